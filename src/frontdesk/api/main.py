@@ -1,0 +1,53 @@
+"""The FastAPI app: ``create_app(settings)``; the lifespan owns the runtime (DB, brain, tasks)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from frontdesk import __version__
+from frontdesk.api.routes import records, sessions, ws
+from frontdesk.app import Runtime, build_runtime
+from frontdesk.brain import UnknownProfileError
+from frontdesk.brain.ports import Clock
+from frontdesk.config import Settings
+from frontdesk.conversations.service import ConversationError
+
+
+def create_app(settings: Settings, *, clock: Clock | None = None) -> FastAPI:
+    """Build the application; nothing is created until the lifespan starts."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        runtime = await build_runtime(settings, clock=clock)
+        app.state.runtime = runtime
+        try:
+            yield
+        finally:
+            await runtime.close()
+
+    app = FastAPI(title="Frontdesk", version=__version__, lifespan=lifespan)
+
+    @app.exception_handler(ConversationError)
+    async def _conversation_error(_: Request, exc: ConversationError) -> JSONResponse:
+        return JSONResponse(status_code=exc.status,
+                            content={"detail": f"{type(exc).__name__}: {exc}"})
+
+    @app.exception_handler(UnknownProfileError)
+    async def _unknown_profile(_: Request, exc: UnknownProfileError) -> JSONResponse:
+        return JSONResponse(status_code=422, content={"detail": f"unknown profile {exc.args[0]!r}"})
+
+    @app.get("/health")
+    async def health(request: Request) -> dict[str, object]:
+        runtime: Runtime = request.app.state.runtime
+        return {"status": "ok", "version": __version__,
+                "database": runtime.engine.dialect.name,
+                "profiles": sorted(runtime.brain.profiles)}
+
+    app.include_router(sessions.router)
+    app.include_router(records.router)
+    app.include_router(ws.router)
+    return app

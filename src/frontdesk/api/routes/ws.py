@@ -1,0 +1,62 @@
+"""``WS /ws/{session_id}``: live events of one conversation (seed 004's protocol)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+
+from fastapi import APIRouter, WebSocket, WebSocketDisconnect
+
+from frontdesk.conversations.service import SessionNotFoundError
+from frontdesk.conversations.views import state_event
+
+router = APIRouter()
+HEARTBEAT_S = 20.0
+
+
+@router.websocket("/ws/{session_id}")
+async def events(websocket: WebSocket, session_id: str) -> None:
+    runtime = websocket.app.state.runtime
+    try:
+        state, _ = await runtime.conversations.get(session_id)
+    except SessionNotFoundError:
+        await websocket.close(code=4404, reason="session not found")
+        return
+    await websocket.accept()
+    queue = runtime.events.subscribe(session_id)
+    try:
+        await websocket.send_json(state_event(state))
+        receiver = asyncio.create_task(_receive(websocket))
+        try:
+            while not receiver.done():
+                getter = asyncio.create_task(queue.get())
+                done, _ = await asyncio.wait({getter, receiver}, timeout=HEARTBEAT_S,
+                                             return_when=asyncio.FIRST_COMPLETED)
+                if getter in done:
+                    await websocket.send_json(getter.result())
+                else:
+                    getter.cancel()
+                    if not done:
+                        await websocket.send_json({"type": "heartbeat"})
+        finally:
+            receiver.cancel()
+            with contextlib.suppress(asyncio.CancelledError, WebSocketDisconnect):
+                await receiver
+    except WebSocketDisconnect:
+        pass
+    finally:
+        runtime.events.unsubscribe(session_id, queue)
+
+
+async def _receive(websocket: WebSocket) -> None:
+    """Answer pings; anything else is ignored. Returns when the client goes away."""
+    while True:
+        raw = await websocket.receive_text()
+        try:
+            message = json.loads(raw)
+        except json.JSONDecodeError:
+            await websocket.send_json({"type": "error", "detail": "messages must be JSON"})
+            continue
+        if isinstance(message, dict) and message.get("type") == "ping":
+            await websocket.send_json({"type": "pong"})

@@ -1,0 +1,112 @@
+"""Request and response bodies of the HTTP API (separate from the tables on purpose)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from frontdesk.brain.nlu.entities import normalise_phone
+
+MAX_MESSAGE_CHARS = 10_000
+
+
+class CallerIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    phone: str = Field(min_length=3, max_length=32)
+    name: str | None = Field(default=None, max_length=200)
+
+    @field_validator("phone")
+    @classmethod
+    def _e164(cls, value: str) -> str:
+        phone = normalise_phone(value)
+        if phone is None:
+            raise ValueError("not a valid phone number")
+        return phone
+
+
+class SessionCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    profile: str = Field(min_length=1, max_length=64)
+    direction: Literal["inbound", "outbound"] = "inbound"
+    caller: CallerIn | None = None
+
+
+class ChatIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    session_id: str = Field(min_length=1, max_length=64)
+    message: str = Field(max_length=MAX_MESSAGE_CHARS)
+
+    @field_validator("message")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        value = value.strip()
+        if not value:
+            raise ValueError("message must not be empty")
+        return value
+
+
+class TurnOut(BaseModel):
+    session_id: str
+    reply: str
+    state: dict[str, Any]
+
+
+class TranscriptLine(BaseModel):
+    seq: int
+    role: str
+    text: str
+    agent: str | None
+    intent: str | None
+    brain_ms: float | None
+    created_at: datetime
+
+
+class SessionOut(BaseModel):
+    session_id: str
+    state: dict[str, Any]
+    transcript: list[TranscriptLine]
+
+
+class AppointmentOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+    id: int
+    business: str
+    appointment_type: str
+    service_type: str | None
+    customer_name: str | None
+    customer_phone: str | None
+    vehicle: str | None
+    scheduled_date: date
+    scheduled_time: time
+    duration_min: int
+    status: str
+    session_id: str | None
+
+
+class LeadOut(BaseModel):
+    id: int
+    business: str
+    customer_name: str | None
+    customer_phone: str
+    status: str
+    score: float
+    qualified: bool | None
+    factors: dict[str, Any]
+    do_not_call: bool
+    source: str
+    intent: str | None
+    budget_min: int | None
+    budget_max: int | None
+    timeline_months: float | None
+    location: str | None
+    financing: str | None
+
+
+class CustomerOut(BaseModel):
+    id: int
+    phone: str
+    name: str | None
+    email: str | None
+    created_at: datetime

@@ -1,0 +1,72 @@
+"""Composition root: builds storage, brain and service from one Settings object."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
+
+from frontdesk.brain import Brain
+from frontdesk.brain.ports import Clock
+from frontdesk.config import Settings
+from frontdesk.conversations.events import EventBus
+from frontdesk.conversations.service import ConversationService
+from frontdesk.knowledge.profile import load_profiles
+from frontdesk.storage.database import create_engine, session_factory
+from frontdesk.storage.migrate import upgrade
+from frontdesk.storage.models import Business
+from frontdesk.storage.ports import SqlCalendar, SqlCustomerDirectory
+from frontdesk.storage.seed import load_profiles_from_db, seed_profiles
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class Runtime:
+    """Everything a running Frontdesk process owns; closed once on shutdown."""
+
+    settings: Settings
+    engine: AsyncEngine
+    sessions: async_sessionmaker
+    brain: Brain
+    events: EventBus
+    conversations: ConversationService
+
+    async def close(self) -> None:
+        await self.conversations.close()
+        await self.engine.dispose()
+
+
+async def prepare_database(settings: Settings) -> None:
+    """Migrate to the latest schema and seed the demo businesses on a fresh database."""
+    await asyncio.to_thread(upgrade, settings.resolved_database_url)
+    engine = create_engine(settings.resolved_database_url)
+    try:
+        sessions = session_factory(engine)
+        async with sessions() as db:
+            count = await db.scalar(select(func.count()).select_from(Business))
+        if not count:
+            seeded = await seed_profiles(sessions, load_profiles(settings.profiles_dir).values())
+            log.info("seeded demo businesses", extra={"count": seeded})
+    finally:
+        await engine.dispose()
+
+
+async def build_runtime(settings: Settings, *, clock: Clock | None = None,
+                        migrate: bool = True) -> Runtime:
+    """Migrate (optionally), load profiles from the database and wire the brain."""
+    if migrate:
+        await prepare_database(settings)
+    engine = create_engine(settings.resolved_database_url)
+    sessions = session_factory(engine)
+    profiles = await load_profiles_from_db(sessions, load_profiles(settings.profiles_dir))
+    kwargs = {"clock": clock} if clock is not None else {}
+    brain = Brain(profiles, SqlCalendar(sessions), SqlCustomerDirectory(sessions),
+                  settings.brain, **kwargs)
+    events = EventBus()
+    service = ConversationService(brain, sessions, events, settings.escalation)
+    await service.resume_background_work()
+    return Runtime(settings, engine, sessions, brain, events, service)

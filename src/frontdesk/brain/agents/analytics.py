@@ -1,0 +1,73 @@
+"""Analytics agent: the post-conversation outcome and a one-paragraph summary."""
+
+from __future__ import annotations
+
+from frontdesk.brain.state import ConversationState
+from frontdesk.knowledge.profile import BusinessProfile
+
+AGENT = "analytics"
+
+
+def outcome(s: ConversationState) -> str:
+    """The single outcome a business reads in its call log."""
+    if s.lead.do_not_call:
+        return "do_not_call"
+    if s.appointment is not None:
+        return "booked"
+    if s.outcome in {"callback_scheduled", "not_interested"}:
+        return s.outcome
+    if any(t.task_type == "human_escalation" for t in s.pending_tasks):
+        done = [t for t in s.pending_tasks if t.task_type == "human_escalation"]
+        return "transferred" if any(t.human_available for t in done) else "escalated"
+    if s.lead.status == "nurture":
+        return "nurture"
+    if any(m.intent == "faq" for m in s.messages if m.role == "user"):
+        return "information_provided"
+    if s.turn_count <= 1:
+        return "abandoned"
+    return "no_outcome"
+
+
+def summarise(s: ConversationState, profile: BusinessProfile) -> str:
+    """A factual summary built from the state (no free text invented)."""
+    who = s.customer.name or "An unidentified caller"
+    phone = f" ({s.customer.phone})" if s.customer.phone else ""
+    parts = [f"{who}{phone} — {s.direction} {s.channel} conversation with {profile.name}, "
+             f"{s.turn_count} caller turns."]
+    if s.appointment:
+        a = s.appointment
+        what = a.service_type or a.appointment_type
+        parts.append(f"Booked {what.replace('_', ' ')} on {a.scheduled_date} at "
+                     f"{a.scheduled_time} (appointment #{a.id}).")
+    lead = s.lead
+    if lead.intent or lead.qualified is not None:
+        facts = []
+        if lead.intent:
+            facts.append(f"wants to {lead.intent}")
+        if lead.location:
+            facts.append(f"in {lead.location}")
+        if lead.budget_max:
+            facts.append(f"budget up to ${lead.budget_max:,}")
+        if lead.timeline_text:
+            facts.append(f"timeline {lead.timeline_text}")
+        if lead.financing:
+            facts.append(f"financing {lead.financing.replace('_', ' ')}")
+        verdict = ("qualified" if lead.qualified else "not qualified"
+                   if lead.qualified is not None else "not yet scored")
+        parts.append(f"Lead {', '.join(facts)}; score {lead.score:.2f}, {verdict}.")
+    if lead.do_not_call:
+        parts.append("Asked not to be contacted again (do-not-call set).")
+    if s.callback_time:
+        parts.append(f"Callback requested: {s.callback_time}.")
+    for task in s.pending_tasks:
+        if task.task_type == "human_escalation":
+            status = ("a person was available" if task.human_available else
+                      "no one was available; callback promised" if task.status == "completed"
+                      else "check still running")
+            parts.append(f"Asked for a person: {status}.")
+    return " ".join(parts)
+
+
+async def run(s: ConversationState, profile: BusinessProfile) -> None:
+    s.outcome = outcome(s)
+    s.summary = summarise(s, profile)

@@ -1,0 +1,135 @@
+"""FAQ agent: answers only from the business's own facts — FAQ, prices, inventory, hours.
+
+A question that matches nothing gets an honest "I don't have that" and an offered callback;
+the agent never invents a fact. When a booking or qualification is under way, the caller is
+brought back to it after the answer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from frontdesk.brain.agents import qualification, scheduling
+from frontdesk.brain.agents.scheduling import absorb_contact
+from frontdesk.brain.context import Effect, TurnContext
+from frontdesk.brain.format import say_list, say_money, say_phone, say_price_range
+from frontdesk.brain.state import ConversationState
+from frontdesk.knowledge.profile import FaqEntry
+
+AGENT = "faq"
+_MIN_SCORE = 60.0
+
+
+def best_faq(text: str, entries: list[FaqEntry]) -> tuple[FaqEntry | None, float]:
+    """Best FAQ entry for a question: keyword hits first, fuzzy question similarity second."""
+    lowered = text.lower()
+    best: tuple[FaqEntry | None, float] = (None, 0.0)
+    for entry in entries:
+        hits = [k for k in entry.keywords if re.search(rf"\b{re.escape(k.lower())}\b", lowered)]
+        keyword_score = min(100.0, 70.0 + 10.0 * len(hits) + 2.0 * max(
+            (len(k) for k in hits), default=0)) if hits else 0.0
+        fuzzy = fuzz.token_set_ratio(lowered, entry.question.lower()) * 0.8
+        value = max(keyword_score, fuzzy)
+        if value > best[1]:
+            best = (entry, value)
+    return best
+
+
+def _price_answer(s: ConversationState, ctx: TurnContext) -> bool:
+    u = ctx.u
+    services = [ctx.profile.service(k) for k in u.services]
+    services = [sv for sv in services if sv is not None]
+    if not services and ctx.profile.services and "price_question" in u.flags:
+        if best_faq(u.text, ctx.profile.faq)[1] >= 80:
+            return False
+        ctx.say("price_unknown", services=say_list([sv.name for sv in ctx.profile.services]))
+        return True
+    for sv in services:
+        duration = f"{sv.duration_min} minutes" if sv.duration_min < 90 else (
+            f"{sv.duration_min / 60:g} hours")
+        key = "price_answer_free" if sv.price_max == 0 else "price_answer"
+        ctx.say(key, service_cap=sv.name[:1].upper() + sv.name[1:],
+                price=say_price_range(sv.price_min, sv.price_max), duration=duration)
+    return bool(services)
+
+
+def _inventory_answer(s: ConversationState, ctx: TurnContext) -> bool:
+    u = ctx.u
+    if u.vehicle is None or not ctx.profile.inventory:
+        return False
+    if not ("inventory_question" in u.flags or u.is_question):
+        return False
+    matches = [c for c in ctx.profile.inventory if c.is_available
+               and (u.vehicle.model is None or c.model == u.vehicle.model)
+               and (u.vehicle.make is None or c.make == u.vehicle.make)]
+    if matches:
+        car = matches[0]
+        s.booking_slots.appointment_type = "test_drive"
+        s.booking_slots.vehicle.year, s.booking_slots.vehicle.make = car.year, car.make
+        s.booking_slots.vehicle.model = car.model
+        s.booking_slots.vehicle.stock_number = car.stock_number
+        ctx.ask(s, "offer_appointment", "scheduling", "inventory_yes", vehicle=car.label,
+                color=car.color, price=say_money(car.price))
+    else:
+        label = " ".join(p for p in (u.vehicle.make, u.vehicle.model) if p)
+        ctx.say("inventory_no", vehicle=label,
+                vehicles=say_list([c.label for c in ctx.profile.inventory if c.is_available]))
+    return True
+
+
+async def run(s: ConversationState, ctx: TurnContext) -> None:
+    u = ctx.u
+    if s.awaiting == "offer_callback" and s.awaiting_agent == AGENT:
+        absorb_contact(s, ctx)
+        if u.affirm or u.phone:
+            _callback(s, ctx)
+            return
+        if u.deny:
+            ctx.say("callback_declined")
+            ctx.ask(s, "anything_else", "greeting", "anything_else")
+            return
+    if s.awaiting == "phone" and s.awaiting_agent == AGENT:
+        absorb_contact(s, ctx)
+        if s.customer.phone:
+            _callback(s, ctx)
+        else:
+            ctx.ask(s, "phone", AGENT, "ask_phone_again")
+        return
+    answered = _inventory_answer(s, ctx) or _price_answer(s, ctx)
+    if not answered:
+        entry, value = best_faq(u.text, ctx.profile.faq)
+        if entry is not None and value >= _MIN_SCORE:
+            ctx.add(entry.answer)
+            answered = True
+    if not answered:
+        ctx.ask(s, "offer_callback", AGENT, "faq_unknown")
+        return
+    if s.awaiting == "offer_appointment" and s.awaiting_agent == "scheduling":
+        return  # the inventory answer already asked a question
+    resume(s, ctx)
+
+
+def _callback(s: ConversationState, ctx: TurnContext) -> None:
+    if not s.customer.phone:
+        ctx.ask(s, "phone", AGENT, "ask_phone")
+        return
+    question = next((m.content for m in reversed(s.messages) if m.role == "user"
+                     and m.intent == "faq"), None)
+    ctx.effects.append(Effect(kind="schedule_callback", task_id=f"cb_{s.session_id}_{s.turn_count}",
+                              detail=f"Unanswered question: {question or 'see transcript'}"))
+    ctx.say("callback_confirm", phone=say_phone(s.customer.phone))
+    ctx.ask(s, "anything_else", "greeting", "anything_else")
+
+
+def resume(s: ConversationState, ctx: TurnContext) -> None:
+    """After an aside, return to the booking or qualification under way, or ask what else."""
+    if scheduling.resume_prompt(s):
+        ctx.resuming = True
+        ctx.hand_off("scheduling", "resume booking after question", s)
+    elif qualification.in_progress(s):
+        qualification.ask_next(s, ctx)
+    else:
+        ctx.ask(s, "anything_else", "greeting", "anything_else")
+

@@ -1,0 +1,101 @@
+"""Objection handler: not interested, already have someone, too expensive, busy, do-not-call.
+
+Replies come from the profile's objection playbook. A first objection gets one respectful
+answer; a repeated one ends the call politely. "Take me off your list" sets do_not_call and
+ends the conversation at once; "call me later" books a callback time.
+"""
+
+from __future__ import annotations
+
+from frontdesk.brain.context import Effect, TurnContext
+from frontdesk.brain.format import say_date, say_time
+from frontdesk.brain.state import ConversationState
+
+AGENT = "objection"
+
+_KINDS = {
+    "do_not_call": "do_not_call",
+    "objection_busy": "busy",
+    "objection_have_agent": "already_have_agent",
+    "objection_price": "too_expensive",
+    "objection_not_interested": "not_interested",
+}
+
+
+def _end(s: ConversationState, outcome: str) -> None:
+    s.ended = True
+    s.outcome = outcome
+    s.awaiting = None
+
+
+async def run(s: ConversationState, ctx: TurnContext) -> None:
+    u = ctx.u
+    if s.awaiting == "callback_time" and s.awaiting_agent == AGENT:
+        if u.date or u.time or u.time_of_day:
+            _schedule_callback(s, ctx)
+            return
+        if u.intent not in _KINDS:
+            ctx.ask(s, "callback_time", AGENT, "callback_ask")
+            return
+    if s.awaiting == "offer_appointment" and s.awaiting_agent == AGENT and u.intent not in _KINDS:
+        if u.affirm or u.has_booking_facts:
+            s.awaiting = None
+            target = "scheduling" if ctx.profile.kind == "dealership" else "qualification"
+            ctx.hand_off(target, "objection overcome", s)
+            return
+        if u.deny:
+            _repeat_close(s, ctx, s.detected_intent or "not_interested")
+            return
+    kind = _KINDS.get(u.intent, "not_interested")
+    play = ctx.profile.objections.get(kind)
+    s.objection_counts[kind] = s.objection_counts.get(kind, 0) + 1
+    if kind == "do_not_call":
+        s.lead.do_not_call = True
+        s.lead.status = "do_not_call"
+        ctx.add(play.reply if play else "Understood. You won't be contacted again. Goodbye.")
+        ctx.effects.append(Effect(kind="mark_do_not_call", detail=s.customer.phone))
+        _end(s, "do_not_call")
+        return
+    if kind == "busy":
+        if u.date or u.time or u.time_of_day:
+            _schedule_callback(s, ctx)
+            return
+        ctx.ask(s, "callback_time", AGENT, "callback_ask")
+        return
+    if s.objection_counts[kind] > 1 or sum(s.objection_counts.values()) > 2:
+        _repeat_close(s, ctx, kind)
+        return
+    ctx.add(play.reply if play else "I understand.")
+    s.awaiting = "offer_appointment"
+    s.awaiting_agent = AGENT
+
+
+def _repeat_close(s: ConversationState, ctx: TurnContext, kind: str) -> None:
+    kind = _KINDS.get(kind, kind)
+    play = ctx.profile.objections.get(kind) or ctx.profile.objections.get("not_interested")
+    ctx.add(play.retry_reply or play.reply if play else "Thanks for your time. Goodbye.")
+    if s.lead.status not in {"booked", "do_not_call"}:
+        s.lead.status = "lost"
+    _end(s, "not_interested")
+
+
+def _schedule_callback(s: ConversationState, ctx: TurnContext) -> None:
+    u = ctx.u
+    parts = []
+    if u.date:
+        parts.append(say_date(u.date, ctx.today))
+    if u.time:
+        parts.append(f"at {say_time(u.time)}")
+    elif u.time_of_day:
+        parts.append(f"in the {u.time_of_day}")
+    when = " ".join(parts) or "later"
+    due = None
+    if u.date or u.time:
+        day = u.date or ctx.today
+        due = f"{day.isoformat()}T{(u.time.strftime('%H:%M') if u.time else '10:00')}"
+    s.callback_time = due or when
+    s.lead.status = "contacted"
+    ctx.effects.append(Effect(kind="schedule_callback", task_id=f"cb_{s.session_id}_{s.turn_count}",
+                              detail=f"Caller asked for a callback {when}", due_at=due))
+    ctx.say("callback_scheduled", when=when)
+    _end(s, "callback_scheduled")

@@ -1,0 +1,173 @@
+"""Qualification agent: learns intent, area, timeline, budget, financing and motivation.
+
+Every fact volunteered is taken at once; the agent asks only for what is missing, one question
+at a time. Each factor is scored in [0, 1] and weighted by the profile's policy over the factors
+that apply (a seller has no purchase budget). A lead at or above the threshold is offered an
+appointment; a cold lead is closed politely as nurture.
+"""
+
+from __future__ import annotations
+
+from frontdesk.brain.agents.scheduling import absorb_contact
+from frontdesk.brain.context import TurnContext
+from frontdesk.brain.format import say_list
+from frontdesk.brain.state import ConversationState, LeadInfo
+
+AGENT = "qualification"
+
+_QUESTIONS = ("intent", "location", "timeline", "budget", "financing", "motivation")
+_SELLER_SKIPS = {"budget", "financing"}
+
+
+def applicable(lead: LeadInfo) -> list[str]:
+    if lead.intent == "sell":
+        return [q for q in _QUESTIONS if q not in _SELLER_SKIPS]
+    return list(_QUESTIONS)
+
+
+def factor_scores(lead: LeadInfo) -> dict[str, float]:
+    """Score each applicable factor in [0, 1]; unknown factors score 0, declined ones 0.5."""
+    scores: dict[str, float] = {}
+    for factor in applicable(lead):
+        value: float | None
+        if factor == "intent":
+            value = {"buy": 1.0, "sell": 1.0, "both": 1.0, "rent": 0.1, "other": 0.2}.get(
+                lead.intent or "", None)
+        elif factor == "budget":
+            # budget_max == 0 means the caller preferred not to say.
+            value = None if lead.budget_max is None else (1.0 if lead.budget_max >= 150_000
+                                                          else 0.5)
+        elif factor == "timeline":
+            months = lead.timeline_months
+            value = None if months is None else (
+                1.0 if months <= 3 else 0.7 if months <= 6 else 0.4 if months <= 12 else 0.1)
+        elif factor == "location":
+            value = None if lead.in_service_area is None else (1.0 if lead.in_service_area
+                                                               else 0.0)
+        elif factor == "financing":
+            value = {"pre_approved": 1.0, "cash": 1.0, "in_progress": 0.6,
+                     "not_started": 0.2}.get(lead.financing or "", None)
+        else:
+            value = None if lead.motivation is None else (
+                0.5 if lead.motivation == "(declined)" else 1.0)
+        scores[factor] = value or 0.0
+    return scores
+
+
+def score(lead: LeadInfo, weights: dict[str, float]) -> float:
+    scores = factor_scores(lead)
+    total = sum(weights.get(f, 0.0) for f in scores)
+    if total == 0:
+        return 0.0
+    return round(sum(weights.get(f, 0.0) * v for f, v in scores.items()) / total, 3)
+
+
+def _known(lead: LeadInfo, factor: str) -> bool:
+    return {
+        "intent": lead.intent is not None,
+        "location": lead.location is not None,
+        "timeline": lead.timeline_months is not None,
+        "budget": lead.budget_max is not None,
+        "financing": lead.financing is not None,
+        "motivation": lead.motivation is not None,
+    }[factor]
+
+
+def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
+    """Merge lead facts from this utterance; returns acknowledgements to say first."""
+    u = ctx.u
+    lead = s.lead
+    notes: list[str] = []
+    if u.lead_intent:
+        lead.intent = u.lead_intent  # type: ignore[assignment]
+    if u.location and u.location[0] != lead.location:
+        lead.location, lead.in_service_area = u.location
+        key = "location_in_area" if lead.in_service_area else "location_out_of_area"
+        notes.append(ctx.replies.say(key, area=lead.location,
+                                     areas=say_list(ctx.profile.service_areas, "and")))
+    if u.budget and (s.awaiting == "budget" or lead.intent != "sell"):
+        lead.budget_min, lead.budget_max = u.budget
+    if u.timeline and (s.awaiting == "timeline" or not (u.date and s.awaiting != "timeline")):
+        lead.timeline_months, lead.timeline_text = u.timeline
+    if u.financing:
+        lead.financing = u.financing  # type: ignore[assignment]
+    elif s.awaiting == "financing" and u.deny:
+        lead.financing = "not_started"
+    elif s.awaiting == "financing" and u.affirm:
+        lead.financing = "pre_approved"
+    if u.motivation and s.awaiting in {"motivation", None} | {"timeline", "location", "budget"}:
+        lead.motivation = u.motivation
+    elif s.awaiting == "motivation" and (u.deny or u.intent == "unknown"):
+        lead.motivation = "(declined)" if u.deny else u.text[:200]
+    if s.awaiting == "budget" and u.budget is None and u.deny:
+        lead.budget_max = 0  # declined: keep going, scored low but not blocking
+    absorb_contact(s, ctx)
+    return notes
+
+
+async def run(s: ConversationState, ctx: TurnContext) -> None:
+    u = ctx.u
+    if s.awaiting == "offer_appointment" and s.awaiting_agent == AGENT:
+        if u.affirm or u.has_booking_facts:
+            s.awaiting = None
+            ctx.hand_off("scheduling", "qualified lead accepted appointment", s)
+            return
+        if u.deny:
+            s.lead.status = "nurture"
+            ctx.say("nurture", name_part=_name_part(s))
+            s.ended = True
+            return
+    notes = absorb(s, ctx)
+    if s.lead.intent == "rent":
+        ctx.add(" ".join(notes))
+        ctx.ask(s, "anything_else", "greeting", "rent_redirect")
+        return
+    for note in notes:
+        ctx.add(note)
+    ask_next(s, ctx)
+
+
+def ask_next(s: ConversationState, ctx: TurnContext) -> None:
+    """Ask the next unknown factor, or decide when all applicable ones are known."""
+    lead = s.lead
+    for factor in applicable(lead):
+        if not _known(lead, factor):
+            _ask(s, ctx, factor)
+            return
+    lead.factors = factor_scores(lead)
+    lead.score = score(lead, ctx.profile.qualification.weights)
+    lead.qualified = lead.score >= ctx.settings.qualification_threshold
+    if lead.qualified:
+        lead.status = "qualified"
+        appt_key = "listing_appointment" if lead.intent == "sell" else "buyer_consultation"
+        s.booking_slots.appointment_type = appt_key
+        label = ctx.profile.appointment_type(appt_key)
+        ctx.ask(s, "offer_appointment", AGENT, "qualified_offer", name_part=_name_part(s),
+                appointment=label.label if label else "consultation")
+    else:
+        lead.status = "nurture"
+        ctx.say("nurture", name_part=_name_part(s))
+        s.awaiting = None
+        s.ended = True
+
+
+def _ask(s: ConversationState, ctx: TurnContext, factor: str) -> None:
+    lead = s.lead
+    if factor == "intent":
+        ctx.ask(s, "intent", AGENT, "ask_lead_intent")
+    elif factor == "location":
+        key = "ask_location_sell" if lead.intent == "sell" else "ask_location"
+        ctx.ask(s, "location", AGENT, key, areas=say_list(ctx.profile.service_areas, "and"))
+    elif factor == "timeline":
+        ctx.ask(s, "timeline", AGENT, "ask_timeline",
+                move="sell" if lead.intent == "sell" else "buy")
+    else:
+        ctx.ask(s, factor, AGENT, f"ask_{factor}")
+
+
+def _name_part(s: ConversationState) -> str:
+    return f", {s.customer.name.split()[0]}" if s.customer.name else ""
+
+
+def in_progress(s: ConversationState) -> bool:
+    return s.lead.intent is not None and s.lead.qualified is None and not s.ended

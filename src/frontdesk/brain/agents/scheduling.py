@@ -1,0 +1,310 @@
+"""Scheduling agent: fills booking slots, checks real availability, reads back, books.
+
+Order of questions: what (type, service or vehicle) → day → time (offering open slots) →
+name → phone → read-back → book. Everything the caller volunteers in one utterance is taken at
+once, and a correction ("no, I said Thursday") replaces the slot and reads back again.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+
+from frontdesk.brain.context import Effect, TurnContext
+from frontdesk.brain.format import say_date, say_list, say_phone, say_slot, say_time
+from frontdesk.brain.ports import BookingRequest, SlotUnavailableError
+from frontdesk.brain.state import Appointment, ConversationState, VehicleInfo
+
+AGENT = "scheduling"
+
+
+def absorb_contact(s: ConversationState, ctx: TurnContext) -> None:
+    """Copy name, phone and email the caller gave into the customer and the booking slots."""
+    u = ctx.understanding
+    if u is None:
+        return
+    if u.name and (s.awaiting == "name" or not s.customer.name or u.name != s.customer.name):
+        s.customer.name = u.name
+    if u.phone:
+        s.customer.phone = u.phone
+    if u.email:
+        s.customer.email = u.email
+    slots = s.booking_slots
+    slots.customer_name = s.customer.name or slots.customer_name
+    slots.customer_phone = s.customer.phone or slots.customer_phone
+    slots.customer_email = s.customer.email or slots.customer_email
+
+
+def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
+    """Merge the booking facts of this utterance; True when a slot changed."""
+    u = ctx.u
+    slots = s.booking_slots
+    before = slots.model_dump()
+    profile = ctx.profile
+    if u.appointment_type:
+        slots.appointment_type = u.appointment_type
+    if u.services and profile.kind == "dealership":
+        slots.service_type = u.services[0]
+        if slots.appointment_type is None or (u.appointment_type is None
+                                              and slots.appointment_type != "service"
+                                              and not u.vehicle):
+            slots.appointment_type = "service"
+    if slots.appointment_type is None and profile.kind == "real_estate":
+        intent = u.lead_intent or s.lead.intent
+        if intent == "sell":
+            slots.appointment_type = "listing_appointment"
+        elif intent in {"buy", "both"} and s.lead.qualified:
+            slots.appointment_type = "buyer_consultation"
+    if u.vehicle:
+        slots.vehicle = _vehicle_for(slots.appointment_type, u.vehicle, ctx, slots.vehicle)
+    if u.date:
+        slots.preferred_date = u.date.isoformat()  # "no, I said Thursday" keeps the time
+    if u.time:
+        slots.preferred_time = u.time.strftime("%H:%M")
+    if u.time_of_day:
+        slots.time_of_day = u.time_of_day  # type: ignore[assignment]
+    absorb_contact(s, ctx)
+    return slots.model_dump() != before
+
+
+def _vehicle_for(appt: str | None, mention, ctx: TurnContext, current: VehicleInfo) -> VehicleInfo:
+    if appt == "test_drive" or (appt is None and ctx.u.appointment_type == "test_drive"):
+        for car in ctx.profile.inventory:
+            if car.is_available and mention.model and car.model == mention.model:
+                return VehicleInfo(year=car.year, make=car.make, model=car.model,
+                                   stock_number=car.stock_number)
+    return VehicleInfo(year=mention.year or current.year, make=mention.make or current.make,
+                       model=mention.model or current.model)
+
+
+def _pick_offered(s: ConversationState, ctx: TurnContext) -> bool:
+    """Resolve "the first one", "2:30 works", "yes" against the alternatives offered."""
+    offered = [datetime.fromisoformat(o) for o in s.booking_slots.offered]
+    if not offered:
+        return False
+    u = ctx.u
+    text = u.text.lower()
+    choice: datetime | None = None
+    if u.time:
+        same = [o for o in offered if o.time() == u.time and (not u.date or o.date() == u.date)]
+        choice = same[0] if same else None
+    elif u.date:
+        same_day = [o for o in offered if o.date() == u.date]
+        choice = same_day[0] if same_day else None
+    elif re.search(r"\b(?:second|later|last|latter|other)\b", text) and len(offered) > 1:
+        choice = offered[-1]
+    elif re.search(r"\b(?:first|earlier|earliest|former|sooner)\b", text) or u.affirm:
+        choice = offered[0]
+    if choice is None:
+        return False
+    s.booking_slots.preferred_date = choice.date().isoformat()
+    s.booking_slots.preferred_time = choice.strftime("%H:%M")
+    return True
+
+
+def _subject(s: ConversationState, ctx: TurnContext) -> str:
+    """ ": an oil change for your 2016 Ford F-150" — what is being booked, for read-backs."""
+    slots = s.booking_slots
+    profile = ctx.profile
+    service = profile.service(slots.service_type)
+    appt = profile.appointment_type(slots.appointment_type)
+    vehicle = slots.vehicle.label
+    if service:
+        text = f"an {service.name}" if service.name[0] in "aeiou" else f"a {service.name}"
+        return f": {text}" + (f" for your {vehicle}" if vehicle else "")
+    if appt and appt.key == "test_drive":
+        return ": a test drive" + (f" of the {vehicle}" if vehicle else "")
+    if appt:
+        label = appt.label
+        return f": {'an' if label[0] in 'aeiou' else 'a'} {label}"
+    return ""
+
+
+def _offer(s: ConversationState, ctx: TurnContext, key: str, slots: list[datetime],
+           **values: object) -> None:
+    s.booking_slots.offered = [o.isoformat(timespec="minutes") for o in slots]
+    phrase = say_list([say_slot(o, ctx.today) for o in slots])
+    if slots and all(o.date() == slots[0].date() for o in slots) and key == "offer_slots":
+        phrase = say_list([say_time(o.time()) for o in slots])
+    ctx.ask(s, "pick_alternative", AGENT, key, slots=phrase, **values)
+
+
+async def run(s: ConversationState, ctx: TurnContext) -> None:
+    """One scheduling turn."""
+    if ctx.resuming:  # back from an aside (a question): just ask the next missing piece
+        await advance(s, ctx)
+        return
+    u = ctx.u
+    slots = s.booking_slots
+    if s.awaiting == "pick_alternative" and not (u.deny and not (u.date or u.time)):
+        picked = _pick_offered(s, ctx)
+        changed = _absorb_booking(s, ctx) if not picked else (absorb_contact(s, ctx) or True)
+        if not picked and not changed and not u.date and not u.time:
+            offered = [datetime.fromisoformat(o) for o in slots.offered]
+            ctx.ask(s, "pick_alternative", AGENT, "pick_which",
+                    slots=say_list([say_slot(o, ctx.today) for o in offered]))
+            return
+    elif s.awaiting == "confirm_booking":
+        changed = _absorb_booking(s, ctx)
+        if u.affirm and not changed:
+            await _book(s, ctx)
+            return
+        if u.deny and not changed:
+            ctx.ask(s, "confirm_booking", AGENT, "ask_change")
+            return
+    elif s.awaiting == "phone" and not u.phone and s.awaiting_agent == AGENT:
+        absorb_contact(s, ctx)
+        ctx.ask(s, "phone", AGENT, "ask_phone_again")
+        return
+    elif s.awaiting == "offer_appointment" and u.deny and not u.has_booking_facts:
+        s.awaiting = None
+        ctx.ask(s, "anything_else", "greeting", "anything_else")
+        return
+    else:
+        _absorb_booking(s, ctx)
+    await advance(s, ctx)
+
+
+async def advance(s: ConversationState, ctx: TurnContext) -> None:
+    """Ask for the next missing piece, or read back when everything is there."""
+    profile = ctx.profile
+    slots = s.booking_slots
+    if s.customer.phone and not slots.customer_phone:
+        slots.customer_phone = s.customer.phone
+    if s.customer.name and not slots.customer_name:
+        slots.customer_name = s.customer.name
+    appt = profile.appointment_type(slots.appointment_type)
+    if appt is None:
+        ctx.ask(s, "appointment_type", AGENT, f"ask_appointment_type_{profile.kind}")
+        return
+    if appt.needs_service and not profile.service(slots.service_type):
+        ctx.ask(s, "service", AGENT, "ask_service",
+                services=say_list([sv.name for sv in profile.services]))
+        return
+    if appt.needs_vehicle and not slots.vehicle.stock_number:
+        in_stock = say_list([c.label for c in profile.inventory if c.is_available])
+        if slots.vehicle.model:
+            ctx.ask(s, "vehicle", AGENT, "vehicle_not_in_stock", vehicle=slots.vehicle.label,
+                    vehicles=in_stock)
+        else:
+            ctx.ask(s, "vehicle", AGENT, "ask_vehicle_test_drive", vehicles=in_stock)
+        return
+    department = profile.departments[appt.department]
+    duration = profile.duration_min(appt.key, slots.service_type) or 30
+    if not slots.preferred_date:
+        if slots.preferred_time:
+            ctx.ask(s, "date", AGENT, "ask_date_with_time",
+                    time=say_time(time.fromisoformat(slots.preferred_time)))
+        else:
+            ctx.ask(s, "date", AGENT, "ask_date")
+        return
+    day = date.fromisoformat(slots.preferred_date)
+    if not slots.preferred_time:
+        weekday_closed = department.hours.for_weekday(day.weekday()) is None
+        open_today = await ctx.availability.open_slots(department, day, duration,
+                                                       slots.time_of_day)
+        if open_today:
+            picks = _spread(open_today)
+            _offer(s, ctx, "offer_slots", picks, date=say_date(day, ctx.today))
+            return
+        anchor = datetime.combine(day, time(9, 0))
+        nearest = await ctx.availability.nearest(department, anchor, duration)
+        if not nearest:
+            _no_availability(s, ctx)
+            return
+        key = "closed_day" if weekday_closed else "no_slots_day"
+        _offer(s, ctx, key, nearest, date=say_date(day, ctx.today), weekday=f"{day:%A}")
+        return
+    start = datetime.combine(day, time.fromisoformat(slots.preferred_time))
+    check = await ctx.availability.check(department, start, duration)
+    if not check.ok:
+        slots.preferred_time = None
+        if not check.alternatives:
+            _no_availability(s, ctx)
+            return
+        hours = department.hours.for_weekday(day.weekday())
+        _offer(
+            s, ctx, {"closed_day": "closed_day", "outside_hours": "outside_hours",
+                     "past": "slot_past", "taken": "slot_taken", "too_far": "too_far"}[
+                check.problem or "taken"],
+            check.alternatives, date=say_date(day, ctx.today), time=say_time(start.time()),
+            weekday=f"{day:%A}", days=60,
+            hours=(f"{say_time(hours[0])} to {say_time(hours[1])}" if hours else "closed"),
+        )
+        return
+    slots.offered = []
+    if not slots.customer_name:
+        ctx.ask(s, "name", AGENT, "ask_name")
+        return
+    if not slots.customer_phone:
+        ctx.ask(s, "phone", AGENT, "ask_phone")
+        return
+    ctx.ask(s, "confirm_booking", AGENT, "read_back", subject=_subject(s, ctx),
+            date=say_date(day, ctx.today), time=say_time(start.time()), name=slots.customer_name)
+
+
+def _spread(slots: list[datetime]) -> list[datetime]:
+    """Two well-separated options from a day's open slots (first, and one a bit later)."""
+    if len(slots) <= 2:
+        return slots
+    later = [x for x in slots if (x - slots[0]).total_seconds() >= 2 * 3600]
+    return [slots[0], later[0] if later else slots[1]]
+
+
+def _no_availability(s: ConversationState, ctx: TurnContext) -> None:
+    ctx.say("no_availability")
+    ctx.effects.append(_callback_effect(s, "no availability in the next two weeks"))
+    s.awaiting = None
+
+
+def _callback_effect(s: ConversationState, detail: str) -> Effect:
+    return Effect(kind="schedule_callback", task_id=f"cb_{s.session_id}_{s.turn_count}",
+                  detail=detail)
+
+
+async def _book(s: ConversationState, ctx: TurnContext) -> None:
+    profile = ctx.profile
+    slots = s.booking_slots
+    appt = profile.appointment_type(slots.appointment_type)
+    assert appt is not None and slots.preferred_date and slots.preferred_time
+    department = profile.departments[appt.department]
+    start = datetime.combine(date.fromisoformat(slots.preferred_date),
+                             time.fromisoformat(slots.preferred_time))
+    duration = profile.duration_min(appt.key, slots.service_type) or 30
+    check = await ctx.availability.check(department, start, duration)
+    request = BookingRequest(
+        business=profile.key, department=department.key, capacity=department.capacity,
+        appointment_type=appt.key, service_type=slots.service_type, start=start,
+        duration_min=duration, customer_name=slots.customer_name,
+        customer_phone=slots.customer_phone, customer_email=slots.customer_email,
+        vehicle=slots.vehicle.label, session_id=s.session_id,
+        notes=f"Booked by phone agent ({s.channel})",
+    )
+    try:
+        if not check.ok:
+            raise SlotUnavailableError(check.problem or "taken")
+        booked = await ctx.calendar.book(request)
+    except SlotUnavailableError:
+        slots.preferred_time = None
+        ctx.availability = type(ctx.availability)(profile, ctx.calendar, ctx.now)
+        await advance(s, ctx)
+        return
+    s.appointment = Appointment(
+        id=booked.id, appointment_type=appt.key, service_type=slots.service_type,
+        scheduled_date=booked.start.date().isoformat(),
+        scheduled_time=booked.start.strftime("%H:%M"), duration_min=booked.duration_min,
+        customer_name=slots.customer_name, status=booked.status, vehicle=slots.vehicle.label,
+    )
+    s.lead.status = "booked"
+    ctx.say("booked", subject=_subject(s, ctx), date=say_date(booked.start.date(), ctx.today),
+            time=say_time(booked.start.time()))
+    if slots.customer_phone:
+        ctx.add(f"We'll send a reminder to {say_phone(slots.customer_phone)}.")
+    ctx.ask(s, "anything_else", "greeting", "anything_else")
+
+
+def resume_prompt(s: ConversationState) -> bool:
+    """True when a booking is under way and the caller should be brought back to it."""
+    slots = s.booking_slots
+    return s.appointment is None and bool(
+        slots.appointment_type or slots.service_type or slots.preferred_date)

@@ -1,0 +1,119 @@
+"""Real availability: business hours × durations × existing appointments.
+
+Pure scheduling logic over the :class:`~frontdesk.brain.ports.Calendar` port. A requested slot
+is checked for closed days, hours, minimum notice and capacity; when it fails, the nearest open
+slots (by distance from what was asked) are offered instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Literal
+
+from frontdesk.brain.ports import BusyInterval, Calendar
+from frontdesk.knowledge.profile import BusinessProfile, Department
+
+Problem = Literal["closed_day", "outside_hours", "past", "taken", "too_far"]
+
+_TIME_OF_DAY = {"morning": (time(0), time(12)), "afternoon": (time(12), time(17)),
+                "evening": (time(17), time(23, 59))}
+
+
+@dataclass(slots=True)
+class SlotCheck:
+    ok: bool
+    problem: Problem | None = None
+    alternatives: list[datetime] = field(default_factory=list)
+
+
+class AvailabilityCalendar:
+    """Availability of one business as seen at one moment (one instance per turn)."""
+
+    def __init__(self, profile: BusinessProfile, calendar: Calendar, now: datetime,
+                 horizon_days: int = 60) -> None:
+        self._profile = profile
+        self._calendar = calendar
+        self._now = now.replace(tzinfo=None, second=0, microsecond=0)
+        self._horizon_days = horizon_days
+        self._busy: dict[tuple[str, date], list[BusyInterval]] = {}
+
+    @property
+    def earliest(self) -> datetime:
+        return self._now + timedelta(minutes=self._profile.min_notice_min)
+
+    async def _busy_on(self, department: Department, day: date) -> list[BusyInterval]:
+        key = (department.key, day)
+        if key not in self._busy:
+            self._busy[key] = await self._calendar.busy(self._profile.key, department.key, day)
+        return self._busy[key]
+
+    async def _fits(self, department: Department, start: datetime, duration_min: int) -> bool:
+        end = start + timedelta(minutes=duration_min)
+        overlapping = sum(1 for b in await self._busy_on(department, start.date())
+                          if b.start < end and start < b.end)
+        return overlapping < department.capacity
+
+    def _within_hours(self, department: Department, start: datetime, duration_min: int) -> bool:
+        hours = department.hours.for_weekday(start.weekday())
+        if hours is None:
+            return False
+        end = start + timedelta(minutes=duration_min)
+        return (hours[0] <= start.time() and end.date() == start.date()
+                and end.time() <= hours[1])
+
+    async def open_slots(self, department: Department, day: date, duration_min: int,
+                         time_of_day: str | None = None) -> list[datetime]:
+        """Every bookable start on ``day`` (slot grid of the profile)."""
+        hours = department.hours.for_weekday(day.weekday())
+        if hours is None:
+            return []
+        step = timedelta(minutes=self._profile.slot_minutes)
+        start = datetime.combine(day, hours[0])
+        window = _TIME_OF_DAY.get(time_of_day or "")
+        slots: list[datetime] = []
+        while self._within_hours(department, start, duration_min):
+            in_window = window is None or window[0] <= start.time() < window[1]
+            if in_window and start >= self.earliest and await self._fits(department, start,
+                                                                          duration_min):
+                slots.append(start)
+            start += step
+        return slots
+
+    async def check(self, department: Department, start: datetime, duration_min: int,
+                    alternatives: int = 2) -> SlotCheck:
+        """Is ``start`` bookable? If not, why, and which nearest slots are."""
+        problem: Problem | None = None
+        if department.hours.for_weekday(start.weekday()) is None:
+            problem = "closed_day"
+        elif start < self.earliest:
+            problem = "past"
+        elif start.date() > self._now.date() + timedelta(days=self._horizon_days):
+            problem = "too_far"
+        elif not self._within_hours(department, start, duration_min):
+            problem = "outside_hours"
+        elif not await self._fits(department, start, duration_min):
+            problem = "taken"
+        if problem is None:
+            return SlotCheck(ok=True)
+        anchor = start if problem != "too_far" else self.earliest
+        return SlotCheck(ok=False, problem=problem,
+                         alternatives=await self.nearest(department, anchor, duration_min,
+                                                         alternatives))
+
+    async def nearest(self, department: Department, anchor: datetime, duration_min: int,
+                      count: int = 2, search_days: int = 14) -> list[datetime]:
+        """The ``count`` open slots closest to ``anchor``, earlier ones first on ties."""
+        candidates: list[datetime] = []
+        first_day = max(anchor.date() - timedelta(days=search_days // 2), self.earliest.date())
+        for offset in range(search_days + 1):
+            day = first_day + timedelta(days=offset)
+            candidates.extend(await self.open_slots(department, day, duration_min))
+            # Stop once we have enough beyond the anchor day: nothing later can be closer.
+            if day > anchor.date() and len(candidates) >= count * 3:
+                break
+        # Closest day first, then closest time of day: "Sunday at 10" → "Monday at 10".
+        minutes = anchor.hour * 60 + anchor.minute
+        candidates.sort(key=lambda s: (abs((s.date() - anchor.date()).days),
+                                       abs(s.hour * 60 + s.minute - minutes), s))
+        return sorted(candidates[:count])

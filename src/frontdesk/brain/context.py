@@ -1,0 +1,101 @@
+"""What one turn carries between agents: understanding, ports, reply parts, effects.
+
+Agents never perform side effects other than booking through the calendar port; everything else
+they want done (start a human check, schedule a callback, mark do-not-call) is returned as an
+:class:`Effect` for the conversation service to carry out and persist.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+import yaml
+
+from frontdesk.brain.availability import AvailabilityCalendar
+from frontdesk.brain.nlu import Understanding
+from frontdesk.brain.ports import Calendar, CustomerDirectory
+from frontdesk.brain.state import AgentName, ConversationState, Transition
+from frontdesk.config import BrainSettings
+from frontdesk.knowledge.profile import BusinessProfile
+
+
+@dataclass(slots=True, frozen=True)
+class Effect:
+    """A side effect the brain asks for; carried out by the conversation service."""
+
+    kind: Literal["start_escalation", "schedule_callback", "mark_do_not_call", "end_call"]
+    task_id: str | None = None
+    detail: str | None = None
+    due_at: str | None = None
+
+
+@cache
+def _shared_replies() -> dict[str, str]:
+    data = yaml.safe_load(Path(__file__).with_name("replies.yaml").read_text(encoding="utf-8"))
+    return {str(k): str(v) for k, v in data.items()}
+
+
+class Replies:
+    """Reply templates: the shared ones with the profile's overrides on top."""
+
+    def __init__(self, profile: BusinessProfile) -> None:
+        self._templates = {**_shared_replies(), **profile.replies}
+        self._defaults = {"business": profile.name, "agent": profile.agent_name}
+
+    def say(self, key: str, **values: object) -> str:
+        template = self._templates[key]
+        return template.format(**{**self._defaults, **values}).strip()
+
+
+@dataclass(slots=True)
+class TurnContext:
+    """Everything an agent needs during one turn, and what it produces."""
+
+    profile: BusinessProfile
+    replies: Replies
+    settings: BrainSettings
+    calendar: Calendar
+    customers: CustomerDirectory
+    now: datetime
+    """Business-local, naive."""
+    understanding: Understanding | None
+    """None on the opening turn (the greeting)."""
+    availability: AvailabilityCalendar
+    reply_parts: list[str] = field(default_factory=list)
+    effects: list[Effect] = field(default_factory=list)
+    transitions: list[Transition] = field(default_factory=list)
+    handoff: AgentName | None = None
+    resuming: bool = False
+    """Set when an agent hands back to a flow after an aside; the flow re-asks, not re-reads."""
+    hops: int = 0
+
+    @property
+    def today(self) -> date:
+        return self.now.date()
+
+    @property
+    def u(self) -> Understanding:
+        assert self.understanding is not None, "agent called without a caller message"
+        return self.understanding
+
+    def say(self, key: str, **values: object) -> None:
+        self.reply_parts.append(self.replies.say(key, **values))
+
+    def add(self, text: str) -> None:
+        self.reply_parts.append(text)
+
+    def hand_off(self, agent: AgentName, reason: str, state: ConversationState) -> None:
+        self.handoff = agent
+        self.transitions.append(Transition(from_agent=state.current_agent, to_agent=agent,
+                                           reason=reason))
+
+    def ask(self, state: ConversationState, awaiting: str, agent: AgentName, key: str,
+            **values: object) -> None:
+        """Ask the caller something and remember who is waiting for the answer."""
+        self.say(key, **values)
+        state.awaiting = awaiting  # type: ignore[assignment]
+        state.awaiting_agent = agent

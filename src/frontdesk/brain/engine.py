@@ -1,0 +1,165 @@
+"""The brain's front door: text in, reply + new state + effects out.
+
+One :class:`Brain` per process serves every conversation; it holds the compiled graph, the
+profiles and the ports, and keeps no per-conversation state of its own (the caller passes the
+state in and persists what comes back).
+"""
+
+from __future__ import annotations
+
+import time as _time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from frontdesk.brain.agents import analytics
+from frontdesk.brain.agents.escalation import apply_escalation_result
+from frontdesk.brain.availability import AvailabilityCalendar
+from frontdesk.brain.context import Effect, Replies, TurnContext
+from frontdesk.brain.graph import build_graph
+from frontdesk.brain.nlu import understand
+from frontdesk.brain.ports import Calendar, Clock, CustomerDirectory
+from frontdesk.brain.state import (
+    ConversationState,
+    CustomerContext,
+    Notification,
+    Transition,
+)
+from frontdesk.config import BrainSettings
+from frontdesk.knowledge.profile import BusinessProfile
+
+
+class UnknownProfileError(KeyError):
+    """No business profile with that key is loaded."""
+
+
+@dataclass(slots=True)
+class TurnOutcome:
+    """What one turn produced."""
+
+    state: ConversationState
+    reply: str
+    agent: str
+    intent: str | None
+    confidence: float
+    transitions: list[Transition] = field(default_factory=list)
+    effects: list[Effect] = field(default_factory=list)
+    brain_ms: float = 0.0
+
+
+def system_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+class Brain:
+    """The multi-agent conversation brain (deterministic; no audio, HTTP or SQL)."""
+
+    def __init__(
+        self,
+        profiles: Mapping[str, BusinessProfile],
+        calendar: Calendar,
+        customers: CustomerDirectory,
+        settings: BrainSettings | None = None,
+        clock: Clock = system_clock,
+    ) -> None:
+        self._profiles = dict(profiles)
+        self._calendar = calendar
+        self._customers = customers
+        self._settings = settings or BrainSettings()
+        self._clock = clock
+        self._graph = build_graph()
+        self._replies = {key: Replies(p) for key, p in self._profiles.items()}
+
+    @property
+    def profiles(self) -> Mapping[str, BusinessProfile]:
+        return self._profiles
+
+    def profile(self, key: str) -> BusinessProfile:
+        try:
+            return self._profiles[key]
+        except KeyError:
+            raise UnknownProfileError(key) from None
+
+    def local_now(self, profile: BusinessProfile) -> datetime:
+        """Naive local time of the business."""
+        return self._clock().astimezone(ZoneInfo(profile.timezone)).replace(tzinfo=None)
+
+    async def new_state(
+        self,
+        session_id: str,
+        profile: str,
+        *,
+        direction: str = "inbound",
+        channel: str = "text",
+        caller_phone: str | None = None,
+        caller_name: str | None = None,
+    ) -> ConversationState:
+        """A fresh conversation, recognising a returning caller by phone."""
+        self.profile(profile)
+        customer = CustomerContext(name=caller_name, phone=caller_phone)
+        if caller_phone:
+            known = await self._customers.find_by_phone(caller_phone)
+            if known is not None:
+                customer = CustomerContext(customer_id=known.customer_id,
+                                           name=caller_name or known.name, phone=known.phone,
+                                           email=known.email, vehicles=known.vehicles)
+        state = ConversationState(session_id=session_id, profile=profile,
+                                  direction=direction, channel=channel,  # type: ignore[arg-type]
+                                  customer=customer)
+        state.lead.source = f"{direction}_{channel}"
+        state.booking_slots.customer_name = customer.name
+        state.booking_slots.customer_phone = customer.phone
+        return state
+
+    def _context(self, state: ConversationState, text: str | None) -> TurnContext:
+        profile = self.profile(state.profile)
+        now = self.local_now(profile)
+        understanding = None
+        if text is not None:
+            text = text[: self._settings.max_message_chars]
+            understanding = understand(text, profile, now.date(), state.awaiting)
+        return TurnContext(
+            profile=profile, replies=self._replies[profile.key], settings=self._settings,
+            calendar=self._calendar, customers=self._customers, now=now,
+            understanding=understanding,
+            availability=AvailabilityCalendar(profile, self._calendar, now),
+        )
+
+    async def _run(self, state: ConversationState, text: str | None) -> TurnOutcome:
+        started = _time.perf_counter()
+        ctx = self._context(state, text)
+        result = await self._graph.ainvoke(state, config={"configurable": {"turn": ctx}})
+        new_state = ConversationState.model_validate(result)
+        reply = new_state.messages[-1].content if new_state.messages else ""
+        return TurnOutcome(
+            state=new_state, reply=reply, agent=new_state.current_agent,
+            intent=new_state.detected_intent if text is not None else "greeting",
+            confidence=new_state.confidence, transitions=ctx.transitions, effects=ctx.effects,
+            brain_ms=(_time.perf_counter() - started) * 1000,
+        )
+
+    async def start(self, state: ConversationState) -> TurnOutcome:
+        """The opening line of the call (greeting)."""
+        return await self._run(state, None)
+
+    async def respond(self, state: ConversationState, text: str) -> TurnOutcome:
+        """One caller message → one reply."""
+        if state.ended:
+            raise ValueError("conversation has ended")
+        return await self._run(state, text)
+
+    def apply_task_result(self, state: ConversationState, task_id: str, *, available: bool,
+                          person: str) -> tuple[ConversationState, Notification | None]:
+        """Record a finished human-availability check; returns the notification to deliver."""
+        s = state.model_copy(deep=True)
+        note = apply_escalation_result(s, task_id, available, person, self._replies[s.profile])
+        return s, note
+
+    async def finish(self, state: ConversationState) -> ConversationState:
+        """End a conversation from outside (hang-up): outcome and summary are computed."""
+        s = state.model_copy(deep=True)
+        s.ended = True
+        s.awaiting = None
+        await analytics.run(s, self.profile(s.profile))
+        return s

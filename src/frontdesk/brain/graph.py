@@ -1,0 +1,155 @@
+"""The LangGraph of agents over one :class:`ConversationState`.
+
+    START → inbox → router ─┬→ greeting ──────┐
+                            ├→ qualification ─┤   (an agent may hand off to another,
+                            ├→ objection ─────┤    at most three hops per turn)
+                            ├→ scheduling ────┼→ respond ─┬→ END
+                            ├→ faq ───────────┤           └→ analytics → END (call ended)
+                            └→ escalation ────┘
+
+Per-turn inputs and outputs (the understanding, ports, reply parts, effects) travel in
+``config["configurable"]["turn"]`` — a :class:`~frontdesk.brain.context.TurnContext` — so the
+compiled graph is shared by every conversation in the process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from langchain_core.runnables import RunnableConfig
+from langgraph.graph import END, START, StateGraph
+
+from frontdesk.brain.agents import (
+    analytics,
+    escalation,
+    faq,
+    greeting,
+    objection,
+    qualification,
+    router,
+    scheduling,
+)
+from frontdesk.brain.context import TurnContext
+from frontdesk.brain.format import speakable
+from frontdesk.brain.state import ConversationState, Message, Transition, utcnow
+
+AgentFn = Callable[[ConversationState, TurnContext], Awaitable[None]]
+
+AGENTS: dict[str, AgentFn] = {
+    "greeting": greeting.run,
+    "qualification": qualification.run,
+    "objection": objection.run,
+    "scheduling": scheduling.run,
+    "faq": faq.run,
+    "escalation": escalation.run,
+}
+MAX_HOPS = 3
+
+
+def _turn(config: RunnableConfig) -> TurnContext:
+    return config["configurable"]["turn"]
+
+
+def _updates(s: ConversationState) -> dict[str, Any]:
+    return {name: getattr(s, name) for name in ConversationState.model_fields}
+
+
+async def _inbox(state: ConversationState, config: RunnableConfig) -> dict[str, Any]:
+    """Deliver notifications that arrived since the last turn (seed 004's check_notifications)."""
+    ctx = _turn(config)
+    s = state.model_copy(deep=True)
+    for note in s.notifications_queue:
+        if not note.delivered:
+            ctx.add(note.message)
+            note.delivered = True
+    return _updates(s)
+
+
+async def _route(state: ConversationState, config: RunnableConfig) -> dict[str, Any]:
+    ctx = _turn(config)
+    s = state.model_copy(deep=True)
+    if ctx.understanding is None:
+        greeting.open_call(s, ctx)
+        ctx.handoff = None
+        return _updates(s)
+    u = ctx.understanding
+    target = router.route(s, u, ctx.profile)
+    s.detected_intent, s.confidence = u.intent, u.confidence
+    s.messages.append(Message(role="user", content=u.text, intent=u.intent, agent=target))
+    if target != s.current_agent:
+        ctx.transitions.append(Transition(from_agent=s.current_agent, to_agent=target,
+                                          reason=f"intent {u.intent}"))
+    ctx.handoff = target
+    return _updates(s)
+
+
+def _agent_node(name: str, fn: AgentFn) -> Callable[..., Awaitable[dict[str, Any]]]:
+    async def node(state: ConversationState, config: RunnableConfig) -> dict[str, Any]:
+        ctx = _turn(config)
+        s = state.model_copy(deep=True)
+        s.current_agent = name  # type: ignore[assignment]
+        ctx.handoff = None
+        ctx.hops += 1
+        await fn(s, ctx)
+        if ctx.hops >= MAX_HOPS:
+            ctx.handoff = None
+        return _updates(s)
+
+    node.__name__ = f"{name}_agent"
+    return node
+
+
+async def _respond(state: ConversationState, config: RunnableConfig) -> dict[str, Any]:
+    ctx = _turn(config)
+    s = state.model_copy(deep=True)
+    text = speakable(" ".join(p for p in ctx.reply_parts if p), ctx.settings.max_reply_words)
+    if not text:  # never silence: an agent that said nothing still yields a reply
+        text = ctx.replies.say("clarify", capabilities="help with appointments and questions")
+    s.messages.append(Message(role="assistant", content=text, agent=s.current_agent))
+    if ctx.understanding is not None:
+        s.turn_count += 1
+    s.last_updated = utcnow()
+    if s.ended:
+        s.awaiting = None
+        s.awaiting_agent = None
+    return _updates(s)
+
+
+async def _analytics(state: ConversationState, config: RunnableConfig) -> dict[str, Any]:
+    ctx = _turn(config)
+    s = state.model_copy(deep=True)
+    await analytics.run(s, ctx.profile)
+    return _updates(s)
+
+
+def _after_router(state: ConversationState, config: RunnableConfig) -> str:
+    return _turn(config).handoff or "respond"
+
+
+def _after_agent(state: ConversationState, config: RunnableConfig) -> str:
+    return _turn(config).handoff or "respond"
+
+
+def _after_respond(state: ConversationState) -> str:
+    return "analytics" if state.ended else END
+
+
+def build_graph() -> Any:
+    """Compile the agent graph once per process."""
+    graph = StateGraph(ConversationState)
+    graph.add_node("inbox", _inbox)
+    graph.add_node("router", _route)
+    for name, fn in AGENTS.items():
+        graph.add_node(name, _agent_node(name, fn))
+    graph.add_node("respond", _respond)
+    graph.add_node("analytics", _analytics)
+    graph.add_edge(START, "inbox")
+    graph.add_edge("inbox", "router")
+    targets = {name: name for name in AGENTS} | {"respond": "respond"}
+    graph.add_conditional_edges("router", _after_router, targets)
+    for name in AGENTS:
+        graph.add_conditional_edges(name, _after_agent, targets)
+    graph.add_conditional_edges("respond", _after_respond, {"analytics": "analytics", END: END})
+    graph.add_edge("analytics", END)
+    return graph.compile()

@@ -1,0 +1,49 @@
+"""Loads the NLU lexicon (``lexicon.yaml``) once and compiles its patterns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+_LEXICON_FILE = Path(__file__).with_name("lexicon.yaml")
+
+
+def _compile(patterns: list[str]) -> re.Pattern[str]:
+    bad = [p for p in patterns if not isinstance(p, str)]
+    if bad:
+        raise ValueError(f"lexicon patterns must be strings (quote them in YAML): {bad}")
+    return re.compile("|".join(f"(?:\\b{p}\\b)" for p in patterns))
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    intents: dict[str, re.Pattern[str]]
+    yes: re.Pattern[str]
+    no: re.Pattern[str]
+    name_stopwords: frozenset[str]
+    makes: dict[str, str]
+    """Spoken make alias → canonical make."""
+    models: dict[str, str]
+    """Canonical model → make."""
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The compiled lexicon; loaded on first use and shared by every conversation."""
+    raw = yaml.safe_load(_LEXICON_FILE.read_text(encoding="utf-8"))
+    anchored = lambda words: re.compile(  # noqa: E731 - tiny local helper
+        r"^(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b"
+    )
+    makes = {alias: make for make, aliases in raw["vehicle_makes"].items() for alias in aliases}
+    return Lexicon(
+        intents={name: _compile(pats) for name, pats in raw["intents"].items()},
+        yes=anchored([str(w) for w in raw["affirm"]]),
+        no=anchored([str(w) for w in raw["deny"]]),
+        name_stopwords=frozenset(raw["stopwords_for_names"].lower().split()),
+        makes=makes,
+        models=dict(raw["vehicle_models"]),
+    )

@@ -1,0 +1,82 @@
+"""The small ports the brain talks through; storage, calendar and clock live behind them.
+
+The brain never imports SQL, HTTP or audio code. Whoever builds a :class:`~frontdesk.brain.Brain`
+passes objects satisfying these protocols: the SQL-backed ones in production, in-memory ones in
+tests (see :mod:`frontdesk.brain.memory`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Protocol
+
+
+@dataclass(slots=True, frozen=True)
+class BusyInterval:
+    """An existing appointment occupying ``[start, end)`` in one department (local time)."""
+
+    start: datetime
+    end: datetime
+
+
+@dataclass(slots=True, frozen=True)
+class BookingRequest:
+    business: str
+    department: str
+    capacity: int
+    appointment_type: str
+    service_type: str | None
+    start: datetime
+    """Naive local time of the business."""
+    duration_min: int
+    customer_name: str | None
+    customer_phone: str | None
+    customer_email: str | None
+    vehicle: str | None
+    session_id: str
+    notes: str | None = None
+
+
+@dataclass(slots=True, frozen=True)
+class BookedAppointment:
+    id: int
+    start: datetime
+    duration_min: int
+    status: str = "scheduled"
+
+
+class SlotUnavailableError(Exception):
+    """The slot was taken between offering it and booking it."""
+
+
+class Calendar(Protocol):
+    """Existing appointments and the one place bookings are written."""
+
+    async def busy(self, business: str, department: str, day: date) -> list[BusyInterval]:
+        """Appointments of ``department`` on ``day`` (local time)."""
+        ...
+
+    async def book(self, request: BookingRequest) -> BookedAppointment:
+        """Book atomically; raise :class:`SlotUnavailableError` if capacity is already used."""
+        ...
+
+
+@dataclass(slots=True, frozen=True)
+class KnownCustomer:
+    customer_id: int
+    name: str | None
+    phone: str
+    email: str | None
+    vehicles: list[dict[str, object]]
+
+
+class CustomerDirectory(Protocol):
+    """Look up returning callers by phone number (E.164)."""
+
+    async def find_by_phone(self, phone: str) -> KnownCustomer | None: ...
+
+
+Clock = Callable[[], datetime]
+"""Returns the current time, timezone-aware."""

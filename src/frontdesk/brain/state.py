@@ -1,0 +1,185 @@
+"""The one typed conversation state every agent reads and writes.
+
+It is plain, JSON-serialisable data (it is persisted after every turn and sent to clients), in
+the shape of seed 004's ConversationState plus the lead fields of the REAutomation2 seeds.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+AgentName = Literal[
+    "router",
+    "greeting",
+    "qualification",
+    "objection",
+    "scheduling",
+    "faq",
+    "escalation",
+    "analytics",
+]
+
+Awaiting = Literal[
+    "name",
+    "phone",
+    "email",
+    "date",
+    "time",
+    "service",
+    "vehicle",
+    "appointment_type",
+    "confirm_booking",
+    "pick_alternative",
+    "intent",
+    "budget",
+    "timeline",
+    "location",
+    "financing",
+    "motivation",
+    "callback_time",
+    "offer_appointment",
+    "offer_callback",
+    "anything_else",
+    "permission",
+]
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Message(BaseModel):
+    role: Literal["user", "assistant", "system"]
+    content: str
+    agent: str | None = None
+    intent: str | None = None
+    at: datetime = Field(default_factory=utcnow)
+
+
+class CustomerContext(BaseModel):
+    customer_id: int | None = None
+    name: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    vehicles: list[dict[str, object]] = []
+
+
+class VehicleInfo(BaseModel):
+    year: int | None = None
+    make: str | None = None
+    model: str | None = None
+    stock_number: str | None = None
+
+    @property
+    def label(self) -> str | None:
+        parts = [str(self.year) if self.year else None, self.make, self.model]
+        text = " ".join(p for p in parts if p)
+        return text or None
+
+
+class BookingSlots(BaseModel):
+    appointment_type: str | None = None
+    service_type: str | None = None
+    preferred_date: str | None = None
+    """``YYYY-MM-DD`` in the business's time zone."""
+    preferred_time: str | None = None
+    """``HH:MM`` (24 h) in the business's time zone."""
+    time_of_day: Literal["morning", "afternoon", "evening"] | None = None
+    customer_name: str | None = None
+    customer_phone: str | None = None
+    customer_email: str | None = None
+    vehicle: VehicleInfo = VehicleInfo()
+    offered: list[str] = []
+    """Alternatives last offered, as ``YYYY-MM-DDTHH:MM``."""
+
+
+class LeadInfo(BaseModel):
+    """Qualification of a caller as a sales lead (real estate, and dealership sales)."""
+
+    intent: Literal["buy", "sell", "both", "rent", "other"] | None = None
+    budget_min: int | None = None
+    budget_max: int | None = None
+    timeline_months: float | None = None
+    timeline_text: str | None = None
+    location: str | None = None
+    in_service_area: bool | None = None
+    financing: Literal["pre_approved", "cash", "in_progress", "not_started"] | None = None
+    motivation: str | None = None
+    score: float = 0.0
+    qualified: bool | None = None
+    factors: dict[str, float] = {}
+    do_not_call: bool = False
+    status: Literal["new", "contacted", "qualified", "nurture", "booked", "lost", "do_not_call"] = (
+        "new"
+    )
+    source: str = "inbound_call"
+
+
+class Appointment(BaseModel):
+    id: int
+    appointment_type: str
+    service_type: str | None = None
+    scheduled_date: str
+    scheduled_time: str
+    duration_min: int
+    customer_name: str | None = None
+    status: str = "scheduled"
+    vehicle: str | None = None
+
+
+class BackgroundTask(BaseModel):
+    task_id: str
+    task_type: Literal["human_escalation", "callback"]
+    status: Literal["pending", "running", "completed", "failed"] = "pending"
+    reason: str | None = None
+    human_available: bool | None = None
+    human_agent_name: str | None = None
+    due_at: str | None = None
+
+
+class Notification(BaseModel):
+    notification_id: str
+    message: str
+    priority: Literal["interrupt", "high", "normal"] = "normal"
+    delivered: bool = False
+
+
+class Transition(BaseModel):
+    from_agent: str
+    to_agent: str
+    reason: str
+
+
+class ConversationState(BaseModel):
+    """Everything the brain knows about one conversation."""
+
+    session_id: str
+    profile: str
+    channel: Literal["text", "voice", "phone", "web"] = "text"
+    direction: Literal["inbound", "outbound"] = "inbound"
+    messages: list[Message] = []
+    current_agent: AgentName = "greeting"
+    detected_intent: str | None = None
+    confidence: float = 0.0
+    customer: CustomerContext = CustomerContext()
+    booking_slots: BookingSlots = BookingSlots()
+    lead: LeadInfo = LeadInfo()
+    appointment: Appointment | None = None
+    awaiting: Awaiting | None = None
+    awaiting_agent: AgentName | None = None
+    pending_tasks: list[BackgroundTask] = []
+    notifications_queue: list[Notification] = []
+    escalation_in_progress: bool = False
+    human_agent_status: Literal["checking", "available", "unavailable"] | None = None
+    objection_counts: dict[str, int] = {}
+    callback_time: str | None = None
+    misunderstood_count: int = 0
+    turn_count: int = 0
+    ended: bool = False
+    outcome: str | None = None
+    summary: str | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+    last_updated: datetime = Field(default_factory=utcnow)

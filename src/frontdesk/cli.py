@@ -1,0 +1,150 @@
+"""``frontdesk`` command line: serve, chat, db upgrade, seed.
+
+Settings come from the environment (``FRONTDESK_*``) and flags; they are built once here and
+passed down.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Sequence
+
+from frontdesk.config import Settings
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    overrides: dict[str, object] = {}
+    if getattr(args, "data_dir", None):
+        overrides["data_dir"] = args.data_dir
+    if getattr(args, "database_url", None):
+        overrides["database_url"] = args.database_url
+    return Settings(**overrides)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from frontdesk.api import create_app
+
+    settings = _settings(args)
+    host = args.host or settings.server.host
+    port = args.port or settings.server.port
+    print(f"Frontdesk on http://{host}:{port}  (database: {settings.resolved_database_url})",
+          flush=True)
+    uvicorn.run(create_app(settings), host=host, port=port, log_level=settings.log_level.lower())
+    return 0
+
+
+async def _chat(args: argparse.Namespace) -> int:
+    from frontdesk.app import build_runtime
+
+    settings = _settings(args)
+    runtime = await build_runtime(settings)
+    try:
+        outcome = await runtime.conversations.create(
+            args.profile, direction=args.direction, channel="text",
+            caller_phone=args.phone, caller_name=None)
+        session_id = outcome.state.session_id
+        print(f"[session {session_id}] type your messages; Ctrl-D or 'quit' to hang up.\n")
+        print(f"agent> {outcome.reply}")
+        loop = asyncio.get_running_loop()
+        while True:
+            line = await loop.run_in_executor(None, _read_line)
+            if line is None or line.strip().lower() in {"quit", "exit"}:
+                state = await runtime.conversations.end(session_id)
+                print(f"\n[ended: {state.outcome}] {state.summary}")
+                return 0
+            if not line.strip():
+                continue
+            outcome = await runtime.conversations.chat(session_id, line)
+            print(f"agent> {outcome.reply}")
+            if outcome.state.ended:
+                print(f"\n[ended: {outcome.state.outcome}] {outcome.state.summary}")
+                return 0
+    finally:
+        await runtime.close()
+
+
+def _read_line() -> str | None:
+    try:
+        return input("you> ")
+    except EOFError:
+        return None
+
+
+def _db_upgrade(args: argparse.Namespace) -> int:
+    from frontdesk.storage.migrate import upgrade
+
+    settings = _settings(args)
+    upgrade(settings.resolved_database_url, args.revision)
+    print(f"database at {args.revision}: {settings.resolved_database_url}")
+    return 0
+
+
+async def _seed(args: argparse.Namespace) -> int:
+    from frontdesk.knowledge.profile import load_profiles
+    from frontdesk.storage.database import create_engine, session_factory
+    from frontdesk.storage.migrate import upgrade
+    from frontdesk.storage.seed import seed_profiles
+
+    settings = _settings(args)
+    await asyncio.to_thread(upgrade, settings.resolved_database_url)
+    engine = create_engine(settings.resolved_database_url)
+    try:
+        count = await seed_profiles(session_factory(engine),
+                                    load_profiles(settings.profiles_dir).values())
+    finally:
+        await engine.dispose()
+    print(f"seeded {count} business profiles")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="frontdesk", description=__doc__.splitlines()[0])
+    parser.add_argument("--data-dir", help="data directory (FRONTDESK_DATA_DIR)")
+    parser.add_argument("--database-url", help="SQLAlchemy async URL (FRONTDESK_DATABASE_URL)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="run the HTTP server (migrates and seeds when fresh)")
+    serve.add_argument("--host")
+    serve.add_argument("--port", type=int)
+
+    chat = sub.add_parser("chat", help="talk to the agent in the terminal")
+    chat.add_argument("--profile", default="dealership")
+    chat.add_argument("--direction", choices=["inbound", "outbound"], default="inbound")
+    chat.add_argument("--phone", help="caller phone number (E.164), e.g. +15125550123")
+
+    db = sub.add_parser("db", help="database commands")
+    db_sub = db.add_subparsers(dest="db_command", required=True)
+    up = db_sub.add_parser("upgrade", help="apply migrations")
+    up.add_argument("revision", nargs="?", default="head")
+
+    sub.add_parser("seed", help="load the demo business profiles into the database")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        if args.command == "serve":
+            return _serve(args)
+        if args.command == "chat":
+            return asyncio.run(_chat(args))
+        if args.command == "db":
+            return _db_upgrade(args)
+        if args.command == "seed":
+            return asyncio.run(_seed(args))
+    except KeyboardInterrupt:
+        return 130
+    except ValueError as exc:  # bad settings or profile files: say what, not a traceback
+        print(f"frontdesk: {exc}", file=sys.stderr)
+        return 2
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

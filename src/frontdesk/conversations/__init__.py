@@ -1,0 +1,1 @@
+"""Conversation service: runs brain turns, persists them, publishes events."""

@@ -1,0 +1,65 @@
+"""The public shape of a conversation state (HTTP responses and WebSocket events)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from frontdesk.brain.state import ConversationState
+
+
+def public_state(s: ConversationState) -> dict[str, Any]:
+    """The ``state`` object of the API contract."""
+    slots = s.booking_slots
+    return {
+        "session_id": s.session_id,
+        "profile": s.profile,
+        "channel": s.channel,
+        "direction": s.direction,
+        "current_agent": s.current_agent,
+        "detected_intent": s.detected_intent,
+        "confidence": s.confidence,
+        "customer": {"name": s.customer.name, "phone": s.customer.phone,
+                     "email": s.customer.email},
+        "booking_slots": {
+            "appointment_type": slots.appointment_type,
+            "service_type": slots.service_type,
+            "preferred_date": slots.preferred_date,
+            "preferred_time": slots.preferred_time,
+            "customer_name": slots.customer_name,
+            "customer_phone": slots.customer_phone,
+            "customer_email": slots.customer_email,
+            "vehicle": slots.vehicle.label,
+        },
+        "lead": {
+            "score": s.lead.score, "qualified": s.lead.qualified, "factors": s.lead.factors,
+            "do_not_call": s.lead.do_not_call, "status": s.lead.status, "intent": s.lead.intent,
+            "budget_min": s.lead.budget_min, "budget_max": s.lead.budget_max,
+            "timeline_months": s.lead.timeline_months, "location": s.lead.location,
+            "in_service_area": s.lead.in_service_area, "financing": s.lead.financing,
+            "motivation": s.lead.motivation,
+        },
+        "appointment": (None if s.appointment is None else {
+            "id": s.appointment.id,
+            "appointment_type": s.appointment.appointment_type,
+            "service_type": s.appointment.service_type,
+            "scheduled_date": s.appointment.scheduled_date,
+            "scheduled_time": s.appointment.scheduled_time,
+            "customer_name": s.appointment.customer_name,
+            "status": s.appointment.status,
+        }),
+        "awaiting": s.awaiting,
+        "escalation_in_progress": s.escalation_in_progress,
+        "human_agent_status": s.human_agent_status,
+        "pending_tasks": [t.model_dump(mode="json") for t in s.pending_tasks],
+        "turn_count": s.turn_count,
+        "ended": s.ended,
+        "outcome": s.outcome,
+        "summary": s.summary,
+    }
+
+
+def state_event(s: ConversationState) -> dict[str, Any]:
+    """seed 004's ``state_update`` event."""
+    view = public_state(s)
+    return {"type": "state_update", "session_id": s.session_id,
+            "intent": s.detected_intent, **view}

@@ -1,0 +1,1 @@
+"""Business profiles and other knowledge the agent answers from."""

@@ -1,0 +1,230 @@
+"""Business profiles: the facts a business gives its agent, as validated data.
+
+A profile is plain data (YAML on disk, rows in the database once seeded) describing hours,
+services, appointment types, inventory, FAQ, service areas, staff and reply wording. The brain
+reads facts only from here, so a reply can never state a fact the business did not give.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import time
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, Field, field_validator, model_validator
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_RANGE = re.compile(r"^(\d{1,2}):(\d{2})-(\d{1,2}):(\d{2})$")
+
+
+class OpeningHours(BaseModel):
+    """Opening hours of one department: weekday key → (open, close), absent when closed."""
+
+    days: dict[str, tuple[time, time]]
+
+    @classmethod
+    def parse(cls, raw: dict[str, str]) -> OpeningHours:
+        days: dict[str, tuple[time, time]] = {}
+        for day, spec in raw.items():
+            if day not in WEEKDAYS:
+                raise ValueError(f"unknown weekday {day!r}; use {', '.join(WEEKDAYS)}")
+            if str(spec).strip().lower() == "closed":
+                continue
+            match = _RANGE.match(str(spec).strip())
+            if not match:
+                raise ValueError(f"hours for {day} must look like '07:30-18:00' or 'closed'")
+            h1, m1, h2, m2 = (int(g) for g in match.groups())
+            opens, closes = time(h1, m1), time(h2, m2)
+            if closes <= opens:
+                raise ValueError(f"hours for {day}: closing time must be after opening time")
+            days[day] = (opens, closes)
+        return cls(days=days)
+
+    def for_weekday(self, weekday: int) -> tuple[time, time] | None:
+        """Hours for ``date.weekday()`` (Monday is 0), or None when closed."""
+        return self.days.get(WEEKDAYS[weekday])
+
+
+class Department(BaseModel):
+    key: str
+    label: str
+    hours: OpeningHours
+    capacity: int = Field(default=1, ge=1)
+    """How many appointments of this department can overlap (service bays, agents)."""
+
+    @field_validator("hours", mode="before")
+    @classmethod
+    def _hours(cls, value: object) -> object:
+        return OpeningHours.parse(value) if isinstance(value, dict) and "days" not in value else value
+
+
+class AppointmentType(BaseModel):
+    key: str
+    label: str
+    department: str
+    duration_min: int | None = Field(default=None, ge=5)
+    """Fixed duration; None when the chosen service decides it."""
+    needs_service: bool = False
+    needs_vehicle: bool = False
+    synonyms: list[str] = []
+
+
+class Service(BaseModel):
+    key: str
+    name: str
+    duration_min: int = Field(ge=5)
+    price_min: float = Field(ge=0)
+    price_max: float = Field(ge=0)
+    synonyms: list[str] = []
+
+    @model_validator(mode="after")
+    def _prices(self) -> Service:
+        if self.price_max < self.price_min:
+            raise ValueError(f"service {self.key}: price_max < price_min")
+        return self
+
+
+class Vehicle(BaseModel):
+    stock_number: str
+    year: int
+    make: str
+    model: str
+    color: str = ""
+    price: float = 0
+    is_new: bool = True
+    is_available: bool = True
+
+    @property
+    def label(self) -> str:
+        return f"{self.year} {self.make} {self.model}"
+
+
+class FaqEntry(BaseModel):
+    key: str
+    category: str = "general"
+    question: str
+    answer: str
+    keywords: list[str] = []
+
+
+class ObjectionPlay(BaseModel):
+    """How to answer one kind of objection; ``ends`` closes the conversation politely."""
+
+    key: str
+    reply: str
+    retry_reply: str | None = None
+    ends: bool = False
+
+
+class QualificationPolicy(BaseModel):
+    """Weights of each qualification factor (normalised over the factors that apply)."""
+
+    weights: dict[str, float] = {
+        "intent": 0.15,
+        "budget": 0.2,
+        "timeline": 0.2,
+        "location": 0.15,
+        "financing": 0.2,
+        "motivation": 0.1,
+    }
+
+
+class BusinessProfile(BaseModel):
+    """Everything the agent knows about one business."""
+
+    key: str
+    name: str
+    kind: Literal["dealership", "real_estate"]
+    address: str = ""
+    phone: str = ""
+    timezone: str = "America/Chicago"
+    agent_name: str = "Ava"
+    human_transfer_number: str = ""
+    staff: list[str] = ["Sarah"]
+    slot_minutes: int = Field(default=30, ge=5)
+    min_notice_min: int = Field(default=60, ge=0)
+    """Earliest bookable start is now plus this notice."""
+    departments: dict[str, Department]
+    appointment_types: list[AppointmentType]
+    services: list[Service] = []
+    inventory: list[Vehicle] = []
+    faq: list[FaqEntry] = []
+    service_areas: list[str] = []
+    nearby_areas: list[str] = []
+    """Places callers mention that are outside the service area (so we can say so)."""
+    objections: dict[str, ObjectionPlay] = {}
+    qualification: QualificationPolicy = QualificationPolicy()
+    replies: dict[str, str] = {}
+    """Overrides of the shared reply templates (greetings above all)."""
+
+    @field_validator("departments", mode="before")
+    @classmethod
+    def _dept_keys(cls, value: object) -> object:
+        if isinstance(value, dict):
+            return {k: {"key": k, **v} if isinstance(v, dict) else v for k, v in value.items()}
+        return value
+
+    @field_validator("objections", mode="before")
+    @classmethod
+    def _objection_keys(cls, value: object) -> object:
+        if isinstance(value, dict):
+            return {k: {"key": k, **v} if isinstance(v, dict) else v for k, v in value.items()}
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> BusinessProfile:
+        for appt in self.appointment_types:
+            if appt.department not in self.departments:
+                raise ValueError(f"appointment type {appt.key}: unknown department {appt.department}")
+            if appt.duration_min is None and not appt.needs_service:
+                raise ValueError(f"appointment type {appt.key} needs duration_min or needs_service")
+        return self
+
+    def appointment_type(self, key: str | None) -> AppointmentType | None:
+        return next((a for a in self.appointment_types if a.key == key), None)
+
+    def service(self, key: str | None) -> Service | None:
+        return next((s for s in self.services if s.key == key), None)
+
+    def duration_min(self, appointment_type: str | None, service: str | None) -> int | None:
+        """Duration of an appointment: the service's when it has one, else the type's."""
+        svc = self.service(service)
+        if svc is not None:
+            return svc.duration_min
+        appt = self.appointment_type(appointment_type)
+        return appt.duration_min if appt else None
+
+    def department_for(self, appointment_type: str | None) -> Department | None:
+        appt = self.appointment_type(appointment_type)
+        return self.departments.get(appt.department) if appt else None
+
+
+PROFILES_DIR = Path(__file__).parent / "profiles"
+
+
+def load_profile_file(path: Path) -> BusinessProfile:
+    """Load and validate one profile YAML file; errors name the file."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ValueError(f"cannot read profile {path}: {exc}") from exc
+    if not isinstance(raw, dict):
+        raise ValueError(f"profile {path} must be a mapping")
+    try:
+        return BusinessProfile.model_validate(raw)
+    except ValueError as exc:
+        raise ValueError(f"invalid profile {path}: {exc}") from exc
+
+
+def load_profiles(extra_dir: Path | None = None) -> dict[str, BusinessProfile]:
+    """The shipped demo profiles plus any ``*.yaml`` in ``extra_dir`` (which may override)."""
+    files = sorted(PROFILES_DIR.glob("*.yaml"))
+    if extra_dir is not None:
+        files += sorted(Path(extra_dir).glob("*.yaml"))
+    profiles: dict[str, BusinessProfile] = {}
+    for path in files:
+        profile = load_profile_file(path)
+        profiles[profile.key] = profile
+    return profiles

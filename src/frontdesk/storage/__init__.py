@@ -1,0 +1,1 @@
+"""Persistence: tables, migrations, repositories and the SQL-backed brain ports."""

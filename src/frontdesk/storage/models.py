@@ -1,0 +1,235 @@
+"""Database tables (SQLAlchemy 2 typed models). API schemas live elsewhere, on purpose.
+
+The schema is created by Alembic migrations (``frontdesk db upgrade``), never ``create_all``.
+Times are stored as UTC timestamps except appointment slots, which are the business's local
+wall-clock date and time (what the caller was told).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class TimestampMixin:
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Business(TimestampMixin, Base):
+    __tablename__ = "businesses"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(32))
+    timezone: Mapped[str] = mapped_column(String(64))
+    address: Mapped[str] = mapped_column(String(300), default="")
+    phone: Mapped[str] = mapped_column(String(32), default="")
+    profile: Mapped[dict[str, Any]] = mapped_column(JSON)
+    """The full validated profile (hours, appointment types, replies, …) as loaded."""
+
+
+class Customer(TimestampMixin, Base):
+    __tablename__ = "customers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    phone: Mapped[str] = mapped_column(String(20), unique=True)
+    """E.164."""
+    name: Mapped[str | None] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(320))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow,
+                                                 onupdate=utcnow)
+
+
+class Vehicle(TimestampMixin, Base):
+    __tablename__ = "vehicles"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id", ondelete="CASCADE"),
+                                             index=True)
+    make: Mapped[str | None] = mapped_column(String(64))
+    model: Mapped[str | None] = mapped_column(String(64))
+    year: Mapped[int | None] = mapped_column(Integer)
+    license_plate: Mapped[str | None] = mapped_column(String(20))
+    vin: Mapped[str | None] = mapped_column(String(17))
+
+
+class Lead(TimestampMixin, Base):
+    __tablename__ = "leads"
+    __table_args__ = (UniqueConstraint("business_id", "customer_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id"), index=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    status: Mapped[str] = mapped_column(String(32), default="new")
+    score: Mapped[float] = mapped_column(Float, default=0.0)
+    qualified: Mapped[bool | None] = mapped_column(Boolean)
+    factors: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    do_not_call: Mapped[bool] = mapped_column(Boolean, default=False)
+    source: Mapped[str] = mapped_column(String(64), default="inbound_call")
+    intent: Mapped[str | None] = mapped_column(String(16))
+    budget_min: Mapped[int | None] = mapped_column(Integer)
+    budget_max: Mapped[int | None] = mapped_column(Integer)
+    timeline_months: Mapped[float | None] = mapped_column(Float)
+    location: Mapped[str | None] = mapped_column(String(100))
+    financing: Mapped[str | None] = mapped_column(String(32))
+    motivation: Mapped[str | None] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow,
+                                                 onupdate=utcnow)
+
+
+class ServiceType(Base):
+    __tablename__ = "service_types"
+    __table_args__ = (UniqueConstraint("business_id", "key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id"), index=True)
+    key: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(100))
+    duration_min: Mapped[int] = mapped_column(Integer)
+    price_min: Mapped[float] = mapped_column(Float)
+    price_max: Mapped[float] = mapped_column(Float)
+
+
+class InventoryItem(Base):
+    __tablename__ = "inventory"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id"), index=True)
+    stock_number: Mapped[str] = mapped_column(String(32), unique=True)
+    make: Mapped[str] = mapped_column(String(64))
+    model: Mapped[str] = mapped_column(String(64))
+    year: Mapped[int] = mapped_column(Integer)
+    color: Mapped[str] = mapped_column(String(32), default="")
+    price: Mapped[float] = mapped_column(Float, default=0)
+    is_new: Mapped[bool] = mapped_column(Boolean, default=True)
+    is_available: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class FaqItem(Base):
+    __tablename__ = "faq"
+    __table_args__ = (UniqueConstraint("business_id", "key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id"), index=True)
+    key: Mapped[str] = mapped_column(String(64))
+    category: Mapped[str] = mapped_column(String(64))
+    question: Mapped[str] = mapped_column(Text)
+    answer: Mapped[str] = mapped_column(Text)
+    keywords: Mapped[list[Any]] = mapped_column(JSON, default=list)
+
+
+class Call(TimestampMixin, Base):
+    """One conversation (a "session" in the API): text, voice, phone or web."""
+
+    __tablename__ = "calls"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id"), index=True)
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"), index=True)
+    channel: Mapped[str] = mapped_column(String(16))
+    direction: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16), default="active")
+    caller_phone: Mapped[str | None] = mapped_column(String(20))
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    outcome: Mapped[str | None] = mapped_column(String(32))
+    summary: Mapped[str | None] = mapped_column(Text)
+    turn_count: Mapped[int] = mapped_column(Integer, default=0)
+    state: Mapped[dict[str, Any]] = mapped_column(JSON)
+    """The brain's conversation state after the last turn (the checkpoint)."""
+    state_version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ConversationTurn(Base):
+    __tablename__ = "conversation_turns"
+    __table_args__ = (Index("ix_turns_call_seq", "call_id", "seq", unique=True),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    call_id: Mapped[str] = mapped_column(ForeignKey("calls.id", ondelete="CASCADE"))
+    seq: Mapped[int] = mapped_column(Integer)
+    role: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+    agent: Mapped[str | None] = mapped_column(String(32))
+    intent: Mapped[str | None] = mapped_column(String(64))
+    confidence: Mapped[float | None] = mapped_column(Float)
+    interrupted: Mapped[bool] = mapped_column(Boolean, default=False)
+    brain_ms: Mapped[float | None] = mapped_column(Float)
+    vad_stop_ms: Mapped[float | None] = mapped_column(Float)
+    stt_ms: Mapped[float | None] = mapped_column(Float)
+    tts_first_ms: Mapped[float | None] = mapped_column(Float)
+    total_ms: Mapped[float | None] = mapped_column(Float)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Appointment(TimestampMixin, Base):
+    __tablename__ = "appointments"
+    __table_args__ = (Index("ix_appointments_slot", "business_id", "department",
+                            "scheduled_date"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id"))
+    department: Mapped[str] = mapped_column(String(32))
+    appointment_type: Mapped[str] = mapped_column(String(32))
+    service_type_id: Mapped[int | None] = mapped_column(ForeignKey("service_types.id"))
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"), index=True)
+    vehicle_id: Mapped[int | None] = mapped_column(ForeignKey("vehicles.id"))
+    inventory_id: Mapped[int | None] = mapped_column(ForeignKey("inventory.id"))
+    property_address: Mapped[str | None] = mapped_column(String(300))
+    vehicle_label: Mapped[str | None] = mapped_column(String(100))
+    scheduled_date: Mapped[date] = mapped_column(Date)
+    scheduled_time: Mapped[time] = mapped_column(Time)
+    duration_min: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16), default="scheduled")
+    customer_name: Mapped[str | None] = mapped_column(String(200))
+    notes: Mapped[str | None] = mapped_column(Text)
+    call_id: Mapped[str | None] = mapped_column(ForeignKey("calls.id"))
+
+
+class AgentTransition(Base):
+    __tablename__ = "agent_transitions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    call_id: Mapped[str] = mapped_column(ForeignKey("calls.id", ondelete="CASCADE"), index=True)
+    from_agent: Mapped[str] = mapped_column(String(32))
+    to_agent: Mapped[str] = mapped_column(String(32))
+    reason: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Task(TimestampMixin, Base):
+    """Background work for humans or the system: escalations and callbacks."""
+
+    __tablename__ = "tasks"
+    id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    call_id: Mapped[str] = mapped_column(ForeignKey("calls.id", ondelete="CASCADE"), index=True)
+    task_type: Mapped[str] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    reason: Mapped[str | None] = mapped_column(Text)
+    human_available: Mapped[bool | None] = mapped_column(Boolean)
+    human_agent_name: Mapped[str | None] = mapped_column(String(100))
+    due_at: Mapped[str | None] = mapped_column(String(32))
+    completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class NotificationRecord(Base):
+    __tablename__ = "notifications"
+    id: Mapped[str] = mapped_column(String(160), primary_key=True)
+    call_id: Mapped[str] = mapped_column(ForeignKey("calls.id", ondelete="CASCADE"), index=True)
+    message: Mapped[str] = mapped_column(Text)
+    priority: Mapped[str] = mapped_column(String(16))
+    delivered: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

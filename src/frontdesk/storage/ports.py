@@ -1,0 +1,141 @@
+"""SQL-backed implementations of the brain's Calendar and CustomerDirectory ports."""
+
+from __future__ import annotations
+
+import asyncio
+from collections import defaultdict
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from frontdesk.brain.ports import (
+    BookedAppointment,
+    BookingRequest,
+    BusyInterval,
+    KnownCustomer,
+    SlotUnavailableError,
+)
+from frontdesk.storage.models import Appointment, Business, Customer, ServiceType, Vehicle
+
+ACTIVE_STATUSES = ("scheduled", "confirmed")
+
+
+async def upsert_customer(db: AsyncSession, phone: str, name: str | None = None,
+                          email: str | None = None) -> Customer:
+    """The customer with this E.164 phone, created or updated with any new name/email."""
+    customer = await db.scalar(select(Customer).where(Customer.phone == phone))
+    if customer is None:
+        customer = Customer(phone=phone, name=name, email=email)
+        db.add(customer)
+        await db.flush()
+    else:
+        if name:
+            customer.name = name
+        if email:
+            customer.email = email
+    return customer
+
+
+class SqlCalendar:
+    """Appointments in the database; booking re-checks capacity inside its transaction."""
+
+    def __init__(self, sessions: async_sessionmaker) -> None:
+        self._sessions = sessions
+        # Serialises bookings per business inside this process; PostgreSQL's row lock below
+        # does the same across processes.
+        self._locks: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
+
+    async def _day_rows(self, db: AsyncSession, business_id: int, department: str,
+                        day: date) -> list[Appointment]:
+        rows = await db.scalars(select(Appointment).where(
+            Appointment.business_id == business_id, Appointment.department == department,
+            Appointment.scheduled_date == day, Appointment.status.in_(ACTIVE_STATUSES)))
+        return list(rows)
+
+    async def busy(self, business: str, department: str, day: date) -> list[BusyInterval]:
+        async with self._sessions() as db:
+            business_id = await db.scalar(select(Business.id).where(Business.key == business))
+            if business_id is None:
+                return []
+            rows = await self._day_rows(db, business_id, department, day)
+        return [_interval(r) for r in rows]
+
+    async def book(self, request: BookingRequest) -> BookedAppointment:
+        async with self._locks[request.business], self._sessions() as db, db.begin():
+            query = select(Business).where(Business.key == request.business)
+            if db.bind.dialect.name == "postgresql":
+                query = query.with_for_update()
+            business = await db.scalar(query)
+            if business is None:
+                raise SlotUnavailableError(f"unknown business {request.business}")
+            end = request.start + timedelta(minutes=request.duration_min)
+            overlapping = [r for r in await self._day_rows(db, business.id, request.department,
+                                                           request.start.date())
+                           if _interval(r).start < end and request.start < _interval(r).end]
+            if len(overlapping) >= request.capacity:
+                raise SlotUnavailableError("taken")
+            customer = None
+            vehicle_id = None
+            if request.customer_phone:
+                customer = await upsert_customer(db, request.customer_phone,
+                                                 request.customer_name, request.customer_email)
+                if request.vehicle and request.appointment_type != "test_drive":
+                    vehicle_id = await _customer_vehicle(db, customer.id, request.vehicle)
+            service_id = None
+            if request.service_type:
+                service_id = await db.scalar(select(ServiceType.id).where(
+                    ServiceType.business_id == business.id,
+                    ServiceType.key == request.service_type))
+            row = Appointment(
+                business_id=business.id, department=request.department,
+                appointment_type=request.appointment_type, service_type_id=service_id,
+                customer_id=customer.id if customer else None, vehicle_id=vehicle_id,
+                vehicle_label=request.vehicle, scheduled_date=request.start.date(),
+                scheduled_time=request.start.time(), duration_min=request.duration_min,
+                status="scheduled", customer_name=request.customer_name, notes=request.notes,
+                call_id=request.session_id,
+            )
+            db.add(row)
+            await db.flush()
+            return BookedAppointment(id=row.id, start=request.start,
+                                     duration_min=request.duration_min)
+
+
+def _interval(row: Appointment) -> BusyInterval:
+    start = datetime.combine(row.scheduled_date, row.scheduled_time)
+    return BusyInterval(start=start, end=start + timedelta(minutes=row.duration_min))
+
+
+async def _customer_vehicle(db: AsyncSession, customer_id: int, label: str) -> int:
+    parts = label.split(" ", 2)
+    year = int(parts[0]) if parts and parts[0].isdigit() else None
+    rest = parts[1:] if year else parts
+    make = rest[0] if rest else None
+    model = rest[1] if len(rest) > 1 else None
+    existing = await db.scalar(select(Vehicle).where(
+        Vehicle.customer_id == customer_id, Vehicle.make == make, Vehicle.model == model))
+    if existing is not None:
+        if year and not existing.year:
+            existing.year = year
+        return existing.id
+    vehicle = Vehicle(customer_id=customer_id, make=make, model=model, year=year)
+    db.add(vehicle)
+    await db.flush()
+    return vehicle.id
+
+
+class SqlCustomerDirectory:
+    def __init__(self, sessions: async_sessionmaker) -> None:
+        self._sessions = sessions
+
+    async def find_by_phone(self, phone: str) -> KnownCustomer | None:
+        async with self._sessions() as db:
+            customer = await db.scalar(select(Customer).where(Customer.phone == phone))
+            if customer is None:
+                return None
+            vehicles = await db.scalars(select(Vehicle).where(Vehicle.customer_id == customer.id))
+            return KnownCustomer(
+                customer_id=customer.id, name=customer.name, phone=customer.phone,
+                email=customer.email,
+                vehicles=[{"year": v.year, "make": v.make, "model": v.model} for v in vehicles])

@@ -1,0 +1,58 @@
+"""Read-side queries for the API's record listings (kept out of the routes)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import async_sessionmaker
+
+from frontdesk.storage.models import Appointment, Business, Customer, Lead, ServiceType
+
+
+async def list_appointments(sessions: async_sessionmaker, *, business: str | None = None,
+                            on: date | None = None, limit: int = 200) -> list[dict[str, Any]]:
+    query = (select(Appointment, Business.key, ServiceType.key, Customer.phone)
+             .join(Business, Business.id == Appointment.business_id)
+             .outerjoin(ServiceType, ServiceType.id == Appointment.service_type_id)
+             .outerjoin(Customer, Customer.id == Appointment.customer_id)
+             .order_by(Appointment.scheduled_date, Appointment.scheduled_time).limit(limit))
+    if business:
+        query = query.where(Business.key == business)
+    if on:
+        query = query.where(Appointment.scheduled_date == on)
+    async with sessions() as db:
+        rows = (await db.execute(query)).all()
+    return [{
+        "id": a.id, "business": biz, "appointment_type": a.appointment_type,
+        "service_type": svc, "customer_name": a.customer_name, "customer_phone": phone,
+        "vehicle": a.vehicle_label, "scheduled_date": a.scheduled_date,
+        "scheduled_time": a.scheduled_time, "duration_min": a.duration_min, "status": a.status,
+        "session_id": a.call_id,
+    } for a, biz, svc, phone in rows]
+
+
+async def list_leads(sessions: async_sessionmaker, *, business: str | None = None,
+                     limit: int = 200) -> list[dict[str, Any]]:
+    query = (select(Lead, Business.key, Customer)
+             .join(Business, Business.id == Lead.business_id)
+             .join(Customer, Customer.id == Lead.customer_id)
+             .order_by(Lead.id.desc()).limit(limit))
+    if business:
+        query = query.where(Business.key == business)
+    async with sessions() as db:
+        rows = (await db.execute(query)).all()
+    return [{
+        "id": lead.id, "business": biz, "customer_name": cust.name, "customer_phone": cust.phone,
+        "status": lead.status, "score": lead.score, "qualified": lead.qualified,
+        "factors": lead.factors or {}, "do_not_call": lead.do_not_call, "source": lead.source,
+        "intent": lead.intent, "budget_min": lead.budget_min, "budget_max": lead.budget_max,
+        "timeline_months": lead.timeline_months, "location": lead.location,
+        "financing": lead.financing,
+    } for lead, biz, cust in rows]
+
+
+async def list_customers(sessions: async_sessionmaker, limit: int = 200) -> list[Customer]:
+    async with sessions() as db:
+        return list(await db.scalars(select(Customer).order_by(Customer.id).limit(limit)))
