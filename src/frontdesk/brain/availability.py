@@ -114,6 +114,16 @@ class AvailabilityCalendar:
                 break
         # Closest day first, then closest time of day: "Sunday at 10" → "Monday at 10".
         minutes = anchor.hour * 60 + anchor.minute
-        candidates.sort(key=lambda s: (abs((s.date() - anchor.date()).days),
-                                       abs(s.hour * 60 + s.minute - minutes), s))
-        return sorted(candidates[:count])
+        def rank(s: datetime) -> tuple[int, int, datetime]:
+            return (abs((s.date() - anchor.date()).days), abs(s.hour * 60 + s.minute - minutes), s)
+
+        candidates.sort(key=rank)
+        chosen = candidates[:1]
+        if chosen and count > 1:
+            # Offer a choice on both sides of what was asked when there is one ("1:30 or 3").
+            side = chosen[0] < anchor
+            other = [c for c in candidates[1:] if (c < anchor) != side]
+            if other and rank(other[0])[0] == rank(chosen[0])[0]:
+                chosen.append(other[0])
+            chosen += [c for c in candidates[1:] if c not in chosen][: count - len(chosen)]
+        return sorted(chosen[:count])

@@ -30,6 +30,12 @@ def say_date(value: date, today: date | None = None) -> str:
     return f"{value:%A}, {value:%B} {value.day}"
 
 
+def say_on_date(value: date, today: date | None = None) -> str:
+    """``on Wednesday, November 25``, but ``today`` / ``tomorrow`` without the preposition."""
+    text = say_date(value, today)
+    return text if text in {"today", "tomorrow"} else f"on {text}"
+
+
 def say_slot(value: datetime, today: date | None = None) -> str:
     return f"{say_date(value.date(), today)} at {say_time(value.time())}"
 

@@ -175,6 +175,7 @@ class ConversationState(BaseModel):
     escalation_in_progress: bool = False
     human_agent_status: Literal["checking", "available", "unavailable"] | None = None
     objection_counts: dict[str, int] = {}
+    last_objection: str | None = None
     callback_time: str | None = None
     misunderstood_count: int = 0
     turn_count: int = 0

@@ -44,11 +44,12 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             ctx.hand_off(target, "objection overcome", s)
             return
         if u.deny:
-            _repeat_close(s, ctx, s.detected_intent or "not_interested")
+            _repeat_close(s, ctx, s.last_objection or "not_interested")
             return
     kind = _KINDS.get(u.intent, "not_interested")
     play = ctx.profile.objections.get(kind)
     s.objection_counts[kind] = s.objection_counts.get(kind, 0) + 1
+    s.last_objection = kind
     if kind == "do_not_call":
         s.lead.do_not_call = True
         s.lead.status = "do_not_call"

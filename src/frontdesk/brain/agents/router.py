@@ -57,7 +57,7 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
     owner = s.awaiting_agent
     if intent.startswith("objection_"):
         if (intent == "objection_not_interested" and s.awaiting in _YES_NO
-                and owner not in (None, "objection")):
+                and s.awaiting != "permission" and owner not in (None, "objection")):
             u.intent, u.deny, u.affirm = "deny", True, False
             return owner  # "no thanks" to an offer
         return "objection"

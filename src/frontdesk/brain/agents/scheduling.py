@@ -11,7 +11,14 @@ import re
 from datetime import date, datetime, time
 
 from frontdesk.brain.context import Effect, TurnContext
-from frontdesk.brain.format import say_date, say_list, say_phone, say_slot, say_time
+from frontdesk.brain.format import (
+    say_date,
+    say_list,
+    say_on_date,
+    say_phone,
+    say_slot,
+    say_time,
+)
 from frontdesk.brain.ports import BookingRequest, SlotUnavailableError
 from frontdesk.brain.state import Appointment, ConversationState, VehicleInfo
 
@@ -121,7 +128,10 @@ def _subject(s: ConversationState, ctx: TurnContext) -> str:
 
 
 def _offer(s: ConversationState, ctx: TurnContext, key: str, slots: list[datetime],
-           **values: object) -> None:
+           day: date, **values: object) -> None:
+    on_date = say_on_date(day, ctx.today)
+    values.update(date=say_date(day, ctx.today), on_date=on_date,
+                  on_date_cap=on_date[:1].upper() + on_date[1:])
     s.booking_slots.offered = [o.isoformat(timespec="minutes") for o in slots]
     phrase = say_list([say_slot(o, ctx.today) for o in slots])
     if slots and all(o.date() == slots[0].date() for o in slots) and key == "offer_slots":
@@ -205,7 +215,7 @@ async def advance(s: ConversationState, ctx: TurnContext) -> None:
                                                        slots.time_of_day)
         if open_today:
             picks = _spread(open_today)
-            _offer(s, ctx, "offer_slots", picks, date=say_date(day, ctx.today))
+            _offer(s, ctx, "offer_slots", picks, day)
             return
         anchor = datetime.combine(day, time(9, 0))
         nearest = await ctx.availability.nearest(department, anchor, duration)
@@ -213,7 +223,7 @@ async def advance(s: ConversationState, ctx: TurnContext) -> None:
             _no_availability(s, ctx)
             return
         key = "closed_day" if weekday_closed else "no_slots_day"
-        _offer(s, ctx, key, nearest, date=say_date(day, ctx.today), weekday=f"{day:%A}")
+        _offer(s, ctx, key, nearest, day, weekday=f"{day:%A}")
         return
     start = datetime.combine(day, time.fromisoformat(slots.preferred_time))
     check = await ctx.availability.check(department, start, duration)
@@ -227,7 +237,7 @@ async def advance(s: ConversationState, ctx: TurnContext) -> None:
             s, ctx, {"closed_day": "closed_day", "outside_hours": "outside_hours",
                      "past": "slot_past", "taken": "slot_taken", "too_far": "too_far"}[
                 check.problem or "taken"],
-            check.alternatives, date=say_date(day, ctx.today), time=say_time(start.time()),
+            check.alternatives, day, time=say_time(start.time()),
             weekday=f"{day:%A}", days=60,
             hours=(f"{say_time(hours[0])} to {say_time(hours[1])}" if hours else "closed"),
         )
@@ -240,7 +250,8 @@ async def advance(s: ConversationState, ctx: TurnContext) -> None:
         ctx.ask(s, "phone", AGENT, "ask_phone")
         return
     ctx.ask(s, "confirm_booking", AGENT, "read_back", subject=_subject(s, ctx),
-            date=say_date(day, ctx.today), time=say_time(start.time()), name=slots.customer_name)
+            on_date=say_on_date(day, ctx.today), time=say_time(start.time()),
+            name=slots.customer_name)
 
 
 def _spread(slots: list[datetime]) -> list[datetime]:
@@ -296,7 +307,7 @@ async def _book(s: ConversationState, ctx: TurnContext) -> None:
         customer_name=slots.customer_name, status=booked.status, vehicle=slots.vehicle.label,
     )
     s.lead.status = "booked"
-    ctx.say("booked", subject=_subject(s, ctx), date=say_date(booked.start.date(), ctx.today),
+    ctx.say("booked", subject=_subject(s, ctx), on_date=say_on_date(booked.start.date(), ctx.today),
             time=say_time(booked.start.time()))
     if slots.customer_phone:
         ctx.add(f"We'll send a reminder to {say_phone(slots.customer_phone)}.")

@@ -42,13 +42,34 @@ def normalise(text: str) -> Utterance:
     # "oh" read as zero inside digit runs ("five one two, oh one nine").
     spoken = re.sub(r"\boh\b(?=[\s,-]*(?:zero|one|two|three|four|five|six|seven|eight|nine|\d))",
                     "zero", lower)
+    spoken = _protect_choice_ordinals(spoken)
     try:
         numeric = alpha2digit(spoken, "en", threshold=0)
     except (ValueError, RuntimeError):  # text2num rejects some odd inputs; keep words then
         numeric = spoken
+    numeric = numeric.replace("choicex", "")
     numeric = re.sub(r"\b(\d+(?:\.\d+)?) 1000\b", r"\1 thousand", numeric)
     numeric = re.sub(r"\b(\d+) 1000000\b", r"\1 million", numeric)
     return Utterance(raw=raw, lower=lower, numeric=numeric)
+
+
+_ORDINAL_WORD = re.compile(r"\b(first|second|third|fourth)\b")
+_MONTH_WORDS = ("january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december")
+
+
+def _protect_choice_ordinals(text: str) -> str:
+    """Keep "the first one" a choice, not the 1st of the month: ordinals stay words unless they
+    follow a month ("December first") or precede "of" ("the first of December")."""
+
+    def keep(match: re.Match[str]) -> str:
+        before = text[: match.start()].split()[-1:] or [""]
+        after = text[match.end():].split()[:1] or [""]
+        if before[0] in _MONTH_WORDS or after[0] == "of":
+            return match.group(0)
+        return "choicex" + match.group(0)
+
+    return _ORDINAL_WORD.sub(keep, text)
 
 
 # --- contact details -------------------------------------------------------------------------
@@ -237,11 +258,11 @@ def extract_services(u: Utterance, profile: BusinessProfile) -> list[str]:
         phrases = [service.name, *service.synonyms]
         best = max((len(p) for p in phrases if _phrase_in(p.lower(), u.lower)), default=0)
         if not best:
-            match = process.extractOne(
-                u.lower, [p.lower() for p in phrases if len(p) > 6], scorer=fuzz.partial_ratio
-            )
-            if match and match[1] >= 90:
-                best = len(match[0]) - 1
+            # Fuzzy search of each phrase inside the text (speech slips: "tire rotaton").
+            longest = [p.lower() for p in phrases if 6 < len(p) <= len(u.lower)]
+            scores = [fuzz.partial_ratio(p, u.lower) for p in longest]
+            if scores and max(scores) >= 90:
+                best = len(longest[scores.index(max(scores))]) - 1
         if best:
             position = min(
                 (u.lower.find(p.lower()) for p in phrases if p.lower() in u.lower), default=999
@@ -332,6 +353,13 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
     """A price range (min, max) in dollars: "450 to 500 thousand", "600k", "under $1.2 million"."""
     text = u.numeric
     cue = expecting or _MONEY_CUE.search(text) is not None
+    # "about 500 thousand, actually no, up to 550k": the figure after a correction wins.
+    corrected = list(re.finditer(r"\b(?:actually|i mean|sorry|correction|make that|rather)\b",
+                                 text))
+    if corrected:
+        tail = text[corrected[-1].end():]
+        if re.search(r"\d", tail):
+            text = tail
     match = _RANGE.search(text)
     if match:
         n1, s1, n2, s2 = match.groups()

@@ -1,0 +1,76 @@
+"""Shared fixtures: a fixed clock, in-memory brains, and real databases (SQLite + PostgreSQL)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime
+
+import httpx
+import pytest
+
+from frontdesk.api import create_app
+from frontdesk.brain import Brain
+from frontdesk.brain.memory import InMemoryCalendar, InMemoryCustomers
+from frontdesk.config import EscalationSettings, Settings
+from frontdesk.knowledge.profile import load_profiles
+from tests.pg import PostgresServer
+
+# Monday 23 November 2026, 9:00 AM in Austin (both demo businesses are on Central time).
+NOW = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)
+
+
+def fixed_clock() -> datetime:
+    return NOW
+
+
+@pytest.fixture(scope="session")
+def profiles():
+    return load_profiles()
+
+
+@pytest.fixture
+def calendar() -> InMemoryCalendar:
+    return InMemoryCalendar()
+
+
+@pytest.fixture
+def brain(profiles, calendar) -> Brain:
+    return Brain(profiles, calendar, InMemoryCustomers(), clock=fixed_clock)
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    server = PostgresServer()
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+async def database_url(request, tmp_path) -> str:
+    """A fresh, empty database of each kind for one test."""
+    if request.param == "sqlite":
+        return f"sqlite+aiosqlite:///{tmp_path / 'frontdesk.db'}"
+    server: PostgresServer = request.getfixturevalue("postgres")
+    return await server.create_database(f"t_{uuid.uuid4().hex[:12]}")
+
+
+@pytest.fixture
+def settings(database_url, tmp_path) -> Settings:
+    return Settings(env="test", data_dir=tmp_path, database_url=database_url,
+                    escalation=EscalationSettings(min_wait_s=0.05, max_wait_s=0.1,
+                                                  human_available="always"))
+
+
+@pytest.fixture
+async def client(settings) -> AsyncIterator[httpx.AsyncClient]:
+    """An HTTP client on a running app (lifespan included) over a fresh database."""
+    app = create_app(settings, clock=fixed_clock)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+            http.app = app  # type: ignore[attr-defined]
+            yield http
