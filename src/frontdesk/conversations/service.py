@@ -160,16 +160,15 @@ class ConversationService:
 
     async def end(self, session_id: str) -> ConversationState:
         """Hang up: the analytics agent records outcome and summary."""
-        async with self._locks[session_id]:
-            async with self._sessions() as db, db.begin():
-                call = await db.get(Call, session_id, with_for_update=True)
-                if call is None:
-                    raise SessionNotFoundError(session_id)
-                state = ConversationState.model_validate(call.state)
-                if call.status == "ended":
-                    return state
-                state = await self._brain.finish(state)
-                self._write_state(call, state)
+        async with self._locks[session_id], self._sessions() as db, db.begin():
+            call = await db.get(Call, session_id, with_for_update=True)
+            if call is None:
+                raise SessionNotFoundError(session_id)
+            state = ConversationState.model_validate(call.state)
+            if call.status == "ended":
+                return state
+            state = await self._brain.finish(state)
+            self._write_state(call, state)
         self._events.publish(session_id, state_event(state))
         return state
 
@@ -242,12 +241,12 @@ class ConversationService:
                 state.customer.customer_id = customer.id
             await self._save_lead(db, business, customer, state)
         for effect in outcome.effects:
-            if effect.kind in ("start_escalation", "schedule_callback") and effect.task_id:
-                if await db.get(Task, effect.task_id) is None:
-                    db.add(Task(id=effect.task_id, call_id=call.id,
-                                task_type="human_escalation" if effect.kind == "start_escalation"
-                                else "callback", status="pending", reason=effect.detail,
-                                due_at=effect.due_at))
+            wants_task = effect.kind in ("start_escalation", "schedule_callback")
+            if wants_task and effect.task_id and await db.get(Task, effect.task_id) is None:
+                db.add(Task(id=effect.task_id, call_id=call.id,
+                            task_type="human_escalation" if effect.kind == "start_escalation"
+                            else "callback", status="pending", reason=effect.detail,
+                            due_at=effect.due_at))
         for note in state.notifications_queue:
             record = await db.get(NotificationRecord, note.notification_id)
             if record is not None and note.delivered and not record.delivered:

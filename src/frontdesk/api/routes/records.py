@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated
 
 from fastapi import APIRouter, Query
 
@@ -15,8 +16,8 @@ router = APIRouter(prefix="/api", tags=["records"])
 
 @router.get("/appointments", response_model=list[AppointmentOut])
 async def appointments(runtime: RuntimeDep, business: str | None = None,
-                       on: date | None = Query(default=None, alias="date"),
-                       limit: int = Query(default=200, ge=1, le=1000)) -> list[AppointmentOut]:
+                       on: Annotated[date | None, Query(alias="date")] = None,
+                       limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> list[AppointmentOut]:
     rows = await queries.list_appointments(runtime.sessions, business=business, on=on,
                                            limit=limit)
     return [AppointmentOut(**r) for r in rows]
@@ -24,14 +25,14 @@ async def appointments(runtime: RuntimeDep, business: str | None = None,
 
 @router.get("/leads", response_model=list[LeadOut])
 async def leads(runtime: RuntimeDep, business: str | None = None,
-                limit: int = Query(default=200, ge=1, le=1000)) -> list[LeadOut]:
+                limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> list[LeadOut]:
     return [LeadOut(**r) for r in await queries.list_leads(runtime.sessions, business=business,
                                                            limit=limit)]
 
 
 @router.get("/customers", response_model=list[CustomerOut])
 async def customers(runtime: RuntimeDep,
-                    limit: int = Query(default=200, ge=1, le=1000)) -> list[CustomerOut]:
+                    limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> list[CustomerOut]:
     rows = await queries.list_customers(runtime.sessions, limit=limit)
     return [CustomerOut(id=c.id, phone=c.phone, name=c.name, email=c.email,
                         created_at=c.created_at) for c in rows]

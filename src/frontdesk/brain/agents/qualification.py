@@ -31,8 +31,7 @@ def factor_scores(lead: LeadInfo) -> dict[str, float]:
     for factor in applicable(lead):
         value: float | None
         if factor == "intent":
-            value = {"buy": 1.0, "sell": 1.0, "both": 1.0, "rent": 0.1, "other": 0.2}.get(
-                lead.intent or "", None)
+            value = {"buy": 1.0, "sell": 1.0, "both": 1.0, "rent": 0.1, "other": 0.2}.get(lead.intent or "")
         elif factor == "budget":
             # budget_max == 0 means the caller preferred not to say.
             value = None if lead.budget_max is None else (1.0 if lead.budget_max >= 150_000
@@ -46,7 +45,7 @@ def factor_scores(lead: LeadInfo) -> dict[str, float]:
                                                                else 0.0)
         elif factor == "financing":
             value = {"pre_approved": 1.0, "cash": 1.0, "in_progress": 0.6,
-                     "not_started": 0.2}.get(lead.financing or "", None)
+                     "not_started": 0.2}.get(lead.financing or "")
         else:
             value = None if lead.motivation is None else (
                 0.5 if lead.motivation == "(declined)" else 1.0)

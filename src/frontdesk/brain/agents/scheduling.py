@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time
 
+from frontdesk.brain.availability import AvailabilityCalendar
 from frontdesk.brain.context import Effect, TurnContext
 from frontdesk.brain.format import (
     say_date,
@@ -296,9 +297,14 @@ async def _book(s: ConversationState, ctx: TurnContext) -> None:
             raise SlotUnavailableError(check.problem or "taken")
         booked = await ctx.calendar.book(request)
     except SlotUnavailableError:
+        # Taken between the read-back and the "yes": say so, and offer the nearest slots.
         slots.preferred_time = None
-        ctx.availability = type(ctx.availability)(profile, ctx.calendar, ctx.now)
-        await advance(s, ctx)
+        ctx.availability = AvailabilityCalendar(profile, ctx.calendar, ctx.now)
+        alternatives = await ctx.availability.nearest(department, start, duration)
+        if not alternatives:
+            _no_availability(s, ctx)
+            return
+        _offer(s, ctx, "slot_taken", alternatives, start.date(), time=say_time(start.time()))
         return
     s.appointment = Appointment(
         id=booked.id, appointment_type=appt.key, service_type=slots.service_type,

@@ -203,7 +203,9 @@ _TIME_AT = re.compile(
     r"\b(?:at|around|about|by|for)\s+(\d{1,2})(?:[:\s](\d{2}))?\b"
     r"(?!\s*(?:%|percent|k\b|thousand|million|dollars|bucks|months?|years?|days?|weeks?|miles))"
 )
-_TIME_BARE = re.compile(r"^(?:how about |what about |maybe |let's do |ok |okay )?(\d{1,2})(?::(\d{2}))?(?: o'?clock)?\??$")
+_TIME_BARE = re.compile(
+    r"^(?:how about |what about |maybe |let's do |ok |okay )?(\d{1,2})(?::(\d{2}))?(?: o'?clock)?\??$"
+)
 
 
 def _clock(hour: int, minute: int, meridiem: str | None) -> time | None:
@@ -341,7 +343,9 @@ _AMOUNT = r"\$?\s*(\d[\d,]*(?:\.\d+)?)\s*(k|thousand|grand|million|mil|m)?\b"
 _RANGE = re.compile(
     rf"(?:between\s+)?{_AMOUNT}\s*(?:to|-|and|or)\s*{_AMOUNT}"
 )
-_SINGLE = re.compile(rf"(?:(up to|under|below|max(?:imum)?|no more than|less than|around|about)\s+)?{_AMOUNT}")
+_SINGLE = re.compile(
+    rf"(?:(up to|under|below|max(?:imum)?|no more than|less than|around|about)\s+)?{_AMOUNT}"
+)
 _MONEY_CUE = re.compile(r"\$|\b(?:budget|afford|price|spend|range|pre-?approved for|approved for)\b")
 
 
@@ -393,8 +397,8 @@ _SEASON_MONTH = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 def extract_timeline(u: Utterance, today: date) -> tuple[float, str] | None:
     """How soon the caller wants to move, in months, plus the phrase it came from."""
     text = u.numeric
-    if re.search(r"\b(?:asap|as soon as possible|right away|immediately|right now|urgent(?:ly)?)\b",
-                 text):
+    urgent = r"\b(?:asap|as soon as possible|right away|immediately|right now|urgent(?:ly)?)\b"
+    if re.search(urgent, text):
         return 0.5, "as soon as possible"
     counted = re.search(
         r"\b(?:within|in|next|about|around|like|over|the next)?\s*"

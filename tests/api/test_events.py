@@ -1,0 +1,79 @@
+"""WebSocket events, and the escalation background task end to end."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from starlette.testclient import TestClient
+
+from frontdesk.api import create_app
+from frontdesk.config import EscalationSettings, Settings
+from tests.conftest import fixed_clock
+
+
+@pytest.fixture
+def sqlite_settings(tmp_path) -> Settings:
+    return Settings(env="test", data_dir=tmp_path,
+                    escalation=EscalationSettings(min_wait_s=0.2, max_wait_s=0.3,
+                                                  human_available="always"))
+
+
+def test_websocket_streams_transcript_state_and_escalation(sqlite_settings) -> None:
+    app = create_app(sqlite_settings, clock=fixed_clock)
+    with TestClient(app) as http:
+        sid = http.post("/api/sessions", json={"profile": "dealership"}).json()["session_id"]
+        with http.websocket_connect(f"/ws/{sid}") as ws:
+            first = ws.receive_json()
+            assert first["type"] == "state_update" and first["session_id"] == sid
+            ws.send_json({"type": "ping"})
+            assert ws.receive_json() == {"type": "pong"}
+            reply = http.post("/api/chat", json={"session_id": sid,
+                                                 "message": "I want to talk to a manager"})
+            assert reply.json()["state"]["escalation_in_progress"] is True
+            seen: list[dict] = []
+            while not any(e["type"] == "notification" for e in seen):
+                seen.append(ws.receive_json())
+            types = [e["type"] for e in seen]
+            assert types[:3] == ["transcript", "transcript", "state_update"]
+            assert "task_update" in types
+            note = next(e for e in seen if e["type"] == "notification")
+            assert note["priority"] == "interrupt"
+            assert "available" in note["message"]
+        # The next turn speaks nothing stale; the state records the finished check.
+        state = http.get(f"/api/sessions/{sid}").json()["state"]
+        assert state["escalation_in_progress"] is False
+        assert state["pending_tasks"][0]["status"] == "completed"
+        assert state["pending_tasks"][0]["human_available"] is True
+
+
+def test_websocket_unknown_session_is_refused(sqlite_settings) -> None:
+    app = create_app(sqlite_settings, clock=fixed_clock)
+    with TestClient(app) as http:
+        from starlette.websockets import WebSocketDisconnect
+
+        with pytest.raises(WebSocketDisconnect) as info, http.websocket_connect("/ws/nope") as ws:
+            ws.receive_json()
+        assert info.value.code == 4404
+
+
+async def test_unavailable_human_is_delivered_at_next_turn(tmp_path) -> None:
+    import httpx
+
+    settings = Settings(env="test", data_dir=tmp_path,
+                        escalation=EscalationSettings(min_wait_s=0.05, max_wait_s=0.05,
+                                                      human_available="never"))
+    app = create_app(settings, clock=fixed_clock)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+            sid = (await client.post("/api/sessions", json={
+                "profile": "dealership", "caller": {"phone": "+15125550177"}})).json()[
+                "session_id"]
+            await client.post("/api/chat", json={"session_id": sid,
+                                                 "message": "get me a real person"})
+            await asyncio.sleep(0.3)
+            turn = (await client.post("/api/chat", json={"session_id": sid,
+                                                         "message": "hello?"})).json()
+            assert "call you back within the hour at 512-555-0177" in turn["reply"]
+            assert turn["state"]["human_agent_status"] == "unavailable"

@@ -1,0 +1,36 @@
+"""The layers stay one-way: the brain imports no audio, HTTP or SQL code."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+SRC = Path(__file__).parents[1] / "src" / "frontdesk"
+FORBIDDEN_IN_BRAIN = ("sqlalchemy", "fastapi", "starlette", "httpx", "frontdesk.storage",
+                      "frontdesk.api", "frontdesk.conversations", "frontdesk.app",
+                      "pipecat", "numpy")
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def test_brain_depends_only_on_ports() -> None:
+    offenders = {
+        str(path.relative_to(SRC)): sorted(n for n in _imports(path)
+                                           if n.startswith(FORBIDDEN_IN_BRAIN))
+        for path in (SRC / "brain").rglob("*.py")
+    }
+    assert {k: v for k, v in offenders.items() if v} == {}
+
+
+def test_storage_does_not_import_the_api() -> None:
+    for path in (SRC / "storage").rglob("*.py"):
+        assert not any(n.startswith("frontdesk.api") for n in _imports(path)), path

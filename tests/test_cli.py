@@ -1,0 +1,33 @@
+"""The ``frontdesk`` command line, run as a user would."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+
+def _run(args, tmp_path, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "FRONTDESK_DATA_DIR": str(tmp_path)}
+    env.pop("FRONTDESK_DATABASE_URL", None)
+    return subprocess.run([sys.executable, "-m", "frontdesk.cli", *args], input=stdin,
+                          capture_output=True, text=True, env=env, timeout=120)
+
+
+def test_db_upgrade_seed_and_chat(tmp_path) -> None:
+    assert _run(["db", "upgrade"], tmp_path).returncode == 0
+    seeded = _run(["seed"], tmp_path)
+    assert seeded.returncode == 0 and "seeded 2" in seeded.stdout
+    chat = _run(["chat", "--profile", "real_estate"], tmp_path,
+                stdin="what areas do you serve?\nno thanks\n")
+    assert chat.returncode == 0, chat.stderr
+    assert "Lakeside Realty" in chat.stdout
+    assert "Austin, Round Rock, Cedar Park, Georgetown and Pflugerville" in chat.stdout
+    assert "[ended:" in chat.stdout
+    assert (tmp_path / "frontdesk.db").exists()
+
+
+def test_unknown_profile_is_a_clear_error(tmp_path) -> None:
+    result = _run(["chat", "--profile", "bakery"], tmp_path, stdin="")
+    assert result.returncode != 0
+    assert "bakery" in result.stderr
