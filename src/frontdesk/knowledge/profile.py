@@ -159,16 +159,10 @@ class BusinessProfile(BaseModel):
     replies: dict[str, str] = {}
     """Overrides of the shared reply templates (greetings above all)."""
 
-    @field_validator("departments", mode="before")
+    @field_validator("departments", "objections", mode="before")
     @classmethod
-    def _dept_keys(cls, value: object) -> object:
-        if isinstance(value, dict):
-            return {k: {"key": k, **v} if isinstance(v, dict) else v for k, v in value.items()}
-        return value
-
-    @field_validator("objections", mode="before")
-    @classmethod
-    def _objection_keys(cls, value: object) -> object:
+    def _keys_from_mapping(cls, value: object) -> object:
+        """``{service: {...}}`` in YAML → each item also knows its own key."""
         if isinstance(value, dict):
             return {k: {"key": k, **v} if isinstance(v, dict) else v for k, v in value.items()}
         return value
