@@ -4,7 +4,7 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-APT_PACKAGES := postgresql
+APT_PACKAGES := postgresql espeak-ng
 
 .PHONY: run install test test-deps system-deps lint bench clean
 
@@ -26,7 +26,8 @@ install: $(VENV)/.installed
 run: install
 	$(BIN)/frontdesk serve
 
-# Debian packages the tests use: a real PostgreSQL server (started by the tests themselves).
+# Debian packages the tests use: a real PostgreSQL server (started by the tests themselves)
+# and espeak-ng (the last-resort voice).
 system-deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \

