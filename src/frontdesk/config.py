@@ -80,6 +80,30 @@ class TTSSettings(BaseModel):
     """Premium audio must start within this, or the sentence is spoken locally."""
 
 
+class VADTuning(BaseModel):
+    """Silero VAD parameters for one kind of audio."""
+
+    confidence: float = Field(default=0.6, ge=0.0, le=1.0)
+    start_secs: float = Field(default=0.1, ge=0.0)
+    stop_secs: float = Field(default=0.35, ge=0.05)
+    min_volume: float = Field(default=0.4, ge=0.0, le=1.0)
+
+
+class VoiceSettings(BaseModel):
+    """Turn-taking of a voice call."""
+
+    phone_vad: VADTuning = VADTuning(confidence=0.55, start_secs=0.08, stop_secs=0.35,
+                                     min_volume=0.3)
+    """8 kHz µ-law audio is quieter and band-limited: a lower bar so a short "stop" registers."""
+    browser_vad: VADTuning = VADTuning()
+    digits_endpoint_s: float = Field(default=1.3, ge=0.0)
+    """Silence that ends a turn while the agent waits for a phone number, email or address."""
+    barge_in_min_speech_s: float = Field(default=0.25, ge=0.0)
+    """Caller speech must last this long over the agent's voice to interrupt it (echo guard)."""
+    min_stt_confidence: float = Field(default=0.35, ge=0.0, le=1.0)
+    """Below this the agent asks the caller to repeat instead of guessing."""
+
+
 class Settings(BaseSettings):
     """Everything configurable, with embedded defaults that need no network and no LLM."""
 
@@ -100,6 +124,7 @@ class Settings(BaseSettings):
     escalation: EscalationSettings = EscalationSettings()
     stt: STTSettings = STTSettings()
     tts: TTSSettings = TTSSettings()
+    voice: VoiceSettings = VoiceSettings()
 
     @property
     def resolved_database_url(self) -> str:

@@ -30,6 +30,7 @@ from frontdesk.storage.models import (
     AgentTransition,
     Business,
     Call,
+    CallEvent,
     ConversationTurn,
     Customer,
     Lead,
@@ -188,6 +189,48 @@ class ConversationService:
                 .join(Business, Business.id == Lead.business_id)
                 .where(Business.key == profile, Customer.phone == phone))
             return bool(flagged)
+
+    # --- voice ------------------------------------------------------------------------------
+
+    async def record_latency(self, session_id: str, timings: TurnTimings,
+                             brain_ms: float | None = None) -> None:
+        """Store a spoken turn's latency on its agent reply and push the ``latency`` event."""
+        async with self._sessions() as db, db.begin():
+            turn = await self._last_reply(db, session_id)
+            if turn is None:
+                return
+            turn.vad_stop_ms, turn.stt_ms = timings.vad_stop_ms, timings.stt_ms
+            turn.tts_first_ms, turn.total_ms = timings.tts_first_ms, timings.total_ms
+            if brain_ms is not None:
+                turn.brain_ms = round(brain_ms, 2)
+            data = {"seq": turn.seq, "vad_stop_ms": turn.vad_stop_ms, "stt_ms": turn.stt_ms,
+                    "brain_ms": turn.brain_ms, "tts_first_ms": turn.tts_first_ms,
+                    "total_ms": turn.total_ms}
+        self._events.publish(session_id, {"type": "latency", "session_id": session_id,
+                                          "data": data})
+
+    async def mark_interrupted(self, session_id: str, spoken_text: str) -> None:
+        """The caller cut the agent off: keep only what was actually said, marked interrupted."""
+        async with self._sessions() as db, db.begin():
+            turn = await self._last_reply(db, session_id)
+            if turn is None or turn.interrupted:
+                return
+            turn.text = spoken_text
+            turn.interrupted = True
+        self._events.publish(session_id, {"type": "transcript", "session_id": session_id,
+                                          "role": "assistant", "content": spoken_text,
+                                          "interrupted": True})
+
+    async def record_event(self, session_id: str, kind: str, data: dict[str, Any]) -> None:
+        async with self._sessions() as db, db.begin():
+            db.add(CallEvent(call_id=session_id, kind=kind, data=data))
+        self._events.publish(session_id, {"type": kind, "session_id": session_id, **data})
+
+    @staticmethod
+    async def _last_reply(db: AsyncSession, session_id: str) -> ConversationTurn | None:
+        return await db.scalar(select(ConversationTurn).where(
+            ConversationTurn.call_id == session_id, ConversationTurn.role == "assistant")
+            .order_by(ConversationTurn.seq.desc()).limit(1))
 
     # --- persistence -------------------------------------------------------------------------
 

@@ -8,7 +8,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
-from frontdesk.storage.models import Appointment, Business, Customer, Lead, ServiceType
+from frontdesk.storage.models import (
+    Appointment,
+    Business,
+    Call,
+    ConversationTurn,
+    Customer,
+    Lead,
+    ServiceType,
+)
 
 
 async def list_appointments(sessions: async_sessionmaker, *, business: str | None = None,
@@ -56,3 +64,32 @@ async def list_leads(sessions: async_sessionmaker, *, business: str | None = Non
 async def list_customers(sessions: async_sessionmaker, limit: int = 200) -> list[Customer]:
     async with sessions() as db:
         return list(await db.scalars(select(Customer).order_by(Customer.id).limit(limit)))
+
+
+LATENCY_STAGES = ("vad_stop_ms", "stt_ms", "brain_ms", "tts_first_ms", "total_ms")
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return round(ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))], 1)
+
+
+async def latency_summary(sessions: async_sessionmaker, *, business: str | None = None,
+                          channel: str | None = None) -> dict[str, Any]:
+    """p50/p95 of every stage over the stored agent replies (voice turns carry all stages)."""
+    query = (select(*(getattr(ConversationTurn, s) for s in LATENCY_STAGES))
+             .join(Call, Call.id == ConversationTurn.call_id)
+             .join(Business, Business.id == Call.business_id)
+             .where(ConversationTurn.role == "assistant"))
+    if business:
+        query = query.where(Business.key == business)
+    if channel:
+        query = query.where(Call.channel == channel)
+    async with sessions() as db:
+        rows = (await db.execute(query)).all()
+    summary: dict[str, Any] = {}
+    for i, stage in enumerate(LATENCY_STAGES):
+        values = [r[i] for r in rows if r[i] is not None]
+        summary[stage] = ({"n": len(values), "p50": _percentile(values, 0.5),
+                           "p95": _percentile(values, 0.95)} if values else {"n": 0})
+    return summary

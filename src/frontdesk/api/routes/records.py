@@ -36,3 +36,10 @@ async def customers(runtime: RuntimeDep,
     rows = await queries.list_customers(runtime.sessions, limit=limit)
     return [CustomerOut(id=c.id, phone=c.phone, name=c.name, email=c.email,
                         created_at=c.created_at) for c in rows]
+
+
+@router.get("/latency")
+async def latency(runtime: RuntimeDep, business: str | None = None,
+                  channel: str | None = None) -> dict[str, object]:
+    """p50/p95 per stage (vad_stop, stt, brain, tts_first, total) over stored turns."""
+    return await queries.latency_summary(runtime.sessions, business=business, channel=channel)

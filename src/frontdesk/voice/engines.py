@@ -1,0 +1,53 @@
+"""The speech engines of one process: loaded and warmed once, shared by every call."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+
+from frontdesk.config import Settings
+from frontdesk.resilience import CircuitBreaker
+from frontdesk.speech.premium import BreakerTTS, ElevenLabsTTS, TieredTTS
+from frontdesk.speech.stt import FasterWhisperSTT, resolve_model_dir
+from frontdesk.speech.tts import EspeakTTS, FallbackTTS, PhraseCache, PiperTTS, TTSEngine
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class VoiceEngines:
+    stt: FasterWhisperSTT
+    local_tts: TTSEngine
+    """Piper → espeak-ng, behind the phrase cache."""
+    premium: BreakerTTS | None
+    _piper: PiperTTS | None = None
+    _elevenlabs: ElevenLabsTTS | None = None
+
+    @classmethod
+    async def load(cls, settings: Settings) -> VoiceEngines:
+        """Load models off the event loop and warm them so the first call has no cold start."""
+        model_dir = await asyncio.to_thread(resolve_model_dir, settings.stt, settings.data_dir)
+        stt = await asyncio.to_thread(FasterWhisperSTT, settings.stt, model_dir)
+        piper = await asyncio.to_thread(PiperTTS, settings.tts)
+        local = PhraseCache(FallbackTTS(piper, EspeakTTS(settings.tts)),
+                            settings.data_dir / "tts-cache", settings.tts.cache_entries)
+        premium = elevenlabs = None
+        if settings.tts.elevenlabs_api_key:
+            elevenlabs = ElevenLabsTTS(settings.tts)
+            premium = BreakerTTS(elevenlabs, CircuitBreaker(failure_threshold=5, open_s=60.0))
+        engines = cls(stt=stt, local_tts=local, premium=premium, _piper=piper,
+                      _elevenlabs=elevenlabs)
+        await asyncio.gather(stt.warm_up(), piper.warm_up())
+        return engines
+
+    def voice_for_call(self) -> TieredTTS:
+        """Each call gets its own tier choice over the shared engines."""
+        return TieredTTS(self.local_tts, self.premium)
+
+    async def close(self) -> None:
+        self.stt.close()
+        if self._piper is not None:
+            self._piper.close()
+        if self._elevenlabs is not None:
+            await self._elevenlabs.close()

@@ -1,0 +1,65 @@
+"""Builds one call's Pipecat pipeline over any transport (file, Twilio, WebRTC)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipecat.audio.vad.silero import SileroVADAnalyzer
+from pipecat.audio.vad.vad_analyzer import VADParams
+from pipecat.pipeline.pipeline import Pipeline
+from pipecat.pipeline.task import PipelineParams
+from pipecat.pipeline.worker import PipelineWorker
+from pipecat.processors.audio.vad_processor import VADProcessor
+from pipecat.transports.base_transport import BaseTransport
+
+from frontdesk.config import VADTuning, VoiceSettings
+from frontdesk.conversations.service import ConversationService
+from frontdesk.voice.engines import VoiceEngines
+from frontdesk.voice.processors import (
+    BargeIn,
+    BrainTurns,
+    CallState,
+    PlaybackTracker,
+    SpeechToText,
+    TextToSpeech,
+)
+
+
+@dataclass(slots=True)
+class CallOptions:
+    profile: str
+    direction: str = "inbound"
+    channel: str = "voice"
+    caller_phone: str | None = None
+    in_rate_hz: int = 16_000
+    out_rate_hz: int = 16_000
+    phone_audio: bool = False
+    """8 kHz µ-law telephone audio: uses the phone VAD tuning."""
+
+
+def build_call(transport: BaseTransport, engines: VoiceEngines,
+               conversations: ConversationService, settings: VoiceSettings,
+               options: CallOptions) -> tuple[PipelineWorker, CallState]:
+    """One call: VAD → barge-in → STT → brain → TTS → output → playback tracking."""
+    call = CallState()
+    tuning: VADTuning = settings.phone_vad if options.phone_audio else settings.browser_vad
+    vad = VADProcessor(vad_analyzer=SileroVADAnalyzer(params=VADParams(
+        confidence=tuning.confidence, start_secs=tuning.start_secs, stop_secs=tuning.stop_secs,
+        min_volume=tuning.min_volume)))
+    voice = engines.voice_for_call()
+    pipeline = Pipeline([
+        transport.input(),
+        vad,
+        BargeIn(call, settings),
+        SpeechToText(engines.stt, call, settings),
+        BrainTurns(conversations, call, settings, voice, profile=options.profile,
+                   direction=options.direction, channel=options.channel,
+                   caller_phone=options.caller_phone),
+        TextToSpeech(voice, conversations, call, options.out_rate_hz),
+        transport.output(),
+        PlaybackTracker(conversations, call),
+    ])
+    worker = PipelineWorker(pipeline, params=PipelineParams(
+        audio_in_sample_rate=options.in_rate_hz, audio_out_sample_rate=options.out_rate_hz),
+        idle_timeout_secs=None, enable_rtvi=False)
+    return worker, call

@@ -1,0 +1,370 @@
+"""The call's own Pipecat processors: STT, brain, TTS, barge-in and playback tracking.
+
+    transport.input → VADProcessor → BargeIn → SpeechToText → BrainTurns → TextToSpeech
+                    → transport.output → PlaybackTracker
+
+They share one :class:`CallState` (the call's clock marks, what the agent is waiting for, the
+reply being played). Engines are process-wide and only borrowed here; CPU work runs in their
+worker pools, never on the event loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections import deque
+from dataclasses import dataclass, field
+
+from pipecat.frames.frames import (
+    BotStartedSpeakingFrame,
+    BotStoppedSpeakingFrame,
+    CancelFrame,
+    DataFrame,
+    EndFrame,
+    EndWorkerFrame,
+    Frame,
+    InputAudioRawFrame,
+    InterruptionFrame,
+    OutputAudioRawFrame,
+    StartFrame,
+    TTSAudioRawFrame,
+    TTSStartedFrame,
+    TTSStoppedFrame,
+    VADUserStartedSpeakingFrame,
+    VADUserStoppedSpeakingFrame,
+)
+from pipecat.processors.frame_processor import FrameDirection, FrameProcessor
+
+from frontdesk.audio.pcm import Audio, resample_pcm16
+from frontdesk.config import VoiceSettings
+from frontdesk.conversations.service import ConversationService, TurnTimings
+from frontdesk.speech.errors import SpeechError
+from frontdesk.speech.premium import TieredTTS
+from frontdesk.speech.stt import FasterWhisperSTT
+from frontdesk.voice.speakable import speakable
+
+log = logging.getLogger(__name__)
+
+_DIGIT_WAITS = {"phone", "email", "callback_time"}
+REPEAT_PLEASE = "Sorry, I didn't catch that. Could you say it again?"
+
+
+@dataclass
+class CallerTurnFrame(DataFrame):
+    """What the caller said in one turn, with the clock marks of its making."""
+
+    text: str = ""
+    confidence: float = 0.0
+    speech_end_at: float = 0.0
+    endpoint_at: float = 0.0
+    stt_ms: float = 0.0
+
+
+@dataclass
+class AgentReplyFrame(DataFrame):
+    """What the agent will say now."""
+
+    text: str = ""
+    brain_ms: float = 0.0
+    timings: TurnTimings | None = None
+    speech_end_at: float | None = None
+    end_call: bool = False
+
+
+@dataclass
+class ReplyProgress:
+    """The reply being played: its sentences with durations, and how much has been heard."""
+
+    sentences: list[tuple[str, float]] = field(default_factory=list)
+    played_s: float = 0.0
+    finished_pushing: bool = False
+
+    def spoken_text(self) -> str:
+        """Whole sentences heard, plus the heard share of the one cut off."""
+        heard, elapsed = [], 0.0
+        for text, duration in self.sentences:
+            if elapsed + duration <= self.played_s + 0.05:
+                heard.append(text)
+            elif self.played_s > elapsed:
+                words = text.split()
+                share = (self.played_s - elapsed) / duration
+                cut = words[: max(0, int(len(words) * share))]
+                if cut:
+                    heard.append(" ".join(cut) + "…")
+                break
+            else:
+                break
+            elapsed += duration
+        return " ".join(heard)
+
+
+@dataclass
+class CallState:
+    """Per-call facts the processors share."""
+
+    session_id: str | None = None
+    awaiting: str | None = None
+    bot_speaking: bool = False
+    reply: ReplyProgress | None = None
+    ended: bool = False
+    interruptions: int = 0
+    turns: list[TurnTimings] = field(default_factory=list)
+    transcript: list[tuple[str, str]] = field(default_factory=list)
+    connected_at: float = field(default_factory=time.monotonic)
+    first_audio_at: float | None = None
+    replies_completed: int = 0
+    """Replies played to the end (an interrupted one does not count)."""
+    errors: list[str] = field(default_factory=list)
+
+
+class BargeIn(FrameProcessor):
+    """Caller speech over the agent's voice interrupts it — after a minimum duration (echo guard)."""
+
+    def __init__(self, call: CallState, settings: VoiceSettings) -> None:
+        super().__init__(name="barge_in")
+        self._call = call
+        self._min_s = settings.barge_in_min_speech_s
+        self._guard: asyncio.Task[None] | None = None
+
+    async def process_frame(self, frame: Frame, direction: FrameDirection) -> None:
+        await super().process_frame(frame, direction)
+        if isinstance(frame, BotStartedSpeakingFrame):
+            self._call.bot_speaking = True
+        elif isinstance(frame, BotStoppedSpeakingFrame):
+            self._call.bot_speaking = False
+        elif isinstance(frame, VADUserStartedSpeakingFrame) and self._call.bot_speaking:
+            self._guard = self.create_task(self._interrupt_if_still_speaking())
+        elif isinstance(frame, VADUserStoppedSpeakingFrame) and self._guard is not None:
+            await self.cancel_task(self._guard)  # too short: an echo or a cough
+            self._guard = None
+        await self.push_frame(frame, direction)
+
+    async def _interrupt_if_still_speaking(self) -> None:
+        await asyncio.sleep(self._min_s)
+        self._guard = None
+        if self._call.bot_speaking:
+            self._call.interruptions += 1
+            await self.broadcast_interruption()
+
+
+class SpeechToText(FrameProcessor):
+    """Collects the caller's speech between VAD start and the endpoint, then transcribes it.
+
+    The endpoint is VAD's stop plus, when the agent is waiting for digits (a phone number, an
+    email), an extension, so a caller pausing between digit groups is not cut off.
+    """
+
+    def __init__(self, stt: FasterWhisperSTT, call: CallState, settings: VoiceSettings,
+                 preroll_s: float = 0.3) -> None:
+        super().__init__(name="speech_to_text")
+        self._stt = stt
+        self._call = call
+        self._settings = settings
+        self._preroll: deque[bytes] = deque()
+        self._preroll_s = preroll_s
+        self._buffer: list[bytes] = []
+        self._speaking = False
+        self._rate = 16_000
+        self._finalize: asyncio.Task[None] | None = None
+
+    async def process_frame(self, frame: Frame, direction: FrameDirection) -> None:
+        await super().process_frame(frame, direction)
+        if isinstance(frame, InputAudioRawFrame):
+            self._on_audio(frame)
+            return  # raw caller audio stops here
+        if isinstance(frame, VADUserStartedSpeakingFrame):
+            if self._finalize is not None:  # speech resumed inside the endpoint window
+                await self.cancel_task(self._finalize)
+                self._finalize = None
+            else:
+                self._buffer = list(self._preroll)
+            self._speaking = True
+        elif isinstance(frame, VADUserStoppedSpeakingFrame):
+            self._speaking = False
+            speech_end = time.monotonic() - frame.stop_secs
+            extra = 0.0
+            if self._call.awaiting in _DIGIT_WAITS:
+                extra = max(0.0, self._settings.digits_endpoint_s - frame.stop_secs)
+            self._finalize = self.create_task(self._transcribe_after(extra, speech_end))
+        await self.push_frame(frame, direction)
+
+    def _on_audio(self, frame: InputAudioRawFrame) -> None:
+        self._rate = frame.sample_rate
+        if self._speaking or self._finalize is not None:
+            self._buffer.append(frame.audio)
+        self._preroll.append(frame.audio)
+        max_chunks = max(1, int(self._preroll_s * frame.sample_rate * 2 / max(1, len(frame.audio))))
+        while len(self._preroll) > max_chunks:
+            self._preroll.popleft()
+
+    async def _transcribe_after(self, extra_s: float, speech_end: float) -> None:
+        if extra_s:
+            await asyncio.sleep(extra_s)
+        endpoint_at = time.monotonic()
+        audio = Audio(b"".join(self._buffer), self._rate)
+        self._buffer = []
+        self._finalize = None
+        try:
+            result = await self._stt.transcribe(audio)
+        except SpeechError as exc:
+            log.warning("stt failed", extra={"call_id": self._call.session_id,
+                                              "category": exc.category})
+            self._call.errors.append(str(exc))
+            text, confidence, stt_ms = "", 0.0, 0.0
+        else:
+            text, confidence, stt_ms = result.text, result.confidence, result.stt_ms
+        await self.push_frame(CallerTurnFrame(text=text, confidence=confidence,
+                                              speech_end_at=speech_end, endpoint_at=endpoint_at,
+                                              stt_ms=stt_ms))
+
+
+class BrainTurns(FrameProcessor):
+    """Runs the conversation: greets on connect, answers each caller turn through the service."""
+
+    def __init__(self, service: ConversationService, call: CallState, settings: VoiceSettings,
+                 tts: TieredTTS, *, profile: str, direction: str, channel: str,
+                 caller_phone: str | None) -> None:
+        super().__init__(name="brain")
+        self._service = service
+        self._call = call
+        self._settings = settings
+        self._tts = tts
+        self._start = dict(profile=profile, direction=direction, channel=channel,
+                           caller_phone=caller_phone)
+
+    async def process_frame(self, frame: Frame, direction: FrameDirection) -> None:
+        await super().process_frame(frame, direction)
+        if isinstance(frame, StartFrame):
+            await self.push_frame(frame, direction)
+            self.create_task(self._greet())
+            return
+        if isinstance(frame, CallerTurnFrame):
+            # Shielded: an interruption must stop the agent's audio, never lose a turn mid-write.
+            await asyncio.shield(self._answer(frame))
+            return
+        if isinstance(frame, (EndFrame, CancelFrame)) and self._call.session_id:
+            session_id = self._call.session_id
+            self._call.session_id = None
+            await asyncio.shield(self._service.end(session_id))
+        await self.push_frame(frame, direction)
+
+    async def _greet(self) -> None:
+        outcome = await self._service.create(self._start["profile"],
+                                             direction=self._start["direction"],
+                                             channel=self._start["channel"],
+                                             caller_phone=self._start["caller_phone"])
+        self._call.session_id = outcome.state.session_id
+        self._call.awaiting = outcome.state.awaiting
+        self._call.transcript.append(("agent", outcome.reply))
+        await self.push_frame(AgentReplyFrame(text=outcome.reply, brain_ms=outcome.brain_ms))
+
+    async def _answer(self, turn: CallerTurnFrame) -> None:
+        if self._call.session_id is None or self._call.ended:
+            return
+        timings = TurnTimings(vad_stop_ms=round((turn.endpoint_at - turn.speech_end_at) * 1000, 1),
+                              stt_ms=round(turn.stt_ms, 1))
+        if not turn.text.strip() or turn.confidence < self._settings.min_stt_confidence:
+            self._call.transcript.append(("caller", f"[unclear: {turn.text!r}]"))
+            await self.push_frame(AgentReplyFrame(text=REPEAT_PLEASE, timings=timings,
+                                                  speech_end_at=turn.speech_end_at))
+            return
+        self._call.transcript.append(("caller", turn.text))
+        outcome = await self._service.chat(self._call.session_id, turn.text, timings)
+        state = outcome.state
+        self._call.awaiting = state.awaiting
+        self._call.transcript.append(("agent", outcome.reply))
+        if state.lead.qualified and self._tts.escalate():
+            await self._service.record_event(state.session_id, "tier_escalation", {
+                "from_tier": "local", "to_tier": "premium", "lead_score": state.lead.score})
+        await self.push_frame(AgentReplyFrame(text=outcome.reply, brain_ms=outcome.brain_ms,
+                                              timings=timings, speech_end_at=turn.speech_end_at,
+                                              end_call=state.ended))
+
+
+class TextToSpeech(FrameProcessor):
+    """Speaks replies sentence by sentence through the call's tiered voice; records latency."""
+
+    def __init__(self, tts: TieredTTS, service: ConversationService, call: CallState,
+                 out_rate_hz: int) -> None:
+        super().__init__(name="text_to_speech")
+        self._tts = tts
+        self._service = service
+        self._call = call
+        self._rate = out_rate_hz
+
+    async def process_frame(self, frame: Frame, direction: FrameDirection) -> None:
+        await super().process_frame(frame, direction)
+        if isinstance(frame, AgentReplyFrame):
+            await self._speak(frame)
+            return
+        await self.push_frame(frame, direction)
+
+    async def _speak(self, reply: AgentReplyFrame) -> None:
+        started = time.monotonic()
+        progress = ReplyProgress()
+        self._call.reply = progress
+        first_at: float | None = None
+        await self.push_frame(TTSStartedFrame())
+        try:
+            async for chunk in self._tts.stream(speakable(reply.text)):
+                pcm = resample_pcm16(chunk.pcm, chunk.sample_rate_hz, self._rate)
+                progress.sentences.append((chunk.text, len(pcm) / 2 / self._rate))
+                await self.push_frame(TTSAudioRawFrame(audio=pcm, sample_rate=self._rate,
+                                                       num_channels=1))
+                if first_at is None:
+                    first_at = time.monotonic()
+                    await self._record(reply, started, first_at)
+        except SpeechError as exc:  # every engine failed: the turn is recorded, not the audio
+            log.error("tts failed", extra={"call_id": self._call.session_id})
+            self._call.errors.append(str(exc))
+        progress.finished_pushing = True
+        if not progress.sentences:  # nothing was playable: count the reply as done
+            self._call.replies_completed += 1
+            self._call.reply = None
+        await self.push_frame(TTSStoppedFrame())
+        if reply.end_call:
+            self._call.ended = True
+            await self.push_frame(EndWorkerFrame(), FrameDirection.UPSTREAM)
+
+    async def _record(self, reply: AgentReplyFrame, started: float, first_at: float) -> None:
+        if self._call.first_audio_at is None:
+            self._call.first_audio_at = first_at
+        if reply.timings is None or reply.speech_end_at is None or not self._call.session_id:
+            return
+        timings = reply.timings
+        timings.tts_first_ms = round((first_at - started) * 1000, 1)
+        timings.total_ms = round((first_at - reply.speech_end_at) * 1000, 1)
+        self._call.turns.append(timings)
+        self.create_task(self._service.record_latency(self._call.session_id, timings,
+                                                      reply.brain_ms))
+
+
+class PlaybackTracker(FrameProcessor):
+    """After the output transport: counts what was actually played, for interrupted replies."""
+
+    def __init__(self, service: ConversationService, call: CallState) -> None:
+        super().__init__(name="playback")
+        self._service = service
+        self._call = call
+
+    async def process_frame(self, frame: Frame, direction: FrameDirection) -> None:
+        await super().process_frame(frame, direction)
+        reply = self._call.reply
+        if isinstance(frame, OutputAudioRawFrame) and reply is not None:
+            reply.played_s += len(frame.audio) / 2 / frame.sample_rate
+        elif isinstance(frame, InterruptionFrame) and reply is not None:
+            if not reply.finished_pushing or reply.played_s + 0.05 < sum(
+                    d for _, d in reply.sentences):
+                spoken = reply.spoken_text()
+                self._call.reply = None
+                if self._call.transcript and self._call.transcript[-1][0] == "agent":
+                    self._call.transcript[-1] = ("agent", spoken + " [interrupted]")
+                if self._call.session_id:
+                    self.create_task(self._service.mark_interrupted(self._call.session_id,
+                                                                    spoken))
+        elif isinstance(frame, BotStoppedSpeakingFrame):
+            if reply is not None and reply.finished_pushing:
+                self._call.replies_completed += 1
+                self._call.reply = None
+        await self.push_frame(frame, direction)
