@@ -11,6 +11,7 @@ import asyncio
 import logging
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from frontdesk.config import Settings
 
@@ -75,6 +76,22 @@ def _read_line() -> str | None:
         return None
 
 
+def _quiet_pipecat() -> None:
+    """Pipecat logs through loguru at DEBUG; a CLI user wants warnings only."""
+    from loguru import logger
+
+    logger.remove()
+    logger.add(sys.stderr, level="WARNING")
+
+
+def _talk(args: argparse.Namespace) -> int:
+    from frontdesk.voice.talk import main_talk
+
+    _quiet_pipecat()
+    return main_talk(_settings(args), args.profile, args.wav, args.out, phone=args.phone,
+                     speed=args.speed)
+
+
 def _db_upgrade(args: argparse.Namespace) -> int:
     from frontdesk.storage.migrate import upgrade
 
@@ -117,6 +134,16 @@ def build_parser() -> argparse.ArgumentParser:
     chat.add_argument("--direction", choices=["inbound", "outbound"], default="inbound")
     chat.add_argument("--phone", help="caller phone number (E.164), e.g. +15125550123")
 
+    talk = sub.add_parser("talk", help="a whole voice call from WAV files (real VAD/STT/TTS)")
+    talk.add_argument("--profile", default="dealership")
+    talk.add_argument("--wav", type=Path, action="append", required=True,
+                      help="one caller turn; repeat for each turn, in order")
+    talk.add_argument("--out", type=Path, help="write the whole call (both sides) to this WAV")
+    talk.add_argument("--phone", action="store_true",
+                      help="send the caller through an 8 kHz µ-law phone line")
+    talk.add_argument("--speed", type=float, default=1.0,
+                      help="pace of the call; 1 is real time (latencies are only real at 1)")
+
     db = sub.add_parser("db", help="database commands")
     db_sub = db.add_subparsers(dest="db_command", required=True)
     up = db_sub.add_parser("upgrade", help="apply migrations")
@@ -134,6 +161,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _serve(args)
         if args.command == "chat":
             return asyncio.run(_chat(args))
+        if args.command == "talk":
+            return _talk(args)
         if args.command == "db":
             return _db_upgrade(args)
         if args.command == "seed":

@@ -108,3 +108,16 @@ def test_correction_carries_the_new_value(profiles) -> None:
 def test_choice_ordinals_are_not_dates(profiles) -> None:
     assert u("the first one", profiles, awaiting="pick_alternative").date is None
     assert u("December first", profiles).date == date(2026, 12, 1)
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("Do you have loner cars?", "loaner"),  # tiny.en's hearing of "loaner cars"
+    ("can I get a loan", "financing"),
+    ("where are you located", "address"),
+    ("is there a shutle", "shuttle"),
+])
+def test_faq_matching_tolerates_recognition_slips(profiles, text, key) -> None:
+    from frontdesk.brain.agents.faq import best_faq
+
+    entry, _ = best_faq(text, profiles["dealership"].faq)
+    assert entry.key == key

@@ -108,6 +108,7 @@ class CallState:
     bot_speaking: bool = False
     reply: ReplyProgress | None = None
     ended: bool = False
+    hung_up: bool = False
     interruptions: int = 0
     turns: list[TurnTimings] = field(default_factory=list)
     transcript: list[tuple[str, str]] = field(default_factory=list)
@@ -166,7 +167,10 @@ class SpeechToText(FrameProcessor):
         self._buffer: list[bytes] = []
         self._speaking = False
         self._rate = 16_000
+        self._frame_bytes = 640
         self._finalize: asyncio.Task[None] | None = None
+        self._cut_at: int | None = None
+        self._tail_s = 0.15
 
     async def process_frame(self, frame: Frame, direction: FrameDirection) -> None:
         await super().process_frame(frame, direction)
@@ -177,20 +181,29 @@ class SpeechToText(FrameProcessor):
             if self._finalize is not None:  # speech resumed inside the endpoint window
                 await self.cancel_task(self._finalize)
                 self._finalize = None
+                self._cut_at = None
             else:
                 self._buffer = list(self._preroll)
             self._speaking = True
         elif isinstance(frame, VADUserStoppedSpeakingFrame):
             self._speaking = False
             speech_end = time.monotonic() - frame.stop_secs
+            # Keep only a short tail after the words: long trailing silence makes Whisper
+            # drop or merge words ("512-55-0199"), and costs encoder time.
+            tail_s = max(0.0, frame.stop_secs - self._tail_s)
+            self._cut_at = max(0, len(self._buffer) - self._frames_in(tail_s))
             extra = 0.0
             if self._call.awaiting in _DIGIT_WAITS:
                 extra = max(0.0, self._settings.digits_endpoint_s - frame.stop_secs)
             self._finalize = self.create_task(self._transcribe_after(extra, speech_end))
         await self.push_frame(frame, direction)
 
+    def _frames_in(self, seconds: float) -> int:
+        return int(seconds * self._rate * 2 / max(1, self._frame_bytes))
+
     def _on_audio(self, frame: InputAudioRawFrame) -> None:
         self._rate = frame.sample_rate
+        self._frame_bytes = len(frame.audio) or self._frame_bytes
         if self._speaking or self._finalize is not None:
             self._buffer.append(frame.audio)
         self._preroll.append(frame.audio)
@@ -202,8 +215,10 @@ class SpeechToText(FrameProcessor):
         if extra_s:
             await asyncio.sleep(extra_s)
         endpoint_at = time.monotonic()
-        audio = Audio(b"".join(self._buffer), self._rate)
+        kept = self._buffer if self._cut_at is None else self._buffer[: self._cut_at]
+        audio = Audio(b"".join(kept), self._rate)
         self._buffer = []
+        self._cut_at = None
         self._finalize = None
         try:
             result = await self._stt.transcribe(audio)
@@ -243,10 +258,10 @@ class BrainTurns(FrameProcessor):
             # Shielded: an interruption must stop the agent's audio, never lose a turn mid-write.
             await asyncio.shield(self._answer(frame))
             return
-        if isinstance(frame, (EndFrame, CancelFrame)) and self._call.session_id:
-            session_id = self._call.session_id
-            self._call.session_id = None
-            await asyncio.shield(self._service.end(session_id))
+        hanging_up = isinstance(frame, (EndFrame, CancelFrame)) and not self._call.hung_up
+        if hanging_up and self._call.session_id:  # analytics writes outcome and summary
+            self._call.hung_up = True
+            await asyncio.shield(self._service.end(self._call.session_id))
         await self.push_frame(frame, direction)
 
     async def _greet(self) -> None:
@@ -266,6 +281,7 @@ class BrainTurns(FrameProcessor):
                               stt_ms=round(turn.stt_ms, 1))
         if not turn.text.strip() or turn.confidence < self._settings.min_stt_confidence:
             self._call.transcript.append(("caller", f"[unclear: {turn.text!r}]"))
+            self._call.transcript.append(("agent", REPEAT_PLEASE))
             await self.push_frame(AgentReplyFrame(text=REPEAT_PLEASE, timings=timings,
                                                   speech_end_at=turn.speech_end_at))
             return
@@ -353,18 +369,17 @@ class PlaybackTracker(FrameProcessor):
         reply = self._call.reply
         if isinstance(frame, OutputAudioRawFrame) and reply is not None:
             reply.played_s += len(frame.audio) / 2 / frame.sample_rate
-        elif isinstance(frame, InterruptionFrame) and reply is not None:
-            if not reply.finished_pushing or reply.played_s + 0.05 < sum(
-                    d for _, d in reply.sentences):
-                spoken = reply.spoken_text()
-                self._call.reply = None
-                if self._call.transcript and self._call.transcript[-1][0] == "agent":
-                    self._call.transcript[-1] = ("agent", spoken + " [interrupted]")
-                if self._call.session_id:
-                    self.create_task(self._service.mark_interrupted(self._call.session_id,
-                                                                    spoken))
-        elif isinstance(frame, BotStoppedSpeakingFrame):
-            if reply is not None and reply.finished_pushing:
-                self._call.replies_completed += 1
-                self._call.reply = None
+        elif isinstance(frame, InterruptionFrame) and reply is not None and (
+                not reply.finished_pushing
+                or reply.played_s + 0.05 < sum(d for _, d in reply.sentences)):
+            spoken = reply.spoken_text()
+            self._call.reply = None
+            if self._call.transcript and self._call.transcript[-1][0] == "agent":
+                self._call.transcript[-1] = ("agent", spoken + " [interrupted]")
+            if self._call.session_id:
+                self.create_task(self._service.mark_interrupted(self._call.session_id, spoken))
+        elif isinstance(frame, BotStoppedSpeakingFrame) and reply is not None and (
+                reply.finished_pushing):
+            self._call.replies_completed += 1
+            self._call.reply = None
         await self.push_frame(frame, direction)

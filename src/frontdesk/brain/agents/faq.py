@@ -22,14 +22,35 @@ AGENT = "faq"
 _MIN_SCORE = 60.0
 
 
+def _windows(text: str) -> set[str]:
+    """1- to 3-word windows with spaces removed ("loan or" → "loanor", near "loaner")."""
+    words = re.findall(r"[a-z0-9']+", text)
+    return {"".join(words[i: i + n]) for n in (1, 2, 3) for i in range(len(words) - n + 1)}
+
+
+def _keyword_hits(keyword: str, text: str, windows: set[str]) -> float:
+    """1 for an exact hit; 0.9 for a near one (speech slips: "loner cars" for "loaner cars")."""
+    if re.search(rf"\b{re.escape(keyword)}\b", text):
+        return 1.0
+    # Only distinctive single words ("loaner", "shuttle"): short or multi-word phrases made of
+    # common words ("hours" ~ "house", "when are you" ~ "where are you") would match anything.
+    if " " in keyword or len(keyword) < 6:
+        return 0.0
+    if any(fuzz.ratio(keyword, w) >= 84 for w in windows if abs(len(w) - len(keyword)) <= 1):
+        return 0.9
+    return 0.0
+
+
 def best_faq(text: str, entries: list[FaqEntry]) -> tuple[FaqEntry | None, float]:
     """Best FAQ entry for a question: keyword hits first, fuzzy question similarity second."""
     lowered = text.lower()
+    windows = _windows(lowered)
     best: tuple[FaqEntry | None, float] = (None, 0.0)
     for entry in entries:
-        hits = [k for k in entry.keywords if re.search(rf"\b{re.escape(k.lower())}\b", lowered)]
-        keyword_score = min(100.0, 70.0 + 10.0 * len(hits) + 2.0 * max(
-            (len(k) for k in hits), default=0)) if hits else 0.0
+        hits = [(k, w) for k in entry.keywords
+                if (w := _keyword_hits(k.lower(), lowered, windows)) > 0]
+        keyword_score = min(100.0, 70.0 + sum(10.0 * w for _, w in hits) + 2.0 * max(
+            (len(k) * w for k, w in hits), default=0)) if hits else 0.0
         fuzzy = fuzz.token_set_ratio(lowered, entry.question.lower()) * 0.8
         value = max(keyword_score, fuzzy)
         if value > best[1]:

@@ -1,0 +1,156 @@
+"""Whole calls through the real voice pipeline (Silero VAD, Whisper tiny.en, Piper)."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from sqlalchemy import select
+
+from frontdesk.storage.models import CallEvent, ConversationTurn
+from frontdesk.voice.caller import ScriptedTurn, run_scripted_call
+from frontdesk.voice.file_transport import FileTransport
+from frontdesk.voice.pipeline import CallOptions, build_call
+from frontdesk.voice.processors import REPEAT_PLEASE
+from frontdesk.voice.talk import talk
+
+pytestmark = [pytest.mark.engine, pytest.mark.e2e]
+SPEED = 3.0  # the call is paced 3× faster than real time; VAD decides on audio, not clocks
+
+
+async def _turns(runtime, session_id: str) -> list[ConversationTurn]:
+    async with runtime.sessions() as db:
+        return list(await db.scalars(select(ConversationTurn).where(
+            ConversationTurn.call_id == session_id).order_by(ConversationTurn.seq)))
+
+
+async def test_a_booking_by_voice_is_persisted_with_latency(runtime, engines, voice_settings,
+                                                            say) -> None:
+    lines = [await say("Hi, this is Tom Becker. I need an oil change on Wednesday at two pm."),
+             await say("Yes, please book it.")]
+    result = await talk(runtime, engines, voice_settings, "dealership", lines, speed=SPEED,
+                        caller_phone="+15125550199")
+    call = result.call
+    assert call.errors == []
+    assert call.transcript[0][1].startswith("Thanks for calling Riverside Motors")
+    state, _ = await runtime.conversations.get(call.session_id)
+    assert state.channel == "voice"
+    assert state.appointment is not None, call.transcript
+    assert (state.appointment.scheduled_date, state.appointment.scheduled_time) == (
+        "2026-11-25", "14:00")
+    assert state.appointment.customer_name == "Tom Becker"
+    replies = [t for t in await _turns(runtime, call.session_id) if t.role == "assistant"][1:]
+    assert len(replies) == 2
+    for turn in replies:
+        assert turn.vad_stop_ms > 0 and turn.stt_ms > 0 and turn.brain_ms > 0
+        assert turn.tts_first_ms >= 0 and turn.total_ms >= turn.stt_ms
+    assert state.ended and state.outcome == "booked"  # hung up after booking
+    assert result.mixed.duration_s > 8
+
+
+async def test_phone_number_pause_is_not_cut_off(runtime, engines, voice_settings, say) -> None:
+    """While the agent waits for digits, a pause between digit groups does not end the turn."""
+    lines = [await say("I need a tire rotation on Friday at ten am. My name is Ana Diaz."),
+             await say("Five one two, five five five.", pause_s=0.8, then="Zero one four two.")]
+    result = await talk(runtime, engines, voice_settings, "dealership", lines, speed=SPEED)
+    callers = [text for who, text in result.call.transcript if who == "caller"]
+    assert len(callers) == 2, result.call.transcript  # one turn, not two
+    digits = "".join(ch for ch in callers[1] if ch.isdigit())
+    assert digits.startswith("512") and digits.endswith("0142"), callers[1]
+    assert result.call.turns[1].vad_stop_ms >= 1000  # the digits endpoint applied
+
+
+async def test_barge_in_stops_the_agent_and_answers_the_caller(runtime, engines, voice_settings,
+                                                               say) -> None:
+    transport = FileTransport(speed=1.5)
+    worker, call = build_call(transport, engines, runtime.conversations, voice_settings.voice,
+                              CallOptions(profile="dealership"))
+    turns = [ScriptedTurn(await say("What are your hours?")),
+             ScriptedTurn(await say("Stop. Can I talk to a manager please?"),
+                          barge_in_after_s=1.0)]
+    await asyncio.wait_for(run_scripted_call(worker, call, transport, turns), 90)
+    assert call.interruptions >= 1
+    rows = [t for t in await _turns(runtime, call.session_id) if t.role == "assistant"]
+    hours = next(t for t in rows if t.interrupted)
+    assert "Saturday 8 AM to 2 PM" not in hours.text  # only what was heard is on record
+    assert hours.text.startswith("Our service department")
+    assert "check whether someone from our team is available" in rows[-1].text
+    state, _ = await runtime.conversations.get(call.session_id)
+    assert any(t.task_type == "human_escalation" for t in state.pending_tasks)
+
+
+async def test_unclear_speech_gets_a_request_to_repeat(runtime, engines, voice_settings,
+                                                      say) -> None:
+    """An empty or low-confidence transcription never reaches the brain and never goes silent."""
+    from frontdesk.speech.stt import STTResult
+    from frontdesk.voice.engines import VoiceEngines
+
+    class MumbleSTT:
+        async def transcribe(self, audio):
+            return STTResult(text="", confidence=0.0, language=None, language_probability=None,
+                             audio_s=audio.duration_s, stt_ms=1.0)
+
+    mumbling = VoiceEngines(stt=MumbleSTT(), local_tts=engines.local_tts, premium=None)
+    result = await talk(runtime, mumbling, voice_settings, "dealership",
+                        [await say("Hi, I need an oil change.")], speed=SPEED)
+    agent_lines = [text for who, text in result.call.transcript if who == "agent"]
+    assert agent_lines[1] == REPEAT_PLEASE
+    state, _ = await runtime.conversations.get(result.call.session_id)
+    assert state.turn_count == 0  # nothing unclear was fed to the brain
+
+
+async def test_three_simultaneous_calls_share_one_engine(runtime, engines, voice_settings,
+                                                         say) -> None:
+    lines = {
+        "dealership": [await say("Do you have loaner cars?")],
+        "real_estate": [await say("What areas do you serve?")],
+    }
+    results = await asyncio.gather(
+        talk(runtime, engines, voice_settings, "dealership", lines["dealership"], speed=SPEED),
+        talk(runtime, engines, voice_settings, "real_estate", lines["real_estate"], speed=SPEED),
+        talk(runtime, engines, voice_settings, "dealership", lines["dealership"], speed=SPEED),
+    )
+    answers = [[t for w, t in r.call.transcript if w == "agent"] for r in results]
+    assert "more than 4 hours" in answers[0][1]
+    assert "Pflugerville" in answers[1][1]
+    assert "more than 4 hours" in answers[2][1]
+    assert len({r.call.session_id for r in results}) == 3
+
+
+async def test_qualified_lead_switches_to_premium_and_falls_back(runtime, voice_settings, say,
+                                                                 engines) -> None:
+    from frontdesk.config import TTSSettings
+    from frontdesk.resilience import CircuitBreaker
+    from frontdesk.speech.premium import BreakerTTS, ElevenLabsTTS
+    from frontdesk.voice.engines import VoiceEngines
+    from tests.fakes.elevenlabs import API_KEY, FakeElevenLabs
+
+    server = FakeElevenLabs()
+    server.start()
+    premium = ElevenLabsTTS(TTSSettings(elevenlabs_api_key=API_KEY,
+                                        elevenlabs_base_url=server.url, premium_timeout_s=1.0))
+    tiered_engines = VoiceEngines(stt=engines.stt, local_tts=engines.local_tts,
+                                  premium=BreakerTTS(premium, CircuitBreaker()))
+    try:
+        lines = [await say("We want to buy a home in Austin within two months. Our budget is "
+                           "six hundred thousand, we are pre-approved and relocating for work."),
+                 await say("Yes please.")]
+        server.mode = "ok"
+        result = await talk(runtime, tiered_engines, voice_settings, "real_estate", lines[:1],
+                            speed=SPEED)
+        async with runtime.sessions() as db:
+            events = list(await db.scalars(select(CallEvent).where(
+                CallEvent.call_id == result.call.session_id)))
+        assert [e.kind for e in events] == ["tier_escalation"]
+        assert events[0].data["to_tier"] == "premium"
+        assert server.requests, "the reply after qualification used the premium voice"
+        server.mode = "error500"
+        before = len(server.requests)
+        fallback = await talk(runtime, tiered_engines, voice_settings, "real_estate", lines,
+                              speed=SPEED)
+        assert len(server.requests) > before  # premium was tried…
+        assert fallback.call.errors == []  # …and the local voice spoke instead
+        assert len([w for w, _ in fallback.call.transcript if w == "agent"]) == 3
+    finally:
+        await premium.close()
+        server.stop()
