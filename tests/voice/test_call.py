@@ -46,6 +46,11 @@ async def test_a_booking_by_voice_is_persisted_with_latency(runtime, engines, vo
         assert turn.tts_first_ms >= 0 and turn.total_ms >= turn.stt_ms
     assert state.ended and state.outcome == "booked"  # hung up after booking
     assert result.mixed.duration_s > 8
+    from frontdesk.storage.queries import latency_summary
+
+    summary = await latency_summary(runtime.sessions, channel="voice")
+    assert summary["total_ms"]["n"] == 2 and summary["total_ms"]["p50"] > 0
+    assert summary["stt_ms"]["p95"] >= summary["stt_ms"]["p50"]
 
 
 async def test_phone_number_pause_is_not_cut_off(runtime, engines, voice_settings, say) -> None:
