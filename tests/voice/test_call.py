@@ -205,3 +205,21 @@ async def test_qualified_lead_switches_to_premium_and_falls_back(runtime, voice_
     finally:
         await premium.close()
         server.stop()
+
+
+async def test_piper_failing_mid_call_falls_back_to_espeak(runtime, engines, voice_settings,
+                                                           say) -> None:
+    from frontdesk.speech.tts import EspeakTTS, FallbackTTS
+    from frontdesk.voice.engines import VoiceEngines
+    from tests.speech.test_tts import BrokenTTS
+
+    broken = BrokenTTS()
+    degraded = VoiceEngines(stt=engines.stt, local_tts=FallbackTTS(
+        broken, EspeakTTS(voice_settings.tts)), premium=None)
+    result = await talk(runtime, degraded, voice_settings, "dealership",
+                        [await say("Where are you located?")], speed=SPEED)
+    agent = [t for w, t in result.call.transcript if w == "agent"]
+    assert "1200 River Road" in agent[1]
+    assert result.call.errors == [] and result.call.replies_completed == 2
+    assert broken.calls >= 2  # Piper was tried for every sentence, espeak-ng spoke them
+    assert result.mixed.duration_s > 3
