@@ -34,18 +34,30 @@ def test_unknown_profile_is_a_clear_error(tmp_path) -> None:
 
 
 def test_talk_runs_a_whole_call_from_wav_files(tmp_path) -> None:
-    """``frontdesk talk`` with espeak-ng caller turns, real VAD/STT/TTS, call written to WAV."""
-    turns = []
-    for n, line in enumerate(["What are your hours on Saturday?", "Thank you, goodbye."]):
-        wav = tmp_path / f"turn{n}.wav"
-        subprocess.run(["espeak-ng", "-v", "en-us", "-s", "150", "-w", str(wav), line],
-                       check=True)
-        turns += ["--wav", str(wav)]
+    """``frontdesk talk`` with caller turns in WAV files: real VAD/STT/TTS, call written out."""
+    import asyncio
+
+    from frontdesk.audio.pcm import Audio, write_wav
+    from frontdesk.config import TTSSettings
+    from frontdesk.speech.tts import PiperTTS, first_audio_ms
+
+    async def make_wavs() -> list[str]:
+        piper = PiperTTS(TTSSettings())
+        args = []
+        for n, line in enumerate(["What are your hours on Saturday?", "Thank you, goodbye."]):
+            _, chunks = await first_audio_ms(piper, line)
+            wav = tmp_path / f"turn{n}.wav"
+            write_wav(wav, Audio(b"".join(c.pcm for c in chunks), chunks[0].sample_rate_hz))
+            args += ["--wav", str(wav)]
+        piper.close()
+        return args
+
+    turns = asyncio.run(make_wavs())
     out = tmp_path / "call.wav"
     result = _run(["talk", "--profile", "dealership", *turns, "--out", str(out),
                    "--speed", "3"], tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Thanks for calling Riverside Motors" in result.stdout
-    assert "8 AM to 2 PM" in result.stdout
+    assert "8 AM to 2 PM" in result.stdout, result.stdout
     assert "total" in result.stdout and "ms]" in result.stdout
     assert out.stat().st_size > 100_000
