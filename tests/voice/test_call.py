@@ -48,7 +48,7 @@ async def test_a_booking_by_voice_is_persisted_with_latency(runtime, engines, vo
         "2026-11-25", "14:00")
     assert state.appointment.customer_name == "Tom Becker"
     replies = [t for t in await _turns(runtime, call.session_id) if t.role == "assistant"][1:]
-    assert len(replies) == 2
+    assert len(replies) >= 2  # a pause mid-sentence may split a line into two turns
     for turn in replies:
         assert turn.vad_stop_ms > 0 and turn.stt_ms > 0 and turn.brain_ms > 0
         assert turn.tts_first_ms >= 0 and turn.total_ms >= turn.stt_ms
@@ -57,7 +57,7 @@ async def test_a_booking_by_voice_is_persisted_with_latency(runtime, engines, vo
     from frontdesk.storage.queries import latency_summary
 
     summary = await latency_summary(runtime.sessions, channel="voice")
-    assert summary["total_ms"]["n"] == 2 and summary["total_ms"]["p50"] > 0
+    assert summary["total_ms"]["n"] == len(replies) and summary["total_ms"]["p50"] > 0
     assert summary["stt_ms"]["p95"] >= summary["stt_ms"]["p50"]
 
 
