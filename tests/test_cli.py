@@ -42,7 +42,7 @@ def test_talk_runs_a_whole_call_from_wav_files(tmp_path) -> None:
     from frontdesk.speech.tts import PiperTTS, first_audio_ms
 
     async def make_wavs() -> list[str]:
-        piper = PiperTTS(TTSSettings())
+        piper = PiperTTS(TTSSettings(piper_noise_scale=0.0, piper_noise_w_scale=0.0))
         args = []
         for n, line in enumerate(["What are your hours on Saturday?", "Thank you, goodbye."]):
             _, chunks = await first_audio_ms(piper, line)

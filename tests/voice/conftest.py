@@ -9,8 +9,8 @@ from loguru import logger
 
 from frontdesk.app import build_runtime
 from frontdesk.audio.pcm import Audio
-from frontdesk.config import EscalationSettings, Settings
-from frontdesk.speech.tts import first_audio_ms
+from frontdesk.config import EscalationSettings, Settings, TTSSettings
+from frontdesk.speech.tts import PiperTTS, first_audio_ms
 from frontdesk.voice.engines import VoiceEngines
 from tests.conftest import fixed_clock
 
@@ -53,17 +53,26 @@ _SPOKEN: dict[str, Audio] = {}
 
 
 @pytest.fixture(scope="session")
-def say(engines):
+def caller_voice():
+    """A Piper voice without random variation: the same line is the same audio every run, so
+    VAD and Whisper see identical input and the voice tests are repeatable."""
+    voice = PiperTTS(TTSSettings(piper_noise_scale=0.0, piper_noise_w_scale=0.0, workers=1))
+    yield voice
+    voice.close()
+
+
+@pytest.fixture(scope="session")
+def say(caller_voice):
     """Caller speech synthesised with Piper (transcript known by construction)."""
 
     async def speak(text: str, pause_s: float = 0.0, then: str | None = None) -> Audio:
         key = f"{text}|{pause_s}|{then}"
         if key not in _SPOKEN:
-            _, chunks = await first_audio_ms(engines.local_tts, text)
+            _, chunks = await first_audio_ms(caller_voice, text)
             pcm = b"".join(c.pcm for c in chunks)
             rate = chunks[0].sample_rate_hz
             if then is not None:
-                _, rest = await first_audio_ms(engines.local_tts, then)
+                _, rest = await first_audio_ms(caller_voice, then)
                 pcm += b"\x00\x00" * int(rate * pause_s) + b"".join(c.pcm for c in rest)
             _SPOKEN[key] = Audio(pcm, rate)
         return _SPOKEN[key]

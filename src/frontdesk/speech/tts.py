@@ -79,7 +79,7 @@ class PiperTTS:
     def __init__(self, settings: TTSSettings) -> None:
         import onnxruntime
         from piper import PiperVoice
-        from piper.config import PiperConfig
+        from piper.config import PiperConfig, SynthesisConfig
 
         model = settings.piper_model
         if model is None:
@@ -96,9 +96,12 @@ class PiperTTS:
         self.voice = Path(model).stem
         self.sample_rate_hz = self._voice.config.sample_rate
         self._pool = ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="tts")
+        self._synthesis = SynthesisConfig(noise_scale=settings.piper_noise_scale,
+                                          noise_w_scale=settings.piper_noise_w_scale)
 
     def _synthesize(self, sentence: str) -> bytes:
-        return b"".join(chunk.audio_int16_bytes for chunk in self._voice.synthesize(sentence))
+        return b"".join(chunk.audio_int16_bytes
+                        for chunk in self._voice.synthesize(sentence, self._synthesis))
 
     async def stream(self, text: str) -> AsyncIterator[TTSChunk]:
         loop = asyncio.get_running_loop()
