@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 APT_PACKAGES := postgresql espeak-ng
 
-.PHONY: run install test test-deps system-deps lint bench clean
+.PHONY: run install test test-deps system-deps lint bench bench-voice bench-stt clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required"'
@@ -47,6 +47,17 @@ lint: $(VENV)/.test-installed
 
 bench: install
 	$(BIN)/python bench/brain_turns.py
+
+# Voice-to-voice latency at 1, 5 and 10 concurrent calls, real-time replay (about 2 minutes).
+bench-voice: install
+	$(BIN)/python bench/voice_to_voice.py
+
+# STT WER/latency on real telephone speech (Debian's Asterisk prompts; base model included).
+bench-stt: $(VENV)/.test-installed
+	@dpkg -s asterisk-core-sounds-en-wav asterisk-core-sounds-en >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get install -y -qq asterisk-core-sounds-en-wav asterisk-core-sounds-en; }
+	$(BIN)/python bench/stt_accuracy.py
 
 clean:
 	rm -rf $(VENV) data .pytest_cache
