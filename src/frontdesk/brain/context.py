@@ -93,6 +93,13 @@ class TurnContext:
         self.transitions.append(Transition(from_agent=state.current_agent, to_agent=agent,
                                            reason=reason))
 
+    def request_callback(self, state: ConversationState, detail: str,
+                         due_at: str | None = None) -> None:
+        """Ask the service to create a callback task for a person on the team."""
+        self.effects.append(Effect(kind="schedule_callback",
+                                   task_id=f"cb_{state.session_id}_{state.turn_count}",
+                                   detail=detail, due_at=due_at))
+
     def ask(self, state: ConversationState, awaiting: str, agent: AgentName, key: str,
             **values: object) -> None:
         """Ask the caller something and remember who is waiting for the answer."""

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from frontdesk.audio.pcm import read_wav
+from frontdesk.audio.pcm import Audio, read_wav, wav_bytes
 from frontdesk.config import TTSSettings
 from frontdesk.speech.errors import SpeechError
 
@@ -198,6 +198,8 @@ class PhraseCache:
         self._memory: OrderedDict[str, TTSChunk] = OrderedDict()
         self._max = max_entries
         self.name, self.voice = engine.name, engine.voice
+        self._primary = engine.name.split("+")[0]
+        """The engine whose audio is cached ("piper" of "piper+espeak-ng")."""
         self.hits = self.misses = 0
 
     def _key(self, sentence: str) -> str:
@@ -212,13 +214,15 @@ class PhraseCache:
         while len(self._memory) > self._max:
             self._memory.popitem(last=False)
 
+    def _path(self, key: str) -> Path | None:
+        return None if self._dir is None else self._dir / f"{key}.wav"
+
     def _load(self, key: str, sentence: str) -> TTSChunk | None:
-        if self._dir is None:
+        path = self._path(key)
+        if path is None or not path.exists():
             return None
-        for path in self._dir.glob(f"{key}_*.pcm"):
-            engine, rate = path.stem.split("_")[1:3]
-            return TTSChunk(path.read_bytes(), int(rate), sentence, engine)
-        return None
+        audio = read_wav(path)
+        return TTSChunk(audio.pcm, audio.sample_rate_hz, sentence, self._primary)
 
     async def stream(self, text: str) -> AsyncIterator[TTSChunk]:
         for sentence in split_sentences(text):
@@ -232,11 +236,11 @@ class PhraseCache:
             self.misses += 1
             async for fresh in self._engine.stream(sentence):
                 # Only the primary voice is cached: a fallback sentence must not stick.
-                if fresh.engine == self._engine.name.split("+")[0]:
+                if fresh.engine == self._primary:
                     self._remember(key, fresh)
-                    if self._dir is not None:
-                        name = f"{key}_{fresh.engine.replace('_', '-')}_{fresh.sample_rate_hz}.pcm"
-                        (self._dir / name).write_bytes(fresh.pcm)
+                    path = self._path(key)
+                    if path is not None:
+                        path.write_bytes(wav_bytes(Audio(fresh.pcm, fresh.sample_rate_hz)))
                 yield fresh
 
 

@@ -56,9 +56,9 @@ async def run_talk(settings: Settings, profile: str, wavs: list[Path], out: Path
     call = result.call
     print(f"session {call.session_id}")
     latencies = iter(call.turns)
-    for who, text in call.transcript:
+    for n, (who, text) in enumerate(call.transcript):
         line = f"{who:>6}: {text}"
-        if who == "agent" and text and call.transcript.index((who, text)) > 0:
+        if who == "agent" and n > 0:  # the greeting has no caller turn to time
             timing = next(latencies, None)
             if timing is not None:
                 line += (f"   [vad {timing.vad_stop_ms:.0f} · stt {timing.stt_ms:.0f} · "

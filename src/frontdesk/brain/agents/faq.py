@@ -13,7 +13,7 @@ from rapidfuzz import fuzz
 
 from frontdesk.brain.agents import qualification, scheduling
 from frontdesk.brain.agents.scheduling import absorb_contact
-from frontdesk.brain.context import Effect, TurnContext
+from frontdesk.brain.context import TurnContext
 from frontdesk.brain.format import say_list, say_money, say_phone, say_price_range
 from frontdesk.brain.state import ConversationState
 from frontdesk.knowledge.profile import FaqEntry
@@ -138,8 +138,7 @@ def _callback(s: ConversationState, ctx: TurnContext) -> None:
         return
     question = next((m.content for m in reversed(s.messages) if m.role == "user"
                      and m.intent == "faq"), None)
-    ctx.effects.append(Effect(kind="schedule_callback", task_id=f"cb_{s.session_id}_{s.turn_count}",
-                              detail=f"Unanswered question: {question or 'see transcript'}"))
+    ctx.request_callback(s, f"Unanswered question: {question or 'see transcript'}")
     ctx.say("callback_confirm", phone=say_phone(s.customer.phone))
     ctx.ask(s, "anything_else", "greeting", "anything_else")
 

@@ -96,7 +96,6 @@ def _schedule_callback(s: ConversationState, ctx: TurnContext) -> None:
         due = f"{day.isoformat()}T{(u.time.strftime('%H:%M') if u.time else '10:00')}"
     s.callback_time = due or when
     s.lead.status = "contacted"
-    ctx.effects.append(Effect(kind="schedule_callback", task_id=f"cb_{s.session_id}_{s.turn_count}",
-                              detail=f"Caller asked for a callback {when}", due_at=due))
+    ctx.request_callback(s, f"Caller asked for a callback {when}", due_at=due)
     ctx.say("callback_scheduled", when=when)
     _end(s, "callback_scheduled")

@@ -11,7 +11,7 @@ import re
 from datetime import date, datetime, time
 
 from frontdesk.brain.availability import AvailabilityCalendar
-from frontdesk.brain.context import Effect, TurnContext
+from frontdesk.brain.context import TurnContext
 from frontdesk.brain.format import (
     say_date,
     say_list,
@@ -265,13 +265,9 @@ def _spread(slots: list[datetime]) -> list[datetime]:
 
 def _no_availability(s: ConversationState, ctx: TurnContext) -> None:
     ctx.say("no_availability")
-    ctx.effects.append(_callback_effect(s, "no availability in the next two weeks"))
+    ctx.request_callback(s, "no availability in the next two weeks")
     s.awaiting = None
 
-
-def _callback_effect(s: ConversationState, detail: str) -> Effect:
-    return Effect(kind="schedule_callback", task_id=f"cb_{s.session_id}_{s.turn_count}",
-                  detail=detail)
 
 
 async def _book(s: ConversationState, ctx: TurnContext) -> None:
