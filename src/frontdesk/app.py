@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
@@ -13,6 +14,7 @@ from frontdesk.brain import Brain
 from frontdesk.brain.ports import Clock
 from frontdesk.config import Settings
 from frontdesk.conversations.events import EventBus
+from frontdesk.conversations.phone import PhoneCalls
 from frontdesk.conversations.service import ConversationService
 from frontdesk.knowledge.profile import load_profiles
 from frontdesk.storage.database import create_engine, session_factory
@@ -20,6 +22,10 @@ from frontdesk.storage.migrate import upgrade
 from frontdesk.storage.models import Business
 from frontdesk.storage.ports import SqlCalendar, SqlCustomerDirectory
 from frontdesk.storage.seed import load_profiles_from_db, seed_profiles
+
+if TYPE_CHECKING:
+    from frontdesk.telephony.rest import TwilioRest
+    from frontdesk.voice.engines import VoiceEngines
 
 log = logging.getLogger(__name__)
 
@@ -34,9 +40,19 @@ class Runtime:
     brain: Brain
     events: EventBus
     conversations: ConversationService
+    phone_calls: PhoneCalls
+    twilio: TwilioRest | None = None
+    """Twilio's REST API, when an account is configured."""
+    engines: VoiceEngines | None = None
+    """The speech models, when voice calls are enabled."""
+    owns_engines: bool = True
 
     async def close(self) -> None:
         await self.conversations.close()
+        if self.twilio is not None:
+            await self.twilio.close()
+        if self.engines is not None and self.owns_engines:
+            await self.engines.close()
         await self.engine.dispose()
 
 
@@ -69,4 +85,10 @@ async def build_runtime(settings: Settings, *, clock: Clock | None = None,
     events = EventBus()
     service = ConversationService(brain, sessions, events, settings.escalation)
     await service.resume_background_work()
-    return Runtime(settings, engine, sessions, brain, events, service)
+    twilio = None
+    if settings.twilio.rest_configured:
+        from frontdesk.telephony.rest import TwilioRest
+
+        twilio = TwilioRest(settings.twilio)
+    return Runtime(settings, engine, sessions, brain, events, service,
+                   PhoneCalls(sessions, service), twilio)

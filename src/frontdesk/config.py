@@ -108,6 +108,37 @@ class VoiceSettings(BaseModel):
     """Below this the agent asks the caller to repeat instead of guessing."""
 
 
+class TwilioSettings(BaseModel):
+    """Twilio: webhook signature checks, outbound calls and call control (REST API)."""
+
+    account_sid: str | None = None
+    auth_token: str | None = None
+    """When set, every webhook must carry a valid ``X-Twilio-Signature`` (else 403)."""
+    from_number: str | None = None
+    """Your Twilio number, the caller ID of outbound calls (E.164, e.g. +15125550100)."""
+    api_base_url: str = "https://api.twilio.com"
+    """Twilio's REST API root; tests point it at a local fake."""
+    default_profile: str = "dealership"
+    """The business that answers ``/twilio/voice`` when its URL has no ``?profile=``."""
+    calling_hours_start: int = Field(default=8, ge=0, le=23)
+    calling_hours_end: int = Field(default=21, ge=1, le=24)
+    """Outbound calls only between these hours in the callee's local time (8 AM-9 PM)."""
+
+    @property
+    def rest_configured(self) -> bool:
+        return bool(self.account_sid and self.auth_token)
+
+
+class WebRTCSettings(BaseModel):
+    """Browser calls (``/call``) over Pipecat's SmallWebRTC transport."""
+
+    ice_servers: list[str] = []
+    """STUN/TURN URLs for callers outside your network, e.g. ``["stun:stun.l.google.com:19302"]``."""
+    allow_loopback: bool = False
+    """Offer 127.0.0.1 ICE candidates (a browser on the same machine, e.g. the tests)."""
+    max_calls: int = Field(default=8, ge=1)
+
+
 class Settings(BaseSettings):
     """Everything configurable, with embedded defaults that need no network and no LLM."""
 
@@ -122,6 +153,11 @@ class Settings(BaseSettings):
     profiles_dir: Path | None = None
     """Extra business profile YAML files (the two demo profiles always ship)."""
     log_level: str = "INFO"
+    public_url: str | None = None
+    """How Twilio reaches this server (``https://frontdesk.example.com``); the URLs in TwiML
+    and call callbacks are built from it. Unset: taken from each request's Host header."""
+    voice_enabled: bool = True
+    """Load the speech models at startup (phone and browser calls need them)."""
 
     server: ServerSettings = ServerSettings()
     brain: BrainSettings = BrainSettings()
@@ -129,6 +165,8 @@ class Settings(BaseSettings):
     stt: STTSettings = STTSettings()
     tts: TTSSettings = TTSSettings()
     voice: VoiceSettings = VoiceSettings()
+    twilio: TwilioSettings = TwilioSettings()
+    webrtc: WebRTCSettings = WebRTCSettings()
 
     @property
     def resolved_database_url(self) -> str:

@@ -9,20 +9,30 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from frontdesk import __version__
-from frontdesk.api.routes import records, sessions, ws
+from frontdesk.api.routes import calls, records, sessions, twilio, ws
 from frontdesk.app import Runtime, build_runtime
 from frontdesk.brain import UnknownProfileError
 from frontdesk.brain.ports import Clock
 from frontdesk.config import Settings
 from frontdesk.conversations.service import ConversationError
+from frontdesk.voice.engines import VoiceEngines
 
 
-def create_app(settings: Settings, *, clock: Clock | None = None) -> FastAPI:
-    """Build the application; nothing is created until the lifespan starts."""
+def create_app(settings: Settings, *, clock: Clock | None = None,
+               engines: VoiceEngines | None = None) -> FastAPI:
+    """Build the application; nothing is created until the lifespan starts.
+
+    Speech models load at startup when ``settings.voice_enabled``; ``engines`` lends already
+    loaded ones instead (tests share one set across apps).
+    """
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         runtime = await build_runtime(settings, clock=clock)
+        if engines is not None:
+            runtime.engines, runtime.owns_engines = engines, False
+        elif settings.voice_enabled:
+            runtime.engines = await VoiceEngines.load(settings)
         app.state.runtime = runtime
         try:
             yield
@@ -50,4 +60,6 @@ def create_app(settings: Settings, *, clock: Clock | None = None) -> FastAPI:
     app.include_router(sessions.router)
     app.include_router(records.router)
     app.include_router(ws.router)
+    app.include_router(calls.router)
+    app.include_router(twilio.router)
     return app

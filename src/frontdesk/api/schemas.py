@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from frontdesk.brain.nlu.entities import normalise_phone
 
@@ -110,3 +110,38 @@ class CustomerOut(BaseModel):
     name: str | None
     email: str | None
     created_at: datetime
+
+
+class CallCreate(BaseModel):
+    """``POST /api/calls``: ring a number, or a lead by id, for a business."""
+
+    model_config = ConfigDict(extra="forbid")
+    to: str | None = Field(default=None, min_length=3, max_length=32)
+    lead_id: int | None = Field(default=None, ge=1)
+    profile: str | None = Field(default=None, min_length=1, max_length=64)
+
+    @field_validator("to")
+    @classmethod
+    def _e164(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        phone = normalise_phone(value)
+        if phone is None:
+            raise ValueError("not a valid phone number")
+        return phone
+
+    @model_validator(mode="after")
+    def _one_target(self) -> CallCreate:
+        if (self.to is None) == (self.lead_id is None):
+            raise ValueError("give exactly one of 'to' or 'lead_id'")
+        if self.to is not None and self.profile is None:
+            raise ValueError("'profile' is required with 'to'")
+        return self
+
+
+class CallOut(BaseModel):
+    session_id: str
+    call_sid: str | None
+    profile: str
+    to: str | None
+    status: str

@@ -75,6 +75,10 @@ class Brain:
     def profiles(self) -> Mapping[str, BusinessProfile]:
         return self._profiles
 
+    def now(self) -> datetime:
+        """The current instant (timezone-aware) by the brain's clock."""
+        return self._clock()
+
     def profile(self, key: str) -> BusinessProfile:
         try:
             return self._profiles[key]

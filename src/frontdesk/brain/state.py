@@ -145,6 +145,8 @@ class Notification(BaseModel):
     message: str
     priority: Literal["interrupt", "high", "normal"] = "normal"
     delivered: bool = False
+    handoff: bool = False
+    """A person is ready to take the call: a phone line transfers after saying it."""
 
 
 class Transition(BaseModel):

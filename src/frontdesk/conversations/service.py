@@ -87,6 +87,10 @@ class ConversationService:
     def brain(self) -> Brain:
         return self._brain
 
+    @property
+    def events(self) -> EventBus:
+        return self._events
+
     # --- lifecycle ---------------------------------------------------------------------------
 
     async def resume_background_work(self) -> int:
@@ -115,7 +119,11 @@ class ConversationService:
     async def create(self, profile: str, *, direction: str = "inbound", channel: str = "text",
                      caller_phone: str | None = None, caller_name: str | None = None,
                      session_id: str | None = None) -> TurnOutcome:
-        """Start a conversation and produce its greeting. Outbound calls respect do-not-call."""
+        """Start a conversation and produce its greeting. Outbound calls respect do-not-call.
+
+        ``session_id`` may name a call record registered ahead (a phone call Twilio announced
+        before its audio arrived); it is filled in, not duplicated.
+        """
         profile_obj = self._brain.profile(profile)
         if direction == "outbound" and caller_phone and await self.is_do_not_call(
                 profile_obj.key, caller_phone):
@@ -127,11 +135,18 @@ class ConversationService:
         outcome = await self._brain.start(state)
         async with self._sessions() as db, db.begin():
             business = await self._business(db, profile)
-            call = Call(id=session_id, business_id=business.id, channel=channel,
-                        direction=direction, status="active", caller_phone=caller_phone,
-                        state={}, turn_count=0)
-            db.add(call)
-            await db.flush()
+            call = await db.get(Call, session_id, with_for_update=True)
+            if call is None:
+                call = Call(id=session_id, business_id=business.id, channel=channel,
+                            direction=direction, status="active", caller_phone=caller_phone,
+                            state={}, turn_count=0)
+                db.add(call)
+                await db.flush()
+            elif call.status != "pending":
+                raise SessionEndedError(f"{session_id} has already been answered")
+            else:
+                call.status, call.channel, call.caller_phone = "active", channel, caller_phone
+                call.started_at = datetime.now(UTC)
             await self._persist(db, call, business, outcome, user_text=None, timings=None)
         self._publish_turn(outcome, None)
         return outcome
@@ -189,6 +204,35 @@ class ConversationService:
                 .join(Business, Business.id == Lead.business_id)
                 .where(Business.key == profile, Customer.phone == phone))
             return bool(flagged)
+
+    async def deliver_notification(self, session_id: str,
+                                   notification_id: str) -> Notification | None:
+        """Say a pending notification now (a voice call does not wait for the next turn).
+
+        Marks it delivered and records it as an agent line; None if it was already delivered.
+        """
+        async with self._locks[session_id], self._sessions() as db, db.begin():
+            call = await db.get(Call, session_id, with_for_update=True)
+            if call is None:
+                raise SessionNotFoundError(session_id)
+            state = ConversationState.model_validate(call.state)
+            note = next((n for n in state.notifications_queue
+                         if n.notification_id == notification_id), None)
+            if note is None or note.delivered:
+                return None
+            note.delivered = True
+            seq = (await db.scalar(select(func.max(ConversationTurn.seq)).where(
+                ConversationTurn.call_id == session_id))) or 0
+            db.add(ConversationTurn(call_id=session_id, seq=seq + 1, role="assistant",
+                                    text=note.message, agent="escalation"))
+            record = await db.get(NotificationRecord, notification_id)
+            if record is not None:
+                record.delivered = True
+            self._write_state(call, state)
+        self._events.publish(session_id, {"type": "transcript", "session_id": session_id,
+                                          "role": "assistant", "content": note.message,
+                                          "agent_type": "escalation"})
+        return note
 
     # --- voice ------------------------------------------------------------------------------
 
@@ -397,4 +441,5 @@ class ConversationService:
     def _publish_notification(self, session_id: str, note: Notification) -> None:
         self._events.publish(session_id, {"type": "notification", "session_id": session_id,
                                           "notification_id": note.notification_id,
-                                          "message": note.message, "priority": note.priority})
+                                          "message": note.message, "priority": note.priority,
+                                          "handoff": note.handoff})

@@ -147,6 +147,11 @@ class Call(TimestampMixin, Base):
     direction: Mapped[str] = mapped_column(String(16))
     status: Mapped[str] = mapped_column(String(16), default="active")
     caller_phone: Mapped[str | None] = mapped_column(String(20))
+    provider_call_sid: Mapped[str | None] = mapped_column(String(64), unique=True)
+    """Twilio's CallSid for phone calls."""
+    telephony_status: Mapped[str | None] = mapped_column(String(16))
+    """Twilio's last reported status: queued, ringing, in-progress, completed, busy, ..."""
+    duration_s: Mapped[int | None] = mapped_column(Integer)
     started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     ended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     outcome: Mapped[str | None] = mapped_column(String(32))

@@ -14,6 +14,7 @@ from pipecat.transports.base_transport import BaseTransport
 
 from frontdesk.config import VADTuning, VoiceSettings
 from frontdesk.conversations.service import ConversationService
+from frontdesk.voice.control import CallControl, Transfer
 from frontdesk.voice.engines import VoiceEngines
 from frontdesk.voice.processors import (
     BargeIn,
@@ -35,13 +36,16 @@ class CallOptions:
     out_rate_hz: int = 16_000
     phone_audio: bool = False
     """8 kHz µ-law telephone audio: uses the phone VAD tuning."""
+    session_id: str | None = None
+    """A record registered ahead (a Twilio call); None: the greeting creates one."""
 
 
 def build_call(transport: BaseTransport, engines: VoiceEngines,
                conversations: ConversationService, settings: VoiceSettings,
-               options: CallOptions) -> tuple[PipelineWorker, CallState]:
-    """One call: VAD → barge-in → STT → brain → TTS → output → playback tracking."""
-    call = CallState()
+               options: CallOptions, *,
+               transfer: Transfer | None = None) -> tuple[PipelineWorker, CallState]:
+    """One call: VAD → barge-in → STT → call control → brain → TTS → output → playback."""
+    call = CallState(session_id=options.session_id)
     tuning: VADTuning = settings.phone_vad if options.phone_audio else settings.browser_vad
     vad = VADProcessor(vad_analyzer=SileroVADAnalyzer(params=VADParams(
         confidence=tuning.confidence, start_secs=tuning.start_secs, stop_secs=tuning.stop_secs,
@@ -52,6 +56,7 @@ def build_call(transport: BaseTransport, engines: VoiceEngines,
         vad,
         BargeIn(call, settings),
         SpeechToText(engines.stt, call, settings),
+        CallControl(conversations, call, profile=options.profile, transfer=transfer),
         BrainTurns(conversations, call, settings, voice, profile=options.profile,
                    direction=options.direction, channel=options.channel,
                    caller_phone=options.caller_phone),

@@ -27,6 +27,7 @@ from pipecat.frames.frames import (
     InputAudioRawFrame,
     InterruptionFrame,
     OutputAudioRawFrame,
+    OutputTransportMessageFrame,
     StartFrame,
     TTSAudioRawFrame,
     TTSStartedFrame,
@@ -73,6 +74,17 @@ class AgentReplyFrame(DataFrame):
 
 
 @dataclass
+class ReplyMarkFrame(OutputTransportMessageFrame):
+    """Sent after a reply's audio, in order with it: the transport reports when it was heard
+    (Twilio echoes a ``mark``; a browser gets a data-channel message).
+    ``message`` is ``{"type": "reply_played", "name": ...}``."""
+
+    @property
+    def mark_name(self) -> str:
+        return str(self.message.get("name", ""))
+
+
+@dataclass
 class ReplyProgress:
     """The reply being played: its sentences with durations, and how much has been heard."""
 
@@ -108,7 +120,9 @@ class CallState:
     bot_speaking: bool = False
     reply: ReplyProgress | None = None
     ended: bool = False
+    """The agent ended the conversation (its last reply has been spoken)."""
     hung_up: bool = False
+    transferred: bool = False
     interruptions: int = 0
     turns: list[TurnTimings] = field(default_factory=list)
     transcript: list[tuple[str, str]] = field(default_factory=list)
@@ -247,6 +261,7 @@ class BrainTurns(FrameProcessor):
         self._tts = tts
         self._start = dict(profile=profile, direction=direction, channel=channel,
                            caller_phone=caller_phone)
+        self._session_id = call.session_id  # chosen ahead (a Twilio call's record) or None
 
     async def process_frame(self, frame: Frame, direction: FrameDirection) -> None:
         await super().process_frame(frame, direction)
@@ -268,7 +283,8 @@ class BrainTurns(FrameProcessor):
         outcome = await self._service.create(self._start["profile"],
                                              direction=self._start["direction"],
                                              channel=self._start["channel"],
-                                             caller_phone=self._start["caller_phone"])
+                                             caller_phone=self._start["caller_phone"],
+                                             session_id=self._session_id)
         self._call.session_id = outcome.state.session_id
         self._call.awaiting = outcome.state.awaiting
         self._call.transcript.append(("agent", outcome.reply))
@@ -308,6 +324,7 @@ class TextToSpeech(FrameProcessor):
         self._service = service
         self._call = call
         self._rate = out_rate_hz
+        self._marks = 0
 
     async def process_frame(self, frame: Frame, direction: FrameDirection) -> None:
         await super().process_frame(frame, direction)
@@ -335,7 +352,11 @@ class TextToSpeech(FrameProcessor):
             log.error("tts failed", extra={"call_id": self._call.session_id})
             self._call.errors.append(str(exc))
         progress.finished_pushing = True
-        if not progress.sentences:  # nothing was playable: count the reply as done
+        if progress.sentences:
+            self._marks += 1
+            await self.push_frame(ReplyMarkFrame(message={"type": "reply_played",
+                                                          "name": f"reply-{self._marks}"}))
+        else:  # nothing was playable: count the reply as done
             self._call.replies_completed += 1
             self._call.reply = None
         await self.push_frame(TTSStoppedFrame())

@@ -51,6 +51,6 @@ def apply_escalation_result(s: ConversationState, task_id: str, available: bool,
         message = replies.say("escalation_unavailable", person=person, at_phone=at_phone)
         priority = "high"
     note = Notification(notification_id=f"notif_{task_id}", message=message,
-                        priority=priority)  # type: ignore[arg-type]
+                        priority=priority, handoff=available)  # type: ignore[arg-type]
     s.notifications_queue.append(note)
     return note

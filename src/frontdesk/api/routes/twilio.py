@@ -1,0 +1,107 @@
+"""Twilio's side of a phone call: the voice webhook (TwiML), status callbacks, Media Streams.
+
+Point a Twilio number's "A call comes in" webhook at ``POST /twilio/voice?profile=<key>`` and
+its status callback at ``POST /twilio/status`` (see the README, "Connect a Twilio number").
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Literal
+
+from fastapi import APIRouter, HTTPException, Request, Response, WebSocket, status
+
+from frontdesk.api.deps import RuntimeDep
+from frontdesk.app import Runtime
+from frontdesk.brain import UnknownProfileError
+from frontdesk.conversations.phone import STATUSES
+from frontdesk.telephony import twiml
+from frontdesk.telephony.call import run_twilio_call
+from frontdesk.telephony.media import WireStats, read_start
+from frontdesk.telephony.signature import is_valid, public_base, requested_url
+
+log = logging.getLogger(__name__)
+router = APIRouter(prefix="/twilio", tags=["twilio"])
+
+_XML = "application/xml"
+_NOT_AVAILABLE = "Sorry, this line is not available right now. Please call back later."
+
+
+async def _signed_form(request: Request, runtime: Runtime) -> dict[str, str]:
+    """The POSTed fields, after checking Twilio's signature when an auth token is configured."""
+    form = await request.form()
+    params = {key: str(value) for key, value in form.multi_items()}
+    token = runtime.settings.twilio.auth_token
+    if token and not is_valid(token, requested_url(request, runtime.settings.public_url), params,
+                              request.headers.get("x-twilio-signature")):
+        log.warning("twilio webhook with a bad signature", extra={"path": request.url.path})
+        raise HTTPException(status.HTTP_403_FORBIDDEN, "invalid or missing X-Twilio-Signature")
+    return params
+
+
+@router.post("/voice")
+async def voice_webhook(request: Request, runtime: RuntimeDep, profile: str | None = None,
+                        direction: Literal["inbound", "outbound"] = "inbound",
+                        session_id: str | None = None, lead_id: str | None = None) -> Response:
+    """A call is ringing (inbound) or was answered (outbound): connect it to the agent."""
+    params = await _signed_form(request, runtime)
+    call_sid = params.get("CallSid")
+    if not call_sid:
+        raise HTTPException(status.HTTP_400_BAD_REQUEST, "CallSid is required")
+    key = profile or runtime.settings.twilio.default_profile
+    try:
+        runtime.brain.profile(key)
+    except UnknownProfileError:
+        log.error("twilio webhook for unknown profile %r", key)
+        return Response(twiml.decline(_NOT_AVAILABLE), media_type=_XML)
+    if runtime.engines is None:
+        log.error("a phone call arrived but voice is disabled (FRONTDESK_VOICE_ENABLED=false)")
+        return Response(twiml.decline(_NOT_AVAILABLE), media_type=_XML)
+    # The person on the other end: the caller inbound, the number we dialled outbound.
+    phone = params.get("From") if direction == "inbound" else params.get("To")
+    record = await runtime.phone_calls.register(profile=key, direction=direction, phone=phone,
+                                                call_sid=call_sid, session_id=session_id)
+    base = public_base(request, runtime.settings.public_url)
+    stream_url = base.replace("https://", "wss://", 1).replace("http://", "ws://", 1)
+    parameters = {"session_id": record.session_id, "profile": record.profile,
+                  "direction": record.direction}
+    if lead_id:
+        parameters["lead_id"] = lead_id
+    return Response(twiml.connect_stream(f"{stream_url}/twilio/stream", parameters),
+                    media_type=_XML)
+
+
+@router.post("/status", status_code=status.HTTP_204_NO_CONTENT)
+async def status_callback(request: Request, runtime: RuntimeDep) -> Response:
+    """Twilio's call progress: ringing, in-progress, completed, busy, no-answer, failed."""
+    params = await _signed_form(request, runtime)
+    call_sid, call_status = params.get("CallSid"), params.get("CallStatus")
+    if not call_sid or call_status not in STATUSES:
+        raise HTTPException(status.HTTP_400_BAD_REQUEST,
+                            f"CallSid and a known CallStatus are required, got {call_status!r}")
+    duration = params.get("CallDuration", "")
+    session_id = await runtime.phone_calls.update_status(
+        call_sid, call_status, int(duration) if duration.isdigit() else None)
+    if session_id is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no call with CallSid {call_sid}")
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.websocket("/stream")
+async def media_stream(websocket: WebSocket) -> None:
+    """Twilio Media Streams: µ-law audio both ways; only streams our TwiML announced get in."""
+    runtime: Runtime = websocket.app.state.runtime
+    await websocket.accept()
+    stats = WireStats()
+    start = await read_start(websocket, stats)
+    if start is None:
+        await websocket.close(code=1008)
+        return
+    record = await runtime.phone_calls.for_stream(start.parameters.get("session_id", ""),
+                                                  start.call_sid)
+    if record is None or runtime.engines is None:
+        log.warning("refused a media stream for an unknown call",
+                    extra={"call_sid": start.call_sid})
+        await websocket.close(code=1008)
+        return
+    await run_twilio_call(runtime, websocket, start, record, stats)

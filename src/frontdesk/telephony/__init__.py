@@ -1,0 +1,1 @@
+"""Twilio telephony: TwiML, webhook signatures, the REST API, calling hours, Media Streams."""

@@ -1,0 +1,69 @@
+"""One Twilio phone call: a Media Stream WebSocket through the voice pipeline, then call control.
+
+The stream carries the audio; everything else — transfer to a person, hanging up when the
+conversation is over — goes through Twilio's REST API, so the wire format stays just audio.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import WebSocket
+from pipecat.transports.websocket.fastapi import FastAPIWebsocketParams, FastAPIWebsocketTransport
+from pipecat.workers.runner import WorkerRunner
+
+from frontdesk.app import Runtime
+from frontdesk.conversations.phone import PhoneCall
+from frontdesk.telephony import twiml
+from frontdesk.telephony.media import StreamStart, TwilioMediaSerializer, WireStats
+from frontdesk.telephony.rest import TelephonyError
+from frontdesk.voice.pipeline import CallOptions, build_call
+from frontdesk.voice.processors import CallState
+
+log = logging.getLogger(__name__)
+
+PHONE_RATE_HZ = 8000
+
+
+async def run_twilio_call(runtime: Runtime, websocket: WebSocket, start: StreamStart,
+                          record: PhoneCall, stats: WireStats) -> CallState:
+    """Run the call until either side ends it; returns the call's state for logging/tests."""
+    assert runtime.engines is not None
+    rest = runtime.twilio
+    serializer = TwilioMediaSerializer(start, stats)
+    transport = FastAPIWebsocketTransport(websocket, FastAPIWebsocketParams(
+        audio_in_enabled=True, audio_out_enabled=True, add_wav_header=False,
+        serializer=serializer))
+
+    async def transfer(number: str) -> None:
+        assert rest is not None
+        await rest.redirect(start.call_sid, twiml.transfer(number))
+
+    worker, call = build_call(
+        transport, runtime.engines, runtime.conversations, runtime.settings.voice,
+        CallOptions(profile=record.profile, direction=record.direction, channel="phone",
+                    caller_phone=record.phone, in_rate_hz=PHONE_RATE_HZ,
+                    out_rate_hz=PHONE_RATE_HZ, phone_audio=True, session_id=record.session_id),
+        transfer=transfer if rest is not None else None)
+
+    @transport.event_handler("on_client_disconnected")
+    async def _line_dropped(_transport, _websocket) -> None:  # caller hung up, or a transfer
+        await worker.cancel()
+
+    try:
+        runner = WorkerRunner(handle_sigint=False)
+        await runner.add_workers(worker)
+        await runner.run()
+    except Exception:  # this call is lost; the server and every other call go on
+        log.exception("phone call failed", extra={"call_id": record.session_id})
+        call.errors.append("pipeline failed")
+    if call.ended and not call.transferred and rest is not None:
+        try:
+            await rest.hang_up(start.call_sid)
+        except TelephonyError as exc:
+            log.warning("hang-up failed: %s", exc, extra={"call_id": record.session_id})
+    log.info("phone call finished", extra={
+        "call_id": record.session_id, "call_sid": start.call_sid, "turns": len(call.turns),
+        "interruptions": call.interruptions, "malformed": stats.malformed,
+        "unknown_events": stats.unknown_events, "marks": len(stats.marks_played)})
+    return call

@@ -1,0 +1,162 @@
+"""Twilio Media Streams on the wire: the start handshake and a fault-tolerant serializer.
+
+Pipecat's :class:`TwilioFrameSerializer` does the audio (µ-law 8 kHz ↔ PCM), ``clear`` on
+interruptions and DTMF. On top of it this adds what a phone line in production needs:
+
+- every inbound message is validated; bad JSON, bad base64, unknown events and media before
+  ``start`` are logged (rate limited) and dropped, so one broken frame costs one frame, never
+  the call;
+- a ``mark`` after each agent reply, and Twilio's echo of it (the caller has heard the reply);
+- no REST calls from inside the serializer: hanging up and transfers are call control's job
+  (:mod:`frontdesk.voice.control` and the stream route).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import binascii
+import json
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from fastapi import WebSocket, WebSocketDisconnect
+from pipecat.frames.frames import Frame, OutputTransportMessageFrame
+from pipecat.serializers.twilio import TwilioFrameSerializer
+
+from frontdesk.voice.processors import ReplyMarkFrame
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class StreamStart:
+    """What Twilio's ``start`` message tells us about the call."""
+
+    stream_sid: str
+    call_sid: str
+    account_sid: str
+    parameters: dict[str, str]
+
+
+@dataclass
+class WireStats:
+    """What went wrong on one stream, for the call's log line and the tests."""
+
+    malformed: int = 0
+    unknown_events: int = 0
+    marks_sent: int = 0
+    marks_played: list[str] = field(default_factory=list)
+    stopped: bool = False
+
+    def note(self, kind: str, detail: str, call_sid: str | None) -> None:
+        if kind == "unknown":
+            self.unknown_events += 1
+            count = self.unknown_events
+        else:
+            self.malformed += 1
+            count = self.malformed
+        if count <= 5 or count % 100 == 0:  # a flood of bad frames must not flood the log
+            log.warning("twilio stream: %s message dropped (%s, #%d)", kind, detail, count,
+                        extra={"call_sid": call_sid})
+
+
+def _parse(data: str | bytes) -> dict[str, Any] | None:
+    try:
+        message = json.loads(data)
+    except (ValueError, UnicodeDecodeError):
+        return None
+    return message if isinstance(message, dict) else None
+
+
+async def read_start(websocket: WebSocket, stats: WireStats,
+                     timeout_s: float = 10.0) -> StreamStart | None:
+    """Read up to ``start`` (``connected`` first; anything else before it is dropped)."""
+
+    async def _read() -> StreamStart | None:
+        while True:
+            try:
+                data = await websocket.receive_text()
+            except (WebSocketDisconnect, RuntimeError, KeyError):
+                return None
+            message = _parse(data)
+            if message is None:
+                stats.note("malformed", "not a JSON object", None)
+                continue
+            event = message.get("event")
+            if event == "connected":
+                continue
+            if event != "start":
+                stats.note("malformed" if event == "media" else "unknown",
+                           f"{event!r} before start", None)
+                continue
+            start = message.get("start")
+            if not isinstance(start, dict) or not start.get("callSid") or not (
+                    start.get("streamSid") or message.get("streamSid")):
+                stats.note("malformed", "start without callSid/streamSid", None)
+                continue
+            params = start.get("customParameters") or {}
+            return StreamStart(
+                stream_sid=str(start.get("streamSid") or message.get("streamSid")),
+                call_sid=str(start["callSid"]), account_sid=str(start.get("accountSid", "")),
+                parameters={str(k): str(v) for k, v in params.items()}
+                if isinstance(params, dict) else {})
+
+    try:
+        return await asyncio.wait_for(_read(), timeout_s)
+    except TimeoutError:
+        log.warning("twilio stream: no start within %.0f s", timeout_s)
+        return None
+
+
+class TwilioMediaSerializer(TwilioFrameSerializer):
+    """Pipecat's Twilio serializer, hardened against bad input and speaking ``mark``."""
+
+    def __init__(self, start: StreamStart, stats: WireStats) -> None:
+        super().__init__(start.stream_sid, start.call_sid,
+                         params=TwilioFrameSerializer.InputParams(auto_hang_up=False))
+        self.stats = stats
+
+    async def serialize(self, frame: Frame) -> str | bytes | None:
+        if isinstance(frame, ReplyMarkFrame):
+            self.stats.marks_sent += 1
+            return json.dumps({"event": "mark", "streamSid": self._stream_sid,
+                               "mark": {"name": frame.mark_name}})
+        if isinstance(frame, OutputTransportMessageFrame):
+            return None  # other transports' messages mean nothing to Twilio
+        return await super().serialize(frame)
+
+    async def deserialize(self, data: str | bytes) -> Frame | None:
+        message = _parse(data)
+        if message is None:
+            self.stats.note("malformed", "not a JSON object", self._call_sid)
+            return None
+        event = message.get("event")
+        if event == "media":
+            media = message.get("media")
+            payload = media.get("payload") if isinstance(media, dict) else None
+            if not isinstance(payload, str) or not payload:
+                self.stats.note("malformed", "media without payload", self._call_sid)
+                return None
+            try:
+                base64.b64decode(payload, validate=True)
+            except (binascii.Error, ValueError):
+                self.stats.note("malformed", "payload is not base64", self._call_sid)
+                return None
+            return await super().deserialize(data)
+        if event == "dtmf":
+            return await super().deserialize(data)
+        if event == "mark":
+            mark = message.get("mark")
+            if isinstance(mark, dict) and isinstance(mark.get("name"), str):
+                self.stats.marks_played.append(mark["name"])
+            return None
+        if event == "stop":
+            self.stats.stopped = True
+            return None
+        if event in ("connected", "start"):
+            self.stats.note("unknown", f"repeated {event}", self._call_sid)
+            return None
+        self.stats.note("unknown", f"event {event!r}", self._call_sid)
+        return None

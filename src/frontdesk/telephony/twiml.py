@@ -1,0 +1,32 @@
+"""The TwiML documents Frontdesk answers Twilio with, built by Twilio's own SDK."""
+
+from __future__ import annotations
+
+from twilio.twiml.voice_response import Connect, VoiceResponse
+
+
+def connect_stream(stream_url: str, parameters: dict[str, str]) -> str:
+    """Answer: open a bidirectional Media Stream to the agent; hang up when it closes."""
+    response = VoiceResponse()
+    connect = Connect()
+    stream = connect.stream(url=stream_url)
+    for name, value in parameters.items():
+        stream.parameter(name=name, value=value)
+    response.append(connect)
+    response.hangup()
+    return str(response)
+
+
+def transfer(number: str, *, timeout_s: int = 25) -> str:
+    """Hand the caller to a person: replaces the stream (a call update) with a ``<Dial>``."""
+    response = VoiceResponse()
+    response.dial(number, timeout=timeout_s)
+    return str(response)
+
+
+def decline(message: str) -> str:
+    """Say why the call cannot be taken, then hang up."""
+    response = VoiceResponse()
+    response.say(message)
+    response.hangup()
+    return str(response)

@@ -1,0 +1,116 @@
+"""Call control, apart from any wire format: the keypad, news from background work, transfers.
+
+- "0" on the keypad asks for a person, as if the caller had said so (it also cuts the agent off).
+- When a background check finishes (a person is free, or will call back), the caller hears it
+  at once — not at their next turn — and it is marked delivered so the brain does not repeat it.
+- When that news hands the caller to a person, the call is transferred after the line has been
+  spoken, through the ``transfer`` callback the transport provides (Twilio: a call update to a
+  ``<Dial>``). Hanging up at the end is the transport's side too (see the Twilio stream route).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable, Callable
+
+from pipecat.audio.dtmf.types import KeypadEntry
+from pipecat.frames.frames import CancelFrame, EndFrame, Frame, InputDTMFFrame, StartFrame
+from pipecat.processors.frame_processor import FrameDirection, FrameProcessor
+
+from frontdesk.conversations.service import ConversationService
+from frontdesk.voice.processors import AgentReplyFrame, CallerTurnFrame, CallState
+
+log = logging.getLogger(__name__)
+
+ASK_FOR_PERSON = "I'd like to speak to a person, please."
+Transfer = Callable[[str], Awaitable[None]]
+"""Connect the caller to this phone number (the business's human line)."""
+
+
+class CallControl(FrameProcessor):
+    """Sits before :class:`~frontdesk.voice.processors.BrainTurns`."""
+
+    def __init__(self, service: ConversationService, call: CallState, *, profile: str,
+                 transfer: Transfer | None = None, quiet_wait_s: float = 20.0) -> None:
+        super().__init__(name="call_control")
+        self._service = service
+        self._call = call
+        self._profile = profile
+        self._transfer = transfer
+        self._quiet_wait_s = quiet_wait_s
+        self._watch: asyncio.Task[None] | None = None
+
+    async def process_frame(self, frame: Frame, direction: FrameDirection) -> None:
+        await super().process_frame(frame, direction)
+        if isinstance(frame, StartFrame):
+            await self.push_frame(frame, direction)
+            self._watch = self.create_task(self._watch_events())
+            return
+        if isinstance(frame, InputDTMFFrame):
+            await self._keypad(frame.button)
+            return
+        if isinstance(frame, (EndFrame, CancelFrame)) and self._watch is not None:
+            await self.cancel_task(self._watch)
+            self._watch = None
+        await self.push_frame(frame, direction)
+
+    async def _keypad(self, key: KeypadEntry) -> None:
+        log.info("keypad %s", key.value, extra={"call_id": self._call.session_id})
+        if key != KeypadEntry.ZERO or self._call.session_id is None or self._call.ended:
+            return
+        if self._call.bot_speaking:
+            await self.broadcast_interruption()
+        now = time.monotonic()
+        await self.push_frame(CallerTurnFrame(text=ASK_FOR_PERSON, confidence=1.0,
+                                              speech_end_at=now, endpoint_at=now))
+
+    async def _watch_events(self) -> None:
+        while self._call.session_id is None:  # set by the greeting
+            await asyncio.sleep(0.05)
+        session_id = self._call.session_id
+        queue = self._service.events.subscribe(session_id)
+        try:
+            while True:
+                event = await queue.get()
+                if event.get("type") == "notification":
+                    await self._deliver(session_id, event)
+        finally:
+            self._service.events.unsubscribe(session_id, queue)
+
+    async def _deliver(self, session_id: str, event: dict) -> None:
+        await self._until_quiet()
+        note = await self._service.deliver_notification(session_id, event["notification_id"])
+        if note is None or self._call.ended:  # the brain already said it in a reply
+            return
+        before = self._call.replies_completed
+        self._call.transcript.append(("agent", note.message))
+        await self.push_frame(AgentReplyFrame(text=note.message))
+        if not note.handoff:
+            return
+        number = self._service.brain.profile(self._profile).human_transfer_number
+        if self._transfer is None or not number:
+            log.warning("a person is free but this call cannot be transferred",
+                        extra={"call_id": session_id})
+            return
+        await self._until(lambda: self._call.replies_completed > before, self._quiet_wait_s)
+        await self._service.record_event(session_id, "transfer", {"to": number})
+        self._call.transferred = True
+        try:
+            await self._transfer(number)
+        except Exception:  # the caller stays with the agent; the failure is on record
+            self._call.transferred = False
+            log.exception("transfer failed", extra={"call_id": session_id})
+            await self._service.record_event(session_id, "transfer_failed", {"to": number})
+
+    async def _until_quiet(self) -> None:
+        """Do not talk over the caller or over the agent's own reply."""
+        await self._until(lambda: not self._call.bot_speaking and self._call.reply is None,
+                          self._quiet_wait_s)
+
+    @staticmethod
+    async def _until(done: Callable[[], bool], timeout_s: float) -> None:
+        deadline = time.monotonic() + timeout_s
+        while not done() and time.monotonic() < deadline:
+            await asyncio.sleep(0.05)
