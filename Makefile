@@ -4,7 +4,7 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-APT_PACKAGES := postgresql espeak-ng
+APT_PACKAGES := postgresql espeak-ng chromium chromium-driver
 
 .PHONY: run install test test-deps system-deps lint bench bench-voice bench-stt clean
 
@@ -26,8 +26,8 @@ install: $(VENV)/.installed
 run: install
 	$(BIN)/frontdesk serve
 
-# Debian packages the tests use: a real PostgreSQL server (started by the tests themselves)
-# and espeak-ng (the last-resort voice).
+# Debian packages the tests use: a real PostgreSQL server (started by the tests themselves),
+# espeak-ng (the last-resort voice) and Chromium (the browser-call test drives /call in it).
 system-deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \

@@ -13,8 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 from frontdesk.brain import Brain
 from frontdesk.brain.ports import Clock
 from frontdesk.config import Settings
+from frontdesk.conversations.calls import CallRecords
 from frontdesk.conversations.events import EventBus
-from frontdesk.conversations.phone import PhoneCalls
 from frontdesk.conversations.service import ConversationService
 from frontdesk.knowledge.profile import load_profiles
 from frontdesk.storage.database import create_engine, session_factory
@@ -26,6 +26,7 @@ from frontdesk.storage.seed import load_profiles_from_db, seed_profiles
 if TYPE_CHECKING:
     from frontdesk.telephony.rest import TwilioRest
     from frontdesk.voice.engines import VoiceEngines
+    from frontdesk.webrtc.calls import BrowserCalls
 
 log = logging.getLogger(__name__)
 
@@ -40,14 +41,18 @@ class Runtime:
     brain: Brain
     events: EventBus
     conversations: ConversationService
-    phone_calls: PhoneCalls
+    call_records: CallRecords
     twilio: TwilioRest | None = None
     """Twilio's REST API, when an account is configured."""
     engines: VoiceEngines | None = None
     """The speech models, when voice calls are enabled."""
     owns_engines: bool = True
+    browser_calls: BrowserCalls | None = None
+    """WebRTC calls from the ``/call`` page, when voice is enabled."""
 
     async def close(self) -> None:
+        if self.browser_calls is not None:
+            await self.browser_calls.close()
         await self.conversations.close()
         if self.twilio is not None:
             await self.twilio.close()
@@ -91,4 +96,4 @@ async def build_runtime(settings: Settings, *, clock: Clock | None = None,
 
         twilio = TwilioRest(settings.twilio)
     return Runtime(settings, engine, sessions, brain, events, service,
-                   PhoneCalls(sessions, service), twilio)
+                   CallRecords(sessions, service), twilio)

@@ -9,13 +9,14 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from frontdesk import __version__
-from frontdesk.api.routes import calls, records, sessions, twilio, ws
+from frontdesk.api.routes import browser, calls, records, sessions, twilio, ws
 from frontdesk.app import Runtime, build_runtime
 from frontdesk.brain import UnknownProfileError
 from frontdesk.brain.ports import Clock
 from frontdesk.config import Settings
 from frontdesk.conversations.service import ConversationError
 from frontdesk.voice.engines import VoiceEngines
+from frontdesk.webrtc.calls import BrowserCalls
 
 
 def create_app(settings: Settings, *, clock: Clock | None = None,
@@ -33,6 +34,8 @@ def create_app(settings: Settings, *, clock: Clock | None = None,
             runtime.engines, runtime.owns_engines = engines, False
         elif settings.voice_enabled:
             runtime.engines = await VoiceEngines.load(settings)
+        if runtime.engines is not None:
+            runtime.browser_calls = BrowserCalls(runtime)
         app.state.runtime = runtime
         try:
             yield
@@ -62,4 +65,5 @@ def create_app(settings: Settings, *, clock: Clock | None = None,
     app.include_router(ws.router)
     app.include_router(calls.router)
     app.include_router(twilio.router)
+    app.include_router(browser.router)
     return app

@@ -145,3 +145,19 @@ class CallOut(BaseModel):
     profile: str
     to: str | None
     status: str
+
+
+class WebRTCOffer(BaseModel):
+    """``POST /api/webrtc/offer``: the page's SDP offer (ICE gathering complete)."""
+
+    model_config = ConfigDict(extra="forbid")
+    sdp: str = Field(min_length=10, max_length=100_000)
+    type: Literal["offer"]
+    profile: str = Field(min_length=1, max_length=64)
+
+
+class WebRTCAnswer(BaseModel):
+    sdp: str
+    type: str
+    pc_id: str
+    session_id: str

@@ -13,7 +13,7 @@ from pipecat.transports.websocket.fastapi import FastAPIWebsocketParams, FastAPI
 from pipecat.workers.runner import WorkerRunner
 
 from frontdesk.app import Runtime
-from frontdesk.conversations.phone import PhoneCall
+from frontdesk.conversations.calls import CallRecord
 from frontdesk.telephony import twiml
 from frontdesk.telephony.media import StreamStart, TwilioMediaSerializer, WireStats
 from frontdesk.telephony.rest import TelephonyError
@@ -26,7 +26,7 @@ PHONE_RATE_HZ = 8000
 
 
 async def run_twilio_call(runtime: Runtime, websocket: WebSocket, start: StreamStart,
-                          record: PhoneCall, stats: WireStats) -> CallState:
+                          record: CallRecord, stats: WireStats) -> CallState:
     """Run the call until either side ends it; returns the call's state for logging/tests."""
     assert runtime.engines is not None
     rest = runtime.twilio

@@ -6,7 +6,7 @@ import logging
 from urllib.parse import urlencode
 
 from frontdesk.app import Runtime
-from frontdesk.conversations.phone import PhoneCall
+from frontdesk.conversations.calls import CallRecord
 from frontdesk.conversations.service import ConversationError, DoNotCallError
 from frontdesk.telephony.hours import outside_calling_hours
 from frontdesk.telephony.rest import TelephonyError
@@ -31,7 +31,7 @@ class TelephonyFailedError(ConversationError):
 
 
 async def place_call(runtime: Runtime, *, base_url: str, profile: str | None = None,
-                     to: str | None = None, lead_id: int | None = None) -> PhoneCall:
+                     to: str | None = None, lead_id: int | None = None) -> CallRecord:
     """Ring ``to`` (or the lead's number) on behalf of ``profile``; the agent talks on answer."""
     settings = runtime.settings.twilio
     if runtime.twilio is None or not settings.from_number:
@@ -39,7 +39,7 @@ async def place_call(runtime: Runtime, *, base_url: str, profile: str | None = N
             "outbound calls need FRONTDESK_TWILIO__ACCOUNT_SID, FRONTDESK_TWILIO__AUTH_TOKEN "
             "and FRONTDESK_TWILIO__FROM_NUMBER")
     if lead_id is not None:
-        contact = await runtime.phone_calls.lead_contact(lead_id)
+        contact = await runtime.call_records.lead_contact(lead_id)
         if contact is None:
             raise LeadNotFoundError(f"lead {lead_id} does not exist")
         lead_profile, to = contact
@@ -55,7 +55,7 @@ async def place_call(runtime: Runtime, *, base_url: str, profile: str | None = N
                                    fallback_zone=business.timezone)
     if reason is not None:
         raise OutsideCallingHoursError(f"outside calling hours: {reason}")
-    record = await runtime.phone_calls.register(profile=business.key, direction="outbound",
+    record = await runtime.call_records.register(profile=business.key, direction="outbound",
                                                 phone=to, telephony_status="queued")
     query = {"profile": business.key, "direction": "outbound", "session_id": record.session_id}
     if lead_id is not None:
@@ -65,9 +65,9 @@ async def place_call(runtime: Runtime, *, base_url: str, profile: str | None = N
             to=to, from_=settings.from_number, url=f"{base_url}/twilio/voice?{urlencode(query)}",
             status_callback=f"{base_url}/twilio/status")
     except TelephonyError as exc:
-        await runtime.phone_calls.fail(record.session_id, str(exc))
+        await runtime.call_records.fail(record.session_id, str(exc))
         raise TelephonyFailedError(str(exc)) from exc
-    record = await runtime.phone_calls.register(profile=business.key, direction="outbound",
+    record = await runtime.call_records.register(profile=business.key, direction="outbound",
                                                 phone=to, call_sid=placed.sid,
                                                 session_id=record.session_id)
     log.info("outbound call placed", extra={"call_id": record.session_id, "call_sid": placed.sid})

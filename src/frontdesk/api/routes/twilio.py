@@ -14,7 +14,7 @@ from fastapi import APIRouter, HTTPException, Request, Response, WebSocket, stat
 from frontdesk.api.deps import RuntimeDep
 from frontdesk.app import Runtime
 from frontdesk.brain import UnknownProfileError
-from frontdesk.conversations.phone import STATUSES
+from frontdesk.conversations.calls import STATUSES
 from frontdesk.telephony import twiml
 from frontdesk.telephony.call import run_twilio_call
 from frontdesk.telephony.media import WireStats, read_start
@@ -59,7 +59,7 @@ async def voice_webhook(request: Request, runtime: RuntimeDep, profile: str | No
         return Response(twiml.decline(_NOT_AVAILABLE), media_type=_XML)
     # The person on the other end: the caller inbound, the number we dialled outbound.
     phone = params.get("From") if direction == "inbound" else params.get("To")
-    record = await runtime.phone_calls.register(profile=key, direction=direction, phone=phone,
+    record = await runtime.call_records.register(profile=key, direction=direction, phone=phone,
                                                 call_sid=call_sid, session_id=session_id)
     base = public_base(request, runtime.settings.public_url)
     stream_url = base.replace("https://", "wss://", 1).replace("http://", "ws://", 1)
@@ -80,7 +80,7 @@ async def status_callback(request: Request, runtime: RuntimeDep) -> Response:
         raise HTTPException(status.HTTP_400_BAD_REQUEST,
                             f"CallSid and a known CallStatus are required, got {call_status!r}")
     duration = params.get("CallDuration", "")
-    session_id = await runtime.phone_calls.update_status(
+    session_id = await runtime.call_records.update_status(
         call_sid, call_status, int(duration) if duration.isdigit() else None)
     if session_id is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no call with CallSid {call_sid}")
@@ -97,7 +97,7 @@ async def media_stream(websocket: WebSocket) -> None:
     if start is None:
         await websocket.close(code=1008)
         return
-    record = await runtime.phone_calls.for_stream(start.parameters.get("session_id", ""),
+    record = await runtime.call_records.for_stream(start.parameters.get("session_id", ""),
                                                   start.call_sid)
     if record is None or runtime.engines is None:
         log.warning("refused a media stream for an unknown call",

@@ -1,9 +1,10 @@
-"""Phone call records: registered when Twilio first tells us of a call, kept current by its
-status callbacks, and the gate a Media Stream must pass to reach the agent.
+"""Records of voice calls that exist before their conversation does.
 
-A phone call's record exists before its conversation does (an outbound call rings, and may
-never be answered); it has status ``pending`` until the stream starts, and the conversation
-service fills it in then (``create(session_id=...)``).
+A phone call is registered when Twilio first tells us of it (an outbound call rings, and may
+never be answered), kept current by Twilio's status callbacks, and is the gate its Media Stream
+must pass to reach the agent. A browser call is registered when its WebRTC offer arrives, so
+the page can follow its events from the first word. Such a record has status ``pending`` until
+the audio starts; the conversation service then fills it in (``create(session_id=...)``).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ STATUSES = {"queued", "initiated", "ringing", "in-progress", "answered", "comple
 
 
 @dataclass(slots=True)
-class PhoneCall:
+class CallRecord:
     session_id: str
     profile: str
     direction: str
@@ -38,15 +39,16 @@ class PhoneCall:
     phone: str | None
 
 
-class PhoneCalls:
+class CallRecords:
     def __init__(self, sessions: async_sessionmaker, conversations: ConversationService) -> None:
         self._sessions = sessions
         self._conversations = conversations
 
     async def register(self, *, profile: str, direction: str, phone: str | None,
                        call_sid: str | None = None, session_id: str | None = None,
-                       telephony_status: str = "ringing") -> PhoneCall:
-        """The record of a call Twilio announced; idempotent (Twilio retries webhooks)."""
+                       telephony_status: str | None = "ringing",
+                       channel: str = "phone") -> CallRecord:
+        """The record of a call about to start; idempotent by CallSid (Twilio retries)."""
         brain = self._conversations.brain
         profile_obj = brain.profile(profile)
         async with self._sessions() as db, db.begin():
@@ -61,18 +63,18 @@ class PhoneCalls:
                 if business is None:
                     raise SessionNotFoundError(f"profile {profile} is not seeded")
                 state = await brain.new_state(session_id, profile_obj.key, direction=direction,
-                                              channel="phone", caller_phone=phone)
-                call = Call(id=session_id, business_id=business.id, channel="phone",
+                                              channel=channel, caller_phone=phone)
+                call = Call(id=session_id, business_id=business.id, channel=channel,
                             direction=direction, status="pending", caller_phone=phone,
                             state=state.model_dump(mode="json"), turn_count=0,
                             telephony_status=telephony_status)
                 db.add(call)
             if call_sid and call.provider_call_sid is None:
                 call.provider_call_sid = call_sid
-            return PhoneCall(call.id, profile_obj.key, call.direction, call.status,
+            return CallRecord(call.id, profile_obj.key, call.direction, call.status,
                              call.provider_call_sid, call.caller_phone)
 
-    async def for_stream(self, session_id: str, call_sid: str) -> PhoneCall | None:
+    async def for_stream(self, session_id: str, call_sid: str) -> CallRecord | None:
         """The pending record a Media Stream claims to belong to, or None (then refuse it)."""
         async with self._sessions() as db:
             call = await db.get(Call, session_id)
@@ -80,7 +82,7 @@ class PhoneCalls:
                 return None
             business = await db.get(Business, call.business_id)
             assert business is not None
-            return PhoneCall(call.id, business.key, call.direction, call.status,
+            return CallRecord(call.id, business.key, call.direction, call.status,
                              call.provider_call_sid, call.caller_phone)
 
     async def update_status(self, call_sid: str, status: str,

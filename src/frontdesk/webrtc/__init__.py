@@ -1,0 +1,1 @@
+"""Browser calls: the ``/call`` page and its WebRTC audio (Pipecat SmallWebRTC, aiortc)."""

@@ -1,0 +1,133 @@
+"""Browser calls over WebRTC: SDP offer in, answer out, one voice pipeline per peer connection.
+
+Signalling is one HTTP round trip (the page sends its offer once ICE gathering is complete, so
+no trickle is needed); audio flows over SRTP through Pipecat's SmallWebRTC transport, which
+resamples the browser's 48 kHz Opus to the pipeline's 16 kHz and back.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+
+import aioice.ice
+from pipecat.transports.base_transport import TransportParams
+from pipecat.transports.smallwebrtc.connection import SmallWebRTCConnection
+from pipecat.transports.smallwebrtc.request_handler import (
+    SmallWebRTCRequest,
+    SmallWebRTCRequestHandler,
+)
+from pipecat.transports.smallwebrtc.transport import SmallWebRTCTransport
+from pipecat.workers.runner import WorkerRunner
+
+from frontdesk.app import Runtime
+from frontdesk.conversations.service import ConversationError
+from frontdesk.voice.pipeline import CallOptions, build_call
+
+log = logging.getLogger(__name__)
+
+BROWSER_RATE_HZ = 16_000
+
+
+class TooManyCallsError(ConversationError):
+    status = 503
+
+
+class InvalidOfferError(ConversationError):
+    status = 400
+
+
+def allow_loopback_candidates() -> None:
+    """aioice leaves 127.0.0.1 out of its host candidates; a browser on this same machine (the
+    test suite's Chromium, a developer's laptop without a network) needs it."""
+    original = aioice.ice.get_host_addresses
+    if getattr(original, "with_loopback", False):
+        return
+
+    def with_loopback(use_ipv4: bool, use_ipv6: bool) -> list[str]:
+        addresses = original(use_ipv4, use_ipv6)
+        return [*addresses, "127.0.0.1"] if use_ipv4 else addresses
+
+    with_loopback.with_loopback = True  # type: ignore[attr-defined]
+    aioice.ice.get_host_addresses = with_loopback
+
+
+@dataclass(slots=True)
+class Answer:
+    sdp: str
+    type: str
+    pc_id: str
+    session_id: str
+
+
+class BrowserCalls:
+    """The browser calls of this process: one SmallWebRTC request handler, the running calls."""
+
+    def __init__(self, runtime: Runtime) -> None:
+        self._runtime = runtime
+        settings = runtime.settings.webrtc
+        if settings.allow_loopback:
+            allow_loopback_candidates()
+        self._handler = SmallWebRTCRequestHandler(ice_servers=list(settings.ice_servers))
+        self._max = settings.max_calls
+        self._running: set[asyncio.Task[None]] = set()
+
+    @property
+    def active(self) -> int:
+        return len(self._running)
+
+    async def answer(self, *, sdp: str, type_: str, profile: str) -> Answer:
+        """Accept a page's offer: register the call, start its pipeline, return the answer."""
+        if self._runtime.engines is None:
+            raise TooManyCallsError("voice is disabled on this server (FRONTDESK_VOICE_ENABLED)")
+        if len(self._running) >= self._max:
+            raise TooManyCallsError(f"all {self._max} browser lines are busy; try again shortly")
+        record = await self._runtime.call_records.register(
+            profile=profile, direction="inbound", phone=None, channel="web",
+            telephony_status=None)
+
+        async def start(connection: SmallWebRTCConnection) -> None:
+            task = asyncio.create_task(self._run(connection, profile, record.session_id))
+            self._running.add(task)
+            task.add_done_callback(self._running.discard)
+
+        try:
+            answer = await self._handler.handle_web_request(
+                SmallWebRTCRequest(sdp=sdp, type=type_), start)
+        except Exception as exc:  # aiortc rejects the SDP: the page gets why
+            await self._runtime.call_records.fail(record.session_id, f"bad offer: {exc}")
+            raise InvalidOfferError(f"the WebRTC offer was not usable: {exc}") from exc
+        return Answer(sdp=answer["sdp"], type=answer["type"], pc_id=answer["pc_id"],
+                      session_id=record.session_id)
+
+    async def _run(self, connection: SmallWebRTCConnection, profile: str, session_id: str) -> None:
+        runtime = self._runtime
+        assert runtime.engines is not None
+        transport = SmallWebRTCTransport(connection, TransportParams(
+            audio_in_enabled=True, audio_out_enabled=True))
+        worker, call = build_call(
+            transport, runtime.engines, runtime.conversations, runtime.settings.voice,
+            CallOptions(profile=profile, channel="web", in_rate_hz=BROWSER_RATE_HZ,
+                        out_rate_hz=BROWSER_RATE_HZ, session_id=session_id))
+
+        @transport.event_handler("on_client_disconnected")
+        async def _left(_transport, _connection) -> None:
+            await worker.cancel()
+
+        runner = WorkerRunner(handle_sigint=False)
+        try:
+            await runner.add_workers(worker)
+            await runner.run()
+        except Exception:  # this call is lost; the server and the other calls go on
+            log.exception("browser call failed", extra={"call_id": session_id})
+        finally:
+            await connection.disconnect()
+        log.info("browser call finished", extra={"call_id": session_id, "turns": len(call.turns),
+                                                 "interruptions": call.interruptions})
+
+    async def close(self) -> None:
+        for task in list(self._running):
+            task.cancel()
+        await asyncio.gather(*self._running, return_exceptions=True)
+        await self._handler.close()
