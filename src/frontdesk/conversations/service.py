@@ -161,6 +161,8 @@ class ConversationService:
                     raise SessionNotFoundError(session_id)
                 if call.status == "ended":
                     raise SessionEndedError(session_id)
+                if call.status == "pending":
+                    raise SessionEndedError(f"{session_id} is a call that has not started yet")
                 state = ConversationState.model_validate(call.state)
             outcome = await self._brain.respond(state, message)
             async with self._sessions() as db, db.begin():

@@ -262,6 +262,7 @@ class BrainTurns(FrameProcessor):
         self._start = dict(profile=profile, direction=direction, channel=channel,
                            caller_phone=caller_phone)
         self._session_id = call.session_id  # chosen ahead (a Twilio call's record) or None
+        self._greeted = False
 
     async def process_frame(self, frame: Frame, direction: FrameDirection) -> None:
         await super().process_frame(frame, direction)
@@ -280,18 +281,25 @@ class BrainTurns(FrameProcessor):
         await self.push_frame(frame, direction)
 
     async def _greet(self) -> None:
-        outcome = await self._service.create(self._start["profile"],
-                                             direction=self._start["direction"],
-                                             channel=self._start["channel"],
-                                             caller_phone=self._start["caller_phone"],
-                                             session_id=self._session_id)
+        try:
+            outcome = await self._service.create(self._start["profile"],
+                                                 direction=self._start["direction"],
+                                                 channel=self._start["channel"],
+                                                 caller_phone=self._start["caller_phone"],
+                                                 session_id=self._session_id)
+        except Exception as exc:  # no conversation (do-not-call, a second stream…): end the call
+            log.error("call could not start: %s", exc, extra={"call_id": self._session_id})
+            self._call.errors.append(f"could not start: {exc}")
+            await self.push_frame(EndWorkerFrame(), FrameDirection.UPSTREAM)
+            return
         self._call.session_id = outcome.state.session_id
+        self._greeted = True
         self._call.awaiting = outcome.state.awaiting
         self._call.transcript.append(("agent", outcome.reply))
         await self.push_frame(AgentReplyFrame(text=outcome.reply, brain_ms=outcome.brain_ms))
 
     async def _answer(self, turn: CallerTurnFrame) -> None:
-        if self._call.session_id is None or self._call.ended:
+        if not self._greeted or self._call.ended:  # the conversation does not exist yet
             return
         timings = TurnTimings(vad_stop_ms=round((turn.endpoint_at - turn.speech_end_at) * 1000, 1),
                               stt_ms=round(turn.stt_ms, 1))
