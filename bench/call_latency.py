@@ -44,13 +44,7 @@ from frontdesk.config import Settings, TwilioSettings, WebRTCSettings  # noqa: E
 from frontdesk.storage.models import ConversationTurn  # noqa: E402
 from frontdesk.voice.engines import VoiceEngines  # noqa: E402
 from tests.fakes.live import LiveServer, free_port  # noqa: E402
-from tests.fakes.twilio import (  # noqa: E402
-    ACCOUNT_SID,
-    AUTH_TOKEN,
-    TWILIO_NUMBER,
-    MediaStreamClient,
-    TwilioSide,
-)
+from tests.fakes.twilio import AUTH_TOKEN, MediaStreamClient, TwilioSide  # noqa: E402
 
 STAGES = ("vad_stop_ms", "stt_ms", "brain_ms", "tts_first_ms", "total_ms")
 
@@ -100,8 +94,7 @@ async def twilio_call(server: LiveServer, profile: str, lines: list[Audio], call
 async def run_twilio(engines: VoiceEngines, scripts, sequential: int, concurrent: int):
     port = free_port()
     settings = Settings(data_dir=Path(tempfile.mkdtemp()), public_url=f"http://127.0.0.1:{port}",
-                        twilio=TwilioSettings(account_sid=ACCOUNT_SID, auth_token=AUTH_TOKEN,
-                                              from_number=TWILIO_NUMBER))
+                        twilio=TwilioSettings(auth_token=AUTH_TOKEN))  # signed; no REST
     app = create_app(settings, clock=lambda: NOW, engines=engines)
     results: dict[str, object] = {}
     async with LiveServer(app, port) as server:
@@ -125,7 +118,7 @@ async def run_twilio(engines: VoiceEngines, scripts, sequential: int, concurrent
 async def run_browser(engines: VoiceEngines, scripts, calls: int):
     from playwright.async_api import async_playwright
 
-    from tests.voice.test_browser import CHROMIUM, CHROMIUM_FLAGS
+    from tests.fakes.browser import launch_chromium
 
     work = Path(tempfile.mkdtemp())
     settings = Settings(data_dir=work, webrtc=WebRTCSettings(allow_loopback=True))
@@ -139,9 +132,7 @@ async def run_browser(engines: VoiceEngines, scripts, calls: int):
                 pcm += line.to_rate(rate).pcm + b"\x00\x00" * int(14 * rate)
             wav = work / f"caller{i}.wav"
             write_wav(wav, Audio(pcm, rate))
-            browser = await pw.chromium.launch(
-                executable_path=CHROMIUM, headless=True,
-                args=[*CHROMIUM_FLAGS, f"--use-file-for-fake-audio-capture={wav}%noloop"])
+            browser = await launch_chromium(pw, wav)
             try:
                 page = await browser.new_page()
                 await page.goto(f"{server.url}/call")

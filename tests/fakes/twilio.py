@@ -97,12 +97,15 @@ class MediaStreamClient:
     async def __aexit__(self, *exc) -> None:
         await self.hang_up()
 
-    async def hang_up(self) -> None:
-        """Twilio's ``stop``, then the socket closes (the caller hung up)."""
+    async def _stop_tasks(self) -> None:
         for task in self._tasks:
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
         self._tasks = []
+
+    async def hang_up(self) -> None:
+        """Twilio's ``stop``, then the socket closes (the caller hung up)."""
+        await self._stop_tasks()
         if self._ws is not None:
             with contextlib.suppress(websockets.ConnectionClosed):
                 await self.send_json({"event": "stop", "sequenceNumber": self._next_seq(),
@@ -114,10 +117,7 @@ class MediaStreamClient:
 
     async def drop(self) -> None:
         """The connection just dies: no ``stop``."""
-        for task in self._tasks:
-            task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
-        self._tasks = []
+        await self._stop_tasks()
         if self._ws is not None:
             self._ws.transport.abort()
             self._ws = None

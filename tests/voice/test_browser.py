@@ -3,8 +3,6 @@ playing a WAV, WebRTC to the live server, the page's transcript and agent audio 
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from sqlalchemy import select
 
@@ -13,17 +11,11 @@ from frontdesk.audio.pcm import Audio, write_wav
 from frontdesk.config import Settings, WebRTCSettings
 from frontdesk.storage.models import ConversationTurn
 from tests.conftest import fixed_clock
+from tests.fakes.browser import launch_chromium
 from tests.fakes.live import LiveServer
 
 pytestmark = [pytest.mark.engine, pytest.mark.e2e]
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--autoplay-policy=no-user-gesture-required",
-    "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
-]
 
 
 def _with_silence(audio: Audio, before_s: float, after_s: float, rate: int = 48_000) -> Audio:
@@ -49,9 +41,7 @@ async def test_a_browser_call_shows_words_and_plays_the_agent(server, say, tmp_p
     wav = tmp_path / "caller.wav"
     write_wav(wav, _with_silence(line, before_s=9.0, after_s=20.0))
     async with async_playwright() as pw:
-        browser = await pw.chromium.launch(
-            executable_path=CHROMIUM, headless=True,
-            args=[*CHROMIUM_FLAGS, f"--use-file-for-fake-audio-capture={wav}%noloop"])
+        browser = await launch_chromium(pw, wav)
         try:
             page = await browser.new_page()
             await page.goto(f"{server.url}/call")
