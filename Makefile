@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 APT_PACKAGES := postgresql espeak-ng chromium chromium-driver
 
-.PHONY: run install test test-deps system-deps lint bench bench-voice bench-stt clean
+.PHONY: run install test test-deps system-deps lint bench bench-voice bench-calls bench-stt clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required"'
@@ -51,6 +51,10 @@ bench: install
 # Voice-to-voice latency at 1, 5 and 10 concurrent calls, real-time replay (about 2 minutes).
 bench-voice: install
 	$(BIN)/python bench/voice_to_voice.py
+
+# Voice-to-voice over the real transports: Twilio Media Streams and WebRTC in Chromium (~6 min).
+bench-calls: test-deps
+	$(BIN)/python bench/call_latency.py
 
 # STT WER/latency on real telephone speech (Debian's Asterisk prompts; base model included).
 bench-stt: $(VENV)/.test-installed
