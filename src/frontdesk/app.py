@@ -24,6 +24,7 @@ from frontdesk.storage.ports import SqlCalendar, SqlCustomerDirectory
 from frontdesk.storage.seed import load_profiles_from_db, seed_profiles
 
 if TYPE_CHECKING:
+    from frontdesk.llm.assist import LLMAssist
     from frontdesk.telephony.rest import TwilioRest
     from frontdesk.voice.engines import VoiceEngines
     from frontdesk.webrtc.calls import BrowserCalls
@@ -47,6 +48,8 @@ class Runtime:
     engines: VoiceEngines | None = None
     """The speech models, when voice calls are enabled."""
     owns_engines: bool = True
+    assist: LLMAssist | None = None
+    """The optional language model behind the brain."""
     browser_calls: BrowserCalls | None = None
     """WebRTC calls from the ``/call`` page, when voice is enabled."""
 
@@ -56,6 +59,8 @@ class Runtime:
         await self.conversations.close()
         if self.twilio is not None:
             await self.twilio.close()
+        if self.assist is not None:
+            await self.assist.close()
         if self.engines is not None and self.owns_engines:
             await self.engines.close()
         await self.engine.dispose()
@@ -85,8 +90,9 @@ async def build_runtime(settings: Settings, *, clock: Clock | None = None,
     sessions = session_factory(engine)
     profiles = await load_profiles_from_db(sessions, load_profiles(settings.profiles_dir))
     kwargs = {"clock": clock} if clock is not None else {}
+    assist = await _language_model(settings) if settings.llm.enabled else None
     brain = Brain(profiles, SqlCalendar(sessions), SqlCustomerDirectory(sessions),
-                  settings.brain, **kwargs)
+                  settings.brain, assist=assist, **kwargs)
     events = EventBus()
     service = ConversationService(brain, sessions, events, settings.escalation)
     await service.resume_background_work()
@@ -96,4 +102,15 @@ async def build_runtime(settings: Settings, *, clock: Clock | None = None,
 
         twilio = TwilioRest(settings.twilio)
     return Runtime(settings, engine, sessions, brain, events, service,
-                   CallRecords(sessions, service), twilio)
+                   CallRecords(sessions, service), twilio, assist=assist)
+
+
+async def _language_model(settings: Settings) -> LLMAssist:
+    from frontdesk.llm.assist import LLMAssist
+
+    assist = LLMAssist.from_settings(settings.llm)
+    present = await assist.client.ollama_has_model()
+    if present is False:
+        log.warning("Ollama does not have %s: run `ollama pull %s` (the agent answers "
+                    "deterministically until it does)", settings.llm.model, settings.llm.model)
+    return assist

@@ -26,6 +26,8 @@ class BrainSettings(BaseModel):
 
     qualification_threshold: float = Field(default=0.7, ge=0.0, le=1.0)
     max_reply_words: int = Field(default=150, ge=10)
+    unsure_below: float = Field(default=0.5, ge=0.0, le=1.0)
+    """NLU confidence under which a configured language model is asked for its reading."""
     max_message_chars: int = Field(default=2000, ge=100)
     """Longer caller messages are truncated before understanding (a speech turn is never this long)."""
 
@@ -139,6 +141,40 @@ class WebRTCSettings(BaseModel):
     max_calls: int = Field(default=8, ge=1)
 
 
+class LLMSettings(BaseModel):
+    """An optional OpenAI-compatible model (Ollama, vLLM, llama.cpp, LM Studio, OpenAI)."""
+
+    enabled: bool = False
+    base_url: str = "http://127.0.0.1:11434/v1"
+    """Ollama's OpenAI-compatible endpoint by default."""
+    model: str = "llama3.1:8b"
+    api_key: str | None = None
+    temperature: float = Field(default=0.2, ge=0.0, le=2.0)
+    max_tokens: int = Field(default=256, ge=16, le=4096)
+    connect_timeout_s: float = Field(default=2.0, gt=0)
+    first_token_timeout_s: float = Field(default=4.0, gt=0)
+    total_timeout_s: float = Field(default=15.0, gt=0)
+    voice_budget_s: float = Field(default=0.5, gt=0)
+    """On a voice call the model must produce its answer within this, or the deterministic
+    reply is spoken (a caller will not wait)."""
+    text_budget_s: float = Field(default=6.0, gt=0)
+    max_concurrent: int = Field(default=4, ge=1)
+    """Requests in flight to the model server; the rest wait (and may run out of budget)."""
+    context_tokens: int = Field(default=2048, ge=256)
+    """Prompt budget: business facts and slots are kept, older turns are summarised away."""
+    understand: bool = True
+    """Ask the model when the deterministic NLU is unsure (``brain.unsure_below``)."""
+    answer: bool = True
+    """Answer questions the FAQ does not match, from the business's facts only."""
+    rephrase: bool = False
+    """Reword replies in the business's persona (facts must survive)."""
+    summarise: bool = True
+    cache_entries: int = Field(default=1024, ge=0)
+    cache_ttl_s: float = Field(default=3600.0, gt=0)
+    redis_url: str | None = None
+    """Second cache tier shared by processes, e.g. ``redis://127.0.0.1:6379/0``."""
+
+
 class Settings(BaseSettings):
     """Everything configurable, with embedded defaults that need no network and no LLM."""
 
@@ -167,6 +203,7 @@ class Settings(BaseSettings):
     voice: VoiceSettings = VoiceSettings()
     twilio: TwilioSettings = TwilioSettings()
     webrtc: WebRTCSettings = WebRTCSettings()
+    llm: LLMSettings = LLMSettings()
 
     @property
     def resolved_database_url(self) -> str:

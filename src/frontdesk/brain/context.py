@@ -17,7 +17,7 @@ import yaml
 
 from frontdesk.brain.availability import AvailabilityCalendar
 from frontdesk.brain.nlu import Understanding
-from frontdesk.brain.ports import Calendar, CustomerDirectory
+from frontdesk.brain.ports import Calendar, CustomerDirectory, LanguageAssist
 from frontdesk.brain.state import AgentName, ConversationState, Transition
 from frontdesk.config import BrainSettings
 from frontdesk.knowledge.profile import BusinessProfile
@@ -72,6 +72,8 @@ class TurnContext:
     resuming: bool = False
     """Set when an agent hands back to a flow after an aside; the flow re-asks, not re-reads."""
     hops: int = 0
+    assist: LanguageAssist | None = None
+    """A language model's optional help (None: fully deterministic)."""
 
     @property
     def today(self) -> date:

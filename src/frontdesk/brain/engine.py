@@ -19,7 +19,8 @@ from frontdesk.brain.availability import AvailabilityCalendar
 from frontdesk.brain.context import Effect, Replies, TurnContext
 from frontdesk.brain.graph import build_graph
 from frontdesk.brain.nlu import understand
-from frontdesk.brain.ports import Calendar, Clock, CustomerDirectory
+from frontdesk.brain.nlu.assisted import MODEL_INTENTS, apply_guess
+from frontdesk.brain.ports import Calendar, Clock, CustomerDirectory, LanguageAssist
 from frontdesk.brain.state import (
     ConversationState,
     CustomerContext,
@@ -62,12 +63,14 @@ class Brain:
         customers: CustomerDirectory,
         settings: BrainSettings | None = None,
         clock: Clock = system_clock,
+        assist: LanguageAssist | None = None,
     ) -> None:
         self._profiles = dict(profiles)
         self._calendar = calendar
         self._customers = customers
         self._settings = settings or BrainSettings()
         self._clock = clock
+        self._assist = assist
         self._graph = build_graph()
         self._replies = {key: Replies(p) for key, p in self._profiles.items()}
 
@@ -128,11 +131,18 @@ class Brain:
             calendar=self._calendar, customers=self._customers, now=now,
             understanding=understanding,
             availability=AvailabilityCalendar(profile, self._calendar, now),
+            assist=self._assist,
         )
 
     async def _run(self, state: ConversationState, text: str | None) -> TurnOutcome:
         started = _time.perf_counter()
         ctx = self._context(state, text)
+        if (self._assist is not None and ctx.understanding is not None
+                and ctx.understanding.confidence < self._settings.unsure_below):
+            guess = await self._assist.understand(ctx.understanding.text, profile=ctx.profile,
+                                                  state=state, intents=list(MODEL_INTENTS))
+            if guess is not None:
+                apply_guess(ctx.understanding, guess, ctx.profile, ctx.today)
         result = await self._graph.ainvoke(state, config={"configurable": {"turn": ctx}})
         new_state = ConversationState.model_validate(result)
         reply = new_state.messages[-1].content if new_state.messages else ""
@@ -165,5 +175,5 @@ class Brain:
         s = state.model_copy(deep=True)
         s.ended = True
         s.awaiting = None
-        await analytics.run(s, self.profile(s.profile))
+        await analytics.run(s, self.profile(s.profile), self._assist)
         return s

@@ -106,6 +106,8 @@ async def _respond(state: ConversationState, config: RunnableConfig) -> dict[str
     text = speakable(" ".join(p for p in ctx.reply_parts if p), ctx.settings.max_reply_words)
     if not text:  # never silence: an agent that said nothing still yields a reply
         text = ctx.replies.say("clarify", capabilities="help with appointments and questions")
+    if ctx.assist is not None:
+        text = await ctx.assist.rephrase(text, profile=ctx.profile, state=s) or text
     s.messages.append(Message(role="assistant", content=text, agent=s.current_agent))
     if ctx.understanding is not None:
         s.turn_count += 1
@@ -119,7 +121,7 @@ async def _respond(state: ConversationState, config: RunnableConfig) -> dict[str
 async def _analytics(state: ConversationState, config: RunnableConfig) -> dict[str, Any]:
     ctx = _turn(config)
     s = state.model_copy(deep=True)
-    await analytics.run(s, ctx.profile)
+    await analytics.run(s, ctx.profile, ctx.assist)
     return _updates(s)
 
 

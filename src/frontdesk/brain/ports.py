@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 
 @dataclass(slots=True, frozen=True)
@@ -80,3 +80,29 @@ class CustomerDirectory(Protocol):
 
 Clock = Callable[[], datetime]
 """Returns the current time, timezone-aware."""
+
+
+@dataclass(slots=True)
+class IntentGuess:
+    """A language model's reading of an unclear message (already schema-validated)."""
+
+    intent: str
+    slots: dict[str, str]
+
+
+class LanguageAssist(Protocol):
+    """Optional help from a language model (:mod:`frontdesk.llm` implements it).
+
+    Every method may return None — slow, failing, or untrustworthy output — and the brain then
+    keeps its deterministic result. Nothing returned here books, cancels or changes a lead by
+    itself: the agents validate and act.
+    """
+
+    async def understand(self, text: str, *, profile: Any, state: Any,
+                         intents: list[str]) -> IntentGuess | None: ...
+
+    async def answer(self, question: str, *, profile: Any, state: Any) -> str | None: ...
+
+    async def rephrase(self, reply: str, *, profile: Any, state: Any) -> str | None: ...
+
+    async def summarise(self, *, profile: Any, state: Any) -> str | None: ...

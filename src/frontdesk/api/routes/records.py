@@ -43,3 +43,11 @@ async def latency(runtime: RuntimeDep, business: str | None = None,
                   channel: str | None = None) -> dict[str, object]:
     """p50/p95 per stage (vad_stop, stt, brain, tts_first, total) over stored turns."""
     return await queries.latency_summary(runtime.sessions, business=business, channel=channel)
+
+
+@router.get("/llm")
+async def language_model(runtime: RuntimeDep) -> dict[str, object]:
+    """The optional language model: calls, fallbacks, breaker and cache hit/miss counters."""
+    if runtime.assist is None:
+        return {"enabled": False}
+    return {"enabled": True, **runtime.assist.snapshot()}

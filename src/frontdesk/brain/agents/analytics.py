@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from frontdesk.brain.ports import LanguageAssist
 from frontdesk.brain.state import ConversationState
 from frontdesk.knowledge.profile import BusinessProfile
 
@@ -68,6 +69,11 @@ def summarise(s: ConversationState, profile: BusinessProfile) -> str:
     return " ".join(parts)
 
 
-async def run(s: ConversationState, profile: BusinessProfile) -> None:
+async def run(s: ConversationState, profile: BusinessProfile,
+              assist: LanguageAssist | None = None) -> None:
     s.outcome = outcome(s)
     s.summary = summarise(s, profile)
+    if assist is not None:  # a model's notes read better; the facts above stay the record
+        notes = await assist.summarise(profile=profile, state=s)
+        if notes:
+            s.summary = f"{s.summary} Notes: {notes}"

@@ -124,6 +124,13 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         if entry is not None and value >= _MIN_SCORE:
             ctx.add(entry.answer)
             answered = True
+    if not answered and ctx.assist is not None:
+        # A model may answer from the business's facts; it returns None unless every fact it
+        # states is in them.
+        grounded = await ctx.assist.answer(u.text, profile=ctx.profile, state=s)
+        if grounded:
+            ctx.add(grounded)
+            answered = True
     if not answered:
         ctx.ask(s, "offer_callback", AGENT, "faq_unknown")
         return
