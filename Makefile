@@ -4,7 +4,7 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-APT_PACKAGES := postgresql espeak-ng chromium chromium-driver
+APT_PACKAGES := postgresql espeak-ng chromium chromium-driver redis-server
 
 .PHONY: run install test test-deps system-deps lint bench bench-voice bench-calls bench-stt clean
 
@@ -27,7 +27,8 @@ run: install
 	$(BIN)/frontdesk serve
 
 # Debian packages the tests use: a real PostgreSQL server (started by the tests themselves),
-# espeak-ng (the last-resort voice) and Chromium (the browser-call test drives /call in it).
+# espeak-ng (the last-resort voice), Chromium (the browser-call test drives /call in it) and
+# redis-server (the LLM cache's second tier; started by the tests on a free port).
 system-deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \

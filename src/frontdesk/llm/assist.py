@@ -20,6 +20,7 @@ import asyncio
 import datetime as dt
 import json
 import logging
+import re
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -40,7 +41,6 @@ from frontdesk.resilience import CircuitBreaker
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-NO_ANSWER = "NO_ANSWER"
 _VOICE = {"voice", "phone", "web"}
 
 
@@ -228,7 +228,7 @@ class LLMAssist:
                                        messages, self._budget(state))
         if not text:
             return None
-        if NO_ANSWER in text.upper().replace(" ", "_"):
+        if "NOANSWER" in re.sub(r"[^A-Z]", "", text.upper()):  # however it was punctuated
             return None
         missing = checks.unsupported(text, f"{facts} {profile.name} {profile.agent_name}")
         if missing:

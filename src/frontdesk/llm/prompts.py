@@ -40,6 +40,10 @@ def template(name: str) -> Template:
     return Template(name, data["system"], data["user"])
 
 
+_DAY_NAMES = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
+              "fri": "Friday", "sat": "Saturday", "sun": "Sunday"}
+
+
 def _money(value: float) -> str:
     return f"${value:,.0f}" if value == int(value) else f"${value:,.2f}"
 
@@ -52,11 +56,12 @@ def business_facts(profile: BusinessProfile) -> str:
     if profile.phone:
         lines.append(f"Phone: {profile.phone}.")
     for dept in profile.departments.values():
-        days = ", ".join(f"{day.capitalize()} {start:%-I:%M %p}-{end:%-I:%M %p}"
+        days = ", ".join(f"{_DAY_NAMES[day]} {start:%-I:%M %p} to {end:%-I:%M %p}"
                          for day, (start, end) in dept.hours.days.items())
         lines.append(f"{dept.label} hours: {days or 'closed'}.")
     for service in profile.services:
-        price = (_money(service.price_min) if service.price_min == service.price_max
+        price = ("free" if service.price_max == 0 else _money(service.price_min)
+                 if service.price_min == service.price_max
                  else f"{_money(service.price_min)} to {_money(service.price_max)}")
         lines.append(f"{service.name}: {price}, about {service.duration_min} minutes.")
     for kind in profile.appointment_types:
