@@ -69,7 +69,8 @@ async def test_client_times_out_on_the_first_token_and_on_refused_connections(fa
 def test_chunker_releases_sentences_as_they_complete() -> None:
     chunker = SentenceChunker()
     out = []
-    for token in ["Sure!", "**Our**", "service", "hours", "are", "7", "AM", "to", "6", "PM.", "We're", "closed", "Sunday.", "Bye"]:
+    stream = "Sure! **Our** service hours are 7 AM to 6 PM. We're closed Sunday. Bye"
+    for token in stream.split(" "):
         out += chunker.feed(token + " ")
     assert out == ["Sure! Our service hours are 7 AM to 6 PM.", "We're closed Sunday."]
     assert chunker.flush() == ["Bye"]
