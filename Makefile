@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 APT_PACKAGES := postgresql espeak-ng chromium chromium-driver redis-server
 
-.PHONY: run install test test-deps system-deps lint bench bench-voice bench-calls bench-stt clean
+.PHONY: run install test test-deps system-deps lint bench bench-voice bench-calls bench-llm bench-stt clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required"'
@@ -56,6 +56,10 @@ bench-voice: install
 # Voice-to-voice over the real transports: Twilio Media Streams and WebRTC in Chromium (~6 min).
 bench-calls: test-deps
 	$(BIN)/python bench/call_latency.py
+
+# What the optional LLM layer adds per turn (fake model server), and its cache hit latency.
+bench-llm: test-deps
+	$(BIN)/python bench/llm_overhead.py
 
 # STT WER/latency on real telephone speech (Debian's Asterisk prompts; base model included).
 bench-stt: $(VENV)/.test-installed

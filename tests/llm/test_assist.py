@@ -129,3 +129,25 @@ async def test_the_summary_gets_model_notes(assisted_brain) -> None:
     finished = await assisted_brain.finish(outcome.state)
     assert "Notes: Caller asked about their request" in finished.summary
     assert "**" not in finished.summary
+
+
+async def test_the_app_wires_the_model_and_reports_it(tmp_path, fake_llm, redis_server) -> None:
+    import httpx
+
+    from frontdesk.api import create_app
+    from frontdesk.config import Settings
+
+    settings = Settings(env="test", data_dir=tmp_path, voice_enabled=False,
+                        llm=llm_settings(fake_llm.url, redis_url=redis_server.url))
+    app = create_app(settings, clock=fixed_clock)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+            created = (await http.post("/api/sessions", json={"profile": "real_estate"})).json()
+            reply = (await http.post("/api/chat", json={"session_id": created["session_id"],
+                                                        "message": UNMATCHED})).json()["reply"]
+            report = (await http.get("/api/llm")).json()
+    assert HONEST not in reply
+    assert report["enabled"] and report["model"] == "llama3.1:8b" and report["used"] == 1
+    assert report["breaker"] == "closed" and report["cache"]["misses"] == 1
+    assert report["prompt_tokens"]["answer"] > 100
