@@ -135,3 +135,20 @@ async def test_cache_survives_redis_being_down() -> None:
         assert cache.stats.l2_errors == 2
     finally:
         await cache.close()
+
+
+def test_context_is_pruned_to_the_budget_keeping_what_is_known() -> None:
+    from frontdesk.brain.state import ConversationState, Message
+    from frontdesk.llm.prompts import estimate_tokens, history
+
+    state = ConversationState(session_id="s", profile="dealership")
+    state.booking_slots.customer_name = "Tom Becker"
+    state.booking_slots.preferred_date = "2026-11-25"
+    for i in range(30):
+        state.messages.append(Message(role="user" if i % 2 else "assistant",
+                                      content=f"message number {i} " + "words " * 30))
+    pruned = history(state, budget_tokens=120)
+    assert "message number 29" in pruned and "message number 3 " not in pruned
+    assert pruned.startswith("(Earlier:") and "name Tom Becker" in pruned
+    assert "date 2026-11-25" in pruned
+    assert estimate_tokens(pruned) < 200
