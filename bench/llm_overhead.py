@@ -88,16 +88,20 @@ async def _answer_text(assist: LLMAssist, profiles) -> str:
     return await assist.answer(QUESTION, profile=profiles["real_estate"], state=state) or ""
 
 
+async def timed_gets(cache: ResponseCache, key: str, n: int) -> list[float]:
+    times = []
+    for _ in range(n):
+        started = time.perf_counter()
+        await cache.get(key)
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
 async def cache_latency(n: int) -> dict[str, object]:
     key, value = cache_key("m", "answer", ["x", QUESTION]), "An answer. " * 20
     l1 = ResponseCache(entries=1024, ttl_s=3600)
     await l1.put(key, value)
-    l1_ms = []
-    for _ in range(n):
-        started = time.perf_counter()
-        await l1.get(key)
-        l1_ms.append((time.perf_counter() - started) * 1000)
-    out: dict[str, object] = {"l1_hit": stats(l1_ms)}
+    out: dict[str, object] = {"l1_hit": stats(await timed_gets(l1, key, n))}
     if shutil.which("redis-server"):
         from tests.redis_server import RedisServer
 
@@ -106,13 +110,8 @@ async def cache_latency(n: int) -> dict[str, object]:
         try:
             l2 = ResponseCache(entries=0, ttl_s=3600, redis_url=server.url)  # no L1: always L2
             await l2.put(key, value)
-            l2_ms = []
-            for _ in range(n):
-                started = time.perf_counter()
-                await l2.get(key)
-                l2_ms.append((time.perf_counter() - started) * 1000)
+            out["l2_hit"] = stats(await timed_gets(l2, key, n))
             await l2.close()
-            out["l2_hit"] = stats(l2_ms)
         finally:
             server.stop()
     return out
