@@ -34,17 +34,17 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.voice_to_voice import NOW, SCRIPTS, stats, synth  # noqa: E402
 from loguru import logger  # noqa: E402
 from sqlalchemy import select  # noqa: E402
+from tests.fakes.live import LiveServer, free_port  # noqa: E402
+from tests.fakes.twilio import AUTH_TOKEN, MediaStreamClient, TwilioSide  # noqa: E402
 
-from bench.voice_to_voice import NOW, SCRIPTS, stats, synth  # noqa: E402
 from frontdesk.api import create_app  # noqa: E402
 from frontdesk.audio.pcm import Audio, write_wav  # noqa: E402
 from frontdesk.config import Settings, TwilioSettings, WebRTCSettings  # noqa: E402
 from frontdesk.storage.models import ConversationTurn  # noqa: E402
 from frontdesk.voice.engines import VoiceEngines  # noqa: E402
-from tests.fakes.live import LiveServer, free_port  # noqa: E402
-from tests.fakes.twilio import AUTH_TOKEN, MediaStreamClient, TwilioSide  # noqa: E402
 
 STAGES = ("vad_stop_ms", "stt_ms", "brain_ms", "tts_first_ms", "total_ms")
 
@@ -117,7 +117,6 @@ async def run_twilio(engines: VoiceEngines, scripts, sequential: int, concurrent
 
 async def run_browser(engines: VoiceEngines, scripts, calls: int):
     from playwright.async_api import async_playwright
-
     from tests.fakes.browser import launch_chromium
 
     work = Path(tempfile.mkdtemp())

@@ -27,15 +27,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from tests.conftest import fixed_clock  # noqa: E402
+from tests.fakes.live import LiveServer  # noqa: E402
+from tests.fakes.openai import FakeOpenAI  # noqa: E402
+from tests.llm.conftest import llm_settings  # noqa: E402
+
 from frontdesk.brain import Brain  # noqa: E402
 from frontdesk.brain.memory import InMemoryCalendar, InMemoryCustomers  # noqa: E402
 from frontdesk.knowledge.profile import load_profiles  # noqa: E402
 from frontdesk.llm.assist import LLMAssist  # noqa: E402
 from frontdesk.llm.cache import ResponseCache, cache_key  # noqa: E402
-from tests.conftest import fixed_clock  # noqa: E402
-from tests.fakes.live import LiveServer  # noqa: E402
-from tests.fakes.openai import FakeOpenAI  # noqa: E402
-from tests.llm.conftest import llm_settings  # noqa: E402
 
 QUESTION = "What does it cost me to work with one of your agents as a buyer?"
 
