@@ -140,7 +140,8 @@ class Brain:
         if (self._assist is not None and ctx.understanding is not None
                 and ctx.understanding.confidence < self._settings.unsure_below):
             guess = await self._assist.understand(ctx.understanding.text, profile=ctx.profile,
-                                                  state=state, intents=list(MODEL_INTENTS))
+                                                  state=state, intents=list(MODEL_INTENTS),
+                                                  today=ctx.today)
             if guess is not None:
                 apply_guess(ctx.understanding, guess, ctx.profile, ctx.today)
         result = await self._graph.ainvoke(state, config={"configurable": {"turn": ctx}})

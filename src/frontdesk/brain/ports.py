@@ -98,8 +98,8 @@ class LanguageAssist(Protocol):
     itself: the agents validate and act.
     """
 
-    async def understand(self, text: str, *, profile: Any, state: Any,
-                         intents: list[str]) -> IntentGuess | None: ...
+    async def understand(self, text: str, *, profile: Any, state: Any, intents: list[str],
+                         today: date) -> IntentGuess | None: ...
 
     async def answer(self, question: str, *, profile: Any, state: Any) -> str | None: ...
 

@@ -185,12 +185,12 @@ class LLMAssist:
     # --- the port ---------------------------------------------------------------------------
 
     async def understand(self, text: str, *, profile: BusinessProfile, state: ConversationState,
-                         intents: list[str]) -> IntentGuess | None:
+                         intents: list[str], today: dt.date) -> IntentGuess | None:
         if not self._settings.understand:
             return None
         messages = self._messages(
             "understand", agent=profile.agent_name, business=profile.name,
-            intents=", ".join(intents), today=state.last_updated.date().isoformat(),
+            intents=", ".join(intents), today=f"{today:%A} {today.isoformat()}",
             awaiting=state.awaiting or "nothing in particular", history=self._history(state),
             text=text)
         budget = self._budget(state)
