@@ -85,13 +85,20 @@ class ModelGate:
             self._breaker.record_failure()
             return None
         except LLMError as exc:
-            self._stats.errors += 1
-            self._stats.by_error[exc.category] = self._stats.by_error.get(exc.category, 0) + 1
-            self._breaker.record_failure()
+            self._count_error(exc.category)
             log.warning("language model failed: %s", exc)
+            return None
+        except Exception:  # a bug here must cost the model's help, never the caller's turn
+            self._count_error("internal")
+            log.exception("language model request failed unexpectedly")
             return None
         self._breaker.record_success()
         return result
+
+    def _count_error(self, kind: str) -> None:
+        self._stats.errors += 1
+        self._stats.by_error[kind] = self._stats.by_error.get(kind, 0) + 1
+        self._breaker.record_failure()
 
 
 class _Slots(BaseModel):
