@@ -8,7 +8,7 @@ from pathlib import Path
 SRC = Path(__file__).parents[1] / "src" / "frontdesk"
 FORBIDDEN_IN_BRAIN = ("sqlalchemy", "fastapi", "starlette", "httpx", "frontdesk.storage",
                       "frontdesk.api", "frontdesk.conversations", "frontdesk.app",
-                      "pipecat", "numpy")
+                      "pipecat", "numpy", "frontdesk.llm", "redis", "twilio", "aiortc")
 
 
 def _imports(path: Path) -> set[str]:
@@ -34,3 +34,12 @@ def test_brain_depends_only_on_ports() -> None:
 def test_storage_does_not_import_the_api() -> None:
     for path in (SRC / "storage").rglob("*.py"):
         assert not any(n.startswith("frontdesk.api") for n in _imports(path)), path
+
+
+def test_transports_and_the_model_stay_outside_the_conversation_core() -> None:
+    """Telephony, browser calls and the language model plug in from outside: the brain and the
+    conversation service never import them (the brain reaches the model through its port)."""
+    outer = ("frontdesk.telephony", "frontdesk.webrtc", "frontdesk.llm", "frontdesk.voice")
+    for package in ("brain", "conversations", "storage", "knowledge"):
+        for path in (SRC / package).rglob("*.py"):
+            assert not any(n.startswith(outer) for n in _imports(path)), path
