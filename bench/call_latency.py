@@ -44,9 +44,8 @@ from frontdesk.api import create_app  # noqa: E402
 from frontdesk.audio.pcm import Audio, write_wav  # noqa: E402
 from frontdesk.config import Settings, TwilioSettings, WebRTCSettings  # noqa: E402
 from frontdesk.storage.models import ConversationTurn  # noqa: E402
+from frontdesk.storage.queries import LATENCY_STAGES  # noqa: E402
 from frontdesk.voice.engines import VoiceEngines  # noqa: E402
-
-STAGES = ("vad_stop_ms", "stt_ms", "brain_ms", "tts_first_ms", "total_ms")
 
 
 def trim(audio: Audio, threshold: float = 0.01) -> Audio:
@@ -68,7 +67,7 @@ async def server_turns(app, session_ids: list[str]) -> list[ConversationTurn]:
 
 def summary(client_ms: list[float], turns: list[ConversationTurn]) -> dict[str, object]:
     out: dict[str, object] = {"client_ms": stats(client_ms)} if client_ms else {}
-    for stage in STAGES:
+    for stage in LATENCY_STAGES:
         out[stage] = stats([getattr(t, stage) for t in turns if getattr(t, stage) is not None])
     return out
 

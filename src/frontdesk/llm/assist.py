@@ -21,7 +21,6 @@ import datetime as dt
 import json
 import logging
 import re
-import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -267,12 +266,10 @@ class LLMAssist:
         messages = self._messages("summary", business=profile.name, outcome=state.outcome,
                                   recorded=known_slots(state) or "none",
                                   history=history(state, self._settings.context_tokens, 40))
-        started = time.perf_counter()
         completion = await self.gate.run(
             lambda: self._client.complete(messages), self._settings.text_budget_s)
         if completion is None or not completion.text.strip():
             return None
-        log.debug("summary in %.0f ms", (time.perf_counter() - started) * 1000)
         self.stats.used += 1
         return cap_words(strip_markdown(completion.text), 80)
 

@@ -79,8 +79,6 @@ class BrowserCalls:
 
     async def answer(self, *, sdp: str, type_: str, profile: str) -> Answer:
         """Accept a page's offer: register the call, start its pipeline, return the answer."""
-        if self._runtime.engines is None:
-            raise TooManyCallsError("voice is disabled on this server (FRONTDESK_VOICE_ENABLED)")
         if len(self._running) >= self._max:
             raise TooManyCallsError(f"all {self._max} browser lines are busy; try again shortly")
         record = await self._runtime.call_records.register(

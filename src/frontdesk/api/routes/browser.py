@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+from functools import cache
 from importlib import resources
 
 from fastapi import APIRouter, HTTPException, status
@@ -13,7 +14,11 @@ from frontdesk.api.deps import RuntimeDep
 from frontdesk.api.schemas import WebRTCAnswer, WebRTCOffer
 
 router = APIRouter(tags=["browser"])
-_PAGE = resources.files("frontdesk.webrtc").joinpath("static/call.html")
+
+
+@cache
+def _page() -> str:
+    return resources.files("frontdesk.webrtc").joinpath("static/call.html").read_text("utf-8")
 
 
 @router.get("/call", response_class=HTMLResponse, include_in_schema=False)
@@ -22,8 +27,7 @@ async def call_page(runtime: RuntimeDep) -> HTMLResponse:
     profiles = "".join(f'<option value="{html.escape(key)}">{html.escape(p.name)}</option>'
                        for key, p in sorted(runtime.brain.profiles.items()))
     ice = json.dumps([{"urls": url} for url in runtime.settings.webrtc.ice_servers])
-    page = _PAGE.read_text(encoding="utf-8")
-    return HTMLResponse(page.replace("{{PROFILES}}", profiles).replace("{{ICE_SERVERS}}", ice))
+    return HTMLResponse(_page().replace("{{PROFILES}}", profiles).replace("{{ICE_SERVERS}}", ice))
 
 
 @router.post("/api/webrtc/offer", response_model=WebRTCAnswer)
