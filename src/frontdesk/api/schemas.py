@@ -60,6 +60,9 @@ class TranscriptLine(BaseModel):
     agent: str | None
     intent: str | None
     brain_ms: float | None
+    latency: dict[str, float] | None = None
+    """A voice reply's stages in ms (``vad_stop_ms``, ``stt_ms``, ``brain_ms``,
+    ``tts_first_ms``, ``total_ms``), as measured by the server."""
     created_at: datetime
 
 

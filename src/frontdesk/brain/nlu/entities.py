@@ -126,6 +126,10 @@ _NAME_CUE = re.compile(
 )
 
 
+_NAME_HERE = re.compile(r"(?:^|\b(?:hi|hello|hey|yes|yeah)[,\s]+)([a-z][a-z'-]+\s+[a-z][a-z'-]+) here\b")
+""""Hi, Ann Lee here": a first and last name announced without a cue."""
+
+
 def _clean_name(words: list[str]) -> str | None:
     stop = lexicon().name_stopwords
     kept: list[str] = []
@@ -142,6 +146,11 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
     """A caller's name after a cue ("this is Tom Becker"), or a bare name when one was asked."""
     for match in _NAME_CUE.finditer(u.lower):
         name = _clean_name(match.group(1).split())
+        if name:
+            return name
+    here = _NAME_HERE.search(u.lower)
+    if here:
+        name = _clean_name(here.group(1).split())
         if name:
             return name
     if expecting:

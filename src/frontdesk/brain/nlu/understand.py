@@ -134,6 +134,9 @@ def understand(
         if bare:
             result.time = ex.extract_time(ex.normalise(f"at {bare.group(0)}"))
 
+    if (result.is_question and (result.date or result.time)
+            and re.match(r"(?:how|what) about\b", u.lower)):
+        result.is_question = False  # "how about Wednesday at 2?" proposes a time, asks nothing
     result.intent, result.confidence = _classify(result, flags, awaiting)
     return result
 

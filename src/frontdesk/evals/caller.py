@@ -1,0 +1,305 @@
+"""Simulated callers: answer what the agent actually asks, from a persona, in varied words.
+
+:class:`SimulatedCaller` is deterministic under a seed: the same seed and scenario give the same
+words, a different seed gives different phrasings of the same facts. It reads the question
+from the conversation state's ``awaiting`` (what the agent is waiting for), which every channel
+reports, so it answers the question that was really asked rather than a fixed script.
+:class:`LLMCaller` lets a language model play the persona instead, falling back to the rules
+when the model fails.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import re
+from typing import Any
+
+from frontdesk.evals.schema import EvalScenario
+
+log = logging.getLogger(__name__)
+
+DIGITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+YES = ["yes", "yes please", "yep, that's right", "sounds good", "that works", "sure, go ahead",
+       "correct", "yeah that's perfect"]
+BYE = ["no, that's all, thanks", "nope, that's everything. bye", "that's it, thank you",
+       "no thanks, have a good one"]
+HESITATE = ["um...", "hmm, hold on", "uh, sorry, one second"]
+UNSURE = ["I'm not sure yet", "I don't really know", "not sure"]
+DECLINE = ["I'd rather not say", "I'd prefer not to share that", "let's skip that"]
+ORDINALS = ("first", "second", "third")
+
+
+class SimulatedCaller:
+    """A rule-based caller playing ``scenario.persona`` with ``scenario.behaviour``."""
+
+    def __init__(self, scenario: EvalScenario, seed: int = 0, *, spoken: bool = False) -> None:
+        self.scenario = scenario
+        self.persona = scenario.persona
+        self.behaviour = scenario.behaviour
+        self.rng = random.Random(f"{seed}:{scenario.name}")
+        self.spoken = spoken
+        """Say numbers as a person would read them aloud (for synthesized audio)."""
+        self.questions = list(self.persona.questions)
+        self.turns = 0
+        self.done = False
+        self._objected = False
+        self._corrected = False
+        self._hesitations = 2 if self.behaviour == "silent" else 0
+        self._asked_person = False
+        self._last_awaiting: str | None = None
+        self._repeats = 0
+
+    @property
+    def interrupting(self) -> bool:
+        """Whether this caller talks over the agent (audio channels cut in mid-reply)."""
+        return self.behaviour == "interrupts"
+
+    def _pick(self, options: list[str]) -> str:
+        return self.rng.choice(options)
+
+    @staticmethod
+    def _a(noun: str) -> str:
+        return ("an " if noun[:1].lower() in "aeiou" else "a ") + noun
+
+    # --- what the caller says ---------------------------------------------------------------
+
+    def respond(self, reply: str, state: dict[str, Any]) -> str | None:
+        """The caller's next words after hearing ``reply``; ``None`` hangs up."""
+        if state.get("ended") or self.done:
+            return None
+        awaiting = state.get("awaiting")
+        if awaiting is not None and awaiting == self._last_awaiting:
+            self._repeats += 1
+        else:
+            self._repeats = 0
+        self._last_awaiting = awaiting
+        if self._repeats >= 3:  # the agent keeps asking the same thing: a real caller gives up
+            self.done = True
+            return "forget it, I'll call back later. bye"
+        first = self.turns == 0
+        self.turns += 1
+        if first and self.scenario.direction == "inbound":
+            return self.opening()
+        text = self._answer(awaiting, reply)
+        if text is None:
+            return None
+        if self.behaviour == "interrupts" and not self.spoken and awaiting is not None:
+            text = self._pick(["sorry to cut you off, ", "oh, wait, ", "sorry, "]) + text
+        return text
+
+    def opening(self) -> str:
+        if self.scenario.opening:
+            return self.scenario.opening
+        p = self.persona
+        if self.behaviour == "volunteers":
+            return self._everything()
+        if p.wants_person and not (p.service or p.intent or p.appointment_type):
+            self._asked_person = True
+            return self._pick(["can I talk to a real person please", "I need to speak to a human",
+                               "let me talk to someone at the front desk"])
+        if p.service:
+            service = self._a(p.service)
+            return self._pick([f"hi, I need to book {service}",
+                               f"I'd like to schedule {service} for my car",
+                               f"hey, can I bring my car in for {service}?"])
+        if p.appointment_type and "test drive" in p.appointment_type:
+            car = p.vehicle or "a car"
+            return self._pick([f"I'd like to test drive the {car}",
+                               f"can I come in and test drive the {car}?"])
+        if p.appointment_type:
+            return self._pick([f"I'd like to schedule {p.appointment_type}",
+                               f"can I book {p.appointment_type}?"])
+        if p.intent:
+            return self._intent_line()
+        if self.questions:
+            return self.questions.pop(0)
+        return "hi, I have a question"
+
+    def _intent_line(self) -> str:
+        intent = self.persona.intent or ""
+        if " " in intent:
+            return intent
+        return self._pick({
+            "buy": ["hi, we're looking to buy a house", "I want to buy a home",
+                    "we're thinking about buying a place"],
+            "sell": ["I want to sell my house", "I'm thinking of selling my home",
+                     "we need to sell our house"],
+            "rent": ["I'm looking for a place to rent", "do you help with rentals?"],
+        }.get(intent, [f"I'm interested in {intent}"]))
+
+    def _everything(self) -> str:
+        p = self.persona
+        parts = []
+        if p.name:
+            parts.append(self._pick([f"this is {p.name}", f"my name is {p.name}",
+                                     f"hi, {p.name} here"]))
+        if p.service:
+            car = f" for my {p.vehicle}" if p.vehicle else ""
+            parts.append(f"I need {self._a(p.service)}{car}")
+        elif p.appointment_type and "test drive" in p.appointment_type:
+            parts.append(f"I'd like to test drive the {p.vehicle or 'car'}")
+        elif p.intent:
+            parts.append(self._intent_line() if " " in (p.intent or "") else
+                         f"we want to {p.intent}")
+            if p.area:
+                parts.append(f"in {p.area}")
+            if p.timeline:
+                parts.append(p.timeline)
+            if p.budget:
+                parts.append(f"budget around {p.budget}")
+            if p.financing:
+                parts.append(p.financing)
+            if p.motivation:
+                parts.append(p.motivation)
+        if p.day:
+            parts.append(f"on {p.day}" + (f" at {p.time}" if p.time else ""))
+        if p.phone and not p.caller_id:
+            parts.append(f"my number is {self._phone()}")
+        return ", ".join(parts)
+
+    def _phone(self) -> str:
+        raw = re.sub(r"\D", "", self.persona.phone or "")[-10:]
+        if self.spoken:
+            return " ".join(DIGITS[int(d)] for d in raw)
+        style = self.rng.randrange(3)
+        if style == 0:
+            return f"{raw[:3]}-{raw[3:6]}-{raw[6:]}"
+        if style == 1:
+            return f"{raw[:3]} {raw[3:6]} {raw[6:]}"
+        return " ".join(DIGITS[int(d)] for d in raw)
+
+    def _fact(self, key: str, value: str | None, forms: list[str]) -> str:
+        if key in self.persona.refuse:
+            return self._pick(DECLINE)
+        if not value:
+            return self._pick(UNSURE)
+        return self._pick(forms).format(value)
+
+    def _answer(self, awaiting: str | None, reply: str) -> str | None:
+        p = self.persona
+        if "all" in p.refuse:
+            self.done = True
+            return p.objection or "no, I'm not interested"
+        if self._hesitations and awaiting is not None:
+            self._hesitations -= 1
+            return self._pick(HESITATE)
+        if (self.behaviour == "off_topic" and self.questions and awaiting is not None
+                and self.turns >= 2):
+            return self.questions.pop(0)
+        if p.wants_person and not self._asked_person and self.turns >= 2:
+            self._asked_person = True
+            return self._pick(["actually, can I just talk to a person?",
+                               "could you transfer me to someone?"])
+        match awaiting:
+            case "permission":
+                return self._objection_or(
+                    self._pick(["yes, I have a minute", "sure, what's up?", "yeah, go ahead"])
+                    if p.wants_appointment else "not really")
+            case "name":
+                return self._fact("name", p.name, ["{}", "it's {}", "my name is {}",
+                                                    "this is {}"])
+            case "phone":
+                if "phone" in p.refuse or not p.phone:
+                    return self._pick(DECLINE)
+                return self._pick(["{}", "it's {}", "my number is {}", "sure, {}"]).format(
+                    self._phone())
+            case "email":
+                return self._fact("email", p.email, ["{}", "it's {}"])
+            case "date":
+                if p.day and p.time and "day" not in p.refuse:
+                    return self._pick(["{} at {}", "how about {} at {}", "{}, around {}",
+                                       "{} at {} if you can"]).format(p.day, p.time)
+                return self._fact("day", p.day, ["{}", "how about {}", "{} works for me",
+                                                 "{} would be good"])
+            case "time":
+                return self._fact("time", p.time, ["{}", "around {}", "{} please",
+                                                   "let's say {}"])
+            case "service":
+                return self._fact("service", p.service and self._a(p.service),
+                                  ["{}", "I need {}", "{} please"])
+            case "vehicle":
+                return self._fact("vehicle", p.vehicle, ["it's a {}", "a {}", "{}"])
+            case "appointment_type":
+                kind = p.appointment_type or ("service" if p.service else None)
+                return self._fact("appointment_type", kind, ["{}", "{} please"])
+            case "confirm_booking":
+                if self.behaviour in ("corrects",) and not self._corrected:
+                    self._corrected = True
+                    change = " at ".join(x for x in (p.alt_day, p.alt_time) if x)
+                    return self._pick([f"no, actually make it {change}",
+                                       f"wait, can we do {change} instead?",
+                                       f"no, I meant {change}"])
+                return self._pick(YES)
+            case "pick_alternative":
+                which = ORDINALS[min(p.pick, len(ORDINALS) - 1)]
+                return self._pick([f"the {which} one", f"I'll take the {which} one",
+                                   f"the {which} one works"])
+            case "intent":
+                return self._intent_line() if p.intent else self._pick(UNSURE)
+            case "budget":
+                return self._fact("budget", p.budget, ["{}", "around {}", "about {}"])
+            case "timeline":
+                return self._fact("timeline", p.timeline, ["{}"])
+            case "location":
+                return self._fact("area", p.area, ["{}", "in {}", "we're looking in {}"])
+            case "financing":
+                return self._fact("financing", p.financing, ["{}"])
+            case "motivation":
+                return self._fact("motivation", p.motivation, ["{}"])
+            case "callback_time":
+                return p.callback_time or "tomorrow afternoon"
+            case "offer_appointment" | "offer_callback":
+                if not p.wants_appointment:
+                    return self._objection_or(self._pick(["no thanks", "not right now, thanks"]))
+                if self.behaviour == "volunteers" and p.day and awaiting == "offer_appointment":
+                    return f"sure, {p.day}" + (f" at {p.time}" if p.time else "")
+                return self._objection_or(self._pick(YES))
+            case "anything_else" | None:
+                if self.questions:
+                    return self.questions.pop(0)
+                if p.wants_person and not self._asked_person:
+                    self._asked_person = True
+                    return "can I talk to a person?"
+                self.done = True
+                return self._pick(BYE)
+        return self._pick(UNSURE)
+
+    def _objection_or(self, text: str) -> str:
+        if self.persona.objection and not self._objected:
+            self._objected = True
+            return self.persona.objection
+        return text
+
+
+class LLMCaller(SimulatedCaller):
+    """A language model plays the persona; the rules answer whenever the model cannot."""
+
+    def __init__(self, scenario: EvalScenario, client: Any, seed: int = 0,
+                 *, spoken: bool = False) -> None:
+        super().__init__(scenario, seed, spoken=spoken)
+        self.client = client
+        self.history: list[dict[str, str]] = []
+
+    def _system(self) -> str:
+        facts = self.persona.model_dump(exclude_defaults=True)
+        return ("You are a person phoning a business. Stay in character and reply with one "
+                "short spoken sentence, no lists or markdown. Answer what you are asked using "
+                f"only these facts: {facts}. Your manner: {self.behaviour}. When everything "
+                "you called about is done, say goodbye.")
+
+    async def respond_async(self, reply: str, state: dict[str, Any]) -> str | None:
+        rule = self.respond(reply, state)  # keeps turn counting and the give-up rule
+        if rule is None:
+            return None
+        self.history += [{"role": "user", "content": reply}]
+        try:
+            completion = await self.client.complete(
+                [{"role": "system", "content": self._system()}, *self.history[-8:]])
+            text = completion.text
+        except Exception as exc:  # the model's failure costs its phrasing, never the run
+            log.warning("caller model failed (%s); using the rules", exc)
+            text = rule
+        text = (text or rule).strip()
+        self.history.append({"role": "assistant", "content": text})
+        return text

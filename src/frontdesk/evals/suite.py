@@ -1,0 +1,134 @@
+"""``frontdesk eval``: run a scenario library through a channel and write the report.
+
+Modes:
+
+- text, in-process (default): a fresh temporary database and the conversation service, with
+  the library's clock, so every run books against the same empty calendar;
+- text against ``--url``: a running server's HTTP API;
+- audio (``--audio``): real-time phone calls over Twilio Media Streams, against ``--url`` or
+  an in-process server with the local speech models.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import tempfile
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from frontdesk.config import Settings
+from frontdesk.evals.caller import LLMCaller, SimulatedCaller
+from frontdesk.evals.channels import HttpChannel, PhoneChannel, ServiceChannel
+from frontdesk.evals.report import build_report
+from frontdesk.evals.runner import Prices, ScenarioResult, run_scenario
+from frontdesk.evals.schema import EvalScenario
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class EvalOptions:
+    mode: str = "text"
+    """``text`` or ``audio``."""
+    url: str | None = None
+    """A running server; in-process when not given."""
+    seed: int = 0
+    now: datetime | None = None
+    label: str = "default"
+    prices: Prices = field(default_factory=Prices)
+    auth_token: str = ""
+    """Signs the simulated Twilio webhooks when the server checks signatures."""
+    llm_caller: bool = False
+    caller_voice: str = "en-us+m3"
+    """espeak-ng voice of the simulated caller (never the agent's Piper voice)."""
+
+
+def default_now(tz: str = "America/Chicago") -> datetime:
+    """Next Monday 9:00 in the business's zone: a full week of open days ahead."""
+    local = datetime.now(ZoneInfo(tz))
+    monday = (local + timedelta(days=7 - local.weekday())).replace(hour=9, minute=0, second=0,
+                                                                    microsecond=0)
+    return monday.astimezone(UTC)
+
+
+def _caller(scenario: EvalScenario, options: EvalOptions, client: Any) -> SimulatedCaller:
+    spoken = options.mode == "audio"
+    if client is not None:
+        return LLMCaller(scenario, client, options.seed, spoken=spoken)
+    return SimulatedCaller(scenario, options.seed, spoken=spoken)
+
+
+async def run_eval(scenarios: list[EvalScenario], settings: Settings,
+                   options: EvalOptions, *, engines: Any = None) -> dict[str, Any]:
+    """Every scenario, one after another; returns the report (see :mod:`.report`)."""
+    now = options.now or default_now()
+    client = None
+    if options.llm_caller:
+        from frontdesk.llm.client import ChatClient
+
+        client = ChatClient(settings.llm)
+    async with contextlib.AsyncExitStack() as stack:
+        if client is not None:
+            stack.push_async_callback(client.close)
+        channel = await _open_channel(stack, settings, options, now, engines)
+        results: list[ScenarioResult] = []
+        for index, scenario in enumerate(scenarios):
+            result = await run_scenario(scenario, channel, seed=options.seed, index=index,
+                                        prices=options.prices,
+                                        caller=_caller(scenario, options, client))
+            log.info("%s %s", "pass" if result.passed else "FAIL", scenario.name)
+            results.append(result)
+    meta = {"label": options.label, "mode": options.mode,
+            "target": options.url or "in-process", "seed": options.seed,
+            "now": now.isoformat(), "llm_caller": options.llm_caller}
+    return build_report(results, meta)
+
+
+async def _open_channel(stack: contextlib.AsyncExitStack, settings: Settings,
+                        options: EvalOptions, now: datetime, engines: Any):
+    if options.mode == "text" and options.url:
+        channel = HttpChannel(options.url)
+        stack.push_async_callback(channel.close)
+        return channel
+    work = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="frontdesk-eval-")))
+    local = settings.model_copy(update={"data_dir": work, "database_url": None})
+    if options.mode == "text":
+        from frontdesk.app import build_runtime
+
+        runtime = await build_runtime(local.model_copy(update={"voice_enabled": False}),
+                                      clock=lambda: now)
+        stack.push_async_callback(runtime.close)
+        return ServiceChannel(runtime, now)
+    return await _phone_channel(stack, local, options, now, engines)
+
+
+async def _phone_channel(stack: contextlib.AsyncExitStack, settings: Settings,
+                         options: EvalOptions, now: datetime, engines: Any) -> PhoneChannel:
+    from frontdesk.speech.tts import EspeakTTS
+    from frontdesk.voice.engines import VoiceEngines
+
+    if engines is None:
+        engines = await VoiceEngines.load(settings)
+        stack.push_async_callback(engines.close)
+    voice = EspeakTTS(settings.tts.model_copy(update={"espeak_voice": options.caller_voice,
+                                                      "espeak_rate_wpm": 150}))
+    url, token = options.url, options.auth_token
+    if url is None:
+        from frontdesk.api import create_app
+        from frontdesk.evals.server import LiveServer, free_port
+
+        port = free_port()
+        token = token or "eval-token"
+        local = settings.model_copy(update={
+            "public_url": f"http://127.0.0.1:{port}", "voice_enabled": True,
+            "twilio": settings.twilio.model_copy(update={"auth_token": token})})
+        app = create_app(local, clock=lambda: now, engines=engines)
+        server = await stack.enter_async_context(LiveServer(app, port))
+        url = server.url
+    channel = PhoneChannel(url, voice=voice, stt=engines.stt, auth_token=token)
+    stack.push_async_callback(channel.close)
+    return channel
