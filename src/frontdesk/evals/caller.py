@@ -47,6 +47,7 @@ class SimulatedCaller:
         self._corrected = False
         self._hesitations = 2 if self.behaviour == "silent" else 0
         self._asked_person = False
+        self._asked_time = False
         self._last_awaiting: str | None = None
         self._repeats = 0
 
@@ -232,6 +233,14 @@ class SimulatedCaller:
                                        f"no, I meant {change}"])
                 return self._pick(YES)
             case "pick_alternative":
+                wanted = self._said_time(p.time)
+                offered = re.split(r"openings are|\bI have\b", reply)[-1]
+                if wanted and offered.count(wanted) == 1:
+                    return self._pick(["{} works", "{} please", "let's do {}"]).format(p.time)
+                if wanted and wanted not in offered and not self._asked_time and p.pick == 0:
+                    self._asked_time = True
+                    return self._pick(["do you have anything at {}?", "could you do {}?",
+                                       "I was hoping for {}"]).format(p.time)
                 which = ORDINALS[min(p.pick, len(ORDINALS) - 1)]
                 return self._pick([f"the {which} one", f"I'll take the {which} one",
                                    f"the {which} one works"])
@@ -264,6 +273,15 @@ class SimulatedCaller:
                 self.done = True
                 return self._pick(BYE)
         return self._pick(UNSURE)
+
+    @staticmethod
+    def _said_time(value: str | None) -> str | None:
+        """How the agent says a persona's time ("2 pm" → "2 PM", "9:30 am" → "9:30 AM")."""
+        match = re.fullmatch(r"\s*(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\.?\s*", value or "", re.I)
+        if not match:
+            return None
+        hour, minute, half = match.groups()
+        return f"{int(hour)}{':' + minute if minute and minute != '00' else ''} {half.upper()}M"
 
     def _objection_or(self, text: str) -> str:
         if self.persona.objection and not self._objected:

@@ -77,7 +77,9 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
     u = ctx.u
     lead = s.lead
     notes: list[str] = []
-    if u.lead_intent:
+    # "our lease is ending" explains a purchase; it does not turn a buyer into a renter
+    if u.lead_intent and not (u.lead_intent == "rent" and lead.intent in {"buy", "sell", "both"}
+                              and s.awaiting != "intent"):
         lead.intent = u.lead_intent  # type: ignore[assignment]
     if u.location and u.location[0] != lead.location:
         lead.location, lead.in_service_area = u.location
@@ -94,11 +96,12 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
         lead.financing = "not_started"
     elif s.awaiting == "financing" and u.affirm:
         lead.financing = "pre_approved"
+    declined = u.deny or "decline" in u.flags
     if u.motivation and s.awaiting in {"motivation", None} | {"timeline", "location", "budget"}:
         lead.motivation = u.motivation
-    elif s.awaiting == "motivation" and (u.deny or u.intent == "unknown"):
-        lead.motivation = "(declined)" if u.deny else u.text[:200]
-    if s.awaiting == "budget" and u.budget is None and u.deny:
+    elif s.awaiting == "motivation" and (declined or u.intent == "unknown"):
+        lead.motivation = "(declined)" if declined else u.text[:200]
+    if s.awaiting == "budget" and u.budget is None and declined:
         lead.budget_max = 0  # declined: keep going, scored low but not blocking
     absorb_contact(s, ctx)
     return notes

@@ -209,9 +209,15 @@ def extract_date(u: Utterance, today: date) -> date | None:
 
 _TIME_AMPM = re.compile(r"\b(\d{1,2})(?:[:.\s](\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?)(?=\W|$)")
 _TIME_AT = re.compile(
-    r"\b(?:at|around|about|by|for)\s+(\d{1,2})(?:[:\s](\d{2}))?\b"
+    r"\b(?:at|around|about|by|for)\s+(?:like\s+|maybe\s+|about\s+|around\s+)?"
+    r"(\d{1,2})(?:[:\s](\d{2}))?\b"
     r"(?!\s*(?:%|percent|k\b|thousand|million|dollars|bucks|months?|years?|days?|weeks?|miles))"
 )
+_TIME_PART_OF_DAY = re.compile(
+    r"\b(?:(\d{1,2})(?:[:\s](\d{2}))?\s+in the (morning|afternoon|evening)"
+    r"|(morning|afternoon|evening)\s+(?:at\s+)?(\d{1,2})(?::(\d{2}))?(?!\s*(?:\d|am|pm)))\b"
+)
+""""10 30 in the morning", "saturday morning 9": the part of the day says AM or PM."""
 _TIME_BARE = re.compile(
     r"^(?:how about |what about |maybe |let's do |ok |okay )?(\d{1,2})(?::(\d{2}))?(?: o'?clock)?\??$"
 )
@@ -239,6 +245,11 @@ def extract_time(u: Utterance) -> time | None:
     match = _TIME_AMPM.search(text)
     if match:
         return _clock(int(match.group(1)), int(match.group(2) or 0), match.group(3)[0])
+    match = _TIME_PART_OF_DAY.search(text)
+    if match:
+        hour, minute, part = ((match.group(1), match.group(2), match.group(3)) if match.group(1)
+                              else (match.group(5), match.group(6), match.group(4)))
+        return _clock(int(hour), int(minute or 0), "a" if part == "morning" else "p")
     match = _TIME_AT.search(text) or _TIME_BARE.search(text.strip())
     if match:
         return _clock(int(match.group(1)), int(match.group(2) or 0), None)
@@ -383,6 +394,8 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
                 if low * mult <= high < low * mult * 10:
                     low *= mult
                     break
+        if expecting and high < 10_000 and not (s1 or s2):  # "450 to 500" asked for a budget
+            low, high = low * 1_000, high * 1_000
         if high >= 10_000 and (cue or s1 or s2 or "$" in match.group(0)):
             return int(min(low, high)), int(max(low, high))
     for match in _SINGLE.finditer(text):
@@ -390,6 +403,8 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
         value = _amount(number, suffix)
         if 1900 <= value <= 2100 and not suffix and "$" not in match.group(0):
             continue  # a year, not a price
+        if expecting and not suffix and 50 <= value < 10_000:
+            value *= 1_000  # "around 450" when asked for a home budget means thousands
         if value >= 10_000 and (cue or suffix or "$" in match.group(0)):
             if qualifier in {"up to", "under", "below", "max", "maximum", "no more than", "less than"}:
                 return None, int(value)
@@ -421,6 +436,10 @@ def extract_timeline(u: Utterance, today: date) -> tuple[float, str] | None:
         return float(count) * _UNIT_MONTHS[unit], counted.group(0).strip()
     if re.search(r"\bnext year\b", text):
         return 12.0, "next year"
+    soon = re.search(r"\b(?:next|this) (week|month)\b", text)
+    if soon:
+        months = 0.25 if soon.group(1) == "week" else 1.0
+        return (months if soon.group(0).startswith("next") else months / 2), soon.group(0)
     if re.search(r"\b(?:this year|end of (?:the )?year|by (?:the )?new year)\b", text):
         return max(1.0, 12.0 - today.month + 0.5), "by the end of the year"
     season = re.search(r"\b(?:this|next|by|in the|by the)\s+(spring|summer|fall|autumn|winter)\b",

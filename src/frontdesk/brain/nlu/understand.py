@@ -111,8 +111,10 @@ def understand(
     result = Understanding(text=u.raw, intent="unknown", confidence=0.3)
     result.flags = flags
     result.is_question = "question" in flags
-    result.affirm = bool(lex.yes.match(u.lower)) and not lex.no.match(u.lower)
-    result.deny = bool(lex.no.match(u.lower))
+    # "sorry, yes" / "oh, wait, that works": fillers before the answer do not change it
+    answer = _LEAD_FILLER.sub("", u.lower)
+    result.affirm = bool(lex.yes.match(answer)) and not lex.no.match(answer)
+    result.deny = bool(lex.no.match(answer))
     result.phone = ex.extract_phone(u)
     result.email = ex.extract_email(u)
     result.name = ex.extract_name(u, expecting=awaiting == "name")
@@ -134,11 +136,19 @@ def understand(
         if bare:
             result.time = ex.extract_time(ex.normalise(f"at {bare.group(0)}"))
 
+    if result.is_question and result.affirm and _SMALL_TALK.search(u.lower):
+        result.is_question = False
     if (result.is_question and (result.date or result.time)
             and re.match(r"(?:how|what) about\b", u.lower)):
         result.is_question = False  # "how about Wednesday at 2?" proposes a time, asks nothing
     result.intent, result.confidence = _classify(result, flags, awaiting)
     return result
+
+
+_LEAD_FILLER = re.compile(r"^(?:(?:sorry(?: to (?:cut you off|interrupt))?|oh|um+|uh+|er|well|so|"
+                          r"wait|hold on|hmm+|ah|okay so)[,.!\s]+)+")
+_SMALL_TALK = re.compile(r"\b(?:what'?s up|what is it|what'?s this about|go ahead)\b")
+"""Asks nothing of the business: "sure, what's up?" is a yes."""
 
 
 def _classify(r: Understanding, flags: set[str], awaiting: str | None) -> tuple[str, float]:
