@@ -1,4 +1,4 @@
-"""``frontdesk`` command line: serve, chat, db upgrade, seed.
+"""``frontdesk`` command line: serve, chat, talk, db upgrade, seed, eval, loadtest.
 
 Settings come from the environment (``FRONTDESK_*``) and flags; they are built once here and
 passed down.
@@ -119,6 +119,20 @@ async def _seed(args: argparse.Namespace) -> int:
     return 0
 
 
+def _eval(args: argparse.Namespace) -> int:
+    from frontdesk.evals.cli import main_eval
+
+    _quiet_pipecat()
+    return main_eval(args, _settings(args))
+
+
+def _loadtest(args: argparse.Namespace) -> int:
+    from frontdesk.evals.loadtest import main_loadtest
+
+    _quiet_pipecat()
+    return main_loadtest(args, _settings(args))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="frontdesk", description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", help="data directory (FRONTDESK_DATA_DIR)")
@@ -150,6 +164,11 @@ def build_parser() -> argparse.ArgumentParser:
     up.add_argument("revision", nargs="?", default="head")
 
     sub.add_parser("seed", help="load the demo business profiles into the database")
+
+    from frontdesk.evals.cli import add_eval_parser, add_loadtest_parser
+
+    add_eval_parser(sub)
+    add_loadtest_parser(sub)
     return parser
 
 
@@ -167,6 +186,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _db_upgrade(args)
         if args.command == "seed":
             return asyncio.run(_seed(args))
+        if args.command == "eval":
+            return _eval(args)
+        if args.command == "loadtest":
+            return _loadtest(args)
     except KeyboardInterrupt:
         return 130
     except ValueError as exc:  # bad settings or profile files: say what, not a traceback

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import resource
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
@@ -17,6 +22,16 @@ from frontdesk.config import Settings
 from frontdesk.conversations.service import ConversationError
 from frontdesk.voice.engines import VoiceEngines
 from frontdesk.webrtc.calls import BrowserCalls
+
+
+def process_usage() -> dict[str, float]:
+    """This server process's CPU seconds so far (all threads) and resident memory, for load
+    tests and monitoring."""
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    with contextlib.suppress(OSError, ValueError, IndexError):
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+        rss_mb = pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+    return {"pid": os.getpid(), "cpu_s": round(time.process_time(), 3), "rss_mb": round(rss_mb, 1)}
 
 
 def create_app(settings: Settings, *, clock: Clock | None = None,
@@ -58,7 +73,7 @@ def create_app(settings: Settings, *, clock: Clock | None = None,
         runtime: Runtime = request.app.state.runtime
         return {"status": "ok", "version": __version__,
                 "database": runtime.engine.dialect.name,
-                "profiles": sorted(runtime.brain.profiles)}
+                "profiles": sorted(runtime.brain.profiles), "process": process_usage()}
 
     app.include_router(sessions.router)
     app.include_router(records.router)

@@ -7,7 +7,7 @@ code whichever channel is used; only the way in differs.
 - :class:`ServiceChannel`: the conversation service in this process (its own database).
 - :class:`HttpChannel`: a running server's HTTP API (``/api/sessions``, ``/api/chat``).
 - :class:`PhoneChannel`: a running server's Twilio Media Streams path in real time. The
-  caller's lines are synthesized with espeak-ng (not the agent's voice); the agent's audio is
+  caller's lines are synthesized in a voice that is not the agent's; the agent's audio is
   transcribed back with the local Whisper, so checks see what a caller really heard.
 """
 
@@ -218,14 +218,16 @@ class HttpChannel:
 class PhoneChannel:
     """One inbound phone call per scenario, in real time, as Twilio would carry it.
 
-    ``voice`` speaks the caller's lines (espeak-ng by default, never the agent's voice);
-    ``stt`` transcribes what the agent said back. The conversation state comes from the
-    server's HTTP API, since a caller on the phone cannot see it.
+    ``voice`` speaks the caller's lines (never the agent's voice);
+    ``stt`` transcribes what the agent said back (without it, as in load tests where the
+    caller must not steal the server's CPU, the reply is the server's transcript line). The
+    conversation state comes from the server's HTTP API, since a caller on the phone cannot
+    see it.
     """
 
     name = "audio"
 
-    def __init__(self, base_url: str, *, voice: TTSEngine, stt: FasterWhisperSTT,
+    def __init__(self, base_url: str, *, voice: CallerVoice, stt: FasterWhisperSTT | None,
                  auth_token: str = "", reply_timeout_s: float = 30.0) -> None:
         self.base_url = base_url.rstrip("/")
         self.twilio = TwilioSide(self.base_url, auth_token)
@@ -244,13 +246,19 @@ class PhoneChannel:
         return response.json()["state"]
 
     async def _heard_since(self, since: float, said: str) -> Heard:
-        audio = self._media.agent_audio(since)
-        text = ""
-        if audio.duration_s > 0.2:
-            text = (await self.stt.transcribe(audio)).text.strip()
+        text = said
+        if self.stt is not None:
+            audio = self._media.agent_audio(since)
+            text = ""
+            if audio.duration_s > 0.2:
+                text = (await self.stt.transcribe(audio)).text.strip()
         first = self._media.first_media_after(since)
         wait = (first - since) * 1000 if first is not None else None
-        return Heard(text, await self._state(), wait, said)
+        return Heard(text, await self._state(), wait, said if self.stt is not None else None)
+
+    @property
+    def protocol_errors(self) -> list[str]:
+        return self._media.protocol_errors if self._media is not None else []
 
     async def _last_said(self) -> str:
         response = await self.http.get(f"{self.base_url}/api/sessions/{self._session}")
@@ -278,7 +286,7 @@ class PhoneChannel:
     async def say(self, text: str, *, cut_in: bool = False) -> Heard:
         media = self._media
         assert media is not None
-        audio = await _synthesize(self.voice, text)
+        audio = await self.voice.speak(text)
         await media.say(audio)
         spoke_at = media.speech_ends[-1]
         if not await self._reply(spoke_at, cut_in):
@@ -317,13 +325,28 @@ class PhoneChannel:
         await self.http.aclose()
 
 
-async def _synthesize(voice: TTSEngine, text: str) -> Audio:
-    chunks = [chunk async for chunk in voice.stream(text)]
-    if not chunks:
-        raise ChannelError(f"the caller's voice produced no audio for {text!r}")
-    rate = chunks[0].sample_rate_hz
-    return Audio(b"".join(c.pcm for c in chunks), rate)
+class CallerVoice:
+    """The simulated caller's voice: a TTS engine, optionally pitched up (Piper's voice at 1.18×
+    is a higher, quicker speaker than the agent's), each line synthesized once."""
+
+    def __init__(self, engine: TTSEngine, *, pitch: float = 1.0, name: str = "") -> None:
+        self.engine = engine
+        self.pitch = pitch
+        self.name = name or getattr(engine, "name", "tts")
+        self._cache: dict[str, Audio] = {}
+
+    async def speak(self, text: str) -> Audio:
+        cached = self._cache.get(text)
+        if cached is not None:
+            return cached
+        chunks = [chunk async for chunk in self.engine.stream(text)]
+        if not chunks:
+            raise ChannelError(f"the caller's voice produced no audio for {text!r}")
+        rate = chunks[0].sample_rate_hz
+        audio = Audio(b"".join(c.pcm for c in chunks), round(rate * self.pitch))
+        self._cache[text] = audio
+        return audio
 
 
-__all__ = ["LATENCY_STAGES", "Channel", "ChannelError", "Finished", "Heard", "HttpChannel",
-           "PhoneChannel", "ServiceChannel"]
+__all__ = ["LATENCY_STAGES", "CallerVoice", "Channel", "ChannelError", "Finished", "Heard",
+           "HttpChannel", "PhoneChannel", "ServiceChannel"]

