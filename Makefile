@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 APT_PACKAGES := postgresql espeak-ng chromium chromium-driver redis-server
 
-.PHONY: run install test test-deps system-deps lint bench bench-voice bench-calls bench-llm bench-stt clean
+.PHONY: run install test test-deps system-deps lint bench bench-voice bench-calls bench-llm bench-stt bench-load eval clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required"'
@@ -67,6 +67,14 @@ bench-stt: $(VENV)/.test-installed
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get install -y -qq asterisk-core-sounds-en-wav asterisk-core-sounds-en; }
 	$(BIN)/python bench/stt_accuracy.py
+
+# Simulated callers over the whole library (text, in-process): eval-results/report.{json,html}.
+eval: install
+	$(BIN)/frontdesk eval
+
+# Concurrent real-time phone calls against a spawned server (1, 5, 10, 20; about 8 minutes).
+bench-load: test-deps
+	$(BIN)/frontdesk loadtest --spawn --out bench/results/loadtest
 
 clean:
 	rm -rf $(VENV) data .pytest_cache

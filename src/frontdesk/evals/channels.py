@@ -287,7 +287,10 @@ class PhoneChannel:
         media = self._media
         assert media is not None
         audio = await self.voice.speak(text)
-        await media.say(audio)
+        try:
+            await media.say(audio)
+        except ConnectionError:  # the agent hung up first: nothing more will be heard
+            return Heard("", await self._state(), None, None)
         spoke_at = media.speech_ends[-1]
         if not await self._reply(spoke_at, cut_in):
             return Heard("", await self._state(), None, None)

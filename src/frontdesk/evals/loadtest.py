@@ -240,8 +240,12 @@ def spawned_server(settings: Settings):
     env = {**os.environ, "FRONTDESK_DATA_DIR": work, "FRONTDESK_TWILIO__AUTH_TOKEN": token,
            "FRONTDESK_PUBLIC_URL": f"http://127.0.0.1:{port}", "FRONTDESK_LOG_LEVEL": "WARNING"}
     env.pop("FRONTDESK_DATABASE_URL", None)
+    log_path = Path(work) / "server.log"
+    log_file = log_path.open("wb")
     process = subprocess.Popen([sys.executable, "-m", "frontdesk.cli", "serve", "--host",
-                                "127.0.0.1", "--port", str(port)], env=env)
+                                "127.0.0.1", "--port", str(port)], env=env,
+                               stdout=log_file, stderr=subprocess.STDOUT)
+    print(f"server on {port}, log: {log_path}", flush=True)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 180
@@ -261,6 +265,7 @@ def spawned_server(settings: Settings):
             process.wait(30)
         if process.poll() is None:
             process.kill()
+        log_file.close()
 
 
 def main_loadtest(args: argparse.Namespace, settings: Settings) -> int:

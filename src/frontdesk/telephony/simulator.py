@@ -143,8 +143,13 @@ class MediaStreamClient:
         for frame in frames:
             self._outgoing.put_nowait(frame)
         while self._speech_left > 0:
+            if self.closed_at is not None or not self._sending():
+                raise ConnectionError("the call ended while the caller was speaking")
             await asyncio.sleep(0.01)
         self.speech_ends.append(time.monotonic())
+
+    def _sending(self) -> bool:
+        return bool(self._tasks) and not self._tasks[0].done()
 
     async def press(self, digit: str) -> None:
         await self.send_json({"event": "dtmf", "streamSid": self.stream_sid,
