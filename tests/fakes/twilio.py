@@ -19,13 +19,20 @@ from frontdesk.telephony import simulator
 from frontdesk.telephony.simulator import (  # noqa: F401  (re-exported for the tests)
     ACCOUNT_SID,
     TWILIO_NUMBER,
-    MediaStreamClient,
     Stream,
     new_sid,
     parse_stream_twiml,
 )
 
 AUTH_TOKEN = "test-auth-token"
+
+
+class MediaStreamClient(simulator.MediaStreamClient):
+    """The shipped client, strict: a message Twilio would reject fails the test."""
+
+    async def __aexit__(self, *exc) -> None:
+        await super().__aexit__(*exc)
+        assert not self.protocol_errors, self.protocol_errors
 
 
 class TwilioSide(simulator.TwilioSide):

@@ -27,7 +27,6 @@ from frontdesk.audio.pcm import Audio
 from frontdesk.conversations.views import public_state
 from frontdesk.evals.schema import WEEKDAYS, Busy, EvalScenario
 from frontdesk.storage.models import Appointment, Business
-from frontdesk.storage.queries import LATENCY_STAGES
 from frontdesk.telephony.simulator import MediaStreamClient, TwilioSide
 
 if TYPE_CHECKING:
@@ -36,8 +35,17 @@ if TYPE_CHECKING:
     from frontdesk.speech.tts import TTSEngine
 
 
+CALLER_PITCH = 1.18
+"""Piper's voice played 18% higher and quicker: a different speaker than the agent."""
+
+
 class ChannelError(RuntimeError):
     """The channel itself failed (server down, call refused): the scenario cannot be judged."""
+
+
+class ChannelUnsupported(ChannelError):
+    """The scenario needs what this channel cannot do (calendar fixtures, outbound audio):
+    it is skipped, not failed."""
 
 
 @dataclass
@@ -100,9 +108,8 @@ class ServiceChannel:
 
     name = "text"
 
-    def __init__(self, runtime: Runtime, now: datetime | None = None) -> None:
+    def __init__(self, runtime: Runtime) -> None:
         self.runtime = runtime
-        self.now = now
         self._session: str | None = None
 
     async def start(self, scenario: EvalScenario, caller_phone: str | None) -> Heard:
@@ -144,8 +151,7 @@ class ServiceChannel:
         if not scenario.busy:
             return
         profile = self.runtime.brain.profile(scenario.profile)
-        now = self.now or self.runtime.brain.now()
-        today = now.astimezone(ZoneInfo(profile.timezone)).date()
+        today = self.runtime.brain.now().astimezone(ZoneInfo(profile.timezone)).date()
         async with self.runtime.sessions() as db, db.begin():
             business_id = await db.scalar(select(Business.id).where(
                 Business.key == scenario.profile))
@@ -186,7 +192,7 @@ class HttpChannel:
 
     async def start(self, scenario: EvalScenario, caller_phone: str | None) -> Heard:
         if scenario.busy:
-            raise ChannelError("calendar fixtures (busy) need the in-process channel")
+            raise ChannelUnsupported("calendar fixtures (busy) need the in-process channel")
         started = time.perf_counter()
         caller: dict[str, str] = {}
         if caller_phone:
@@ -239,13 +245,23 @@ class PhoneChannel:
         self._session: str | None = None
         self._started_at = 0.0
 
-    async def _state(self) -> dict[str, Any]:
-        response = await self.http.get(f"{self.base_url}/api/sessions/{self._session}")
+    async def _session_view(self) -> dict[str, Any]:
+        """The server's view of the call: ``state`` and ``transcript``."""
+        try:
+            response = await self.http.get(f"{self.base_url}/api/sessions/{self._session}")
+        except httpx.HTTPError as exc:
+            raise ChannelError(f"{self.base_url}: {exc}") from exc
         if response.status_code != 200:
             raise ChannelError(f"session {self._session}: {response.status_code}")
-        return response.json()["state"]
+        return response.json()
 
-    async def _heard_since(self, since: float, said: str) -> Heard:
+    async def _state(self) -> dict[str, Any]:
+        return (await self._session_view())["state"]
+
+    async def _heard_since(self, since: float) -> Heard:
+        view = await self._session_view()
+        lines = [t for t in view["transcript"] if t["role"] == "assistant"]
+        said = lines[-1]["text"] if lines else ""
         text = said
         if self.stt is not None:
             audio = self._media.agent_audio(since)
@@ -254,22 +270,17 @@ class PhoneChannel:
                 text = (await self.stt.transcribe(audio)).text.strip()
         first = self._media.first_media_after(since)
         wait = (first - since) * 1000 if first is not None else None
-        return Heard(text, await self._state(), wait, said if self.stt is not None else None)
+        return Heard(text, view["state"], wait, said if self.stt is not None else None)
 
     @property
     def protocol_errors(self) -> list[str]:
         return self._media.protocol_errors if self._media is not None else []
 
-    async def _last_said(self) -> str:
-        response = await self.http.get(f"{self.base_url}/api/sessions/{self._session}")
-        lines = [t for t in response.json()["transcript"] if t["role"] == "assistant"]
-        return lines[-1]["text"] if lines else ""
-
     async def start(self, scenario: EvalScenario, caller_phone: str | None) -> Heard:
         if scenario.busy:
-            raise ChannelError("calendar fixtures (busy) need the in-process channel")
+            raise ChannelUnsupported("calendar fixtures (busy) need the in-process channel")
         if scenario.direction != "inbound":
-            raise ChannelError("audio runs place inbound calls only")
+            raise ChannelUnsupported("audio runs place inbound calls only")
         try:
             call_sid, stream = await self.twilio.ring(profile=scenario.profile,
                                                       caller=caller_phone or "+15125550000")
@@ -281,7 +292,7 @@ class PhoneChannel:
         await self._media.__aenter__()
         if not await self._media.greeted(self.reply_timeout_s):
             raise ChannelError("no greeting heard")
-        return await self._heard_since(self._started_at, await self._last_said())
+        return await self._heard_since(self._started_at)
 
     async def say(self, text: str, *, cut_in: bool = False) -> Heard:
         media = self._media
@@ -294,7 +305,7 @@ class PhoneChannel:
         spoke_at = media.speech_ends[-1]
         if not await self._reply(spoke_at, cut_in):
             return Heard("", await self._state(), None, None)
-        return await self._heard_since(spoke_at, await self._last_said())
+        return await self._heard_since(spoke_at)
 
     async def _reply(self, since: float, cut_in: bool) -> bool:
         """Wait for the reply to ``since``'s words: its first audio, then its end (the
@@ -316,13 +327,11 @@ class PhoneChannel:
         if self._media is not None:
             await self._media.hang_up()
         for _ in range(100):  # the server ends the conversation when the stream stops
-            state = await self._state()
-            if state["ended"]:
+            view = await self._session_view()
+            if view["state"]["ended"]:
                 break
             await asyncio.sleep(0.1)
-        response = await self.http.get(f"{self.base_url}/api/sessions/{self._session}")
-        body = response.json()
-        return Finished(body["state"], _stages(body["transcript"]), call_s)
+        return Finished(view["state"], _stages(view["transcript"]), call_s)
 
     async def close(self) -> None:
         await self.http.aclose()
@@ -351,5 +360,5 @@ class CallerVoice:
         return audio
 
 
-__all__ = ["LATENCY_STAGES", "CallerVoice", "Channel", "ChannelError", "Finished", "Heard",
-           "HttpChannel", "PhoneChannel", "ServiceChannel"]
+__all__ = ["CALLER_PITCH", "CallerVoice", "Channel", "ChannelError", "ChannelUnsupported",
+           "Finished", "Heard", "HttpChannel", "PhoneChannel", "ServiceChannel"]

@@ -53,8 +53,8 @@ def add_eval_parser(sub: Any) -> None:
                    help="the simulated caller's voice (--audio); never the agent's")
     p.add_argument("--telephony-per-min", type=float, default=Prices.telephony_per_min,
                    help="price of a phone minute for the cost estimate (USD)")
-    p.add_argument("--tts-per-1k-chars", type=float, default=Prices.tts_per_1k_chars)
-    p.add_argument("--llm-per-1k-tokens", type=float, default=Prices.llm_per_1k_tokens)
+    p.add_argument("--tts-per-1k-chars", type=float, default=Prices.tts_per_1k_chars,
+                   help="price of a premium voice per 1,000 characters (USD); 0 for Piper")
 
 
 def add_loadtest_parser(sub: Any) -> None:
@@ -139,7 +139,7 @@ def main_eval(args: argparse.Namespace, settings: Settings) -> int:
     except ScenarioFileError as exc:
         print(f"frontdesk eval: {exc}", file=sys.stderr)
         return 2
-    prices = Prices(args.telephony_per_min, args.tts_per_1k_chars, args.llm_per_1k_tokens)
+    prices = Prices(args.telephony_per_min, args.tts_per_1k_chars)
 
     def options(label: str) -> EvalOptions:
         return EvalOptions(mode="audio" if args.audio else "text", url=args.url, seed=args.seed,

@@ -28,7 +28,6 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 from urllib.parse import urlparse
 
@@ -36,7 +35,7 @@ import httpx
 
 from frontdesk.config import Settings
 from frontdesk.evals.caller import SimulatedCaller
-from frontdesk.evals.channels import PhoneChannel
+from frontdesk.evals.channels import CALLER_PITCH, CallerVoice, PhoneChannel
 from frontdesk.evals.report import machine, percentiles
 from frontdesk.evals.runner import run_scenario
 from frontdesk.evals.schema import EvalScenario, default_library, load_library
@@ -154,11 +153,10 @@ async def run_level(url: str, n: int, scenarios: list[EvalScenario], *, voice: A
 
 async def run_loadtest(url: str, levels: list[int], *, auth_token: str, seed: int,
                        timeout_s: float, settings: Settings) -> dict[str, Any]:
-    from frontdesk.evals.suite import caller_voice
     from frontdesk.speech.tts import PiperTTS
 
     piper = await asyncio.to_thread(PiperTTS, settings.tts.model_copy(update={"workers": 1}))
-    voice = caller_voice("piper", settings, SimpleNamespace(piper=piper))
+    voice = CallerVoice(piper, pitch=CALLER_PITCH)
     scenarios = load_scenarios()
     client_cpu = time.process_time()
     async with httpx.AsyncClient(timeout=10) as http:
@@ -184,7 +182,7 @@ async def run_loadtest(url: str, levels: list[int], *, auth_token: str, seed: in
             "what": "voice_to_voice_ms: last caller frame sent → first agent frame received, "
                     "at the simulated Twilio side; cpu_*_pct: the server process, 100 = one "
                     "core",
-            "caller_voice": "Piper ×1.18, each line synthesized once (cached)",
+            "caller_voice": f"Piper ×{CALLER_PITCH}, each line synthesized once (cached)",
             "client_cpu_s": round(time.process_time() - client_cpu, 1),
             "levels": results,
             "max_calls_p95_within_1500ms": max(holding) if holding else 0}

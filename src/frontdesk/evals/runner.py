@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from frontdesk.evals.caller import SimulatedCaller
-from frontdesk.evals.channels import Channel, ChannelError, Finished
+from frontdesk.evals.channels import Channel, ChannelError, ChannelUnsupported, Finished
 from frontdesk.evals.schema import WEEKDAYS, EvalScenario
 
 log = logging.getLogger(__name__)
@@ -31,8 +31,6 @@ class Prices:
     """Twilio inbound to a US local number, per minute."""
     tts_per_1k_chars: float = 0.0
     """A premium voice (ElevenLabs bills characters); 0 when Piper speaks."""
-    llm_per_1k_tokens: float = 0.0
-    """0 for a local model (Ollama); an OpenAI-compatible cloud model bills tokens."""
     words_per_min: float = 150.0
     """Speaking pace used to estimate a text conversation's length as a phone call."""
 
@@ -48,7 +46,6 @@ class ScenarioResult:
     failures: list[str]
     transcript: list[dict[str, Any]]
     caller_turns: int
-    wait_ms: list[float]
     stages: dict[str, list[float]]
     slots_right: int
     slots_expected: int
@@ -143,12 +140,10 @@ def judge(scenario: EvalScenario, final: dict[str, Any], replies: list[str], cal
     return j
 
 
-def estimate_cost(transcript: list[dict[str, Any]], call_s: float, prices: Prices,
-                  llm_tokens: int = 0) -> float:
+def estimate_cost(transcript: list[dict[str, Any]], call_s: float, prices: Prices) -> float:
     agent_chars = sum(len(line["text"]) for line in transcript if line["role"] == "agent")
     return round(call_s / 60 * prices.telephony_per_min
-                 + agent_chars / 1000 * prices.tts_per_1k_chars
-                 + llm_tokens / 1000 * prices.llm_per_1k_tokens, 5)
+                 + agent_chars / 1000 * prices.tts_per_1k_chars, 5)
 
 
 def caller_phone(scenario: EvalScenario, index: int) -> str | None:
@@ -172,14 +167,14 @@ async def run_scenario(scenario: EvalScenario, channel: Channel, *, seed: int = 
     waits: list[float] = []
     caller_turns = 0
     result = ScenarioResult(scenario.name, scenario.profile, scenario.kind, scenario.behaviour,
-                            channel.name, False, [], transcript, 0, waits, {}, 0, 0, 0.0, 0.0)
+                            channel.name, False, [], transcript, 0, {}, 0, 0, 0.0, 0.0)
+    respond = getattr(caller, "respond_async", None)  # a model-driven caller is async
     try:
         heard = await channel.start(scenario,
                                     phone if (scenario.persona.caller_id
                                               or scenario.direction == "outbound") else None)
         transcript.append(_line("agent", heard))
         while caller_turns < MAX_CALLER_TURNS:
-            respond = getattr(caller, "respond_async", None)
             text = (await respond(heard.reply, heard.state) if respond
                     else caller.respond(heard.reply, heard.state))
             if text is None:
@@ -193,8 +188,10 @@ async def run_scenario(scenario: EvalScenario, channel: Channel, *, seed: int = 
                 waits.append(round(heard.wait_ms, 1))
         final: Finished = await channel.finish()
     except ChannelError as exc:
-        result.skipped = str(exc) if "need" in str(exc) else None
-        result.error = None if result.skipped else str(exc)
+        if isinstance(exc, ChannelUnsupported):
+            result.skipped = str(exc)
+        else:
+            result.error = str(exc)
         result.failures = [f"channel: {exc}"]
         result.transcript = transcript
         return result

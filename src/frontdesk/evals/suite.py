@@ -23,7 +23,13 @@ from zoneinfo import ZoneInfo
 
 from frontdesk.config import Settings
 from frontdesk.evals.caller import LLMCaller, SimulatedCaller
-from frontdesk.evals.channels import CallerVoice, HttpChannel, PhoneChannel, ServiceChannel
+from frontdesk.evals.channels import (
+    CALLER_PITCH,
+    CallerVoice,
+    HttpChannel,
+    PhoneChannel,
+    ServiceChannel,
+)
 from frontdesk.evals.report import build_report
 from frontdesk.evals.runner import Prices, ScenarioResult, run_scenario
 from frontdesk.evals.schema import EvalScenario
@@ -108,7 +114,7 @@ async def _open_channel(stack: contextlib.AsyncExitStack, settings: Settings,
         runtime = await build_runtime(local.model_copy(update={"voice_enabled": False}),
                                       clock=lambda: now)
         stack.push_async_callback(runtime.close)
-        return ServiceChannel(runtime, now)
+        return ServiceChannel(runtime)
     return await _phone_channel(stack, local, options, now, engines, settings)
 
 
@@ -118,7 +124,7 @@ def caller_voice(kind: str, settings: Settings, engines: Any) -> CallerVoice:
     if kind == "espeak":
         return CallerVoice(EspeakTTS(settings.tts.model_copy(update={"espeak_rate_wpm": 140})),
                            name="espeak-ng")
-    return CallerVoice(engines.piper, pitch=1.18, name="piper ×1.18")
+    return CallerVoice(engines.piper, pitch=CALLER_PITCH, name=f"piper ×{CALLER_PITCH}")
 
 
 async def listener(settings: Settings, engines: Any) -> tuple[Any, str]:
