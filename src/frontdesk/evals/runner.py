@@ -63,6 +63,7 @@ def normalise(text: str) -> str:
     """Lower case, no punctuation, "a.m." as "am": speech transcripts and text compare."""
     text = text.lower().replace("a.m.", "am").replace("p.m.", "pm")
     text = re.sub(r"(?<=\d)[:.,](?=\d)", "", text)
+    text = re.sub(r"\b(\d{1,2}) (\d{2})\b", r"\1\2", text)  # "7 30 am", as Whisper writes 7:30
     text = re.sub(r"[^a-z0-9$ ]+", " ", text)
     return " ".join(text.split())
 
