@@ -35,7 +35,7 @@ import httpx
 
 from frontdesk.config import Settings
 from frontdesk.evals.caller import SimulatedCaller
-from frontdesk.evals.channels import CALLER_PITCH, CallerVoice, PhoneChannel
+from frontdesk.evals.channels import CALLER_PITCH, PhoneChannel
 from frontdesk.evals.report import machine, percentiles
 from frontdesk.evals.runner import run_scenario
 from frontdesk.evals.schema import EvalScenario, default_library, load_library
@@ -153,10 +153,10 @@ async def run_level(url: str, n: int, scenarios: list[EvalScenario], *, voice: A
 
 async def run_loadtest(url: str, levels: list[int], *, auth_token: str, seed: int,
                        timeout_s: float, settings: Settings) -> dict[str, Any]:
-    from frontdesk.speech.tts import PiperTTS
+    from frontdesk.evals.suite import load_caller_voice
 
-    piper = await asyncio.to_thread(PiperTTS, settings.tts.model_copy(update={"workers": 1}))
-    voice = CallerVoice(piper, pitch=CALLER_PITCH)
+    stack = contextlib.AsyncExitStack()
+    voice = await load_caller_voice("piper", settings, stack)
     scenarios = load_scenarios()
     client_cpu = time.process_time()
     async with httpx.AsyncClient(timeout=10) as http:
@@ -172,7 +172,7 @@ async def run_loadtest(url: str, levels: list[int], *, auth_token: str, seed: in
               f"{level['protocol_errors']}, server CPU avg {level['cpu_avg_pct']}% "
               f"max {level['cpu_max_pct']}%, RSS {level['rss_max_mb']} MB", flush=True)
         results.append(level)
-    piper.close()
+    await stack.aclose()
     holding = [r["calls"] for r in results
                if r["voice_to_voice_ms"].get("p95") is not None
                and r["voice_to_voice_ms"]["p95"] <= 1500 and r["dropped"] == 0]

@@ -118,13 +118,19 @@ async def _open_channel(stack: contextlib.AsyncExitStack, settings: Settings,
     return await _phone_channel(stack, local, options, now, engines, settings)
 
 
-def caller_voice(kind: str, settings: Settings, engines: Any) -> CallerVoice:
-    from frontdesk.speech.tts import EspeakTTS
+async def load_caller_voice(kind: str, settings: Settings,
+                            stack: contextlib.AsyncExitStack) -> CallerVoice:
+    """The simulated callers' voice. Piper gets its own engine without random variation, so a
+    line is the same audio in every run and results move only when the agent does."""
+    from frontdesk.speech.tts import EspeakTTS, PiperTTS
 
     if kind == "espeak":
         return CallerVoice(EspeakTTS(settings.tts.model_copy(update={"espeak_rate_wpm": 140})),
                            name="espeak-ng")
-    return CallerVoice(engines.piper, pitch=CALLER_PITCH, name=f"piper ×{CALLER_PITCH}")
+    piper = await asyncio.to_thread(PiperTTS, settings.tts.model_copy(update={
+        "workers": 1, "piper_noise_scale": 0.0, "piper_noise_w_scale": 0.0}))
+    stack.callback(piper.close)
+    return CallerVoice(piper, pitch=CALLER_PITCH, name=f"piper ×{CALLER_PITCH}")
 
 
 async def listener(settings: Settings, engines: Any) -> tuple[Any, str]:
@@ -151,7 +157,7 @@ async def _phone_channel(stack: contextlib.AsyncExitStack, settings: Settings,
     if engines is None:
         engines = await VoiceEngines.load(settings)
         stack.push_async_callback(engines.close)
-    voice = caller_voice(options.caller_voice, settings, engines)
+    voice = await load_caller_voice(options.caller_voice, settings, stack)
     stt, options.listener = await listener(home, engines)
     if stt is not engines.stt:
         stack.callback(stt.close)

@@ -41,13 +41,6 @@ class VoiceEngines:
         await asyncio.gather(stt.warm_up(), piper.warm_up())
         return engines
 
-    @property
-    def piper(self) -> TTSEngine:
-        """The Piper engine itself (no cache, no fallback): simulated callers speak with it."""
-        if self._piper is None:
-            raise RuntimeError("Piper is not loaded")
-        return self._piper
-
     def voice_for_call(self) -> TieredTTS:
         """Each call gets its own tier choice over the shared engines."""
         return TieredTTS(self.local_tts, self.premium)
