@@ -22,10 +22,15 @@ def _imports(path: Path) -> set[str]:
     return names
 
 
+ALLOWED_IN_BRAIN = {"brain/nlu/classifier.py": ("numpy",)}
+"""The act classifier's arithmetic is numpy (text features, not audio)."""
+
+
 def test_brain_depends_only_on_ports() -> None:
     offenders = {
-        str(path.relative_to(SRC)): sorted(n for n in _imports(path)
-                                           if n.startswith(FORBIDDEN_IN_BRAIN))
+        str(path.relative_to(SRC)): sorted(
+            n for n in _imports(path) if n.startswith(FORBIDDEN_IN_BRAIN)
+            and not n.startswith(ALLOWED_IN_BRAIN.get(str(path.relative_to(SRC)), ("-",))))
         for path in (SRC / "brain").rglob("*.py")
     }
     assert {k: v for k, v in offenders.items() if v} == {}

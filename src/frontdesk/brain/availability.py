@@ -63,14 +63,16 @@ class AvailabilityCalendar:
                 and end.time() <= hours[1])
 
     async def open_slots(self, department: Department, day: date, duration_min: int,
-                         time_of_day: str | None = None) -> list[datetime]:
-        """Every bookable start on ``day`` (slot grid of the profile)."""
+                         time_of_day: str | None = None,
+                         window: tuple[time, time] | None = None) -> list[datetime]:
+        """Every bookable start on ``day`` (slot grid of the profile), within the caller's
+        window ("after 3", "before lunch") or part of the day when given."""
         hours = department.hours.for_weekday(day.weekday())
         if hours is None:
             return []
         step = timedelta(minutes=self._profile.slot_minutes)
         start = datetime.combine(day, hours[0])
-        window = _TIME_OF_DAY.get(time_of_day or "")
+        window = window or _TIME_OF_DAY.get(time_of_day or "")
         slots: list[datetime] = []
         while self._within_hours(department, start, duration_min):
             in_window = window is None or window[0] <= start.time() < window[1]

@@ -18,9 +18,15 @@ import yaml
 from frontdesk.brain.availability import AvailabilityCalendar
 from frontdesk.brain.nlu import Understanding
 from frontdesk.brain.ports import Calendar, CustomerDirectory, LanguageAssist
-from frontdesk.brain.state import AgentName, ConversationState, Transition
+from frontdesk.brain.state import AgentName, BackgroundTask, ConversationState, Transition
 from frontdesk.config import BrainSettings
 from frontdesk.knowledge.profile import BusinessProfile
+
+STUCK_KEYS = {"ask_date", "ask_date_with_time", "ask_name", "ask_phone", "ask_phone_again",
+              "ask_service", "ask_appointment_type_dealership", "ask_appointment_type_real_estate",
+              "ask_vehicle_test_drive", "pick_which", "read_back_unclear", "callback_ask",
+              "vehicle_not_in_stock", "ask_change"}
+"""Questions the call cannot go on without: asked a third time, the agent offers a person."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -50,6 +56,9 @@ class Replies:
         template = self._templates[key]
         return template.format(**{**self._defaults, **values}).strip()
 
+    def has(self, key: str) -> bool:
+        return key in self._templates
+
 
 @dataclass(slots=True)
 class TurnContext:
@@ -74,6 +83,16 @@ class TurnContext:
     hops: int = 0
     assist: LanguageAssist | None = None
     """A language model's optional help (None: fully deterministic)."""
+    queue: list[Understanding] = field(default_factory=list)
+    """Acts of this message still to handle after the current one (the main act last)."""
+    aside_answered: bool = False
+    """A question or aside was answered this turn: asking the flow's question again is
+    going back to it, not a failed attempt."""
+
+    @property
+    def more_acts(self) -> bool:
+        """Another act of this message follows: answer this one, but ask nothing yet."""
+        return bool(self.queue)
 
     @property
     def today(self) -> date:
@@ -96,15 +115,37 @@ class TurnContext:
                                            reason=reason))
 
     def request_callback(self, state: ConversationState, detail: str,
-                         due_at: str | None = None) -> None:
-        """Ask the service to create a callback task for a person on the team."""
-        self.effects.append(Effect(kind="schedule_callback",
-                                   task_id=f"cb_{state.session_id}_{state.turn_count}",
-                                   detail=detail, due_at=due_at))
+                         due_at: str | None = None, window: str | None = None) -> None:
+        """Create a callback task for a person on the team — only ever after the caller asked
+        for one or agreed to it. It is recorded in the state and carried out by the service."""
+        task_id = f"cb_{state.session_id}_{state.turn_count}"
+        if any(t.task_id == task_id for t in state.pending_tasks):
+            return
+        state.pending_tasks.append(BackgroundTask(task_id=task_id, task_type="callback",
+                                                  reason=detail, due_at=due_at, window=window))
+        self.effects.append(Effect(kind="schedule_callback", task_id=task_id, detail=detail,
+                                   due_at=due_at))
 
     def ask(self, state: ConversationState, awaiting: str, agent: AgentName, key: str,
             **values: object) -> None:
-        """Ask the caller something and remember who is waiting for the answer."""
-        self.say(key, **values)
+        """Ask the caller something and remember who is waiting for the answer.
+
+        Never the same question a third time in a row: the second time it is reworded (a
+        ``{key}_retry`` template, with examples or choices), and a third time the agent changes
+        strategy — it offers a callback from a person instead of asking again.
+        """
+        repeats = state.ask_repeats + 1 if state.last_ask == key else 0
+        if self.aside_answered and state.last_ask == key:
+            repeats = state.ask_repeats
+        if repeats >= 2 and key in STUCK_KEYS:
+            state.last_ask, state.ask_repeats = "stuck_offer", 0
+            self.say("stuck_offer")
+            state.callback_reason = f"Could not complete the call ({key.replace('_', ' ')})"
+            state.awaiting = "offer_callback"
+            state.awaiting_agent = "faq"
+            return
+        retry = f"{key}_retry"
+        self.say(retry if repeats == 1 and self.replies.has(retry) else key, **values)
+        state.last_ask, state.ask_repeats = key, repeats
         state.awaiting = awaiting  # type: ignore[assignment]
         state.awaiting_agent = agent

@@ -74,12 +74,15 @@ async def _route(state: ConversationState, config: RunnableConfig) -> dict[str, 
         ctx.handoff = None
         return _updates(s)
     u = ctx.understanding
-    target = router.route(s, u, ctx.profile)
+    # Asides first ("do you have a shuttle?"), then the main act ("Wednesday works").
+    first, ctx.queue = (u.acts[0], [*u.acts[1:], u]) if u.acts else (u, [])
+    ctx.understanding = first
+    target = router.route(s, first, ctx.profile)
     s.detected_intent, s.confidence = u.intent, u.confidence
     s.messages.append(Message(role="user", content=u.text, intent=u.intent, agent=target))
     if target != s.current_agent:
         ctx.transitions.append(Transition(from_agent=s.current_agent, to_agent=target,
-                                          reason=f"intent {u.intent}"))
+                                          reason=f"intent {first.intent}"))
     ctx.handoff = target
     return _updates(s)
 
@@ -130,7 +133,17 @@ def _after_router(state: ConversationState, config: RunnableConfig) -> str:
 
 
 def _after_agent(state: ConversationState, config: RunnableConfig) -> str:
-    return _turn(config).handoff or "respond"
+    ctx = _turn(config)
+    if ctx.handoff:
+        return ctx.handoff
+    if ctx.queue and not state.ended:  # the next act of the same message
+        ctx.understanding = ctx.queue.pop(0)
+        ctx.hops, ctx.resuming = 0, False
+        target = router.route(state, ctx.understanding, ctx.profile)
+        ctx.transitions.append(Transition(from_agent=state.current_agent, to_agent=target,
+                                          reason=f"next act {ctx.understanding.intent}"))
+        return target
+    return "respond"
 
 
 def _after_respond(state: ConversationState) -> str:

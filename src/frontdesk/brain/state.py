@@ -88,7 +88,16 @@ class BookingSlots(BaseModel):
     preferred_time: str | None = None
     """``HH:MM`` (24 h) in the business's time zone."""
     time_of_day: Literal["morning", "afternoon", "evening"] | None = None
+    window_start: str | None = None
+    """``HH:MM``: the caller wants a slot at or after this ("after 3", "after work")."""
+    window_end: str | None = None
+    """``HH:MM``: the appointment must start before this ("before lunch")."""
+    services: list[str] = []
+    """Every service for this visit ("an oil change and a tire rotation"); the first is
+    ``service_type``."""
     customer_name: str | None = None
+    name_declined: bool = False
+    """The caller would rather not give a name; the booking goes under their phone number."""
     customer_phone: str | None = None
     customer_email: str | None = None
     vehicle: VehicleInfo = VehicleInfo()
@@ -112,6 +121,8 @@ class LeadInfo(BaseModel):
     qualified: bool | None = None
     factors: dict[str, float] = {}
     do_not_call: bool = False
+    declined: list[str] = []
+    """Factors the caller could not or would not give; the agent moved on."""
     status: Literal["new", "contacted", "qualified", "nurture", "booked", "lost", "do_not_call"] = (
         "new"
     )
@@ -128,6 +139,7 @@ class Appointment(BaseModel):
     customer_name: str | None = None
     status: str = "scheduled"
     vehicle: str | None = None
+    services: list[str] = []
 
 
 class BackgroundTask(BaseModel):
@@ -138,6 +150,8 @@ class BackgroundTask(BaseModel):
     human_available: bool | None = None
     human_agent_name: str | None = None
     due_at: str | None = None
+    window: str | None = None
+    """The part of the day the caller asked to be called back in (morning/afternoon/evening)."""
 
 
 class Notification(BaseModel):
@@ -180,6 +194,12 @@ class ConversationState(BaseModel):
     last_objection: str | None = None
     callback_time: str | None = None
     misunderstood_count: int = 0
+    last_ask: str | None = None
+    """The reply template of the agent's last question, to notice asking the same thing."""
+    ask_repeats: int = 0
+    """How many times in a row ``last_ask`` has been asked again."""
+    callback_reason: str | None = None
+    """What a callback offered (and not yet accepted) would be about."""
     turn_count: int = 0
     ended: bool = False
     outcome: str | None = None

@@ -41,6 +41,7 @@ class SimulatedCaller:
         self.spoken = spoken
         """Say numbers as a person would read them aloud (for synthesized audio)."""
         self.questions = list(self.persona.questions)
+        self.script = list(scenario.script)
         self.turns = 0
         self.done = False
         self._objected = False
@@ -80,6 +81,8 @@ class SimulatedCaller:
             return "forget it, I'll call back later. bye"
         first = self.turns == 0
         self.turns += 1
+        if self.script:  # a scripted caller says its lines whatever the agent asked
+            return self.script.pop(0)
         if first and self.scenario.direction == "inbound":
             return self.opening()
         text = self._answer(awaiting, reply)

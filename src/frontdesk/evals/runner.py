@@ -11,6 +11,7 @@ import logging
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 from frontdesk.evals.caller import SimulatedCaller
@@ -97,10 +98,13 @@ def judge(scenario: EvalScenario, final: dict[str, Any], replies: list[str], cal
         a = want.appointment
         if appointment is None:
             j.failures.append("no appointment was booked")
-            j.expected += sum(v is not None for v in (a.weekday, a.time, a.service, a.type))
+            j.expected += sum(v is not None for v in (a.date, a.weekday, a.time, a.service,
+                                                      a.type, a.services))
         else:
+            day = date.fromisoformat(appointment["scheduled_date"])
+            if a.date is not None:
+                j.field("appointment date", appointment["scheduled_date"], a.date)
             if a.weekday is not None:
-                day = date.fromisoformat(appointment["scheduled_date"])
                 j.field("appointment weekday", WEEKDAYS[day.weekday()], a.weekday)
             if a.time is not None:
                 j.field("appointment time", appointment["scheduled_time"][:5], a.time)
@@ -108,6 +112,10 @@ def judge(scenario: EvalScenario, final: dict[str, Any], replies: list[str], cal
                 j.field("appointment service", appointment["service_type"], a.service)
             if a.type is not None:
                 j.field("appointment type", appointment["appointment_type"], a.type)
+            if a.services is not None:
+                booked = appointment.get("services") or [appointment["service_type"]]
+                j.field("appointment services", sorted(s for s in booked if s),
+                        sorted(a.services))
     if want.booked is not None:
         j.check((appointment is not None) == want.booked,
                 f"booked: expected {want.booked}, got {appointment}")
@@ -120,6 +128,25 @@ def judge(scenario: EvalScenario, final: dict[str, Any], replies: list[str], cal
             t.get("task_type") == "human_escalation" for t in final.get("pending_tasks", []))
         j.check(started == want.escalation,
                 f"escalation: expected {want.escalation}, got {started}")
+    callbacks = [t for t in final.get("pending_tasks", []) if t.get("task_type") == "callback"]
+    if want.callback is not None:
+        j.check(bool(callbacks) == want.callback,
+                f"callback: expected {want.callback}, got {[t.get('reason') for t in callbacks]}")
+    if want.callback_window is not None:
+        windows = [t.get("window") for t in callbacks]
+        j.field("callback window", windows[-1] if windows else None, want.callback_window)
+    if want.customer_name is not None:
+        name = (final.get("customer") or {}).get("name") or ""
+        j.field("customer name", name.lower(), want.customer_name.lower())
+    if want.lead is not None:
+        _judge_lead(j, want.lead, lead)
+    if want.max_repeats is not None:
+        run, worst = 1, 1
+        for before, after in pairwise(replies):
+            run = run + 1 if normalise(before) == normalise(after) else 1
+            worst = max(worst, run)
+        j.check(worst <= want.max_repeats,
+                f"the same reply came {worst} times in a row, at most {want.max_repeats}")
     if want.outcome is not None:
         j.check(final.get("outcome") == want.outcome,
                 f"outcome: expected {want.outcome!r}, got {final.get('outcome')!r}")
@@ -139,6 +166,27 @@ def judge(scenario: EvalScenario, final: dict[str, Any], replies: list[str], cal
         j.check(worst <= want.max_latency_ms,
                 f"slowest reply {worst:.0f} ms, at most {want.max_latency_ms:.0f} ms expected")
     return j
+
+
+def _judge_lead(j: _Judge, want, lead: dict[str, Any]) -> None:
+    for key in ("intent", "location", "in_area", "budget_min", "budget_max", "financing"):
+        wanted = getattr(want, key)
+        if wanted is not None:
+            got = lead.get("in_service_area" if key == "in_area" else key)
+            if key == "location" and isinstance(got, str):
+                got, wanted = got.lower(), wanted.lower()
+            j.field(f"lead {key}", got, wanted)
+    months = lead.get("timeline_months")
+    if want.timeline_known is not None:
+        j.field("lead timeline known", months is not None, want.timeline_known)
+    if want.timeline_max_months is not None or want.timeline_min_months is not None:
+        low = want.timeline_min_months if want.timeline_min_months is not None else 0
+        high = want.timeline_max_months if want.timeline_max_months is not None else 1e9
+        j.expected += 1
+        if months is not None and low <= months <= high:
+            j.right += 1
+        else:
+            j.failures.append(f"lead timeline: expected {low}–{high} months, got {months!r}")
 
 
 def estimate_cost(transcript: list[dict[str, Any]], call_s: float, prices: Prices) -> float:

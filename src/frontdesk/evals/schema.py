@@ -30,7 +30,8 @@ Behaviour = Literal["cooperative", "volunteers", "corrects", "interrupts", "sile
 """
 
 Kind = Literal["booking", "change_of_mind", "closed_day", "faq", "objection", "do_not_call",
-               "escalation", "noisy", "qualification", "outbound"]
+               "escalation", "noisy", "qualification", "outbound", "multi_act", "wrong_number",
+               "callback", "line_check"]
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -78,6 +79,8 @@ class Persona(_Strict):
 
 
 class AppointmentExpect(_Strict):
+    date: str | None = None
+    """``YYYY-MM-DD`` (for "the 3rd", "next Friday" and other exact dates)."""
     weekday: str | None = None
     time: str | None = None
     """24-hour ``HH:MM``."""
@@ -85,6 +88,8 @@ class AppointmentExpect(_Strict):
     """A service key of the profile (``oil_change``)."""
     type: str | None = None
     """An appointment type key of the profile (``test_drive``)."""
+    services: list[str] | None = None
+    """Every service key booked in this visit, in any order (two services in one call)."""
 
     @field_validator("weekday")
     @classmethod
@@ -101,6 +106,22 @@ class AppointmentExpect(_Strict):
         return value
 
 
+class LeadExpect(_Strict):
+    """Lead facts the agent must have recorded (only the fields given are checked)."""
+
+    intent: str | None = None
+    location: str | None = None
+    in_area: bool | None = None
+    budget_min: int | None = None
+    budget_max: int | None = None
+    financing: str | None = None
+    timeline_max_months: float | None = None
+    """The recorded timeline must be at most this many months."""
+    timeline_min_months: float | None = None
+    timeline_known: bool | None = None
+    """``false``: no timeline may be recorded (a fact about something else is not one)."""
+
+
 class Expect(_Strict):
     appointment: AppointmentExpect | None = None
     booked: bool | None = None
@@ -108,6 +129,15 @@ class Expect(_Strict):
     qualified: bool | None = None
     escalation: bool | None = None
     do_not_call: bool | None = None
+    callback: bool | None = None
+    """Whether a callback task was created (``false``: the caller never agreed to one)."""
+    callback_window: Literal["morning", "afternoon", "evening"] | None = None
+    """The part of the day the callback was asked for, kept as asked."""
+    customer_name: str | None = None
+    """The caller's name as recorded; ``""`` means no name may be recorded."""
+    lead: LeadExpect | None = None
+    max_repeats: int | None = Field(default=None, ge=1)
+    """No agent reply may be said more than this many times in a row."""
     outcome: str | None = None
     ended: bool | None = None
     replies_contain: list[str] = []
@@ -139,6 +169,10 @@ class EvalScenario(_Strict):
     persona: Persona = Persona()
     opening: str | None = None
     """The caller's first words; by default built from the persona and the behaviour."""
+    script: list[str] = []
+    """What the caller says, line by line, whatever the agent asks: the first line opens the
+    call (inbound) or answers the agent's opener (outbound). When the lines run out, the
+    simulated caller goes on answering what the agent asks from ``persona``."""
     busy: list[Busy] = []
     expect: Expect = Expect()
     audio: bool = False

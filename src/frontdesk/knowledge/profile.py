@@ -119,7 +119,13 @@ class ObjectionPlay(BaseModel):
 
 
 class QualificationPolicy(BaseModel):
-    """Weights of each qualification factor (normalised over the factors that apply)."""
+    """Weights of each qualification factor (normalised over the factors that apply), and the
+    hard criteria: a lead that fails one is never qualified or booked, whatever its score."""
+
+    in_area_required: bool = True
+    """A place outside ``service_areas`` fails the lead."""
+    min_budget: int | None = None
+    """A stated maximum budget under this fails a buyer (dollars)."""
 
     weights: dict[str, float] = {
         "intent": 0.15,
@@ -158,6 +164,10 @@ class BusinessProfile(BaseModel):
     qualification: QualificationPolicy = QualificationPolicy()
     replies: dict[str, str] = {}
     """Overrides of the shared reply templates (greetings above all)."""
+    outbound_reason: str = "I'm following up on your recent inquiry"
+    """Why the agent calls, said when an outbound callee asks "what's this about?"."""
+    lead_source: str = "you contacted us recently"
+    """How the business got the callee's number, said when asked on an outbound call."""
 
     @field_validator("departments", "objections", mode="before")
     @classmethod

@@ -15,7 +15,9 @@ def outcome(s: ConversationState) -> str:
         return "do_not_call"
     if s.appointment is not None:
         return "booked"
-    if s.outcome in {"callback_scheduled", "not_interested"}:
+    if any(t.task_type == "callback" for t in s.pending_tasks) and s.outcome is None:
+        return "callback_scheduled"
+    if s.outcome in {"callback_scheduled", "not_interested", "wrong_number"}:
         return s.outcome
     if any(t.task_type == "human_escalation" for t in s.pending_tasks):
         done = [t for t in s.pending_tasks if t.task_type == "human_escalation"]

@@ -15,6 +15,7 @@ from frontdesk.brain.agents import qualification, scheduling
 from frontdesk.brain.agents.scheduling import absorb_contact
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.format import say_list, say_money, say_phone, say_price_range
+from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.state import ConversationState
 from frontdesk.knowledge.profile import FaqEntry
 
@@ -41,25 +42,53 @@ def _keyword_hits(keyword: str, text: str, windows: set[str]) -> float:
     return 0.0
 
 
-def best_faq(text: str, entries: list[FaqEntry]) -> tuple[FaqEntry | None, float]:
-    """Best FAQ entry for a question: keyword hits first, fuzzy question similarity second."""
+def _scored(text: str, entries: list[FaqEntry]) -> list[tuple[float, FaqEntry]]:
+    """Every entry scored for a question, best first: keyword hits first, fuzzy question
+    similarity second."""
     lowered = text.lower()
     windows = _windows(lowered)
-    best: tuple[FaqEntry | None, float] = (None, 0.0)
+    scored: list[tuple[float, FaqEntry]] = []
     for entry in entries:
         hits = [(k, w) for k in entry.keywords
                 if (w := _keyword_hits(k.lower(), lowered, windows)) > 0]
         keyword_score = min(100.0, 70.0 + sum(10.0 * w for _, w in hits) + 2.0 * max(
             (len(k) * w for k, w in hits), default=0)) if hits else 0.0
         fuzzy = fuzz.token_set_ratio(lowered, entry.question.lower()) * 0.8
-        value = max(keyword_score, fuzzy)
-        if value > best[1]:
-            best = (entry, value)
+        scored.append((max(keyword_score, fuzzy), entry))
+    scored.sort(key=lambda item: item[0], reverse=True)
+    return scored
+
+
+def best_faq(text: str, entries: list[FaqEntry]) -> tuple[FaqEntry | None, float]:
+    """The best entry for a question and its score (0–100)."""
+    scored = _scored(text, entries)
+    return (scored[0][1], scored[0][0]) if scored else (None, 0.0)
+
+
+def faq_answers(text: str, entries: list[FaqEntry]) -> list[FaqEntry]:
+    """The entries a question asks about: the best one, and a second when the caller asked
+    about two things at once ("a loaner or the shuttle?") and both are clear hits."""
+    scored = _scored(text, entries)
+    if not scored or scored[0][0] < _MIN_SCORE:
+        return []
+    best = [scored[0][1]]
+    if len(scored) > 1 and scored[1][0] >= 80 and scored[1][1].answer != best[0].answer:
+        best.append(scored[1][1])
     return best
+
+
+def _asked_price_before(s: ConversationState) -> bool:
+    """"And a brake inspection?" right after a price question asks a price too."""
+    users = [m for m in s.messages if m.role == "user"]
+    if len(users) < 2:
+        return False
+    return lexicon().intents["price_question"].search(users[-2].content.lower()) is not None
 
 
 def _price_answer(s: ConversationState, ctx: TurnContext) -> bool:
     u = ctx.u
+    if "price_question" not in u.flags and not (u.services and _asked_price_before(s)):
+        return False  # "do you take walk-ins for oil changes?" does not ask a price
     services = [ctx.profile.service(k) for k in u.services]
     services = [sv for sv in services if sv is not None]
     if not services and ctx.profile.services and "price_question" in u.flags:
@@ -120,8 +149,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         return
     answered = _inventory_answer(s, ctx) or _price_answer(s, ctx)
     if not answered:
-        entry, value = best_faq(u.text, ctx.profile.faq)
-        if entry is not None and value >= _MIN_SCORE:
+        for entry in faq_answers(u.text, ctx.profile.faq):
             ctx.add(entry.answer)
             answered = True
     if not answered and ctx.assist is not None:
@@ -132,10 +160,17 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             ctx.add(grounded)
             answered = True
     if not answered:
+        if ctx.more_acts:  # the caller said more: answer honestly and go on with the rest
+            ctx.say("unknown_aside")
+            return
+        s.callback_reason = f"Unanswered question: {u.text}"
         ctx.ask(s, "offer_callback", AGENT, "faq_unknown")
         return
+    ctx.aside_answered = True
     if s.awaiting == "offer_appointment" and s.awaiting_agent == "scheduling":
         return  # the inventory answer already asked a question
+    if ctx.more_acts:
+        return  # the rest of the message says where the conversation goes next
     resume(s, ctx)
 
 
@@ -143,9 +178,9 @@ def _callback(s: ConversationState, ctx: TurnContext) -> None:
     if not s.customer.phone:
         ctx.ask(s, "phone", AGENT, "ask_phone")
         return
-    question = next((m.content for m in reversed(s.messages) if m.role == "user"
-                     and m.intent == "faq"), None)
-    ctx.request_callback(s, f"Unanswered question: {question or 'see transcript'}")
+    reason = s.callback_reason or "Caller asked to be called back (see transcript)"
+    ctx.request_callback(s, reason)
+    s.callback_reason = None
     ctx.say("callback_confirm", phone=say_phone(s.customer.phone))
     ctx.ask(s, "anything_else", "greeting", "anything_else")
 

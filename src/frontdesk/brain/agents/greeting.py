@@ -6,6 +6,8 @@ repeated misunderstandings hands the caller to a person rather than looping.
 
 from __future__ import annotations
 
+import re
+
 from frontdesk.brain.agents.scheduling import absorb_contact
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.format import say_list
@@ -34,9 +36,75 @@ def _capabilities(ctx: TurnContext) -> str:
                      "answer questions about our services"])
 
 
+def last_question(s: ConversationState) -> str | None:
+    """The question the agent is waiting on, as it last said it."""
+    if s.awaiting is None:
+        return None
+    for message in reversed(s.messages):
+        if message.role == "assistant":
+            questions = re.findall(r"[^.?!]*\?", message.content)
+            return questions[-1].strip() if questions else None
+    return None
+
+
+def conversation_act(s: ConversationState, ctx: TurnContext) -> bool:
+    """"Are you there?", "who is this?", "wrong number", "say again", "hang on": answered the
+    way a receptionist would, then the pending question is asked again (nothing is lost)."""
+    u = ctx.u
+    intent = u.intent
+    pending = last_question(s)
+    if intent == "wrong_number":
+        ctx.say(f"wrong_number_{s.direction}")
+        s.awaiting, s.awaiting_agent = None, None
+        s.outcome = "wrong_number"
+        s.ended = True
+        return True
+    if intent in {"reschedule", "cancel"}:
+        action = "move" if intent == "reschedule" else "cancel"
+        s.callback_reason = f"Caller wants to {action} an existing appointment: {u.text}"
+        ctx.ask(s, "offer_callback", "faq", "change_appointment_offer", action=action)
+        return True
+    if intent == "repeat":
+        previous = next((m.content for m in reversed(s.messages) if m.role == "assistant"), None)
+        ctx.add(ctx.replies.say("repeat_intro") + (previous or ctx.replies.say("hello_again")))
+        ctx.aside_answered = True
+        return True
+    if intent == "line_check":
+        ctx.say("line_check")
+    elif intent == "hold":
+        ctx.say("hold_ok")
+        ctx.aside_answered = True
+        return True  # the caller is away: the question waits until they are back
+    elif intent == "identity":
+        if s.direction == "outbound":
+            ctx.say("identity_outbound", reason=ctx.profile.outbound_reason)
+        else:
+            ctx.say("identity_inbound")
+    elif intent == "how_got_number":
+        ctx.say("how_got_number", source=ctx.profile.lead_source)
+    elif intent == "bot_check":
+        ctx.say("bot_check")
+    else:
+        return False
+    ctx.aside_answered = True
+    if not ctx.more_acts:
+        ctx.add(pending or ctx.replies.say("how_can_i_help"))
+    return True
+
+
 async def run(s: ConversationState, ctx: TurnContext) -> None:
     u = ctx.u
+    if conversation_act(s, ctx):
+        return
     if s.awaiting == "permission":
+        act = u.act.label if u.act is not None else None
+        if u.deny and act in {"objection_not_interested", "objection_have_agent",
+                              "objection_price"} and u.act.confidence >= 0.5:
+            # "nah, I just had it done at the Jiffy Lube" is not "call me later"
+            s.awaiting = None
+            u.intent = act
+            ctx.hand_off("objection", "outbound callee objects", s)
+            return
         if u.deny:
             s.awaiting = None
             ctx.hand_off("objection", "caller busy on outbound call", s)

@@ -7,6 +7,8 @@ ends the conversation at once; "call me later" books a callback time.
 
 from __future__ import annotations
 
+from datetime import datetime, time, timedelta
+
 from frontdesk.brain.context import Effect, TurnContext
 from frontdesk.brain.format import say_date, say_time
 from frontdesk.brain.state import ConversationState
@@ -31,7 +33,7 @@ def _end(s: ConversationState, outcome: str) -> None:
 async def run(s: ConversationState, ctx: TurnContext) -> None:
     u = ctx.u
     if s.awaiting == "callback_time" and s.awaiting_agent == AGENT:
-        if u.date or u.time or u.time_of_day:
+        if u.date or u.time or u.time_of_day or u.window:
             _schedule_callback(s, ctx)
             return
         if u.intent not in _KINDS:
@@ -46,6 +48,9 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         if u.deny:
             _repeat_close(s, ctx, s.last_objection or "not_interested")
             return
+        if u.intent in {"unknown", "greeting", "provide_info", "hold"}:
+            ctx.ask(s, "offer_appointment", AGENT, "offer_again")  # "um…" is not a no
+            return
     kind = _KINDS.get(u.intent, "not_interested")
     play = ctx.profile.objections.get(kind)
     s.objection_counts[kind] = s.objection_counts.get(kind, 0) + 1
@@ -58,7 +63,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         _end(s, "do_not_call")
         return
     if kind == "busy":
-        if u.date or u.time or u.time_of_day:
+        if u.date or u.time or u.time_of_day or u.window:
             _schedule_callback(s, ctx)
             return
         ctx.ask(s, "callback_time", AGENT, "callback_ask")
@@ -80,22 +85,37 @@ def _repeat_close(s: ConversationState, ctx: TurnContext, kind: str) -> None:
     _end(s, "not_interested")
 
 
+_WINDOW_CALL_AT = {"morning": time(10, 0), "afternoon": time(14, 0), "evening": time(18, 0)}
+
+
 def _schedule_callback(s: ConversationState, ctx: TurnContext) -> None:
+    """A callback at the time the caller asked for, kept as asked: "Thursday evening" is an
+    evening call, "after 3" is after 3."""
     u = ctx.u
+    window = u.window
+    part = window.part_of_day if window else u.time_of_day
     parts = []
     if u.date:
         parts.append(say_date(u.date, ctx.today))
     if u.time:
         parts.append(f"at {say_time(u.time)}")
+    elif window is not None:
+        parts.append(window.label)
     elif u.time_of_day:
         parts.append(f"in the {u.time_of_day}")
     when = " ".join(parts) or "later"
     due = None
-    if u.date or u.time:
+    if u.date or u.time or window or u.time_of_day:
+        call_at = u.time or (window.start if window and window.start > time(0, 0)
+                             and window.label.startswith("after") else None)
+        call_at = call_at or _WINDOW_CALL_AT.get(part or "", time(10, 0))
         day = u.date or ctx.today
-        due = f"{day.isoformat()}T{(u.time.strftime('%H:%M') if u.time else '10:00')}"
+        if u.date is None and datetime.combine(day, call_at) <= ctx.now:
+            day = ctx.today + timedelta(days=1)
+        due = f"{day.isoformat()}T{call_at.strftime('%H:%M')}"
     s.callback_time = due or when
     s.lead.status = "contacted"
-    ctx.request_callback(s, f"Caller asked for a callback {when}", due_at=due)
+    ctx.request_callback(s, f"Caller asked for a callback {when}", due_at=due,
+                         window=part if part in _WINDOW_CALL_AT else None)
     ctx.say("callback_scheduled", when=when)
     _end(s, "callback_scheduled")

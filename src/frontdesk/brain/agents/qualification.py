@@ -8,10 +8,13 @@ appointment; a cold lead is closed politely as nurture.
 
 from __future__ import annotations
 
+import re
+
 from frontdesk.brain.agents.scheduling import absorb_contact
 from frontdesk.brain.context import TurnContext
-from frontdesk.brain.format import say_list
+from frontdesk.brain.format import say_list, say_money
 from frontdesk.brain.state import ConversationState, LeadInfo
+from frontdesk.knowledge.profile import QualificationPolicy
 
 AGENT = "qualification"
 
@@ -49,6 +52,8 @@ def factor_scores(lead: LeadInfo) -> dict[str, float]:
         else:
             value = None if lead.motivation is None else (
                 0.5 if lead.motivation == "(declined)" else 1.0)
+        if value is None and factor in lead.declined:
+            value = 0.5  # the caller did not know or would not say: neither for nor against
         scores[factor] = value or 0.0
     return scores
 
@@ -62,6 +67,8 @@ def score(lead: LeadInfo, weights: dict[str, float]) -> float:
 
 
 def _known(lead: LeadInfo, factor: str) -> bool:
+    if factor in lead.declined:
+        return True
     return {
         "intent": lead.intent is not None,
         "location": lead.location is not None,
@@ -78,9 +85,15 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
     lead = s.lead
     notes: list[str] = []
     # "our lease is ending" explains a purchase; it does not turn a buyer into a renter
-    if u.lead_intent and not (u.lead_intent == "rent" and lead.intent in {"buy", "sell", "both"}
-                              and s.awaiting != "intent"):
+    settled = lead.intent is not None and s.awaiting not in {"intent", None} and not re.search(
+        r"\b(?:actually|instead|rather|also|as well|too)\b", u.text.lower())
+    if u.lead_intent and not settled and not (
+            u.lead_intent == "rent" and lead.intent in {"buy", "sell", "both"}
+            and s.awaiting != "intent"):
+        # "downsizing after selling the ranch", said of the motivation, keeps a buyer a buyer
         lead.intent = u.lead_intent  # type: ignore[assignment]
+    elif lead.intent is None and (u.budget or u.financing in {"pre_approved", "in_progress"}):
+        lead.intent = "buy"  # a purchase budget or a mortgage says buyer
     if u.location and u.location[0] != lead.location:
         lead.location, lead.in_service_area = u.location
         key = "location_in_area" if lead.in_service_area else "location_out_of_area"
@@ -120,6 +133,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             s.ended = True
             return
     notes = absorb(s, ctx)
+    _remember_booking_facts(s, ctx)
     if s.lead.intent == "rent":
         ctx.add(" ".join(notes))
         ctx.ask(s, "anything_else", "greeting", "rent_redirect")
@@ -129,13 +143,75 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     ask_next(s, ctx)
 
 
-def ask_next(s: ConversationState, ctx: TurnContext) -> None:
-    """Ask the next unknown factor, or decide when all applicable ones are known."""
+def hard_failure(lead: LeadInfo, policy: QualificationPolicy) -> str | None:
+    """The hard criterion this lead fails, if any: such a lead is never qualified or booked."""
+    if policy.in_area_required and lead.in_service_area is False:
+        return "out_of_area"
+    if (policy.min_budget and lead.intent in {"buy", "both"} and lead.budget_max
+            and lead.budget_max < policy.min_budget):
+        return "budget_too_low"
+    return None
+
+
+def _close_unqualified(s: ConversationState, ctx: TurnContext, failure: str) -> None:
     lead = s.lead
+    lead.factors = factor_scores(lead)
+    lead.score = score(lead, ctx.profile.qualification.weights)
+    lead.qualified = False
+    lead.status = "nurture" if failure == "budget_too_low" else "lost"
+    if failure == "out_of_area":
+        ctx.say("out_of_area_close", area=lead.location,
+                areas=say_list(ctx.profile.service_areas, "and"), name_part=_name_part(s))
+    else:
+        ctx.say("budget_too_low_close", name_part=_name_part(s),
+                minimum=say_money(ctx.profile.qualification.min_budget or 0))
+    s.awaiting, s.awaiting_agent = None, None
+    s.ended = True
+
+
+def _remember_booking_facts(s: ConversationState, ctx: TurnContext) -> None:
+    """A day or time said while talking about the move ("maybe on the 3rd, around two") is
+    kept for the appointment, so the caller is not asked for it again."""
+    u = ctx.u
+    slots = s.booking_slots
+    if s.awaiting in {"timeline"} or u.timeline:
+        return  # "by March" is when they move, not when they meet
+    if u.date:
+        slots.preferred_date = u.date.isoformat()
+    if u.time:
+        slots.preferred_time = u.time.strftime("%H:%M")
+    if u.window:
+        slots.window_start = u.window.start.strftime("%H:%M")
+        slots.window_end = u.window.end.strftime("%H:%M")
+    if u.appointment_type:
+        slots.appointment_type = u.appointment_type
+
+
+def ask_next(s: ConversationState, ctx: TurnContext) -> None:
+    """Ask the next unknown factor, or decide when all applicable ones are known. A lead that
+    fails a hard criterion (a place we don't serve, a budget under the minimum) is told so
+    and never qualified; a buyer out of area is first asked whether a served area would do."""
+    lead = s.lead
+    failure = hard_failure(lead, ctx.profile.qualification)
+    u = ctx.understanding
+    if failure == "out_of_area" and lead.intent != "sell":
+        if not s.objection_counts.get("out_of_area"):
+            s.objection_counts["out_of_area"] = 1
+            ctx.ask(s, "location", AGENT, "ask_location_other")
+            return
+        if s.last_ask == "ask_location_other" and u is not None and (u.deny or u.location):
+            _close_unqualified(s, ctx, failure)  # "no, it has to be Leander"
+            return
+    elif failure:
+        _close_unqualified(s, ctx, failure)
+        return
     for factor in applicable(lead):
         if not _known(lead, factor):
             _ask(s, ctx, factor)
             return
+    if failure:
+        _close_unqualified(s, ctx, failure)
+        return
     lead.factors = factor_scores(lead)
     lead.score = score(lead, ctx.profile.qualification.weights)
     lead.qualified = lead.score >= ctx.settings.qualification_threshold
@@ -153,8 +229,22 @@ def ask_next(s: ConversationState, ctx: TurnContext) -> None:
         s.ended = True
 
 
+_ASK_KEYS = {"intent": ("ask_lead_intent",), "location": ("ask_location", "ask_location_sell"),
+             "timeline": ("ask_timeline",), "budget": ("ask_budget",),
+             "financing": ("ask_financing",), "motivation": ("ask_motivation",)}
+
+
 def _ask(s: ConversationState, ctx: TurnContext, factor: str) -> None:
     lead = s.lead
+    u = ctx.understanding
+    unsure = u is not None and s.awaiting == factor and ("flexible" in u.flags
+                                                          or "decline" in u.flags)
+    if (s.last_ask in _ASK_KEYS[factor] and (s.ask_repeats >= 1 or unsure)) or (
+            unsure and factor != "intent"):
+        # Asked twice, or "I'm not sure": move on rather than ask a third time.
+        lead.declined.append(factor)
+        ask_next(s, ctx)
+        return
     if factor == "intent":
         ctx.ask(s, "intent", AGENT, "ask_lead_intent")
     elif factor == "location":

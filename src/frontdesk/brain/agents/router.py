@@ -7,10 +7,9 @@ thanks" to "anything else?") is a "no", not an objection.
 
 from __future__ import annotations
 
-import re
-
 from frontdesk.brain.agents import qualification, scheduling
 from frontdesk.brain.nlu import Understanding
+from frontdesk.brain.nlu.understand import answers
 from frontdesk.brain.state import AgentName, ConversationState
 from frontdesk.knowledge.profile import BusinessProfile
 
@@ -18,34 +17,9 @@ _YES_NO = {"confirm_booking", "offer_appointment", "offer_callback", "anything_e
            "permission", "pick_alternative"}
 
 
-def answers(awaiting: str, u: Understanding) -> bool:
-    """Does this message answer what the agent asked for?"""
-    timeish = bool(u.date or u.time or u.time_of_day)
-    checks = {
-        "name": u.name is not None,
-        "phone": u.phone is not None or bool(re.search(r"\d{3}", u.text)),
-        "email": u.email is not None,
-        "date": timeish,
-        "time": timeish,
-        "callback_time": timeish,
-        "service": bool(u.services),
-        "vehicle": u.vehicle is not None,
-        "appointment_type": bool(u.appointment_type or u.services or u.vehicle),
-        "intent": u.lead_intent is not None,
-        "budget": u.budget is not None or u.deny,
-        "timeline": u.timeline is not None or timeish,
-        "location": u.location is not None,
-        "financing": u.financing is not None or u.affirm or u.deny,
-        "motivation": (u.motivation is not None or u.deny or not u.is_question),
-    }
-    if awaiting in checks:
-        return checks[awaiting] or (u.has_lead_facts and awaiting in {
-            "intent", "budget", "timeline", "location", "financing", "motivation"})
-    if awaiting in _YES_NO:
-        return u.affirm or u.deny or timeish or bool(u.services) or (
-            awaiting == "pick_alternative" and bool(re.search(
-                r"\b(?:first|second|earlier|later|last|other|former|latter)\b", u.text.lower())))
-    return False
+CONVERSATION_ACTS = {"line_check", "identity", "how_got_number", "wrong_number", "bot_check",
+                     "repeat", "hold", "reschedule", "cancel"}
+"""Acts every receptionist handles, whatever the flow: the greeting/conversation agent's."""
 
 
 def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> AgentName:
@@ -54,6 +28,8 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
         return "objection"
     if intent == "escalation":
         return "escalation"
+    if intent in CONVERSATION_ACTS:
+        return "greeting"
     owner = s.awaiting_agent
     if intent.startswith("objection_"):
         if (intent == "objection_not_interested" and s.awaiting in _YES_NO
@@ -79,8 +55,9 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
     if intent in {"goodbye", "greeting"}:
         return "greeting"
     if intent == "provide_info":
-        if profile.kind == "real_estate" and u.has_lead_facts and not scheduling.resume_prompt(s):
-            return "qualification"
+        if profile.kind == "real_estate" and not scheduling.resume_prompt(s) and (
+                u.has_lead_facts or (qualification.in_progress(s) and not u.appointment_type)):
+            return "qualification"  # a day said mid-qualification is kept for later
         if u.has_booking_facts or u.vehicle:
             return "scheduling"
         if scheduling.resume_prompt(s):

@@ -52,7 +52,11 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
     if u.appointment_type:
         slots.appointment_type = u.appointment_type
     if u.services and profile.kind == "dealership":
-        slots.service_type = u.services[0]
+        if _replaces_service(u) or not slots.services:
+            slots.services = list(u.services)  # "actually, the inspection instead"
+        else:  # "oh, and a tire rotation too": the visit grows
+            slots.services = [*slots.services, *(k for k in u.services if k not in slots.services)]
+        slots.service_type = slots.services[0]
         if slots.appointment_type is None or (u.appointment_type is None
                                               and slots.appointment_type != "service"
                                               and not u.vehicle):
@@ -61,7 +65,7 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
         intent = u.lead_intent or s.lead.intent
         if intent == "sell":
             slots.appointment_type = "listing_appointment"
-        elif intent in {"buy", "both"} and s.lead.qualified:
+        elif intent in {"buy", "both"} and (s.lead.qualified or s.awaiting == "appointment_type"):
             slots.appointment_type = "buyer_consultation"
     if u.vehicle:
         slots.vehicle = _vehicle_for(slots.appointment_type, u.vehicle, ctx, slots.vehicle)
@@ -69,10 +73,22 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
         slots.preferred_date = u.date.isoformat()  # "no, I said Thursday" keeps the time
     if u.time:
         slots.preferred_time = u.time.strftime("%H:%M")
+    if u.window:
+        slots.window_start = u.window.start.strftime("%H:%M")
+        slots.window_end = u.window.end.strftime("%H:%M")
+        if not u.time and s.awaiting in {"time", "pick_alternative", "confirm_booking"}:
+            slots.preferred_time = None  # "something after lunch instead": offer from the window
+    elif u.date and not u.time and u.date.isoformat() != before.get("preferred_date"):
+        slots.window_start = slots.window_end = None
     if u.time_of_day:
         slots.time_of_day = u.time_of_day  # type: ignore[assignment]
     absorb_contact(s, ctx)
     return slots.model_dump() != before
+
+
+def _replaces_service(u) -> bool:
+    return bool(re.search(r"\b(?:instead|actually|rather|not the|no,? (?:the|just)|scratch|"
+                          r"forget|change (?:it|that) to|switch)\b", u.text.lower()))
 
 
 def _vehicle_for(appt: str | None, mention, ctx: TurnContext, current: VehicleInfo) -> VehicleInfo:
@@ -83,6 +99,11 @@ def _vehicle_for(appt: str | None, mention, ctx: TurnContext, current: VehicleIn
                                    stock_number=car.stock_number)
     return VehicleInfo(year=mention.year or current.year, make=mention.make or current.make,
                        model=mention.model or current.model)
+
+
+_NOT_A_CHOICE = r"(?!\s+(?:week|month|year|time|night|minute|thing|resort))"
+_LATER_ONE = re.compile(rf"\b(?:second|later|last|latter|other){_NOT_A_CHOICE}\b")
+_FIRST_ONE = re.compile(rf"\b(?:first|earlier|earliest|former|sooner){_NOT_A_CHOICE}\b")
 
 
 def _pick_offered(s: ConversationState, ctx: TurnContext) -> bool:
@@ -99,9 +120,9 @@ def _pick_offered(s: ConversationState, ctx: TurnContext) -> bool:
     elif u.date:
         same_day = [o for o in offered if o.date() == u.date]
         choice = same_day[0] if same_day else None
-    elif re.search(r"\b(?:second|later|last|latter|other)\b", text) and len(offered) > 1:
+    elif _LATER_ONE.search(text) and len(offered) > 1:
         choice = offered[-1]
-    elif re.search(r"\b(?:first|earlier|earliest|former|sooner)\b", text) or u.affirm:
+    elif _FIRST_ONE.search(text) or u.affirm:
         choice = offered[0]
     if choice is None:
         return False
@@ -118,7 +139,9 @@ def _subject(s: ConversationState, ctx: TurnContext) -> str:
     appt = profile.appointment_type(slots.appointment_type)
     vehicle = slots.vehicle.label
     if service:
-        text = f"an {service.name}" if service.name[0] in "aeiou" else f"a {service.name}"
+        names = [sv.name for k in (slots.services or [service.key])
+                 if (sv := profile.service(k)) is not None]
+        text = say_list([f"an {n}" if n[0] in "aeiou" else f"a {n}" for n in names], "and")
         return f": {text}" + (f" for your {vehicle}" if vehicle else "")
     if appt and appt.key == "test_drive":
         return ": a test drive" + (f" of the {vehicle}" if vehicle else "")
@@ -149,6 +172,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     slots = s.booking_slots
     if s.awaiting == "pick_alternative" and not (u.deny and not (u.date or u.time)):
         picked = _pick_offered(s, ctx)
+        if picked and (u.services or u.vehicle or u.appointment_type):
+            _absorb_booking(s, ctx)  # "the later one, and make it the inspection instead"
         changed = _absorb_booking(s, ctx) if not picked else (absorb_contact(s, ctx) or True)
         if not picked and not changed and not u.date and not u.time:
             offered = [datetime.fromisoformat(o) for o in slots.offered]
@@ -163,6 +188,10 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         if u.deny and not changed:
             ctx.ask(s, "confirm_booking", AGENT, "ask_change")
             return
+        if not changed and s.last_ask in {"read_back", "read_back_unclear"}:
+            # neither yes, no nor a change: ask about it, don't read the same thing again
+            await advance(s, ctx, unclear=True)
+            return
     elif s.awaiting == "phone" and not u.phone and s.awaiting_agent == AGENT:
         absorb_contact(s, ctx)
         ctx.ask(s, "phone", AGENT, "ask_phone_again")
@@ -173,13 +202,46 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         return
     else:
         _absorb_booking(s, ctx)
+    if "flexible" in u.flags and not slots.preferred_date and not u.date:
+        await _earliest_day(s, ctx)  # "I don't know, whatever's open": offer the first openings
     await advance(s, ctx)
 
 
-async def advance(s: ConversationState, ctx: TurnContext) -> None:
+async def _earliest_day(s: ConversationState, ctx: TurnContext) -> None:
+    appt = ctx.profile.appointment_type(s.booking_slots.appointment_type)
+    if appt is None:
+        return
+    department = ctx.profile.departments[appt.department]
+    nearest = await ctx.availability.nearest(department, ctx.now,
+                                             _duration(ctx.profile, s.booking_slots), count=1)
+    if nearest:
+        s.booking_slots.preferred_date = nearest[0].date().isoformat()
+
+
+def _duration(profile, slots) -> int:
+    """Minutes for the visit: every service's time together, else the appointment type's."""
+    total = sum(sv.duration_min for k in slots.services if (sv := profile.service(k)))
+    return total or profile.duration_min(slots.appointment_type, slots.service_type) or 30
+
+
+def _window(slots) -> tuple[time, time] | None:
+    if not (slots.window_start or slots.window_end):
+        return None
+    return (time.fromisoformat(slots.window_start or "00:00"),
+            time.fromisoformat(slots.window_end or "23:59"))
+
+
+async def advance(s: ConversationState, ctx: TurnContext, *, unclear: bool = False) -> None:
     """Ask for the next missing piece, or read back when everything is there."""
     profile = ctx.profile
     slots = s.booking_slots
+    if profile.kind == "real_estate":
+        from frontdesk.brain.agents import qualification  # the two agents call each other
+
+        failure = qualification.hard_failure(s.lead, profile.qualification)
+        if failure:  # never book a lead we cannot serve
+            qualification.ask_next(s, ctx)
+            return
     if s.customer.phone and not slots.customer_phone:
         slots.customer_phone = s.customer.phone
     if s.customer.name and not slots.customer_name:
@@ -201,7 +263,7 @@ async def advance(s: ConversationState, ctx: TurnContext) -> None:
             ctx.ask(s, "vehicle", AGENT, "ask_vehicle_test_drive", vehicles=in_stock)
         return
     department = profile.departments[appt.department]
-    duration = profile.duration_min(appt.key, slots.service_type) or 30
+    duration = _duration(profile, slots)
     if not slots.preferred_date:
         if slots.preferred_time:
             ctx.ask(s, "date", AGENT, "ask_date_with_time",
@@ -213,7 +275,7 @@ async def advance(s: ConversationState, ctx: TurnContext) -> None:
     if not slots.preferred_time:
         weekday_closed = department.hours.for_weekday(day.weekday()) is None
         open_today = await ctx.availability.open_slots(department, day, duration,
-                                                       slots.time_of_day)
+                                                       slots.time_of_day, _window(slots))
         if open_today:
             picks = _spread(open_today)
             _offer(s, ctx, "offer_slots", picks, day)
@@ -244,15 +306,20 @@ async def advance(s: ConversationState, ctx: TurnContext) -> None:
         )
         return
     slots.offered = []
-    if not slots.customer_name:
+    u = ctx.understanding
+    if (not slots.customer_name and s.awaiting == "name" and u is not None
+            and "decline" in u.flags and slots.customer_phone):
+        slots.name_declined = True  # "let's skip that": the phone number identifies them
+    if not slots.customer_name and not slots.name_declined:
         ctx.ask(s, "name", AGENT, "ask_name")
         return
     if not slots.customer_phone:
         ctx.ask(s, "phone", AGENT, "ask_phone")
         return
-    ctx.ask(s, "confirm_booking", AGENT, "read_back", subject=_subject(s, ctx),
-            on_date=say_on_date(day, ctx.today), time=say_time(start.time()),
-            name=slots.customer_name)
+    ctx.ask(s, "confirm_booking", AGENT, "read_back_unclear" if unclear else "read_back",
+            subject=_subject(s, ctx), on_date=say_on_date(day, ctx.today),
+            time=say_time(start.time()),
+            name=slots.customer_name or f"the caller at {say_phone(slots.customer_phone)}")
 
 
 def _spread(slots: list[datetime]) -> list[datetime]:
@@ -264,9 +331,8 @@ def _spread(slots: list[datetime]) -> list[datetime]:
 
 
 def _no_availability(s: ConversationState, ctx: TurnContext) -> None:
-    ctx.say("no_availability")
-    ctx.request_callback(s, "no availability in the next two weeks")
-    s.awaiting = None
+    s.callback_reason = "No availability in the next two weeks; find the caller a time"
+    ctx.ask(s, "offer_callback", "faq", "no_availability")
 
 
 
@@ -278,15 +344,17 @@ async def _book(s: ConversationState, ctx: TurnContext) -> None:
     department = profile.departments[appt.department]
     start = datetime.combine(date.fromisoformat(slots.preferred_date),
                              time.fromisoformat(slots.preferred_time))
-    duration = profile.duration_min(appt.key, slots.service_type) or 30
+    duration = _duration(profile, slots)
     check = await ctx.availability.check(department, start, duration)
+    extra = [sv.name for k in slots.services[1:] if (sv := profile.service(k)) is not None]
     request = BookingRequest(
         business=profile.key, department=department.key, capacity=department.capacity,
         appointment_type=appt.key, service_type=slots.service_type, start=start,
         duration_min=duration, customer_name=slots.customer_name,
         customer_phone=slots.customer_phone, customer_email=slots.customer_email,
         vehicle=slots.vehicle.label, session_id=s.session_id,
-        notes=f"Booked by phone agent ({s.channel})",
+        notes=f"Booked by phone agent ({s.channel})"
+        + (f"; also: {', '.join(extra)}" if extra else ""),
     )
     try:
         if not check.ok:
@@ -307,6 +375,7 @@ async def _book(s: ConversationState, ctx: TurnContext) -> None:
         scheduled_date=booked.start.date().isoformat(),
         scheduled_time=booked.start.strftime("%H:%M"), duration_min=booked.duration_min,
         customer_name=slots.customer_name, status=booked.status, vehicle=slots.vehicle.label,
+        services=list(slots.services),
     )
     s.lead.status = "booked"
     ctx.say("booked", subject=_subject(s, ctx), on_date=say_on_date(booked.start.date(), ctx.today),

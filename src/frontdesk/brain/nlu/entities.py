@@ -43,6 +43,9 @@ def normalise(text: str) -> Utterance:
     spoken = re.sub(r"\boh\b(?=[\s,-]*(?:zero|one|two|three|four|five|six|seven|eight|nine|\d))",
                     "zero", lower)
     spoken = _protect_choice_ordinals(spoken)
+    spoken = re.sub(rf"\b({_NUMBER_WORD}|\d+)-?ish\b", r"\1 ish", spoken)  # "fifty-ish"
+    spoken = re.sub(rf"\b(?:a|one) (?:million|mil) ({_DIGIT_WORD})\b(?! (?:hundred|thousand))",
+                    lambda m: f"1.{_DIGIT_WORDS.index(m.group(1)) + 1} million", spoken)
     try:
         numeric = alpha2digit(spoken, "en", threshold=0)
     except (ValueError, RuntimeError):  # text2num rejects some odd inputs; keep words then
@@ -53,6 +56,10 @@ def normalise(text: str) -> Utterance:
     return Utterance(raw=raw, lower=lower, numeric=numeric)
 
 
+_DIGIT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_DIGIT_WORD = "(?:" + "|".join(_DIGIT_WORDS) + ")"
+_NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+                r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)")
 _ORDINAL_WORD = re.compile(r"\b(first|second|third|fourth)\b")
 _MONTH_WORDS = ("january", "february", "march", "april", "may", "june", "july", "august",
                 "september", "october", "november", "december")
@@ -121,7 +128,7 @@ def extract_email(u: Utterance) -> str | None:
 
 
 _NAME_CUE = re.compile(
-    r"\b(?:my name is|my name's|name is|this is|it's|it is|i am|i'm|im|call me|speaking with)\s+"
+    r"(?:^|[,.]\s*|\b(?:hi|hello|hey|yeah|yes|oh)[,\s]+)(?:this is|it's|it is|i am|i'm|im)\s+"
     r"([a-z][a-z'-]+(?:\s+[a-z][a-z'-]+){0,2})"
 )
 
@@ -130,31 +137,51 @@ _NAME_HERE = re.compile(r"(?:^|\b(?:hi|hello|hey|yes|yeah)[,\s]+)([a-z][a-z'-]+\
 """"Hi, Ann Lee here": a first and last name announced without a cue."""
 
 
+def _plausible_name_word(word: str) -> bool:
+    """A word that can be part of a person's name: not a stop word, filler or common word."""
+    lex = lexicon()
+    if "-" in word:
+        return all(_plausible_name_word(part) for part in word.split("-") if part)
+    return (len(word) >= 2 and word not in lex.name_stopwords and word not in lex.common_words
+            and not (len(word) > 5 and word.endswith("ing"))
+            and not re.search(r"'(?:s|m|re|ve|ll|d|t)$", word))
+
+
 def _clean_name(words: list[str]) -> str | None:
-    stop = lexicon().name_stopwords
     kept: list[str] = []
     for word in words:
-        if word in stop or len(word) < 2:
+        if not _plausible_name_word(word):
             break
         kept.append(word)
     if not kept:
         return None
-    return " ".join(w[:1].upper() + w[1:] for w in kept[:3])
+    return " ".join("-".join(p[:1].upper() + p[1:] for p in w.split("-")) for w in kept[:3])
+
+
+_STRONG_CUE = re.compile(r"\b(?:my name is|my name's|name is|name's|call me|the name is)[,\s]+"
+                         r"(?:(?:um+|uh+|er|like|actually|it's|its|it is|oh)[,\s]+)*"
+                         r"([a-z][a-z'-]+(?:\s+[a-z][a-z'-]+){0,2})")
+_SPELLED = re.compile(r"\b(?:[a-z]\s){2,}[a-z]\b")
 
 
 def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
-    """A caller's name after a cue ("this is Tom Becker"), or a bare name when one was asked."""
-    for match in _NAME_CUE.finditer(u.lower):
-        name = _clean_name(match.group(1).split())
-        if name:
-            return name
+    """A caller's name, only from a name-giving construction ("my name is …", "this is …",
+    "… here") or, when the agent asked for the name, from a short answer made of name-like
+    words. Fillers and common words ("Actually", "Sure", "Probably") are never names."""
+    for cue in (_STRONG_CUE, _NAME_CUE):
+        for match in cue.finditer(u.lower):
+            name = _clean_name(match.group(1).split())
+            if name:
+                return name
     here = _NAME_HERE.search(u.lower)
     if here:
         name = _clean_name(here.group(1).split())
         if name:
             return name
     if expecting:
-        text = re.sub(r"^(?:yes|yeah|sure|ok|okay|it's|its|the name is|name's)[,\s]+", "", u.lower)
+        text = re.sub(r"^(?:(?:yes|yeah|yep|sure|ok|okay|oh|um+|uh+|so|well|it's|its|it is|"
+                      r"the name is|name's|that's|thats|that is)[,.\s]+)+", "", u.lower)
+        text = re.sub(r"[,.]?\s*(?:thanks|thank you|please)\W*$", "", text)
         words = re.findall(r"[a-z][a-z'-]+", text)
         if 1 <= len(words) <= 3:
             return _clean_name(words)
@@ -193,23 +220,97 @@ def _parse_date(span: str, today: date) -> date | None:
     return parsed.date()
 
 
+_NEGATED = re.compile(r"(?:\bnot|n't|\bbut|\bexcept|\bother than|\brather than|\binstead of|"
+                      r"\banything but|\banywhere but|\bno|\bnever|\baway from|\bavoid)"
+                      r"(?:\s+(?:on|in|the|a|an|really|quite|so|too|near|that|like))*\s*$")
+"""Words just before a mention that rule it out: "not Tuesday", "anywhere but Round Rock"."""
+
+
+def _ruled_out(text: str, start: int) -> bool:
+    before = text[max(0, start - 40): start]
+    return _NEGATED.search(before) is not None
+
+
+_CORRECTION = re.compile(r"\b(?:no,? wait|wait,? no|oh,? wait|actually|i mean|sorry|make (?:it|that)|"
+                         r"instead|rather|scratch that|on second thought|no no|hold on|wait)\b")
+_BLOCKED_AFTER = re.compile(r"^[\s,.!?-]*(?:(?:is|are|'s|'re)\s+)?(?:i'?m|we'?re|i am|we are|is|are|"
+                            r"isn't|doesn't|won't|no good|bad|out|not good|booked|busy|slammed|"
+                            r"taken|full|tough|no)\b")
+
+
+def correction_tail(text: str) -> str | None:
+    """The words after the caller's last self-correction ("Tuesday — no wait, Friday")."""
+    last = None
+    for match in _CORRECTION.finditer(text):
+        last = match
+    return text[last.end():] if last else None
+
+
+def _ruled_out_after(text: str, end: int) -> bool:
+    """"Tuesday I'm slammed", "Saturday is no good": the mention is ruled out by what follows."""
+    return _BLOCKED_AFTER.match(text[end:]) is not None and re.match(
+        r"^[\s,.!?-]*(?:(?:is|are|'s|'re)\s+)?(?:i'?m|we'?re|i am|we are)?\s*(?:busy|slammed|booked|"
+        r"out|no good|bad|not good|full|tough|taken|out of town|working|at work|off)\b",
+        text[end:]) is not None
+
+
+def _day_of_month(day: int, today: date) -> date | None:
+    """"the 3rd": the next 3rd of a month that is today or later."""
+    year, month = today.year, today.month
+    for _ in range(3):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            candidate = None
+        if candidate is not None and candidate >= today:
+            return candidate
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return None
+
+
 def extract_date(u: Utterance, today: date) -> date | None:
-    """The first date mentioned, resolved against ``today`` (never in the past for weekdays)."""
-    for match in _DATE_SPAN.finditer(u.numeric):
+    """The date the caller wants, resolved against ``today`` and never in the past: the first
+    one mentioned that is not ruled out ("not Tuesday, Wednesday")."""
+    text = u.numeric
+    tail = correction_tail(text)
+    if tail is not None and tail != text:  # "Tuesday — no wait, Friday": what comes last wins
+        later = [d for d in (extract_date(Utterance(raw=piece, lower=piece, numeric=piece), today)
+                             for piece in re.split(r"(?<=[.?!,])\s+", tail)) if d is not None]
+        if later:
+            return later[-1]
+    for match in _DATE_SPAN.finditer(text):
         span = match.group(0)
+        if _ruled_out(text, match.start()) or _ruled_out_after(text, match.end()):
+            continue
+        follow = re.match(r",?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b", text[match.end():])
+        if follow and re.fullmatch(rf"(?:(?:this|next|coming)\s+)?{_WEEKDAY}", span):
+            day = _day_of_month(int(follow.group(1)), today)  # "Thursday the 3rd"
+            if day is not None:
+                return day
         if span == "tonight":
             return today
+        ordinal = re.fullmatch(r"the\s+(\d{1,2})(?:st|nd|rd|th)", span)
+        if ordinal:
+            day = _day_of_month(int(ordinal.group(1)), today)
+            if day is not None:
+                return day
+            continue
         day = _parse_date(span, today)
         if day is not None:
             if re.fullmatch(rf"(?:this\s+)?{_WEEKDAY}", span) and day == today:
                 day += timedelta(days=7) if span.startswith("next") else timedelta(0)
+            if day < today and re.search(_MONTH, span):
+                try:
+                    day = day.replace(year=day.year + 1)  # "March 3rd" said in November
+                except ValueError:
+                    continue
             return day
     return None
 
 
 _TIME_AMPM = re.compile(r"\b(\d{1,2})(?:[:.\s](\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?)(?=\W|$)")
 _TIME_AT = re.compile(
-    r"\b(?:at|around|about|by|for)\s+(?:like\s+|maybe\s+|about\s+|around\s+)?"
+    r"\b(?:at|around|about|by|for|say)\s+(?:like\s+|maybe\s+|about\s+|around\s+)?"
     r"(\d{1,2})(?:[:\s](\d{2}))?\b"
     r"(?!\s*(?:%|percent|k\b|thousand|million|dollars|bucks|months?|years?|days?|weeks?|miles))"
 )
@@ -237,33 +338,147 @@ def _clock(hour: int, minute: int, meridiem: str | None) -> time | None:
     return time(hour, minute)
 
 
-def extract_time(u: Utterance) -> time | None:
-    """A clock time: "2 pm", "9:30 am", "nine thirty", "at 3", "noon"."""
-    text = u.numeric
-    if re.search(r"\b(?:noon|midday|12 noon)\b", text):
-        return time(12, 0)
-    match = _TIME_AMPM.search(text)
-    if match:
-        return _clock(int(match.group(1)), int(match.group(2) or 0), match.group(3)[0])
-    match = _TIME_PART_OF_DAY.search(text)
-    if match:
+_OTHER_ACTIVITY = re.compile(
+    r"\b(?:drop(?:ping)? (?:off )?(?:the |my )?(?:kids?|son|daughter)|kids?|school|work|shift|"
+    r"(?:i'm|im|i am|we're|she's|he's|gets?|get|getting) off|"
+    r"get off|gets? out|class|practice|meeting|lunch break|church|gym|flight|train|bus|"
+    r"doctor|dentist|wake up|sleep|bed|dinner|"
+    r"pick(?:ing)? up (?:the |my )?(?:kids?|son|daughter|wife|husband))\b")
+"""What a time may belong to instead of the appointment ("I drop the kids at eight")."""
+
+
+def _times(text: str) -> list[tuple[int, time]]:
+    """Every clock time in the text, with where it starts."""
+    found: list[tuple[int, time]] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(match: re.Match[str], value: time | None) -> None:
+        if value is not None and not any(a <= match.start() < b for a, b in taken):
+            found.append((match.start(), value))
+            taken.append(match.span())
+
+    for match in re.finditer(r"\b(?:noon|midday|12 noon)\b", text):
+        add(match, time(12, 0))
+    for match in _TIME_AMPM.finditer(text):
+        add(match, _clock(int(match.group(1)), int(match.group(2) or 0), match.group(3)[0]))
+    for match in _TIME_PART_OF_DAY.finditer(text):
         hour, minute, part = ((match.group(1), match.group(2), match.group(3)) if match.group(1)
                               else (match.group(5), match.group(6), match.group(4)))
-        return _clock(int(hour), int(minute or 0), "a" if part == "morning" else "p")
-    match = _TIME_AT.search(text) or _TIME_BARE.search(text.strip())
-    if match:
-        return _clock(int(match.group(1)), int(match.group(2) or 0), None)
+        add(match, _clock(int(hour), int(minute or 0), "a" if part == "morning" else "p"))
+    for match in _TIME_AT.finditer(text):
+        add(match, _clock(int(match.group(1)), int(match.group(2) or 0), None))
+    bare = _TIME_BARE.search(text.strip())
+    if bare and not found:
+        add(bare, _clock(int(bare.group(1)), int(bare.group(2) or 0), None))
+    return sorted(found, key=lambda item: item[0])
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The words of the clause that leads up to ``start`` ("… so anytime after 9" → "anytime")."""
+    cut = max(text.rfind(sep, 0, start) + len(sep) for sep in (",", ".", " so ", " but ",
+                                                               " then ", ";", " and "))
+    return text[max(cut, 0): start]
+
+
+def extract_time(u: Utterance) -> time | None:
+    """The clock time asked for: "2 pm", "9:30 am", "nine thirty", "at 3", "noon". A time that
+    belongs to something else ("I drop the kids at eight") or bounds a window ("after 3") is
+    not taken; with several, the one that is not ruled out ("not 9, 10") wins."""
+    text = u.numeric
+    tail = correction_tail(text)
+    if tail is not None and tail != text:
+        later = extract_time(Utterance(raw=tail, lower=tail, numeric=tail))
+        bare = re.fullmatch(r"\W*(?:at\s+)?(\d{1,2})(?::(\d{2}))?\W*", tail)
+        if later is None and bare:  # "… at eight — no, make it ten."
+            later = _clock(int(bare.group(1)), int(bare.group(2) or 0), None)
+        if later is not None:
+            return later
+    candidates: list[tuple[int, time]] = []
+    for start, value in _times(text):
+        bounded = re.search(r"\b(?:after|before|until|till|past|from|between)\s*"
+                            r"(?:like\s+|about\s+|around\s+)?$", text[:start])
+        if bounded or _OTHER_ACTIVITY.search(_clause_before(text, start)):
+            continue
+        if _ruled_out(text, start):
+            continue
+        candidates.append((start, value))
+    if len(candidates) > 1 and re.search(r"\b(?:so|then|instead|make it|rather|but)\b",
+                                         text[candidates[0][0]: candidates[-1][0]]):
+        return candidates[-1][1]  # "standup at 8, so make it 10"
+    return candidates[0][1] if candidates else None
+
+
+@dataclass(slots=True, frozen=True)
+class TimeWindow:
+    """A span of the day the caller prefers, as times (inclusive start, exclusive end)."""
+
+    start: time
+    end: time
+    label: str
+    """How to say it back: "in the evening", "after 3 PM", "before noon"."""
+
+    @property
+    def part_of_day(self) -> str:
+        if self.end <= time(12, 0):
+            return "morning"
+        if self.start >= time(16, 0):
+            return "evening"
+        if self.start >= time(12, 0):
+            return "afternoon"
+        return "morning" if self.start < time(11, 0) and self.end <= time(13, 0) else "afternoon"
+
+
+_WINDOWS = (
+    (r"\bfirst thing\b|\bas early as (?:possible|you can)\b|\bearliest\b",
+     (time(0, 0), time(10, 0), "first thing in the morning")),
+    (r"\bbefore (?:lunch|noon|midday)\b|\bin the morning\b|\bmornings?\b|\bearly\b",
+     (time(0, 0), time(12, 0), "in the morning")),
+    (r"\blate (?:in the )?afternoon\b", (time(15, 0), time(18, 0), "late in the afternoon")),
+    (r"\b(?:after lunch|around lunch|lunch ?time|over lunch)\b",
+     (time(12, 0), time(17, 0), "after lunch")),
+    (r"\bin the afternoon\b|\bafternoons?\b", (time(12, 0), time(17, 0), "in the afternoon")),
+    (r"\bafter (?:work|five|5|my shift)\b|\bin the evening\b|\bevenings?\b|\btonight\b|"
+     r"\blate (?:in the )?day\b|\bend of (?:the )?day\b",
+     (time(17, 0), time(21, 0), "in the evening")),
+)
+
+
+def extract_window(u: Utterance) -> TimeWindow | None:
+    """A part of the day asked for, kept as a window: "after work", "before lunch", "after 3",
+    "first thing", "evening" — used to choose slots and callback times."""
+    text = u.numeric
+    bound = re.search(r"\b(after|before|past|until|till)\s+(?:like\s+|about\s+|around\s+)?"
+                      r"(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?(?=\W|$)", text)
+    if bound and not _OTHER_ACTIVITY.search(_clause_before(text, bound.start())):
+        word, hour, minute, meridiem = bound.groups()
+        at = _clock(int(hour), int(minute or 0), meridiem[0] if meridiem else None)
+        if at is not None:
+            if word in {"after", "past"}:
+                return TimeWindow(at, time(23, 0), f"after {_say(at)}")
+            return TimeWindow(time(0, 0), at, f"before {_say(at)}")
+    for pattern, (start, end, label) in _WINDOWS:
+        match = re.search(pattern, text)
+        if match and not _ruled_out(text, match.start()):
+            if label == "after lunch" and "around" in match.group(0):
+                return TimeWindow(time(11, 30), time(14, 0), "around lunchtime")
+            return TimeWindow(start, end, label)
     return None
 
 
 def extract_time_of_day(u: Utterance) -> str | None:
-    if re.search(r"\b(?:morning|first thing|early)\b", u.lower):
-        return "morning"
-    if re.search(r"\b(?:afternoon|after lunch|midday)\b", u.lower):
+    """Morning, afternoon or evening, when the caller names a part of the day."""
+    window = extract_window(u)
+    if window is not None and not window.label.startswith(("after ", "before ")):
+        return window.part_of_day
+    if re.search(r"\b(?:midday)\b", u.lower):
         return "afternoon"
-    if re.search(r"\b(?:evening|after work|tonight)\b", u.lower):
-        return "evening"
     return None
+
+
+def _say(at: time) -> str:
+    hour = at.hour % 12 or 12
+    suffix = "AM" if at.hour < 12 else "PM"
+    return f"{hour}:{at.minute:02d} {suffix}" if at.minute else f"{hour} {suffix}"
 
 
 # --- catalogue lookups -----------------------------------------------------------------------
@@ -273,12 +488,34 @@ def _phrase_in(phrase: str, text: str) -> bool:
     return re.search(rf"\b{re.escape(phrase)}\b", text) is not None
 
 
+_DONE_ALREADY = re.compile(r"\b(?:did|had|got|just had|just got|already (?:had|got|did)|was done|"
+                           r"were done|last (?:week|month|year|time)|ago|recently had)\b")
+
+
+def _wanted_mention(text: str, phrase: str) -> bool:
+    """Is the service mentioned as something wanted — not ruled out ("not the oil") or done
+    already ("I did the oil last month")?"""
+    for match in re.finditer(rf"\b{re.escape(phrase)}\b", text):
+        clause_start = max(text.rfind(sep, 0, match.start()) for sep in (".", ",", ";", " but "))
+        clause_end = min((i for i in (text.find(sep, match.end()) for sep in (".", ",", ";"))
+                          if i >= 0), default=len(text))
+        clause = text[clause_start + 1: clause_end]
+        if _ruled_out(text, match.start()) or _DONE_ALREADY.search(clause):
+            continue
+        return True
+    return False
+
+
 def extract_services(u: Utterance, profile: BusinessProfile) -> list[str]:
-    """Keys of the services mentioned, most specific phrase first, fuzzy for speech errors."""
+    """Keys of the services wanted, in the order mentioned, fuzzy for speech errors. A service
+    ruled out or done already ("I did the oil last month") is not one."""
     found: list[tuple[int, int, str]] = []
     for service in profile.services:
         phrases = [service.name, *service.synonyms]
-        best = max((len(p) for p in phrases if _phrase_in(p.lower(), u.lower)), default=0)
+        mentioned = [p for p in phrases if _phrase_in(p.lower(), u.lower)]
+        if mentioned and not any(_wanted_mention(u.lower, p.lower()) for p in mentioned):
+            continue
+        best = max((len(p) for p in mentioned), default=0)
         if not best:
             # Fuzzy search of each phrase inside the text (speech slips: "tire rotaton").
             longest = [p.lower() for p in phrases if 6 < len(p) <= len(u.lower)]
@@ -337,22 +574,41 @@ def extract_vehicle(u: Utterance, profile: BusinessProfile) -> VehicleMention | 
     return VehicleMention(year=year, make=make, model=model)
 
 
-def extract_location(u: Utterance, profile: BusinessProfile) -> tuple[str, bool] | None:
-    """A place mentioned and whether it is in the business's service area."""
+def extract_location(u: Utterance, profile: BusinessProfile, *,
+                     expecting: bool = False) -> tuple[str, bool] | None:
+    """The place the caller wants and whether it is in the business's service area. A place
+    ruled out ("anywhere but Round Rock", "not Dallas") is not it; of several, a served one
+    wins ("Leander or maybe Cedar Park")."""
     areas = [(a, True) for a in profile.service_areas] + [(a, False) for a in profile.nearby_areas]
-    for area, inside in sorted(areas, key=lambda a: len(a[0]), reverse=True):
-        if _phrase_in(area.lower(), u.lower):
-            return area, inside
     if not areas:
         return None
-    names = [a for a, _ in areas]
-    words = re.findall(r"[a-z]+(?: [a-z]+)?", u.lower)
-    for chunk in words:
-        match = process.extractOne(chunk, [n.lower() for n in names], scorer=fuzz.ratio)
-        if match and match[1] >= 88:
-            name = names[match[2]]
-            return name, dict(areas)[name]
-    return None
+    found: list[tuple[int, str, bool]] = []
+    for area, inside in sorted(areas, key=lambda a: len(a[0]), reverse=True):
+        for match in re.finditer(rf"\b{re.escape(area.lower())}\b", u.lower):
+            if not any(area.lower() in f[1].lower() for f in found):
+                found.append((match.start(), area, inside))
+    if not found:
+        # A near miss of a place name is a place only where a place is expected: asked for
+        # one, or after "in"/"near" ("we're working with a lender" is not Leander).
+        names = [a for a, _ in areas]
+        for chunk in re.finditer(r"[a-z]+(?: [a-z]+)?", u.lower):
+            placed = re.search(r"\b(?:in|near|around|to|by|from|of)\s+$", u.lower[: chunk.start()])
+            if not (expecting or len(u.lower.split()) <= 3 or placed):
+                continue
+            if chunk.group(0) in lexicon().common_words:
+                continue
+            match = process.extractOne(chunk.group(0), [n.lower() for n in names],
+                                       scorer=fuzz.ratio)
+            if match and match[1] >= 88:
+                name = names[match[2]]
+                found.append((chunk.start(), name, dict(areas)[name]))
+                break
+    wanted = [(start, area, inside) for start, area, inside in found
+              if not _ruled_out(u.lower, start)]
+    if not wanted:
+        return None
+    wanted.sort(key=lambda f: (not f[2], f[0]))
+    return wanted[0][1], wanted[0][2]
 
 
 # --- lead facts ------------------------------------------------------------------------------
@@ -373,9 +629,61 @@ def _amount(number: str, suffix: str | None) -> float:
     return float(number.replace(",", "")) * _MULTIPLIERS.get(suffix or "", 1)
 
 
+_SLANG_AMOUNTS = (
+    (r"\b(?:a )?quarter (?:of a )?mil(?:lion)?\b", "250 thousand"),
+    (r"\bhalf (?:a )?mil(?:lion)?\b", "500 thousand"),
+    (r"\b(?:a|one) mil(?:lion)? (\d)\b(?! (?:thousand|hundred))", r"1.\1 million"),
+    (r"\b(?:a|one) mil(?:lion)?\b", "1 million"),
+    (r"\b(\d+(?:\.\d+)?) mil\b", r"\1 million"),
+)
+_ROUGH = {"low": (0, 30), "mid": (40, 60), "high": (70, 99)}
+
+
+def _spoken_money(text: str, expecting: bool) -> str:
+    """Money said the way people say it, as figures: "a quarter mil" → "250 thousand",
+    "three fifty" → "350 thousand" (when a budget was asked), "400 and change" → "400 thousand"."""
+    for pattern, replacement in _SLANG_AMOUNTS:
+        text = re.sub(pattern, replacement, text)
+    # "three fifty" heard as "3 50" when asked for a budget: 350 thousand
+    if expecting:
+        text = re.sub(r"\b([1-9]) ([1-9]0|[1-9][1-9]|0[1-9])\b(?!\s*(?:am|pm|a\.m|p\.m))",
+                      lambda m: f"{int(m.group(1)) * 100 + int(m.group(2))}", text)
+    text = re.sub(r"\b(\d+)\s*(?:k|thousand|grand)?\s*(?:and change|ish|or so|give or take)\b",
+                  lambda m: f"about {m.group(1)}" + (" thousand" if int(m.group(1)) < 10_000
+                                                      and ("k" in m.group(0) or "thousand" in
+                                                           m.group(0) or "grand" in m.group(0)
+                                                           or expecting) else ""), text)
+    return text
+
+
+def _rough_range(text: str, expecting: bool) -> tuple[int, int] | None:
+    """"mid fours", "low 500s", "high three hundreds": a range around a round figure."""
+    match = re.search(r"\b(low|mid|high)(?:dle)?[- ]?(?:to[- ]\w+ )?(\d{1,3})(?:00)?'?s\b|"
+                      r"\b(low|mid|high)[- ](one|two|three|four|five|six|seven|eight|nine)s\b|"
+                      r"\b(low|mid|high)[- ](\d)(?:00)? hundreds\b", text)
+    if not match:
+        return None
+    words = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+             "eight": 8, "nine": 9}
+    where = match.group(1) or match.group(3) or match.group(5)
+    figure = match.group(2) or match.group(4) or match.group(6)
+    base = int(words.get(figure, figure) if not str(figure).isdigit() else figure)
+    if base < 10:
+        base *= 100
+    if base < 100 and not expecting:
+        return None
+    low, high = _ROUGH[where]
+    unit = 1_000 if base < 10_000 else 1
+    return (base + low) * unit, (base + high) * unit
+
+
 def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None, int] | None:
-    """A price range (min, max) in dollars: "450 to 500 thousand", "600k", "under $1.2 million"."""
-    text = u.numeric
+    """A price range (min, max) in dollars: "450 to 500 thousand", "600k", "under $1.2 million",
+    "a quarter mil", "mid fours", "up to 400 and change"."""
+    text = _spoken_money(u.numeric, expecting or _MONEY_CUE.search(u.numeric) is not None)
+    rough = _rough_range(u.lower + " " + text, expecting or _MONEY_CUE.search(text) is not None)
+    if rough:
+        return rough
     cue = expecting or _MONEY_CUE.search(text) is not None
     # "about 500 thousand, actually no, up to 550k": the figure after a correction wins.
     corrected = list(re.finditer(r"\b(?:actually|i mean|sorry|correction|make that|rather)\b",
@@ -394,6 +702,8 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
                 if low * mult <= high < low * mult * 10:
                     low *= mult
                     break
+        if low < 10 <= 100 <= high < 1000:
+            low *= 100  # "between four and four fifty": 400 to 450
         if expecting and high < 10_000 and not (s1 or s2):  # "450 to 500" asked for a budget
             low, high = low * 1_000, high * 1_000
         if high >= 10_000 and (cue or s1 or s2 or "$" in match.group(0)):
@@ -418,11 +728,21 @@ _COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "a few": 3, "few": 3, "a couple of": 
 _SEASON_MONTH = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 
 
-def extract_timeline(u: Utterance, today: date) -> tuple[float, str] | None:
-    """How soon the caller wants to move, in months, plus the phrase it came from."""
+def _looks_back(text: str, match: re.Match[str]) -> bool:
+    after = text[match.end(): match.end() + 12]
+    before = text[max(0, match.start() - 30): match.start()]
+    return bool(re.match(r"\s*(?:ago|old|back)\b", after) or re.search(
+        r"\b(?:for|been|past|last|since|lived|owned|had|bought|had it|spent|took|took us)"
+        r"(?:\s+(?:it|there|here|the|about|almost|over|nearly|like))*\s*$", before))
+
+
+def extract_timeline(u: Utterance, today: date, *, expecting: bool = False) -> tuple[float, str] | None:
+    """How soon the caller wants to move, in months, plus the phrase it came from. A span in
+    the past ("we bought it twelve years ago") is not a timeline."""
     text = u.numeric
-    urgent = r"\b(?:asap|as soon as possible|right away|immediately|right now|urgent(?:ly)?)\b"
-    if re.search(urgent, text):
+    urgent = re.search(r"\b(?:asap|as soon as possible|right away|immediately|right now|"
+                       r"urgent(?:ly)?)\b", text)
+    if urgent and not _ruled_out(text, urgent.start()):  # "not right now" is no hurry at all
         return 0.5, "as soon as possible"
     counted = re.search(
         r"\b(?:within|in|next|about|around|like|over|the next)?\s*"
@@ -430,6 +750,8 @@ def extract_timeline(u: Utterance, today: date) -> tuple[float, str] | None:
         r"(day|week|month|year)s?\b",
         text,
     )
+    if counted and _looks_back(text, counted):
+        counted = None  # "we bought it twelve years ago", "lived here for 5 years"
     if counted:
         raw_count, unit = counted.groups()
         count = _COUNT_WORDS.get(raw_count) or float(raw_count)

@@ -25,6 +25,8 @@ class Lexicon:
     yes: re.Pattern[str]
     no: re.Pattern[str]
     name_stopwords: frozenset[str]
+    common_words: frozenset[str]
+    """Everyday words that are never a name ("actually", "probably", "sure")."""
     makes: dict[str, str]
     """Spoken make alias → canonical make."""
     models: dict[str, str]
@@ -44,6 +46,7 @@ def lexicon() -> Lexicon:
         yes=anchored([str(w) for w in raw["affirm"]]),
         no=anchored([str(w) for w in raw["deny"]]),
         name_stopwords=frozenset(raw["stopwords_for_names"].lower().split()),
+        common_words=frozenset(raw["common_words"].lower().split()),
         makes=makes,
         models=dict(raw["vehicle_models"]),
     )

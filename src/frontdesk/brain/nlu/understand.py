@@ -1,9 +1,16 @@
-"""Turns one caller message into an intent with a confidence and every entity found in it.
+"""Turns one caller message into dialogue acts, each with an intent, a confidence and entities.
 
-Rules come from ``lexicon.yaml``; fuzzy matching (rapidfuzz) tolerates speech-recognition slips.
-The intent is chosen by priority — a caller asking to be taken off the list or for a person is
-never mistaken for a booking — and what the agent is waiting for (``awaiting``) biases the
-reading of short answers ("Tuesday", "yes", "Tom").
+A message is split into clauses ("Wednesday works. Oh, and do you have a shuttle?"), and each
+clause is read twice: by the act classifier trained on the phrase bank
+(:mod:`~frontdesk.brain.nlu.classifier`), which generalises to phrasings nobody wrote down, and
+by the rules of ``lexicon.yaml``, which stay where they are the right tool — exact commands,
+yes/no at the start of an answer, and intents implied by the facts given (a service and a day
+is a booking). Entities are read by :mod:`~frontdesk.brain.nlu.entities`. What the agent is
+waiting for (``awaiting``) biases the reading of short answers ("Tuesday", "yes", "Tom").
+
+An utterance with a question aside and an answer ("Wednesday works, and do you have a
+shuttle?") carries both as :attr:`Understanding.acts`; the brain handles the asides first and
+then goes back to what it was doing.
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ from datetime import date, time
 from rapidfuzz import fuzz
 
 from frontdesk.brain.nlu import entities as ex
+from frontdesk.brain.nlu.classifier import Prediction, default_classifier
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.knowledge.profile import BusinessProfile
 
@@ -35,6 +43,8 @@ class Understanding:
     date: date | None = None
     time: time | None = None
     time_of_day: str | None = None
+    window: ex.TimeWindow | None = None
+    """A span of the day the caller asked for ("after work", "before lunch", "after 3")."""
     services: list[str] = field(default_factory=list)
     appointment_type: str | None = None
     vehicle: ex.VehicleMention | None = None
@@ -46,10 +56,15 @@ class Understanding:
     lead_intent: str | None = None
     flags: set[str] = field(default_factory=set)
     """Raw intent patterns that matched (e.g. ``question``, ``price_question``)."""
+    act: Prediction | None = None
+    """The act classifier's reading of this text."""
+    acts: list[Understanding] = field(default_factory=list)
+    """Asides to handle before this message's main act (questions, "are you there?"), each a
+    reading of its own clause; empty for a message that does one thing."""
 
     @property
     def has_booking_facts(self) -> bool:
-        return bool(self.date or self.time or self.time_of_day or self.services
+        return bool(self.date or self.time or self.time_of_day or self.window or self.services
                     or self.appointment_type)
 
     @property
@@ -93,7 +108,7 @@ def understand(
     today: date,
     awaiting: str | None = None,
 ) -> Understanding:
-    """Read one caller message.
+    """Read one caller message: its main act, its asides, and every entity in it.
 
     Args:
         text: What the caller said or typed.
@@ -101,6 +116,95 @@ def understand(
         today: The business's local date, to resolve "Tuesday" and "tomorrow".
         awaiting: What the agent last asked for, if anything.
     """
+    clauses = split_clauses(text)
+    if len(clauses) <= 1:
+        return read(text, profile, today, awaiting)
+    readings = [read(c, profile, today, awaiting) for c in clauses]
+    asides = [r for r in readings if _is_aside(r, awaiting)]
+    if any(r.intent == "do_not_call" for r in readings):
+        asides = []  # "what company is this? take me off your list": the request wins
+    if not asides:
+        return read(text, profile, today, awaiting)
+    rest = [c for c, r in zip(clauses, readings, strict=True) if r not in asides]
+    rest = [c for c in rest if not _FILLER_ONLY.fullmatch(ex.normalise(c).lower)]
+    if not rest:
+        main, asides = asides[-1], asides[:-1]
+    else:
+        main = read(" ".join(rest), profile, today, awaiting)
+        if (main.intent == "unknown" and not (main.has_booking_facts or main.has_lead_facts
+                                              or main.has_contact_facts)) or (
+                main.intent in {"greeting", "affirm"} and _is_discourse_marker(rest)):
+            # "long story, my last shop botched it. Is your work guaranteed?" / "yeah, what
+            # are your hours?": the question is what the caller wants
+            main, asides = asides[-1], asides[:-1]
+    asides = [a for a in asides if a.intent != "faq" or _asks(a)]
+    seen: set[str] = set()  # "hello? you still there?" is one line check
+    asides = [a for a in asides if a.intent == "faq" or not (a.intent in seen or seen.add(a.intent))]
+    main.acts = asides
+    main.text = ex.normalise(text).raw
+    return main
+
+
+ASIDES = {"faq", "line_check", "identity", "how_got_number", "bot_check", "repeat", "hold"}
+"""Acts answered in passing: the conversation then goes back to where it was."""
+_FILLER_ONLY = re.compile(r"[\s,.!?]*(?:(?:um+|uh+|er|so|well|oh|okay|ok|and|also|but|like|yeah|"
+                          r"yes|hmm+|right|anyway|actually)[\s,.!?]*)*")
+_MARKERS = {"yeah", "yes", "ok", "okay", "so", "well", "right", "sure", "yep", "alright"}
+
+
+_PROPOSAL = re.compile(r"\b(?:instead|same time|(?:can|could) (?:we|you|i) (?:do|make|switch|change|"
+                       r"move|swap|go with)|how about|what about)\b")
+
+
+def _asks(r: Understanding) -> bool:
+    """A clause that really asks something (not a statement the classifier read as one)."""
+    return r.text.rstrip().endswith("?") or re.match(
+        r"(?:\W*(?:so|and|also|oh|um|uh|like|okay|ok)\W+)*(?:what|when|where|how|why|which|who|do|"
+        r"does|did|is|are|can|could|will|would|should)\b", r.text.lower()) is not None
+
+
+def _is_discourse_marker(clauses: list[str]) -> bool:
+    words = re.findall(r"[a-z']+", " ".join(clauses).lower())
+    return len(words) <= 2 and all(w in _MARKERS for w in words)
+
+
+def _is_aside(r: Understanding, awaiting: str | None) -> bool:
+    """A clause to answer in passing, not the caller's answer or request."""
+    if r.intent not in ASIDES:
+        return False
+    if r.intent != "faq" and (r.has_contact_facts or r.has_booking_facts or r.has_lead_facts
+                              or r.vehicle):
+        return False  # "this is Tom Becker" gives a name, whatever it sounds like
+    if r.intent == "faq" and _PROPOSAL.search(r.text.lower()):
+        return False  # "can we do that instead, same time?" changes the booking
+    if r.intent == "faq":
+        # "how about Wednesday at 2?" or "can I come in Thursday?" are booking moves
+        return not (r.date or r.time or r.window or r.time_of_day or r.appointment_type
+                    or "book" in r.flags) or "price_question" in r.flags
+    return True
+
+
+_CLAUSE_BREAK = re.compile(
+    r"(?<=[.?!])\s+"
+    r"|[,;]?\s+(?:and\s+)?(?:oh,?\s+and|oh,?\s+also|and\s+also|also,|plus,?|but\s+also)\s+"
+    r"|[,;]\s+(?:and\s+|but\s+|so\s+)?(?=(?:what|when|where|how|why|who|which|do you|does|is there|"
+    r"are you|are there|can you|could you|can i|could i|will you|would you|is it|is that|"
+    r"did you|have you|you still|you there|hello)\b)"
+    r"|\s+and\s+(?=(?:what|when|where|how|why|who|which|do|does|did|is|are|can|could|will|"
+    r"would|have you)\b)",
+    re.IGNORECASE,
+)
+
+
+def split_clauses(text: str) -> list[str]:
+    """Split a message where a new act may start: sentences, "oh and", ", what …?"."""
+    parts = [p.strip(" ,;") for p in _CLAUSE_BREAK.split(text) if p and p.strip(" ,;")]
+    return [p for p in parts if re.search(r"[A-Za-z0-9]", p)]
+
+
+def read(text: str, profile: BusinessProfile, today: date,
+         awaiting: str | None = None) -> Understanding:
+    """One clause (or a whole message read as one): intent, confidence and entities."""
     lex = lexicon()
     u = ex.normalise(text)
     flags = {name for name, pattern in lex.intents.items() if pattern.search(u.lower)}
@@ -120,14 +224,15 @@ def understand(
     result.name = ex.extract_name(u, expecting=awaiting == "name")
     result.date = ex.extract_date(u, today)
     result.time = None if result.phone and awaiting == "phone" else ex.extract_time(u)
+    result.window = ex.extract_window(u)
     result.time_of_day = ex.extract_time_of_day(u)
     result.services = ex.extract_services(u, profile)
     result.appointment_type = ex.extract_appointment_type(u, profile)
     result.vehicle = ex.extract_vehicle(u, profile)
     if profile.kind == "real_estate":
         result.budget = ex.extract_budget(u, expecting=awaiting == "budget")
-        result.timeline = ex.extract_timeline(u, today)
-        result.location = ex.extract_location(u, profile)
+        result.timeline = ex.extract_timeline(u, today, expecting=awaiting == "timeline")
+        result.location = ex.extract_location(u, profile, expecting=awaiting == "location")
         result.financing = ex.extract_financing(u)
         result.motivation = ex.extract_motivation(u, expecting=awaiting == "motivation")
         result.lead_intent = ex.extract_lead_intent(u)
@@ -136,17 +241,140 @@ def understand(
         if bare:
             result.time = ex.extract_time(ex.normalise(f"at {bare.group(0)}"))
 
+    if _FLEXIBLE.search(u.lower):
+        result.flags.add("flexible")
     if result.is_question and result.affirm and _SMALL_TALK.search(u.lower):
         result.is_question = False
-    if (result.is_question and (result.date or result.time)
-            and re.match(r"(?:how|what) about\b", u.lower)):
-        result.is_question = False  # "how about Wednesday at 2?" proposes a time, asks nothing
-    result.intent, result.confidence = _classify(result, flags, awaiting)
+    if (result.is_question and (result.date or result.time or result.window)
+            and "price_question" not in flags
+            and not re.search(r"\b(?:open|close|closed|closing|hours)\b", u.lower)):
+        # "how about Wednesday at 2?", "can we do two instead?", "Friday after work, say 5:30?"
+        # propose a time; they ask nothing of the business
+        result.is_question = False
+    rule_intent, rule_confidence = _classify(result, flags, awaiting)
+    result.act = default_classifier().predict(u.raw)
+    result.intent, result.confidence = _combine(result, rule_intent, rule_confidence, awaiting)
+    if result.intent == "affirm":
+        result.affirm, result.deny = True, False
+    elif result.intent == "deny":
+        result.affirm, result.deny = False, True
+    elif result.intent in _RULES_FIRST or result.intent in _NEW_ACTS:
+        result.affirm = False  # "please don't ring this number again" is not a "please"
     return result
+
+
+_ACT_INTENT = {"question": "faq", "thanks": "greeting", "chitchat": "unknown"}
+"""Classifier act → the brain's intent name, where they differ."""
+_NEW_ACTS = {"line_check", "identity", "how_got_number", "wrong_number", "bot_check", "repeat",
+             "hold", "reschedule", "cancel"}
+"""Acts only the classifier knows (the rules have no patterns for them)."""
+_CHANGE_CUE = re.compile(r"\b(?:re-?schedul\w*|move|moving|push|bump|change|switch|cancel\w*|"
+                         r"call off|can'?t make|cannot make|won'?t make|not (?:gonna|going to) make|"
+                         r"different (?:day|time)|another (?:day|time))\b")
+"""Words a request to change an existing appointment always has."""
+_RULES_FIRST = {"do_not_call", "escalation", "objection_busy", "objection_have_agent",
+                "objection_price", "objection_not_interested", "goodbye"}
+
+
+def _combine(r: Understanding, rule: str, rule_confidence: float,
+             awaiting: str | None) -> tuple[str, float]:
+    """One intent from the rules' reading and the classifier's."""
+    act = r.act
+    assert act is not None
+    model = _ACT_INTENT.get(act.label, act.label)
+    p = act.confidence
+    if act.label == "thanks":
+        r.flags.add("thanks")
+    if model == rule:
+        return rule, max(rule_confidence, p)
+    answered = awaiting is not None and answers(awaiting, r)
+    if model == "do_not_call" and p >= 0.6 and rule != "escalation":
+        return "do_not_call", p  # "we already bought, so don't ring again": the request wins
+    if rule in _RULES_FIRST:
+        # The patterns name these exactly; the model may overrule only with near certainty,
+        # and never to turn a request to stop calling into anything else.
+        if rule != "do_not_call" and p >= 0.9 and model not in {"unknown", "provide_info"}:
+            return model, p
+        return rule, rule_confidence
+    if model == "do_not_call":
+        return ("do_not_call", p) if p >= 0.6 else (rule, rule_confidence)
+    if model in _NEW_ACTS:
+        if model in {"reschedule", "cancel"} and not _CHANGE_CUE.search(r.text.lower()):
+            return rule, rule_confidence  # a booking request is not a change of one
+        if p >= 0.45 and not (answered and model not in {"wrong_number"}):
+            return model, p
+        return rule, rule_confidence
+    if model in {"escalation", "objection_busy", "objection_have_agent", "objection_price",
+                 "objection_not_interested"}:
+        factual = r.has_lead_facts or rule in {"book", "lead"} or (
+            r.has_booking_facts and model != "objection_busy")
+        if p >= 0.6 and not answered and not factual:
+            return model, p
+        return rule, rule_confidence
+    if answered:
+        return rule, rule_confidence
+    if rule == "unknown" and p >= 0.35 and model != "unknown":
+        return model, p
+    if rule == "greeting" and model not in {"greeting", "unknown"} and p >= 0.5:
+        return model, p  # "hi, I just want to know how pre-approval works" asks something
+    if rule in {"unknown", "greeting", "provide_info"} and model in {"affirm", "deny"} and p >= 0.6:
+        return model, p
+    if rule in {"faq", "greeting", "unknown"} and model == "book" and p >= 0.6:
+        return "book", p
+    if rule == "provide_info" and model == "faq" and p >= 0.7 and not r.has_booking_facts:
+        return "faq", p
+    if (rule == "book" and model == "faq" and r.is_question and p >= 0.6
+            and not (r.date or r.time or r.window)):
+        return "faq", p  # "do I need an appointment for that?" asks, it does not book
+    if rule in {"provide_info", "unknown", "affirm", "deny"} and model == "goodbye" and p >= 0.7:
+        return "goodbye", p
+    return rule, rule_confidence
+
+
+_YES_NO = {"confirm_booking", "offer_appointment", "offer_callback", "anything_else",
+           "permission", "pick_alternative"}
+
+
+def answers(awaiting: str, u: Understanding) -> bool:
+    """Does this message answer what the agent asked for?"""
+    timeish = bool(u.date or u.time or u.time_of_day or u.window)
+    checks = {
+        "name": u.name is not None,
+        "phone": u.phone is not None or bool(re.search(r"\d{3}", u.text)),
+        "email": u.email is not None,
+        "date": timeish,
+        "time": timeish,
+        "callback_time": timeish,
+        "service": bool(u.services),
+        "vehicle": u.vehicle is not None,
+        "appointment_type": bool(u.appointment_type or u.services or u.vehicle),
+        "intent": u.lead_intent is not None,
+        "budget": u.budget is not None or u.deny,
+        "timeline": u.timeline is not None or timeish,
+        "location": u.location is not None,
+        "financing": u.financing is not None or u.affirm or u.deny,
+        "motivation": (u.motivation is not None or u.deny or not u.is_question),
+    }
+    if awaiting in checks:
+        return checks[awaiting] or (u.has_lead_facts and awaiting in {
+            "intent", "budget", "timeline", "location", "financing", "motivation"})
+    if awaiting == "offer_callback":
+        return u.affirm or u.deny or u.phone is not None
+    if awaiting in _YES_NO:
+        return u.affirm or u.deny or timeish or bool(u.services) or (
+            awaiting == "pick_alternative" and bool(re.search(
+                r"\b(?:first|second|earlier|later|last|other|former|latter)\b", u.text.lower())))
+    return False
+
 
 
 _LEAD_FILLER = re.compile(r"^(?:(?:sorry(?: to (?:cut you off|interrupt))?|oh|um+|uh+|er|well|so|"
                           r"wait|hold on|hmm+|ah|okay so)[,.!\s]+)+")
+_FLEXIBLE = re.compile(
+    r"\b(?:(?:i )?don'?t (?:really )?know|not sure|any ?(?:day|time)|anytime|whenever|"
+    r"what(?:ever)?(?:'s| is)? (?:open|available|soonest|earliest)|earliest|soonest|first available|"
+    r"next available|you tell me|doesn'?t matter|i'?m flexible|pretty flexible|whatever works)\b")
+"""The caller leaves the day or time to the agent."""
 _SMALL_TALK = re.compile(r"\b(?:what'?s up|what is it|what'?s this about|go ahead)\b")
 """Asks nothing of the business: "sure, what's up?" is a yes."""
 
