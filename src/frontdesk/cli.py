@@ -1,4 +1,4 @@
-"""``frontdesk`` command line: serve, chat, talk, db upgrade, seed, eval, loadtest.
+"""``frontdesk`` command line: serve, chat, talk, db upgrade, seed, eval, nlu, loadtest.
 
 Settings come from the environment (``FRONTDESK_*``) and flags; they are built once here and
 passed down.
@@ -166,9 +166,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("seed", help="load the demo business profiles into the database")
 
     from frontdesk.evals.cli import add_eval_parser, add_loadtest_parser
+    from frontdesk.evals.nlu import add_nlu_parser
 
     add_eval_parser(sub)
     add_loadtest_parser(sub)
+    add_nlu_parser(sub)
     return parser
 
 
@@ -190,6 +192,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _eval(args)
         if args.command == "loadtest":
             return _loadtest(args)
+        if args.command == "nlu":
+            from frontdesk.evals.nlu import main_nlu
+
+            return main_nlu(args)
     except KeyboardInterrupt:
         return 130
     except ValueError as exc:  # bad settings or profile files: say what, not a traceback

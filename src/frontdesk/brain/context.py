@@ -85,6 +85,9 @@ class TurnContext:
     """A language model's optional help (None: fully deterministic)."""
     queue: list[Understanding] = field(default_factory=list)
     """Acts of this message still to handle after the current one (the main act last)."""
+    progress: bool = False
+    """The caller changed something this turn (a day, a service): asking the same question
+    again is not a failed attempt."""
     aside_answered: bool = False
     """A question or aside was answered this turn: asking the flow's question again is
     going back to it, not a failed attempt."""
@@ -135,8 +138,8 @@ class TurnContext:
         strategy — it offers a callback from a person instead of asking again.
         """
         repeats = state.ask_repeats + 1 if state.last_ask == key else 0
-        if self.aside_answered and state.last_ask == key:
-            repeats = state.ask_repeats
+        if (self.aside_answered or self.progress) and state.last_ask == key:
+            repeats = state.ask_repeats  # the caller moved things on: not a failed attempt
         if repeats >= 2 and key in STUCK_KEYS:
             state.last_ask, state.ask_repeats = "stuck_offer", 0
             self.say("stuck_offer")

@@ -198,6 +198,8 @@ class ConversationState(BaseModel):
     """The reply template of the agent's last question, to notice asking the same thing."""
     ask_repeats: int = 0
     """How many times in a row ``last_ask`` has been asked again."""
+    recent_services: list[str] = []
+    """Services the caller last asked about (a price question), for "book me for that"."""
     callback_reason: str | None = None
     """What a callback offered (and not yet accepted) would be about."""
     turn_count: int = 0

@@ -15,7 +15,13 @@ import yaml
 from frontdesk.config import Settings
 from frontdesk.evals.report import compare, render_compare_html, render_html
 from frontdesk.evals.runner import Prices
-from frontdesk.evals.schema import EvalScenario, ScenarioFileError, default_library, load_library
+from frontdesk.evals.schema import (
+    EvalScenario,
+    ScenarioFileError,
+    default_library,
+    heldout_library,
+    load_library,
+)
 
 
 def add_eval_parser(sub: Any) -> None:
@@ -25,6 +31,8 @@ def add_eval_parser(sub: Any) -> None:
                     "and write report.json and report.html.")
     p.add_argument("paths", nargs="*", type=Path,
                    help="scenario files or folders (default: the library that ships)")
+    p.add_argument("--heldout", action="store_true",
+                   help="the held-out scenarios (never used for tuning) instead of the library")
     p.add_argument("--url", help="a running server (http://host:port); in-process otherwise")
     p.add_argument("--audio", action="store_true",
                    help="real-time phone calls over Twilio Media Streams, replies transcribed")
@@ -134,7 +142,8 @@ def main_eval(args: argparse.Namespace, settings: Settings) -> int:
     from frontdesk.evals.suite import EvalOptions, run_eval
 
     try:
-        now, scenarios = load_library(args.paths or [default_library()])
+        default = heldout_library() if args.heldout else default_library()
+        now, scenarios = load_library(args.paths or [default])
         scenarios = _select(scenarios, args)
     except ScenarioFileError as exc:
         print(f"frontdesk eval: {exc}", file=sys.stderr)

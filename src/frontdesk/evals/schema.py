@@ -245,3 +245,8 @@ def load_library(paths: list[Path]) -> tuple[datetime | None, list[EvalScenario]
 def default_library() -> Path:
     """The scenario library that ships with Frontdesk (both demo businesses)."""
     return Path(__file__).parent / "library"
+
+
+def heldout_library() -> Path:
+    """Scenarios never looked at while tuning the agent: its honest score (``--heldout``)."""
+    return Path(__file__).parent / "heldout"

@@ -95,6 +95,8 @@ class Vehicle(BaseModel):
     price: float = 0
     is_new: bool = True
     is_available: bool = True
+    body: str = ""
+    """sedan, suv, truck, wagon… — what callers ask for when they don't name a model."""
 
     @property
     def label(self) -> str:

@@ -15,6 +15,7 @@ from frontdesk.brain.agents import qualification, scheduling
 from frontdesk.brain.agents.scheduling import absorb_contact
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.format import say_list, say_money, say_phone, say_price_range
+from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.state import ConversationState
 from frontdesk.knowledge.profile import FaqEntry
@@ -77,6 +78,26 @@ def faq_answers(text: str, entries: list[FaqEntry]) -> list[FaqEntry]:
     return best
 
 
+_COVERAGE = re.compile(r"\b(?:serve|serving|cover|covering|work (?:in|out|up|down)|do you do|handle|"
+                       r"service area|areas?|go (?:out )?to|operate|help (?:with|in)|something "
+                       r"you do|y'all do|you guys do|is it just)\b")
+
+
+def _area_answer(s: ConversationState, ctx: TurnContext) -> bool:
+    """"Do you cover Round Rock?": yes or no from the service areas, and the place is noted."""
+    u = ctx.u
+    if u.location is None or not ctx.profile.service_areas or not _COVERAGE.search(u.text.lower()):
+        return False  # "what's the crime rate in Austin?" is not about where we work
+    area, inside = u.location
+    if s.lead.location is None:
+        s.lead.location, s.lead.in_service_area = area, inside
+    if u.lead_intent and s.lead.intent is None:
+        s.lead.intent = u.lead_intent  # type: ignore[assignment]
+    key = "location_in_area" if inside else "location_out_of_area"
+    ctx.say(key, area=area, areas=say_list(ctx.profile.service_areas, "and"))
+    return True
+
+
 def _asked_price_before(s: ConversationState) -> bool:
     """"And a brake inspection?" right after a price question asks a price too."""
     users = [m for m in s.messages if m.role == "user"]
@@ -96,6 +117,7 @@ def _price_answer(s: ConversationState, ctx: TurnContext) -> bool:
             return False
         ctx.say("price_unknown", services=say_list([sv.name for sv in ctx.profile.services]))
         return True
+    s.recent_services = [sv.key for sv in services]
     for sv in services:
         duration = f"{sv.duration_min} minutes" if sv.duration_min < 90 else (
             f"{sv.duration_min / 60:g} hours")
@@ -106,24 +128,36 @@ def _price_answer(s: ConversationState, ctx: TurnContext) -> bool:
 
 
 def _inventory_answer(s: ConversationState, ctx: TurnContext) -> bool:
+    """"Any used Toyotas under thirty?", "is the red RAV4 still there?": answered from the lot,
+    with a test drive offered when something matches."""
     u = ctx.u
-    if u.vehicle is None or not ctx.profile.inventory:
+    if not ctx.profile.inventory:
         return False
-    if not ("inventory_question" in u.flags or u.is_question):
+    query = ex.extract_vehicle_query(ex.normalise(u.text), ctx.profile)
+    if query.empty or not ("inventory_question" in u.flags or u.is_question
+                           or "price_question" in u.flags):
         return False
+    if not (query.make or query.model or query.body or "inventory_question" in u.flags):
+        return False  # "a used one under thirty" alone is not about the lot
     matches = [c for c in ctx.profile.inventory if c.is_available
-               and (u.vehicle.model is None or c.model == u.vehicle.model)
-               and (u.vehicle.make is None or c.make == u.vehicle.make)]
+               and (query.model is None or c.model == query.model)
+               and (query.make is None or c.make == query.make)
+               and (query.body is None or c.body == query.body)
+               and (query.color is None or c.color.startswith(query.color[:4]))
+               and (query.used is None or c.is_new != query.used)
+               and (query.max_price is None or c.price <= query.max_price)]
     if matches:
         car = matches[0]
         s.booking_slots.appointment_type = "test_drive"
         s.booking_slots.vehicle.year, s.booking_slots.vehicle.make = car.year, car.make
         s.booking_slots.vehicle.model = car.model
         s.booking_slots.vehicle.stock_number = car.stock_number
-        ctx.ask(s, "offer_appointment", "scheduling", "inventory_yes", vehicle=car.label,
-                color=car.color, price=say_money(car.price))
+        condition = "" if car.is_new else "used "
+        ctx.ask(s, "offer_appointment", "scheduling", "inventory_yes",
+                vehicle=f"{condition}{car.label}", color=car.color, price=say_money(car.price))
     else:
-        label = " ".join(p for p in (u.vehicle.make, u.vehicle.model) if p)
+        label = " ".join(p for p in (query.color, "used" if query.used else None, query.make,
+                                     query.model or query.body) if p) or "car like that"
         ctx.say("inventory_no", vehicle=label,
                 vehicles=say_list([c.label for c in ctx.profile.inventory if c.is_available]))
     return True
@@ -147,7 +181,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         else:
             ctx.ask(s, "phone", AGENT, "ask_phone_again")
         return
-    answered = _inventory_answer(s, ctx) or _price_answer(s, ctx)
+    answered = _inventory_answer(s, ctx) or _price_answer(s, ctx) or _area_answer(s, ctx)
     if not answered:
         for entry in faq_answers(u.text, ctx.profile.faq):
             ctx.add(entry.answer)

@@ -84,6 +84,8 @@ def conversation_act(s: ConversationState, ctx: TurnContext) -> bool:
         ctx.say("how_got_number", source=ctx.profile.lead_source)
     elif intent == "bot_check":
         ctx.say("bot_check")
+    elif intent == "chitchat":
+        ctx.say("small_talk")
     else:
         return False
     ctx.aside_answered = True
@@ -98,11 +100,13 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         return
     if s.awaiting == "permission":
         act = u.act.label if u.act is not None else None
-        if u.deny and act in {"objection_not_interested", "objection_have_agent",
-                              "objection_price"} and u.act.confidence >= 0.5:
+        explains = len(re.findall(r"[a-z']+", u.text.lower())) > 4
+        if u.deny and "objection_busy" not in u.flags and (explains or act in {
+                "objection_not_interested", "objection_have_agent", "objection_price"}):
             # "nah, I just had it done at the Jiffy Lube" is not "call me later"
             s.awaiting = None
-            u.intent = act
+            u.intent = act if act in {"objection_have_agent", "objection_price"} else (
+                "objection_not_interested")
             ctx.hand_off("objection", "outbound callee objects", s)
             return
         if u.deny:
@@ -121,6 +125,11 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     if s.awaiting == "anything_else" and u.affirm:
         ctx.ask(s, "anything_else", AGENT, "what_else")
         s.awaiting = None
+        return
+    if u.intent == "greeting" and u.has_contact_facts and "thanks" not in u.flags:
+        absorb_contact(s, ctx)  # "hi, this is Dana": a greeting that introduces the caller
+        first = s.customer.name.split()[0] if s.customer.name else "there"
+        ctx.say("nice_to_meet", first_name=first)
         return
     if u.intent == "greeting":
         if "thanks" in u.flags:

@@ -32,6 +32,10 @@ def _end(s: ConversationState, outcome: str) -> None:
 
 async def run(s: ConversationState, ctx: TurnContext) -> None:
     u = ctx.u
+    if ctx.profile.kind == "real_estate" and u.has_lead_facts:
+        from frontdesk.brain.agents import qualification
+
+        qualification.absorb(s, ctx)  # "we're thinking of selling — call me Thursday" keeps both
     if s.awaiting == "callback_time" and s.awaiting_agent == AGENT:
         if u.date or u.time or u.time_of_day or u.window:
             _schedule_callback(s, ctx)

@@ -18,7 +18,7 @@ _YES_NO = {"confirm_booking", "offer_appointment", "offer_callback", "anything_e
 
 
 CONVERSATION_ACTS = {"line_check", "identity", "how_got_number", "wrong_number", "bot_check",
-                     "repeat", "hold", "reschedule", "cancel"}
+                     "repeat", "hold", "reschedule", "cancel", "chitchat"}
 """Acts every receptionist handles, whatever the flow: the greeting/conversation agent's."""
 
 
@@ -28,6 +28,9 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
         return "objection"
     if intent == "escalation":
         return "escalation"
+    if intent in {"reschedule", "cancel"} and s.appointment is None and scheduling.resume_prompt(s):
+        # "can we do two instead?" before anything is booked changes the booking under way
+        return "scheduling"
     if intent in CONVERSATION_ACTS:
         return "greeting"
     owner = s.awaiting_agent
@@ -37,6 +40,11 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
             u.intent, u.deny, u.affirm = "deny", True, False
             return owner  # "no thanks" to an offer
         return "objection"
+    if s.awaiting in {"anything_else", None} and (u.date or u.time or u.window) and (
+            profile.kind == "dealership" or s.booking_slots.appointment_type) and intent in {
+            "affirm", "provide_info", "book", "unknown", "faq"} and not u.is_question:
+        # "okay, that's fair — can you do the day after tomorrow?" after a price answer
+        return "scheduling"
     if s.awaiting and owner:
         if u.is_question and intent == "faq" and not (
                 s.awaiting in {"confirm_booking", "pick_alternative"} and answers(s.awaiting, u)):
@@ -46,7 +54,7 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
     if intent == "book":
         wants_lead_talk = (profile.kind == "real_estate" and s.lead.qualified is None
                            and not (u.appointment_type or s.booking_slots.appointment_type)
-                           and (u.lead_intent or s.lead.intent) in {"buy", "both"})
+                           and (u.lead_intent or s.lead.intent) in {"buy", "both", "sell"})
         return "qualification" if wants_lead_talk else "scheduling"
     if intent == "faq":
         return "faq"

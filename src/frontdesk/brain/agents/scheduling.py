@@ -8,7 +8,7 @@ once, and a correction ("no, I said Thursday") replaces the slot and reads back 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from frontdesk.brain.availability import AvailabilityCalendar
 from frontdesk.brain.context import TurnContext
@@ -51,6 +51,9 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
     profile = ctx.profile
     if u.appointment_type:
         slots.appointment_type = u.appointment_type
+    if u.dropped_services and slots.services:
+        slots.services = [k for k in slots.services if k not in u.dropped_services]
+        slots.service_type = slots.services[0] if slots.services else None
     if u.services and profile.kind == "dealership":
         if _replaces_service(u) or not slots.services:
             slots.services = list(u.services)  # "actually, the inspection instead"
@@ -61,6 +64,10 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
                                               and slots.appointment_type != "service"
                                               and not u.vehicle):
             slots.appointment_type = "service"
+    if profile.kind == "real_estate" and s.lead.intent is None:
+        # a valuation is a seller's appointment, a buyer consultation a buyer's
+        by_type = {"listing_appointment": "sell", "buyer_consultation": "buy"}
+        s.lead.intent = by_type.get(slots.appointment_type or "")  # type: ignore[assignment]
     if slots.appointment_type is None and profile.kind == "real_estate":
         intent = u.lead_intent or s.lead.intent
         if intent == "sell":
@@ -82,13 +89,20 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
         slots.window_start = slots.window_end = None
     if u.time_of_day:
         slots.time_of_day = u.time_of_day  # type: ignore[assignment]
+    if (not u.date and slots.preferred_date and s.awaiting is not None
+            and re.search(r"\bthe (?:day|one) after\b(?! tomorrow)", u.text.lower())):
+        # "tomorrow's no good — can we do the day after?": the day after the one we had
+        slots.preferred_date = (date.fromisoformat(slots.preferred_date)
+                                + timedelta(days=1)).isoformat()
     absorb_contact(s, ctx)
-    return slots.model_dump() != before
+    changed = slots.model_dump() != before
+    ctx.progress = ctx.progress or changed
+    return changed
 
 
 def _replaces_service(u) -> bool:
     return bool(re.search(r"\b(?:instead|actually|rather|not the|no,? (?:the|just)|scratch|"
-                          r"forget|change (?:it|that) to|switch)\b", u.text.lower()))
+                          r"forget|change (?:it|that) to|switch|swap|just|only)\b", u.text.lower()))
 
 
 def _vehicle_for(appt: str | None, mention, ctx: TurnContext, current: VehicleInfo) -> VehicleInfo:
@@ -169,6 +183,12 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         await advance(s, ctx)
         return
     u = ctx.u
+    if u.intent == "cancel" and not u.has_booking_facts:
+        s.booking_slots = type(s.booking_slots)(customer_name=s.booking_slots.customer_name,
+                                                customer_phone=s.booking_slots.customer_phone)
+        ctx.say("booking_dropped")  # "never mind, forget the appointment"
+        ctx.ask(s, "anything_else", "greeting", "anything_else")
+        return
     slots = s.booking_slots
     if s.awaiting == "pick_alternative" and not (u.deny and not (u.date or u.time)):
         picked = _pick_offered(s, ctx)
@@ -202,6 +222,10 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         return
     else:
         _absorb_booking(s, ctx)
+    if ctx.profile.kind == "real_estate" and u.has_lead_facts:
+        from frontdesk.brain.agents import qualification
+
+        qualification.absorb(s, ctx)  # the lead facts said with the booking are kept too
     if "flexible" in u.flags and not slots.preferred_date and not u.date:
         await _earliest_day(s, ctx)  # "I don't know, whatever's open": offer the first openings
     await advance(s, ctx)
@@ -246,6 +270,11 @@ async def advance(s: ConversationState, ctx: TurnContext, *, unclear: bool = Fal
         slots.customer_phone = s.customer.phone
     if s.customer.name and not slots.customer_name:
         slots.customer_name = s.customer.name
+    if slots.appointment_type is None and s.recent_services and profile.kind == "dealership":
+        # asked the price of a service, then "can you do Thursday?": that service
+        slots.services = list(s.recent_services)
+        slots.service_type = slots.services[0]
+        slots.appointment_type = "service"
     appt = profile.appointment_type(slots.appointment_type)
     if appt is None:
         ctx.ask(s, "appointment_type", AGENT, f"ask_appointment_type_{profile.kind}")

@@ -32,8 +32,11 @@ def apply_guess(u: Understanding, guess: IntentGuess, profile: BusinessProfile,
     u.intent, u.confidence = guess.intent, max(u.confidence, 0.6)
     u.flags.add("model")
     slots = guess.slots
-    if not u.name and _NAME.match(slots.get("name", "")):
-        u.name = " ".join(w.capitalize() for w in slots["name"].split())
+    name = slots.get("name", "")
+    if not u.name and _NAME.match(name) and all(
+            re.search(rf"\b{re.escape(w)}\b", u.text, re.I) for w in name.split()):
+        # only a name the caller said: a model's "Location" or "Book" is no one's name
+        u.name = " ".join(w.capitalize() for w in name.split())
     if not u.phone and slots.get("phone"):
         u.phone = ex.normalise_phone(slots["phone"])
     if not u.email and _EMAIL.match(slots.get("email", "")):

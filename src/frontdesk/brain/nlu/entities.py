@@ -43,7 +43,13 @@ def normalise(text: str) -> Utterance:
     spoken = re.sub(r"\boh\b(?=[\s,-]*(?:zero|one|two|three|four|five|six|seven|eight|nine|\d))",
                     "zero", lower)
     spoken = _protect_choice_ordinals(spoken)
-    spoken = re.sub(rf"\b({_NUMBER_WORD}|\d+)-?ish\b", r"\1 ish", spoken)  # "fifty-ish"
+    spoken = re.sub(rf"\b({_NUMBER_WORD}|\d+|morning|afternoon|evening|noon|lunch)-?ish\b",
+                    r"\1 ish", spoken)  # "fifty-ish", "afternoonish"
+    spoken = _loose_clock(spoken)
+    spoken = re.sub(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ]"
+                    r"(fifteen|thirty|forty[- ]five)\b(?! (?:thousand|hundred|k\b|grand|dollars))",
+                    lambda m: f"{_HOUR_WORDS[m.group(1)]}:"
+                              f"{ {'fifteen': 15, 'thirty': 30}.get(m.group(2), 45):02d}", spoken)
     spoken = re.sub(rf"\b(?:a|one) (?:million|mil) ({_DIGIT_WORD})\b(?! (?:hundred|thousand))",
                     lambda m: f"1.{_DIGIT_WORDS.index(m.group(1)) + 1} million", spoken)
     try:
@@ -60,6 +66,29 @@ _DIGIT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", 
 _DIGIT_WORD = "(?:" + "|".join(_DIGIT_WORDS) + ")"
 _NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
                 r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)")
+_HOUR_WORDS = {w: i + 1 for i, w in enumerate(("one", "two", "three", "four", "five", "six", "seven",
+                                                "eight", "nine", "ten", "eleven", "twelve"))}
+
+
+def _loose_clock(text: str) -> str:
+    """"half past two" → "2:30", "quarter to four" → "3:45", "quarter past ten" → "10:15"."""
+    def hour(word: str) -> int | None:
+        return _HOUR_WORDS.get(word) or (int(word) if word.isdigit() and 0 < int(word) <= 12
+                                         else None)
+
+    def past(match: re.Match[str]) -> str:
+        h = hour(match.group(2))
+        minutes = 30 if match.group(1) == "half" else 15
+        return f"{h}:{minutes:02d}" if h else match.group(0)
+
+    def to(match: re.Match[str]) -> str:
+        h = hour(match.group(1))
+        return f"{(h - 2) % 12 + 1}:45" if h else match.group(0)
+
+    text = re.sub(r"\b(half|quarter) past (\w+)\b", past, text)
+    return re.sub(r"\b(?:a )?quarter (?:to|till|of) (\w+)\b", to, text)
+
+
 _ORDINAL_WORD = re.compile(r"\b(first|second|third|fourth)\b")
 _MONTH_WORDS = ("january", "february", "march", "april", "may", "june", "july", "august",
                 "september", "october", "november", "december")
@@ -168,11 +197,16 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
     """A caller's name, only from a name-giving construction ("my name is …", "this is …",
     "… here") or, when the agent asked for the name, from a short answer made of name-like
     words. Fillers and common words ("Actually", "Sure", "Probably") are never names."""
-    for cue in (_STRONG_CUE, _NAME_CUE):
-        for match in cue.finditer(u.lower):
-            name = _clean_name(match.group(1).split())
-            if name:
-                return name
+    names = [name for cue in (_STRONG_CUE, _NAME_CUE) for match in cue.finditer(u.lower)
+             if (name := _clean_name(match.group(1).split()))]
+    if expecting:
+        spelled = re.sub(r"\b(?:[a-z][- ]){2,}[a-z]\b", " ", u.lower)  # "k-o-w-a-l-s-k-i"
+        for piece in re.split(r"[,.;!?]", spelled):  # a piece that is a whole name: "Siobhan Doyle"
+            words = re.findall(r"[a-z][a-z'-]+", piece)
+            if 2 <= len(words) <= 3 and all(_plausible_name_word(w) for w in words):
+                names.append(_clean_name(words) or "")
+    if names:  # "it's Siobhan, S-I-O-B-H-A-N, Siobhan Doyle": the fullest form
+        return max(names, key=lambda n: len(n.split()))
     here = _NAME_HERE.search(u.lower)
     if here:
         name = _clean_name(here.group(1).split())
@@ -232,18 +266,22 @@ def _ruled_out(text: str, start: int) -> bool:
 
 
 _CORRECTION = re.compile(r"\b(?:no,? wait|wait,? no|oh,? wait|actually|i mean|sorry|make (?:it|that)|"
-                         r"instead|rather|scratch that|on second thought|no no|hold on|wait)\b")
+                         r"instead|rather|scratch that|on second thought|no no|hold on|wait|"
+                         r"let'?s say|let'?s (?:do|go with)|go with|better make it|no,)(?=\W|$)")
 _BLOCKED_AFTER = re.compile(r"^[\s,.!?-]*(?:(?:is|are|'s|'re)\s+)?(?:i'?m|we'?re|i am|we are|is|are|"
                             r"isn't|doesn't|won't|no good|bad|out|not good|booked|busy|slammed|"
                             r"taken|full|tough|no)\b")
 
 
+def correction_tails(text: str) -> list[str]:
+    """The words after each self-correction ("Tuesday — no wait, Friday"), the last first."""
+    return [text[m.end():] for m in reversed(list(_CORRECTION.finditer(text)))]
+
+
 def correction_tail(text: str) -> str | None:
-    """The words after the caller's last self-correction ("Tuesday — no wait, Friday")."""
-    last = None
-    for match in _CORRECTION.finditer(text):
-        last = match
-    return text[last.end():] if last else None
+    """The words after the caller's last self-correction."""
+    tails = correction_tails(text)
+    return tails[0] if tails else None
 
 
 def _ruled_out_after(text: str, end: int) -> bool:
@@ -268,14 +306,53 @@ def _day_of_month(day: int, today: date) -> date | None:
     return None
 
 
-def extract_date(u: Utterance, today: date) -> date | None:
-    """The date the caller wants, resolved against ``today`` and never in the past: the first
-    one mentioned that is not ruled out ("not Tuesday, Wednesday")."""
+_WEEK_FROM = re.compile(rf"\b(?:a|one|1) week from (today|tomorrow|now|{_WEEKDAY})\b|"
+                        r"\bin (?:a|one|1) week(?:'s time)?\b|\bthis time next week\b")
+_DECISION = re.compile(r"\b(?:or|maybe|probably|let'?s say|let'?s (?:do|go with|make it)|go with|"
+                       r"i'?ll take|make it|better|safer|to be safe)\b")
+
+
+def _all_dates(text: str, today: date) -> list[date]:
+    found = []
+    for match in _DATE_SPAN.finditer(text):
+        if _ruled_out(text, match.start()) or _ruled_out_after(text, match.end()):
+            continue
+        day = extract_date(Utterance(raw=match.group(0), lower=match.group(0),
+                                     numeric=match.group(0)), today, _single=True)
+        if day is not None and day not in found:
+            found.append(day)
+    return found
+
+
+def extract_date(u: Utterance, today: date, _single: bool = False) -> date | None:
+    """The date the caller wants, resolved against ``today`` and never in the past: "a week
+    from tomorrow", "the 3rd", "Thursday the 3rd"; of several ("probably Thursday, maybe
+    Friday — let's say Friday", "tomorrow or Wednesday, Wednesday at five") the one settled on;
+    one ruled out ("not Tuesday") is not it."""
     text = u.numeric
-    tail = correction_tail(text)
-    if tail is not None and tail != text:  # "Tuesday — no wait, Friday": what comes last wins
+    week = _WEEK_FROM.search(text)
+    if week and not _single:
+        base = today
+        if week.group(1) and week.group(1) not in {"today", "now"}:
+            base = (today + timedelta(days=1) if week.group(1) == "tomorrow"
+                    else extract_date(Utterance(week.group(1), week.group(1), week.group(1)),
+                                      today) or today)
+        return base + timedelta(days=7)
+    if not _single and _DECISION.search(text):
+        several = _all_dates(text, today)
+        if len(several) > 1:
+            return several[-1]
+    for tail in ([] if _single else correction_tails(text)):
+        # "Tuesday — no wait, Friday": what comes last wins; "…, no, the day after" counts on
         later = [d for d in (extract_date(Utterance(raw=piece, lower=piece, numeric=piece), today)
                              for piece in re.split(r"(?<=[.?!,])\s+", tail)) if d is not None]
+        after = re.search(r"\bthe (?:day|one) after\b(?! tomorrow)", tail)
+        if after:  # "tomorrow's no good, can we do the day after?": counted from the day named
+            head = text[: len(text) - len(tail) + after.start()]
+            named = later[-1] if later else extract_date(
+                Utterance(raw=head, lower=head, numeric=head), today, _single=True)
+            if named is not None:
+                return named + timedelta(days=1)
         if later:
             return later[-1]
     for match in _DATE_SPAN.finditer(text):
@@ -367,6 +444,8 @@ def _times(text: str) -> list[tuple[int, time]]:
         add(match, _clock(int(hour), int(minute or 0), "a" if part == "morning" else "p"))
     for match in _TIME_AT.finditer(text):
         add(match, _clock(int(match.group(1)), int(match.group(2) or 0), None))
+    for match in re.finditer(r"\b(\d{1,2}):(\d{2})\b", text):  # "10:30's safer"
+        add(match, _clock(int(match.group(1)), int(match.group(2)), None))
     bare = _TIME_BARE.search(text.strip())
     if bare and not found:
         add(bare, _clock(int(bare.group(1)), int(bare.group(2) or 0), None))
@@ -402,9 +481,9 @@ def extract_time(u: Utterance) -> time | None:
         if _ruled_out(text, start):
             continue
         candidates.append((start, value))
-    if len(candidates) > 1 and re.search(r"\b(?:so|then|instead|make it|rather|but)\b",
-                                         text[candidates[0][0]: candidates[-1][0]]):
-        return candidates[-1][1]  # "standup at 8, so make it 10"
+    if len(candidates) > 1 and re.search(r"\b(?:so|then|instead|make it|rather|but|or|maybe)\b|"
+                                         r"\b(?:safer|better)\b", text[candidates[0][0]:]):
+        return candidates[-1][1]  # "standup at 8, so make it 10"; "10 or 10:30, 10:30's safer"
     return candidates[0][1] if candidates else None
 
 
@@ -456,6 +535,7 @@ def extract_window(u: Utterance) -> TimeWindow | None:
             if word in {"after", "past"}:
                 return TimeWindow(at, time(23, 0), f"after {_say(at)}")
             return TimeWindow(time(0, 0), at, f"before {_say(at)}")
+    text = re.sub(r"\b(?:good|g'?) ?(?:morning|afternoon|evening)\b", " ", text)  # greetings
     for pattern, (start, end, label) in _WINDOWS:
         match = re.search(pattern, text)
         if match and not _ruled_out(text, match.start()):
@@ -492,10 +572,23 @@ _DONE_ALREADY = re.compile(r"\b(?:did|had|got|just had|just got|already (?:had|g
                            r"were done|last (?:week|month|year|time)|ago|recently had)\b")
 
 
+_DROPPED = re.compile(r"^\W*(?:can wait|can hold|is fine|are fine|isn'?t needed|aren'?t needed|"
+                      r"not needed|not this time|another time|some other time|for now no|"
+                      r"(?:i'?ll|we'?ll) skip|is too long|takes too long)")
+_DROP_BEFORE = re.compile(r"\b(?:skip|drop|forget|cancel|scratch|lose|nix|without|no|not|minus|"
+                          r"hold off on|leave off|take off)\s+(?:the\s+|that\s+|on the\s+)?$")
+
+
 def _wanted_mention(text: str, phrase: str) -> bool:
-    """Is the service mentioned as something wanted — not ruled out ("not the oil") or done
-    already ("I did the oil last month")?"""
+    """Is the service mentioned as something wanted — not ruled out ("not the oil", "skip the
+    rotation", "the brakes can wait") or done already ("I did the oil last month")?"""
     for match in re.finditer(rf"\b{re.escape(phrase)}\b", text):
+        if _DROPPED.match(text[match.end():]) or _DROP_BEFORE.search(text[: match.start()]):
+            continue
+        rest = re.split(r"[.;!?]|\bso\b", text[match.end():], maxsplit=1)[0]
+        if re.search(r"\b(?:not yet|eventually|someday|down the road|later on|can wait|"
+                     r"not now|not today|next time)\b", rest):
+            continue  # "my brakes might need looking at eventually, but not yet"
         clause_start = max(text.rfind(sep, 0, match.start()) for sep in (".", ",", ";", " but "))
         clause_end = min((i for i in (text.find(sep, match.end()) for sep in (".", ",", ";"))
                           if i >= 0), default=len(text))
@@ -529,6 +622,19 @@ def extract_services(u: Utterance, profile: BusinessProfile) -> list[str]:
             found.append((-best, position, service.key))
     found.sort(key=lambda item: item[1])
     return [key for _, _, key in found]
+
+
+def extract_dropped_services(u: Utterance, profile: BusinessProfile) -> list[str]:
+    """Services the caller takes off the visit ("skip the rotation", "the brakes can wait")."""
+    dropped = []
+    for service in profile.services:
+        mentioned = [p.lower() for p in (service.name, *service.synonyms)
+                     if _phrase_in(p.lower(), u.lower)]
+        if mentioned and not any(_wanted_mention(u.lower, p) for p in mentioned) and any(
+                _DROPPED.match(u.lower[m.end():]) or _DROP_BEFORE.search(u.lower[: m.start()])
+                for p in mentioned for m in re.finditer(rf"\b{re.escape(p)}\b", u.lower)):
+            dropped.append(service.key)
+    return dropped
 
 
 def extract_appointment_type(u: Utterance, profile: BusinessProfile) -> str | None:
@@ -572,6 +678,53 @@ def extract_vehicle(u: Utterance, profile: BusinessProfile) -> VehicleMention | 
     if not (make or model):
         return None
     return VehicleMention(year=year, make=make, model=model)
+
+
+@dataclass(slots=True)
+class VehicleQuery:
+    """What a caller asks the lot for: "a used Toyota SUV under thirty", "the red RAV4"."""
+
+    make: str | None = None
+    model: str | None = None
+    color: str | None = None
+    body: str | None = None
+    used: bool | None = None
+    max_price: int | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not (self.make or self.model or self.color or self.body or self.used is not None
+                    or self.max_price)
+
+
+_BODIES = {"suv": "suv", "suvs": "suv", "crossover": "suv", "truck": "truck", "trucks": "truck",
+           "pickup": "truck", "pick-up": "truck", "pickups": "truck", "sedan": "sedan",
+           "sedans": "sedan", "wagon": "wagon", "wagons": "wagon", "hatchback": "wagon"}
+_COLORS = ("black", "white", "silver", "gray", "grey", "red", "blue", "green", "brown", "beige",
+           "gold", "yellow", "orange")
+
+
+def extract_vehicle_query(u: Utterance, profile: BusinessProfile) -> VehicleQuery:
+    """The attributes of a car the caller is looking for, in any combination."""
+    mention = extract_vehicle(u, profile)
+    query = VehicleQuery(make=mention.make if mention else None,
+                         model=mention.model if mention else None)
+    if query.make is None:  # plural makes: "any used Toyotas?"
+        query.make = next((m for alias, m in lexicon().makes.items()
+                           if re.search(rf"\b{re.escape(alias)}s\b", u.lower)), None)
+    query.color = next((c for c in _COLORS if re.search(rf"\b{c}\b", u.lower)), None)
+    query.body = next((b for word, b in _BODIES.items() if re.search(rf"\b{word}\b", u.lower)),
+                      None)
+    if re.search(r"\b(?:used|pre-?owned|second-?hand|certified)\b", u.lower):
+        query.used = True
+    elif re.search(r"\bbrand[- ]new\b|\bnew (?:one|car|truck|suv)\b", u.lower):
+        query.used = False
+    cap = re.search(r"\b(?:under|below|less than|no more than|max(?:imum)?|tops|up to|stay under)"
+                    r"\s+\$?(\d[\d,]*(?:\.\d+)?)\s*(k|thousand|grand)?", u.numeric)
+    if cap:
+        value = float(cap.group(1).replace(",", ""))
+        query.max_price = int(value * 1000 if cap.group(2) or value < 1000 else value)
+    return query
 
 
 def extract_location(u: Utterance, profile: BusinessProfile, *,
@@ -635,6 +788,8 @@ _SLANG_AMOUNTS = (
     (r"\b(?:a|one) mil(?:lion)? (\d)\b(?! (?:thousand|hundred))", r"1.\1 million"),
     (r"\b(?:a|one) mil(?:lion)?\b", "1 million"),
     (r"\b(\d+(?:\.\d+)?) mil\b", r"\1 million"),
+    (r"\ba buck (\d{2})\b", lambda m: f"{100 + int(m.group(1))} thousand"),  # a buck seventy-five
+    (r"\b(?:a|one) buck\b", "100 thousand"),
 )
 _ROUGH = {"low": (0, 30), "mid": (40, 60), "high": (70, 99)}
 
@@ -659,9 +814,16 @@ def _spoken_money(text: str, expecting: bool) -> str:
 def _rough_range(text: str, expecting: bool) -> tuple[int, int] | None:
     """"mid fours", "low 500s", "high three hundreds": a range around a round figure."""
     match = re.search(r"\b(low|mid|high)(?:dle)?[- ]?(?:to[- ]\w+ )?(\d{1,3})(?:00)?'?s\b|"
-                      r"\b(low|mid|high)[- ](one|two|three|four|five|six|seven|eight|nine)s\b|"
+                      r"\b(low|mid|high)[- ](one|two|three|four|five|six|seven|eight|nine)e?s\b|"
                       r"\b(low|mid|high)[- ](\d)(?:00)? hundreds\b", text)
     if not match:
+        whole = re.search(r"\bin the (one|two|three|four|five|six|seven|eight|nine)e?s\b|"
+                          r"\bin the ([1-9])00'?s\b", text)
+        if whole:  # "somewhere in the threes": 300 to 400 thousand
+            figure = whole.group(1) or whole.group(2)
+            base = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                    "eight": 8, "nine": 9}.get(figure) or int(figure)
+            return base * 100_000, (base + 1) * 100_000
         return None
     words = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
              "eight": 8, "nine": 9}
@@ -750,8 +912,9 @@ def extract_timeline(u: Utterance, today: date, *, expecting: bool = False) -> t
         r"(day|week|month|year)s?\b",
         text,
     )
-    if counted and _looks_back(text, counted):
-        counted = None  # "we bought it twelve years ago", "lived here for 5 years"
+    if counted and (_looks_back(text, counted) or re.search(
+            r"(?:bucks|dollars|\d|per|each|every)\s*$", text[: counted.start() + 1].rstrip(" a"))):
+        counted = None  # "we bought it twelve years ago", "300 bucks a month"
     if counted:
         raw_count, unit = counted.groups()
         count = _COUNT_WORDS.get(raw_count) or float(raw_count)
@@ -776,7 +939,7 @@ def extract_timeline(u: Utterance, today: date, *, expecting: bool = False) -> t
         if parsed:
             months = (parsed.year - today.year) * 12 + parsed.month - today.month
             return float(max(months, 0.5)), by_month.group(0)
-    if re.search(r"\b(?:just (?:looking|browsing|curious)|no rush|not sure|someday|eventually|"
+    if re.search(r"\b(?:just (?:looking|browsing|curious)|no rush|someday|eventually|"
                  r"no hurry|no timeline)\b", text):
         return 18.0, "no set timeline"
     return None
@@ -819,8 +982,15 @@ def extract_motivation(u: Utterance, *, expecting: bool = False) -> str | None:
     return None
 
 
+_NOT_MOVING = re.compile(r"\b(?:don'?t|do not|not|won'?t|never|no longer|aren'?t|isn'?t|wasn'?t|"
+                         r"decided against|no plans? to)\s+(?:\w+\s+){0,3}?(?:sell|buy|purchas|list)")
+
+
 def extract_lead_intent(u: Utterance) -> str | None:
+    """Buy, sell, both or rent — not when the caller rules it out ("we won't be buying")."""
     intents = lexicon().intents
+    if _NOT_MOVING.search(u.lower):
+        return None
     buying = intents["buy"].search(u.lower) is not None
     selling = intents["sell"].search(u.lower) is not None and not re.search(
         r"\b(?:for sale|on sale)\b", u.lower)

@@ -46,6 +46,8 @@ class Understanding:
     window: ex.TimeWindow | None = None
     """A span of the day the caller asked for ("after work", "before lunch", "after 3")."""
     services: list[str] = field(default_factory=list)
+    dropped_services: list[str] = field(default_factory=list)
+    """Services taken off the visit ("skip the rotation")."""
     appointment_type: str | None = None
     vehicle: ex.VehicleMention | None = None
     budget: tuple[int | None, int] | None = None
@@ -131,21 +133,24 @@ def understand(
         main, asides = asides[-1], asides[:-1]
     else:
         main = read(" ".join(rest), profile, today, awaiting)
-        if (main.intent == "unknown" and not (main.has_booking_facts or main.has_lead_facts
-                                              or main.has_contact_facts)) or (
+        if (main.intent in {"unknown", "chitchat"} and not (
+                main.services or main.date or main.time or main.has_lead_facts
+                or main.has_contact_facts)) or (
                 main.intent in {"greeting", "affirm"} and _is_discourse_marker(rest)):
             # "long story, my last shop botched it. Is your work guaranteed?" / "yeah, what
             # are your hours?": the question is what the caller wants
             main, asides = asides[-1], asides[:-1]
+    asides = _merge_questions(asides, profile, today, awaiting)
     asides = [a for a in asides if a.intent != "faq" or _asks(a)]
-    seen: set[str] = set()  # "hello? you still there?" is one line check
+    seen: set[str] = {main.intent} - {"faq"}  # "hello? you still there?" is one line check
     asides = [a for a in asides if a.intent == "faq" or not (a.intent in seen or seen.add(a.intent))]
     main.acts = asides
     main.text = ex.normalise(text).raw
     return main
 
 
-ASIDES = {"faq", "line_check", "identity", "how_got_number", "bot_check", "repeat", "hold"}
+ASIDES = {"faq", "line_check", "identity", "how_got_number", "bot_check", "repeat", "hold",
+          "chitchat"}
 """Acts answered in passing: the conversation then goes back to where it was."""
 _FILLER_ONLY = re.compile(r"[\s,.!?]*(?:(?:um+|uh+|er|so|well|oh|okay|ok|and|also|but|like|yeah|"
                           r"yes|hmm+|right|anyway|actually)[\s,.!?]*)*")
@@ -156,8 +161,26 @@ _PROPOSAL = re.compile(r"\b(?:instead|same time|(?:can|could) (?:we|you|i) (?:do
                        r"move|swap|go with)|how about|what about)\b")
 
 
+def _merge_questions(asides: list[Understanding], profile: BusinessProfile, today: date,
+                     awaiting: str | None) -> list[Understanding]:
+    """Clauses of one question asked in pieces ("If I have work done with you, is it
+    guaranteed, like for how long?") are read as one question."""
+    merged: list[Understanding] = []
+    for aside in asides:
+        if merged and aside.intent == "faq" and merged[-1].intent == "faq" and not (
+                merged[-1].text.rstrip().endswith("?")):
+            joined = read(f"{merged[-1].text}, {aside.text}", profile, today, awaiting)
+            if joined.intent == "faq":
+                merged[-1] = joined
+                continue
+        merged.append(aside)
+    return merged
+
+
 def _asks(r: Understanding) -> bool:
     """A clause that really asks something (not a statement the classifier read as one)."""
+    if r.act is not None and r.act.label == "question" and r.act.confidence >= 0.8:
+        return True
     return r.text.rstrip().endswith("?") or re.match(
         r"(?:\W*(?:so|and|also|oh|um|uh|like|okay|ok)\W+)*(?:what|when|where|how|why|which|who|do|"
         r"does|did|is|are|can|could|will|would|should)\b", r.text.lower()) is not None
@@ -197,9 +220,21 @@ _CLAUSE_BREAK = re.compile(
 
 
 def split_clauses(text: str) -> list[str]:
-    """Split a message where a new act may start: sentences, "oh and", ", what …?"."""
+    """Split a message where a new act may start: sentences, "oh and", ", what …?". A clause of
+    one word ("sorry,", "hello?", "okay.") leans on the next one rather than standing alone."""
     parts = [p.strip(" ,;") for p in _CLAUSE_BREAK.split(text) if p and p.strip(" ,;")]
-    return [p for p in parts if re.search(r"[A-Za-z0-9]", p)]
+    parts = [p for p in parts if re.search(r"[A-Za-z0-9]", p)]
+    merged: list[str] = []
+    carry = ""
+    for part in parts:
+        if len(part.split()) <= 1 and part is not parts[-1]:
+            carry = f"{carry} {part}".strip()
+            continue
+        merged.append(f"{carry} {part}".strip() if carry else part)
+        carry = ""
+    if carry:
+        merged.append(carry)
+    return merged
 
 
 def read(text: str, profile: BusinessProfile, today: date,
@@ -227,6 +262,7 @@ def read(text: str, profile: BusinessProfile, today: date,
     result.window = ex.extract_window(u)
     result.time_of_day = ex.extract_time_of_day(u)
     result.services = ex.extract_services(u, profile)
+    result.dropped_services = ex.extract_dropped_services(u, profile)
     result.appointment_type = ex.extract_appointment_type(u, profile)
     result.vehicle = ex.extract_vehicle(u, profile)
     if profile.kind == "real_estate":
@@ -263,22 +299,51 @@ def read(text: str, profile: BusinessProfile, today: date,
     return result
 
 
-_ACT_INTENT = {"question": "faq", "thanks": "greeting", "chitchat": "unknown"}
+_ACT_INTENT = {"question": "faq", "thanks": "greeting"}
 """Classifier act → the brain's intent name, where they differ."""
 _NEW_ACTS = {"line_check", "identity", "how_got_number", "wrong_number", "bot_check", "repeat",
-             "hold", "reschedule", "cancel"}
+             "hold", "reschedule", "cancel", "chitchat", "decline"}
 """Acts only the classifier knows (the rules have no patterns for them)."""
-_CHANGE_CUE = re.compile(r"\b(?:re-?schedul\w*|move|moving|push|bump|change|switch|cancel\w*|"
+_CHANGE_CUE = re.compile(r"\b(?:re-?schedul\w*|move|moving|push|bump|switch|cancel\w*|"
+                         r"change (?:it|that|the (?:time|day|date)|my (?:appointment|time))|"
                          r"call off|can'?t make|cannot make|won'?t make|not (?:gonna|going to) make|"
-                         r"different (?:day|time)|another (?:day|time))\b")
+                         r"different (?:day|time)|another (?:day|time)|new (?:time|day|date)|"
+                         r"rearrange|slide|trade|"
+                         r"back out|not coming|wipe|off the schedule|(?:my|the|our) (?:appointment|"
+                         r"appt|showing|consultation|booking|reservation)|i have an appointment)\b")
 """Words a request to change an existing appointment always has."""
+_ACT_CUES = {
+    "identity": re.compile(r"\b(?:who|company|calling|about|regarding|name|which|with|from|"
+                           r"business|place|outfit|you guys|y'all|are you|pitch|sales|scam|spam|"
+                           r"solicit\w*|telemarket\w*)\b"),
+    "how_got_number": re.compile(r"\b(?:number|info|information|contact|details|list|sign(?:ed)? "
+                                 r"up|find me|got me|get me|reach me|data|email)\b"),
+    "bot_check": re.compile(r"\b(?:robot|bot|machine|computer|real|human|person|recording|"
+                            r"automated|ai|artificial|live|recorded|program|siri|alexa)\b"),
+    "line_check": re.compile(r"\b(?:hello|there|hear|cut|cutting|breaking|lost|line|signal|"
+                             r"elevator|tunnel|still on|drop(?:ped)?|reception|choppy|static|"
+                             r"connection|garbled)\b|^\W*(?:hello|hi)\W*\?"),
+    "hold": re.compile(r"\b(?:hold|hang|sec|second|minute|moment|wait|one sec|bear with|"
+                       r"give me a|gimme a)\b"),
+}
+"""Words the closed-vocabulary acts are always said with: the classifier proposes, these
+confirm (a confident classifier is still wrong on a phrasing it never saw)."""
+_REPEAT_CUE = re.compile(r"\b(?:again|repeat|come again|pardon|what was that|say that|missed (?:that|it)|"
+                         r"didn'?t (?:catch|hear|get)|one more time|huh|what\?|sorry\?|once more|"
+                         r"slow down|say it)\b|^\W*(?:what|sorry|huh)\W*$")
 _RULES_FIRST = {"do_not_call", "escalation", "objection_busy", "objection_have_agent",
                 "objection_price", "objection_not_interested", "goodbye"}
 
 
 def _combine(r: Understanding, rule: str, rule_confidence: float,
              awaiting: str | None) -> tuple[str, float]:
-    """One intent from the rules' reading and the classifier's."""
+    """One intent from the rules' reading and the classifier's.
+
+    The rules decide where they rest on something specific: an answer to the question just
+    asked, an exact command pattern (stop calling, a person, an objection), a service with a
+    day. Where they only fell back on a default (a fact was mentioned, a question mark, a
+    greeting word), a confident classifier decides.
+    """
     act = r.act
     assert act is not None
     model = _ACT_INTENT.get(act.label, act.label)
@@ -288,6 +353,18 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
     if model == rule:
         return rule, max(rule_confidence, p)
     answered = awaiting is not None and answers(awaiting, r)
+    if model == "repeat" and not _REPEAT_CUE.search(r.text.lower()):
+        return rule, rule_confidence  # "what would that one run me?" asks a price, not "again?"
+    if model in _ACT_CUES and (len(r.text.split()) > 14
+                               or not _ACT_CUES[model].search(r.text.lower())):
+        # these acts have a small vocabulary: "what are you asking for it?" is no "who is this?"
+        return rule, rule_confidence
+    if model == "wrong_number" and (p < 0.8 or r.services or r.vehicle or r.has_booking_facts
+                                    or re.search(r"\b(?:my|our) (?:car|truck|vehicle|appointment|"
+                                                 r"house|home|agent)\b", r.text.lower())):
+        return rule, rule_confidence  # a wrong number ends the call: only when it surely is one
+    if model in {"reschedule", "cancel"} and not _CHANGE_CUE.search(r.text.lower()):
+        return rule, rule_confidence  # "can I come Saturday at 9?" books; it changes nothing
     if model == "do_not_call" and p >= 0.6 and rule != "escalation":
         return "do_not_call", p  # "we already bought, so don't ring again": the request wins
     if rule in _RULES_FIRST:
@@ -295,39 +372,38 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
         # and never to turn a request to stop calling into anything else.
         if rule != "do_not_call" and p >= 0.9 and model not in {"unknown", "provide_info"}:
             return model, p
-        return rule, rule_confidence
-    if model == "do_not_call":
-        return ("do_not_call", p) if p >= 0.6 else (rule, rule_confidence)
-    if model in _NEW_ACTS:
-        if model in {"reschedule", "cancel"} and not _CHANGE_CUE.search(r.text.lower()):
-            return rule, rule_confidence  # a booking request is not a change of one
-        if p >= 0.45 and not (answered and model not in {"wrong_number"}):
-            return model, p
-        return rule, rule_confidence
-    if model in {"escalation", "objection_busy", "objection_have_agent", "objection_price",
-                 "objection_not_interested"}:
-        factual = r.has_lead_facts or rule in {"book", "lead"} or (
-            r.has_booking_facts and model != "objection_busy")
-        if p >= 0.6 and not answered and not factual:
-            return model, p
+        if rule == "escalation" and model == "bot_check" and p >= 0.6:
+            return model, p  # "is this a real person?" asks; the answer offers one anyway
         return rule, rule_confidence
     if answered:
-        return rule, rule_confidence
-    if rule == "unknown" and p >= 0.35 and model != "unknown":
+        return rule, rule_confidence  # "Tuesday" after "what day?" is the answer, whatever else
+    cue = _CHANGE_CUE.search(r.text.lower()) is not None
+    if model in {"reschedule", "cancel"}:
+        if (cue and p >= 0.5) or p >= 0.85:
+            return model, p  # "that battery swap tomorrow, bump it to Friday"
+        return rule, rule_confidence  # "can I come Saturday at 9?" books; it changes nothing
+    if rule == "book" and (r.services or r.appointment_type) and (r.date or r.time):
+        return rule, rule_confidence  # a service and a day: a booking, whatever it sounds like
+    threshold = {"do_not_call": 0.6, "escalation": 0.8, "chitchat": 0.6, "unknown": 0.6,
+                 "objection_have_agent": 0.6, "objection_not_interested": 0.6,
+                 "objection_price": 0.6, "objection_busy": 0.6}.get(model, 0.5)
+    if model.startswith("objection") and model != "objection_busy" and (
+            r.date or r.time or r.budget or r.location or r.lead_intent):
+        threshold = 0.95  # "I'm looking for an apartment to rent" gives a fact, it objects to nothing
+    if rule == "book" and model.startswith("objection") and not (r.date or r.time):
+        threshold = 0.8  # "my agent already set up showings for us"
+    elif rule == "book" and model not in {"faq", "reschedule", "cancel"} | _NEW_ACTS:
+        threshold = 1.1  # the booking words stand
+    if model in {"chitchat", "unknown", "greeting"} and (
+            r.has_contact_facts or r.services or r.budget or r.location or r.vehicle
+            or r.lead_intent or (r.time and model == "greeting")):
+        threshold = 1.1  # small talk or a hello never hides a fact the caller gave
+    if rule == "lead" and model in {"book", "provide_info", "faq", "affirm"}:
+        threshold = 1.1  # "I want to sell my house": the lead talk comes first
+    if rule == "unknown" and model != "unknown":
+        threshold = min(threshold, 0.35)
+    if p >= threshold:
         return model, p
-    if rule == "greeting" and model not in {"greeting", "unknown"} and p >= 0.5:
-        return model, p  # "hi, I just want to know how pre-approval works" asks something
-    if rule in {"unknown", "greeting", "provide_info"} and model in {"affirm", "deny"} and p >= 0.6:
-        return model, p
-    if rule in {"faq", "greeting", "unknown"} and model == "book" and p >= 0.6:
-        return "book", p
-    if rule == "provide_info" and model == "faq" and p >= 0.7 and not r.has_booking_facts:
-        return "faq", p
-    if (rule == "book" and model == "faq" and r.is_question and p >= 0.6
-            and not (r.date or r.time or r.window)):
-        return "faq", p  # "do I need an appointment for that?" asks, it does not book
-    if rule in {"provide_info", "unknown", "affirm", "deny"} and model == "goodbye" and p >= 0.7:
-        return "goodbye", p
     return rule, rule_confidence
 
 
@@ -359,7 +435,11 @@ def answers(awaiting: str, u: Understanding) -> bool:
         return checks[awaiting] or (u.has_lead_facts and awaiting in {
             "intent", "budget", "timeline", "location", "financing", "motivation"})
     if awaiting == "offer_callback":
-        return u.affirm or u.deny or u.phone is not None
+        # "okay, fine. we're looking in Georgetown…" moves on; it does not accept a callback
+        moved_on = u.has_lead_facts or u.has_booking_facts or u.vehicle is not None
+        return ((u.affirm or u.deny) and not moved_on) or u.phone is not None
+    if awaiting == "permission":
+        return u.affirm or u.deny  # "try me tomorrow afternoon" asks for a callback
     if awaiting in _YES_NO:
         return u.affirm or u.deny or timeish or bool(u.services) or (
             awaiting == "pick_alternative" and bool(re.search(
