@@ -22,11 +22,8 @@ from frontdesk.brain.state import AgentName, BackgroundTask, ConversationState, 
 from frontdesk.config import BrainSettings
 from frontdesk.knowledge.profile import BusinessProfile
 
-STUCK_KEYS = {"ask_date", "ask_date_with_time", "ask_name", "ask_phone", "ask_phone_again",
-              "ask_service", "ask_appointment_type_dealership", "ask_appointment_type_real_estate",
-              "ask_vehicle_test_drive", "pick_which", "read_back_unclear", "callback_ask",
-              "vehicle_not_in_stock", "ask_change"}
-"""Questions the call cannot go on without: asked a third time, the agent offers a person."""
+NEVER_STUCK = {"anything_else", "what_else", "stuck_offer", "qualified_offer"}
+"""Questions that may come back (each time after something new happened)."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -86,8 +83,7 @@ class TurnContext:
     queue: list[Understanding] = field(default_factory=list)
     """Acts of this message still to handle after the current one (the main act last)."""
     progress: bool = False
-    """The caller changed something this turn (a day, a service): asking the same question
-    again is not a failed attempt."""
+    """The caller changed a booking detail this turn."""
     aside_answered: bool = False
     """A question or aside was answered this turn: asking the flow's question again is
     going back to it, not a failed attempt."""
@@ -138,9 +134,9 @@ class TurnContext:
         strategy — it offers a callback from a person instead of asking again.
         """
         repeats = state.ask_repeats + 1 if state.last_ask == key else 0
-        if (self.aside_answered or self.progress) and state.last_ask == key:
-            repeats = state.ask_repeats  # the caller moved things on: not a failed attempt
-        if repeats >= 2 and key in STUCK_KEYS:
+        if self.aside_answered and state.last_ask == key:
+            repeats = state.ask_repeats  # back from a question: not a failed attempt
+        if repeats >= 2 and key not in NEVER_STUCK:
             state.last_ask, state.ask_repeats = "stuck_offer", 0
             self.say("stuck_offer")
             state.callback_reason = f"Could not complete the call ({key.replace('_', ' ')})"

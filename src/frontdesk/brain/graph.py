@@ -106,6 +106,7 @@ def _agent_node(name: str, fn: AgentFn) -> Callable[..., Awaitable[dict[str, Any
 async def _respond(state: ConversationState, config: RunnableConfig) -> dict[str, Any]:
     ctx = _turn(config)
     s = state.model_copy(deep=True)
+    qualification.enforce_hard_criteria(s, ctx.profile.qualification)
     text = speakable(" ".join(p for p in ctx.reply_parts if p), ctx.settings.max_reply_words)
     if not text:  # never silence: an agent that said nothing still yields a reply
         text = ctx.replies.say("clarify", capabilities="help with appointments and questions")

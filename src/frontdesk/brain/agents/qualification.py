@@ -153,6 +153,15 @@ def hard_failure(lead: LeadInfo, policy: QualificationPolicy) -> str | None:
     return None
 
 
+def enforce_hard_criteria(s: ConversationState, policy: QualificationPolicy) -> None:
+    """A lead learned (at any point) to fail a hard criterion is not qualified, whatever was
+    decided before: checked after every turn."""
+    if s.lead.qualified and hard_failure(s.lead, policy):
+        s.lead.qualified = False
+        if s.lead.status == "qualified":
+            s.lead.status = "nurture"
+
+
 def _close_unqualified(s: ConversationState, ctx: TurnContext, failure: str) -> None:
     lead = s.lead
     lead.factors = factor_scores(lead)

@@ -355,7 +355,7 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
     answered = awaiting is not None and answers(awaiting, r)
     if model == "repeat" and not _REPEAT_CUE.search(r.text.lower()):
         return rule, rule_confidence  # "what would that one run me?" asks a price, not "again?"
-    if model in _ACT_CUES and (len(r.text.split()) > 14
+    if model in _ACT_CUES and (len(r.text.split()) > 20
                                or not _ACT_CUES[model].search(r.text.lower())):
         # these acts have a small vocabulary: "what are you asking for it?" is no "who is this?"
         return rule, rule_confidence
