@@ -314,7 +314,7 @@ _CHANGE_CUE = re.compile(r"\b(?:re-?schedul\w*|move|moving|push|bump|switch|canc
 """Words a request to change an existing appointment always has."""
 _ACT_CUES = {
     "identity": re.compile(r"\b(?:who|company|calling|about|regarding|name|which|with|from|"
-                           r"business|place|outfit|you guys|y'all|are you|pitch|sales|scam|spam|"
+                           r"business|place|outfit|you guys|y'all|pitch|sales|scam|spam|"
                            r"solicit\w*|telemarket\w*)\b"),
     "how_got_number": re.compile(r"\b(?:number|info|information|contact|details|list|sign(?:ed)? "
                                  r"up|find me|got me|get me|reach me|data|email)\b"),
