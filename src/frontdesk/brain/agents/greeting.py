@@ -66,7 +66,7 @@ def conversation_act(s: ConversationState, ctx: TurnContext) -> bool:
         return True
     if intent == "repeat":
         previous = next((m.content for m in reversed(s.messages) if m.role == "assistant"), None)
-        ctx.add(ctx.replies.say("repeat_intro") + (previous or ctx.replies.say("hello_again")))
+        ctx.add(f"{ctx.replies.say('repeat_intro')} {previous or ctx.replies.say('hello_again')}")
         ctx.aside_answered = True
         return True
     if intent == "line_check":
@@ -113,6 +113,17 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             s.awaiting = None
             ctx.hand_off("objection", "caller busy on outbound call", s)
             u.intent = "objection_busy"
+            return
+        substance = (u.affirm or u.has_booking_facts or u.has_lead_facts or u.vehicle
+                     or u.intent in {"book", "lead", "faq"})
+        if not substance and act in {"objection_not_interested", "objection_have_agent",
+                                     "objection_price"} and u.act.confidence >= 0.4:
+            s.awaiting = None  # "I sold that car last year"
+            u.intent = act
+            ctx.hand_off("objection", "outbound callee objects", s)
+            return
+        if not substance and u.intent in {"unknown", "chitchat", "provide_info"}:
+            ctx.ask(s, "permission", AGENT, "permission_again")  # neither yes nor no
             return
         s.awaiting = None
         target = "qualification" if ctx.profile.kind == "real_estate" else "scheduling"

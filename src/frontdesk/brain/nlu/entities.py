@@ -338,6 +338,13 @@ def extract_date(u: Utterance, today: date, _single: bool = False) -> date | Non
                     else extract_date(Utterance(week.group(1), week.group(1), week.group(1)),
                                       today) or today)
         return base + timedelta(days=7)
+    week = re.search(r"\b(?:(early|later|end of|sometime) )?(next|this) week\b", text)
+    if week and not _single and not _DATE_SPAN.search(text):
+        # "try me next week" → next Monday; "later this week" → Thursday
+        monday = today - timedelta(days=today.weekday())
+        if week.group(2) == "this":
+            return max(today + timedelta(days=1), monday + timedelta(days=3))
+        return monday + timedelta(days=11 if week.group(1) == "end of" else 7)
     if not _single and _DECISION.search(text):
         several = _all_dates(text, today)
         if len(several) > 1:
