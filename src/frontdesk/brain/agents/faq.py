@@ -184,7 +184,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     answered = _inventory_answer(s, ctx) or _price_answer(s, ctx) or _area_answer(s, ctx)
     if not answered:
         for entry in faq_answers(u.text, ctx.profile.faq):
-            ctx.add(entry.answer)
+            if entry.answer not in ctx.reply_parts:  # asked twice in one breath: said once
+                ctx.add(entry.answer)
             answered = True
     if not answered and ctx.assist is not None:
         # A model may answer from the business's facts; it returns None unless every fact it
@@ -195,7 +196,9 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             answered = True
     if not answered:
         if ctx.more_acts:  # the caller said more: answer honestly and go on with the rest
-            ctx.say("unknown_aside")
+            unknown = ctx.replies.say("unknown_aside")
+            if unknown not in ctx.reply_parts:
+                ctx.add(unknown)
             return
         s.callback_reason = f"Unanswered question: {u.text}"
         ctx.ask(s, "offer_callback", AGENT, "faq_unknown")

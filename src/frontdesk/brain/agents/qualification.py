@@ -162,6 +162,16 @@ def enforce_hard_criteria(s: ConversationState, policy: QualificationPolicy) -> 
             s.lead.status = "nurture"
 
 
+def decide(s: ConversationState, ctx: TurnContext) -> bool:
+    """Score the lead on what is known and record the verdict (hard criteria first)."""
+    lead = s.lead
+    lead.factors = factor_scores(lead)
+    lead.score = score(lead, ctx.profile.qualification.weights)
+    lead.qualified = (hard_failure(lead, ctx.profile.qualification) is None
+                      and lead.score >= ctx.settings.qualification_threshold)
+    return lead.qualified
+
+
 def _close_unqualified(s: ConversationState, ctx: TurnContext, failure: str) -> None:
     lead = s.lead
     lead.factors = factor_scores(lead)
@@ -221,10 +231,7 @@ def ask_next(s: ConversationState, ctx: TurnContext) -> None:
     if failure:
         _close_unqualified(s, ctx, failure)
         return
-    lead.factors = factor_scores(lead)
-    lead.score = score(lead, ctx.profile.qualification.weights)
-    lead.qualified = lead.score >= ctx.settings.qualification_threshold
-    if lead.qualified:
+    if decide(s, ctx):
         lead.status = "qualified"
         appt_key = "listing_appointment" if lead.intent == "sell" else "buyer_consultation"
         s.booking_slots.appointment_type = appt_key

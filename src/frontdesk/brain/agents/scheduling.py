@@ -102,7 +102,8 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
 
 def _replaces_service(u) -> bool:
     return bool(re.search(r"\b(?:instead|actually|rather|not the|no,? (?:the|just)|scratch|"
-                          r"forget|change (?:it|that) to|switch|swap|just|only)\b", u.text.lower()))
+                          r"forget|change (?:it|that) to|switch|swap|just|only|mean|meant)\b",
+                          u.text.lower()))
 
 
 def _vehicle_for(appt: str | None, mention, ctx: TurnContext, current: VehicleInfo) -> VehicleInfo:
@@ -406,6 +407,10 @@ async def _book(s: ConversationState, ctx: TurnContext) -> None:
         customer_name=slots.customer_name, status=booked.status, vehicle=slots.vehicle.label,
         services=list(slots.services),
     )
+    if profile.kind == "real_estate" and s.lead.qualified is None and s.lead.intent:
+        from frontdesk.brain.agents import qualification
+
+        qualification.decide(s, ctx)  # a lead booked straight away is still scored
     s.lead.status = "booked"
     ctx.say("booked", subject=_subject(s, ctx), on_date=say_on_date(booked.start.date(), ctx.today),
             time=say_time(booked.start.time()))

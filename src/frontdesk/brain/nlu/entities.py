@@ -46,6 +46,12 @@ def normalise(text: str) -> Utterance:
     spoken = re.sub(rf"\b({_NUMBER_WORD}|\d+|morning|afternoon|evening|noon|lunch)-?ish\b",
                     r"\1 ish", spoken)  # "fifty-ish", "afternoonish"
     spoken = _loose_clock(spoken)
+    spoken = re.sub(r"\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?(?=\s*(?:\d|at\b|$|,|\.|"
+                    r"morning|afternoon|evening|the\b|or\b))",
+                    lambda m: {"mon": "monday", "tue": "tuesday", "tues": "tuesday",
+                               "wed": "wednesday", "thu": "thursday", "thur": "thursday",
+                               "thurs": "thursday", "fri": "friday", "sat": "saturday",
+                               "sun": "sunday"}[m.group(1)], spoken)  # "wed. 10."
     spoken = re.sub(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ]"
                     r"(fifteen|thirty|forty[- ]five)\b(?! (?:thousand|hundred|k\b|grand|dollars))",
                     lambda m: f"{_HOUR_WORDS[m.group(1)]}:"
@@ -99,10 +105,12 @@ def _protect_choice_ordinals(text: str) -> str:
     follow a month ("December first") or precede "of" ("the first of December")."""
 
     def keep(match: re.Match[str]) -> str:
-        before = text[: match.start()].split()[-1:] or [""]
+        before = text[: match.start()].split()[-2:] or [""]
         after = text[match.end():].split()[:1] or [""]
-        if before[0] in _MONTH_WORDS or after[0] == "of":
-            return match.group(0)
+        if before[-1] in _MONTH_WORDS or after[0] == "of" or (
+                before[-1] == "the" and re.fullmatch(
+                    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?|on", before[0])):
+            return match.group(0)  # "December first", "Tuesday the first", "on the third"
         return "choicex" + match.group(0)
 
     return _ORDINAL_WORD.sub(keep, text)
@@ -453,6 +461,9 @@ def _times(text: str) -> list[tuple[int, time]]:
         add(match, _clock(int(match.group(1)), int(match.group(2) or 0), None))
     for match in re.finditer(r"\b(\d{1,2}):(\d{2})\b", text):  # "10:30's safer"
         add(match, _clock(int(match.group(1)), int(match.group(2)), None))
+    for match in re.finditer(r"(?:day|tomorrow|today)\W{1,3}(\d{1,2})(?::(\d{2}))?\b"
+                             r"(?!\s*(?:st|nd|rd|th|%|/|k\b|thousand|dollars|bucks|miles))", text):
+        add(match, _clock(int(match.group(1)), int(match.group(2) or 0), None))  # "wed. 10"
     bare = _TIME_BARE.search(text.strip())
     if bare and not found:
         add(bare, _clock(int(bare.group(1)), int(bare.group(2) or 0), None))
@@ -586,24 +597,32 @@ _DROP_BEFORE = re.compile(r"\b(?:skip|drop|forget|cancel|scratch|lose|nix|withou
                           r"hold off on|leave off|take off)\s+(?:the\s+|that\s+|on the\s+)?$")
 
 
-def _wanted_mention(text: str, phrase: str) -> bool:
-    """Is the service mentioned as something wanted — not ruled out ("not the oil", "skip the
+def _last_mention_wanted(text: str, phrases: list[str]) -> bool:
+    """What the caller said last about a service decides: wanted, or ruled out."""
+    matches = sorted((m for p in phrases for m in re.finditer(rf"\b{re.escape(p)}\b", text)),
+                     key=lambda m: (m.start(), -len(m.group(0))))
+    return _mention_wanted(text, matches[-1]) if matches else False
+
+
+def _mention_wanted(text: str, match: re.Match[str]) -> bool:
+    """Is this mention of a service something wanted — not ruled out ("not the oil", "skip the
     rotation", "the brakes can wait") or done already ("I did the oil last month")?"""
-    for match in re.finditer(rf"\b{re.escape(phrase)}\b", text):
-        if _DROPPED.match(text[match.end():]) or _DROP_BEFORE.search(text[: match.start()]):
-            continue
-        rest = re.split(r"[.;!?]|\bso\b", text[match.end():], maxsplit=1)[0]
-        if re.search(r"\b(?:not yet|eventually|someday|down the road|later on|can wait|"
-                     r"not now|not today|next time)\b", rest):
-            continue  # "my brakes might need looking at eventually, but not yet"
-        clause_start = max(text.rfind(sep, 0, match.start()) for sep in (".", ",", ";", " but "))
-        clause_end = min((i for i in (text.find(sep, match.end()) for sep in (".", ",", ";"))
-                          if i >= 0), default=len(text))
-        clause = text[clause_start + 1: clause_end]
-        if _ruled_out(text, match.start()) or _DONE_ALREADY.search(clause):
-            continue
-        return True
-    return False
+    if _DROPPED.match(text[match.end():]) or _DROP_BEFORE.search(text[: match.start()]):
+        return False
+    rest = re.split(r"[.;!?]|\bso\b", text[match.end():], maxsplit=1)[0]
+    if re.search(r"\b(?:not yet|eventually|someday|down the road|later on|can wait|"
+                 r"not now|not today|next time)\b", rest):
+        return False  # "my brakes might need looking at eventually, but not yet"
+    clause_start = max(text.rfind(sep, 0, match.start()) for sep in (".", ",", ";", " but "))
+    clause_end = min((i for i in (text.find(sep, match.end()) for sep in (".", ",", ";"))
+                      if i >= 0), default=len(text))
+    clause = text[clause_start + 1: clause_end]
+    return not (_ruled_out(text, match.start()) or _DONE_ALREADY.search(clause))
+
+
+def _wanted_mention(text: str, phrase: str) -> bool:
+    """Is any mention of ``phrase`` a wanted one?"""
+    return any(_mention_wanted(text, m) for m in re.finditer(rf"\b{re.escape(phrase)}\b", text))
 
 
 def extract_services(u: Utterance, profile: BusinessProfile) -> list[str]:
@@ -613,8 +632,8 @@ def extract_services(u: Utterance, profile: BusinessProfile) -> list[str]:
     for service in profile.services:
         phrases = [service.name, *service.synonyms]
         mentioned = [p for p in phrases if _phrase_in(p.lower(), u.lower)]
-        if mentioned and not any(_wanted_mention(u.lower, p.lower()) for p in mentioned):
-            continue
+        if mentioned and not _last_mention_wanted(u.lower, [p.lower() for p in mentioned]):
+            continue  # "a tire rotation — no wait, not the rotation, the inspection"
         best = max((len(p) for p in mentioned), default=0)
         if not best:
             # Fuzzy search of each phrase inside the text (speech slips: "tire rotaton").
@@ -765,6 +784,12 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
                 break
     wanted = [(start, area, inside) for start, area, inside in found
               if not _ruled_out(u.lower, start)]
+    tails = correction_tails(u.lower)
+    if tails:  # "Round Rock — no, I mean Cedar Park": the place after the correction
+        cut = len(u.lower) - len(tails[0])
+        corrected = [w for w in wanted if w[0] >= cut]
+        if corrected:
+            return corrected[0][1], corrected[0][2]
     if not wanted:
         return None
     wanted.sort(key=lambda f: (not f[2], f[0]))
@@ -882,8 +907,13 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
         value = _amount(number, suffix)
         if 1900 <= value <= 2100 and not suffix and "$" not in match.group(0):
             continue  # a year, not a price
-        if expecting and not suffix and 50 <= value < 10_000:
-            value *= 1_000  # "around 450" when asked for a home budget means thousands
+        if re.match(r"\s*(?:dollars|bucks)?\s*(?:a|per|each|/)\s*(?:month|mo|year)\b|\s*monthly",
+                    text[match.end():]):
+            continue  # "we can do 2,500 a month" is a payment, not a price
+        homes = re.search(r"\b(?:house|home|condo|place|property|townhome|buy|buying|budget|"
+                          r"pre-?approved|cash)\b", text)
+        if not suffix and 100 <= value < 10_000 and (expecting or (qualifier and homes)):
+            value *= 1_000  # "around 450" for a home means thousands: "up to 450", "about 600"
         if value >= 10_000 and (cue or suffix or "$" in match.group(0)):
             if qualifier in {"up to", "under", "below", "max", "maximum", "no more than", "less than"}:
                 return None, int(value)
@@ -994,10 +1024,13 @@ _NOT_MOVING = re.compile(r"\b(?:don'?t|do not|not|won'?t|never|no longer|aren'?t
 
 
 def extract_lead_intent(u: Utterance) -> str | None:
-    """Buy, sell, both or rent — not when the caller rules it out ("we won't be buying")."""
+    """Buy, sell, both or rent — not when the caller rules it out ("we won't be buying") or
+    speaks of a sale that is done ("cash from selling our place in California")."""
     intents = lexicon().intents
     if _NOT_MOVING.search(u.lower):
         return None
+    lower = re.sub(r"\b(?:from|after|since|by|when we) (?:selling|sold)\b[^,.]*", " ", u.lower)
+    u = Utterance(raw=u.raw, lower=lower, numeric=u.numeric)
     buying = intents["buy"].search(u.lower) is not None
     selling = intents["sell"].search(u.lower) is not None and not re.search(
         r"\b(?:for sale|on sale)\b", u.lower)

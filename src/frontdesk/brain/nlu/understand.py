@@ -167,8 +167,10 @@ def _merge_questions(asides: list[Understanding], profile: BusinessProfile, toda
     guaranteed, like for how long?") are read as one question."""
     merged: list[Understanding] = []
     for aside in asides:
-        if merged and aside.intent == "faq" and merged[-1].intent == "faq" and not (
-                merged[-1].text.rstrip().endswith("?")):
+        short = len(aside.text.split()) <= 3 and aside.text.rstrip().endswith("?")
+        if merged and merged[-1].intent == "faq" and (aside.intent == "faq" or short) and (
+                not merged[-1].text.rstrip().endswith("?") or short):
+            # "open saturday? till when?": one question in two breaths
             joined = read(f"{merged[-1].text}, {aside.text}", profile, today, awaiting)
             if joined.intent == "faq":
                 merged[-1] = joined
@@ -200,6 +202,9 @@ def _is_aside(r: Understanding, awaiting: str | None) -> bool:
         return False  # "this is Tom Becker" gives a name, whatever it sounds like
     if r.intent == "faq" and _PROPOSAL.search(r.text.lower()):
         return False  # "can we do that instead, same time?" changes the booking
+    if r.intent == "faq" and re.search(r"\b(?:open|close|closed|closing|hours|till when|"
+                                       r"until when)\b", r.text.lower()):
+        return True  # "open saturday?" asks the hours, whatever day it names
     if r.intent == "faq":
         # "how about Wednesday at 2?" or "can I come in Thursday?" are booking moves
         return not (r.date or r.time or r.window or r.time_of_day or r.appointment_type
@@ -440,6 +445,9 @@ def answers(awaiting: str, u: Understanding) -> bool:
         return ((u.affirm or u.deny) and not moved_on) or u.phone is not None
     if awaiting == "permission":
         return u.affirm or u.deny  # "try me tomorrow afternoon" asks for a callback
+    if awaiting == "anything_else" and (u.has_lead_facts or u.date or u.time or u.window
+                                        or u.vehicle or u.appointment_type):
+        return False  # "okay, great — we're looking in Pflugerville…" is a new request
     if awaiting in _YES_NO:
         return u.affirm or u.deny or timeish or bool(u.services) or (
             awaiting == "pick_alternative" and bool(re.search(
