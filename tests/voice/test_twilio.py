@@ -251,7 +251,9 @@ async def test_malformed_frames_cost_at_most_their_own_call(phone, say) -> None:
             MediaStreamClient(bad_stream, call_sid=bad_sid) as bad:
         for junk in ("{not json", json.dumps([1, 2]), json.dumps({"event": "media"}),
                      json.dumps({"event": "media", "media": {"payload": "%%%not-base64%%%"}}),
-                     json.dumps({"event": "hologram", "data": 1}), "", "null"):
+                     json.dumps({"event": "hologram", "data": 1}), "", "null",
+                     json.dumps({"event": "dtmf", "dtmf": "1"}),
+                     json.dumps({"event": "dtmf", "dtmf": None}), "[" * 50_000 + "]" * 50_000):
             await bad.send_raw(junk)
         assert await bad.greeted() and await good.greeted()
         await bad.say(await say("What are your service hours?"))
