@@ -7,6 +7,7 @@ its status callback at ``POST /twilio/status`` (see the README, "Connect a Twili
 from __future__ import annotations
 
 import logging
+import re
 from typing import Literal
 
 from fastapi import APIRouter, HTTPException, Request, Response, WebSocket, status
@@ -24,6 +25,7 @@ log = logging.getLogger(__name__)
 router = APIRouter(prefix="/twilio", tags=["twilio"])
 
 _XML = "application/xml"
+_SECONDS = re.compile(r"[0-9]{1,9}")
 _NOT_AVAILABLE = "Sorry, this line is not available right now. Please call back later."
 
 
@@ -79,9 +81,14 @@ async def status_callback(request: Request, runtime: RuntimeDep) -> Response:
     if not call_sid or call_status not in STATUSES:
         raise HTTPException(status.HTTP_400_BAD_REQUEST,
                             f"CallSid and a known CallStatus are required, got {call_status!r}")
-    duration = params.get("CallDuration", "")
+    duration = params.get("CallDuration") or None
+    # ASCII digits only (str.isdigit() also admits '²', which int() refuses), and at most what
+    # the duration column holds: a 4xx, never a 500, for anything else.
+    if duration is not None and not _SECONDS.fullmatch(duration):
+        raise HTTPException(status.HTTP_400_BAD_REQUEST,
+                            f"CallDuration must be whole seconds (0-999999999), got {duration!r}")
     session_id = await runtime.call_records.update_status(
-        call_sid, call_status, int(duration) if duration.isdigit() else None)
+        call_sid, call_status, int(duration) if duration is not None else None)
     if session_id is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no call with CallSid {call_sid}")
     return Response(status_code=status.HTTP_204_NO_CONTENT)
