@@ -8,10 +8,12 @@ and call control.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 
 import httpx
 import pytest
+import websockets
 from sqlalchemy import select
 
 from frontdesk.api import create_app
@@ -281,3 +283,68 @@ async def test_a_stream_that_never_starts_is_closed(phone) -> None:
         with pytest.raises(websockets.ConnectionClosed) as closed:
             await asyncio.wait_for(ws.recv(), 5)
     assert closed.value.rcvd.code == 1008
+
+
+def _call_tasks() -> list[str]:
+    """The per-call tasks a finished call must not leave running."""
+    return [t.get_name() for t in asyncio.all_tasks()
+            if t.get_name().endswith(("::_watch_events", "::_greet"))]
+
+
+@pytest.mark.parametrize("ending", ["drop_before_greeting", "drop_during_greeting",
+                                    "stop_during_greeting"])
+async def test_every_way_a_call_ends_ends_its_conversation(phone, ending) -> None:
+    """A stream dropped while the greeting was being made or spoken left its conversation
+    `active` forever, with call control and greeting tasks still running."""
+    call_sid, stream = await phone.twilio.ring(profile="dealership")
+    session_id = stream.parameters["session_id"]
+    media = MediaStreamClient(stream, call_sid=call_sid)
+    await media.__aenter__()
+    if ending != "drop_before_greeting":
+        assert await media.wait_for("media", 5)  # the greeting is being spoken
+    if ending.startswith("drop"):
+        await media.drop()
+    else:
+        await media.hang_up()
+
+    async def ended() -> bool:
+        return (await phone.call(session_id)).status == "ended"
+
+    for _ in range(200):
+        if await ended() and not _call_tasks():
+            break
+        await asyncio.sleep(0.05)
+    record = await phone.call(session_id)
+    assert (record.status, record.outcome is not None, record.ended_at is not None) == (
+        "ended", True, True), (record.status, record.outcome)
+    state, _ = await phone.runtime.conversations.get(session_id)
+    assert state.ended and state.outcome == record.outcome
+    assert _call_tasks() == []
+
+
+async def test_ending_the_conversation_over_rest_hangs_up_the_call(phone) -> None:
+    """Ending over REST left the line open, and the next keypad press raised SessionEndedError
+    inside the pipeline."""
+    from loguru import logger
+
+    errors: list[str] = []
+    sink = logger.add(lambda message: errors.append(str(message)), level="ERROR")
+    try:
+        call_sid, stream = await phone.twilio.ring(profile="dealership")
+        session_id = stream.parameters["session_id"]
+        async with MediaStreamClient(stream, call_sid=call_sid) as media:
+            assert await media.greeted()
+            async with httpx.AsyncClient(base_url=phone.server.url) as http:
+                ended = await http.post(f"/api/sessions/{session_id}/end")
+            assert ended.status_code == 200 and ended.json()["state"]["ended"]
+            with contextlib.suppress(websockets.ConnectionClosed):
+                await media.press("0")  # the caller presses a key as the line goes down
+            assert await _until(lambda: media.closed_at is not None, 10), "the line stayed open"
+        assert await _until(lambda: (call_sid, {"Status": "completed"}) in phone.api.updates,
+                            10), "not hung up over REST"
+        texts = [(t.role, t.text) for t in await phone.turns(session_id)]
+        assert ("user", "I'd like to speak to a person, please.") not in texts
+        assert await _until(lambda: not _call_tasks(), 5)
+    finally:
+        logger.remove(sink)
+    assert errors == []

@@ -10,14 +10,17 @@ the audio starts; the conversation service then fills it in (``create(session_id
 from __future__ import annotations
 
 import logging
-import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
-from frontdesk.conversations.service import ConversationService, SessionNotFoundError
+from frontdesk.conversations.service import (
+    ConversationService,
+    SessionNotFoundError,
+    new_session_id,
+)
 from frontdesk.storage.models import Business, Call, Customer, Lead
 
 log = logging.getLogger(__name__)
@@ -58,7 +61,7 @@ class CallRecords:
             if call is None and session_id:
                 call = await db.get(Call, session_id, with_for_update=True)
             if call is None:
-                session_id = session_id or f"sess_{uuid.uuid4().hex[:20]}"
+                session_id = session_id or new_session_id()
                 business = await db.scalar(select(Business).where(Business.key == profile_obj.key))
                 if business is None:
                     raise SessionNotFoundError(f"profile {profile} is not seeded")

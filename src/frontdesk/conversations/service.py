@@ -42,6 +42,11 @@ from frontdesk.storage.ports import upsert_customer
 log = logging.getLogger(__name__)
 
 
+def new_session_id() -> str:
+    """A fresh conversation id."""
+    return f"sess_{uuid.uuid4().hex[:20]}"
+
+
 class ConversationError(Exception):
     """Base of the service's errors; ``status`` is the HTTP status they map to."""
 
@@ -128,7 +133,18 @@ class ConversationService:
         if direction == "outbound" and caller_phone and await self.is_do_not_call(
                 profile_obj.key, caller_phone):
             raise DoNotCallError(f"{caller_phone} asked not to be called by {profile_obj.name}")
-        session_id = session_id or f"sess_{uuid.uuid4().hex[:20]}"
+        session_id = session_id or new_session_id()
+        # Under the conversation's lock: a hang-up racing the greeting waits for it, then ends
+        # the conversation it created.
+        async with self._locks[session_id]:
+            outcome = await self._create(profile, session_id, direction=direction,
+                                         channel=channel, caller_phone=caller_phone,
+                                         caller_name=caller_name)
+        self._publish_turn(outcome, None)
+        return outcome
+
+    async def _create(self, profile: str, session_id: str, *, direction: str, channel: str,
+                      caller_phone: str | None, caller_name: str | None) -> TurnOutcome:
         state = await self._brain.new_state(session_id, profile, direction=direction,
                                             channel=channel, caller_phone=caller_phone,
                                             caller_name=caller_name)
@@ -148,7 +164,6 @@ class ConversationService:
                 call.status, call.channel, call.caller_phone = "active", channel, caller_phone
                 call.started_at = datetime.now(UTC)
             await self._persist(db, call, business, outcome, user_text=None, timings=None)
-        self._publish_turn(outcome, None)
         return outcome
 
     async def chat(self, session_id: str, message: str,

@@ -6,6 +6,8 @@
 - When that news hands the caller to a person, the call is transferred after the line has been
   spoken, through the ``transfer`` callback the transport provides (Twilio: a call update to a
   ``<Dial>``). Hanging up at the end is the transport's side too (see the Twilio stream route).
+- When the conversation is ended from outside the call (``POST /api/sessions/{id}/end``), the
+  call ends too: the pipeline stops and the transport hangs up.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import time
 from collections.abc import Awaitable, Callable
 
 from pipecat.audio.dtmf.types import KeypadEntry
-from pipecat.frames.frames import CancelFrame, EndFrame, Frame, InputDTMFFrame, StartFrame
+from pipecat.frames.frames import EndWorkerFrame, Frame, InputDTMFFrame, StartFrame
 from pipecat.processors.frame_processor import FrameDirection, FrameProcessor
 
 from frontdesk.conversations.service import ConversationService
@@ -51,14 +53,17 @@ class CallControl(FrameProcessor):
         if isinstance(frame, InputDTMFFrame):
             await self._keypad(frame.button)
             return
-        if isinstance(frame, (EndFrame, CancelFrame)) and self._watch is not None:
+        await self.push_frame(frame, direction)
+
+    async def cleanup(self) -> None:
+        await super().cleanup()
+        if self._watch is not None:
             await self.cancel_task(self._watch)
             self._watch = None
-        await self.push_frame(frame, direction)
 
     async def _keypad(self, key: KeypadEntry) -> None:
         log.info("keypad %s", key.value, extra={"call_id": self._call.session_id})
-        if key != KeypadEntry.ZERO or self._call.session_id is None or self._call.ended:
+        if key != KeypadEntry.ZERO or not self._call.started or self._call.ended:
             return
         if self._call.bot_speaking:
             await self.broadcast_interruption()
@@ -67,17 +72,29 @@ class CallControl(FrameProcessor):
                                               speech_end_at=now, endpoint_at=now))
 
     async def _watch_events(self) -> None:
-        while self._call.session_id is None:  # set by the greeting
-            await asyncio.sleep(0.05)
         session_id = self._call.session_id
         queue = self._service.events.subscribe(session_id)
         try:
-            while True:
+            while not self._call.ended:
                 event = await queue.get()
                 if event.get("type") == "notification":
                     await self._deliver(session_id, event)
+                elif event.get("type") == "state_update" and event.get("ended"):
+                    await self._ended_elsewhere()
         finally:
             self._service.events.unsubscribe(session_id, queue)
+
+    async def _ended_elsewhere(self) -> None:
+        """The conversation was ended outside this call (over REST): hang the call up.
+
+        An ``ended`` state that comes from this call's own turn (the agent said goodbye) is the
+        brain's doing, and that reply is still to be spoken; only other ends hang up here."""
+        if self._call.answering or self._call.agent_ending or self._call.ended:
+            return
+        log.info("conversation ended elsewhere: hanging up", extra={
+            "call_id": self._call.session_id})
+        self._call.ended = True
+        await self.push_frame(EndWorkerFrame(), FrameDirection.UPSTREAM)
 
     async def _deliver(self, session_id: str, event: dict) -> None:
         await self._until_quiet()
