@@ -22,6 +22,7 @@ from frontdesk.conversations.service import (
     new_session_id,
 )
 from frontdesk.storage.models import Business, Call, Customer, Lead
+from frontdesk.storage.transaction import reading, transaction
 
 log = logging.getLogger(__name__)
 
@@ -51,10 +52,14 @@ class CallRecords:
                        call_sid: str | None = None, session_id: str | None = None,
                        telephony_status: str | None = "ringing",
                        channel: str = "phone") -> CallRecord:
-        """The record of a call about to start; idempotent by CallSid (Twilio retries)."""
+        """The record of a call about to start; idempotent by CallSid (Twilio retries).
+
+        One transaction, which the caller lookup of the new state joins: holding a connection
+        while asking the pool for a second one deadlocked it under 20 simultaneous webhooks.
+        """
         brain = self._conversations.brain
         profile_obj = brain.profile(profile)
-        async with self._sessions() as db, db.begin():
+        async with transaction(self._sessions) as db:
             call = None
             if call_sid:
                 call = await db.scalar(select(Call).where(Call.provider_call_sid == call_sid))
@@ -79,7 +84,7 @@ class CallRecords:
 
     async def for_stream(self, session_id: str, call_sid: str) -> CallRecord | None:
         """The pending record a Media Stream claims to belong to, or None (then refuse it)."""
-        async with self._sessions() as db:
+        async with reading(self._sessions) as db:
             call = await db.get(Call, session_id)
             if call is None or call.status != "pending" or call.provider_call_sid != call_sid:
                 return None
@@ -91,7 +96,7 @@ class CallRecords:
     async def update_status(self, call_sid: str, status: str,
                             duration_s: int | None) -> str | None:
         """Apply a status callback; returns the session id, or None for an unknown call."""
-        async with self._sessions() as db, db.begin():
+        async with transaction(self._sessions) as db:
             call = await db.scalar(select(Call).where(Call.provider_call_sid == call_sid)
                                    .with_for_update())
             if call is None:
@@ -113,7 +118,7 @@ class CallRecords:
 
     async def lead_contact(self, lead_id: int) -> tuple[str, str] | None:
         """(profile, phone) of a lead, for calling it."""
-        async with self._sessions() as db:
+        async with reading(self._sessions) as db:
             row = (await db.execute(
                 select(Business.key, Customer.phone).select_from(Lead)
                 .join(Business, Business.id == Lead.business_id)
@@ -123,7 +128,7 @@ class CallRecords:
 
     async def fail(self, session_id: str, reason: str) -> None:
         """Placing the call failed: close its record."""
-        async with self._sessions() as db, db.begin():
+        async with transaction(self._sessions) as db:
             call = await db.get(Call, session_id, with_for_update=True)
             if call is not None and call.status == "pending":
                 call.status, call.outcome, call.telephony_status = "ended", "failed", "failed"

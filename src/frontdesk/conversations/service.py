@@ -38,6 +38,7 @@ from frontdesk.storage.models import (
     Task,
 )
 from frontdesk.storage.ports import upsert_customer
+from frontdesk.storage.transaction import reading, transaction
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +101,7 @@ class ConversationService:
 
     async def resume_background_work(self) -> int:
         """Restart human checks that were running when the server stopped."""
-        async with self._sessions() as db:
+        async with reading(self._sessions) as db:
             pending = list(await db.scalars(select(Task).where(
                 Task.task_type == "human_escalation", Task.status.in_(("pending", "running")))))
         for task in pending:
@@ -130,70 +131,72 @@ class ConversationService:
         before its audio arrived); it is filled in, not duplicated.
         """
         profile_obj = self._brain.profile(profile)
-        if direction == "outbound" and caller_phone and await self.is_do_not_call(
-                profile_obj.key, caller_phone):
-            raise DoNotCallError(f"{caller_phone} asked not to be called by {profile_obj.name}")
         session_id = session_id or new_session_id()
         # Under the conversation's lock: a hang-up racing the greeting waits for it, then ends
         # the conversation it created.
-        async with self._locks[session_id]:
-            outcome = await self._create(profile, session_id, direction=direction,
+        async with self._locks[session_id], transaction(self._sessions) as db:
+            if direction == "outbound" and caller_phone and await self.is_do_not_call(
+                    profile_obj.key, caller_phone):
+                raise DoNotCallError(
+                    f"{caller_phone} asked not to be called by {profile_obj.name}")
+            outcome = await self._create(db, profile, session_id, direction=direction,
                                          channel=channel, caller_phone=caller_phone,
                                          caller_name=caller_name)
         self._publish_turn(outcome, None)
         return outcome
 
-    async def _create(self, profile: str, session_id: str, *, direction: str, channel: str,
-                      caller_phone: str | None, caller_name: str | None) -> TurnOutcome:
+    async def _create(self, db: AsyncSession, profile: str, session_id: str, *, direction: str,
+                      channel: str, caller_phone: str | None,
+                      caller_name: str | None) -> TurnOutcome:
         state = await self._brain.new_state(session_id, profile, direction=direction,
                                             channel=channel, caller_phone=caller_phone,
                                             caller_name=caller_name)
         outcome = await self._brain.start(state)
-        async with self._sessions() as db, db.begin():
-            business = await self._business(db, profile)
-            call = await db.get(Call, session_id, with_for_update=True)
-            if call is None:
-                call = Call(id=session_id, business_id=business.id, channel=channel,
-                            direction=direction, status="active", caller_phone=caller_phone,
-                            state={}, turn_count=0)
-                db.add(call)
-                await db.flush()
-            elif call.status != "pending":
-                raise SessionEndedError(f"{session_id} has already been answered")
-            else:
-                call.status, call.channel, call.caller_phone = "active", channel, caller_phone
-                call.started_at = datetime.now(UTC)
-            await self._persist(db, call, business, outcome, user_text=None, timings=None)
+        business = await self._business(db, profile)
+        call = await db.get(Call, session_id, with_for_update=True)
+        if call is None:
+            call = Call(id=session_id, business_id=business.id, channel=channel,
+                        direction=direction, status="active", caller_phone=caller_phone,
+                        state={}, turn_count=0)
+            db.add(call)
+            await db.flush()
+        elif call.status != "pending":
+            raise SessionEndedError(f"{session_id} has already been answered")
+        else:
+            call.status, call.channel, call.caller_phone = "active", channel, caller_phone
+            call.started_at = datetime.now(UTC)
+        await self._persist(db, call, business, outcome, user_text=None, timings=None)
         return outcome
 
     async def chat(self, session_id: str, message: str,
                    timings: TurnTimings | None = None) -> TurnOutcome:
-        """One caller message → the agent's reply, persisted before it is returned."""
-        async with self._locks[session_id]:
-            async with self._sessions() as db:
-                call = await db.get(Call, session_id)
-                if call is None:
-                    raise SessionNotFoundError(session_id)
-                if call.status == "ended":
-                    raise SessionEndedError(session_id)
-                if call.status == "pending":
-                    raise SessionEndedError(f"{session_id} is a call that has not started yet")
-                state = ConversationState.model_validate(call.state)
+        """One caller message → the agent's reply, persisted before it is returned.
+
+        The whole turn is one transaction: the state is read, the brain runs (any booking it
+        makes joins the transaction) and the turn is written, committed together or not at
+        all — a crash before the commit leaves neither the turn nor its appointment.
+        """
+        async with self._locks[session_id], transaction(self._sessions) as db:
+            call = await db.get(Call, session_id, with_for_update=True)
+            if call is None:
+                raise SessionNotFoundError(session_id)
+            if call.status == "ended":
+                raise SessionEndedError(session_id)
+            if call.status == "pending":
+                raise SessionEndedError(f"{session_id} is a call that has not started yet")
+            state = ConversationState.model_validate(call.state)
             outcome = await self._brain.respond(state, message)
-            async with self._sessions() as db, db.begin():
-                call = await db.get(Call, session_id, with_for_update=True)
-                assert call is not None
-                business = await db.get(Business, call.business_id)
-                assert business is not None
-                await self._persist(db, call, business, outcome, user_text=message,
-                                    timings=timings)
+            business = await db.get(Business, call.business_id)
+            assert business is not None
+            await self._persist(db, call, business, outcome, user_text=message,
+                                timings=timings)
         self._publish_turn(outcome, message)
         self._apply_background_effects(outcome)
         return outcome
 
     async def end(self, session_id: str) -> ConversationState:
         """Hang up: the analytics agent records outcome and summary."""
-        async with self._locks[session_id], self._sessions() as db, db.begin():
+        async with self._locks[session_id], transaction(self._sessions) as db:
             call = await db.get(Call, session_id, with_for_update=True)
             if call is None:
                 raise SessionNotFoundError(session_id)
@@ -206,7 +209,7 @@ class ConversationService:
         return state
 
     async def get(self, session_id: str) -> tuple[ConversationState, list[ConversationTurn]]:
-        async with self._sessions() as db:
+        async with reading(self._sessions) as db:
             call = await db.get(Call, session_id)
             if call is None:
                 raise SessionNotFoundError(session_id)
@@ -215,7 +218,7 @@ class ConversationService:
             return ConversationState.model_validate(call.state), turns
 
     async def is_do_not_call(self, profile: str, phone: str) -> bool:
-        async with self._sessions() as db:
+        async with reading(self._sessions) as db:
             flagged = await db.scalar(
                 select(Lead.do_not_call).join(Customer, Customer.id == Lead.customer_id)
                 .join(Business, Business.id == Lead.business_id)
@@ -228,7 +231,7 @@ class ConversationService:
 
         Marks it delivered and records it as an agent line; None if it was already delivered.
         """
-        async with self._locks[session_id], self._sessions() as db, db.begin():
+        async with self._locks[session_id], transaction(self._sessions) as db:
             call = await db.get(Call, session_id, with_for_update=True)
             if call is None:
                 raise SessionNotFoundError(session_id)
@@ -256,7 +259,7 @@ class ConversationService:
     async def record_latency(self, session_id: str, timings: TurnTimings,
                              brain_ms: float | None = None) -> None:
         """Store a spoken turn's latency on its agent reply and push the ``latency`` event."""
-        async with self._sessions() as db, db.begin():
+        async with transaction(self._sessions) as db:
             turn = await self._last_reply(db, session_id)
             if turn is None:
                 return
@@ -272,7 +275,7 @@ class ConversationService:
 
     async def mark_interrupted(self, session_id: str, spoken_text: str) -> None:
         """The caller cut the agent off: keep only what was actually said, marked interrupted."""
-        async with self._sessions() as db, db.begin():
+        async with transaction(self._sessions) as db:
             turn = await self._last_reply(db, session_id)
             if turn is None or turn.interrupted:
                 return
@@ -283,7 +286,7 @@ class ConversationService:
                                           "interrupted": True})
 
     async def record_event(self, session_id: str, kind: str, data: dict[str, Any]) -> None:
-        async with self._sessions() as db, db.begin():
+        async with transaction(self._sessions) as db:
             db.add(CallEvent(call_id=session_id, kind=kind, data=data))
         self._events.publish(session_id, {"type": kind, "session_id": session_id, **data})
 
@@ -406,7 +409,7 @@ class ConversationService:
     async def _run_escalation(self, session_id: str, task_id: str) -> None:
         """The simulated human-availability check (seed 004): wait, decide, notify."""
         try:
-            async with self._sessions() as db, db.begin():
+            async with transaction(self._sessions) as db:
                 task = await db.get(Task, task_id)
                 if task is None:
                     return
@@ -420,13 +423,13 @@ class ConversationService:
         except Exception:  # a failed check must not vanish silently: mark it and log
             log.exception("escalation check failed", extra={"call_id": session_id,
                                                             "task_id": task_id})
-            async with self._sessions() as db, db.begin():
+            async with transaction(self._sessions) as db:
                 task = await db.get(Task, task_id)
                 if task is not None:
                     task.status = "failed"
 
     async def _finish_escalation(self, session_id: str, task_id: str, available: bool) -> None:
-        async with self._locks[session_id], self._sessions() as db, db.begin():
+        async with self._locks[session_id], transaction(self._sessions) as db:
             call = await db.get(Call, session_id, with_for_update=True)
             if call is None:
                 return
