@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import json
 
 import httpx
@@ -291,11 +292,22 @@ def _call_tasks() -> list[str]:
             if t.get_name().endswith(("::_watch_events", "::_greet"))]
 
 
+def _call_objects() -> set[int]:
+    """The call pipelines alive in this process (each holds its VAD model, buffers, socket)."""
+    from frontdesk.voice.control import CallControl
+    from frontdesk.voice.processors import BrainTurns, CallState
+
+    gc.collect()
+    return {id(o) for o in gc.get_objects() if isinstance(o, BrainTurns | CallControl | CallState)}
+
+
 @pytest.mark.parametrize("ending", ["drop_before_greeting", "drop_during_greeting",
                                     "stop_during_greeting"])
 async def test_every_way_a_call_ends_ends_its_conversation(phone, ending) -> None:
     """A stream dropped while the greeting was being made or spoken left its conversation
-    `active` forever, with call control and greeting tasks still running."""
+    `active` forever, with call control and greeting tasks still running — and the watcher
+    kept the whole pipeline alive (the server's memory grew call after call)."""
+    before = _call_objects()
     call_sid, stream = await phone.twilio.ring(profile="dealership")
     session_id = stream.parameters["session_id"]
     media = MediaStreamClient(stream, call_sid=call_sid)
@@ -320,6 +332,7 @@ async def test_every_way_a_call_ends_ends_its_conversation(phone, ending) -> Non
     state, _ = await phone.runtime.conversations.get(session_id)
     assert state.ended and state.outcome == record.outcome
     assert _call_tasks() == []
+    assert _call_objects() - before == set(), "the finished call's pipeline is still alive"
 
 
 async def test_ending_the_conversation_over_rest_hangs_up_the_call(phone) -> None:
