@@ -10,13 +10,15 @@ WebSocket subscribers after the commit. Text, voice and phone channels all come 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import functools
 import logging
 import random
 import uuid
-from collections import defaultdict
+from collections.abc import AsyncIterator, Callable, Coroutine
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -41,6 +43,50 @@ from frontdesk.storage.ports import upsert_customer
 from frontdesk.storage.transaction import reading, transaction
 
 log = logging.getLogger(__name__)
+
+
+T = TypeVar("T")
+WRITE_DRAIN_S = 10.0
+"""How long close() waits for writes still running."""
+
+
+def _log_unseen_failure(task: asyncio.Task[Any]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        log.error("a write whose caller was cancelled failed", exc_info=task.exception())
+
+
+def _runs_to_completion(
+        method: Callable[..., Coroutine[Any, Any, T]]) -> Callable[..., Coroutine[Any, Any, T]]:
+    """The decorated service write finishes even when its caller is cancelled."""
+
+    @functools.wraps(method)
+    async def run(self: ConversationService, *args: Any, **kwargs: Any) -> T:
+        return await self._to_completion(method(self, *args, **kwargs))
+
+    return run
+
+
+class KeyedLocks:
+    """One lock per key (a conversation), dropped when nobody holds or awaits it: a server
+    that has had a million conversations does not keep a million locks."""
+
+    def __init__(self) -> None:
+        self._locks: dict[str, tuple[asyncio.Lock, list[int]]] = {}
+
+    @contextlib.asynccontextmanager
+    async def hold(self, key: str) -> AsyncIterator[None]:
+        lock, users = self._locks.setdefault(key, (asyncio.Lock(), [0]))
+        users[0] += 1
+        try:
+            async with lock:
+                yield
+        finally:
+            users[0] -= 1
+            if users[0] == 0:
+                del self._locks[key]
+
+    def __len__(self) -> int:
+        return len(self._locks)
 
 
 def new_session_id() -> str:
@@ -86,8 +132,11 @@ class ConversationService:
         self._events = events
         self._escalation = escalation
         self._rng = rng or random.Random()
-        self._locks: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
+        self._locks = KeyedLocks()
         self._tasks: set[asyncio.Task[None]] = set()
+        """Background work (human checks): cancelled at close, resumed at the next start."""
+        self._writes: set[asyncio.Task[Any]] = set()
+        """Writes whose caller stopped waiting: finished, and waited for at close."""
 
     @property
     def brain(self) -> Brain:
@@ -109,11 +158,29 @@ class ConversationService:
         return len(pending)
 
     async def close(self) -> None:
-        """Cancel background work (it resumes on the next start)."""
+        """Cancel background work (it resumes on the next start); let writes finish."""
         for task in list(self._tasks):
             task.cancel()
         if self._tasks:
             await asyncio.gather(*self._tasks, return_exceptions=True)
+        if self._writes:
+            await asyncio.wait(set(self._writes), timeout=WRITE_DRAIN_S)
+
+    async def _to_completion(self, write: Coroutine[Any, Any, T]) -> T:
+        """Run a write to its end even if the caller is cancelled.
+
+        A hang-up cancels a call's tasks wherever they are, often inside a write: the caller
+        stops waiting, the write commits (or rolls back) and releases its connection and the
+        conversation's lock as if nobody had been cancelled, and close() waits for it.
+        """
+        task = asyncio.create_task(write)
+        self._writes.add(task)
+        task.add_done_callback(self._writes.discard)
+        try:
+            return await asyncio.shield(task)
+        except asyncio.CancelledError:
+            task.add_done_callback(_log_unseen_failure)  # its caller will never see it
+            raise
 
     def _spawn(self, coro: Any) -> None:
         task = asyncio.create_task(coro)
@@ -122,6 +189,7 @@ class ConversationService:
 
     # --- conversations -----------------------------------------------------------------------
 
+    @_runs_to_completion
     async def create(self, profile: str, *, direction: str = "inbound", channel: str = "text",
                      caller_phone: str | None = None, caller_name: str | None = None,
                      session_id: str | None = None) -> TurnOutcome:
@@ -134,7 +202,7 @@ class ConversationService:
         session_id = session_id or new_session_id()
         # Under the conversation's lock: a hang-up racing the greeting waits for it, then ends
         # the conversation it created.
-        async with self._locks[session_id], transaction(self._sessions) as db:
+        async with self._locks.hold(session_id), transaction(self._sessions) as db:
             if direction == "outbound" and caller_phone and await self.is_do_not_call(
                     profile_obj.key, caller_phone):
                 raise DoNotCallError(
@@ -168,6 +236,7 @@ class ConversationService:
         await self._persist(db, call, business, outcome, user_text=None, timings=None)
         return outcome
 
+    @_runs_to_completion
     async def chat(self, session_id: str, message: str,
                    timings: TurnTimings | None = None) -> TurnOutcome:
         """One caller message → the agent's reply, persisted before it is returned.
@@ -176,7 +245,7 @@ class ConversationService:
         makes joins the transaction) and the turn is written, committed together or not at
         all — a crash before the commit leaves neither the turn nor its appointment.
         """
-        async with self._locks[session_id], transaction(self._sessions) as db:
+        async with self._locks.hold(session_id), transaction(self._sessions) as db:
             call = await db.get(Call, session_id, with_for_update=True)
             if call is None:
                 raise SessionNotFoundError(session_id)
@@ -194,9 +263,10 @@ class ConversationService:
         self._apply_background_effects(outcome)
         return outcome
 
+    @_runs_to_completion
     async def end(self, session_id: str) -> ConversationState:
         """Hang up: the analytics agent records outcome and summary."""
-        async with self._locks[session_id], transaction(self._sessions) as db:
+        async with self._locks.hold(session_id), transaction(self._sessions) as db:
             call = await db.get(Call, session_id, with_for_update=True)
             if call is None:
                 raise SessionNotFoundError(session_id)
@@ -225,13 +295,14 @@ class ConversationService:
                 .where(Business.key == profile, Customer.phone == phone))
             return bool(flagged)
 
+    @_runs_to_completion
     async def deliver_notification(self, session_id: str,
                                    notification_id: str) -> Notification | None:
         """Say a pending notification now (a voice call does not wait for the next turn).
 
         Marks it delivered and records it as an agent line; None if it was already delivered.
         """
-        async with self._locks[session_id], transaction(self._sessions) as db:
+        async with self._locks.hold(session_id), transaction(self._sessions) as db:
             call = await db.get(Call, session_id, with_for_update=True)
             if call is None:
                 raise SessionNotFoundError(session_id)
@@ -256,6 +327,7 @@ class ConversationService:
 
     # --- voice ------------------------------------------------------------------------------
 
+    @_runs_to_completion
     async def record_latency(self, session_id: str, timings: TurnTimings,
                              brain_ms: float | None = None) -> None:
         """Store a spoken turn's latency on its agent reply and push the ``latency`` event."""
@@ -273,6 +345,7 @@ class ConversationService:
         self._events.publish(session_id, {"type": "latency", "session_id": session_id,
                                           "data": data})
 
+    @_runs_to_completion
     async def mark_interrupted(self, session_id: str, spoken_text: str) -> None:
         """The caller cut the agent off: keep only what was actually said, marked interrupted."""
         async with transaction(self._sessions) as db:
@@ -285,6 +358,7 @@ class ConversationService:
                                           "role": "assistant", "content": spoken_text,
                                           "interrupted": True})
 
+    @_runs_to_completion
     async def record_event(self, session_id: str, kind: str, data: dict[str, Any]) -> None:
         async with transaction(self._sessions) as db:
             db.add(CallEvent(call_id=session_id, kind=kind, data=data))
@@ -429,7 +503,7 @@ class ConversationService:
                     task.status = "failed"
 
     async def _finish_escalation(self, session_id: str, task_id: str, available: bool) -> None:
-        async with self._locks[session_id], transaction(self._sessions) as db:
+        async with self._locks.hold(session_id), transaction(self._sessions) as db:
             call = await db.get(Call, session_id, with_for_update=True)
             if call is None:
                 return
