@@ -61,3 +61,26 @@ def test_talk_runs_a_whole_call_from_wav_files(tmp_path) -> None:
     assert "8 AM to 2 PM" in result.stdout, result.stdout
     assert "total" in result.stdout and "ms]" in result.stdout
     assert out.stat().st_size > 100_000
+
+
+def test_version_and_help_on_every_option() -> None:
+    import argparse
+
+    from frontdesk import __version__
+    from frontdesk.cli import build_parser
+
+    version = subprocess.run([sys.executable, "-m", "frontdesk.cli", "--version"],
+                             capture_output=True, text=True, timeout=60)
+    assert version.returncode == 0 and version.stdout.strip() == f"frontdesk {__version__}"
+
+    def undocumented(parser: argparse.ArgumentParser, path: str) -> list[str]:
+        missing = []
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, sub in action.choices.items():
+                    missing += undocumented(sub, f"{path} {name}")
+            elif not action.help or action.help == argparse.SUPPRESS:
+                missing.append(f"{path} {'/'.join(action.option_strings) or action.dest}")
+        return missing
+
+    assert undocumented(build_parser(), "frontdesk") == []

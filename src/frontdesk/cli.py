@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from frontdesk import __version__
 from frontdesk.config import Settings
 
 
@@ -135,21 +136,28 @@ def _loadtest(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="frontdesk", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"frontdesk {__version__}",
+                        help="print the version and exit")
     parser.add_argument("--data-dir", help="data directory (FRONTDESK_DATA_DIR)")
     parser.add_argument("--database-url", help="SQLAlchemy async URL (FRONTDESK_DATABASE_URL)")
     sub = parser.add_subparsers(dest="command", required=True)
 
     serve = sub.add_parser("serve", help="run the HTTP server (migrates and seeds when fresh)")
-    serve.add_argument("--host")
-    serve.add_argument("--port", type=int)
+    serve.add_argument("--host", help="address to listen on (FRONTDESK_SERVER__HOST, "
+                                       "default 127.0.0.1)")
+    serve.add_argument("--port", type=int,
+                       help="port to listen on (FRONTDESK_SERVER__PORT, default 8000)")
 
     chat = sub.add_parser("chat", help="talk to the agent in the terminal")
-    chat.add_argument("--profile", default="dealership")
-    chat.add_argument("--direction", choices=["inbound", "outbound"], default="inbound")
+    chat.add_argument("--profile", default="dealership",
+                      help="the business answering (a profile key; default %(default)s)")
+    chat.add_argument("--direction", choices=["inbound", "outbound"], default="inbound",
+                      help="who placed the call: the caller (inbound) or the business")
     chat.add_argument("--phone", help="caller phone number (E.164), e.g. +15125550123")
 
     talk = sub.add_parser("talk", help="a whole voice call from WAV files (real VAD/STT/TTS)")
-    talk.add_argument("--profile", default="dealership")
+    talk.add_argument("--profile", default="dealership",
+                      help="the business answering (a profile key; default %(default)s)")
     talk.add_argument("--wav", type=Path, action="append", required=True,
                       help="one caller turn; repeat for each turn, in order")
     talk.add_argument("--out", type=Path, help="write the whole call (both sides) to this WAV")
@@ -161,7 +169,8 @@ def build_parser() -> argparse.ArgumentParser:
     db = sub.add_parser("db", help="database commands")
     db_sub = db.add_subparsers(dest="db_command", required=True)
     up = db_sub.add_parser("upgrade", help="apply migrations")
-    up.add_argument("revision", nargs="?", default="head")
+    up.add_argument("revision", nargs="?", default="head",
+                    help="the Alembic revision to reach (default: the latest, head)")
 
     sub.add_parser("seed", help="load the demo business profiles into the database")
 

@@ -45,8 +45,11 @@ class ResponseCache:
         self._l1: OrderedDict[str, tuple[float, str]] = OrderedDict()
         self._redis = None
         if redis_url:
-            import redis.asyncio as redis
-
+            try:
+                import redis.asyncio as redis
+            except ImportError as exc:  # an extra: pip install 'frontdesk[redis]'
+                raise ValueError("FRONTDESK_LLM__REDIS_URL needs the redis client: "
+                                 "pip install 'frontdesk[redis]'") from exc
             self._redis = redis.from_url(redis_url, socket_connect_timeout=0.5,
                                          socket_timeout=0.5)
         self.stats = CacheStats()
