@@ -116,3 +116,27 @@ async def test_simultaneous_yeses_never_overbook(settings) -> None:
         assert refused.state.awaiting == "pick_alternative"
     finally:
         await runtime.close()
+
+
+async def test_a_turn_writes_at_its_end(settings) -> None:
+    """On SQLite the first write takes the one write lock until the commit; reads made after it
+    (autoflushed) kept every other conversation waiting through them."""
+    from sqlalchemy import event
+
+    runtime = await build_runtime(settings, clock=fixed_clock)
+    statements: list[str] = []
+
+    def record(_conn, _cursor, statement, *_args) -> None:
+        statements.append(statement.split(None, 1)[0].upper())
+
+    try:
+        conversations = runtime.conversations
+        sid = (await conversations.create("real_estate", caller_phone="+15125550142")
+               ).state.session_id
+        event.listen(runtime.engine.sync_engine, "before_cursor_execute", record)
+        await conversations.chat(sid, "we want to buy a house in Austin")
+        event.remove(runtime.engine.sync_engine, "before_cursor_execute", record)
+        first_write = next(i for i, s in enumerate(statements) if s in {"INSERT", "UPDATE"})
+        assert "SELECT" not in statements[first_write:], statements
+    finally:
+        await runtime.close()

@@ -393,6 +393,16 @@ class ConversationService:
     async def _persist(self, db: AsyncSession, call: Call, business: Business,
                        outcome: TurnOutcome, *, user_text: str | None,
                        timings: TurnTimings | None) -> None:
+        # Reads first, without flushing: on SQLite the first write takes the database's one
+        # write lock until the commit, so the writes are left for the end of the turn.
+        with db.no_autoflush:
+            await self._persist_rows(db, call, business, outcome, user_text=user_text,
+                                     timings=timings)
+        self._write_state(call, outcome.state)
+
+    async def _persist_rows(self, db: AsyncSession, call: Call, business: Business,
+                            outcome: TurnOutcome, *, user_text: str | None,
+                            timings: TurnTimings | None) -> None:
         state = outcome.state
         seq = (await db.scalar(select(func.max(ConversationTurn.seq)).where(
             ConversationTurn.call_id == call.id))) or 0
@@ -421,9 +431,12 @@ class ConversationService:
             if state.customer.customer_id != customer.id:
                 state.customer.customer_id = customer.id
             await self._save_lead(db, business, customer, state)
+        added: set[str] = set()
         for effect in outcome.effects:
             wants_task = effect.kind in ("start_escalation", "schedule_callback")
-            if wants_task and effect.task_id and await db.get(Task, effect.task_id) is None:
+            if wants_task and effect.task_id and effect.task_id not in added and await db.get(
+                    Task, effect.task_id) is None:
+                added.add(effect.task_id)
                 db.add(Task(id=effect.task_id, call_id=call.id,
                             task_type="human_escalation" if effect.kind == "start_escalation"
                             else "callback", status="pending", reason=effect.detail,
@@ -432,7 +445,6 @@ class ConversationService:
             record = await db.get(NotificationRecord, note.notification_id)
             if record is not None and note.delivered and not record.delivered:
                 record.delivered = True
-        self._write_state(call, state)
 
     @staticmethod
     async def _save_lead(db: AsyncSession, business: Business, customer: Customer,

@@ -36,7 +36,10 @@ def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
             cursor = dbapi_conn.cursor()
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA foreign_keys=ON")
-            cursor.execute("PRAGMA busy_timeout=5000")
+            # SQLite has one writer. When the machine is saturated a writer holds the lock
+            # across several event-loop round trips; the next one queues behind it for up to
+            # the pool's own 30 s rather than failing a turn with "database is locked" at 5 s.
+            cursor.execute("PRAGMA busy_timeout=30000")
             cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.close()
 
