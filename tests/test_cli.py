@@ -84,3 +84,22 @@ def test_version_and_help_on_every_option() -> None:
         return missing
 
     assert undocumented(build_parser(), "frontdesk") == []
+
+
+def test_the_log_is_json_lines_at_the_configured_level(tmp_path) -> None:
+    import json
+
+    env = {**os.environ, "FRONTDESK_DATA_DIR": str(tmp_path), "FRONTDESK_LOG_LEVEL": "info",
+           "FRONTDESK_LOG_FORMAT": "json"}
+    env.pop("FRONTDESK_DATABASE_URL", None)
+    chat = subprocess.run([sys.executable, "-m", "frontdesk.cli", "chat", "--phone",
+                           "+15125550142"], input="do you have a shuttle?\nquit\n",
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert chat.returncode == 0, chat.stderr
+    lines = [json.loads(line) for line in chat.stderr.splitlines()]
+    turns = [line for line in lines if line["message"] == "conversation turn"]
+    assert turns and turns[0]["conversation_id"].startswith("sess_")
+    assert {line["level"] for line in lines} <= {"info", "warning", "error", "critical"}
+    assert "5125550142" not in chat.stderr
+    quiet = _run(["chat"], tmp_path, stdin="quit\n")  # no level set: warnings only
+    assert quiet.returncode == 0 and quiet.stderr == ""

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -26,24 +25,24 @@ def _settings(args: argparse.Namespace) -> Settings:
     return Settings(**overrides)
 
 
-def _serve(args: argparse.Namespace) -> int:
+def _serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
     from frontdesk.api import create_app
 
-    settings = _settings(args)
     host = args.host or settings.server.host
     port = args.port or settings.server.port
     print(f"Frontdesk on http://{host}:{port}  (database: {settings.resolved_database_url})",
           flush=True)
-    uvicorn.run(create_app(settings), host=host, port=port, log_level=settings.log_level.lower())
+    # log_config=None: uvicorn's lines go through the process's one pipeline (frontdesk.logs).
+    uvicorn.run(create_app(settings), host=host, port=port, log_config=None,
+                log_level=settings.log_level.lower())
     return 0
 
 
-async def _chat(args: argparse.Namespace) -> int:
+async def _chat(args: argparse.Namespace, settings: Settings) -> int:
     from frontdesk.app import build_runtime
 
-    settings = _settings(args)
     runtime = await build_runtime(settings)
     try:
         outcome = await runtime.conversations.create(
@@ -77,38 +76,39 @@ def _read_line() -> str | None:
         return None
 
 
-def _quiet_pipecat() -> None:
-    """Pipecat logs through loguru at DEBUG; a CLI user wants warnings only."""
-    from loguru import logger
+def _configure_logging(command: str, settings: Settings) -> None:
+    """One pipeline for every line (ours, uvicorn's, Pipecat's) at FRONTDESK_LOG_LEVEL. The
+    commands that talk to a person on the terminal (all but serve) stay at warnings unless the
+    level was set explicitly, so their own output is not buried."""
+    from frontdesk.logs import configure_logging
 
-    logger.remove()
-    logger.add(sys.stderr, level="WARNING")
+    explicit = "log_level" in settings.model_fields_set
+    level = settings.log_level if explicit or command == "serve" else "WARNING"
+    configure_logging(level, fmt=settings.log_format,
+                      personal_data=settings.log_personal_data)
 
 
-def _talk(args: argparse.Namespace) -> int:
+def _talk(args: argparse.Namespace, settings: Settings) -> int:
     from frontdesk.voice.talk import main_talk
 
-    _quiet_pipecat()
-    return main_talk(_settings(args), args.profile, args.wav, args.out, phone=args.phone,
+    return main_talk(settings, args.profile, args.wav, args.out, phone=args.phone,
                      speed=args.speed)
 
 
-def _db_upgrade(args: argparse.Namespace) -> int:
+def _db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
     from frontdesk.storage.migrate import upgrade
 
-    settings = _settings(args)
     upgrade(settings.resolved_database_url, args.revision)
     print(f"database at {args.revision}: {settings.resolved_database_url}")
     return 0
 
 
-async def _seed(args: argparse.Namespace) -> int:
+async def _seed(args: argparse.Namespace, settings: Settings) -> int:
     from frontdesk.knowledge.profile import load_profiles
     from frontdesk.storage.database import create_engine, session_factory
     from frontdesk.storage.migrate import upgrade
     from frontdesk.storage.seed import seed_profiles
 
-    settings = _settings(args)
     await asyncio.to_thread(upgrade, settings.resolved_database_url)
     engine = create_engine(settings.resolved_database_url)
     try:
@@ -120,18 +120,16 @@ async def _seed(args: argparse.Namespace) -> int:
     return 0
 
 
-def _eval(args: argparse.Namespace) -> int:
+def _eval(args: argparse.Namespace, settings: Settings) -> int:
     from frontdesk.evals.cli import main_eval
 
-    _quiet_pipecat()
-    return main_eval(args, _settings(args))
+    return main_eval(args, settings)
 
 
-def _loadtest(args: argparse.Namespace) -> int:
+def _loadtest(args: argparse.Namespace, settings: Settings) -> int:
     from frontdesk.evals.loadtest import main_loadtest
 
-    _quiet_pipecat()
-    return main_loadtest(args, _settings(args))
+    return main_loadtest(args, settings)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -183,22 +181,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
+        settings = _settings(args)  # built once, passed down
+        _configure_logging(args.command, settings)
         if args.command == "serve":
-            return _serve(args)
+            return _serve(args, settings)
         if args.command == "chat":
-            return asyncio.run(_chat(args))
+            return asyncio.run(_chat(args, settings))
         if args.command == "talk":
-            return _talk(args)
+            return _talk(args, settings)
         if args.command == "db":
-            return _db_upgrade(args)
+            return _db_upgrade(args, settings)
         if args.command == "seed":
-            return asyncio.run(_seed(args))
+            return asyncio.run(_seed(args, settings))
         if args.command == "eval":
-            return _eval(args)
+            return _eval(args, settings)
         if args.command == "loadtest":
-            return _loadtest(args)
+            return _loadtest(args, settings)
     except KeyboardInterrupt:
         return 130
     except ValueError as exc:  # bad settings or profile files: say what, not a traceback

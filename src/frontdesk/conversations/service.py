@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import inspect
 import logging
 import random
 import uuid
@@ -28,6 +29,7 @@ from frontdesk.brain.state import Notification
 from frontdesk.config import EscalationSettings
 from frontdesk.conversations.events import EventBus
 from frontdesk.conversations.views import state_event
+from frontdesk.logs import bind_conversation, conversation, current_conversation
 from frontdesk.storage.models import (
     AgentTransition,
     Business,
@@ -57,11 +59,15 @@ def _log_unseen_failure(task: asyncio.Task[Any]) -> None:
 
 def _runs_to_completion(
         method: Callable[..., Coroutine[Any, Any, T]]) -> Callable[..., Coroutine[Any, Any, T]]:
-    """The decorated service write finishes even when its caller is cancelled."""
+    """The decorated service write finishes even when its caller is cancelled; every line it
+    logs (brain, storage and model included) carries its conversation's id."""
+    signature = inspect.signature(method)
 
     @functools.wraps(method)
     async def run(self: ConversationService, *args: Any, **kwargs: Any) -> T:
-        return await self._to_completion(method(self, *args, **kwargs))
+        session_id = signature.bind(self, *args, **kwargs).arguments.get("session_id")
+        with conversation(session_id or current_conversation()):
+            return await self._to_completion(method(self, *args, **kwargs))
 
     return run
 
@@ -200,16 +206,19 @@ class ConversationService:
         """
         profile_obj = self._brain.profile(profile)
         session_id = session_id or new_session_id()
+        bind_conversation(session_id)  # this task's lines (it runs only this work)
         # Under the conversation's lock: a hang-up racing the greeting waits for it, then ends
         # the conversation it created.
         async with self._locks.hold(session_id), transaction(self._sessions) as db:
             if direction == "outbound" and caller_phone and await self.is_do_not_call(
                     profile_obj.key, caller_phone):
                 raise DoNotCallError(
-                    f"{caller_phone} asked not to be called by {profile_obj.name}")
+                    f"this number asked not to be called by {profile_obj.name}")
             outcome = await self._create(db, profile, session_id, direction=direction,
                                          channel=channel, caller_phone=caller_phone,
                                          caller_name=caller_name)
+        log.info("conversation started", extra={"profile": profile_obj.key, "channel": channel,
+                                                "direction": direction})
         self._publish_turn(outcome, None)
         return outcome
 
@@ -259,6 +268,10 @@ class ConversationService:
             assert business is not None
             await self._persist(db, call, business, outcome, user_text=message,
                                 timings=timings)
+        log.info("conversation turn", extra={
+            "turn": outcome.state.turn_count, "agent": outcome.agent, "intent": outcome.intent,
+            "confidence": round(outcome.confidence, 3), "brain_ms": round(outcome.brain_ms, 1),
+            "ended": outcome.state.ended})
         self._publish_turn(outcome, message)
         self._apply_background_effects(outcome)
         return outcome
@@ -275,6 +288,7 @@ class ConversationService:
                 return state
             state = await self._brain.finish(state)
             self._write_state(call, state)
+        log.info("conversation ended", extra={"outcome": state.outcome})
         self._events.publish(session_id, state_event(state))
         return state
 
@@ -494,6 +508,7 @@ class ConversationService:
 
     async def _run_escalation(self, session_id: str, task_id: str) -> None:
         """The simulated human-availability check (seed 004): wait, decide, notify."""
+        bind_conversation(session_id)  # resumed at startup, this task has no caller's context
         try:
             async with transaction(self._sessions) as db:
                 task = await db.get(Task, task_id)
@@ -507,8 +522,7 @@ class ConversationService:
         except asyncio.CancelledError:
             raise
         except Exception:  # a failed check must not vanish silently: mark it and log
-            log.exception("escalation check failed", extra={"call_id": session_id,
-                                                            "task_id": task_id})
+            log.exception("escalation check failed", extra={"task_id": task_id})
             async with transaction(self._sessions) as db:
                 task = await db.get(Task, task_id)
                 if task is not None:

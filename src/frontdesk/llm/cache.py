@@ -68,7 +68,7 @@ class ResponseCache:
                 raw = await self._redis.get(key)
             except Exception as exc:  # a cache outage is not a turn failure
                 self.stats.l2_errors += 1
-                log.warning("redis cache unavailable: %s", exc)
+                log.warning("redis cache unavailable", extra={"error": str(exc)})
                 raw = None
             if raw is not None:
                 value = raw.decode() if isinstance(raw, bytes) else str(raw)
@@ -85,7 +85,7 @@ class ResponseCache:
                 await self._redis.set(key, value, ex=max(1, int(self._ttl_s)))
             except Exception as exc:
                 self.stats.l2_errors += 1
-                log.warning("redis cache unavailable: %s", exc)
+                log.warning("redis cache unavailable", extra={"error": str(exc)})
 
     def _remember(self, key: str, value: str) -> None:
         if self._entries <= 0:

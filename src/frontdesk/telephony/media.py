@@ -59,8 +59,8 @@ class WireStats:
             self.malformed += 1
             count = self.malformed
         if count <= 5 or count % 100 == 0:  # a flood of bad frames must not flood the log
-            log.warning("twilio stream: %s message dropped (%s, #%d)", kind, detail, count,
-                        extra={"call_sid": call_sid})
+            log.warning("twilio stream message dropped", extra={
+                "kind": kind, "detail": detail, "count": count, "call_sid": call_sid})
 
 
 def _parse(data: str | bytes) -> dict[str, Any] | None:
@@ -120,7 +120,7 @@ async def read_start(websocket: WebSocket, stats: WireStats,
     try:
         return await asyncio.wait_for(_read(), timeout_s)
     except TimeoutError:
-        log.warning("twilio stream: no start within %.0f s", timeout_s)
+        log.warning("twilio stream without a start", extra={"timeout_s": timeout_s})
         return None
 
 

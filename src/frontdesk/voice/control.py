@@ -22,6 +22,7 @@ from pipecat.frames.frames import EndWorkerFrame, Frame, InputDTMFFrame, StartFr
 from pipecat.processors.frame_processor import FrameDirection, FrameProcessor
 
 from frontdesk.conversations.service import ConversationService
+from frontdesk.logs import personal
 from frontdesk.voice.processors import AgentReplyFrame, CallerTurnFrame, CallState
 
 log = logging.getLogger(__name__)
@@ -62,7 +63,7 @@ class CallControl(FrameProcessor):
             self._watch = None
 
     async def _keypad(self, key: KeypadEntry) -> None:
-        log.info("keypad %s", key.value, extra={"call_id": self._call.session_id})
+        log.info("keypad pressed", extra=personal(key=key.value))
         if key != KeypadEntry.ZERO or not self._call.started or self._call.ended:
             return
         if self._call.bot_speaking:
@@ -91,8 +92,7 @@ class CallControl(FrameProcessor):
         brain's doing, and that reply is still to be spoken; only other ends hang up here."""
         if self._call.answering or self._call.agent_ending or self._call.ended:
             return
-        log.info("conversation ended elsewhere: hanging up", extra={
-            "call_id": self._call.session_id})
+        log.info("conversation ended elsewhere: hanging up")
         self._call.ended = True
         await self.push_frame(EndWorkerFrame(), FrameDirection.UPSTREAM)
 
@@ -108,8 +108,7 @@ class CallControl(FrameProcessor):
             return
         number = self._service.brain.profile(self._profile).human_transfer_number
         if self._transfer is None or not number:
-            log.warning("a person is free but this call cannot be transferred",
-                        extra={"call_id": session_id})
+            log.warning("a person is free but this call cannot be transferred")
             return
         await self._until(lambda: self._call.replies_completed > before, self._quiet_wait_s)
         await self._service.record_event(session_id, "transfer", {"to": number})
@@ -118,7 +117,7 @@ class CallControl(FrameProcessor):
             await self._transfer(number)
         except Exception:  # the caller stays with the agent; the failure is on record
             self._call.transferred = False
-            log.exception("transfer failed", extra={"call_id": session_id})
+            log.exception("transfer failed")
             await self._service.record_event(session_id, "transfer_failed", {"to": number})
 
     async def _until_quiet(self) -> None:

@@ -285,8 +285,7 @@ class SpeechToText(FrameProcessor):
         try:
             result = await self._stt.transcribe(audio)
         except SpeechError as exc:
-            log.warning("stt failed", extra={"call_id": self._call.session_id,
-                                              "category": exc.category})
+            log.warning("stt failed", extra={"category": exc.category})
             self._call.errors.append(str(exc))
             text, confidence, stt_ms = "", 0.0, 0.0
         else:
@@ -349,7 +348,8 @@ class BrainTurns(FrameProcessor):
                                                  caller_phone=self._start["caller_phone"],
                                                  session_id=self._call.session_id)
         except Exception as exc:  # no conversation (do-not-call, a second stream…): end the call
-            log.error("call could not start: %s", exc, extra={"call_id": self._call.session_id})
+            log.error("call could not start", extra={"error": type(exc).__name__,
+                                                     "reason": str(exc)})
             self._call.errors.append(f"could not start: {exc}")
             await self.push_frame(EndWorkerFrame(), FrameDirection.UPSTREAM)
             return
@@ -378,7 +378,7 @@ class BrainTurns(FrameProcessor):
             outcome = await self._service.chat(self._call.session_id, turn.text, timings)
             ended_by_agent = outcome.state.ended
         except SessionEndedError:  # ended elsewhere (over REST) while the caller spoke
-            log.info("turn after the conversation ended", extra={"call_id": self._call.session_id})
+            log.info("turn after the conversation ended")
             self._call.ended = True
             await self.push_frame(EndWorkerFrame(), FrameDirection.UPSTREAM)
             return
@@ -438,7 +438,7 @@ class TextToSpeech(FrameProcessor):
                     first_at = time.monotonic()
                     await self._record(reply, started, first_at)
         except SpeechError as exc:  # every engine failed: the turn is recorded, not the audio
-            log.error("tts failed", extra={"call_id": self._call.session_id})
+            log.error("tts failed")
             self._call.errors.append(str(exc))
         progress.finished_pushing = True
         if progress.sentences:

@@ -16,6 +16,7 @@ from frontdesk.api.deps import RuntimeDep
 from frontdesk.app import Runtime
 from frontdesk.brain import UnknownProfileError
 from frontdesk.conversations.calls import STATUSES
+from frontdesk.logs import bind_conversation, conversation
 from frontdesk.telephony import twiml
 from frontdesk.telephony.call import run_twilio_call
 from frontdesk.telephony.media import WireStats, read_start
@@ -54,7 +55,7 @@ async def voice_webhook(request: Request, runtime: RuntimeDep, profile: str | No
     try:
         runtime.brain.profile(key)
     except UnknownProfileError:
-        log.error("twilio webhook for unknown profile %r", key)
+        log.error("twilio webhook for an unknown profile", extra={"profile": key})
         return Response(twiml.decline(_NOT_AVAILABLE), media_type=_XML)
     if runtime.engines is None:
         log.error("a phone call arrived but voice is disabled (FRONTDESK_VOICE_ENABLED=false)")
@@ -63,6 +64,7 @@ async def voice_webhook(request: Request, runtime: RuntimeDep, profile: str | No
     phone = params.get("From") if direction == "inbound" else params.get("To")
     record = await runtime.call_records.register(profile=key, direction=direction, phone=phone,
                                                 call_sid=call_sid, session_id=session_id)
+    bind_conversation(record.session_id)
     base = public_base(request, runtime.settings.public_url)
     stream_url = base.replace("https://", "wss://", 1).replace("http://", "ws://", 1)
     parameters = {"session_id": record.session_id, "profile": record.profile,
@@ -111,4 +113,5 @@ async def media_stream(websocket: WebSocket) -> None:
                     extra={"call_sid": start.call_sid})
         await websocket.close(code=1008)
         return
-    await run_twilio_call(runtime, websocket, start, record, stats)
+    with conversation(record.session_id):  # the call's tasks, Pipecat's included, inherit it
+        await run_twilio_call(runtime, websocket, start, record, stats)

@@ -10,6 +10,7 @@ from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 
 from frontdesk.conversations.service import SessionNotFoundError
 from frontdesk.conversations.views import state_event
+from frontdesk.logs import bind_conversation
 
 router = APIRouter()
 HEARTBEAT_S = 20.0
@@ -18,6 +19,7 @@ HEARTBEAT_S = 20.0
 @router.websocket("/ws/{session_id}")
 async def events(websocket: WebSocket, session_id: str) -> None:
     runtime = websocket.app.state.runtime
+    bind_conversation(session_id)
     # Accepted first: a close before the handshake reaches the client as HTTP 403, and the
     # documented answer to an unknown conversation is the close code 4404.
     await websocket.accept()
