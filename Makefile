@@ -4,22 +4,29 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+# pyproject.toml declares compatible ranges; constraints.txt pins what the tests ran with.
+PIP_INSTALL := $(BIN)/pip install --quiet -c constraints.txt
 APT_PACKAGES := postgresql espeak-ng chromium chromium-driver redis-server
 
-.PHONY: run install test test-deps system-deps lint bench bench-voice bench-calls bench-llm bench-stt bench-load eval eval-llm clean
+.PHONY: run install test test-deps system-deps lint lock bench bench-voice bench-calls bench-llm bench-stt bench-load eval eval-llm clean
 
 $(BIN)/python:
-	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required"'
+	$(PYTHON) -c 'import sys; assert (3, 11) <= sys.version_info[:2] < (3, 14), "Python 3.11 to 3.13 is required"'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+$(VENV)/.installed: pyproject.toml constraints.txt | $(BIN)/python
+	$(PIP_INSTALL) -e .
 	touch $@
 
-$(VENV)/.test-installed: pyproject.toml $(VENV)/.installed
-	$(BIN)/pip install --quiet -e '.[test]'
+$(VENV)/.test-installed: pyproject.toml constraints.txt $(VENV)/.installed
+	$(PIP_INSTALL) -e '.[test]'
 	touch $@
+
+# Re-pin constraints.txt to what the test environment has now (after changing dependencies).
+lock: $(VENV)/.test-installed
+	{ sed -n '1,/^# Regenerate/p' constraints.txt; $(BIN)/pip freeze --exclude-editable | grep -v '^#'; } > constraints.txt.new
+	mv constraints.txt.new constraints.txt
 
 install: $(VENV)/.installed
 

@@ -61,3 +61,45 @@ def test_talk_runs_a_whole_call_from_wav_files(tmp_path) -> None:
     assert "8 AM to 2 PM" in result.stdout, result.stdout
     assert "total" in result.stdout and "ms]" in result.stdout
     assert out.stat().st_size > 100_000
+
+
+def test_version_and_help_on_every_option() -> None:
+    import argparse
+
+    from frontdesk import __version__
+    from frontdesk.cli import build_parser
+
+    version = subprocess.run([sys.executable, "-m", "frontdesk.cli", "--version"],
+                             capture_output=True, text=True, timeout=60)
+    assert version.returncode == 0 and version.stdout.strip() == f"frontdesk {__version__}"
+
+    def undocumented(parser: argparse.ArgumentParser, path: str) -> list[str]:
+        missing = []
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, sub in action.choices.items():
+                    missing += undocumented(sub, f"{path} {name}")
+            elif not action.help or action.help == argparse.SUPPRESS:
+                missing.append(f"{path} {'/'.join(action.option_strings) or action.dest}")
+        return missing
+
+    assert undocumented(build_parser(), "frontdesk") == []
+
+
+def test_the_log_is_json_lines_at_the_configured_level(tmp_path) -> None:
+    import json
+
+    env = {**os.environ, "FRONTDESK_DATA_DIR": str(tmp_path), "FRONTDESK_LOG_LEVEL": "info",
+           "FRONTDESK_LOG_FORMAT": "json"}
+    env.pop("FRONTDESK_DATABASE_URL", None)
+    chat = subprocess.run([sys.executable, "-m", "frontdesk.cli", "chat", "--phone",
+                           "+15125550142"], input="do you have a shuttle?\nquit\n",
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert chat.returncode == 0, chat.stderr
+    lines = [json.loads(line) for line in chat.stderr.splitlines()]
+    turns = [line for line in lines if line["message"] == "conversation turn"]
+    assert turns and turns[0]["conversation_id"].startswith("sess_")
+    assert {line["level"] for line in lines} <= {"info", "warning", "error", "critical"}
+    assert "5125550142" not in chat.stderr
+    quiet = _run(["chat"], tmp_path, stdin="quit\n")  # no level set: warnings only
+    assert quiet.returncode == 0 and quiet.stderr == ""

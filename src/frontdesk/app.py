@@ -111,6 +111,6 @@ async def _language_model(settings: Settings) -> LLMAssist:
     assist = LLMAssist.from_settings(settings.llm)
     present = await assist.client.ollama_has_model()
     if present is False:
-        log.warning("Ollama does not have %s: run `ollama pull %s` (the agent answers "
-                    "deterministically until it does)", settings.llm.model, settings.llm.model)
+        log.warning("Ollama does not have the model: run `ollama pull <model>` (the agent "
+                    "answers deterministically until it does)", extra={"model": settings.llm.model})
     return assist

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from frontdesk import __version__
 from frontdesk.config import Settings
 
 
@@ -25,24 +25,24 @@ def _settings(args: argparse.Namespace) -> Settings:
     return Settings(**overrides)
 
 
-def _serve(args: argparse.Namespace) -> int:
+def _serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
     from frontdesk.api import create_app
 
-    settings = _settings(args)
     host = args.host or settings.server.host
     port = args.port or settings.server.port
     print(f"Frontdesk on http://{host}:{port}  (database: {settings.resolved_database_url})",
           flush=True)
-    uvicorn.run(create_app(settings), host=host, port=port, log_level=settings.log_level.lower())
+    # log_config=None: uvicorn's lines go through the process's one pipeline (frontdesk.logs).
+    uvicorn.run(create_app(settings), host=host, port=port, log_config=None,
+                log_level=settings.log_level.lower())
     return 0
 
 
-async def _chat(args: argparse.Namespace) -> int:
+async def _chat(args: argparse.Namespace, settings: Settings) -> int:
     from frontdesk.app import build_runtime
 
-    settings = _settings(args)
     runtime = await build_runtime(settings)
     try:
         outcome = await runtime.conversations.create(
@@ -76,38 +76,39 @@ def _read_line() -> str | None:
         return None
 
 
-def _quiet_pipecat() -> None:
-    """Pipecat logs through loguru at DEBUG; a CLI user wants warnings only."""
-    from loguru import logger
+def _configure_logging(command: str, settings: Settings) -> None:
+    """One pipeline for every line (ours, uvicorn's, Pipecat's) at FRONTDESK_LOG_LEVEL. The
+    commands that talk to a person on the terminal (all but serve) stay at warnings unless the
+    level was set explicitly, so their own output is not buried."""
+    from frontdesk.logs import configure_logging
 
-    logger.remove()
-    logger.add(sys.stderr, level="WARNING")
+    explicit = "log_level" in settings.model_fields_set
+    level = settings.log_level if explicit or command == "serve" else "WARNING"
+    configure_logging(level, fmt=settings.log_format,
+                      personal_data=settings.log_personal_data)
 
 
-def _talk(args: argparse.Namespace) -> int:
+def _talk(args: argparse.Namespace, settings: Settings) -> int:
     from frontdesk.voice.talk import main_talk
 
-    _quiet_pipecat()
-    return main_talk(_settings(args), args.profile, args.wav, args.out, phone=args.phone,
+    return main_talk(settings, args.profile, args.wav, args.out, phone=args.phone,
                      speed=args.speed)
 
 
-def _db_upgrade(args: argparse.Namespace) -> int:
+def _db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
     from frontdesk.storage.migrate import upgrade
 
-    settings = _settings(args)
     upgrade(settings.resolved_database_url, args.revision)
     print(f"database at {args.revision}: {settings.resolved_database_url}")
     return 0
 
 
-async def _seed(args: argparse.Namespace) -> int:
+async def _seed(args: argparse.Namespace, settings: Settings) -> int:
     from frontdesk.knowledge.profile import load_profiles
     from frontdesk.storage.database import create_engine, session_factory
     from frontdesk.storage.migrate import upgrade
     from frontdesk.storage.seed import seed_profiles
 
-    settings = _settings(args)
     await asyncio.to_thread(upgrade, settings.resolved_database_url)
     engine = create_engine(settings.resolved_database_url)
     try:
@@ -119,37 +120,42 @@ async def _seed(args: argparse.Namespace) -> int:
     return 0
 
 
-def _eval(args: argparse.Namespace) -> int:
+def _eval(args: argparse.Namespace, settings: Settings) -> int:
     from frontdesk.evals.cli import main_eval
 
-    _quiet_pipecat()
-    return main_eval(args, _settings(args))
+    return main_eval(args, settings)
 
 
-def _loadtest(args: argparse.Namespace) -> int:
+def _loadtest(args: argparse.Namespace, settings: Settings) -> int:
     from frontdesk.evals.loadtest import main_loadtest
 
-    _quiet_pipecat()
-    return main_loadtest(args, _settings(args))
+    return main_loadtest(args, settings)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="frontdesk", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"frontdesk {__version__}",
+                        help="print the version and exit")
     parser.add_argument("--data-dir", help="data directory (FRONTDESK_DATA_DIR)")
     parser.add_argument("--database-url", help="SQLAlchemy async URL (FRONTDESK_DATABASE_URL)")
     sub = parser.add_subparsers(dest="command", required=True)
 
     serve = sub.add_parser("serve", help="run the HTTP server (migrates and seeds when fresh)")
-    serve.add_argument("--host")
-    serve.add_argument("--port", type=int)
+    serve.add_argument("--host", help="address to listen on (FRONTDESK_SERVER__HOST, "
+                                       "default 127.0.0.1)")
+    serve.add_argument("--port", type=int,
+                       help="port to listen on (FRONTDESK_SERVER__PORT, default 8000)")
 
     chat = sub.add_parser("chat", help="talk to the agent in the terminal")
-    chat.add_argument("--profile", default="dealership")
-    chat.add_argument("--direction", choices=["inbound", "outbound"], default="inbound")
+    chat.add_argument("--profile", default="dealership",
+                      help="the business answering (a profile key; default %(default)s)")
+    chat.add_argument("--direction", choices=["inbound", "outbound"], default="inbound",
+                      help="who placed the call: the caller (inbound) or the business")
     chat.add_argument("--phone", help="caller phone number (E.164), e.g. +15125550123")
 
     talk = sub.add_parser("talk", help="a whole voice call from WAV files (real VAD/STT/TTS)")
-    talk.add_argument("--profile", default="dealership")
+    talk.add_argument("--profile", default="dealership",
+                      help="the business answering (a profile key; default %(default)s)")
     talk.add_argument("--wav", type=Path, action="append", required=True,
                       help="one caller turn; repeat for each turn, in order")
     talk.add_argument("--out", type=Path, help="write the whole call (both sides) to this WAV")
@@ -161,7 +167,8 @@ def build_parser() -> argparse.ArgumentParser:
     db = sub.add_parser("db", help="database commands")
     db_sub = db.add_subparsers(dest="db_command", required=True)
     up = db_sub.add_parser("upgrade", help="apply migrations")
-    up.add_argument("revision", nargs="?", default="head")
+    up.add_argument("revision", nargs="?", default="head",
+                    help="the Alembic revision to reach (default: the latest, head)")
 
     sub.add_parser("seed", help="load the demo business profiles into the database")
 
@@ -176,22 +183,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
+        settings = _settings(args)  # built once, passed down
+        _configure_logging(args.command, settings)
         if args.command == "serve":
-            return _serve(args)
+            return _serve(args, settings)
         if args.command == "chat":
-            return asyncio.run(_chat(args))
+            return asyncio.run(_chat(args, settings))
         if args.command == "talk":
-            return _talk(args)
+            return _talk(args, settings)
         if args.command == "db":
-            return _db_upgrade(args)
+            return _db_upgrade(args, settings)
         if args.command == "seed":
-            return asyncio.run(_seed(args))
+            return asyncio.run(_seed(args, settings))
         if args.command == "eval":
-            return _eval(args)
+            return _eval(args, settings)
         if args.command == "loadtest":
-            return _loadtest(args)
+            return _loadtest(args, settings)
         if args.command == "nlu":
             from frontdesk.evals.nlu import main_nlu
 

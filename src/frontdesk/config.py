@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -188,7 +188,14 @@ class Settings(BaseSettings):
     """SQLAlchemy async URL; defaults to a SQLite file in ``data_dir``."""
     profiles_dir: Path | None = None
     """Extra business profile YAML files (the two demo profiles always ship)."""
-    log_level: str = "INFO"
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
+    """For every log line: Frontdesk's, uvicorn's and Pipecat's (loguru)."""
+    log_format: Literal["auto", "json", "text"] = "auto"
+    """``json``: one JSON object per line; ``text``: for people at a terminal; ``auto``: text
+    when stderr is a terminal, JSON otherwise."""
+    log_personal_data: bool = False
+    """Write phone numbers, emails, names, keypad digits and transcripts into the log (their
+    fields read ``[redacted]`` otherwise)."""
     public_url: str | None = None
     """How Twilio reaches this server (``https://frontdesk.example.com``); the URLs in TwiML
     and call callbacks are built from it. Unset: taken from each request's Host header."""
@@ -204,6 +211,11 @@ class Settings(BaseSettings):
     twilio: TwilioSettings = TwilioSettings()
     webrtc: WebRTCSettings = WebRTCSettings()
     llm: LLMSettings = LLMSettings()
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _level_name(cls, value: object) -> object:
+        return value.upper() if isinstance(value, str) else value
 
     @property
     def resolved_database_url(self) -> str:

@@ -157,3 +157,71 @@ async def test_conversation_survives_a_restart(settings) -> None:
         assert turn["state"]["booking_slots"]["service_type"] == "tire_rotation"
         assert turn["state"]["awaiting"] == "phone"
         await client.aclose()
+
+
+async def test_bodies_json_cannot_carry_are_422_not_500(client) -> None:
+    """NaN and a lone surrogate made the 422 handler itself fail (a 500); a lone surrogate in a
+    valid field failed later, writing it to the database."""
+    sid = (await client.post("/api/sessions", json={"profile": "dealership"})).json()["session_id"]
+    headers = {"content-type": "application/json"}
+    bodies = [("/api/sessions", '{"profile": NaN}'),
+              ("/api/sessions", '{"profile": "dealership", "caller": {"phone": Infinity}}'),
+              ("/api/chat", f'{{"session_id": "{sid}", "message": NaN}}'),
+              ("/api/chat", f'{{"session_id": "{sid}", "message": "hi \\ud800"}}'),
+              ("/api/sessions", '{"profile": "\\udfff"}'),
+              ("/api/calls", '{"to": "+15125550100", "profile": "dealership", "\\ud800": 1}')]
+    for path, body in bodies:
+        response = await client.post(path, content=body, headers=headers)
+        assert response.status_code == 422, (body, response.status_code, response.text)
+        assert response.json()["detail"]
+    session = (await client.get(f"/api/sessions/{sid}")).json()
+    assert session["state"]["turn_count"] == 0
+
+
+async def test_a_budget_no_column_holds_is_not_a_budget(client) -> None:
+    """3 billion overflowed PostgreSQL's INTEGER budget column, 400 nines an int(): both 500s."""
+    sid = (await client.post("/api/sessions", json={"profile": "real_estate"})).json()[
+        "session_id"]
+    turn = await _chat(client, sid, "I want to buy a house, my budget is 3000 million dollars")
+    assert turn["state"]["lead"]["budget_max"] is None
+    turn = await _chat(client, sid, "my budget is $" + "9" * 400)
+    assert turn["state"]["lead"]["budget_max"] is None
+    turn = await _chat(client, sid, "my budget is up to 600k")
+    assert turn["state"]["lead"]["budget_max"] == 600_000
+
+
+async def test_out_of_range_ids_and_durations_are_4xx(settings) -> None:
+    """A lead id beyond the id column, and a CallDuration int() refuses ('²') or no column holds,
+    reached the database or int() and came back as 500s."""
+    import httpx
+
+    from frontdesk.config import TwilioSettings
+    from frontdesk.telephony.signature import sign
+
+    settings = settings.model_copy(update={"twilio": TwilioSettings(
+        account_sid="AC" + "0" * 32, auth_token="token", from_number="+15125550100",
+        api_base_url="http://127.0.0.1:9")})
+
+    def signed(params: dict[str, str]) -> dict[str, str]:
+        return {"X-Twilio-Signature": sign("token", "http://test/twilio/status", params)}
+
+    app = create_app(settings, clock=fixed_clock)
+    async with app.router.lifespan_context(app):
+        runtime = app.state.runtime
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
+                                     base_url="http://test") as http:
+            for lead_id in (2**31, 2**64, 10**30):
+                response = await http.post("/api/calls", json={"lead_id": lead_id})
+                assert response.status_code == 422, (lead_id, response.text)
+            assert (await http.post("/api/calls", json={"lead_id": 2**31 - 1})).status_code == 404
+            record = await runtime.call_records.register(
+                profile="dealership", direction="inbound", phone="+15125550142",
+                call_sid="CA" + "7" * 32)
+            for duration in ("²", "9" * 30, "-5", "1e3", " 12"):
+                params = {"CallSid": record.call_sid, "CallStatus": "completed",
+                          "CallDuration": duration}
+                response = await http.post("/twilio/status", data=params, headers=signed(params))
+                assert response.status_code == 400, (duration, response.text)
+            params = {"CallSid": record.call_sid, "CallStatus": "completed", "CallDuration": "31"}
+            ok = await http.post("/twilio/status", data=params, headers=signed(params))
+            assert ok.status_code == 204

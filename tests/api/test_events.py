@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 
 import pytest
 from starlette.testclient import TestClient
@@ -77,3 +78,31 @@ async def test_unavailable_human_is_delivered_at_next_turn(tmp_path) -> None:
                                                          "message": "hello?"})).json()
             assert "call you back within the hour at 512-555-0177" in turn["reply"]
             assert turn["state"]["human_agent_status"] == "unavailable"
+
+
+async def test_websocket_over_a_real_server_closes_unknown_sessions_and_survives_binary_frames(
+        sqlite_settings) -> None:
+    """Through uvicorn (not the test client): a close before accepting reached the client as an
+    HTTP 403 instead of the documented 4404, and a binary frame raised KeyError: 'text'."""
+    import httpx
+    import websockets
+
+    from tests.fakes.live import LiveServer
+
+    app = create_app(sqlite_settings, clock=fixed_clock)
+    async with LiveServer(app) as server:
+        ws_url = server.url.replace("http://", "ws://")
+        async with websockets.connect(f"{ws_url}/ws/nope") as ws:
+            with pytest.raises(websockets.ConnectionClosed) as closed:
+                await asyncio.wait_for(ws.recv(), 5)
+        assert closed.value.rcvd.code == 4404
+        async with httpx.AsyncClient(base_url=server.url) as http:
+            sid = (await http.post("/api/sessions", json={"profile": "dealership"})).json()[
+                "session_id"]
+        async with websockets.connect(f"{ws_url}/ws/{sid}") as ws:
+            assert json.loads(await ws.recv())["type"] == "state_update"
+            await ws.send(b"\x00\x01binary")
+            assert json.loads(await ws.recv()) == {"type": "error",
+                                                   "detail": "messages must be JSON text"}
+            await ws.send(json.dumps({"type": "ping"}))
+            assert json.loads(await ws.recv()) == {"type": "pong"}

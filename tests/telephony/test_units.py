@@ -77,6 +77,24 @@ async def test_serializer_drops_junk_and_keeps_audio(serializer) -> None:
     assert serializer.stats.stopped
 
 
+DEEP = "[" * 50_000 + "]" * 50_000
+"""Nested deeper than the JSON decoder's recursion limit."""
+
+
+async def test_serializer_drops_frames_that_used_to_end_the_call(serializer) -> None:
+    """A dtmf event without a usable digit, and JSON nested too deep to parse, raised inside the
+    transport's receive loop (AttributeError, RecursionError), which ended the call."""
+    bad = [json.dumps({"event": "dtmf", "dtmf": "5"}), json.dumps({"event": "dtmf", "dtmf": None}),
+           json.dumps({"event": "dtmf"}), json.dumps({"event": "dtmf", "dtmf": {"digit": 5}}),
+           json.dumps({"event": "dtmf", "dtmf": {"digit": "x"}}), DEEP,
+           json.dumps({"event": "media", "media": {"payload": [[[[]]]]}})]
+    for message in bad:
+        assert await serializer.deserialize(message) is None
+    assert serializer.stats.malformed == len(bad)
+    star = await serializer.deserialize(json.dumps({"event": "dtmf", "dtmf": {"digit": "*"}}))
+    assert isinstance(star, InputDTMFFrame) and star.button.value == "*"
+
+
 async def test_serializer_sends_mark_and_clear(serializer) -> None:
     mark = json.loads(await serializer.serialize(
         ReplyMarkFrame(message={"type": "reply_played", "name": "reply-3"})))

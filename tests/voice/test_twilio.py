@@ -8,10 +8,13 @@ and call control.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import gc
 import json
 
 import httpx
 import pytest
+import websockets
 from sqlalchemy import select
 
 from frontdesk.api import create_app
@@ -251,7 +254,9 @@ async def test_malformed_frames_cost_at_most_their_own_call(phone, say) -> None:
             MediaStreamClient(bad_stream, call_sid=bad_sid) as bad:
         for junk in ("{not json", json.dumps([1, 2]), json.dumps({"event": "media"}),
                      json.dumps({"event": "media", "media": {"payload": "%%%not-base64%%%"}}),
-                     json.dumps({"event": "hologram", "data": 1}), "", "null"):
+                     json.dumps({"event": "hologram", "data": 1}), "", "null",
+                     json.dumps({"event": "dtmf", "dtmf": "1"}),
+                     json.dumps({"event": "dtmf", "dtmf": None}), "[" * 50_000 + "]" * 50_000):
             await bad.send_raw(junk)
         assert await bad.greeted() and await good.greeted()
         await bad.say(await say("What are your service hours?"))
@@ -279,3 +284,119 @@ async def test_a_stream_that_never_starts_is_closed(phone) -> None:
         with pytest.raises(websockets.ConnectionClosed) as closed:
             await asyncio.wait_for(ws.recv(), 5)
     assert closed.value.rcvd.code == 1008
+
+
+def _call_tasks() -> list[str]:
+    """The per-call tasks a finished call must not leave running."""
+    return [t.get_name() for t in asyncio.all_tasks()
+            if t.get_name().endswith(("::_watch_events", "::_greet"))]
+
+
+def _call_objects() -> set[int]:
+    """The call pipelines alive in this process (each holds its VAD model, buffers, socket)."""
+    from frontdesk.voice.control import CallControl
+    from frontdesk.voice.processors import BrainTurns, CallState
+
+    gc.collect()
+    return {id(o) for o in gc.get_objects() if isinstance(o, BrainTurns | CallControl | CallState)}
+
+
+@pytest.mark.parametrize("ending", ["drop_before_greeting", "drop_during_greeting",
+                                    "stop_during_greeting"])
+async def test_every_way_a_call_ends_ends_its_conversation(phone, ending) -> None:
+    """A stream dropped while the greeting was being made or spoken left its conversation
+    `active` forever, with call control and greeting tasks still running — and the watcher
+    kept the whole pipeline alive (the server's memory grew call after call)."""
+    before = _call_objects()
+    call_sid, stream = await phone.twilio.ring(profile="dealership")
+    session_id = stream.parameters["session_id"]
+    media = MediaStreamClient(stream, call_sid=call_sid)
+    await media.__aenter__()
+    if ending != "drop_before_greeting":
+        assert await media.wait_for("media", 5)  # the greeting is being spoken
+    if ending.startswith("drop"):
+        await media.drop()
+    else:
+        await media.hang_up()
+
+    async def ended() -> bool:
+        return (await phone.call(session_id)).status == "ended"
+
+    for _ in range(200):
+        if await ended() and not _call_tasks():
+            break
+        await asyncio.sleep(0.05)
+    record = await phone.call(session_id)
+    assert (record.status, record.outcome is not None, record.ended_at is not None) == (
+        "ended", True, True), (record.status, record.outcome)
+    state, _ = await phone.runtime.conversations.get(session_id)
+    assert state.ended and state.outcome == record.outcome
+    assert _call_tasks() == []
+    assert _call_objects() - before == set(), "the finished call's pipeline is still alive"
+
+
+async def test_ending_the_conversation_over_rest_hangs_up_the_call(phone) -> None:
+    """Ending over REST left the line open, and the next keypad press raised SessionEndedError
+    inside the pipeline."""
+    from loguru import logger
+
+    errors: list[str] = []
+    sink = logger.add(lambda message: errors.append(str(message)), level="ERROR")
+    try:
+        call_sid, stream = await phone.twilio.ring(profile="dealership")
+        session_id = stream.parameters["session_id"]
+        async with MediaStreamClient(stream, call_sid=call_sid) as media:
+            assert await media.greeted()
+            async with httpx.AsyncClient(base_url=phone.server.url) as http:
+                ended = await http.post(f"/api/sessions/{session_id}/end")
+            assert ended.status_code == 200 and ended.json()["state"]["ended"]
+            with contextlib.suppress(websockets.ConnectionClosed):
+                await media.press("0")  # the caller presses a key as the line goes down
+            assert await _until(lambda: media.closed_at is not None, 10), "the line stayed open"
+        assert await _until(lambda: (call_sid, {"Status": "completed"}) in phone.api.updates,
+                            10), "not hung up over REST"
+        texts = [(t.role, t.text) for t in await phone.turns(session_id)]
+        assert ("user", "I'd like to speak to a person, please.") not in texts
+        assert await _until(lambda: not _call_tasks(), 5)
+    finally:
+        logger.remove(sink)
+    assert errors == []
+
+
+async def test_a_phone_calls_log_lines_carry_its_id_and_no_personal_data(phone) -> None:
+    """Pipecat's lines come through the same pipeline and, like ours, carry the conversation
+    id; keypad digits and the caller's number are not in the log, even at DEBUG."""
+    import io
+    import logging
+
+    from loguru import logger
+
+    from frontdesk.logs import REDACTED, configure_logging
+
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    buffer = io.StringIO()
+    configure_logging("DEBUG", fmt="json", stream=buffer)
+    try:
+        call_sid, stream = await phone.twilio.ring(profile="dealership", caller="+15125550142")
+        session_id = stream.parameters["session_id"]
+        async with MediaStreamClient(stream, call_sid=call_sid) as media:
+            assert await media.wait_for("media", 10)
+            await media.press("5")
+            await asyncio.sleep(0.5)
+        assert await _until(lambda: not _call_tasks(), 10)
+    finally:
+        for handler in list(root.handlers):
+            root.removeHandler(handler)
+        for handler in handlers:
+            root.addHandler(handler)
+        root.setLevel(level)
+        logger.remove()
+        logger.add(lambda _message: None, level="WARNING")
+    raw = buffer.getvalue()
+    lines = [json.loads(line) for line in raw.splitlines()]
+    keypad = next(line for line in lines if line["message"] == "keypad pressed")
+    assert keypad["conversation_id"] == session_id and keypad["personal"] == {"key": REDACTED}
+    pipecat = [line for line in lines if line["logger"].startswith("pipecat.")]
+    assert pipecat and all(line.get("conversation_id") == session_id for line in pipecat)
+    assert '\\"digit\\": \\"5\\"' not in raw and "5125550142" not in raw

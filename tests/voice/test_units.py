@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
+
 import numpy as np
 import pytest
 from pipecat.audio.vad.silero import SileroVADAnalyzer
 from pipecat.audio.vad.vad_analyzer import VADParams, VADState
+from pipecat.frames.frames import ErrorFrame
+from pipecat.pipeline.pipeline import Pipeline
+from pipecat.pipeline.worker import PipelineWorker
+from pipecat.processors.frame_processor import FrameProcessor
+from pipecat.workers.runner import WorkerRunner
 
 from frontdesk.config import VoiceSettings
+from frontdesk.conversations.service import new_session_id
 from frontdesk.speech.tts import first_audio_ms
-from frontdesk.voice.processors import ReplyProgress
+from frontdesk.voice.processors import BrainTurns, CallerTurnFrame, CallState, ReplyProgress
 from frontdesk.voice.speakable import speakable
 from frontdesk.voice.talk import phone_line
 
@@ -59,3 +68,56 @@ async def test_phone_tuning_hears_a_short_stop_quickly(engines) -> None:
     assert tuned is not None
     assert default is None or tuned < default
     assert tuned - 500 < 400  # within 0.4 s of the word's start (500 ms of leading silence)
+
+
+class _LocalVoice:
+    """A call's voice that never switches to the premium tier."""
+
+    def escalate(self) -> bool:
+        return False
+
+
+class _Errors(FrameProcessor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.errors: list[ErrorFrame] = []
+
+    async def process_frame(self, frame, direction) -> None:
+        await super().process_frame(frame, direction)
+        if isinstance(frame, ErrorFrame):
+            self.errors.append(frame)
+        await self.push_frame(frame, direction)
+
+
+async def _until(predicate, timeout_s: float = 10.0) -> bool:
+    deadline = time.monotonic() + timeout_s
+    while not predicate() and time.monotonic() < deadline:
+        await asyncio.sleep(0.02)
+    return predicate()
+
+
+async def test_a_turn_after_the_conversation_ended_elsewhere_ends_the_call(runtime) -> None:
+    """A caller turn (keypad 0, or speech) arriving after ``POST /api/sessions/{id}/end`` raised
+    SessionEndedError inside the pipeline; it ends the call instead."""
+    call = CallState(session_id=new_session_id())
+    errors_before, errors_after = _Errors(), _Errors()
+    worker = PipelineWorker(Pipeline([
+        errors_before,
+        BrainTurns(runtime.conversations, call, VoiceSettings(), _LocalVoice(),  # type: ignore[arg-type]
+                   profile="dealership", direction="inbound", channel="phone",
+                   caller_phone=None),
+        errors_after]), idle_timeout_secs=None, enable_rtvi=False)
+    runner = WorkerRunner(handle_sigint=False)
+    await runner.add_workers(worker)
+    run = asyncio.create_task(runner.run())
+    assert await _until(lambda: call.started), "no greeting"
+    await runtime.conversations.end(call.session_id)  # over REST, while the line is open
+    now = time.monotonic()
+    await worker.queue_frame(CallerTurnFrame(text="I'd like to speak to a person, please.",
+                                             confidence=1.0, speech_end_at=now,
+                                             endpoint_at=now))
+    await asyncio.wait_for(run, 10)  # the call ended itself
+    assert call.ended
+    assert errors_before.errors == errors_after.errors == []
+    state, turns = await runtime.conversations.get(call.session_id)
+    assert state.ended and [t.role for t in turns] == ["assistant"]

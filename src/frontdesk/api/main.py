@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import resource
 import time
@@ -11,6 +12,8 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from frontdesk import __version__
@@ -32,6 +35,21 @@ def process_usage() -> dict[str, float]:
         pages = int(Path("/proc/self/statm").read_text().split()[1])
         rss_mb = pages * os.sysconf("SC_PAGE_SIZE") / 2**20
     return {"pid": os.getpid(), "cpu_s": round(time.process_time(), 3), "rss_mb": round(rss_mb, 1)}
+
+
+def json_safe(value: object) -> object:
+    """``value`` with what strict JSON and UTF-8 cannot carry made printable: NaN and infinities
+    become strings, lone surrogates ``\\udXXX`` escapes. A 422 echoes the offending input, and
+    that input is exactly what the default handler failed to serialise (a 500)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if isinstance(value, str):
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    if isinstance(value, dict):
+        return {json_safe(k): json_safe(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [json_safe(v) for v in value]
+    return value
 
 
 def create_app(settings: Settings, *, clock: Clock | None = None,
@@ -58,6 +76,11 @@ def create_app(settings: Settings, *, clock: Clock | None = None,
             await runtime.close()
 
     app = FastAPI(title="Frontdesk", version=__version__, lifespan=lifespan)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid_request(_: Request, exc: RequestValidationError) -> JSONResponse:
+        return JSONResponse(status_code=422,
+                            content={"detail": json_safe(jsonable_encoder(exc.errors()))})
 
     @app.exception_handler(ConversationError)
     async def _conversation_error(_: Request, exc: ConversationError) -> JSONResponse:

@@ -10,10 +10,42 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from frontdesk.brain.nlu.entities import normalise_phone
 
 MAX_MESSAGE_CHARS = 10_000
+MAX_ROW_ID = 2**31 - 1
+"""Ids are INTEGER columns (32-bit on PostgreSQL): a larger one names nothing."""
 
 
-class CallerIn(BaseModel):
+def _has_lone_surrogate(value: Any) -> bool:
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return True
+        return False
+    if isinstance(value, dict):
+        return any(_has_lone_surrogate(k) or _has_lone_surrogate(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_lone_surrogate(v) for v in value)
+    return False
+
+
+class RequestBody(BaseModel):
+    """Base of every request body: unknown fields and text that is not Unicode are refused.
+
+    JSON allows escapes such as ``"\\ud800"`` (half of a surrogate pair) that no UTF-8 database
+    column, log line or response can hold; they are a 422 here rather than a 500 later.
+    """
+
     model_config = ConfigDict(extra="forbid")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _unicode_text(cls, data: Any) -> Any:
+        if _has_lone_surrogate(data):
+            raise ValueError("text must be valid Unicode (no lone surrogates)")
+        return data
+
+
+class CallerIn(RequestBody):
     phone: str = Field(min_length=3, max_length=32)
     name: str | None = Field(default=None, max_length=200)
 
@@ -26,15 +58,13 @@ class CallerIn(BaseModel):
         return phone
 
 
-class SessionCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class SessionCreate(RequestBody):
     profile: str = Field(min_length=1, max_length=64)
     direction: Literal["inbound", "outbound"] = "inbound"
     caller: CallerIn | None = None
 
 
-class ChatIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class ChatIn(RequestBody):
     session_id: str = Field(min_length=1, max_length=64)
     message: str = Field(max_length=MAX_MESSAGE_CHARS)
 
@@ -115,12 +145,11 @@ class CustomerOut(BaseModel):
     created_at: datetime
 
 
-class CallCreate(BaseModel):
+class CallCreate(RequestBody):
     """``POST /api/calls``: ring a number, or a lead by id, for a business."""
 
-    model_config = ConfigDict(extra="forbid")
     to: str | None = Field(default=None, min_length=3, max_length=32)
-    lead_id: int | None = Field(default=None, ge=1)
+    lead_id: int | None = Field(default=None, ge=1, le=MAX_ROW_ID)
     profile: str | None = Field(default=None, min_length=1, max_length=64)
 
     @field_validator("to")
@@ -150,10 +179,9 @@ class CallOut(BaseModel):
     status: str
 
 
-class WebRTCOffer(BaseModel):
+class WebRTCOffer(RequestBody):
     """``POST /api/webrtc/offer``: the page's SDP offer (ICE gathering complete)."""
 
-    model_config = ConfigDict(extra="forbid")
     sdp: str = Field(min_length=10, max_length=100_000)
     type: Literal["offer"]
     profile: str = Field(min_length=1, max_length=64)

@@ -10,15 +10,19 @@ the audio starts; the conversation service then fills it in (``create(session_id
 from __future__ import annotations
 
 import logging
-import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
-from frontdesk.conversations.service import ConversationService, SessionNotFoundError
+from frontdesk.conversations.service import (
+    ConversationService,
+    SessionNotFoundError,
+    new_session_id,
+)
 from frontdesk.storage.models import Business, Call, Customer, Lead
+from frontdesk.storage.transaction import reading, transaction
 
 log = logging.getLogger(__name__)
 
@@ -48,17 +52,21 @@ class CallRecords:
                        call_sid: str | None = None, session_id: str | None = None,
                        telephony_status: str | None = "ringing",
                        channel: str = "phone") -> CallRecord:
-        """The record of a call about to start; idempotent by CallSid (Twilio retries)."""
+        """The record of a call about to start; idempotent by CallSid (Twilio retries).
+
+        One transaction, which the caller lookup of the new state joins: holding a connection
+        while asking the pool for a second one deadlocked it under 20 simultaneous webhooks.
+        """
         brain = self._conversations.brain
         profile_obj = brain.profile(profile)
-        async with self._sessions() as db, db.begin():
+        async with transaction(self._sessions) as db:
             call = None
             if call_sid:
                 call = await db.scalar(select(Call).where(Call.provider_call_sid == call_sid))
             if call is None and session_id:
                 call = await db.get(Call, session_id, with_for_update=True)
             if call is None:
-                session_id = session_id or f"sess_{uuid.uuid4().hex[:20]}"
+                session_id = session_id or new_session_id()
                 business = await db.scalar(select(Business).where(Business.key == profile_obj.key))
                 if business is None:
                     raise SessionNotFoundError(f"profile {profile} is not seeded")
@@ -76,7 +84,7 @@ class CallRecords:
 
     async def for_stream(self, session_id: str, call_sid: str) -> CallRecord | None:
         """The pending record a Media Stream claims to belong to, or None (then refuse it)."""
-        async with self._sessions() as db:
+        async with reading(self._sessions) as db:
             call = await db.get(Call, session_id)
             if call is None or call.status != "pending" or call.provider_call_sid != call_sid:
                 return None
@@ -88,7 +96,7 @@ class CallRecords:
     async def update_status(self, call_sid: str, status: str,
                             duration_s: int | None) -> str | None:
         """Apply a status callback; returns the session id, or None for an unknown call."""
-        async with self._sessions() as db, db.begin():
+        async with transaction(self._sessions) as db:
             call = await db.scalar(select(Call).where(Call.provider_call_sid == call_sid)
                                    .with_for_update())
             if call is None:
@@ -110,7 +118,7 @@ class CallRecords:
 
     async def lead_contact(self, lead_id: int) -> tuple[str, str] | None:
         """(profile, phone) of a lead, for calling it."""
-        async with self._sessions() as db:
+        async with reading(self._sessions) as db:
             row = (await db.execute(
                 select(Business.key, Customer.phone).select_from(Lead)
                 .join(Business, Business.id == Lead.business_id)
@@ -120,7 +128,7 @@ class CallRecords:
 
     async def fail(self, session_id: str, reason: str) -> None:
         """Placing the call failed: close its record."""
-        async with self._sessions() as db, db.begin():
+        async with transaction(self._sessions) as db:
             call = await db.get(Call, session_id, with_for_update=True)
             if call is not None and call.status == "pending":
                 call.status, call.outcome, call.telephony_status = "ended", "failed", "failed"

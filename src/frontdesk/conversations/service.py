@@ -10,13 +10,16 @@ WebSocket subscribers after the commit. Text, voice and phone channels all come 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import functools
+import inspect
 import logging
 import random
 import uuid
-from collections import defaultdict
+from collections.abc import AsyncIterator, Callable, Coroutine
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -26,6 +29,7 @@ from frontdesk.brain.state import Notification
 from frontdesk.config import EscalationSettings
 from frontdesk.conversations.events import EventBus
 from frontdesk.conversations.views import state_event
+from frontdesk.logs import bind_conversation, conversation, current_conversation
 from frontdesk.storage.models import (
     AgentTransition,
     Business,
@@ -38,8 +42,62 @@ from frontdesk.storage.models import (
     Task,
 )
 from frontdesk.storage.ports import upsert_customer
+from frontdesk.storage.transaction import reading, transaction
 
 log = logging.getLogger(__name__)
+
+
+T = TypeVar("T")
+WRITE_DRAIN_S = 10.0
+"""How long close() waits for writes still running."""
+
+
+def _log_unseen_failure(task: asyncio.Task[Any]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        log.error("a write whose caller was cancelled failed", exc_info=task.exception())
+
+
+def _runs_to_completion(
+        method: Callable[..., Coroutine[Any, Any, T]]) -> Callable[..., Coroutine[Any, Any, T]]:
+    """The decorated service write finishes even when its caller is cancelled; every line it
+    logs (brain, storage and model included) carries its conversation's id."""
+    signature = inspect.signature(method)
+
+    @functools.wraps(method)
+    async def run(self: ConversationService, *args: Any, **kwargs: Any) -> T:
+        session_id = signature.bind(self, *args, **kwargs).arguments.get("session_id")
+        with conversation(session_id or current_conversation()):
+            return await self._to_completion(method(self, *args, **kwargs))
+
+    return run
+
+
+class KeyedLocks:
+    """One lock per key (a conversation), dropped when nobody holds or awaits it: a server
+    that has had a million conversations does not keep a million locks."""
+
+    def __init__(self) -> None:
+        self._locks: dict[str, tuple[asyncio.Lock, list[int]]] = {}
+
+    @contextlib.asynccontextmanager
+    async def hold(self, key: str) -> AsyncIterator[None]:
+        lock, users = self._locks.setdefault(key, (asyncio.Lock(), [0]))
+        users[0] += 1
+        try:
+            async with lock:
+                yield
+        finally:
+            users[0] -= 1
+            if users[0] == 0:
+                del self._locks[key]
+
+    def __len__(self) -> int:
+        return len(self._locks)
+
+
+def new_session_id() -> str:
+    """A fresh conversation id."""
+    return f"sess_{uuid.uuid4().hex[:20]}"
 
 
 class ConversationError(Exception):
@@ -80,8 +138,11 @@ class ConversationService:
         self._events = events
         self._escalation = escalation
         self._rng = rng or random.Random()
-        self._locks: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
+        self._locks = KeyedLocks()
         self._tasks: set[asyncio.Task[None]] = set()
+        """Background work (human checks): cancelled at close, resumed at the next start."""
+        self._writes: set[asyncio.Task[Any]] = set()
+        """Writes whose caller stopped waiting: finished, and waited for at close."""
 
     @property
     def brain(self) -> Brain:
@@ -95,7 +156,7 @@ class ConversationService:
 
     async def resume_background_work(self) -> int:
         """Restart human checks that were running when the server stopped."""
-        async with self._sessions() as db:
+        async with reading(self._sessions) as db:
             pending = list(await db.scalars(select(Task).where(
                 Task.task_type == "human_escalation", Task.status.in_(("pending", "running")))))
         for task in pending:
@@ -103,11 +164,29 @@ class ConversationService:
         return len(pending)
 
     async def close(self) -> None:
-        """Cancel background work (it resumes on the next start)."""
+        """Cancel background work (it resumes on the next start); let writes finish."""
         for task in list(self._tasks):
             task.cancel()
         if self._tasks:
             await asyncio.gather(*self._tasks, return_exceptions=True)
+        if self._writes:
+            await asyncio.wait(set(self._writes), timeout=WRITE_DRAIN_S)
+
+    async def _to_completion(self, write: Coroutine[Any, Any, T]) -> T:
+        """Run a write to its end even if the caller is cancelled.
+
+        A hang-up cancels a call's tasks wherever they are, often inside a write: the caller
+        stops waiting, the write commits (or rolls back) and releases its connection and the
+        conversation's lock as if nobody had been cancelled, and close() waits for it.
+        """
+        task = asyncio.create_task(write)
+        self._writes.add(task)
+        task.add_done_callback(self._writes.discard)
+        try:
+            return await asyncio.shield(task)
+        except asyncio.CancelledError:
+            task.add_done_callback(_log_unseen_failure)  # its caller will never see it
+            raise
 
     def _spawn(self, coro: Any) -> None:
         task = asyncio.create_task(coro)
@@ -116,6 +195,7 @@ class ConversationService:
 
     # --- conversations -----------------------------------------------------------------------
 
+    @_runs_to_completion
     async def create(self, profile: str, *, direction: str = "inbound", channel: str = "text",
                      caller_phone: str | None = None, caller_name: str | None = None,
                      session_id: str | None = None) -> TurnOutcome:
@@ -125,60 +205,81 @@ class ConversationService:
         before its audio arrived); it is filled in, not duplicated.
         """
         profile_obj = self._brain.profile(profile)
-        if direction == "outbound" and caller_phone and await self.is_do_not_call(
-                profile_obj.key, caller_phone):
-            raise DoNotCallError(f"{caller_phone} asked not to be called by {profile_obj.name}")
-        session_id = session_id or f"sess_{uuid.uuid4().hex[:20]}"
+        session_id = session_id or new_session_id()
+        bind_conversation(session_id)  # this task's lines (it runs only this work)
+        # Under the conversation's lock: a hang-up racing the greeting waits for it, then ends
+        # the conversation it created.
+        async with self._locks.hold(session_id), transaction(self._sessions) as db:
+            if direction == "outbound" and caller_phone and await self.is_do_not_call(
+                    profile_obj.key, caller_phone):
+                raise DoNotCallError(
+                    f"this number asked not to be called by {profile_obj.name}")
+            outcome = await self._create(db, profile, session_id, direction=direction,
+                                         channel=channel, caller_phone=caller_phone,
+                                         caller_name=caller_name)
+        log.info("conversation started", extra={"profile": profile_obj.key, "channel": channel,
+                                                "direction": direction})
+        self._publish_turn(outcome, None)
+        return outcome
+
+    async def _create(self, db: AsyncSession, profile: str, session_id: str, *, direction: str,
+                      channel: str, caller_phone: str | None,
+                      caller_name: str | None) -> TurnOutcome:
         state = await self._brain.new_state(session_id, profile, direction=direction,
                                             channel=channel, caller_phone=caller_phone,
                                             caller_name=caller_name)
         outcome = await self._brain.start(state)
-        async with self._sessions() as db, db.begin():
-            business = await self._business(db, profile)
-            call = await db.get(Call, session_id, with_for_update=True)
-            if call is None:
-                call = Call(id=session_id, business_id=business.id, channel=channel,
-                            direction=direction, status="active", caller_phone=caller_phone,
-                            state={}, turn_count=0)
-                db.add(call)
-                await db.flush()
-            elif call.status != "pending":
-                raise SessionEndedError(f"{session_id} has already been answered")
-            else:
-                call.status, call.channel, call.caller_phone = "active", channel, caller_phone
-                call.started_at = datetime.now(UTC)
-            await self._persist(db, call, business, outcome, user_text=None, timings=None)
-        self._publish_turn(outcome, None)
+        business = await self._business(db, profile)
+        call = await db.get(Call, session_id, with_for_update=True)
+        if call is None:
+            call = Call(id=session_id, business_id=business.id, channel=channel,
+                        direction=direction, status="active", caller_phone=caller_phone,
+                        state={}, turn_count=0)
+            db.add(call)
+            await db.flush()
+        elif call.status != "pending":
+            raise SessionEndedError(f"{session_id} has already been answered")
+        else:
+            call.status, call.channel, call.caller_phone = "active", channel, caller_phone
+            call.started_at = datetime.now(UTC)
+        await self._persist(db, call, business, outcome, user_text=None, timings=None)
         return outcome
 
+    @_runs_to_completion
     async def chat(self, session_id: str, message: str,
                    timings: TurnTimings | None = None) -> TurnOutcome:
-        """One caller message → the agent's reply, persisted before it is returned."""
-        async with self._locks[session_id]:
-            async with self._sessions() as db:
-                call = await db.get(Call, session_id)
-                if call is None:
-                    raise SessionNotFoundError(session_id)
-                if call.status == "ended":
-                    raise SessionEndedError(session_id)
-                if call.status == "pending":
-                    raise SessionEndedError(f"{session_id} is a call that has not started yet")
-                state = ConversationState.model_validate(call.state)
+        """One caller message → the agent's reply, persisted before it is returned.
+
+        The whole turn is one transaction: the state is read, the brain runs (any booking it
+        makes joins the transaction) and the turn is written, committed together or not at
+        all — a crash before the commit leaves neither the turn nor its appointment.
+        """
+        async with self._locks.hold(session_id), transaction(self._sessions) as db:
+            call = await db.get(Call, session_id, with_for_update=True)
+            if call is None:
+                raise SessionNotFoundError(session_id)
+            if call.status == "ended":
+                raise SessionEndedError(session_id)
+            if call.status == "pending":
+                raise SessionEndedError(f"{session_id} is a call that has not started yet")
+            state = ConversationState.model_validate(call.state)
             outcome = await self._brain.respond(state, message)
-            async with self._sessions() as db, db.begin():
-                call = await db.get(Call, session_id, with_for_update=True)
-                assert call is not None
-                business = await db.get(Business, call.business_id)
-                assert business is not None
-                await self._persist(db, call, business, outcome, user_text=message,
-                                    timings=timings)
+            business = await db.get(Business, call.business_id)
+            assert business is not None
+            await self._persist(db, call, business, outcome, user_text=message,
+                                timings=timings)
+        log.info("conversation turn", extra={
+            "turn": outcome.state.turn_count, "agent": outcome.agent, "intent": outcome.intent,
+            "confidence": round(outcome.confidence, 3), "brain_ms": round(outcome.brain_ms, 1),
+            "ended": outcome.state.ended})
         self._publish_turn(outcome, message)
         self._apply_background_effects(outcome)
         return outcome
 
+    @_runs_to_completion
     async def end(self, session_id: str) -> ConversationState:
         """Hang up: the analytics agent records outcome and summary."""
-        async with self._locks[session_id], self._sessions() as db, db.begin():
+        async with self._locks.hold(session_id), transaction(self._sessions) as db:
             call = await db.get(Call, session_id, with_for_update=True)
             if call is None:
                 raise SessionNotFoundError(session_id)
@@ -187,11 +288,12 @@ class ConversationService:
                 return state
             state = await self._brain.finish(state)
             self._write_state(call, state)
+        log.info("conversation ended", extra={"outcome": state.outcome})
         self._events.publish(session_id, state_event(state))
         return state
 
     async def get(self, session_id: str) -> tuple[ConversationState, list[ConversationTurn]]:
-        async with self._sessions() as db:
+        async with reading(self._sessions) as db:
             call = await db.get(Call, session_id)
             if call is None:
                 raise SessionNotFoundError(session_id)
@@ -200,20 +302,21 @@ class ConversationService:
             return ConversationState.model_validate(call.state), turns
 
     async def is_do_not_call(self, profile: str, phone: str) -> bool:
-        async with self._sessions() as db:
+        async with reading(self._sessions) as db:
             flagged = await db.scalar(
                 select(Lead.do_not_call).join(Customer, Customer.id == Lead.customer_id)
                 .join(Business, Business.id == Lead.business_id)
                 .where(Business.key == profile, Customer.phone == phone))
             return bool(flagged)
 
+    @_runs_to_completion
     async def deliver_notification(self, session_id: str,
                                    notification_id: str) -> Notification | None:
         """Say a pending notification now (a voice call does not wait for the next turn).
 
         Marks it delivered and records it as an agent line; None if it was already delivered.
         """
-        async with self._locks[session_id], self._sessions() as db, db.begin():
+        async with self._locks.hold(session_id), transaction(self._sessions) as db:
             call = await db.get(Call, session_id, with_for_update=True)
             if call is None:
                 raise SessionNotFoundError(session_id)
@@ -238,10 +341,11 @@ class ConversationService:
 
     # --- voice ------------------------------------------------------------------------------
 
+    @_runs_to_completion
     async def record_latency(self, session_id: str, timings: TurnTimings,
                              brain_ms: float | None = None) -> None:
         """Store a spoken turn's latency on its agent reply and push the ``latency`` event."""
-        async with self._sessions() as db, db.begin():
+        async with transaction(self._sessions) as db:
             turn = await self._last_reply(db, session_id)
             if turn is None:
                 return
@@ -255,9 +359,10 @@ class ConversationService:
         self._events.publish(session_id, {"type": "latency", "session_id": session_id,
                                           "data": data})
 
+    @_runs_to_completion
     async def mark_interrupted(self, session_id: str, spoken_text: str) -> None:
         """The caller cut the agent off: keep only what was actually said, marked interrupted."""
-        async with self._sessions() as db, db.begin():
+        async with transaction(self._sessions) as db:
             turn = await self._last_reply(db, session_id)
             if turn is None or turn.interrupted:
                 return
@@ -267,8 +372,9 @@ class ConversationService:
                                           "role": "assistant", "content": spoken_text,
                                           "interrupted": True})
 
+    @_runs_to_completion
     async def record_event(self, session_id: str, kind: str, data: dict[str, Any]) -> None:
-        async with self._sessions() as db, db.begin():
+        async with transaction(self._sessions) as db:
             db.add(CallEvent(call_id=session_id, kind=kind, data=data))
         self._events.publish(session_id, {"type": kind, "session_id": session_id, **data})
 
@@ -301,6 +407,16 @@ class ConversationService:
     async def _persist(self, db: AsyncSession, call: Call, business: Business,
                        outcome: TurnOutcome, *, user_text: str | None,
                        timings: TurnTimings | None) -> None:
+        # Reads first, without flushing: on SQLite the first write takes the database's one
+        # write lock until the commit, so the writes are left for the end of the turn.
+        with db.no_autoflush:
+            await self._persist_rows(db, call, business, outcome, user_text=user_text,
+                                     timings=timings)
+        self._write_state(call, outcome.state)
+
+    async def _persist_rows(self, db: AsyncSession, call: Call, business: Business,
+                            outcome: TurnOutcome, *, user_text: str | None,
+                            timings: TurnTimings | None) -> None:
         state = outcome.state
         seq = (await db.scalar(select(func.max(ConversationTurn.seq)).where(
             ConversationTurn.call_id == call.id))) or 0
@@ -329,9 +445,12 @@ class ConversationService:
             if state.customer.customer_id != customer.id:
                 state.customer.customer_id = customer.id
             await self._save_lead(db, business, customer, state)
+        added: set[str] = set()
         for effect in outcome.effects:
             wants_task = effect.kind in ("start_escalation", "schedule_callback")
-            if wants_task and effect.task_id and await db.get(Task, effect.task_id) is None:
+            if wants_task and effect.task_id and effect.task_id not in added and await db.get(
+                    Task, effect.task_id) is None:
+                added.add(effect.task_id)
                 db.add(Task(id=effect.task_id, call_id=call.id,
                             task_type="human_escalation" if effect.kind == "start_escalation"
                             else "callback", status="pending", reason=effect.detail,
@@ -340,7 +459,6 @@ class ConversationService:
             record = await db.get(NotificationRecord, note.notification_id)
             if record is not None and note.delivered and not record.delivered:
                 record.delivered = True
-        self._write_state(call, state)
 
     @staticmethod
     async def _save_lead(db: AsyncSession, business: Business, customer: Customer,
@@ -390,8 +508,9 @@ class ConversationService:
 
     async def _run_escalation(self, session_id: str, task_id: str) -> None:
         """The simulated human-availability check (seed 004): wait, decide, notify."""
+        bind_conversation(session_id)  # resumed at startup, this task has no caller's context
         try:
-            async with self._sessions() as db, db.begin():
+            async with transaction(self._sessions) as db:
                 task = await db.get(Task, task_id)
                 if task is None:
                     return
@@ -403,15 +522,14 @@ class ConversationService:
         except asyncio.CancelledError:
             raise
         except Exception:  # a failed check must not vanish silently: mark it and log
-            log.exception("escalation check failed", extra={"call_id": session_id,
-                                                            "task_id": task_id})
-            async with self._sessions() as db, db.begin():
+            log.exception("escalation check failed", extra={"task_id": task_id})
+            async with transaction(self._sessions) as db:
                 task = await db.get(Task, task_id)
                 if task is not None:
                     task.status = "failed"
 
     async def _finish_escalation(self, session_id: str, task_id: str, available: bool) -> None:
-        async with self._locks[session_id], self._sessions() as db, db.begin():
+        async with self._locks.hold(session_id), transaction(self._sessions) as db:
             call = await db.get(Call, session_id, with_for_update=True)
             if call is None:
                 return

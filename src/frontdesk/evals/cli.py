@@ -82,7 +82,7 @@ def add_loadtest_parser(sub: Any) -> None:
     p.add_argument("--auth-token", default=None,
                    help="the server's Twilio auth token (default: FRONTDESK_TWILIO__AUTH_TOKEN)")
     p.add_argument("--out", type=Path, default=Path("loadtest-results"), help="output folder")
-    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--seed", type=int, default=0, help="the simulated callers' phrasing seed")
 
 
 def _settings_for(config: Path | None, base: Settings) -> Settings:

@@ -36,6 +36,7 @@ from frontdesk.llm.cache import ResponseCache, cache_key
 from frontdesk.llm.chunker import SentenceChunker, cap_words, strip_markdown
 from frontdesk.llm.client import ChatClient, LLMError
 from frontdesk.llm.prompts import business_facts, estimate_tokens, history, known_slots, template
+from frontdesk.logs import personal
 from frontdesk.resilience import CircuitBreaker
 
 log = logging.getLogger(__name__)
@@ -85,7 +86,7 @@ class ModelGate:
             return None
         except LLMError as exc:
             self._count_error(exc.category)
-            log.warning("language model failed: %s", exc)
+            log.warning("language model failed", extra={"error": str(exc)})
             return None
         except Exception:  # a bug here must cost the model's help, never the caller's turn
             self._count_error("internal")
@@ -239,7 +240,8 @@ class LLMAssist:
         missing = checks.unsupported(text, f"{facts} {profile.name} {profile.agent_name}")
         if missing:
             self.stats.rejected += 1
-            log.info("model answer rejected: unsupported %s", sorted(missing))
+            log.info("model answer rejected: facts not in the profile",
+                     extra=personal(unsupported=sorted(missing)))
             return None
         self.stats.used += 1
         return text

@@ -45,8 +45,11 @@ class ResponseCache:
         self._l1: OrderedDict[str, tuple[float, str]] = OrderedDict()
         self._redis = None
         if redis_url:
-            import redis.asyncio as redis
-
+            try:
+                import redis.asyncio as redis
+            except ImportError as exc:  # an extra: pip install 'frontdesk[redis]'
+                raise ValueError("FRONTDESK_LLM__REDIS_URL needs the redis client: "
+                                 "pip install 'frontdesk[redis]'") from exc
             self._redis = redis.from_url(redis_url, socket_connect_timeout=0.5,
                                          socket_timeout=0.5)
         self.stats = CacheStats()
@@ -65,7 +68,7 @@ class ResponseCache:
                 raw = await self._redis.get(key)
             except Exception as exc:  # a cache outage is not a turn failure
                 self.stats.l2_errors += 1
-                log.warning("redis cache unavailable: %s", exc)
+                log.warning("redis cache unavailable", extra={"error": str(exc)})
                 raw = None
             if raw is not None:
                 value = raw.decode() if isinstance(raw, bytes) else str(raw)
@@ -82,7 +85,7 @@ class ResponseCache:
                 await self._redis.set(key, value, ex=max(1, int(self._ttl_s)))
             except Exception as exc:
                 self.stats.l2_errors += 1
-                log.warning("redis cache unavailable: %s", exc)
+                log.warning("redis cache unavailable", extra={"error": str(exc)})
 
     def _remember(self, key: str, value: str) -> None:
         if self._entries <= 0:

@@ -23,7 +23,12 @@ def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
     kwargs: dict[str, Any] = {"echo": echo}
     if make_url(url).get_backend_name() == "postgresql":
         kwargs.update(pool_size=10, max_overflow=10, pool_pre_ping=True)
-    engine = create_async_engine(url, **kwargs)
+    try:
+        engine = create_async_engine(url, **kwargs)
+    except ModuleNotFoundError as exc:  # the optional driver (asyncpg) is an extra
+        raise ValueError(f"the database driver for {make_url(url).drivername} is not "
+                         f"installed ({exc.name}); for PostgreSQL: pip install "
+                         "'frontdesk[postgres]'") from exc
     if engine.dialect.name == "sqlite":
 
         @event.listens_for(engine.sync_engine, "connect")
@@ -31,7 +36,10 @@ def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
             cursor = dbapi_conn.cursor()
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA foreign_keys=ON")
-            cursor.execute("PRAGMA busy_timeout=5000")
+            # SQLite has one writer. When the machine is saturated a writer holds the lock
+            # across several event-loop round trips; the next one queues behind it for up to
+            # the pool's own 30 s rather than failing a turn with "database is locked" at 5 s.
+            cursor.execute("PRAGMA busy_timeout=30000")
             cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.close()
 

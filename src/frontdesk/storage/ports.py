@@ -1,4 +1,8 @@
-"""SQL-backed implementations of the brain's Calendar and CustomerDirectory ports."""
+"""SQL-backed implementations of the brain's Calendar and CustomerDirectory ports.
+
+They join the transaction of the work that calls them (:mod:`frontdesk.storage.transaction`):
+a booking made during a conversation turn is committed with that turn, or not at all.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ from frontdesk.brain.ports import (
     SlotUnavailableError,
 )
 from frontdesk.storage.models import Appointment, Business, Customer, ServiceType, Vehicle
+from frontdesk.storage.transaction import hold_until_commit, reading, transaction
 
 ACTIVE_STATUSES = ("scheduled", "confirmed")
 
@@ -42,8 +47,9 @@ class SqlCalendar:
 
     def __init__(self, sessions: async_sessionmaker) -> None:
         self._sessions = sessions
-        # Serialises bookings per business inside this process; PostgreSQL's row lock below
-        # does the same across processes.
+        # Serialises bookings per business inside this process until the booking's transaction
+        # commits (another turn must see it when it checks capacity); PostgreSQL's row lock
+        # below does the same across processes.
         self._locks: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
 
     async def _day_rows(self, db: AsyncSession, business_id: int, department: str,
@@ -54,7 +60,7 @@ class SqlCalendar:
         return list(rows)
 
     async def busy(self, business: str, department: str, day: date) -> list[BusyInterval]:
-        async with self._sessions() as db:
+        async with reading(self._sessions) as db:
             business_id = await db.scalar(select(Business.id).where(Business.key == business))
             if business_id is None:
                 return []
@@ -62,7 +68,9 @@ class SqlCalendar:
         return [_interval(r) for r in rows]
 
     async def book(self, request: BookingRequest) -> BookedAppointment:
-        async with self._locks[request.business], self._sessions() as db, db.begin():
+        """Write the appointment in the current transaction (a turn's), or in its own."""
+        async with transaction(self._sessions) as db:
+            await hold_until_commit(self._locks[request.business])
             query = select(Business).where(Business.key == request.business)
             if db.bind.dialect.name == "postgresql":
                 query = query.with_for_update()
@@ -130,7 +138,7 @@ class SqlCustomerDirectory:
         self._sessions = sessions
 
     async def find_by_phone(self, phone: str) -> KnownCustomer | None:
-        async with self._sessions() as db:
+        async with reading(self._sessions) as db:
             customer = await db.scalar(select(Customer).where(Customer.phone == phone))
             if customer is None:
                 return None

@@ -55,15 +55,15 @@ async def run_twilio_call(runtime: Runtime, websocket: WebSocket, start: StreamS
         await runner.add_workers(worker)
         await runner.run()
     except Exception:  # this call is lost; the server and every other call go on
-        log.exception("phone call failed", extra={"call_id": record.session_id})
+        log.exception("phone call failed", extra={"call_sid": start.call_sid})
         call.errors.append("pipeline failed")
     if call.ended and not call.transferred and rest is not None:
         try:
             await rest.hang_up(start.call_sid)
         except TelephonyError as exc:
-            log.warning("hang-up failed: %s", exc, extra={"call_id": record.session_id})
+            log.warning("hang-up failed", extra={"call_sid": start.call_sid, "error": str(exc)})
     log.info("phone call finished", extra={
-        "call_id": record.session_id, "call_sid": start.call_sid, "turns": len(call.turns),
+        "call_sid": start.call_sid, "turns": len(call.turns),
         "interruptions": call.interruptions, "malformed": stats.malformed,
         "unknown_events": stats.unknown_events, "marks": len(stats.marks_played)})
     return call

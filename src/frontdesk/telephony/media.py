@@ -3,9 +3,9 @@
 Pipecat's :class:`TwilioFrameSerializer` does the audio (µ-law 8 kHz ↔ PCM), ``clear`` on
 interruptions and DTMF. On top of it this adds what a phone line in production needs:
 
-- every inbound message is validated; bad JSON, bad base64, unknown events and media before
-  ``start`` are logged (rate limited) and dropped, so one broken frame costs one frame, never
-  the call;
+- every inbound message is validated; bad JSON (including nesting too deep to parse), bad
+  base64, a ``dtmf`` event without a keypad digit, unknown events and media before ``start``
+  are logged (rate limited) and dropped, so one broken frame costs one frame, never the call;
 - a ``mark`` after each agent reply, and Twilio's echo of it (the caller has heard the reply);
 - no REST calls from inside the serializer: hanging up and transfers are call control's job
   (:mod:`frontdesk.voice.control` and the stream route).
@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fastapi import WebSocket, WebSocketDisconnect
-from pipecat.frames.frames import Frame, OutputTransportMessageFrame
+from pipecat.audio.dtmf.types import KeypadEntry
+from pipecat.frames.frames import Frame, InputDTMFFrame, OutputTransportMessageFrame
 from pipecat.serializers.twilio import TwilioFrameSerializer
 
 from frontdesk.voice.processors import ReplyMarkFrame
@@ -58,16 +59,29 @@ class WireStats:
             self.malformed += 1
             count = self.malformed
         if count <= 5 or count % 100 == 0:  # a flood of bad frames must not flood the log
-            log.warning("twilio stream: %s message dropped (%s, #%d)", kind, detail, count,
-                        extra={"call_sid": call_sid})
+            log.warning("twilio stream message dropped", extra={
+                "kind": kind, "detail": detail, "count": count, "call_sid": call_sid})
 
 
 def _parse(data: str | bytes) -> dict[str, Any] | None:
     try:
         message = json.loads(data)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        # RecursionError: a few thousand nested brackets exhaust the JSON decoder's stack.
         return None
     return message if isinstance(message, dict) else None
+
+
+def _keypad(message: dict[str, Any]) -> KeypadEntry | None:
+    """The key of a ``dtmf`` event: ``{"dtmf": {"digit": "0"}}``; None when it is not one."""
+    dtmf = message.get("dtmf")
+    digit = dtmf.get("digit") if isinstance(dtmf, dict) else None
+    if not isinstance(digit, str):
+        return None
+    try:
+        return KeypadEntry(digit)
+    except ValueError:
+        return None
 
 
 async def read_start(websocket: WebSocket, stats: WireStats,
@@ -106,7 +120,7 @@ async def read_start(websocket: WebSocket, stats: WireStats,
     try:
         return await asyncio.wait_for(_read(), timeout_s)
     except TimeoutError:
-        log.warning("twilio stream: no start within %.0f s", timeout_s)
+        log.warning("twilio stream without a start", extra={"timeout_s": timeout_s})
         return None
 
 
@@ -146,7 +160,11 @@ class TwilioMediaSerializer(TwilioFrameSerializer):
                 return None
             return await super().deserialize(data)
         if event == "dtmf":
-            return await super().deserialize(data)
+            key = _keypad(message)
+            if key is None:
+                self.stats.note("malformed", "dtmf without a keypad digit", self._call_sid)
+                return None
+            return InputDTMFFrame(key)
         if event == "mark":
             mark = message.get("mark")
             if isinstance(mark, dict) and isinstance(mark.get("name"), str):

@@ -49,7 +49,7 @@ async def place_call(runtime: Runtime, *, base_url: str, profile: str | None = N
     assert to is not None and profile is not None
     business = runtime.brain.profile(profile)
     if await runtime.conversations.is_do_not_call(business.key, to):
-        raise DoNotCallError(f"{to} asked not to be called by {business.name}")
+        raise DoNotCallError(f"this number asked not to be called by {business.name}")
     reason = outside_calling_hours(to, runtime.brain.now(), start_hour=settings.calling_hours_start,
                                    end_hour=settings.calling_hours_end,
                                    fallback_zone=business.timezone)
@@ -70,5 +70,6 @@ async def place_call(runtime: Runtime, *, base_url: str, profile: str | None = N
     record = await runtime.call_records.register(profile=business.key, direction="outbound",
                                                 phone=to, call_sid=placed.sid,
                                                 session_id=record.session_id)
-    log.info("outbound call placed", extra={"call_id": record.session_id, "call_sid": placed.sid})
+    log.info("outbound call placed", extra={"conversation_id": record.session_id,
+                                            "call_sid": placed.sid})
     return record

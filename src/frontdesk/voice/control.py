@@ -6,6 +6,8 @@
 - When that news hands the caller to a person, the call is transferred after the line has been
   spoken, through the ``transfer`` callback the transport provides (Twilio: a call update to a
   ``<Dial>``). Hanging up at the end is the transport's side too (see the Twilio stream route).
+- When the conversation is ended from outside the call (``POST /api/sessions/{id}/end``), the
+  call ends too: the pipeline stops and the transport hangs up.
 """
 
 from __future__ import annotations
@@ -16,10 +18,11 @@ import time
 from collections.abc import Awaitable, Callable
 
 from pipecat.audio.dtmf.types import KeypadEntry
-from pipecat.frames.frames import CancelFrame, EndFrame, Frame, InputDTMFFrame, StartFrame
+from pipecat.frames.frames import EndWorkerFrame, Frame, InputDTMFFrame, StartFrame
 from pipecat.processors.frame_processor import FrameDirection, FrameProcessor
 
 from frontdesk.conversations.service import ConversationService
+from frontdesk.logs import personal
 from frontdesk.voice.processors import AgentReplyFrame, CallerTurnFrame, CallState
 
 log = logging.getLogger(__name__)
@@ -51,14 +54,17 @@ class CallControl(FrameProcessor):
         if isinstance(frame, InputDTMFFrame):
             await self._keypad(frame.button)
             return
-        if isinstance(frame, (EndFrame, CancelFrame)) and self._watch is not None:
-            await self.cancel_task(self._watch)
-            self._watch = None
         await self.push_frame(frame, direction)
 
+    async def cleanup(self) -> None:
+        await super().cleanup()
+        if self._watch is not None:
+            await self.cancel_task(self._watch)
+            self._watch = None
+
     async def _keypad(self, key: KeypadEntry) -> None:
-        log.info("keypad %s", key.value, extra={"call_id": self._call.session_id})
-        if key != KeypadEntry.ZERO or self._call.session_id is None or self._call.ended:
+        log.info("keypad pressed", extra=personal(key=key.value))
+        if key != KeypadEntry.ZERO or not self._call.started or self._call.ended:
             return
         if self._call.bot_speaking:
             await self.broadcast_interruption()
@@ -67,17 +73,28 @@ class CallControl(FrameProcessor):
                                               speech_end_at=now, endpoint_at=now))
 
     async def _watch_events(self) -> None:
-        while self._call.session_id is None:  # set by the greeting
-            await asyncio.sleep(0.05)
         session_id = self._call.session_id
         queue = self._service.events.subscribe(session_id)
         try:
-            while True:
+            while not self._call.ended:
                 event = await queue.get()
                 if event.get("type") == "notification":
                     await self._deliver(session_id, event)
+                elif event.get("type") == "state_update" and event.get("ended"):
+                    await self._ended_elsewhere()
         finally:
             self._service.events.unsubscribe(session_id, queue)
+
+    async def _ended_elsewhere(self) -> None:
+        """The conversation was ended outside this call (over REST): hang the call up.
+
+        An ``ended`` state that comes from this call's own turn (the agent said goodbye) is the
+        brain's doing, and that reply is still to be spoken; only other ends hang up here."""
+        if self._call.answering or self._call.agent_ending or self._call.ended:
+            return
+        log.info("conversation ended elsewhere: hanging up")
+        self._call.ended = True
+        await self.push_frame(EndWorkerFrame(), FrameDirection.UPSTREAM)
 
     async def _deliver(self, session_id: str, event: dict) -> None:
         await self._until_quiet()
@@ -91,8 +108,7 @@ class CallControl(FrameProcessor):
             return
         number = self._service.brain.profile(self._profile).human_transfer_number
         if self._transfer is None or not number:
-            log.warning("a person is free but this call cannot be transferred",
-                        extra={"call_id": session_id})
+            log.warning("a person is free but this call cannot be transferred")
             return
         await self._until(lambda: self._call.replies_completed > before, self._quiet_wait_s)
         await self._service.record_event(session_id, "transfer", {"to": number})
@@ -101,7 +117,7 @@ class CallControl(FrameProcessor):
             await self._transfer(number)
         except Exception:  # the caller stays with the agent; the failure is on record
             self._call.transferred = False
-            log.exception("transfer failed", extra={"call_id": session_id})
+            log.exception("transfer failed")
             await self._service.record_event(session_id, "transfer_failed", {"to": number})
 
     async def _until_quiet(self) -> None:

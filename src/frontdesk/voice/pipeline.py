@@ -37,7 +37,8 @@ class CallOptions:
     phone_audio: bool = False
     """8 kHz µ-law telephone audio: uses the phone VAD tuning."""
     session_id: str | None = None
-    """A record registered ahead (a Twilio call); None: the greeting creates one."""
+    """A record registered ahead (a Twilio or browser call); None: a new id, whose conversation
+    the greeting creates."""
 
 
 def build_call(transport: BaseTransport, engines: VoiceEngines,
@@ -45,7 +46,7 @@ def build_call(transport: BaseTransport, engines: VoiceEngines,
                options: CallOptions, *,
                transfer: Transfer | None = None) -> tuple[PipelineWorker, CallState]:
     """One call: VAD → barge-in → STT → call control → brain → TTS → output → playback."""
-    call = CallState(session_id=options.session_id)
+    call = CallState(session_id=options.session_id) if options.session_id else CallState()
     tuning: VADTuning = settings.phone_vad if options.phone_audio else settings.browser_vad
     vad = VADProcessor(vad_analyzer=SileroVADAnalyzer(params=VADParams(
         confidence=tuning.confidence, start_secs=tuning.start_secs, stop_secs=tuning.stop_secs,

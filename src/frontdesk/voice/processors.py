@@ -11,17 +11,18 @@ worker pools, never on the event loop.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections import deque
+from collections.abc import Coroutine
 from dataclasses import dataclass, field
+from typing import Any
 
 from pipecat.frames.frames import (
     BotStartedSpeakingFrame,
     BotStoppedSpeakingFrame,
-    CancelFrame,
     DataFrame,
-    EndFrame,
     EndWorkerFrame,
     Frame,
     InputAudioRawFrame,
@@ -39,7 +40,13 @@ from pipecat.processors.frame_processor import FrameDirection, FrameProcessor
 
 from frontdesk.audio.pcm import Audio, resample_pcm16
 from frontdesk.config import VoiceSettings
-from frontdesk.conversations.service import ConversationService, TurnTimings
+from frontdesk.conversations.service import (
+    ConversationService,
+    SessionEndedError,
+    SessionNotFoundError,
+    TurnTimings,
+    new_session_id,
+)
 from frontdesk.speech.errors import SpeechError
 from frontdesk.speech.premium import TieredTTS
 from frontdesk.speech.stt import FasterWhisperSTT
@@ -115,13 +122,20 @@ class ReplyProgress:
 class CallState:
     """Per-call facts the processors share."""
 
-    session_id: str | None = None
+    session_id: str = field(default_factory=new_session_id)
+    """The conversation's id, chosen before it exists (a registered record's, or a new one)."""
+    started: bool = False
+    """The greeting created the conversation: caller turns can reach the brain."""
     awaiting: str | None = None
     bot_speaking: bool = False
     reply: ReplyProgress | None = None
+    answering: bool = False
+    """The brain is working on a turn of this call (its events are this call's own doing)."""
+    agent_ending: bool = False
+    """The brain ended the conversation in a reply that is still to be spoken."""
     ended: bool = False
-    """The agent ended the conversation (its last reply has been spoken)."""
-    hung_up: bool = False
+    """The conversation is over: the agent's last reply has been spoken, or it was ended
+    elsewhere (``POST /api/sessions/{id}/end``) and the call is hanging up."""
     transferred: bool = False
     interruptions: int = 0
     turns: list[TurnTimings] = field(default_factory=list)
@@ -131,6 +145,28 @@ class CallState:
     replies_completed: int = 0
     """Replies played to the end (an interrupted one does not count)."""
     errors: list[str] = field(default_factory=list)
+
+
+class _Writes:
+    """A processor's records written in the background (latency, interruptions): at cleanup
+    they are given time to finish, since cancelling one would lose what it records."""
+
+    SETTLE_S = 5.0
+
+    def __init__(self, owner: FrameProcessor) -> None:
+        self._owner = owner
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    def start(self, write: Coroutine[Any, Any, None]) -> None:
+        task = self._owner.create_task(write)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def settle(self) -> None:
+        if self._tasks:
+            await asyncio.wait(set(self._tasks), timeout=self.SETTLE_S)
+        for task in list(self._tasks):
+            await self._owner.cancel_task(task)
 
 
 class BargeIn(FrameProcessor):
@@ -154,6 +190,12 @@ class BargeIn(FrameProcessor):
             await self.cancel_task(self._guard)  # too short: an echo or a cough
             self._guard = None
         await self.push_frame(frame, direction)
+
+    async def cleanup(self) -> None:
+        await super().cleanup()
+        if self._guard is not None:
+            await self.cancel_task(self._guard)
+            self._guard = None
 
     async def _interrupt_if_still_speaking(self) -> None:
         await asyncio.sleep(self._min_s)
@@ -212,6 +254,12 @@ class SpeechToText(FrameProcessor):
             self._finalize = self.create_task(self._transcribe_after(extra, speech_end))
         await self.push_frame(frame, direction)
 
+    async def cleanup(self) -> None:
+        await super().cleanup()
+        if self._finalize is not None:
+            await self.cancel_task(self._finalize)
+            self._finalize = None
+
     def _frames_in(self, seconds: float) -> int:
         return int(seconds * self._rate * 2 / max(1, self._frame_bytes))
 
@@ -237,8 +285,7 @@ class SpeechToText(FrameProcessor):
         try:
             result = await self._stt.transcribe(audio)
         except SpeechError as exc:
-            log.warning("stt failed", extra={"call_id": self._call.session_id,
-                                              "category": exc.category})
+            log.warning("stt failed", extra={"category": exc.category})
             self._call.errors.append(str(exc))
             text, confidence, stt_ms = "", 0.0, 0.0
         else:
@@ -249,7 +296,13 @@ class SpeechToText(FrameProcessor):
 
 
 class BrainTurns(FrameProcessor):
-    """Runs the conversation: greets on connect, answers each caller turn through the service."""
+    """Runs the conversation: greets on connect, answers each caller turn through the service.
+
+    It also owns the conversation's end on this call: whatever ends the call (the agent's
+    goodbye, the caller hanging up, a dropped stream, a transfer, a hang-up over REST, a
+    pipeline that never got going), the processor's cleanup stops the greeting if it is still
+    being made and ends the conversation, so no call leaves an ``active`` conversation behind.
+    """
 
     def __init__(self, service: ConversationService, call: CallState, settings: VoiceSettings,
                  tts: TieredTTS, *, profile: str, direction: str, channel: str,
@@ -261,45 +314,54 @@ class BrainTurns(FrameProcessor):
         self._tts = tts
         self._start = dict(profile=profile, direction=direction, channel=channel,
                            caller_phone=caller_phone)
-        self._session_id = call.session_id  # chosen ahead (a Twilio call's record) or None
-        self._greeted = False
+        self._greeting: asyncio.Task[None] | None = None
 
     async def process_frame(self, frame: Frame, direction: FrameDirection) -> None:
         await super().process_frame(frame, direction)
         if isinstance(frame, StartFrame):
             await self.push_frame(frame, direction)
-            self.create_task(self._greet())
+            self._greeting = self.create_task(self._greet())
             return
         if isinstance(frame, CallerTurnFrame):
             # Shielded: an interruption must stop the agent's audio, never lose a turn mid-write.
             await asyncio.shield(self._answer(frame))
             return
-        hanging_up = isinstance(frame, (EndFrame, CancelFrame)) and not self._call.hung_up
-        if hanging_up and self._call.session_id:  # analytics writes outcome and summary
-            self._call.hung_up = True
-            await asyncio.shield(self._service.end(self._call.session_id))
         await self.push_frame(frame, direction)
 
+    async def cleanup(self) -> None:
+        """The call is over, however it ended: stop greeting, end the conversation."""
+        await super().cleanup()
+        if self._greeting is not None:
+            await self.cancel_task(self._greeting)
+            self._greeting = None
+        # Analytics writes outcome and summary; a no-op if the agent already ended it, and
+        # nothing to end if the greeting never created it.
+        with contextlib.suppress(SessionNotFoundError):
+            await asyncio.shield(self._service.end(self._call.session_id))
+
     async def _greet(self) -> None:
+        self._call.answering = True
         try:
             outcome = await self._service.create(self._start["profile"],
                                                  direction=self._start["direction"],
                                                  channel=self._start["channel"],
                                                  caller_phone=self._start["caller_phone"],
-                                                 session_id=self._session_id)
+                                                 session_id=self._call.session_id)
         except Exception as exc:  # no conversation (do-not-call, a second stream…): end the call
-            log.error("call could not start: %s", exc, extra={"call_id": self._session_id})
+            log.error("call could not start", extra={"error": type(exc).__name__,
+                                                     "reason": str(exc)})
             self._call.errors.append(f"could not start: {exc}")
             await self.push_frame(EndWorkerFrame(), FrameDirection.UPSTREAM)
             return
-        self._call.session_id = outcome.state.session_id
-        self._greeted = True
+        finally:
+            self._call.answering = False
+        self._call.started = True
         self._call.awaiting = outcome.state.awaiting
         self._call.transcript.append(("agent", outcome.reply))
         await self.push_frame(AgentReplyFrame(text=outcome.reply, brain_ms=outcome.brain_ms))
 
     async def _answer(self, turn: CallerTurnFrame) -> None:
-        if not self._greeted or self._call.ended:  # the conversation does not exist yet
+        if not self._call.started or self._call.ended:  # no conversation (yet, or any more)
             return
         timings = TurnTimings(vad_stop_ms=round((turn.endpoint_at - turn.speech_end_at) * 1000, 1),
                               stt_ms=round(turn.stt_ms, 1))
@@ -310,7 +372,21 @@ class BrainTurns(FrameProcessor):
                                                   speech_end_at=turn.speech_end_at))
             return
         self._call.transcript.append(("caller", turn.text))
-        outcome = await self._service.chat(self._call.session_id, turn.text, timings)
+        ended_by_agent = False
+        self._call.answering = True
+        try:
+            outcome = await self._service.chat(self._call.session_id, turn.text, timings)
+            ended_by_agent = outcome.state.ended
+        except SessionEndedError:  # ended elsewhere (over REST) while the caller spoke
+            log.info("turn after the conversation ended")
+            self._call.ended = True
+            await self.push_frame(EndWorkerFrame(), FrameDirection.UPSTREAM)
+            return
+        finally:
+            # Set before ``answering`` drops, so call control never mistakes the agent's own
+            # goodbye for a hang-up from elsewhere.
+            self._call.agent_ending = self._call.agent_ending or ended_by_agent
+            self._call.answering = False
         state = outcome.state
         self._call.awaiting = state.awaiting
         self._call.transcript.append(("agent", outcome.reply))
@@ -333,6 +409,7 @@ class TextToSpeech(FrameProcessor):
         self._call = call
         self._rate = out_rate_hz
         self._marks = 0
+        self._writes = _Writes(self)
 
     async def process_frame(self, frame: Frame, direction: FrameDirection) -> None:
         await super().process_frame(frame, direction)
@@ -340,6 +417,10 @@ class TextToSpeech(FrameProcessor):
             await self._speak(frame)
             return
         await self.push_frame(frame, direction)
+
+    async def cleanup(self) -> None:
+        await super().cleanup()
+        await self._writes.settle()
 
     async def _speak(self, reply: AgentReplyFrame) -> None:
         started = time.monotonic()
@@ -357,7 +438,7 @@ class TextToSpeech(FrameProcessor):
                     first_at = time.monotonic()
                     await self._record(reply, started, first_at)
         except SpeechError as exc:  # every engine failed: the turn is recorded, not the audio
-            log.error("tts failed", extra={"call_id": self._call.session_id})
+            log.error("tts failed")
             self._call.errors.append(str(exc))
         progress.finished_pushing = True
         if progress.sentences:
@@ -381,8 +462,8 @@ class TextToSpeech(FrameProcessor):
         timings.tts_first_ms = round((first_at - started) * 1000, 1)
         timings.total_ms = round((first_at - reply.speech_end_at) * 1000, 1)
         self._call.turns.append(timings)
-        self.create_task(self._service.record_latency(self._call.session_id, timings,
-                                                      reply.brain_ms))
+        self._writes.start(self._service.record_latency(self._call.session_id, timings,
+                                                       reply.brain_ms))
 
 
 class PlaybackTracker(FrameProcessor):
@@ -392,6 +473,11 @@ class PlaybackTracker(FrameProcessor):
         super().__init__(name="playback")
         self._service = service
         self._call = call
+        self._writes = _Writes(self)
+
+    async def cleanup(self) -> None:
+        await super().cleanup()
+        await self._writes.settle()
 
     async def process_frame(self, frame: Frame, direction: FrameDirection) -> None:
         await super().process_frame(frame, direction)
@@ -405,8 +491,7 @@ class PlaybackTracker(FrameProcessor):
             self._call.reply = None
             if self._call.transcript and self._call.transcript[-1][0] == "agent":
                 self._call.transcript[-1] = ("agent", spoken + " [interrupted]")
-            if self._call.session_id:
-                self.create_task(self._service.mark_interrupted(self._call.session_id, spoken))
+            self._writes.start(self._service.mark_interrupted(self._call.session_id, spoken))
         elif isinstance(frame, BotStoppedSpeakingFrame) and reply is not None and (
                 reply.finished_pushing):
             self._call.replies_completed += 1

@@ -9,6 +9,7 @@ from pathlib import Path
 from frontdesk.app import Runtime, build_runtime
 from frontdesk.audio.pcm import Audio, read_wav, ulaw_decode, ulaw_encode, write_wav
 from frontdesk.config import Settings
+from frontdesk.logs import conversation
 from frontdesk.voice.caller import ScriptedTurn, run_scripted_call
 from frontdesk.voice.engines import VoiceEngines
 from frontdesk.voice.file_transport import FileTransport
@@ -39,7 +40,8 @@ async def talk(runtime: Runtime, engines: VoiceEngines, settings: Settings, prof
                               CallOptions(profile=profile, channel="voice", in_rate_hz=rate,
                                           out_rate_hz=rate, phone_audio=phone,
                                           caller_phone=caller_phone))
-    await run_scripted_call(worker, call, transport, [ScriptedTurn(t) for t in turns])
+    with conversation(call.session_id):
+        await run_scripted_call(worker, call, transport, [ScriptedTurn(t) for t in turns])
     return TalkResult(call, transport.timeline.mix(rate))
 
 

@@ -23,6 +23,7 @@ from pipecat.workers.runner import WorkerRunner
 
 from frontdesk.app import Runtime
 from frontdesk.conversations.service import ConversationError
+from frontdesk.logs import conversation
 from frontdesk.voice.pipeline import CallOptions, build_call
 
 log = logging.getLogger(__name__)
@@ -86,7 +87,8 @@ class BrowserCalls:
             telephony_status=None)
 
         async def start(connection: SmallWebRTCConnection) -> None:
-            task = asyncio.create_task(self._run(connection, profile, record.session_id))
+            with conversation(record.session_id):  # the call's tasks inherit it
+                task = asyncio.create_task(self._run(connection, profile, record.session_id))
             self._running.add(task)
             task.add_done_callback(self._running.discard)
 
@@ -118,10 +120,10 @@ class BrowserCalls:
             await runner.add_workers(worker)
             await runner.run()
         except Exception:  # this call is lost; the server and the other calls go on
-            log.exception("browser call failed", extra={"call_id": session_id})
+            log.exception("browser call failed")
         finally:
             await connection.disconnect()
-        log.info("browser call finished", extra={"call_id": session_id, "turns": len(call.turns),
+        log.info("browser call finished", extra={"turns": len(call.turns),
                                                  "interruptions": call.interruptions})
 
     async def close(self) -> None:

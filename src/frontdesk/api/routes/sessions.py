@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, status
+from fastapi import APIRouter, Depends, status
 
-from frontdesk.api.deps import ConversationsDep
+from frontdesk.api.deps import ConversationsDep, bind_path_conversation
 from frontdesk.api.schemas import ChatIn, SessionCreate, SessionOut, TranscriptLine, TurnOut
 from frontdesk.conversations.views import public_state
 from frontdesk.storage.models import ConversationTurn
@@ -15,7 +15,8 @@ def turn_latency(turn: ConversationTurn) -> dict[str, float] | None:
     stages = {s: getattr(turn, s) for s in LATENCY_STAGES if getattr(turn, s) is not None}
     return stages if "total_ms" in stages else None
 
-router = APIRouter(prefix="/api", tags=["conversations"])
+router = APIRouter(prefix="/api", tags=["conversations"],
+                   dependencies=[Depends(bind_path_conversation)])
 
 
 @router.post("/sessions", status_code=status.HTTP_201_CREATED, response_model=TurnOut)

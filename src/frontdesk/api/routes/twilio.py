@@ -7,6 +7,7 @@ its status callback at ``POST /twilio/status`` (see the README, "Connect a Twili
 from __future__ import annotations
 
 import logging
+import re
 from typing import Literal
 
 from fastapi import APIRouter, HTTPException, Request, Response, WebSocket, status
@@ -15,6 +16,7 @@ from frontdesk.api.deps import RuntimeDep
 from frontdesk.app import Runtime
 from frontdesk.brain import UnknownProfileError
 from frontdesk.conversations.calls import STATUSES
+from frontdesk.logs import bind_conversation, conversation
 from frontdesk.telephony import twiml
 from frontdesk.telephony.call import run_twilio_call
 from frontdesk.telephony.media import WireStats, read_start
@@ -24,6 +26,7 @@ log = logging.getLogger(__name__)
 router = APIRouter(prefix="/twilio", tags=["twilio"])
 
 _XML = "application/xml"
+_SECONDS = re.compile(r"[0-9]{1,9}")
 _NOT_AVAILABLE = "Sorry, this line is not available right now. Please call back later."
 
 
@@ -52,7 +55,7 @@ async def voice_webhook(request: Request, runtime: RuntimeDep, profile: str | No
     try:
         runtime.brain.profile(key)
     except UnknownProfileError:
-        log.error("twilio webhook for unknown profile %r", key)
+        log.error("twilio webhook for an unknown profile", extra={"profile": key})
         return Response(twiml.decline(_NOT_AVAILABLE), media_type=_XML)
     if runtime.engines is None:
         log.error("a phone call arrived but voice is disabled (FRONTDESK_VOICE_ENABLED=false)")
@@ -61,6 +64,7 @@ async def voice_webhook(request: Request, runtime: RuntimeDep, profile: str | No
     phone = params.get("From") if direction == "inbound" else params.get("To")
     record = await runtime.call_records.register(profile=key, direction=direction, phone=phone,
                                                 call_sid=call_sid, session_id=session_id)
+    bind_conversation(record.session_id)
     base = public_base(request, runtime.settings.public_url)
     stream_url = base.replace("https://", "wss://", 1).replace("http://", "ws://", 1)
     parameters = {"session_id": record.session_id, "profile": record.profile,
@@ -79,9 +83,14 @@ async def status_callback(request: Request, runtime: RuntimeDep) -> Response:
     if not call_sid or call_status not in STATUSES:
         raise HTTPException(status.HTTP_400_BAD_REQUEST,
                             f"CallSid and a known CallStatus are required, got {call_status!r}")
-    duration = params.get("CallDuration", "")
+    duration = params.get("CallDuration") or None
+    # ASCII digits only (str.isdigit() also admits '²', which int() refuses), and at most what
+    # the duration column holds: a 4xx, never a 500, for anything else.
+    if duration is not None and not _SECONDS.fullmatch(duration):
+        raise HTTPException(status.HTTP_400_BAD_REQUEST,
+                            f"CallDuration must be whole seconds (0-999999999), got {duration!r}")
     session_id = await runtime.call_records.update_status(
-        call_sid, call_status, int(duration) if duration.isdigit() else None)
+        call_sid, call_status, int(duration) if duration is not None else None)
     if session_id is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no call with CallSid {call_sid}")
     return Response(status_code=status.HTTP_204_NO_CONTENT)
@@ -104,4 +113,5 @@ async def media_stream(websocket: WebSocket) -> None:
                     extra={"call_sid": start.call_sid})
         await websocket.close(code=1008)
         return
-    await run_twilio_call(runtime, websocket, start, record, stats)
+    with conversation(record.session_id):  # the call's tasks, Pipecat's included, inherit it
+        await run_twilio_call(runtime, websocket, start, record, stats)

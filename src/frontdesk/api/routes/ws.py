@@ -10,6 +10,7 @@ from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 
 from frontdesk.conversations.service import SessionNotFoundError
 from frontdesk.conversations.views import state_event
+from frontdesk.logs import bind_conversation
 
 router = APIRouter()
 HEARTBEAT_S = 20.0
@@ -18,12 +19,15 @@ HEARTBEAT_S = 20.0
 @router.websocket("/ws/{session_id}")
 async def events(websocket: WebSocket, session_id: str) -> None:
     runtime = websocket.app.state.runtime
+    bind_conversation(session_id)
+    # Accepted first: a close before the handshake reaches the client as HTTP 403, and the
+    # documented answer to an unknown conversation is the close code 4404.
+    await websocket.accept()
     try:
         state, _ = await runtime.conversations.get(session_id)
     except SessionNotFoundError:
         await websocket.close(code=4404, reason="session not found")
         return
-    await websocket.accept()
     queue = runtime.events.subscribe(session_id)
     try:
         await websocket.send_json(state_event(state))
@@ -52,10 +56,16 @@ async def events(websocket: WebSocket, session_id: str) -> None:
 async def _receive(websocket: WebSocket) -> None:
     """Answer pings; anything else is ignored. Returns when the client goes away."""
     while True:
-        raw = await websocket.receive_text()
+        received = await websocket.receive()
+        if received["type"] == "websocket.disconnect":
+            raise WebSocketDisconnect(received.get("code", 1000))
+        raw = received.get("text")
+        if raw is None:  # a binary frame
+            await websocket.send_json({"type": "error", "detail": "messages must be JSON text"})
+            continue
         try:
             message = json.loads(raw)
-        except json.JSONDecodeError:
+        except (ValueError, RecursionError):
             await websocket.send_json({"type": "error", "detail": "messages must be JSON"})
             continue
         if isinstance(message, dict) and message.get("type") == "ping":

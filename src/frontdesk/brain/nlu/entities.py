@@ -807,6 +807,8 @@ _RANGE = re.compile(
 _SINGLE = re.compile(
     rf"(?:(up to|under|below|max(?:imum)?|no more than|less than|around|about)\s+)?{_AMOUNT}"
 )
+MAX_BUDGET_USD = 1_000_000_000
+"""Above this a figure is not a budget anyone has (and would not fit the lead's columns)."""
 _MONEY_CUE = re.compile(r"\$|\b(?:budget|afford|price|spend|range|pre-?approved for|approved for)\b")
 
 
@@ -900,7 +902,8 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
             low *= 100  # "between four and four fifty": 400 to 450
         if expecting and high < 10_000 and not (s1 or s2):  # "450 to 500" asked for a budget
             low, high = low * 1_000, high * 1_000
-        if high >= 10_000 and (cue or s1 or s2 or "$" in match.group(0)):
+        if high >= 10_000 and max(low, high) <= MAX_BUDGET_USD and (
+                cue or s1 or s2 or "$" in match.group(0)):
             return int(min(low, high)), int(max(low, high))
     for match in _SINGLE.finditer(text):
         qualifier, number, suffix = match.groups()
@@ -914,7 +917,7 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
                           r"pre-?approved|cash)\b", text)
         if not suffix and 100 <= value < 10_000 and (expecting or (qualifier and homes)):
             value *= 1_000  # "around 450" for a home means thousands: "up to 450", "about 600"
-        if value >= 10_000 and (cue or suffix or "$" in match.group(0)):
+        if 10_000 <= value <= MAX_BUDGET_USD and (cue or suffix or "$" in match.group(0)):
             if qualifier in {"up to", "under", "below", "max", "maximum", "no more than", "less than"}:
                 return None, int(value)
             return int(value * 0.9) if qualifier in {"around", "about"} else None, int(value)

@@ -1,0 +1,115 @@
+"""Connections come back to the pool however many calls ring or end at once (SQLite and
+PostgreSQL).
+
+At 20 simultaneous phone calls every Twilio voice webhook waited on the pool until it timed
+out (``QueuePool limit … reached``): registering a call held a connection while the brain
+looked the caller up on a second one, so 20 webhooks held every connection and each waited
+for another. And a hang-up cancels a call's tasks wherever they are, often mid-write.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+
+import pytest
+from sqlalchemy import event, select
+
+from frontdesk.app import build_runtime
+from frontdesk.storage.models import Call
+from tests.conftest import fixed_clock
+
+pytestmark = pytest.mark.integration
+
+
+class Checkouts:
+    """Which task holds which pooled connection; a task taking a second one is nesting."""
+
+    def __init__(self, engine) -> None:
+        self.engine = engine
+        self.holders: dict[int, asyncio.Task | None] = {}
+        self.nested: list[str] = []
+        event.listen(engine.sync_engine, "checkout", self._checkout)
+        event.listen(engine.sync_engine, "checkin", self._checkin)
+
+    def _checkout(self, _dbapi, record, _proxy) -> None:
+        task = asyncio.current_task()
+        if task is not None and task in self.holders.values():
+            self.nested.append(task.get_name())
+        self.holders[id(record)] = task
+
+    def _checkin(self, _dbapi, record) -> None:
+        self.holders.pop(id(record), None)
+
+    async def all_returned(self, timeout_s: float = 15.0) -> bool:
+        for _ in range(int(timeout_s / 0.05)):
+            if self.engine.pool.checkedout() == 0:
+                return True
+            await asyncio.sleep(0.05)
+        return self.engine.pool.checkedout() == 0
+
+
+def _ring(runtime, n: int, offset: int = 0):
+    return [runtime.call_records.register(profile="dealership", direction="inbound",
+                                          phone=f"+1512555{offset + i:04d}",
+                                          call_sid=f"CA{offset + i:032d}")
+            for i in range(n)]
+
+
+async def test_twenty_calls_ringing_at_once_are_all_answered(settings) -> None:
+    runtime = await build_runtime(settings, clock=fixed_clock)
+    checkouts = Checkouts(runtime.engine)
+    try:
+        records = await asyncio.wait_for(asyncio.gather(*_ring(runtime, 20)), 20)
+        assert len({r.session_id for r in records}) == 20
+        assert checkouts.nested == []
+        assert await checkouts.all_returned()
+    finally:
+        await runtime.close()
+
+
+async def test_many_calls_ending_at_once_return_every_connection(settings) -> None:
+    runtime = await build_runtime(settings, clock=fixed_clock)
+    checkouts = Checkouts(runtime.engine)
+    conversations = runtime.conversations
+    try:
+        sids = []
+        for i in range(24):
+            outcome = await conversations.create(
+                "dealership" if i % 2 else "real_estate", channel="phone",
+                caller_phone=f"+15125557{i:03d}")
+            sids.append(outcome.state.session_id)
+        await asyncio.gather(*(conversations.chat(sid, "this is Tom, I'd like to come in "
+                                                       "Wednesday at 2 pm") for sid in sids))
+        # Every call hangs up at once while 20 new ones ring; half the hang-ups are cut off
+        # part-way (a cancelled pipeline), some cancelled twice.
+        rng = random.Random(12)
+        ends = [asyncio.create_task(conversations.end(sid)) for sid in sids]
+        ringing = [asyncio.create_task(ring) for ring in _ring(runtime, 20, offset=100)]
+
+        async def cut_off(task: asyncio.Task, twice: bool) -> None:
+            await asyncio.sleep(rng.uniform(0.0, 0.03))
+            task.cancel()
+            if twice:
+                await asyncio.sleep(0.001)
+                task.cancel()
+
+        await asyncio.gather(*(cut_off(task, i % 4 == 1) for i, task in enumerate(ends)
+                               if i % 2))
+        results = await asyncio.wait_for(
+            asyncio.gather(*ends, *ringing, return_exceptions=True), 30)
+        cancelled = sum(isinstance(r, asyncio.CancelledError) for r in results)
+        assert cancelled >= 1
+        assert [r for r in results if isinstance(r, Exception)] == []
+        assert await checkouts.all_returned(), runtime.engine.pool.status()
+        assert checkouts.nested == []
+        # Cancelled or not, every hang-up ended its conversation.
+        async with runtime.sessions() as db:
+            statuses = {c.id: (c.status, c.outcome) for c in await db.scalars(
+                select(Call).where(Call.id.in_(sids)))}
+        assert all(status == "ended" and outcome for status, outcome in statuses.values()), (
+            statuses)
+        assert len(conversations._locks) == 0  # no lock kept per past conversation
+    finally:
+        await runtime.close()
+    assert runtime.engine.pool.checkedout() == 0
