@@ -82,6 +82,7 @@ eval: install
 	$(BIN)/frontdesk nlu --out eval-results/nlu
 	$(BIN)/frontdesk eval --out eval-results/library
 	$(BIN)/frontdesk eval --heldout --min-success 0 --out eval-results/heldout
+	$(BIN)/frontdesk eval src/frontdesk/evals/backlog --min-success 0 --out eval-results/backlog
 
 # Concurrent real-time phone calls against a spawned server (1, 5, 10, 20; about 8 minutes).
 bench-load: test-deps

@@ -313,29 +313,41 @@ _CHANGE_CUE = re.compile(r"\b(?:re-?schedul\w*|move|moving|push|bump|switch|canc
                          r"change (?:it|that|the (?:time|day|date)|my (?:appointment|time))|"
                          r"call off|can'?t make|cannot make|won'?t make|not (?:gonna|going to) make|"
                          r"different (?:day|time)|another (?:day|time)|new (?:time|day|date)|"
-                         r"rearrange|slide|trade|"
+                         r"rearrange|slide|trade|rebook|another date|a day later|shift it|"
+                         r"doesn'?t work after all|not gonna happen|got a conflict|"
                          r"back out|not coming|wipe|off the schedule|(?:my|the|our) (?:appointment|"
                          r"appt|showing|consultation|booking|reservation)|i have an appointment)\b")
 """Words a request to change an existing appointment always has."""
 _ACT_CUES = {
-    "identity": re.compile(r"\b(?:who|company|calling|about|regarding|name|which|with|from|"
-                           r"business|place|outfit|you guys|y'all|pitch|sales|scam|spam|"
-                           r"solicit\w*|telemarket\w*)\b"),
-    "how_got_number": re.compile(r"\b(?:number|info|information|contact|details|list|sign(?:ed)? "
-                                 r"up|find me|got me|get me|reach me|data|email)\b"),
-    "bot_check": re.compile(r"\b(?:robot|bot|machine|computer|real|human|person|recording|"
-                            r"automated|ai|artificial|live|recorded|program|siri|alexa)\b"),
-    "line_check": re.compile(r"\b(?:hello|there|hear|cut|cutting|breaking|lost|line|signal|"
+    "identity": re.compile(r"\b(?:who|company|calling|about|regarding|concerning|purpose|name|which|"
+                           r"with|from|business|place|outfit|you guys|y'all|pitch|sales|selling|"
+                           r"survey|scam|spam|solicit\w*|telemarket\w*|what do you want|"
+                           r"what(?:'s| is) this|you are|is this)\b"),
+    "how_got_number": re.compile(r"\b(?:number|#|info|information|contact|details|list|sign(?:ed)? "
+                                 r"up|find me|got me|get me|reach me|data|email|cell|name|"
+                                 r"how(?:'d| did| do) (?:u|you|y'all) (?:get|know|find|have)|dig up|"
+                                 r"unlisted|where'?d)\b|#"),
+    "bot_check": re.compile(r"\b(?:robot|bot|chatbot|machine|computer|real|human|person|recording|"
+                            r"automated|automatic|ai|artificial|live|recorded|program|siri|alexa|"
+                            r"synthesi[sz]ed|ivr|robocall|auto ?dialer|dial(?:ed)? me)\b"),
+    "line_check": re.compile(r"\b(?:hello+|there|hear|cut|cutting|breaking|lost|line|signal|"
                              r"elevator|tunnel|still on|drop(?:ped)?|reception|choppy|static|"
-                             r"connection|garbled)\b|^\W*(?:hello|hi)\W*\?"),
+                             r"connection|garbled|anyone|anybody|silent|froze|frozen|quiet|"
+                             r"still going|other end|lag\w*|echo)\b|^\W*(?:hello|hi)\W*\?"),
     "hold": re.compile(r"\b(?:hold|hang|sec|second|minute|moment|wait|one sec|bear with|"
                        r"give me a|gimme a)\b"),
 }
 """Words the closed-vocabulary acts are always said with: the classifier proposes, these
 confirm (a confident classifier is still wrong on a phrasing it never saw)."""
-_REPEAT_CUE = re.compile(r"\b(?:again|repeat|come again|pardon|what was that|say that|missed (?:that|it)|"
-                         r"didn'?t (?:catch|hear|get)|one more time|huh|what\?|sorry\?|once more|"
-                         r"slow down|say it)\b|^\W*(?:what|sorry|huh)\W*$")
+_GUARDED = {"identity", "how_got_number", "hold"}
+"""Acts whose misreading would lose what the caller said (hold waits; identity and how-we-got-
+your-number answer instead of acting): they need their words. A line check or a bot check
+misread costs one extra sentence, so the classifier alone decides those."""
+_REPEAT_CUE = re.compile(r"\b(?:again|repeat|come again|pardon|what was (?:that|the|it)|say that|"
+                         r"missed|didn'?t (?:quite )?(?:catch|hear|get)|one more time|huh|what\?|"
+                         r"sorry\?|once more|slow down|say it|what(?:'d| did) (?:u|you)(?: just)? say|"
+                         r"run that back|start over|what now|say what|you said what|"
+                         r"what (?:time|day) did you say)\b|^\W*(?:what|sorry|huh)\W*$")
 _RULES_FIRST = {"do_not_call", "escalation", "objection_busy", "objection_have_agent",
                 "objection_price", "objection_not_interested", "goodbye"}
 
@@ -360,8 +372,8 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
     answered = awaiting is not None and answers(awaiting, r)
     if model == "repeat" and not _REPEAT_CUE.search(r.text.lower()):
         return rule, rule_confidence  # "what would that one run me?" asks a price, not "again?"
-    if model in _ACT_CUES and (len(r.text.split()) > 20
-                               or not _ACT_CUES[model].search(r.text.lower())):
+    if model in _ACT_CUES and (len(r.text.split()) > 20 or (
+            model in _GUARDED and not _ACT_CUES[model].search(r.text.lower()))):
         # these acts have a small vocabulary: "what are you asking for it?" is no "who is this?"
         return rule, rule_confidence
     if model == "wrong_number" and (p < 0.8 or r.services or r.vehicle or r.has_booking_facts
