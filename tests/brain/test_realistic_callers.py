@@ -141,3 +141,29 @@ def test_the_classifier_confidence_is_calibrated_and_fast() -> None:
     sure = model.predict("can I talk to a real person please")
     assert sure.label == "escalation" and sure.confidence > 0.8
     assert 0.5 < model.temperature < 5
+
+
+async def _talk(brain, profile, lines):
+    state = await brain.new_state("rc", profile, caller_phone="+15125550123")
+    outcome = await brain.start(state)
+    for line in lines:
+        outcome = await brain.respond(outcome.state, line)
+    return outcome
+
+
+async def test_a_yes_to_what_would_you_like_to_change_books_nothing(brain) -> None:
+    outcome = await _talk(brain, "dealership", [
+        "my name is Otis Grant, brake check tomorrow at one", "no", "yes"])
+    assert outcome.state.appointment is None
+    assert outcome.state.awaiting == "confirm_booking"
+
+
+async def test_a_time_said_instead_of_an_offered_one_is_taken(brain) -> None:
+    outcome = await _talk(brain, "dealership", [
+        "my name is Renee Park, I'd like a detail Saturday before lunch",
+        "nine would be perfect", "yes"])
+    assert outcome.state.appointment is not None
+    assert outcome.state.appointment.scheduled_time == "09:00"
+    outcome = await _talk(brain, "dealership", [
+        "my name is Otis Grant, brake check Wednesday at one", "no, I meant 3", "yes"])
+    assert outcome.state.appointment.scheduled_time == "15:00"

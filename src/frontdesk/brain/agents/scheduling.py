@@ -203,6 +203,9 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             return
     elif s.awaiting == "confirm_booking":
         changed = _absorb_booking(s, ctx)
+        if u.affirm and not changed and s.last_ask == "ask_change":
+            await advance(s, ctx)  # "yes" to "what would you like to change?" books nothing
+            return
         if u.affirm and not changed:
             await _book(s, ctx)
             return

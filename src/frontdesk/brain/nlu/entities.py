@@ -275,7 +275,8 @@ def _ruled_out(text: str, start: int) -> bool:
 
 _CORRECTION = re.compile(r"\b(?:no,? wait|wait,? no|oh,? wait|actually|i mean|sorry|make (?:it|that)|"
                          r"instead|rather|scratch that|on second thought|no no|hold on|wait|"
-                         r"let'?s say|let'?s (?:do|go with)|go with|better make it|no,)(?=\W|$)")
+                         r"let'?s say|let'?s (?:do|go with)|go with|better make it|i meant|meant|"
+                         r"no,)(?=\W|$)")
 _BLOCKED_AFTER = re.compile(r"^[\s,.!?-]*(?:(?:is|are|'s|'re)\s+)?(?:i'?m|we'?re|i am|we are|is|are|"
                             r"isn't|doesn't|won't|no good|bad|out|not good|booked|busy|slammed|"
                             r"taken|full|tough|no)\b")
@@ -459,6 +460,8 @@ def _times(text: str) -> list[tuple[int, time]]:
         add(match, _clock(int(hour), int(minute or 0), "a" if part == "morning" else "p"))
     for match in _TIME_AT.finditer(text):
         add(match, _clock(int(match.group(1)), int(match.group(2) or 0), None))
+    for match in re.finditer(r"\b(\d{1,2})\s*o'?clock\b", text):  # "one o'clock"
+        add(match, _clock(int(match.group(1)), 0, None))
     for match in re.finditer(r"\b(\d{1,2}):(\d{2})\b", text):  # "10:30's safer"
         add(match, _clock(int(match.group(1)), int(match.group(2)), None))
     for match in re.finditer(r"(?:day|tomorrow|today)\W{1,3}(\d{1,2})(?::(\d{2}))?\b"

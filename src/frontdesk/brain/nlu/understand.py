@@ -277,10 +277,18 @@ def read(text: str, profile: BusinessProfile, today: date,
         result.financing = ex.extract_financing(u)
         result.motivation = ex.extract_motivation(u, expecting=awaiting == "motivation")
         result.lead_intent = ex.extract_lead_intent(u)
-    if awaiting in {"time", "pick_alternative", "callback_time"} and result.time is None:
-        bare = re.fullmatch(r"(?:at |around |maybe )?(\d{1,2})(?::(\d{2}))?", u.numeric.strip(" .?!"))
-        if bare:
-            result.time = ex.extract_time(ex.normalise(f"at {bare.group(0)}"))
+    if awaiting in {"time", "pick_alternative", "callback_time", "confirm_booking"} and (
+            result.time is None):
+        # "nine would be perfect", "maybe 10?" when a time is being settled
+        bare = re.match(r"(?:(?:at|around|maybe|how about|um|uh|ok|okay|so|then|yeah),?\s+)*"
+                        r"(\d{1,2})(?::(\d{2}))?\b(?!\s*(?:st|nd|rd|th|%|/|people|cars|"
+                        r"minutes|hours|days|weeks|months|years|miles|k\b|thousand|dollars))",
+                        u.numeric.strip(" .?!"))
+        if bare and (awaiting != "confirm_booking" or re.search(r"\b(?:no|meant|make it|"
+                                                                 r"actually)\b", u.lower)):
+            result.time = ex.extract_time(ex.normalise(f"at {bare.group(1)}"
+                                                       + (f":{bare.group(2)}" if bare.group(2)
+                                                          else "")))
 
     if _FLEXIBLE.search(u.lower):
         result.flags.add("flexible")
