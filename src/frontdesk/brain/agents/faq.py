@@ -34,6 +34,10 @@ def _keyword_hits(keyword: str, text: str, windows: set[str]) -> float:
     """1 for an exact hit; 0.9 for a near one (speech slips: "loner cars" for "loaner cars")."""
     if re.search(rf"\b{re.escape(keyword)}\b", text):
         return 1.0
+    words = keyword.split()
+    if 1 < len(words) <= 4 and re.search(
+            r"\b" + r"(?:\s+\w+)?\s+".join(re.escape(w) for w in words) + r"\b", text):
+        return 0.9  # "where exactly are you" for "where are you"
     # Only distinctive single words ("loaner", "shuttle"): short or multi-word phrases made of
     # common words ("hours" ~ "house", "when are you" ~ "where are you") would match anything.
     if " " in keyword or len(keyword) < 6:

@@ -7,6 +7,7 @@ ends the conversation at once; "call me later" books a callback time.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, time, timedelta
 
 from frontdesk.brain.context import Effect, TurnContext
@@ -67,8 +68,15 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         _end(s, "do_not_call")
         return
     if kind == "busy":
-        if u.date or u.time or u.time_of_day or u.window:
+        asks_callback = _CALLBACK_WORDS.search(u.text.lower()) is not None
+        if (u.date or u.time or u.time_of_day or u.window) and (
+                asks_callback or s.direction == "outbound"):
             _schedule_callback(s, ctx)
+            return
+        if u.services or u.vehicle or u.appointment_type:
+            # "on speaker in the car — the blue CR-V Saturday at four?" books; it is not "call me"
+            ctx.hand_off("scheduling", "a request, not a callback", s)
+            u.intent = "book"
             return
         ctx.ask(s, "callback_time", AGENT, "callback_ask")
         return
@@ -89,6 +97,10 @@ def _repeat_close(s: ConversationState, ctx: TurnContext, kind: str) -> None:
     _end(s, "not_interested")
 
 
+_CALLBACK_WORDS = re.compile(r"\b(?:call (?:me|us)|call back|callback|ring (?:me|us)|try (?:me|us)|"
+                             r"reach (?:me|us)|give (?:me|us) a (?:call|ring|buzz)|get back to|"
+                             r"hit me|phone me|touch base|later|another time)\b")
+"""Words a callback request has: a busy caller with a day and no such words wants a booking."""
 _WINDOW_CALL_AT = {"morning": time(10, 0), "afternoon": time(14, 0), "evening": time(18, 0)}
 
 
