@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 
 from frontdesk.brain import Brain
+from frontdesk.brain.nlu.classifier import default_classifier
 from frontdesk.brain.ports import Clock
 from frontdesk.config import Settings
 from frontdesk.conversations.calls import CallRecords
@@ -91,6 +92,8 @@ async def build_runtime(settings: Settings, *, clock: Clock | None = None,
     profiles = await load_profiles_from_db(sessions, load_profiles(settings.profiles_dir))
     kwargs = {"clock": clock} if clock is not None else {}
     assist = await _language_model(settings) if settings.llm.enabled else None
+    # The act classifier trains (or loads from its cache) off the event loop, once per process.
+    await asyncio.to_thread(default_classifier)
     brain = Brain(profiles, SqlCalendar(sessions), SqlCustomerDirectory(sessions),
                   settings.brain, assist=assist, **kwargs)
     events = EventBus()

@@ -20,6 +20,7 @@ from frontdesk.brain.context import Effect, Replies, TurnContext
 from frontdesk.brain.graph import build_graph
 from frontdesk.brain.nlu import understand
 from frontdesk.brain.nlu.assisted import MODEL_INTENTS, apply_guess
+from frontdesk.brain.nlu.classifier import default_classifier
 from frontdesk.brain.ports import Calendar, Clock, CustomerDirectory, LanguageAssist
 from frontdesk.brain.state import (
     ConversationState,
@@ -72,6 +73,7 @@ class Brain:
         self._clock = clock
         self._assist = assist
         self._graph = build_graph()
+        default_classifier()  # trained or loaded now, at start, never inside a caller's turn
         self._replies = {key: Replies(p) for key, p in self._profiles.items()}
 
     @property

@@ -347,10 +347,11 @@ _ACT_CUES = {
 }
 """Words the closed-vocabulary acts are always said with: the classifier proposes, these
 confirm (a confident classifier is still wrong on a phrasing it never saw)."""
-_GUARDED = {"identity", "how_got_number", "hold"}
-"""Acts whose misreading would lose what the caller said (hold waits; identity and how-we-got-
-your-number answer instead of acting): they need their words. A line check or a bot check
-misread costs one extra sentence, so the classifier alone decides those."""
+_GUARDED = {"identity", "how_got_number", "hold", "line_check"}
+"""Acts whose misreading would lose what the caller said (hold waits; a line check, identity and
+how-we-got-your-number answer instead of acting on the words, and "hmm, well the thing is…" must
+reach the model as unclear): they need their words. A bot check misread costs one sentence and
+offers a person, so the classifier alone decides it."""
 _REPEAT_CUE = re.compile(r"\b(?:again|repeat|come again|pardon|what was (?:that|the|it)|say that|"
                          r"missed|didn'?t (?:quite )?(?:catch|hear|get)|one more time|huh|what\?|"
                          r"sorry\?|once more|slow down|say it|what(?:'d| did) (?:u|you)(?: just)? say|"
