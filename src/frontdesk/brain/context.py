@@ -82,8 +82,6 @@ class TurnContext:
     """A language model's optional help (None: fully deterministic)."""
     queue: list[Understanding] = field(default_factory=list)
     """Acts of this message still to handle after the current one (the main act last)."""
-    progress: bool = False
-    """The caller changed a booking detail this turn."""
     aside_answered: bool = False
     """A question or aside was answered this turn: asking the flow's question again is
     going back to it, not a failed attempt."""

@@ -95,9 +95,7 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
         slots.preferred_date = (date.fromisoformat(slots.preferred_date)
                                 + timedelta(days=1)).isoformat()
     absorb_contact(s, ctx)
-    changed = slots.model_dump() != before
-    ctx.progress = ctx.progress or changed
-    return changed
+    return slots.model_dump() != before
 
 
 def _replaces_service(u) -> bool:

@@ -403,11 +403,9 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
         return rule, rule_confidence
     if answered:
         return rule, rule_confidence  # "Tuesday" after "what day?" is the answer, whatever else
-    cue = _CHANGE_CUE.search(r.text.lower()) is not None
-    if model in {"reschedule", "cancel"}:
-        if (cue and p >= 0.5) or p >= 0.85:
-            return model, p  # "that battery swap tomorrow, bump it to Friday"
-        return rule, rule_confidence  # "can I come Saturday at 9?" books; it changes nothing
+    if model in {"reschedule", "cancel"}:  # its words are there (checked above)
+        # "that battery swap tomorrow, bump it to Friday"
+        return (model, p) if p >= 0.5 else (rule, rule_confidence)
     if rule == "book" and (r.services or r.appointment_type) and (r.date or r.time):
         return rule, rule_confidence  # a service and a day: a booking, whatever it sounds like
     threshold = {"do_not_call": 0.6, "escalation": 0.8, "chitchat": 0.6, "unknown": 0.6,
