@@ -17,6 +17,7 @@ from frontdesk.brain.context import TurnContext
 from frontdesk.brain.format import say_list, say_money, say_phone, say_price_range
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.lexicon import lexicon
+from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.state import ConversationState
 from frontdesk.knowledge.profile import FaqEntry
 
@@ -137,7 +138,7 @@ def _inventory_answer(s: ConversationState, ctx: TurnContext) -> bool:
     u = ctx.u
     if not ctx.profile.inventory:
         return False
-    query = ex.extract_vehicle_query(ex.normalise(u.text), ctx.profile)
+    query = ex.extract_vehicle_query(normalise(u.text), ctx.profile)
     if query.empty or not ("inventory_question" in u.flags or u.is_question
                            or "price_question" in u.flags):
         return False

@@ -22,8 +22,10 @@ from datetime import date, time
 from rapidfuzz import fuzz
 
 from frontdesk.brain.nlu import entities as ex
+from frontdesk.brain.nlu import lead, when
 from frontdesk.brain.nlu.classifier import Prediction, default_classifier
 from frontdesk.brain.nlu.lexicon import lexicon
+from frontdesk.brain.nlu.text import normalise
 from frontdesk.knowledge.profile import BusinessProfile
 
 
@@ -43,7 +45,7 @@ class Understanding:
     date: date | None = None
     time: time | None = None
     time_of_day: str | None = None
-    window: ex.TimeWindow | None = None
+    window: when.TimeWindow | None = None
     """A span of the day the caller asked for ("after work", "before lunch", "after 3")."""
     services: list[str] = field(default_factory=list)
     dropped_services: list[str] = field(default_factory=list)
@@ -128,7 +130,7 @@ def understand(
     if not asides:
         return read(text, profile, today, awaiting)
     rest = [c for c, r in zip(clauses, readings, strict=True) if r not in asides]
-    rest = [c for c in rest if not _FILLER_ONLY.fullmatch(ex.normalise(c).lower)]
+    rest = [c for c in rest if not _FILLER_ONLY.fullmatch(normalise(c).lower)]
     if not rest:
         main, asides = asides[-1], asides[:-1]
     else:
@@ -145,7 +147,7 @@ def understand(
     seen: set[str] = {main.intent} - {"faq"}  # "hello? you still there?" is one line check
     asides = [a for a in asides if a.intent == "faq" or not (a.intent in seen or seen.add(a.intent))]
     main.acts = asides
-    main.text = ex.normalise(text).raw
+    main.text = normalise(text).raw
     return main
 
 
@@ -246,7 +248,7 @@ def read(text: str, profile: BusinessProfile, today: date,
          awaiting: str | None = None) -> Understanding:
     """One clause (or a whole message read as one): intent, confidence and entities."""
     lex = lexicon()
-    u = ex.normalise(text)
+    u = normalise(text)
     flags = {name for name, pattern in lex.intents.items() if pattern.search(u.lower)}
     flags |= _fuzzy_flags(u.lower)
     if u.raw.endswith("?"):
@@ -262,21 +264,21 @@ def read(text: str, profile: BusinessProfile, today: date,
     result.phone = ex.extract_phone(u)
     result.email = ex.extract_email(u)
     result.name = ex.extract_name(u, expecting=awaiting == "name")
-    result.date = ex.extract_date(u, today)
-    result.time = None if result.phone and awaiting == "phone" else ex.extract_time(u)
-    result.window = ex.extract_window(u)
-    result.time_of_day = ex.extract_time_of_day(u)
+    result.date = when.extract_date(u, today)
+    result.time = None if result.phone and awaiting == "phone" else when.extract_time(u)
+    result.window = when.extract_window(u)
+    result.time_of_day = when.extract_time_of_day(u)
     result.services = ex.extract_services(u, profile)
     result.dropped_services = ex.extract_dropped_services(u, profile)
     result.appointment_type = ex.extract_appointment_type(u, profile)
     result.vehicle = ex.extract_vehicle(u, profile)
     if profile.kind == "real_estate":
-        result.budget = ex.extract_budget(u, expecting=awaiting == "budget")
-        result.timeline = ex.extract_timeline(u, today, expecting=awaiting == "timeline")
+        result.budget = lead.extract_budget(u, expecting=awaiting == "budget")
+        result.timeline = lead.extract_timeline(u, today, expecting=awaiting == "timeline")
         result.location = ex.extract_location(u, profile, expecting=awaiting == "location")
-        result.financing = ex.extract_financing(u)
-        result.motivation = ex.extract_motivation(u, expecting=awaiting == "motivation")
-        result.lead_intent = ex.extract_lead_intent(u)
+        result.financing = lead.extract_financing(u)
+        result.motivation = lead.extract_motivation(u, expecting=awaiting == "motivation")
+        result.lead_intent = lead.extract_lead_intent(u)
     if awaiting in {"time", "pick_alternative", "callback_time", "confirm_booking"} and (
             result.time is None):
         # "nine would be perfect", "maybe 10?" when a time is being settled
@@ -286,7 +288,7 @@ def read(text: str, profile: BusinessProfile, today: date,
                         u.numeric.strip(" .?!"))
         if bare and (awaiting != "confirm_booking" or re.search(r"\b(?:no|meant|make it|"
                                                                  r"actually)\b", u.lower)):
-            result.time = ex.extract_time(ex.normalise(f"at {bare.group(1)}"
+            result.time = when.extract_time(normalise(f"at {bare.group(1)}"
                                                        + (f":{bare.group(2)}" if bare.group(2)
                                                           else "")))
 

@@ -1,0 +1,264 @@
+"""Lead facts from a caller's words: budget, timeline, financing, motivation, buy or sell.
+
+Money is read the way people say it ("a quarter mil", "mid fours", "up to 450" for a home); a
+span in the past or a rent is not a timeline; a sale that is done does not make a seller.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from frontdesk.brain.nlu.lexicon import lexicon
+from frontdesk.brain.nlu.text import Utterance, ruled_out
+from frontdesk.brain.nlu.when import MONTH, parse_date
+
+_MULTIPLIERS = {"k": 1_000, "thousand": 1_000, "grand": 1_000, "m": 1_000_000, "mil": 1_000_000,
+                "million": 1_000_000}
+_AMOUNT = r"\$?\s*(\d[\d,]*(?:\.\d+)?)\s*(k|thousand|grand|million|mil|m)?\b"
+_RANGE = re.compile(
+    rf"(?:between\s+)?{_AMOUNT}\s*(?:to|-|and|or)\s*{_AMOUNT}"
+)
+_SINGLE = re.compile(
+    rf"(?:(up to|under|below|max(?:imum)?|no more than|less than|around|about)\s+)?{_AMOUNT}"
+)
+MAX_BUDGET_USD = 1_000_000_000
+"""Above this a figure is not a budget anyone has (and would not fit the lead's columns)."""
+_MONEY_CUE = re.compile(r"\$|\b(?:budget|afford|price|spend|range|pre-?approved for|approved for)\b")
+
+
+def _amount(number: str, suffix: str | None) -> float:
+    return float(number.replace(",", "")) * _MULTIPLIERS.get(suffix or "", 1)
+
+
+_SLANG_AMOUNTS = (
+    (r"\b(?:a )?quarter (?:of a )?mil(?:lion)?\b", "250 thousand"),
+    (r"\bhalf (?:a )?mil(?:lion)?\b", "500 thousand"),
+    (r"\b(?:a|one) mil(?:lion)? (\d)\b(?! (?:thousand|hundred))", r"1.\1 million"),
+    (r"\b(?:a|one) mil(?:lion)?\b", "1 million"),
+    (r"\b(\d+(?:\.\d+)?) mil\b", r"\1 million"),
+    (r"\ba buck (\d{2})\b", lambda m: f"{100 + int(m.group(1))} thousand"),  # a buck seventy-five
+    (r"\b(?:a|one) buck\b", "100 thousand"),
+)
+_ROUGH = {"low": (0, 30), "mid": (40, 60), "high": (70, 99)}
+
+
+def _spoken_money(text: str, expecting: bool) -> str:
+    """Money said the way people say it, as figures: "a quarter mil" → "250 thousand",
+    "three fifty" → "350 thousand" (when a budget was asked), "400 and change" → "400 thousand"."""
+    for pattern, replacement in _SLANG_AMOUNTS:
+        text = re.sub(pattern, replacement, text)
+    # "three fifty" heard as "3 50" when asked for a budget: 350 thousand
+    if expecting:
+        text = re.sub(r"\b([1-9]) ([1-9]0|[1-9][1-9]|0[1-9])\b(?!\s*(?:am|pm|a\.m|p\.m))",
+                      lambda m: f"{int(m.group(1)) * 100 + int(m.group(2))}", text)
+    text = re.sub(r"\b(\d+)\s*(?:k|thousand|grand)?\s*(?:and change|ish|or so|give or take)\b",
+                  lambda m: f"about {m.group(1)}" + (" thousand" if int(m.group(1)) < 10_000
+                                                      and ("k" in m.group(0) or "thousand" in
+                                                           m.group(0) or "grand" in m.group(0)
+                                                           or expecting) else ""), text)
+    return text
+
+
+def _rough_range(text: str, expecting: bool) -> tuple[int, int] | None:
+    """"mid fours", "low 500s", "high three hundreds": a range around a round figure."""
+    match = re.search(r"\b(low|mid|high)(?:dle)?[- ]?(?:to[- ]\w+ )?(\d{1,3})(?:00)?'?s\b|"
+                      r"\b(low|mid|high)[- ](one|two|three|four|five|six|seven|eight|nine)e?s\b|"
+                      r"\b(low|mid|high)[- ](\d)(?:00)? hundreds\b", text)
+    if not match:
+        whole = re.search(r"\bin the (one|two|three|four|five|six|seven|eight|nine)e?s\b|"
+                          r"\bin the ([1-9])00'?s\b", text)
+        if whole:  # "somewhere in the threes": 300 to 400 thousand
+            figure = whole.group(1) or whole.group(2)
+            base = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                    "eight": 8, "nine": 9}.get(figure) or int(figure)
+            return base * 100_000, (base + 1) * 100_000
+        return None
+    words = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+             "eight": 8, "nine": 9}
+    where = match.group(1) or match.group(3) or match.group(5)
+    figure = match.group(2) or match.group(4) or match.group(6)
+    base = int(words.get(figure, figure) if not str(figure).isdigit() else figure)
+    if base < 10:
+        base *= 100
+    if base < 100 and not expecting:
+        return None
+    low, high = _ROUGH[where]
+    unit = 1_000 if base < 10_000 else 1
+    return (base + low) * unit, (base + high) * unit
+
+
+def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None, int] | None:
+    """A price range (min, max) in dollars: "450 to 500 thousand", "600k", "under $1.2 million",
+    "a quarter mil", "mid fours", "up to 400 and change"."""
+    text = _spoken_money(u.numeric, expecting or _MONEY_CUE.search(u.numeric) is not None)
+    rough = _rough_range(u.lower + " " + text, expecting or _MONEY_CUE.search(text) is not None)
+    if rough:
+        return rough
+    cue = expecting or _MONEY_CUE.search(text) is not None
+    # "about 500 thousand, actually no, up to 550k": the figure after a correction wins.
+    corrected = list(re.finditer(r"\b(?:actually|i mean|sorry|correction|make that|rather)\b",
+                                 text))
+    if corrected:
+        tail = text[corrected[-1].end():]
+        if re.search(r"\d", tail):
+            text = tail
+    match = _RANGE.search(text)
+    if match:
+        n1, s1, n2, s2 = match.groups()
+        high = _amount(n2, s2)
+        low = _amount(n1, s1 or (s2 if s1 is None else None))
+        if low < 1000 <= high:  # "450 to 500000" from spoken "four fifty to five hundred thousand"
+            for mult in (1_000, 1_000_000):
+                if low * mult <= high < low * mult * 10:
+                    low *= mult
+                    break
+        if low < 10 <= 100 <= high < 1000:
+            low *= 100  # "between four and four fifty": 400 to 450
+        if expecting and high < 10_000 and not (s1 or s2):  # "450 to 500" asked for a budget
+            low, high = low * 1_000, high * 1_000
+        if high >= 10_000 and max(low, high) <= MAX_BUDGET_USD and (
+                cue or s1 or s2 or "$" in match.group(0)):
+            return int(min(low, high)), int(max(low, high))
+    for match in _SINGLE.finditer(text):
+        qualifier, number, suffix = match.groups()
+        value = _amount(number, suffix)
+        if 1900 <= value <= 2100 and not suffix and "$" not in match.group(0):
+            continue  # a year, not a price
+        if re.match(r"\s*(?:dollars|bucks)?\s*(?:a|per|each|/)\s*(?:month|mo|year)\b|\s*monthly",
+                    text[match.end():]):
+            continue  # "we can do 2,500 a month" is a payment, not a price
+        homes = re.search(r"\b(?:house|home|condo|place|property|townhome|buy|buying|budget|"
+                          r"pre-?approved|cash)\b", text)
+        if not suffix and 100 <= value < 10_000 and (expecting or (qualifier and homes)):
+            value *= 1_000  # "around 450" for a home means thousands: "up to 450", "about 600"
+        if 10_000 <= value <= MAX_BUDGET_USD and (cue or suffix or "$" in match.group(0)):
+            if qualifier in {"up to", "under", "below", "max", "maximum", "no more than", "less than"}:
+                return None, int(value)
+            return int(value * 0.9) if qualifier in {"around", "about"} else None, int(value)
+    return None
+
+
+_UNIT_MONTHS = {"day": 1 / 30, "week": 0.25, "month": 1.0, "year": 12.0}
+_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "a few": 3, "few": 3, "a couple of": 2, "a couple": 2,
+                "couple of": 2, "couple": 2, "several": 4}
+_SEASON_MONTH = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
+
+
+def _looks_back(text: str, match: re.Match[str]) -> bool:
+    after = text[match.end(): match.end() + 12]
+    before = text[max(0, match.start() - 30): match.start()]
+    return bool(re.match(r"\s*(?:ago|old|back)\b", after) or re.search(
+        r"\b(?:for|been|past|last|since|lived|owned|had|bought|had it|spent|took|took us)"
+        r"(?:\s+(?:it|there|here|the|about|almost|over|nearly|like))*\s*$", before))
+
+
+def extract_timeline(u: Utterance, today: date, *, expecting: bool = False) -> tuple[float, str] | None:
+    """How soon the caller wants to move, in months, plus the phrase it came from. A span in
+    the past ("we bought it twelve years ago") is not a timeline."""
+    text = u.numeric
+    urgent = re.search(r"\b(?:asap|as soon as possible|right away|immediately|right now|"
+                       r"urgent(?:ly)?)\b", text)
+    if urgent and not ruled_out(text, urgent.start()):  # "not right now" is no hurry at all
+        return 0.5, "as soon as possible"
+    counted = re.search(
+        r"\b(?:within|in|next|about|around|like|over|the next)?\s*"
+        r"(\d+(?:\.\d+)?|a few|a couple of|a couple|couple of|couple|several|an|a|one)\s+"
+        r"(day|week|month|year)s?\b",
+        text,
+    )
+    if counted and (_looks_back(text, counted) or re.search(
+            r"(?:bucks|dollars|\d|per|each|every)\s*$", text[: counted.start() + 1].rstrip(" a"))):
+        counted = None  # "we bought it twelve years ago", "300 bucks a month"
+    if counted:
+        raw_count, unit = counted.groups()
+        count = _COUNT_WORDS.get(raw_count) or float(raw_count)
+        return float(count) * _UNIT_MONTHS[unit], counted.group(0).strip()
+    if re.search(r"\bnext year\b", text):
+        return 12.0, "next year"
+    soon = re.search(r"\b(?:next|this) (week|month)\b", text)
+    if soon:
+        months = 0.25 if soon.group(1) == "week" else 1.0
+        return (months if soon.group(0).startswith("next") else months / 2), soon.group(0)
+    if re.search(r"\b(?:this year|end of (?:the )?year|by (?:the )?new year)\b", text):
+        return max(1.0, 12.0 - today.month + 0.5), "by the end of the year"
+    season = re.search(r"\b(?:this|next|by|in the|by the)\s+(spring|summer|fall|autumn|winter)\b",
+                       text)
+    if season:
+        month = _SEASON_MONTH[season.group(1)]
+        months = (month - today.month) % 12 or 12
+        return float(months), season.group(0)
+    by_month = re.search(rf"\b(?:by|in|before|around|until)\s+({MONTH})\b", text)
+    if by_month:
+        parsed = parse_date(f"{by_month.group(1)} 1", today)
+        if parsed:
+            months = (parsed.year - today.year) * 12 + parsed.month - today.month
+            return float(max(months, 0.5)), by_month.group(0)
+    if re.search(r"\b(?:just (?:looking|browsing|curious)|no rush|someday|eventually|"
+                 r"no hurry|no timeline)\b", text):
+        return 18.0, "no set timeline"
+    return None
+
+
+def extract_financing(u: Utterance) -> str | None:
+    text = u.lower
+    if re.search(r"\b(?:pre-?approved|pre approved|preapproval|pre-?approval letter|already approved"
+                 r"|got approved|have approval)\b", text) and not re.search(
+                     r"\b(?:not|haven't|havent|no)\b[^.]*\bapprov", text):
+        return "pre_approved"
+    if re.search(r"\b(?:cash|paying outright|all cash|cash buyer)\b", text):
+        return "cash"
+    if re.search(r"\b(?:working on it|working with a (?:lender|bank)|talking to (?:a |the )?"
+                 r"(?:lender|bank)|applied|applying|in the process|waiting on)\b", text):
+        return "in_progress"
+    if re.search(r"\b(?:not yet|haven't|havent|no(?:t)? (?:pre-?)?approv|need (?:financing|a loan|"
+                 r"a mortgage)|don't have (?:financing|a lender))\b", text):
+        return "not_started"
+    return None
+
+
+_MOTIVATION = re.compile(
+    r"\b(?:relocat\w*|new job|job|transfer(?:red)?|growing family|baby|expecting|more (?:space|room)|"
+    r"bigger|downsiz\w*|retir\w*|divorce|closer to|school|schools|commute|first (?:home|house)|"
+    r"tired of renting|stop renting|upgrade|investment|invest\w*|moving|family|kids|married|"
+    r"empty nest\w*|smaller)\b"
+)
+
+
+def extract_motivation(u: Utterance, *, expecting: bool = False) -> str | None:
+    """Why the caller wants to move, kept in their words (a short clause)."""
+    match = _MOTIVATION.search(u.lower)
+    if match:
+        start = max(u.raw.rfind(".", 0, match.start()) + 1, 0)
+        end = u.raw.find(".", match.end())
+        return u.raw[start: end if end > 0 else None].strip(" ,.")[:200]
+    if expecting and len(u.lower.split()) >= 3 and not lexicon().no.match(u.lower):
+        return u.raw.strip(" .")[:200]
+    return None
+
+
+_NOT_MOVING = re.compile(r"\b(?:don'?t|do not|not|won'?t|never|no longer|aren'?t|isn'?t|wasn'?t|"
+                         r"decided against|no plans? to)\s+(?:\w+\s+){0,3}?(?:sell|buy|purchas|list)")
+
+
+def extract_lead_intent(u: Utterance) -> str | None:
+    """Buy, sell, both or rent — not when the caller rules it out ("we won't be buying") or
+    speaks of a sale that is done ("cash from selling our place in California")."""
+    intents = lexicon().intents
+    if _NOT_MOVING.search(u.lower):
+        return None
+    lower = re.sub(r"\b(?:from|after|since|by|when we) (?:selling|sold)\b[^,.]*", " ", u.lower)
+    u = Utterance(raw=u.raw, lower=lower, numeric=u.numeric)
+    buying = intents["buy"].search(u.lower) is not None
+    selling = intents["sell"].search(u.lower) is not None and not re.search(
+        r"\b(?:for sale|on sale)\b", u.lower)
+    if buying and selling:
+        return "both"
+    if selling:
+        return "sell"
+    if buying:
+        return "buy"
+    if intents["rent"].search(u.lower):
+        return "rent"
+    return None
+

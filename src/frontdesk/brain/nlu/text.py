@@ -1,0 +1,160 @@
+"""Caller text as the extractors read it, and where in it a mention is ruled out or corrected.
+
+``normalise`` gives the three forms of a message (raw, lower-cased, numbers as digits, loose
+clock words as times); the helpers below answer, for a mention at some position, whether the
+caller ruled it out ("not Tuesday", "anywhere but Round Rock", "Tuesday I'm slammed") or
+corrected it later ("Tuesday — no wait, Friday").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from text_to_num import alpha2digit
+
+
+@dataclass(slots=True)
+class Utterance:
+    """One caller message in the three forms the extractors need."""
+
+    raw: str
+    lower: str
+    """Lower-cased, typographic quotes straightened, whitespace collapsed."""
+    numeric: str
+    """``lower`` with number words turned into digits ("two pm" → "2 pm")."""
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def normalise(text: str) -> Utterance:
+    raw = _SPACES.sub(" ", text.replace("’", "'").replace("‘", "'")).strip()
+    lower = raw.lower()
+    # "oh" read as zero inside digit runs ("five one two, oh one nine").
+    spoken = re.sub(r"\boh\b(?=[\s,-]*(?:zero|one|two|three|four|five|six|seven|eight|nine|\d))",
+                    "zero", lower)
+    spoken = _protect_choice_ordinals(spoken)
+    spoken = re.sub(rf"\b({_NUMBER_WORD}|\d+|morning|afternoon|evening|noon|lunch)-?ish\b",
+                    r"\1 ish", spoken)  # "fifty-ish", "afternoonish"
+    spoken = _loose_clock(spoken)
+    spoken = re.sub(r"\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?(?=\s*(?:\d|at\b|$|,|\.|"
+                    r"morning|afternoon|evening|the\b|or\b))",
+                    lambda m: {"mon": "monday", "tue": "tuesday", "tues": "tuesday",
+                               "wed": "wednesday", "thu": "thursday", "thur": "thursday",
+                               "thurs": "thursday", "fri": "friday", "sat": "saturday",
+                               "sun": "sunday"}[m.group(1)], spoken)  # "wed. 10."
+    spoken = re.sub(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ]"
+                    r"(fifteen|thirty|forty[- ]five)\b(?! (?:thousand|hundred|k\b|grand|dollars))",
+                    lambda m: f"{HOUR_WORDS[m.group(1)]}:"
+                              f"{ {'fifteen': 15, 'thirty': 30}.get(m.group(2), 45):02d}", spoken)
+    spoken = re.sub(rf"\b(?:a|one) (?:million|mil) ({_DIGIT_WORD})\b(?! (?:hundred|thousand))",
+                    lambda m: f"1.{_DIGIT_WORDS.index(m.group(1)) + 1} million", spoken)
+    try:
+        numeric = alpha2digit(spoken, "en", threshold=0)
+    except (ValueError, RuntimeError):  # text2num rejects some odd inputs; keep words then
+        numeric = spoken
+    numeric = numeric.replace("choicex", "")
+    numeric = re.sub(r"\b(\d+(?:\.\d+)?) 1000\b", r"\1 thousand", numeric)
+    numeric = re.sub(r"\b(\d+) 1000000\b", r"\1 million", numeric)
+    return Utterance(raw=raw, lower=lower, numeric=numeric)
+
+
+_DIGIT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_DIGIT_WORD = "(?:" + "|".join(_DIGIT_WORDS) + ")"
+_NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+                r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)")
+HOUR_WORDS = {w: i + 1 for i, w in enumerate(("one", "two", "three", "four", "five", "six", "seven",
+                                                "eight", "nine", "ten", "eleven", "twelve"))}
+
+
+def _loose_clock(text: str) -> str:
+    """"half past two" → "2:30", "quarter to four" → "3:45", "quarter past ten" → "10:15"."""
+    def hour(word: str) -> int | None:
+        return HOUR_WORDS.get(word) or (int(word) if word.isdigit() and 0 < int(word) <= 12
+                                         else None)
+
+    def past(match: re.Match[str]) -> str:
+        h = hour(match.group(2))
+        minutes = 30 if match.group(1) == "half" else 15
+        return f"{h}:{minutes:02d}" if h else match.group(0)
+
+    def to(match: re.Match[str]) -> str:
+        h = hour(match.group(1))
+        return f"{(h - 2) % 12 + 1}:45" if h else match.group(0)
+
+    text = re.sub(r"\b(half|quarter) past (\w+)\b", past, text)
+    return re.sub(r"\b(?:a )?quarter (?:to|till|of) (\w+)\b", to, text)
+
+
+_ORDINAL_WORD = re.compile(r"\b(first|second|third|fourth)\b")
+_MONTH_WORDS = ("january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december")
+
+
+def _protect_choice_ordinals(text: str) -> str:
+    """Keep "the first one" a choice, not the 1st of the month: ordinals stay words unless they
+    follow a month ("December first") or precede "of" ("the first of December")."""
+
+    def keep(match: re.Match[str]) -> str:
+        before = text[: match.start()].split()[-2:] or [""]
+        after = text[match.end():].split()[:1] or [""]
+        if before[-1] in _MONTH_WORDS or after[0] == "of" or (
+                before[-1] == "the" and re.fullmatch(
+                    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?|on", before[0])):
+            return match.group(0)  # "December first", "Tuesday the first", "on the third"
+        return "choicex" + match.group(0)
+
+    return _ORDINAL_WORD.sub(keep, text)
+
+
+
+_NEGATED = re.compile(r"(?:\bnot|n't|\bbut|\bexcept|\bother than|\brather than|\binstead of|"
+                      r"\banything but|\banywhere but|\bno|\bnever|\baway from|\bavoid)"
+                      r"(?:\s+(?:on|in|the|a|an|really|quite|so|too|near|that|like))*\s*$")
+"""Words just before a mention that rule it out: "not Tuesday", "anywhere but Round Rock"."""
+
+
+def ruled_out(text: str, start: int) -> bool:
+    before = text[max(0, start - 40): start]
+    return _NEGATED.search(before) is not None
+
+
+_CORRECTION = re.compile(r"\b(?:no,? wait|wait,? no|oh,? wait|actually|i mean|sorry|make (?:it|that)|"
+                         r"instead|rather|scratch that|on second thought|no no|hold on|wait|"
+                         r"let'?s say|let'?s (?:do|go with)|go with|better make it|i meant|meant|"
+                         r"no,)(?=\W|$)")
+_BLOCKED_AFTER = re.compile(r"^[\s,.!?-]*(?:(?:is|are|'s|'re)\s+)?(?:i'?m|we'?re|i am|we are|is|are|"
+                            r"isn't|doesn't|won't|no good|bad|out|not good|booked|busy|slammed|"
+                            r"taken|full|tough|no)\b")
+
+
+def correction_tails(text: str) -> list[str]:
+    """The words after each self-correction ("Tuesday — no wait, Friday"), the last first."""
+    return [text[m.end():] for m in reversed(list(_CORRECTION.finditer(text)))]
+
+
+def correction_tail(text: str) -> str | None:
+    """The words after the caller's last self-correction."""
+    tails = correction_tails(text)
+    return tails[0] if tails else None
+
+
+def ruled_out_after(text: str, end: int) -> bool:
+    """"Tuesday I'm slammed", "Saturday is no good": the mention is ruled out by what follows."""
+    return _BLOCKED_AFTER.match(text[end:]) is not None and re.match(
+        r"^[\s,.!?-]*(?:(?:is|are|'s|'re)\s+)?(?:i'?m|we'?re|i am|we are)?\s*(?:busy|slammed|booked|"
+        r"out|no good|bad|not good|full|tough|taken|out of town|working|at work|off)\b",
+        text[end:]) is not None
+
+
+
+def clause_before(text: str, start: int) -> str:
+    """The words of the clause that leads up to ``start`` ("… so anytime after 9" → "anytime")."""
+    cut = max(text.rfind(sep, 0, start) + len(sep) for sep in (",", ".", " so ", " but ",
+                                                               " then ", ";", " and "))
+    return text[max(cut, 0): start]
+
+
+def phrase_in(phrase: str, text: str) -> bool:
+    return re.search(rf"\b{re.escape(phrase)}\b", text) is not None

@@ -1,0 +1,330 @@
+"""Dates, clock times and parts of the day, as callers say them.
+
+Dates are resolved against the business's today and never land in the past; of several, the one
+settled on wins; a time that belongs to something else is not the appointment's; windows
+("after work", "before lunch") stay windows. Parsing of a date span is ``dateparser``'s.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+
+import dateparser
+
+from frontdesk.brain.nlu.text import (
+    Utterance,
+    clause_before,
+    correction_tail,
+    correction_tails,
+    ruled_out,
+    ruled_out_after,
+)
+
+WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)day"
+MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_DATE_SPAN = re.compile(
+    r"\b(?:day after tomorrow|today|tonight|tomorrow|"
+    rf"(?:(?:this|next|coming)\s+)?{WEEKDAY}|"
+    rf"{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|"
+    rf"(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)\s+of\s+{MONTH}|"
+    r"the\s+\d{1,2}(?:st|nd|rd|th)|"
+    r"\d{1,2}/\d{1,2}(?:/\d{2,4})?|"
+    r"in\s+\d+\s+(?:days?|weeks?))\b"
+)
+
+
+@lru_cache(maxsize=2048)
+def parse_date(span: str, today: date) -> date | None:
+    base = datetime.combine(today, time(12, 0))
+    parsed = dateparser.parse(
+        span.replace("next ", "").replace("coming ", "").replace("this ", ""),
+        languages=["en"],
+        settings={"PREFER_DATES_FROM": "future", "RELATIVE_BASE": base},
+    )
+    if parsed is None:
+        return None
+    # "next Tuesday" means the coming Tuesday, as most callers use it.
+    return parsed.date()
+
+
+
+def _day_of_month(day: int, today: date) -> date | None:
+    """"the 3rd": the next 3rd of a month that is today or later."""
+    year, month = today.year, today.month
+    for _ in range(3):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            candidate = None
+        if candidate is not None and candidate >= today:
+            return candidate
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return None
+
+
+_WEEK_FROM = re.compile(rf"\b(?:a|one|1) week from (today|tomorrow|now|{WEEKDAY})\b|"
+                        r"\bin (?:a|one|1) week(?:'s time)?\b|\bthis time next week\b")
+_DECISION = re.compile(r"\b(?:or|maybe|probably|let'?s say|let'?s (?:do|go with|make it)|go with|"
+                       r"i'?ll take|make it|better|safer|to be safe)\b")
+
+
+def _all_dates(text: str, today: date) -> list[date]:
+    found = []
+    for match in _DATE_SPAN.finditer(text):
+        if ruled_out(text, match.start()) or ruled_out_after(text, match.end()):
+            continue
+        day = extract_date(Utterance(raw=match.group(0), lower=match.group(0),
+                                     numeric=match.group(0)), today, _single=True)
+        if day is not None and day not in found:
+            found.append(day)
+    return found
+
+
+def extract_date(u: Utterance, today: date, _single: bool = False) -> date | None:
+    """The date the caller wants, resolved against ``today`` and never in the past: "a week
+    from tomorrow", "the 3rd", "Thursday the 3rd"; of several ("probably Thursday, maybe
+    Friday — let's say Friday", "tomorrow or Wednesday, Wednesday at five") the one settled on;
+    one ruled out ("not Tuesday") is not it."""
+    text = u.numeric
+    week = _WEEK_FROM.search(text)
+    if week and not _single:
+        base = today
+        if week.group(1) and week.group(1) not in {"today", "now"}:
+            base = (today + timedelta(days=1) if week.group(1) == "tomorrow"
+                    else extract_date(Utterance(week.group(1), week.group(1), week.group(1)),
+                                      today) or today)
+        return base + timedelta(days=7)
+    week = re.search(r"\b(?:(early|later|end of|sometime) )?(next|this) week\b", text)
+    if week and not _single and not _DATE_SPAN.search(text):
+        # "try me next week" → next Monday; "later this week" → Thursday
+        monday = today - timedelta(days=today.weekday())
+        if week.group(2) == "this":
+            return max(today + timedelta(days=1), monday + timedelta(days=3))
+        return monday + timedelta(days=11 if week.group(1) == "end of" else 7)
+    if not _single and _DECISION.search(text):
+        several = _all_dates(text, today)
+        if len(several) > 1:
+            return several[-1]
+    for tail in ([] if _single else correction_tails(text)):
+        # "Tuesday — no wait, Friday": what comes last wins; "…, no, the day after" counts on
+        later = [d for d in (extract_date(Utterance(raw=piece, lower=piece, numeric=piece), today)
+                             for piece in re.split(r"(?<=[.?!,])\s+", tail)) if d is not None]
+        after = re.search(r"\bthe (?:day|one) after\b(?! tomorrow)", tail)
+        if after:  # "tomorrow's no good, can we do the day after?": counted from the day named
+            head = text[: len(text) - len(tail) + after.start()]
+            named = later[-1] if later else extract_date(
+                Utterance(raw=head, lower=head, numeric=head), today, _single=True)
+            if named is not None:
+                return named + timedelta(days=1)
+        if later:
+            return later[-1]
+    for match in _DATE_SPAN.finditer(text):
+        span = match.group(0)
+        if ruled_out(text, match.start()) or ruled_out_after(text, match.end()):
+            continue
+        follow = re.match(r",?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b", text[match.end():])
+        if follow and re.fullmatch(rf"(?:(?:this|next|coming)\s+)?{WEEKDAY}", span):
+            day = _day_of_month(int(follow.group(1)), today)  # "Thursday the 3rd"
+            if day is not None:
+                return day
+        if span == "tonight":
+            return today
+        ordinal = re.fullmatch(r"the\s+(\d{1,2})(?:st|nd|rd|th)", span)
+        if ordinal:
+            day = _day_of_month(int(ordinal.group(1)), today)
+            if day is not None:
+                return day
+            continue
+        day = parse_date(span, today)
+        if day is not None:
+            if re.fullmatch(rf"(?:this\s+)?{WEEKDAY}", span) and day == today:
+                day += timedelta(days=7) if span.startswith("next") else timedelta(0)
+            if day < today and re.search(MONTH, span):
+                try:
+                    day = day.replace(year=day.year + 1)  # "March 3rd" said in November
+                except ValueError:
+                    continue
+            return day
+    return None
+
+
+_TIME_AMPM = re.compile(r"\b(\d{1,2})(?:[:.\s](\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?)(?=\W|$)")
+_TIME_AT = re.compile(
+    r"\b(?:at|around|about|by|for|say)\s+(?:like\s+|maybe\s+|about\s+|around\s+)?"
+    r"(\d{1,2})(?:[:\s](\d{2}))?\b"
+    r"(?!\s*(?:%|percent|k\b|thousand|million|dollars|bucks|months?|years?|days?|weeks?|miles))"
+)
+_TIME_PART_OF_DAY = re.compile(
+    r"\b(?:(\d{1,2})(?:[:\s](\d{2}))?\s+in the (morning|afternoon|evening)"
+    r"|(morning|afternoon|evening)\s+(?:at\s+)?(\d{1,2})(?::(\d{2}))?(?!\s*(?:\d|am|pm)))\b"
+)
+""""10 30 in the morning", "saturday morning 9": the part of the day says AM or PM."""
+_TIME_BARE = re.compile(
+    r"^(?:how about |what about |maybe |let's do |ok |okay )?(\d{1,2})(?::(\d{2}))?(?: o'?clock)?\??$"
+)
+
+
+def clock(hour: int, minute: int, meridiem: str | None) -> time | None:
+    if minute > 59:
+        return None
+    if meridiem:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if meridiem.startswith("p") else 0)
+    elif hour > 23:
+        return None
+    elif 1 <= hour <= 6:
+        hour += 12  # "at 2" in business talk is 2 PM
+    return time(hour, minute)
+
+
+_OTHER_ACTIVITY = re.compile(
+    r"\b(?:drop(?:ping)? (?:off )?(?:the |my )?(?:kids?|son|daughter)|kids?|school|work|shift|"
+    r"(?:i'm|im|i am|we're|she's|he's|gets?|get|getting) off|"
+    r"get off|gets? out|class|practice|meeting|lunch break|church|gym|flight|train|bus|"
+    r"doctor|dentist|wake up|sleep|bed|dinner|"
+    r"pick(?:ing)? up (?:the |my )?(?:kids?|son|daughter|wife|husband))\b")
+"""What a time may belong to instead of the appointment ("I drop the kids at eight")."""
+
+
+def _times(text: str) -> list[tuple[int, time]]:
+    """Every clock time in the text, with where it starts."""
+    found: list[tuple[int, time]] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(match: re.Match[str], value: time | None) -> None:
+        if value is not None and not any(a <= match.start() < b for a, b in taken):
+            found.append((match.start(), value))
+            taken.append(match.span())
+
+    for match in re.finditer(r"\b(?:noon|midday|12 noon)\b", text):
+        add(match, time(12, 0))
+    for match in _TIME_AMPM.finditer(text):
+        add(match, clock(int(match.group(1)), int(match.group(2) or 0), match.group(3)[0]))
+    for match in _TIME_PART_OF_DAY.finditer(text):
+        hour, minute, part = ((match.group(1), match.group(2), match.group(3)) if match.group(1)
+                              else (match.group(5), match.group(6), match.group(4)))
+        add(match, clock(int(hour), int(minute or 0), "a" if part == "morning" else "p"))
+    for match in _TIME_AT.finditer(text):
+        add(match, clock(int(match.group(1)), int(match.group(2) or 0), None))
+    for match in re.finditer(r"\b(\d{1,2})\s*o'?clock\b", text):  # "one o'clock"
+        add(match, clock(int(match.group(1)), 0, None))
+    for match in re.finditer(r"\b(\d{1,2}):(\d{2})\b", text):  # "10:30's safer"
+        add(match, clock(int(match.group(1)), int(match.group(2)), None))
+    for match in re.finditer(r"(?:day|tomorrow|today)\W{1,3}(\d{1,2})(?::(\d{2}))?\b"
+                             r"(?!\s*(?:st|nd|rd|th|%|/|k\b|thousand|dollars|bucks|miles))", text):
+        add(match, clock(int(match.group(1)), int(match.group(2) or 0), None))  # "wed. 10"
+    bare = _TIME_BARE.search(text.strip())
+    if bare and not found:
+        add(bare, clock(int(bare.group(1)), int(bare.group(2) or 0), None))
+    return sorted(found, key=lambda item: item[0])
+
+
+def extract_time(u: Utterance) -> time | None:
+    """The clock time asked for: "2 pm", "9:30 am", "nine thirty", "at 3", "noon". A time that
+    belongs to something else ("I drop the kids at eight") or bounds a window ("after 3") is
+    not taken; with several, the one that is not ruled out ("not 9, 10") wins."""
+    text = u.numeric
+    tail = correction_tail(text)
+    if tail is not None and tail != text:
+        later = extract_time(Utterance(raw=tail, lower=tail, numeric=tail))
+        bare = re.fullmatch(r"\W*(?:at\s+)?(\d{1,2})(?::(\d{2}))?\W*", tail)
+        if later is None and bare:  # "… at eight — no, make it ten."
+            later = clock(int(bare.group(1)), int(bare.group(2) or 0), None)
+        if later is not None:
+            return later
+    candidates: list[tuple[int, time]] = []
+    for start, value in _times(text):
+        bounded = re.search(r"\b(?:after|before|until|till|past|from|between)\s*"
+                            r"(?:like\s+|about\s+|around\s+)?$", text[:start])
+        if bounded or _OTHER_ACTIVITY.search(clause_before(text, start)):
+            continue
+        if ruled_out(text, start):
+            continue
+        candidates.append((start, value))
+    if len(candidates) > 1 and re.search(r"\b(?:so|then|instead|make it|rather|but|or|maybe)\b|"
+                                         r"\b(?:safer|better)\b", text[candidates[0][0]:]):
+        return candidates[-1][1]  # "standup at 8, so make it 10"; "10 or 10:30, 10:30's safer"
+    return candidates[0][1] if candidates else None
+
+
+@dataclass(slots=True, frozen=True)
+class TimeWindow:
+    """A span of the day the caller prefers, as times (inclusive start, exclusive end)."""
+
+    start: time
+    end: time
+    label: str
+    """How to say it back: "in the evening", "after 3 PM", "before noon"."""
+
+    @property
+    def part_of_day(self) -> str:
+        if self.end <= time(12, 0):
+            return "morning"
+        if self.start >= time(16, 0):
+            return "evening"
+        if self.start >= time(12, 0):
+            return "afternoon"
+        return "morning" if self.start < time(11, 0) and self.end <= time(13, 0) else "afternoon"
+
+
+_WINDOWS = (
+    (r"\bfirst thing\b|\bas early as (?:possible|you can)\b|\bearliest\b",
+     (time(0, 0), time(10, 0), "first thing in the morning")),
+    (r"\bbefore (?:lunch|noon|midday)\b|\bin the morning\b|\bmornings?\b|\bearly\b",
+     (time(0, 0), time(12, 0), "in the morning")),
+    (r"\blate (?:in the )?afternoon\b", (time(15, 0), time(18, 0), "late in the afternoon")),
+    (r"\b(?:after lunch|around lunch|lunch ?time|over lunch)\b",
+     (time(12, 0), time(17, 0), "after lunch")),
+    (r"\bin the afternoon\b|\bafternoons?\b", (time(12, 0), time(17, 0), "in the afternoon")),
+    (r"\bafter (?:work|five|5|my shift)\b|\bin the evening\b|\bevenings?\b|\btonight\b|"
+     r"\blate (?:in the )?day\b|\bend of (?:the )?day\b",
+     (time(17, 0), time(21, 0), "in the evening")),
+)
+
+
+def extract_window(u: Utterance) -> TimeWindow | None:
+    """A part of the day asked for, kept as a window: "after work", "before lunch", "after 3",
+    "first thing", "evening" — used to choose slots and callback times."""
+    text = u.numeric
+    bound = re.search(r"\b(after|before|past|until|till)\s+(?:like\s+|about\s+|around\s+)?"
+                      r"(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?(?=\W|$)", text)
+    if bound and not _OTHER_ACTIVITY.search(clause_before(text, bound.start())):
+        word, hour, minute, meridiem = bound.groups()
+        at = clock(int(hour), int(minute or 0), meridiem[0] if meridiem else None)
+        if at is not None:
+            if word in {"after", "past"}:
+                return TimeWindow(at, time(23, 0), f"after {_say(at)}")
+            return TimeWindow(time(0, 0), at, f"before {_say(at)}")
+    text = re.sub(r"\b(?:good|g'?) ?(?:morning|afternoon|evening)\b", " ", text)  # greetings
+    for pattern, (start, end, label) in _WINDOWS:
+        match = re.search(pattern, text)
+        if match and not ruled_out(text, match.start()):
+            if label == "after lunch" and "around" in match.group(0):
+                return TimeWindow(time(11, 30), time(14, 0), "around lunchtime")
+            return TimeWindow(start, end, label)
+    return None
+
+
+def extract_time_of_day(u: Utterance) -> str | None:
+    """Morning, afternoon or evening, when the caller names a part of the day."""
+    window = extract_window(u)
+    if window is not None and not window.label.startswith(("after ", "before ")):
+        return window.part_of_day
+    if re.search(r"\b(?:midday)\b", u.lower):
+        return "afternoon"
+    return None
+
+
+def _say(at: time) -> str:
+    hour = at.hour % 12 or 12
+    suffix = "AM" if at.hour < 12 else "PM"
+    return f"{hour}:{at.minute:02d} {suffix}" if at.minute else f"{hour} {suffix}"
+
+
