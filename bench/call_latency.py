@@ -40,7 +40,7 @@ from sqlalchemy import select  # noqa: E402
 from tests.fakes.live import LiveServer, free_port  # noqa: E402
 from tests.fakes.twilio import AUTH_TOKEN, MediaStreamClient, TwilioSide  # noqa: E402
 
-from frontdesk.api import create_app  # noqa: E402
+from frontdesk.app import create_app  # noqa: E402
 from frontdesk.audio.pcm import Audio, write_wav  # noqa: E402
 from frontdesk.config import Settings, TwilioSettings, WebRTCSettings  # noqa: E402
 from frontdesk.storage.models import ConversationTurn  # noqa: E402
@@ -58,7 +58,7 @@ def trim(audio: Audio, threshold: float = 0.01) -> Audio:
 
 
 async def server_turns(app, session_ids: list[str]) -> list[ConversationTurn]:
-    runtime = app.state.runtime
+    runtime = app.state.services
     async with runtime.sessions() as db:
         return list(await db.scalars(select(ConversationTurn).where(
             ConversationTurn.call_id.in_(session_ids), ConversationTurn.role == "assistant",

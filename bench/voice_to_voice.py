@@ -62,8 +62,8 @@ async def synth(engines: VoiceEngines, text: str) -> Audio:
 
 async def run(calls: list[int], phone: bool) -> dict[str, object]:
     settings = Settings(data_dir=Path(tempfile.mkdtemp()))
-    runtime = await build_runtime(settings, clock=lambda: NOW)
     engines = await VoiceEngines.load(settings)
+    runtime = await build_runtime(settings, clock=lambda: NOW, engines=engines)
     scripts = [(profile, [await synth(engines, line) for line in lines])
                for profile, lines in SCRIPTS]
     results: dict[str, object] = {}
@@ -72,7 +72,7 @@ async def run(calls: list[int], phone: bool) -> dict[str, object]:
             cpu_before = resource.getrusage(resource.RUSAGE_SELF)
             started = time.perf_counter()
             outcomes = await asyncio.gather(*(
-                talk(runtime, engines, settings, scripts[i % len(scripts)][0],
+                talk(runtime.voice(), scripts[i % len(scripts)][0],
                      scripts[i % len(scripts)][1], phone=phone,
                      caller_phone=f"+1512555{1000 + i:04d}")
                 for i in range(n)))
@@ -94,8 +94,8 @@ async def run(calls: list[int], phone: bool) -> dict[str, object]:
             }
             print(n, json.dumps(results[f"{n}_calls"]), flush=True)
     finally:
-        await engines.close()
         await runtime.close()
+        await engines.close()
     return results
 
 

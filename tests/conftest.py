@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 import httpx
 import pytest
 
-from frontdesk.api import create_app
+from frontdesk.app import create_app
 from frontdesk.brain import Brain
 from frontdesk.brain.memory import InMemoryCalendar, InMemoryCustomers
 from frontdesk.config import EscalationSettings, Settings

@@ -1,15 +1,29 @@
-"""Composition root: builds storage, brain and service from one Settings object."""
+"""The composition root: builds every part of a Frontdesk process once, from one Settings.
+
+Nothing below this module imports it. Each layer receives a small bundle of its own type, fully
+built (:class:`~frontdesk.voice.services.CallServices` for a call,
+:class:`~frontdesk.api.services.ApiServices` for the HTTP API); whether voice is enabled or a
+Twilio account is configured is decided here once, and the parts that depend on it answer with a
+clear error instead of handing consumers an optional field to check.
+``serve`` (:func:`create_app`), ``chat``, ``talk``, ``eval``, the benchmarks and the tests all
+build through :func:`build_runtime` / :func:`open_runtime`.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from typing import Any
 
+from fastapi import FastAPI
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 
+from frontdesk.api.main import create_api
+from frontdesk.api.services import ApiServices
 from frontdesk.brain import Brain
 from frontdesk.brain.nlu.classifier import default_classifier
 from frontdesk.brain.ports import Clock
@@ -18,53 +32,64 @@ from frontdesk.conversations.calls import CallRecords
 from frontdesk.conversations.events import EventBus
 from frontdesk.conversations.service import ConversationService
 from frontdesk.knowledge.profile import load_profiles
+from frontdesk.llm.assist import LLMAssist
 from frontdesk.storage.database import create_engine, session_factory
 from frontdesk.storage.migrate import upgrade
 from frontdesk.storage.models import Business
 from frontdesk.storage.ports import SqlCalendar, SqlCustomerDirectory
 from frontdesk.storage.seed import load_profiles_from_db, seed_profiles
-
-if TYPE_CHECKING:
-    from frontdesk.llm.assist import LLMAssist
-    from frontdesk.telephony.rest import TwilioRest
-    from frontdesk.voice.engines import VoiceEngines
-    from frontdesk.webrtc.calls import BrowserCalls
+from frontdesk.telephony.phone import PhoneCalls
+from frontdesk.telephony.rest import TwilioRest
+from frontdesk.voice.engines import VoiceEngines
+from frontdesk.voice.services import CallServices
+from frontdesk.webrtc.calls import BrowserCalls
 
 log = logging.getLogger(__name__)
 
 
 @dataclass(slots=True)
 class Runtime:
-    """Everything a running Frontdesk process owns; closed once on shutdown."""
+    """Everything one Frontdesk process owns, built in one go; closed once on shutdown."""
 
     settings: Settings
-    engine: AsyncEngine
+    database: AsyncEngine
     sessions: async_sessionmaker
     brain: Brain
     events: EventBus
     conversations: ConversationService
     call_records: CallRecords
-    twilio: TwilioRest | None = None
-    """Twilio's REST API, when an account is configured."""
-    engines: VoiceEngines | None = None
-    """The speech models, when voice calls are enabled."""
-    owns_engines: bool = True
-    assist: LLMAssist | None = None
-    """The optional language model behind the brain."""
-    browser_calls: BrowserCalls | None = None
-    """WebRTC calls from the ``/call`` page, when voice is enabled."""
+    phone: PhoneCalls
+    browser: BrowserCalls
+    assist: LLMAssist | None
+    """The optional language model behind the brain (the root's own knowledge; layers below
+    get what they need from it, see :meth:`api`)."""
+    engines: VoiceEngines | None
+    """The speech models, when voice is enabled."""
+    _closers: list[Any] = field(default_factory=list)
+
+    def voice(self) -> CallServices:
+        """What a call is built from; only for a runtime built with speech engines."""
+        if self.engines is None:
+            raise RuntimeError("this runtime was built without speech engines")
+        return CallServices(self.engines, self.conversations, self.settings.voice)
+
+    def api(self) -> ApiServices:
+        assist = self.assist
+
+        def language_model() -> dict[str, Any]:
+            return {"enabled": False} if assist is None else {"enabled": True, **assist.snapshot()}
+
+        return ApiServices(self.settings, self.database.dialect.name, self.sessions, self.brain,
+                           self.events, self.conversations, self.phone, self.browser,
+                           language_model)
 
     async def close(self) -> None:
-        if self.browser_calls is not None:
-            await self.browser_calls.close()
-        await self.conversations.close()
-        if self.twilio is not None:
-            await self.twilio.close()
-        if self.assist is not None:
-            await self.assist.close()
-        if self.engines is not None and self.owns_engines:
-            await self.engines.close()
-        await self.engine.dispose()
+        """Close in reverse order of building: calls first, the database last."""
+        for close in reversed(self._closers):
+            try:
+                await close()
+            except Exception:  # one part failing to close must not keep the others open
+                log.exception("closing a part of the runtime failed")
 
 
 async def prepare_database(settings: Settings) -> None:
@@ -83,34 +108,80 @@ async def prepare_database(settings: Settings) -> None:
 
 
 async def build_runtime(settings: Settings, *, clock: Clock | None = None,
-                        migrate: bool = True) -> Runtime:
-    """Migrate (optionally), load profiles from the database and wire the brain."""
+                        migrate: bool = True, engines: VoiceEngines | None = None,
+                        load_voice: bool = False) -> Runtime:
+    """Build the whole process.
+
+    ``migrate``: bring the database to the latest schema first (and seed a fresh one).
+    ``engines``: lend already loaded speech models (tests and benchmarks share one set; the
+    runtime does not close them). ``load_voice``: load them here when ``settings.voice_enabled``
+    (the server does; ``chat`` and the text evals do not need them).
+    """
     if migrate:
         await prepare_database(settings)
-    engine = create_engine(settings.resolved_database_url)
-    sessions = session_factory(engine)
-    profiles = await load_profiles_from_db(sessions, load_profiles(settings.profiles_dir))
-    kwargs = {"clock": clock} if clock is not None else {}
-    assist = await _language_model(settings) if settings.llm.enabled else None
-    # The act classifier trains (or loads from its cache) off the event loop, once per process.
-    await asyncio.to_thread(default_classifier)
-    brain = Brain(profiles, SqlCalendar(sessions), SqlCustomerDirectory(sessions),
-                  settings.brain, assist=assist, **kwargs)
-    events = EventBus()
-    service = ConversationService(brain, sessions, events, settings.escalation)
-    await service.resume_background_work()
-    twilio = None
-    if settings.twilio.rest_configured:
-        from frontdesk.telephony.rest import TwilioRest
+    closers: list[Any] = []
+    try:
+        database = create_engine(settings.resolved_database_url)
+        closers.append(database.dispose)
+        sessions = session_factory(database)
+        profiles = await load_profiles_from_db(sessions, load_profiles(settings.profiles_dir))
+        assist = await _language_model(settings) if settings.llm.enabled else None
+        if assist is not None:
+            closers.append(assist.close)
+        # The act classifier trains (or loads from its cache) off the event loop, once per process.
+        await asyncio.to_thread(default_classifier)
+        kwargs = {"clock": clock} if clock is not None else {}
+        brain = Brain(profiles, SqlCalendar(sessions), SqlCustomerDirectory(sessions),
+                      settings.brain, assist=assist, **kwargs)
+        events = EventBus()
+        conversations = ConversationService(brain, sessions, events, settings.escalation)
+        closers.append(conversations.close)
+        await conversations.resume_background_work()
+        if engines is None and load_voice and settings.voice_enabled:
+            engines = await VoiceEngines.load(settings)
+            closers.append(engines.close)
+        voice = CallServices(engines, conversations, settings.voice) if engines else None
+        call_records = CallRecords(sessions, conversations)
+        rest = TwilioRest(settings.twilio) if settings.twilio.rest_configured else None
+        phone = PhoneCalls(call_records, conversations, settings.twilio, voice=voice, rest=rest)
+        closers.append(phone.close)
+        browser = BrowserCalls(voice, call_records, settings.webrtc)
+        closers.append(browser.close)
+    except BaseException:
+        for close in reversed(closers):
+            await close()
+        raise
+    return Runtime(settings, database, sessions, brain, events, conversations, call_records,
+                   phone, browser, assist, engines, closers)
 
-        twilio = TwilioRest(settings.twilio)
-    return Runtime(settings, engine, sessions, brain, events, service,
-                   CallRecords(sessions, service), twilio, assist=assist)
+
+@asynccontextmanager
+async def open_runtime(settings: Settings, **kwargs: Any) -> AsyncIterator[Runtime]:
+    """:func:`build_runtime` for the length of a ``with`` block."""
+    runtime = await build_runtime(settings, **kwargs)
+    try:
+        yield runtime
+    finally:
+        await runtime.close()
+
+
+def create_app(settings: Settings, *, clock: Clock | None = None,
+               engines: VoiceEngines | None = None) -> FastAPI:
+    """The server: the HTTP API over a runtime built when the app starts (its lifespan).
+
+    Speech models load at startup when ``settings.voice_enabled``; ``engines`` lends already
+    loaded ones instead (tests share one set across apps)."""
+
+    @asynccontextmanager
+    async def services() -> AsyncIterator[ApiServices]:
+        async with open_runtime(settings, clock=clock, engines=engines,
+                                load_voice=True) as runtime:
+            yield runtime.api()
+
+    return create_api(services)
 
 
 async def _language_model(settings: Settings) -> LLMAssist:
-    from frontdesk.llm.assist import LLMAssist
-
     assist = LLMAssist.from_settings(settings.llm)
     present = await assist.client.ollama_has_model()
     if present is False:

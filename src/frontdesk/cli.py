@@ -28,7 +28,7 @@ def _settings(args: argparse.Namespace) -> Settings:
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
-    from frontdesk.api import create_app
+    from frontdesk.app import create_app
 
     host = args.host or settings.server.host
     port = args.port or settings.server.port
@@ -41,10 +41,9 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def _chat(args: argparse.Namespace, settings: Settings) -> int:
-    from frontdesk.app import build_runtime
+    from frontdesk.app import open_runtime
 
-    runtime = await build_runtime(settings)
-    try:
+    async with open_runtime(settings) as runtime:
         outcome = await runtime.conversations.create(
             args.profile, direction=args.direction, channel="text",
             caller_phone=args.phone, caller_name=None)
@@ -65,8 +64,6 @@ async def _chat(args: argparse.Namespace, settings: Settings) -> int:
             if outcome.state.ended:
                 print(f"\n[ended: {outcome.state.outcome}] {outcome.state.summary}")
                 return 0
-    finally:
-        await runtime.close()
 
 
 def _read_line() -> str | None:
@@ -88,11 +85,17 @@ def _configure_logging(command: str, settings: Settings) -> None:
                       personal_data=settings.log_personal_data)
 
 
-def _talk(args: argparse.Namespace, settings: Settings) -> int:
-    from frontdesk.voice.talk import main_talk
+async def _talk(args: argparse.Namespace, settings: Settings) -> int:
+    from frontdesk.app import open_runtime
+    from frontdesk.audio.pcm import read_wav
+    from frontdesk.voice.talk import report, talk
 
-    return main_talk(settings, args.profile, args.wav, args.out, phone=args.phone,
-                     speed=args.speed)
+    turns = [read_wav(path) for path in args.wav]
+    voiced = settings.model_copy(update={"voice_enabled": True})
+    async with open_runtime(voiced, load_voice=True) as runtime:
+        result = await talk(runtime.voice(), args.profile, turns, phone=args.phone,
+                            speed=args.speed)
+    return report(result, args.out)
 
 
 def _db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
@@ -191,7 +194,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "chat":
             return asyncio.run(_chat(args, settings))
         if args.command == "talk":
-            return _talk(args, settings)
+            return asyncio.run(_talk(args, settings))
         if args.command == "db":
             return _db_upgrade(args, settings)
         if args.command == "seed":

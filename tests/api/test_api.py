@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from frontdesk.api import create_app
+from frontdesk.app import create_app
 from tests.conftest import fixed_clock
 
 STATE_KEYS = {"current_agent", "detected_intent", "confidence", "customer", "booking_slots",
@@ -207,14 +207,14 @@ async def test_out_of_range_ids_and_durations_are_4xx(settings) -> None:
 
     app = create_app(settings, clock=fixed_clock)
     async with app.router.lifespan_context(app):
-        runtime = app.state.runtime
+        runtime = app.state.services
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
                                      base_url="http://test") as http:
             for lead_id in (2**31, 2**64, 10**30):
                 response = await http.post("/api/calls", json={"lead_id": lead_id})
                 assert response.status_code == 422, (lead_id, response.text)
             assert (await http.post("/api/calls", json={"lead_id": 2**31 - 1})).status_code == 404
-            record = await runtime.call_records.register(
+            record = await runtime.phone.records.register(
                 profile="dealership", direction="inbound", phone="+15125550142",
                 call_sid="CA" + "7" * 32)
             for duration in ("²", "9" * 30, "-5", "1e3", " 12"):

@@ -8,7 +8,7 @@ import json
 import pytest
 from starlette.testclient import TestClient
 
-from frontdesk.api import create_app
+from frontdesk.app import create_app
 from frontdesk.config import EscalationSettings, Settings
 from tests.conftest import fixed_clock
 

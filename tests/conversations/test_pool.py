@@ -58,7 +58,7 @@ def _ring(runtime, n: int, offset: int = 0):
 
 async def test_twenty_calls_ringing_at_once_are_all_answered(settings) -> None:
     runtime = await build_runtime(settings, clock=fixed_clock)
-    checkouts = Checkouts(runtime.engine)
+    checkouts = Checkouts(runtime.database)
     try:
         records = await asyncio.wait_for(asyncio.gather(*_ring(runtime, 20)), 20)
         assert len({r.session_id for r in records}) == 20
@@ -70,7 +70,7 @@ async def test_twenty_calls_ringing_at_once_are_all_answered(settings) -> None:
 
 async def test_many_calls_ending_at_once_return_every_connection(settings) -> None:
     runtime = await build_runtime(settings, clock=fixed_clock)
-    checkouts = Checkouts(runtime.engine)
+    checkouts = Checkouts(runtime.database)
     conversations = runtime.conversations
     try:
         sids = []
@@ -101,7 +101,7 @@ async def test_many_calls_ending_at_once_return_every_connection(settings) -> No
         cancelled = sum(isinstance(r, asyncio.CancelledError) for r in results)
         assert cancelled >= 1
         assert [r for r in results if isinstance(r, Exception)] == []
-        assert await checkouts.all_returned(), runtime.engine.pool.status()
+        assert await checkouts.all_returned(), runtime.database.pool.status()
         assert checkouts.nested == []
         # Cancelled or not, every hang-up ended its conversation.
         async with runtime.sessions() as db:
@@ -112,4 +112,4 @@ async def test_many_calls_ending_at_once_return_every_connection(settings) -> No
         assert len(conversations._locks) == 0  # no lock kept per past conversation
     finally:
         await runtime.close()
-    assert runtime.engine.pool.checkedout() == 0
+    assert runtime.database.pool.checkedout() == 0

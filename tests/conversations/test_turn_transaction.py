@@ -133,9 +133,9 @@ async def test_a_turn_writes_at_its_end(settings) -> None:
         conversations = runtime.conversations
         sid = (await conversations.create("real_estate", caller_phone="+15125550142")
                ).state.session_id
-        event.listen(runtime.engine.sync_engine, "before_cursor_execute", record)
+        event.listen(runtime.database.sync_engine, "before_cursor_execute", record)
         await conversations.chat(sid, "we want to buy a house in Austin")
-        event.remove(runtime.engine.sync_engine, "before_cursor_execute", record)
+        event.remove(runtime.database.sync_engine, "before_cursor_execute", record)
         first_write = next(i for i, s in enumerate(statements) if s in {"INSERT", "UPDATE"})
         assert "SELECT" not in statements[first_write:], statements
     finally:

@@ -8,7 +8,7 @@ from typing import get_args
 
 import pytest
 
-from frontdesk.api import create_app
+from frontdesk.app import create_app
 from frontdesk.cli import main
 from frontdesk.config import Settings
 from frontdesk.evals.caller import SimulatedCaller

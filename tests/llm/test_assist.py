@@ -134,7 +134,7 @@ async def test_the_summary_gets_model_notes(assisted_brain) -> None:
 async def test_the_app_wires_the_model_and_reports_it(tmp_path, fake_llm, redis_server) -> None:
     import httpx
 
-    from frontdesk.api import create_app
+    from frontdesk.app import create_app
     from frontdesk.config import Settings
 
     settings = Settings(env="test", data_dir=tmp_path, voice_enabled=False,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from frontdesk.api import create_app
+from frontdesk.app import create_app
 from frontdesk.audio.pcm import Audio, write_wav
 from frontdesk.config import Settings, WebRTCSettings
 from frontdesk.storage.models import ConversationTurn
@@ -65,7 +65,7 @@ async def test_a_browser_call_shows_words_and_plays_the_agent(server, say, tmp_p
     assert "hours" in user_lines[0].lower(), user_lines
     assert agent_lines[0].startswith("Thanks for calling Riverside Motors")
     assert any(word in agent_lines[1].lower() for word in ("monday", "open", "am")), agent_lines
-    runtime = server.app.state.runtime
+    runtime = server.app.state.services
     async with runtime.sessions() as db:
         turns = list(await db.scalars(select(ConversationTurn).where(
             ConversationTurn.call_id == session_id).order_by(ConversationTurn.seq)))

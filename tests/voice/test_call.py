@@ -20,10 +20,16 @@ from frontdesk.voice.caller import ScriptedTurn, run_scripted_call
 from frontdesk.voice.file_transport import FileTransport
 from frontdesk.voice.pipeline import CallOptions, build_call
 from frontdesk.voice.processors import REPEAT_PLEASE, CallerTurnFrame, CallState, SpeechToText
+from frontdesk.voice.services import CallServices
 from frontdesk.voice.talk import talk
 
 pytestmark = [pytest.mark.engine, pytest.mark.e2e]
 SPEED = 3.0  # the call is paced 3× faster than real time; VAD decides on audio, not clocks
+
+
+def _voice(runtime, engines) -> CallServices:
+    """A call's services with these engines (some tests swap in failing or mumbling ones)."""
+    return CallServices(engines, runtime.conversations, runtime.settings.voice)
 
 
 async def _turns(runtime, session_id: str) -> list[ConversationTurn]:
@@ -36,7 +42,7 @@ async def test_a_booking_by_voice_is_persisted_with_latency(runtime, engines, vo
                                                             say) -> None:
     lines = [await say("Hi, this is Tom Becker and I need an oil change on Wednesday at two pm."),
              await say("Yes, please book it.")]
-    result = await talk(runtime, engines, voice_settings, "dealership", lines, speed=SPEED,
+    result = await talk(_voice(runtime, engines), "dealership", lines, speed=SPEED,
                         caller_phone="+15125550199")
     call = result.call
     assert call.errors == []
@@ -115,7 +121,7 @@ async def test_phone_number_pause_is_not_cut_off(engines, voice_settings, say) -
 async def test_barge_in_stops_the_agent_and_answers_the_caller(runtime, engines, voice_settings,
                                                                say) -> None:
     transport = FileTransport(speed=1.5)
-    worker, call = build_call(transport, engines, runtime.conversations, voice_settings.voice,
+    worker, call = build_call(transport, _voice(runtime, engines),
                               CallOptions(profile="dealership"))
     turns = [ScriptedTurn(await say("What are your hours?")),
              ScriptedTurn(await say("Stop. Can I talk to a manager please?"),
@@ -146,7 +152,7 @@ async def test_unclear_speech_gets_a_request_to_repeat(runtime, engines, voice_s
                              audio_s=audio.duration_s, stt_ms=1.0)
 
     mumbling = VoiceEngines(stt=MumbleSTT(), local_tts=engines.local_tts, premium=None)
-    result = await talk(runtime, mumbling, voice_settings, "dealership",
+    result = await talk(_voice(runtime, mumbling), "dealership",
                         [await say("Hi, I need an oil change.")], speed=SPEED)
     agent_lines = [text for who, text in result.call.transcript if who == "agent"]
     assert agent_lines[1] == REPEAT_PLEASE
@@ -161,7 +167,7 @@ async def test_three_simultaneous_calls_share_one_engine(runtime, engines, voice
                  ("dealership", "Where are you located?", "1200 River Road")]
     spoken = [await say(question) for _, question, _ in questions]
     results = await asyncio.gather(*(
-        talk(runtime, engines, voice_settings, profile, [audio], speed=SPEED)
+        talk(_voice(runtime, engines), profile, [audio], speed=SPEED)
         for (profile, _, _), audio in zip(questions, spoken, strict=True)))
     for result, (_, _, fact) in zip(results, questions, strict=True):
         agent = [t for w, t in result.call.transcript if w == "agent"]
@@ -190,7 +196,7 @@ async def test_qualified_lead_switches_to_premium_and_falls_back(runtime, voice_
                            "relocating for work."),
                  await say("Yes please.")]
         server.mode = "ok"
-        result = await talk(runtime, tiered_engines, voice_settings, "real_estate", lines[:2],
+        result = await talk(_voice(runtime, tiered_engines), "real_estate", lines[:2],
                             speed=SPEED)
         async with runtime.sessions() as db:
             events = list(await db.scalars(select(CallEvent).where(
@@ -200,7 +206,7 @@ async def test_qualified_lead_switches_to_premium_and_falls_back(runtime, voice_
         assert server.requests, "the reply after qualification used the premium voice"
         server.mode = "error500"
         before = len(server.requests)
-        fallback = await talk(runtime, tiered_engines, voice_settings, "real_estate", lines,
+        fallback = await talk(_voice(runtime, tiered_engines), "real_estate", lines,
                               speed=SPEED)
         assert len(server.requests) > before  # premium was tried…
         assert fallback.call.errors == []  # …and the local voice spoke instead
@@ -219,7 +225,7 @@ async def test_piper_failing_mid_call_falls_back_to_espeak(runtime, engines, voi
     broken = BrokenTTS()
     degraded = VoiceEngines(stt=engines.stt, local_tts=FallbackTTS(
         broken, EspeakTTS(voice_settings.tts)), premium=None)
-    result = await talk(runtime, degraded, voice_settings, "dealership",
+    result = await talk(_voice(runtime, degraded), "dealership",
                         [await say("Where are you located?")], speed=SPEED)
     agent = [t for w, t in result.call.transcript if w == "agent"]
     assert "1200 River Road" in agent[1]

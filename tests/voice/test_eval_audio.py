@@ -12,7 +12,7 @@ import contextlib
 
 import pytest
 
-from frontdesk.api import create_app
+from frontdesk.app import create_app
 from frontdesk.config import EscalationSettings, Settings, TwilioSettings
 from frontdesk.evals.loadtest import require_loopback, run_level
 from frontdesk.evals.runner import normalise

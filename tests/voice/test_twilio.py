@@ -17,7 +17,7 @@ import pytest
 import websockets
 from sqlalchemy import select
 
-from frontdesk.api import create_app
+from frontdesk.app import create_app
 from frontdesk.config import EscalationSettings, Settings, TwilioSettings
 from frontdesk.storage.models import Call, ConversationTurn
 from tests.conftest import fixed_clock
@@ -41,7 +41,7 @@ class Phone:
         self.server = server
         self.twilio = TwilioSide(server.url)
         self.api = api
-        self.runtime = server.app.state.runtime
+        self.runtime = server.app.state.services
 
     async def call(self, session_id: str) -> Call:
         async with self.runtime.sessions() as db:

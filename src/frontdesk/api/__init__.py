@@ -1,5 +1,5 @@
-"""FastAPI application: REST, WebSocket events."""
+"""The HTTP API; ``frontdesk.app.create_app`` builds the server around it."""
 
-from frontdesk.api.main import create_app
+from frontdesk.api.main import create_api
 
-__all__ = ["create_app"]
+__all__ = ["create_api"]

@@ -1,4 +1,4 @@
-"""FastAPI dependencies (``Annotated`` aliases) resolving the process runtime."""
+"""FastAPI dependencies (``Annotated`` aliases) resolving the services the root built."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from frontdesk.app import Runtime
+from frontdesk.api.services import ApiServices
 from frontdesk.conversations.service import ConversationService
 from frontdesk.logs import bind_conversation
 
@@ -19,13 +19,13 @@ async def bind_path_conversation(request: Request) -> None:
         bind_conversation(conversation_id)
 
 
-def get_runtime(request: Request) -> Runtime:
-    return request.app.state.runtime
+def get_services(request: Request) -> ApiServices:
+    return request.app.state.services
 
 
 def get_conversations(request: Request) -> ConversationService:
-    return request.app.state.runtime.conversations
+    return request.app.state.services.conversations
 
 
-RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
+ServicesDep = Annotated[ApiServices, Depends(get_services)]
 ConversationsDep = Annotated[ConversationService, Depends(get_conversations)]

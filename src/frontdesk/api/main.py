@@ -1,4 +1,4 @@
-"""The FastAPI app: ``create_app(settings)``; the lifespan owns the runtime (DB, brain, tasks)."""
+"""The FastAPI app over services the composition root builds (``frontdesk.app.create_app``)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import math
 import os
 import resource
 import time
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -18,13 +18,9 @@ from fastapi.responses import JSONResponse
 
 from frontdesk import __version__
 from frontdesk.api.routes import browser, calls, records, sessions, twilio, ws
-from frontdesk.app import Runtime, build_runtime
+from frontdesk.api.services import ApiServices
 from frontdesk.brain import UnknownProfileError
-from frontdesk.brain.ports import Clock
-from frontdesk.config import Settings
 from frontdesk.conversations.service import ConversationError
-from frontdesk.voice.engines import VoiceEngines
-from frontdesk.webrtc.calls import BrowserCalls
 
 
 def process_usage() -> dict[str, float]:
@@ -52,28 +48,15 @@ def json_safe(value: object) -> object:
     return value
 
 
-def create_app(settings: Settings, *, clock: Clock | None = None,
-               engines: VoiceEngines | None = None) -> FastAPI:
-    """Build the application; nothing is created until the lifespan starts.
-
-    Speech models load at startup when ``settings.voice_enabled``; ``engines`` lends already
-    loaded ones instead (tests share one set across apps).
-    """
+def create_api(services: Callable[[], AbstractAsyncContextManager[ApiServices]]) -> FastAPI:
+    """Build the application; ``services`` is entered when the app starts (its lifespan) and
+    left when it stops, so nothing is built or held before then."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        runtime = await build_runtime(settings, clock=clock)
-        if engines is not None:
-            runtime.engines, runtime.owns_engines = engines, False
-        elif settings.voice_enabled:
-            runtime.engines = await VoiceEngines.load(settings)
-        if runtime.engines is not None:
-            runtime.browser_calls = BrowserCalls(runtime)
-        app.state.runtime = runtime
-        try:
+        async with services() as built:
+            app.state.services = built
             yield
-        finally:
-            await runtime.close()
 
     app = FastAPI(title="Frontdesk", version=__version__, lifespan=lifespan)
 
@@ -93,10 +76,9 @@ def create_app(settings: Settings, *, clock: Clock | None = None,
 
     @app.get("/health")
     async def health(request: Request) -> dict[str, object]:
-        runtime: Runtime = request.app.state.runtime
-        return {"status": "ok", "version": __version__,
-                "database": runtime.engine.dialect.name,
-                "profiles": sorted(runtime.brain.profiles), "process": process_usage()}
+        services: ApiServices = request.app.state.services
+        return {"status": "ok", "version": __version__, "database": services.database,
+                "profiles": sorted(services.brain.profiles), "process": process_usage()}
 
     app.include_router(sessions.router)
     app.include_router(records.router)

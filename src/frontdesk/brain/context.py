@@ -146,3 +146,20 @@ class TurnContext:
         state.last_ask, state.ask_repeats = key, repeats
         state.awaiting = awaiting  # type: ignore[assignment]
         state.awaiting_agent = agent
+
+
+def absorb_contact(s: ConversationState, ctx: TurnContext) -> None:
+    """Copy name, phone and email the caller gave into the customer and the booking slots."""
+    u = ctx.understanding
+    if u is None:
+        return
+    if u.name and (s.awaiting == "name" or not s.customer.name or u.name != s.customer.name):
+        s.customer.name = u.name
+    if u.phone:
+        s.customer.phone = u.phone
+    if u.email:
+        s.customer.email = u.email
+    slots = s.booking_slots
+    slots.customer_name = s.customer.name or slots.customer_name
+    slots.customer_phone = s.customer.phone or slots.customer_phone
+    slots.customer_email = s.customer.email or slots.customer_email

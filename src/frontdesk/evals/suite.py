@@ -163,7 +163,7 @@ async def _phone_channel(stack: contextlib.AsyncExitStack, settings: Settings,
         stack.callback(stt.close)
     url, token = options.url, options.auth_token
     if url is None:
-        from frontdesk.api import create_app
+        from frontdesk.app import create_app
         from frontdesk.evals.server import LiveServer, free_port
 
         port = free_port()

@@ -12,24 +12,25 @@ from fastapi import WebSocket
 from pipecat.transports.websocket.fastapi import FastAPIWebsocketParams, FastAPIWebsocketTransport
 from pipecat.workers.runner import WorkerRunner
 
-from frontdesk.app import Runtime
 from frontdesk.conversations.calls import CallRecord
 from frontdesk.telephony import twiml
 from frontdesk.telephony.media import StreamStart, TwilioMediaSerializer, WireStats
-from frontdesk.telephony.rest import TelephonyError
+from frontdesk.telephony.rest import TelephonyError, TwilioRest
 from frontdesk.voice.pipeline import CallOptions, build_call
 from frontdesk.voice.processors import CallState
+from frontdesk.voice.services import CallServices
 
 log = logging.getLogger(__name__)
 
 PHONE_RATE_HZ = 8000
 
 
-async def run_twilio_call(runtime: Runtime, websocket: WebSocket, start: StreamStart,
-                          record: CallRecord, stats: WireStats) -> CallState:
-    """Run the call until either side ends it; returns the call's state for logging/tests."""
-    assert runtime.engines is not None
-    rest = runtime.twilio
+async def run_twilio_call(services: CallServices, rest: TwilioRest | None, websocket: WebSocket,
+                          start: StreamStart, record: CallRecord, stats: WireStats) -> CallState:
+    """Run the call until either side ends it; returns the call's state for logging/tests.
+
+    Without a Twilio account (``rest`` None) the call still runs; it cannot be transferred, and
+    Twilio ends it when the stream closes."""
     serializer = TwilioMediaSerializer(start, stats)
     transport = FastAPIWebsocketTransport(websocket, FastAPIWebsocketParams(
         audio_in_enabled=True, audio_out_enabled=True, add_wav_header=False,
@@ -40,7 +41,7 @@ async def run_twilio_call(runtime: Runtime, websocket: WebSocket, start: StreamS
         await rest.redirect(start.call_sid, twiml.transfer(number))
 
     worker, call = build_call(
-        transport, runtime.engines, runtime.conversations, runtime.settings.voice,
+        transport, services,
         CallOptions(profile=record.profile, direction=record.direction, channel="phone",
                     caller_phone=record.phone, in_rate_hz=PHONE_RATE_HZ,
                     out_rate_hz=PHONE_RATE_HZ, phone_audio=True, session_id=record.session_id),

@@ -12,10 +12,8 @@ from pipecat.pipeline.worker import PipelineWorker
 from pipecat.processors.audio.vad_processor import VADProcessor
 from pipecat.transports.base_transport import BaseTransport
 
-from frontdesk.config import VADTuning, VoiceSettings
-from frontdesk.conversations.service import ConversationService
+from frontdesk.config import VADTuning
 from frontdesk.voice.control import CallControl, Transfer
-from frontdesk.voice.engines import VoiceEngines
 from frontdesk.voice.processors import (
     BargeIn,
     BrainTurns,
@@ -24,6 +22,7 @@ from frontdesk.voice.processors import (
     SpeechToText,
     TextToSpeech,
 )
+from frontdesk.voice.services import CallServices
 
 
 @dataclass(slots=True)
@@ -41,11 +40,10 @@ class CallOptions:
     the greeting creates."""
 
 
-def build_call(transport: BaseTransport, engines: VoiceEngines,
-               conversations: ConversationService, settings: VoiceSettings,
-               options: CallOptions, *,
+def build_call(transport: BaseTransport, services: CallServices, options: CallOptions, *,
                transfer: Transfer | None = None) -> tuple[PipelineWorker, CallState]:
     """One call: VAD → barge-in → STT → call control → brain → TTS → output → playback."""
+    engines, conversations, settings = services.engines, services.conversations, services.settings
     call = CallState(session_id=options.session_id) if options.session_id else CallState()
     tuning: VADTuning = settings.phone_vad if options.phone_audio else settings.browser_vad
     vad = VADProcessor(vad_analyzer=SileroVADAnalyzer(params=VADParams(

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass
 from pathlib import Path
 
-from frontdesk.app import Runtime, build_runtime
-from frontdesk.audio.pcm import Audio, read_wav, ulaw_decode, ulaw_encode, write_wav
-from frontdesk.config import Settings
+from frontdesk.audio.pcm import Audio, ulaw_decode, ulaw_encode, write_wav
 from frontdesk.logs import conversation
 from frontdesk.voice.caller import ScriptedTurn, run_scripted_call
-from frontdesk.voice.engines import VoiceEngines
 from frontdesk.voice.file_transport import FileTransport
 from frontdesk.voice.pipeline import CallOptions, build_call
 from frontdesk.voice.processors import CallState
+from frontdesk.voice.services import CallServices
 
 
 @dataclass(slots=True)
@@ -29,14 +26,13 @@ def phone_line(audio: Audio) -> Audio:
     return Audio(ulaw_decode(ulaw_encode(narrow.pcm)), 8000)
 
 
-async def talk(runtime: Runtime, engines: VoiceEngines, settings: Settings, profile: str,
-               turns: list[Audio], *, phone: bool = False, speed: float = 1.0,
-               caller_phone: str | None = None) -> TalkResult:
+async def talk(services: CallServices, profile: str, turns: list[Audio], *, phone: bool = False,
+               speed: float = 1.0, caller_phone: str | None = None) -> TalkResult:
     rate = 8000 if phone else 16_000
     if phone:
         turns = [phone_line(t) for t in turns]
     transport = FileTransport(in_rate_hz=rate, out_rate_hz=rate, speed=speed)
-    worker, call = build_call(transport, engines, runtime.conversations, settings.voice,
+    worker, call = build_call(transport, services,
                               CallOptions(profile=profile, channel="voice", in_rate_hz=rate,
                                           out_rate_hz=rate, phone_audio=phone,
                                           caller_phone=caller_phone))
@@ -45,16 +41,8 @@ async def talk(runtime: Runtime, engines: VoiceEngines, settings: Settings, prof
     return TalkResult(call, transport.timeline.mix(rate))
 
 
-async def run_talk(settings: Settings, profile: str, wavs: list[Path], out: Path | None,
-                   *, phone: bool, speed: float) -> int:
-    turns = [read_wav(path) for path in wavs]
-    runtime = await build_runtime(settings)
-    engines = await VoiceEngines.load(settings)
-    try:
-        result = await talk(runtime, engines, settings, profile, turns, phone=phone, speed=speed)
-    finally:
-        await engines.close()
-        await runtime.close()
+def report(result: TalkResult, out: Path | None) -> int:
+    """Print the call (transcript with per-turn latency), write its audio; 1 if it had errors."""
     call = result.call
     print(f"session {call.session_id}")
     latencies = iter(call.turns)
@@ -74,8 +62,3 @@ async def run_talk(settings: Settings, profile: str, wavs: list[Path], out: Path
         write_wav(out, result.mixed)
         print(f"wrote {out} ({result.mixed.duration_s:.1f} s)")
     return 0 if not call.errors else 1
-
-
-def main_talk(settings: Settings, profile: str, wavs: list[Path], out: Path | None, *,
-              phone: bool, speed: float) -> int:
-    return asyncio.run(run_talk(settings, profile, wavs, out, phone=phone, speed=speed))

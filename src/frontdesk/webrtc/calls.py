@@ -21,10 +21,12 @@ from pipecat.transports.smallwebrtc.request_handler import (
 from pipecat.transports.smallwebrtc.transport import SmallWebRTCTransport
 from pipecat.workers.runner import WorkerRunner
 
-from frontdesk.app import Runtime
+from frontdesk.config import WebRTCSettings
+from frontdesk.conversations.calls import CallRecords
 from frontdesk.conversations.service import ConversationError
 from frontdesk.logs import conversation
 from frontdesk.voice.pipeline import CallOptions, build_call
+from frontdesk.voice.services import CallServices, VoiceDisabledError
 
 log = logging.getLogger(__name__)
 
@@ -63,12 +65,15 @@ class Answer:
 
 
 class BrowserCalls:
-    """The browser calls of this process: one SmallWebRTC request handler, the running calls."""
+    """The browser calls of this process: one SmallWebRTC request handler, the running calls.
 
-    def __init__(self, runtime: Runtime) -> None:
-        self._runtime = runtime
-        settings = runtime.settings.webrtc
-        if settings.allow_loopback:
+    Without speech models (``voice`` None) every offer is refused with a 503."""
+
+    def __init__(self, voice: CallServices | None, records: CallRecords,
+                 settings: WebRTCSettings) -> None:
+        self._voice = voice
+        self._records = records
+        if settings.allow_loopback and voice is not None:
             allow_loopback_candidates()
         self._handler = SmallWebRTCRequestHandler(ice_servers=list(settings.ice_servers))
         self._max = settings.max_calls
@@ -80,15 +85,19 @@ class BrowserCalls:
 
     async def answer(self, *, sdp: str, type_: str, profile: str) -> Answer:
         """Accept a page's offer: register the call, start its pipeline, return the answer."""
+        voice = self._voice
+        if voice is None:
+            raise VoiceDisabledError("browser calls need voice enabled (FRONTDESK_VOICE_ENABLED=true)")
         if len(self._running) >= self._max:
             raise TooManyCallsError(f"all {self._max} browser lines are busy; try again shortly")
-        record = await self._runtime.call_records.register(
+        record = await self._records.register(
             profile=profile, direction="inbound", phone=None, channel="web",
             telephony_status=None)
 
         async def start(connection: SmallWebRTCConnection) -> None:
             with conversation(record.session_id):  # the call's tasks inherit it
-                task = asyncio.create_task(self._run(connection, profile, record.session_id))
+                task = asyncio.create_task(self._run(voice, connection, profile,
+                                                     record.session_id))
             self._running.add(task)
             task.add_done_callback(self._running.discard)
 
@@ -96,18 +105,17 @@ class BrowserCalls:
             answer = await self._handler.handle_web_request(
                 SmallWebRTCRequest(sdp=sdp, type=type_), start)
         except Exception as exc:  # aiortc rejects the SDP: the page gets why
-            await self._runtime.call_records.fail(record.session_id, f"bad offer: {exc}")
+            await self._records.fail(record.session_id, f"bad offer: {exc}")
             raise InvalidOfferError(f"the WebRTC offer was not usable: {exc}") from exc
         return Answer(sdp=answer["sdp"], type=answer["type"], pc_id=answer["pc_id"],
                       session_id=record.session_id)
 
-    async def _run(self, connection: SmallWebRTCConnection, profile: str, session_id: str) -> None:
-        runtime = self._runtime
-        assert runtime.engines is not None
+    async def _run(self, voice: CallServices, connection: SmallWebRTCConnection, profile: str,
+                   session_id: str) -> None:
         transport = SmallWebRTCTransport(connection, TransportParams(
             audio_in_enabled=True, audio_out_enabled=True))
         worker, call = build_call(
-            transport, runtime.engines, runtime.conversations, runtime.settings.voice,
+            transport, voice,
             CallOptions(profile=profile, channel="web", in_rate_hz=BROWSER_RATE_HZ,
                         out_rate_hz=BROWSER_RATE_HZ, session_id=session_id))
 

@@ -7,10 +7,10 @@ import json
 from functools import cache
 from importlib import resources
 
-from fastapi import APIRouter, HTTPException, status
+from fastapi import APIRouter
 from fastapi.responses import HTMLResponse
 
-from frontdesk.api.deps import RuntimeDep
+from frontdesk.api.deps import ServicesDep
 from frontdesk.api.schemas import WebRTCAnswer, WebRTCOffer
 
 router = APIRouter(tags=["browser"])
@@ -22,21 +22,18 @@ def _page() -> str:
 
 
 @router.get("/call", response_class=HTMLResponse, include_in_schema=False)
-async def call_page(runtime: RuntimeDep) -> HTMLResponse:
+async def call_page(services: ServicesDep) -> HTMLResponse:
     """Call button, live transcript and agent state; plain HTML + JS, no build step."""
     profiles = "".join(f'<option value="{html.escape(key)}">{html.escape(p.name)}</option>'
-                       for key, p in sorted(runtime.brain.profiles.items()))
-    ice = json.dumps([{"urls": url} for url in runtime.settings.webrtc.ice_servers])
+                       for key, p in sorted(services.brain.profiles.items()))
+    ice = json.dumps([{"urls": url} for url in services.settings.webrtc.ice_servers])
     return HTMLResponse(_page().replace("{{PROFILES}}", profiles).replace("{{ICE_SERVERS}}", ice))
 
 
 @router.post("/api/webrtc/offer", response_model=WebRTCAnswer)
-async def webrtc_offer(body: WebRTCOffer, runtime: RuntimeDep) -> WebRTCAnswer:
-    if runtime.browser_calls is None:
-        raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE,
-                            "browser calls need voice enabled (FRONTDESK_VOICE_ENABLED=true)")
-    runtime.brain.profile(body.profile)  # unknown profile → 422
-    answer = await runtime.browser_calls.answer(sdp=body.sdp, type_=body.type,
+async def webrtc_offer(body: WebRTCOffer, services: ServicesDep) -> WebRTCAnswer:
+    services.brain.profile(body.profile)  # unknown profile → 422
+    answer = await services.browser.answer(sdp=body.sdp, type_=body.type,
                                                 profile=body.profile)
     return WebRTCAnswer(sdp=answer.sdp, type=answer.type, pc_id=answer.pc_id,
                         session_id=answer.session_id)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from frontdesk.api.deps import RuntimeDep
+from frontdesk.api.deps import ServicesDep
 from frontdesk.api.schemas import AppointmentOut, CustomerOut, LeadOut
 from frontdesk.storage import queries
 
@@ -15,39 +15,37 @@ router = APIRouter(prefix="/api", tags=["records"])
 
 
 @router.get("/appointments", response_model=list[AppointmentOut])
-async def appointments(runtime: RuntimeDep, business: str | None = None,
+async def appointments(services: ServicesDep, business: str | None = None,
                        on: Annotated[date | None, Query(alias="date")] = None,
                        limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> list[AppointmentOut]:
-    rows = await queries.list_appointments(runtime.sessions, business=business, on=on,
+    rows = await queries.list_appointments(services.sessions, business=business, on=on,
                                            limit=limit)
     return [AppointmentOut(**r) for r in rows]
 
 
 @router.get("/leads", response_model=list[LeadOut])
-async def leads(runtime: RuntimeDep, business: str | None = None,
+async def leads(services: ServicesDep, business: str | None = None,
                 limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> list[LeadOut]:
-    return [LeadOut(**r) for r in await queries.list_leads(runtime.sessions, business=business,
+    return [LeadOut(**r) for r in await queries.list_leads(services.sessions, business=business,
                                                            limit=limit)]
 
 
 @router.get("/customers", response_model=list[CustomerOut])
-async def customers(runtime: RuntimeDep,
+async def customers(services: ServicesDep,
                     limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> list[CustomerOut]:
-    rows = await queries.list_customers(runtime.sessions, limit=limit)
+    rows = await queries.list_customers(services.sessions, limit=limit)
     return [CustomerOut(id=c.id, phone=c.phone, name=c.name, email=c.email,
                         created_at=c.created_at) for c in rows]
 
 
 @router.get("/latency")
-async def latency(runtime: RuntimeDep, business: str | None = None,
+async def latency(services: ServicesDep, business: str | None = None,
                   channel: str | None = None) -> dict[str, object]:
     """p50/p95 per stage (vad_stop, stt, brain, tts_first, total) over stored turns."""
-    return await queries.latency_summary(runtime.sessions, business=business, channel=channel)
+    return await queries.latency_summary(services.sessions, business=business, channel=channel)
 
 
 @router.get("/llm")
-async def language_model(runtime: RuntimeDep) -> dict[str, object]:
+async def language_model(services: ServicesDep) -> dict[str, object]:
     """The optional language model: calls, fallbacks, breaker and cache hit/miss counters."""
-    if runtime.assist is None:
-        return {"enabled": False}
-    return {"enabled": True, **runtime.assist.snapshot()}
+    return services.language_model()

@@ -12,13 +12,12 @@ from typing import Literal
 
 from fastapi import APIRouter, HTTPException, Request, Response, WebSocket, status
 
-from frontdesk.api.deps import RuntimeDep
-from frontdesk.app import Runtime
+from frontdesk.api.deps import ServicesDep
+from frontdesk.api.services import ApiServices
 from frontdesk.brain import UnknownProfileError
 from frontdesk.conversations.calls import STATUSES
 from frontdesk.logs import bind_conversation, conversation
 from frontdesk.telephony import twiml
-from frontdesk.telephony.call import run_twilio_call
 from frontdesk.telephony.media import WireStats, read_start
 from frontdesk.telephony.signature import is_valid, public_base, requested_url
 
@@ -30,12 +29,12 @@ _SECONDS = re.compile(r"[0-9]{1,9}")
 _NOT_AVAILABLE = "Sorry, this line is not available right now. Please call back later."
 
 
-async def _signed_form(request: Request, runtime: Runtime) -> dict[str, str]:
+async def _signed_form(request: Request, services: ApiServices) -> dict[str, str]:
     """The POSTed fields, after checking Twilio's signature when an auth token is configured."""
     form = await request.form()
     params = {key: str(value) for key, value in form.multi_items()}
-    token = runtime.settings.twilio.auth_token
-    if token and not is_valid(token, requested_url(request, runtime.settings.public_url), params,
+    token = services.settings.twilio.auth_token
+    if token and not is_valid(token, requested_url(request, services.settings.public_url), params,
                               request.headers.get("x-twilio-signature")):
         log.warning("twilio webhook with a bad signature", extra={"path": request.url.path})
         raise HTTPException(status.HTTP_403_FORBIDDEN, "invalid or missing X-Twilio-Signature")
@@ -43,29 +42,29 @@ async def _signed_form(request: Request, runtime: Runtime) -> dict[str, str]:
 
 
 @router.post("/voice")
-async def voice_webhook(request: Request, runtime: RuntimeDep, profile: str | None = None,
+async def voice_webhook(request: Request, services: ServicesDep, profile: str | None = None,
                         direction: Literal["inbound", "outbound"] = "inbound",
                         session_id: str | None = None, lead_id: str | None = None) -> Response:
     """A call is ringing (inbound) or was answered (outbound): connect it to the agent."""
-    params = await _signed_form(request, runtime)
+    params = await _signed_form(request, services)
     call_sid = params.get("CallSid")
     if not call_sid:
         raise HTTPException(status.HTTP_400_BAD_REQUEST, "CallSid is required")
-    key = profile or runtime.settings.twilio.default_profile
+    key = profile or services.settings.twilio.default_profile
     try:
-        runtime.brain.profile(key)
+        services.brain.profile(key)
     except UnknownProfileError:
         log.error("twilio webhook for an unknown profile", extra={"profile": key})
         return Response(twiml.decline(_NOT_AVAILABLE), media_type=_XML)
-    if runtime.engines is None:
+    if not services.phone.accepting:
         log.error("a phone call arrived but voice is disabled (FRONTDESK_VOICE_ENABLED=false)")
         return Response(twiml.decline(_NOT_AVAILABLE), media_type=_XML)
     # The person on the other end: the caller inbound, the number we dialled outbound.
     phone = params.get("From") if direction == "inbound" else params.get("To")
-    record = await runtime.call_records.register(profile=key, direction=direction, phone=phone,
+    record = await services.phone.records.register(profile=key, direction=direction, phone=phone,
                                                 call_sid=call_sid, session_id=session_id)
     bind_conversation(record.session_id)
-    base = public_base(request, runtime.settings.public_url)
+    base = public_base(request, services.settings.public_url)
     stream_url = base.replace("https://", "wss://", 1).replace("http://", "ws://", 1)
     parameters = {"session_id": record.session_id, "profile": record.profile,
                   "direction": record.direction}
@@ -76,9 +75,9 @@ async def voice_webhook(request: Request, runtime: RuntimeDep, profile: str | No
 
 
 @router.post("/status", status_code=status.HTTP_204_NO_CONTENT)
-async def status_callback(request: Request, runtime: RuntimeDep) -> Response:
+async def status_callback(request: Request, services: ServicesDep) -> Response:
     """Twilio's call progress: ringing, in-progress, completed, busy, no-answer, failed."""
-    params = await _signed_form(request, runtime)
+    params = await _signed_form(request, services)
     call_sid, call_status = params.get("CallSid"), params.get("CallStatus")
     if not call_sid or call_status not in STATUSES:
         raise HTTPException(status.HTTP_400_BAD_REQUEST,
@@ -89,7 +88,7 @@ async def status_callback(request: Request, runtime: RuntimeDep) -> Response:
     if duration is not None and not _SECONDS.fullmatch(duration):
         raise HTTPException(status.HTTP_400_BAD_REQUEST,
                             f"CallDuration must be whole seconds (0-999999999), got {duration!r}")
-    session_id = await runtime.call_records.update_status(
+    session_id = await services.phone.records.update_status(
         call_sid, call_status, int(duration) if duration is not None else None)
     if session_id is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no call with CallSid {call_sid}")
@@ -99,19 +98,19 @@ async def status_callback(request: Request, runtime: RuntimeDep) -> Response:
 @router.websocket("/stream")
 async def media_stream(websocket: WebSocket) -> None:
     """Twilio Media Streams: µ-law audio both ways; only streams our TwiML announced get in."""
-    runtime: Runtime = websocket.app.state.runtime
+    services: ApiServices = websocket.app.state.services
     await websocket.accept()
     stats = WireStats()
     start = await read_start(websocket, stats)
     if start is None:
         await websocket.close(code=1008)
         return
-    record = await runtime.call_records.for_stream(start.parameters.get("session_id", ""),
+    record = await services.phone.records.for_stream(start.parameters.get("session_id", ""),
                                                   start.call_sid)
-    if record is None or runtime.engines is None:
+    if record is None or not services.phone.accepting:
         log.warning("refused a media stream for an unknown call",
                     extra={"call_sid": start.call_sid})
         await websocket.close(code=1008)
         return
     with conversation(record.session_id):  # the call's tasks, Pipecat's included, inherit it
-        await run_twilio_call(runtime, websocket, start, record, stats)
+        await services.phone.run(websocket, start, record, stats)

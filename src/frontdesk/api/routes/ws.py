@@ -18,17 +18,17 @@ HEARTBEAT_S = 20.0
 
 @router.websocket("/ws/{session_id}")
 async def events(websocket: WebSocket, session_id: str) -> None:
-    runtime = websocket.app.state.runtime
+    services = websocket.app.state.services
     bind_conversation(session_id)
     # Accepted first: a close before the handshake reaches the client as HTTP 403, and the
     # documented answer to an unknown conversation is the close code 4404.
     await websocket.accept()
     try:
-        state, _ = await runtime.conversations.get(session_id)
+        state, _ = await services.conversations.get(session_id)
     except SessionNotFoundError:
         await websocket.close(code=4404, reason="session not found")
         return
-    queue = runtime.events.subscribe(session_id)
+    queue = services.events.subscribe(session_id)
     try:
         await websocket.send_json(state_event(state))
         receiver = asyncio.create_task(_receive(websocket))
@@ -50,7 +50,7 @@ async def events(websocket: WebSocket, session_id: str) -> None:
     except WebSocketDisconnect:
         pass
     finally:
-        runtime.events.unsubscribe(session_id, queue)
+        services.events.unsubscribe(session_id, queue)
 
 
 async def _receive(websocket: WebSocket) -> None:

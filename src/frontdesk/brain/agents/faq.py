@@ -12,8 +12,7 @@ import re
 from rapidfuzz import fuzz
 
 from frontdesk.brain.agents import qualification, scheduling
-from frontdesk.brain.agents.scheduling import absorb_contact
-from frontdesk.brain.context import TurnContext
+from frontdesk.brain.context import TurnContext, absorb_contact
 from frontdesk.brain.format import say_list, say_money, say_phone, say_price_range
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.lexicon import lexicon

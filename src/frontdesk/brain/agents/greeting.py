@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import re
 
-from frontdesk.brain.agents.scheduling import absorb_contact
-from frontdesk.brain.context import TurnContext
+from frontdesk.brain.context import TurnContext, absorb_contact
 from frontdesk.brain.format import say_list
 from frontdesk.brain.state import ConversationState
 

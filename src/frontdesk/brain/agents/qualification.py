@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 
-from frontdesk.brain.agents.scheduling import absorb_contact
-from frontdesk.brain.context import TurnContext
+from frontdesk.brain.context import TurnContext, absorb_contact
 from frontdesk.brain.format import say_list, say_money
 from frontdesk.brain.state import ConversationState, LeadInfo
 from frontdesk.knowledge.profile import QualificationPolicy

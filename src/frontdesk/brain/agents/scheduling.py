@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 
+from frontdesk.brain.agents import qualification
 from frontdesk.brain.availability import AvailabilityCalendar
-from frontdesk.brain.context import TurnContext
+from frontdesk.brain.context import TurnContext, absorb_contact
 from frontdesk.brain.format import (
     say_date,
     say_list,
@@ -24,23 +25,6 @@ from frontdesk.brain.ports import BookingRequest, SlotUnavailableError
 from frontdesk.brain.state import Appointment, ConversationState, VehicleInfo
 
 AGENT = "scheduling"
-
-
-def absorb_contact(s: ConversationState, ctx: TurnContext) -> None:
-    """Copy name, phone and email the caller gave into the customer and the booking slots."""
-    u = ctx.understanding
-    if u is None:
-        return
-    if u.name and (s.awaiting == "name" or not s.customer.name or u.name != s.customer.name):
-        s.customer.name = u.name
-    if u.phone:
-        s.customer.phone = u.phone
-    if u.email:
-        s.customer.email = u.email
-    slots = s.booking_slots
-    slots.customer_name = s.customer.name or slots.customer_name
-    slots.customer_phone = s.customer.phone or slots.customer_phone
-    slots.customer_email = s.customer.email or slots.customer_email
 
 
 def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
@@ -225,8 +209,6 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     else:
         _absorb_booking(s, ctx)
     if ctx.profile.kind == "real_estate" and u.has_lead_facts:
-        from frontdesk.brain.agents import qualification
-
         qualification.absorb(s, ctx)  # the lead facts said with the booking are kept too
     if "flexible" in u.flags and not slots.preferred_date and not u.date:
         await _earliest_day(s, ctx)  # "I don't know, whatever's open": offer the first openings
@@ -262,8 +244,6 @@ async def advance(s: ConversationState, ctx: TurnContext, *, unclear: bool = Fal
     profile = ctx.profile
     slots = s.booking_slots
     if profile.kind == "real_estate":
-        from frontdesk.brain.agents import qualification  # the two agents call each other
-
         failure = qualification.hard_failure(s.lead, profile.qualification)
         if failure:  # never book a lead we cannot serve
             qualification.ask_next(s, ctx)
@@ -409,8 +389,6 @@ async def _book(s: ConversationState, ctx: TurnContext) -> None:
         services=list(slots.services),
     )
     if profile.kind == "real_estate" and s.lead.qualified is None and s.lead.intent:
-        from frontdesk.brain.agents import qualification
-
         qualification.decide(s, ctx)  # a lead booked straight away is still scored
     s.lead.status = "booked"
     ctx.say("booked", subject=_subject(s, ctx), on_date=say_on_date(booked.start.date(), ctx.today),

@@ -1,0 +1,32 @@
+"""What the HTTP API is built from, handed over fully built by the composition root."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.ext.asyncio import async_sessionmaker
+
+from frontdesk.brain import Brain
+from frontdesk.config import Settings
+from frontdesk.conversations.events import EventBus
+from frontdesk.conversations.service import ConversationService
+from frontdesk.telephony.phone import PhoneCalls
+from frontdesk.webrtc.calls import BrowserCalls
+
+
+@dataclass(frozen=True, slots=True)
+class ApiServices:
+    settings: Settings
+    database: str
+    """The SQL dialect in use (``sqlite``, ``postgresql``), for ``/health``."""
+    sessions: async_sessionmaker
+    """Read-only record queries (appointments, leads, customers, latency)."""
+    brain: Brain
+    events: EventBus
+    conversations: ConversationService
+    phone: PhoneCalls
+    browser: BrowserCalls
+    language_model: Callable[[], dict[str, Any]]
+    """The optional language model's state: ``{"enabled": False}`` when there is none."""
