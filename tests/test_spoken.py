@@ -63,7 +63,6 @@ def test_a_reply_over_the_word_cap_is_cut_at_a_sentence_end() -> None:
     reply = "Dr. Smith is in on Monday. " + "We also have openings on Tuesday afternoon. " * 3
     assert cap_words(reply, 15) == "Dr. Smith is in on Monday. We also have openings on Tuesday afternoon."
     assert cap_words("one two three, four five six", 4) == "one two three, four."
-    assert len(cap_words("word " * 200, 150).split()) == 150
     assert cap_words("  Short   reply. ", 10) == "Short reply."
 
 
@@ -78,3 +77,26 @@ def test_a_streamed_answer_is_released_sentence_by_sentence() -> None:
     assert released[6] == []  # after "a.m." the next word decides whether the sentence ended
     assert released[7] == ["Dr. Smith is in at 9 a.m. tomorrow."]
     assert chunker.flush() == ["Thanks"]
+
+
+def test_chunker_releases_sentences_as_they_complete() -> None:
+    chunker = SentenceChunker()
+    out = []
+    stream = "Sure! **Our** service hours are 7 AM to 6 PM. We're closed Sunday. Bye"
+    for token in stream.split(" "):
+        out += chunker.feed(token + " ")
+    assert out == ["Sure! Our service hours are 7 AM to 6 PM.", "We're closed Sunday."]
+    assert chunker.flush() == ["Bye"]
+    long = SentenceChunker(max_chars=60)
+    pieces = long.feed("This is a long sentence without an end, it keeps going and going, "
+                       "with clauses and more clauses ") + long.flush()
+    assert all(10 <= len(p) <= 60 for p in pieces) and pieces[0].endswith(",")
+    capped = SentenceChunker(max_words=5)
+    assert capped.feed("one two three. four five six seven. ") == ["one two three.", "four five."]
+    assert capped.exhausted
+
+
+def test_markdown_and_word_cap() -> None:
+    assert strip_markdown("## Hours\n- **Mon**: 7 AM\n- [see site](http://x)") == (
+        "Hours Mon: 7 AM see site")
+    assert len(cap_words("word " * 200, 150).split()) == 150
