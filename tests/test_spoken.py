@@ -100,3 +100,11 @@ def test_markdown_and_word_cap() -> None:
     assert strip_markdown("## Hours\n- **Mon**: 7 AM\n- [see site](http://x)") == (
         "Hours Mon: 7 AM see site")
     assert len(cap_words("word " * 200, 150).split()) == 150
+
+
+def test_speakable_reads_prices_times_and_phone_numbers() -> None:
+    assert speakable("An oil change costs $49 to $89.") == (
+        "An oil change costs forty-nine to eighty-nine dollars.")
+    assert speakable("It's at 9:30 AM or 2 PM.") == "It's at nine thirty A M or two P M."
+    assert speakable("We'll text 512-555-0199.") == "We'll text 5 1 2, 5 5 5, 0 1 9 9."
+    assert speakable("$28,900") == "twenty-eight thousand nine hundred dollars"
