@@ -1,4 +1,4 @@
-"""The LLM layer's parts on their own: client protocol and faults, chunker, checks, cache."""
+"""The LLM layer's parts on their own: client protocol and faults, checks, cache."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import pytest
 
 from frontdesk.llm import checks
 from frontdesk.llm.cache import ResponseCache, cache_key
-from frontdesk.llm.chunker import SentenceChunker, cap_words, strip_markdown
 from frontdesk.llm.client import ChatClient, LLMError
 from tests.fakes.live import free_port
 from tests.llm.conftest import llm_settings
@@ -64,29 +63,6 @@ async def test_client_times_out_on_the_first_token_and_on_refused_connections(fa
     finally:
         await client.close()
         await refused.close()
-
-
-def test_chunker_releases_sentences_as_they_complete() -> None:
-    chunker = SentenceChunker()
-    out = []
-    stream = "Sure! **Our** service hours are 7 AM to 6 PM. We're closed Sunday. Bye"
-    for token in stream.split(" "):
-        out += chunker.feed(token + " ")
-    assert out == ["Sure! Our service hours are 7 AM to 6 PM.", "We're closed Sunday."]
-    assert chunker.flush() == ["Bye"]
-    long = SentenceChunker(max_chars=60)
-    pieces = long.feed("This is a long sentence without an end, it keeps going and going, "
-                       "with clauses and more clauses ") + long.flush()
-    assert all(10 <= len(p) <= 60 for p in pieces) and pieces[0].endswith(",")
-    capped = SentenceChunker(max_words=5)
-    assert capped.feed("one two three. four five six seven. ") == ["one two three.", "four five."]
-    assert capped.exhausted
-
-
-def test_markdown_and_word_cap() -> None:
-    assert strip_markdown("## Hours\n- **Mon**: 7 AM\n- [see site](http://x)") == (
-        "Hours Mon: 7 AM see site")
-    assert len(cap_words("word " * 200).split()) == 150
 
 
 def test_fact_checks() -> None:

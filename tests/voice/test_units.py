@@ -1,4 +1,4 @@
-"""Voice pieces without a pipeline: speakable text, what was heard, phone-line VAD tuning."""
+"""Voice pieces without a pipeline: what was heard, phone-line VAD tuning."""
 
 from __future__ import annotations
 
@@ -19,16 +19,7 @@ from frontdesk.config import VoiceSettings
 from frontdesk.conversations.service import new_session_id
 from frontdesk.speech.tts import first_audio_ms
 from frontdesk.voice.processors import BrainTurns, CallerTurnFrame, CallState, ReplyProgress
-from frontdesk.voice.speakable import speakable
 from frontdesk.voice.talk import phone_line
-
-
-def test_speakable_reads_prices_times_and_phone_numbers() -> None:
-    assert speakable("An oil change costs $49 to $89.") == (
-        "An oil change costs forty-nine to eighty-nine dollars.")
-    assert speakable("It's at 9:30 AM or 2 PM.") == "It's at nine thirty A M or two P M."
-    assert speakable("We'll text 512-555-0199.") == "We'll text 5 1 2, 5 5 5, 0 1 9 9."
-    assert speakable("$28,900") == "twenty-eight thousand, nine hundred dollars"
 
 
 def test_spoken_text_keeps_what_was_heard() -> None:

@@ -70,28 +70,3 @@ def say_phone(e164: str) -> str:
     if len(digits) == 10:
         return f"{digits[:3]}-{digits[3:6]}-{digits[6:]}"
     return e164
-
-
-_MARKDOWN = re.compile(r"[*_`#>]+|\[(.*?)\]\((?:.*?)\)")
-
-
-def speakable(text: str, max_words: int) -> str:
-    """Strip markdown, collapse whitespace and cut at a sentence boundary within ``max_words``."""
-    text = _MARKDOWN.sub(lambda m: m.group(1) or "", text)
-    text = re.sub(r"^\s*[-•]\s+", "", text, flags=re.MULTILINE)
-    text = re.sub(r"\s+", " ", text).strip()
-    words = text.split()
-    if len(words) <= max_words:
-        return text
-    sentences = re.split(r"(?<=[.!?])\s+", text)
-    kept: list[str] = []
-    count = 0
-    for sentence in sentences:
-        n = len(sentence.split())
-        if count + n > max_words:
-            break
-        kept.append(sentence)
-        count += n
-    if not kept:
-        return " ".join(words[:max_words]).rstrip(",;:") + "."
-    return " ".join(kept)

@@ -31,8 +31,8 @@ from frontdesk.brain.agents import (
     scheduling,
 )
 from frontdesk.brain.context import TurnContext
-from frontdesk.brain.format import speakable
 from frontdesk.brain.state import ConversationState, Message, Transition, utcnow
+from frontdesk.spoken import cap_words, strip_markdown
 
 AgentFn = Callable[[ConversationState, TurnContext], Awaitable[None]]
 
@@ -107,7 +107,8 @@ async def _respond(state: ConversationState, config: RunnableConfig) -> dict[str
     ctx = _turn(config)
     s = state.model_copy(deep=True)
     qualification.enforce_hard_criteria(s, ctx.profile.qualification)
-    text = speakable(" ".join(p for p in ctx.reply_parts if p), ctx.settings.max_reply_words)
+    text = cap_words(strip_markdown(" ".join(p for p in ctx.reply_parts if p)),
+                     ctx.settings.max_reply_words)
     if not text:  # never silence: an agent that said nothing still yields a reply
         text = ctx.replies.say("clarify", capabilities="help with appointments and questions")
     if ctx.assist is not None:

@@ -33,11 +33,11 @@ from frontdesk.config import LLMSettings
 from frontdesk.knowledge.profile import BusinessProfile
 from frontdesk.llm import checks
 from frontdesk.llm.cache import ResponseCache, cache_key
-from frontdesk.llm.chunker import SentenceChunker, cap_words, strip_markdown
 from frontdesk.llm.client import ChatClient, LLMError
 from frontdesk.llm.prompts import business_facts, estimate_tokens, history, known_slots, template
 from frontdesk.logs import personal
 from frontdesk.resilience import CircuitBreaker
+from frontdesk.spoken import SentenceChunker, cap_words, strip_markdown
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

@@ -13,6 +13,8 @@ import re
 
 from text_to_num import alpha2digit
 
+from frontdesk.spoken import sentences
+
 _NUMBER = re.compile(r"\d[\d,]*(?:[.:]\d+)?")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -46,7 +48,7 @@ def numbers(text: str) -> set[str]:
 def facts(text: str) -> set[str]:
     """Numbers, calendar words and capitalised names mentioned in ``text``."""
     found = numbers(text)
-    for sentence in re.split(r"(?<=[.!?])\s+", text):
+    for sentence in sentences(text):
         words = _WORD.findall(sentence)
         for i, word in enumerate(words):
             lower = word.lower()

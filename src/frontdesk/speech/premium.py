@@ -17,7 +17,8 @@ import httpx
 from frontdesk.config import TTSSettings
 from frontdesk.resilience import CircuitBreaker
 from frontdesk.speech.errors import SpeechError
-from frontdesk.speech.tts import FallbackTTS, TTSChunk, TTSEngine, split_sentences
+from frontdesk.speech.tts import FallbackTTS, TTSChunk, TTSEngine
+from frontdesk.spoken import tts_pieces
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +63,7 @@ class ElevenLabsTTS:
         return TTSChunk(pcm[: len(pcm) // 2 * 2], PREMIUM_RATE_HZ, sentence, self.name)
 
     async def stream(self, text: str) -> AsyncIterator[TTSChunk]:
-        for sentence in split_sentences(text):
+        for sentence in tts_pieces(text):
             yield await self._synthesize(sentence)
 
     async def close(self) -> None:
@@ -92,7 +93,7 @@ class BreakerTTS:
         self.name, self.voice = engine.name, engine.voice
 
     async def stream(self, text: str) -> AsyncIterator[TTSChunk]:
-        for sentence in split_sentences(text):
+        for sentence in tts_pieces(text):
             if not self.breaker.allow():
                 raise SpeechError("circuit open", engine=self.name, category="unavailable",
                                   retryable=True)

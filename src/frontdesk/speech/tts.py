@@ -11,7 +11,6 @@ import asyncio
 import hashlib
 import json
 import logging
-import re
 import time
 from collections import OrderedDict
 from collections.abc import AsyncIterator
@@ -23,30 +22,9 @@ from typing import Protocol
 from frontdesk.audio.pcm import Audio, read_wav, wav_bytes
 from frontdesk.config import TTSSettings
 from frontdesk.speech.errors import SpeechError
+from frontdesk.spoken import tts_pieces
 
 log = logging.getLogger(__name__)
-
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
-
-
-_CLAUSE = re.compile(r"(?<=[,:;])\s+")
-FIRST_CHUNK_CHARS = 45
-"""A first sentence longer than this is split at its first clause: the caller hears sooner."""
-
-
-def split_sentences(text: str) -> list[str]:
-    """Pieces to synthesise one at a time, so the first plays while the next is made.
-
-    Sentences, except that a long first sentence gives up its first clause as a piece of its
-    own ("Let me confirm:" / "an oil change on …"): time to first audio follows the first piece.
-    """
-    pieces = [s.strip() for s in _SENTENCE.split(text.strip()) if s.strip()]
-    if pieces and len(pieces[0]) > FIRST_CHUNK_CHARS:
-        head, *rest = _CLAUSE.split(pieces[0], maxsplit=1)
-        if rest and 8 <= len(head) < len(pieces[0]) - 8:
-            pieces[0:1] = [head, rest[0]]
-    return pieces
-
 
 @dataclass(slots=True)
 class TTSChunk:
@@ -105,7 +83,7 @@ class PiperTTS:
 
     async def stream(self, text: str) -> AsyncIterator[TTSChunk]:
         loop = asyncio.get_running_loop()
-        for sentence in split_sentences(text):
+        for sentence in tts_pieces(text):
             try:
                 pcm = await loop.run_in_executor(self._pool, self._synthesize, sentence)
             except Exception as exc:  # onnxruntime raises its own types; all mean "Piper failed"
@@ -147,7 +125,7 @@ class EspeakTTS:
         return TTSChunk(audio.pcm, audio.sample_rate_hz, sentence, self.name)
 
     async def stream(self, text: str) -> AsyncIterator[TTSChunk]:
-        for sentence in split_sentences(text):
+        for sentence in tts_pieces(text):
             yield await self._synthesize(sentence)
 
 
@@ -180,7 +158,7 @@ class FallbackTTS:
                           retryable=False)
 
     async def stream(self, text: str) -> AsyncIterator[TTSChunk]:
-        for sentence in split_sentences(text):
+        for sentence in tts_pieces(text):
             yield await self._one(sentence)
 
 
@@ -225,7 +203,7 @@ class PhraseCache:
         return TTSChunk(audio.pcm, audio.sample_rate_hz, sentence, self._primary)
 
     async def stream(self, text: str) -> AsyncIterator[TTSChunk]:
-        for sentence in split_sentences(text):
+        for sentence in tts_pieces(text):
             key = self._key(sentence)
             chunk = self._memory.get(key) or self._load(key, sentence)
             if chunk is not None:

@@ -50,7 +50,7 @@ from frontdesk.conversations.service import (
 from frontdesk.speech.errors import SpeechError
 from frontdesk.speech.premium import TieredTTS
 from frontdesk.speech.stt import FasterWhisperSTT
-from frontdesk.voice.speakable import speakable
+from frontdesk.spoken import speakable
 
 log = logging.getLogger(__name__)
 
