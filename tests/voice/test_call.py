@@ -19,8 +19,9 @@ from frontdesk.storage.models import CallEvent, ConversationTurn
 from frontdesk.voice.caller import ScriptedTurn, run_scripted_call
 from frontdesk.voice.file_transport import FileTransport
 from frontdesk.voice.pipeline import CallOptions, build_call
-from frontdesk.voice.processors import REPEAT_PLEASE, CallerTurnFrame, CallState, SpeechToText
+from frontdesk.voice.processors import REPEAT_PLEASE, CallerTurnFrame, SpeechToText
 from frontdesk.voice.services import CallServices
+from frontdesk.voice.state import CallState
 from frontdesk.voice.talk import talk
 
 pytestmark = [pytest.mark.engine, pytest.mark.e2e]

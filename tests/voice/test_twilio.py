@@ -295,7 +295,8 @@ def _call_tasks() -> list[str]:
 def _call_objects() -> set[int]:
     """The call pipelines alive in this process (each holds its VAD model, buffers, socket)."""
     from frontdesk.voice.control import CallControl
-    from frontdesk.voice.processors import BrainTurns, CallState
+    from frontdesk.voice.processors import BrainTurns
+    from frontdesk.voice.state import CallState
 
     gc.collect()
     return {id(o) for o in gc.get_objects() if isinstance(o, BrainTurns | CallControl | CallState)}

@@ -18,7 +18,8 @@ from pipecat.workers.runner import WorkerRunner
 from frontdesk.config import VoiceSettings
 from frontdesk.conversations.service import new_session_id
 from frontdesk.speech.tts import first_audio_ms
-from frontdesk.voice.processors import BrainTurns, CallerTurnFrame, CallState, ReplyProgress
+from frontdesk.voice.processors import BrainTurns, CallerTurnFrame
+from frontdesk.voice.state import CallState, ReplyProgress
 from frontdesk.voice.talk import phone_line
 
 
@@ -28,6 +29,38 @@ def test_spoken_text_keeps_what_was_heard() -> None:
     assert reply.spoken_text() == "Our service department is open weekdays. Saturday we…"
     reply.played_s = 0.0
     assert reply.spoken_text() == ""
+
+
+async def test_the_record_keeps_what_the_caller_heard_of_a_cut_off_reply() -> None:
+    call = CallState()
+    first = ReplyProgress(text="Our service department is open weekdays. Saturday we open at 8.",
+                          sentences=[("Our service department is open weekdays.", 2.0),
+                                     ("Saturday we open at eight.", 2.0)])
+    call.lines.append(("agent", first))
+    call.playback.begin(first)
+    call.lines.append(("caller", "can I talk to a manager"))  # the caller's words land first
+    first.played_s = 3.0
+    call.playback.cut(first)
+    assert call.transcript == [
+        ("agent", "Our service department is open weekdays. Saturday we… [interrupted]"),
+        ("caller", "can I talk to a manager")]
+    assert call.playback.quiet and call.replies_completed == 0
+
+
+async def test_waiting_for_the_agent_to_finish_wakes_on_the_change_not_on_a_timer() -> None:
+    playback = CallState().playback
+    reply = ReplyProgress(text="One moment.")
+    playback.begin(reply)
+    playback.set_speaking(True)
+    waiter = asyncio.create_task(playback.until(lambda: playback.quiet, timeout_s=5))
+    await asyncio.sleep(0)
+    assert not waiter.done()
+    playback.set_speaking(False)
+    playback.finished(reply)
+    started = time.monotonic()
+    assert await waiter is True
+    assert time.monotonic() - started < 0.05 and playback.completed == 1
+    assert await playback.until(lambda: playback.completed > 1, timeout_s=0.05) is False
 
 
 async def _onset_ms(analyzer: SileroVADAnalyzer, samples: np.ndarray,

@@ -17,8 +17,8 @@ from frontdesk.telephony import twiml
 from frontdesk.telephony.media import StreamStart, TwilioMediaSerializer, WireStats
 from frontdesk.telephony.rest import TelephonyError, TwilioRest
 from frontdesk.voice.pipeline import CallOptions, build_call
-from frontdesk.voice.processors import CallState
 from frontdesk.voice.services import CallServices
+from frontdesk.voice.state import CallState
 
 log = logging.getLogger(__name__)
 

@@ -16,8 +16,8 @@ from frontdesk.telephony.call import run_twilio_call
 from frontdesk.telephony.media import StreamStart, WireStats
 from frontdesk.telephony.outbound import place_call
 from frontdesk.telephony.rest import TwilioRest
-from frontdesk.voice.processors import CallState
 from frontdesk.voice.services import CallServices, VoiceDisabledError
+from frontdesk.voice.state import CallState
 
 
 class PhoneCalls:

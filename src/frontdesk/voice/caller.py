@@ -16,7 +16,7 @@ from pipecat.workers.runner import WorkerRunner
 
 from frontdesk.audio.pcm import Audio
 from frontdesk.voice.file_transport import FileInputTransport, FileTransport
-from frontdesk.voice.processors import CallState
+from frontdesk.voice.state import CallState
 
 
 @dataclass(slots=True)

@@ -18,12 +18,13 @@ import time
 from collections.abc import Awaitable, Callable
 
 from pipecat.audio.dtmf.types import KeypadEntry
-from pipecat.frames.frames import EndWorkerFrame, Frame, InputDTMFFrame, StartFrame
+from pipecat.frames.frames import Frame, InputDTMFFrame, StartFrame
 from pipecat.processors.frame_processor import FrameDirection, FrameProcessor
 
 from frontdesk.conversations.service import ConversationService
 from frontdesk.logs import personal
-from frontdesk.voice.processors import AgentReplyFrame, CallerTurnFrame, CallState
+from frontdesk.voice.processors import AgentReplyFrame, CallerTurnFrame
+from frontdesk.voice.state import CallState, hang_up
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +67,7 @@ class CallControl(FrameProcessor):
         log.info("keypad pressed", extra=personal(key=key.value))
         if key != KeypadEntry.ZERO or not self._call.started or self._call.ended:
             return
-        if self._call.bot_speaking:
+        if self._call.playback.speaking:
             await self.broadcast_interruption()
         now = time.monotonic()
         await self.push_frame(CallerTurnFrame(text=ASK_FOR_PERSON, confidence=1.0,
@@ -92,17 +93,15 @@ class CallControl(FrameProcessor):
         brain's doing, and that reply is still to be spoken; only other ends hang up here."""
         if self._call.answering or self._call.agent_ending or self._call.ended:
             return
-        log.info("conversation ended elsewhere: hanging up")
-        self._call.ended = True
-        await self.push_frame(EndWorkerFrame(), FrameDirection.UPSTREAM)
+        await hang_up(self._call, self, "ended_elsewhere")
 
     async def _deliver(self, session_id: str, event: dict) -> None:
         await self._until_quiet()
         note = await self._service.deliver_notification(session_id, event["notification_id"])
         if note is None or self._call.ended:  # the brain already said it in a reply
             return
-        before = self._call.replies_completed
-        self._call.transcript.append(("agent", note.message))
+        playback = self._call.playback
+        before = playback.completed
         await self.push_frame(AgentReplyFrame(text=note.message))
         if not note.handoff:
             return
@@ -110,7 +109,7 @@ class CallControl(FrameProcessor):
         if self._transfer is None or not number:
             log.warning("a person is free but this call cannot be transferred")
             return
-        await self._until(lambda: self._call.replies_completed > before, self._quiet_wait_s)
+        await playback.until(lambda: playback.completed > before, self._quiet_wait_s)
         await self._service.record_event(session_id, "transfer", {"to": number})
         self._call.transferred = True
         try:
@@ -121,12 +120,6 @@ class CallControl(FrameProcessor):
             await self._service.record_event(session_id, "transfer_failed", {"to": number})
 
     async def _until_quiet(self) -> None:
-        """Do not talk over the caller or over the agent's own reply."""
-        await self._until(lambda: not self._call.bot_speaking and self._call.reply is None,
-                          self._quiet_wait_s)
-
-    @staticmethod
-    async def _until(done: Callable[[], bool], timeout_s: float) -> None:
-        deadline = time.monotonic() + timeout_s
-        while not done() and time.monotonic() < deadline:
-            await asyncio.sleep(0.05)
+        """Do not talk over the agent's own reply."""
+        playback = self._call.playback
+        await playback.until(lambda: playback.quiet, self._quiet_wait_s)

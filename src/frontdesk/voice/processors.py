@@ -3,8 +3,8 @@
     transport.input → VADProcessor → BargeIn → SpeechToText → BrainTurns → TextToSpeech
                     → transport.output → PlaybackTracker
 
-They share one :class:`CallState` (the call's clock marks, what the agent is waiting for, the
-reply being played). Engines are process-wide and only borrowed here; CPU work runs in their
+They share one :class:`~frontdesk.voice.state.CallState`, each piece of it with one owner
+(see that module). Engines are process-wide and only borrowed here; CPU work runs in their
 worker pools, never on the event loop.
 """
 
@@ -16,14 +16,13 @@ import logging
 import time
 from collections import deque
 from collections.abc import Coroutine
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from pipecat.frames.frames import (
     BotStartedSpeakingFrame,
     BotStoppedSpeakingFrame,
     DataFrame,
-    EndWorkerFrame,
     Frame,
     InputAudioRawFrame,
     InterruptionFrame,
@@ -45,12 +44,12 @@ from frontdesk.conversations.service import (
     SessionEndedError,
     SessionNotFoundError,
     TurnTimings,
-    new_session_id,
 )
 from frontdesk.speech.errors import SpeechError
 from frontdesk.speech.premium import TieredTTS
 from frontdesk.speech.stt import FasterWhisperSTT
 from frontdesk.spoken import speakable
+from frontdesk.voice.state import CallState, ReplyProgress, hang_up
 
 log = logging.getLogger(__name__)
 
@@ -91,62 +90,6 @@ class ReplyMarkFrame(OutputTransportMessageFrame):
         return str(self.message.get("name", ""))
 
 
-@dataclass
-class ReplyProgress:
-    """The reply being played: its sentences with durations, and how much has been heard."""
-
-    sentences: list[tuple[str, float]] = field(default_factory=list)
-    played_s: float = 0.0
-    finished_pushing: bool = False
-
-    def spoken_text(self) -> str:
-        """Whole sentences heard, plus the heard share of the one cut off."""
-        heard, elapsed = [], 0.0
-        for text, duration in self.sentences:
-            if elapsed + duration <= self.played_s + 0.05:
-                heard.append(text)
-            elif self.played_s > elapsed:
-                words = text.split()
-                share = (self.played_s - elapsed) / duration
-                cut = words[: max(0, int(len(words) * share))]
-                if cut:
-                    heard.append(" ".join(cut) + "…")
-                break
-            else:
-                break
-            elapsed += duration
-        return " ".join(heard)
-
-
-@dataclass
-class CallState:
-    """Per-call facts the processors share."""
-
-    session_id: str = field(default_factory=new_session_id)
-    """The conversation's id, chosen before it exists (a registered record's, or a new one)."""
-    started: bool = False
-    """The greeting created the conversation: caller turns can reach the brain."""
-    awaiting: str | None = None
-    bot_speaking: bool = False
-    reply: ReplyProgress | None = None
-    answering: bool = False
-    """The brain is working on a turn of this call (its events are this call's own doing)."""
-    agent_ending: bool = False
-    """The brain ended the conversation in a reply that is still to be spoken."""
-    ended: bool = False
-    """The conversation is over: the agent's last reply has been spoken, or it was ended
-    elsewhere (``POST /api/sessions/{id}/end``) and the call is hanging up."""
-    transferred: bool = False
-    interruptions: int = 0
-    turns: list[TurnTimings] = field(default_factory=list)
-    transcript: list[tuple[str, str]] = field(default_factory=list)
-    connected_at: float = field(default_factory=time.monotonic)
-    first_audio_at: float | None = None
-    replies_completed: int = 0
-    """Replies played to the end (an interrupted one does not count)."""
-    errors: list[str] = field(default_factory=list)
-
-
 class _Writes:
     """A processor's records written in the background (latency, interruptions): at cleanup
     they are given time to finish, since cancelling one would lose what it records."""
@@ -180,11 +123,7 @@ class BargeIn(FrameProcessor):
 
     async def process_frame(self, frame: Frame, direction: FrameDirection) -> None:
         await super().process_frame(frame, direction)
-        if isinstance(frame, BotStartedSpeakingFrame):
-            self._call.bot_speaking = True
-        elif isinstance(frame, BotStoppedSpeakingFrame):
-            self._call.bot_speaking = False
-        elif isinstance(frame, VADUserStartedSpeakingFrame) and self._call.bot_speaking:
+        if isinstance(frame, VADUserStartedSpeakingFrame) and self._call.playback.speaking:
             self._guard = self.create_task(self._interrupt_if_still_speaking())
         elif isinstance(frame, VADUserStoppedSpeakingFrame) and self._guard is not None:
             await self.cancel_task(self._guard)  # too short: an echo or a cough
@@ -200,7 +139,7 @@ class BargeIn(FrameProcessor):
     async def _interrupt_if_still_speaking(self) -> None:
         await asyncio.sleep(self._min_s)
         self._guard = None
-        if self._call.bot_speaking:
+        if self._call.playback.speaking:
             self._call.interruptions += 1
             await self.broadcast_interruption()
 
@@ -351,13 +290,12 @@ class BrainTurns(FrameProcessor):
             log.error("call could not start", extra={"error": type(exc).__name__,
                                                      "reason": str(exc)})
             self._call.errors.append(f"could not start: {exc}")
-            await self.push_frame(EndWorkerFrame(), FrameDirection.UPSTREAM)
+            await hang_up(self._call, self, "not_started")
             return
         finally:
             self._call.answering = False
         self._call.started = True
         self._call.awaiting = outcome.state.awaiting
-        self._call.transcript.append(("agent", outcome.reply))
         await self.push_frame(AgentReplyFrame(text=outcome.reply, brain_ms=outcome.brain_ms))
 
     async def _answer(self, turn: CallerTurnFrame) -> None:
@@ -366,12 +304,11 @@ class BrainTurns(FrameProcessor):
         timings = TurnTimings(vad_stop_ms=round((turn.endpoint_at - turn.speech_end_at) * 1000, 1),
                               stt_ms=round(turn.stt_ms, 1))
         if not turn.text.strip() or turn.confidence < self._settings.min_stt_confidence:
-            self._call.transcript.append(("caller", f"[unclear: {turn.text!r}]"))
-            self._call.transcript.append(("agent", REPEAT_PLEASE))
+            self._call.lines.append(("caller", f"[unclear: {turn.text!r}]"))
             await self.push_frame(AgentReplyFrame(text=REPEAT_PLEASE, timings=timings,
                                                   speech_end_at=turn.speech_end_at))
             return
-        self._call.transcript.append(("caller", turn.text))
+        self._call.lines.append(("caller", turn.text))
         ended_by_agent = False
         self._call.answering = True
         try:
@@ -379,8 +316,7 @@ class BrainTurns(FrameProcessor):
             ended_by_agent = outcome.state.ended
         except SessionEndedError:  # ended elsewhere (over REST) while the caller spoke
             log.info("turn after the conversation ended")
-            self._call.ended = True
-            await self.push_frame(EndWorkerFrame(), FrameDirection.UPSTREAM)
+            await hang_up(self._call, self, "ended_elsewhere")
             return
         finally:
             # Set before ``answering`` drops, so call control never mistakes the agent's own
@@ -389,7 +325,6 @@ class BrainTurns(FrameProcessor):
             self._call.answering = False
         state = outcome.state
         self._call.awaiting = state.awaiting
-        self._call.transcript.append(("agent", outcome.reply))
         if state.lead.qualified and self._tts.escalate():
             await self._service.record_event(state.session_id, "tier_escalation", {
                 "from_tier": "local", "to_tier": "premium", "lead_score": state.lead.score})
@@ -424,8 +359,9 @@ class TextToSpeech(FrameProcessor):
 
     async def _speak(self, reply: AgentReplyFrame) -> None:
         started = time.monotonic()
-        progress = ReplyProgress()
-        self._call.reply = progress
+        progress = ReplyProgress(text=reply.text)
+        self._call.lines.append(("agent", progress))
+        self._call.playback.begin(progress)
         first_at: float | None = None
         await self.push_frame(TTSStartedFrame())
         try:
@@ -446,12 +382,10 @@ class TextToSpeech(FrameProcessor):
             await self.push_frame(ReplyMarkFrame(message={"type": "reply_played",
                                                           "name": f"reply-{self._marks}"}))
         else:  # nothing was playable: count the reply as done
-            self._call.replies_completed += 1
-            self._call.reply = None
+            self._call.playback.finished(progress)
         await self.push_frame(TTSStoppedFrame())
         if reply.end_call:
-            self._call.ended = True
-            await self.push_frame(EndWorkerFrame(), FrameDirection.UPSTREAM)
+            await hang_up(self._call, self, "agent")
 
     async def _record(self, reply: AgentReplyFrame, started: float, first_at: float) -> None:
         if self._call.first_audio_at is None:
@@ -481,19 +415,19 @@ class PlaybackTracker(FrameProcessor):
 
     async def process_frame(self, frame: Frame, direction: FrameDirection) -> None:
         await super().process_frame(frame, direction)
-        reply = self._call.reply
+        playback = self._call.playback
+        reply = playback.reply
         if isinstance(frame, OutputAudioRawFrame) and reply is not None:
             reply.played_s += len(frame.audio) / 2 / frame.sample_rate
+        elif isinstance(frame, BotStartedSpeakingFrame):
+            playback.set_speaking(True)
         elif isinstance(frame, InterruptionFrame) and reply is not None and (
-                not reply.finished_pushing
-                or reply.played_s + 0.05 < sum(d for _, d in reply.sentences)):
-            spoken = reply.spoken_text()
-            self._call.reply = None
-            if self._call.transcript and self._call.transcript[-1][0] == "agent":
-                self._call.transcript[-1] = ("agent", spoken + " [interrupted]")
-            self._writes.start(self._service.mark_interrupted(self._call.session_id, spoken))
-        elif isinstance(frame, BotStoppedSpeakingFrame) and reply is not None and (
-                reply.finished_pushing):
-            self._call.replies_completed += 1
-            self._call.reply = None
+                not reply.finished_pushing or reply.played_s + 0.05 < reply.duration_s):
+            playback.cut(reply)
+            self._writes.start(self._service.mark_interrupted(self._call.session_id,
+                                                              reply.heard or ""))
+        elif isinstance(frame, BotStoppedSpeakingFrame):
+            playback.set_speaking(False)
+            if reply is not None and reply.finished_pushing:
+                playback.finished(reply)
         await self.push_frame(frame, direction)

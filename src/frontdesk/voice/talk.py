@@ -10,8 +10,8 @@ from frontdesk.logs import conversation
 from frontdesk.voice.caller import ScriptedTurn, run_scripted_call
 from frontdesk.voice.file_transport import FileTransport
 from frontdesk.voice.pipeline import CallOptions, build_call
-from frontdesk.voice.processors import CallState
 from frontdesk.voice.services import CallServices
+from frontdesk.voice.state import CallState
 
 
 @dataclass(slots=True)
