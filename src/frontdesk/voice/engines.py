@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
+
+from pipecat.audio.vad.vad_analyzer import VADParams
 
 from frontdesk.config import Settings
 from frontdesk.resilience import CircuitBreaker
 from frontdesk.speech.premium import BreakerTTS, ElevenLabsTTS, TieredTTS
 from frontdesk.speech.stt import FasterWhisperSTT, resolve_model_dir
 from frontdesk.speech.tts import EspeakTTS, FallbackTTS, PhraseCache, PiperTTS, TTSEngine
+from frontdesk.voice.vad import SharedSileroVAD, load_silero_session
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +27,8 @@ class VoiceEngines:
     premium: BreakerTTS | None
     _piper: PiperTTS | None = None
     _elevenlabs: ElevenLabsTTS | None = None
+    _silero: Any = field(default=None, repr=False)
+    """The Silero VAD session every call shares (loaded on first use when not by ``load``)."""
 
     @classmethod
     async def load(cls, settings: Settings) -> VoiceEngines:
@@ -36,10 +42,17 @@ class VoiceEngines:
         if settings.tts.elevenlabs_api_key:
             elevenlabs = ElevenLabsTTS(settings.tts)
             premium = BreakerTTS(elevenlabs, CircuitBreaker(failure_threshold=5, open_s=60.0))
+        silero = await asyncio.to_thread(load_silero_session)
         engines = cls(stt=stt, local_tts=local, premium=premium, _piper=piper,
-                      _elevenlabs=elevenlabs)
+                      _elevenlabs=elevenlabs, _silero=silero)
         await asyncio.gather(stt.warm_up(), piper.warm_up())
         return engines
+
+    def vad_for_call(self, params: VADParams) -> SharedSileroVAD:
+        """A call's voice activity detector: its own state, the process's model."""
+        if self._silero is None:
+            self._silero = load_silero_session()
+        return SharedSileroVAD(self._silero, params=params)
 
     def voice_for_call(self) -> TieredTTS:
         """Each call gets its own tier choice over the shared engines."""

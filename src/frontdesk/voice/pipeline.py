@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipecat.audio.vad.silero import SileroVADAnalyzer
 from pipecat.audio.vad.vad_analyzer import VADParams
 from pipecat.pipeline.pipeline import Pipeline
 from pipecat.pipeline.task import PipelineParams
@@ -46,7 +45,7 @@ def build_call(transport: BaseTransport, services: CallServices, options: CallOp
     engines, conversations, settings = services.engines, services.conversations, services.settings
     call = CallState(session_id=options.session_id) if options.session_id else CallState()
     tuning: VADTuning = settings.phone_vad if options.phone_audio else settings.browser_vad
-    vad = VADProcessor(vad_analyzer=SileroVADAnalyzer(params=VADParams(
+    vad = VADProcessor(vad_analyzer=engines.vad_for_call(VADParams(
         confidence=tuning.confidence, start_secs=tuning.start_secs, stop_secs=tuning.stop_secs,
         min_volume=tuning.min_volume)))
     voice = engines.voice_for_call()
