@@ -17,7 +17,9 @@ from frontdesk.config import Settings
 from frontdesk.conversations.calls import CallRecords
 from frontdesk.conversations.events import EventBus
 from frontdesk.conversations.service import ConversationService
+from frontdesk.conversations.staff import SimulatedStaffDesk
 from frontdesk.knowledge.profile import load_profiles
+from frontdesk.storage.conversations import ConversationStore
 from frontdesk.storage.database import create_engine, session_factory
 from frontdesk.storage.migrate import upgrade
 from frontdesk.storage.models import Business
@@ -97,7 +99,8 @@ async def build_runtime(settings: Settings, *, clock: Clock | None = None,
     brain = Brain(profiles, SqlCalendar(sessions), SqlCustomerDirectory(sessions),
                   settings.brain, assist=assist, **kwargs)
     events = EventBus()
-    service = ConversationService(brain, sessions, events, settings.escalation)
+    store = ConversationStore(sessions)
+    service = ConversationService(brain, store, events, SimulatedStaffDesk(settings.escalation))
     await service.resume_background_work()
     twilio = None
     if settings.twilio.rest_configured:
@@ -105,7 +108,7 @@ async def build_runtime(settings: Settings, *, clock: Clock | None = None,
 
         twilio = TwilioRest(settings.twilio)
     return Runtime(settings, engine, sessions, brain, events, service,
-                   CallRecords(sessions, service), twilio, assist=assist)
+                   CallRecords(store, service), twilio, assist=assist)
 
 
 async def _language_model(settings: Settings) -> LLMAssist:
