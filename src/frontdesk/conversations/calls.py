@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, replace
 
+from frontdesk.conversations.events import CallStatusChanged
 from frontdesk.conversations.service import (
     ConversationService,
     SessionNotFoundError,
@@ -94,9 +95,8 @@ class CallRecords:
             return None
         if status == "completed" and before.status == "active":
             await self._conversations.end(before.session_id)  # the line dropped mid-conversation
-        self._conversations.events.publish(before.session_id, {
-            "type": "call_status", "session_id": before.session_id, "status": status,
-            "duration_s": duration_s})
+        self._conversations.events.publish(CallStatusChanged(before.session_id, status,
+                                                             duration_s))
         return before.session_id
 
     async def lead_contact(self, lead_id: int) -> tuple[str, str] | None:

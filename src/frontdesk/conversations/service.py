@@ -25,9 +25,16 @@ from typing import Any, TypeVar
 
 from frontdesk.brain import Brain, ConversationState, TurnOutcome
 from frontdesk.brain.state import Message, Notification
-from frontdesk.conversations.events import EventBus
+from frontdesk.conversations.events import (
+    CallNote,
+    EventBus,
+    LatencyMeasured,
+    NotificationReady,
+    StateUpdate,
+    TaskUpdate,
+    Transcript,
+)
 from frontdesk.conversations.staff import StaffAnswer, StaffDesk, StaffRequest
-from frontdesk.conversations.views import state_event
 from frontdesk.logs import bind_conversation, conversation, current_conversation
 from frontdesk.storage.conversations import BusinessNotSeededError, ConversationStore
 from frontdesk.storage.records import NewTask, Turn, TurnTimings
@@ -255,7 +262,7 @@ class ConversationService:
             state = await self._brain.finish(found.state, transcript)
             await self._store.save_state(state)
         log.info("conversation ended", extra={"outcome": state.outcome})
-        self._events.publish(session_id, state_event(state))
+        self._events.publish(StateUpdate.of(state))
         return state
 
     async def get(self, session_id: str) -> tuple[ConversationState, list[Turn]]:
@@ -288,9 +295,7 @@ class ConversationService:
             note.delivered = True
             await self._store.add_notification_line(note, session_id)
             await self._store.save_state(state)
-        self._events.publish(session_id, {"type": "transcript", "session_id": session_id,
-                                          "role": "assistant", "content": note.message,
-                                          "agent_type": "escalation"})
+        self._events.publish(Transcript(session_id, "assistant", note.message, "escalation"))
         return note
 
     async def _persist(self, outcome: TurnOutcome, *, booked_before: int | None,
@@ -310,42 +315,33 @@ class ConversationService:
                              brain_ms: float | None = None) -> None:
         """Store a spoken turn's latency on its agent reply and push the ``latency`` event."""
         turn = await self._store.record_latency(session_id, timings, brain_ms)
-        if turn is None:
-            return
-        data = {"seq": turn.seq, "vad_stop_ms": turn.vad_stop_ms, "stt_ms": turn.stt_ms,
-                "brain_ms": turn.brain_ms, "tts_first_ms": turn.tts_first_ms,
-                "total_ms": turn.total_ms}
-        self._events.publish(session_id, {"type": "latency", "session_id": session_id,
-                                          "data": data})
+        if turn is not None:
+            self._events.publish(LatencyMeasured(session_id, turn))
 
     @_runs_to_completion
     async def mark_interrupted(self, session_id: str, spoken_text: str) -> None:
         """The caller cut the agent off: keep only what was actually said, marked interrupted."""
         if await self._store.mark_interrupted(session_id, spoken_text):
-            self._events.publish(session_id, {"type": "transcript", "session_id": session_id,
-                                              "role": "assistant", "content": spoken_text,
-                                              "interrupted": True})
+            self._events.publish(Transcript(session_id, "assistant", spoken_text,
+                                            interrupted=True))
 
     @_runs_to_completion
     async def record_event(self, session_id: str, kind: str, data: dict[str, Any]) -> None:
         await self._store.add_call_event(session_id, kind, data)
-        self._events.publish(session_id, {"type": kind, "session_id": session_id, **data})
+        self._events.publish(CallNote(session_id, kind, data))
 
     # --- events and background work ----------------------------------------------------------
 
     def _publish_turn(self, outcome: TurnOutcome, user_text: str | None) -> None:
         sid = outcome.state.session_id
         if user_text is not None:
-            self._events.publish(sid, {"type": "transcript", "session_id": sid, "role": "user",
-                                       "content": user_text, "agent_type": outcome.agent})
-        self._events.publish(sid, {"type": "transcript", "session_id": sid, "role": "assistant",
-                                   "content": outcome.reply, "agent_type": outcome.agent})
-        self._events.publish(sid, state_event(outcome.state))
+            self._events.publish(Transcript(sid, "user", user_text, outcome.agent))
+        self._events.publish(Transcript(sid, "assistant", outcome.reply, outcome.agent))
+        self._events.publish(StateUpdate.of(outcome.state))
         for effect in outcome.effects:
             if effect.kind == "start_escalation":
                 task = next(t for t in outcome.state.pending_tasks if t.task_id == effect.task_id)
-                self._events.publish(sid, {"type": "task_update", "session_id": sid,
-                                           "task": task.model_dump(mode="json")})
+                self._events.publish(TaskUpdate.of(sid, task))
 
     def _start_background_work(self, outcome: TurnOutcome) -> None:
         state = outcome.state
@@ -381,14 +377,10 @@ class ConversationService:
                                                  person=answer.person, note=note)
         done = next((t for t in state.pending_tasks if t.task_id == task_id), None)
         if done is not None:
-            self._events.publish(session_id, {"type": "task_update", "session_id": session_id,
-                                              "task": done.model_dump(mode="json")})
+            self._events.publish(TaskUpdate.of(session_id, done))
         if note is not None:
-            self._events.publish(session_id, {
-                "type": "notification", "session_id": session_id,
-                "notification_id": note.notification_id, "message": note.message,
-                "priority": note.priority, "handoff": note.handoff})
-        self._events.publish(session_id, state_event(state))
+            self._events.publish(NotificationReady.of(session_id, note))
+        self._events.publish(StateUpdate.of(state))
 
 
 def _messages(turns: Sequence[Turn]) -> list[Message]:
