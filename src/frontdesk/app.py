@@ -31,8 +31,10 @@ from frontdesk.config import Settings
 from frontdesk.conversations.calls import CallRecords
 from frontdesk.conversations.events import EventBus
 from frontdesk.conversations.service import ConversationService
+from frontdesk.conversations.staff import SimulatedStaffDesk
 from frontdesk.knowledge.profile import load_profiles
 from frontdesk.llm.assist import LLMAssist
+from frontdesk.storage.conversations import ConversationStore
 from frontdesk.storage.database import create_engine, session_factory
 from frontdesk.storage.migrate import upgrade
 from frontdesk.storage.models import Business
@@ -134,14 +136,16 @@ async def build_runtime(settings: Settings, *, clock: Clock | None = None,
         brain = Brain(profiles, SqlCalendar(sessions), SqlCustomerDirectory(sessions),
                       settings.brain, assist=assist, **kwargs)
         events = EventBus()
-        conversations = ConversationService(brain, sessions, events, settings.escalation)
+        store = ConversationStore(sessions)
+        conversations = ConversationService(brain, store, events,
+                                            SimulatedStaffDesk(settings.escalation))
         closers.append(conversations.close)
         await conversations.resume_background_work()
         if engines is None and load_voice and settings.voice_enabled:
             engines = await VoiceEngines.load(settings)
             closers.append(engines.close)
         voice = CallServices(engines, conversations, settings.voice) if engines else None
-        call_records = CallRecords(sessions, conversations)
+        call_records = CallRecords(store, conversations)
         rest = TwilioRest(settings.twilio) if settings.twilio.rest_configured else None
         phone = PhoneCalls(call_records, conversations, settings.twilio, voice=voice, rest=rest)
         closers.append(phone.close)

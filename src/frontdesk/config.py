@@ -30,6 +30,10 @@ class BrainSettings(BaseModel):
     """NLU confidence under which a configured language model is asked for its reading."""
     max_message_chars: int = Field(default=2000, ge=100)
     """Longer caller messages are truncated before understanding (a speech turn is never this long)."""
+    recent_messages: int = Field(default=12, ge=2)
+    """Messages the conversation state keeps for the next turn (repeat the last line, the
+    question pending, a model's context). The state is the checkpoint written every turn, so it
+    must not grow with the call; the whole transcript is in the turns table."""
 
 
 class EscalationSettings(BaseModel):

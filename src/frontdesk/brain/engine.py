@@ -8,7 +8,7 @@ state in and persists what comes back).
 from __future__ import annotations
 
 import time as _time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
@@ -25,6 +25,7 @@ from frontdesk.brain.ports import Calendar, Clock, CustomerDirectory, LanguageAs
 from frontdesk.brain.state import (
     ConversationState,
     CustomerContext,
+    Message,
     Notification,
     Transition,
 )
@@ -149,6 +150,7 @@ class Brain:
         result = await self._graph.ainvoke(state, config={"configurable": {"turn": ctx}})
         new_state = ConversationState.model_validate(result)
         reply = new_state.messages[-1].content if new_state.messages else ""
+        new_state.forget_older_messages(self._settings.recent_messages)
         return TurnOutcome(
             state=new_state, reply=reply, agent=new_state.current_agent,
             intent=new_state.detected_intent if text is not None else "greeting",
@@ -173,10 +175,16 @@ class Brain:
         note = apply_escalation_result(s, task_id, available, person, self._replies[s.profile])
         return s, note
 
-    async def finish(self, state: ConversationState) -> ConversationState:
-        """End a conversation from outside (hang-up): outcome and summary are computed."""
+    async def finish(self, state: ConversationState,
+                     transcript: Sequence[Message] | None = None) -> ConversationState:
+        """End a conversation from outside (hang-up): outcome and summary are computed.
+
+        ``transcript`` is the whole conversation where the caller keeps it (the state holds
+        only the last messages); a language model's summary notes read it.
+        """
         s = state.model_copy(deep=True)
         s.ended = True
         s.awaiting = None
-        await analytics.run(s, self.profile(s.profile), self._assist)
+        await analytics.run(s, self.profile(s.profile), self._assist, transcript)
+        s.forget_older_messages(self._settings.recent_messages)
         return s

@@ -177,6 +177,11 @@ class ConversationState(BaseModel):
     channel: Literal["text", "voice", "phone", "web"] = "text"
     direction: Literal["inbound", "outbound"] = "inbound"
     messages: list[Message] = []
+    """The last few messages (:meth:`forget_older_messages`); the transcript is stored apart."""
+    earlier_messages: int = 0
+    """How many messages came before ``messages``."""
+    faq_asked_earlier: bool = False
+    """The caller asked an FAQ question in one of the earlier messages (the call's outcome)."""
     current_agent: AgentName = "greeting"
     detected_intent: str | None = None
     confidence: float = 0.0
@@ -208,3 +213,17 @@ class ConversationState(BaseModel):
     summary: str | None = None
     created_at: datetime = Field(default_factory=utcnow)
     last_updated: datetime = Field(default_factory=utcnow)
+
+    def forget_older_messages(self, keep: int) -> None:
+        """Keep only the last ``keep`` messages, and what the brain needs of the older ones.
+
+        The state is written after every turn; a call of 400 turns carrying its whole history
+        rewrote 145 KB per turn. No agent looks further back than the last question asked.
+        """
+        older = len(self.messages) - keep
+        if older <= 0:
+            return
+        dropped, self.messages = self.messages[:older], self.messages[older:]
+        self.earlier_messages += older
+        self.faq_asked_earlier = self.faq_asked_earlier or any(
+            m.role == "user" and m.intent == "faq" for m in dropped)

@@ -1,4 +1,8 @@
-"""In-process publish/subscribe of conversation events (seed 004's WebSocket protocol).
+"""Conversation events: their types, their one wire shape, and in-process publish/subscribe.
+
+The service publishes typed events; WebSocket clients (``/ws/{session_id}``, seed 004's
+protocol) receive :meth:`~ConversationEvent.as_json` of each, and in-process consumers (the
+voice call's control) match on the type. The JSON shapes are written here and nowhere else.
 
 Each WebSocket client subscribes to one conversation; publishing never blocks a turn — a
 subscriber too slow to keep up loses its oldest events rather than stalling the call.
@@ -8,30 +12,160 @@ from __future__ import annotations
 
 import asyncio
 from collections import defaultdict
+from dataclasses import dataclass, field
 from typing import Any
 
-Event = dict[str, Any]
+from frontdesk.brain.state import BackgroundTask, ConversationState, Notification
+from frontdesk.conversations.views import public_state
+from frontdesk.storage.records import Turn
+
+JsonObject = dict[str, Any]
+
+
+@dataclass(slots=True, frozen=True)
+class Transcript:
+    """A line of the conversation: the caller's, or the agent's as it was said.
+
+    A line the caller cut off is sent again with what was actually heard, marked
+    ``interrupted`` (that shape carries no agent).
+    """
+
+    session_id: str
+    role: str
+    content: str
+    agent_type: str | None = None
+    interrupted: bool = False
+
+    def as_json(self) -> JsonObject:
+        line: JsonObject = {"type": "transcript", "session_id": self.session_id,
+                            "role": self.role, "content": self.content}
+        if self.interrupted:
+            line["interrupted"] = True
+        else:
+            line["agent_type"] = self.agent_type
+        return line
+
+
+@dataclass(slots=True, frozen=True)
+class StateUpdate:
+    """The public state after a change (seed 004's ``state_update``), taken when it happened."""
+
+    session_id: str
+    intent: str | None
+    ended: bool
+    view: JsonObject = field(repr=False)
+    """:func:`~frontdesk.conversations.views.public_state` at the time of the event."""
+
+    @classmethod
+    def of(cls, state: ConversationState) -> StateUpdate:
+        return cls(state.session_id, state.detected_intent, state.ended, public_state(state))
+
+    def as_json(self) -> JsonObject:
+        return {"type": "state_update", "session_id": self.session_id, "intent": self.intent,
+                **self.view}
+
+
+@dataclass(slots=True, frozen=True)
+class TaskUpdate:
+    """A background task (a check for a person, a callback) started or finished."""
+
+    session_id: str
+    task: JsonObject
+
+    @classmethod
+    def of(cls, session_id: str, task: BackgroundTask) -> TaskUpdate:
+        return cls(session_id, task.model_dump(mode="json"))
+
+    def as_json(self) -> JsonObject:
+        return {"type": "task_update", "session_id": self.session_id, "task": self.task}
+
+
+@dataclass(slots=True, frozen=True)
+class NotificationReady:
+    """News from background work for the caller (a person is free, or will call back)."""
+
+    session_id: str
+    notification_id: str
+    message: str
+    priority: str
+    handoff: bool
+
+    @classmethod
+    def of(cls, session_id: str, note: Notification) -> NotificationReady:
+        return cls(session_id, note.notification_id, note.message, note.priority, note.handoff)
+
+    def as_json(self) -> JsonObject:
+        return {"type": "notification", "session_id": self.session_id,
+                "notification_id": self.notification_id, "message": self.message,
+                "priority": self.priority, "handoff": self.handoff}
+
+
+@dataclass(slots=True, frozen=True)
+class LatencyMeasured:
+    """A spoken reply's measured stages, stored on its line of the transcript."""
+
+    session_id: str
+    turn: Turn
+
+    def as_json(self) -> JsonObject:
+        t = self.turn
+        return {"type": "latency", "session_id": self.session_id,
+                "data": {"seq": t.seq, "vad_stop_ms": t.vad_stop_ms, "stt_ms": t.stt_ms,
+                         "brain_ms": t.brain_ms, "tts_first_ms": t.tts_first_ms,
+                         "total_ms": t.total_ms}}
+
+
+@dataclass(slots=True, frozen=True)
+class CallNote:
+    """Something that happened on a call besides turns (``tier_escalation``, ``transfer``,
+    ``transfer_failed``); ``data`` are the event's own fields."""
+
+    session_id: str
+    kind: str
+    data: JsonObject
+
+    def as_json(self) -> JsonObject:
+        return {"type": self.kind, "session_id": self.session_id, **self.data}
+
+
+@dataclass(slots=True, frozen=True)
+class CallStatusChanged:
+    """The phone provider's status of the call (ringing, in-progress, completed, busy, …)."""
+
+    session_id: str
+    status: str
+    duration_s: int | None
+
+    def as_json(self) -> JsonObject:
+        return {"type": "call_status", "session_id": self.session_id, "status": self.status,
+                "duration_s": self.duration_s}
+
+
+ConversationEvent = (Transcript | StateUpdate | TaskUpdate | NotificationReady | LatencyMeasured
+                     | CallNote | CallStatusChanged)
 
 
 class EventBus:
     def __init__(self, queue_size: int = 256) -> None:
-        self._subscribers: defaultdict[str, set[asyncio.Queue[Event]]] = defaultdict(set)
+        self._subscribers: defaultdict[str, set[asyncio.Queue[ConversationEvent]]] = (
+            defaultdict(set))
         self._queue_size = queue_size
 
-    def subscribe(self, session_id: str) -> asyncio.Queue[Event]:
-        queue: asyncio.Queue[Event] = asyncio.Queue(maxsize=self._queue_size)
+    def subscribe(self, session_id: str) -> asyncio.Queue[ConversationEvent]:
+        queue: asyncio.Queue[ConversationEvent] = asyncio.Queue(maxsize=self._queue_size)
         self._subscribers[session_id].add(queue)
         return queue
 
-    def unsubscribe(self, session_id: str, queue: asyncio.Queue[Event]) -> None:
+    def unsubscribe(self, session_id: str, queue: asyncio.Queue[ConversationEvent]) -> None:
         subscribers = self._subscribers.get(session_id)
         if subscribers is not None:
             subscribers.discard(queue)
             if not subscribers:
                 del self._subscribers[session_id]
 
-    def publish(self, session_id: str, event: Event) -> None:
-        for queue in list(self._subscribers.get(session_id, ())):
+    def publish(self, event: ConversationEvent) -> None:
+        """Hand ``event`` to every subscriber of its conversation."""
+        for queue in list(self._subscribers.get(event.session_id, ())):
             if queue.full():
                 queue.get_nowait()
             queue.put_nowait(event)

@@ -1,10 +1,15 @@
-"""The conversation service: runs brain turns and persists every one of them.
+"""The conversation service: runs brain turns; storing them and finding people are ports.
 
-For each turn it loads the conversation's state (the checkpoint) from the database, runs the
-brain, and in ONE transaction writes the turn rows, the agent transitions, the new state, the
-customer and lead records and any tasks the brain asked for — so a crash loses at most the turn
-in flight and a restarted server continues every conversation where it was. Events go to
-WebSocket subscribers after the commit. Text, voice and phone channels all come through here.
+A turn is: load the conversation (its checkpoint) from the store, run the brain, persist what
+the turn produced, publish its events. Load, brain and persist are ONE transaction
+(:meth:`~frontdesk.storage.conversations.ConversationStore.unit`) that a booking the brain makes
+joins — so a crash loses at most the turn in flight, never half of one, and a restarted server
+continues every conversation where it was. Events go to subscribers after the commit. Text,
+voice and phone channels all come through here.
+
+A caller who asks for a person starts a background check, answered by the injected
+:class:`~frontdesk.conversations.staff.StaffDesk`; the answer is recorded through the brain
+like a turn and published.
 """
 
 from __future__ import annotations
@@ -14,40 +19,36 @@ import contextlib
 import functools
 import inspect
 import logging
-import random
 import uuid
-from collections.abc import AsyncIterator, Callable, Coroutine
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
-
 from frontdesk.brain import Brain, ConversationState, TurnOutcome
-from frontdesk.brain.state import Notification
-from frontdesk.config import EscalationSettings
-from frontdesk.conversations.events import EventBus
-from frontdesk.conversations.views import state_event
-from frontdesk.logs import bind_conversation, conversation, current_conversation
-from frontdesk.storage.models import (
-    AgentTransition,
-    Business,
-    Call,
-    CallEvent,
-    ConversationTurn,
-    Customer,
-    Lead,
-    NotificationRecord,
-    Task,
+from frontdesk.brain.state import Message, Notification
+from frontdesk.conversations.events import (
+    CallNote,
+    EventBus,
+    LatencyMeasured,
+    NotificationReady,
+    StateUpdate,
+    TaskUpdate,
+    Transcript,
 )
-from frontdesk.storage.ports import upsert_customer
-from frontdesk.storage.transaction import reading, transaction
+from frontdesk.conversations.staff import StaffAnswer, StaffDesk, StaffRequest
+from frontdesk.logs import bind_conversation, conversation, current_conversation
+from frontdesk.storage.conversations import BusinessNotSeededError, ConversationStore
+from frontdesk.storage.records import NewTask, Turn, TurnTimings
 
 log = logging.getLogger(__name__)
 
+__all__ = ["ConversationError", "ConversationService", "DoNotCallError", "SessionEndedError",
+           "SessionNotFoundError", "TurnTimings", "new_session_id"]
+"""``TurnTimings`` is stored with a turn (:mod:`frontdesk.storage.records`); the voice side
+fills it in and passes it here."""
 
 T = TypeVar("T")
+TASK_EFFECTS = {"start_escalation": "human_escalation", "schedule_callback": "callback"}
+"""Effects of a turn that are background tasks, and the task each one is."""
 WRITE_DRAIN_S = 10.0
 """How long close() waits for writes still running."""
 
@@ -118,29 +119,18 @@ class DoNotCallError(ConversationError):
     status = 409
 
 
-@dataclass(slots=True)
-class TurnTimings:
-    """Per-turn latency measured outside the brain (voice channels fill these)."""
-
-    vad_stop_ms: float | None = None
-    stt_ms: float | None = None
-    tts_first_ms: float | None = None
-    total_ms: float | None = None
-
-
 class ConversationService:
-    """Creates conversations, runs turns, persists them, publishes events."""
+    """Creates conversations, runs turns, and publishes what happened."""
 
-    def __init__(self, brain: Brain, sessions: async_sessionmaker, events: EventBus,
-                 escalation: EscalationSettings, rng: random.Random | None = None) -> None:
+    def __init__(self, brain: Brain, store: ConversationStore, events: EventBus,
+                 staff: StaffDesk) -> None:
         self._brain = brain
-        self._sessions = sessions
+        self._store = store
         self._events = events
-        self._escalation = escalation
-        self._rng = rng or random.Random()
+        self._staff = staff
         self._locks = KeyedLocks()
         self._tasks: set[asyncio.Task[None]] = set()
-        """Background work (human checks): cancelled at close, resumed at the next start."""
+        """Background work (checks for a person): cancelled at close, resumed at the next start."""
         self._writes: set[asyncio.Task[Any]] = set()
         """Writes whose caller stopped waiting: finished, and waited for at close."""
 
@@ -155,12 +145,10 @@ class ConversationService:
     # --- lifecycle ---------------------------------------------------------------------------
 
     async def resume_background_work(self) -> int:
-        """Restart human checks that were running when the server stopped."""
-        async with reading(self._sessions) as db:
-            pending = list(await db.scalars(select(Task).where(
-                Task.task_type == "human_escalation", Task.status.in_(("pending", "running")))))
+        """Ask again for a person for every check that was running when the server stopped."""
+        pending = await self._store.open_staff_checks()
         for task in pending:
-            self._spawn(self._run_escalation(task.call_id, task.id))
+            self._spawn(self._check_staff(task.session_id, task.task_id, task.profile))
         return len(pending)
 
     async def close(self) -> None:
@@ -188,7 +176,7 @@ class ConversationService:
             task.add_done_callback(_log_unseen_failure)  # its caller will never see it
             raise
 
-    def _spawn(self, coro: Any) -> None:
+    def _spawn(self, coro: Coroutine[Any, Any, None]) -> None:
         task = asyncio.create_task(coro)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
@@ -209,40 +197,26 @@ class ConversationService:
         bind_conversation(session_id)  # this task's lines (it runs only this work)
         # Under the conversation's lock: a hang-up racing the greeting waits for it, then ends
         # the conversation it created.
-        async with self._locks.hold(session_id), transaction(self._sessions) as db:
+        async with self._locks.hold(session_id), self._store.unit():
             if direction == "outbound" and caller_phone and await self.is_do_not_call(
                     profile_obj.key, caller_phone):
                 raise DoNotCallError(
                     f"this number asked not to be called by {profile_obj.name}")
-            outcome = await self._create(db, profile, session_id, direction=direction,
-                                         channel=channel, caller_phone=caller_phone,
-                                         caller_name=caller_name)
+            state = await self._brain.new_state(session_id, profile, direction=direction,
+                                                channel=channel, caller_phone=caller_phone,
+                                                caller_name=caller_name)
+            outcome = await self._brain.start(state)
+            try:
+                begun = await self._store.begin(outcome.state, channel=channel,
+                                                direction=direction, caller_phone=caller_phone)
+            except BusinessNotSeededError as exc:
+                raise ConversationError(str(exc)) from None
+            if not begun:
+                raise SessionEndedError(f"{session_id} has already been answered")
+            await self._persist(outcome, booked_before=None, user_text=None, timings=None)
         log.info("conversation started", extra={"profile": profile_obj.key, "channel": channel,
                                                 "direction": direction})
         self._publish_turn(outcome, None)
-        return outcome
-
-    async def _create(self, db: AsyncSession, profile: str, session_id: str, *, direction: str,
-                      channel: str, caller_phone: str | None,
-                      caller_name: str | None) -> TurnOutcome:
-        state = await self._brain.new_state(session_id, profile, direction=direction,
-                                            channel=channel, caller_phone=caller_phone,
-                                            caller_name=caller_name)
-        outcome = await self._brain.start(state)
-        business = await self._business(db, profile)
-        call = await db.get(Call, session_id, with_for_update=True)
-        if call is None:
-            call = Call(id=session_id, business_id=business.id, channel=channel,
-                        direction=direction, status="active", caller_phone=caller_phone,
-                        state={}, turn_count=0)
-            db.add(call)
-            await db.flush()
-        elif call.status != "pending":
-            raise SessionEndedError(f"{session_id} has already been answered")
-        else:
-            call.status, call.channel, call.caller_phone = "active", channel, caller_phone
-            call.started_at = datetime.now(UTC)
-        await self._persist(db, call, business, outcome, user_text=None, timings=None)
         return outcome
 
     @_runs_to_completion
@@ -254,60 +228,53 @@ class ConversationService:
         makes joins the transaction) and the turn is written, committed together or not at
         all — a crash before the commit leaves neither the turn nor its appointment.
         """
-        async with self._locks.hold(session_id), transaction(self._sessions) as db:
-            call = await db.get(Call, session_id, with_for_update=True)
-            if call is None:
+        async with self._locks.hold(session_id), self._store.unit():
+            found = await self._store.load(session_id, lock=True)
+            if found is None:
                 raise SessionNotFoundError(session_id)
-            if call.status == "ended":
+            if found.status == "ended":
                 raise SessionEndedError(session_id)
-            if call.status == "pending":
+            if found.status == "pending":
                 raise SessionEndedError(f"{session_id} is a call that has not started yet")
-            state = ConversationState.model_validate(call.state)
-            outcome = await self._brain.respond(state, message)
-            business = await db.get(Business, call.business_id)
-            assert business is not None
-            await self._persist(db, call, business, outcome, user_text=message,
+            booked_before = found.state.appointment.id if found.state.appointment else None
+            outcome = await self._brain.respond(found.state, message)
+            await self._persist(outcome, booked_before=booked_before, user_text=message,
                                 timings=timings)
         log.info("conversation turn", extra={
             "turn": outcome.state.turn_count, "agent": outcome.agent, "intent": outcome.intent,
             "confidence": round(outcome.confidence, 3), "brain_ms": round(outcome.brain_ms, 1),
             "ended": outcome.state.ended})
         self._publish_turn(outcome, message)
-        self._apply_background_effects(outcome)
+        self._start_background_work(outcome)
         return outcome
 
     @_runs_to_completion
     async def end(self, session_id: str) -> ConversationState:
-        """Hang up: the analytics agent records outcome and summary."""
-        async with self._locks.hold(session_id), transaction(self._sessions) as db:
-            call = await db.get(Call, session_id, with_for_update=True)
-            if call is None:
+        """Hang up: the analytics agent records outcome and summary (from the whole
+        transcript; the checkpoint keeps only the last few messages)."""
+        async with self._locks.hold(session_id), self._store.unit():
+            found = await self._store.load(session_id, lock=True)
+            if found is None:
                 raise SessionNotFoundError(session_id)
-            state = ConversationState.model_validate(call.state)
-            if call.status == "ended":
-                return state
-            state = await self._brain.finish(state)
-            self._write_state(call, state)
+            if found.status == "ended":
+                return found.state
+            transcript = _messages(await self._store.turns(session_id))
+            state = await self._brain.finish(found.state, transcript)
+            await self._store.save_state(state)
         log.info("conversation ended", extra={"outcome": state.outcome})
-        self._events.publish(session_id, state_event(state))
+        self._events.publish(StateUpdate.of(state))
         return state
 
-    async def get(self, session_id: str) -> tuple[ConversationState, list[ConversationTurn]]:
-        async with reading(self._sessions) as db:
-            call = await db.get(Call, session_id)
-            if call is None:
+    async def get(self, session_id: str) -> tuple[ConversationState, list[Turn]]:
+        """The conversation's state and its whole transcript."""
+        async with self._store.unit():
+            found = await self._store.load(session_id)
+            if found is None:
                 raise SessionNotFoundError(session_id)
-            turns = list(await db.scalars(select(ConversationTurn).where(
-                ConversationTurn.call_id == session_id).order_by(ConversationTurn.seq)))
-            return ConversationState.model_validate(call.state), turns
+            return found.state, await self._store.turns(session_id)
 
     async def is_do_not_call(self, profile: str, phone: str) -> bool:
-        async with reading(self._sessions) as db:
-            flagged = await db.scalar(
-                select(Lead.do_not_call).join(Customer, Customer.id == Lead.customer_id)
-                .join(Business, Business.id == Lead.business_id)
-                .where(Business.key == profile, Customer.phone == phone))
-            return bool(flagged)
+        return await self._store.is_do_not_call(profile, phone)
 
     @_runs_to_completion
     async def deliver_notification(self, session_id: str,
@@ -316,28 +283,30 @@ class ConversationService:
 
         Marks it delivered and records it as an agent line; None if it was already delivered.
         """
-        async with self._locks.hold(session_id), transaction(self._sessions) as db:
-            call = await db.get(Call, session_id, with_for_update=True)
-            if call is None:
+        async with self._locks.hold(session_id), self._store.unit():
+            found = await self._store.load(session_id, lock=True)
+            if found is None:
                 raise SessionNotFoundError(session_id)
-            state = ConversationState.model_validate(call.state)
+            state = found.state
             note = next((n for n in state.notifications_queue
                          if n.notification_id == notification_id), None)
             if note is None or note.delivered:
                 return None
             note.delivered = True
-            seq = (await db.scalar(select(func.max(ConversationTurn.seq)).where(
-                ConversationTurn.call_id == session_id))) or 0
-            db.add(ConversationTurn(call_id=session_id, seq=seq + 1, role="assistant",
-                                    text=note.message, agent="escalation"))
-            record = await db.get(NotificationRecord, notification_id)
-            if record is not None:
-                record.delivered = True
-            self._write_state(call, state)
-        self._events.publish(session_id, {"type": "transcript", "session_id": session_id,
-                                          "role": "assistant", "content": note.message,
-                                          "agent_type": "escalation"})
+            await self._store.add_notification_line(note, session_id)
+            await self._store.save_state(state)
+        self._events.publish(Transcript(session_id, "assistant", note.message, "escalation"))
         return note
+
+    async def _persist(self, outcome: TurnOutcome, *, booked_before: int | None,
+                       user_text: str | None, timings: TurnTimings | None) -> None:
+        """Write the turn (inside the turn's transaction)."""
+        tasks = [NewTask(e.task_id, TASK_EFFECTS[e.kind], e.detail, e.due_at)
+                 for e in outcome.effects if e.kind in TASK_EFFECTS and e.task_id]
+        appointment = outcome.state.appointment
+        booked = appointment.id if appointment and appointment.id != booked_before else None
+        await self._store.save_turn(outcome, user_text=user_text, timings=timings, tasks=tasks,
+                                    booked=booked)
 
     # --- voice ------------------------------------------------------------------------------
 
@@ -345,221 +314,76 @@ class ConversationService:
     async def record_latency(self, session_id: str, timings: TurnTimings,
                              brain_ms: float | None = None) -> None:
         """Store a spoken turn's latency on its agent reply and push the ``latency`` event."""
-        async with transaction(self._sessions) as db:
-            turn = await self._last_reply(db, session_id)
-            if turn is None:
-                return
-            turn.vad_stop_ms, turn.stt_ms = timings.vad_stop_ms, timings.stt_ms
-            turn.tts_first_ms, turn.total_ms = timings.tts_first_ms, timings.total_ms
-            if brain_ms is not None:
-                turn.brain_ms = round(brain_ms, 2)
-            data = {"seq": turn.seq, "vad_stop_ms": turn.vad_stop_ms, "stt_ms": turn.stt_ms,
-                    "brain_ms": turn.brain_ms, "tts_first_ms": turn.tts_first_ms,
-                    "total_ms": turn.total_ms}
-        self._events.publish(session_id, {"type": "latency", "session_id": session_id,
-                                          "data": data})
+        turn = await self._store.record_latency(session_id, timings, brain_ms)
+        if turn is not None:
+            self._events.publish(LatencyMeasured(session_id, turn))
 
     @_runs_to_completion
     async def mark_interrupted(self, session_id: str, spoken_text: str) -> None:
         """The caller cut the agent off: keep only what was actually said, marked interrupted."""
-        async with transaction(self._sessions) as db:
-            turn = await self._last_reply(db, session_id)
-            if turn is None or turn.interrupted:
-                return
-            turn.text = spoken_text
-            turn.interrupted = True
-        self._events.publish(session_id, {"type": "transcript", "session_id": session_id,
-                                          "role": "assistant", "content": spoken_text,
-                                          "interrupted": True})
+        if await self._store.mark_interrupted(session_id, spoken_text):
+            self._events.publish(Transcript(session_id, "assistant", spoken_text,
+                                            interrupted=True))
 
     @_runs_to_completion
     async def record_event(self, session_id: str, kind: str, data: dict[str, Any]) -> None:
-        async with transaction(self._sessions) as db:
-            db.add(CallEvent(call_id=session_id, kind=kind, data=data))
-        self._events.publish(session_id, {"type": kind, "session_id": session_id, **data})
-
-    @staticmethod
-    async def _last_reply(db: AsyncSession, session_id: str) -> ConversationTurn | None:
-        return await db.scalar(select(ConversationTurn).where(
-            ConversationTurn.call_id == session_id, ConversationTurn.role == "assistant")
-            .order_by(ConversationTurn.seq.desc()).limit(1))
-
-    # --- persistence -------------------------------------------------------------------------
-
-    @staticmethod
-    async def _business(db: AsyncSession, key: str) -> Business:
-        business = await db.scalar(select(Business).where(Business.key == key))
-        if business is None:
-            raise ConversationError(f"profile {key} is not seeded in the database")
-        return business
-
-    @staticmethod
-    def _write_state(call: Call, state: ConversationState) -> None:
-        call.state = state.model_dump(mode="json")
-        call.state_version += 1
-        call.turn_count = state.turn_count
-        if state.ended and call.status != "ended":
-            call.status = "ended"
-            call.ended_at = datetime.now(UTC)
-            call.outcome = state.outcome
-            call.summary = state.summary
-
-    async def _persist(self, db: AsyncSession, call: Call, business: Business,
-                       outcome: TurnOutcome, *, user_text: str | None,
-                       timings: TurnTimings | None) -> None:
-        # Reads first, without flushing: on SQLite the first write takes the database's one
-        # write lock until the commit, so the writes are left for the end of the turn.
-        with db.no_autoflush:
-            await self._persist_rows(db, call, business, outcome, user_text=user_text,
-                                     timings=timings)
-        self._write_state(call, outcome.state)
-
-    async def _persist_rows(self, db: AsyncSession, call: Call, business: Business,
-                            outcome: TurnOutcome, *, user_text: str | None,
-                            timings: TurnTimings | None) -> None:
-        state = outcome.state
-        seq = (await db.scalar(select(func.max(ConversationTurn.seq)).where(
-            ConversationTurn.call_id == call.id))) or 0
-        if user_text is not None:
-            seq += 1
-            t = timings or TurnTimings()
-            db.add(ConversationTurn(
-                call_id=call.id, seq=seq, role="user", text=user_text, agent=outcome.agent,
-                intent=outcome.intent, confidence=outcome.confidence))
-            reply_timing = dict(vad_stop_ms=t.vad_stop_ms, stt_ms=t.stt_ms,
-                                tts_first_ms=t.tts_first_ms, total_ms=t.total_ms)
-        else:
-            reply_timing = {}
-        seq += 1
-        db.add(ConversationTurn(call_id=call.id, seq=seq, role="assistant", text=outcome.reply,
-                                agent=outcome.agent, brain_ms=round(outcome.brain_ms, 2),
-                                **reply_timing))
-        for tr in outcome.transitions:
-            db.add(AgentTransition(call_id=call.id, from_agent=tr.from_agent,
-                                   to_agent=tr.to_agent, reason=tr.reason[:200]))
-        customer = None
-        if state.customer.phone:
-            customer = await upsert_customer(db, state.customer.phone, state.customer.name,
-                                             state.customer.email)
-            call.customer_id = customer.id
-            if state.customer.customer_id != customer.id:
-                state.customer.customer_id = customer.id
-            await self._save_lead(db, business, customer, state)
-        added: set[str] = set()
-        for effect in outcome.effects:
-            wants_task = effect.kind in ("start_escalation", "schedule_callback")
-            if wants_task and effect.task_id and effect.task_id not in added and await db.get(
-                    Task, effect.task_id) is None:
-                added.add(effect.task_id)
-                db.add(Task(id=effect.task_id, call_id=call.id,
-                            task_type="human_escalation" if effect.kind == "start_escalation"
-                            else "callback", status="pending", reason=effect.detail,
-                            due_at=effect.due_at))
-        for note in state.notifications_queue:
-            record = await db.get(NotificationRecord, note.notification_id)
-            if record is not None and note.delivered and not record.delivered:
-                record.delivered = True
-
-    @staticmethod
-    async def _save_lead(db: AsyncSession, business: Business, customer: Customer,
-                         state: ConversationState) -> None:
-        lead = await db.scalar(select(Lead).where(Lead.business_id == business.id,
-                                                  Lead.customer_id == customer.id))
-        if lead is None:
-            lead = Lead(business_id=business.id, customer_id=customer.id,
-                        source=state.lead.source, factors={})
-            db.add(lead)
-        info = state.lead
-        lead.status = info.status if not lead.do_not_call else "do_not_call"
-        lead.score, lead.qualified, lead.factors = info.score, info.qualified, dict(info.factors)
-        lead.do_not_call = lead.do_not_call or info.do_not_call
-        lead.intent, lead.budget_min, lead.budget_max = info.intent, info.budget_min, info.budget_max
-        lead.timeline_months, lead.location = info.timeline_months, info.location
-        lead.financing, lead.motivation = info.financing, info.motivation
+        await self._store.add_call_event(session_id, kind, data)
+        self._events.publish(CallNote(session_id, kind, data))
 
     # --- events and background work ----------------------------------------------------------
 
     def _publish_turn(self, outcome: TurnOutcome, user_text: str | None) -> None:
         sid = outcome.state.session_id
         if user_text is not None:
-            self._events.publish(sid, {"type": "transcript", "session_id": sid, "role": "user",
-                                       "content": user_text, "agent_type": outcome.agent})
-        self._events.publish(sid, {"type": "transcript", "session_id": sid, "role": "assistant",
-                                   "content": outcome.reply, "agent_type": outcome.agent})
-        self._events.publish(sid, state_event(outcome.state))
+            self._events.publish(Transcript(sid, "user", user_text, outcome.agent))
+        self._events.publish(Transcript(sid, "assistant", outcome.reply, outcome.agent))
+        self._events.publish(StateUpdate.of(outcome.state))
         for effect in outcome.effects:
             if effect.kind == "start_escalation":
                 task = next(t for t in outcome.state.pending_tasks if t.task_id == effect.task_id)
-                self._events.publish(sid, {"type": "task_update", "session_id": sid,
-                                           "task": task.model_dump(mode="json")})
+                self._events.publish(TaskUpdate.of(sid, task))
 
-    def _apply_background_effects(self, outcome: TurnOutcome) -> None:
+    def _start_background_work(self, outcome: TurnOutcome) -> None:
+        state = outcome.state
         for effect in outcome.effects:
             if effect.kind == "start_escalation" and effect.task_id:
-                self._spawn(self._run_escalation(outcome.state.session_id, effect.task_id))
+                self._spawn(self._check_staff(state.session_id, effect.task_id, state.profile))
 
-    def _decide_human(self) -> bool:
-        mode = self._escalation.human_available
-        if mode == "always":
-            return True
-        if mode == "never":
-            return False
-        return self._rng.random() < self._escalation.available_probability
-
-    async def _run_escalation(self, session_id: str, task_id: str) -> None:
-        """The simulated human-availability check (seed 004): wait, decide, notify."""
+    async def _check_staff(self, session_id: str, task_id: str, profile: str) -> None:
+        """Ask the staff desk for a person, then record and publish the answer."""
         bind_conversation(session_id)  # resumed at startup, this task has no caller's context
         try:
-            async with transaction(self._sessions) as db:
-                task = await db.get(Task, task_id)
-                if task is None:
-                    return
-                task.status = "running"
-            wait_s = self._rng.uniform(self._escalation.min_wait_s, self._escalation.max_wait_s)
-            await asyncio.sleep(wait_s)
-            available = self._decide_human()
-            await self._finish_escalation(session_id, task_id, available)
+            if not await self._store.set_task_status(task_id, "running"):
+                return
+            staff = tuple(self._brain.profile(profile).staff)
+            answer = await self._staff.ask(StaffRequest(session_id, task_id, profile, staff))
+            await self._record_staff_answer(session_id, task_id, answer)
         except asyncio.CancelledError:
             raise
         except Exception:  # a failed check must not vanish silently: mark it and log
             log.exception("escalation check failed", extra={"task_id": task_id})
-            async with transaction(self._sessions) as db:
-                task = await db.get(Task, task_id)
-                if task is not None:
-                    task.status = "failed"
+            await self._store.set_task_status(task_id, "failed")
 
-    async def _finish_escalation(self, session_id: str, task_id: str, available: bool) -> None:
-        async with self._locks.hold(session_id), transaction(self._sessions) as db:
-            call = await db.get(Call, session_id, with_for_update=True)
-            if call is None:
+    async def _record_staff_answer(self, session_id: str, task_id: str,
+                                   answer: StaffAnswer) -> None:
+        async with self._locks.hold(session_id), self._store.unit():
+            found = await self._store.load(session_id, lock=True)
+            if found is None:
                 return
-            business = await db.get(Business, call.business_id)
-            assert business is not None
-            staff = list(business.profile.get("staff") or ["a team member"])
-            person = self._rng.choice(staff)
-            state = ConversationState.model_validate(call.state)
-            state, note = self._brain.apply_task_result(state, task_id, available=available,
-                                                        person=person)
-            task = await db.get(Task, task_id)
-            if task is not None:
-                task.status = "completed"
-                task.human_available = available
-                task.human_agent_name = person
-                task.completed_at = datetime.now(UTC)
-            if note is not None:
-                db.add(NotificationRecord(id=note.notification_id, call_id=session_id,
-                                          message=note.message, priority=note.priority))
-            self._write_state(call, state)
+            state, note = self._brain.apply_task_result(found.state, task_id,
+                                                        available=answer.available,
+                                                        person=answer.person)
+            await self._store.finish_staff_check(state, task_id, available=answer.available,
+                                                 person=answer.person, note=note)
         done = next((t for t in state.pending_tasks if t.task_id == task_id), None)
         if done is not None:
-            self._events.publish(session_id, {"type": "task_update", "session_id": session_id,
-                                              "task": done.model_dump(mode="json")})
+            self._events.publish(TaskUpdate.of(session_id, done))
         if note is not None:
-            self._publish_notification(session_id, note)
-        self._events.publish(session_id, state_event(state))
+            self._events.publish(NotificationReady.of(session_id, note))
+        self._events.publish(StateUpdate.of(state))
 
-    def _publish_notification(self, session_id: str, note: Notification) -> None:
-        self._events.publish(session_id, {"type": "notification", "session_id": session_id,
-                                          "notification_id": note.notification_id,
-                                          "message": note.message, "priority": note.priority,
-                                          "handoff": note.handoff})
+
+def _messages(turns: Sequence[Turn]) -> list[Message]:
+    """The stored transcript as the brain's messages."""
+    return [Message(role=t.role, content=t.text, agent=t.agent, intent=t.intent,  # type: ignore[arg-type]
+                    at=t.created_at) for t in turns]

@@ -1,4 +1,4 @@
-"""The public shape of a conversation state (HTTP responses and WebSocket events)."""
+"""The public shape of a conversation state (HTTP responses and the ``state_update`` event)."""
 
 from __future__ import annotations
 
@@ -61,9 +61,3 @@ def public_state(s: ConversationState) -> dict[str, Any]:
         "summary": s.summary,
     }
 
-
-def state_event(s: ConversationState) -> dict[str, Any]:
-    """seed 004's ``state_update`` event."""
-    view = public_state(s)
-    return {"type": "state_update", "session_id": s.session_id,
-            "intent": s.detected_intent, **view}

@@ -85,7 +85,7 @@ def history(state: ConversationState, budget_tokens: int, keep_last: int = 6) ->
     lines = [f"{'Caller' if m.role == 'user' else 'Assistant'}: {m.content}" for m in recent]
     while lines and estimate_tokens("\n".join(lines)) > budget_tokens:
         lines.pop(0)
-    older = len(state.messages) - len(lines)
+    older = state.earlier_messages + len(state.messages) - len(lines)
     if older > 0:
         known = known_slots(state)
         lines.insert(0, f"(Earlier: {older} messages. Known so far: {known or 'nothing yet'}.)")

@@ -1,7 +1,10 @@
 """SQL-backed implementations of the brain's Calendar and CustomerDirectory ports.
 
 They join the transaction of the work that calls them (:mod:`frontdesk.storage.transaction`):
-a booking made during a conversation turn is committed with that turn, or not at all.
+a booking made during a conversation turn is committed with that turn, or not at all. A
+booking writes the appointment only: the turn that made it writes the caller (once) and links
+the appointment to them and their vehicle
+(:meth:`~frontdesk.storage.conversations.ConversationStore.save_turn`).
 """
 
 from __future__ import annotations
@@ -24,22 +27,6 @@ from frontdesk.storage.models import Appointment, Business, Customer, ServiceTyp
 from frontdesk.storage.transaction import hold_until_commit, reading, transaction
 
 ACTIVE_STATUSES = ("scheduled", "confirmed")
-
-
-async def upsert_customer(db: AsyncSession, phone: str, name: str | None = None,
-                          email: str | None = None) -> Customer:
-    """The customer with this E.164 phone, created or updated with any new name/email."""
-    customer = await db.scalar(select(Customer).where(Customer.phone == phone))
-    if customer is None:
-        customer = Customer(phone=phone, name=name, email=email)
-        db.add(customer)
-        await db.flush()
-    else:
-        if name:
-            customer.name = name
-        if email:
-            customer.email = email
-    return customer
 
 
 class SqlCalendar:
@@ -83,13 +70,6 @@ class SqlCalendar:
                            if _interval(r).start < end and request.start < _interval(r).end]
             if len(overlapping) >= request.capacity:
                 raise SlotUnavailableError("taken")
-            customer = None
-            vehicle_id = None
-            if request.customer_phone:
-                customer = await upsert_customer(db, request.customer_phone,
-                                                 request.customer_name, request.customer_email)
-                if request.vehicle and request.appointment_type != "test_drive":
-                    vehicle_id = await _customer_vehicle(db, customer.id, request.vehicle)
             service_id = None
             if request.service_type:
                 service_id = await db.scalar(select(ServiceType.id).where(
@@ -98,7 +78,6 @@ class SqlCalendar:
             row = Appointment(
                 business_id=business.id, department=request.department,
                 appointment_type=request.appointment_type, service_type_id=service_id,
-                customer_id=customer.id if customer else None, vehicle_id=vehicle_id,
                 vehicle_label=request.vehicle, scheduled_date=request.start.date(),
                 scheduled_time=request.start.time(), duration_min=request.duration_min,
                 status="scheduled", customer_name=request.customer_name, notes=request.notes,
@@ -113,24 +92,6 @@ class SqlCalendar:
 def _interval(row: Appointment) -> BusyInterval:
     start = datetime.combine(row.scheduled_date, row.scheduled_time)
     return BusyInterval(start=start, end=start + timedelta(minutes=row.duration_min))
-
-
-async def _customer_vehicle(db: AsyncSession, customer_id: int, label: str) -> int:
-    parts = label.split(" ", 2)
-    year = int(parts[0]) if parts and parts[0].isdigit() else None
-    rest = parts[1:] if year else parts
-    make = rest[0] if rest else None
-    model = rest[1] if len(rest) > 1 else None
-    existing = await db.scalar(select(Vehicle).where(
-        Vehicle.customer_id == customer_id, Vehicle.make == make, Vehicle.model == model))
-    if existing is not None:
-        if year and not existing.year:
-            existing.year = year
-        return existing.id
-    vehicle = Vehicle(customer_id=customer_id, make=make, model=model, year=year)
-    db.add(vehicle)
-    await db.flush()
-    return vehicle.id
 
 
 class SqlCustomerDirectory:

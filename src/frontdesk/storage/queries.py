@@ -1,4 +1,8 @@
-"""Read-side queries for the API's record listings (kept out of the routes)."""
+"""Read-side queries for the API's record listings (kept out of the routes).
+
+They return :mod:`frontdesk.storage.records` dataclasses (the latency summary, a plain dict of
+numbers), never ORM rows.
+"""
 
 from __future__ import annotations
 
@@ -17,10 +21,16 @@ from frontdesk.storage.models import (
     Lead,
     ServiceType,
 )
+from frontdesk.storage.records import (
+    LATENCY_STAGES,
+    AppointmentRecord,
+    CustomerRecord,
+    LeadRecord,
+)
 
 
 async def list_appointments(sessions: async_sessionmaker, *, business: str | None = None,
-                            on: date | None = None, limit: int = 200) -> list[dict[str, Any]]:
+                            on: date | None = None, limit: int = 200) -> list[AppointmentRecord]:
     query = (select(Appointment, Business.key, ServiceType.key, Customer.phone)
              .join(Business, Business.id == Appointment.business_id)
              .outerjoin(ServiceType, ServiceType.id == Appointment.service_type_id)
@@ -32,17 +42,16 @@ async def list_appointments(sessions: async_sessionmaker, *, business: str | Non
         query = query.where(Appointment.scheduled_date == on)
     async with sessions() as db:
         rows = (await db.execute(query)).all()
-    return [{
-        "id": a.id, "business": biz, "appointment_type": a.appointment_type,
-        "service_type": svc, "customer_name": a.customer_name, "customer_phone": phone,
-        "vehicle": a.vehicle_label, "scheduled_date": a.scheduled_date,
-        "scheduled_time": a.scheduled_time, "duration_min": a.duration_min, "status": a.status,
-        "session_id": a.call_id,
-    } for a, biz, svc, phone in rows]
+    return [AppointmentRecord(
+        id=a.id, business=biz, appointment_type=a.appointment_type, service_type=svc,
+        customer_name=a.customer_name, customer_phone=phone, vehicle=a.vehicle_label,
+        scheduled_date=a.scheduled_date, scheduled_time=a.scheduled_time,
+        duration_min=a.duration_min, status=a.status, session_id=a.call_id,
+    ) for a, biz, svc, phone in rows]
 
 
 async def list_leads(sessions: async_sessionmaker, *, business: str | None = None,
-                     limit: int = 200) -> list[dict[str, Any]]:
+                     limit: int = 200) -> list[LeadRecord]:
     query = (select(Lead, Business.key, Customer)
              .join(Business, Business.id == Lead.business_id)
              .join(Customer, Customer.id == Lead.customer_id)
@@ -51,22 +60,21 @@ async def list_leads(sessions: async_sessionmaker, *, business: str | None = Non
         query = query.where(Business.key == business)
     async with sessions() as db:
         rows = (await db.execute(query)).all()
-    return [{
-        "id": lead.id, "business": biz, "customer_name": cust.name, "customer_phone": cust.phone,
-        "status": lead.status, "score": lead.score, "qualified": lead.qualified,
-        "factors": lead.factors or {}, "do_not_call": lead.do_not_call, "source": lead.source,
-        "intent": lead.intent, "budget_min": lead.budget_min, "budget_max": lead.budget_max,
-        "timeline_months": lead.timeline_months, "location": lead.location,
-        "financing": lead.financing,
-    } for lead, biz, cust in rows]
+    return [LeadRecord(
+        id=lead.id, business=biz, customer_name=cust.name, customer_phone=cust.phone,
+        status=lead.status, score=lead.score, qualified=lead.qualified,
+        factors=lead.factors or {}, do_not_call=lead.do_not_call, source=lead.source,
+        intent=lead.intent, budget_min=lead.budget_min, budget_max=lead.budget_max,
+        timeline_months=lead.timeline_months, location=lead.location,
+        financing=lead.financing,
+    ) for lead, biz, cust in rows]
 
 
-async def list_customers(sessions: async_sessionmaker, limit: int = 200) -> list[Customer]:
+async def list_customers(sessions: async_sessionmaker, limit: int = 200) -> list[CustomerRecord]:
     async with sessions() as db:
-        return list(await db.scalars(select(Customer).order_by(Customer.id).limit(limit)))
-
-
-LATENCY_STAGES = ("vad_stop_ms", "stt_ms", "brain_ms", "tts_first_ms", "total_ms")
+        rows = await db.scalars(select(Customer).order_by(Customer.id).limit(limit))
+        return [CustomerRecord(id=c.id, phone=c.phone, name=c.name, email=c.email,
+                               created_at=c.created_at) for c in rows]
 
 
 def _percentile(values: list[float], q: float) -> float:

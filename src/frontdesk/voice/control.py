@@ -21,6 +21,7 @@ from pipecat.audio.dtmf.types import KeypadEntry
 from pipecat.frames.frames import Frame, InputDTMFFrame, StartFrame
 from pipecat.processors.frame_processor import FrameDirection, FrameProcessor
 
+from frontdesk.conversations.events import NotificationReady, StateUpdate
 from frontdesk.conversations.service import ConversationService
 from frontdesk.logs import personal
 from frontdesk.voice.processors import AgentReplyFrame, CallerTurnFrame
@@ -79,9 +80,9 @@ class CallControl(FrameProcessor):
         try:
             while not self._call.ended:
                 event = await queue.get()
-                if event.get("type") == "notification":
-                    await self._deliver(session_id, event)
-                elif event.get("type") == "state_update" and event.get("ended"):
+                if isinstance(event, NotificationReady):
+                    await self._deliver(session_id, event.notification_id)
+                elif isinstance(event, StateUpdate) and event.ended:
                     await self._ended_elsewhere()
         finally:
             self._service.events.unsubscribe(session_id, queue)
@@ -95,9 +96,9 @@ class CallControl(FrameProcessor):
             return
         await hang_up(self._call, self, "ended_elsewhere")
 
-    async def _deliver(self, session_id: str, event: dict) -> None:
+    async def _deliver(self, session_id: str, notification_id: str) -> None:
         await self._until_quiet()
-        note = await self._service.deliver_notification(session_id, event["notification_id"])
+        note = await self._service.deliver_notification(session_id, notification_id)
         if note is None or self._call.ended:  # the brain already said it in a reply
             return
         playback = self._call.playback

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date
 from typing import Annotated
 
@@ -20,22 +21,21 @@ async def appointments(services: ServicesDep, business: str | None = None,
                        limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> list[AppointmentOut]:
     rows = await queries.list_appointments(services.sessions, business=business, on=on,
                                            limit=limit)
-    return [AppointmentOut(**r) for r in rows]
+    return [AppointmentOut(**asdict(r)) for r in rows]
 
 
 @router.get("/leads", response_model=list[LeadOut])
 async def leads(services: ServicesDep, business: str | None = None,
                 limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> list[LeadOut]:
-    return [LeadOut(**r) for r in await queries.list_leads(services.sessions, business=business,
-                                                           limit=limit)]
+    rows = await queries.list_leads(services.sessions, business=business, limit=limit)
+    return [LeadOut(**asdict(r)) for r in rows]
 
 
 @router.get("/customers", response_model=list[CustomerOut])
 async def customers(services: ServicesDep,
                     limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> list[CustomerOut]:
     rows = await queries.list_customers(services.sessions, limit=limit)
-    return [CustomerOut(id=c.id, phone=c.phone, name=c.name, email=c.email,
-                        created_at=c.created_at) for c in rows]
+    return [CustomerOut(**asdict(c)) for c in rows]
 
 
 @router.get("/latency")

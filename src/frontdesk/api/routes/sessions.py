@@ -7,13 +7,6 @@ from fastapi import APIRouter, Depends, status
 from frontdesk.api.deps import ConversationsDep, bind_path_conversation
 from frontdesk.api.schemas import ChatIn, SessionCreate, SessionOut, TranscriptLine, TurnOut
 from frontdesk.conversations.views import public_state
-from frontdesk.storage.models import ConversationTurn
-from frontdesk.storage.queries import LATENCY_STAGES
-
-
-def turn_latency(turn: ConversationTurn) -> dict[str, float] | None:
-    stages = {s: getattr(turn, s) for s in LATENCY_STAGES if getattr(turn, s) is not None}
-    return stages if "total_ms" in stages else None
 
 router = APIRouter(prefix="/api", tags=["conversations"],
                    dependencies=[Depends(bind_path_conversation)])
@@ -41,7 +34,7 @@ async def get_session(session_id: str, conversations: ConversationsDep) -> Sessi
     state, turns = await conversations.get(session_id)
     return SessionOut(session_id=session_id, state=public_state(state), transcript=[
         TranscriptLine(seq=t.seq, role=t.role, text=t.text, agent=t.agent, intent=t.intent,
-                       brain_ms=t.brain_ms, created_at=t.created_at, latency=turn_latency(t))
+                       brain_ms=t.brain_ms, created_at=t.created_at, latency=t.latency)
         for t in turns])
 
 

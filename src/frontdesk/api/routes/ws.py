@@ -8,8 +8,8 @@ import json
 
 from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 
+from frontdesk.conversations.events import StateUpdate
 from frontdesk.conversations.service import SessionNotFoundError
-from frontdesk.conversations.views import state_event
 from frontdesk.logs import bind_conversation
 
 router = APIRouter()
@@ -30,7 +30,7 @@ async def events(websocket: WebSocket, session_id: str) -> None:
         return
     queue = services.events.subscribe(session_id)
     try:
-        await websocket.send_json(state_event(state))
+        await websocket.send_json(StateUpdate.of(state).as_json())
         receiver = asyncio.create_task(_receive(websocket))
         try:
             while not receiver.done():
@@ -38,7 +38,7 @@ async def events(websocket: WebSocket, session_id: str) -> None:
                 done, _ = await asyncio.wait({getter, receiver}, timeout=HEARTBEAT_S,
                                              return_when=asyncio.FIRST_COMPLETED)
                 if getter in done:
-                    await websocket.send_json(getter.result())
+                    await websocket.send_json(getter.result().as_json())
                 else:
                     getter.cancel()
                     if not done:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from frontdesk.brain.ports import LanguageAssist
-from frontdesk.brain.state import ConversationState
+from frontdesk.brain.state import ConversationState, Message
 from frontdesk.knowledge.profile import BusinessProfile
 
 AGENT = "analytics"
@@ -24,7 +26,7 @@ def outcome(s: ConversationState) -> str:
         return "transferred" if any(t.human_available for t in done) else "escalated"
     if s.lead.status == "nurture":
         return "nurture"
-    if any(m.intent == "faq" for m in s.messages if m.role == "user"):
+    if s.faq_asked_earlier or any(m.intent == "faq" for m in s.messages if m.role == "user"):
         return "information_provided"
     if s.turn_count <= 1:
         return "abandoned"
@@ -72,10 +74,15 @@ def summarise(s: ConversationState, profile: BusinessProfile) -> str:
 
 
 async def run(s: ConversationState, profile: BusinessProfile,
-              assist: LanguageAssist | None = None) -> None:
+              assist: LanguageAssist | None = None,
+              transcript: Sequence[Message] | None = None) -> None:
+    """Outcome and summary; a model's notes read ``transcript`` when given (the whole
+    conversation), else the messages the state keeps."""
     s.outcome = outcome(s)
     s.summary = summarise(s, profile)
     if assist is not None:  # a model's notes read better; the facts above stay the record
-        notes = await assist.summarise(profile=profile, state=s)
+        told = (s.model_copy(update={"messages": list(transcript), "earlier_messages": 0})
+                if transcript else s)
+        notes = await assist.summarise(profile=profile, state=told)
         if notes:
             s.summary = f"{s.summary} Notes: {notes}"

@@ -1,0 +1,78 @@
+"""The staff desk is a port: a desk other than the simulation plugs into the service."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from frontdesk.app import build_runtime
+from frontdesk.config import EscalationSettings
+from frontdesk.conversations.service import ConversationService
+from frontdesk.conversations.staff import SimulatedStaffDesk, StaffAnswer, StaffRequest
+from frontdesk.storage.conversations import ConversationStore
+from tests.conftest import fixed_clock
+
+pytestmark = pytest.mark.integration
+
+
+class FrontOfficeDesk:
+    """Answers at once: Dana is free unless told otherwise."""
+
+    def __init__(self, available: bool) -> None:
+        self.available = available
+        self.asked: list[StaffRequest] = []
+
+    async def ask(self, request: StaffRequest) -> StaffAnswer:
+        self.asked.append(request)
+        return StaffAnswer(self.available, "Dana")
+
+
+async def _until(check, timeout_s: float = 5.0) -> bool:
+    for _ in range(int(timeout_s / 0.02)):
+        if await check():
+            return True
+        await asyncio.sleep(0.02)
+    return False
+
+
+@pytest.mark.parametrize("available", [True, False])
+async def test_another_desk_answers_the_check_for_a_person(settings, available) -> None:
+    runtime = await build_runtime(settings, clock=fixed_clock)
+    desk = FrontOfficeDesk(available)
+    service = ConversationService(runtime.brain, ConversationStore(runtime.sessions),
+                                  runtime.events, desk)
+    try:
+        sid = (await service.create("dealership", caller_phone="+15125550177")).state.session_id
+        turn = await service.chat(sid, "I want to talk to a manager")
+        assert turn.state.escalation_in_progress
+
+        async def answered() -> bool:
+            state, _ = await service.get(sid)
+            return not state.escalation_in_progress
+
+        assert await _until(answered)
+        state, _ = await service.get(sid)
+        task = state.pending_tasks[0]
+        assert (task.status, task.human_available, task.human_agent_name) == (
+            "completed", available, "Dana")
+        assert state.notifications_queue[0].handoff is available
+        [request] = desk.asked
+        assert (request.session_id, request.task_id, request.profile) == (
+            sid, task.task_id, "dealership")
+        assert request.staff == tuple(runtime.brain.profile("dealership").staff)
+    finally:
+        await service.close()
+        await runtime.close()
+
+
+async def test_the_simulated_desk_answers_by_its_setting() -> None:
+    request = StaffRequest("s", "t", "dealership", ("Sarah", "Mike"))
+    never = SimulatedStaffDesk(EscalationSettings(min_wait_s=0, max_wait_s=0,
+                                                  human_available="never"))
+    answer = await never.ask(request)
+    assert not answer.available and answer.person in {"Sarah", "Mike"}
+    nobody_listed = StaffRequest("s", "t", "dealership", ())
+    always = SimulatedStaffDesk(EscalationSettings(min_wait_s=0, max_wait_s=0,
+                                                   human_available="always"))
+    assert await always.ask(nobody_listed) == StaffAnswer(True, "a team member")
