@@ -18,6 +18,7 @@ from fastapi.responses import JSONResponse
 
 from frontdesk import __version__
 from frontdesk.api.routes import browser, calls, records, sessions, twilio, ws
+from frontdesk.api.schemas import HealthOut, ProcessUsage
 from frontdesk.api.services import ApiServices
 from frontdesk.brain import UnknownProfileError
 from frontdesk.conversations.service import ConversationError
@@ -72,13 +73,17 @@ def create_api(services: Callable[[], AbstractAsyncContextManager[ApiServices]])
 
     @app.exception_handler(UnknownProfileError)
     async def _unknown_profile(_: Request, exc: UnknownProfileError) -> JSONResponse:
-        return JSONResponse(status_code=422, content={"detail": f"unknown profile {exc.args[0]!r}"})
+        # The same shape as any other invalid field (the documented 422), pointing at it.
+        return JSONResponse(status_code=422, content={"detail": [{
+            "loc": ["body", "profile"], "msg": f"unknown profile {exc.args[0]!r}",
+            "type": "unknown_profile", "input": json_safe(exc.args[0])}]})
 
-    @app.get("/health")
-    async def health(request: Request) -> dict[str, object]:
+    @app.get("/health", response_model=HealthOut)
+    async def health(request: Request) -> HealthOut:
         services: ApiServices = request.app.state.services
-        return {"status": "ok", "version": __version__, "database": services.database,
-                "profiles": sorted(services.brain.profiles), "process": process_usage()}
+        return HealthOut(status="ok", version=__version__, database=services.database,
+                         profiles=sorted(services.brain.profiles),
+                         process=ProcessUsage(**process_usage()))
 
     app.include_router(sessions.router)
     app.include_router(records.router)

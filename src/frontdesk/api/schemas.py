@@ -2,12 +2,61 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
-from typing import Any, Literal
+from datetime import UTC, date, datetime, time
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 
 from frontdesk.brain.nlu.entities import normalise_phone
+
+
+def _utc(value: datetime) -> datetime:
+    """Stored times are UTC; SQLite hands them back without a zone, and RFC 3339 (the schema's
+    ``date-time``) requires one."""
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+UtcDateTime = Annotated[datetime, AfterValidator(_utc)]
+"""A moment, always with its zone (``2026-11-30T14:05:00Z``)."""
+
+WallClockTime = Annotated[time, PlainSerializer(lambda t: t.isoformat(), return_type=str),
+                          WithJsonSchema({"type": "string", "pattern": r"^\d{2}:\d{2}(:\d{2})?$",
+                                          "description": "wall-clock time at the business, in "
+                                                         "its own time zone (HH:MM:SS)"})]
+"""An appointment's local time: a time of day at the business, deliberately without a zone."""
+
+
+class ErrorOut(BaseModel):
+    """Every error but a request that fails validation (422) answers with one sentence."""
+
+    detail: str
+
+
+ERROR_MEANINGS = {
+    400: "the request cannot be carried out as given",
+    403: "refused: a bad or missing X-Twilio-Signature",
+    404: "no such conversation, lead or call",
+    409: "conflicts with the current state (the conversation has ended, outside calling hours, "
+         "do-not-call)",
+    502: "the telephony provider refused or failed",
+    503: "the service this needs is not available here (voice disabled, Twilio not "
+         "configured, every line busy)",
+}
+
+
+def errors(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """The ``responses=`` of a route: these error statuses, each with its :class:`ErrorOut`."""
+    return {code: {"model": ErrorOut, "description": ERROR_MEANINGS[code]} for code in codes}
+
 
 MAX_MESSAGE_CHARS = 10_000
 MAX_ROW_ID = 2**31 - 1
@@ -93,7 +142,7 @@ class TranscriptLine(BaseModel):
     latency: dict[str, float] | None = None
     """A voice reply's stages in ms (``vad_stop_ms``, ``stt_ms``, ``brain_ms``,
     ``tts_first_ms``, ``total_ms``), as measured by the server."""
-    created_at: datetime
+    created_at: UtcDateTime
 
 
 class SessionOut(BaseModel):
@@ -112,7 +161,7 @@ class AppointmentOut(BaseModel):
     customer_phone: str | None
     vehicle: str | None
     scheduled_date: date
-    scheduled_time: time
+    scheduled_time: WallClockTime
     duration_min: int
     status: str
     session_id: str | None
@@ -142,7 +191,7 @@ class CustomerOut(BaseModel):
     phone: str
     name: str | None
     email: str | None
-    created_at: datetime
+    created_at: UtcDateTime
 
 
 class CallCreate(RequestBody):
@@ -192,3 +241,23 @@ class WebRTCAnswer(BaseModel):
     type: str
     pc_id: str
     session_id: str
+
+
+class ProcessUsage(BaseModel):
+    pid: int
+    cpu_s: float
+    rss_mb: float
+
+
+class HealthOut(BaseModel):
+    status: Literal["ok"]
+    version: str
+    database: str
+    profiles: list[str]
+    process: ProcessUsage
+
+
+class StageLatency(BaseModel):
+    n: int
+    p50: float | None = None
+    p95: float | None = None

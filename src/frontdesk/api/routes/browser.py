@@ -11,7 +11,7 @@ from fastapi import APIRouter
 from fastapi.responses import HTMLResponse
 
 from frontdesk.api.deps import ServicesDep
-from frontdesk.api.schemas import WebRTCAnswer, WebRTCOffer
+from frontdesk.api.schemas import WebRTCAnswer, WebRTCOffer, errors
 
 router = APIRouter(tags=["browser"])
 
@@ -30,7 +30,7 @@ async def call_page(services: ServicesDep) -> HTMLResponse:
     return HTMLResponse(_page().replace("{{PROFILES}}", profiles).replace("{{ICE_SERVERS}}", ice))
 
 
-@router.post("/api/webrtc/offer", response_model=WebRTCAnswer)
+@router.post("/api/webrtc/offer", response_model=WebRTCAnswer, responses=errors(400, 503))
 async def webrtc_offer(body: WebRTCOffer, services: ServicesDep) -> WebRTCAnswer:
     services.brain.profile(body.profile)  # unknown profile → 422
     answer = await services.browser.answer(sdp=body.sdp, type_=body.type,

@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from frontdesk.api.deps import ServicesDep
-from frontdesk.api.schemas import AppointmentOut, CustomerOut, LeadOut
+from frontdesk.api.schemas import AppointmentOut, CustomerOut, LeadOut, StageLatency
 from frontdesk.storage import queries
 
 router = APIRouter(prefix="/api", tags=["records"])
@@ -38,7 +38,7 @@ async def customers(services: ServicesDep,
     return [CustomerOut(**asdict(c)) for c in rows]
 
 
-@router.get("/latency")
+@router.get("/latency", response_model=dict[str, StageLatency])
 async def latency(services: ServicesDep, business: str | None = None,
                   channel: str | None = None) -> dict[str, object]:
     """p50/p95 per stage (vad_stop, stt, brain, tts_first, total) over stored turns."""

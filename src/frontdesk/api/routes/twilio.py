@@ -13,6 +13,7 @@ from typing import Literal
 from fastapi import APIRouter, HTTPException, Request, Response, WebSocket, status
 
 from frontdesk.api.deps import ServicesDep
+from frontdesk.api.schemas import errors
 from frontdesk.api.services import ApiServices
 from frontdesk.brain import UnknownProfileError
 from frontdesk.conversations.calls import STATUSES
@@ -41,7 +42,10 @@ async def _signed_form(request: Request, services: ApiServices) -> dict[str, str
     return params
 
 
-@router.post("/voice")
+@router.post("/voice", response_class=Response, responses={
+    200: {"content": {_XML: {"schema": {"type": "string"}}},
+          "description": "TwiML: connect the call to the agent, or decline it"},
+    **errors(400, 403)})
 async def voice_webhook(request: Request, services: ServicesDep, profile: str | None = None,
                         direction: Literal["inbound", "outbound"] = "inbound",
                         session_id: str | None = None, lead_id: str | None = None) -> Response:
@@ -74,7 +78,8 @@ async def voice_webhook(request: Request, services: ServicesDep, profile: str | 
                     media_type=_XML)
 
 
-@router.post("/status", status_code=status.HTTP_204_NO_CONTENT)
+@router.post("/status", status_code=status.HTTP_204_NO_CONTENT, response_class=Response,
+             responses=errors(400, 403, 404))
 async def status_callback(request: Request, services: ServicesDep) -> Response:
     """Twilio's call progress: ringing, in-progress, completed, busy, no-answer, failed."""
     params = await _signed_form(request, services)
