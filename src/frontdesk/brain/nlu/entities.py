@@ -344,7 +344,28 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
             return corrected[0][1], corrected[0][2]
     if not wanted:
         return None
+    # "my house up in Georgetown is under contract … a condo in Austin": where the caller lives
+    # or comes from is not where they look, unless the home is what they sell
+    selling = lexicon().intents["sell"].search(u.lower) is not None
+    def own_home(w: tuple[int, str, bool]) -> bool:  # "my Georgetown house"
+        return bool(_HOME_AFTER.match(u.lower[w[0] + len(w[1]):])
+                    and re.search(r"\b(?:my|our)\s+(?:current\s+|old\s+)?$", u.lower[: w[0]]))
+
+    elsewhere = [w for w in wanted if not _ORIGIN.search(u.lower[max(0, w[0] - 40): w[0]])
+                 and (selling or not (_HOME_NOW.search(u.lower[max(0, w[0] - 40): w[0]])
+                                      or own_home(w)))]
+    if not elsewhere and not expecting and not selling and any(own_home(w) for w in wanted):
+        return None  # "once my Georgetown house closes": their home, not where they look
+    wanted = elsewhere or wanted
     wanted.sort(key=lambda f: (not f[2], f[0]))
     return wanted[0][1], wanted[0][2]
+
+
+_HOME_AFTER = re.compile(r"\s+(?:house|home|place|condo|townhouse)\b")
+"""A place used to name the caller's own home ("my Georgetown house")."""
+_ORIGIN = re.compile(r"\b(?:from|live in|living in|lived in|currently in|leaving|moving out of|"
+                     r"grew up in|renting in|rent in|staying in|based in)\s+(?:the\s+)?$")
+_HOME_NOW = re.compile(r"\b(?:my|our) (?:current |old )?(?:house|home|place|condo|townhouse|"
+                       r"apartment)(?: (?:up|down|over|out|here))? in\s+$")
 
 
