@@ -117,3 +117,69 @@ def test_a_date_for_something_else_is_not_the_appointment(profiles) -> None:
 ])
 def test_days_named_after_a_holiday(profiles, text, day) -> None:
     assert u(text, profiles).date == day
+
+
+# --- questions asked the long way round reach the business's answer ---------------------------
+
+@pytest.mark.parametrize(("text", "key", "profile"), [
+    ("can I settle up with my visa when it's done?", "payment", "dealership"),
+    ("is it cool if I pay with apple pay?", "payment", "dealership"),
+    ("the transmission job will take all week, how am I supposed to get to work?", "loaner",
+     "dealership"),
+    ("if the alternator goes out again after you fix it, who pays?", "warranty", "dealership"),
+    ("can I swing by for an oil change whenever, or do I need to book?", "walk_ins", "dealership"),
+    ("how do I find you coming off the interstate?", "address", "dealership"),
+    ("I've got some bad credit, would I still get approved for a car loan?", "financing",
+     "dealership"),
+    ("what's your cut when my condo sells?", "commission", "real_estate"),
+    ("what's this letter from the lender everybody talks about?", "pre_approval", "real_estate"),
+    ("we've always rented, can you help folks like that buy?", "first_time_buyers", "real_estate"),
+])
+def test_everyday_words_find_the_faq_entry(profiles, text, key, profile) -> None:
+    from frontdesk.brain.agents.faq import faq_answers
+
+    entries = faq_answers(text, profiles[profile].faq)
+    assert entries and entries[0].key == key
+
+
+@pytest.mark.parametrize(("text", "profile"), [
+    ("how late can I bring the truck in on a Friday?", "dealership"),
+    ("until what time are you taking cars this Saturday?", "dealership"),
+    ("if we stop by the office on Sunday, is anybody around?", "real_estate"),
+])
+def test_questions_about_how_late_you_are_open_are_questions(profiles, text, profile) -> None:
+    assert u(text, profiles, profile).intent == "faq"
+
+
+def test_saying_you_drive_somewhere_is_not_being_busy(profiles) -> None:
+    assert u("I'm driving over from Killeen, where's your lot exactly?", profiles).intent == "faq"
+    assert u("I'm at work right now, can you call me later?", profiles).intent == "objection_busy"
+
+
+def test_a_where_question_is_not_who_is_calling(profiles) -> None:
+    assert u("where are you guys, exactly?", profiles).intent == "faq"
+
+
+def test_what_about_a_topic_is_a_question(profiles) -> None:
+    assert u("and what about a loaner?", profiles, awaiting="anything_else").intent == "faq"
+
+
+def test_a_lead_in_clause_stays_with_its_question(profiles) -> None:
+    r = u("when I come grab the car, can I pay by card?", profiles)
+    assert r.intent == "faq" and not r.acts
+
+
+def test_renters_asking_about_help_are_not_a_wrong_number(profiles) -> None:
+    r = u("we've rented our whole lives. is that something you work with?", profiles,
+          "real_estate")
+    assert r.intent != "wrong_number"
+
+
+def test_money_at_the_budget_question_is_not_a_time(profiles) -> None:
+    r = u("around four seventy-five", profiles, "real_estate", awaiting="budget")
+    assert r.budget is not None and r.time is None
+
+
+def test_a_day_and_time_after_an_answer_is_not_a_goodbye(profiles) -> None:
+    r = u("alright cool. next Tuesday around ten then", profiles, awaiting="anything_else")
+    assert r.intent != "goodbye" and r.time == time(10)
