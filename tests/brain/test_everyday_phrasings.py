@@ -183,3 +183,41 @@ def test_money_at_the_budget_question_is_not_a_time(profiles) -> None:
 def test_a_day_and_time_after_an_answer_is_not_a_goodbye(profiles) -> None:
     r = u("alright cool. next Tuesday around ten then", profiles, awaiting="anything_else")
     assert r.intent != "goodbye" and r.time == time(10)
+
+
+# --- a name given in passing is heard ---------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("oil change friday at ten. oh and this is Ramona Diaz", "Ramona Diaz"),
+    ("battery's dead, tomorrow at 8 if you can. Felix Oduya, by the way.", "Felix Oduya"),
+    ("Tire rotation on Saturday at nine. Lena Park.", "Lena Park"),
+])
+def test_a_name_said_in_passing_is_kept(profiles, text, name) -> None:
+    assert u(text, profiles).name == name
+
+
+def test_a_place_said_alone_is_not_a_name(profiles) -> None:
+    r = u("we're buying. Round Rock.", profiles, "real_estate")
+    assert r.name is None and r.location == ("Round Rock", True)
+
+
+# --- wrong numbers realised in the middle of a call -------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "hold on, you're a real estate company? not the lake cabin rentals? oops",
+    "wait, this is a car dealer? I wanted the dentist's office, sorry",
+])
+def test_realising_the_number_is_wrong_ends_politely(profiles, text) -> None:
+    profile = "real_estate" if "real estate" in text else "dealership"
+    assert u(text, profiles, profile, awaiting="appointment_type").intent == "wrong_number"
+
+
+# --- coming back from a hold --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "okay sorry, I'm back. what were you asking?",
+    "we're back, where did we leave off?",
+    "alright, I'm back",
+])
+def test_coming_back_from_a_hold_asks_for_the_question_again(profiles, text) -> None:
+    assert u(text, profiles, awaiting="name").intent == "repeat"

@@ -67,13 +67,16 @@ def extract_email(u: Utterance) -> str | None:
 
 
 _NAME_CUE = re.compile(
-    r"(?:^|[,.]\s*|\b(?:hi|hello|hey|yeah|yes|oh)[,\s]+)(?:this is|it's|it is|i am|i'm|im)\s+"
+    r"(?:^|[,.]\s*|\b(?:hi|hello|hey|yeah|yes|oh|and|also)[,\s]+)(?:this is|it's|it is|i am|i'm|im)\s+"
     r"([a-z][a-z'-]+(?:\s+[a-z][a-z'-]+){0,2})"
 )
 
 
 _NAME_HERE = re.compile(r"(?:^|\b(?:hi|hello|hey|yes|yeah)[,\s]+)([a-z][a-z'-]+\s+[a-z][a-z'-]+) here\b")
 """"Hi, Ann Lee here": a first and last name announced without a cue."""
+_NAME_ALONE = re.compile(r"(?:^|[.!?]\s+)([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2})"
+                         r"(?:,?\s+(?:by the way|here|calling|btw))?\s*[.!]?\s*$")
+"""A capitalised first and last name said as a sentence of its own at the end of a message."""
 
 
 def _plausible_name_word(word: str) -> bool:
@@ -122,6 +125,14 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
         name = _clean_name(here.group(1).split())
         if name:
             return name
+    alone = _NAME_ALONE.search(u.raw)
+    if alone:  # "… Wednesday at ten. Otis Grant." / "Gus Albright, by the way."
+        words = alone.group(1).lower().split()
+        lex = lexicon()
+        if not any(w in lex.makes or w in {m.lower() for m in lex.models} for w in words):
+            name = _clean_name(words)
+            if name and len(name.split()) == len(words):
+                return name
     if expecting:
         text = re.sub(r"^(?:(?:yes|yeah|yep|sure|ok|okay|oh|um+|uh+|so|well|it's|its|it is|"
                       r"the name is|name's|that's|thats|that is)[,.\s]+)+", "", u.lower)

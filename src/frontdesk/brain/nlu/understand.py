@@ -124,6 +124,13 @@ def understand(
     if len(clauses) <= 1:
         return read(text, profile, today, awaiting)
     readings = [read(c, profile, today, awaiting) for c in clauses]
+    if any(r.act is not None and r.act.label in {"wrong_number", "bot_check", "identity"}
+           for r in readings):
+        whole = read(text, profile, today, awaiting)
+        if whole.intent == "wrong_number":
+            # "this is a real estate office? not the vacation rentals? sorry": the pieces look
+            # like questions about us; together they say the caller dialled the wrong place
+            return whole
     asides = [r for r in readings if _is_aside(r, awaiting)]
     if any(r.intent == "do_not_call" for r in readings):
         asides = []  # "what company is this? take me off your list": the request wins
@@ -281,6 +288,9 @@ def read(text: str, profile: BusinessProfile, today: date,
     result.phone = ex.extract_phone(u)
     result.email = ex.extract_email(u)
     result.name = ex.extract_name(u, expecting=awaiting == "name")
+    if result.name and result.name.lower() in {a.lower() for a in (
+            *profile.service_areas, *profile.nearby_areas)}:
+        result.name = None  # "Cedar Park." answers where, not who
     result.date = when.extract_date(u, today)
     result.time = None if result.phone and awaiting == "phone" else when.extract_time(u)
     result.window = when.extract_window(u)
@@ -377,7 +387,11 @@ _REPEAT_CUE = re.compile(r"\b(?:again|repeat|come again|pardon|what was (?:that|
                          r"missed|didn'?t (?:quite )?(?:catch|hear|get)|one more time|huh|what\?|"
                          r"sorry\?|once more|slow down|say it|what(?:'d| did) (?:u|you)(?: just)? say|"
                          r"run that back|start over|what now|say what|you said what|"
-                         r"what (?:time|day) did you say)\b|^\W*(?:what|sorry|huh)\W*$")
+                         r"what (?:time|day) did you say|where (?:were|was) we|where did we (?:leave|stop)|"
+                         r"left off|what did you (?:ask|need|want)|what was the question|"
+                         r"what were you (?:asking|saying)|(?:i'?m|we'?re) back|i'?m here again|back on)\b"
+                         r"|^\W*(?:what|sorry|huh)\W*$")
+_BACK = re.compile(r"\b(?:i'?m|i am|we'?re|we are) back\b")
 _RULES_FIRST = {"do_not_call", "escalation", "objection_busy", "objection_have_agent",
                 "objection_price", "objection_not_interested", "goodbye"}
 
@@ -403,6 +417,10 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
     if rule == "faq" and r.is_question and _HOURS_LIMIT.search(r.text.lower()) and (
             model in {"book", "provide_info", "reschedule"}):
         return rule, rule_confidence  # "till what time can I bring it in Saturday?" asks the hours
+    if (model in {"objection_busy", "repeat"} or rule == "unknown") and _BACK.search(r.text.lower()) and (
+            not re.search(r"\b(?:call|ring|later|busy|driving|work|meeting)\b", r.text.lower())) and not (
+            r.has_contact_facts or r.has_booking_facts or r.has_lead_facts):
+        return "repeat", max(p, 0.6)  # "okay, I'm back" after a hold: say the question again
     if model == "identity" and re.search(r"\bwhere\b", r.text.lower()):
         return rule, rule_confidence  # "where exactly are you guys?" asks the way, not who
     if model == "repeat" and not _REPEAT_CUE.search(r.text.lower()):
