@@ -47,10 +47,17 @@ def _keyword_hits(keyword: str, text: str, windows: set[str]) -> float:
     return 0.0
 
 
+def with_topics(lowered: str) -> str:
+    """The question plus the usual words for what it is about ("put it on plastic" → "payment
+    credit card"), so a business's keywords meet a caller's everyday words."""
+    topics = [words for words, pattern in lexicon().topics.items() if pattern.search(lowered)]
+    return f"{lowered} {' '.join(topics)}" if topics else lowered
+
+
 def _scored(text: str, entries: list[FaqEntry]) -> list[tuple[float, FaqEntry]]:
     """Every entry scored for a question, best first: keyword hits first, fuzzy question
     similarity second."""
-    lowered = text.lower()
+    lowered = with_topics(text.lower())
     windows = _windows(lowered)
     scored: list[tuple[float, FaqEntry]] = []
     for entry in entries:
@@ -82,6 +89,12 @@ def faq_answers(text: str, entries: list[FaqEntry]) -> list[FaqEntry]:
     return best
 
 
+_REFERS = re.compile(r"\b(?:that|this|it|those|these)\b")
+"""A question that points back at what the caller just said."""
+_NEXT_STEP = re.compile(r"\b(?:next steps?|what(?:'s| is| happens) next|what now|how do (?:we|i) "
+                        r"(?:get started|start|proceed|go about it)|where do (?:we|i) go from here|"
+                        r"what do (?:we|i) do (?:now|next|first)|how does this work)\b")
+"""A question that asks the agent to go on rather than for a fact."""
 _COVERAGE = re.compile(r"\b(?:serve|serving|cover|covering|work (?:in|out|up|down)|do you do|handle|"
                        r"service area|areas?|go (?:out )?to|operate|help (?:with|in)|something "
                        r"you do|y'all do|you guys do|is it just)\b")
@@ -185,12 +198,31 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         else:
             ctx.ask(s, "phone", AGENT, "ask_phone_again")
         return
-    answered = _inventory_answer(s, ctx) or _price_answer(s, ctx) or _area_answer(s, ctx)
+    strong_faq = best_faq(u.text, ctx.profile.faq)[1] >= 80 and not (
+        {"inventory_question", "price_question"} & u.flags)
+    # "could I get into that Camry with monthly payments?" asks about financing, not the lot
+    answered = (not strong_faq and _inventory_answer(s, ctx)) or _price_answer(s, ctx) or (
+        _area_answer(s, ctx))
     if not answered:
-        for entry in faq_answers(u.text, ctx.profile.faq):
+        entries = faq_answers(u.text, ctx.profile.faq)
+        whole = s.messages[-1].content if s.messages and s.messages[-1].role == "user" else ""
+        if not entries and whole != u.text and _REFERS.search(u.text.lower()):
+            # "… some letter from the bank. how does that whole thing work?": the question is
+            # about what was just said
+            entries = faq_answers(whole, ctx.profile.faq)
+            if entries and ctx.queue and not (ctx.queue[-1].has_booking_facts
+                                              or ctx.queue[-1].has_lead_facts
+                                              or ctx.queue[-1].has_contact_facts):
+                ctx.queue.pop()  # the statement was the question's context, not a request
+        for entry in entries:
             if entry.answer not in ctx.reply_parts:  # asked twice in one breath: said once
                 ctx.add(entry.answer)
             answered = True
+    if not answered and _NEXT_STEP.search(u.text.lower()):
+        # "what's the next step?" asks the agent to go on, not for a fact
+        if not ctx.more_acts:
+            resume(s, ctx)
+        return
     if not answered and ctx.assist is not None:
         # A model may answer from the business's facts; it returns None unless every fact it
         # states is in them.

@@ -42,7 +42,8 @@ def last_question(s: ConversationState) -> str | None:
     for message in reversed(s.messages):
         if message.role == "assistant":
             questions = re.findall(r"[^.?!]*\?", message.content)
-            return questions[-1].strip() if questions else None
+            if questions:  # past "Sure, take your time" to the question still waiting
+                return questions[-1].strip()
     return None
 
 
@@ -65,6 +66,8 @@ def conversation_act(s: ConversationState, ctx: TurnContext) -> bool:
         return True
     if intent == "repeat":
         previous = next((m.content for m in reversed(s.messages) if m.role == "assistant"), None)
+        if pending and previous and "?" not in previous:
+            previous = pending  # back from "take your time": the question that is waiting
         ctx.add(f"{ctx.replies.say('repeat_intro')} {previous or ctx.replies.say('hello_again')}")
         ctx.aside_answered = True
         return True

@@ -38,6 +38,12 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
 
         qualification.absorb(s, ctx)  # "we're thinking of selling — call me Thursday" keeps both
     if s.awaiting == "callback_time" and s.awaiting_agent == AGENT:
+        if (u.services or u.vehicle or u.appointment_type) and u.intent == "book" and (
+                _CALLBACK_WORDS.search(u.text.lower()) is None):
+            # asked when to call back, the caller books instead: "a test drive Saturday at four"
+            s.awaiting = None
+            ctx.hand_off("scheduling", "a request, not a callback time", s)
+            return
         if u.date or u.time or u.time_of_day or u.window:
             _schedule_callback(s, ctx)
             return

@@ -67,13 +67,16 @@ def extract_email(u: Utterance) -> str | None:
 
 
 _NAME_CUE = re.compile(
-    r"(?:^|[,.]\s*|\b(?:hi|hello|hey|yeah|yes|oh)[,\s]+)(?:this is|it's|it is|i am|i'm|im)\s+"
+    r"(?:^|[,.]\s*|\b(?:hi|hello|hey|yeah|yes|oh|and|also)[,\s]+)(?:this is|it's|it is|i am|i'm|im)\s+"
     r"([a-z][a-z'-]+(?:\s+[a-z][a-z'-]+){0,2})"
 )
 
 
 _NAME_HERE = re.compile(r"(?:^|\b(?:hi|hello|hey|yes|yeah)[,\s]+)([a-z][a-z'-]+\s+[a-z][a-z'-]+) here\b")
 """"Hi, Ann Lee here": a first and last name announced without a cue."""
+_NAME_ALONE = re.compile(r"(?:^|[.!?]\s+)([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2})"
+                         r"(?:,?\s+(?:by the way|here|calling|btw))?\s*[.!]?\s*$")
+"""A capitalised first and last name said as a sentence of its own at the end of a message."""
 
 
 def _plausible_name_word(word: str) -> bool:
@@ -122,6 +125,14 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
         name = _clean_name(here.group(1).split())
         if name:
             return name
+    alone = _NAME_ALONE.search(u.raw)
+    if alone:  # "… Wednesday at ten. Otis Grant." / "Gus Albright, by the way."
+        words = alone.group(1).lower().split()
+        lex = lexicon()
+        if not any(w in lex.makes or w in {m.lower() for m in lex.models} for w in words):
+            name = _clean_name(words)
+            if name and len(name.split()) == len(words):
+                return name
     if expecting:
         text = re.sub(r"^(?:(?:yes|yeah|yep|sure|ok|okay|oh|um+|uh+|so|well|it's|its|it is|"
                       r"the name is|name's|that's|thats|that is)[,.\s]+)+", "", u.lower)
@@ -344,7 +355,28 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
             return corrected[0][1], corrected[0][2]
     if not wanted:
         return None
+    # "my house up in Georgetown is under contract … a condo in Austin": where the caller lives
+    # or comes from is not where they look, unless the home is what they sell
+    selling = lexicon().intents["sell"].search(u.lower) is not None
+    def own_home(w: tuple[int, str, bool]) -> bool:  # "my Georgetown house"
+        return bool(_HOME_AFTER.match(u.lower[w[0] + len(w[1]):])
+                    and re.search(r"\b(?:my|our)\s+(?:current\s+|old\s+)?$", u.lower[: w[0]]))
+
+    elsewhere = [w for w in wanted if not _ORIGIN.search(u.lower[max(0, w[0] - 40): w[0]])
+                 and (selling or not (_HOME_NOW.search(u.lower[max(0, w[0] - 40): w[0]])
+                                      or own_home(w)))]
+    if not elsewhere and not expecting and not selling and any(own_home(w) for w in wanted):
+        return None  # "once my Georgetown house closes": their home, not where they look
+    wanted = elsewhere or wanted
     wanted.sort(key=lambda f: (not f[2], f[0]))
     return wanted[0][1], wanted[0][2]
+
+
+_HOME_AFTER = re.compile(r"\s+(?:house|home|place|condo|townhouse)\b")
+"""A place used to name the caller's own home ("my Georgetown house")."""
+_ORIGIN = re.compile(r"\b(?:from|live in|living in|lived in|currently in|leaving|moving out of|"
+                     r"grew up in|renting in|rent in|staying in|based in)\s+(?:the\s+)?$")
+_HOME_NOW = re.compile(r"\b(?:my|our) (?:current |old )?(?:house|home|place|condo|townhouse|"
+                       r"apartment)(?: (?:up|down|over|out|here))? in\s+$")
 
 

@@ -20,11 +20,25 @@ _RANGE = re.compile(
     rf"(?:between\s+)?{_AMOUNT}\s*(?:to|-|and|or)\s*{_AMOUNT}"
 )
 _SINGLE = re.compile(
-    rf"(?:(up to|under|below|max(?:imum)?|no more than|less than|around|about)\s+)?{_AMOUNT}"
+    rf"(?:(up to|under|below|max(?:imum)?|no more than|less than|around|about|stretch to|"
+    rf"nothing (?:over|above|more than)|not (?:over|above|more than)|no (?:higher|more) than|"
+    rf"at (?:the )?most|top out at|tops out at|cap(?:ped)? at|ceiling (?:is|of)|max(?:es)? out at)"
+    rf"\s+)?{_AMOUNT}"
 )
+_CAP_AFTER = re.compile(r"\W{0,3}(?:tops|max(?:imum)?|top|at (?:the )?most|or (?:less|under|below)|"
+                        r"(?:(?:that|which|it|this)\s*)?(?:is|would be|'s) (?:the|our|my|about the|"
+                        r"pretty much the|really the) "
+                        r"(?:ceiling|limit|max|cap|top|most)|ceiling|limit)\b")
+"""A figure capped by what follows: "three-fifty, tops", "six-fifty is the ceiling"."""
+_CAPS = {"up to", "under", "below", "max", "maximum", "no more than", "less than", "stretch to",
+         "at most", "at the most", "top out at", "tops out at", "cap at", "capped at",
+         "ceiling is", "ceiling of", "max out at", "maxes out at"}
 MAX_BUDGET_USD = 1_000_000_000
 """Above this a figure is not a budget anyone has (and would not fit the lead's columns)."""
-_MONEY_CUE = re.compile(r"\$|\b(?:budget|afford|price|spend|range|pre-?approved for|approved for)\b")
+_MONEY_CUE = re.compile(r"\$|\b(?:budget|afford|price|spend|range|pre-?approved (?:us |me )?for|"
+                        r"approved (?:us |me )?for|stretch to|tops|ceiling|max(?:imum)?|"
+                        r"thousand|grand|at (?:the )?most|(?:nothing|not) (?:over|above)|cap(?:ped)? at|"
+                        r"tops? out|limit|no more than)\b")
 
 
 def _amount(number: str, suffix: str | None) -> float:
@@ -43,9 +57,21 @@ _SLANG_AMOUNTS = (
 _ROUGH = {"low": (0, 30), "mid": (40, 60), "high": (70, 99)}
 
 
+_UNITS = {w: i + 1 for i, w in enumerate(("one", "two", "three", "four", "five", "six", "seven",
+                                          "eight", "nine"))}
+_TENS = {"ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+         "seventy": 70, "eighty": 80, "ninety": 90}
+_HYPHENED = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine)-(ten|twenty|thirty|forty|"
+                       r"fifty|sixty|seventy|eighty|ninety)(?:-(one|two|three|four|five|six|seven|"
+                       r"eight|nine))?\b")
+
+
 def _spoken_money(text: str, expecting: bool) -> str:
     """Money said the way people say it, as figures: "a quarter mil" → "250 thousand",
     "three fifty" → "350 thousand" (when a budget was asked), "400 and change" → "400 thousand"."""
+    # "six-fifty", "four-twenty-five": number words the digit reader leaves alone
+    text = _HYPHENED.sub(
+        lambda m: f"{_UNITS[m.group(1)]} {_TENS[m.group(2)] + _UNITS.get(m.group(3) or '', 0)}", text)
     for pattern, replacement in _SLANG_AMOUNTS:
         text = re.sub(pattern, replacement, text)
     # "three fifty" heard as "3 50" when asked for a budget: 350 thousand
@@ -95,7 +121,8 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
     rough = _rough_range(u.lower + " " + text, expecting or _MONEY_CUE.search(text) is not None)
     if rough:
         return rough
-    cue = expecting or _MONEY_CUE.search(text) is not None
+    cue = expecting or _MONEY_CUE.search(text) is not None or re.search(
+        r"\b(?:thousand|grand)\b(?! miles)", u.lower) is not None
     # "about 500 thousand, actually no, up to 550k": the figure after a correction wins.
     corrected = list(re.finditer(r"\b(?:actually|i mean|sorry|correction|make that|rather)\b",
                                  text))
@@ -130,10 +157,17 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
             continue  # "we can do 2,500 a month" is a payment, not a price
         homes = re.search(r"\b(?:house|home|condo|place|property|townhome|buy|buying|budget|"
                           r"pre-?approved|cash)\b", text)
-        if not suffix and 100 <= value < 10_000 and (expecting or (qualifier and homes)):
+        capped = qualifier in _CAPS or bool(qualifier and qualifier.startswith(("nothing", "not ", "no ")))
+        if not suffix and _CAP_AFTER.match(text[match.end():]):
+            capped = True  # "three-fifty, tops"
+        approved = re.search(r"\b(?:approved|afford|budget|spend)\b(?:\s+(?:us|me|for|is|of|to|"
+                             r"about|around))*\s*$", text[: match.start()])
+        scaled = not suffix and 100 <= value < 10_000 and bool(
+            expecting or (qualifier and homes) or capped or approved)
+        if scaled:
             value *= 1_000  # "around 450" for a home means thousands: "up to 450", "about 600"
-        if 10_000 <= value <= MAX_BUDGET_USD and (cue or suffix or "$" in match.group(0)):
-            if qualifier in {"up to", "under", "below", "max", "maximum", "no more than", "less than"}:
+        if 10_000 <= value <= MAX_BUDGET_USD and (cue or scaled or suffix or "$" in match.group(0)):
+            if capped:
                 return None, int(value)
             return int(value * 0.9) if qualifier in {"around", "about"} else None, int(value)
     return None
@@ -157,8 +191,9 @@ def extract_timeline(u: Utterance, today: date, *, expecting: bool = False) -> t
     """How soon the caller wants to move, in months, plus the phrase it came from. A span in
     the past ("we bought it twelve years ago") is not a timeline."""
     text = u.numeric
-    urgent = re.search(r"\b(?:asap|as soon as possible|right away|immediately|right now|"
-                       r"urgent(?:ly)?)\b", text)
+    urgent = re.search(r"\b(?:asap|as soon as possible|right away|immediately|urgent(?:ly)?|"
+                       r"(?:need|want|looking|ready|buy|sell|move|list)\w*\b[^,.]{0,25}\bright now)\b",
+                       text)  # "we're renting right now" says how things are, not how soon
     if urgent and not ruled_out(text, urgent.start()):  # "not right now" is no hurry at all
         return 0.5, "as soon as possible"
     counted = re.search(
@@ -188,12 +223,31 @@ def extract_timeline(u: Utterance, today: date, *, expecting: bool = False) -> t
         month = _SEASON_MONTH[season.group(1)]
         months = (month - today.month) % 12 or 12
         return float(months), season.group(0)
-    by_month = re.search(rf"\b(?:by|in|before|around|until)\s+({MONTH})\b", text)
+    school = re.search(r"\b(?:after|once|when|end of|by|before|until|till)\s+(?:the\s+)?"
+                       r"(?:kids\s+(?:are|get)\s+out|school(?:'s| is| lets| gets)?\s*out|school year|"
+                       r"semester ends|summer break)", text)
+    if school:  # "after the school year", "once school lets out": June
+        return float((6 - today.month) % 12 or 12), school.group(0)
+    by_month = re.search(rf"\b(?:by|in|before|around|until|till|after|early|late|mid|end of|"
+                         rf"start of|beginning of|(?:first|last|second) (?:week|half) of)\s+"
+                         rf"({MONTH})\b|\b({MONTH})(?:-| )ish\b", text)
+    if by_month is None and expecting:
+        by_month = re.search(rf"\b(?!may\b)({MONTH})\b", text)  # "June, probably", asked how soon
     if by_month:
-        parsed = parse_date(f"{by_month.group(1)} 1", today)
+        month_word = next(g for g in by_month.groups() if g)
+        parsed = parse_date(f"{month_word} 1", today)
         if parsed:
             months = (parsed.year - today.year) * 12 + parsed.month - today.month
+            if months < 0:
+                months += 12
             return float(max(months, 0.5)), by_month.group(0)
+    holiday = re.search(r"\b(?:by|before|after|around|until|till|over|for)\s+(?:the\s+)?"
+                        r"(christmas|the holidays|holidays|new year'?s?|thanksgiving)\b", text)
+    if holiday:
+        month = {"thanksgiving": 11, "christmas": 12}.get(holiday.group(1), 13)
+        after = holiday.group(0).startswith("after")
+        months = (month - today.month) % 12 + (1 if after else 0)
+        return float(max(months, 0.5)), holiday.group(0)
     if re.search(r"\b(?:just (?:looking|browsing|curious)|no rush|someday|eventually|"
                  r"no hurry|no timeline)\b", text):
         return 18.0, "no set timeline"
@@ -206,10 +260,13 @@ def extract_financing(u: Utterance) -> str | None:
                  r"|got approved|have approval)\b", text) and not re.search(
                      r"\b(?:not|haven't|havent|no)\b[^.]*\bapprov", text):
         return "pre_approved"
-    if re.search(r"\b(?:cash|paying outright|all cash|cash buyer)\b", text):
+    if re.search(r"\b(?:cash|outright|all cash|cash buyer|no (?:mortgage|loan|financing) needed|"
+                 r"(?:don'?t|won'?t|do not|will not) need (?:a |any )?(?:mortgage|loan|financing)|"
+                 r"without (?:a |any )?(?:mortgage|loan|financing))\b", text):
         return "cash"
     if re.search(r"\b(?:working on it|working with a (?:lender|bank)|talking to (?:a |the )?"
-                 r"(?:lender|bank)|applied|applying|in the process|waiting on)\b", text):
+                 r"(?:lender|bank)|applied|applying|in the process|waiting on|(?:loan|mortgage) "
+                 r"application|application(?:'s| is) in|waiting to hear)\b", text):
         return "in_progress"
     if re.search(r"\b(?:not yet|haven't|havent|no(?:t)? (?:pre-?)?approv|need (?:financing|a loan|"
                  r"a mortgage)|don't have (?:financing|a lender))\b", text):

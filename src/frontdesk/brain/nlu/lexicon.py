@@ -31,6 +31,8 @@ class Lexicon:
     """Spoken make alias → canonical make."""
     models: dict[str, str]
     """Canonical model → make."""
+    topics: dict[str, re.Pattern[str]]
+    """The usual words for a question's topic → the everyday ways callers name it."""
 
 
 @cache
@@ -49,4 +51,5 @@ def lexicon() -> Lexicon:
         common_words=frozenset(raw["common_words"].lower().split()),
         makes=makes,
         models=dict(raw["vehicle_models"]),
+        topics={words: _compile(pats) for words, pats in (raw.get("topics") or {}).items()},
     )

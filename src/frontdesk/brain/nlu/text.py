@@ -151,9 +151,9 @@ def ruled_out_after(text: str, end: int) -> bool:
 
 def clause_before(text: str, start: int) -> str:
     """The words of the clause that leads up to ``start`` ("… so anytime after 9" → "anytime")."""
-    cut = max(text.rfind(sep, 0, start) + len(sep) for sep in (",", ".", " so ", " but ",
-                                                               " then ", ";", " and "))
-    return text[max(cut, 0): start]
+    cut = max((found + len(sep) for sep in (",", ".", " so ", " but ", " then ", ";", " and ")
+               if (found := text.rfind(sep, 0, start)) >= 0), default=0)
+    return text[cut: start]
 
 
 def phrase_in(phrase: str, text: str) -> bool:

@@ -124,6 +124,13 @@ def understand(
     if len(clauses) <= 1:
         return read(text, profile, today, awaiting)
     readings = [read(c, profile, today, awaiting) for c in clauses]
+    if any(r.act is not None and r.act.label in {"wrong_number", "bot_check", "identity"}
+           for r in readings):
+        whole = read(text, profile, today, awaiting)
+        if whole.intent == "wrong_number":
+            # "this is a real estate office? not the vacation rentals? sorry": the pieces look
+            # like questions about us; together they say the caller dialled the wrong place
+            return whole
     asides = [r for r in readings if _is_aside(r, awaiting)]
     if any(r.intent == "do_not_call" for r in readings):
         asides = []  # "what company is this? take me off your list": the request wins
@@ -135,9 +142,9 @@ def understand(
         main, asides = asides[-1], asides[:-1]
     else:
         main = read(" ".join(rest), profile, today, awaiting)
-        if (main.intent in {"unknown", "chitchat"} and not (
+        if (main.intent in {"unknown", "chitchat", "provide_info"} and not (
                 main.services or main.date or main.time or main.has_lead_facts
-                or main.has_contact_facts)) or (
+                or main.has_contact_facts or main.has_booking_facts or main.vehicle)) or (
                 main.intent in {"greeting", "affirm"} and _is_discourse_marker(rest)):
             # "long story, my last shop botched it. Is your work guaranteed?" / "yeah, what
             # are your hours?": the question is what the caller wants
@@ -204,14 +211,25 @@ def _is_aside(r: Understanding, awaiting: str | None) -> bool:
         return False  # "this is Tom Becker" gives a name, whatever it sounds like
     if r.intent == "faq" and _PROPOSAL.search(r.text.lower()):
         return False  # "can we do that instead, same time?" changes the booking
-    if r.intent == "faq" and re.search(r"\b(?:open|close|closed|closing|hours|till when|"
-                                       r"until when)\b", r.text.lower()):
+    if r.intent == "faq" and HOURS_QUESTION.search(r.text.lower()):
         return True  # "open saturday?" asks the hours, whatever day it names
     if r.intent == "faq":
         # "how about Wednesday at 2?" or "can I come in Thursday?" are booking moves
         return not (r.date or r.time or r.window or r.time_of_day or r.appointment_type
                     or "book" in r.flags) or "price_question" in r.flags
     return True
+
+
+HOURS_QUESTION = re.compile(
+    r"\b(?:open|close|closed|closing|hours|till when|until when|how late|how early|"
+    r"(?:till|until|up to) what time|what time do you|lock up|"
+    r"(?:is|will|would) (?:any(?:one|body)|some(?:one|body)) (?:be )?(?:there|around|in))\b")
+"""A question about when the business is open, however it is put ("till what time can I bring
+it in on a Saturday?", "if I swing by Sunday, will anybody be there?")."""
+_HOURS_LIMIT = re.compile(
+    r"\b(?:how late|how early|(?:till|until|up to) what time|what time do you (?:close|lock up)|"
+    r"(?:is|will|would) (?:any(?:one|body)|some(?:one|body)) (?:be )?(?:there|around|in))\b")
+"""Asks how far the opening hours reach, even when it names a service or a day."""
 
 
 _CLAUSE_BREAK = re.compile(
@@ -226,6 +244,12 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
+_LEAD_IN = re.compile(r"(?i)(?:(?:so|and|but|okay|ok|um|uh),?\s+)*(?:when|if|once|whenever|say|after|"
+                      r"before|while)\s+(?:i|i'm|we|we're|you|you're|y'all|my|our|the|it|he|she|they)"
+                      r"\b[^?]*$")
+"""A clause that sets up the next one ("when I come pick it up, can I pay by card?")."""
+
+
 def split_clauses(text: str) -> list[str]:
     """Split a message where a new act may start: sentences, "oh and", ", what …?". A clause of
     one word ("sorry,", "hello?", "okay.") leans on the next one rather than standing alone."""
@@ -234,7 +258,7 @@ def split_clauses(text: str) -> list[str]:
     merged: list[str] = []
     carry = ""
     for part in parts:
-        if len(part.split()) <= 1 and part is not parts[-1]:
+        if (len(part.split()) <= 1 or _LEAD_IN.match(part)) and part is not parts[-1]:
             carry = f"{carry} {part}".strip()
             continue
         merged.append(f"{carry} {part}".strip() if carry else part)
@@ -264,6 +288,9 @@ def read(text: str, profile: BusinessProfile, today: date,
     result.phone = ex.extract_phone(u)
     result.email = ex.extract_email(u)
     result.name = ex.extract_name(u, expecting=awaiting == "name")
+    if result.name and result.name.lower() in {a.lower() for a in (
+            *profile.service_areas, *profile.nearby_areas)}:
+        result.name = None  # "Cedar Park." answers where, not who
     result.date = when.extract_date(u, today)
     result.time = None if result.phone and awaiting == "phone" else when.extract_time(u)
     result.window = when.extract_window(u)
@@ -279,6 +306,8 @@ def read(text: str, profile: BusinessProfile, today: date,
         result.financing = lead.extract_financing(u)
         result.motivation = lead.extract_motivation(u, expecting=awaiting == "motivation")
         result.lead_intent = lead.extract_lead_intent(u)
+    if result.budget and awaiting == "budget":
+        result.time = None  # "around three twenty-five" asked for a budget is money, not 3:25
     if awaiting in {"time", "pick_alternative", "callback_time", "confirm_booking"} and (
             result.time is None):
         # "nine would be perfect", "maybe 10?" when a time is being settled
@@ -298,7 +327,7 @@ def read(text: str, profile: BusinessProfile, today: date,
         result.is_question = False
     if (result.is_question and (result.date or result.time or result.window)
             and "price_question" not in flags
-            and not re.search(r"\b(?:open|close|closed|closing|hours)\b", u.lower)):
+            and not HOURS_QUESTION.search(u.lower)):
         # "how about Wednesday at 2?", "can we do two instead?", "Friday after work, say 5:30?"
         # propose a time; they ask nothing of the business
         result.is_question = False
@@ -358,7 +387,11 @@ _REPEAT_CUE = re.compile(r"\b(?:again|repeat|come again|pardon|what was (?:that|
                          r"missed|didn'?t (?:quite )?(?:catch|hear|get)|one more time|huh|what\?|"
                          r"sorry\?|once more|slow down|say it|what(?:'d| did) (?:u|you)(?: just)? say|"
                          r"run that back|start over|what now|say what|you said what|"
-                         r"what (?:time|day) did you say)\b|^\W*(?:what|sorry|huh)\W*$")
+                         r"what (?:time|day) did you say|where (?:were|was) we|where did we (?:leave|stop)|"
+                         r"left off|what did you (?:ask|need|want)|what was the question|"
+                         r"what were you (?:asking|saying)|(?:i'?m|we'?re) back|i'?m here again|back on)\b"
+                         r"|^\W*(?:what|sorry|huh)\W*$")
+_BACK = re.compile(r"\b(?:i'?m|i am|we'?re|we are) back\b")
 _RULES_FIRST = {"do_not_call", "escalation", "objection_busy", "objection_have_agent",
                 "objection_price", "objection_not_interested", "goodbye"}
 
@@ -381,6 +414,15 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
     if model == rule:
         return rule, max(rule_confidence, p)
     answered = awaiting is not None and answers(awaiting, r)
+    if rule == "faq" and r.is_question and _HOURS_LIMIT.search(r.text.lower()) and (
+            model in {"book", "provide_info", "reschedule"}):
+        return rule, rule_confidence  # "till what time can I bring it in Saturday?" asks the hours
+    if (model in {"objection_busy", "repeat"} or rule == "unknown") and _BACK.search(r.text.lower()) and (
+            not re.search(r"\b(?:call|ring|later|busy|driving|work|meeting)\b", r.text.lower())) and not (
+            r.has_contact_facts or r.has_booking_facts or r.has_lead_facts):
+        return "repeat", max(p, 0.6)  # "okay, I'm back" after a hold: say the question again
+    if model == "identity" and re.search(r"\bwhere\b", r.text.lower()):
+        return rule, rule_confidence  # "where exactly are you guys?" asks the way, not who
     if model == "repeat" and not _REPEAT_CUE.search(r.text.lower()):
         return rule, rule_confidence  # "what would that one run me?" asks a price, not "again?"
     if model in _ACT_CUES and (len(r.text.split()) > 20 or (
@@ -424,6 +466,8 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
             r.has_contact_facts or r.services or r.budget or r.location or r.vehicle
             or r.lead_intent or (r.time and model == "greeting")):
         threshold = 1.1  # small talk or a hello never hides a fact the caller gave
+    if model == "goodbye" and (r.date or r.time or r.services or r.appointment_type):
+        threshold = 1.1  # "okay good. Saturday at nine then" goes on; it does not hang up
     if rule == "lead" and model in {"book", "provide_info", "faq", "affirm"}:
         threshold = 1.1  # "I want to sell my house": the lead talk comes first
     if rule == "unknown" and model != "unknown":
@@ -497,6 +541,8 @@ def _classify(r: Understanding, flags: set[str], awaiting: str | None) -> tuple[
                 continue
             return intent, 0.9
     is_price = "price_question" in flags and (bool(r.services) or "how much" in r.text.lower())
+    if r.is_question and r.time is None and _HOURS_LIMIT.search(r.text.lower()):
+        return "faq", 0.9  # "how late can I bring it in Friday?" asks the hours, books nothing
     if "book" in flags or (r.appointment_type and not r.is_question):
         return "book", 0.9
     if r.services and (r.date or r.time) and not is_price:

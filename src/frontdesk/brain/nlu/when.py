@@ -70,8 +70,20 @@ def _day_of_month(day: int, today: date) -> date | None:
 
 _WEEK_FROM = re.compile(rf"\b(?:a|one|1) week from (today|tomorrow|now|{WEEKDAY})\b|"
                         r"\bin (?:a|one|1) week(?:'s time)?\b|\bthis time next week\b")
+_PAST = re.compile(r"\b(?:died|happened|was|were|did|broke|went|had|been|started|stalled|quit|"
+                   r"failed|twice|once|times|already|ago)\b")
 _DECISION = re.compile(r"\b(?:or|maybe|probably|let'?s say|let'?s (?:do|go with|make it)|go with|"
                        r"i'?ll take|make it|better|safer|to be safe)\b")
+
+
+_OTHER_EVENT = re.compile(
+    r"(?:\b(?:job|work|lease|school|semester|closing|flight|contract|class|baby|wedding|surgery|"
+    r"trip|vacation|move|offer|sticker|registration)\b[\w\s']{0,25}?\b(?:starts?|starting|begins?|"
+    r"ends?|closes?|expires?|runs? out|leaves|leaving|departs|lands|(?:is |'s )?due|(?:is |'s )?up|comes)"
+    r"|\b(?:i|we|he|she|they)(?: \w+)? (?:(?:leave|fly|close)s?(?: out| town)?|(?:start|begin)s? "
+    r"(?:work|school|the (?:new )?job|my (?:new )?job|a new job|there))"
+    r"|\bdue date(?: is)?)\s*(?:on\s+)?(?:the\s+)?$")
+"""What a date may belong to instead of the appointment ("my new job starts January 4th")."""
 
 
 def _all_dates(text: str, today: date) -> list[date]:
@@ -86,12 +98,77 @@ def _all_dates(text: str, today: date) -> list[date]:
     return found
 
 
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The n-th (1-based; -1 the last) given weekday of a month."""
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1))
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+_HOLIDAYS = {
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
+    "christmas eve": lambda y: date(y, 12, 24),
+    "christmas": lambda y: date(y, 12, 25),
+    "new year'?s eve": lambda y: date(y, 12, 31),
+    "new year'?s(?: day)?": lambda y: date(y, 1, 1),
+    "(?:the )?(?:4th of july|july 4th|independence day)": lambda y: date(y, 7, 4),
+    "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
+    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
+    "halloween": lambda y: date(y, 10, 31),
+    "valentine'?s(?: day)?": lambda y: date(y, 2, 14),
+}
+_HOLIDAY = re.compile(
+    rf"\b(?:(?:the\s+)?(?P<rel>day|{WEEKDAY}|week|weekend)\s+(?P<dir>after|before)\s+)?"
+    rf"(?P<name>{'|'.join(_HOLIDAYS)})\b")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _holiday_date(text: str, today: date) -> date | None:
+    """"the Tuesday after Thanksgiving", "the day before Christmas Eve", "New Year's Day"."""
+    match = _HOLIDAY.search(text)
+    if match is None or ruled_out(text, match.start()):
+        return None
+    name = next(k for k in _HOLIDAYS if re.fullmatch(k, match.group("name")))
+    day = _HOLIDAYS[name](today.year)
+    if day < today:
+        day = _HOLIDAYS[name](today.year + 1)
+    rel, forward = match.group("rel"), match.group("dir") != "before"
+    if rel is None and re.search(r"\b(?:before|after|by|until|till|around|over|for|since)\s+(?:the\s+)?$",
+                                 text[: match.start()]):
+        return None  # "sometime before Christmas" bounds the day; it is not the day
+    if rel is None and (_DATE_SPAN.search(text) or re.match(
+            r"\s+(?:market|party|parties|tree|lights|shopping|sale|dinner|break|vacation|trip|"
+            r"week|weekend|season|card|gift|present|concert|show)", text[match.end():])):
+        return None  # "the Christmas market … this Saturday": the holiday names something else
+    step = timedelta(days=1 if forward else -1)
+    if rel == "day":
+        return day + step
+    if rel in {"week", "weekend"}:
+        target = 0 if rel == "week" and forward else 5
+        day += step
+        while day.weekday() != target:
+            day += step
+        return day
+    if rel:
+        target = next(i for i, w in enumerate(_WEEKDAYS) if re.fullmatch(WEEKDAY, rel)
+                      and w.startswith(rel[:3]))
+        day += step
+        while day.weekday() != target:
+            day += step
+    return day
+
+
 def extract_date(u: Utterance, today: date, _single: bool = False) -> date | None:
     """The date the caller wants, resolved against ``today`` and never in the past: "a week
     from tomorrow", "the 3rd", "Thursday the 3rd"; of several ("probably Thursday, maybe
     Friday — let's say Friday", "tomorrow or Wednesday, Wednesday at five") the one settled on;
     one ruled out ("not Tuesday") is not it."""
     text = u.numeric
+    holiday = None if _single else _holiday_date(text, today)
+    if holiday is not None and holiday >= today:
+        return holiday
     week = _WEEK_FROM.search(text)
     if week and not _single:
         base = today
@@ -101,6 +178,8 @@ def extract_date(u: Utterance, today: date, _single: bool = False) -> date | Non
                                       today) or today)
         return base + timedelta(days=7)
     week = re.search(r"\b(?:(early|later|end of|sometime) )?(next|this) week\b", text)
+    if week and _PAST.search(clause_before(text, week.start())):
+        week = None  # "it died on me twice this week" says when it broke, not when to come
     if week and not _single and not _DATE_SPAN.search(text):
         # "try me next week" → next Monday; "later this week" → Thursday
         monday = today - timedelta(days=today.weekday())
@@ -128,6 +207,8 @@ def extract_date(u: Utterance, today: date, _single: bool = False) -> date | Non
         span = match.group(0)
         if ruled_out(text, match.start()) or ruled_out_after(text, match.end()):
             continue
+        if not _single and _OTHER_EVENT.search(text[max(0, match.start() - 60): match.start()]):
+            continue  # "my new job starts January 4th" dates the job, not the appointment
         follow = re.match(r",?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b", text[match.end():])
         if follow and re.fullmatch(rf"(?:(?:this|next|coming)\s+)?{WEEKDAY}", span):
             day = _day_of_month(int(follow.group(1)), today)  # "Thursday the 3rd"
@@ -193,6 +274,14 @@ _OTHER_ACTIVITY = re.compile(
 """What a time may belong to instead of the appointment ("I drop the kids at eight")."""
 
 
+_MONEY_BEFORE = re.compile(
+    r"\b(?:approved|afford|budget(?:ed)?|spend|stretch|priced?|worth|offer(?:ed)?|asking|"
+    r"listed|sell (?:it )?|sold (?:it )?|loan|mortgage|max(?:imum)?|ceiling|tops? out|max(?:es)? out|"
+    r"cap(?:ped)?)\b"
+    r"(?:\s+(?:us|me|it|for|to|at|of|is|was|about|around|maybe|like|up))*\s*$")
+"""Words that make the figure after them money ("approved us for four twenty-five")."""
+
+
 def _times(text: str) -> list[tuple[int, time]]:
     """Every clock time in the text, with where it starts."""
     found: list[tuple[int, time]] = []
@@ -245,6 +334,8 @@ def extract_time(u: Utterance) -> time | None:
                             r"(?:like\s+|about\s+|around\s+)?$", text[:start])
         if bounded or _OTHER_ACTIVITY.search(clause_before(text, start)):
             continue
+        if _MONEY_BEFORE.search(text[:start]):
+            continue  # "the bank approved us for four twenty-five" is money, not 4:25
         if ruled_out(text, start):
             continue
         candidates.append((start, value))
