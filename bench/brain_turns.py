@@ -67,7 +67,7 @@ async def with_sqlite(rounds: int) -> list[float]:
                             caller_phone=scenario.caller_phone, caller_name=scenario.caller_name)
                     except DoNotCallError:  # asked in an earlier round: correctly refused
                         continue
-                    sid = outcome.state.session_id
+                    sid = outcome.state.conversation_id
                     for turn in scenario.turns:
                         started = time.perf_counter()
                         outcome = await runtime.conversations.chat(sid, turn.say)

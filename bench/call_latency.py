@@ -61,7 +61,7 @@ async def server_turns(app, session_ids: list[str]) -> list[ConversationTurn]:
     runtime = app.state.services
     async with runtime.sessions() as db:
         return list(await db.scalars(select(ConversationTurn).where(
-            ConversationTurn.call_id.in_(session_ids), ConversationTurn.role == "assistant",
+            ConversationTurn.conversation_id.in_(session_ids), ConversationTurn.role == "assistant",
             ConversationTurn.total_ms.is_not(None))))
 
 

@@ -315,7 +315,7 @@ def representative_prompts() -> list[dict[str, Any]]:
     today = "Monday 2026-11-23"
 
     def state(profile: str, lines: list[tuple[str, str]], awaiting: str | None = None):
-        s = ConversationState(session_id="bench", profile=profile, channel="phone",
+        s = ConversationState(conversation_id="bench", profile=profile, channel="phone",
                               messages=[Message(role=r, content=c) for r, c in lines])
         s.awaiting = awaiting
         return s

@@ -102,7 +102,7 @@ async def test_a_conversation_logs_its_id_and_never_the_callers_number(emitted, 
     try:
         lines = emitted("INFO")
         conversations = runtime.conversations
-        sid = (await conversations.create("dealership", caller_phone=PHONE)).state.session_id
+        sid = (await conversations.create("dealership", caller_phone=PHONE)).state.conversation_id
         await conversations.chat(sid, "Please stop calling me.")
         with pytest.raises(DoNotCallError) as refused:
             await conversations.create("dealership", direction="outbound", caller_phone=PHONE)

@@ -47,19 +47,19 @@ async def _chat(args: argparse.Namespace, settings: Settings) -> int:
         outcome = await runtime.conversations.create(
             args.profile, direction=args.direction, channel="text",
             caller_phone=args.phone, caller_name=None)
-        session_id = outcome.state.session_id
-        print(f"[session {session_id}] type your messages; Ctrl-D or 'quit' to hang up.\n")
+        conversation_id = outcome.state.conversation_id
+        print(f"[session {conversation_id}] type your messages; Ctrl-D or 'quit' to hang up.\n")
         print(f"agent> {outcome.reply}")
         loop = asyncio.get_running_loop()
         while True:
             line = await loop.run_in_executor(None, _read_line)
             if line is None or line.strip().lower() in {"quit", "exit"}:
-                state = await runtime.conversations.end(session_id)
+                state = await runtime.conversations.end(conversation_id)
                 print(f"\n[ended: {state.outcome}] {state.summary}")
                 return 0
             if not line.strip():
                 continue
-            outcome = await runtime.conversations.chat(session_id, line)
+            outcome = await runtime.conversations.chat(conversation_id, line)
             print(f"agent> {outcome.reply}")
             if outcome.state.ended:
                 print(f"\n[ended: {outcome.state.outcome}] {outcome.state.summary}")

@@ -42,7 +42,7 @@ def test_history_counts_the_messages_no_longer_kept() -> None:
     from frontdesk.brain.state import ConversationState
     from frontdesk.llm.prompts import history
 
-    state = ConversationState(session_id="s", profile="dealership")
+    state = ConversationState(conversation_id="s", profile="dealership")
     state.messages = [Message(role="user", content=f"line {i}") for i in range(40)]
     state.forget_older_messages(12)
     assert [m.content for m in state.messages] == [f"line {i}" for i in range(28, 40)]

@@ -20,7 +20,7 @@ from frontdesk.storage.ports import SqlCalendar
 from tests.conftest import fixed_clock
 
 
-async def main(url: str, data_dir: str, session_id: str, message: str) -> None:
+async def main(url: str, data_dir: str, conversation_id: str, message: str) -> None:
     book = SqlCalendar.book
 
     async def book_then_die(self, request):
@@ -31,7 +31,7 @@ async def main(url: str, data_dir: str, session_id: str, message: str) -> None:
     SqlCalendar.book = book_then_die  # type: ignore[method-assign]
     runtime = await build_runtime(Settings(env="test", data_dir=Path(data_dir), database_url=url,
                                            voice_enabled=False), clock=fixed_clock, migrate=False)
-    await runtime.conversations.chat(session_id, message)
+    await runtime.conversations.chat(conversation_id, message)
     raise SystemExit("the turn finished: the booking never happened")
 
 

@@ -12,7 +12,7 @@ import json
 import pytest
 from sqlalchemy import select
 
-from frontdesk.storage.models import Call
+from frontdesk.storage.models import Conversation
 
 pytestmark = pytest.mark.integration
 
@@ -33,7 +33,7 @@ async def test_four_hundred_turns_keep_the_checkpoint_small_and_the_transcript_w
         assert response.status_code == 200, response.text
         if n % 100 == 99:
             async with sessions() as db:
-                state = await db.scalar(select(Call.state).where(Call.id == sid))
+                state = await db.scalar(select(Conversation.state).where(Conversation.id == sid))
             sizes.append(len(json.dumps(state)))
     assert max(sizes) < MAX_CHECKPOINT_BYTES, sizes
     assert sizes[-1] <= sizes[0] * 1.2, f"the checkpoint still grows: {sizes}"

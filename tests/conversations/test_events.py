@@ -36,7 +36,7 @@ def test_every_event_has_the_wire_shape_it_had_as_a_dict() -> None:
     _same(Transcript(sid, "assistant", "Our service", interrupted=True), {
         "type": "transcript", "session_id": sid, "role": "assistant", "content": "Our service",
         "interrupted": True})
-    state = ConversationState(session_id=sid, profile="dealership", detected_intent="faq")
+    state = ConversationState(conversation_id=sid, profile="dealership", detected_intent="faq")
     _same(StateUpdate.of(state), {"type": "state_update", "session_id": sid, "intent": "faq",
                                   **public_state(state)})
     task = BackgroundTask(task_id="esc_1", task_type="human_escalation")
@@ -60,7 +60,7 @@ def test_every_event_has_the_wire_shape_it_had_as_a_dict() -> None:
 
 
 def test_a_state_update_is_what_the_state_was_when_it_was_published() -> None:
-    state = ConversationState(session_id="s", profile="dealership")
+    state = ConversationState(conversation_id="s", profile="dealership")
     bus = EventBus()
     queue = bus.subscribe("s")
     bus.publish(StateUpdate.of(state))

@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import event, select
 
 from frontdesk.app import build_runtime
-from frontdesk.storage.models import Call
+from frontdesk.storage.models import Conversation
 from tests.conftest import fixed_clock
 
 pytestmark = pytest.mark.integration
@@ -61,7 +61,7 @@ async def test_twenty_calls_ringing_at_once_are_all_answered(settings) -> None:
     checkouts = Checkouts(runtime.database)
     try:
         records = await asyncio.wait_for(asyncio.gather(*_ring(runtime, 20)), 20)
-        assert len({r.session_id for r in records}) == 20
+        assert len({r.conversation_id for r in records}) == 20
         assert checkouts.nested == []
         assert await checkouts.all_returned()
     finally:
@@ -78,7 +78,7 @@ async def test_many_calls_ending_at_once_return_every_connection(settings) -> No
             outcome = await conversations.create(
                 "dealership" if i % 2 else "real_estate", channel="phone",
                 caller_phone=f"+15125557{i:03d}")
-            sids.append(outcome.state.session_id)
+            sids.append(outcome.state.conversation_id)
         await asyncio.gather(*(conversations.chat(sid, "this is Tom, I'd like to come in "
                                                        "Wednesday at 2 pm") for sid in sids))
         # Every call hangs up at once while 20 new ones ring; half the hang-ups are cut off
@@ -106,7 +106,7 @@ async def test_many_calls_ending_at_once_return_every_connection(settings) -> No
         # Cancelled or not, every hang-up ended its conversation.
         async with runtime.sessions() as db:
             statuses = {c.id: (c.status, c.outcome) for c in await db.scalars(
-                select(Call).where(Call.id.in_(sids)))}
+                select(Conversation).where(Conversation.id.in_(sids)))}
         assert all(status == "ended" and outcome for status, outcome in statuses.values()), (
             statuses)
         assert len(conversations._locks) == 0  # no lock kept per past conversation

@@ -43,7 +43,7 @@ async def test_another_desk_answers_the_check_for_a_person(settings, available) 
     service = ConversationService(runtime.brain, ConversationStore(runtime.sessions),
                                   runtime.events, desk)
     try:
-        sid = (await service.create("dealership", caller_phone="+15125550177")).state.session_id
+        sid = (await service.create("dealership", caller_phone="+15125550177")).state.conversation_id
         turn = await service.chat(sid, "I want to talk to a manager")
         assert turn.state.escalation_in_progress
 
@@ -58,7 +58,7 @@ async def test_another_desk_answers_the_check_for_a_person(settings, available) 
             "completed", available, "Dana")
         assert state.notifications_queue[0].handoff is available
         [request] = desk.asked
-        assert (request.session_id, request.task_id, request.profile) == (
+        assert (request.conversation_id, request.task_id, request.profile) == (
             sid, task.task_id, "dealership")
         assert request.staff == tuple(runtime.brain.profile("dealership").staff)
     finally:

@@ -33,7 +33,7 @@ async def _count(runtime, model, *where) -> int:
 
 async def _ready_to_book(runtime, phone: str = "(512) 555-0199") -> str:
     conversations = runtime.conversations
-    sid = (await conversations.create("dealership")).state.session_id
+    sid = (await conversations.create("dealership")).state.conversation_id
     await conversations.chat(sid, "this is Tom Becker, can I bring my 2016 Ford F-150 in for an "
                                   "oil change Wednesday at 2 pm?")
     turn = await conversations.chat(sid, phone)
@@ -45,7 +45,7 @@ async def test_a_crash_between_booking_and_saving_the_turn_leaves_neither(settin
     runtime = await build_runtime(settings, clock=fixed_clock)
     try:
         sid = await _ready_to_book(runtime)
-        turns_before = await _count(runtime, ConversationTurn, ConversationTurn.call_id == sid)
+        turns_before = await _count(runtime, ConversationTurn, ConversationTurn.conversation_id == sid)
     finally:
         await runtime.close()
 
@@ -61,7 +61,7 @@ async def test_a_crash_between_booking_and_saving_the_turn_leaves_neither(settin
         # Nothing of the killed turn survived: no appointment, no turn rows, same state.
         assert await _count(runtime, Appointment) == 0
         assert await _count(runtime, ConversationTurn,
-                            ConversationTurn.call_id == sid) == turns_before
+                            ConversationTurn.conversation_id == sid) == turns_before
         state, _ = await runtime.conversations.get(sid)
         assert state.appointment is None and state.awaiting == "confirm_booking"
         # The caller says yes again: the slot is booked once.
@@ -105,7 +105,7 @@ async def test_simultaneous_yeses_never_overbook(settings) -> None:
         sids = []
         for n in range(3):
             sid = (await runtime.conversations.create(
-                "dealership", caller_phone=f"+1512555030{n}", caller_name=f"C {n}")).state.session_id
+                "dealership", caller_phone=f"+1512555030{n}", caller_name=f"C {n}")).state.conversation_id
             turn = await runtime.conversations.chat(sid, "oil change friday at 10 am")
             assert turn.state.awaiting == "confirm_booking", turn.reply
             sids.append(sid)
@@ -132,7 +132,7 @@ async def test_a_turn_writes_at_its_end(settings) -> None:
     try:
         conversations = runtime.conversations
         sid = (await conversations.create("real_estate", caller_phone="+15125550142")
-               ).state.session_id
+               ).state.conversation_id
         event.listen(runtime.database.sync_engine, "before_cursor_execute", record)
         await conversations.chat(sid, "we want to buy a house in Austin")
         event.remove(runtime.database.sync_engine, "before_cursor_execute", record)

@@ -117,7 +117,7 @@ def test_context_is_pruned_to_the_budget_keeping_what_is_known() -> None:
     from frontdesk.brain.state import ConversationState, Message
     from frontdesk.llm.prompts import estimate_tokens, history
 
-    state = ConversationState(session_id="s", profile="dealership")
+    state = ConversationState(conversation_id="s", profile="dealership")
     state.booking_slots.customer_name = "Tom Becker"
     state.booking_slots.preferred_date = "2026-11-25"
     for i in range(30):

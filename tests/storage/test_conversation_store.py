@@ -30,7 +30,7 @@ async def test_a_booking_turn_writes_its_customer_once_and_links_the_appointment
 
     try:
         conversations = runtime.conversations
-        sid = (await conversations.create("dealership")).state.session_id
+        sid = (await conversations.create("dealership")).state.conversation_id
         await conversations.chat(sid, "this is Tom Becker, can I bring my 2016 Ford F-150 in "
                                       "for an oil change Wednesday at 2 pm?")
         await conversations.chat(sid, "(512) 555-0199")
@@ -54,7 +54,7 @@ async def test_the_store_hands_out_domain_objects(settings) -> None:
     try:
         store = ConversationStore(runtime.sessions)
         sid = (await runtime.conversations.create("real_estate", caller_phone="+15125550142")
-               ).state.session_id
+               ).state.conversation_id
         await runtime.conversations.chat(sid, "we want to buy a house in Austin")
         found = await store.load(sid)
         assert isinstance(found, Conversation) and isinstance(found.state, ConversationState)

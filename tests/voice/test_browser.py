@@ -58,7 +58,7 @@ async def test_a_browser_call_shows_words_and_plays_the_agent(server, say, tmp_p
                 "document.getElementById('latency').textContent.endsWith('ms')", timeout=15_000)
             await page.wait_for_function(
                 "Number(document.getElementById('heard').dataset.seconds) > 8", timeout=15_000)
-            session_id = await page.evaluate("document.body.dataset.session")
+            conversation_id = await page.evaluate("document.body.dataset.session")
             await page.click("#hangup")
         finally:
             await browser.close()
@@ -68,8 +68,8 @@ async def test_a_browser_call_shows_words_and_plays_the_agent(server, say, tmp_p
     runtime = server.app.state.services
     async with runtime.sessions() as db:
         turns = list(await db.scalars(select(ConversationTurn).where(
-            ConversationTurn.call_id == session_id).order_by(ConversationTurn.seq)))
+            ConversationTurn.conversation_id == conversation_id).order_by(ConversationTurn.seq)))
     assert turns[1].role == "user" and "hours" in turns[1].text.lower()
     assert turns[2].total_ms and turns[2].total_ms > 0  # voice-to-voice latency recorded
-    state, _ = await runtime.conversations.get(session_id)
+    state, _ = await runtime.conversations.get(conversation_id)
     assert state.channel == "web"

@@ -33,10 +33,10 @@ def _voice(runtime, engines) -> CallServices:
     return CallServices(engines, runtime.conversations, runtime.settings.voice)
 
 
-async def _turns(runtime, session_id: str) -> list[ConversationTurn]:
+async def _turns(runtime, conversation_id: str) -> list[ConversationTurn]:
     async with runtime.sessions() as db:
         return list(await db.scalars(select(ConversationTurn).where(
-            ConversationTurn.call_id == session_id).order_by(ConversationTurn.seq)))
+            ConversationTurn.conversation_id == conversation_id).order_by(ConversationTurn.seq)))
 
 
 async def test_a_booking_by_voice_is_persisted_with_latency(runtime, engines, voice_settings,
@@ -48,13 +48,13 @@ async def test_a_booking_by_voice_is_persisted_with_latency(runtime, engines, vo
     call = result.call
     assert call.errors == []
     assert call.transcript[0][1].startswith("Thanks for calling Riverside Motors")
-    state, _ = await runtime.conversations.get(call.session_id)
+    state, _ = await runtime.conversations.get(call.conversation_id)
     assert state.channel == "voice"
     assert state.appointment is not None, call.transcript
     assert (state.appointment.scheduled_date, state.appointment.scheduled_time) == (
         "2026-11-25", "14:00")
     assert state.appointment.customer_name == "Tom Becker"
-    replies = [t for t in await _turns(runtime, call.session_id) if t.role == "assistant"][1:]
+    replies = [t for t in await _turns(runtime, call.conversation_id) if t.role == "assistant"][1:]
     assert len(replies) >= 2  # a pause mid-sentence may split a line into two turns
     for turn in replies:
         assert turn.vad_stop_ms > 0 and turn.stt_ms > 0 and turn.brain_ms > 0
@@ -129,7 +129,7 @@ async def test_barge_in_stops_the_agent_and_answers_the_caller(runtime, engines,
                           barge_in_after_s=1.0)]
     await asyncio.wait_for(run_scripted_call(worker, call, transport, turns), 90)
     assert call.interruptions >= 1
-    rows = [t for t in await _turns(runtime, call.session_id) if t.role == "assistant"]
+    rows = [t for t in await _turns(runtime, call.conversation_id) if t.role == "assistant"]
     hours = next(t for t in rows if t.interrupted)
     assert "Saturday 8 AM to 2 PM" not in hours.text  # only what was heard is on record
     assert hours.text.startswith("Our service department")
@@ -137,7 +137,7 @@ async def test_barge_in_stops_the_agent_and_answers_the_caller(runtime, engines,
                     if "check whether someone from our team is available" in t.text)
     # The check's result is spoken as soon as it is known, after the "let me check" line.
     assert all(not t.text.startswith("Good news") for t in rows[:checking])
-    state, _ = await runtime.conversations.get(call.session_id)
+    state, _ = await runtime.conversations.get(call.conversation_id)
     assert any(t.task_type == "human_escalation" for t in state.pending_tasks)
 
 
@@ -157,7 +157,7 @@ async def test_unclear_speech_gets_a_request_to_repeat(runtime, engines, voice_s
                         [await say("Hi, I need an oil change.")], speed=SPEED)
     agent_lines = [text for who, text in result.call.transcript if who == "agent"]
     assert agent_lines[1] == REPEAT_PLEASE
-    state, _ = await runtime.conversations.get(result.call.session_id)
+    state, _ = await runtime.conversations.get(result.call.conversation_id)
     assert state.turn_count == 0  # nothing unclear was fed to the brain
 
 
@@ -174,7 +174,7 @@ async def test_three_simultaneous_calls_share_one_engine(runtime, engines, voice
         agent = [t for w, t in result.call.transcript if w == "agent"]
         heard = [t for w, t in result.call.transcript if w == "caller"]
         assert fact in agent[1], heard
-    assert len({r.call.session_id for r in results}) == 3
+    assert len({r.call.conversation_id for r in results}) == 3
 
 
 async def test_qualified_lead_switches_to_premium_and_falls_back(runtime, voice_settings, say,
@@ -201,7 +201,7 @@ async def test_qualified_lead_switches_to_premium_and_falls_back(runtime, voice_
                             speed=SPEED)
         async with runtime.sessions() as db:
             events = list(await db.scalars(select(CallEvent).where(
-                CallEvent.call_id == result.call.session_id)))
+                CallEvent.conversation_id == result.call.conversation_id)))
         assert [e.kind for e in events] == ["tier_escalation"], result.call.transcript
         assert events[0].data["to_tier"] == "premium"
         assert server.requests, "the reply after qualification used the premium voice"

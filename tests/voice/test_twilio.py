@@ -19,7 +19,7 @@ from sqlalchemy import select
 
 from frontdesk.app import create_app
 from frontdesk.config import EscalationSettings, Settings, TwilioSettings
-from frontdesk.storage.models import Call, ConversationTurn
+from frontdesk.storage.models import Conversation, ConversationTurn
 from tests.conftest import fixed_clock
 from tests.fakes.live import LiveServer, free_port
 from tests.fakes.twilio import (
@@ -43,14 +43,14 @@ class Phone:
         self.api = api
         self.runtime = server.app.state.services
 
-    async def call(self, session_id: str) -> Call:
+    async def call(self, conversation_id: str) -> Conversation:
         async with self.runtime.sessions() as db:
-            return await db.get(Call, session_id)
+            return await db.get(Conversation, conversation_id)
 
-    async def turns(self, session_id: str) -> list[ConversationTurn]:
+    async def turns(self, conversation_id: str) -> list[ConversationTurn]:
         async with self.runtime.sessions() as db:
             return list(await db.scalars(select(ConversationTurn).where(
-                ConversationTurn.call_id == session_id).order_by(ConversationTurn.seq)))
+                ConversationTurn.conversation_id == conversation_id).order_by(ConversationTurn.seq)))
 
 
 @pytest.fixture
@@ -74,9 +74,9 @@ async def test_inbound_call_books_by_voice_and_records_status(phone, say) -> Non
     assert stream.url == f"ws://127.0.0.1:{phone.server.port}/twilio/stream"
     assert stream.parameters["profile"] == "dealership"
     assert stream.parameters["direction"] == "inbound"
-    session_id = stream.parameters["session_id"]
+    conversation_id = stream.parameters["session_id"]
     assert (await phone.twilio.status(call_sid, "ringing")).status_code == 204
-    assert (await phone.call(session_id)).telephony_status == "ringing"
+    assert (await phone.call(conversation_id)).telephony_status == "ringing"
 
     lines = ["Hi, this is Tom Becker. I need an oil change on Wednesday at two pm.",
              "Yes, please book it.",
@@ -92,10 +92,10 @@ async def test_inbound_call_books_by_voice_and_records_status(phone, say) -> Non
             if media.closed_at is not None:
                 break
             await asyncio.sleep(0.05)
-        transcript = [(t.role, t.text) for t in await phone.turns(session_id)]
+        transcript = [(t.role, t.text) for t in await phone.turns(conversation_id)]
         assert media.closed_at is not None, f"the agent did not hang up: {transcript}"
 
-    state, _ = await phone.runtime.conversations.get(session_id)
+    state, _ = await phone.runtime.conversations.get(conversation_id)
     assert state.channel == "phone" and state.customer.phone == "+15125550142"
     assert state.appointment is not None
     assert (state.appointment.scheduled_date, state.appointment.scheduled_time) == (
@@ -103,12 +103,12 @@ async def test_inbound_call_books_by_voice_and_records_status(phone, say) -> Non
     assert state.ended and state.outcome == "booked"
     # Call control: the agent ended the conversation, so the call was hung up through REST.
     assert (call_sid, {"Status": "completed"}) in phone.api.updates
-    replies = [t for t in await phone.turns(session_id) if t.role == "assistant"][1:]
+    replies = [t for t in await phone.turns(conversation_id) if t.role == "assistant"][1:]
     assert replies and all(t.total_ms and t.total_ms > 0 for t in replies)
     assert media.count("mark") >= 3  # one per reply, echoed back as Twilio does
 
     assert (await phone.twilio.status(call_sid, "completed", duration_s=31)).status_code == 204
-    record = await phone.call(session_id)
+    record = await phone.call(conversation_id)
     assert (record.telephony_status, record.duration_s, record.status) == (
         "completed", 31, "ended")
 
@@ -123,7 +123,7 @@ async def _until(predicate, timeout_s: float = 20.0) -> bool:
 
 async def test_barge_in_sends_clear_and_a_free_person_gets_the_call(phone, say) -> None:
     call_sid, stream = await phone.twilio.ring(profile="dealership")
-    session_id = stream.parameters["session_id"]
+    conversation_id = stream.parameters["session_id"]
     async with MediaStreamClient(stream, call_sid=call_sid) as media:
         assert await media.greeted()
         await media.say(await say("What are your service hours?"))
@@ -133,26 +133,26 @@ async def test_barge_in_sends_clear_and_a_free_person_gets_the_call(phone, say) 
         # The agent checks for a person, finds one, says so, then transfers with <Dial>.
         transferred = await _until(lambda: any("<Dial" in u.get("Twiml", "")
                                                for _, u in phone.api.updates), 30)
-        assert transferred, [(t.role, t.text) for t in await phone.turns(session_id)]
+        assert transferred, [(t.role, t.text) for t in await phone.turns(conversation_id)]
     sid, update = next((s, u) for s, u in phone.api.updates if "Twiml" in u)
     assert sid == call_sid and "+15125550199</Dial>" in update["Twiml"]
     assert (call_sid, {"Status": "completed"}) not in phone.api.updates  # not hung up
-    turns = await phone.turns(session_id)
+    turns = await phone.turns(conversation_id)
     assert any(t.interrupted for t in turns if t.role == "assistant")
     assert any(t.text.startswith("Good news") for t in turns if t.role == "assistant")
 
 
 async def test_pressing_zero_asks_for_a_person(phone) -> None:
     call_sid, stream = await phone.twilio.ring(profile="real_estate")
-    session_id = stream.parameters["session_id"]
+    conversation_id = stream.parameters["session_id"]
     async with MediaStreamClient(stream, call_sid=call_sid) as media:
         assert await media.wait_for("media", 10)  # the greeting is playing
         await media.press("0")
         assert await _until(lambda: any("<Dial" in u.get("Twiml", "")
                                         for _, u in phone.api.updates), 30)
-    texts = [(t.role, t.text) for t in await phone.turns(session_id)]
+    texts = [(t.role, t.text) for t in await phone.turns(conversation_id)]
     assert ("user", "I'd like to speak to a person, please.") in texts
-    state, _ = await phone.runtime.conversations.get(session_id)
+    state, _ = await phone.runtime.conversations.get(conversation_id)
     assert state.human_agent_status == "available"
 
 
@@ -165,8 +165,8 @@ async def test_webhooks_need_a_valid_signature(phone) -> None:
                                            signature=(await _signature_of(phone, params)))
     assert (unsigned.status_code, forged.status_code, other_params.status_code) == (403, 403, 403)
     async with phone.runtime.sessions() as db:
-        assert (await db.scalar(select(Call).where(Call.provider_call_sid == params["CallSid"]))
-                ) is None  # nothing was recorded for the forged requests
+        assert (await db.scalar(select(Conversation).where(
+            Conversation.provider_call_sid == params["CallSid"]))) is None  # nothing recorded for forgeries
 
 
 async def _signature_of(phone, params) -> str:
@@ -177,10 +177,10 @@ async def _signature_of(phone, params) -> str:
 
 async def test_status_callbacks_close_unanswered_calls(phone) -> None:
     call_sid, stream = await phone.twilio.ring(profile="dealership")
-    session_id = stream.parameters["session_id"]
+    conversation_id = stream.parameters["session_id"]
     for status in ("ringing", "no-answer"):
         assert (await phone.twilio.status(call_sid, status)).status_code == 204
-    record = await phone.call(session_id)
+    record = await phone.call(conversation_id)
     assert (record.status, record.outcome, record.telephony_status) == (
         "ended", "no_answer", "no-answer")
     assert (await phone.twilio.status("CA" + "9" * 32, "completed")).status_code == 404
@@ -310,7 +310,7 @@ async def test_every_way_a_call_ends_ends_its_conversation(phone, ending) -> Non
     kept the whole pipeline alive (the server's memory grew call after call)."""
     before = _call_objects()
     call_sid, stream = await phone.twilio.ring(profile="dealership")
-    session_id = stream.parameters["session_id"]
+    conversation_id = stream.parameters["session_id"]
     media = MediaStreamClient(stream, call_sid=call_sid)
     await media.__aenter__()
     if ending != "drop_before_greeting":
@@ -321,16 +321,16 @@ async def test_every_way_a_call_ends_ends_its_conversation(phone, ending) -> Non
         await media.hang_up()
 
     async def ended() -> bool:
-        return (await phone.call(session_id)).status == "ended"
+        return (await phone.call(conversation_id)).status == "ended"
 
     for _ in range(200):
         if await ended() and not _call_tasks():
             break
         await asyncio.sleep(0.05)
-    record = await phone.call(session_id)
+    record = await phone.call(conversation_id)
     assert (record.status, record.outcome is not None, record.ended_at is not None) == (
         "ended", True, True), (record.status, record.outcome)
-    state, _ = await phone.runtime.conversations.get(session_id)
+    state, _ = await phone.runtime.conversations.get(conversation_id)
     assert state.ended and state.outcome == record.outcome
     assert _call_tasks() == []
     assert _call_objects() - before == set(), "the finished call's pipeline is still alive"
@@ -345,18 +345,18 @@ async def test_ending_the_conversation_over_rest_hangs_up_the_call(phone) -> Non
     sink = logger.add(lambda message: errors.append(str(message)), level="ERROR")
     try:
         call_sid, stream = await phone.twilio.ring(profile="dealership")
-        session_id = stream.parameters["session_id"]
+        conversation_id = stream.parameters["session_id"]
         async with MediaStreamClient(stream, call_sid=call_sid) as media:
             assert await media.greeted()
             async with httpx.AsyncClient(base_url=phone.server.url) as http:
-                ended = await http.post(f"/api/sessions/{session_id}/end")
+                ended = await http.post(f"/api/sessions/{conversation_id}/end")
             assert ended.status_code == 200 and ended.json()["state"]["ended"]
             with contextlib.suppress(websockets.ConnectionClosed):
                 await media.press("0")  # the caller presses a key as the line goes down
             assert await _until(lambda: media.closed_at is not None, 10), "the line stayed open"
         assert await _until(lambda: (call_sid, {"Status": "completed"}) in phone.api.updates,
                             10), "not hung up over REST"
-        texts = [(t.role, t.text) for t in await phone.turns(session_id)]
+        texts = [(t.role, t.text) for t in await phone.turns(conversation_id)]
         assert ("user", "I'd like to speak to a person, please.") not in texts
         assert await _until(lambda: not _call_tasks(), 5)
     finally:
@@ -380,7 +380,7 @@ async def test_a_phone_calls_log_lines_carry_its_id_and_no_personal_data(phone) 
     configure_logging("DEBUG", fmt="json", stream=buffer)
     try:
         call_sid, stream = await phone.twilio.ring(profile="dealership", caller="+15125550142")
-        session_id = stream.parameters["session_id"]
+        conversation_id = stream.parameters["session_id"]
         async with MediaStreamClient(stream, call_sid=call_sid) as media:
             assert await media.wait_for("media", 10)
             await media.press("5")
@@ -397,7 +397,7 @@ async def test_a_phone_calls_log_lines_carry_its_id_and_no_personal_data(phone) 
     raw = buffer.getvalue()
     lines = [json.loads(line) for line in raw.splitlines()]
     keypad = next(line for line in lines if line["message"] == "keypad pressed")
-    assert keypad["conversation_id"] == session_id and keypad["personal"] == {"key": REDACTED}
+    assert keypad["conversation_id"] == conversation_id and keypad["personal"] == {"key": REDACTED}
     pipecat = [line for line in lines if line["logger"].startswith("pipecat.")]
-    assert pipecat and all(line.get("conversation_id") == session_id for line in pipecat)
+    assert pipecat and all(line.get("conversation_id") == conversation_id for line in pipecat)
     assert '\\"digit\\": \\"5\\"' not in raw and "5125550142" not in raw

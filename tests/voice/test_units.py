@@ -16,7 +16,7 @@ from pipecat.processors.frame_processor import FrameProcessor
 from pipecat.workers.runner import WorkerRunner
 
 from frontdesk.config import VoiceSettings
-from frontdesk.conversations.service import new_session_id
+from frontdesk.conversations.service import new_conversation_id
 from frontdesk.speech.tts import first_audio_ms
 from frontdesk.voice.processors import BrainTurns, CallerTurnFrame
 from frontdesk.voice.state import CallState, ReplyProgress
@@ -123,7 +123,7 @@ async def _until(predicate, timeout_s: float = 10.0) -> bool:
 async def test_a_turn_after_the_conversation_ended_elsewhere_ends_the_call(runtime) -> None:
     """A caller turn (keypad 0, or speech) arriving after ``POST /api/sessions/{id}/end`` raised
     SessionEndedError inside the pipeline; it ends the call instead."""
-    call = CallState(session_id=new_session_id())
+    call = CallState(conversation_id=new_conversation_id())
     errors_before, errors_after = _Errors(), _Errors()
     worker = PipelineWorker(Pipeline([
         errors_before,
@@ -135,7 +135,7 @@ async def test_a_turn_after_the_conversation_ended_elsewhere_ends_the_call(runti
     await runner.add_workers(worker)
     run = asyncio.create_task(runner.run())
     assert await _until(lambda: call.started), "no greeting"
-    await runtime.conversations.end(call.session_id)  # over REST, while the line is open
+    await runtime.conversations.end(call.conversation_id)  # over REST, while the line is open
     now = time.monotonic()
     await worker.queue_frame(CallerTurnFrame(text="I'd like to speak to a person, please.",
                                              confidence=1.0, speech_end_at=now,
@@ -143,5 +143,5 @@ async def test_a_turn_after_the_conversation_ended_elsewhere_ends_the_call(runti
     await asyncio.wait_for(run, 10)  # the call ended itself
     assert call.ended
     assert errors_before.errors == errors_after.errors == []
-    state, turns = await runtime.conversations.get(call.session_id)
+    state, turns = await runtime.conversations.get(call.conversation_id)
     assert state.ended and [t.role for t in turns] == ["assistant"]

@@ -115,7 +115,7 @@ class TurnContext:
                          due_at: str | None = None, window: str | None = None) -> None:
         """Create a callback task for a person on the team — only ever after the caller asked
         for one or agreed to it. It is recorded in the state and carried out by the service."""
-        task_id = f"cb_{state.session_id}_{state.turn_count}"
+        task_id = f"cb_{state.conversation_id}_{state.turn_count}"
         if any(t.task_id == task_id for t in state.pending_tasks):
             return
         state.pending_tasks.append(BackgroundTask(task_id=task_id, task_type="callback",

@@ -97,7 +97,7 @@ class Brain:
 
     async def new_state(
         self,
-        session_id: str,
+        conversation_id: str,
         profile: str,
         *,
         direction: str = "inbound",
@@ -114,7 +114,7 @@ class Brain:
                 customer = CustomerContext(customer_id=known.customer_id,
                                            name=caller_name or known.name, phone=known.phone,
                                            email=known.email, vehicles=known.vehicles)
-        state = ConversationState(session_id=session_id, profile=profile,
+        state = ConversationState(conversation_id=conversation_id, profile=profile,
                                   direction=direction, channel=channel,  # type: ignore[arg-type]
                                   customer=customer)
         state.lead.source = f"{direction}_{channel}"

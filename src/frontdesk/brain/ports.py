@@ -35,7 +35,7 @@ class BookingRequest:
     customer_phone: str | None
     customer_email: str | None
     vehicle: str | None
-    session_id: str
+    conversation_id: str
     notes: str | None = None
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import AliasChoices, BaseModel, Field
 
 AgentName = Literal[
     "router",
@@ -172,7 +172,8 @@ class Transition(BaseModel):
 class ConversationState(BaseModel):
     """Everything the brain knows about one conversation."""
 
-    session_id: str
+    conversation_id: str = Field(validation_alias=AliasChoices("conversation_id", "session_id"))
+    """Checkpoints written before the glossary named it ``session_id``; they still load."""
     profile: str
     channel: Literal["text", "voice", "phone", "web"] = "text"
     direction: Literal["inbound", "outbound"] = "inbound"

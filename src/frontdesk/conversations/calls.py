@@ -4,7 +4,7 @@ A phone call is registered when Twilio first tells us of it (an outbound call ri
 never be answered), kept current by Twilio's status callbacks, and is the gate its Media Stream
 must pass to reach the agent. A browser call is registered when its WebRTC offer arrives, so
 the page can follow its events from the first word. Such a record has status ``pending`` until
-the audio starts; the conversation service then fills it in (``create(session_id=...)``).
+the audio starts; the conversation service then fills it in (``create(conversation_id=...)``).
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from dataclasses import dataclass, replace
 
 from frontdesk.conversations.events import CallStatusChanged
 from frontdesk.conversations.service import (
+    ConversationNotFoundError,
     ConversationService,
-    SessionNotFoundError,
-    new_session_id,
+    new_conversation_id,
 )
 from frontdesk.storage.conversations import BusinessNotSeededError, ConversationStore
 from frontdesk.storage.records import Conversation
@@ -32,7 +32,7 @@ STATUSES = {"queued", "initiated", "ringing", "in-progress", "answered", "comple
 
 @dataclass(slots=True)
 class CallRecord:
-    session_id: str
+    conversation_id: str
     profile: str
     direction: str
     status: str
@@ -41,7 +41,7 @@ class CallRecord:
 
 
 def _record(conversation: Conversation) -> CallRecord:
-    return CallRecord(conversation.session_id, conversation.profile, conversation.direction,
+    return CallRecord(conversation.conversation_id, conversation.profile, conversation.direction,
                       conversation.status, conversation.call_sid, conversation.caller_phone)
 
 
@@ -51,7 +51,7 @@ class CallRecords:
         self._conversations = conversations
 
     async def register(self, *, profile: str, direction: str, phone: str | None,
-                       call_sid: str | None = None, session_id: str | None = None,
+                       call_sid: str | None = None, conversation_id: str | None = None,
                        telephony_status: str | None = "ringing",
                        channel: str = "phone") -> CallRecord:
         """The record of a call about to start; idempotent by CallSid (Twilio retries).
@@ -62,24 +62,24 @@ class CallRecords:
         brain = self._conversations.brain
         profile_obj = brain.profile(profile)
         async with self._store.unit():
-            found = await self._store.find_call(call_sid=call_sid, session_id=session_id)
+            found = await self._store.find_call(call_sid=call_sid, conversation_id=conversation_id)
             if found is None:
-                state = await brain.new_state(session_id or new_session_id(), profile_obj.key,
+                state = await brain.new_state(conversation_id or new_conversation_id(), profile_obj.key,
                                               direction=direction, channel=channel,
                                               caller_phone=phone)
                 try:
                     return _record(await self._store.add_pending_call(
                         state, call_sid=call_sid, telephony_status=telephony_status))
                 except BusinessNotSeededError:
-                    raise SessionNotFoundError(f"profile {profile} is not seeded") from None
+                    raise ConversationNotFoundError(f"profile {profile} is not seeded") from None
             if call_sid and found.call_sid is None:
-                await self._store.attach_call_sid(found.session_id, call_sid)
+                await self._store.attach_call_sid(found.conversation_id, call_sid)
                 return _record(replace(found, call_sid=call_sid))
             return _record(found)
 
-    async def for_stream(self, session_id: str, call_sid: str) -> CallRecord | None:
+    async def for_stream(self, conversation_id: str, call_sid: str) -> CallRecord | None:
         """The pending record a Media Stream claims to belong to, or None (then refuse it)."""
-        found = await self._store.load(session_id)
+        found = await self._store.load(conversation_id)
         if found is None or found.status != "pending" or found.call_sid != call_sid:
             return None
         return _record(found)
@@ -94,16 +94,16 @@ class CallRecords:
         if before is None:
             return None
         if status == "completed" and before.status == "active":
-            await self._conversations.end(before.session_id)  # the line dropped mid-conversation
-        self._conversations.events.publish(CallStatusChanged(before.session_id, status,
+            await self._conversations.end(before.conversation_id)  # the line dropped mid-conversation
+        self._conversations.events.publish(CallStatusChanged(before.conversation_id, status,
                                                              duration_s))
-        return before.session_id
+        return before.conversation_id
 
     async def lead_contact(self, lead_id: int) -> tuple[str, str] | None:
         """(profile, phone) of a lead, for calling it."""
         return await self._store.lead_contact(lead_id)
 
-    async def fail(self, session_id: str, reason: str) -> None:
+    async def fail(self, conversation_id: str, reason: str) -> None:
         """Placing the call failed: close its record."""
-        await self._store.close_unanswered(session_id, "failed", telephony_status="failed",
+        await self._store.close_unanswered(conversation_id, "failed", telephony_status="failed",
                                            summary=reason)

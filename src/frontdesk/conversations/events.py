@@ -30,14 +30,14 @@ class Transcript:
     ``interrupted`` (that shape carries no agent).
     """
 
-    session_id: str
+    conversation_id: str
     role: str
     content: str
     agent_type: str | None = None
     interrupted: bool = False
 
     def as_json(self) -> JsonObject:
-        line: JsonObject = {"type": "transcript", "session_id": self.session_id,
+        line: JsonObject = {"type": "transcript", "session_id": self.conversation_id,
                             "role": self.role, "content": self.content}
         if self.interrupted:
             line["interrupted"] = True
@@ -50,7 +50,7 @@ class Transcript:
 class StateUpdate:
     """The public state after a change (seed 004's ``state_update``), taken when it happened."""
 
-    session_id: str
+    conversation_id: str
     intent: str | None
     ended: bool
     view: JsonObject = field(repr=False)
@@ -58,10 +58,10 @@ class StateUpdate:
 
     @classmethod
     def of(cls, state: ConversationState) -> StateUpdate:
-        return cls(state.session_id, state.detected_intent, state.ended, public_state(state))
+        return cls(state.conversation_id, state.detected_intent, state.ended, public_state(state))
 
     def as_json(self) -> JsonObject:
-        return {"type": "state_update", "session_id": self.session_id, "intent": self.intent,
+        return {"type": "state_update", "session_id": self.conversation_id, "intent": self.intent,
                 **self.view}
 
 
@@ -69,33 +69,33 @@ class StateUpdate:
 class TaskUpdate:
     """A background task (a check for a person, a callback) started or finished."""
 
-    session_id: str
+    conversation_id: str
     task: JsonObject
 
     @classmethod
-    def of(cls, session_id: str, task: BackgroundTask) -> TaskUpdate:
-        return cls(session_id, task.model_dump(mode="json"))
+    def of(cls, conversation_id: str, task: BackgroundTask) -> TaskUpdate:
+        return cls(conversation_id, task.model_dump(mode="json"))
 
     def as_json(self) -> JsonObject:
-        return {"type": "task_update", "session_id": self.session_id, "task": self.task}
+        return {"type": "task_update", "session_id": self.conversation_id, "task": self.task}
 
 
 @dataclass(slots=True, frozen=True)
 class NotificationReady:
     """News from background work for the caller (a person is free, or will call back)."""
 
-    session_id: str
+    conversation_id: str
     notification_id: str
     message: str
     priority: str
     handoff: bool
 
     @classmethod
-    def of(cls, session_id: str, note: Notification) -> NotificationReady:
-        return cls(session_id, note.notification_id, note.message, note.priority, note.handoff)
+    def of(cls, conversation_id: str, note: Notification) -> NotificationReady:
+        return cls(conversation_id, note.notification_id, note.message, note.priority, note.handoff)
 
     def as_json(self) -> JsonObject:
-        return {"type": "notification", "session_id": self.session_id,
+        return {"type": "notification", "session_id": self.conversation_id,
                 "notification_id": self.notification_id, "message": self.message,
                 "priority": self.priority, "handoff": self.handoff}
 
@@ -104,12 +104,12 @@ class NotificationReady:
 class LatencyMeasured:
     """A spoken reply's measured stages, stored on its line of the transcript."""
 
-    session_id: str
+    conversation_id: str
     turn: Turn
 
     def as_json(self) -> JsonObject:
         t = self.turn
-        return {"type": "latency", "session_id": self.session_id,
+        return {"type": "latency", "session_id": self.conversation_id,
                 "data": {"seq": t.seq, "vad_stop_ms": t.vad_stop_ms, "stt_ms": t.stt_ms,
                          "brain_ms": t.brain_ms, "tts_first_ms": t.tts_first_ms,
                          "total_ms": t.total_ms}}
@@ -120,24 +120,24 @@ class CallNote:
     """Something that happened on a call besides turns (``tier_escalation``, ``transfer``,
     ``transfer_failed``); ``data`` are the event's own fields."""
 
-    session_id: str
+    conversation_id: str
     kind: str
     data: JsonObject
 
     def as_json(self) -> JsonObject:
-        return {"type": self.kind, "session_id": self.session_id, **self.data}
+        return {"type": self.kind, "session_id": self.conversation_id, **self.data}
 
 
 @dataclass(slots=True, frozen=True)
 class CallStatusChanged:
     """The phone provider's status of the call (ringing, in-progress, completed, busy, …)."""
 
-    session_id: str
+    conversation_id: str
     status: str
     duration_s: int | None
 
     def as_json(self) -> JsonObject:
-        return {"type": "call_status", "session_id": self.session_id, "status": self.status,
+        return {"type": "call_status", "session_id": self.conversation_id, "status": self.status,
                 "duration_s": self.duration_s}
 
 
@@ -151,24 +151,24 @@ class EventBus:
             defaultdict(set))
         self._queue_size = queue_size
 
-    def subscribe(self, session_id: str) -> asyncio.Queue[ConversationEvent]:
+    def subscribe(self, conversation_id: str) -> asyncio.Queue[ConversationEvent]:
         queue: asyncio.Queue[ConversationEvent] = asyncio.Queue(maxsize=self._queue_size)
-        self._subscribers[session_id].add(queue)
+        self._subscribers[conversation_id].add(queue)
         return queue
 
-    def unsubscribe(self, session_id: str, queue: asyncio.Queue[ConversationEvent]) -> None:
-        subscribers = self._subscribers.get(session_id)
+    def unsubscribe(self, conversation_id: str, queue: asyncio.Queue[ConversationEvent]) -> None:
+        subscribers = self._subscribers.get(conversation_id)
         if subscribers is not None:
             subscribers.discard(queue)
             if not subscribers:
-                del self._subscribers[session_id]
+                del self._subscribers[conversation_id]
 
     def publish(self, event: ConversationEvent) -> None:
         """Hand ``event`` to every subscriber of its conversation."""
-        for queue in list(self._subscribers.get(event.session_id, ())):
+        for queue in list(self._subscribers.get(event.conversation_id, ())):
             if queue.full():
                 queue.get_nowait()
             queue.put_nowait(event)
 
-    def subscriber_count(self, session_id: str) -> int:
-        return len(self._subscribers.get(session_id, ()))
+    def subscriber_count(self, conversation_id: str) -> int:
+        return len(self._subscribers.get(conversation_id, ()))

@@ -41,8 +41,15 @@ from frontdesk.storage.records import NewTask, Turn, TurnTimings
 
 log = logging.getLogger(__name__)
 
-__all__ = ["ConversationError", "ConversationService", "DoNotCallError", "SessionEndedError",
-           "SessionNotFoundError", "TurnTimings", "new_session_id"]
+__all__ = [
+    "ConversationEndedError",
+    "ConversationError",
+    "ConversationNotFoundError",
+    "ConversationService",
+    "DoNotCallError",
+    "TurnTimings",
+    "new_conversation_id",
+]
 """``TurnTimings`` is stored with a turn (:mod:`frontdesk.storage.records`); the voice side
 fills it in and passes it here."""
 
@@ -66,8 +73,8 @@ def _runs_to_completion(
 
     @functools.wraps(method)
     async def run(self: ConversationService, *args: Any, **kwargs: Any) -> T:
-        session_id = signature.bind(self, *args, **kwargs).arguments.get("session_id")
-        with conversation(session_id or current_conversation()):
+        conversation_id = signature.bind(self, *args, **kwargs).arguments.get("conversation_id")
+        with conversation(conversation_id or current_conversation()):
             return await self._to_completion(method(self, *args, **kwargs))
 
     return run
@@ -96,7 +103,7 @@ class KeyedLocks:
         return len(self._locks)
 
 
-def new_session_id() -> str:
+def new_conversation_id() -> str:
     """A fresh conversation id."""
     return f"sess_{uuid.uuid4().hex[:20]}"
 
@@ -107,11 +114,11 @@ class ConversationError(Exception):
     status = 400
 
 
-class SessionNotFoundError(ConversationError):
+class ConversationNotFoundError(ConversationError):
     status = 404
 
 
-class SessionEndedError(ConversationError):
+class ConversationEndedError(ConversationError):
     status = 409
 
 
@@ -148,7 +155,7 @@ class ConversationService:
         """Ask again for a person for every check that was running when the server stopped."""
         pending = await self._store.open_staff_checks()
         for task in pending:
-            self._spawn(self._check_staff(task.session_id, task.task_id, task.profile))
+            self._spawn(self._check_staff(task.conversation_id, task.task_id, task.profile))
         return len(pending)
 
     async def close(self) -> None:
@@ -186,23 +193,23 @@ class ConversationService:
     @_runs_to_completion
     async def create(self, profile: str, *, direction: str = "inbound", channel: str = "text",
                      caller_phone: str | None = None, caller_name: str | None = None,
-                     session_id: str | None = None) -> TurnOutcome:
+                     conversation_id: str | None = None) -> TurnOutcome:
         """Start a conversation and produce its greeting. Outbound calls respect do-not-call.
 
-        ``session_id`` may name a call record registered ahead (a phone call Twilio announced
+        ``conversation_id`` may name a call record registered ahead (a phone call Twilio announced
         before its audio arrived); it is filled in, not duplicated.
         """
         profile_obj = self._brain.profile(profile)
-        session_id = session_id or new_session_id()
-        bind_conversation(session_id)  # this task's lines (it runs only this work)
+        conversation_id = conversation_id or new_conversation_id()
+        bind_conversation(conversation_id)  # this task's lines (it runs only this work)
         # Under the conversation's lock: a hang-up racing the greeting waits for it, then ends
         # the conversation it created.
-        async with self._locks.hold(session_id), self._store.unit():
+        async with self._locks.hold(conversation_id), self._store.unit():
             if direction == "outbound" and caller_phone and await self.is_do_not_call(
                     profile_obj.key, caller_phone):
                 raise DoNotCallError(
                     f"this number asked not to be called by {profile_obj.name}")
-            state = await self._brain.new_state(session_id, profile, direction=direction,
+            state = await self._brain.new_state(conversation_id, profile, direction=direction,
                                                 channel=channel, caller_phone=caller_phone,
                                                 caller_name=caller_name)
             outcome = await self._brain.start(state)
@@ -212,7 +219,7 @@ class ConversationService:
             except BusinessNotSeededError as exc:
                 raise ConversationError(str(exc)) from None
             if not begun:
-                raise SessionEndedError(f"{session_id} has already been answered")
+                raise ConversationEndedError(f"{conversation_id} has already been answered")
             await self._persist(outcome, booked_before=None, user_text=None, timings=None)
         log.info("conversation started", extra={"profile": profile_obj.key, "channel": channel,
                                                 "direction": direction})
@@ -220,7 +227,7 @@ class ConversationService:
         return outcome
 
     @_runs_to_completion
-    async def chat(self, session_id: str, message: str,
+    async def chat(self, conversation_id: str, message: str,
                    timings: TurnTimings | None = None) -> TurnOutcome:
         """One caller message → the agent's reply, persisted before it is returned.
 
@@ -228,14 +235,14 @@ class ConversationService:
         makes joins the transaction) and the turn is written, committed together or not at
         all — a crash before the commit leaves neither the turn nor its appointment.
         """
-        async with self._locks.hold(session_id), self._store.unit():
-            found = await self._store.load(session_id, lock=True)
+        async with self._locks.hold(conversation_id), self._store.unit():
+            found = await self._store.load(conversation_id, lock=True)
             if found is None:
-                raise SessionNotFoundError(session_id)
+                raise ConversationNotFoundError(conversation_id)
             if found.status == "ended":
-                raise SessionEndedError(session_id)
+                raise ConversationEndedError(conversation_id)
             if found.status == "pending":
-                raise SessionEndedError(f"{session_id} is a call that has not started yet")
+                raise ConversationEndedError(f"{conversation_id} is a call that has not started yet")
             booked_before = found.state.appointment.id if found.state.appointment else None
             outcome = await self._brain.respond(found.state, message)
             await self._persist(outcome, booked_before=booked_before, user_text=message,
@@ -249,53 +256,53 @@ class ConversationService:
         return outcome
 
     @_runs_to_completion
-    async def end(self, session_id: str) -> ConversationState:
+    async def end(self, conversation_id: str) -> ConversationState:
         """Hang up: the analytics agent records outcome and summary (from the whole
         transcript; the checkpoint keeps only the last few messages)."""
-        async with self._locks.hold(session_id), self._store.unit():
-            found = await self._store.load(session_id, lock=True)
+        async with self._locks.hold(conversation_id), self._store.unit():
+            found = await self._store.load(conversation_id, lock=True)
             if found is None:
-                raise SessionNotFoundError(session_id)
+                raise ConversationNotFoundError(conversation_id)
             if found.status == "ended":
                 return found.state
-            transcript = _messages(await self._store.turns(session_id))
+            transcript = _messages(await self._store.turns(conversation_id))
             state = await self._brain.finish(found.state, transcript)
             await self._store.save_state(state)
         log.info("conversation ended", extra={"outcome": state.outcome})
         self._events.publish(StateUpdate.of(state))
         return state
 
-    async def get(self, session_id: str) -> tuple[ConversationState, list[Turn]]:
+    async def get(self, conversation_id: str) -> tuple[ConversationState, list[Turn]]:
         """The conversation's state and its whole transcript."""
         async with self._store.unit():
-            found = await self._store.load(session_id)
+            found = await self._store.load(conversation_id)
             if found is None:
-                raise SessionNotFoundError(session_id)
-            return found.state, await self._store.turns(session_id)
+                raise ConversationNotFoundError(conversation_id)
+            return found.state, await self._store.turns(conversation_id)
 
     async def is_do_not_call(self, profile: str, phone: str) -> bool:
         return await self._store.is_do_not_call(profile, phone)
 
     @_runs_to_completion
-    async def deliver_notification(self, session_id: str,
+    async def deliver_notification(self, conversation_id: str,
                                    notification_id: str) -> Notification | None:
         """Say a pending notification now (a voice call does not wait for the next turn).
 
         Marks it delivered and records it as an agent line; None if it was already delivered.
         """
-        async with self._locks.hold(session_id), self._store.unit():
-            found = await self._store.load(session_id, lock=True)
+        async with self._locks.hold(conversation_id), self._store.unit():
+            found = await self._store.load(conversation_id, lock=True)
             if found is None:
-                raise SessionNotFoundError(session_id)
+                raise ConversationNotFoundError(conversation_id)
             state = found.state
             note = next((n for n in state.notifications_queue
                          if n.notification_id == notification_id), None)
             if note is None or note.delivered:
                 return None
             note.delivered = True
-            await self._store.add_notification_line(note, session_id)
+            await self._store.add_notification_line(note, conversation_id)
             await self._store.save_state(state)
-        self._events.publish(Transcript(session_id, "assistant", note.message, "escalation"))
+        self._events.publish(Transcript(conversation_id, "assistant", note.message, "escalation"))
         return note
 
     async def _persist(self, outcome: TurnOutcome, *, booked_before: int | None,
@@ -311,29 +318,29 @@ class ConversationService:
     # --- voice ------------------------------------------------------------------------------
 
     @_runs_to_completion
-    async def record_latency(self, session_id: str, timings: TurnTimings,
+    async def record_latency(self, conversation_id: str, timings: TurnTimings,
                              brain_ms: float | None = None) -> None:
         """Store a spoken turn's latency on its agent reply and push the ``latency`` event."""
-        turn = await self._store.record_latency(session_id, timings, brain_ms)
+        turn = await self._store.record_latency(conversation_id, timings, brain_ms)
         if turn is not None:
-            self._events.publish(LatencyMeasured(session_id, turn))
+            self._events.publish(LatencyMeasured(conversation_id, turn))
 
     @_runs_to_completion
-    async def mark_interrupted(self, session_id: str, spoken_text: str) -> None:
+    async def mark_interrupted(self, conversation_id: str, spoken_text: str) -> None:
         """The caller cut the agent off: keep only what was actually said, marked interrupted."""
-        if await self._store.mark_interrupted(session_id, spoken_text):
-            self._events.publish(Transcript(session_id, "assistant", spoken_text,
+        if await self._store.mark_interrupted(conversation_id, spoken_text):
+            self._events.publish(Transcript(conversation_id, "assistant", spoken_text,
                                             interrupted=True))
 
     @_runs_to_completion
-    async def record_event(self, session_id: str, kind: str, data: dict[str, Any]) -> None:
-        await self._store.add_call_event(session_id, kind, data)
-        self._events.publish(CallNote(session_id, kind, data))
+    async def record_event(self, conversation_id: str, kind: str, data: dict[str, Any]) -> None:
+        await self._store.add_call_event(conversation_id, kind, data)
+        self._events.publish(CallNote(conversation_id, kind, data))
 
     # --- events and background work ----------------------------------------------------------
 
     def _publish_turn(self, outcome: TurnOutcome, user_text: str | None) -> None:
-        sid = outcome.state.session_id
+        sid = outcome.state.conversation_id
         if user_text is not None:
             self._events.publish(Transcript(sid, "user", user_text, outcome.agent))
         self._events.publish(Transcript(sid, "assistant", outcome.reply, outcome.agent))
@@ -347,27 +354,27 @@ class ConversationService:
         state = outcome.state
         for effect in outcome.effects:
             if effect.kind == "start_escalation" and effect.task_id:
-                self._spawn(self._check_staff(state.session_id, effect.task_id, state.profile))
+                self._spawn(self._check_staff(state.conversation_id, effect.task_id, state.profile))
 
-    async def _check_staff(self, session_id: str, task_id: str, profile: str) -> None:
+    async def _check_staff(self, conversation_id: str, task_id: str, profile: str) -> None:
         """Ask the staff desk for a person, then record and publish the answer."""
-        bind_conversation(session_id)  # resumed at startup, this task has no caller's context
+        bind_conversation(conversation_id)  # resumed at startup, this task has no caller's context
         try:
             if not await self._store.set_task_status(task_id, "running"):
                 return
             staff = tuple(self._brain.profile(profile).staff)
-            answer = await self._staff.ask(StaffRequest(session_id, task_id, profile, staff))
-            await self._record_staff_answer(session_id, task_id, answer)
+            answer = await self._staff.ask(StaffRequest(conversation_id, task_id, profile, staff))
+            await self._record_staff_answer(conversation_id, task_id, answer)
         except asyncio.CancelledError:
             raise
         except Exception:  # a failed check must not vanish silently: mark it and log
             log.exception("escalation check failed", extra={"task_id": task_id})
             await self._store.set_task_status(task_id, "failed")
 
-    async def _record_staff_answer(self, session_id: str, task_id: str,
+    async def _record_staff_answer(self, conversation_id: str, task_id: str,
                                    answer: StaffAnswer) -> None:
-        async with self._locks.hold(session_id), self._store.unit():
-            found = await self._store.load(session_id, lock=True)
+        async with self._locks.hold(conversation_id), self._store.unit():
+            found = await self._store.load(conversation_id, lock=True)
             if found is None:
                 return
             state, note = self._brain.apply_task_result(found.state, task_id,
@@ -377,9 +384,9 @@ class ConversationService:
                                                  person=answer.person, note=note)
         done = next((t for t in state.pending_tasks if t.task_id == task_id), None)
         if done is not None:
-            self._events.publish(TaskUpdate.of(session_id, done))
+            self._events.publish(TaskUpdate.of(conversation_id, done))
         if note is not None:
-            self._events.publish(NotificationReady.of(session_id, note))
+            self._events.publish(NotificationReady.of(conversation_id, note))
         self._events.publish(StateUpdate.of(state))
 
 

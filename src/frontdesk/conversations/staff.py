@@ -24,7 +24,7 @@ ANYONE = "a team member"
 class StaffRequest:
     """A caller waiting for a person."""
 
-    session_id: str
+    conversation_id: str
     task_id: str
     profile: str
     """The business's key."""

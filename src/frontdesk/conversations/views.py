@@ -11,7 +11,7 @@ def public_state(s: ConversationState) -> dict[str, Any]:
     """The ``state`` object of the API contract."""
     slots = s.booking_slots
     return {
-        "session_id": s.session_id,
+        "session_id": s.conversation_id,
         "profile": s.profile,
         "channel": s.channel,
         "direction": s.direction,

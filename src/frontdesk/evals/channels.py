@@ -120,7 +120,7 @@ class ServiceChannel:
             scenario.profile, direction=scenario.direction, channel="text",
             caller_phone=caller_phone,
             caller_name=scenario.persona.name if scenario.direction == "outbound" else None)
-        self._session = outcome.state.session_id
+        self._session = outcome.state.conversation_id
         return Heard(outcome.reply, public_state(outcome.state),
                      (time.perf_counter() - started) * 1000)
 

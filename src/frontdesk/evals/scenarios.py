@@ -116,13 +116,13 @@ def _check_fields(prefix: str, actual: dict[str, Any], expected: dict[str, Any])
 
 
 async def run_scenario(brain: Brain, calendar: InMemoryCalendar, scenario: Scenario,
-                       session_id: str = "scenario") -> ScenarioResult:
+                       conversation_id: str = "scenario") -> ScenarioResult:
     """Play one scenario against ``brain`` (whose calendar is ``calendar``)."""
     result = ScenarioResult(scenario)
     for busy in scenario.busy:
         for _ in range(busy.count):
             calendar.add_busy(scenario.profile, busy.department, busy.start, busy.minutes)
-    state = await brain.new_state(session_id, scenario.profile, direction=scenario.direction,
+    state = await brain.new_state(conversation_id, scenario.profile, direction=scenario.direction,
                                   caller_phone=scenario.caller_phone,
                                   caller_name=scenario.caller_name)
     outcome = await brain.start(state)

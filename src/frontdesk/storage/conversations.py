@@ -28,13 +28,15 @@ from frontdesk.storage.customers import link_appointment, save_lead, upsert_cust
 from frontdesk.storage.models import (
     AgentTransition,
     Business,
-    Call,
     CallEvent,
     ConversationTurn,
     Customer,
     Lead,
     NotificationRecord,
     Task,
+)
+from frontdesk.storage.models import (
+    Conversation as ConversationRow,
 )
 from frontdesk.storage.records import Conversation, NewTask, OpenTask, Turn, TurnTimings
 from frontdesk.storage.transaction import reading, transaction
@@ -59,10 +61,10 @@ class ConversationStore:
 
     # --- conversations -----------------------------------------------------------------------
 
-    async def load(self, session_id: str, *, lock: bool = False) -> Conversation | None:
+    async def load(self, conversation_id: str, *, lock: bool = False) -> Conversation | None:
         """The conversation and its checkpoint; ``lock`` holds its row until the unit ends."""
         async with reading(self._sessions) as db:
-            call = await db.get(Call, session_id, with_for_update=lock)
+            call = await db.get(ConversationRow, conversation_id, with_for_update=lock)
             return None if call is None else _conversation(call)
 
     async def begin(self, state: ConversationState, *, channel: str, direction: str,
@@ -71,9 +73,9 @@ class ConversationStore:
         filled in; False when the conversation exists and was already answered."""
         async with transaction(self._sessions) as db:
             business_id = await _business_id(db, state.profile)
-            call = await db.get(Call, state.session_id, with_for_update=True)
+            call = await db.get(ConversationRow, state.conversation_id, with_for_update=True)
             if call is None:
-                db.add(Call(id=state.session_id, business_id=business_id, channel=channel,
+                db.add(ConversationRow(id=state.conversation_id, business_id=business_id, channel=channel,
                             direction=direction, status="active", caller_phone=caller_phone,
                             state={}, turn_count=0))
                 await db.flush()
@@ -94,9 +96,9 @@ class ConversationStore:
         """
         state = outcome.state
         async with transaction(self._sessions) as db:
-            call = await db.get(Call, state.session_id)
+            call = await db.get(ConversationRow, state.conversation_id)
             if call is None:
-                raise LookupError(state.session_id)
+                raise LookupError(state.conversation_id)
             # Reads first, without flushing (see the module's docstring).
             with db.no_autoflush:
                 await self._turn_rows(db, call, outcome, user_text, timings)
@@ -107,23 +109,23 @@ class ConversationStore:
     async def save_state(self, state: ConversationState) -> None:
         """Write the checkpoint (and the end of the conversation, once it has ended)."""
         async with transaction(self._sessions) as db:
-            call = await db.get(Call, state.session_id)
+            call = await db.get(ConversationRow, state.conversation_id)
             if call is None:
-                raise LookupError(state.session_id)
+                raise LookupError(state.conversation_id)
             _write_state(call, state)
 
-    async def turns(self, session_id: str) -> list[Turn]:
+    async def turns(self, conversation_id: str) -> list[Turn]:
         """The whole transcript, in order."""
         async with reading(self._sessions) as db:
             rows = await db.scalars(select(ConversationTurn).where(
-                ConversationTurn.call_id == session_id).order_by(ConversationTurn.seq))
+                ConversationTurn.conversation_id == conversation_id).order_by(ConversationTurn.seq))
             return [_turn(t) for t in rows]
 
-    async def add_notification_line(self, note: Notification, session_id: str) -> None:
+    async def add_notification_line(self, note: Notification, conversation_id: str) -> None:
         """A notification said outside a turn: on record as an agent line, delivered."""
         async with transaction(self._sessions) as db:
-            seq = await _last_seq(db, session_id)
-            db.add(ConversationTurn(call_id=session_id, seq=seq + 1, role="assistant",
+            seq = await _last_seq(db, conversation_id)
+            db.add(ConversationTurn(conversation_id=conversation_id, seq=seq + 1, role="assistant",
                                     text=note.message, agent="escalation"))
             record = await db.get(NotificationRecord, note.notification_id)
             if record is not None:
@@ -131,11 +133,11 @@ class ConversationStore:
 
     # --- voice -------------------------------------------------------------------------------
 
-    async def record_latency(self, session_id: str, timings: TurnTimings,
+    async def record_latency(self, conversation_id: str, timings: TurnTimings,
                              brain_ms: float | None) -> Turn | None:
         """Store a spoken reply's stages on the last agent line; None if there is none."""
         async with transaction(self._sessions) as db:
-            turn = await _last_reply(db, session_id)
+            turn = await _last_reply(db, conversation_id)
             if turn is None:
                 return None
             turn.vad_stop_ms, turn.stt_ms = timings.vad_stop_ms, timings.stt_ms
@@ -144,19 +146,19 @@ class ConversationStore:
                 turn.brain_ms = round(brain_ms, 2)
             return _turn(turn)
 
-    async def mark_interrupted(self, session_id: str, spoken_text: str) -> bool:
+    async def mark_interrupted(self, conversation_id: str, spoken_text: str) -> bool:
         """Keep only what the caller heard of the last agent line; False if it already was."""
         async with transaction(self._sessions) as db:
-            turn = await _last_reply(db, session_id)
+            turn = await _last_reply(db, conversation_id)
             if turn is None or turn.interrupted:
                 return False
             turn.text = spoken_text
             turn.interrupted = True
             return True
 
-    async def add_call_event(self, session_id: str, kind: str, data: dict[str, Any]) -> None:
+    async def add_call_event(self, conversation_id: str, kind: str, data: dict[str, Any]) -> None:
         async with transaction(self._sessions) as db:
-            db.add(CallEvent(call_id=session_id, kind=kind, data=data))
+            db.add(CallEvent(conversation_id=conversation_id, kind=kind, data=data))
 
     # --- background tasks --------------------------------------------------------------------
 
@@ -164,11 +166,12 @@ class ConversationStore:
         """Checks for a person that were pending or running (a server stopped mid-check)."""
         async with reading(self._sessions) as db:
             rows = await db.execute(
-                select(Task.id, Task.call_id, Business.key)
-                .join(Call, Call.id == Task.call_id).join(Business, Business.id == Call.business_id)
+                select(Task.id, Task.conversation_id, Business.key)
+                .join(ConversationRow, ConversationRow.id == Task.conversation_id)
+                .join(Business, Business.id == ConversationRow.business_id)
                 .where(Task.task_type == "human_escalation",
                        Task.status.in_(("pending", "running"))))
-            return [OpenTask(task_id, session_id, profile) for task_id, session_id, profile in rows]
+            return [OpenTask(task_id, conversation_id, profile) for task_id, conversation_id, profile in rows]
 
     async def set_task_status(self, task_id: str, status: str) -> bool:
         """False when there is no such task."""
@@ -191,9 +194,9 @@ class ConversationStore:
                 task.human_agent_name = person
                 task.completed_at = datetime.now(UTC)
             if note is not None:
-                db.add(NotificationRecord(id=note.notification_id, call_id=state.session_id,
+                db.add(NotificationRecord(id=note.notification_id, conversation_id=state.conversation_id,
                                           message=note.message, priority=note.priority))
-            call = await db.get(Call, state.session_id)
+            call = await db.get(ConversationRow, state.conversation_id)
             if call is not None:
                 _write_state(call, state)
 
@@ -220,31 +223,32 @@ class ConversationStore:
     # --- phone and browser calls registered ahead --------------------------------------------
 
     async def find_call(self, *, call_sid: str | None = None,
-                        session_id: str | None = None) -> Conversation | None:
+                        conversation_id: str | None = None) -> Conversation | None:
         """A conversation by the provider's CallSid, else by id (its row then locked)."""
         async with reading(self._sessions) as db:
             call = None
             if call_sid:
-                call = await db.scalar(select(Call).where(Call.provider_call_sid == call_sid))
-            if call is None and session_id:
-                call = await db.get(Call, session_id, with_for_update=True)
+                call = await db.scalar(select(ConversationRow).where(
+                    ConversationRow.provider_call_sid == call_sid))
+            if call is None and conversation_id:
+                call = await db.get(ConversationRow, conversation_id, with_for_update=True)
             return None if call is None else _conversation(call)
 
     async def add_pending_call(self, state: ConversationState, *, call_sid: str | None,
                                telephony_status: str | None) -> Conversation:
         """The record of a call that has not reached the agent yet (status ``pending``)."""
         async with transaction(self._sessions) as db:
-            call = Call(id=state.session_id, business_id=await _business_id(db, state.profile),
-                        channel=state.channel, direction=state.direction, status="pending",
-                        caller_phone=state.customer.phone, state=state.model_dump(mode="json"),
-                        turn_count=0, telephony_status=telephony_status,
-                        provider_call_sid=call_sid)
+            call = ConversationRow(
+                id=state.conversation_id, business_id=await _business_id(db, state.profile),
+                channel=state.channel, direction=state.direction, status="pending",
+                caller_phone=state.customer.phone, state=state.model_dump(mode="json"),
+                turn_count=0, telephony_status=telephony_status, provider_call_sid=call_sid)
             db.add(call)
             return _conversation(call, state)
 
-    async def attach_call_sid(self, session_id: str, call_sid: str) -> None:
+    async def attach_call_sid(self, conversation_id: str, call_sid: str) -> None:
         async with transaction(self._sessions) as db:
-            call = await db.get(Call, session_id)
+            call = await db.get(ConversationRow, conversation_id)
             if call is not None and call.provider_call_sid is None:
                 call.provider_call_sid = call_sid
 
@@ -253,8 +257,8 @@ class ConversationStore:
         """Record the provider's status of a call; a call still pending is ended with
         ``unanswered_outcome`` when one is given. Returns the conversation as it was before."""
         async with transaction(self._sessions) as db:
-            call = await db.scalar(select(Call).where(Call.provider_call_sid == call_sid)
-                                   .with_for_update())
+            call = await db.scalar(select(ConversationRow).where(
+                ConversationRow.provider_call_sid == call_sid).with_for_update())
             if call is None:
                 return None
             before = _conversation(call)
@@ -265,11 +269,11 @@ class ConversationStore:
                 _end_unanswered(call, unanswered_outcome)
             return before
 
-    async def close_unanswered(self, session_id: str, outcome: str, *, telephony_status: str,
+    async def close_unanswered(self, conversation_id: str, outcome: str, *, telephony_status: str,
                                summary: str) -> None:
         """End a call that never reached the agent (placing it failed)."""
         async with transaction(self._sessions) as db:
-            call = await db.get(Call, session_id, with_for_update=True)
+            call = await db.get(ConversationRow, conversation_id, with_for_update=True)
             if call is not None and call.status == "pending":
                 _end_unanswered(call, outcome)
                 call.telephony_status = telephony_status
@@ -278,27 +282,27 @@ class ConversationStore:
     # --- the rows of a turn ------------------------------------------------------------------
 
     @staticmethod
-    async def _turn_rows(db: AsyncSession, call: Call, outcome: TurnOutcome,
+    async def _turn_rows(db: AsyncSession, call: ConversationRow, outcome: TurnOutcome,
                          user_text: str | None, timings: TurnTimings | None) -> None:
         seq = await _last_seq(db, call.id)
         reply_timing: dict[str, float | None] = {}
         if user_text is not None:
             seq += 1
             db.add(ConversationTurn(
-                call_id=call.id, seq=seq, role="user", text=user_text, agent=outcome.agent,
+                conversation_id=call.id, seq=seq, role="user", text=user_text, agent=outcome.agent,
                 intent=outcome.intent, confidence=outcome.confidence))
             t = timings or TurnTimings()
             reply_timing = dict(vad_stop_ms=t.vad_stop_ms, stt_ms=t.stt_ms,
                                 tts_first_ms=t.tts_first_ms, total_ms=t.total_ms)
-        db.add(ConversationTurn(call_id=call.id, seq=seq + 1, role="assistant",
+        db.add(ConversationTurn(conversation_id=call.id, seq=seq + 1, role="assistant",
                                 text=outcome.reply, agent=outcome.agent,
                                 brain_ms=round(outcome.brain_ms, 2), **reply_timing))
         for tr in outcome.transitions:
-            db.add(AgentTransition(call_id=call.id, from_agent=tr.from_agent,
+            db.add(AgentTransition(conversation_id=call.id, from_agent=tr.from_agent,
                                    to_agent=tr.to_agent, reason=tr.reason[:200]))
 
     @staticmethod
-    async def _caller_rows(db: AsyncSession, call: Call, state: ConversationState,
+    async def _caller_rows(db: AsyncSession, call: ConversationRow, state: ConversationState,
                            booked: int | None) -> None:
         if not state.customer.phone:
             return
@@ -311,13 +315,13 @@ class ConversationStore:
             await link_appointment(db, booked, customer.id)
 
     @staticmethod
-    async def _task_rows(db: AsyncSession, session_id: str, state: ConversationState,
+    async def _task_rows(db: AsyncSession, conversation_id: str, state: ConversationState,
                          tasks: Sequence[NewTask]) -> None:
         added: set[str] = set()
         for task in tasks:
             if task.task_id not in added and await db.get(Task, task.task_id) is None:
                 added.add(task.task_id)
-                db.add(Task(id=task.task_id, call_id=session_id, task_type=task.task_type,
+                db.add(Task(id=task.task_id, conversation_id=conversation_id, task_type=task.task_type,
                             status="pending", reason=task.reason, due_at=task.due_at))
         for note in state.notifications_queue:
             if not note.delivered:
@@ -327,9 +331,9 @@ class ConversationStore:
                 record.delivered = True
 
 
-def _conversation(call: Call, state: ConversationState | None = None) -> Conversation:
+def _conversation(call: ConversationRow, state: ConversationState | None = None) -> Conversation:
     state = state or ConversationState.model_validate(call.state)
-    return Conversation(session_id=call.id, profile=state.profile, channel=call.channel,
+    return Conversation(conversation_id=call.id, profile=state.profile, channel=call.channel,
                         direction=call.direction, status=call.status,
                         caller_phone=call.caller_phone, call_sid=call.provider_call_sid,
                         state=state)
@@ -342,7 +346,7 @@ def _turn(row: ConversationTurn) -> Turn:
                 tts_first_ms=row.tts_first_ms, total_ms=row.total_ms, created_at=row.created_at)
 
 
-def _write_state(call: Call, state: ConversationState) -> None:
+def _write_state(call: ConversationRow, state: ConversationState) -> None:
     call.state = state.model_dump(mode="json")
     call.state_version += 1
     call.turn_count = state.turn_count
@@ -353,7 +357,7 @@ def _write_state(call: Call, state: ConversationState) -> None:
         call.summary = state.summary
 
 
-def _end_unanswered(call: Call, outcome: str) -> None:
+def _end_unanswered(call: ConversationRow, outcome: str) -> None:
     call.status = "ended"
     call.outcome = outcome
     call.ended_at = datetime.now(UTC)
@@ -366,12 +370,12 @@ async def _business_id(db: AsyncSession, key: str) -> int:
     return business_id
 
 
-async def _last_seq(db: AsyncSession, session_id: str) -> int:
+async def _last_seq(db: AsyncSession, conversation_id: str) -> int:
     return (await db.scalar(select(func.max(ConversationTurn.seq)).where(
-        ConversationTurn.call_id == session_id))) or 0
+        ConversationTurn.conversation_id == conversation_id))) or 0
 
 
-async def _last_reply(db: AsyncSession, session_id: str) -> ConversationTurn | None:
+async def _last_reply(db: AsyncSession, conversation_id: str) -> ConversationTurn | None:
     return await db.scalar(select(ConversationTurn).where(
-        ConversationTurn.call_id == session_id, ConversationTurn.role == "assistant")
+        ConversationTurn.conversation_id == conversation_id, ConversationTurn.role == "assistant")
         .order_by(ConversationTurn.seq.desc()).limit(1))

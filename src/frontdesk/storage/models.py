@@ -136,7 +136,7 @@ class FaqItem(Base):
     keywords: Mapped[list[Any]] = mapped_column(JSON, default=list)
 
 
-class Call(TimestampMixin, Base):
+class Conversation(TimestampMixin, Base):
     """One conversation (a "session" in the API): text, voice, phone or web."""
 
     __tablename__ = "calls"
@@ -166,7 +166,7 @@ class ConversationTurn(Base):
     __tablename__ = "conversation_turns"
     __table_args__ = (Index("ix_turns_call_seq", "call_id", "seq", unique=True),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    call_id: Mapped[str] = mapped_column(ForeignKey("calls.id", ondelete="CASCADE"))
+    conversation_id: Mapped[str] = mapped_column("call_id", ForeignKey("calls.id", ondelete="CASCADE"))
     seq: Mapped[int] = mapped_column(Integer)
     role: Mapped[str] = mapped_column(String(16))
     text: Mapped[str] = mapped_column(Text)
@@ -202,13 +202,14 @@ class Appointment(TimestampMixin, Base):
     status: Mapped[str] = mapped_column(String(16), default="scheduled")
     customer_name: Mapped[str | None] = mapped_column(String(200))
     notes: Mapped[str | None] = mapped_column(Text)
-    call_id: Mapped[str | None] = mapped_column(ForeignKey("calls.id"))
+    conversation_id: Mapped[str | None] = mapped_column("call_id", ForeignKey("calls.id"))
 
 
 class AgentTransition(Base):
     __tablename__ = "agent_transitions"
     id: Mapped[int] = mapped_column(primary_key=True)
-    call_id: Mapped[str] = mapped_column(ForeignKey("calls.id", ondelete="CASCADE"), index=True)
+    conversation_id: Mapped[str] = mapped_column(
+        "call_id", ForeignKey("calls.id", ondelete="CASCADE"), index=True)
     from_agent: Mapped[str] = mapped_column(String(32))
     to_agent: Mapped[str] = mapped_column(String(32))
     reason: Mapped[str] = mapped_column(String(200))
@@ -220,7 +221,8 @@ class Task(TimestampMixin, Base):
 
     __tablename__ = "tasks"
     id: Mapped[str] = mapped_column(String(128), primary_key=True)
-    call_id: Mapped[str] = mapped_column(ForeignKey("calls.id", ondelete="CASCADE"), index=True)
+    conversation_id: Mapped[str] = mapped_column(
+        "call_id", ForeignKey("calls.id", ondelete="CASCADE"), index=True)
     task_type: Mapped[str] = mapped_column(String(32))
     status: Mapped[str] = mapped_column(String(16), default="pending")
     reason: Mapped[str | None] = mapped_column(Text)
@@ -233,7 +235,8 @@ class Task(TimestampMixin, Base):
 class NotificationRecord(Base):
     __tablename__ = "notifications"
     id: Mapped[str] = mapped_column(String(160), primary_key=True)
-    call_id: Mapped[str] = mapped_column(ForeignKey("calls.id", ondelete="CASCADE"), index=True)
+    conversation_id: Mapped[str] = mapped_column(
+        "call_id", ForeignKey("calls.id", ondelete="CASCADE"), index=True)
     message: Mapped[str] = mapped_column(Text)
     priority: Mapped[str] = mapped_column(String(16))
     delivered: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -245,7 +248,8 @@ class CallEvent(Base):
 
     __tablename__ = "call_events"
     id: Mapped[int] = mapped_column(primary_key=True)
-    call_id: Mapped[str] = mapped_column(ForeignKey("calls.id", ondelete="CASCADE"), index=True)
+    conversation_id: Mapped[str] = mapped_column(
+        "call_id", ForeignKey("calls.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(32))
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

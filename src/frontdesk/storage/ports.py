@@ -81,7 +81,7 @@ class SqlCalendar:
                 vehicle_label=request.vehicle, scheduled_date=request.start.date(),
                 scheduled_time=request.start.time(), duration_min=request.duration_min,
                 status="scheduled", customer_name=request.customer_name, notes=request.notes,
-                call_id=request.session_id,
+                conversation_id=request.conversation_id,
             )
             db.add(row)
             await db.flush()

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from frontdesk.storage.models import (
     Appointment,
     Business,
-    Call,
+    Conversation,
     ConversationTurn,
     Customer,
     Lead,
@@ -46,7 +46,7 @@ async def list_appointments(sessions: async_sessionmaker, *, business: str | Non
         id=a.id, business=biz, appointment_type=a.appointment_type, service_type=svc,
         customer_name=a.customer_name, customer_phone=phone, vehicle=a.vehicle_label,
         scheduled_date=a.scheduled_date, scheduled_time=a.scheduled_time,
-        duration_min=a.duration_min, status=a.status, session_id=a.call_id,
+        duration_min=a.duration_min, status=a.status, conversation_id=a.conversation_id,
     ) for a, biz, svc, phone in rows]
 
 
@@ -86,13 +86,13 @@ async def latency_summary(sessions: async_sessionmaker, *, business: str | None 
                           channel: str | None = None) -> dict[str, Any]:
     """p50/p95 of every stage over the stored agent replies (voice turns carry all stages)."""
     query = (select(*(getattr(ConversationTurn, s) for s in LATENCY_STAGES))
-             .join(Call, Call.id == ConversationTurn.call_id)
-             .join(Business, Business.id == Call.business_id)
+             .join(Conversation, Conversation.id == ConversationTurn.conversation_id)
+             .join(Business, Business.id == Conversation.business_id)
              .where(ConversationTurn.role == "assistant"))
     if business:
         query = query.where(Business.key == business)
     if channel:
-        query = query.where(Call.channel == channel)
+        query = query.where(Conversation.channel == channel)
     async with sessions() as db:
         rows = (await db.execute(query)).all()
     summary: dict[str, Any] = {}

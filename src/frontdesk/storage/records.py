@@ -30,7 +30,7 @@ class TurnTimings:
 class Conversation:
     """One conversation's record (a ``calls`` row) and its checkpoint."""
 
-    session_id: str
+    conversation_id: str
     profile: str
     """The business's key."""
     channel: str
@@ -84,7 +84,7 @@ class OpenTask:
     """A check for a person that was pending or running (resumed at start)."""
 
     task_id: str
-    session_id: str
+    conversation_id: str
     profile: str
 
 
@@ -130,4 +130,4 @@ class AppointmentRecord:
     scheduled_time: time
     duration_min: int
     status: str
-    session_id: str | None
+    conversation_id: str | None

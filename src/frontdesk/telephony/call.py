@@ -44,7 +44,7 @@ async def run_twilio_call(services: CallServices, rest: TwilioRest | None, webso
         transport, services,
         CallOptions(profile=record.profile, direction=record.direction, channel="phone",
                     caller_phone=record.phone, in_rate_hz=PHONE_RATE_HZ,
-                    out_rate_hz=PHONE_RATE_HZ, phone_audio=True, session_id=record.session_id),
+                    out_rate_hz=PHONE_RATE_HZ, phone_audio=True, conversation_id=record.conversation_id),
         transfer=transfer if rest is not None else None)
 
     @transport.event_handler("on_client_disconnected")

@@ -58,7 +58,7 @@ async def place_call(rest: TwilioRest | None, settings: TwilioSettings, records:
         raise OutsideCallingHoursError(f"outside calling hours: {reason}")
     record = await records.register(profile=business.key, direction="outbound",
                                                 phone=to, telephony_status="queued")
-    query = {"profile": business.key, "direction": "outbound", "session_id": record.session_id}
+    query = {"profile": business.key, "direction": "outbound", "session_id": record.conversation_id}
     if lead_id is not None:
         query["lead_id"] = str(lead_id)
     try:
@@ -66,11 +66,11 @@ async def place_call(rest: TwilioRest | None, settings: TwilioSettings, records:
             to=to, from_=settings.from_number, url=f"{base_url}/twilio/voice?{urlencode(query)}",
             status_callback=f"{base_url}/twilio/status")
     except TelephonyError as exc:
-        await records.fail(record.session_id, str(exc))
+        await records.fail(record.conversation_id, str(exc))
         raise TelephonyFailedError(str(exc)) from exc
     record = await records.register(profile=business.key, direction="outbound",
                                                 phone=to, call_sid=placed.sid,
-                                                session_id=record.session_id)
-    log.info("outbound call placed", extra={"conversation_id": record.session_id,
+                                                conversation_id=record.conversation_id)
+    log.info("outbound call placed", extra={"conversation_id": record.conversation_id,
                                             "call_sid": placed.sid})
     return record

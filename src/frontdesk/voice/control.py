@@ -75,17 +75,17 @@ class CallControl(FrameProcessor):
                                               speech_end_at=now, endpoint_at=now))
 
     async def _watch_events(self) -> None:
-        session_id = self._call.session_id
-        queue = self._service.events.subscribe(session_id)
+        conversation_id = self._call.conversation_id
+        queue = self._service.events.subscribe(conversation_id)
         try:
             while not self._call.ended:
                 event = await queue.get()
                 if isinstance(event, NotificationReady):
-                    await self._deliver(session_id, event.notification_id)
+                    await self._deliver(conversation_id, event.notification_id)
                 elif isinstance(event, StateUpdate) and event.ended:
                     await self._ended_elsewhere()
         finally:
-            self._service.events.unsubscribe(session_id, queue)
+            self._service.events.unsubscribe(conversation_id, queue)
 
     async def _ended_elsewhere(self) -> None:
         """The conversation was ended outside this call (over REST): hang the call up.
@@ -96,9 +96,9 @@ class CallControl(FrameProcessor):
             return
         await hang_up(self._call, self, "ended_elsewhere")
 
-    async def _deliver(self, session_id: str, notification_id: str) -> None:
+    async def _deliver(self, conversation_id: str, notification_id: str) -> None:
         await self._until_quiet()
-        note = await self._service.deliver_notification(session_id, notification_id)
+        note = await self._service.deliver_notification(conversation_id, notification_id)
         if note is None or self._call.ended:  # the brain already said it in a reply
             return
         playback = self._call.playback
@@ -111,14 +111,14 @@ class CallControl(FrameProcessor):
             log.warning("a person is free but this call cannot be transferred")
             return
         await playback.until(lambda: playback.completed > before, self._quiet_wait_s)
-        await self._service.record_event(session_id, "transfer", {"to": number})
+        await self._service.record_event(conversation_id, "transfer", {"to": number})
         self._call.transferred = True
         try:
             await self._transfer(number)
         except Exception:  # the caller stays with the agent; the failure is on record
             self._call.transferred = False
             log.exception("transfer failed")
-            await self._service.record_event(session_id, "transfer_failed", {"to": number})
+            await self._service.record_event(conversation_id, "transfer_failed", {"to": number})
 
     async def _until_quiet(self) -> None:
         """Do not talk over the agent's own reply."""

@@ -34,7 +34,7 @@ class CallOptions:
     out_rate_hz: int = 16_000
     phone_audio: bool = False
     """8 kHz µ-law telephone audio: uses the phone VAD tuning."""
-    session_id: str | None = None
+    conversation_id: str | None = None
     """A record registered ahead (a Twilio or browser call); None: a new id, whose conversation
     the greeting creates."""
 
@@ -43,7 +43,7 @@ def build_call(transport: BaseTransport, services: CallServices, options: CallOp
                transfer: Transfer | None = None) -> tuple[PipelineWorker, CallState]:
     """One call: VAD → barge-in → STT → call control → brain → TTS → output → playback."""
     engines, conversations, settings = services.engines, services.conversations, services.settings
-    call = CallState(session_id=options.session_id) if options.session_id else CallState()
+    call = CallState(conversation_id=options.conversation_id) if options.conversation_id else CallState()
     tuning: VADTuning = settings.phone_vad if options.phone_audio else settings.browser_vad
     vad = VADProcessor(vad_analyzer=engines.vad_for_call(VADParams(
         confidence=tuning.confidence, start_secs=tuning.start_secs, stop_secs=tuning.stop_secs,

@@ -40,9 +40,9 @@ from pipecat.processors.frame_processor import FrameDirection, FrameProcessor
 from frontdesk.audio.pcm import Audio, resample_pcm16
 from frontdesk.config import VoiceSettings
 from frontdesk.conversations.service import (
+    ConversationEndedError,
+    ConversationNotFoundError,
     ConversationService,
-    SessionEndedError,
-    SessionNotFoundError,
     TurnTimings,
 )
 from frontdesk.speech.errors import SpeechError
@@ -275,8 +275,8 @@ class BrainTurns(FrameProcessor):
             self._greeting = None
         # Analytics writes outcome and summary; a no-op if the agent already ended it, and
         # nothing to end if the greeting never created it.
-        with contextlib.suppress(SessionNotFoundError):
-            await asyncio.shield(self._service.end(self._call.session_id))
+        with contextlib.suppress(ConversationNotFoundError):
+            await asyncio.shield(self._service.end(self._call.conversation_id))
 
     async def _greet(self) -> None:
         self._call.answering = True
@@ -285,7 +285,7 @@ class BrainTurns(FrameProcessor):
                                                  direction=self._start["direction"],
                                                  channel=self._start["channel"],
                                                  caller_phone=self._start["caller_phone"],
-                                                 session_id=self._call.session_id)
+                                                 conversation_id=self._call.conversation_id)
         except Exception as exc:  # no conversation (do-not-call, a second stream…): end the call
             log.error("call could not start", extra={"error": type(exc).__name__,
                                                      "reason": str(exc)})
@@ -312,9 +312,9 @@ class BrainTurns(FrameProcessor):
         ended_by_agent = False
         self._call.answering = True
         try:
-            outcome = await self._service.chat(self._call.session_id, turn.text, timings)
+            outcome = await self._service.chat(self._call.conversation_id, turn.text, timings)
             ended_by_agent = outcome.state.ended
-        except SessionEndedError:  # ended elsewhere (over REST) while the caller spoke
+        except ConversationEndedError:  # ended elsewhere (over REST) while the caller spoke
             log.info("turn after the conversation ended")
             await hang_up(self._call, self, "ended_elsewhere")
             return
@@ -326,7 +326,7 @@ class BrainTurns(FrameProcessor):
         state = outcome.state
         self._call.awaiting = state.awaiting
         if state.lead.qualified and self._tts.escalate():
-            await self._service.record_event(state.session_id, "tier_escalation", {
+            await self._service.record_event(state.conversation_id, "tier_escalation", {
                 "from_tier": "local", "to_tier": "premium", "lead_score": state.lead.score})
         await self.push_frame(AgentReplyFrame(text=outcome.reply, brain_ms=outcome.brain_ms,
                                               timings=timings, speech_end_at=turn.speech_end_at,
@@ -390,13 +390,13 @@ class TextToSpeech(FrameProcessor):
     async def _record(self, reply: AgentReplyFrame, started: float, first_at: float) -> None:
         if self._call.first_audio_at is None:
             self._call.first_audio_at = first_at
-        if reply.timings is None or reply.speech_end_at is None or not self._call.session_id:
+        if reply.timings is None or reply.speech_end_at is None or not self._call.conversation_id:
             return
         timings = reply.timings
         timings.tts_first_ms = round((first_at - started) * 1000, 1)
         timings.total_ms = round((first_at - reply.speech_end_at) * 1000, 1)
         self._call.turns.append(timings)
-        self._writes.start(self._service.record_latency(self._call.session_id, timings,
+        self._writes.start(self._service.record_latency(self._call.conversation_id, timings,
                                                        reply.brain_ms))
 
 
@@ -424,7 +424,7 @@ class PlaybackTracker(FrameProcessor):
         elif isinstance(frame, InterruptionFrame) and reply is not None and (
                 not reply.finished_pushing or reply.played_s + 0.05 < reply.duration_s):
             playback.cut(reply)
-            self._writes.start(self._service.mark_interrupted(self._call.session_id,
+            self._writes.start(self._service.mark_interrupted(self._call.conversation_id,
                                                               reply.heard or ""))
         elif isinstance(frame, BotStoppedSpeakingFrame):
             playback.set_speaking(False)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pipecat.frames.frames import EndWorkerFrame
 from pipecat.processors.frame_processor import FrameDirection, FrameProcessor
 
-from frontdesk.conversations.service import TurnTimings, new_session_id
+from frontdesk.conversations.service import TurnTimings, new_conversation_id
 
 log = logging.getLogger(__name__)
 
@@ -124,7 +124,7 @@ class Playback:
 class CallState:
     """Per-call facts the processors share."""
 
-    session_id: str = field(default_factory=new_session_id)
+    conversation_id: str = field(default_factory=new_conversation_id)
     """The conversation's id, chosen before it exists (a registered record's, or a new one)."""
     started: bool = False
     """The greeting created the conversation: caller turns can reach the brain."""

@@ -36,7 +36,7 @@ async def talk(services: CallServices, profile: str, turns: list[Audio], *, phon
                               CallOptions(profile=profile, channel="voice", in_rate_hz=rate,
                                           out_rate_hz=rate, phone_audio=phone,
                                           caller_phone=caller_phone))
-    with conversation(call.session_id):
+    with conversation(call.conversation_id):
         await run_scripted_call(worker, call, transport, [ScriptedTurn(t) for t in turns])
     return TalkResult(call, transport.timeline.mix(rate))
 
@@ -44,7 +44,7 @@ async def talk(services: CallServices, profile: str, turns: list[Audio], *, phon
 def report(result: TalkResult, out: Path | None) -> int:
     """Print the call (transcript with per-turn latency), write its audio; 1 if it had errors."""
     call = result.call
-    print(f"session {call.session_id}")
+    print(f"session {call.conversation_id}")
     latencies = iter(call.turns)
     for n, (who, text) in enumerate(call.transcript):
         line = f"{who:>6}: {text}"

@@ -61,7 +61,7 @@ class Answer:
     sdp: str
     type: str
     pc_id: str
-    session_id: str
+    conversation_id: str
 
 
 class BrowserCalls:
@@ -95,9 +95,9 @@ class BrowserCalls:
             telephony_status=None)
 
         async def start(connection: SmallWebRTCConnection) -> None:
-            with conversation(record.session_id):  # the call's tasks inherit it
+            with conversation(record.conversation_id):  # the call's tasks inherit it
                 task = asyncio.create_task(self._run(voice, connection, profile,
-                                                     record.session_id))
+                                                     record.conversation_id))
             self._running.add(task)
             task.add_done_callback(self._running.discard)
 
@@ -105,19 +105,19 @@ class BrowserCalls:
             answer = await self._handler.handle_web_request(
                 SmallWebRTCRequest(sdp=sdp, type=type_), start)
         except Exception as exc:  # aiortc rejects the SDP: the page gets why
-            await self._records.fail(record.session_id, f"bad offer: {exc}")
+            await self._records.fail(record.conversation_id, f"bad offer: {exc}")
             raise InvalidOfferError(f"the WebRTC offer was not usable: {exc}") from exc
         return Answer(sdp=answer["sdp"], type=answer["type"], pc_id=answer["pc_id"],
-                      session_id=record.session_id)
+                      conversation_id=record.conversation_id)
 
     async def _run(self, voice: CallServices, connection: SmallWebRTCConnection, profile: str,
-                   session_id: str) -> None:
+                   conversation_id: str) -> None:
         transport = SmallWebRTCTransport(connection, TransportParams(
             audio_in_enabled=True, audio_out_enabled=True))
         worker, call = build_call(
             transport, voice,
             CallOptions(profile=profile, channel="web", in_rate_hz=BROWSER_RATE_HZ,
-                        out_rate_hz=BROWSER_RATE_HZ, session_id=session_id))
+                        out_rate_hz=BROWSER_RATE_HZ, conversation_id=conversation_id))
 
         @transport.event_handler("on_client_disconnected")
         async def _left(_transport, _connection) -> None:

@@ -36,4 +36,4 @@ async def webrtc_offer(body: WebRTCOffer, services: ServicesDep) -> WebRTCAnswer
     answer = await services.browser.answer(sdp=body.sdp, type_=body.type,
                                                 profile=body.profile)
     return WebRTCAnswer(sdp=answer.sdp, type=answer.type, pc_id=answer.pc_id,
-                        session_id=answer.session_id)
+                        session_id=answer.conversation_id)

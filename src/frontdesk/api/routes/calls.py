@@ -17,5 +17,5 @@ async def create_call(body: CallCreate, request: Request, services: ServicesDep)
     record = await services.phone.place(
         base_url=public_base(request, services.settings.public_url), profile=body.profile,
         to=body.to, lead_id=body.lead_id)
-    return CallOut(session_id=record.session_id, call_sid=record.call_sid,
+    return CallOut(session_id=record.conversation_id, call_sid=record.call_sid,
                    profile=record.profile, to=record.phone, status="queued")

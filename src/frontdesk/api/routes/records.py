@@ -21,7 +21,7 @@ async def appointments(services: ServicesDep, business: str | None = None,
                        limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> list[AppointmentOut]:
     rows = await queries.list_appointments(services.sessions, business=business, on=on,
                                            limit=limit)
-    return [AppointmentOut(**asdict(r)) for r in rows]
+    return [AppointmentOut(**asdict(r), session_id=r.conversation_id) for r in rows]
 
 
 @router.get("/leads", response_model=list[LeadOut])

@@ -26,7 +26,7 @@ async def create_session(body: SessionCreate, conversations: ConversationsDep) -
         body.profile, direction=body.direction, channel="text",
         caller_phone=body.caller.phone if body.caller else None,
         caller_name=body.caller.name if body.caller else None)
-    return TurnOut(session_id=outcome.state.session_id, reply=outcome.reply,
+    return TurnOut(session_id=outcome.state.conversation_id, reply=outcome.reply,
                    state=public_state(outcome.state))
 
 
@@ -39,6 +39,7 @@ async def chat(body: ChatIn, conversations: ConversationsDep) -> TurnOut:
 
 @router.get("/sessions/{session_id}", response_model=SessionOut, responses=errors(404))
 async def get_session(session_id: str, conversations: ConversationsDep) -> SessionOut:
+    """``session_id`` is the public API's name for the conversation's id."""
     state, turns = await conversations.get(session_id)
     return SessionOut(session_id=session_id, state=public_state(state), transcript=[
         TranscriptLine(seq=t.seq, role=t.role, text=t.text, agent=t.agent, intent=t.intent,

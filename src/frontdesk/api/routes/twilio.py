@@ -66,11 +66,11 @@ async def voice_webhook(request: Request, services: ServicesDep, profile: str | 
     # The person on the other end: the caller inbound, the number we dialled outbound.
     phone = params.get("From") if direction == "inbound" else params.get("To")
     record = await services.phone.records.register(profile=key, direction=direction, phone=phone,
-                                                call_sid=call_sid, session_id=session_id)
-    bind_conversation(record.session_id)
+                                                call_sid=call_sid, conversation_id=session_id)
+    bind_conversation(record.conversation_id)
     base = public_base(request, services.settings.public_url)
     stream_url = base.replace("https://", "wss://", 1).replace("http://", "ws://", 1)
-    parameters = {"session_id": record.session_id, "profile": record.profile,
+    parameters = {"session_id": record.conversation_id, "profile": record.profile,
                   "direction": record.direction}
     if lead_id:
         parameters["lead_id"] = lead_id
@@ -93,9 +93,9 @@ async def status_callback(request: Request, services: ServicesDep) -> Response:
     if duration is not None and not _SECONDS.fullmatch(duration):
         raise HTTPException(status.HTTP_400_BAD_REQUEST,
                             f"CallDuration must be whole seconds (0-999999999), got {duration!r}")
-    session_id = await services.phone.records.update_status(
+    conversation_id = await services.phone.records.update_status(
         call_sid, call_status, int(duration) if duration is not None else None)
-    if session_id is None:
+    if conversation_id is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no call with CallSid {call_sid}")
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
@@ -117,5 +117,5 @@ async def media_stream(websocket: WebSocket) -> None:
                     extra={"call_sid": start.call_sid})
         await websocket.close(code=1008)
         return
-    with conversation(record.session_id):  # the call's tasks, Pipecat's included, inherit it
+    with conversation(record.conversation_id):  # the call's tasks, Pipecat's included, inherit it
         await services.phone.run(websocket, start, record, stats)

@@ -9,7 +9,7 @@ import json
 from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 
 from frontdesk.conversations.events import StateUpdate
-from frontdesk.conversations.service import SessionNotFoundError
+from frontdesk.conversations.service import ConversationNotFoundError
 from frontdesk.logs import bind_conversation
 
 router = APIRouter()
@@ -18,17 +18,18 @@ HEARTBEAT_S = 20.0
 
 @router.websocket("/ws/{session_id}")
 async def events(websocket: WebSocket, session_id: str) -> None:
+    conversation_id = session_id  # the public API's name for it
     services = websocket.app.state.services
-    bind_conversation(session_id)
+    bind_conversation(conversation_id)
     # Accepted first: a close before the handshake reaches the client as HTTP 403, and the
     # documented answer to an unknown conversation is the close code 4404.
     await websocket.accept()
     try:
-        state, _ = await services.conversations.get(session_id)
-    except SessionNotFoundError:
+        state, _ = await services.conversations.get(conversation_id)
+    except ConversationNotFoundError:
         await websocket.close(code=4404, reason="session not found")
         return
-    queue = services.events.subscribe(session_id)
+    queue = services.events.subscribe(conversation_id)
     try:
         await websocket.send_json(StateUpdate.of(state).as_json())
         receiver = asyncio.create_task(_receive(websocket))
@@ -50,7 +51,7 @@ async def events(websocket: WebSocket, session_id: str) -> None:
     except WebSocketDisconnect:
         pass
     finally:
-        services.events.unsubscribe(session_id, queue)
+        services.events.unsubscribe(conversation_id, queue)
 
 
 async def _receive(websocket: WebSocket) -> None:

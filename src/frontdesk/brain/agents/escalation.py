@@ -18,7 +18,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     if s.escalation_in_progress:
         ctx.say("escalation_waiting")
         return
-    task_id = f"esc_{s.session_id}_{s.turn_count}"
+    task_id = f"esc_{s.conversation_id}_{s.turn_count}"
     reason = ctx.understanding.text if ctx.understanding else "caller asked for a person"
     s.pending_tasks.append(BackgroundTask(task_id=task_id, task_type="human_escalation",
                                           status="pending", reason=reason))

@@ -363,7 +363,7 @@ async def _book(s: ConversationState, ctx: TurnContext) -> None:
         appointment_type=appt.key, service_type=slots.service_type, start=start,
         duration_min=duration, customer_name=slots.customer_name,
         customer_phone=slots.customer_phone, customer_email=slots.customer_email,
-        vehicle=slots.vehicle.label, session_id=s.session_id,
+        vehicle=slots.vehicle.label, conversation_id=s.conversation_id,
         notes=f"Booked by phone agent ({s.channel})"
         + (f"; also: {', '.join(extra)}" if extra else ""),
     )
