@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import datetime, timedelta
 
 import pytest
+from sqlalchemy import select
 
 from frontdesk.app import build_runtime
 from frontdesk.config import EscalationSettings
 from frontdesk.conversations.service import ConversationService
 from frontdesk.conversations.staff import SimulatedStaffDesk, StaffAnswer, StaffRequest
 from frontdesk.storage.conversations import ConversationStore
+from frontdesk.storage.models import Task
 from tests.conftest import fixed_clock
 
 pytestmark = pytest.mark.integration
@@ -61,6 +64,18 @@ async def test_another_desk_answers_the_check_for_a_person(settings, available) 
         assert (request.conversation_id, request.task_id, request.profile) == (
             sid, task.task_id, "dealership")
         assert request.staff == tuple(runtime.brain.profile("dealership").staff)
+        # Nobody free: the caller hears "Dana will call you back within the hour", and that
+        # promise is a stored callback task due in an hour; a free person promises nothing.
+        async with runtime.sessions() as db:
+            callbacks = list(await db.scalars(select(Task).where(
+                Task.conversation_id == sid, Task.task_type == "callback")))
+        if available:
+            assert callbacks == []
+        else:
+            [callback] = callbacks
+            assert "within the hour" in state.notifications_queue[0].message
+            assert callback.status == "pending" and "Dana" in (callback.reason or "")
+            assert datetime.fromisoformat(callback.due_at) - fixed_clock() == timedelta(hours=1)
     finally:
         await service.close()
         await runtime.close()

@@ -172,7 +172,8 @@ class Brain:
                           person: str) -> tuple[ConversationState, Notification | None]:
         """Record a finished human-availability check; returns the notification to deliver."""
         s = state.model_copy(deep=True)
-        note = apply_escalation_result(s, task_id, available, person, self._replies[s.profile])
+        note = apply_escalation_result(s, task_id, available, person, self._replies[s.profile],
+                                       self.now())
         return s, note
 
     async def finish(self, state: ConversationState,

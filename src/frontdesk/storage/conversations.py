@@ -196,6 +196,10 @@ class ConversationStore:
             if note is not None:
                 db.add(NotificationRecord(id=note.notification_id, conversation_id=state.conversation_id,
                                           message=note.message, priority=note.priority))
+            # A promise made with the answer ("X will call you back within the hour") is a task.
+            await self._add_tasks(db, state.conversation_id, [
+                NewTask(t.task_id, t.task_type, t.reason, t.due_at) for t in state.pending_tasks
+                if t.task_type == "callback" and t.status == "pending"])
             call = await db.get(ConversationRow, state.conversation_id)
             if call is not None:
                 _write_state(call, state)
@@ -315,14 +319,20 @@ class ConversationStore:
             await link_appointment(db, booked, customer.id)
 
     @staticmethod
-    async def _task_rows(db: AsyncSession, conversation_id: str, state: ConversationState,
-                         tasks: Sequence[NewTask]) -> None:
+    async def _add_tasks(db: AsyncSession, conversation_id: str, tasks: Sequence[NewTask]) -> None:
+        """Insert the tasks not stored yet (a task is written once, whoever asks again)."""
         added: set[str] = set()
         for task in tasks:
             if task.task_id not in added and await db.get(Task, task.task_id) is None:
                 added.add(task.task_id)
-                db.add(Task(id=task.task_id, conversation_id=conversation_id, task_type=task.task_type,
-                            status="pending", reason=task.reason, due_at=task.due_at))
+                db.add(Task(id=task.task_id, conversation_id=conversation_id,
+                            task_type=task.task_type, status="pending", reason=task.reason,
+                            due_at=task.due_at))
+
+    @staticmethod
+    async def _task_rows(db: AsyncSession, conversation_id: str, state: ConversationState,
+                         tasks: Sequence[NewTask]) -> None:
+        await ConversationStore._add_tasks(db, conversation_id, tasks)
         for note in state.notifications_queue:
             if not note.delivered:
                 continue

@@ -7,6 +7,8 @@ runs it) and tells the caller it is checking. The result arrives later as a noti
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from frontdesk.brain.context import Effect, TurnContext
 from frontdesk.brain.format import say_phone
 from frontdesk.brain.state import BackgroundTask, ConversationState, Notification
@@ -32,9 +34,16 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     s.awaiting = None
 
 
+CALLBACK_WITHIN = timedelta(hours=1)
+"""What the caller is promised when nobody is free: a call back within the hour."""
+
+
 def apply_escalation_result(s: ConversationState, task_id: str, available: bool,
-                            person: str, replies) -> Notification | None:
-    """Record the outcome of a human check in the state; returns the notification to deliver."""
+                            person: str, replies, now: datetime) -> Notification | None:
+    """Record the outcome of a human check in the state; returns the notification to deliver.
+
+    When nobody is free the caller is told they will be called back within the hour, and that
+    promise is a callback task (due in an hour, with why) the business's team can act on."""
     task = next((t for t in s.pending_tasks if t.task_id == task_id), None)
     if task is None or task.status == "completed":
         return None
@@ -50,6 +59,11 @@ def apply_escalation_result(s: ConversationState, task_id: str, available: bool,
         at_phone = f" at {say_phone(s.customer.phone)}" if s.customer.phone else ""
         message = replies.say("escalation_unavailable", person=person, at_phone=at_phone)
         priority = "high"
+        s.pending_tasks.append(BackgroundTask(
+            task_id=f"cb_{task_id}", task_type="callback",
+            reason=f"asked for a person and nobody was free ({person} to call back): "
+                   f"{task.reason or 'no reason given'}",
+            due_at=(now + CALLBACK_WITHIN).isoformat()))
     note = Notification(notification_id=f"notif_{task_id}", message=message,
                         priority=priority, handoff=available)  # type: ignore[arg-type]
     s.notifications_queue.append(note)

@@ -393,8 +393,8 @@ async def _book(s: ConversationState, ctx: TurnContext) -> None:
     s.lead.status = "booked"
     ctx.say("booked", subject=_subject(s, ctx), on_date=say_on_date(booked.start.date(), ctx.today),
             time=say_time(booked.start.time()))
-    if slots.customer_phone:
-        ctx.add(f"We'll send a reminder to {say_phone(slots.customer_phone)}.")
+    # No reminder is promised: nothing sends one yet (issue 13 brings reminders; the promise
+    # comes back with the code that keeps it).
     ctx.ask(s, "anything_else", "greeting", "anything_else")
 
 
