@@ -59,11 +59,6 @@ def conversation_act(s: ConversationState, ctx: TurnContext) -> bool:
         s.outcome = "wrong_number"
         s.ended = True
         return True
-    if intent in {"reschedule", "cancel"}:
-        action = "move" if intent == "reschedule" else "cancel"
-        s.callback_reason = f"Caller wants to {action} an existing appointment: {u.text}"
-        ctx.ask(s, "offer_callback", "faq", "change_appointment_offer", action=action)
-        return True
     if intent == "repeat":
         previous = next((m.content for m in reversed(s.messages) if m.role == "assistant"), None)
         if pending and previous and "?" not in previous:
