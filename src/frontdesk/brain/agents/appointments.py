@@ -282,9 +282,10 @@ async def _go_on(s: ConversationState, ctx: TurnContext, current: When) -> None:
     if not desk.found:
         await _search(s, ctx)
     if not desk.found:
+        asked = s.awaiting == "phone" and s.awaiting_agent == AGENT and ctx.u.phone is not None
         if not desk.searched:
             ctx.ask(s, "phone", AGENT, "appt_ask_phone")
-        elif len(desk.searched) == 1:
+        elif len(desk.searched) == 1 and not asked:
             ctx.ask(s, "phone", AGENT, "appt_not_found", phone=say_phone(desk.searched[-1]))
         else:
             s.callback_reason = _callback_reason(s)

@@ -23,7 +23,7 @@ def open_call(s: ConversationState, ctx: TurnContext) -> None:
         return
     text = ctx.replies.say("greeting_inbound")
     if first and s.customer.customer_id:
-        text = text.replace(".", "." + ctx.replies.say("greeting_returning", first_name=first), 1)
+        text = text.replace(".", ". " + ctx.replies.say("greeting_returning", first_name=first), 1)
     ctx.add(text)
 
 

@@ -30,7 +30,8 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
         return "objection"
     if intent == "escalation":
         return "escalation"
-    if intent in {"reschedule", "cancel"} and s.appointment is None and scheduling.resume_prompt(s):
+    if intent in APPOINTMENT_ACTS and s.appointment is None and scheduling.resume_prompt(s) and (
+            s.awaiting_agent != "appointments"):
         # "can we do two instead?" before anything is booked changes the booking under way
         return "scheduling"
     if intent in APPOINTMENT_ACTS:

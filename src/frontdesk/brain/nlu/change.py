@@ -39,9 +39,17 @@ class When:
         return self.date is not None or self.time is not None or self.part is not None
 
 
+_LOOSE_HOUR = re.compile(r"\b(?:like|maybe|say|around|about|at)\s+(\d{1,2})(?::(\d{2}))?\b"
+                         r"(?!\s*(?:days?|weeks?|hours?|minutes?|months?|people|%))")
+"""A time said loosely after the new day was named ("no, make it later, like four")."""
+
+
 def _read(text: str, today: date) -> When:
     u = normalise(text)
     at = when.extract_time(u)
+    loose = _LOOSE_HOUR.search(u.numeric) if at is None else None
+    if loose is not None:
+        at = when.clock(int(loose.group(1)), int(loose.group(2) or 0), None)
     return When(when.extract_date(u, today), at, None if at else when.extract_time_of_day(u))
 
 

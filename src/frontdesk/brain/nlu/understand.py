@@ -357,13 +357,17 @@ _CHANGE_CUE = re.compile(r"\b(?:re-?schedul\w*|move|moving|push|bump|switch|canc
                          r"back out|not coming|wipe|off the schedule|(?:my|the|our) (?:appointment|"
                          r"appt|showing|consultation|booking|reservation)|i have an appointment)\b")
 """Words a request to change an existing appointment always has."""
-_LOOKUP_CUE = re.compile(r"\b(?:(?:my|the|our) (?:appointment|appt|booking|reservation|showing|"
+_LOOKUP_CUE = re.compile(r"\b(?:(?:my|our) (?:appointment|appt|booking|reservation|showing|"
                          r"consultation|test drive|oil change|service|tire rotation|inspection|"
                          r"detail(?:ing)?|battery|brake|walkthrough|tour|visit|slot|time)|"
                          r"booked|scheduled|on the (?:books|schedule|calendar)|"
                          r"(?:am i|are we) (?:coming|supposed|set|down|booked|scheduled|on)|"
                          r"(?:i'?m|we'?re) (?:coming in|supposed to|set for|down for)|"
-                         r"did (?:i|we) (?:book|schedule|make)|i have an? (?:appointment|appt)|"
+                         r"did (?:i|we) (?:book|schedule|make)|lined up|"
+                         r"(?:i|we) (?:have|got|had) (?:an?|the|our|my|any|two|some) (?:appointment|"
+                         r"appt|showing|consultation|test drive|valuation|walkthrough|tour|"
+                         r"service|oil change|booking)s?|(?:can'?t|don'?t|cannot) remember|forgot|"
+                         r"(?:do|have) (?:i|we) (?:have|got) (?:anything|any|an?|two|something)|"
                          r"what (?:time|day) (?:was|is|am|are) (?:i|we|it|my|our))\b")
 """Words a question about one's own appointment always has ("when is my appointment?")."""
 _ACT_CUES = {
