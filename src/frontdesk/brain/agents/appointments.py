@@ -82,9 +82,16 @@ def _chosen(s: ConversationState) -> Appointment | None:
     return next((a for a in s.desk.found if a.id == s.desk.chosen), None)
 
 
+_NO_CALL = re.compile(r"\b(?:no need|don'?t|do not|no)\b[^.?!]{0,25}\b(?:call|ring|reach)")
+"""A callback declined in so many words ("no need to call me", "don't bother calling")."""
+
+
 def _wants_callback(ctx: TurnContext) -> bool:
     u = ctx.u
-    return u.affirm or _CALLBACK.search(u.text.lower()) is not None
+    text = u.text.lower()
+    if _NO_CALL.search(text):
+        return False
+    return (u.affirm and not u.deny) or _CALLBACK.search(text) is not None
 
 
 async def run(s: ConversationState, ctx: TurnContext) -> None:
@@ -120,7 +127,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     if not mine:
         await _go_on(s, ctx, current)
         return
-    if s.awaiting == "phone":
+    if s.awaiting in {"phone", "offer_callback"}:
         await _answer_phone(s, ctx)
     elif s.awaiting == "which_appointment":
         await _answer_which(s, ctx, current)
@@ -142,7 +149,7 @@ async def _answer_phone(s: ConversationState, ctx: TurnContext) -> None:
     elif not s.desk.searched:
         ctx.ask(s, "phone", AGENT, "appt_ask_phone")
     else:
-        ctx.ask(s, "phone", AGENT, "appt_not_found", phone=say_phone(s.desk.searched[-1]))
+        ctx.ask(s, "offer_callback", AGENT, "appt_not_found", phone=say_phone(s.desk.searched[-1]))
 
 
 async def _answer_which(s: ConversationState, ctx: TurnContext, current: When) -> None:
@@ -282,11 +289,14 @@ async def _go_on(s: ConversationState, ctx: TurnContext, current: When) -> None:
     if not desk.found:
         await _search(s, ctx)
     if not desk.found:
-        asked = s.awaiting == "phone" and s.awaiting_agent == AGENT and ctx.u.phone is not None
+        asked = (s.awaiting in {"phone", "offer_callback"} and s.awaiting_agent == AGENT
+                 and ctx.u.phone is not None)
         if not desk.searched:
             ctx.ask(s, "phone", AGENT, "appt_ask_phone")
         elif len(desk.searched) == 1 and not asked:
-            ctx.ask(s, "phone", AGENT, "appt_not_found", phone=say_phone(desk.searched[-1]))
+            # one question, two ways on: another number, or a person calls back (consented)
+            ctx.ask(s, "offer_callback", AGENT, "appt_not_found",
+                    phone=say_phone(desk.searched[-1]))
         else:
             s.callback_reason = _callback_reason(s)
             ctx.ask(s, "offer_callback", "faq", "appt_not_found_again",
