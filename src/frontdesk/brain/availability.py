@@ -31,11 +31,13 @@ class AvailabilityCalendar:
     """Availability of one business as seen at one moment (one instance per turn)."""
 
     def __init__(self, profile: BusinessProfile, calendar: Calendar, now: datetime,
-                 horizon_days: int = 60) -> None:
+                 horizon_days: int = 60, ignore: int | None = None) -> None:
         self._profile = profile
         self._calendar = calendar
         self._now = now.replace(tzinfo=None, second=0, microsecond=0)
         self._horizon_days = horizon_days
+        self._ignore = ignore
+        """An appointment being moved: its own slot does not count against the new one."""
         self._busy: dict[tuple[str, date], list[BusyInterval]] = {}
 
     @property
@@ -45,7 +47,9 @@ class AvailabilityCalendar:
     async def _busy_on(self, department: Department, day: date) -> list[BusyInterval]:
         key = (department.key, day)
         if key not in self._busy:
-            self._busy[key] = await self._calendar.busy(self._profile.key, department.key, day)
+            busy = await self._calendar.busy(self._profile.key, department.key, day)
+            self._busy[key] = [b for b in busy
+                               if self._ignore is None or b.appointment_id != self._ignore]
         return self._busy[key]
 
     async def _fits(self, department: Department, start: datetime, duration_min: int) -> bool:

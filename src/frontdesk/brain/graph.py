@@ -4,7 +4,8 @@
                             ├→ qualification ─┤   (an agent may hand off to another,
                             ├→ objection ─────┤    at most three hops per turn)
                             ├→ scheduling ────┼→ respond ─┬→ END
-                            ├→ faq ───────────┤           └→ analytics → END (call ended)
+                            ├→ appointments ──┤           └→ analytics → END (call ended)
+                            ├→ faq ───────────┤
                             └→ escalation ────┘
 
 Per-turn inputs and outputs (the understanding, ports, reply parts, effects) travel in
@@ -22,6 +23,7 @@ from langgraph.graph import END, START, StateGraph
 
 from frontdesk.brain.agents import (
     analytics,
+    appointments,
     escalation,
     faq,
     greeting,
@@ -41,6 +43,7 @@ AGENTS: dict[str, AgentFn] = {
     "qualification": qualification.run,
     "objection": objection.run,
     "scheduling": scheduling.run,
+    "appointments": appointments.run,
     "faq": faq.run,
     "escalation": escalation.run,
 }

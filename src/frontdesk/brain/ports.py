@@ -19,6 +19,8 @@ class BusyInterval:
 
     start: datetime
     end: datetime
+    appointment_id: int | None = None
+    """The appointment behind it, so a move can leave its own old slot out of the count."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -51,6 +53,25 @@ class SlotUnavailableError(Exception):
     """The slot was taken between offering it and booking it."""
 
 
+class AppointmentNotFoundError(LookupError):
+    """No active appointment with that id for that business (cancelled, or never there)."""
+
+
+@dataclass(slots=True, frozen=True)
+class ExistingAppointment:
+    """An upcoming appointment as the calendar keeps it, for a caller who asks about theirs."""
+
+    id: int
+    department: str
+    appointment_type: str
+    service_type: str | None
+    start: datetime
+    """Naive local time of the business."""
+    duration_min: int
+    customer_name: str | None = None
+    vehicle: str | None = None
+
+
 class Calendar(Protocol):
     """Existing appointments and the one place bookings are written."""
 
@@ -60,6 +81,22 @@ class Calendar(Protocol):
 
     async def book(self, request: BookingRequest) -> BookedAppointment:
         """Book atomically; raise :class:`SlotUnavailableError` if capacity is already used."""
+        ...
+
+    async def upcoming(self, business: str, phone: str, after: datetime) -> list[ExistingAppointment]:
+        """Active appointments of the customer with this E.164 phone that start at or after
+        ``after`` (local time), earliest first."""
+        ...
+
+    async def cancel(self, business: str, appointment_id: int) -> ExistingAppointment:
+        """Cancel one; its slot is free again. Raise :class:`AppointmentNotFoundError`."""
+        ...
+
+    async def move(self, business: str, appointment_id: int, start: datetime,
+                   capacity: int) -> ExistingAppointment:
+        """Move one to ``start`` (same duration), re-checking capacity as a booking does and
+        not counting the appointment's own old slot; the old slot is released. Raise
+        :class:`SlotUnavailableError` or :class:`AppointmentNotFoundError`."""
         ...
 
 

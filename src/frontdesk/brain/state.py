@@ -17,6 +17,7 @@ AgentName = Literal[
     "qualification",
     "objection",
     "scheduling",
+    "appointments",
     "faq",
     "escalation",
     "analytics",
@@ -44,6 +45,8 @@ Awaiting = Literal[
     "offer_callback",
     "anything_else",
     "permission",
+    "which_appointment",
+    "confirm_change",
 ]
 
 
@@ -140,6 +143,33 @@ class Appointment(BaseModel):
     status: str = "scheduled"
     vehicle: str | None = None
     services: list[str] = []
+    department: str | None = None
+
+
+class AppointmentDesk(BaseModel):
+    """A caller's request about an appointment they already have: find, cancel, move, tell."""
+
+    action: Literal["cancel", "move", "lookup"] | None = None
+    found: list[Appointment] = []
+    """Upcoming appointments found under the caller's number(s), earliest first."""
+    searched: list[str] = []
+    """Phone numbers (E.164) already looked up."""
+    chosen: int | None = None
+    """The id of the appointment the caller means, once it is clear."""
+    new_date: str | None = None
+    """Move: the day asked for (``YYYY-MM-DD``)."""
+    new_time: str | None = None
+    """Move: the time asked for (``HH:MM``)."""
+    part: str | None = None
+    """Move: the part of the day asked for ("the afternoon instead"), when no time was."""
+    offered: list[str] = []
+    """Move: open times last offered, as ``YYYY-MM-DDTHH:MM``."""
+    done: list[str] = []
+    """What was changed in this conversation, e.g. ``cancelled 12``, ``moved 12``."""
+    result: Appointment | None = None
+    """The last appointment changed, as it now is (status ``cancelled`` after a cancel)."""
+    kept: bool = False
+    """The caller changed their mind and kept the appointment as it was."""
 
 
 class BackgroundTask(BaseModel):
@@ -190,6 +220,9 @@ class ConversationState(BaseModel):
     booking_slots: BookingSlots = BookingSlots()
     lead: LeadInfo = LeadInfo()
     appointment: Appointment | None = None
+    """The appointment booked in this conversation."""
+    desk: AppointmentDesk = AppointmentDesk()
+    """An existing appointment the caller asked about (cancel, move, when is it)."""
     awaiting: Awaiting | None = None
     awaiting_agent: AgentName | None = None
     pending_tasks: list[BackgroundTask] = []

@@ -51,6 +51,18 @@ def public_state(s: ConversationState) -> dict[str, Any]:
             "customer_name": s.appointment.customer_name,
             "status": s.appointment.status,
         }),
+        "existing_appointment": {
+            "action": s.desk.action,
+            "changed": None if s.desk.result is None else {
+                "id": s.desk.result.id,
+                "appointment_type": s.desk.result.appointment_type,
+                "service_type": s.desk.result.service_type,
+                "scheduled_date": s.desk.result.scheduled_date,
+                "scheduled_time": s.desk.result.scheduled_time,
+                "status": s.desk.result.status,
+            },
+            "kept": s.desk.kept,
+        },
         "awaiting": s.awaiting,
         "escalation_in_progress": s.escalation_in_progress,
         "human_agent_status": s.human_agent_status,

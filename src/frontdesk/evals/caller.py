@@ -247,6 +247,11 @@ class SimulatedCaller:
                 which = ORDINALS[min(p.pick, len(ORDINALS) - 1)]
                 return self._pick([f"the {which} one", f"I'll take the {which} one",
                                    f"the {which} one works"])
+            case "confirm_change":
+                return self._pick(YES)
+            case "which_appointment":
+                return self._fact("service", p.service or p.appointment_type,
+                                  ["the {}", "the {} one", "it's the {}"])
             case "intent":
                 return self._intent_line() if p.intent else self._pick(UNSURE)
             case "budget":

@@ -25,8 +25,9 @@ from sqlalchemy import select, update
 
 from frontdesk.audio.pcm import Audio
 from frontdesk.conversations.views import public_state
-from frontdesk.evals.schema import WEEKDAYS, Busy, EvalScenario
-from frontdesk.storage.models import Appointment, Business
+from frontdesk.evals.schema import WEEKDAYS, Busy, EvalScenario, Existing
+from frontdesk.storage.customers import upsert_customer
+from frontdesk.storage.models import Appointment, Business, ServiceType
 from frontdesk.telephony.simulator import MediaStreamClient, TwilioSide
 
 if TYPE_CHECKING:
@@ -67,6 +68,9 @@ class Finished:
     """Server-side per-stage latencies (ms) of the agent's replies."""
     call_s: float | None = None
     """How long the call lasted (measured on audio channels)."""
+    existing: list[dict[str, Any]] = field(default_factory=list)
+    """The scenario's ``existing`` appointments as the calendar has them after the call
+    (``status``, ``scheduled_date``, ``scheduled_time``; in-process runs only)."""
 
 
 class Channel(Protocol):
@@ -111,10 +115,12 @@ class ServiceChannel:
     def __init__(self, runtime: Runtime) -> None:
         self.runtime = runtime
         self._session: str | None = None
+        self._existing: list[int] = []
 
     async def start(self, scenario: EvalScenario, caller_phone: str | None) -> Heard:
         await self._reset()
         await self._load_busy(scenario)
+        self._existing = await self._load_existing(scenario, caller_phone)
         started = time.perf_counter()
         outcome = await self.runtime.conversations.create(
             scenario.profile, direction=scenario.direction, channel="text",
@@ -138,7 +144,14 @@ class ServiceChannel:
         if not state.ended:
             state = await conversations.end(self._session)
         brain = [t.brain_ms for t in turns if t.role == "assistant" and t.brain_ms is not None]
-        return Finished(public_state(state), {"brain_ms": brain})
+        existing = []
+        async with self.runtime.sessions() as db:
+            for appointment_id in self._existing:
+                row = await db.get(Appointment, appointment_id)
+                existing.append({"status": row.status,
+                                 "scheduled_date": row.scheduled_date.isoformat(),
+                                 "scheduled_time": row.scheduled_time.strftime("%H:%M")})
+        return Finished(public_state(state), {"brain_ms": brain}, existing=existing)
 
     async def _reset(self) -> None:
         """Each scenario starts with an empty calendar: earlier scenarios' bookings are
@@ -159,6 +172,50 @@ class ServiceChannel:
                 day = next_weekday(today, busy.weekday)
                 at = datetime.strptime(busy.time, "%H:%M").time()
                 db.add_all(_busy_rows(business_id, busy, day, at))
+
+
+    async def _load_existing(self, scenario: EvalScenario, caller_phone: str | None) -> list[int]:
+        """The caller's own appointments, booked before the call and linked to them."""
+        if not scenario.existing:
+            return []
+        profile = self.runtime.brain.profile(scenario.profile)
+        today = self.runtime.brain.now().astimezone(ZoneInfo(profile.timezone)).date()
+        ids = []
+        async with self.runtime.sessions() as db, db.begin():
+            business_id = await db.scalar(select(Business.id).where(
+                Business.key == scenario.profile))
+            for existing in scenario.existing:
+                phone = _e164(existing.phone or caller_phone or scenario.persona.phone or "")
+                customer = await upsert_customer(db, phone, scenario.persona.name)
+                row = await _existing_row(db, profile, business_id, existing, today)
+                row.customer_id, row.customer_name = customer.id, scenario.persona.name
+                db.add(row)
+                await db.flush()
+                ids.append(row.id)
+        return ids
+
+
+def _e164(phone: str) -> str:
+    return "+1" + "".join(c for c in phone if c.isdigit())[-10:]
+
+
+async def _existing_row(db: Any, profile: Any, business_id: int, existing: Existing,
+                        today: date) -> Appointment:
+    appt = profile.appointment_type(existing.type)
+    if appt is None:
+        raise ChannelError(f"existing appointment: unknown type {existing.type!r}")
+    day = (date.fromisoformat(existing.date) if existing.date
+           else next_weekday(today, existing.weekday or "monday"))
+    service_id = None
+    if existing.service:
+        service_id = await db.scalar(select(ServiceType.id).where(
+            ServiceType.business_id == business_id, ServiceType.key == existing.service))
+    return Appointment(
+        business_id=business_id, department=appt.department, appointment_type=appt.key,
+        service_type_id=service_id, vehicle_label=existing.vehicle, scheduled_date=day,
+        scheduled_time=datetime.strptime(existing.time, "%H:%M").time(),
+        duration_min=profile.duration_min(appt.key, existing.service) or 30,
+        status="scheduled", notes="eval fixture: booked before the call")
 
 
 def _busy_rows(business_id: int, busy: Busy, day: date, at) -> list[Appointment]:
@@ -191,8 +248,9 @@ class HttpChannel:
         return response.json()
 
     async def start(self, scenario: EvalScenario, caller_phone: str | None) -> Heard:
-        if scenario.busy:
-            raise ChannelUnsupported("calendar fixtures (busy) need the in-process channel")
+        if scenario.busy or scenario.existing:
+            raise ChannelUnsupported("calendar fixtures (busy, existing) need the in-process "
+                                     "channel")
         started = time.perf_counter()
         caller: dict[str, str] = {}
         if caller_phone:
@@ -277,8 +335,9 @@ class PhoneChannel:
         return self._media.protocol_errors if self._media is not None else []
 
     async def start(self, scenario: EvalScenario, caller_phone: str | None) -> Heard:
-        if scenario.busy:
-            raise ChannelUnsupported("calendar fixtures (busy) need the in-process channel")
+        if scenario.busy or scenario.existing:
+            raise ChannelUnsupported("calendar fixtures (busy, existing) need the in-process "
+                                     "channel")
         if scenario.direction != "inbound":
             raise ChannelUnsupported("audio runs place inbound calls only")
         try:

@@ -88,10 +88,13 @@ class _Judge:
 
 
 def judge(scenario: EvalScenario, final: dict[str, Any], replies: list[str], caller_turns: int,
-          waits: list[float]) -> _Judge:
-    """Every expectation of ``scenario`` against the call's final state and what was heard."""
+          waits: list[float], existing: list[dict[str, Any]] | None = None) -> _Judge:
+    """Every expectation of ``scenario`` against the call's final state and what was heard
+    (and the calendar's rows of the scenario's ``existing`` appointments)."""
     want = scenario.expect
     j = _Judge()
+    for expected in want.existing:
+        _judge_existing(j, expected, (existing or [])[expected.index:expected.index + 1])
     appointment = final.get("appointment")
     lead = final.get("lead") or {}
     if want.appointment is not None:
@@ -166,6 +169,23 @@ def judge(scenario: EvalScenario, final: dict[str, Any], replies: list[str], cal
         j.check(worst <= want.max_latency_ms,
                 f"slowest reply {worst:.0f} ms, at most {want.max_latency_ms:.0f} ms expected")
     return j
+
+
+def _judge_existing(j: _Judge, want, found: list[dict[str, Any]]) -> None:
+    label = f"existing #{want.index}"
+    if not found:
+        j.failures.append(f"{label}: not on the calendar")
+        return
+    row = found[0]
+    if want.status is not None:
+        j.field(f"{label} status", row["status"], want.status)
+    if want.date is not None:
+        j.field(f"{label} date", row["scheduled_date"], want.date)
+    if want.weekday is not None:
+        day = date.fromisoformat(row["scheduled_date"])
+        j.field(f"{label} weekday", WEEKDAYS[day.weekday()], want.weekday)
+    if want.time is not None:
+        j.field(f"{label} time", row["scheduled_time"], want.time)
 
 
 def _judge_lead(j: _Judge, want, lead: dict[str, Any]) -> None:
@@ -245,7 +265,7 @@ async def run_scenario(scenario: EvalScenario, channel: Channel, *, seed: int = 
         result.transcript = transcript
         return result
     replies = [line["text"] for line in transcript if line["role"] == "agent"]
-    j = judge(scenario, final.state, replies, caller_turns, waits)
+    j = judge(scenario, final.state, replies, caller_turns, waits, final.existing)
     if caller_turns >= MAX_CALLER_TURNS and not final.state.get("ended"):
         j.failures.append(f"no end after {MAX_CALLER_TURNS} caller turns")
     words = sum(len(line["text"].split()) for line in transcript)

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from frontdesk.brain import Brain
 from frontdesk.brain.memory import InMemoryCalendar
+from frontdesk.brain.ports import BookingRequest
 
 
 class TurnExpect(BaseModel):
@@ -42,6 +43,29 @@ class Busy(BaseModel):
     count: int = 1
 
 
+class Existing(BaseModel):
+    """An appointment the caller booked before this call (written to the calendar first)."""
+
+    model_config = ConfigDict(extra="forbid")
+    phone: str
+    """The E.164 number it is booked under."""
+    start: datetime
+    appointment_type: str = "service"
+    service: str | None = None
+    name: str | None = None
+    vehicle: str | None = None
+
+
+class ExistingAfter(BaseModel):
+    """How an ``existing`` appointment (by its index) must stand after the call."""
+
+    model_config = ConfigDict(extra="forbid")
+    index: int = 0
+    status: str | None = None
+    """``scheduled`` (kept or moved) or ``cancelled``."""
+    start: datetime | None = None
+
+
 class EndExpect(BaseModel):
     model_config = ConfigDict(extra="forbid")
     ended: bool | None = None
@@ -52,6 +76,9 @@ class EndExpect(BaseModel):
     customer: dict[str, Any] = {}
     escalation: bool | None = None
     effects: list[str] = []
+    existing: list[ExistingAfter] = []
+    desk: dict[str, Any] = {}
+    """Fields of the state's appointment desk (``kept``, ``action``…)."""
 
 
 class Scenario(BaseModel):
@@ -62,6 +89,7 @@ class Scenario(BaseModel):
     caller_phone: str | None = None
     caller_name: str | None = None
     busy: list[Busy] = []
+    existing: list[Existing] = []
     greeting_contains: list[str] = []
     turns: list[Turn] = Field(min_length=1)
     end: EndExpect = EndExpect()
@@ -122,6 +150,7 @@ async def run_scenario(brain: Brain, calendar: InMemoryCalendar, scenario: Scena
     for busy in scenario.busy:
         for _ in range(busy.count):
             calendar.add_busy(scenario.profile, busy.department, busy.start, busy.minutes)
+    seeded = [await _seed(brain, calendar, scenario.profile, e) for e in scenario.existing]
     state = await brain.new_state(conversation_id, scenario.profile, direction=scenario.direction,
                                   caller_phone=scenario.caller_phone,
                                   caller_name=scenario.caller_name)
@@ -176,4 +205,28 @@ async def run_scenario(brain: Brain, calendar: InMemoryCalendar, scenario: Scena
     for kind in end.effects:
         if kind not in effects:
             result.failures.append(f"effect {kind!r} not requested (got {effects})")
+    result.failures += _check_fields("desk", state.desk.model_dump(), end.desk)
+    for after in end.existing:
+        stored = next(a for a in calendar.appointments if a.id == seeded[after.index])
+        if after.status is not None and stored.status != after.status:
+            result.failures.append(f"existing #{after.index}: status {stored.status!r}, "
+                                   f"expected {after.status!r}")
+        if after.start is not None and stored.start != after.start:
+            result.failures.append(f"existing #{after.index}: at {stored.start}, "
+                                   f"expected {after.start}")
     return result
+
+
+async def _seed(brain: Brain, calendar: InMemoryCalendar, profile_key: str,
+                existing: Existing) -> int:
+    profile = brain.profile(profile_key)
+    appt = profile.appointment_type(existing.appointment_type)
+    assert appt is not None, existing.appointment_type
+    department = profile.departments[appt.department]
+    booked = await calendar.book(BookingRequest(
+        business=profile_key, department=department.key, capacity=department.capacity,
+        appointment_type=appt.key, service_type=existing.service, start=existing.start,
+        duration_min=profile.duration_min(appt.key, existing.service) or 30,
+        customer_name=existing.name, customer_phone=existing.phone, customer_email=None,
+        vehicle=existing.vehicle, conversation_id="earlier"))
+    return booked.id

@@ -31,7 +31,7 @@ Behaviour = Literal["cooperative", "volunteers", "corrects", "interrupts", "sile
 
 Kind = Literal["booking", "change_of_mind", "closed_day", "faq", "objection", "do_not_call",
                "escalation", "noisy", "qualification", "outbound", "multi_act", "wrong_number",
-               "callback", "line_check"]
+               "callback", "line_check", "existing_appointment"]
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -122,6 +122,57 @@ class LeadExpect(_Strict):
     """``false``: no timeline may be recorded (a fact about something else is not one)."""
 
 
+class Existing(_Strict):
+    """An appointment the caller booked before this call (in-process runs only): on the
+    calendar under their number, for calls that look it up, cancel it or move it."""
+
+    service: str | None = None
+    """A service key of the profile (``oil_change``)."""
+    type: str = "service"
+    """An appointment type key of the profile (``property_showing``)."""
+    weekday: str | None = None
+    """The next such weekday after the library's clock (``date`` wins when both are given)."""
+    date: str | None = None
+    """``YYYY-MM-DD``."""
+    time: str
+    """24-hour ``HH:MM``."""
+    phone: str | None = None
+    """The number it is under; by default the one the caller calls from (or the persona's)."""
+    vehicle: str | None = None
+
+    @field_validator("weekday")
+    @classmethod
+    def _weekday(cls, value: str | None) -> str | None:
+        if value is not None and value.lower() not in WEEKDAYS:
+            raise ValueError(f"not a weekday: {value!r}")
+        return value.lower() if value else value
+
+    @field_validator("time")
+    @classmethod
+    def _time(cls, value: str) -> str:
+        datetime.strptime(value, "%H:%M")
+        return value
+
+
+class ExistingExpect(_Strict):
+    """How an ``existing`` appointment must stand after the call (only the fields given)."""
+
+    index: int = 0
+    status: Literal["scheduled", "cancelled"] | None = None
+    """``cancelled``, or ``scheduled`` (kept, or moved)."""
+    date: str | None = None
+    weekday: str | None = None
+    time: str | None = None
+    """Where it is now: its old day and time when kept, the new ones when moved."""
+
+    @field_validator("weekday")
+    @classmethod
+    def _weekday(cls, value: str | None) -> str | None:
+        if value is not None and value.lower() not in WEEKDAYS:
+            raise ValueError(f"not a weekday: {value!r}")
+        return value.lower() if value else value
+
+
 class Expect(_Strict):
     appointment: AppointmentExpect | None = None
     booked: bool | None = None
@@ -148,6 +199,8 @@ class Expect(_Strict):
     """Caller turns allowed before the task is done."""
     max_latency_ms: float | None = Field(default=None, gt=0)
     """Every agent reply must start within this (the channel's own measure of a turn)."""
+    existing: list[ExistingExpect] = []
+    """The scenario's ``existing`` appointments after the call: cancelled, moved, or kept."""
 
 
 class Busy(_Strict):
@@ -174,6 +227,8 @@ class EvalScenario(_Strict):
     call (inbound) or answers the agent's opener (outbound). When the lines run out, the
     simulated caller goes on answering what the agent asks from ``persona``."""
     busy: list[Busy] = []
+    existing: list[Existing] = []
+    """Appointments the caller already has when the call starts."""
     expect: Expect = Expect()
     audio: bool = False
     """Part of the small audio subset the test suite runs over the phone path."""

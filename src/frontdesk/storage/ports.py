@@ -13,17 +13,26 @@ import asyncio
 from collections import defaultdict
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from frontdesk.brain.ports import (
+    AppointmentNotFoundError,
     BookedAppointment,
     BookingRequest,
     BusyInterval,
+    ExistingAppointment,
     KnownCustomer,
     SlotUnavailableError,
 )
-from frontdesk.storage.models import Appointment, Business, Customer, ServiceType, Vehicle
+from frontdesk.storage.models import (
+    Appointment,
+    Business,
+    Conversation,
+    Customer,
+    ServiceType,
+    Vehicle,
+)
 from frontdesk.storage.transaction import hold_until_commit, reading, transaction
 
 ACTIVE_STATUSES = ("scheduled", "confirmed")
@@ -54,21 +63,30 @@ class SqlCalendar:
             rows = await self._day_rows(db, business_id, department, day)
         return [_interval(r) for r in rows]
 
+    async def _locked_business(self, db: AsyncSession, key: str) -> Business | None:
+        """The business row, with the booking lock held until the transaction commits (and
+        PostgreSQL's row lock): capacity checks and writes of one business are serialised."""
+        await hold_until_commit(self._locks[key])
+        query = select(Business).where(Business.key == key)
+        if db.bind.dialect.name == "postgresql":
+            query = query.with_for_update()
+        return await db.scalar(query)
+
+    async def _fits(self, db: AsyncSession, business_id: int, department: str, start: datetime,
+                    duration_min: int, capacity: int, ignore: int | None = None) -> bool:
+        end = start + timedelta(minutes=duration_min)
+        overlapping = [r for r in await self._day_rows(db, business_id, department, start.date())
+                       if r.id != ignore and _interval(r).start < end and start < _interval(r).end]
+        return len(overlapping) < capacity
+
     async def book(self, request: BookingRequest) -> BookedAppointment:
         """Write the appointment in the current transaction (a turn's), or in its own."""
         async with transaction(self._sessions) as db:
-            await hold_until_commit(self._locks[request.business])
-            query = select(Business).where(Business.key == request.business)
-            if db.bind.dialect.name == "postgresql":
-                query = query.with_for_update()
-            business = await db.scalar(query)
+            business = await self._locked_business(db, request.business)
             if business is None:
                 raise SlotUnavailableError(f"unknown business {request.business}")
-            end = request.start + timedelta(minutes=request.duration_min)
-            overlapping = [r for r in await self._day_rows(db, business.id, request.department,
-                                                           request.start.date())
-                           if _interval(r).start < end and request.start < _interval(r).end]
-            if len(overlapping) >= request.capacity:
+            if not await self._fits(db, business.id, request.department, request.start,
+                                    request.duration_min, request.capacity):
                 raise SlotUnavailableError("taken")
             service_id = None
             if request.service_type:
@@ -88,10 +106,83 @@ class SqlCalendar:
             return BookedAppointment(id=row.id, start=request.start,
                                      duration_min=request.duration_min)
 
+    async def upcoming(self, business: str, phone: str, after: datetime) -> list[ExistingAppointment]:
+        """The caller's active appointments from ``after`` on: those linked to the customer
+        with this phone, or booked in a conversation that came from it."""
+        query = (select(Appointment, ServiceType.key)
+                 .join(Business, Business.id == Appointment.business_id)
+                 .outerjoin(ServiceType, ServiceType.id == Appointment.service_type_id)
+                 .outerjoin(Customer, Customer.id == Appointment.customer_id)
+                 .outerjoin(Conversation, Conversation.id == Appointment.conversation_id)
+                 .where(Business.key == business, Appointment.status.in_(ACTIVE_STATUSES),
+                        or_(Customer.phone == phone,
+                            and_(Appointment.customer_id.is_(None), Conversation.caller_phone == phone)),
+                        or_(Appointment.scheduled_date > after.date(),
+                            and_(Appointment.scheduled_date == after.date(),
+                                 Appointment.scheduled_time >= after.time())))
+                 .order_by(Appointment.scheduled_date, Appointment.scheduled_time))
+        async with reading(self._sessions) as db:
+            rows = (await db.execute(query)).all()
+        return [_existing(row, service) for row, service in rows]
+
+    async def _active_row(self, db: AsyncSession, business_id: int,
+                          appointment_id: int) -> tuple[Appointment, str | None]:
+        found = (await db.execute(
+            select(Appointment, ServiceType.key)
+            .outerjoin(ServiceType, ServiceType.id == Appointment.service_type_id)
+            .where(Appointment.id == appointment_id, Appointment.business_id == business_id,
+                   Appointment.status.in_(ACTIVE_STATUSES)))).first()
+        if found is None:
+            raise AppointmentNotFoundError(appointment_id)
+        return found[0], found[1]
+
+    async def cancel(self, business: str, appointment_id: int) -> ExistingAppointment:
+        """Mark it cancelled in the current transaction: it no longer counts for capacity."""
+        async with transaction(self._sessions) as db:
+            row_business = await self._locked_business(db, business)
+            if row_business is None:
+                raise AppointmentNotFoundError(appointment_id)
+            row, service = await self._active_row(db, row_business.id, appointment_id)
+            row.status = "cancelled"
+            row.notes = _note(row.notes, "cancelled by the caller on a call")
+            await db.flush()
+            return _existing(row, service)
+
+    async def move(self, business: str, appointment_id: int, start: datetime,
+                   capacity: int) -> ExistingAppointment:
+        """Give the appointment a new start under the booking lock, capacity re-checked without
+        its own old slot (which is released by the same write)."""
+        async with transaction(self._sessions) as db:
+            row_business = await self._locked_business(db, business)
+            if row_business is None:
+                raise AppointmentNotFoundError(appointment_id)
+            row, service = await self._active_row(db, row_business.id, appointment_id)
+            if not await self._fits(db, row_business.id, row.department, start, row.duration_min,
+                                    capacity, ignore=row.id):
+                raise SlotUnavailableError("taken")
+            old = datetime.combine(row.scheduled_date, row.scheduled_time)
+            row.scheduled_date, row.scheduled_time = start.date(), start.time()
+            row.notes = _note(row.notes, f"moved from {old:%Y-%m-%d %H:%M} by the caller on a call")
+            await db.flush()
+            return _existing(row, service)
+
 
 def _interval(row: Appointment) -> BusyInterval:
     start = datetime.combine(row.scheduled_date, row.scheduled_time)
-    return BusyInterval(start=start, end=start + timedelta(minutes=row.duration_min))
+    return BusyInterval(start=start, end=start + timedelta(minutes=row.duration_min),
+                        appointment_id=row.id)
+
+
+def _note(notes: str | None, line: str) -> str:
+    return f"{notes}; {line}" if notes else line
+
+
+def _existing(row: Appointment, service: str | None) -> ExistingAppointment:
+    return ExistingAppointment(
+        id=row.id, department=row.department, appointment_type=row.appointment_type,
+        service_type=service, start=datetime.combine(row.scheduled_date, row.scheduled_time),
+        duration_min=row.duration_min, customer_name=row.customer_name,
+        vehicle=row.vehicle_label)
 
 
 class SqlCustomerDirectory:

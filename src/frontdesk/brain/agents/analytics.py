@@ -17,6 +17,9 @@ def outcome(s: ConversationState) -> str:
         return "do_not_call"
     if s.appointment is not None:
         return "booked"
+    changes = [d.split()[0] for d in s.desk.done if not d.startswith("told")]
+    if changes:  # an appointment the caller already had: the last change is the outcome
+        return "cancelled" if changes[-1] == "cancelled" else "rescheduled"
     if any(t.task_type == "callback" for t in s.pending_tasks) and s.outcome is None:
         return "callback_scheduled"
     if s.outcome in {"callback_scheduled", "not_interested", "wrong_number"}:
@@ -44,6 +47,15 @@ def summarise(s: ConversationState, profile: BusinessProfile) -> str:
         what = a.service_type or a.appointment_type
         parts.append(f"Booked {what.replace('_', ' ')} on {a.scheduled_date} at "
                      f"{a.scheduled_time} (appointment #{a.id}).")
+    if s.desk.result is not None:
+        a = s.desk.result
+        what = (a.service_type or a.appointment_type).replace("_", " ")
+        verb = "Cancelled" if a.status == "cancelled" else "Moved"
+        where = "" if a.status == "cancelled" else " to"
+        parts.append(f"{verb} their existing {what} (appointment #{a.id}){where} "
+                     f"{a.scheduled_date} at {a.scheduled_time}.")
+    elif s.desk.kept:
+        parts.append("Asked to change an existing appointment, then kept it as it was.")
     lead = s.lead
     if lead.intent or lead.qualified is not None:
         facts = []

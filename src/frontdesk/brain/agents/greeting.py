@@ -23,7 +23,7 @@ def open_call(s: ConversationState, ctx: TurnContext) -> None:
         return
     text = ctx.replies.say("greeting_inbound")
     if first and s.customer.customer_id:
-        text = text.replace(".", "." + ctx.replies.say("greeting_returning", first_name=first), 1)
+        text = text.replace(".", ". " + ctx.replies.say("greeting_returning", first_name=first), 1)
     ctx.add(text)
 
 
@@ -58,11 +58,6 @@ def conversation_act(s: ConversationState, ctx: TurnContext) -> bool:
         s.awaiting, s.awaiting_agent = None, None
         s.outcome = "wrong_number"
         s.ended = True
-        return True
-    if intent in {"reschedule", "cancel"}:
-        action = "move" if intent == "reschedule" else "cancel"
-        s.callback_reason = f"Caller wants to {action} an existing appointment: {u.text}"
-        ctx.ask(s, "offer_callback", "faq", "change_appointment_offer", action=action)
         return True
     if intent == "repeat":
         previous = next((m.content for m in reversed(s.messages) if m.role == "assistant"), None)

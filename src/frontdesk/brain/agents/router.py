@@ -14,12 +14,14 @@ from frontdesk.brain.state import AgentName, ConversationState
 from frontdesk.knowledge.profile import BusinessProfile
 
 _YES_NO = {"confirm_booking", "offer_appointment", "offer_callback", "anything_else",
-           "permission", "pick_alternative"}
+           "permission", "pick_alternative", "confirm_change"}
 
 
 CONVERSATION_ACTS = {"line_check", "identity", "how_got_number", "wrong_number", "bot_check",
-                     "repeat", "hold", "reschedule", "cancel", "chitchat"}
+                     "repeat", "hold", "chitchat"}
 """Acts every receptionist handles, whatever the flow: the greeting/conversation agent's."""
+APPOINTMENT_ACTS = {"reschedule", "cancel", "lookup_appointment"}
+"""An appointment the caller already has: when is it, cancel it, move it."""
 
 
 def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> AgentName:
@@ -28,9 +30,12 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
         return "objection"
     if intent == "escalation":
         return "escalation"
-    if intent in {"reschedule", "cancel"} and s.appointment is None and scheduling.resume_prompt(s):
+    if intent in APPOINTMENT_ACTS and s.appointment is None and scheduling.resume_prompt(s) and (
+            s.awaiting_agent != "appointments"):
         # "can we do two instead?" before anything is booked changes the booking under way
         return "scheduling"
+    if intent in APPOINTMENT_ACTS:
+        return "appointments"
     if intent in CONVERSATION_ACTS:
         return "greeting"
     owner = s.awaiting_agent

@@ -21,6 +21,7 @@ from frontdesk.brain.format import (
     say_slot,
     say_time,
 )
+from frontdesk.brain.nlu import Understanding
 from frontdesk.brain.ports import BookingRequest, SlotUnavailableError
 from frontdesk.brain.state import Appointment, ConversationState, VehicleInfo
 
@@ -103,24 +104,27 @@ _LATER_ONE = re.compile(rf"\b(?:second|later|last|latter|other){_NOT_A_CHOICE}\b
 _FIRST_ONE = re.compile(rf"\b(?:first|earlier|earliest|former|sooner){_NOT_A_CHOICE}\b")
 
 
-def _pick_offered(s: ConversationState, ctx: TurnContext) -> bool:
-    """Resolve "the first one", "2:30 works", "yes" against the alternatives offered."""
-    offered = [datetime.fromisoformat(o) for o in s.booking_slots.offered]
+def pick_offered(offered: list[datetime], u: Understanding) -> datetime | None:
+    """Which of the times ``offered`` the caller took: "the first one", "2:30 works", "yes"."""
     if not offered:
-        return False
-    u = ctx.u
+        return None
     text = u.text.lower()
-    choice: datetime | None = None
     if u.time:
         same = [o for o in offered if o.time() == u.time and (not u.date or o.date() == u.date)]
-        choice = same[0] if same else None
-    elif u.date:
+        return same[0] if same else None
+    if u.date:
         same_day = [o for o in offered if o.date() == u.date]
-        choice = same_day[0] if same_day else None
-    elif _LATER_ONE.search(text) and len(offered) > 1:
-        choice = offered[-1]
-    elif _FIRST_ONE.search(text) or u.affirm:
-        choice = offered[0]
+        return same_day[0] if same_day else None
+    if _LATER_ONE.search(text) and len(offered) > 1:
+        return offered[-1]
+    if _FIRST_ONE.search(text) or u.affirm:
+        return offered[0]
+    return None
+
+
+def _pick_offered(s: ConversationState, ctx: TurnContext) -> bool:
+    """Resolve "the first one", "2:30 works", "yes" against the alternatives offered."""
+    choice = pick_offered([datetime.fromisoformat(o) for o in s.booking_slots.offered], ctx.u)
     if choice is None:
         return False
     s.booking_slots.preferred_date = choice.date().isoformat()

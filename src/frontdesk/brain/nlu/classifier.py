@@ -35,7 +35,8 @@ HELDOUT_DIR = BANK_DIR / "heldout"
 SEED = 7
 
 LABELS = (
-    "book", "reschedule", "cancel", "question", "provide_info", "affirm", "deny", "escalation",
+    "book", "reschedule", "cancel", "lookup_appointment", "question", "provide_info", "affirm",
+    "deny", "escalation",
     "do_not_call", "objection_busy", "objection_have_agent", "objection_price",
     "objection_not_interested", "goodbye", "greeting", "thanks", "line_check", "identity",
     "how_got_number", "wrong_number", "bot_check", "repeat", "hold", "decline", "chitchat",

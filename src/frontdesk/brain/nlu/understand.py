@@ -308,15 +308,15 @@ def read(text: str, profile: BusinessProfile, today: date,
         result.lead_intent = lead.extract_lead_intent(u)
     if result.budget and awaiting == "budget":
         result.time = None  # "around three twenty-five" asked for a budget is money, not 3:25
-    if awaiting in {"time", "pick_alternative", "callback_time", "confirm_booking"} and (
-            result.time is None):
+    if awaiting in {"time", "pick_alternative", "callback_time", "confirm_booking",
+                    "confirm_change", "which_appointment"} and result.time is None:
         # "nine would be perfect", "maybe 10?" when a time is being settled
         bare = re.match(r"(?:(?:at|around|maybe|how about|um|uh|ok|okay|so|then|yeah),?\s+)*"
                         r"(\d{1,2})(?::(\d{2}))?\b(?!\s*(?:st|nd|rd|th|%|/|people|cars|"
                         r"minutes|hours|days|weeks|months|years|miles|k\b|thousand|dollars))",
                         u.numeric.strip(" .?!"))
-        if bare and (awaiting != "confirm_booking" or re.search(r"\b(?:no|meant|make it|"
-                                                                 r"actually)\b", u.lower)):
+        confirming = awaiting in {"confirm_booking", "confirm_change"}
+        if bare and (not confirming or re.search(r"\b(?:no|meant|make it|actually)\b", u.lower)):
             result.time = when.extract_time(normalise(f"at {bare.group(1)}"
                                                        + (f":{bare.group(2)}" if bare.group(2)
                                                           else "")))
@@ -346,7 +346,7 @@ def read(text: str, profile: BusinessProfile, today: date,
 _ACT_INTENT = {"question": "faq", "thanks": "greeting"}
 """Classifier act → the brain's intent name, where they differ."""
 _NEW_ACTS = {"line_check", "identity", "how_got_number", "wrong_number", "bot_check", "repeat",
-             "hold", "reschedule", "cancel", "chitchat", "decline"}
+             "hold", "reschedule", "cancel", "lookup_appointment", "chitchat", "decline"}
 """Acts only the classifier knows (the rules have no patterns for them)."""
 _CHANGE_CUE = re.compile(r"\b(?:re-?schedul\w*|move|moving|push|bump|switch|cancel\w*|"
                          r"change (?:it|that|the (?:time|day|date)|my (?:appointment|time))|"
@@ -357,6 +357,19 @@ _CHANGE_CUE = re.compile(r"\b(?:re-?schedul\w*|move|moving|push|bump|switch|canc
                          r"back out|not coming|wipe|off the schedule|(?:my|the|our) (?:appointment|"
                          r"appt|showing|consultation|booking|reservation)|i have an appointment)\b")
 """Words a request to change an existing appointment always has."""
+_LOOKUP_CUE = re.compile(r"\b(?:(?:my|our) (?:appointment|appt|booking|reservation|showing|"
+                         r"consultation|test drive|oil change|service|tire rotation|inspection|"
+                         r"detail(?:ing)?|battery|brake|walkthrough|tour|visit|slot|time)|"
+                         r"booked|scheduled|on the (?:books|schedule|calendar)|"
+                         r"(?:am i|are we) (?:coming|supposed|set|down|booked|scheduled|on)|"
+                         r"(?:i'?m|we'?re) (?:coming in|supposed to|set for|down for)|"
+                         r"did (?:i|we) (?:book|schedule|make)|lined up|"
+                         r"(?:i|we) (?:have|got|had) (?:an?|the|our|my|any|two|some) (?:appointment|"
+                         r"appt|showing|consultation|test drive|valuation|walkthrough|tour|"
+                         r"service|oil change|booking)s?|(?:can'?t|don'?t|cannot) remember|forgot|"
+                         r"(?:do|have) (?:i|we) (?:have|got) (?:anything|any|an?|two|something)|"
+                         r"what (?:time|day) (?:was|is|am|are) (?:i|we|it|my|our))\b")
+"""Words a question about one's own appointment always has ("when is my appointment?")."""
 _ACT_CUES = {
     "identity": re.compile(r"\b(?:who|company|calling|about|regarding|concerning|purpose|name|which|"
                            r"with|from|business|place|outfit|you guys|y'all|pitch|sales|selling|"
@@ -435,6 +448,11 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
         return rule, rule_confidence  # a wrong number ends the call: only when it surely is one
     if model in {"reschedule", "cancel"} and not _CHANGE_CUE.search(r.text.lower()):
         return rule, rule_confidence  # "can I come Saturday at 9?" books; it changes nothing
+    if model == "lookup_appointment" and not _LOOKUP_CUE.search(r.text.lower()):
+        return rule, rule_confidence  # "what time do you open?" asks the hours, not "my time"
+    if model == "lookup_appointment" and p >= 0.5 and not (r.services and rule == "book"
+                                                            and not r.is_question):
+        return model, p  # "when's my oil change again?" asks about one already booked
     if model == "do_not_call" and p >= 0.6 and rule != "escalation":
         return "do_not_call", p  # "we already bought, so don't ring again": the request wins
     if rule in _RULES_FIRST:
@@ -479,6 +497,9 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
 
 _YES_NO = {"confirm_booking", "offer_appointment", "offer_callback", "anything_else",
            "permission", "pick_alternative"}
+_KEEP_IT = re.compile(r"\b(?:keep (?:it|that|the|my)|leave (?:it|that)|never ?mind|"
+                      r"(?:don'?t|do not) (?:cancel|move|change)|i'?ll keep)\b")
+"""An answer to "shall I cancel / move it?" that keeps the appointment."""
 
 
 def answers(awaiting: str, u: Understanding) -> bool:
@@ -510,6 +531,12 @@ def answers(awaiting: str, u: Understanding) -> bool:
         return ((u.affirm or u.deny) and not moved_on) or u.phone is not None
     if awaiting == "permission":
         return u.affirm or u.deny  # "try me tomorrow afternoon" asks for a callback
+    if awaiting == "which_appointment":
+        return timeish or bool(u.services or u.appointment_type or u.deny or re.search(
+            r"\b(?:first|second|earlier|later|last|other|former|latter|both|either)\b",
+            u.text.lower()))
+    if awaiting == "confirm_change":
+        return u.affirm or u.deny or timeish or bool(_KEEP_IT.search(u.text.lower()))
     if awaiting == "anything_else" and (u.has_lead_facts or u.date or u.time or u.window
                                         or u.vehicle or u.appointment_type):
         return False  # "okay, great — we're looking in Pflugerville…" is a new request

@@ -1,0 +1,544 @@
+"""Appointments agent: an appointment the caller already has — when is it, cancel it, move it.
+
+It is found by the caller's number (caller ID, or a number the caller gives when there is none
+or nothing is under it); of several, the caller says which. Nothing is changed before the caller
+has heard which appointment it is (service, day and time) and said yes. A move takes the new
+day and time the way a booking does — the same availability rules and offers, with the
+appointment's own old slot left out of the count — and the calendar re-checks capacity when it
+writes the move, releasing the old slot. "Actually, keep it" keeps it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+
+from frontdesk.brain.agents.scheduling import pick_offered
+from frontdesk.brain.availability import AvailabilityCalendar
+from frontdesk.brain.context import TurnContext
+from frontdesk.brain.format import say_date, say_list, say_on_date, say_phone, say_slot, say_time
+from frontdesk.brain.nlu.change import When, split_change
+from frontdesk.brain.ports import AppointmentNotFoundError, ExistingAppointment, SlotUnavailableError
+from frontdesk.brain.state import Appointment, ConversationState
+from frontdesk.knowledge.profile import Department
+
+AGENT = "appointments"
+ACTIONS = {"cancel": "cancel", "reschedule": "move", "lookup_appointment": "lookup"}
+"""The caller's act → what they want done with their appointment."""
+
+_KEEP = re.compile(r"\b(?:keep (?:it|that|the|my)|leave (?:it|that)|never ?mind|"
+                   r"forget (?:it|that|about it)|don'?t (?:cancel|move|change)|no,? (?:don'?t|do not)|"
+                   r"i'?ll keep|i'?ll (?:still )?make it|i can make it|as (?:it|is) is|stick with|"
+                   r"scratch that|changed my mind|on second thought|it'?s fine (?:as is|where it is))\b")
+"""The caller keeps the appointment as it is."""
+_CALLBACK = re.compile(r"\b(?:call (?:me|us)(?: back)?|call back|callback|have (?:someone|somebody) "
+                       r"(?:call|ring|reach)|give (?:me|us) a (?:call|ring)|get back to)\b")
+_FIRST = re.compile(r"\b(?:first|earlier|earliest|sooner|former|1st)\b")
+_SECOND = re.compile(r"\b(?:second|2nd)\b")
+_LAST = re.compile(r"\b(?:last|later|latest|latter|other)\b")
+
+
+def describe(a: Appointment, ctx: TurnContext) -> str:
+    """ "oil change", "test drive of the 2024 Toyota RAV4", "property showing"."""
+    service = ctx.profile.service(a.service_type)
+    if service is not None:
+        return service.name
+    appt = ctx.profile.appointment_type(a.appointment_type)
+    if appt is not None and appt.key == "test_drive" and a.vehicle:
+        return f"test drive of the {a.vehicle}"
+    return appt.label if appt is not None else "appointment"
+
+
+def _start(a: Appointment) -> datetime:
+    return datetime.combine(date.fromisoformat(a.scheduled_date), time.fromisoformat(a.scheduled_time))
+
+
+def _facts(a: Appointment, ctx: TurnContext) -> dict[str, str]:
+    start = _start(a)
+    return {"what": describe(a, ctx), "on_date": say_on_date(start.date(), ctx.today),
+            "time": say_time(start.time())}
+
+
+def _listed(found: list[Appointment], ctx: TurnContext) -> str:
+    items = []
+    for a in found:
+        what = describe(a, ctx)
+        article = "an" if what[0] in "aeiou" else "a"
+        items.append(f"{article} {what} {say_on_date(_start(a).date(), ctx.today)} at "
+                     f"{say_time(_start(a).time())}")
+    return say_list(items, "and")
+
+
+def _as_state(a: ExistingAppointment) -> Appointment:
+    return Appointment(id=a.id, appointment_type=a.appointment_type, service_type=a.service_type,
+                       scheduled_date=a.start.date().isoformat(),
+                       scheduled_time=a.start.strftime("%H:%M"), duration_min=a.duration_min,
+                       customer_name=a.customer_name, vehicle=a.vehicle,
+                       services=[a.service_type] if a.service_type else [],
+                       department=a.department)
+
+
+def _chosen(s: ConversationState) -> Appointment | None:
+    return next((a for a in s.desk.found if a.id == s.desk.chosen), None)
+
+
+_NO_CALL = re.compile(r"\b(?:no need|don'?t|do not|no)\b[^.?!]{0,25}\b(?:call|ring|reach)")
+"""A callback declined in so many words ("no need to call me", "don't bother calling")."""
+
+
+def _wants_callback(ctx: TurnContext) -> bool:
+    u = ctx.u
+    text = u.text.lower()
+    if _NO_CALL.search(text):
+        return False
+    return (u.affirm and not u.deny) or _CALLBACK.search(text) is not None
+
+
+async def run(s: ConversationState, ctx: TurnContext) -> None:
+    """One turn about an existing appointment."""
+    desk = s.desk
+    u = ctx.u
+    if ctx.resuming:
+        await _go_on(s, ctx, When())
+        return
+    mine = s.awaiting_agent == AGENT and s.awaiting is not None
+    action = ACTIONS.get(u.intent)
+    current, target = split_change(u.text, ctx.today)
+    keep = _KEEP.search(u.text.lower()) is not None and action != "move" and not target.given
+    if keep and desk.action in {"cancel", "move"} and _chosen(s) is not None:
+        _keep(s, ctx)
+        return
+    if action is not None and not (mine and s.awaiting == "confirm_change" and action == desk.action
+                                   and not target.given):
+        if action != desk.action or not mine:
+            desk.new_date = desk.new_time = None
+            desk.offered = []
+            desk.kept = False
+        desk.action = action  # type: ignore[assignment]
+        if action == "move" and target.given:
+            _set_target(s, target)
+        elif action == "move" and mine and s.awaiting in {"date", "pick_alternative"}:
+            _set_target(s, current)  # "can we do Friday?" when the new day was asked for
+            current = When()
+        if u.phone and u.phone not in desk.searched:
+            desk.found, desk.chosen = [], None  # "it's under my wife's number, 512…"
+        await _go_on(s, ctx, current)
+        return
+    if not mine:
+        await _go_on(s, ctx, current)
+        return
+    if s.awaiting in {"phone", "offer_callback"}:
+        await _answer_phone(s, ctx)
+    elif s.awaiting == "which_appointment":
+        await _answer_which(s, ctx, current)
+    elif s.awaiting == "confirm_change":
+        await _answer_confirm(s, ctx, current, target)
+    else:  # "date" or "pick_alternative": the new time of a move
+        await _answer_new_time(s, ctx, current, target)
+
+
+async def _answer_phone(s: ConversationState, ctx: TurnContext) -> None:
+    u = ctx.u
+    if u.phone:
+        s.desk.found, s.desk.chosen = [], None
+        await _go_on(s, ctx, When())
+    elif s.desk.searched and _wants_callback(ctx):
+        _to_callback(s, ctx)
+    elif u.deny or _KEEP.search(u.text.lower()):
+        _drop(s, ctx, "callback_declined")
+    elif not s.desk.searched:
+        ctx.ask(s, "phone", AGENT, "appt_ask_phone")
+    else:
+        ctx.ask(s, "offer_callback", AGENT, "appt_not_found", phone=say_phone(s.desk.searched[-1]))
+
+
+async def _answer_which(s: ConversationState, ctx: TurnContext, current: When) -> None:
+    u = ctx.u
+    if u.deny and not _narrowing(ctx, current):
+        _drop(s, ctx, "callback_declined")
+        return
+    await _go_on(s, ctx, current)
+
+
+async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
+                          target: When) -> None:
+    u = ctx.u
+    desk = s.desk
+    if desk.action == "move" and (target.given or current.given):
+        _set_target(s, target if target.given else current)  # "no, make it three"
+        s.last_ask = None  # a new time read back is a new question, not the same one again
+        await _go_on(s, ctx, When())
+        return
+    if u.affirm:
+        if desk.action == "cancel":
+            await _cancel(s, ctx)
+        else:
+            await _move(s, ctx)
+        return
+    if u.deny:
+        if desk.action == "move":
+            desk.new_date = desk.new_time = None
+            desk.offered = []
+            ctx.ask(s, "date", AGENT, "appt_ask_instead")
+        else:
+            _keep(s, ctx)
+        return
+    appointment = _chosen(s)
+    assert appointment is not None
+    await _read_back(s, ctx, appointment)
+
+
+async def _answer_new_time(s: ConversationState, ctx: TurnContext, current: When,
+                           target: When) -> None:
+    u = ctx.u
+    desk = s.desk
+    wanted = target if target.given else current
+    if s.awaiting == "pick_alternative" and desk.offered:
+        choice = pick_offered([datetime.fromisoformat(o) for o in desk.offered], u)
+        if choice is not None:
+            desk.new_date, desk.new_time = choice.date().isoformat(), choice.strftime("%H:%M")
+            await _go_on(s, ctx, When())
+            return
+    if wanted.given:
+        _set_target(s, wanted)
+        await _go_on(s, ctx, When())
+        return
+    if u.deny or _KEEP.search(u.text.lower()):
+        if s.awaiting == "pick_alternative" and u.deny and not _KEEP.search(u.text.lower()):
+            desk.offered = []
+            ctx.ask(s, "date", AGENT, "appt_ask_instead")  # "no, neither of those"
+            return
+        _keep(s, ctx)
+        return
+    if "flexible" in u.flags:
+        desk.new_date = None
+        desk.new_time = None
+        await _offer_earliest(s, ctx)
+        return
+    await _go_on(s, ctx, When())
+
+
+def _set_target(s: ConversationState, wanted: When) -> None:
+    desk = s.desk
+    if wanted.date is not None:
+        desk.new_date = wanted.date.isoformat()
+        desk.new_time = None
+    if wanted.time is not None:
+        desk.new_time = wanted.time.strftime("%H:%M")
+    desk.part = wanted.part if wanted.time is None else None
+    desk.offered = []
+
+
+def _narrowing(ctx: TurnContext, current: When) -> bool:
+    u = ctx.u
+    text = u.text.lower()
+    return bool(current.given or u.services or u.appointment_type or _FIRST.search(text)
+                or _SECOND.search(text) or _LAST.search(text))
+
+
+def _narrow(found: list[Appointment], ctx: TurnContext, current: When) -> list[Appointment]:
+    """The appointments the caller's words fit: a service, a day, a time, "the first one"."""
+    u = ctx.u
+    text = u.text.lower()
+    if len(found) > 1:
+        if _FIRST.search(text):
+            return found[:1]
+        if _SECOND.search(text):
+            return found[1:2]
+        if _LAST.search(text) and s_is_choice(ctx):
+            return found[-1:]
+    tests = [
+        (bool(u.services), lambda a: a.service_type in u.services),
+        (u.appointment_type is not None, lambda a: a.appointment_type == u.appointment_type),
+        (current.date is not None, lambda a: current.date is not None
+         and a.scheduled_date == current.date.isoformat()),
+        (current.time is not None, lambda a: current.time is not None
+         and a.scheduled_time == current.time.strftime("%H:%M")),
+    ]
+    chosen = found
+    for applies, fits in tests:
+        if applies:
+            narrowed = [a for a in chosen if fits(a)]
+            chosen = narrowed or chosen  # a detail that fits none is a slip, not a filter
+    return chosen
+
+
+def s_is_choice(ctx: TurnContext) -> bool:
+    """ "the later one" picks; "later this week" names a day."""
+    return not re.search(r"\blater (?:this|next|that|in)\b", ctx.u.text.lower())
+
+
+async def _search(s: ConversationState, ctx: TurnContext) -> None:
+    desk = s.desk
+    u = ctx.u
+    if u.phone and not s.customer.phone:
+        s.customer.phone = u.phone  # no caller ID: the number they gave is theirs
+    for phone in (u.phone, s.customer.phone):
+        if phone and phone not in desk.searched:
+            desk.searched.append(phone)
+            found = await ctx.calendar.upcoming(ctx.profile.key, phone, ctx.now)
+            desk.found = [_as_state(a) for a in found]
+            desk.chosen = None
+            if desk.found:
+                return
+
+
+async def _go_on(s: ConversationState, ctx: TurnContext, current: When) -> None:
+    """Take the request as far as it goes: find, choose, then tell, read back or offer."""
+    desk = s.desk
+    if not desk.found:
+        await _search(s, ctx)
+    if not desk.found:
+        asked = (s.awaiting in {"phone", "offer_callback"} and s.awaiting_agent == AGENT
+                 and ctx.u.phone is not None)
+        if not desk.searched:
+            ctx.ask(s, "phone", AGENT, "appt_ask_phone")
+        elif len(desk.searched) == 1 and not asked:
+            # one question, two ways on: another number, or a person calls back (consented)
+            ctx.ask(s, "offer_callback", AGENT, "appt_not_found",
+                    phone=say_phone(desk.searched[-1]))
+        else:
+            s.callback_reason = _callback_reason(s)
+            ctx.ask(s, "offer_callback", "faq", "appt_not_found_again",
+                    phone=say_phone(desk.searched[-1]))
+        return
+    appointment = _chosen(s)
+    if appointment is None:
+        candidates = _narrow(desk.found, ctx, current)
+        if len(candidates) > 1 and desk.action == "lookup":
+            ctx.say("appt_when_many", count=_count(candidates), list=_listed(candidates, ctx))
+            _done(s, ctx, None)
+            return
+        if len(candidates) > 1:
+            ctx.ask(s, "which_appointment", AGENT, "appt_which", count=_count(candidates),
+                    list=_listed(candidates, ctx))
+            return
+        appointment = candidates[0]
+        desk.chosen = appointment.id
+    if desk.action == "lookup" or desk.action is None:
+        ctx.say("appt_when", **_facts(appointment, ctx))
+        _done(s, ctx, None)
+        return
+    if desk.action == "cancel":
+        ctx.ask(s, "confirm_change", AGENT, "appt_confirm_cancel", **_facts(appointment, ctx))
+        return
+    await _plan_move(s, ctx, appointment)
+
+
+def _count(found: list[Appointment]) -> str:
+    return {2: "two", 3: "three", 4: "four"}.get(len(found), str(len(found)))
+
+
+def _department(s: ConversationState, ctx: TurnContext, a: Appointment) -> Department | None:
+    if a.department and a.department in ctx.profile.departments:
+        return ctx.profile.departments[a.department]
+    return ctx.profile.department_for(a.appointment_type)
+
+
+async def _plan_move(s: ConversationState, ctx: TurnContext, a: Appointment) -> None:
+    """The new time: asked for, checked against real availability, offered, or read back."""
+    desk = s.desk
+    department = _department(s, ctx, a)
+    if department is None:
+        _drop(s, ctx, None)
+        return
+    if not desk.new_date and not desk.new_time and not desk.part:
+        ctx.ask(s, "date", AGENT, "appt_ask_new_day", **_facts(a, ctx))
+        return
+    old = _start(a)
+    day = date.fromisoformat(desk.new_date) if desk.new_date else old.date()
+    availability = AvailabilityCalendar(ctx.profile, ctx.calendar, ctx.now, ignore=a.id)
+    if desk.new_time is None:
+        same_time = datetime.combine(day, old.time())
+        if day != old.date() and not desk.part and (
+                await availability.check(department, same_time, a.duration_min)).ok:
+            desk.new_time = old.strftime("%H:%M")  # "move it to Friday": same time, Friday
+        else:
+            await _offer_day(s, ctx, availability, department, day, a)
+            return
+    start = datetime.combine(day, time.fromisoformat(desk.new_time))
+    if start == old:
+        desk.new_date = desk.new_time = None
+        ctx.ask(s, "date", AGENT, "appt_same_time", what=describe(a, ctx))
+        return
+    check = await availability.check(department, start, a.duration_min)
+    if not check.ok:
+        desk.new_time = None
+        hours = department.hours.for_weekday(day.weekday())
+        key = {"closed_day": "closed_day", "outside_hours": "outside_hours", "past": "slot_past",
+               "taken": "slot_taken", "too_far": "too_far"}[check.problem or "taken"]
+        _offer(s, ctx, key, check.alternatives, day, time=say_time(start.time()),
+               weekday=f"{day:%A}", days=60,
+               hours=f"{say_time(hours[0])} to {say_time(hours[1])}" if hours else "closed")
+        return
+    await _read_back(s, ctx, a)
+
+
+async def _offer_day(s: ConversationState, ctx: TurnContext, availability: AvailabilityCalendar,
+                     department: Department, day: date, a: Appointment) -> None:
+    old = _start(a)
+    open_today = [o for o in await availability.open_slots(department, day, a.duration_min,
+                                                           s.desk.part) if o != old]
+    if open_today:
+        later = [o for o in open_today if (o - open_today[0]).total_seconds() >= 2 * 3600]
+        _offer(s, ctx, "offer_slots", [open_today[0], later[0] if later else open_today[-1]]
+               if len(open_today) > 2 else open_today, day)
+        return
+    nearest = [o for o in await availability.nearest(department, datetime.combine(day, old.time()),
+                                                     a.duration_min, count=3) if o != old][:2]
+    if not nearest:
+        s.callback_reason = _callback_reason(s)
+        ctx.ask(s, "offer_callback", "faq", "no_availability")
+        return
+    key = "closed_day" if department.hours.for_weekday(day.weekday()) is None else "no_slots_day"
+    _offer(s, ctx, key, nearest, day, weekday=f"{day:%A}")
+
+
+async def _offer_earliest(s: ConversationState, ctx: TurnContext) -> None:
+    a = _chosen(s)
+    department = _department(s, ctx, a) if a else None
+    if a is None or department is None:
+        await _go_on(s, ctx, When())
+        return
+    availability = AvailabilityCalendar(ctx.profile, ctx.calendar, ctx.now, ignore=a.id)
+    nearest = [o for o in await availability.nearest(department, ctx.now, a.duration_min, count=3)
+               if o != _start(a)][:2]
+    if not nearest:
+        s.callback_reason = _callback_reason(s)
+        ctx.ask(s, "offer_callback", "faq", "no_availability")
+        return
+    _offer(s, ctx, "pick_which", nearest, nearest[0].date())
+
+
+def _offer(s: ConversationState, ctx: TurnContext, key: str, slots: list[datetime], day: date,
+           **values: object) -> None:
+    on_date = say_on_date(day, ctx.today)
+    values.update(date=say_date(day, ctx.today), on_date=on_date,
+                  on_date_cap=on_date[:1].upper() + on_date[1:])
+    s.desk.offered = [o.isoformat(timespec="minutes") for o in slots]
+    if key == "offer_slots" and all(o.date() == day for o in slots):
+        phrase = say_list([say_time(o.time()) for o in slots])
+    else:
+        phrase = say_list([say_slot(o, ctx.today) for o in slots])
+    ctx.ask(s, "pick_alternative", AGENT, key, slots=phrase, **values)
+
+
+async def _read_back(s: ConversationState, ctx: TurnContext, a: Appointment) -> None:
+    desk = s.desk
+    if desk.action == "cancel":
+        ctx.ask(s, "confirm_change", AGENT, "appt_confirm_cancel", **_facts(a, ctx))
+        return
+    if not (desk.new_date or desk.new_time):
+        await _plan_move(s, ctx, a)
+        return
+    old = _start(a)
+    new = datetime.combine(date.fromisoformat(desk.new_date) if desk.new_date else old.date(),
+                           time.fromisoformat(desk.new_time or a.scheduled_time))
+    ctx.ask(s, "confirm_change", AGENT, "appt_confirm_move", what=describe(a, ctx),
+            old=say_slot(old, ctx.today), new=say_slot(new, ctx.today))
+
+
+async def _cancel(s: ConversationState, ctx: TurnContext) -> None:
+    a = _chosen(s)
+    assert a is not None
+    try:
+        await ctx.calendar.cancel(ctx.profile.key, a.id)
+    except AppointmentNotFoundError:
+        _gone(s, ctx)
+        return
+    ctx.say("appt_cancelled", **_facts(a, ctx))
+    result = a.model_copy(update={"status": "cancelled"})
+    s.desk.found = [f for f in s.desk.found if f.id != a.id]
+    if s.appointment is not None and s.appointment.id == a.id:
+        s.appointment = None  # booked earlier in this call, and cancelled now
+    _done(s, ctx, result, f"cancelled {a.id}")
+
+
+async def _move(s: ConversationState, ctx: TurnContext) -> None:
+    desk = s.desk
+    a = _chosen(s)
+    assert a is not None
+    department = _department(s, ctx, a)
+    assert department is not None and (desk.new_date or desk.new_time)
+    start = datetime.combine(date.fromisoformat(desk.new_date or a.scheduled_date),
+                             time.fromisoformat(desk.new_time or a.scheduled_time))
+    try:
+        moved = await ctx.calendar.move(ctx.profile.key, a.id, start, department.capacity)
+    except AppointmentNotFoundError:
+        _gone(s, ctx)
+        return
+    except SlotUnavailableError:
+        # Taken between the read-back and the "yes": say so, and offer the nearest times.
+        desk.new_time = None
+        availability = AvailabilityCalendar(ctx.profile, ctx.calendar, ctx.now, ignore=a.id)
+        nearest = await availability.nearest(department, start, a.duration_min)
+        if not nearest:
+            s.callback_reason = _callback_reason(s)
+            ctx.ask(s, "offer_callback", "faq", "no_availability")
+            return
+        _offer(s, ctx, "slot_taken", nearest, start.date(), time=say_time(start.time()))
+        return
+    result = _as_state(moved).model_copy(update={"services": a.services, "vehicle": a.vehicle})
+    desk.found = [result if f.id == a.id else f for f in desk.found]
+    ctx.say("appt_moved", **_facts(result, ctx))
+    if s.appointment is not None and s.appointment.id == a.id:
+        s.appointment = s.appointment.model_copy(update={
+            "scheduled_date": result.scheduled_date, "scheduled_time": result.scheduled_time})
+    _done(s, ctx, result, f"moved {a.id}")
+
+
+def _keep(s: ConversationState, ctx: TurnContext) -> None:
+    a = _chosen(s)
+    s.desk.kept = True
+    if a is not None:
+        ctx.say("appt_kept", **_facts(a, ctx))
+    _drop(s, ctx, None)
+
+
+def _gone(s: ConversationState, ctx: TurnContext) -> None:
+    ctx.say("appt_gone")
+    s.desk.found = []
+    _drop(s, ctx, None)
+
+
+def _done(s: ConversationState, ctx: TurnContext, result: Appointment | None,
+          record: str | None = None) -> None:
+    desk = s.desk
+    if result is not None:
+        desk.result = result
+    desk.done.append(record or f"told {desk.chosen or 'all'}")
+    _drop(s, ctx, None)
+
+
+def _drop(s: ConversationState, ctx: TurnContext, say: str | None) -> None:
+    """The request is over (done, kept or given up): back to "anything else?"."""
+    desk = s.desk
+    desk.action, desk.chosen, desk.new_date, desk.new_time, desk.part = None, None, None, None, None
+    desk.offered = []
+    if say:
+        ctx.say(say)
+    if not ctx.more_acts:
+        ctx.ask(s, "anything_else", "greeting", "anything_else")
+    else:
+        s.awaiting, s.awaiting_agent = None, None
+
+
+def _callback_reason(s: ConversationState) -> str:
+    action = {"cancel": "cancel", "move": "move"}.get(s.desk.action or "", "ask about")
+    numbers = ", ".join(s.desk.searched) or "no number given"
+    return f"Caller wants to {action} an appointment not found under {numbers}"
+
+
+def _to_callback(s: ConversationState, ctx: TurnContext) -> None:
+    """Nothing found and the caller wants a person to sort it out: a consented callback, at
+    the time they said when they said one."""
+    u = ctx.u
+    s.callback_reason = _callback_reason(s)
+    s.desk.action = None
+    if u.date or u.time or u.time_of_day or u.window:
+        s.awaiting, s.awaiting_agent = "callback_time", "objection"
+        ctx.hand_off("objection", "callback about an appointment not found", s)
+        return
+    s.awaiting, s.awaiting_agent = "offer_callback", "faq"
+    u.affirm, u.deny = True, False
+    ctx.hand_off("faq", "callback about an appointment not found", s)

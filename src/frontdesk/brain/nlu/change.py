@@ -1,0 +1,64 @@
+"""Which day and time in a request to move an appointment are the old ones, and which the new.
+
+"Can I move my oil change to Friday?" names only the new day; "I have Tuesday at nine, can we
+push it to Thursday?" names both; "I won't make it tomorrow, can we do next week?" rules the
+old one out and asks for the new one. The new day and time follow a *target cue* ("to",
+"instead", "can we do", "how about", "make it"): the last cue followed by a day or a time
+splits the message; what comes before it describes the appointment the caller has.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, time
+
+from frontdesk.brain.nlu import when
+from frontdesk.brain.nlu.text import normalise
+
+_TARGET_CUE = re.compile(
+    r"\b(?:to|till|until|into|instead|rather|prefer|how about|what about|maybe|"
+    r"(?:can|could|would|should) (?:we|i|you|y'all) (?:do|try|go with|come(?: in)?|make it|"
+    r"get (?:it|me) in|bring it(?: in)?|switch(?: it)?(?: to)?)|"
+    r"make it|make that|let'?s (?:do|say|go with)|go with|switch(?: it)?|bump(?: it)?|"
+    r"push(?: it)?(?: back)?|move(?: it)?|shift(?: it)?|slide(?: it)?)\b")
+"""Words after which callers name the new day or time."""
+
+
+@dataclass(slots=True)
+class When:
+    """A day and a time of day, either of which may be missing."""
+
+    date: date | None = None
+    time: time | None = None
+    part: str | None = None
+    """Morning, afternoon or evening, when that is all the caller said of the time."""
+
+    @property
+    def given(self) -> bool:
+        return self.date is not None or self.time is not None or self.part is not None
+
+
+_LOOSE_HOUR = re.compile(r"\b(?:like|maybe|say|around|about|at)\s+(\d{1,2})(?::(\d{2}))?\b"
+                         r"(?!\s*(?:days?|weeks?|hours?|minutes?|months?|people|%))")
+"""A time said loosely after the new day was named ("no, make it later, like four")."""
+
+
+def _read(text: str, today: date) -> When:
+    u = normalise(text)
+    at = when.extract_time(u)
+    loose = _LOOSE_HOUR.search(u.numeric) if at is None else None
+    if loose is not None:
+        at = when.clock(int(loose.group(1)), int(loose.group(2) or 0), None)
+    return When(when.extract_date(u, today), at, None if at else when.extract_time_of_day(u))
+
+
+def split_change(text: str, today: date) -> tuple[When, When]:
+    """``(current, target)``: the day/time describing the appointment the caller has, and the
+    day/time they want it moved to. Either may be empty."""
+    lowered = text.lower()
+    for cue in reversed(list(_TARGET_CUE.finditer(lowered))):
+        target = _read(text[cue.end():], today)
+        if target.given:
+            return _read(text[: cue.start()], today), target
+    return _read(text, today), When()
