@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections import Counter
 from datetime import datetime
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 Behaviour = Literal["cooperative", "volunteers", "corrects", "interrupts", "silent", "off_topic",
                     "refuses"]
@@ -33,6 +33,23 @@ Kind = Literal["booking", "change_of_mind", "closed_day", "faq", "objection", "d
                "escalation", "noisy", "qualification", "outbound", "multi_act", "wrong_number",
                "callback", "line_check", "existing_appointment"]
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _weekday(value: str) -> str:
+    if value.lower() not in WEEKDAYS:
+        raise ValueError(f"not a weekday: {value!r}")
+    return value.lower()
+
+
+def _clock_time(value: str) -> str:
+    datetime.strptime(value, "%H:%M")
+    return value
+
+
+Weekday = Annotated[str, AfterValidator(_weekday)]
+"""``monday`` … ``sunday`` (any case)."""
+ClockTime = Annotated[str, AfterValidator(_clock_time)]
+"""24-hour ``HH:MM``."""
 
 
 class _Strict(BaseModel):
@@ -81,8 +98,8 @@ class Persona(_Strict):
 class AppointmentExpect(_Strict):
     date: str | None = None
     """``YYYY-MM-DD`` (for "the 3rd", "next Friday" and other exact dates)."""
-    weekday: str | None = None
-    time: str | None = None
+    weekday: Weekday | None = None
+    time: ClockTime | None = None
     """24-hour ``HH:MM``."""
     service: str | None = None
     """A service key of the profile (``oil_change``)."""
@@ -90,20 +107,6 @@ class AppointmentExpect(_Strict):
     """An appointment type key of the profile (``test_drive``)."""
     services: list[str] | None = None
     """Every service key booked in this visit, in any order (two services in one call)."""
-
-    @field_validator("weekday")
-    @classmethod
-    def _weekday(cls, value: str | None) -> str | None:
-        if value is not None and value.lower() not in WEEKDAYS:
-            raise ValueError(f"not a weekday: {value!r}")
-        return value.lower() if value else value
-
-    @field_validator("time")
-    @classmethod
-    def _time(cls, value: str | None) -> str | None:
-        if value is not None:
-            datetime.strptime(value, "%H:%M")
-        return value
 
 
 class LeadExpect(_Strict):
@@ -130,28 +133,15 @@ class Existing(_Strict):
     """A service key of the profile (``oil_change``)."""
     type: str = "service"
     """An appointment type key of the profile (``property_showing``)."""
-    weekday: str | None = None
+    weekday: Weekday | None = None
     """The next such weekday after the library's clock (``date`` wins when both are given)."""
     date: str | None = None
     """``YYYY-MM-DD``."""
-    time: str
+    time: ClockTime
     """24-hour ``HH:MM``."""
     phone: str | None = None
     """The number it is under; by default the one the caller calls from (or the persona's)."""
     vehicle: str | None = None
-
-    @field_validator("weekday")
-    @classmethod
-    def _weekday(cls, value: str | None) -> str | None:
-        if value is not None and value.lower() not in WEEKDAYS:
-            raise ValueError(f"not a weekday: {value!r}")
-        return value.lower() if value else value
-
-    @field_validator("time")
-    @classmethod
-    def _time(cls, value: str) -> str:
-        datetime.strptime(value, "%H:%M")
-        return value
 
 
 class ExistingExpect(_Strict):
@@ -161,16 +151,9 @@ class ExistingExpect(_Strict):
     status: Literal["scheduled", "cancelled"] | None = None
     """``cancelled``, or ``scheduled`` (kept, or moved)."""
     date: str | None = None
-    weekday: str | None = None
-    time: str | None = None
+    weekday: Weekday | None = None
+    time: ClockTime | None = None
     """Where it is now: its old day and time when kept, the new ones when moved."""
-
-    @field_validator("weekday")
-    @classmethod
-    def _weekday(cls, value: str | None) -> str | None:
-        if value is not None and value.lower() not in WEEKDAYS:
-            raise ValueError(f"not a weekday: {value!r}")
-        return value.lower() if value else value
 
 
 class Expect(_Strict):
@@ -207,8 +190,8 @@ class Busy(_Strict):
     """Calendar load put in place before the call (in-process runs only)."""
 
     department: str
-    weekday: str
-    time: str
+    weekday: Weekday
+    time: ClockTime
     count: int = 1
     minutes: int = 30
 
