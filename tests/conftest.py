@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import io
+import logging
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 
 import httpx
 import pytest
+from loguru import logger as loguru_logger
 
 from frontdesk.app import create_app
 from frontdesk.brain import Brain
 from frontdesk.brain.memory import InMemoryCalendar, InMemoryCustomers
 from frontdesk.config import EscalationSettings, Settings
 from frontdesk.knowledge.profile import load_profiles
+from frontdesk.logs import configure_logging
 from tests.pg import PostgresServer
 
 # Monday 23 November 2026, 9:00 AM in Austin (both demo businesses are on Central time).
@@ -74,3 +78,27 @@ async def client(settings) -> AsyncIterator[httpx.AsyncClient]:
         async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
             http.app = app  # type: ignore[attr-defined]
             yield http
+
+
+@pytest.fixture
+def emitted():
+    """Configure the pipeline into a buffer; returns a function reading the lines so far.
+    Restores the test run's own logging afterwards."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    buffer = io.StringIO()
+
+    def configure(level: str = "INFO", fmt: str = "json", personal_data: bool = False):
+        buffer.seek(0)
+        buffer.truncate()
+        configure_logging(level, fmt=fmt, personal_data=personal_data, stream=buffer)
+        return lambda: buffer.getvalue().splitlines()
+
+    yield configure
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+    for handler in handlers:
+        root.addHandler(handler)
+    root.setLevel(level)
+    loguru_logger.remove()
+    loguru_logger.add(lambda _message: None, level="WARNING")

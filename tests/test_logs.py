@@ -2,40 +2,15 @@
 
 from __future__ import annotations
 
-import io
 import json
 import logging
 
 import pytest
 from loguru import logger as loguru_logger
 
-from frontdesk.logs import REDACTED, configure_logging, conversation, personal
+from frontdesk.logs import REDACTED, conversation, personal
 
 PHONE = "+15125550142"
-
-
-@pytest.fixture
-def emitted():
-    """Configure the pipeline into a buffer; returns a function reading the lines so far.
-    Restores the test run's own logging afterwards."""
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    buffer = io.StringIO()
-
-    def configure(level: str = "INFO", fmt: str = "json", personal_data: bool = False):
-        buffer.seek(0)
-        buffer.truncate()
-        configure_logging(level, fmt=fmt, personal_data=personal_data, stream=buffer)
-        return lambda: buffer.getvalue().splitlines()
-
-    yield configure
-    for handler in list(root.handlers):
-        root.removeHandler(handler)
-    for handler in handlers:
-        root.addHandler(handler)
-    root.setLevel(level)
-    loguru_logger.remove()
-    loguru_logger.add(lambda _message: None, level="WARNING")
 
 
 def _json(lines: list[str]) -> list[dict]:

@@ -364,37 +364,20 @@ async def test_ending_the_conversation_over_rest_hangs_up_the_call(phone) -> Non
     assert errors == []
 
 
-async def test_a_phone_calls_log_lines_carry_its_id_and_no_personal_data(phone) -> None:
+async def test_a_phone_calls_log_lines_carry_its_id_and_no_personal_data(phone, emitted) -> None:
     """Pipecat's lines come through the same pipeline and, like ours, carry the conversation
     id; keypad digits and the caller's number are not in the log, even at DEBUG."""
-    import io
-    import logging
+    from frontdesk.logs import REDACTED
 
-    from loguru import logger
-
-    from frontdesk.logs import REDACTED, configure_logging
-
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    buffer = io.StringIO()
-    configure_logging("DEBUG", fmt="json", stream=buffer)
-    try:
-        call_sid, stream = await phone.twilio.ring(profile="dealership", caller="+15125550142")
-        conversation_id = stream.parameters["session_id"]
-        async with MediaStreamClient(stream, call_sid=call_sid) as media:
-            assert await media.wait_for("media", 10)
-            await media.press("5")
-            await asyncio.sleep(0.5)
-        assert await _until(lambda: not _call_tasks(), 10)
-    finally:
-        for handler in list(root.handlers):
-            root.removeHandler(handler)
-        for handler in handlers:
-            root.addHandler(handler)
-        root.setLevel(level)
-        logger.remove()
-        logger.add(lambda _message: None, level="WARNING")
-    raw = buffer.getvalue()
+    read = emitted("DEBUG")
+    call_sid, stream = await phone.twilio.ring(profile="dealership", caller="+15125550142")
+    conversation_id = stream.parameters["session_id"]
+    async with MediaStreamClient(stream, call_sid=call_sid) as media:
+        assert await media.wait_for("media", 10)
+        await media.press("5")
+        await asyncio.sleep(0.5)
+    assert await _until(lambda: not _call_tasks(), 10)
+    raw = "\n".join(read())
     lines = [json.loads(line) for line in raw.splitlines()]
     keypad = next(line for line in lines if line["message"] == "keypad pressed")
     assert keypad["conversation_id"] == conversation_id and keypad["personal"] == {"key": REDACTED}
