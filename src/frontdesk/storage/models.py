@@ -229,7 +229,14 @@ class Task(TimestampMixin, Base):
     human_available: Mapped[bool | None] = mapped_column(Boolean)
     human_agent_name: Mapped[str | None] = mapped_column(String(100))
     due_at: Mapped[str | None] = mapped_column(String(32))
+    """ISO 8601 with its UTC offset."""
     completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    claimed_by: Mapped[str | None] = mapped_column(String(100))
+    """The member of staff (or user) who took the task."""
+    claimed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    note: Mapped[str | None] = mapped_column(Text)
+    """How it was resolved, or why it was cancelled or moved."""
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), onupdate=utcnow)
 
 
 class NotificationRecord(Base):
@@ -253,3 +260,79 @@ class CallEvent(Base):
     kind: Mapped[str] = mapped_column(String(32))
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Job(Base):
+    """Something to do later (a reminder, a notification, a webhook delivery, a callback call).
+
+    The row is the job's truth in both modes: the in-process worker (SQLite) reads due rows
+    from here; on PostgreSQL procrastinate runs them and this row records every attempt.
+    """
+
+    __tablename__ = "jobs"
+    __table_args__ = (Index("ix_jobs_due", "status", "run_at"),)
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    key: Mapped[str | None] = mapped_column(String(200), unique=True)
+    """Deduplicates: at most one job per key (``reminder:42:24h``)."""
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    run_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    status: Mapped[str] = mapped_column(String(16), default="scheduled")
+    """scheduled, running, done, failed (gave up), cancelled."""
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    max_attempts: Mapped[int] = mapped_column(Integer, default=5)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    business_id: Mapped[int | None] = mapped_column(ForeignKey("businesses.id"))
+    conversation_id: Mapped[str | None] = mapped_column(
+        "call_id", ForeignKey("calls.id", ondelete="SET NULL"), index=True)
+    appointment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("appointments.id", ondelete="SET NULL"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow,
+                                                 onupdate=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class Delivery(Base):
+    """One attempt to reach someone: an SMS, an email or a webhook call, and how it went."""
+
+    __tablename__ = "deliveries"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    job_id: Mapped[str | None] = mapped_column(ForeignKey("jobs.id", ondelete="SET NULL"),
+                                               index=True)
+    business_id: Mapped[int | None] = mapped_column(ForeignKey("businesses.id"))
+    channel: Mapped[str] = mapped_column(String(16))
+    target: Mapped[str] = mapped_column(String(500))
+    event: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(16))
+    """sent, failed, skipped."""
+    status_code: Mapped[int | None] = mapped_column(Integer)
+    detail: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class SmsOptOut(TimestampMixin, Base):
+    """A number that texted STOP to a business (START opts back in)."""
+
+    __tablename__ = "sms_opt_outs"
+    __table_args__ = (UniqueConstraint("business_id", "phone",
+                                       name="uq_sms_opt_outs_business_phone"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id"))
+    phone: Mapped[str] = mapped_column(String(20))
+    opted_out: Mapped[bool] = mapped_column(Boolean, default=True)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow,
+                                                 onupdate=utcnow)
+
+
+class StaffPresence(Base):
+    """Whether a person on a business's roster is taking calls now (set through the API)."""
+
+    __tablename__ = "staff_presence"
+    business_id: Mapped[int] = mapped_column(ForeignKey("businesses.id"), primary_key=True)
+    person: Mapped[str] = mapped_column(String(100), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16))
+    """available, busy, away."""
+    updated_by: Mapped[str | None] = mapped_column(String(100))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow,
+                                                 onupdate=utcnow)
