@@ -55,7 +55,7 @@ LAYERS: list[set[str]] = [
     {"knowledge"},                  # business profiles
     {"brain"},                      # the dialogue, behind ports
     {"storage", "llm", "speech"},   # adapters the brain's ports and the voice use
-    {"conversations"},              # a turn: load, brain, persist, publish
+    {"conversations", "jobs"},      # a turn: load, brain, persist, publish; jobs: run later
     {"voice"},                      # one call's pipeline
     {"telephony", "webrtc"},        # the transports a call arrives on
     {"api"},                        # HTTP

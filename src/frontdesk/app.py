@@ -32,10 +32,13 @@ from frontdesk.conversations.calls import CallRecords
 from frontdesk.conversations.events import EventBus
 from frontdesk.conversations.service import ConversationService
 from frontdesk.conversations.staff import SimulatedStaffDesk
+from frontdesk.jobs.engine import Jobs
+from frontdesk.jobs.runner import Handler
 from frontdesk.knowledge.profile import load_profiles
 from frontdesk.llm.assist import LLMAssist
 from frontdesk.storage.conversations import ConversationStore
 from frontdesk.storage.database import create_engine, session_factory
+from frontdesk.storage.jobs import JobStore
 from frontdesk.storage.migrate import upgrade
 from frontdesk.storage.models import Business
 from frontdesk.storage.ports import SqlCalendar, SqlCustomerDirectory
@@ -67,6 +70,8 @@ class Runtime:
     get what they need from it, see :meth:`api`)."""
     engines: VoiceEngines | None
     """The speech models, when voice is enabled."""
+    jobs: Jobs
+    """What runs later (reminders, staff alerts, webhooks, callbacks)."""
     _closers: list[Any] = field(default_factory=list)
 
     def voice(self) -> CallServices:
@@ -133,10 +138,11 @@ async def build_runtime(settings: Settings, *, clock: Clock | None = None,
         # The act classifier trains (or loads from its cache) off the event loop, once per process.
         await asyncio.to_thread(default_classifier)
         kwargs = {"clock": clock} if clock is not None else {}
-        brain = Brain(profiles, SqlCalendar(sessions), SqlCustomerDirectory(sessions),
+        job_store = JobStore(sessions)
+        brain = Brain(profiles, SqlCalendar(sessions, job_store), SqlCustomerDirectory(sessions),
                       settings.brain, assist=assist, **kwargs)
         events = EventBus()
-        store = ConversationStore(sessions)
+        store = ConversationStore(sessions, job_store)
         conversations = ConversationService(brain, store, events,
                                             SimulatedStaffDesk(settings.escalation))
         closers.append(conversations.close)
@@ -151,12 +157,21 @@ async def build_runtime(settings: Settings, *, clock: Clock | None = None,
         closers.append(phone.close)
         browser = BrowserCalls(voice, call_records, settings.webrtc)
         closers.append(browser.close)
+        # Last to start, first to stop: a job may use any part above.
+        jobs = Jobs.build(settings, job_store, _job_handlers())
+        await jobs.start()
+        closers.append(jobs.close)
     except BaseException:
         for close in reversed(closers):
             await close()
         raise
     return Runtime(settings, database, sessions, brain, events, conversations, call_records,
-                   phone, browser, assist, engines, closers)
+                   phone, browser, assist, engines, jobs, closers)
+
+
+def _job_handlers() -> dict[str, Handler]:
+    """What each kind of job does."""
+    return {}
 
 
 @asynccontextmanager

@@ -179,6 +179,30 @@ class LLMSettings(BaseModel):
     """Second cache tier shared by processes, e.g. ``redis://127.0.0.1:6379/0``."""
 
 
+class JobSettings(BaseModel):
+    """Durable jobs: reminders, notifications, webhook deliveries, callback calls."""
+
+    engine: Literal["auto", "local", "procrastinate"] = "auto"
+    """``local``: an in-process worker reading the jobs table (SQLite, one process);
+    ``procrastinate``: PostgreSQL's procrastinate queue, so several processes share the work;
+    ``auto``: procrastinate on PostgreSQL, local otherwise."""
+    enabled: bool = True
+    """Run due jobs in this process (a web-only process of a larger install may leave them to
+    ``frontdesk worker``)."""
+    poll_s: float = Field(default=1.0, gt=0.0)
+    """How often the local worker looks for due jobs (it is woken at once for new ones)."""
+    concurrency: int = Field(default=4, ge=1)
+    max_attempts: int = Field(default=5, ge=1)
+    retry_base_s: float = Field(default=30.0, gt=0.0)
+    """The wait after the first failed attempt; doubled after each one."""
+    retry_max_s: float = Field(default=3600.0, gt=0.0)
+    timeout_s: float = Field(default=120.0, gt=0.0)
+    """One attempt longer than this fails (and is retried)."""
+    sweep_s: int = Field(default=30, ge=1, le=59)
+    """procrastinate: how often a sweep re-queues due jobs it has not heard of (written by a
+    process that stopped before telling the queue)."""
+
+
 class Settings(BaseSettings):
     """Everything configurable, with embedded defaults that need no network and no LLM."""
 
@@ -215,6 +239,7 @@ class Settings(BaseSettings):
     twilio: TwilioSettings = TwilioSettings()
     webrtc: WebRTCSettings = WebRTCSettings()
     llm: LLMSettings = LLMSettings()
+    jobs: JobSettings = JobSettings()
 
     @field_validator("log_level", mode="before")
     @classmethod

@@ -43,7 +43,7 @@ async def _until(check, timeout_s: float = 5.0) -> bool:
 async def test_another_desk_answers_the_check_for_a_person(settings, available) -> None:
     runtime = await build_runtime(settings, clock=fixed_clock)
     desk = FrontOfficeDesk(available)
-    service = ConversationService(runtime.brain, ConversationStore(runtime.sessions),
+    service = ConversationService(runtime.brain, ConversationStore(runtime.sessions, runtime.jobs.store),
                                   runtime.events, desk)
     try:
         sid = (await service.create("dealership", caller_phone="+15125550177")).state.conversation_id

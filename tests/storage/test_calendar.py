@@ -46,7 +46,7 @@ async def _book_for(runtime, calendar: SqlCalendar, start: datetime, phone: str,
 async def test_cancel_and_move_release_and_recheck_capacity(settings) -> None:
     runtime = await build_runtime(settings, clock=fixed_clock)
     try:
-        calendar = SqlCalendar(runtime.sessions)
+        calendar = SqlCalendar(runtime.sessions, runtime.jobs.store)
         SESSION["id"] = (await runtime.conversations.create("dealership")).state.conversation_id
         mine = await _book_for(runtime, calendar, TUESDAY_10, "+15125550101")
         theirs = await _book_for(runtime, calendar, TUESDAY_10, "+15125550102", "tire_rotation")

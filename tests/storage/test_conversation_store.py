@@ -52,7 +52,7 @@ async def test_a_booking_turn_writes_its_customer_once_and_links_the_appointment
 async def test_the_store_hands_out_domain_objects(settings) -> None:
     runtime = await build_runtime(settings, clock=fixed_clock)
     try:
-        store = ConversationStore(runtime.sessions)
+        store = ConversationStore(runtime.sessions, runtime.jobs.store)
         sid = (await runtime.conversations.create("real_estate", caller_phone="+15125550142")
                ).state.conversation_id
         await runtime.conversations.chat(sid, "we want to buy a house in Austin")

@@ -25,6 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from frontdesk.brain.engine import TurnOutcome
 from frontdesk.brain.state import ConversationState, Notification
 from frontdesk.storage.customers import link_appointment, save_lead, upsert_customer
+from frontdesk.storage.jobs import JobStore
 from frontdesk.storage.models import (
     AgentTransition,
     Business,
@@ -41,6 +42,9 @@ from frontdesk.storage.models import (
 from frontdesk.storage.records import Conversation, NewTask, OpenTask, Turn, TurnTimings
 from frontdesk.storage.transaction import reading, transaction
 
+TASK_EVENTS = {"callback": "callback_requested", "human_escalation": "escalation"}
+"""The event each kind of task is announced with."""
+
 
 class BusinessNotSeededError(LookupError):
     """The profile has no row in ``businesses`` (run ``frontdesk db seed``)."""
@@ -49,8 +53,9 @@ class BusinessNotSeededError(LookupError):
 class ConversationStore:
     """Conversations, turns, tasks, customers and leads in the database."""
 
-    def __init__(self, sessions: async_sessionmaker) -> None:
+    def __init__(self, sessions: async_sessionmaker, jobs: JobStore) -> None:
         self._sessions = sessions
+        self._jobs = jobs
 
     @asynccontextmanager
     async def unit(self) -> AsyncIterator[None]:
@@ -103,7 +108,7 @@ class ConversationStore:
             with db.no_autoflush:
                 await self._turn_rows(db, call, outcome, user_text, timings)
                 await self._caller_rows(db, call, state, booked)
-                await self._task_rows(db, call.id, state, tasks)
+                await self._task_rows(db, state, tasks)
             _write_state(call, state)
 
     async def save_state(self, state: ConversationState) -> None:
@@ -197,7 +202,7 @@ class ConversationStore:
                 db.add(NotificationRecord(id=note.notification_id, conversation_id=state.conversation_id,
                                           message=note.message, priority=note.priority))
             # A promise made with the answer ("X will call you back within the hour") is a task.
-            await self._add_tasks(db, state.conversation_id, [
+            await self._add_tasks(db, state, [
                 NewTask(t.task_id, t.task_type, t.reason, t.due_at) for t in state.pending_tasks
                 if t.task_type == "callback" and t.status == "pending"])
             call = await db.get(ConversationRow, state.conversation_id)
@@ -305,34 +310,41 @@ class ConversationStore:
             db.add(AgentTransition(conversation_id=call.id, from_agent=tr.from_agent,
                                    to_agent=tr.to_agent, reason=tr.reason[:200]))
 
-    @staticmethod
-    async def _caller_rows(db: AsyncSession, call: ConversationRow, state: ConversationState,
-                           booked: int | None) -> None:
+    async def _caller_rows(self, db: AsyncSession, call: ConversationRow,
+                           state: ConversationState, booked: int | None) -> None:
         if not state.customer.phone:
             return
         customer = await upsert_customer(db, state.customer.phone, state.customer.name,
                                          state.customer.email)
         call.customer_id = customer.id
         state.customer.customer_id = customer.id
-        await save_lead(db, call.business_id, customer.id, state)
+        if await save_lead(db, call.business_id, customer.id, state):
+            await self._jobs.add_event("lead_qualified", business=state.profile,
+                                       conversation_id=call.id, customer_id=customer.id,
+                                       key=f"lead_qualified:{call.id}")
         if booked is not None:
             await link_appointment(db, booked, customer.id)
 
-    @staticmethod
-    async def _add_tasks(db: AsyncSession, conversation_id: str, tasks: Sequence[NewTask]) -> None:
-        """Insert the tasks not stored yet (a task is written once, whoever asks again)."""
+    async def _add_tasks(self, db: AsyncSession, state: ConversationState,
+                         tasks: Sequence[NewTask]) -> None:
+        """Insert the tasks not stored yet (a task is written once, whoever asks again), each
+        with its event: staff hear of a callback to make or a caller waiting for a person."""
         added: set[str] = set()
         for task in tasks:
             if task.task_id not in added and await db.get(Task, task.task_id) is None:
                 added.add(task.task_id)
-                db.add(Task(id=task.task_id, conversation_id=conversation_id,
+                db.add(Task(id=task.task_id, conversation_id=state.conversation_id,
                             task_type=task.task_type, status="pending", reason=task.reason,
                             due_at=task.due_at))
+                event = TASK_EVENTS.get(task.task_type)
+                if event is not None:
+                    await self._jobs.add_event(event, business=state.profile,
+                                               conversation_id=state.conversation_id,
+                                               task_id=task.task_id, key=f"{event}:{task.task_id}")
 
-    @staticmethod
-    async def _task_rows(db: AsyncSession, conversation_id: str, state: ConversationState,
+    async def _task_rows(self, db: AsyncSession, state: ConversationState,
                          tasks: Sequence[NewTask]) -> None:
-        await ConversationStore._add_tasks(db, conversation_id, tasks)
+        await self._add_tasks(db, state, tasks)
         for note in state.notifications_queue:
             if not note.delivered:
                 continue

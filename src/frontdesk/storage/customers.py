@@ -31,8 +31,9 @@ async def upsert_customer(db: AsyncSession, phone: str, name: str | None = None,
 
 
 async def save_lead(db: AsyncSession, business_id: int, customer_id: int,
-                    state: ConversationState) -> None:
-    """The caller as a lead of this business, as the conversation's state now scores them.
+                    state: ConversationState) -> bool:
+    """The caller as a lead of this business, as the conversation's state now scores them;
+    True when this write made them qualified.
 
     A do-not-call flag, once set, is never cleared by a later conversation.
     """
@@ -43,12 +44,14 @@ async def save_lead(db: AsyncSession, business_id: int, customer_id: int,
                     source=state.lead.source, factors={})
         db.add(lead)
     info = state.lead
+    was_qualified = lead.qualified is True
     lead.status = info.status if not lead.do_not_call else "do_not_call"
     lead.score, lead.qualified, lead.factors = info.score, info.qualified, dict(info.factors)
     lead.do_not_call = lead.do_not_call or info.do_not_call
     lead.intent, lead.budget_min, lead.budget_max = info.intent, info.budget_min, info.budget_max
     lead.timeline_months, lead.location = info.timeline_months, info.location
     lead.financing, lead.motivation = info.financing, info.motivation
+    return info.qualified is True and not was_qualified and not lead.do_not_call
 
 
 async def link_appointment(db: AsyncSession, appointment_id: int, customer_id: int) -> None:

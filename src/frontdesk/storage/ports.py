@@ -4,7 +4,9 @@ They join the transaction of the work that calls them (:mod:`frontdesk.storage.t
 a booking made during a conversation turn is committed with that turn, or not at all. A
 booking writes the appointment only: the turn that made it writes the caller (once) and links
 the appointment to them and their vehicle
-(:meth:`~frontdesk.storage.conversations.ConversationStore.save_turn`).
+(:meth:`~frontdesk.storage.conversations.ConversationStore.save_turn`). Booking, cancelling and
+moving each write their event job in the same transaction (:meth:`JobStore.add_event
+<frontdesk.storage.jobs.JobStore.add_event>`): reminders and staff alerts follow from it.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from frontdesk.brain.ports import (
     KnownCustomer,
     SlotUnavailableError,
 )
+from frontdesk.storage.jobs import JobStore
 from frontdesk.storage.models import (
     Appointment,
     Business,
@@ -41,8 +44,9 @@ ACTIVE_STATUSES = ("scheduled", "confirmed")
 class SqlCalendar:
     """Appointments in the database; booking re-checks capacity inside its transaction."""
 
-    def __init__(self, sessions: async_sessionmaker) -> None:
+    def __init__(self, sessions: async_sessionmaker, jobs: JobStore) -> None:
         self._sessions = sessions
+        self._jobs = jobs
         # Serialises bookings per business inside this process until the booking's transaction
         # commits (another turn must see it when it checks capacity); PostgreSQL's row lock
         # below does the same across processes.
@@ -103,6 +107,9 @@ class SqlCalendar:
             )
             db.add(row)
             await db.flush()
+            await self._jobs.add_event("appointment_booked", business=request.business,
+                                       appointment_id=row.id,
+                                       conversation_id=request.conversation_id)
             return BookedAppointment(id=row.id, start=request.start,
                                      duration_min=request.duration_min)
 
@@ -146,6 +153,8 @@ class SqlCalendar:
             row.status = "cancelled"
             row.notes = _note(row.notes, "cancelled by the caller on a call")
             await db.flush()
+            await self._jobs.add_event("appointment_cancelled", business=business,
+                                       appointment_id=row.id, by="caller")
             return _existing(row, service)
 
     async def move(self, business: str, appointment_id: int, start: datetime,
@@ -164,6 +173,9 @@ class SqlCalendar:
             row.scheduled_date, row.scheduled_time = start.date(), start.time()
             row.notes = _note(row.notes, f"moved from {old:%Y-%m-%d %H:%M} by the caller on a call")
             await db.flush()
+            await self._jobs.add_event("appointment_moved", business=business,
+                                       appointment_id=row.id, by="caller",
+                                       previous=old.isoformat(timespec="minutes"))
             return _existing(row, service)
 
 

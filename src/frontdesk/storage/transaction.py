@@ -22,12 +22,15 @@ must outlive a write until it is committed (the calendar's booking lock) are hel
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+import logging
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(eq=False)
@@ -36,6 +39,8 @@ class _Unit:
     is_open: bool = True
     held: list[asyncio.Lock] = field(default_factory=list)
     """Released after the commit (or rollback), last taken first."""
+    committed: list[Callable[[], None]] = field(default_factory=list)
+    """Called after the commit succeeds (never after a rollback)."""
 
 
 _current: ContextVar[_Unit | None] = ContextVar("frontdesk_transaction", default=None)
@@ -72,6 +77,24 @@ async def transaction(sessions: async_sessionmaker) -> AsyncIterator[AsyncSessio
     finally:
         for lock in reversed(unit.held if unit is not None else []):
             lock.release()
+    # Reached only when the block and its commit succeeded.
+    for callback in unit.committed if unit is not None else []:
+        try:
+            callback()
+        except Exception:  # the data is committed; a failing listener must not undo the caller
+            log.exception("an after-commit callback failed")
+
+
+def after_commit(callback: Callable[[], None]) -> None:
+    """Call ``callback`` once the current transaction has committed (at once outside one).
+
+    For work that must only see committed data: waking the job worker for a job written in
+    a turn's transaction, which a rollback would take back."""
+    unit = _joinable()
+    if unit is None:
+        callback()
+    else:
+        unit.committed.append(callback)
 
 
 @asynccontextmanager
