@@ -43,6 +43,7 @@ from frontdesk.storage.migrate import upgrade
 from frontdesk.storage.models import Business
 from frontdesk.storage.ports import SqlCalendar, SqlCustomerDirectory
 from frontdesk.storage.seed import load_profiles_from_db, seed_profiles
+from frontdesk.storage.tasks import TaskStore
 from frontdesk.telephony.phone import PhoneCalls
 from frontdesk.telephony.rest import TwilioRest
 from frontdesk.voice.engines import VoiceEngines
@@ -72,6 +73,7 @@ class Runtime:
     """The speech models, when voice is enabled."""
     jobs: Jobs
     """What runs later (reminders, staff alerts, webhooks, callbacks)."""
+    tasks: TaskStore
     _closers: list[Any] = field(default_factory=list)
 
     def voice(self) -> CallServices:
@@ -88,7 +90,7 @@ class Runtime:
 
         return ApiServices(self.settings, self.database.dialect.name, self.sessions, self.brain,
                            self.events, self.conversations, self.phone, self.browser,
-                           language_model)
+                           language_model, self.tasks, self.jobs.store)
 
     async def close(self) -> None:
         """Close in reverse order of building: calls first, the database last."""
@@ -138,7 +140,8 @@ async def build_runtime(settings: Settings, *, clock: Clock | None = None,
         # The act classifier trains (or loads from its cache) off the event loop, once per process.
         await asyncio.to_thread(default_classifier)
         kwargs = {"clock": clock} if clock is not None else {}
-        job_store = JobStore(sessions)
+        job_store = JobStore(sessions, **kwargs)
+        tasks = TaskStore(sessions, job_store)
         brain = Brain(profiles, SqlCalendar(sessions, job_store), SqlCustomerDirectory(sessions),
                       settings.brain, assist=assist, **kwargs)
         events = EventBus()
@@ -166,7 +169,7 @@ async def build_runtime(settings: Settings, *, clock: Clock | None = None,
             await close()
         raise
     return Runtime(settings, database, sessions, brain, events, conversations, call_records,
-                   phone, browser, assist, engines, jobs, closers)
+                   phone, browser, assist, engines, jobs, tasks, closers)
 
 
 def _job_handlers() -> dict[str, Handler]:

@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
+    AwareDatetime,
     BaseModel,
     ConfigDict,
     Field,
@@ -44,9 +45,9 @@ class ErrorOut(BaseModel):
 ERROR_MEANINGS = {
     400: "the request cannot be carried out as given",
     403: "refused: a bad or missing X-Twilio-Signature",
-    404: "no such conversation, lead or call",
+    404: "no such conversation, lead, call, task or job",
     409: "conflicts with the current state (the conversation has ended, outside calling hours, "
-         "do-not-call)",
+         "do-not-call, the task is closed or claimed by someone else)",
     502: "the telephony provider refused or failed",
     503: "the service this needs is not available here (voice disabled, Twilio not "
          "configured, every line busy)",
@@ -261,3 +262,73 @@ class StageLatency(BaseModel):
     n: int
     p50: float | None = None
     p95: float | None = None
+
+
+# --- follow-through: tasks and jobs ----------------------------------------------------------
+
+class TaskOut(BaseModel):
+    """A callback to make or a caller who asked for a person."""
+
+    task_id: str
+    task_type: Literal["callback", "human_escalation"]
+    status: Literal["pending", "running", "claimed", "completed", "cancelled", "failed"]
+    reason: str | None
+    due_at: UtcDateTime | None
+    business: str
+    session_id: str
+    """The conversation the task came from."""
+    caller_phone: str | None
+    caller_name: str | None
+    claimed_by: str | None
+    claimed_at: UtcDateTime | None
+    note: str | None
+    created_at: UtcDateTime
+    completed_at: UtcDateTime | None
+
+
+class ClaimIn(BaseModel):
+    person: str = Field(min_length=1, max_length=100)
+
+
+class CompleteIn(BaseModel):
+    by: str | None = Field(default=None, max_length=100)
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class RescheduleIn(BaseModel):
+    due_at: AwareDatetime
+    """With its UTC offset (``2026-12-01T15:00:00-06:00``)."""
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class CancelTaskIn(BaseModel):
+    note: str | None = Field(default=None, max_length=2000)
+
+
+class DeliveryOut(BaseModel):
+    channel: Literal["sms", "email", "webhook"]
+    target: str
+    event: str
+    status: Literal["sent", "failed", "skipped"]
+    status_code: int | None
+    detail: str | None
+    created_at: UtcDateTime
+
+
+class JobOut(BaseModel):
+    """Something that runs later: a reminder, a staff alert, a webhook delivery, a callback."""
+
+    job_id: str
+    kind: str
+    status: Literal["scheduled", "running", "done", "failed", "cancelled"]
+    run_at: UtcDateTime
+    attempts: int
+    max_attempts: int
+    last_error: str | None
+    business: str | None
+    session_id: str | None
+    appointment_id: int | None
+    payload: dict[str, Any]
+    created_at: UtcDateTime
+    finished_at: UtcDateTime | None
+    deliveries: list[DeliveryOut] = []

@@ -12,6 +12,8 @@ from frontdesk.brain import Brain
 from frontdesk.config import Settings
 from frontdesk.conversations.events import EventBus
 from frontdesk.conversations.service import ConversationService
+from frontdesk.storage.jobs import JobStore
+from frontdesk.storage.tasks import TaskStore
 from frontdesk.telephony.phone import PhoneCalls
 from frontdesk.webrtc.calls import BrowserCalls
 
@@ -30,3 +32,7 @@ class ApiServices:
     browser: BrowserCalls
     language_model: Callable[[], dict[str, Any]]
     """The optional language model's state: ``{"enabled": False}`` when there is none."""
+    tasks: TaskStore
+    """The callback inbox."""
+    jobs: JobStore
+    """Jobs and their deliveries, for inspection and retry."""

@@ -9,7 +9,7 @@ from typing import Protocol
 from frontdesk.config import Settings
 from frontdesk.jobs.local import LocalWorker
 from frontdesk.jobs.queue import ProcrastinateEngine
-from frontdesk.jobs.runner import Clock, Handler, JobRunner, utc_now
+from frontdesk.jobs.runner import Handler, JobRunner
 from frontdesk.storage.jobs import JobStore
 
 log = logging.getLogger(__name__)
@@ -33,9 +33,9 @@ class Jobs:
         self._engine = engine
 
     @classmethod
-    def build(cls, settings: Settings, store: JobStore, handlers: Mapping[str, Handler], *,
-              clock: Clock = utc_now) -> Jobs:
-        runner = JobRunner(store, handlers, settings.jobs, clock=clock)
+    def build(cls, settings: Settings, store: JobStore, handlers: Mapping[str, Handler]) -> Jobs:
+        """The engine for ``settings``; "now" is the store's clock."""
+        runner = JobRunner(store, handlers, settings.jobs, clock=store.clock)
         url = settings.resolved_database_url
         name = settings.jobs.engine
         if name == "auto":

@@ -20,7 +20,7 @@ import contextlib
 import logging
 import os
 import socket
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy.engine import make_url
@@ -116,7 +116,8 @@ class ProcrastinateEngine:
 
     async def sweep(self) -> None:
         now = self._runner.clock()
-        stale = now - timedelta(seconds=self._settings.timeout_s + 60)
+        # Wall time, not the process's clock: how long the row has not been touched.
+        stale = datetime.now(UTC) - timedelta(seconds=self._settings.timeout_s + 60)
         released = await self._store.release_running(older_than=stale)
         if released:
             log.warning("jobs left running by a stopped worker are due again",

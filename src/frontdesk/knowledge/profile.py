@@ -139,6 +139,55 @@ class QualificationPolicy(BaseModel):
     }
 
 
+FOLLOW_UP_EVENTS = ("appointment_booked", "appointment_cancelled", "appointment_moved",
+                    "callback_requested", "escalation", "lead_qualified")
+"""What staff can be told about, and what webhooks can subscribe to."""
+FollowUpEvent = Literal["appointment_booked", "appointment_cancelled", "appointment_moved",
+                        "callback_requested", "escalation", "lead_qualified"]
+
+
+class ReminderPolicy(BaseModel):
+    """Appointment reminders to the customer: by SMS (Twilio Messaging, when configured and
+    the number has not texted STOP) and by email with a calendar invitation (SMTP, when the
+    customer gave an email)."""
+
+    hours_before: list[float] = [24.0, 2.0]
+    """One reminder at each of these lead times; one already past when the booking is made is
+    not sent."""
+    sms: bool = True
+    email: bool = True
+
+
+class StaffRoute(BaseModel):
+    """Who on staff hears of which events, and how."""
+
+    events: list[FollowUpEvent] = list(FOLLOW_UP_EVENTS)
+    email: str | None = None
+    sms: str | None = None
+    """E.164."""
+
+
+class WebhookTarget(BaseModel):
+    """An outgoing webhook: signed (HMAC-SHA256 over timestamp and body) with the secret in
+    the environment variable ``secret_env`` (secrets do not belong in profile files)."""
+
+    url: str = Field(pattern=r"^https?://")
+    events: list[FollowUpEvent] = list(FOLLOW_UP_EVENTS)
+    secret_env: str
+
+
+class FollowUpPolicy(BaseModel):
+    """What happens after a call: reminders, staff alerts, webhooks, callback calls."""
+
+    reminders: ReminderPolicy = ReminderPolicy()
+    staff: list[StaffRoute] = []
+    webhooks: list[WebhookTarget] = []
+    call_back: bool = True
+    """Callback requests are called back by the agent itself at their due time (within
+    calling hours, unless the number is on the do-not-call list) when outbound calling is
+    configured; staff are told either way."""
+
+
 class BusinessProfile(BaseModel):
     """Everything the agent knows about one business."""
 
@@ -170,6 +219,9 @@ class BusinessProfile(BaseModel):
     """Why the agent calls, said when an outbound callee asks "what's this about?"."""
     lead_source: str = "you contacted us recently"
     """How the business got the callee's number, said when asked on an outbound call."""
+    email: str = ""
+    """The business's own address: the organizer of calendar invitations."""
+    follow_up: FollowUpPolicy = FollowUpPolicy()
 
     @field_validator("departments", "objections", mode="before")
     @classmethod

@@ -104,8 +104,11 @@ class JobStore:
     wrote it commits: the engine running the jobs sets it to hear about them at once.
     """
 
-    def __init__(self, sessions: async_sessionmaker) -> None:
+    def __init__(self, sessions: async_sessionmaker,
+                 clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
         self._sessions = sessions
+        self.clock = clock
+        """When "now" is for due times (the process's clock; tests move it)."""
         self.on_added: Callable[[str, datetime], None] | None = None
 
     # --- writing jobs ------------------------------------------------------------------------
@@ -125,7 +128,7 @@ class JobStore:
         """Something happened that others may follow up on (``appointment_booked``,
         ``callback_requested`` …): an ``event`` job, due now, written with the change itself.
         Its handler decides what follows (reminders, staff alerts, webhooks)."""
-        return await self.add(NewJob("event", datetime.now(UTC), {"event": event, **data},
+        return await self.add(NewJob("event", self.clock(), {"event": event, **data},
                                      key=key, business=business, conversation_id=conversation_id,
                                      appointment_id=appointment_id))
 
@@ -280,7 +283,7 @@ class JobStore:
 
     async def retry_now(self, job_id: str) -> bool:
         """A job that gave up (or was cancelled) runs again now, with fresh attempts."""
-        now = datetime.now(UTC)
+        now = self.clock()
         async with transaction(self._sessions) as db:
             result = await db.execute(update(Job).where(
                 Job.id == job_id, or_(Job.status == "failed", Job.status == "cancelled")).values(
