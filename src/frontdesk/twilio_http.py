@@ -24,4 +24,8 @@ class RebasedHttpClient(AsyncTwilioHttpClient):
     async def request(self, method, url, *args, **kwargs):  # type: ignore[override]
         if url.startswith(TWILIO_API):
             url = self._base + url[len(TWILIO_API):]
+        # The SDK passes timeout=None unless a call names one, and aiohttp reads None as "no
+        # limit at all": the client's own timeout is applied instead.
+        if kwargs.get("timeout") is None:
+            kwargs["timeout"] = self.timeout
         return await super().request(method, url, *args, **kwargs)
