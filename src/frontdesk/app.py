@@ -38,6 +38,7 @@ from frontdesk.storage.conversations import ConversationStore
 from frontdesk.storage.database import create_engine, session_factory
 from frontdesk.storage.migrate import upgrade
 from frontdesk.storage.models import Business
+from frontdesk.storage.optouts import SmsOptOutStore
 from frontdesk.storage.ports import SqlCalendar, SqlCustomerDirectory
 from frontdesk.storage.seed import load_profiles_from_db, seed_profiles
 from frontdesk.telephony.phone import PhoneCalls
@@ -83,7 +84,7 @@ class Runtime:
 
         return ApiServices(self.settings, self.database.dialect.name, self.sessions, self.brain,
                            self.events, self.conversations, self.phone, self.browser,
-                           language_model)
+                           language_model, SmsOptOutStore(self.sessions))
 
     async def close(self) -> None:
         """Close in reverse order of building: calls first, the database last."""

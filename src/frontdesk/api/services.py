@@ -12,6 +12,7 @@ from frontdesk.brain import Brain
 from frontdesk.config import Settings
 from frontdesk.conversations.events import EventBus
 from frontdesk.conversations.service import ConversationService
+from frontdesk.storage.optouts import SmsOptOutStore
 from frontdesk.telephony.phone import PhoneCalls
 from frontdesk.webrtc.calls import BrowserCalls
 
@@ -30,3 +31,5 @@ class ApiServices:
     browser: BrowserCalls
     language_model: Callable[[], dict[str, Any]]
     """The optional language model's state: ``{"enabled": False}`` when there is none."""
+    sms_opt_outs: SmsOptOutStore
+    """Numbers that texted STOP (written by the inbound SMS webhook)."""
