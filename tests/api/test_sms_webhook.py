@@ -107,3 +107,13 @@ async def test_an_unknown_profile_is_logged_and_left_unanswered(sms) -> None:
     response = await sms.text("STOP", query="?profile=bakery")
     assert (response.status_code, response.text) == (200, EMPTY)
     assert not await sms.opt_outs.is_opted_out("dealership", CUSTOMER)
+
+
+async def test_the_log_says_what_happened_without_the_number_or_the_text(sms, emitted) -> None:
+    lines = emitted("INFO", fmt="json")
+    await sms.text("STOP")
+    await sms.text("Can I move my oil change to Friday?")
+    text = "\n".join(lines())
+    assert "sms opt-out recorded" in text and "inbound text message left unanswered" in text
+    assert '"keyword": "opt_out"' in text and '"profile": "dealership"' in text
+    assert CUSTOMER not in text and "oil change to Friday" not in text
