@@ -16,6 +16,8 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
+from email.message import EmailMessage
 from typing import Any
 
 from fastapi import FastAPI
@@ -32,15 +34,22 @@ from frontdesk.conversations.calls import CallRecords
 from frontdesk.conversations.events import EventBus
 from frontdesk.conversations.service import ConversationService
 from frontdesk.conversations.staff import SimulatedStaffDesk
+from frontdesk.followup import plan
+from frontdesk.followup.appointments import AppointmentDetails, BusinessContact
+from frontdesk.followup.email import SmtpMailer, reminder_email
+from frontdesk.followup.handlers import FollowThrough
+from frontdesk.followup.sms import TwilioMessaging
+from frontdesk.followup.webhooks import WebhookSender
 from frontdesk.jobs.engine import Jobs
-from frontdesk.jobs.runner import Handler
-from frontdesk.knowledge.profile import load_profiles
+from frontdesk.knowledge.profile import BusinessProfile, load_profiles
 from frontdesk.llm.assist import LLMAssist
 from frontdesk.storage.conversations import ConversationStore
 from frontdesk.storage.database import create_engine, session_factory
+from frontdesk.storage.facts import AppointmentFacts, FactsReader
 from frontdesk.storage.jobs import JobStore
 from frontdesk.storage.migrate import upgrade
 from frontdesk.storage.models import Business
+from frontdesk.storage.optouts import SmsOptOutStore
 from frontdesk.storage.ports import SqlCalendar, SqlCustomerDirectory
 from frontdesk.storage.seed import load_profiles_from_db, seed_profiles
 from frontdesk.storage.tasks import TaskStore
@@ -90,7 +99,8 @@ class Runtime:
 
         return ApiServices(self.settings, self.database.dialect.name, self.sessions, self.brain,
                            self.events, self.conversations, self.phone, self.browser,
-                           language_model, self.tasks, self.jobs.store)
+                           language_model, self.tasks, self.jobs.store,
+                           SmsOptOutStore(self.sessions))
 
     async def close(self) -> None:
         """Close in reverse order of building: calls first, the database last."""
@@ -161,7 +171,8 @@ async def build_runtime(settings: Settings, *, clock: Clock | None = None,
         browser = BrowserCalls(voice, call_records, settings.webrtc)
         closers.append(browser.close)
         # Last to start, first to stop: a job may use any part above.
-        jobs = Jobs.build(settings, job_store, _job_handlers())
+        follow = _follow_through(settings, sessions, job_store, tasks, brain, closers)
+        jobs = Jobs.build(settings, job_store, follow.handlers())
         await jobs.start()
         closers.append(jobs.close)
     except BaseException:
@@ -172,9 +183,30 @@ async def build_runtime(settings: Settings, *, clock: Clock | None = None,
                    phone, browser, assist, engines, jobs, tasks, closers)
 
 
-def _job_handlers() -> dict[str, Handler]:
-    """What each kind of job does."""
-    return {}
+def _follow_through(settings: Settings, sessions: async_sessionmaker, job_store: JobStore,
+                    tasks: TaskStore, brain: Brain, closers: list[Any]) -> FollowThrough:
+    """Reminders, staff alerts and webhooks over the channels this process has configured."""
+    sms = TwilioMessaging(settings.twilio) if settings.twilio.messaging_configured else None
+    if sms is not None:
+        closers.append(sms.close)
+    mailer = SmtpMailer(settings.smtp) if settings.smtp.host else None
+    webhooks = WebhookSender()
+    closers.append(webhooks.close)
+    return FollowThrough(profiles=brain.profile, jobs=job_store, tasks=tasks,
+                         facts=FactsReader(sessions), opt_outs=SmsOptOutStore(sessions),
+                         webhooks=webhooks, sms=sms, mailer=mailer, reminder_email=_reminder_email,
+                         calls=False, clock=job_store.clock)
+
+
+def _reminder_email(profile: BusinessProfile, facts: AppointmentFacts,
+                    now: datetime) -> EmailMessage:
+    appointment = AppointmentDetails(facts.appointment_id, plan.what(profile, facts),
+                                     facts.start.date(), facts.start.time(), facts.duration_min,
+                                     facts.customer_name, facts.customer_email)
+    business = BusinessContact(profile.name, profile.timezone, profile.address, profile.phone,
+                               profile.email or None)
+    # SEQUENCE must grow with every revision of the invitation: minutes since the epoch do.
+    return reminder_email(appointment, business, sequence=int(now.timestamp() // 60), stamp=now)
 
 
 @asynccontextmanager

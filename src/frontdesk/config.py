@@ -130,9 +130,61 @@ class TwilioSettings(BaseModel):
     calling_hours_end: int = Field(default=21, ge=1, le=24)
     """Outbound calls only between these hours in the callee's local time (8 AM-9 PM)."""
 
+    api_key_sid: str | None = None
+    api_key_secret: str | None = None
+    """An API key (``SK…``) and its secret: text messages authenticate with it instead of the
+    auth token when both are set. Webhook signatures are always checked with the auth token."""
+    messaging_from: str | None = None
+    """The sender of text messages (E.164); ``from_number`` when unset."""
+    messaging_service_sid: str | None = None
+    """A Messaging Service (``MG…``) sends text messages instead of one number when set."""
+
     @property
     def rest_configured(self) -> bool:
         return bool(self.account_sid and self.auth_token)
+
+    @property
+    def messaging_configured(self) -> bool:
+        """Text messages can be sent: an account, a credential and a sender."""
+        credential = self.auth_token or (self.api_key_sid and self.api_key_secret)
+        sender = self.messaging_service_sid or self.messaging_from or self.from_number
+        return bool(self.account_sid and credential and sender)
+
+    @model_validator(mode="after")
+    def _api_key_pair(self) -> TwilioSettings:
+        if bool(self.api_key_sid) != bool(self.api_key_secret):
+            raise ValueError("twilio.api_key_sid and twilio.api_key_secret go together")
+        return self
+
+
+class SmtpSettings(BaseModel):
+    """The mail server that sends appointment emails (reminders with a calendar invitation)."""
+
+    host: str | None = None
+    """Unset: no email is sent."""
+    port: int = Field(default=587, ge=1, le=65535)
+    security: Literal["starttls", "tls", "none"] = "starttls"
+    """``starttls``: upgrade a plain connection (port 587); ``tls``: TLS from the first byte
+    (port 465); ``none``: plain text, only for a relay on the same machine or network."""
+    username: str | None = None
+    password: str | None = None
+    from_address: str | None = None
+    """The sender, e.g. ``Riverside Motors <frontdesk@riverside.example>``."""
+    timeout_s: float = Field(default=10.0, gt=0)
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.host and self.from_address)
+
+    @model_validator(mode="after")
+    def _complete(self) -> SmtpSettings:
+        if bool(self.username) != bool(self.password):
+            raise ValueError("smtp.username and smtp.password go together")
+        if self.host and not self.from_address:
+            raise ValueError("smtp.from_address is required when smtp.host is set")
+        if self.from_address and "@" not in self.from_address:
+            raise ValueError(f"smtp.from_address must be an email address, got {self.from_address!r}")
+        return self
 
 
 class WebRTCSettings(BaseModel):
@@ -237,6 +289,7 @@ class Settings(BaseSettings):
     tts: TTSSettings = TTSSettings()
     voice: VoiceSettings = VoiceSettings()
     twilio: TwilioSettings = TwilioSettings()
+    smtp: SmtpSettings = SmtpSettings()
     webrtc: WebRTCSettings = WebRTCSettings()
     llm: LLMSettings = LLMSettings()
     jobs: JobSettings = JobSettings()

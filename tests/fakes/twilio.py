@@ -4,7 +4,9 @@ The caller's side (:class:`MediaStreamClient`, :class:`TwilioSide`) ships with F
 :mod:`frontdesk.telephony.simulator` (``frontdesk eval`` and ``frontdesk loadtest`` use it);
 this module adds the test account and :class:`FakeTwilioApi`, the REST API
 (``/2010-04-01/Accounts/{sid}/Calls.json`` and call updates) with Basic auth, where a created
-call "rings" by fetching its TwiML from the ``Url``.
+call "rings" by fetching its TwiML from the ``Url``, and the Messages resource
+(``/2010-04-01/Accounts/{sid}/Messages.json``), which records text messages and can be told
+to refuse a number (``refuse``) or to fail the next requests (``message_failures``).
 """
 
 from __future__ import annotations
@@ -25,6 +27,21 @@ from frontdesk.telephony.simulator import (  # noqa: F401  (re-exported for the 
 )
 
 AUTH_TOKEN = "test-auth-token"
+API_KEY_SID = "SK" + "0" * 31 + "2"
+API_KEY_SECRET = "test-api-key-secret"
+MESSAGING_SERVICE_SID = "MG" + "0" * 31 + "3"
+
+
+def twilio_error(status: int, code: int, message: str) -> dict:
+    """Twilio's error body (what the SDK turns into ``TwilioRestException``)."""
+    return {"code": code, "message": message, "status": status,
+            "more_info": f"https://www.twilio.com/docs/errors/{code}"}
+
+
+UNSUBSCRIBED = twilio_error(400, 21610, "Attempt to send to unsubscribed recipient")
+INVALID_TO = twilio_error(400, 21211, "Invalid 'To' Phone Number")
+SERVER_ERROR = twilio_error(500, 20500, "Internal Server Error")
+TOO_MANY_REQUESTS = twilio_error(429, 20429, "Too Many Requests")
 
 
 class MediaStreamClient(simulator.MediaStreamClient):
@@ -54,12 +71,23 @@ class FakeTwilioApi:
         self.app = FastAPI()
         self.app.post("/2010-04-01/Accounts/{account}/Calls.json")(self._create)
         self.app.post("/2010-04-01/Accounts/{account}/Calls/{call_sid}.json")(self._update)
+        self.app.post("/2010-04-01/Accounts/{account}/Messages.json")(self._message)
         self._ringing: set[asyncio.Task] = set()
+        self.messages: list[dict[str, str]] = []
+        """Text messages accepted: the form fields Twilio got, plus the ``Sid`` it gave."""
+        self.message_requests = 0
+        self.refuse: dict[str, dict] = {}
+        """Recipient → error body (``UNSUBSCRIBED``, ``INVALID_TO``), every time."""
+        self.message_failures: list[dict] = []
+        """Error bodies answered to the next message requests, one each (``SERVER_ERROR``)."""
+        self.message_delay_s = 0.0
+        """How long each message request waits before answering (timeouts)."""
 
     @staticmethod
     def _auth(request: Request, account: str) -> None:
-        expected = "Basic " + base64.b64encode(f"{ACCOUNT_SID}:{AUTH_TOKEN}".encode()).decode()
-        if account != ACCOUNT_SID or request.headers.get("authorization") != expected:
+        accepted = {"Basic " + base64.b64encode(f"{user}:{secret}".encode()).decode()
+                    for user, secret in ((ACCOUNT_SID, AUTH_TOKEN), (API_KEY_SID, API_KEY_SECRET))}
+        if account != ACCOUNT_SID or request.headers.get("authorization") not in accepted:
             raise HTTPException(401, {"code": 20003, "message": "Authenticate", "status": 401})
 
     @staticmethod
@@ -98,3 +126,38 @@ class FakeTwilioApi:
         form = {k: str(v) for k, v in (await request.form()).items()}
         self.updates.append((call_sid, form))
         return JSONResponse(self._resource(call_sid, form, form.get("Status", "in-progress")))
+
+    async def _message(self, account: str, request: Request):
+        self._auth(request, account)
+        self.message_requests += 1
+        if self.message_delay_s:
+            await asyncio.sleep(self.message_delay_s)
+        form = {k: str(v) for k, v in (await request.form()).items()}
+        error = None
+        if self.message_failures:
+            error = self.message_failures.pop(0)
+        elif not form.get("To"):
+            error = twilio_error(400, 21604, "A 'To' phone number is required.")
+        elif not (form.get("From") or form.get("MessagingServiceSid")):
+            error = twilio_error(400, 21603, "A 'From' phone number is required.")
+        elif not form.get("Body"):
+            error = twilio_error(400, 21602, "Message body is required.")
+        elif form["To"] in self.refuse:
+            error = self.refuse[form["To"]]
+        if error is not None:
+            return JSONResponse(error, status_code=error["status"])
+        sid = new_sid("SM")
+        self.messages.append({**form, "Sid": sid})
+        # With only a Messaging Service, Twilio picks the sender later: "accepted", no From.
+        status = "queued" if form.get("From") else "accepted"
+        uri = f"/2010-04-01/Accounts/{ACCOUNT_SID}/Messages/{sid}.json"
+        return JSONResponse({
+            "sid": sid, "account_sid": ACCOUNT_SID, "api_version": "2010-04-01",
+            "to": form["To"], "from": form.get("From"), "body": form["Body"],
+            "messaging_service_sid": form.get("MessagingServiceSid"), "status": status,
+            "direction": "outbound-api", "num_segments": "1", "num_media": "0",
+            "error_code": None, "error_message": None, "price": None, "price_unit": "USD",
+            "date_created": "Mon, 23 Nov 2026 15:00:00 +0000", "date_sent": None,
+            "date_updated": "Mon, 23 Nov 2026 15:00:00 +0000", "uri": uri,
+            "subresource_uris": {"media": uri.replace(".json", "/Media.json")}},
+            status_code=201)

@@ -13,6 +13,7 @@ from frontdesk.config import Settings
 from frontdesk.conversations.events import EventBus
 from frontdesk.conversations.service import ConversationService
 from frontdesk.storage.jobs import JobStore
+from frontdesk.storage.optouts import SmsOptOutStore
 from frontdesk.storage.tasks import TaskStore
 from frontdesk.telephony.phone import PhoneCalls
 from frontdesk.webrtc.calls import BrowserCalls
@@ -36,3 +37,5 @@ class ApiServices:
     """The callback inbox."""
     jobs: JobStore
     """Jobs and their deliveries, for inspection and retry."""
+    sms_opt_outs: SmsOptOutStore
+    """Numbers that texted STOP (written by the inbound SMS webhook)."""

@@ -13,7 +13,9 @@ from email.message import EmailMessage
 from typing import Any, Protocol
 
 from frontdesk.followup import plan
+from frontdesk.followup.errors import DeliveryError
 from frontdesk.followup.plan import Channels
+from frontdesk.followup.sms import UNSUBSCRIBED
 from frontdesk.knowledge.profile import BusinessProfile
 from frontdesk.storage.facts import AppointmentFacts, FactsReader
 from frontdesk.storage.jobs import JobRecord, JobStore
@@ -31,11 +33,14 @@ class Mailer(Protocol):
 
 
 class WebhookPoster(Protocol):
-    async def post(self, url: str, secret: str, event: str, payload: dict[str, Any]) -> int: ...
+    async def post(self, url: str, secret: str, event: str, payload: dict[str, Any], *,
+                   delivery_id: str | None = None) -> int: ...
 
 
 class OptOuts(Protocol):
-    async def is_opted_out(self, business: str, phone: str) -> bool: ...
+    async def is_opted_out(self, business_key: str, phone: str) -> bool: ...
+
+    async def set_opt_out(self, business_key: str, phone: str, opted_out: bool) -> None: ...
 
 
 class Skipped(Exception):
@@ -130,7 +135,13 @@ class FollowThrough:
                 await self._log(job, channel, phone, "skipped", detail="opted out (STOP)")
                 return
             text = plan.reminder_sms(profile, facts, self._clock())
-            await self._send(job, channel, phone, self._sms.send(phone, text))
+            try:
+                await self._send(job, channel, phone, self._sms.send(phone, text))
+            except DeliveryError as exc:
+                if exc.code != UNSUBSCRIBED:
+                    raise
+                # Twilio knows the number texted STOP (perhaps before we had the webhook).
+                await self._opt_outs.set_opt_out(profile.key, phone, True)
         else:
             email = facts.customer_email
             if self._mailer is None or not email:
@@ -160,8 +171,10 @@ class FollowThrough:
         if not secret:
             await self._log(job, "webhook", url, "failed", detail=f"{variable} is not set")
             raise MissingSecretError(f"the webhook secret {variable} is not set")
+        # The job's id is the delivery id: every retry carries the same one (receivers dedupe).
         await self._send(job, "webhook", url, self._webhooks.post(
-            url, secret, job.payload["event"], job.payload["data"]), status_of=True)
+            url, secret, job.payload["event"], job.payload["data"], delivery_id=job.job_id),
+            status_of=True)
 
     async def _send(self, job: JobRecord, channel: str, target: str, sending: Any, *,
                     status_of: bool = False) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from frontdesk.storage.jobs import JobStore
@@ -69,7 +69,9 @@ def _due(value: str | None) -> datetime | None:
 
 
 def _query() -> Select:
-    return (select(Task, Business.key, ConversationRow.caller_phone, Customer.name)
+    # The number the call came from, else the one the caller gave (a text conversation).
+    return (select(Task, Business.key, func.coalesce(ConversationRow.caller_phone, Customer.phone),
+                   Customer.name)
             .join(ConversationRow, ConversationRow.id == Task.conversation_id)
             .join(Business, Business.id == ConversationRow.business_id)
             .outerjoin(Customer, Customer.id == ConversationRow.customer_id))

@@ -1,8 +1,9 @@
 """Twilio's REST API through the official SDK: place calls, hang up, transfer.
 
-The SDK always builds ``https://api.twilio.com/...`` URLs; :class:`_RebasedHttpClient` sends
-them to ``twilio.api_base_url`` instead, so a Twilio-compatible server (the test suite's fake)
-can stand in without touching the SDK's request building, auth or error handling.
+The SDK always builds ``https://api.twilio.com/...`` URLs; the rebased HTTP client
+(:mod:`frontdesk.twilio_http`) sends them to ``twilio.api_base_url`` instead, so a
+Twilio-compatible server (the test suite's fake) can stand in without touching the SDK's
+request building, auth or error handling.
 """
 
 from __future__ import annotations
@@ -11,14 +12,12 @@ import logging
 from dataclasses import dataclass
 
 from twilio.base.exceptions import TwilioException, TwilioRestException
-from twilio.http.async_http_client import AsyncTwilioHttpClient
 from twilio.rest import Client
 
 from frontdesk.config import TwilioSettings
+from frontdesk.twilio_http import RebasedHttpClient
 
 log = logging.getLogger(__name__)
-
-_TWILIO_API = "https://api.twilio.com"
 
 
 class TelephonyError(Exception):
@@ -27,17 +26,6 @@ class TelephonyError(Exception):
     def __init__(self, message: str, status: int | None = None) -> None:
         super().__init__(message)
         self.status = status
-
-
-class _RebasedHttpClient(AsyncTwilioHttpClient):
-    def __init__(self, base_url: str, timeout_s: float) -> None:
-        super().__init__(timeout=timeout_s)
-        self._base = base_url.rstrip("/")
-
-    async def request(self, method, url, *args, **kwargs):  # type: ignore[override]
-        if url.startswith(_TWILIO_API):
-            url = self._base + url[len(_TWILIO_API):]
-        return await super().request(method, url, *args, **kwargs)
 
 
 @dataclass(slots=True)
@@ -53,7 +41,7 @@ class TwilioRest:
         if not settings.rest_configured:
             raise TelephonyError("Twilio is not configured: set FRONTDESK_TWILIO__ACCOUNT_SID "
                                  "and FRONTDESK_TWILIO__AUTH_TOKEN")
-        self._http = _RebasedHttpClient(settings.api_base_url, timeout_s)
+        self._http = RebasedHttpClient(settings.api_base_url, timeout_s)
         self._client = Client(settings.account_sid, settings.auth_token, http_client=self._http)
 
     async def place_call(self, *, to: str, from_: str, url: str, status_callback: str) -> PlacedCall:

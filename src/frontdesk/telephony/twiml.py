@@ -1,7 +1,8 @@
-"""The TwiML documents Frontdesk answers Twilio with, built by Twilio's own SDK."""
+"""The TwiML Frontdesk answers Twilio with (calls and text messages), built by Twilio's SDK."""
 
 from __future__ import annotations
 
+from twilio.twiml.messaging_response import MessagingResponse
 from twilio.twiml.voice_response import Connect, VoiceResponse
 
 
@@ -30,3 +31,15 @@ def decline(message: str) -> str:
     response.say(message)
     response.hangup()
     return str(response)
+
+
+def message(text: str) -> str:
+    """Answer an inbound text message with one text message."""
+    response = MessagingResponse()
+    response.message(text)
+    return str(response)
+
+
+def no_reply() -> str:
+    """Answer an inbound text message with nothing (an empty ``<Response/>``)."""
+    return str(MessagingResponse())

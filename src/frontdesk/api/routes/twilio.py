@@ -1,7 +1,9 @@
 """Twilio's side of a phone call: the voice webhook (TwiML), status callbacks, Media Streams.
 
 Point a Twilio number's "A call comes in" webhook at ``POST /twilio/voice?profile=<key>`` and
-its status callback at ``POST /twilio/status`` (see the README, "Connect a Twilio number").
+its status callback at ``POST /twilio/status`` (see the README, "Connect a Twilio number");
+its "A message comes in" webhook at ``POST /twilio/sms`` (STOP, START and HELP keywords, see
+docs/follow-through.md).
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ from frontdesk.api.schemas import errors
 from frontdesk.api.services import ApiServices
 from frontdesk.brain import UnknownProfileError
 from frontdesk.conversations.calls import STATUSES
-from frontdesk.logs import bind_conversation, conversation
+from frontdesk.followup.inbound import HELP_REPLY_KEY, Keyword, help_reply, keyword
+from frontdesk.followup.sms import E164
+from frontdesk.logs import bind_conversation, conversation, personal
 from frontdesk.telephony import twiml
 from frontdesk.telephony.media import WireStats, read_start
 from frontdesk.telephony.signature import is_valid, public_base, requested_url
@@ -98,6 +102,57 @@ async def status_callback(request: Request, services: ServicesDep) -> Response:
     if conversation_id is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no call with CallSid {call_sid}")
     return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.post("/sms", response_class=Response, responses={
+    200: {"content": {_XML: {"schema": {"type": "string"}}},
+          "description": "TwiML: the answer to HELP, or nothing"},
+    **errors(400, 403)})
+async def sms_webhook(request: Request, services: ServicesDep,
+                      profile: str | None = None) -> Response:
+    """A text message to a business's number: STOP opts the sender out of its texts, START
+    back in, HELP is answered; anything else is logged and left unanswered.
+
+    The business is ``?profile=`` when given, else the profile whose phone is ``To``, else
+    ``FRONTDESK_TWILIO__DEFAULT_PROFILE``.
+    """
+    params = await _signed_form(request, services)
+    sender = params.get("From", "")
+    if not E164.fullmatch(sender):
+        raise HTTPException(status.HTTP_400_BAD_REQUEST,
+                            f"From must be an E.164 number, got {sender!r}")
+    key = profile or _profile_for_number(services, params.get("To", ""))
+    try:
+        business = services.brain.profile(key)
+    except UnknownProfileError:
+        log.error("twilio sms webhook for an unknown profile", extra={"profile": key})
+        return Response(twiml.no_reply(), media_type=_XML)
+    found = keyword(params.get("Body"))
+    where = {"profile": key, "message_sid": params.get("MessageSid"), "keyword": found}
+    if found in (Keyword.OPT_OUT, Keyword.OPT_IN):
+        await services.sms_opt_outs.set_opt_out(key, sender, found is Keyword.OPT_OUT)
+        log.info("sms opt-out recorded" if found is Keyword.OPT_OUT else "sms opt-in recorded",
+                 extra={**where, **personal(phone=sender)})
+        return Response(twiml.no_reply(), media_type=_XML)
+    if found is Keyword.HELP:
+        try:
+            text = help_reply(business.name, business.phone, business.replies.get(HELP_REPLY_KEY))
+        except ValueError:
+            log.exception("the profile's sms help reply is malformed", extra={"profile": key})
+            text = help_reply(business.name, business.phone)
+        log.info("sms help answered", extra=where)
+        return Response(twiml.message(text), media_type=_XML)
+    log.info("inbound text message left unanswered",
+             extra={**where, **personal(phone=sender, body=params.get("Body", ""))})
+    return Response(twiml.no_reply(), media_type=_XML)
+
+
+def _profile_for_number(services: ApiServices, number: str) -> str:
+    """The business whose phone is ``number``, else the default one."""
+    for key, business in services.brain.profiles.items():
+        if number and business.phone == number:
+            return key
+    return services.settings.twilio.default_profile
 
 
 @router.websocket("/stream")

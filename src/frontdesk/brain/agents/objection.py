@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from frontdesk.brain.context import Effect, TurnContext
 from frontdesk.brain.format import say_date, say_time
@@ -137,7 +138,10 @@ def _schedule_callback(s: ConversationState, ctx: TurnContext) -> None:
         due = f"{day.isoformat()}T{call_at.strftime('%H:%M')}"
     s.callback_time = due or when
     s.lead.status = "contacted"
-    ctx.request_callback(s, f"Caller asked for a callback {when}", due_at=due,
+    # The task's due time is a moment (with the business's offset), not a wall-clock string.
+    due_at = (datetime.fromisoformat(due).replace(tzinfo=ZoneInfo(ctx.profile.timezone)).isoformat()
+              if due else None)
+    ctx.request_callback(s, f"Caller asked for a callback {when}", due_at=due_at,
                          window=part if part in _WINDOW_CALL_AT else None)
     ctx.say("callback_scheduled", when=when)
     _end(s, "callback_scheduled")
