@@ -30,8 +30,9 @@ from frontdesk.brain.ports import Clock
 from frontdesk.config import Settings
 from frontdesk.conversations.calls import CallRecords
 from frontdesk.conversations.events import EventBus
+from frontdesk.conversations.roster import RosterStaffDesk, StaffRoster
 from frontdesk.conversations.service import ConversationService
-from frontdesk.conversations.staff import SimulatedStaffDesk
+from frontdesk.conversations.staff import SimulatedStaffDesk, StaffDesk
 from frontdesk.knowledge.profile import load_profiles
 from frontdesk.llm.assist import LLMAssist
 from frontdesk.storage.conversations import ConversationStore
@@ -39,6 +40,7 @@ from frontdesk.storage.database import create_engine, session_factory
 from frontdesk.storage.migrate import upgrade
 from frontdesk.storage.models import Business
 from frontdesk.storage.ports import SqlCalendar, SqlCustomerDirectory
+from frontdesk.storage.presence import PresenceStore
 from frontdesk.storage.seed import load_profiles_from_db, seed_profiles
 from frontdesk.telephony.phone import PhoneCalls
 from frontdesk.telephony.rest import TwilioRest
@@ -67,6 +69,8 @@ class Runtime:
     get what they need from it, see :meth:`api`)."""
     engines: VoiceEngines | None
     """The speech models, when voice is enabled."""
+    staff: StaffRoster
+    """The rosters and their presence (the roster desk's and the API's)."""
     _closers: list[Any] = field(default_factory=list)
 
     def voice(self) -> CallServices:
@@ -83,7 +87,7 @@ class Runtime:
 
         return ApiServices(self.settings, self.database.dialect.name, self.sessions, self.brain,
                            self.events, self.conversations, self.phone, self.browser,
-                           language_model)
+                           language_model, self.staff)
 
     async def close(self) -> None:
         """Close in reverse order of building: calls first, the database last."""
@@ -137,8 +141,10 @@ async def build_runtime(settings: Settings, *, clock: Clock | None = None,
                       settings.brain, assist=assist, **kwargs)
         events = EventBus()
         store = ConversationStore(sessions)
-        conversations = ConversationService(brain, store, events,
-                                            SimulatedStaffDesk(settings.escalation))
+        staff = StaffRoster(brain.profiles, PresenceStore(sessions), brain.now)
+        desk: StaffDesk = (SimulatedStaffDesk(settings.escalation)
+                           if settings.escalation.desk == "simulated" else RosterStaffDesk(staff))
+        conversations = ConversationService(brain, store, events, desk)
         closers.append(conversations.close)
         await conversations.resume_background_work()
         if engines is None and load_voice and settings.voice_enabled:
@@ -156,7 +162,7 @@ async def build_runtime(settings: Settings, *, clock: Clock | None = None,
             await close()
         raise
     return Runtime(settings, database, sessions, brain, events, conversations, call_records,
-                   phone, browser, assist, engines, closers)
+                   phone, browser, assist, engines, staff, closers)
 
 
 @asynccontextmanager

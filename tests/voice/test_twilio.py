@@ -62,7 +62,7 @@ async def phone(tmp_path, engines):
             env="test", data_dir=tmp_path, public_url=f"http://127.0.0.1:{port}",
             twilio=TwilioSettings(account_sid=ACCOUNT_SID, auth_token=AUTH_TOKEN,
                                   from_number=TWILIO_NUMBER, api_base_url=api_server.url),
-            escalation=EscalationSettings(min_wait_s=0.3, max_wait_s=0.4,
+            escalation=EscalationSettings(desk="simulated", min_wait_s=0.3, max_wait_s=0.4,
                                           human_available="always"))
         app = create_app(settings, clock=fixed_clock, engines=engines)
         async with LiveServer(app, port) as server:

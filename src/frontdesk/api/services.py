@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from frontdesk.brain import Brain
 from frontdesk.config import Settings
 from frontdesk.conversations.events import EventBus
+from frontdesk.conversations.roster import StaffRoster
 from frontdesk.conversations.service import ConversationService
 from frontdesk.telephony.phone import PhoneCalls
 from frontdesk.webrtc.calls import BrowserCalls
@@ -30,3 +31,5 @@ class ApiServices:
     browser: BrowserCalls
     language_model: Callable[[], dict[str, Any]]
     """The optional language model's state: ``{"enabled": False}`` when there is none."""
+    staff: StaffRoster
+    """The businesses' rosters with their presence (``/api/staff``)."""

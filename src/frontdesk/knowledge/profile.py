@@ -46,6 +46,11 @@ class OpeningHours(BaseModel):
         """Hours for ``date.weekday()`` (Monday is 0), or None when closed."""
         return self.days.get(WEEKDAYS[weekday])
 
+    def is_open(self, local: datetime) -> bool:
+        """Whether the naive local time ``local`` is inside these hours."""
+        span = self.for_weekday(local.weekday())
+        return span is not None and span[0] <= local.time() < span[1]
+
 
 class Department(BaseModel):
     key: str
@@ -101,17 +106,23 @@ class StaffMember(BaseModel):
         """Whether this person takes callers for ``department`` (None: any caller)."""
         return department is None or ANY_DEPARTMENT in self.handles or department in self.handles
 
+    def duty_hours(self, departments: dict[str, Department]) -> OpeningHours:
+        """Their own hours, else each day from the earliest opening to the latest closing of
+        the departments they handle."""
+        if self.hours is not None:
+            return self.hours
+        days: dict[str, tuple[time, time]] = {}
+        for key, department in departments.items():
+            if not self.takes(key):
+                continue
+            for day, (opens, closes) in department.hours.days.items():
+                known = days.get(day)
+                days[day] = (min(opens, known[0]), max(closes, known[1])) if known else (opens, closes)
+        return OpeningHours(days={d: days[d] for d in WEEKDAYS if d in days})
+
     def on_duty(self, departments: dict[str, Department], local: datetime) -> bool:
         """Whether ``local`` (the business's naive local time) is inside their hours."""
-        if self.hours is not None:
-            schedules = [self.hours]
-        else:
-            schedules = [d.hours for key, d in departments.items() if self.takes(key)]
-        for hours in schedules:
-            span = hours.for_weekday(local.weekday())
-            if span is not None and span[0] <= local.time() < span[1]:
-                return True
-        return False
+        return self.duty_hours(departments).is_open(local)
 
 
 class AppointmentType(BaseModel):

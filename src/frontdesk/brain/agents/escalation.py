@@ -23,6 +23,8 @@ from frontdesk.knowledge.profile import BusinessProfile
 AGENT = "escalation"
 SOMEONE = "our team member"
 """Who is named when a check's person is not known."""
+TRANSFER_NOTE_SUFFIX = "_transfer"
+"""Ends the id of the notification that tells a caller back from a failed transfer."""
 _SHORT_ANSWER_WORDS = 5
 """A yes or no at most this long is an answer to "would you like to leave a message?", not
 the message itself."""
@@ -132,7 +134,7 @@ def apply_transfer_failed(s: ConversationState, dial_status: str,
     task = transferred_to(s)
     if s.ended or task is None:
         return None
-    note_id = f"notif_{task.task_id}_transfer"
+    note_id = f"notif_{task.task_id}{TRANSFER_NOTE_SUFFIX}"
     if task.transfer_status is not None:
         return next((n for n in s.notifications_queue if n.notification_id == note_id), None)
     task.transfer_status = dial_status
