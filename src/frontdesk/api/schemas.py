@@ -289,8 +289,8 @@ class StaffOut(BaseModel):
 
     profile: str
     timezone: str
-    local_time: str
-    """The business's local time the duty flags were computed at (``YYYY-MM-DDTHH:MM``)."""
+    local_time: datetime
+    """The moment the duty flags were computed for, in the business's time zone."""
     staff: list[StaffMemberOut]
 
 

@@ -66,13 +66,13 @@ class StaffRoster:
             raise StaffNotFoundError(f"no business {key!r}") from None
 
     def local_now(self, profile: BusinessProfile) -> datetime:
-        """The business's naive local time by the clock."""
-        return self._clock().astimezone(ZoneInfo(profile.timezone)).replace(tzinfo=None)
+        """The clock's time at the business (with its zone)."""
+        return self._clock().astimezone(ZoneInfo(profile.timezone))
 
     async def entries(self, key: str) -> list[RosterEntry]:
         """Every member of the business's roster, in roster order."""
         profile = self.profile(key)
-        now = self.local_now(profile)
+        now = self.local_now(profile).replace(tzinfo=None)
         presence = {person.casefold(): record
                     for person, record in (await self._presence.of_business(key)).items()}
         return [_entry(profile, m, now, presence.get(m.name.casefold())) for m in profile.staff]
@@ -88,7 +88,7 @@ class StaffRoster:
             record = await self._presence.set(key, member.name, status, updated_by)
         except BusinessNotSeededError as exc:
             raise StaffNotFoundError(str(exc)) from None
-        return _entry(profile, member, self.local_now(profile), record)
+        return _entry(profile, member, self.local_now(profile).replace(tzinfo=None), record)
 
     async def choose(self, key: str, department: str | None) -> StaffAnswer:
         """Who takes a caller about ``department`` now.
@@ -109,6 +109,7 @@ class StaffRoster:
 
 def _entry(profile: BusinessProfile, member: StaffMember, local: datetime,
            presence: PresenceRecord | None) -> RosterEntry:
+    """``local``: the business's naive local time."""
     hours = member.duty_hours(profile.departments)
     return RosterEntry(member, hours, hours.is_open(local), presence)
 

@@ -26,9 +26,8 @@ async def roster(profile: ProfileKey, services: ServicesDep) -> StaffOut:
     """The business's roster: what each person handles, their hours, on duty and presence now."""
     business = services.staff.profile(profile)
     entries = await services.staff.entries(profile)
-    local = services.staff.local_now(business)
     return StaffOut(profile=business.key, timezone=business.timezone,
-                    local_time=local.strftime("%Y-%m-%dT%H:%M"),
+                    local_time=services.staff.local_now(business),
                     staff=[_member(e, services) for e in entries])
 
 
