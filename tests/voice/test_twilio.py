@@ -184,7 +184,7 @@ async def test_an_unanswered_transfer_brings_the_caller_back_to_leave_a_message(
     async with phone.runtime.sessions() as db:
         [callback] = list(await db.scalars(select(Task).where(
             Task.conversation_id == conversation_id, Task.task_type == "callback")))
-    assert "transfer not answered" in callback.reason and "brake" in callback.reason.lower()
+    assert "transfer not answered" in callback.reason and "repair quote" in callback.reason.lower()
     for _ in range(100):  # the caller hung up: the call's end ends the conversation
         record = await phone.call(conversation_id)
         if record.status == "ended":
