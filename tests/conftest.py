@@ -65,7 +65,7 @@ async def database_url(request, tmp_path) -> str:
 @pytest.fixture
 def settings(database_url, tmp_path) -> Settings:
     return Settings(env="test", data_dir=tmp_path, database_url=database_url, voice_enabled=False,
-                    escalation=EscalationSettings(min_wait_s=0.05, max_wait_s=0.1,
+                    escalation=EscalationSettings(desk="simulated", min_wait_s=0.05, max_wait_s=0.1,
                                                   human_available="always"))
 
 

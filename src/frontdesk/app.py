@@ -32,8 +32,9 @@ from frontdesk.brain.ports import Clock
 from frontdesk.config import Settings
 from frontdesk.conversations.calls import CallRecords
 from frontdesk.conversations.events import EventBus
+from frontdesk.conversations.roster import RosterStaffDesk, StaffRoster
 from frontdesk.conversations.service import ConversationService
-from frontdesk.conversations.staff import SimulatedStaffDesk
+from frontdesk.conversations.staff import SimulatedStaffDesk, StaffDesk
 from frontdesk.followup import plan
 from frontdesk.followup.appointments import AppointmentDetails, BusinessContact
 from frontdesk.followup.email import SmtpMailer, reminder_email
@@ -51,6 +52,7 @@ from frontdesk.storage.migrate import upgrade
 from frontdesk.storage.models import Business
 from frontdesk.storage.optouts import SmsOptOutStore
 from frontdesk.storage.ports import SqlCalendar, SqlCustomerDirectory
+from frontdesk.storage.presence import PresenceStore
 from frontdesk.storage.seed import load_profiles_from_db, seed_profiles
 from frontdesk.storage.tasks import TaskStore
 from frontdesk.telephony.phone import PhoneCalls
@@ -83,6 +85,8 @@ class Runtime:
     jobs: Jobs
     """What runs later (reminders, staff alerts, webhooks, callbacks)."""
     tasks: TaskStore
+    staff: StaffRoster
+    """The rosters and their presence (the roster desk's and the API's)."""
     _closers: list[Any] = field(default_factory=list)
 
     def voice(self) -> CallServices:
@@ -100,7 +104,7 @@ class Runtime:
         return ApiServices(self.settings, self.database.dialect.name, self.sessions, self.brain,
                            self.events, self.conversations, self.phone, self.browser,
                            language_model, self.tasks, self.jobs.store,
-                           SmsOptOutStore(self.sessions))
+                           SmsOptOutStore(self.sessions), self.staff)
 
     async def close(self) -> None:
         """Close in reverse order of building: calls first, the database last."""
@@ -156,8 +160,10 @@ async def build_runtime(settings: Settings, *, clock: Clock | None = None,
                       settings.brain, assist=assist, **kwargs)
         events = EventBus()
         store = ConversationStore(sessions, job_store)
-        conversations = ConversationService(brain, store, events,
-                                            SimulatedStaffDesk(settings.escalation))
+        staff = StaffRoster(brain.profiles, PresenceStore(sessions), brain.now)
+        desk: StaffDesk = (SimulatedStaffDesk(settings.escalation)
+                           if settings.escalation.desk == "simulated" else RosterStaffDesk(staff))
+        conversations = ConversationService(brain, store, events, desk)
         closers.append(conversations.close)
         await conversations.resume_background_work()
         if engines is None and load_voice and settings.voice_enabled:
@@ -180,7 +186,7 @@ async def build_runtime(settings: Settings, *, clock: Clock | None = None,
             await close()
         raise
     return Runtime(settings, database, sessions, brain, events, conversations, call_records,
-                   phone, browser, assist, engines, jobs, tasks, closers)
+                   phone, browser, assist, engines, jobs, tasks, staff, closers)
 
 
 def _follow_through(settings: Settings, sessions: async_sessionmaker, job_store: JobStore,

@@ -37,8 +37,13 @@ class BrainSettings(BaseModel):
 
 
 class EscalationSettings(BaseModel):
-    """The simulated human-availability check behind "let me talk to a person"."""
+    """Who answers "let me talk to a person": the profile's roster, or a demo simulation."""
 
+    desk: Literal["roster", "simulated"] = "roster"
+    """``roster``: a member who handles the caller's department, is on duty now and whose
+    presence is available (``PUT /api/staff/{profile}/{person}/presence``). ``simulated``: no
+    real staff — a random wait, then the answer ``human_available`` gives; the settings below
+    apply only to it."""
     min_wait_s: float = Field(default=5.0, ge=0.0)
     max_wait_s: float = Field(default=25.0, ge=0.0)
     human_available: Literal["random", "always", "never"] = "random"

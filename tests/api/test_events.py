@@ -16,7 +16,7 @@ from tests.conftest import fixed_clock
 @pytest.fixture
 def sqlite_settings(tmp_path) -> Settings:
     return Settings(env="test", data_dir=tmp_path, voice_enabled=False,
-                    escalation=EscalationSettings(min_wait_s=0.2, max_wait_s=0.3,
+                    escalation=EscalationSettings(desk="simulated", min_wait_s=0.2, max_wait_s=0.3,
                                                   human_available="always"))
 
 
@@ -62,7 +62,7 @@ async def test_unavailable_human_is_delivered_at_next_turn(tmp_path) -> None:
     import httpx
 
     settings = Settings(env="test", data_dir=tmp_path, voice_enabled=False,
-                        escalation=EscalationSettings(min_wait_s=0.05, max_wait_s=0.05,
+                        escalation=EscalationSettings(desk="simulated", min_wait_s=0.05, max_wait_s=0.05,
                                                       human_available="never"))
     app = create_app(settings, clock=fixed_clock)
     async with app.router.lifespan_context(app):

@@ -105,11 +105,28 @@ async def test_every_answer_is_the_documented_one(settings) -> None:
                 "profile": "dealership"})),
             ("post", "/twilio/voice", await http.post("/twilio/voice", data={"CallSid": "C"})),
             ("post", "/twilio/status", await http.post("/twilio/status", data={})),
+            ("post", "/twilio/dial-status", await http.post(
+                f"/twilio/dial-status?session_id={sid}", data={"DialCallStatus": "busy"})),
+            ("post", "/twilio/dial-status", await http.post("/twilio/dial-status", data={})),
+            ("get", "/api/staff/{profile}", await http.get("/api/staff/dealership")),
+            ("get", "/api/staff/{profile}", await http.get("/api/staff/bakery")),
+            ("put", "/api/staff/{profile}/{person}/presence", await http.put(
+                "/api/staff/dealership/Sarah/presence", json={"status": "busy",
+                                                              "updated_by": "console"})),
+            ("put", "/api/staff/{profile}/{person}/presence", await http.put(
+                "/api/staff/dealership/Nobody/presence", json={"status": "away"})),
+            ("put", "/api/staff/{profile}/{person}/presence", await http.put(
+                "/api/staff/dealership/Sarah/presence", json={"status": "asleep"})),
         ]
     statuses = {(m, t, r.status_code) for m, t, r in probes}
     assert {("post", "/api/chat", 404), ("post", "/api/chat", 409), ("post", "/api/sessions", 422),
             ("post", "/api/calls", 503), ("post", "/api/webrtc/offer", 503),
-            ("post", "/twilio/voice", 403)} <= statuses, statuses  # the probes reach their errors
+            ("post", "/twilio/voice", 403), ("post", "/twilio/dial-status", 403),
+            ("post", "/twilio/dial-status", 422), ("get", "/api/staff/{profile}", 200),
+            ("get", "/api/staff/{profile}", 404),
+            ("put", "/api/staff/{profile}/{person}/presence", 200),
+            ("put", "/api/staff/{profile}/{person}/presence", 404),
+            ("put", "/api/staff/{profile}/{person}/presence", 422)} <= statuses, statuses
     for method, template, response in probes:
         _agrees(spec, method, template, response)
     unknown = next(r for m, t, r in probes if b"no_such_business" in r.content)

@@ -63,7 +63,7 @@ async def test_another_desk_answers_the_check_for_a_person(settings, available) 
         [request] = desk.asked
         assert (request.conversation_id, request.task_id, request.profile) == (
             sid, task.task_id, "dealership")
-        assert request.staff == tuple(runtime.brain.profile("dealership").staff)
+        assert request.staff == tuple(runtime.brain.profile("dealership").staff_names)
         # Nobody free: the caller hears "Dana will call you back within the hour", and that
         # promise is a stored callback task due in an hour; a free person promises nothing.
         async with runtime.sessions() as db:

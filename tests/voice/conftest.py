@@ -26,7 +26,7 @@ def voice_dir(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def voice_settings(voice_dir) -> Settings:
     return Settings(env="test", data_dir=voice_dir,
-                    escalation=EscalationSettings(min_wait_s=0.2, max_wait_s=0.3,
+                    escalation=EscalationSettings(desk="simulated", min_wait_s=0.2, max_wait_s=0.3,
                                                   human_available="always"))
 
 
@@ -42,7 +42,7 @@ async def runtime(tmp_path):
     """A fresh database per test (the engines are shared, as in a server)."""
     rt = await build_runtime(Settings(env="test", data_dir=tmp_path,
                                       escalation=EscalationSettings(
-                                          min_wait_s=0.2, max_wait_s=0.3,
+                                          desk="simulated", min_wait_s=0.2, max_wait_s=0.3,
                                           human_available="always")),
                              clock=fixed_clock)
     yield rt

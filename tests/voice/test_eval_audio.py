@@ -29,7 +29,7 @@ pytestmark = pytest.mark.engine
 async def test_audio_subset_passes_on_what_the_caller_heard(engines, tmp_path):
     subset = [s for s in LIBRARY if s.audio]
     settings = Settings(env="test", data_dir=tmp_path,
-                        escalation=EscalationSettings(min_wait_s=0.2, max_wait_s=0.3,
+                        escalation=EscalationSettings(desk="simulated", min_wait_s=0.2, max_wait_s=0.3,
                                                       human_available="always"))
     report = await run_eval(subset, settings, EvalOptions(mode="audio", now=NOW),
                             engines=engines)

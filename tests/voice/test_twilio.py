@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import gc
 import json
+import xml.etree.ElementTree as ET
 
 import httpx
 import pytest
@@ -19,7 +20,7 @@ from sqlalchemy import select
 
 from frontdesk.app import create_app
 from frontdesk.config import EscalationSettings, Settings, TwilioSettings
-from frontdesk.storage.models import Conversation, ConversationTurn
+from frontdesk.storage.models import Conversation, ConversationTurn, Task
 from tests.conftest import fixed_clock
 from tests.fakes.live import LiveServer, free_port
 from tests.fakes.twilio import (
@@ -29,6 +30,7 @@ from tests.fakes.twilio import (
     FakeTwilioApi,
     MediaStreamClient,
     TwilioSide,
+    parse_stream_twiml,
 )
 
 pytestmark = [pytest.mark.engine, pytest.mark.e2e]
@@ -62,7 +64,7 @@ async def phone(tmp_path, engines):
             env="test", data_dir=tmp_path, public_url=f"http://127.0.0.1:{port}",
             twilio=TwilioSettings(account_sid=ACCOUNT_SID, auth_token=AUTH_TOKEN,
                                   from_number=TWILIO_NUMBER, api_base_url=api_server.url),
-            escalation=EscalationSettings(min_wait_s=0.3, max_wait_s=0.4,
+            escalation=EscalationSettings(desk="simulated", min_wait_s=0.3, max_wait_s=0.4,
                                           human_available="always"))
         app = create_app(settings, clock=fixed_clock, engines=engines)
         async with LiveServer(app, port) as server:
@@ -154,6 +156,41 @@ async def test_pressing_zero_asks_for_a_person(phone) -> None:
     assert ("user", "I'd like to speak to a person, please.") in texts
     state, _ = await phone.runtime.conversations.get(conversation_id)
     assert state.human_agent_status == "available"
+
+
+async def test_an_unanswered_transfer_brings_the_caller_back_to_leave_a_message(phone, say) -> None:
+    call_sid, stream = await phone.twilio.ring(profile="dealership")
+    conversation_id = stream.parameters["session_id"]
+    async with MediaStreamClient(stream, call_sid=call_sid) as media:
+        assert await media.greeted()
+        await media.press("0")
+        assert await _until(lambda: any("<Dial" in u.get("Twiml", "")
+                                        for _, u in phone.api.updates), 30)
+    dial = next(u["Twiml"] for _, u in phone.api.updates if "<Dial" in u.get("Twiml", ""))
+    action = ET.fromstring(dial).find("Dial").get("action")
+    assert action == f"{phone.server.url}/twilio/dial-status?session_id={conversation_id}"
+    back = await phone.twilio.dial_ended(action, call_sid, "no-answer")
+    assert back.status_code == 200, back.text
+    again = parse_stream_twiml(back.text)
+    assert again.parameters["session_id"] == conversation_id
+    assert again.parameters["resume"] == "transfer_failed"
+    async with MediaStreamClient(again, call_sid=call_sid) as media:
+        assert await media.greeted(), "the agent did not speak when the caller came back"
+        await media.say(await say("Please have them call me about my brake repair quote."))
+        assert await media.next_reply(), "no reply to the message"
+    turns = [(t.role, t.text) for t in await phone.turns(conversation_id)]
+    assert any(role == "assistant" and "wasn't able to pick up" in text for role, text in turns)
+    assert any(role == "assistant" and "written that down" in text for role, text in turns), turns
+    async with phone.runtime.sessions() as db:
+        [callback] = list(await db.scalars(select(Task).where(
+            Task.conversation_id == conversation_id, Task.task_type == "callback")))
+    assert "transfer not answered" in callback.reason and "repair quote" in callback.reason.lower()
+    for _ in range(100):  # the caller hung up: the call's end ends the conversation
+        record = await phone.call(conversation_id)
+        if record.status == "ended":
+            break
+        await asyncio.sleep(0.05)
+    assert (record.status, record.outcome) == ("ended", "callback_scheduled")
 
 
 async def test_webhooks_need_a_valid_signature(phone) -> None:

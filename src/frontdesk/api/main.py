@@ -17,7 +17,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from frontdesk import __version__
-from frontdesk.api.routes import browser, calls, followup, records, sessions, twilio, ws
+from frontdesk.api.routes import browser, calls, followup, records, sessions, staff, twilio, ws
 from frontdesk.api.schemas import HealthOut, ProcessUsage
 from frontdesk.api.services import ApiServices
 from frontdesk.brain import UnknownProfileError
@@ -92,4 +92,5 @@ def create_api(services: Callable[[], AbstractAsyncContextManager[ApiServices]])
     app.include_router(calls.router)
     app.include_router(twilio.router)
     app.include_router(browser.router)
+    app.include_router(staff.router)
     return app

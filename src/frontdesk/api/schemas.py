@@ -45,7 +45,7 @@ class ErrorOut(BaseModel):
 ERROR_MEANINGS = {
     400: "the request cannot be carried out as given",
     403: "refused: a bad or missing X-Twilio-Signature",
-    404: "no such conversation, lead, call, task or job",
+    404: "no such conversation, lead, call, task, job, business or staff member",
     409: "conflicts with the current state (the conversation has ended, outside calling hours, "
          "do-not-call, the task is closed or claimed by someone else)",
     502: "the telephony provider refused or failed",
@@ -332,3 +332,41 @@ class JobOut(BaseModel):
     created_at: UtcDateTime
     finished_at: UtcDateTime | None
     deliveries: list[DeliveryOut] = []
+
+
+class StaffMemberOut(BaseModel):
+    """One person on a business's roster, as things stand now."""
+
+    name: str
+    handles: list[str]
+    """Department keys of the business they take callers for, or ``any``."""
+    phone: str | None
+    """Where a transfer rings them (E.164); the business's line when None."""
+    email: str | None
+    hours: dict[str, str]
+    """On-duty hours by weekday (``mon``: ``"07:30-18:00"``); days absent are off."""
+    on_duty: bool
+    """Inside their hours now, at the business's local time."""
+    presence: Literal["available", "busy", "away"]
+    """What they last set; ``available`` when never set."""
+    presence_updated_by: str | None = None
+    presence_updated_at: UtcDateTime | None = None
+    takes_calls_now: bool
+    """On duty and available: a caller who asks for a person may be put through to them."""
+
+
+class StaffOut(BaseModel):
+    """``GET /api/staff/{profile}``: the roster with its presence."""
+
+    profile: str
+    timezone: str
+    local_time: datetime
+    """The moment the duty flags were computed for, in the business's time zone."""
+    staff: list[StaffMemberOut]
+
+
+class PresenceIn(RequestBody):
+    """``PUT /api/staff/{profile}/{person}/presence``."""
+
+    status: Literal["available", "busy", "away"]
+    updated_by: str | None = Field(default=None, min_length=1, max_length=100)

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from frontdesk.brain import Brain
 from frontdesk.config import Settings
 from frontdesk.conversations.events import EventBus
+from frontdesk.conversations.roster import StaffRoster
 from frontdesk.conversations.service import ConversationService
 from frontdesk.storage.jobs import JobStore
 from frontdesk.storage.optouts import SmsOptOutStore
@@ -39,3 +40,5 @@ class ApiServices:
     """Jobs and their deliveries, for inspection and retry."""
     sms_opt_outs: SmsOptOutStore
     """Numbers that texted STOP (written by the inbound SMS webhook)."""
+    staff: StaffRoster
+    """The businesses' rosters with their presence (``/api/staff``)."""

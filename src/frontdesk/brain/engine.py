@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from frontdesk.brain.agents import analytics
-from frontdesk.brain.agents.escalation import apply_escalation_result
+from frontdesk.brain.agents.escalation import apply_escalation_result, apply_transfer_failed
 from frontdesk.brain.availability import AvailabilityCalendar
 from frontdesk.brain.context import Effect, Replies, TurnContext
 from frontdesk.brain.graph import build_graph
@@ -169,11 +169,25 @@ class Brain:
         return await self._run(state, text)
 
     def apply_task_result(self, state: ConversationState, task_id: str, *, available: bool,
-                          person: str) -> tuple[ConversationState, Notification | None]:
-        """Record a finished human-availability check; returns the notification to deliver."""
+                          person: str, transfer_to: str | None = None
+                          ) -> tuple[ConversationState, Notification | None]:
+        """Record a finished human-availability check; returns the notification to deliver.
+
+        ``transfer_to``: the free person's own number, which a phone call is put through to."""
         s = state.model_copy(deep=True)
         note = apply_escalation_result(s, task_id, available, person, self._replies[s.profile],
-                                       self.now())
+                                       self.now(), transfer_to)
+        return s, note
+
+    def transfer_failed(self, state: ConversationState, *, dial_status: str
+                        ) -> tuple[ConversationState, Notification | None]:
+        """The phone transfer to a free person was not answered (``dial_status``: Twilio's
+        ``DialCallStatus``): the caller is back with the agent, which offers to take a message.
+
+        Returns the new state and the line to say when the caller is back (None when the
+        conversation has ended or no transfer was under way). Pure: no I/O."""
+        s = state.model_copy(deep=True)
+        note = apply_transfer_failed(s, dial_status, self._replies[s.profile])
         return s, note
 
     async def finish(self, state: ConversationState,

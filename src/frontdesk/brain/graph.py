@@ -78,7 +78,9 @@ async def _route(state: ConversationState, config: RunnableConfig) -> dict[str, 
         return _updates(s)
     u = ctx.understanding
     # Asides first ("do you have a shuttle?"), then the main act ("Wednesday works").
-    first, ctx.queue = (u.acts[0], [*u.acts[1:], u]) if u.acts else (u, [])
+    # A message left for a person is one message, however many things it says.
+    split = bool(u.acts) and state.awaiting != "take_message"
+    first, ctx.queue = (u.acts[0], [*u.acts[1:], u]) if split else (u, [])
     ctx.understanding = first
     target = router.route(s, first, ctx.profile)
     s.detected_intent, s.confidence = u.intent, u.confidence

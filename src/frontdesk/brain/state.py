@@ -47,6 +47,7 @@ Awaiting = Literal[
     "permission",
     "which_appointment",
     "confirm_change",
+    "take_message",
 ]
 
 
@@ -182,6 +183,11 @@ class BackgroundTask(BaseModel):
     due_at: str | None = None
     window: str | None = None
     """The part of the day the caller asked to be called back in (morning/afternoon/evening)."""
+    department: str | None = None
+    """A check for a person: the department the caller's request is about (None: anyone)."""
+    transfer_status: str | None = None
+    """A check whose person was free: how the transfer to them failed (Twilio's
+    ``DialCallStatus``: ``no-answer``, ``busy``, ``failed``, ``canceled``); None otherwise."""
 
 
 class Notification(BaseModel):
@@ -191,6 +197,8 @@ class Notification(BaseModel):
     delivered: bool = False
     handoff: bool = False
     """A person is ready to take the call: a phone line transfers after saying it."""
+    transfer_to: str | None = None
+    """With ``handoff``: the person's own number (E.164), when the roster has one."""
 
 
 class Transition(BaseModel):

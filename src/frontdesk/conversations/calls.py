@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, replace
 
+from frontdesk.brain.agents.escalation import TRANSFER_NOTE_SUFFIX
 from frontdesk.conversations.events import CallStatusChanged
 from frontdesk.conversations.service import (
     ConversationNotFoundError,
@@ -83,6 +84,25 @@ class CallRecords:
         if found is None or found.status != "pending" or found.call_sid != call_sid:
             return None
         return _record(found)
+
+    async def for_call(self, conversation_id: str, call_sid: str) -> CallRecord:
+        """The conversation ``conversation_id`` on the phone call ``call_sid``; raises
+        ConversationNotFoundError when there is none (or it is on another call)."""
+        found = await self._store.load(conversation_id)
+        if found is None or found.call_sid != call_sid:
+            raise ConversationNotFoundError(f"no conversation {conversation_id} on call {call_sid}")
+        return _record(found)
+
+    async def for_resumed_stream(self, conversation_id: str, call_sid: str) -> CallRecord | None:
+        """The record a Media Stream coming back after an unanswered transfer belongs to, or
+        None (refuse it): the conversation is active, on this call, and the line that tells
+        the caller the transfer failed has not been said yet."""
+        found = await self._store.load(conversation_id)
+        if found is None or found.status != "active" or found.call_sid != call_sid:
+            return None
+        waiting = any(n.notification_id.endswith(TRANSFER_NOTE_SUFFIX) and not n.delivered
+                      for n in found.state.notifications_queue)
+        return _record(found) if waiting else None
 
     async def update_status(self, call_sid: str, status: str,
                             duration_s: int | None) -> str | None:

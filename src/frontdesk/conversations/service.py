@@ -337,6 +337,35 @@ class ConversationService:
         await self._store.add_call_event(conversation_id, kind, data)
         self._events.publish(CallNote(conversation_id, kind, data))
 
+    @_runs_to_completion
+    async def transfer_not_answered(self, conversation_id: str,
+                                    dial_status: str) -> Notification | None:
+        """The phone transfer to a person was not answered: the same conversation goes on with
+        the agent, which offers to take a message (said when the caller is back on the line).
+
+        Returns that line, undelivered; None when the conversation has ended or was not being
+        transferred (then there is nothing to come back to). A repeated report is harmless."""
+        async with self._locks.hold(conversation_id), self._store.unit():
+            found = await self._store.load(conversation_id, lock=True)
+            if found is None:
+                raise ConversationNotFoundError(conversation_id)
+            if found.status != "active":
+                return None
+            state, note = self._brain.transfer_failed(found.state, dial_status=dial_status)
+            if note is None or note.delivered:
+                return None
+            if any(n.notification_id == note.notification_id
+                   for n in found.state.notifications_queue):
+                return note  # Twilio asked again before the caller was back: nothing new
+            await self._store.queue_notification(state, note)
+            await self._store.add_call_event(conversation_id, "transfer_not_answered",
+                                             {"dial_status": dial_status})
+        log.info("transfer not answered", extra={"dial_status": dial_status})
+        self._events.publish(CallNote(conversation_id, "transfer_not_answered",
+                                      {"dial_status": dial_status}))
+        self._events.publish(StateUpdate.of(state))
+        return note
+
     # --- events and background work ----------------------------------------------------------
 
     def _publish_turn(self, outcome: TurnOutcome, user_text: str | None) -> None:
@@ -362,8 +391,12 @@ class ConversationService:
         try:
             if not await self._store.set_task_status(task_id, "running"):
                 return
-            staff = tuple(self._brain.profile(profile).staff)
-            answer = await self._staff.ask(StaffRequest(conversation_id, task_id, profile, staff))
+            staff = tuple(self._brain.profile(profile).staff_names)
+            found = await self._store.load(conversation_id)
+            task = next((t for t in found.state.pending_tasks if t.task_id == task_id),
+                        None) if found else None
+            answer = await self._staff.ask(StaffRequest(conversation_id, task_id, profile, staff,
+                                                        task.department if task else None))
             await self._record_staff_answer(conversation_id, task_id, answer)
         except asyncio.CancelledError:
             raise
@@ -379,7 +412,8 @@ class ConversationService:
                 return
             state, note = self._brain.apply_task_result(found.state, task_id,
                                                         available=answer.available,
-                                                        person=answer.person)
+                                                        person=answer.person,
+                                                        transfer_to=answer.transfer_to)
             await self._store.finish_staff_check(state, task_id, available=answer.available,
                                                  person=answer.person, note=note)
         done = next((t for t in state.pending_tasks if t.task_id == task_id), None)

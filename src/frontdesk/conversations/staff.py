@@ -1,10 +1,10 @@
 """The staff desk: whether a person can take a caller who asked for one.
 
 The conversation service asks a :class:`StaffDesk` when the brain starts a check for a person
-and records the answer; it does not know how the answer is reached. Today's desk is
-:class:`SimulatedStaffDesk` (seed 004's simulation: a random wait, then available by a
-setting or by chance). A desk backed by real staff presence implements the same one method
-and is passed to the service instead.
+and records the answer; it does not know how the answer is reached. The real desk is
+:class:`~frontdesk.conversations.roster.RosterStaffDesk` (the profile's roster, on-duty hours
+and presence); :class:`SimulatedStaffDesk` (seed 004's simulation: a random wait, then
+available by a setting or by chance) is a demo setting, ``escalation.desk = "simulated"``.
 """
 
 from __future__ import annotations
@@ -29,7 +29,9 @@ class StaffRequest:
     profile: str
     """The business's key."""
     staff: tuple[str, ...]
-    """The people the business lists (its profile's ``staff``)."""
+    """The names on the business's roster (its profile's ``staff``)."""
+    department: str | None = None
+    """The department the caller's request is about; None: anyone may take it."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -37,6 +39,9 @@ class StaffAnswer:
     available: bool
     person: str
     """Who takes the call, or who will call back."""
+    transfer_to: str | None = None
+    """Where a phone call is put through to that person (E.164), when the desk knows; the
+    business's ``human_transfer_number`` otherwise."""
 
 
 class StaffDesk(Protocol):

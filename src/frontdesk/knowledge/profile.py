@@ -8,7 +8,7 @@ reads facts only from here, so a reply can never state a fact the business did n
 from __future__ import annotations
 
 import re
-from datetime import time
+from datetime import datetime, time
 from pathlib import Path
 from typing import Literal
 
@@ -46,6 +46,11 @@ class OpeningHours(BaseModel):
         """Hours for ``date.weekday()`` (Monday is 0), or None when closed."""
         return self.days.get(WEEKDAYS[weekday])
 
+    def is_open(self, local: datetime) -> bool:
+        """Whether the naive local time ``local`` is inside these hours."""
+        span = self.for_weekday(local.weekday())
+        return span is not None and span[0] <= local.time() < span[1]
+
 
 class Department(BaseModel):
     key: str
@@ -58,6 +63,66 @@ class Department(BaseModel):
     @classmethod
     def _hours(cls, value: object) -> object:
         return OpeningHours.parse(value) if isinstance(value, dict) and "days" not in value else value
+
+
+ANY_DEPARTMENT = "any"
+"""A staff member who takes every kind of caller."""
+_E164 = re.compile(r"^\+[1-9][0-9]{6,14}$")
+
+
+class StaffMember(BaseModel):
+    """One person on the business's roster: what they handle, how to reach them, when.
+
+    A plain string in a profile is a member with just a name (older profiles list names).
+    """
+
+    name: str = Field(min_length=1, max_length=100)
+    handles: list[str] = [ANY_DEPARTMENT]
+    """Department keys of the profile this person takes callers for, or ``any``."""
+    phone: str | None = None
+    """Where a transfer rings them (E.164); the business's ``human_transfer_number`` when unset."""
+    email: str | None = None
+    hours: OpeningHours | None = None
+    """On-duty hours by weekday; unset: the opening hours of the departments they handle."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_name(cls, value: object) -> object:
+        return {"name": value} if isinstance(value, str) else value
+
+    @field_validator("hours", mode="before")
+    @classmethod
+    def _hours(cls, value: object) -> object:
+        return OpeningHours.parse(value) if isinstance(value, dict) and "days" not in value else value
+
+    @field_validator("phone")
+    @classmethod
+    def _e164(cls, value: str | None) -> str | None:
+        if value is not None and not _E164.match(value):
+            raise ValueError(f"staff phone {value!r} must be E.164, e.g. +15125550123")
+        return value
+
+    def takes(self, department: str | None) -> bool:
+        """Whether this person takes callers for ``department`` (None: any caller)."""
+        return department is None or ANY_DEPARTMENT in self.handles or department in self.handles
+
+    def duty_hours(self, departments: dict[str, Department]) -> OpeningHours:
+        """Their own hours, else each day from the earliest opening to the latest closing of
+        the departments they handle."""
+        if self.hours is not None:
+            return self.hours
+        days: dict[str, tuple[time, time]] = {}
+        for key, department in departments.items():
+            if not self.takes(key):
+                continue
+            for day, (opens, closes) in department.hours.days.items():
+                known = days.get(day)
+                days[day] = (min(opens, known[0]), max(closes, known[1])) if known else (opens, closes)
+        return OpeningHours(days={d: days[d] for d in WEEKDAYS if d in days})
+
+    def on_duty(self, departments: dict[str, Department], local: datetime) -> bool:
+        """Whether ``local`` (the business's naive local time) is inside their hours."""
+        return self.duty_hours(departments).is_open(local)
 
 
 class AppointmentType(BaseModel):
@@ -199,7 +264,8 @@ class BusinessProfile(BaseModel):
     timezone: str = "America/Chicago"
     agent_name: str = "Ava"
     human_transfer_number: str = ""
-    staff: list[str] = ["Sarah"]
+    staff: list[StaffMember] = [StaffMember(name="Sarah")]
+    """The roster: who takes callers who ask for a person (names alone are valid)."""
     slot_minutes: int = Field(default=30, ge=5)
     min_notice_min: int = Field(default=60, ge=0)
     """Earliest bookable start is now plus this notice."""
@@ -238,7 +304,24 @@ class BusinessProfile(BaseModel):
                 raise ValueError(f"appointment type {appt.key}: unknown department {appt.department}")
             if appt.duration_min is None and not appt.needs_service:
                 raise ValueError(f"appointment type {appt.key} needs duration_min or needs_service")
+        names = [m.name.casefold() for m in self.staff]
+        if len(set(names)) != len(names):
+            raise ValueError("staff names must be unique")
+        for member in self.staff:
+            unknown = set(member.handles) - set(self.departments) - {ANY_DEPARTMENT}
+            if unknown:
+                raise ValueError(f"staff {member.name}: unknown department(s) {sorted(unknown)}; "
+                                 f"use {', '.join([*self.departments, ANY_DEPARTMENT])}")
         return self
+
+    @property
+    def staff_names(self) -> list[str]:
+        """The roster's names, in roster order."""
+        return [m.name for m in self.staff]
+
+    def staff_member(self, name: str) -> StaffMember | None:
+        """The member called ``name`` (case does not matter), or None."""
+        return next((m for m in self.staff if m.name.casefold() == name.casefold()), None)
 
     def appointment_type(self, key: str | None) -> AppointmentType | None:
         return next((a for a in self.appointment_types if a.key == key), None)

@@ -209,6 +209,18 @@ class ConversationStore:
             if call is not None:
                 _write_state(call, state)
 
+    async def queue_notification(self, state: ConversationState, note: Notification) -> None:
+        """A notification made outside a check for a person (a transfer nobody answered):
+        stored undelivered with the checkpoint that holds it."""
+        async with transaction(self._sessions) as db:
+            if await db.get(NotificationRecord, note.notification_id) is None:
+                db.add(NotificationRecord(id=note.notification_id,
+                                          conversation_id=state.conversation_id,
+                                          message=note.message, priority=note.priority))
+            call = await db.get(ConversationRow, state.conversation_id)
+            if call is not None:
+                _write_state(call, state)
+
     # --- customers and leads -----------------------------------------------------------------
 
     async def is_do_not_call(self, profile: str, phone: str) -> bool:

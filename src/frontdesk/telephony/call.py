@@ -26,25 +26,31 @@ PHONE_RATE_HZ = 8000
 
 
 async def run_twilio_call(services: CallServices, rest: TwilioRest | None, websocket: WebSocket,
-                          start: StreamStart, record: CallRecord, stats: WireStats) -> CallState:
+                          start: StreamStart, record: CallRecord, stats: WireStats, *,
+                          base_url: str, resume: bool = False) -> CallState:
     """Run the call until either side ends it; returns the call's state for logging/tests.
 
     Without a Twilio account (``rest`` None) the call still runs; it cannot be transferred, and
-    Twilio ends it when the stream closes."""
+    Twilio ends it when the stream closes. A transfer's ``<Dial>`` reports how it ended to
+    ``{base_url}/twilio/dial-status``; ``resume``: this stream is the caller coming back from a
+    transfer nobody answered, to the same conversation."""
     serializer = TwilioMediaSerializer(start, stats)
     transport = FastAPIWebsocketTransport(websocket, FastAPIWebsocketParams(
         audio_in_enabled=True, audio_out_enabled=True, add_wav_header=False,
         serializer=serializer))
 
+    dial_status_url = f"{base_url}/twilio/dial-status?session_id={record.conversation_id}"
+
     async def transfer(number: str) -> None:
         assert rest is not None
-        await rest.redirect(start.call_sid, twiml.transfer(number))
+        await rest.redirect(start.call_sid, twiml.transfer(number, action=dial_status_url))
 
     worker, call = build_call(
         transport, services,
         CallOptions(profile=record.profile, direction=record.direction, channel="phone",
                     caller_phone=record.phone, in_rate_hz=PHONE_RATE_HZ,
-                    out_rate_hz=PHONE_RATE_HZ, phone_audio=True, conversation_id=record.conversation_id),
+                    out_rate_hz=PHONE_RATE_HZ, phone_audio=True,
+                    conversation_id=record.conversation_id, resume=resume),
         transfer=transfer if rest is not None else None)
 
     @transport.event_handler("on_client_disconnected")

@@ -5,7 +5,7 @@
   ``dtmf``, ``mark`` echoes, ``stop``) and records what the server sends back, with the time
   each message arrived.
 - :class:`TwilioSide` makes Twilio's HTTP requests: the signed voice webhook (whose TwiML names
-  the stream to open) and status callbacks.
+  the stream to open), status callbacks, and the report of how a transfer's ``<Dial>`` ended.
 """
 
 from __future__ import annotations
@@ -268,3 +268,9 @@ class TwilioSide:
         if duration_s is not None:
             params["CallDuration"] = str(duration_s)
         return await self.post(url, params)
+
+    async def dial_ended(self, action_url: str, call_sid: str, dial_status: str) -> httpx.Response:
+        """How a ``<Dial>`` ended, to its ``action`` URL (``no-answer``, ``busy``, ``completed``…)."""
+        return await self.post_url(action_url, {
+            "CallSid": call_sid, "AccountSid": ACCOUNT_SID, "DialCallStatus": dial_status,
+            "DialCallSid": new_sid("CA"), "CallStatus": "in-progress", "ApiVersion": "2010-04-01"})

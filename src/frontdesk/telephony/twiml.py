@@ -18,10 +18,23 @@ def connect_stream(stream_url: str, parameters: dict[str, str]) -> str:
     return str(response)
 
 
-def transfer(number: str, *, timeout_s: int = 25) -> str:
-    """Hand the caller to a person: replaces the stream (a call update) with a ``<Dial>``."""
+def transfer(number: str, *, timeout_s: int = 25, action: str | None = None) -> str:
+    """Hand the caller to a person: replaces the stream (a call update) with a ``<Dial>``.
+
+    ``action``: where Twilio reports how the dial ended (``DialCallStatus``) and asks what to
+    do next — Frontdesk brings the caller back to the agent when nobody answered."""
     response = VoiceResponse()
-    response.dial(number, timeout=timeout_s)
+    if action is None:
+        response.dial(number, timeout=timeout_s)
+    else:
+        response.dial(number, timeout=timeout_s, action=action, method="POST")
+    return str(response)
+
+
+def hang_up() -> str:
+    """End the call (the person the caller was put through to has hung up)."""
+    response = VoiceResponse()
+    response.hangup()
     return str(response)
 
 

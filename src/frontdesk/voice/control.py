@@ -5,7 +5,8 @@
   at once — not at their next turn — and it is marked delivered so the brain does not repeat it.
 - When that news hands the caller to a person, the call is transferred after the line has been
   spoken, through the ``transfer`` callback the transport provides (Twilio: a call update to a
-  ``<Dial>``). Hanging up at the end is the transport's side too (see the Twilio stream route).
+  ``<Dial>`` of that person's number, else the business's human line). Hanging up at the end
+  is the transport's side too (see the Twilio stream route).
 - When the conversation is ended from outside the call (``POST /api/sessions/{id}/end``), the
   call ends too: the pipeline stops and the transport hangs up.
 """
@@ -106,7 +107,8 @@ class CallControl(FrameProcessor):
         await self.push_frame(AgentReplyFrame(text=note.message))
         if not note.handoff:
             return
-        number = self._service.brain.profile(self._profile).human_transfer_number
+        # The free person's own number (the roster's), else the business's human line.
+        number = note.transfer_to or self._service.brain.profile(self._profile).human_transfer_number
         if self._transfer is None or not number:
             log.warning("a person is free but this call cannot be transferred")
             return

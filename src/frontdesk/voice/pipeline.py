@@ -37,6 +37,9 @@ class CallOptions:
     conversation_id: str | None = None
     """A record registered ahead (a Twilio or browser call); None: a new id, whose conversation
     the greeting creates."""
+    resume: bool = False
+    """The call comes back to a conversation already under way (a transfer nobody answered):
+    no greeting; the agent says what is waiting for the caller and the conversation goes on."""
 
 
 def build_call(transport: BaseTransport, services: CallServices, options: CallOptions, *,
@@ -57,7 +60,7 @@ def build_call(transport: BaseTransport, services: CallServices, options: CallOp
         CallControl(conversations, call, profile=options.profile, transfer=transfer),
         BrainTurns(conversations, call, settings, voice, profile=options.profile,
                    direction=options.direction, channel=options.channel,
-                   caller_phone=options.caller_phone),
+                   caller_phone=options.caller_phone, resume=options.resume),
         TextToSpeech(voice, conversations, call, options.out_rate_hz),
         transport.output(),
         PlaybackTracker(conversations, call),

@@ -245,7 +245,7 @@ class BrainTurns(FrameProcessor):
 
     def __init__(self, service: ConversationService, call: CallState, settings: VoiceSettings,
                  tts: TieredTTS, *, profile: str, direction: str, channel: str,
-                 caller_phone: str | None) -> None:
+                 caller_phone: str | None, resume: bool = False) -> None:
         super().__init__(name="brain")
         self._service = service
         self._call = call
@@ -253,6 +253,7 @@ class BrainTurns(FrameProcessor):
         self._tts = tts
         self._start = dict(profile=profile, direction=direction, channel=channel,
                            caller_phone=caller_phone)
+        self._resume = resume
         self._greeting: asyncio.Task[None] | None = None
 
     async def process_frame(self, frame: Frame, direction: FrameDirection) -> None:
@@ -273,12 +274,20 @@ class BrainTurns(FrameProcessor):
         if self._greeting is not None:
             await self.cancel_task(self._greeting)
             self._greeting = None
+        if self._call.transferred:
+            # Put through to a person: the conversation is not over while the dial rings. It
+            # ends when Twilio reports the dial answered (or the call completed), and goes on
+            # with the agent when nobody answered (telephony's dial-status webhook).
+            return
         # Analytics writes outcome and summary; a no-op if the agent already ended it, and
         # nothing to end if the greeting never created it.
         with contextlib.suppress(ConversationNotFoundError):
             await asyncio.shield(self._service.end(self._call.conversation_id))
 
     async def _greet(self) -> None:
+        if self._resume:
+            await self._welcome_back()
+            return
         self._call.answering = True
         try:
             outcome = await self._service.create(self._start["profile"],
@@ -297,6 +306,26 @@ class BrainTurns(FrameProcessor):
         self._call.started = True
         self._call.awaiting = outcome.state.awaiting
         await self.push_frame(AgentReplyFrame(text=outcome.reply, brain_ms=outcome.brain_ms))
+
+    async def _welcome_back(self) -> None:
+        """The caller is back from a transfer nobody answered: say the news waiting for them
+        (the offer to take a message) instead of a greeting; the conversation goes on."""
+        conversation_id = self._call.conversation_id
+        try:
+            state, _ = await self._service.get(conversation_id)
+        except ConversationNotFoundError:
+            state = None
+        if state is None or state.ended:
+            self._call.errors.append("could not resume: the conversation is over")
+            await hang_up(self._call, self, "not_started")
+            return
+        self._call.started = True
+        for waiting in [n for n in state.notifications_queue if not n.delivered]:
+            note = await self._service.deliver_notification(conversation_id,
+                                                            waiting.notification_id)
+            if note is not None:
+                await self.push_frame(AgentReplyFrame(text=note.message))
+        self._call.awaiting = state.awaiting
 
     async def _answer(self, turn: CallerTurnFrame) -> None:
         if not self._call.started or self._call.ended:  # no conversation (yet, or any more)

@@ -4,26 +4,29 @@ Point a Twilio number's "A call comes in" webhook at ``POST /twilio/voice?profil
 its status callback at ``POST /twilio/status`` (see the README, "Connect a Twilio number");
 its "A message comes in" webhook at ``POST /twilio/sms`` (STOP, START and HELP keywords, see
 docs/follow-through.md).
+``POST /twilio/dial-status`` needs no setup: a transfer's ``<Dial action>`` names it.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, HTTPException, Request, Response, WebSocket, status
+from fastapi import APIRouter, HTTPException, Query, Request, Response, WebSocket, status
 
 from frontdesk.api.deps import ServicesDep
 from frontdesk.api.schemas import errors
 from frontdesk.api.services import ApiServices
 from frontdesk.brain import UnknownProfileError
 from frontdesk.conversations.calls import STATUSES
+from frontdesk.conversations.service import ConversationNotFoundError
 from frontdesk.followup.inbound import HELP_REPLY_KEY, Keyword, help_reply, keyword
 from frontdesk.followup.sms import E164
 from frontdesk.logs import bind_conversation, conversation, personal
 from frontdesk.telephony import twiml
 from frontdesk.telephony.media import WireStats, read_start
+from frontdesk.telephony.phone import DIAL_ANSWERED, DIAL_NOT_ANSWERED, RESUME_AFTER_TRANSFER
 from frontdesk.telephony.signature import is_valid, public_base, requested_url
 
 log = logging.getLogger(__name__)
@@ -155,6 +158,30 @@ def _profile_for_number(services: ApiServices, number: str) -> str:
     return services.settings.twilio.default_profile
 
 
+@router.post("/dial-status", response_class=Response, responses={
+    200: {"content": {_XML: {"schema": {"type": "string"}}},
+          "description": "TwiML: hang up (the person took the call), or connect the caller back "
+                         "to the agent (nobody answered)"},
+    **errors(400, 403, 404)})
+async def dial_status(request: Request, services: ServicesDep,
+                      session_id: Annotated[str, Query(min_length=1, max_length=64)]) -> Response:
+    """How a transfer to a person ended (the ``<Dial action>``): answered, or back to the agent."""
+    params = await _signed_form(request, services)
+    call_sid, dial = params.get("CallSid"), params.get("DialCallStatus")
+    if not call_sid or dial not in DIAL_ANSWERED | DIAL_NOT_ANSWERED:
+        raise HTTPException(status.HTTP_400_BAD_REQUEST,
+                            f"CallSid and a known DialCallStatus are required, got {dial!r}")
+    bind_conversation(session_id)
+    base = public_base(request, services.settings.public_url)
+    stream_url = base.replace("https://", "wss://", 1).replace("http://", "ws://", 1)
+    try:
+        answer = await services.phone.dial_ended(session_id, call_sid, dial,
+                                                 stream_url=f"{stream_url}/twilio/stream")
+    except ConversationNotFoundError as exc:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from None
+    return Response(answer, media_type=_XML)
+
+
 @router.websocket("/stream")
 async def media_stream(websocket: WebSocket) -> None:
     """Twilio Media Streams: µ-law audio both ways; only streams our TwiML announced get in."""
@@ -165,12 +192,16 @@ async def media_stream(websocket: WebSocket) -> None:
     if start is None:
         await websocket.close(code=1008)
         return
-    record = await services.phone.records.for_stream(start.parameters.get("session_id", ""),
-                                                  start.call_sid)
+    conversation_id = start.parameters.get("session_id", "")
+    resume = start.parameters.get("resume") == RESUME_AFTER_TRANSFER
+    records = services.phone.records
+    record = await (records.for_resumed_stream(conversation_id, start.call_sid) if resume
+                    else records.for_stream(conversation_id, start.call_sid))
     if record is None or not services.phone.accepting:
         log.warning("refused a media stream for an unknown call",
                     extra={"call_sid": start.call_sid})
         await websocket.close(code=1008)
         return
     with conversation(record.conversation_id):  # the call's tasks, Pipecat's included, inherit it
-        await services.phone.run(websocket, start, record, stats)
+        await services.phone.run(websocket, start, record, stats, resume=resume,
+                                 base_url=public_base(websocket, services.settings.public_url))

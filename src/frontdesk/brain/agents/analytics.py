@@ -26,7 +26,8 @@ def outcome(s: ConversationState) -> str:
         return s.outcome
     if any(t.task_type == "human_escalation" for t in s.pending_tasks):
         done = [t for t in s.pending_tasks if t.task_type == "human_escalation"]
-        return "transferred" if any(t.human_available for t in done) else "escalated"
+        put_through = any(t.human_available and not t.transfer_status for t in done)
+        return "transferred" if put_through else "escalated"
     if s.lead.status == "nurture":
         return "nurture"
     if s.faq_asked_earlier or any(m.intent == "faq" for m in s.messages if m.role == "user"):
@@ -78,7 +79,9 @@ def summarise(s: ConversationState, profile: BusinessProfile) -> str:
         parts.append(f"Callback requested: {s.callback_time}.")
     for task in s.pending_tasks:
         if task.task_type == "human_escalation":
-            status = ("a person was available" if task.human_available else
+            status = (f"{task.human_agent_name or 'a person'} was free but the transfer was not "
+                      f"answered ({task.transfer_status})" if task.transfer_status else
+                      "a person was available" if task.human_available else
                       "no one was available; callback promised" if task.status == "completed"
                       else "check still running")
             parts.append(f"Asked for a person: {status}.")

@@ -3,27 +3,74 @@
 It starts a background human-availability check (an :class:`Effect`; the conversation service
 runs it) and tells the caller it is checking. The result arrives later as a notification — see
 :func:`apply_escalation_result` — delivered by WebSocket at once and spoken at the next turn.
+
+When the person was free but the phone transfer to them was not answered (busy, no answer,
+failed), the caller comes back to the agent (:func:`apply_transfer_failed`), which offers to
+take a message; the message becomes a callback task due within the hour (:func:`take_message`).
 """
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from frontdesk.brain.context import Effect, TurnContext
 from frontdesk.brain.format import say_phone
 from frontdesk.brain.state import BackgroundTask, ConversationState, Notification
+from frontdesk.knowledge.profile import BusinessProfile
 
 AGENT = "escalation"
+SOMEONE = "our team member"
+"""Who is named when a check's person is not known."""
+TRANSFER_NOTE_SUFFIX = "_transfer"
+"""Ends the id of the notification that tells a caller back from a failed transfer."""
+_SHORT_ANSWER_WORDS = 5
+"""A yes or no at most this long is an answer to "would you like to leave a message?", not
+the message itself."""
+
+
+def department_asked(s: ConversationState, ctx: TurnContext) -> str | None:
+    """The department the caller's request is about, so the right person is found: one named
+    ("someone in sales"), the kind of appointment, service or vehicle in this message, else
+    the booking under way. None: anyone can take it."""
+    profile = ctx.profile
+    u = ctx.understanding
+    if u is not None:
+        text = u.text.lower()
+        for key, department in profile.departments.items():
+            if re.search(rf"\b{re.escape(key.lower())}\b", text) or department.label.lower() in text:
+                return key
+        found = _department_of(profile, u.appointment_type, bool(u.services), u.vehicle is not None)
+        if found:
+            return found
+    slots = s.booking_slots
+    return _department_of(profile, slots.appointment_type,
+                          bool(slots.service_type or slots.services), slots.vehicle.label is not None)
+
+
+def _department_of(profile: BusinessProfile, appointment_type: str | None, service: bool,
+                   vehicle: bool) -> str | None:
+    appt = profile.appointment_type(appointment_type)
+    if appt is None and (service or vehicle):
+        appt = next((a for a in profile.appointment_types
+                     if (service and a.needs_service) or (vehicle and a.needs_vehicle)), None)
+    return appt.department if appt else None
 
 
 async def run(s: ConversationState, ctx: TurnContext) -> None:
+    u = ctx.understanding
+    if s.awaiting == "take_message" and u is not None and u.intent != "escalation":
+        take_message(s, ctx)
+        return
     if s.escalation_in_progress:
         ctx.say("escalation_waiting")
         return
     task_id = f"esc_{s.conversation_id}_{s.turn_count}"
     reason = ctx.understanding.text if ctx.understanding else "caller asked for a person"
     s.pending_tasks.append(BackgroundTask(task_id=task_id, task_type="human_escalation",
-                                          status="pending", reason=reason))
+                                          status="pending", reason=reason,
+                                          department=department_asked(s, ctx)))
     s.escalation_in_progress = True
     s.human_agent_status = "checking"
     upset = ctx.understanding is not None and any(
@@ -39,7 +86,8 @@ CALLBACK_WITHIN = timedelta(hours=1)
 
 
 def apply_escalation_result(s: ConversationState, task_id: str, available: bool,
-                            person: str, replies, now: datetime) -> Notification | None:
+                            person: str, replies, now: datetime,
+                            transfer_to: str | None = None) -> Notification | None:
     """Record the outcome of a human check in the state; returns the notification to deliver.
 
     When nobody is free the caller is told they will be called back within the hour, and that
@@ -65,6 +113,63 @@ def apply_escalation_result(s: ConversationState, task_id: str, available: bool,
                    f"{task.reason or 'no reason given'}",
             due_at=(now + CALLBACK_WITHIN).isoformat()))
     note = Notification(notification_id=f"notif_{task_id}", message=message,
-                        priority=priority, handoff=available)  # type: ignore[arg-type]
+                        priority=priority, handoff=available,  # type: ignore[arg-type]
+                        transfer_to=transfer_to if available else None)
     s.notifications_queue.append(note)
     return note
+
+
+def transferred_to(s: ConversationState) -> BackgroundTask | None:
+    """The last check whose person was free (the caller was, or is being, put through)."""
+    return next((t for t in reversed(s.pending_tasks) if t.task_type == "human_escalation"
+                 and t.status == "completed" and t.human_available), None)
+
+
+def apply_transfer_failed(s: ConversationState, dial_status: str,
+                          replies) -> Notification | None:
+    """The transfer to a free person was not answered: the caller is back with the agent,
+    which says so and offers to take a message. Returns the notification to say (None when
+    the conversation has ended or no transfer was under way); a repeated report of the same
+    failure returns the same notification."""
+    task = transferred_to(s)
+    if s.ended or task is None:
+        return None
+    note_id = f"notif_{task.task_id}{TRANSFER_NOTE_SUFFIX}"
+    if task.transfer_status is not None:
+        return next((n for n in s.notifications_queue if n.notification_id == note_id), None)
+    task.transfer_status = dial_status
+    s.human_agent_status = "unavailable"
+    s.escalation_in_progress = False
+    s.current_agent = AGENT
+    s.awaiting, s.awaiting_agent = "take_message", AGENT
+    s.last_ask, s.ask_repeats = "transfer_not_answered", 0
+    note = Notification(notification_id=note_id, priority="interrupt",
+                        message=replies.say("transfer_not_answered",
+                                            person=task.human_agent_name or SOMEONE))
+    s.notifications_queue.append(note)
+    return note
+
+
+def take_message(s: ConversationState, ctx: TurnContext) -> None:
+    """The answer to "would you like to leave a message?": a short yes asks for it, a short no
+    takes none, anything else is the message — kept as a callback task due within the hour."""
+    u = ctx.u
+    failed = next((t for t in reversed(s.pending_tasks) if t.transfer_status), None)
+    person = (failed.human_agent_name if failed else None) or SOMEONE
+    short = len(u.text.split()) <= _SHORT_ANSWER_WORDS
+    if short and u.deny and not u.affirm:
+        s.awaiting, s.awaiting_agent = None, None
+        ctx.say("take_message_declined")
+        ctx.ask(s, "anything_else", "greeting", "anything_else")
+        return
+    if short and u.affirm:
+        ctx.ask(s, "take_message", AGENT, "take_message_go_ahead")
+        return
+    status = failed.transfer_status if failed else "not answered"
+    local = ctx.now.replace(tzinfo=ZoneInfo(ctx.profile.timezone))
+    ctx.request_callback(s, f"transfer not answered ({person}, {status}); message: {u.text}",
+                         due_at=(local + CALLBACK_WITHIN).isoformat(timespec="minutes"))
+    s.awaiting, s.awaiting_agent = None, None
+    at_phone = f" at {say_phone(s.customer.phone)}" if s.customer.phone else ""
+    ctx.say("message_taken", person=person, at_phone=at_phone)
+    ctx.ask(s, "anything_else", "greeting", "anything_else")

@@ -28,8 +28,8 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
     intent = u.intent
     if intent == "do_not_call":
         return "objection"
-    if intent == "escalation":
-        return "escalation"
+    if intent == "escalation" or (s.awaiting == "take_message" and s.awaiting_agent == "escalation"):
+        return "escalation"  # whatever follows "would you like to leave a message?" is for it
     if intent in APPOINTMENT_ACTS and s.appointment is None and scheduling.resume_prompt(s) and (
             s.awaiting_agent != "appointments"):
         # "can we do two instead?" before anything is booked changes the booking under way
