@@ -316,6 +316,17 @@ def extract_vehicle_query(u: Utterance, profile: BusinessProfile) -> VehicleQuer
     return query
 
 
+def on_the_lot(query: VehicleQuery, profile: BusinessProfile) -> list:
+    """The cars for sale that fit a description ("the green Subaru, the wagon")."""
+    return [c for c in profile.inventory if c.is_available
+            and (query.model is None or c.model == query.model)
+            and (query.make is None or c.make == query.make)
+            and (query.body is None or c.body == query.body)
+            and (query.color is None or c.color.startswith(query.color[:4]))
+            and (query.used is None or c.is_new != query.used)
+            and (query.max_price is None or c.price <= query.max_price)]
+
+
 def extract_location(u: Utterance, profile: BusinessProfile, *,
                      expecting: bool = False) -> tuple[str, bool] | None:
     """The place the caller wants and whether it is in the business's service area. A place

@@ -22,7 +22,7 @@ from datetime import date, time
 from rapidfuzz import fuzz
 
 from frontdesk.brain.nlu import entities as ex
-from frontdesk.brain.nlu import lead, when
+from frontdesk.brain.nlu import lead, refer, when
 from frontdesk.brain.nlu.classifier import Prediction, default_classifier
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.text import normalise
@@ -52,6 +52,9 @@ class Understanding:
     """Services taken off the visit ("skip the rotation")."""
     appointment_type: str | None = None
     vehicle: ex.VehicleMention | None = None
+    about: str | None = None
+    """The car on the lot a question points back at ("I saw a red RAV4 on your site. Is it
+    still there?" → "red Toyota RAV4"), named in an earlier clause or turn."""
     budget: tuple[int | None, int] | None = None
     timeline: tuple[float, str] | None = None
     location: tuple[str, bool] | None = None
@@ -111,6 +114,7 @@ def understand(
     profile: BusinessProfile,
     today: date,
     awaiting: str | None = None,
+    topic: str | None = None,
 ) -> Understanding:
     """Read one caller message: its main act, its asides, and every entity in it.
 
@@ -119,11 +123,15 @@ def understand(
         profile: The business, for its services, areas and inventory.
         today: The business's local date, to resolve "Tuesday" and "tomorrow".
         awaiting: What the agent last asked for, if anything.
+        topic: The car on the lot the conversation is about, if any ("2025 Honda CR-V"), for
+            a question that points back at it ("is it still there?").
     """
     clauses = split_clauses(text)
+    abouts = refer.referents(clauses, profile, topic)
     if len(clauses) <= 1:
-        return read(text, profile, today, awaiting)
-    readings = [read(c, profile, today, awaiting) for c in clauses]
+        return read(text, profile, today, awaiting, about=abouts[0] if abouts else None)
+    readings = [read(c, profile, today, awaiting, about=a)
+                for c, a in zip(clauses, abouts, strict=True)]
     if any(r.act is not None and r.act.label in {"wrong_number", "bot_check", "identity"}
            for r in readings):
         whole = read(text, profile, today, awaiting)
@@ -136,7 +144,8 @@ def understand(
         asides = []  # "what company is this? take me off your list": the request wins
     if not asides:
         return read(text, profile, today, awaiting)
-    rest = [c for c, r in zip(clauses, readings, strict=True) if r not in asides]
+    rest = [c for c, r in zip(clauses, readings, strict=True) if r not in asides
+            and not _only_the_car(r, asides)]
     rest = [c for c in rest if not _FILLER_ONLY.fullmatch(normalise(c).lower)]
     if not rest:
         main, asides = asides[-1], asides[:-1]
@@ -164,6 +173,14 @@ ASIDES = {"faq", "line_check", "identity", "how_got_number", "bot_check", "repea
 _FILLER_ONLY = re.compile(r"[\s,.!?]*(?:(?:um+|uh+|er|so|well|oh|okay|ok|and|also|but|like|yeah|"
                           r"yes|hmm+|right|anyway|actually)[\s,.!?]*)*")
 _MARKERS = {"yeah", "yes", "ok", "okay", "so", "well", "right", "sure", "yep", "alright"}
+
+
+def _only_the_car(r: Understanding, asides: list[Understanding]) -> bool:
+    """"The green Subaru wagon, how much is it?": a clause that only names the car a question
+    after it is about is that question's subject, not a request of its own."""
+    return bool(r.vehicle and any(a.about for a in asides) and r.intent in {
+        "provide_info", "unknown", "chitchat", "greeting"} and not (
+        r.services or r.has_booking_facts or r.has_contact_facts or r.has_lead_facts))
 
 
 _PROPOSAL = re.compile(r"\b(?:instead|same time|(?:can|could) (?:we|you|i) (?:do|make|switch|change|"
@@ -209,7 +226,8 @@ def _is_aside(r: Understanding, awaiting: str | None) -> bool:
     if r.intent != "faq" and (r.has_contact_facts or r.has_booking_facts or r.has_lead_facts
                               or r.vehicle):
         return False  # "this is Tom Becker" gives a name, whatever it sounds like
-    if r.intent == "faq" and _PROPOSAL.search(r.text.lower()):
+    if r.intent == "faq" and _PROPOSAL.search(r.text.lower()) and not (
+            r.act is not None and r.act.label == "question" and r.act.confidence >= 0.9):
         return False  # "can we do that instead, same time?" changes the booking
     if r.intent == "faq" and HOURS_QUESTION.search(r.text.lower()):
         return True  # "open saturday?" asks the hours, whatever day it names
@@ -269,8 +287,15 @@ def split_clauses(text: str) -> list[str]:
 
 
 def read(text: str, profile: BusinessProfile, today: date,
-         awaiting: str | None = None) -> Understanding:
-    """One clause (or a whole message read as one): intent, confidence and entities."""
+         awaiting: str | None = None, about: str | None = None) -> Understanding:
+    """One clause (or a whole message read as one): intent, confidence and entities. With
+    ``about`` (the car it points back at), the clause is read with the car named in place of
+    "it"; the text kept is what the caller said."""
+    if about:
+        said = normalise(text).raw
+        result = read(refer.with_referent(text, about), profile, today, awaiting)
+        result.text, result.about = said, about
+        return result
     lex = lexicon()
     u = normalise(text)
     flags = {name for name, pattern in lex.intents.items() if pattern.search(u.lower)}
@@ -299,6 +324,8 @@ def read(text: str, profile: BusinessProfile, today: date,
     result.dropped_services = ex.extract_dropped_services(u, profile)
     result.appointment_type = ex.extract_appointment_type(u, profile)
     result.vehicle = ex.extract_vehicle(u, profile)
+    if result.vehicle and refer.is_own_vehicle(u.lower, ex.extract_vehicle_query(u, profile)):
+        result.flags.add("own_vehicle")  # "I've got an old F-150": theirs, not one on the lot
     if profile.kind == "real_estate":
         result.budget = lead.extract_budget(u, expecting=awaiting == "budget")
         result.timeline = lead.extract_timeline(u, today, expecting=awaiting == "timeline")
@@ -404,6 +431,15 @@ _REPEAT_CUE = re.compile(r"\b(?:again|repeat|come again|pardon|what was (?:that|
                          r"left off|what did you (?:ask|need|want)|what was the question|"
                          r"what were you (?:asking|saying)|(?:i'?m|we'?re) back|i'?m here again|back on)\b"
                          r"|^\W*(?:what|sorry|huh)\W*$")
+_HAVE_SOMEONE = re.compile(
+    r"\b(?:agents?|realtors?|brokers?|brokerage|mechanics?|shops?|dealers?\w*|guy|gal|garage|"
+    r"some(?:one|body)|brother|sister|son|daughter|husband|wife|buddy|friend|cousin|uncle|aunt|"
+    r"dad|father|mom|mother|neighbor|man|woman|person|place|where|center|specialist|company|"
+    r"customer|representation|lube|firestone|costco|pep boys|midas|myself|himself|herself|"
+    r"ourselves|own|use|using|go to|goes to|take it|takes it|handles?|does (?:it|all|my|our|mine)|"
+    r"takes care|listing|listed|list(?:ing)? with|signed|contract|work(?:s|ing)? with|he|she|"
+    r"they|already)\b")
+"""Who an "I already have someone" names: a person or a place that does the work."""
 _BACK = re.compile(r"\b(?:i'?m|i am|we'?re|we are) back\b")
 _RULES_FIRST = {"do_not_call", "escalation", "objection_busy", "objection_have_agent",
                 "objection_price", "objection_not_interested", "goodbye"}
@@ -438,6 +474,10 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
         return rule, rule_confidence  # "where exactly are you guys?" asks the way, not who
     if model == "repeat" and not _REPEAT_CUE.search(r.text.lower()):
         return rule, rule_confidence  # "what would that one run me?" asks a price, not "again?"
+    if model == "objection_have_agent" and r.vehicle and not _HAVE_SOMEONE.search(r.text.lower()):
+        return rule, rule_confidence  # "we've got an old RAV4" is a car, not a mechanic
+    if model in _ACT_CUES and r.vehicle and r.is_question:
+        return rule, rule_confidence  # "is the red RAV4 still there?" asks about the car
     if model in _ACT_CUES and (len(r.text.split()) > 20 or (
             model in _GUARDED and not _ACT_CUES[model].search(r.text.lower()))):
         # these acts have a small vocabulary: "what are you asking for it?" is no "who is this?"
