@@ -64,6 +64,8 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
     if (u.vehicle and "own_vehicle" in u.flags and slots.appointment_type is None
             and profile.appointment_type("service") is not None and not u.appointment_type):
         slots.appointment_type = "service"  # the caller's own car comes in for service
+    if u.service_count and profile.kind == "dealership":
+        slots.services_expected = max(slots.services_expected, u.service_count)
     if u.vehicle:
         slots.vehicle = _vehicle_for(slots.appointment_type, u.vehicle, ctx, slots.vehicle)
     if u.date:
@@ -281,6 +283,14 @@ async def advance(s: ConversationState, ctx: TurnContext, *, unclear: bool = Fal
     if appt.needs_service and not profile.service(slots.service_type):
         ctx.ask(s, "service", AGENT, "ask_service",
                 services=say_list([sv.name for sv in profile.services]))
+        return
+    if appt.needs_service and 0 < len(slots.services) < slots.services_expected:
+        # "…my inspection sticker runs out too. could you do both?": ask once what the other is
+        slots.services_expected = 0
+        named = profile.service(slots.service_type)
+        ctx.ask(s, "service", AGENT, "ask_other_service", service=named.name if named else "",
+                services=say_list([sv.name for sv in profile.services
+                                   if sv.key not in slots.services]))
         return
     if appt.needs_vehicle and not slots.vehicle.stock_number:
         in_stock = say_list([c.label for c in profile.inventory if c.is_available])

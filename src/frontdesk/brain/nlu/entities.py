@@ -209,8 +209,42 @@ def extract_services(u: Utterance, profile: BusinessProfile) -> list[str]:
                 (u.lower.find(p.lower()) for p in phrases if p.lower() in u.lower), default=999
             )
             found.append((-best, position, service.key))
+    named = {sv.key for sv in profile.services
+             if any(phrase_in(p.lower(), u.lower) for p in (sv.name, *sv.synonyms))}
+    found += _by_part(u, profile, {key for _, _, key in found} | named)
     found.sort(key=lambda item: item[1])
     return [key for _, _, key in found]
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+_NO_NEED = re.compile(r"\b(?:no|not|never|without|fine|good|ok|okay|new|just (?:got|had|did|put))\b|n't")
+"""A part said of what needs no work ("I don't need the tires", "the tires are fine")."""
+
+
+def _clause_of(text: str, match: re.Match[str]) -> str:
+    start = max(text.rfind(sep, 0, match.start()) for sep in (".", ",", ";", " but ", " and "))
+    ends = [i for i in (text.find(sep, match.end()) for sep in (".", ",", ";", " but ", " and "))
+            if i >= 0]
+    return text[start + 1: min(ends, default=len(text))]
+
+
+def _by_part(u: Utterance, profile: BusinessProfile, known: set[str]) -> list[tuple[int, int, str]]:
+    """Services named by the part they work on ("the oil and the tires done", "the tires, to
+    rotate them"): a part only one service of the business mentions is that service."""
+    found: list[tuple[int, int, str]] = []
+    for part in lexicon().service_objects:
+        for match in re.finditer(rf"\b{re.escape(part)}\b", u.lower):
+            owners = [sv.key for sv in profile.services if any(
+                _singular(part) in {_singular(w) for w in re.findall(r"[a-z/]+", phrase.lower())}
+                for phrase in (sv.name, *sv.synonyms))]
+            if len(owners) == 1 and owners[0] not in known and _mention_wanted(u.lower, match) and (
+                    not _NO_NEED.search(_clause_of(u.lower, match))):
+                found.append((-len(part), match.start(), owners[0]))
+                known.add(owners[0])
+    return found
 
 
 def extract_dropped_services(u: Utterance, profile: BusinessProfile) -> list[str]:

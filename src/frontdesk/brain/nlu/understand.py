@@ -48,6 +48,8 @@ class Understanding:
     window: when.TimeWindow | None = None
     """A span of the day the caller asked for ("after work", "before lunch", "after 3")."""
     services: list[str] = field(default_factory=list)
+    service_count: int | None = None
+    """How many things the caller wants done ("could you do both?", "a couple of things")."""
     dropped_services: list[str] = field(default_factory=list)
     """Services taken off the visit ("skip the rotation")."""
     appointment_type: str | None = None
@@ -183,6 +185,11 @@ def _only_the_car(r: Understanding, asides: list[Understanding]) -> bool:
         r.services or r.has_booking_facts or r.has_contact_facts or r.has_lead_facts))
 
 
+_REQUEST = re.compile(r"(?:\W*(?:so|and|also|oh|um|uh|okay|ok|hey|well|then)\W+)*(?:can|could|would|"
+                      r"will) (?:you|y'all|ya|you guys|you all|somebody|someone) (?:please |also |"
+                      r"just )?(?:do|swap|change|rotate|check|look|replace|put|fix|get|take|give|"
+                      r"throw|add|detail|clean|inspect|top|knock|squeeze|fit)\b")
+"""A question that asks for the work ("could you rotate the tires too?"), not about it."""
 _PROPOSAL = re.compile(r"\b(?:instead|same time|(?:can|could) (?:we|you|i) (?:do|make|switch|change|"
                        r"move|swap|go with)|how about|what about)\b")
 
@@ -229,6 +236,9 @@ def _is_aside(r: Understanding, awaiting: str | None) -> bool:
     if r.intent == "faq" and _PROPOSAL.search(r.text.lower()) and not (
             r.act is not None and r.act.label == "question" and r.act.confidence >= 0.9):
         return False  # "can we do that instead, same time?" changes the booking
+    if r.intent == "faq" and r.services and "price_question" not in r.flags and _REQUEST.match(
+            r.text.lower()):
+        return False  # "can y'all swap the battery and do the sticker?" asks for the work
     if r.intent == "faq" and HOURS_QUESTION.search(r.text.lower()):
         return True  # "open saturday?" asks the hours, whatever day it names
     if r.intent == "faq":
@@ -256,7 +266,8 @@ _CLAUSE_BREAK = re.compile(
     r"|[,;]\s+(?:and\s+|but\s+|so\s+)?(?=(?:what|when|where|how|why|who|which|do you|does|is there|"
     r"are you|are there|can you|could you|can i|could i|will you|would you|is it|is that|"
     r"did you|have you|you still|you there|hello)\b)"
-    r"|\s+and\s+(?=(?:what|when|where|how|why|who|which|do|does|did|is|are|can|could|will|"
+    r"|\s+and\s+(?=(?:what|when|where|how|why|who|which|do(?= (?:you|y.all|ya|they|we|i)\b)|does|"
+    r"did|is|are|can|could|will|"
     r"would|have you)\b)",
     re.IGNORECASE,
 )
@@ -322,6 +333,8 @@ def read(text: str, profile: BusinessProfile, today: date,
     result.time_of_day = when.extract_time_of_day(u)
     result.services = ex.extract_services(u, profile)
     result.dropped_services = ex.extract_dropped_services(u, profile)
+    if profile.services and (count := _COUNT.search(u.lower)):
+        result.service_count = 3 if count.group(1) in {"three", "all three"} else 2
     result.appointment_type = ex.extract_appointment_type(u, profile)
     result.vehicle = ex.extract_vehicle(u, profile)
     if result.vehicle and refer.is_own_vehicle(u.lower, ex.extract_vehicle_query(u, profile)):
@@ -431,6 +444,11 @@ _REPEAT_CUE = re.compile(r"\b(?:again|repeat|come again|pardon|what was (?:that|
                          r"left off|what did you (?:ask|need|want)|what was the question|"
                          r"what were you (?:asking|saying)|(?:i'?m|we'?re) back|i'?m here again|back on)\b"
                          r"|^\W*(?:what|sorry|huh)\W*$")
+_COUNT = re.compile(r"\b(?:(?:do|get|doing|need|want|for|book|schedule|knock out|take care of) )"
+                    r"(?:them |those |it )?(both|all three|the two|two things|three things|a couple "
+                    r"(?:of )?things)\b|\b(both|two things|a couple (?:of )?things) (?:done|at once|"
+                    r"in one|the same day|together)\b")
+"""The caller counts what they want done ("could you do both?"), named or not."""
 _HAVE_SOMEONE = re.compile(
     r"\b(?:agents?|realtors?|brokers?|brokerage|mechanics?|shops?|dealers?\w*|guy|gal|garage|"
     r"some(?:one|body)|brother|sister|son|daughter|husband|wife|buddy|friend|cousin|uncle|aunt|"
@@ -474,7 +492,8 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
         return rule, rule_confidence  # "where exactly are you guys?" asks the way, not who
     if model == "repeat" and not _REPEAT_CUE.search(r.text.lower()):
         return rule, rule_confidence  # "what would that one run me?" asks a price, not "again?"
-    if model == "objection_have_agent" and r.vehicle and not _HAVE_SOMEONE.search(r.text.lower()):
+    if model == "objection_have_agent" and (r.vehicle or r.services) and not _HAVE_SOMEONE.search(
+            r.text.lower()):
         return rule, rule_confidence  # "we've got an old RAV4" is a car, not a mechanic
     if model in _ACT_CUES and r.vehicle and r.is_question:
         return rule, rule_confidence  # "is the red RAV4 still there?" asks about the car
@@ -516,7 +535,10 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
     if model.startswith("objection") and model != "objection_busy" and (
             r.date or r.time or r.budget or r.location or r.lead_intent):
         threshold = 0.95  # "I'm looking for an apartment to rent" gives a fact, it objects to nothing
-    if rule == "book" and model.startswith("objection") and not (r.date or r.time):
+    if rule == "book" and model.startswith("objection") and r.services and (
+            model != "objection_busy"):
+        threshold = 1.1  # "just the oil change. I don't need the tires": it asks for the oil
+    elif rule == "book" and model.startswith("objection") and not (r.date or r.time):
         threshold = 0.8  # "my agent already set up showings for us"
     elif rule == "book" and model not in {"faq", "reschedule", "cancel"} | _NEW_ACTS:
         threshold = 1.1  # the booking words stand
