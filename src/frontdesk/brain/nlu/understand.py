@@ -449,6 +449,13 @@ _COUNT = re.compile(r"\b(?:(?:do|get|doing|need|want|for|book|schedule|knock out
                     r"(?:of )?things)\b|\b(both|two things|a couple (?:of )?things) (?:done|at once|"
                     r"in one|the same day|together)\b")
 """The caller counts what they want done ("could you do both?"), named or not."""
+_WRONG_PLACE = re.compile(r"\b(?:wrong (?:number|place|one|business|company|office|line|\w+)|"
+                          r"sorry to (?:bother|trouble)|misdial\w*|dialed|meant to (?:call|dial|reach)|"
+                          r"(?:need|want|wanted|meant|looking for) the (?:actual|real|right)|"
+                          r"thought (?:this|you|it) (?:was|were)|must have (?:the )?wrong|"
+                          r"not (?:the|who) i (?:wanted|meant|was (?:trying|calling|looking)))\b")
+"""Words of a caller who meant to reach someone else ("no, I need the actual DMV, sorry to
+bother you", "wrong Lakeside"): with them, a less certain wrong-number reading stands."""
 _HAVE_SOMEONE = re.compile(
     r"\b(?:agents?|realtors?|brokers?|brokerage|mechanics?|shops?|dealers?\w*|guy|gal|garage|"
     r"some(?:one|body)|brother|sister|son|daughter|husband|wife|buddy|friend|cousin|uncle|aunt|"
@@ -501,7 +508,9 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
             model in _GUARDED and not _ACT_CUES[model].search(r.text.lower()))):
         # these acts have a small vocabulary: "what are you asking for it?" is no "who is this?"
         return rule, rule_confidence
-    if model == "wrong_number" and (p < 0.8 or r.services or r.vehicle or r.has_booking_facts
+    place = _WRONG_PLACE.search(r.text.lower()) is not None
+    if model == "wrong_number" and ((p < 0.8 and not (p >= 0.3 and place)) or r.services
+                                    or (r.vehicle and not place) or r.has_booking_facts
                                     or re.search(r"\b(?:my|our) (?:car|truck|vehicle|appointment|"
                                                  r"house|home|agent)\b", r.text.lower())):
         return rule, rule_confidence  # a wrong number ends the call: only when it surely is one
