@@ -128,7 +128,10 @@ class Brain:
         understanding = None
         if text is not None:
             text = text[: self._settings.max_message_chars]
-            understanding = understand(text, profile, now.date(), state.awaiting)
+            car = state.booking_slots.vehicle
+            # the car on the lot the caller was told about, for "is it still there?"
+            topic = car.label if car.stock_number else None
+            understanding = understand(text, profile, now.date(), state.awaiting, topic)
         return TurnContext(
             profile=profile, replies=self._replies[profile.key], settings=self._settings,
             calendar=self._calendar, customers=self._customers, now=now,

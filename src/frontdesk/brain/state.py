@@ -99,6 +99,9 @@ class BookingSlots(BaseModel):
     services: list[str] = []
     """Every service for this visit ("an oil change and a tire rotation"); the first is
     ``service_type``."""
+    services_expected: int = 0
+    """How many services the caller said the visit is for ("could you do both?"), while fewer
+    are named; 0 once asked about."""
     customer_name: str | None = None
     name_declined: bool = False
     """The caller would rather not give a name; the booking goes under their phone number."""

@@ -75,6 +75,8 @@ async def load_profiles_from_db(sessions: async_sessionmaker,
                 InventoryItem.business_id == business.id).order_by(InventoryItem.id))
             base = yaml_profiles.get(business.key)
             synonyms = {s.key: s.synonyms for s in base.services} if base else {}
+            # the table has no body style: it comes from the profile ("the SUV one")
+            bodies = {c.stock_number: c.body for c in base.inventory} if base else {}
             profiles[business.key] = BusinessProfile.model_validate({
                 **business.profile,
                 "services": [Service(key=s.key, name=s.name, duration_min=s.duration_min,
@@ -84,7 +86,8 @@ async def load_profiles_from_db(sessions: async_sessionmaker,
                                  answer=f.answer, keywords=list(f.keywords)) for f in faq],
                 "inventory": [Vehicle(stock_number=c.stock_number, year=c.year, make=c.make,
                                       model=c.model, color=c.color, price=c.price,
-                                      is_new=c.is_new, is_available=c.is_available)
+                                      is_new=c.is_new, is_available=c.is_available,
+                                      body=bodies.get(c.stock_number, ""))
                               for c in cars],
             })
     return profiles

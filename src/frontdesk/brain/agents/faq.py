@@ -150,21 +150,19 @@ def _inventory_answer(s: ConversationState, ctx: TurnContext) -> bool:
     u = ctx.u
     if not ctx.profile.inventory:
         return False
-    query = ex.extract_vehicle_query(normalise(u.text), ctx.profile)
+    # "is it still there?" points back at the car named before it
+    query = ex.extract_vehicle_query(normalise(f"{u.text} {u.about}" if u.about else u.text),
+                                     ctx.profile)
     if query.empty or not ("inventory_question" in u.flags or u.is_question
                            or "price_question" in u.flags):
         return False
     if not (query.make or query.model or query.body or "inventory_question" in u.flags):
         return False  # "a used one under thirty" alone is not about the lot
-    matches = [c for c in ctx.profile.inventory if c.is_available
-               and (query.model is None or c.model == query.model)
-               and (query.make is None or c.make == query.make)
-               and (query.body is None or c.body == query.body)
-               and (query.color is None or c.color.startswith(query.color[:4]))
-               and (query.used is None or c.is_new != query.used)
-               and (query.max_price is None or c.price <= query.max_price)]
+    matches = ex.on_the_lot(query, ctx.profile)
     if matches:
         car = matches[0]
+        if any(say_money(car.price) in part for part in ctx.reply_parts):
+            return True  # asked twice in one breath ("still have it? what are you asking?")
         s.booking_slots.appointment_type = "test_drive"
         s.booking_slots.vehicle.year, s.booking_slots.vehicle.make = car.year, car.make
         s.booking_slots.vehicle.model = car.model
@@ -175,6 +173,8 @@ def _inventory_answer(s: ConversationState, ctx: TurnContext) -> bool:
     else:
         label = " ".join(p for p in (query.color, "used" if query.used else None, query.make,
                                      query.model or query.body) if p) or "car like that"
+        if any(label in part for part in ctx.reply_parts):
+            return True
         ctx.say("inventory_no", vehicle=label,
                 vehicles=say_list([c.label for c in ctx.profile.inventory if c.is_available]))
     return True

@@ -22,6 +22,8 @@ from frontdesk.brain.format import (
     say_time,
 )
 from frontdesk.brain.nlu import Understanding
+from frontdesk.brain.nlu import entities as ex
+from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.ports import BookingRequest, SlotUnavailableError
 from frontdesk.brain.state import Appointment, ConversationState, VehicleInfo
 
@@ -59,6 +61,11 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
             slots.appointment_type = "listing_appointment"
         elif intent in {"buy", "both"} and (s.lead.qualified or s.awaiting == "appointment_type"):
             slots.appointment_type = "buyer_consultation"
+    if (u.vehicle and "own_vehicle" in u.flags and slots.appointment_type is None
+            and profile.appointment_type("service") is not None and not u.appointment_type):
+        slots.appointment_type = "service"  # the caller's own car comes in for service
+    if u.service_count and profile.kind == "dealership":
+        slots.services_expected = max(slots.services_expected, u.service_count)
     if u.vehicle:
         slots.vehicle = _vehicle_for(slots.appointment_type, u.vehicle, ctx, slots.vehicle)
     if u.date:
@@ -95,6 +102,13 @@ def _vehicle_for(appt: str | None, mention, ctx: TurnContext, current: VehicleIn
             if car.is_available and mention.model and car.model == mention.model:
                 return VehicleInfo(year=car.year, make=car.make, model=car.model,
                                    stock_number=car.stock_number)
+        # "that green Subaru, the wagon": a description only one car on the lot fits
+        text = f"{ctx.u.text} {ctx.u.about}" if ctx.u.about else ctx.u.text
+        fits = ex.on_the_lot(ex.extract_vehicle_query(normalise(text), ctx.profile), ctx.profile)
+        if len(fits) == 1 and not (mention.model and fits[0].model != mention.model):
+            car = fits[0]
+            return VehicleInfo(year=car.year, make=car.make, model=car.model,
+                               stock_number=car.stock_number)
     return VehicleInfo(year=mention.year or current.year, make=mention.make or current.make,
                        model=mention.model or current.model)
 
@@ -256,7 +270,8 @@ async def advance(s: ConversationState, ctx: TurnContext, *, unclear: bool = Fal
         slots.customer_phone = s.customer.phone
     if s.customer.name and not slots.customer_name:
         slots.customer_name = s.customer.name
-    if slots.appointment_type is None and s.recent_services and profile.kind == "dealership":
+    if (slots.appointment_type in {None, "service"} and not slots.services and s.recent_services
+            and profile.kind == "dealership"):
         # asked the price of a service, then "can you do Thursday?": that service
         slots.services = list(s.recent_services)
         slots.service_type = slots.services[0]
@@ -268,6 +283,14 @@ async def advance(s: ConversationState, ctx: TurnContext, *, unclear: bool = Fal
     if appt.needs_service and not profile.service(slots.service_type):
         ctx.ask(s, "service", AGENT, "ask_service",
                 services=say_list([sv.name for sv in profile.services]))
+        return
+    if appt.needs_service and 0 < len(slots.services) < slots.services_expected:
+        # "…my inspection sticker runs out too. could you do both?": ask once what the other is
+        slots.services_expected = 0
+        named = profile.service(slots.service_type)
+        ctx.ask(s, "service", AGENT, "ask_other_service", service=named.name if named else "",
+                services=say_list([sv.name for sv in profile.services
+                                   if sv.key not in slots.services]))
         return
     if appt.needs_vehicle and not slots.vehicle.stock_number:
         in_stock = say_list([c.label for c in profile.inventory if c.is_available])

@@ -89,17 +89,40 @@ def _plausible_name_word(word: str) -> bool:
             and not re.search(r"'(?:s|m|re|ve|ll|d|t)$", word))
 
 
-def _clean_name(words: list[str]) -> str | None:
+_NEVER_NAME = frozenset({"yes", "yeah", "yep", "no", "nope", "sure", "actually", "okay", "ok", "so",
+                         "well", "um", "uh", "please", "thanks", "thank", "here", "calling", "and",
+                         "the", "a", "an", "i", "im", "i'm", "it", "its", "it's", "is", "my", "me",
+                         "hi", "hello", "hey", "just", "like", "from", "with", "at", "in", "on",
+                         "for", "about", "again", "speaking", "this", "that", "by", "but", "or"})
+
+
+def _cased(u: Utterance, words: list[str]) -> list[str]:
+    """The words as the caller wrote them (capitals kept)."""
+    cased = {w.lower(): w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", u.raw)}
+    return [cased.get(w, w) for w in words]
+
+
+def _clean_name(words: list[str], raw: list[str] | None = None) -> str | None:
+    """The name in the words after a cue, up to the first word that is no name. A word that is
+    also an everyday word ("Will", "June", "Friday") is still a name where the caller wrote it
+    as one — capitalised, in a name with another name word ("Will Summers", "Dawn Friday")."""
     kept: list[str] = []
-    for word in words:
-        if not _plausible_name_word(word):
+    for i, word in enumerate(words):
+        capital = raw is not None and i < len(raw) and raw[i][:1].isupper() and (
+            raw[i][1:].islower() or len(raw[i]) == 1)
+        if not _plausible_name_word(word) and not (
+                capital and word not in _NEVER_NAME and len(word) >= 2
+                and not re.search(r"'(?:s|m|re|ve|ll|d|t)$", word)
+                and (kept or (i + 1 < len(words) and _plausible_name_word(words[i + 1])))):
             break
         kept.append(word)
-    if not kept:
+    if not kept or (raw is not None and len(kept) == 1 and not _plausible_name_word(kept[0])):
         return None
     return " ".join("-".join(p[:1].upper() + p[1:] for p in w.split("-")) for w in kept[:3])
 
 
+_EMAIL_NEXT = re.compile(r"\s*(?:@|\.\w|_|\s*\bdot\b|\s*\bunderscore\b|\s+at\s+\w+\s*(?:\.|dot)\s*\w)")
+"""What follows words that are an email address, not a name ("it's june dot park at gmail")."""
 _STRONG_CUE = re.compile(r"\b(?:my name is|my name's|name is|name's|call me|the name is)[,\s]+"
                          r"(?:(?:um+|uh+|er|like|actually|it's|its|it is|oh)[,\s]+)*"
                          r"([a-z][a-z'-]+(?:\s+[a-z][a-z'-]+){0,2})")
@@ -111,13 +134,18 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
     "… here") or, when the agent asked for the name, from a short answer made of name-like
     words. Fillers and common words ("Actually", "Sure", "Probably") are never names."""
     names = [name for cue in (_STRONG_CUE, _NAME_CUE) for match in cue.finditer(u.lower)
-             if (name := _clean_name(match.group(1).split()))]
+             if not _EMAIL_NEXT.match(u.lower, match.end(1))
+             and (name := _clean_name(match.group(1).split(),
+                                      u.raw[match.start(1): match.end(1)].split()))]
     if expecting:
         spelled = re.sub(r"\b(?:[a-z][- ]){2,}[a-z]\b", " ", u.lower)  # "k-o-w-a-l-s-k-i"
         for piece in re.split(r"[,.;!?]", spelled):  # a piece that is a whole name: "Siobhan Doyle"
             words = re.findall(r"[a-z][a-z'-]+", piece)
             if 2 <= len(words) <= 3 and all(_plausible_name_word(w) for w in words):
                 names.append(_clean_name(words) or "")
+            elif 2 <= len(words) <= 3 and (name := _clean_name(words, _cased(u, words))) and (
+                    len(name.split()) == len(words)):  # "Will Summers", "Augusta Monday"
+                names.append(name)
     if names:  # "it's Siobhan, S-I-O-B-H-A-N, Siobhan Doyle": the fullest form
         return max(names, key=lambda n: len(n.split()))
     here = _NAME_HERE.search(u.lower)
@@ -139,7 +167,7 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
         text = re.sub(r"[,.]?\s*(?:thanks|thank you|please)\W*$", "", text)
         words = re.findall(r"[a-z][a-z'-]+", text)
         if 1 <= len(words) <= 3:
-            return _clean_name(words)
+            return _clean_name(words, _cased(u, words))
     return None
 
 
@@ -209,8 +237,42 @@ def extract_services(u: Utterance, profile: BusinessProfile) -> list[str]:
                 (u.lower.find(p.lower()) for p in phrases if p.lower() in u.lower), default=999
             )
             found.append((-best, position, service.key))
+    named = {sv.key for sv in profile.services
+             if any(phrase_in(p.lower(), u.lower) for p in (sv.name, *sv.synonyms))}
+    found += _by_part(u, profile, {key for _, _, key in found} | named)
     found.sort(key=lambda item: item[1])
     return [key for _, _, key in found]
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+_NO_NEED = re.compile(r"\b(?:no|not|never|without|fine|good|ok|okay|new|just (?:got|had|did|put))\b|n't")
+"""A part said of what needs no work ("I don't need the tires", "the tires are fine")."""
+
+
+def _clause_of(text: str, match: re.Match[str]) -> str:
+    start = max(text.rfind(sep, 0, match.start()) for sep in (".", ",", ";", " but ", " and "))
+    ends = [i for i in (text.find(sep, match.end()) for sep in (".", ",", ";", " but ", " and "))
+            if i >= 0]
+    return text[start + 1: min(ends, default=len(text))]
+
+
+def _by_part(u: Utterance, profile: BusinessProfile, known: set[str]) -> list[tuple[int, int, str]]:
+    """Services named by the part they work on ("the oil and the tires done", "the tires, to
+    rotate them"): a part only one service of the business mentions is that service."""
+    found: list[tuple[int, int, str]] = []
+    for part in lexicon().service_objects:
+        for match in re.finditer(rf"\b{re.escape(part)}\b", u.lower):
+            owners = [sv.key for sv in profile.services if any(
+                _singular(part) in {_singular(w) for w in re.findall(r"[a-z/]+", phrase.lower())}
+                for phrase in (sv.name, *sv.synonyms))]
+            if len(owners) == 1 and owners[0] not in known and _mention_wanted(u.lower, match) and (
+                    not _NO_NEED.search(_clause_of(u.lower, match))):
+                found.append((-len(part), match.start(), owners[0]))
+                known.add(owners[0])
+    return found
 
 
 def extract_dropped_services(u: Utterance, profile: BusinessProfile) -> list[str]:
@@ -314,6 +376,17 @@ def extract_vehicle_query(u: Utterance, profile: BusinessProfile) -> VehicleQuer
         value = float(cap.group(1).replace(",", ""))
         query.max_price = int(value * 1000 if cap.group(2) or value < 1000 else value)
     return query
+
+
+def on_the_lot(query: VehicleQuery, profile: BusinessProfile) -> list:
+    """The cars for sale that fit a description ("the green Subaru, the wagon")."""
+    return [c for c in profile.inventory if c.is_available
+            and (query.model is None or c.model == query.model)
+            and (query.make is None or c.make == query.make)
+            and (query.body is None or c.body == query.body)
+            and (query.color is None or c.color.startswith(query.color[:4]))
+            and (query.used is None or c.is_new != query.used)
+            and (query.max_price is None or c.price <= query.max_price)]
 
 
 def extract_location(u: Utterance, profile: BusinessProfile, *,

@@ -298,16 +298,39 @@ _NOT_MOVING = re.compile(r"\b(?:don'?t|do not|not|won'?t|never|no longer|aren'?t
                          r"decided against|no plans? to)\s+(?:\w+\s+){0,3}?(?:sell|buy|purchas|list)")
 
 
+_SOMEONE_ELSE = re.compile(r"\b(?:he|she|they|landlord|landlady|owners?|sellers?|neighbou?rs?|brother|"
+                           r"sister|parents|friends?|buddy|cousin|in-laws?|folks|uncle|aunt)"
+                           r"(?:'s|'re| is| are| was| were| just| has| have| had| already)?"
+                           r"(?: \w+){0,2}\s*$")
+"""A buyer or seller who is not the caller ("the landlord just told us he's selling it")."""
+_NOT_NOW = re.compile(r"(?:can'?t|cannot|can not|won'?t|couldn'?t|not (?:ready|able|in a position) to|"
+                      r"\bnot|aren'?t|no way (?:we|i) can|not gonna|not going to)(?: \w+){0,2}\s*$")
+"""A buy or sale the caller rules out for now ("we can't buy right now")."""
+
+
+_WAITS = re.compile(r"(?:'s|\s)*(?:is |will |has to |have to |can |'ll )?(?:gonna |going to )?(?:have to )?"
+                    r"(?:wait|hold off|be on hold|be later)\b")
+"""A buy or sale put off ("buying's gonna have to wait a couple years")."""
+
+
+def _callers_own(pattern: re.Pattern[str], text: str) -> bool:
+    """Does the caller say they themselves mean to do this (not someone else, not ruled out)?"""
+    return any(not (_SOMEONE_ELSE.search(text[max(0, m.start() - 40): m.start()])
+                    or _NOT_NOW.search(text[max(0, m.start() - 40): m.start()])
+                    or _WAITS.match(text, m.end())) for m in pattern.finditer(text))
+
+
 def extract_lead_intent(u: Utterance) -> str | None:
     """Buy, sell, both or rent — not when the caller rules it out ("we won't be buying") or
     speaks of a sale that is done ("cash from selling our place in California")."""
     intents = lexicon().intents
     if _NOT_MOVING.search(u.lower):
-        return None
+        # "not ready to buy, gonna keep renting": a renter for now, else nothing
+        return "rent" if intents["rent"].search(u.lower) else None
     lower = re.sub(r"\b(?:from|after|since|by|when we) (?:selling|sold)\b[^,.]*", " ", u.lower)
     u = Utterance(raw=u.raw, lower=lower, numeric=u.numeric)
-    buying = intents["buy"].search(u.lower) is not None
-    selling = intents["sell"].search(u.lower) is not None and not re.search(
+    buying = _callers_own(intents["buy"], u.lower)
+    selling = _callers_own(intents["sell"], u.lower) and not re.search(
         r"\b(?:for sale|on sale)\b", u.lower)
     if buying and selling:
         return "both"

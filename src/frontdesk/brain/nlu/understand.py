@@ -22,7 +22,7 @@ from datetime import date, time
 from rapidfuzz import fuzz
 
 from frontdesk.brain.nlu import entities as ex
-from frontdesk.brain.nlu import lead, when
+from frontdesk.brain.nlu import lead, refer, when
 from frontdesk.brain.nlu.classifier import Prediction, default_classifier
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.text import normalise
@@ -48,10 +48,15 @@ class Understanding:
     window: when.TimeWindow | None = None
     """A span of the day the caller asked for ("after work", "before lunch", "after 3")."""
     services: list[str] = field(default_factory=list)
+    service_count: int | None = None
+    """How many things the caller wants done ("could you do both?", "a couple of things")."""
     dropped_services: list[str] = field(default_factory=list)
     """Services taken off the visit ("skip the rotation")."""
     appointment_type: str | None = None
     vehicle: ex.VehicleMention | None = None
+    about: str | None = None
+    """The car on the lot a question points back at ("I saw a red RAV4 on your site. Is it
+    still there?" → "red Toyota RAV4"), named in an earlier clause or turn."""
     budget: tuple[int | None, int] | None = None
     timeline: tuple[float, str] | None = None
     location: tuple[str, bool] | None = None
@@ -111,6 +116,7 @@ def understand(
     profile: BusinessProfile,
     today: date,
     awaiting: str | None = None,
+    topic: str | None = None,
 ) -> Understanding:
     """Read one caller message: its main act, its asides, and every entity in it.
 
@@ -119,11 +125,15 @@ def understand(
         profile: The business, for its services, areas and inventory.
         today: The business's local date, to resolve "Tuesday" and "tomorrow".
         awaiting: What the agent last asked for, if anything.
+        topic: The car on the lot the conversation is about, if any ("2025 Honda CR-V"), for
+            a question that points back at it ("is it still there?").
     """
     clauses = split_clauses(text)
+    abouts = refer.referents(clauses, profile, topic)
     if len(clauses) <= 1:
-        return read(text, profile, today, awaiting)
-    readings = [read(c, profile, today, awaiting) for c in clauses]
+        return read(text, profile, today, awaiting, about=abouts[0] if abouts else None)
+    readings = [read(c, profile, today, awaiting, about=a)
+                for c, a in zip(clauses, abouts, strict=True)]
     if any(r.act is not None and r.act.label in {"wrong_number", "bot_check", "identity"}
            for r in readings):
         whole = read(text, profile, today, awaiting)
@@ -136,7 +146,8 @@ def understand(
         asides = []  # "what company is this? take me off your list": the request wins
     if not asides:
         return read(text, profile, today, awaiting)
-    rest = [c for c, r in zip(clauses, readings, strict=True) if r not in asides]
+    rest = [c for c, r in zip(clauses, readings, strict=True) if r not in asides
+            and not _only_the_car(r, asides)]
     rest = [c for c in rest if not _FILLER_ONLY.fullmatch(normalise(c).lower)]
     if not rest:
         main, asides = asides[-1], asides[:-1]
@@ -166,6 +177,19 @@ _FILLER_ONLY = re.compile(r"[\s,.!?]*(?:(?:um+|uh+|er|so|well|oh|okay|ok|and|als
 _MARKERS = {"yeah", "yes", "ok", "okay", "so", "well", "right", "sure", "yep", "alright"}
 
 
+def _only_the_car(r: Understanding, asides: list[Understanding]) -> bool:
+    """"The green Subaru wagon, how much is it?": a clause that only names the car a question
+    after it is about is that question's subject, not a request of its own."""
+    return bool(r.vehicle and any(a.about for a in asides) and r.intent in {
+        "provide_info", "unknown", "chitchat", "greeting"} and not (
+        r.services or r.has_booking_facts or r.has_contact_facts or r.has_lead_facts))
+
+
+_REQUEST = re.compile(r"(?:\W*(?:so|and|also|oh|um|uh|okay|ok|hey|well|then)\W+)*(?:can|could|would|"
+                      r"will) (?:you|y'all|ya|you guys|you all|somebody|someone) (?:please |also |"
+                      r"just )?(?:do|swap|change|rotate|check|look|replace|put|fix|get|take|give|"
+                      r"throw|add|detail|clean|inspect|top|knock|squeeze|fit)\b")
+"""A question that asks for the work ("could you rotate the tires too?"), not about it."""
 _PROPOSAL = re.compile(r"\b(?:instead|same time|(?:can|could) (?:we|you|i) (?:do|make|switch|change|"
                        r"move|swap|go with)|how about|what about)\b")
 
@@ -209,8 +233,12 @@ def _is_aside(r: Understanding, awaiting: str | None) -> bool:
     if r.intent != "faq" and (r.has_contact_facts or r.has_booking_facts or r.has_lead_facts
                               or r.vehicle):
         return False  # "this is Tom Becker" gives a name, whatever it sounds like
-    if r.intent == "faq" and _PROPOSAL.search(r.text.lower()):
+    if r.intent == "faq" and _PROPOSAL.search(r.text.lower()) and not (
+            r.act is not None and r.act.label == "question" and r.act.confidence >= 0.9):
         return False  # "can we do that instead, same time?" changes the booking
+    if r.intent == "faq" and r.services and "price_question" not in r.flags and _REQUEST.match(
+            r.text.lower()):
+        return False  # "can y'all swap the battery and do the sticker?" asks for the work
     if r.intent == "faq" and HOURS_QUESTION.search(r.text.lower()):
         return True  # "open saturday?" asks the hours, whatever day it names
     if r.intent == "faq":
@@ -238,7 +266,8 @@ _CLAUSE_BREAK = re.compile(
     r"|[,;]\s+(?:and\s+|but\s+|so\s+)?(?=(?:what|when|where|how|why|who|which|do you|does|is there|"
     r"are you|are there|can you|could you|can i|could i|will you|would you|is it|is that|"
     r"did you|have you|you still|you there|hello)\b)"
-    r"|\s+and\s+(?=(?:what|when|where|how|why|who|which|do|does|did|is|are|can|could|will|"
+    r"|\s+and\s+(?=(?:what|when|where|how|why|who|which|do(?= (?:you|y.all|ya|they|we|i)\b)|does|"
+    r"did|is|are|can|could|will|"
     r"would|have you)\b)",
     re.IGNORECASE,
 )
@@ -269,8 +298,15 @@ def split_clauses(text: str) -> list[str]:
 
 
 def read(text: str, profile: BusinessProfile, today: date,
-         awaiting: str | None = None) -> Understanding:
-    """One clause (or a whole message read as one): intent, confidence and entities."""
+         awaiting: str | None = None, about: str | None = None) -> Understanding:
+    """One clause (or a whole message read as one): intent, confidence and entities. With
+    ``about`` (the car it points back at), the clause is read with the car named in place of
+    "it"; the text kept is what the caller said."""
+    if about:
+        said = normalise(text).raw
+        result = read(refer.with_referent(text, about), profile, today, awaiting)
+        result.text, result.about = said, about
+        return result
     lex = lexicon()
     u = normalise(text)
     flags = {name for name, pattern in lex.intents.items() if pattern.search(u.lower)}
@@ -297,8 +333,12 @@ def read(text: str, profile: BusinessProfile, today: date,
     result.time_of_day = when.extract_time_of_day(u)
     result.services = ex.extract_services(u, profile)
     result.dropped_services = ex.extract_dropped_services(u, profile)
+    if profile.services and (count := _COUNT.search(u.lower)):
+        result.service_count = 3 if count.group(1) in {"three", "all three"} else 2
     result.appointment_type = ex.extract_appointment_type(u, profile)
     result.vehicle = ex.extract_vehicle(u, profile)
+    if result.vehicle and refer.is_own_vehicle(u.lower, ex.extract_vehicle_query(u, profile)):
+        result.flags.add("own_vehicle")  # "I've got an old F-150": theirs, not one on the lot
     if profile.kind == "real_estate":
         result.budget = lead.extract_budget(u, expecting=awaiting == "budget")
         result.timeline = lead.extract_timeline(u, today, expecting=awaiting == "timeline")
@@ -404,6 +444,27 @@ _REPEAT_CUE = re.compile(r"\b(?:again|repeat|come again|pardon|what was (?:that|
                          r"left off|what did you (?:ask|need|want)|what was the question|"
                          r"what were you (?:asking|saying)|(?:i'?m|we'?re) back|i'?m here again|back on)\b"
                          r"|^\W*(?:what|sorry|huh)\W*$")
+_COUNT = re.compile(r"\b(?:(?:do|get|doing|need|want|for|book|schedule|knock out|take care of) )"
+                    r"(?:them |those |it )?(both|all three|the two|two things|three things|a couple "
+                    r"(?:of )?things)\b|\b(both|two things|a couple (?:of )?things) (?:done|at once|"
+                    r"in one|the same day|together)\b")
+"""The caller counts what they want done ("could you do both?"), named or not."""
+_WRONG_PLACE = re.compile(r"\b(?:wrong (?:number|place|one|business|company|office|line|\w+)|"
+                          r"sorry to (?:bother|trouble)|misdial\w*|dialed|meant to (?:call|dial|reach)|"
+                          r"(?:need|want|wanted|meant|looking for) the (?:actual|real|right)|"
+                          r"thought (?:this|you|it) (?:was|were)|must have (?:the )?wrong|"
+                          r"not (?:the|who) i (?:wanted|meant|was (?:trying|calling|looking)))\b")
+"""Words of a caller who meant to reach someone else ("no, I need the actual DMV, sorry to
+bother you", "wrong Lakeside"): with them, a less certain wrong-number reading stands."""
+_HAVE_SOMEONE = re.compile(
+    r"\b(?:agents?|realtors?|brokers?|brokerage|mechanics?|shops?|dealers?\w*|guy|gal|garage|"
+    r"some(?:one|body)|brother|sister|son|daughter|husband|wife|buddy|friend|cousin|uncle|aunt|"
+    r"dad|father|mom|mother|neighbor|man|woman|person|place|where|center|specialist|company|"
+    r"customer|representation|lube|firestone|costco|pep boys|midas|myself|himself|herself|"
+    r"ourselves|own|use|using|go to|goes to|take it|takes it|handles?|does (?:it|all|my|our|mine)|"
+    r"takes care|listing|listed|list(?:ing)? with|signed|contract|work(?:s|ing)? with|he|she|"
+    r"they|already)\b")
+"""Who an "I already have someone" names: a person or a place that does the work."""
 _BACK = re.compile(r"\b(?:i'?m|i am|we'?re|we are) back\b")
 _RULES_FIRST = {"do_not_call", "escalation", "objection_busy", "objection_have_agent",
                 "objection_price", "objection_not_interested", "goodbye"}
@@ -438,11 +499,18 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
         return rule, rule_confidence  # "where exactly are you guys?" asks the way, not who
     if model == "repeat" and not _REPEAT_CUE.search(r.text.lower()):
         return rule, rule_confidence  # "what would that one run me?" asks a price, not "again?"
+    if model == "objection_have_agent" and (r.vehicle or r.services) and not _HAVE_SOMEONE.search(
+            r.text.lower()):
+        return rule, rule_confidence  # "we've got an old RAV4" is a car, not a mechanic
+    if model in _ACT_CUES and r.vehicle and r.is_question:
+        return rule, rule_confidence  # "is the red RAV4 still there?" asks about the car
     if model in _ACT_CUES and (len(r.text.split()) > 20 or (
             model in _GUARDED and not _ACT_CUES[model].search(r.text.lower()))):
         # these acts have a small vocabulary: "what are you asking for it?" is no "who is this?"
         return rule, rule_confidence
-    if model == "wrong_number" and (p < 0.8 or r.services or r.vehicle or r.has_booking_facts
+    place = _WRONG_PLACE.search(r.text.lower()) is not None
+    if model == "wrong_number" and ((p < 0.8 and not (p >= 0.3 and place)) or r.services
+                                    or (r.vehicle and not place) or r.has_booking_facts
                                     or re.search(r"\b(?:my|our) (?:car|truck|vehicle|appointment|"
                                                  r"house|home|agent)\b", r.text.lower())):
         return rule, rule_confidence  # a wrong number ends the call: only when it surely is one
@@ -476,7 +544,10 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
     if model.startswith("objection") and model != "objection_busy" and (
             r.date or r.time or r.budget or r.location or r.lead_intent):
         threshold = 0.95  # "I'm looking for an apartment to rent" gives a fact, it objects to nothing
-    if rule == "book" and model.startswith("objection") and not (r.date or r.time):
+    if rule == "book" and model.startswith("objection") and r.services and (
+            model != "objection_busy"):
+        threshold = 1.1  # "just the oil change. I don't need the tires": it asks for the oil
+    elif rule == "book" and model.startswith("objection") and not (r.date or r.time):
         threshold = 0.8  # "my agent already set up showings for us"
     elif rule == "book" and model not in {"faq", "reschedule", "cancel"} | _NEW_ACTS:
         threshold = 1.1  # the booking words stand

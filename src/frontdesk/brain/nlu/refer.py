@@ -1,0 +1,104 @@
+"""What a question points back at: "I saw a red RAV4 on your site. Is it still there?"
+
+A caller names a car in one clause (or turn) and asks about it in the next with a pronoun
+("it", "that one", "the car"). Read alone, "is it still there?" is a line check and "how much
+is it?" a price question about nothing; read with the car they are about the lot's questions.
+
+Whose car it is decides what the question is about. The caller's OWN car ("my car is a 2016
+Camry. How much is an oil change for it?") is the subject of a service; nothing is carried,
+the service question stands. A car on the LOT ("that green Subaru, the wagon", "I saw a red
+RAV4 on your site") is what a sales question refers to, and the clause is read with the car
+named in place of the pronoun.
+"""
+
+from __future__ import annotations
+
+import re
+
+from frontdesk.brain.nlu import entities as ex
+from frontdesk.brain.nlu.text import normalise
+from frontdesk.knowledge.profile import BusinessProfile
+
+_REFERENCE = re.compile(r"\b(?:it|that one|this one|that car|this car|the car|that truck|the truck|"
+                        r"that suv|the suv|that thing|she|her)\b(?!'s|'ll| is\b| was\b)")
+"""Words that point back at a car already named."""
+_DUMMY_IT = re.compile(r"\b(?:is it (?:possible|ok|okay|true|fine|worth)|it (?:takes?|depends|"
+                       r"says|seems|sounds|looks like (?:i|we|you))|make it|(?:if|when) it'?s|"
+                       r"it'?s (?:me|just)|what time is it|do it|get it done)\b")
+"""An "it" that refers to nothing ("is it possible to…", "how long does it take?")."""
+_OWN = re.compile(r"\b(?:my|our|mine|ours|i drive|we drive|i own|we own|i(?:'ve| have)? got|"
+                  r"we(?:'ve| have)? got|i have|we have|i bought|we bought|i'?m driving|"
+                  r"(?:he|she|wife|husband|son|daughter) drives)\b(?:\s+\S+){0,3}\s*$")
+"""Words that make the car just after them the caller's own ("my car is a…", "I drive a…")."""
+_LOT = re.compile(r"\b(?:your|y'all'?s|you(?:'ve| have| guys have| all have)? got|you have|"
+                  r"y'all have|you guys have|on (?:the|your) lot|(?:web)?site|online|listed|"
+                  r"listing|advert(?:ised)?|ad|for sale|in stock|saw|seen|spotted|eyeing|"
+                  r"eyed|interested in|looking at|selling|asking|test ?drive|drive it|"
+                  r"still (?:have|got|there|available))\b")
+"""Words that make a car one the business has ("I saw a red RAV4 on your site")."""
+
+
+def vehicle_phrase(text: str, profile: BusinessProfile) -> str | None:
+    """The car a clause names, as a short noun phrase ("red Toyota RAV4", "green Subaru
+    wagon"), when it is one on the lot rather than the caller's own; else None."""
+    if not profile.inventory:
+        return None
+    u = normalise(text)
+    query = ex.extract_vehicle_query(u, profile)
+    if not (query.make or query.model or (query.body and query.color)):
+        return None
+    if is_own_vehicle(u.lower, query) and not _LOT.search(u.lower):
+        return None
+    parts = [query.color, "used" if query.used else None, query.make, query.model or query.body]
+    return " ".join(p for p in parts if p)
+
+
+def is_own_vehicle(lower: str, query: ex.VehicleQuery) -> bool:
+    """Is the car this text names the caller's own ("my 2016 Camry", "I drive a Tacoma")?"""
+    words = [w for w in (query.model, query.make, query.body) if w]
+    for word in words:
+        found = re.search(rf"\b{re.escape(word.lower())}", lower)
+        if found and _OWN.search(lower[: found.start()]):
+            return True
+    return bool(re.search(r"\b(?:my|our) (?:car|truck|vehicle|suv|van|ride)\b", lower))
+
+
+_ASKS = re.compile(r"\?\s*$|^(?:\W*(?:so|and|also|oh|um|uh|like|okay|ok|hey|well)\W+)*(?:what|when|"
+                   r"where|how|why|which|who|do|does|did|is|are|can|could|will|would|should|any)\b|"
+                   r"\b(?:how much|asking|still (?:there|available|for sale|around|have|got))\b")
+
+
+def refers_back(text: str) -> bool:
+    """Does this question point back at a car named before ("is it still there?")?"""
+    lower = normalise(text).lower
+    return (_REFERENCE.search(lower) is not None and not _DUMMY_IT.search(lower)
+            and _ASKS.search(lower) is not None)
+
+
+def with_referent(text: str, phrase: str) -> str:
+    """The clause with its first pointing word replaced by the car ("is the red Toyota RAV4
+    still there?")."""
+    return re.sub(_REFERENCE.pattern, f"the {phrase}", text.replace("’", "'"), count=1,
+                  flags=re.IGNORECASE)
+
+
+def referents(clauses: list[str], profile: BusinessProfile,
+              topic: str | None = None) -> list[str | None]:
+    """For each clause, the lot car it refers back to, if any: the car named in an earlier
+    clause of the message, else ``topic`` (the lot car the conversation is about)."""
+    found: list[str | None] = []
+    last: str | None = topic
+    for clause in clauses:
+        named = vehicle_phrase(clause, profile)
+        own = named is None and ex.extract_vehicle(normalise(clause), profile) is not None
+        if own:
+            last = None  # "my car is a 2016 Camry. how much is an oil change for it?"
+            found.append(None)
+            continue
+        if named:
+            last = named
+            found.append(None)
+            continue
+        mentions_service = bool(ex.extract_services(normalise(clause), profile))
+        found.append(last if last and not mentions_service and refers_back(clause) else None)
+    return found
