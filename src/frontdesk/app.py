@@ -55,6 +55,8 @@ from frontdesk.storage.ports import SqlCalendar, SqlCustomerDirectory
 from frontdesk.storage.presence import PresenceStore
 from frontdesk.storage.seed import load_profiles_from_db, seed_profiles
 from frontdesk.storage.tasks import TaskStore
+from frontdesk.telephony.callbacks import CallbackCaller
+from frontdesk.telephony.hours import outside_calling_hours
 from frontdesk.telephony.phone import PhoneCalls
 from frontdesk.telephony.rest import TwilioRest
 from frontdesk.voice.engines import VoiceEngines
@@ -177,8 +179,11 @@ async def build_runtime(settings: Settings, *, clock: Clock | None = None,
         browser = BrowserCalls(voice, call_records, settings.webrtc)
         closers.append(browser.close)
         # Last to start, first to stop: a job may use any part above.
-        follow = _follow_through(settings, sessions, job_store, tasks, brain, closers)
-        jobs = Jobs.build(settings, job_store, follow.handlers())
+        calls = _callback_caller(settings, phone, tasks, job_store, brain)
+        follow = _follow_through(settings, sessions, job_store, tasks, brain, closers,
+                                 calls=calls is not None)
+        handlers = {**follow.handlers(), **({"callback_call": calls} if calls else {})}
+        jobs = Jobs.build(settings, job_store, handlers)
         await jobs.start()
         closers.append(jobs.close)
     except BaseException:
@@ -189,8 +194,26 @@ async def build_runtime(settings: Settings, *, clock: Clock | None = None,
                    phone, browser, assist, engines, jobs, tasks, staff, closers)
 
 
+def _callback_caller(settings: Settings, phone: PhoneCalls, tasks: TaskStore, job_store: JobStore,
+                     brain: Brain) -> CallbackCaller | None:
+    """The agent's own callback calls: only with Twilio set up for outbound calls and a public
+    URL to give Twilio (a job has no request to take one from)."""
+    twilio = settings.twilio
+    if not (twilio.rest_configured and twilio.from_number and settings.public_url):
+        return None
+
+    def allowed(number: str, business: str, at: datetime) -> bool:
+        return outside_calling_hours(number, at, start_hour=twilio.calling_hours_start,
+                                     end_hour=twilio.calling_hours_end,
+                                     fallback_zone=brain.profile(business).timezone) is None
+
+    return CallbackCaller(phone, tasks, job_store, base_url=settings.public_url.rstrip("/"),
+                          allowed=allowed)
+
+
 def _follow_through(settings: Settings, sessions: async_sessionmaker, job_store: JobStore,
-                    tasks: TaskStore, brain: Brain, closers: list[Any]) -> FollowThrough:
+                    tasks: TaskStore, brain: Brain, closers: list[Any], *,
+                    calls: bool) -> FollowThrough:
     """Reminders, staff alerts and webhooks over the channels this process has configured."""
     sms = TwilioMessaging(settings.twilio) if settings.twilio.messaging_configured else None
     if sms is not None:
@@ -201,7 +224,7 @@ def _follow_through(settings: Settings, sessions: async_sessionmaker, job_store:
     return FollowThrough(profiles=brain.profile, jobs=job_store, tasks=tasks,
                          facts=FactsReader(sessions), opt_outs=SmsOptOutStore(sessions),
                          webhooks=webhooks, sms=sms, mailer=mailer, reminder_email=_reminder_email,
-                         calls=False, clock=job_store.clock)
+                         calls=calls, clock=job_store.clock)
 
 
 def _reminder_email(profile: BusinessProfile, facts: AppointmentFacts,

@@ -104,8 +104,10 @@ class Brain:
         channel: str = "text",
         caller_phone: str | None = None,
         caller_name: str | None = None,
+        callback_for: str | None = None,
     ) -> ConversationState:
-        """A fresh conversation, recognising a returning caller by phone."""
+        """A fresh conversation, recognising a returning caller by phone. ``callback_for``: an
+        outbound call returning the call of that callback task."""
         self.profile(profile)
         customer = CustomerContext(name=caller_name, phone=caller_phone)
         if caller_phone:
@@ -116,7 +118,7 @@ class Brain:
                                            email=known.email, vehicles=known.vehicles)
         state = ConversationState(conversation_id=conversation_id, profile=profile,
                                   direction=direction, channel=channel,  # type: ignore[arg-type]
-                                  customer=customer)
+                                  customer=customer, callback_for=callback_for)
         state.lead.source = f"{direction}_{channel}"
         state.booking_slots.customer_name = customer.name
         state.booking_slots.customer_phone = customer.phone

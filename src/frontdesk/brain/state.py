@@ -218,6 +218,9 @@ class ConversationState(BaseModel):
     profile: str
     channel: Literal["text", "voice", "phone", "web"] = "text"
     direction: Literal["inbound", "outbound"] = "inbound"
+    callback_for: str | None = None
+    """An outbound call that returns a call the business promised: the task it keeps (the
+    agent greets with "returning your call", not with a campaign's pitch)."""
     messages: list[Message] = []
     """The last few messages (:meth:`forget_older_messages`); the transcript is stored apart."""
     earlier_messages: int = 0

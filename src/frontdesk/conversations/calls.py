@@ -54,7 +54,7 @@ class CallRecords:
     async def register(self, *, profile: str, direction: str, phone: str | None,
                        call_sid: str | None = None, conversation_id: str | None = None,
                        telephony_status: str | None = "ringing",
-                       channel: str = "phone") -> CallRecord:
+                       channel: str = "phone", callback_for: str | None = None) -> CallRecord:
         """The record of a call about to start; idempotent by CallSid (Twilio retries).
 
         One transaction, which the caller lookup of the new state joins: holding a connection
@@ -67,7 +67,7 @@ class CallRecords:
             if found is None:
                 state = await brain.new_state(conversation_id or new_conversation_id(), profile_obj.key,
                                               direction=direction, channel=channel,
-                                              caller_phone=phone)
+                                              caller_phone=phone, callback_for=callback_for)
                 try:
                     return _record(await self._store.add_pending_call(
                         state, call_sid=call_sid, telephony_status=telephony_status))

@@ -15,6 +15,7 @@ def public_state(s: ConversationState) -> dict[str, Any]:
         "profile": s.profile,
         "channel": s.channel,
         "direction": s.direction,
+        "callback_for": s.callback_for,
         "current_agent": s.current_agent,
         "detected_intent": s.detected_intent,
         "confidence": s.confidence,

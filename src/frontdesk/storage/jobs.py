@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -85,6 +85,12 @@ class DeliveryRecord:
     created_at: datetime
 
 
+def _as_utc(value: datetime) -> datetime:
+    if value.tzinfo is None:
+        raise ValueError("a job's time needs its zone")
+    return value.astimezone(UTC)
+
+
 def _utc(value: datetime) -> datetime:
     """SQLite hands timestamps back without their zone; they were written in UTC."""
     return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
@@ -146,6 +152,8 @@ class JobStore:
 
     async def _add(self, db: AsyncSession, job: NewJob) -> str | None:
         now = datetime.now(UTC)
+        # SQLite keeps a timestamp's wall-clock digits and drops its offset: store UTC only.
+        job = replace(job, run_at=_as_utc(job.run_at))
         if job.key is not None:
             existing = await db.scalar(select(Job).where(Job.key == job.key))
             if existing is not None:
@@ -194,6 +202,7 @@ class JobStore:
 
     async def due(self, now: datetime, limit: int = 50) -> list[str]:
         """Ids of scheduled jobs due by ``now``, oldest first."""
+        now = _as_utc(now)
         async with reading(self._sessions) as db:
             rows = await db.scalars(select(Job.id).where(Job.status == "scheduled",
                                                          Job.run_at <= now)
@@ -208,6 +217,7 @@ class JobStore:
     async def claim(self, job_id: str, now: datetime) -> JobRecord | None:
         """Mark a due job running and count the attempt; None if it is not scheduled and due
         (someone else took it, it was cancelled, or it is not due yet)."""
+        now = _as_utc(now)
         async with transaction(self._sessions) as db:
             result = await db.execute(
                 update(Job).where(Job.id == job_id, Job.status == "scheduled", Job.run_at <= now)
@@ -224,6 +234,7 @@ class JobStore:
 
     async def retry_at(self, job_id: str, when: datetime, error: str | None) -> None:
         """Back to scheduled, due at ``when`` (after a failed attempt, or a worker stopping)."""
+        when = _as_utc(when)
         async with transaction(self._sessions) as db:
             await db.execute(update(Job).where(Job.id == job_id, Job.status == "running").values(
                 status="scheduled", run_at=when, last_error=_clip(error),

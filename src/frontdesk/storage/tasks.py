@@ -63,7 +63,7 @@ def _due(value: str | None) -> datetime | None:
     if not value:
         return None
     try:
-        return _utc(datetime.fromisoformat(value))
+        return _utc(datetime.fromisoformat(value)).astimezone(UTC)
     except ValueError:
         return None
 
@@ -115,7 +115,7 @@ class TaskStore:
             records = [r for r in records if r.due_at is not None and r.due_at <= due_before]
         return records[offset:offset + limit]
 
-    async def claim(self, task_id: str, person: str) -> TaskRecord:
+    async def claim(self, task_id: str, person: str, *, note: str | None = None) -> TaskRecord:
         """``person`` takes the task: nobody else is sent to it and the agent does not call
         back. Claiming one's own claimed task again is allowed; another's is not."""
         async with transaction(self._sessions) as db:
@@ -124,6 +124,7 @@ class TaskStore:
                 raise TaskStateError(f"already claimed by {task.claimed_by}")
             if task.status != "claimed":
                 task.status, task.claimed_by, task.claimed_at = "claimed", person, datetime.now(UTC)
+            task.note = note or task.note
         return await self._fresh(task_id)
 
     async def complete(self, task_id: str, *, by: str | None = None,

@@ -33,8 +33,9 @@ class TelephonyFailedError(ConversationError):
 async def place_call(rest: TwilioRest | None, settings: TwilioSettings, records: CallRecords,
                      conversations: ConversationService, *, base_url: str,
                      profile: str | None = None, to: str | None = None,
-                     lead_id: int | None = None) -> CallRecord:
-    """Ring ``to`` (or the lead's number) on behalf of ``profile``; the agent talks on answer."""
+                     lead_id: int | None = None, callback_for: str | None = None) -> CallRecord:
+    """Ring ``to`` (or the lead's number) on behalf of ``profile``; the agent talks on answer.
+    ``callback_for``: the callback task this call returns (the agent greets accordingly)."""
     if rest is None or not settings.from_number:
         raise TelephonyNotConfiguredError(
             "outbound calls need FRONTDESK_TWILIO__ACCOUNT_SID, FRONTDESK_TWILIO__AUTH_TOKEN "
@@ -57,7 +58,8 @@ async def place_call(rest: TwilioRest | None, settings: TwilioSettings, records:
     if reason is not None:
         raise OutsideCallingHoursError(f"outside calling hours: {reason}")
     record = await records.register(profile=business.key, direction="outbound",
-                                                phone=to, telephony_status="queued")
+                                                phone=to, telephony_status="queued",
+                                                callback_for=callback_for)
     query = {"profile": business.key, "direction": "outbound", "session_id": record.conversation_id}
     if lead_id is not None:
         query["lead_id"] = str(lead_id)

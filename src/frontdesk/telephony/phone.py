@@ -43,10 +43,11 @@ class PhoneCalls:
         return self._voice is not None
 
     async def place(self, *, base_url: str, profile: str | None = None, to: str | None = None,
-                    lead_id: int | None = None) -> CallRecord:
+                    lead_id: int | None = None, callback_for: str | None = None) -> CallRecord:
         """Ring ``to`` (or a lead) for ``profile``; refusals raise a ConversationError."""
         return await place_call(self._rest, self.settings, self.records, self._conversations,
-                                base_url=base_url, profile=profile, to=to, lead_id=lead_id)
+                                base_url=base_url, profile=profile, to=to, lead_id=lead_id,
+                                callback_for=callback_for)
 
     async def run(self, websocket: WebSocket, start: StreamStart, record: CallRecord,
                   stats: WireStats, *, base_url: str, resume: bool = False) -> CallState:

@@ -18,7 +18,8 @@ AGENT = "greeting"
 def open_call(s: ConversationState, ctx: TurnContext) -> None:
     first = s.customer.name.split()[0] if s.customer.name else None
     if s.direction == "outbound":
-        ctx.ask(s, "permission", AGENT, "greeting_outbound",
+        ctx.ask(s, "permission", AGENT,
+                "greeting_callback" if s.callback_for else "greeting_outbound",
                 name_part=f" {first}" if first else "")
         return
     text = ctx.replies.say("greeting_inbound")
@@ -74,7 +75,9 @@ def conversation_act(s: ConversationState, ctx: TurnContext) -> bool:
         return True  # the caller is away: the question waits until they are back
     elif intent == "identity":
         if s.direction == "outbound":
-            ctx.say("identity_outbound", reason=ctx.profile.outbound_reason)
+            reason = (ctx.replies.say("callback_reason") if s.callback_for
+                      else ctx.profile.outbound_reason)
+            ctx.say("identity_outbound", reason=reason)
         else:
             ctx.say("identity_inbound")
     elif intent == "how_got_number":
@@ -123,6 +126,11 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             ctx.ask(s, "permission", AGENT, "permission_again")  # neither yes nor no
             return
         s.awaiting = None
+        if s.callback_for and not (u.has_booking_facts or u.has_lead_facts or u.vehicle
+                                   or u.intent in {"book", "lead", "faq"}):
+            # Returning their call: they called about something; let them say what.
+            ctx.say("callback_how_can_i_help")
+            return
         target = "qualification" if ctx.profile.kind == "real_estate" else "scheduling"
         ctx.hand_off(target, "outbound caller has a minute", s)
         return

@@ -330,8 +330,9 @@ def extract_lead_intent(u: Utterance) -> str | None:
     lower = re.sub(r"\b(?:from|after|since|by|when we) (?:selling|sold)\b[^,.]*", " ", u.lower)
     u = Utterance(raw=u.raw, lower=lower, numeric=u.numeric)
     buying = _callers_own(intents["buy"], u.lower)
+    # "a house for sale" is one the caller saw; "put it up for sale" is theirs.
     selling = _callers_own(intents["sell"], u.lower) and not re.search(
-        r"\b(?:for sale|on sale)\b", u.lower)
+        r"(?<!\bup )\b(?:for sale|on sale)\b", u.lower)
     if buying and selling:
         return "both"
     if selling:

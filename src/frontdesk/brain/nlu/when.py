@@ -251,6 +251,21 @@ _TIME_BARE = re.compile(
 )
 
 
+_EVENING_SAID = re.compile(r"\b(?:tonight|tonite|this evening|in the evening|at night|"
+                           r"this afternoon|in the afternoon|after work)\b")
+_MORNING_SAID = re.compile(r"\b(?:this morning|in the morning|tomorrow morning|"
+                           r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) morning)\b")
+
+
+def _day_part_meridiem(text: str) -> str | None:
+    """``p`` when the caller says evening, tonight or afternoon, ``a`` for morning; None when
+    neither or both are said."""
+    evening, morning = bool(_EVENING_SAID.search(text)), bool(_MORNING_SAID.search(text))
+    if evening == morning:
+        return None
+    return "p" if evening else "a"
+
+
 def clock(hour: int, minute: int, meridiem: str | None) -> time | None:
     if minute > 59:
         return None
@@ -300,12 +315,20 @@ def _times(text: str) -> list[tuple[int, time]]:
         hour, minute, part = ((match.group(1), match.group(2), match.group(3)) if match.group(1)
                               else (match.group(5), match.group(6), match.group(4)))
         add(match, clock(int(hour), int(minute or 0), "a" if part == "morning" else "p"))
+    # A clock time without AM/PM reads as the part of the day said around it ("tonight at 10",
+    # "7 tomorrow morning"); without one, as business hours (see :func:`clock`).
+    said = _day_part_meridiem(text)
+
+    def plain(hour: str, minute: str | None) -> time | None:
+        h = int(hour)
+        return clock(h, int(minute or 0), said if said and 1 <= h <= 12 else None)
+
     for match in _TIME_AT.finditer(text):
-        add(match, clock(int(match.group(1)), int(match.group(2) or 0), None))
+        add(match, plain(match.group(1), match.group(2)))
     for match in re.finditer(r"\b(\d{1,2})\s*o'?clock\b", text):  # "one o'clock"
-        add(match, clock(int(match.group(1)), 0, None))
+        add(match, plain(match.group(1), None))
     for match in re.finditer(r"\b(\d{1,2}):(\d{2})\b", text):  # "10:30's safer"
-        add(match, clock(int(match.group(1)), int(match.group(2)), None))
+        add(match, plain(match.group(1), match.group(2)))
     for match in re.finditer(r"(?:day|tomorrow|today)\W{1,3}(\d{1,2})(?::(\d{2}))?\b"
                              r"(?!\s*(?:st|nd|rd|th|%|/|k\b|thousand|dollars|bucks|miles))", text):
         add(match, clock(int(match.group(1)), int(match.group(2) or 0), None))  # "wed. 10"
