@@ -10,7 +10,7 @@ from __future__ import annotations
 import time as _time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from frontdesk.brain.agents import analytics
@@ -23,6 +23,7 @@ from frontdesk.brain.nlu.assisted import MODEL_INTENTS, apply_guess
 from frontdesk.brain.nlu.classifier import default_classifier
 from frontdesk.brain.ports import Calendar, Clock, CustomerDirectory, LanguageAssist
 from frontdesk.brain.state import (
+    BackgroundTask,
     ConversationState,
     CustomerContext,
     Message,
@@ -204,7 +205,28 @@ class Brain:
         """
         s = state.model_copy(deep=True)
         s.ended = True
+        if _dropped_mid_task(state):
+            # The line went dead while the agent was asking something: somebody calls back.
+            due = self.now() + DROPPED_CALLBACK_AFTER
+            s.pending_tasks.append(BackgroundTask(
+                task_id=f"cb_{s.conversation_id}_dropped", task_type="callback",
+                reason=f"the call dropped while the {state.current_agent} agent was waiting "
+                       f"for an answer ({state.awaiting.replace('_', ' ')})",
+                due_at=due.isoformat()))
         s.awaiting = None
         await analytics.run(s, self.profile(s.profile), self._assist, transcript)
         s.forget_older_messages(self._settings.recent_messages)
         return s
+
+
+DROPPED_CALLBACK_AFTER = timedelta(minutes=15)
+"""When a call that dropped mid-conversation is due to be returned."""
+
+
+def _dropped_mid_task(s: ConversationState) -> bool:
+    """A spoken call that ended from outside while the agent waited for an answer that
+    mattered, with nothing booked or promised yet and a number to call back."""
+    return (s.channel != "text" and s.awaiting is not None and s.awaiting != "anything_else"
+            and s.appointment is None and not s.lead.do_not_call and bool(s.customer.phone)
+            and s.outcome not in {"wrong_number", "not_interested"}
+            and not any(t.task_type == "callback" for t in s.pending_tasks))

@@ -268,6 +268,10 @@ class ConversationService:
             transcript = _messages(await self._store.turns(conversation_id))
             state = await self._brain.finish(found.state, transcript)
             await self._store.save_state(state)
+            # A call that dropped mid-conversation leaves a callback for somebody to return.
+            await self._store.add_tasks(state, [
+                NewTask(t.task_id, t.task_type, t.reason, t.due_at) for t in state.pending_tasks
+                if t.task_type == "callback" and t.status == "pending"])
         log.info("conversation ended", extra={"outcome": state.outcome})
         self._events.publish(StateUpdate.of(state))
         return state

@@ -337,6 +337,11 @@ class ConversationStore:
         if booked is not None:
             await link_appointment(db, booked, customer.id)
 
+    async def add_tasks(self, state: ConversationState, tasks: Sequence[NewTask]) -> None:
+        """Store the tasks not stored yet (with their events), outside a turn."""
+        async with transaction(self._sessions) as db:
+            await self._add_tasks(db, state, tasks)
+
     async def _add_tasks(self, db: AsyncSession, state: ConversationState,
                          tasks: Sequence[NewTask]) -> None:
         """Insert the tasks not stored yet (a task is written once, whoever asks again), each
