@@ -20,7 +20,7 @@ from sqlalchemy import select
 
 from frontdesk.app import create_app
 from frontdesk.config import EscalationSettings, Settings, TwilioSettings
-from frontdesk.storage.models import Conversation, ConversationTurn, Task
+from frontdesk.storage.models import Appointment, Conversation, ConversationTurn, Task
 from tests.conftest import fixed_clock
 from tests.fakes.live import LiveServer, free_port
 from tests.fakes.twilio import (
@@ -421,3 +421,34 @@ async def test_a_phone_calls_log_lines_carry_its_id_and_no_personal_data(phone, 
     pipecat = [line for line in lines if line["logger"].startswith("pipecat.")]
     assert pipecat and all(line.get("conversation_id") == conversation_id for line in pipecat)
     assert '\\"digit\\": \\"5\\"' not in raw and "5125550142" not in raw
+
+
+async def test_a_caller_moves_their_appointment_by_phone(phone, say) -> None:
+    """Found by caller ID, read back, moved only after the caller says yes; the desk's event
+    (reminders and alerts follow from it) is written with the change."""
+    caller = "+15125550166"
+    booked = await phone.runtime.conversations.create("dealership", caller_phone=caller)
+    sid = booked.state.conversation_id
+    await phone.runtime.conversations.chat(
+        sid, "this is Tom Becker, can I bring my 2016 Ford F-150 in for an oil change "
+             "Wednesday at 2 pm?")
+    done = await phone.runtime.conversations.chat(sid, "yes")
+    appointment_id = done.state.appointment.id
+
+    call_sid, stream = await phone.twilio.ring(profile="dealership", caller=caller)
+    conversation_id = stream.parameters["session_id"]
+    async with MediaStreamClient(stream, call_sid=call_sid) as media:
+        assert await media.greeted(), "no greeting"
+        for line in ("Hi, can I move my oil change to Friday at the same time?",
+                     "Yes, please move it."):
+            await media.say(await say(line))
+            assert await media.next_reply(), f"no reply to {line!r}"
+        transcript = [(t.role, t.text) for t in await phone.turns(conversation_id)]
+    read_back = transcript[2][1]
+    assert "oil change" in read_back and "Friday, November 27" in read_back, transcript
+    assert "Friday, November 27" in transcript[4][1] and "2 PM" in transcript[4][1], transcript
+    async with phone.runtime.sessions() as db:
+        row = await db.get(Appointment, appointment_id)
+    assert (str(row.scheduled_date), str(row.scheduled_time)) == ("2026-11-27", "14:00:00")
+    events = [j.payload["event"] for j in await phone.runtime.jobs.list(kind="event")]
+    assert "appointment_moved" in events
