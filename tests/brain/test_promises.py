@@ -1,5 +1,5 @@
 """No reply promises what no code path does: every "we'll call you back" leaves a callback task
-behind, and nothing promises a reminder while nothing sends one."""
+behind, and nothing promises a reminder the brain cannot know will be sent."""
 
 from __future__ import annotations
 
@@ -68,7 +68,8 @@ async def test_nobody_free_means_a_callback_within_the_hour(profiles) -> None:
 
 
 def test_no_reply_template_promises_a_reminder() -> None:
-    """Reminders are not sent yet (issue 13): no wording may say they are."""
+    """Whether a reminder goes out depends on what the brain does not see (SMTP and Twilio
+    Messaging configured, the customer's email, a STOP): so no wording may promise one."""
     replies = Path(__file__).parents[2] / "src" / "frontdesk" / "brain" / "replies.yaml"
     texts = [str(v) for v in yaml.safe_load(replies.read_text()).values()]
     assert not [t for t in texts if "remind" in t.lower()]
