@@ -103,3 +103,42 @@ def test_the_log_is_json_lines_at_the_configured_level(tmp_path) -> None:
     assert "5125550142" not in chat.stderr
     quiet = _run(["chat"], tmp_path, stdin="quit\n")  # no level set: warnings only
     assert quiet.returncode == 0 and quiet.stderr == ""
+
+
+def test_the_worker_runs_due_jobs_without_a_server(tmp_path) -> None:
+    """``frontdesk worker`` picks up a job written while nothing was running, then stops on
+    Ctrl-C."""
+    import json
+    import signal
+    import sqlite3
+    import time
+    from datetime import UTC, datetime
+
+    assert _run(["db", "upgrade"], tmp_path).returncode == 0
+    db = sqlite3.connect(tmp_path / "frontdesk.db")
+    now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+    payload = json.dumps({"appointment_id": 999, "slot": "2026-12-01T09:00", "channel": "sms",
+                          "hours_before": 24})
+    db.execute("INSERT INTO jobs (id, kind, payload, run_at, status, attempts, max_attempts, "
+               "created_at, updated_at) VALUES ('job_cli', 'reminder', ?, ?, 'scheduled', 0, 5, "
+               "?, ?)", (payload, now, now, now))
+    db.commit()
+    env = {**os.environ, "FRONTDESK_DATA_DIR": str(tmp_path)}
+    env.pop("FRONTDESK_DATABASE_URL", None)
+    worker = subprocess.Popen([sys.executable, "-m", "frontdesk.cli", "worker"], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        status = "scheduled"
+        for _ in range(600):
+            status = db.execute("SELECT status FROM jobs WHERE id = 'job_cli'").fetchone()[0]
+            if status == "done":
+                break
+            time.sleep(0.1)
+        assert status == "done"
+        detail = db.execute("SELECT status, detail FROM deliveries WHERE job_id = 'job_cli'").fetchone()
+        assert detail == ("skipped", "the appointment changed")  # it no longer exists
+    finally:
+        worker.send_signal(signal.SIGINT)
+        out, err = worker.communicate(timeout=60)
+    assert worker.returncode in (0, 130), err
+    assert "running jobs (local engine" in out

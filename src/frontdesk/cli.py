@@ -1,4 +1,4 @@
-"""``frontdesk`` command line: serve, chat, talk, db upgrade, seed, eval, nlu, loadtest.
+"""``frontdesk`` command line: serve, worker, chat, talk, db upgrade, seed, eval, nlu, loadtest.
 
 Settings come from the environment (``FRONTDESK_*``) and flags; they are built once here and
 passed down.
@@ -37,6 +37,21 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     # log_config=None: uvicorn's lines go through the process's one pipeline (frontdesk.logs).
     uvicorn.run(create_app(settings), host=host, port=port, log_config=None,
                 log_level=settings.log_level.lower())
+    return 0
+
+
+async def _worker(args: argparse.Namespace, settings: Settings) -> int:
+    """Run due jobs (reminders, alerts, webhooks, callback calls) until stopped, without HTTP:
+    beside servers that set ``FRONTDESK_JOBS__ENABLED=false``, or as more workers on
+    PostgreSQL."""
+    from frontdesk.app import open_runtime
+
+    settings = settings.model_copy(update={
+        "voice_enabled": False, "jobs": settings.jobs.model_copy(update={"enabled": True})})
+    async with open_runtime(settings) as runtime:
+        print(f"Frontdesk worker: running jobs ({runtime.jobs.engine_name} engine, database: "
+              f"{settings.resolved_database_url}); Ctrl-C to stop", flush=True)
+        await asyncio.Event().wait()
     return 0
 
 
@@ -149,6 +164,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int,
                        help="port to listen on (FRONTDESK_SERVER__PORT, default 8000)")
 
+    sub.add_parser("worker", help="run due jobs (reminders, alerts, webhooks, callbacks) "
+                                  "without serving HTTP")
+
     chat = sub.add_parser("chat", help="talk to the agent in the terminal")
     chat.add_argument("--profile", default="dealership",
                       help="the business answering (a profile key; default %(default)s)")
@@ -191,6 +209,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _configure_logging(args.command, settings)
         if args.command == "serve":
             return _serve(args, settings)
+        if args.command == "worker":
+            return asyncio.run(_worker(args, settings))
         if args.command == "chat":
             return asyncio.run(_chat(args, settings))
         if args.command == "talk":
