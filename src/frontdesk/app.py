@@ -38,7 +38,8 @@ from frontdesk.conversations.staff import SimulatedStaffDesk, StaffDesk
 from frontdesk.followup import plan
 from frontdesk.followup.appointments import AppointmentDetails, BusinessContact
 from frontdesk.followup.email import SmtpMailer, reminder_email
-from frontdesk.followup.handlers import FollowThrough
+from frontdesk.followup.handlers import FollowThrough, PlannedReminders
+from frontdesk.followup.plan import Channels
 from frontdesk.followup.sms import TwilioMessaging
 from frontdesk.followup.webhooks import WebhookSender
 from frontdesk.jobs.engine import Jobs
@@ -158,8 +159,12 @@ async def build_runtime(settings: Settings, *, clock: Clock | None = None,
         kwargs = {"clock": clock} if clock is not None else {}
         job_store = JobStore(sessions, **kwargs)
         tasks = TaskStore(sessions, job_store)
+        # The agent promises the reminders the configured channels will send, no others.
+        reminders = PlannedReminders(profiles, Channels(
+            sms=settings.twilio.messaging_configured, email=bool(settings.smtp.host),
+            calls=False), SmsOptOutStore(sessions), job_store.clock)
         brain = Brain(profiles, SqlCalendar(sessions, job_store), SqlCustomerDirectory(sessions),
-                      settings.brain, assist=assist, **kwargs)
+                      settings.brain, assist=assist, reminders=reminders, **kwargs)
         events = EventBus()
         store = ConversationStore(sessions, job_store)
         staff = StaffRoster(brain.profiles, PresenceStore(sessions), brain.now)

@@ -1,5 +1,5 @@
 """No reply promises what no code path does: every "we'll call you back" leaves a callback task
-behind, and nothing promises a reminder the brain cannot know will be sent."""
+behind, and a reminder is promised only as the follow-through plans it."""
 
 from __future__ import annotations
 
@@ -67,11 +67,50 @@ async def test_nobody_free_means_a_callback_within_the_hour(profiles) -> None:
     assert "Sarah" in (callback.reason or "") and "real person" in (callback.reason or "")
 
 
-def test_no_reply_template_promises_a_reminder() -> None:
-    """Whether a reminder goes out depends on what the brain does not see (SMTP and Twilio
-    Messaging configured, the customer's email, a STOP): so no wording may promise one."""
+class Planned:
+    """The follow-through's answer, as the brain's port gives it."""
+
+    def __init__(self, planned: list[tuple[float, str]]) -> None:
+        self.result = planned
+        self.asked: list[tuple] = []
+
+    async def planned(self, business, start, phone, email):
+        self.asked.append((business, start, phone, email))
+        return self.result
+
+
+async def _book(profiles, reminders) -> str:
+    brain = Brain(profiles, InMemoryCalendar(), InMemoryCustomers(), clock=fixed_clock,
+                  reminders=reminders)
+    outcome = await brain.start(await brain.new_state("remind", "dealership",
+                                                      caller_phone="+15125550142"))
+    for line in ("this is Tom Becker, oil change for my 2016 F-150 Wednesday at 2 pm",
+                 "my email is tom@example.com", "yes"):
+        outcome = await brain.respond(outcome.state, line)
+    assert outcome.state.appointment is not None
+    return outcome.reply
+
+
+async def test_a_reminder_is_promised_exactly_as_planned(profiles) -> None:
+    both = Planned([(24.0, "sms"), (24.0, "email"), (2.0, "sms"), (2.0, "email")])
+    reply = await _book(profiles, both)
+    assert "You'll get a reminder by text and email the day before and 2 hours before." in reply
+    [(business, start, phone, email)] = both.asked
+    assert (business, start.isoformat(), phone) == ("dealership", "2026-11-25T14:00:00",
+                                                    "+15125550142")
+    assert email == "tom@example.com"
+    assert "reminder by email an hour before." in await _book(profiles, Planned([(1.0, "email")]))
+
+
+async def test_no_reminder_is_promised_when_none_will_be_sent(profiles) -> None:
+    """No channel configured, a STOP, no contact, lead times past: the port plans none."""
+    for reminders in (Planned([]), None):
+        assert "remind" not in (await _book(profiles, reminders)).lower()
+
+
+def test_only_the_planned_reminder_line_mentions_reminders() -> None:
     replies = Path(__file__).parents[2] / "src" / "frontdesk" / "brain" / "replies.yaml"
-    texts = [str(v) for v in yaml.safe_load(replies.read_text()).values()]
-    assert not [t for t in texts if "remind" in t.lower()]
+    wording = yaml.safe_load(replies.read_text())
+    assert [k for k, v in wording.items() if "remind" in str(v).lower()] == ["reminder_promise"]
     for source in (Path(__file__).parents[2] / "src" / "frontdesk" / "brain").rglob("*.py"):
         assert "send a reminder" not in source.read_text().lower(), source

@@ -128,6 +128,9 @@ async def test_a_booking_alerts_staff_and_reminds_the_customer_at_each_lead_time
     async with Server(settings, clock) as server:
         booked = await server.converse(*BOOKING)
         assert booked["state"]["appointment"]["scheduled_date"] == "2026-11-25"
+        # The promise the agent makes is the plan the jobs follow.
+        assert ("You'll get a reminder by text and email the day before and 2 hours before."
+                in booked["reply"])
         await server.settle()
         # Staff: an email, a text and a signed webhook, each logged as sent.
         [alert] = mail_to(inbox, "service-desk@riverside.example")

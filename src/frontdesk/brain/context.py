@@ -17,7 +17,7 @@ import yaml
 
 from frontdesk.brain.availability import AvailabilityCalendar
 from frontdesk.brain.nlu import Understanding
-from frontdesk.brain.ports import Calendar, CustomerDirectory, LanguageAssist
+from frontdesk.brain.ports import Calendar, CustomerDirectory, LanguageAssist, Reminders
 from frontdesk.brain.state import AgentName, BackgroundTask, ConversationState, Transition
 from frontdesk.config import BrainSettings
 from frontdesk.knowledge.profile import BusinessProfile
@@ -80,6 +80,8 @@ class TurnContext:
     hops: int = 0
     assist: LanguageAssist | None = None
     """A language model's optional help (None: fully deterministic)."""
+    reminders: Reminders | None = None
+    """Which reminders a booking will get (None: none are sent, none are promised)."""
     queue: list[Understanding] = field(default_factory=list)
     """Acts of this message still to handle after the current one (the main act last)."""
     aside_answered: bool = False

@@ -21,7 +21,7 @@ from frontdesk.brain.graph import build_graph
 from frontdesk.brain.nlu import understand
 from frontdesk.brain.nlu.assisted import MODEL_INTENTS, apply_guess
 from frontdesk.brain.nlu.classifier import default_classifier
-from frontdesk.brain.ports import Calendar, Clock, CustomerDirectory, LanguageAssist
+from frontdesk.brain.ports import Calendar, Clock, CustomerDirectory, LanguageAssist, Reminders
 from frontdesk.brain.state import (
     BackgroundTask,
     ConversationState,
@@ -67,8 +67,10 @@ class Brain:
         settings: BrainSettings | None = None,
         clock: Clock = system_clock,
         assist: LanguageAssist | None = None,
+        reminders: Reminders | None = None,
     ) -> None:
         self._profiles = dict(profiles)
+        self._reminders = reminders
         self._calendar = calendar
         self._customers = customers
         self._settings = settings or BrainSettings()
@@ -140,7 +142,7 @@ class Brain:
             calendar=self._calendar, customers=self._customers, now=now,
             understanding=understanding,
             availability=AvailabilityCalendar(profile, self._calendar, now),
-            assist=self._assist,
+            assist=self._assist, reminders=self._reminders,
         )
 
     async def _run(self, state: ConversationState, text: str | None) -> TurnOutcome:

@@ -100,6 +100,17 @@ class Calendar(Protocol):
         ...
 
 
+class Reminders(Protocol):
+    """The reminders a new appointment will get: the agent promises these and no others."""
+
+    async def planned(self, business: str, start: datetime, phone: str | None,
+                      email: str | None) -> list[tuple[float, str]]:
+        """``(hours before, channel)`` for an appointment at ``start`` (local, naive): the
+        channels configured, the customer's contacts, a STOP and lead times already past all
+        count. Empty: promise nothing."""
+        ...
+
+
 @dataclass(slots=True, frozen=True)
 class KnownCustomer:
     customer_id: int

@@ -94,7 +94,8 @@ class FollowThrough:
                 await self._jobs.cancel(appointment_id=facts.appointment_id, kinds=["reminder"],
                                         reason=event.removeprefix("appointment_"))
             if event != "appointment_cancelled" and facts.active:
-                follow += plan.reminder_jobs(profile, facts, self.channels, now)
+                follow += plan.reminder_jobs(profile, facts, self.channels, now,
+                                             sms_opted_out=await self._opted_out(profile, facts))
         elif event in ("callback_requested", "escalation"):
             task = await self._tasks.get(job.payload["task_id"])
             if task is None:
@@ -115,6 +116,10 @@ class FollowThrough:
         added = await self._jobs.add_many(follow)
         log.info("event planned", extra={"event": event, "job_id": job.job_id,
                                          "jobs": len(added)})
+
+    async def _opted_out(self, profile: BusinessProfile, facts: AppointmentFacts) -> bool:
+        phone = facts.customer_phone
+        return bool(phone) and await self._opt_outs.is_opted_out(profile.key, phone)
 
     # --- sending -------------------------------------------------------------------------------
 
@@ -209,3 +214,25 @@ def _done_when_skipped(
                                            "reason": str(why)})
 
     return run
+
+
+class PlannedReminders:
+    """The brain's :class:`~frontdesk.brain.ports.Reminders`: the reminders a booking made now
+    gets, by the rules that write them (:func:`plan.planned_reminders`)."""
+
+    def __init__(self, profiles: Mapping[str, BusinessProfile], channels: Channels,
+                 opt_outs: OptOuts, clock: Callable[[], datetime]) -> None:
+        self._profiles = profiles
+        self._channels = channels
+        self._opt_outs = opt_outs
+        self._clock = clock
+
+    async def planned(self, business: str, start: datetime, phone: str | None,
+                      email: str | None) -> list[tuple[float, str]]:
+        profile = self._profiles[business]
+        try:
+            opted_out = bool(phone) and await self._opt_outs.is_opted_out(business, phone)
+        except ValueError:  # not a number a text can go to
+            opted_out = True
+        return plan.planned_reminders(profile, start, phone, email, self._channels,
+                                      self._clock(), sms_opted_out=opted_out)

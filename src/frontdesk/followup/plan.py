@@ -58,33 +58,44 @@ def when(start: datetime, now_local: datetime) -> str:
     return f"{start:%A, %B %-d} at {clock}"
 
 
-def reminder_jobs(profile: BusinessProfile, facts: AppointmentFacts, channels: Channels,
-                  now: datetime) -> list[NewJob]:
-    """One job per lead time and channel, for the appointment's current slot."""
+def planned_reminders(profile: BusinessProfile, start: datetime, phone: str | None,
+                      email: str | None, channels: Channels, now: datetime, *,
+                      sms_opted_out: bool = False) -> list[tuple[float, str]]:
+    """``(hours before, channel)`` of the reminders an appointment at ``start`` (local) gets:
+    what the agent promises when it books, and what :func:`reminder_jobs` writes."""
     policy = profile.follow_up.reminders
-    start_utc = local_to_utc(facts.start, profile.timezone)
+    start_utc = local_to_utc(start, profile.timezone)
     wanted = []
-    if policy.sms and channels.sms and facts.customer_phone:
+    if policy.sms and channels.sms and phone and not sms_opted_out:
         wanted.append("sms")
-    if policy.email and channels.email and facts.customer_email:
+    if policy.email and channels.email and email:
         wanted.append("email")
-    jobs = []
-    slot = facts.start.isoformat(timespec="minutes")
+    planned = []
     for hours in sorted(set(policy.hours_before), reverse=True):
         run_at = start_utc - timedelta(hours=hours)
         # A lead time already past when the appointment is made is skipped: the caller has
         # just heard the read-back, and the next (shorter) reminder still goes out.
         if run_at < now - timedelta(minutes=1) or start_utc - run_at < REMINDER_MIN_LEAD:
             continue
-        for channel in wanted:
-            jobs.append(NewJob(
-                "reminder", max(run_at, now),
-                {"appointment_id": facts.appointment_id, "slot": slot, "channel": channel,
-                 "hours_before": hours},
-                key=f"reminder:{facts.appointment_id}:{slot}:{hours:g}h:{channel}",
-                business=profile.key, conversation_id=facts.conversation_id,
-                appointment_id=facts.appointment_id))
-    return jobs
+        planned += [(hours, channel) for channel in wanted]
+    return planned
+
+
+def reminder_jobs(profile: BusinessProfile, facts: AppointmentFacts, channels: Channels,
+                  now: datetime, *, sms_opted_out: bool = False) -> list[NewJob]:
+    """One job per lead time and channel, for the appointment's current slot."""
+    start_utc = local_to_utc(facts.start, profile.timezone)
+    slot = facts.start.isoformat(timespec="minutes")
+    return [NewJob(
+        "reminder", max(start_utc - timedelta(hours=hours), now),
+        {"appointment_id": facts.appointment_id, "slot": slot, "channel": channel,
+         "hours_before": hours},
+        key=f"reminder:{facts.appointment_id}:{slot}:{hours:g}h:{channel}",
+        business=profile.key, conversation_id=facts.conversation_id,
+        appointment_id=facts.appointment_id)
+        for hours, channel in planned_reminders(profile, facts.start, facts.customer_phone,
+                                                facts.customer_email, channels, now,
+                                                sms_opted_out=sms_opted_out)]
 
 
 def reminder_sms(profile: BusinessProfile, facts: AppointmentFacts, now: datetime) -> str:

@@ -420,9 +420,34 @@ async def _book(s: ConversationState, ctx: TurnContext) -> None:
     s.lead.status = "booked"
     ctx.say("booked", subject=_subject(s, ctx), on_date=say_on_date(booked.start.date(), ctx.today),
             time=say_time(booked.start.time()))
-    # No reminder is promised: nothing sends one yet (issue 13 brings reminders; the promise
-    # comes back with the code that keeps it).
+    if ctx.reminders is not None:
+        # Promised only as planned: the same rules decide the reminder jobs after the commit.
+        planned = await ctx.reminders.planned(profile.key, booked.start,
+                                              slots.customer_phone or s.customer.phone,
+                                              slots.customer_email or s.customer.email)
+        if planned:
+            ctx.say("reminder_promise", how=_reminder_channels(planned),
+                    when=_reminder_leads(planned))
     ctx.ask(s, "anything_else", "greeting", "anything_else")
+
+
+def _reminder_channels(planned: list[tuple[float, str]]) -> str:
+    names = {"sms": "text", "email": "email"}
+    return " and ".join(sorted({names.get(channel, channel) for _, channel in planned},
+                               key=lambda n: n != "text"))
+
+
+def _reminder_leads(planned: list[tuple[float, str]]) -> str:
+    def lead(hours: float) -> str:
+        if hours == 24:
+            return "the day before"
+        if hours % 24 == 0:
+            return f"{hours // 24:g} days before"
+        if hours == 1:
+            return "an hour before"
+        return f"{hours:g} hours before"
+
+    return " and ".join(lead(h) for h in sorted({h for h, _ in planned}, reverse=True))
 
 
 def resume_prompt(s: ConversationState) -> bool:
