@@ -9,6 +9,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from frontdesk.storage.models import Conversation
+from frontdesk.storage.recordings import CLEANUP_JOB, RecordingRetention
+from tests.conftest import NOW
 
 pytestmark = pytest.mark.e2e
 
@@ -184,3 +186,21 @@ async def test_retention_deletes_only_recordings_past_their_business_days(client
     assert (await client.get(f"/api/calls/{new}/recording")).status_code == 200
     assert await services.recordings.purge({"real_estate": 10}, datetime.now(UTC)) == 1
     assert (await client.get(f"/api/calls/{new}/recording")).status_code == 404
+
+
+async def test_the_daily_retention_job_purges_and_schedules_the_next_day(client) -> None:
+    services = client.app.state.services
+    retention = RecordingRetention(services.recordings, services.jobs,
+                                   lambda: services.brain.profiles)
+    assert (await client.get("/api/jobs", params={"kind": CLEANUP_JOB})).json() == []
+    job_id = await retention.schedule()
+    assert job_id is not None and await retention.schedule() is None  # one per day
+    expired = await _session(client, "dealership", "What are your service hours?")
+    await _recorded(client, expired)
+    async with services.sessions() as db, db.begin():
+        (await db.get(Conversation, expired)).started_at = NOW - timedelta(days=31)
+
+    await retention.run(await services.jobs.get(job_id))
+    assert await services.recordings.get(expired) is None
+    jobs = (await client.get("/api/jobs", params={"kind": CLEANUP_JOB})).json()
+    assert sorted(j["run_at"] for j in jobs) == ["2026-11-23T15:00:00Z", "2026-11-24T15:00:00Z"]
