@@ -48,12 +48,14 @@ from frontdesk.llm.assist import LLMAssist
 from frontdesk.storage.conversations import ConversationStore
 from frontdesk.storage.database import create_engine, session_factory
 from frontdesk.storage.facts import AppointmentFacts, FactsReader
+from frontdesk.storage.history import CallHistory
 from frontdesk.storage.jobs import JobStore
 from frontdesk.storage.migrate import upgrade
 from frontdesk.storage.models import Business
 from frontdesk.storage.optouts import SmsOptOutStore
 from frontdesk.storage.ports import SqlCalendar, SqlCustomerDirectory
 from frontdesk.storage.presence import PresenceStore
+from frontdesk.storage.recordings import CLEANUP_JOB, RecordingRetention, RecordingStore
 from frontdesk.storage.seed import load_profiles_from_db, seed_profiles
 from frontdesk.storage.tasks import TaskStore
 from frontdesk.telephony.callbacks import CallbackCaller
@@ -90,13 +92,16 @@ class Runtime:
     tasks: TaskStore
     staff: StaffRoster
     """The rosters and their presence (the roster desk's and the API's)."""
+    recordings: RecordingStore
+    """Call recordings under ``data_dir/recordings``."""
     _closers: list[Any] = field(default_factory=list)
 
     def voice(self) -> CallServices:
         """What a call is built from; only for a runtime built with speech engines."""
         if self.engines is None:
             raise RuntimeError("this runtime was built without speech engines")
-        return CallServices(self.engines, self.conversations, self.settings.voice)
+        return CallServices(self.engines, self.conversations, self.settings.voice,
+                            self.recordings)
 
     def api(self) -> ApiServices:
         assist = self.assist
@@ -107,7 +112,8 @@ class Runtime:
         return ApiServices(self.settings, self.database.dialect.name, self.sessions, self.brain,
                            self.events, self.conversations, self.phone, self.browser,
                            language_model, self.tasks, self.jobs.store,
-                           SmsOptOutStore(self.sessions), self.staff)
+                           SmsOptOutStore(self.sessions), self.staff,
+                           CallHistory(self.sessions), self.recordings)
 
     async def close(self) -> None:
         """Close in reverse order of building: calls first, the database last."""
@@ -176,7 +182,9 @@ async def build_runtime(settings: Settings, *, clock: Clock | None = None,
         if engines is None and load_voice and settings.voice_enabled:
             engines = await VoiceEngines.load(settings)
             closers.append(engines.close)
-        voice = CallServices(engines, conversations, settings.voice) if engines else None
+        recordings = RecordingStore(sessions, settings.data_dir)
+        voice = (CallServices(engines, conversations, settings.voice, recordings)
+                 if engines else None)
         call_records = CallRecords(store, conversations)
         rest = TwilioRest(settings.twilio) if settings.twilio.rest_configured else None
         phone = PhoneCalls(call_records, conversations, settings.twilio, voice=voice, rest=rest)
@@ -187,16 +195,20 @@ async def build_runtime(settings: Settings, *, clock: Clock | None = None,
         calls = _callback_caller(settings, phone, tasks, job_store, brain)
         follow = _follow_through(settings, sessions, job_store, tasks, brain, closers,
                                  calls=calls is not None)
-        handlers = {**follow.handlers(), **({"callback_call": calls} if calls else {})}
+        retention = RecordingRetention(recordings, job_store, lambda: brain.profiles)
+        handlers = {**follow.handlers(), CLEANUP_JOB: retention.run,
+                    **({"callback_call": calls} if calls else {})}
         jobs = Jobs.build(settings, job_store, handlers)
         await jobs.start()
         closers.append(jobs.close)
+        if any(p.recording.enabled for p in brain.profiles.values()) or await recordings.any():
+            await retention.schedule()
     except BaseException:
         for close in reversed(closers):
             await close()
         raise
     return Runtime(settings, database, sessions, brain, events, conversations, call_records,
-                   phone, browser, assist, engines, jobs, tasks, staff, closers)
+                   phone, browser, assist, engines, jobs, tasks, staff, recordings, closers)
 
 
 def _callback_caller(settings: Settings, phone: PhoneCalls, tasks: TaskStore, job_store: JobStore,

@@ -75,6 +75,12 @@ async def test_every_answer_is_the_documented_one(settings) -> None:
         unknown_end = await http.post("/api/sessions/sess_nope/end")
         gone = await http.post("/api/sessions", json={"profile": "dealership"})
         await http.post(f"/api/sessions/{gone.json()['session_id']}/end")
+        recordings = app.state.services.recordings
+        recording = recordings.new_file(sid)
+        recording.write_bytes(b"OggS" + bytes(2000))
+        await recordings.attach(sid, recording, 1.0)
+        deleted = await http.post("/api/sessions", json={"profile": "real_estate"})
+        await http.post(f"/api/sessions/{deleted.json()['session_id']}/end")
         probes: list[tuple[str, str, httpx.Response]] = [
             ("post", "/api/sessions", created),
             ("post", "/api/sessions/{session_id}/end", unknown_end),
@@ -97,6 +103,22 @@ async def test_every_answer_is_the_documented_one(settings) -> None:
             ("get", "/api/customers", await http.get("/api/customers")),
             ("get", "/api/latency", await http.get("/api/latency")),
             ("get", "/health", await http.get("/health")),
+            ("get", "/api/calls", await http.get("/api/calls?q=hours&channel=text")),
+            ("get", "/api/calls", await http.get("/api/calls?lead=nobody")),
+            ("get", "/api/calls/{session_id}", await http.get(f"/api/calls/{sid}")),
+            ("get", "/api/calls/{session_id}", await http.get("/api/calls/sess_nope")),
+            ("get", "/api/calls/{session_id}/recording", await http.get(
+                f"/api/calls/{sid}/recording")),
+            ("get", "/api/calls/{session_id}/recording", await http.get(
+                f"/api/calls/{sid}/recording", headers={"Range": "bytes=0-99"})),
+            ("get", "/api/calls/{session_id}/recording", await http.get(
+                f"/api/calls/{sid}/recording", headers={"Range": "bytes=5000-"})),
+            ("get", "/api/calls/{session_id}/recording", await http.get(
+                "/api/calls/sess_nope/recording")),
+            ("delete", "/api/calls/{session_id}", await http.delete(f"/api/calls/{sid}")),
+            ("delete", "/api/calls/{session_id}", await http.delete(
+                f"/api/calls/{deleted.json()['session_id']}")),
+            ("delete", "/api/calls/{session_id}", await http.delete("/api/calls/sess_nope")),
             ("post", "/api/calls", await http.post("/api/calls", json={
                 "to": "+15125550100", "profile": "dealership"})),
             ("post", "/api/calls", await http.post("/api/calls", json={"lead_id": 2**40})),
@@ -126,7 +148,15 @@ async def test_every_answer_is_the_documented_one(settings) -> None:
             ("get", "/api/staff/{profile}", 404),
             ("put", "/api/staff/{profile}/{person}/presence", 200),
             ("put", "/api/staff/{profile}/{person}/presence", 404),
-            ("put", "/api/staff/{profile}/{person}/presence", 422)} <= statuses, statuses
+            ("put", "/api/staff/{profile}/{person}/presence", 422),
+            ("get", "/api/calls", 200), ("get", "/api/calls", 422),
+            ("get", "/api/calls/{session_id}", 200), ("get", "/api/calls/{session_id}", 404),
+            ("get", "/api/calls/{session_id}/recording", 200),
+            ("get", "/api/calls/{session_id}/recording", 206),
+            ("get", "/api/calls/{session_id}/recording", 416),
+            ("get", "/api/calls/{session_id}/recording", 404),
+            ("delete", "/api/calls/{session_id}", 409), ("delete", "/api/calls/{session_id}", 204),
+            ("delete", "/api/calls/{session_id}", 404)} <= statuses, statuses
     for method, template, response in probes:
         _agrees(spec, method, template, response)
     unknown = next(r for m, t, r in probes if b"no_such_business" in r.content)

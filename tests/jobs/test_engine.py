@@ -91,7 +91,9 @@ async def test_a_failing_job_is_retried_then_gives_up_with_its_last_error(job_se
         calls.append(now())
         raise Failure(f"provider said no (attempt {job.attempts})")
 
-    jobs = await running(job_settings, store, {"flaky": flaky})
+    slower = job_settings.model_copy(update={"jobs": FAST.model_copy(
+        update={"retry_base_s": 0.3, "retry_max_s": 5})})
+    jobs = await running(slower, store, {"flaky": flaky})
     try:
         job_id = await store.add(NewJob("flaky", now(), max_attempts=3))
         job = await settled(store, job_id)
@@ -99,8 +101,9 @@ async def test_a_failing_job_is_retried_then_gives_up_with_its_last_error(job_se
         await jobs.close()
     assert job.status == "failed" and job.attempts == 3 and len(calls) == 3
     assert job.last_error == "Failure: provider said no (attempt 3)"
-    # Backoff: the second wait is longer than the first (0.05 s, then 0.1 s).
-    assert calls[2] - calls[1] > calls[1] - calls[0] - timedelta(seconds=0.02)
+    # Backoff: never sooner than 0.3 s after the first failure, 0.6 s after the second.
+    assert calls[1] - calls[0] >= timedelta(seconds=0.3)
+    assert calls[2] - calls[1] >= timedelta(seconds=0.6)
     assert [j.job_id for j in await store.list(status="failed")] == [job_id]
 
 

@@ -30,7 +30,8 @@ SPEED = 3.0  # the call is paced 3× faster than real time; VAD decides on audio
 
 def _voice(runtime, engines) -> CallServices:
     """A call's services with these engines (some tests swap in failing or mumbling ones)."""
-    return CallServices(engines, runtime.conversations, runtime.settings.voice)
+    return CallServices(engines, runtime.conversations, runtime.settings.voice,
+                        runtime.recordings)
 
 
 async def _turns(runtime, conversation_id: str) -> list[ConversationTurn]:

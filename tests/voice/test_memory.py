@@ -30,7 +30,8 @@ def _rss_mb() -> float:
 
 async def test_fifty_short_calls_leave_nothing_behind(runtime, engines, monkeypatch) -> None:
     """Fifty short calls, five at a time (each answered and greeted, then the caller hangs up)."""
-    services = CallServices(engines, runtime.conversations, runtime.settings.voice)
+    services = CallServices(engines, runtime.conversations, runtime.settings.voice,
+                            runtime.recordings)
     sessions_opened = []
     original = onnxruntime.InferenceSession.__init__
 

@@ -47,7 +47,7 @@ ERROR_MEANINGS = {
     403: "refused: a bad or missing X-Twilio-Signature",
     404: "no such conversation, lead, call, task, job, business or staff member",
     409: "conflicts with the current state (the conversation has ended, outside calling hours, "
-         "do-not-call, the task is closed or claimed by someone else)",
+         "do-not-call, the task is closed or claimed by someone else, the call is under way)",
     502: "the telephony provider refused or failed",
     503: "the service this needs is not available here (voice disabled, Twilio not "
          "configured, every line busy)",
@@ -370,3 +370,104 @@ class PresenceIn(RequestBody):
 
     status: Literal["available", "busy", "away"]
     updated_by: str | None = Field(default=None, min_length=1, max_length=100)
+
+
+# --- the call log ----------------------------------------------------------------------------
+
+class CallSummaryOut(BaseModel):
+    """One conversation in the call log (any channel: text, phone, browser, voice)."""
+
+    session_id: str
+    business: str
+    channel: Literal["text", "phone", "web", "voice"]
+    direction: Literal["inbound", "outbound"]
+    status: Literal["pending", "active", "ended"]
+    outcome: str | None
+    summary: str | None
+    caller_phone: str | None
+    customer_name: str | None
+    call_sid: str | None
+    """Twilio's CallSid, for a phone call."""
+    telephony_status: str | None
+    started_at: UtcDateTime
+    ended_at: UtcDateTime | None
+    duration_s: float | None
+    """Twilio's duration for a phone call, else from start to end; None while under way."""
+    turn_count: int
+    recording_url: str | None
+    """``/api/calls/{session_id}/recording`` when the call was recorded (Ogg/Opus, stereo:
+    the caller left, the agent right)."""
+    recording_duration_s: float | None
+    cost: float | None = None
+    """What the call cost (not computed yet: always null for now)."""
+
+
+class CallListOut(BaseModel):
+    """``GET /api/calls``: one page of the call log, newest first."""
+
+    calls: list[CallSummaryOut]
+    total: int
+    """Calls matching the filters, all pages together."""
+    limit: int
+    offset: int
+    next_offset: int | None
+    """The ``offset`` of the next page; None on the last one."""
+
+
+class TurnLatencyOut(BaseModel):
+    """A spoken reply's measured stages, in ms."""
+
+    vad_stop_ms: float | None = None
+    stt_ms: float | None = None
+    brain_ms: float | None = None
+    tts_first_ms: float | None = None
+    total_ms: float
+    """From the end of the caller's speech to the agent's first audio."""
+
+
+class CallTurnOut(BaseModel):
+    """One line of the transcript."""
+
+    seq: int
+    role: Literal["user", "assistant"]
+    text: str
+    """For an interrupted agent line: what the caller heard of it."""
+    agent: str | None
+    intent: str | None
+    confidence: float | None
+    interrupted: bool
+    """The caller cut this agent line off."""
+    brain_ms: float | None
+    latency: TurnLatencyOut | None
+    created_at: UtcDateTime
+
+
+class AgentTransitionOut(BaseModel):
+    from_agent: str
+    to_agent: str
+    reason: str
+    created_at: UtcDateTime
+
+
+class CallEventOut(BaseModel):
+    """Something that happened on the call besides its turns (a transfer, a tier change)."""
+
+    kind: str
+    data: dict[str, Any]
+    """The event's own fields, which depend on its kind."""
+    created_at: UtcDateTime
+
+
+class CallDetailOut(CallSummaryOut):
+    """``GET /api/calls/{session_id}``: the call with everything that belongs to it."""
+
+    transcript: list[CallTurnOut]
+    interruptions: int
+    """Agent lines the caller cut off."""
+    transitions: list[AgentTransitionOut]
+    events: list[CallEventOut]
+    tasks: list[TaskOut]
+    appointments: list[AppointmentOut]
+    jobs: list[JobOut]
+    """Follow-through the conversation started (reminders, alerts, webhooks), with their
+    deliveries."""

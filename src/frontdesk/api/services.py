@@ -13,8 +13,10 @@ from frontdesk.config import Settings
 from frontdesk.conversations.events import EventBus
 from frontdesk.conversations.roster import StaffRoster
 from frontdesk.conversations.service import ConversationService
+from frontdesk.storage.history import CallHistory
 from frontdesk.storage.jobs import JobStore
 from frontdesk.storage.optouts import SmsOptOutStore
+from frontdesk.storage.recordings import RecordingStore
 from frontdesk.storage.tasks import TaskStore
 from frontdesk.telephony.phone import PhoneCalls
 from frontdesk.webrtc.calls import BrowserCalls
@@ -42,3 +44,7 @@ class ApiServices:
     """Numbers that texted STOP (written by the inbound SMS webhook)."""
     staff: StaffRoster
     """The businesses' rosters with their presence (``/api/staff``)."""
+    history: CallHistory
+    """The call log (``/api/calls``)."""
+    recordings: RecordingStore
+    """Call recordings on disk."""

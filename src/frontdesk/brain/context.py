@@ -72,6 +72,8 @@ class TurnContext:
     """None on the opening turn (the greeting)."""
     availability: AvailabilityCalendar
     reply_parts: list[str] = field(default_factory=list)
+    notice: str | None = None
+    """Said first and word for word (the recording disclosure): never rephrased or cut."""
     effects: list[Effect] = field(default_factory=list)
     transitions: list[Transition] = field(default_factory=list)
     handoff: AgentName | None = None

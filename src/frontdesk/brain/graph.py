@@ -118,6 +118,8 @@ async def _respond(state: ConversationState, config: RunnableConfig) -> dict[str
         text = ctx.replies.say("clarify", capabilities="help with appointments and questions")
     if ctx.assist is not None:
         text = await ctx.assist.rephrase(text, profile=ctx.profile, state=s) or text
+    if ctx.notice:
+        text = f"{ctx.notice} {text}"
     s.messages.append(Message(role="assistant", content=text, agent=s.current_agent))
     if ctx.understanding is not None:
         s.turn_count += 1

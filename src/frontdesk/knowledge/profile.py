@@ -253,6 +253,22 @@ class FollowUpPolicy(BaseModel):
     configured; staff are told either way."""
 
 
+class RecordingPolicy(BaseModel):
+    """Call recording: off unless the business turns it on. When on, the agent says a
+    disclosure (the ``recording_disclosure`` reply) before its greeting on the channels that
+    are recorded, and both sides of those calls are kept for ``retention_days``."""
+
+    enabled: bool = False
+    retention_days: int = Field(default=30, ge=1, le=3650)
+    """Recordings of calls that started longer ago than this are deleted (daily)."""
+    channels: list[Literal["phone", "web"]] = ["phone", "web"]
+    """The channels whose calls are recorded (and hear the disclosure)."""
+
+    def records(self, channel: str) -> bool:
+        """Calls on ``channel`` are recorded (and so disclosed)."""
+        return self.enabled and channel in self.channels
+
+
 class BusinessProfile(BaseModel):
     """Everything the agent knows about one business."""
 
@@ -288,6 +304,7 @@ class BusinessProfile(BaseModel):
     email: str = ""
     """The business's own address: the organizer of calendar invitations."""
     follow_up: FollowUpPolicy = FollowUpPolicy()
+    recording: RecordingPolicy = RecordingPolicy()
 
     @field_validator("departments", "objections", mode="before")
     @classmethod

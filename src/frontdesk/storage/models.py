@@ -160,6 +160,10 @@ class Conversation(TimestampMixin, Base):
     state: Mapped[dict[str, Any]] = mapped_column(JSON)
     """The brain's conversation state after the last turn (the checkpoint)."""
     state_version: Mapped[int] = mapped_column(Integer, default=0)
+    recording_path: Mapped[str | None] = mapped_column(String(300))
+    """The call's recording, relative to ``data_dir`` (``recordings/sess_….ogg``); None when
+    the call was not recorded or its recording was deleted."""
+    recording_duration_s: Mapped[float | None] = mapped_column(Float)
 
 
 class ConversationTurn(Base):

@@ -30,7 +30,8 @@ from frontdesk.storage.records import (
 
 
 async def list_appointments(sessions: async_sessionmaker, *, business: str | None = None,
-                            on: date | None = None, limit: int = 200) -> list[AppointmentRecord]:
+                            on: date | None = None, conversation_id: str | None = None,
+                            limit: int = 200) -> list[AppointmentRecord]:
     query = (select(Appointment, Business.key, ServiceType.key, Customer.phone)
              .join(Business, Business.id == Appointment.business_id)
              .outerjoin(ServiceType, ServiceType.id == Appointment.service_type_id)
@@ -40,6 +41,8 @@ async def list_appointments(sessions: async_sessionmaker, *, business: str | Non
         query = query.where(Business.key == business)
     if on:
         query = query.where(Appointment.scheduled_date == on)
+    if conversation_id is not None:
+        query = query.where(Appointment.conversation_id == conversation_id)
     async with sessions() as db:
         rows = (await db.execute(query)).all()
     return [AppointmentRecord(

@@ -96,8 +96,8 @@ class TaskStore:
 
     async def list(self, *, business: str | None = None, status: str | None = None,
                    task_type: str | None = None, open_only: bool = False,
-                   due_before: datetime | None = None, limit: int = 50,
-                   offset: int = 0) -> list[TaskRecord]:
+                   due_before: datetime | None = None, conversation_id: str | None = None,
+                   limit: int = 50, offset: int = 0) -> list[TaskRecord]:
         """Soonest due first (tasks without a due time last), then oldest."""
         query = _query()
         if business is not None:
@@ -108,6 +108,8 @@ class TaskStore:
             query = query.where(Task.status.in_(OPEN))
         if task_type is not None:
             query = query.where(Task.task_type == task_type)
+        if conversation_id is not None:
+            query = query.where(Task.conversation_id == conversation_id)
         query = query.order_by(Task.due_at.is_(None), Task.due_at, Task.created_at, Task.id)
         async with reading(self._sessions) as db:
             records = [_record(*row) for row in (await db.execute(query)).all()]

@@ -21,6 +21,7 @@ from frontdesk.voice.processors import (
     SpeechToText,
     TextToSpeech,
 )
+from frontdesk.voice.recording import CallRecorder
 from frontdesk.voice.services import CallServices
 
 
@@ -44,7 +45,9 @@ class CallOptions:
 
 def build_call(transport: BaseTransport, services: CallServices, options: CallOptions, *,
                transfer: Transfer | None = None) -> tuple[PipelineWorker, CallState]:
-    """One call: VAD → barge-in → STT → call control → brain → TTS → output → playback."""
+    """One call: VAD → barge-in → STT → call control → brain → TTS → output → playback, then
+    the recorder when the business records calls on this channel (the STT then passes the
+    caller's audio on to it)."""
     engines, conversations, settings = services.engines, services.conversations, services.settings
     call = CallState(conversation_id=options.conversation_id) if options.conversation_id else CallState()
     tuning: VADTuning = settings.phone_vad if options.phone_audio else settings.browser_vad
@@ -52,11 +55,15 @@ def build_call(transport: BaseTransport, services: CallServices, options: CallOp
         confidence=tuning.confidence, start_secs=tuning.start_secs, stop_secs=tuning.stop_secs,
         min_volume=tuning.min_volume)))
     voice = engines.voice_for_call()
+    # A resumed call (back from a transfer) is the same conversation, already recorded.
+    profile = conversations.brain.profiles.get(options.profile)
+    recorded = (not options.resume and profile is not None
+                and profile.recording.records(options.channel))
     pipeline = Pipeline([
         transport.input(),
         vad,
         BargeIn(call, settings),
-        SpeechToText(engines.stt, call, settings),
+        SpeechToText(engines.stt, call, settings, forward_audio=recorded),
         CallControl(conversations, call, profile=options.profile, transfer=transfer),
         BrainTurns(conversations, call, settings, voice, profile=options.profile,
                    direction=options.direction, channel=options.channel,
@@ -64,6 +71,8 @@ def build_call(transport: BaseTransport, services: CallServices, options: CallOp
         TextToSpeech(voice, conversations, call, options.out_rate_hz),
         transport.output(),
         PlaybackTracker(conversations, call),
+        *([CallRecorder(services.recordings, call.conversation_id, options.in_rate_hz)]
+          if recorded else []),
     ])
     worker = PipelineWorker(pipeline, params=PipelineParams(
         audio_in_sample_rate=options.in_rate_hz, audio_out_sample_rate=options.out_rate_hz),

@@ -152,8 +152,10 @@ class SpeechToText(FrameProcessor):
     """
 
     def __init__(self, stt: FasterWhisperSTT, call: CallState, settings: VoiceSettings,
-                 preroll_s: float = 0.3) -> None:
+                 preroll_s: float = 0.3, *, forward_audio: bool = False) -> None:
         super().__init__(name="speech_to_text")
+        self._forward_audio = forward_audio
+        """Pass the caller's audio on (to the recorder at the end of a recorded call)."""
         self._stt = stt
         self._call = call
         self._settings = settings
@@ -171,7 +173,9 @@ class SpeechToText(FrameProcessor):
         await super().process_frame(frame, direction)
         if isinstance(frame, InputAudioRawFrame):
             self._on_audio(frame)
-            return  # raw caller audio stops here
+            if self._forward_audio:
+                await self.push_frame(frame, direction)
+            return  # otherwise raw caller audio stops here
         if isinstance(frame, VADUserStartedSpeakingFrame):
             if self._finalize is not None:  # speech resumed inside the endpoint window
                 await self.cancel_task(self._finalize)

@@ -29,14 +29,14 @@ TaskStatus = Literal["pending", "running", "claimed", "completed", "cancelled", 
 JobStatus = Literal["scheduled", "running", "done", "failed", "cancelled"]
 
 
-def _task(record: TaskRecord) -> TaskOut:
+def task_out(record: TaskRecord) -> TaskOut:
     fields = asdict(record)
     return TaskOut(**{k: v for k, v in fields.items()
                       if k not in ("conversation_id", "human_available", "human_agent_name")},
                    session_id=record.conversation_id)
 
 
-def _job(record: JobRecord, deliveries: list[DeliveryOut] | None = None) -> JobOut:
+def job_out(record: JobRecord, deliveries: list[DeliveryOut] | None = None) -> JobOut:
     fields = asdict(record)
     return JobOut(**{k: v for k, v in fields.items()
                      if k not in ("conversation_id", "key", "updated_at")},
@@ -45,7 +45,7 @@ def _job(record: JobRecord, deliveries: list[DeliveryOut] | None = None) -> JobO
 
 async def _changed(change) -> TaskOut:
     try:
-        return _task(await change)
+        return task_out(await change)
     except TaskNotFoundError:
         raise HTTPException(404, "no such task") from None
     except TaskStateError as exc:
@@ -67,7 +67,7 @@ async def list_tasks(services: ServicesDep, business: str | None = None,
     rows = await services.tasks.list(business=business, status=status, task_type=task_type,
                                      open_only=open_only, due_before=due_before, limit=limit,
                                      offset=offset)
-    return [_task(r) for r in rows]
+    return [task_out(r) for r in rows]
 
 
 @router.get("/tasks/{task_id}", response_model=TaskOut, responses=errors(404))
@@ -75,7 +75,7 @@ async def get_task(services: ServicesDep, task_id: str) -> TaskOut:
     record = await services.tasks.get(task_id)
     if record is None:
         raise HTTPException(404, "no such task")
-    return _task(record)
+    return task_out(record)
 
 
 @router.post("/tasks/{task_id}/claim", response_model=TaskOut, responses=errors(404, 409))
@@ -108,7 +108,7 @@ async def list_jobs(services: ServicesDep, status: JobStatus | None = None,
     """Latest due first. ``status=failed``: the jobs that gave up, with their last error."""
     rows = await services.jobs.list(status=status, kind=kind, business=business, limit=limit,
                                     offset=offset)
-    return [_job(r) for r in rows]
+    return [job_out(r) for r in rows]
 
 
 @router.get("/jobs/{job_id}", response_model=JobOut, responses=errors(404))
@@ -120,7 +120,7 @@ async def get_job(services: ServicesDep, job_id: str) -> JobOut:
     deliveries = [DeliveryOut(**{k: v for k, v in asdict(d).items()
                                  if k not in ("delivery_id", "job_id", "business")})
                   for d in await services.jobs.deliveries(job_id=job_id)]
-    return _job(record, deliveries)
+    return job_out(record, deliveries)
 
 
 @router.post("/jobs/{job_id}/retry", response_model=JobOut, responses=errors(404, 409))
@@ -132,4 +132,4 @@ async def retry_job(services: ServicesDep, job_id: str) -> JobOut:
         raise HTTPException(409, "only a failed or cancelled job can be retried")
     record = await services.jobs.get(job_id)
     assert record is not None
-    return _job(record)
+    return job_out(record)

@@ -16,6 +16,8 @@ AGENT = "greeting"
 
 
 def open_call(s: ConversationState, ctx: TurnContext) -> None:
+    if ctx.profile.recording.records(s.channel):
+        ctx.notice = ctx.replies.say("recording_disclosure")
     first = s.customer.name.split()[0] if s.customer.name else None
     if s.direction == "outbound":
         ctx.ask(s, "permission", AGENT,

@@ -1,0 +1,168 @@
+"""A recorded phone call, over the real Twilio protocol in real time: the disclosure is said
+first, and both sides end up in a playable stereo Ogg/Opus file (caller left, agent right)
+that the API streams."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import av
+import httpx
+import numpy as np
+import pytest
+import yaml
+from sqlalchemy import select
+
+from frontdesk.app import create_app
+from frontdesk.audio.pcm import write_wav
+from frontdesk.config import EscalationSettings, Settings, TwilioSettings, WebRTCSettings
+from frontdesk.knowledge.profile import PROFILES_DIR
+from frontdesk.storage.models import Conversation, ConversationTurn
+from tests.conftest import fixed_clock
+from tests.fakes.browser import launch_chromium
+from tests.fakes.live import LiveServer, free_port
+from tests.fakes.twilio import (
+    ACCOUNT_SID,
+    AUTH_TOKEN,
+    TWILIO_NUMBER,
+    FakeTwilioApi,
+    MediaStreamClient,
+    TwilioSide,
+)
+from tests.voice.test_browser import _with_silence
+
+pytestmark = [pytest.mark.engine, pytest.mark.e2e]
+
+DISCLOSURE = "This call may be recorded for quality."
+
+
+def _recording_profiles(tmp_path: Path) -> Path:
+    """A profiles folder whose dealership records its calls."""
+    profiles = tmp_path / "profiles"
+    profiles.mkdir()
+    raw = yaml.safe_load((PROFILES_DIR / "dealership.yaml").read_text(encoding="utf-8"))
+    raw["recording"] = {"enabled": True, "retention_days": 7}
+    (profiles / "dealership.yaml").write_text(yaml.safe_dump(raw), encoding="utf-8")
+    return profiles
+
+
+@pytest.fixture
+async def recorded_line(tmp_path, engines):
+    """A running Frontdesk whose dealership records its calls."""
+    profiles = _recording_profiles(tmp_path)
+    api = FakeTwilioApi()
+    async with LiveServer(api.app) as api_server:
+        port = free_port()
+        settings = Settings(
+            env="test", data_dir=tmp_path, profiles_dir=profiles,
+            public_url=f"http://127.0.0.1:{port}",
+            twilio=TwilioSettings(account_sid=ACCOUNT_SID, auth_token=AUTH_TOKEN,
+                                  from_number=TWILIO_NUMBER, api_base_url=api_server.url),
+            escalation=EscalationSettings(desk="simulated", min_wait_s=0.3, max_wait_s=0.4,
+                                          human_available="always"))
+        app = create_app(settings, clock=fixed_clock, engines=engines)
+        async with LiveServer(app, port) as server:
+            yield server
+
+
+async def _attached(runtime, conversation_id: str):
+    for _ in range(200):  # the recorder finishes the file as the call's pipeline winds down
+        recording = await runtime.recordings.get(conversation_id)
+        if recording is not None:
+            return recording
+        await asyncio.sleep(0.1)
+    return None
+
+
+def _decoded(path: Path) -> tuple[np.ndarray, int]:
+    """(channels × samples as floats, sample rate) of an Ogg/Opus stereo file."""
+    with av.open(str(path)) as container:
+        codec = container.streams.audio[0].codec_context
+        assert codec.name == "opus" and codec.channels == 2
+        frames = [f.to_ndarray() for f in container.decode(audio=0)]
+        return np.concatenate(frames, axis=1), codec.sample_rate
+
+
+def _rms_windows(channel: np.ndarray, rate: int, window_s: float = 0.1) -> np.ndarray:
+    size = int(rate * window_s)
+    usable = channel[: len(channel) // size * size].reshape(-1, size)
+    return np.sqrt((usable.astype(np.float64) ** 2).mean(axis=1))
+
+
+async def test_a_recorded_call_discloses_first_and_keeps_both_sides(recorded_line, say) -> None:
+    runtime = recorded_line.app.state.services
+    twilio = TwilioSide(recorded_line.url)
+    call_sid, stream = await twilio.ring(profile="dealership", caller="+15125550142")
+    conversation_id = stream.parameters["session_id"]
+    async with MediaStreamClient(stream, call_sid=call_sid) as media:
+        assert await media.greeted(), "no greeting"
+        await media.say(await say("What are your service hours?"))
+        assert await media.next_reply(), "no reply"
+        await media.hang_up()
+
+    async with runtime.sessions() as db:
+        first = await db.scalar(select(ConversationTurn.text).where(
+            ConversationTurn.conversation_id == conversation_id, ConversationTurn.seq == 1))
+    assert first.startswith(DISCLOSURE + " Thanks for calling"), first
+
+    recording = await _attached(runtime, conversation_id)
+    assert recording is not None, "no recording was attached to the call"
+    assert recording.path.parent == runtime.settings.data_dir.resolve() / "recordings"
+    async with runtime.sessions() as db:
+        row = await db.get(Conversation, conversation_id)
+        assert row.recording_path == f"recordings/{conversation_id}.ogg"
+
+    decoded, rate = _decoded(recording.path)
+    duration_s = decoded.shape[1] / rate
+    assert duration_s > 3.0 and abs(duration_s - row.recording_duration_s) < 1.0
+    caller, agent = _rms_windows(decoded[0], rate), _rms_windows(decoded[1], rate)
+    loud = 0.02  # float samples in [-1, 1]
+    assert agent.max() > loud, "the agent's side is silent"
+    assert caller.max() > loud, "the caller's side is silent"
+    # The caller's words are on the left while the agent waits: there are stretches where the
+    # caller speaks and the agent is quiet (and the greeting, on the right, starts alone).
+    assert ((caller > loud) & (agent < loud / 4)).sum() >= 5
+    assert ((agent > loud) & (caller < loud / 4)).sum() >= 5
+
+    async with httpx.AsyncClient(base_url=recorded_line.url) as http:
+        listed = (await http.get("/api/calls", params={"channel": "phone"})).json()
+        assert listed["calls"][0]["recording_url"] == f"/api/calls/{conversation_id}/recording"
+        head = await http.get(f"/api/calls/{conversation_id}/recording",
+                              headers={"Range": "bytes=0-3"})
+        assert head.status_code == 206 and head.content == b"OggS"
+        jobs = (await http.get("/api/jobs", params={"kind": "recordings_cleanup"})).json()
+        assert jobs, "the daily retention job was not scheduled"
+
+
+async def test_a_recorded_browser_call_keeps_both_sides(tmp_path, engines, say) -> None:
+    from playwright.async_api import async_playwright
+
+    settings = Settings(env="test", data_dir=tmp_path, profiles_dir=_recording_profiles(tmp_path),
+                        webrtc=WebRTCSettings(allow_loopback=True))
+    line = await say("What are your service hours?")
+    wav = tmp_path / "caller.wav"
+    # Quiet while the disclosure and greeting play, then one question, then quiet.
+    write_wav(wav, _with_silence(line, before_s=13.0, after_s=20.0))
+    async with LiveServer(create_app(settings, clock=fixed_clock, engines=engines)) as server:
+        async with async_playwright() as pw:
+            browser = await launch_chromium(pw, wav)
+            try:
+                page = await browser.new_page()
+                await page.goto(f"{server.url}/call")
+                await page.select_option("#profile", "dealership")
+                await page.click("#call")
+                await page.wait_for_selector("li.assistant", timeout=20_000)
+                await page.wait_for_function(
+                    "document.querySelectorAll('li.assistant').length >= 2", timeout=45_000)
+                agent_lines = await page.locator("li.assistant").all_inner_texts()
+                conversation_id = await page.evaluate("document.body.dataset.session")
+                await page.click("#hangup")
+            finally:
+                await browser.close()
+        assert agent_lines[0].startswith(DISCLOSURE), agent_lines
+        recording = await _attached(server.app.state.services, conversation_id)
+    assert recording is not None, "no recording was attached to the browser call"
+    decoded, rate = _decoded(recording.path)
+    caller, agent = _rms_windows(decoded[0], rate), _rms_windows(decoded[1], rate)
+    assert caller.max() > 0.02 and agent.max() > 0.02
