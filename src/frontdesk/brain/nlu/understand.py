@@ -25,7 +25,7 @@ from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu import lead, refer, when
 from frontdesk.brain.nlu.classifier import Prediction, default_classifier
 from frontdesk.brain.nlu.lexicon import lexicon
-from frontdesk.brain.nlu.text import normalise
+from frontdesk.brain.nlu.text import normalise, without_pauses
 from frontdesk.knowledge.profile import BusinessProfile
 
 
@@ -128,7 +128,8 @@ def understand(
         topic: The car on the lot the conversation is about, if any ("2025 Honda CR-V"), for
             a question that points back at it ("is it still there?").
     """
-    clauses = split_clauses(text)
+    clauses = [piece for clause in split_clauses(text)
+               for piece in _split_lead_in(clause, profile)]
     abouts = refer.referents(clauses, profile, topic)
     if len(clauses) <= 1:
         return read(text, profile, today, awaiting, about=abouts[0] if abouts else None)
@@ -145,7 +146,13 @@ def understand(
     if any(r.intent == "do_not_call" for r in readings):
         asides = []  # "what company is this? take me off your list": the request wins
     if not asides:
-        return read(text, profile, today, awaiting)
+        whole = read(text, profile, today, awaiting)
+        own = [r for r in readings if r.intent in _OWN_APPOINTMENT]
+        if whole.intent == "book" and own and awaiting in {None, "anything_else"}:
+            # "when's my thing with y'all again? the consultation?": the booking words describe
+            # the appointment the caller already has
+            whole.intent, whole.confidence = own[0].intent, own[0].confidence
+        return whole
     rest = [c for c, r in zip(clauses, readings, strict=True) if r not in asides
             and not _only_the_car(r, asides)]
     rest = [c for c in rest if not _FILLER_ONLY.fullmatch(normalise(c).lower)]
@@ -169,6 +176,7 @@ def understand(
     return main
 
 
+_OWN_APPOINTMENT = {"lookup_appointment", "cancel", "reschedule"}
 ASIDES = {"faq", "line_check", "identity", "how_got_number", "bot_check", "repeat", "hold",
           "chitchat"}
 """Acts answered in passing: the conversation then goes back to where it was."""
@@ -288,13 +296,34 @@ def split_clauses(text: str) -> list[str]:
     carry = ""
     for part in parts:
         if (len(part.split()) <= 1 or _LEAD_IN.match(part)) and part is not parts[-1]:
-            carry = f"{carry} {part}".strip()
+            # the comma after a lead-in stays: it marks where its question starts
+            carry = f"{carry} {part}".strip() + ("," if _LEAD_IN.match(part) else "")
             continue
         merged.append(f"{carry} {part}".strip() if carry else part)
         carry = ""
     if carry:
         merged.append(carry)
     return merged
+
+
+_LEAD_IN_HEAD = re.compile(
+    r"(?i)^(?P<head>(?:(?:so|and|but|okay|ok|um|uh),?\s+)*(?:when|if|once|whenever|after|before|while)"
+    r"\s+[^,?]+?),\s+(?P<ask>(?:and\s+|so\s+)?(?:can|could|will|would|is|are|do|does|should|who|what|"
+    r"how|where)\b[^?]*\?)$")
+
+
+def _split_lead_in(clause: str, profile: BusinessProfile) -> list[str]:
+    """"If I drop my car off for a tire rotation, can somebody give me a lift home?": a lead-in
+    that names the work is a request of its own, and the question after it is asked apart."""
+    match = _LEAD_IN_HEAD.match(clause.strip())
+    if match is None:
+        return [clause]
+    head = normalise(match.group("head"))
+    if not (ex.extract_services(head, profile) or ex.extract_appointment_type(head, profile)):
+        # "when I come pick it up, can I pay by card?", "if I swing by Sunday, will anybody be
+        # there?": one question
+        return [clause]
+    return [match.group("head"), match.group("ask")]
 
 
 def read(text: str, profile: BusinessProfile, today: date,
@@ -315,6 +344,8 @@ def read(text: str, profile: BusinessProfile, today: date,
         flags.add("question")
 
     result = Understanding(text=u.raw, intent="unknown", confidence=0.3)
+    if _names_faq_topic(u.lower, profile):
+        flags.add("faq_topic")
     result.flags = flags
     result.is_question = "question" in flags
     # "sorry, yes" / "oh, wait, that works": fillers before the answer do not change it
@@ -383,6 +414,16 @@ def read(text: str, profile: BusinessProfile, today: date,
     return result
 
 
+def _names_faq_topic(lowered: str, profile: BusinessProfile) -> bool:
+    """Does the clause name one of the business's FAQ topics: one of its keywords (a distinctive
+    one: a phrase, or a word of five letters or more) or the lexicon's everyday words for a
+    topic ("a lift home" for the shuttle)?"""
+    if any(pattern.search(lowered) for pattern in lexicon().topics.values()):
+        return True
+    return any(re.search(rf"\b{re.escape(k.lower())}\b", lowered) for entry in profile.faq
+               for k in entry.keywords if " " in k or len(k) >= 5)
+
+
 _ACT_INTENT = {"question": "faq", "thanks": "greeting"}
 """Classifier act → the brain's intent name, where they differ."""
 _NEW_ACTS = {"line_check", "identity", "how_got_number", "wrong_number", "bot_check", "repeat",
@@ -399,7 +440,8 @@ _CHANGE_CUE = re.compile(r"\b(?:re-?schedul\w*|move|moving|push|bump|switch|canc
 """Words a request to change an existing appointment always has."""
 _LOOKUP_CUE = re.compile(r"\b(?:(?:my|our) (?:appointment|appt|booking|reservation|showing|"
                          r"consultation|test drive|oil change|service|tire rotation|inspection|"
-                         r"detail(?:ing)?|battery|brake|walkthrough|tour|visit|slot|time)|"
+                         r"detail(?:ing)?|battery|brake|walkthrough|tour|visit|slot|time|thing)|"
+                         r"(?:what time|what day|when)(?:'s| is| was| are) (?:my|our)|"
                          r"booked|scheduled|on the (?:books|schedule|calendar)|"
                          r"(?:am i|are we) (?:coming|supposed|set|down|booked|scheduled|on)|"
                          r"(?:i'?m|we'?re) (?:coming in|supposed to|set for|down for)|"
@@ -410,6 +452,17 @@ _LOOKUP_CUE = re.compile(r"\b(?:(?:my|our) (?:appointment|appt|booking|reservati
                          r"(?:do|have) (?:i|we) (?:have|got) (?:anything|any|an?|two|something)|"
                          r"what (?:time|day) (?:was|is|am|are) (?:i|we|it|my|our))\b")
 """Words a question about one's own appointment always has ("when is my appointment?")."""
+_ASKS_OWN = re.compile(r"\b(?:what time|what day|when)(?:'s| is| was| are| were)? (?:my|our)\b")
+"""A question about the caller's own booking ("what time's my thing tomorrow? the battery"):
+with it, a service and a day named describe that booking, they do not ask for a new one."""
+_CANCEL_ASK = re.compile(r"(?<!\bif i )(?<!\bif we )(?<!\bto )(?:\bcancel(?:l?ed|l?ing)?|\bcall(?:ing)? off|"
+                         r"\bscrap|\bnix) (?:it|that|this|them|the (?:appointment|appt|showing|booking|"
+                         r"consultation|consult|visit|tour|test drive|valuation)|my|our)\b|"
+                         r"\b(?:had|have|got) (?:an?|the|my|our) [\w ]{0,25}?(?:set up|booked|scheduled|"
+                         r"on the (?:books|calendar|schedule))\b[^.?!]*\b(?:cancel|call (?:it|that) off|"
+                         r"(?:gonna|going to) (?:have to )?pass|not (?:gonna|going to) (?:make|need) it)")
+"""A request to cancel the caller's own appointment, however long the story around it ("we had
+a showing set up for Saturday, but we put an offer on another place, can you cancel it?")."""
 _ACT_CUES = {
     "identity": re.compile(r"\b(?:who|company|calling|about|regarding|concerning|purpose|name|which|"
                            r"with|from|business|place|outfit|you guys|y'all|pitch|sales|selling|"
@@ -508,6 +561,11 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
             model in _GUARDED and not _ACT_CUES[model].search(r.text.lower()))):
         # these acts have a small vocabulary: "what are you asking for it?" is no "who is this?"
         return rule, rule_confidence
+    if rule == "faq" and r.is_question and "faq_topic" in r.flags and model in {
+            "book", "provide_info"} and not (r.services or r.has_booking_facts or r.vehicle
+                                          or r.has_lead_facts or r.has_contact_facts):
+        # "is there someone who could drive me home?" asks about the shuttle, it books nothing
+        return rule, rule_confidence
     place = _WRONG_PLACE.search(r.text.lower()) is not None
     if model == "wrong_number" and ((p < 0.8 and not (p >= 0.3 and place)) or r.services
                                     or (r.vehicle and not place) or r.has_booking_facts
@@ -518,9 +576,13 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
         return rule, rule_confidence  # "can I come Saturday at 9?" books; it changes nothing
     if model == "lookup_appointment" and not _LOOKUP_CUE.search(r.text.lower()):
         return rule, rule_confidence  # "what time do you open?" asks the hours, not "my time"
-    if model == "lookup_appointment" and p >= 0.5 and not (r.services and rule == "book"
-                                                            and not r.is_question):
+    if model == "lookup_appointment" and p >= 0.5 and (not (
+            r.services and rule == "book" and not r.is_question) or _ASKS_OWN.search(r.text.lower())):
         return model, p  # "when's my oil change again?" asks about one already booked
+    if awaiting in {None, "anything_else"} and _CANCEL_ASK.search(r.text.lower()) and not (
+            _KEEP_IT.search(r.text.lower())) and model in {"cancel", "reschedule", "book",
+                                                           "lookup_appointment", "provide_info"}:
+        return "cancel", max(p, 0.6)  # "…we had a showing set up, can you cancel it?"
     if model == "do_not_call" and p >= 0.6 and rule != "escalation":
         return "do_not_call", p  # "we already bought, so don't ring again": the request wins
     if rule in _RULES_FIRST:
@@ -605,7 +667,7 @@ def answers(awaiting: str, u: Understanding) -> bool:
     if awaiting == "which_appointment":
         return timeish or bool(u.services or u.appointment_type or u.deny or re.search(
             r"\b(?:first|second|earlier|later|last|other|former|latter|both|either)\b",
-            u.text.lower()))
+            without_pauses(u.text.lower())))
     if awaiting == "confirm_change":
         return u.affirm or u.deny or timeish or bool(_KEEP_IT.search(u.text.lower()))
     if awaiting == "anything_else" and (u.has_lead_facts or u.date or u.time or u.window
@@ -614,7 +676,8 @@ def answers(awaiting: str, u: Understanding) -> bool:
     if awaiting in _YES_NO:
         return u.affirm or u.deny or timeish or bool(u.services) or (
             awaiting == "pick_alternative" and bool(re.search(
-                r"\b(?:first|second|earlier|later|last|other|former|latter)\b", u.text.lower())))
+                r"\b(?:first|second|earlier|later|last|other|former|latter)\b",
+                without_pauses(u.text.lower()))))
     return False
 
 

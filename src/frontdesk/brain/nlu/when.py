@@ -98,6 +98,32 @@ def _all_dates(text: str, today: date) -> list[date]:
     return found
 
 
+_TURN_TO = re.compile(r"\b(?:so|then|how about|what about|instead|rather|but|maybe|let'?s try|"
+                      r"go for|can (?:we|you|i) do|could (?:we|you|i) do)\W+(?:(?:on|the|just|like|um|"
+                      r"uh|maybe|how about|what about|we|do|say)\W+){0,3}$")
+"""Words that turn from one day to the one wanted ("Thursday's Thanksgiving, so how about
+Friday?", "I was gonna say Thursday but that's the holiday, so Friday")."""
+
+
+def _settled_later(text: str, today: date) -> date | None:
+    """Of the days named, the one the caller turns to with "so", "then", "how about" (those
+    before it were set aside: a holiday, a busy day) and keeps to; ``None`` without a turn."""
+    spans = [m for m in _DATE_SPAN.finditer(text)
+             if not (ruled_out(text, m.start()) or ruled_out_after(text, m.end()))]
+    days = [extract_date(Utterance(raw=m.group(0), lower=m.group(0), numeric=m.group(0)), today,
+                         _single=True) for m in spans]
+    for k in range(len(spans) - 1, 0, -1):
+        if not _TURN_TO.search(text[spans[k - 1].end(): spans[k].start()]):
+            continue
+        if days[k] is None or any(d != days[k] for d in days[k:]) or all(
+                d in (None, days[k]) for d in days[:k]):
+            return None
+        if re.match(r",?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b", text[spans[k].end():]):
+            return None  # "Friday the 4th": the plain reading handles the day of the month
+        return days[k]
+    return None
+
+
 def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
     """The n-th (1-based; -1 the last) given weekday of a month."""
     if n > 0:
@@ -190,6 +216,8 @@ def extract_date(u: Utterance, today: date, _single: bool = False) -> date | Non
         several = _all_dates(text, today)
         if len(several) > 1:
             return several[-1]
+    if not _single and (settled := _settled_later(text, today)) is not None:
+        return settled
     for tail in ([] if _single else correction_tails(text)):
         # "Tuesday — no wait, Friday": what comes last wins; "…, no, the day after" counts on
         later = [d for d in (extract_date(Utterance(raw=piece, lower=piece, numeric=piece), today)
@@ -302,6 +330,10 @@ def _times(text: str) -> list[tuple[int, time]]:
         add(match, clock(int(hour), int(minute or 0), "a" if part == "morning" else "p"))
     for match in _TIME_AT.finditer(text):
         add(match, clock(int(match.group(1)), int(match.group(2) or 0), None))
+    for match in re.finditer(r"\b(?:like|maybe)\s+(\d{1,2})(?::(\d{2}))?(?=\s*(?:(ish\b|o'?clock\b|\?)|[.!]|$))",
+                             text):  # "maybe next Monday? like nine?"; "we have like 2." is no time
+        if match.group(3) or _DATE_SPAN.search(text):
+            add(match, clock(int(match.group(1)), int(match.group(2) or 0), None))
     for match in re.finditer(r"\b(\d{1,2})\s*o'?clock\b", text):  # "one o'clock"
         add(match, clock(int(match.group(1)), 0, None))
     for match in re.finditer(r"\b(\d{1,2}):(\d{2})\b", text):  # "10:30's safer"
@@ -315,6 +347,13 @@ def _times(text: str) -> list[tuple[int, time]]:
     return sorted(found, key=lambda item: item[0])
 
 
+_BARE_CORRECTION = re.compile(
+    r"\W*(?:at\s+)?(\d{1,2})(?::(\d{2}))?(?:\s*o'?clock)?\s*(?:[,.;!?]|$|instead\b|then\b|please\b|"
+    r"if\b|because\b|cause\b|'cause\b|since\b|i\b)")
+"""A bare hour right after a self-correction ("make that one, I just remembered…"), whatever the
+caller says after it; a number with a unit ("sorry, 2 people") is no time."""
+
+
 def extract_time(u: Utterance) -> time | None:
     """The clock time asked for: "2 pm", "9:30 am", "nine thirty", "at 3", "noon". A time that
     belongs to something else ("I drop the kids at eight") or bounds a window ("after 3") is
@@ -323,8 +362,8 @@ def extract_time(u: Utterance) -> time | None:
     tail = correction_tail(text)
     if tail is not None and tail != text:
         later = extract_time(Utterance(raw=tail, lower=tail, numeric=tail))
-        bare = re.fullmatch(r"\W*(?:at\s+)?(\d{1,2})(?::(\d{2}))?\W*", tail)
-        if later is None and bare:  # "… at eight — no, make it ten."
+        bare = _BARE_CORRECTION.match(tail)
+        if later is None and bare:  # "… at eight — no, make it ten." / "make that one, I've got…"
             later = clock(int(bare.group(1)), int(bare.group(2) or 0), None)
         if later is not None:
             return later
