@@ -330,7 +330,8 @@ def _times(text: str) -> list[tuple[int, time]]:
         add(match, clock(int(hour), int(minute or 0), "a" if part == "morning" else "p"))
     for match in _TIME_AT.finditer(text):
         add(match, clock(int(match.group(1)), int(match.group(2) or 0), None))
-    for match in re.finditer(r"\b(?:like|maybe)\s+(\d{1,2})(?::(\d{2}))?(?=\s*(?:(ish\b|o'?clock\b|\?)|[.!]|$))",
+    for match in re.finditer(r"\b(?:like|maybe)\s+(\d{1,2})(?::(\d{2}))?"
+                             r"(?=\s*(?:(ish\b|o'?clock\b|\?)|[.!]|$))",
                              text):  # "maybe next Monday? like nine?"; "we have like 2." is no time
         if match.group(3) or _DATE_SPAN.search(text):
             add(match, clock(int(match.group(1)), int(match.group(2) or 0), None))
