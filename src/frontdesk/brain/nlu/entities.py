@@ -216,6 +216,18 @@ def _wanted_mention(text: str, phrase: str) -> bool:
     return any(_mention_wanted(text, m) for m in re.finditer(rf"\b{re.escape(phrase)}\b", text))
 
 
+def services_alike(u: Utterance, profile: BusinessProfile) -> list[str]:
+    """The services a word the caller said could mean, when it names more than one ("an
+    inspection": the brake inspection or the state inspection); empty otherwise."""
+    words = set(re.findall(r"[a-z]{5,}", u.lower))
+    for word in sorted(words):
+        alike = [sv.key for sv in profile.services
+                 if re.search(rf"\b{word}\b", sv.name.lower())]
+        if len(alike) >= 2:
+            return alike
+    return []
+
+
 def extract_services(u: Utterance, profile: BusinessProfile) -> list[str]:
     """Keys of the services wanted, in the order mentioned, fuzzy for speech errors. A service
     ruled out or done already ("I did the oil last month") is not one."""

@@ -252,7 +252,7 @@ def _is_aside(r: Understanding, awaiting: str | None) -> bool:
     if r.intent == "faq":
         # "how about Wednesday at 2?" or "can I come in Thursday?" are booking moves
         return not (r.date or r.time or r.window or r.time_of_day or r.appointment_type
-                    or "book" in r.flags) or "price_question" in r.flags
+                    or "book" in r.flags) or bool({"price_question", "inventory_question"} & r.flags)
     return True
 
 
@@ -397,7 +397,7 @@ def read(text: str, profile: BusinessProfile, today: date,
     if result.is_question and result.affirm and _SMALL_TALK.search(u.lower):
         result.is_question = False
     if (result.is_question and (result.date or result.time or result.window)
-            and "price_question" not in flags
+            and not {"price_question", "inventory_question"} & flags
             and not HOURS_QUESTION.search(u.lower)):
         # "how about Wednesday at 2?", "can we do two instead?", "Friday after work, say 5:30?"
         # propose a time; they ask nothing of the business
@@ -509,6 +509,19 @@ _WRONG_PLACE = re.compile(r"\b(?:wrong (?:number|place|one|business|company|offi
                           r"not (?:the|who) i (?:wanted|meant|was (?:trying|calling|looking)))\b")
 """Words of a caller who meant to reach someone else ("no, I need the actual DMV, sorry to
 bother you", "wrong Lakeside"): with them, a less certain wrong-number reading stands."""
+_PRICE_CUE = re.compile(r"\$|%|pric|cost|charg|afford|\b(?:expensive|money|cheap\w*|pay\w*|paid|budget\w*|"
+                        r"dollars|bucks|fees?|commission|rates?|spend\w*|much|steep|pricey|a lot|"
+                        r"less|more than|half|double|twice|rip ?off|robbery|rich|outrageous|swing|"
+                        r"income|justify|number|bank|grand|percent|caro|between jobs|broke|tight|"
+                        r"quoted?|deal|worth|can'?t do (?:that|it))\b")
+"""Words a price objection is said with: without them, a refusal is about something else."""
+_SURELY_ELSEWHERE = re.compile(
+    r"\b(?:(?:you(?:'ve)? (?:got|have)|this is|must be|dialed|called) (?:the )?wrong number|misdial\w*|"
+    r"(?:meant|trying|tried|wanted) to (?:call|dial|reach|ring|get) (?:the|a|my|that) [^.,;]{0,40}?"
+    r"(?:place|dealer\w*|shop|store|clinic|restaurant|pharmacy|school|across town|down the (?:road|street)|"
+    r"on \w+ (?:street|road|avenue|drive|boulevard)|not (?:you|this)))\b")
+"""Words only a caller who meant to reach someone else says ("no no, I meant to call the Ford
+place across town", "you got the wrong number"): they end the call whatever was asked."""
 _HAVE_SOMEONE = re.compile(
     r"\b(?:agents?|realtors?|brokers?|brokerage|mechanics?|shops?|dealers?\w*|guy|gal|garage|"
     r"some(?:one|body)|brother|sister|son|daughter|husband|wife|buddy|friend|cousin|uncle|aunt|"
@@ -538,6 +551,9 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
     p = act.confidence
     if act.label == "thanks":
         r.flags.add("thanks")
+    if _SURELY_ELSEWHERE.search(r.text.lower()) and not (
+            r.services or r.has_booking_facts or r.has_lead_facts or r.has_contact_facts):
+        return "wrong_number", max(p, 0.8)  # "no no, I meant to call the Ford place across town"
     if model == rule:
         return rule, max(rule_confidence, p)
     answered = awaiting is not None and answers(awaiting, r)
@@ -555,6 +571,12 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
     if model == "objection_have_agent" and (r.vehicle or r.services) and not _HAVE_SOMEONE.search(
             r.text.lower()):
         return rule, rule_confidence  # "we've got an old RAV4" is a car, not a mechanic
+    if model == "objection_price" and not _PRICE_CUE.search(r.text.lower()):
+        return rule, rule_confidence  # "I can't make it out till then" says nothing of money
+    if model == "identity" and p >= 0.5 and re.search(
+            r"\b(?:is this|is that|am i (?:speaking|talking) (?:to|with)|did i (?:reach|get)) "
+            r"(?:the|a|an)\b", r.text.lower()):
+        return model, p  # "is this the Honda dealership on Lamar?" asks who we are
     if model in _ACT_CUES and r.vehicle and r.is_question:
         return rule, rule_confidence  # "is the red RAV4 still there?" asks about the car
     if model in _ACT_CUES and (len(r.text.split()) > 20 or (
@@ -572,6 +594,10 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
                                     or re.search(r"\b(?:my|our) (?:car|truck|vehicle|appointment|"
                                                  r"house|home|agent)\b", r.text.lower())):
         return rule, rule_confidence  # a wrong number ends the call: only when it surely is one
+    if model == "wrong_number" and place and p >= 0.5:
+        # "no no, I meant to reach the Honda place, not you guys": more than a "no" to the
+        # question asked, it says the caller (or the callee) is not who we think
+        return model, p
     if model in {"reschedule", "cancel"} and not _CHANGE_CUE.search(r.text.lower()):
         return rule, rule_confidence  # "can I come Saturday at 9?" books; it changes nothing
     if model == "lookup_appointment" and not _LOOKUP_CUE.search(r.text.lower()):
