@@ -402,6 +402,9 @@ def read(text: str, profile: BusinessProfile, today: date,
         # "how about Wednesday at 2?", "can we do two instead?", "Friday after work, say 5:30?"
         # propose a time; they ask nothing of the business
         result.is_question = False
+    if result.is_question and awaiting in _FACT_ASKED and not _QUESTION_START.match(u.lower) and (
+            answers(awaiting, result)):
+        result.is_question = False  # "um, I guess around five hundred?": an answer, said rising
     rule_intent, rule_confidence = _classify(result, flags, awaiting)
     result.act = default_classifier().predict(u.raw)
     result.intent, result.confidence = _combine(result, rule_intent, rule_confidence, awaiting)
@@ -422,6 +425,15 @@ def _names_faq_topic(lowered: str, profile: BusinessProfile) -> bool:
         return True
     return any(re.search(rf"\b{re.escape(k.lower())}\b", lowered) for entry in profile.faq
                for k in entry.keywords if " " in k or len(k) >= 5)
+
+
+_FACT_ASKED = {"name", "phone", "email", "date", "time", "service", "vehicle", "budget", "timeline",
+               "location", "financing", "callback_time"}
+_QUESTION_START = re.compile(
+    r"(?:\W*(?:so|and|but|um+|uh+|like|okay|ok|well|oh|hey|sorry|wait)\W+)*(?:what|when|where|how|why|"
+    r"which|who|whose|do|does|did|is|isn'?t|are|aren'?t|can|could|will|would|should|have|has|am|"
+    r"any|anything)\b")
+"""How a real question starts; an answer said with a rising voice ("Tuesday?") does not."""
 
 
 _ACT_INTENT = {"question": "faq", "thanks": "greeting"}

@@ -186,6 +186,16 @@ def _holiday_date(text: str, today: date) -> date | None:
     return day
 
 
+_NOT_A_DAY_WANTED = re.compile(r"\b(?:i'?m|i am|we'?re|we are|it'?s been|been|was|were|died|broke|"
+                               r"happened|started|had|called|noticed|came on|went|crazy|busy day|"
+                               r"all over the place|scatterbrained|frazzled|out of it)\b")
+_WANTS = re.compile(r"\b(?:come|coming|bring|get|book|schedule|drop|available|open|any|can|could|"
+                    r"hoping|hope|want|wanna|need|fit|squeeze|possible|slot|times?|still|later|"
+                    r"appointment|in|by|free|off|around|here|works?|good|ok|okay|fine)\b")
+"""With the first, "today" says how the caller's day is going or when something happened; with
+the second, it asks for a time today."""
+
+
 def extract_date(u: Utterance, today: date, _single: bool = False) -> date | None:
     """The date the caller wants, resolved against ``today`` and never in the past: "a week
     from tomorrow", "the 3rd", "Thursday the 3rd"; of several ("probably Thursday, maybe
@@ -242,6 +252,10 @@ def extract_date(u: Utterance, today: date, _single: bool = False) -> date | Non
             day = _day_of_month(int(follow.group(1)), today)  # "Thursday the 3rd"
             if day is not None:
                 return day
+        if span == "today" and not _single and _NOT_A_DAY_WANTED.search(
+                clause_before(text, match.start())) and not _WANTS.search(
+                clause_before(text, match.start())):
+            continue  # "sorry, I'm all over the place today": how the caller's day is going
         if span == "tonight":
             return today
         ordinal = re.fullmatch(r"the\s+(\d{1,2})(?:st|nd|rd|th)", span)
