@@ -48,8 +48,8 @@ def last_question(s: ConversationState) -> str | None:
 
 
 _NEVER_ASKED = re.compile(r"\b(?:never|didn'?t|did not|haven'?t|have not) (?:\w+ )?"
-                          r"(?:fill(?:ed)?|sign(?:ed)? up|g[ai]ve?n?|ask(?:ed)?|request(?:ed)?|submit(?:ted)?|"
-                          r"register(?:ed)?|put in|enter(?:ed)?|opt(?:ed)? in)\b")
+                          r"(?:fill(?:ed)?|sign(?:ed)? up|g[ai]ve?n?|ask(?:ed)?|request(?:ed)?|"
+                          r"submit(?:ted)?|register(?:ed)?|put in|enter(?:ed)?|opt(?:ed)? in)\b")
 """An outbound callee who says they never asked to be contacted."""
 _WRONG_PERSON = re.compile(r"\bwrong (?:number|person|guy|lady|one)\b|\bthere'?s no\b|"
                            r"\bno \w+ (?:here|lives)\b|\bnobody (?:here |by that name)")
