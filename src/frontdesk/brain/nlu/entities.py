@@ -146,6 +146,9 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
             elif 2 <= len(words) <= 3 and (name := _clean_name(words, _cased(u, words))) and (
                     len(name.split()) == len(words)):  # "Will Summers", "Augusta Monday"
                 names.append(name)
+            elif 2 <= len(words) <= 3 and words[0] in lexicon().given_names and all(
+                    _plausible_name_word(w) for w in words[1:]):
+                names.append(" ".join(w[:1].upper() + w[1:] for w in words))  # "will summers"
     if names:  # "it's Siobhan, S-I-O-B-H-A-N, Siobhan Doyle": the fullest form
         return max(names, key=lambda n: len(n.split()))
     here = _NAME_HERE.search(u.lower)
@@ -166,6 +169,9 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
                       r"the name is|name's|that's|thats|that is)[,.\s]+)+", "", u.lower)
         text = re.sub(r"[,.]?\s*(?:thanks|thank you|please)\W*$", "", text)
         words = re.findall(r"[a-z][a-z'-]+", text)
+        if 2 <= len(words) <= 3 and words[0] in lexicon().given_names and all(
+                _plausible_name_word(w) for w in words[1:]):
+            return " ".join(w[:1].upper() + w[1:] for w in words)  # "it's will summers"
         if 1 <= len(words) <= 3:
             return _clean_name(words, _cased(u, words))
     return None

@@ -443,7 +443,8 @@ _NEW_ACTS = {"line_check", "identity", "how_got_number", "wrong_number", "bot_ch
 """Acts only the classifier knows (the rules have no patterns for them)."""
 _CHANGE_CUE = re.compile(r"\b(?:re-?schedul\w*|move|moving|push|bump|switch|cancel\w*|"
                          r"change (?:it|that|the (?:time|day|date)|my (?:appointment|time))|"
-                         r"call off|can'?t make|cannot make|won'?t make|not (?:gonna|going to) make|"
+                         r"call off|call (?:it|that|this) off|can'?t make|cannot make|won'?t make|"
+                         r"not (?:gonna|going to) make|"
                          r"different (?:day|time)|another (?:day|time)|new (?:time|day|date)|"
                          r"rearrange|slide|trade|rebook|another date|a day later|shift it|"
                          r"doesn'?t work after all|not gonna happen|got a conflict|"
@@ -527,6 +528,15 @@ _PRICE_CUE = re.compile(r"\$|%|pric|cost|charg|afford|\b(?:expensive|money|cheap
                         r"income|justify|number|bank|grand|percent|caro|between jobs|broke|tight|"
                         r"quoted?|deal|worth|can'?t do (?:that|it))\b")
 """Words a price objection is said with: without them, a refusal is about something else."""
+_SUBORDINATE = re.compile(r"\b(?:after|when|once|if|before|while)\s+(?:i|we)\b[^?,.]*")
+"""A clause that sets the scene ("after I drop it off"): its booking words ask for nothing."""
+_TALK_TO = re.compile(r"\b(?:talk|speak|transfer|connect|put me through|human|person|manager|"
+                      r"representative|rep|agent|operator|supervisor|real|live)\b")
+"""Words a request for a person has; "can someone give me a lift?" has none."""
+_PAUSE_ONLY = re.compile(r"\W*(?:(?:sorry|ok(?:ay)?|um+|uh+|oh|hold on|hang on|wait|please|just|yeah|"
+                         r"one|a|1|give me|gimme|for|half|sec(?:ond)?s?|minute|moment)\W*)*"
+                         r"(?:sec(?:ond)?|minute|moment)s?\W*(?:please|thanks)?\W*")
+"""A message that only asks for a pause ("one moment please", "sorry, give me a sec")."""
 _SURELY_ELSEWHERE = re.compile(
     r"\b(?:(?:you(?:'ve)? (?:got|have)|this is|must be|dialed|called) (?:the )?wrong number|misdial\w*|"
     r"(?:meant|trying|tried|wanted) to (?:call|dial|reach|ring|get) (?:the|a|my|that) [^.,;]{0,40}?"
@@ -564,7 +574,8 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
     if act.label == "thanks":
         r.flags.add("thanks")
     if _SURELY_ELSEWHERE.search(r.text.lower()) and not (
-            r.services or r.has_booking_facts or r.has_lead_facts or r.has_contact_facts):
+            r.date or r.time or r.has_lead_facts or r.has_contact_facts):
+        # a service named here belongs to the other place ("the tire shop on Burnet")
         return "wrong_number", max(p, 0.8)  # "no no, I meant to call the Ford place across town"
     if model == rule:
         return rule, max(rule_confidence, p)
@@ -595,11 +606,24 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
             model in _GUARDED and not _ACT_CUES[model].search(r.text.lower()))):
         # these acts have a small vocabulary: "what are you asking for it?" is no "who is this?"
         return rule, rule_confidence
-    if rule == "faq" and r.is_question and "faq_topic" in r.flags and model in {
-            "book", "provide_info"} and not (r.services or r.has_booking_facts or r.vehicle
-                                          or r.has_lead_facts or r.has_contact_facts):
-        # "is there someone who could drive me home?" asks about the shuttle, it books nothing
-        return rule, rule_confidence
+    if r.is_question and "faq_topic" in r.flags and (rule == "faq" or (
+            rule == "book" and not lexicon().intents["book"].search(_SUBORDINATE.sub("", r.text.lower()))
+            )) and (model in {"book", "provide_info"} or p < 0.5 or (
+            model == "escalation" and not _TALK_TO.search(r.text.lower()))) and not (
+            r.services or r.date or r.time or r.window
+                                          or r.time_of_day or r.vehicle or r.has_lead_facts
+                                          or r.has_contact_facts):
+        # "is there someone who could drive me home (after I drop it off)?" asks about the
+        # shuttle, it books nothing
+        return "faq", max(rule_confidence, 0.8)
+    if rule == "faq" and r.is_question and "inventory_question" in r.flags and model in {
+            "book", "provide_info"}:
+        return rule, rule_confidence  # "is the black F-150 still gonna be on the lot next week?"
+    if model == "faq" and (r.services or r.appointment_type) and not r.is_question and not (
+            _QUESTION_START.match(r.text.lower()) or {"price_question", "inventory_question"} & r.flags):
+        return rule, rule_confidence  # "once I drop off the truck for a new battery" asks nothing
+    if _PAUSE_ONLY.fullmatch(r.text.lower()):
+        return "hold", max(p, 0.8)  # "one moment please": nothing else said
     place = _WRONG_PLACE.search(r.text.lower()) is not None
     if model == "wrong_number" and ((p < 0.8 and not (p >= 0.3 and place)) or r.services
                                     or (r.vehicle and not place) or r.has_booking_facts
@@ -618,8 +642,8 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
             r.services and rule == "book" and not r.is_question) or _ASKS_OWN.search(r.text.lower())):
         return model, p  # "when's my oil change again?" asks about one already booked
     if awaiting in {None, "anything_else"} and _CANCEL_ASK.search(r.text.lower()) and not (
-            _KEEP_IT.search(r.text.lower())) and model in {"cancel", "reschedule", "book",
-                                                           "lookup_appointment", "provide_info"}:
+            _KEEP_IT.search(r.text.lower())) and model not in {"do_not_call", "escalation",
+                                                               "wrong_number"}:
         return "cancel", max(p, 0.6)  # "…we had a showing set up, can you cancel it?"
     if model == "do_not_call" and p >= 0.6 and rule != "escalation":
         return "do_not_call", p  # "we already bought, so don't ring again": the request wins

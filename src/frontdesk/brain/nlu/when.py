@@ -17,7 +17,6 @@ import dateparser
 from frontdesk.brain.nlu.text import (
     Utterance,
     clause_before,
-    correction_tail,
     correction_tails,
     ruled_out,
     ruled_out_after,
@@ -118,8 +117,9 @@ def _settled_later(text: str, today: date) -> date | None:
         if days[k] is None or any(d != days[k] for d in days[k:]) or all(
                 d in (None, days[k]) for d in days[:k]):
             return None
-        if re.match(r",?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b", text[spans[k].end():]):
-            return None  # "Friday the 4th": the plain reading handles the day of the month
+        follow = re.match(r",?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b", text[spans[k].end():])
+        if follow:  # "what about Monday the 30th?"
+            return _day_of_month(int(follow.group(1)), today)
         return days[k]
     return None
 
@@ -374,12 +374,14 @@ def extract_time(u: Utterance) -> time | None:
     belongs to something else ("I drop the kids at eight") or bounds a window ("after 3") is
     not taken; with several, the one that is not ruled out ("not 9, 10") wins."""
     text = u.numeric
-    tail = correction_tail(text)
+    # the words after the last correction that says something ("make that 3 instead": not "")
+    tail = next((t for t in correction_tails(text) if re.search(r"\w", t)), None)
     if tail is not None and tail != text:
-        later = extract_time(Utterance(raw=tail, lower=tail, numeric=tail))
         bare = _BARE_CORRECTION.match(tail)
-        if later is None and bare:  # "… at eight — no, make it ten." / "make that one, I've got…"
-            later = clock(int(bare.group(1)), int(bare.group(2) or 0), None)
+        # "… at eight — no, make it ten." / "make that nine, we've got brunch at ten": the hour
+        # right after the correction is the one meant, whatever time follows it
+        later = (clock(int(bare.group(1)), int(bare.group(2) or 0), None) if bare
+                 else extract_time(Utterance(raw=tail, lower=tail, numeric=tail)))
         if later is not None:
             return later
     candidates: list[tuple[int, time]] = []
