@@ -246,6 +246,9 @@ class ConversationState(BaseModel):
     objection_counts: dict[str, int] = {}
     last_objection: str | None = None
     callback_time: str | None = None
+    pending_callback: dict[str, str | None] | None = None
+    """A callback the caller asked for before we had a number to call (no caller ID): its
+    reason, due time and window, kept until the number is given."""
     misunderstood_count: int = 0
     last_ask: str | None = None
     """The reply template of the agent's last question, to notice asking the same thing."""

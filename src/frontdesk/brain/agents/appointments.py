@@ -18,6 +18,7 @@ from frontdesk.brain.availability import AvailabilityCalendar
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.format import say_date, say_list, say_on_date, say_phone, say_slot, say_time
 from frontdesk.brain.nlu.change import When, split_change
+from frontdesk.brain.nlu.text import without_pauses
 from frontdesk.brain.ports import AppointmentNotFoundError, ExistingAppointment, SlotUnavailableError
 from frontdesk.brain.state import Appointment, ConversationState
 from frontdesk.knowledge.profile import Department
@@ -231,7 +232,7 @@ def _set_target(s: ConversationState, wanted: When) -> None:
 
 def _narrowing(ctx: TurnContext, current: When) -> bool:
     u = ctx.u
-    text = u.text.lower()
+    text = without_pauses(u.text.lower())
     return bool(current.given or u.services or u.appointment_type or _FIRST.search(text)
                 or _SECOND.search(text) or _LAST.search(text))
 
@@ -239,7 +240,7 @@ def _narrowing(ctx: TurnContext, current: When) -> bool:
 def _narrow(found: list[Appointment], ctx: TurnContext, current: When) -> list[Appointment]:
     """The appointments the caller's words fit: a service, a day, a time, "the first one"."""
     u = ctx.u
-    text = u.text.lower()
+    text = without_pauses(u.text.lower())  # "hang on, one second" names no appointment
     if len(found) > 1:
         if _FIRST.search(text):
             return found[:1]

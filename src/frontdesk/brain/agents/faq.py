@@ -18,7 +18,7 @@ from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.state import ConversationState
-from frontdesk.knowledge.profile import FaqEntry
+from frontdesk.knowledge.profile import FaqEntry, Service
 
 AGENT = "faq"
 _MIN_SCORE = 60.0
@@ -123,7 +123,9 @@ def _asked_price_before(s: ConversationState) -> bool:
     return lexicon().intents["price_question"].search(users[-2].content.lower()) is not None
 
 
-def _price_answer(s: ConversationState, ctx: TurnContext) -> bool:
+def _price_answer(s: ConversationState, ctx: TurnContext) -> bool | str:
+    """The price of each service asked about; ``"which"`` when the caller's word fits several
+    services and the agent asked which one."""
     u = ctx.u
     if "price_question" not in u.flags and not (u.services and _asked_price_before(s)):
         return False  # "do you take walk-ins for oil changes?" does not ask a price
@@ -132,16 +134,28 @@ def _price_answer(s: ConversationState, ctx: TurnContext) -> bool:
     if not services and ctx.profile.services and "price_question" in u.flags:
         if best_faq(u.text, ctx.profile.faq)[1] >= 80:
             return False
+        alike = [sv for k in ex.services_alike(normalise(u.text), ctx.profile)
+                 if (sv := ctx.profile.service(k)) is not None]
+        if alike:  # "inspection. how much.": the price of each, and which one is it?
+            for sv in alike:
+                _say_price(ctx, sv)
+            ctx.ask(s, "service", "scheduling", "price_which",
+                    services=say_list([sv.name for sv in alike], "or"))
+            return "which"
         ctx.say("price_unknown", services=say_list([sv.name for sv in ctx.profile.services]))
         return True
     s.recent_services = [sv.key for sv in services]
     for sv in services:
-        duration = f"{sv.duration_min} minutes" if sv.duration_min < 90 else (
-            f"{sv.duration_min / 60:g} hours")
-        key = "price_answer_free" if sv.price_max == 0 else "price_answer"
-        ctx.say(key, service_cap=sv.name[:1].upper() + sv.name[1:],
-                price=say_price_range(sv.price_min, sv.price_max), duration=duration)
+        _say_price(ctx, sv)
     return bool(services)
+
+
+def _say_price(ctx: TurnContext, sv: Service) -> None:
+    duration = f"{sv.duration_min} minutes" if sv.duration_min < 90 else (
+        f"{sv.duration_min / 60:g} hours")
+    key = "price_answer_free" if sv.price_max == 0 else "price_answer"
+    ctx.say(key, service_cap=sv.name[:1].upper() + sv.name[1:],
+            price=say_price_range(sv.price_min, sv.price_max), duration=duration)
 
 
 def _inventory_answer(s: ConversationState, ctx: TurnContext) -> bool:
@@ -240,8 +254,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         ctx.ask(s, "offer_callback", AGENT, "faq_unknown")
         return
     ctx.aside_answered = True
-    if s.awaiting == "offer_appointment" and s.awaiting_agent == "scheduling":
-        return  # the inventory answer already asked a question
+    if (s.awaiting == "offer_appointment" and s.awaiting_agent == "scheduling") or answered == "which":
+        return  # the inventory answer (or "which one do you need?") already asked a question
     if ctx.more_acts:
         return  # the rest of the message says where the conversation goes next
     resume(s, ctx)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from frontdesk.brain.context import TurnContext, absorb_contact
+from frontdesk.brain.context import Effect, TurnContext, absorb_contact
 from frontdesk.brain.format import say_list
 from frontdesk.brain.state import ConversationState
 
@@ -50,12 +50,30 @@ def last_question(s: ConversationState) -> str | None:
     return None
 
 
+_NEVER_ASKED = re.compile(r"\b(?:never|didn'?t|did not|haven'?t|have not) (?:\w+ )?"
+                          r"(?:fill(?:ed)?|sign(?:ed)? up|g[ai]ve?n?|ask(?:ed)?|request(?:ed)?|"
+                          r"submit(?:ted)?|register(?:ed)?|put in|enter(?:ed)?|opt(?:ed)? in)\b")
+"""An outbound callee who says they never asked to be contacted."""
+_WRONG_PERSON = re.compile(r"\bwrong (?:number|person|guy|lady|one)\b|\bthere'?s no\b|"
+                           r"\bno \w+ (?:here|lives)\b|\bnobody (?:here |by that name)")
+"""A callee who says we reached someone else: a wrong number, not a lead to take off the list."""
+
+
 def conversation_act(s: ConversationState, ctx: TurnContext) -> bool:
     """"Are you there?", "who is this?", "wrong number", "say again", "hang on": answered the
     way a receptionist would, then the pending question is asked again (nothing is lost)."""
     u = ctx.u
     intent = u.intent
     pending = last_question(s)
+    if intent == "wrong_number" and s.direction == "outbound" and _NEVER_ASKED.search(
+            u.text.lower()) and not _WRONG_PERSON.search(u.text.lower()):
+        # "I never filled out anything": whoever they are, they did not ask to be called
+        ctx.say("consent_disputed")
+        s.lead.do_not_call, s.lead.status = True, "do_not_call"
+        ctx.effects.append(Effect(kind="mark_do_not_call", detail=s.customer.phone))
+        s.awaiting, s.awaiting_agent = None, None
+        s.outcome, s.ended = "do_not_call", True
+        return True
     if intent == "wrong_number":
         ctx.say(f"wrong_number_{s.direction}")
         s.awaiting, s.awaiting_agent = None, None

@@ -11,8 +11,8 @@ import re
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from frontdesk.brain.context import Effect, TurnContext
-from frontdesk.brain.format import say_date, say_time
+from frontdesk.brain.context import Effect, TurnContext, absorb_contact
+from frontdesk.brain.format import say_date, say_phone, say_time
 from frontdesk.brain.state import ConversationState
 
 AGENT = "objection"
@@ -38,6 +38,13 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         from frontdesk.brain.agents import qualification
 
         qualification.absorb(s, ctx)  # "we're thinking of selling — call me Thursday" keeps both
+    if s.awaiting == "phone" and s.awaiting_agent == AGENT and s.pending_callback:
+        absorb_contact(s, ctx)
+        if s.customer.phone:
+            _callback_to_number(s, ctx)
+        else:
+            ctx.ask(s, "phone", AGENT, "callback_ask_phone", when=s.pending_callback["when"])
+        return
     if s.awaiting == "callback_time" and s.awaiting_agent == AGENT:
         if (u.services or u.vehicle or u.appointment_type) and u.intent == "book" and (
                 _CALLBACK_WORDS.search(u.text.lower()) is None):
@@ -141,7 +148,26 @@ def _schedule_callback(s: ConversationState, ctx: TurnContext) -> None:
     # The task's due time is a moment (with the business's offset), not a wall-clock string.
     due_at = (datetime.fromisoformat(due).replace(tzinfo=ZoneInfo(ctx.profile.timezone)).isoformat()
               if due else None)
-    ctx.request_callback(s, f"Caller asked for a callback {when}", due_at=due_at,
-                         window=part if part in _WINDOW_CALL_AT else None)
+    window = part if part in _WINDOW_CALL_AT else None
+    if not s.customer.phone:
+        absorb_contact(s, ctx)
+    if not s.customer.phone:
+        # no caller ID and no number given: a callback promised now could reach nobody
+        s.pending_callback = {"when": when, "due_at": due_at, "window": window,
+                              "detail": f"Caller asked for a callback {when}"}
+        ctx.ask(s, "phone", AGENT, "callback_ask_phone", when=when)
+        return
+    ctx.request_callback(s, f"Caller asked for a callback {when}", due_at=due_at, window=window)
     ctx.say("callback_scheduled", when=when)
+    _end(s, "callback_scheduled")
+
+
+def _callback_to_number(s: ConversationState, ctx: TurnContext) -> None:
+    """The callback asked for earlier, now that there is a number to call."""
+    pending = s.pending_callback or {}
+    s.pending_callback = None
+    ctx.request_callback(s, pending.get("detail") or "Caller asked for a callback",
+                         due_at=pending.get("due_at"), window=pending.get("window"))
+    ctx.say("callback_scheduled_at", when=pending.get("when") or "later",
+            phone=say_phone(s.customer.phone or ""))
     _end(s, "callback_scheduled")

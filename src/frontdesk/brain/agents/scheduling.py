@@ -23,7 +23,7 @@ from frontdesk.brain.format import (
 )
 from frontdesk.brain.nlu import Understanding
 from frontdesk.brain.nlu import entities as ex
-from frontdesk.brain.nlu.text import normalise
+from frontdesk.brain.nlu.text import normalise, without_pauses
 from frontdesk.brain.ports import BookingRequest, SlotUnavailableError
 from frontdesk.brain.state import Appointment, ConversationState, VehicleInfo
 
@@ -122,7 +122,7 @@ def pick_offered(offered: list[datetime], u: Understanding) -> datetime | None:
     """Which of the times ``offered`` the caller took: "the first one", "2:30 works", "yes"."""
     if not offered:
         return None
-    text = u.text.lower()
+    text = without_pauses(u.text.lower())  # "sorry, one second" picks nothing
     if u.time:
         same = [o for o in offered if o.time() == u.time and (not u.date or o.date() == u.date)]
         return same[0] if same else None

@@ -57,8 +57,21 @@ def split_change(text: str, today: date) -> tuple[When, When]:
     """``(current, target)``: the day/time describing the appointment the caller has, and the
     day/time they want it moved to. Either may be empty."""
     lowered = text.lower()
-    for cue in reversed(list(_TARGET_CUE.finditer(lowered))):
+    cues = list(_TARGET_CUE.finditer(lowered))
+    for k in range(len(cues) - 1, -1, -1):
+        cue = cues[k]
         target = _read(text[cue.end():], today)
-        if target.given:
-            return _read(text[: cue.start()], today), target
+        if not target.given:
+            continue
+        if target.date is None:
+            # "to Wednesday. same time, actually no, make it five": the new day was named at an
+            # earlier cue, and the correction only changes the time
+            for earlier in reversed(cues[:k]):
+                if re.search(r"(?:n't|\bnot|\bnever|\bcannot)\s*$", lowered[: earlier.start()]):
+                    continue  # "I won't make it tomorrow": the old day, ruled out
+                day = _read(text[earlier.end(): cue.start()], today).date
+                if day is not None:
+                    return (_read(text[: earlier.start()], today),
+                            When(day, target.time, target.part))
+        return _read(text[: cue.start()], today), target
     return _read(text, today), When()

@@ -146,6 +146,9 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
             elif 2 <= len(words) <= 3 and (name := _clean_name(words, _cased(u, words))) and (
                     len(name.split()) == len(words)):  # "Will Summers", "Augusta Monday"
                 names.append(name)
+            elif 2 <= len(words) <= 3 and words[0] in lexicon().given_names and all(
+                    _plausible_name_word(w) for w in words[1:]):
+                names.append(" ".join(w[:1].upper() + w[1:] for w in words))  # "will summers"
     if names:  # "it's Siobhan, S-I-O-B-H-A-N, Siobhan Doyle": the fullest form
         return max(names, key=lambda n: len(n.split()))
     here = _NAME_HERE.search(u.lower)
@@ -166,6 +169,9 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
                       r"the name is|name's|that's|thats|that is)[,.\s]+)+", "", u.lower)
         text = re.sub(r"[,.]?\s*(?:thanks|thank you|please)\W*$", "", text)
         words = re.findall(r"[a-z][a-z'-]+", text)
+        if 2 <= len(words) <= 3 and words[0] in lexicon().given_names and all(
+                _plausible_name_word(w) for w in words[1:]):
+            return " ".join(w[:1].upper() + w[1:] for w in words)  # "it's will summers"
         if 1 <= len(words) <= 3:
             return _clean_name(words, _cased(u, words))
     return None
@@ -214,6 +220,18 @@ def _mention_wanted(text: str, match: re.Match[str]) -> bool:
 def _wanted_mention(text: str, phrase: str) -> bool:
     """Is any mention of ``phrase`` a wanted one?"""
     return any(_mention_wanted(text, m) for m in re.finditer(rf"\b{re.escape(phrase)}\b", text))
+
+
+def services_alike(u: Utterance, profile: BusinessProfile) -> list[str]:
+    """The services a word the caller said could mean, when it names more than one ("an
+    inspection": the brake inspection or the state inspection); empty otherwise."""
+    words = set(re.findall(r"[a-z]{5,}", u.lower))
+    for word in sorted(words):
+        alike = [sv.key for sv in profile.services
+                 if re.search(rf"\b{word}\b", sv.name.lower())]
+        if len(alike) >= 2:
+            return alike
+    return []
 
 
 def extract_services(u: Utterance, profile: BusinessProfile) -> list[str]:

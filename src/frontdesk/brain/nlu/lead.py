@@ -198,7 +198,7 @@ def extract_timeline(u: Utterance, today: date, *, expecting: bool = False) -> t
         return 0.5, "as soon as possible"
     counted = re.search(
         r"\b(?:within|in|next|about|around|like|over|the next)?\s*"
-        r"(\d+(?:\.\d+)?|a few|a couple of|a couple|couple of|couple|several|an|a|one)\s+"
+        r"(\d+(?:\.\d+)?|a few|few|a couple of|a couple|couple of|couple|several|an|a|one)\s+"
         r"(day|week|month|year)s?\b",
         text,
     )

@@ -33,6 +33,8 @@ class Lexicon:
     """Canonical model → make."""
     topics: dict[str, re.Pattern[str]]
     """The usual words for a question's topic → the everyday ways callers name it."""
+    given_names: frozenset[str] = frozenset()
+    """Given names that are also everyday words ("will", "june", "grace")."""
     service_objects: frozenset[str] = frozenset()
     """The parts of a car service work is done on ("the oil and the tires"): said alone, each
     names the one service of a business that works on it."""
@@ -56,4 +58,5 @@ def lexicon() -> Lexicon:
         models=dict(raw["vehicle_models"]),
         topics={words: _compile(pats) for words, pats in (raw.get("topics") or {}).items()},
         service_objects=frozenset(str(w) for w in raw.get("service_objects") or []),
+        given_names=frozenset(str(w) for w in raw.get("given_names_also_words") or []),
     )

@@ -156,5 +156,15 @@ def clause_before(text: str, start: int) -> str:
     return text[cut: start]
 
 
+A_MOMENT = re.compile(r"\b(?:one|a|1|just a|wait a|hold on a|give me a|gimme a|half a|for a)\s+"
+                      r"(?:sec(?:ond)?|minute|moment)s?\b|\bsecond thought\b")
+"""A pause asked for ("sorry, one second"): no "second" of a list of choices."""
+
+
+def without_pauses(text: str) -> str:
+    """The text with pauses asked for taken out, for reading an ordinal choice."""
+    return A_MOMENT.sub(" ", text)
+
+
 def phrase_in(phrase: str, text: str) -> bool:
     return re.search(rf"\b{re.escape(phrase)}\b", text) is not None

@@ -25,7 +25,7 @@ from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu import lead, refer, when
 from frontdesk.brain.nlu.classifier import Prediction, default_classifier
 from frontdesk.brain.nlu.lexicon import lexicon
-from frontdesk.brain.nlu.text import normalise
+from frontdesk.brain.nlu.text import normalise, without_pauses
 from frontdesk.knowledge.profile import BusinessProfile
 
 
@@ -128,7 +128,8 @@ def understand(
         topic: The car on the lot the conversation is about, if any ("2025 Honda CR-V"), for
             a question that points back at it ("is it still there?").
     """
-    clauses = split_clauses(text)
+    clauses = [piece for clause in split_clauses(text)
+               for piece in _split_lead_in(clause, profile)]
     abouts = refer.referents(clauses, profile, topic)
     if len(clauses) <= 1:
         return read(text, profile, today, awaiting, about=abouts[0] if abouts else None)
@@ -145,7 +146,13 @@ def understand(
     if any(r.intent == "do_not_call" for r in readings):
         asides = []  # "what company is this? take me off your list": the request wins
     if not asides:
-        return read(text, profile, today, awaiting)
+        whole = read(text, profile, today, awaiting)
+        own = [r for r in readings if r.intent in _OWN_APPOINTMENT]
+        if whole.intent == "book" and own and awaiting in {None, "anything_else"}:
+            # "when's my thing with y'all again? the consultation?": the booking words describe
+            # the appointment the caller already has
+            whole.intent, whole.confidence = own[0].intent, own[0].confidence
+        return whole
     rest = [c for c, r in zip(clauses, readings, strict=True) if r not in asides
             and not _only_the_car(r, asides)]
     rest = [c for c in rest if not _FILLER_ONLY.fullmatch(normalise(c).lower)]
@@ -169,6 +176,7 @@ def understand(
     return main
 
 
+_OWN_APPOINTMENT = {"lookup_appointment", "cancel", "reschedule"}
 ASIDES = {"faq", "line_check", "identity", "how_got_number", "bot_check", "repeat", "hold",
           "chitchat"}
 """Acts answered in passing: the conversation then goes back to where it was."""
@@ -244,7 +252,7 @@ def _is_aside(r: Understanding, awaiting: str | None) -> bool:
     if r.intent == "faq":
         # "how about Wednesday at 2?" or "can I come in Thursday?" are booking moves
         return not (r.date or r.time or r.window or r.time_of_day or r.appointment_type
-                    or "book" in r.flags) or "price_question" in r.flags
+                    or "book" in r.flags) or bool({"price_question", "inventory_question"} & r.flags)
     return True
 
 
@@ -288,13 +296,34 @@ def split_clauses(text: str) -> list[str]:
     carry = ""
     for part in parts:
         if (len(part.split()) <= 1 or _LEAD_IN.match(part)) and part is not parts[-1]:
-            carry = f"{carry} {part}".strip()
+            # the comma after a lead-in stays: it marks where its question starts
+            carry = f"{carry} {part}".strip() + ("," if _LEAD_IN.match(part) else "")
             continue
         merged.append(f"{carry} {part}".strip() if carry else part)
         carry = ""
     if carry:
         merged.append(carry)
     return merged
+
+
+_LEAD_IN_HEAD = re.compile(
+    r"(?i)^(?P<head>(?:(?:so|and|but|okay|ok|um|uh),?\s+)*(?:when|if|once|whenever|after|before|while)"
+    r"\s+[^,?]+?),\s+(?P<ask>(?:and\s+|so\s+)?(?:can|could|will|would|is|are|do|does|should|who|what|"
+    r"how|where)\b[^?]*\?)$")
+
+
+def _split_lead_in(clause: str, profile: BusinessProfile) -> list[str]:
+    """"If I drop my car off for a tire rotation, can somebody give me a lift home?": a lead-in
+    that names the work is a request of its own, and the question after it is asked apart."""
+    match = _LEAD_IN_HEAD.match(clause.strip())
+    if match is None:
+        return [clause]
+    head = normalise(match.group("head"))
+    if not (ex.extract_services(head, profile) or ex.extract_appointment_type(head, profile)):
+        # "when I come pick it up, can I pay by card?", "if I swing by Sunday, will anybody be
+        # there?": one question
+        return [clause]
+    return [match.group("head"), match.group("ask")]
 
 
 def read(text: str, profile: BusinessProfile, today: date,
@@ -315,6 +344,8 @@ def read(text: str, profile: BusinessProfile, today: date,
         flags.add("question")
 
     result = Understanding(text=u.raw, intent="unknown", confidence=0.3)
+    if _names_faq_topic(u.lower, profile):
+        flags.add("faq_topic")
     result.flags = flags
     result.is_question = "question" in flags
     # "sorry, yes" / "oh, wait, that works": fillers before the answer do not change it
@@ -366,11 +397,14 @@ def read(text: str, profile: BusinessProfile, today: date,
     if result.is_question and result.affirm and _SMALL_TALK.search(u.lower):
         result.is_question = False
     if (result.is_question and (result.date or result.time or result.window)
-            and "price_question" not in flags
+            and not {"price_question", "inventory_question"} & flags
             and not HOURS_QUESTION.search(u.lower)):
         # "how about Wednesday at 2?", "can we do two instead?", "Friday after work, say 5:30?"
         # propose a time; they ask nothing of the business
         result.is_question = False
+    if result.is_question and awaiting in _FACT_ASKED and not _QUESTION_START.match(u.lower) and (
+            answers(awaiting, result)):
+        result.is_question = False  # "um, I guess around five hundred?": an answer, said rising
     rule_intent, rule_confidence = _classify(result, flags, awaiting)
     result.act = default_classifier().predict(u.raw)
     result.intent, result.confidence = _combine(result, rule_intent, rule_confidence, awaiting)
@@ -383,6 +417,25 @@ def read(text: str, profile: BusinessProfile, today: date,
     return result
 
 
+def _names_faq_topic(lowered: str, profile: BusinessProfile) -> bool:
+    """Does the clause name one of the business's FAQ topics: one of its keywords (a distinctive
+    one: a phrase, or a word of five letters or more) or the lexicon's everyday words for a
+    topic ("a lift home" for the shuttle)?"""
+    if any(pattern.search(lowered) for pattern in lexicon().topics.values()):
+        return True
+    return any(re.search(rf"\b{re.escape(k.lower())}\b", lowered) for entry in profile.faq
+               for k in entry.keywords if " " in k or len(k) >= 5)
+
+
+_FACT_ASKED = {"name", "phone", "email", "date", "time", "service", "vehicle", "budget", "timeline",
+               "location", "financing", "callback_time"}
+_QUESTION_START = re.compile(
+    r"(?:\W*(?:so|and|but|um+|uh+|like|okay|ok|well|oh|hey|sorry|wait)\W+)*(?:what|when|where|how|why|"
+    r"which|who|whose|do|does|did|is|isn'?t|are|aren'?t|can|could|will|would|should|have|has|am|"
+    r"any|anything)\b")
+"""How a real question starts; an answer said with a rising voice ("Tuesday?") does not."""
+
+
 _ACT_INTENT = {"question": "faq", "thanks": "greeting"}
 """Classifier act → the brain's intent name, where they differ."""
 _NEW_ACTS = {"line_check", "identity", "how_got_number", "wrong_number", "bot_check", "repeat",
@@ -390,7 +443,8 @@ _NEW_ACTS = {"line_check", "identity", "how_got_number", "wrong_number", "bot_ch
 """Acts only the classifier knows (the rules have no patterns for them)."""
 _CHANGE_CUE = re.compile(r"\b(?:re-?schedul\w*|move|moving|push|bump|switch|cancel\w*|"
                          r"change (?:it|that|the (?:time|day|date)|my (?:appointment|time))|"
-                         r"call off|can'?t make|cannot make|won'?t make|not (?:gonna|going to) make|"
+                         r"call off|call (?:it|that|this) off|can'?t make|cannot make|won'?t make|"
+                         r"not (?:gonna|going to) make|"
                          r"different (?:day|time)|another (?:day|time)|new (?:time|day|date)|"
                          r"rearrange|slide|trade|rebook|another date|a day later|shift it|"
                          r"doesn'?t work after all|not gonna happen|got a conflict|"
@@ -399,7 +453,8 @@ _CHANGE_CUE = re.compile(r"\b(?:re-?schedul\w*|move|moving|push|bump|switch|canc
 """Words a request to change an existing appointment always has."""
 _LOOKUP_CUE = re.compile(r"\b(?:(?:my|our) (?:appointment|appt|booking|reservation|showing|"
                          r"consultation|test drive|oil change|service|tire rotation|inspection|"
-                         r"detail(?:ing)?|battery|brake|walkthrough|tour|visit|slot|time)|"
+                         r"detail(?:ing)?|battery|brake|walkthrough|tour|visit|slot|time|thing)|"
+                         r"(?:what time|what day|when)(?:'s| is| was| are) (?:my|our)|"
                          r"booked|scheduled|on the (?:books|schedule|calendar)|"
                          r"(?:am i|are we) (?:coming|supposed|set|down|booked|scheduled|on)|"
                          r"(?:i'?m|we'?re) (?:coming in|supposed to|set for|down for)|"
@@ -410,6 +465,17 @@ _LOOKUP_CUE = re.compile(r"\b(?:(?:my|our) (?:appointment|appt|booking|reservati
                          r"(?:do|have) (?:i|we) (?:have|got) (?:anything|any|an?|two|something)|"
                          r"what (?:time|day) (?:was|is|am|are) (?:i|we|it|my|our))\b")
 """Words a question about one's own appointment always has ("when is my appointment?")."""
+_ASKS_OWN = re.compile(r"\b(?:what time|what day|when)(?:'s| is| was| are| were)? (?:my|our)\b")
+"""A question about the caller's own booking ("what time's my thing tomorrow? the battery"):
+with it, a service and a day named describe that booking, they do not ask for a new one."""
+_CANCEL_ASK = re.compile(r"(?<!\bif i )(?<!\bif we )(?<!\bto )(?:\bcancel(?:l?ed|l?ing)?|\bcall(?:ing)? off|"
+                         r"\bscrap|\bnix) (?:it|that|this|them|the (?:appointment|appt|showing|booking|"
+                         r"consultation|consult|visit|tour|test drive|valuation)|my|our)\b|"
+                         r"\b(?:had|have|got) (?:an?|the|my|our) [\w ]{0,25}?(?:set up|booked|scheduled|"
+                         r"on the (?:books|calendar|schedule))\b[^.?!]*\b(?:cancel|call (?:it|that) off|"
+                         r"(?:gonna|going to) (?:have to )?pass|not (?:gonna|going to) (?:make|need) it)")
+"""A request to cancel the caller's own appointment, however long the story around it ("we had
+a showing set up for Saturday, but we put an offer on another place, can you cancel it?")."""
 _ACT_CUES = {
     "identity": re.compile(r"\b(?:who|company|calling|about|regarding|concerning|purpose|name|which|"
                            r"with|from|business|place|outfit|you guys|y'all|pitch|sales|selling|"
@@ -456,6 +522,28 @@ _WRONG_PLACE = re.compile(r"\b(?:wrong (?:number|place|one|business|company|offi
                           r"not (?:the|who) i (?:wanted|meant|was (?:trying|calling|looking)))\b")
 """Words of a caller who meant to reach someone else ("no, I need the actual DMV, sorry to
 bother you", "wrong Lakeside"): with them, a less certain wrong-number reading stands."""
+_PRICE_CUE = re.compile(r"\$|%|pric|cost|charg|afford|\b(?:expensive|money|cheap\w*|pay\w*|paid|budget\w*|"
+                        r"dollars|bucks|fees?|commission|rates?|spend\w*|much|steep|pricey|a lot|"
+                        r"less|more than|half|double|twice|rip ?off|robbery|rich|outrageous|swing|"
+                        r"income|justify|number|bank|grand|percent|caro|between jobs|broke|tight|"
+                        r"quoted?|deal|worth|can'?t do (?:that|it))\b")
+"""Words a price objection is said with: without them, a refusal is about something else."""
+_SUBORDINATE = re.compile(r"\b(?:after|when|once|if|before|while)\s+(?:i|we)\b[^?,.]*")
+"""A clause that sets the scene ("after I drop it off"): its booking words ask for nothing."""
+_TALK_TO = re.compile(r"\b(?:talk|speak|transfer|connect|put me through|human|person|manager|"
+                      r"representative|rep|agent|operator|supervisor|real|live)\b")
+"""Words a request for a person has; "can someone give me a lift?" has none."""
+_PAUSE_ONLY = re.compile(r"\W*(?:(?:sorry|ok(?:ay)?|um+|uh+|oh|hold on|hang on|wait|please|just|yeah|"
+                         r"one|a|1|give me|gimme|for|half|sec(?:ond)?s?|minute|moment)\W*)*"
+                         r"(?:sec(?:ond)?|minute|moment)s?\W*(?:please|thanks)?\W*")
+"""A message that only asks for a pause ("one moment please", "sorry, give me a sec")."""
+_SURELY_ELSEWHERE = re.compile(
+    r"\b(?:(?:you(?:'ve)? (?:got|have)|this is|must be|dialed|called) (?:the )?wrong number|misdial\w*|"
+    r"(?:meant|trying|tried|wanted) to (?:call|dial|reach|ring|get) (?:the|a|my|that) [^.,;]{0,40}?"
+    r"(?:place|dealer\w*|shop|store|clinic|restaurant|pharmacy|school|across town|down the (?:road|street)|"
+    r"on \w+ (?:street|road|avenue|drive|boulevard)|not (?:you|this)))\b")
+"""Words only a caller who meant to reach someone else says ("no no, I meant to call the Ford
+place across town", "you got the wrong number"): they end the call whatever was asked."""
 _HAVE_SOMEONE = re.compile(
     r"\b(?:agents?|realtors?|brokers?|brokerage|mechanics?|shops?|dealers?\w*|guy|gal|garage|"
     r"some(?:one|body)|brother|sister|son|daughter|husband|wife|buddy|friend|cousin|uncle|aunt|"
@@ -485,6 +573,10 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
     p = act.confidence
     if act.label == "thanks":
         r.flags.add("thanks")
+    if _SURELY_ELSEWHERE.search(r.text.lower()) and not (
+            r.date or r.time or r.has_lead_facts or r.has_contact_facts):
+        # a service named here belongs to the other place ("the tire shop on Burnet")
+        return "wrong_number", max(p, 0.8)  # "no no, I meant to call the Ford place across town"
     if model == rule:
         return rule, max(rule_confidence, p)
     answered = awaiting is not None and answers(awaiting, r)
@@ -502,25 +594,57 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
     if model == "objection_have_agent" and (r.vehicle or r.services) and not _HAVE_SOMEONE.search(
             r.text.lower()):
         return rule, rule_confidence  # "we've got an old RAV4" is a car, not a mechanic
+    if model == "objection_price" and not _PRICE_CUE.search(r.text.lower()):
+        return rule, rule_confidence  # "I can't make it out till then" says nothing of money
+    if model == "identity" and p >= 0.5 and re.search(
+            r"\b(?:is this|is that|am i (?:speaking|talking) (?:to|with)|did i (?:reach|get)) "
+            r"(?:the|a|an)\b", r.text.lower()):
+        return model, p  # "is this the Honda dealership on Lamar?" asks who we are
     if model in _ACT_CUES and r.vehicle and r.is_question:
         return rule, rule_confidence  # "is the red RAV4 still there?" asks about the car
     if model in _ACT_CUES and (len(r.text.split()) > 20 or (
             model in _GUARDED and not _ACT_CUES[model].search(r.text.lower()))):
         # these acts have a small vocabulary: "what are you asking for it?" is no "who is this?"
         return rule, rule_confidence
+    if r.is_question and "faq_topic" in r.flags and (rule == "faq" or (
+            rule == "book" and not lexicon().intents["book"].search(_SUBORDINATE.sub("", r.text.lower()))
+            )) and (model in {"book", "provide_info"} or p < 0.5 or (
+            model == "escalation" and not _TALK_TO.search(r.text.lower()))) and not (
+            r.services or r.date or r.time or r.window
+                                          or r.time_of_day or r.vehicle or r.has_lead_facts
+                                          or r.has_contact_facts):
+        # "is there someone who could drive me home (after I drop it off)?" asks about the
+        # shuttle, it books nothing
+        return "faq", max(rule_confidence, 0.8)
+    if rule == "faq" and r.is_question and "inventory_question" in r.flags and model in {
+            "book", "provide_info"}:
+        return rule, rule_confidence  # "is the black F-150 still gonna be on the lot next week?"
+    if model == "faq" and (r.services or r.appointment_type) and not r.is_question and not (
+            _QUESTION_START.match(r.text.lower()) or {"price_question", "inventory_question"} & r.flags):
+        return rule, rule_confidence  # "once I drop off the truck for a new battery" asks nothing
+    if _PAUSE_ONLY.fullmatch(r.text.lower()):
+        return "hold", max(p, 0.8)  # "one moment please": nothing else said
     place = _WRONG_PLACE.search(r.text.lower()) is not None
     if model == "wrong_number" and ((p < 0.8 and not (p >= 0.3 and place)) or r.services
                                     or (r.vehicle and not place) or r.has_booking_facts
                                     or re.search(r"\b(?:my|our) (?:car|truck|vehicle|appointment|"
                                                  r"house|home|agent)\b", r.text.lower())):
         return rule, rule_confidence  # a wrong number ends the call: only when it surely is one
+    if model == "wrong_number" and place and p >= 0.5:
+        # "no no, I meant to reach the Honda place, not you guys": more than a "no" to the
+        # question asked, it says the caller (or the callee) is not who we think
+        return model, p
     if model in {"reschedule", "cancel"} and not _CHANGE_CUE.search(r.text.lower()):
         return rule, rule_confidence  # "can I come Saturday at 9?" books; it changes nothing
     if model == "lookup_appointment" and not _LOOKUP_CUE.search(r.text.lower()):
         return rule, rule_confidence  # "what time do you open?" asks the hours, not "my time"
-    if model == "lookup_appointment" and p >= 0.5 and not (r.services and rule == "book"
-                                                            and not r.is_question):
+    if model == "lookup_appointment" and p >= 0.5 and (not (
+            r.services and rule == "book" and not r.is_question) or _ASKS_OWN.search(r.text.lower())):
         return model, p  # "when's my oil change again?" asks about one already booked
+    if awaiting in {None, "anything_else"} and _CANCEL_ASK.search(r.text.lower()) and not (
+            _KEEP_IT.search(r.text.lower())) and model not in {"do_not_call", "escalation",
+                                                               "wrong_number"}:
+        return "cancel", max(p, 0.6)  # "…we had a showing set up, can you cancel it?"
     if model == "do_not_call" and p >= 0.6 and rule != "escalation":
         return "do_not_call", p  # "we already bought, so don't ring again": the request wins
     if rule in _RULES_FIRST:
@@ -605,7 +729,7 @@ def answers(awaiting: str, u: Understanding) -> bool:
     if awaiting == "which_appointment":
         return timeish or bool(u.services or u.appointment_type or u.deny or re.search(
             r"\b(?:first|second|earlier|later|last|other|former|latter|both|either)\b",
-            u.text.lower()))
+            without_pauses(u.text.lower())))
     if awaiting == "confirm_change":
         return u.affirm or u.deny or timeish or bool(_KEEP_IT.search(u.text.lower()))
     if awaiting == "anything_else" and (u.has_lead_facts or u.date or u.time or u.window
@@ -614,7 +738,8 @@ def answers(awaiting: str, u: Understanding) -> bool:
     if awaiting in _YES_NO:
         return u.affirm or u.deny or timeish or bool(u.services) or (
             awaiting == "pick_alternative" and bool(re.search(
-                r"\b(?:first|second|earlier|later|last|other|former|latter)\b", u.text.lower())))
+                r"\b(?:first|second|earlier|later|last|other|former|latter)\b",
+                without_pauses(u.text.lower()))))
     return False
 
 

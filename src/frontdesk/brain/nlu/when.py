@@ -17,7 +17,6 @@ import dateparser
 from frontdesk.brain.nlu.text import (
     Utterance,
     clause_before,
-    correction_tail,
     correction_tails,
     ruled_out,
     ruled_out_after,
@@ -98,6 +97,33 @@ def _all_dates(text: str, today: date) -> list[date]:
     return found
 
 
+_TURN_TO = re.compile(r"\b(?:so|then|how about|what about|instead|rather|but|maybe|let'?s try|"
+                      r"go for|can (?:we|you|i) do|could (?:we|you|i) do)\W+(?:(?:on|the|just|like|um|"
+                      r"uh|maybe|how about|what about|we|do|say)\W+){0,3}$")
+"""Words that turn from one day to the one wanted ("Thursday's Thanksgiving, so how about
+Friday?", "I was gonna say Thursday but that's the holiday, so Friday")."""
+
+
+def _settled_later(text: str, today: date) -> date | None:
+    """Of the days named, the one the caller turns to with "so", "then", "how about" (those
+    before it were set aside: a holiday, a busy day) and keeps to; ``None`` without a turn."""
+    spans = [m for m in _DATE_SPAN.finditer(text)
+             if not (ruled_out(text, m.start()) or ruled_out_after(text, m.end()))]
+    days = [extract_date(Utterance(raw=m.group(0), lower=m.group(0), numeric=m.group(0)), today,
+                         _single=True) for m in spans]
+    for k in range(len(spans) - 1, 0, -1):
+        if not _TURN_TO.search(text[spans[k - 1].end(): spans[k].start()]):
+            continue
+        if days[k] is None or any(d != days[k] for d in days[k:]) or all(
+                d in (None, days[k]) for d in days[:k]):
+            return None
+        follow = re.match(r",?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b", text[spans[k].end():])
+        if follow:  # "what about Monday the 30th?"
+            return _day_of_month(int(follow.group(1)), today)
+        return days[k]
+    return None
+
+
 def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
     """The n-th (1-based; -1 the last) given weekday of a month."""
     if n > 0:
@@ -160,6 +186,16 @@ def _holiday_date(text: str, today: date) -> date | None:
     return day
 
 
+_NOT_A_DAY_WANTED = re.compile(r"\b(?:i'?m|i am|we'?re|we are|it'?s been|been|was|were|died|broke|"
+                               r"happened|started|had|called|noticed|came on|went|crazy|busy day|"
+                               r"all over the place|scatterbrained|frazzled|out of it)\b")
+_WANTS = re.compile(r"\b(?:come|coming|bring|get|book|schedule|drop|available|open|any|can|could|"
+                    r"hoping|hope|want|wanna|need|fit|squeeze|possible|slot|times?|still|later|"
+                    r"appointment|in|by|free|off|around|here|works?|good|ok|okay|fine)\b")
+"""With the first, "today" says how the caller's day is going or when something happened; with
+the second, it asks for a time today."""
+
+
 def extract_date(u: Utterance, today: date, _single: bool = False) -> date | None:
     """The date the caller wants, resolved against ``today`` and never in the past: "a week
     from tomorrow", "the 3rd", "Thursday the 3rd"; of several ("probably Thursday, maybe
@@ -190,6 +226,8 @@ def extract_date(u: Utterance, today: date, _single: bool = False) -> date | Non
         several = _all_dates(text, today)
         if len(several) > 1:
             return several[-1]
+    if not _single and (settled := _settled_later(text, today)) is not None:
+        return settled
     for tail in ([] if _single else correction_tails(text)):
         # "Tuesday — no wait, Friday": what comes last wins; "…, no, the day after" counts on
         later = [d for d in (extract_date(Utterance(raw=piece, lower=piece, numeric=piece), today)
@@ -214,6 +252,10 @@ def extract_date(u: Utterance, today: date, _single: bool = False) -> date | Non
             day = _day_of_month(int(follow.group(1)), today)  # "Thursday the 3rd"
             if day is not None:
                 return day
+        if span == "today" and not _single and _NOT_A_DAY_WANTED.search(
+                clause_before(text, match.start())) and not _WANTS.search(
+                clause_before(text, match.start())):
+            continue  # "sorry, I'm all over the place today": how the caller's day is going
         if span == "tonight":
             return today
         ordinal = re.fullmatch(r"the\s+(\d{1,2})(?:st|nd|rd|th)", span)
@@ -325,6 +367,11 @@ def _times(text: str) -> list[tuple[int, time]]:
 
     for match in _TIME_AT.finditer(text):
         add(match, plain(match.group(1), match.group(2)))
+    for match in re.finditer(r"\b(?:like|maybe)\s+(\d{1,2})(?::(\d{2}))?"
+                             r"(?=\s*(?:(ish\b|o'?clock\b|\?)|[.!]|$))",
+                             text):  # "maybe next Monday? like nine?"; "we have like 2." is no time
+        if match.group(3) or _DATE_SPAN.search(text):
+            add(match, plain(match.group(1), match.group(2)))
     for match in re.finditer(r"\b(\d{1,2})\s*o'?clock\b", text):  # "one o'clock"
         add(match, plain(match.group(1), None))
     for match in re.finditer(r"\b(\d{1,2}):(\d{2})\b", text):  # "10:30's safer"
@@ -338,17 +385,26 @@ def _times(text: str) -> list[tuple[int, time]]:
     return sorted(found, key=lambda item: item[0])
 
 
+_BARE_CORRECTION = re.compile(
+    r"\W*(?:at\s+)?(\d{1,2})(?::(\d{2}))?(?:\s*o'?clock)?\s*(?:[,.;!?]|$|instead\b|then\b|please\b|"
+    r"if\b|because\b|cause\b|'cause\b|since\b|i\b)")
+"""A bare hour right after a self-correction ("make that one, I just remembered…"), whatever the
+caller says after it; a number with a unit ("sorry, 2 people") is no time."""
+
+
 def extract_time(u: Utterance) -> time | None:
     """The clock time asked for: "2 pm", "9:30 am", "nine thirty", "at 3", "noon". A time that
     belongs to something else ("I drop the kids at eight") or bounds a window ("after 3") is
     not taken; with several, the one that is not ruled out ("not 9, 10") wins."""
     text = u.numeric
-    tail = correction_tail(text)
+    # the words after the last correction that says something ("make that 3 instead": not "")
+    tail = next((t for t in correction_tails(text) if re.search(r"\w", t)), None)
     if tail is not None and tail != text:
-        later = extract_time(Utterance(raw=tail, lower=tail, numeric=tail))
-        bare = re.fullmatch(r"\W*(?:at\s+)?(\d{1,2})(?::(\d{2}))?\W*", tail)
-        if later is None and bare:  # "… at eight — no, make it ten."
-            later = clock(int(bare.group(1)), int(bare.group(2) or 0), None)
+        bare = _BARE_CORRECTION.match(tail)
+        # "… at eight — no, make it ten." / "make that nine, we've got brunch at ten": the hour
+        # right after the correction is the one meant, whatever time follows it
+        later = (clock(int(bare.group(1)), int(bare.group(2) or 0), None) if bare
+                 else extract_time(Utterance(raw=tail, lower=tail, numeric=tail)))
         if later is not None:
             return later
     candidates: list[tuple[int, time]] = []
