@@ -32,6 +32,7 @@ async def test_migrated_schema_matches_the_models(database_url):
 
 async def test_the_latest_migration_goes_down_and_up_again(database_url):
     await asyncio.to_thread(upgrade, database_url)
+    await asyncio.to_thread(downgrade, database_url, "0004")
     await asyncio.to_thread(downgrade, database_url, "0003")
     await asyncio.to_thread(upgrade, database_url)
     assert await _differences(database_url) == []
