@@ -103,3 +103,16 @@ def test_the_log_is_json_lines_at_the_configured_level(tmp_path) -> None:
     assert "5125550142" not in chat.stderr
     quiet = _run(["chat"], tmp_path, stdin="quit\n")  # no level set: warnings only
     assert quiet.returncode == 0 and quiet.stderr == ""
+
+
+def test_users_create_reads_the_password_from_stdin(tmp_path) -> None:
+    created = _run(["users", "create", "--owner", "--email", "Boss@Example.com"], tmp_path,
+                   stdin="a long enough password\n")
+    assert created.returncode == 0, created.stderr
+    assert "created owner boss@example.com" in created.stdout
+    assert "a long enough password" not in created.stdout + created.stderr
+    again = _run(["users", "create", "--email", "boss@example.com"], tmp_path,
+                 stdin="another long password\n")
+    assert again.returncode == 2 and "exists" in again.stderr
+    weak = _run(["users", "create", "--email", "sam@example.com"], tmp_path, stdin="short\n")
+    assert weak.returncode == 2 and "at least" in weak.stderr
