@@ -295,13 +295,16 @@ class PhoneChannel:
     name = "audio"
 
     def __init__(self, base_url: str, *, voice: CallerVoice, stt: FasterWhisperSTT | None,
-                 auth_token: str = "", reply_timeout_s: float = 30.0) -> None:
+                 auth_token: str = "", reply_timeout_s: float = 30.0,
+                 api_key: str | None = None) -> None:
         self.base_url = base_url.rstrip("/")
         self.twilio = TwilioSide(self.base_url, auth_token)
         self.voice = voice
         self.stt = stt
         self.reply_timeout_s = reply_timeout_s
-        self.http = httpx.AsyncClient(timeout=30)
+        # A phone caller has no conversation token: the state is read with a back-office key.
+        headers = {"Authorization": f"Bearer {api_key}"} if api_key else None
+        self.http = httpx.AsyncClient(timeout=30, headers=headers)
         self._media: MediaStreamClient | None = None
         self._session: str | None = None
         self._started_at = 0.0
