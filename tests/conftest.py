@@ -18,6 +18,7 @@ from frontdesk.brain.memory import InMemoryCalendar, InMemoryCustomers
 from frontdesk.config import EscalationSettings, Settings
 from frontdesk.knowledge.profile import load_profiles
 from frontdesk.logs import configure_logging
+from tests.auth import authorize
 from tests.pg import PostgresServer
 
 # Monday 23 November 2026, 9:00 AM in Austin (both demo businesses are on Central time).
@@ -71,13 +72,24 @@ def settings(database_url, tmp_path) -> Settings:
 
 @pytest.fixture
 async def client(settings) -> AsyncIterator[httpx.AsyncClient]:
-    """An HTTP client on a running app (lifespan included) over a fresh database."""
+    """An HTTP client on a running app (lifespan included) over a fresh database, signed in as
+    an owner: it sends an owner's API key with every request (``anonymous`` sends nothing)."""
     app = create_app(settings, clock=fixed_clock)
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
             http.app = app  # type: ignore[attr-defined]
+            await authorize(app, http)
             yield http
+
+
+@pytest.fixture
+async def anonymous(client) -> AsyncIterator[httpx.AsyncClient]:
+    """A client on the same app without any credential."""
+    transport = httpx.ASGITransport(app=client.app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+        http.app = client.app  # type: ignore[attr-defined]
+        yield http
 
 
 @pytest.fixture

@@ -56,7 +56,7 @@ LAYERS: list[set[str]] = [
     {"knowledge"},                  # business profiles
     {"brain"},                      # the dialogue, behind ports
     {"storage", "llm", "speech"},   # adapters the brain's ports and the voice use
-    {"conversations", "jobs"},      # a turn: load, brain, persist, publish; jobs: run later
+    {"conversations", "jobs", "auth"},  # a turn; jobs: run later; auth: accounts and keys
     {"voice", "followup"},          # one call's pipeline; reminders, staff alerts, webhooks
     {"telephony", "webrtc"},        # the transports a call arrives on
     {"api"},                        # HTTP

@@ -142,3 +142,16 @@ def test_the_worker_runs_due_jobs_without_a_server(tmp_path) -> None:
         out, err = worker.communicate(timeout=60)
     assert worker.returncode in (0, 130), err
     assert "running jobs (local engine" in out
+
+
+def test_users_create_reads_the_password_from_stdin(tmp_path) -> None:
+    created = _run(["users", "create", "--owner", "--email", "Boss@Example.com"], tmp_path,
+                   stdin="a long enough password\n")
+    assert created.returncode == 0, created.stderr
+    assert "created owner boss@example.com" in created.stdout
+    assert "a long enough password" not in created.stdout + created.stderr
+    again = _run(["users", "create", "--email", "boss@example.com"], tmp_path,
+                 stdin="another long password\n")
+    assert again.returncode == 2 and "exists" in again.stderr
+    weak = _run(["users", "create", "--email", "sam@example.com"], tmp_path, stdin="short\n")
+    assert weak.returncode == 2 and "at least" in weak.stderr

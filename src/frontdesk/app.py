@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -26,6 +26,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 
 from frontdesk.api.main import create_api
 from frontdesk.api.services import ApiServices
+from frontdesk.auth import Accounts
+from frontdesk.auth.ratelimit import TokenBucketLimiter
 from frontdesk.brain import Brain
 from frontdesk.brain.nlu.classifier import default_classifier
 from frontdesk.brain.ports import Clock
@@ -45,6 +47,7 @@ from frontdesk.followup.webhooks import WebhookSender
 from frontdesk.jobs.engine import Jobs
 from frontdesk.knowledge.profile import BusinessProfile, load_profiles
 from frontdesk.llm.assist import LLMAssist
+from frontdesk.storage.accounts import AccountStore
 from frontdesk.storage.conversations import ConversationStore
 from frontdesk.storage.database import create_engine, session_factory
 from frontdesk.storage.facts import AppointmentFacts, FactsReader
@@ -94,6 +97,7 @@ class Runtime:
     """The rosters and their presence (the roster desk's and the API's)."""
     recordings: RecordingStore
     """Call recordings under ``data_dir/recordings``."""
+    accounts: Accounts
     _closers: list[Any] = field(default_factory=list)
 
     def voice(self) -> CallServices:
@@ -109,11 +113,14 @@ class Runtime:
         def language_model() -> dict[str, Any]:
             return {"enabled": False} if assist is None else {"enabled": True, **assist.snapshot()}
 
+        auth = self.settings.auth
         return ApiServices(self.settings, self.database.dialect.name, self.sessions, self.brain,
                            self.events, self.conversations, self.phone, self.browser,
                            language_model, self.tasks, self.jobs.store,
                            SmsOptOutStore(self.sessions), self.staff,
-                           CallHistory(self.sessions), self.recordings)
+                           CallHistory(self.sessions), self.recordings, self.accounts,
+                           TokenBucketLimiter(auth.login_per_minute, auth.login_burst),
+                           TokenBucketLimiter(auth.public_per_minute, auth.public_burst))
 
     async def close(self) -> None:
         """Close in reverse order of building: calls first, the database last."""
@@ -207,8 +214,10 @@ async def build_runtime(settings: Settings, *, clock: Clock | None = None,
         for close in reversed(closers):
             await close()
         raise
+    accounts = Accounts(AccountStore(sessions), settings.auth)
     return Runtime(settings, database, sessions, brain, events, conversations, call_records,
-                   phone, browser, assist, engines, jobs, tasks, staff, recordings, closers)
+                   phone, browser, assist, engines, jobs, tasks, staff, recordings, accounts,
+                   closers)
 
 
 def _callback_caller(settings: Settings, phone: PhoneCalls, tasks: TaskStore, job_store: JobStore,
@@ -266,19 +275,46 @@ async def open_runtime(settings: Settings, **kwargs: Any) -> AsyncIterator[Runti
 
 
 def create_app(settings: Settings, *, clock: Clock | None = None,
-               engines: VoiceEngines | None = None) -> FastAPI:
+               engines: VoiceEngines | None = None,
+               announce: Callable[[str], None] | None = None) -> FastAPI:
     """The server: the HTTP API over a runtime built when the app starts (its lifespan).
 
     Speech models load at startup when ``settings.voice_enabled``; ``engines`` lends already
-    loaded ones instead (tests share one set across apps)."""
+    loaded ones instead (tests share one set across apps). While no account exists, every
+    start issues a one-time setup link: logged, and handed to ``announce`` (``serve`` prints
+    it)."""
 
     @asynccontextmanager
     async def services() -> AsyncIterator[ApiServices]:
         async with open_runtime(settings, clock=clock, engines=engines,
                                 load_voice=True) as runtime:
+            await _offer_setup_link(runtime, announce)
             yield runtime.api()
 
-    return create_api(services)
+    return create_api(services, allowed_origins=settings.auth.allowed_origins)
+
+
+def server_base_url(settings: Settings) -> str:
+    """Where a person on this machine opens the server (the public URL when there is one)."""
+    if settings.public_url:
+        return settings.public_url.rstrip("/")
+    host = settings.server.host
+    host = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+    return f"http://{host}:{settings.server.port}"
+
+
+async def _offer_setup_link(runtime: Runtime, announce: Callable[[str], None] | None) -> None:
+    token = await runtime.accounts.issue_setup_link()
+    if token is None:
+        return
+    url = f"{server_base_url(runtime.settings)}/setup?token={token}"
+    minutes = runtime.settings.auth.setup_link_ttl_s // 60
+    log.warning("no account yet: open the setup link to create the owner",
+                extra={"setup_url": url, "expires_in_min": minutes})
+    if announce is not None:
+        announce(f"No account yet. Create the owner's login within {minutes} minutes at:\n"
+                 f"  {url}\n"
+                 "(or run: frontdesk users create --owner --email you@example.com)")
 
 
 async def _language_model(settings: Settings) -> LLMAssist:

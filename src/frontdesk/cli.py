@@ -1,4 +1,5 @@
-"""``frontdesk`` command line: serve, worker, chat, talk, db upgrade, seed, eval, nlu, loadtest.
+"""``frontdesk`` command line: serve, worker, chat, talk, db upgrade, seed, users, eval, nlu,
+loadtest.
 
 Settings come from the environment (``FRONTDESK_*``) and flags; they are built once here and
 passed down.
@@ -35,7 +36,10 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     print(f"Frontdesk on http://{host}:{port}  (database: {settings.resolved_database_url})",
           flush=True)
     # log_config=None: uvicorn's lines go through the process's one pipeline (frontdesk.logs).
-    uvicorn.run(create_app(settings), host=host, port=port, log_config=None,
+    settings = settings.model_copy(update={"server": settings.server.model_copy(
+        update={"host": host, "port": port})})
+    app = create_app(settings, announce=lambda text: print(text, flush=True))
+    uvicorn.run(app, host=host, port=port, log_config=None,
                 log_level=settings.log_level.lower())
     return 0
 
@@ -138,6 +142,43 @@ async def _seed(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+async def _users_create(args: argparse.Namespace, settings: Settings) -> int:
+    """A user from the terminal; the password is prompted for (or read from stdin when piped),
+    never taken as an argument (it would stay in the shell history and the process list)."""
+    import getpass
+
+    from frontdesk.auth import Accounts
+    from frontdesk.auth.passwords import WeakPasswordError
+    from frontdesk.storage.accounts import AccountStore, UserExistsError
+    from frontdesk.storage.database import create_engine, session_factory
+    from frontdesk.storage.migrate import upgrade
+
+    if sys.stdin.isatty():
+        password = getpass.getpass("password: ")
+        if getpass.getpass("again: ") != password:
+            print("frontdesk: the passwords differ", file=sys.stderr)
+            return 2
+    else:
+        password = sys.stdin.readline().rstrip("\n")
+    await asyncio.to_thread(upgrade, settings.resolved_database_url)
+    engine = create_engine(settings.resolved_database_url)
+    try:
+        accounts = Accounts(AccountStore(session_factory(engine)), settings.auth)
+        role = "owner" if args.owner else "staff"
+        try:
+            user = await accounts.create_user(args.email, password, role)
+        except UserExistsError:
+            print("frontdesk: an account with this email exists", file=sys.stderr)
+            return 2
+        except (WeakPasswordError, ValueError) as exc:
+            print(f"frontdesk: {exc}", file=sys.stderr)
+            return 2
+    finally:
+        await engine.dispose()
+    print(f"created {user.role} {user.email}; sign in at /login")
+    return 0
+
+
 def _eval(args: argparse.Namespace, settings: Settings) -> int:
     from frontdesk.evals.cli import main_eval
 
@@ -193,6 +234,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("seed", help="load the demo business profiles into the database")
 
+    users = sub.add_parser("users", help="back-office accounts")
+    users_sub = users.add_subparsers(dest="users_command", required=True)
+    create = users_sub.add_parser("create", help="create a user; the password is prompted for "
+                                                 "(or read from stdin)")
+    create.add_argument("--email", required=True, help="the user's email (their login)")
+    create.add_argument("--owner", action="store_true",
+                        help="an owner (everything: API keys, users); default: staff")
+
     from frontdesk.evals.cli import add_eval_parser, add_loadtest_parser
     from frontdesk.evals.nlu import add_nlu_parser
 
@@ -219,6 +268,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _db_upgrade(args, settings)
         if args.command == "seed":
             return asyncio.run(_seed(args, settings))
+        if args.command == "users":
+            return asyncio.run(_users_create(args, settings))
         if args.command == "eval":
             return _eval(args, settings)
         if args.command == "loadtest":

@@ -19,6 +19,31 @@ class ServerSettings(BaseModel):
 
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
+    trusted_proxies: list[str] = ["127.0.0.1", "::1"]
+    """Peers whose ``X-Forwarded-For``/``-Proto``/``-Host`` headers are believed (a reverse
+    proxy or a tunnel's local agent); anyone else's are ignored."""
+
+
+class AuthSettings(BaseModel):
+    """Sign-in to the back office, and what the public (website) endpoints allow."""
+
+    session_ttl_s: int = Field(default=7 * 24 * 3600, ge=300)
+    """How long a browser stays signed in."""
+    cookie_secure: Literal["auto", "always", "never"] = "auto"
+    """``auto``: cookies are ``Secure`` when the request came over HTTPS or to a loopback
+    host (browsers accept those); a plain-HTTP LAN address gets them without the flag."""
+    setup_link_ttl_s: int = Field(default=3600, ge=60)
+    """How long the first-start setup link works (a new one is printed at every start until an
+    owner exists)."""
+    allowed_origins: list[str] = []
+    """Other web origins (``https://www.example.com``) whose pages may use the public
+    endpoints (text chat, the browser call); the server's own origin always may."""
+    login_per_minute: float = Field(default=10.0, gt=0)
+    login_burst: int = Field(default=5, ge=1)
+    """Sign-in attempts per client address (a token bucket)."""
+    public_per_minute: float = Field(default=60.0, gt=0)
+    public_burst: int = Field(default=30, ge=1)
+    """Requests to the public endpoints per client address; API-key requests are not counted."""
 
 
 class BrainSettings(BaseModel):
@@ -283,11 +308,13 @@ class Settings(BaseSettings):
     fields read ``[redacted]`` otherwise)."""
     public_url: str | None = None
     """How Twilio reaches this server (``https://frontdesk.example.com``); the URLs in TwiML
-    and call callbacks are built from it. Unset: taken from each request's Host header."""
+    and call callbacks are built from it. Outbound calls are refused (503) until it is set;
+    inbound webhooks without it use the URL Twilio requested (its signature proves it)."""
     voice_enabled: bool = True
     """Load the speech models at startup (phone and browser calls need them)."""
 
     server: ServerSettings = ServerSettings()
+    auth: AuthSettings = AuthSettings()
     brain: BrainSettings = BrainSettings()
     escalation: EscalationSettings = EscalationSettings()
     stt: STTSettings = STTSettings()

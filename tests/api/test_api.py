@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from frontdesk.app import create_app
+from tests.auth import authorize
 from tests.conftest import fixed_clock
 
 STATE_KEYS = {"current_agent", "detected_intent", "confidence", "customer", "booking_slots",
@@ -139,7 +140,9 @@ async def test_conversation_survives_a_restart(settings) -> None:
 
     async def open_client(app):
         transport = httpx.ASGITransport(app=app)
-        return httpx.AsyncClient(transport=transport, base_url="http://test")
+        client = httpx.AsyncClient(transport=transport, base_url="http://test")
+        await authorize(app, client)
+        return client
 
     app = create_app(settings, clock=fixed_clock)
     async with app.router.lifespan_context(app):
@@ -198,7 +201,7 @@ async def test_out_of_range_ids_and_durations_are_4xx(settings) -> None:
     from frontdesk.config import TwilioSettings
     from frontdesk.telephony.signature import sign
 
-    settings = settings.model_copy(update={"twilio": TwilioSettings(
+    settings = settings.model_copy(update={"public_url": "http://test", "twilio": TwilioSettings(
         account_sid="AC" + "0" * 32, auth_token="token", from_number="+15125550100",
         api_base_url="http://127.0.0.1:9")})
 
@@ -210,6 +213,7 @@ async def test_out_of_range_ids_and_durations_are_4xx(settings) -> None:
         runtime = app.state.services
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
                                      base_url="http://test") as http:
+            await authorize(app, http)
             for lead_id in (2**31, 2**64, 10**30):
                 response = await http.post("/api/calls", json={"lead_id": lead_id})
                 assert response.status_code == 422, (lead_id, response.text)

@@ -10,6 +10,7 @@ from starlette.testclient import TestClient
 
 from frontdesk.app import create_app
 from frontdesk.config import EscalationSettings, Settings
+from tests.auth import authorize, owner_key
 from tests.conftest import fixed_clock
 
 
@@ -23,8 +24,10 @@ def sqlite_settings(tmp_path) -> Settings:
 def test_websocket_streams_transcript_state_and_escalation(sqlite_settings) -> None:
     app = create_app(sqlite_settings, clock=fixed_clock)
     with TestClient(app) as http:
+        key = http.portal.call(owner_key, app)
+        http.headers["Authorization"] = f"Bearer {key}"
         sid = http.post("/api/sessions", json={"profile": "dealership"}).json()["session_id"]
-        with http.websocket_connect(f"/ws/{sid}") as ws:
+        with http.websocket_connect(f"/ws/{sid}?key={key}") as ws:
             first = ws.receive_json()
             assert first["type"] == "state_update" and first["session_id"] == sid
             ws.send_json({"type": "ping"})
@@ -53,7 +56,9 @@ def test_websocket_unknown_session_is_refused(sqlite_settings) -> None:
     with TestClient(app) as http:
         from starlette.websockets import WebSocketDisconnect
 
-        with pytest.raises(WebSocketDisconnect) as info, http.websocket_connect("/ws/nope") as ws:
+        key = http.portal.call(owner_key, app)
+        with pytest.raises(WebSocketDisconnect) as info, http.websocket_connect(
+                f"/ws/nope?key={key}") as ws:
             ws.receive_json()
         assert info.value.code == 4404
 
@@ -68,6 +73,7 @@ async def test_unavailable_human_is_delivered_at_next_turn(tmp_path) -> None:
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+            await authorize(app, client)
             sid = (await client.post("/api/sessions", json={
                 "profile": "dealership", "caller": {"phone": "+15125550177"}})).json()[
                 "session_id"]
@@ -91,15 +97,16 @@ async def test_websocket_over_a_real_server_closes_unknown_sessions_and_survives
 
     app = create_app(sqlite_settings, clock=fixed_clock)
     async with LiveServer(app) as server:
+        key = await owner_key(app)
         ws_url = server.url.replace("http://", "ws://")
-        async with websockets.connect(f"{ws_url}/ws/nope") as ws:
+        async with websockets.connect(f"{ws_url}/ws/nope?key={key}") as ws:
             with pytest.raises(websockets.ConnectionClosed) as closed:
                 await asyncio.wait_for(ws.recv(), 5)
         assert closed.value.rcvd.code == 4404
         async with httpx.AsyncClient(base_url=server.url) as http:
             sid = (await http.post("/api/sessions", json={"profile": "dealership"})).json()[
                 "session_id"]
-        async with websockets.connect(f"{ws_url}/ws/{sid}") as ws:
+        async with websockets.connect(f"{ws_url}/ws/{sid}?key={key}") as ws:
             assert json.loads(await ws.recv())["type"] == "state_update"
             await ws.send(b"\x00\x01binary")
             assert json.loads(await ws.recv()) == {"type": "error",

@@ -12,6 +12,7 @@ import pytest
 
 from frontdesk.api import schemas
 from frontdesk.app import create_app
+from tests.auth import authorize
 from tests.conftest import fixed_clock
 
 pytestmark = pytest.mark.integration
@@ -68,6 +69,7 @@ async def test_every_answer_is_the_documented_one(settings) -> None:
     transport = httpx.ASGITransport(app=app)
     async with app.router.lifespan_context(app), httpx.AsyncClient(
             transport=transport, base_url="http://test") as http:
+        await authorize(app, http)
         created = await http.post("/api/sessions", json={
             "profile": "dealership", "caller": {"phone": "+15125550142", "name": "Dana"}})
         sid = created.json()["session_id"]

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from frontdesk.app import create_app
 from frontdesk.config import EscalationSettings, Settings
 from frontdesk.storage.models import Task
+from tests.auth import authorize
 from tests.conftest import fixed_clock
 
 pytestmark = pytest.mark.integration
@@ -29,6 +30,7 @@ async def http(roster_settings) -> AsyncIterator[httpx.AsyncClient]:
     async with app.router.lifespan_context(app), httpx.AsyncClient(
             transport=httpx.ASGITransport(app=app), base_url="http://test") as client:
         client.app = app  # type: ignore[attr-defined]
+        await authorize(app, client)
         yield client
 
 

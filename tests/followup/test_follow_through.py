@@ -19,6 +19,7 @@ from frontdesk.app import create_app
 from frontdesk.config import JobSettings, SmtpSettings, TwilioSettings
 from frontdesk.knowledge.profile import PROFILES_DIR
 from frontdesk.telephony.signature import sign
+from tests.auth import authorize
 from tests.conftest import NOW
 from tests.fakes.live import LiveServer, free_port
 from tests.fakes.twilio import ACCOUNT_SID, AUTH_TOKEN, TWILIO_NUMBER, FakeTwilioApi
@@ -85,6 +86,7 @@ class Server:
         await self._lifespan.__aenter__()
         self.http = httpx.AsyncClient(transport=httpx.ASGITransport(app=self.app),
                                       base_url="http://test")
+        await authorize(self.app, self.http)
         return self
 
     async def __aexit__(self, *exc) -> None:

@@ -10,6 +10,7 @@ import pytest
 from frontdesk.brain import Brain
 from frontdesk.brain.memory import InMemoryCalendar, InMemoryCustomers
 from frontdesk.llm.assist import LLMAssist
+from tests.auth import authorize
 from tests.conftest import fixed_clock
 from tests.fakes.live import free_port
 from tests.llm.conftest import llm_settings
@@ -143,6 +144,7 @@ async def test_the_app_wires_the_model_and_reports_it(tmp_path, fake_llm, redis_
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+            await authorize(app, http)
             created = (await http.post("/api/sessions", json={"profile": "real_estate"})).json()
             reply = (await http.post("/api/chat", json={"session_id": created["session_id"],
                                                         "message": UNMATCHED})).json()["reply"]

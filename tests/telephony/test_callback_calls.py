@@ -11,6 +11,7 @@ import pytest
 
 from frontdesk.app import create_app
 from frontdesk.config import JobSettings, TwilioSettings
+from tests.auth import authorize
 from tests.conftest import NOW
 from tests.fakes.live import LiveServer
 from tests.fakes.twilio import ACCOUNT_SID, AUTH_TOKEN, TWILIO_NUMBER, FakeTwilioApi
@@ -42,6 +43,7 @@ async def line(settings):
         app = create_app(configured, clock=clock)
         async with app.router.lifespan_context(app), httpx.AsyncClient(
                 transport=httpx.ASGITransport(app=app), base_url="http://test") as http:
+            await authorize(app, http)
             yield http, twilio, clock
 
 

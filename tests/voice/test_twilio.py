@@ -21,6 +21,7 @@ from sqlalchemy import select
 from frontdesk.app import create_app
 from frontdesk.config import EscalationSettings, Settings, TwilioSettings
 from frontdesk.storage.models import Appointment, Conversation, ConversationTurn, Task
+from tests.auth import authorize
 from tests.conftest import fixed_clock
 from tests.fakes.live import LiveServer, free_port
 from tests.fakes.twilio import (
@@ -230,6 +231,7 @@ async def test_status_callbacks_close_unanswered_calls(phone) -> None:
 
 async def test_outbound_call_rings_through_the_twilio_api(phone, say) -> None:
     async with httpx.AsyncClient(base_url=phone.server.url) as http:
+        await authorize(phone.server.app, http)
         response = await http.post("/api/calls", json={"to": "(512) 555-0177",
                                                        "profile": "real_estate"})
         assert response.status_code == 201, response.text
@@ -256,6 +258,7 @@ async def test_outbound_call_rings_through_the_twilio_api(phone, say) -> None:
 
 async def test_outbound_refusals(phone) -> None:
     async with httpx.AsyncClient(base_url=phone.server.url) as http:
+        await authorize(phone.server.app, http)
         # 7 AM in San Francisco (it is 9 AM in Austin): too early to call.
         early = await http.post("/api/calls", json={"to": "+14155550123", "profile": "dealership"})
         assert early.status_code == 409 and "calling hours" in early.json()["detail"]
@@ -386,6 +389,7 @@ async def test_ending_the_conversation_over_rest_hangs_up_the_call(phone) -> Non
         async with MediaStreamClient(stream, call_sid=call_sid) as media:
             assert await media.greeted()
             async with httpx.AsyncClient(base_url=phone.server.url) as http:
+                await authorize(phone.server.app, http)
                 ended = await http.post(f"/api/sessions/{conversation_id}/end")
             assert ended.status_code == 200 and ended.json()["state"]["ended"]
             with contextlib.suppress(websockets.ConnectionClosed):

@@ -7,18 +7,31 @@ import math
 import os
 import resource
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse
 
 from frontdesk import __version__
-from frontdesk.api.routes import browser, calls, followup, records, sessions, staff, twilio, ws
+from frontdesk.api.routes import (
+    account,
+    browser,
+    calls,
+    followup,
+    records,
+    sessions,
+    staff,
+    twilio,
+    ws,
+)
 from frontdesk.api.schemas import HealthOut, ProcessUsage
+from frontdesk.api.security import authenticate, gate
 from frontdesk.api.services import ApiServices
 from frontdesk.brain import UnknownProfileError
 from frontdesk.conversations.service import ConversationError
@@ -49,9 +62,14 @@ def json_safe(value: object) -> object:
     return value
 
 
-def create_api(services: Callable[[], AbstractAsyncContextManager[ApiServices]]) -> FastAPI:
+def create_api(services: Callable[[], AbstractAsyncContextManager[ApiServices]], *,
+               allowed_origins: Sequence[str] = ()) -> FastAPI:
     """Build the application; ``services`` is entered when the app starts (its lifespan) and
-    left when it stops, so nothing is built or held before then."""
+    left when it stops, so nothing is built or held before then.
+
+    Every route passes :func:`~frontdesk.api.security.gate` first (an app-wide dependency):
+    closed unless it is on the public allow-list. ``allowed_origins``: other websites whose
+    pages may call the public endpoints (CORS)."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -59,7 +77,21 @@ def create_api(services: Callable[[], AbstractAsyncContextManager[ApiServices]])
             app.state.services = built
             yield
 
-    app = FastAPI(title="Frontdesk", version=__version__, lifespan=lifespan)
+    # The API description and its explorer sit behind the gate like the back office they show.
+    app = FastAPI(title="Frontdesk", version=__version__, lifespan=lifespan,
+                  dependencies=[Depends(gate)], docs_url=None, redoc_url=None, openapi_url=None)
+    if allowed_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=list(allowed_origins),
+                           allow_methods=["GET", "POST"],
+                           allow_headers=["content-type", "x-session-token"])
+
+    @app.get("/openapi.json", include_in_schema=False)
+    async def openapi() -> JSONResponse:
+        return JSONResponse(app.openapi())
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs() -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="Frontdesk API")
 
     @app.exception_handler(RequestValidationError)
     async def _invalid_request(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -80,7 +112,10 @@ def create_api(services: Callable[[], AbstractAsyncContextManager[ApiServices]])
 
     @app.get("/health", response_model=HealthOut)
     async def health(request: Request) -> HealthOut:
+        """Anyone: up or not. With a credential: the database, profiles and process usage."""
         services: ApiServices = request.app.state.services
+        if await authenticate(request) is None:
+            return HealthOut(status="ok", version=__version__)
         return HealthOut(status="ok", version=__version__, database=services.database,
                          profiles=sorted(services.brain.profiles),
                          process=ProcessUsage(**process_usage()))
@@ -93,4 +128,6 @@ def create_api(services: Callable[[], AbstractAsyncContextManager[ApiServices]])
     app.include_router(twilio.router)
     app.include_router(browser.router)
     app.include_router(staff.router)
+    app.include_router(account.router)
+    app.include_router(account.api_router)
     return app

@@ -44,13 +44,19 @@ class ErrorOut(BaseModel):
 
 ERROR_MEANINGS = {
     400: "the request cannot be carried out as given",
-    403: "refused: a bad or missing X-Twilio-Signature",
+    401: "no credential, or a wrong one: sign in, send an API key (Authorization: Bearer) or "
+         "the conversation's X-Session-Token",
+    403: "refused: a bad or missing X-Twilio-Signature, CSRF token or origin, or the "
+         "credential lacks the role or scope",
     404: "no such conversation, lead, call, task, job, business or staff member",
     409: "conflicts with the current state (the conversation has ended, outside calling hours, "
-         "do-not-call, the task is closed or claimed by someone else, the call is under way)",
+         "do-not-call, the task is closed or claimed by someone else, the call is under way, "
+         "the account exists)",
+    422: "the body or a parameter is invalid",
+    429: "too many requests from this address: wait Retry-After seconds",
     502: "the telephony provider refused or failed",
-    503: "the service this needs is not available here (voice disabled, Twilio not "
-         "configured, every line busy)",
+    503: "the service this needs is not available here (voice disabled, Twilio or the public "
+         "URL not configured, every line busy)",
 }
 
 
@@ -131,6 +137,9 @@ class TurnOut(BaseModel):
     session_id: str
     reply: str
     state: dict[str, Any]
+    session_token: str | None = None
+    """Only from ``POST /api/sessions``: send it as ``X-Session-Token`` to chat in, read or end
+    this conversation without a login. Shown once."""
 
 
 class TranscriptLine(BaseModel):
@@ -242,6 +251,8 @@ class WebRTCAnswer(BaseModel):
     type: str
     pc_id: str
     session_id: str
+    session_token: str
+    """Follows the call's events: ``/ws/{session_id}?token=…``."""
 
 
 class ProcessUsage(BaseModel):
@@ -251,11 +262,13 @@ class ProcessUsage(BaseModel):
 
 
 class HealthOut(BaseModel):
+    """Without a credential only ``status`` and ``version``."""
+
     status: Literal["ok"]
     version: str
-    database: str
-    profiles: list[str]
-    process: ProcessUsage
+    database: str | None = None
+    profiles: list[str] | None = None
+    process: ProcessUsage | None = None
 
 
 class StageLatency(BaseModel):

@@ -8,6 +8,8 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
+from frontdesk.auth import Accounts
+from frontdesk.auth.ratelimit import RateLimiter
 from frontdesk.brain import Brain
 from frontdesk.config import Settings
 from frontdesk.conversations.events import EventBus
@@ -48,3 +50,8 @@ class ApiServices:
     """The call log (``/api/calls``)."""
     recordings: RecordingStore
     """Call recordings on disk."""
+    accounts: Accounts
+    """Users, sessions, API keys, the setup link, conversation tokens."""
+    login_limiter: RateLimiter
+    public_limiter: RateLimiter
+    """Sign-in attempts and public (website) requests, per client address."""

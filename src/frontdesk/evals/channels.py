@@ -237,10 +237,12 @@ class HttpChannel:
         self.base_url = base_url.rstrip("/")
         self.http = http or httpx.AsyncClient(timeout=30)
         self._session: str | None = None
+        self._token: str | None = None
 
     async def _post(self, path: str, body: dict[str, Any] | None = None) -> dict[str, Any]:
         try:
-            response = await self.http.post(f"{self.base_url}{path}", json=body)
+            headers = {"X-Session-Token": self._token} if self._token else None
+            response = await self.http.post(f"{self.base_url}{path}", json=body, headers=headers)
         except httpx.HTTPError as exc:
             raise ChannelError(f"{self.base_url}: {exc}") from exc
         if response.status_code >= 400:
@@ -261,6 +263,7 @@ class HttpChannel:
                                                   "direction": scenario.direction,
                                                   "caller": caller or None})
         self._session = body["session_id"]
+        self._token = body.get("session_token")  # lets this caller go on in its conversation
         return Heard(body["reply"], body["state"], (time.perf_counter() - started) * 1000)
 
     async def say(self, text: str, *, cut_in: bool = False) -> Heard:
@@ -292,13 +295,16 @@ class PhoneChannel:
     name = "audio"
 
     def __init__(self, base_url: str, *, voice: CallerVoice, stt: FasterWhisperSTT | None,
-                 auth_token: str = "", reply_timeout_s: float = 30.0) -> None:
+                 auth_token: str = "", reply_timeout_s: float = 30.0,
+                 api_key: str | None = None) -> None:
         self.base_url = base_url.rstrip("/")
         self.twilio = TwilioSide(self.base_url, auth_token)
         self.voice = voice
         self.stt = stt
         self.reply_timeout_s = reply_timeout_s
-        self.http = httpx.AsyncClient(timeout=30)
+        # A phone caller has no conversation token: the state is read with a back-office key.
+        headers = {"Authorization": f"Bearer {api_key}"} if api_key else None
+        self.http = httpx.AsyncClient(timeout=30, headers=headers)
         self._media: MediaStreamClient | None = None
         self._session: str | None = None
         self._started_at = 0.0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -57,6 +58,9 @@ def add_eval_parser(sub: Any) -> None:
                    help="a language model (FRONTDESK_LLM__*) plays the callers")
     p.add_argument("--auth-token", default=None,
                    help="the server's Twilio auth token, to sign simulated webhooks (--audio)")
+    p.add_argument("--api-key", default=os.environ.get("FRONTDESK_API_KEY"),
+                   help="a back-office API key (read scope) for --audio against --url: the "
+                        "calls' state is read through the API (default: FRONTDESK_API_KEY)")
     p.add_argument("--caller-voice", choices=["piper", "espeak"], default="piper",
                    help="the simulated caller's voice (--audio); never the agent's")
     p.add_argument("--telephony-per-min", type=float, default=Prices.telephony_per_min,
@@ -81,6 +85,10 @@ def add_loadtest_parser(sub: Any) -> None:
                    help="calls still talking after this are hung up and counted as dropped")
     p.add_argument("--auth-token", default=None,
                    help="the server's Twilio auth token (default: FRONTDESK_TWILIO__AUTH_TOKEN)")
+    p.add_argument("--api-key", default=os.environ.get("FRONTDESK_API_KEY"),
+                   help="a back-office API key with the read scope, to read call state and the "
+                        "server's CPU and memory (--url; default: FRONTDESK_API_KEY; --spawn "
+                        "makes its own)")
     p.add_argument("--out", type=Path, default=Path("loadtest-results"), help="output folder")
     p.add_argument("--seed", type=int, default=0, help="the simulated callers' phrasing seed")
 
@@ -154,6 +162,7 @@ def main_eval(args: argparse.Namespace, settings: Settings) -> int:
         return EvalOptions(mode="audio" if args.audio else "text", url=args.url, seed=args.seed,
                            now=args.now or now, label=label, prices=prices,
                            auth_token=args.auth_token or settings.twilio.auth_token or "",
+                           api_key=args.api_key,
                            llm_caller=args.llm_caller, caller_voice=args.caller_voice)
 
     async def one(config: Path | None, label: str) -> dict[str, Any]:

@@ -70,14 +70,15 @@ def load_scenarios() -> list[EvalScenario]:
 class Sampler:
     """Polls the server's ``/health`` for its CPU seconds and memory while a level runs."""
 
-    def __init__(self, url: str, every_s: float = 1.0) -> None:
+    def __init__(self, url: str, headers: dict[str, str], every_s: float = 1.0) -> None:
         self.url = url
+        self.headers = headers
         self.every_s = every_s
         self.samples: list[tuple[float, float, float]] = []
         self._task: asyncio.Task | None = None
 
     async def _run(self) -> None:
-        async with httpx.AsyncClient(timeout=5) as http:
+        async with httpx.AsyncClient(timeout=5, headers=self.headers) as http:
             while True:
                 with contextlib.suppress(httpx.HTTPError, KeyError, ValueError):
                     process = (await http.get(f"{self.url}/health")).json()["process"]
@@ -104,8 +105,8 @@ class Sampler:
 
 
 async def one_call(url: str, scenario: EvalScenario, index: int, *, voice: Any,
-                   auth_token: str, seed: int) -> dict[str, Any]:
-    channel = PhoneChannel(url, voice=voice, stt=None, auth_token=auth_token)
+                   auth_token: str, api_key: str | None, seed: int) -> dict[str, Any]:
+    channel = PhoneChannel(url, voice=voice, stt=None, auth_token=auth_token, api_key=api_key)
     try:
         result = await run_scenario(scenario, channel, seed=seed, index=index,
                                     caller=SimulatedCaller(scenario, seed, spoken=True))
@@ -125,12 +126,13 @@ async def one_call(url: str, scenario: EvalScenario, index: int, *, voice: Any,
 
 
 async def run_level(url: str, n: int, scenarios: list[EvalScenario], *, voice: Any,
-                    auth_token: str, seed: int, timeout_s: float, offset: int) -> dict[str, Any]:
-    with Sampler(url) as sampler:
+                    auth_token: str, api_key: str | None, seed: int, timeout_s: float,
+                    offset: int) -> dict[str, Any]:
+    with Sampler(url, _bearer(api_key)) as sampler:
         started = time.monotonic()
         tasks = [asyncio.create_task(one_call(url, scenarios[(offset + i) % len(scenarios)],
                                               offset + i, voice=voice, auth_token=auth_token,
-                                              seed=seed)) for i in range(n)]
+                                              api_key=api_key, seed=seed)) for i in range(n)]
         done, pending = await asyncio.wait(tasks, timeout=timeout_s)
         for task in pending:
             task.cancel()
@@ -151,20 +153,24 @@ async def run_level(url: str, n: int, scenarios: list[EvalScenario], *, voice: A
             "errors": sorted({c["error"] for c in calls if c.get("error")})}
 
 
-async def run_loadtest(url: str, levels: list[int], *, auth_token: str, seed: int,
-                       timeout_s: float, settings: Settings) -> dict[str, Any]:
+def _bearer(api_key: str | None) -> dict[str, str]:
+    return {"Authorization": f"Bearer {api_key}"} if api_key else {}
+
+
+async def run_loadtest(url: str, levels: list[int], *, auth_token: str, api_key: str | None,
+                       seed: int, timeout_s: float, settings: Settings) -> dict[str, Any]:
     from frontdesk.evals.suite import load_caller_voice
 
     stack = contextlib.AsyncExitStack()
     voice = await load_caller_voice("piper", settings, stack)
     scenarios = load_scenarios()
     client_cpu = time.process_time()
-    async with httpx.AsyncClient(timeout=10) as http:
+    async with httpx.AsyncClient(timeout=10, headers=_bearer(api_key)) as http:
         health = (await http.get(f"{url}/health")).json()
     results, offset = [], 0
     for n in levels:
         level = await run_level(url, n, scenarios, voice=voice, auth_token=auth_token,
-                                seed=seed, timeout_s=timeout_s, offset=offset)
+                                api_key=api_key, seed=seed, timeout_s=timeout_s, offset=offset)
         offset += n
         v = level["voice_to_voice_ms"]
         print(f"{n:>3} calls: voice-to-voice p50 {v.get('p50')} p95 {v.get('p95')} "
@@ -227,6 +233,19 @@ def write_chart(report: dict[str, Any], path: Path) -> bool:
     return True
 
 
+async def _reader_key(settings: Settings) -> str:
+    """A read-only API key in a fresh database (migrated and seeded on the way)."""
+    import secrets
+
+    from frontdesk.app import open_runtime
+
+    async with open_runtime(settings) as runtime:
+        owner = await runtime.accounts.create_user("loadtest@frontdesk.invalid", secrets.token_urlsafe(24),
+                                                   "owner")
+        key, _ = await runtime.accounts.create_api_key(owner, "loadtest", ("read",))
+    return key
+
+
 @contextlib.contextmanager
 def spawned_server(settings: Settings):
     """``frontdesk serve`` in a child process with its own data folder and a signing token."""
@@ -235,6 +254,9 @@ def spawned_server(settings: Settings):
     port = free_port()
     work = tempfile.mkdtemp(prefix="frontdesk-loadtest-")
     token = "loadtest-token"
+    # The server's own database, with a key to read call state and /health's process figures.
+    api_key = asyncio.run(_reader_key(settings.model_copy(update={
+        "data_dir": Path(work), "database_url": None, "voice_enabled": False})))
     env = {**os.environ, "FRONTDESK_DATA_DIR": work, "FRONTDESK_TWILIO__AUTH_TOKEN": token,
            "FRONTDESK_PUBLIC_URL": f"http://127.0.0.1:{port}", "FRONTDESK_LOG_LEVEL": "WARNING"}
     env.pop("FRONTDESK_DATABASE_URL", None)
@@ -256,7 +278,7 @@ def spawned_server(settings: Settings):
             time.sleep(0.5)
         else:
             raise RuntimeError("frontdesk serve did not start within 180 s")
-        yield url, token
+        yield url, token, api_key
     finally:
         process.terminate()
         with contextlib.suppress(subprocess.TimeoutExpired):
@@ -273,18 +295,19 @@ def main_loadtest(args: argparse.Namespace, settings: Settings) -> int:
               file=sys.stderr)
         return 2
 
-    def run(url: str, token: str) -> dict[str, Any]:
+    def run(url: str, token: str, api_key: str | None) -> dict[str, Any]:
         require_loopback(url)
-        return asyncio.run(run_loadtest(url, args.calls, auth_token=token, seed=args.seed,
-                                        timeout_s=args.level_timeout_s, settings=settings))
+        return asyncio.run(run_loadtest(url, args.calls, auth_token=token, api_key=api_key,
+                                        seed=args.seed, timeout_s=args.level_timeout_s,
+                                        settings=settings))
 
     token = args.auth_token if args.auth_token is not None else settings.twilio.auth_token or ""
     try:
         if args.spawn:
-            with spawned_server(settings) as (url, spawned_token):
-                report = run(url, spawned_token)
+            with spawned_server(settings) as (url, spawned_token, api_key):
+                report = run(url, spawned_token, api_key)
         else:
-            report = run(args.url, token)
+            report = run(args.url, token, args.api_key)
     except (httpx.HTTPError, RuntimeError) as exc:
         print(f"frontdesk loadtest: {exc}", file=sys.stderr)
         return 1

@@ -49,6 +49,9 @@ class EvalOptions:
     prices: Prices = field(default_factory=Prices)
     auth_token: str = ""
     """Signs the simulated Twilio webhooks when the server checks signatures."""
+    api_key: str | None = None
+    """A back-office key with the read scope (audio against ``url``: a phone call's state is
+    read through the API)."""
     llm_caller: bool = False
     listener: str | None = None
     """The STT model that transcribed the agent (audio mode)."""
@@ -149,6 +152,16 @@ async def listener(settings: Settings, engines: Any) -> tuple[Any, str]:
     return stt, "base"
 
 
+async def _eval_key(app: Any) -> str:
+    """A read-only key on the eval's own server, to read the phone conversations' state."""
+    from frontdesk.auth.secrets import new_token
+
+    accounts = app.state.services.accounts
+    owner = await accounts.create_user("eval@frontdesk.invalid", new_token(), "owner")
+    key, _ = await accounts.create_api_key(owner, "eval", ("read",))
+    return key
+
+
 async def _phone_channel(stack: contextlib.AsyncExitStack, settings: Settings,
                          options: EvalOptions, now: datetime, engines: Any,
                          home: Settings) -> PhoneChannel:
@@ -174,6 +187,9 @@ async def _phone_channel(stack: contextlib.AsyncExitStack, settings: Settings,
         app = create_app(local, clock=lambda: now, engines=engines)
         server = await stack.enter_async_context(LiveServer(app, port))
         url = server.url
-    channel = PhoneChannel(url, voice=voice, stt=stt, auth_token=token)
+        api_key = await _eval_key(app)
+    else:
+        api_key = options.api_key
+    channel = PhoneChannel(url, voice=voice, stt=stt, auth_token=token, api_key=api_key)
     stack.push_async_callback(channel.close)
     return channel

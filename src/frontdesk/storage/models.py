@@ -340,3 +340,63 @@ class StaffPresence(Base):
     updated_by: Mapped[str | None] = mapped_column(String(100))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow,
                                                  onupdate=utcnow)
+
+
+class User(TimestampMixin, Base):
+    """A person who signs in to the back office: an ``owner`` (everything) or ``staff``."""
+
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    """Stored lower-cased: one account per address whatever its spelling."""
+    password_hash: Mapped[str] = mapped_column(String(200))
+    """argon2id, with its parameters and salt (PHC string)."""
+    role: Mapped[str] = mapped_column(String(16))
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    password_changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class UserSession(Base):
+    """A signed-in browser: its cookie's sha256 is the key (the cookie itself is never stored)."""
+
+    __tablename__ = "user_sessions"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ApiKey(TimestampMixin, Base):
+    """A key for ``/api/*`` (``Authorization: Bearer``); only its sha256 is kept."""
+
+    __tablename__ = "api_keys"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    prefix: Mapped[str] = mapped_column(String(16))
+    """The key's first characters, to recognise it in a list."""
+    name: Mapped[str] = mapped_column(String(100))
+    scopes: Mapped[list[Any]] = mapped_column(JSON)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    """Who created it: the key acts with that user's role."""
+    last_used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class SetupToken(TimestampMixin, Base):
+    """A one-time link that lets the first owner set their email and password."""
+
+    __tablename__ = "setup_tokens"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    """The token's sha256."""
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class ConversationToken(TimestampMixin, Base):
+    """What lets a website visitor continue, read and end their own conversation (sha256)."""
+
+    __tablename__ = "conversation_tokens"
+    conversation_id: Mapped[str] = mapped_column(ForeignKey("calls.id", ondelete="CASCADE"),
+                                                 primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64))

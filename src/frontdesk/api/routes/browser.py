@@ -7,13 +7,15 @@ import json
 from functools import cache
 from importlib import resources
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 from fastapi.responses import HTMLResponse
 
 from frontdesk.api.deps import ServicesDep
 from frontdesk.api.schemas import WebRTCAnswer, WebRTCOffer, errors
+from frontdesk.api.security import public_endpoint
 
-router = APIRouter(tags=["browser"])
+# Public (a website links to the page): rate limited, from allowed origins only.
+router = APIRouter(tags=["browser"], dependencies=[Depends(public_endpoint)])
 
 
 @cache
@@ -30,10 +32,12 @@ async def call_page(services: ServicesDep) -> HTMLResponse:
     return HTMLResponse(_page().replace("{{PROFILES}}", profiles).replace("{{ICE_SERVERS}}", ice))
 
 
-@router.post("/api/webrtc/offer", response_model=WebRTCAnswer, responses=errors(400, 503))
+@router.post("/api/webrtc/offer", response_model=WebRTCAnswer,
+             responses=errors(400, 403, 429, 503))
 async def webrtc_offer(body: WebRTCOffer, services: ServicesDep) -> WebRTCAnswer:
     services.brain.profile(body.profile)  # unknown profile → 422
     answer = await services.browser.answer(sdp=body.sdp, type_=body.type,
                                                 profile=body.profile)
+    token = await services.accounts.conversation_token(answer.conversation_id)
     return WebRTCAnswer(sdp=answer.sdp, type=answer.type, pc_id=answer.pc_id,
-                        session_id=answer.conversation_id)
+                        session_id=answer.conversation_id, session_token=token)

@@ -4,6 +4,10 @@
 conversations on every channel (filtered, searched, newest first); ``GET /api/calls/{id}``
 reads one whole; ``GET /api/calls/{id}/recording`` streams its recording (byte ranges, so an
 ``<audio>`` element can seek); ``DELETE /api/calls/{id}`` deletes it with its recording.
+
+The URLs Twilio is given for the call's instructions and status come only from the configured
+``FRONTDESK_PUBLIC_URL``, never from a request's Host or forwarded headers (which a caller
+could set, sending Twilio's callbacks, and the call, elsewhere): without it the call is refused.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response, status
+from fastapi import APIRouter, Depends, HTTPException, Query, Response, status
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse
 from pydantic import AwareDatetime
@@ -36,7 +40,6 @@ from frontdesk.brain.nlu.entities import normalise_phone
 from frontdesk.storage import queries
 from frontdesk.storage.history import CallFilter, CallInProgressError, CallSummary
 from frontdesk.storage.records import Turn
-from frontdesk.telephony.signature import public_base
 
 router = APIRouter(prefix="/api", tags=["calls"], dependencies=[Depends(bind_path_conversation)])
 
@@ -51,9 +54,14 @@ RECORDING_RESPONSES: dict[int | str, dict[str, Any]] = {
 
 @router.post("/calls", status_code=status.HTTP_201_CREATED, response_model=CallOut,
              responses=errors(400, 404, 409, 502, 503))
-async def create_call(body: CallCreate, request: Request, services: ServicesDep) -> CallOut:
+async def create_call(body: CallCreate, services: ServicesDep) -> CallOut:
+    public_url = services.settings.public_url
+    if not public_url:
+        raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE,
+                            "outbound calls need FRONTDESK_PUBLIC_URL: the address Twilio "
+                            "reaches this server at (its callbacks are built from it)")
     record = await services.phone.place(
-        base_url=public_base(request, services.settings.public_url), profile=body.profile,
+        base_url=public_url.rstrip("/"), profile=body.profile,
         to=body.to, lead_id=body.lead_id)
     return CallOut(session_id=record.conversation_id, call_sid=record.call_sid,
                    profile=record.profile, to=record.phone, status="queued")

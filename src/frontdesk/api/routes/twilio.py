@@ -42,8 +42,9 @@ async def _signed_form(request: Request, services: ApiServices) -> dict[str, str
     form = await request.form()
     params = {key: str(value) for key, value in form.multi_items()}
     token = services.settings.twilio.auth_token
-    if token and not is_valid(token, requested_url(request, services.settings.public_url), params,
-                              request.headers.get("x-twilio-signature")):
+    url = requested_url(request, services.settings.public_url,
+                        services.settings.server.trusted_proxies)
+    if token and not is_valid(token, url, params, request.headers.get("x-twilio-signature")):
         log.warning("twilio webhook with a bad signature", extra={"path": request.url.path})
         raise HTTPException(status.HTTP_403_FORBIDDEN, "invalid or missing X-Twilio-Signature")
     return params
@@ -75,7 +76,8 @@ async def voice_webhook(request: Request, services: ServicesDep, profile: str | 
     record = await services.phone.records.register(profile=key, direction=direction, phone=phone,
                                                 call_sid=call_sid, conversation_id=session_id)
     bind_conversation(record.conversation_id)
-    base = public_base(request, services.settings.public_url)
+    base = public_base(request, services.settings.public_url,
+                       services.settings.server.trusted_proxies)
     stream_url = base.replace("https://", "wss://", 1).replace("http://", "ws://", 1)
     parameters = {"session_id": record.conversation_id, "profile": record.profile,
                   "direction": record.direction}
@@ -172,7 +174,8 @@ async def dial_status(request: Request, services: ServicesDep,
         raise HTTPException(status.HTTP_400_BAD_REQUEST,
                             f"CallSid and a known DialCallStatus are required, got {dial!r}")
     bind_conversation(session_id)
-    base = public_base(request, services.settings.public_url)
+    base = public_base(request, services.settings.public_url,
+                       services.settings.server.trusted_proxies)
     stream_url = base.replace("https://", "wss://", 1).replace("http://", "ws://", 1)
     try:
         answer = await services.phone.dial_ended(session_id, call_sid, dial,
@@ -204,4 +207,5 @@ async def media_stream(websocket: WebSocket) -> None:
         return
     with conversation(record.conversation_id):  # the call's tasks, Pipecat's included, inherit it
         await services.phone.run(websocket, start, record, stats, resume=resume,
-                                 base_url=public_base(websocket, services.settings.public_url))
+                                 base_url=public_base(websocket, services.settings.public_url,
+                                                         services.settings.server.trusted_proxies))

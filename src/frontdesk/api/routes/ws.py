@@ -1,4 +1,8 @@
-"""``WS /ws/{session_id}``: live events of one conversation (seed 004's protocol)."""
+"""``WS /ws/{session_id}``: live events of one conversation (seed 004's protocol).
+
+Who may follow it: a back-office credential (the session cookie, or an API key as ``?key=`` or
+``Authorization: Bearer``) or the conversation's own token (``?token=``, the browser call's).
+Anyone else is refused before the handshake completes (HTTP 403 to the client)."""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ import json
 
 from fastapi import APIRouter, WebSocket, WebSocketDisconnect
 
+from frontdesk.api.security import conversation_access
 from frontdesk.conversations.events import StateUpdate
 from frontdesk.conversations.service import ConversationNotFoundError
 from frontdesk.logs import bind_conversation
@@ -21,6 +26,7 @@ async def events(websocket: WebSocket, session_id: str) -> None:
     conversation_id = session_id  # the public API's name for it
     services = websocket.app.state.services
     bind_conversation(conversation_id)
+    await conversation_access(websocket, conversation_id)
     # Accepted first: a close before the handshake reaches the client as HTTP 403, and the
     # documented answer to an unknown conversation is the close code 4404.
     await websocket.accept()

@@ -1,7 +1,7 @@
 """call recordings: where a call's recording is kept, and how long it is
 
 Revision ID: 0006
-Revises: 0004 (chained after 0005_accounts when both are merged)
+Revises: 0005
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006"
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
