@@ -247,3 +247,24 @@ async def test_a_job_of_an_unknown_kind_fails_visibly(job_settings, store):
     finally:
         await jobs.close()
     assert job.status == "failed" and "no handler" in job.last_error
+
+
+async def test_a_job_running_now_is_never_taken_for_one_a_dead_worker_left(store):
+    """The sweep frees rows untouched for minutes of wall time; a process clock in the past
+    (tests, a skewed host) must not make a job just claimed look abandoned (it was run twice)."""
+    past = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
+    job_id = await store.add(NewJob("reminder", past - timedelta(minutes=1)))
+    assert await store.claim(job_id, past) is not None
+    assert await store.release_running(older_than=now() - timedelta(minutes=3)) == 0
+    assert (await store.get(job_id)).status == "running"
+
+
+async def test_an_attempt_knows_what_an_earlier_one_already_delivered(store):
+    job_id = await store.add(NewJob("reminder", now()))
+    await store.log_delivery(job_id=job_id, business=None, channel="sms", target="+15125550100",
+                             event="reminder", status="failed", detail="timeout")
+    assert not await store.delivered(job_id, "sms", "+15125550100")
+    await store.log_delivery(job_id=job_id, business=None, channel="sms", target="+15125550100",
+                             event="reminder", status="sent", detail="SM1")
+    assert await store.delivered(job_id, "sms", "+15125550100")
+    assert not await store.delivered(job_id, "email", "tom@example.com")

@@ -19,6 +19,7 @@ from frontdesk.evals.runner import normalise
 from frontdesk.evals.schema import default_library, load_library
 from frontdesk.evals.server import LiveServer, free_port
 from frontdesk.evals.suite import EvalOptions, load_caller_voice, run_eval
+from tests.auth import owner_key
 from tests.conftest import fixed_clock
 
 NOW, LIBRARY = load_library([default_library()])
@@ -64,7 +65,7 @@ async def test_loadtest_level_holds_two_calls(engines, tmp_path):
         voice = await load_caller_voice("piper", settings, stack)
         server = await stack.enter_async_context(LiveServer(app, port))
         level = await run_level(server.url, 2, scenarios, voice=voice, auth_token="t0ken",
-                                seed=0, timeout_s=120, offset=0)
+                                api_key=await owner_key(app), seed=0, timeout_s=120, offset=0)
     assert level["dropped"] == 0 and level["protocol_errors"] == 0, level
     assert level["task_success"] == 1.0, level
     assert level["voice_to_voice_ms"]["n"] >= 4

@@ -19,6 +19,7 @@ from frontdesk.audio.pcm import write_wav
 from frontdesk.config import EscalationSettings, Settings, TwilioSettings, WebRTCSettings
 from frontdesk.knowledge.profile import PROFILES_DIR
 from frontdesk.storage.models import Conversation, ConversationTurn
+from tests.auth import authorize
 from tests.conftest import fixed_clock
 from tests.fakes.browser import launch_chromium
 from tests.fakes.live import LiveServer, free_port
@@ -126,6 +127,7 @@ async def test_a_recorded_call_discloses_first_and_keeps_both_sides(recorded_lin
     assert ((agent > loud) & (caller < loud / 4)).sum() >= 5
 
     async with httpx.AsyncClient(base_url=recorded_line.url) as http:
+        await authorize(recorded_line.app, http)
         listed = (await http.get("/api/calls", params={"channel": "phone"})).json()
         assert listed["calls"][0]["recording_url"] == f"/api/calls/{conversation_id}/recording"
         head = await http.get(f"/api/calls/{conversation_id}/recording",

@@ -183,6 +183,11 @@ class FollowThrough:
 
     async def _send(self, job: JobRecord, channel: str, target: str, sending: Any, *,
                     status_of: bool = False) -> None:
+        if await self._jobs.delivered(job.job_id, channel, target):
+            sending.close()  # never started: an earlier attempt of this job already sent it
+            log.warning("already delivered; not sent again",
+                        extra={"job_id": job.job_id, "channel": channel})
+            return
         try:
             result = await sending
         except Exception as exc:

@@ -219,9 +219,11 @@ class JobStore:
         (someone else took it, it was cancelled, or it is not due yet)."""
         now = _as_utc(now)
         async with transaction(self._sessions) as db:
+            # updated_at is wall time, whatever the process's clock says: a sweep reads it to
+            # tell a running job from one a dead worker left behind.
             result = await db.execute(
                 update(Job).where(Job.id == job_id, Job.status == "scheduled", Job.run_at <= now)
-                .values(status="running", attempts=Job.attempts + 1, updated_at=now))
+                .values(status="running", attempts=Job.attempts + 1, updated_at=datetime.now(UTC)))
             if not result.rowcount:
                 return None
             return await self._get(db, job_id)
@@ -256,7 +258,8 @@ class JobStore:
 
     async def _finish(self, job_id: str, now: datetime, *, status: str, error: str | None) -> None:
         async with transaction(self._sessions) as db:
-            values: dict[str, Any] = dict(status=status, finished_at=now, updated_at=now)
+            values: dict[str, Any] = dict(status=status, finished_at=now,
+                                          updated_at=datetime.now(UTC))
             if error is not None:
                 values["last_error"] = _clip(error)
             await db.execute(update(Job).where(Job.id == job_id).values(**values))
@@ -298,7 +301,8 @@ class JobStore:
         async with transaction(self._sessions) as db:
             result = await db.execute(update(Job).where(
                 Job.id == job_id, or_(Job.status == "failed", Job.status == "cancelled")).values(
-                status="scheduled", run_at=now, attempts=0, finished_at=None, updated_at=now))
+                status="scheduled", run_at=now, attempts=0, finished_at=None,
+                updated_at=datetime.now(UTC)))
             found = bool(result.rowcount)
         if found:
             after_commit(lambda: self._announce(job_id, now))
@@ -318,6 +322,15 @@ class JobStore:
             db.add(Delivery(job_id=job_id, business_id=business_id, channel=channel,
                             target=target[:500], event=event, status=status,
                             status_code=status_code, detail=_clip(detail)))
+
+    async def delivered(self, job_id: str, channel: str, target: str) -> bool:
+        """This job already reached ``target`` (an attempt that sent, then failed to record
+        its success, is not sent twice)."""
+        async with reading(self._sessions) as db:
+            found = await db.scalar(select(Delivery.id).where(
+                Delivery.job_id == job_id, Delivery.channel == channel, Delivery.target == target,
+                Delivery.status == "sent").limit(1))
+            return found is not None
 
     async def deliveries(self, *, job_id: str | None = None, business: str | None = None,
                          limit: int = 100) -> list[DeliveryRecord]:
