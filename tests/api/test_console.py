@@ -152,3 +152,20 @@ async def test_presence_is_switched_on_the_team_page(client, staff) -> None:
                                         "csrf_token": staff.csrf})).status_code == 422
     assert (await staff.post("/console/team/dealership/Nobody/presence",
                              data={"status": "away", "csrf_token": staff.csrf})).status_code == 404
+
+
+async def test_today_shows_calls_in_progress_bookings_and_open_tasks(client, staff) -> None:
+    booked = await _conversation(client, "dealership",
+                                 "this is Tom Becker, can I bring my 2016 Ford F-150 in for an "
+                                 "oil change today at 2 pm?", "(512) 555-0199", "yes")
+    await _conversation(client, "dealership",
+                        "this is Ann Lee, can I come in for an oil change Wednesday at 10 am?",
+                        "(512) 555-0123", "yes")
+    await _callback(client)
+    assert len((await client.get("/api/appointments")).json()) == 2
+    today = (await staff.get("/console")).text
+    assert f'href="/console/calls/{booked}"' in today  # still in progress
+    bookings = today[today.index('id="bookings"'):]
+    assert "14:00" in bookings and "Tom Becker" in bookings and "Ann Lee" not in bookings
+    assert re.search(r'id="open-tasks"><a href="/console/tasks">1</a>', today)
+    assert "overdue" not in today  # due tomorrow morning by the app's clock

@@ -72,6 +72,9 @@ async def test_the_console_in_chromium(tmp_path) -> None:
             sid = await _conversation(api, "dealership", "hi, I need an oil change",
                                       "what are your hours on saturday?")
             await _record(app, sid, tmp_path)
+            await _conversation(api, "dealership", "this is Tom Becker, can I bring my 2016 Ford "
+                                "F-150 in for an oil change today at 2 pm?", "(512) 555-0199",
+                                "yes")
             await _conversation(api, "real_estate", "hi I'm thinking about selling my house",
                                 "this is Dana Whitfield, my number is 512-555-0147",
                                 "I'm driving right now, can somebody call me back tomorrow "
@@ -89,16 +92,17 @@ async def test_the_console_in_chromium(tmp_path) -> None:
                 await page.wait_for_url(f"{server.url}/console")  # Today, by default
                 assert await page.locator(f"#active a[href='/console/calls/{sid}']").count() == 1
                 assert await page.inner_text("#open-tasks") == "1"
+                assert "Tom Becker" in await page.inner_text("#bookings")
                 await _shot(page, "today")
 
                 # Calls: the text conversation is listed; search finds it; it reads whole.
                 await page.click("#nav-calls")
                 await page.wait_for_url(f"{server.url}/console/calls")
-                assert await page.locator("tr.call").count() == 2
+                assert await page.locator("tr.call").count() == 3
                 await _shot(page, "calls")
-                await page.fill("#q", "oil change")
+                await page.fill("#q", "hours on Saturday")
                 await page.click("#search")
-                await page.wait_for_url("**/console/calls?q=oil+change*")
+                await page.wait_for_url("**/console/calls?q=hours+on+Saturday*")
                 assert await page.locator("tr.call").count() == 1
                 await page.click(f"a[href='/console/calls/{sid}']")
                 await page.wait_for_url(f"{server.url}/console/calls/{sid}")

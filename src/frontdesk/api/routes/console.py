@@ -13,7 +13,7 @@ import json
 import math
 from collections.abc import Awaitable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Annotated, Any, get_args
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
@@ -101,19 +101,21 @@ def _detail(data: dict[str, Any]) -> str:
 
 @router.get("", response_class=HTMLResponse)
 async def today(request: Request, principal: PrincipalDep, services: ServicesDep) -> Response:
-    """Calls in progress, today's bookings at each business, the open tasks."""
+    """Calls in progress, today's bookings at each business, the open tasks. "Today" and
+    "overdue" are the app's clock at each business (the roster's), as the agent sees them."""
     active = await services.history.list(CallFilter(status="active"), limit=50)
+    profiles = services.brain.profiles
     bookings = []
-    for key, profile in sorted(services.brain.profiles.items()):
+    for key, profile in sorted(profiles.items()):
         local_day = services.staff.local_now(profile).date()
         bookings += await queries.list_appointments(services.sessions, business=key,
                                                     on=local_day)
     open_tasks = await services.tasks.list(open_only=True, limit=1000)
+    overdue = sum(1 for t in open_tasks if t.due_at is not None and t.business in profiles
+                  and t.due_at <= services.staff.local_now(profiles[t.business]))
     return _page("console/today.html", request, principal, title="Today", here="today",
                  refresh_s=REFRESH_S, active=active.calls, active_total=active.total,
-                 bookings=bookings, open_tasks=len(open_tasks),
-                 overdue=sum(1 for t in open_tasks
-                             if t.due_at is not None and t.due_at <= datetime.now(UTC)))
+                 bookings=bookings, open_tasks=len(open_tasks), overdue=overdue)
 
 
 # --- Calls ---------------------------------------------------------------------------------------
