@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 
+from frontdesk.api.routes import console
 from frontdesk.api.security import CSRF_COOKIE, SESSION_COOKIE
 
 pytestmark = pytest.mark.integration
@@ -169,3 +170,16 @@ async def test_today_shows_calls_in_progress_bookings_and_open_tasks(client, sta
     assert "14:00" in bookings and "Tom Becker" in bookings and "Ann Lee" not in bookings
     assert re.search(r'id="open-tasks"><a href="/console/tasks">1</a>', today)
     assert "overdue" not in today  # due tomorrow morning by the app's clock
+
+
+async def test_calls_are_paged_keeping_the_filters(client, staff, monkeypatch) -> None:
+    monkeypatch.setattr(console, "PAGE_SIZE", 1)
+    older = await _conversation(client, "dealership", "do you sell tires?")
+    newer = await _conversation(client, "dealership", "do you sell tires today?")
+    first = (await staff.get("/console/calls", params={"q": "tires", "business": "dealership"})).text
+    assert newer in first and older not in first and "page 1 of 2" in first
+    assert 'href="/console/calls?business=dealership&amp;q=tires&amp;page=2"' in first
+    second = (await staff.get("/console/calls?business=dealership&q=tires&page=2")).text
+    assert older in second and newer not in second and 'id="previous"' in second
+    assert 'id="next"' not in second
+    assert (await staff.get("/console/calls?page=0")).status_code == 422
