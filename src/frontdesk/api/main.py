@@ -23,6 +23,7 @@ from frontdesk.api.routes import (
     account,
     browser,
     calls,
+    console,
     followup,
     records,
     sessions,
@@ -130,4 +131,5 @@ def create_api(services: Callable[[], AbstractAsyncContextManager[ApiServices]],
     app.include_router(staff.router)
     app.include_router(account.router)
     app.include_router(account.api_router)
+    app.include_router(console.router)
     return app

@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
-from functools import cache
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Path, Request, status
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from jinja2 import Environment, PackageLoader, select_autoescape
 from pydantic import BaseModel, Field
 
 from frontdesk.api.deps import ServicesDep
+from frontdesk.api.pages import render
 from frontdesk.api.schemas import errors
 from frontdesk.api.security import (
     CSRF_COOKIE,
@@ -38,21 +37,12 @@ from frontdesk.storage.accounts import ApiKeyRecord, UserExistsError, UserRecord
 log = logging.getLogger(__name__)
 router = APIRouter(include_in_schema=False)
 api_router = APIRouter(prefix="/api", tags=["accounts"])
-AFTER_LOGIN = "/account/password"
-
-
-@cache
-def _templates() -> Environment:
-    return Environment(loader=PackageLoader("frontdesk.api", "templates"),
-                       autoescape=select_autoescape(default=True))
+AFTER_LOGIN = "/console"
+"""Where signing in leads when the sign-in page was not given a ``next`` page."""
 
 
 def _page(name: str, status_code: int = 200, **context: object) -> HTMLResponse:
-    html = _templates().get_template(name).render(min_chars=MIN_PASSWORD_CHARS, **context)
-    return HTMLResponse(html, status_code, headers={
-        "Cache-Control": "no-store", "X-Frame-Options": "DENY",
-        "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; "
-                                   "form-action 'self'; frame-ancestors 'none'"})
+    return render(name, status_code, min_chars=MIN_PASSWORD_CHARS, **context)
 
 
 def _secure(request: Request) -> bool:
