@@ -29,6 +29,17 @@ def fixed_clock() -> datetime:
     return NOW
 
 
+class MovableClock:
+    """The process's "now", moved by the test: the brain books against it and jobs fall due by
+    it (``create_app(settings, clock=clock)``)."""
+
+    def __init__(self, now: datetime = NOW) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
 @pytest.fixture(scope="session")
 def profiles():
     return load_profiles()

@@ -20,7 +20,7 @@ from frontdesk.config import JobSettings, SmtpSettings, TwilioSettings
 from frontdesk.knowledge.profile import PROFILES_DIR
 from frontdesk.telephony.signature import sign
 from tests.auth import authorize
-from tests.conftest import NOW
+from tests.conftest import NOW, MovableClock
 from tests.fakes.live import LiveServer, free_port
 from tests.fakes.twilio import ACCOUNT_SID, AUTH_TOKEN, TWILIO_NUMBER, FakeTwilioApi
 from tests.followup.test_email import Inbox
@@ -32,16 +32,6 @@ CUSTOMER = "+15125550199"
 DESK_SMS = "+15125550111"
 BOOKING = ("this is Tom Becker, can I bring my 2016 Ford F-150 in for an oil change Wednesday "
            "at 2 pm?", "(512) 555-0199, and my email is tom.becker@example.com", "yes")
-
-
-class Clock:
-    """The process's "now", moved by the test (the brain books against it, jobs fall due by it)."""
-
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.fixture
@@ -77,7 +67,7 @@ async def world(settings, tmp_path, monkeypatch):
 
 
 class Server:
-    def __init__(self, settings, clock: Clock) -> None:
+    def __init__(self, settings, clock: MovableClock) -> None:
         self.app = create_app(settings, clock=clock)
         self.clock = clock
 
@@ -126,7 +116,7 @@ def mail_to(inbox: Inbox, address: str) -> list:
 
 async def test_a_booking_alerts_staff_and_reminds_the_customer_at_each_lead_time(world) -> None:
     settings, twilio, inbox, hooks = world
-    clock = Clock(NOW)  # Monday 9:00 in Austin; the oil change is Wednesday at 2 PM
+    clock = MovableClock(NOW)  # Monday 9:00 in Austin; the oil change is Wednesday at 2 PM
     async with Server(settings, clock) as server:
         booked = await server.converse(*BOOKING)
         assert booked["state"]["appointment"]["scheduled_date"] == "2026-11-25"
@@ -178,7 +168,7 @@ async def test_a_booking_alerts_staff_and_reminds_the_customer_at_each_lead_time
 
 async def test_cancelling_cancels_the_reminders_and_tells_staff(world) -> None:
     settings, twilio, inbox, hooks = world
-    clock = Clock(NOW)
+    clock = MovableClock(NOW)
     async with Server(settings, clock) as server:
         await server.converse(*BOOKING)
         await server.settle()
@@ -197,7 +187,7 @@ async def test_cancelling_cancels_the_reminders_and_tells_staff(world) -> None:
 
 async def test_a_reminder_due_while_the_server_was_stopped_is_sent_after_it_starts(world) -> None:
     settings, twilio, _inbox, _hooks = world
-    clock = Clock(NOW)
+    clock = MovableClock(NOW)
     async with Server(settings, clock) as server:
         await server.converse(*BOOKING)
         await server.settle()

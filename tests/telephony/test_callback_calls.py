@@ -12,21 +12,13 @@ import pytest
 from frontdesk.app import create_app
 from frontdesk.config import JobSettings, TwilioSettings
 from tests.auth import authorize
-from tests.conftest import NOW
+from tests.conftest import NOW, MovableClock
 from tests.fakes.live import LiveServer
 from tests.fakes.twilio import ACCOUNT_SID, AUTH_TOKEN, TWILIO_NUMBER, FakeTwilioApi
 
 pytestmark = [pytest.mark.integration, pytest.mark.e2e]
 
 CALLER = "+15125550147"
-
-
-class Clock:
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.fixture
@@ -39,7 +31,7 @@ async def line(settings):
             "twilio": TwilioSettings(account_sid=ACCOUNT_SID, auth_token=AUTH_TOKEN,
                                      from_number=TWILIO_NUMBER, api_base_url=api.url),
             "jobs": JobSettings(poll_s=0.05, sweep_s=1, retry_base_s=0.05)})
-        clock = Clock(NOW)
+        clock = MovableClock(NOW)
         app = create_app(configured, clock=clock)
         async with app.router.lifespan_context(app), httpx.AsyncClient(
                 transport=httpx.ASGITransport(app=app), base_url="http://test") as http:
@@ -58,7 +50,7 @@ async def _ask_for_a_callback(http, when: str) -> dict:
     return task
 
 
-async def _settle(http, clock: Clock) -> list[dict]:
+async def _settle(http, clock: MovableClock) -> list[dict]:
     for _ in range(300):
         jobs = (await http.get("/api/jobs")).json()
         if not any(j["status"] in ("scheduled", "running")
