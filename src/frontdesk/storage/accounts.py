@@ -10,7 +10,7 @@ dataclasses, never ORM rows, and joins the transaction of the work that calls it
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Literal
 
 from sqlalchemy import delete, func, select, update
@@ -22,6 +22,10 @@ from frontdesk.storage.transaction import reading, transaction
 
 Role = Literal["owner", "staff"]
 ROLES: tuple[Role, ...] = ("owner", "staff")
+
+
+LAST_USED_RESOLUTION = timedelta(minutes=1)
+"""How often a key's last-used time is written."""
 
 
 class UserExistsError(ValueError):
@@ -174,7 +178,11 @@ class AccountStore:
             row, user = found
             if row.revoked_at is not None or user.disabled:
                 return None
-            row.last_used_at = now
+            # A write per request would queue every API call behind SQLite's one writer: the
+            # last use is kept to the minute.
+            last = _utc(row.last_used_at)
+            if last is None or now - last >= LAST_USED_RESOLUTION:
+                row.last_used_at = now
             return _key(row, user)
 
     async def list_api_keys(self) -> list[ApiKeyRecord]:
