@@ -30,6 +30,10 @@ def test_websocket_streams_transcript_state_and_escalation(sqlite_settings) -> N
         with http.websocket_connect(f"/ws/{sid}?key={key}") as ws:
             first = ws.receive_json()
             assert first["type"] == "state_update" and first["session_id"] == sid
+            # Joined after the greeting was said: it is sent again, so nothing is missed.
+            greeting = ws.receive_json()
+            assert greeting["type"] == "transcript" and greeting["role"] == "assistant"
+            assert greeting["content"].startswith("Thanks for calling")
             ws.send_json({"type": "ping"})
             assert ws.receive_json() == {"type": "pong"}
             reply = http.post("/api/chat", json={"session_id": sid,
@@ -108,6 +112,7 @@ async def test_websocket_over_a_real_server_closes_unknown_sessions_and_survives
                 "session_id"]
         async with websockets.connect(f"{ws_url}/ws/{sid}?key={key}") as ws:
             assert json.loads(await ws.recv())["type"] == "state_update"
+            assert json.loads(await ws.recv())["type"] == "transcript"  # the greeting, replayed
             await ws.send(b"\x00\x01binary")
             assert json.loads(await ws.recv()) == {"type": "error",
                                                    "detail": "messages must be JSON text"}

@@ -78,3 +78,28 @@ def test_a_slow_subscriber_loses_its_oldest_events() -> None:
     assert [queue.get_nowait().data["n"] for _ in range(2)] == [1, 2]
     bus.unsubscribe("s", queue)
     assert bus.subscriber_count("s") == 0
+
+
+def test_a_late_subscriber_first_hears_what_was_already_said() -> None:
+    bus = EventBus()
+    bus.publish(Transcript("s", "assistant", "Thanks for calling.", "receptionist"))
+    bus.publish(CallNote("s", "tick", {"n": 1}))  # not a line of the conversation: not replayed
+    bus.publish(Transcript("other", "user", "Someone else's call."))
+    late = bus.subscribe("s", replay=True)
+    live_only = bus.subscribe("s")
+    bus.publish(Transcript("s", "user", "What are your hours?"))
+    heard = [late.get_nowait().content for _ in range(late.qsize())]
+    assert heard == ["Thanks for calling.", "What are your hours?"]
+    assert [live_only.get_nowait().content] == ["What are your hours?"] and live_only.empty()
+
+
+def test_the_replayed_lines_are_bounded_per_conversation_and_in_number_of_conversations() -> None:
+    bus = EventBus(history=2, conversations=2)
+    for n in range(3):
+        bus.publish(Transcript("a", "user", f"line {n}"))
+    bus.publish(Transcript("b", "user", "b's line"))
+    bus.publish(Transcript("a", "user", "line 3"))  # "a" is the most recent again
+    bus.publish(Transcript("c", "user", "c's line"))  # the oldest, "b", is forgotten
+    replay = bus.subscribe("a", replay=True)
+    assert [replay.get_nowait().content for _ in range(replay.qsize())] == ["line 2", "line 3"]
+    assert bus.subscribe("b", replay=True).empty()

@@ -5,13 +5,15 @@ protocol) receive :meth:`~ConversationEvent.as_json` of each, and in-process con
 voice call's control) match on the type. The JSON shapes are written here and nowhere else.
 
 Each WebSocket client subscribes to one conversation; publishing never blocks a turn — a
-subscriber too slow to keep up loses its oldest events rather than stalling the call.
+subscriber too slow to keep up loses its oldest events rather than stalling the call. A client
+that joins late (the browser call page opens its socket after the greeting was said; the console
+opens a call already under way) first gets the conversation's recent transcript lines again.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections import defaultdict
+from collections import OrderedDict, defaultdict, deque
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -146,13 +148,27 @@ ConversationEvent = (Transcript | StateUpdate | TaskUpdate | NotificationReady |
 
 
 class EventBus:
-    def __init__(self, queue_size: int = 256) -> None:
+    """In-process publish/subscribe, with each recent conversation's last transcript lines kept
+    (``history`` lines for at most ``conversations`` conversations) for subscribers who join late.
+    """
+
+    def __init__(self, queue_size: int = 256, history: int = 64,
+                 conversations: int = 512) -> None:
         self._subscribers: defaultdict[str, set[asyncio.Queue[ConversationEvent]]] = (
             defaultdict(set))
         self._queue_size = queue_size
+        self._history = history
+        self._max_conversations = conversations
+        self._lines: OrderedDict[str, deque[Transcript]] = OrderedDict()
 
-    def subscribe(self, conversation_id: str) -> asyncio.Queue[ConversationEvent]:
+    def subscribe(self, conversation_id: str,
+                  replay: bool = False) -> asyncio.Queue[ConversationEvent]:
+        """A queue of the conversation's events from now on; with ``replay``, its recent
+        transcript lines come first, in the order they were said."""
         queue: asyncio.Queue[ConversationEvent] = asyncio.Queue(maxsize=self._queue_size)
+        if replay:
+            for line in list(self._lines.get(conversation_id, ()))[-self._queue_size:]:
+                queue.put_nowait(line)
         self._subscribers[conversation_id].add(queue)
         return queue
 
@@ -165,6 +181,8 @@ class EventBus:
 
     def publish(self, event: ConversationEvent) -> None:
         """Hand ``event`` to every subscriber of its conversation."""
+        if isinstance(event, Transcript):
+            self._remember(event)
         for queue in list(self._subscribers.get(event.conversation_id, ())):
             if queue.full():
                 queue.get_nowait()
@@ -172,3 +190,13 @@ class EventBus:
 
     def subscriber_count(self, conversation_id: str) -> int:
         return len(self._subscribers.get(conversation_id, ()))
+
+    def _remember(self, line: Transcript) -> None:
+        lines = self._lines.get(line.conversation_id)
+        if lines is None:
+            lines = self._lines[line.conversation_id] = deque(maxlen=self._history)
+            while len(self._lines) > self._max_conversations:
+                self._lines.popitem(last=False)
+        else:
+            self._lines.move_to_end(line.conversation_id)
+        lines.append(line)

@@ -35,7 +35,7 @@ async def events(websocket: WebSocket, session_id: str) -> None:
     except ConversationNotFoundError:
         await websocket.close(code=4404, reason="session not found")
         return
-    queue = services.events.subscribe(conversation_id)
+    queue = services.events.subscribe(conversation_id, replay=True)
     try:
         await websocket.send_json(StateUpdate.of(state).as_json())
         receiver = asyncio.create_task(_receive(websocket))
