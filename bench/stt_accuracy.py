@@ -1,9 +1,18 @@
-"""STT accuracy and latency on real telephone speech: Debian's Asterisk prompts.
+"""STT accuracy, latency and CPU on telephone speech: Debian's Asterisk prompts and synthetic
+callers unlike the test voice.
 
-Needs the Debian packages ``asterisk-core-sounds-en-wav`` (8 kHz recordings of a human voice)
-and ``asterisk-core-sounds-en`` (their transcripts). Each setting transcribes the same
-utterances one at a time; WER is computed on normalised text (lower case, no punctuation,
-numbers as digits on both sides). Writes ``bench/results/stt_accuracy.json``. Usage:
+Two sets:
+
+- ``phone_prompts``: the Debian packages ``asterisk-core-sounds-en-wav`` (8 kHz recordings of
+  a human voice) and ``asterisk-core-sounds-en`` (their transcripts);
+- ``espeak_callers``: caller sentences of both demo businesses spoken by espeak-ng in several
+  voices, speeds and pitches, sent through 8 kHz µ-law as a phone line would (never heard by
+  the tests, which use Piper's voice).
+
+Each setting transcribes the same utterances one at a time; WER is computed on normalised text
+(lower case, no punctuation, numbers as digits on both sides); CPU is the process's CPU time
+per utterance (all of CTranslate2's threads). Writes ``bench/results/stt_accuracy.json``. Run it
+on a quiet machine. Usage:
 
     .venv/bin/python bench/stt_accuracy.py [--limit 150]
 """
@@ -18,8 +27,10 @@ import os
 import platform
 import re
 import statistics
+import subprocess
 import sys
 import tempfile
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -28,22 +39,61 @@ sys.path.insert(0, str(ROOT))
 
 from text_to_num import alpha2digit  # noqa: E402
 
-from frontdesk.audio.pcm import read_wav  # noqa: E402
+from frontdesk.audio.pcm import Audio, read_wav, ulaw_decode, ulaw_encode  # noqa: E402
 from frontdesk.config import STTSettings  # noqa: E402
 from frontdesk.speech.stt import FasterWhisperSTT, resolve_model_dir  # noqa: E402
 
 SOUNDS = Path("/usr/share/asterisk/sounds/en_US_f_Allison")
 TRANSCRIPTS = Path("/usr/share/doc/asterisk-core-sounds-en/core-sounds-en.txt.gz")
 SETTINGS = {
-    "tiny.en int8 beam1 2 threads": STTSettings(model="tiny.en", workers=1, cpu_threads=2),
-    "tiny.en int8 beam1 1 thread": STTSettings(model="tiny.en", workers=1, cpu_threads=1),
-    "base int8 beam1 2 threads": STTSettings(model="base", workers=1, cpu_threads=2),
+    "tiny.en 1 thread, 10 s window (default)": STTSettings(model="tiny.en", workers=1,
+                                                            cpu_threads=1),
+    "tiny.en 1 thread, 30 s window (before)": STTSettings(model="tiny.en", workers=1,
+                                                           cpu_threads=1, window_s=None),
+    "tiny.en 1 thread, 6 s window": STTSettings(model="tiny.en", workers=1, cpu_threads=1,
+                                                window_s=6.0),
+    "base 2 threads, 10 s window": STTSettings(model="base", workers=1, cpu_threads=2),
+    "base 2 threads, 30 s window": STTSettings(model="base", workers=1, cpu_threads=2,
+                                               window_s=None),
 }
+CALLER_LINES = [  # (what the agent had just said, what the caller says)
+    ("Thanks for calling Riverside Motors service. How can I help?",
+     "Hi, I need to get my car in for an oil change sometime this week."),
+    ("What's the year, make and model?", "It's a twenty nineteen Honda Civic, about sixty thousand miles."),
+    ("What day works for you?", "Can I come in Thursday morning, like around nine?"),
+    ("I have Thursday at 9 AM. Shall I book it?", "Actually make that Friday, Thursday doesn't work for me."),
+    ("What's the best number to reach you?",
+     "My number is five one two, five five five, zero one nine nine."),
+    ("Is there anything else I can help you with?", "How much do you charge for a brake inspection?"),
+    ("Thanks for calling Riverside Motors service. How can I help?",
+     "I need to cancel my appointment for tomorrow."),
+    ("That's Friday at 10 AM for an oil change. Is that right?", "Yes, that's right."),
+    ("I found your appointment on Tuesday at 8 AM. Is that the one?", "No, the other one."),
+    ("Is there anything else I can help you with?", "Can I talk to a real person please?"),
+    ("Thanks for calling Lakeside Realty. Are you looking to buy or sell?",
+     "We're looking to buy a three bedroom house in Austin."),
+    ("What price range are you thinking about?", "Our budget is around four hundred and fifty thousand."),
+    ("Have you been pre-approved for a mortgage?",
+     "We're pre-approved and hoping to move in the next two months."),
+    ("Would you like one of our agents to help you find a home?", "I already have an agent, thanks."),
+    ("Hi, this is Alex from Lakeside Realty, following up on your inquiry.",
+     "Who is this and how did you get my number?"),
+    ("Would you like to hear about homes in your area?", "Please don't call this number again."),
+    ("When is a good time for an agent to call you back?", "Try me Thursday evening after work."),
+    ("May I have your name?", "My name is Maria Gonzalez."),
+    ("Is there anything else I can help you with?", "Is the service department open on Saturday?"),
+    ("Our service department is open Monday to Friday 7:30 AM to 6 PM.", "Sorry, what was that?"),
+]
+ESPEAK_VOICES = [  # (voice, words per minute, pitch 0-99)
+    ("en-us", 150, 50), ("en-us+m3", 185, 35), ("en-us+f2", 170, 70), ("en-gb", 210, 50),
+]
 
 
 def load_prompts(limit: int) -> list[tuple[Path, str]]:
     prompts = []
-    for line in gzip.open(TRANSCRIPTS, "rt", encoding="utf-8", errors="replace"):
+    with gzip.open(TRANSCRIPTS, "rt", encoding="utf-8", errors="replace") as lines:
+        text_lines = list(lines)
+    for line in text_lines:
         if line.startswith(";") or ":" not in line:
             continue
         name, text = line.split(":", 1)
@@ -56,6 +106,8 @@ def load_prompts(limit: int) -> list[tuple[Path, str]]:
 
 def normalise(text: str) -> list[str]:
     text = alpha2digit(text.lower().replace("-", " "), "en", threshold=0)
+    text = re.sub(r"(?<=\d)[,.](?=\d)", "", text)  # 60,000 -> 60000
+    text = re.sub(r"\d", r" \g<0> ", text)  # digit by digit: "512" and "5 1 2" are the same number
     return re.sub(r"[^a-z0-9' ]+", " ", text).split()
 
 
@@ -71,42 +123,80 @@ def word_errors(ref: list[str], hyp: list[str]) -> int:
     return previous[-1]
 
 
-async def measure(name: str, settings: STTSettings, prompts: list[tuple[Path, str]],
-                  data_dir: Path) -> dict[str, object]:
-    engine = FasterWhisperSTT(settings, resolve_model_dir(settings, data_dir))
-    await engine.warm_up()
+def espeak_callers(directory: Path) -> list[tuple[Audio, str, str]]:
+    """Each caller line in each espeak voice, through 8 kHz µ-law and back."""
+    lines = []
+    for voice, wpm, pitch in ESPEAK_VOICES:
+        for n, (heard, text) in enumerate(CALLER_LINES):
+            path = directory / f"{voice}-{n}.wav"
+            subprocess.run(["espeak-ng", "-v", voice, "-s", str(wpm), "-p", str(pitch), "-w",
+                            str(path), text], check=True)
+            phone = read_wav(path).to_rate(8000)
+            lines.append((Audio(ulaw_decode(ulaw_encode(phone.pcm)), 8000), text, heard))
+    return lines
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+async def measure(engine: FasterWhisperSTT, utterances: list[tuple[Audio, str, str | None]],
+                  with_context: bool = True) -> dict[str, object]:
+    """``with_context``: each utterance is transcribed knowing what the agent had just said, as
+    on a call (the phone prompts have none)."""
     errors = words = 0
     latencies: list[float] = []
-    try:
-        for path, text in prompts:
-            result = await engine.transcribe(read_wav(path))
-            ref, hyp = normalise(text), normalise(result.text)
-            errors += word_errors(ref, hyp)
-            words += len(ref)
-            latencies.append(result.stt_ms)
-    finally:
-        engine.close()
-    latencies.sort()
-    summary = {"utterances": len(prompts), "wer_percent": round(100 * errors / words, 1),
-               "median_ms": round(statistics.median(latencies)),
-               "p90_ms": round(latencies[int(0.9 * (len(latencies) - 1))])}
-    print(name, summary, flush=True)
-    return summary
+    cpu: list[float] = []
+    retried = engine.windows_retried
+    for audio, text, heard in utterances:
+        cpu_before = time.process_time()
+        result = await engine.transcribe(audio, context=heard if with_context else None)
+        cpu.append((time.process_time() - cpu_before) * 1000)
+        ref, hyp = normalise(text), normalise(result.text)
+        errors += word_errors(ref, hyp)
+        words += len(ref)
+        latencies.append(result.stt_ms)
+    return {"utterances": len(utterances), "wer_percent": round(100 * errors / words, 1),
+            "median_ms": round(statistics.median(latencies)),
+            "p95_ms": round(_percentile(latencies, 0.95)),
+            "cpu_ms_median": round(statistics.median(cpu)),
+            "cpu_ms_mean": round(statistics.mean(cpu)),
+            "decoded_again_over_30_s": engine.windows_retried - retried}
 
 
 async def main(limit: int) -> None:
     if not TRANSCRIPTS.exists():
         sys.exit("install Debian's asterisk-core-sounds-en-wav and asterisk-core-sounds-en first")
-    prompts = load_prompts(limit)
     data_dir = Path(os.environ.get("FRONTDESK_DATA_DIR", tempfile.mkdtemp()))
-    results = {name: await measure(name, settings, prompts, data_dir)
-               for name, settings in SETTINGS.items()}
+    sets = {"phone_prompts": [(read_wav(path), text, None) for path, text in load_prompts(limit)],
+            "espeak_callers": espeak_callers(Path(tempfile.mkdtemp()))}
+    results: dict[str, dict[str, object]] = {}
+    for name, settings in SETTINGS.items():
+        engine = FasterWhisperSTT(settings, resolve_model_dir(settings, data_dir))
+        try:
+            await engine.warm_up()
+            results[name] = {set_name: await measure(engine, utterances)
+                             for set_name, utterances in sets.items()}
+            if engine.windowed:
+                results[name]["espeak_callers_without_context"] = await measure(
+                    engine, sets["espeak_callers"], with_context=False)
+        finally:
+            engine.close()
+        print(name, results[name], flush=True)
     out = ROOT / "bench" / "results" / "stt_accuracy.json"
     out.write_text(json.dumps({
         "benchmark": "stt_accuracy",
-        "what": "Debian asterisk-core-sounds-en (en_US_f_Allison, real 8 kHz speech), first "
-                f"{len(prompts)} prompts with text transcripts, one at a time",
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+        "what": {"phone_prompts": "Debian asterisk-core-sounds-en (en_US_f_Allison, real 8 kHz "
+                                  f"speech), first {len(sets['phone_prompts'])} prompts with text "
+                                  "transcripts",
+                 "espeak_callers": f"{len(CALLER_LINES)} caller lines x {len(ESPEAK_VOICES)} "
+                                   "espeak-ng voices (voice, wpm, pitch: "
+                                   f"{ESPEAK_VOICES}) through 8 kHz mu-law",
+                 "how": "one utterance at a time, knowing the agent's line before it (the "
+                        "phone prompts have none); median/p95 wall ms, CPU ms per utterance"},
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                    "machine": platform.machine()},
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "results": results,
     }, indent=2) + "\n")

@@ -95,6 +95,12 @@ class STTSettings(BaseModel):
     cpu_threads: int = Field(default=1, ge=1, le=16)
     detect_language: bool = False
     """Only with the multilingual base model: report the detected language."""
+    window_s: float | None = Field(default=10.0, ge=2.0, le=30.0)
+    """The shortest audio window Whisper's encoder is given: an utterance is padded with silence
+    to this (or to its own length plus 1 s when longer), not to Whisper's 30 s, which makes a
+    short turn about three times cheaper. A transcript that loops or overruns the audio is
+    decoded again over 30 s. None: always 30 s. Below 8 s tiny.en starts repeating itself
+    (bench/results/stt_accuracy.json)."""
 
 
 class TTSSettings(BaseModel):

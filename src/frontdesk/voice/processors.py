@@ -226,7 +226,7 @@ class SpeechToText(FrameProcessor):
         self._cut_at = None
         self._finalize = None
         try:
-            result = await self._stt.transcribe(audio)
+            result = await self._stt.transcribe(audio, context=self._call.last_agent_line)
         except SpeechError as exc:
             log.warning("stt failed", extra={"category": exc.category})
             self._call.errors.append(str(exc))

@@ -152,6 +152,14 @@ class CallState:
                 for who, line in self.lines]
 
     @property
+    def last_agent_line(self) -> str | None:
+        """What the agent said last, as the caller heard it (the STT's context)."""
+        for who, line in reversed(self.lines):
+            if who == "agent":
+                return line if isinstance(line, str) else (line.heard or line.text)
+        return None
+
+    @property
     def bot_speaking(self) -> bool:
         return self.playback.speaking
 
