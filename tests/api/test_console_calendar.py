@@ -16,6 +16,7 @@ from aiosmtpd.controller import Controller
 
 from frontdesk.api.security import SESSION_COOKIE
 from frontdesk.app import create_app
+from frontdesk.brain.availability import AvailabilityCalendar, SlotCheck
 from frontdesk.config import JobSettings, SmtpSettings
 from tests.auth import authorize
 from tests.conftest import NOW, fixed_clock
@@ -141,9 +142,11 @@ async def test_the_day_shows_appointments_capacity_and_open_slots(desk) -> None:
     assert 'id="department-service"' not in sales.text and "Tom Becker" not in sales.text
     tomorrow = await desk.staff.get("/console/calendar?day=2026-11-24")
     assert "Tom Becker" not in tomorrow.text and "Tuesday 24 November 2026" in tomorrow.text
-    other = await desk.staff.get("/console/calendar?business=real_estate")
-    assert "Maple" in other.text or "office" in other.text.lower()
-    assert "Tom Becker" not in other.text
+    other = (await desk.staff.get("/console/calendar?business=real_estate")).text
+    assert "Lakeside Realty · Monday 23 November 2026" in other and 'id="department-office"' in other
+    assert "Tom Becker" not in other
+    assert 'id="business"' in other  # the selector, with both businesses
+    assert '<option value="real_estate" selected>Lakeside Realty</option>' in other
 
 
 async def test_the_week_shows_each_day_with_its_open_slots(desk) -> None:
@@ -275,3 +278,22 @@ async def test_the_calendar_is_closed_to_strangers_and_to_forged_forms(desk) -> 
     assert (await desk.staff.get(f"/console/calendar/real_estate/{tom}")).status_code == 404
     assert (await desk.staff.post("/console/calendar/nowhere/1/cancel",
                                   data={"csrf_token": desk.staff.csrf})).status_code == 404
+
+
+async def test_a_slot_taken_between_the_check_and_the_write_is_still_refused(desk, monkeypatch) -> None:
+    """The agent may book the last place while staff press Move: the calendar re-checks
+    capacity under its booking lock when it writes, and the page says the time is full."""
+    await desk.book(*TOM)
+    await desk.book(*ANN)
+    bob = await desk.book(*BOB)
+
+    async def stale_check(self, department, start, duration_min, alternatives=2):
+        return SlotCheck(ok=True)  # what the check saw a moment before the agent's booking
+
+    monkeypatch.setattr(AvailabilityCalendar, "check", stale_check)
+    refused = await desk.staff.post(f"/console/calendar/dealership/{bob}/move",
+                                    data={"csrf_token": desk.staff.csrf,
+                                          "start": "2026-11-23T14:00"})
+    assert refused.status_code == 409 and "14:00 is full" in refused.text
+    assert 'value="2026-11-23T14:30"' in refused.text  # the nearest open times instead
+    assert (await desk.appointment(bob))["scheduled_time"] == "15:00:00"
