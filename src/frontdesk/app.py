@@ -32,6 +32,7 @@ from frontdesk.brain import Brain
 from frontdesk.brain.nlu.classifier import default_classifier
 from frontdesk.brain.ports import Clock
 from frontdesk.config import Settings
+from frontdesk.conversations.calendar import StaffCalendar
 from frontdesk.conversations.calls import CallRecords
 from frontdesk.conversations.events import EventBus
 from frontdesk.conversations.roster import RosterStaffDesk, StaffRoster
@@ -98,6 +99,8 @@ class Runtime:
     recordings: RecordingStore
     """Call recordings under ``data_dir/recordings``."""
     accounts: Accounts
+    calendar: StaffCalendar
+    """The appointments as staff see and change them (the console's Calendar)."""
     _closers: list[Any] = field(default_factory=list)
 
     def voice(self) -> CallServices:
@@ -120,7 +123,8 @@ class Runtime:
                            SmsOptOutStore(self.sessions), self.staff,
                            CallHistory(self.sessions), self.recordings, self.accounts,
                            TokenBucketLimiter(auth.login_per_minute, auth.login_burst),
-                           TokenBucketLimiter(auth.public_per_minute, auth.public_burst))
+                           TokenBucketLimiter(auth.public_per_minute, auth.public_burst),
+                           self.calendar)
 
     async def close(self) -> None:
         """Close in reverse order of building: calls first, the database last."""
@@ -176,8 +180,12 @@ async def build_runtime(settings: Settings, *, clock: Clock | None = None,
         reminders = PlannedReminders(profiles, Channels(
             sms=settings.twilio.messaging_configured, email=bool(settings.smtp.host),
             calls=False), SmsOptOutStore(sessions), job_store.clock)
-        brain = Brain(profiles, SqlCalendar(sessions, job_store), SqlCustomerDirectory(sessions),
+        # One calendar for the agent and the console: its booking lock serialises both.
+        calendar = SqlCalendar(sessions, job_store)
+        brain = Brain(profiles, calendar, SqlCustomerDirectory(sessions),
                       settings.brain, assist=assist, reminders=reminders, **kwargs)
+        staff_calendar = StaffCalendar(brain.profiles, calendar, FactsReader(sessions), job_store,
+                                       brain.now)
         events = EventBus()
         store = ConversationStore(sessions, job_store)
         staff = StaffRoster(brain.profiles, PresenceStore(sessions), brain.now)
@@ -217,7 +225,7 @@ async def build_runtime(settings: Settings, *, clock: Clock | None = None,
     accounts = Accounts(AccountStore(sessions), settings.auth)
     return Runtime(settings, database, sessions, brain, events, conversations, call_records,
                    phone, browser, assist, engines, jobs, tasks, staff, recordings, accounts,
-                   closers)
+                   staff_calendar, closers)
 
 
 def _callback_caller(settings: Settings, phone: PhoneCalls, tasks: TaskStore, job_store: JobStore,

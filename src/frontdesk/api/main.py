@@ -24,6 +24,8 @@ from frontdesk.api.routes import (
     browser,
     calls,
     console,
+    console_calendar,
+    console_leads,
     followup,
     records,
     sessions,
@@ -132,4 +134,6 @@ def create_api(services: Callable[[], AbstractAsyncContextManager[ApiServices]],
     app.include_router(account.router)
     app.include_router(account.api_router)
     app.include_router(console.router)
+    app.include_router(console_calendar.router)
+    app.include_router(console_leads.router)
     return app

@@ -12,6 +12,7 @@ from frontdesk.auth import Accounts
 from frontdesk.auth.ratelimit import RateLimiter
 from frontdesk.brain import Brain
 from frontdesk.config import Settings
+from frontdesk.conversations.calendar import StaffCalendar
 from frontdesk.conversations.events import EventBus
 from frontdesk.conversations.roster import StaffRoster
 from frontdesk.conversations.service import ConversationService
@@ -55,3 +56,5 @@ class ApiServices:
     login_limiter: RateLimiter
     public_limiter: RateLimiter
     """Sign-in attempts and public (website) requests, per client address."""
+    calendar: StaffCalendar
+    """Appointments as staff see, cancel and move them (the agent's rules and calendar)."""

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 from frontdesk.brain.ports import (
+    CALLER,
     AppointmentNotFoundError,
     BookedAppointment,
     BookingRequest,
@@ -92,14 +93,15 @@ class InMemoryCalendar:
                 return a
         raise AppointmentNotFoundError(appointment_id)
 
-    async def cancel(self, business: str, appointment_id: int) -> ExistingAppointment:
+    async def cancel(self, business: str, appointment_id: int, *,
+                     by: str = CALLER) -> ExistingAppointment:
         async with self._lock:
             stored = self._get(business, appointment_id)
             stored.status = "cancelled"
             return stored.existing()
 
     async def move(self, business: str, appointment_id: int, start: datetime,
-                   capacity: int) -> ExistingAppointment:
+                   capacity: int, *, by: str = CALLER) -> ExistingAppointment:
         async with self._lock:
             stored = self._get(business, appointment_id)
             end = start + (stored.end - stored.start)

@@ -72,6 +72,10 @@ class ExistingAppointment:
     vehicle: str | None = None
 
 
+CALLER = "caller"
+"""Who changed an appointment when the agent did it, on the caller's word."""
+
+
 class Calendar(Protocol):
     """Existing appointments and the one place bookings are written."""
 
@@ -88,12 +92,14 @@ class Calendar(Protocol):
         ``after`` (local time), earliest first."""
         ...
 
-    async def cancel(self, business: str, appointment_id: int) -> ExistingAppointment:
-        """Cancel one; its slot is free again. Raise :class:`AppointmentNotFoundError`."""
+    async def cancel(self, business: str, appointment_id: int, *,
+                     by: str = CALLER) -> ExistingAppointment:
+        """Cancel one; its slot is free again. Raise :class:`AppointmentNotFoundError`.
+        ``by``: who did it, the caller or a member of staff (their email)."""
         ...
 
     async def move(self, business: str, appointment_id: int, start: datetime,
-                   capacity: int) -> ExistingAppointment:
+                   capacity: int, *, by: str = CALLER) -> ExistingAppointment:
         """Move one to ``start`` (same duration), re-checking capacity as a booking does and
         not counting the appointment's own old slot; the old slot is released. Raise
         :class:`SlotUnavailableError` or :class:`AppointmentNotFoundError`."""

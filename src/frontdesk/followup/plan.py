@@ -120,12 +120,15 @@ def staff_alert(event: str, profile: BusinessProfile, data: dict[str, Any]) -> t
         line = f"{data['what']} on {slot:%a %b %-d at %-I:%M %p}"
         if data.get("vehicle"):
             line += f", {data['vehicle']}"
+        # A member of staff who changed it (the console) is named; the caller is not "by" anyone.
+        staff = data.get("by") if data.get("by") not in (None, "caller") else None
+        actor, line = (staff, f"{caller}'s {line}") if staff else (caller, line)
         subject, text = {
             "appointment_booked": ("New booking", f"{caller} booked {line}."),
-            "appointment_cancelled": ("Booking cancelled", f"{caller} cancelled {line}."),
-            "appointment_moved": ("Booking moved", f"{caller} moved {line} "
+            "appointment_cancelled": ("Booking cancelled", f"{actor} cancelled {line}."),
+            "appointment_moved": ("Booking moved", f"{actor} moved {line} "
                                   f"(was {datetime.fromisoformat(data['previous']):%a %b %-d at %-I:%M %p})."
-                                  if data.get("previous") else f"{caller} moved {line}."),
+                                  if data.get("previous") else f"{actor} moved {line}."),
         }[event]
     elif event == "callback_requested":
         due = data.get("due_at")

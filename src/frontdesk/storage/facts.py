@@ -7,9 +7,9 @@ Read fresh when the job runs, never copied into the job when it is written: a re
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
 from frontdesk.storage.models import Appointment, Business, Customer, Lead, ServiceType
@@ -33,6 +33,8 @@ class AppointmentFacts:
     customer_email: str | None
     vehicle: str | None
     conversation_id: str | None
+    notes: str | None = None
+    """What happened to it ("moved from 2026-11-23 14:00 by …")."""
 
     @property
     def active(self) -> bool:
@@ -58,24 +60,21 @@ class FactsReader:
         self._sessions = sessions
 
     async def appointment(self, appointment_id: int) -> AppointmentFacts | None:
-        query = (select(Appointment, Business.key, ServiceType.key, Customer,
-                        ConversationRow.caller_phone)
-                 .join(Business, Business.id == Appointment.business_id)
-                 .outerjoin(ServiceType, ServiceType.id == Appointment.service_type_id)
-                 .outerjoin(Customer, Customer.id == Appointment.customer_id)
-                 .outerjoin(ConversationRow, ConversationRow.id == Appointment.conversation_id)
-                 .where(Appointment.id == appointment_id))
         async with reading(self._sessions) as db:
-            row = (await db.execute(query)).first()
-        if row is None:
-            return None
-        appt, business, service, customer, caller_phone = row
-        return AppointmentFacts(
-            appt.id, business, appt.status, appt.department, appt.appointment_type, service,
-            datetime.combine(appt.scheduled_date, appt.scheduled_time), appt.duration_min,
-            appt.customer_name or (customer.name if customer else None),
-            customer.phone if customer else caller_phone,
-            customer.email if customer else None, appt.vehicle_label, appt.conversation_id)
+            row = (await db.execute(_appointments().where(Appointment.id == appointment_id))).first()
+        return _appointment_facts(*row) if row is not None else None
+
+    async def appointments(self, business: str, first_day: date,
+                           last_day: date) -> list[AppointmentFacts]:
+        """The business's appointments from ``first_day`` to ``last_day`` (local dates, both
+        included), cancelled ones too, in order of their start."""
+        query = (_appointments()
+                 .where(Business.key == business, Appointment.scheduled_date >= first_day,
+                        Appointment.scheduled_date <= last_day)
+                 .order_by(Appointment.scheduled_date, Appointment.scheduled_time, Appointment.id))
+        async with reading(self._sessions) as db:
+            rows = (await db.execute(query)).all()
+        return [_appointment_facts(*row) for row in rows]
 
     async def lead(self, business: str, customer_id: int) -> LeadFacts | None:
         query = (select(Lead, Customer).join(Customer, Customer.id == Lead.customer_id)
@@ -89,3 +88,23 @@ class FactsReader:
         return LeadFacts(business, customer.name, customer.phone, customer.email, lead.status,
                          lead.score, lead.intent, lead.budget_max, lead.timeline_months,
                          lead.location)
+
+
+def _appointments() -> Select:
+    return (select(Appointment, Business.key, ServiceType.key, Customer,
+                   ConversationRow.caller_phone)
+            .join(Business, Business.id == Appointment.business_id)
+            .outerjoin(ServiceType, ServiceType.id == Appointment.service_type_id)
+            .outerjoin(Customer, Customer.id == Appointment.customer_id)
+            .outerjoin(ConversationRow, ConversationRow.id == Appointment.conversation_id))
+
+
+def _appointment_facts(appt: Appointment, business: str, service: str | None,
+                       customer: Customer | None, caller_phone: str | None) -> AppointmentFacts:
+    return AppointmentFacts(
+        appt.id, business, appt.status, appt.department, appt.appointment_type, service,
+        datetime.combine(appt.scheduled_date, appt.scheduled_time), appt.duration_min,
+        appt.customer_name or (customer.name if customer else None),
+        customer.phone if customer else caller_phone,
+        customer.email if customer else None, appt.vehicle_label, appt.conversation_id,
+        appt.notes)

@@ -19,6 +19,7 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from frontdesk.brain.ports import (
+    CALLER,
     AppointmentNotFoundError,
     BookedAppointment,
     BookingRequest,
@@ -143,7 +144,8 @@ class SqlCalendar:
             raise AppointmentNotFoundError(appointment_id)
         return found[0], found[1]
 
-    async def cancel(self, business: str, appointment_id: int) -> ExistingAppointment:
+    async def cancel(self, business: str, appointment_id: int, *,
+                     by: str = CALLER) -> ExistingAppointment:
         """Mark it cancelled in the current transaction: it no longer counts for capacity."""
         async with transaction(self._sessions) as db:
             row_business = await self._locked_business(db, business)
@@ -151,14 +153,14 @@ class SqlCalendar:
                 raise AppointmentNotFoundError(appointment_id)
             row, service = await self._active_row(db, row_business.id, appointment_id)
             row.status = "cancelled"
-            row.notes = _note(row.notes, "cancelled by the caller on a call")
+            row.notes = _note(row.notes, f"cancelled {_by(by)}")
             await db.flush()
             await self._jobs.add_event("appointment_cancelled", business=business,
-                                       appointment_id=row.id, by="caller")
+                                       appointment_id=row.id, by=by)
             return _existing(row, service)
 
     async def move(self, business: str, appointment_id: int, start: datetime,
-                   capacity: int) -> ExistingAppointment:
+                   capacity: int, *, by: str = CALLER) -> ExistingAppointment:
         """Give the appointment a new start under the booking lock, capacity re-checked without
         its own old slot (which is released by the same write)."""
         async with transaction(self._sessions) as db:
@@ -171,10 +173,10 @@ class SqlCalendar:
                 raise SlotUnavailableError("taken")
             old = datetime.combine(row.scheduled_date, row.scheduled_time)
             row.scheduled_date, row.scheduled_time = start.date(), start.time()
-            row.notes = _note(row.notes, f"moved from {old:%Y-%m-%d %H:%M} by the caller on a call")
+            row.notes = _note(row.notes, f"moved from {old:%Y-%m-%d %H:%M} {_by(by)}")
             await db.flush()
             await self._jobs.add_event("appointment_moved", business=business,
-                                       appointment_id=row.id, by="caller",
+                                       appointment_id=row.id, by=by,
                                        previous=old.isoformat(timespec="minutes"))
             return _existing(row, service)
 
@@ -183,6 +185,10 @@ def _interval(row: Appointment) -> BusyInterval:
     start = datetime.combine(row.scheduled_date, row.scheduled_time)
     return BusyInterval(start=start, end=start + timedelta(minutes=row.duration_min),
                         appointment_id=row.id)
+
+
+def _by(who: str) -> str:
+    return "by the caller on a call" if who == CALLER else f"by {who}"
 
 
 def _note(notes: str | None, line: str) -> str:

@@ -126,14 +126,17 @@ async def calls(request: Request, principal: PrincipalDep, services: ServicesDep
                 channel: Annotated[str, Query(max_length=16)] = "",
                 outcome: Annotated[str, Query(max_length=64)] = "",
                 q: Annotated[str, Query(max_length=200)] = "",
-                page: Annotated[int, Query(ge=1, le=100_000)] = 1) -> Response:
-    """The call log, newest first: search the words said, filter, page through."""
+                page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+                lead: Annotated[int | None, Query(ge=1)] = None) -> Response:
+    """The call log, newest first: search the words said, filter, page through; ``lead``:
+    the calls of one lead (the Leads page links here)."""
     filters = {"business": business.strip() or None,
                "channel": channel if channel in CHANNELS else None,
-               "outcome": outcome.strip() or None, "q": q.strip() or None}
+               "outcome": outcome.strip() or None, "q": q.strip() or None,
+               "lead": str(lead) if lead else None}
     found = await services.history.list(
         CallFilter(business=filters["business"], channel=filters["channel"],
-                   outcome=filters["outcome"], text=filters["q"]),
+                   outcome=filters["outcome"], text=filters["q"], lead_id=lead),
         limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
     pages = max(1, math.ceil(found.total / PAGE_SIZE))
 
