@@ -13,6 +13,7 @@ from frontdesk.auth.ratelimit import RateLimiter
 from frontdesk.brain import Brain
 from frontdesk.config import Settings
 from frontdesk.conversations.events import EventBus
+from frontdesk.conversations.profiles import BusinessProfiles
 from frontdesk.conversations.roster import StaffRoster
 from frontdesk.conversations.service import ConversationService
 from frontdesk.storage.history import CallHistory
@@ -55,3 +56,5 @@ class ApiServices:
     login_limiter: RateLimiter
     public_limiter: RateLimiter
     """Sign-in attempts and public (website) requests, per client address."""
+    business: BusinessProfiles
+    """The business profiles in force, their versions and edits (the console's Business)."""
