@@ -24,6 +24,8 @@ from frontdesk.api.routes import (
     browser,
     calls,
     console,
+    console_business,
+    console_settings,
     followup,
     records,
     sessions,
@@ -132,4 +134,6 @@ def create_api(services: Callable[[], AbstractAsyncContextManager[ApiServices]],
     app.include_router(account.router)
     app.include_router(account.api_router)
     app.include_router(console.router)
+    app.include_router(console_business.router)
+    app.include_router(console_settings.router)
     return app
