@@ -77,7 +77,7 @@ async def _form(request: Request) -> dict[str, str]:
     return {k: str(v) for k, v in (await request.form()).items()}
 
 
-page, back, form_fields = _page, _back, _form
+page, back = _page, _back
 """The helpers, for the console's other page modules (Business, Settings)."""
 
 
