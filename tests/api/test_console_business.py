@@ -129,6 +129,10 @@ async def test_a_bad_edit_shows_the_error_at_its_field_and_changes_nothing(clien
         "csrf_token": owner.csrf, "version": "", "agent_name": "Ava",
         "replies.greeting_inbound": "Hi, {agent} at {bussiness} here"})
     assert greeting.status_code == 422 and "unknown placeholder(s) {bussiness}" in greeting.text
+    blank = await owner.post("/console/business/dealership/faq", data=faq_form(
+        page, owner.csrf, **{"faq.shuttle.answer": "  "}))
+    assert blank.status_code == 422
+    assert "at least 1 character" in row(blank.text, "faq-shuttle")
     # Nothing changed: no version, the old price and the old greeting.
     assert 'id="no-history"' in (await owner.get("/console/business/dealership")).text
     assert "$49" in await ask(client, "how much is an oil change?")

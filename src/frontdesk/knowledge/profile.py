@@ -139,7 +139,7 @@ class AppointmentType(BaseModel):
 
 class Service(BaseModel):
     key: str
-    name: str
+    name: str = Field(min_length=1)
     duration_min: int = Field(ge=5)
     price_min: float = Field(ge=0)
     price_max: float = Field(ge=0)
@@ -172,8 +172,9 @@ class Vehicle(BaseModel):
 class FaqEntry(BaseModel):
     key: str
     category: str = "general"
-    question: str
-    answer: str
+    question: str = Field(min_length=1)
+    answer: str = Field(min_length=1)
+    """Said word for word: an empty one would be silence."""
     keywords: list[str] = []
 
 
@@ -181,7 +182,7 @@ class ObjectionPlay(BaseModel):
     """How to answer one kind of objection; ``ends`` closes the conversation politely."""
 
     key: str
-    reply: str
+    reply: str = Field(min_length=1)
     retry_reply: str | None = None
     ends: bool = False
 
