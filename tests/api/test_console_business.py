@@ -177,11 +177,20 @@ async def test_versions_roll_back_and_a_restart_keeps_the_latest(settings, clien
             transport=httpx.ASGITransport(app=other), base_url="http://test") as api:
         await authorize(other, api)
         assert NEW_LOANER in await ask(api, LOANER_Q)
-        # ... and a version saved here reaches it at its next conversation.
+        # A version saved here shows on the other's page, and its edits build on it.
         page = (await owner.get("/console/business/dealership")).text
         assert (await owner.post("/console/business/dealership/faq", data=faq_form(
             page, owner.csrf, **{"faq.loaner.answer": "No loaners this week."}))).status_code == 303
+        async with await signed_in(other, OWNER_EMAIL, OWNER_PASSWORD) as there:
+            page = (await there.get("/console/business/dealership")).text
+            assert "No loaners this week." in page
+            saved = await there.post("/console/business/dealership/greeting", data=section_form(
+                page, "greeting", there.csrf, agent_name="Kim"))
+            assert saved.headers["location"].endswith("saved=7#greeting")
         assert "No loaners this week." in await ask(api, LOANER_Q)
+        # ... and the first process's next conversation has the other's version.
+        greeting = (await client.post("/api/sessions", json={"profile": "dealership"})).json()
+        assert greeting["reply"].startswith("Thanks for calling Riverside Motors, this is Kim.")
 
 
 async def test_services_and_faq_entries_are_added_and_removed(client, owner) -> None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from copy import deepcopy
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path, Request, status
@@ -169,6 +168,7 @@ async def business_page(request: Request, principal: Principal, services: ApiSer
                         template: str = "console/business.html", **context: Any) -> Response:
     """The page for business ``key`` (``data``: an edit that failed, shown as typed)."""
     business = services.business
+    await business.refresh()  # another server may have saved the version the owner expects
     try:
         profile = business.current(key)
     except KeyError:
@@ -189,8 +189,10 @@ async def save_section(request: Request, principal: Principal, services: ApiServ
     """Read the section's form into the whole profile, then save it as a new version: back to
     the page (post/redirect/get), or the page again with the errors and nothing saved."""
     business = services.business
+    # The section goes into the latest version, even one another process saved.
+    await business.refresh()
     try:
-        data = deepcopy(business.current(key).model_dump(mode="json"))
+        data = business.current(key).model_dump(mode="json")
     except KeyError:
         raise HTTPException(status.HTTP_404_NOT_FOUND, "no such business") from None
     form = await request.form()
