@@ -35,6 +35,7 @@ from frontdesk.config import Settings
 from frontdesk.conversations.calendar import StaffCalendar
 from frontdesk.conversations.calls import CallRecords
 from frontdesk.conversations.events import EventBus
+from frontdesk.conversations.profiles import BusinessProfiles
 from frontdesk.conversations.roster import RosterStaffDesk, StaffRoster
 from frontdesk.conversations.service import ConversationService
 from frontdesk.conversations.staff import SimulatedStaffDesk, StaffDesk
@@ -47,6 +48,7 @@ from frontdesk.followup.sms import TwilioMessaging
 from frontdesk.followup.webhooks import WebhookSender
 from frontdesk.jobs.engine import Jobs
 from frontdesk.knowledge.profile import BusinessProfile, load_profiles
+from frontdesk.knowledge.registry import ProfileRegistry
 from frontdesk.llm.assist import LLMAssist
 from frontdesk.storage.accounts import AccountStore
 from frontdesk.storage.conversations import ConversationStore
@@ -59,6 +61,7 @@ from frontdesk.storage.models import Business
 from frontdesk.storage.optouts import SmsOptOutStore
 from frontdesk.storage.ports import SqlCalendar, SqlCustomerDirectory
 from frontdesk.storage.presence import PresenceStore
+from frontdesk.storage.profiles import ProfileStore
 from frontdesk.storage.recordings import CLEANUP_JOB, RecordingRetention, RecordingStore
 from frontdesk.storage.seed import load_profiles_from_db, seed_profiles
 from frontdesk.storage.tasks import TaskStore
@@ -101,6 +104,8 @@ class Runtime:
     accounts: Accounts
     calendar: StaffCalendar
     """The appointments as staff see and change them (the console's Calendar)."""
+    business: BusinessProfiles
+    """The profiles in force and their edits (versions)."""
     _closers: list[Any] = field(default_factory=list)
 
     def voice(self) -> CallServices:
@@ -124,7 +129,7 @@ class Runtime:
                            CallHistory(self.sessions), self.recordings, self.accounts,
                            TokenBucketLimiter(auth.login_per_minute, auth.login_burst),
                            TokenBucketLimiter(auth.public_per_minute, auth.public_burst),
-                           self.calendar)
+                           self.calendar, self.business)
 
     async def close(self) -> None:
         """Close in reverse order of building: calls first, the database last."""
@@ -167,7 +172,11 @@ async def build_runtime(settings: Settings, *, clock: Clock | None = None,
         database = create_engine(settings.resolved_database_url)
         closers.append(database.dispose)
         sessions = session_factory(database)
-        profiles = await load_profiles_from_db(sessions, load_profiles(settings.profiles_dir))
+        # The YAML files seed the database; a version saved in the console overrides them.
+        profiles = ProfileRegistry(await load_profiles_from_db(
+            sessions, load_profiles(settings.profiles_dir)))
+        business = BusinessProfiles(ProfileStore(sessions), profiles)
+        await business.refresh()
         assist = await _language_model(settings) if settings.llm.enabled else None
         if assist is not None:
             closers.append(assist.close)
@@ -191,7 +200,8 @@ async def build_runtime(settings: Settings, *, clock: Clock | None = None,
         staff = StaffRoster(brain.profiles, PresenceStore(sessions), brain.now)
         desk: StaffDesk = (SimulatedStaffDesk(settings.escalation)
                            if settings.escalation.desk == "simulated" else RosterStaffDesk(staff))
-        conversations = ConversationService(brain, store, events, desk)
+        conversations = ConversationService(brain, store, events, desk,
+                                            refresh_profiles=business.refresh)
         closers.append(conversations.close)
         await conversations.resume_background_work()
         if engines is None and load_voice and settings.voice_enabled:
@@ -216,6 +226,8 @@ async def build_runtime(settings: Settings, *, clock: Clock | None = None,
         jobs = Jobs.build(settings, job_store, handlers)
         await jobs.start()
         closers.append(jobs.close)
+        await business.start()  # versions other processes save (e.g. for the worker's alerts)
+        closers.append(business.close)
         if any(p.recording.enabled for p in brain.profiles.values()) or await recordings.any():
             await retention.schedule()
     except BaseException:
@@ -225,7 +237,7 @@ async def build_runtime(settings: Settings, *, clock: Clock | None = None,
     accounts = Accounts(AccountStore(sessions), settings.auth)
     return Runtime(settings, database, sessions, brain, events, conversations, call_records,
                    phone, browser, assist, engines, jobs, tasks, staff, recordings, accounts,
-                   staff_calendar, closers)
+                   staff_calendar, business, closers)
 
 
 def _callback_caller(settings: Settings, phone: PhoneCalls, tasks: TaskStore, job_store: JobStore,

@@ -24,8 +24,10 @@ from frontdesk.api.routes import (
     browser,
     calls,
     console,
+    console_business,
     console_calendar,
     console_leads,
+    console_settings,
     followup,
     records,
     sessions,
@@ -136,4 +138,6 @@ def create_api(services: Callable[[], AbstractAsyncContextManager[ApiServices]],
     app.include_router(console.router)
     app.include_router(console_calendar.router)
     app.include_router(console_leads.router)
+    app.include_router(console_business.router)
+    app.include_router(console_settings.router)
     return app

@@ -14,6 +14,7 @@ from frontdesk.brain import Brain
 from frontdesk.config import Settings
 from frontdesk.conversations.calendar import StaffCalendar
 from frontdesk.conversations.events import EventBus
+from frontdesk.conversations.profiles import BusinessProfiles
 from frontdesk.conversations.roster import StaffRoster
 from frontdesk.conversations.service import ConversationService
 from frontdesk.storage.history import CallHistory
@@ -58,3 +59,5 @@ class ApiServices:
     """Sign-in attempts and public (website) requests, per client address."""
     calendar: StaffCalendar
     """Appointments as staff see, cancel and move them (the agent's rules and calendar)."""
+    business: BusinessProfiles
+    """The business profiles in force, their versions and edits (the console's Business)."""

@@ -94,6 +94,21 @@ class Accounts:
     async def list_users(self) -> list[UserRecord]:
         return await self.store.list_users()
 
+    async def set_disabled(self, user_id: int, disabled: bool) -> UserRecord | None:
+        """Deactivate or reactivate; raises LastOwnerError rather than leave no active owner."""
+        user = await self.store.set_disabled(user_id, disabled)
+        if user is not None:
+            log.info("user deactivated" if disabled else "user reactivated",
+                     extra={"user_id": user_id})
+        return user
+
+    async def remove_user(self, user_id: int) -> UserRecord | None:
+        """Delete the user, their sessions and keys; raises LastOwnerError for the last owner."""
+        user = await self.store.delete_user(user_id)
+        if user is not None:
+            log.info("user removed", extra={"user_id": user_id})
+        return user
+
     async def issue_setup_link(self) -> str | None:
         """A fresh one-time setup token while no account exists (None once one does)."""
         if not await self.needs_setup():

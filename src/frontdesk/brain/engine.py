@@ -32,6 +32,7 @@ from frontdesk.brain.state import (
 )
 from frontdesk.config import BrainSettings
 from frontdesk.knowledge.profile import BusinessProfile
+from frontdesk.knowledge.registry import ProfileRegistry
 
 
 class UnknownProfileError(KeyError):
@@ -69,7 +70,9 @@ class Brain:
         assist: LanguageAssist | None = None,
         reminders: Reminders | None = None,
     ) -> None:
-        self._profiles = dict(profiles)
+        # A registry stays live: a new version of a profile is what the next turn reads.
+        self._profiles = (profiles if isinstance(profiles, ProfileRegistry)
+                          else ProfileRegistry(profiles))
         self._reminders = reminders
         self._calendar = calendar
         self._customers = customers
@@ -78,7 +81,7 @@ class Brain:
         self._assist = assist
         self._graph = build_graph()
         default_classifier()  # trained or loaded now, at start, never inside a caller's turn
-        self._replies = {key: Replies(p) for key, p in self._profiles.items()}
+        self._replies: dict[str, tuple[BusinessProfile, Replies]] = {}
 
     @property
     def profiles(self) -> Mapping[str, BusinessProfile]:
@@ -93,6 +96,14 @@ class Brain:
             return self._profiles[key]
         except KeyError:
             raise UnknownProfileError(key) from None
+
+    def _replies_for(self, profile: BusinessProfile) -> Replies:
+        """The profile's reply templates, built again when a new version replaced it."""
+        cached = self._replies.get(profile.key)
+        if cached is None or cached[0] is not profile:
+            cached = (profile, Replies(profile))
+            self._replies[profile.key] = cached
+        return cached[1]
 
     def local_now(self, profile: BusinessProfile) -> datetime:
         """Naive local time of the business."""
@@ -138,7 +149,7 @@ class Brain:
             topic = car.label if car.stock_number else None
             understanding = understand(text, profile, now.date(), state.awaiting, topic)
         return TurnContext(
-            profile=profile, replies=self._replies[profile.key], settings=self._settings,
+            profile=profile, replies=self._replies_for(profile), settings=self._settings,
             calendar=self._calendar, customers=self._customers, now=now,
             understanding=understanding,
             availability=AvailabilityCalendar(profile, self._calendar, now),
@@ -183,8 +194,9 @@ class Brain:
 
         ``transfer_to``: the free person's own number, which a phone call is put through to."""
         s = state.model_copy(deep=True)
-        note = apply_escalation_result(s, task_id, available, person, self._replies[s.profile],
-                                       self.now(), transfer_to)
+        replies = self._replies_for(self.profile(s.profile))
+        note = apply_escalation_result(s, task_id, available, person, replies, self.now(),
+                                       transfer_to)
         return s, note
 
     def transfer_failed(self, state: ConversationState, *, dial_status: str
@@ -195,7 +207,7 @@ class Brain:
         Returns the new state and the line to say when the caller is back (None when the
         conversation has ended or no transfer was under way). Pure: no I/O."""
         s = state.model_copy(deep=True)
-        note = apply_transfer_failed(s, dial_status, self._replies[s.profile])
+        note = apply_transfer_failed(s, dial_status, self._replies_for(self.profile(s.profile)))
         return s, note
 
     async def finish(self, state: ConversationState,

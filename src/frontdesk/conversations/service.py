@@ -20,7 +20,7 @@ import functools
 import inspect
 import logging
 import uuid
-from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Sequence
 from typing import Any, TypeVar
 
 from frontdesk.brain import Brain, ConversationState, TurnOutcome
@@ -130,8 +130,12 @@ class ConversationService:
     """Creates conversations, runs turns, and publishes what happened."""
 
     def __init__(self, brain: Brain, store: ConversationStore, events: EventBus,
-                 staff: StaffDesk) -> None:
+                 staff: StaffDesk, *,
+                 refresh_profiles: Callable[[], Awaitable[object]] | None = None) -> None:
+        """``refresh_profiles``: put in force the profile versions other processes saved,
+        before each new conversation (``BusinessProfiles.refresh``)."""
         self._brain = brain
+        self._refresh_profiles = refresh_profiles
         self._store = store
         self._events = events
         self._staff = staff
@@ -199,6 +203,8 @@ class ConversationService:
         ``conversation_id`` may name a call record registered ahead (a phone call Twilio announced
         before its audio arrived); it is filled in, not duplicated.
         """
+        if self._refresh_profiles is not None:
+            await self._refresh_profiles()
         profile_obj = self._brain.profile(profile)
         conversation_id = conversation_id or new_conversation_id()
         bind_conversation(conversation_id)  # this task's lines (it runs only this work)

@@ -8,6 +8,7 @@ reads facts only from here, so a reply can never state a fact the business did n
 from __future__ import annotations
 
 import re
+import string
 from datetime import datetime, time
 from pathlib import Path
 from typing import Literal
@@ -138,7 +139,7 @@ class AppointmentType(BaseModel):
 
 class Service(BaseModel):
     key: str
-    name: str
+    name: str = Field(min_length=1)
     duration_min: int = Field(ge=5)
     price_min: float = Field(ge=0)
     price_max: float = Field(ge=0)
@@ -171,8 +172,9 @@ class Vehicle(BaseModel):
 class FaqEntry(BaseModel):
     key: str
     category: str = "general"
-    question: str
-    answer: str
+    question: str = Field(min_length=1)
+    answer: str = Field(min_length=1)
+    """Said word for word: an empty one would be silence."""
     keywords: list[str] = []
 
 
@@ -180,7 +182,7 @@ class ObjectionPlay(BaseModel):
     """How to answer one kind of objection; ``ends`` closes the conversation politely."""
 
     key: str
-    reply: str
+    reply: str = Field(min_length=1)
     retry_reply: str | None = None
     ends: bool = False
 
@@ -269,6 +271,28 @@ class RecordingPolicy(BaseModel):
         return self.enabled and channel in self.channels
 
 
+GREETING_PLACEHOLDERS: dict[str, frozenset[str]] = {
+    "greeting_inbound": frozenset({"business", "agent"}),
+    "greeting_outbound": frozenset({"business", "agent", "name_part"}),
+    "greeting_callback": frozenset({"business", "agent", "name_part"}),
+}
+"""What each greeting may say in braces (the agent fills them in): an unknown one would fail
+the first line of every call."""
+
+
+def template_placeholders(template: str) -> set[str]:
+    """The ``{names}`` a reply template uses; ValueError for a broken one (a stray brace, or
+    anything but a plain name inside braces)."""
+    try:
+        fields = [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
+    except ValueError as exc:
+        raise ValueError(f"{exc} (write {{{{ or }}}} for a literal brace)") from None
+    for name in fields:
+        if not name.isidentifier():
+            raise ValueError(f"{{{name}}} is not a placeholder; use a plain name like {{agent}}")
+    return set(fields)
+
+
 class BusinessProfile(BaseModel):
     """Everything the agent knows about one business."""
 
@@ -312,6 +336,21 @@ class BusinessProfile(BaseModel):
         """``{service: {...}}`` in YAML → each item also knows its own key."""
         if isinstance(value, dict):
             return {k: {"key": k, **v} if isinstance(v, dict) else v for k, v in value.items()}
+        return value
+
+    @field_validator("replies")
+    @classmethod
+    def _reply_templates(cls, value: dict[str, str]) -> dict[str, str]:
+        for key, template in value.items():
+            try:
+                used = template_placeholders(template)
+            except ValueError as exc:
+                raise ValueError(f"reply {key}: {exc}") from None
+            allowed = GREETING_PLACEHOLDERS.get(key)
+            if allowed is not None and used - allowed:
+                raise ValueError(f"reply {key}: unknown placeholder(s) "
+                                 f"{', '.join('{' + n + '}' for n in sorted(used - allowed))}; "
+                                 f"it may use {', '.join('{' + n + '}' for n in sorted(allowed))}")
         return value
 
     @model_validator(mode="after")

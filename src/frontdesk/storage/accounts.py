@@ -15,7 +15,7 @@ from typing import Literal
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from frontdesk.storage.models import ApiKey, ConversationToken, SetupToken, User, UserSession
 from frontdesk.storage.transaction import reading, transaction
@@ -30,6 +30,10 @@ LAST_USED_RESOLUTION = timedelta(minutes=1)
 
 class UserExistsError(ValueError):
     """An account with this email already exists."""
+
+
+class LastOwnerError(ValueError):
+    """The change would leave no active owner (nobody could manage the accounts any more)."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -129,6 +133,46 @@ class AccountStore:
             await db.execute(update(User).where(User.id == user_id).values(
                 password_hash=password_hash, password_changed_at=datetime.now(UTC)))
             await db.execute(delete(UserSession).where(UserSession.user_id == user_id))
+
+    async def set_disabled(self, user_id: int, disabled: bool) -> UserRecord | None:
+        """Deactivate (signed out everywhere; their keys stop working) or reactivate a user;
+        None when there is no such user. Raises LastOwnerError."""
+        async with transaction(self._sessions) as db:
+            row = await db.get(User, user_id, with_for_update=True)
+            if row is None:
+                return None
+            if disabled and not row.disabled:
+                await self._keep_an_owner(db, row)
+                await db.execute(delete(UserSession).where(UserSession.user_id == user_id))
+            row.disabled = disabled
+            return _user(row)
+
+    async def delete_user(self, user_id: int) -> UserRecord | None:
+        """Remove a user with their sessions and API keys; None when there is no such user.
+        Raises LastOwnerError."""
+        async with transaction(self._sessions) as db:
+            row = await db.get(User, user_id, with_for_update=True)
+            if row is None:
+                return None
+            if not row.disabled:
+                await self._keep_an_owner(db, row)
+            removed = _user(row)
+            await db.execute(delete(UserSession).where(UserSession.user_id == user_id))
+            await db.execute(delete(ApiKey).where(ApiKey.user_id == user_id))
+            await db.delete(row)
+            return removed
+
+    @staticmethod
+    async def _keep_an_owner(db: AsyncSession, leaving: User) -> None:
+        if leaving.role != "owner":
+            return
+        # Lock the other owners' rows too: two owners removing each other at once must not
+        # both succeed (PostgreSQL; SQLite has one writer anyway).
+        others = (await db.scalars(select(User.id).where(
+            User.role == "owner", User.disabled.is_(False), User.id != leaving.id)
+            .with_for_update())).all()
+        if not others:
+            raise LastOwnerError("the last active owner cannot be removed or deactivated")
 
     # --- browser sessions --------------------------------------------------------------------
 

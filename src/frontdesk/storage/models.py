@@ -400,3 +400,23 @@ class ConversationToken(TimestampMixin, Base):
     conversation_id: Mapped[str] = mapped_column(ForeignKey("calls.id", ondelete="CASCADE"),
                                                  primary_key=True)
     token_hash: Mapped[str] = mapped_column(String(64))
+
+
+class ProfileVersion(Base):
+    """One saved version of a business profile (the console's edits): the whole validated
+    profile, who saved it, and what changed. The latest number of a business is in force."""
+
+    __tablename__ = "profile_versions"
+    __table_args__ = (UniqueConstraint("business_key", "number",
+                                       name="uq_profile_versions_business_key_number"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    business_key: Mapped[str] = mapped_column(String(64))
+    number: Mapped[int] = mapped_column(Integer)
+    """1, 2, 3… per business; two saves racing for the same number: one wins, one is told."""
+    profile: Mapped[dict[str, Any]] = mapped_column(JSON)
+    changes: Mapped[list[Any]] = mapped_column(JSON)
+    """What changed since the version before, one readable line each."""
+    author: Mapped[str] = mapped_column(String(254))
+    restored_from: Mapped[int | None] = mapped_column(Integer)
+    """A roll back: the number of the version it brought back."""
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -20,12 +20,14 @@ async def seed_profiles(sessions: async_sessionmaker, profiles: Iterable[Busines
     count = 0
     async with sessions() as db, db.begin():
         for profile in profiles:
-            await _upsert_profile(db, profile)
+            await upsert_profile(db, profile)
             count += 1
     return count
 
 
-async def _upsert_profile(db: AsyncSession, profile: BusinessProfile) -> None:
+async def upsert_profile(db: AsyncSession, profile: BusinessProfile) -> None:
+    """The profile into ``businesses`` and its services, inventory and FAQ tables (bookings
+    find a service by its row); rows no longer in the profile stay for the records."""
     business = await db.scalar(select(Business).where(Business.key == profile.key))
     data = profile.model_dump(mode="json", exclude={"services", "inventory", "faq"})
     if business is None:

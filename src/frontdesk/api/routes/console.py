@@ -65,7 +65,8 @@ def _page(name: str, request: Request, principal: Principal, status_code: int = 
         return local.strftime(f"%a %d %b %H:%M{':%S' if seconds else ''} %Z")
 
     return render(name, status_code, csp=CONSOLE_CSP, at=at, user=principal.user.email,
-                  csrf_token=principal.csrf_token or "", **context)
+                  owner=principal.user.role == "owner", csrf_token=principal.csrf_token or "",
+                  **context)
 
 
 def _back(url: str) -> RedirectResponse:
@@ -74,6 +75,10 @@ def _back(url: str) -> RedirectResponse:
 
 async def _form(request: Request) -> dict[str, str]:
     return {k: str(v) for k, v in (await request.form()).items()}
+
+
+page, back = _page, _back
+"""The helpers, for the console's other page modules (Business, Settings)."""
 
 
 def _latency(turn: Turn) -> str:
