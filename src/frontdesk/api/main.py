@@ -21,6 +21,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from frontdesk import __version__
 from frontdesk.api.routes import (
     account,
+    assets,
     browser,
     calls,
     console,
@@ -132,4 +133,5 @@ def create_api(services: Callable[[], AbstractAsyncContextManager[ApiServices]],
     app.include_router(account.router)
     app.include_router(account.api_router)
     app.include_router(console.router)
+    app.include_router(assets.router)
     return app
