@@ -12,6 +12,8 @@
   const sockets = new Map(); // session id -> WebSocket
   const NOTES = { tier_escalation: "escalated", transfer: "transferring to a person",
                   transfer_failed: "transfer failed", transfer_not_answered: "transfer not answered" };
+  const PERSON = { checking: "checking for a person…", available: "a person is free",
+                   unavailable: "no one free" };
 
   function field(card, name, text) {
     for (const el of card.querySelectorAll("." + name)) el.textContent = text;
@@ -51,8 +53,8 @@
     field(card, "agent", s.current_agent || "—");
     const confidence = typeof s.confidence === "number" ? " (" + s.confidence.toFixed(2) + ")" : "";
     field(card, "intent", s.detected_intent ? s.detected_intent + confidence : "—");
-    const human = s.human_agent_status ? " · " + s.human_agent_status : "";
-    field(card, "escalation", s.escalation_in_progress ? "in progress" + human : (s.human_agent_status || "none"));
+    field(card, "escalation", s.human_agent_status ? PERSON[s.human_agent_status] || s.human_agent_status
+                                                   : s.escalation_in_progress ? "in progress" : "none");
     field(card, "turns", String(s.turn_count));
     field(card, "customer", (s.customer && s.customer.name) || "—");
     const a = s.appointment;
@@ -71,7 +73,11 @@
         break;
       case "state_update": showState(card, e); break;
       case "call_status": field(card, "status", e.status); break;
-      case "task_update": field(card, "escalation", (e.task.task_type || "task") + " · " + e.task.status); break;
+      case "task_update":
+        if (e.task.task_type === "human_escalation" && e.task.status !== "completed") {
+          field(card, "escalation", e.task.status === "failed" ? "the check for a person failed" : PERSON.checking);
+        }
+        break;
       default:
         if (NOTES[e.type]) addLine(card, "note", NOTES[e.type]);
     }
