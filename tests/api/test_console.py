@@ -8,9 +8,13 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
+from starlette.testclient import TestClient
+from starlette.websockets import WebSocketDisconnect
 
 from frontdesk.api.routes import console
 from frontdesk.api.security import CSRF_COOKIE, SESSION_COOKIE
+from frontdesk.app import create_app
+from tests.conftest import fixed_clock
 
 pytestmark = pytest.mark.integration
 
@@ -77,8 +81,10 @@ async def test_staff_see_every_page_with_its_headers(staff) -> None:
         assert page.status_code == 200, (path, page.text)
         assert STAFF_EMAIL in page.text and staff.csrf in page.text  # the sign-out form
         csp = page.headers["content-security-policy"]
-        assert "script-src" not in csp and "default-src 'none'" in csp
-        assert "media-src 'self'" in csp and page.headers["x-frame-options"] == "DENY"
+        # Only Today runs a script, its own (the live calls), and opens only this server.
+        scripts = "; script-src 'self'; connect-src 'self'" if path == "/console" else ""
+        assert csp.endswith("media-src 'self'" + scripts) and "default-src 'none'" in csp
+        assert page.headers["x-frame-options"] == "DENY"
 
 
 async def test_calls_are_listed_searched_and_read(client, staff) -> None:
@@ -183,3 +189,37 @@ async def test_calls_are_paged_keeping_the_filters(client, staff, monkeypatch) -
     assert older in second and newer not in second and 'id="previous"' in second
     assert 'id="next"' not in second
     assert (await staff.get("/console/calls?page=0")).status_code == 422
+
+
+def test_today_follows_calls_live_with_its_own_script(settings) -> None:
+    """Today's live part: a packaged script (no inline code), which follows each call in
+    progress over ``/ws`` with the signed-in session's cookie; a page elsewhere cannot."""
+    app = create_app(settings, clock=fixed_clock)
+    with TestClient(app) as http:
+        accounts = app.state.services.accounts
+        http.portal.call(accounts.create_user, STAFF_EMAIL, STAFF_PASSWORD, "staff")
+        signed = http.portal.call(accounts.login, STAFF_EMAIL, STAFF_PASSWORD)
+        sid = http.post("/api/sessions", json={"profile": "dealership"}).json()["session_id"]
+        assert http.get("/console/static/today.js", follow_redirects=False).status_code == 303
+        http.cookies.set(SESSION_COOKIE, signed.cookie)
+
+        today = http.get("/console").text
+        assert re.findall(r"<script[^>]*>", today) == [
+            '<script src="/console/static/today.js" defer>']  # nothing inline
+        assert '<noscript><meta http-equiv="refresh"' in today  # reloads where scripts are off
+        assert f'id="call-{sid}" data-session="{sid}"' in today
+        script = http.get("/console/static/today.js")
+        assert script.status_code == 200 and "/ws/" in script.text
+        assert script.headers["content-type"].startswith("text/javascript")
+        assert script.headers["x-content-type-options"] == "nosniff"
+        assert http.get("/console/static/nothing.js").status_code == 404
+        assert http.get("/console/static/..%2Fpages.py").status_code in (404, 422)
+
+        with http.websocket_connect(f"/ws/{sid}") as ws:  # the cookie, as the browser sends it
+            assert ws.receive_json()["type"] == "state_update"
+            line = ws.receive_json()  # the greeting, said before the console joined
+            assert line["type"] == "transcript" and line["content"].startswith("Thanks for calling")
+        with pytest.raises(WebSocketDisconnect) as refused, http.websocket_connect(
+                f"/ws/{sid}", headers={"Origin": "https://evil.example"}):
+            pass
+        assert refused.value.code == 1008

@@ -1,18 +1,24 @@
-"""Voice fixtures: one set of real engines for the whole session, Piper-voiced caller lines."""
+"""Voice fixtures: one set of real engines for the whole session, Piper-voiced caller lines,
+and a running Frontdesk whose dealership records its calls."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
+import yaml
 from loguru import logger
 
-from frontdesk.app import build_runtime
+from frontdesk.app import build_runtime, create_app
 from frontdesk.audio.pcm import Audio
-from frontdesk.config import EscalationSettings, Settings, TTSSettings
+from frontdesk.config import EscalationSettings, Settings, TTSSettings, TwilioSettings
+from frontdesk.knowledge.profile import PROFILES_DIR
 from frontdesk.speech.tts import PiperTTS, first_audio_ms
 from frontdesk.voice.engines import VoiceEngines
 from tests.conftest import fixed_clock
+from tests.fakes.live import LiveServer, free_port
+from tests.fakes.twilio import ACCOUNT_SID, AUTH_TOKEN, TWILIO_NUMBER, FakeTwilioApi
 
 logger.remove()  # Pipecat's DEBUG logging would drown the test output
 logger.add(lambda message: None, level="WARNING")
@@ -78,3 +84,43 @@ def say(caller_voice):
         return _SPOKEN[key]
 
     return speak
+
+
+def recording_profiles(tmp_path: Path) -> Path:
+    """A profiles folder whose dealership records its calls."""
+    profiles = tmp_path / "profiles"
+    profiles.mkdir()
+    raw = yaml.safe_load((PROFILES_DIR / "dealership.yaml").read_text(encoding="utf-8"))
+    raw["recording"] = {"enabled": True, "retention_days": 7}
+    (profiles / "dealership.yaml").write_text(yaml.safe_dump(raw), encoding="utf-8")
+    return profiles
+
+
+@pytest.fixture
+async def recorded_line(tmp_path, engines):
+    """A running Frontdesk whose dealership records its calls (Twilio's REST API faked)."""
+    profiles = recording_profiles(tmp_path)
+    api = FakeTwilioApi()
+    async with LiveServer(api.app) as api_server:
+        port = free_port()
+        settings = Settings(
+            env="test", data_dir=tmp_path, profiles_dir=profiles,
+            public_url=f"http://127.0.0.1:{port}",
+            twilio=TwilioSettings(account_sid=ACCOUNT_SID, auth_token=AUTH_TOKEN,
+                                  from_number=TWILIO_NUMBER, api_base_url=api_server.url),
+            escalation=EscalationSettings(desk="simulated", min_wait_s=0.3, max_wait_s=0.4,
+                                          human_available="always"))
+        app = create_app(settings, clock=fixed_clock, engines=engines)
+        async with LiveServer(app, port) as server:
+            yield server
+
+
+async def attached_recording(services, conversation_id: str):
+    """The call's recording once attached (the recorder finishes the file as the call's
+    pipeline winds down), or None after 20 s."""
+    for _ in range(200):
+        recording = await services.recordings.get(conversation_id)
+        if recording is not None:
+            return recording
+        await asyncio.sleep(0.1)
+    return None

@@ -4,76 +4,29 @@ that the API streams."""
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import av
 import httpx
 import numpy as np
 import pytest
-import yaml
 from sqlalchemy import select
 
 from frontdesk.app import create_app
 from frontdesk.audio.pcm import write_wav
-from frontdesk.config import EscalationSettings, Settings, TwilioSettings, WebRTCSettings
-from frontdesk.knowledge.profile import PROFILES_DIR
+from frontdesk.config import Settings, WebRTCSettings
 from frontdesk.storage.models import Conversation, ConversationTurn
 from tests.auth import authorize
 from tests.conftest import fixed_clock
 from tests.fakes.browser import launch_chromium
-from tests.fakes.live import LiveServer, free_port
-from tests.fakes.twilio import (
-    ACCOUNT_SID,
-    AUTH_TOKEN,
-    TWILIO_NUMBER,
-    FakeTwilioApi,
-    MediaStreamClient,
-    TwilioSide,
-)
+from tests.fakes.live import LiveServer
+from tests.fakes.twilio import MediaStreamClient, TwilioSide
+from tests.voice.conftest import attached_recording, recording_profiles
 from tests.voice.test_browser import _with_silence
 
 pytestmark = [pytest.mark.engine, pytest.mark.e2e]
 
 DISCLOSURE = "This call may be recorded for quality."
-
-
-def _recording_profiles(tmp_path: Path) -> Path:
-    """A profiles folder whose dealership records its calls."""
-    profiles = tmp_path / "profiles"
-    profiles.mkdir()
-    raw = yaml.safe_load((PROFILES_DIR / "dealership.yaml").read_text(encoding="utf-8"))
-    raw["recording"] = {"enabled": True, "retention_days": 7}
-    (profiles / "dealership.yaml").write_text(yaml.safe_dump(raw), encoding="utf-8")
-    return profiles
-
-
-@pytest.fixture
-async def recorded_line(tmp_path, engines):
-    """A running Frontdesk whose dealership records its calls."""
-    profiles = _recording_profiles(tmp_path)
-    api = FakeTwilioApi()
-    async with LiveServer(api.app) as api_server:
-        port = free_port()
-        settings = Settings(
-            env="test", data_dir=tmp_path, profiles_dir=profiles,
-            public_url=f"http://127.0.0.1:{port}",
-            twilio=TwilioSettings(account_sid=ACCOUNT_SID, auth_token=AUTH_TOKEN,
-                                  from_number=TWILIO_NUMBER, api_base_url=api_server.url),
-            escalation=EscalationSettings(desk="simulated", min_wait_s=0.3, max_wait_s=0.4,
-                                          human_available="always"))
-        app = create_app(settings, clock=fixed_clock, engines=engines)
-        async with LiveServer(app, port) as server:
-            yield server
-
-
-async def _attached(runtime, conversation_id: str):
-    for _ in range(200):  # the recorder finishes the file as the call's pipeline winds down
-        recording = await runtime.recordings.get(conversation_id)
-        if recording is not None:
-            return recording
-        await asyncio.sleep(0.1)
-    return None
 
 
 def _decoded(path: Path) -> tuple[np.ndarray, int]:
@@ -107,7 +60,7 @@ async def test_a_recorded_call_discloses_first_and_keeps_both_sides(recorded_lin
             ConversationTurn.conversation_id == conversation_id, ConversationTurn.seq == 1))
     assert first.startswith(DISCLOSURE + " Thanks for calling"), first
 
-    recording = await _attached(runtime, conversation_id)
+    recording = await attached_recording(runtime, conversation_id)
     assert recording is not None, "no recording was attached to the call"
     assert recording.path.parent == runtime.settings.data_dir.resolve() / "recordings"
     async with runtime.sessions() as db:
@@ -140,7 +93,7 @@ async def test_a_recorded_call_discloses_first_and_keeps_both_sides(recorded_lin
 async def test_a_recorded_browser_call_keeps_both_sides(tmp_path, engines, say) -> None:
     from playwright.async_api import async_playwright
 
-    settings = Settings(env="test", data_dir=tmp_path, profiles_dir=_recording_profiles(tmp_path),
+    settings = Settings(env="test", data_dir=tmp_path, profiles_dir=recording_profiles(tmp_path),
                         webrtc=WebRTCSettings(allow_loopback=True))
     line = await say("What are your service hours?")
     wav = tmp_path / "caller.wav"
@@ -163,7 +116,7 @@ async def test_a_recorded_browser_call_keeps_both_sides(tmp_path, engines, say) 
             finally:
                 await browser.close()
         assert agent_lines[0].startswith(DISCLOSURE), agent_lines
-        recording = await _attached(server.app.state.services, conversation_id)
+        recording = await attached_recording(server.app.state.services, conversation_id)
     assert recording is not None, "no recording was attached to the browser call"
     decoded, rate = _decoded(recording.path)
     caller, agent = _rms_windows(decoded[0], rate), _rms_windows(decoded[1], rate)

@@ -21,6 +21,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from frontdesk import __version__
 from frontdesk.api.routes import (
     account,
+    assets,
     browser,
     calls,
     console,
@@ -140,4 +141,5 @@ def create_api(services: Callable[[], AbstractAsyncContextManager[ApiServices]],
     app.include_router(console_leads.router)
     app.include_router(console_business.router)
     app.include_router(console_settings.router)
+    app.include_router(assets.router)
     return app

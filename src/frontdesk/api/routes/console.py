@@ -3,8 +3,9 @@
 Every page sits behind the app-wide gate like the API (a signed-in user; an anonymous browser
 is sent to ``/login``). The pages read and change things through the same stores the API uses
 (:class:`~frontdesk.api.services.ApiServices`); their forms post the session's CSRF token,
-which the gate checks, then redirect back (post/redirect/get). No scripts: Today refreshes
-itself with a ``<meta http-equiv="refresh">``.
+which the gate checks, then redirect back (post/redirect/get). No scripts, but one: Today follows
+the calls in progress live with ``today.js`` (:mod:`frontdesk.api.routes.assets`), and reloads
+itself with a ``<meta http-equiv="refresh">`` where scripts are off.
 """
 
 from __future__ import annotations
@@ -36,10 +37,15 @@ router = APIRouter(prefix="/console", include_in_schema=False)
 
 CONSOLE_CSP = BASE_CSP + "; media-src 'self'"
 """The base policy, and the call's recording for its ``<audio>`` player (this server only)."""
+TODAY_CSP = CONSOLE_CSP + "; script-src 'self'; connect-src 'self'"
+"""Today's live part: its own script from this server, which opens ``/ws`` and polls the page."""
 PAGE_SIZE = 25
 CHANNELS = ("text", "phone", "web", "voice")
 PRESENCE: tuple[str, ...] = get_args(PresenceStatus)
 REFRESH_S = 10
+"""Today reloads this often where scripts are off."""
+POLL_S = 3
+"""Today's script looks for calls that started or ended this often (transcripts stream)."""
 LOCAL_INPUT = "%Y-%m-%dT%H:%M"
 """A ``datetime-local`` input's value: the business's wall-clock time, no offset."""
 
@@ -54,7 +60,7 @@ def _zone(services: ApiServices, business: str) -> ZoneInfo:
 
 
 def _page(name: str, request: Request, principal: Principal, status_code: int = 200,
-          **context: Any) -> HTMLResponse:
+          csp: str = CONSOLE_CSP, **context: Any) -> HTMLResponse:
     services: ApiServices = request.app.state.services
 
     def at(moment: datetime | None, business: str, seconds: bool = False) -> str:
@@ -64,7 +70,7 @@ def _page(name: str, request: Request, principal: Principal, status_code: int = 
         local = moment.astimezone(_zone(services, business))
         return local.strftime(f"%a %d %b %H:%M{':%S' if seconds else ''} %Z")
 
-    return render(name, status_code, csp=CONSOLE_CSP, at=at, user=principal.user.email,
+    return render(name, status_code, csp=csp, at=at, user=principal.user.email,
                   owner=principal.user.role == "owner", csrf_token=principal.csrf_token or "",
                   **context)
 
@@ -119,8 +125,8 @@ async def today(request: Request, principal: PrincipalDep, services: ServicesDep
     overdue = sum(1 for t in open_tasks if t.due_at is not None and t.business in profiles
                   and t.due_at <= services.staff.local_now(profiles[t.business]))
     return _page("console/today.html", request, principal, title="Today", here="today",
-                 refresh_s=REFRESH_S, active=active.calls, active_total=active.total,
-                 bookings=bookings, open_tasks=len(open_tasks), overdue=overdue)
+                 csp=TODAY_CSP, refresh_s=REFRESH_S, poll_s=POLL_S, active=active.calls,
+                 active_total=active.total, bookings=bookings, open_tasks=len(open_tasks), overdue=overdue)
 
 
 # --- Calls ---------------------------------------------------------------------------------------
