@@ -12,8 +12,9 @@ build through :func:`build_runtime` / :func:`open_runtime`.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -29,6 +30,7 @@ from frontdesk.api.services import ApiServices
 from frontdesk.auth import Accounts
 from frontdesk.auth.ratelimit import TokenBucketLimiter
 from frontdesk.brain import Brain
+from frontdesk.brain.context import fixed_lines
 from frontdesk.brain.nlu.classifier import default_classifier
 from frontdesk.brain.ports import Clock
 from frontdesk.config import Settings
@@ -207,6 +209,8 @@ async def build_runtime(settings: Settings, *, clock: Clock | None = None,
         if engines is None and load_voice and settings.voice_enabled:
             engines = await VoiceEngines.load(settings)
             closers.append(engines.close)
+            closers.append(_in_background(engines.warm_phrases(
+                [line for profile in brain.profiles.values() for line in fixed_lines(profile)])))
         recordings = RecordingStore(sessions, settings.data_dir)
         voice = (CallServices(engines, conversations, settings.voice, recordings)
                  if engines else None)
@@ -238,6 +242,18 @@ async def build_runtime(settings: Settings, *, clock: Clock | None = None,
     return Runtime(settings, database, sessions, brain, events, conversations, call_records,
                    phone, browser, assist, engines, jobs, tasks, staff, recordings, accounts,
                    staff_calendar, business, closers)
+
+
+def _in_background(work: Coroutine[Any, Any, None]) -> Callable[[], Awaitable[None]]:
+    """Start ``work`` now; the returned closer cancels it if it is still running at stop."""
+    task = asyncio.create_task(work)
+
+    async def stop() -> None:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+    return stop
 
 
 def _callback_caller(settings: Settings, phone: PhoneCalls, tasks: TaskStore, job_store: JobStore,

@@ -142,6 +142,11 @@ class VoiceSettings(BaseModel):
                                      min_volume=0.3)
     """8 kHz µ-law audio is quieter and band-limited: a lower bar so a short "stop" registers."""
     browser_vad: VADTuning = VADTuning()
+    speculate_after_s: float | None = Field(default=0.2, ge=0.05)
+    """Speculative STT: the VAD reports a pause after this much silence and transcription
+    starts on it; the turn is committed at the VAD tuning's ``stop_secs`` (its endpoint), or
+    dropped if the caller goes on. The caller waits for whatever STT has left at the endpoint,
+    not for all of it. None: transcription starts at the endpoint."""
     digits_endpoint_s: float = Field(default=1.3, ge=0.0)
     """Silence that ends a turn while the agent waits for a phone number, email or address."""
     barge_in_min_speech_s: float = Field(default=0.25, ge=0.0)

@@ -110,7 +110,7 @@ async def test_the_console_in_chromium(tmp_path) -> None:
                 assert "I need an oil change" in transcript and "brain" in transcript
                 # The player loads the recording with the session cookie (CSP: media 'self').
                 await page.wait_for_function(
-                    "document.querySelector('#recording').readyState >= 1", timeout=15_000)
+                    "() => document.querySelector('#recording').readyState >= 1", timeout=15_000)
                 duration = await page.eval_on_selector("#recording", "a => a.duration")
                 assert 0.5 < duration < 2.0
                 assert (await page.context.request.get(

@@ -10,7 +10,7 @@ from frontdesk.audio.pcm import Audio
 from frontdesk.config import STTSettings
 from frontdesk.speech.errors import SpeechError
 from frontdesk.speech.models import whisper_base_dir
-from frontdesk.speech.stt import FasterWhisperSTT, confidence_from
+from frontdesk.speech.stt import FasterWhisperSTT, confidence_from, repeats_itself
 from frontdesk.speech.tts import first_audio_ms
 
 pytestmark = pytest.mark.engine
@@ -79,3 +79,40 @@ def test_corrupt_base_model_is_rejected(tmp_path, monkeypatch) -> None:
     with pytest.raises(SpeechError, match="sha256"):
         models.whisper_base_dir(tmp_path)
     assert not (tmp_path / "models" / "whisper-base" / "model.bin").exists()
+
+
+@pytest.mark.parametrize(("text", "loops"), [
+    ("added added added added", True),
+    ("Your call cannot be completed as dialed. Your call cannot be completed", True),
+    ("Thank you. Thank you. Thank", True),
+    ("Call for were done, no answer. Call for were done, no answer.", True),
+    ("I need an oil change and a tire rotation on Friday.", False),
+    ("No, no. The other one.", False),
+    ("My number is 512 555 0199.", False),
+    ("Yes, that's right, that's the one.", False),
+])
+def test_a_looping_transcript_is_recognised(text, loops) -> None:
+    assert repeats_itself(text) is loops
+
+
+async def test_a_short_window_hears_what_the_30_s_window_hears_for_less(whisper_tiny, piper,
+                                                                        tmp_path) -> None:
+    """The 10 s window (the default) transcribes short turns as the full 30 s pass does, and
+    a caller's answer is read in the light of the agent's question."""
+    from frontdesk.speech.stt import resolve_model_dir
+
+    assert whisper_tiny.windowed
+    settings = STTSettings(model="tiny.en", workers=1, window_s=None)
+    full = FasterWhisperSTT(settings, resolve_model_dir(settings, tmp_path))
+    try:
+        for line in ("Please book a tire rotation for Friday.", "Yes.",
+                     "Can I talk to a real person please?"):
+            audio = (await _speech(piper, line)).to_rate(8000)
+            short, long = await whisper_tiny.transcribe(audio), await full.transcribe(audio)
+            assert short.text.lower().strip(" .?") == long.text.lower().strip(" .?"), line
+            assert short.confidence > 0.5
+        answer = await whisper_tiny.transcribe(await _speech(piper, "Thursday at nine."),
+                                               context="What day works best for you?")
+        assert "thursday" in answer.text.lower()
+    finally:
+        full.close()

@@ -64,6 +64,42 @@ async def test_phrase_cache_memory_and_disk(piper, tmp_path) -> None:
     assert (fresh.hits, fresh.misses) == (1, 0)
 
 
+async def test_a_long_sentence_is_cached_whole(piper, tmp_path) -> None:
+    """A sentence the engine makes in two pieces (its first clause first) is replayed whole
+    from the cache — not only its last piece."""
+    cache = PhraseCache(piper, tmp_path, max_entries=8)
+    line = ("Our service department is open Monday to Friday, from seven thirty in the morning "
+            "to six in the evening.")
+    _, made = await first_audio_ms(cache, "Sure. " + line)
+    _, replayed = await first_audio_ms(cache, "Sure. " + line)
+    assert cache.hits == 2
+    assert b"".join(c.pcm for c in replayed) == b"".join(c.pcm for c in made)
+
+
+async def test_the_agents_fixed_lines_are_cached_before_the_first_caller(piper, tmp_path) -> None:
+    """Warmed at start: the greeting and the questions every caller hears are cache hits on the
+    first call; lines with a caller's details are not guessed at; a restart re-makes nothing."""
+    from frontdesk.brain.context import fixed_lines
+    from frontdesk.knowledge.profile import load_profiles
+    from frontdesk.spoken import speakable
+
+    profile = load_profiles()["dealership"]
+    lines = fixed_lines(profile)
+    greeting = next(line for line in lines if line.startswith("Thanks for calling"))
+    assert profile.name in greeting and "{" not in "".join(lines)
+    assert "What day works best for you?" in lines
+    assert profile.faq[0].answer in lines
+    assert not any(line.startswith("Let me confirm") for line in lines)  # has the caller's name
+    cache = PhraseCache(piper, tmp_path, max_entries=1024)
+    few = [greeting, "What day works best for you?", profile.faq[0].answer]
+    made = await cache.prewarm([speakable(line) for line in few])
+    assert made >= 3
+    for line in few:
+        await first_audio_ms(cache, speakable(line))
+    assert cache.misses == made and cache.hits >= 3
+    assert await PhraseCache(piper, tmp_path).prewarm([speakable(line) for line in few]) == 0
+
+
 @pytest.fixture
 def fake_elevenlabs():
     server = FakeElevenLabs()

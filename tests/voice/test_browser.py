@@ -50,14 +50,14 @@ async def test_a_browser_call_shows_words_and_plays_the_agent(server, say, tmp_p
             await page.wait_for_selector("li.assistant", timeout=20_000)  # the greeting
             await page.wait_for_selector("li.user", timeout=30_000)
             await page.wait_for_function(
-                "document.querySelectorAll('li.assistant').length >= 2", timeout=20_000)
+                "() => document.querySelectorAll('li.assistant').length >= 2", timeout=20_000)
             user_lines = await page.locator("li.user").all_inner_texts()
             agent_lines = await page.locator("li.assistant").all_inner_texts()
             # The reply's audio started (its latency event), and the page received the audio.
             await page.wait_for_function(
-                "document.getElementById('latency').textContent.endsWith('ms')", timeout=15_000)
+                "() => document.getElementById('latency').textContent.endsWith('ms')", timeout=15_000)
             await page.wait_for_function(
-                "Number(document.getElementById('heard').dataset.seconds) > 8", timeout=15_000)
+                "() => Number(document.getElementById('heard').dataset.seconds) > 8", timeout=15_000)
             conversation_id = await page.evaluate("document.body.dataset.session")
             await page.click("#hangup")
         finally:

@@ -47,7 +47,7 @@ async def test_a_booking_by_voice_is_persisted_with_latency(runtime, engines, vo
     result = await talk(_voice(runtime, engines), "dealership", lines, speed=SPEED,
                         caller_phone="+15125550199")
     call = result.call
-    assert call.errors == []
+    assert call.errors == [], call.transcript
     assert call.transcript[0][1].startswith("Thanks for calling Riverside Motors")
     state, _ = await runtime.conversations.get(call.conversation_id)
     assert state.channel == "voice"
@@ -58,7 +58,9 @@ async def test_a_booking_by_voice_is_persisted_with_latency(runtime, engines, vo
     replies = [t for t in await _turns(runtime, call.conversation_id) if t.role == "assistant"][1:]
     assert len(replies) >= 2  # a pause mid-sentence may split a line into two turns
     for turn in replies:
-        assert turn.vad_stop_ms > 0 and turn.stt_ms > 0 and turn.brain_ms > 0
+        # stt_ms is what the caller waited for at the endpoint: 0 when the transcription that
+        # started at the pause was done by then.
+        assert turn.vad_stop_ms > 0 and turn.stt_ms >= 0 and turn.brain_ms > 0
         assert turn.tts_first_ms >= 0 and turn.total_ms >= turn.stt_ms
     assert state.ended and state.outcome == "booked"  # hung up after booking
     assert result.mixed.duration_s > 8
@@ -81,17 +83,25 @@ class _Collect(FrameProcessor):
         await self.push_frame(frame, direction)
 
 
-async def _endpoint_turns(engines, voice_settings, audio, awaiting: str | None):
-    transport = FileTransport(speed=2.0)
-    call = CallState(awaiting=awaiting)
+async def _endpoint_turns(engines, voice_settings, audio, awaiting: str | None, *,
+                          speculate: bool = False, speed: float = 2.0, call: CallState | None = None):
+    transport = FileTransport(speed=speed)
+    call = call or CallState(awaiting=awaiting)
     sink = _Collect()
     tuning = voice_settings.voice.browser_vad
+    if speculate:  # as build_call does: the pause reported early, the turn held to the endpoint
+        pause_s = voice_settings.voice.speculate_after_s
+        vad = engines.vad_for_call(VADParams(
+            confidence=tuning.confidence, start_secs=tuning.start_secs, stop_secs=pause_s,
+            min_volume=tuning.min_volume), resume_within_s=tuning.stop_secs - pause_s)
+    else:
+        vad = SileroVADAnalyzer(params=VADParams(
+            confidence=tuning.confidence, start_secs=tuning.start_secs,
+            stop_secs=tuning.stop_secs, min_volume=tuning.min_volume))
     worker = PipelineWorker(Pipeline([
         transport.input(),
-        VADProcessor(vad_analyzer=SileroVADAnalyzer(params=VADParams(
-            confidence=tuning.confidence, start_secs=tuning.start_secs,
-            stop_secs=tuning.stop_secs, min_volume=tuning.min_volume))),
-        SpeechToText(engines.stt, call, voice_settings.voice),
+        VADProcessor(vad_analyzer=vad),
+        SpeechToText(engines.stt, call, voice_settings.voice, endpoint_s=tuning.stop_secs),
         sink,
         transport.output(),
     ]), idle_timeout_secs=None, enable_rtvi=False)
@@ -118,6 +128,27 @@ async def test_phone_number_pause_is_not_cut_off(engines, voice_settings, say) -
     # The same pause without a pending digits question ends the turn (fast replies elsewhere).
     chatting = await _endpoint_turns(engines, voice_settings, digits, awaiting=None)
     assert len(chatting) == 2, [t.text for t in chatting]
+
+
+async def test_speculative_stt_waits_for_the_endpoint_and_drops_a_pause(engines, voice_settings,
+                                                                        say) -> None:
+    """Transcription starts at a pause, yet the turns are the ones the endpoint alone gives: a
+    caller who goes on before the endpoint is still one turn (the early transcript is dropped).
+    A longer silence ends the turn as before (test_phone_number_pause_is_not_cut_off)."""
+    tuning = voice_settings.voice.browser_vad
+    assert voice_settings.voice.speculate_after_s < tuning.stop_secs
+    # A pause longer than the VAD's early stop, shorter than the endpoint (measured: 0.1 and
+    # 0.2 s between these two sentences of Piper's stay one turn; 0.3 s is two either way).
+    line = await say("I need an oil change.", pause_s=0.15, then="And new wiper blades.")
+    call = CallState()
+    early = await _endpoint_turns(engines, voice_settings, line, None, speculate=True,
+                                  speed=1.0, call=call)
+    plain = await _endpoint_turns(engines, voice_settings, line, None, speed=1.0)
+    assert [t.text for t in early] == [t.text for t in plain]
+    assert len(early) == 1 and call.speculations_dropped >= 1
+    assert "oil" in early[0].text.lower() and "wiper" in early[0].text.lower()
+    # Committed no earlier than the endpoint.
+    assert early[0].endpoint_at - early[0].speech_end_at >= tuning.stop_secs - 0.05
 
 
 async def test_barge_in_stops_the_agent_and_answers_the_caller(runtime, engines, voice_settings,
@@ -149,7 +180,7 @@ async def test_unclear_speech_gets_a_request_to_repeat(runtime, engines, voice_s
     from frontdesk.voice.engines import VoiceEngines
 
     class MumbleSTT:
-        async def transcribe(self, audio):
+        async def transcribe(self, audio, context=None):
             return STTResult(text="", confidence=0.0, language=None, language_probability=None,
                              audio_s=audio.duration_s, stt_ms=1.0)
 

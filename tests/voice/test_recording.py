@@ -109,7 +109,7 @@ async def test_a_recorded_browser_call_keeps_both_sides(tmp_path, engines, say) 
                 await page.click("#call")
                 await page.wait_for_selector("li.assistant", timeout=20_000)
                 await page.wait_for_function(
-                    "document.querySelectorAll('li.assistant').length >= 2", timeout=45_000)
+                    "() => document.querySelectorAll('li.assistant').length >= 2", timeout=45_000)
                 agent_lines = await page.locator("li.assistant").all_inner_texts()
                 conversation_id = await page.evaluate("document.body.dataset.session")
                 await page.click("#hangup")

@@ -124,7 +124,8 @@ def create_api(services: Callable[[], AbstractAsyncContextManager[ApiServices]],
             return HealthOut(status="ok", version=__version__)
         return HealthOut(status="ok", version=__version__, database=services.database,
                          profiles=sorted(services.brain.profiles),
-                         process=ProcessUsage(**process_usage()))
+                         process=ProcessUsage(**process_usage()),
+                         phrases_ready=services.phone.phrases_ready)
 
     app.include_router(sessions.router)
     app.include_router(records.router)

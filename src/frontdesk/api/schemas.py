@@ -269,6 +269,8 @@ class HealthOut(BaseModel):
     database: str | None = None
     profiles: list[str] | None = None
     process: ProcessUsage | None = None
+    phrases_ready: bool | None = None
+    """The phrase cache holds the agent's fixed lines (warmed at start); None: no voice."""
 
 
 class StageLatency(BaseModel):

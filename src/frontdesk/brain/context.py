@@ -7,6 +7,7 @@ they want done (start a human check, schedule a callback, mark do-not-call) is r
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
@@ -55,6 +56,25 @@ class Replies:
 
     def has(self, key: str) -> bool:
         return key in self._templates
+
+    def fixed(self) -> list[str]:
+        """Every reply said word for word to any caller: templates whose only placeholders are
+        the business's own (its name, the agent's name)."""
+        lines = []
+        for template in self._templates.values():
+            names = {name for _, name, _, _ in string.Formatter().parse(template) if name}
+            if names <= self._defaults.keys():
+                lines.append(template.format(**self._defaults).strip())
+        return lines
+
+
+def fixed_lines(profile: BusinessProfile) -> list[str]:
+    """What this business's agent says the same way on every call: its fixed replies, FAQ
+    answers and objection replies (the phrase cache is warmed with them at start)."""
+    lines = [*Replies(profile).fixed(), *(entry.answer for entry in profile.faq)]
+    for play in profile.objections.values():
+        lines += [play.reply, *([play.retry_reply] if play.retry_reply else [])]
+    return list(dict.fromkeys(line for line in lines if line))
 
 
 @dataclass(slots=True)

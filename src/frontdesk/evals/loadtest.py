@@ -273,7 +273,11 @@ def spawned_server(settings: Settings):
             if process.poll() is not None:
                 raise RuntimeError(f"frontdesk serve exited with {process.returncode}")
             with contextlib.suppress(httpx.HTTPError):
-                if httpx.get(f"{url}/health", timeout=2).status_code == 200:
+                # Up, with the agent's fixed lines in the phrase cache (a server warms it at
+                # start; measuring before that would time its first synthesis of each).
+                health = httpx.get(f"{url}/health", timeout=2,
+                                   headers={"Authorization": f"Bearer {api_key}"})
+                if health.status_code == 200 and health.json().get("phrases_ready") is not False:
                     break
             time.sleep(0.5)
         else:

@@ -76,14 +76,21 @@ def repeats_itself(text: str) -> bool:
     ("added added added", "Thank you. Thank you. Thank").
 
     True for a word or two said three times running, or a phrase of three words or more said
-    twice running. A real caller's "no, no, no" is then decoded again over 30 s: a little CPU,
-    never a different answer than today's.
+    again right after itself (the second time possibly cut off at the end). A real caller's
+    "no, no, no" is then decoded again over 30 s: a little CPU, never a worse transcript.
     """
     words = re.findall(r"[\w']+", text.lower())
-    for n in range(1, 9):
-        times = 3 if n < 3 else 2
-        for i in range(len(words) - times * n + 1):
-            if all(words[i:i + n] == words[i + k * n:i + (k + 1) * n] for k in range(1, times)):
+    for i in range(len(words)):
+        for n in range(1, len(words) - i):
+            phrase, copies, at = words[i:i + n], 1, i + n
+            while words[at:at + n] == phrase:
+                copies, at = copies + 1, at + n
+            rest = words[at:]
+            cut_off = 0 < len(rest) < n and rest == phrase[:len(rest)]
+            if n < 3:  # "no, no" and "very very" are how people talk; a third time is not
+                if copies >= 3 or (copies == 2 and cut_off):
+                    return True
+            elif copies >= 2 or (cut_off and len(rest) >= 3):
                 return True
     return False
 

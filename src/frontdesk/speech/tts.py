@@ -22,7 +22,7 @@ from typing import Protocol
 from frontdesk.audio.pcm import Audio, read_wav, wav_bytes
 from frontdesk.config import TTSSettings
 from frontdesk.speech.errors import SpeechError
-from frontdesk.spoken import tts_pieces
+from frontdesk.spoken import sentences, tts_pieces
 
 log = logging.getLogger(__name__)
 
@@ -202,24 +202,51 @@ class PhraseCache:
         audio = read_wav(path)
         return TTSChunk(audio.pcm, audio.sample_rate_hz, sentence, self._primary)
 
+    def cached(self, sentence: str) -> bool:
+        key = self._key(sentence)
+        path = self._path(key)
+        return key in self._memory or (path is not None and path.exists())
+
+    async def prewarm(self, texts: list[str]) -> int:
+        """Synthesize, one piece at a time, each piece of ``texts`` not cached yet — as the line
+        is cut when it opens a reply and when it follows something else — so the first caller
+        to hear it does not wait for it; returns how many pieces were made."""
+        before = self.misses
+        for text in texts:
+            for piece in dict.fromkeys([*tts_pieces(text), *sentences(text)]):
+                if not self.cached(piece):
+                    async for _ in self._piece(piece):
+                        pass
+        return self.misses - before
+
     async def stream(self, text: str) -> AsyncIterator[TTSChunk]:
-        for sentence in tts_pieces(text):
-            key = self._key(sentence)
-            chunk = self._memory.get(key) or self._load(key, sentence)
-            if chunk is not None:
-                self.hits += 1
-                self._remember(key, chunk)
+        for piece in tts_pieces(text):
+            async for chunk in self._piece(piece):
                 yield chunk
-                continue
-            self.misses += 1
-            async for fresh in self._engine.stream(sentence):
-                # Only the primary voice is cached: a fallback sentence must not stick.
-                if fresh.engine == self._primary:
-                    self._remember(key, fresh)
-                    path = self._path(key)
-                    if path is not None:
-                        path.write_bytes(wav_bytes(Audio(fresh.pcm, fresh.sample_rate_hz)))
-                yield fresh
+
+    async def _piece(self, sentence: str) -> AsyncIterator[TTSChunk]:
+        key = self._key(sentence)
+        chunk = self._memory.get(key) or self._load(key, sentence)
+        if chunk is not None:
+            self.hits += 1
+            self._remember(key, chunk)
+            yield chunk
+            return
+        self.misses += 1
+        made: list[TTSChunk] = []
+        async for fresh in self._engine.stream(sentence):  # may come as several pieces
+            made.append(fresh)
+            yield fresh
+        # The whole sentence is cached, in one piece, and only in the primary voice: a
+        # fallback sentence must not stick.
+        if made and all(c.engine == self._primary
+                        and c.sample_rate_hz == made[0].sample_rate_hz for c in made):
+            whole = TTSChunk(b"".join(c.pcm for c in made), made[0].sample_rate_hz, sentence,
+                             self._primary)
+            self._remember(key, whole)
+            path = self._path(key)
+            if path is not None:
+                path.write_bytes(wav_bytes(Audio(whole.pcm, whole.sample_rate_hz)))
 
 
 async def first_audio_ms(engine: TTSEngine, text: str) -> tuple[float, list[TTSChunk]]:

@@ -42,6 +42,11 @@ class PhoneCalls:
         """Phone calls can be answered: the speech models are loaded."""
         return self._voice is not None
 
+    @property
+    def phrases_ready(self) -> bool | None:
+        """The agent's fixed lines are in the phrase cache (None: no speech models)."""
+        return None if self._voice is None else self._voice.engines.phrases_ready.is_set()
+
     async def place(self, *, base_url: str, profile: str | None = None, to: str | None = None,
                     lead_id: int | None = None, callback_for: str | None = None) -> CallRecord:
         """Ring ``to`` (or a lead) for ``profile``; refusals raise a ConversationError."""

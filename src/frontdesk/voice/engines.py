@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,9 +12,11 @@ from pipecat.audio.vad.vad_analyzer import VADParams
 
 from frontdesk.config import Settings
 from frontdesk.resilience import CircuitBreaker
+from frontdesk.speech.errors import SpeechError
 from frontdesk.speech.premium import BreakerTTS, ElevenLabsTTS, TieredTTS
 from frontdesk.speech.stt import FasterWhisperSTT, resolve_model_dir
 from frontdesk.speech.tts import EspeakTTS, FallbackTTS, PhraseCache, PiperTTS, TTSEngine
+from frontdesk.spoken import speakable
 from frontdesk.voice.vad import SharedSileroVAD, load_silero_session
 
 log = logging.getLogger(__name__)
@@ -48,11 +51,31 @@ class VoiceEngines:
         await asyncio.gather(stt.warm_up(), piper.warm_up())
         return engines
 
-    def vad_for_call(self, params: VADParams) -> SharedSileroVAD:
+    phrases_ready: asyncio.Event = field(default_factory=asyncio.Event, repr=False)
+    """Set once :meth:`warm_phrases` has cached every fixed line."""
+
+    async def warm_phrases(self, lines: list[str]) -> None:
+        """Cache the agent's fixed lines (greetings, questions, FAQ answers) in the background
+        at start: the first caller to hear one gets it from the cache. Already-cached lines
+        (the cache is on disk) cost nothing."""
+        started = time.perf_counter()
+        if not isinstance(self.local_tts, PhraseCache):
+            self.phrases_ready.set()
+            return
+        try:
+            made = await self.local_tts.prewarm([speakable(line) for line in lines])
+        except SpeechError as exc:
+            log.warning("phrase cache warm-up failed", extra={"category": exc.category})
+        else:
+            log.info("phrase cache warm", extra={"lines": len(lines), "synthesized": made,
+                                                 "seconds": round(time.perf_counter() - started, 1)})
+        self.phrases_ready.set()
+
+    def vad_for_call(self, params: VADParams, resume_within_s: float = 0.0) -> SharedSileroVAD:
         """A call's voice activity detector: its own state, the process's model."""
         if self._silero is None:
             self._silero = load_silero_session()
-        return SharedSileroVAD(self._silero, params=params)
+        return SharedSileroVAD(self._silero, params=params, resume_within_s=resume_within_s)
 
     def voice_for_call(self) -> TieredTTS:
         """Each call gets its own tier choice over the shared engines."""

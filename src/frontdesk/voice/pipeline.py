@@ -51,9 +51,12 @@ def build_call(transport: BaseTransport, services: CallServices, options: CallOp
     engines, conversations, settings = services.engines, services.conversations, services.settings
     call = CallState(conversation_id=options.conversation_id) if options.conversation_id else CallState()
     tuning: VADTuning = settings.phone_vad if options.phone_audio else settings.browser_vad
+    # With speculative STT the VAD reports the pause early and SpeechToText holds the turn
+    # until the tuning's endpoint.
+    pause_s = min(tuning.stop_secs, settings.speculate_after_s or tuning.stop_secs)
     vad = VADProcessor(vad_analyzer=engines.vad_for_call(VADParams(
-        confidence=tuning.confidence, start_secs=tuning.start_secs, stop_secs=tuning.stop_secs,
-        min_volume=tuning.min_volume)))
+        confidence=tuning.confidence, start_secs=tuning.start_secs, stop_secs=pause_s,
+        min_volume=tuning.min_volume), resume_within_s=tuning.stop_secs - pause_s))
     voice = engines.voice_for_call()
     # A resumed call (back from a transfer) is the same conversation, already recorded.
     profile = conversations.brain.profiles.get(options.profile)
@@ -63,7 +66,8 @@ def build_call(transport: BaseTransport, services: CallServices, options: CallOp
         transport.input(),
         vad,
         BargeIn(call, settings),
-        SpeechToText(engines.stt, call, settings, forward_audio=recorded),
+        SpeechToText(engines.stt, call, settings, endpoint_s=tuning.stop_secs,
+                     forward_audio=recorded),
         CallControl(conversations, call, profile=options.profile, transfer=transfer),
         BrainTurns(conversations, call, settings, voice, profile=options.profile,
                    direction=options.direction, channel=options.channel,

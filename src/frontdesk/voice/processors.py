@@ -147,13 +147,20 @@ class BargeIn(FrameProcessor):
 class SpeechToText(FrameProcessor):
     """Collects the caller's speech between VAD start and the endpoint, then transcribes it.
 
-    The endpoint is VAD's stop plus, when the agent is waiting for digits (a phone number, an
-    email), an extension, so a caller pausing between digit groups is not cut off.
+    The endpoint is ``endpoint_s`` of silence (VAD's stop when it is not earlier), extended to
+    ``digits_endpoint_s`` while the agent waits for digits (a phone number, an email), so a
+    caller pausing between digit groups is not cut off. When the VAD reports the pause before
+    the endpoint (speculative STT), transcription starts at the pause and the turn is committed
+    at the endpoint — or dropped, and the utterance goes on, when the caller speaks again first.
+    Nothing reaches the brain before the endpoint.
     """
 
     def __init__(self, stt: FasterWhisperSTT, call: CallState, settings: VoiceSettings,
-                 preroll_s: float = 0.3, *, forward_audio: bool = False) -> None:
+                 preroll_s: float = 0.3, *, endpoint_s: float | None = None,
+                 forward_audio: bool = False) -> None:
         super().__init__(name="speech_to_text")
+        self._endpoint_s = endpoint_s
+        """Silence that ends a turn; None: the VAD's own stop."""
         self._forward_audio = forward_audio
         """Pass the caller's audio on (to the recorder at the end of a recorded call)."""
         self._stt = stt
@@ -191,10 +198,13 @@ class SpeechToText(FrameProcessor):
             # drop or merge words ("512-55-0199"), and costs encoder time.
             tail_s = max(0.0, frame.stop_secs - self._tail_s)
             self._cut_at = max(0, len(self._buffer) - self._frames_in(tail_s))
-            extra = 0.0
-            if self._call.awaiting in _DIGIT_WAITS:
-                extra = max(0.0, self._settings.digits_endpoint_s - frame.stop_secs)
-            self._finalize = self.create_task(self._transcribe_after(extra, speech_end))
+            endpoint_s = max(frame.stop_secs, self._endpoint_s or 0.0)
+            digits = self._call.awaiting in _DIGIT_WAITS
+            if digits:
+                endpoint_s = max(endpoint_s, self._settings.digits_endpoint_s)
+            # While digits are dictated pauses are the rule: no transcription is wasted on them.
+            self._finalize = self.create_task(self._transcribe_after(
+                endpoint_s - frame.stop_secs, speech_end, speculate=not digits))
         await self.push_frame(frame, direction)
 
     async def cleanup(self) -> None:
@@ -216,23 +226,39 @@ class SpeechToText(FrameProcessor):
         while len(self._preroll) > max_chunks:
             self._preroll.popleft()
 
-    async def _transcribe_after(self, extra_s: float, speech_end: float) -> None:
-        if extra_s:
-            await asyncio.sleep(extra_s)
-        endpoint_at = time.monotonic()
+    async def _transcribe_after(self, hold_s: float, speech_end: float, *,
+                                speculate: bool) -> None:
+        """Transcribe the utterance and pass it on once ``hold_s`` more of silence confirms the
+        endpoint; cancelled (with any speculative transcription) when the caller goes on."""
         kept = self._buffer if self._cut_at is None else self._buffer[: self._cut_at]
         audio = Audio(b"".join(kept), self._rate)
+        context = self._call.last_agent_line
+        early: asyncio.Task[Any] | None = None
+        if hold_s > 0:
+            if speculate:
+                early = asyncio.ensure_future(self._stt.transcribe(audio, context=context))
+            try:
+                await asyncio.sleep(hold_s)
+            except asyncio.CancelledError:
+                if early is not None:
+                    early.cancel()
+                    self._call.speculations_dropped += 1
+                raise
+        endpoint_at = time.monotonic()
         self._buffer = []
         self._cut_at = None
         self._finalize = None
         try:
-            result = await self._stt.transcribe(audio, context=self._call.last_agent_line)
+            result = await (early if early is not None
+                            else self._stt.transcribe(audio, context=context))
         except SpeechError as exc:
             log.warning("stt failed", extra={"category": exc.category})
             self._call.errors.append(str(exc))
-            text, confidence, stt_ms = "", 0.0, 0.0
+            text, confidence = "", 0.0
         else:
-            text, confidence, stt_ms = result.text, result.confidence, result.stt_ms
+            text, confidence = result.text, result.confidence
+        # The part of STT the caller waited for: what was left of it at the endpoint.
+        stt_ms = (time.monotonic() - endpoint_at) * 1000
         await self.push_frame(CallerTurnFrame(text=text, confidence=confidence,
                                               speech_end_at=speech_end, endpoint_at=endpoint_at,
                                               stt_ms=stt_ms))

@@ -139,6 +139,8 @@ class CallState:
     end_reason: str | None = None
     transferred: bool = False
     interruptions: int = 0
+    speculations_dropped: int = 0
+    """Transcriptions started at a pause and dropped because the caller went on."""
     turns: list[TurnTimings] = field(default_factory=list)
     lines: list[tuple[str, str | ReplyProgress]] = field(default_factory=list)
     connected_at: float = field(default_factory=time.monotonic)

@@ -13,7 +13,7 @@ from importlib import resources
 
 import onnxruntime
 from pipecat.audio.vad.silero import SileroOnnxModel, SileroVADAnalyzer
-from pipecat.audio.vad.vad_analyzer import VADAnalyzer, VADParams
+from pipecat.audio.vad.vad_analyzer import VADAnalyzer, VADParams, VADState
 
 
 def load_silero_session() -> onnxruntime.InferenceSession:
@@ -36,10 +36,35 @@ class _CallModel(SileroOnnxModel):
 
 
 class SharedSileroVAD(SileroVADAnalyzer):
-    """A call's VAD analyzer on the process's Silero session."""
+    """A call's VAD analyzer on the process's Silero session.
 
-    def __init__(self, session: onnxruntime.InferenceSession, *, params: VADParams) -> None:
+    ``resume_within_s``: speech that comes back within this long after a stop is speech again
+    at once, without the ``start_secs`` a new utterance needs. With speculative STT the stop is
+    reported early (at a pause) and the turn only ends later: this keeps a caller who goes on
+    inside that window one utterance, exactly as a longer ``stop_secs`` would.
+    """
+
+    def __init__(self, session: onnxruntime.InferenceSession, *, params: VADParams,
+                 resume_within_s: float = 0.0) -> None:
         VADAnalyzer.__init__(self, params=params)  # skips the parent's model loading
         self._model = _CallModel(session)
         self._windows_since_reset = 0
         self._low_confidence_windows = 0
+        self._resume_within_s = resume_within_s
+        self._quiet_s: float | None = None
+        """Audio heard since the last stop (None: no stop to resume from)."""
+
+    def _run_analyzer(self, buffer: bytes) -> VADState:
+        before = self._vad_state
+        state = super()._run_analyzer(buffer)
+        if before in (VADState.SPEAKING, VADState.STOPPING) and state == VADState.QUIET:
+            self._quiet_s = 0.0
+        elif self._quiet_s is not None:
+            self._quiet_s += len(buffer) / (2 * self.sample_rate)
+            if self._quiet_s > self._resume_within_s or state == VADState.SPEAKING:
+                self._quiet_s = None
+            elif state == VADState.STARTING:
+                self._vad_state = state = VADState.SPEAKING
+                self._vad_starting_count = 0
+                self._quiet_s = None
+        return state
