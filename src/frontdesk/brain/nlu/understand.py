@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from frontdesk.brain.nlu import refer
+from frontdesk.brain.nlu import refer, when
 from frontdesk.brain.nlu.clauses import split_clauses, split_lead_in
 from frontdesk.brain.nlu.cues import HOURS_QUESTION
 from frontdesk.brain.nlu.read import read
@@ -33,6 +33,7 @@ def understand(
     today: date,
     awaiting: str | None = None,
     topic: str | None = None,
+    focus: date | None = None,
 ) -> Understanding:
     """Read one caller message: its main act, its asides, and every entity in it.
 
@@ -43,7 +44,16 @@ def understand(
         awaiting: What the agent last asked for, if anything.
         topic: The car on the lot the conversation is about, if any ("2025 Honda CR-V"), for
             a question that points back at it ("is it still there?").
+        focus: The day under discussion (asked for or offered), for "the 23rd then" said
+            about a day weeks ahead.
     """
+    result = _understand(text, profile, today, awaiting, topic)
+    result.date = when.near_focus(normalise(text), result.date, today, focus)
+    return result
+
+
+def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str | None,
+                topic: str | None) -> Understanding:
     clauses = [piece for clause in split_clauses(text)
                for piece in split_lead_in(clause, profile)]
     abouts = refer.referents(clauses, profile, topic)
