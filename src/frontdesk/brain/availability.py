@@ -28,9 +28,9 @@ class SlotCheck:
 
 
 def closed_reply(profile: BusinessProfile, department: Department, day: date) -> tuple[str, dict[str, str]]:
-    """The reply key (and its values beyond the weekday) that says why ``day`` has no openings: a holiday or other
-    closure by name ("we're closed on Thanksgiving"), the weekday the business never opens, or
-    simply no slots left."""
+    """The reply key (and its values beyond the weekday) that says why ``day`` has no openings:
+    a holiday or other closure by name ("we're closed on Thanksgiving"), the weekday the
+    business never opens, or simply no slots left."""
     closure = profile.closure_on(day, department)
     if closure is not None and profile.hours_on(department, day) is None:
         return "closed_holiday", {"holiday": closure[1]}

@@ -98,7 +98,8 @@ def read(text: str, profile: BusinessProfile, today: date,
     if result.vehicle and refer.is_own_vehicle(u.lower, ex.extract_vehicle_query(u, profile)):
         result.flags.add("own_vehicle")  # "I've got an old F-150": theirs, not one on the lot
     if profile.kind == "real_estate":
-        result.budget = lead.extract_budget(u, expecting=awaiting == "budget")
+        result.budget = lead.extract_budget(u, expecting=awaiting == "budget" or (
+            _CHECKS_FACT.search(u.lower) is not None and _BUYS.search(u.lower) is not None))
         result.timeline = lead.extract_timeline(u, today, expecting=awaiting == "timeline")
         result.location = ex.extract_location(u, profile, expecting=awaiting == "location")
         result.financing = lead.extract_financing(u)
@@ -132,6 +133,12 @@ def read(text: str, profile: BusinessProfile, today: date,
     if result.is_question and awaiting in _FACT_ASKED and not QUESTION_START.match(u.lower) and (
             answers(awaiting, result)):
         result.is_question = False  # "um, I guess around five hundred?": an answer, said rising
+    if result.is_question and awaiting in _FACT_ASKED and answers(awaiting, result) and (
+            _CHECKS_FACT.search(u.lower)) and not (
+            {"price_question", "inventory_question", "faq_topic"} & flags or HOURS_QUESTION.search(u.lower)):
+        # "is four hundred enough to get something in Pflugerville?" asked for the area: the
+        # caller checks their own facts; the answer is in the question
+        result.is_question = False
     rule_intent, rule_confidence = classify_by_rules(result, flags, awaiting)
     result.act = default_classifier().predict(u.raw)
     result.intent, result.confidence = combine(result, rule_intent, rule_confidence, awaiting)
@@ -154,5 +161,11 @@ def _names_faq_topic(lowered: str, profile: BusinessProfile) -> bool:
                for k in entry.keywords if " " in k or len(k) >= 5)
 
 
+_CHECKS_FACT = re.compile(r"\b(?:enough|doable|realistic|reasonable|possible|too (?:much|little|low|high|"
+                         r"far|late|early|small|big)|(?:gonna|going to) cut it|get (?:us|me) (?:something|"
+                         r"anything|a (?:house|home|place)))\b")
+"""A question that checks the caller's own fact ("is four hundred enough?"), not the business."""
+_BUYS = re.compile(r"\b(?:get|buy|afford|find)\b")
+"""With a figure checked for being enough, what it buys makes it money."""
 _FACT_ASKED = {"name", "phone", "email", "date", "time", "service", "vehicle", "budget", "timeline",
                "location", "financing", "callback_time"}
