@@ -191,6 +191,13 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         ctx.ask(s, "anything_else", "greeting", "anything_else")
         return
     slots = s.booking_slots
+    if s.awaiting == "pick_alternative" and u.deny and "done_with_it" in u.flags and not (
+            u.has_booking_facts):
+        # "nah that's fine, I'll figure it out": the offer is declined, not to be said again
+        slots.offered, slots.preferred_date, slots.preferred_time = [], None, None
+        ctx.say("booking_dropped")
+        ctx.ask(s, "anything_else", "greeting", "anything_else")
+        return
     if s.awaiting == "pick_alternative" and not (u.deny and not (u.date or u.time)):
         picked = _pick_offered(s, ctx)
         if picked and (u.services or u.vehicle or u.appointment_type):

@@ -37,7 +37,11 @@ CHANGE_CUE = re.compile(r"\b(?:re-?schedul\w*|move|moving|push|bump|switch|cance
                          r"rearrange|slide|trade|rebook|another date|a day later|shift it|"
                          r"doesn'?t work after all|not gonna happen|got a conflict|"
                          r"back out|not coming|wipe|off the schedule|(?:my|the|our) (?:appointment|"
-                         r"appt|showing|consultation|booking|reservation)|i have an appointment)\b")
+                         r"appt|showing|consultation|booking|reservation)|i have an appointment|"
+                         r"(?:i|we)(?:'ve| have)? (?:got|have|had) (?:an?|my|our|the) (?:[\w-]+ ){0,2}?"
+                         r"(?:appointment|appt|oil change|tire rotation|inspection|brake check|battery|"
+                         r"detail(?:ing)?|showing|consultation|valuation|test drive)\b[^.?!]{0,60}"
+                         r"\binstead of)\b")
 """Words a request to change an existing appointment always has."""
 LOOKUP_CUE = re.compile(r"\b(?:(?:my|our) (?:appointment|appt|booking|reservation|showing|"
                          r"consultation|test drive|oil change|service|tire rotation|inspection|"
@@ -137,3 +141,11 @@ HAVE_SOMEONE = re.compile(
     r"they|already)\b")
 """Who an "I already have someone" names: a person or a place that does the work."""
 BACK = re.compile(r"\b(?:i'?m|i am|we'?re|we are) back\b")
+
+DONE_WITH_IT = re.compile(
+    r"\b(?:i'?ll (?:figure it out|figure something out|manage|sort it out|call (?:back|again)|check "
+    r"(?:back|my calendar)|think about it|look elsewhere)|never ?mind|forget (?:it|about it)|"
+    r"no worries|don'?t worry(?: about it)?|skip it|thanks anyway|(?:i'?m|we'?re) (?:good|all set|set)|"
+    r"that'?s (?:ok(?:ay)?|fine|alright|all right)(?:,? (?:thanks|thank you|then))?$)")
+"""A caller letting the matter drop ("nah that's fine, I'll figure it out", "okay, no worries,
+thank you"): not a request to hear the offer again or to ask for more."""

@@ -16,7 +16,7 @@ from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu import lead, refer, when
 from frontdesk.brain.nlu.classifier import default_classifier
 from frontdesk.brain.nlu.combine import NEW_ACTS, RULES_FIRST, classify_by_rules, combine
-from frontdesk.brain.nlu.cues import HOURS_QUESTION, QUESTION_START
+from frontdesk.brain.nlu.cues import DONE_WITH_IT, HOURS_QUESTION, QUESTION_START
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.nlu.understanding import Understanding, answers
@@ -122,6 +122,8 @@ def read(text: str, profile: BusinessProfile, today: date,
 
     if _FLEXIBLE.search(u.lower):
         result.flags.add("flexible")
+    if DONE_WITH_IT.search(u.lower.rstrip(" .!")):
+        result.flags.add("done_with_it")
     if result.is_question and result.affirm and _SMALL_TALK.search(u.lower):
         result.is_question = False
     if (result.is_question and (result.date or result.time or result.window)

@@ -540,13 +540,19 @@ def extract_window(u: Utterance) -> TimeWindow | None:
     """A part of the day asked for, kept as a window: "after work", "before lunch", "after 3",
     "first thing", "evening" — used to choose slots and callback times."""
     text = u.numeric
-    bound = re.search(r"\b(after|before|past|until|till)\s+(?:like\s+|about\s+|around\s+)?"
+    bound = re.search(r"\b(after|before|past|until|till|earlier than|sooner than|later than)\s+"
+                      r"(?:like\s+|about\s+|around\s+)?"
                       r"(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?(?=\W|$)", text)
     if bound and not _OTHER_ACTIVITY.search(clause_before(text, bound.start())):
         word, hour, minute, meridiem = bound.groups()
         at = clock(int(hour), int(minute or 0), meridiem[0] if meridiem else None)
+        later = word in {"after", "past", "later than"}
+        if re.search(r"\b(?:not|no|nothing)\s+$", text[: bound.start()]):
+            later = not later  # "not before ten", "no earlier than 10": from ten on
+        elif word in {"earlier than", "sooner than", "later than"}:
+            at = None  # "later than usual" bounds nothing said
         if at is not None:
-            if word in {"after", "past"}:
+            if later:
                 return TimeWindow(at, time(23, 0), f"after {_say(at)}")
             return TimeWindow(time(0, 0), at, f"before {_say(at)}")
     text = re.sub(r"\b(?:good|g'?) ?(?:morning|afternoon|evening)\b", " ", text)  # greetings
