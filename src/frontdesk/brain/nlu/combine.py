@@ -94,6 +94,8 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             r"\b(?:is this|is that|am i (?:speaking|talking) (?:to|with)|did i (?:reach|get)) "
             r"(?:the|a|an)\b", r.text.lower()):
         return model, p  # "is this the Honda dealership on Lamar?" asks who we are
+    if model == "line_check" and (r.date or r.time):
+        return rule, rule_confidence  # "is anybody there on Thanksgiving?" asks the hours
     if model in ACT_CUES and r.vehicle and r.is_question:
         return rule, rule_confidence  # "is the red RAV4 still there?" asks about the car
     if model in ACT_CUES and (len(r.text.split()) > 20 or (

@@ -47,6 +47,10 @@ _TAKEN = re.compile(
     r"dentist|trip|recital|practice|holiday|birthday|wedding|funeral|conference|flight|interview)s?\b")
 """A day taken by something else ("tomorrow's my mom's doctor thing", "Wednesday I've got the
 dentist")."""
+_BUSY_BEFORE = re.compile(
+    r"\b(?:i'?m|i am|we'?re|we are|he'?s|she'?s|they'?re)\s+(?:working|busy|slammed|booked|swamped|"
+    r"away|traveling|travelling|tied up|out of town|off)(?:\s+(?:late|early|all day|again|on))*\s*$")
+"""A day the caller is busy on, said before it ("I'm working late Tuesday")."""
 _BUT = re.compile(r"\bbut(?:\s+(?:on|in|the|a|an|really|quite|so|too|near|that|like))*\s*$")
 _ANY_BUT = re.compile(r"\b(?:anything|anywhere|any ?day|any ?time|anytime|all|everything|whatever)\s+but\b")
 """A plain "but" turns to a value ("Tuesday's bad but Friday works"); "anything but" rules it out."""
@@ -75,6 +79,7 @@ def is_ruled_out(text: str, start: int, end: int, next_start: int | None = None)
                          r"maybe|or)\b", lead_in):
             blocked_after = False  # "Wednesday, I'm working late Tuesday": about Tuesday
     return ((ruled_out(text, start) and not only_but) or blocked_after
+            or _BUSY_BEFORE.search(before) is not None
             or _PREFERENCE_AGAINST.search(text[max(0, start - 60): start]) is not None)
 
 

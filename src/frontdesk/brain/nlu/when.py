@@ -240,7 +240,7 @@ def extract_date(u: Utterance, today: date, _single: bool = False) -> date | Non
 
 
 _RELATIVE = re.compile(r"\b(?:the (?:day|one) (after|before)|the next day|the following day)\b"
-                       r"(?! (?:tomorrow|today|that|thanksgiving|christmas|new year))")
+                       r"(?! (?:tomorrow|today|thanksgiving|christmas|new year))")
 
 
 def _mentions(text: str, today: date) -> list[stance.Mention[date]]:
