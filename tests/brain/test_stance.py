@@ -51,6 +51,12 @@ def time_of(text: str) -> time | None:
     ("Wednesday I've got a dentist appointment, Friday's fine", FRIDAY),
     ("Friday works, Tuesday I'm slammed", FRIDAY),
     ("Tuesday's bad but Friday works", FRIDAY),
+    ("I can't do Tuesday, Wednesday's open though", WEDNESDAY),
+    ("let's say Wednesday. wait, Wednesday I have book club. Thursday? no, that's the holiday. Friday",
+     FRIDAY),
+    ("how about Tuesday? oh wait, I can't Tuesday, my bad, Wednesday", WEDNESDAY),
+    ("Saturday, or Friday I guess, Saturday's better", SATURDAY),
+    ("my appointment is on Tuesday but can we do Friday", FRIDAY),
     # one day, or a day other words belong to, still read as before
     ("Wednesday, I'm working late Tuesday", WEDNESDAY),
     ("I'm working late Tuesday, so any other day, maybe Wednesday", WEDNESDAY),

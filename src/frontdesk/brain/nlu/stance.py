@@ -18,7 +18,7 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from frontdesk.brain.nlu.text import ruled_out, ruled_out_after
+from frontdesk.brain.nlu.text import CORRECTION, ruled_out, ruled_out_after
 
 V = TypeVar("V", bound=Hashable)
 
@@ -51,6 +51,12 @@ _BUSY_BEFORE = re.compile(
     r"\b(?:i'?m|i am|we'?re|we are|he'?s|she'?s|they'?re)\s+(?:working|busy|slammed|booked|swamped|"
     r"away|traveling|travelling|tied up|out of town|off)(?:\s+(?:late|early|all day|again|on))*\s*$")
 """A day the caller is busy on, said before it ("I'm working late Tuesday")."""
+_CANT_BEFORE = re.compile(r"\b(?:can'?t|cannot|won'?t|couldn'?t|can not)\s+(?:(?:do|make|manage|come|"
+                          r"swing|get in|make it)\s+)?(?:it\s+)?(?:on\s+)?$")
+"""A day the caller cannot do, said before it ("I can't do Tuesday", "I can't Tuesday")."""
+_NO_AFTER = re.compile(r"^\W*(?:no|nah|nope)\b(?!\s+(?:problem|worries|rush|later|earlier|sooner|more|"
+                       r"less|matter))")
+"""A value the caller says no to right after naming it ("Thursday? no, that's the holiday")."""
 _BUT = re.compile(r"\bbut(?:\s+(?:on|in|the|a|an|really|quite|so|too|near|that|like))*\s*$")
 _ANY_BUT = re.compile(r"\b(?:anything|anywhere|any ?day|any ?time|anytime|all|everything|whatever)\s+but\b")
 """A plain "but" turns to a value ("Tuesday's bad but Friday works"); "anything but" rules it out."""
@@ -79,7 +85,8 @@ def is_ruled_out(text: str, start: int, end: int, next_start: int | None = None)
                          r"maybe|or)\b", lead_in):
             blocked_after = False  # "Wednesday, I'm working late Tuesday": about Tuesday
     return ((ruled_out(text, start) and not only_but) or blocked_after
-            or _BUSY_BEFORE.search(before) is not None
+            or _BUSY_BEFORE.search(before) is not None or _CANT_BEFORE.search(before) is not None
+            or _NO_AFTER.match(text[end:]) is not None
             or _PREFERENCE_AGAINST.search(text[max(0, start - 60): start]) is not None)
 
 
@@ -88,6 +95,13 @@ def is_affirmed(text: str, start: int, end: int) -> bool:
     works", "no, Friday")."""
     return (_AFFIRM_BEFORE.search(text[max(0, start - 40): start]) is not None
             or _AFFIRM_AFTER.match(text[end:]) is not None)
+
+
+def _superseded(text: str, mention: Mention[V], left: Sequence[Mention[V]]) -> bool:
+    """A self-correction after the mention turns to another value ("let's say Wednesday. wait,
+    … Friday"): the affirmation no longer stands."""
+    return any(m.start > cue.end() and m.value != mention.value
+               for cue in CORRECTION.finditer(text, mention.end) for m in left)
 
 
 def settle(text: str, mentions: Sequence[Mention[V]], found: V | None) -> V | None:
@@ -102,7 +116,8 @@ def settle(text: str, mentions: Sequence[Mention[V]], found: V | None) -> V | No
         text, m.start, m.end, next((x for x in starts if x > m.start), None))}
     left = [m for m in mentions if m.value not in excluded]
     if len({m.value for m in mentions}) > 1:
-        affirmed = [m for m in left if is_affirmed(text, m.start, m.end)]
+        affirmed = [m for m in left if is_affirmed(text, m.start, m.end)
+                    and not _superseded(text, m, left)]
         if affirmed:
             return max(affirmed, key=lambda m: m.start).value
     if found is not None and found in excluded:

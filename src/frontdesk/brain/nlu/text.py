@@ -121,7 +121,7 @@ def ruled_out(text: str, start: int) -> bool:
     return _NEGATED.search(before) is not None
 
 
-_CORRECTION = re.compile(r"\b(?:no,? wait|wait,? no|oh,? wait|actually|i mean|sorry|make (?:it|that)|"
+CORRECTION = re.compile(r"\b(?:no,? wait|wait,? no|oh,? wait|actually|i mean|sorry|make (?:it|that)|"
                          r"instead(?! of)|rather(?! than)|scratch that|on second thought|no no|hold on|wait|"
                          r"let'?s say|let'?s (?:do|go with)|go with|better make it|i meant|meant|"
                          r"no,)(?=\W|$)")
@@ -132,7 +132,7 @@ _BLOCKED_AFTER = re.compile(r"^[\s,.!?-]*(?:(?:is|are|'s|'re)\s+)?(?:i'?m|we'?re
 
 def correction_tails(text: str) -> list[str]:
     """The words after each self-correction ("Tuesday — no wait, Friday"), the last first."""
-    return [text[m.end():] for m in reversed(list(_CORRECTION.finditer(text)))]
+    return [text[m.end():] for m in reversed(list(CORRECTION.finditer(text)))]
 
 
 def correction_tail(text: str) -> str | None:
