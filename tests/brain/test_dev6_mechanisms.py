@@ -75,3 +75,14 @@ async def test_no_worries_after_an_answer_closes_the_call(profiles, close) -> No
 ])
 def test_a_line_check_never_names_a_day(profiles, text, intent) -> None:
     assert understand(text, profiles["dealership"], MONDAY).intent == intent
+
+
+@pytest.mark.parametrize(("profile", "text", "intent"), [
+    ("dealership", "is this Riverside Motors or the discount tire place? I'm looking for discount tire",
+     "wrong_number"),
+    ("real_estate", "did I get Lakeside Realty or is it Oakwood Apartments? I need Oakwood apartments",
+     "wrong_number"),
+    ("dealership", "is this the sales line or service? I need service", "identity"),
+])
+def test_is_this_a_or_b_then_wanting_the_other_place_is_a_wrong_number(profiles, profile, text, intent):
+    assert understand(text, profiles[profile], MONDAY).intent == intent

@@ -56,6 +56,8 @@ def time_of(text: str) -> time | None:
      FRIDAY),
     ("how about Tuesday? oh wait, I can't Tuesday, my bad, Wednesday", WEDNESDAY),
     ("Saturday, or Friday I guess, Saturday's better", SATURDAY),
+    ("Friday if you've got room, otherwise Saturday", FRIDAY),
+    ("Wednesday, or failing that Friday", WEDNESDAY),
     ("my appointment is on Tuesday but can we do Friday", FRIDAY),
     # one day, or a day other words belong to, still read as before
     ("Wednesday, I'm working late Tuesday", WEDNESDAY),
@@ -73,6 +75,8 @@ def test_the_day_settled_on(text: str, expected: date | None) -> None:
     ("not at nine, how about ten thirty", time(10, 30)),
     ("3 pm? actually 4 pm works better", time(16, 0)),
     ("at 2 pm instead of 11 am", time(14, 0)),
+    ("tomorrow at five, or is that too late? if so four thirty", time(17, 0)),
+    ("at 10, or if that's taken, 11", time(10, 0)),
 ])
 def test_the_time_settled_on(text: str, expected: time) -> None:
     assert time_of(text) == expected

@@ -57,6 +57,9 @@ _CANT_BEFORE = re.compile(r"\b(?:can'?t|cannot|won'?t|couldn'?t|can not)\s+(?:(?
 _NO_AFTER = re.compile(r"^\W*(?:no|nah|nope)\b(?!\s+(?:problem|worries|rush|later|earlier|sooner|more|"
                        r"less|matter))")
 """A value the caller says no to right after naming it ("Thursday? no, that's the holiday")."""
+_FALLBACK = re.compile(r"\b(?:if (?:so|not)|otherwise|failing that|or else|if that'?s (?:too|taken|full|"
+                       r"booked|not)[^,.?!]{0,15})\W+(?:(?:at|on|then|maybe|like|the)\W+)*$")
+"""A value offered only in case the first is not possible ("otherwise Saturday")."""
 _BUT = re.compile(r"\bbut(?:\s+(?:on|in|the|a|an|really|quite|so|too|near|that|like))*\s*$")
 _ANY_BUT = re.compile(r"\b(?:anything|anywhere|any ?day|any ?time|anytime|all|everything|whatever)\s+but\b")
 """A plain "but" turns to a value ("Tuesday's bad but Friday works"); "anything but" rules it out."""
@@ -104,6 +107,10 @@ def _superseded(text: str, mention: Mention[V], left: Sequence[Mention[V]]) -> b
                for cue in CORRECTION.finditer(text, mention.end) for m in left)
 
 
+def _is_fallback(text: str, mention: Mention[V]) -> bool:
+    return _FALLBACK.search(text[max(0, mention.start - 40): mention.start]) is not None
+
+
 def settle(text: str, mentions: Sequence[Mention[V]], found: V | None) -> V | None:
     """The value the caller settles on, given every mention and what the extractor found alone.
 
@@ -117,9 +124,13 @@ def settle(text: str, mentions: Sequence[Mention[V]], found: V | None) -> V | No
     left = [m for m in mentions if m.value not in excluded]
     if len({m.value for m in mentions}) > 1:
         affirmed = [m for m in left if is_affirmed(text, m.start, m.end)
-                    and not _superseded(text, m, left)]
+                    and not _superseded(text, m, left) and not _is_fallback(text, m)]
         if affirmed:
             return max(affirmed, key=lambda m: m.start).value
     if found is not None and found in excluded:
         return left[-1].value if left else None
+    first_choice = [m for m in left if not _is_fallback(text, m)]
+    fallback = {m.value for m in left if _is_fallback(text, m)}
+    if first_choice and found in fallback and found not in {m.value for m in first_choice}:
+        return first_choice[-1].value  # "five, or is that too late? if so four thirty": five
     return found

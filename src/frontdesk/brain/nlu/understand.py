@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from rapidfuzz import fuzz
+
 from frontdesk.brain.nlu import refer, when
 from frontdesk.brain.nlu.clauses import split_clauses, split_lead_in
 from frontdesk.brain.nlu.cues import HOURS_QUESTION
@@ -61,6 +63,12 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
         return read(text, profile, today, awaiting, about=abouts[0] if abouts else None)
     readings = [read(c, profile, today, awaiting, about=a)
                 for c, a in zip(clauses, abouts, strict=True)]
+    if _wants_the_other_place(text, profile):
+        # "is this Riverside Motors or the discount tire place? I'm looking for discount tire":
+        # the caller names the place they meant, and it is not us
+        whole = read(text, profile, today, awaiting)
+        whole.intent, whole.confidence = "wrong_number", 0.8
+        return whole
     if any(r.act is not None and r.act.label in {"wrong_number", "bot_check", "identity"}
            for r in readings):
         whole = read(text, profile, today, awaiting)
@@ -100,6 +108,27 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
     main.acts = asides
     main.text = normalise(text).raw
     return main
+
+
+_EITHER_PLACE = re.compile(r"\b(?:is this|is that|am i (?:talking|speaking) (?:to|with)|did i (?:reach|get))"
+                           r" (?:the )?(?P<a>[\w'& -]{2,40}?),? or (?:is (?:this|it) )?(?:the )?"
+                           r"(?P<b>[\w'& -]{2,40}?)\s*\?")
+_WANTED = re.compile(r"\b(?:looking for|trying to (?:reach|get|call)|need|wanted|want|meant to call) "
+                     r"(?:the )?(?P<c>[\w'& -]{2,40})")
+
+
+def _wants_the_other_place(text: str, profile: BusinessProfile) -> bool:
+    """"Is this A or B? I'm looking for B": the place the caller wants is the one that is not
+    the business (matched loosely, as speech recognition spells it)."""
+    lowered = text.lower()
+    either, wanted = _EITHER_PLACE.search(lowered), _WANTED.search(lowered)
+    if either is None or wanted is None or wanted.start() < either.end():
+        return False
+    ours = profile.name.lower()
+    places = [either.group("a").strip(), either.group("b").strip()]
+    other = [p for p in places if fuzz.partial_ratio(p, ours) < 80]
+    return len(other) == 1 and fuzz.partial_ratio(other[0], wanted.group("c")) >= 80 and (
+        fuzz.partial_ratio(wanted.group("c"), ours) < 80)
 
 
 _OWN_APPOINTMENT = {"lookup_appointment", "cancel", "reschedule"}

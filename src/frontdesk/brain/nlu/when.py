@@ -236,7 +236,10 @@ def extract_date(u: Utterance, today: date, _single: bool = False) -> date | Non
     found = _extract_date(u, today, _single)
     if _single or (found is not None and _holiday_date(u.numeric, today) == found):
         return found
-    return stance.settle(u.numeric, _mentions(u.numeric, today), found)
+    mentions = _mentions(u.numeric, today)
+    if found is not None and found not in {m.value for m in mentions}:
+        return found  # "a week from today", "the Tuesday after Thanksgiving": no mention says it
+    return stance.settle(u.numeric, mentions, found)
 
 
 _RELATIVE = re.compile(r"\b(?:the (?:day|one) (after|before)|the next day|the following day)\b"
