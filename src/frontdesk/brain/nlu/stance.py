@@ -56,7 +56,9 @@ _CANT_BEFORE = re.compile(r"\b(?:can'?t|cannot|won'?t|couldn'?t|can not)\s+(?:(?
 """A day the caller cannot do, said before it ("I can't do Tuesday", "I can't Tuesday")."""
 _NO_AFTER = re.compile(r"^\W*(?:no|nah|nope)\b(?!\s+(?:problem|worries|rush|later|earlier|sooner|more|"
                        r"less|matter))")
-"""A value the caller says no to right after naming it ("Thursday? no, that's the holiday")."""
+"""A value the caller says no to right after naming it, before naming another ("Thursday? no,
+that's the holiday. Friday"); with nothing after it, the "no" corrects something else ("to
+Friday, no, let's say 5")."""
 _FALLBACK = re.compile(r"\b(?:if (?:so|not)|otherwise|failing that|or else|if that'?s (?:too|taken|full|"
                        r"booked|not)[^,.?!]{0,15})\W+(?:(?:at|on|then|maybe|like|the)\W+)*$")
 """A value offered only in case the first is not possible ("otherwise Saturday")."""
@@ -89,7 +91,7 @@ def is_ruled_out(text: str, start: int, end: int, next_start: int | None = None)
             blocked_after = False  # "Wednesday, I'm working late Tuesday": about Tuesday
     return ((ruled_out(text, start) and not only_but) or blocked_after
             or _BUSY_BEFORE.search(before) is not None or _CANT_BEFORE.search(before) is not None
-            or _NO_AFTER.match(text[end:]) is not None
+            or (_NO_AFTER.match(text[end:]) is not None and next_start is not None)
             or _PREFERENCE_AGAINST.search(text[max(0, start - 60): start]) is not None)
 
 
