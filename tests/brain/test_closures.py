@@ -15,6 +15,7 @@ from frontdesk.brain.availability import AvailabilityCalendar, closed_reply
 from frontdesk.brain.memory import InMemoryCalendar, InMemoryCustomers
 from frontdesk.knowledge.holidays import FEDERAL, HOLIDAYS, holiday_on, nth_weekday
 from frontdesk.knowledge.profile import BusinessProfile, Closure
+from frontdesk.llm.prompts import business_facts
 from tests.conftest import fixed_clock
 
 NOW = datetime(2026, 11, 23, 9, 0)
@@ -132,3 +133,9 @@ async def test_a_booking_on_a_holiday_is_told_the_closure_and_offered_open_days(
 async def test_a_question_about_a_holiday_gets_that_days_hours(profiles, profile, line, says) -> None:
     reply = await _say(profiles, profile, line)
     assert all(s in reply for s in says), reply
+
+
+def test_the_language_model_is_told_the_closures_too(profiles) -> None:
+    facts = business_facts(profiles["dealership"]).splitlines()
+    assert "Thanksgiving: closed." in facts and "The Fourth of July: closed." in facts
+    assert "Christmas Eve (service department): open 8:00 AM to 12:00 PM." in facts

@@ -311,6 +311,15 @@ class Closure(BaseModel):
         return None
 
     @property
+    def name(self) -> str:
+        """The day as a caller would hear it ("Christmas Eve", "US federal holidays")."""
+        if self.label:
+            return self.label
+        if self.date is not None:
+            return f"{self.date:%A, %B} {self.date.day}, {self.date.year}"
+        return "US federal holidays" if self.holiday == "us_federal" else HOLIDAYS[self.holiday or ""].name
+
+    @property
     def short_hours(self) -> tuple[time, time] | None:
         return OpeningHours.parse({"mon": self.hours}).days["mon"] if self.hours else None
 
