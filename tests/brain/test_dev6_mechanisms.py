@@ -86,3 +86,13 @@ def test_a_line_check_never_names_a_day(profiles, text, intent) -> None:
 ])
 def test_is_this_a_or_b_then_wanting_the_other_place_is_a_wrong_number(profiles, profile, text, intent):
     assert understand(text, profiles[profile], MONDAY).intent == intent
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("what time do you open on saturday, and can I get a detail then?", date(2026, 11, 28)),
+    ("are you open friday? could I bring the truck in for an oil change that day?", date(2026, 11, 27)),
+    ("do y'all take walk-ins on wednesday? or can I book a tire rotation then", date(2026, 11, 25)),
+])
+def test_a_request_for_then_takes_the_day_its_question_named(profiles, text, day) -> None:
+    u = understand(text, profiles["dealership"], MONDAY)
+    assert u.intent == "book" and u.date == day

@@ -105,9 +105,17 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
     asides = [a for a in asides if a.intent != "faq" or _asks(a)]
     seen: set[str] = {main.intent} - {"faq"}  # "hello? you still there?" is one line check
     asides = [a for a in asides if a.intent == "faq" or not (a.intent in seen or seen.add(a.intent))]
+    if main.date is None and _THAT_DAY.search(main.text.lower()):
+        # "what time do you open on Saturday, and can I get a detail then?": the day is the
+        # one the question named
+        main.date = next((a.date for a in reversed(asides) if a.date is not None), None)
     main.acts = asides
     main.text = normalise(text).raw
     return main
+
+
+_THAT_DAY = re.compile(r"\b(?:then|that day|the same day|that (?:morning|afternoon|evening))\s*[?.!]*$")
+"""A request that points back at a day named in the clause before it ("can I come in then?")."""
 
 
 _EITHER_PLACE = re.compile(r"\b(?:is this|is that|am i (?:talking|speaking) (?:to|with)|did i (?:reach|get))"
