@@ -96,3 +96,19 @@ def test_is_this_a_or_b_then_wanting_the_other_place_is_a_wrong_number(profiles,
 def test_a_request_for_then_takes_the_day_its_question_named(profiles, text, day) -> None:
     u = understand(text, profiles["dealership"], MONDAY)
     assert u.intent == "book" and u.date == day
+
+
+@pytest.mark.parametrize(("text", "months"), [
+    ("we're not in a rush, probably summer", 7.0),
+    ("likely spring, once the kids are done with school", 4.0),
+    ("sometime in the fall", 10.0),
+])
+def test_a_hedged_season_is_a_timeline(profiles, text, months) -> None:
+    u = understand(text, profiles["real_estate"], MONDAY, "timeline")
+    assert u.timeline is not None and u.timeline[0] == months
+
+
+def test_someone_coming_out_is_a_booking(profiles) -> None:
+    u = understand("could one of your agents swing by saturday to look at it", profiles["real_estate"],
+                   MONDAY)
+    assert u.intent == "book" and u.date == date(2026, 11, 28)

@@ -58,6 +58,8 @@ def time_of(text: str) -> time | None:
     ("Saturday, or Friday I guess, Saturday's better", SATURDAY),
     ("Friday if you've got room, otherwise Saturday", FRIDAY),
     ("Wednesday, or failing that Friday", WEDNESDAY),
+    ("next saturday? not the 28th, the one after", date(2026, 12, 5)),
+    ("Tuesday's no good, how about the one after", date(2026, 12, 1)),
     ("my appointment is on Tuesday but can we do Friday", FRIDAY),
     # one day, or a day other words belong to, still read as before
     ("Wednesday, I'm working late Tuesday", WEDNESDAY),

@@ -242,7 +242,7 @@ def extract_date(u: Utterance, today: date, _single: bool = False) -> date | Non
     return stance.settle(u.numeric, mentions, found)
 
 
-_RELATIVE = re.compile(r"\b(?:the (?:day|one) (after|before)|the next day|the following day)\b"
+_RELATIVE = re.compile(r"\b(?:the (?:day|one|1) (after|before)|the next day|the following day)\b"
                        r"(?! (?:tomorrow|today|thanksgiving|christmas|new year))")
 
 
@@ -263,7 +263,10 @@ def _mentions(text: str, today: date) -> list[stance.Mention[date]]:
     for match in _RELATIVE.finditer(text):
         before = [m for m in found if m.end <= match.start()]
         if before:
-            step = timedelta(days=-1 if match.group(1) == "before" else 1)
+            # "next Saturday? not the 28th, the one after": the one after a weekday is a week on
+            week = not match.group(0).startswith("the day") and any(
+                re.search(WEEKDAY, text[m.start: m.end]) for m in before if m.value == before[-1].value)
+            step = timedelta(days=(7 if week else 1) * (-1 if match.group(1) == "before" else 1))
             found.append(stance.Mention(match.start(), match.end(), before[-1].value + step))
     return sorted(found, key=lambda m: m.start)
 
