@@ -79,7 +79,7 @@ async def test_caller_answers_what_is_asked_deterministically_per_seed(tmp_path)
 
 
 async def test_a_wrong_expectation_fails_with_the_reason(tmp_path):
-    wrong = _pick("tire rotation on thursday morning")[0].model_copy(deep=True)
+    wrong = _pick("tire rotation on friday morning")[0].model_copy(deep=True)
     wrong.expect.appointment.time = "15:00"
     wrong.expect.replies_contain = ["free coffee"]
     report = await run_eval([wrong], _settings(tmp_path), EvalOptions(now=NOW))

@@ -27,6 +27,18 @@ class SlotCheck:
     alternatives: list[datetime] = field(default_factory=list)
 
 
+def closed_reply(profile: BusinessProfile, department: Department, day: date) -> tuple[str, dict[str, str]]:
+    """The reply key (and its values beyond the weekday) that says why ``day`` has no openings:
+    a holiday or other closure by name ("we're closed on Thanksgiving"), the weekday the
+    business never opens, or simply no slots left."""
+    closure = profile.closure_on(day, department)
+    if closure is not None and profile.hours_on(department, day) is None:
+        return "closed_holiday", {"holiday": closure[1]}
+    if department.hours.for_weekday(day.weekday()) is None:
+        return "closed_day", {}
+    return "no_slots_day", {}
+
+
 class AvailabilityCalendar:
     """Availability of one business as seen at one moment (one instance per turn)."""
 
@@ -59,7 +71,7 @@ class AvailabilityCalendar:
         return overlapping < department.capacity
 
     def _within_hours(self, department: Department, start: datetime, duration_min: int) -> bool:
-        hours = department.hours.for_weekday(start.weekday())
+        hours = self._profile.hours_on(department, start.date())
         if hours is None:
             return False
         end = start + timedelta(minutes=duration_min)
@@ -71,7 +83,7 @@ class AvailabilityCalendar:
                          window: tuple[time, time] | None = None) -> list[datetime]:
         """Every bookable start on ``day`` (slot grid of the profile), within the caller's
         window ("after 3", "before lunch") or part of the day when given."""
-        hours = department.hours.for_weekday(day.weekday())
+        hours = self._profile.hours_on(department, day)
         if hours is None:
             return []
         step = timedelta(minutes=self._profile.slot_minutes)
@@ -90,7 +102,7 @@ class AvailabilityCalendar:
                     alternatives: int = 2) -> SlotCheck:
         """Is ``start`` bookable? If not, why, and which nearest slots are."""
         problem: Problem | None = None
-        if department.hours.for_weekday(start.weekday()) is None:
+        if self._profile.hours_on(department, start.date()) is None:
             problem = "closed_day"
         elif start < self.earliest:
             problem = "past"

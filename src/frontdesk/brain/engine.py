@@ -10,7 +10,7 @@ from __future__ import annotations
 import time as _time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from frontdesk.brain.agents import analytics
@@ -147,7 +147,11 @@ class Brain:
             car = state.booking_slots.vehicle
             # the car on the lot the caller was told about, for "is it still there?"
             topic = car.label if car.stock_number else None
-            understanding = understand(text, profile, now.date(), state.awaiting, topic)
+            slots = state.booking_slots
+            # the day under discussion, for "the 23rd then" said about a day weeks ahead
+            focus = next((date.fromisoformat(d[:10]) for d in (*slots.offered, slots.preferred_date)
+                          if d), None)
+            understanding = understand(text, profile, now.date(), state.awaiting, topic, focus)
         return TurnContext(
             profile=profile, replies=self._replies_for(profile), settings=self._settings,
             calendar=self._calendar, customers=self._customers, now=now,

@@ -7,14 +7,17 @@ reads facts only from here, so a reply can never state a fact the business did n
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import string
-from datetime import datetime, time
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Literal
 
 import yaml
 from pydantic import BaseModel, Field, field_validator, model_validator
+
+from frontdesk.knowledge.holidays import FEDERAL, HOLIDAYS
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _RANGE = re.compile(r"^(\d{1,2}):(\d{2})-(\d{1,2}):(\d{2})$")
@@ -293,6 +296,58 @@ def template_placeholders(template: str) -> set[str]:
     return set(fields)
 
 
+class Closure(BaseModel):
+    """A day the business is closed, or keeps short hours: a date, or a holiday by rule.
+
+    ``holiday`` names a rule of :mod:`frontdesk.knowledge.holidays` (``thanksgiving``,
+    ``christmas_eve``, ``us_federal`` for all eleven federal holidays), so the calendar stays
+    right every year; ``date`` is one day (a staff party, an inventory day). With ``hours``
+    ("08:00-12:00") the day is open short, otherwise closed; ``departments`` limits it to some.
+    """
+
+    holiday: str | None = None
+    date: dt.date | None = None
+    label: str | None = None
+    """How to name the day to a caller; defaults to the holiday's name."""
+    hours: str | None = None
+    departments: list[str] = []
+    """Empty: every department."""
+
+    @model_validator(mode="after")
+    def _one_day(self) -> Closure:
+        if (self.holiday is None) == (self.date is None):
+            raise ValueError("a closure needs exactly one of holiday or date")
+        if self.holiday is not None and self.holiday != "us_federal" and self.holiday not in HOLIDAYS:
+            raise ValueError(f"unknown holiday {self.holiday!r}; use us_federal or one of "
+                             f"{', '.join(HOLIDAYS)}")
+        if self.hours is not None:
+            OpeningHours.parse({"mon": self.hours})  # same form as opening hours
+        return self
+
+    def on(self, day: date) -> str | None:
+        """The name of the day when this closure falls on ``day`` (None when it does not)."""
+        if self.date is not None:
+            return (self.label or f"{day:%A, %B} {day.day}") if day == self.date else None
+        keys = FEDERAL if self.holiday == "us_federal" else (self.holiday or "",)
+        for key in keys:
+            if HOLIDAYS[key].on(day.year) == day:
+                return self.label or HOLIDAYS[key].name
+        return None
+
+    @property
+    def name(self) -> str:
+        """The day as a caller would hear it ("Christmas Eve", "US federal holidays")."""
+        if self.label:
+            return self.label
+        if self.date is not None:
+            return f"{self.date:%A, %B} {self.date.day}, {self.date.year}"
+        return "US federal holidays" if self.holiday == "us_federal" else HOLIDAYS[self.holiday or ""].name
+
+    @property
+    def short_hours(self) -> tuple[time, time] | None:
+        return OpeningHours.parse({"mon": self.hours}).days["mon"] if self.hours else None
+
+
 class BusinessProfile(BaseModel):
     """Everything the agent knows about one business."""
 
@@ -329,6 +384,8 @@ class BusinessProfile(BaseModel):
     """The business's own address: the organizer of calendar invitations."""
     follow_up: FollowUpPolicy = FollowUpPolicy()
     recording: RecordingPolicy = RecordingPolicy()
+    closures: list[Closure] = []
+    """Holidays and other days closed or open short; honoured wherever hours are."""
 
     @field_validator("departments", "objections", mode="before")
     @classmethod
@@ -368,7 +425,30 @@ class BusinessProfile(BaseModel):
             if unknown:
                 raise ValueError(f"staff {member.name}: unknown department(s) {sorted(unknown)}; "
                                  f"use {', '.join([*self.departments, ANY_DEPARTMENT])}")
+        for closure in self.closures:
+            if unknown := set(closure.departments) - set(self.departments):
+                raise ValueError(f"closure {closure.holiday or closure.date}: unknown department(s) "
+                                 f"{sorted(unknown)}")
         return self
+
+    def closure_on(self, day: date, department: Department | None = None) -> tuple[Closure, str] | None:
+        """The closure (and the day's name: "Thanksgiving") that applies on ``day`` to
+        ``department`` (to any department when None), if any."""
+        for closure in self.closures:
+            if department is not None and closure.departments and department.key not in closure.departments:
+                continue
+            if (name := closure.on(day)) is not None:
+                return closure, name
+        return None
+
+    def hours_on(self, department: Department, day: date) -> tuple[time, time] | None:
+        """The department's hours on ``day``: its weekly hours, unless a closure closes the day
+        or shortens it; None when closed."""
+        weekly = department.hours.for_weekday(day.weekday())
+        found = self.closure_on(day, department)
+        if found is None:
+            return weekly
+        return found[0].short_hours if weekly is not None else None
 
     @property
     def staff_names(self) -> list[str]:

@@ -59,6 +59,12 @@ def business_facts(profile: BusinessProfile) -> str:
         days = ", ".join(f"{_DAY_NAMES[day]} {start:%-I:%M %p} to {end:%-I:%M %p}"
                          for day, (start, end) in dept.hours.days.items())
         lines.append(f"{dept.label} hours: {days or 'closed'}.")
+    for closure in profile.closures:
+        where = (" (" + ", ".join(profile.departments[d].label for d in closure.departments) + ")"
+                 if closure.departments else "")
+        short = closure.short_hours
+        said = f"open {short[0]:%-I:%M %p} to {short[1]:%-I:%M %p}." if short else "closed."
+        lines.append(f"{closure.name[:1].upper()}{closure.name[1:]}{where}: {said}")
     for service in profile.services:
         price = ("free" if service.price_max == 0 else _money(service.price_min)
                  if service.price_min == service.price_max

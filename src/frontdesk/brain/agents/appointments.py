@@ -14,7 +14,7 @@ import re
 from datetime import date, datetime, time
 
 from frontdesk.brain.agents.scheduling import pick_offered
-from frontdesk.brain.availability import AvailabilityCalendar
+from frontdesk.brain.availability import AvailabilityCalendar, closed_reply
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.format import say_date, say_list, say_on_date, say_phone, say_slot, say_time
 from frontdesk.brain.nlu.change import When, split_change
@@ -365,11 +365,14 @@ async def _plan_move(s: ConversationState, ctx: TurnContext, a: Appointment) -> 
     check = await availability.check(department, start, a.duration_min)
     if not check.ok:
         desk.new_time = None
-        hours = department.hours.for_weekday(day.weekday())
+        hours = ctx.profile.hours_on(department, day)
         key = {"closed_day": "closed_day", "outside_hours": "outside_hours", "past": "slot_past",
                "taken": "slot_taken", "too_far": "too_far"}[check.problem or "taken"]
+        values = closed_reply(ctx.profile, department, day)[1] if key == "closed_day" else {}
+        if key == "closed_day":
+            key = closed_reply(ctx.profile, department, day)[0]
         _offer(s, ctx, key, check.alternatives, day, time=say_time(start.time()),
-               weekday=f"{day:%A}", days=60,
+               weekday=f"{day:%A}", days=60, **values,
                hours=f"{say_time(hours[0])} to {say_time(hours[1])}" if hours else "closed")
         return
     await _read_back(s, ctx, a)
@@ -391,8 +394,8 @@ async def _offer_day(s: ConversationState, ctx: TurnContext, availability: Avail
         s.callback_reason = _callback_reason(s)
         ctx.ask(s, "offer_callback", "faq", "no_availability")
         return
-    key = "closed_day" if department.hours.for_weekday(day.weekday()) is None else "no_slots_day"
-    _offer(s, ctx, key, nearest, day, weekday=f"{day:%A}")
+    key, values = closed_reply(ctx.profile, department, day)
+    _offer(s, ctx, key, nearest, day, weekday=f"{day:%A}", **values)
 
 
 async def _offer_earliest(s: ConversationState, ctx: TurnContext) -> None:

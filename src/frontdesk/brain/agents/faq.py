@@ -8,13 +8,24 @@ brought back to it after the answer.
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from rapidfuzz import fuzz
 
 from frontdesk.brain.agents import qualification, scheduling
 from frontdesk.brain.context import TurnContext, absorb_contact
-from frontdesk.brain.format import say_list, say_money, say_phone, say_price_range
+from frontdesk.brain.format import (
+    say_date,
+    say_list,
+    say_money,
+    say_on_date,
+    say_phone,
+    say_price_range,
+    say_time,
+)
 from frontdesk.brain.nlu import entities as ex
+from frontdesk.brain.nlu import when
+from frontdesk.brain.nlu.cues import HOURS_QUESTION
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.state import ConversationState
@@ -112,6 +123,34 @@ def _area_answer(s: ConversationState, ctx: TurnContext) -> bool:
         s.lead.intent = u.lead_intent  # type: ignore[assignment]
     key = "location_in_area" if inside else "location_out_of_area"
     ctx.say(key, area=area, areas=say_list(ctx.profile.service_areas, "and"))
+    return True
+
+
+def _day_hours_answer(ctx: TurnContext) -> bool:
+    """"Are you open on Christmas Eve?", "is service open the day after Thanksgiving?": the hours
+    of that one day, closures and short hours included, from the profile. Other days ("open
+    Saturday?") keep the business's own hours answer."""
+    u, profile = ctx.u, ctx.profile
+    if u.date is None or not HOURS_QUESTION.search(u.text.lower()) or not (
+            profile.closure_on(u.date) or when.names_holiday(normalise(u.text).numeric)):
+        return False
+    on_date = say_on_date(u.date, ctx.today)
+    spans = {d.label: profile.hours_on(d, u.date) for d in profile.departments.values()}
+    closure = profile.closure_on(u.date)
+    if closure is not None and not any(spans.values()):
+        later = (u.date + timedelta(days=n) for n in range(1, 15))
+        next_open = next((d for d in later if any(profile.hours_on(dep, d)
+                                                  for dep in profile.departments.values())), None)
+        ctx.say("hours_closed_on", on_date=on_date, holiday=closure[1],
+                next_open=say_date(next_open, ctx.today) if next_open else "after the holidays")
+        return True
+    said = [f"the {label} is open {say_time(h[0])} to {say_time(h[1])}" if h else f"the {label} is closed"
+            for label, h in spans.items()]
+    if len(said) == 1:
+        h = next(iter(spans.values()))
+        said = [f"we're open {say_time(h[0])} to {say_time(h[1])}" if h else "we're closed"]
+    ctx.say("hours_on_day", on_date_cap=on_date[:1].upper() + on_date[1:],
+            holiday_note=f" ({closure[1]})" if closure else "", hours=say_list(said, "and"))
     return True
 
 
@@ -215,8 +254,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     strong_faq = best_faq(u.text, ctx.profile.faq)[1] >= 80 and not (
         {"inventory_question", "price_question"} & u.flags)
     # "could I get into that Camry with monthly payments?" asks about financing, not the lot
-    answered = (not strong_faq and _inventory_answer(s, ctx)) or _price_answer(s, ctx) or (
-        _area_answer(s, ctx))
+    answered = _day_hours_answer(ctx) or (not strong_faq and _inventory_answer(s, ctx)) or (
+        _price_answer(s, ctx) or _area_answer(s, ctx))
     if not answered:
         entries = faq_answers(u.text, ctx.profile.faq)
         whole = s.messages[-1].content if s.messages and s.messages[-1].role == "user" else ""

@@ -154,8 +154,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         target = "qualification" if ctx.profile.kind == "real_estate" else "scheduling"
         ctx.hand_off(target, "outbound caller has a minute", s)
         return
-    if u.intent == "goodbye" or (s.awaiting == "anything_else" and (u.deny or ("thanks" in u.flags
-                                                                      and not u.affirm))):
+    if u.intent == "goodbye" or (s.awaiting == "anything_else" and (u.deny or ("thanks" in u.flags and (
+            not u.affirm or "done_with_it" in u.flags)))):  # "okay, no worries, thank you"
         close(s, ctx)
         return
     if s.awaiting == "anything_else" and u.affirm:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from frontdesk.brain.agents import qualification, scheduling
 from frontdesk.brain.nlu import Understanding
-from frontdesk.brain.nlu.understand import answers
+from frontdesk.brain.nlu.understanding import answers
 from frontdesk.brain.state import AgentName, ConversationState
 from frontdesk.knowledge.profile import BusinessProfile
 

@@ -11,7 +11,7 @@ import re
 from datetime import date, datetime, time, timedelta
 
 from frontdesk.brain.agents import qualification
-from frontdesk.brain.availability import AvailabilityCalendar
+from frontdesk.brain.availability import AvailabilityCalendar, closed_reply
 from frontdesk.brain.context import TurnContext, absorb_contact
 from frontdesk.brain.format import (
     say_date,
@@ -191,6 +191,13 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         ctx.ask(s, "anything_else", "greeting", "anything_else")
         return
     slots = s.booking_slots
+    if s.awaiting == "pick_alternative" and u.deny and "done_with_it" in u.flags and not (
+            u.has_booking_facts):
+        # "nah that's fine, I'll figure it out": the offer is declined, not to be said again
+        slots.offered, slots.preferred_date, slots.preferred_time = [], None, None
+        ctx.say("booking_dropped")
+        ctx.ask(s, "anything_else", "greeting", "anything_else")
+        return
     if s.awaiting == "pick_alternative" and not (u.deny and not (u.date or u.time)):
         picked = _pick_offered(s, ctx)
         if picked and (u.services or u.vehicle or u.appointment_type):
@@ -311,7 +318,6 @@ async def advance(s: ConversationState, ctx: TurnContext, *, unclear: bool = Fal
         return
     day = date.fromisoformat(slots.preferred_date)
     if not slots.preferred_time:
-        weekday_closed = department.hours.for_weekday(day.weekday()) is None
         open_today = await ctx.availability.open_slots(department, day, duration,
                                                        slots.time_of_day, _window(slots))
         if open_today:
@@ -323,8 +329,8 @@ async def advance(s: ConversationState, ctx: TurnContext, *, unclear: bool = Fal
         if not nearest:
             _no_availability(s, ctx)
             return
-        key = "closed_day" if weekday_closed else "no_slots_day"
-        _offer(s, ctx, key, nearest, day, weekday=f"{day:%A}")
+        key, values = closed_reply(profile, department, day)
+        _offer(s, ctx, key, nearest, day, weekday=f"{day:%A}", **values)
         return
     start = datetime.combine(day, time.fromisoformat(slots.preferred_time))
     check = await ctx.availability.check(department, start, duration)
@@ -333,13 +339,16 @@ async def advance(s: ConversationState, ctx: TurnContext, *, unclear: bool = Fal
         if not check.alternatives:
             _no_availability(s, ctx)
             return
-        hours = department.hours.for_weekday(day.weekday())
+        hours = profile.hours_on(department, day)
+        key = {"closed_day": "closed_day", "outside_hours": "outside_hours",
+               "past": "slot_past", "taken": "slot_taken", "too_far": "too_far"}[
+            check.problem or "taken"]
+        values = closed_reply(profile, department, day)[1] if key == "closed_day" else {}
+        if key == "closed_day":
+            key = closed_reply(profile, department, day)[0]
         _offer(
-            s, ctx, {"closed_day": "closed_day", "outside_hours": "outside_hours",
-                     "past": "slot_past", "taken": "slot_taken", "too_far": "too_far"}[
-                check.problem or "taken"],
-            check.alternatives, day, time=say_time(start.time()),
-            weekday=f"{day:%A}", days=60,
+            s, ctx, key, check.alternatives, day, time=say_time(start.time()),
+            weekday=f"{day:%A}", days=60, **values,
             hours=(f"{say_time(hours[0])} to {say_time(hours[1])}" if hours else "closed"),
         )
         return

@@ -13,7 +13,7 @@ import re
 from datetime import date, time
 
 from frontdesk.brain.nlu import entities as ex
-from frontdesk.brain.nlu.understand import Understanding
+from frontdesk.brain.nlu.understanding import Understanding
 from frontdesk.brain.ports import IntentGuess
 from frontdesk.knowledge.profile import BusinessProfile
 

@@ -17,7 +17,7 @@ from frontdesk.brain.nlu import when
 from frontdesk.brain.nlu.text import normalise
 
 _TARGET_CUE = re.compile(
-    r"\b(?:to|till|until|into|instead|rather|prefer|how about|what about|maybe|"
+    r"\b(?:to|till|until|into|instead(?! of)|rather(?! than)|prefer|how about|what about|maybe|"
     r"(?:can|could|would|should) (?:we|i|you|y'all) (?:do|try|go with|come(?: in)?|make it|"
     r"get (?:it|me) in|bring it(?: in)?|switch(?: it)?(?: to)?)|"
     r"make it|make that|let'?s (?:do|say|go with)|go with|switch(?: it)?|bump(?: it)?|"

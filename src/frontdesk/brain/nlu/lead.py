@@ -217,8 +217,9 @@ def extract_timeline(u: Utterance, today: date, *, expecting: bool = False) -> t
         return (months if soon.group(0).startswith("next") else months / 2), soon.group(0)
     if re.search(r"\b(?:this year|end of (?:the )?year|by (?:the )?new year)\b", text):
         return max(1.0, 12.0 - today.month + 0.5), "by the end of the year"
-    season = re.search(r"\b(?:this|next|by|in the|by the)\s+(spring|summer|fall|autumn|winter)\b",
-                       text)
+    season = re.search(r"\b(?:this|next|by|in the|by the|probably|maybe|likely|prob(?:ly)?|around|"
+                       r"sometime in(?: the)?|early|late|mid|(?:hoping|planning) for)\s+"
+                       r"(spring|summer|fall|autumn|winter)\b(?! (?:break|camp|vacation|trip|job))", text)
     if season:
         month = _SEASON_MONTH[season.group(1)]
         months = (month - today.month) % 12 or 12

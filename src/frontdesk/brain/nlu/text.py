@@ -38,6 +38,7 @@ def normalise(text: str) -> Utterance:
     spoken = re.sub(rf"\b({_NUMBER_WORD}|\d+|morning|afternoon|evening|noon|lunch)-?ish\b",
                     r"\1 ish", spoken)  # "fifty-ish", "afternoonish"
     spoken = _loose_clock(spoken)
+    spoken = re.sub(rf"\b({_NUMBER_WORD})'s\b", r"\1 is", spoken)  # "eleven's better": a number
     spoken = re.sub(r"\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?(?=\s*(?:\d|at\b|$|,|\.|"
                     r"morning|afternoon|evening|the\b|or\b))",
                     lambda m: {"mon": "monday", "tue": "tuesday", "tues": "tuesday",
@@ -120,8 +121,8 @@ def ruled_out(text: str, start: int) -> bool:
     return _NEGATED.search(before) is not None
 
 
-_CORRECTION = re.compile(r"\b(?:no,? wait|wait,? no|oh,? wait|actually|i mean|sorry|make (?:it|that)|"
-                         r"instead|rather|scratch that|on second thought|no no|hold on|wait|"
+CORRECTION = re.compile(r"\b(?:no,? wait|wait,? no|oh,? wait|actually|i mean|sorry|make (?:it|that)|"
+                         r"instead(?! of)|rather(?! than)|scratch that|on second thought|no no|hold on|wait|"
                          r"let'?s say|let'?s (?:do|go with)|go with|better make it|i meant|meant|"
                          r"no,)(?=\W|$)")
 _BLOCKED_AFTER = re.compile(r"^[\s,.!?-]*(?:(?:is|are|'s|'re)\s+)?(?:i'?m|we'?re|i am|we are|is|are|"
@@ -131,7 +132,7 @@ _BLOCKED_AFTER = re.compile(r"^[\s,.!?-]*(?:(?:is|are|'s|'re)\s+)?(?:i'?m|we'?re
 
 def correction_tails(text: str) -> list[str]:
     """The words after each self-correction ("Tuesday — no wait, Friday"), the last first."""
-    return [text[m.end():] for m in reversed(list(_CORRECTION.finditer(text)))]
+    return [text[m.end():] for m in reversed(list(CORRECTION.finditer(text)))]
 
 
 def correction_tail(text: str) -> str | None:

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import dateparser
 
+from frontdesk.brain.nlu import stance
 from frontdesk.brain.nlu.text import (
     Utterance,
     clause_before,
@@ -65,6 +66,31 @@ def _day_of_month(day: int, today: date) -> date | None:
             return candidate
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return None
+
+
+_BARE_ORDINAL = re.compile(r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+of\b)")
+
+
+def near_focus(u: Utterance, found: date | None, today: date, focus: date | None) -> date | None:
+    """"The 26th" said while a day weeks ahead is under discussion (Christmas Day was just
+    offered) means the 26th nearest that day, not the next 26th from today; ``found`` stands
+    otherwise (a month or weekday named, no focus, or a focus within the month)."""
+    ordinal = _BARE_ORDINAL.search(u.numeric)
+    if (focus is None or found is None or ordinal is None or focus <= today
+            or re.search(rf"{MONTH}\s+\d|{WEEKDAY}", u.numeric)
+            or found != _day_of_month(int(ordinal.group(1)), today)):
+        return found
+    day = int(ordinal.group(1))
+    options = []
+    for shift in (-1, 0, 1):
+        month = (focus.month - 1 + shift) % 12 + 1
+        year = focus.year + (focus.month - 1 + shift) // 12
+        try:
+            options.append(date(year, month, day))
+        except ValueError:
+            continue
+    options = [d for d in options if d >= today]
+    return min(options, key=lambda d: abs((d - focus).days)) if options else found
 
 
 _WEEK_FROM = re.compile(rf"\b(?:a|one|1) week from (today|tomorrow|now|{WEEKDAY})\b|"
@@ -148,6 +174,11 @@ _HOLIDAYS = {
 _HOLIDAY = re.compile(
     rf"\b(?:(?:the\s+)?(?P<rel>day|{WEEKDAY}|week|weekend)\s+(?P<dir>after|before)\s+)?"
     rf"(?P<name>{'|'.join(_HOLIDAYS)})\b")
+def names_holiday(text: str) -> bool:
+    """Does the text name a holiday ("the day after Thanksgiving", "Christmas Eve")?"""
+    return _HOLIDAY.search(text) is not None
+
+
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -199,8 +230,48 @@ the second, it asks for a time today."""
 def extract_date(u: Utterance, today: date, _single: bool = False) -> date | None:
     """The date the caller wants, resolved against ``today`` and never in the past: "a week
     from tomorrow", "the 3rd", "Thursday the 3rd"; of several ("probably Thursday, maybe
-    Friday — let's say Friday", "tomorrow or Wednesday, Wednesday at five") the one settled on;
-    one ruled out ("not Tuesday") is not it."""
+    Friday — let's say Friday", "can we do Friday instead of Thursday", "Thursday's no good,
+    how about the day after") the one settled on (:func:`.stance.settle`); a day ruled out
+    ("not Tuesday") is never it."""
+    found = _extract_date(u, today, _single)
+    if _single or (found is not None and _holiday_date(u.numeric, today) == found):
+        return found
+    mentions = _mentions(u.numeric, today)
+    if found is not None and found not in {m.value for m in mentions}:
+        return found  # "a week from today", "the Tuesday after Thanksgiving": no mention says it
+    return stance.settle(u.numeric, mentions, found)
+
+
+_RELATIVE = re.compile(r"\b(?:the (?:day|one|1) (after|before)|the next day|the following day)\b"
+                       r"(?! (?:tomorrow|today|thanksgiving|christmas|new year))")
+
+
+def _mentions(text: str, today: date) -> list[stance.Mention[date]]:
+    """Every day named for the appointment, with where it is said; "the day after" counts from
+    the day named before it (ruled out or not: "Tuesday's no good, how about the day after?")."""
+    found: list[stance.Mention[date]] = []
+    for match in _DATE_SPAN.finditer(text):
+        if _OTHER_EVENT.search(text[max(0, match.start() - 60): match.start()]):
+            continue
+        follow = re.match(r",?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b", text[match.end():])
+        day = (_day_of_month(int(follow.group(1)), today)
+               if follow and re.fullmatch(rf"(?:(?:this|next|coming)\s+)?{WEEKDAY}", match.group(0))
+               else extract_date(Utterance(raw=match.group(0), lower=match.group(0),
+                                           numeric=match.group(0)), today, _single=True))
+        if day is not None:
+            found.append(stance.Mention(match.start(), match.end(), day))
+    for match in _RELATIVE.finditer(text):
+        before = [m for m in found if m.end <= match.start()]
+        if before:
+            # "next Saturday? not the 28th, the one after": the one after a weekday is a week on
+            week = not match.group(0).startswith("the day") and any(
+                re.search(WEEKDAY, text[m.start: m.end]) for m in before if m.value == before[-1].value)
+            step = timedelta(days=(7 if week else 1) * (-1 if match.group(1) == "before" else 1))
+            found.append(stance.Mention(match.start(), match.end(), before[-1].value + step))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _extract_date(u: Utterance, today: date, _single: bool) -> date | None:
     text = u.numeric
     holiday = None if _single else _holiday_date(text, today)
     if holiday is not None and holiday >= today:
@@ -387,7 +458,7 @@ def _times(text: str) -> list[tuple[int, time]]:
 
 _BARE_CORRECTION = re.compile(
     r"\W*(?:at\s+)?(\d{1,2})(?::(\d{2}))?(?:\s*o'?clock)?\s*(?:[,.;!?]|$|instead\b|then\b|please\b|"
-    r"if\b|because\b|cause\b|'cause\b|since\b|i\b)")
+    r"if\b|because\b|cause\b|'cause\b|since\b|i\b|'s\b|is\b|works?\b|would\b|sounds?\b|better\b)")
 """A bare hour right after a self-correction ("make that one, I just remembered…"), whatever the
 caller says after it; a number with a unit ("sorry, 2 people") is no time."""
 
@@ -418,10 +489,22 @@ def extract_time(u: Utterance) -> time | None:
         if ruled_out(text, start):
             continue
         candidates.append((start, value))
+    found = candidates[0][1] if candidates else None
     if len(candidates) > 1 and re.search(r"\b(?:so|then|instead|make it|rather|but|or|maybe)\b|"
                                          r"\b(?:safer|better)\b", text[candidates[0][0]:]):
-        return candidates[-1][1]  # "standup at 8, so make it 10"; "10 or 10:30, 10:30's safer"
-    return candidates[0][1] if candidates else None
+        found = candidates[-1][1]  # "standup at 8, so make it 10"; "10 or 10:30, 10:30's safer"
+    # "not 9 — how about 10?", "rather 2 than 3": a time ruled out anywhere is never the one
+    return stance.settle(text, [stance.Mention(start, start + len(_clock_text(text, start)), value)
+                                for start, value in _times(text) if (start, value) in candidates
+                                or ruled_out(text, start)], found)
+
+
+def _clock_text(text: str, start: int) -> str:
+    """The words of the clock time said at ``start`` ("at 10:30 am")."""
+    match = re.match(r"(?:noon|midday|12 noon|(?:(?:at|around|about|by|for|say|like|maybe)\s+)*"
+                     r"(?:like\s+|maybe\s+|about\s+|around\s+)?\d{1,2}(?:[:\s]\d{2})?"
+                     r"(?:\s*(?:a\.?\s?m\.?|p\.?\s?m\.?|o'?clock|in the \w+))?)", text[start:])
+    return match.group(0) if match else text[start:start + 1]
 
 
 @dataclass(slots=True, frozen=True)
@@ -463,13 +546,19 @@ def extract_window(u: Utterance) -> TimeWindow | None:
     """A part of the day asked for, kept as a window: "after work", "before lunch", "after 3",
     "first thing", "evening" — used to choose slots and callback times."""
     text = u.numeric
-    bound = re.search(r"\b(after|before|past|until|till)\s+(?:like\s+|about\s+|around\s+)?"
+    bound = re.search(r"\b(after|before|past|until|till|earlier than|sooner than|later than)\s+"
+                      r"(?:like\s+|about\s+|around\s+)?"
                       r"(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?(?=\W|$)", text)
     if bound and not _OTHER_ACTIVITY.search(clause_before(text, bound.start())):
         word, hour, minute, meridiem = bound.groups()
         at = clock(int(hour), int(minute or 0), meridiem[0] if meridiem else None)
+        later = word in {"after", "past", "later than"}
+        if re.search(r"\b(?:not|no|nothing)\s+$", text[: bound.start()]):
+            later = not later  # "not before ten", "no earlier than 10": from ten on
+        elif word in {"earlier than", "sooner than", "later than"}:
+            at = None  # "later than usual" bounds nothing said
         if at is not None:
-            if word in {"after", "past"}:
+            if later:
                 return TimeWindow(at, time(23, 0), f"after {_say(at)}")
             return TimeWindow(time(0, 0), at, f"before {_say(at)}")
     text = re.sub(r"\b(?:good|g'?) ?(?:morning|afternoon|evening)\b", " ", text)  # greetings

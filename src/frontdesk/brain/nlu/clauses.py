@@ -1,0 +1,71 @@
+"""Where a caller message splits into clauses that may each carry an act of their own.
+
+"Wednesday works. Oh, and do you have a shuttle?" is two clauses; "if I drop my car off for a
+tire rotation, can somebody give me a lift home?" is a request and a question; "when I come
+pick it up, can I pay by card?" is one question.
+"""
+
+from __future__ import annotations
+
+import re
+
+from frontdesk.brain.nlu import entities as ex
+from frontdesk.brain.nlu.text import normalise
+from frontdesk.knowledge.profile import BusinessProfile
+
+_CLAUSE_BREAK = re.compile(
+    r"(?<=[.?!])\s+"
+    r"|[,;]?\s+(?:and\s+)?(?:oh,?\s+and|oh,?\s+also|and\s+also|also,|plus,?|but\s+also)\s+"
+    r"|[,;]\s+(?:and\s+|but\s+|so\s+)?(?=(?:what|when|where|how|why|who|which|do you|does|is there|"
+    r"are you|are there|can you|could you|can i|could i|will you|would you|is it|is that|"
+    r"did you|have you|you still|you there|hello)\b)"
+    r"|\s+and\s+(?=(?:what|when|where|how|why|who|which|do(?= (?:you|y.all|ya|they|we|i)\b)|does|"
+    r"did|is|are|can|could|will|"
+    r"would|have you)\b)",
+    re.IGNORECASE,
+)
+
+
+_LEAD_IN = re.compile(r"(?i)(?:(?:so|and|but|okay|ok|um|uh),?\s+)*(?:when|if|once|whenever|say|after|"
+                      r"before|while)\s+(?:i|i'm|we|we're|you|you're|y'all|my|our|the|it|he|she|they)"
+                      r"\b[^?]*$")
+"""A clause that sets up the next one ("when I come pick it up, can I pay by card?")."""
+
+
+def split_clauses(text: str) -> list[str]:
+    """Split a message where a new act may start: sentences, "oh and", ", what …?". A clause of
+    one word ("sorry,", "hello?", "okay.") leans on the next one rather than standing alone."""
+    parts = [p.strip(" ,;") for p in _CLAUSE_BREAK.split(text) if p and p.strip(" ,;")]
+    parts = [p for p in parts if re.search(r"[A-Za-z0-9]", p)]
+    merged: list[str] = []
+    carry = ""
+    for part in parts:
+        if (len(part.split()) <= 1 or _LEAD_IN.match(part)) and part is not parts[-1]:
+            # the comma after a lead-in stays: it marks where its question starts
+            carry = f"{carry} {part}".strip() + ("," if _LEAD_IN.match(part) else "")
+            continue
+        merged.append(f"{carry} {part}".strip() if carry else part)
+        carry = ""
+    if carry:
+        merged.append(carry)
+    return merged
+
+
+_LEAD_IN_HEAD = re.compile(
+    r"(?i)^(?P<head>(?:(?:so|and|but|okay|ok|um|uh),?\s+)*(?:when|if|once|whenever|after|before|while)"
+    r"\s+[^,?]+?),\s+(?P<ask>(?:and\s+|so\s+)?(?:can|could|will|would|is|are|do|does|should|who|what|"
+    r"how|where)\b[^?]*\?)$")
+
+
+def split_lead_in(clause: str, profile: BusinessProfile) -> list[str]:
+    """"If I drop my car off for a tire rotation, can somebody give me a lift home?": a lead-in
+    that names the work is a request of its own, and the question after it is asked apart."""
+    match = _LEAD_IN_HEAD.match(clause.strip())
+    if match is None:
+        return [clause]
+    head = normalise(match.group("head"))
+    if not (ex.extract_services(head, profile) or ex.extract_appointment_type(head, profile)):
+        # "when I come pick it up, can I pay by card?", "if I swing by Sunday, will anybody be
+        # there?": one question
+        return [clause]
+    return [match.group("head"), match.group("ask")]

@@ -1,0 +1,222 @@
+"""One intent for a clause, from the rules' reading and the act classifier's.
+
+:func:`classify_by_rules` reads the intent the patterns of ``lexicon.yaml`` and the facts imply
+(a service and a day is a booking); :func:`combine` weighs it against the classifier's act: the
+rules decide where they rest on something specific, a confident classifier where they only fell
+back on a default, and the closed-vocabulary acts need their cue words (:mod:`.cues`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from frontdesk.brain.nlu.cues import (
+    ACT_CUES,
+    ASKS_OWN,
+    BACK,
+    CANCEL_ASK,
+    CHANGE_CUE,
+    GUARDED,
+    HAVE_SOMEONE,
+    HOURS_LIMIT,
+    LOOKUP_CUE,
+    PAUSE_ONLY,
+    PRICE_CUE,
+    QUESTION_START,
+    REPEAT_CUE,
+    SUBORDINATE,
+    SURELY_ELSEWHERE,
+    TALK_TO,
+    WRONG_PLACE,
+)
+from frontdesk.brain.nlu.lexicon import lexicon
+from frontdesk.brain.nlu.understanding import KEEP_IT, Understanding, answers
+
+# Highest priority first: the first that matches wins.
+_PRIORITY = (
+    "do_not_call",
+    "escalation",
+    "objection_busy",
+    "objection_have_agent",
+    "objection_price",
+    "objection_not_interested",
+)
+
+
+_ACT_INTENT = {"question": "faq", "thanks": "greeting"}
+"""Classifier act → the brain's intent name, where they differ."""
+NEW_ACTS = {"line_check", "identity", "how_got_number", "wrong_number", "bot_check", "repeat",
+             "hold", "reschedule", "cancel", "lookup_appointment", "chitchat", "decline"}
+"""Acts only the classifier knows (the rules have no patterns for them)."""
+RULES_FIRST = {"do_not_call", "escalation", "objection_busy", "objection_have_agent",
+                "objection_price", "objection_not_interested", "goodbye"}
+
+
+def combine(r: Understanding, rule: str, rule_confidence: float,
+             awaiting: str | None) -> tuple[str, float]:
+    """One intent from the rules' reading and the classifier's.
+
+    The rules decide where they rest on something specific: an answer to the question just
+    asked, an exact command pattern (stop calling, a person, an objection), a service with a
+    day. Where they only fell back on a default (a fact was mentioned, a question mark, a
+    greeting word), a confident classifier decides.
+    """
+    act = r.act
+    assert act is not None
+    model = _ACT_INTENT.get(act.label, act.label)
+    p = act.confidence
+    if act.label == "thanks":
+        r.flags.add("thanks")
+    if SURELY_ELSEWHERE.search(r.text.lower()) and not (
+            r.date or r.time or r.has_lead_facts or r.has_contact_facts):
+        # a service named here belongs to the other place ("the tire shop on Burnet")
+        return "wrong_number", max(p, 0.8)  # "no no, I meant to call the Ford place across town"
+    if model == rule:
+        return rule, max(rule_confidence, p)
+    answered = awaiting is not None and answers(awaiting, r)
+    if rule == "faq" and r.is_question and HOURS_LIMIT.search(r.text.lower()) and (
+            model in {"book", "provide_info", "reschedule"}):
+        return rule, rule_confidence  # "till what time can I bring it in Saturday?" asks the hours
+    if (model in {"objection_busy", "repeat"} or rule == "unknown") and BACK.search(r.text.lower()) and (
+            not re.search(r"\b(?:call|ring|later|busy|driving|work|meeting)\b", r.text.lower())) and not (
+            r.has_contact_facts or r.has_booking_facts or r.has_lead_facts):
+        return "repeat", max(p, 0.6)  # "okay, I'm back" after a hold: say the question again
+    if model == "identity" and re.search(r"\bwhere\b", r.text.lower()):
+        return rule, rule_confidence  # "where exactly are you guys?" asks the way, not who
+    if model == "repeat" and not REPEAT_CUE.search(r.text.lower()):
+        return rule, rule_confidence  # "what would that one run me?" asks a price, not "again?"
+    if model == "objection_have_agent" and (r.vehicle or r.services) and not HAVE_SOMEONE.search(
+            r.text.lower()):
+        return rule, rule_confidence  # "we've got an old RAV4" is a car, not a mechanic
+    if model == "objection_price" and not PRICE_CUE.search(r.text.lower()):
+        return rule, rule_confidence  # "I can't make it out till then" says nothing of money
+    if model == "identity" and p >= 0.5 and re.search(
+            r"\b(?:is this|is that|am i (?:speaking|talking) (?:to|with)|did i (?:reach|get)) "
+            r"(?:the|a|an)\b", r.text.lower()):
+        return model, p  # "is this the Honda dealership on Lamar?" asks who we are
+    if model == "line_check" and (r.date or r.time):
+        return rule, rule_confidence  # "is anybody there on Thanksgiving?" asks the hours
+    if model in ACT_CUES and r.vehicle and r.is_question:
+        return rule, rule_confidence  # "is the red RAV4 still there?" asks about the car
+    if model in ACT_CUES and (len(r.text.split()) > 20 or (
+            model in GUARDED and not ACT_CUES[model].search(r.text.lower()))):
+        # these acts have a small vocabulary: "what are you asking for it?" is no "who is this?"
+        return rule, rule_confidence
+    if r.is_question and "faq_topic" in r.flags and (rule == "faq" or (
+            rule == "book" and not lexicon().intents["book"].search(SUBORDINATE.sub("", r.text.lower()))
+            )) and (model in {"book", "provide_info"} or p < 0.5 or (
+            model == "escalation" and not TALK_TO.search(r.text.lower()))) and not (
+            r.services or r.date or r.time or r.window
+                                          or r.time_of_day or r.vehicle or r.has_lead_facts
+                                          or r.has_contact_facts):
+        # "is there someone who could drive me home (after I drop it off)?" asks about the
+        # shuttle, it books nothing
+        return "faq", max(rule_confidence, 0.8)
+    if rule == "faq" and r.is_question and "inventory_question" in r.flags and model in {
+            "book", "provide_info"}:
+        return rule, rule_confidence  # "is the black F-150 still gonna be on the lot next week?"
+    if model == "faq" and (r.services or r.appointment_type) and not r.is_question and not (
+            QUESTION_START.match(r.text.lower()) or {"price_question", "inventory_question"} & r.flags):
+        return rule, rule_confidence  # "once I drop off the truck for a new battery" asks nothing
+    if PAUSE_ONLY.fullmatch(r.text.lower()):
+        return "hold", max(p, 0.8)  # "one moment please": nothing else said
+    place = WRONG_PLACE.search(r.text.lower()) is not None
+    if model == "wrong_number" and ((p < 0.8 and not (p >= 0.3 and place)) or r.services
+                                    or (r.vehicle and not place) or r.has_booking_facts
+                                    or re.search(r"\b(?:my|our) (?:car|truck|vehicle|appointment|"
+                                                 r"house|home|agent)\b", r.text.lower())):
+        return rule, rule_confidence  # a wrong number ends the call: only when it surely is one
+    if model == "wrong_number" and place and p >= 0.5:
+        # "no no, I meant to reach the Honda place, not you guys": more than a "no" to the
+        # question asked, it says the caller (or the callee) is not who we think
+        return model, p
+    if model in {"reschedule", "cancel"} and not CHANGE_CUE.search(r.text.lower()):
+        return rule, rule_confidence  # "can I come Saturday at 9?" books; it changes nothing
+    if model == "lookup_appointment" and not LOOKUP_CUE.search(r.text.lower()):
+        return rule, rule_confidence  # "what time do you open?" asks the hours, not "my time"
+    if model == "lookup_appointment" and p >= 0.5 and (not (
+            r.services and rule == "book" and not r.is_question) or ASKS_OWN.search(r.text.lower())):
+        return model, p  # "when's my oil change again?" asks about one already booked
+    if awaiting in {None, "anything_else"} and CANCEL_ASK.search(r.text.lower()) and not (
+            KEEP_IT.search(r.text.lower())) and model not in {"do_not_call", "escalation",
+                                                               "wrong_number"}:
+        return "cancel", max(p, 0.6)  # "…we had a showing set up, can you cancel it?"
+    if model == "do_not_call" and p >= 0.6 and rule != "escalation":
+        return "do_not_call", p  # "we already bought, so don't ring again": the request wins
+    if rule in RULES_FIRST:
+        # The patterns name these exactly; the model may overrule only with near certainty,
+        # and never to turn a request to stop calling into anything else.
+        if rule != "do_not_call" and p >= 0.9 and model not in {"unknown", "provide_info"}:
+            return model, p
+        if rule == "escalation" and model == "bot_check" and p >= 0.6:
+            return model, p  # "is this a real person?" asks; the answer offers one anyway
+        return rule, rule_confidence
+    if answered:
+        return rule, rule_confidence  # "Tuesday" after "what day?" is the answer, whatever else
+    if model in {"reschedule", "cancel"}:  # its words are there (checked above)
+        # "that battery swap tomorrow, bump it to Friday"
+        return (model, p) if p >= 0.5 else (rule, rule_confidence)
+    if rule == "book" and (r.services or r.appointment_type) and (r.date or r.time):
+        return rule, rule_confidence  # a service and a day: a booking, whatever it sounds like
+    threshold = {"do_not_call": 0.6, "escalation": 0.8, "chitchat": 0.6, "unknown": 0.6,
+                 "objection_have_agent": 0.6, "objection_not_interested": 0.6,
+                 "objection_price": 0.6, "objection_busy": 0.6}.get(model, 0.5)
+    if model.startswith("objection") and model != "objection_busy" and (
+            r.date or r.time or r.budget or r.location or r.lead_intent):
+        threshold = 0.95  # "I'm looking for an apartment to rent" gives a fact, it objects to nothing
+    if rule == "book" and model.startswith("objection") and r.services and (
+            model != "objection_busy"):
+        threshold = 1.1  # "just the oil change. I don't need the tires": it asks for the oil
+    elif rule == "book" and model.startswith("objection") and not (r.date or r.time):
+        threshold = 0.8  # "my agent already set up showings for us"
+    elif rule == "book" and model not in {"faq", "reschedule", "cancel"} | NEW_ACTS:
+        threshold = 1.1  # the booking words stand
+    if model in {"chitchat", "unknown", "greeting"} and (
+            r.has_contact_facts or r.services or r.budget or r.location or r.vehicle
+            or r.lead_intent or (r.time and model == "greeting")):
+        threshold = 1.1  # small talk or a hello never hides a fact the caller gave
+    if model == "goodbye" and (r.date or r.time or r.services or r.appointment_type):
+        threshold = 1.1  # "okay good. Saturday at nine then" goes on; it does not hang up
+    if rule == "lead" and model in {"book", "provide_info", "faq", "affirm"}:
+        threshold = 1.1  # "I want to sell my house": the lead talk comes first
+    if rule == "unknown" and model != "unknown":
+        threshold = min(threshold, 0.35)
+    if p >= threshold:
+        return model, p
+    return rule, rule_confidence
+
+
+def classify_by_rules(r: Understanding, flags: set[str], awaiting: str | None) -> tuple[str, float]:
+    for intent in _PRIORITY:
+        if intent in flags:
+            if intent == "objection_not_interested" and (r.has_booking_facts or r.has_lead_facts):
+                continue  # "not right now, maybe Tuesday" is a booking, not a refusal
+            if intent == "objection_busy" and awaiting == "callback_time":
+                continue
+            return intent, 0.9
+    is_price = "price_question" in flags and (bool(r.services) or "how much" in r.text.lower())
+    if r.is_question and r.time is None and HOURS_LIMIT.search(r.text.lower()):
+        return "faq", 0.9  # "how late can I bring it in Friday?" asks the hours, books nothing
+    if "book" in flags or (r.appointment_type and not r.is_question):
+        return "book", 0.9
+    if r.services and (r.date or r.time) and not is_price:
+        return "book", 0.85
+    if is_price:
+        return "faq", 0.9
+    if r.is_question or "inventory_question" in flags:
+        return "faq", 0.8
+    if r.lead_intent in {"buy", "sell", "both"}:
+        return "lead", 0.85
+    if "goodbye" in flags and not r.has_booking_facts:
+        return "goodbye", 0.85
+    if r.affirm:
+        return "affirm", 0.9
+    if r.deny:
+        return "deny", 0.9
+    if r.has_booking_facts or r.has_lead_facts or r.has_contact_facts or r.vehicle:
+        return "provide_info", 0.8
+    if "greeting" in flags or "thanks" in flags:
+        return "greeting", 0.8
+    if awaiting == "motivation" and r.motivation:
+        return "provide_info", 0.7
+    return "unknown", 0.3

@@ -1,0 +1,151 @@
+"""The words that confirm or overrule a reading: cue vocabularies of the acts.
+
+The act classifier proposes an act; for the acts with a small vocabulary ("who is this?",
+"I'm back", a request to move an appointment) these patterns say whether the words that act is
+always said with are there (:mod:`~frontdesk.brain.nlu.combine`), and the clause splitter and
+the rules use the question shapes (:data:`QUESTION_START`, :data:`HOURS_QUESTION`).
+"""
+
+from __future__ import annotations
+
+import re
+
+HOURS_QUESTION = re.compile(
+    r"\b(?:open|close|closed|closing|hours|till when|until when|how late|how early|"
+    r"(?:till|until|up to) what time|what time do you|lock up|"
+    r"(?:is|will|would) (?:any(?:one|body)|some(?:one|body)) (?:be )?(?:there|around|in))\b")
+"""A question about when the business is open, however it is put ("till what time can I bring
+it in on a Saturday?", "if I swing by Sunday, will anybody be there?")."""
+HOURS_LIMIT = re.compile(
+    r"\b(?:how late|how early|(?:till|until|up to) what time|what time do you (?:close|lock up)|"
+    r"(?:is|will|would) (?:any(?:one|body)|some(?:one|body)) (?:be )?(?:there|around|in))\b")
+"""Asks how far the opening hours reach, even when it names a service or a day."""
+
+
+QUESTION_START = re.compile(
+    r"(?:\W*(?:so|and|but|um+|uh+|like|okay|ok|well|oh|hey|sorry|wait)\W+)*(?:what|when|where|how|why|"
+    r"which|who|whose|do|does|did|is|isn'?t|are|aren'?t|can|could|will|would|should|have|has|am|"
+    r"any|anything)\b")
+"""How a real question starts; an answer said with a rising voice ("Tuesday?") does not."""
+
+
+CHANGE_CUE = re.compile(r"\b(?:re-?schedul\w*|move|moving|push|bump|switch|cancel\w*|"
+                         r"change (?:it|that|the (?:time|day|date)|my (?:appointment|time))|"
+                         r"call off|call (?:it|that|this) off|can'?t make|cannot make|won'?t make|"
+                         r"not (?:gonna|going to) make|"
+                         r"different (?:day|time)|another (?:day|time)|new (?:time|day|date)|"
+                         r"rearrange|slide|trade|rebook|another date|a day later|shift it|"
+                         r"doesn'?t work after all|not gonna happen|got a conflict|"
+                         r"back out|not coming|wipe|off the schedule|(?:my|the|our) (?:appointment|"
+                         r"appt|showing|consultation|booking|reservation)|i have an appointment|"
+                         r"(?:i|we)(?:'ve| have)? (?:got|have|had) (?:an?|my|our|the) (?:[\w-]+ ){0,2}?"
+                         r"(?:appointment|appt|oil change|tire rotation|inspection|brake check|battery|"
+                         r"detail(?:ing)?|showing|consultation|valuation|test drive)\b[^.?!]{0,60}"
+                         r"\binstead of)\b")
+"""Words a request to change an existing appointment always has."""
+LOOKUP_CUE = re.compile(r"\b(?:(?:my|our) (?:appointment|appt|booking|reservation|showing|"
+                         r"consultation|test drive|oil change|service|tire rotation|inspection|"
+                         r"detail(?:ing)?|battery|brake|walkthrough|tour|visit|slot|time|thing)|"
+                         r"(?:what time|what day|when)(?:'s| is| was| are) (?:my|our)|"
+                         r"booked|scheduled|on the (?:books|schedule|calendar)|"
+                         r"(?:am i|are we) (?:coming|supposed|set|down|booked|scheduled|on)|"
+                         r"(?:i'?m|we'?re) (?:coming in|supposed to|set for|down for)|"
+                         r"did (?:i|we) (?:book|schedule|make)|lined up|"
+                         r"(?:i|we) (?:have|got|had) (?:an?|the|our|my|any|two|some) (?:appointment|"
+                         r"appt|showing|consultation|test drive|valuation|walkthrough|tour|"
+                         r"service|oil change|booking)s?|(?:can'?t|don'?t|cannot) remember|forgot|"
+                         r"(?:do|have) (?:i|we) (?:have|got) (?:anything|any|an?|two|something)|"
+                         r"what (?:time|day) (?:was|is|am|are) (?:i|we|it|my|our))\b")
+"""Words a question about one's own appointment always has ("when is my appointment?")."""
+ASKS_OWN = re.compile(r"\b(?:what time|what day|when)(?:'s| is| was| are| were)? (?:my|our)\b")
+"""A question about the caller's own booking ("what time's my thing tomorrow? the battery"):
+with it, a service and a day named describe that booking, they do not ask for a new one."""
+CANCEL_ASK = re.compile(r"(?<!\bif i )(?<!\bif we )(?<!\bto )(?:\bcancel(?:l?ed|l?ing)?|\bcall(?:ing)? off|"
+                         r"\bscrap|\bnix) (?:it|that|this|them|the (?:appointment|appt|showing|booking|"
+                         r"consultation|consult|visit|tour|test drive|valuation)|my|our)\b|"
+                         r"\b(?:had|have|got) (?:an?|the|my|our) [\w ]{0,25}?(?:set up|booked|scheduled|"
+                         r"on the (?:books|calendar|schedule))\b[^.?!]*\b(?:cancel|call (?:it|that) off|"
+                         r"(?:gonna|going to) (?:have to )?pass|not (?:gonna|going to) (?:make|need) it)")
+"""A request to cancel the caller's own appointment, however long the story around it ("we had
+a showing set up for Saturday, but we put an offer on another place, can you cancel it?")."""
+ACT_CUES = {
+    "identity": re.compile(r"\b(?:who|company|calling|about|regarding|concerning|purpose|name|which|"
+                           r"with|from|business|place|outfit|you guys|y'all|pitch|sales|selling|"
+                           r"survey|scam|spam|solicit\w*|telemarket\w*|what do you want|"
+                           r"what(?:'s| is) this|you are|is this)\b"),
+    "how_got_number": re.compile(r"\b(?:number|#|info|information|contact|details|list|sign(?:ed)? "
+                                 r"up|find me|got me|get me|reach me|data|email|cell|name|"
+                                 r"how(?:'d| did| do) (?:u|you|y'all) (?:get|know|find|have)|dig up|"
+                                 r"unlisted|where'?d)\b|#"),
+    "bot_check": re.compile(r"\b(?:robot|bot|chatbot|machine|computer|real|human|person|recording|"
+                            r"automated|automatic|ai|artificial|live|recorded|program|siri|alexa|"
+                            r"synthesi[sz]ed|ivr|robocall|auto ?dialer|dial(?:ed)? me)\b"),
+    "line_check": re.compile(r"\b(?:hello+|there|hear|cut|cutting|breaking|lost|line|signal|"
+                             r"elevator|tunnel|still on|drop(?:ped)?|reception|choppy|static|"
+                             r"connection|garbled|anyone|anybody|silent|froze|frozen|quiet|"
+                             r"still going|other end|lag\w*|echo)\b|^\W*(?:hello|hi)\W*\?"),
+    "hold": re.compile(r"\b(?:hold|hang|sec|second|minute|moment|wait|one sec|bear with|"
+                       r"give me a|gimme a)\b"),
+}
+"""Words the closed-vocabulary acts are always said with: the classifier proposes, these
+confirm (a confident classifier is still wrong on a phrasing it never saw)."""
+GUARDED = {"identity", "how_got_number", "hold", "line_check"}
+"""Acts whose misreading would lose what the caller said (hold waits; a line check, identity and
+how-we-got-your-number answer instead of acting on the words, and "hmm, well the thing is…" must
+reach the model as unclear): they need their words. A bot check misread costs one sentence and
+offers a person, so the classifier alone decides it."""
+REPEAT_CUE = re.compile(r"\b(?:again|repeat|come again|pardon|what was (?:that|the|it)|say that|"
+                         r"missed|didn'?t (?:quite )?(?:catch|hear|get)|one more time|huh|what\?|"
+                         r"sorry\?|once more|slow down|say it|what(?:'d| did) (?:u|you)(?: just)? say|"
+                         r"run that back|start over|what now|say what|you said what|"
+                         r"what (?:time|day) did you say|where (?:were|was) we|where did we (?:leave|stop)|"
+                         r"left off|what did you (?:ask|need|want)|what was the question|"
+                         r"what were you (?:asking|saying)|(?:i'?m|we'?re) back|i'?m here again|back on)\b"
+                         r"|^\W*(?:what|sorry|huh)\W*$")
+WRONG_PLACE = re.compile(r"\b(?:wrong (?:number|place|one|business|company|office|line|\w+)|"
+                          r"sorry to (?:bother|trouble)|misdial\w*|dialed|meant to (?:call|dial|reach)|"
+                          r"(?:need|want|wanted|meant|looking for) the (?:actual|real|right)|"
+                          r"thought (?:this|you|it) (?:was|were)|must have (?:the )?wrong|"
+                          r"not (?:the|who) i (?:wanted|meant|was (?:trying|calling|looking)))\b")
+"""Words of a caller who meant to reach someone else ("no, I need the actual DMV, sorry to
+bother you", "wrong Lakeside"): with them, a less certain wrong-number reading stands."""
+PRICE_CUE = re.compile(r"\$|%|pric|cost|charg|afford|\b(?:expensive|money|cheap\w*|pay\w*|paid|budget\w*|"
+                        r"dollars|bucks|fees?|commission|rates?|spend\w*|much|steep|pricey|a lot|"
+                        r"less|more than|half|double|twice|rip ?off|robbery|rich|outrageous|swing|"
+                        r"income|justify|number|bank|grand|percent|caro|between jobs|broke|tight|"
+                        r"quoted?|deal|worth|can'?t do (?:that|it))\b")
+"""Words a price objection is said with: without them, a refusal is about something else."""
+SUBORDINATE = re.compile(r"\b(?:after|when|once|if|before|while)\s+(?:i|we)\b[^?,.]*")
+"""A clause that sets the scene ("after I drop it off"): its booking words ask for nothing."""
+TALK_TO = re.compile(r"\b(?:talk|speak|transfer|connect|put me through|human|person|manager|"
+                      r"representative|rep|agent|operator|supervisor|real|live)\b")
+"""Words a request for a person has; "can someone give me a lift?" has none."""
+PAUSE_ONLY = re.compile(r"\W*(?:(?:sorry|ok(?:ay)?|um+|uh+|oh|hold on|hang on|wait|please|just|yeah|"
+                         r"one|a|1|give me|gimme|for|half|sec(?:ond)?s?|minute|moment)\W*)*"
+                         r"(?:sec(?:ond)?|minute|moment)s?\W*(?:please|thanks)?\W*")
+"""A message that only asks for a pause ("one moment please", "sorry, give me a sec")."""
+SURELY_ELSEWHERE = re.compile(
+    r"\b(?:(?:you(?:'ve)? (?:got|have)|this is|must be|dialed|called) (?:the )?wrong number|misdial\w*|"
+    r"(?:meant|trying|tried|wanted) to (?:call|dial|reach|ring|get) (?:the|a|my|that) [^.,;]{0,40}?"
+    r"(?:place|dealer\w*|shop|store|clinic|restaurant|pharmacy|school|across town|down the (?:road|street)|"
+    r"on \w+ (?:street|road|avenue|drive|boulevard)|not (?:you|this)))\b")
+"""Words only a caller who meant to reach someone else says ("no no, I meant to call the Ford
+place across town", "you got the wrong number"): they end the call whatever was asked."""
+HAVE_SOMEONE = re.compile(
+    r"\b(?:agents?|realtors?|brokers?|brokerage|mechanics?|shops?|dealers?\w*|guy|gal|garage|"
+    r"some(?:one|body)|brother|sister|son|daughter|husband|wife|buddy|friend|cousin|uncle|aunt|"
+    r"dad|father|mom|mother|neighbor|man|woman|person|place|where|center|specialist|company|"
+    r"customer|representation|lube|firestone|costco|pep boys|midas|myself|himself|herself|"
+    r"ourselves|own|use|using|go to|goes to|take it|takes it|handles?|does (?:it|all|my|our|mine)|"
+    r"takes care|listing|listed|list(?:ing)? with|signed|contract|work(?:s|ing)? with|he|she|"
+    r"they|already)\b")
+"""Who an "I already have someone" names: a person or a place that does the work."""
+BACK = re.compile(r"\b(?:i'?m|i am|we'?re|we are) back\b")
+
+DONE_WITH_IT = re.compile(
+    r"\b(?:i'?ll (?:figure it out|figure something out|manage|sort it out|call (?:back|again)|check "
+    r"(?:back|my calendar)|think about it|look elsewhere)|never ?mind|forget (?:it|about it)|"
+    r"no worries|don'?t worry(?: about it)?|skip it|thanks anyway|(?:i'?m|we'?re) (?:good|all set|set)|"
+    r"that'?s (?:ok(?:ay)?|fine|alright|all right)(?:,? (?:thanks|thank you|then))?$)")
+"""A caller letting the matter drop ("nah that's fine, I'll figure it out", "okay, no worries,
+thank you"): not a request to hear the offer again or to ask for more."""

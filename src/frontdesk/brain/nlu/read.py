@@ -1,0 +1,173 @@
+"""Reads one clause (or a whole message read as one): every entity in it, and its intent.
+
+Entities come from the extractors (:mod:`.entities`, :mod:`.when`, :mod:`.lead`); the intent
+from the rules and the act classifier together (:mod:`.combine`). What the agent is waiting for
+(``awaiting``) biases the reading of short answers ("Tuesday", "yes", "Tom", "nine").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from rapidfuzz import fuzz
+
+from frontdesk.brain.nlu import entities as ex
+from frontdesk.brain.nlu import lead, refer, when
+from frontdesk.brain.nlu.classifier import default_classifier
+from frontdesk.brain.nlu.combine import NEW_ACTS, RULES_FIRST, classify_by_rules, combine
+from frontdesk.brain.nlu.cues import DONE_WITH_IT, HOURS_QUESTION, QUESTION_START
+from frontdesk.brain.nlu.lexicon import lexicon
+from frontdesk.brain.nlu.text import normalise
+from frontdesk.brain.nlu.understanding import Understanding, answers
+from frontdesk.knowledge.profile import BusinessProfile
+
+
+def _fuzzy_flags(text: str) -> set[str]:
+    """Catch the most important phrases despite recognition slips ("speek to a manger")."""
+    flags: set[str] = set()
+    probes = {
+        "escalation": ["speak to a manager", "talk to a real person", "speak to a human",
+                       "talk to someone"],
+        "do_not_call": ["take me off your list", "stop calling me", "do not call me again"],
+    }
+    for intent, phrases in probes.items():
+        if any(fuzz.partial_ratio(p, text) >= 90 for p in phrases if len(text) >= len(p) - 2):
+            flags.add(intent)
+    return flags
+
+
+_LEAD_FILLER = re.compile(r"^(?:(?:sorry(?: to (?:cut you off|interrupt))?|oh|um+|uh+|er|well|so|"
+                          r"wait|hold on|hmm+|ah|okay so)[,.!\s]+)+")
+_FLEXIBLE = re.compile(
+    r"\b(?:(?:i )?don'?t (?:really )?know|not sure|any ?(?:day|time)|anytime|whenever|"
+    r"what(?:ever)?(?:'s| is)? (?:open|available|soonest|earliest)|earliest|soonest|first available|"
+    r"next available|you tell me|doesn'?t matter|i'?m flexible|pretty flexible|whatever works)\b")
+"""The caller leaves the day or time to the agent."""
+_SMALL_TALK = re.compile(r"\b(?:what'?s up|what is it|what'?s this about|go ahead)\b")
+"""Asks nothing of the business: "sure, what's up?" is a yes."""
+_COUNT = re.compile(r"\b(?:(?:do|get|doing|need|want|for|book|schedule|knock out|take care of) )"
+                    r"(?:them |those |it )?(both|all three|the two|two things|three things|a couple "
+                    r"(?:of )?things)\b|\b(both|two things|a couple (?:of )?things) (?:done|at once|"
+                    r"in one|the same day|together)\b")
+"""The caller counts what they want done ("could you do both?"), named or not."""
+
+
+def read(text: str, profile: BusinessProfile, today: date,
+         awaiting: str | None = None, about: str | None = None) -> Understanding:
+    """One clause (or a whole message read as one): intent, confidence and entities. With
+    ``about`` (the car it points back at), the clause is read with the car named in place of
+    "it"; the text kept is what the caller said."""
+    if about:
+        said = normalise(text).raw
+        result = read(refer.with_referent(text, about), profile, today, awaiting)
+        result.text, result.about = said, about
+        return result
+    lex = lexicon()
+    u = normalise(text)
+    flags = {name for name, pattern in lex.intents.items() if pattern.search(u.lower)}
+    flags |= _fuzzy_flags(u.lower)
+    if u.raw.endswith("?"):
+        flags.add("question")
+
+    result = Understanding(text=u.raw, intent="unknown", confidence=0.3)
+    if _names_faq_topic(u.lower, profile):
+        flags.add("faq_topic")
+    result.flags = flags
+    result.is_question = "question" in flags
+    # "sorry, yes" / "oh, wait, that works": fillers before the answer do not change it
+    answer = _LEAD_FILLER.sub("", u.lower)
+    result.affirm = bool(lex.yes.match(answer)) and not lex.no.match(answer)
+    result.deny = bool(lex.no.match(answer))
+    result.phone = ex.extract_phone(u)
+    result.email = ex.extract_email(u)
+    result.name = ex.extract_name(u, expecting=awaiting == "name")
+    if result.name and result.name.lower() in {a.lower() for a in (
+            *profile.service_areas, *profile.nearby_areas)}:
+        result.name = None  # "Cedar Park." answers where, not who
+    result.date = when.extract_date(u, today)
+    result.time = None if result.phone and awaiting == "phone" else when.extract_time(u)
+    result.window = when.extract_window(u)
+    result.time_of_day = when.extract_time_of_day(u)
+    result.services = ex.extract_services(u, profile)
+    result.dropped_services = ex.extract_dropped_services(u, profile)
+    if profile.services and (count := _COUNT.search(u.lower)):
+        result.service_count = 3 if count.group(1) in {"three", "all three"} else 2
+    result.appointment_type = ex.extract_appointment_type(u, profile)
+    result.vehicle = ex.extract_vehicle(u, profile)
+    if result.vehicle and refer.is_own_vehicle(u.lower, ex.extract_vehicle_query(u, profile)):
+        result.flags.add("own_vehicle")  # "I've got an old F-150": theirs, not one on the lot
+    if profile.kind == "real_estate":
+        result.budget = lead.extract_budget(u, expecting=awaiting == "budget" or (
+            _CHECKS_FACT.search(u.lower) is not None and _BUYS.search(u.lower) is not None))
+        result.timeline = lead.extract_timeline(u, today, expecting=awaiting == "timeline")
+        result.location = ex.extract_location(u, profile, expecting=awaiting == "location")
+        result.financing = lead.extract_financing(u)
+        result.motivation = lead.extract_motivation(u, expecting=awaiting == "motivation")
+        result.lead_intent = lead.extract_lead_intent(u)
+    if result.budget and awaiting == "budget":
+        result.time = None  # "around three twenty-five" asked for a budget is money, not 3:25
+    if awaiting in {"time", "pick_alternative", "callback_time", "confirm_booking",
+                    "confirm_change", "which_appointment"} and result.time is None:
+        # "nine would be perfect", "maybe 10?" when a time is being settled
+        bare = re.match(r"(?:(?:at|around|maybe|how about|um|uh|ok|okay|so|then|yeah),?\s+)*"
+                        r"(\d{1,2})(?::(\d{2}))?\b(?!\s*(?:st|nd|rd|th|%|/|people|cars|"
+                        r"minutes|hours|days|weeks|months|years|miles|k\b|thousand|dollars))",
+                        u.numeric.strip(" .?!"))
+        confirming = awaiting in {"confirm_booking", "confirm_change"}
+        if bare and (not confirming or re.search(r"\b(?:no|meant|make it|actually)\b", u.lower)):
+            result.time = when.extract_time(normalise(f"at {bare.group(1)}"
+                                                       + (f":{bare.group(2)}" if bare.group(2)
+                                                          else "")))
+
+    if _FLEXIBLE.search(u.lower):
+        result.flags.add("flexible")
+    if DONE_WITH_IT.search(u.lower.rstrip(" .!")):
+        result.flags.add("done_with_it")
+    if result.is_question and result.affirm and _SMALL_TALK.search(u.lower):
+        result.is_question = False
+    if (result.is_question and (result.date or result.time or result.window)
+            and not {"price_question", "inventory_question"} & flags
+            and not HOURS_QUESTION.search(u.lower)):
+        # "how about Wednesday at 2?", "can we do two instead?", "Friday after work, say 5:30?"
+        # propose a time; they ask nothing of the business
+        result.is_question = False
+    if result.is_question and awaiting in _FACT_ASKED and not QUESTION_START.match(u.lower) and (
+            answers(awaiting, result)):
+        result.is_question = False  # "um, I guess around five hundred?": an answer, said rising
+    if result.is_question and awaiting in _FACT_ASKED and answers(awaiting, result) and (
+            _CHECKS_FACT.search(u.lower)) and not (
+            {"price_question", "inventory_question", "faq_topic"} & flags or HOURS_QUESTION.search(u.lower)):
+        # "is four hundred enough to get something in Pflugerville?" asked for the area: the
+        # caller checks their own facts; the answer is in the question
+        result.is_question = False
+    rule_intent, rule_confidence = classify_by_rules(result, flags, awaiting)
+    result.act = default_classifier().predict(u.raw)
+    result.intent, result.confidence = combine(result, rule_intent, rule_confidence, awaiting)
+    if result.intent == "affirm":
+        result.affirm, result.deny = True, False
+    elif result.intent == "deny":
+        result.affirm, result.deny = False, True
+    elif result.intent in RULES_FIRST or result.intent in NEW_ACTS:
+        result.affirm = False  # "please don't ring this number again" is not a "please"
+    return result
+
+
+def _names_faq_topic(lowered: str, profile: BusinessProfile) -> bool:
+    """Does the clause name one of the business's FAQ topics: one of its keywords (a distinctive
+    one: a phrase, or a word of five letters or more) or the lexicon's everyday words for a
+    topic ("a lift home" for the shuttle)?"""
+    if any(pattern.search(lowered) for pattern in lexicon().topics.values()):
+        return True
+    return any(re.search(rf"\b{re.escape(k.lower())}\b", lowered) for entry in profile.faq
+               for k in entry.keywords if " " in k or len(k) >= 5)
+
+
+_CHECKS_FACT = re.compile(r"\b(?:enough|doable|realistic|reasonable|possible|too (?:much|little|low|high|"
+                         r"far|late|early|small|big)|(?:gonna|going to) cut it|get (?:us|me) (?:something|"
+                         r"anything|a (?:house|home|place)))\b")
+"""A question that checks the caller's own fact ("is four hundred enough?"), not the business."""
+_BUYS = re.compile(r"\b(?:get|buy|afford|find)\b")
+"""With a figure checked for being enough, what it buys makes it money."""
+_FACT_ASKED = {"name", "phone", "email", "date", "time", "service", "vehicle", "budget", "timeline",
+               "location", "financing", "callback_time"}
