@@ -223,3 +223,30 @@ def test_today_follows_calls_live_with_its_own_script(settings) -> None:
                 f"/ws/{sid}", headers={"Origin": "https://evil.example"}):
             pass
         assert refused.value.code == 1008
+
+
+async def test_today_alerts_a_failed_reminder_and_runs_it_again(client, staff) -> None:
+    """A reminder the text provider refused shows on Today with its reason, and "Try again"
+    puts it back in the queue."""
+    from frontdesk.storage.jobs import NewJob
+
+    jobs = client.app.state.services.jobs
+    now = jobs.clock()
+    job_id = await jobs.add(NewJob("reminder", now, {"appointment_id": 1}, business="dealership",
+                                   max_attempts=1))
+    assert await jobs.claim(job_id, now) is not None
+    await jobs.give_up(job_id, now, "Twilio 21211: invalid 'To' phone number")
+    today = (await staff.get("/console")).text
+    alerts = today[today.index('id="alerts"'):today.index("Calls in progress")]
+    assert "A reminder could not be sent: Twilio 21211: invalid &#39;To&#39; phone number" in alerts
+    assert f'action="/console/jobs/{job_id}/retry"' in alerts
+    url = f"/console/jobs/{job_id}/retry"
+    assert (await staff.post(url, data={})).status_code == 403  # no CSRF token
+    retried = await staff.post(url, data={"csrf_token": staff.csrf})
+    assert retried.status_code == 303
+    # Queued again at once (the bogus payload of this test then fails anew, for its own reason).
+    assert (await jobs.get(job_id)).last_error != "Twilio 21211: invalid 'To' phone number"
+    today = (await staff.get("/console")).text
+    assert 'id="alerts"' in today and "21211" not in today
+    assert (await staff.post("/console/jobs/nope/retry",
+                             data={"csrf_token": staff.csrf})).status_code == 404

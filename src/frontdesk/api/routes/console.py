@@ -122,11 +122,56 @@ async def today(request: Request, principal: PrincipalDep, services: ServicesDep
         bookings += await queries.list_appointments(services.sessions, business=key,
                                                     on=local_day)
     open_tasks = await services.tasks.list(open_only=True, limit=1000)
-    overdue = sum(1 for t in open_tasks if t.due_at is not None and t.business in profiles
-                  and t.due_at <= services.staff.local_now(profiles[t.business]))
+    overdue = [t for t in open_tasks if t.due_at is not None and t.business in profiles
+               and t.due_at <= services.staff.local_now(profiles[t.business])]
     return _page("console/today.html", request, principal, title="Today", here="today",
                  csp=TODAY_CSP, refresh_s=REFRESH_S, poll_s=POLL_S, active=active.calls,
-                 active_total=active.total, bookings=bookings, open_tasks=len(open_tasks), overdue=overdue)
+                 active_total=active.total, bookings=bookings, open_tasks=len(open_tasks),
+                 overdue=len(overdue), alerts=await _alerts(services, open_tasks, overdue))
+
+
+@dataclass(frozen=True, slots=True)
+class Alert:
+    """Something on Today that needs a person: what happened, where to act on it."""
+
+    kind: str
+    """``waiting`` (a caller asked for a person), ``overdue`` (a promised callback is late),
+    ``failed`` (a reminder, alert or webhook gave up)."""
+    text: str
+    business: str | None
+    href: str
+    job_id: str | None = None
+    """A failed job, which the alert offers to run again."""
+
+
+_JOB_NAMES = {"reminder": "reminder", "staff_alert": "staff alert", "webhook": "webhook",
+              "callback_call": "callback call"}
+
+
+async def _alerts(services: ApiServices, open_tasks: list[TaskRecord],
+                  overdue: list[TaskRecord]) -> list[Alert]:
+    alerts = [Alert("waiting", f"{t.caller_name or t.caller_phone or 'A caller'} asked for a person"
+                    + (f": {t.reason}" if t.reason else ""), t.business, "/console/tasks")
+              for t in open_tasks if t.task_type == "human_escalation" and t.status == "pending"]
+    alerts += [Alert("overdue", f"Callback to {t.caller_name or t.caller_phone or 'a caller'} is "
+                     "overdue" + (f" ({t.reason})" if t.reason else ""), t.business,
+                     "/console/tasks")
+               for t in overdue if t.task_type == "callback"]
+    for job in await services.jobs.list(status="failed", limit=20):
+        what = _JOB_NAMES.get(job.kind, job.kind.replace("_", " "))
+        alerts.append(Alert("failed", f"A {what} could not be sent: {job.last_error or 'no reason given'}",
+                            job.business, f"/console/calls/{job.conversation_id}"
+                            if job.conversation_id else "/console", job_id=job.job_id))
+    return alerts
+
+
+@router.post("/jobs/{job_id}/retry", response_class=HTMLResponse)
+async def retry_job(services: ServicesDep, job_id: Annotated[str, Path(min_length=1, max_length=64)],
+                    ) -> Response:
+    """Run a job that gave up again now (a reminder the SMS provider refused, once fixed)."""
+    if not await services.jobs.retry_now(job_id):
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "no such job")
+    return _back("/console?retried=1")
 
 
 # --- Calls ---------------------------------------------------------------------------------------

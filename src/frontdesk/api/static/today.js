@@ -1,6 +1,6 @@
 // Today, live: each call in progress follows its conversation's events over /ws/{session_id}
 // (the signed-in session cookie is the credential), and the page polls itself (GET /console)
-// to add calls that started and drop calls that ended, and to refresh the counts and bookings.
+// to add calls that started and drop calls that ended, and to refresh the counts, alerts and bookings.
 // Without this script the page reloads itself (a <noscript> meta refresh) and still reads.
 // Everything said is written with textContent: nothing from a call is ever parsed as HTML.
 "use strict";
@@ -116,7 +116,7 @@
     for (const sid of mine.keys()) if (!kept.has(sid)) forget(sid);
     active.replaceChildren(...next);
     active.querySelectorAll(".live-call").forEach(follow);
-    for (const id of ["counts", "bookings"]) {
+    for (const id of ["counts", "alerts", "bookings"]) {
       const old = document.getElementById(id), now = doc.getElementById(id);
       if (old && now) old.replaceWith(document.importNode(now, true));
     }
