@@ -149,7 +149,7 @@ async def test_conversation_survives_a_restart(settings) -> None:
         client = await open_client(app)
         sid = (await client.post("/api/sessions", json={"profile": "dealership"})).json()[
             "session_id"]
-        await _chat(client, sid, "I need a tire rotation thursday at 9 am")
+        await _chat(client, sid, "I need a tire rotation friday at 9 am")
         await client.aclose()
     # A new process: new app, same database.
     app2 = create_app(settings, clock=fixed_clock)

@@ -74,7 +74,7 @@ def test_websocket_refuses_without_a_credential(settings) -> None:
 async def test_health_says_nothing_sensitive_without_a_credential(client, anonymous) -> None:
     assert (await anonymous.get("/health")).json() == {
         "status": "ok", "version": (await client.get("/health")).json()["version"],
-        "database": None, "profiles": None, "process": None}
+        "database": None, "profiles": None, "process": None, "phrases_ready": None}
     assert (await client.get("/health")).json()["database"] in ("sqlite", "postgresql")
 
 

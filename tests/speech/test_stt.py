@@ -85,6 +85,8 @@ def test_corrupt_base_model_is_rejected(tmp_path, monkeypatch) -> None:
     ("added added added added", True),
     ("Your call cannot be completed as dialed. Your call cannot be completed", True),
     ("Thank you. Thank you. Thank", True),
+    ("Hi, this is Tom Becker. I need an oil change on Wednesday at 2pm. Hi, this is Tom Becker. "
+     "I need an oil change on Wednesday at 2", True),
     ("Call for were done, no answer. Call for were done, no answer.", True),
     ("I need an oil change and a tire rotation on Friday.", False),
     ("No, no. The other one.", False),

@@ -86,7 +86,9 @@ def repeats_itself(text: str) -> bool:
             while words[at:at + n] == phrase:
                 copies, at = copies + 1, at + n
             rest = words[at:]
-            cut_off = 0 < len(rest) < n and rest == phrase[:len(rest)]
+            # The copy cut off at the end, maybe inside its last word ("2pm" → "2").
+            cut_off = (0 < len(rest) < n and rest[:-1] == phrase[:len(rest) - 1]
+                       and phrase[len(rest) - 1].startswith(rest[-1]))
             if n < 3:  # "no, no" and "very very" are how people talk; a third time is not
                 if copies >= 3 or (copies == 2 and cut_off):
                     return True
