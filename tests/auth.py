@@ -24,3 +24,12 @@ async def authorize(app, http: httpx.AsyncClient) -> str:
     key = await owner_key(app)
     http.headers["Authorization"] = f"Bearer {key}"
     return key
+
+
+async def sign_in(page, url: str, *, email: str = OWNER_EMAIL,
+                  password: str = OWNER_PASSWORD) -> None:
+    """Fill in the sign-in form the browser is on and wait to land on ``url``."""
+    await page.fill("#email", email)
+    await page.fill("#password", password)
+    await page.click("#submit")
+    await page.wait_for_url(url)

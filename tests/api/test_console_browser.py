@@ -19,7 +19,7 @@ import pytest
 from frontdesk.app import create_app
 from frontdesk.config import Settings
 from frontdesk.voice.recording import OggOpusWriter
-from tests.auth import OWNER_EMAIL, OWNER_PASSWORD, owner_key
+from tests.auth import OWNER_EMAIL, owner_key, sign_in
 from tests.conftest import fixed_clock
 from tests.fakes.browser import CHROMIUM, CHROMIUM_FLAGS
 from tests.fakes.live import LiveServer
@@ -86,10 +86,7 @@ async def test_the_console_in_chromium(tmp_path) -> None:
             try:
                 page = await browser.new_page(viewport=LAPTOP)
                 await page.goto(f"{server.url}/login")
-                await page.fill("#email", OWNER_EMAIL)
-                await page.fill("#password", OWNER_PASSWORD)
-                await page.click("#submit")
-                await page.wait_for_url(f"{server.url}/console")  # Today, by default
+                await sign_in(page, f"{server.url}/console")  # Today, by default
                 assert await page.locator(f"#active a[href='/console/calls/{sid}']").count() == 1
                 assert await page.inner_text("#open-tasks") == "1"
                 assert "Tom Becker" in await page.inner_text("#bookings")

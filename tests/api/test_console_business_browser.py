@@ -13,7 +13,7 @@ import pytest
 from frontdesk.app import create_app
 from frontdesk.config import Settings
 from tests.api.test_console_browser import LAPTOP, _shot
-from tests.auth import OWNER_EMAIL, OWNER_PASSWORD, owner_key
+from tests.auth import owner_key, sign_in
 from tests.conftest import fixed_clock
 from tests.fakes.browser import CHROMIUM, CHROMIUM_FLAGS
 from tests.fakes.live import LiveServer
@@ -47,10 +47,7 @@ async def test_an_faq_edit_in_chromium_answers_the_next_conversation(tmp_path) -
             try:
                 page = await browser.new_page(viewport=LAPTOP)
                 await page.goto(f"{server.url}/login?next=/console/business")
-                await page.fill("#email", OWNER_EMAIL)
-                await page.fill("#password", OWNER_PASSWORD)
-                await page.click("#submit")
-                await page.wait_for_url(f"{server.url}/console/business/dealership")
+                await sign_in(page, f"{server.url}/console/business/dealership")
 
                 loaner = page.locator("#faq-loaner textarea.answer")
                 assert "4 hours" in await loaner.input_value()

@@ -15,7 +15,7 @@ import pytest
 from frontdesk.app import create_app
 from frontdesk.config import Settings
 from tests.api.test_console_browser import LAPTOP, PHONE, _conversation, _shot
-from tests.auth import OWNER_EMAIL, OWNER_PASSWORD, owner_key
+from tests.auth import owner_key, sign_in
 from tests.conftest import fixed_clock
 from tests.fakes.browser import CHROMIUM, CHROMIUM_FLAGS
 from tests.fakes.live import LiveServer
@@ -65,10 +65,7 @@ async def test_moving_an_appointment_frees_its_slot_for_the_next_caller(tmp_path
                 try:
                     page = await browser.new_page(viewport=LAPTOP)
                     await page.goto(f"{server.url}/login")
-                    await page.fill("#email", OWNER_EMAIL)
-                    await page.fill("#password", OWNER_PASSWORD)
-                    await page.click("#submit")
-                    await page.wait_for_url(f"{server.url}/console")
+                    await sign_in(page, f"{server.url}/console")
 
                     # Today's sheet: 2 PM is full in the service department.
                     await page.click("#nav-calendar")

@@ -11,7 +11,7 @@ import pytest
 
 from frontdesk.app import create_app
 from frontdesk.config import EscalationSettings, Settings
-from tests.auth import OWNER_EMAIL, OWNER_PASSWORD, owner_key
+from tests.auth import owner_key, sign_in
 from tests.conftest import fixed_clock
 from tests.fakes.browser import CHROMIUM, CHROMIUM_FLAGS
 from tests.fakes.live import LiveServer
@@ -43,10 +43,7 @@ async def test_today_shows_escalation_and_endings_as_they_happen(tmp_path) -> No
                 page.on("pageerror", lambda error: problems.append(str(error)))
                 page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
                 await page.goto(f"{server.url}/login")
-                await page.fill("#email", OWNER_EMAIL)
-                await page.fill("#password", OWNER_PASSWORD)
-                await page.click("#submit")
-                await page.wait_for_url(f"{server.url}/console")
+                await sign_in(page, f"{server.url}/console")
 
                 sid = (await api.post("/api/sessions", json={"profile": "dealership"})
                        ).json()["session_id"]

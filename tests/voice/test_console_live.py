@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from tests.api.test_console_browser import LAPTOP, _shot
-from tests.auth import OWNER_EMAIL, OWNER_PASSWORD, owner_key
+from tests.auth import owner_key, sign_in
 from tests.fakes.browser import CHROMIUM, CHROMIUM_FLAGS
 from tests.fakes.twilio import AUTH_TOKEN, MediaStreamClient, TwilioSide
 from tests.voice.conftest import attached_recording
@@ -41,10 +41,7 @@ async def test_today_follows_a_phone_call_live_and_calls_plays_its_recording(rec
         try:
             page = await browser.new_page(viewport=LAPTOP)
             await page.goto(f"{server.url}/login")
-            await page.fill("#email", OWNER_EMAIL)
-            await page.fill("#password", OWNER_PASSWORD)
-            await page.click("#submit")
-            await page.wait_for_url(f"{server.url}/console")
+            await sign_in(page, f"{server.url}/console")
             assert await page.locator("#no-active").count() == 1
 
             twilio = TwilioSide(server.url, AUTH_TOKEN)
