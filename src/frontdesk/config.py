@@ -147,6 +147,15 @@ class VoiceSettings(BaseModel):
     starts on it; the turn is committed at the VAD tuning's ``stop_secs`` (its endpoint), or
     dropped if the caller goes on. The caller waits for whatever STT has left at the endpoint,
     not for all of it. None: transcription starts at the endpoint."""
+    smart_turn: bool = True
+    """At the pause, Smart Turn v3.2 (shipped in the pipecat wheel) hears whether the caller's
+    sentence is finished: if it is, the turn ends at the pause instead of at ``stop_secs``; if it
+    is not ("I need an oil change on… uh…"), the agent waits up to ``unfinished_endpoint_s``
+    before answering. Not while digits are dictated (``digits_endpoint_s`` rules there)."""
+    smart_turn_threshold: float = Field(default=0.5, ge=0.0, le=1.0)
+    """Smart Turn's probability at or above which the turn is taken as finished."""
+    unfinished_endpoint_s: float = Field(default=0.9, ge=0.0)
+    """Silence that ends a turn Smart Turn heard as unfinished."""
     digits_endpoint_s: float = Field(default=1.3, ge=0.0)
     """Silence that ends a turn while the agent waits for a phone number, email or address."""
     barge_in_min_speech_s: float = Field(default=0.25, ge=0.0)

@@ -84,7 +84,8 @@ class _Collect(FrameProcessor):
 
 
 async def _endpoint_turns(engines, voice_settings, audio, awaiting: str | None, *,
-                          speculate: bool = False, speed: float = 2.0, call: CallState | None = None):
+                          speculate: bool = False, speed: float = 2.0, call: CallState | None = None,
+                          turn=None):
     transport = FileTransport(speed=speed)
     call = call or CallState(awaiting=awaiting)
     sink = _Collect()
@@ -101,7 +102,7 @@ async def _endpoint_turns(engines, voice_settings, audio, awaiting: str | None, 
     worker = PipelineWorker(Pipeline([
         transport.input(),
         VADProcessor(vad_analyzer=vad),
-        SpeechToText(engines.stt, call, voice_settings.voice, endpoint_s=tuning.stop_secs),
+        SpeechToText(engines.stt, call, voice_settings.voice, endpoint_s=tuning.stop_secs, turn=turn),
         sink,
         transport.output(),
     ]), idle_timeout_secs=None, enable_rtvi=False)
@@ -149,6 +150,61 @@ async def test_speculative_stt_waits_for_the_endpoint_and_drops_a_pause(engines,
     assert "oil" in early[0].text.lower() and "wiper" in early[0].text.lower()
     # Committed no earlier than the endpoint.
     assert early[0].endpoint_at - early[0].speech_end_at >= tuning.stop_secs - 0.05
+
+
+def _endpointing(settings, stop_s: float, unfinished_s: float | None = None):
+    """``settings`` with a slower silence endpoint: room for Smart Turn's verdict on a loaded
+    test machine (in production it has 0.15 s, and without a verdict in time the turn simply
+    ends at the silence endpoint, as without Smart Turn)."""
+    voice = settings.voice
+    update = {"browser_vad": voice.browser_vad.model_copy(update={"stop_secs": stop_s})}
+    if unfinished_s is not None:
+        update["unfinished_endpoint_s"] = unfinished_s
+    return settings.model_copy(update={"voice": voice.model_copy(update=update)})
+
+
+async def test_smart_turn_ends_a_finished_sentence_at_the_pause(engines, voice_settings, say) -> None:
+    """A finished sentence is answered at the pause, without the rest of the silence endpoint."""
+    assert engines.turn is not None
+    settings = _endpointing(voice_settings, 0.8)
+    line = await say("Can I book an oil change for Friday morning?")
+    call = CallState()
+    quick = await _endpoint_turns(engines, settings, line, None, speculate=True, speed=1.0,
+                                  call=call, turn=engines.turn)
+    plain = await _endpoint_turns(engines, settings, line, None, speculate=True, speed=1.0)
+    assert [t.text for t in quick] == [t.text for t in plain] and len(quick) == 1
+    assert call.turns_ended_early == 1
+    waited = [t.endpoint_at - t.speech_end_at for t in (quick[0], plain[0])]
+    assert waited[0] < 0.7 <= waited[1], waited
+
+
+async def test_smart_turn_waits_for_a_caller_who_stops_mid_sentence(engines, voice_settings,
+                                                                    say) -> None:
+    """"So I was wondering if, um… could you fit me in on Friday?": a pause after an unfinished
+    phrase is not the end of the turn (the silence endpoint alone cuts it)."""
+    settings = _endpointing(voice_settings, 0.8, unfinished_s=2.0)
+    line = await say("So I was wondering if, um", pause_s=1.2, then="could you fit me in on Friday?")
+    call = CallState()
+    held = await _endpoint_turns(engines, settings, line, None, speculate=True, speed=1.0,
+                                 call=call, turn=engines.turn)
+    assert len(held) == 1 and call.turns_held >= 1, [t.text for t in held]
+    assert "wondering" in held[0].text.lower() and "friday" in held[0].text.lower()
+    cut = await _endpoint_turns(engines, settings, line, None, speculate=True, speed=1.0)
+    assert len(cut) == 2, [t.text for t in cut]
+
+
+async def test_smart_turn_that_fails_leaves_the_silence_endpoint(engines, voice_settings,
+                                                                  say) -> None:
+    class BrokenTurn:
+        async def complete(self, audio):
+            return None  # what SmartTurn.complete gives when its model fails
+
+    line = await say("Can I book an oil change for Friday morning?")
+    call = CallState()
+    turns = await _endpoint_turns(engines, voice_settings, line, None, speculate=True, speed=1.0,
+                                  call=call, turn=BrokenTurn())
+    assert len(turns) == 1 and call.turns_ended_early == 0
+    assert turns[0].endpoint_at - turns[0].speech_end_at >= voice_settings.voice.browser_vad.stop_secs
 
 
 async def test_barge_in_stops_the_agent_and_answers_the_caller(runtime, engines, voice_settings,

@@ -302,12 +302,19 @@ class PhoneChannel:
         self.voice = voice
         self.stt = stt
         self.reply_timeout_s = reply_timeout_s
+        self._api_key = api_key
         # A phone caller has no conversation token: the state is read with a back-office key.
         headers = {"Authorization": f"Bearer {api_key}"} if api_key else None
         self.http = httpx.AsyncClient(timeout=30, headers=headers)
         self._media: MediaStreamClient | None = None
         self._session: str | None = None
         self._started_at = 0.0
+
+    def another_line(self) -> PhoneChannel:
+        """A second caller on the same server, voice and ear: one call at a time per line."""
+        return PhoneChannel(self.base_url, voice=self.voice, stt=self.stt,
+                            auth_token=self.twilio.auth_token, reply_timeout_s=self.reply_timeout_s,
+                            api_key=self._api_key)
 
     async def _session_view(self) -> dict[str, Any]:
         """The server's view of the call: ``state`` and ``transcript``."""

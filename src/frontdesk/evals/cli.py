@@ -63,6 +63,8 @@ def add_eval_parser(sub: Any) -> None:
                         "calls' state is read through the API (default: FRONTDESK_API_KEY)")
     p.add_argument("--caller-voice", choices=["piper", "espeak"], default="piper",
                    help="the simulated caller's voice (--audio); never the agent's")
+    p.add_argument("--calls-at-once", type=int, default=1, metavar="N",
+                   help="--audio: phone N scenarios in side by side, each its own call")
     p.add_argument("--telephony-per-min", type=float, default=Prices.telephony_per_min,
                    help="price of a phone minute for the cost estimate (USD)")
     p.add_argument("--tts-per-1k-chars", type=float, default=Prices.tts_per_1k_chars,
@@ -163,7 +165,8 @@ def main_eval(args: argparse.Namespace, settings: Settings) -> int:
                            now=args.now or now, label=label, prices=prices,
                            auth_token=args.auth_token or settings.twilio.auth_token or "",
                            api_key=args.api_key,
-                           llm_caller=args.llm_caller, caller_voice=args.caller_voice)
+                           llm_caller=args.llm_caller, caller_voice=args.caller_voice,
+                           calls_at_once=max(1, args.calls_at_once))
 
     async def one(config: Path | None, label: str) -> dict[str, Any]:
         if config is not None and config.suffix == ".json":

@@ -58,6 +58,9 @@ class EvalOptions:
     caller_voice: str = "piper"
     """``piper``: the Piper voice pitched up 18% (a different, higher speaker than the agent);
     ``espeak``: espeak-ng, robotic, a harder test for speech recognition."""
+    calls_at_once: int = 1
+    """Audio mode: scenarios phoned in side by side (each its own call), as a busy line would
+    get them; the report keeps the scenarios' order. Text mode runs one at a time."""
 
 
 def default_now(tz: str = "America/Chicago") -> datetime:
@@ -88,13 +91,24 @@ async def run_eval(scenarios: list[EvalScenario], settings: Settings,
         if client is not None:
             stack.push_async_callback(client.close)
         channel = await _open_channel(stack, settings, options, now, engines)
-        results: list[ScenarioResult] = []
-        for index, scenario in enumerate(scenarios):
-            result = await run_scenario(scenario, channel, seed=options.seed, index=index,
-                                        prices=options.prices,
-                                        caller=_caller(scenario, options, client))
-            log.info("%s %s", "pass" if result.passed else "FAIL", scenario.name)
-            results.append(result)
+        lanes = [channel]
+        if isinstance(channel, PhoneChannel):
+            for _ in range(min(options.calls_at_once, len(scenarios)) - 1):
+                lanes.append(channel.another_line())
+                stack.push_async_callback(lanes[-1].close)
+        waiting = list(enumerate(scenarios))
+        done: dict[int, ScenarioResult] = {}
+
+        async def lane(line: Any) -> None:
+            while waiting:
+                index, scenario = waiting.pop(0)
+                done[index] = result = await run_scenario(
+                    scenario, line, seed=options.seed, index=index, prices=options.prices,
+                    caller=_caller(scenario, options, client))
+                log.info("%s %s", "pass" if result.passed else "FAIL", scenario.name)
+
+        await asyncio.gather(*(lane(line) for line in lanes))
+        results = [done[index] for index in range(len(scenarios))]
     meta = {"label": options.label, "mode": options.mode,
             "target": options.url or "in-process", "seed": options.seed,
             "now": now.isoformat(), "llm_caller": options.llm_caller}

@@ -16,6 +16,7 @@ from frontdesk.speech.errors import SpeechError
 from frontdesk.speech.premium import BreakerTTS, ElevenLabsTTS, TieredTTS
 from frontdesk.speech.stt import FasterWhisperSTT, resolve_model_dir
 from frontdesk.speech.tts import EspeakTTS, FallbackTTS, PhraseCache, PiperTTS, TTSEngine
+from frontdesk.speech.turn import SmartTurn
 from frontdesk.spoken import speakable
 from frontdesk.voice.vad import SharedSileroVAD, load_silero_session
 
@@ -32,6 +33,8 @@ class VoiceEngines:
     _elevenlabs: ElevenLabsTTS | None = None
     _silero: Any = field(default=None, repr=False)
     """The Silero VAD session every call shares (loaded on first use when not by ``load``)."""
+    turn: SmartTurn | None = None
+    """Smart Turn, when ``voice.smart_turn`` is on."""
 
     @classmethod
     async def load(cls, settings: Settings) -> VoiceEngines:
@@ -46,9 +49,10 @@ class VoiceEngines:
             elevenlabs = ElevenLabsTTS(settings.tts)
             premium = BreakerTTS(elevenlabs, CircuitBreaker(failure_threshold=5, open_s=60.0))
         silero = await asyncio.to_thread(load_silero_session)
+        turn = await asyncio.to_thread(SmartTurn) if settings.voice.smart_turn else None
         engines = cls(stt=stt, local_tts=local, premium=premium, _piper=piper,
-                      _elevenlabs=elevenlabs, _silero=silero)
-        await asyncio.gather(stt.warm_up(), piper.warm_up())
+                      _elevenlabs=elevenlabs, _silero=silero, turn=turn)
+        await asyncio.gather(stt.warm_up(), piper.warm_up(), *([turn.warm_up()] if turn else []))
         return engines
 
     phrases_ready: asyncio.Event = field(default_factory=asyncio.Event, repr=False)
@@ -83,6 +87,8 @@ class VoiceEngines:
 
     async def close(self) -> None:
         self.stt.close()
+        if self.turn is not None:
+            self.turn.close()
         if self._piper is not None:
             self._piper.close()
         if self._elevenlabs is not None:

@@ -67,7 +67,7 @@ def build_call(transport: BaseTransport, services: CallServices, options: CallOp
         vad,
         BargeIn(call, settings),
         SpeechToText(engines.stt, call, settings, endpoint_s=tuning.stop_secs,
-                     forward_audio=recorded),
+                     forward_audio=recorded, turn=engines.turn),
         CallControl(conversations, call, profile=options.profile, transfer=transfer),
         BrainTurns(conversations, call, settings, voice, profile=options.profile,
                    direction=options.direction, channel=options.channel,

@@ -19,6 +19,7 @@ from collections.abc import Coroutine
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 from pipecat.frames.frames import (
     BotStartedSpeakingFrame,
     BotStoppedSpeakingFrame,
@@ -48,6 +49,7 @@ from frontdesk.conversations.service import (
 from frontdesk.speech.errors import SpeechError
 from frontdesk.speech.premium import TieredTTS
 from frontdesk.speech.stt import FasterWhisperSTT
+from frontdesk.speech.turn import SmartTurn
 from frontdesk.spoken import speakable
 from frontdesk.voice.state import CallState, ReplyProgress, hang_up
 
@@ -152,23 +154,29 @@ class SpeechToText(FrameProcessor):
     caller pausing between digit groups is not cut off. When the VAD reports the pause before
     the endpoint (speculative STT), transcription starts at the pause and the turn is committed
     at the endpoint — or dropped, and the utterance goes on, when the caller speaks again first.
+    With Smart Turn (``turn``) the endpoint moves with what the voice says: a finished sentence
+    is committed at the pause, an unfinished one waits ``unfinished_endpoint_s``.
     Nothing reaches the brain before the endpoint.
+
+    The turn's clock starts at the caller's last voiced frame (its arrival time), read from the
+    audio itself, not from the VAD's report, which comes later by the VAD's own lag.
     """
 
     def __init__(self, stt: FasterWhisperSTT, call: CallState, settings: VoiceSettings,
                  preroll_s: float = 0.3, *, endpoint_s: float | None = None,
-                 forward_audio: bool = False) -> None:
+                 forward_audio: bool = False, turn: SmartTurn | None = None) -> None:
         super().__init__(name="speech_to_text")
         self._endpoint_s = endpoint_s
         """Silence that ends a turn; None: the VAD's own stop."""
         self._forward_audio = forward_audio
         """Pass the caller's audio on (to the recorder at the end of a recorded call)."""
         self._stt = stt
+        self._turn = turn if settings.smart_turn else None
         self._call = call
         self._settings = settings
-        self._preroll: deque[bytes] = deque()
+        self._preroll: deque[HeardFrame] = deque()
         self._preroll_s = preroll_s
-        self._buffer: list[bytes] = []
+        self._buffer: list[HeardFrame] = []
         self._speaking = False
         self._rate = 16_000
         self._frame_bytes = 640
@@ -193,7 +201,7 @@ class SpeechToText(FrameProcessor):
             self._speaking = True
         elif isinstance(frame, VADUserStoppedSpeakingFrame):
             self._speaking = False
-            speech_end = time.monotonic() - frame.stop_secs
+            speech_end = last_voiced_at(self._buffer) or time.monotonic() - frame.stop_secs
             # Keep only a short tail after the words: long trailing silence makes Whisper
             # drop or merge words ("512-55-0199"), and costs encoder time.
             tail_s = max(0.0, frame.stop_secs - self._tail_s)
@@ -204,7 +212,8 @@ class SpeechToText(FrameProcessor):
                 endpoint_s = max(endpoint_s, self._settings.digits_endpoint_s)
             # While digits are dictated pauses are the rule: no transcription is wasted on them.
             self._finalize = self.create_task(self._transcribe_after(
-                endpoint_s - frame.stop_secs, speech_end, speculate=not digits))
+                endpoint_s - frame.stop_secs, speech_end, speculate=not digits,
+                unfinished_s=self._settings.unfinished_endpoint_s - frame.stop_secs))
         await self.push_frame(frame, direction)
 
     async def cleanup(self) -> None:
@@ -219,26 +228,31 @@ class SpeechToText(FrameProcessor):
     def _on_audio(self, frame: InputAudioRawFrame) -> None:
         self._rate = frame.sample_rate
         self._frame_bytes = len(frame.audio) or self._frame_bytes
+        heard = HeardFrame(frame.audio, time.monotonic(), rms(frame.audio))
         if self._speaking or self._finalize is not None:
-            self._buffer.append(frame.audio)
-        self._preroll.append(frame.audio)
+            self._buffer.append(heard)
+        self._preroll.append(heard)
         max_chunks = max(1, int(self._preroll_s * frame.sample_rate * 2 / max(1, len(frame.audio))))
         while len(self._preroll) > max_chunks:
             self._preroll.popleft()
 
     async def _transcribe_after(self, hold_s: float, speech_end: float, *,
-                                speculate: bool) -> None:
+                                speculate: bool, unfinished_s: float = 0.0) -> None:
         """Transcribe the utterance and pass it on once ``hold_s`` more of silence confirms the
-        endpoint; cancelled (with any speculative transcription) when the caller goes on."""
+        endpoint (Smart Turn may shorten it, or stretch it to ``unfinished_s``); cancelled (with
+        any speculative transcription) when the caller goes on."""
         kept = self._buffer if self._cut_at is None else self._buffer[: self._cut_at]
-        audio = Audio(b"".join(kept), self._rate)
+        audio = Audio(b"".join(h.pcm for h in kept), self._rate)
         context = self._call.last_agent_line
         early: asyncio.Task[Any] | None = None
         if hold_s > 0:
             if speculate:
                 early = asyncio.ensure_future(self._stt.transcribe(audio, context=context))
             try:
-                await asyncio.sleep(hold_s)
+                if speculate and self._turn is not None:
+                    await self._hold_by_turn(audio, hold_s, unfinished_s)
+                else:
+                    await asyncio.sleep(hold_s)
             except asyncio.CancelledError:
                 if early is not None:
                     early.cancel()
@@ -262,6 +276,56 @@ class SpeechToText(FrameProcessor):
         await self.push_frame(CallerTurnFrame(text=text, confidence=confidence,
                                               speech_end_at=speech_end, endpoint_at=endpoint_at,
                                               stt_ms=stt_ms))
+
+
+    async def _hold_by_turn(self, audio: Audio, hold_s: float, unfinished_s: float) -> None:
+        """Wait for the endpoint as Smart Turn hears the utterance: none when it is finished,
+        ``unfinished_s`` when it is not, ``hold_s`` when the model is slow (a loaded server) or
+        cannot say."""
+        assert self._turn is not None
+        started = time.monotonic()
+        verdict = asyncio.ensure_future(self._turn.complete(audio))
+        try:
+            done, _ = await asyncio.wait({verdict}, timeout=hold_s)
+            probability = verdict.result() if done else None
+        finally:
+            verdict.cancel()
+        if probability is None:
+            wait_s = hold_s
+        elif probability >= self._settings.smart_turn_threshold:
+            self._call.turns_ended_early += 1
+            return
+        else:
+            self._call.turns_held += 1
+            wait_s = max(hold_s, unfinished_s)
+        await asyncio.sleep(max(0.0, wait_s - (time.monotonic() - started)))
+
+
+@dataclass(slots=True)
+class HeardFrame:
+    """One frame of caller audio, when it arrived, and how loud it was."""
+
+    pcm: bytes
+    at: float
+    level: float
+
+
+def rms(pcm: bytes) -> float:
+    samples = np.frombuffer(pcm[: len(pcm) - len(pcm) % 2], dtype=np.int16).astype(np.float32)
+    return float(np.sqrt(np.mean(samples * samples))) if len(samples) else 0.0
+
+
+VOICED_FRACTION = 0.1
+"""A frame is voiced when it is at least this loud against the utterance's loudest frame
+(−20 dB): breath, line noise and the VAD's trailing silence are not."""
+
+
+def last_voiced_at(heard: list[HeardFrame]) -> float | None:
+    """When the last voiced frame of an utterance arrived: the end of the caller's words."""
+    if not heard:
+        return None
+    floor = max(h.level for h in heard) * VOICED_FRACTION
+    return next((h.at for h in reversed(heard) if h.level >= floor and h.level > 0), None)
 
 
 class BrainTurns(FrameProcessor):

@@ -141,6 +141,10 @@ class CallState:
     interruptions: int = 0
     speculations_dropped: int = 0
     """Transcriptions started at a pause and dropped because the caller went on."""
+    turns_ended_early: int = 0
+    """Turns Smart Turn heard as finished, committed at the pause."""
+    turns_held: int = 0
+    """Pauses Smart Turn heard as mid-sentence, waited out longer."""
     turns: list[TurnTimings] = field(default_factory=list)
     lines: list[tuple[str, str | ReplyProgress]] = field(default_factory=list)
     connected_at: float = field(default_factory=time.monotonic)
