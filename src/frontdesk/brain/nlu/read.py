@@ -16,7 +16,7 @@ from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu import lead, refer, when
 from frontdesk.brain.nlu.classifier import default_classifier
 from frontdesk.brain.nlu.combine import NEW_ACTS, RULES_FIRST, classify_by_rules, combine
-from frontdesk.brain.nlu.cues import DONE_WITH_IT, HOURS_QUESTION, QUESTION_START
+from frontdesk.brain.nlu.cues import CALL_ME, DEFERS, DONE_WITH_IT, HOURS_QUESTION, QUESTION_START
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.nlu.understanding import Understanding, answers
@@ -69,6 +69,11 @@ def read(text: str, profile: BusinessProfile, today: date,
     flags |= _fuzzy_flags(u.lower)
     if u.raw.endswith("?"):
         flags.add("question")
+    if DEFERS.search(u.lower) and not CALL_ME.search(u.lower):
+        # "let me check with my wife and I'll call you back": the caller will ring us; no
+        # callback is asked for and nothing is objected to
+        flags.add("defers")
+        flags.discard("objection_busy")
 
     result = Understanding(text=u.raw, intent="unknown", confidence=0.3)
     if _names_faq_topic(u.lower, profile):
@@ -144,6 +149,22 @@ def read(text: str, profile: BusinessProfile, today: date,
     rule_intent, rule_confidence = classify_by_rules(result, flags, awaiting)
     result.act = default_classifier().predict(u.raw)
     result.intent, result.confidence = combine(result, rule_intent, rule_confidence, awaiting)
+    if "defers" in flags:
+        # "I'll call you back tomorrow": the day dates the caller's call, not a booking
+        rest = normalise(_CALL_WHEN.sub(" ", DEFERS.sub(" <defer> ", u.lower)))
+        result.date = when.extract_date(rest, today) if result.date else None
+        result.time = when.extract_time(rest) if result.time else None
+        result.window = when.extract_window(rest) if result.window else None
+        result.time_of_day = when.extract_time_of_day(rest) if result.time_of_day else None
+    if "defers" in flags and result.intent in _PUT_OFF and not result.has_booking_facts:
+        result.intent = "deny"
+    unsure = awaiting in _FACT_ASKED and _UNSURE.match(u.lower) and len(u.lower.split()) <= 8
+    if unsure and awaiting in {"date", "time"}:
+        result.flags.add("flexible")  # "no clue, whatever you've got"
+    if unsure and (result.intent.startswith("objection_") or result.intent in {"affirm", "wrong_number"}):
+        # "I don't really know" asked for a day: unsure, not a refusal, a yes or a wrong number
+        result.intent, result.confidence = "unknown", 0.5
+        result.flags.add("unsure")
     if result.intent == "affirm":
         result.affirm, result.deny = True, False
     elif result.intent == "deny":
@@ -169,5 +190,19 @@ _CHECKS_FACT = re.compile(r"\b(?:enough|doable|realistic|reasonable|possible|too
 """A question that checks the caller's own fact ("is four hundred enough?"), not the business."""
 _BUYS = re.compile(r"\b(?:get|buy|afford|find)\b")
 """With a figure checked for being enough, what it buys makes it money."""
+_CALL_WHEN = re.compile(r"<defer>(?:\s*(?:back|again|later|tomorrow|today|tonight|"
+                        r"this (?:morning|afternoon|evening|week)|next week|"
+                        r"(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+                        r"in (?:the|a) (?:morning|afternoon|evening|bit|few days|day or two)|"
+                        r"after \w+|around \w+|at \w+))*")
+"""The call the caller will make, with its when ("I'll ring you back Thursday morning")."""
+_UNSURE = re.compile(r"(?:\W*(?:um+|uh+|hmm+|well|honestly|oh|ah|gosh|geez|so)\b)*\W*"
+                     r"(?:i'?m |we'?re |i |we )?(?:(?:do not|don'?t|dont) (?:really |even )?know|dunno|"
+                     r"not (?:really |too |entirely |quite )?sure|"
+                     r"no (?:idea|clue)|beats me|hard to say|couldn'?t (?:tell you|say))\b")
+"""An answer that does not know ("hmm, I don't really know"), whatever it sounds like."""
+_PUT_OFF = {"objection_busy", "objection_not_interested", "hold", "unknown", "chitchat", "goodbye",
+            "affirm", "provide_info"}
+"""Readings of an offer put off ("let me check with my husband first"): a "not now"."""
 _FACT_ASKED = {"name", "phone", "email", "date", "time", "service", "vehicle", "budget", "timeline",
                "location", "financing", "callback_time"}

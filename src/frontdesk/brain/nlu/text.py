@@ -37,6 +37,7 @@ def normalise(text: str) -> Utterance:
     spoken = _protect_choice_ordinals(spoken)
     spoken = re.sub(rf"\b({_NUMBER_WORD}|\d+|morning|afternoon|evening|noon|lunch)-?ish\b",
                     r"\1 ish", spoken)  # "fifty-ish", "afternoonish"
+    spoken = _number_homophones(spoken)
     spoken = _loose_clock(spoken)
     spoken = re.sub(rf"\b({_NUMBER_WORD})'s\b", r"\1 is", spoken)  # "eleven's better": a number
     spoken = re.sub(r"\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?(?=\s*(?:\d|at\b|$|,|\.|"
@@ -67,6 +68,22 @@ _NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twe
                 r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)")
 HOUR_WORDS = {w: i + 1 for i, w in enumerate(("one", "two", "three", "four", "five", "six", "seven",
                                                 "eight", "nine", "ten", "eleven", "twelve"))}
+
+
+_SOUNDS_LIKE = {"to": "two", "too": "two", "for": "four", "fore": "four", "ate": "eight", "won": "one"}
+_AT_HOMOPHONE = re.compile(r"\b(at|around|about|till|until) (to|too|for|fore|ate|won)\b"
+                           r"(?! (?:the|a|an|my|your|our|least|all|once|first|me|you|us|it|that|this|"
+                           r"work|home|night)\b)")
+_BEFORE_UNIT = re.compile(r"\b(to|too|for|fore|ate|won)(?= (?:(?:hundred|thousand|o'?clock|oclock)\b|"
+                          r"[ap]\.?m\b\.?))")
+
+
+def _number_homophones(text: str) -> str:
+    """Speech recognition writes a number by its sound ("tuesday at to thirty", "tomorrow at
+    for", "pre-approved for for hundred"): a word that sounds like a number where only a
+    number can stand (after "at", before "hundred" or "o'clock") is that number."""
+    text = _AT_HOMOPHONE.sub(lambda m: f"{m.group(1)} {_SOUNDS_LIKE[m.group(2)]}", text)
+    return _BEFORE_UNIT.sub(lambda m: _SOUNDS_LIKE[m.group(1)], text)
 
 
 def _loose_clock(text: str) -> str:

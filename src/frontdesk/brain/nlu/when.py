@@ -271,6 +271,29 @@ def _mentions(text: str, today: date) -> list[stance.Mention[date]]:
     return sorted(found, key=lambda m: m.start)
 
 
+def _ruled_out_weekdays(text: str) -> set[int] | None:
+    """The weekdays a message rules out when it names no day it wants ("next week, but not
+    Monday" → {0}, "not Monday or Tuesday" → {0, 1}, "but no Mondays"); ``None`` when it names a
+    day it wants."""
+    skipped: set[int] = set()
+    end = None
+    for match in _DATE_SPAN.finditer(text):
+        listed = end is not None and re.fullmatch(r"\W*(?:or|nor|and|,)\W*", text[end: match.start()])
+        if not (listed or ruled_out(text, match.start()) or ruled_out_after(text, match.end())):
+            return None
+        end = match.end()
+        named = re.search(WEEKDAY, match.group(0))
+        if named:
+            skipped.add(_weekday_index(named.group(0)))
+    for match in re.finditer(rf"\b(?:no|not|except|but|never)\s+(?:on\s+)?({WEEKDAY})s\b", text):
+        skipped.add(_weekday_index(match.group(1)))
+    return skipped
+
+
+def _weekday_index(name: str) -> int:
+    return [d[:3] for d in _WEEKDAYS].index(name[:3])
+
+
 def _extract_date(u: Utterance, today: date, _single: bool) -> date | None:
     text = u.numeric
     holiday = None if _single else _holiday_date(text, today)
@@ -287,12 +310,18 @@ def _extract_date(u: Utterance, today: date, _single: bool) -> date | None:
     week = re.search(r"\b(?:(early|later|end of|sometime) )?(next|this) week\b", text)
     if week and _PAST.search(clause_before(text, week.start())):
         week = None  # "it died on me twice this week" says when it broke, not when to come
-    if week and not _single and not _DATE_SPAN.search(text):
-        # "try me next week" → next Monday; "later this week" → Thursday
+    skipped = _ruled_out_weekdays(text) if week and not _single else None
+    if week and skipped is not None:
+        # "try me next week" → next Monday; "later this week" → Thursday; "next week but not
+        # Monday" → the first day of that week not ruled out
         monday = today - timedelta(days=today.weekday())
         if week.group(2) == "this":
-            return max(today + timedelta(days=1), monday + timedelta(days=3))
-        return monday + timedelta(days=11 if week.group(1) == "end of" else 7)
+            day = max(today + timedelta(days=1), monday + timedelta(days=3))
+        else:
+            day = monday + timedelta(days=11 if week.group(1) == "end of" else 7)
+        while day.weekday() in skipped and day.weekday() < 6:
+            day += timedelta(days=1)
+        return day
     if not _single and _DECISION.search(text):
         several = _all_dates(text, today)
         if len(several) > 1:
