@@ -3,7 +3,8 @@
 Each extractor takes the normalised utterance and returns a typed value or None. Parsing is
 delegated to the kept libraries: phone numbers to ``phonenumbers``, fuzzy names of places,
 services and vehicles to ``rapidfuzz``. Regular expressions only *locate* candidate spans. Dates
-and times are in :mod:`~frontdesk.brain.nlu.when`, lead facts in :mod:`~frontdesk.brain.nlu.lead`.
+and times are in :mod:`~frontdesk.brain.nlu.when` and :mod:`~frontdesk.brain.nlu.clock`, lead
+facts in :mod:`~frontdesk.brain.nlu.lead`.
 """
 
 from __future__ import annotations

@@ -12,8 +12,8 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
+from frontdesk.brain.nlu import clock, lead, refer, when
 from frontdesk.brain.nlu import entities as ex
-from frontdesk.brain.nlu import lead, refer, when
 from frontdesk.brain.nlu.classifier import default_classifier
 from frontdesk.brain.nlu.combine import NEW_ACTS, RULES_FIRST, classify_by_rules, combine
 from frontdesk.brain.nlu.cues import CALL_ME, DEFERS, DONE_WITH_IT, HOURS_QUESTION, QUESTION_START
@@ -91,9 +91,9 @@ def read(text: str, profile: BusinessProfile, today: date,
             *profile.service_areas, *profile.nearby_areas)}:
         result.name = None  # "Cedar Park." answers where, not who
     result.date = when.extract_date(u, today)
-    result.time = None if result.phone and awaiting == "phone" else when.extract_time(u)
-    result.window = when.extract_window(u)
-    result.time_of_day = when.extract_time_of_day(u)
+    result.time = None if result.phone and awaiting == "phone" else clock.extract_time(u)
+    result.window = clock.extract_window(u)
+    result.time_of_day = clock.extract_time_of_day(u)
     result.services = ex.extract_services(u, profile)
     result.dropped_services = ex.extract_dropped_services(u, profile)
     if profile.services and (count := _COUNT.search(u.lower)):
@@ -121,7 +121,7 @@ def read(text: str, profile: BusinessProfile, today: date,
                         u.numeric.strip(" .?!"))
         confirming = awaiting in {"confirm_booking", "confirm_change"}
         if bare and (not confirming or re.search(r"\b(?:no|meant|make it|actually)\b", u.lower)):
-            result.time = when.extract_time(normalise(f"at {bare.group(1)}"
+            result.time = clock.extract_time(normalise(f"at {bare.group(1)}"
                                                        + (f":{bare.group(2)}" if bare.group(2)
                                                           else "")))
 
@@ -153,9 +153,9 @@ def read(text: str, profile: BusinessProfile, today: date,
         # "I'll call you back tomorrow": the day dates the caller's call, not a booking
         rest = normalise(_CALL_WHEN.sub(" ", DEFERS.sub(" <defer> ", u.lower)))
         result.date = when.extract_date(rest, today) if result.date else None
-        result.time = when.extract_time(rest) if result.time else None
-        result.window = when.extract_window(rest) if result.window else None
-        result.time_of_day = when.extract_time_of_day(rest) if result.time_of_day else None
+        result.time = clock.extract_time(rest) if result.time else None
+        result.window = clock.extract_window(rest) if result.window else None
+        result.time_of_day = clock.extract_time_of_day(rest) if result.time_of_day else None
     if "defers" in flags and result.intent in _PUT_OFF and not result.has_booking_facts:
         result.intent = "deny"
     unsure = awaiting in _FACT_ASKED and _UNSURE.match(u.lower) and len(u.lower.split()) <= 8
