@@ -82,3 +82,46 @@ def test_a_number_written_by_its_sound_is_the_number(said, heard) -> None:
                                   "I've been there too many times", "look at me"])
 def test_words_that_only_sound_like_numbers_elsewhere_stay_words(said) -> None:
     assert normalise(said).numeric == normalise(said).lower.replace("thirty", "30")
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("we picked it up on the 9th and the check engine light's already on, can you see it wednesday?",
+     date(2026, 11, 25)),
+    ("I had the tires rotated on the 1st, but now the battery's weak, friday morning?", date(2026, 11, 27)),
+    ("it was in your shop back on the 14th for the same noise. tomorrow work?", date(2026, 11, 24)),
+])
+def test_a_date_of_a_visit_already_made_is_not_the_appointment(profiles, text, day) -> None:
+    assert understand(text, profiles["dealership"], MONDAY).date == day
+
+
+def test_a_date_wanted_after_a_past_visit_is_still_read(profiles) -> None:
+    u = understand("I got my car back on friday, can I get a detail on the 3rd?", profiles["dealership"],
+                   MONDAY)
+    assert u.date == date(2026, 12, 3)
+
+
+@pytest.mark.parametrize(("profile", "text", "key", "value"), [
+    ("dealership", "what does a new battery go for nowadays? ok well book me tuesday at two", "services",
+     ["battery_replacement"]),
+    ("dealership", "what do y'all get for a detail? alright, sign me up for saturday at nine", "services",
+     ["detailing"]),
+    ("real_estate", "what's the commission for selling a condo, and can an agent stop by thursday at 3?",
+     "lead_intent", "sell"),
+])
+def test_a_booking_after_a_question_books_what_the_question_was_about(profiles, profile, text, key,
+                                                                      value) -> None:
+    u = understand(text, profiles[profile], MONDAY)
+    assert u.acts and u.acts[0].intent == "faq"
+    assert getattr(u, key) == value and (u.date or u.time)
+
+
+@pytest.mark.parametrize("text", ["what's a tire rotation cost these days?",
+                                  "what does an oil change go for?",
+                                  "what do you guys ask for a state inspection"])
+def test_a_price_asked_loosely_is_a_price_question(profiles, text) -> None:
+    assert "price_question" in understand(text, profiles["dealership"], MONDAY).flags
+
+
+def test_a_time_question_with_run_is_not_a_price(profiles) -> None:
+    assert "price_question" not in understand("what time does the shuttle run?", profiles["dealership"],
+                                              MONDAY).flags

@@ -111,6 +111,23 @@ _OTHER_EVENT = re.compile(
 """What a date may belong to instead of the appointment ("my new job starts January 4th")."""
 
 
+_DONE = re.compile(
+    r"\b(?:back (?:on|in)|(?:got|had|have had|'ve had) (?:it|them|her|him|(?:the|my|our) \w+) \w+(?:ed|en)|"
+    r"(?:bought|picked up|purchased) (?:it|her|him|them|(?:the|my|our|this) \w+)|did (?:it|that|one|the \w+)|"
+    r"(?:picked|brought|drove) (?:it|her|him|them) (?:up|in|home|back)|"
+    r"(?:was|were) (?:in|there|done|serviced|seen)|came in|went in|last (?:time|visit|came|was|had))\b"
+    r"(?![^,.;?!]*\b(?:can|could|would|want|wanna|need|book|schedule|come|bring)\b)[^,.;?!]*$")
+"""A visit or purchase already made before the date ("I got it inspected back on the 3rd",
+"bought it on the 12th"): that date is in the past of the caller's story."""
+
+
+def _belongs_elsewhere(text: str, start: int) -> bool:
+    """A date of something else: an event ahead ("my new job starts January 4th") or one done
+    ("I got it inspected back on the 3rd")."""
+    return bool(_OTHER_EVENT.search(text[max(0, start - 60): start])
+                or _DONE.search(clause_before(text, start)))
+
+
 def _all_dates(text: str, today: date) -> list[date]:
     found = []
     for match in DATE_SPAN.finditer(text):
@@ -251,7 +268,7 @@ def _mentions(text: str, today: date) -> list[stance.Mention[date]]:
     the day named before it (ruled out or not: "Tuesday's no good, how about the day after?")."""
     found: list[stance.Mention[date]] = []
     for match in DATE_SPAN.finditer(text):
-        if _OTHER_EVENT.search(text[max(0, match.start() - 60): match.start()]):
+        if _belongs_elsewhere(text, match.start()):
             continue
         follow = re.match(r",?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b", text[match.end():])
         day = (_day_of_month(int(follow.group(1)), today)
@@ -345,7 +362,7 @@ def _extract_date(u: Utterance, today: date, _single: bool) -> date | None:
         span = match.group(0)
         if ruled_out(text, match.start()) or ruled_out_after(text, match.end()):
             continue
-        if not _single and _OTHER_EVENT.search(text[max(0, match.start() - 60): match.start()]):
+        if not _single and _belongs_elsewhere(text, match.start()):
             continue  # "my new job starts January 4th" dates the job, not the appointment
         follow = re.match(r",?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b", text[match.end():])
         if follow and re.fullmatch(rf"(?:(?:this|next|coming)\s+)?{WEEKDAY}", span):
