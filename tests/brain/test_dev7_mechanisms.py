@@ -125,3 +125,19 @@ def test_a_price_asked_loosely_is_a_price_question(profiles, text) -> None:
 def test_a_time_question_with_run_is_not_a_price(profiles) -> None:
     assert "price_question" not in understand("what time does the shuttle run?", profiles["dealership"],
                                               MONDAY).flags
+
+
+@pytest.mark.parametrize("text", [
+    "do I really need an appointment to get my tires rotated friday, or can I just roll in?",
+    "are appointments required for a battery swap?",
+    "could I pop over saturday morning for the inspection sticker, or do we have to book one?",
+])
+def test_asking_whether_a_visit_needs_booking_is_a_question_not_a_booking(profiles, text) -> None:
+    u = understand(text, profiles["dealership"], MONDAY)
+    assert u.intent == "faq" and u.is_question
+
+
+async def test_a_walk_in_question_is_answered_with_the_walk_in_policy(profiles) -> None:
+    state, replies = await _call(profiles, "dealership",
+                                 "is it cool if I just show up thursday for a rotation or do I need an appt")
+    assert "walk-ins" in replies[-1] and state.appointment is None and not state.booking_slots.offered

@@ -170,3 +170,14 @@ for a callback and not a busy objection."""
 CALL_ME = re.compile(r"\b(?:call|ring|phone|try|reach|text) (?:me|us)\b|\bget back to (?:me|us)\b|"
                      r"\bgive (?:me|us) a (?:call|ring|buzz)\b")
 """A request that we do the calling: "call me back", "try me tomorrow"."""
+NEEDS_APPOINTMENT = re.compile(
+    r"\b(?:do|would|will|should) (?:i|we|you|ya|y'all) (?:really |even |still )?(?:need|have|gotta|got|"
+    r"hafta|require)(?: to)?(?: (?:make|book|get|set up|have|schedule|call (?:ahead|first|for)))?"
+    r"(?: an?)? (?:appointment|appt|reservation)\b"
+    r"|\b(?:is|are) (?:an? )?(?:appointments?|appts?|reservations?) (?:required|needed|necessary|a must)\b"
+    r"|\b(?:need|required?) (?:an? )?(?:appointment|appt) (?:or|for that|first)\b"
+    r"|\b(?:do|would|will|should) (?:i|we) (?:really |even |still )?(?:need|have|gotta|got|hafta)(?: to)? "
+    r"(?:book|schedule|reserve|call ahead|make one)"
+    r"(?: (?:one|it|ahead|first|in advance|a (?:spot|slot|time)))?\s*(?:[?.,!]|$)")
+"""Asks whether a visit needs booking ("can I just swing by, or do I gotta make an
+appointment?"): a question about walk-ins, not a request for an appointment."""

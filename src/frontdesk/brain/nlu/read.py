@@ -16,7 +16,14 @@ from frontdesk.brain.nlu import clock, lead, refer, when
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.classifier import default_classifier
 from frontdesk.brain.nlu.combine import NEW_ACTS, RULES_FIRST, classify_by_rules, combine
-from frontdesk.brain.nlu.cues import CALL_ME, DEFERS, DONE_WITH_IT, HOURS_QUESTION, QUESTION_START
+from frontdesk.brain.nlu.cues import (
+    CALL_ME,
+    DEFERS,
+    DONE_WITH_IT,
+    HOURS_QUESTION,
+    NEEDS_APPOINTMENT,
+    QUESTION_START,
+)
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.nlu.understanding import Understanding, answers
@@ -146,9 +153,19 @@ def read(text: str, profile: BusinessProfile, today: date,
         # "is four hundred enough to get something in Pflugerville?" asked for the area: the
         # caller checks their own facts; the answer is in the question
         result.is_question = False
+    if NEEDS_APPOINTMENT.search(u.lower):
+        # "can I just swing by Tuesday for an oil change, or do I need an appointment?" asks
+        # the walk-in policy; the day and the service say when and what for
+        flags.discard("book")
+        flags |= {"question", "walk_in_question"}
+        result.is_question = True
     rule_intent, rule_confidence = classify_by_rules(result, flags, awaiting)
+    if "walk_in_question" in flags and rule_intent == "book":
+        rule_intent = "faq"
     result.act = default_classifier().predict(u.raw)
     result.intent, result.confidence = combine(result, rule_intent, rule_confidence, awaiting)
+    if "walk_in_question" in flags and result.intent in {"book", "provide_info", "unknown"}:
+        result.intent = "faq"
     if "defers" in flags:
         # "I'll call you back tomorrow": the day dates the caller's call, not a booking
         rest = normalise(_CALL_WHEN.sub(" ", DEFERS.sub(" <defer> ", u.lower)))
