@@ -141,3 +141,34 @@ async def test_a_walk_in_question_is_answered_with_the_walk_in_policy(profiles) 
     state, replies = await _call(profiles, "dealership",
                                  "is it cool if I just show up thursday for a rotation or do I need an appt")
     assert "walk-ins" in replies[-1] and state.appointment is None and not state.booking_slots.offered
+
+
+@pytest.mark.parametrize("text", [
+    "we've had the townhouse close to twenty years, thinking about selling",
+    "I've lived there going on 9 years, and it's probably time to sell",
+    "been renting this place 3 years now and we're ready to buy",
+])
+def test_a_span_up_to_now_is_no_timeline(profiles, text) -> None:
+    assert understand(text, profiles["real_estate"], MONDAY).timeline is None
+
+
+def test_a_timeline_said_after_a_span_up_to_now_is_kept(profiles) -> None:
+    u = understand("we've owned it for 12 years and want to list it within 4 months", profiles["real_estate"],
+                   MONDAY)
+    assert u.timeline is not None and u.timeline[0] == 4.0
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("something a bit south of Georgetown, maybe Round Rock", "Round Rock"),
+    ("my job's in Austin, but we'd rather buy out in Pflugerville", "Pflugerville"),
+    ("close to Cedar Park is fine, Leander maybe, no wait, Georgetown", "Georgetown"),
+    ("we want to live in Cedar Park, I commute to Austin", "Cedar Park"),
+])
+def test_a_place_that_only_locates_another_is_not_the_place(profiles, text, place) -> None:
+    u = understand(f"we're buying, {text}", profiles["real_estate"], MONDAY)
+    assert u.location is not None and u.location[0] == place
+
+
+def test_a_landmark_alone_is_still_the_place(profiles) -> None:
+    u = understand("looking to buy something near Round Rock", profiles["real_estate"], MONDAY)
+    assert u.location == ("Round Rock", True)
