@@ -172,3 +172,34 @@ def test_a_place_that_only_locates_another_is_not_the_place(profiles, text, plac
 def test_a_landmark_alone_is_still_the_place(profiles) -> None:
     u = understand("looking to buy something near Round Rock", profiles["real_estate"], MONDAY)
     assert u.location == ("Round Rock", True)
+
+
+@pytest.mark.parametrize(("said", "heard"), [
+    ("maybe three seventy-five thousand", "375 thousand"),
+    ("like six twenty k", "620 k"),
+    ("about for eighty grand", "480 grand"),
+])
+def test_hundreds_said_as_a_pair_before_thousand_are_one_figure(said, heard) -> None:
+    assert heard in normalise(said).numeric
+
+
+def test_a_workplace_is_a_landmark(profiles) -> None:
+    u = understand("my office is over in Round Rock but we'd like a place in Georgetown",
+                   profiles["real_estate"], MONDAY)
+    assert u.location == ("Georgetown", True)
+
+
+@pytest.mark.parametrize("text", [
+    "do I need to book something to meet with a realtor, or can I just walk in?",
+    "is an appointment necessary to speak with someone about selling?",
+])
+def test_asking_whether_meeting_someone_needs_booking_asks_for_no_person(profiles, text) -> None:
+    u = understand(text, profiles["real_estate"], MONDAY)
+    assert u.intent == "faq"
+
+
+@pytest.mark.parametrize("text", ["hmm, no idea, when are y'all free?", "what would you have?",
+                                  "uh, what's good for you?"])
+async def test_asked_for_a_day_a_question_about_openings_leaves_the_day_to_us(profiles, text) -> None:
+    state, _ = await _call(profiles, "dealership", "I need a tire rotation", text)
+    assert state.awaiting == "pick_alternative" and state.booking_slots.offered

@@ -178,6 +178,9 @@ NEEDS_APPOINTMENT = re.compile(
     r"|\b(?:need|required?) (?:an? )?(?:appointment|appt) (?:or|for that|first)\b"
     r"|\b(?:do|would|will|should) (?:i|we) (?:really |even |still )?(?:need|have|gotta|got|hafta)(?: to)? "
     r"(?:book|schedule|reserve|call ahead|make one)"
-    r"(?: (?:one|it|ahead|first|in advance|a (?:spot|slot|time)))?\s*(?:[?.,!]|$)")
+    r"(?: (?:one|it|ahead|first|in advance|a (?:spot|slot|time)))?\s*(?:[?.,!]|$)"
+    r"|\b(?:do|would|will|should) (?:i|we) (?:\w+ )?(?:need|have|gotta|hafta)(?: to)? (?:book|schedule|make|"
+    r"set up|reserve)\b[^?]{0,40}\bor (?:can|could|should|do) (?:i|we) (?:just )?(?:walk|come|stop|swing|pop|"
+    r"drop|roll|show)")
 """Asks whether a visit needs booking ("can I just swing by, or do I gotta make an
 appointment?"): a question about walk-ins, not a request for an appointment."""

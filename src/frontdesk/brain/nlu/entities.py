@@ -469,8 +469,9 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
 
 _LANDMARK = re.compile(r"\b(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|"
                        r"outside|ten minutes|\d+ minutes|an hour|half an hour) of|outside|close to|closer to|"
-                       r"just (?:past|outside)|past|commute (?:in)?to|drive (?:in)?to|work(?:s|ing)? in|"
-                       r"job(?:s)? (?:is |are )?in|office (?:is )?in|far from|away from)\s+(?:the\s+)?$")
+                       r"just (?:past|outside)|past|commute (?:in)?to|drive (?:in)?to|far from|away from|"
+                       r"(?:work(?:s|ing)?|jobs?(?:'s| is| are)?|office(?:'s| is)?)(?: \w+)? in)"
+                       r"\s+(?:the\s+)?$")
 """Words that make a place a landmark for another ("north of Austin", "a commute to Austin")."""
 _HOME_AFTER = re.compile(r"\s+(?:house|home|place|condo|townhouse)\b")
 """A place used to name the caller's own home ("my Georgetown house")."""

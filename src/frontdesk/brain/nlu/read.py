@@ -49,7 +49,10 @@ _LEAD_FILLER = re.compile(r"^(?:(?:sorry(?: to (?:cut you off|interrupt))?|oh|um
 _FLEXIBLE = re.compile(
     r"\b(?:(?:i )?don'?t (?:really )?know|not sure|any ?(?:day|time)|anytime|whenever|"
     r"what(?:ever)?(?:'s| is)? (?:open|available|soonest|earliest)|earliest|soonest|first available|"
-    r"next available|you tell me|doesn'?t matter|i'?m flexible|pretty flexible|whatever works)\b")
+    r"next available|you tell me|doesn'?t matter|i'?m flexible|pretty flexible|whatever works|"
+    r"what (?:do|did|would) (?:you|y'all|ya|you guys) (?:have|got)|what(?:'ve| have) (?:you|y'all|ya) got|"
+    r"what(?:'s| is) (?:free|good for you|good on your end)|"
+    r"when (?:are|is|would) (?:you|y'all|you guys|someone|somebody|an agent) (?:free|available|open))\b")
 """The caller leaves the day or time to the agent."""
 _SMALL_TALK = re.compile(r"\b(?:what'?s up|what is it|what'?s this about|go ahead)\b")
 """Asks nothing of the business: "sure, what's up?" is a yes."""
@@ -155,8 +158,9 @@ def read(text: str, profile: BusinessProfile, today: date,
         result.is_question = False
     if NEEDS_APPOINTMENT.search(u.lower):
         # "can I just swing by Tuesday for an oil change, or do I need an appointment?" asks
-        # the walk-in policy; the day and the service say when and what for
-        flags.discard("book")
+        # the walk-in policy; the day and the service say when and what for, and "to talk to
+        # an agent" says what the visit is for, not a request for a person now
+        flags -= {"book", "escalation"}
         flags |= {"question", "walk_in_question"}
         result.is_question = True
     rule_intent, rule_confidence = classify_by_rules(result, flags, awaiting)
@@ -164,7 +168,11 @@ def read(text: str, profile: BusinessProfile, today: date,
         rule_intent = "faq"
     result.act = default_classifier().predict(u.raw)
     result.intent, result.confidence = combine(result, rule_intent, rule_confidence, awaiting)
-    if "walk_in_question" in flags and result.intent in {"book", "provide_info", "unknown"}:
+    if (awaiting in {"date", "time"} and "flexible" in result.flags and result.intent == "faq"
+            and not ({"faq_topic", "price_question"} & flags or HOURS_QUESTION.search(u.lower))):
+        # "um, not sure, what do you have?" asked for a day: the caller leaves it to us
+        result.intent, result.is_question = "provide_info", False
+    if "walk_in_question" in flags and result.intent in {"book", "provide_info", "unknown", "escalation"}:
         result.intent = "faq"
     if "defers" in flags:
         # "I'll call you back tomorrow": the day dates the caller's call, not a booking

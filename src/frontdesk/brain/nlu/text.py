@@ -50,6 +50,10 @@ def normalise(text: str) -> Utterance:
                     r"(fifteen|thirty|forty[- ]five)\b(?! (?:thousand|hundred|k\b|grand|dollars))",
                     lambda m: f"{HOUR_WORDS[m.group(1)]}:"
                               f"{ {'fifteen': 15, 'thirty': 30}.get(m.group(2), 45):02d}", spoken)
+    spoken = re.sub(rf"\b({_DIGIT_WORD}) ({_TENS_WORD})(?:[- ]({_DIGIT_WORD}))? (thousand|k|grand)\b",
+                    lambda m: f"{_DIGIT_WORDS.index(m.group(1)) + 1}{_TENS.index(m.group(2)) + 2}"
+                              f"{_DIGIT_WORDS.index(m.group(3)) + 1 if m.group(3) else 0} {m.group(4)}",
+                    spoken)  # "four fifty thousand" is 450 thousand, not 4 and 50,000
     spoken = re.sub(rf"\b(?:a|one) (?:million|mil) ({_DIGIT_WORD})\b(?! (?:hundred|thousand))",
                     lambda m: f"1.{_DIGIT_WORDS.index(m.group(1)) + 1} million", spoken)
     try:
@@ -64,6 +68,8 @@ def normalise(text: str) -> Utterance:
 
 _DIGIT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _DIGIT_WORD = "(?:" + "|".join(_DIGIT_WORDS) + ")"
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_TENS_WORD = "(?:" + "|".join(_TENS) + ")"
 _NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
                 r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)")
 HOUR_WORDS = {w: i + 1 for i, w in enumerate(("one", "two", "three", "four", "five", "six", "seven",
