@@ -203,3 +203,26 @@ def test_asking_whether_meeting_someone_needs_booking_asks_for_no_person(profile
 async def test_asked_for_a_day_a_question_about_openings_leaves_the_day_to_us(profiles, text) -> None:
     state, _ = await _call(profiles, "dealership", "I need a tire rotation", text)
     assert state.awaiting == "pick_alternative" and state.booking_slots.offered
+
+
+@pytest.mark.parametrize("unsure", ["hmm, not sure", "I don't know", "uh, not really sure honestly"])
+async def test_an_unsure_answer_to_a_read_back_books_nothing_and_asks_again(profiles, unsure) -> None:
+    state, replies = await _call(profiles, "dealership", "oil change friday at 10, I'm Dana Pike", unsure)
+    assert state.appointment is None and state.awaiting == "confirm_booking"
+    assert replies[-1] != replies[-2]
+
+
+async def test_unsure_which_kind_of_meeting_is_asked_whether_they_buy_or_sell(profiles) -> None:
+    state, replies = await _call(profiles, "real_estate",
+                                 "could we come in and chat with someone tuesday at 3?",
+                                 "hmm, honestly no idea")
+    assert state.awaiting == "intent" and "buy" in replies[-1]
+
+
+@pytest.mark.parametrize("text", [
+    "we've got to figure out my dad's place, probably put it on the market",
+    "curious what our condo over in Cedar Park is worth these days",
+    "thinking about selling their house for them, my in-laws are moving in with us",
+])
+def test_selling_said_around_the_usual_words_is_selling(profiles, text) -> None:
+    assert understand(text, profiles["real_estate"], MONDAY).lead_intent == "sell"

@@ -195,6 +195,11 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         ctx.ask(s, "anything_else", "greeting", "anything_else")
         return
     slots = s.booking_slots
+    if (ctx.profile.kind == "real_estate" and s.awaiting == "appointment_type" and s.lead.intent is None
+            and {"unsure", "flexible"} & u.flags and not (u.appointment_type or u.lead_intent)):
+        # "not sure" which kind of meeting: whether they buy or sell decides it, so ask that
+        ctx.ask(s, "intent", "qualification", "ask_lead_intent")
+        return
     if s.awaiting in _OFFERING and "defers" in u.flags and not u.has_booking_facts:
         # "let me check with my wife and I'll call you back": nothing booked, no callback
         # promised; the caller will ring when ready

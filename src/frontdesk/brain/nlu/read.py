@@ -183,13 +183,17 @@ def read(text: str, profile: BusinessProfile, today: date,
         result.time_of_day = clock.extract_time_of_day(rest) if result.time_of_day else None
     if "defers" in flags and result.intent in _PUT_OFF and not result.has_booking_facts:
         result.intent = "deny"
-    unsure = awaiting in _FACT_ASKED and _UNSURE.match(u.lower) and len(u.lower.split()) <= 8
+    unsure = awaiting is not None and _UNSURE.match(u.lower) and len(u.lower.split()) <= 8
+    if unsure:
+        result.flags.add("unsure")
     if unsure and awaiting in {"date", "time"}:
         result.flags.add("flexible")  # "no clue, whatever you've got"
-    if unsure and (result.intent.startswith("objection_") or result.intent in {"affirm", "wrong_number"}):
-        # "I don't really know" asked for a day: unsure, not a refusal, a yes or a wrong number
+    if unsure and (result.intent.startswith("objection_") or result.intent in {"affirm", "wrong_number"} or (
+            result.intent == "deny" and awaiting not in _FACT_ASKED)):
+        # "I don't really know" asked for a day is no refusal; "not sure" to "shall I book
+        # it?" is neither a yes nor a no
         result.intent, result.confidence = "unknown", 0.5
-        result.flags.add("unsure")
+        result.affirm = result.deny = False
     if result.intent == "affirm":
         result.affirm, result.deny = True, False
     elif result.intent == "deny":
