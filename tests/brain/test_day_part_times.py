@@ -7,8 +7,8 @@ from datetime import time
 
 import pytest
 
+from frontdesk.brain.nlu.clock import extract_time
 from frontdesk.brain.nlu.text import normalise
-from frontdesk.brain.nlu.when import extract_time
 
 
 @pytest.mark.parametrize(("said", "expected"), [

@@ -13,7 +13,7 @@ from datetime import date, time
 
 import pytest
 
-from frontdesk.brain.nlu import stance, understand, when
+from frontdesk.brain.nlu import clock, stance, understand, when
 from frontdesk.brain.nlu.change import split_change
 from frontdesk.brain.nlu.text import normalise
 
@@ -27,7 +27,7 @@ def day_of(text: str) -> date | None:
 
 
 def time_of(text: str) -> time | None:
-    return when.extract_time(normalise(text))
+    return clock.extract_time(normalise(text))
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -121,5 +121,5 @@ def test_an_ordinal_day_resolves_near_the_day_under_discussion(profiles, text, f
     ("not after four, I pick up the kids", time(0, 0), time(16, 0)),
 ])
 def test_a_bound_said_in_the_negative_is_turned_around(text, start, end) -> None:
-    window = when.extract_window(normalise(text))
+    window = clock.extract_window(normalise(text))
     assert window is not None and (window.start, window.end) == (start, end)

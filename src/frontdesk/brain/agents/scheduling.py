@@ -178,6 +178,10 @@ def _offer(s: ConversationState, ctx: TurnContext, key: str, slots: list[datetim
     ctx.ask(s, "pick_alternative", AGENT, key, slots=phrase, **values)
 
 
+_OFFERING = {"pick_alternative", "confirm_booking", "date", "time", "offer_appointment"}
+"""Where a booking is being settled: a caller who puts it off there ends it for now."""
+
+
 async def run(s: ConversationState, ctx: TurnContext) -> None:
     """One scheduling turn."""
     if ctx.resuming:  # back from an aside (a question): just ask the next missing piece
@@ -191,6 +195,18 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         ctx.ask(s, "anything_else", "greeting", "anything_else")
         return
     slots = s.booking_slots
+    if (ctx.profile.kind == "real_estate" and s.awaiting == "appointment_type" and s.lead.intent is None
+            and {"unsure", "flexible"} & u.flags and not (u.appointment_type or u.lead_intent)):
+        # "not sure" which kind of meeting: whether they buy or sell decides it, so ask that
+        ctx.ask(s, "intent", "qualification", "ask_lead_intent")
+        return
+    if s.awaiting in _OFFERING and "defers" in u.flags and not u.has_booking_facts:
+        # "let me check with my wife and I'll call you back": nothing booked, no callback
+        # promised; the caller will ring when ready
+        slots.offered, slots.preferred_date, slots.preferred_time = [], None, None
+        ctx.say("booking_deferred")
+        ctx.ask(s, "anything_else", "greeting", "anything_else")
+        return
     if s.awaiting == "pick_alternative" and u.deny and "done_with_it" in u.flags and not (
             u.has_booking_facts):
         # "nah that's fine, I'll figure it out": the offer is declined, not to be said again

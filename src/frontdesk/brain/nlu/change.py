@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, time
 
-from frontdesk.brain.nlu import when
+from frontdesk.brain.nlu import clock, when
 from frontdesk.brain.nlu.text import normalise
 
 _TARGET_CUE = re.compile(
@@ -46,11 +46,11 @@ _LOOSE_HOUR = re.compile(r"\b(?:like|maybe|say|around|about|at)\s+(\d{1,2})(?::(
 
 def _read(text: str, today: date) -> When:
     u = normalise(text)
-    at = when.extract_time(u)
+    at = clock.extract_time(u)
     loose = _LOOSE_HOUR.search(u.numeric) if at is None else None
     if loose is not None:
-        at = when.clock(int(loose.group(1)), int(loose.group(2) or 0), None)
-    return When(when.extract_date(u, today), at, None if at else when.extract_time_of_day(u))
+        at = clock.clock(int(loose.group(1)), int(loose.group(2) or 0), None)
+    return When(when.extract_date(u, today), at, None if at else clock.extract_time_of_day(u))
 
 
 def split_change(text: str, today: date) -> tuple[When, When]:

@@ -149,3 +149,38 @@ DONE_WITH_IT = re.compile(
     r"that'?s (?:ok(?:ay)?|fine|alright|all right)(?:,? (?:thanks|thank you|then))?$)")
 """A caller letting the matter drop ("nah that's fine, I'll figure it out", "okay, no worries,
 thank you"): not a request to hear the offer again or to ask for more."""
+
+
+DEFERS = re.compile(
+    r"\b(?:(?:i|we)'?(?:ll| will)|let me|lemme|i'?m (?:gonna|going to)|we'?re (?:gonna|going to)) "
+    r"(?:just |probably |have to |need to |gotta )?(?:call|ring|phone|get back to|circle back with|"
+    r"reach out to|touch base with)(?: (?:you|y'all|ya|you guys|you all))?(?: back| again| later|"
+    r" tomorrow| another time)*\b"
+    r"|\b(?:and|then|or) (?:just )?(?:call|ring|get back to)(?: (?:you|y'all|ya|you guys))?(?: back| again)\b"
+    r"|\b(?:let me|lemme|i(?:'ll| will)? (?:need to|have to|gotta)|i need to|we need to|"
+    r"(?:i|we) (?:wanna|want to|should)) (?:check|talk|ask|run it by|see|double[- ]check|confirm|"
+    r"look at|sleep on it|think)(?: it over| about it| on it)?"
+    r"(?: (?:with|by) (?:my|the|our) (?:\w+ )?(?:wife|husband|partner|spouse|boss|roommate|"
+    r"calendar|schedule|work|family|kids|mom|dad|fiance|fiancee|girlfriend|boyfriend))\b"
+    r"|\b(?:let me|lemme|i'?ll|i need to|i wanna|i want to|we'?ll|we need to) (?:think (?:about it|it over|"
+    r"on it)|sleep on it|talk it over|check (?:my|our) (?:calendar|schedule))\b")
+"""The caller will come back to us themselves ("let me check with my wife and I'll call you
+back", "I'll just ring back later, I don't have my calendar"): an offer put off, not a request
+for a callback and not a busy objection."""
+CALL_ME = re.compile(r"\b(?:call|ring|phone|try|reach|text) (?:me|us)\b|\bget back to (?:me|us)\b|"
+                     r"\bgive (?:me|us) a (?:call|ring|buzz)\b")
+"""A request that we do the calling: "call me back", "try me tomorrow"."""
+NEEDS_APPOINTMENT = re.compile(
+    r"\b(?:do|would|will|should) (?:i|we|you|ya|y'all) (?:really |even |still )?(?:need|have|gotta|got|"
+    r"hafta|require)(?: to)?(?: (?:make|book|get|set up|have|schedule|call (?:ahead|first|for)))?"
+    r"(?: an?)? (?:appointment|appt|reservation)\b"
+    r"|\b(?:is|are) (?:an? )?(?:appointments?|appts?|reservations?) (?:required|needed|necessary|a must)\b"
+    r"|\b(?:need|required?) (?:an? )?(?:appointment|appt) (?:or|for that|first)\b"
+    r"|\b(?:do|would|will|should) (?:i|we) (?:really |even |still )?(?:need|have|gotta|got|hafta)(?: to)? "
+    r"(?:book|schedule|reserve|call ahead|make one)"
+    r"(?: (?:one|it|ahead|first|in advance|a (?:spot|slot|time)))?\s*(?:[?.,!]|$)"
+    r"|\b(?:do|would|will|should) (?:i|we) (?:\w+ )?(?:need|have|gotta|hafta)(?: to)? (?:book|schedule|make|"
+    r"set up|reserve)\b[^?]{0,40}\bor (?:can|could|should|do) (?:i|we) (?:just )?(?:walk|come|stop|swing|pop|"
+    r"drop|roll|show)")
+"""Asks whether a visit needs booking ("can I just swing by, or do I gotta make an
+appointment?"): a question about walk-ins, not a request for an appointment."""

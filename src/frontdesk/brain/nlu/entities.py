@@ -3,7 +3,8 @@
 Each extractor takes the normalised utterance and returns a typed value or None. Parsing is
 delegated to the kept libraries: phone numbers to ``phonenumbers``, fuzzy names of places,
 services and vehicles to ``rapidfuzz``. Regular expressions only *locate* candidate spans. Dates
-and times are in :mod:`~frontdesk.brain.nlu.when`, lead facts in :mod:`~frontdesk.brain.nlu.lead`.
+and times are in :mod:`~frontdesk.brain.nlu.when` and :mod:`~frontdesk.brain.nlu.clock`, lead
+facts in :mod:`~frontdesk.brain.nlu.lead`.
 """
 
 from __future__ import annotations
@@ -459,14 +460,23 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
     if not elsewhere and not expecting and not selling and any(own_home(w) for w in wanted):
         return None  # "once my Georgetown house closes": their home, not where they look
     wanted = elsewhere or wanted
+    # "somewhere north of Austin … so maybe Georgetown": a place that only says where the
+    # wanted one lies (or where the caller works) is not it when another is named
+    wanted = [w for w in wanted if not _LANDMARK.search(u.lower[max(0, w[0] - 40): w[0]])] or wanted
     wanted.sort(key=lambda f: (not f[2], f[0]))
     return wanted[0][1], wanted[0][2]
 
 
+_LANDMARK = re.compile(r"\b(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|"
+                       r"outside|ten minutes|\d+ minutes|an hour|half an hour) of|outside|close to|closer to|"
+                       r"just (?:past|outside)|past|commute (?:in)?to|drive (?:in)?to|far from|away from|"
+                       r"(?:work(?:s|ing)?|jobs?(?:'s| is| are)?|office(?:'s| is)?)(?: \w+)? in)"
+                       r"\s+(?:the\s+)?$")
+"""Words that make a place a landmark for another ("north of Austin", "a commute to Austin")."""
 _HOME_AFTER = re.compile(r"\s+(?:house|home|place|condo|townhouse)\b")
 """A place used to name the caller's own home ("my Georgetown house")."""
-_ORIGIN = re.compile(r"\b(?:from|live in|living in|lived in|currently in|leaving|moving out of|"
-                     r"grew up in|renting in|rent in|staying in|based in)\s+(?:the\s+)?$")
+_ORIGIN = re.compile(r"\b(?<!to )(?<!wanna )(?:from|live in|living in|lived in|currently in|leaving|"
+                     r"moving out of|grew up in|renting in|rent in|staying in|based in)\s+(?:the\s+)?$")
 _HOME_NOW = re.compile(r"\b(?:my|our) (?:current |old )?(?:house|home|place|condo|townhouse|"
                        r"apartment)(?: (?:up|down|over|out|here))? in\s+$")
 

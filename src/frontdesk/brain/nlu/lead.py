@@ -10,7 +10,7 @@ import re
 from datetime import date
 
 from frontdesk.brain.nlu.lexicon import lexicon
-from frontdesk.brain.nlu.text import Utterance, ruled_out
+from frontdesk.brain.nlu.text import Utterance, clause_before, ruled_out
 from frontdesk.brain.nlu.when import MONTH, parse_date
 
 _MULTIPLIERS = {"k": 1_000, "thousand": 1_000, "grand": 1_000, "m": 1_000_000, "mil": 1_000_000,
@@ -179,10 +179,21 @@ _COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "a few": 3, "few": 3, "a couple of": 
 _SEASON_MONTH = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 
 
+_COUNTED = re.compile(r"\b(?:within|in|next|about|around|like|over|the next)?\s*"
+                      r"(\d+(?:\.\d+)?|a few|few|a couple of|a couple|couple of|couple|several|an|a|one)\s+"
+                      r"(day|week|month|year)s?\b")
+_SO_FAR = re.compile(r"\b(?:'ve|have|has|had|we|i) (?:been|lived|owned|had|rented|stayed|kept)\b|"
+                     r"\bbeen (?:in|at|here|there|living|renting|owning)\b|\b(?:going|coming up) on\s*$")
+"""How long something has gone on so far ("we've been in the house going on fifteen years")."""
+
+
 def _looks_back(text: str, match: re.Match[str]) -> bool:
     after = text[match.end(): match.end() + 12]
     before = text[max(0, match.start() - 30): match.start()]
-    return bool(re.match(r"\s*(?:ago|old|back)\b", after) or re.search(
+    if _SO_FAR.search(clause_before(text, match.start())) and not re.match(
+            r"\s*(?:within|in|next|the next)\b", match.group(0)):
+        return True  # a span up to now, not one ahead
+    return bool(re.match(r"\s*(?:ago|old|back|now|already|and counting|so far)\b", after) or re.search(
         r"\b(?:for|been|past|last|since|lived|owned|had|bought|had it|spent|took|took us)"
         r"(?:\s+(?:it|there|here|the|about|almost|over|nearly|like))*\s*$", before))
 
@@ -196,15 +207,10 @@ def extract_timeline(u: Utterance, today: date, *, expecting: bool = False) -> t
                        text)  # "we're renting right now" says how things are, not how soon
     if urgent and not ruled_out(text, urgent.start()):  # "not right now" is no hurry at all
         return 0.5, "as soon as possible"
-    counted = re.search(
-        r"\b(?:within|in|next|about|around|like|over|the next)?\s*"
-        r"(\d+(?:\.\d+)?|a few|few|a couple of|a couple|couple of|couple|several|an|a|one)\s+"
-        r"(day|week|month|year)s?\b",
-        text,
-    )
-    if counted and (_looks_back(text, counted) or re.search(
-            r"(?:bucks|dollars|\d|per|each|every)\s*$", text[: counted.start() + 1].rstrip(" a"))):
-        counted = None  # "we bought it twelve years ago", "300 bucks a month"
+    # "we bought it twelve years ago", "300 bucks a month" are no timeline; one said after them
+    # may be ("we've lived there 20 years and want to sell in 6 months")
+    counted = next((found for found in _COUNTED.finditer(text) if not (_looks_back(text, found) or re.search(
+        r"(?:bucks|dollars|\d|per|each|every)\s*$", text[: found.start() + 1].rstrip(" a")))), None)
     if counted:
         raw_count, unit = counted.groups()
         count = _COUNT_WORDS.get(raw_count) or float(raw_count)

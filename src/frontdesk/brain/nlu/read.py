@@ -12,11 +12,18 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
+from frontdesk.brain.nlu import clock, lead, refer, when
 from frontdesk.brain.nlu import entities as ex
-from frontdesk.brain.nlu import lead, refer, when
 from frontdesk.brain.nlu.classifier import default_classifier
 from frontdesk.brain.nlu.combine import NEW_ACTS, RULES_FIRST, classify_by_rules, combine
-from frontdesk.brain.nlu.cues import DONE_WITH_IT, HOURS_QUESTION, QUESTION_START
+from frontdesk.brain.nlu.cues import (
+    CALL_ME,
+    DEFERS,
+    DONE_WITH_IT,
+    HOURS_QUESTION,
+    NEEDS_APPOINTMENT,
+    QUESTION_START,
+)
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.nlu.understanding import Understanding, answers
@@ -42,7 +49,10 @@ _LEAD_FILLER = re.compile(r"^(?:(?:sorry(?: to (?:cut you off|interrupt))?|oh|um
 _FLEXIBLE = re.compile(
     r"\b(?:(?:i )?don'?t (?:really )?know|not sure|any ?(?:day|time)|anytime|whenever|"
     r"what(?:ever)?(?:'s| is)? (?:open|available|soonest|earliest)|earliest|soonest|first available|"
-    r"next available|you tell me|doesn'?t matter|i'?m flexible|pretty flexible|whatever works)\b")
+    r"next available|you tell me|doesn'?t matter|i'?m flexible|pretty flexible|whatever works|"
+    r"what (?:do|did|would) (?:you|y'all|ya|you guys) (?:have|got)|what(?:'ve| have) (?:you|y'all|ya) got|"
+    r"what(?:'s| is) (?:free|good for you|good on your end)|"
+    r"when (?:are|is|would) (?:you|y'all|you guys|someone|somebody|an agent) (?:free|available|open))\b")
 """The caller leaves the day or time to the agent."""
 _SMALL_TALK = re.compile(r"\b(?:what'?s up|what is it|what'?s this about|go ahead)\b")
 """Asks nothing of the business: "sure, what's up?" is a yes."""
@@ -69,6 +79,11 @@ def read(text: str, profile: BusinessProfile, today: date,
     flags |= _fuzzy_flags(u.lower)
     if u.raw.endswith("?"):
         flags.add("question")
+    if DEFERS.search(u.lower) and not CALL_ME.search(u.lower):
+        # "let me check with my wife and I'll call you back": the caller will ring us; no
+        # callback is asked for and nothing is objected to
+        flags.add("defers")
+        flags.discard("objection_busy")
 
     result = Understanding(text=u.raw, intent="unknown", confidence=0.3)
     if _names_faq_topic(u.lower, profile):
@@ -86,9 +101,9 @@ def read(text: str, profile: BusinessProfile, today: date,
             *profile.service_areas, *profile.nearby_areas)}:
         result.name = None  # "Cedar Park." answers where, not who
     result.date = when.extract_date(u, today)
-    result.time = None if result.phone and awaiting == "phone" else when.extract_time(u)
-    result.window = when.extract_window(u)
-    result.time_of_day = when.extract_time_of_day(u)
+    result.time = None if result.phone and awaiting == "phone" else clock.extract_time(u)
+    result.window = clock.extract_window(u)
+    result.time_of_day = clock.extract_time_of_day(u)
     result.services = ex.extract_services(u, profile)
     result.dropped_services = ex.extract_dropped_services(u, profile)
     if profile.services and (count := _COUNT.search(u.lower)):
@@ -116,7 +131,7 @@ def read(text: str, profile: BusinessProfile, today: date,
                         u.numeric.strip(" .?!"))
         confirming = awaiting in {"confirm_booking", "confirm_change"}
         if bare and (not confirming or re.search(r"\b(?:no|meant|make it|actually)\b", u.lower)):
-            result.time = when.extract_time(normalise(f"at {bare.group(1)}"
+            result.time = clock.extract_time(normalise(f"at {bare.group(1)}"
                                                        + (f":{bare.group(2)}" if bare.group(2)
                                                           else "")))
 
@@ -141,9 +156,44 @@ def read(text: str, profile: BusinessProfile, today: date,
         # "is four hundred enough to get something in Pflugerville?" asked for the area: the
         # caller checks their own facts; the answer is in the question
         result.is_question = False
+    if NEEDS_APPOINTMENT.search(u.lower):
+        # "can I just swing by Tuesday for an oil change, or do I need an appointment?" asks
+        # the walk-in policy; the day and the service say when and what for, and "to talk to
+        # an agent" says what the visit is for, not a request for a person now
+        flags -= {"book", "escalation"}
+        flags |= {"question", "walk_in_question"}
+        result.is_question = True
     rule_intent, rule_confidence = classify_by_rules(result, flags, awaiting)
+    if "walk_in_question" in flags and rule_intent == "book":
+        rule_intent = "faq"
     result.act = default_classifier().predict(u.raw)
     result.intent, result.confidence = combine(result, rule_intent, rule_confidence, awaiting)
+    if (awaiting in {"date", "time"} and "flexible" in result.flags and result.intent == "faq"
+            and not ({"faq_topic", "price_question"} & flags or HOURS_QUESTION.search(u.lower))):
+        # "um, not sure, what do you have?" asked for a day: the caller leaves it to us
+        result.intent, result.is_question = "provide_info", False
+    if "walk_in_question" in flags and result.intent in {"book", "provide_info", "unknown", "escalation"}:
+        result.intent = "faq"
+    if "defers" in flags:
+        # "I'll call you back tomorrow": the day dates the caller's call, not a booking
+        rest = normalise(_CALL_WHEN.sub(" ", DEFERS.sub(" <defer> ", u.lower)))
+        result.date = when.extract_date(rest, today) if result.date else None
+        result.time = clock.extract_time(rest) if result.time else None
+        result.window = clock.extract_window(rest) if result.window else None
+        result.time_of_day = clock.extract_time_of_day(rest) if result.time_of_day else None
+    if "defers" in flags and result.intent in _PUT_OFF and not result.has_booking_facts:
+        result.intent = "deny"
+    unsure = awaiting is not None and _UNSURE.match(u.lower) and len(u.lower.split()) <= 8
+    if unsure:
+        result.flags.add("unsure")
+    if unsure and awaiting in {"date", "time"}:
+        result.flags.add("flexible")  # "no clue, whatever you've got"
+    if unsure and (result.intent.startswith("objection_") or result.intent in {"affirm", "wrong_number"} or (
+            result.intent == "deny" and awaiting not in _FACT_ASKED)):
+        # "I don't really know" asked for a day is no refusal; "not sure" to "shall I book
+        # it?" is neither a yes nor a no
+        result.intent, result.confidence = "unknown", 0.5
+        result.affirm = result.deny = False
     if result.intent == "affirm":
         result.affirm, result.deny = True, False
     elif result.intent == "deny":
@@ -169,5 +219,19 @@ _CHECKS_FACT = re.compile(r"\b(?:enough|doable|realistic|reasonable|possible|too
 """A question that checks the caller's own fact ("is four hundred enough?"), not the business."""
 _BUYS = re.compile(r"\b(?:get|buy|afford|find)\b")
 """With a figure checked for being enough, what it buys makes it money."""
+_CALL_WHEN = re.compile(r"<defer>(?:\s*(?:back|again|later|tomorrow|today|tonight|"
+                        r"this (?:morning|afternoon|evening|week)|next week|"
+                        r"(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+                        r"in (?:the|a) (?:morning|afternoon|evening|bit|few days|day or two)|"
+                        r"after \w+|around \w+|at \w+))*")
+"""The call the caller will make, with its when ("I'll ring you back Thursday morning")."""
+_UNSURE = re.compile(r"(?:\W*(?:um+|uh+|hmm+|well|honestly|oh|ah|gosh|geez|so)\b)*\W*"
+                     r"(?:i'?m |we'?re |i |we )?(?:(?:do not|don'?t|dont) (?:really |even )?know|dunno|"
+                     r"not (?:really |too |entirely |quite )?sure|"
+                     r"no (?:idea|clue)|beats me|hard to say|couldn'?t (?:tell you|say))\b")
+"""An answer that does not know ("hmm, I don't really know"), whatever it sounds like."""
+_PUT_OFF = {"objection_busy", "objection_not_interested", "hold", "unknown", "chitchat", "goodbye",
+            "affirm", "provide_info"}
+"""Readings of an offer put off ("let me check with my husband first"): a "not now"."""
 _FACT_ASKED = {"name", "phone", "email", "date", "time", "service", "vehicle", "budget", "timeline",
                "location", "financing", "callback_time"}

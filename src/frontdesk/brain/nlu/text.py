@@ -37,6 +37,7 @@ def normalise(text: str) -> Utterance:
     spoken = _protect_choice_ordinals(spoken)
     spoken = re.sub(rf"\b({_NUMBER_WORD}|\d+|morning|afternoon|evening|noon|lunch)-?ish\b",
                     r"\1 ish", spoken)  # "fifty-ish", "afternoonish"
+    spoken = _number_homophones(spoken)
     spoken = _loose_clock(spoken)
     spoken = re.sub(rf"\b({_NUMBER_WORD})'s\b", r"\1 is", spoken)  # "eleven's better": a number
     spoken = re.sub(r"\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?(?=\s*(?:\d|at\b|$|,|\.|"
@@ -49,6 +50,10 @@ def normalise(text: str) -> Utterance:
                     r"(fifteen|thirty|forty[- ]five)\b(?! (?:thousand|hundred|k\b|grand|dollars))",
                     lambda m: f"{HOUR_WORDS[m.group(1)]}:"
                               f"{ {'fifteen': 15, 'thirty': 30}.get(m.group(2), 45):02d}", spoken)
+    spoken = re.sub(rf"\b({_DIGIT_WORD}) ({_TENS_WORD})(?:[- ]({_DIGIT_WORD}))? (thousand|k|grand)\b",
+                    lambda m: f"{_DIGIT_WORDS.index(m.group(1)) + 1}{_TENS.index(m.group(2)) + 2}"
+                              f"{_DIGIT_WORDS.index(m.group(3)) + 1 if m.group(3) else 0} {m.group(4)}",
+                    spoken)  # "four fifty thousand" is 450 thousand, not 4 and 50,000
     spoken = re.sub(rf"\b(?:a|one) (?:million|mil) ({_DIGIT_WORD})\b(?! (?:hundred|thousand))",
                     lambda m: f"1.{_DIGIT_WORDS.index(m.group(1)) + 1} million", spoken)
     try:
@@ -63,10 +68,28 @@ def normalise(text: str) -> Utterance:
 
 _DIGIT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _DIGIT_WORD = "(?:" + "|".join(_DIGIT_WORDS) + ")"
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_TENS_WORD = "(?:" + "|".join(_TENS) + ")"
 _NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
                 r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)")
 HOUR_WORDS = {w: i + 1 for i, w in enumerate(("one", "two", "three", "four", "five", "six", "seven",
                                                 "eight", "nine", "ten", "eleven", "twelve"))}
+
+
+_SOUNDS_LIKE = {"to": "two", "too": "two", "for": "four", "fore": "four", "ate": "eight", "won": "one"}
+_AT_HOMOPHONE = re.compile(r"\b(at|around|about|till|until) (to|too|for|fore|ate|won)\b"
+                           r"(?! (?:the|a|an|my|your|our|least|all|once|first|me|you|us|it|that|this|"
+                           r"work|home|night)\b)")
+_BEFORE_UNIT = re.compile(r"\b(to|too|for|fore|ate|won)(?= (?:(?:hundred|thousand|o'?clock|oclock)\b|"
+                          r"[ap]\.?m\b\.?))")
+
+
+def _number_homophones(text: str) -> str:
+    """Speech recognition writes a number by its sound ("tuesday at to thirty", "tomorrow at
+    for", "pre-approved for for hundred"): a word that sounds like a number where only a
+    number can stand (after "at", before "hundred" or "o'clock") is that number."""
+    text = _AT_HOMOPHONE.sub(lambda m: f"{m.group(1)} {_SOUNDS_LIKE[m.group(2)]}", text)
+    return _BEFORE_UNIT.sub(lambda m: _SOUNDS_LIKE[m.group(1)], text)
 
 
 def _loose_clock(text: str) -> str:

@@ -105,6 +105,7 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
     asides = [a for a in asides if a.intent != "faq" or _asks(a)]
     seen: set[str] = {main.intent} - {"faq"}  # "hello? you still there?" is one line check
     asides = [a for a in asides if a.intent == "faq" or not (a.intent in seen or seen.add(a.intent))]
+    _carry_subject(main, asides)
     if main.date is None and _THAT_DAY.search(main.text.lower()):
         # "what time do you open on Saturday, and can I get a detail then?": the day is the
         # one the question named
@@ -112,6 +113,24 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
     main.acts = asides
     main.text = normalise(text).raw
     return main
+
+
+def _carry_subject(main: Understanding, asides: list[Understanding]) -> None:
+    """"What's an oil change run? eh, just put me down for Saturday at ten": a booking that
+    names no service books what the question before it asked about (the service, the kind of
+    appointment, buying or selling)."""
+    if main.intent not in {"book", "provide_info", "unknown"} or not (
+            main.date or main.time or main.window or main.time_of_day or "book" in main.flags):
+        return
+    for aside in asides:
+        if aside.intent != "faq":
+            continue
+        if not main.services and aside.services:
+            main.services = list(aside.services)
+        if not main.appointment_type and aside.appointment_type:
+            main.appointment_type = aside.appointment_type
+        if not main.lead_intent and aside.lead_intent:
+            main.lead_intent = aside.lead_intent
 
 
 _THAT_DAY = re.compile(r"\b(?:then|that day|the same day|that (?:morning|afternoon|evening))\s*[?.!]*$")

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, time
 
+from frontdesk.brain.nlu import clock
 from frontdesk.brain.nlu import entities as ex
-from frontdesk.brain.nlu import when
 from frontdesk.brain.nlu.classifier import Prediction
 from frontdesk.brain.nlu.text import without_pauses
 
@@ -34,7 +34,7 @@ class Understanding:
     date: date | None = None
     time: time | None = None
     time_of_day: str | None = None
-    window: when.TimeWindow | None = None
+    window: clock.TimeWindow | None = None
     """A span of the day the caller asked for ("after work", "before lunch", "after 3")."""
     services: list[str] = field(default_factory=list)
     service_count: int | None = None

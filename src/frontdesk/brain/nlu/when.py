@@ -1,14 +1,14 @@
-"""Dates, clock times and parts of the day, as callers say them.
+"""Dates as callers say them.
 
 Dates are resolved against the business's today and never land in the past; of several, the one
-settled on wins; a time that belongs to something else is not the appointment's; windows
-("after work", "before lunch") stay windows. Parsing of a date span is ``dateparser``'s.
+settled on wins; a date that belongs to something else (a job that starts, a visit already
+made) is not the appointment's. Parsing of a date span is ``dateparser``'s. Clock times and
+parts of the day are :mod:`.clock`'s.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
@@ -28,7 +28,7 @@ MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
-_DATE_SPAN = re.compile(
+DATE_SPAN = re.compile(
     r"\b(?:day after tomorrow|today|tonight|tomorrow|"
     rf"(?:(?:this|next|coming)\s+)?{WEEKDAY}|"
     rf"{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|"
@@ -111,9 +111,26 @@ _OTHER_EVENT = re.compile(
 """What a date may belong to instead of the appointment ("my new job starts January 4th")."""
 
 
+_DONE = re.compile(
+    r"\b(?:back (?:on|in)|(?:got|had|have had|'ve had) (?:it|them|her|him|(?:the|my|our) \w+) \w+(?:ed|en)|"
+    r"(?:bought|picked up|purchased) (?:it|her|him|them|(?:the|my|our|this) \w+)|did (?:it|that|one|the \w+)|"
+    r"(?:picked|brought|drove) (?:it|her|him|them) (?:up|in|home|back)|"
+    r"(?:was|were) (?:in|there|done|serviced|seen)|came in|went in|last (?:time|visit|came|was|had))\b"
+    r"(?![^,.;?!]*\b(?:can|could|would|want|wanna|need|book|schedule|come|bring)\b)[^,.;?!]*$")
+"""A visit or purchase already made before the date ("I got it inspected back on the 3rd",
+"bought it on the 12th"): that date is in the past of the caller's story."""
+
+
+def _belongs_elsewhere(text: str, start: int) -> bool:
+    """A date of something else: an event ahead ("my new job starts January 4th") or one done
+    ("I got it inspected back on the 3rd")."""
+    return bool(_OTHER_EVENT.search(text[max(0, start - 60): start])
+                or _DONE.search(clause_before(text, start)))
+
+
 def _all_dates(text: str, today: date) -> list[date]:
     found = []
-    for match in _DATE_SPAN.finditer(text):
+    for match in DATE_SPAN.finditer(text):
         if ruled_out(text, match.start()) or ruled_out_after(text, match.end()):
             continue
         day = extract_date(Utterance(raw=match.group(0), lower=match.group(0),
@@ -133,7 +150,7 @@ Friday?", "I was gonna say Thursday but that's the holiday, so Friday")."""
 def _settled_later(text: str, today: date) -> date | None:
     """Of the days named, the one the caller turns to with "so", "then", "how about" (those
     before it were set aside: a holiday, a busy day) and keeps to; ``None`` without a turn."""
-    spans = [m for m in _DATE_SPAN.finditer(text)
+    spans = [m for m in DATE_SPAN.finditer(text)
              if not (ruled_out(text, m.start()) or ruled_out_after(text, m.end()))]
     days = [extract_date(Utterance(raw=m.group(0), lower=m.group(0), numeric=m.group(0)), today,
                          _single=True) for m in spans]
@@ -195,7 +212,7 @@ def _holiday_date(text: str, today: date) -> date | None:
     if rel is None and re.search(r"\b(?:before|after|by|until|till|around|over|for|since)\s+(?:the\s+)?$",
                                  text[: match.start()]):
         return None  # "sometime before Christmas" bounds the day; it is not the day
-    if rel is None and (_DATE_SPAN.search(text) or re.match(
+    if rel is None and (DATE_SPAN.search(text) or re.match(
             r"\s+(?:market|party|parties|tree|lights|shopping|sale|dinner|break|vacation|trip|"
             r"week|weekend|season|card|gift|present|concert|show)", text[match.end():])):
         return None  # "the Christmas market … this Saturday": the holiday names something else
@@ -250,8 +267,8 @@ def _mentions(text: str, today: date) -> list[stance.Mention[date]]:
     """Every day named for the appointment, with where it is said; "the day after" counts from
     the day named before it (ruled out or not: "Tuesday's no good, how about the day after?")."""
     found: list[stance.Mention[date]] = []
-    for match in _DATE_SPAN.finditer(text):
-        if _OTHER_EVENT.search(text[max(0, match.start() - 60): match.start()]):
+    for match in DATE_SPAN.finditer(text):
+        if _belongs_elsewhere(text, match.start()):
             continue
         follow = re.match(r",?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b", text[match.end():])
         day = (_day_of_month(int(follow.group(1)), today)
@@ -271,6 +288,29 @@ def _mentions(text: str, today: date) -> list[stance.Mention[date]]:
     return sorted(found, key=lambda m: m.start)
 
 
+def _ruled_out_weekdays(text: str) -> set[int] | None:
+    """The weekdays a message rules out when it names no day it wants ("next week, but not
+    Monday" → {0}, "not Monday or Tuesday" → {0, 1}, "but no Mondays"); ``None`` when it names a
+    day it wants."""
+    skipped: set[int] = set()
+    end = None
+    for match in DATE_SPAN.finditer(text):
+        listed = end is not None and re.fullmatch(r"\W*(?:or|nor|and|,)\W*", text[end: match.start()])
+        if not (listed or ruled_out(text, match.start()) or ruled_out_after(text, match.end())):
+            return None
+        end = match.end()
+        named = re.search(WEEKDAY, match.group(0))
+        if named:
+            skipped.add(_weekday_index(named.group(0)))
+    for match in re.finditer(rf"\b(?:no|not|except|but|never)\s+(?:on\s+)?({WEEKDAY})s\b", text):
+        skipped.add(_weekday_index(match.group(1)))
+    return skipped
+
+
+def _weekday_index(name: str) -> int:
+    return [d[:3] for d in _WEEKDAYS].index(name[:3])
+
+
 def _extract_date(u: Utterance, today: date, _single: bool) -> date | None:
     text = u.numeric
     holiday = None if _single else _holiday_date(text, today)
@@ -287,12 +327,18 @@ def _extract_date(u: Utterance, today: date, _single: bool) -> date | None:
     week = re.search(r"\b(?:(early|later|end of|sometime) )?(next|this) week\b", text)
     if week and _PAST.search(clause_before(text, week.start())):
         week = None  # "it died on me twice this week" says when it broke, not when to come
-    if week and not _single and not _DATE_SPAN.search(text):
-        # "try me next week" → next Monday; "later this week" → Thursday
+    skipped = _ruled_out_weekdays(text) if week and not _single else None
+    if week and skipped is not None:
+        # "try me next week" → next Monday; "later this week" → Thursday; "next week but not
+        # Monday" → the first day of that week not ruled out
         monday = today - timedelta(days=today.weekday())
         if week.group(2) == "this":
-            return max(today + timedelta(days=1), monday + timedelta(days=3))
-        return monday + timedelta(days=11 if week.group(1) == "end of" else 7)
+            day = max(today + timedelta(days=1), monday + timedelta(days=3))
+        else:
+            day = monday + timedelta(days=11 if week.group(1) == "end of" else 7)
+        while day.weekday() in skipped and day.weekday() < 6:
+            day += timedelta(days=1)
+        return day
     if not _single and _DECISION.search(text):
         several = _all_dates(text, today)
         if len(several) > 1:
@@ -312,11 +358,11 @@ def _extract_date(u: Utterance, today: date, _single: bool) -> date | None:
                 return named + timedelta(days=1)
         if later:
             return later[-1]
-    for match in _DATE_SPAN.finditer(text):
+    for match in DATE_SPAN.finditer(text):
         span = match.group(0)
         if ruled_out(text, match.start()) or ruled_out_after(text, match.end()):
             continue
-        if not _single and _OTHER_EVENT.search(text[max(0, match.start() - 60): match.start()]):
+        if not _single and _belongs_elsewhere(text, match.start()):
             continue  # "my new job starts January 4th" dates the job, not the appointment
         follow = re.match(r",?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b", text[match.end():])
         if follow and re.fullmatch(rf"(?:(?:this|next|coming)\s+)?{WEEKDAY}", span):
@@ -346,244 +392,3 @@ def _extract_date(u: Utterance, today: date, _single: bool) -> date | None:
                     continue
             return day
     return None
-
-
-_TIME_AMPM = re.compile(r"\b(\d{1,2})(?:[:.\s](\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?)(?=\W|$)")
-_TIME_AT = re.compile(
-    r"\b(?:at|around|about|by|for|say)\s+(?:like\s+|maybe\s+|about\s+|around\s+)?"
-    r"(\d{1,2})(?:[:\s](\d{2}))?\b"
-    r"(?!\s*(?:%|percent|k\b|thousand|million|dollars|bucks|months?|years?|days?|weeks?|miles))"
-)
-_TIME_PART_OF_DAY = re.compile(
-    r"\b(?:(\d{1,2})(?:[:\s](\d{2}))?\s+in the (morning|afternoon|evening)"
-    r"|(morning|afternoon|evening)\s+(?:at\s+)?(\d{1,2})(?::(\d{2}))?(?!\s*(?:\d|am|pm)))\b"
-)
-""""10 30 in the morning", "saturday morning 9": the part of the day says AM or PM."""
-_TIME_BARE = re.compile(
-    r"^(?:how about |what about |maybe |let's do |ok |okay )?(\d{1,2})(?::(\d{2}))?(?: o'?clock)?\??$"
-)
-
-
-_EVENING_SAID = re.compile(r"\b(?:tonight|tonite|this evening|in the evening|at night|"
-                           r"this afternoon|in the afternoon|after work)\b")
-_MORNING_SAID = re.compile(r"\b(?:this morning|in the morning|tomorrow morning|"
-                           r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) morning)\b")
-
-
-def _day_part_meridiem(text: str) -> str | None:
-    """``p`` when the caller says evening, tonight or afternoon, ``a`` for morning; None when
-    neither or both are said."""
-    evening, morning = bool(_EVENING_SAID.search(text)), bool(_MORNING_SAID.search(text))
-    if evening == morning:
-        return None
-    return "p" if evening else "a"
-
-
-def clock(hour: int, minute: int, meridiem: str | None) -> time | None:
-    if minute > 59:
-        return None
-    if meridiem:
-        if not 1 <= hour <= 12:
-            return None
-        hour = hour % 12 + (12 if meridiem.startswith("p") else 0)
-    elif hour > 23:
-        return None
-    elif 1 <= hour <= 6:
-        hour += 12  # "at 2" in business talk is 2 PM
-    return time(hour, minute)
-
-
-_OTHER_ACTIVITY = re.compile(
-    r"\b(?:drop(?:ping)? (?:off )?(?:the |my )?(?:kids?|son|daughter)|kids?|school|work|shift|"
-    r"(?:i'm|im|i am|we're|she's|he's|gets?|get|getting) off|"
-    r"get off|gets? out|class|practice|meeting|lunch break|church|gym|flight|train|bus|"
-    r"doctor|dentist|wake up|sleep|bed|dinner|"
-    r"pick(?:ing)? up (?:the |my )?(?:kids?|son|daughter|wife|husband))\b")
-"""What a time may belong to instead of the appointment ("I drop the kids at eight")."""
-
-
-_MONEY_BEFORE = re.compile(
-    r"\b(?:approved|afford|budget(?:ed)?|spend|stretch|priced?|worth|offer(?:ed)?|asking|"
-    r"listed|sell (?:it )?|sold (?:it )?|loan|mortgage|max(?:imum)?|ceiling|tops? out|max(?:es)? out|"
-    r"cap(?:ped)?)\b"
-    r"(?:\s+(?:us|me|it|for|to|at|of|is|was|about|around|maybe|like|up))*\s*$")
-"""Words that make the figure after them money ("approved us for four twenty-five")."""
-
-
-def _times(text: str) -> list[tuple[int, time]]:
-    """Every clock time in the text, with where it starts."""
-    found: list[tuple[int, time]] = []
-    taken: list[tuple[int, int]] = []
-
-    def add(match: re.Match[str], value: time | None) -> None:
-        if value is not None and not any(a <= match.start() < b for a, b in taken):
-            found.append((match.start(), value))
-            taken.append(match.span())
-
-    for match in re.finditer(r"\b(?:noon|midday|12 noon)\b", text):
-        add(match, time(12, 0))
-    for match in _TIME_AMPM.finditer(text):
-        add(match, clock(int(match.group(1)), int(match.group(2) or 0), match.group(3)[0]))
-    for match in _TIME_PART_OF_DAY.finditer(text):
-        hour, minute, part = ((match.group(1), match.group(2), match.group(3)) if match.group(1)
-                              else (match.group(5), match.group(6), match.group(4)))
-        add(match, clock(int(hour), int(minute or 0), "a" if part == "morning" else "p"))
-    # A clock time without AM/PM reads as the part of the day said around it ("tonight at 10",
-    # "7 tomorrow morning"); without one, as business hours (see :func:`clock`).
-    said = _day_part_meridiem(text)
-
-    def plain(hour: str, minute: str | None) -> time | None:
-        h = int(hour)
-        return clock(h, int(minute or 0), said if said and 1 <= h <= 12 else None)
-
-    for match in _TIME_AT.finditer(text):
-        add(match, plain(match.group(1), match.group(2)))
-    for match in re.finditer(r"\b(?:like|maybe)\s+(\d{1,2})(?::(\d{2}))?"
-                             r"(?=\s*(?:(ish\b|o'?clock\b|\?)|[.!]|$))",
-                             text):  # "maybe next Monday? like nine?"; "we have like 2." is no time
-        if match.group(3) or _DATE_SPAN.search(text):
-            add(match, plain(match.group(1), match.group(2)))
-    for match in re.finditer(r"\b(\d{1,2})\s*o'?clock\b", text):  # "one o'clock"
-        add(match, plain(match.group(1), None))
-    for match in re.finditer(r"\b(\d{1,2}):(\d{2})\b", text):  # "10:30's safer"
-        add(match, plain(match.group(1), match.group(2)))
-    for match in re.finditer(r"(?:day|tomorrow|today)\W{1,3}(\d{1,2})(?::(\d{2}))?\b"
-                             r"(?!\s*(?:st|nd|rd|th|%|/|k\b|thousand|dollars|bucks|miles))", text):
-        add(match, clock(int(match.group(1)), int(match.group(2) or 0), None))  # "wed. 10"
-    bare = _TIME_BARE.search(text.strip())
-    if bare and not found:
-        add(bare, clock(int(bare.group(1)), int(bare.group(2) or 0), None))
-    return sorted(found, key=lambda item: item[0])
-
-
-_BARE_CORRECTION = re.compile(
-    r"\W*(?:at\s+)?(\d{1,2})(?::(\d{2}))?(?:\s*o'?clock)?\s*(?:[,.;!?]|$|instead\b|then\b|please\b|"
-    r"if\b|because\b|cause\b|'cause\b|since\b|i\b|'s\b|is\b|works?\b|would\b|sounds?\b|better\b)")
-"""A bare hour right after a self-correction ("make that one, I just remembered…"), whatever the
-caller says after it; a number with a unit ("sorry, 2 people") is no time."""
-
-
-def extract_time(u: Utterance) -> time | None:
-    """The clock time asked for: "2 pm", "9:30 am", "nine thirty", "at 3", "noon". A time that
-    belongs to something else ("I drop the kids at eight") or bounds a window ("after 3") is
-    not taken; with several, the one that is not ruled out ("not 9, 10") wins."""
-    text = u.numeric
-    # the words after the last correction that says something ("make that 3 instead": not "")
-    tail = next((t for t in correction_tails(text) if re.search(r"\w", t)), None)
-    if tail is not None and tail != text:
-        bare = _BARE_CORRECTION.match(tail)
-        # "… at eight — no, make it ten." / "make that nine, we've got brunch at ten": the hour
-        # right after the correction is the one meant, whatever time follows it
-        later = (clock(int(bare.group(1)), int(bare.group(2) or 0), None) if bare
-                 else extract_time(Utterance(raw=tail, lower=tail, numeric=tail)))
-        if later is not None:
-            return later
-    candidates: list[tuple[int, time]] = []
-    for start, value in _times(text):
-        bounded = re.search(r"\b(?:after|before|until|till|past|from|between)\s*"
-                            r"(?:like\s+|about\s+|around\s+)?$", text[:start])
-        if bounded or _OTHER_ACTIVITY.search(clause_before(text, start)):
-            continue
-        if _MONEY_BEFORE.search(text[:start]):
-            continue  # "the bank approved us for four twenty-five" is money, not 4:25
-        if ruled_out(text, start):
-            continue
-        candidates.append((start, value))
-    found = candidates[0][1] if candidates else None
-    if len(candidates) > 1 and re.search(r"\b(?:so|then|instead|make it|rather|but|or|maybe)\b|"
-                                         r"\b(?:safer|better)\b", text[candidates[0][0]:]):
-        found = candidates[-1][1]  # "standup at 8, so make it 10"; "10 or 10:30, 10:30's safer"
-    # "not 9 — how about 10?", "rather 2 than 3": a time ruled out anywhere is never the one
-    return stance.settle(text, [stance.Mention(start, start + len(_clock_text(text, start)), value)
-                                for start, value in _times(text) if (start, value) in candidates
-                                or ruled_out(text, start)], found)
-
-
-def _clock_text(text: str, start: int) -> str:
-    """The words of the clock time said at ``start`` ("at 10:30 am")."""
-    match = re.match(r"(?:noon|midday|12 noon|(?:(?:at|around|about|by|for|say|like|maybe)\s+)*"
-                     r"(?:like\s+|maybe\s+|about\s+|around\s+)?\d{1,2}(?:[:\s]\d{2})?"
-                     r"(?:\s*(?:a\.?\s?m\.?|p\.?\s?m\.?|o'?clock|in the \w+))?)", text[start:])
-    return match.group(0) if match else text[start:start + 1]
-
-
-@dataclass(slots=True, frozen=True)
-class TimeWindow:
-    """A span of the day the caller prefers, as times (inclusive start, exclusive end)."""
-
-    start: time
-    end: time
-    label: str
-    """How to say it back: "in the evening", "after 3 PM", "before noon"."""
-
-    @property
-    def part_of_day(self) -> str:
-        if self.end <= time(12, 0):
-            return "morning"
-        if self.start >= time(16, 0):
-            return "evening"
-        if self.start >= time(12, 0):
-            return "afternoon"
-        return "morning" if self.start < time(11, 0) and self.end <= time(13, 0) else "afternoon"
-
-
-_WINDOWS = (
-    (r"\bfirst thing\b|\bas early as (?:possible|you can)\b|\bearliest\b",
-     (time(0, 0), time(10, 0), "first thing in the morning")),
-    (r"\bbefore (?:lunch|noon|midday)\b|\bin the morning\b|\bmornings?\b|\bearly\b",
-     (time(0, 0), time(12, 0), "in the morning")),
-    (r"\blate (?:in the )?afternoon\b", (time(15, 0), time(18, 0), "late in the afternoon")),
-    (r"\b(?:after lunch|around lunch|lunch ?time|over lunch)\b",
-     (time(12, 0), time(17, 0), "after lunch")),
-    (r"\bin the afternoon\b|\bafternoons?\b", (time(12, 0), time(17, 0), "in the afternoon")),
-    (r"\bafter (?:work|five|5|my shift)\b|\bin the evening\b|\bevenings?\b|\btonight\b|"
-     r"\blate (?:in the )?day\b|\bend of (?:the )?day\b",
-     (time(17, 0), time(21, 0), "in the evening")),
-)
-
-
-def extract_window(u: Utterance) -> TimeWindow | None:
-    """A part of the day asked for, kept as a window: "after work", "before lunch", "after 3",
-    "first thing", "evening" — used to choose slots and callback times."""
-    text = u.numeric
-    bound = re.search(r"\b(after|before|past|until|till|earlier than|sooner than|later than)\s+"
-                      r"(?:like\s+|about\s+|around\s+)?"
-                      r"(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?(?=\W|$)", text)
-    if bound and not _OTHER_ACTIVITY.search(clause_before(text, bound.start())):
-        word, hour, minute, meridiem = bound.groups()
-        at = clock(int(hour), int(minute or 0), meridiem[0] if meridiem else None)
-        later = word in {"after", "past", "later than"}
-        if re.search(r"\b(?:not|no|nothing)\s+$", text[: bound.start()]):
-            later = not later  # "not before ten", "no earlier than 10": from ten on
-        elif word in {"earlier than", "sooner than", "later than"}:
-            at = None  # "later than usual" bounds nothing said
-        if at is not None:
-            if later:
-                return TimeWindow(at, time(23, 0), f"after {_say(at)}")
-            return TimeWindow(time(0, 0), at, f"before {_say(at)}")
-    text = re.sub(r"\b(?:good|g'?) ?(?:morning|afternoon|evening)\b", " ", text)  # greetings
-    for pattern, (start, end, label) in _WINDOWS:
-        match = re.search(pattern, text)
-        if match and not ruled_out(text, match.start()):
-            if label == "after lunch" and "around" in match.group(0):
-                return TimeWindow(time(11, 30), time(14, 0), "around lunchtime")
-            return TimeWindow(start, end, label)
-    return None
-
-
-def extract_time_of_day(u: Utterance) -> str | None:
-    """Morning, afternoon or evening, when the caller names a part of the day."""
-    window = extract_window(u)
-    if window is not None and not window.label.startswith(("after ", "before ")):
-        return window.part_of_day
-    if re.search(r"\b(?:midday)\b", u.lower):
-        return "afternoon"
-    return None
-
-
-def _say(at: time) -> str:
-    hour = at.hour % 12 or 12
-    suffix = "AM" if at.hour < 12 else "PM"
-    return f"{hour}:{at.minute:02d} {suffix}" if at.minute else f"{hour} {suffix}"
-
-

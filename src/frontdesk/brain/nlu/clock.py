@@ -1,0 +1,257 @@
+"""Clock times and parts of the day, as callers say them.
+
+"half past two", "ten-thirty", "saturday morning 9"; a time that belongs to something else ("I
+drop the kids at eight", "I'm off at three") or bounds a window ("after nine") is not the
+appointment's; of several, the one settled on wins (:mod:`.stance`); windows ("after work",
+"before lunch", "first thing") stay windows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import time
+
+from frontdesk.brain.nlu import stance
+from frontdesk.brain.nlu.text import Utterance, clause_before, correction_tails, ruled_out
+from frontdesk.brain.nlu.when import DATE_SPAN
+
+_TIME_AMPM = re.compile(r"\b(\d{1,2})(?:[:.\s](\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?)(?=\W|$)")
+_TIME_AT = re.compile(
+    r"\b(?:at|around|about|by|for|say)\s+(?:like\s+|maybe\s+|about\s+|around\s+)?"
+    r"(\d{1,2})(?:[:\s](\d{2}))?\b"
+    r"(?!\s*(?:%|percent|k\b|thousand|million|dollars|bucks|months?|years?|days?|weeks?|miles))"
+)
+_TIME_PART_OF_DAY = re.compile(
+    r"\b(?:(\d{1,2})(?:[:\s](\d{2}))?\s+in the (morning|afternoon|evening)"
+    r"|(morning|afternoon|evening)\s+(?:at\s+)?(\d{1,2})(?::(\d{2}))?(?!\s*(?:\d|am|pm)))\b"
+)
+""""10 30 in the morning", "saturday morning 9": the part of the day says AM or PM."""
+_TIME_BARE = re.compile(
+    r"^(?:how about |what about |maybe |let's do |ok |okay )?(\d{1,2})(?::(\d{2}))?(?: o'?clock)?\??$"
+)
+
+
+_EVENING_SAID = re.compile(r"\b(?:tonight|tonite|this evening|in the evening|at night|"
+                           r"this afternoon|in the afternoon|after work)\b")
+_MORNING_SAID = re.compile(r"\b(?:this morning|in the morning|tomorrow morning|"
+                           r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) morning)\b")
+
+
+def _day_part_meridiem(text: str) -> str | None:
+    """``p`` when the caller says evening, tonight or afternoon, ``a`` for morning; None when
+    neither or both are said."""
+    evening, morning = bool(_EVENING_SAID.search(text)), bool(_MORNING_SAID.search(text))
+    if evening == morning:
+        return None
+    return "p" if evening else "a"
+
+
+def clock(hour: int, minute: int, meridiem: str | None) -> time | None:
+    if minute > 59:
+        return None
+    if meridiem:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if meridiem.startswith("p") else 0)
+    elif hour > 23:
+        return None
+    elif 1 <= hour <= 6:
+        hour += 12  # "at 2" in business talk is 2 PM
+    return time(hour, minute)
+
+
+_OTHER_ACTIVITY = re.compile(
+    r"\b(?:drop(?:ping)? (?:off )?(?:the |my )?(?:kids?|son|daughter)|kids?|school|work|shift|"
+    r"(?:i'm|im|i am|we're|she's|he's|gets?|get|getting) off|"
+    r"get off|gets? out|class|practice|meeting|lunch break|church|gym|flight|train|bus|"
+    r"doctor|dentist|wake up|sleep|bed|dinner|"
+    r"pick(?:ing)? up (?:the |my )?(?:kids?|son|daughter|wife|husband))\b")
+"""What a time may belong to instead of the appointment ("I drop the kids at eight")."""
+
+
+_MONEY_BEFORE = re.compile(
+    r"\b(?:approved|afford|budget(?:ed)?|spend|stretch|priced?|worth|offer(?:ed)?|asking|"
+    r"listed|sell (?:it )?|sold (?:it )?|loan|mortgage|max(?:imum)?|ceiling|tops? out|max(?:es)? out|"
+    r"cap(?:ped)?)\b"
+    r"(?:\s+(?:us|me|it|for|to|at|of|is|was|about|around|maybe|like|up))*\s*$")
+"""Words that make the figure after them money ("approved us for four twenty-five")."""
+
+
+def _times(text: str) -> list[tuple[int, time]]:
+    """Every clock time in the text, with where it starts."""
+    found: list[tuple[int, time]] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(match: re.Match[str], value: time | None) -> None:
+        if value is not None and not any(a <= match.start() < b for a, b in taken):
+            found.append((match.start(), value))
+            taken.append(match.span())
+
+    for match in re.finditer(r"\b(?:noon|midday|12 noon)\b", text):
+        add(match, time(12, 0))
+    for match in _TIME_AMPM.finditer(text):
+        add(match, clock(int(match.group(1)), int(match.group(2) or 0), match.group(3)[0]))
+    for match in _TIME_PART_OF_DAY.finditer(text):
+        hour, minute, part = ((match.group(1), match.group(2), match.group(3)) if match.group(1)
+                              else (match.group(5), match.group(6), match.group(4)))
+        add(match, clock(int(hour), int(minute or 0), "a" if part == "morning" else "p"))
+    # A clock time without AM/PM reads as the part of the day said around it ("tonight at 10",
+    # "7 tomorrow morning"); without one, as business hours (see :func:`clock`).
+    said = _day_part_meridiem(text)
+
+    def plain(hour: str, minute: str | None) -> time | None:
+        h = int(hour)
+        return clock(h, int(minute or 0), said if said and 1 <= h <= 12 else None)
+
+    for match in _TIME_AT.finditer(text):
+        add(match, plain(match.group(1), match.group(2)))
+    for match in re.finditer(r"\b(?:like|maybe)\s+(\d{1,2})(?::(\d{2}))?"
+                             r"(?=\s*(?:(ish\b|o'?clock\b|\?)|[.!]|$))",
+                             text):  # "maybe next Monday? like nine?"; "we have like 2." is no time
+        if match.group(3) or DATE_SPAN.search(text):
+            add(match, plain(match.group(1), match.group(2)))
+    for match in re.finditer(r"\b(\d{1,2})\s*o'?clock\b", text):  # "one o'clock"
+        add(match, plain(match.group(1), None))
+    for match in re.finditer(r"\b(\d{1,2}):(\d{2})\b", text):  # "10:30's safer"
+        add(match, plain(match.group(1), match.group(2)))
+    for match in re.finditer(r"(?:day|tomorrow|today)\W{1,3}(\d{1,2})(?::(\d{2}))?\b"
+                             r"(?!\s*(?:st|nd|rd|th|%|/|k\b|thousand|dollars|bucks|miles))", text):
+        add(match, clock(int(match.group(1)), int(match.group(2) or 0), None))  # "wed. 10"
+    bare = _TIME_BARE.search(text.strip())
+    if bare and not found:
+        add(bare, clock(int(bare.group(1)), int(bare.group(2) or 0), None))
+    return sorted(found, key=lambda item: item[0])
+
+
+_BARE_CORRECTION = re.compile(
+    r"\W*(?:at\s+)?(\d{1,2})(?::(\d{2}))?(?:\s*o'?clock)?\s*(?:[,.;!?]|$|instead\b|then\b|please\b|"
+    r"if\b|because\b|cause\b|'cause\b|since\b|i\b|'s\b|is\b|works?\b|would\b|sounds?\b|better\b)")
+"""A bare hour right after a self-correction ("make that one, I just remembered…"), whatever the
+caller says after it; a number with a unit ("sorry, 2 people") is no time."""
+
+
+def extract_time(u: Utterance) -> time | None:
+    """The clock time asked for: "2 pm", "9:30 am", "nine thirty", "at 3", "noon". A time that
+    belongs to something else ("I drop the kids at eight") or bounds a window ("after 3") is
+    not taken; with several, the one that is not ruled out ("not 9, 10") wins."""
+    text = u.numeric
+    # the words after the last correction that says something ("make that 3 instead": not "")
+    tail = next((t for t in correction_tails(text) if re.search(r"\w", t)), None)
+    if tail is not None and tail != text:
+        bare = _BARE_CORRECTION.match(tail)
+        # "… at eight — no, make it ten." / "make that nine, we've got brunch at ten": the hour
+        # right after the correction is the one meant, whatever time follows it
+        later = (clock(int(bare.group(1)), int(bare.group(2) or 0), None) if bare
+                 else extract_time(Utterance(raw=tail, lower=tail, numeric=tail)))
+        if later is not None:
+            return later
+    candidates: list[tuple[int, time]] = []
+    for start, value in _times(text):
+        bounded = re.search(r"\b(?:after|before|until|till|past|from|between)\s*"
+                            r"(?:like\s+|about\s+|around\s+)?$", text[:start])
+        if bounded or _OTHER_ACTIVITY.search(clause_before(text, start)):
+            continue
+        if _MONEY_BEFORE.search(text[:start]):
+            continue  # "the bank approved us for four twenty-five" is money, not 4:25
+        if ruled_out(text, start):
+            continue
+        candidates.append((start, value))
+    found = candidates[0][1] if candidates else None
+    if len(candidates) > 1 and re.search(r"\b(?:so|then|instead|make it|rather|but|or|maybe)\b|"
+                                         r"\b(?:safer|better)\b", text[candidates[0][0]:]):
+        found = candidates[-1][1]  # "standup at 8, so make it 10"; "10 or 10:30, 10:30's safer"
+    # "not 9 — how about 10?", "rather 2 than 3": a time ruled out anywhere is never the one
+    return stance.settle(text, [stance.Mention(start, start + len(_clock_text(text, start)), value)
+                                for start, value in _times(text) if (start, value) in candidates
+                                or ruled_out(text, start)], found)
+
+
+def _clock_text(text: str, start: int) -> str:
+    """The words of the clock time said at ``start`` ("at 10:30 am")."""
+    match = re.match(r"(?:noon|midday|12 noon|(?:(?:at|around|about|by|for|say|like|maybe)\s+)*"
+                     r"(?:like\s+|maybe\s+|about\s+|around\s+)?\d{1,2}(?:[:\s]\d{2})?"
+                     r"(?:\s*(?:a\.?\s?m\.?|p\.?\s?m\.?|o'?clock|in the \w+))?)", text[start:])
+    return match.group(0) if match else text[start:start + 1]
+
+
+@dataclass(slots=True, frozen=True)
+class TimeWindow:
+    """A span of the day the caller prefers, as times (inclusive start, exclusive end)."""
+
+    start: time
+    end: time
+    label: str
+    """How to say it back: "in the evening", "after 3 PM", "before noon"."""
+
+    @property
+    def part_of_day(self) -> str:
+        if self.end <= time(12, 0):
+            return "morning"
+        if self.start >= time(16, 0):
+            return "evening"
+        if self.start >= time(12, 0):
+            return "afternoon"
+        return "morning" if self.start < time(11, 0) and self.end <= time(13, 0) else "afternoon"
+
+
+_WINDOWS = (
+    (r"\bfirst thing\b|\bas early as (?:possible|you can)\b|\bearliest\b",
+     (time(0, 0), time(10, 0), "first thing in the morning")),
+    (r"\bbefore (?:lunch|noon|midday)\b|\bin the morning\b|\bmornings?\b|\bearly\b",
+     (time(0, 0), time(12, 0), "in the morning")),
+    (r"\blate (?:in the )?afternoon\b", (time(15, 0), time(18, 0), "late in the afternoon")),
+    (r"\b(?:after lunch|around lunch|lunch ?time|over lunch)\b",
+     (time(12, 0), time(17, 0), "after lunch")),
+    (r"\bin the afternoon\b|\bafternoons?\b", (time(12, 0), time(17, 0), "in the afternoon")),
+    (r"\bafter (?:work|five|5|my shift)\b|\bin the evening\b|\bevenings?\b|\btonight\b|"
+     r"\blate (?:in the )?day\b|\bend of (?:the )?day\b",
+     (time(17, 0), time(21, 0), "in the evening")),
+)
+
+
+def extract_window(u: Utterance) -> TimeWindow | None:
+    """A part of the day asked for, kept as a window: "after work", "before lunch", "after 3",
+    "first thing", "evening" — used to choose slots and callback times."""
+    text = u.numeric
+    bound = re.search(r"\b(after|before|past|until|till|earlier than|sooner than|later than)\s+"
+                      r"(?:like\s+|about\s+|around\s+)?"
+                      r"(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?(?=\W|$)", text)
+    if bound and not _OTHER_ACTIVITY.search(clause_before(text, bound.start())):
+        word, hour, minute, meridiem = bound.groups()
+        at = clock(int(hour), int(minute or 0), meridiem[0] if meridiem else None)
+        later = word in {"after", "past", "later than"}
+        if re.search(r"\b(?:not|no|nothing)\s+$", text[: bound.start()]):
+            later = not later  # "not before ten", "no earlier than 10": from ten on
+        elif word in {"earlier than", "sooner than", "later than"}:
+            at = None  # "later than usual" bounds nothing said
+        if at is not None:
+            if later:
+                return TimeWindow(at, time(23, 0), f"after {_say(at)}")
+            return TimeWindow(time(0, 0), at, f"before {_say(at)}")
+    text = re.sub(r"\b(?:good|g'?) ?(?:morning|afternoon|evening)\b", " ", text)  # greetings
+    for pattern, (start, end, label) in _WINDOWS:
+        match = re.search(pattern, text)
+        if match and not ruled_out(text, match.start()):
+            if label == "after lunch" and "around" in match.group(0):
+                return TimeWindow(time(11, 30), time(14, 0), "around lunchtime")
+            return TimeWindow(start, end, label)
+    return None
+
+
+def extract_time_of_day(u: Utterance) -> str | None:
+    """Morning, afternoon or evening, when the caller names a part of the day."""
+    window = extract_window(u)
+    if window is not None and not window.label.startswith(("after ", "before ")):
+        return window.part_of_day
+    if re.search(r"\b(?:midday)\b", u.lower):
+        return "afternoon"
+    return None
+
+
+def _say(at: time) -> str:
+    hour = at.hour % 12 or 12
+    suffix = "AM" if at.hour < 12 else "PM"
+    return f"{hour}:{at.minute:02d} {suffix}" if at.minute else f"{hour} {suffix}"
+
+
