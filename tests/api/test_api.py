@@ -26,6 +26,10 @@ async def test_health_reports_database(client) -> None:
     assert body["status"] == "ok"
     assert body["profiles"] == ["dealership", "real_estate"]
     assert body["database"] in {"sqlite", "postgresql"}
+    assert body["process"]["loop_lag_ms"]["window_s"] == 60
+    lag = (await client.get("/health", params={"lag_window_s": 5})).json()["process"]["loop_lag_ms"]
+    assert lag["window_s"] == 5
+    assert (await client.get("/health", params={"lag_window_s": 0})).status_code == 422
 
 
 async def test_booking_over_http_is_persisted_and_listed(client) -> None:

@@ -111,3 +111,38 @@ async def test_a_short_window_hears_short_turns_over_the_phone(whisper_tiny, pip
     answer = await whisper_tiny.transcribe(await _speech(piper, "Thursday at nine."),
                                            context="What day works best for you?")
     assert "thursday" in answer.text.lower()
+
+
+async def test_utterances_of_several_calls_waiting_at_once_are_decoded_together(whisper_tiny, piper) -> None:
+    """Six callers finish speaking at once on an engine with two workers: the utterances that
+    wait are decoded in batches, and every caller still gets their own words."""
+    lines = [("I need an oil change.", "oil change"), ("Do you have any used trucks?", "trucks"),
+             ("Book me for Tuesday morning.", "tuesday"), ("What time do you close?", "close"),
+             ("I would like a test drive.", "test drive"), ("Can someone call me back?", "call me back")]
+    audios = [(await _speech(piper, line)).to_rate(8000) for line, _ in lines]
+    before = whisper_tiny.batches
+    results = await asyncio.gather(*(whisper_tiny.transcribe(a, context="How can I help you?")
+                                     for a in audios))
+    assert whisper_tiny.batches > before
+    for (_, words), result in zip(lines, results, strict=True):
+        assert words in result.text.lower(), result.text
+        assert result.confidence > 0.5
+
+
+async def test_a_failing_utterance_in_a_batch_fails_only_its_own_call(whisper_tiny, piper,
+                                                                      monkeypatch) -> None:
+    decode = whisper_tiny._decode_windows
+
+    def breaks_on_one(batch):
+        if any(r.context == "broken" for r in batch):
+            raise ValueError("the engine failed on this utterance")
+        return decode(batch)
+
+    monkeypatch.setattr(whisper_tiny, "_decode_windows", breaks_on_one)
+    audio = await _speech(piper, "Please book a tire rotation for Friday.")
+    contexts = ["What can I do for you?", "broken", "What can I do for you?",
+                "What can I do for you?", "What can I do for you?"]
+    results = await asyncio.gather(*(whisper_tiny.transcribe(audio, context=c) for c in contexts),
+                                   return_exceptions=True)
+    assert isinstance(results[1], SpeechError)
+    assert all("tire rotation" in r.text.lower() for i, r in enumerate(results) if i != 1)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from frontdesk.audio.pcm import Audio
@@ -44,6 +46,17 @@ async def test_a_failing_model_gives_no_verdict(smart_turn, piper) -> None:
         assert await engine.complete(Audio(b"", 8000)) is None
     finally:
         engine.close()
+
+
+async def test_a_busy_model_is_not_queued_behind(smart_turn, piper) -> None:
+    """Three calls pause at once: the one-thread model answers the first; the others get no
+    verdict at once (their silence endpoint) instead of waiting behind it."""
+    audio = await _phone(piper, "Can I book an oil change for Friday morning?")
+    skipped = smart_turn.skipped
+    verdicts = await asyncio.gather(*(smart_turn.complete(audio) for _ in range(3)))
+    assert verdicts[0] > 0.5 and verdicts[1:] == [None, None]
+    assert smart_turn.skipped == skipped + 2
+    assert await smart_turn.complete(audio) > 0.5  # free again once the verdict is back
 
 
 def test_the_turn_clock_starts_at_the_last_voiced_frame() -> None:

@@ -73,6 +73,7 @@ async def test_loadtest_level_holds_two_calls(engines, tmp_path):
     assert level["task_success"] == 1.0, level
     assert level["voice_to_voice_ms"]["n"] >= 4
     assert level["cpu_avg_pct"] > 0 and level["rss_max_mb"] > 100
+    assert level["loop_lag_ms"]["samples"] > 50 and level["loop_lag_ms"]["p95"] is not None
 
 
 def test_loadtest_refuses_other_machines():

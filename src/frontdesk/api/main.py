@@ -10,8 +10,9 @@ import time
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
+from typing import Annotated
 
-from fastapi import Depends, FastAPI, Request
+from fastapi import Depends, FastAPI, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
@@ -19,6 +20,7 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from frontdesk import __version__
+from frontdesk.api.looplag import LoopLag
 from frontdesk.api.routes import (
     account,
     assets,
@@ -36,7 +38,7 @@ from frontdesk.api.routes import (
     twilio,
     ws,
 )
-from frontdesk.api.schemas import HealthOut, ProcessUsage
+from frontdesk.api.schemas import HealthOut, LoopLagOut, ProcessUsage
 from frontdesk.api.security import authenticate, gate
 from frontdesk.api.services import ApiServices
 from frontdesk.brain import UnknownProfileError
@@ -79,8 +81,9 @@ def create_api(services: Callable[[], AbstractAsyncContextManager[ApiServices]],
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        async with services() as built:
+        async with services() as built, LoopLag() as lag:
             app.state.services = built
+            app.state.loop_lag = lag
             yield
 
     # The API description and its explorer sit behind the gate like the back office they show.
@@ -117,14 +120,17 @@ def create_api(services: Callable[[], AbstractAsyncContextManager[ApiServices]],
             "type": "unknown_profile", "input": json_safe(exc.args[0])}]})
 
     @app.get("/health", response_model=HealthOut)
-    async def health(request: Request) -> HealthOut:
+    async def health(request: Request, lag_window_s: Annotated[float, Query(
+            gt=0, le=600, description="the event-loop lag summarised over this many seconds")] = 60,
+                     ) -> HealthOut:
         """Anyone: up or not. With a credential: the database, profiles and process usage."""
         services: ApiServices = request.app.state.services
         if await authenticate(request) is None:
             return HealthOut(status="ok", version=__version__)
+        lag = LoopLagOut(window_s=lag_window_s, **request.app.state.loop_lag.summary(lag_window_s))
         return HealthOut(status="ok", version=__version__, database=services.database,
                          profiles=sorted(services.brain.profiles),
-                         process=ProcessUsage(**process_usage()),
+                         process=ProcessUsage(**process_usage(), loop_lag_ms=lag),
                          phrases_ready=services.phone.phrases_ready)
 
     app.include_router(sessions.router)

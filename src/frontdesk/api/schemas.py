@@ -255,10 +255,21 @@ class WebRTCAnswer(BaseModel):
     """Follows the call's events: ``/ws/{session_id}?token=…``."""
 
 
+class LoopLagOut(BaseModel):
+    """How late the event loop woke a 100 ms timer (ms) over the last ``window_s`` seconds."""
+
+    window_s: float
+    samples: int
+    p50: float | None
+    p95: float | None
+    max: float | None
+
+
 class ProcessUsage(BaseModel):
     pid: int
     cpu_s: float
     rss_mb: float
+    loop_lag_ms: LoopLagOut | None = None
 
 
 class HealthOut(BaseModel):

@@ -10,7 +10,8 @@ side, so the callers do not steal the server's CPU). Measured per level:
   p50/p95/p99, and the server's own per-stage numbers;
 - dropped calls (no greeting, a reply that never came, a socket that died, a call still talking
   at the level's time limit) and protocol errors (messages Twilio would reject);
-- the server process's CPU (share of one core, from ``/health``) and resident memory.
+- the server process's CPU (share of one core, from ``/health``), resident memory, and how late
+  its event loop ran (lag p50/p95/max over the level).
 
 Loopback only: the target must be this machine.
 """
@@ -93,6 +94,15 @@ class Sampler:
         if self._task is not None:
             self._task.cancel()
 
+    async def loop_lag(self, window_s: float) -> dict[str, Any] | None:
+        """The server's event-loop lag over the last ``window_s`` (what the level ran)."""
+        with contextlib.suppress(httpx.HTTPError, KeyError, ValueError):
+            async with httpx.AsyncClient(timeout=5, headers=self.headers) as http:
+                health = await http.get(f"{self.url}/health",
+                                        params={"lag_window_s": min(600.0, max(1.0, window_s))})
+                return health.json()["process"]["loop_lag_ms"]
+        return None
+
     def summary(self) -> dict[str, float | None]:
         if len(self.samples) < 2:
             return {"cpu_avg_pct": None, "cpu_max_pct": None, "rss_max_mb": None}
@@ -138,6 +148,7 @@ async def run_level(url: str, n: int, scenarios: list[EvalScenario], *, voice: A
             task.cancel()
         await asyncio.gather(*pending, return_exceptions=True)
         wall = time.monotonic() - started
+        loop_lag = await sampler.loop_lag(wall)
     calls = [t.result() for t in done]
     calls += [{"scenario": "?", "dropped": True, "error": "still talking at the time limit",
                "waits": [], "protocol_errors": [], "passed": False}] * len(pending)
@@ -149,7 +160,7 @@ async def run_level(url: str, n: int, scenarios: list[EvalScenario], *, voice: A
             "dropped": sum(c["dropped"] for c in calls),
             "protocol_errors": sum(len(c["protocol_errors"]) for c in calls),
             "task_success": round(sum(c["passed"] for c in calls) / n, 3),
-            **sampler.summary(),
+            **sampler.summary(), "loop_lag_ms": loop_lag,
             "errors": sorted({c["error"] for c in calls if c.get("error")})}
 
 
@@ -176,7 +187,8 @@ async def run_loadtest(url: str, levels: list[int], *, auth_token: str, api_key:
         print(f"{n:>3} calls: voice-to-voice p50 {v.get('p50')} p95 {v.get('p95')} "
               f"p99 {v.get('p99')} ms, dropped {level['dropped']}, protocol errors "
               f"{level['protocol_errors']}, server CPU avg {level['cpu_avg_pct']}% "
-              f"max {level['cpu_max_pct']}%, RSS {level['rss_max_mb']} MB", flush=True)
+              f"max {level['cpu_max_pct']}%, RSS {level['rss_max_mb']} MB, loop lag p95 "
+              f"{(level['loop_lag_ms'] or {}).get('p95')} ms", flush=True)
         results.append(level)
     await stack.aclose()
     holding = [r["calls"] for r in results
@@ -187,7 +199,7 @@ async def run_loadtest(url: str, levels: list[int], *, auth_token: str, api_key:
             "machine": machine(), "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "what": "voice_to_voice_ms: last caller frame sent → first agent frame received, "
                     "at the simulated Twilio side; cpu_*_pct: the server process, 100 = one "
-                    "core",
+                    "core; loop_lag_ms: how late the server's event loop woke a 100 ms timer",
             "caller_voice": f"Piper ×{CALLER_PITCH}, each line synthesized once (cached)",
             "client_cpu_s": round(time.process_time() - client_cpu, 1),
             "levels": results,

@@ -8,6 +8,8 @@ padded with silence to ``window_s`` and decoded directly with CTranslate2 (which
 shorter window); when that transcript repeats itself or runs past what the audio can hold, the
 utterance is decoded again over 30 s. Below about 8 s tiny.en starts to loop; 10 s costs about a
 third of the 30 s pass at no loss of accuracy on the project's telephone prompts.
+When several calls' utterances wait for a worker, the next free one decodes them in one batch
+(same transcripts, less CPU each: see ``STTSettings.batch_max``).
 Confidence follows seed 000: avg_logprob ≥ −0.5 → 1.0, ≤ −3.0 → 0.0, linear between, and reduced
 by ``(1 − no_speech_prob)`` when no_speech_prob > 0.5.
 """
@@ -16,8 +18,10 @@ from __future__ import annotations
 
 import asyncio
 import re
+import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -37,6 +41,19 @@ WINDOW_MARGIN_S = 1.0
 NO_SPEECH, LOW_LOGPROB = 0.6, -1.0
 CONTEXT_TOKENS = 64
 """The end of the agent's last line given to Whisper as the text before the utterance."""
+
+
+_Decoded = tuple[str, list[float], list[float], str | None, float | None]
+"""Text, average log-probabilities, no-speech probabilities, language and its probability."""
+
+
+@dataclass(slots=True)
+class _Request:
+    """An utterance waiting for a worker."""
+
+    samples: np.ndarray
+    context: str | None
+    future: Future[_Decoded]
 
 
 @dataclass(slots=True)
@@ -117,7 +134,8 @@ def resolve_model_dir(settings: STTSettings, data_dir: Path) -> Path:
 
 
 class FasterWhisperSTT:
-    """One shared Whisper model; ``workers`` transcriptions run at once, the rest queue."""
+    """One shared Whisper model; ``workers`` decodes run at once. Utterances that arrive while
+    every worker is busy wait, and the next free worker decodes those waiting in one batch."""
 
     name = "faster-whisper"
 
@@ -133,6 +151,10 @@ class FasterWhisperSTT:
             self._multilingual and settings.detect_language)
         self.windows_retried = 0
         """Windowed transcripts that were decoded again over 30 s (a gauge for the benchmarks)."""
+        self.batches = self.batched = 0
+        """Passes that decoded several utterances at once, and the utterances they held."""
+        self._waiting: deque[_Request] = deque()
+        self._lock = threading.Lock()
         if self.windowed:
             from faster_whisper.tokenizer import Tokenizer
 
@@ -141,48 +163,57 @@ class FasterWhisperSTT:
             self._tokenizer = tokenizer
             self._prompt = [*tokenizer.sot_sequence, tokenizer.no_timestamps]
 
-    def _decode_window(self, samples: np.ndarray,
-                       context: str | None) -> tuple[str, list[float], list[float]] | None:
-        """The utterance in a short window, or None when that transcript cannot be trusted."""
+    def _decode_windows(self, batch: list[_Request]) -> list[_Decoded | None]:
+        """Utterances in one short window, decoded together; None for each transcript that
+        cannot be trusted (it is decoded again over 30 s).
+
+        The window fits the longest utterance. Whisper wants the start of the transcript at the
+        same position in every prompt, so the contexts are cut to the shortest one (its end,
+        the words nearest the utterance, is kept).
+        """
         from faster_whisper.transcribe import get_ctranslate2_storage
 
-        audio_s = len(samples) / WHISPER_RATE_HZ
-        window_s = max(self._settings.window_s or FULL_WINDOW_S, audio_s + WINDOW_MARGIN_S)
-        if window_s >= FULL_WINDOW_S:
-            return None
+        longest_s = max(len(r.samples) for r in batch) / WHISPER_RATE_HZ
+        window_s = max(self._settings.window_s or FULL_WINDOW_S, longest_s + WINDOW_MARGIN_S)
         frames = int(window_s * FRAMES_PER_S)
         frames += frames % 2  # the encoder's convolution halves the frames
         hop = WHISPER_RATE_HZ // FRAMES_PER_S
-        padded = np.zeros(frames * hop + hop, dtype=np.float32)
-        padded[: len(samples)] = samples
-        features = self._model.feature_extractor(padded)[:, :frames]
+        padded = np.zeros((len(batch), frames * hop + hop), dtype=np.float32)
+        for i, request in enumerate(batch):
+            padded[i, : len(request.samples)] = request.samples
+        features = np.ascontiguousarray(
+            np.stack([self._model.feature_extractor(p)[:, :frames] for p in padded]),
+            dtype=np.float32)
         tokenizer = self._tokenizer
-        previous = ([tokenizer.sot_prev, *tokenizer.encode(" " + context.strip())[-CONTEXT_TOKENS:]]
-                    if context else [])
-        prompt = [*previous, *tokenizer.sot_sequence, tokenizer.no_timestamps]
-        budget = _token_budget(audio_s)
-        result = self._model.model.generate(
-            get_ctranslate2_storage(np.ascontiguousarray(features[None], dtype=np.float32)),
-            [prompt], beam_size=self._settings.beam_size, return_scores=True,
-            return_no_speech_prob=True, max_length=len(prompt) + budget,
-            suppress_blank=True, suppress_tokens=[-1])[0]
+        contexts = [tokenizer.encode(" " + r.context.strip())[-CONTEXT_TOKENS:] if r.context else []
+                    for r in batch]
+        kept = min(len(c) for c in contexts)
+        prompts = [[*([tokenizer.sot_prev, *c[len(c) - kept:]] if kept else []),
+                    *tokenizer.sot_sequence, tokenizer.no_timestamps] for c in contexts]
+        budgets = [_token_budget(len(r.samples) / WHISPER_RATE_HZ) for r in batch]
+        results = self._model.model.generate(
+            get_ctranslate2_storage(features), prompts, beam_size=self._settings.beam_size,
+            return_scores=True, return_no_speech_prob=True,
+            max_length=len(prompts[0]) + max(budgets), suppress_blank=True, suppress_tokens=[-1])
+        return [self._read(result, request, budget)
+                for result, request, budget in zip(results, batch, budgets, strict=True)]
+
+    def _read(self, result: Any, request: _Request, budget: int) -> _Decoded | None:
+        tokenizer = self._tokenizer
         tokens = [t for t in result.sequences_ids[0] if t < tokenizer.eot]
         text = tokenizer.decode(tokens).strip()
-        if len(tokens) >= budget or repeats_itself(text) or (context and _echoes(text, context)):
+        if (len(tokens) >= budget or repeats_itself(text)
+                or (request.context and _echoes(text, request.context))):
             self.windows_retried += 1
             return None
         avg_logprob = result.scores[0] * len(tokens) / (len(tokens) + 1) if tokens else 0.0
+        language = ("en", 1.0) if self._multilingual else (None, None)
         if result.no_speech_prob > NO_SPEECH and avg_logprob < LOW_LOGPROB:
-            return "", [], []  # faster-whisper's own rule for a silent segment
-        return text, ([avg_logprob] if tokens else []), [result.no_speech_prob]
+            return "", [], [], *language  # faster-whisper's own rule for a silent segment
+        return text, ([avg_logprob] if tokens else []), [result.no_speech_prob], *language
 
-    def _transcribe_sync(self, samples: np.ndarray, context: str | None) -> tuple[
-            str, list[float], list[float], Any, Any]:
-        if self.windowed:
-            decoded = self._decode_window(samples, context)
-            if decoded is not None:
-                return (*decoded, "en" if self._multilingual else None,
-                        1.0 if self._multilingual else None)
+    def _decode_full(self, samples: np.ndarray) -> _Decoded:
+        """faster-whisper's own 30 s decoding (no context)."""
         language = None if (self._multilingual and self._settings.detect_language) else "en"
         segments, info = self._model.transcribe(
             samples, language=language, beam_size=self._settings.beam_size,
@@ -192,6 +223,47 @@ class FasterWhisperSTT:
         return (text, [s.avg_logprob for s in segments], [s.no_speech_prob for s in segments],
                 info.language if self._multilingual else None,
                 info.language_probability if self._multilingual else None)
+
+    def _decode(self, batch: list[_Request]) -> list[_Decoded]:
+        fits = [r for r in batch if self.windowed
+                and len(r.samples) / WHISPER_RATE_HZ + WINDOW_MARGIN_S < FULL_WINDOW_S]
+        windowed = dict(zip(map(id, fits), self._decode_windows(fits), strict=True)) if fits else {}
+        return [windowed.get(id(r)) or self._decode_full(r.samples) for r in batch]
+
+    def _drain(self) -> None:
+        """A worker's turn: decode every waiting utterance it may take (at most ``batch_max``).
+
+        One utterance waits per submitted turn, so when a worker finds nothing left another took
+        its utterance into a batch. When a batch fails, its utterances are decoded one by one, so
+        a bad one fails only its own call.
+        """
+        with self._lock:
+            batch: list[_Request] = []
+            while self._waiting and len(batch) < self._settings.batch_max:
+                request = self._waiting.popleft()
+                if request.future.set_running_or_notify_cancel():  # not given up by its call
+                    batch.append(request)
+        if not batch:
+            return
+        if len(batch) > 1:
+            self.batches += 1
+            self.batched += len(batch)
+        try:
+            decoded = self._decode(batch)
+        except Exception as exc:
+            if len(batch) == 1:
+                batch[0].future.set_exception(exc)
+                return
+            decoded = []
+            for request in batch:
+                try:
+                    decoded.append(self._decode([request])[0])
+                except Exception as one:
+                    request.future.set_exception(one)
+                    decoded.append(None)
+        for request, result in zip(batch, decoded, strict=True):
+            if result is not None:
+                request.future.set_result(result)
 
     async def transcribe(self, audio: Audio, context: str | None = None) -> STTResult:
         """Transcribe one utterance (any sample rate; resampled to 16 kHz).
@@ -203,12 +275,13 @@ class FasterWhisperSTT:
         """
         if audio.duration_s <= 0:
             return STTResult("", 0.0, None, None, 0.0, 0.0)
-        samples = pcm16_to_float(audio.to_rate(WHISPER_RATE_HZ).pcm)
+        request = _Request(pcm16_to_float(audio.to_rate(WHISPER_RATE_HZ).pcm), context, Future())
         started = time.perf_counter()
-        loop = asyncio.get_running_loop()
+        with self._lock:
+            self._waiting.append(request)
+        self._pool.submit(self._drain)
         try:
-            text, logprobs, no_speech, lang, lang_p = await loop.run_in_executor(
-                self._pool, self._transcribe_sync, samples, context)
+            text, logprobs, no_speech, lang, lang_p = await asyncio.wrap_future(request.future)
         except (RuntimeError, ValueError) as exc:
             raise SpeechError(str(exc), engine=self.name, category="internal",
                               retryable=False) from exc
@@ -222,3 +295,8 @@ class FasterWhisperSTT:
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
+        with self._lock:
+            while self._waiting:
+                request = self._waiting.popleft()
+                if request.future.set_running_or_notify_cancel():
+                    request.future.set_exception(RuntimeError("speech-to-text closed"))

@@ -4,7 +4,9 @@ Silence alone cannot tell "Wednesday at two." from "Wednesday at… two", so a f
 either slow (everyone waits) or cuts people off mid-sentence. Smart Turn reads the intonation of
 the last 8 s of the utterance and says whether the speaker has finished. The model ships inside
 the pipecat wheel (``smart-turn-v3.2-cpu.onnx``, ONNX Runtime on the CPU); it runs in its own
-one-thread pool, never on the event loop.
+one-thread pool, never on the event loop; while it is busy with one call's turn, another call's
+turn is not queued behind it but gets the plain endpoint (so under load it costs at most its
+one thread and never delays anyone).
 """
 
 from __future__ import annotations
@@ -44,8 +46,12 @@ class SmartTurn:
     def __init__(self, workers: int = 1) -> None:
         self._session = load_smart_turn_session()
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="turn")
+        self._workers = workers
+        self._running = 0
         self.runs = 0
         self.failures = 0
+        self.skipped = 0
+        """Verdicts not asked because every worker was busy (another call's turn, under load)."""
 
     def _features(self, samples: np.ndarray) -> np.ndarray:
         # Pipecat's vendored numpy Whisper front end (no torch, no transformers), the one the
@@ -70,10 +76,19 @@ class SmartTurn:
         frame, a failing runtime): the caller then gets the plain silence endpoint."""
         if audio.duration_s <= 0:
             return None
+        if self._running >= self._workers:
+            # A queued verdict would come after its deadline (the silence endpoint, 0.15 s
+            # later) and take CPU from the calls' speech recognition: under load, skip it.
+            self.skipped += 1
+            return None
         started = time.perf_counter()
+        loop = asyncio.get_running_loop()
+        self._running += 1
+        work = self._pool.submit(self._probability, audio)
+        # Busy until the thread is done, even when the call stopped waiting for the verdict.
+        work.add_done_callback(lambda _: loop.call_soon_threadsafe(self._done))
         try:
-            probability = await asyncio.get_running_loop().run_in_executor(
-                self._pool, self._probability, audio)
+            probability = await asyncio.wrap_future(work)
         except Exception as exc:  # any model failure falls back to the silence endpoint
             self.failures += 1
             log.warning("smart turn failed", extra={"error": type(exc).__name__})
@@ -82,6 +97,9 @@ class SmartTurn:
         log.debug("smart turn", extra={"p": round(probability, 3),
                                        "ms": round((time.perf_counter() - started) * 1000, 1)})
         return probability
+
+    def _done(self) -> None:
+        self._running -= 1
 
     async def warm_up(self) -> None:
         await self.complete(Audio(b"\x00\x00" * (RATE_HZ // 2), RATE_HZ))
