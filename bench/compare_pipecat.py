@@ -4,7 +4,9 @@
     ``SileroVADAnalyzer()``, ``WhisperSTTService`` (tiny.en, CPU int8) and ``PiperTTSService``
     (en_US-joe-medium) — with Frontdesk's deterministic brain (``ConversationService``) between
     STT and TTS, so only the speech stack differs;
-(b) frontdesk: Frontdesk's own call pipeline (``build_call``), as ``bench/voice_to_voice.py``.
+(b) frontdesk: Frontdesk's own call pipeline (``build_call``), as ``bench/voice_to_voice.py``,
+    and the same with Smart Turn off (``frontdesk_without_smart_turn``: the turn ends on
+    silence alone), to show what Smart Turn changes.
 
 Both run over Frontdesk's file transport at real-time pace, one call at a time, with the same
 Piper-made caller turns. Per turn: voice-to-voice = when the frame holding the last speech
@@ -68,6 +70,7 @@ from frontdesk.voice.caller import ScriptedTurn, run_scripted_call  # noqa: E402
 from frontdesk.voice.engines import VoiceEngines  # noqa: E402
 from frontdesk.voice.file_transport import FRAME_MS, FileTransport, Timeline  # noqa: E402
 from frontdesk.voice.pipeline import CallOptions, build_call  # noqa: E402
+from frontdesk.voice.services import CallServices  # noqa: E402
 
 RATE = 16_000
 VOICE = "en_US-joe-medium"
@@ -252,15 +255,19 @@ async def stock_call(service: ConversationService, voices: Path, profile: str, t
 # --- (b) Frontdesk's pipeline ------------------------------------------------------------------
 
 
-async def frontdesk_call(runtime, profile: str, turns: list[Audio], caller_phone: str):
+async def frontdesk_call(services: CallServices, profile: str, turns: list[Audio],
+                         caller_phone: str):
     transport = FileTransport(in_rate_hz=RATE, out_rate_hz=RATE, speed=1.0)
-    worker, call = build_call(transport, runtime.voice(),
+    worker, call = build_call(transport, services,
                               CallOptions(profile=profile, channel="voice", in_rate_hz=RATE,
                                           out_rate_hz=RATE, caller_phone=caller_phone))
     cpu = time.process_time()
     with conversation(call.conversation_id):
         await run_scripted_call(worker, call, transport, [ScriptedTurn(t) for t in turns])
     return call, transport.timeline, time.process_time() - cpu
+
+
+FRONTDESK_SIDES = ("frontdesk", "frontdesk_without_smart_turn")
 
 
 # --- the run -----------------------------------------------------------------------------------
@@ -284,8 +291,14 @@ async def run(n_scripts: int) -> dict[str, object]:
                for profile, lines in SCRIPTS[:n_scripts]]
     sides: dict[str, dict[str, object]] = {
         "stock": {"v2v": [], "cpu": 0.0, "turns": 0, "user_turns": 0, "over": 0, "errors": [], "calls": []},
-        "frontdesk": {"v2v": [], "cpu": 0.0, "turns": 0, "user_turns": 0, "over": 0, "errors": [],
-                      "calls": []}}
+        **{name: {"v2v": [], "cpu": 0.0, "turns": 0, "user_turns": 0, "over": 0, "errors": [],
+                  "calls": []} for name in FRONTDESK_SIDES}}
+    # Frontdesk as shipped, and without Smart Turn (endpoint by silence alone), on the same audio.
+    services = {"frontdesk": runtime.voice(),
+                "frontdesk_without_smart_turn": CallServices(
+                    runtime.engines, runtime.conversations,
+                    runtime.settings.voice.model_copy(update={"smart_turn": False}),
+                    runtime.recordings)}
     vad_params: dict[str, object] = {}
     try:
         for i, (profile, turns) in enumerate(scripts):
@@ -304,27 +317,31 @@ async def run(n_scripts: int) -> dict[str, object]:
                                   "cpu_s": round(cpu, 2), "transcripts": call.transcripts})
             print(f"stock     {profile:<12} v2v {v2v} cpu {cpu:.2f}s {call.transcripts}", flush=True)
 
-            fd_call, timeline, cpu = await frontdesk_call(runtime, profile, turns,
-                                                          f"+1512555{3000 + i:04d}")
-            v2v = voice_to_voice_ms(timeline)
-            side = sides["frontdesk"]
-            side["v2v"] += v2v
-            side["cpu"] += cpu
-            side["turns"] += len(timeline.caller)
-            side["errors"] += fd_call.errors
-            heard = [text for who, text in fd_call.transcript if who == "caller"]
-            side["user_turns"] += len(heard)
-            side["over"] += talked_over(timeline)
-            side["calls"].append({"profile": profile, "voice_to_voice_ms": v2v,
-                                  "cpu_s": round(cpu, 2), "transcripts": heard,
-                                  "pipeline_total_ms": [t.total_ms for t in fd_call.turns]})
-            print(f"frontdesk {profile:<12} v2v {v2v} cpu {cpu:.2f}s {heard}", flush=True)
+            for n, name in enumerate(FRONTDESK_SIDES, start=3):
+                fd_call, timeline, cpu = await frontdesk_call(services[name], profile, turns,
+                                                              f"+1512555{n}{i:03d}")
+                v2v = voice_to_voice_ms(timeline)
+                side = sides[name]
+                side["v2v"] += v2v
+                side["cpu"] += cpu
+                side["turns"] += len(timeline.caller)
+                side["errors"] += fd_call.errors
+                heard = [text for who, text in fd_call.transcript if who == "caller"]
+                side["user_turns"] += len(heard)
+                side["over"] += talked_over(timeline)
+                side["calls"].append({"profile": profile, "voice_to_voice_ms": v2v,
+                                      "cpu_s": round(cpu, 2), "transcripts": heard,
+                                      "pipeline_total_ms": [t.total_ms for t in fd_call.turns],
+                                      "turns_ended_early": fd_call.turns_ended_early,
+                                      "turns_held": fd_call.turns_held})
+                print(f"{name[:22]:<22} {profile:<12} v2v {v2v} cpu {cpu:.2f}s {heard}", flush=True)
     finally:
         await runtime.close()
         await engines.close()
     results = {name: {**summary(s["v2v"], s["cpu"], s["turns"], s["user_turns"], s["over"]),
                       "errors": s["errors"], "calls": s["calls"]} for name, s in sides.items()}
-    stock, ours = results["stock"], results["frontdesk"]
+    stock, ours, plain = (results["stock"], results["frontdesk"],
+                          results["frontdesk_without_smart_turn"])
 
     def ratio(a: float | None, b: float | None) -> float | None:
         return round(a / b, 2) if a and b else None
@@ -334,13 +351,19 @@ async def run(n_scripts: int) -> dict[str, object]:
               "voice_to_voice_p95": ratio(stock["voice_to_voice"].get("p95_ms"),
                                           ours["voice_to_voice"].get("p95_ms")),
               "cpu_s_per_turn": ratio(stock["cpu_s_per_turn"], ours["cpu_s_per_turn"])}
+    smart_turn = {"voice_to_voice_p50": ratio(plain["voice_to_voice"].get("p50_ms"),
+                                              ours["voice_to_voice"].get("p50_ms")),
+                  "voice_to_voice_p95": ratio(plain["voice_to_voice"].get("p95_ms"),
+                                              ours["voice_to_voice"].get("p95_ms")),
+                  "cpu_s_per_turn": ratio(plain["cpu_s_per_turn"], ours["cpu_s_per_turn"])}
     stock_side = stock_settings(voices)
     stock_side["vad"]["params"] = {"defaults": vad_params}
     return {"settings": {"stock": stock_side,
                          "frontdesk": "build_call with Settings() defaults: tiny.en int8 beam 1, "
                                       "Piper joe-medium, Frontdesk VAD endpointing "
                                       "(see bench/voice_to_voice.py)"},
-            "results": results, "ratio_stock_over_frontdesk": ratios}
+            "results": results, "ratio_stock_over_frontdesk": ratios,
+            "ratio_without_smart_turn_over_frontdesk": smart_turn}
 
 
 def main() -> None:
@@ -355,7 +378,8 @@ def main() -> None:
         "benchmark": "compare_pipecat",
         "what": "the same Piper-made caller turns, replayed in real time over Frontdesk's file "
                 "transport, through (a) a stock Pipecat pipeline of Pipecat's own local services "
-                "and (b) Frontdesk's pipeline, one call at a time, alternating per script; both use "
+                "and (b) Frontdesk's pipeline, as shipped and with Smart Turn off, one call at a time, "
+                "alternating per script; all use "
                 "Frontdesk's deterministic brain. voice_to_voice = feed time of the frame holding "
                 "the turn's last speech sample → first agent audio frame written by the output "
                 "transport after it; cpu_s_per_turn = process CPU time over each side's calls / "
@@ -368,14 +392,16 @@ def main() -> None:
     }
     out = ROOT / "bench" / "results" / "compare_pipecat.json"
     out.write_text(json.dumps(result, indent=2) + "\n")
-    for name in ("stock", "frontdesk"):
+    for name in ("stock", *FRONTDESK_SIDES):
         r = outcome["results"][name]
         v = r["voice_to_voice"]
-        print(f"{name:<10} voice-to-voice p50 {v.get('p50_ms')} ms  p95 {v.get('p95_ms')} ms  "
+        print(f"{name:<28} voice-to-voice p50 {v.get('p50_ms')} ms  p95 {v.get('p95_ms')} ms  "
               f"cpu/turn {r['cpu_s_per_turn']} s  turns {r['turns']}  no reply {r['no_reply']}  "
               f"user turns answered {r['user_turns_answered']}  "
               f"talked over caller {r['turns_agent_talked_over_caller']}")
     print(f"ratio stock/frontdesk: {json.dumps(outcome['ratio_stock_over_frontdesk'])}")
+    print("ratio without Smart Turn/frontdesk: "
+          f"{json.dumps(outcome['ratio_without_smart_turn_over_frontdesk'])}")
     print(f"wrote {out}")
 
 

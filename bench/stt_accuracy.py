@@ -14,7 +14,7 @@ Each setting transcribes the same utterances one at a time; WER is computed on n
 per utterance (all of CTranslate2's threads). Writes ``bench/results/stt_accuracy.json``. Run it
 on a quiet machine. Usage:
 
-    .venv/bin/python bench/stt_accuracy.py [--limit 150]
+    .venv/bin/python bench/stt_accuracy.py [--limit 60] [--only SETTING]
 """
 
 from __future__ import annotations
@@ -41,6 +41,8 @@ from text_to_num import alpha2digit  # noqa: E402
 
 from frontdesk.audio.pcm import Audio, read_wav, ulaw_decode, ulaw_encode  # noqa: E402
 from frontdesk.config import STTSettings  # noqa: E402
+from frontdesk.knowledge.profile import load_profiles  # noqa: E402
+from frontdesk.knowledge.vocabulary import spoken_vocabulary  # noqa: E402
 from frontdesk.speech.stt import FasterWhisperSTT, resolve_model_dir  # noqa: E402
 
 SOUNDS = Path("/usr/share/asterisk/sounds/en_US_f_Allison")
@@ -84,6 +86,8 @@ CALLER_LINES = [  # (what the agent had just said, what the caller says)
     ("Is there anything else I can help you with?", "Is the service department open on Saturday?"),
     ("Our service department is open Monday to Friday 7:30 AM to 6 PM.", "Sorry, what was that?"),
 ]
+REAL_ESTATE_LINES = range(10, 18)
+"""The caller lines spoken to the brokerage (the others to the dealership)."""
 ESPEAK_VOICES = [  # (voice, words per minute, pitch 0-99)
     ("en-us", 150, 50), ("en-us+m3", 185, 35), ("en-us+f2", 170, 70), ("en-gb", 210, 50),
 ]
@@ -123,16 +127,20 @@ def word_errors(ref: list[str], hyp: list[str]) -> int:
     return previous[-1]
 
 
-def espeak_callers(directory: Path) -> list[tuple[Audio, str, str]]:
-    """Each caller line in each espeak voice, through 8 kHz µ-law and back."""
+def espeak_callers(directory: Path) -> list[tuple[Audio, str, str, str]]:
+    """Each caller line in each espeak voice, through 8 kHz µ-law and back, with what the agent
+    had said and the vocabulary of the business called."""
+    profiles = load_profiles()
+    vocabulary = {key: spoken_vocabulary(p) for key, p in profiles.items()}
     lines = []
     for voice, wpm, pitch in ESPEAK_VOICES:
         for n, (heard, text) in enumerate(CALLER_LINES):
+            business = vocabulary["real_estate" if n in REAL_ESTATE_LINES else "dealership"]
             path = directory / f"{voice}-{n}.wav"
             subprocess.run(["espeak-ng", "-v", voice, "-s", str(wpm), "-p", str(pitch), "-w",
                             str(path), text], check=True)
             phone = read_wav(path).to_rate(8000)
-            lines.append((Audio(ulaw_decode(ulaw_encode(phone.pcm)), 8000), text, heard))
+            lines.append((Audio(ulaw_decode(ulaw_encode(phone.pcm)), 8000), text, heard, business))
     return lines
 
 
@@ -141,17 +149,20 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-async def measure(engine: FasterWhisperSTT, utterances: list[tuple[Audio, str, str | None]],
-                  with_context: bool = True) -> dict[str, object]:
-    """``with_context``: each utterance is transcribed knowing what the agent had just said, as
-    on a call (the phone prompts have none)."""
+async def measure(engine: FasterWhisperSTT, utterances: list[tuple[Audio, str, str | None, str]],
+                  context: str = "vocabulary") -> dict[str, object]:
+    """``context``: what each utterance is heard after. ``vocabulary``: the business's words and
+    the agent's last line, as on a call (the phone prompts have no agent line); ``agent``: the
+    line alone (before the vocabulary); ``none``."""
     errors = words = 0
     latencies: list[float] = []
     cpu: list[float] = []
-    retried = engine.windows_retried
-    for audio, text, heard in utterances:
+    retried, echoes = engine.windows_retried, engine.echoes_redecoded
+    for audio, text, heard, business in utterances:
+        before = {"vocabulary": " ".join(filter(None, (business, heard))), "agent": heard,
+                  "none": None}[context]
         cpu_before = time.process_time()
-        result = await engine.transcribe(audio, context=heard if with_context else None)
+        result = await engine.transcribe(audio, context=before or None)
         cpu.append((time.process_time() - cpu_before) * 1000)
         ref, hyp = normalise(text), normalise(result.text)
         errors += word_errors(ref, hyp)
@@ -162,29 +173,40 @@ async def measure(engine: FasterWhisperSTT, utterances: list[tuple[Audio, str, s
             "p95_ms": round(_percentile(latencies, 0.95)),
             "cpu_ms_median": round(statistics.median(cpu)),
             "cpu_ms_mean": round(statistics.mean(cpu)),
-            "decoded_again_over_30_s": engine.windows_retried - retried}
+            "decoded_again_over_30_s": engine.windows_retried - retried,
+            "echoes_decoded_again": engine.echoes_redecoded - echoes}
 
 
-async def main(limit: int) -> None:
+async def main(limit: int, only: str | None) -> None:
     if not TRANSCRIPTS.exists():
         sys.exit("install Debian's asterisk-core-sounds-en-wav and asterisk-core-sounds-en first")
     data_dir = Path(os.environ.get("FRONTDESK_DATA_DIR", tempfile.mkdtemp()))
-    sets = {"phone_prompts": [(read_wav(path), text, None) for path, text in load_prompts(limit)],
+    dealership = spoken_vocabulary(load_profiles()["dealership"])
+    prompts = load_prompts(limit)
+    sets = {"phone_prompts": [(read_wav(path), text, None, "") for path, text in prompts],
             "espeak_callers": espeak_callers(Path(tempfile.mkdtemp()))}
-    results: dict[str, dict[str, object]] = {}
+    out = ROOT / "bench" / "results" / "stt_accuracy.json"
+    # --only re-measures some settings and keeps the others' last results.
+    results: dict[str, dict[str, object]] = (
+        json.loads(out.read_text())["results"] if only and out.exists() else {})
     for name, settings in SETTINGS.items():
+        if only and only not in name:
+            continue
         engine = FasterWhisperSTT(settings, resolve_model_dir(settings, data_dir))
         try:
             await engine.warm_up()
             results[name] = {set_name: await measure(engine, utterances)
                              for set_name, utterances in sets.items()}
             if engine.windowed:
+                results[name]["phone_prompts_with_dealership_vocabulary"] = await measure(
+                    engine, [(a, t, None, dealership) for a, t, _, _ in sets["phone_prompts"]])
+                results[name]["espeak_callers_agent_line_only"] = await measure(
+                    engine, sets["espeak_callers"], context="agent")
                 results[name]["espeak_callers_without_context"] = await measure(
-                    engine, sets["espeak_callers"], with_context=False)
+                    engine, sets["espeak_callers"], context="none")
         finally:
             engine.close()
         print(name, results[name], flush=True)
-    out = ROOT / "bench" / "results" / "stt_accuracy.json"
     out.write_text(json.dumps({
         "benchmark": "stt_accuracy",
         "what": {"phone_prompts": "Debian asterisk-core-sounds-en (en_US_f_Allison, real 8 kHz "
@@ -193,8 +215,11 @@ async def main(limit: int) -> None:
                  "espeak_callers": f"{len(CALLER_LINES)} caller lines x {len(ESPEAK_VOICES)} "
                                    "espeak-ng voices (voice, wpm, pitch: "
                                    f"{ESPEAK_VOICES}) through 8 kHz mu-law",
-                 "how": "one utterance at a time, knowing the agent's line before it (the "
-                        "phone prompts have none); median/p95 wall ms, CPU ms per utterance"},
+                 "how": "one utterance at a time; espeak_callers are heard after the called "
+                        "business's vocabulary and the agent's line, as on a call (see "
+                        "frontdesk.knowledge.vocabulary); phone_prompts after nothing, and "
+                        "again after the dealership's vocabulary; median/p95 wall ms, CPU ms "
+                        "per utterance"},
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
                     "machine": platform.machine()},
         "date": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -205,5 +230,7 @@ async def main(limit: int) -> None:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
-    parser.add_argument("--limit", type=int, default=150)
-    asyncio.run(main(parser.parse_args().limit))
+    parser.add_argument("--limit", type=int, default=60)
+    parser.add_argument("--only", help="re-measure only the settings whose name holds this")
+    args = parser.parse_args()
+    asyncio.run(main(args.limit, args.only))

@@ -156,6 +156,10 @@ class VoiceSettings(BaseModel):
     sentence is finished: if it is, the turn ends at the pause instead of at ``stop_secs``; if it
     is not ("I need an oil change on… uh…"), the agent waits up to ``unfinished_endpoint_s``
     before answering. Not while digits are dictated (``digits_endpoint_s`` rules there)."""
+    business_vocabulary: bool = True
+    """Whisper hears each utterance after the business's own words (its name, services, cars
+    or areas, the weekdays) and the agent's last line, not the line alone: fewer misheard
+    service names, days and places (``frontdesk.knowledge.vocabulary``)."""
     smart_turn_threshold: float = Field(default=0.5, ge=0.0, le=1.0)
     """Smart Turn's probability at or above which the turn is taken as finished."""
     unfinished_endpoint_s: float = Field(default=0.9, ge=0.0)

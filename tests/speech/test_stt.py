@@ -8,9 +8,11 @@ import pytest
 
 from frontdesk.audio.pcm import Audio
 from frontdesk.config import STTSettings
+from frontdesk.knowledge.profile import load_profiles
+from frontdesk.knowledge.vocabulary import spoken_vocabulary
 from frontdesk.speech.errors import SpeechError
 from frontdesk.speech.models import whisper_base_dir
-from frontdesk.speech.stt import FasterWhisperSTT, confidence_from, repeats_itself
+from frontdesk.speech.stt import FasterWhisperSTT, confidence_from, echoes, repeats_itself
 from frontdesk.speech.tts import first_audio_ms
 
 pytestmark = pytest.mark.engine
@@ -146,3 +148,60 @@ async def test_a_failing_utterance_in_a_batch_fails_only_its_own_call(whisper_ti
                                    return_exceptions=True)
     assert isinstance(results[1], SpeechError)
     assert all("tire rotation" in r.text.lower() for i, r in enumerate(results) if i != 1)
+
+
+@pytest.mark.parametrize(("heard", "context", "copied"), [
+    ("May I have your name?", "Thanks. May I have your name?", True),
+    ("Our service department is open Monday 7.",
+     "Our service department is open Monday to Friday 7:30 AM to 6 PM.", True),
+    ("Monday, Tuesday, Wednesday, Thursday, Friday.",
+     "Riverside Motors: oil change. Monday, Tuesday, Wednesday, Thursday, Friday, Saturday.", True),
+    ("Yes, Friday at 10 AM.", "I have Friday at 10 AM. Shall I book it?", False),
+    ("Thursday at 9 AM works for me.", "I have Thursday at 9 AM. Shall I book it?", False),
+    ("My name is Maria Gonzalez.", "May I have your name?", False),
+    ("No.", "No problem. Anything else?", False),
+])
+def test_a_transcript_that_copies_its_context(heard, context, copied) -> None:
+    assert echoes(heard, context) is copied
+
+
+def test_each_business_has_its_own_vocabulary() -> None:
+    profiles = load_profiles()
+    dealership = spoken_vocabulary(profiles["dealership"])
+    brokerage = spoken_vocabulary(profiles["real_estate"])
+    assert dealership.startswith("Riverside Motors:") and brokerage.startswith("Lakeside Realty:")
+    for word in ("brake inspection", "RAV4", "Outback", "Thursday"):
+        assert word in dealership
+    assert "Pflugerville" in brokerage and "RAV4" not in brokerage
+
+
+async def test_the_business_vocabulary_is_heard_before_the_agent_line(whisper_tiny, piper) -> None:
+    """Place and model names tiny.en mishears on its own ("P-flow Gerville", "RAB 4")."""
+    profiles = load_profiles()
+    for profile, line, word in (("real_estate", "We're moving to Pflugerville next spring.",
+                                 "Pflugerville"),
+                                ("dealership", "Is the RAV4 still on the lot?", "RAV4")):
+        audio = (await _speech(piper, line)).to_rate(8000)
+        context = f"{spoken_vocabulary(profiles[profile])} How can I help you?"
+        assert word in (await whisper_tiny.transcribe(audio, context=context)).text
+
+
+async def test_a_copied_context_is_decoded_again_without_it(whisper_tiny, piper, monkeypatch) -> None:
+    """When the windowed transcript copies the agent's line (as Whisper does on a voice it
+    cannot follow), the same window is decoded again without the context, not over 30 s, and
+    the caller's own words come back."""
+
+    class Copy:  # what CTranslate2 returns when Whisper copies its prompt
+        def __init__(self, text: str) -> None:
+            self.sequences_ids = [whisper_tiny._tokenizer.encode(" " + text)]
+            self.scores, self.no_speech_prob = [-0.1], 0.0
+
+    read = whisper_tiny._read
+    monkeypatch.setattr(whisper_tiny, "_read", lambda result, request, budget: read(
+        Copy(request.context) if request.context else result, request, budget))
+    full, echoed = whisper_tiny.windows_retried, whisper_tiny.echoes_redecoded
+    audio = (await _speech(piper, "My name is Maria Gonzalez.")).to_rate(8000)
+    result = await whisper_tiny.transcribe(audio, context="Thanks. May I have your full name?")
+    assert "maria" in result.text.lower() and "may i have" not in result.text.lower()
+    assert whisper_tiny.echoes_redecoded == echoed + 1
+    assert whisper_tiny.windows_retried == full  # no 30 s pass

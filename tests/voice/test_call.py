@@ -265,6 +265,18 @@ async def test_three_simultaneous_calls_share_one_engine(runtime, engines, voice
     assert len({r.call.conversation_id for r in results}) == 3
 
 
+async def test_the_business_vocabulary_lets_the_agent_hear_its_own_places(runtime, engines,
+                                                                           say) -> None:
+    """Whisper alone hears "Pflugerville" as "P-flow Gerville"; heard after the brokerage's own
+    words, the place is heard and the lead's area recorded."""
+    line = await say("We want to buy a house in Pflugerville next spring.")
+    result = await talk(_voice(runtime, engines), "real_estate", [line], speed=SPEED)
+    heard = [t for w, t in result.call.transcript if w == "caller"]
+    assert any("Pflugerville" in t for t in heard), heard
+    state, _ = await runtime.conversations.get(result.call.conversation_id)
+    assert "Pflugerville" in (state.lead.location or "") and state.lead.in_service_area, state.lead
+
+
 async def test_qualified_lead_switches_to_premium_and_falls_back(runtime, voice_settings, say,
                                                                  engines) -> None:
     from frontdesk.config import TTSSettings

@@ -39,12 +39,15 @@ FULL_WINDOW_S = 30.0
 WINDOW_MARGIN_S = 1.0
 """Silence after the words inside a window: without it Whisper tends to drop the last word."""
 NO_SPEECH, LOW_LOGPROB = 0.6, -1.0
-CONTEXT_TOKENS = 64
-"""The end of the agent's last line given to Whisper as the text before the utterance."""
+CONTEXT_TOKENS = 128
+"""The end of the context (the business's vocabulary, then the agent's last line) given to
+Whisper as the text before the utterance."""
 
 
 _Decoded = tuple[str, list[float], list[float], str | None, float | None]
 """Text, average log-probabilities, no-speech probabilities, language and its probability."""
+_ECHO: Any = object()
+"""A windowed transcript that copied its context (decoded again without it)."""
 
 
 @dataclass(slots=True)
@@ -114,10 +117,28 @@ def repeats_itself(text: str) -> bool:
     return False
 
 
-def _echoes(text: str, context: str) -> bool:
-    """The transcript is the context copied back (a prompted Whisper's failure on noise)."""
+ECHO_WORDS = 5
+"""A run of this many of the context's words, in order, making up most of a transcript, is the
+context copied back rather than heard ("May I have your name?" for "My name is Maria
+Gonzalez"). A caller repeating a slot back ("yes, Friday at 10 AM") is shorter."""
+
+
+def echoes(text: str, context: str) -> bool:
+    """The transcript is mostly the context copied back (a prompted Whisper's failure on an
+    unfamiliar voice or noise): decoded again without the context."""
     words = re.findall(r"[\w']+", text.lower())
-    return len(words) >= 6 and " ".join(words) in " ".join(re.findall(r"[\w']+", context.lower()))
+    if len(words) < ECHO_WORDS:
+        return False
+    said = re.findall(r"[\w']+", context.lower())
+    longest, previous = 0, [0] * (len(said) + 1)
+    for word in words:  # the longest run of words the two share, in order
+        current = [0] * (len(said) + 1)
+        for j, other in enumerate(said, 1):
+            if word == other:
+                current[j] = previous[j - 1] + 1
+                longest = max(longest, current[j])
+        previous = current
+    return longest >= ECHO_WORDS and longest >= 0.7 * len(words)
 
 
 def resolve_model_dir(settings: STTSettings, data_dir: Path) -> Path:
@@ -151,6 +172,8 @@ class FasterWhisperSTT:
             self._multilingual and settings.detect_language)
         self.windows_retried = 0
         """Windowed transcripts that were decoded again over 30 s (a gauge for the benchmarks)."""
+        self.echoes_redecoded = 0
+        """Windowed transcripts that copied their context and were decoded again without it."""
         self.batches = self.batched = 0
         """Passes that decoded several utterances at once, and the utterances they held."""
         self._waiting: deque[_Request] = deque()
@@ -163,7 +186,7 @@ class FasterWhisperSTT:
             self._tokenizer = tokenizer
             self._prompt = [*tokenizer.sot_sequence, tokenizer.no_timestamps]
 
-    def _decode_windows(self, batch: list[_Request]) -> list[_Decoded | None]:
+    def _decode_windows(self, batch: list[_Request]) -> list[_Decoded | None]:  # or _ECHO
         """Utterances in one short window, decoded together; None for each transcript that
         cannot be trusted (it is decoded again over 30 s).
 
@@ -198,12 +221,13 @@ class FasterWhisperSTT:
         return [self._read(result, request, budget)
                 for result, request, budget in zip(results, batch, budgets, strict=True)]
 
-    def _read(self, result: Any, request: _Request, budget: int) -> _Decoded | None:
+    def _read(self, result: Any, request: _Request, budget: int) -> _Decoded | None:  # or _ECHO
         tokenizer = self._tokenizer
         tokens = [t for t in result.sequences_ids[0] if t < tokenizer.eot]
         text = tokenizer.decode(tokens).strip()
-        if (len(tokens) >= budget or repeats_itself(text)
-                or (request.context and _echoes(text, request.context))):
+        if request.context and echoes(text, request.context):
+            return _ECHO
+        if len(tokens) >= budget or repeats_itself(text):
             self.windows_retried += 1
             return None
         avg_logprob = result.scores[0] * len(tokens) / (len(tokens) + 1) if tokens else 0.0
@@ -228,7 +252,17 @@ class FasterWhisperSTT:
         fits = [r for r in batch if self.windowed
                 and len(r.samples) / WHISPER_RATE_HZ + WINDOW_MARGIN_S < FULL_WINDOW_S]
         windowed = dict(zip(map(id, fits), self._decode_windows(fits), strict=True)) if fits else {}
-        return [windowed.get(id(r)) or self._decode_full(r.samples) for r in batch]
+        echoed = [r for r in fits if windowed[id(r)] is _ECHO]
+        if echoed:  # heard again in the same window, without the context it copied
+            self.echoes_redecoded += len(echoed)
+            again = self._decode_windows([_Request(r.samples, None, r.future) for r in echoed])
+            windowed.update(zip(map(id, echoed), again, strict=True))
+        results = []
+        for request in batch:
+            decoded = windowed.get(id(request))
+            results.append(self._decode_full(request.samples)
+                           if decoded is None or decoded is _ECHO else decoded)
+        return results
 
     def _drain(self) -> None:
         """A worker's turn: decode every waiting utterance it may take (at most ``batch_max``).

@@ -12,6 +12,7 @@ from pipecat.processors.audio.vad_processor import VADProcessor
 from pipecat.transports.base_transport import BaseTransport
 
 from frontdesk.config import VADTuning
+from frontdesk.knowledge.vocabulary import spoken_vocabulary
 from frontdesk.voice.control import CallControl, Transfer
 from frontdesk.voice.processors import (
     BargeIn,
@@ -67,7 +68,9 @@ def build_call(transport: BaseTransport, services: CallServices, options: CallOp
         vad,
         BargeIn(call, settings),
         SpeechToText(engines.stt, call, settings, endpoint_s=tuning.stop_secs,
-                     forward_audio=recorded, turn=engines.turn),
+                     forward_audio=recorded, turn=engines.turn,
+                     vocabulary=spoken_vocabulary(profile)
+                     if profile is not None and settings.business_vocabulary else ""),
         CallControl(conversations, call, profile=options.profile, transfer=transfer),
         BrainTurns(conversations, call, settings, voice, profile=options.profile,
                    direction=options.direction, channel=options.channel,

@@ -164,8 +164,11 @@ class SpeechToText(FrameProcessor):
 
     def __init__(self, stt: FasterWhisperSTT, call: CallState, settings: VoiceSettings,
                  preroll_s: float = 0.3, *, endpoint_s: float | None = None,
-                 forward_audio: bool = False, turn: SmartTurn | None = None) -> None:
+                 forward_audio: bool = False, turn: SmartTurn | None = None,
+                 vocabulary: str = "") -> None:
         super().__init__(name="speech_to_text")
+        self._vocabulary = vocabulary
+        """The business's own words, heard before the agent's last line (see stt.py)."""
         self._endpoint_s = endpoint_s
         """Silence that ends a turn; None: the VAD's own stop."""
         self._forward_audio = forward_audio
@@ -243,7 +246,7 @@ class SpeechToText(FrameProcessor):
         any speculative transcription) when the caller goes on."""
         kept = self._buffer if self._cut_at is None else self._buffer[: self._cut_at]
         audio = Audio(b"".join(h.pcm for h in kept), self._rate)
-        context = self._call.last_agent_line
+        context = " ".join(filter(None, (self._vocabulary, self._call.last_agent_line))) or None
         early: asyncio.Task[Any] | None = None
         if hold_s > 0:
             if speculate:
