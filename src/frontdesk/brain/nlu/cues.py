@@ -16,6 +16,20 @@ HOURS_QUESTION = re.compile(
     r"(?:is|will|would) (?:any(?:one|body)|some(?:one|body)) (?:be )?(?:there|around|in))\b")
 """A question about when the business is open, however it is put ("till what time can I bring
 it in on a Saturday?", "if I swing by Sunday, will anybody be there?")."""
+SLOTS_OPEN = re.compile(
+    r"\b(?:ha(?:ve|s)|got|there|any(?:thing)?|something|slots?|spots?|times?|openings?|"
+    r"appointments?)(?:\s+(?:you|y'all|ya|you guys|we|anything|something|any|still|left|free|"
+    r"slots?|spots?|times?|available|like|else))*\s+open\b")
+"""Openings asked for ("what've you got open Friday?", "anything open Saturday morning?"): the
+open slots of a day, not the business's opening hours."""
+
+
+def asks_hours(text: str) -> bool:
+    """Whether ``text`` (lower case) asks when the business is open; "what do you have open
+    Thursday?" asks for openings instead."""
+    return HOURS_QUESTION.search(SLOTS_OPEN.sub(" ", text)) is not None
+
+
 HOURS_LIMIT = re.compile(
     r"\b(?:how late|how early|(?:till|until|up to) what time|what time do you (?:close|lock up)|"
     r"(?:is|will|would) (?:any(?:one|body)|some(?:one|body)) (?:be )?(?:there|around|in))\b")

@@ -20,9 +20,9 @@ from frontdesk.brain.nlu.cues import (
     CALL_ME,
     DEFERS,
     DONE_WITH_IT,
-    HOURS_QUESTION,
     NEEDS_APPOINTMENT,
     QUESTION_START,
+    asks_hours,
 )
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.text import normalise
@@ -143,7 +143,7 @@ def read(text: str, profile: BusinessProfile, today: date,
         result.is_question = False
     if (result.is_question and (result.date or result.time or result.window)
             and not {"price_question", "inventory_question"} & flags
-            and not HOURS_QUESTION.search(u.lower)):
+            and not asks_hours(u.lower)):
         # "how about Wednesday at 2?", "can we do two instead?", "Friday after work, say 5:30?"
         # propose a time; they ask nothing of the business
         result.is_question = False
@@ -152,7 +152,7 @@ def read(text: str, profile: BusinessProfile, today: date,
         result.is_question = False  # "um, I guess around five hundred?": an answer, said rising
     if result.is_question and awaiting in _FACT_ASKED and answers(awaiting, result) and (
             _CHECKS_FACT.search(u.lower)) and not (
-            {"price_question", "inventory_question", "faq_topic"} & flags or HOURS_QUESTION.search(u.lower)):
+            {"price_question", "inventory_question", "faq_topic"} & flags or asks_hours(u.lower)):
         # "is four hundred enough to get something in Pflugerville?" asked for the area: the
         # caller checks their own facts; the answer is in the question
         result.is_question = False
@@ -169,7 +169,7 @@ def read(text: str, profile: BusinessProfile, today: date,
     result.act = default_classifier().predict(u.raw)
     result.intent, result.confidence = combine(result, rule_intent, rule_confidence, awaiting)
     if (awaiting in {"date", "time"} and "flexible" in result.flags and result.intent == "faq"
-            and not ({"faq_topic", "price_question"} & flags or HOURS_QUESTION.search(u.lower))):
+            and not ({"faq_topic", "price_question"} & flags or asks_hours(u.lower))):
         # "um, not sure, what do you have?" asked for a day: the caller leaves it to us
         result.intent, result.is_question = "provide_info", False
     if "walk_in_question" in flags and result.intent in {"book", "provide_info", "unknown", "escalation"}:

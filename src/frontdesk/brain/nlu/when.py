@@ -317,8 +317,9 @@ Tuesday next week"): a day of the week after this one, not the coming one."""
 
 def _day_of_next_week(text: str, today: date) -> date | None:
     for match in _DAYS_NEXT_WEEK.finditer(text):
-        name = match.group(1) or match.group(2)
-        if ruled_out(text, match.start()):
+        which = 1 if match.group(1) else 2
+        name = match.group(which)
+        if ruled_out(text, match.start(which)) or ruled_out_after(text, match.end(which)):
             continue
         monday = today - timedelta(days=today.weekday()) + timedelta(days=7)
         return monday + timedelta(days=_weekday_index(name))
