@@ -17,6 +17,8 @@ from frontdesk.brain.memory import InMemoryCalendar, InMemoryCustomers
 from frontdesk.brain.nlu import understand
 from frontdesk.brain.nlu.change import split_change
 from frontdesk.brain.nlu.cues import asks_hours
+from frontdesk.brain.nlu.entities import extract_vehicle
+from frontdesk.brain.nlu.text import normalise
 from tests.conftest import fixed_clock
 
 MONDAY = date(2026, 11, 23)
@@ -80,3 +82,89 @@ def test_a_move_from_one_time_to_another_names_both(text, current, target) -> No
     old, new = split_change(text, MONDAY)
     assert (old.date, old.time) == current
     assert (new.date, new.time) == target
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("it's an 08 accord, no wait, a 2010", 2010),
+    ("the 2020 rav4, I mean 2021, needs a battery", 2021),
+    ("my 2014, actually 2015 f-150", 2015),
+])
+def test_a_model_year_corrected_in_the_same_breath_is_the_later_one(profiles, text, year) -> None:
+    vehicle = extract_vehicle(normalise(text), profiles["dealership"])
+    assert vehicle is not None and vehicle.year == year
+
+
+@pytest.mark.parametrize(("text", "budget"), [
+    ("we're hoping to buy in cedar park, budget's around four twenty, sorry, four forty",
+     (None, 440_000)),
+    ("want to get a starter home in austin for like two eighty", (None, 280_000)),
+    ("looking to buy a townhome in round rock for about three ten", (279_000, 310_000)),
+])
+def test_a_home_price_said_in_hundreds_is_money_not_a_clock_time(profiles, text, budget) -> None:
+    u = understand(text, profiles["real_estate"], MONDAY)
+    assert u.budget == budget and u.time is None
+
+
+def test_a_time_after_a_home_is_named_is_still_a_time(profiles) -> None:
+    assert understand("we want to buy a house, can we meet saturday at 2",
+                      profiles["real_estate"], MONDAY).time == time(14)
+
+
+@pytest.mark.parametrize(("text", "heard"), [
+    ("the rear breaks are grinding real bad", "rear brakes"),
+    ("can y'all check my breaks tomorrow", "my brakes"),
+    ("break fluid light came on", "brake fluid"),
+    ("we're hoping to cell the house on oak street", "sell the house"),
+    ("my wife and i want too by a place up in georgetown", "to buy a place"),
+    ("we're trying to by in pflugerville", "to buy in"),
+])
+def test_words_heard_by_their_sound_read_as_meant(text, heard) -> None:
+    assert heard in normalise(text).lower
+
+
+@pytest.mark.parametrize("text", ["I'm on my lunch break right now", "we'll drive by the house later",
+                                  "text my cell instead", "we need to move by the end of the month"])
+def test_the_same_sounds_in_their_own_sense_are_left_alone(text) -> None:
+    assert normalise(text).lower == text.lower()
+
+
+@pytest.mark.parametrize("text", [
+    "so we won't be needing the tire rotation on friday anymore, thanks",
+    "I don't need that battery appointment after all, the old one's fine",
+    "we no longer need the consultation, we found a house on our own",
+])
+def test_a_visit_no_longer_needed_is_a_cancellation(profiles, text) -> None:
+    assert understand(text, profiles["dealership"], MONDAY).intent == "cancel"
+
+
+def test_needing_a_visit_is_still_a_booking(profiles) -> None:
+    assert understand("I need the tire rotation on friday", profiles["dealership"], MONDAY).intent == "book"
+
+
+@pytest.mark.parametrize(("text", "at"), [
+    ("can you ring me after dinner, around eight?", time(20)),
+    ("try me after supper, at 7 or so", time(19)),
+    ("evenings are better, like 6:30", time(18, 30)),
+])
+def test_a_time_said_with_the_evening_is_in_the_evening(profiles, text, at) -> None:
+    assert understand(text, profiles["dealership"], MONDAY, "callback_time").time == at
+
+
+@pytest.mark.parametrize(("profile", "text", "part"), [
+    ("real_estate", "I'm slammed right now, could somebody call me back at 6:15 pm?", "evening"),
+    ("dealership", "can't talk, I'm at work, have someone call me back around 8:30 am tomorrow", "morning"),
+    ("real_estate", "I'm driving, can you call me back at like three thirty?", "afternoon"),
+])
+async def test_a_callback_at_a_clock_time_keeps_its_part_of_the_day(profiles, profile, text, part) -> None:
+    state, _ = await _call(profiles, profile, text)
+    callbacks = [t for t in state.pending_tasks if t.task_type == "callback"]
+    assert callbacks and callbacks[-1].window == part
+
+
+@pytest.mark.parametrize("text", [
+    "I got a weird clunking sound from the brakes when I turn, can y'all look tomorrow",
+    "we've had this grinding noise in the brakes since monday, can I come wednesday",
+    "I got a bad vibration whenever I hit the brakes, could you check them friday",
+])
+def test_a_symptom_had_is_no_service_done_already(profiles, text) -> None:
+    assert understand(text, profiles["dealership"], MONDAY).services == ["brake_inspection"]

@@ -185,7 +185,12 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
 
 
 _DONE_ALREADY = re.compile(r"\b(?:did|had|got|just had|just got|already (?:had|got|did)|was done|"
-                           r"were done|last (?:week|month|year|time)|ago|recently had)\b")
+                           r"were done|last (?:week|month|year|time)|ago|recently had)\b"
+                           r"(?! (?:a|an|this|that|these|some|the) (?:[\w-]+ ){0,2}?(?:noises?|sounds?|"
+                           r"squeal\w*|squeak\w*|grind\w*|rattles?|leaks?|lights?|warning|problems?|"
+                           r"issues?|vibrations?|shak\w*|smells?|clunk\w*|click\w*|wobbl\w*|pull\w*)\b)")
+"""Work done already ("I just had the oil done"); having a symptom ("I got a squeaking noise
+from the brakes") is not."""
 
 
 _DROPPED = re.compile(r"^\W*(?:can wait|can hold|is fine|are fine|isn'?t needed|aren'?t needed|"
@@ -331,8 +336,15 @@ def extract_vehicle(u: Utterance, profile: BusinessProfile) -> VehicleMention | 
     """Year, make and model ("2016 Ford F-150", "my camry", "the tesla model 3")."""
     lex = lexicon()
     text = re.sub(r"\b(19|20) (\d{2})\b", r"\1\2", u.numeric)
-    year_match = re.search(r"\b(19[89]\d|20[0-3]\d)\b", text)
-    year = int(year_match.group(1)) if year_match else None
+    years = list(re.finditer(r"\b(19[89]\d|20[0-3]\d)\b", text))
+    year = int(years[0].group(1)) if years else None
+    if len(years) > 1:
+        # "a 2017, sorry, 2019 Camry": the year said after the correction is the car's
+        for tail in correction_tails(text):
+            fixed = re.match(r"\W*(?:(?:it'?s|a|an|the|uh|um|like)\W+)*(19[89]\d|20[0-3]\d)\b", tail)
+            if fixed:
+                year = int(fixed.group(1))
+                break
     make = next((m for alias, m in lex.makes.items() if phrase_in(alias, text)), None)
     models = dict(lex.models)
     models.update({v.model: v.make for v in profile.inventory})

@@ -95,7 +95,8 @@ def _number_homophones(text: str) -> str:
 _HOMOPHONES = (
     # "my break pads", "get my breaks checked": the car part, heard by its sound
     (re.compile(r"\bbreak(?=s? (?:inspect|check|pad|fluid|light|rotor|squeal|squeak|grind|nois|line|"
-                r"pedal|job|and rotor))|(?<=\bmy )breaks\b|(?<=\bthe )breaks\b(?= (?:are|were|need|feel|"
+                r"pedal|job|and rotor))|(?<=\bmy )breaks\b|(?<=\bfrom the )breaks\b"
+                r"|(?:(?<=\bthe )|(?<=\brear )|(?<=\bfront )|(?<=\bback ))breaks\b(?= (?:are|were|need|feel|"
                 r"squeal|squeak|grind|make|went|checked|looked|done|fixed|replaced))"),
      lambda m: "brake" + m.group(0)[5:]),
     # "I want to cell my house": selling a home, heard as "cell"
