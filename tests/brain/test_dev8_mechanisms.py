@@ -168,3 +168,59 @@ async def test_a_callback_at_a_clock_time_keeps_its_part_of_the_day(profiles, pr
 ])
 def test_a_symptom_had_is_no_service_done_already(profiles, text) -> None:
     assert understand(text, profiles["dealership"], MONDAY).services == ["brake_inspection"]
+
+
+@pytest.mark.parametrize(("profile", "text"), [
+    ("dealership", "hey, is Marcus around? he was helping me with a trade-in"),
+    ("real_estate", "could I talk with Jordan please, he's handling our listing"),
+    ("dealership", "is Dana in today? the manager, could I speak to her"),
+])
+def test_a_team_member_asked_for_by_name_is_a_request_for_a_person(profiles, profile, text) -> None:
+    assert understand(text, profiles[profile], MONDAY).intent == "escalation"
+
+
+@pytest.mark.parametrize("text", [
+    "we're trying to unload our townhouse in pflugerville before summer",
+    "thinking about parting with my mom's house up in georgetown",
+    "need to get rid of our place in round rock, the job moved us",
+])
+def test_selling_said_in_other_verbs_is_selling(profiles, text) -> None:
+    assert understand(text, profiles["real_estate"], MONDAY).lead_intent == "sell"
+
+
+@pytest.mark.parametrize("text", [
+    "could someone show us around that condo on 5th street saturday?",
+    "I'd love for an agent to show me the place on Burnet this week",
+    "can y'all show me inside the one on oak tomorrow",
+])
+def test_asking_to_be_shown_a_home_is_a_showing(profiles, text) -> None:
+    assert understand(text, profiles["real_estate"], MONDAY).appointment_type == "property_showing"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Tamsin Oduya, I'm calling to get the brakes looked at", "Tamsin Oduya"),
+    ("hi, Marcel Whitby, we need a battery for the van", "Marcel Whitby"),
+    ("Priscilla Yang. I wanted to book a detail", "Priscilla Yang"),
+])
+def test_a_name_said_before_the_request_is_the_callers(profiles, text, name) -> None:
+    assert understand(text, profiles["dealership"], MONDAY).name == name
+
+
+@pytest.mark.parametrize("text", ["State Inspection, I need one friday", "Ford Focus, I need a battery",
+                                  "Good morning, I need an oil change"])
+def test_a_service_or_a_car_said_first_is_no_name(profiles, text) -> None:
+    assert understand(text, profiles["dealership"], MONDAY).name is None
+
+
+@pytest.mark.parametrize(("booking", "check"), [
+    ("Lena Voss here, tire rotation wednesday at 9", "9 is the morning, yeah?"),
+    ("this is Abel Cruz, oil change friday at 2", "and that's in the afternoon, right"),
+    ("Ivy Moss here, I need an oil change tuesday at 5:15", "that one is in the evening?"),
+])
+async def test_a_part_of_the_day_checked_at_the_read_back_changes_nothing(profiles, booking,
+                                                                          check) -> None:
+    state, replies = await _call(profiles, "dealership", booking, check)
+    assert state.awaiting == "confirm_booking" and replies[-1].startswith("Yes, that's")
+    before = state.booking_slots.preferred_time
+    state, _ = await _call(profiles, "dealership", booking, check, "yes")
+    assert state.appointment is not None and state.appointment.scheduled_time == before

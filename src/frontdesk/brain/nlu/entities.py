@@ -80,6 +80,13 @@ _NAME_ALONE = re.compile(r"(?:^|[.!?]\s+)([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2}
 """A capitalised first and last name said as a sentence of its own at the end of a message."""
 
 
+_NAME_OPENING = re.compile(r"\W*(?:(?:hi|hey|hello|yeah|yes|um+|uh+|morning|afternoon)[,.\s]+)*"
+                           r"([a-z][a-z'-]+ [a-z][a-z'-]+(?: [a-z][a-z'-]+)?)\s*[,.]\s+(?:and )?(?:i|i'm|im|"
+                           r"i'd|i've|we|we're|we'd|calling|need|needing|looking|can|could|wanted|want|"
+                           r"wanting|got|have)\b")
+"""A first and last name said first, then the request ("Nadia Brooks, I need an oil change")."""
+
+
 def _plausible_name_word(word: str) -> bool:
     """A word that can be part of a person's name: not a stop word, filler or common word."""
     lex = lexicon()
@@ -157,6 +164,17 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
         name = _clean_name(here.group(1).split())
         if name:
             return name
+    opening = _NAME_OPENING.match(u.lower)
+    if opening:  # "Nadia Brooks, I need an oil change…": a name said first, before the request
+        words = opening.group(1).split()
+        said = u.raw[opening.start(1): opening.end(1)].split()
+        lex = lexicon()
+        if (words[0] in lex.given_names or all(w[:1].isupper() for w in said)) and not any(
+                w in lex.makes or w in {m.lower() for m in lex.models} for w in words) and all(
+                _plausible_name_word(w) for w in words):
+            name = _clean_name(words)
+            if name and len(name.split()) == len(words):
+                return name
     alone = _NAME_ALONE.search(u.raw)
     if alone:  # "… Wednesday at ten. Otis Grant." / "Gus Albright, by the way."
         words = alone.group(1).lower().split()

@@ -63,6 +63,21 @@ _COUNT = re.compile(r"\b(?:(?:do|get|doing|need|want|for|book|schedule|knock out
 """The caller counts what they want done ("could you do both?"), named or not."""
 
 
+_ASK_HIM_HER = re.compile(r"\b(?:can|could|may) i (?:please )?(?:speak|talk) (?:to|with) (?:him|her)\b")
+
+
+def _asks_for_someone(text: str, profile: BusinessProfile) -> bool:
+    """A person on the team asked for by name ("is Sarah in today?", "can I talk to Marcus"),
+    or by "him"/"her" after the name was said ("the service lady, can I speak with her")."""
+    if _ASK_HIM_HER.search(text):
+        return True
+    names = "|".join(re.escape(m.name.lower()) for m in profile.staff)
+    return bool(names) and re.search(
+        rf"\b(?:(?:speak|talk)(?:ing)? (?:to|with)|put me through to|transfer me to|"
+        rf"connect me (?:to|with)|get me)\s+(?:{names})\b"
+        rf"|\bis (?:{names}) (?:in|there|around|available|working|free)\b", text) is not None
+
+
 def read(text: str, profile: BusinessProfile, today: date,
          awaiting: str | None = None, about: str | None = None) -> Understanding:
     """One clause (or a whole message read as one): intent, confidence and entities. With
@@ -79,6 +94,8 @@ def read(text: str, profile: BusinessProfile, today: date,
     flags |= _fuzzy_flags(u.lower)
     if u.raw.endswith("?"):
         flags.add("question")
+    if _asks_for_someone(u.lower, profile):
+        flags.add("escalation")
     if DEFERS.search(u.lower) and not CALL_ME.search(u.lower):
         # "let me check with my wife and I'll call you back": the caller will ring us; no
         # callback is asked for and nothing is objected to
@@ -98,8 +115,10 @@ def read(text: str, profile: BusinessProfile, today: date,
     result.email = ex.extract_email(u)
     result.name = ex.extract_name(u, expecting=awaiting == "name")
     if result.name and result.name.lower() in {a.lower() for a in (
-            *profile.service_areas, *profile.nearby_areas)}:
-        result.name = None  # "Cedar Park." answers where, not who
+            *profile.service_areas, *profile.nearby_areas,
+            *(p for sv in profile.services for p in (sv.name, *sv.synonyms)),
+            *(p for t in profile.appointment_types for p in (t.label, *t.synonyms)))}:
+        result.name = None  # "Cedar Park." answers where, not who; "State Inspection" is no one
     result.date = when.extract_date(u, today)
     result.time = None if result.phone and awaiting == "phone" else clock.extract_time(u)
     result.window = clock.extract_window(u)
