@@ -224,3 +224,9 @@ async def test_a_part_of_the_day_checked_at_the_read_back_changes_nothing(profil
     before = state.booking_slots.preferred_time
     state, _ = await _call(profiles, "dealership", booking, check, "yes")
     assert state.appointment is not None and state.appointment.scheduled_time == before
+
+
+@pytest.mark.parametrize("text", ["I'll grab the evening one", "that earlier one works for me",
+                                  "the lunchtime one, please"])
+def test_a_slot_pointed_at_as_one_is_not_one_oclock(profiles, text) -> None:
+    assert understand(text, profiles["dealership"], MONDAY, "pick_alternative").time is None

@@ -35,6 +35,10 @@ def normalise(text: str) -> Utterance:
     spoken = re.sub(r"\boh\b(?=[\s,-]*(?:zero|one|two|three|four|five|six|seven|eight|nine|\d))",
                     "zero", lower)
     spoken = _protect_choice_ordinals(spoken)
+    # "the evening one", "that earlier one": a slot pointed at, not the number 1
+    spoken = re.sub(r"\b((?:the|that|this) (?:\w+ )?(?:morning|afternoon|evening|early|earlier|late|"
+                    r"later|other|last|same|lunch|lunchtime|noon|[ap]\.?m\.?|o'?clock) )one\b",
+                    r"\1choicexone", spoken)
     spoken = re.sub(rf"\b({_NUMBER_WORD}|\d+|morning|afternoon|evening|noon|lunch)-?ish\b",
                     r"\1 ish", spoken)  # "fifty-ish", "afternoonish"
     spoken = _number_homophones(spoken)
