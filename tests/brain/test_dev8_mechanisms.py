@@ -162,6 +162,7 @@ async def test_a_callback_at_a_clock_time_keeps_its_part_of_the_day(profiles, pr
 
 
 @pytest.mark.parametrize("text", [
+    "what've you got for the brakes thursday next week",
     "I got a weird clunking sound from the brakes when I turn, can y'all look tomorrow",
     "we've had this grinding noise in the brakes since monday, can I come wednesday",
     "I got a bad vibration whenever I hit the brakes, could you check them friday",
@@ -230,3 +231,21 @@ async def test_a_part_of_the_day_checked_at_the_read_back_changes_nothing(profil
                                   "the lunchtime one, please"])
 def test_a_slot_pointed_at_as_one_is_not_one_oclock(profiles, text) -> None:
     assert understand(text, profiles["dealership"], MONDAY, "pick_alternative").time is None
+
+
+@pytest.mark.parametrize("text", [
+    "we're thinking about maybe selling and buying something closer to my mom, in georgetown",
+    "gotta sell, then buy a bigger place in round rock",
+    "we're looking at selling the townhouse and buying bigger in austin",
+])
+def test_selling_and_buying_together_is_both(profiles, text) -> None:
+    assert understand(text, profiles["real_estate"], MONDAY).lead_intent == "both"
+
+
+@pytest.mark.parametrize("text", ["how soon could y'all get me in for an oil change?",
+                                  "what's the earliest you've got for a tire rotation",
+                                  "first thing you have for the brakes, please"])
+async def test_the_soonest_asked_after_the_morning_has_gone_offers_later_today(profiles, text) -> None:
+    state, replies = await _call(profiles, "dealership", text)
+    assert "don't have any openings today" not in replies[-1]
+    assert state.awaiting in {"pick_alternative", "name", "date"}

@@ -368,6 +368,11 @@ async def advance(s: ConversationState, ctx: TurnContext, *, unclear: bool = Fal
             _no_availability(s, ctx)
             return
         key, values = closed_reply(profile, department, day)
+        later_today = [n for n in nearest if n.date() == day == ctx.today]
+        if key == "no_slots_day" and later_today:
+            # "the earliest you can get me in" at 9: the morning is gone, later today is not
+            _offer(s, ctx, "offer_slots", later_today, day)
+            return
         _offer(s, ctx, key, nearest, day, weekday=f"{day:%A}", **values)
         return
     start = datetime.combine(day, time.fromisoformat(slots.preferred_time))

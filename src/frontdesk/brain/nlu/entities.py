@@ -202,13 +202,14 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
 
 
 
-_DONE_ALREADY = re.compile(r"\b(?:did|had|got|just had|just got|already (?:had|got|did)|was done|"
+_DONE_ALREADY = re.compile(r"\b(?:did|had|(?<!you )(?<!you've )(?<!y'all )(?<!ya )(?<!guys )got|"
+                           r"just had|just got|already (?:had|got|did)|was done|"
                            r"were done|last (?:week|month|year|time)|ago|recently had)\b"
                            r"(?! (?:a|an|this|that|these|some|the) (?:[\w-]+ ){0,2}?(?:noises?|sounds?|"
                            r"squeal\w*|squeak\w*|grind\w*|rattles?|leaks?|lights?|warning|problems?|"
                            r"issues?|vibrations?|shak\w*|smells?|clunk\w*|click\w*|wobbl\w*|pull\w*)\b)")
 """Work done already ("I just had the oil done"); having a symptom ("I got a squeaking noise
-from the brakes") is not."""
+from the brakes") is not, nor what the business has got ("what've you got for a rotation")."""
 
 
 _DROPPED = re.compile(r"^\W*(?:can wait|can hold|is fine|are fine|isn'?t needed|aren'?t needed|"
