@@ -25,7 +25,7 @@ from frontdesk.brain.format import (
 )
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu import when
-from frontdesk.brain.nlu.cues import HOURS_QUESTION
+from frontdesk.brain.nlu.cues import asks_hours
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.state import ConversationState
@@ -131,7 +131,7 @@ def _day_hours_answer(ctx: TurnContext) -> bool:
     of that one day, closures and short hours included, from the profile. Other days ("open
     Saturday?") keep the business's own hours answer."""
     u, profile = ctx.u, ctx.profile
-    if u.date is None or not HOURS_QUESTION.search(u.text.lower()) or not (
+    if u.date is None or not asks_hours(u.text.lower()) or not (
             profile.closure_on(u.date) or when.names_holiday(normalise(u.text).numeric)):
         return False
     on_date = say_on_date(u.date, ctx.today)

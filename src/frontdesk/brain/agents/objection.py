@@ -124,6 +124,8 @@ def _schedule_callback(s: ConversationState, ctx: TurnContext) -> None:
     u = ctx.u
     window = u.window
     part = window.part_of_day if window else u.time_of_day
+    if part is None and u.time is not None:  # "after dinner, like seven thirty": the evening
+        part = "morning" if u.time.hour < 12 else "afternoon" if u.time.hour < 17 else "evening"
     parts = []
     if u.date:
         parts.append(say_date(u.date, ctx.today))

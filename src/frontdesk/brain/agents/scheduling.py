@@ -90,6 +90,19 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
     return slots.model_dump() != before
 
 
+def _checks_part_of_day(s: ConversationState, u: Understanding) -> bool:
+    """The caller names only the part of the day the time read back is in ("8 AM, that's the
+    morning, right?"): nothing to change."""
+    at = s.booking_slots.preferred_time
+    if not (at and u.time_of_day and s.last_ask in {"read_back", "read_back_unclear"}) or (
+            u.time or u.date or u.services or u.deny):
+        return False
+    hour = time.fromisoformat(at).hour
+    if u.window is not None and not u.window.start <= time.fromisoformat(at) < u.window.end:
+        return False
+    return u.time_of_day == ("morning" if hour < 12 else "afternoon" if hour < 17 else "evening")
+
+
 def _replaces_service(u) -> bool:
     return bool(re.search(r"\b(?:instead|actually|rather|not the|no,? (?:the|just)|scratch|"
                           r"forget|change (?:it|that) to|switch|swap|just|only|mean|meant)\b",
@@ -225,6 +238,15 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
                     slots=say_list([say_slot(o, ctx.today) for o in offered]))
             return
     elif s.awaiting == "confirm_booking":
+        if _checks_part_of_day(s, u) and u.affirm:
+            await _book(s, ctx)  # "yes, 2 in the afternoon is perfect"
+            return
+        if _checks_part_of_day(s, u):
+            # "that's in the morning, right?" of an 8 AM read back: a check, not a change
+            at = time.fromisoformat(s.booking_slots.preferred_time or "")
+            ctx.say("read_back_part_agrees", time=say_time(at), part=u.time_of_day)
+            await advance(s, ctx)
+            return
         changed = _absorb_booking(s, ctx)
         if u.affirm and not changed and s.last_ask == "ask_change":
             await advance(s, ctx)  # "yes" to "what would you like to change?" books nothing
@@ -346,6 +368,11 @@ async def advance(s: ConversationState, ctx: TurnContext, *, unclear: bool = Fal
             _no_availability(s, ctx)
             return
         key, values = closed_reply(profile, department, day)
+        later_today = [n for n in nearest if n.date() == day == ctx.today]
+        if key == "no_slots_day" and later_today:
+            # "the earliest you can get me in" at 9: the morning is gone, later today is not
+            _offer(s, ctx, "offer_slots", later_today, day)
+            return
         _offer(s, ctx, key, nearest, day, weekday=f"{day:%A}", **values)
         return
     start = datetime.combine(day, time.fromisoformat(slots.preferred_time))

@@ -53,9 +53,33 @@ def _read(text: str, today: date) -> When:
     return When(when.extract_date(u, today), at, None if at else clock.extract_time_of_day(u))
 
 
+_FROM_TO = re.compile(r"\bfrom (?:the )?(\d{1,2})(?::(\d{2}))?\s*(?:o'?clock|([ap])\.?m\.?)?"
+                      r"(?: one)? (?:to|till|until|over to) (?:like |maybe |about |around )?"
+                      r"(\d{1,2})(?::(\d{2}))?\s*(?:o'?clock|([ap])\.?m\.?)?(?!\s*(?:days?|weeks?|hours?|%))")
+"""Two times as old and new ("move it from ten to one", "from 9 to 11:30"): the first is the
+time the appointment has, the second the one it moves to, on the day named (if any)."""
+
+
+def _from_to(text: str, today: date) -> tuple[When, When] | None:
+    numeric = re.sub(r"\b(?:noon|midday)\b", "12 pm", normalise(text).numeric)
+    match = _FROM_TO.search(numeric)
+    if match is None:
+        return None
+    old_h, old_m, old_half, new_h, new_m, new_half = match.groups()
+    old = clock.clock(int(old_h), int(old_m or 0), old_half and old_half + "m")
+    new = clock.clock(int(new_h), int(new_m or 0), new_half and new_half + "m")
+    if old is None or new is None:
+        return None
+    before, after = numeric[: match.start()], numeric[match.end():]
+    return (When(when.extract_date(normalise(before), today), old),
+            When(when.extract_date(normalise(after), today), new))
+
+
 def split_change(text: str, today: date) -> tuple[When, When]:
     """``(current, target)``: the day/time describing the appointment the caller has, and the
     day/time they want it moved to. Either may be empty."""
+    if (both := _from_to(text, today)) is not None:
+        return both
     lowered = text.lower()
     cues = list(_TARGET_CUE.finditer(lowered))
     for k in range(len(cues) - 1, -1, -1):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import time
 
 from frontdesk.brain.nlu import stance
+from frontdesk.brain.nlu.cues import HOME_PRICE_BEFORE
 from frontdesk.brain.nlu.text import Utterance, clause_before, correction_tails, ruled_out
 from frontdesk.brain.nlu.when import DATE_SPAN
 
@@ -32,8 +33,9 @@ _TIME_BARE = re.compile(
 )
 
 
-_EVENING_SAID = re.compile(r"\b(?:tonight|tonite|this evening|in the evening|at night|"
-                           r"this afternoon|in the afternoon|after work)\b")
+_EVENING_SAID = re.compile(r"\b(?:tonight|tonite|evenings?|at night|afternoons?|after work|"
+                           r"after (?:dinner|supper|school)|(?:dinner|supper) ?time|"
+                           r"after (?:i|we) (?:eat|get home|put the kids down))\b")
 _MORNING_SAID = re.compile(r"\b(?:this morning|in the morning|tomorrow morning|"
                            r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) morning)\b")
 
@@ -73,9 +75,10 @@ _OTHER_ACTIVITY = re.compile(
 _MONEY_BEFORE = re.compile(
     r"\b(?:approved|afford|budget(?:ed)?|spend|stretch|priced?|worth|offer(?:ed)?|asking|"
     r"listed|sell (?:it )?|sold (?:it )?|loan|mortgage|max(?:imum)?|ceiling|tops? out|max(?:es)? out|"
-    r"cap(?:ped)?)\b"
-    r"(?:\s+(?:us|me|it|for|to|at|of|is|was|about|around|maybe|like|up))*\s*$")
-"""Words that make the figure after them money ("approved us for four twenty-five")."""
+    r"cap(?:ped)?)\b(?:'s)?"
+    r"(?:\s+(?:us|me|it|for|to|at|of|is|was|about|around|maybe|like|up))*\s*$|" + HOME_PRICE_BEFORE)
+"""Words that make the figure after them money ("approved us for four twenty-five", "budget's
+about three fifty")."""
 
 
 def _times(text: str) -> list[tuple[int, time]]:
@@ -152,7 +155,8 @@ def extract_time(u: Utterance) -> time | None:
                             r"(?:like\s+|about\s+|around\s+)?$", text[:start])
         if bounded or _OTHER_ACTIVITY.search(clause_before(text, start)):
             continue
-        if _MONEY_BEFORE.search(text[:start]):
+        lead_in = re.match(r"(?:(?:for|at|around|about|like|maybe|say)\s+)*", text[start:])
+        if _MONEY_BEFORE.search(text[: start + lead_in.end()]):
             continue  # "the bank approved us for four twenty-five" is money, not 4:25
         if ruled_out(text, start):
             continue

@@ -16,10 +16,32 @@ HOURS_QUESTION = re.compile(
     r"(?:is|will|would) (?:any(?:one|body)|some(?:one|body)) (?:be )?(?:there|around|in))\b")
 """A question about when the business is open, however it is put ("till what time can I bring
 it in on a Saturday?", "if I swing by Sunday, will anybody be there?")."""
+SLOTS_OPEN = re.compile(
+    r"\b(?:ha(?:ve|s)|got|there|any(?:thing)?|something|slots?|spots?|times?|openings?|"
+    r"appointments?)(?:\s+(?:you|y'all|ya|you guys|we|anything|something|any|still|left|free|"
+    r"slots?|spots?|times?|available|like|else))*\s+open\b")
+"""Openings asked for ("what've you got open Friday?", "anything open Saturday morning?"): the
+open slots of a day, not the business's opening hours."""
+
+
+def asks_hours(text: str) -> bool:
+    """Whether ``text`` (lower case) asks when the business is open; "what do you have open
+    Thursday?" asks for openings instead."""
+    return HOURS_QUESTION.search(SLOTS_OPEN.sub(" ", text)) is not None
+
+
 HOURS_LIMIT = re.compile(
     r"\b(?:how late|how early|(?:till|until|up to) what time|what time do you (?:close|lock up)|"
     r"(?:is|will|would) (?:any(?:one|body)|some(?:one|body)) (?:be )?(?:there|around|in))\b")
 """Asks how far the opening hours reach, even when it names a service or a day."""
+
+
+HOME_PRICE = (r"\b(?:buy|buying|afford|purchase|find|get|looking for|want)\b[^.?!]{0,40}?\b(?:house|"
+                     r"home|place|condo|townhome|townhouse|property|starter)\b[^.?!,]{0,30}?\bfor"
+                     r"(?:\s+(?:around|about|roughly|maybe|like|under|up to|no more than|less than))*")
+HOME_PRICE_BEFORE = HOME_PRICE + r"\s*$"
+"""A figure after "for" when a home is being bought ("a house in Pflugerville for around two
+fifty") is its price, not a clock time."""
 
 
 QUESTION_START = re.compile(
@@ -27,6 +49,13 @@ QUESTION_START = re.compile(
     r"which|who|whose|do|does|did|is|isn'?t|are|aren'?t|can|could|will|would|should|have|has|am|"
     r"any|anything)\b")
 """How a real question starts; an answer said with a rising voice ("Tuesday?") does not."""
+
+
+NO_LONGER_NEEDED = (r"\b(?:won'?t|will not|don'?t|do not|no longer|not gonna|not going to) (?:be )?"
+                    r"need(?:ing)? (?:the|that|my|our|this) [\w ]{0,25}?(?:anymore|any more|after all|"
+                    r"no more)\b|\bno longer need (?:the|that|my|our|this)\b")
+"""A booked visit the caller has no more use for ("I won't be needing that detail Saturday
+anymore", "we no longer need the showing"): a cancellation in other words."""
 
 
 CHANGE_CUE = re.compile(r"\b(?:re-?schedul\w*|move|moving|push|bump|switch|cancel\w*|"
@@ -41,7 +70,7 @@ CHANGE_CUE = re.compile(r"\b(?:re-?schedul\w*|move|moving|push|bump|switch|cance
                          r"(?:i|we)(?:'ve| have)? (?:got|have|had) (?:an?|my|our|the) (?:[\w-]+ ){0,2}?"
                          r"(?:appointment|appt|oil change|tire rotation|inspection|brake check|battery|"
                          r"detail(?:ing)?|showing|consultation|valuation|test drive)\b[^.?!]{0,60}"
-                         r"\binstead of)\b")
+                         r"\binstead of)\b|" + NO_LONGER_NEEDED)
 """Words a request to change an existing appointment always has."""
 LOOKUP_CUE = re.compile(r"\b(?:(?:my|our) (?:appointment|appt|booking|reservation|showing|"
                          r"consultation|test drive|oil change|service|tire rotation|inspection|"
@@ -65,9 +94,11 @@ CANCEL_ASK = re.compile(r"(?<!\bif i )(?<!\bif we )(?<!\bto )(?:\bcancel(?:l?ed|
                          r"consultation|consult|visit|tour|test drive|valuation)|my|our)\b|"
                          r"\b(?:had|have|got) (?:an?|the|my|our) [\w ]{0,25}?(?:set up|booked|scheduled|"
                          r"on the (?:books|calendar|schedule))\b[^.?!]*\b(?:cancel|call (?:it|that) off|"
-                         r"(?:gonna|going to) (?:have to )?pass|not (?:gonna|going to) (?:make|need) it)")
+                         r"(?:gonna|going to) (?:have to )?pass|not (?:gonna|going to) (?:make|need) it)|"
+                         + NO_LONGER_NEEDED)
 """A request to cancel the caller's own appointment, however long the story around it ("we had
-a showing set up for Saturday, but we put an offer on another place, can you cancel it?")."""
+a showing set up for Saturday, but we put an offer on another place, can you cancel it?", "I
+won't be needing that detail Saturday anymore")."""
 ACT_CUES = {
     "identity": re.compile(r"\b(?:who|company|calling|about|regarding|concerning|purpose|name|which|"
                            r"with|from|business|place|outfit|you guys|y'all|pitch|sales|selling|"

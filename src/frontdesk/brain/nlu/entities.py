@@ -80,6 +80,13 @@ _NAME_ALONE = re.compile(r"(?:^|[.!?]\s+)([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2}
 """A capitalised first and last name said as a sentence of its own at the end of a message."""
 
 
+_NAME_OPENING = re.compile(r"\W*(?:(?:hi|hey|hello|yeah|yes|um+|uh+|morning|afternoon)[,.\s]+)*"
+                           r"([a-z][a-z'-]+ [a-z][a-z'-]+(?: [a-z][a-z'-]+)?)\s*[,.]\s+(?:and )?(?:i|i'm|im|"
+                           r"i'd|i've|we|we're|we'd|calling|need|needing|looking|can|could|wanted|want|"
+                           r"wanting|got|have)\b")
+"""A first and last name said first, then the request ("Nadia Brooks, I need an oil change")."""
+
+
 def _plausible_name_word(word: str) -> bool:
     """A word that can be part of a person's name: not a stop word, filler or common word."""
     lex = lexicon()
@@ -157,6 +164,17 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
         name = _clean_name(here.group(1).split())
         if name:
             return name
+    opening = _NAME_OPENING.match(u.lower)
+    if opening:  # "Nadia Brooks, I need an oil change…": a name said first, before the request
+        words = opening.group(1).split()
+        said = u.raw[opening.start(1): opening.end(1)].split()
+        lex = lexicon()
+        if (words[0] in lex.given_names or all(w[:1].isupper() for w in said)) and not any(
+                w in lex.makes or w in {m.lower() for m in lex.models} for w in words) and all(
+                _plausible_name_word(w) for w in words):
+            name = _clean_name(words)
+            if name and len(name.split()) == len(words):
+                return name
     alone = _NAME_ALONE.search(u.raw)
     if alone:  # "… Wednesday at ten. Otis Grant." / "Gus Albright, by the way."
         words = alone.group(1).lower().split()
@@ -184,8 +202,14 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
 
 
 
-_DONE_ALREADY = re.compile(r"\b(?:did|had|got|just had|just got|already (?:had|got|did)|was done|"
-                           r"were done|last (?:week|month|year|time)|ago|recently had)\b")
+_DONE_ALREADY = re.compile(r"\b(?:did|had|(?<!you )(?<!you've )(?<!y'all )(?<!ya )(?<!guys )got|"
+                           r"just had|just got|already (?:had|got|did)|was done|"
+                           r"were done|last (?:week|month|year|time)|ago|recently had)\b"
+                           r"(?! (?:a|an|this|that|these|some|the) (?:[\w-]+ ){0,2}?(?:noises?|sounds?|"
+                           r"squeal\w*|squeak\w*|grind\w*|rattles?|leaks?|lights?|warning|problems?|"
+                           r"issues?|vibrations?|shak\w*|smells?|clunk\w*|click\w*|wobbl\w*|pull\w*)\b)")
+"""Work done already ("I just had the oil done"); having a symptom ("I got a squeaking noise
+from the brakes") is not, nor what the business has got ("what've you got for a rotation")."""
 
 
 _DROPPED = re.compile(r"^\W*(?:can wait|can hold|is fine|are fine|isn'?t needed|aren'?t needed|"
@@ -331,8 +355,15 @@ def extract_vehicle(u: Utterance, profile: BusinessProfile) -> VehicleMention | 
     """Year, make and model ("2016 Ford F-150", "my camry", "the tesla model 3")."""
     lex = lexicon()
     text = re.sub(r"\b(19|20) (\d{2})\b", r"\1\2", u.numeric)
-    year_match = re.search(r"\b(19[89]\d|20[0-3]\d)\b", text)
-    year = int(year_match.group(1)) if year_match else None
+    years = list(re.finditer(r"\b(19[89]\d|20[0-3]\d)\b", text))
+    year = int(years[0].group(1)) if years else None
+    if len(years) > 1:
+        # "a 2017, sorry, 2019 Camry": the year said after the correction is the car's
+        for tail in correction_tails(text):
+            fixed = re.match(r"\W*(?:(?:it'?s|a|an|the|uh|um|like)\W+)*(19[89]\d|20[0-3]\d)\b", tail)
+            if fixed:
+                year = int(fixed.group(1))
+                break
     make = next((m for alias, m in lex.makes.items() if phrase_in(alias, text)), None)
     models = dict(lex.models)
     models.update({v.model: v.make for v in profile.inventory})

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from frontdesk.brain.nlu.cues import HOME_PRICE, HOME_PRICE_BEFORE
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.text import Utterance, clause_before, ruled_out
 from frontdesk.brain.nlu.when import MONTH, parse_date
@@ -38,7 +39,7 @@ MAX_BUDGET_USD = 1_000_000_000
 _MONEY_CUE = re.compile(r"\$|\b(?:budget|afford|price|spend|range|pre-?approved (?:us |me )?for|"
                         r"approved (?:us |me )?for|stretch to|tops|ceiling|max(?:imum)?|"
                         r"thousand|grand|at (?:the )?most|(?:nothing|not) (?:over|above)|cap(?:ped)? at|"
-                        r"tops? out|limit|no more than)\b")
+                        r"tops? out|limit|no more than)\b|" + HOME_PRICE + r"\s*\d")
 
 
 def _amount(number: str, suffix: str | None) -> float:
@@ -126,9 +127,15 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
     # "about 500 thousand, actually no, up to 550k": the figure after a correction wins.
     corrected = list(re.finditer(r"\b(?:actually|i mean|sorry|correction|make that|rather)\b",
                                  text))
+    inherited = False
     if corrected:
         tail = text[corrected[-1].end():]
         if re.search(r"\d", tail):
+            # "about three fifty, sorry, three seventy-five": the figure corrected says the
+            # new one is money too, and in the same unit
+            head = text[: corrected[-1].start()]
+            inherited = extract_budget(Utterance(raw=head, lower=head, numeric=head),
+                                       expecting=expecting) is not None
             text = tail
     match = _RANGE.search(text)
     if match:
@@ -160,10 +167,12 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
         capped = qualifier in _CAPS or bool(qualifier and qualifier.startswith(("nothing", "not ", "no ")))
         if not suffix and _CAP_AFTER.match(text[match.end():]):
             capped = True  # "three-fifty, tops"
-        approved = re.search(r"\b(?:approved|afford|budget|spend)\b(?:\s+(?:us|me|for|is|of|to|"
-                             r"about|around))*\s*$", text[: match.start()])
+        approved = re.search(r"\b(?:approved|afford|budget|spend|max(?:imum)?|ceiling|limit|cap)\b"
+                             r"(?:'s)?(?:\s+(?:us|me|for|is|of|to|at|about|around|like|maybe|roughly))*\s*$",
+                             text[: match.start()])
         scaled = not suffix and 100 <= value < 10_000 and bool(
-            expecting or (qualifier and homes) or capped or approved)
+            expecting or (qualifier and homes) or capped or approved or inherited
+            or re.search(HOME_PRICE_BEFORE, text[: match.start()]))
         if scaled:
             value *= 1_000  # "around 450" for a home means thousands: "up to 450", "about 600"
         if 10_000 <= value <= MAX_BUDGET_USD and (cue or scaled or suffix or "$" in match.group(0)):

@@ -20,9 +20,9 @@ from frontdesk.brain.nlu.cues import (
     CALL_ME,
     DEFERS,
     DONE_WITH_IT,
-    HOURS_QUESTION,
     NEEDS_APPOINTMENT,
     QUESTION_START,
+    asks_hours,
 )
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.text import normalise
@@ -63,6 +63,21 @@ _COUNT = re.compile(r"\b(?:(?:do|get|doing|need|want|for|book|schedule|knock out
 """The caller counts what they want done ("could you do both?"), named or not."""
 
 
+_ASK_HIM_HER = re.compile(r"\b(?:can|could|may) i (?:please )?(?:speak|talk) (?:to|with) (?:him|her)\b")
+
+
+def _asks_for_someone(text: str, profile: BusinessProfile) -> bool:
+    """A person on the team asked for by name ("is Sarah in today?", "can I talk to Marcus"),
+    or by "him"/"her" after the name was said ("the service lady, can I speak with her")."""
+    if _ASK_HIM_HER.search(text):
+        return True
+    names = "|".join(re.escape(m.name.lower()) for m in profile.staff)
+    return bool(names) and re.search(
+        rf"\b(?:(?:speak|talk)(?:ing)? (?:to|with)|put me through to|transfer me to|"
+        rf"connect me (?:to|with)|get me)\s+(?:{names})\b"
+        rf"|\bis (?:{names}) (?:in|there|around|available|working|free)\b", text) is not None
+
+
 def read(text: str, profile: BusinessProfile, today: date,
          awaiting: str | None = None, about: str | None = None) -> Understanding:
     """One clause (or a whole message read as one): intent, confidence and entities. With
@@ -79,6 +94,8 @@ def read(text: str, profile: BusinessProfile, today: date,
     flags |= _fuzzy_flags(u.lower)
     if u.raw.endswith("?"):
         flags.add("question")
+    if _asks_for_someone(u.lower, profile):
+        flags.add("escalation")
     if DEFERS.search(u.lower) and not CALL_ME.search(u.lower):
         # "let me check with my wife and I'll call you back": the caller will ring us; no
         # callback is asked for and nothing is objected to
@@ -98,8 +115,10 @@ def read(text: str, profile: BusinessProfile, today: date,
     result.email = ex.extract_email(u)
     result.name = ex.extract_name(u, expecting=awaiting == "name")
     if result.name and result.name.lower() in {a.lower() for a in (
-            *profile.service_areas, *profile.nearby_areas)}:
-        result.name = None  # "Cedar Park." answers where, not who
+            *profile.service_areas, *profile.nearby_areas,
+            *(p for sv in profile.services for p in (sv.name, *sv.synonyms)),
+            *(p for t in profile.appointment_types for p in (t.label, *t.synonyms)))}:
+        result.name = None  # "Cedar Park." answers where, not who; "State Inspection" is no one
     result.date = when.extract_date(u, today)
     result.time = None if result.phone and awaiting == "phone" else clock.extract_time(u)
     result.window = clock.extract_window(u)
@@ -143,7 +162,7 @@ def read(text: str, profile: BusinessProfile, today: date,
         result.is_question = False
     if (result.is_question and (result.date or result.time or result.window)
             and not {"price_question", "inventory_question"} & flags
-            and not HOURS_QUESTION.search(u.lower)):
+            and not asks_hours(u.lower)):
         # "how about Wednesday at 2?", "can we do two instead?", "Friday after work, say 5:30?"
         # propose a time; they ask nothing of the business
         result.is_question = False
@@ -152,7 +171,7 @@ def read(text: str, profile: BusinessProfile, today: date,
         result.is_question = False  # "um, I guess around five hundred?": an answer, said rising
     if result.is_question and awaiting in _FACT_ASKED and answers(awaiting, result) and (
             _CHECKS_FACT.search(u.lower)) and not (
-            {"price_question", "inventory_question", "faq_topic"} & flags or HOURS_QUESTION.search(u.lower)):
+            {"price_question", "inventory_question", "faq_topic"} & flags or asks_hours(u.lower)):
         # "is four hundred enough to get something in Pflugerville?" asked for the area: the
         # caller checks their own facts; the answer is in the question
         result.is_question = False
@@ -169,7 +188,7 @@ def read(text: str, profile: BusinessProfile, today: date,
     result.act = default_classifier().predict(u.raw)
     result.intent, result.confidence = combine(result, rule_intent, rule_confidence, awaiting)
     if (awaiting in {"date", "time"} and "flexible" in result.flags and result.intent == "faq"
-            and not ({"faq_topic", "price_question"} & flags or HOURS_QUESTION.search(u.lower))):
+            and not ({"faq_topic", "price_question"} & flags or asks_hours(u.lower))):
         # "um, not sure, what do you have?" asked for a day: the caller leaves it to us
         result.intent, result.is_question = "provide_info", False
     if "walk_in_question" in flags and result.intent in {"book", "provide_info", "unknown", "escalation"}:

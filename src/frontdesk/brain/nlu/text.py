@@ -30,11 +30,15 @@ _SPACES = re.compile(r"\s+")
 
 def normalise(text: str) -> Utterance:
     raw = _SPACES.sub(" ", text.replace("’", "'").replace("‘", "'")).strip()
-    lower = raw.lower()
+    lower = _word_homophones(raw.lower())
     # "oh" read as zero inside digit runs ("five one two, oh one nine").
     spoken = re.sub(r"\boh\b(?=[\s,-]*(?:zero|one|two|three|four|five|six|seven|eight|nine|\d))",
                     "zero", lower)
     spoken = _protect_choice_ordinals(spoken)
+    # "the evening one", "that earlier one": a slot pointed at, not the number 1
+    spoken = re.sub(r"\b((?:the|that|this) (?:\w+ )?(?:morning|afternoon|evening|early|earlier|late|"
+                    r"later|other|last|same|lunch|lunchtime|noon|[ap]\.?m\.?|o'?clock) )one\b",
+                    r"\1choicexone", spoken)
     spoken = re.sub(rf"\b({_NUMBER_WORD}|\d+|morning|afternoon|evening|noon|lunch)-?ish\b",
                     r"\1 ish", spoken)  # "fifty-ish", "afternoonish"
     spoken = _number_homophones(spoken)
@@ -90,6 +94,36 @@ def _number_homophones(text: str) -> str:
     number can stand (after "at", before "hundred" or "o'clock") is that number."""
     text = _AT_HOMOPHONE.sub(lambda m: f"{m.group(1)} {_SOUNDS_LIKE[m.group(2)]}", text)
     return _BEFORE_UNIT.sub(lambda m: _SOUNDS_LIKE[m.group(1)], text)
+
+
+_HOMOPHONES = (
+    # "my break pads", "get my breaks checked": the car part, heard by its sound
+    (re.compile(r"\bbreak(?=s? (?:inspect|check|pad|fluid|light|rotor|squeal|squeak|grind|nois|line|"
+                r"pedal|job|and rotor))|(?<=\bmy )breaks\b|(?<=\bfrom the )breaks\b"
+                r"|(?:(?<=\bthe )|(?<=\brear )|(?<=\bfront )|(?<=\bback ))breaks\b(?= (?:are|were|need|feel|"
+                r"squeal|squeak|grind|make|went|checked|looked|done|fixed|replaced))"),
+     lambda m: "brake" + m.group(0)[5:]),
+    # "I want to cell my house": selling a home, heard as "cell"
+    (re.compile(r"\bcell(ing)?(?= (?:my|our|the|a|his|her|their|this|that) (?:\w+ )?(?:house|home|place|"
+                r"condo|property|townhouse|townhome|land|lot)\b)"), r"sell\1"),
+    (re.compile(r"\b(to|too|wanna|gonna|gotta|should|could|would|might|will) cell\b(?! (?:phone|number))"),
+     r"\1 sell"),
+    # "looking too by a house", "we want to by": buying, heard as "by"
+    (re.compile(r"\b(?:to|too) by\b(?= (?:a|an|our|my|some|something|in|around|near|out|up)\b)"
+                r"|\b(?:to|too) by$"), "to buy"),
+    (re.compile(r"\bby(?= (?:a|our|my|the|their) (?:\w+ )?(?:house|home|place|condo|property|townhouse|"
+                r"townhome|starter)\b)(?<!drive by)(?<!stop by)(?<!come by)(?<!swing by)(?<!built by)"
+                r"(?<!owned by)(?<!pass by)(?<!drop by)(?<!walk by)(?<! go by)(?<!went by)"),
+     "buy"),
+)
+
+
+def _word_homophones(text: str) -> str:
+    """Words speech recognition writes by their sound where only the other word makes sense:
+    "break" for the brake on a car, "cell" for selling a house, "too by" for to buy."""
+    for pattern, replace in _HOMOPHONES:
+        text = pattern.sub(replace, text)
+    return text
 
 
 def _loose_clock(text: str) -> str:

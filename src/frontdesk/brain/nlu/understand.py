@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 
 from frontdesk.brain.nlu import refer, when
 from frontdesk.brain.nlu.clauses import split_clauses, split_lead_in
-from frontdesk.brain.nlu.cues import HOURS_QUESTION
+from frontdesk.brain.nlu.cues import asks_hours
 from frontdesk.brain.nlu.read import read
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.nlu.understanding import Understanding
@@ -229,7 +229,7 @@ def _is_aside(r: Understanding, awaiting: str | None) -> bool:
     if r.intent == "faq" and r.services and "price_question" not in r.flags and _REQUEST.match(
             r.text.lower()):
         return False  # "can y'all swap the battery and do the sticker?" asks for the work
-    if r.intent == "faq" and HOURS_QUESTION.search(r.text.lower()):
+    if r.intent == "faq" and asks_hours(r.text.lower()):
         return True  # "open saturday?" asks the hours, whatever day it names
     if r.intent == "faq":
         # "how about Wednesday at 2?" or "can I come in Thursday?" are booking moves

@@ -307,6 +307,25 @@ def _ruled_out_weekdays(text: str) -> set[int] | None:
     return skipped
 
 
+_GLUE = r"(?:\W+(?:on|say|like|maybe|probably|um|uh|either|or|and|the|of|preferably|ideally)\b)*\W+"
+_DAYS_NEXT_WEEK = re.compile(
+    rf"\bnext week{_GLUE}({WEEKDAY})\b"
+    rf"|\b({WEEKDAY})(?:{_GLUE}{WEEKDAY})*{_GLUE}next week\b")
+"""A weekday said with "next week" ("next week Friday", "Friday of next week", "Monday or
+Tuesday next week"): a day of the week after this one, not the coming one."""
+
+
+def _day_of_next_week(text: str, today: date) -> date | None:
+    for match in _DAYS_NEXT_WEEK.finditer(text):
+        which = 1 if match.group(1) else 2
+        name = match.group(which)
+        if ruled_out(text, match.start(which)) or ruled_out_after(text, match.end(which)):
+            continue
+        monday = today - timedelta(days=today.weekday()) + timedelta(days=7)
+        return monday + timedelta(days=_weekday_index(name))
+    return None
+
+
 def _weekday_index(name: str) -> int:
     return [d[:3] for d in _WEEKDAYS].index(name[:3])
 
@@ -327,6 +346,8 @@ def _extract_date(u: Utterance, today: date, _single: bool) -> date | None:
     week = re.search(r"\b(?:(early|later|end of|sometime) )?(next|this) week\b", text)
     if week and _PAST.search(clause_before(text, week.start())):
         week = None  # "it died on me twice this week" says when it broke, not when to come
+    if week and week.group(2) == "next" and not _single and (named := _day_of_next_week(text, today)):
+        return named  # "next week Friday", "Monday or Tuesday next week": that week's days
     skipped = _ruled_out_weekdays(text) if week and not _single else None
     if week and skipped is not None:
         # "try me next week" → next Monday; "later this week" → Thursday; "next week but not
