@@ -294,10 +294,14 @@ async def run(n_scripts: int) -> dict[str, object]:
         **{name: {"v2v": [], "cpu": 0.0, "turns": 0, "user_turns": 0, "over": 0, "errors": [],
                   "calls": []} for name in FRONTDESK_SIDES}}
     # Frontdesk as shipped, and without Smart Turn (endpoint by silence alone), on the same audio.
+    # Each with engines of its own: a shared phrase cache would hand the second one the first
+    # one's replies already synthesized.
+    plain_settings = Settings(data_dir=Path(tempfile.mkdtemp()),
+                              voice=settings.voice.model_copy(update={"smart_turn": False}))
+    plain_engines = await VoiceEngines.load(plain_settings)
     services = {"frontdesk": runtime.voice(),
                 "frontdesk_without_smart_turn": CallServices(
-                    runtime.engines, runtime.conversations,
-                    runtime.settings.voice.model_copy(update={"smart_turn": False}),
+                    plain_engines, runtime.conversations, plain_settings.voice,
                     runtime.recordings)}
     vad_params: dict[str, object] = {}
     try:
@@ -338,6 +342,7 @@ async def run(n_scripts: int) -> dict[str, object]:
     finally:
         await runtime.close()
         await engines.close()
+        await plain_engines.close()
     results = {name: {**summary(s["v2v"], s["cpu"], s["turns"], s["user_turns"], s["over"]),
                       "errors": s["errors"], "calls": s["calls"]} for name, s in sides.items()}
     stock, ours, plain = (results["stock"], results["frontdesk"],

@@ -157,7 +157,7 @@ async def measure(engine: FasterWhisperSTT, utterances: list[tuple[Audio, str, s
     errors = words = 0
     latencies: list[float] = []
     cpu: list[float] = []
-    retried, echoes = engine.windows_retried, engine.echoes_redecoded
+    retried, plain = engine.windows_retried, engine.redecoded_without_context
     for audio, text, heard, business in utterances:
         before = {"vocabulary": " ".join(filter(None, (business, heard))), "agent": heard,
                   "none": None}[context]
@@ -174,7 +174,7 @@ async def measure(engine: FasterWhisperSTT, utterances: list[tuple[Audio, str, s
             "cpu_ms_median": round(statistics.median(cpu)),
             "cpu_ms_mean": round(statistics.mean(cpu)),
             "decoded_again_over_30_s": engine.windows_retried - retried,
-            "echoes_decoded_again": engine.echoes_redecoded - echoes}
+            "decoded_again_without_context": engine.redecoded_without_context - plain}
 
 
 async def main(limit: int, only: str | None) -> None:

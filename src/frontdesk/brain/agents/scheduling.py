@@ -400,6 +400,12 @@ async def advance(s: ConversationState, ctx: TurnContext, *, unclear: bool = Fal
     if (not slots.customer_name and s.awaiting == "name" and u is not None
             and "decline" in u.flags and slots.customer_phone):
         slots.name_declined = True  # "let's skip that": the phone number identifies them
+    elif (not slots.customer_name and s.awaiting == "name" and s.last_ask == "ask_name"
+          and s.ask_repeats >= 1 and slots.customer_phone and not slots.name_declined):
+        # Asked twice and still not heard (a bad line, a name the recogniser cannot follow):
+        # a receptionist books under the number rather than give up on the booking.
+        slots.name_declined = True
+        ctx.say("name_skipped")
     if not slots.customer_name and not slots.name_declined:
         ctx.ask(s, "name", AGENT, "ask_name")
         return
