@@ -12,10 +12,8 @@ from datetime import date
 
 import pytest
 
-from frontdesk.brain import Brain
-from frontdesk.brain.memory import InMemoryCalendar, InMemoryCustomers
 from frontdesk.brain.nlu import understand
-from tests.conftest import fixed_clock
+from tests.brain.calls import call as _call
 
 MONDAY = date(2026, 11, 23)
 
@@ -39,17 +37,6 @@ def test_an_answer_inside_a_question_is_an_answer(profiles, awaiting, text, plac
 ])
 def test_a_real_question_asked_for_a_fact_stays_a_question(profiles, text) -> None:
     assert understand(text, profiles["real_estate"], MONDAY, "location").intent == "faq"
-
-
-async def _call(profiles, profile, *lines):
-    brain = Brain(profiles, InMemoryCalendar(), InMemoryCustomers(), clock=fixed_clock)
-    state = (await brain.start(await brain.new_state("d6", profile, caller_phone="+15125550123"))).state
-    replies = []
-    for line in lines:
-        outcome = await brain.respond(state, line)
-        state = outcome.state
-        replies.append(outcome.reply)
-    return state, replies
 
 
 @pytest.mark.parametrize("drop", [

@@ -12,27 +12,14 @@ from datetime import date, time
 
 import pytest
 
-from frontdesk.brain import Brain
-from frontdesk.brain.memory import InMemoryCalendar, InMemoryCustomers
 from frontdesk.brain.nlu import understand
 from frontdesk.brain.nlu.change import split_change
 from frontdesk.brain.nlu.cues import asks_hours
 from frontdesk.brain.nlu.entities import extract_vehicle
 from frontdesk.brain.nlu.text import normalise
-from tests.conftest import fixed_clock
+from tests.brain.calls import call as _call
 
 MONDAY = date(2026, 11, 23)
-
-
-async def _call(profiles, profile, *lines):
-    brain = Brain(profiles, InMemoryCalendar(), InMemoryCustomers(), clock=fixed_clock)
-    state = (await brain.start(await brain.new_state("d8", profile, caller_phone="+15125550123"))).state
-    replies = []
-    for line in lines:
-        outcome = await brain.respond(state, line)
-        state = outcome.state
-        replies.append(outcome.reply)
-    return state, replies
 
 
 @pytest.mark.parametrize(("text", "day"), [

@@ -5,20 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from frontdesk.brain import Brain
-from frontdesk.brain.memory import InMemoryCalendar, InMemoryCustomers
-from tests.conftest import fixed_clock
-
-
-async def _call(profiles, profile: str, *lines: str, phone: str | None = "+15125550123"):
-    brain = Brain(profiles, InMemoryCalendar(), InMemoryCustomers(), clock=fixed_clock)
-    state = (await brain.start(await brain.new_state("nn", profile, caller_phone=phone))).state
-    replies = []
-    for line in lines:
-        outcome = await brain.respond(state, line)
-        state = outcome.state
-        replies.append(outcome.reply)
-    return state, replies
+from tests.brain.calls import call as _call
 
 
 @pytest.mark.parametrize(("profile", "request_", "garbled"), [

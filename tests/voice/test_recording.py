@@ -90,8 +90,14 @@ async def test_a_recorded_call_discloses_first_and_keeps_both_sides(recorded_lin
         assert jobs, "the daily retention job was not scheduled"
 
 
-async def test_a_recorded_browser_call_keeps_both_sides(tmp_path, engines, say) -> None:
+async def test_a_recorded_browser_call_keeps_both_sides(tmp_path, say) -> None:
+    """With engines of its own (a fresh phrase cache): in the full voice suite, on the shared
+    engines, the agent's side of this recording came out silent in three runs on 2026-12-01
+    though the call itself went right — not reproduced with any one earlier test file, cause
+    not found yet (see the note on issue 15)."""
     from playwright.async_api import async_playwright
+
+    from frontdesk.voice.engines import VoiceEngines
 
     settings = Settings(env="test", data_dir=tmp_path, profiles_dir=recording_profiles(tmp_path),
                         webrtc=WebRTCSettings(allow_loopback=True))
@@ -99,25 +105,35 @@ async def test_a_recorded_browser_call_keeps_both_sides(tmp_path, engines, say) 
     wav = tmp_path / "caller.wav"
     # Quiet while the disclosure and greeting play, then one question, then quiet.
     write_wav(wav, _with_silence(line, before_s=13.0, after_s=20.0))
-    async with LiveServer(create_app(settings, clock=fixed_clock, engines=engines)) as server:
-        async with async_playwright() as pw:
-            browser = await launch_chromium(pw, wav)
-            try:
-                page = await browser.new_page()
-                await page.goto(f"{server.url}/call")
-                await page.select_option("#profile", "dealership")
-                await page.click("#call")
-                await page.wait_for_selector("li.assistant", timeout=20_000)
-                await page.wait_for_function(
-                    "() => document.querySelectorAll('li.assistant').length >= 2", timeout=45_000)
-                agent_lines = await page.locator("li.assistant").all_inner_texts()
-                conversation_id = await page.evaluate("document.body.dataset.session")
-                await page.click("#hangup")
-            finally:
-                await browser.close()
-        assert agent_lines[0].startswith(DISCLOSURE), agent_lines
-        recording = await attached_recording(server.app.state.services, conversation_id)
+    engines = await VoiceEngines.load(settings)
+    try:
+        async with LiveServer(create_app(settings, clock=fixed_clock, engines=engines)) as server:
+            async with async_playwright() as pw:
+                browser = await launch_chromium(pw, wav)
+                try:
+                    page = await browser.new_page()
+                    await page.goto(f"{server.url}/call")
+                    await page.select_option("#profile", "dealership")
+                    await page.click("#call")
+                    await page.wait_for_selector("li.assistant", timeout=20_000)
+                    # The caller's question heard and answered (not just any second agent line).
+                    await page.wait_for_function("""() => {
+                        const lines = [...document.querySelectorAll('li')];
+                        const asked = lines.findIndex(l => l.classList.contains('user')
+                                                      && /hour/i.test(l.textContent));
+                        return asked >= 0 && lines.slice(asked + 1).some(
+                            l => l.classList.contains('assistant'));
+                    }""", timeout=45_000)
+                    agent_lines = await page.locator("li.assistant").all_inner_texts()
+                    conversation_id = await page.evaluate("document.body.dataset.session")
+                    await page.click("#hangup")
+                finally:
+                    await browser.close()
+            assert agent_lines[0].startswith(DISCLOSURE), agent_lines
+            recording = await attached_recording(server.app.state.services, conversation_id)
+    finally:
+        await engines.close()
     assert recording is not None, "no recording was attached to the browser call"
     decoded, rate = _decoded(recording.path)
     caller, agent = _rms_windows(decoded[0], rate), _rms_windows(decoded[1], rate)
-    assert caller.max() > 0.02 and agent.max() > 0.02
+    assert caller.max() > 0.02 and agent.max() > 0.02, (caller.max(), agent.max(), agent_lines)
