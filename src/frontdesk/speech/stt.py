@@ -188,7 +188,7 @@ class FasterWhisperSTT:
 
     def _decode_windows(self, batch: list[_Request]) -> list[_Decoded | None]:
         """Utterances in one short window, decoded together; None for each transcript that
-        cannot be trusted (it is decoded again over 30 s).
+        cannot be trusted (see :meth:`_decode` for what follows).
 
         The window fits the longest utterance. Whisper wants the start of the transcript at the
         same position in every prompt, so the contexts are cut to the shortest one (its end,
