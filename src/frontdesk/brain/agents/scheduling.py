@@ -238,10 +238,11 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
                     slots=say_list([say_slot(o, ctx.today) for o in offered]))
             return
     elif s.awaiting == "confirm_booking":
-        if _checks_part_of_day(s, u) and u.affirm:
+        part_checked = _checks_part_of_day(s, u)
+        if part_checked and u.affirm:
             await _book(s, ctx)  # "yes, 2 in the afternoon is perfect"
             return
-        if _checks_part_of_day(s, u):
+        if part_checked:
             # "that's in the morning, right?" of an 8 AM read back: a check, not a change
             at = time.fromisoformat(s.booking_slots.preferred_time or "")
             ctx.say("read_back_part_agrees", time=say_time(at), part=u.time_of_day)
