@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import event, select
 
 from frontdesk.app import build_runtime
-from frontdesk.storage.models import Conversation
+from frontdesk.storage.models import Conversation, Customer
 from tests.conftest import fixed_clock
 
 pytestmark = pytest.mark.integration
@@ -113,3 +113,22 @@ async def test_many_calls_ending_at_once_return_every_connection(settings) -> No
     finally:
         await runtime.close()
     assert runtime.database.pool.checkedout() == 0
+
+
+async def test_calls_from_one_number_starting_at_once_all_start(settings) -> None:
+    """A caller who redials while the first call is still up (or two lines of one office):
+    every call's first turn writes the same new customer. The loser of that race once failed
+    its whole call on the duplicate phone ("call could not start"): it must find the row."""
+    runtime = await build_runtime(settings, clock=fixed_clock)
+    try:
+        outcomes = await asyncio.wait_for(asyncio.gather(*(
+            runtime.conversations.create("dealership", channel="phone",
+                                         caller_phone="+15125550888") for _ in range(6))), 30)
+        assert len({o.state.conversation_id for o in outcomes}) == 6
+        assert all(o.reply for o in outcomes)  # each caller heard a greeting
+        async with runtime.sessions() as db:
+            rows = (await db.scalars(select(Customer).where(
+                Customer.phone == "+15125550888"))).all()
+        assert len(rows) == 1
+    finally:
+        await runtime.close()

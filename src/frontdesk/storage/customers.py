@@ -11,17 +11,24 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from frontdesk.brain.state import ConversationState
-from frontdesk.storage.models import Appointment, Customer, Lead, Vehicle
+from frontdesk.storage.database import upsert_insert
+from frontdesk.storage.models import Appointment, Customer, Lead, Vehicle, utcnow
 
 
 async def upsert_customer(db: AsyncSession, phone: str, name: str | None = None,
                           email: str | None = None) -> Customer:
     """The customer with this E.164 phone, created or updated with any new name/email."""
-    customer = await db.scalar(select(Customer).where(Customer.phone == phone))
+    by_phone = select(Customer).where(Customer.phone == phone)
+    customer = await db.scalar(by_phone)
     if customer is None:
-        customer = Customer(phone=phone, name=name, email=email)
-        db.add(customer)
-        await db.flush()
+        # Two calls from one number can start at once (a caller redialling while the first
+        # call is still up, a load test): insert if absent, so the second one finds the row
+        # instead of failing its whole call on a duplicate key.
+        now = utcnow()
+        await db.execute(upsert_insert(db, Customer).values(
+            phone=phone, name=name, email=email, created_at=now, updated_at=now,
+        ).on_conflict_do_nothing(index_elements=[Customer.phone]))
+        customer = await db.scalar(by_phone)
     else:
         if name:
             customer.name = name

@@ -20,9 +20,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import func, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from frontdesk.storage.database import upsert_insert
 from frontdesk.storage.models import Business, Delivery, Job
 from frontdesk.storage.transaction import after_commit, reading, transaction
 
@@ -172,9 +172,8 @@ class JobStore:
                       max_attempts=job.max_attempts, business_id=business_id,
                       conversation_id=job.conversation_id, appointment_id=job.appointment_id,
                       created_at=now, updated_at=now)
-        dialect = postgresql if db.bind.dialect.name == "postgresql" else sqlite
         # A concurrent transaction may have added the same key since the check above.
-        result = await db.execute(dialect.insert(Job).values(**values).on_conflict_do_nothing())
+        result = await db.execute(upsert_insert(db, Job).values(**values).on_conflict_do_nothing())
         return job_id if result.rowcount else None
 
     async def cancel(self, *, appointment_id: int | None = None, kinds: Sequence[str] = (),

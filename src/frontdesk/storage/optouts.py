@@ -12,10 +12,10 @@ import re
 from datetime import UTC, datetime
 
 from sqlalchemy import select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from frontdesk.storage.conversations import BusinessNotSeededError
+from frontdesk.storage.database import upsert_insert
 from frontdesk.storage.models import Business, SmsOptOut
 from frontdesk.storage.transaction import reading, transaction
 
@@ -38,9 +38,8 @@ class SmsOptOutStore:
         phone = _checked(phone)
         async with transaction(self._sessions) as db:
             business_id = await _business_id(db, business_key)
-            insert = postgresql.insert if db.get_bind().dialect.name == "postgresql" else sqlite.insert
             now = datetime.now(UTC)
-            statement = insert(SmsOptOut).values(business_id=business_id, phone=phone,
+            statement = upsert_insert(db, SmsOptOut).values(business_id=business_id, phone=phone,
                                                  opted_out=opted_out, created_at=now,
                                                  updated_at=now)
             await db.execute(statement.on_conflict_do_update(
