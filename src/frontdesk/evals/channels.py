@@ -389,7 +389,7 @@ class PhoneChannel:
             if first is not None:
                 if cut_in and time.monotonic() > first + 1.0:
                     return True
-                if any(e.event == "mark" and e.at > first for e in media.events):
+                if media.marked_after(first):
                     return True
             await asyncio.sleep(0.02)
         return media.first_media_after(since) is not None

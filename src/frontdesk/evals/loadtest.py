@@ -34,6 +34,7 @@ from urllib.parse import urlparse
 
 import httpx
 
+from frontdesk.api.looplag import LoopLag
 from frontdesk.config import Settings
 from frontdesk.evals.caller import SimulatedCaller
 from frontdesk.evals.channels import CALLER_PITCH, PhoneChannel
@@ -138,17 +139,19 @@ async def one_call(url: str, scenario: EvalScenario, index: int, *, voice: Any,
 async def run_level(url: str, n: int, scenarios: list[EvalScenario], *, voice: Any,
                     auth_token: str, api_key: str | None, seed: int, timeout_s: float,
                     offset: int) -> dict[str, Any]:
-    with Sampler(url, _bearer(api_key)) as sampler:
-        started = time.monotonic()
-        tasks = [asyncio.create_task(one_call(url, scenarios[(offset + i) % len(scenarios)],
-                                              offset + i, voice=voice, auth_token=auth_token,
-                                              api_key=api_key, seed=seed)) for i in range(n)]
-        done, pending = await asyncio.wait(tasks, timeout=timeout_s)
-        for task in pending:
-            task.cancel()
-        await asyncio.gather(*pending, return_exceptions=True)
-        wall = time.monotonic() - started
-        loop_lag = await sampler.loop_lag(wall)
+    async with LoopLag() as client_lag:
+        with Sampler(url, _bearer(api_key)) as sampler:
+            started, client_cpu = time.monotonic(), time.process_time()
+            tasks = [asyncio.create_task(one_call(url, scenarios[(offset + i) % len(scenarios)],
+                                                  offset + i, voice=voice, auth_token=auth_token,
+                                                  api_key=api_key, seed=seed)) for i in range(n)]
+            done, pending = await asyncio.wait(tasks, timeout=timeout_s)
+            for task in pending:
+                task.cancel()
+            await asyncio.gather(*pending, return_exceptions=True)
+            wall = time.monotonic() - started
+            client_cpu = time.process_time() - client_cpu
+            loop_lag = await sampler.loop_lag(wall)
     calls = [t.result() for t in done]
     calls += [{"scenario": "?", "dropped": True, "error": "still talking at the time limit",
                "waits": [], "protocol_errors": [], "passed": False}] * len(pending)
@@ -161,6 +164,9 @@ async def run_level(url: str, n: int, scenarios: list[EvalScenario], *, voice: A
             "protocol_errors": sum(len(c["protocol_errors"]) for c in calls),
             "task_success": round(sum(c["passed"] for c in calls) / n, 3),
             **sampler.summary(), "loop_lag_ms": loop_lag,
+            # The callers' own side: if its loop runs late, the waits it measures are its own.
+            "client_cpu_pct": round(100 * client_cpu / wall, 1) if wall else None,
+            "client_loop_lag_ms": client_lag.summary(wall),
             "errors": sorted({c["error"] for c in calls if c.get("error")})}
 
 
@@ -188,7 +194,8 @@ async def run_loadtest(url: str, levels: list[int], *, auth_token: str, api_key:
               f"p99 {v.get('p99')} ms, dropped {level['dropped']}, protocol errors "
               f"{level['protocol_errors']}, server CPU avg {level['cpu_avg_pct']}% "
               f"max {level['cpu_max_pct']}%, RSS {level['rss_max_mb']} MB, loop lag p95 "
-              f"{(level['loop_lag_ms'] or {}).get('p95')} ms", flush=True)
+              f"{(level['loop_lag_ms'] or {}).get('p95')} ms; callers' CPU {level['client_cpu_pct']}%, "
+              f"their loop lag p95 {level['client_loop_lag_ms'].get('p95')} ms", flush=True)
         results.append(level)
     await stack.aclose()
     holding = [r["calls"] for r in results

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import bisect
 import contextlib
 import json
 import time
@@ -67,6 +68,12 @@ class MediaStreamClient:
         self.call_sid = call_sid
         self.stream_sid = new_sid("MZ")
         self.events: list[Received] = []
+        # Indexes over ``events`` (a call receives 50 media messages a second; a load test asks
+        # about them every 20 ms per call, so scanning the whole list would be quadratic).
+        self._counts: dict[str, int] = {}
+        self._media: list[Received] = []
+        self._media_at: list[float] = []
+        self._last_mark_at: float | None = None
         self.closed_at: float | None = None
         self._ws = None
         self._outgoing: asyncio.Queue[bytes] = asyncio.Queue()
@@ -166,15 +173,21 @@ class MediaStreamClient:
             except asyncio.QueueEmpty:
                 payload, speech = silence, False
             self._chunk += 1
-            await self.send_json({
-                "event": "media", "sequenceNumber": self._next_seq(), "streamSid": self.stream_sid,
-                "media": {"track": "inbound", "chunk": str(self._chunk),
-                          "timestamp": str(self._chunk * 20),
-                          "payload": base64.b64encode(payload).decode()}})
+            try:
+                await self._send_media(payload)
+            except websockets.ConnectionClosed:  # the agent hung up: nothing more to say
+                return
             if speech:
                 self._speech_left -= 1
             next_at += 0.02
             await asyncio.sleep(max(0.0, next_at - time.monotonic()))
+
+    async def _send_media(self, payload: bytes) -> None:
+        await self.send_json({
+            "event": "media", "sequenceNumber": self._next_seq(), "streamSid": self.stream_sid,
+            "media": {"track": "inbound", "chunk": str(self._chunk),
+                      "timestamp": str(self._chunk * 20),
+                      "payload": base64.b64encode(payload).decode()}})
 
     async def _receive(self) -> None:
         try:
@@ -187,7 +200,7 @@ class MediaStreamClient:
                     continue
                 if message.get("streamSid") != self.stream_sid:
                     self.protocol_errors.append(f"{event} for stream {message.get('streamSid')!r}")
-                self.events.append(Received(time.monotonic(), event, message))
+                self._record(Received(time.monotonic(), event, message))
                 if event == "mark":  # played (our pacing is real time): echo like Twilio
                     await self.send_json({"event": "mark", "streamSid": self.stream_sid,
                                           "sequenceNumber": self._next_seq(),
@@ -198,8 +211,17 @@ class MediaStreamClient:
 
     # --- what the caller heard ----------------------------------------------------------------
 
+    def _record(self, received: Received) -> None:
+        self.events.append(received)
+        self._counts[received.event] = self._counts.get(received.event, 0) + 1
+        if received.event == "media":
+            self._media.append(received)
+            self._media_at.append(received.at)
+        elif received.event == "mark":
+            self._last_mark_at = received.at
+
     def count(self, event: str) -> int:
-        return sum(1 for e in self.events if e.event == event)
+        return self._counts.get(event, 0)
 
     async def wait_for(self, event: str, count: int, timeout_s: float = 30.0) -> bool:
         deadline = time.monotonic() + timeout_s
@@ -219,12 +241,17 @@ class MediaStreamClient:
         return await self.wait_for("mark", self.count("mark") + 1, timeout_s)
 
     def agent_audio(self, since: float = 0.0) -> Audio:
-        ulaw = b"".join(base64.b64decode(e.data["media"]["payload"]) for e in self.events
-                        if e.event == "media" and e.at >= since)
+        start = bisect.bisect_left(self._media_at, since)
+        ulaw = b"".join(base64.b64decode(e.data["media"]["payload"]) for e in self._media[start:])
         return Audio(ulaw_decode(ulaw), 8000)
 
     def first_media_after(self, t: float) -> float | None:
-        return next((e.at for e in self.events if e.event == "media" and e.at > t), None)
+        i = bisect.bisect_right(self._media_at, t)
+        return self._media_at[i] if i < len(self._media_at) else None
+
+    def marked_after(self, t: float) -> bool:
+        """Whether a ``mark`` (the end of a reply's audio) arrived after ``t``."""
+        return self._last_mark_at is not None and self._last_mark_at > t
 
 
 class TwilioSide:
