@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import time
 from datetime import UTC, datetime
 
 import pytest
@@ -65,9 +66,14 @@ async def test_serializer_drops_junk_and_keeps_audio(serializer) -> None:
     for message in junk:
         assert await serializer.deserialize(message) is None
     assert (serializer.stats.malformed, serializer.stats.unknown_events) == (6, 2)
-    audio = await serializer.deserialize(json.dumps({"event": "media", "media": {
-        "payload": base64.b64encode(b"\xff" * 160).decode()}}))
-    assert isinstance(audio, InputAudioRawFrame) and len(audio.audio) == 320
+    media = json.dumps({"event": "media", "media": {
+        "payload": base64.b64encode(b"\xff" * 160).decode()}})
+    before = time.monotonic()
+    assert await serializer.deserialize(media) is None  # 20 ms: the next 20 ms joins it
+    audio = await serializer.deserialize(media)
+    assert isinstance(audio, InputAudioRawFrame) and len(audio.audio) == 640  # 40 ms at 8 kHz
+    # Stamped when its first part came off the socket: the turn's clock starts there.
+    assert before <= audio.metadata["received_at"] <= time.monotonic()
     dtmf = await serializer.deserialize(json.dumps({"event": "dtmf", "dtmf": {"digit": "0"}}))
     assert isinstance(dtmf, InputDTMFFrame) and dtmf.button.value == "0"
     assert await serializer.deserialize(json.dumps(

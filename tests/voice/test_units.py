@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 import time
 
 import numpy as np
@@ -92,6 +93,40 @@ async def test_phone_tuning_hears_a_short_stop_quickly(engines) -> None:
     assert tuned is not None
     assert default is None or tuned < default
     assert tuned - 500 < 400  # within 0.4 s of the word's start (500 ms of leading silence)
+
+
+async def _states(analyzer, pcm: bytes, rate: int, frame_ms: int = 40) -> list[VADState]:
+    analyzer.set_sample_rate(rate)
+    step = rate * frame_ms // 1000 * 2
+    return [await analyzer.analyze_audio(pcm[i:i + step]) for i in range(0, len(pcm), step)]
+
+
+@pytest.mark.engine
+async def test_the_shared_vad_hears_a_call_as_silero_does(engines) -> None:
+    """The shared VAD skips Silero on a silent line; on a call of words, pauses, line noise and
+    digital silence it starts and stops speech on exactly the frames Pipecat's own analyzer
+    does, one 40 ms frame at a time."""
+    from frontdesk.audio.pcm import Audio, pcm16_to_float
+    from frontdesk.voice.vad import SharedSileroVAD, load_silero_session
+
+    rng = np.random.default_rng(7)
+    parts = [np.zeros(4000, np.float32)]
+    for text in ("Hi, I need an oil change.", "Tuesday at nine.", "Yes please."):
+        _, chunks = await first_audio_ms(engines.local_tts, text)
+        words = phone_line(Audio(b"".join(c.pcm for c in chunks), chunks[0].sample_rate_hz))
+        parts += [pcm16_to_float(words.pcm), rng.normal(0, 0.0004, 6000).astype(np.float32),
+                  np.zeros(6000, np.float32)]  # faint line hiss, then a dead line
+    pcm = (np.concatenate(parts) * 32767).astype("<i2").tobytes()
+    tuning = VoiceSettings().phone_vad
+    params = dict(confidence=tuning.confidence, start_secs=tuning.start_secs,
+                  stop_secs=tuning.stop_secs, min_volume=tuning.min_volume)
+    vad = SharedSileroVAD(load_silero_session(), params=VADParams(**params))
+    shared = await _states(vad, pcm, 8000)
+    stock = await _states(SileroVADAnalyzer(params=VADParams(**params)), pcm, 8000)
+    assert shared == stock
+    assert vad.windows_skipped >= 40  # the dead line between sentences never reached Silero
+    starts = sum(1 for a, b in itertools.pairwise(shared) if b == VADState.SPEAKING != a)
+    assert starts >= 3  # every sentence was heard as speech
 
 
 class _LocalVoice:

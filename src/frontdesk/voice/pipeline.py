@@ -83,5 +83,7 @@ def build_call(transport: BaseTransport, services: CallServices, options: CallOp
     ])
     worker = PipelineWorker(pipeline, params=PipelineParams(
         audio_in_sample_rate=options.in_rate_hz, audio_out_sample_rate=options.out_rate_hz),
-        idle_timeout_secs=None, enable_rtvi=False)
+        # Pipecat's turn tracking observes every frame of every processor through a queue and
+        # a task of its own: per-frame event-loop work for figures Frontdesk keeps itself.
+        idle_timeout_secs=None, enable_rtvi=False, enable_turn_tracking=False)
     return worker, call

@@ -231,7 +231,10 @@ class SpeechToText(FrameProcessor):
     def _on_audio(self, frame: InputAudioRawFrame) -> None:
         self._rate = frame.sample_rate
         self._frame_bytes = len(frame.audio) or self._frame_bytes
-        heard = HeardFrame(frame.audio, time.monotonic(), rms(frame.audio))
+        # When the words reached the server (the transport's stamp), not when this processor
+        # got to them: under load frames can queue on the way, and the caller waits for that too.
+        arrived = frame.metadata.get("received_at") or time.monotonic()
+        heard = HeardFrame(frame.audio, arrived, rms(frame.audio))
         if self._speaking or self._finalize is not None:
             self._buffer.append(heard)
         self._preroll.append(heard)
