@@ -8,7 +8,7 @@ BIN    := $(VENV)/bin
 PIP_INSTALL := $(BIN)/pip install --quiet -c constraints.txt
 APT_PACKAGES := postgresql espeak-ng chromium chromium-driver redis-server
 
-.PHONY: run install test test-deps system-deps lint lock bench bench-voice bench-calls bench-llm bench-stt bench-load eval eval-llm clean
+.PHONY: bench-frames run install test test-deps system-deps lint lock bench bench-voice bench-calls bench-llm bench-stt bench-load eval eval-llm clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert (3, 11) <= sys.version_info[:2] < (3, 14), "Python 3.11 to 3.13 is required"'
@@ -87,6 +87,10 @@ eval: install
 # Concurrent real-time phone calls against a spawned server (1, 5, 10, 20; about 8 minutes).
 bench-load: test-deps
 	$(BIN)/frontdesk loadtest --spawn --out bench/results/loadtest
+
+# What listening costs: server CPU per call-second while 10 and 20 phone callers stay silent.
+bench-frames: test-deps
+	$(BIN)/python bench/frame_cost.py
 
 # The eval with a real local model (optional, never part of `make test`): llama-cpp-python's
 # OpenAI-compatible server, built from source into its own virtualenv (once: 4 to 13 minutes on

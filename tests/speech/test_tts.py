@@ -176,3 +176,33 @@ async def test_breaker_opens_after_five_failures_and_stops_calling(fake_elevenla
 async def test_without_premium_the_call_stays_local(espeak) -> None:
     tiered = TieredTTS(espeak, None)
     assert tiered.escalate() is False and tiered.tier == "local"
+
+
+async def test_a_reply_starting_goes_before_other_calls_later_sentences() -> None:
+    """One synthesis worker, two calls in the middle of long replies: a third caller's first
+    clause is made as soon as the worker is free, not after the sentences already waiting,
+    which the other callers will not hear for seconds."""
+    import asyncio
+
+    from frontdesk.speech.tts import PiperTTS
+
+    piper = PiperTTS(TTSSettings(workers=1))
+    heard: list[tuple[str, str]] = []
+    long_reply = " ".join(f"This is sentence number {n} of a long answer." for n in range(1, 7))
+
+    async def speak(who: str, text: str) -> None:
+        async for chunk in PhraseCache(piper, None).stream(text):
+            heard.append((who, chunk.text))
+
+    try:
+        talking = [asyncio.create_task(speak(who, long_reply)) for who in ("A", "C")]
+        while len(heard) < 2:  # both replies are under way, each with a sentence waiting
+            await asyncio.sleep(0.005)
+        asked_at = len(heard)
+        await speak("B", "Sure, what day works for you?")
+        before_b = [who for who, _ in heard[asked_at:] if who != "B"]
+        assert len(before_b) <= 1  # at most the sentence the worker was already making
+        await asyncio.gather(*talking)
+        assert [t for who, t in heard if who == "A"] == [t for who, t in heard if who == "C"]
+    finally:
+        piper.close()

@@ -14,7 +14,6 @@ import logging
 import time
 from collections import OrderedDict
 from collections.abc import AsyncIterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -22,6 +21,7 @@ from typing import Protocol
 from frontdesk.audio.pcm import Audio, read_wav, wav_bytes
 from frontdesk.config import TTSSettings
 from frontdesk.speech.errors import SpeechError
+from frontdesk.speech.pool import BACKGROUND, FIRST, REST, SYNTHESIS_PRIORITY, PriorityPool
 from frontdesk.spoken import sentences, tts_pieces
 
 log = logging.getLogger(__name__)
@@ -73,7 +73,7 @@ class PiperTTS:
         self._voice = PiperVoice(session=session, config=PiperConfig.from_dict(config))
         self.voice = Path(model).stem
         self.sample_rate_hz = self._voice.config.sample_rate
-        self._pool = ThreadPoolExecutor(max_workers=settings.workers, thread_name_prefix="tts")
+        self._pool = PriorityPool(settings.workers, "tts")
         self._synthesis = SynthesisConfig(noise_scale=settings.piper_noise_scale,
                                           noise_w_scale=settings.piper_noise_w_scale)
 
@@ -82,10 +82,12 @@ class PiperTTS:
                         for chunk in self._voice.synthesize(sentence, self._synthesis))
 
     async def stream(self, text: str) -> AsyncIterator[TTSChunk]:
-        loop = asyncio.get_running_loop()
-        for sentence in tts_pieces(text):
+        for i, sentence in enumerate(tts_pieces(text)):
+            priority = SYNTHESIS_PRIORITY.get()
+            if priority is None:
+                priority = FIRST if i == 0 else REST
             try:
-                pcm = await loop.run_in_executor(self._pool, self._synthesize, sentence)
+                pcm = await self._pool.run(priority, self._synthesize, sentence)
             except Exception as exc:  # onnxruntime raises its own types; all mean "Piper failed"
                 raise SpeechError(str(exc), engine=self.name, category="internal",
                                   retryable=False) from exc
@@ -96,7 +98,7 @@ class PiperTTS:
             pass
 
     def close(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._pool.shutdown()
 
 
 class EspeakTTS:
@@ -212,6 +214,7 @@ class PhraseCache:
         is cut when it opens a reply and when it follows something else — so the first caller
         to hear it does not wait for it; returns how many pieces were made."""
         before = self.misses
+        SYNTHESIS_PRIORITY.set(BACKGROUND)  # after any caller's reply (this task's own context)
         for text in texts:
             for piece in dict.fromkeys([*tts_pieces(text), *sentences(text)]):
                 if not self.cached(piece):
@@ -220,7 +223,9 @@ class PhraseCache:
         return self.misses - before
 
     async def stream(self, text: str) -> AsyncIterator[TTSChunk]:
-        for piece in tts_pieces(text):
+        for i, piece in enumerate(tts_pieces(text)):
+            # A reply's opening clause goes before every other call's later sentences.
+            SYNTHESIS_PRIORITY.set(FIRST if i == 0 else REST)
             async for chunk in self._piece(piece):
                 yield chunk
 
