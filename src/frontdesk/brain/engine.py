@@ -21,6 +21,7 @@ from frontdesk.brain.graph import build_graph
 from frontdesk.brain.nlu import understand
 from frontdesk.brain.nlu.assisted import MODEL_INTENTS, apply_guess
 from frontdesk.brain.nlu.classifier import default_classifier
+from frontdesk.brain.nlu.warm import warm_up
 from frontdesk.brain.ports import Calendar, Clock, CustomerDirectory, LanguageAssist, Reminders
 from frontdesk.brain.state import (
     BackgroundTask,
@@ -81,6 +82,7 @@ class Brain:
         self._assist = assist
         self._graph = build_graph()
         default_classifier()  # trained or loaded now, at start, never inside a caller's turn
+        warm_up(self._profiles.values())  # and the first read's regex and dateparser setup
         self._replies: dict[str, tuple[BusinessProfile, Replies]] = {}
 
     @property
