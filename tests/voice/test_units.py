@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import itertools
 import time
 
 import numpy as np
@@ -101,17 +100,32 @@ async def _states(analyzer, pcm: bytes, rate: int, frame_ms: int = 40) -> list[V
     return [await analyzer.analyze_audio(pcm[i:i + step]) for i in range(0, len(pcm), step)]
 
 
+def _utterances(states: list[VADState]) -> list[tuple[int, int]]:
+    """(first speaking frame, first quiet frame after it) of each utterance."""
+    spans, start = [], None
+    for i, state in enumerate(states):
+        if state == VADState.SPEAKING and start is None:
+            start = i
+        elif state == VADState.QUIET and start is not None:
+            spans.append((start, i))
+            start = None
+    return spans
+
+
 @pytest.mark.engine
 async def test_the_shared_vad_hears_a_call_as_silero_does(engines) -> None:
-    """The shared VAD skips Silero on a silent line; on a call of words, pauses, line noise and
-    digital silence it starts and stops speech on exactly the frames Pipecat's own analyzer
-    does, one 40 ms frame at a time."""
+    """The shared VAD does not ask Silero about a silent line while nobody speaks; on a call of
+    words, pauses, line hiss and dead line it hears the same utterances as Pipecat's own
+    analyzer, each starting and ending within a few 32 ms windows of it (the model starting
+    afresh after silence moves a boundary by a window or so, as Pipecat's own periodic reset
+    does)."""
     from frontdesk.audio.pcm import Audio, pcm16_to_float
     from frontdesk.voice.vad import SharedSileroVAD, load_silero_session
 
     rng = np.random.default_rng(7)
     parts = [np.zeros(4000, np.float32)]
-    for text in ("Hi, I need an oil change.", "Tuesday at nine.", "Yes please."):
+    for text in ("Hi, I need an oil change.", "Tuesday at nine.", "Yes please.",
+                 "Can you, um, do Thursday morning instead?"):
         _, chunks = await first_audio_ms(engines.local_tts, text)
         words = phone_line(Audio(b"".join(c.pcm for c in chunks), chunks[0].sample_rate_hz))
         parts += [pcm16_to_float(words.pcm), rng.normal(0, 0.0004, 6000).astype(np.float32),
@@ -121,12 +135,12 @@ async def test_the_shared_vad_hears_a_call_as_silero_does(engines) -> None:
     params = dict(confidence=tuning.confidence, start_secs=tuning.start_secs,
                   stop_secs=tuning.stop_secs, min_volume=tuning.min_volume)
     vad = SharedSileroVAD(load_silero_session(), params=VADParams(**params))
-    shared = await _states(vad, pcm, 8000)
-    stock = await _states(SileroVADAnalyzer(params=VADParams(**params)), pcm, 8000)
-    assert shared == stock
+    shared = _utterances(await _states(vad, pcm, 8000))
+    stock = _utterances(await _states(SileroVADAnalyzer(params=VADParams(**params)), pcm, 8000))
+    assert len(stock) >= 4 and len(shared) == len(stock)
+    assert all(abs(a - b) <= 5 for ours, theirs in zip(shared, stock, strict=True)
+               for a, b in zip(ours, theirs, strict=True)), (shared, stock)
     assert vad.windows_skipped >= 40  # the dead line between sentences never reached Silero
-    starts = sum(1 for a, b in itertools.pairwise(shared) if b == VADState.SPEAKING != a)
-    assert starts >= 3  # every sentence was heard as speech
 
 
 class _LocalVoice:
