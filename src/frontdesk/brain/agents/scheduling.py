@@ -126,9 +126,9 @@ def _vehicle_for(appt: str | None, mention, ctx: TurnContext, current: VehicleIn
                        model=mention.model or current.model)
 
 
-_NOT_A_CHOICE = r"(?!\s+(?:week|month|year|time|night|minute|thing|resort))"
+_NOT_A_CHOICE = r"(?!\s+(?:week|month|year|time|night|minute|thing(?! (?:you|u) (?:said|mentioned))|resort))"
 _LATER_ONE = re.compile(rf"\b(?:second|later|last|latter|other){_NOT_A_CHOICE}\b")
-_FIRST_ONE = re.compile(rf"\b(?:first|earlier|earliest|former|sooner){_NOT_A_CHOICE}\b")
+_FIRST_ONE = re.compile(rf"\b(?:first|earlier|earliest|former|sooner|soonest){_NOT_A_CHOICE}\b")
 
 
 def pick_offered(offered: list[datetime], u: Understanding) -> datetime | None:
