@@ -147,9 +147,10 @@ def read(text: str, profile: BusinessProfile, today: date,
         bare = re.match(r"(?:(?:at|around|maybe|how about|um|uh|ok|okay|so|then|yeah),?\s+)*"
                         r"(\d{1,2})(?::(\d{2}))?\b(?!\s*(?:st|nd|rd|th|%|/|people|cars|"
                         r"minutes|hours|days|weeks|months|years|miles|k\b|thousand|dollars))",
-                        u.numeric.strip(" .?!"))
+                        u.numeric.strip(" .?!")) or _MOVED_TO.search(u.numeric.strip(" .?!"))
         confirming = awaiting in {"confirm_booking", "confirm_change"}
-        if bare and (not confirming or re.search(r"\b(?:no|meant|make it|actually)\b", u.lower)):
+        if bare and (not confirming or re.search(r"\b(?:no|meant|make it|actually|instead|switch|"
+                                                 r"change|move|push|bump)\b", u.lower)):
             result.time = clock.extract_time(normalise(f"at {bare.group(1)}"
                                                        + (f":{bare.group(2)}" if bare.group(2)
                                                           else "")))
@@ -232,6 +233,9 @@ def _names_faq_topic(lowered: str, profile: BusinessProfile) -> bool:
                for k in entry.keywords if " " in k or len(k) >= 5)
 
 
+_MOVED_TO = re.compile(r"\b(?:to|make it|make that|for|at|do|how about|what about)\s+(\d{1,2})(?::(\d{2}))?"
+                       r"(?:\s+(?:instead|then|please|if (?:you|that)\b.*))?$")
+"""A bare hour that a change lands on, at the end ("can we switch it to 3", "make it 4 instead")."""
 _CHECKS_FACT = re.compile(r"\b(?:enough|doable|realistic|reasonable|possible|too (?:much|little|low|high|"
                          r"far|late|early|small|big)|(?:gonna|going to) cut it|get (?:us|me) (?:something|"
                          r"anything|a (?:house|home|place)))\b")

@@ -175,7 +175,14 @@ _NEGATED = re.compile(r"(?:\bnot|n't|\bbut|\bexcept|\bother than|\brather than|\
 
 def ruled_out(text: str, start: int) -> bool:
     before = text[max(0, start - 40): start]
+    if _ANSWERED_NO.fullmatch(text[:start]):
+        return False  # "actually no 1 pm", "no friday": the "no" answers; the value corrects
     return _NEGATED.search(before) is not None
+
+
+_ANSWERED_NO = re.compile(r"\W*(?:(?:actually|oh|um+|uh+|well|so|hmm+|sorry|wait|ah|shoot)\W+)*"
+                          r"(?:no|nope|nah)\W*")
+"""A "no" that opens the answer, right before the value: the answer to the question asked."""
 
 
 CORRECTION = re.compile(r"\b(?:no,? wait|wait,? no|oh,? wait|actually|i mean|sorry|make (?:it|that)|"
