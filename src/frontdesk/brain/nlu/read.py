@@ -170,6 +170,10 @@ def read(text: str, profile: BusinessProfile, today: date,
     if result.is_question and awaiting in _FACT_ASKED and not QUESTION_START.match(u.lower) and (
             answers(awaiting, result)):
         result.is_question = False  # "um, I guess around five hundred?": an answer, said rising
+    if result.is_question and awaiting in {"service", "vehicle", "appointment_type"} and answers(
+            awaiting, result) and _ASKS_FOR_IT.match(u.lower) and not (
+            {"price_question", "inventory_question"} & flags or asks_hours(u.lower)):
+        result.is_question = False  # "can you do a brake inspection?" asked what the car needs
     if result.is_question and awaiting in _FACT_ASKED and answers(awaiting, result) and (
             _CHECKS_FACT.search(u.lower)) and not (
             {"price_question", "inventory_question", "faq_topic"} & flags or asks_hours(u.lower)):
@@ -203,7 +207,8 @@ def read(text: str, profile: BusinessProfile, today: date,
         result.time_of_day = clock.extract_time_of_day(rest) if result.time_of_day else None
     if "defers" in flags and result.intent in _PUT_OFF and not result.has_booking_facts:
         result.intent = "deny"
-    unsure = awaiting is not None and _UNSURE.match(u.lower) and len(u.lower.split()) <= 8
+    unsure = awaiting is not None and len(u.lower.split()) <= 8 and (
+        _UNSURE.match(u.lower) or (awaiting in _FACT_ASKED and _THINK.match(u.lower)))
     if unsure:
         result.flags.add("unsure")
     if unsure and awaiting in {"date", "time"}:
@@ -233,6 +238,10 @@ def _names_faq_topic(lowered: str, profile: BusinessProfile) -> bool:
                for k in entry.keywords if " " in k or len(k) >= 5)
 
 
+_ASKS_FOR_IT = re.compile(r"(?:\W*(?:so|and|um+|uh+|okay|ok|well|yeah|then)\W+)*(?:can|could|would|will)"
+                          r" (?:you|y'all|ya|you guys) (?:please |also |just )?(?:do|get|give|take care of|"
+                          r"handle|book|fit|squeeze|set)\b")
+"""The thing asked for requested as a question ("could you do the brakes?"), not asked about."""
 _MOVED_TO = re.compile(r"\b(?:to|make it|make that|for|at|do|how about|what about)\s+(\d{1,2})(?::(\d{2}))?"
                        r"(?:\s+(?:instead|then|please|if (?:you|that)\b.*))?$")
 """A bare hour that a change lands on, at the end ("can we switch it to 3", "make it 4 instead")."""
@@ -248,10 +257,16 @@ _CALL_WHEN = re.compile(r"<defer>(?:\s*(?:back|again|later|tomorrow|today|tonigh
                         r"in (?:the|a) (?:morning|afternoon|evening|bit|few days|day or two)|"
                         r"after \w+|around \w+|at \w+))*")
 """The call the caller will make, with its when ("I'll ring you back Thursday morning")."""
-_UNSURE = re.compile(r"(?:\W*(?:um+|uh+|hmm+|well|honestly|oh|ah|gosh|geez|so)\b)*\W*"
+_UNSURE = re.compile(r"(?:\W*(?:um+|uh+|hmm+|well|honestly|oh|ah|gosh|geez|so|good question|to be honest|"
+                     r"truthfully|man|boy)\b)*\W*"
                      r"(?:i'?m |we'?re |i |we )?(?:(?:do not|don'?t|dont) (?:really |even )?know|dunno|"
                      r"not (?:really |too |entirely |quite )?sure|"
-                     r"no (?:idea|clue)|beats me|hard to say|couldn'?t (?:tell you|say))\b")
+                     r"no (?:idea|clue)|beats me|hard to say|couldn'?t (?:tell you|say)|"
+                     r"(?:have|haven'?t|have not|hasn'?t) (?:figured|decided|worked|thought)|"
+                     r"(?:still )?(?:figuring|working) (?:that|it) out|undecided|not decided)\b")
+_THINK = re.compile(r"(?:\W*(?:um+|uh+|hmm+|well|honestly|oh|ah|good question)\b)*\W*(?:i'?d|we'?d|i would|"
+                    r"we would|i'?ll|we'?ll) (?:have|need) to (?:think|check|see)\b")
+"""Not knowing yet, said as needing to think; only for a fact asked (to an offer it is a no)."""
 """An answer that does not know ("hmm, I don't really know"), whatever it sounds like."""
 _PUT_OFF = {"objection_busy", "objection_not_interested", "hold", "unknown", "chitchat", "goodbye",
             "affirm", "provide_info"}
