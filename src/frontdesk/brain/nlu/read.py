@@ -144,13 +144,16 @@ def read(text: str, profile: BusinessProfile, today: date,
     if awaiting in {"time", "pick_alternative", "callback_time", "confirm_booking",
                     "confirm_change", "which_appointment"} and result.time is None:
         # "nine would be perfect", "maybe 10?" when a time is being settled
-        bare = re.match(r"(?:(?:at|around|maybe|how about|um|uh|ok|okay|so|then|yeah),?\s+)*"
+        bare = re.match(r"(?:(?:at|around|maybe|how about|um|uh|hmm+|ah|wait|well|ok|okay|so|then|yeah)"
+                        r",?\s+)*"
                         r"(\d{1,2})(?::(\d{2}))?\b(?!\s*(?:st|nd|rd|th|%|/|people|cars|"
                         r"minutes|hours|days|weeks|months|years|miles|k\b|thousand|dollars))",
                         u.numeric.strip(" .?!")) or _MOVED_TO.search(u.numeric.strip(" .?!"))
         confirming = awaiting in {"confirm_booking", "confirm_change"}
         if bare and (not confirming or re.search(r"\b(?:no|meant|make it|actually|instead|switch|"
-                                                 r"change|move|push|bump)\b", u.lower)):
+                                                 r"change|move|push|bump|wait|can'?t|cannot)\b", u.lower)
+                     or re.fullmatch(r"(?:\W*(?:um+|uh+|hmm+|ah|oh|well|so|then)\b)*\W*\d{1,2}(?::\d{2})?\W*",
+                                     u.numeric)):
             result.time = clock.extract_time(normalise(f"at {bare.group(1)}"
                                                        + (f":{bare.group(2)}" if bare.group(2)
                                                           else "")))
@@ -242,8 +245,8 @@ _ASKS_FOR_IT = re.compile(r"(?:\W*(?:so|and|um+|uh+|okay|ok|well|yeah|then)\W+)*
                           r" (?:you|y'all|ya|you guys) (?:please |also |just )?(?:do|get|give|take care of|"
                           r"handle|book|fit|squeeze|set)\b")
 """The thing asked for requested as a question ("could you do the brakes?"), not asked about."""
-_MOVED_TO = re.compile(r"\b(?:to|make it|make that|for|at|do|how about|what about)\s+(\d{1,2})(?::(\d{2}))?"
-                       r"(?:\s+(?:instead|then|please|if (?:you|that)\b.*))?$")
+_MOVED_TO = re.compile(r"(?:\b(?:to|make it|make that|for|at|do|how about|what about)\s+|[.!?]\s+)"
+                       r"(\d{1,2})(?::(\d{2}))?(?:\s+(?:instead|then|please|if (?:you|that)\b.*))?$")
 """A bare hour that a change lands on, at the end ("can we switch it to 3", "make it 4 instead")."""
 _CHECKS_FACT = re.compile(r"\b(?:enough|doable|realistic|reasonable|possible|too (?:much|little|low|high|"
                          r"far|late|early|small|big)|(?:gonna|going to) cut it|get (?:us|me) (?:something|"

@@ -25,7 +25,7 @@ from frontdesk.brain.nlu.clauses import split_clauses, split_lead_in
 from frontdesk.brain.nlu.cues import asks_hours
 from frontdesk.brain.nlu.read import read
 from frontdesk.brain.nlu.text import normalise
-from frontdesk.brain.nlu.understanding import Understanding
+from frontdesk.brain.nlu.understanding import Understanding, answers
 from frontdesk.knowledge.profile import BusinessProfile
 
 
@@ -94,7 +94,11 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
         main, asides = asides[-1], asides[:-1]
     else:
         main = read(" ".join(rest), profile, today, awaiting)
-        if (main.intent in {"unknown", "chitchat", "provide_info"} and not (
+        if awaiting is not None and answers(awaiting, main) and any(map(_echoes_question, asides)):
+            # "the main reason? lease ending": the caller says the question over to
+            # themselves, then answers it
+            asides = [a for a in asides if not _echoes_question(a)]
+        elif (main.intent in {"unknown", "chitchat", "provide_info"} and not (
                 main.services or main.date or main.time or main.has_lead_facts
                 or main.has_contact_facts or main.has_booking_facts or main.vehicle)) or (
                 main.intent in {"greeting", "affirm"} and _is_discourse_marker(rest)):
@@ -113,6 +117,13 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
     main.acts = asides
     main.text = normalise(text).raw
     return main
+
+
+def _echoes_question(r: Understanding) -> bool:
+    """A short question with nothing of the business in it ("my budget?", "why?")."""
+    return r.intent == "faq" and len(r.text.split()) <= 4 and not (
+        {"faq_topic", "price_question", "inventory_question"} & r.flags or asks_hours(r.text.lower())
+        or r.services or r.date or r.time)
 
 
 def _carry_subject(main: Understanding, asides: list[Understanding]) -> None:
