@@ -70,12 +70,14 @@ def extract_email(u: Utterance) -> str | None:
 
 
 _NAME_CUE = re.compile(
-    r"(?:^|[,.]\s*|\b(?:hi|hello|hey|yeah|yes|oh|and|also)[,\s]+)(?:this is|it's|it is|i am|i'm|im)\s+"
+    r"(?:^|[,.]\s*|\b(?:hi|hello|hey|yeah|yes|oh|and|also|uh|um)[,\s]+)(?:this is|it's|it is|i am|i'm|im)"
+    r"\s+(?:(?:uh+|um+|er)[,\s]+)*"
     r"([a-z][a-z'-]+(?:\s+[a-z][a-z'-]+){0,2})"
 )
 
 
-_NAME_HERE = re.compile(r"(?:^|\b(?:hi|hello|hey|yes|yeah)[,\s]+)([a-z][a-z'-]+\s+[a-z][a-z'-]+) here\b")
+_NAME_HERE = re.compile(r"(?:^|\b(?:hi|hello|hey|yes|yeah|sure|sure thing|okay|ok)[,\s]+)"
+                        r"([a-z][a-z'-]+\s+[a-z][a-z'-]+) here\b")
 """"Hi, Ann Lee here": a first and last name announced without a cue."""
 _NAME_ALONE = re.compile(r"(?:^|[.!?]\s+)([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2})"
                          r"(?:,?\s+(?:by the way|here|calling|btw))?\s*[.!]?\s*$")
@@ -133,18 +135,28 @@ def _clean_name(words: list[str], raw: list[str] | None = None) -> str | None:
 
 _EMAIL_NEXT = re.compile(r"\s*(?:@|\.\w|_|\s*\bdot\b|\s*\bunderscore\b|\s+at\s+\w+\s*(?:\.|dot)\s*\w)")
 """What follows words that are an email address, not a name ("it's june dot park at gmail")."""
-_STRONG_CUE = re.compile(r"\b(?:my name is|my name's|name is|name's|call me|the name is)[,\s]+"
+_STRONG_CUE = re.compile(r"\b(?:my name is|my name's|name is|name's|call me|the name is|name (?:would|will|"
+                         r"should|'d|'ll) be)[,\s]+"
                          r"(?:(?:um+|uh+|er|like|actually|it's|its|it is|oh)[,\s]+)*"
                          r"([a-z][a-z'-]+(?:\s+[a-z][a-z'-]+){0,2})")
 _SPELLED = re.compile(r"\b(?:[a-z]\s){2,}[a-z]\b")
 
 
+_WORD = (r"(?!(?:my|the|and|is|his|her|our|a|an|yes|yeah|sure|ok|okay|so|well|uh|um|it's|its|name)\b)"
+         r"([a-z][a-z'-]+)")
+"""A word that can be a name in a frame ("Hector, last name …"; not "sure, my last name …")."""
 _NAME_FRAMES = (
     # "first name Lionel, last name Fair", "Hector, last name is Ybarra", "it's noor last name haddad"
     (re.compile(r"\bfirst name(?: is|'s)?[,:\s]+([a-z][a-z'-]+)[,.\s]+(?:and |uh |um )*(?:my |the )?"
                 r"last name(?: is|'s)?[,:\s]+", re.I), r"\1 "),
-    (re.compile(r"\b([a-z][a-z'-]+)[,.\s]+(?:and |uh |um )*(?:my |the )?last name(?: is|'s)?[,:\s]+",
-                re.I), r"\1 "),
+    (re.compile(rf"\b{_WORD}[,.\s]+(?:and |uh |um )*(?:my |the )?last name(?: is|'s)?[,:\s]+", re.I),
+     r"\1 "),
+    # "last name Brandt, first name Lottie", "Ferreira, first name Gus": the given name first
+    (re.compile(r"\blast name(?: is|'s)?[,:\s]+([a-z][a-z'-]+)[,.\s]+(?:and |uh |um )*(?:my |the )?"
+                r"first name(?: is|'s)?[,:\s]+([a-z][a-z'-]+)", re.I), r"\2 \1"),
+    (re.compile(rf"\b{_WORD}[,.\s]+(?:and |uh |um )*(?:my |the )?first name(?: is|'s)?[,:\s]+"
+                r"([a-z][a-z'-]+)", re.I), r"\2 \1"),
+    (re.compile(r"\b(?:my )?first name(?: is|'s)?[,:\s]+(?=[a-z])", re.I), ""),  # "first name Gus"
     # "yeah you can put it under Mehmet Yilmaz", "it'd be under Lena Fischer", "just put Ken Adams"
     (re.compile(r"^.*?\b(?:put (?:it |that |this |me |us )?(?:down )?(?:under|as|for)|"
                 r"(?:it'?d|it would|it'?ll|it will|it'?s|that'?d|that would|should) be (?:under|for)|"
@@ -157,9 +169,10 @@ _NAME_FRAMES = (
     (re.compile(r"[,.]?\s*(?:that's|that is|thats|spelled|spelt)\s+(?:[a-z][- ]){2,}[a-z]\b.*$", re.I), ""),
 )
 """Ways of handing over a name that wrap it in other words (asked for the name only)."""
-_AFTER_NAME = re.compile(r"\s+(?:and|but|sorry|so|i'm|im|i|i've|we|from|calling)\s.*$")
+_AFTER_NAME = re.compile(r"\s+(?:(?:and|but|sorry|so|i'm|im|i|i've|we|from|calling)\s.*|"
+                         r"(?:on|for) (?:it|that|this|the \w+)|please|thanks|thank you|here)$")
 """What follows a name said first in a piece ("gloria benitez and it's for my car")."""
-_PIECE_FILLER = re.compile(r"^(?:(?:yes|yeah|yep|sure|ok|okay|oh|um+|uh+|so|well|sorry|right|hi|"
+_PIECE_FILLER = re.compile(r"^(?:(?:yes|yeah|yep|sure thing|sure|ok|okay|oh|um+|uh+|so|well|sorry|right|hi|"
                            r"hello|hmm+|ah|alright)\s+)+")
 
 

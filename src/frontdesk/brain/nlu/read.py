@@ -246,7 +246,8 @@ _ASKS_FOR_IT = re.compile(r"(?:\W*(?:so|and|um+|uh+|okay|ok|well|yeah|then)\W+)*
                           r"handle|book|fit|squeeze|set)\b")
 """The thing asked for requested as a question ("could you do the brakes?"), not asked about."""
 _MOVED_TO = re.compile(r"(?:\b(?:to|make it|make that|for|at|do|how about|what about)\s+|[.!?]\s+)"
-                       r"(\d{1,2})(?::(\d{2}))?(?:\s+(?:instead|then|please|if (?:you|that)\b.*))?$")
+                       r"(\d{1,2})(?::(\d{2}))?(?:\s+(?:instead|then|please|actually|maybe|i guess|i think|"
+                       r"if\b.*))*$")
 """A bare hour that a change lands on, at the end ("can we switch it to 3", "make it 4 instead")."""
 _CHECKS_FACT = re.compile(r"\b(?:enough|doable|realistic|reasonable|possible|too (?:much|little|low|high|"
                          r"far|late|early|small|big)|(?:gonna|going to) cut it|get (?:us|me) (?:something|"

@@ -1,0 +1,124 @@
+"""Answers said the way people really answer a receptionist (``frontdesk eval --answers
+realistic`` found these mechanisms wanting), checked on fresh phrasings, not the bank's words:
+a name handed over in a frame or with words around it, a number with "call me at", an everyday
+yes with thanks, a correction at the read-back that opens with "no" or lands on a bare hour,
+an offer picked as "the soonest", not knowing a fact yet, the asked-for thing requested as a
+question, and the agent's question echoed before the answer.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from frontdesk.brain.nlu import understand
+from tests.brain.calls import call as _call
+
+MONDAY = date(2026, 11, 23)
+BOOKING = "I need an oil change wednesday at 10"
+
+
+@pytest.mark.parametrize(("answer", "name"), [
+    ("go ahead and put it down under Rosalind Pike", "Rosalind Pike"),
+    ("first name's Teodoro, last name Vance", "Teodoro Vance"),
+    ("Marguerite, last name's Olsen, O-L-S-E-N", "Marguerite Olsen"),
+    ("okay so Dale Whitcomb, but my friends call me Dale", "Dale Whitcomb"),
+    ("um, Rhys. Rhys Calder", "Rhys Calder"),
+    ("priya shah sorry i'm at work", "Priya Shah"),
+    ("oh sorry, Benedikt Ruiz", "Benedikt Ruiz"),
+    ("it should be under Orla Quinn", "Orla Quinn"),
+    ("Calder. Imogen Calder", "Imogen Calder"),
+    ("Ferreira, first name Gus", "Gus Ferreira"),
+    ("last name Brandt, first name Lottie", "Lottie Brandt"),
+    ("the name would be Wendell Ames", "Wendell Ames"),
+    ("uh yes this is uh Mona Quist", "Mona Quist"),
+    ("you can put Lottie Brandt on it", "Lottie Brandt"),
+])
+async def test_a_name_handed_over_with_other_words_books_under_that_name(profiles, answer,
+                                                                         name) -> None:
+    state, replies = await _call(profiles, "dealership", BOOKING, answer, "yes")
+    assert state.appointment is not None, replies
+    assert state.appointment.customer_name == name
+    assert not state.escalation_in_progress and not state.lead.do_not_call
+    assert not any(t.task_type == "callback" for t in state.pending_tasks)
+
+
+@pytest.mark.parametrize(("text", "phone"), [
+    ("you can call me at 512 555 0147", "+15125550147"),
+    ("oh, 737 555 0101", "+17375550101"),
+    ("ring me on 512-555-0190, that's my cell", "+15125550190"),
+])
+def test_a_number_given_with_call_me_is_a_number_not_a_callback_request(profiles, text,
+                                                                        phone) -> None:
+    u = understand(text, profiles["dealership"], MONDAY, "phone")
+    assert u.phone == phone
+    assert u.intent not in {"objection_busy", "escalation", "do_not_call"}
+
+
+@pytest.mark.parametrize("text", ["looks right to me", "mm hm, thank you", "you got it",
+                                  "exactly, thanks", "yep all good, thank you"])
+def test_an_everyday_yes_at_the_read_back_is_a_yes(profiles, text) -> None:
+    assert understand(text, profiles["dealership"], MONDAY, "confirm_booking").affirm
+
+
+async def test_a_thanks_with_the_yes_books(profiles) -> None:
+    state, _ = await _call(profiles, "dealership", BOOKING, "Nils Berg", "mm hm, thanks a bunch")
+    assert state.appointment is not None and state.appointment.scheduled_time == "10:00"
+
+
+@pytest.mark.parametrize(("fix", "at"), [
+    ("ugh, can we push it to 2 instead", "14:00"),
+    ("nope, 11 am", "11:00"),
+    ("hmm, 3?", "15:00"),
+    ("shoot, I can't then. how about 4?", "16:00"),
+    ("let's bump it to 1 actually", "13:00"),
+])
+async def test_a_correction_at_the_read_back_lands_on_the_new_time(profiles, fix, at) -> None:
+    state, replies = await _call(profiles, "dealership", BOOKING, "Nils Berg", fix, "yes")
+    assert state.appointment is not None, replies
+    assert state.appointment.scheduled_time == at
+
+
+@pytest.mark.parametrize("pick", ["whatever's soonest works", "the first thing you mentioned",
+                                  "I'll go with the soonest"])
+async def test_the_soonest_offer_is_the_first(profiles, pick) -> None:
+    state, replies = await _call(profiles, "dealership", "tire rotation sunday at 9", pick,
+                                 "Nils Berg", "yes")
+    assert state.appointment is not None, replies
+    assert state.appointment.scheduled_date == "2026-11-28"  # the first offer: Saturday
+
+
+@pytest.mark.parametrize(("awaiting", "text"), [
+    ("timeline", "I'd need to think about that"),
+    ("financing", "good question, honestly not sure"),
+    ("budget", "we haven't decided yet"),
+])
+def test_not_knowing_a_fact_yet_is_not_knowing(profiles, awaiting, text) -> None:
+    u = understand(text, profiles["real_estate"], MONDAY, awaiting)
+    assert "unsure" in u.flags and not u.affirm
+
+
+async def test_the_service_asked_for_as_a_question_answers_what_the_car_needs(profiles) -> None:
+    state, replies = await _call(profiles, "dealership", "can I bring my car in friday at 9?",
+                                 "could y'all do a battery replacement?")
+    assert state.awaiting == "name", replies
+    assert state.booking_slots.services == ["battery_replacement"]
+
+
+async def test_the_question_said_over_before_the_answer_is_no_question(profiles) -> None:
+    state, replies = await _call(profiles, "real_estate", "we want to buy in Austin",
+                                 "price range? maybe 450 thousand")
+    assert state.lead.budget_max == 450_000 or state.lead.budget_min == 450_000, replies
+    assert "call you back" not in replies[-1]
+
+
+async def test_a_goodbye_with_thanks_ends_the_call(profiles) -> None:
+    state, replies = await _call(profiles, "dealership", BOOKING, "Nils Berg", "yes",
+                                 "that's all for me, much appreciated")
+    assert state.ended, replies
+
+
+@pytest.mark.parametrize("text", ["it's closer to the kids' school", "it's nicer over there"])
+def test_a_reason_said_with_its_is_no_name(profiles, text) -> None:
+    assert understand(text, profiles["real_estate"], MONDAY, "motivation").name is None
