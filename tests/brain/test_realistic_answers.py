@@ -122,3 +122,15 @@ async def test_a_goodbye_with_thanks_ends_the_call(profiles) -> None:
 @pytest.mark.parametrize("text", ["it's closer to the kids' school", "it's nicer over there"])
 def test_a_reason_said_with_its_is_no_name(profiles, text) -> None:
     assert understand(text, profiles["real_estate"], MONDAY, "motivation").name is None
+
+
+@pytest.mark.parametrize(("text", "day", "at"), [
+    ("I'm off saturday. nine?", date(2026, 11, 28), "09:00"),
+    ("thursday wait no friday at 11", date(2026, 11, 27), "11:00"),
+    ("tuesday no wednesday at 2", date(2026, 11, 25), "14:00"),
+    ("how's about friday round ten", date(2026, 11, 27), "10:00"),
+])
+def test_a_day_answered_with_a_slip_or_a_day_off_keeps_its_day_and_hour(profiles, text, day,
+                                                                        at) -> None:
+    u = understand(text, profiles["dealership"], MONDAY, "date")
+    assert u.date == day and u.time is not None and u.time.strftime("%H:%M") == at

@@ -141,6 +141,11 @@ def read(text: str, profile: BusinessProfile, today: date,
         result.lead_intent = lead.extract_lead_intent(u)
     if result.budget and awaiting == "budget":
         result.time = None  # "around three twenty-five" asked for a budget is money, not 3:25
+    if awaiting == "date" and result.date and result.time is None and (
+            last := _MOVED_TO.search(u.numeric.strip(" .?!"))):
+        # "I'm off friday. ten?": the hour said last, with the day
+        result.time = clock.extract_time(normalise(f"at {last.group(1)}"
+                                                   + (f":{last.group(2)}" if last.group(2) else "")))
     if awaiting in {"time", "pick_alternative", "callback_time", "confirm_booking",
                     "confirm_change", "which_appointment"} and result.time is None:
         # "nine would be perfect", "maybe 10?" when a time is being settled

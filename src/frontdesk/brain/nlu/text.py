@@ -97,6 +97,9 @@ def _number_homophones(text: str) -> str:
 
 
 _HOMOPHONES = (
+    # "saturday round nine": "around", clipped
+    (re.compile(r"(?<![\w'])'?round (?=(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                r"noon|lunch)\b)"), "around "),
     # "my break pads", "get my breaks checked": the car part, heard by its sound
     (re.compile(r"\bbreak(?=s? (?:inspect|check|pad|fluid|light|rotor|squeal|squeak|grind|nois|line|"
                 r"pedal|job|and rotor))|(?<=\bmy )breaks\b|(?<=\bfrom the )breaks\b"
@@ -180,9 +183,12 @@ def ruled_out(text: str, start: int) -> bool:
     return _NEGATED.search(before) is not None
 
 
-_ANSWERED_NO = re.compile(r"\W*(?:(?:actually|oh|um+|uh+|well|so|hmm+|sorry|wait|ah|shoot)\W+)*"
+_ANSWERED_NO = re.compile(r"(?:.*\b(?:wait|oh|sorry|actually|shoot|monday|tuesday|wednesday|thursday|"
+                          r"friday|saturday|sunday|tomorrow|today|am|pm|\d+))?"
+                          r"\W*(?:(?:actually|oh|um+|uh+|well|so|hmm+|sorry|wait|ah|shoot)\W+)*"
                           r"(?:no|nope|nah)\W*")
-"""A "no" that opens the answer, right before the value: the answer to the question asked."""
+"""A "no" that opens the answer or follows a correction or another value, right before the
+value ("actually no 1 pm", "monday wait no tuesday"): the value corrects, it is not ruled out."""
 
 
 CORRECTION = re.compile(r"\b(?:no,? wait|wait,? no|oh,? wait|actually|i mean|sorry|make (?:it|that)|"
