@@ -134,3 +134,18 @@ def test_a_day_answered_with_a_slip_or_a_day_off_keeps_its_day_and_hour(profiles
                                                                         at) -> None:
     u = understand(text, profiles["dealership"], MONDAY, "date")
     assert u.date == day and u.time is not None and u.time.strftime("%H:%M") == at
+
+
+@pytest.mark.parametrize(("pick", "day"), [
+    ("the saturday one", "2026-11-28"),  # "one" points at a slot, it is no one o'clock
+    ("uh the 2nd one", "2026-11-30"),
+    ("the 1st option", "2026-11-28"),
+    ("option two", "2026-11-30"),
+    ("whichever, doesn't matter", "2026-11-28"),
+    ("the first of those", "2026-11-28"),
+])
+async def test_an_offer_picked_in_everyday_words_books_that_offer(profiles, pick, day) -> None:
+    state, replies = await _call(profiles, "dealership", "tire rotation sunday at 9", pick,
+                                 "Nils Berg", "yes")
+    assert state.appointment is not None, replies
+    assert (state.appointment.scheduled_date, state.appointment.scheduled_time) == (day, "09:00")
