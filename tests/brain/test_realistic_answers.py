@@ -149,3 +149,19 @@ async def test_an_offer_picked_in_everyday_words_books_that_offer(profiles, pick
                                  "Nils Berg", "yes")
     assert state.appointment is not None, replies
     assert (state.appointment.scheduled_date, state.appointment.scheduled_time) == (day, "09:00")
+
+
+async def test_no_thats_perfect_at_the_read_back_books(profiles) -> None:
+    state, replies = await _call(profiles, "dealership", BOOKING, "Nils Berg", "no no, that's great")
+    assert state.appointment is not None, replies
+
+
+def test_a_budget_said_as_no_more_than_is_no_goodbye(profiles) -> None:
+    u = understand("no more than four twenty-five", profiles["real_estate"], MONDAY, "budget")
+    assert u.intent != "goodbye" and u.budget is not None
+
+
+@pytest.mark.parametrize("text", ["we still need to talk to a lender", "haven't spoken with a bank yet"])
+def test_a_lender_still_to_see_is_financing_not_started(profiles, text) -> None:
+    u = understand(text, profiles["real_estate"], MONDAY, "financing")
+    assert u.financing == "not_started" and u.intent != "escalation"

@@ -227,7 +227,7 @@ def classify_by_rules(r: Understanding, flags: set[str], awaiting: str | None) -
         return "faq", 0.8
     if r.lead_intent in {"buy", "sell", "both"}:
         return "lead", 0.85
-    if "goodbye" in flags and not r.has_booking_facts:
+    if "goodbye" in flags and not (r.has_booking_facts or r.has_lead_facts):
         return "goodbye", 0.85
     if r.affirm:
         return "affirm", 0.9

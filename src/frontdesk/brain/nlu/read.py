@@ -109,8 +109,9 @@ def read(text: str, profile: BusinessProfile, today: date,
     result.is_question = "question" in flags
     # "sorry, yes" / "oh, wait, that works": fillers before the answer do not change it
     answer = _LEAD_FILLER.sub("", u.lower)
-    result.affirm = bool(lex.yes.match(answer)) and not lex.no.match(answer)
-    result.deny = bool(lex.no.match(answer))
+    result.affirm = (bool(lex.yes.match(answer)) and not lex.no.match(answer)) or (
+        awaiting in {"confirm_booking", "confirm_change"} and bool(_NO_THATS_FINE.match(answer)))
+    result.deny = bool(lex.no.match(answer)) and not result.affirm
     result.phone = ex.extract_phone(u)
     result.email = ex.extract_email(u)
     result.name = ex.extract_name(u, expecting=awaiting == "name")
@@ -250,6 +251,9 @@ _ASKS_FOR_IT = re.compile(r"(?:\W*(?:so|and|um+|uh+|okay|ok|well|yeah|then)\W+)*
                           r" (?:you|y'all|ya|you guys) (?:please |also |just )?(?:do|get|give|take care of|"
                           r"handle|book|fit|squeeze|set)\b")
 """The thing asked for requested as a question ("could you do the brakes?"), not asked about."""
+_NO_THATS_FINE = re.compile(r"(?:no|nope|nah)\W+(?:no\W+)?(?:that'?s|that is|it'?s|that sounds|sounds|"
+                            r"that works) (?:perfect|great|fine|good|right|correct|all good)\W*$")
+""""No, that's perfect" to a read-back: nothing to change, a yes."""
 _MOVED_TO = re.compile(r"(?:\b(?:to|make it|make that|for|at|do|how about|what about)\s+|[.!?]\s+)"
                        r"(\d{1,2})(?::(\d{2}))?(?:\s+(?:instead|then|please|actually|maybe|i guess|i think|"
                        r"if\b.*))*$")
