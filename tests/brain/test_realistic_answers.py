@@ -165,3 +165,14 @@ def test_a_budget_said_as_no_more_than_is_no_goodbye(profiles) -> None:
 def test_a_lender_still_to_see_is_financing_not_started(profiles, text) -> None:
     u = understand(text, profiles["real_estate"], MONDAY, "financing")
     assert u.financing == "not_started" and u.intent != "escalation"
+
+
+@pytest.mark.parametrize(("profile", "text", "kind"), [
+    ("dealership", "I just wanna drive one of your SUVs", "test_drive"),
+    ("dealership", "gotta get my truck fixed", "service"),
+    ("real_estate", "a sit-down with someone, we're buying", "buyer_consultation"),
+    ("real_estate", "someone to come value our place", "listing_appointment"),
+])
+def test_the_kind_of_visit_said_in_everyday_words(profiles, profile, text, kind) -> None:
+    u = understand(text, profiles[profile], MONDAY, "appointment_type")
+    assert u.appointment_type == kind
