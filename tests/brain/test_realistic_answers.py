@@ -176,3 +176,23 @@ def test_a_lender_still_to_see_is_financing_not_started(profiles, text) -> None:
 def test_the_kind_of_visit_said_in_everyday_words(profiles, profile, text, kind) -> None:
     u = understand(text, profiles[profile], MONDAY, "appointment_type")
     assert u.appointment_type == kind
+
+
+@pytest.mark.parametrize("answer", ["yes. do you have a shuttle?",
+                                    "yeah, do y'all have a shuttle I could take?"])
+async def test_a_yes_with_a_question_books_and_answers_it(profiles, answer) -> None:
+    state, replies = await _call(profiles, "dealership", BOOKING, "Nils Berg", answer)
+    assert state.appointment is not None, replies
+    assert "shuttle" in replies[-1].lower()
+
+
+async def test_a_question_said_after_a_yes_is_answered_not_read_as_the_answer(profiles) -> None:
+    state, replies = await _call(profiles, "dealership", BOOKING, "Nils Berg",
+                                 "yep, what time do you open on wednesday?")
+    assert "7:30" in replies[-1] and "didn't catch" not in replies[-1]
+    assert state.appointment is not None
+
+
+async def test_a_first_name_spelled_before_the_last_name_keeps_both(profiles) -> None:
+    state, _ = await _call(profiles, "dealership", BOOKING, "it's Ines, I-N-E-S, Carvalho", "yes")
+    assert state.appointment is not None and state.appointment.customer_name == "Ines Carvalho"

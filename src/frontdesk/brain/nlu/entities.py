@@ -173,7 +173,7 @@ _AFTER_NAME = re.compile(r"\s+(?:(?:and|but|sorry|so|i'm|im|i|i've|we|from|calli
                          r"(?:on|for) (?:it|that|this|the \w+)|please|thanks|thank you|here)$")
 """What follows a name said first in a piece ("gloria benitez and it's for my car")."""
 _PIECE_FILLER = re.compile(r"^(?:(?:yes|yeah|yep|sure thing|sure|ok|okay|oh|um+|uh+|so|well|sorry|right|hi|"
-                           r"hello|hmm+|ah|alright)\s+)+")
+                           r"hello|hmm+|ah|alright|it's|its|it is|this is|my name's|name's)\s+)+")
 
 
 def _name_frames(u: Utterance) -> Utterance:
