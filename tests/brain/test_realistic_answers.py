@@ -196,3 +196,8 @@ async def test_a_question_said_after_a_yes_is_answered_not_read_as_the_answer(pr
 async def test_a_first_name_spelled_before_the_last_name_keeps_both(profiles) -> None:
     state, _ = await _call(profiles, "dealership", BOOKING, "it's Ines, I-N-E-S, Carvalho", "yes")
     assert state.appointment is not None and state.appointment.customer_name == "Ines Carvalho"
+
+
+@pytest.mark.parametrize("text", ["I'm looking for a place to rent", "trying to find a house to rent"])
+def test_a_place_to_rent_is_renting_not_buying(profiles, text) -> None:
+    assert understand(text, profiles["real_estate"], MONDAY, "intent").lead_intent == "rent"
