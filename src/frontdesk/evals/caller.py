@@ -310,6 +310,10 @@ class SimulatedCaller:
             self._asked_person = True
             return self._pick(["actually, can I just talk to a person?",
                                "could you transfer me to someone?"])
+        if awaiting in {"date", "time", "pick_alternative"} and not p.wants_appointment and not p.day:
+            # "what day works best?" asked of a caller who only wanted to ask: a no, not "not sure"
+            return self._objection_or(self._realistic("offer_no")
+                                      or self._pick(["no thanks", "not right now, thanks"]))
         match awaiting:
             case "permission":
                 return self._objection_or(
