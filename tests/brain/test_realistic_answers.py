@@ -201,3 +201,16 @@ async def test_a_first_name_spelled_before_the_last_name_keeps_both(profiles) ->
 @pytest.mark.parametrize("text", ["I'm looking for a place to rent", "trying to find a house to rent"])
 def test_a_place_to_rent_is_renting_not_buying(profiles, text) -> None:
     assert understand(text, profiles["real_estate"], MONDAY, "intent").lead_intent == "rent"
+
+
+@pytest.mark.parametrize("close", ["perfect, thanks", "ok thanks", "yep that's all", "all good here",
+                                   "great, appreciate it"])
+async def test_a_yes_word_that_closes_ends_the_call(profiles, close) -> None:
+    state, replies = await _call(profiles, "dealership", BOOKING, "Nils Berg", "yes", close)
+    assert state.ended, replies
+
+
+async def test_a_yes_to_anything_else_still_goes_on(profiles) -> None:
+    state, replies = await _call(profiles, "dealership", BOOKING, "Nils Berg", "yes",
+                                 "yeah, one more thing")
+    assert not state.ended, replies

@@ -228,6 +228,12 @@ def read(text: str, profile: BusinessProfile, today: date,
         # it?" is neither a yes nor a no
         result.intent, result.confidence = "unknown", 0.5
         result.affirm = result.deny = False
+    if awaiting == "anything_else" and result.intent in {"affirm", "greeting"} and not (
+            result.is_question or result.has_booking_facts or result.has_lead_facts
+            or result.services or result.vehicle) and _CLOSING.search(u.lower):
+        # "perfect, thanks", "yep, that's all", "all good here" to "anything else?": a close
+        result.intent, result.confidence = "goodbye", 0.85
+        result.affirm = False
     if result.intent == "affirm":
         result.affirm, result.deny = True, False
     elif result.intent == "deny":
@@ -254,6 +260,9 @@ _ASKS_FOR_IT = re.compile(r"(?:\W*(?:so|and|um+|uh+|okay|ok|well|yeah|then)\W+)*
 _NO_THATS_FINE = re.compile(r"(?:no|nope|nah)\W+(?:no\W+)?(?:that'?s|that is|it'?s|that sounds|sounds|"
                             r"that works) (?:perfect|great|fine|good|right|correct|all good)\W*$")
 """"No, that's perfect" to a read-back: nothing to change, a yes."""
+_CLOSING = re.compile(r"\b(?:thanks|thank you|thank u|thx|appreciate|that'?s (?:all|it|everything)|"
+                      r"all (?:good|set)|i'?m good|we'?re good)\b")
+"""A yes-word that closes ("perfect, thanks") rather than opens ("yes, one more thing")."""
 _MOVED_TO = re.compile(r"(?:\b(?:to|make it|make that|for|at|do|how about|what about)\s+|[.!?]\s+)"
                        r"(\d{1,2})(?::(\d{2}))?(?:\s+(?:instead|then|please|actually|maybe|i guess|i think|"
                        r"if\b.*))*$")
