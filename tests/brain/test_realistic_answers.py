@@ -214,3 +214,11 @@ async def test_a_yes_to_anything_else_still_goes_on(profiles) -> None:
     state, replies = await _call(profiles, "dealership", BOOKING, "Nils Berg", "yes",
                                  "yeah, one more thing")
     assert not state.ended, replies
+
+
+@pytest.mark.parametrize(("text", "phone"), [
+    ("512 555 0134, no wait, 737 555 0134", "+17375550134"),
+    ("area code 512, then 555-0177", "+15125550177"),
+])
+def test_a_number_corrected_or_read_in_parts_is_the_meant_one(profiles, text, phone) -> None:
+    assert understand(text, profiles["dealership"], MONDAY, "phone").phone == phone

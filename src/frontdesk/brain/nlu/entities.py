@@ -25,19 +25,28 @@ _PHONE_SPAN = re.compile(r"(?:\+?\d[\d\s().,-]{6,}\d)")
 
 
 def extract_phone(u: Utterance, region: str = "US") -> str | None:
-    """The first plausible phone number, in E.164, from any common written or spoken form."""
-    for span in _PHONE_SPAN.findall(u.numeric):
-        digits = re.sub(r"\D", "", span)
-        if len(digits) == 11 and digits.startswith("0"):
-            digits = digits[1:]  # "oh, 512 555 0199": the "oh" was a sound, not a zero
-        if len(digits) not in (10, 11) or (len(digits) == 11 and not digits.startswith("1")):
-            continue
-        try:
-            number = phonenumbers.parse(digits if len(digits) == 10 else "+" + digits, region)
-        except phonenumbers.NumberParseException:
-            continue
-        if phonenumbers.is_possible_number(number):
-            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    """The first plausible phone number, in E.164, from any common written or spoken form; the
+    last where the caller corrects it ("512 555 0134, no wait, 737 555 0134")."""
+    text = re.sub(r"\barea code\s+", "", u.numeric)
+    text = re.sub(r"(\d)\s*,?\s+(?:and then|then|and)\s+(?=\d)", r"\1 ", text)  # "512, then 555…"
+    found = [number for span in _PHONE_SPAN.findall(text) if (number := _phone_number(span, region))]
+    if len(found) > 1 and correction_tails(u.lower):
+        return found[-1]
+    return found[0] if found else None
+
+
+def _phone_number(span: str, region: str) -> str | None:
+    digits = re.sub(r"\D", "", span)
+    if len(digits) == 11 and digits.startswith("0"):
+        digits = digits[1:]  # "oh, 512 555 0199": the "oh" was a sound, not a zero
+    if len(digits) not in (10, 11) or (len(digits) == 11 and not digits.startswith("1")):
+        return None
+    try:
+        number = phonenumbers.parse(digits if len(digits) == 10 else "+" + digits, region)
+    except phonenumbers.NumberParseException:
+        return None
+    if phonenumbers.is_possible_number(number):
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     return None
 
 
