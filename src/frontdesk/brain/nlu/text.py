@@ -184,7 +184,7 @@ _NEGATED = re.compile(r"(?:\bnot|n't|\bbut|\bexcept|\bother than|\brather than|\
 
 def ruled_out(text: str, start: int) -> bool:
     before = text[max(0, start - 40): start]
-    if _ANSWERED_NO.fullmatch(text[:start]):
+    if re.search(r"\b(?:no|nope|nah)\W*$", before) and _ANSWERED_NO.fullmatch(text[:start]):
         return False  # "actually no 1 pm", "no friday": the "no" answers; the value corrects
     return _NEGATED.search(before) is not None
 
