@@ -173,3 +173,37 @@ async def test_channel_failure_is_reported_not_raised():
     assert not result.passed and "connection refused" in result.error
     report = build_report([result], {"label": "down"})
     assert report["totals"]["errors"] == 1 and report["totals"]["task_success"] == 0
+
+
+def test_realistic_answers_keep_every_persona_fact_recoverable():
+    import string
+
+    from frontdesk.evals.caller import ANSWER_BANKS, answer_bank
+
+    scenario = _pick("hot buyer qualified and booked")[0]
+    known = set(SimulatedCaller(scenario, answers="realistic")._slots()) | {
+        "last", "last_spelled", "service", "a_service", "vehicle", "appointment_type",
+        "callback_time", "ordinal", "offered", "change", "what", "time", "time_words",
+        "other_time", "day", "other_day", "phone"}
+    for answers in ANSWER_BANKS:  # both parts: every placeholder is a persona fact
+        for state, templates in answer_bank(answers).items():
+            for template in templates:
+                fields = {f for _, f, _, _ in string.Formatter().parse(template) if f}
+                assert fields <= known, (answers, state, template)
+    for seed in range(12):
+        caller = SimulatedCaller(scenario, seed, answers="realistic")
+        said = caller._answer("name", "Can I get your name, please?") or ""
+        assert all(part.lower() in said.lower() for part in scenario.persona.name.split())
+
+
+async def test_realistic_answers_are_deterministic_per_seed_and_still_pass(tmp_path):
+    scenario = _pick("hot buyer qualified and booked")
+    words = []
+    for run, seed in enumerate((3, 3)):
+        report = await run_eval(scenario, _settings(tmp_path / str(run)),
+                                EvalOptions(now=NOW, seed=seed, answers="realistic"))
+        result = report["results"][0]
+        assert result["passed"], result["failures"]
+        assert report["answers"] == "realistic"
+        words.append([line["text"] for line in result["transcript"] if line["role"] == "caller"])
+    assert words[0] == words[1]

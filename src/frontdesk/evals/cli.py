@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from frontdesk.config import Settings
+from frontdesk.evals.caller import ANSWER_BANKS
 from frontdesk.evals.report import compare, render_compare_html, render_html
 from frontdesk.evals.runner import Prices
 from frontdesk.evals.schema import (
@@ -44,6 +45,10 @@ def add_eval_parser(sub: Any) -> None:
     p.add_argument("--kind", action="append", default=[], help="only this scenario type")
     p.add_argument("--profile", action="append", default=[], help="only this business")
     p.add_argument("--seed", type=int, default=0, help="the simulated callers' phrasing seed")
+    p.add_argument("--answers", choices=["tidy", *ANSWER_BANKS], default="tidy",
+                   help="how the simulated callers answer: tidy templates, or realistic ones "
+                        "(fillers, hedges, self-corrections; realistic-heldout: the bank's "
+                        "held-out part, never tuned on)")
     p.add_argument("--now", type=datetime.fromisoformat,
                    help="the clock (ISO time); default: the library's, else next Monday 9:00")
     p.add_argument("--label", default=None, help="name of this run in the report")
@@ -166,7 +171,7 @@ def main_eval(args: argparse.Namespace, settings: Settings) -> int:
                            auth_token=args.auth_token or settings.twilio.auth_token or "",
                            api_key=args.api_key,
                            llm_caller=args.llm_caller, caller_voice=args.caller_voice,
-                           calls_at_once=max(1, args.calls_at_once))
+                           calls_at_once=max(1, args.calls_at_once), answers=args.answers)
 
     async def one(config: Path | None, label: str) -> dict[str, Any]:
         if config is not None and config.suffix == ".json":

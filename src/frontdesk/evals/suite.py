@@ -59,6 +59,9 @@ class EvalOptions:
     """``piper``: the Piper voice pitched up 18% (a different, higher speaker than the agent);
     ``espeak``: espeak-ng, robotic, a harder test for speech recognition."""
     calls_at_once: int = 1
+    answers: str = "tidy"
+    """How the simulated callers answer the agent's questions: ``tidy`` templates, or
+    ``realistic`` (``realistic-heldout``) ones from a bank (see :mod:`.caller`)."""
     """Audio mode: scenarios phoned in side by side (each its own call), as a busy line would
     get them; the report keeps the scenarios' order. Text mode runs one at a time."""
 
@@ -74,8 +77,8 @@ def default_now(tz: str = "America/Chicago") -> datetime:
 def _caller(scenario: EvalScenario, options: EvalOptions, client: Any) -> SimulatedCaller:
     spoken = options.mode == "audio"
     if client is not None:
-        return LLMCaller(scenario, client, options.seed, spoken=spoken)
-    return SimulatedCaller(scenario, options.seed, spoken=spoken)
+        return LLMCaller(scenario, client, options.seed, spoken=spoken, answers=options.answers)
+    return SimulatedCaller(scenario, options.seed, spoken=spoken, answers=options.answers)
 
 
 async def run_eval(scenarios: list[EvalScenario], settings: Settings,
@@ -111,7 +114,8 @@ async def run_eval(scenarios: list[EvalScenario], settings: Settings,
         results = [done[index] for index in range(len(scenarios))]
     meta = {"label": options.label, "mode": options.mode,
             "target": options.url or "in-process", "seed": options.seed,
-            "now": now.isoformat(), "llm_caller": options.llm_caller}
+            "now": now.isoformat(), "llm_caller": options.llm_caller,
+            "answers": options.answers}
     if options.mode == "audio":
         meta.update(caller_voice=options.caller_voice, listener=options.listener)
     return build_report(results, meta)

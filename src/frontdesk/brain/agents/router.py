@@ -51,8 +51,9 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
         # "okay, that's fair — can you do the day after tomorrow?" after a price answer
         return "scheduling"
     if s.awaiting and owner:
-        if u.is_question and intent == "faq" and not (
-                s.awaiting in {"confirm_booking", "pick_alternative"} and answers(s.awaiting, u)):
+        if u.is_question and intent == "faq" and (not (
+                s.awaiting in {"confirm_booking", "pick_alternative"} and answers(s.awaiting, u))
+                or "aside" in u.flags):
             return "faq"
         if answers(s.awaiting, u):
             return owner

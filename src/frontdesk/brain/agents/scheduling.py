@@ -126,9 +126,10 @@ def _vehicle_for(appt: str | None, mention, ctx: TurnContext, current: VehicleIn
                        model=mention.model or current.model)
 
 
-_NOT_A_CHOICE = r"(?!\s+(?:week|month|year|time|night|minute|thing|resort))"
-_LATER_ONE = re.compile(rf"\b(?:second|later|last|latter|other){_NOT_A_CHOICE}\b")
-_FIRST_ONE = re.compile(rf"\b(?:first|earlier|earliest|former|sooner){_NOT_A_CHOICE}\b")
+_NOT_A_CHOICE = r"(?!\s+(?:week|month|year|time|night|minute|thing(?! (?:you|u) (?:said|mentioned))|resort))"
+_LATER_ONE = re.compile(rf"\b(?:second|later|last|latter|other|2nd(?= (?:one|option))){_NOT_A_CHOICE}\b")
+_FIRST_ONE = re.compile(rf"\b(?:first|earlier|earliest|former|sooner|soonest|1st(?= (?:one|option)))"
+                        rf"{_NOT_A_CHOICE}\b")
 
 
 def pick_offered(offered: list[datetime], u: Understanding) -> datetime | None:
@@ -142,11 +143,20 @@ def pick_offered(offered: list[datetime], u: Understanding) -> datetime | None:
     if u.date:
         same_day = [o for o in offered if o.date() == u.date]
         return same_day[0] if same_day else None
+    if (number := _NUMBERED.search(text)) and (n := _NUMBERS[number.group(1)]) <= len(offered):
+        return offered[n - 1]  # "option two", "number 1"
     if _LATER_ONE.search(text) and len(offered) > 1:
         return offered[-1]
-    if _FIRST_ONE.search(text) or u.affirm:
-        return offered[0]
+    if _FIRST_ONE.search(text) or u.affirm or _EITHER.search(text):
+        return offered[0]  # "whichever, doesn't matter": the first, the soonest
     return None
+
+
+_NUMBERED = re.compile(r"\b(?:number|option|choice|slot) (one|two|three|1|2|3)\b")
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "1": 1, "2": 2, "3": 3}
+_EITHER = re.compile(r"\b(?:whichever|either (?:one|is|works|way)|any of (?:them|those|these)|"
+                     r"(?:doesn'?t|don'?t) (?:really )?(?:matter|care)|you (?:pick|choose|decide)|"
+                     r"up to you|dealer'?s choice|whatever(?:'s| is)? (?:easier|best|fine|works))\b")
 
 
 def _pick_offered(s: ConversationState, ctx: TurnContext) -> bool:

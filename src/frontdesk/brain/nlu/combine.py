@@ -48,6 +48,17 @@ _ACT_INTENT = {"question": "faq", "thanks": "greeting"}
 NEW_ACTS = {"line_check", "identity", "how_got_number", "wrong_number", "bot_check", "repeat",
              "hold", "reschedule", "cancel", "lookup_appointment", "chitchat", "decline"}
 """Acts only the classifier knows (the rules have no patterns for them)."""
+_CONTACT = {"name", "phone", "email"}
+_DERAILS = {"do_not_call", "escalation", "wrong_number", "objection_busy", "hold", "chitchat",
+            "objection_not_interested"}
+"""Readings that take the call elsewhere; an answer to a contact question outweighs them unless
+the caller's words really ask for it (:data:`_REALLY_DERAILS`)."""
+_REALLY_DERAILS = re.compile(
+    r"\b(?:list|stop|remove|don'?t|do not|never|anymore|bother|person|human|manager|somebody|"
+    r"someone|transfer|connect|wrong (?:number|place|business)|later|call (?:me |us )?back|"
+    r"can'?t talk|bad time|not a good time|busy|not interested|hold on|one (?:sec|second|moment))\b")
+_YES_NO = {"confirm_booking", "confirm_change", "offer_appointment", "offer_callback", "permission",
+           "pick_alternative"}
 RULES_FIRST = {"do_not_call", "escalation", "objection_busy", "objection_have_agent",
                 "objection_price", "objection_not_interested", "goodbye"}
 
@@ -71,9 +82,18 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             r.date or r.time or r.has_lead_facts or r.has_contact_facts):
         # a service named here belongs to the other place ("the tire shop on Burnet")
         return "wrong_number", max(p, 0.8)  # "no no, I meant to call the Ford place across town"
+    answered = awaiting is not None and answers(awaiting, r)
+    if answered and awaiting in _CONTACT and (model in _DERAILS or rule in _DERAILS) and not (
+            _REALLY_DERAILS.search(r.text.lower())):
+        # "Brenda Cole, sorry, I'm driving", "Jo March, but everybody calls me Jo", "call me at
+        # 512…": the name or number asked for is given; the words around it are no request
+        return (rule, rule_confidence) if rule not in _DERAILS else ("provide_info", 0.8)
     if model == rule:
         return rule, max(rule_confidence, p)
-    answered = awaiting is not None and answers(awaiting, r)
+    if model == "greeting" and (rule == "goodbye" or (rule in {"affirm", "deny"} and awaiting in _YES_NO)):
+        # "uh huh, thanks" to "shall I book it?", "that's all, appreciate it": the thanks
+        # comes with the answer; it does not replace it
+        return rule, rule_confidence
     if rule == "faq" and r.is_question and HOURS_LIMIT.search(r.text.lower()) and (
             model in {"book", "provide_info", "reschedule"}):
         return rule, rule_confidence  # "till what time can I bring it in Saturday?" asks the hours
@@ -207,7 +227,7 @@ def classify_by_rules(r: Understanding, flags: set[str], awaiting: str | None) -
         return "faq", 0.8
     if r.lead_intent in {"buy", "sell", "both"}:
         return "lead", 0.85
-    if "goodbye" in flags and not r.has_booking_facts:
+    if "goodbye" in flags and not (r.has_booking_facts or r.has_lead_facts):
         return "goodbye", 0.85
     if r.affirm:
         return "affirm", 0.9

@@ -16,7 +16,7 @@ import phonenumbers
 from rapidfuzz import fuzz, process
 
 from frontdesk.brain.nlu.lexicon import lexicon
-from frontdesk.brain.nlu.text import Utterance, correction_tails, phrase_in, ruled_out
+from frontdesk.brain.nlu.text import Utterance, correction_tails, normalise, phrase_in, ruled_out
 from frontdesk.knowledge.profile import BusinessProfile
 
 # --- contact details -------------------------------------------------------------------------
@@ -25,17 +25,28 @@ _PHONE_SPAN = re.compile(r"(?:\+?\d[\d\s().,-]{6,}\d)")
 
 
 def extract_phone(u: Utterance, region: str = "US") -> str | None:
-    """The first plausible phone number, in E.164, from any common written or spoken form."""
-    for span in _PHONE_SPAN.findall(u.numeric):
-        digits = re.sub(r"\D", "", span)
-        if len(digits) not in (10, 11) or (len(digits) == 11 and not digits.startswith("1")):
-            continue
-        try:
-            number = phonenumbers.parse(digits if len(digits) == 10 else "+" + digits, region)
-        except phonenumbers.NumberParseException:
-            continue
-        if phonenumbers.is_possible_number(number):
-            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    """The first plausible phone number, in E.164, from any common written or spoken form; the
+    last where the caller corrects it ("512 555 0134, no wait, 737 555 0134")."""
+    text = re.sub(r"\barea code\s+", "", u.numeric)
+    text = re.sub(r"(\d)\s*,?\s+(?:and then|then|and)\s+(?=\d)", r"\1 ", text)  # "512, then 555…"
+    found = [number for span in _PHONE_SPAN.findall(text) if (number := _phone_number(span, region))]
+    if len(found) > 1 and correction_tails(u.lower):
+        return found[-1]
+    return found[0] if found else None
+
+
+def _phone_number(span: str, region: str) -> str | None:
+    digits = re.sub(r"\D", "", span)
+    if len(digits) == 11 and digits.startswith("0"):
+        digits = digits[1:]  # "oh, 512 555 0199": the "oh" was a sound, not a zero
+    if len(digits) not in (10, 11) or (len(digits) == 11 and not digits.startswith("1")):
+        return None
+    try:
+        number = phonenumbers.parse(digits if len(digits) == 10 else "+" + digits, region)
+    except phonenumbers.NumberParseException:
+        return None
+    if phonenumbers.is_possible_number(number):
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     return None
 
 
@@ -68,12 +79,14 @@ def extract_email(u: Utterance) -> str | None:
 
 
 _NAME_CUE = re.compile(
-    r"(?:^|[,.]\s*|\b(?:hi|hello|hey|yeah|yes|oh|and|also)[,\s]+)(?:this is|it's|it is|i am|i'm|im)\s+"
+    r"(?:^|[,.]\s*|\b(?:hi|hello|hey|yeah|yes|oh|and|also|uh|um)[,\s]+)(?:this is|it's|it is|i am|i'm|im)"
+    r"\s+(?:(?:uh+|um+|er)[,\s]+)*"
     r"([a-z][a-z'-]+(?:\s+[a-z][a-z'-]+){0,2})"
 )
 
 
-_NAME_HERE = re.compile(r"(?:^|\b(?:hi|hello|hey|yes|yeah)[,\s]+)([a-z][a-z'-]+\s+[a-z][a-z'-]+) here\b")
+_NAME_HERE = re.compile(r"(?:^|\b(?:hi|hello|hey|yes|yeah|sure|sure thing|okay|ok)[,\s]+)"
+                        r"([a-z][a-z'-]+\s+[a-z][a-z'-]+) here\b")
 """"Hi, Ann Lee here": a first and last name announced without a cue."""
 _NAME_ALONE = re.compile(r"(?:^|[.!?]\s+)([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2})"
                          r"(?:,?\s+(?:by the way|here|calling|btw))?\s*[.!]?\s*$")
@@ -131,24 +144,80 @@ def _clean_name(words: list[str], raw: list[str] | None = None) -> str | None:
 
 _EMAIL_NEXT = re.compile(r"\s*(?:@|\.\w|_|\s*\bdot\b|\s*\bunderscore\b|\s+at\s+\w+\s*(?:\.|dot)\s*\w)")
 """What follows words that are an email address, not a name ("it's june dot park at gmail")."""
-_STRONG_CUE = re.compile(r"\b(?:my name is|my name's|name is|name's|call me|the name is)[,\s]+"
+_STRONG_CUE = re.compile(r"\b(?:my name is|my name's|name is|name's|call me|the name is|name (?:would|will|"
+                         r"should|'d|'ll) be)[,\s]+"
                          r"(?:(?:um+|uh+|er|like|actually|it's|its|it is|oh)[,\s]+)*"
                          r"([a-z][a-z'-]+(?:\s+[a-z][a-z'-]+){0,2})")
 _SPELLED = re.compile(r"\b(?:[a-z]\s){2,}[a-z]\b")
+
+
+_WORD = (r"(?!(?:my|the|and|is|his|her|our|a|an|yes|yeah|sure|ok|okay|so|well|uh|um|it's|its|name)\b)"
+         r"([a-z][a-z'-]+)")
+"""A word that can be a name in a frame ("Hector, last name …"; not "sure, my last name …")."""
+_NAME_FRAMES = (
+    # "first name Lionel, last name Fair", "Hector, last name is Ybarra", "it's noor last name haddad"
+    (re.compile(r"\bfirst name(?: is|'s)?[,:\s]+([a-z][a-z'-]+)[,.\s]+(?:and |uh |um )*(?:my |the )?"
+                r"last name(?: is|'s)?[,:\s]+", re.I), r"\1 "),
+    (re.compile(rf"\b{_WORD}[,.\s]+(?:and |uh |um )*(?:my |the )?last name(?: is|'s)?[,:\s]+", re.I),
+     r"\1 "),
+    # "last name Brandt, first name Lottie", "Ferreira, first name Gus": the given name first
+    (re.compile(r"\blast name(?: is|'s)?[,:\s]+([a-z][a-z'-]+)[,.\s]+(?:and |uh |um )*(?:my |the )?"
+                r"first name(?: is|'s)?[,:\s]+([a-z][a-z'-]+)", re.I), r"\2 \1"),
+    (re.compile(rf"\b{_WORD}[,.\s]+(?:and |uh |um )*(?:my |the )?first name(?: is|'s)?[,:\s]+"
+                r"([a-z][a-z'-]+)", re.I), r"\2 \1"),
+    (re.compile(r"\b(?:my )?first name(?: is|'s)?[,:\s]+(?=[a-z])", re.I), ""),  # "first name Gus"
+    # "yeah you can put it under Mehmet Yilmaz", "it'd be under Lena Fischer", "just put Ken Adams"
+    (re.compile(r"^.*?\b(?:put (?:it |that |this |me |us )?(?:down )?(?:under|as|for)|"
+                r"(?:it'?d|it would|it'?ll|it will|it'?s|that'?d|that would|should) be (?:under|for)|"
+                r"under (?:the name )?|(?:you can |can you |just |go ahead and )+put(?: down)?)"
+                r"\s+(?!(?:me|it|that|us|the|a|an|my|your|down|in|off|for)\b)", re.I), ""),
+    # "Jo March, but everybody calls me Jo": the nickname follows the name
+    (re.compile(r"[,.]?\s*(?:but |and )?(?:everybody|everyone|people|folks|my friends|friends|they|"
+                r"most people|y'all can|you can) (?:calls?|call) me\b.*$", re.I), ""),
+    # "Hector Salinas, that's S-A-L-I-N-A-S": the spelling that follows
+    (re.compile(r"[,.]?\s*(?:that's|that is|thats|spelled|spelt)\s+(?:[a-z][- ]){2,}[a-z]\b.*$", re.I), ""),
+)
+"""Ways of handing over a name that wrap it in other words (asked for the name only)."""
+_AFTER_NAME = re.compile(r"\s+(?:(?:and|but|sorry|so|i'm|im|i|i've|we|from|calling)\s.*|"
+                         r"(?:on|for) (?:it|that|this|the \w+)|please|thanks|thank you|here)$")
+"""What follows a name said first in a piece ("gloria benitez and it's for my car")."""
+_PIECE_FILLER = re.compile(r"^(?:(?:yes|yeah|yep|sure thing|sure|ok|okay|oh|um+|uh+|so|well|sorry|right|hi|"
+                           r"hello|hmm+|ah|alright|it's|its|it is|this is|my name's|name's)\s+)+")
+
+
+def _name_frames(u: Utterance) -> Utterance:
+    """The answer with its name-giving frame taken off ("put it under X" → "X")."""
+    raw = u.raw
+    for frame, replacement in _NAME_FRAMES:
+        raw = frame.sub(replacement, raw, count=1)
+    return u if raw == u.raw else normalise(raw)
+
+
+def _unrepeated(words: list[str]) -> list[str]:
+    """"tasha tasha greenleaf" → "tasha greenleaf"; "lindgren, abe lindgren" → "abe lindgren"."""
+    kept = [w for i, w in enumerate(words) if i == 0 or w != words[i - 1]]
+    if len(kept) == 3 and kept[0] == kept[2]:
+        kept = kept[1:]
+    return kept
 
 
 def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
     """A caller's name, only from a name-giving construction ("my name is …", "this is …",
     "… here") or, when the agent asked for the name, from a short answer made of name-like
     words. Fillers and common words ("Actually", "Sure", "Probably") are never names."""
+    if expecting:
+        u = _name_frames(u)
     names = [name for cue in (_STRONG_CUE, _NAME_CUE) for match in cue.finditer(u.lower)
              if not _EMAIL_NEXT.match(u.lower, match.end(1))
              and (name := _clean_name(match.group(1).split(),
                                       u.raw[match.start(1): match.end(1)].split()))]
     if expecting:
         spelled = re.sub(r"\b(?:[a-z][- ]){2,}[a-z]\b", " ", u.lower)  # "k-o-w-a-l-s-k-i"
-        for piece in re.split(r"[,.;!?]", spelled):  # a piece that is a whole name: "Siobhan Doyle"
-            words = re.findall(r"[a-z][a-z'-]+", piece)
+        pieces = re.split(r"[,.;!?]", spelled)
+        pieces.append(" ".join(pieces))  # "lindgren. abe lindgren", "um, tasha. tasha greenleaf"
+        for piece in pieces:  # a piece that is a whole name: "Siobhan Doyle"
+            piece = _AFTER_NAME.sub("", _PIECE_FILLER.sub("", piece.strip()))
+            words = _unrepeated(re.findall(r"[a-z][a-z'-]+", piece))
             if 2 <= len(words) <= 3 and all(_plausible_name_word(w) for w in words):
                 names.append(_clean_name(words) or "")
             elif 2 <= len(words) <= 3 and (name := _clean_name(words, _cased(u, words))) and (

@@ -285,7 +285,9 @@ def extract_financing(u: Utterance) -> str | None:
                  r"application|application(?:'s| is) in|waiting to hear)\b", text):
         return "in_progress"
     if re.search(r"\b(?:not yet|haven't|havent|no(?:t)? (?:pre-?)?approv|need (?:financing|a loan|"
-                 r"a mortgage)|don't have (?:financing|a lender))\b", text):
+                 r"a mortgage)|don't have (?:financing|a lender)|(?:still |gotta |got to |have to )?need "
+                 r"to (?:talk|speak) (?:to|with) (?:a |the |our )?(?:lender|bank|mortgage|loan)|"
+                 r"(?:haven't|have not|didn't) (?:talked|spoken|gone) (?:to|with))\b", text):
         return "not_started"
     return None
 

@@ -109,8 +109,9 @@ def read(text: str, profile: BusinessProfile, today: date,
     result.is_question = "question" in flags
     # "sorry, yes" / "oh, wait, that works": fillers before the answer do not change it
     answer = _LEAD_FILLER.sub("", u.lower)
-    result.affirm = bool(lex.yes.match(answer)) and not lex.no.match(answer)
-    result.deny = bool(lex.no.match(answer))
+    result.affirm = (bool(lex.yes.match(answer)) and not lex.no.match(answer)) or (
+        awaiting in {"confirm_booking", "confirm_change"} and bool(_NO_THATS_FINE.match(answer)))
+    result.deny = bool(lex.no.match(answer)) and not result.affirm
     result.phone = ex.extract_phone(u)
     result.email = ex.extract_email(u)
     result.name = ex.extract_name(u, expecting=awaiting == "name")
@@ -141,15 +142,24 @@ def read(text: str, profile: BusinessProfile, today: date,
         result.lead_intent = lead.extract_lead_intent(u)
     if result.budget and awaiting == "budget":
         result.time = None  # "around three twenty-five" asked for a budget is money, not 3:25
+    if awaiting == "date" and result.date and result.time is None and (
+            last := _MOVED_TO.search(u.numeric.strip(" .?!"))):
+        # "I'm off friday. ten?": the hour said last, with the day
+        result.time = clock.extract_time(normalise(f"at {last.group(1)}"
+                                                   + (f":{last.group(2)}" if last.group(2) else "")))
     if awaiting in {"time", "pick_alternative", "callback_time", "confirm_booking",
                     "confirm_change", "which_appointment"} and result.time is None:
         # "nine would be perfect", "maybe 10?" when a time is being settled
-        bare = re.match(r"(?:(?:at|around|maybe|how about|um|uh|ok|okay|so|then|yeah),?\s+)*"
+        bare = re.match(r"(?:(?:at|around|maybe|how about|um|uh|hmm+|ah|wait|well|ok|okay|so|then|yeah)"
+                        r",?\s+)*"
                         r"(\d{1,2})(?::(\d{2}))?\b(?!\s*(?:st|nd|rd|th|%|/|people|cars|"
                         r"minutes|hours|days|weeks|months|years|miles|k\b|thousand|dollars))",
-                        u.numeric.strip(" .?!"))
+                        u.numeric.strip(" .?!")) or _MOVED_TO.search(u.numeric.strip(" .?!"))
         confirming = awaiting in {"confirm_booking", "confirm_change"}
-        if bare and (not confirming or re.search(r"\b(?:no|meant|make it|actually)\b", u.lower)):
+        if bare and (not confirming or re.search(r"\b(?:no|meant|make it|actually|instead|switch|"
+                                                 r"change|move|push|bump|wait|can'?t|cannot)\b", u.lower)
+                     or re.fullmatch(r"(?:\W*(?:um+|uh+|hmm+|ah|oh|well|so|then)\b)*\W*\d{1,2}(?::\d{2})?\W*",
+                                     u.numeric)):
             result.time = clock.extract_time(normalise(f"at {bare.group(1)}"
                                                        + (f":{bare.group(2)}" if bare.group(2)
                                                           else "")))
@@ -169,6 +179,10 @@ def read(text: str, profile: BusinessProfile, today: date,
     if result.is_question and awaiting in _FACT_ASKED and not QUESTION_START.match(u.lower) and (
             answers(awaiting, result)):
         result.is_question = False  # "um, I guess around five hundred?": an answer, said rising
+    if result.is_question and awaiting in {"service", "vehicle", "appointment_type"} and answers(
+            awaiting, result) and _ASKS_FOR_IT.match(u.lower) and not (
+            {"price_question", "inventory_question"} & flags or asks_hours(u.lower)):
+        result.is_question = False  # "can you do a brake inspection?" asked what the car needs
     if result.is_question and awaiting in _FACT_ASKED and answers(awaiting, result) and (
             _CHECKS_FACT.search(u.lower)) and not (
             {"price_question", "inventory_question", "faq_topic"} & flags or asks_hours(u.lower)):
@@ -202,7 +216,8 @@ def read(text: str, profile: BusinessProfile, today: date,
         result.time_of_day = clock.extract_time_of_day(rest) if result.time_of_day else None
     if "defers" in flags and result.intent in _PUT_OFF and not result.has_booking_facts:
         result.intent = "deny"
-    unsure = awaiting is not None and _UNSURE.match(u.lower) and len(u.lower.split()) <= 8
+    unsure = awaiting is not None and len(u.lower.split()) <= 8 and (
+        _UNSURE.match(u.lower) or (awaiting in _FACT_ASKED and _THINK.match(u.lower)))
     if unsure:
         result.flags.add("unsure")
     if unsure and awaiting in {"date", "time"}:
@@ -213,6 +228,12 @@ def read(text: str, profile: BusinessProfile, today: date,
         # it?" is neither a yes nor a no
         result.intent, result.confidence = "unknown", 0.5
         result.affirm = result.deny = False
+    if awaiting == "anything_else" and result.intent in {"affirm", "greeting"} and not (
+            result.is_question or result.has_booking_facts or result.has_lead_facts
+            or result.services or result.vehicle) and _CLOSING.search(u.lower):
+        # "perfect, thanks", "yep, that's all", "all good here" to "anything else?": a close
+        result.intent, result.confidence = "goodbye", 0.85
+        result.affirm = False
     if result.intent == "affirm":
         result.affirm, result.deny = True, False
     elif result.intent == "deny":
@@ -232,6 +253,20 @@ def _names_faq_topic(lowered: str, profile: BusinessProfile) -> bool:
                for k in entry.keywords if " " in k or len(k) >= 5)
 
 
+_ASKS_FOR_IT = re.compile(r"(?:\W*(?:so|and|um+|uh+|okay|ok|well|yeah|then)\W+)*(?:can|could|would|will)"
+                          r" (?:you|y'all|ya|you guys) (?:please |also |just )?(?:do|get|give|take care of|"
+                          r"handle|book|fit|squeeze|set)\b")
+"""The thing asked for requested as a question ("could you do the brakes?"), not asked about."""
+_NO_THATS_FINE = re.compile(r"(?:no|nope|nah)\W+(?:no\W+)?(?:that'?s|that is|it'?s|that sounds|sounds|"
+                            r"that works) (?:perfect|great|fine|good|right|correct|all good)\W*$")
+""""No, that's perfect" to a read-back: nothing to change, a yes."""
+_CLOSING = re.compile(r"\b(?:thanks|thank you|thank u|thx|appreciate|that'?s (?:all|it|everything)|"
+                      r"all (?:good|set)|i'?m good|we'?re good)\b")
+"""A yes-word that closes ("perfect, thanks") rather than opens ("yes, one more thing")."""
+_MOVED_TO = re.compile(r"(?:\b(?:to|make it|make that|for|at|do|how about|what about)\s+|[.!?]\s+)"
+                       r"(\d{1,2})(?::(\d{2}))?(?:\s+(?:instead|then|please|actually|maybe|i guess|i think|"
+                       r"if\b.*))*$")
+"""A bare hour that a change lands on, at the end ("can we switch it to 3", "make it 4 instead")."""
 _CHECKS_FACT = re.compile(r"\b(?:enough|doable|realistic|reasonable|possible|too (?:much|little|low|high|"
                          r"far|late|early|small|big)|(?:gonna|going to) cut it|get (?:us|me) (?:something|"
                          r"anything|a (?:house|home|place)))\b")
@@ -244,10 +279,16 @@ _CALL_WHEN = re.compile(r"<defer>(?:\s*(?:back|again|later|tomorrow|today|tonigh
                         r"in (?:the|a) (?:morning|afternoon|evening|bit|few days|day or two)|"
                         r"after \w+|around \w+|at \w+))*")
 """The call the caller will make, with its when ("I'll ring you back Thursday morning")."""
-_UNSURE = re.compile(r"(?:\W*(?:um+|uh+|hmm+|well|honestly|oh|ah|gosh|geez|so)\b)*\W*"
+_UNSURE = re.compile(r"(?:\W*(?:um+|uh+|hmm+|well|honestly|oh|ah|gosh|geez|so|good question|to be honest|"
+                     r"truthfully|man|boy)\b)*\W*"
                      r"(?:i'?m |we'?re |i |we )?(?:(?:do not|don'?t|dont) (?:really |even )?know|dunno|"
                      r"not (?:really |too |entirely |quite )?sure|"
-                     r"no (?:idea|clue)|beats me|hard to say|couldn'?t (?:tell you|say))\b")
+                     r"no (?:idea|clue)|beats me|hard to say|couldn'?t (?:tell you|say)|"
+                     r"(?:have|haven'?t|have not|hasn'?t) (?:figured|decided|worked|thought)|"
+                     r"(?:still )?(?:figuring|working) (?:that|it) out|undecided|not decided)\b")
+_THINK = re.compile(r"(?:\W*(?:um+|uh+|hmm+|well|honestly|oh|ah|good question)\b)*\W*(?:i'?d|we'?d|i would|"
+                    r"we would|i'?ll|we'?ll) (?:have|need) to (?:think|check|see)\b")
+"""Not knowing yet, said as needing to think; only for a fact asked (to an offer it is a no)."""
 """An answer that does not know ("hmm, I don't really know"), whatever it sounds like."""
 _PUT_OFF = {"objection_busy", "objection_not_interested", "hold", "unknown", "chitchat", "goodbye",
             "affirm", "provide_info"}

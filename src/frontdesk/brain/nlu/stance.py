@@ -49,8 +49,9 @@ _TAKEN = re.compile(
 dentist")."""
 _BUSY_BEFORE = re.compile(
     r"\b(?:i'?m|i am|we'?re|we are|he'?s|she'?s|they'?re)\s+(?:working|busy|slammed|booked|swamped|"
-    r"away|traveling|travelling|tied up|out of town|off)(?:\s+(?:late|early|all day|again|on))*\s*$")
-"""A day the caller is busy on, said before it ("I'm working late Tuesday")."""
+    r"away|traveling|travelling|tied up|out of town)(?:\s+(?:late|early|all day|again|on))*\s*$")
+"""A day the caller is busy on, said before it ("I'm working late Tuesday"); "I'm off Friday" is a
+day free of work."""
 _CANT_BEFORE = re.compile(r"\b(?:can'?t|cannot|won'?t|couldn'?t|can not)\s+(?:(?:do|make|manage|come|"
                           r"swing|get in|make it)\s+)?(?:it\s+)?(?:on\s+)?$")
 """A day the caller cannot do, said before it ("I can't do Tuesday", "I can't Tuesday")."""

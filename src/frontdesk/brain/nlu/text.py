@@ -34,10 +34,14 @@ def normalise(text: str) -> Utterance:
     # "oh" read as zero inside digit runs ("five one two, oh one nine").
     spoken = re.sub(r"\boh\b(?=[\s,-]*(?:zero|one|two|three|four|five|six|seven|eight|nine|\d))",
                     "zero", lower)
+    # "the 2nd one", "the 1st option": a choice said with a numeral, not a date
+    spoken = re.sub(r"\b(the|that) (1st|2nd|3rd)(?= (?:one|option|choice|slot|time)\b)",
+                    lambda m: f"{m.group(1)} " + _ORDINAL_NUMERAL[m.group(2)], spoken)
     spoken = _protect_choice_ordinals(spoken)
     # "the evening one", "that earlier one": a slot pointed at, not the number 1
     spoken = re.sub(r"\b((?:the|that|this) (?:\w+ )?(?:morning|afternoon|evening|early|earlier|late|"
-                    r"later|other|last|same|lunch|lunchtime|noon|[ap]\.?m\.?|o'?clock) )one\b",
+                    r"later|other|last|same|lunch|lunchtime|noon|[ap]\.?m\.?|o'?clock|monday|tuesday|"
+                    r"wednesday|thursday|friday|saturday|sunday|today|tomorrow|weekend) )one\b",
                     r"\1choicexone", spoken)
     spoken = re.sub(rf"\b({_NUMBER_WORD}|\d+|morning|afternoon|evening|noon|lunch)-?ish\b",
                     r"\1 ish", spoken)  # "fifty-ish", "afternoonish"
@@ -97,6 +101,9 @@ def _number_homophones(text: str) -> str:
 
 
 _HOMOPHONES = (
+    # "saturday round nine": "around", clipped
+    (re.compile(r"(?<![\w'])'?round (?=(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                r"noon|lunch)\b)"), "around "),
     # "my break pads", "get my breaks checked": the car part, heard by its sound
     (re.compile(r"\bbreak(?=s? (?:inspect|check|pad|fluid|light|rotor|squeal|squeak|grind|nois|line|"
                 r"pedal|job|and rotor))|(?<=\bmy )breaks\b|(?<=\bfrom the )breaks\b"
@@ -145,6 +152,7 @@ def _loose_clock(text: str) -> str:
     return re.sub(r"\b(?:a )?quarter (?:to|till|of) (\w+)\b", to, text)
 
 
+_ORDINAL_NUMERAL = {"1st": "first", "2nd": "second", "3rd": "third"}
 _ORDINAL_WORD = re.compile(r"\b(first|second|third|fourth)\b")
 _MONTH_WORDS = ("january", "february", "march", "april", "may", "june", "july", "august",
                 "september", "october", "november", "december")
@@ -156,8 +164,9 @@ def _protect_choice_ordinals(text: str) -> str:
 
     def keep(match: re.Match[str]) -> str:
         before = text[: match.start()].split()[-2:] or [""]
-        after = text[match.end():].split()[:1] or [""]
-        if before[-1] in _MONTH_WORDS or after[0] == "of" or (
+        after = text[match.end():].split()[:2] or [""]
+        if before[-1] in _MONTH_WORDS or (after[0] == "of" and after[1:2] not in (
+                ["those"], ["them"], ["these"], ["the"], ["the"], ["your"])) or (
                 before[-1] == "the" and re.fullmatch(
                     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?|on", before[0])):
             return match.group(0)  # "December first", "Tuesday the first", "on the third"
@@ -175,7 +184,17 @@ _NEGATED = re.compile(r"(?:\bnot|n't|\bbut|\bexcept|\bother than|\brather than|\
 
 def ruled_out(text: str, start: int) -> bool:
     before = text[max(0, start - 40): start]
+    if re.search(r"\b(?:no|nope|nah)\W*$", before) and _ANSWERED_NO.fullmatch(text[:start]):
+        return False  # "actually no 1 pm", "no friday": the "no" answers; the value corrects
     return _NEGATED.search(before) is not None
+
+
+_ANSWERED_NO = re.compile(r"(?:.*\b(?:wait|oh|sorry|actually|shoot|monday|tuesday|wednesday|thursday|"
+                          r"friday|saturday|sunday|tomorrow|today|am|pm|\d+))?"
+                          r"\W*(?:(?:actually|oh|um+|uh+|well|so|hmm+|sorry|wait|ah|shoot)\W+)*"
+                          r"(?:no|nope|nah)\W*")
+"""A "no" that opens the answer or follows a correction or another value, right before the
+value ("actually no 1 pm", "monday wait no tuesday"): the value corrects, it is not ruled out."""
 
 
 CORRECTION = re.compile(r"\b(?:no,? wait|wait,? no|oh,? wait|actually|i mean|sorry|make (?:it|that)|"

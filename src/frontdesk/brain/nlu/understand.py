@@ -25,7 +25,7 @@ from frontdesk.brain.nlu.clauses import split_clauses, split_lead_in
 from frontdesk.brain.nlu.cues import asks_hours
 from frontdesk.brain.nlu.read import read
 from frontdesk.brain.nlu.text import normalise
-from frontdesk.brain.nlu.understanding import Understanding
+from frontdesk.brain.nlu.understanding import Understanding, answers
 from frontdesk.knowledge.profile import BusinessProfile
 
 
@@ -58,6 +58,10 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
                 topic: str | None) -> Understanding:
     clauses = [piece for clause in split_clauses(text)
                for piece in split_lead_in(clause, profile)]
+    if awaiting in _ASKED_YES_NO and len(clauses) == 1 and (yes := _YES_THEN_ASKS.match(text.strip())):
+        # "yep. do you have a waiting room?" to "shall I book it?": the yes answers, then the
+        # caller asks (a one-word clause would otherwise lean on the question)
+        clauses[:1] = [yes.group(1), yes.group(2)]
     abouts = refer.referents(clauses, profile, topic)
     if len(clauses) <= 1:
         return read(text, profile, today, awaiting, about=abouts[0] if abouts else None)
@@ -89,15 +93,21 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
         return whole
     rest = [c for c, r in zip(clauses, readings, strict=True) if r not in asides
             and not _only_the_car(r, asides)]
-    rest = [c for c in rest if not _FILLER_ONLY.fullmatch(normalise(c).lower)]
+    rest = [c for c in rest if not _FILLER_ONLY.fullmatch(normalise(c).lower) or (
+        awaiting in _ASKED_YES_NO and re.match(r"\W*(?:yes|yeah|okay|ok)\b", c.lower()))]
     if not rest:
         main, asides = asides[-1], asides[:-1]
     else:
         main = read(" ".join(rest), profile, today, awaiting)
-        if (main.intent in {"unknown", "chitchat", "provide_info"} and not (
+        if awaiting is not None and answers(awaiting, main) and any(map(_echoes_question, asides)):
+            # "the main reason? lease ending": the caller says the question over to
+            # themselves, then answers it
+            asides = [a for a in asides if not _echoes_question(a)]
+        elif (main.intent in {"unknown", "chitchat", "provide_info"} and not (
                 main.services or main.date or main.time or main.has_lead_facts
                 or main.has_contact_facts or main.has_booking_facts or main.vehicle)) or (
-                main.intent in {"greeting", "affirm"} and _is_discourse_marker(rest)):
+                main.intent in {"greeting", "affirm"} and _is_discourse_marker(rest)
+                and not (main.intent == "affirm" and awaiting in _ASKED_YES_NO)):
             # "long story, my last shop botched it. Is your work guaranteed?" / "yeah, what
             # are your hours?": the question is what the caller wants
             main, asides = asides[-1], asides[:-1]
@@ -110,9 +120,18 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
         # "what time do you open on Saturday, and can I get a detail then?": the day is the
         # one the question named
         main.date = next((a.date for a in reversed(asides) if a.date is not None), None)
+    for aside in asides:
+        aside.flags.add("aside")  # said in passing: answered as asked, whatever it names
     main.acts = asides
     main.text = normalise(text).raw
     return main
+
+
+def _echoes_question(r: Understanding) -> bool:
+    """A short question with nothing of the business in it ("my budget?", "why?")."""
+    return r.intent == "faq" and len(r.text.split()) <= 4 and not (
+        {"faq_topic", "price_question", "inventory_question"} & r.flags or asks_hours(r.text.lower())
+        or r.services or r.date or r.time)
 
 
 def _carry_subject(main: Understanding, asides: list[Understanding]) -> None:
@@ -159,6 +178,10 @@ def _wants_the_other_place(text: str, profile: BusinessProfile) -> bool:
 
 
 _OWN_APPOINTMENT = {"lookup_appointment", "cancel", "reschedule"}
+_YES_THEN_ASKS = re.compile(r"(?i)\W*((?:yes|yeah|yep|yup|sure|okay|ok|correct|perfect|great)(?: please)?)"
+                            r"\s*[.!,]\s*(?:and |oh,? |also |um,? |uh,? )*(\S[^?]*\?)\s*$")
+_ASKED_YES_NO = {"confirm_booking", "confirm_change", "offer_appointment", "offer_callback"}
+"""Questions a "yep" answers: "yep. do you have a waiting room?" says yes, then asks."""
 ASIDES = {"faq", "line_check", "identity", "how_got_number", "bot_check", "repeat", "hold",
           "chitchat"}
 """Acts answered in passing: the conversation then goes back to where it was."""
