@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import event, select
 
 from frontdesk.app import build_runtime
-from frontdesk.storage.models import Conversation, Customer
+from frontdesk.storage.models import Conversation, Customer, Lead
 from tests.conftest import fixed_clock
 
 pytestmark = pytest.mark.integration
@@ -122,13 +122,17 @@ async def test_calls_from_one_number_starting_at_once_all_start(settings) -> Non
     runtime = await build_runtime(settings, clock=fixed_clock)
     try:
         outcomes = await asyncio.wait_for(asyncio.gather(*(
-            runtime.conversations.create("dealership", channel="phone",
-                                         caller_phone="+15125550888") for _ in range(6))), 30)
-        assert len({o.state.conversation_id for o in outcomes}) == 6
+            runtime.conversations.create("dealership" if i % 2 else "real_estate",
+                                         channel="phone", caller_phone="+15125550888")
+            for i in range(8))), 30)
+        assert len({o.state.conversation_id for o in outcomes}) == 8
         assert all(o.reply for o in outcomes)  # each caller heard a greeting
         async with runtime.sessions() as db:
-            rows = (await db.scalars(select(Customer).where(
+            customers = (await db.scalars(select(Customer).where(
                 Customer.phone == "+15125550888"))).all()
-        assert len(rows) == 1
+            leads = (await db.scalars(select(Lead).where(
+                Lead.customer_id == customers[0].id))).all()
+        assert len(customers) == 1
+        assert sorted(lead.business_id for lead in leads) == [1, 2]  # one lead per business
     finally:
         await runtime.close()

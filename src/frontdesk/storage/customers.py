@@ -44,12 +44,15 @@ async def save_lead(db: AsyncSession, business_id: int, customer_id: int,
 
     A do-not-call flag, once set, is never cleared by a later conversation.
     """
-    lead = await db.scalar(select(Lead).where(Lead.business_id == business_id,
-                                              Lead.customer_id == customer_id))
-    if lead is None:
-        lead = Lead(business_id=business_id, customer_id=customer_id,
-                    source=state.lead.source, factors={})
-        db.add(lead)
+    by_caller = select(Lead).where(Lead.business_id == business_id,
+                                   Lead.customer_id == customer_id)
+    lead = await db.scalar(by_caller)
+    if lead is None:  # insert if absent, as for the customer: two calls can start at once
+        await db.execute(upsert_insert(db, Lead).values(
+            business_id=business_id, customer_id=customer_id, source=state.lead.source,
+            factors={},
+        ).on_conflict_do_nothing(index_elements=[Lead.business_id, Lead.customer_id]))
+        lead = await db.scalar(by_caller)
     info = state.lead
     was_qualified = lead.qualified is True
     lead.status = info.status if not lead.do_not_call else "do_not_call"
