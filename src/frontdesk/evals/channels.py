@@ -318,8 +318,12 @@ class PhoneChannel:
 
     async def _session_view(self) -> dict[str, Any]:
         """The server's view of the call: ``state`` and ``transcript``."""
+        url = f"{self.base_url}/api/sessions/{self._session}"
         try:
-            response = await self.http.get(f"{self.base_url}/api/sessions/{self._session}")
+            try:
+                response = await self.http.get(url)
+            except httpx.RemoteProtocolError:  # a kept-alive connection the server had closed
+                response = await self.http.get(url)
         except httpx.HTTPError as exc:
             raise ChannelError(f"{self.base_url}: {exc}") from exc
         if response.status_code != 200:
