@@ -14,12 +14,11 @@ cache sets per piece of a reply, so the engines' one-method interface (``stream(
 from __future__ import annotations
 
 import asyncio
+import heapq
 import itertools
-import queue
-import sys
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextvars import ContextVar
 from typing import Any, TypeVar
 
@@ -30,50 +29,51 @@ SYNTHESIS_PRIORITY: ContextVar[int | None] = ContextVar("synthesis_priority", de
 """What the current task is synthesizing: FIRST, REST, BACKGROUND; None: unknown (a reply's
 first sentence is then FIRST and the rest REST)."""
 
-_STOP = sys.maxsize
-
 
 class PriorityPool:
+    """A thread pool whose next job is the most urgent one waiting, then the oldest.
+
+    The threads are a :class:`ThreadPoolExecutor`'s (so the interpreter joins them at exit as it
+    does any pool's); each job submitted queues one "run the most urgent job" on it, so there
+    are always as many runs as jobs and every job that is not cancelled runs.
+    """
+
     def __init__(self, workers: int, name: str) -> None:
-        self._jobs: queue.PriorityQueue[tuple[int, int, Future | None, Callable | None, tuple]] = (
-            queue.PriorityQueue())
+        self._executor = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix=name)
+        self._waiting: list[tuple[int, int, Future, Callable, tuple]] = []
+        self._lock = threading.Lock()
         self._order = itertools.count()
-        self._threads = [threading.Thread(target=self._work, name=f"{name}_{i}", daemon=True)
-                         for i in range(max(1, workers))]
-        for thread in self._threads:
-            thread.start()
 
     def submit(self, priority: int, fn: Callable[..., T], *args: Any) -> Future[T]:
         future: Future[T] = Future()
-        self._jobs.put((priority, next(self._order), future, fn, args))
+        with self._lock:
+            heapq.heappush(self._waiting, (priority, next(self._order), future, fn, args))
+        self._executor.submit(self._run_most_urgent)
         return future
 
     async def run(self, priority: int, fn: Callable[..., T], *args: Any) -> T:
         """``fn(*args)`` on a worker; cancelling the caller drops the job if it has not started."""
         return await asyncio.wrap_future(self.submit(priority, fn, *args))
 
-    def _work(self) -> None:
+    def _run_most_urgent(self) -> None:
         while True:
-            _, _, future, fn, args = self._jobs.get()
-            if future is None or fn is None:
-                return
-            if not future.set_running_or_notify_cancel():
-                continue  # cancelled while it waited
-            try:
-                result = fn(*args)
-            except BaseException as exc:  # handed to whoever waits for it
-                future.set_exception(exc)
-            else:
-                future.set_result(result)
+            with self._lock:
+                if not self._waiting:
+                    return  # an earlier run took this one's job, or it was cancelled
+                _, _, future, fn, args = heapq.heappop(self._waiting)
+            if future.set_running_or_notify_cancel():
+                break  # a cancelled job is dropped and the next most urgent one taken
+        try:
+            result = fn(*args)
+        except BaseException as exc:  # handed to whoever waits for it
+            future.set_exception(exc)
+        else:
+            future.set_result(result)
 
     def shutdown(self) -> None:
         """Cancel what has not started; the workers stop after the job in hand."""
-        while True:
-            try:
-                _, _, future, _, _ = self._jobs.get_nowait()
-            except queue.Empty:
-                break
-            if future is not None:
-                future.cancel()
-        for _ in self._threads:
-            self._jobs.put((_STOP, next(self._order), None, None, ()))
+        with self._lock:
+            waiting, self._waiting = self._waiting, []
+        for _, _, future, _, _ in waiting:
+            future.cancel()
+        self._executor.shutdown(wait=False, cancel_futures=True)
