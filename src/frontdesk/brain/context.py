@@ -177,7 +177,11 @@ def absorb_contact(s: ConversationState, ctx: TurnContext) -> None:
     u = ctx.understanding
     if u is None:
         return
-    if u.name and (s.awaiting == "name" or not s.customer.name or u.name != s.customer.name):
+    known = s.customer.name or ""
+    if u.name and "surname_only" in u.flags and len(known.split()) == 1 and (
+            known.lower() != u.name.lower()):
+        s.customer.name = f"{known} {u.name}"  # "this is Dana" … "last name's Okafor"
+    elif u.name and (s.awaiting == "name" or not s.customer.name or u.name != s.customer.name):
         s.customer.name = u.name
     if u.phone:
         s.customer.phone = u.phone

@@ -429,6 +429,13 @@ class BusinessProfile(BaseModel):
             if unknown := set(closure.departments) - set(self.departments):
                 raise ValueError(f"closure {closure.holiday or closure.date}: unknown department(s) "
                                  f"{sorted(unknown)}")
+        if self.address and not any(entry.category == "location" for entry in self.faq):
+            # "where are you guys at?" is answered from the address even when no FAQ entry says it
+            self.faq.append(FaqEntry(
+                key="address", category="location", question="Where are you located?",
+                answer=f"We're at {self.address}.",
+                keywords=["address", "located", "location", "where are you", "where you at",
+                          "where are y'all", "directions", "find you", "your office", "how do i get there"]))
         return self
 
     def closure_on(self, day: date, department: Department | None = None) -> tuple[Closure, str] | None:

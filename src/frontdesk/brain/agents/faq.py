@@ -33,6 +33,12 @@ from frontdesk.knowledge.profile import FaqEntry, Service
 
 AGENT = "faq"
 _MIN_SCORE = 60.0
+_POINTS_BACK = re.compile(r"\b(?:it|that|this|those|them|one|both)\b|^\W*(?:\w+\W+){0,3}"
+                          r"(?:how much|how long)\W*$")
+"""A price or time question about what was just said ("how much is it?", "how long?")."""
+_HOW_LONG = re.compile(r"\bhow long\b|\bhow much time\b|\btakes?\b|\btake (?:long|a while)\b")
+_HOW_MUCH = re.compile(r"\bhow much\b(?! time)|\bcost|\bprice|\bcharge|\bbucks|\bdollars|\$|"
+                       r"\brun (?:me|us)\b")
 
 
 def _windows(text: str) -> set[str]:
@@ -168,8 +174,8 @@ def _price_answer(s: ConversationState, ctx: TurnContext) -> bool | str:
     u = ctx.u
     if "price_question" not in u.flags and not (u.services and _asked_price_before(s)):
         return False  # "do you take walk-ins for oil changes?" does not ask a price
-    services = [ctx.profile.service(k) for k in u.services]
-    services = [sv for sv in services if sv is not None]
+    keys = u.services or (_services_in_view(s) if _POINTS_BACK.search(u.text.lower()) else [])
+    services = [sv for k in keys if (sv := ctx.profile.service(k)) is not None]
     if not services and ctx.profile.services and "price_question" in u.flags:
         if best_faq(u.text, ctx.profile.faq)[1] >= 80:
             return False
@@ -189,10 +195,22 @@ def _price_answer(s: ConversationState, ctx: TurnContext) -> bool | str:
     return bool(services)
 
 
+def _services_in_view(s: ConversationState) -> list[str]:
+    """The services the conversation is about: the booking under way, the one just booked, or
+    the last asked about ("how much is it?", "how long will that take?")."""
+    if s.booking_slots.services or s.booking_slots.service_type:
+        return s.booking_slots.services or [s.booking_slots.service_type]
+    if s.appointment is not None and s.appointment.service_type:
+        return [s.appointment.service_type]
+    return list(s.recent_services)
+
+
 def _say_price(ctx: TurnContext, sv: Service) -> None:
     duration = f"{sv.duration_min} minutes" if sv.duration_min < 90 else (
         f"{sv.duration_min / 60:g} hours")
     key = "price_answer_free" if sv.price_max == 0 else "price_answer"
+    if _HOW_LONG.search(ctx.u.text.lower()) and not _HOW_MUCH.search(ctx.u.text.lower()):
+        key = "duration_answer"  # "how long does it take?" asks only the time
     ctx.say(key, service_cap=sv.name[:1].upper() + sv.name[1:],
             price=say_price_range(sv.price_min, sv.price_max), duration=duration)
 

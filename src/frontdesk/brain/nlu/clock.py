@@ -114,6 +114,10 @@ def _times(text: str) -> list[tuple[int, time]]:
                              text):  # "maybe next Monday? like nine?"; "we have like 2." is no time
         if match.group(3) or DATE_SPAN.search(text):
             add(match, plain(match.group(1), match.group(2)))
+    for match in re.finditer(r"\b(\d{1,2})(?::(\d{2}))?\s*ish\b(?!\s*(?:k\b|thousand|grand|dollars|bucks|"
+                             r"miles|people|years|months|weeks|days))", text):
+        if 1 <= int(match.group(1)) <= 12:  # "push it to one-ish", "after lunch, 1ish"
+            add(match, plain(match.group(1), match.group(2)))
     for match in re.finditer(r"\b(\d{1,2})\s*o'?clock\b", text):  # "one o'clock"
         add(match, plain(match.group(1), None))
     for match in re.finditer(r"\b(\d{1,2}):(\d{2})\b", text):  # "10:30's safer"
@@ -205,8 +209,9 @@ _WINDOWS = (
     (r"\bbefore (?:lunch|noon|midday)\b|\bin the morning\b|\bmornings?\b|\bearly\b",
      (time(0, 0), time(12, 0), "in the morning")),
     (r"\blate (?:in the )?afternoon\b", (time(15, 0), time(18, 0), "late in the afternoon")),
-    (r"\b(?:after lunch|around lunch|lunch ?time|over lunch)\b",
-     (time(12, 0), time(17, 0), "after lunch")),
+    (r"\bafter lunch\b", (time(13, 0), time(17, 0), "after lunch")),
+    (r"\b(?:around lunch|lunch ?time|over lunch)\b",
+     (time(11, 30), time(14, 0), "around lunchtime")),
     (r"\bin the afternoon\b|\bafternoons?\b", (time(12, 0), time(17, 0), "in the afternoon")),
     (r"\bafter (?:work|five|5|my shift)\b|\bin the evening\b|\bevenings?\b|\btonight\b|"
      r"\blate (?:in the )?day\b|\bend of (?:the )?day\b",
@@ -237,8 +242,6 @@ def extract_window(u: Utterance) -> TimeWindow | None:
     for pattern, (start, end, label) in _WINDOWS:
         match = re.search(pattern, text)
         if match and not ruled_out(text, match.start()):
-            if label == "after lunch" and "around" in match.group(0):
-                return TimeWindow(time(11, 30), time(14, 0), "around lunchtime")
             return TimeWindow(start, end, label)
     return None
 

@@ -14,6 +14,7 @@ from frontdesk.brain.nlu.cues import (
     ACT_CUES,
     ASKS_OWN,
     BACK,
+    BUSY_CUE,
     CANCEL_ASK,
     CHANGE_CUE,
     GUARDED,
@@ -63,6 +64,15 @@ RULES_FIRST = {"do_not_call", "escalation", "objection_busy", "objection_have_ag
                 "objection_price", "objection_not_interested", "goodbye"}
 
 
+_UNSURE_OF_OWN = re.compile(r"\b(?:can'?t|don'?t|cannot|do not) (?:quite |really )?remember|\bforg[oe]t\b|"
+                            r"\bnot sure (?:if|when|what time|which|whether)\b")
+""""I can't remember if my detail is this saturday or next": the caller's own booking."""
+
+
+_INSTEAD = re.compile(r"\b(?:instead|scratch that)\b")
+""""can we do the inspection instead, same time?" asked mid-booking changes the booking under way."""
+
+
 def combine(r: Understanding, rule: str, rule_confidence: float,
              awaiting: str | None) -> tuple[str, float]:
     """One intent from the rules' reading and the classifier's.
@@ -88,8 +98,15 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         # "Brenda Cole, sorry, I'm driving", "Jo March, but everybody calls me Jo", "call me at
         # 512…": the name or number asked for is given; the words around it are no request
         return (rule, rule_confidence) if rule not in _DERAILS else ("provide_info", 0.8)
+    if rule == "goodbye" and awaiting in {"confirm_booking", "confirm_change"} and r.affirm:
+        return "affirm", 0.85  # "alright then, bye" to the read-back agrees before it leaves
     if model == rule:
         return rule, max(rule_confidence, p)
+    if model == "goodbye" and rule == "affirm" and awaiting in _YES_NO and "goodbye" not in r.flags:
+        return rule, rule_confidence  # "alright then" to "shall I book it?" agrees; it does not hang up
+    if rule == "faq" and r.is_question and "price_question" in r.flags and model in {
+            "affirm", "greeting", "provide_info", "unknown", "chitchat"}:
+        return rule, rule_confidence  # "yeah, is it 49 bucks?": the yes is a filler before a price
     if model == "greeting" and (rule == "goodbye" or (rule in {"affirm", "deny"} and awaiting in _YES_NO)):
         # "uh huh, thanks" to "shall I book it?", "that's all, appreciate it": the thanks
         # comes with the answer; it does not replace it
@@ -101,6 +118,8 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             not re.search(r"\b(?:call|ring|later|busy|driving|work|meeting)\b", r.text.lower())) and not (
             r.has_contact_facts or r.has_booking_facts or r.has_lead_facts):
         return "repeat", max(p, 0.6)  # "okay, I'm back" after a hold: say the question again
+    if model == "objection_busy" and rule != "objection_busy" and not BUSY_CUE.search(r.text.lower()):
+        return rule, rule_confidence  # "can you fit me in tomorrow after lunch?" wants a slot
     if model == "identity" and re.search(r"\bwhere\b", r.text.lower()):
         return rule, rule_confidence  # "where exactly are you guys?" asks the way, not who
     if model == "repeat" and not REPEAT_CUE.search(r.text.lower()):
@@ -150,12 +169,14 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         # "no no, I meant to reach the Honda place, not you guys": more than a "no" to the
         # question asked, it says the caller (or the callee) is not who we think
         return model, p
-    if model in {"reschedule", "cancel"} and not CHANGE_CUE.search(r.text.lower()):
+    if model in {"reschedule", "cancel"} and not CHANGE_CUE.search(r.text.lower()) and not (
+            awaiting not in {None, "anything_else"} and _INSTEAD.search(r.text.lower())):
         return rule, rule_confidence  # "can I come Saturday at 9?" books; it changes nothing
     if model == "lookup_appointment" and not LOOKUP_CUE.search(r.text.lower()):
         return rule, rule_confidence  # "what time do you open?" asks the hours, not "my time"
     if model == "lookup_appointment" and p >= 0.5 and (not (
-            r.services and rule == "book" and not r.is_question) or ASKS_OWN.search(r.text.lower())):
+            r.services and rule == "book" and not r.is_question) or ASKS_OWN.search(r.text.lower())
+            or _UNSURE_OF_OWN.search(r.text.lower())):
         return model, p  # "when's my oil change again?" asks about one already booked
     if awaiting in {None, "anything_else"} and CANCEL_ASK.search(r.text.lower()) and not (
             KEEP_IT.search(r.text.lower())) and model not in {"do_not_call", "escalation",
@@ -171,6 +192,9 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         if rule == "escalation" and model == "bot_check" and p >= 0.6:
             return model, p  # "is this a real person?" asks; the answer offers one anyway
         return rule, rule_confidence
+    if answered and model in {"how_got_number", "identity"} and p >= 0.9 and awaiting in _YES_NO | {
+            "permission"} and ACT_CUES[model].search(r.text.lower()) and r.is_question:
+        return model, p  # "ok but how'd you get my number?" to "do you have a minute?" asks first
     if answered:
         return rule, rule_confidence  # "Tuesday" after "what day?" is the answer, whatever else
     if model in {"reschedule", "cancel"}:  # its words are there (checked above)
@@ -214,7 +238,8 @@ def classify_by_rules(r: Understanding, flags: set[str], awaiting: str | None) -
             if intent == "objection_busy" and awaiting == "callback_time":
                 continue
             return intent, 0.9
-    is_price = "price_question" in flags and (bool(r.services) or "how much" in r.text.lower())
+    is_price = "price_question" in flags and (bool(r.services) or "how much" in r.text.lower()
+                                             or r.is_question)
     if r.is_question and r.time is None and HOURS_LIMIT.search(r.text.lower()):
         return "faq", 0.9  # "how late can I bring it in Friday?" asks the hours, books nothing
     if "book" in flags or (r.appointment_type and not r.is_question):

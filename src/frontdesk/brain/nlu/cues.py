@@ -120,6 +120,13 @@ ACT_CUES = {
 }
 """Words the closed-vocabulary acts are always said with: the classifier proposes, these
 confirm (a confident classifier is still wrong on a phrasing it never saw)."""
+BUSY_CUE = re.compile(r"\b(?:busy|meeting|driving|drive|at work|on the road|talk|chat|bad time|good time|"
+                      r"later|call|calling|ring|reach|get back|buzz|shout|time right now|have time|"
+                      r"another time|middle of|not now|right now|hands (?:are )?full|can'?t (?:do|chat)|"
+                      r"in a (?:hurry|rush)|running|hectic|swamped|slammed|crazy (?:day|week)|"
+                      r"dinner|kids|text me|email me)\b")
+"""Words a "not now, call me later" is said with: "can you fit me in tomorrow after lunch?" asks
+for a slot, however much it sounds like time being short."""
 GUARDED = {"identity", "how_got_number", "hold", "line_check"}
 """Acts whose misreading would lose what the caller said (hold waits; a line check, identity and
 how-we-got-your-number answer instead of acting on the words, and "hmm, well the thing is…" must

@@ -142,6 +142,16 @@ def _clean_name(words: list[str], raw: list[str] | None = None) -> str | None:
     return " ".join("-".join(p[:1].upper() + p[1:] for p in w.split("-")) for w in kept[:3])
 
 
+def _with_surname_after(u: Utterance, name: str) -> str:
+    """"it's priya by the way, priya raman": a first name said again with its surname later."""
+    if " " in name:
+        return name
+    for again in re.finditer(rf"\b{re.escape(name.lower())}[,\s]+([a-z][a-z'-]+)\b", u.lower):
+        if _plausible_name_word(again.group(1)) and (surname := _clean_name([again.group(1)])):
+            return f"{name} {surname}"
+    return name
+
+
 _EMAIL_NEXT = re.compile(r"\s*(?:@|\.\w|_|\s*\bdot\b|\s*\bunderscore\b|\s+at\s+\w+\s*(?:\.|dot)\s*\w)")
 """What follows words that are an email address, not a name ("it's june dot park at gmail")."""
 _STRONG_CUE = re.compile(r"\b(?:my name is|my name's|name is|name's|call me|the name is|name (?:would|will|"
@@ -201,10 +211,41 @@ def _unrepeated(words: list[str]) -> list[str]:
     return kept
 
 
+_LAST_NAME = re.compile(r"\b(?:last name|surname|family name)(?:'s| is| would be| should be|:)?,?\s+"
+                        r"(?:(?:um+|uh+|it's|its)[,\s]+)*([a-z][a-z'-]+)")
+_FIRST_NAME = re.compile(r"\b(?:first name|given name)(?:'s| is| would be| should be|:)?,?\s+"
+                         r"(?:(?:um+|uh+|it's|its)[,\s]+)*([a-z][a-z'-]+)")
+
+
 def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
     """A caller's name, only from a name-giving construction ("my name is …", "this is …",
     "… here") or, when the agent asked for the name, from a short answer made of name-like
-    words. Fillers and common words ("Actually", "Sure", "Probably") are never names."""
+    words. Fillers and common words ("Actually", "Sure", "Probably") are never names.
+
+    A surname said as one ("last name's Nguyen, N-G-U-Y-E-N") joins the first name said with it
+    ("this is Linh", "first name Chidi"); said alone it is returned alone, and
+    :func:`surname_only` tells the brain to add it to the first name it already has."""
+    last = _LAST_NAME.search(u.lower)
+    if last and _plausible_name_word(last.group(1)):
+        surname = _clean_name([last.group(1)])
+        first = _FIRST_NAME.search(u.lower)
+        given = _clean_name([first.group(1)]) if first and _plausible_name_word(first.group(1)) else None
+        if given is None:
+            other = _extract_name(normalise(u.lower[: last.start()]), expecting=expecting)
+            given = other if other and len(other.split()) == 1 else None
+        if surname:
+            return f"{given} {surname}" if given else surname
+    return _extract_name(u, expecting=expecting)
+
+
+def surname_only(u: Utterance) -> bool:
+    """Is the name in this text a surname said as one, with no first name ("last name's
+    Okafor")?"""
+    last = _LAST_NAME.search(u.lower)
+    return bool(last) and extract_name(u) is not None and len(extract_name(u).split()) == 1
+
+
+def _extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
     if expecting:
         u = _name_frames(u)
     names = [name for cue in (_STRONG_CUE, _NAME_CUE) for match in cue.finditer(u.lower)
@@ -227,7 +268,7 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
                     _plausible_name_word(w) for w in words[1:]):
                 names.append(" ".join(w[:1].upper() + w[1:] for w in words))  # "will summers"
     if names:  # "it's Siobhan, S-I-O-B-H-A-N, Siobhan Doyle": the fullest form
-        return max(names, key=lambda n: len(n.split()))
+        return _with_surname_after(u, max(names, key=lambda n: len(n.split())))
     here = _NAME_HERE.search(u.lower)
     if here:
         name = _clean_name(here.group(1).split())

@@ -39,7 +39,10 @@ MAX_BUDGET_USD = 1_000_000_000
 _MONEY_CUE = re.compile(r"\$|\b(?:budget|afford|price|spend|range|pre-?approved (?:us |me )?for|"
                         r"approved (?:us |me )?for|stretch to|tops|ceiling|max(?:imum)?|"
                         r"thousand|grand|at (?:the )?most|(?:nothing|not) (?:over|above)|cap(?:ped)? at|"
-                        r"tops? out|limit|no more than)\b|" + HOME_PRICE + r"\s*\d")
+                        r"tops? out|limit|no more than)\b|" + HOME_PRICE + r"\s*\d|"
+                        # "we're looking in austin, around three fifty"
+                        r"\blooking (?:in|around|near) [a-z' ]{2,30},?\s+(?:around|about|roughly|maybe|"
+                        r"like|under|up to|no more than|somewhere around)\s*\d")
 
 
 def _amount(number: str, suffix: str | None) -> float:
@@ -125,7 +128,11 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
     cue = expecting or _MONEY_CUE.search(text) is not None or re.search(
         r"\b(?:thousand|grand)\b(?! miles)", u.lower) is not None
     # "about 500 thousand, actually no, up to 550k": the figure after a correction wins.
-    corrected = list(re.finditer(r"\b(?:actually|i mean|sorry|correction|make that|rather)\b",
+    # "around 400— well, maybe 450 tops", "a 120, 125 tops", "300, no wait, 325" too: a figure
+    # said after a hedge, or a capped figure after another, is the one the caller settles on
+    corrected = list(re.finditer(r"\b(?:actually|i mean|sorry|correction|make that|rather|no wait|wait|"
+                                 r"well,? maybe|or maybe|more like|let'?s say)\b|—|,(?= (?:like |maybe )?"
+                                 r"\$?\d[\d,.]*\s*k?\s*(?:tops|max|maximum|at (?:the )?most)\b)",
                                  text))
     inherited = False
     if corrected:
@@ -172,7 +179,9 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
                              text[: match.start()])
         scaled = not suffix and 100 <= value < 10_000 and bool(
             expecting or (qualifier and homes) or capped or approved or inherited
-            or re.search(HOME_PRICE_BEFORE, text[: match.start()]))
+            or re.search(HOME_PRICE_BEFORE, text[: match.start()])
+            or (qualifier and re.search(r"\blooking (?:in|around|near) [a-z' ]{2,30},?\s*$",
+                                        text[: match.start()])))
         if scaled:
             value *= 1_000  # "around 450" for a home means thousands: "up to 450", "about 600"
         if 10_000 <= value <= MAX_BUDGET_USD and (cue or scaled or suffix or "$" in match.group(0)):

@@ -115,6 +115,8 @@ def read(text: str, profile: BusinessProfile, today: date,
     result.phone = ex.extract_phone(u)
     result.email = ex.extract_email(u)
     result.name = ex.extract_name(u, expecting=awaiting == "name")
+    if result.name and ex.surname_only(u):
+        flags.add("surname_only")  # "last name's Okafor": joins the first name already given
     if result.name and result.name.lower() in {a.lower() for a in (
             *profile.service_areas, *profile.nearby_areas,
             *(p for sv in profile.services for p in (sv.name, *sv.synonyms)),
@@ -142,6 +144,9 @@ def read(text: str, profile: BusinessProfile, today: date,
         result.lead_intent = lead.extract_lead_intent(u)
     if result.budget and awaiting == "budget":
         result.time = None  # "around three twenty-five" asked for a budget is money, not 3:25
+    elif result.budget and result.time and (result.budget[1] // 1000) in {
+            (result.time.hour % 12 or 12) * 100 + result.time.minute, (result.time.hour % 12 or 12)}:
+        result.time = None  # "looking in austin, around three fifty": the same words, read as money
     if awaiting == "date" and result.date and result.time is None and (
             last := _MOVED_TO.search(u.numeric.strip(" .?!"))):
         # "I'm off friday. ten?": the hour said last, with the day
@@ -170,6 +175,9 @@ def read(text: str, profile: BusinessProfile, today: date,
         result.flags.add("done_with_it")
     if result.is_question and result.affirm and _SMALL_TALK.search(u.lower):
         result.is_question = False
+    if (result.affirm and awaiting in _FACT_ASKED and result.is_question
+            and ({"price_question", "inventory_question", "faq_topic"} & flags or asks_hours(u.lower))):
+        result.affirm = False  # "yeah, is it 49 bucks?" asked for a name: a filler, then a question
     if (result.is_question and (result.date or result.time or result.window)
             and not {"price_question", "inventory_question"} & flags
             and not asks_hours(u.lower)):

@@ -61,10 +61,18 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
     if awaiting in _ASKED_YES_NO and len(clauses) == 1 and (yes := _YES_THEN_ASKS.match(text.strip())):
         # "yep. do you have a waiting room?" to "shall I book it?": the yes answers, then the
         # caller asks (a one-word clause would otherwise lean on the question)
-        clauses[:1] = [yes.group(1), yes.group(2)]
+        clauses[:1] = [yes.group(1), yes.group("asked") or yes.group("bare")]
+    if _asks_for_another_kind(text, profile):
+        whole = read(text, profile, today, awaiting)
+        whole.intent, whole.confidence = "wrong_number", 0.8
+        return whole
     abouts = refer.referents(clauses, profile, topic)
     if len(clauses) <= 1:
-        return read(text, profile, today, awaiting, about=abouts[0] if abouts else None)
+        whole = read(text, profile, today, awaiting, about=abouts[0] if abouts else None)
+        if (aside := _embedded_question(text, whole, profile, today, awaiting)) is not None:
+            aside.flags.add("aside")
+            whole.acts = [aside]
+        return whole
     readings = [read(c, profile, today, awaiting, about=a)
                 for c, a in zip(clauses, abouts, strict=True)]
     if _wants_the_other_place(text, profile):
@@ -113,6 +121,10 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
             main, asides = asides[-1], asides[:-1]
     asides = _merge_questions(asides, profile, today, awaiting)
     asides = [a for a in asides if a.intent != "faq" or _asks(a)]
+    if main.intent not in {"faq", "unknown", "chitchat", "greeting"}:
+        # "… is this saturday or next saturday, can you check?", "…, is that doable?": the short
+        # question asks for the request itself, not for a fact
+        asides = [a for a in asides if not (_echoes_question(a) and _ASKS_FOR_REQUEST.match(a.text.lower()))]
     seen: set[str] = {main.intent} - {"faq"}  # "hello? you still there?" is one line check
     asides = [a for a in asides if a.intent == "faq" or not (a.intent in seen or seen.add(a.intent))]
     _carry_subject(main, asides)
@@ -177,9 +189,35 @@ def _wants_the_other_place(text: str, profile: BusinessProfile) -> bool:
         fuzz.partial_ratio(wanted.group("c"), ours) < 80)
 
 
+_IS_THIS = re.compile(r"\b(?:is|was) (?:this|that|it) (?:the |a |an )?([a-z0-9' &-]{2,40}?)"
+                      r"(?:\?|,|\.|$| or\b)")
+_OTHER_KINDS = re.compile(r"\b(?:dental|dentist|orthodont\w*|doctor|doctor's|clinic|medical|pharmacy|"
+                          r"hospital|vet|veterinary|animal|pizza|restaurant|cafe|bakery|salon|barber|spa|nails|school|"
+                          r"daycare|bank|credit union|insurance|law|lawyer|attorney|plumbing|plumber|"
+                          r"electric|hvac|roofing|pest|cleaners|laundromat|gym|fitness|church|library|"
+                          r"pediatrics|chiropract\w*|optometr\w*|eye care|physical therapy|urgent care|"
+                          r"storage|moving company|movers|towing|body shop|tire shop|car wash)\b")
+"""Kinds of business a caller may have meant to ring ("is this lakeside dental?")."""
+
+
+def _asks_for_another_kind(text: str, profile: BusinessProfile) -> bool:
+    """"oh sorry, is this lakeside dental? I'm trying to move my cleaning": the place the caller
+    names shares a word with ours, but it is another kind of business."""
+    ours = f"{profile.name} {profile.kind}".lower().replace("_", " ")
+    for match in _IS_THIS.finditer(text.lower()):
+        kind = _OTHER_KINDS.search(match.group(1))
+        if kind is not None and kind.group(0) not in ours:
+            return True
+    return False
+
+
 _OWN_APPOINTMENT = {"lookup_appointment", "cancel", "reschedule"}
 _YES_THEN_ASKS = re.compile(r"(?i)\W*((?:yes|yeah|yep|yup|sure|okay|ok|correct|perfect|great)(?: please)?)"
-                            r"\s*[.!,]\s*(?:and |oh,? |also |um,? |uh,? )*(\S[^?]*\?)\s*$")
+                            r"(?:\s*[.!,]\s*(?:and |oh,? |also |um,? |uh,? )*(?P<asked>\S[^?]*\?)"
+                            r"|\s+(?:and |so |um |uh )*(?P<bare>(?:what|when|where|how|why|which|do you|does|"
+                            r"is there|is it|are you|can you|could you|will you)\b[^?]*\??))\s*$")
+"""A yes, then a question: "yep. do you have a waiting room?", or a transcript's "yeah how long
+will that take"."""
 _ASKED_YES_NO = {"confirm_booking", "confirm_change", "offer_appointment", "offer_callback"}
 """Questions a "yep" answers: "yep. do you have a waiting room?" says yes, then asks."""
 ASIDES = {"faq", "line_check", "identity", "how_got_number", "bot_check", "repeat", "hold",
@@ -223,6 +261,35 @@ def _merge_questions(asides: list[Understanding], profile: BusinessProfile, toda
                 continue
         merged.append(aside)
     return merged
+
+
+_EMBEDDED_ASK = re.compile(r"\b(?:don'?t|do not|never) (?:really |even |quite |totally |fully |honestly )*"
+                           r"(?:get|understand|know|knew) how\b|\b(?:confused|unclear) (?:about|on|how)\b|"
+                           r"\bcurious (?:about )?how\b|"
+                           r"\b(?:no|not a|any) (?:idea|clue) how\b|\bwondering (?:about|if|whether|how)\b")
+"""A question said as a statement, inside a message that also gives facts."""
+
+
+def _embedded_question(text: str, whole: Understanding, profile: BusinessProfile, today: date,
+                       awaiting: str | None) -> Understanding | None:
+    """"we've never bought before and I don't even get how the pre approval thing works, we're
+    looking in austin, around three fifty": the facts are the main act, and the question about
+    one of the business's topics inside them is answered in passing."""
+    if whole.intent not in {"provide_info", "lead", "book"} or "faq_topic" not in whole.flags or not (
+            _EMBEDDED_ASK.search(whole.text.lower())):
+        return None
+    for piece in re.split(r"[,;.]\s+|\s+(?:and|but|so)\s+(?=(?:i|we|i'm|we're)\b)", text,
+                          flags=re.IGNORECASE):
+        if _EMBEDDED_ASK.search(piece.lower()):
+            aside = read(piece, profile, today, awaiting)
+            return aside if aside.intent == "faq" and "faq_topic" in aside.flags else None
+    return None
+
+
+_ASKS_FOR_REQUEST = re.compile(
+    r"\W*(?:and |so |um |uh )*(?:can|could|would|will) (?:you|y'all|ya|u) (?:please )?"
+    r"(?:check|look|see|do (?:that|it|this)|find out|help|manage|swing that)\b|"
+    r"\W*(?:and |so )*(?:is|would) (?:that|it|this) (?:doable|possible|ok|okay|alright|cool|fine)\b")
 
 
 def _asks(r: Understanding) -> bool:

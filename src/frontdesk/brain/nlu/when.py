@@ -315,8 +315,15 @@ _DAYS_NEXT_WEEK = re.compile(
 Tuesday next week"): a day of the week after this one, not the coming one."""
 
 
+_LATER_DAY_NEXT_WEEK = re.compile(
+    rf"\bnext week\b(?:(?!\bthis\b|\btomorrow\b|\btoday\b|\bbut\b|\bnot\b)[^.?!]){{0,40}}?\b({WEEKDAY})\b")
+""""early next week for an oil change, um, monday or tuesday": the days said a few words later
+are still that week's."""
+
+
 def _day_of_next_week(text: str, today: date) -> date | None:
-    for match in _DAYS_NEXT_WEEK.finditer(text):
+    matches = list(_DAYS_NEXT_WEEK.finditer(text)) or list(_LATER_DAY_NEXT_WEEK.finditer(text))
+    for match in matches:
         which = 1 if match.group(1) else 2
         name = match.group(which)
         if ruled_out(text, match.start(which)) or ruled_out_after(text, match.end(which)):
