@@ -171,3 +171,11 @@ async def test_a_new_service_instead_while_the_name_is_asked_changes_the_booking
     assert "don't have that information" not in replies[1], replies
     assert state.booking_slots.service_type == "battery_replacement"
     assert not any(t.task_type == "callback" for t in state.pending_tasks)
+
+
+async def test_a_topic_heard_without_its_hyphen_is_still_the_topic(profiles) -> None:
+    state, replies = await call(profiles, "real_estate",
+                                "honestly we have no idea how the pre approval stuff works, "
+                                "we wanna buy in georgetown")
+    assert "lender" in replies[0], replies
+    assert state.lead.location == "Georgetown"

@@ -257,8 +257,9 @@ def _names_faq_topic(lowered: str, profile: BusinessProfile) -> bool:
     topic ("a lift home" for the shuttle)?"""
     if any(pattern.search(lowered) for pattern in lexicon().topics.values()):
         return True
-    return any(re.search(rf"\b{re.escape(k.lower())}\b", lowered) for entry in profile.faq
-               for k in entry.keywords if " " in k or len(k) >= 5)
+    spaced = lowered.replace("-", " ")  # "pre approval" is the keyword "pre-approval" as heard
+    return any(re.search(rf"\b{re.escape(k.lower().replace('-', ' '))}\b", spaced) for entry in profile.faq
+               for k in entry.keywords if " " in k or "-" in k or len(k) >= 5)
 
 
 _ASKS_FOR_IT = re.compile(r"(?:\W*(?:so|and|um+|uh+|okay|ok|well|yeah|then)\W+)*(?:can|could|would|will)"

@@ -275,14 +275,19 @@ def _embedded_question(text: str, whole: Understanding, profile: BusinessProfile
     """"we've never bought before and I don't even get how the pre approval thing works, we're
     looking in austin, around three fifty": the facts are the main act, and the question about
     one of the business's topics inside them is answered in passing."""
-    if whole.intent not in {"provide_info", "lead", "book"} or "faq_topic" not in whole.flags or not (
-            _EMBEDDED_ASK.search(whole.text.lower())):
+    facts = whole.has_lead_facts or whole.has_booking_facts
+    if not (whole.intent in {"provide_info", "lead", "book"} or (whole.intent == "faq" and facts)) or (
+            "faq_topic" not in whole.flags or not _EMBEDDED_ASK.search(whole.text.lower())):
         return None
     for piece in re.split(r"[,;.]\s+|\s+(?:and|but|so)\s+(?=(?:i|we|i'm|we're)\b)", text,
                           flags=re.IGNORECASE):
         if _EMBEDDED_ASK.search(piece.lower()):
             aside = read(piece, profile, today, awaiting)
-            return aside if aside.intent == "faq" and "faq_topic" in aside.flags else None
+            if aside.intent != "faq" or "faq_topic" not in aside.flags:
+                return None
+            if whole.intent == "faq":  # the facts are what the message gives; the question is aside
+                whole.intent, whole.is_question = "provide_info", False
+            return aside
     return None
 
 
