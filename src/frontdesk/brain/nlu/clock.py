@@ -21,7 +21,9 @@ _TIME_AMPM = re.compile(r"\b(\d{1,2})(?:[:.\s](\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\
 _TIME_AT = re.compile(
     r"\b(?:at|around|about|by|for|say)\s+(?:like\s+|maybe\s+|about\s+|around\s+)?"
     r"(\d{1,2})(?:[:\s](\d{2}))?\b"
-    r"(?!\s*(?:%|percent|k\b|thousand|million|dollars|bucks|months?|years?|days?|weeks?|miles))"
+    r"(?!\s*(?:%|(?:percent|k|thousand|million|dollars|bucks|months?|years?|days?|weeks?|miles|"
+    r"people|persons?|of us|of them|adults?|kids|guests|cars|vehicles|bedrooms?|beds?|baths?|"
+    r"bathrooms?|hours?|minutes?|mins?|hrs?)\b))"
 )
 _TIME_PART_OF_DAY = re.compile(
     r"\b(?:(\d{1,2})(?:[:\s](\d{2}))?\s+in the (morning|afternoon|evening)"
