@@ -36,6 +36,10 @@ _MIN_SCORE = 60.0
 _POINTS_BACK = re.compile(r"\b(?:it|that|this|those|them|one|both)\b|^\W*(?:\w+\W+){0,3}"
                           r"(?:how much|how long)\W*$")
 """A price or time question about what was just said ("how much is it?", "how long?")."""
+_ASKS_OFFERED = re.compile(r"\b(?:do|can|could|will|would) (?:you|y'all|ya|you guys|you all|they|your (?:shop|guys|"
+                           r"techs|mechanics)) (?:guys |all |even |also )?(?:do|offer|handle|fix|repair|service|"
+                           r"work on|take care of|replace|install|put in|carry|deal with)\b")
+"""A question whether the business does a kind of work ("do you do alignments?")."""
 _HOW_LONG = re.compile(r"\bhow long\b|\bhow much time\b|\btakes?\b|\btake (?:long|a while)\b")
 _HOW_MUCH = re.compile(r"\bhow much\b(?! time)|\bcost|\bprice|\bcharge|\bbucks|\bdollars|\$|"
                        r"\brun (?:me|us)\b")
@@ -172,6 +176,14 @@ def _price_answer(s: ConversationState, ctx: TurnContext) -> bool | str:
     """The price of each service asked about; ``"which"`` when the caller's word fits several
     services and the agent asked which one."""
     u = ctx.u
+    if u.services and _ASKS_OFFERED.search(u.text.lower()) and not {"faq_topic"} & u.flags:
+        # "do you do oil changes?": yes, and what it costs and takes
+        offered = [sv for k in u.services if (sv := ctx.profile.service(k)) is not None]
+        ctx.say("service_offered")
+        s.recent_services = [sv.key for sv in offered]
+        for sv in offered:
+            _say_price(ctx, sv)
+        return bool(offered)
     if "price_question" not in u.flags and not (u.services and _asked_price_before(s)):
         return False  # "do you take walk-ins for oil changes?" does not ask a price
     keys = u.services or (_services_in_view(s) if _POINTS_BACK.search(u.text.lower()) else [])
@@ -308,6 +320,11 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
                 ctx.add(unknown)
             return
         s.callback_reason = f"Unanswered question: {u.text}"
+        if ctx.profile.services and not u.services and _ASKS_OFFERED.search(u.text.lower()):
+            # "do you do alignments?": not one of ours; say what we do rather than "no idea"
+            ctx.ask(s, "offer_callback", AGENT, "service_not_listed",
+                    services=say_list([sv.name for sv in ctx.profile.services]))
+            return
         ctx.ask(s, "offer_callback", AGENT, "faq_unknown")
         return
     ctx.aside_answered = True

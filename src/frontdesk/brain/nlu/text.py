@@ -148,8 +148,11 @@ def _loose_clock(text: str) -> str:
         h = hour(match.group(1))
         return f"{(h - 2) % 12 + 1}:45" if h else match.group(0)
 
-    text = re.sub(r"\b(half|quarter) past (\w+)\b", past, text)
-    return re.sub(r"\b(?:a )?quarter (?:to|till|of) (\w+)\b", to, text)
+    text = re.sub(r"\b(half|quarter) (?:past|after) (\w+)\b", past, text)
+    # "half ten" is half past ten where callers say it that way; never "half an hour", "half 2 miles"
+    text = re.sub(r"\b(half) (\w+)\b(?!\s*(?:hours?|minutes?|mins?|miles?|days?|weeks?|months?|years?|"
+                  r"percent|%|price|off|dozen|of|a|an|the|and)\b)", past, text)
+    return re.sub(r"\b(?:a )?quarter (?:to|till|til|of|before) (\w+)\b", to, text)
 
 
 _ORDINAL_NUMERAL = {"1st": "first", "2nd": "second", "3rd": "third"}
