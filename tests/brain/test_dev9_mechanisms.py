@@ -14,10 +14,13 @@ from datetime import date, time
 
 import pytest
 
+from frontdesk.brain import Brain
+from frontdesk.brain.memory import InMemoryCalendar, InMemoryCustomers
 from frontdesk.brain.nlu import understand
-from frontdesk.brain.nlu.lead import extract_budget
+from frontdesk.brain.nlu.lead import extract_budget, extract_lead_intent, extract_timeline
 from frontdesk.brain.nlu.text import normalise
 from tests.brain.calls import call
+from tests.conftest import fixed_clock
 
 MONDAY = date(2026, 11, 23)
 
@@ -179,3 +182,115 @@ async def test_a_topic_heard_without_its_hyphen_is_still_the_topic(profiles) -> 
                                 "we wanna buy in georgetown")
     assert "lender" in replies[0], replies
     assert state.lead.location == "Georgetown"
+
+
+# --- second batch (dev9b): whole calls --------------------------------------------------------
+
+async def _outbound(profiles, profile: str, *lines: str):
+    brain = Brain(profiles, InMemoryCalendar(), InMemoryCustomers(), clock=fixed_clock)
+    state = await brain.new_state("dev9b", profile, direction="outbound", caller_phone="+15125550177")
+    state = (await brain.start(state)).state
+    replies = []
+    for line in lines:
+        result = await brain.respond(state, line)
+        state = result.state
+        replies.append(result.reply)
+    return state, replies
+
+
+@pytest.mark.parametrize("text", [
+    "please don't phone me at the office, evenings are better",
+    "don't call me while I'm at work, try after six",
+])
+async def test_another_time_to_call_is_no_do_not_call(profiles, text) -> None:
+    state, replies = await _outbound(profiles, "real_estate", text)
+    assert not state.lead.do_not_call, replies
+    assert "removed your number" not in replies[0]
+
+
+async def test_text_me_instead_ends_politely_without_striking_off_or_a_callback(profiles) -> None:
+    state, replies = await _outbound(profiles, "dealership",
+                                     "just shoot me a text, I never pick up calls")
+    assert not state.lead.do_not_call, replies
+    assert not any(t.task_type == "callback" for t in state.pending_tasks)
+    assert state.ended and "text" in replies[0]
+
+
+async def test_why_do_you_need_my_number_is_answered_and_the_wish_kept(profiles) -> None:
+    state, replies = await call(profiles, "dealership", "state inspection friday at 10",
+                                "Ines Marlow", "what do you need my number for? I don't want sales calls",
+                                "512 555 0166", "yes", phone=None)
+    assert "if anything changes" in replies[2], replies
+    assert state.lead.do_not_call  # no campaign calls, as asked
+    assert state.appointment is not None, replies  # and the booking went on
+
+
+@pytest.mark.parametrize(("text", "model"), [
+    ("is the silver sedan still for sale? I'd like to drive it saturday at 10", "Camry"),
+    ("you guys have a wagon on the lot right, can I test drive it friday at 11", "Outback"),
+])
+async def test_a_car_described_not_named_is_the_one_on_the_lot(profiles, text, model) -> None:
+    state, replies = await call(profiles, "dealership", text, "Omar Lindt", "yes")
+    assert state.appointment is not None, replies
+    assert model in (state.appointment.vehicle or ""), state.appointment
+
+
+async def test_my_own_truck_is_not_the_lots(profiles) -> None:
+    state, _ = await call(profiles, "dealership", "my truck needs an oil change friday at 9")
+    assert state.booking_slots.service_type == "oil_change"
+    assert "F-150" not in (state.booking_slots.vehicle or "")
+
+
+@pytest.mark.parametrize(("text", "service"), [
+    ("my car won't start half the time, can you fit me in friday at 9", "battery_replacement"),
+    ("there's this grinding noise when I brake, friday at 10 ok?", "brake_inspection"),
+])
+async def test_trouble_in_plain_words_names_the_service(profiles, text, service) -> None:
+    state, replies = await call(profiles, "dealership", text)
+    assert state.booking_slots.service_type == service, replies
+
+
+async def test_a_price_check_at_the_read_back_is_answered_then_read_back(profiles) -> None:
+    state, replies = await call(profiles, "dealership", "tire rotation friday at 10", "Ada Crane",
+                                "that's the cheap one, like 29 bucks, right?", "yes")
+    assert "$29" in replies[2] and "Shall I book it?" in replies[2], replies
+    assert state.appointment is not None
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("our lease is up in like april", 4, 6),
+    ("probably the end of spring", 5, 8),
+])
+def test_a_month_or_season_said_loosely_is_a_timeline(text, low, high) -> None:
+    timeline = extract_timeline(normalise(text), MONDAY)
+    assert timeline is not None and low <= timeline[0] <= high
+
+
+def test_a_purchase_ruled_out_in_several_words_is_no_buyer() -> None:
+    assert extract_lead_intent(normalise("we're not really in a position to buy, we want to rent")) == "rent"
+
+
+async def test_a_rental_asked_about_with_facts_is_a_renter(profiles) -> None:
+    state, replies = await call(profiles, "real_estate",
+                                "do y'all help with rentals? looking for a 3 bedroom in round rock")
+    assert state.lead.intent == "rent", replies
+    assert "rentals" in replies[0] and "don't have that information" not in replies[0]
+
+
+async def test_seeing_the_listed_house_is_a_showing(profiles) -> None:
+    state, replies = await call(profiles, "real_estate", "it's about the one on your listing on "
+                                "Elm street, can we see it friday at 11?")
+    assert state.booking_slots.appointment_type == "property_showing", replies
+
+
+def test_a_tiny_figure_asked_for_a_budget_is_asked_again() -> None:
+    assert extract_budget(normalise("five or six, either"), expecting=True) is None
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("do you do transmission work?", "I don't see that among our services"),
+    ("do you guys do state inspections?", "Yes, we do. State inspection costs $35"),
+])
+async def test_whether_we_do_a_kind_of_work_is_answered_from_the_services(profiles, text, said) -> None:
+    _, replies = await call(profiles, "dealership", text)
+    assert said in replies[0], replies

@@ -13,7 +13,7 @@ from datetime import timedelta
 from rapidfuzz import fuzz
 
 from frontdesk.brain.agents import qualification, scheduling
-from frontdesk.brain.context import TurnContext, absorb_contact
+from frontdesk.brain.context import Effect, TurnContext, absorb_contact
 from frontdesk.brain.format import (
     say_date,
     say_list,
@@ -25,6 +25,7 @@ from frontdesk.brain.format import (
 )
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu import when
+from frontdesk.brain.nlu.combine import WHY_NEEDED
 from frontdesk.brain.nlu.cues import asks_hours
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.text import normalise
@@ -36,9 +37,12 @@ _MIN_SCORE = 60.0
 _POINTS_BACK = re.compile(r"\b(?:it|that|this|those|them|one|both)\b|^\W*(?:\w+\W+){0,3}"
                           r"(?:how much|how long)\W*$")
 """A price or time question about what was just said ("how much is it?", "how long?")."""
-_ASKS_OFFERED = re.compile(r"\b(?:do|can|could|will|would) (?:you|y'all|ya|you guys|you all|they|your (?:shop|guys|"
-                           r"techs|mechanics)) (?:guys |all |even |also )?(?:do|offer|handle|fix|repair|service|"
-                           r"work on|take care of|replace|install|put in|carry|deal with)\b")
+_NO_MARKETING = re.compile(r"\b(?:marketing|sales calls?|spam|telemarket\w*|promotions?|junk|"
+                           r"(?:don'?t|do not) want (?:any )?(?:more )?calls)\b")
+_ASKS_OFFERED = re.compile(r"\b(?:do|can|could|will|would) (?:you|y'all|ya|you guys|you all|they|"
+                           r"your (?:shop|guys|techs|mechanics)) (?:guys |all |even |also )?"
+                           r"(?:do|offer|handle|fix|repair|service|work on|take care of|replace|install|"
+                           r"put in|carry|deal with)\b")
 """A question whether the business does a kind of work ("do you do alignments?")."""
 _HOW_LONG = re.compile(r"\bhow long\b|\bhow much time\b|\btakes?\b|\btake (?:long|a while)\b")
 _HOW_MUCH = re.compile(r"\bhow much\b(?! time)|\bcost|\bprice|\bcharge|\bbucks|\bdollars|\$|"
@@ -265,6 +269,16 @@ def _inventory_answer(s: ConversationState, ctx: TurnContext) -> bool:
 
 async def run(s: ConversationState, ctx: TurnContext) -> None:
     u = ctx.u
+    if s.awaiting in {"phone", "name", "email"} and WHY_NEEDED.search(u.text.lower()):
+        # "why do you need my number? I don't want any marketing calls": what it is for, the
+        # wish kept (no campaign calls), and the question asked again
+        ctx.say("contact_purpose")
+        if _NO_MARKETING.search(u.text.lower()) and not s.lead.do_not_call:
+            s.lead.do_not_call = True
+            ctx.effects.append(Effect(kind="mark_do_not_call", detail=s.customer.phone))
+            ctx.say("no_marketing_noted")
+        resume(s, ctx)
+        return
     if s.awaiting == "offer_callback" and s.awaiting_agent == AGENT:
         absorb_contact(s, ctx)
         if u.affirm or u.phone:

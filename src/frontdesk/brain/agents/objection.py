@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from frontdesk.brain.context import Effect, TurnContext, absorb_contact
 from frontdesk.brain.format import say_date, say_phone, say_time
+from frontdesk.brain.nlu.cues import TEXT_INSTEAD
 from frontdesk.brain.state import ConversationState
 
 AGENT = "objection"
@@ -83,6 +84,13 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         return
     if kind == "busy":
         asks_callback = _CALLBACK_WORDS.search(u.text.lower()) is not None
+        if TEXT_INSTEAD.search(u.text.lower()) and not asks_callback and not (
+                u.date or u.time or u.window or u.time_of_day):
+            # "just text me instead, I don't do phone calls": this line cannot text, so no
+            # callback is pressed on them, and their number stays (they asked for no list change)
+            ctx.say("text_instead")
+            _end(s, "no_outcome")
+            return
         if (u.date or u.time or u.time_of_day or u.window) and (
                 asks_callback or s.direction == "outbound"):
             _schedule_callback(s, ctx)

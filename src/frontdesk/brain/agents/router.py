@@ -53,7 +53,8 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
     if s.awaiting and owner:
         if u.is_question and intent == "faq" and (not (
                 s.awaiting in {"confirm_booking", "pick_alternative"} and answers(s.awaiting, u))
-                or "aside" in u.flags):
+                or "aside" in u.flags or "price_question" in u.flags):
+            # "that one's no charge, isn't it?" at the read-back asks; the service named is no change
             return "faq"
         if answers(s.awaiting, u):
             return owner

@@ -21,10 +21,12 @@ from frontdesk.brain.nlu.cues import (
     HAVE_SOMEONE,
     HOURS_LIMIT,
     LOOKUP_CUE,
+    OTHER_WAY,
     PAUSE_ONLY,
     PRICE_CUE,
     QUESTION_START,
     REPEAT_CUE,
+    STRUCK_OFF,
     SUBORDINATE,
     SURELY_ELSEWHERE,
     TALK_TO,
@@ -69,6 +71,9 @@ _UNSURE_OF_OWN = re.compile(r"\b(?:can'?t|don'?t|cannot|do not) (?:quite |really
 """"I can't remember if my detail is this saturday or next": the caller's own booking."""
 
 
+WHY_NEEDED = re.compile(r"\bwhy (?:do|would|d'?) ?(?:you|y'all|ya) (?:guys )?(?:need|want)\b|"
+                         r"\bwhat (?:do|would) you (?:need|want) (?:it|that|my \w+) for\b")
+""""why do you need my number?" asks what it is for."""
 _INSTEAD = re.compile(r"\b(?:instead|scratch that)\b")
 """"can we do the inspection instead, same time?" asked mid-booking changes the booking under way."""
 
@@ -100,6 +105,14 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         return (rule, rule_confidence) if rule not in _DERAILS else ("provide_info", 0.8)
     if rule == "goodbye" and awaiting in {"confirm_booking", "confirm_change"} and r.affirm:
         return "affirm", 0.85  # "alright then, bye" to the read-back agrees before it leaves
+    if (model == "do_not_call" or rule == "do_not_call") and OTHER_WAY.search(r.text.lower()) and not (
+            STRUCK_OFF.search(r.text.lower())):
+        # "don't call me at work, try me in the evenings", "just text me instead": another way or
+        # time to reach the caller, not a request to be struck off the list
+        return "objection_busy", 0.8
+    if "do_not_call" in {rule, model} and WHY_NEEDED.search(r.text.lower()) and not STRUCK_OFF.search(
+            r.text.lower()):
+        return "faq", 0.8  # "why do you need my number? I don't want marketing calls" asks why
     if model == rule:
         return rule, max(rule_confidence, p)
     if model == "goodbye" and rule == "affirm" and awaiting in _YES_NO and "goodbye" not in r.flags:

@@ -127,6 +127,21 @@ BUSY_CUE = re.compile(r"\b(?:busy|meeting|driving|drive|at work|on the road|talk
                       r"dinner|kids|text me|email me)\b")
 """Words a "not now, call me later" is said with: "can you fit me in tomorrow after lunch?" asks
 for a slot, however much it sounds like time being short."""
+OTHER_WAY = re.compile(r"\b(?:instead|text me|text (?:is|would be|works)|a text|shoot me a text|email me|"
+                       r"send me|try me|call me (?:in the|after|tonight|later|at home|on my|evenings?|"
+                       r"this|tomorrow|next)|at work|in the evenings?|evenings?|after (?:\d|work|five|six)|"
+                       r"weekends?|on my lunch|(?:another|a better|different) time|later|at the office|"
+                       r"during (?:work|the day|business hours)|(?:mornings?|afternoons?|nights?) "
+                       r"(?:are|is|would be|work) better)\b")
+"""A way or a time to reach the caller: "don't call me at work, try evenings", "just text me
+instead" ask for another way, not to be struck off."""
+STRUCK_OFF = re.compile(r"\b(?:list|remove|delete|take me off|stop calling|quit calling|"
+                        r"(?:again|anymore|ever)\b(?! (?:at work|during))|lose (?:my|this) number|"
+                        r"never call)")
+"""Words that really ask to be struck off the list."""
+TEXT_INSTEAD = re.compile(r"\b(?:text me|a text|text(?:ing)? (?:is|would be|works|instead)|shoot me a text|"
+                          r"(?:don'?t|do not) (?:really )?do (?:phone )?calls|email me|send me)\b")
+"""The caller would rather be written to than called."""
 GUARDED = {"identity", "how_got_number", "hold", "line_check"}
 """Acts whose misreading would lose what the caller said (hold waits; a line check, identity and
 how-we-got-your-number answer instead of acting on the words, and "hmm, well the thing is…" must

@@ -462,7 +462,12 @@ def _squash(text: str) -> str:
 
 
 def extract_vehicle(u: Utterance, profile: BusinessProfile) -> VehicleMention | None:
-    """Year, make and model ("2016 Ford F-150", "my camry", "the tesla model 3")."""
+    """Year, make and model ("2016 Ford F-150", "my camry", "the tesla model 3"), or the one car
+    on the lot a description fits ("the red SUV, the used one")."""
+    return _named_vehicle(u, profile) or _the_one_on_the_lot(u, profile)
+
+
+def _named_vehicle(u: Utterance, profile: BusinessProfile) -> VehicleMention | None:
     lex = lexicon()
     text = re.sub(r"\b(19|20) (\d{2})\b", r"\1\2", u.numeric)
     years = list(re.finditer(r"\b(19[89]\d|20[0-3]\d)\b", text))
@@ -491,6 +496,27 @@ def extract_vehicle(u: Utterance, profile: BusinessProfile) -> VehicleMention | 
     return VehicleMention(year=year, make=make, model=model)
 
 
+_LOT_CUE = re.compile(r"\b(?:your|you guys|y'all|you got|you have|for sale|on the lot|in stock|listed|saw|"
+                      r"seen|website|online|interested in|test ?drive|drive it|take it out|spin)\b")
+
+
+def _the_one_on_the_lot(u: Utterance, profile: BusinessProfile) -> VehicleMention | None:
+    """"you guys got a pickup for sale?", "the red SUV, the used one": a car described, not
+    named, is the lot's car when exactly one fits the description."""
+    if not profile.inventory or not _LOT_CUE.search(u.lower):
+        return None  # "bring the truck in for an oil change" is the caller's own truck
+    query = extract_vehicle_query(u, profile)
+    if not (query.body or query.color):
+        return None
+    fits = [car for car in profile.inventory if car.is_available
+            and (query.body is None or car.body == query.body)
+            and (query.color is None or car.color == query.color)
+            and (query.used is None or car.is_new != query.used)]
+    if len(fits) != 1 or re.search(r"\b(?:my|our|mine|i drive|i have a|i've got a)\b", u.lower):
+        return None  # several fit, or it is the caller's own ("my truck needs an oil change")
+    return VehicleMention(year=fits[0].year, make=fits[0].make, model=fits[0].model)
+
+
 @dataclass(slots=True)
 class VehicleQuery:
     """What a caller asks the lot for: "a used Toyota SUV under thirty", "the red RAV4"."""
@@ -517,7 +543,7 @@ _COLORS = ("black", "white", "silver", "gray", "grey", "red", "blue", "green", "
 
 def extract_vehicle_query(u: Utterance, profile: BusinessProfile) -> VehicleQuery:
     """The attributes of a car the caller is looking for, in any combination."""
-    mention = extract_vehicle(u, profile)
+    mention = _named_vehicle(u, profile)
     query = VehicleQuery(make=mention.make if mention else None,
                          model=mention.model if mention else None)
     if query.make is None:  # plural makes: "any used Toyotas?"

@@ -156,6 +156,8 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
                     break
         if low < 10 <= 100 <= high < 1000:
             low *= 100  # "between four and four fifty": 400 to 450
+        if expecting and high < 100 and not (s1 or s2):
+            return None  # "nine or ten" is no home price anyone means in dollars or thousands
         if expecting and high < 10_000 and not (s1 or s2):  # "450 to 500" asked for a budget
             low, high = low * 1_000, high * 1_000
         if high >= 10_000 and max(low, high) <= MAX_BUDGET_USD and (
@@ -242,10 +244,11 @@ def extract_timeline(u: Utterance, today: date, *, expecting: bool = False) -> t
     if re.search(r"\b(?:this year|end of (?:the )?year|by (?:the )?new year)\b", text):
         return max(1.0, 12.0 - today.month + 0.5), "by the end of the year"
     season = re.search(r"\b(?:this|next|by|in the|by the|probably|maybe|likely|prob(?:ly)?|around|"
-                       r"sometime in(?: the)?|early|late|mid|(?:hoping|planning) for)\s+"
+                       r"sometime in(?: the)?|early|late|mid|(?:hoping|planning) for|(?:the )?(?:end|start|"
+                       r"beginning|middle) of(?: the)?)\s+"
                        r"(spring|summer|fall|autumn|winter)\b(?! (?:break|camp|vacation|trip|job))", text)
     if season:
-        month = _SEASON_MONTH[season.group(1)]
+        month = _SEASON_MONTH[season.group(1)] + (2 if re.search(r"\b(?:end|late)\b", season.group(0)) else 0)
         months = (month - today.month) % 12 or 12
         return float(months), season.group(0)
     school = re.search(r"\b(?:after|once|when|end of|by|before|until|till)\s+(?:the\s+)?"
@@ -255,6 +258,7 @@ def extract_timeline(u: Utterance, today: date, *, expecting: bool = False) -> t
         return float((6 - today.month) % 12 or 12), school.group(0)
     by_month = re.search(rf"\b(?:by|in|before|around|until|till|after|early|late|mid|end of|"
                          rf"start of|beginning of|(?:first|last|second) (?:week|half) of)\s+"
+                         rf"(?:like |about |around |maybe |probably |early |late |mid )?"
                          rf"({MONTH})\b|\b({MONTH})(?:-| )ish\b", text)
     if by_month is None and expecting:
         by_month = re.search(rf"\b(?!may\b)({MONTH})\b", text)  # "June, probably", asked how soon
@@ -322,7 +326,7 @@ def extract_motivation(u: Utterance, *, expecting: bool = False) -> str | None:
 
 
 _NOT_MOVING = re.compile(r"\b(?:don'?t|do not|not|won'?t|never|no longer|aren'?t|isn'?t|wasn'?t|"
-                         r"decided against|no plans? to)\s+(?:\w+\s+){0,3}?(?:sell|buy|purchas|list)")
+                         r"decided against|no plans? to)\s+(?:\w+\s+){0,5}?(?:sell|buy|purchas|list)")
 
 
 _SOMEONE_ELSE = re.compile(r"\b(?:he|she|they|landlord|landlady|owners?|sellers?|neighbou?rs?|brother|"

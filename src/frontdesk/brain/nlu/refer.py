@@ -46,7 +46,8 @@ def vehicle_phrase(text: str, profile: BusinessProfile) -> str | None:
     u = normalise(text)
     query = ex.extract_vehicle_query(u, profile)
     if not (query.make or query.model or (query.body and query.color)):
-        return None
+        described = ex.extract_vehicle(u, profile)  # "a wagon on the lot": the one that fits
+        return f"{described.make} {described.model}" if described and described.model else None
     if is_own_vehicle(u.lower, query) and not _LOT.search(u.lower):
         return None
     parts = [query.color, "used" if query.used else None, query.make, query.model or query.body]

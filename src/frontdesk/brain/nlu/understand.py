@@ -106,7 +106,8 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
     if not rest:
         main, asides = asides[-1], asides[:-1]
     else:
-        main = read(" ".join(rest), profile, today, awaiting)
+        about = next((a for c, a in zip(clauses, abouts, strict=True) if c in rest and a), None)
+        main = read(" ".join(rest), profile, today, awaiting, about=about)  # "…, can I drive it?"
         if awaiting is not None and answers(awaiting, main) and any(map(_echoes_question, asides)):
             # "the main reason? lease ending": the caller says the question over to
             # themselves, then answers it
@@ -128,6 +129,14 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
     seen: set[str] = {main.intent} - {"faq"}  # "hello? you still there?" is one line check
     asides = [a for a in asides if a.intent == "faq" or not (a.intent in seen or seen.add(a.intent))]
     _carry_subject(main, asides)
+    if main.lead_intent is None and (main.has_lead_facts or main.intent in {"provide_info", "lead"}):
+        # "do you guys help with rentals? I need a two bedroom in Austin": the question says what
+        # the facts are for, and the answer to it is the answer for a renter
+        asked = next((a for a in asides if a.intent == "faq" and a.lead_intent == "rent"), None)
+        if asked is not None:
+            main.lead_intent = asked.lead_intent
+            if "faq_topic" not in asked.flags:  # "…and what areas do you cover?" is still asked
+                asides = [a for a in asides if a is not asked]
     if main.date is None and _THAT_DAY.search(main.text.lower()):
         # "what time do you open on Saturday, and can I get a detail then?": the day is the
         # one the question named
