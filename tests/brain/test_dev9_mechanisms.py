@@ -288,9 +288,35 @@ def test_a_tiny_figure_asked_for_a_budget_is_asked_again() -> None:
 
 
 @pytest.mark.parametrize(("text", "said"), [
-    ("do you do transmission work?", "I don't see that among our services"),
+    ("do you guys do upholstery repair?", "I don't see that among our services"),
     ("do you guys do state inspections?", "Yes, we do. State inspection costs $35"),
 ])
 async def test_whether_we_do_a_kind_of_work_is_answered_from_the_services(profiles, text, said) -> None:
     _, replies = await call(profiles, "dealership", text)
     assert said in replies[0], replies
+
+
+async def test_never_mind_to_a_person_calls_the_check_off_and_the_booking_goes_on(profiles) -> None:
+    state, replies = await call(profiles, "dealership", "detail on saturday at 10",
+                                "hold on, can I talk to an actual human?",
+                                "nah forget it, you're doing fine, it's Lena Hart", "yes")
+    assert not state.escalation_in_progress, replies
+    assert all(t.status == "cancelled" for t in state.pending_tasks if t.task_type == "human_escalation")
+    assert state.appointment is not None and state.appointment.customer_name == "Lena Hart"
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("can you do an oil change and tint my windows friday at 9", "We don't do window tinting here"),
+    ("I need a tire rotation and new tires friday at 10", "We don't do new tires here"),
+])
+async def test_a_kind_of_work_we_do_not_do_is_said_and_the_rest_booked(profiles, text, said) -> None:
+    state, replies = await call(profiles, "dealership", text)
+    assert said in replies[0], replies
+    assert (state.booking_slots.services and "tire_rotation" in state.booking_slots.services) or (
+        state.booking_slots.service_type == "oil_change")
+
+
+async def test_asking_for_work_we_do_not_do_is_answered_in_our_words(profiles) -> None:
+    _, replies = await call(profiles, "dealership", "do y'all do transmission repairs?")
+    assert "We don't do transmission work here" in replies[0], replies
+    assert "We do oil change" in replies[0]

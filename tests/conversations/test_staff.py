@@ -91,3 +91,44 @@ async def test_the_simulated_desk_answers_by_its_setting() -> None:
     always = SimulatedStaffDesk(EscalationSettings(min_wait_s=0, max_wait_s=0,
                                                    human_available="always"))
     assert await always.ask(nobody_listed) == StaffAnswer(True, "a team member")
+
+
+class SlowDesk:
+    """Answers "Dana is free" only when the test says so."""
+
+    def __init__(self) -> None:
+        self.release = asyncio.Event()
+
+    async def ask(self, request: StaffRequest) -> StaffAnswer:
+        await self.release.wait()
+        return StaffAnswer(True, "Dana")
+
+
+async def test_never_mind_calls_the_check_off_and_its_answer_is_dropped(settings) -> None:
+    runtime = await build_runtime(settings, clock=fixed_clock)
+    desk = SlowDesk()
+    service = ConversationService(runtime.brain, ConversationStore(runtime.sessions, runtime.jobs.store),
+                                  runtime.events, desk)
+    try:
+        sid = (await service.create("dealership", caller_phone="+15125550178")).state.conversation_id
+        assert (await service.chat(sid, "can I talk to a real person?")).state.escalation_in_progress
+        turn = await service.chat(sid, "eh never mind, you're fine. oil change friday at 9")
+        assert not turn.state.escalation_in_progress
+        async with runtime.sessions() as db:
+            [task] = list(await db.scalars(select(Task).where(
+                Task.conversation_id == sid, Task.task_type == "human_escalation")))
+        assert task.status == "cancelled"  # the console no longer shows it as open
+        desk.release.set()  # Dana turns out to be free: nobody is put through any more
+
+        async def settled() -> bool:
+            async with runtime.sessions() as db:
+                row = await db.get(Task, task.id)
+                return row is not None and row.human_agent_name is None and row.status == "cancelled"
+
+        await asyncio.sleep(0.2)
+        assert await settled()
+        state, _ = await service.get(sid)
+        assert not state.notifications_queue
+        assert "Dana" not in (await service.chat(sid, "Noor Haddad")).reply
+    finally:
+        await service.close()

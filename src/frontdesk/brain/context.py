@@ -31,7 +31,7 @@ NEVER_STUCK = {"anything_else", "what_else", "stuck_offer", "qualified_offer"}
 class Effect:
     """A side effect the brain asks for; carried out by the conversation service."""
 
-    kind: Literal["start_escalation", "schedule_callback", "mark_do_not_call", "end_call"]
+    kind: Literal["start_escalation", "schedule_callback", "mark_do_not_call", "end_call", "cancel_task"]
     task_id: str | None = None
     detail: str | None = None
     due_at: str | None = None

@@ -82,6 +82,9 @@ async def _route(state: ConversationState, config: RunnableConfig) -> dict[str, 
     split = bool(u.acts) and state.awaiting != "take_message"
     first, ctx.queue = (u.acts[0], [*u.acts[1:], u]) if split else (u, [])
     ctx.understanding = first
+    if s.escalation_in_progress and u.intent != "escalation" and escalation.NEVER_MIND.search(
+            u.text.lower()):
+        escalation.withdraw(s, ctx)  # "never mind, you're fine, just book it"
     target = router.route(s, first, ctx.profile)
     s.detected_intent, s.confidence = u.intent, u.confidence
     s.messages.append(Message(role="user", content=u.text, intent=u.intent, agent=target))

@@ -179,7 +179,7 @@ class AppointmentDesk(BaseModel):
 class BackgroundTask(BaseModel):
     task_id: str
     task_type: Literal["human_escalation", "callback"]
-    status: Literal["pending", "running", "completed", "failed"] = "pending"
+    status: Literal["pending", "running", "completed", "failed", "cancelled"] = "pending"
     reason: str | None = None
     human_available: bool | None = None
     human_agent_name: str | None = None

@@ -324,6 +324,9 @@ class ConversationService:
         booked = appointment.id if appointment and appointment.id != booked_before else None
         await self._store.save_turn(outcome, user_text=user_text, timings=timings, tasks=tasks,
                                     booked=booked)
+        for effect in outcome.effects:
+            if effect.kind == "cancel_task" and effect.task_id:  # "never mind" to a person asked for
+                await self._store.set_task_status(effect.task_id, "cancelled")
 
     # --- voice ------------------------------------------------------------------------------
 

@@ -128,7 +128,8 @@ def judge(scenario: EvalScenario, final: dict[str, Any], replies: list[str], cal
         j.field("do not call", bool(lead.get("do_not_call")), want.do_not_call)
     if want.escalation is not None:
         started = final.get("escalation_in_progress") or any(
-            t.get("task_type") == "human_escalation" for t in final.get("pending_tasks", []))
+            t.get("task_type") == "human_escalation" and t.get("status") != "cancelled"
+            for t in final.get("pending_tasks", []))  # one called off ("never mind") is none
         j.check(started == want.escalation,
                 f"escalation: expected {want.escalation}, got {started}")
     callbacks = [t for t in final.get("pending_tasks", []) if t.get("task_type") == "callback"]

@@ -193,7 +193,7 @@ class ConversationStore:
         """The check's answer: the task completed, the notification queued, the checkpoint."""
         async with transaction(self._sessions) as db:
             task = await db.get(Task, task_id)
-            if task is not None:
+            if task is not None and task.status != "cancelled":  # the caller called it off
                 task.status = "completed"
                 task.human_available = available
                 task.human_agent_name = person

@@ -24,8 +24,9 @@ def outcome(s: ConversationState) -> str:
         return "callback_scheduled"
     if s.outcome in {"callback_scheduled", "not_interested", "wrong_number"}:
         return s.outcome
-    if any(t.task_type == "human_escalation" for t in s.pending_tasks):
-        done = [t for t in s.pending_tasks if t.task_type == "human_escalation"]
+    asked = [t for t in s.pending_tasks if t.task_type == "human_escalation" and t.status != "cancelled"]
+    if asked:
+        done = asked
         put_through = any(t.human_available and not t.transfer_status for t in done)
         return "transferred" if put_through else "escalated"
     if s.lead.status == "nurture":
@@ -79,7 +80,8 @@ def summarise(s: ConversationState, profile: BusinessProfile) -> str:
         parts.append(f"Callback requested: {s.callback_time}.")
     for task in s.pending_tasks:
         if task.task_type == "human_escalation":
-            status = (f"{task.human_agent_name or 'a person'} was free but the transfer was not "
+            status = ("asked for, then called off by the caller" if task.status == "cancelled" else
+                      f"{task.human_agent_name or 'a person'} was free but the transfer was not "
                       f"answered ({task.transfer_status})" if task.transfer_status else
                       "a person was available" if task.human_available else
                       "no one was available; callback promised" if task.status == "completed"

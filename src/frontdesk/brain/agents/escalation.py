@@ -81,6 +81,23 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     s.awaiting = None
 
 
+NEVER_MIND = re.compile(r"\b(?:never ?mind|forget (?:it|that|about it)|you'?re (?:fine|good|doing fine)|"
+                        r"no need|don'?t bother|i'?m (?:good|fine)(?: with you)?|cancel that|scratch that|"
+                        r"(?:you|this) (?:can|will) do|no worries)\b")
+""""eh, never mind, you're fine. just book it": the person asked for is no longer wanted."""
+
+
+def withdraw(s: ConversationState, ctx: TurnContext) -> None:
+    """The caller no longer wants the person being looked for: the check is called off (its
+    answer, when it comes, is dropped) and the conversation goes on with what they said."""
+    for task in s.pending_tasks:
+        if task.task_type == "human_escalation" and task.status in {"pending", "running"}:
+            task.status = "cancelled"
+            ctx.effects.append(Effect(kind="cancel_task", task_id=task.task_id))
+    s.escalation_in_progress = False
+    s.human_agent_status = None
+
+
 CALLBACK_WITHIN = timedelta(hours=1)
 """What the caller is promised when nobody is free: a call back within the hour."""
 
@@ -93,8 +110,8 @@ def apply_escalation_result(s: ConversationState, task_id: str, available: bool,
     When nobody is free the caller is told they will be called back within the hour, and that
     promise is a callback task (due in an hour, with why) the business's team can act on."""
     task = next((t for t in s.pending_tasks if t.task_id == task_id), None)
-    if task is None or task.status == "completed":
-        return None
+    if task is None or task.status in {"completed", "cancelled"}:
+        return None  # answered already, or called off by the caller
     task.status = "completed"
     task.human_available = available
     task.human_agent_name = person

@@ -334,8 +334,13 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
                 ctx.add(unknown)
             return
         s.callback_reason = f"Unanswered question: {u.text}"
-        if ctx.profile.services and not u.services and _ASKS_OFFERED.search(u.text.lower()):
-            # "do you do alignments?": not one of ours; say what we do rather than "no idea"
+        if ctx.profile.services and not u.services and (u.unoffered or _ASKS_OFFERED.search(
+                u.text.lower())):
+            # "do you do alignments?": not one of ours; say so (in our words) and what we do
+            if u.unoffered:
+                ctx.say("service_not_offered", things=say_list(u.unoffered, "or"))
+            else:
+                ctx.say("service_not_seen")
             ctx.ask(s, "offer_callback", AGENT, "service_not_listed",
                     services=say_list([sv.name for sv in ctx.profile.services]))
             return

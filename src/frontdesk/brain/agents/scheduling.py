@@ -211,6 +211,10 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         await advance(s, ctx)
         return
     u = ctx.u
+    if u.unoffered and u.services and (
+            line := ctx.replies.say("service_not_offered", things=say_list(u.unoffered, "or"))
+    ) not in ctx.reply_parts:
+        ctx.add(line)  # "an oil change and a wheel alignment": the one we don't do is said
     if u.intent == "cancel" and not u.has_booking_facts:
         s.booking_slots = type(s.booking_slots)(customer_name=s.booking_slots.customer_name,
                                                 customer_phone=s.booking_slots.customer_phone)

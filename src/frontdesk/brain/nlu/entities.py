@@ -428,6 +428,17 @@ def _by_part(u: Utterance, profile: BusinessProfile, known: set[str]) -> list[tu
     return found
 
 
+def extract_unoffered(u: Utterance, profile: BusinessProfile) -> list[str]:
+    """Kinds of work named that the business does not list ("an oil change and a wheel
+    alignment" → ["wheel alignments"]), said back in the lexicon's words, never the caller's."""
+    if not profile.services:
+        return []
+    ours = " ".join(p.lower() for sv in profile.services for p in (sv.name, *sv.synonyms))
+    return [name for name, words in lexicon().other_services.items()
+            if any(re.search(rf"\b{re.escape(w)}\b", u.lower) for w in words)
+            and not any(re.search(rf"\b{re.escape(w)}\b", ours) for w in words)]
+
+
 def extract_dropped_services(u: Utterance, profile: BusinessProfile) -> list[str]:
     """Services the caller takes off the visit ("skip the rotation", "the brakes can wait")."""
     dropped = []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -35,6 +35,8 @@ class Lexicon:
     """The usual words for a question's topic → the everyday ways callers name it."""
     given_names: frozenset[str] = frozenset()
     """Given names that are also everyday words ("will", "june", "grace")."""
+    other_services: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Kinds of work a business may not list ("wheel alignments") → the words that name them."""
     service_objects: frozenset[str] = frozenset()
     """The parts of a car service work is done on ("the oil and the tires"): said alone, each
     names the one service of a business that works on it."""
@@ -59,4 +61,6 @@ def lexicon() -> Lexicon:
         topics={words: _compile(pats) for words, pats in (raw.get("topics") or {}).items()},
         service_objects=frozenset(str(w) for w in raw.get("service_objects") or []),
         given_names=frozenset(str(w) for w in raw.get("given_names_also_words") or []),
+        other_services={name: tuple(str(w) for w in words)
+                        for name, words in (raw.get("other_services") or {}).items()},
     )

@@ -128,6 +128,7 @@ def read(text: str, profile: BusinessProfile, today: date,
     result.time_of_day = clock.extract_time_of_day(u)
     result.services = ex.extract_services(u, profile)
     result.dropped_services = ex.extract_dropped_services(u, profile)
+    result.unoffered = ex.extract_unoffered(u, profile)
     if profile.services and (count := _COUNT.search(u.lower)):
         result.service_count = 3 if count.group(1) in {"three", "all three"} else 2
     result.appointment_type = ex.extract_appointment_type(u, profile)

@@ -41,6 +41,8 @@ class Understanding:
     """How many things the caller wants done ("could you do both?", "a couple of things")."""
     dropped_services: list[str] = field(default_factory=list)
     """Services taken off the visit ("skip the rotation")."""
+    unoffered: list[str] = field(default_factory=list)
+    """Kinds of work the caller named that the business does not list ("a wheel alignment")."""
     appointment_type: str | None = None
     vehicle: ex.VehicleMention | None = None
     about: str | None = None
