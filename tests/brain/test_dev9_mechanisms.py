@@ -320,3 +320,23 @@ async def test_asking_for_work_we_do_not_do_is_answered_in_our_words(profiles) -
     _, replies = await call(profiles, "dealership", "do y'all do transmission repairs?")
     assert "We don't do transmission work here" in replies[0], replies
     assert "We do oil change" in replies[0]
+
+
+async def test_a_meeting_asked_for_while_the_timeline_is_asked_is_the_one_offered(profiles) -> None:
+    state, replies = await call(profiles, "real_estate",
+                                "we have to sell our place in Georgetown and buy in Austin",
+                                "could an agent come by and tell us what ours is worth? thursday next week")
+    assert state.booking_slots.appointment_type == "listing_appointment", replies
+
+
+def test_paying_from_the_sale_is_cash() -> None:
+    from frontdesk.brain.nlu.lead import extract_financing
+    assert extract_financing(normalise("we'd use the money from selling our condo")) == "cash"
+
+
+async def test_where_a_seller_moves_next_is_not_the_lead_place(profiles) -> None:
+    state, replies = await call(profiles, "real_estate",
+                                "we're relocating to Houston so we need to sell our home in Round Rock",
+                                "we'll find something in Houston with an agent there, it's just the sale here")
+    assert state.lead.location == "Round Rock" and state.lead.in_service_area, replies
+    assert not state.ended

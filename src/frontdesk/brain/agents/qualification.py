@@ -78,6 +78,11 @@ def _known(lead: LeadInfo, factor: str) -> bool:
     }[factor]
 
 
+_THEIR_HOME = re.compile(r"\b(?:our|my|the) (?:house|home|place|condo|property|townhome) "
+                         r"(?:is |we'?re selling )?(?:in|at|out in|over in|up in|down in)\b")
+"""Words that make a place the home being sold ("our place in Killeen"), not where they go."""
+
+
 def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
     """Merge lead facts from this utterance; returns acknowledgements to say first."""
     u = ctx.u
@@ -93,7 +98,11 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
         lead.intent = u.lead_intent  # type: ignore[assignment]
     elif lead.intent is None and (u.budget or u.financing in {"pre_approved", "in_progress"}):
         lead.intent = "buy"  # a purchase budget or a mortgage says buyer
-    if u.location and u.location[0] != lead.location:
+    keeps_home = (lead.in_service_area and lead.intent in {"sell", "both"} and u.location is not None
+                  and not u.location[1] and not _THEIR_HOME.search(u.text.lower()))
+    # "we need to sell our house in Cedar Park" … "we'll buy up in Dallas with someone there":
+    # the home we can sell stays the lead's place; where they move next is not ours to serve
+    if u.location and u.location[0] != lead.location and not keeps_home:
         lead.location, lead.in_service_area = u.location
         key = "location_in_area" if lead.in_service_area else "location_out_of_area"
         notes.append(ctx.replies.say(key, area=lead.location,
@@ -192,6 +201,8 @@ def _remember_booking_facts(s: ConversationState, ctx: TurnContext) -> None:
     kept for the appointment, so the caller is not asked for it again."""
     u = ctx.u
     slots = s.booking_slots
+    if u.appointment_type:  # "can someone come look at ours?": the kind of meeting, whenever said
+        slots.appointment_type = u.appointment_type
     if s.awaiting in {"timeline"} or u.timeline:
         return  # "by March" is when they move, not when they meet
     if u.date:
@@ -201,8 +212,6 @@ def _remember_booking_facts(s: ConversationState, ctx: TurnContext) -> None:
     if u.window:
         slots.window_start = u.window.start.strftime("%H:%M")
         slots.window_end = u.window.end.strftime("%H:%M")
-    if u.appointment_type:
-        slots.appointment_type = u.appointment_type
 
 
 def ask_next(s: ConversationState, ctx: TurnContext) -> None:

@@ -291,8 +291,10 @@ def extract_financing(u: Utterance) -> str | None:
         return "pre_approved"
     if re.search(r"\b(?:cash|outright|all cash|cash buyer|no (?:mortgage|loan|financing) needed|"
                  r"(?:don'?t|won'?t|do not|will not) need (?:a |any )?(?:mortgage|loan|financing)|"
-                 r"without (?:a |any )?(?:mortgage|loan|financing))\b", text):
-        return "cash"
+                 r"without (?:a |any )?(?:mortgage|loan|financing)|proceeds|equity from|"
+                 r"(?:money|funds) from (?:the |our |my )?(?:sale|selling)|"
+                 r"from (?:the )?(?:sale|selling) of)\b", text):
+        return "cash"  # "proceeds from the sale": paid from what the old home brings
     if re.search(r"\b(?:working on it|working with a (?:lender|bank)|talking to (?:a |the )?"
                  r"(?:lender|bank)|applied|applying|in the process|waiting on|(?:loan|mortgage) "
                  r"application|application(?:'s| is) in|waiting to hear)\b", text):
