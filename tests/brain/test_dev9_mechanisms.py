@@ -335,8 +335,43 @@ def test_paying_from_the_sale_is_cash() -> None:
 
 
 async def test_where_a_seller_moves_next_is_not_the_lead_place(profiles) -> None:
-    state, replies = await call(profiles, "real_estate",
-                                "we're relocating to Houston so we need to sell our home in Round Rock",
-                                "we'll find something in Houston with an agent there, it's just the sale here")
+    state, replies = await call(profiles, "real_estate", "we're relocating to Houston so we need "
+                                "to sell our home in Round Rock",
+                                "we'll find something in Houston with an agent there, "
+                                "it's just the sale here")
     assert state.lead.location == "Round Rock" and state.lead.in_service_area, replies
     assert not state.ended
+
+
+# --- third batch (dev9c) ----------------------------------------------------------------------
+
+async def test_the_day_a_hours_question_names_is_the_booking_day(profiles) -> None:
+    state, replies = await call(profiles, "dealership",
+                                "is the service department open new year's eve? I'd want a "
+                                "rotation in the morning, like ten")
+    assert state.booking_slots.preferred_date == "2026-12-31", replies
+    assert state.booking_slots.preferred_time == "10:00"
+
+
+async def test_an_early_lead_who_asks_for_a_meeting_is_booked_not_sent_away(profiles) -> None:
+    state, replies = await call(profiles, "real_estate",
+                                "I'm just starting to look at buying in Austin, could I meet with "
+                                "somebody about it? tuesday at 3", "in a year or two",
+                                "no idea yet", "haven't talked to anyone", "just curious")
+    assert not state.ended, replies
+    assert state.booking_slots.appointment_type == "buyer_consultation"
+
+
+async def test_a_seller_who_asks_for_the_visit_with_a_day_goes_to_booking(profiles) -> None:
+    state, replies = await call(profiles, "real_estate", "we might sell our house in Cedar Park",
+                                "sure, have someone come look at it, thursday next week, morning, ten?")
+    assert state.booking_slots.appointment_type == "listing_appointment", replies
+    assert state.booking_slots.preferred_time == "10:00"
+
+
+@pytest.mark.parametrize(("text", "at"), [
+    ("friday afternoon, three?", time(15, 0)),
+    ("in the morning, 2 cars to look at", None),
+])
+def test_a_part_of_the_day_then_an_hour(profiles, text, at) -> None:
+    assert understand(text, profiles["dealership"], MONDAY).time == at

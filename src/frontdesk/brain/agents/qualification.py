@@ -148,6 +148,12 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         return
     for note in notes:
         ctx.add(note)
+    if ctx.u.appointment_type and (ctx.u.date or ctx.u.time or ctx.u.window) and hard_failure(
+            s.lead, ctx.profile.qualification) is None:
+        # "let's have someone come look at it then. wednesday afternoon, two?": the caller asks
+        # for the meeting, day and all; the rest is learned there, not asked first
+        ctx.hand_off("scheduling", "the caller asked for a meeting", s)
+        return
     ask_next(s, ctx)
 
 
@@ -203,7 +209,7 @@ def _remember_booking_facts(s: ConversationState, ctx: TurnContext) -> None:
     slots = s.booking_slots
     if u.appointment_type:  # "can someone come look at ours?": the kind of meeting, whenever said
         slots.appointment_type = u.appointment_type
-    if s.awaiting in {"timeline"} or u.timeline:
+    if (s.awaiting in {"timeline"} or u.timeline) and not u.appointment_type:
         return  # "by March" is when they move, not when they meet
     if u.date:
         slots.preferred_date = u.date.isoformat()
@@ -246,6 +252,11 @@ def ask_next(s: ConversationState, ctx: TurnContext) -> None:
         label = ctx.profile.appointment_type(appt_key)
         ctx.ask(s, "offer_appointment", AGENT, "qualified_offer", name_part=_name_part(s),
                 appointment=label.label if label else "consultation")
+    elif s.booking_slots.appointment_type:
+        # an early lead who asked for a meeting ("could I sit down with somebody about it?") is
+        # booked, not sent away: the agent learns the rest at the meeting
+        lead.status = "nurture"
+        ctx.hand_off("scheduling", "the caller asked for a meeting", s)
     else:
         lead.status = "nurture"
         ctx.say("nurture", name_part=_name_part(s))

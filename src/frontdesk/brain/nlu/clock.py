@@ -27,7 +27,8 @@ _TIME_AT = re.compile(
 )
 _TIME_PART_OF_DAY = re.compile(
     r"\b(?:(\d{1,2})(?:[:\s](\d{2}))?\s+in the (morning|afternoon|evening)"
-    r"|(morning|afternoon|evening)\s+(?:at\s+)?(\d{1,2})(?::(\d{2}))?(?!\s*(?:\d|am|pm)))\b"
+    r"|(morning|afternoon|evening),?\s+(?:at\s+|like\s+|say\s+|around\s+)?(\d{1,2})(?::(\d{2}))?"
+    r"(?!\s*(?:\d|(?:am|pm|and|cars?|vehicles?|people|kids|of|bedrooms?|hours?|minutes?|days?|weeks?)\b)))\b"
 )
 """"10 30 in the morning", "saturday morning 9": the part of the day says AM or PM."""
 _TIME_BARE = re.compile(
@@ -100,6 +101,8 @@ def _times(text: str) -> list[tuple[int, time]]:
     for match in _TIME_PART_OF_DAY.finditer(text):
         hour, minute, part = ((match.group(1), match.group(2), match.group(3)) if match.group(1)
                               else (match.group(5), match.group(6), match.group(4)))
+        if part == "morning" and not 5 <= int(hour) <= 12:
+            continue  # "in the morning, 2 cars" counts cars
         add(match, clock(int(hour), int(minute or 0), "a" if part == "morning" else "p"))
     # A clock time without AM/PM reads as the part of the day said around it ("tonight at 10",
     # "7 tomorrow morning"); without one, as business hours (see :func:`clock`).
@@ -114,7 +117,8 @@ def _times(text: str) -> list[tuple[int, time]]:
     for match in re.finditer(r"\b(?:like|maybe)\s+(\d{1,2})(?::(\d{2}))?"
                              r"(?=\s*(?:(ish\b|o'?clock\b|\?)|[.!]|$))",
                              text):  # "maybe next Monday? like nine?"; "we have like 2." is no time
-        if match.group(3) or DATE_SPAN.search(text):
+        if match.group(3) or DATE_SPAN.search(text) or re.search(
+                r"\b(?:morning|afternoon|evening|tonight)\b", text):  # "that morning… like nine"
             add(match, plain(match.group(1), match.group(2)))
     for match in re.finditer(r"\b(\d{1,2})(?::(\d{2}))?\s*ish\b(?!\s*(?:k\b|thousand|grand|dollars|bucks|"
                              r"miles|people|years|months|weeks|days))", text):

@@ -137,9 +137,12 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
             main.lead_intent = asked.lead_intent
             if "faq_topic" not in asked.flags:  # "…and what areas do you cover?" is still asked
                 asides = [a for a in asides if a is not asked]
-    if main.date is None and _THAT_DAY.search(main.text.lower()):
-        # "what time do you open on Saturday, and can I get a detail then?": the day is the
-        # one the question named
+    if main.date is None and (_THAT_DAY.search(main.text.lower()) or (
+            (main.time or main.appointment_type or "book" in main.flags)
+            and any(a.date is not None and asks_hours(a.text.lower()) for a in asides))):
+        # "what time do you open on Saturday, and can I get a detail then?", "are y'all open the
+        # friday after thanksgiving? we'd like to come in … at eleven": the day is the one the
+        # question named
         main.date = next((a.date for a in reversed(asides) if a.date is not None), None)
     for aside in asides:
         aside.flags.add("aside")  # said in passing: answered as asked, whatever it names
@@ -173,7 +176,7 @@ def _carry_subject(main: Understanding, asides: list[Understanding]) -> None:
             main.lead_intent = aside.lead_intent
 
 
-_THAT_DAY = re.compile(r"\b(?:then|that day|the same day|that (?:morning|afternoon|evening))\s*[?.!]*$")
+_THAT_DAY = re.compile(r"\b(?:then|that day|the same day|that (?:morning|afternoon|evening))\b")
 """A request that points back at a day named in the clause before it ("can I come in then?")."""
 
 
