@@ -8,11 +8,13 @@ from frontdesk.brain.state import ConversationState
 from tests.conftest import fixed_clock
 
 
-async def call(profiles, profile: str, *lines: str,
-               phone: str | None = "+15125550123") -> tuple[ConversationState, list[str]]:
-    """The state after the caller said ``lines`` (after the greeting), and each reply."""
+async def call(profiles, profile: str, *lines: str, phone: str | None = "+15125550123",
+               direction: str = "inbound") -> tuple[ConversationState, list[str]]:
+    """The state after the caller said ``lines`` (after the greeting, or the outbound opener),
+    and each reply."""
     brain = Brain(profiles, InMemoryCalendar(), InMemoryCustomers(), clock=fixed_clock)
-    state = (await brain.start(await brain.new_state("mech", profile, caller_phone=phone))).state
+    state = (await brain.start(await brain.new_state("mech", profile, caller_phone=phone,
+                                                     direction=direction))).state
     replies = []
     for line in lines:
         outcome = await brain.respond(state, line)

@@ -14,13 +14,10 @@ from datetime import date, time
 
 import pytest
 
-from frontdesk.brain import Brain
-from frontdesk.brain.memory import InMemoryCalendar, InMemoryCustomers
 from frontdesk.brain.nlu import understand
 from frontdesk.brain.nlu.lead import extract_budget, extract_lead_intent, extract_timeline
 from frontdesk.brain.nlu.text import normalise
 from tests.brain.calls import call
-from tests.conftest import fixed_clock
 
 MONDAY = date(2026, 11, 23)
 
@@ -186,31 +183,20 @@ async def test_a_topic_heard_without_its_hyphen_is_still_the_topic(profiles) -> 
 
 # --- second batch (dev9b): whole calls --------------------------------------------------------
 
-async def _outbound(profiles, profile: str, *lines: str):
-    brain = Brain(profiles, InMemoryCalendar(), InMemoryCustomers(), clock=fixed_clock)
-    state = await brain.new_state("dev9b", profile, direction="outbound", caller_phone="+15125550177")
-    state = (await brain.start(state)).state
-    replies = []
-    for line in lines:
-        result = await brain.respond(state, line)
-        state = result.state
-        replies.append(result.reply)
-    return state, replies
-
-
 @pytest.mark.parametrize("text", [
     "please don't phone me at the office, evenings are better",
     "don't call me while I'm at work, try after six",
 ])
 async def test_another_time_to_call_is_no_do_not_call(profiles, text) -> None:
-    state, replies = await _outbound(profiles, "real_estate", text)
+    state, replies = await call(profiles, "real_estate", text, phone="+15125550177",
+                                direction="outbound")
     assert not state.lead.do_not_call, replies
     assert "removed your number" not in replies[0]
 
 
 async def test_text_me_instead_ends_politely_without_striking_off_or_a_callback(profiles) -> None:
-    state, replies = await _outbound(profiles, "dealership",
-                                     "just shoot me a text, I never pick up calls")
+    state, replies = await call(profiles, "dealership", "just shoot me a text, I never pick up calls",
+                                phone="+15125550177", direction="outbound")
     assert not state.lead.do_not_call, replies
     assert not any(t.task_type == "callback" for t in state.pending_tasks)
     assert state.ended and "text" in replies[0]

@@ -238,11 +238,10 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
     return _extract_name(u, expecting=expecting)
 
 
-def surname_only(u: Utterance) -> bool:
-    """Is the name in this text a surname said as one, with no first name ("last name's
-    Okafor")?"""
-    last = _LAST_NAME.search(u.lower)
-    return bool(last) and extract_name(u) is not None and len(extract_name(u).split()) == 1
+def surname_only(u: Utterance, name: str) -> bool:
+    """Is ``name``, read from this text, a surname said as one, with no first name ("last
+    name's Okafor")?"""
+    return _LAST_NAME.search(u.lower) is not None and " " not in name
 
 
 def _extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
@@ -519,10 +518,7 @@ def _the_one_on_the_lot(u: Utterance, profile: BusinessProfile) -> VehicleMentio
     query = extract_vehicle_query(u, profile)
     if not (query.body or query.color):
         return None
-    fits = [car for car in profile.inventory if car.is_available
-            and (query.body is None or car.body == query.body)
-            and (query.color is None or car.color == query.color)
-            and (query.used is None or car.is_new != query.used)]
+    fits = on_the_lot(query, profile)
     if len(fits) != 1 or re.search(r"\b(?:my|our|mine|i drive|i have a|i've got a)\b", u.lower):
         return None  # several fit, or it is the caller's own ("my truck needs an oil change")
     return VehicleMention(year=fits[0].year, make=fits[0].make, model=fits[0].model)

@@ -115,7 +115,7 @@ def read(text: str, profile: BusinessProfile, today: date,
     result.phone = ex.extract_phone(u)
     result.email = ex.extract_email(u)
     result.name = ex.extract_name(u, expecting=awaiting == "name")
-    if result.name and ex.surname_only(u):
+    if result.name and ex.surname_only(u, result.name):
         flags.add("surname_only")  # "last name's Okafor": joins the first name already given
     if result.name and result.name.lower() in {a.lower() for a in (
             *profile.service_areas, *profile.nearby_areas,
