@@ -33,6 +33,7 @@ from frontdesk.brain.agents import (
     scheduling,
 )
 from frontdesk.brain.context import TurnContext
+from frontdesk.brain.nlu.cues import NEVER_MIND
 from frontdesk.brain.state import ConversationState, Message, Transition, utcnow
 from frontdesk.spoken import cap_words, strip_markdown
 
@@ -82,7 +83,7 @@ async def _route(state: ConversationState, config: RunnableConfig) -> dict[str, 
     split = bool(u.acts) and state.awaiting != "take_message"
     first, ctx.queue = (u.acts[0], [*u.acts[1:], u]) if split else (u, [])
     ctx.understanding = first
-    if s.escalation_in_progress and u.intent != "escalation" and escalation.NEVER_MIND.search(
+    if s.escalation_in_progress and u.intent != "escalation" and NEVER_MIND.search(
             u.text.lower()):
         escalation.withdraw(s, ctx)  # "never mind, you're fine, just book it"
     target = router.route(s, first, ctx.profile)

@@ -81,12 +81,6 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     s.awaiting = None
 
 
-NEVER_MIND = re.compile(r"\b(?:never ?mind|forget (?:it|that|about it)|you'?re (?:fine|good|doing fine)|"
-                        r"no need|don'?t bother|i'?m (?:good|fine)(?: with you)?|cancel that|scratch that|"
-                        r"(?:you|this) (?:can|will) do|no worries)\b")
-""""eh, never mind, you're fine. just book it": the person asked for is no longer wanted."""
-
-
 def withdraw(s: ConversationState, ctx: TurnContext) -> None:
     """The caller no longer wants the person being looked for: the check is called off (its
     answer, when it comes, is dropped) and the conversation goes on with what they said."""

@@ -86,14 +86,17 @@ def _scored(text: str, entries: list[FaqEntry]) -> list[tuple[float, FaqEntry]]:
     windows = _windows(lowered)
     scored: list[tuple[float, FaqEntry]] = []
     for entry in entries:
-        hits = [(k, w) for k in entry.keywords
-                if (w := _keyword_hits(k.lower(), lowered, windows)) > 0]
+        hits = _hits(entry, lowered, windows)
         keyword_score = min(100.0, 70.0 + sum(10.0 * w for _, w in hits) + 2.0 * max(
             (len(k) * w for k, w in hits), default=0)) if hits else 0.0
         fuzzy = fuzz.token_set_ratio(lowered, entry.question.lower()) * 0.8
         scored.append((max(keyword_score, fuzzy), entry))
     scored.sort(key=lambda item: item[0], reverse=True)
     return scored
+
+
+def _hits(entry: FaqEntry, lowered: str, windows: set[str]) -> list[tuple[str, float]]:
+    return [(k, w) for k in entry.keywords if (w := _keyword_hits(k.lower(), lowered, windows)) > 0]
 
 
 def best_faq(text: str, entries: list[FaqEntry]) -> tuple[FaqEntry | None, float]:
@@ -111,9 +114,27 @@ def faq_answers(text: str, entries: list[FaqEntry]) -> list[FaqEntry]:
     best = [scored[0][1]]
     if len(scored) > 1 and scored[1][0] >= 80 and scored[1][1].answer != best[0].answer:
         best.append(scored[1][1])
+    if len(best) == 2 and _within(best[0], best[1], text):
+        best = best[1:]
+    elif len(best) == 2 and _within(best[1], best[0], text):
+        best = best[:1]
     return best
 
 
+def _within(second: FaqEntry, first: FaqEntry, text: str) -> bool:
+    """Every word that matched ``second`` is part of a longer one that matched ``first``
+    ("credit" in "you take the credit card?" asks about paying, not about financing)."""
+    lowered = with_topics(text.lower())
+    windows = _windows(lowered)
+    taken = [k.lower() for k, _ in _hits(first, lowered, windows)]
+    hits = [k.lower() for k, _ in _hits(second, lowered, windows)]
+    return bool(hits) and all(any(h != t and (re.search(rf"\b{re.escape(h)}\b", t) or fuzz.ratio(h, t) >= 84)
+                                  for t in taken) for h in hits)
+
+
+_WORTH = re.compile(r"\b(?:what|how much)\b[^.?!]{0,30}\b(?:worth|sell for|get for it)\b|"
+                    r"\b(?:valuation|apprais\w+)\b")
+"""The caller asks what their home is worth."""
 _REFERS = re.compile(r"\b(?:that|this|it|those|these)\b")
 """A question that points back at what the caller just said."""
 _NEXT_STEP = re.compile(r"\b(?:next steps?|what(?:'s| is| happens) next|what now|how do (?:we|i) "
@@ -315,6 +336,11 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             if entry.answer not in ctx.reply_parts:  # asked twice in one breath: said once
                 ctx.add(entry.answer)
             answered = True
+    if not answered and (kind := ctx.profile.appointment_type("listing_appointment")) and (
+            _WORTH.search(u.text.lower())):
+        # "how much it is worth, you can tell me?": what the listing visit is for
+        ctx.say("value_at_listing", appointment=kind.label)
+        answered = True
     if not answered and _NEXT_STEP.search(u.text.lower()):
         # "what's the next step?" asks the agent to go on, not for a fact
         if not ctx.more_acts:

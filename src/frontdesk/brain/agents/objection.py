@@ -60,7 +60,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             ctx.ask(s, "callback_time", AGENT, "callback_ask")
             return
     if s.awaiting == "offer_appointment" and s.awaiting_agent == AGENT and u.intent not in _KINDS:
-        if u.affirm or u.has_booking_facts:
+        if u.affirm or u.has_booking_facts or (u.location or u.timeline or u.budget):
+            # "I don't know, maybe in the spring? somewhere around Austin": the caller goes on
             s.awaiting = None
             target = "scheduling" if ctx.profile.kind == "dealership" else "qualification"
             ctx.hand_off(target, "objection overcome", s)

@@ -12,6 +12,7 @@ import re
 
 from frontdesk.brain.context import TurnContext, absorb_contact
 from frontdesk.brain.format import say_list, say_money
+from frontdesk.brain.nlu import Understanding
 from frontdesk.brain.state import ConversationState, LeadInfo
 from frontdesk.knowledge.profile import QualificationPolicy
 
@@ -202,13 +203,27 @@ def _close_unqualified(s: ConversationState, ctx: TurnContext, failure: str) -> 
     s.ended = True
 
 
+_ANOTHER_HOME = re.compile(r"\b(?:listing|listed|for sale|on the market|the one on|that one|one of "
+                           r"your|your (?:house|home|place|property)|buy|buying|open house)\b")
+"""A home the caller does not own: one for sale, one of ours."""
+
+
+def appointment_type_for(s: ConversationState, u: Understanding) -> str | None:
+    """The kind of meeting the caller asks for. A seller who asks someone to "come look at it"
+    or "come to see it" wants their own home seen: a listing appointment, not a showing."""
+    if u.appointment_type == "property_showing" and (u.lead_intent or s.lead.intent) == "sell" and not (
+            _ANOTHER_HOME.search(u.text.lower())):
+        return "listing_appointment"
+    return u.appointment_type
+
+
 def _remember_booking_facts(s: ConversationState, ctx: TurnContext) -> None:
     """A day or time said while talking about the move ("maybe on the 3rd, around two") is
     kept for the appointment, so the caller is not asked for it again."""
     u = ctx.u
     slots = s.booking_slots
     if u.appointment_type:  # "can someone come look at ours?": the kind of meeting, whenever said
-        slots.appointment_type = u.appointment_type
+        slots.appointment_type = appointment_type_for(s, u)
     if (s.awaiting in {"timeline"} or u.timeline) and not u.appointment_type:
         return  # "by March" is when they move, not when they meet
     if u.date:

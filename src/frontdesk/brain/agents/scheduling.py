@@ -37,7 +37,7 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
     before = slots.model_dump()
     profile = ctx.profile
     if u.appointment_type:
-        slots.appointment_type = u.appointment_type
+        slots.appointment_type = qualification.appointment_type_for(s, u)
     if u.dropped_services and slots.services:
         slots.services = [k for k in slots.services if k not in u.dropped_services]
         slots.service_type = slots.services[0] if slots.services else None
@@ -227,9 +227,12 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         # "not sure" which kind of meeting: whether they buy or sell decides it, so ask that
         ctx.ask(s, "intent", "qualification", "ask_lead_intent")
         return
-    if s.awaiting in _OFFERING and "defers" in u.flags and not u.has_booking_facts:
-        # "let me check with my wife and I'll call you back": nothing booked, no callback
-        # promised; the caller will ring when ready
+    if s.awaiting in _OFFERING and "defers" in u.flags and not (
+            u.time or u.window or u.time_of_day or u.services or u.appointment_type
+            or (u.date and u.date.isoformat() != slots.preferred_date)):
+        # "let me check with my wife and I'll call you back", "I will come tomorrow, I call
+        # again for the time" (the day already offered): nothing booked, no callback promised;
+        # the caller will ring when ready
         slots.offered, slots.preferred_date, slots.preferred_time = [], None, None
         ctx.say("booking_deferred")
         ctx.ask(s, "anything_else", "greeting", "anything_else")
@@ -302,6 +305,10 @@ async def _earliest_day(s: ConversationState, ctx: TurnContext) -> None:
                                              _duration(ctx.profile, s.booking_slots), count=1)
     if nearest:
         s.booking_slots.preferred_date = nearest[0].date().isoformat()
+
+
+_SAID_MORNING = re.compile(r"\b(?:a\.?\s?m\b\.?|morning|early|before work|breakfast)")
+"""The caller placed the hour in the morning themselves ("seven am", "early, like seven")."""
 
 
 def _duration(profile, slots) -> int:
@@ -392,6 +399,13 @@ async def advance(s: ConversationState, ctx: TurnContext, *, unclear: bool = Fal
         return
     start = datetime.combine(day, time.fromisoformat(slots.preferred_time))
     check = await ctx.availability.check(department, start, duration)
+    if check.problem == "outside_hours" and start.hour < 12 and not _SAID_MORNING.search(
+            " ".join(m.content.lower() for m in s.messages if m.role == "user")):
+        # "monday like seven? after my shift": an hour said bare is the one we are open at
+        evening = start + timedelta(hours=12)
+        if (later := await ctx.availability.check(department, evening, duration)).ok:
+            start, check = evening, later
+            slots.preferred_time = start.strftime("%H:%M")
     if not check.ok:
         slots.preferred_time = None
         if not check.alternatives:

@@ -16,12 +16,13 @@ from frontdesk.knowledge.profile import BusinessProfile
 _CLAUSE_BREAK = re.compile(
     r"(?<=[.?!])\s+"
     r"|[,;]?\s+(?:and\s+)?(?:oh,?\s+and|oh,?\s+also|and\s+also|also,|plus,?|but\s+also)\s+"
-    r"|[,;]\s+(?:and\s+|but\s+|so\s+)?(?=(?:what|when|where|how|why|who|which|do you|does|is there|"
+    r"|[,;]\s+(?:and\s+|but\s+|so\s+)?(?=(?:what|when|where|how|why|who|which|do you|do y'?all|do ya|"
+    r"does|is there|"
     r"are you|are there|can you|could you|can i|could i|will you|would you|is it|is that|"
     r"did you|have you|you still|you there|hello)\b)"
     # "… tuesday morning, I'm guessing you guys got a shuttle?": a hedged question of its own
     r"|[,;]\s+(?:and\s+|but\s+|so\s+)?(?=(?:i'?m guessing|i'?m assuming|i assume|i suppose|i'?m hoping|"
-    r"i was wondering|just wondering|i wonder|i'?m wondering|i'?m curious)\b[^,.]*\?)"
+    r"i was wondering|just wondering|i wonder|i'?m wondering|i'?m curious)\b,?[^,.]*\?)"
     r"|\s+and\s+(?=(?:what|when|where|how|why|who|which|do(?= (?:you|y.all|ya|they|we|i)\b)|does|"
     r"did|is|are|can|could|will|"
     r"would|have you)\b)",

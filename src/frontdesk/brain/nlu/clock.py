@@ -162,7 +162,8 @@ def extract_time(u: Utterance) -> time | None:
     candidates: list[tuple[int, time]] = []
     for start, value in _times(text):
         bounded = re.search(r"\b(?:after|before|until|till|past|from|between)\s*"
-                            r"(?:like\s+|about\s+|around\s+)?$", text[:start])
+                            r"(?:like\s+|about\s+|around\s+)?$", text[:start]) or any(
+            m.start() <= start < m.end() for m in SPAN.finditer(text))
         if bounded or _OTHER_ACTIVITY.search(clause_before(text, start)):
             continue
         lead_in = re.match(r"(?:(?:for|at|around|about|like|maybe|say)\s+)*", text[start:])
@@ -229,6 +230,8 @@ def extract_window(u: Utterance) -> TimeWindow | None:
     """A part of the day asked for, kept as a window: "after work", "before lunch", "after 3",
     "first thing", "evening" — used to choose slots and callback times."""
     text = u.numeric
+    if (span := _span(text)) is not None:
+        return span
     bound = re.search(r"\b(after|before|past|until|till|earlier than|sooner than|later than)\s+"
                       r"(?:like\s+|about\s+|around\s+)?"
                       r"(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?(?=\W|$)", text)
@@ -250,6 +253,34 @@ def extract_window(u: Utterance) -> TimeWindow | None:
         if match and not ruled_out(text, match.start()):
             return TimeWindow(start, end, label)
     return None
+
+
+_SPAN_END = r"(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?|(noon|midday|lunch(?:time)?)"
+SPAN = re.compile(r"\b(?:between|from|after)\s+(?:like\s+|about\s+|around\s+)?"
+                  rf"(?:{_SPAN_END})(?:\s+(?:but\s+)?(?:and|to|till|until|before)\s+|\s*-\s*)"
+                  r"(?:like\s+|about\s+|around\s+)?"
+                  rf"(?:{_SPAN_END})(?=\W|$)")
+"""A span of the day with both ends ("between lunch and three", "from 1 to 3", "after lunch
+but before three")."""
+
+
+def _span(text: str) -> TimeWindow | None:
+    match = SPAN.search(text)
+    if match is None or _OTHER_ACTIVITY.search(clause_before(text, match.start())):
+        return None
+    h1, m1, p1, w1, h2, m2, p2, w2 = match.groups()
+    meal = {"noon": time(12, 0), "midday": time(12, 0)}
+    start = (meal.get(w1, time(13, 0)) if w1  # "after lunch": lunch is over at one
+             else clock(int(h1), int(m1 or 0), p1[0] if p1 else None))
+    end = (meal.get(w2, time(12, 0)) if w2
+           else clock(int(h2), int(m2 or 0), p2[0] if p2 else None))
+    if start is None or end is None:
+        return None
+    if end <= start and end.hour < 12 and not p2:
+        end = time(end.hour + 12, end.minute)  # "between 10 and 2"
+    if end <= start:
+        return None
+    return TimeWindow(start, end, f"between {_say(start)} and {_say(end)}")
 
 
 def extract_time_of_day(u: Utterance) -> str | None:

@@ -13,7 +13,8 @@ import re
 HOURS_QUESTION = re.compile(
     r"\b(?:open|close|closed|closing|hours|till when|until when|how late|how early|"
     r"(?:till|until|up to) what time|what time do you|lock up|"
-    r"(?:is|will|would) (?:any(?:one|body)|some(?:one|body)) (?:be )?(?:there|around|in))\b")
+    r"(?:is|will|would) (?:any(?:one|body)|some(?:one|body)) (?:be )?(?:there|around|in)|"
+    r"(?:do|work|open) (?:on )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days|weekends))\b")
 """A question about when the business is open, however it is put ("till what time can I bring
 it in on a Saturday?", "if I swing by Sunday, will anybody be there?")."""
 SLOTS_OPEN = re.compile(
@@ -22,6 +23,10 @@ SLOTS_OPEN = re.compile(
     r"slots?|spots?|times?|available|like|else))*\s+open\b")
 """Openings asked for ("what've you got open Friday?", "anything open Saturday morning?"): the
 open slots of a day, not the business's opening hours."""
+
+
+EVERY_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s\b")
+"""A day of the week said as every one of them ("y'all do saturdays?")."""
 
 
 def asks_hours(text: str) -> bool:
@@ -210,6 +215,8 @@ DEFERS = re.compile(
     r"reach out to|touch base with)(?: (?:you|y'all|ya|you guys|you all))?(?: back| again| later|"
     r" tomorrow| another time)*\b"
     r"|\b(?:and|then|or) (?:just )?(?:call|ring|get back to)(?: (?:you|y'all|ya|you guys))?(?: back| again)\b"
+    # "I call again for the time"
+    r"|\b(?:i|we) (?:call|ring|phone) (?:you |y'all )?(?:again|back later|later)\b"
     r"|\b(?:let me|lemme|i(?:'ll| will)? (?:need to|have to|gotta)|i need to|we need to|"
     r"(?:i|we) (?:wanna|want to|should)) (?:check|talk|ask|run it by|see|double[- ]check|confirm|"
     r"look at|sleep on it|think)(?: it over| about it| on it)?"
@@ -237,3 +244,10 @@ NEEDS_APPOINTMENT = re.compile(
     r"drop|roll|show)")
 """Asks whether a visit needs booking ("can I just swing by, or do I gotta make an
 appointment?"): a question about walk-ins, not a request for an appointment."""
+
+
+NEVER_MIND = re.compile(r"\b(?:never ?mind|forget (?:it|that|about it)|you'?re (?:fine|good|doing fine)|"
+                        r"no need|don'?t bother|i'?m (?:good|fine)(?: with you)?|cancel that|scratch that|"
+                        r"(?:you|this) (?:can|will) do|no worries|"
+                        r"you can (?:probably |prolly )?handle (?:it|that|this))\b")
+""""eh, never mind, you're fine. just book it": the person asked for is no longer wanted."""

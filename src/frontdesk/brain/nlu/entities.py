@@ -180,6 +180,7 @@ _NAME_FRAMES = (
     (re.compile(r"^.*?\b(?:put (?:it |that |this |me |us )?(?:down )?(?:under|as|for)|"
                 r"(?:it'?d|it would|it'?ll|it will|it'?s|that'?d|that would|should) be (?:under|for)|"
                 r"under (?:the name )?|(?:you can |can you |just |go ahead and )+put(?: down)?)"
+                r"(?:\s+(?:his|her|my|our|their|the) name(?: is|'s)?,?)?"
                 r"\s+(?!(?:me|it|that|us|the|a|an|my|your|down|in|off|for)\b)", re.I), ""),
     # "Jo March, but everybody calls me Jo": the nickname follows the name
     (re.compile(r"[,.]?\s*(?:but |and )?(?:everybody|everyone|people|folks|my friends|friends|they|"
@@ -324,8 +325,17 @@ from the brakes") is not, nor what the business has got ("what've you got for a 
 _DROPPED = re.compile(r"^\W*(?:can wait|can hold|is fine|are fine|isn'?t needed|aren'?t needed|"
                       r"not needed|not this time|another time|some other time|for now no|"
                       r"(?:i'?ll|we'?ll) skip|is too long|takes too long)")
+_TAKEN_BACK = re.compile(r"\W*(?:(?:well|um+|uh+|oh|hmm+|actually|hang on|hold on|wait)\W+)*"
+                         r"(?:no|nope|nah)(?:\s*[,.;!—–-]| (?:wait|actually|sorry|scratch that|hang on|"
+                         r"hold on|i mean)\b)")
+"""A mention taken back as soon as it is said ("my tires rotated, well, no, actually, …")."""
 _DROP_BEFORE = re.compile(r"\b(?:skip|drop|forget|cancel|scratch|lose|nix|without|no|not|minus|"
                           r"hold off on|leave off|take off)\s+(?:the\s+|that\s+|on the\s+)?$")
+
+
+_REASON = re.compile(r"\s(?:cuz|'?cause|because|since|and (?:can|could|would|will|do)\b)")
+"""Where a reason or a second request starts, unpunctuated: past words after it are about
+something else ("a state inspection cuz my sticker expired last week")."""
 
 
 def _last_mention_wanted(text: str, phrases: list[str]) -> bool:
@@ -338,7 +348,8 @@ def _last_mention_wanted(text: str, phrases: list[str]) -> bool:
 def _mention_wanted(text: str, match: re.Match[str]) -> bool:
     """Is this mention of a service something wanted — not ruled out ("not the oil", "skip the
     rotation", "the brakes can wait") or done already ("I did the oil last month")?"""
-    if _DROPPED.match(text[match.end():]) or _DROP_BEFORE.search(text[: match.start()]):
+    if (_DROPPED.match(text[match.end():]) or _DROP_BEFORE.search(text[: match.start()])
+            or _TAKEN_BACK.match(text[match.end():])):
         return False
     rest = re.split(r"[.;!?]|\bso\b", text[match.end():], maxsplit=1)[0]
     if re.search(r"\b(?:not yet|eventually|someday|down the road|later on|can wait|"
@@ -348,6 +359,8 @@ def _mention_wanted(text: str, match: re.Match[str]) -> bool:
     clause_end = min((i for i in (text.find(sep, match.end()) for sep in (".", ",", ";"))
                       if i >= 0), default=len(text))
     clause = text[clause_start + 1: clause_end]
+    if (reason := _REASON.search(clause, match.end() - clause_start - 1)) is not None:
+        clause = clause[:reason.start()]  # "…inspection cuz my sticker expired last week"
     return not (ruled_out(text, match.start()) or _DONE_ALREADY.search(clause))
 
 
@@ -507,7 +520,13 @@ def _named_vehicle(u: Utterance, profile: BusinessProfile) -> VehicleMention | N
 
 
 _LOT_CUE = re.compile(r"\b(?:your|you guys|y'all|you got|you have|for sale|on the lot|in stock|listed|saw|"
-                      r"seen|website|online|interested in|test ?drive|drive it|take it out|spin)\b")
+                      r"seen|website|online|interested in|test ?drive|drive it|take it out|spin|out front|"
+                      r"lot|still (?:there|available|around|for sale|in stock)|sold|the (?:used|new) one)\b")
+
+
+_OWN_CAR = re.compile(r"\b(?:my|our)\b(?:\s+[\w-]+){0,2}?\s+(?:car|truck|pickup|suv|van|vehicle|sedan|"
+                      r"wagon|hatchback|ride|one)\b|\b(?:mine|i drive|i have a|i've got a|we have a)\b")
+"""The caller's own car ("my old truck", "I drive a wagon"); "my husband saw a pickup" is not."""
 
 
 def _the_one_on_the_lot(u: Utterance, profile: BusinessProfile) -> VehicleMention | None:
@@ -516,10 +535,10 @@ def _the_one_on_the_lot(u: Utterance, profile: BusinessProfile) -> VehicleMentio
     if not profile.inventory or not _LOT_CUE.search(u.lower):
         return None  # "bring the truck in for an oil change" is the caller's own truck
     query = extract_vehicle_query(u, profile)
-    if not (query.body or query.color):
+    if not (query.body or query.color or query.electric):
         return None
     fits = on_the_lot(query, profile)
-    if len(fits) != 1 or re.search(r"\b(?:my|our|mine|i drive|i have a|i've got a)\b", u.lower):
+    if len(fits) != 1 or _OWN_CAR.search(u.lower):
         return None  # several fit, or it is the caller's own ("my truck needs an oil change")
     return VehicleMention(year=fits[0].year, make=fits[0].make, model=fits[0].model)
 
@@ -534,11 +553,12 @@ class VehicleQuery:
     body: str | None = None
     used: bool | None = None
     max_price: int | None = None
+    electric: bool = False
 
     @property
     def empty(self) -> bool:
         return not (self.make or self.model or self.color or self.body or self.used is not None
-                    or self.max_price)
+                    or self.max_price or self.electric)
 
 
 _BODIES = {"suv": "suv", "suvs": "suv", "crossover": "suv", "truck": "truck", "trucks": "truck",
@@ -559,6 +579,7 @@ def extract_vehicle_query(u: Utterance, profile: BusinessProfile) -> VehicleQuer
     query.color = next((c for c in _COLORS if re.search(rf"\b{c}\b", u.lower)), None)
     query.body = next((b for word, b in _BODIES.items() if re.search(rf"\b{word}\b", u.lower)),
                       None)
+    query.electric = re.search(r"\b(?:electric|an ev|the ev|evs|battery[- ]powered)\b", u.lower) is not None
     if re.search(r"\b(?:used|pre-?owned|second-?hand|certified)\b", u.lower):
         query.used = True
     elif re.search(r"\bbrand[- ]new\b|\bnew (?:one|car|truck|suv)\b", u.lower):
@@ -579,7 +600,14 @@ def on_the_lot(query: VehicleQuery, profile: BusinessProfile) -> list:
             and (query.body is None or c.body == query.body)
             and (query.color is None or c.color.startswith(query.color[:4]))
             and (query.used is None or c.is_new != query.used)
-            and (query.max_price is None or c.price <= query.max_price)]
+            and (query.max_price is None or c.price <= query.max_price)
+            and (not query.electric or c.make in _ELECTRIC_MAKES or c.model in _ELECTRIC_MODELS)]
+
+
+_ELECTRIC_MAKES = {"Tesla", "Rivian", "Lucid", "Polestar"}
+_ELECTRIC_MODELS = {"Leaf", "Bolt", "Bolt EV", "Ioniq 5", "Ioniq 6", "Mustang Mach-E", "F-150 Lightning",
+                    "EV6", "EV9", "ID.4", "bZ4X", "Solterra", "Prologue", "Equinox EV", "Niro EV"}
+"""Cars that are electric, for "the electric one" (the inventory lists no fuel)."""
 
 
 def extract_location(u: Utterance, profile: BusinessProfile, *,

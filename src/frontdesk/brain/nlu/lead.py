@@ -131,7 +131,7 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
     # "around 400— well, maybe 450 tops", "a 120, 125 tops", "300, no wait, 325" too: a figure
     # said after a hedge, or a capped figure after another, is the one the caller settles on
     corrected = list(re.finditer(r"\b(?:actually|i mean|sorry|correction|make that|rather|no wait|wait|"
-                                 r"well,? maybe|or maybe|more like|let'?s say)\b|—|,(?= (?:like |maybe )?"
+                                 r"well,? maybe|or maybe|more like|let'?s say)\b|—|[,.](?= (?:like |maybe )?"
                                  r"\$?\d[\d,.]*\s*k?\s*(?:tops|max|maximum|at (?:the )?most)\b)",
                                  text))
     inherited = False
@@ -177,7 +177,8 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
         if not suffix and _CAP_AFTER.match(text[match.end():]):
             capped = True  # "three-fifty, tops"
         approved = re.search(r"\b(?:approved|afford|budget|spend|max(?:imum)?|ceiling|limit|cap)\b"
-                             r"(?:'s)?(?:\s+(?:us|me|for|is|of|to|at|about|around|like|maybe|roughly))*\s*$",
+                             r"(?:'s)?(?:[\s,.?!]+(?:us|me|for|is|of|to|at|about|around|like|maybe|roughly|"
+                             r"probably|say|um|uh))*[\s,.?!]*$",
                              text[: match.start()])
         scaled = not suffix and 100 <= value < 10_000 and bool(
             expecting or (qualifier and homes) or capped or approved or inherited
@@ -243,7 +244,8 @@ def extract_timeline(u: Utterance, today: date, *, expecting: bool = False) -> t
         return (months if soon.group(0).startswith("next") else months / 2), soon.group(0)
     if re.search(r"\b(?:this year|end of (?:the )?year|by (?:the )?new year)\b", text):
         return max(1.0, 12.0 - today.month + 0.5), "by the end of the year"
-    season = re.search(r"\b(?:this|next|by|in the|by the|probably|maybe|likely|prob(?:ly)?|around|"
+    season = re.search(r"\b(?:this|next|by|in the|by the|probably|maybe|likely|prob(?:ly)?|around|till|until|"
+                       r"after|come|"
                        r"sometime in(?: the)?|early|late|mid|(?:hoping|planning) for|(?:the )?(?:end|start|"
                        r"beginning|middle) of(?: the)?)\s+"
                        r"(spring|summer|fall|autumn|winter)\b(?! (?:break|camp|vacation|trip|job))", text)

@@ -20,7 +20,9 @@ from frontdesk.brain.nlu.cues import (
     CALL_ME,
     DEFERS,
     DONE_WITH_IT,
+    EVERY_WEEKDAY,
     NEEDS_APPOINTMENT,
+    NEVER_MIND,
     QUESTION_START,
     asks_hours,
 )
@@ -63,6 +65,36 @@ _COUNT = re.compile(r"\b(?:(?:do|get|doing|need|want|for|book|schedule|knock out
 """The caller counts what they want done ("could you do both?"), named or not."""
 
 
+_SAYS_WHAT = re.compile(r"\W*(?:(?:so|and|but|um+|uh+|well|okay|ok|oh)\W+)*(?:what|all) (?:i|we) "
+                       r"(?:\w+ ){0,2}?(?:need|want|wanted|meant|mean|was after|'?m after|am after|"
+                       r"'?d like|would like|was calling about|'?m calling about|'?m looking for|"
+                       r"was looking for|really need)(?: done| to do| to book)? (?:is|was|are)\b(?!.*\?\s*$)"
+                       # "(plus) what the credit union said they'd do": what someone said, reported
+                       r"|\W*(?:(?:so|and|but|plus|um+|uh+)\W+)*what (?:the|my|our|his|her|their) "
+                       r"[\w' ]{2,30}?(?:said|says|told|gave|offered|approved|quoted|thinks|thought|wants|"
+                       r"wanted|would do|'d do)"
+                       r"\b(?!.*\?\s*$)")
+"""A statement shaped like a question ("what I actually need is the state inspection", "all
+we want is a showing"): the caller says what they want."""
+
+
+_UPTALK = re.compile(r"\W*(?:(?:so|and|but|um+|uh+|like|okay|ok|well|oh|hi|hey|yeah|sorry|i mean|"
+                     r"i don'?t know(?: if [^,]*)?|probably not|honestly)\W+)*"
+                     r"(?:i|i'?m|i'?ve|i'?d|i'?ll|we|we'?re|we'?ve|we'?d|my|our|me and|"
+                     r"the \w+ (?:has|have|is|are|was|were|keeps?|been)|it'?s been|there'?s this|mostly|"
+                     r"just|kind of|probably|maybe)\b")
+"""The start of a statement (the caller's own situation), whatever the pitch at its end."""
+
+
+_LEAD_ASKED = {"timeline", "financing", "motivation", "location", "intent"}
+_PRICE_SPAN = re.compile(r"\b(?:between|from)\b(?:(?!\b(?:months?|years?|weeks?|days?|am|pm|o'?clock|"
+                         r"morning|afternoon|evening|kids?|miles?|minutes?|hours?)\b).)*"
+                         r"\b(?:and|to)\s+(?:like\s+|maybe\s+)?(?:one|two|three|four|five|six|seven|eight|nine)"
+                         r"[- ](?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b")
+"""A span of home prices in shorthand ("somewhere between like three and three-fifty"), said
+while a lead question was asked: no time or count is said that way there."""
+
+
 _ASK_HIM_HER = re.compile(r"\b(?:can|could|may) i (?:please )?(?:speak|talk) (?:to|with) (?:him|her)\b")
 
 
@@ -94,8 +126,13 @@ def read(text: str, profile: BusinessProfile, today: date,
     flags |= _fuzzy_flags(u.lower)
     if u.raw.endswith("?"):
         flags.add("question")
+    if _SAYS_WHAT.match(u.lower):
+        flags.discard("question")  # "what I actually need is the state inspection": a statement
     if _asks_for_someone(u.lower, profile):
         flags.add("escalation")
+    if "escalation" in flags and (late := NEVER_MIND.search(u.lower)) and late.start() > (
+            lex.intents["escalation"].search(u.lower) or late).start():
+        flags.discard("escalation")  # "can I get a real person— ugh, never mind, it's only an oil change"
     if DEFERS.search(u.lower) and not CALL_ME.search(u.lower):
         # "let me check with my wife and I'll call you back": the caller will ring us; no
         # callback is asked for and nothing is objected to
@@ -123,6 +160,8 @@ def read(text: str, profile: BusinessProfile, today: date,
             *(p for t in profile.appointment_types for p in (t.label, *t.synonyms)))}:
         result.name = None  # "Cedar Park." answers where, not who; "State Inspection" is no one
     result.date = when.extract_date(u, today)
+    if result.date is None and (every := EVERY_WEEKDAY.search(u.lower)) and asks_hours(u.lower):
+        result.date = when.parse_date(every.group(1), today)  # "y'all do saturdays?": the next one
     result.time = None if result.phone and awaiting == "phone" else clock.extract_time(u)
     result.window = clock.extract_window(u)
     result.time_of_day = clock.extract_time_of_day(u)
@@ -137,7 +176,8 @@ def read(text: str, profile: BusinessProfile, today: date,
         result.flags.add("own_vehicle")  # "I've got an old F-150": theirs, not one on the lot
     if profile.kind == "real_estate":
         result.budget = lead.extract_budget(u, expecting=awaiting == "budget" or (
-            _CHECKS_FACT.search(u.lower) is not None and _BUYS.search(u.lower) is not None))
+            _CHECKS_FACT.search(u.lower) is not None and _BUYS.search(u.lower) is not None) or (
+            awaiting in _LEAD_ASKED and _PRICE_SPAN.search(u.lower) is not None))
         result.timeline = lead.extract_timeline(u, today, expecting=awaiting == "timeline")
         result.location = ex.extract_location(u, profile, expecting=awaiting == "location")
         result.financing = lead.extract_financing(u)
@@ -156,8 +196,8 @@ def read(text: str, profile: BusinessProfile, today: date,
     if awaiting in {"time", "pick_alternative", "callback_time", "confirm_booking",
                     "confirm_change", "which_appointment"} and result.time is None:
         # "nine would be perfect", "maybe 10?" when a time is being settled
-        bare = re.match(r"(?:(?:at|around|maybe|how about|um|uh|hmm+|ah|wait|well|ok|okay|so|then|yeah)"
-                        r",?\s+)*"
+        bare = re.match(r"(?:(?:at|around|maybe|how about|um|uh|hmm+|ah|oh|like|wait|well|ok|okay|so|then|"
+                        r"yeah),?\s+)*"
                         r"(\d{1,2})(?::(\d{2}))?\b(?!\s*(?:st|nd|rd|th|%|/|people|cars|"
                         r"minutes|hours|days|weeks|months|years|miles|k\b|thousand|dollars))",
                         u.numeric.strip(" .?!")) or _MOVED_TO.search(u.numeric.strip(" .?!"))
@@ -198,6 +238,14 @@ def read(text: str, profile: BusinessProfile, today: date,
         # "is four hundred enough to get something in Pflugerville?" asked for the area: the
         # caller checks their own facts; the answer is in the question
         result.is_question = False
+    if result.is_question and _UPTALK.match(u.lower) and not re.search(
+            r"\b(?:you|y'all|ya|your|yours|u)\b|\?.", u.lower) and (
+            result.has_booking_facts or result.has_lead_facts) and not (
+            {"price_question", "inventory_question", "faq_topic"} & flags or asks_hours(u.lower)):
+        # "we're kind of just starting to look at buying?", "the brakes have been doing this
+        # grinding thing when I stop?": a statement said rising; the facts are the point
+        result.is_question = False
+        flags.discard("question")
     if NEEDS_APPOINTMENT.search(u.lower):
         # "can I just swing by Tuesday for an oil change, or do I need an appointment?" asks
         # the walk-in policy; the day and the service say when and what for, and "to talk to
@@ -210,6 +258,9 @@ def read(text: str, profile: BusinessProfile, today: date,
         rule_intent = "faq"
     result.act = default_classifier().predict(u.raw)
     result.intent, result.confidence = combine(result, rule_intent, rule_confidence, awaiting)
+    if result.intent == "faq" and _SAYS_WHAT.match(u.lower):
+        result.is_question = False
+        result.intent = "book" if (result.services or result.appointment_type) else "provide_info"
     if (awaiting in {"date", "time"} and "flexible" in result.flags and result.intent == "faq"
             and not ({"faq_topic", "price_question"} & flags or asks_hours(u.lower))):
         # "um, not sure, what do you have?" asked for a day: the caller leaves it to us

@@ -101,6 +101,13 @@ def _number_homophones(text: str) -> str:
 
 
 _HOMOPHONES = (
+    # "whats a state inspection run", "yall open saturday", "i dont know": contractions typed or
+    # transcribed without the apostrophe (only words that are nothing else)
+    (re.compile(r"\b(what|that|there|who|where|when|how|it|he|she)s\b(?<!\bits)(?<!\bhes)"
+                r"|\b(do|does|did|is|are|was|were|ca|wo|could|would|should|have|has|had|ai)nt\b"
+                r"|\b(i|you|we|they)(ve|re|ll|d)\b(?<!\bid)(?<!\bwed)(?<!\bwere)(?<!\bwell)(?<!\bhell)"
+                r"(?<!\bshell)(?<!\byoud)(?<!\btheyd)|\b(i)(m)\b|\b(y)(all)\b"),
+     lambda m: _apostrophe(m)),
     # "saturday round nine": "around", clipped
     (re.compile(r"(?<![\w'])'?round (?=(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                 r"noon|lunch)\b)"), "around "),
@@ -123,6 +130,18 @@ _HOMOPHONES = (
                 r"(?<!owned by)(?<!pass by)(?<!drop by)(?<!walk by)(?<! go by)(?<!went by)"),
      "buy"),
 )
+
+
+def _apostrophe(match: re.Match[str]) -> str:
+    word = match.group(0)
+    if word.endswith("nt"):
+        return {"cant": "can't", "wont": "won't", "aint": "ain't"}.get(word, word[:-2] + "n't")
+    if word in {"im", "yall"}:
+        return {"im": "i'm", "yall": "y'all"}[word]
+    for tail in ("ve", "re", "ll", "d", "s"):
+        if word.endswith(tail):
+            return f"{word[: -len(tail)]}'{tail}"
+    return word
 
 
 def _word_homophones(text: str) -> str:
@@ -179,7 +198,9 @@ def _protect_choice_ordinals(text: str) -> str:
 
 
 
-_NEGATED = re.compile(r"(?:\bnot|n't|\bbut|\bexcept|\bother than|\brather than|\binstead of|"
+# ", but the brakes …" opens a clause; "anything but the brakes" rules them out
+_NEGATED = re.compile(r"(?:\bnot|n't|(?<!, )(?<!\. )(?<!; )(?<!— )\bbut|\bexcept|\bother than|"
+                      r"\brather than|\binstead of|"
                       r"\banything but|\banywhere but|\bno|\bnever|\baway from|\bavoid)"
                       r"(?:\s+(?:on|in|the|a|an|really|quite|so|too|near|that|like))*\s*$")
 """Words just before a mention that rule it out: "not Tuesday", "anywhere but Round Rock"."""

@@ -20,7 +20,7 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
-from frontdesk.brain.nlu import refer, when
+from frontdesk.brain.nlu import lead, refer, when
 from frontdesk.brain.nlu.clauses import split_clauses, split_lead_in
 from frontdesk.brain.nlu.cues import asks_hours
 from frontdesk.brain.nlu.read import read
@@ -129,6 +129,15 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
     seen: set[str] = {main.intent} - {"faq"}  # "hello? you still there?" is one line check
     asides = [a for a in asides if a.intent == "faq" or not (a.intent in seen or seen.add(a.intent))]
     _carry_subject(main, asides)
+    if profile.kind == "real_estate" and main.budget is None and not any(a.budget for a in asides):
+        # "I don't know what I can afford. Maybe two-fifty?": the money word and the figure are
+        # in different clauses
+        main.budget = lead.extract_budget(normalise(text), expecting=awaiting == "budget")
+    if main.lead_intent is None and (asked := next((a.lead_intent for a in asides if a.intent == "faq"
+                                                    and a.lead_intent in {"buy", "sell", "both"}), None)):
+        main.lead_intent = asked  # "do you guys even work with people buying their first house?"
+        if main.intent in {"greeting", "chitchat", "unknown"}:
+            main.intent = "provide_info"
     if main.lead_intent is None and (main.has_lead_facts or main.intent in {"provide_info", "lead"}):
         # "do you guys help with rentals? I need a two bedroom in Austin": the question says what
         # the facts are for, and the answer to it is the answer for a renter
@@ -311,10 +320,12 @@ _ASKS_FOR_REQUEST = re.compile(
 
 def _asks(r: Understanding) -> bool:
     """A clause that really asks something (not a statement the classifier read as one)."""
-    if r.act is not None and r.act.label == "question" and r.act.confidence >= 0.8:
+    if (r.act is not None and r.act.label == "question" and r.act.confidence >= 0.8) or (
+            "price_question" in r.flags):
         return True
     return r.text.rstrip().endswith("?") or re.match(
-        r"(?:\W*(?:so|and|also|oh|um|uh|like|okay|ok)\W+)*(?:what|when|where|how|why|which|who|do|"
+        r"(?:\W*(?:so|and|also|oh|um|uh|like|okay|ok|hi|hey|hello|yeah|yes|well|sorry|alright)\W+)*"
+        r"(?:what|when|where|how|why|which|who|do|"
         r"does|did|is|are|can|could|will|would|should)\b", r.text.lower()) is not None
 
 
@@ -333,8 +344,8 @@ def _is_aside(r: Understanding, awaiting: str | None) -> bool:
     if r.intent == "faq" and _PROPOSAL.search(r.text.lower()) and not (
             r.act is not None and r.act.label == "question" and r.act.confidence >= 0.9):
         return False  # "can we do that instead, same time?" changes the booking
-    if r.intent == "faq" and r.services and "price_question" not in r.flags and _REQUEST.match(
-            r.text.lower()):
+    if r.intent == "faq" and (r.services or r.service_count) and "price_question" not in r.flags and (
+            _REQUEST.match(r.text.lower())):
         return False  # "can y'all swap the battery and do the sticker?" asks for the work
     if r.intent == "faq" and asks_hours(r.text.lower()):
         return True  # "open saturday?" asks the hours, whatever day it names
