@@ -372,6 +372,9 @@ class BusinessProfile(BaseModel):
     service_areas: list[str] = []
     nearby_areas: list[str] = []
     """Places callers mention that are outside the service area (so we can say so)."""
+    area_aliases: dict[str, str] = {}
+    """Other names callers use for an area above: short forms ("RR", "Pflug") and
+    neighbourhoods ("the Domain" → Austin)."""
     objections: dict[str, ObjectionPlay] = {}
     qualification: QualificationPolicy = QualificationPolicy()
     replies: dict[str, str] = {}

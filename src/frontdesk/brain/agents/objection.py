@@ -35,6 +35,8 @@ def _end(s: ConversationState, outcome: str) -> None:
 
 async def run(s: ConversationState, ctx: TurnContext) -> None:
     u = ctx.u
+    if u.name or u.email:
+        absorb_contact(s, ctx)  # "hi, this is Gail Fenwick … could somebody call me back?"
     if ctx.profile.kind == "real_estate" and u.has_lead_facts:
         from frontdesk.brain.agents import qualification
 
@@ -54,6 +56,10 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             ctx.hand_off("scheduling", "a request, not a callback time", s)
             return
         if u.date or u.time or u.time_of_day or u.window:
+            monday = ctx.today + timedelta(days=7 - ctx.today.weekday())
+            if s.last_ask == "callback_ask_day" and u.date and u.date < monday and any(
+                    "next week" in m.content.lower() for m in s.messages[-3:] if m.role == "user"):
+                u.date += timedelta(days=7)  # "tuesday afternoon", asked which day next week
             _schedule_callback(s, ctx)
             return
         if u.intent not in _KINDS:
@@ -94,10 +100,17 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             return
         if (u.date or u.time or u.time_of_day or u.window) and (
                 asks_callback or s.direction == "outbound"):
+            if _ONLY_THE_WEEK.search(u.text.lower()) and not (
+                    u.time or u.time_of_day or u.window or _A_DAY.search(u.text.lower())):
+                # "can you call me next week?": which day and when, asked once
+                ctx.ask(s, "callback_time", AGENT, "callback_ask_day", week=_ONLY_THE_WEEK.search(
+                    u.text.lower()).group(0))
+                return
             _schedule_callback(s, ctx)
             return
-        if u.services or u.vehicle or u.appointment_type:
+        if (u.services or u.vehicle or u.appointment_type) and not asks_callback:
             # "on speaker in the car — the blue CR-V Saturday at four?" books; it is not "call me"
+            # ("… trading in my Civic … could someone call me back?" is)
             ctx.hand_off("scheduling", "a request, not a callback", s)
             u.intent = "book"
             return
@@ -124,6 +137,9 @@ _CALLBACK_WORDS = re.compile(r"\b(?:call (?:me|us)|call back|callback|ring (?:me
                              r"reach (?:me|us)|give (?:me|us) a (?:call|ring|buzz)|get back to|"
                              r"hit me|phone me|touch base|later|another time)\b")
 """Words a callback request has: a busy caller with a day and no such words wants a booking."""
+_ONLY_THE_WEEK = re.compile(r"\b(?:next|this|later this|early next|later next) week\b")
+_A_DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today|"
+                    r"tonight|weekend|\d)")
 _WINDOW_CALL_AT = {"morning": time(10, 0), "afternoon": time(14, 0), "evening": time(18, 0)}
 
 

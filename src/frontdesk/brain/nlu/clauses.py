@@ -19,6 +19,7 @@ _CLAUSE_BREAK = re.compile(
     r"|[,;]\s+(?:and\s+|but\s+|so\s+)?(?=(?:what|when|where|how|why|who|which|do you|do y'?all|do ya|"
     r"does|is there|"
     r"are you|are there|can you|could you|can i|could i|will you|would you|is it|is that|"
+    r"(?:can|could|will|would) (?:y'?all|ya|you guys)|"
     r"did you|have you|you still|you there|hello)\b)"
     # "… tuesday morning, I'm guessing you guys got a shuttle?": a hedged question of its own
     r"|[,;]\s+(?:and\s+|but\s+|so\s+)?(?=(?:i'?m guessing|i'?m assuming|i assume|i suppose|i'?m hoping|"

@@ -113,6 +113,11 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     if "do_not_call" in {rule, model} and WHY_NEEDED.search(r.text.lower()) and not STRUCK_OFF.search(
             r.text.lower()):
         return "faq", 0.8  # "why do you need my number? I don't want marketing calls" asks why
+    if awaiting in {None, "anything_else"} and CANCEL_ASK.search(r.text.lower()) and not (
+            KEEP_IT.search(r.text.lower())) and model not in {"do_not_call", "escalation",
+                                                               "wrong_number"}:
+        return "cancel", max(p, 0.6)  # "…we had a showing set up, can you cancel it?",
+        # "I don't need the oil change I've got on monday anymore" (its words are no booking)
     if model == rule:
         return rule, max(rule_confidence, p)
     if model == "goodbye" and rule == "affirm" and awaiting in _YES_NO and "goodbye" not in r.flags:
@@ -191,10 +196,6 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             r.services and rule == "book" and not r.is_question) or ASKS_OWN.search(r.text.lower())
             or _UNSURE_OF_OWN.search(r.text.lower())):
         return model, p  # "when's my oil change again?" asks about one already booked
-    if awaiting in {None, "anything_else"} and CANCEL_ASK.search(r.text.lower()) and not (
-            KEEP_IT.search(r.text.lower())) and model not in {"do_not_call", "escalation",
-                                                               "wrong_number"}:
-        return "cancel", max(p, 0.6)  # "…we had a showing set up, can you cancel it?"
     if model == "do_not_call" and p >= 0.6 and rule != "escalation":
         return "do_not_call", p  # "we already bought, so don't ring again": the request wins
     if rule in RULES_FIRST:

@@ -57,7 +57,7 @@ QUESTION_START = re.compile(
 
 
 NO_LONGER_NEEDED = (r"\b(?:won'?t|will not|don'?t|do not|no longer|not gonna|not going to) (?:be )?"
-                    r"need(?:ing)? (?:the|that|my|our|this) [\w ]{0,25}?(?:anymore|any more|after all|"
+                    r"need(?:ing)? (?:the|that|my|our|this) [\w' ]{0,30}?(?:anymore|any more|after all|"
                     r"no more)\b|\bno longer need (?:the|that|my|our|this)\b")
 """A booked visit the caller has no more use for ("I won't be needing that detail Saturday
 anymore", "we no longer need the showing"): a cancellation in other words."""

@@ -239,6 +239,32 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
     return _extract_name(u, expecting=expecting)
 
 
+_SPELLED = re.compile(r"\b(?:[a-z][- .]\s?){2,}[a-z]\b")
+
+
+def respelled(u: Utterance, known: str) -> str | None:
+    """The name on file with the part the caller spells out corrected ("my first name is
+    spelled K-A-T-H-R-Y-N" for "Catherine Boyle" → "Kathryn Boyle"); None when nothing is."""
+    parts = known.split()
+    for match in _SPELLED.finditer(u.lower):
+        word = re.sub(r"[^a-z]", "", match.group(0))
+        if len(word) < 2 or not parts or word in (p.lower() for p in parts):
+            continue
+        before = u.lower[max(0, match.start() - 40): match.start()]
+        if "last name" in before or "surname" in before:
+            index = len(parts) - 1
+        elif "first name" in before:
+            index = 0
+        else:
+            scores = [fuzz.ratio(word, p.lower()) for p in parts]
+            index = scores.index(max(scores))
+            if scores[index] < 50:
+                continue
+        parts[index] = word[:1].upper() + word[1:]
+        return " ".join(parts)
+    return None
+
+
 def surname_only(u: Utterance, name: str) -> bool:
     """Is ``name``, read from this text, a surname said as one, with no first name ("last
     name's Okafor")?"""
@@ -619,10 +645,15 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
     if not areas:
         return None
     found: list[tuple[int, str, bool]] = []
-    for area, inside in sorted(areas, key=lambda a: len(a[0]), reverse=True):
-        for match in re.finditer(rf"\b{re.escape(area.lower())}\b", u.lower):
-            if not any(area.lower() in f[1].lower() for f in found):
-                found.append((match.start(), area, inside))
+    inside_of = dict(areas)
+    said = [(a, a, inside) for a, inside in areas] + [
+        (alias, area, inside_of[area]) for alias, area in profile.area_aliases.items() if area in inside_of]
+    spans: list[tuple[int, int]] = []
+    for words, area, inside in sorted(said, key=lambda a: len(a[0]), reverse=True):
+        for match in re.finditer(rf"(?<![\w-]){re.escape(words.lower())}(?![\w-])", u.lower):
+            if not any(match.start() < end and start < match.end() for start, end in spans):
+                found.append((match.start(), area, inside))  # "east austin" once, as Austin
+                spans.append(match.span())
     if not found:
         # A near miss of a place name is a place only where a place is expected: asked for
         # one, or after "in"/"near" ("we're working with a lender" is not Leander).
@@ -662,6 +693,9 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
     if not elsewhere and not expecting and not selling and any(own_home(w) for w in wanted):
         return None  # "once my Georgetown house closes": their home, not where they look
     wanted = elsewhere or wanted
+    wanted = [w for w in wanted if not _LEFT_BEHIND.search(u.lower[max(0, w[0] - 40): w[0]])]
+    if not wanted:
+        return None  # "I got let go in Dallas back in September": where they were, not where they look
     # "somewhere north of Austin … so maybe Georgetown": a place that only says where the
     # wanted one lies (or where the caller works) is not it when another is named
     wanted = [w for w in wanted if not _LANDMARK.search(u.lower[max(0, w[0] - 40): w[0]])] or wanted
@@ -679,6 +713,12 @@ _HOME_AFTER = re.compile(r"\s+(?:house|home|place|condo|townhouse)\b")
 """A place used to name the caller's own home ("my Georgetown house")."""
 _ORIGIN = re.compile(r"\b(?<!to )(?<!wanna )(?:from|live in|living in|lived in|currently in|leaving|"
                      r"moving out of|grew up in|renting in|rent in|staying in|based in)\s+(?:the\s+)?$")
+_LEFT_BEHIND = re.compile(r"\b(?:let go|laid off|fired|grew up|was born|used to live|moving from|"
+                          r"relocating from|transferring from|coming from|came from|moved from)"
+                          r"(?: \w+)? in\s+(?:the\s+)?$|"
+                          r"\b(?:moving|relocating|transferring|coming|came|moved) "
+                          r"(?:down |up |over )?from\s+$")
+"""A place the caller is leaving or has left behind."""
 _HOME_NOW = re.compile(r"\b(?:my|our) (?:current |old )?(?:house|home|place|condo|townhouse|"
                        r"apartment)(?: (?:up|down|over|out|here))? in\s+$")
 

@@ -79,6 +79,8 @@ def _spoken_money(text: str, expecting: bool) -> str:
     for pattern, replacement in _SLANG_AMOUNTS:
         text = re.sub(pattern, replacement, text)
     # "three fifty" heard as "3 50" when asked for a budget: 350 thousand
+    # "stay around 3-50": the hundreds and the rest, written with a dash
+    text = re.sub(r"(?<![\d:/-])\b([1-9])-([1-9][05])\b(?![\d:/-])", r"\1\2", text)
     if expecting:
         text = re.sub(r"\b([1-9]) ([1-9]0|[1-9][1-9]|0[1-9])\b(?!\s*(?:am|pm|a\.m|p\.m))",
                       lambda m: f"{int(m.group(1)) * 100 + int(m.group(2))}", text)
@@ -121,7 +123,11 @@ def _rough_range(text: str, expecting: bool) -> tuple[int, int] | None:
 def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None, int] | None:
     """A price range (min, max) in dollars: "450 to 500 thousand", "600k", "under $1.2 million",
     "a quarter mil", "mid fours", "up to 400 and change"."""
-    text = _spoken_money(u.numeric, expecting or _MONEY_CUE.search(u.numeric) is not None)
+    # "78702 or 78721": zip codes, never a home price said as five bare digits
+    numeric = re.sub(r"(?<![$\d,.])\b\d{5}\b(?![\d,.]|\s*(?:k\b|thousand|grand|dollars|bucks))",
+                     lambda m: m.group(0) if _MONEY_CUE.search(u.numeric[max(0, m.start() - 30): m.start()])
+                     else " ", u.numeric)
+    text = _spoken_money(numeric, expecting or _MONEY_CUE.search(numeric) is not None)
     rough = _rough_range(u.lower + " " + text, expecting or _MONEY_CUE.search(text) is not None)
     if rough:
         return rough
@@ -130,7 +136,9 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
     # "about 500 thousand, actually no, up to 550k": the figure after a correction wins.
     # "around 400— well, maybe 450 tops", "a 120, 125 tops", "300, no wait, 325" too: a figure
     # said after a hedge, or a capped figure after another, is the one the caller settles on
-    corrected = list(re.finditer(r"\b(?:actually|i mean|sorry|correction|make that|rather|no wait|wait|"
+    corrected = list(re.finditer(r"\b(?:actually|i mean|sorry|correction|make that|rather|no wait|wait|i say|"
+                                 r"but (?:we |i )?(?:want|wanna|'?d like|would like|plan|hope) to "
+                                 r"(?:stay|keep it)|"
                                  r"well,? maybe|or maybe|more like|let'?s say)\b|—|[,.](?= (?:like |maybe )?"
                                  r"\$?\d[\d,.]*\s*k?\s*(?:tops|max|maximum|at (?:the )?most)\b)",
                                  text))
@@ -141,8 +149,8 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
             # "about three fifty, sorry, three seventy-five": the figure corrected says the
             # new one is money too, and in the same unit
             head = text[: corrected[-1].start()]
-            inherited = extract_budget(Utterance(raw=head, lower=head, numeric=head),
-                                       expecting=expecting) is not None
+            inherited = _MONEY_CUE.search(head) is not None or extract_budget(
+                Utterance(raw=head, lower=head, numeric=head), expecting=expecting) is not None
             text = tail
     match = _RANGE.search(text)
     if match:
@@ -176,9 +184,10 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
         capped = qualifier in _CAPS or bool(qualifier and qualifier.startswith(("nothing", "not ", "no ")))
         if not suffix and _CAP_AFTER.match(text[match.end():]):
             capped = True  # "three-fifty, tops"
-        approved = re.search(r"\b(?:approved|afford|budget|spend|max(?:imum)?|ceiling|limit|cap)\b"
+        approved = re.search(r"\b(?:approved|afford|budget|spend|max(?:imum)?|ceiling|limit|cap|"
+                             r"(?:letter|approval|pre-?approval|bank|lender) says)\b"
                              r"(?:'s)?(?:[\s,.?!]+(?:us|me|for|is|of|to|at|about|around|like|maybe|roughly|"
-                             r"probably|say|um|uh))*[\s,.?!]*$",
+                             r"probably|say|um|uh|i|dunno|don'?t|know|not|sure|guess|think|honestly))*[\s,.?!]*$",
                              text[: match.start()])
         scaled = not suffix and 100 <= value < 10_000 and bool(
             expecting or (qualifier and homes) or capped or approved or inherited
@@ -201,11 +210,18 @@ _SEASON_MONTH = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 
 
 _COUNTED = re.compile(r"\b(?:within|in|next|about|around|like|over|the next)?\s*"
+                      r"(?:\d+\s*(?:,|or|to|-)\s*)?"  # "in two, three weeks": the longer
                       r"(\d+(?:\.\d+)?|a few|few|a couple of|a couple|couple of|couple|several|an|a|one)\s+"
                       r"(day|week|month|year)s?\b")
 _SO_FAR = re.compile(r"\b(?:'ve|have|has|had|we|i) (?:been|lived|owned|had|rented|stayed|kept)\b|"
                      r"\bbeen (?:in|at|here|there|living|renting|owning)\b|\b(?:going|coming up) on\s*$")
 """How long something has gone on so far ("we've been in the house going on fifteen years")."""
+
+
+_PAST_EVENT = re.compile(r"\b(?:passed(?: away)?|died|moved(?: in| here| out)?|bought (?:it|the \w+)|"
+                         r"started|retired|got married|got divorced|was born|inherited it|"
+                         r"closed on (?:it|the \w+)|sold (?:it|the \w+)|happened|back|ago|last)\s*$")
+"""A month after a past event ("she passed in October") dates the event, not the move."""
 
 
 def _looks_back(text: str, match: re.Match[str]) -> bool:
@@ -262,6 +278,8 @@ def extract_timeline(u: Utterance, today: date, *, expecting: bool = False) -> t
                          rf"start of|beginning of|(?:first|last|second) (?:week|half) of)\s+"
                          rf"(?:like |about |around |maybe |probably |early |late |mid )?"
                          rf"({MONTH})\b|\b({MONTH})(?:-| )ish\b", text)
+    if by_month is not None and _PAST_EVENT.search(text[: by_month.start()]):
+        by_month = None  # "my grandma passed in october": something that happened, not the move
     if by_month is None and expecting:
         by_month = re.search(rf"\b(?!may\b)({MONTH})\b", text)  # "June, probably", asked how soon
     if by_month:

@@ -95,6 +95,11 @@ _PRICE_SPAN = re.compile(r"\b(?:between|from)\b(?:(?!\b(?:months?|years?|weeks?|
 while a lead question was asked: no time or count is said that way there."""
 
 
+_HUNDREDS_SPAN = re.compile(r"\b(?:between|from)\s+(?:like\s+|about\s+|around\s+)?\$?[1-9]\d{2}k?\s+"
+                            r"(?:and|to|-)\s+(?:like\s+|maybe\s+)?\$?[1-9]\d{2}k?\b")
+"""A span of three-figure amounts ("anywhere from 500 to 800"): home prices in thousands."""
+
+
 _ASK_HIM_HER = re.compile(r"\b(?:can|could|may) i (?:please )?(?:speak|talk) (?:to|with) (?:him|her)\b")
 
 
@@ -177,7 +182,8 @@ def read(text: str, profile: BusinessProfile, today: date,
     if profile.kind == "real_estate":
         result.budget = lead.extract_budget(u, expecting=awaiting == "budget" or (
             _CHECKS_FACT.search(u.lower) is not None and _BUYS.search(u.lower) is not None) or (
-            awaiting in _LEAD_ASKED and _PRICE_SPAN.search(u.lower) is not None))
+            awaiting in _LEAD_ASKED and _PRICE_SPAN.search(u.lower) is not None) or (
+            _HUNDREDS_SPAN.search(u.numeric) is not None))
         result.timeline = lead.extract_timeline(u, today, expecting=awaiting == "timeline")
         result.location = ex.extract_location(u, profile, expecting=awaiting == "location")
         result.financing = lead.extract_financing(u)
@@ -258,7 +264,7 @@ def read(text: str, profile: BusinessProfile, today: date,
         rule_intent = "faq"
     result.act = default_classifier().predict(u.raw)
     result.intent, result.confidence = combine(result, rule_intent, rule_confidence, awaiting)
-    if result.intent == "faq" and _SAYS_WHAT.match(u.lower):
+    if result.intent in {"faq", "provide_info", "unknown"} and _SAYS_WHAT.match(u.lower):
         result.is_question = False
         result.intent = "book" if (result.services or result.appointment_type) else "provide_info"
     if (awaiting in {"date", "time"} and "flexible" in result.flags and result.intent == "faq"

@@ -20,7 +20,7 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
-from frontdesk.brain.nlu import lead, refer, when
+from frontdesk.brain.nlu import clock, lead, refer, when
 from frontdesk.brain.nlu.clauses import split_clauses, split_lead_in
 from frontdesk.brain.nlu.cues import asks_hours
 from frontdesk.brain.nlu.read import read
@@ -89,6 +89,14 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
             # like questions about us; together they say the caller dialled the wrong place
             return whole
     asides = [r for r in readings if _is_aside(r, awaiting)]
+    if awaiting in {None, "anything_else"} and _STATES_OWN.search(text.lower()) and any(
+            a.is_question and len(a.text.split()) <= 5 and a.intent in {"identity", "faq", "repeat"}
+            for a in asides):
+        # "I've got the car in for a detail on wednesday, I wrote eleven … which is it?": the
+        # caller checks their own booking
+        whole = read(text, profile, today, awaiting)
+        whole.intent, whole.confidence, whole.is_question = "lookup_appointment", 0.8, True
+        return whole
     if any(r.intent == "do_not_call" for r in readings):
         asides = []  # "what company is this? take me off your list": the request wins
     if not asides:
@@ -147,12 +155,14 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
             if "faq_topic" not in asked.flags:  # "…and what areas do you cover?" is still asked
                 asides = [a for a in asides if a is not asked]
     if main.date is None and (_THAT_DAY.search(main.text.lower()) or (
-            (main.time or main.appointment_type or "book" in main.flags)
+            (main.time or main.appointment_type or main.services or "book" in main.flags)
             and any(a.date is not None and asks_hours(a.text.lower()) for a in asides))):
         # "what time do you open on Saturday, and can I get a detail then?", "are y'all open the
         # friday after thanksgiving? we'd like to come in … at eleven": the day is the one the
         # question named
         main.date = next((a.date for a in reversed(asides) if a.date is not None), None)
+        if main.date and main.time is None:  # "oil change. y'all work saturdays? maybe like 10"
+            main.time = clock.extract_time(normalise(f"{main.date:%A}, {main.text}"))
     for aside in asides:
         aside.flags.add("aside")  # said in passing: answered as asked, whatever it names
     main.acts = asides
@@ -226,12 +236,21 @@ def _asks_for_another_kind(text: str, profile: BusinessProfile) -> bool:
     names shares a word with ours, but it is another kind of business."""
     ours = f"{profile.name} {profile.kind}".lower().replace("_", " ")
     for match in _IS_THIS.finditer(text.lower()):
+        if re.search(r"\b(?:one|still|available|sold|car|truck|suv|sedan|van|wagon|house|home)\b",
+                     match.group(1)):
+            continue  # "is that electric one still there?" asks about a car, not a place
         kind = _OTHER_KINDS.search(match.group(1))
         if kind is not None and kind.group(0) not in ours:
             return True
     return False
 
 
+_STATES_OWN = re.compile(r"\b(?:i|we)(?:'ve| have| had)? (?:got|have|had) (?:the |my |our |an? )?"
+                         r"(?:(?:car|truck|van|suv|jeep|it) (?:in |booked |down )?for (?:an? |the |my )?)?"
+                         r"(?:appointment|appt|detail(?:ing)?|oil change|tire rotation|inspection|"
+                         r"brake \w+|battery \w+|showing|consultation|test drive|valuation)\b"
+                         r"[^.?!]{0,40}\b(?:on|for|this|next|tomorrow|today)\b")
+"""The caller says they have a booking ("I've got the car in for a detail on wednesday")."""
 _OWN_APPOINTMENT = {"lookup_appointment", "cancel", "reschedule"}
 _YES_THEN_ASKS = re.compile(r"(?i)\W*((?:yes|yeah|yep|yup|sure|okay|ok|correct|perfect|great)(?: please)?)"
                             r"(?:\s*[.!,]\s*(?:and |oh,? |also |um,? |uh,? )*(?P<asked>\S[^?]*\?)"
@@ -347,6 +366,8 @@ def _is_aside(r: Understanding, awaiting: str | None) -> bool:
     if r.intent == "faq" and (r.services or r.service_count) and "price_question" not in r.flags and (
             _REQUEST.match(r.text.lower())):
         return False  # "can y'all swap the battery and do the sticker?" asks for the work
+    if r.intent == "faq" and not _asks(r) and (r.has_lead_facts or r.has_contact_facts):
+        return False  # "ours is in Pflugerville.": facts, whatever the classifier heard
     if r.intent == "faq" and asks_hours(r.text.lower()):
         return True  # "open saturday?" asks the hours, whatever day it names
     if r.intent == "faq":
