@@ -132,6 +132,10 @@ def _within(second: FaqEntry, first: FaqEntry, text: str) -> bool:
                                   for t in taken) for h in hits)
 
 
+_HAGGLE = re.compile(r"\b(?:(?:do|make) it for|go (?:down )?to|come down|knock (?:\w+ )?off|any (?:wiggle|"
+                     r"room|discount|deals?)|a discount|cheaper|best you can do|match (?:a|their|the) price|"
+                     r"(?:take|accept) (?:\$?\d+|a hundred|fifty)\b)")
+"""Haggling over a service price ("could you do it for a hundred if I pay cash?")."""
 _WORTH = re.compile(r"\b(?:what|how much)\b[^.?!]{0,30}\b(?:worth|sell for|get for it)\b|"
                     r"\b(?:valuation|apprais\w+)\b")
 """The caller asks what their home is worth."""
@@ -201,6 +205,12 @@ def _price_answer(s: ConversationState, ctx: TurnContext) -> bool | str:
     """The price of each service asked about; ``"which"`` when the caller's word fits several
     services and the agent asked which one."""
     u = ctx.u
+    if _HAGGLE.search(u.text.lower()) and (keys := u.services or _services_in_view(s)) and (
+            sv := ctx.profile.service(keys[0])) is not None:
+        # "could you do it for a hundred if I pay cash?": the price is the price
+        ctx.say("price_firm")
+        _say_price(ctx, sv)
+        return True
     if u.services and _ASKS_OFFERED.search(u.text.lower()) and not {"faq_topic"} & u.flags:
         # "do you do oil changes?": yes, and what it costs and takes
         offered = [sv for k in u.services if (sv := ctx.profile.service(k)) is not None]
@@ -266,6 +276,8 @@ def _inventory_answer(s: ConversationState, ctx: TurnContext) -> bool:
         return False
     if not (query.make or query.model or query.body or "inventory_question" in u.flags):
         return False  # "a used one under thirty" alone is not about the lot
+    if u.services and not (query.make or query.model or "inventory_question" in u.flags):
+        return False  # "what do you charge to detail an SUV?": the caller's car, our service
     matches = ex.on_the_lot(query, ctx.profile)
     if matches:
         car = matches[0]

@@ -110,7 +110,10 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
                                      areas=say_list(ctx.profile.service_areas, "and")))
     if u.budget and (s.awaiting == "budget" or lead.intent != "sell"):
         lead.budget_min, lead.budget_max = u.budget
-    if u.timeline and (s.awaiting == "timeline" or not (u.date and s.awaiting != "timeline")):
+    # a day said is for the meeting, unless the timeline was asked; "can close in three weeks"
+    # dates nothing to book, it says how soon
+    if u.timeline and (s.awaiting == "timeline" or not (u.date and s.awaiting != "timeline") or (
+            _SPAN_AHEAD.search(u.timeline[1]) and not u.appointment_type and "book" not in u.flags)):
         lead.timeline_months, lead.timeline_text = u.timeline
     if u.financing:
         lead.financing = u.financing  # type: ignore[assignment]
@@ -206,6 +209,9 @@ def _close_unqualified(s: ConversationState, ctx: TurnContext, failure: str) -> 
 _ANOTHER_HOME = re.compile(r"\b(?:listing|listed|for sale|on the market|the one on|that one|one of "
                            r"your|your (?:house|home|place|property)|buy|buying|open house)\b")
 """A home the caller does not own: one for sale, one of ours."""
+
+
+_SPAN_AHEAD = re.compile(r"\b(?:weeks?|months?|years?)\b")
 
 
 def appointment_type_for(s: ConversationState, u: Understanding) -> str | None:

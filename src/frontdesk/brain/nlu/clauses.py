@@ -31,6 +31,7 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
+_ECHO = re.compile(r"(?i)(?:when|what|where|why|how|who|which|how much|how soon)\?")
 _LEAD_IN = re.compile(r"(?i)(?:(?:so|and|but|okay|ok|um|uh),?\s+)*(?:when|if|once|whenever|say|after|"
                       r"before|while)\s+(?:i|i'm|we|we're|you|you're|y'all|my|our|the|it|he|she|they)"
                       r"\b[^?]*$")
@@ -45,7 +46,8 @@ def split_clauses(text: str) -> list[str]:
     merged: list[str] = []
     carry = ""
     for part in parts:
-        if (len(part.split()) <= 1 or _LEAD_IN.match(part)) and part is not parts[-1]:
+        if (len(part.split()) <= 1 or _LEAD_IN.match(part)) and part is not parts[-1] and not (
+                _ECHO.fullmatch(part)):  # "oh, when? the lease is month to month…": asked back
             # the comma after a lead-in stays: it marks where its question starts
             carry = f"{carry} {part}".strip() + ("," if _LEAD_IN.match(part) else "")
             continue

@@ -67,7 +67,8 @@ def clock(hour: int, minute: int, meridiem: str | None) -> time | None:
 
 
 _OTHER_ACTIVITY = re.compile(
-    r"\b(?:drop(?:ping)? (?:off )?(?:the |my )?(?:kids?|son|daughter)|kids?|school|work|shift|"
+    r"\b(?:drop(?:ping)? (?:off )?(?:the |my )?(?:kids?|son|daughter)|kids?|school|shift|"
+    r"(?<!would )(?<!could )(?<!should )(?<!might )(?<!will )(?<!that )(?<!it )(?<!this )work|"
     r"(?:i'm|im|i am|we're|she's|he's|gets?|get|getting) off|"
     r"get off|gets? out|class|practice|meeting|lunch break|church|gym|flight|train|bus|"
     r"doctor|dentist|wake up|sleep|bed|dinner|"
@@ -115,7 +116,8 @@ def _times(text: str) -> list[tuple[int, time]]:
     for match in _TIME_AT.finditer(text):
         add(match, plain(match.group(1), match.group(2)))
     for match in re.finditer(r"\b(?:like|maybe)\s+(\d{1,2})(?::(\d{2}))?"
-                             r"(?=\s*(?:(ish\b|o'?clock\b|\?)|[.!]|$))",
+                             r"(?=\s*(?:(ish\b|o'?clock\b|\?)|[.!]|$|"
+                             r",\s*(?:if|unless|or|whatever|is that|would that)\b))",
                              text):  # "maybe next Monday? like nine?"; "we have like 2." is no time
         if match.group(3) or DATE_SPAN.search(text) or re.search(
                 r"\b(?:morning|afternoon|evening|tonight)\b", text):  # "that morning… like nine"

@@ -56,6 +56,13 @@ _DERAILS = {"do_not_call", "escalation", "wrong_number", "objection_busy", "hold
             "objection_not_interested"}
 """Readings that take the call elsewhere; an answer to a contact question outweighs them unless
 the caller's words really ask for it (:data:`_REALLY_DERAILS`)."""
+_CONTACTING = re.compile(r"\b(?:call\w*|ring\w*|phon\w*|contact\w*|list|number|bother\w*|text\w*|"
+                         r"message\w*|email\w*|reach\w*|hear from|spam\w*|solicit\w*|robo\w*|"
+                         r"marketing|leave (?:me|us) alone|remove|unsubscribe|harass\w*|pester\w*)\b")
+"""Words every request to stop being contacted has ("don't ring again", "leave us alone")."""
+_ALL_DONE = re.compile(r"\b(?:that'?s (?:all|it|everything)|all i needed|nothing else|that'?ll be all|"
+                       r"(?:i'?m|we'?re) (?:all )?(?:set|good))\b")
+"""The caller has what they called for: asked "anything else?", they are done."""
 _REALLY_DERAILS = re.compile(
     r"\b(?:list|stop|remove|don'?t|do not|never|anymore|bother|person|human|manager|somebody|"
     r"someone|transfer|connect|wrong (?:number|place|business)|later|call (?:me |us )?back|"
@@ -103,6 +110,9 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         # "Brenda Cole, sorry, I'm driving", "Jo March, but everybody calls me Jo", "call me at
         # 512…": the name or number asked for is given; the words around it are no request
         return (rule, rule_confidence) if rule not in _DERAILS else ("provide_info", 0.8)
+    if awaiting == "anything_else" and "goodbye" in r.flags and _ALL_DONE.search(r.text.lower()) and not (
+            r.services or r.appointment_type or r.is_question):
+        return "goodbye", 0.85  # "okay, ten thirty, got it. thanks, that's all I needed"
     if rule == "goodbye" and awaiting in {"confirm_booking", "confirm_change"} and r.affirm:
         return "affirm", 0.85  # "alright then, bye" to the read-back agrees before it leaves
     if (model == "do_not_call" or rule == "do_not_call") and OTHER_WAY.search(r.text.lower()) and not (
@@ -196,6 +206,9 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             r.services and rule == "book" and not r.is_question) or ASKS_OWN.search(r.text.lower())
             or _UNSURE_OF_OWN.search(r.text.lower())):
         return model, p  # "when's my oil change again?" asks about one already booked
+    if model == "do_not_call" and rule != "do_not_call" and not _CONTACTING.search(r.text.lower()) and (
+            re.search(r"\b(?:stop|quit|done|no more|tired of) \w+ing\b", r.text.lower())):
+        return rule, rule_confidence  # "want to stop renting": something else the caller stops
     if model == "do_not_call" and p >= 0.6 and rule != "escalation":
         return "do_not_call", p  # "we already bought, so don't ring again": the request wins
     if rule in RULES_FIRST:

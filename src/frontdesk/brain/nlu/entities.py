@@ -651,7 +651,8 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
     spans: list[tuple[int, int]] = []
     for words, area, inside in sorted(said, key=lambda a: len(a[0]), reverse=True):
         for match in re.finditer(rf"(?<![\w-]){re.escape(words.lower())}(?![\w-])", u.lower):
-            if not any(match.start() < end and start < match.end() for start, end in spans):
+            if not any(match.start() < end and start < match.end() for start, end in spans) and not (
+                    any(f[1] == area for f in found)):  # the first time each place is said
                 found.append((match.start(), area, inside))  # "east austin" once, as Austin
                 spans.append(match.span())
     if not found:

@@ -125,8 +125,8 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
     "a quarter mil", "mid fours", "up to 400 and change"."""
     # "78702 or 78721": zip codes, never a home price said as five bare digits
     numeric = re.sub(r"(?<![$\d,.])\b\d{5}\b(?![\d,.]|\s*(?:k\b|thousand|grand|dollars|bucks))",
-                     lambda m: m.group(0) if _MONEY_CUE.search(u.numeric[max(0, m.start() - 30): m.start()])
-                     else " ", u.numeric)
+                     lambda m: m.group(0) if m.group(0) not in u.lower or _MONEY_CUE.search(
+                         u.numeric[max(0, m.start() - 30): m.start()]) else " ", u.numeric)
     text = _spoken_money(numeric, expecting or _MONEY_CUE.search(numeric) is not None)
     rough = _rough_range(u.lower + " " + text, expecting or _MONEY_CUE.search(text) is not None)
     if rough:
@@ -247,7 +247,7 @@ def extract_timeline(u: Utterance, today: date, *, expecting: bool = False) -> t
     # "we bought it twelve years ago", "300 bucks a month" are no timeline; one said after them
     # may be ("we've lived there 20 years and want to sell in 6 months")
     counted = next((found for found in _COUNTED.finditer(text) if not (_looks_back(text, found) or re.search(
-        r"(?:bucks|dollars|\d|per|each|every)\s*$", text[: found.start() + 1].rstrip(" a")))), None)
+        r"(?:bucks|dollars|\d,?|per|each|every)\s*$", text[: found.start()].rstrip()))), None)
     if counted:
         raw_count, unit = counted.groups()
         count = _COUNT_WORDS.get(raw_count) or float(raw_count)

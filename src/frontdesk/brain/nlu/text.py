@@ -30,7 +30,7 @@ _SPACES = re.compile(r"\s+")
 
 def normalise(text: str) -> Utterance:
     raw = _SPACES.sub(" ", text.replace("’", "'").replace("‘", "'")).strip()
-    lower = _word_homophones(raw.lower())
+    lower = _word_homophones(_spanish(raw.lower()))
     # "oh" read as zero inside digit runs ("five one two, oh one nine").
     spoken = re.sub(r"\boh\b(?=[\s,-]*(?:zero|one|two|three|four|five|six|seven|eight|nine|\d))",
                     "zero", lower)
@@ -130,6 +130,38 @@ _HOMOPHONES = (
                 r"(?<!owned by)(?<!pass by)(?<!drop by)(?<!walk by)(?<! go by)(?<!went by)"),
      "buy"),
 )
+
+
+_SPANISH_NUMBERS = {"una": "one", "uno": "one", "dos": "two", "tres": "three", "cuatro": "four",
+                    "cinco": "five", "seis": "six", "siete": "seven", "ocho": "eight", "nueve": "nine",
+                    "diez": "ten", "once": "eleven", "doce": "twelve"}
+_SPANISH = tuple((re.compile(pattern), english) for pattern, english in (
+    (r"\bpasado ma[ñn]ana\b", "the day after tomorrow"),
+    (r"\bma[ñn]ana (?:en|por|de) la ma[ñn]ana\b", "tomorrow morning"),
+    (r"\b(?:en|por|de) la ma[ñn]ana\b", "in the morning"),
+    (r"\b(?:en|por|de) la tarde\b", "in the afternoon"),
+    (r"\b(?:en|por|de) la noche\b", "in the evening"),
+    (r"\bma[ñn]ana\b", "tomorrow"), (r"\bhoy\b", "today"),
+    (r"\b(?:la )?(?:pr[óo]xima semana|semana que viene)\b", "next week"),
+    (r"\blunes\b", "monday"), (r"\bmartes\b", "tuesday"), (r"\bmi[ée]rcoles\b", "wednesday"),
+    (r"\bjueves\b", "thursday"), (r"\bviernes\b", "friday"), (r"\bs[áa]bado\b", "saturday"),
+    (r"\bdomingo\b", "sunday"), (r"\bs[íi] claro\b|\bclaro que s[íi]\b|\bs[í]\b", "yes"),
+    (r"\bnecesito\b", "i need"), (r"\bquiero\b", "i want"), (r"\bcambio de aceite\b", "oil change"),
+    (r"\bfrenos\b", "brakes"), (r"\bllantas\b", "tires"), (r"\bgracias\b", "thanks"),
+    (r"\bperfecto\b", "perfect"), (r"\bme llamo\b", "my name is"),
+))
+"""Spanish said inside English (Texas callers switch mid-sentence): days, times and the few
+words a booking turns on, in English for the rest of the reader."""
+
+
+def _spanish(text: str) -> str:
+    if not re.search(r"[ñáéíóú]|\b(?:ma[ñn]ana|hoy|lunes|martes|jueves|viernes|s[áa]bado|domingo|"
+                     r"necesito|quiero|gracias|a las)\b", text):
+        return text
+    for pattern, english in _SPANISH:
+        text = pattern.sub(english, text)
+    return re.sub(r"\ba las (" + "|".join(_SPANISH_NUMBERS) + r")\b",
+                  lambda m: f"at {_SPANISH_NUMBERS[m.group(1)]}", text)
 
 
 def _apostrophe(match: re.Match[str]) -> str:
