@@ -41,6 +41,12 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         from frontdesk.brain.agents import qualification
 
         qualification.absorb(s, ctx)  # "we're thinking of selling — call me Thursday" keeps both
+    if s.awaiting == "name" and s.awaiting_agent == AGENT and s.last_ask == "callback_ask_name":
+        absorb_contact(s, ctx)  # "Victor Amadi" (or no name: the callback stands all the same)
+        first = (s.customer.name or "").split(" ")[0]
+        ctx.say("callback_thanks", name=f", {first}" if first else "")
+        _end(s, "callback_scheduled")
+        return
     if s.awaiting == "phone" and s.awaiting_agent == AGENT and s.pending_callback:
         absorb_contact(s, ctx)
         if s.customer.phone:
@@ -185,6 +191,10 @@ def _schedule_callback(s: ConversationState, ctx: TurnContext) -> None:
         ctx.ask(s, "phone", AGENT, "callback_ask_phone", when=when)
         return
     ctx.request_callback(s, f"Caller asked for a callback {when}", due_at=due_at, window=window)
+    if not s.customer.name and s.direction == "inbound":
+        # whoever calls back asks for someone: the callback stands, and the name is asked
+        ctx.ask(s, "name", AGENT, "callback_ask_name", when=when)
+        return
     ctx.say("callback_scheduled", when=when)
     _end(s, "callback_scheduled")
 

@@ -450,12 +450,19 @@ def _clause_of(text: str, match: re.Match[str]) -> str:
     return text[start + 1: min(ends, default=len(text))]
 
 
+_REMINDER_STICKER = re.compile(r"^(?!.*\b(?:inspect\w*|state|registration|expir\w*|tags?|emissions?)\b)"
+                               r".*\b(?:says|said|reminder|due|overdue|miles|mileage)\b")
+"""The service reminder sticker on the windshield, not the inspection sticker."""
+
+
 def _by_part(u: Utterance, profile: BusinessProfile, known: set[str]) -> list[tuple[int, int, str]]:
     """Services named by the part they work on ("the oil and the tires done", "the tires, to
     rotate them"): a part only one service of the business mentions is that service."""
     found: list[tuple[int, int, str]] = []
     for part in lexicon().service_objects:
         for match in re.finditer(rf"\b{re.escape(part)}\b", u.lower):
+            if part == "sticker" and _REMINDER_STICKER.search(_clause_of(u.lower, match)):
+                continue  # "the sticker on the windshield says I'm overdue": the oil reminder
             owners = [sv.key for sv in profile.services if any(
                 _singular(part) in {_singular(w) for w in re.findall(r"[a-z/]+", phrase.lower())}
                 for phrase in (sv.name, *sv.synonyms))]

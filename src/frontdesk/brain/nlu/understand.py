@@ -22,7 +22,8 @@ from rapidfuzz import fuzz
 
 from frontdesk.brain.nlu import clock, lead, refer, when
 from frontdesk.brain.nlu.clauses import split_clauses, split_lead_in
-from frontdesk.brain.nlu.cues import asks_hours
+from frontdesk.brain.nlu.cues import SUBORDINATE, asks_hours
+from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.read import read
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.nlu.understanding import Understanding, answers
@@ -372,6 +373,7 @@ def _is_aside(r: Understanding, awaiting: str | None) -> bool:
         return True  # "open saturday?" asks the hours, whatever day it names
     if r.intent == "faq":
         # "how about Wednesday at 2?" or "can I come in Thursday?" are booking moves
+        books = "book" in r.flags and lexicon().intents["book"].search(SUBORDINATE.sub("", r.text.lower()))
         return not (r.date or r.time or r.window or r.time_of_day or r.appointment_type
-                    or "book" in r.flags) or bool({"price_question", "inventory_question"} & r.flags)
+                    or books) or bool({"price_question", "inventory_question"} & r.flags)
     return True
