@@ -22,6 +22,7 @@ from frontdesk.brain.nlu.cues import (
     HOURS_LIMIT,
     LOOKUP_CUE,
     OTHER_WAY,
+    OWN_QUESTION,
     PAUSE_ONLY,
     PRICE_CUE,
     QUESTION_START,
@@ -128,6 +129,9 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
                                                                "wrong_number"}:
         return "cancel", max(p, 0.6)  # "…we had a showing set up, can you cancel it?",
         # "I don't need the oil change I've got on monday anymore" (its words are no booking)
+    if awaiting in {None, "anything_else"} and OWN_QUESTION.search(r.text.lower()) and not (
+            model in {"cancel", "reschedule"} and p >= 0.5):
+        return "lookup_appointment", max(p, 0.7)  # "when are we meeting with the agent about …?"
     if model == rule:
         return rule, max(rule_confidence, p)
     if model == "goodbye" and rule == "affirm" and awaiting in _YES_NO and "goodbye" not in r.flags:

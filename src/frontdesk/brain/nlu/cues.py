@@ -94,6 +94,12 @@ LOOKUP_CUE = re.compile(r"\b(?:(?:my|our) (?:appointment|appt|booking|reservatio
 ASKS_OWN = re.compile(r"\b(?:what time|what day|when)(?:'s| is| was| are| were)? (?:my|our)\b")
 """A question about the caller's own booking ("what time's my thing tomorrow? the battery"):
 with it, a service and a day named describe that booking, they do not ask for a new one."""
+OWN_QUESTION = re.compile(r"\b(?:what time|what day|when)(?:'s| is| was| are| were) (?:my|our)\b|"
+                          r"\b(?:when|what time|what day) (?:are|am|do|did|will) (?:we|i) (?:meet(?:ing)?|"
+                          r"see(?:ing)?|supposed to|coming in|booked)\b|"
+                          r"\bcheck (?:on )?(?:the (?:time|day|date) (?:of|for) )?(?:my|our) (?:appointment|"
+                          r"appt|showing|consultation|booking|test drive|valuation|service)\b")
+"""Asks about the caller's own booking in so many words, whatever the classifier heard."""
 CANCEL_ASK = re.compile(r"(?<!\bif i )(?<!\bif we )(?<!\bto )(?:\bcancel(?:l?ed|l?ing)?|\bcall(?:ing)? off|"
                          r"\bscrap|\bnix) (?:it|that|this|them|the (?:appointment|appt|showing|booking|"
                          r"consultation|consult|visit|tour|test drive|valuation)|my|our)\b|"

@@ -236,7 +236,13 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
             given = other if other and len(other.split()) == 1 else None
         if surname:
             return f"{given} {surname}" if given else surname
-    return _extract_name(u, expecting=expecting)
+    name = _extract_name(u, expecting=expecting)
+    if expecting and name and " " not in name and (head := re.split(r"[,.;]", u.raw, maxsplit=1)[0]) != u.raw:
+        # "Dana Kessler, it's me and my husband Roy but put it under Dana": Dana, the one said
+        fuller = _extract_name(normalise(head), expecting=True)
+        if fuller and fuller.split()[0].lower() == name.lower():
+            return fuller
+    return name
 
 
 _SPELLED = re.compile(r"\b(?:[a-z][- .]\s?){2,}[a-z]\b")

@@ -46,7 +46,8 @@ def _fuzzy_flags(text: str) -> set[str]:
     return flags
 
 
-_LEAD_FILLER = re.compile(r"^(?:(?:sorry(?: to (?:cut you off|interrupt))?|oh|um+|uh+|er|well|so|"
+_LEAD_FILLER = re.compile(r"^(?:(?:(?:i'?m )?sorry(?: to (?:cut you off|interrupt))?(?: (?:dear|hon|honey|"
+                          r"sweetie|darling|ma'am|sir))?|oh|um+|uh+|er|well|so|"
                           r"wait|hold on|hmm+|ah|okay so)[,.!\s]+)+")
 _FLEXIBLE = re.compile(
     r"\b(?:(?:i )?don'?t (?:really )?know|not sure|any ?(?:day|time)|anytime|whenever|"
