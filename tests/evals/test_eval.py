@@ -48,7 +48,8 @@ def test_library_covers_both_businesses_every_type_and_behaviour():
 
 
 async def test_the_whole_library_passes_in_text_mode(tmp_path):
-    report = await run_eval(LIBRARY, _settings(tmp_path), EvalOptions(now=NOW))
+    # each file runs at the clock it was written against (its own ``now``)
+    report = await run_eval(LIBRARY, _settings(tmp_path), EvalOptions())
     totals = report["totals"]
     failed = [(r["name"], r["failures"]) for r in report["results"] if not r["passed"]]
     assert totals["task_success"] >= 0.95, failed
@@ -58,6 +59,21 @@ async def test_the_whole_library_passes_in_text_mode(tmp_path):
     assert 3 < totals["avg_caller_turns"] < 10
     assert 0 < totals["cost_per_call_usd"] < 0.05  # a one-minute call at Twilio's rate
     assert set(report["by_kind"]) == set(get_args(Kind))
+
+
+async def test_files_written_against_different_days_each_run_on_their_own(tmp_path):
+    for name, now, date in (("monday", "2026-11-23T09:00:00-06:00", "2026-11-24"),
+                            ("wednesday", "2026-12-02T16:30:00-06:00", "2026-12-03")):
+        (tmp_path / f"{name}.yaml").write_text(
+            f"now: {now}\nscenarios:\n- name: {name} caller\n  profile: dealership\n"
+            f"  kind: booking\n  script: ['oil change tomorrow at 10', 'Ann Lee', 'yes']\n"
+            f"  persona: {{name: Ann Lee, phone: '512-555-77{len(name)}0'}}\n"
+            f"  expect: {{appointment: {{date: '{date}', time: '10:00'}}, booked: true}}\n")
+    _, scenarios = load_library([tmp_path / "monday.yaml", tmp_path / "wednesday.yaml"])
+    report = await run_eval(scenarios, _settings(tmp_path / "run"), EvalOptions())
+    assert [r["passed"] for r in report["results"]] == [True, True], report["results"]
+    with pytest.raises(ValueError, match="different days"):
+        await run_eval(scenarios, Settings(), EvalOptions(url="http://127.0.0.1:9"))
 
 
 async def test_caller_answers_what_is_asked_deterministically_per_seed(tmp_path):

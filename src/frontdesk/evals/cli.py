@@ -158,7 +158,7 @@ def main_eval(args: argparse.Namespace, settings: Settings) -> int:
 
     try:
         default = heldout_library() if args.heldout else default_library()
-        now, scenarios = load_library(args.paths or [default])
+        _, scenarios = load_library(args.paths or [default])
         scenarios = _select(scenarios, args)
     except ScenarioFileError as exc:
         print(f"frontdesk eval: {exc}", file=sys.stderr)
@@ -167,7 +167,7 @@ def main_eval(args: argparse.Namespace, settings: Settings) -> int:
 
     def options(label: str) -> EvalOptions:
         return EvalOptions(mode="audio" if args.audio else "text", url=args.url, seed=args.seed,
-                           now=args.now or now, label=label, prices=prices,
+                           now=args.now, label=label, prices=prices,
                            auth_token=args.auth_token or settings.twilio.auth_token or "",
                            api_key=args.api_key,
                            llm_caller=args.llm_caller, caller_voice=args.caller_voice,
@@ -176,7 +176,10 @@ def main_eval(args: argparse.Namespace, settings: Settings) -> int:
     async def one(config: Path | None, label: str) -> dict[str, Any]:
         if config is not None and config.suffix == ".json":
             return json.loads(config.read_text(encoding="utf-8"))
-        return await run_eval(scenarios, _settings_for(config, settings), options(label))
+        try:
+            return await run_eval(scenarios, _settings_for(config, settings), options(label))
+        except ValueError as exc:  # scenarios of several days over HTTP or audio
+            raise SystemExit(f"frontdesk eval: {exc}") from exc
 
     if args.compare:
         a_path, b_path = (Path(p) for p in args.compare)

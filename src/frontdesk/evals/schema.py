@@ -215,6 +215,8 @@ class EvalScenario(_Strict):
     expect: Expect = Expect()
     audio: bool = False
     """Part of the small audio subset the test suite runs over the phone path."""
+    now: datetime | None = None
+    """The clock the scenario was written against: its file's ``now`` (set when loading)."""
 
 
 class Library(_Strict):
@@ -244,7 +246,8 @@ def _describe(error: ValidationError, raw: object) -> str:
 def load_library(paths: list[Path]) -> tuple[datetime | None, list[EvalScenario]]:
     """Every scenario of the given files (or ``*.yaml`` under given folders), validated.
 
-    Returns the files' common ``now`` (if they name one) and the scenarios. Raises
+    Returns the first file's ``now`` (if one names it) and the scenarios, each carrying its
+    own file's ``now``: files written against different days run together in text mode. Raises
     :class:`ScenarioFileError` naming the file, the scenario and the field for anything wrong.
     """
     files: list[Path] = []
@@ -270,9 +273,9 @@ def load_library(paths: list[Path]) -> tuple[datetime | None, list[EvalScenario]
         except ValidationError as exc:
             raise ScenarioFileError(f"{file}: {_describe(exc, data)}") from exc
         if library.now is not None:
-            if now is not None and library.now != now:
-                raise ScenarioFileError(f"{file}: now {library.now} differs from {now}")
-            now = library.now
+            now = now or library.now
+            for scenario in library.scenarios:
+                scenario.now = scenario.now or library.now
         scenarios += library.scenarios
     duplicates = [n for n, c in Counter(s.name for s in scenarios).items() if c > 1]
     if duplicates:

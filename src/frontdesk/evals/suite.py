@@ -15,6 +15,7 @@ import asyncio
 import contextlib
 import logging
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -84,7 +85,12 @@ def _caller(scenario: EvalScenario, options: EvalOptions, client: Any) -> Simula
 async def run_eval(scenarios: list[EvalScenario], settings: Settings,
                    options: EvalOptions, *, engines: Any = None) -> dict[str, Any]:
     """Every scenario, one after another; returns the report (see :mod:`.report`)."""
-    now = options.now or default_now()
+    now = options.now or next((s.now for s in scenarios if s.now is not None), None) or default_now()
+    days = {s.now for s in scenarios if s.now is not None and not options.now}
+    if len(days) > 1 and (options.mode != "text" or options.url):
+        raise ValueError("scenarios written against different days run only in text mode, "
+                         "in process (or give one --now)")
+    clock = [now]  # in process, each scenario runs at the time it was written against
     client = None
     if options.llm_caller:
         from frontdesk.llm.client import ChatClient
@@ -93,7 +99,7 @@ async def run_eval(scenarios: list[EvalScenario], settings: Settings,
     async with contextlib.AsyncExitStack() as stack:
         if client is not None:
             stack.push_async_callback(client.close)
-        channel = await _open_channel(stack, settings, options, now, engines)
+        channel = await _open_channel(stack, settings, options, lambda: clock[0], engines)
         lanes = [channel]
         if isinstance(channel, PhoneChannel):
             for _ in range(min(options.calls_at_once, len(scenarios)) - 1):
@@ -105,6 +111,7 @@ async def run_eval(scenarios: list[EvalScenario], settings: Settings,
         async def lane(line: Any) -> None:
             while waiting:
                 index, scenario = waiting.pop(0)
+                clock[0] = options.now or scenario.now or now
                 done[index] = result = await run_scenario(
                     scenario, line, seed=options.seed, index=index, prices=options.prices,
                     caller=_caller(scenario, options, client))
@@ -122,7 +129,7 @@ async def run_eval(scenarios: list[EvalScenario], settings: Settings,
 
 
 async def _open_channel(stack: contextlib.AsyncExitStack, settings: Settings,
-                        options: EvalOptions, now: datetime, engines: Any):
+                        options: EvalOptions, clock: Callable[[], datetime], engines: Any):
     if options.mode == "text" and options.url:
         channel = HttpChannel(options.url)
         stack.push_async_callback(channel.close)
@@ -133,10 +140,10 @@ async def _open_channel(stack: contextlib.AsyncExitStack, settings: Settings,
         from frontdesk.app import build_runtime
 
         runtime = await build_runtime(local.model_copy(update={"voice_enabled": False}),
-                                      clock=lambda: now)
+                                      clock=clock)
         stack.push_async_callback(runtime.close)
         return ServiceChannel(runtime)
-    return await _phone_channel(stack, local, options, now, engines, settings)
+    return await _phone_channel(stack, local, options, clock(), engines, settings)
 
 
 async def load_caller_voice(kind: str, settings: Settings,

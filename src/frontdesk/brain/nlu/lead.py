@@ -380,7 +380,8 @@ def extract_lead_intent(u: Utterance) -> str | None:
     if _NOT_MOVING.search(u.lower):
         # "not ready to buy, gonna keep renting": a renter for now, else nothing
         return "rent" if intents["rent"].search(u.lower) else None
-    lower = re.sub(r"\b(?:from|after|since|by|when we) (?:selling|sold)\b[^,.]*", " ", u.lower)
+    lower = re.sub(r"\b(?:from|after|since|by|when we|closed on|finished|done) (?:selling|sold)\b[^,.]*", " ",
+                   u.lower)
     u = Utterance(raw=u.raw, lower=lower, numeric=u.numeric)
     buying = _callers_own(intents["buy"], u.lower)
     # "a house for sale" is one the caller saw; "put it up for sale" is theirs.
