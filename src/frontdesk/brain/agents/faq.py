@@ -12,7 +12,7 @@ from datetime import timedelta
 
 from rapidfuzz import fuzz
 
-from frontdesk.brain.agents import qualification, scheduling
+from frontdesk.brain.agents import objection, qualification, scheduling
 from frontdesk.brain.context import Effect, TurnContext, absorb_contact
 from frontdesk.brain.format import (
     say_date,
@@ -42,8 +42,11 @@ _NO_MARKETING = re.compile(r"\b(?:marketing|sales calls?|spam|telemarket\w*|prom
 _ASKS_OFFERED = re.compile(r"\b(?:do|can|could|will|would) (?:you|y'all|ya|you guys|you all|they|"
                            r"your (?:shop|guys|techs|mechanics)) (?:guys |all |even |also )?"
                            r"(?:do|offer|handle|fix|repair|service|work on|take care of|replace|install|"
-                           r"put in|carry|deal with)\b")
-"""A question whether the business does a kind of work ("do you do alignments?")."""
+                           r"put in|carry|deal with)\b|"
+                           r"\b(?:you|y'all|ya|you guys|you all) (?:guys |all )?(?:do|offer|handle)\b"
+                           r"[^?.]{0,40}(?:,? right|,? yeah|,? don'?t (?:you|y'all)|,? correct)\W*$")
+"""A question whether the business does a kind of work ("do you do alignments?", "you do
+detailing, right?")."""
 _HOW_LONG = re.compile(r"\bhow long\b|\bhow much time\b|\btakes?\b|\btake (?:long|a while)\b")
 _HOW_MUCH = re.compile(r"\bhow much\b(?! time)|\bcost|\bprice|\bcharge|\bbucks|\bdollars|\$|"
                        r"\brun (?:me|us)\b")
@@ -258,8 +261,10 @@ def _say_price(ctx: TurnContext, sv: Service) -> None:
     key = "price_answer_free" if sv.price_max == 0 else "price_answer"
     if _HOW_LONG.search(ctx.u.text.lower()) and not _HOW_MUCH.search(ctx.u.text.lower()):
         key = "duration_answer"  # "how long does it take?" asks only the time
-    ctx.say(key, service_cap=sv.name[:1].upper() + sv.name[1:],
-            price=say_price_range(sv.price_min, sv.price_max), duration=duration)
+    line = ctx.replies.say(key, service_cap=sv.name[:1].upper() + sv.name[1:],
+                           price=say_price_range(sv.price_min, sv.price_max), duration=duration)
+    if line not in ctx.reply_parts:  # asked twice in one breath: said once
+        ctx.add(line)
 
 
 def _inventory_answer(s: ConversationState, ctx: TurnContext) -> bool:
@@ -288,8 +293,11 @@ def _inventory_answer(s: ConversationState, ctx: TurnContext) -> bool:
         s.booking_slots.vehicle.model = car.model
         s.booking_slots.vehicle.stock_number = car.stock_number
         condition = "" if car.is_new else "used "
-        ctx.ask(s, "offer_appointment", "scheduling", "inventory_yes",
-                vehicle=f"{condition}{car.label}", color=car.color, price=say_money(car.price))
+        said = dict(vehicle=f"{condition}{car.label}", color=car.color, price=say_money(car.price))
+        if ctx.more_acts:  # "…what have you got? could I drive it thursday?": the booking goes on
+            ctx.say("inventory_have", **said)
+        else:
+            ctx.ask(s, "offer_appointment", "scheduling", "inventory_yes", **said)
     else:
         label = " ".join(p for p in (query.color, "used" if query.used else None, query.make,
                                      query.model or query.body) if p) or "car like that"
@@ -314,6 +322,11 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         return
     if s.awaiting == "offer_callback" and s.awaiting_agent == AGENT:
         absorb_contact(s, ctx)
+        if (u.date or u.time or u.window or u.time_of_day) and not u.deny:
+            # "evenings are best, after six": a yes, and when
+            objection.schedule_callback(s, ctx, reason=s.callback_reason)
+            s.callback_reason = None
+            return
         if u.affirm or u.phone:
             _callback(s, ctx)
             return

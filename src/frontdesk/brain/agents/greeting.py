@@ -104,6 +104,17 @@ def conversation_act(s: ConversationState, ctx: TurnContext) -> bool:
         ctx.say("how_got_number", source=ctx.profile.lead_source)
     elif intent == "bot_check":
         ctx.say("bot_check")
+    elif intent == "chitchat" and ctx.reply_parts and s.recent_services and not ctx.more_acts and (
+            sv := ctx.profile.service(s.recent_services[0])) is not None:
+        # "my minivan is a disaster. you do detailing, right? how much?": answered; the story
+        # needs no "ha, I hear you", the visit it is about is offered
+        slots = s.booking_slots
+        if not slots.services:
+            slots.services, slots.service_type = list(s.recent_services), s.recent_services[0]
+            slots.appointment_type = slots.appointment_type or "service"
+        ctx.aside_answered = True
+        ctx.ask(s, "offer_appointment", "scheduling", "offer_service", service=sv.name)
+        return True
     elif intent == "chitchat":
         ctx.say("small_talk")
     else:

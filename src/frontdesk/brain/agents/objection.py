@@ -66,7 +66,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             if s.last_ask == "callback_ask_day" and u.date and u.date < monday and any(
                     "next week" in m.content.lower() for m in s.messages[-3:] if m.role == "user"):
                 u.date += timedelta(days=7)  # "tuesday afternoon", asked which day next week
-            _schedule_callback(s, ctx)
+            schedule_callback(s, ctx)
             return
         if u.intent not in _KINDS:
             ctx.ask(s, "callback_time", AGENT, "callback_ask")
@@ -112,7 +112,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
                 ctx.ask(s, "callback_time", AGENT, "callback_ask_day", week=_ONLY_THE_WEEK.search(
                     u.text.lower()).group(0))
                 return
-            _schedule_callback(s, ctx)
+            schedule_callback(s, ctx)
             return
         if (u.services or u.vehicle or u.appointment_type) and not asks_callback:
             # "on speaker in the car — the blue CR-V Saturday at four?" books; it is not "call me"
@@ -149,7 +149,7 @@ _A_DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sun
 _WINDOW_CALL_AT = {"morning": time(10, 0), "afternoon": time(14, 0), "evening": time(18, 0)}
 
 
-def _schedule_callback(s: ConversationState, ctx: TurnContext) -> None:
+def schedule_callback(s: ConversationState, ctx: TurnContext, reason: str | None = None) -> None:
     """A callback at the time the caller asked for, kept as asked: "Thursday evening" is an
     evening call, "after 3" is after 3."""
     u = ctx.u
@@ -190,7 +190,8 @@ def _schedule_callback(s: ConversationState, ctx: TurnContext) -> None:
                               "detail": f"Caller asked for a callback {when}"}
         ctx.ask(s, "phone", AGENT, "callback_ask_phone", when=when)
         return
-    ctx.request_callback(s, f"Caller asked for a callback {when}", due_at=due_at, window=window)
+    ctx.request_callback(s, f"{reason} (call {when})" if reason else f"Caller asked for a callback {when}",
+                         due_at=due_at, window=window)
     if not s.customer.name and s.direction == "inbound":
         # whoever calls back asks for someone: the callback stands, and the name is asked
         ctx.ask(s, "name", AGENT, "callback_ask_name", when=when)

@@ -46,6 +46,7 @@ _MORNING_SAID = re.compile(r"\b(?:this morning|in the morning|tomorrow morning|"
 def _day_part_meridiem(text: str) -> str | None:
     """``p`` when the caller says evening, tonight or afternoon, ``a`` for morning; None when
     neither or both are said."""
+    text = re.sub(r"\b(?:good|g'?) ?(?:morning|afternoon|evening)\b", " ", text)  # a greeting, no time
     evening, morning = bool(_EVENING_SAID.search(text)), bool(_MORNING_SAID.search(text))
     if evening == morning:
         return None
@@ -68,7 +69,7 @@ def clock(hour: int, minute: int, meridiem: str | None) -> time | None:
 
 _OTHER_ACTIVITY = re.compile(
     r"\b(?:drop(?:ping)? (?:off )?(?:the |my )?(?:kids?|son|daughter)|kids?|school|shift|"
-    r"(?<!would )(?<!could )(?<!should )(?<!might )(?<!will )(?<!that )(?<!it )(?<!this )work|"
+    r"(?<!would )(?<!could )(?<!should )(?<!might )(?<!will )(?<!that )(?<!it )(?<!this )(?<!after )work|"
     r"(?:i'm|im|i am|we're|she's|he's|gets?|get|getting) off|"
     r"get off|gets? out|class|practice|meeting|lunch break|church|gym|flight|train|bus|"
     r"doctor|dentist|wake up|sleep|bed|dinner|"

@@ -61,6 +61,15 @@ _CONTACTING = re.compile(r"\b(?:call\w*|ring\w*|phon\w*|contact\w*|list|number|b
                          r"message\w*|email\w*|reach\w*|hear from|spam\w*|solicit\w*|robo\w*|"
                          r"marketing|leave (?:me|us) alone|remove|unsubscribe|harass\w*|pester\w*)\b")
 """Words every request to stop being contacted has ("don't ring again", "leave us alone")."""
+_CALL_BACK = re.compile(r"\b(?:call (?:me|us) back|give (?:me|us) a call ?back|call me about|"
+                        r"(?:somebody|someone|one of you|an agent|a person|sales|finance|service)\b"
+                        r"[a-z' ]{0,30}?(?:to )?(?:call|ring|phone) (?:me|us))\b")
+"""The caller asks to be called back, in so many words."""
+_STOPPING = re.compile(r"\b(?:stop|don'?t|do not|never|no (?:more|longer)|quit|remove|off|struck|strike|"
+                       r"scrub|wipe|erase|opt(?:ing)? out|leave (?:me|us) alone|unsubscribe|not interested|"
+                       r"enough|lose (?:my|this)|delete|won'?t|no thanks|no thank you|harass\w*|pester\w*|"
+                       r"bother\w*)\b")
+"""Words every request to stop being contacted has: a stop, a never, an "off the list"."""
 _ALL_DONE = re.compile(r"\b(?:that'?s (?:all|it|everything)|all i needed|nothing else|that'?ll be all|"
                        r"(?:i'?m|we'?re) (?:all )?(?:set|good))\b")
 """The caller has what they called for: asked "anything else?", they are done."""
@@ -210,9 +219,14 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             r.services and rule == "book" and not r.is_question) or ASKS_OWN.search(r.text.lower())
             or _UNSURE_OF_OWN.search(r.text.lower())):
         return model, p  # "when's my oil change again?" asks about one already booked
+    if rule == "objection_busy" and _CALL_BACK.search(r.text.lower()) and not r.services and model in {
+            "book", "provide_info", "reschedule", "lookup_appointment"}:
+        return rule, rule_confidence  # "could somebody from service give me a call back tomorrow?"
     if model == "do_not_call" and rule != "do_not_call" and not _CONTACTING.search(r.text.lower()) and (
             re.search(r"\b(?:stop|quit|done|no more|tired of) \w+ing\b", r.text.lower())):
         return rule, rule_confidence  # "want to stop renting": something else the caller stops
+    if model == "do_not_call" and rule != "do_not_call" and not _STOPPING.search(r.text.lower()):
+        return rule, rule_confidence  # "yeah, the number I'm calling from is fine"
     if model == "do_not_call" and p >= 0.6 and rule != "escalation":
         return "do_not_call", p  # "we already bought, so don't ring again": the request wins
     if rule in RULES_FIRST:

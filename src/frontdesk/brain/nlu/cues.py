@@ -63,6 +63,13 @@ NO_LONGER_NEEDED = (r"\b(?:won'?t|will not|don'?t|do not|no longer|not gonna|not
 anymore", "we no longer need the showing"): a cancellation in other words."""
 
 
+_OWN_THEN_INSTEAD = (r"\b(?:i|we)(?:'ve| have)? (?:got|have|had) (?:the |my |our |an? )?(?:\w+ )?"
+                     r"(?:appointment|appt|oil change|tire rotation|inspection|detail\w*|brake \w+|"
+                     r"battery \w+|showing|consultation|test drive|valuation)\b[^.?!]{0,100}\binstead\b")
+"""The caller's own booking, then another time for it ("i got the state inspection on the tenth
+at three but … can i come in that morning instead")."""
+
+
 CHANGE_CUE = re.compile(r"\b(?:re-?schedul\w*|move|moving|push|bump|switch|cancel\w*|"
                          r"change (?:it|that|the (?:time|day|date)|my (?:appointment|time))|"
                          r"call off|call (?:it|that|this) off|can'?t make|cannot make|won'?t make|"
@@ -75,7 +82,7 @@ CHANGE_CUE = re.compile(r"\b(?:re-?schedul\w*|move|moving|push|bump|switch|cance
                          r"(?:i|we)(?:'ve| have)? (?:got|have|had) (?:an?|my|our|the) (?:[\w-]+ ){0,2}?"
                          r"(?:appointment|appt|oil change|tire rotation|inspection|brake check|battery|"
                          r"detail(?:ing)?|showing|consultation|valuation|test drive)\b[^.?!]{0,60}"
-                         r"\binstead of)\b|" + NO_LONGER_NEEDED)
+                         r"\binstead of)\b|" + NO_LONGER_NEEDED + "|" + _OWN_THEN_INSTEAD)
 """Words a request to change an existing appointment always has."""
 LOOKUP_CUE = re.compile(r"\b(?:(?:my|our) (?:appointment|appt|booking|reservation|showing|"
                          r"consultation|test drive|oil change|service|tire rotation|inspection|"

@@ -388,7 +388,7 @@ def _mention_wanted(text: str, match: re.Match[str]) -> bool:
                  r"not now|not today|next time)\b", rest):
         return False  # "my brakes might need looking at eventually, but not yet"
     clause_start = max(text.rfind(sep, 0, match.start()) for sep in (".", ",", ";", " but "))
-    clause_end = min((i for i in (text.find(sep, match.end()) for sep in (".", ",", ";"))
+    clause_end = min((i for i in (text.find(sep, match.end()) for sep in (".", ",", ";", "?", "!"))
                       if i >= 0), default=len(text))
     clause = text[clause_start + 1: clause_end]
     if (reason := _REASON.search(clause, match.end() - clause_start - 1)) is not None:
@@ -623,7 +623,8 @@ def extract_vehicle_query(u: Utterance, profile: BusinessProfile) -> VehicleQuer
         query.used = True
     elif re.search(r"\bbrand[- ]new\b|\bnew (?:one|car|truck|suv)\b", u.lower):
         query.used = False
-    cap = re.search(r"\b(?:under|below|less than|no more than|max(?:imum)?|tops|up to|stay under)"
+    cap = re.search(r"\b(?:under|below|less than|no more than|max(?:imum)?|tops|up to|stay under|"
+                    r"(?:go|going|spend|spending) (?:over|above|more than))"
                     r"\s+\$?(\d[\d,]*(?:\.\d+)?)\s*(k|thousand|grand)?", u.numeric)
     if cap:
         value = float(cap.group(1).replace(",", ""))

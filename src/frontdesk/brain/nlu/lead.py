@@ -139,8 +139,9 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
     corrected = list(re.finditer(r"\b(?:actually|i mean|sorry|correction|make that|rather|no wait|wait|i say|"
                                  r"but (?:we |i )?(?:want|wanna|'?d like|would like|plan|hope) to "
                                  r"(?:stay|keep it)|"
-                                 r"well,? maybe|or maybe|more like|let'?s say)\b|—|[,.](?= (?:like |maybe )?"
-                                 r"\$?\d[\d,.]*\s*k?\s*(?:tops|max|maximum|at (?:the )?most)\b)",
+                                 r"well,? maybe|or maybe|perhaps|more like|let'?s say)\b|—|"
+                                 r"[,.](?= (?:like |maybe )?"
+                                 r"\$?\d[\d,.]*\s*k?\s*(?:tops|max|maximum|at (?:the )?(?:very )?most)\b)",
                                  text))
     inherited = False
     if corrected:
@@ -264,7 +265,7 @@ def extract_timeline(u: Utterance, today: date, *, expecting: bool = False) -> t
                        r"after|come|"
                        r"sometime in(?: the)?|early|late|mid|(?:hoping|planning) for|(?:the )?(?:end|start|"
                        r"beginning|middle) of(?: the)?)\s+"
-                       r"(spring|summer|fall|autumn|winter)\b(?! (?:break|camp|vacation|trip|job))", text)
+                       r"(spring|summer|fall|autumn|winter)\b(?! (?:camp|vacation|trip|job))", text)
     if season:
         month = _SEASON_MONTH[season.group(1)] + (2 if re.search(r"\b(?:end|late)\b", season.group(0)) else 0)
         months = (month - today.month) % 12 or 12
@@ -306,7 +307,9 @@ def extract_timeline(u: Utterance, today: date, *, expecting: bool = False) -> t
 def extract_financing(u: Utterance) -> str | None:
     text = u.lower
     if re.search(r"\b(?:pre-?approved|pre approved|preapproval|pre-?approval letter|already approved"
-                 r"|got approved|have approval)\b", text) and not re.search(
+                 r"|got approved|have approval|(?:bank|lender|credit union|mortgage (?:guy|lady|broker)) "
+                 r"(?:tells?|told|says?|said|gave) (?:me|us) (?:the )?(?:max(?:imum)?|up to|we can|i can))\b",
+                 text) and not re.search(
                      r"\b(?:not|haven't|havent|no)\b[^.]*\bapprov", text):
         return "pre_approved"
     if re.search(r"\b(?:cash|outright|all cash|cash buyer|no (?:mortgage|loan|financing) needed|"

@@ -161,7 +161,7 @@ def read(text: str, profile: BusinessProfile, today: date,
     if result.name and ex.surname_only(u, result.name):
         flags.add("surname_only")  # "last name's Okafor": joins the first name already given
     if result.name and result.name.lower() in {a.lower() for a in (
-            *profile.service_areas, *profile.nearby_areas,
+            *profile.service_areas, *profile.nearby_areas, *profile.area_aliases,
             *(p for sv in profile.services for p in (sv.name, *sv.synonyms)),
             *(p for t in profile.appointment_types for p in (t.label, *t.synonyms)))}:
         result.name = None  # "Cedar Park." answers where, not who; "State Inspection" is no one

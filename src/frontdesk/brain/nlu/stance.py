@@ -42,9 +42,11 @@ _PREFERENCE_AGAINST = re.compile(r"\b(?:rather|prefer|better|sooner|more)\b[^.?!
 """The value after "than" in a preference is the one not wanted ("rather Tuesday than Wednesday")."""
 
 _TAKEN = re.compile(
-    r"^\W*(?:'s|is|i'?ve got|i have|we'?ve got|we have|i got)\s+(?:my|our|his|her|the|a|an)\s+"
-    r"(?:[\w']+\s+){0,3}?(?:thing|appointment|appt|game|party|meeting|shift|class|surgery|doctor|"
-    r"dentist|trip|recital|practice|holiday|birthday|wedding|funeral|conference|flight|interview)s?\b")
+    r"^\W*(?:'s|is|i'?ve got|i have|we'?ve got|we have|i got)\s+(?:(?:my|our|his|her|the|a|an)\s+"
+    r"(?:[\w']+\s+){0,3}?)?(?:thing|appointment|appt|game|party|meeting|shift|class|surgery|doctor|"
+    r"dentist|trip|recital|practice|holiday|birthday|wedding|funeral|conference|flight|interview|"
+    r"jury duty|court|work)s?\b"
+    r"(?![^.?!]{0,40}\b(?:so|but)\b[^.?!]{0,20}\b(?:after|before) (?:that|it|then)\b)")
 """A day taken by something else ("tomorrow's my mom's doctor thing", "Wednesday I've got the
 dentist")."""
 _BUSY_BEFORE = re.compile(

@@ -64,11 +64,15 @@ def normalise(text: str) -> Utterance:
                     spoken)  # "four fifty thousand" is 450 thousand, not 4 and 50,000
     spoken = re.sub(rf"\b(?:a|one) (?:million|mil) ({_DIGIT_WORD})\b(?! (?:hundred|thousand))",
                     lambda m: f"1.{_DIGIT_WORDS.index(m.group(1)) + 1} million", spoken)
+    # "three fifty and four hundred": two figures; "and" follows "hundred" inside one, never a ten
+    spoken = re.sub(r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|one|two|three|four|five|six|"
+                    r"seven|eight|nine|ten|eleven|twelve)\s+and\s+(?=(?:one|two|three|four|five|six|seven|"
+                    r"eight|nine|ten)\b)", r"\1 andx ", spoken)
     try:
         numeric = alpha2digit(spoken, "en", threshold=0)
     except (ValueError, RuntimeError):  # text2num rejects some odd inputs; keep words then
         numeric = spoken
-    numeric = numeric.replace("choicex", "")
+    numeric = numeric.replace("choicex", "").replace("andx", "and")
     numeric = re.sub(r"\b(\d+(?:\.\d+)?) 1000\b", r"\1 thousand", numeric)
     numeric = re.sub(r"\b(\d+) 1000000\b", r"\1 million", numeric)
     return Utterance(raw=raw, lower=lower, numeric=numeric)

@@ -21,6 +21,7 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from frontdesk.brain.nlu import clock, lead, refer, when
+from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.clauses import split_clauses, split_lead_in
 from frontdesk.brain.nlu.cues import SUBORDINATE, asks_hours
 from frontdesk.brain.nlu.lexicon import lexicon
@@ -130,6 +131,17 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
             # are your hours?": the question is what the caller wants
             main, asides = asides[-1], asides[:-1]
     asides = _merge_questions(asides, profile, today, awaiting)
+    ask = next((a for a in asides if _LOT_ASK.fullmatch(a.text.strip().lower())), None)
+    if profile.inventory and ask is not None:
+        wanted = ex.extract_vehicle_query(normalise(text), profile)
+        if wanted.body or wanted.make or wanted.model or wanted.max_price or wanted.electric:
+            # "an SUV for my daughter, not over thirty grand. what have you got?": the lot, for that
+            ask.text, ask.intent = normalise(text).raw, "faq"
+            ask.flags |= {"inventory_question", "question"}
+    for before, aside in zip([main, *asides], asides, strict=False):
+        if "price_question" in aside.flags and not aside.services and _THAT.search(aside.text.lower()):
+            # "you do detailing, right? how much does that run?": the price of what was just named
+            aside.services = list(before.services or main.services)
     asides = [a for a in asides if a.intent != "faq" or _asks(a)]
     if main.intent not in {"faq", "unknown", "chitchat", "greeting"}:
         # "… is this saturday or next saturday, can you check?", "…, is that doable?": the short
@@ -196,6 +208,13 @@ def _carry_subject(main: Understanding, asides: list[Understanding]) -> None:
             main.lead_intent = aside.lead_intent
 
 
+_LOT_ASK = re.compile(r"\W*(?:(?:so|and|um|uh|well)\W+)*"
+                      r"(?:what (?:have|do) (?:you|y'all|you guys) (?:got|have)|"
+                      r"what(?:'ve| have) (?:you|y'all) got|what (?:you|y'all) got|what'?s available|"
+                      r"what are my options|anything (?:like that|available|in stock)|"
+                      r"(?:do )?(?:you|y'all) (?:have|got) anything)\W*")
+"""A question for what is on the lot, asked after the car is described."""
+_THAT = re.compile(r"\b(?:that|it|this|one)\b")
 _THAT_DAY = re.compile(r"\b(?:then|that day|the same day|that (?:morning|afternoon|evening))\b")
 """A request that points back at a day named in the clause before it ("can I come in then?")."""
 
