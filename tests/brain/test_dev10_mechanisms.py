@@ -254,3 +254,146 @@ async def test_a_callback_next_week_asks_which_day(profiles) -> None:
     assert "What day next week" in replies[0], replies
     assert "Thursday, December 3" in replies[1], replies
     assert state.pending_tasks[0].window == "morning"
+
+
+# --- sets 10b and 10c -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["I'm doing a VA loan", "I'm asleep till two most days",
+                                  "my last name is spelled with two Ls"])
+def test_words_that_are_never_a_name(profiles, text) -> None:
+    assert understand(text, profiles["real_estate"], MONDAY).name is None
+
+
+async def test_a_name_spelled_out_at_the_read_back_corrects_that_part(profiles) -> None:
+    state, replies = await call(profiles, "dealership", "tire rotation friday at 9", "jon smith",
+                                "my last name's actually spelled S-M-Y-T-H")
+    assert "Jon Smyth" in replies[-1], replies
+    assert state.customer.name == "Jon Smyth"
+
+
+async def test_a_callback_asks_who_to_ask_for_and_the_task_stands(profiles) -> None:
+    state, replies = await call(profiles, "dealership", "can someone from sales ring me back after 5?",
+                                "it's Ines Duarte")
+    assert "Who should we ask for?" in replies[0], replies
+    assert state.pending_tasks and state.pending_tasks[0].window == "evening"
+    assert state.customer.name == "Ines Duarte" and state.ended
+
+
+@pytest.mark.parametrize("text", [
+    "I'd like someone from finance to give me a call tomorrow about my lease",
+    "could somebody in service call me back monday? my truck's making a noise",
+])
+async def test_asking_to_be_called_is_a_callback_not_a_booking(profiles, text) -> None:
+    state, replies = await call(profiles, "dealership", text, "Pat Oduya")
+    assert state.pending_tasks, replies
+    assert state.appointment is None and not state.booking_slots.services
+
+
+@pytest.mark.parametrize("text", ["yeah the number you have is fine", "just use the number I called from"])
+def test_talk_of_ones_number_is_no_do_not_call(profiles, text) -> None:
+    assert understand(text, profiles["dealership"], MONDAY, awaiting="phone").intent != "do_not_call"
+
+
+@pytest.mark.parametrize("text", ["we'd like to stop renting", "I'm tired of paying rent"])
+def test_stopping_something_else_is_no_do_not_call(profiles, text) -> None:
+    assert understand(text, profiles["real_estate"], MONDAY, awaiting="motivation").intent != "do_not_call"
+
+
+@pytest.mark.parametrize("text", ["please take me off your list", "stop calling this number",
+                                  "scrub me from your call list"])
+def test_plain_do_not_call_still_is(profiles, text) -> None:
+    assert understand(text, profiles["real_estate"], MONDAY).intent == "do_not_call"
+
+
+async def test_no_longer_needing_a_booked_visit_cancels_it(profiles) -> None:
+    u = understand("turns out I don't need the brake check I've got thursday anymore",
+                   profiles["dealership"], MONDAY)
+    assert u.intent == "cancel"
+
+
+def test_a_booking_stated_then_asked_about_is_a_look_up(profiles) -> None:
+    u = understand("we've got the truck in for an oil change on friday, is it nine or ten?",
+                   profiles["dealership"], MONDAY)
+    assert u.intent == "lookup_appointment"
+
+
+def test_a_booking_stated_then_moved_is_a_change(profiles) -> None:
+    u = understand("i have the detail on friday at two but can we do friday morning instead",
+                   profiles["dealership"], MONDAY)
+    assert u.intent == "reschedule"
+
+
+@pytest.mark.parametrize(("text", "area"), [("somewhere in RR", "Round Rock"),
+                                            ("near the Domain", "Austin"),
+                                            ("Sun City maybe", "Georgetown")])
+def test_places_by_the_names_callers_use(profiles, text, area) -> None:
+    u = understand(text, profiles["real_estate"], MONDAY, awaiting="location")
+    assert u.location == (area, True) and u.name is None
+
+
+def test_a_place_left_behind_is_not_where_they_look(profiles) -> None:
+    u = understand("we got laid off in Houston last spring, now we're looking to buy",
+                   profiles["real_estate"], MONDAY)
+    assert u.location is None and u.lead_intent == "buy"
+
+
+@pytest.mark.parametrize(("text", "budget"), [
+    ("the approval letter says 385", (None, 385_000)),
+    ("my wife says 500k, I say four-fifty. four-fifty", (None, 450_000)),
+    ("approved for five but we'd like to stay around 4-25", (382_500, 425_000)),
+    ("somewhere between two fifty and three hundred", (250_000, 300_000)),
+    ("a hundred eighty, perhaps two hundred at the very most", (None, 200_000)),
+])
+def test_money_said_every_which_way(profiles, text, budget) -> None:
+    assert understand(text, profiles["real_estate"], MONDAY, awaiting="timeline").budget == budget
+
+
+def test_zip_codes_are_no_budget(profiles) -> None:
+    u = understand("we like 78704 and 78745, cash, between 600 and 750", profiles["real_estate"], MONDAY)
+    assert u.budget == (600_000, 750_000)
+
+
+@pytest.mark.parametrize(("text", "months"), [("can close in two, three weeks", 0.75),
+                                              ("we want to be moved by spring break", 4.0)])
+def test_timelines_that_also_name_days(profiles, text, months) -> None:
+    found = extract_timeline(normalise(text), MONDAY, expecting=True)
+    assert found is not None and found[0] == months, found
+
+
+async def test_spanish_said_inside_english_books(profiles) -> None:
+    state, replies = await call(profiles, "dealership", "necesito cambio de aceite el viernes a las diez",
+                                "Lupe Garza", "sí")
+    assert state.appointment is not None, replies
+    assert (state.appointment.scheduled_date, state.appointment.scheduled_time) == ("2026-11-27", "10:00")
+
+
+async def test_haggling_gets_the_price_not_a_payment_answer(profiles) -> None:
+    _, replies = await call(profiles, "dealership", "tire rotation saturday",
+                            "any chance you'd knock some off if I pay cash?")
+    assert "not able to change our prices" in replies[1] and "$29" in replies[1], replies
+
+
+async def test_a_greeting_does_not_set_the_hour(profiles) -> None:
+    state, _ = await call(profiles, "dealership", "good evening, oil change monday, at eight?")
+    assert state.booking_slots.preferred_time == "08:00"
+
+
+async def test_a_price_asked_of_what_was_just_named_and_the_visit_offered(profiles) -> None:
+    state, replies = await call(profiles, "dealership",
+                                "the dog wrecked my back seat. y'all do detailing, right? what's that cost?")
+    assert replies[0].count("$150") == 1 and "Would you like to book a detailing?" in replies[0], replies
+    assert state.awaiting == "offer_appointment"
+
+
+async def test_what_have_you_got_answers_from_the_lot(profiles) -> None:
+    _, replies = await call(profiles, "dealership",
+                            "looking for a truck, can't spend more than 45 grand. what do you have?")
+    assert "F-150" in replies[0] and "$41,900" in replies[0], replies
+
+
+async def test_a_time_answer_to_a_callback_offer_schedules_it(profiles) -> None:
+    state, replies = await call(profiles, "real_estate", "are there a lot of HOAs out in cedar park?",
+                                "mornings before 10 are best")
+    assert "before 10 AM" in replies[1], replies
+    assert state.pending_tasks and state.pending_tasks[0].window == "morning"
+    assert "T09:00" in (state.pending_tasks[0].due_at or "")

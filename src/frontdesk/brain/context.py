@@ -111,6 +111,8 @@ class TurnContext:
     aside_answered: bool = False
     """A question or aside was answered this turn: asking the flow's question again is
     going back to it, not a failed attempt."""
+    priced: bool = False
+    """A service's price or duration was said this turn (the visit may be offered after it)."""
 
     @property
     def more_acts(self) -> bool:

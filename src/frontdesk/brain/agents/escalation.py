@@ -64,7 +64,10 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         take_message(s, ctx)
         return
     if s.escalation_in_progress:
-        ctx.say("escalation_waiting")
+        said = ctx.replies.say("escalation_waiting")
+        last = next((m.content for m in reversed(s.messages) if m.role == "assistant"), "")
+        # never the same line a third time: the two wordings take turns
+        ctx.say("escalation_waiting_again" if said in last else "escalation_waiting")
         return
     task_id = f"esc_{s.conversation_id}_{s.turn_count}"
     reason = ctx.understanding.text if ctx.understanding else "caller asked for a person"

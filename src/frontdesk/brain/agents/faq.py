@@ -201,7 +201,8 @@ def _asked_price_before(s: ConversationState) -> bool:
     users = [m for m in s.messages if m.role == "user"]
     if len(users) < 2:
         return False
-    return lexicon().intents["price_question"].search(users[-2].content.lower()) is not None
+    return s.last_ask == "offer_service" or (  # a price was just said and its visit offered
+        lexicon().intents["price_question"].search(users[-2].content.lower()) is not None)
 
 
 def _price_answer(s: ConversationState, ctx: TurnContext) -> bool | str:
@@ -265,6 +266,7 @@ def _say_price(ctx: TurnContext, sv: Service) -> None:
                            price=say_price_range(sv.price_min, sv.price_max), duration=duration)
     if line not in ctx.reply_parts:  # asked twice in one breath: said once
         ctx.add(line)
+    ctx.priced = True
 
 
 def _inventory_answer(s: ConversationState, ctx: TurnContext) -> bool:
@@ -398,11 +400,34 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         ctx.ask(s, "offer_callback", AGENT, "faq_unknown")
         return
     ctx.aside_answered = True
+    if (s.awaiting == "offer_appointment" and s.awaiting_agent == "scheduling" and ctx.priced
+            and s.last_ask == "offer_service" and not ctx.more_acts and s.recent_services
+            and (sv := ctx.profile.service(s.recent_services[0])) is not None):
+        offer_service(s, ctx, sv)  # "and a brake inspection?": the offer follows the question
+        return
     if (s.awaiting == "offer_appointment" and s.awaiting_agent == "scheduling") or answered == "which":
         return  # the inventory answer (or "which one do you need?") already asked a question
     if ctx.more_acts:
         return  # the rest of the message says where the conversation goes next
+    if (ctx.priced and s.recent_services and s.appointment is None
+            and not scheduling.resume_prompt(s) and not qualification.in_progress(s)
+            and (sv := ctx.profile.service(s.recent_services[0])) is not None):
+        # "you do detailing, right? what's that cost?": answered, the visit is offered
+        offer_service(s, ctx, sv)
+        return
     resume(s, ctx)
+
+
+def offer_service(s: ConversationState, ctx: TurnContext, sv: Service) -> None:
+    """Offer to book the service the caller just asked about; a yes goes on to the booking."""
+    slots = s.booking_slots
+    if not slots.services or s.last_ask == "offer_service":  # only offered so far: the latest
+        slots.services, slots.service_type = list(s.recent_services), s.recent_services[0]
+        slots.appointment_type = slots.appointment_type or "service"
+    if s.last_ask == "offer_service":
+        s.ask_repeats = 0  # another service's price, another offer: not the same question again
+    ctx.ask(s, "offer_appointment", "scheduling", "offer_service",
+            service=f"{'an' if sv.name[0] in 'aeiou' else 'a'} {sv.name}")
 
 
 def _callback(s: ConversationState, ctx: TurnContext) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from frontdesk.brain.agents import faq
 from frontdesk.brain.context import Effect, TurnContext, absorb_contact
 from frontdesk.brain.format import say_list
 from frontdesk.brain.state import ConversationState
@@ -104,16 +105,15 @@ def conversation_act(s: ConversationState, ctx: TurnContext) -> bool:
         ctx.say("how_got_number", source=ctx.profile.lead_source)
     elif intent == "bot_check":
         ctx.say("bot_check")
-    elif intent == "chitchat" and ctx.reply_parts and s.recent_services and not ctx.more_acts and (
+    elif intent == "chitchat" and ctx.more_acts:
+        ctx.aside_answered = True  # "the dog wrecked my back seat. y'all do detailing?": the story
+        return True                # needs no "ha, I hear you" before the answers
+    elif intent == "chitchat" and ctx.priced and s.recent_services and s.appointment is None and (
             sv := ctx.profile.service(s.recent_services[0])) is not None:
-        # "my minivan is a disaster. you do detailing, right? how much?": answered; the story
-        # needs no "ha, I hear you", the visit it is about is offered
-        slots = s.booking_slots
-        if not slots.services:
-            slots.services, slots.service_type = list(s.recent_services), s.recent_services[0]
-            slots.appointment_type = slots.appointment_type or "service"
+        # "… you do detailing, right? how much? my minivan is a disaster": answered, the visit is
+        # offered rather than "ha, I hear you"
         ctx.aside_answered = True
-        ctx.ask(s, "offer_appointment", "scheduling", "offer_service", service=sv.name)
+        faq.offer_service(s, ctx, sv)
         return True
     elif intent == "chitchat":
         ctx.say("small_talk")
@@ -191,6 +191,9 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         ctx.say("nice_to_meet", first_name=first)
         return
     s.misunderstood_count += 1
+    if s.misunderstood_count >= 3 and s.escalation_in_progress:
+        ctx.hand_off("escalation", "still waiting for a person", s)  # already offered one
+        return
     if s.misunderstood_count >= 3:
         ctx.say("clarify_offer_human")
         ctx.hand_off("escalation", "repeated misunderstanding", s)

@@ -171,6 +171,8 @@ def schedule_callback(s: ConversationState, ctx: TurnContext, reason: str | None
     if u.date or u.time or window or u.time_of_day:
         call_at = u.time or (window.start if window and window.start > time(0, 0)
                              and window.label.startswith("after") else None)
+        if call_at is None and window and window.label.startswith("before") and window.end > time(9, 0):
+            call_at = time(window.end.hour - 1, window.end.minute)  # "before 10": at nine
         call_at = call_at or _WINDOW_CALL_AT.get(part or "", time(10, 0))
         day = u.date or ctx.today
         if u.date is None and datetime.combine(day, call_at) <= ctx.now:

@@ -285,6 +285,10 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         return
     elif s.awaiting == "offer_appointment" and u.deny and not u.has_booking_facts:
         s.awaiting = None
+        if "goodbye" in u.flags:  # "no thanks, bye"
+            ctx.say("goodbye_outbound" if s.direction == "outbound" else "goodbye")
+            s.ended = True
+            return
         ctx.ask(s, "anything_else", "greeting", "anything_else")
         return
     else:

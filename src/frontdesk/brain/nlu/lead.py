@@ -23,10 +23,10 @@ _RANGE = re.compile(
 _SINGLE = re.compile(
     rf"(?:(up to|under|below|max(?:imum)?|no more than|less than|around|about|stretch to|"
     rf"nothing (?:over|above|more than)|not (?:over|above|more than)|no (?:higher|more) than|"
-    rf"at (?:the )?most|top out at|tops out at|cap(?:ped)? at|ceiling (?:is|of)|max(?:es)? out at)"
+    rf"at (?:the )?(?:very )?most|top out at|tops out at|cap(?:ped)? at|ceiling (?:is|of)|max(?:es)? out at)"
     rf"\s+)?{_AMOUNT}"
 )
-_CAP_AFTER = re.compile(r"\W{0,3}(?:tops|max(?:imum)?|top|at (?:the )?most|or (?:less|under|below)|"
+_CAP_AFTER = re.compile(r"\W{0,3}(?:tops|max(?:imum)?|top|at (?:the )?(?:very )?most|or (?:less|under|below)|"
                         r"(?:(?:that|which|it|this)\s*)?(?:is|would be|'s) (?:the|our|my|about the|"
                         r"pretty much the|really the) "
                         r"(?:ceiling|limit|max|cap|top|most)|ceiling|limit)\b")
@@ -38,7 +38,8 @@ MAX_BUDGET_USD = 1_000_000_000
 """Above this a figure is not a budget anyone has (and would not fit the lead's columns)."""
 _MONEY_CUE = re.compile(r"\$|\b(?:budget|afford|price|spend|range|pre-?approved (?:us |me )?for|"
                         r"approved (?:us |me )?for|stretch to|tops|ceiling|max(?:imum)?|"
-                        r"thousand|grand|at (?:the )?most|(?:nothing|not) (?:over|above)|cap(?:ped)? at|"
+                        r"thousand|grand|at (?:the )?(?:very )?most|(?:nothing|not) (?:over|above)|"
+                        r"cap(?:ped)? at|"
                         r"tops? out|limit|no more than)\b|" + HOME_PRICE + r"\s*\d|"
                         # "we're looking in austin, around three fifty"
                         r"\blooking (?:in|around|near) [a-z' ]{2,30},?\s+(?:around|about|roughly|maybe|"
@@ -137,7 +138,7 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
     # "around 400— well, maybe 450 tops", "a 120, 125 tops", "300, no wait, 325" too: a figure
     # said after a hedge, or a capped figure after another, is the one the caller settles on
     corrected = list(re.finditer(r"\b(?:actually|i mean|sorry|correction|make that|rather|no wait|wait|i say|"
-                                 r"but (?:we |i )?(?:want|wanna|'?d like|would like|plan|hope) to "
+                                 r"but (?:we|i)? ?(?:'d like|would like|want|wanna|plan|hope) to "
                                  r"(?:stay|keep it)|"
                                  r"well,? maybe|or maybe|perhaps|more like|let'?s say)\b|—|"
                                  r"[,.](?= (?:like |maybe )?"
@@ -152,7 +153,7 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
             head = text[: corrected[-1].start()]
             inherited = _MONEY_CUE.search(head) is not None or extract_budget(
                 Utterance(raw=head, lower=head, numeric=head), expecting=expecting) is not None
-            text = tail
+            text = _spoken_money(tail, True) if inherited else tail  # "500k, I say four-fifty"
     match = _RANGE.search(text)
     if match:
         n1, s1, n2, s2 = match.groups()

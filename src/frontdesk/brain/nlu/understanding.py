@@ -110,7 +110,9 @@ def answers(awaiting: str, u: Understanding) -> bool:
     if awaiting == "offer_callback":
         # "okay, fine. we're looking in Georgetown…" moves on; it does not accept a callback
         moved_on = u.has_lead_facts or u.has_booking_facts or u.vehicle is not None
-        return ((u.affirm or u.deny) and not moved_on) or u.phone is not None
+        when = timeish and not (u.services or u.appointment_type or u.vehicle or u.has_lead_facts
+                                or "book" in u.flags)  # "mornings before 10 are best": yes, and when
+        return ((u.affirm or u.deny) and not moved_on) or u.phone is not None or when
     if awaiting == "permission":
         return u.affirm or u.deny  # "try me tomorrow afternoon" asks for a callback
     if awaiting == "which_appointment":
