@@ -348,6 +348,10 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     # "could I get into that Camry with monthly payments?" asks about financing, not the lot
     answered = _day_hours_answer(ctx) or (not strong_faq and _inventory_answer(s, ctx)) or (
         _price_answer(s, ctx) or _area_answer(s, ctx))
+    if answered is True and "inventory_question" in u.flags and best_faq(u.text, ctx.profile.faq)[1] >= 80:
+        for entry in faq_answers(u.text, ctx.profile.faq):  # "financing? and is the CR-V still there?"
+            if entry.answer not in ctx.reply_parts:
+                ctx.add(entry.answer)
     if not answered:
         entries = faq_answers(u.text, ctx.profile.faq)
         whole = s.messages[-1].content if s.messages and s.messages[-1].role == "user" else ""

@@ -163,6 +163,9 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             ctx.say("callback_how_can_i_help")
             return
         target = "qualification" if ctx.profile.kind == "real_estate" else "scheduling"
+        if (target == "scheduling" and not s.booking_slots.appointment_type and not u.vehicle
+                and ctx.profile.appointment_type("service") is not None):
+            s.booking_slots.appointment_type = "service"  # the call is about their car's service
         ctx.hand_off(target, "outbound caller has a minute", s)
         return
     if u.intent == "goodbye" or (s.awaiting == "anything_else" and (u.deny or ("thanks" in u.flags and (

@@ -112,6 +112,8 @@ def _times(text: str) -> list[tuple[int, time]]:
 
     def plain(hour: str, minute: str | None) -> time | None:
         h = int(hour)
+        if said == "a" and 1 <= h <= 5:  # "wouldn't start this morning … today like one thirty"
+            return clock(h, int(minute or 0), None)
         return clock(h, int(minute or 0), said if said and 1 <= h <= 12 else None)
 
     for match in _TIME_AT.finditer(text):
@@ -240,7 +242,8 @@ def extract_window(u: Utterance) -> TimeWindow | None:
                       r"(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?(?=\W|$)", text)
     if bound and not _OTHER_ACTIVITY.search(clause_before(text, bound.start())):
         word, hour, minute, meridiem = bound.groups()
-        at = clock(int(hour), int(minute or 0), meridiem[0] if meridiem else None)
+        at = clock(int(hour), int(minute or 0), meridiem[0] if meridiem else (
+            _day_part_meridiem(text) if 1 <= int(hour) <= 12 else None))  # "this evening, after 7"
         later = word in {"after", "past", "later than"}
         if re.search(r"\b(?:not|no|nothing)\s+$", text[: bound.start()]):
             later = not later  # "not before ten", "no earlier than 10": from ten on

@@ -70,6 +70,10 @@ _STOPPING = re.compile(r"\b(?:stop|don'?t|do not|never|no (?:more|longer)|quit|r
                        r"enough|lose (?:my|this)|delete|won'?t|no thanks|no thank you|harass\w*|pester\w*|"
                        r"bother\w*)\b")
 """Words every request to stop being contacted has: a stop, a never, an "off the list"."""
+_LEAVING = re.compile(r"\b(?:bye|goodbye|take care|have a (?:good|great|nice)|that'?s (?:all|it|everything)|"
+                      r"gotta go|got to go|talk (?:to you )?later|see ya|later|all set|nothing else|"
+                      r"no thanks|thanks|thank you|cheers|appreciate)\b")
+"""Words every goodbye has; without them the classifier's "goodbye" guess is not one."""
 _ALL_DONE = re.compile(r"\b(?:that'?s (?:all|it|everything)|all i needed|nothing else|that'?ll be all|"
                        r"(?:i'?m|we'?re) (?:all )?(?:set|good))\b")
 """The caller has what they called for: asked "anything else?", they are done."""
@@ -141,6 +145,8 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     if awaiting in {None, "anything_else"} and OWN_QUESTION.search(r.text.lower()) and not (
             model in {"cancel", "reschedule"} and p >= 0.5):
         return "lookup_appointment", max(p, 0.7)  # "when are we meeting with the agent about …?"
+    if model == "goodbye" and rule != "goodbye" and not _LEAVING.search(r.text.lower()):
+        return rule, rule_confidence  # "okay so two things." opens the call; it does not end it
     if model == rule:
         return rule, max(rule_confidence, p)
     if model == "goodbye" and rule == "affirm" and awaiting in _YES_NO and "goodbye" not in r.flags:

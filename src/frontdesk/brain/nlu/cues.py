@@ -56,7 +56,10 @@ QUESTION_START = re.compile(
 """How a real question starts; an answer said with a rising voice ("Tuesday?") does not."""
 
 
-NO_LONGER_NEEDED = (r"\b(?:won'?t|will not|don'?t|do not|no longer|not gonna|not going to) (?:be )?"
+NO_LONGER_NEEDED = (r"\b(?:had|have|got) (?:an?|the|my|our) (?:showing|appointment|appt|consultation|"
+                    r"valuation|test drive|oil change|detail\w*|inspection)\b[^.?!]{0,120}\b"
+                    r"(?:won'?t|will not|don'?t|do not|no longer) (?:be )?need(?:ing)? (?:it|that|them)\b|"
+                    r"\b(?:won'?t|will not|don'?t|do not|no longer|not gonna|not going to) (?:be )?"
                     r"need(?:ing)? (?:the|that|my|our|this) [\w' ]{0,30}?(?:anymore|any more|after all|"
                     r"no more)\b|\bno longer need (?:the|that|my|our|this)\b")
 """A booked visit the caller has no more use for ("I won't be needing that detail Saturday

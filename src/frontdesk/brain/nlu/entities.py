@@ -193,7 +193,8 @@ _AFTER_NAME = re.compile(r"\s+(?:(?:and|but|sorry|so|i'm|im|i|i've|we|from|calli
                          r"(?:on|for) (?:it|that|this|the \w+)|please|thanks|thank you|here)$")
 """What follows a name said first in a piece ("gloria benitez and it's for my car")."""
 _PIECE_FILLER = re.compile(r"^(?:(?:yes|yeah|yep|sure thing|sure|ok|okay|oh|um+|uh+|so|well|sorry|right|hi|"
-                           r"hello|hmm+|ah|alright|it's|its|it is|this is|my name's|name's)\s+)+")
+                           r"hello|hmm+|ah|alright|it's|its|it is|this is|my name's|name's|names|my names|"
+                           r"name is|my name is)\s+)+")
 
 
 def _name_frames(u: Utterance) -> Utterance:
@@ -344,7 +345,7 @@ def _extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
 
 
 
-_DONE_ALREADY = re.compile(r"\b(?:did|had|(?<!you )(?<!you've )(?<!y'all )(?<!ya )(?<!guys )got|"
+_DONE_ALREADY = re.compile(r"\b(?:did|had(?! to\b)|(?<!you )(?<!you've )(?<!y'all )(?<!ya )(?<!guys )got|"
                            r"just had|just got|already (?:had|got|did)|was done|"
                            r"were done|last (?:week|month|year|time)|ago|recently had)\b"
                            r"(?! (?:a|an|this|that|these|some|the) (?:[\w-]+ ){0,2}?(?:noises?|sounds?|"
@@ -357,6 +358,10 @@ from the brakes") is not, nor what the business has got ("what've you got for a 
 _DROPPED = re.compile(r"^\W*(?:can wait|can hold|is fine|are fine|isn'?t needed|aren'?t needed|"
                       r"not needed|not this time|another time|some other time|for now no|"
                       r"(?:i'?ll|we'?ll) skip|is too long|takes too long)")
+_OVERDUE = re.compile(r"\b(?:been|it'?s been) (?:like |about |over |almost |more than )?(?:\w+ )?"
+                      r"(?:months?|years?|weeks?|miles) since\b[^.?!]*$|\boverdue (?:for|on)\b[^.?!]*$|"
+                      r"\bdue for\b[^.?!]*$")
+"""The work is due because it was done long ago ("it's been eight months since … oil changed")."""
 _TAKEN_BACK = re.compile(r"\W*(?:(?:well|um+|uh+|oh|hmm+|actually|hang on|hold on|wait)\W+)*"
                          r"(?:no|nope|nah)(?:\s*[,.;!—–-]| (?:wait|actually|sorry|scratch that|hang on|"
                          r"hold on|i mean)\b)")
@@ -383,6 +388,8 @@ def _mention_wanted(text: str, match: re.Match[str]) -> bool:
     if (_DROPPED.match(text[match.end():]) or _DROP_BEFORE.search(text[: match.start()])
             or _TAKEN_BACK.match(text[match.end():])):
         return False
+    if _OVERDUE.search(text[max(0, match.start() - 60): match.start()]):
+        return True  # "it's been eight months since the Forester had its oil changed": due now
     rest = re.split(r"[.;!?]|\bso\b", text[match.end():], maxsplit=1)[0]
     if re.search(r"\b(?:not yet|eventually|someday|down the road|later on|can wait|"
                  r"not now|not today|next time)\b", rest):

@@ -18,6 +18,7 @@ from frontdesk.brain.nlu.classifier import default_classifier
 from frontdesk.brain.nlu.combine import NEW_ACTS, RULES_FIRST, classify_by_rules, combine
 from frontdesk.brain.nlu.cues import (
     CALL_ME,
+    CANCEL_ASK,
     DEFERS,
     DONE_WITH_IT,
     EVERY_WEEKDAY,
@@ -155,6 +156,9 @@ def read(text: str, profile: BusinessProfile, today: date,
     result.affirm = (bool(lex.yes.match(answer)) and not lex.no.match(answer)) or (
         awaiting in {"confirm_booking", "confirm_change"} and bool(_NO_THATS_FINE.match(answer)))
     result.deny = bool(lex.no.match(answer)) and not result.affirm
+    if awaiting in {"confirm_booking", "offer_appointment"} and CANCEL_ASK.search(u.lower):
+        # "yes, go ahead and cancel it" to "shall I book it?": the yes is to cancelling
+        result.affirm, result.deny = False, True
     result.phone = ex.extract_phone(u)
     result.email = ex.extract_email(u)
     result.name = ex.extract_name(u, expecting=awaiting == "name")

@@ -45,7 +45,8 @@ _TAKEN = re.compile(
     r"^\W*(?:'s|is|i'?ve got|i have|we'?ve got|we have|i got)\s+(?:(?:my|our|his|her|the|a|an)\s+"
     r"(?:[\w']+\s+){0,3}?)?(?:thing|appointment|appt|game|party|meeting|shift|class|surgery|doctor|"
     r"dentist|trip|recital|practice|holiday|birthday|wedding|funeral|conference|flight|interview|"
-    r"jury duty|court|work)s?\b"
+    r"jury duty|court|work|concert|graduation|show|play|tournament|exam|test|ceremony|event|"
+    r"performance|fundraiser|reunion|game day)s?\b"
     r"(?![^.?!]{0,40}\b(?:so|but)\b[^.?!]{0,20}\b(?:after|before) (?:that|it|then)\b)")
 """A day taken by something else ("tomorrow's my mom's doctor thing", "Wednesday I've got the
 dentist")."""
@@ -124,8 +125,11 @@ def settle(text: str, mentions: Sequence[Mention[V]], found: V | None) -> V | No
     left does.
     """
     starts = [m.start for m in mentions]
-    excluded = {m.value for m in mentions if is_ruled_out(
+    ruled = {m.start for m in mentions if is_ruled_out(
         text, m.start, m.end, next((x for x in starts if x > m.start), None))}
+    # a value is out when its last mention is ("thursday at ten? no … friday at ten": ten stands)
+    last = {m.value: m.start for m in mentions}
+    excluded = {value for value, start in last.items() if start in ruled}
     left = [m for m in mentions if m.value not in excluded]
     if len({m.value for m in mentions}) > 1:
         affirmed = [m for m in left if is_affirmed(text, m.start, m.end)

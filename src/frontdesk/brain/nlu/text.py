@@ -64,6 +64,18 @@ def normalise(text: str) -> Utterance:
                     spoken)  # "four fifty thousand" is 450 thousand, not 4 and 50,000
     spoken = re.sub(rf"\b(?:a|one) (?:million|mil) ({_DIGIT_WORD})\b(?! (?:hundred|thousand))",
                     lambda m: f"1.{_DIGIT_WORDS.index(m.group(1)) + 1} million", spoken)
+    # "the 3/2 with the pool": bedrooms and baths, not the 2nd of March
+    spoken = re.sub(r"\b([1-9])/([1-9](?:\.5)?)(?= (?:with|house|home|condo|place|in|on|near|that|for sale|"
+                    r"listing|bed|bath)\b|,)", r"\1 bed \2 bath", spoken)
+    # "tomorrow at for thirty": four, heard as "for"
+    spoken = re.sub(r"\b(at|around|like|by) for"
+                    r"(?= (?:thirty|fifteen|forty[- ]five|o'?clock|pm|p\.m|am|a\.m|ish)\b)",
+                    r"\1 four", spoken)
+    # "fourteen hundred (hours)": the 24-hour clock, not money
+    spoken = re.sub(r"\b(thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+                    r"twenty(?:[- ](?:one|two|three))?) hundred(?: hours)?\b"
+                    r"(?! (?:dollars|bucks|a month|square|sq|miles|k\b|thousand|grand))",
+                    lambda m: f"at {_TWENTY_FOUR[m.group(1).replace('-', ' ')]}:00", spoken)
     # "three fifty and four hundred": two figures; "and" follows "hundred" inside one, never a ten
     spoken = re.sub(r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|one|two|three|four|five|six|"
                     r"seven|eight|nine|ten|eleven|twelve)\s+and\s+(?=(?:one|two|three|four|five|six|seven|"
@@ -136,6 +148,9 @@ _HOMOPHONES = (
 )
 
 
+_TWENTY_FOUR = {"thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+                "eighteen": 18, "nineteen": 19, "twenty": 20, "twenty one": 21, "twenty two": 22,
+                "twenty three": 23}
 _SPANISH_NUMBERS = {"una": "one", "uno": "one", "dos": "two", "tres": "three", "cuatro": "four",
                     "cinco": "five", "seis": "six", "siete": "seven", "ocho": "eight", "nueve": "nine",
                     "diez": "ten", "once": "eleven", "doce": "twelve"}

@@ -125,7 +125,9 @@ def _belongs_elsewhere(text: str, start: int) -> bool:
     """A date of something else: an event ahead ("my new job starts January 4th") or one done
     ("I got it inspected back on the 3rd")."""
     return bool(_OTHER_EVENT.search(text[max(0, start - 60): start])
-                or _DONE.search(clause_before(text, start)))
+                or _DONE.search(clause_before(text, start))
+                or re.search(r"\b(?:since|ever since|as of)\s+(?:like |about |last |this past )?$",
+                             text[max(0, start - 25): start]))  # "the light's been on since sunday"
 
 
 def _all_dates(text: str, today: date) -> list[date]:
