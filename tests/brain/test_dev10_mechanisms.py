@@ -397,3 +397,10 @@ async def test_a_time_answer_to_a_callback_offer_schedules_it(profiles) -> None:
     assert "before 10 AM" in replies[1], replies
     assert state.pending_tasks and state.pending_tasks[0].window == "morning"
     assert "T09:00" in (state.pending_tasks[0].due_at or "")
+
+
+async def test_an_unanswered_question_keeps_its_reason_when_the_number_is_asked(profiles) -> None:
+    state, replies = await call(profiles, "real_estate", "are there a lot of HOAs out in cedar park?",
+                                "evenings after six are best", "512 555 0144", phone=None)
+    assert "best number" in replies[1], replies
+    assert "HOAs" in state.pending_tasks[0].reason and "after 6 PM" in state.pending_tasks[0].reason

@@ -186,14 +186,13 @@ def schedule_callback(s: ConversationState, ctx: TurnContext, reason: str | None
     window = part if part in _WINDOW_CALL_AT else None
     if not s.customer.phone:
         absorb_contact(s, ctx)
+    detail = f"{reason} (call {when})" if reason else f"Caller asked for a callback {when}"
     if not s.customer.phone:
         # no caller ID and no number given: a callback promised now could reach nobody
-        s.pending_callback = {"when": when, "due_at": due_at, "window": window,
-                              "detail": f"Caller asked for a callback {when}"}
+        s.pending_callback = {"when": when, "due_at": due_at, "window": window, "detail": detail}
         ctx.ask(s, "phone", AGENT, "callback_ask_phone", when=when)
         return
-    ctx.request_callback(s, f"{reason} (call {when})" if reason else f"Caller asked for a callback {when}",
-                         due_at=due_at, window=window)
+    ctx.request_callback(s, detail, due_at=due_at, window=window)
     if not s.customer.name and s.direction == "inbound":
         # whoever calls back asks for someone: the callback stands, and the name is asked
         ctx.ask(s, "name", AGENT, "callback_ask_name", when=when)
