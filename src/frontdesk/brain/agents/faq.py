@@ -404,21 +404,18 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         ctx.ask(s, "offer_callback", AGENT, "faq_unknown")
         return
     ctx.aside_answered = True
-    if (s.awaiting == "offer_appointment" and s.awaiting_agent == "scheduling" and ctx.priced
-            and s.last_ask == "offer_service" and not ctx.more_acts and s.recent_services
-            and (sv := ctx.profile.service(s.recent_services[0])) is not None):
-        offer_service(s, ctx, sv)  # "and a brake inspection?": the offer follows the question
-        return
-    if (s.awaiting == "offer_appointment" and s.awaiting_agent == "scheduling") or answered == "which":
-        return  # the inventory answer (or "which one do you need?") already asked a question
-    if ctx.more_acts:
-        return  # the rest of the message says where the conversation goes next
-    if (ctx.priced and s.recent_services and s.appointment is None
-            and not scheduling.resume_prompt(s) and not qualification.in_progress(s)
-            and (sv := ctx.profile.service(s.recent_services[0])) is not None):
-        # "you do detailing, right? what's that cost?": answered, the visit is offered
+    offered = s.awaiting == "offer_appointment" and s.awaiting_agent == "scheduling"
+    sv = (ctx.profile.service(s.recent_services[0])
+          if ctx.priced and s.recent_services and not ctx.more_acts else None)
+    if sv is not None and (s.last_ask == "offer_service" if offered else (
+            answered != "which" and s.appointment is None and not scheduling.resume_prompt(s)
+            and not qualification.in_progress(s))):
+        # "you do detailing, right? what's that cost?": answered, the visit is offered; "and a
+        # brake inspection?" right after an offer: that offer follows the new question
         offer_service(s, ctx, sv)
         return
+    if offered or answered == "which" or ctx.more_acts:
+        return  # the inventory answer or "which one?" asked already; or the rest of the message leads
     resume(s, ctx)
 
 

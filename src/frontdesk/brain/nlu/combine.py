@@ -15,6 +15,7 @@ from frontdesk.brain.nlu.cues import (
     ASKS_OWN,
     BACK,
     BUSY_CUE,
+    CALL_ME,
     CANCEL_ASK,
     CHANGE_CUE,
     GUARDED,
@@ -60,16 +61,14 @@ the caller's words really ask for it (:data:`_REALLY_DERAILS`)."""
 _CONTACTING = re.compile(r"\b(?:call\w*|ring\w*|phon\w*|contact\w*|list|number|bother\w*|text\w*|"
                          r"message\w*|email\w*|reach\w*|hear from|spam\w*|solicit\w*|robo\w*|"
                          r"marketing|leave (?:me|us) alone|remove|unsubscribe|harass\w*|pester\w*)\b")
-"""Words every request to stop being contacted has ("don't ring again", "leave us alone")."""
-_CALL_BACK = re.compile(r"\b(?:call (?:me|us) back|give (?:me|us) a call ?back|call me about|"
-                        r"(?:somebody|someone|one of you|an agent|a person|sales|finance|service)\b"
-                        r"[a-z' ]{0,30}?(?:to )?(?:call|ring|phone) (?:me|us))\b")
-"""The caller asks to be called back, in so many words."""
+"""Words naming the contact itself (calls, texts, the list), which stopping something else lacks."""
 _STOPPING = re.compile(r"\b(?:stop|don'?t|do not|never|no (?:more|longer)|quit|remove|off|struck|strike|"
                        r"scrub|wipe|erase|opt(?:ing)? out|leave (?:me|us) alone|unsubscribe|not interested|"
                        r"enough|lose (?:my|this)|delete|won'?t|no thanks|no thank you|harass\w*|pester\w*|"
                        r"bother\w*)\b")
 """Words every request to stop being contacted has: a stop, a never, an "off the list"."""
+_STOPS_OTHER = re.compile(r"\b(?:stop|quit|done|no more|tired of) \w+ing\b")
+"""Something else the caller stops ("want to stop renting")."""
 _LEAVING = re.compile(r"\b(?:bye|goodbye|take care|have a (?:good|great|nice)|that'?s (?:all|it|everything)|"
                       r"gotta go|got to go|talk (?:to you )?later|see ya|later|all set|nothing else|"
                       r"no thanks|thanks|thank you|cheers|appreciate)\b")
@@ -97,6 +96,11 @@ WHY_NEEDED = re.compile(r"\bwhy (?:do|would|d'?) ?(?:you|y'all|ya) (?:guys )?(?:
 """"why do you need my number?" asks what it is for."""
 _INSTEAD = re.compile(r"\b(?:instead|scratch that)\b")
 """"can we do the inspection instead, same time?" asked mid-booking changes the booking under way."""
+
+
+def _asks_to_stop_contact(text: str) -> bool:
+    """A stopping word, and if what stops is an "-ing", the contact itself is named."""
+    return bool(_STOPPING.search(text)) and bool(_CONTACTING.search(text) or not _STOPS_OTHER.search(text))
 
 
 def combine(r: Understanding, rule: str, rule_confidence: float,
@@ -225,14 +229,11 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             r.services and rule == "book" and not r.is_question) or ASKS_OWN.search(r.text.lower())
             or _UNSURE_OF_OWN.search(r.text.lower())):
         return model, p  # "when's my oil change again?" asks about one already booked
-    if rule == "objection_busy" and _CALL_BACK.search(r.text.lower()) and not r.services and model in {
+    if rule == "objection_busy" and CALL_ME.search(r.text.lower()) and not r.services and model in {
             "book", "provide_info", "reschedule", "lookup_appointment"}:
         return rule, rule_confidence  # "could somebody from service give me a call back tomorrow?"
-    if model == "do_not_call" and rule != "do_not_call" and not _CONTACTING.search(r.text.lower()) and (
-            re.search(r"\b(?:stop|quit|done|no more|tired of) \w+ing\b", r.text.lower())):
-        return rule, rule_confidence  # "want to stop renting": something else the caller stops
-    if model == "do_not_call" and rule != "do_not_call" and not _STOPPING.search(r.text.lower()):
-        return rule, rule_confidence  # "yeah, the number I'm calling from is fine"
+    if model == "do_not_call" and rule != "do_not_call" and not _asks_to_stop_contact(r.text.lower()):
+        return rule, rule_confidence  # "the number I'm calling from is fine", "want to stop renting"
     if model == "do_not_call" and p >= 0.6 and rule != "escalation":
         return "do_not_call", p  # "we already bought, so don't ring again": the request wins
     if rule in RULES_FIRST:

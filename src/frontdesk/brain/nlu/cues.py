@@ -101,10 +101,11 @@ LOOKUP_CUE = re.compile(r"\b(?:(?:my|our) (?:appointment|appt|booking|reservatio
                          r"(?:do|have) (?:i|we) (?:have|got) (?:anything|any|an?|two|something)|"
                          r"what (?:time|day) (?:was|is|am|are) (?:i|we|it|my|our))\b")
 """Words a question about one's own appointment always has ("when is my appointment?")."""
-ASKS_OWN = re.compile(r"\b(?:what time|what day|when)(?:'s| is| was| are| were)? (?:my|our)\b")
+_ASKS_OWN = r"\b(?:what time|what day|when)(?:'s| is| was| are| were){} (?:my|our)\b"
+ASKS_OWN = re.compile(_ASKS_OWN.format("?"))
 """A question about the caller's own booking ("what time's my thing tomorrow? the battery"):
 with it, a service and a day named describe that booking, they do not ask for a new one."""
-OWN_QUESTION = re.compile(r"\b(?:what time|what day|when)(?:'s| is| was| are| were) (?:my|our)\b|"
+OWN_QUESTION = re.compile(_ASKS_OWN.format("") + "|"
                           r"\b(?:when|what time|what day) (?:are|am|do|did|will) (?:we|i) (?:meet(?:ing)?|"
                           r"see(?:ing)?|supposed to|coming in|booked)\b|"
                           r"\bcheck (?:on )?(?:the (?:time|day|date) (?:of|for) )?(?:my|our) (?:appointment|"
