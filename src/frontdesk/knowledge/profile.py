@@ -129,6 +129,17 @@ class StaffMember(BaseModel):
         return self.duty_hours(departments).is_open(local)
 
 
+class AskFrame(BaseModel):
+    """A request made of a verb and its object, in the caller's order and inflection: the verbs
+    ("see", "walk through", "test drive") and the things they are done to ("house", "bungalow";
+    ``vehicle`` stands for any make, model or kind of car). """
+
+    verbs: list[str] = Field(min_length=1)
+    objects: list[str] = Field(min_length=1)
+    owner: Literal["business", "caller"] = "business"
+    """Whose thing it is: the business's ("the", "your", "it") or the caller's ("my", "our")."""
+
+
 class AppointmentType(BaseModel):
     key: str
     label: str
@@ -138,6 +149,9 @@ class AppointmentType(BaseModel):
     needs_service: bool = False
     needs_vehicle: bool = False
     synonyms: list[str] = []
+    frames: list[AskFrame] = []
+    """Verb-and-object frames that ask for this visit in any word order ("see the four-bedroom
+    you have listed", "a bungalow on your site we'd love to walk through")."""
 
 
 class Service(BaseModel):

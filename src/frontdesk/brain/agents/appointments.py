@@ -20,7 +20,7 @@ from frontdesk.brain.format import say_date, say_list, say_on_date, say_phone, s
 from frontdesk.brain.nlu.change import When, split_change
 from frontdesk.brain.nlu.text import without_pauses
 from frontdesk.brain.ports import AppointmentNotFoundError, ExistingAppointment, SlotUnavailableError
-from frontdesk.brain.state import Appointment, ConversationState
+from frontdesk.brain.state import Appointment, AppointmentDesk, ConversationState
 from frontdesk.knowledge.profile import Department
 
 AGENT = "appointments"
@@ -166,7 +166,11 @@ async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
     u = ctx.u
     desk = s.desk
     if desk.action == "move" and (target.given or current.given):
-        _set_target(s, target if target.given else current)  # "no, make it three"
+        wanted = target if target.given else current
+        if not u.deny and not u.is_question and _said_back(desk, wanted):
+            await _move(s, ctx)  # "Friday at eleven, great": the read-back said back is a yes
+            return
+        _set_target(s, wanted)  # "no, make it three"
         s.last_ask = None  # a new time read back is a new question, not the same one again
         await _go_on(s, ctx, When())
         return
@@ -228,6 +232,13 @@ def _set_target(s: ConversationState, wanted: When) -> None:
         desk.new_time = wanted.time.strftime("%H:%M")
     desk.part = wanted.part if wanted.time is None else None
     desk.offered = []
+
+
+def _said_back(desk: AppointmentDesk, wanted: When) -> bool:
+    """The new day and time the caller names are the ones read back, nothing else."""
+    return (desk.new_date is not None and desk.new_time is not None and wanted.part is None
+            and (wanted.date is None or wanted.date.isoformat() == desk.new_date)
+            and (wanted.time is None or wanted.time.strftime("%H:%M") == desk.new_time))
 
 
 def _narrowing(ctx: TurnContext, current: When) -> bool:

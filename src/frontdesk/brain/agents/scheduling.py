@@ -90,6 +90,14 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
     return slots.model_dump() != before
 
 
+def _said_back(s: ConversationState, u: Understanding) -> bool:
+    """The caller names the day or time read back, and nothing that differs from it."""
+    slots = s.booking_slots
+    return bool(u.date or u.time) and (
+        u.date is None or u.date.isoformat() == slots.preferred_date) and (
+        u.time is None or u.time.strftime("%H:%M") == slots.preferred_time)
+
+
 def _checks_part_of_day(s: ConversationState, u: Understanding) -> bool:
     """The caller names only the part of the day the time read back is in ("8 AM, that's the
     morning, right?"): nothing to change."""
@@ -269,8 +277,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         if u.affirm and not changed and s.last_ask == "ask_change":
             await advance(s, ctx)  # "yes" to "what would you like to change?" books nothing
             return
-        if u.affirm and not changed:
-            await _book(s, ctx)
+        if not changed and (u.affirm or (not u.deny and not u.is_question and _said_back(s, u))):
+            await _book(s, ctx)  # "yes", or "Wednesday at nine thirty, great": the read-back said back
             return
         if u.deny and not changed:
             ctx.ask(s, "confirm_booking", AGENT, "ask_change")

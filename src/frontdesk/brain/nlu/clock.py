@@ -155,8 +155,11 @@ def extract_time(u: Utterance) -> time | None:
     not taken; with several, the one that is not ruled out ("not 9, 10") wins."""
     text = u.numeric
     # the words after the last correction that says something ("make that 3 instead": not "")
-    tail = next((t for t in correction_tails(text) if re.search(r"\w", t)), None)
-    if tail is not None and tail != text:
+    # (latest first; "make it ten, not nine thirty, sorry, I've got a call": the last correction
+    # names no time, the one before it does)
+    for tail in correction_tails(text):
+        if tail == text or not re.search(r"\w", tail):
+            continue
         bare = _BARE_CORRECTION.match(tail)
         # "… at eight — no, make it ten." / "make that nine, we've got brunch at ten": the hour
         # right after the correction is the one meant, whatever time follows it

@@ -97,11 +97,11 @@ LOOKUP_CUE = re.compile(r"\b(?:(?:my|our) (?:appointment|appt|booking|reservatio
                          r"did (?:i|we) (?:book|schedule|make)|lined up|"
                          r"(?:i|we) (?:have|got|had) (?:an?|the|our|my|any|two|some) (?:appointment|"
                          r"appt|showing|consultation|test drive|valuation|walkthrough|tour|"
-                         r"service|oil change|booking)s?|(?:can'?t|don'?t|cannot) remember|forgot|"
+                         r"service|oil change|booking)s?|(?:can'?t|don'?t|cannot) remember|for ?got|"
                          r"(?:do|have) (?:i|we) (?:have|got) (?:anything|any|an?|two|something)|"
                          r"what (?:time|day) (?:was|is|am|are) (?:i|we|it|my|our))\b")
 """Words a question about one's own appointment always has ("when is my appointment?")."""
-_ASKS_OWN = r"\b(?:what time|what day|when)(?:'s| is| was| are| were){} (?:my|our)\b"
+_ASKS_OWN = r"\b(?:what time|what day|when)(?:'s| is| was| are| were){} (?:my|our|mine\b|ours\b)"
 ASKS_OWN = re.compile(_ASKS_OWN.format("?"))
 """A question about the caller's own booking ("what time's my thing tomorrow? the battery"):
 with it, a service and a day named describe that booking, they do not ask for a new one."""
@@ -109,7 +109,10 @@ OWN_QUESTION = re.compile(_ASKS_OWN.format("") + "|"
                           r"\b(?:when|what time|what day) (?:are|am|do|did|will) (?:we|i) (?:meet(?:ing)?|"
                           r"see(?:ing)?|supposed to|coming in|booked)\b|"
                           r"\bcheck (?:on )?(?:the (?:time|day|date) (?:of|for) )?(?:my|our) (?:appointment|"
-                          r"appt|showing|consultation|booking|test drive|valuation|service)\b")
+                          r"appt|showing|consultation|booking|test drive|valuation|service)\b|"
+                          r"\b(?:i|we) (?:set up|arranged|booked|made|scheduled|had|have)\b[^.?!]{0,120}?"
+                          r"\b(?:forgot|for got|mislaid|misplaced|lost (?:the|my|our)|can'?t remember|"
+                          r"don'?t remember|can'?t find)\b")
 """Asks about the caller's own booking in so many words, whatever the classifier heard."""
 CANCEL_ASK = re.compile(r"(?<!\bif i )(?<!\bif we )(?<!\bto )(?:\bcancel(?:l?ed|l?ing)?|\bcall(?:ing)? off|"
                          r"\bscrap|\bnix) (?:it|that|this|them|the (?:appointment|appt|showing|booking|"

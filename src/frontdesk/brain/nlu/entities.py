@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 import phonenumbers
 from rapidfuzz import fuzz, process
 
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.text import Utterance, correction_tails, normalise, phrase_in, ruled_out
-from frontdesk.knowledge.profile import BusinessProfile
+from frontdesk.knowledge.profile import AskFrame, BusinessProfile
 
 # --- contact details -------------------------------------------------------------------------
 
@@ -155,7 +156,9 @@ def _with_surname_after(u: Utterance, name: str) -> str:
 _EMAIL_NEXT = re.compile(r"\s*(?:@|\.\w|_|\s*\bdot\b|\s*\bunderscore\b|\s+at\s+\w+\s*(?:\.|dot)\s*\w)")
 """What follows words that are an email address, not a name ("it's june dot park at gmail")."""
 _STRONG_CUE = re.compile(r"\b(?:my name is|my name's|name is|name's|call me|the name is|name (?:would|will|"
-                         r"should|'d|'ll) be)[,\s]+"
+                         r"should|'d|'ll) be|my name(?= [a-z]+ [a-z]+)|"
+                         r"(?:put|book|make|have) (?:it|that|this) under(?: the name)?"
+                         r"(?:,? (?:his|her|my|our|their) name)?)[,\s]+"
                          r"(?:(?:um+|uh+|er|like|actually|it's|its|it is|oh)[,\s]+)*"
                          r"([a-z][a-z'-]+(?:\s+[a-z][a-z'-]+){0,2})")
 _SPELLED = re.compile(r"\b(?:[a-z]\s){2,}[a-z]\b")
@@ -227,6 +230,8 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
     A surname said as one ("last name's Nguyen, N-G-U-Y-E-N") joins the first name said with it
     ("this is Linh", "first name Chidi"); said alone it is returned alone, and
     :func:`surname_only` tells the brain to add it to the first name it already has."""
+    if expecting and _SPELLING_NOTE.search(u.raw):
+        u = normalise(_SPELLING_NOTE.sub(" ", u.raw))  # "jon, no h", "Mac with an a", "V as in Victor"
     last = _LAST_NAME.search(u.lower)
     if last and _plausible_name_word(last.group(1)):
         surname = _clean_name([last.group(1)])
@@ -253,7 +258,7 @@ def respelled(u: Utterance, known: str) -> str | None:
     """The name on file with the part the caller spells out corrected ("my first name is
     spelled K-A-T-H-R-Y-N" for "Catherine Boyle" → "Kathryn Boyle"); None when nothing is."""
     parts = known.split()
-    for match in _SPELLED.finditer(u.lower):
+    for match in _SPELLED_OUT.finditer(_SPELLING_NOTE.sub(" ", u.lower)):
         word = re.sub(r"[^a-z]", "", match.group(0))
         if len(word) < 2 or not parts or word in (p.lower() for p in parts):
             continue
@@ -278,6 +283,54 @@ def surname_only(u: Utterance, name: str) -> bool:
     return _LAST_NAME.search(u.lower) is not None and " " not in name
 
 
+_SPELLING_NOTE = re.compile(r"(?i)\b(?:(?:with )?no [a-z]|with (?:an?|one|two|double) [a-z](?:'?s)?|"
+                            r"double[- ][a-z]|[a-z] as in [a-z]+|like it sounds|one word)\b")
+"""How a caller tells the spelling apart ("Jon, no H", "with two Ns", "V as in Victor")."""
+_SPELLED_OUT = re.compile(r"(?<!['\w])(?:[a-z][- ]){2,}[a-z]\b")
+"""Letters spelled out ("k-o-w-a-l-s-k-i", "s o u s a"); not the "s" of "it's"."""
+_NAME_ONLY_FILLER = re.compile(r"^(?:(?:yes|yeah|yep|sure|ok|okay|oh|um+|uh+|so|well|hi|hello|it's|its|"
+                               r"it is|this is|that's|thats|name's|names|my name's|my name is)[,.\s]+)+")
+
+
+def _is_vehicle_word(word: str) -> bool:
+    lex = lexicon()
+    return word in lex.makes or word in {m.lower() for m in lex.models}
+
+
+_CALENDAR = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|"
+                       r"march|april|may|june|july|august|september|october|november|december|today|"
+                       r"tomorrow|morning|afternoon|evening|noon|next|this|spring|\d+(?:st|nd|rd|th)|first|second|"
+                       r"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|\w+tieth|"
+                       r"summer|fall|winter)\b")
+"""Words of a day or a time: "june tenth", "april first" are dates, not names."""
+
+
+def _name_said_alone(u: Utterance) -> str | None:
+    """A message that is nothing but a name, however it is typed ("hannah castellanos", "Gary
+    Lindqvist. L-I-N-D-Q-V-I-S-T."), wherever in the call: a known first name, then a surname."""
+    text = _NAME_ONLY_FILLER.sub("", _SPELLED_OUT.sub(" ", u.lower).strip())
+    text = re.sub(r"[,.]?\s*(?:thanks|thank you|please)?\W*$", "", text)
+    words = _unrepeated(re.findall(r"[a-z][a-z'-]+", text))
+    if not 2 <= len(words) <= 3 or re.search(r"[^a-z'\s,.-]", text):
+        return None
+    lex = lexicon()
+    if (words[0] in lex.first_names or words[0] in lex.given_names) and not _CALENDAR.search(text) and all(
+            _plausible_name_word(w) and not _is_vehicle_word(w) for w in words):
+        return " ".join(w[:1].upper() + w[1:] for w in words)
+    return None
+
+
+def _with_spelled_surname(u: Utterance, name: str) -> str:
+    """"It's K-O-W-A-L-C-Z-Y-K. Walter.": a first name and a surname spelled out beside it."""
+    if " " in name:
+        return name
+    for run in _SPELLED_OUT.finditer(u.lower):
+        word = re.sub(r"[^a-z]", "", run.group(0))
+        if len(word) >= 3 and word != name.lower() and _plausible_name_word(word):
+            return f"{name} {word[:1].upper()}{word[1:]}"
+    return name
+
+
 def _extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
     if expecting:
         u = _name_frames(u)
@@ -286,12 +339,16 @@ def _extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
              and (name := _clean_name(match.group(1).split(),
                                       u.raw[match.start(1): match.end(1)].split()))]
     if expecting:
-        spelled = re.sub(r"\b(?:[a-z][- ]){2,}[a-z]\b", " ", u.lower)  # "k-o-w-a-l-s-k-i"
+        spelled = _SPELLED_OUT.sub(" ", u.lower)  # "k-o-w-a-l-s-k-i"
         pieces = re.split(r"[,.;!?]", spelled)
         pieces.append(" ".join(pieces))  # "lindgren. abe lindgren", "um, tasha. tasha greenleaf"
-        for piece in pieces:  # a piece that is a whole name: "Siobhan Doyle"
+        for i, piece in enumerate(pieces):  # a piece that is a whole name: "Siobhan Doyle"
+            if i == len(pieces) - 1 and any(len(n.split()) > 1 for n in names):
+                break  # "Ewan MacLeod, Mac with an a": a whole name said; the rest is spelling
             piece = _AFTER_NAME.sub("", _PIECE_FILLER.sub("", piece.strip()))
             words = _unrepeated(re.findall(r"[a-z][a-z'-]+", piece))
+            if any(_is_vehicle_word(w) for w in words):
+                continue  # "it's a kia soul": the car, not the caller
             if 2 <= len(words) <= 3 and all(_plausible_name_word(w) for w in words):
                 names.append(_clean_name(words) or "")
             elif 2 <= len(words) <= 3 and (name := _clean_name(words, _cased(u, words))) and (
@@ -302,6 +359,9 @@ def _extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
                 names.append(" ".join(w[:1].upper() + w[1:] for w in words))  # "will summers"
     if names:  # "it's Siobhan, S-I-O-B-H-A-N, Siobhan Doyle": the fullest form
         return _with_surname_after(u, max(names, key=lambda n: len(n.split())))
+    alone = _name_said_alone(u)
+    if alone:
+        return alone
     here = _NAME_HERE.search(u.lower)
     if here:
         name = _clean_name(here.group(1).split())
@@ -328,14 +388,16 @@ def _extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
                 return name
     if expecting:
         text = re.sub(r"^(?:(?:yes|yeah|yep|sure|ok|okay|oh|um+|uh+|so|well|it's|its|it is|"
-                      r"the name is|name's|that's|thats|that is)[,.\s]+)+", "", u.lower)
+                      r"the name is|name's|that's|thats|that is)[,.\s]+)+", "",
+                      _SPELLED_OUT.sub(" ", u.lower))
         text = re.sub(r"[,.]?\s*(?:thanks|thank you|please)\W*$", "", text)
         words = re.findall(r"[a-z][a-z'-]+", text)
         if 2 <= len(words) <= 3 and words[0] in lexicon().given_names and all(
                 _plausible_name_word(w) for w in words[1:]):
             return " ".join(w[:1].upper() + w[1:] for w in words)  # "it's will summers"
-        if 1 <= len(words) <= 3:
-            return _clean_name(words, _cased(u, words))
+        if 1 <= len(words) <= 3 and not any(_is_vehicle_word(w) for w in words):
+            name = _clean_name(words, _cased(u, words))  # not "it's a kia soul"
+            return _with_spelled_surname(u, name) if name else None
     return None
 
 
@@ -511,12 +573,92 @@ def extract_dropped_services(u: Utterance, profile: BusinessProfile) -> list[str
 
 
 def extract_appointment_type(u: Utterance, profile: BusinessProfile) -> str | None:
-    best: tuple[int, str] | None = None
+    best: tuple[int, str, bool] | None = None
     for appt in profile.appointment_types:
         for phrase in [appt.label, *appt.synonyms]:
             if phrase_in(phrase.lower(), u.lower) and (best is None or len(phrase) > best[0]):
-                best = (len(phrase), appt.key)
-    return best[1] if best else None
+                best = (len(phrase), appt.key, phrase.split()[-1] in {"it", "one", "that"})
+    framed = [(frame.owner, appt.key) for appt in profile.appointment_types for frame in appt.frames
+              if _frame_in(frame, u.lower)]
+    own = next((key for owner, key in framed if owner == "caller"), None)
+    if best is None or (own and best[2]):
+        # "listing our house … someone to come take a look at it": "our house" says more than "it"
+        return own or (framed[0][1] if framed else None)
+    return best[1]
+
+
+_IRREGULAR = {"see": ("saw", "seen"), "drive": ("drove", "driven"), "take": ("took", "taken"),
+              "show": ("shown",), "go": ("went", "gone"), "come": ("came",), "sit": ("sat",)}
+
+
+def _inflected(verb: str) -> str:
+    """A pattern for every form of the verb ("drive" → drive, drives, driving, drove …)."""
+    stem = verb[:-1] if verb.endswith("e") and len(verb) > 3 else verb
+    forms = {verb, verb + "s", verb + "es", stem + "ing", verb + "ing", stem + "ed", verb + "d",
+             *_IRREGULAR.get(verb, ())}
+    return "(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + ")"
+
+
+_PARTICLES = frozenset({"out", "through", "at", "around", "over", "in", "by"})
+_OBJECT_OWNER = re.compile(r"\b(?:the|that|this|those|these|your|y'?all'?s|ur|one of (?:the|your)|"
+                           r"a|an)\b(?:\s+[\w'-]+){0,4}\s*$")
+_OWNERS = re.compile(r"\b(?:my|our|his|her|their|mine|ours)\b(?:\s+[\w'-]+){0,3}\s*$")
+_HABIT = re.compile(r"\b(?:i|we|he|she|they|wife|husband|son|daughter|kid|kids)\s+$")
+_NOT_AN_OBJECT_NEXT = re.compile(r"\s+(?:about|if|whether|what|how|why|when|you|y'?all|ya)\b")
+_VEHICLE_WORDS = ("car", "truck", "suv", "van", "sedan", "pickup", "wagon", "hatchback", "crossover",
+                  "coupe", "minivan", "ev")
+
+
+@cache
+def _frame_pattern(verbs: tuple[str, ...], objects: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    verb_parts = []
+    for verb in verbs:
+        *words, last = [re.escape(w) if w in _PARTICLES else _inflected(w) for w in verb.lower().split()]
+        # a particle may come after the object: "take that red RAV4 out"
+        gap = r"(?:\s+[\w'-]+){0,5}?\s+" if verb.split()[-1] in _PARTICLES else r"\s+"
+        verb_parts.append(r"\s+".join(words) + gap + last if words else last)
+    nouns: set[str] = set()
+    for obj in objects:
+        if obj == "vehicle":
+            lex = lexicon()
+            nouns |= {*_VEHICLE_WORDS, *lex.makes, *(m.lower() for m in lex.models),
+                      *(m.lower().replace("-", "") for m in lex.models)}  # "crv" heard for CR-V
+        else:
+            nouns.add(obj.lower())
+    noun = "|".join(sorted((re.escape(n) + "s?" for n in nouns), key=len, reverse=True))
+    return (re.compile(r"\b(?:" + "|".join(verb_parts) + r")\b"),
+            re.compile(r"(?<!\w)(?:" + noun + r")(?![\w-])"))  # "the four-bedroom"
+
+
+def _frame_in(frame: AskFrame, text: str) -> bool:
+    """A verb of the frame and one of its objects in the same sentence: the object right after
+    the verb ("see it", "drive that one"), or the right owner's thing within a few words either
+    side ("see the four-bedroom you have listed", "the bungalow … we'd love to walk through",
+    "listing our house … someone to come take a look at it")."""
+    verbs, nouns = _frame_pattern(tuple(frame.verbs), tuple(frame.objects))
+
+    def whose(sentence: str, obj: re.Match[str]) -> bool:
+        lead = sentence[max(0, obj.start() - 40): obj.start()]
+        owned = _OWNERS.search(lead) is not None
+        return owned if frame.owner == "caller" else bool(_OBJECT_OWNER.search(lead)) and not owned
+
+    for sentence in re.split(r"[.?!;]+", text):
+        for verb in verbs.finditer(sentence):
+            if ((_HABIT.search(sentence[: verb.start()]) and not re.search(r"(?:ing|ed)$", verb.group(0)))
+                    or re.search(r"[^s]s$", verb.group(0).split()[0])):
+                continue  # "I drive the Camry to work", "the F-250 everybody drives": a habit
+            after = sentence[verb.end():]
+            if _NOT_AN_OBJECT_NEXT.match(after):
+                continue  # "see about", "see if you have"
+            if re.match(r"\s+(?:it|that one|this one|one|them|her)\b", after) and (
+                    frame.owner == "business"
+                    or any(whose(sentence, o) for o in nouns.finditer(sentence, 0, verb.start()))):
+                return True
+            near = (o for o in nouns.finditer(sentence)
+                    if 0 <= o.start() - verb.end() <= 40 or 0 <= verb.start() - o.end() <= 50)
+            if any(whose(sentence, o) for o in near):
+                return True
+    return False
 
 
 @dataclass(slots=True)

@@ -305,7 +305,10 @@ def extract_timeline(u: Utterance, today: date, *, expecting: bool = False) -> t
     return None
 
 
-def extract_financing(u: Utterance) -> str | None:
+def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
+    """Cash, pre-approved, in progress or not started. A bare "not yet" or "haven't" answers the
+    financing question only when it is the one asked ("not yet, just getting the ball rolling"
+    to "what's prompting the move?" says nothing of a loan)."""
     text = u.lower
     if re.search(r"\b(?:pre-?approved|pre approved|preapproval|pre-?approval letter|already approved"
                  r"|got approved|have approval|(?:bank|lender|credit union|mortgage (?:guy|lady|broker)) "
@@ -323,7 +326,9 @@ def extract_financing(u: Utterance) -> str | None:
                  r"(?:lender|bank)|applied|applying|in the process|waiting on|(?:loan|mortgage) "
                  r"application|application(?:'s| is) in|waiting to hear)\b", text):
         return "in_progress"
-    if re.search(r"\b(?:not yet|haven't|havent|no(?:t)? (?:pre-?)?approv|need (?:financing|a loan|"
+    if expecting and re.search(r"\b(?:not yet|haven'?t)\b", text):
+        return "not_started"
+    if re.search(r"\b(?:no(?:t)? (?:pre-?)?approv|need (?:financing|a loan|"
                  r"a mortgage)|don't have (?:financing|a lender)|(?:still |gotta |got to |have to )?need "
                  r"to (?:talk|speak) (?:to|with) (?:a |the |our )?(?:lender|bank|mortgage|loan)|"
                  r"(?:haven't|have not|didn't) (?:talked|spoken|gone) (?:to|with))\b", text):

@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 _LEXICON_FILE = Path(__file__).with_name("lexicon.yaml")
+_FIRST_NAMES_FILE = Path(__file__).with_name("first_names.txt")
 
 
 def _compile(patterns: list[str]) -> re.Pattern[str]:
@@ -40,6 +41,8 @@ class Lexicon:
     service_objects: frozenset[str] = frozenset()
     """The parts of a car service work is done on ("the oil and the tires"): said alone, each
     names the one service of a business that works on it."""
+    first_names: frozenset[str] = frozenset()
+    """Common first names (``first_names.txt``): a message of one and a surname is a name."""
 
 
 @cache
@@ -61,6 +64,8 @@ def lexicon() -> Lexicon:
         topics={words: _compile(pats) for words, pats in (raw.get("topics") or {}).items()},
         service_objects=frozenset(str(w) for w in raw.get("service_objects") or []),
         given_names=frozenset(str(w) for w in raw.get("given_names_also_words") or []),
+        first_names=frozenset(line.strip() for line in _FIRST_NAMES_FILE.read_text("utf-8").splitlines()
+                              if line.strip() and not line.startswith("#")),
         other_services={name: tuple(str(w) for w in words)
                         for name, words in (raw.get("other_services") or {}).items()},
     )

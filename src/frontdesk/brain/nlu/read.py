@@ -154,7 +154,8 @@ def read(text: str, profile: BusinessProfile, today: date,
     # "sorry, yes" / "oh, wait, that works": fillers before the answer do not change it
     answer = _LEAD_FILLER.sub("", u.lower)
     result.affirm = (bool(lex.yes.match(answer)) and not lex.no.match(answer)) or (
-        awaiting in {"confirm_booking", "confirm_change"} and bool(_NO_THATS_FINE.match(answer)))
+        awaiting in {"confirm_booking", "confirm_change"} and bool(_NO_THATS_FINE.match(answer))) or (
+        awaiting in _APPROVAL_ASKED and bool(_APPROVES.match(answer)))
     result.deny = bool(lex.no.match(answer)) and not result.affirm
     if awaiting in {"confirm_booking", "offer_appointment"} and CANCEL_ASK.search(u.lower):
         # "yes, go ahead and cancel it" to "shall I book it?": the yes is to cancelling
@@ -164,11 +165,13 @@ def read(text: str, profile: BusinessProfile, today: date,
     result.name = ex.extract_name(u, expecting=awaiting == "name")
     if result.name and ex.surname_only(u, result.name):
         flags.add("surname_only")  # "last name's Okafor": joins the first name already given
-    if result.name and result.name.lower() in {a.lower() for a in (
-            *profile.service_areas, *profile.nearby_areas, *profile.area_aliases,
-            *(p for sv in profile.services for p in (sv.name, *sv.synonyms)),
-            *(p for t in profile.appointment_types for p in (t.label, *t.synonyms)))}:
-        result.name = None  # "Cedar Park." answers where, not who; "State Inspection" is no one
+    places = {a.lower() for a in (*profile.service_areas, *profile.nearby_areas, *profile.area_aliases)}
+    if result.name and (result.name.lower() in places | {
+            p.lower() for p in (*(p for sv in profile.services for p in (sv.name, *sv.synonyms)),
+                                *(p for t in profile.appointment_types for p in (t.label, *t.synonyms)))}
+            or (awaiting != "name" and result.name.split()[0].lower() in places)):
+        result.name = None  # "Cedar Park." answers where, not who; "State Inspection" is no one;
+        # "austin texas" said unasked is a place
     result.date = when.extract_date(u, today)
     if result.date is None and (every := EVERY_WEEKDAY.search(u.lower)) and asks_hours(u.lower):
         result.date = when.parse_date(every.group(1), today)  # "y'all do saturdays?": the next one
@@ -191,7 +194,7 @@ def read(text: str, profile: BusinessProfile, today: date,
             _HUNDREDS_SPAN.search(u.numeric) is not None))
         result.timeline = lead.extract_timeline(u, today, expecting=awaiting == "timeline")
         result.location = ex.extract_location(u, profile, expecting=awaiting == "location")
-        result.financing = lead.extract_financing(u)
+        result.financing = lead.extract_financing(u, expecting=awaiting == "financing")
         result.motivation = lead.extract_motivation(u, expecting=awaiting == "motivation")
         result.lead_intent = lead.extract_lead_intent(u)
     if result.budget and awaiting == "budget":
@@ -332,6 +335,15 @@ _ASKS_FOR_IT = re.compile(r"(?:\W*(?:so|and|um+|uh+|okay|ok|well|yeah|then)\W+)*
 _NO_THATS_FINE = re.compile(r"(?:no|nope|nah)\W+(?:no\W+)?(?:that'?s|that is|it'?s|that sounds|sounds|"
                             r"that works) (?:perfect|great|fine|good|right|correct|all good)\W*$")
 """"No, that's perfect" to a read-back: nothing to change, a yes."""
+_APPROVES = re.compile(
+    r"(?:(?:that|it|this|which|all|everything)(?:'?s| is| will be| would be|'d be|'ll be| sounds| seems)\s+|"
+    r"(?:sounds|seems|looks)\s+)?(?:(?:just|quite|very|really|absolutely|totally|so|all|real)\s+)?"
+    r"(?:perfect|great|fine|good|lovely|splendid|wonderful|excellent|brilliant|grand|awesome|satisfactory|"
+    r"ideal|cool|fantastic|terrific|marvell?ous|super|beautiful|dandy|peachy|bet|say less|deal|works|"
+    r"(?:we|i)(?:'ll| will| shall) see you then|see you then)\b(?!\s*(?:,\s*)?(?:but|except|only|if)\b)")
+"""Approval in the caller's own words ("that's perfect", "splendid", "bet", "that will be quite
+satisfactory", "we shall see you then"): to a yes-or-no question, a yes."""
+_APPROVAL_ASKED = {"confirm_booking", "confirm_change", "offer_appointment", "offer_callback", "permission"}
 _CLOSING = re.compile(r"\b(?:thanks|thank you|thank u|thx|appreciate|that'?s (?:all|it|everything)|"
                       r"all (?:good|set)|i'?m good|we'?re good)\b")
 """A yes-word that closes ("perfect, thanks") rather than opens ("yes, one more thing")."""

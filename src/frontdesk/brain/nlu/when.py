@@ -94,6 +94,7 @@ def near_focus(u: Utterance, found: date | None, today: date, focus: date | None
 
 
 _WEEK_FROM = re.compile(rf"\b(?:a|one|1) week from (today|tomorrow|now|{WEEKDAY})\b|"
+                        rf"\b(?:the )?({WEEKDAY}) after next\b|"
                         r"\bin (?:a|one|1) week(?:'s time)?\b|\bthis time next week\b")
 _PAST = re.compile(r"\b(?:died|happened|was|were|did|broke|went|had|been|started|stalled|quit|"
                    r"failed|twice|once|times|already|ago)\b")
@@ -347,6 +348,9 @@ def _extract_date(u: Utterance, today: date, _single: bool) -> date | None:
     week = _WEEK_FROM.search(text)
     if week and not _single:
         base = today
+        if week.group(2):  # "Monday after next": the Monday a week after the coming one
+            day = _weekday_index(week.group(2))
+            return today + timedelta(days=(day - today.weekday() - 1) % 7 + 1 + 7)
         if week.group(1) and week.group(1) not in {"today", "now"}:
             base = (today + timedelta(days=1) if week.group(1) == "tomorrow"
                     else extract_date(Utterance(week.group(1), week.group(1), week.group(1)),
