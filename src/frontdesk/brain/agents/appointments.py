@@ -32,6 +32,11 @@ _KEEP = re.compile(r"\b(?:keep (?:it|that|the|my)|leave (?:it|that)|never ?mind|
                    r"i'?ll keep|i'?ll (?:still )?make it|i can make it|as (?:it|is) is|stick with|"
                    r"scratch that|changed my mind|on second thought|it'?s fine (?:as is|where it is))\b")
 """The caller keeps the appointment as it is."""
+_NO_NEW_ONE = re.compile(r"\b(?:(?:don'?t|do not|won'?t) (?:need|want) (?:a |another )?(?:new one|another|to "
+                         r"(?:re-?book|re-?schedule|book (?:a )?new|make (?:a )?new))|no need to (?:re-?book|"
+                         r"re-?schedule)|not (?:re-?booking|re-?scheduling))\b")
+"""The "no" is to a new appointment, not to cancelling this one ("no thanks, we don't need a new
+one")."""
 _CALLBACK = re.compile(r"\b(?:call (?:me|us)(?: back)?|call back|callback|have (?:someone|somebody) "
                        r"(?:call|ring|reach)|give (?:me|us) a (?:call|ring)|get back to)\b")
 _FIRST = re.compile(r"\b(?:first|earlier|earliest|sooner|former|1st)\b")
@@ -174,9 +179,10 @@ async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
         s.last_ask = None  # a new time read back is a new question, not the same one again
         await _go_on(s, ctx, When())
         return
-    if u.affirm:
+    if u.affirm or (desk.action == "cancel" and _NO_NEW_ONE.search(u.text.lower()) and not _KEEP.search(
+            u.text.lower())):
         if desk.action == "cancel":
-            await _cancel(s, ctx)
+            await _cancel(s, ctx)  # "yes"; "no thanks, we don't need a new one": cancel, no rebooking
         else:
             await _move(s, ctx)
         return

@@ -41,6 +41,11 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         from frontdesk.brain.agents import qualification
 
         qualification.absorb(s, ctx)  # "we're thinking of selling — call me Thursday" keeps both
+    if s.awaiting == "name" and s.awaiting_agent == AGENT and s.last_ask == "callback_ask_name" and (
+            u.date or u.time or u.window or u.time_of_day) and not u.services:
+        absorb_contact(s, ctx)
+        _refine_callback(s, ctx)  # "evening, after six" to "who should we ask for?": when, closer
+        return
     if s.awaiting == "name" and s.awaiting_agent == AGENT and s.last_ask == "callback_ask_name":
         absorb_contact(s, ctx)  # "Victor Amadi" (or no name: the callback stands all the same)
         first = (s.customer.name or "").split(" ")[0]
@@ -199,6 +204,24 @@ def schedule_callback(s: ConversationState, ctx: TurnContext, reason: str | None
         return
     ctx.say("callback_scheduled", when=when)
     _end(s, "callback_scheduled")
+
+
+def _refine_callback(s: ConversationState, ctx: TurnContext) -> None:
+    """The callback just promised, at the closer time the caller now gives ("later today" …
+    "evening, after six"): the first task is withdrawn and one at the new time takes its place."""
+    previous = next((t for t in reversed(s.pending_tasks) if t.task_type == "callback"), None)
+    reason = None
+    if previous is not None:
+        s.pending_tasks.remove(previous)
+        ctx.effects.append(Effect(kind="cancel_task", task_id=previous.task_id))
+        if " (call " in previous.reason:
+            reason = previous.reason.rsplit(" (call ", 1)[0]
+        if ctx.u.date is None and previous.due_at:
+            ctx.u.date = datetime.fromisoformat(previous.due_at).date()  # "later today": still today
+        at = ctx.u.time
+        if at is not None and previous.window in {"afternoon", "evening"} and 1 <= at.hour <= 11:
+            ctx.u.time = at.replace(hour=at.hour + 12)  # "tonight" … "so seven thirty": 7:30 PM
+    schedule_callback(s, ctx, reason)
 
 
 def _callback_to_number(s: ConversationState, ctx: TurnContext) -> None:

@@ -152,10 +152,13 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         return
     for note in notes:
         ctx.add(note)
-    if ctx.u.appointment_type and (ctx.u.date or ctx.u.time or ctx.u.window) and hard_failure(
-            s.lead, ctx.profile.qualification) is None:
-        # "let's have someone come look at it then. wednesday afternoon, two?": the caller asks
-        # for the meeting, day and all; the rest is learned there, not asked first
+    asks_meeting = bool(ctx.u.appointment_type and (ctx.u.date or ctx.u.time or ctx.u.window))
+    if (asks_meeting or _names_a_slot(ctx.u)) and hard_failure(s.lead, ctx.profile.qualification) is None:
+        # "let's have someone come look at it then. wednesday afternoon, two?", "tuesday at two if
+        # you have it": the caller asks for the meeting, day and all; the rest is learned there
+        if not s.booking_slots.appointment_type:
+            s.booking_slots.appointment_type = ("listing_appointment" if s.lead.intent == "sell"
+                                                else "buyer_consultation")
         ctx.hand_off("scheduling", "the caller asked for a meeting", s)
         return
     ask_next(s, ctx)
@@ -223,6 +226,12 @@ def appointment_type_for(s: ConversationState, u: Understanding) -> str | None:
     return u.appointment_type
 
 
+def _names_a_slot(u: Understanding) -> bool:
+    """A day and a clock time, said as such ("Monday works, so twelve thirty?"): a meeting asked
+    for, never a moving timeline."""
+    return u.date is not None and u.time is not None and u.timeline is None
+
+
 def _remember_booking_facts(s: ConversationState, ctx: TurnContext) -> None:
     """A day or time said while talking about the move ("maybe on the 3rd, around two") is
     kept for the appointment, so the caller is not asked for it again."""
@@ -230,7 +239,7 @@ def _remember_booking_facts(s: ConversationState, ctx: TurnContext) -> None:
     slots = s.booking_slots
     if u.appointment_type:  # "can someone come look at ours?": the kind of meeting, whenever said
         slots.appointment_type = appointment_type_for(s, u)
-    if (s.awaiting in {"timeline"} or u.timeline) and not u.appointment_type:
+    if (s.awaiting in {"timeline"} or u.timeline) and not (u.appointment_type or _names_a_slot(u)):
         return  # "by March" is when they move, not when they meet
     if u.date:
         slots.preferred_date = u.date.isoformat()

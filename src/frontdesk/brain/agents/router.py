@@ -39,6 +39,9 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
     if intent in CONVERSATION_ACTS:
         return "greeting"
     owner = s.awaiting_agent
+    if s.last_ask == "callback_ask_name" and owner == "objection" and (
+            u.date or u.time or u.window or u.time_of_day) and not (u.services or u.appointment_type):
+        return owner  # "morning, before ten if they can" to "who should we ask for?": when, closer
     if intent.startswith("objection_"):
         if (intent == "objection_not_interested" and s.awaiting in _YES_NO
                 and s.awaiting != "permission" and owner not in (None, "objection")):

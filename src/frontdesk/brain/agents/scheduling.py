@@ -111,10 +111,18 @@ def _checks_part_of_day(s: ConversationState, u: Understanding) -> bool:
     return u.time_of_day == ("morning" if hour < 12 else "afternoon" if hour < 17 else "evening")
 
 
-def _replaces_service(u) -> bool:
+def _replaces_service(u: Understanding) -> bool:
+    """"Actually, the inspection instead" replaces the work; "oh wait, actually, while it's in
+    there can somebody check the brakes too?" adds to it."""
+    text = u.text.lower()
+    if _ADDS.search(text) and not re.search(r"\b(?:instead|rather|scratch|forget|switch|swap)\b", text):
+        return False
     return bool(re.search(r"\b(?:instead|actually|rather|not the|no,? (?:the|just)|scratch|"
-                          r"forget|change (?:it|that) to|switch|swap|just|only|mean|meant)\b",
-                          u.text.lower()))
+                          r"forget|change (?:it|that) to|switch|swap|just|only|mean|meant)\b", text))
+
+
+_ADDS = re.compile(r"\b(?:too|also|as well|while (?:it'?s|you'?re|you have it|they'?re|you guys are) "
+                   r"(?:in there|at it|there)|in addition|on top of that|plus|and another thing)\b")
 
 
 def _vehicle_for(appt: str | None, mention, ctx: TurnContext, current: VehicleInfo) -> VehicleInfo:
@@ -135,7 +143,8 @@ def _vehicle_for(appt: str | None, mention, ctx: TurnContext, current: VehicleIn
 
 
 _NOT_A_CHOICE = r"(?!\s+(?:week|month|year|time|night|minute|thing(?! (?:you|u) (?:said|mentioned))|resort))"
-_LATER_ONE = re.compile(rf"\b(?:second|later|last|latter|other|2nd(?= (?:one|option))){_NOT_A_CHOICE}\b")
+_LATER_ONE = re.compile(rf"\b(?:second|later|latest|last|latter|other|2nd(?= (?:one|option)))"
+                        rf"{_NOT_A_CHOICE}\b")
 _FIRST_ONE = re.compile(rf"\b(?:first|earlier|earliest|former|sooner|soonest|1st(?= (?:one|option)))"
                         rf"{_NOT_A_CHOICE}\b")
 

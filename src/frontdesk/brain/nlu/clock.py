@@ -219,9 +219,11 @@ class TimeWindow:
 
 
 _WINDOWS = (
-    (r"\bfirst thing\b|\bas early as (?:possible|you can)\b|\bearliest\b",
+    (r"\bfirst thing\b|\bas early as (?:possible|you can)\b|\bearliest\b|\b(?:when|whenever|as soon as|"
+     r"right when) (?:you|y'?all|you guys|(?:your|the) doors?) (?:open|opens)\b",
      (time(0, 0), time(10, 0), "first thing in the morning")),
-    (r"\bbefore (?:lunch|noon|midday)\b|\bin the morning\b|\bmornings?\b|\bearly\b",
+    (r"\bbefore (?:lunch|noon|midday)\b|\bin the morning\b|\bmornings?\b|"
+     r"(?<!off )(?<!leave )(?<!leaving )(?<!out )\bearly\b",  # "I'm off early that day" is no morning
      (time(0, 0), time(12, 0), "in the morning")),
     (r"\blate (?:in the )?afternoon\b", (time(15, 0), time(18, 0), "late in the afternoon")),
     (r"\bafter lunch\b", (time(13, 0), time(17, 0), "after lunch")),
@@ -259,9 +261,16 @@ def extract_window(u: Utterance) -> TimeWindow | None:
     text = re.sub(r"\b(?:good|g'?) ?(?:morning|afternoon|evening)\b", " ", text)  # greetings
     for pattern, (start, end, label) in _WINDOWS:
         match = re.search(pattern, text)
-        if match and not ruled_out(text, match.start()):
+        if match and not ruled_out(text, match.start()) and not _BUSY_IN.search(text[: match.start()]):
             return TimeWindow(start, end, label)
     return None
+
+
+_BUSY_IN = re.compile(r"\b(?:in (?:meetings?|class|court|surgery)|busy|working|at work|tied up|slammed|"
+                      r"stuck|swamped|asleep|sleeping|out|gone|on shift)"
+                      r"(?: all| every| the whole| most of the)?(?: the)?\s*$")
+"""A part of the day the caller is taken up in ("I'm in meetings all morning") is not the one
+asked for."""
 
 
 _SPAN_END = r"(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?|(noon|midday|lunch(?:time)?)"

@@ -98,6 +98,18 @@ _INSTEAD = re.compile(r"\b(?:instead|scratch that)\b")
 """"can we do the inspection instead, same time?" asked mid-booking changes the booking under way."""
 
 
+_ASKS_YOU = re.compile(r"\b(?:are|do|does|can|could|will|would) (?:you|y'?all|ya|you guys)\b|"
+                       r"\b(?:what|when|how|is there|is it)\b")
+"""The words of a question, wherever in the clause ("two things real quick: are y'all open Saturdays")."""
+_ASKS_FOR_WORK = re.compile(
+    r"\b(?:(?:can|could|would|will) (?:i|we|you|y'?all|ya|you guys|somebody|someone|one of (?:you|y'?all|"
+    r"your guys)|your (?:guys|techs?|mechanics?|people)) (?:please |also |maybe |just |possibly )?"
+    r"(?:get|have|check|look at|take a look|put|book|squeeze|fit|schedule|bring|add|throw in|swap|replace|"
+    r"change|rotate|inspect|detail|fix|clean)|(?:wondering|wonder|see) (?:if|whether) (?:i|we|you|y'?all) "
+    r"(?:could|can|might)|is it possible to (?:get|have|do|book|bring))\b")
+"""A request put as a question: the caller asks for the work, not about it."""
+
+
 def _asks_to_stop_contact(text: str) -> bool:
     """A stopping word, and if what stops is an "-ing", the contact itself is named."""
     return bool(_STOPPING.search(text)) and bool(_CONTACTING.search(text) or not _STOPS_OTHER.search(text))
@@ -122,6 +134,14 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             r.date or r.time or r.has_lead_facts or r.has_contact_facts):
         # a service named here belongs to the other place ("the tire shop on Burnet")
         return "wrong_number", max(p, 0.8)  # "no no, I meant to call the Ford place across town"
+    if "faq" in {rule, model} and r.services and _ASKS_FOR_WORK.search(r.text.lower()) and not (
+            "price_question" in r.flags or HOURS_LIMIT.search(r.text.lower()) or "faq_topic" in r.flags):
+        return "book", 0.8  # "can somebody check the brakes too?", "wondering if I could get it detailed"
+    if model == "faq" and rule != "faq" and not r.is_question and "?" not in r.text and (
+            r.date or r.time or r.window or r.time_of_day) and not (
+            "faq_topic" in r.flags or "price_question" in r.flags or _ASKS_YOU.search(r.text.lower())):
+        return ("provide_info", 0.7) if rule == "unknown" else (rule, rule_confidence)
+        # "morning. before ten if they can.": a when, said flat, asks nothing
     answered = awaiting is not None and answers(awaiting, r)
     if answered and awaiting in _CONTACT and (model in _DERAILS or rule in _DERAILS) and not (
             _REALLY_DERAILS.search(r.text.lower())):

@@ -283,7 +283,8 @@ def surname_only(u: Utterance, name: str) -> bool:
     return _LAST_NAME.search(u.lower) is not None and " " not in name
 
 
-_SPELLING_NOTE = re.compile(r"(?i)\b(?:(?:with )?no [a-z]|with (?:an?|one|two|double) [a-z](?:'?s)?|"
+_SPELLING_NOTE = re.compile(r"(?i)\b(?:(?:with )?no [a-z]|with (?:an?|one|two|double) (?:[a-z](?:'?s)?|ends|"
+                            r"ells|esses|ohs|ees|tees)|"
                             r"double[- ][a-z]|[a-z] as in [a-z]+|like it sounds|one word)\b")
 """How a caller tells the spelling apart ("Jon, no H", "with two Ns", "V as in Victor")."""
 _SPELLED_OUT = re.compile(r"(?<!['\w])(?:[a-z][- ]){2,}[a-z]\b")
@@ -314,7 +315,10 @@ def _name_said_alone(u: Utterance) -> str | None:
     if not 2 <= len(words) <= 3 or re.search(r"[^a-z'\s,.-]", text):
         return None
     lex = lexicon()
-    if (words[0] in lex.first_names or words[0] in lex.given_names) and not _CALENDAR.search(text) and all(
+    cased = _cased(u, words)
+    known_first = words[0] in lex.first_names or words[0] in lex.given_names
+    written_as_name = all(w[:1].isupper() and w[1:].islower() for w in cased)  # "Olena Kovalenko."
+    if (known_first or written_as_name) and not _CALENDAR.search(text) and all(
             _plausible_name_word(w) and not _is_vehicle_word(w) for w in words):
         return " ".join(w[:1].upper() + w[1:] for w in words)
     return None

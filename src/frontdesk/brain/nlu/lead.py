@@ -141,6 +141,7 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
                                  r"but (?:we|i)? ?(?:'d like|would like|want|wanna|plan|hope) to "
                                  r"(?:stay|keep it)|"
                                  r"well,? maybe|or maybe|perhaps|more like|let'?s say)\b|—|"
+                                 r"\bwell\b,?(?=[^.?!]{0,25}\bif\b)|"  # "well, six-fifty if it's walkable"
                                  r"[,.](?= (?:like |maybe )?"
                                  r"\$?\d[\d,.]*\s*k?\s*(?:tops|max|maximum|at (?:the )?(?:very )?most)\b)",
                                  text))
@@ -273,14 +274,17 @@ def extract_timeline(u: Utterance, today: date, *, expecting: bool = False) -> t
         return float(months), season.group(0)
     school = re.search(r"\b(?:after|once|when|end of|by|before|until|till)\s+(?:the\s+)?"
                        r"(?:kids\s+(?:are|get)\s+out|school(?:'s| is| lets| gets)?\s*out|school year|"
-                       r"semester ends|summer break)", text)
+                       r"semester ends|summer break|(?:the )?(?:kids|they|she|he|our \w+|my \w+) "
+                       r"(?:finish|finishes|are done with|get out of|graduate from) (?:the )?(?:school|year|"
+                       r"semester))", text)
     if school:  # "after the school year", "once school lets out": June
         return float((6 - today.month) % 12 or 12), school.group(0)
     by_month = re.search(rf"\b(?:by|in|before|around|until|till|after|early|late|mid|end of|"
                          rf"start of|beginning of|(?:first|last|second) (?:week|half) of)\s+"
                          rf"(?:like |about |around |maybe |probably |early |late |mid )?"
+                         rf"(?:the (?:\w+|\d+(?:st|nd|rd|th)) of )?"  # "by the first of April"
                          rf"({MONTH})\b|\b({MONTH})(?:-| )ish\b", text)
-    if by_month is not None and _PAST_EVENT.search(text[: by_month.start()]):
+    if by_month is not None and _PAST_EVENT.search(clause_before(text, by_month.start())):
         by_month = None  # "my grandma passed in october": something that happened, not the move
     if by_month is None and expecting:
         by_month = re.search(rf"\b(?!may\b)({MONTH})\b", text)  # "June, probably", asked how soon

@@ -343,7 +343,8 @@ _APPROVES = re.compile(
     r"(?:we|i)(?:'ll| will| shall) see you then|see you then)\b(?!\s*(?:,\s*)?(?:but|except|only|if)\b)")
 """Approval in the caller's own words ("that's perfect", "splendid", "bet", "that will be quite
 satisfactory", "we shall see you then"): to a yes-or-no question, a yes."""
-_APPROVAL_ASKED = {"confirm_booking", "confirm_change", "offer_appointment", "offer_callback", "permission"}
+_APPROVAL_ASKED = {"confirm_booking", "confirm_change", "offer_appointment", "offer_callback", "permission",
+                   "pick_alternative"}
 _CLOSING = re.compile(r"\b(?:thanks|thank you|thank u|thx|appreciate|that'?s (?:all|it|everything)|"
                       r"all (?:good|set)|i'?m good|we'?re good)\b")
 """A yes-word that closes ("perfect, thanks") rather than opens ("yes, one more thing")."""

@@ -145,6 +145,13 @@ _HOMOPHONES = (
                 r"townhome|starter)\b)(?<!drive by)(?<!stop by)(?<!come by)(?<!swing by)(?<!built by)"
                 r"(?<!owned by)(?<!pass by)(?<!drop by)(?<!walk by)(?<! go by)(?<!went by)"),
      "buy"),
+    # "r u guys open", "can u do", "ur place": typed shorthand, and words speech splits in two
+    (re.compile(r"\br u\b"), "are you"),
+    (re.compile(r"\b(can|could|will|would|do|did|are|have|thank|see) u\b"), r"\1 you"),
+    (re.compile(r"\bu(?= (?:guys|all|have|got|do|open|close)\b)"), "you"),
+    (re.compile(r"\bafter noon\b"), "afternoon"),
+    (re.compile(r"\bgeorge town\b"), "georgetown"),
+    (re.compile(r"\bpre (?=approv|qualif)"), "pre-"),
 )
 
 
@@ -296,7 +303,7 @@ def ruled_out_after(text: str, end: int) -> bool:
     """"Tuesday I'm slammed", "Saturday is no good": the mention is ruled out by what follows."""
     return _BLOCKED_AFTER.match(text[end:]) is not None and re.match(
         r"^[\s,.!?-]*(?:(?:is|are|'s|'re)\s+)?(?:i'?m|we'?re|i am|we are)?\s*(?:busy|slammed|booked|"
-        r"out|no good|bad|not good|full|tough|taken|out of town|working|at work|off)\b",
+        r"out|no good|bad|not good|full|tough|taken|out of town|working|at work)\b",  # "I'm off" is free
         text[end:]) is not None
 
 
