@@ -162,8 +162,12 @@ class TurnContext:
         repeats = state.ask_repeats + 1 if state.last_ask == key else 0
         if self.aside_answered and state.last_ask == key:
             repeats = state.ask_repeats  # back from a question: not a failed attempt
-        if repeats >= 2 and key not in NEVER_STUCK:
-            state.last_ask, state.ask_repeats = "stuck_offer", 0
+        # two questions asked by turns ("buy or sell?" … "a consultation or a showing?" …) are as
+        # stuck as one asked three times: a question back twice in its last four is not asked again
+        by_turns = state.last_ask != key and state.recent_asks[-4:].count(key) >= 2
+        state.recent_asks = [*state.recent_asks[-7:], key]
+        if (repeats >= 2 or by_turns) and key not in NEVER_STUCK:
+            state.last_ask, state.ask_repeats, state.recent_asks = "stuck_offer", 0, []
             self.say("stuck_offer")
             state.callback_reason = f"Could not complete the call ({key.replace('_', ' ')})"
             state.awaiting = "offer_callback"

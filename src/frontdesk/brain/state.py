@@ -254,6 +254,8 @@ class ConversationState(BaseModel):
     """The reply template of the agent's last question, to notice asking the same thing."""
     ask_repeats: int = 0
     """How many times in a row ``last_ask`` has been asked again."""
+    recent_asks: list[str] = []
+    """The last questions asked, oldest first: two questions asked by turns are caught too."""
     recent_services: list[str] = []
     """Services the caller last asked about (a price question), for "book me for that"."""
     callback_reason: str | None = None
