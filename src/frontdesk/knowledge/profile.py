@@ -161,6 +161,9 @@ class Service(BaseModel):
     price_min: float = Field(ge=0)
     price_max: float = Field(ge=0)
     synonyms: list[str] = []
+    only_alone: bool = False
+    """Named only when no other service is (a diagnostic check for a symptom: "a clunk from the
+    brakes" is the brake inspection)."""
 
     @model_validator(mode="after")
     def _prices(self) -> Service:

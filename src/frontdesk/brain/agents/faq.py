@@ -109,19 +109,19 @@ def best_faq(text: str, entries: list[FaqEntry]) -> tuple[FaqEntry | None, float
 
 
 def faq_answers(text: str, entries: list[FaqEntry]) -> list[FaqEntry]:
-    """The entries a question asks about: the best one, and a second when the caller asked
-    about two things at once ("a loaner or the shuttle?") and both are clear hits."""
+    """The entries a question asks about: the best one, and up to two more when the caller
+    asked about several things at once ("a loaner or the shuttle?", "open Sundays, where are
+    you, and do you take Amex?") and each is a clear hit."""
     scored = _scored(text, entries)
     if not scored or scored[0][0] < _MIN_SCORE:
         return []
     best = [scored[0][1]]
-    if len(scored) > 1 and scored[1][0] >= 80 and scored[1][1].answer != best[0].answer:
-        best.append(scored[1][1])
-    if len(best) == 2 and _within(best[0], best[1], text):
-        best = best[1:]
-    elif len(best) == 2 and _within(best[1], best[0], text):
-        best = best[:1]
-    return best
+    for score, entry in scored[1:]:
+        if score >= 80 and len(best) < 3 and all(entry.answer != b.answer for b in best):
+            best.append(entry)
+    # "credit" in "you take the credit card?" asks about paying, not about financing
+    kept = [e for e in best if not any(other is not e and _within(e, other, text) for other in best)]
+    return kept or best[:1]
 
 
 def _within(second: FaqEntry, first: FaqEntry, text: str) -> bool:

@@ -144,7 +144,8 @@ def _repeat_close(s: ConversationState, ctx: TurnContext, kind: str) -> None:
     _end(s, "not_interested")
 
 
-_CALLBACK_WORDS = re.compile(r"\b(?:call (?:me|us)|call back|callback|ring (?:me|us)|try (?:me|us)|"
+_CALLBACK_WORDS = re.compile(r"\b(?:call (?:me|us|him|her|them)|call back|callback|ring (?:me|us)|"
+                             r"try (?:me|us)|"
                              r"reach (?:me|us)|give (?:me|us) a (?:call|ring|buzz)|get back to|"
                              r"hit me|phone me|touch base|later|another time)\b")
 """Words a callback request has: a busy caller with a day and no such words wants a booking."""

@@ -46,6 +46,9 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
             slots.services = list(u.services)  # "actually, the inspection instead"
         else:  # "oh, and a tire rotation too": the visit grows
             slots.services = [*slots.services, *(k for k in u.services if k not in slots.services)]
+        alone = {sv.key for sv in profile.services if sv.only_alone}
+        # "a clunk … can you check the brakes": the look at the symptom is the brake inspection
+        slots.services = [k for k in slots.services if k not in alone] or slots.services
         slots.service_type = slots.services[0]
         if slots.appointment_type is None or (u.appointment_type is None
                                               and slots.appointment_type != "service"

@@ -14,7 +14,7 @@ from frontdesk.brain.nlu.text import normalise
 from frontdesk.knowledge.profile import BusinessProfile
 
 _CLAUSE_BREAK = re.compile(
-    r"(?<=[.?!])\s+"
+    r"(?<=[.?!])\s+|(?<=\w):\s+"  # "three quick ones: are you open Sundays, …"
     r"|[,;]?\s+(?:and\s+)?(?:oh,?\s+and|oh,?\s+also|and\s+also|also,|plus,?|but\s+also)\s+"
     r"|[,;]\s+(?:and\s+|but\s+|so\s+)?(?=(?:what|when|where|how|why|who|which|do you|do y'?all|do ya|"
     r"does|is there|"

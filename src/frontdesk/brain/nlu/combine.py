@@ -249,6 +249,11 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             r.services and rule == "book" and not r.is_question) or ASKS_OWN.search(r.text.lower())
             or _UNSURE_OF_OWN.search(r.text.lower())):
         return model, p  # "when's my oil change again?" asks about one already booked
+    if "escalation" in {rule, model} and (r.date or r.time or r.window or r.time_of_day) and not r.services:
+        if CALL_ME.search(r.text.lower()):
+            return "objection_busy", 0.8  # "talk to somebody about financing, can they call me back tonight?"
+        if r.appointment_type and not r.vehicle:
+            return "book", 0.8  # "can we come talk to someone today at three?": a meeting, not a transfer
     if rule == "objection_busy" and CALL_ME.search(r.text.lower()) and not r.services and model in {
             "book", "provide_info", "reschedule", "lookup_appointment"}:
         return rule, rule_confidence  # "could somebody from service give me a call back tomorrow?"

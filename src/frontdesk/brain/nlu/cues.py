@@ -110,9 +110,10 @@ OWN_QUESTION = re.compile(_ASKS_OWN.format("") + "|"
                           r"see(?:ing)?|supposed to|coming in|booked)\b|"
                           r"\bcheck (?:on )?(?:the (?:time|day|date) (?:of|for) )?(?:my|our) (?:appointment|"
                           r"appt|showing|consultation|booking|test drive|valuation|service)\b|"
-                          r"\b(?:i|we) (?:set up|arranged|booked|made|scheduled|had|have)\b[^.?!]{0,120}?"
-                          r"\b(?:forgot|for got|mislaid|misplaced|lost (?:the|my|our)|can'?t remember|"
-                          r"don'?t remember|can'?t find)\b")
+                          r"\b(?:i|we|my \w+|our \w+|he|she|they) (?:set (?:it |one |this |that )?up|"
+                          r"arranged|booked|made|scheduled|had|have)\b[^.?!]{0,120}?"
+                          r"\b(?:forgot|for got|mislaid|misplaced|lost (?:the|my|our)|"
+                          r"can'?t\b[^.?!]{0,25}\bremember|don'?t remember|can'?t find)\b")
 """Asks about the caller's own booking in so many words, whatever the classifier heard."""
 CANCEL_ASK = re.compile(r"(?<!\bif i )(?<!\bif we )(?<!\bto )(?:\bcancel(?:l?ed|l?ing)?|\bcall(?:ing)? off|"
                          r"\bscrap|\bnix) (?:it|that|this|them|the (?:appointment|appt|showing|booking|"
@@ -248,6 +249,7 @@ DEFERS = re.compile(
 back", "I'll just ring back later, I don't have my calendar"): an offer put off, not a request
 for a callback and not a busy objection."""
 CALL_ME = re.compile(r"\b(?:call|ring|phone|try|reach|text) (?:me|us)\b|\bget back to (?:me|us)\b|"
+                     r"\b(?:call|ring|phone) (?:him|her|them) back\b|"
                      r"\bgive (?:me|us) a (?:call|ring|buzz)\b")
 """A request that we do the calling: "call me back", "try me tomorrow"."""
 NEEDS_APPOINTMENT = re.compile(

@@ -80,7 +80,8 @@ def extract_email(u: Utterance) -> str | None:
 
 
 _NAME_CUE = re.compile(
-    r"(?:^|[,.]\s*|\b(?:hi|hello|hey|yeah|yes|oh|and|also|uh|um)[,\s]+)(?:this is|it's|it is|i am|i'm|im)"
+    r"(?:(?:^|[,.]\s*|\b(?:hi|hello|hey|yeah|yes|oh|and|also|uh|um)[,\s]+)"
+    r"(?:this is|it's|it is|i am|i'm|im)|^its)"
     r"\s+(?:(?:uh+|um+|er)[,\s]+)*"
     r"([a-z][a-z'-]+(?:\s+[a-z][a-z'-]+){0,2})"
 )
@@ -511,7 +512,10 @@ def extract_services(u: Utterance, profile: BusinessProfile) -> list[str]:
              if any(phrase_in(p.lower(), u.lower) for p in (sv.name, *sv.synonyms))}
     found += _by_part(u, profile, {key for _, _, key in found} | named)
     found.sort(key=lambda item: item[1])
-    return [key for _, _, key in found]
+    keys = [key for _, _, key in found]
+    alone = {sv.key for sv in profile.services if sv.only_alone}
+    # "a weird clunk from the brakes": the symptom belongs to the brake inspection named with it
+    return [k for k in keys if k not in alone] or keys
 
 
 def _singular(word: str) -> str:
@@ -646,7 +650,8 @@ def _frame_in(frame: AskFrame, text: str) -> bool:
         owned = _OWNERS.search(lead) is not None
         return owned if frame.owner == "caller" else bool(_OBJECT_OWNER.search(lead)) and not owned
 
-    for sentence in re.split(r"[.?!;]+", text):
+    for sentence in re.split(r"(?<=[.?!;])\s*", text):
+        before = text[: text.find(sentence)] if sentence else ""
         for verb in verbs.finditer(sentence):
             if ((_HABIT.search(sentence[: verb.start()]) and not re.search(r"(?:ing|ed)$", verb.group(0)))
                     or re.search(r"[^s]s$", verb.group(0).split()[0])):
@@ -656,7 +661,8 @@ def _frame_in(frame: AskFrame, text: str) -> bool:
                 continue  # "see about", "see if you have"
             if re.match(r"\s+(?:it|that one|this one|one|them|her)\b", after) and (
                     frame.owner == "business"
-                    or any(whose(sentence, o) for o in nouns.finditer(sentence, 0, verb.start()))):
+                    or any(whose(sentence, o) for o in nouns.finditer(sentence, 0, verb.start()))
+                    or any(whose(before, o) for o in nouns.finditer(before))):
                 return True
             near = (o for o in nouns.finditer(sentence)
                     if 0 <= o.start() - verb.end() <= 40 or 0 <= verb.start() - o.end() <= 50)

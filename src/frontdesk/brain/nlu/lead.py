@@ -287,7 +287,8 @@ def extract_timeline(u: Utterance, today: date, *, expecting: bool = False) -> t
     if by_month is not None and _PAST_EVENT.search(clause_before(text, by_month.start())):
         by_month = None  # "my grandma passed in october": something that happened, not the move
     if by_month is None and expecting:
-        by_month = re.search(rf"\b(?!may\b)({MONTH})\b", text)  # "June, probably", asked how soon
+        # "June, probably", asked how soon; "May." alone too (elsewhere "may" is a verb)
+        by_month = re.search(rf"\b(?!may\b)({MONTH})\b", text) or re.fullmatch(r"\W*(may)\W*", text)
     if by_month:
         month_word = next(g for g in by_month.groups() if g)
         parsed = parse_date(f"{month_word} 1", today)

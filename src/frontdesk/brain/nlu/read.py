@@ -8,7 +8,7 @@ from the rules and the act classifier together (:mod:`.combine`). What the agent
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from rapidfuzz import fuzz
 
@@ -175,6 +175,11 @@ def read(text: str, profile: BusinessProfile, today: date,
     result.date = when.extract_date(u, today)
     if result.date is None and (every := EVERY_WEEKDAY.search(u.lower)) and asks_hours(u.lower):
         result.date = when.parse_date(every.group(1), today)  # "y'all do saturdays?": the next one
+    if result.date is None and _NEXT_MONTH.search(u.lower) and (awaiting == "callback_time" or CALL_ME.search(
+            u.lower)):
+        # "can you call me next month?": early next month, the first weekday of it
+        first = (today.replace(day=1) + timedelta(days=32)).replace(day=1)
+        result.date = first + timedelta(days=max(0, 7 - first.weekday()) if first.weekday() >= 5 else 0)
     result.time = None if result.phone and awaiting == "phone" else clock.extract_time(u)
     result.window = clock.extract_window(u)
     result.time_of_day = clock.extract_time_of_day(u)
@@ -335,6 +340,7 @@ _ASKS_FOR_IT = re.compile(r"(?:\W*(?:so|and|um+|uh+|okay|ok|well|yeah|then)\W+)*
 _NO_THATS_FINE = re.compile(r"(?:no|nope|nah)\W+(?:no\W+)?(?:that'?s|that is|it'?s|that sounds|sounds|"
                             r"that works) (?:perfect|great|fine|good|right|correct|all good)\W*$")
 """"No, that's perfect" to a read-back: nothing to change, a yes."""
+_NEXT_MONTH = re.compile(r"\b(?:next|early next|beginning of next|first of next|start of next) month\b")
 _APPROVES = re.compile(
     r"(?:(?:that|it|this|which|all|everything)(?:'?s| is| will be| would be|'d be|'ll be| sounds| seems)\s+|"
     r"(?:sounds|seems|looks)\s+)?(?:(?:just|quite|very|really|absolutely|totally|so|all|real)\s+)?"

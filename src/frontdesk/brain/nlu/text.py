@@ -150,6 +150,8 @@ _HOMOPHONES = (
     (re.compile(r"\b(can|could|will|would|do|did|are|have|thank|see) u\b"), r"\1 you"),
     (re.compile(r"\bu(?= (?:guys|all|have|got|do|open|close)\b)"), "you"),
     (re.compile(r"\bafter noon\b"), "afternoon"),
+    (re.compile(r"\bsome (one|body)\b"), r"some\1"),
+    (re.compile(r"\bhow'?s much\b"), "how much"),
     (re.compile(r"\bgeorge town\b"), "georgetown"),
     (re.compile(r"\bpre (?=approv|qualif)"), "pre-"),
 )

@@ -122,7 +122,7 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
             # "the main reason? lease ending": the caller says the question over to
             # themselves, then answers it
             asides = [a for a in asides if not _echoes_question(a)]
-        elif (main.intent in {"unknown", "chitchat", "provide_info"} and not (
+        elif (main.intent in {"unknown", "chitchat", "provide_info", "greeting"} and not (
                 main.services or main.date or main.time or main.has_lead_facts
                 or main.has_contact_facts or main.has_booking_facts or main.vehicle)) or (
                 main.intent in {"greeting", "affirm"} and _is_discourse_marker(rest)
