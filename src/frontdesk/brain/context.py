@@ -164,7 +164,8 @@ class TurnContext:
             repeats = state.ask_repeats  # back from a question: not a failed attempt
         # two questions asked by turns ("buy or sell?" … "a consultation or a showing?" …) are as
         # stuck as one asked three times: a question back twice in its last four is not asked again
-        by_turns = state.last_ask != key and state.recent_asks[-4:].count(key) >= 2
+        # (a ``last_ask`` cleared means the same words now ask something new: a new time read back)
+        by_turns = state.last_ask not in {key, None} and state.recent_asks[-4:].count(key) >= 2
         state.recent_asks = [*state.recent_asks[-7:], key]
         if (repeats >= 2 or by_turns) and key not in NEVER_STUCK:
             state.last_ask, state.ask_repeats, state.recent_asks = "stuck_offer", 0, []

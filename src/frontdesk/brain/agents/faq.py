@@ -346,12 +346,14 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     strong_faq = best_faq(u.text, ctx.profile.faq)[1] >= 80 and not (
         {"inventory_question", "price_question"} & u.flags)
     # "could I get into that Camry with monthly payments?" asks about financing, not the lot
-    answered = _day_hours_answer(ctx) or (not strong_faq and _inventory_answer(s, ctx)) or (
-        _price_answer(s, ctx) or _area_answer(s, ctx))
-    if answered is True and "inventory_question" in u.flags and best_faq(u.text, ctx.profile.faq)[1] >= 80:
+    day_hours = _day_hours_answer(ctx)
+    from_lot = not day_hours and not strong_faq and _inventory_answer(s, ctx)
+    answered = day_hours or from_lot or _price_answer(s, ctx) or _area_answer(s, ctx)
+    if answered is True and ("inventory_question" in u.flags or from_lot) and (
+            best_faq(u.text, ctx.profile.faq)[1] >= 80):
         for entry in faq_answers(u.text, ctx.profile.faq):  # "financing? and is the CR-V still there?"
             if entry.answer not in ctx.reply_parts:
-                ctx.add(entry.answer)
+                _add_before_question(ctx, entry.answer)
     if not answered:
         entries = faq_answers(u.text, ctx.profile.faq)
         whole = s.messages[-1].content if s.messages and s.messages[-1].role == "user" else ""
@@ -417,6 +419,19 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     if offered or answered == "which" or ctx.more_acts:
         return  # the inventory answer or "which one?" asked already; or the rest of the message leads
     resume(s, ctx)
+
+
+def _add_before_question(ctx: TurnContext, answer: str) -> None:
+    """Say ``answer`` before the question that ends the reply so far ("…priced at $26,500. Yes,
+    we offer financing… Would you like to schedule a test drive?")."""
+    last = ctx.reply_parts[-1] if ctx.reply_parts else ""
+    head, _, asked = last.rstrip().rpartition(". ")
+    if asked.endswith("?") and head:
+        ctx.reply_parts[-1] = head + "."
+        ctx.add(answer)
+        ctx.add(asked)
+    else:
+        ctx.add(answer)
 
 
 def offer_service(s: ConversationState, ctx: TurnContext, sv: Service) -> None:

@@ -112,7 +112,11 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
         lead.budget_min, lead.budget_max = u.budget
     # a day said is for the meeting, unless the timeline was asked; "can close in three weeks"
     # dates nothing to book, it says how soon
-    if u.timeline and (s.awaiting == "timeline" or not (u.date and s.awaiting != "timeline") or (
+    # "…we gotta move by june, can we come talk to someone today at three": a meeting days away and
+    # a move months away are two things said
+    apart = u.date is not None and (u.date - ctx.today).days <= 21 and u.timeline is not None and (
+        u.timeline[0] >= 1.5)
+    if u.timeline and (s.awaiting == "timeline" or not (u.date and s.awaiting != "timeline") or apart or (
             _SPAN_AHEAD.search(u.timeline[1]) and not u.appointment_type and "book" not in u.flags)):
         lead.timeline_months, lead.timeline_text = u.timeline
     if u.financing:

@@ -172,7 +172,9 @@ def extract_time(u: Utterance) -> time | None:
         bounded = re.search(r"\b(?:after|before|until|till|past|from|between)\s*"
                             r"(?:like\s+|about\s+|around\s+)?$", text[:start]) or any(
             m.start() <= start < m.end() for m in SPAN.finditer(text))
-        if bounded or _OTHER_ACTIVITY.search(clause_before(text, start)):
+        # the few words right before the time say what it is for ("I get off work at 5"); words
+        # further back in an unpunctuated run do not ("on the way to work can you look at it at 2")
+        if bounded or _OTHER_ACTIVITY.search(" ".join(clause_before(text, start).split()[-6:])):
             continue
         lead_in = re.match(r"(?:(?:for|at|around|about|like|maybe|say)\s+)*", text[start:])
         if _MONEY_BEFORE.search(text[: start + lead_in.end()]):

@@ -325,6 +325,22 @@ def _name_said_alone(u: Utterance) -> str | None:
     return None
 
 
+_INTRODUCED = re.compile(r"\b(?:i'?m|im|i am|this is|my name is|my name's|name's)\s+([a-z][a-z'-]+)\s+"
+                         r"([a-z][a-z'-]+)(\W*$)?")
+
+
+def _introduced_mid_run(u: Utterance) -> str | None:
+    """"its me and my wife im arjun mehta": an introduction inside an unpunctuated run, trusted
+    when the first name is a known one or the two words end the message."""
+    lex = lexicon()
+    for match in _INTRODUCED.finditer(u.lower):
+        first, last, at_end = match.groups()
+        if (first in lex.first_names or at_end is not None) and _plausible_name_word(first) and (
+                _plausible_name_word(last)) and not _is_vehicle_word(last) and not _CALENDAR.search(last):
+            return f"{first.capitalize()} {last.capitalize()}"
+    return None
+
+
 def _with_spelled_surname(u: Utterance, name: str) -> str:
     """"It's K-O-W-A-L-C-Z-Y-K. Walter.": a first name and a surname spelled out beside it."""
     if " " in name:
@@ -364,7 +380,7 @@ def _extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
                 names.append(" ".join(w[:1].upper() + w[1:] for w in words))  # "will summers"
     if names:  # "it's Siobhan, S-I-O-B-H-A-N, Siobhan Doyle": the fullest form
         return _with_surname_after(u, max(names, key=lambda n: len(n.split())))
-    alone = _name_said_alone(u)
+    alone = _name_said_alone(u) or _introduced_mid_run(u)
     if alone:
         return alone
     here = _NAME_HERE.search(u.lower)

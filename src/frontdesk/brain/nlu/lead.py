@@ -79,6 +79,10 @@ def _spoken_money(text: str, expecting: bool) -> str:
         lambda m: f"{_UNITS[m.group(1)]} {_TENS[m.group(2)] + _UNITS.get(m.group(3) or '', 0)}", text)
     for pattern, replacement in _SLANG_AMOUNTS:
         text = re.sub(pattern, replacement, text)
+    if expecting:  # "five and a quarter", "four and a half": hundreds of thousands, and a part
+        text = re.sub(r"\b([1-9]) and (?:a |one )?(quarter|half)\b(?! (?:million|mil|m)\b)",
+                      lambda m: f"{int(m.group(1)) * 100 + (25 if m.group(2) == 'quarter' else 50)} thousand",
+                      text)
     # "three fifty" heard as "3 50" when asked for a budget: 350 thousand
     # "stay around 3-50": the hundreds and the rest, written with a dash
     text = re.sub(r"(?<![\d:/-])\b([1-9])-([1-9][05])\b(?![\d:/-])", r"\1\2", text)

@@ -157,6 +157,9 @@ def read(text: str, profile: BusinessProfile, today: date,
         awaiting in {"confirm_booking", "confirm_change"} and bool(_NO_THATS_FINE.match(answer))) or (
         awaiting in _APPROVAL_ASKED and bool(_APPROVES.match(answer)))
     result.deny = bool(lex.no.match(answer)) and not result.affirm
+    if "defers" in flags and awaiting in {"offer_callback", "offer_appointment"} and not (
+            CALL_ME.search(u.lower)):
+        result.affirm, result.deny = False, True  # "okay, I'll call back once I know my schedule": not now
     if awaiting in {"confirm_booking", "offer_appointment"} and CANCEL_ASK.search(u.lower):
         # "yes, go ahead and cancel it" to "shall I book it?": the yes is to cancelling
         result.affirm, result.deny = False, True
