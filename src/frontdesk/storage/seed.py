@@ -77,13 +77,15 @@ async def load_profiles_from_db(sessions: async_sessionmaker,
                 InventoryItem.business_id == business.id).order_by(InventoryItem.id))
             base = yaml_profiles.get(business.key)
             synonyms = {s.key: s.synonyms for s in base.services} if base else {}
+            alone = {s.key for s in base.services if s.only_alone} if base else set()
             # the table has no body style: it comes from the profile ("the SUV one")
             bodies = {c.stock_number: c.body for c in base.inventory} if base else {}
             profiles[business.key] = BusinessProfile.model_validate({
                 **business.profile,
                 "services": [Service(key=s.key, name=s.name, duration_min=s.duration_min,
                                      price_min=s.price_min, price_max=s.price_max,
-                                     synonyms=synonyms.get(s.key, [])) for s in services],
+                                     synonyms=synonyms.get(s.key, []), only_alone=s.key in alone)
+                             for s in services],
                 "faq": [FaqEntry(key=f.key, category=f.category, question=f.question,
                                  answer=f.answer, keywords=list(f.keywords)) for f in faq],
                 "inventory": [Vehicle(stock_number=c.stock_number, year=c.year, make=c.make,
