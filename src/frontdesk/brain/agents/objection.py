@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from frontdesk.brain.context import Effect, TurnContext, absorb_contact
 from frontdesk.brain.format import say_date, say_phone, say_time
-from frontdesk.brain.nlu.cues import TEXT_INSTEAD
+from frontdesk.brain.nlu.cues import CALL_ME, TEXT_INSTEAD
 from frontdesk.brain.state import ConversationState
 
 AGENT = "objection"
@@ -61,7 +61,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         return
     if s.awaiting == "callback_time" and s.awaiting_agent == AGENT:
         if (u.services or u.vehicle or u.appointment_type) and u.intent == "book" and (
-                _CALLBACK_WORDS.search(u.text.lower()) is None):
+                _CALLBACK_WORDS.search(u.text.lower()) is None and not CALL_ME.search(u.text.lower())):
             # asked when to call back, the caller books instead: "a test drive Saturday at four"
             s.awaiting = None
             ctx.hand_off("scheduling", "a request, not a callback time", s)
@@ -101,7 +101,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         _end(s, "do_not_call")
         return
     if kind == "busy":
-        asks_callback = _CALLBACK_WORDS.search(u.text.lower()) is not None
+        asks_callback = bool(_CALLBACK_WORDS.search(u.text.lower()) or CALL_ME.search(u.text.lower()))
         if TEXT_INSTEAD.search(u.text.lower()) and not asks_callback and not (
                 u.date or u.time or u.window or u.time_of_day):
             # "just text me instead, I don't do phone calls": this line cannot text, so no

@@ -249,7 +249,8 @@ DEFERS = re.compile(
 back", "I'll just ring back later, I don't have my calendar"): an offer put off, not a request
 for a callback and not a busy objection."""
 CALL_ME = re.compile(r"\b(?:call|ring|phone|try|reach|text) (?:me|us)\b|\bget back to (?:me|us)\b|"
-                     r"\b(?:call|ring|phone) (?:him|her|them) back\b|"
+                     r"\b(?:call|ring|phone) (?:him|her|them|my (?:husband|wife|son|daughter|dad|mom|"
+                     r"partner)) back\b|"
                      r"\bgive (?:me|us) a (?:call|ring|buzz)\b")
 """A request that we do the calling: "call me back", "try me tomorrow"."""
 NEEDS_APPOINTMENT = re.compile(

@@ -680,8 +680,9 @@ def _frame_in(frame: AskFrame, text: str) -> bool:
                     or any(whose(sentence, o) for o in nouns.finditer(sentence, 0, verb.start()))
                     or any(whose(before, o) for o in nouns.finditer(before))):
                 return True
-            near = (o for o in nouns.finditer(sentence)
-                    if 0 <= o.start() - verb.end() <= 40 or 0 <= verb.start() - o.end() <= 50)
+            near = (o for o in nouns.finditer(sentence)  # after, before, or inside "take that F-150 out"
+                    if 0 <= o.start() - verb.end() <= 40 or 0 <= verb.start() - o.end() <= 50
+                    or verb.start() <= o.start() < verb.end())
             if any(whose(sentence, o) for o in near):
                 return True
     return False

@@ -157,6 +157,9 @@ def read(text: str, profile: BusinessProfile, today: date,
         awaiting in {"confirm_booking", "confirm_change"} and bool(_NO_THATS_FINE.match(answer))) or (
         awaiting in _APPROVAL_ASKED and bool(_APPROVES.match(answer)))
     result.deny = bool(lex.no.match(answer)) and not result.affirm
+    if result.affirm and awaiting in {"confirm_booking", "confirm_change"} and re.search(
+            r"\b(?:but|except|only)\s+(?:not|no)\b", answer):
+        result.affirm, result.deny = False, True  # "perfect, except not wednesday": something to change
     if "defers" in flags and awaiting in {"offer_callback", "offer_appointment"} and not (
             CALL_ME.search(u.lower)):
         result.affirm, result.deny = False, True  # "okay, I'll call back once I know my schedule": not now
