@@ -602,6 +602,8 @@ def extract_appointment_type(u: Utterance, profile: BusinessProfile) -> str | No
         for phrase in [appt.label, *appt.synonyms]:
             if phrase_in(phrase.lower(), u.lower) and (best is None or len(phrase) > best[0]):
                 best = (len(phrase), appt.key, phrase.split()[-1] in {"it", "one", "that"})
+    if best is not None and not best[2]:
+        return best[1]  # named in so many words ("a test drive"): no frame can say more
     framed = [(frame.owner, appt.key) for appt in profile.appointment_types for frame in appt.frames
               if _frame_in(frame, u.lower)]
     own = next((key for owner, key in framed if owner == "caller"), None)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from text_to_num import alpha2digit
 
@@ -328,4 +329,11 @@ def without_pauses(text: str) -> str:
 
 
 def phrase_in(phrase: str, text: str) -> bool:
-    return re.search(rf"\b{re.escape(phrase)}\b", text) is not None
+    return _phrase_pattern(phrase).search(text) is not None
+
+
+@lru_cache(maxsize=8192)
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """A profile or lexicon phrase as a whole-word pattern, compiled once (it is asked for
+    hundreds of times a turn)."""
+    return re.compile(rf"\b{re.escape(phrase)}\b")
