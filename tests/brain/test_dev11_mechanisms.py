@@ -246,3 +246,38 @@ async def test_two_questions_asked_by_turns_are_not_asked_forever(profiles) -> N
     assert len(set(replies)) < len(replies) or any("call you back" in r or "someone" in r for r in replies)
     for a, b, c, d, e in zip(replies, replies[1:], replies[2:], replies[3:], replies[4:], strict=False):
         assert not (a == c == e and b == d), replies
+
+
+# --- set 13 (first contact 34/40): checked on other words --------------------------------------
+
+async def test_a_weekday_said_of_the_day_offered_is_that_day(profiles) -> None:
+    state, replies = await call(profiles, "dealership",
+                                "could I bring the truck in on the 7th for an oil change?",
+                                "great, monday's good. eight thirty?")
+    assert state.booking_slots.preferred_date == "2026-12-07", replies
+
+
+@pytest.mark.parametrize("text", [
+    "wednesday, as late as you can go",
+    "wednesday, the very last appointment you have",
+])
+async def test_the_last_opening_of_the_day(profiles, text) -> None:
+    state, replies = await call(profiles, "dealership", "I need a state inspection", text)
+    # a 45-minute inspection that must end by six: five o'clock is the last, and only it is offered
+    assert state.booking_slots.offered == ["2026-11-25T17:00"], replies
+
+
+def test_what_they_are_asking_is_a_price(profiles) -> None:
+    u = understand("what are y'all asking for the silver camry?", profiles["dealership"], MONDAY)
+    assert "price_question" in u.flags
+
+
+def test_the_names_is_a_name_cue() -> None:
+    assert extract_name(normalise("ok and the names priya natarajan")) == "Priya Natarajan"
+
+
+async def test_a_callback_without_a_reason_can_be_moved(profiles) -> None:
+    state, replies = await call(profiles, "dealership", "just have someone call me back", "tomorrow",
+                                "actually after 4 is better")
+    callbacks = [t for t in state.pending_tasks if t.task_type == "callback"]
+    assert len(callbacks) == 1 and callbacks[0].due_at.startswith("2026-11-24T16:00"), replies

@@ -96,6 +96,8 @@ class BookingSlots(BaseModel):
     """``HH:MM``: the caller wants a slot at or after this ("after 3", "after work")."""
     window_end: str | None = None
     """``HH:MM``: the appointment must start before this ("before lunch")."""
+    latest: bool = False
+    """The caller wants the last opening of the day ("end of day, whatever your last one is")."""
     services: list[str] = []
     """Every service for this visit ("an oil change and a tire rotation"); the first is
     ``service_type``."""

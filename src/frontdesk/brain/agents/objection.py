@@ -215,7 +215,7 @@ def _refine_callback(s: ConversationState, ctx: TurnContext) -> None:
     if previous is not None:
         s.pending_tasks.remove(previous)
         ctx.effects.append(Effect(kind="cancel_task", task_id=previous.task_id))
-        if " (call " in previous.reason:
+        if previous.reason and " (call " in previous.reason:
             reason = previous.reason.rsplit(" (call ", 1)[0]
         if ctx.u.date is None and previous.due_at:
             ctx.u.date = datetime.fromisoformat(previous.due_at).date()  # "later today": still today

@@ -75,6 +75,8 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
         slots.preferred_date = u.date.isoformat()  # "no, I said Thursday" keeps the time
     if u.time:
         slots.preferred_time = u.time.strftime("%H:%M")
+    if "latest" in u.flags:
+        slots.latest = True
     if u.window:
         slots.window_start = u.window.start.strftime("%H:%M")
         slots.window_end = u.window.end.strftime("%H:%M")
@@ -162,6 +164,9 @@ def pick_offered(offered: list[datetime], u: Understanding) -> datetime | None:
         return same[0] if same else None
     if u.date:
         same_day = [o for o in offered if o.date() == u.date]
+        if "latest" in u.flags or (u.window and not any(u.window.start <= o.time() < u.window.end
+                                                         for o in same_day)):
+            return None  # "Monday then, end of day, your last one": not the 9 AM offered for Monday
         return same_day[0] if same_day else None
     if (number := _NUMBERED.search(text)) and (n := _NUMBERS[number.group(1)]) <= len(offered):
         return offered[n - 1]  # "option two", "number 1"
@@ -405,7 +410,8 @@ async def advance(s: ConversationState, ctx: TurnContext, *, unclear: bool = Fal
         open_today = await ctx.availability.open_slots(department, day, duration,
                                                        slots.time_of_day, _window(slots))
         if open_today:
-            picks = _spread(open_today)
+            # "whatever your last one is": the day's last opening, said alone
+            picks = open_today[-1:] if slots.latest else _spread(open_today)
             _offer(s, ctx, "offer_slots", picks, day)
             return
         anchor = datetime.combine(day, time(9, 0))

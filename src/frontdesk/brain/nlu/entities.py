@@ -156,8 +156,8 @@ def _with_surname_after(u: Utterance, name: str) -> str:
 
 _EMAIL_NEXT = re.compile(r"\s*(?:@|\.\w|_|\s*\bdot\b|\s*\bunderscore\b|\s+at\s+\w+\s*(?:\.|dot)\s*\w)")
 """What follows words that are an email address, not a name ("it's june dot park at gmail")."""
-_STRONG_CUE = re.compile(r"\b(?:my name is|my name's|name is|name's|call me|the name is|name (?:would|will|"
-                         r"should|'d|'ll) be|my name(?= [a-z]+ [a-z]+)|"
+_STRONG_CUE = re.compile(r"\b(?:my name is|my name's|name is|name's|the names|call me|the name is|"
+                         r"name (?:would|will|should|'d|'ll) be|my name(?= [a-z]+ [a-z]+)|"
                          r"(?:put|book|make|have) (?:it|that|this) under(?: the name)?"
                          r"(?:,? (?:his|her|my|our|their) name)?)[,\s]+"
                          r"(?:(?:um+|uh+|er|like|actually|it's|its|it is|oh)[,\s]+)*"

@@ -146,6 +146,8 @@ def read(text: str, profile: BusinessProfile, today: date,
         flags.add("defers")
         flags.discard("objection_busy")
 
+    if _LATEST.search(u.lower):
+        flags.add("latest")
     result = Understanding(text=u.raw, intent="unknown", confidence=0.3)
     if _names_faq_topic(u.lower, profile):
         flags.add("faq_topic")
@@ -346,6 +348,10 @@ _ASKS_FOR_IT = re.compile(r"(?:\W*(?:so|and|um+|uh+|okay|ok|well|yeah|then)\W+)*
 _NO_THATS_FINE = re.compile(r"(?:no|nope|nah)\W+(?:no\W+)?(?:that'?s|that is|it'?s|that sounds|sounds|"
                             r"that works) (?:perfect|great|fine|good|right|correct|all good)\W*$")
 """"No, that's perfect" to a read-back: nothing to change, a yes."""
+_LATEST = re.compile(r"\b(?:(?:your|the) (?:very )?(?:last|latest) (?:one|slot|appointment|showing|opening|"
+                     r"time|available)|as late as (?:possible|you can|you go|you have)|(?:the )?latest "
+                     r"(?:you have|you can|possible|one)|whatever your last)\b")
+"""The last opening of the day, asked for ("end of day, whatever your last one is")."""
 _NEXT_MONTH = re.compile(r"\b(?:next|early next|beginning of next|first of next|start of next) month\b")
 _APPROVES = re.compile(
     r"(?:(?:that|it|this|which|all|everything)(?:'?s| is| will be| would be|'d be|'ll be| sounds| seems)\s+|"

@@ -75,6 +75,12 @@ def near_focus(u: Utterance, found: date | None, today: date, focus: date | None
     """"The 26th" said while a day weeks ahead is under discussion (Christmas Day was just
     offered) means the 26th nearest that day, not the next 26th from today; ``found`` stands
     otherwise (a month or weekday named, no focus, or a focus within the month)."""
+    bare_day = re.match(rf"\W*(?:(?:oh|ok(?:ay)?|good|great|yes|yeah|so|then|perfect|cool)\W+)*{WEEKDAY}\b",
+                        u.numeric)
+    if (bare_day and focus is not None and found is not None and found < focus
+            and found.weekday() == focus.weekday() and (focus - today).days <= 60
+            and not re.search(r"\b(?:this|next|tomorrow|today)\b", u.numeric)):
+        return focus  # "the first? is that a Monday?" … "oh good, Monday works": that Monday
     ordinal = _BARE_ORDINAL.search(u.numeric)
     if (focus is None or found is None or ordinal is None or focus <= today
             or re.search(rf"{MONTH}\s+\d|{WEEKDAY}", u.numeric)
