@@ -18,7 +18,7 @@ import yaml
 
 from frontdesk.brain.availability import AvailabilityCalendar
 from frontdesk.brain.nlu import Understanding
-from frontdesk.brain.nlu.entities import respelled
+from frontdesk.brain.nlu.names import respelled
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.ports import Calendar, CustomerDirectory, LanguageAssist, Reminders
 from frontdesk.brain.state import AgentName, BackgroundTask, ConversationState, Transition

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from rapidfuzz import fuzz
 
-from frontdesk.brain.nlu import clock, lead, refer, when
+from frontdesk.brain.nlu import clock, lead, names, refer, when
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.classifier import default_classifier
 from frontdesk.brain.nlu.combine import NEW_ACTS, RULES_FIRST, classify_by_rules, combine
@@ -110,11 +110,11 @@ def _asks_for_someone(text: str, profile: BusinessProfile) -> bool:
     or by "him"/"her" after the name was said ("the service lady, can I speak with her")."""
     if _ASK_HIM_HER.search(text):
         return True
-    names = "|".join(re.escape(m.name.lower()) for m in profile.staff)
-    return bool(names) and re.search(
+    staff = "|".join(re.escape(m.name.lower()) for m in profile.staff)
+    return bool(staff) and re.search(
         rf"\b(?:(?:speak|talk)(?:ing)? (?:to|with)|put me through to|transfer me to|"
-        rf"connect me (?:to|with)|get me)\s+(?:{names})\b"
-        rf"|\bis (?:{names}) (?:in|there|around|available|working|free)\b", text) is not None
+        rf"connect me (?:to|with)|get me)\s+(?:{staff})\b"
+        rf"|\bis (?:{staff}) (?:in|there|around|available|working|free)\b", text) is not None
 
 
 def read(text: str, profile: BusinessProfile, today: date,
@@ -170,8 +170,8 @@ def read(text: str, profile: BusinessProfile, today: date,
         result.affirm, result.deny = False, True
     result.phone = ex.extract_phone(u)
     result.email = ex.extract_email(u)
-    result.name = ex.extract_name(u, expecting=awaiting == "name")
-    if result.name and ex.surname_only(u, result.name):
+    result.name = names.extract_name(u, expecting=awaiting == "name")
+    if result.name and names.surname_only(u, result.name):
         flags.add("surname_only")  # "last name's Okafor": joins the first name already given
     places = {a.lower() for a in (*profile.service_areas, *profile.nearby_areas, *profile.area_aliases)}
     if result.name and (result.name.lower() in places | {

@@ -1,0 +1,357 @@
+"""Who the caller says they are: a name, only from the words that give one.
+
+A name comes from a name-giving construction ("my name is …", "this is …", "put it under …"),
+from a short answer when the agent asked for it, or from a message that is nothing but a name
+(a known first name, or written as one). Fillers, common words, cars and places are never names;
+spelling notes ("Jon, no H") are dropped and a surname spelled out beside a first name joins it.
+Split from :mod:`.entities`, which finds the other facts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from frontdesk.brain.nlu.lexicon import lexicon
+from frontdesk.brain.nlu.text import Utterance, normalise
+
+_NAME_CUE = re.compile(
+    r"(?:(?:^|[,.]\s*|\b(?:hi|hello|hey|yeah|yes|oh|and|also|uh|um)[,\s]+)"
+    r"(?:this is|it's|it is|i am|i'm|im)|^its)"
+    r"\s+(?:(?:uh+|um+|er)[,\s]+)*"
+    r"([a-z][a-z'-]+(?:\s+[a-z][a-z'-]+){0,2})"
+)
+
+
+_NAME_HERE = re.compile(r"(?:^|\b(?:hi|hello|hey|yes|yeah|sure|sure thing|okay|ok)[,\s]+)"
+                        r"([a-z][a-z'-]+\s+[a-z][a-z'-]+) here\b")
+""""Hi, Ann Lee here": a first and last name announced without a cue."""
+_NAME_ALONE = re.compile(r"(?:^|[.!?]\s+)([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2})"
+                         r"(?:,?\s+(?:by the way|here|calling|btw))?\s*[.!]?\s*$")
+"""A capitalised first and last name said as a sentence of its own at the end of a message."""
+
+
+_NAME_OPENING = re.compile(r"\W*(?:(?:hi|hey|hello|yeah|yes|um+|uh+|morning|afternoon)[,.\s]+)*"
+                           r"([a-z][a-z'-]+ [a-z][a-z'-]+(?: [a-z][a-z'-]+)?)\s*[,.]\s+(?:and )?(?:i|i'm|im|"
+                           r"i'd|i've|we|we're|we'd|calling|need|needing|looking|can|could|wanted|want|"
+                           r"wanting|got|have)\b")
+"""A first and last name said first, then the request ("Nadia Brooks, I need an oil change")."""
+
+
+def _plausible_name_word(word: str) -> bool:
+    """A word that can be part of a person's name: not a stop word, filler or common word."""
+    lex = lexicon()
+    if "-" in word:
+        return all(_plausible_name_word(part) for part in word.split("-") if part)
+    return (len(word) >= 2 and word not in lex.name_stopwords and word not in lex.common_words
+            and not (len(word) > 5 and word.endswith("ing"))
+            and not re.search(r"'(?:s|m|re|ve|ll|d|t)$", word))
+
+
+_NEVER_NAME = frozenset({"yes", "yeah", "yep", "no", "nope", "sure", "actually", "okay", "ok", "so",
+                         "well", "um", "uh", "please", "thanks", "thank", "here", "calling", "and",
+                         "the", "a", "an", "i", "im", "i'm", "it", "its", "it's", "is", "my", "me",
+                         "hi", "hello", "hey", "just", "like", "from", "with", "at", "in", "on",
+                         "for", "about", "again", "speaking", "this", "that", "by", "but", "or"})
+
+
+def _cased(u: Utterance, words: list[str]) -> list[str]:
+    """The words as the caller wrote them (capitals kept)."""
+    cased = {w.lower(): w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", u.raw)}
+    return [cased.get(w, w) for w in words]
+
+
+def _clean_name(words: list[str], raw: list[str] | None = None) -> str | None:
+    """The name in the words after a cue, up to the first word that is no name. A word that is
+    also an everyday word ("Will", "June", "Friday") is still a name where the caller wrote it
+    as one — capitalised, in a name with another name word ("Will Summers", "Dawn Friday")."""
+    kept: list[str] = []
+    for i, word in enumerate(words):
+        capital = raw is not None and i < len(raw) and raw[i][:1].isupper() and (
+            raw[i][1:].islower() or len(raw[i]) == 1)
+        if not _plausible_name_word(word) and not (
+                capital and word not in _NEVER_NAME and len(word) >= 2
+                and not re.search(r"'(?:s|m|re|ve|ll|d|t)$", word)
+                and (kept or (i + 1 < len(words) and _plausible_name_word(words[i + 1])))):
+            break
+        kept.append(word)
+    if not kept or (raw is not None and len(kept) == 1 and not _plausible_name_word(kept[0])):
+        return None
+    return " ".join("-".join(p[:1].upper() + p[1:] for p in w.split("-")) for w in kept[:3])
+
+
+def _with_surname_after(u: Utterance, name: str) -> str:
+    """"it's priya by the way, priya raman": a first name said again with its surname later."""
+    if " " in name:
+        return name
+    for again in re.finditer(rf"\b{re.escape(name.lower())}[,\s]+([a-z][a-z'-]+)\b", u.lower):
+        if _plausible_name_word(again.group(1)) and (surname := _clean_name([again.group(1)])):
+            return f"{name} {surname}"
+    return name
+
+
+_EMAIL_NEXT = re.compile(r"\s*(?:@|\.\w|_|\s*\bdot\b|\s*\bunderscore\b|\s+at\s+\w+\s*(?:\.|dot)\s*\w)")
+"""What follows words that are an email address, not a name ("it's june dot park at gmail")."""
+_STRONG_CUE = re.compile(r"\b(?:my name is|my name's|name is|name's|the names|call me|the name is|"
+                         r"name (?:would|will|should|'d|'ll) be|my name(?= [a-z]+ [a-z]+)|"
+                         r"(?:put|book|make|have) (?:it|that|this) under(?: the name)?"
+                         r"(?:,? (?:his|her|my|our|their) name)?)[,\s]+"
+                         r"(?:(?:um+|uh+|er|like|actually|it's|its|it is|oh)[,\s]+)*"
+                         r"([a-z][a-z'-]+(?:\s+[a-z][a-z'-]+){0,2})")
+
+
+_WORD = (r"(?!(?:my|the|and|is|his|her|our|a|an|yes|yeah|sure|ok|okay|so|well|uh|um|it's|its|name)\b)"
+         r"([a-z][a-z'-]+)")
+"""A word that can be a name in a frame ("Hector, last name …"; not "sure, my last name …")."""
+_NAME_FRAMES = (
+    # "first name Lionel, last name Fair", "Hector, last name is Ybarra", "it's noor last name haddad"
+    (re.compile(r"\bfirst name(?: is|'s)?[,:\s]+([a-z][a-z'-]+)[,.\s]+(?:and |uh |um )*(?:my |the )?"
+                r"last name(?: is|'s)?[,:\s]+", re.I), r"\1 "),
+    (re.compile(rf"\b{_WORD}[,.\s]+(?:and |uh |um )*(?:my |the )?last name(?: is|'s)?[,:\s]+", re.I),
+     r"\1 "),
+    # "last name Brandt, first name Lottie", "Ferreira, first name Gus": the given name first
+    (re.compile(r"\blast name(?: is|'s)?[,:\s]+([a-z][a-z'-]+)[,.\s]+(?:and |uh |um )*(?:my |the )?"
+                r"first name(?: is|'s)?[,:\s]+([a-z][a-z'-]+)", re.I), r"\2 \1"),
+    (re.compile(rf"\b{_WORD}[,.\s]+(?:and |uh |um )*(?:my |the )?first name(?: is|'s)?[,:\s]+"
+                r"([a-z][a-z'-]+)", re.I), r"\2 \1"),
+    (re.compile(r"\b(?:my )?first name(?: is|'s)?[,:\s]+(?=[a-z])", re.I), ""),  # "first name Gus"
+    # "yeah you can put it under Mehmet Yilmaz", "it'd be under Lena Fischer", "just put Ken Adams"
+    (re.compile(r"^.*?\b(?:put (?:it |that |this |me |us )?(?:down )?(?:under|as|for)|"
+                r"(?:it'?d|it would|it'?ll|it will|it'?s|that'?d|that would|should) be (?:under|for)|"
+                r"under (?:the name )?|(?:you can |can you |just |go ahead and )+put(?: down)?)"
+                r"(?:\s+(?:his|her|my|our|their|the) name(?: is|'s)?,?)?"
+                r"\s+(?!(?:me|it|that|us|the|a|an|my|your|down|in|off|for)\b)", re.I), ""),
+    # "Jo March, but everybody calls me Jo": the nickname follows the name
+    (re.compile(r"[,.]?\s*(?:but |and )?(?:everybody|everyone|people|folks|my friends|friends|they|"
+                r"most people|y'all can|you can) (?:calls?|call) me\b.*$", re.I), ""),
+    # "Hector Salinas, that's S-A-L-I-N-A-S": the spelling that follows
+    (re.compile(r"[,.]?\s*(?:that's|that is|thats|spelled|spelt)\s+(?:[a-z][- ]){2,}[a-z]\b.*$", re.I), ""),
+)
+"""Ways of handing over a name that wrap it in other words (asked for the name only)."""
+_AFTER_NAME = re.compile(r"\s+(?:(?:and|but|sorry|so|i'm|im|i|i've|we|from|calling)\s.*|"
+                         r"(?:on|for) (?:it|that|this|the \w+)|please|thanks|thank you|here)$")
+"""What follows a name said first in a piece ("gloria benitez and it's for my car")."""
+_PIECE_FILLER = re.compile(r"^(?:(?:yes|yeah|yep|sure thing|sure|ok|okay|oh|um+|uh+|so|well|sorry|right|hi|"
+                           r"hello|hmm+|ah|alright|it's|its|it is|this is|my name's|name's|names|my names|"
+                           r"name is|my name is)\s+)+")
+
+
+def _name_frames(u: Utterance) -> Utterance:
+    """The answer with its name-giving frame taken off ("put it under X" → "X")."""
+    raw = u.raw
+    for frame, replacement in _NAME_FRAMES:
+        raw = frame.sub(replacement, raw, count=1)
+    return u if raw == u.raw else normalise(raw)
+
+
+def _unrepeated(words: list[str]) -> list[str]:
+    """"tasha tasha greenleaf" → "tasha greenleaf"; "lindgren, abe lindgren" → "abe lindgren"."""
+    kept = [w for i, w in enumerate(words) if i == 0 or w != words[i - 1]]
+    if len(kept) == 3 and kept[0] == kept[2]:
+        kept = kept[1:]
+    return kept
+
+
+_LAST_NAME = re.compile(r"\b(?:last name|surname|family name)(?:'s| is| would be| should be|:)?,?\s+"
+                        r"(?:(?:um+|uh+|it's|its)[,\s]+)*([a-z][a-z'-]+)")
+_FIRST_NAME = re.compile(r"\b(?:first name|given name)(?:'s| is| would be| should be|:)?,?\s+"
+                         r"(?:(?:um+|uh+|it's|its)[,\s]+)*([a-z][a-z'-]+)")
+
+
+def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
+    """A caller's name, only from a name-giving construction ("my name is …", "this is …",
+    "… here") or, when the agent asked for the name, from a short answer made of name-like
+    words. Fillers and common words ("Actually", "Sure", "Probably") are never names.
+
+    A surname said as one ("last name's Nguyen, N-G-U-Y-E-N") joins the first name said with it
+    ("this is Linh", "first name Chidi"); said alone it is returned alone, and
+    :func:`surname_only` tells the brain to add it to the first name it already has."""
+    if expecting and _SPELLING_NOTE.search(u.raw):
+        u = normalise(_SPELLING_NOTE.sub(" ", u.raw))  # "jon, no h", "Mac with an a", "V as in Victor"
+    last = _LAST_NAME.search(u.lower)
+    if last and _plausible_name_word(last.group(1)):
+        surname = _clean_name([last.group(1)])
+        first = _FIRST_NAME.search(u.lower)
+        given = _clean_name([first.group(1)]) if first and _plausible_name_word(first.group(1)) else None
+        if given is None:
+            other = _extract_name(normalise(u.lower[: last.start()]), expecting=expecting)
+            given = other if other and len(other.split()) == 1 else None
+        if surname:
+            return f"{given} {surname}" if given else surname
+    name = _extract_name(u, expecting=expecting)
+    if expecting and name and " " not in name and (head := re.split(r"[,.;]", u.raw, maxsplit=1)[0]) != u.raw:
+        # "Dana Kessler, it's me and my husband Roy but put it under Dana": Dana, the one said
+        fuller = _extract_name(normalise(head), expecting=True)
+        if fuller and fuller.split()[0].lower() == name.lower():
+            return fuller
+    return name
+
+
+
+
+def respelled(u: Utterance, known: str) -> str | None:
+    """The name on file with the part the caller spells out corrected ("my first name is
+    spelled K-A-T-H-R-Y-N" for "Catherine Boyle" → "Kathryn Boyle"); None when nothing is."""
+    parts = known.split()
+    for match in _SPELLED_OUT.finditer(_SPELLING_NOTE.sub(" ", u.lower)):
+        word = re.sub(r"[^a-z]", "", match.group(0))
+        if len(word) < 2 or not parts or word in (p.lower() for p in parts):
+            continue
+        before = u.lower[max(0, match.start() - 40): match.start()]
+        if "last name" in before or "surname" in before:
+            index = len(parts) - 1
+        elif "first name" in before:
+            index = 0
+        else:
+            scores = [fuzz.ratio(word, p.lower()) for p in parts]
+            index = scores.index(max(scores))
+            if scores[index] < 50:
+                continue
+        parts[index] = word[:1].upper() + word[1:]
+        return " ".join(parts)
+    return None
+
+
+def surname_only(u: Utterance, name: str) -> bool:
+    """Is ``name``, read from this text, a surname said as one, with no first name ("last
+    name's Okafor")?"""
+    return _LAST_NAME.search(u.lower) is not None and " " not in name
+
+
+_SPELLING_NOTE = re.compile(r"(?i)\b(?:(?:with )?no [a-z]|with (?:an?|one|two|double) (?:[a-z](?:'?s)?|ends|"
+                            r"ells|esses|ohs|ees|tees)|"
+                            r"double[- ][a-z]|[a-z] as in [a-z]+|like it sounds|one word)\b")
+"""How a caller tells the spelling apart ("Jon, no H", "with two Ns", "V as in Victor")."""
+_SPELLED_OUT = re.compile(r"(?<!['\w])(?:[a-z][- ]){2,}[a-z]\b")
+"""Letters spelled out ("k-o-w-a-l-s-k-i", "s o u s a"); not the "s" of "it's"."""
+_NAME_ONLY_FILLER = re.compile(r"^(?:(?:yes|yeah|yep|sure|ok|okay|oh|um+|uh+|so|well|hi|hello|it's|its|"
+                               r"it is|this is|that's|thats|name's|names|my name's|my name is)[,.\s]+)+")
+
+
+def _is_vehicle_word(word: str) -> bool:
+    lex = lexicon()
+    return word in lex.makes or word in {m.lower() for m in lex.models}
+
+
+_CALENDAR = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|"
+                       r"march|april|may|june|july|august|september|october|november|december|today|"
+                       r"tomorrow|morning|afternoon|evening|noon|next|this|spring|\d+(?:st|nd|rd|th)|first|second|"
+                       r"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|\w+tieth|"
+                       r"summer|fall|winter)\b")
+"""Words of a day or a time: "june tenth", "april first" are dates, not names."""
+
+
+def _name_said_alone(u: Utterance) -> str | None:
+    """A message that is nothing but a name, however it is typed ("hannah castellanos", "Gary
+    Lindqvist. L-I-N-D-Q-V-I-S-T."), wherever in the call: a known first name, then a surname."""
+    text = _NAME_ONLY_FILLER.sub("", _SPELLED_OUT.sub(" ", u.lower).strip())
+    text = re.sub(r"[,.]?\s*(?:thanks|thank you|please)?\W*$", "", text)
+    words = _unrepeated(re.findall(r"[a-z][a-z'-]+", text))
+    if not 2 <= len(words) <= 3 or re.search(r"[^a-z'\s,.-]", text):
+        return None
+    lex = lexicon()
+    cased = _cased(u, words)
+    known_first = words[0] in lex.first_names or words[0] in lex.given_names
+    written_as_name = all(w[:1].isupper() and w[1:].islower() for w in cased)  # "Olena Kovalenko."
+    if (known_first or written_as_name) and not _CALENDAR.search(text) and all(
+            _plausible_name_word(w) and not _is_vehicle_word(w) for w in words):
+        return " ".join(w[:1].upper() + w[1:] for w in words)
+    return None
+
+
+_INTRODUCED = re.compile(r"\b(?:i'?m|im|i am|this is|my name is|my name's|name's)\s+([a-z][a-z'-]+)\s+"
+                         r"([a-z][a-z'-]+)(\W*$)?")
+
+
+def _introduced_mid_run(u: Utterance) -> str | None:
+    """"its me and my wife im arjun mehta": an introduction inside an unpunctuated run, trusted
+    when the first name is a known one or the two words end the message."""
+    lex = lexicon()
+    for match in _INTRODUCED.finditer(u.lower):
+        first, last, at_end = match.groups()
+        if (first in lex.first_names or at_end is not None) and _plausible_name_word(first) and (
+                _plausible_name_word(last)) and not _is_vehicle_word(last) and not _CALENDAR.search(last):
+            return f"{first.capitalize()} {last.capitalize()}"
+    return None
+
+
+def _with_spelled_surname(u: Utterance, name: str) -> str:
+    """"It's K-O-W-A-L-C-Z-Y-K. Walter.": a first name and a surname spelled out beside it."""
+    if " " in name:
+        return name
+    for run in _SPELLED_OUT.finditer(u.lower):
+        word = re.sub(r"[^a-z]", "", run.group(0))
+        if len(word) >= 3 and word != name.lower() and _plausible_name_word(word):
+            return f"{name} {word[:1].upper()}{word[1:]}"
+    return name
+
+
+def _extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
+    if expecting:
+        u = _name_frames(u)
+    names = [name for cue in (_STRONG_CUE, _NAME_CUE) for match in cue.finditer(u.lower)
+             if not _EMAIL_NEXT.match(u.lower, match.end(1))
+             and (name := _clean_name(match.group(1).split(),
+                                      u.raw[match.start(1): match.end(1)].split()))]
+    if expecting:
+        spelled = _SPELLED_OUT.sub(" ", u.lower)  # "k-o-w-a-l-s-k-i"
+        pieces = re.split(r"[,.;!?]", spelled)
+        pieces.append(" ".join(pieces))  # "lindgren. abe lindgren", "um, tasha. tasha greenleaf"
+        for i, piece in enumerate(pieces):  # a piece that is a whole name: "Siobhan Doyle"
+            if i == len(pieces) - 1 and any(len(n.split()) > 1 for n in names):
+                break  # "Ewan MacLeod, Mac with an a": a whole name said; the rest is spelling
+            piece = _AFTER_NAME.sub("", _PIECE_FILLER.sub("", piece.strip()))
+            words = _unrepeated(re.findall(r"[a-z][a-z'-]+", piece))
+            if any(_is_vehicle_word(w) for w in words):
+                continue  # "it's a kia soul": the car, not the caller
+            if 2 <= len(words) <= 3 and all(_plausible_name_word(w) for w in words):
+                names.append(_clean_name(words) or "")
+            elif 2 <= len(words) <= 3 and (name := _clean_name(words, _cased(u, words))) and (
+                    len(name.split()) == len(words)):  # "Will Summers", "Augusta Monday"
+                names.append(name)
+            elif 2 <= len(words) <= 3 and words[0] in lexicon().given_names and all(
+                    _plausible_name_word(w) for w in words[1:]):
+                names.append(" ".join(w[:1].upper() + w[1:] for w in words))  # "will summers"
+    if names:  # "it's Siobhan, S-I-O-B-H-A-N, Siobhan Doyle": the fullest form
+        return _with_surname_after(u, max(names, key=lambda n: len(n.split())))
+    alone = _name_said_alone(u) or _introduced_mid_run(u)
+    if alone:
+        return alone
+    here = _NAME_HERE.search(u.lower)
+    if here:
+        name = _clean_name(here.group(1).split())
+        if name:
+            return name
+    opening = _NAME_OPENING.match(u.lower)
+    if opening:  # "Nadia Brooks, I need an oil change…": a name said first, before the request
+        words = opening.group(1).split()
+        said = u.raw[opening.start(1): opening.end(1)].split()
+        lex = lexicon()
+        if (words[0] in lex.given_names or all(w[:1].isupper() for w in said)) and not any(
+                w in lex.makes or w in {m.lower() for m in lex.models} for w in words) and all(
+                _plausible_name_word(w) for w in words):
+            name = _clean_name(words)
+            if name and len(name.split()) == len(words):
+                return name
+    alone = _NAME_ALONE.search(u.raw)
+    if alone:  # "… Wednesday at ten. Otis Grant." / "Gus Albright, by the way."
+        words = alone.group(1).lower().split()
+        lex = lexicon()
+        if not any(w in lex.makes or w in {m.lower() for m in lex.models} for w in words):
+            name = _clean_name(words)
+            if name and len(name.split()) == len(words):
+                return name
+    if expecting:
+        text = re.sub(r"^(?:(?:yes|yeah|yep|sure|ok|okay|oh|um+|uh+|so|well|it's|its|it is|"
+                      r"the name is|name's|that's|thats|that is)[,.\s]+)+", "",
+                      _SPELLED_OUT.sub(" ", u.lower))
+        text = re.sub(r"[,.]?\s*(?:thanks|thank you|please)\W*$", "", text)
+        words = re.findall(r"[a-z][a-z'-]+", text)
+        if 2 <= len(words) <= 3 and words[0] in lexicon().given_names and all(
+                _plausible_name_word(w) for w in words[1:]):
+            return " ".join(w[:1].upper() + w[1:] for w in words)  # "it's will summers"
+        if 1 <= len(words) <= 3 and not any(_is_vehicle_word(w) for w in words):
+            name = _clean_name(words, _cased(u, words))  # not "it's a kia soul"
+            return _with_spelled_surname(u, name) if name else None
+    return None
