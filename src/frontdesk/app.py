@@ -175,8 +175,9 @@ async def build_runtime(settings: Settings, *, clock: Clock | None = None,
         closers.append(database.dispose)
         sessions = session_factory(database)
         # The YAML files seed the database; a version saved in the console overrides them.
-        profiles = ProfileRegistry(await load_profiles_from_db(
-            sessions, load_profiles(settings.profiles_dir)))
+        yaml_profiles = load_profiles(settings.profiles_dir)
+        profiles = ProfileRegistry(await load_profiles_from_db(sessions, yaml_profiles),
+                                   words=yaml_profiles)
         business = BusinessProfiles(ProfileStore(sessions), profiles)
         await business.refresh()
         assist = await _language_model(settings) if settings.llm.enabled else None

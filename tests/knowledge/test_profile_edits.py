@@ -3,11 +3,14 @@ reads, and the greeting templates the schema refuses."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from pydantic import ValidationError
 
 from frontdesk.brain import Brain
 from frontdesk.brain.memory import InMemoryCalendar, InMemoryCustomers
+from frontdesk.brain.nlu.understand import understand
 from frontdesk.knowledge.changes import describe_changes
 from frontdesk.knowledge.profile import BusinessProfile
 from frontdesk.knowledge.registry import ProfileRegistry
@@ -78,3 +81,27 @@ def test_the_schema_refuses_a_greeting_that_would_break_the_call(profiles, greet
     assert says in str(caught.value)
     assert edited(profiles["dealership"], lambda d: d["replies"].update(
         greeting_outbound="Hi{name_part}, {agent} from {business}; {{braces}} are fine"))
+
+
+def test_a_version_saved_by_an_older_release_understands_this_release_s_phrasings(profiles) -> None:
+    """Frames, synonyms and only-alone services are language, not facts: a stored version
+    without them (saved before they existed) takes them from the YAML profile, and keeps the
+    owner's own edits."""
+    def older(d):
+        d["agent_name"] = "Zoe"
+        for kind in d["appointment_types"]:
+            kind["frames"], kind["synonyms"] = [], []
+        for service in d["services"]:
+            service["only_alone"] = False
+    registry = ProfileRegistry(profiles, words=profiles)
+    registry.apply(edited(profiles["real_estate"], older), 2)
+    registry.apply(edited(profiles["dealership"], older), 2)
+    brain = Brain(registry, InMemoryCalendar(), InMemoryCustomers(), clock=fixed_clock)
+    showing = brain.profile("real_estate").appointment_type("property_showing")
+    assert showing.frames == profiles["real_estate"].appointment_type("property_showing").frames
+    assert brain.profile("real_estate").agent_name == "Zoe"
+    alone = [s.key for s in brain.profile("dealership").services if s.only_alone]
+    assert alone and alone == [s.key for s in profiles["dealership"].services if s.only_alone]
+    heard = understand("we'd love to walk through that bungalow you have listed on your site",
+                       brain.profile("real_estate"), date(2026, 11, 23))
+    assert heard.appointment_type == "property_showing"

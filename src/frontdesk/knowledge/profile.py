@@ -505,6 +505,28 @@ class BusinessProfile(BaseModel):
         return self.departments.get(appt.department) if appt else None
 
 
+def with_words_of(profile: BusinessProfile, base: BusinessProfile) -> BusinessProfile:
+    """``profile`` (as stored: seeded or saved in the console by an older release) with the
+    words ``base`` (the YAML profile) asks by: each appointment type's synonyms and frames, and
+    each service's synonyms and ``only_alone``, matched by key.
+
+    These are language, not business facts, and the console does not edit them, so a stored
+    profile learns a release's new phrasings without a re-seed. A service added in the console
+    has no key in ``base`` and keeps its own words."""
+    kinds = {kind.key: kind for kind in base.appointment_types}
+    services = {service.key: service for service in base.services}
+    return profile.model_copy(update={
+        "appointment_types": [
+            kind.model_copy(update={"synonyms": kinds[kind.key].synonyms,
+                                    "frames": kinds[kind.key].frames})
+            if kind.key in kinds else kind for kind in profile.appointment_types],
+        "services": [
+            service.model_copy(update={"synonyms": services[service.key].synonyms,
+                                       "only_alone": services[service.key].only_alone})
+            if service.key in services else service for service in profile.services],
+    })
+
+
 PROFILES_DIR = Path(__file__).parent / "profiles"
 
 

@@ -11,15 +11,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from frontdesk.knowledge.profile import BusinessProfile
+from frontdesk.knowledge.profile import BusinessProfile, with_words_of
 
 
 class ProfileRegistry(Mapping[str, BusinessProfile]):
     """Business key → the profile the agent answers from now."""
 
-    def __init__(self, profiles: Mapping[str, BusinessProfile]) -> None:
+    def __init__(self, profiles: Mapping[str, BusinessProfile],
+                 words: Mapping[str, BusinessProfile] | None = None) -> None:
+        """``words``: the YAML profiles, whose phrasings a stored version takes on
+        (:func:`~frontdesk.knowledge.profile.with_words_of`)."""
         self._profiles = dict(profiles)
         self._versions: dict[str, int] = {}
+        self._words = dict(words or {})
 
     def __getitem__(self, key: str) -> BusinessProfile:
         return self._profiles[key]
@@ -40,6 +44,7 @@ class ProfileRegistry(Mapping[str, BusinessProfile]):
         current = self._versions.get(profile.key)
         if current is not None and current >= version:
             return False
-        self._profiles[profile.key] = profile
+        base = self._words.get(profile.key)
+        self._profiles[profile.key] = with_words_of(profile, base) if base else profile
         self._versions[profile.key] = version
         return True

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from frontdesk.knowledge.profile import BusinessProfile, FaqEntry, Service, Vehicle
+from frontdesk.knowledge.profile import BusinessProfile, FaqEntry, Service, Vehicle, with_words_of
 from frontdesk.storage.models import Business, FaqItem, InventoryItem, ServiceType
 
 
@@ -65,7 +65,8 @@ async def upsert_profile(db: AsyncSession, profile: BusinessProfile) -> None:
 async def load_profiles_from_db(sessions: async_sessionmaker,
                                 yaml_profiles: dict[str, BusinessProfile]
                                 ) -> dict[str, BusinessProfile]:
-    """Profiles as stored: the profile JSON with the tables' services, inventory and FAQ."""
+    """Profiles as stored: the profile JSON with the tables' services, inventory and FAQ, in
+    the words of the YAML profile (:func:`with_words_of`)."""
     profiles: dict[str, BusinessProfile] = {}
     async with sessions() as db:
         for business in await db.scalars(select(Business)):
@@ -76,15 +77,12 @@ async def load_profiles_from_db(sessions: async_sessionmaker,
             cars = await db.scalars(select(InventoryItem).where(
                 InventoryItem.business_id == business.id).order_by(InventoryItem.id))
             base = yaml_profiles.get(business.key)
-            synonyms = {s.key: s.synonyms for s in base.services} if base else {}
-            alone = {s.key for s in base.services if s.only_alone} if base else set()
             # the table has no body style: it comes from the profile ("the SUV one")
             bodies = {c.stock_number: c.body for c in base.inventory} if base else {}
-            profiles[business.key] = BusinessProfile.model_validate({
+            stored = BusinessProfile.model_validate({
                 **business.profile,
                 "services": [Service(key=s.key, name=s.name, duration_min=s.duration_min,
-                                     price_min=s.price_min, price_max=s.price_max,
-                                     synonyms=synonyms.get(s.key, []), only_alone=s.key in alone)
+                                     price_min=s.price_min, price_max=s.price_max)
                              for s in services],
                 "faq": [FaqEntry(key=f.key, category=f.category, question=f.question,
                                  answer=f.answer, keywords=list(f.keywords)) for f in faq],
@@ -94,4 +92,5 @@ async def load_profiles_from_db(sessions: async_sessionmaker,
                                       body=bodies.get(c.stock_number, ""))
                               for c in cars],
             })
+            profiles[business.key] = with_words_of(stored, base) if base else stored
     return profiles
