@@ -18,7 +18,7 @@ import yaml
 
 from frontdesk.brain.availability import AvailabilityCalendar
 from frontdesk.brain.nlu import Understanding
-from frontdesk.brain.nlu.names import respelled
+from frontdesk.brain.nlu.names import corrected_name, respelled
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.ports import Calendar, CustomerDirectory, LanguageAssist, Reminders
 from frontdesk.brain.state import AgentName, BackgroundTask, ConversationState, Transition
@@ -191,7 +191,7 @@ def absorb_contact(s: ConversationState, ctx: TurnContext) -> None:
             known.lower() != u.name.lower()):
         s.customer.name = f"{known} {u.name}"  # "this is Dana" … "last name's Okafor"
     elif u.name and (s.awaiting == "name" or not s.customer.name or u.name != s.customer.name):
-        s.customer.name = u.name
+        s.customer.name = u.name if s.awaiting == "name" else corrected_name(known, u.name)
     elif known and (fixed := respelled(normalise(u.text), known)):
         s.customer.name = fixed  # "my first name is spelled K-A-T-H-R-Y-N"
     if u.phone:

@@ -37,6 +37,14 @@ _NO_NEW_ONE = re.compile(r"\b(?:(?:don'?t|do not|won'?t) (?:need|want) (?:a |ano
                          r"re-?schedule)|not (?:re-?booking|re-?scheduling))\b")
 """The "no" is to a new appointment, not to cancelling this one ("no thanks, we don't need a new
 one")."""
+_GO_AHEAD = {
+    "cancel": re.compile(r"\b(?:go ahead|please do|do it|(?<!don't )(?<!not )cancel "
+                         r"(?:it|that|that one|this one|them|the appointment)"
+                         r"(?: (?:please|then|for me))?\b(?!\s*\?))"),
+    "move": re.compile(r"\b(?:go ahead|please do|do it|(?<!don't )(?<!not )(?:move|change|switch) "
+                       r"(?:it|that|that one|this one)(?: (?:please|then|for me))?\b(?!\s*\?))"),
+}
+"""The change asked to be confirmed, ordered in so many words: "yeah that one, cancel it please"."""
 _CALLBACK = re.compile(r"\b(?:call (?:me|us)(?: back)?|call back|callback|have (?:someone|somebody) "
                        r"(?:call|ring|reach)|give (?:me|us) a (?:call|ring)|get back to)\b")
 _FIRST = re.compile(r"\b(?:first|earlier|earliest|sooner|former|1st)\b")
@@ -179,8 +187,10 @@ async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
         s.last_ask = None  # a new time read back is a new question, not the same one again
         await _go_on(s, ctx, When())
         return
-    if u.affirm or (desk.action == "cancel" and _NO_NEW_ONE.search(u.text.lower()) and not _KEEP.search(
-            u.text.lower())):
+    said = u.text.lower()
+    ordered = desk.action in _GO_AHEAD and _GO_AHEAD[desk.action].search(said) is not None
+    no_new_one = desk.action == "cancel" and _NO_NEW_ONE.search(said) is not None
+    if u.affirm or (((ordered and not u.deny) or no_new_one) and not _KEEP.search(said)):
         if desk.action == "cancel":
             await _cancel(s, ctx)  # "yes"; "no thanks, we don't need a new one": cancel, no rebooking
         else:

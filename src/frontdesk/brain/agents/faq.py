@@ -28,6 +28,7 @@ from frontdesk.brain.nlu import when
 from frontdesk.brain.nlu.combine import WHY_NEEDED
 from frontdesk.brain.nlu.cues import asks_hours
 from frontdesk.brain.nlu.lexicon import lexicon
+from frontdesk.brain.nlu.read import staff_asked_about
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.state import ConversationState
 from frontdesk.knowledge.profile import FaqEntry, Service
@@ -165,6 +166,32 @@ def _area_answer(s: ConversationState, ctx: TurnContext) -> bool:
         s.lead.intent = u.lead_intent  # type: ignore[assignment]
     key = "location_in_area" if inside else "location_out_of_area"
     ctx.say(key, area=area, areas=say_list(ctx.profile.service_areas, "and"))
+    return True
+
+
+_DAY_NAMES = {"mon": "Mondays", "tue": "Tuesdays", "wed": "Wednesdays", "thu": "Thursdays",
+              "fri": "Fridays", "sat": "Saturdays", "sun": "Sundays"}
+
+
+def _staff_answer(ctx: TurnContext) -> bool:
+    """"Is Sarah in that Wednesday?", "does Priya work Saturdays?": the days and hours of that
+    person, from the profile (their own hours, else their departments')."""
+    member = staff_asked_about(ctx.u.text.lower(), ctx.profile)
+    if member is None:
+        return False
+    hours = member.duty_hours(ctx.profile.departments)
+    days = say_list([_DAY_NAMES[d] for d in hours.days], "and")
+    if ctx.u.date is None:
+        ctx.say("staff_days", name=member.name, days=days)
+        return True
+    # by the weekday: "that Wednesday" said of a week under discussion is no date of its own
+    span = hours.for_weekday(ctx.u.date.weekday())
+    weekday = list(_DAY_NAMES.values())[ctx.u.date.weekday()]
+    if span is None:
+        ctx.say("staff_off_on_day", name=member.name, weekday=weekday, days=days)
+    else:
+        ctx.say("staff_in_on_day", name=member.name, weekday=weekday, start=say_time(span[0]),
+                end=say_time(span[1]))
     return True
 
 
@@ -348,7 +375,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     # "could I get into that Camry with monthly payments?" asks about financing, not the lot
     day_hours = _day_hours_answer(ctx)
     from_lot = not day_hours and not strong_faq and _inventory_answer(s, ctx)
-    answered = day_hours or from_lot or _price_answer(s, ctx) or _area_answer(s, ctx)
+    answered = (day_hours or from_lot or _staff_answer(ctx) or _price_answer(s, ctx)
+                or _area_answer(s, ctx))
     if answered is True and ("inventory_question" in u.flags or from_lot) and (
             best_faq(u.text, ctx.profile.faq)[1] >= 80):
         for entry in faq_answers(u.text, ctx.profile.faq):  # "financing? and is the CR-V still there?"

@@ -130,6 +130,8 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     p = act.confidence
     if act.label == "thanks":
         r.flags.add("thanks")
+        if awaiting in _YES_NO and r.affirm and not r.deny:
+            return "affirm", 0.85  # "ya perfect thanks" to "is that right?": a yes said with thanks
     if SURELY_ELSEWHERE.search(r.text.lower()) and not (
             r.date or r.time or r.has_lead_facts or r.has_contact_facts):
         # a service named here belongs to the other place ("the tire shop on Burnet")

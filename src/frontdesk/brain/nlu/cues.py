@@ -118,6 +118,9 @@ OWN_QUESTION = re.compile(_ASKS_OWN.format("") + "|"
 CANCEL_ASK = re.compile(r"(?<!\bif i )(?<!\bif we )(?<!\bto )(?:\bcancel(?:l?ed|l?ing)?|\bcall(?:ing)? off|"
                          r"\bscrap|\bnix) (?:it|that|this|them|the (?:appointment|appt|showing|booking|"
                          r"consultation|consult|visit|tour|test drive|valuation)|my|our)\b|"
+                         # "I need to cancel it" (but not "do I need to cancel it a day ahead?")
+                         r"\b(?<!do )(?:i|we) (?:really |just )?(?:need|want|have|'d like|would like|gotta|"
+                         r"got) to cancel (?:it|that|this|them|the|my|our)\b|"
                          r"\b(?:had|have|got) (?:an?|the|my|our) [\w ]{0,25}?(?:set up|booked|scheduled|"
                          r"on the (?:books|calendar|schedule))\b[^.?!]*\b(?:cancel|call (?:it|that) off|"
                          r"(?:gonna|going to) (?:have to )?pass|not (?:gonna|going to) (?:make|need) it)|"
@@ -137,7 +140,10 @@ ACT_CUES = {
     "bot_check": re.compile(r"\b(?:robot|bot|chatbot|machine|computer|real|human|person|recording|"
                             r"automated|automatic|ai|artificial|live|recorded|program|siri|alexa|"
                             r"synthesi[sz]ed|ivr|robocall|auto ?dialer|dial(?:ed)? me)\b"),
-    "line_check": re.compile(r"\b(?:hello+|there|hear|cut|cutting|breaking|lost|line|signal|"
+    # "can you hear me", not "people always hear Margaret"
+    "line_check": re.compile(r"\b(?:hello+|there|hear(?:ing)? (?:me|you|us|anything|a thing|that)|"
+                             r"(?<!always )(?<!they )(?<!people )hear(?=\W*$)|"
+                             r"cut|cutting|breaking|lost|line|signal|"
                              r"elevator|tunnel|still on|drop(?:ped)?|reception|choppy|static|"
                              r"connection|garbled|anyone|anybody|silent|froze|frozen|quiet|"
                              r"still going|other end|lag\w*|echo)\b|^\W*(?:hello|hi)\W*\?"),

@@ -89,7 +89,10 @@ _DONE_ALREADY = re.compile(r"\b(?:did|had(?! to\b)|(?<!you )(?<!you've )(?<!y'al
                            r"were done|last (?:week|month|year|time)|ago|recently had)\b"
                            r"(?! (?:a|an|this|that|these|some|the) (?:[\w-]+ ){0,2}?(?:noises?|sounds?|"
                            r"squeal\w*|squeak\w*|grind\w*|rattles?|leaks?|lights?|warning|problems?|"
-                           r"issues?|vibrations?|shak\w*|smells?|clunk\w*|click\w*|wobbl\w*|pull\w*)\b)")
+                           r"issues?|vibrations?|shak\w*|smells?|clunk\w*|click\w*|wobbl\w*|pull\w*)\b)"
+                           # "i got the morning free": time, not work done
+                           r"(?! (?:the |a |an )?(?:\w+ )?(?:morning|afternoon|evening|day|time|hour|"
+                           r"weekend)s? (?:free|off|open)\b)")
 """Work done already ("I just had the oil done"); having a symptom ("I got a squeaking noise
 from the brakes") is not, nor what the business has got ("what've you got for a rotation")."""
 
@@ -134,9 +137,11 @@ def _mention_wanted(text: str, match: re.Match[str]) -> bool:
                  r"not now|not today|next time)\b", rest):
         return False  # "my brakes might need looking at eventually, but not yet"
     clause_start = max(text.rfind(sep, 0, match.start()) for sep in (".", ",", ";", " but "))
+    # unpunctuated speech runs on: only the few words after the mention belong to it ("rotate
+    # all four tires on my tundra … i got the afternoon off" did no rotation)
     clause_end = min((i for i in (text.find(sep, match.end()) for sep in (".", ",", ";", "?", "!"))
                       if i >= 0), default=len(text))
-    clause = text[clause_start + 1: clause_end]
+    clause = text[clause_start + 1: min(clause_end, match.end() + 45)]
     if (reason := _REASON.search(clause, match.end() - clause_start - 1)) is not None:
         clause = clause[:reason.start()]  # "…inspection cuz my sticker expired last week"
     return not (ruled_out(text, match.start()) or _DONE_ALREADY.search(clause))
@@ -285,8 +290,15 @@ _PARTICLES = frozenset({"out", "through", "at", "around", "over", "in", "by"})
 _OBJECT_OWNER = re.compile(r"\b(?:the|that|this|those|these|your|y'?all'?s|ur|one of (?:the|your)|"
                            r"a|an)\b(?:\s+[\w'-]+){0,4}\s*$")
 _OWNERS = re.compile(r"\b(?:my|our|his|her|their|mine|ours)\b(?:\s+[\w'-]+){0,3}\s*$")
-_HABIT = re.compile(r"\b(?:i|we|he|she|they|wife|husband|son|daughter|kid|kids)\s+$")
-_NOT_AN_OBJECT_NEXT = re.compile(r"\s+(?:about|if|whether|what|how|why|when|you|y'?all|ya)\b")
+# the subject right before the verb says a habit ("I drive the Camry to work"), unless a modal
+# asks ("can I drive the red one", "could we see the house")
+_HABIT = re.compile(r"(?<!\bcan )(?<!\bcould )(?<!\bmay )(?<!\bmight )(?<!\bwould )(?<!\bshould )"
+                    r"(?<!\bwill )(?<!\bshall )(?<!\blet )(?<!\bcan't )(?<!\bcud )"
+                    r"\b(?:i|we|he|she|they|wife|husband|son|daughter|kid|kids)\s+$")
+_NOT_AN_OBJECT_NEXT = re.compile(r"\s+(?:about|if|whether|what|how|why|when|you|y'?all|ya)\b"
+                                 # "I'll be driving it over", "drive her in": bringing it
+                                 r"|\s+(?:it|her|him|them|the car|the truck)\s+"
+                                 r"(?:over|in|down|up|here|there|by|back|to|home|out to)\b")
 _VEHICLE_WORDS = ("car", "truck", "suv", "van", "sedan", "pickup", "wagon", "hatchback", "crossover",
                   "coupe", "minivan", "ev")
 

@@ -37,6 +37,8 @@ _CAPS = {"up to", "under", "below", "max", "maximum", "no more than", "less than
 MAX_BUDGET_USD = 1_000_000_000
 """Above this a figure is not a budget anyone has (and would not fit the lead's columns)."""
 _MONEY_CUE = re.compile(r"\$|\b(?:budget|afford|price|spend|range|pre-?approved (?:us |me )?for|"
+                        # "pre-approved with our credit union for up to three and a half"
+                        r"pre-?approved\b[^.?!\d]{0,40}?\b(?:for|up to|to)|"
                         r"approved (?:us |me )?for|stretch to|tops|ceiling|max(?:imum)?|"
                         r"thousand|grand|at (?:the )?(?:very )?most|(?:nothing|not) (?:over|above)|"
                         r"cap(?:ped)? at|"
@@ -51,8 +53,9 @@ def _amount(number: str, suffix: str | None) -> float:
 
 
 _SLANG_AMOUNTS = (
-    (r"\b(?:a )?quarter (?:of a )?mil(?:lion)?\b", "250 thousand"),
-    (r"\bhalf (?:a )?mil(?:lion)?\b", "500 thousand"),
+    # "half a million": the digit reader writes "half a 1000000"
+    (r"\b(?:a )?quarter (?:of a )?(?:mil(?:lion)?|1000000)\b", "250 thousand"),
+    (r"\bhalf (?:a |of a )?(?:mil(?:lion)?|1000000)\b", "500 thousand"),
     (r"\b(?:a|one) mil(?:lion)? (\d)\b(?! (?:thousand|hundred))", r"1.\1 million"),
     (r"\b(?:a|one) mil(?:lion)?\b", "1 million"),
     (r"\b(\d+(?:\.\d+)?) mil\b", r"\1 million"),
@@ -79,6 +82,8 @@ def _spoken_money(text: str, expecting: bool) -> str:
         lambda m: f"{_UNITS[m.group(1)]} {_TENS[m.group(2)] + _UNITS.get(m.group(3) or '', 0)}", text)
     for pattern, replacement in _SLANG_AMOUNTS:
         text = re.sub(pattern, replacement, text)
+    if expecting:  # "capped at four-ish": hundreds of thousands
+        text = re.sub(r"\b([1-9]) ish\b", r"\g<1>00 ish", text)
     if expecting:  # "five and a quarter", "four and a half": hundreds of thousands, and a part
         text = re.sub(r"\b([1-9]) and (?:a |one )?(quarter|half)\b(?! (?:million|mil|m)\b)",
                       lambda m: f"{int(m.group(1)) * 100 + (25 if m.group(2) == 'quarter' else 50)} thousand",
@@ -146,7 +151,7 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
                                  r"(?:stay|keep it)|"
                                  r"well,? maybe|or maybe|perhaps|more like|let'?s say)\b|—|"
                                  r"\bwell\b,?(?=[^.?!]{0,25}\bif\b)|"  # "well, six-fifty if it's walkable"
-                                 r"[,.](?= (?:like |maybe )?"
+                                 r"(?:[,.]|\bish\b|(?<=\d)|(?<=\d thousand)|(?<=\dk))(?= (?:like |maybe )?"
                                  r"\$?\d[\d,.]*\s*k?\s*(?:tops|max|maximum|at (?:the )?(?:very )?most)\b)",
                                  text))
     inherited = False

@@ -96,7 +96,7 @@ _EMAIL_NEXT = re.compile(r"\s*(?:@|\.\w|_|\s*\bdot\b|\s*\bunderscore\b|\s+at\s+\
 _STRONG_CUE = re.compile(r"\b(?:my name is|my name's|name is|name's|the names|call me|the name is|"
                          r"name (?:would|will|should|'d|'ll) be|my name(?= [a-z]+ [a-z]+)|"
                          r"(?:put|book|make|have) (?:it|that|this) under(?: the name)?"
-                         r"(?:,? (?:his|her|my|our|their) name)?)[,\s]+"
+                         r"(?:,? (?:his|her|my|our|their) name)?)[,:\s]+"
                          r"(?:(?:um+|uh+|er|like|actually|it's|its|it is|oh)[,\s]+)*"
                          r"([a-z][a-z'-]+(?:\s+[a-z][a-z'-]+){0,2})")
 
@@ -120,7 +120,7 @@ _NAME_FRAMES = (
     (re.compile(r"^.*?\b(?:put (?:it |that |this |me |us )?(?:down )?(?:under|as|for)|"
                 r"(?:it'?d|it would|it'?ll|it will|it'?s|that'?d|that would|should) be (?:under|for)|"
                 r"under (?:the name )?|(?:you can |can you |just |go ahead and )+put(?: down)?)"
-                r"(?:\s+(?:his|her|my|our|their|the) name(?: is|'s)?,?)?"
+                r"(?:\s+(?:his|her|my|our|their|the) name(?: is|'s)?[,:]?)?"
                 r"\s+(?!(?:me|it|that|us|the|a|an|my|your|down|in|off|for)\b)", re.I), ""),
     # "Jo March, but everybody calls me Jo": the nickname follows the name
     (re.compile(r"[,.]?\s*(?:but |and )?(?:everybody|everyone|people|folks|my friends|friends|they|"
@@ -180,6 +180,13 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
         if surname:
             return f"{given} {surname}" if given else surname
     name = _extract_name(u, expecting=expecting)
+    said = re.search(rf"\b{re.escape(name.split()[-1].lower())}\b", u.lower) if name else None
+    restart = _RESTATED.search(u.lower, said.end()) if said else None
+    if name and restart and restart.start() - said.end() <= 10:
+        # "its gus its august pellegrino": the name said again right after, in full
+        again = _extract_name(normalise(u.lower[restart.start():]), expecting=expecting)
+        if again and len(again.split()) >= len(name.split()):
+            name = again
     if expecting and name and " " not in name and (head := re.split(r"[,.;]", u.raw, maxsplit=1)[0]) != u.raw:
         # "Dana Kessler, it's me and my husband Roy but put it under Dana": Dana, the one said
         fuller = _extract_name(normalise(head), expecting=True)
@@ -188,6 +195,24 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
     return name
 
 
+
+
+_RESTATED = re.compile(r"\b(?:it'?s|i'?m|this is|my name is|name'?s|the name is)\b")
+
+
+def corrected_name(known: str, said: str) -> str:
+    """The name after the caller corrects part of it: "No, it's Mike, not Mark" for Mark Hollis
+    is Mike Hollis. A single word replaces the part it sounds most like (the first name unless
+    it is closer to the surname); a fuller name replaces the whole."""
+    parts = known.split()
+    if len(parts) < 2 or len(said.split()) != 1:
+        return said
+    if said.lower() in (p.lower() for p in parts):
+        return known
+    first, *rest = parts
+    if fuzz.ratio(said.lower(), rest[-1].lower()) > max(60, fuzz.ratio(said.lower(), first.lower())):
+        return " ".join([first, *rest[:-1], said])
+    return " ".join([said, *rest])
 
 
 def respelled(u: Utterance, known: str) -> str | None:

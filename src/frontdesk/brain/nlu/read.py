@@ -30,7 +30,7 @@ from frontdesk.brain.nlu.cues import (
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.nlu.understanding import Understanding, answers
-from frontdesk.knowledge.profile import BusinessProfile
+from frontdesk.knowledge.profile import BusinessProfile, StaffMember
 
 
 def _fuzzy_flags(text: str) -> set[str]:
@@ -114,7 +114,24 @@ def _asks_for_someone(text: str, profile: BusinessProfile) -> bool:
     return bool(staff) and re.search(
         rf"\b(?:(?:speak|talk)(?:ing)? (?:to|with)|put me through to|transfer me to|"
         rf"connect me (?:to|with)|get me)\s+(?:{staff})\b"
-        rf"|\bis (?:{staff}) (?:in|there|around|available|working|free)\b", text) is not None
+        rf"|\bis (?:{staff}) (?:in|there|around|available|working|free)\b(?!{_ANOTHER_DAY})",
+        text) is not None
+
+
+_ANOTHER_DAY = (r"(?: on)?(?: that| this| next| the)? (?:monday|tuesday|wednesday|thursday|friday|saturday|"
+                r"sunday|weekend|tomorrow|\d{1,2}(?:st|nd|rd|th)|morning|afternoon|evening)")
+"""After "is Sarah in": a day to come, so a question about her hours, not a wish to talk now."""
+
+
+def staff_asked_about(text: str, profile: BusinessProfile) -> StaffMember | None:
+    """The team member whose days the caller asks about ("is Sarah in that Wednesday?",
+    "does Priya work Saturdays?")."""
+    for member in profile.staff:
+        name = re.escape(member.name.lower())
+        if re.search(rf"\b(?:is|will) {name} (?:be )?(?:in|there|around|available|working|on)\b{_ANOTHER_DAY}"
+                     rf"|\bdoes {name} work\b", text):
+            return member
+    return None
 
 
 def read(text: str, profile: BusinessProfile, today: date,
@@ -137,6 +154,8 @@ def read(text: str, profile: BusinessProfile, today: date,
         flags.discard("question")  # "what I actually need is the state inspection": a statement
     if _asks_for_someone(u.lower, profile):
         flags.add("escalation")
+    elif staff_asked_about(u.lower, profile) is not None:
+        flags |= {"question", "staff_question"}  # "is Sarah in that Wednesday?": her days
     if "escalation" in flags and (late := NEVER_MIND.search(u.lower)) and late.start() > (
             lex.intents["escalation"].search(u.lower) or late).start():
         flags.discard("escalation")  # "can I get a real person— ugh, never mind, it's only an oil change"
@@ -294,6 +313,9 @@ def read(text: str, profile: BusinessProfile, today: date,
         result.intent, result.is_question = "provide_info", False
     if "walk_in_question" in flags and result.intent in {"book", "provide_info", "unknown", "escalation"}:
         result.intent = "faq"
+    if "staff_question" in flags and result.intent in {"book", "provide_info", "unknown", "escalation"} and (
+            not (result.services or result.appointment_type)):
+        result.intent, result.is_question = "faq", True
     if "defers" in flags:
         # "I'll call you back tomorrow": the day dates the caller's call, not a booking
         rest = normalise(_CALL_WHEN.sub(" ", DEFERS.sub(" <defer> ", u.lower)))

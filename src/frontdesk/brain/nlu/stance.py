@@ -136,8 +136,8 @@ def settle(text: str, mentions: Sequence[Mention[V]], found: V | None) -> V | No
                     and not _superseded(text, m, left) and not _is_fallback(text, m)]
         if affirmed:
             return max(affirmed, key=lambda m: m.start).value
-    if found is not None and found in excluded:
-        return left[-1].value if left else None
+    if (found is not None and found in excluded) or (found is None and excluded and left):
+        return left[-1].value if left else None  # "not this saturday, the one after"
     first_choice = [m for m in left if not _is_fallback(text, m)]
     fallback = {m.value for m in left if _is_fallback(text, m)}
     if first_choice and found in fallback and found not in {m.value for m in first_choice}:

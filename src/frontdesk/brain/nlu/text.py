@@ -31,7 +31,7 @@ _SPACES = re.compile(r"\s+")
 
 def normalise(text: str) -> Utterance:
     raw = _SPACES.sub(" ", text.replace("’", "'").replace("‘", "'")).strip()
-    lower = _word_homophones(_spanish(raw.lower()))
+    lower = _word_homophones(_spanish(_disfluencies(raw.lower())))
     # "oh" read as zero inside digit runs ("five one two, oh one nine").
     spoken = re.sub(r"\boh\b(?=[\s,-]*(?:zero|one|two|three|four|five|six|seven|eight|nine|\d))",
                     "zero", lower)
@@ -91,6 +91,24 @@ def normalise(text: str) -> Utterance:
     return Utterance(raw=raw, lower=lower, numeric=numeric)
 
 
+_CUT_OFF = re.compile(r"(?<![\w-])(?!(?:pre|re|non|co|self|ex|anti|mid|post|semi)-)[a-z']{2,}-(?=\s)")
+_REPEATED = re.compile(r"(?<![\w'])((?:[a-z']+[ ,]+){0,3}?[a-z']+)(?:[ ,]+\1)+(?![\w'])")
+_DIGITS_ONLY = re.compile(r"(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d+)[ ,]*)+")
+
+
+def _disfluencies(text: str) -> str:
+    """A stumble as if it were said once: a word cut off ("i wan- i need"), and words said twice
+    ("we we wanna", "can i can i do that", "four fifty four fifty"). A run of digits said twice
+    is left alone: a phone number may repeat them."""
+    text = _CUT_OFF.sub("", text)
+
+    def once(match: re.Match[str]) -> str:
+        said = match.group(1)
+        return match.group(0) if _DIGITS_ONLY.fullmatch(said) else said
+
+    return _REPEATED.sub(once, text)
+
+
 _DIGIT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _DIGIT_WORD = "(?:" + "|".join(_DIGIT_WORDS) + ")"
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
@@ -104,7 +122,7 @@ HOUR_WORDS = {w: i + 1 for i, w in enumerate(("one", "two", "three", "four", "fi
 _SOUNDS_LIKE = {"to": "two", "too": "two", "for": "four", "fore": "four", "ate": "eight", "won": "one"}
 _AT_HOMOPHONE = re.compile(r"\b(at|around|about|till|until) (to|too|for|fore|ate|won)\b"
                            r"(?! (?:the|a|an|my|your|our|least|all|once|first|me|you|us|it|that|this|"
-                           r"work|home|night)\b)")
+                           r"work|home|night|many|much|late|early|soon|bad|far|long|busy)\b)")
 _BEFORE_UNIT = re.compile(r"\b(to|too|for|fore|ate|won)(?= (?:(?:hundred|thousand|o'?clock|oclock)\b|"
                           r"[ap]\.?m\b\.?))")
 
@@ -155,6 +173,12 @@ _HOMOPHONES = (
     (re.compile(r"\bhow'?s much\b"), "how much"),
     (re.compile(r"\bgeorge town\b"), "georgetown"),
     (re.compile(r"\bpre (?=approv|qualif)"), "pre-"),
+    (re.compile(r"\bpre[- ]a[- ]?prov"), "pre-approv"),
+    (re.compile(r"\bto morrow\b"), "tomorrow"),
+    (re.compile(r"\bwrite (?=now|away)"), "right "),
+    # "rotate all for tires", "for bedrooms ideally": four, heard as "for"
+    (re.compile(r"\b(all|new|the|my) for(?= (?:tires|wheels|tyres)\b)"), r"\1 four"),
+    (re.compile(r"(?:^|(?<=\s))for(?= (?:bedrooms?|beds?|bathrooms?|baths?|br|bdrm)\b)"), "four"),
 )
 
 

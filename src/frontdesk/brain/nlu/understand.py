@@ -388,8 +388,8 @@ def _is_aside(r: Understanding, awaiting: str | None) -> bool:
         return False  # "can y'all swap the battery and do the sticker?" asks for the work
     if r.intent == "faq" and not _asks(r) and (r.has_lead_facts or r.has_contact_facts):
         return False  # "ours is in Pflugerville.": facts, whatever the classifier heard
-    if r.intent == "faq" and asks_hours(r.text.lower()):
-        return True  # "open saturday?" asks the hours, whatever day it names
+    if r.intent == "faq" and (asks_hours(r.text.lower()) or "staff_question" in r.flags):
+        return True  # "open saturday?", "is Sarah in that Wednesday?" ask the hours, whatever day
     if r.intent == "faq":
         # "how about Wednesday at 2?" or "can I come in Thursday?" are booking moves
         books = "book" in r.flags and lexicon().intents["book"].search(SUBORDINATE.sub("", r.text.lower()))

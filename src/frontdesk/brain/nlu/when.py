@@ -29,7 +29,7 @@ MONTH = (
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 DATE_SPAN = re.compile(
-    r"\b(?:day after tomorrow|today|tonight|tomorrow|"
+    r"\b(?:day after tomorrow|today|tonight|this (?:afternoon|evening)|tomorrow|"
     rf"(?:(?:this|next|coming)\s+)?{WEEKDAY}|"
     rf"{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|"
     rf"(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)\s+of\s+{MONTH}|"
@@ -268,6 +268,11 @@ def extract_date(u: Utterance, today: date, _single: bool = False) -> date | Non
     return stance.settle(u.numeric, mentions, found)
 
 
+_PAST_TODAY = re.compile(r"\b(?:called|came|was|were|did|had|got|went|tried|left|dropped|spoke|talked|"
+                         r"earlier)\b")
+"""Said of a part of today gone by: "I called this afternoon"."""
+
+
 _RELATIVE = re.compile(r"\b(?:the (?:day|one|1) (after|before)|the next day|the following day)\b"
                        r"(?! (?:tomorrow|today|thanksgiving|christmas|new year))")
 
@@ -413,8 +418,11 @@ def _extract_date(u: Utterance, today: date, _single: bool) -> date | None:
                 clause_before(text, match.start())) and not _WANTS.search(
                 clause_before(text, match.start())):
             continue  # "sorry, I'm all over the place today": how the caller's day is going
-        if span == "tonight":
-            return today
+        if span in {"this afternoon", "this evening"} and _PAST_TODAY.search(
+                clause_before(text, match.start())):
+            continue  # "I called this afternoon and nobody answered"
+        if span in {"tonight", "this afternoon", "this evening"}:
+            return today  # "could I see it this afternoon? like four?"
         ordinal = re.fullmatch(r"the\s+(\d{1,2})(?:st|nd|rd|th)", span)
         if ordinal:
             day = _day_of_month(int(ordinal.group(1)), today)
