@@ -1,4 +1,4 @@
-"""Mechanisms that development set 14 (``evals/library/dev14_*.yaml``, 50 callers written before
+"""Mechanisms that development set 14 (``evals/backlog/dev14_*.yaml``, 50 callers written before
 they were run) found wanting, checked on fresh phrasings, not the set's own words: stumbles and
 words speech recognition splits or mishears, a name corrected in part or said twice, money said
 in a financing breath or with a cap after it, a habit that is no test drive, a part of today, a
@@ -166,3 +166,39 @@ async def test_asking_when_someone_is_in_is_answered_from_their_hours(profiles) 
     assert "Dana isn't in on Saturdays" in replies[0] and not state.escalation_in_progress, replies
     _, replies = await call(profiles, "real_estate", "is priya around on thursday?")
     assert "Priya is in on Thursdays, noon to 7 PM" in replies[0], replies
+
+
+# --- fillers, offers, and the other side of a move -----------------------------------------
+
+def test_a_filler_between_at_and_the_hour(profiles) -> None:
+    u = understand("friday works, at, um, nine?", profiles["dealership"], MONDAY)
+    assert u.time is not None and u.time.hour == 9
+    assert "oh" not in normalise("five one two oh one nine").numeric  # inside digits, "oh" is zero
+
+
+def test_an_okay_before_an_odd_question_is_no_answer(profiles) -> None:
+    u = understand("okay, bit of a strange one, but when I sell with you, what does your side keep?",
+                   profiles["real_estate"], MONDAY)
+    assert u.intent == "faq"
+
+
+def test_all_i_needed_declines_an_offer(profiles) -> None:
+    u = understand("alright. that was all I needed, thanks", profiles["real_estate"], MONDAY,
+                   awaiting="offer_callback")
+    assert u.deny and not u.affirm
+
+
+def test_a_requirement_asked_before_coming_in_is_a_question(profiles) -> None:
+    u = understand("do I need a pre-approval letter before we come in?", profiles["real_estate"], MONDAY)
+    assert u.intent == "faq"
+
+
+def test_selling_a_parent_s_home_is_selling(profiles) -> None:
+    assert understand("it's about selling my grandmother's house in round rock", profiles["real_estate"],
+                      MONDAY).lead_intent == "sell"
+
+
+async def test_a_buyer_who_must_sell_first_is_both(profiles) -> None:
+    state, replies = await call(profiles, "real_estate", "we want to buy something bigger in austin",
+                                "my husband says we'll need to sell our place before, it's in cedar park")
+    assert state.lead.intent == "both", replies

@@ -13,6 +13,7 @@ import re
 from frontdesk.brain.context import TurnContext, absorb_contact
 from frontdesk.brain.format import say_list, say_money
 from frontdesk.brain.nlu import Understanding
+from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.state import ConversationState, LeadInfo
 from frontdesk.knowledge.profile import QualificationPolicy
 
@@ -84,6 +85,11 @@ _THEIR_HOME = re.compile(r"\b(?:our|my|the) (?:house|home|place|condo|property|t
 """Words that make a place the home being sold ("our place in Killeen"), not where they go."""
 
 
+_BOTH_IN_TURN = re.compile(r"\b(?:sell|selling|buy|buying)\b[^.?!]{0,30}\b(?:first|before|too|also|as well)\b"
+                           r"|\b(?:also|too) (?:sell|selling|buy|buying)\b")
+"""The other side of a move said as an addition or a first step, not a change of mind."""
+
+
 def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
     """Merge lead facts from this utterance; returns acknowledgements to say first."""
     u = ctx.u
@@ -92,7 +98,9 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
     # "our lease is ending" explains a purchase; it does not turn a buyer into a renter
     settled = lead.intent is not None and s.awaiting not in {"intent", None} and not re.search(
         r"\b(?:actually|instead|rather|also|as well|too)\b", u.text.lower())
-    if u.lead_intent and not settled and not (
+    if {lead.intent, u.lead_intent} == {"buy", "sell"} and _BOTH_IN_TURN.search(normalise(u.text).lower):
+        lead.intent = "both"  # a buyer who "would have to sell ours first"
+    elif u.lead_intent and not settled and not (
             u.lead_intent == "rent" and lead.intent in {"buy", "sell", "both"}
             and s.awaiting != "intent"):
         # "downsizing after selling the ranch", said of the motivation, keeps a buyer a buyer

@@ -374,6 +374,7 @@ _NOT_MOVING = re.compile(r"\b(?:don'?t|do not|not|won'?t|never|no longer|aren'?t
                          r"decided against|no plans? to)\s+(?:\w+\s+){0,5}?(?:sell|buy|purchas|list)")
 
 
+_OWN_SUBJECT = re.compile(r"\b(?:i|we|i'?d|we'?d|wed|i'?ll|we'?ll|i'?m|we'?re|were)\s+$")
 _SOMEONE_ELSE = re.compile(r"\b(?:he|she|they|landlord|landlady|owners?|sellers?|neighbou?rs?|brother|"
                            r"sister|parents|friends?|buddy|cousin|in-laws?|folks|uncle|aunt)"
                            r"(?:'s|'re| is| are| was| were| just| has| have| had| already)?"
@@ -391,7 +392,10 @@ _WAITS = re.compile(r"(?:'s|\s)*(?:is |will |has to |have to |can |'ll )?(?:gonn
 
 def _callers_own(pattern: re.Pattern[str], text: str) -> bool:
     """Does the caller say they themselves mean to do this (not someone else, not ruled out)?"""
-    return any(not (_SOMEONE_ELSE.search(text[max(0, m.start() - 40): m.start()])
+    # "she says we'd have to sell ours first": reported, but "we" sell
+    return any(not ((_SOMEONE_ELSE.search(text[max(0, m.start() - 40): m.start()])
+                     and not re.match(r"(?:i|we)\b", m.group(0))
+                     and not _OWN_SUBJECT.search(text[max(0, m.start() - 12): m.start()]))
                     or _NOT_NOW.search(text[max(0, m.start() - 40): m.start()])
                     or _WAITS.match(text, m.end())) for m in pattern.finditer(text))
 

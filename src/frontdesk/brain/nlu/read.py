@@ -25,6 +25,7 @@ from frontdesk.brain.nlu.cues import (
     NEEDS_APPOINTMENT,
     NEVER_MIND,
     QUESTION_START,
+    SUBORDINATE,
     asks_hours,
 )
 from frontdesk.brain.nlu.lexicon import lexicon
@@ -184,6 +185,9 @@ def read(text: str, profile: BusinessProfile, today: date,
     if "defers" in flags and awaiting in {"offer_callback", "offer_appointment"} and not (
             CALL_ME.search(u.lower)):
         result.affirm, result.deny = False, True  # "okay, I'll call back once I know my schedule": not now
+    if awaiting in {"offer_callback", "offer_appointment"} and _ALL_I_NEEDED.search(u.lower) and not (
+            CALL_ME.search(u.lower)):
+        result.affirm, result.deny = False, True  # "okay. that's really all I needed, thanks": no
     if awaiting in {"confirm_booking", "offer_appointment"} and CANCEL_ASK.search(u.lower):
         # "yes, go ahead and cancel it" to "shall I book it?": the yes is to cancelling
         result.affirm, result.deny = False, True
@@ -313,6 +317,11 @@ def read(text: str, profile: BusinessProfile, today: date,
         result.intent, result.is_question = "provide_info", False
     if "walk_in_question" in flags and result.intent in {"book", "provide_info", "unknown", "escalation"}:
         result.intent = "faq"
+    if result.intent == "book" and result.is_question and "faq_topic" in flags and not (
+            result.date or result.time or result.services or result.appointment_type
+            or result.lead_intent or result.location or result.budget
+            or lex.intents["book"].search(SUBORDINATE.sub("", u.lower))):
+        result.intent = "faq"  # "do we have to be pre-approved before we come in?": a requirement
     if "staff_question" in flags and result.intent in {"book", "provide_info", "unknown", "escalation"} and (
             not (result.services or result.appointment_type)):
         result.intent, result.is_question = "faq", True
@@ -385,6 +394,10 @@ _APPROVES = re.compile(
 satisfactory", "we shall see you then"): to a yes-or-no question, a yes."""
 _APPROVAL_ASKED = {"confirm_booking", "confirm_change", "offer_appointment", "offer_callback", "permission",
                    "pick_alternative"}
+_ALL_I_NEEDED = re.compile(r"\b(?:that'?s|that is|that was) (?:really |just |about )?(?:all|it|everything)"
+                           r"(?: (?:i|we) (?:needed|wanted|was after|had))?\b(?! (?:for )?(?:now|you need))"
+                           r"|\bthat'?s all i (?:needed|wanted)\b")
+"""Said to an offer, the caller has what they came for: a no, however it starts ("okay")."""
 _CLOSING = re.compile(r"\b(?:thanks|thank you|thank u|thx|appreciate|that'?s (?:all|it|everything)|"
                       r"all (?:good|set)|i'?m good|we'?re good)\b")
 """A yes-word that closes ("perfect, thanks") rather than opens ("yes, one more thing")."""

@@ -33,8 +33,10 @@ def normalise(text: str) -> Utterance:
     raw = _SPACES.sub(" ", text.replace("’", "'").replace("‘", "'")).strip()
     lower = _word_homophones(_spanish(_disfluencies(raw.lower())))
     # "oh" read as zero inside digit runs ("five one two, oh one nine").
-    spoken = re.sub(r"\boh\b(?=[\s,-]*(?:zero|one|two|three|four|five|six|seven|eight|nine|\d))",
-                    "zero", lower)
+    # Not "at, oh, eleven": a filler before a time, with no digit before it.
+    spoken = re.sub(r"\b((?:zero|one|two|three|four|five|six|seven|eight|nine|\d+)[\s,-]+)oh\b"
+                    r"(?=[\s,-]*(?:zero|one|two|three|four|five|six|seven|eight|nine|\d))",
+                    r"\1zero", lower)
     # "the 2nd one", "the 1st option": a choice said with a numeral, not a date
     spoken = re.sub(r"\b(the|that) (1st|2nd|3rd)(?= (?:one|option|choice|slot|time)\b)",
                     lambda m: f"{m.group(1)} " + _ORDINAL_NUMERAL[m.group(2)], spoken)
@@ -46,6 +48,9 @@ def normalise(text: str) -> Utterance:
                     r"\1choicexone", spoken)
     spoken = re.sub(rf"\b({_NUMBER_WORD}|\d+|morning|afternoon|evening|noon|lunch)-?ish\b",
                     r"\1 ish", spoken)  # "fifty-ish", "afternoonish"
+    # "at, oh, eleven", "around, um, two": a filler between "at" and the hour
+    spoken = re.sub(rf"\b(at|around|about|by)[,\s]+(?:(?:oh|um+|uh+|er|erm|like|say)[,\s]+)+"
+                    rf"(?=\d|{_NUMBER_WORD}\b)", r"\1 ", spoken)
     spoken = _number_homophones(spoken)
     spoken = _loose_clock(spoken)
     spoken = re.sub(rf"\b({_NUMBER_WORD})'s\b", r"\1 is", spoken)  # "eleven's better": a number

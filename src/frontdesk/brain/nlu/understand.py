@@ -126,7 +126,11 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
                 main.services or main.date or main.time or main.has_lead_facts
                 or main.has_contact_facts or main.has_booking_facts or main.vehicle)) or (
                 main.intent in {"greeting", "affirm"} and _is_discourse_marker(rest)
-                and not (main.intent == "affirm" and awaiting in _ASKED_YES_NO)):
+                and not (main.intent == "affirm" and awaiting in _ASKED_YES_NO)) or (
+                # "okay, this is going to sound weird, but …?": an "okay" that answers nothing
+                main.intent == "affirm" and awaiting in {None, "anything_else"} and not (
+                    main.services or main.date or main.time or main.has_lead_facts
+                    or main.has_contact_facts or main.has_booking_facts or main.vehicle)):
             # "long story, my last shop botched it. Is your work guaranteed?" / "yeah, what
             # are your hours?": the question is what the caller wants
             main, asides = asides[-1], asides[:-1]
