@@ -50,7 +50,7 @@ _ASKS_OFFERED = re.compile(r"\b(?:do|can|could|will|would) (?:you|y'all|ya|you g
 detailing, right?")."""
 _HOW_LONG = re.compile(r"\bhow long\b|\bhow much time\b|\btakes?\b|\btake (?:long|a while)\b")
 _HOW_MUCH = re.compile(r"\bhow much\b(?! time)|\bcost|\bprice|\bcharge|\bbucks|\bdollars|\$|"
-                       r"\brun (?:me|us)\b")
+                       r"\brun (?:me|us)\b|\bwhat(?:'s| is| does| do| would)\b[^?.!]{0,40}\brun\b")
 
 
 def _windows(text: str) -> set[str]:
@@ -312,6 +312,8 @@ def _inventory_answer(s: ConversationState, ctx: TurnContext) -> bool:
         return False  # "a used one under thirty" alone is not about the lot
     if u.services and not (query.make or query.model or "inventory_question" in u.flags):
         return False  # "what do you charge to detail an SUV?": the caller's car, our service
+    if u.services and "price_question" in u.flags and "inventory_question" not in u.flags:
+        return False  # "what's an oil change run on a Tahoe?", "how much for a battery in a ranger"
     matches = ex.on_the_lot(query, ctx.profile)
     if matches:
         car = matches[0]
@@ -414,9 +416,16 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         if grounded:
             ctx.add(grounded)
             answered = True
+    if not answered and u.has_lead_facts and qualification.in_progress(s):
+        # "why do you need to know that? um, a hundred twenty tops", "how much? hang on… up to
+        # three hundred": the question comes with the answer; take it and go on
+        ctx.say("lead_purpose" if WHY_NEEDED.search(u.text.lower()) else "unknown_aside")
+        ctx.hand_off("qualification", "facts given with a question", s)
+        return
     if not answered:
         if ctx.more_acts:  # the caller said more: answer honestly and go on with the rest
-            unknown = ctx.replies.say("unknown_aside")
+            unknown = ctx.replies.say("lead_purpose" if WHY_NEEDED.search(u.text.lower()) and (
+                qualification.in_progress(s)) else "unknown_aside")
             if unknown not in ctx.reply_parts:
                 ctx.add(unknown)
             return

@@ -11,6 +11,7 @@ import re
 from frontdesk.brain.agents import faq
 from frontdesk.brain.context import Effect, TurnContext, absorb_contact
 from frontdesk.brain.format import say_list
+from frontdesk.brain.nlu.cues import RETURNED_CALL
 from frontdesk.brain.state import ConversationState
 
 AGENT = "greeting"
@@ -99,6 +100,8 @@ def conversation_act(s: ConversationState, ctx: TurnContext) -> bool:
             reason = (ctx.replies.say("callback_reason") if s.callback_for
                       else ctx.profile.outbound_reason)
             ctx.say("identity_outbound", reason=reason)
+        elif RETURNED_CALL.search(ctx.u.text.lower()):
+            ctx.say("returned_call")  # "I missed a call from this number": who we are, and help
         else:
             ctx.say("identity_inbound")
     elif intent == "how_got_number":

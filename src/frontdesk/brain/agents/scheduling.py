@@ -147,6 +147,18 @@ def _vehicle_for(appt: str | None, mention, ctx: TurnContext, current: VehicleIn
                        model=mention.model or current.model)
 
 
+def _car_named_before(s: ConversationState, ctx: TurnContext) -> VehicleInfo | None:
+    """The one car on the lot the caller named in an earlier message of this call, the latest
+    first (a turn that went to a person or a question kept no booking slots)."""
+    said = [m.content for m in s.messages if m.role == "user"][:-1]
+    for text in reversed(said):
+        fits = ex.on_the_lot(ex.extract_vehicle_query(normalise(text), ctx.profile), ctx.profile)
+        if len(fits) == 1:
+            car = fits[0]
+            return VehicleInfo(year=car.year, make=car.make, model=car.model, stock_number=car.stock_number)
+    return None
+
+
 _NOT_A_CHOICE = r"(?!\s+(?:week|month|year|time|night|minute|thing(?! (?:you|u) (?:said|mentioned))|resort))"
 _LATER_ONE = re.compile(rf"\b(?:second|later|latest|last|latter|other|2nd(?= (?:one|option)))"
                         rf"{_NOT_A_CHOICE}\b")
@@ -388,6 +400,9 @@ async def advance(s: ConversationState, ctx: TurnContext, *, unclear: bool = Fal
                 services=say_list([sv.name for sv in profile.services
                                    if sv.key not in slots.services]))
         return
+    if appt.needs_vehicle and not slots.vehicle.stock_number and not slots.vehicle.model and (
+            earlier := _car_named_before(s, ctx)) is not None:
+        slots.vehicle = earlier  # "he showed me the black F-150" … "I want to take it out again"
     if appt.needs_vehicle and not slots.vehicle.stock_number:
         in_stock = say_list([c.label for c in profile.inventory if c.is_available])
         if slots.vehicle.model:

@@ -12,6 +12,7 @@ import re
 
 from frontdesk.brain.nlu.cues import (
     ACT_CUES,
+    ASKS_BACK,
     ASKS_OWN,
     BACK,
     BUSY_CUE,
@@ -19,6 +20,7 @@ from frontdesk.brain.nlu.cues import (
     CANCEL_ASK,
     CHANGE_CUE,
     GUARDED,
+    HAS_OWN_AND_ASKS,
     HAVE_SOMEONE,
     HOURS_LIMIT,
     LOOKUP_CUE,
@@ -28,6 +30,7 @@ from frontdesk.brain.nlu.cues import (
     PRICE_CUE,
     QUESTION_START,
     REPEAT_CUE,
+    RETURNED_CALL,
     STRUCK_OFF,
     SUBORDINATE,
     SURELY_ELSEWHERE,
@@ -132,6 +135,9 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         r.flags.add("thanks")
         if awaiting in _YES_NO and r.affirm and not r.deny:
             return "affirm", 0.85  # "ya perfect thanks" to "is that right?": a yes said with thanks
+    if awaiting in {None, "anything_else"} and RETURNED_CALL.search(r.text.lower()) and not (
+            r.services or r.appointment_type or r.lead_intent or r.vehicle or r.time):
+        return "identity", max(p, 0.85)  # "I missed a call from this number, just calling back"
     if SURELY_ELSEWHERE.search(r.text.lower()) and not (
             r.date or r.time or r.has_lead_facts or r.has_contact_facts):
         # a service named here belongs to the other place ("the tire shop on Burnet")
@@ -168,7 +174,8 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
                                                                "wrong_number"}:
         return "cancel", max(p, 0.6)  # "…we had a showing set up, can you cancel it?",
         # "I don't need the oil change I've got on monday anymore" (its words are no booking)
-    if awaiting in {None, "anything_else"} and OWN_QUESTION.search(r.text.lower()) and not (
+    own = OWN_QUESTION.search(r.text.lower()) or HAS_OWN_AND_ASKS.search(r.text.lower())
+    if awaiting in {None, "anything_else"} and own and not (
             model in {"cancel", "reschedule"} and p >= 0.5):
         return "lookup_appointment", max(p, 0.7)  # "when are we meeting with the agent about …?"
     if model == "goodbye" and rule != "goodbye" and not _LEAVING.search(r.text.lower()):
@@ -195,6 +202,9 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         return rule, rule_confidence  # "can you fit me in tomorrow after lunch?" wants a slot
     if model == "identity" and re.search(r"\bwhere\b", r.text.lower()):
         return rule, rule_confidence  # "where exactly are you guys?" asks the way, not who
+    if ASKS_BACK.search(r.text.lower()) and model in {"repeat", "identity", "faq", "unknown"} and not (
+            r.has_contact_facts or r.has_booking_facts or r.has_lead_facts):
+        return "repeat", max(p, 0.8)  # "sorry, which day was that?": say it again
     if model == "repeat" and not REPEAT_CUE.search(r.text.lower()):
         return rule, rule_confidence  # "what would that one run me?" asks a price, not "again?"
     if model == "objection_have_agent" and (r.vehicle or r.services) and not HAVE_SOMEONE.search(

@@ -179,11 +179,35 @@ GUARDED = {"identity", "how_got_number", "hold", "line_check"}
 how-we-got-your-number answer instead of acting on the words, and "hmm, well the thing is…" must
 reach the model as unclear): they need their words. A bot check misread costs one sentence and
 offers a person, so the classifier alone decides it."""
-REPEAT_CUE = re.compile(r"\b(?:again|repeat|come again|pardon|what was (?:that|the|it)|say that|"
+HAS_OWN_AND_ASKS = re.compile(
+    r"\b(?:i|we)(?:'ve| have| had)? (?:got|have|had) (?:the |my |our |an? )?"
+    r"(?:appointment|appt|detail(?:ing)?|oil change|tire rotation|inspection|brake \w+|battery \w+|showing|"
+    r"consultation|test drive|valuation)\b[^.?!]{0,40}\b(?:on|for|this|next|tomorrow|today)\b"
+    r"[^.?!]{0,60}\b(?:wanted to (?:see|check|ask|know)|wondering|is it (?:ok|okay|alright|fine)|"
+    r"can i bring|do i (?:need|have) to bring|should i bring)\b"
+    # "someone called me … was it about my detail on friday?"
+    r"|\b(?:was|is) (?:it|that|this) (?:about|regarding|for) (?:my|our) (?:\w+ ){0,2}(?:appointment|appt|"
+    r"detail\w*|oil change|rotation|inspection|battery|brakes?|showing|consultation|test drive|valuation)\b")
+"""The caller says they have a booking, then asks about it ("i got a consultation tomorrow at
+eleven and i wanted to see if its ok to bring my wife"): about that one, not a new one."""
+RETURNED_CALL = re.compile(r"\b(?:missed (?:a|your|the) call|(?:got|had) a (?:missed )?call from|"
+                           r"(?:someone|somebody|y'?all|you guys|you) "
+                           r"(?:from (?:here|there|your \w+|y'?all) )?"
+                           r"(?:called|rang|left (?:me )?(?:a )?(?:voicemail|message))|"
+                           r"returning (?:a|your|the) call|just calling back)\b")
+"""An inbound caller ringing back a number that called them: they ask who we are."""
+ASKS_BACK = re.compile(r"\b(?:(?:which|what) (?:days?|times?|dates?|ones?) (?:was|were) (?:that|it|they)|"
+                       r"(?:which|what) (?:days?|times?|dates?|ones?) did you say|what (?:time|day) again|"
+                       r"what was (?:that|the (?:\w+ )?(?:day|time|date|one))|say (?:that|it) again)\b")
+"""Asks for what the agent just said ("sorry, which day was that?"), whatever the classifier's doubt."""
+REPEAT_CUE = re.compile(r"\b(?:again|repeat|come again|pardon|what was (?:that|the|it)(?! about)|say that|"
                          r"missed|didn'?t (?:quite )?(?:catch|hear|get)|one more time|huh|what\?|"
                          r"sorry\?|once more|slow down|say it|what(?:'d| did) (?:u|you)(?: just)? say|"
                          r"run that back|start over|what now|say what|you said what|"
-                         r"what (?:time|day) did you say|where (?:were|was) we|where did we (?:leave|stop)|"
+                         r"what (?:time|day) did you say|where (?:were|was) we|"
+                         r"(?:which|what) (?:days?|times?|dates?|ones?) (?:was|were|did you say)"
+                         r"(?: (?:that|it|they))?|"
+                         r"where did we (?:leave|stop)|"
                          r"left off|what did you (?:ask|need|want)|what was the question|"
                          r"what were you (?:asking|saying)|(?:i'?m|we'?re) back|i'?m here again|back on)\b"
                          r"|^\W*(?:what|sorry|huh)\W*$")
@@ -278,5 +302,10 @@ appointment?"): a question about walk-ins, not a request for an appointment."""
 NEVER_MIND = re.compile(r"\b(?:never ?mind|forget (?:it|that|about it)|you'?re (?:fine|good|doing fine)|"
                         r"no need|don'?t bother|i'?m (?:good|fine)(?: with you)?|cancel that|scratch that|"
                         r"(?:you|this) (?:can|will) do|no worries|"
-                        r"you can (?:probably |prolly )?handle (?:it|that|this))\b")
+                        r"you can (?:probably |prolly )?handle (?:it|that|this)|"
+                        r"(?:don'?t|do not) (?:really )?(?:need|have) to (?:talk|speak) (?:to|with) "
+                        r"(?:him|her|them|anyone|anybody|someone|somebody|a person|\w+) "
+                        r"(?:right now|now|today|yet)|"
+                        r"(?:don'?t|do not) (?:really )?need (?:to (?:talk|speak) (?:to|with) )?"
+                        r"(?:him|her|them) (?:right now|now|today))\b")
 """"eh, never mind, you're fine. just book it": the person asked for is no longer wanted."""

@@ -369,7 +369,8 @@ def _extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
                 return name
     if expecting:
         text = re.sub(r"^(?:(?:yes|yeah|yep|sure|ok|okay|oh|um+|uh+|so|well|it's|its|it is|"
-                      r"the name is|name's|that's|thats|that is)[,.\s]+)+", "",
+                      r"the name is|name's|that's|thats|that is|that's fine|that's ok|that's okay|"
+                      r"no problem|fine|alright|all right)[,.\s]+)+", "",
                       _SPELLED_OUT.sub(" ", u.lower))
         text = re.sub(r"[,.]?\s*(?:thanks|thank you|please)\W*$", "", text)
         words = re.findall(r"[a-z][a-z'-]+", text)

@@ -250,7 +250,8 @@ def read(text: str, profile: BusinessProfile, today: date,
                         r"yeah),?\s+)*"
                         r"(\d{1,2})(?::(\d{2}))?\b(?!\s*(?:st|nd|rd|th|%|/|people|cars|"
                         r"minutes|hours|days|weeks|months|years|miles|k\b|thousand|dollars))",
-                        u.numeric.strip(" .?!")) or _MOVED_TO.search(u.numeric.strip(" .?!"))
+                        u.numeric.strip(" .?!")) or _SETTLED_LAST.search(u.numeric.strip(" .?!")) or (
+            _MOVED_TO.search(u.numeric.strip(" .?!")))
         confirming = awaiting in {"confirm_booking", "confirm_change"}
         if bare and (not confirming or re.search(r"\b(?:no|meant|make it|actually|instead|switch|"
                                                  r"change|move|push|bump|wait|can'?t|cannot)\b", u.lower)
@@ -401,6 +402,9 @@ _ALL_I_NEEDED = re.compile(r"\b(?:that'?s|that is|that was) (?:really |just |abo
 _CLOSING = re.compile(r"\b(?:thanks|thank you|thank u|thx|appreciate|that'?s (?:all|it|everything)|"
                       r"all (?:good|set)|i'?m good|we'?re good)\b")
 """A yes-word that closes ("perfect, thanks") rather than opens ("yes, one more thing")."""
+_SETTLED_LAST = re.compile(r"\b(?:so|say|then)\s+(?:like\s+|maybe\s+|around\s+|about\s+)?"
+                           r"(\d{1,2})(?::(\d{2}))?$")
+"""The hour settled on at the end, after the reason ("before the kids get out at three, so like one")."""
 _MOVED_TO = re.compile(r"(?:\b(?:to|make it|make that|for|at|do|how about|what about)\s+|[.!?]\s+)"
                        r"(\d{1,2})(?::(\d{2}))?(?:\s+(?:instead|then|please|actually|maybe|i guess|i think|"
                        r"if\b.*))*$")

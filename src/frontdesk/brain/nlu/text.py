@@ -96,22 +96,28 @@ def normalise(text: str) -> Utterance:
     return Utterance(raw=raw, lower=lower, numeric=numeric)
 
 
+_UNHEARD = re.compile(r"\[(?:inaudible|unintelligible|crosstalk|noise|static|indiscernible|laughs?|"
+                      r"background noise|silence|music)\]|\((?:inaudible|unintelligible|crosstalk)\)")
+_RESTARTED = re.compile(r"\b([a-z]{2,})\s*[—–-]+\s*(?=\1[a-z])")
 _CUT_OFF = re.compile(r"(?<![\w-])(?!(?:pre|re|non|co|self|ex|anti|mid|post|semi)-)[a-z']{2,}-(?=\s)")
 _REPEATED = re.compile(r"(?<![\w'])((?:[a-z']+[ ,]+){0,3}?[a-z']+)(?:[ ,]+\1)+(?![\w'])")
 _DIGITS_ONLY = re.compile(r"(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d+)[ ,]*)+")
 
 
 def _disfluencies(text: str) -> str:
-    """A stumble as if it were said once: a word cut off ("i wan- i need"), and words said twice
-    ("we we wanna", "can i can i do that", "four fifty four fifty"). A run of digits said twice
-    is left alone: a phone number may repeat them."""
+    """A stumble as if it were said once: a word cut off ("i wan- i need", "ray— raymond"),
+    words said twice ("we we wanna", "can i can i do that", "four fifty four fifty"), and what a
+    transcript marks as not heard ("[inaudible]"). A run of digits said twice is left alone: a
+    phone number may repeat them."""
+    text = _UNHEARD.sub(" ", text)
     text = _CUT_OFF.sub("", text)
+    text = _RESTARTED.sub("", text)
 
     def once(match: re.Match[str]) -> str:
         said = match.group(1)
         return match.group(0) if _DIGITS_ONLY.fullmatch(said) else said
 
-    return _REPEATED.sub(once, text)
+    return _SPACES.sub(" ", _REPEATED.sub(once, text)).strip()
 
 
 _DIGIT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
@@ -180,6 +186,8 @@ _HOMOPHONES = (
     (re.compile(r"\bpre (?=approv|qualif)"), "pre-"),
     (re.compile(r"\bpre[- ]a[- ]?prov"), "pre-approv"),
     (re.compile(r"\bto morrow\b"), "tomorrow"),
+    (re.compile(r"\bten thirty[- ]one exchange\b"), "1031 exchange"),  # the tax-deferred swap
+    (re.compile(r"\b(half|quarter) passed\b"), r"\1 past"),
     (re.compile(r"\bwrite (?=now|away)"), "right "),
     # "rotate all for tires", "for bedrooms ideally": four, heard as "for"
     (re.compile(r"\b(all|new|the|my) for(?= (?:tires|wheels|tyres)\b)"), r"\1 four"),

@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 from frontdesk.brain.nlu import clock, lead, refer, when
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.clauses import split_clauses, split_lead_in
-from frontdesk.brain.nlu.cues import SUBORDINATE, asks_hours
+from frontdesk.brain.nlu.cues import RETURNED_CALL, SUBORDINATE, asks_hours
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.read import read
 from frontdesk.brain.nlu.text import normalise
@@ -68,6 +68,10 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
         whole = read(text, profile, today, awaiting)
         whole.intent, whole.confidence = "wrong_number", 0.8
         return whole
+    if awaiting in {None, "anything_else"} and len(clauses) > 1 and RETURNED_CALL.search(text.lower()):
+        whole = read(text, profile, today, awaiting)
+        if whole.intent == "identity":
+            return whole  # "someone from your place called me. what was it about?": who we are
     abouts = refer.referents(clauses, profile, topic)
     if len(clauses) <= 1:
         whole = read(text, profile, today, awaiting, about=abouts[0] if abouts else None)

@@ -112,7 +112,8 @@ _OTHER_EVENT = re.compile(
     r"(?:\b(?:job|work|lease|school|semester|closing|flight|contract|class|baby|wedding|surgery|"
     r"trip|vacation|move|offer|sticker|registration)\b[\w\s']{0,25}?\b(?:starts?|starting|begins?|"
     r"ends?|closes?|expires?|runs? out|leaves|leaving|departs|lands|(?:is |'s )?due|(?:is |'s )?up|comes)"
-    r"|\b(?:i|we|he|she|they)(?: \w+)? (?:(?:leave|fly|close)s?(?: out| town)?|(?:start|begin)s? "
+    r"|\b(?:i|we|he|she|they)(?:'m|'re|'s|m|re)?(?: \w+)? (?:(?:leave|fly|close)s?(?: out| town)?|"
+    r"(?:flying|flies|fly|driving) (?:in|back|home|into town)|(?:land|arrive)s?|(?:start|begin)s? "
     r"(?:work|school|the (?:new )?job|my (?:new )?job|a new job|there))"
     r"|\bdue date(?: is)?)\s*(?:on\s+)?(?:the\s+)?$")
 """What a date may belong to instead of the appointment ("my new job starts January 4th")."""
@@ -140,8 +141,9 @@ def _belongs_elsewhere(text: str, start: int) -> bool:
 def _all_dates(text: str, today: date) -> list[date]:
     found = []
     for match in DATE_SPAN.finditer(text):
-        if ruled_out(text, match.start()) or ruled_out_after(text, match.end()):
-            continue
+        if ruled_out(text, match.start()) or ruled_out_after(text, match.end()) or (
+                _belongs_elsewhere(text, match.start())):
+            continue  # "…, I'm flying in Thursday night": the flight's day
         day = extract_date(Utterance(raw=match.group(0), lower=match.group(0),
                                      numeric=match.group(0)), today, _single=True)
         if day is not None and day not in found:
