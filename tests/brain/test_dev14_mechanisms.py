@@ -202,3 +202,13 @@ async def test_a_buyer_who_must_sell_first_is_both(profiles) -> None:
     state, replies = await call(profiles, "real_estate", "we want to buy something bigger in austin",
                                 "my husband says we'll need to sell our place before, it's in cedar park")
     assert state.lead.intent == "both", replies
+
+
+@pytest.mark.parametrize("text", ["got a letter in the mail about a recall on my highlander",
+                                  "there's an open recall for my jeep, can I bring it in"])
+def test_a_recall_is_work_the_dealer_books(profiles, text) -> None:
+    assert understand(text, profiles["dealership"], MONDAY).services == ["recall_repair"]
+
+
+def test_recalling_a_day_is_no_recall(profiles) -> None:
+    assert understand("I can't recall which day I booked", profiles["dealership"], MONDAY).services == []

@@ -101,3 +101,9 @@ def test_a_name_after_an_okay_or_a_restart(text, name) -> None:
 
 def test_what_a_transcript_did_not_hear_is_no_word() -> None:
     assert normalise("is the blue one still [inaudible] there").lower == "is the blue one still there"
+
+
+def test_that_s_it_to_a_read_back_is_a_yes(profiles) -> None:
+    assert understand("that's it, thanks", profiles["dealership"], MONDAY, awaiting="confirm_booking").affirm
+    assert understand("that's it, thanks", profiles["dealership"], MONDAY,
+                      awaiting="anything_else").intent == "goodbye"

@@ -89,7 +89,8 @@ _DONE_ALREADY = re.compile(r"\b(?:did|had(?! to\b)|(?<!you )(?<!you've )(?<!y'al
                            r"were done|last (?:week|month|year|time)|ago|recently had)\b"
                            r"(?! (?:a|an|this|that|these|some|the) (?:[\w-]+ ){0,2}?(?:noises?|sounds?|"
                            r"squeal\w*|squeak\w*|grind\w*|rattles?|leaks?|lights?|warning|problems?|"
-                           r"issues?|vibrations?|shak\w*|smells?|clunk\w*|click\w*|wobbl\w*|pull\w*)\b)"
+                           r"issues?|vibrations?|shak\w*|smells?|clunk\w*|click\w*|wobbl\w*|pull\w*|"
+                           r"letters?|notices?|postcards?|emails?|texts?|messages?|reminders?|calls?)\b)"
                            # "i got the morning free": time, not work done
                            r"(?! (?:the |a |an )?(?:\w+ )?(?:morning|afternoon|evening|day|time|hour|"
                            r"weekend)s? (?:free|off|open)\b)")
