@@ -212,3 +212,9 @@ def test_a_recall_is_work_the_dealer_books(profiles, text) -> None:
 
 def test_recalling_a_day_is_no_recall(profiles) -> None:
     assert understand("I can't recall which day I booked", profiles["dealership"], MONDAY).services == []
+
+
+def test_a_slip_near_recall_is_no_recall(profiles) -> None:
+    u = understand("hm that doesn't really work for me, what else you got monday", profiles["dealership"],
+                   MONDAY)
+    assert "recall_repair" not in u.services

@@ -109,6 +109,9 @@ class TurnContext:
     queue: list[Understanding] = field(default_factory=list)
     """Acts of this message still to handle after the current one (the main act last)."""
     aside_answered: bool = False
+    progressed: bool = False
+    """The caller gave facts this turn, if not the ones asked for ("round rock, between three
+    and four hundred" asked for a day): asking again is no failed attempt."""
     """A question or aside was answered this turn: asking the flow's question again is
     going back to it, not a failed attempt."""
     priced: bool = False
@@ -160,7 +163,7 @@ class TurnContext:
         strategy — it offers a callback from a person instead of asking again.
         """
         repeats = state.ask_repeats + 1 if state.last_ask == key else 0
-        if self.aside_answered and state.last_ask == key:
+        if (self.aside_answered or self.progressed) and state.last_ask == key:
             repeats = state.ask_repeats  # back from a question: not a failed attempt
         # two questions asked by turns ("buy or sell?" … "a consultation or a showing?" …) are as
         # stuck as one asked three times: a question back twice in its last four is not asked again

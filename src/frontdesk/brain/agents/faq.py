@@ -173,6 +173,23 @@ _DAY_NAMES = {"mon": "Mondays", "tue": "Tuesdays", "wed": "Wednesdays", "thu": "
               "fri": "Fridays", "sat": "Saturdays", "sun": "Sundays"}
 
 
+_WHERE_ARE_YOU = re.compile(
+    r"\b(?:where(?:'s| is| are)? (?:you|y'?all|your (?:office|shop|dealership|place|building|location))|"
+    r"(?:your|the) (?:address|location)|where (?:y'?all|you) (?:at|located)|directions|"
+    r"how do i (?:get|find) (?:there|you)|"
+    r"(?:you|y'?all|you guys)(?: are|'re)? (?:over |out |located |still )?(?:on|off) (?:the )?[a-z]+ "
+    r"(?:road|rd|street|st|drive|dr|avenue|ave|boulevard|blvd|lane|ln|highway|hwy|parkway|pkwy))\b")
+
+
+def _address_answer(ctx: TurnContext) -> bool:
+    """"Where's your office again?", "y'all are over on River Road, right?": the address in
+    the profile, for a business whose FAQ has no entry for it."""
+    if not ctx.profile.address or not _WHERE_ARE_YOU.search(ctx.u.text.lower()):
+        return False
+    ctx.say("address_answer", address=ctx.profile.address)
+    return True
+
+
 def _staff_answer(ctx: TurnContext) -> bool:
     """"Is Sarah in that Wednesday?", "does Priya work Saturdays?": the days and hours of that
     person, from the profile (their own hours, else their departments')."""
@@ -372,13 +389,15 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         else:
             ctx.ask(s, "phone", AGENT, "ask_phone_again")
         return
+    if u.lead_intent and s.lead.intent is None and ctx.profile.kind == "real_estate":
+        s.lead.intent = u.lead_intent  # type: ignore[assignment]  # "do y'all work with first-time buyers?"
     strong_faq = best_faq(u.text, ctx.profile.faq)[1] >= 80 and not (
         {"inventory_question", "price_question"} & u.flags)
     # "could I get into that Camry with monthly payments?" asks about financing, not the lot
     day_hours = _day_hours_answer(ctx)
     from_lot = not day_hours and not strong_faq and _inventory_answer(s, ctx)
     answered = (day_hours or from_lot or _staff_answer(ctx) or _price_answer(s, ctx)
-                or _area_answer(s, ctx))
+                or _area_answer(s, ctx) or (not strong_faq and _address_answer(ctx)))
     if answered is True and ("inventory_question" in u.flags or from_lot) and (
             best_faq(u.text, ctx.profile.faq)[1] >= 80):
         for entry in faq_answers(u.text, ctx.profile.faq):  # "financing? and is the CR-V still there?"

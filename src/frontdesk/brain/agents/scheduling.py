@@ -62,6 +62,10 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
         intent = u.lead_intent or s.lead.intent
         if intent == "sell":
             slots.appointment_type = "listing_appointment"
+        elif intent == "buy" and u.intent == "book" and _SET_UP.search(u.text.lower()):
+            # "first-time buyers … we'd like to set something up": a buyer sits down with an
+            # agent first; a showing is asked for by the home
+            slots.appointment_type = "buyer_consultation"
         elif intent in {"buy", "both"} and (s.lead.qualified or s.awaiting == "appointment_type"):
             slots.appointment_type = "buyer_consultation"
     if (u.vehicle and "own_vehicle" in u.flags and slots.appointment_type is None
@@ -145,6 +149,12 @@ def _vehicle_for(appt: str | None, mention, ctx: TurnContext, current: VehicleIn
                                stock_number=car.stock_number)
     return VehicleInfo(year=mention.year or current.year, make=mention.make or current.make,
                        model=mention.model or current.model)
+
+
+_SET_UP = re.compile(r"\b(?:set (?:something|a time|a meeting|an appointment|one) up|"
+                     r"set up (?:something|a time|a meeting|an appointment|one)|sit down|"
+                     r"meet (?:with )?(?:someone|somebody|an agent|one of)|come in|get started)\b")
+"""A buyer asking for a meeting, no home named."""
 
 
 def _car_named_before(s: ConversationState, ctx: TurnContext) -> VehicleInfo | None:
@@ -331,7 +341,14 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     else:
         _absorb_booking(s, ctx)
     if ctx.profile.kind == "real_estate" and u.has_lead_facts:
-        qualification.absorb(s, ctx)  # the lead facts said with the booking are kept too
+        # the lead facts said with the booking are kept too, and said to be heard when they
+        # come instead of what was asked ("round rock, between three and four hundred")
+        notes = qualification.absorb(s, ctx)
+        if not u.has_booking_facts:
+            ctx.progressed = True
+            for note in notes or [ctx.replies.say("noted")]:
+                if note not in ctx.reply_parts:
+                    ctx.add(note)
     if "flexible" in u.flags and not slots.preferred_date and not u.date:
         await _earliest_day(s, ctx)  # "I don't know, whatever's open": offer the first openings
     await advance(s, ctx)

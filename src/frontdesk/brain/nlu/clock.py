@@ -47,7 +47,8 @@ def _day_part_meridiem(text: str) -> str | None:
     """``p`` when the caller says evening, tonight or afternoon, ``a`` for morning; None when
     neither or both are said."""
     text = re.sub(r"\b(?:good|g'?) ?(?:morning|afternoon|evening)\b", " ", text)  # a greeting, no time
-    evening, morning = bool(_EVENING_SAID.search(text)), bool(_MORNING_SAID.search(text))
+    evening, morning = (any(not _BUSY_IN.search(text[: m.start()]) for m in said.finditer(text))
+                        for said in (_EVENING_SAID, _MORNING_SAID))  # not "a dentist thing in the afternoon"
     if evening == morning:
         return None
     return "p" if evening else "a"
@@ -269,7 +270,10 @@ def extract_window(u: Utterance) -> TimeWindow | None:
 
 
 _BUSY_IN = re.compile(r"\b(?:in (?:meetings?|class|court|surgery)|busy|working|at work|tied up|slammed|"
-                      r"stuck|swamped|asleep|sleeping|out|gone|on shift)"
+                      r"stuck|swamped|asleep|sleeping|out|gone|on shift|"
+                      # "I've got a dentist thing in the afternoon"
+                      r"(?:got|have|having) (?:a |an |my |the )?(?:[\w-]+ ){0,2}(?:thing|appointment|appt|"
+                      r"meeting|class|practice|shift)(?: thing)?(?: in)?)"
                       r"(?: all| every| the whole| most of the)?(?: the)?\s*$")
 """A part of the day the caller is taken up in ("I'm in meetings all morning") is not the one
 asked for."""

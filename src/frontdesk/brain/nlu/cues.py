@@ -196,6 +196,10 @@ RETURNED_CALL = re.compile(r"\b(?:missed (?:a|your|the) call|(?:got|had) a (?:mi
                            r"(?:called|rang|left (?:me )?(?:a )?(?:voicemail|message))|"
                            r"returning (?:a|your|the) call|just calling back)\b")
 """An inbound caller ringing back a number that called them: they ask who we are."""
+ANOTHER_SLOT = re.compile(r"\b(?:anything|something|any (?:slots?|openings?|times?)|any ?time) "
+                          r"(?:a (?:bit|little) )?(?:earlier|later|sooner)\b")
+"""Asks for another time than the one on the table ("do you have anything earlier? like
+eleven?"): a booking move, not a question for the FAQ."""
 ASKS_BACK = re.compile(r"\b(?:(?:which|what) (?:days?|times?|dates?|ones?) (?:was|were) (?:that|it|they)|"
                        r"(?:which|what) (?:days?|times?|dates?|ones?) did you say|what (?:time|day) again|"
                        r"what was (?:that|the (?:\w+ )?(?:day|time|date|one))|say (?:that|it) again)\b")

@@ -200,7 +200,9 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and len(word) > 3 else word
 
 
-_NO_NEED = re.compile(r"\b(?:no|not|never|without|fine|good|ok|okay|new|just (?:got|had|did|put))\b|n't")
+_NO_NEED = re.compile(r"\b(?:no|not|never|without|fine|good|ok|okay|just (?:got|had|did|put))\b|n't"
+                      # "the tires are new", but not "get my new sticker"
+                      r"|(?<!\bget )(?<!\bneed )(?<!\bwant )(?<!\ba )(?<!\bmy )\bnew\b")
 """A part said of what needs no work ("I don't need the tires", "the tires are fine")."""
 
 
@@ -211,7 +213,8 @@ def _clause_of(text: str, match: re.Match[str]) -> str:
     return text[start + 1: min(ends, default=len(text))]
 
 
-_REMINDER_STICKER = re.compile(r"^(?!.*\b(?:inspect\w*|state|registration|expir\w*|tags?|emissions?)\b)"
+_REMINDER_STICKER = re.compile(r"^(?!.*\b(?:inspect\w*|state|registration|expir\w*|tags?|emissions?|"
+                               r"(?:get|renew|need) (?:my |a |the |new |our )?(?:\w+ )?sticker)\b)"
                                r".*\b(?:says|said|reminder|due|overdue|miles|mileage)\b")
 """The service reminder sticker on the windshield, not the inspection sticker."""
 

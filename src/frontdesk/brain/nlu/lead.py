@@ -130,6 +130,15 @@ def _rough_range(text: str, expecting: bool) -> tuple[int, int] | None:
     return (base + low) * unit, (base + high) * unit
 
 
+_NOT_MONEY_AFTER = re.compile(r"\s*(?:miles?|square|sq|feet|ft|acres?|bed|bath|minutes?|hours?|days?|weeks?|"
+                              r"months?|years?|people|kids|%|[ap]\.?m\b)")
+_HOME_SPAN = re.compile(r"\b(?:budget|houses?|homes?|condos?|townhouses?|townhomes?|places?|property|"
+                        r"properties|buy|buying)\b[^.?!]{0,60}\b\d{1,3}(?: \d{2})? (?:to|and|-) \d{1,3}\b"
+                        r"(?!\s*(?:miles?|square|sq|feet|ft|acres?|bed|bath|minutes?|hours?|days?|weeks?|"
+                        r"months?|years?|people|kids|%))")
+"""Homes, then a span of small figures: a price range in thousands."""
+
+
 def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None, int] | None:
     """A price range (min, max) in dollars: "450 to 500 thousand", "600k", "under $1.2 million",
     "a quarter mil", "mid fours", "up to 400 and change"."""
@@ -137,7 +146,9 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
     numeric = re.sub(r"(?<![$\d,.])\b\d{5}\b(?![\d,.]|\s*(?:k\b|thousand|grand|dollars|bucks))",
                      lambda m: m.group(0) if m.group(0) not in u.lower or _MONEY_CUE.search(
                          u.numeric[max(0, m.start() - 30): m.start()]) else " ", u.numeric)
-    text = _spoken_money(numeric, expecting or _MONEY_CUE.search(numeric) is not None)
+    # "condos up by the domain, two fifty to three hundred": a span of figures said of homes
+    spans_homes = bool(_HOME_SPAN.search(numeric) or re.search(r"\bbetween [1-9] and [1-9] \d\d\b", numeric))
+    text = _spoken_money(numeric, expecting or spans_homes or _MONEY_CUE.search(numeric) is not None)
     rough = _rough_range(u.lower + " " + text, expecting or _MONEY_CUE.search(text) is not None)
     if rough:
         return rough
@@ -178,10 +189,15 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
             low *= 100  # "between four and four fifty": 400 to 450
         if expecting and high < 100 and not (s1 or s2):
             return None  # "nine or ten" is no home price anyone means in dollars or thousands
-        if expecting and high < 10_000 and not (s1 or s2):  # "450 to 500" asked for a budget
-            low, high = low * 1_000, high * 1_000
+        # "between three and four hundred", "condos … two fifty to three hundred": a span of
+        # hundreds said of homes is thousands, asked for or not
+        homes = (spans_homes or match.group(0).startswith("between") or bool(
+            re.search(r"\bbetween\s*$", text[: match.start()]))) and not _NOT_MONEY_AFTER.match(
+            text, match.end())
+        if (expecting or cue or homes) and 100 <= high < 10_000 and not (s1 or s2):
+            low, high = low * 1_000, high * 1_000  # "450 to 500" asked for a budget
         if high >= 10_000 and max(low, high) <= MAX_BUDGET_USD and (
-                cue or s1 or s2 or "$" in match.group(0)):
+                cue or homes or s1 or s2 or "$" in match.group(0)):
             return int(min(low, high)), int(max(low, high))
     for match in _SINGLE.finditer(text):
         qualifier, number, suffix = match.groups()

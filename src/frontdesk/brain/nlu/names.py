@@ -130,6 +130,7 @@ _NAME_FRAMES = (
 )
 """Ways of handing over a name that wrap it in other words (asked for the name only)."""
 _AFTER_NAME = re.compile(r"\s+(?:(?:and|but|sorry|so|i'm|im|i|i've|we|from|calling)\s.*|"
+                         r"(?:it'?s|its) (?:the|a|an|my|for)\s.*|"  # "derek pham, its the mazda three"
                          r"(?:on|for) (?:it|that|this|the \w+)|please|thanks|thank you|here)$")
 """What follows a name said first in a piece ("gloria benitez and it's for my car")."""
 _PIECE_FILLER = re.compile(r"^(?:(?:yes|yeah|yep|sure thing|sure|ok|okay|oh|um+|uh+|so|well|sorry|right|hi|"

@@ -17,6 +17,7 @@ from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.classifier import default_classifier
 from frontdesk.brain.nlu.combine import NEW_ACTS, RULES_FIRST, classify_by_rules, combine
 from frontdesk.brain.nlu.cues import (
+    ANOTHER_SLOT,
     CALL_ME,
     CANCEL_ASK,
     DEFERS,
@@ -101,6 +102,10 @@ while a lead question was asked: no time or count is said that way there."""
 _HUNDREDS_SPAN = re.compile(r"\b(?:between|from)\s+(?:like\s+|about\s+|around\s+)?\$?[1-9]\d{2}k?\s+"
                             r"(?:and|to|-)\s+(?:like\s+|maybe\s+)?\$?[1-9]\d{2}k?\b")
 """A span of three-figure amounts ("anywhere from 500 to 800"): home prices in thousands."""
+_SPOKEN_SPAN = re.compile(r"\b[1-9](?: \d{2}|\d{2}) (?:to|-) (?:like |maybe )?[1-9](?: \d{2}|\d{2})\b"
+                          r"(?!\s*(?:miles?|square|sq|feet|acres?|minutes?|hours?|days?|weeks?|months?|years?|"
+                          r"people|%|am|pm))")
+"""Figures said the way prices are, "two fifty to three hundred": a budget given unasked."""
 
 
 _ASK_HIM_HER = re.compile(r"\b(?:can|could|may) i (?:please )?(?:speak|talk) (?:to|with) (?:him|her)\b")
@@ -227,7 +232,8 @@ def read(text: str, profile: BusinessProfile, today: date,
         result.budget = lead.extract_budget(u, expecting=awaiting == "budget" or (
             _CHECKS_FACT.search(u.lower) is not None and _BUYS.search(u.lower) is not None) or (
             awaiting in _LEAD_ASKED and _PRICE_SPAN.search(u.lower) is not None) or (
-            _HUNDREDS_SPAN.search(u.numeric) is not None))
+            _HUNDREDS_SPAN.search(u.numeric) is not None) or (
+            awaiting in _LEAD_ASKED and _SPOKEN_SPAN.search(u.numeric) is not None))
         result.timeline = lead.extract_timeline(u, today, expecting=awaiting == "timeline")
         result.location = ex.extract_location(u, profile, expecting=awaiting == "location")
         result.financing = lead.extract_financing(u, expecting=awaiting == "financing")
@@ -323,6 +329,17 @@ def read(text: str, profile: BusinessProfile, today: date,
             or result.lead_intent or result.location or result.budget
             or lex.intents["book"].search(SUBORDINATE.sub("", u.lower))):
         result.intent = "faq"  # "do we have to be pre-approved before we come in?": a requirement
+    if awaiting == "anything_else" and result.intent in {"affirm", "greeting"} and "faq_topic" in flags and (
+            not _CLOSING.search(u.lower)):
+        result.intent, result.is_question = "faq", True  # "ok and if it breaks again is there a warranty"
+    if ANOTHER_SLOT.search(u.lower) and result.intent in {"faq", "unknown", "provide_info"}:
+        # "do you have anything later? like six": another time for the booking under way
+        result.intent, result.is_question = "book", False
+        loose = re.search(r"\b(?:like|say|maybe|around|about)\s+(\d{1,2})(?::(\d{2}))?\b(?!\s*(?:am|pm|"
+                          r"a\.m|p\.m|minutes?|hours?|days?|weeks?))", u.numeric)
+        if result.time is None and loose:
+            result.time = clock.extract_time(normalise(f"at {loose.group(1)}"
+                                                       + (f":{loose.group(2)}" if loose.group(2) else "")))
     if "staff_question" in flags and result.intent in {"book", "provide_info", "unknown", "escalation"} and (
             not (result.services or result.appointment_type)):
         result.intent, result.is_question = "faq", True

@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 from frontdesk.brain.nlu import clock, lead, refer, when
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.clauses import split_clauses, split_lead_in
-from frontdesk.brain.nlu.cues import RETURNED_CALL, SUBORDINATE, asks_hours
+from frontdesk.brain.nlu.cues import ANOTHER_SLOT, RETURNED_CALL, SUBORDINATE, asks_hours
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.read import read
 from frontdesk.brain.nlu.text import normalise
@@ -279,6 +279,11 @@ _STATES_OWN = re.compile(r"\b(?:i|we)(?:'ve| have| had)? (?:got|have|had) (?:the
                          r"brake \w+|battery \w+|showing|consultation|test drive|valuation)\b"
                          r"[^.?!]{0,40}\b(?:on|for|this|next|tomorrow|today)\b")
 """The caller says they have a booking ("I've got the car in for a detail on wednesday")."""
+_SLOT_CHECK = re.compile(r"\W*(?:(?:and|so|but|or|um|uh)\W+)*(?:is|would|will|does) "
+                         r"(?:that|it|this) (?:be )?"
+                         r"(?:too (?:late|early)|ok(?:ay)?|alright|all right|possible|work|doable|fine)"
+                         r"(?: for (?:you|y'?all))?\W*")
+"""A question about the time just proposed ("six o'clock Tuesday, is that too late?")."""
 _OWN_APPOINTMENT = {"lookup_appointment", "cancel", "reschedule"}
 _YES_THEN_ASKS = re.compile(r"(?i)\W*((?:yes|yeah|yep|yup|sure|okay|ok|correct|perfect|great)(?: please)?)"
                             r"(?:\s*[.!,]\s*(?:and |oh,? |also |um,? |uh,? )*(?P<asked>\S[^?]*\?)"
@@ -396,6 +401,8 @@ def _is_aside(r: Understanding, awaiting: str | None) -> bool:
         return False  # "can y'all swap the battery and do the sticker?" asks for the work
     if r.intent == "faq" and not _asks(r) and (r.has_lead_facts or r.has_contact_facts):
         return False  # "ours is in Pflugerville.": facts, whatever the classifier heard
+    if ANOTHER_SLOT.search(r.text.lower()) or _SLOT_CHECK.fullmatch(r.text.lower().strip()):
+        return False  # "do you have anything earlier that day?", "is that too late?": the booking
     if r.intent == "faq" and (asks_hours(r.text.lower()) or "staff_question" in r.flags):
         return True  # "open saturday?", "is Sarah in that Wednesday?" ask the hours, whatever day
     if r.intent == "faq":
