@@ -34,6 +34,11 @@ def test_a_stumble_reads_as_if_said_once(said, meant) -> None:
     assert normalise(said).lower == meant
 
 
+def test_a_year_said_as_two_numbers_is_no_stumble(profiles) -> None:
+    u = understand("it's a twenty twenty honda civic, needs an oil change", profiles["dealership"], MONDAY)
+    assert u.vehicle is not None and u.vehicle.year == 2020
+
+
 @pytest.mark.parametrize(("said", "meant"), [
     ("can you fit me in to morrow", "tomorrow"),
     ("we want for bedrooms and a yard", "four bedrooms"),

@@ -109,11 +109,11 @@ class TurnContext:
     queue: list[Understanding] = field(default_factory=list)
     """Acts of this message still to handle after the current one (the main act last)."""
     aside_answered: bool = False
+    """A question or aside was answered this turn: asking the flow's question again is
+    going back to it, not a failed attempt."""
     progressed: bool = False
     """The caller gave facts this turn, if not the ones asked for ("round rock, between three
     and four hundred" asked for a day): asking again is no failed attempt."""
-    """A question or aside was answered this turn: asking the flow's question again is
-    going back to it, not a failed attempt."""
     priced: bool = False
     """A service's price or duration was said this turn (the visit may be offered after it)."""
 

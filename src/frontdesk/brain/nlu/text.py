@@ -101,6 +101,9 @@ _UNHEARD = re.compile(r"\[(?:inaudible|unintelligible|crosstalk|noise|static|ind
 _RESTARTED = re.compile(r"\b([a-z]{2,})\s*[—–-]+\s*(?=\1[a-z])")
 _CUT_OFF = re.compile(r"(?<![\w-])(?!(?:pre|re|non|co|self|ex|anti|mid|post|semi)-)[a-z']{2,}-(?=\s)")
 _REPEATED = re.compile(r"(?<![\w'])((?:[a-z']+[ ,]+){0,3}?[a-z']+)(?:[ ,]+\1)+(?![\w'])")
+_ANY_NUMBER_WORD = re.compile(r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+                              r"nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
+                              r"thousand)")
 _DIGITS_ONLY = re.compile(r"(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d+)[ ,]*)+")
 
 
@@ -108,14 +111,16 @@ def _disfluencies(text: str) -> str:
     """A stumble as if it were said once: a word cut off ("i wan- i need", "ray— raymond"),
     words said twice ("we we wanna", "can i can i do that", "four fifty four fifty"), and what a
     transcript marks as not heard ("[inaudible]"). A run of digits said twice is left alone: a
-    phone number may repeat them."""
+    phone number may repeat them; so is a number word said twice ("a twenty twenty civic")."""
     text = _UNHEARD.sub(" ", text)
     text = _CUT_OFF.sub("", text)
     text = _RESTARTED.sub("", text)
 
     def once(match: re.Match[str]) -> str:
         said = match.group(1)
-        return match.group(0) if _DIGITS_ONLY.fullmatch(said) else said
+        if _DIGITS_ONLY.fullmatch(said) or (" " not in said and _ANY_NUMBER_WORD.fullmatch(said)):
+            return match.group(0)  # "five five five", and "twenty twenty" is a year
+        return said
 
     return _SPACES.sub(" ", _REPEATED.sub(once, text)).strip()
 
