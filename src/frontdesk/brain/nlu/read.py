@@ -8,7 +8,7 @@ from the rules and the act classifier together (:mod:`.combine`). What the agent
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 from rapidfuzz import fuzz
 
@@ -247,8 +247,7 @@ def read(text: str, profile: BusinessProfile, today: date,
     if awaiting == "date" and result.date and result.time is None and (
             last := _MOVED_TO.search(u.numeric.strip(" .?!"))):
         # "I'm off friday. ten?": the hour said last, with the day
-        result.time = clock.extract_time(normalise(f"at {last.group(1)}"
-                                                   + (f":{last.group(2)}" if last.group(2) else "")))
+        result.time = _hour_of(last)
     if awaiting in {"time", "pick_alternative", "callback_time", "confirm_booking",
                     "confirm_change", "which_appointment"} and result.time is None:
         # "nine would be perfect", "maybe 10?" when a time is being settled
@@ -263,9 +262,7 @@ def read(text: str, profile: BusinessProfile, today: date,
                                                  r"change|move|push|bump|wait|can'?t|cannot)\b", u.lower)
                      or re.fullmatch(r"(?:\W*(?:um+|uh+|hmm+|ah|oh|well|so|then)\b)*\W*\d{1,2}(?::\d{2})?\W*",
                                      u.numeric)):
-            result.time = clock.extract_time(normalise(f"at {bare.group(1)}"
-                                                       + (f":{bare.group(2)}" if bare.group(2)
-                                                          else "")))
+            result.time = _hour_of(bare)
 
     if _FLEXIBLE.search(u.lower):
         result.flags.add("flexible")
@@ -338,8 +335,7 @@ def read(text: str, profile: BusinessProfile, today: date,
         loose = re.search(r"\b(?:like|say|maybe|around|about)\s+(\d{1,2})(?::(\d{2}))?\b(?!\s*(?:am|pm|"
                           r"a\.m|p\.m|minutes?|hours?|days?|weeks?))", u.numeric)
         if result.time is None and loose:
-            result.time = clock.extract_time(normalise(f"at {loose.group(1)}"
-                                                       + (f":{loose.group(2)}" if loose.group(2) else "")))
+            result.time = _hour_of(loose)
     if "staff_question" in flags and result.intent in {"book", "provide_info", "unknown", "escalation"} and (
             not (result.services or result.appointment_type)):
         result.intent, result.is_question = "faq", True
@@ -419,6 +415,12 @@ _ALL_I_NEEDED = re.compile(r"\b(?:that'?s|that is|that was) (?:really |just |abo
 _CLOSING = re.compile(r"\b(?:thanks|thank you|thank u|thx|appreciate|that'?s (?:all|it|everything)|"
                       r"all (?:good|set)|i'?m good|we'?re good)\b")
 """A yes-word that closes ("perfect, thanks") rather than opens ("yes, one more thing")."""
+def _hour_of(said: re.Match[str]) -> time | None:
+    """The clock time of an hour (group 1) and minutes (group 2) said loosely ("so like one")."""
+    minutes = f":{said.group(2)}" if said.group(2) else ""
+    return clock.extract_time(normalise(f"at {said.group(1)}{minutes}"))
+
+
 _SETTLED_LAST = re.compile(r"\b(?:so|say|then)\s+(?:like\s+|maybe\s+|around\s+|about\s+)?"
                            r"(\d{1,2})(?::(\d{2}))?$")
 """The hour settled on at the end, after the reason ("before the kids get out at three, so like one")."""
