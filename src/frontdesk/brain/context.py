@@ -116,6 +116,9 @@ class TurnContext:
     and four hundred" asked for a day): asking again is no failed attempt."""
     priced: bool = False
     """A service's price or duration was said this turn (the visit may be offered after it)."""
+    facts_before: tuple[object, ...] | None = None
+    """The caller's facts as the turn began (:func:`facts_of`): facts that changed since are
+    progress, whichever question they answer."""
 
     @property
     def more_acts(self) -> bool:
@@ -165,6 +168,10 @@ class TurnContext:
         repeats = state.ask_repeats + 1 if state.last_ask == key else 0
         if (self.aside_answered or self.progressed) and state.last_ask == key:
             repeats = state.ask_repeats  # back from a question: not a failed attempt
+        elif repeats and self._acknowledged(state, key):
+            # given a name or a day when something else was asked ("guadalupe ortiz o r t i z"
+            # to "8 or 10?"): taken and said so, it is no failed attempt
+            repeats = state.ask_repeats
         # two questions asked by turns ("buy or sell?" … "a consultation or a showing?" …) are as
         # stuck as one asked three times: a question back twice in its last four is not asked again
         # (a ``last_ask`` cleared means the same words now ask something new: a new time read back)
@@ -182,6 +189,32 @@ class TurnContext:
         state.last_ask, state.ask_repeats = key, repeats
         state.awaiting = awaiting  # type: ignore[assignment]
         state.awaiting_agent = agent
+
+
+    def _acknowledged(self, state: ConversationState, key: str) -> bool:
+        """Say that the facts the caller gave this turn were taken, when they did give some and
+        asking again will not sound the same as last time; whether it was said."""
+        if self.facts_before is None or facts_of(state) == self.facts_before or (
+                state.recent_asks[-4:].count(key) >= 3):
+            return False
+        name = state.customer.name
+        note = (self.replies.say("thanks_name", first=name.split()[0])
+                if name and name != self.facts_before[0] else self.replies.say("noted"))
+        if note in self.reply_parts:
+            return True
+        last = next((m.content for m in reversed(state.messages) if m.role == "assistant"), "")
+        if last.startswith(note):
+            return False
+        self.reply_parts.append(note)
+        return True
+
+
+def facts_of(s: ConversationState) -> tuple[object, ...]:
+    """What the caller has told us so far: their name and number, the visit, the lead."""
+    b, lead = s.booking_slots, s.lead
+    return (s.customer.name, s.customer.phone, b.appointment_type, tuple(b.services), b.preferred_date,
+            b.preferred_time, b.time_of_day, b.window_start, b.window_end, b.vehicle.label, lead.intent,
+            lead.budget_min, lead.budget_max, lead.timeline_months, lead.location, lead.financing)
 
 
 def absorb_contact(s: ConversationState, ctx: TurnContext) -> None:

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from frontdesk.brain.agents import analytics
 from frontdesk.brain.agents.escalation import apply_escalation_result, apply_transfer_failed
 from frontdesk.brain.availability import AvailabilityCalendar
-from frontdesk.brain.context import Effect, Replies, TurnContext
+from frontdesk.brain.context import Effect, Replies, TurnContext, facts_of
 from frontdesk.brain.graph import build_graph
 from frontdesk.brain.nlu import understand
 from frontdesk.brain.nlu.assisted import MODEL_INTENTS, apply_guess
@@ -159,7 +159,7 @@ class Brain:
             calendar=self._calendar, customers=self._customers, now=now,
             understanding=understanding,
             availability=AvailabilityCalendar(profile, self._calendar, now),
-            assist=self._assist, reminders=self._reminders,
+            assist=self._assist, reminders=self._reminders, facts_before=facts_of(state),
         )
 
     async def _run(self, state: ConversationState, text: str | None) -> TurnOutcome:

@@ -87,6 +87,8 @@ async def _route(state: ConversationState, config: RunnableConfig) -> dict[str, 
             u.text.lower()):
         escalation.withdraw(s, ctx)  # "never mind, you're fine, just book it"
     target = router.route(s, first, ctx.profile)
+    if target != "faq":
+        s.recent_topic = None
     s.detected_intent, s.confidence = u.intent, u.confidence
     s.messages.append(Message(role="user", content=u.text, intent=u.intent, agent=target))
     if target != s.current_agent:

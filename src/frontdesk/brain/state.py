@@ -260,6 +260,9 @@ class ConversationState(BaseModel):
     """The last questions asked, oldest first: two questions asked by turns are caught too."""
     recent_services: list[str] = []
     """Services the caller last asked about (a price question), for "book me for that"."""
+    recent_topic: str | None = None
+    """The kind of question answered last ("hours"), for a follow-up that names only a day
+    ("and Saturday?"); cleared by anything else."""
     callback_reason: str | None = None
     """What a callback offered (and not yet accepted) would be about."""
     turn_count: int = 0

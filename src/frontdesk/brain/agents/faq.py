@@ -217,8 +217,9 @@ def _day_hours_answer(ctx: TurnContext) -> bool:
     of that one day, closures and short hours included, from the profile. Other days ("open
     Saturday?") keep the business's own hours answer."""
     u, profile = ctx.u, ctx.profile
-    if u.date is None or not asks_hours(u.text.lower()) or not (
-            profile.closure_on(u.date) or when.names_holiday(normalise(u.text).numeric)):
+    followup = "hours_followup" in u.flags  # "Sundays?" right after "hours?"
+    if u.date is None or not (asks_hours(u.text.lower()) or followup) or not (
+            followup or profile.closure_on(u.date) or when.names_holiday(normalise(u.text).numeric)):
         return False
     on_date = say_on_date(u.date, ctx.today)
     spans = {d.label: profile.hours_on(d, u.date) for d in profile.departments.values()}
@@ -396,6 +397,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     # "could I get into that Camry with monthly payments?" asks about financing, not the lot
     day_hours = _day_hours_answer(ctx)
     from_lot = not day_hours and not strong_faq and _inventory_answer(s, ctx)
+    s.recent_topic = "hours" if day_hours else None
     answered = (day_hours or from_lot or _staff_answer(ctx) or _price_answer(s, ctx)
                 or _area_answer(s, ctx) or (not strong_faq and _address_answer(ctx)))
     if answered is True and ("inventory_question" in u.flags or from_lot) and (
@@ -418,6 +420,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             if entry.answer not in ctx.reply_parts:  # asked twice in one breath: said once
                 ctx.add(entry.answer)
             answered = True
+            s.recent_topic = s.recent_topic or entry.category
     if not answered and (kind := ctx.profile.appointment_type("listing_appointment")) and (
             _WORTH.search(u.text.lower())):
         # "how much it is worth, you can tell me?": what the listing visit is for

@@ -42,6 +42,15 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
     if s.last_ask == "callback_ask_name" and owner == "objection" and (
             u.date or u.time or u.window or u.time_of_day) and not (u.services or u.appointment_type):
         return owner  # "morning, before ten if they can" to "who should we ask for?": when, closer
+    if s.awaiting in {"anything_else", None} and u.date and intent in {
+            "provide_info", "faq", "unknown", "greeting"} and not (
+            u.time or u.window or u.services or u.appointment_type or u.has_lead_facts
+            or u.has_contact_facts) and s.recent_topic == "hours":
+        # "hours?" … "Sundays?", "service open friday what time" … "saturday": the same
+        # question, of another day
+        u.intent = "faq"
+        u.flags.add("hours_followup")
+        return "faq"
     if intent.startswith("objection_"):
         if (intent == "objection_not_interested" and s.awaiting in _YES_NO
                 and s.awaiting != "permission" and owner not in (None, "objection")):
@@ -86,3 +95,4 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
     if intent in {"affirm", "deny"}:
         return owner or "greeting"
     return owner or "greeting"
+

@@ -127,7 +127,8 @@ def _replaces_service(u: Understanding) -> bool:
     if _ADDS.search(text) and not re.search(r"\b(?:instead|rather|scratch|forget|switch|swap)\b", text):
         return False
     return bool(re.search(r"\b(?:instead|actually|rather|not the|no,? (?:the|just)|scratch|"
-                          r"forget|change (?:it|that) to|switch|swap|just|only|mean|meant)\b", text))
+                          r"forget|change (?:it|that) to|switch|swap|just|only|mean|meant|no,? wait|"
+                          r"better (?:you|to|make|do|the|a)|make (?:it|that) (?:the|a|an))\b", text))
 
 
 _ADDS = re.compile(r"\b(?:too|also|as well|while (?:it'?s|you'?re|you have it|they'?re|you guys are) "

@@ -97,6 +97,8 @@ _UNSURE_OF_OWN = re.compile(r"\b(?:can'?t|don'?t|cannot|do not) (?:quite |really
 WHY_NEEDED = re.compile(r"\bwhy (?:do|would|d'?) ?(?:you|y'all|ya) (?:guys )?(?:need|want)\b|"
                          r"\bwhat (?:do|would) you (?:need|want) (?:it|that|my \w+) for\b")
 """"why do you need my number?" asks what it is for."""
+_VISIT = re.compile(r"\b(?:come (?:in|by|over|down|talk|meet|see)|stop by|swing by|sit down|meet (?:with|up))\b")
+""""could I just come in and talk to someone today?": a visit, whatever else it asks."""
 _INSTEAD = re.compile(r"\b(?:instead|scratch that)\b")
 """"can we do the inspection instead, same time?" asked mid-booking changes the booking under way."""
 
@@ -131,7 +133,9 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     assert act is not None
     model = _ACT_INTENT.get(act.label, act.label)
     p = act.confidence
-    if act.label == "thanks":
+    if act.label == "thanks" and r.date and not lexicon().intents["thanks"].search(r.text.lower()):
+        model, p = "unknown", 0.3  # "Thanksgiving?" sounds like thanks and is none
+    elif act.label == "thanks":
         r.flags.add("thanks")
         if awaiting in _YES_NO and r.affirm and not r.deny:
             return "affirm", 0.85  # "ya perfect thanks" to "is that right?": a yes said with thanks
@@ -180,6 +184,13 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         return "lookup_appointment", max(p, 0.7)  # "when are we meeting with the agent about …?"
     if model == "goodbye" and rule != "goodbye" and not _LEAVING.search(r.text.lower()):
         return rule, rule_confidence  # "okay so two things." opens the call; it does not end it
+    if "escalation" in {rule, model} and (r.date or r.time or r.window or r.time_of_day) and not r.services:
+        if CALL_ME.search(r.text.lower()):
+            return "objection_busy", 0.8  # "talk to somebody about financing, can they call me back tonight?"
+        if r.appointment_type and not r.vehicle and (r.time or _VISIT.search(r.text.lower())):
+            # "can we come talk to someone today at three?": a meeting, not a transfer ("is Sarah
+            # in today? can I speak with her" asks for her now)
+            return "book", 0.8
     if model == rule:
         return rule, max(rule_confidence, p)
     if model == "goodbye" and rule == "affirm" and awaiting in _YES_NO and "goodbye" not in r.flags:
@@ -261,14 +272,12 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             r.services and rule == "book" and not r.is_question) or ASKS_OWN.search(r.text.lower())
             or _UNSURE_OF_OWN.search(r.text.lower())):
         return model, p  # "when's my oil change again?" asks about one already booked
-    if "escalation" in {rule, model} and (r.date or r.time or r.window or r.time_of_day) and not r.services:
-        if CALL_ME.search(r.text.lower()):
-            return "objection_busy", 0.8  # "talk to somebody about financing, can they call me back tonight?"
-        if r.appointment_type and not r.vehicle:
-            return "book", 0.8  # "can we come talk to someone today at three?": a meeting, not a transfer
-    if rule == "objection_busy" and CALL_ME.search(r.text.lower()) and not r.services and model in {
+    if rule == "objection_busy" and CALL_ME.search(r.text.lower()) and not (
+            r.services and lexicon().intents["book"].search(r.text.lower())) and model in {
             "book", "provide_info", "reschedule", "lookup_appointment"}:
-        return rule, rule_confidence  # "could somebody from service give me a call back tomorrow?"
+        # "could somebody from service give me a call back tomorrow? I got a recall letter": the
+        # work is what they want to talk about; only booking words ask for it to be booked
+        return rule, rule_confidence
     if model == "do_not_call" and rule != "do_not_call" and not _asks_to_stop_contact(r.text.lower()):
         return rule, rule_confidence  # "the number I'm calling from is fine", "want to stop renting"
     if model == "do_not_call" and p >= 0.6 and rule != "escalation":

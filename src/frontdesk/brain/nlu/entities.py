@@ -113,6 +113,10 @@ _DROP_BEFORE = re.compile(r"\b(?:skip|drop|forget|cancel|scratch|lose|nix|withou
                           r"hold off on|leave off|take off)\s+(?:the\s+|that\s+|on the\s+)?$")
 
 
+_ASKING = re.compile(r"\b(?:what (?:i|we) (?:need|want)|(?:i|we) (?:really |just |do )?(?:need|want|wanna)|"
+                     r"i'?d like|make it|can you|could you|let'?s do|give me|better you|"
+                     r"(?:i'?m|we'?re) (?:looking|calling) for)\b")
+"""Where a request starts in unpunctuated speech: the work done already is before it."""
 _REASON = re.compile(r"\s(?:cuz|'?cause|because|since|and (?:can|could|would|will|do)\b)")
 """Where a reason or a second request starts, unpunctuated: past words after it are about
 something else ("a state inspection cuz my sticker expired last week")."""
@@ -142,6 +146,9 @@ def _mention_wanted(text: str, match: re.Match[str]) -> bool:
     # all four tires on my tundra … i got the afternoon off" did no rotation)
     clause_end = min((i for i in (text.find(sep, match.end()) for sep in (".", ",", ";", "?", "!"))
                       if i >= 0), default=len(text))
+    clause_start = max(clause_start, match.start() - 46)
+    if (asked := [m for m in _ASKING.finditer(text, clause_start + 1, match.start())]):
+        clause_start = asked[-1].start() - 1  # "the oil was done last month what i need is the inspection"
     clause = text[clause_start + 1: min(clause_end, match.end() + 45)]
     if (reason := _REASON.search(clause, match.end() - clause_start - 1)) is not None:
         clause = clause[:reason.start()]  # "…inspection cuz my sticker expired last week"

@@ -94,7 +94,7 @@ def _with_surname_after(u: Utterance, name: str) -> str:
 _EMAIL_NEXT = re.compile(r"\s*(?:@|\.\w|_|\s*\bdot\b|\s*\bunderscore\b|\s+at\s+\w+\s*(?:\.|dot)\s*\w)")
 """What follows words that are an email address, not a name ("it's june dot park at gmail")."""
 _STRONG_CUE = re.compile(r"\b(?:my name is|my name's|name is|name's|the names|call me|the name is|"
-                         r"name (?:would|will|should|'d|'ll) be|my name(?= [a-z]+ [a-z]+)|"
+                         r"name (?:would|will|should|'d|'ll) be|my name(?= [a-z]+(?: [a-z]+|[,.]|$))|"
                          r"(?:put|book|make|have) (?:it|that|this) under(?: the name)?"
                          r"(?:,? (?:his|her|my|our|their) name)?)[,:\s]+"
                          r"(?:(?:um+|uh+|er|like|actually|it's|its|it is|oh)[,\s]+)*"
@@ -206,6 +206,8 @@ def corrected_name(known: str, said: str) -> str:
     is Mike Hollis. A single word replaces the part it sounds most like (the first name unless
     it is closer to the surname); a fuller name replaces the whole."""
     parts = known.split()
+    if sorted(p.lower() for p in parts) == sorted(p.lower() for p in said.split()):
+        return known  # "Greer. G-R-E-E-R. Walter.": the same name, surname first
     if len(parts) < 2 or len(said.split()) != 1:
         return said
     if said.lower() in (p.lower() for p in parts):

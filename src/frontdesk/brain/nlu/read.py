@@ -140,6 +140,11 @@ def staff_asked_about(text: str, profile: BusinessProfile) -> StaffMember | None
     return None
 
 
+_ASKED_LAST = re.compile(r"\b(?:what time|how much|how long|how many|what days?|which days?|what hours|"
+                         r"or not)\W*$")
+"""The question word said last, as terse and transcribed questions put it."""
+
+
 def read(text: str, profile: BusinessProfile, today: date,
          awaiting: str | None = None, about: str | None = None) -> Understanding:
     """One clause (or a whole message read as one): intent, confidence and entities. With
@@ -154,8 +159,8 @@ def read(text: str, profile: BusinessProfile, today: date,
     u = normalise(text)
     flags = {name for name, pattern in lex.intents.items() if pattern.search(u.lower)}
     flags |= _fuzzy_flags(u.lower)
-    if u.raw.endswith("?"):
-        flags.add("question")
+    if u.raw.endswith("?") or _ASKED_LAST.search(u.lower):
+        flags.add("question")  # "service open friday after thanksgiving what time": asked at the end
     if _SAYS_WHAT.match(u.lower):
         flags.discard("question")  # "what I actually need is the state inspection": a statement
     if _asks_for_someone(u.lower, profile):

@@ -162,6 +162,11 @@ _HOMOPHONES = (
     # "saturday round nine": "around", clipped
     (re.compile(r"(?<![\w'])'?round (?=(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                 r"noon|lunch)\b)"), "around "),
+    # "my car no start", "the engine no turn on": how a learner of English says it won't
+    (re.compile(r"\b(car|truck|van|suv|it|engine|she|he|jeep) (?:no|not) (start|turn on|turn over|crank)s?\b"),
+     r"\1 won't \2"),
+    # "eight o clock": the apostrophe a transcript leaves out
+    (re.compile(r"\bo clock\b"), "o'clock"),
     # "my break pads", "get my breaks checked": the car part, heard by its sound
     (re.compile(r"\bbreak(?=s? (?:inspect|check|pad|fluid|light|rotor|squeal|squeak|grind|nois|line|"
                 r"pedal|job|and rotor))|(?<=\bmy )breaks\b|(?<=\bfrom the )breaks\b"
@@ -274,7 +279,17 @@ def _loose_clock(text: str) -> str:
     # "half ten" is half past ten where callers say it that way; never "half an hour", "half 2 miles"
     text = re.sub(r"\b(half) (\w+)\b(?!\s*(?:hours?|minutes?|mins?|miles?|days?|weeks?|months?|years?|"
                   r"percent|%|price|off|dozen|of|a|an|the|and)\b)", past, text)
-    return re.sub(r"\b(?:a )?quarter (?:to|till|til|of|before) (\w+)\b", to, text)
+    text = re.sub(r"\b(?:a )?quarter (?:to|till|til|of|before) (\w+)\b", to, text)
+    # "nine and half", "at three and half in afternoon": a time the way many learners say it;
+    # not "three and half" said of money, years or miles
+    return _AND_HALF.sub(lambda m: m.group(0) if _MONEY_BEFORE.search(text[max(0, m.start() - 40):m.start()])
+                         else f"{hour(m.group(1))}:30" if hour(m.group(1)) else m.group(0), text)
+
+
+_AND_HALF = re.compile(r"\b(\w+) and half\b(?! (?:a |an )?(?:hundred|thousand|million|mil|k|grand|years?|months?|"
+                       r"weeks?|days?|hours?|miles?|bed|bath|acres?|percent|of)\b)")
+_MONEY_BEFORE = re.compile(r"\b(?:budget|price|pay|paying|afford|spend|approved|range|max|maximum|up to|under|"
+                           r"cost|costs|worth|offer|list|sell|hundred|thousand)\b|\$")
 
 
 _ORDINAL_NUMERAL = {"1st": "first", "2nd": "second", "3rd": "third"}
