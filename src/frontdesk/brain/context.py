@@ -185,7 +185,9 @@ class TurnContext:
             state.awaiting_agent = "faq"
             return
         retry = f"{key}_retry"
-        self.say(retry if repeats == 1 and self.replies.has(retry) else key, **values)
+        question = self.replies.say(retry if repeats == 1 and self.replies.has(retry) else key, **values)
+        if not any(question in part for part in self.reply_parts):  # asked once already this turn
+            self.reply_parts.append(question)
         state.last_ask, state.ask_repeats = key, repeats
         state.awaiting = awaiting  # type: ignore[assignment]
         state.awaiting_agent = agent

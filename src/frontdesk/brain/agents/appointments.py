@@ -32,6 +32,11 @@ _KEEP = re.compile(r"\b(?:keep (?:it|that|the|my)|leave (?:it|that)|never ?mind|
                    r"i'?ll keep|i'?ll (?:still )?make it|i can make it|as (?:it|is) is|stick with|"
                    r"scratch that|changed my mind|on second thought|it'?s fine (?:as is|where it is))\b")
 """The caller keeps the appointment as it is."""
+_SWITCH_TO_CANCEL = re.compile(r"\b(?:just|only|rather|better|instead|actually|go ahead and) "
+                               r"(?:cancel|scrap|call off)"
+                               r"|\bcancel (?:it|that|the \w+) (?:instead|altogether|completely|entirely)\b")
+""""actually no, forget it, just cancel it" while a move is read back: the move is dropped, not the
+booking kept."""
 _NO_NEW_ONE = re.compile(r"\b(?:(?:don'?t|do not|won'?t) (?:need|want) (?:a |another )?(?:new one|another|to "
                          r"(?:re-?book|re-?schedule|book (?:a )?new|make (?:a )?new))|no need to (?:re-?book|"
                          r"re-?schedule)|not (?:re-?booking|re-?scheduling))\b")
@@ -118,7 +123,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     mine = s.awaiting_agent == AGENT and s.awaiting is not None
     action = ACTIONS.get(u.intent)
     current, target = split_change(u.text, ctx.today)
-    keep = _KEEP.search(u.text.lower()) is not None and action != "move" and not target.given
+    keep = _KEEP.search(u.text.lower()) is not None and action != "move" and not target.given and not (
+        action == "cancel" and desk.action == "move" and _SWITCH_TO_CANCEL.search(u.text.lower()))
     if keep and desk.action in {"cancel", "move"} and _chosen(s) is not None:
         _keep(s, ctx)
         return

@@ -118,13 +118,14 @@ def conversation_act(s: ConversationState, ctx: TurnContext) -> bool:
         ctx.aside_answered = True
         faq.offer_service(s, ctx, sv)
         return True
-    elif intent == "chitchat":
-        ctx.say("small_talk")
-    else:
+    elif intent == "chitchat" and not ctx.aside_answered:
+        ctx.say("small_talk")  # not after "come again?" was answered: "you're going a little fast"
+    elif intent != "chitchat":
         return False
     ctx.aside_answered = True
-    if not ctx.more_acts:
-        ctx.add(pending or ctx.replies.say("how_can_i_help"))
+    question = pending or ctx.replies.say("how_can_i_help")
+    if not ctx.more_acts and not any(question in part for part in ctx.reply_parts):
+        ctx.add(question)
     return True
 
 

@@ -73,6 +73,14 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
                 u.date += timedelta(days=7)  # "tuesday afternoon", asked which day next week
             schedule_callback(s, ctx)
             return
+        if s.direction == "outbound" and (u.affirm or _FREE_NOW.search(u.text.lower())) and not (
+                _CALLBACK_WORDS.search(u.text.lower()) or CALL_ME.search(u.text.lower())):
+            # "wait, it just got pushed back. okay, go ahead, I've got a few minutes": the
+            # callee has the minute after all; the call goes on
+            s.awaiting, s.last_objection = "permission", None
+            u.affirm, u.intent = True, "affirm"
+            ctx.hand_off("greeting", "callee has time after all", s)
+            return
         if u.intent not in _KINDS:
             ctx.ask(s, "callback_time", AGENT, "callback_ask")
             return
@@ -144,6 +152,11 @@ def _repeat_close(s: ConversationState, ctx: TurnContext, kind: str) -> None:
     _end(s, "not_interested")
 
 
+_FREE_NOW = re.compile(r"\b(?:go ahead|(?:i'?ve got|i have|i got|got) (?:a (?:few )?(?:minutes?|mins?|"
+                       r"sec(?:ond)?s?)|(?:some )?time(?: now)?)|(?:i )?can talk(?: now)?|"
+                       r"(?:it|that|the meeting)(?: just)? got "
+                       r"(?:pushed|moved|cancell?ed))\b")
+"""A busy callee who has the minute after all."""
 _CALLBACK_WORDS = re.compile(r"\b(?:call (?:me|us|him|her|them)|call back|callback|ring (?:me|us)|"
                              r"try (?:me|us)|"
                              r"reach (?:me|us)|give (?:me|us) a (?:call|ring|buzz)|get back to|"

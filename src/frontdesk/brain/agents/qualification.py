@@ -124,7 +124,8 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
     # a move months away are two things said
     apart = u.date is not None and (u.date - ctx.today).days <= 21 and u.timeline is not None and (
         u.timeline[0] >= 1.5)
-    if u.timeline and (s.awaiting == "timeline" or not (u.date and s.awaiting != "timeline") or apart or (
+    if u.timeline and not _names_a_slot(u) and (
+            s.awaiting == "timeline" or not (u.date and s.awaiting != "timeline") or apart or (
             _SPAN_AHEAD.search(u.timeline[1]) and not u.appointment_type and "book" not in u.flags)):
         lead.timeline_months, lead.timeline_text = u.timeline
     if u.financing:
@@ -241,7 +242,8 @@ def appointment_type_for(s: ConversationState, u: Understanding) -> str | None:
 def _names_a_slot(u: Understanding) -> bool:
     """A day and a clock time, said as such ("Monday works, so twelve thirty?"): a meeting asked
     for, never a moving timeline."""
-    return u.date is not None and u.time is not None and u.timeline is None
+    return u.date is not None and u.time is not None and (
+        u.timeline is None or u.timeline[0] < 1)  # "a week from today … half past one": the day itself
 
 
 def _remember_booking_facts(s: ConversationState, ctx: TurnContext) -> None:

@@ -26,7 +26,7 @@ _TIME_AT = re.compile(
     r"bathrooms?|hours?|minutes?|mins?|hrs?)\b))"
 )
 _TIME_PART_OF_DAY = re.compile(
-    r"\b(?:(\d{1,2})(?:[:\s](\d{2}))?\s+in the (morning|afternoon|evening)"
+    r"\b(?:(\d{1,2})(?:[:\s](\d{2}))?(?:\s*o'?clock)?\s+in the (morning|afternoon|evening)"
     r"|(morning|afternoon|evening),?\s+(?:at\s+|like\s+|say\s+|around\s+)?(\d{1,2})(?::(\d{2}))?"
     r"(?!\s*(?:\d|(?:am|pm|and|cars?|vehicles?|people|kids|of|bedrooms?|hours?|minutes?|days?|weeks?)\b)))\b"
 )
@@ -93,7 +93,7 @@ def _times(text: str) -> list[tuple[int, time]]:
     taken: list[tuple[int, int]] = []
 
     def add(match: re.Match[str], value: time | None) -> None:
-        if value is not None and not any(a <= match.start() < b for a, b in taken):
+        if value is not None and not any(a < match.end() and match.start() < b for a, b in taken):
             found.append((match.start(), value))
             taken.append(match.span())
 

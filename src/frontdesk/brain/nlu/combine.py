@@ -19,6 +19,7 @@ from frontdesk.brain.nlu.cues import (
     CALL_ME,
     CANCEL_ASK,
     CHANGE_CUE,
+    CONFLICT,
     GUARDED,
     HAS_OWN_AND_ASKS,
     HAVE_SOMEONE,
@@ -97,7 +98,11 @@ _UNSURE_OF_OWN = re.compile(r"\b(?:can'?t|don'?t|cannot|do not) (?:quite |really
 WHY_NEEDED = re.compile(r"\bwhy (?:do|would|d'?) ?(?:you|y'all|ya) (?:guys )?(?:need|want)\b|"
                          r"\bwhat (?:do|would) you (?:need|want) (?:it|that|my \w+) for\b")
 """"why do you need my number?" asks what it is for."""
-_VISIT = re.compile(r"\b(?:come (?:in|by|over|down|talk|meet|see)|stop by|swing by|sit down|meet (?:with|up))\b")
+_DEMURS = re.compile(r"\b(?:no|nope|nah|not|don'?t|wait|hold on|hang on|actually|but|think|maybe|later|"
+                     r"instead|change|wrong|cancel)\b")
+"""A thanks that holds back ("thank you, no", "thanks, but…"): no yes to a read-back."""
+_VISIT = re.compile(r"\b(?:come (?:in|by|over|down|talk|meet|see)|stop by|swing by|sit down|"
+                    r"meet (?:with|up))\b")
 """"could I just come in and talk to someone today?": a visit, whatever else it asks."""
 _INSTEAD = re.compile(r"\b(?:instead|scratch that)\b")
 """"can we do the inspection instead, same time?" asked mid-booking changes the booking under way."""
@@ -139,6 +144,10 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         r.flags.add("thanks")
         if awaiting in _YES_NO and r.affirm and not r.deny:
             return "affirm", 0.85  # "ya perfect thanks" to "is that right?": a yes said with thanks
+        if awaiting == "confirm_booking" and not (r.deny or r.is_question or "defers" in r.flags or (
+                r.has_booking_facts or r.has_contact_facts) or _DEMURS.search(r.text.lower())):
+            r.affirm = True
+            return "affirm", 0.75  # "thank you kindly" to "shall I book it?": thanked for booking it
     if awaiting in {None, "anything_else"} and RETURNED_CALL.search(r.text.lower()) and not (
             r.services or r.appointment_type or r.lead_intent or r.vehicle or r.time):
         return "identity", max(p, 0.85)  # "I missed a call from this number, just calling back"
@@ -163,8 +172,11 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     if awaiting == "anything_else" and "goodbye" in r.flags and _ALL_DONE.search(r.text.lower()) and not (
             r.services or r.appointment_type or r.is_question):
         return "goodbye", 0.85  # "okay, ten thirty, got it. thanks, that's all I needed"
-    if rule == "goodbye" and awaiting in {"confirm_booking", "confirm_change"} and r.affirm:
-        return "affirm", 0.85  # "alright then, bye" to the read-back agrees before it leaves
+    if rule == "goodbye" and awaiting in {"confirm_booking", "confirm_change"} and (r.affirm or (
+            awaiting == "confirm_booking" and "thanks" in r.flags and not (
+                r.deny or "defers" in r.flags or _DEMURS.search(r.text.lower())))):
+        r.affirm = True
+        return "affirm", 0.85  # "alright then, bye", "thank you, bye-bye" to the read-back: yes, then bye
     if (model == "do_not_call" or rule == "do_not_call") and OTHER_WAY.search(r.text.lower()) and not (
             STRUCK_OFF.search(r.text.lower())):
         # "don't call me at work, try me in the evenings", "just text me instead": another way or
@@ -178,6 +190,10 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
                                                                "wrong_number"}:
         return "cancel", max(p, 0.6)  # "…we had a showing set up, can you cancel it?",
         # "I don't need the oil change I've got on monday anymore" (its words are no booking)
+    if awaiting == "confirm_change" and model == "cancel" and CANCEL_ASK.search(r.text.lower()) and not (
+            KEEP_IT.search(r.text.lower()) and not re.search(r"\b(?:just|only|rather|instead) cancel\b",
+                                                             r.text.lower())):
+        return "cancel", p  # "no, you know what, just cancel it" to a move read back
     own = OWN_QUESTION.search(r.text.lower()) or HAS_OWN_AND_ASKS.search(r.text.lower())
     if awaiting in {None, "anything_else"} and own and not (
             model in {"cancel", "reschedule"} and p >= 0.5):
@@ -268,6 +284,9 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         return rule, rule_confidence  # "can I come Saturday at 9?" books; it changes nothing
     if model == "lookup_appointment" and not LOOKUP_CUE.search(r.text.lower()):
         return rule, rule_confidence  # "what time do you open?" asks the hours, not "my time"
+    if model == "lookup_appointment" and p >= 0.5 and CONFLICT.search(r.text.lower()) and (
+            awaiting in {None, "anything_else"}):
+        return "reschedule", p  # "I have appointment with you this Friday … but now my wife must work Friday"
     if model == "lookup_appointment" and p >= 0.5 and (not (
             r.services and rule == "book" and not r.is_question) or ASKS_OWN.search(r.text.lower())
             or _UNSURE_OF_OWN.search(r.text.lower())):

@@ -160,7 +160,9 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
     corrected = list(re.finditer(r"\b(?:actually|i mean|sorry|correction|make that|rather|no wait|wait|i say|"
                                  r"but (?:we|i)? ?(?:'d like|would like|want|wanna|plan|hope) to "
                                  r"(?:stay|keep it)|"
-                                 r"well,? maybe|or maybe|perhaps|more like|let'?s say)\b|—|"
+                                 r"well,? maybe|or maybe|perhaps|more like|let'?s say|"
+                                 # "three fifty maybe four if it's the one"
+                                 r"(?:(?<=\d )|(?<=\d, ))maybe(?= \$?\d))\b|—|"
                                  r"\bwell\b,?(?=[^.?!]{0,25}\bif\b)|"  # "well, six-fifty if it's walkable"
                                  r"(?:[,.]|\bish\b|(?<=\d)|(?<=\d thousand)|(?<=\dk))(?= (?:like |maybe )?"
                                  r"\$?\d[\d,.]*\s*k?\s*(?:tops|max|maximum|at (?:the )?(?:very )?most)\b)",
@@ -168,13 +170,18 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
     inherited = False
     if corrected:
         tail = text[corrected[-1].end():]
-        if re.search(r"\d", tail):
+        figure = re.search(r"\d[\d,.]*", tail)
+        if figure and not _NOT_MONEY_AFTER.match(tail, figure.end()):  # not "…, maybe 4 bedrooms"
             # "about three fifty, sorry, three seventy-five": the figure corrected says the
             # new one is money too, and in the same unit
             head = text[: corrected[-1].start()]
             inherited = _MONEY_CUE.search(head) is not None or extract_budget(
                 Utterance(raw=head, lower=head, numeric=head), expecting=expecting) is not None
             text = _spoken_money(tail, True) if inherited else tail  # "500k, I say four-fifty"
+            hundreds = re.match(r"(\W*(?:like |about |around |say )?)([1-9])\b(?![.,]?\d|\s*(?:k\b|hundred|"
+                                r"thousand|million|mil\b|grand|percent|%))", text)
+            if inherited and hundreds and not _NOT_MONEY_AFTER.match(text, hundreds.end()):
+                text = f"{hundreds.group(1)}{hundreds.group(2)}00{text[hundreds.end():]}"  # "350, maybe 4"
     match = _RANGE.search(text)
     if match:
         n1, s1, n2, s2 = match.groups()
@@ -246,7 +253,8 @@ _SO_FAR = re.compile(r"\b(?:'ve|have|has|had|we|i) (?:been|lived|owned|had|rente
 """How long something has gone on so far ("we've been in the house going on fifteen years")."""
 
 
-_PAST_EVENT = re.compile(r"\b(?:passed(?: away)?|died|moved(?: in| here| out)?|bought (?:it|the \w+)|"
+_PAST_EVENT = re.compile(r"\b(?:passed(?: away)?|died|(?<!\bbe )(?<!\bbe all )moved(?: in| here| out)?|"
+                         r"bought (?:it|the \w+)|"
                          r"started|retired|got married|got divorced|was born|inherited it|"
                          r"closed on (?:it|the \w+)|sold (?:it|the \w+)|happened|back|ago|last)\s*$")
 """A month after a past event ("she passed in October") dates the event, not the move."""

@@ -106,6 +106,18 @@ _SPOKEN_SPAN = re.compile(r"\b[1-9](?: \d{2}|\d{2}) (?:to|-) (?:like |maybe )?[1
                           r"(?!\s*(?:miles?|square|sq|feet|acres?|minutes?|hours?|days?|weeks?|months?|years?|"
                           r"people|%|am|pm))")
 """Figures said the way prices are, "two fifty to three hundred": a budget given unasked."""
+_CEILING_FIGURE = re.compile(r"\b(?:up to|under|no more than|max(?:imum)?(?: of)?|capped at|"
+                             r"topping out at)\s+"
+                             r"(?:about |around |like |maybe )?\$?[1-9](?: ?\d{2})\b(?!\s*(?:am|pm|a\.m|p\.m|"
+                             r"o'?clock|miles?|minutes?|mins?|hours?|people|years?|months?|weeks?|days?|k\b|"
+                             r"thousand|grand|percent|%))")
+_HOME_TALK = re.compile(r"\b(?:buy|buying|purchase|house|home|condo|townhome|place|budget|pre-?approved)\b")
+""""looking to buy in Round Rock, up to about four twenty-five": a ceiling said of a home is money."""
+_BARE_FIGURE = re.compile(r"\W*(?:(?:like|about|around|maybe|um|uh|say|probably|oh)\W+)*"
+                          r"\$?[1-9](?: ?\d{2})(?:,000)?"
+                          r"\s*(?:k|thousand|grand|tops|max)?\W*")
+""""four hundred", "four twenty-five" said alone to a question about the move: only a price is
+said that way (a time is said with months or a season)."""
 
 
 _ASK_HIM_HER = re.compile(r"\b(?:can|could|may) i (?:please )?(?:speak|talk) (?:to|with) (?:him|her)\b")
@@ -140,6 +152,8 @@ def staff_asked_about(text: str, profile: BusinessProfile) -> StaffMember | None
     return None
 
 
+_WH_FIRST = re.compile(r"\W*(?:(?:and|so|but|okay|ok|um+|uh+)\W+)*(?:how|what|where|why|which)\b"
+                       r"(?! about\b)(?! (?:i|we) (?:need|want|mean|meant|said|have|got)\b)")
 _ASKED_LAST = re.compile(r"\b(?:what time|how much|how long|how many|what days?|which days?|what hours|"
                          r"or not)\W*$")
 """The question word said last, as terse and transcribed questions put it."""
@@ -159,8 +173,10 @@ def read(text: str, profile: BusinessProfile, today: date,
     u = normalise(text)
     flags = {name for name, pattern in lex.intents.items() if pattern.search(u.lower)}
     flags |= _fuzzy_flags(u.lower)
-    if u.raw.endswith("?") or _ASKED_LAST.search(u.lower):
-        flags.add("question")  # "service open friday after thanksgiving what time": asked at the end
+    if u.raw.endswith("?") or _ASKED_LAST.search(u.lower) or _WH_FIRST.match(u.lower):
+        # "service open friday after thanksgiving what time", "how it is working": a question
+        # said without the "?" or the word order a textbook gives it
+        flags.add("question")
     if _SAYS_WHAT.match(u.lower):
         flags.discard("question")  # "what I actually need is the state inspection": a statement
     if _asks_for_someone(u.lower, profile):
@@ -238,7 +254,9 @@ def read(text: str, profile: BusinessProfile, today: date,
             _CHECKS_FACT.search(u.lower) is not None and _BUYS.search(u.lower) is not None) or (
             awaiting in _LEAD_ASKED and _PRICE_SPAN.search(u.lower) is not None) or (
             _HUNDREDS_SPAN.search(u.numeric) is not None) or (
-            awaiting in _LEAD_ASKED and _SPOKEN_SPAN.search(u.numeric) is not None))
+            awaiting in _LEAD_ASKED and _SPOKEN_SPAN.search(u.numeric) is not None) or (
+            awaiting in _LEAD_ASKED and _BARE_FIGURE.fullmatch(u.numeric) is not None) or (
+            _CEILING_FIGURE.search(u.numeric) is not None and _HOME_TALK.search(u.lower) is not None))
         result.timeline = lead.extract_timeline(u, today, expecting=awaiting == "timeline")
         result.location = ex.extract_location(u, profile, expecting=awaiting == "location")
         result.financing = lead.extract_financing(u, expecting=awaiting == "financing")

@@ -136,9 +136,14 @@ HOUR_WORDS = {w: i + 1 for i, w in enumerate(("one", "two", "three", "four", "fi
 
 
 _SOUNDS_LIKE = {"to": "two", "too": "two", "for": "four", "fore": "four", "ate": "eight", "won": "one"}
-_AT_HOMOPHONE = re.compile(r"\b(at|around|about|till|until) (to|too|for|fore|ate|won)\b"
+_AT_HOMOPHONE = re.compile(r"\b(at) (to|too|for|fore|ate|won)\b"
                            r"(?! (?:the|a|an|my|your|our|least|all|once|first|me|you|us|it|that|this|"
-                           r"work|home|night|many|much|late|early|soon|bad|far|long|busy)\b)")
+                           r"work|home|night|many|much|late|early|soon|bad|far|long|busy)\b)"
+                           # "about to walk into a meeting" is no time; "around to thirty" is
+                           r"|\b(around|about|till|until) (to|too|for|fore|ate|won)\b(?=\s*(?:$|[,.;!?]|"
+                           r"(?:ten|twenty|thirty|fifteen|forty|forty-five|fifty|sixty|seventy|eighty|ninety|hundred|"
+                           r"thousand|grand|k|o'?clock|oclock|[ap]\.?m\b|in the|ish|or|then|"
+                           r"tomorrow|today|tonight|on|if|works?)\b))")
 _BEFORE_UNIT = re.compile(r"\b(to|too|for|fore|ate|won)(?= (?:(?:hundred|thousand|o'?clock|oclock)\b|"
                           r"[ap]\.?m\b\.?))")
 
@@ -147,7 +152,8 @@ def _number_homophones(text: str) -> str:
     """Speech recognition writes a number by its sound ("tuesday at to thirty", "tomorrow at
     for", "pre-approved for for hundred"): a word that sounds like a number where only a
     number can stand (after "at", before "hundred" or "o'clock") is that number."""
-    text = _AT_HOMOPHONE.sub(lambda m: f"{m.group(1)} {_SOUNDS_LIKE[m.group(2)]}", text)
+    text = _AT_HOMOPHONE.sub(lambda m: f"{m.group(1) or m.group(3)} {_SOUNDS_LIKE[m.group(2) or m.group(4)]}",
+                             text)
     return _BEFORE_UNIT.sub(lambda m: _SOUNDS_LIKE[m.group(1)], text)
 
 
@@ -163,7 +169,8 @@ _HOMOPHONES = (
     (re.compile(r"(?<![\w'])'?round (?=(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                 r"noon|lunch)\b)"), "around "),
     # "my car no start", "the engine no turn on": how a learner of English says it won't
-    (re.compile(r"\b(car|truck|van|suv|it|engine|she|he|jeep) (?:no|not) (start|turn on|turn over|crank)s?\b"),
+    (re.compile(r"\b(car|truck|van|suv|it|engine|she|he|jeep) (?:no|not) "
+                r"(start|turn on|turn over|crank)s?\b"),
      r"\1 won't \2"),
     # "eight o clock": the apostrophe a transcript leaves out
     (re.compile(r"\bo clock\b"), "o'clock"),
@@ -286,9 +293,11 @@ def _loose_clock(text: str) -> str:
                          else f"{hour(m.group(1))}:30" if hour(m.group(1)) else m.group(0), text)
 
 
-_AND_HALF = re.compile(r"\b(\w+) and half\b(?! (?:a |an )?(?:hundred|thousand|million|mil|k|grand|years?|months?|"
+_AND_HALF = re.compile(r"\b(\w+) and half\b(?! (?:a |an )?(?:hundred|thousand|million|mil|k|grand|"
+                       r"years?|months?|"
                        r"weeks?|days?|hours?|miles?|bed|bath|acres?|percent|of)\b)")
-_MONEY_BEFORE = re.compile(r"\b(?:budget|price|pay|paying|afford|spend|approved|range|max|maximum|up to|under|"
+_MONEY_BEFORE = re.compile(r"\b(?:budget|price|pay|paying|afford|spend|approved|range|max|maximum|"
+                           r"up to|under|"
                            r"cost|costs|worth|offer|list|sell|hundred|thousand)\b|\$")
 
 

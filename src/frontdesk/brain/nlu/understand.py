@@ -81,6 +81,15 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
         return whole
     readings = [read(c, profile, today, awaiting, about=a)
                 for c, a in zip(clauses, abouts, strict=True)]
+    for i in range(len(clauses) - 2, -1, -1):
+        if readings[i].intent == "unknown" and "faq_topic" in readings[i].flags and len(
+                clauses[i].split()) <= 4 and readings[i + 1].is_question and not readings[i + 1].flags & {
+                "faq_topic", "price_question", "inventory_question"}:
+            # "this pre-approval, how it is working?": the topic said first, then the question
+            # (read as "how it is working, this pre-approval?")
+            clauses[i: i + 2] = [f"{clauses[i + 1].rstrip(' ?.')}, {clauses[i].strip(' ,.')}?"]
+            abouts[i: i + 2] = [abouts[i] or abouts[i + 1]]
+            readings[i: i + 2] = [read(clauses[i], profile, today, awaiting, about=abouts[i])]
     if _wants_the_other_place(text, profile):
         # "is this Riverside Motors or the discount tire place? I'm looking for discount tire":
         # the caller names the place they meant, and it is not us
@@ -94,6 +103,13 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
             # "this is a real estate office? not the vacation rentals? sorry": the pieces look
             # like questions about us; together they say the caller dialled the wrong place
             return whole
+    if readings[-1].intent != "hold" and any(r.intent == "hold" for r in readings[:-1]):
+        # "wait, no, hang on, it just got pushed back. okay, go ahead": a pause asked for and
+        # over within the message; nobody is told to take their time
+        kept = [c for c, r in zip(clauses, readings, strict=True) if r.intent != "hold"]
+        result = _understand(" ".join(kept), profile, today, awaiting, topic)
+        result.text = normalise(text).raw
+        return result
     asides = [r for r in readings if _is_aside(r, awaiting)]
     if awaiting in {None, "anything_else"} and _STATES_OWN.search(text.lower()) and any(
             a.is_question and len(a.text.split()) <= 5 and a.intent in {"identity", "faq", "repeat"}

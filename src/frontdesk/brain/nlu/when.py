@@ -99,9 +99,11 @@ def near_focus(u: Utterance, found: date | None, today: date, focus: date | None
     return min(options, key=lambda d: abs((d - focus).days)) if options else found
 
 
-_WEEK_FROM = re.compile(rf"\b(?:a|one|1) week from (today|tomorrow|now|{WEEKDAY})\b|"
-                        rf"\b(?:the )?({WEEKDAY}) after next\b|"
-                        r"\bin (?:a|one|1) week(?:'s time)?\b|\bthis time next week\b")
+_WEEK_FROM = re.compile(rf"\b(?P<n>a|one|1|two|2|three|3) weeks? from "
+                        rf"(?P<start>today|tomorrow|now|{WEEKDAY})\b|"
+                        rf"\b(?:the )?(?P<after_next>{WEEKDAY}) after next\b|"
+                        rf"\b(?P<week_on>{WEEKDAY}) week\b|"  # "thursday week": a week on thursday
+                        r"\bin (?:a|one|1) week(?:'s time)?\b(?! from)|\bthis time next week\b")
 _PAST = re.compile(r"\b(?:died|happened|was|were|did|broke|went|had|been|started|stalled|quit|"
                    r"failed|twice|once|times|already|ago)\b")
 _DECISION = re.compile(r"\b(?:or|maybe|probably|let'?s say|let'?s (?:do|go with|make it)|go with|"
@@ -112,8 +114,11 @@ _OTHER_EVENT = re.compile(
     r"(?:\b(?:job|work|lease|school|semester|closing|flight|contract|class|baby|wedding|surgery|"
     r"trip|vacation|move|offer|sticker|registration)\b[\w\s']{0,25}?\b(?:starts?|starting|begins?|"
     r"ends?|closes?|expires?|runs? out|leaves|leaving|departs|lands|(?:is |'s )?due|(?:is |'s )?up|comes)"
-    r"|\b(?:i|we|he|she|they)(?:'m|'re|'s|m|re)?(?: \w+)? (?:(?:leave|fly|close)s?(?: out| town)?|"
-    r"(?:flying|flies|fly|driving) (?:in|back|home|into town)|(?:land|arrive)s?|(?:start|begin)s? "
+    r"|\b(?:i|we|he|she|they|(?:my|our|his|her|their) \w+)(?:'m|'re|'s|m|re)?(?: \w+)? "
+    r"(?:(?:leave|fly|close)s?"
+    r"(?: out| town)?|"
+    r"(?:flying|flies|fly|driving) (?:in|back|home|into town)|(?:land|arrive)s?|gets (?:in|here|home|back)|"
+    r"(?:start|begin)s? "
     r"(?:work|school|the (?:new )?job|my (?:new )?job|a new job|there))"
     r"|\bdue date(?: is)?)\s*(?:on\s+)?(?:the\s+)?$")
 """What a date may belong to instead of the appointment ("my new job starts January 4th")."""
@@ -361,14 +366,15 @@ def _extract_date(u: Utterance, today: date, _single: bool) -> date | None:
     week = _WEEK_FROM.search(text)
     if week and not _single:
         base = today
-        if week.group(2):  # "Monday after next": the Monday a week after the coming one
-            day = _weekday_index(week.group(2))
+        if named := week.group("after_next") or week.group("week_on"):
+            # "Monday after next", "Thursday week": the Monday a week after the coming one
+            day = _weekday_index(named)
             return today + timedelta(days=(day - today.weekday() - 1) % 7 + 1 + 7)
-        if week.group(1) and week.group(1) not in {"today", "now"}:
-            base = (today + timedelta(days=1) if week.group(1) == "tomorrow"
-                    else extract_date(Utterance(week.group(1), week.group(1), week.group(1)),
-                                      today) or today)
-        return base + timedelta(days=7)
+        if (start := week.group("start")) and start not in {"today", "now"}:
+            base = (today + timedelta(days=1) if start == "tomorrow"
+                    else extract_date(Utterance(start, start, start), today) or today)
+        weeks = {"two": 2, "2": 2, "three": 3, "3": 3}.get(week.group("n") or "", 1)
+        return base + timedelta(days=7 * weeks)  # "two weeks from today"
     week = re.search(r"\b(?:(early|later|end of|sometime) )?(next|this) week\b", text)
     if week and _PAST.search(clause_before(text, week.start())):
         week = None  # "it died on me twice this week" says when it broke, not when to come
