@@ -248,8 +248,7 @@ async def _answer_new_time(s: ConversationState, ctx: TurnContext, current: When
 def _set_target(s: ConversationState, wanted: When) -> None:
     desk = s.desk
     if wanted.date is not None:
-        desk.new_date = wanted.date.isoformat()
-        desk.new_time = None
+        desk.new_date = wanted.date.isoformat()  # the new hour, if one was said, stays ("eleven" … "friday")
     if wanted.time is not None:
         desk.new_time = wanted.time.strftime("%H:%M")
     desk.part = wanted.part if wanted.time is None else None

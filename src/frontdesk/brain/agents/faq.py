@@ -50,7 +50,11 @@ _ASKS_OFFERED = re.compile(r"\b(?:do|can|could|will|would) (?:you|y'all|ya|you g
 detailing, right?")."""
 _HOW_LONG = re.compile(r"\bhow long\b|\bhow much time\b|\btakes?\b|\btake (?:long|a while)\b")
 _HOW_MUCH = re.compile(r"\bhow much\b(?! time)|\bcost|\bprice|\bcharge|\bbucks|\bdollars|\$|"
-                       r"\brun (?:me|us)\b|\bwhat(?:'s| is| does| do| would)\b[^?.!]{0,40}\brun\b")
+                       r"\brun (?:me|us)\b|\bwhat(?:'s| is| does| do| would)\b[^?.!]{0,40}\brun\b|"
+                       # "is it thirty-five flat or do y'all add stuff on?": the price checked
+                       r"\bflat (?:rate|fee)?\b|\badd (?:stuff|anything|things|extra|fees?)(?: on)?\b|"
+                       r"\bhidden fees?\b|\bis it (?:like )?(?:\$?\d|twenty|thirty|forty|fifty|sixty|seventy|"
+                       r"eighty|ninety|a hundred|one|two|three)")
 
 
 def _windows(text: str) -> set[str]:
@@ -307,9 +311,14 @@ def _say_price(ctx: TurnContext, sv: Service) -> None:
     key = "price_answer_free" if sv.price_max == 0 else "price_answer"
     if _HOW_LONG.search(ctx.u.text.lower()) and not _HOW_MUCH.search(ctx.u.text.lower()):
         key = "duration_answer"  # "how long does it take?" asks only the time
-    line = ctx.replies.say(key, service_cap=sv.name[:1].upper() + sv.name[1:],
-                           price=say_price_range(sv.price_min, sv.price_max), duration=duration)
-    if line not in ctx.reply_parts:  # asked twice in one breath: said once
+    said = {k: ctx.replies.say(k, service_cap=sv.name[:1].upper() + sv.name[1:],
+                               price=say_price_range(sv.price_min, sv.price_max), duration=duration)
+            for k in (key, "duration_answer")}
+    line = said[key]
+    if key != "duration_answer" and said["duration_answer"] in ctx.reply_parts:
+        # "how long's an oil change, and is it really forty-nine?": the price says the time too
+        ctx.reply_parts[ctx.reply_parts.index(said["duration_answer"])] = line
+    elif line not in ctx.reply_parts:  # asked twice in one breath: said once
         ctx.add(line)
     ctx.priced = True
 

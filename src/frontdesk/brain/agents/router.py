@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from frontdesk.brain.agents import qualification, scheduling
 from frontdesk.brain.nlu import Understanding
+from frontdesk.brain.nlu.cues import ALREADY_BOOKED
 from frontdesk.brain.nlu.understanding import answers
 from frontdesk.brain.state import AgentName, ConversationState
 from frontdesk.knowledge.profile import BusinessProfile
@@ -31,7 +32,7 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
     if intent == "escalation" or (s.awaiting == "take_message" and s.awaiting_agent == "escalation"):
         return "escalation"  # whatever follows "would you like to leave a message?" is for it
     if intent in APPOINTMENT_ACTS and s.appointment is None and scheduling.resume_prompt(s) and (
-            s.awaiting_agent != "appointments"):
+            s.awaiting_agent != "appointments") and not ALREADY_BOOKED.search(u.text.lower()):
         # "can we do two instead?" before anything is booked changes the booking under way
         return "scheduling"
     if intent in APPOINTMENT_ACTS:
@@ -59,7 +60,8 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
         return "objection"
     if s.awaiting in {"anything_else", None} and (u.date or u.time or u.window) and (
             profile.kind == "dealership" or s.booking_slots.appointment_type) and intent in {
-            "affirm", "provide_info", "book", "unknown", "faq"} and not u.is_question:
+            "affirm", "provide_info", "book", "unknown", "faq"} and not u.is_question and not (
+            intent == "faq" and "faq_topic" in u.flags and "book" not in u.flags):
         # "okay, that's fair — can you do the day after tomorrow?" after a price answer
         return "scheduling"
     if s.awaiting and owner:

@@ -323,8 +323,10 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         if u.deny and not changed:
             ctx.ask(s, "confirm_booking", AGENT, "ask_change")
             return
-        if not changed and s.last_ask in {"read_back", "read_back_unclear"}:
-            # neither yes, no nor a change: ask about it, don't read the same thing again
+        if not changed and s.last_ask in {"read_back", "read_back_unclear"} and not (
+                ctx.profile.kind == "real_estate" and u.has_lead_facts):
+            # neither yes, no nor a change: ask about it, don't read the same thing again (lead
+            # facts said instead are taken and noted below)
             await advance(s, ctx, unclear=True)
             return
     elif s.awaiting == "phone" and not u.phone and s.awaiting_agent == AGENT:

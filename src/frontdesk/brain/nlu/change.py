@@ -18,6 +18,8 @@ from frontdesk.brain.nlu.text import normalise
 
 _TARGET_CUE = re.compile(
     r"\b(?:to|till|until|into|instead(?! of)|rather(?! than)|prefer|how about|what about|maybe|"
+    r"what (?:do|would|did|have) (?:you|y'?all) (?:have|got)|(?:do|would) (?:you|y'?all) have|"
+    r"anything (?:on|for|open)|is there anything|"
     r"(?:can|could|would|should) (?:we|i|you|y'all) (?:do|try|go with|come(?: in)?|make it|"
     r"get (?:it|me) in|bring it(?: in)?|switch(?: it)?(?: to)?)|"
     r"make it|make that|let'?s (?:do|say|go with)|go with|switch(?: it)?|bump(?: it)?|"
@@ -42,12 +44,16 @@ class When:
 _LOOSE_HOUR = re.compile(r"\b(?:like|maybe|say|around|about|at)\s+(\d{1,2})(?::(\d{2}))?\b"
                          r"(?!\s*(?:days?|weeks?|hours?|minutes?|months?|people|%))")
 """A time said loosely after the new day was named ("no, make it later, like four")."""
+_HOUR_THAT_WORKS = re.compile(r"\W*(?:(?:um+|uh+|ok(?:ay)?|yeah|so|well)\W+)*(\d{1,2})(?::(\d{2}))?"
+                              r"(?:\s*o'?clock)?\s+(?:works?|would work|is (?:good|fine|best|better)|please|"
+                              r"then)\b")
+""""eleven works": an hour said with its yes, all the caller says of the new time."""
 
 
 def _read(text: str, today: date) -> When:
     u = normalise(text)
     at = clock.extract_time(u)
-    loose = _LOOSE_HOUR.search(u.numeric) if at is None else None
+    loose = (_LOOSE_HOUR.search(u.numeric) or _HOUR_THAT_WORKS.match(u.numeric)) if at is None else None
     if loose is not None:
         at = clock.clock(int(loose.group(1)), int(loose.group(2) or 0), None)
     return When(when.extract_date(u, today), at, None if at else clock.extract_time_of_day(u))

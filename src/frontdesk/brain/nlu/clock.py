@@ -20,10 +20,10 @@ from frontdesk.brain.nlu.when import DATE_SPAN
 _TIME_AMPM = re.compile(r"\b(\d{1,2})(?:[:.\s](\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?)(?=\W|$)")
 _TIME_AT = re.compile(
     r"\b(?:at|around|about|by|for|say)\s+(?:like\s+|maybe\s+|about\s+|around\s+)?"
-    r"(\d{1,2})(?:[:\s](\d{2}))?\b"
+    r"(\d{1,2})(?:[:\s](\d{2}))?\b(?![.,]\d)"
     r"(?!\s*(?:%|(?:percent|k|thousand|million|dollars|bucks|months?|years?|days?|weeks?|miles|"
     r"people|persons?|of us|of them|adults?|kids|guests|cars|vehicles|bedrooms?|beds?|baths?|"
-    r"bathrooms?|hours?|minutes?|mins?|hrs?)\b))"
+    r"bathrooms?|hours?|minutes?|mins?|hrs?|of)\b))"
 )
 _TIME_PART_OF_DAY = re.compile(
     r"\b(?:(\d{1,2})(?:[:\s](\d{2}))?(?:\s*o'?clock)?\s+in the (morning|afternoon|evening)"

@@ -12,6 +12,7 @@ import re
 
 from frontdesk.brain.nlu.cues import (
     ACT_CUES,
+    ALREADY_BOOKED,
     ASKS_BACK,
     ASKS_OWN,
     BACK,
@@ -25,6 +26,7 @@ from frontdesk.brain.nlu.cues import (
     HAVE_SOMEONE,
     HOURS_LIMIT,
     LOOKUP_CUE,
+    MOVE_ASK,
     OTHER_WAY,
     OWN_QUESTION,
     PAUSE_ONLY,
@@ -98,6 +100,9 @@ _UNSURE_OF_OWN = re.compile(r"\b(?:can'?t|don'?t|cannot|do not) (?:quite |really
 WHY_NEEDED = re.compile(r"\bwhy (?:do|would|d'?) ?(?:you|y'all|ya) (?:guys )?(?:need|want)\b|"
                          r"\bwhat (?:do|would) you (?:need|want) (?:it|that|my \w+) for\b")
 """"why do you need my number?" asks what it is for."""
+_PROPOSES = re.compile(r"\b(?:what about|how about|anything|any chance|is there|do you have|could (?:we|"
+                       r"i) do|"
+                       r"can (?:we|i) do|maybe|like|say|instead|later|earlier|after|before)\b")
 _DEMURS = re.compile(r"\b(?:no|nope|nah|not|don'?t|wait|hold on|hang on|actually|but|think|maybe|later|"
                      r"instead|change|wrong|cancel)\b")
 """A thanks that holds back ("thank you, no", "thanks, but…"): no yes to a read-back."""
@@ -121,8 +126,17 @@ _ASKS_FOR_WORK = re.compile(
 
 
 def _asks_to_stop_contact(text: str) -> bool:
-    """A stopping word, and if what stops is an "-ing", the contact itself is named."""
+    """A stopping word, and if what stops is an "-ing", the contact itself is named; not a
+    request to leave someone else out ("this number is mine, so don't call her and spoil it")."""
+    if _SPARE_OTHER.search(text) and not _SPARE_ME.search(text):
+        return False
     return bool(_STOPPING.search(text)) and bool(_CONTACTING.search(text) or not _STOPS_OTHER.search(text))
+
+
+_SPARE_OTHER = re.compile(r"\b(?:don'?t|do not|never|please don'?t) (?:call|ring|text|phone|contact|tell) "
+                          r"(?:her|him|them|my (?:wife|husband|mom|mother|dad|father|son|daughter|boss|"
+                          r"partner))\b")
+_SPARE_ME = re.compile(r"\b(?:call|ring|text|phone|contact)(?:ing)? (?:me|us)\b|\blist\b|\bstop calling\b")
 
 
 def combine(r: Understanding, rule: str, rule_confidence: float,
@@ -169,6 +183,13 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         # "Brenda Cole, sorry, I'm driving", "Jo March, but everybody calls me Jo", "call me at
         # 512…": the name or number asked for is given; the words around it are no request
         return (rule, rule_confidence) if rule not in _DERAILS else ("provide_info", 0.8)
+    if "objection_busy" in {rule, model} and awaiting in {"date", "time", "pick_alternative",
+                                                          "confirm_booking"} and (
+            r.date or r.time or r.window) and _PROPOSES.search(r.text.lower()) and not (
+            CALL_ME.search(r.text.lower()) or re.search(r"\b(?:call|ring)\b", r.text.lower())):
+        # "this morning's no good, I'm at work. what about later today, like three thirty?": the
+        # work is why another time, and the time is proposed for the visit
+        return "provide_info", 0.8
     if awaiting == "anything_else" and "goodbye" in r.flags and _ALL_DONE.search(r.text.lower()) and not (
             r.services or r.appointment_type or r.is_question):
         return "goodbye", 0.85  # "okay, ten thirty, got it. thanks, that's all I needed"
@@ -194,6 +215,9 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             KEEP_IT.search(r.text.lower()) and not re.search(r"\b(?:just|only|rather|instead) cancel\b",
                                                              r.text.lower())):
         return "cancel", p  # "no, you know what, just cancel it" to a move read back
+    if awaiting in {None, "anything_else"} and MOVE_ASK.search(r.text.lower()) and model not in {
+            "do_not_call", "escalation", "wrong_number", "cancel"}:
+        return "reschedule", max(p, 0.6)  # "I've got an oil change Wednesday … I'd rather get it in sooner"
     own = OWN_QUESTION.search(r.text.lower()) or HAS_OWN_AND_ASKS.search(r.text.lower())
     if awaiting in {None, "anything_else"} and own and not (
             model in {"cancel", "reschedule"} and p >= 0.5):
@@ -312,6 +336,8 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     if answered and model in {"how_got_number", "identity"} and p >= 0.9 and awaiting in _YES_NO | {
             "permission"} and ACT_CUES[model].search(r.text.lower()) and r.is_question:
         return model, p  # "ok but how'd you get my number?" to "do you have a minute?" asks first
+    if answered and model == "reschedule" and p >= 0.8 and ALREADY_BOOKED.search(r.text.lower()):
+        return model, p  # "it's booked Wednesday at eleven … can we do Friday instead?" asked for a day
     if answered:
         return rule, rule_confidence  # "Tuesday" after "what day?" is the answer, whatever else
     if model in {"reschedule", "cancel"}:  # its words are there (checked above)

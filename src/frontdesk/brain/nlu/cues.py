@@ -79,6 +79,7 @@ CHANGE_CUE = re.compile(r"\b(?:re-?schedul\w*|move|moving|push|bump|switch|cance
                          r"not (?:gonna|going to) make|"
                          r"different (?:day|time)|another (?:day|time)|new (?:time|day|date)|"
                          r"rearrange|slide|trade|rebook|another date|a day later|shift it|"
+                         r"(?:it'?s|it is|we'?re|we are|i'?m|i am) (?:already )?(?:booked|scheduled|down)\b|"
                          r"(?:i|we) have appointment|change (?:it |that |this )?(?:for|to) "
                          r"(?:a |another |the |next |this )?(?:monday|tuesday|wednesday|thursday|friday|"
                          r"saturday|sunday|day|date|time|week)|"
@@ -90,6 +91,21 @@ CHANGE_CUE = re.compile(r"\b(?:re-?schedul\w*|move|moving|push|bump|switch|cance
                          r"detail(?:ing)?|showing|consultation|valuation|test drive)\b[^.?!]{0,60}"
                          r"\binstead of)\b|" + NO_LONGER_NEEDED + "|" + _OWN_THEN_INSTEAD)
 """Words a request to change an existing appointment always has."""
+ALREADY_BOOKED = re.compile(r"\b(?:it'?s|it is|i'?m|we'?re|i am|we are) (?:already )?(?:booked|scheduled)\b|"
+                            r"\b(?:i|we) (?:already )?(?:have|got|'ve got) (?:an? |my |our |"
+                            r"the )?(?:appointment|"
+                            r"booking|appt)\b")
+""""It's booked Wednesday at eleven, can we do Friday instead?": said while a booking is being made,
+the change is of the appointment the caller has, not of the one being made."""
+MOVE_ASK = re.compile(r"\b(?:i|we)(?:'ve| have)? (?:got|have|had) (?:an?|my|our|"
+                      r"the) (?:[\w-]+ ){0,2}?(?:appointment|"
+                      r"appt|oil change|tire rotation|inspection|brake \w+|battery \w+|detail(?:ing)?|"
+                      r"showing|"
+                      r"consultation|valuation|test drive)\b[^?!]{0,100}?\b(?:sooner|earlier|"
+                      r"get it (?:over with|"
+                      r"out of the way)|move (?:it|that)|push (?:it|that)|bump (?:it|that)|reschedule)\b")
+"""A booking the caller has, and a wish to have it at another time ("I've got an oil change
+Wednesday at eight, but I'd rather get it out of the way sooner")."""
 CONFLICT = re.compile(r"\b(?:(?:must|has to|have to|gotta|got to) work|(?:can'?t|cannot|won'?t be able to) "
                       r"(?:make it|make that|come|do (?:it|that|then))|something (?:came|has come) up|"
                       r"not (?:gonna|going to) (?:make it|work)|"
@@ -134,6 +150,8 @@ CANCEL_ASK = re.compile(r"(?<!\bif i )(?<!\bif we )(?<!\bto )(?:\bcancel(?:l?ed|
                          # "I need to cancel it" (but not "do I need to cancel it a day ahead?")
                          r"\b(?<!do )(?:i|we) (?:really |just )?(?:need|want|have|'d like|would like|gotta|"
                          r"got) to cancel (?:it|that|this|them|the|my|our)\b|"
+                         # "forget it, I just want it cancelled, the one tomorrow at ten"
+                         r"\b(?:want|need|like|have|get) (?:it|that|this|them|the \w+|my \w+) cancell?ed\b|"
                          r"\b(?:had|have|got) (?:an?|the|my|our) [\w ]{0,25}?(?:set up|booked|scheduled|"
                          r"on the (?:books|calendar|schedule))\b[^.?!]*\b(?:cancel|call (?:it|that) off|"
                          r"(?:gonna|going to) (?:have to )?pass|not (?:gonna|going to) (?:make|need) it)|"

@@ -17,8 +17,9 @@ from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.text import Utterance, normalise
 
 _NAME_CUE = re.compile(
-    r"(?:(?:^|[,.]\s*|\b(?:hi|hello|hey|yeah|yes|oh|and|also|uh|um)[,\s]+)"
-    r"(?:this is|it's|it is|i am|i'm|im)|^its)"
+    r"(?:(?:^|[,.]\s*|\b(?:hi|hello|hey|yeah|yes|oh|and|also|uh|um|sorry|okay|ok|so|well|right)[,\s]+)"
+    r"(?:this is|it's|it is|i am|i'm|im)|^its|\b(?:sorry|okay|ok|yeah|yes|oh|um|uh|hi|hello|well|"
+    r"so)[,\s]+its)"
     r"\s+(?:(?:uh+|um+|er)[,\s]+)*"
     r"([a-z][a-z'-]+(?:\s+[a-z][a-z'-]+){0,2})"
 )
@@ -96,7 +97,8 @@ _EMAIL_NEXT = re.compile(r"\s*(?:@|\.\w|_|\s*\bdot\b|\s*\bunderscore\b|\s+at\s+\
 _STRONG_CUE = re.compile(r"\b(?:my name is|my name's|name is|name's|the names|call me|the name is|"
                          r"name (?:would|will|should|'d|'ll) be|my name(?= [a-z]+(?: [a-z]+|[,.]|$))|"
                          r"(?:put|book|make|have) (?:it|that|this) under(?: the name)?"
-                         r"(?:,? (?:his|her|my|our|their) name)?)[,:\s]+"
+                         r"(?:,? (?:his|her|my|our|their) name)?|"
+                         r"under (?:the name|(?:his|her|my|our|their) name)(?: of)?)[,:\s]+"
                          r"(?:(?:um+|uh+|er|like|actually|it's|its|it is|oh)[,\s]+)*"
                          r"([a-z][a-z'-]+(?:\s+[a-z][a-z'-]+){0,2})")
 

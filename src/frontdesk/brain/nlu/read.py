@@ -111,7 +111,8 @@ _CEILING_FIGURE = re.compile(r"\b(?:up to|under|no more than|max(?:imum)?(?: of)
                              r"(?:about |around |like |maybe )?\$?[1-9](?: ?\d{2})\b(?!\s*(?:am|pm|a\.m|p\.m|"
                              r"o'?clock|miles?|minutes?|mins?|hours?|people|years?|months?|weeks?|days?|k\b|"
                              r"thousand|grand|percent|%))")
-_HOME_TALK = re.compile(r"\b(?:buy|buying|purchase|house|home|condo|townhome|place|budget|pre-?approved)\b")
+_HOME_TALK = re.compile(r"\b(?:buy|buying|purchase|house|home|condo|townhome|place|budget|pre-?approved|"
+                        r"looking (?:in|at|around|for))\b")
 """"looking to buy in Round Rock, up to about four twenty-five": a ceiling said of a home is money."""
 _BARE_FIGURE = re.compile(r"\W*(?:(?:like|about|around|maybe|um|uh|say|probably|oh)\W+)*"
                           r"\$?[1-9](?: ?\d{2})(?:,000)?"
@@ -152,8 +153,23 @@ def staff_asked_about(text: str, profile: BusinessProfile) -> StaffMember | None
     return None
 
 
-_WH_FIRST = re.compile(r"\W*(?:(?:and|so|but|okay|ok|um+|uh+)\W+)*(?:how|what|where|why|which)\b"
-                       r"(?! about\b)(?! (?:i|we) (?:need|want|mean|meant|said|have|got)\b)")
+_SAYS_OWN_ROLE = re.compile(r"\b(?:i'?m|i am|this is|am|as) (?:the |a |an |their |our )?(?:[\w-]+ ){0,2}"
+                            r"(?:manager|supervisor|operator|representative)\b|\b(?:my|our|his|"
+                            r"her) (?:[\w-]+ )?"
+                            r"(?:manager|supervisor)\b")
+_WANTS_SOMEONE = re.compile(r"\b(?:speak|talk|get|give|put|transfer|connect|want|need|see) (?:me )?(?:to |"
+                            r"with |through "
+                            r"to )?(?:a |the |your |some )?(?:[\w-]+ )?(?:manager|supervisor|person|human)\b")
+"""A caller who names their own role ("I'm the office manager") asks for no one, unless they
+also ask for a person in so many words."""
+_HEDGED = re.compile(r"^(?!\W*(?:is|are|do|does|did|can|could|will|would|what|when|where|how|why|which|"
+                     r"who)\b)"
+                     r"[^?]{1,40}?,?\s*(?:i think|i guess|i believe|i suppose|maybe|probably|if i remember "
+                     r"(?:right|correctly))\s*\?\s*$")
+"""A fact said unsure, with a rise ("a Forester, I think?"): no question to the business."""
+_WH_FIRST = re.compile(r"\W*(?:(?:and|so|but|okay|ok|um+|uh+)\W+)*(?:(?:how|what|where|why|which)\b"
+                       r"(?! about\b)(?! (?:i|we) (?:need|want|mean|meant|said|have|got)\b)|"
+                       r"(?:do|does|are|is) (?:you|y'?all|your|there)\b)")
 _ASKED_LAST = re.compile(r"\b(?:what time|how much|how long|how many|what days?|which days?|what hours|"
                          r"or not)\W*$")
 """The question word said last, as terse and transcribed questions put it."""
@@ -177,8 +193,11 @@ def read(text: str, profile: BusinessProfile, today: date,
         # "service open friday after thanksgiving what time", "how it is working": a question
         # said without the "?" or the word order a textbook gives it
         flags.add("question")
-    if _SAYS_WHAT.match(u.lower):
-        flags.discard("question")  # "what I actually need is the state inspection": a statement
+    if _SAYS_WHAT.match(u.lower) or _HEDGED.search(u.lower):
+        # "what I actually need is the state inspection", "a Forester, I think?": statements
+        flags.discard("question")
+    if "escalation" in flags and _SAYS_OWN_ROLE.search(u.lower) and not _WANTS_SOMEONE.search(u.lower):
+        flags.discard("escalation")  # "I'm the fleet manager over at Cole Electric": who calls
     if _asks_for_someone(u.lower, profile):
         flags.add("escalation")
     elif staff_asked_about(u.lower, profile) is not None:
@@ -240,6 +259,15 @@ def read(text: str, profile: BusinessProfile, today: date,
     result.time = None if result.phone and awaiting == "phone" else clock.extract_time(u)
     result.window = clock.extract_window(u)
     result.time_of_day = clock.extract_time_of_day(u)
+    if result.date is not None and result.window is not None and (pair := re.search(
+            rf"\b{result.date.strftime('%A').lower()}s?(?: (?:the )?\d{{1,2}}(?:st|nd|rd|"
+            rf"th)?)?,? (?:in the )?"
+            r"(morning|afternoon|evening)\b", u.lower)):
+        # "what's Wednesday afternoon looking like, compared to Friday morning?": the part of
+        # the day said with the day chosen
+        own = clock.extract_window(normalise(pair.group(0)))
+        if own is not None:
+            result.window, result.time_of_day = own, own.part_of_day
     result.services = ex.extract_services(u, profile)
     result.dropped_services = ex.extract_dropped_services(u, profile)
     result.unoffered = ex.extract_unoffered(u, profile)

@@ -128,6 +128,9 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
             # "when's my thing with y'all again? the consultation?": the booking words describe
             # the appointment the caller already has
             whole.intent, whole.confidence = own[0].intent, own[0].confidence
+        elif (aside := _embedded_question(text, whole, profile, today, awaiting)) is not None:
+            aside.flags.add("aside")  # "hi um … helping her out with all this do you guys work with …"
+            whole.acts = [aside]
         return whole
     rest = [c for c, r in zip(clauses, readings, strict=True) if r not in asides
             and not _only_the_car(r, asides)]
@@ -293,7 +296,13 @@ _STATES_OWN = re.compile(r"\b(?:i|we)(?:'ve| have| had)? (?:got|have|had) (?:the
                          r"(?:(?:car|truck|van|suv|jeep|it) (?:in |booked |down )?for (?:an? |the |my )?)?"
                          r"(?:appointment|appt|detail(?:ing)?|oil change|tire rotation|inspection|"
                          r"brake \w+|battery \w+|showing|consultation|test drive|valuation)\b"
-                         r"[^.?!]{0,40}\b(?:on|for|this|next|tomorrow|today)\b")
+                         r"[^.?!]{0,40}\b(?:on|for|this|next|tomorrow|today)\b|"
+                         # "I booked the Highlander in for a detail and wrote it on my hand": booked already
+                         r"\b(?:i|we) (?:already )?(?:booked|scheduled|set up|made) (?:the |my |our |an? )?"
+                         r"(?:\w+ ){0,2}?(?:in )?for (?:an? |the |my )?(?:appointment|detail(?:ing)?|"
+                         r"oil change|"
+                         r"tire rotation|inspection|brake \w+|battery \w+|showing|consultation|test drive|"
+                         r"valuation)\b")
 """The caller says they have a booking ("I've got the car in for a detail on wednesday")."""
 _SLOT_CHECK = re.compile(r"\W*(?:(?:and|so|but|or|um|uh)\W+)*(?:is|would|will|does) "
                          r"(?:that|it|this) (?:be )?"
@@ -355,8 +364,15 @@ def _merge_questions(asides: list[Understanding], profile: BusinessProfile, toda
 _EMBEDDED_ASK = re.compile(r"\b(?:don'?t|do not|never) (?:really |even |quite |totally |fully |honestly )*"
                            r"(?:get|understand|know|knew) how\b|\b(?:confused|unclear) (?:about|on|how)\b|"
                            r"\bcurious (?:about )?how\b|"
-                           r"\b(?:no|not a|any) (?:idea|clue) how\b|\bwondering (?:about|if|whether|how)\b")
-"""A question said as a statement, inside a message that also gives facts."""
+                           r"\b(?:no|not a|any) (?:idea|clue) how\b|\bwondering (?:about|if|whether|how)\b|"
+                           # "… helping her out with all this do you guys work with first time buyers"
+                           r"(?<=[a-z] )(?:do|does|are|is) (?:you|y'?all|your) (?:guys |office |team |"
+                           r"agents? |"
+                           r"company |shop |people |folks )?(?:work|do|take|help|handle|charge|need|have|"
+                           r"offer|"
+                           r"require|deal)\b")
+"""A question said as a statement, or run on without a stop, inside a message that also gives
+facts."""
 
 
 def _embedded_question(text: str, whole: Understanding, profile: BusinessProfile, today: date,
@@ -368,9 +384,10 @@ def _embedded_question(text: str, whole: Understanding, profile: BusinessProfile
     if not (whole.intent in {"provide_info", "lead", "book"} or (whole.intent == "faq" and facts)) or (
             "faq_topic" not in whole.flags or not _EMBEDDED_ASK.search(whole.text.lower())):
         return None
-    for piece in re.split(r"[,;.]\s+|\s+(?:and|but|so)\s+(?=(?:i|we|i'm|we're)\b)", text,
-                          flags=re.IGNORECASE):
-        if _EMBEDDED_ASK.search(piece.lower()):
+    for piece in re.split(r"[,;.]\s+|\s+(?:and|but|so)\s+(?=(?:i|we|i'm|we're)\b)|"
+                          r"\s+(?=(?:do|does|are|is) (?:you|y'?all|your)\b)", text, flags=re.IGNORECASE):
+        if _EMBEDDED_ASK.search(piece.lower()) or re.match(r"(?:do|does|are|is) (?:you|y'?all|your)\b",
+                                                            piece.lower()):
             aside = read(piece, profile, today, awaiting)
             if aside.intent != "faq" or "faq_topic" not in aside.flags:
                 return None

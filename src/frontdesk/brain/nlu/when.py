@@ -266,15 +266,30 @@ def extract_date(u: Utterance, today: date, _single: bool = False) -> date | Non
     Friday — let's say Friday", "can we do Friday instead of Thursday", "Thursday's no good,
     how about the day after") the one settled on (:func:`.stance.settle`); a day ruled out
     ("not Tuesday") is never it."""
+    if (named := _WEEKDAY_THEN_DATE.search(u.numeric)) is not None:
+        # "tuesday december 1st": one day said two ways; the calendar date says it exactly
+        cut = u.numeric[: named.start()] + u.numeric[named.end():]
+        u = Utterance(raw=cut, lower=cut, numeric=cut)
     found = _extract_date(u, today, _single)
-    if _single or (found is not None and _holiday_date(u.numeric, today) == found):
+    if _single:
         return found
     mentions = _mentions(u.numeric, today)
+    if found is not None and _holiday_date(u.numeric, today) == found:
+        holiday = _HOLIDAY.search(u.numeric)
+        later = [m for m in mentions if holiday is not None and m.start >= holiday.end()]
+        if not later:
+            return found
+        # "the day before Thanksgiving the roads are a zoo. let's do Friday": the day turned to
+        return stance.settle(u.numeric, [stance.Mention(holiday.start(), holiday.end(), found), *later],
+                             found)
     if found is not None and found not in {m.value for m in mentions}:
         return found  # "a week from today", "the Tuesday after Thanksgiving": no mention says it
     return stance.settle(u.numeric, mentions, found)
 
 
+_WEEKDAY_THEN_DATE = re.compile(rf"\b{WEEKDAY},?\s+(?:the\s+)?(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+                                rf"nov|dec)"
+                                r"[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b)")
 _PAST_TODAY = re.compile(r"\b(?:called|came|was|were|did|had|got|went|tried|left|dropped|spoke|talked|"
                          r"earlier)\b")
 """Said of a part of today gone by: "I called this afternoon"."""
