@@ -90,7 +90,7 @@ def with_topics(lowered: str) -> str:
 def _scored(text: str, entries: list[FaqEntry]) -> list[tuple[float, FaqEntry]]:
     """Every entry scored for a question, best first: keyword hits first, fuzzy question
     similarity second."""
-    lowered = with_topics(text.lower())
+    lowered = with_topics(normalise(text).lower)  # "pre proved", "yall": heard words put right
     windows = _windows(lowered)
     scored: list[tuple[float, FaqEntry]] = []
     for entry in entries:
@@ -132,7 +132,7 @@ def faq_answers(text: str, entries: list[FaqEntry]) -> list[FaqEntry]:
 def _within(second: FaqEntry, first: FaqEntry, text: str) -> bool:
     """Every word that matched ``second`` is part of a longer one that matched ``first``
     ("credit" in "you take the credit card?" asks about paying, not about financing)."""
-    lowered = with_topics(text.lower())
+    lowered = with_topics(normalise(text).lower)  # "pre proved", "yall": heard words put right
     windows = _windows(lowered)
     taken = [k.lower() for k, _ in _hits(first, lowered, windows)]
     hits = [k.lower() for k, _ in _hits(second, lowered, windows)]
@@ -161,7 +161,7 @@ _COVERAGE = re.compile(r"\b(?:serve|serving|cover|covering|work (?:in|out|up|dow
 def _area_answer(s: ConversationState, ctx: TurnContext) -> bool:
     """"Do you cover Round Rock?": yes or no from the service areas, and the place is noted."""
     u = ctx.u
-    if u.location is None or not ctx.profile.service_areas or not _COVERAGE.search(u.text.lower()):
+    if u.location is None or not ctx.profile.service_areas or not _COVERAGE.search(normalise(u.text).lower):
         return False  # "what's the crime rate in Austin?" is not about where we work
     area, inside = u.location
     if s.lead.location is None:
@@ -289,7 +289,8 @@ def _price_answer(s: ConversationState, ctx: TurnContext) -> bool | str:
             return "which"
         ctx.say("price_unknown", services=say_list([sv.name for sv in ctx.profile.services]))
         return True
-    s.recent_services = [sv.key for sv in services]
+    # the services asked about, latest first ("… and a tire rotation?" keeps the oil change too)
+    s.recent_services = list(dict.fromkeys([sv.key for sv in services] + s.recent_services))[:3]
     for sv in services:
         _say_price(ctx, sv)
     return bool(services)
@@ -378,7 +379,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             ctx.say("no_marketing_noted")
         resume(s, ctx)
         return
-    if s.awaiting == "offer_callback" and s.awaiting_agent == AGENT:
+    if s.awaiting == "offer_callback" and s.awaiting_agent == AGENT and not (
+            u.is_question and u.intent == "faq"):  # "and are y'all open on sundays?" asks again
         absorb_contact(s, ctx)
         if (u.date or u.time or u.window or u.time_of_day) and not u.deny:
             # "evenings are best, after six": a yes, and when

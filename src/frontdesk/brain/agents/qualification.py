@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
+from frontdesk.brain.availability import closed_reply
 from frontdesk.brain.context import TurnContext, absorb_contact
-from frontdesk.brain.format import say_list, say_money
+from frontdesk.brain.format import say_list, say_money, say_on_date
 from frontdesk.brain.nlu import Understanding
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.state import ConversationState, LeadInfo
@@ -159,6 +160,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             return
     notes = absorb(s, ctx)
     _remember_booking_facts(s, ctx)
+    if (closed := _closed_on_day_named(s, ctx)) is not None:
+        notes.append(closed)  # "could we meet on a Sunday?": not that day, said now
     if s.lead.intent == "rent":
         ctx.add(" ".join(notes))
         ctx.ask(s, "anything_else", "greeting", "rent_redirect")
@@ -240,10 +243,35 @@ def appointment_type_for(s: ConversationState, u: Understanding) -> str | None:
 
 
 def _names_a_slot(u: Understanding) -> bool:
-    """A day and a clock time, said as such ("Monday works, so twelve thirty?"): a meeting asked
-    for, never a moving timeline."""
-    return u.date is not None and u.time is not None and (
+    """A day and a clock time or part of the day, said as such ("Monday works, so twelve
+    thirty?", "what do you have Saturday morning?"): a meeting asked for, never a moving
+    timeline (nor is "he can skip golf one week" said with it)."""
+    return u.date is not None and (u.time is not None or u.time_of_day is not None) and (
         u.timeline is None or u.timeline[0] < 1)  # "a week from today … half past one": the day itself
+
+
+_MEETING_ASKED = re.compile(r"\b(?:meet|come in|come by|sit down|appointment|consultation|showing|"
+                            r"see (?:it|the|a|one|that))\b")
+
+
+def _closed_on_day_named(s: ConversationState, ctx: TurnContext) -> str | None:
+    """The day kept for the meeting, when the office is closed that day: forgotten, and what to
+    say about it ("We're closed on Sundays.")."""
+    slots = s.booking_slots
+    kind = slots.appointment_type or (
+        "listing_appointment" if s.lead.intent == "sell" else "buyer_consultation")
+    appt = ctx.profile.appointment_type(kind)
+    if ctx.u.date is None or appt is None or not (
+            slots.preferred_date == ctx.u.date.isoformat() or _MEETING_ASKED.search(ctx.u.text.lower())):
+        return None
+    department = ctx.profile.departments[appt.department]
+    day = ctx.u.date
+    if ctx.profile.hours_on(department, day) is not None:
+        return None
+    if slots.preferred_date == day.isoformat():
+        slots.preferred_date = slots.preferred_time = None
+    key, values = closed_reply(ctx.profile, department, day)
+    return ctx.replies.say(f"{key}_note", weekday=f"{day:%A}", on_date=say_on_date(day, ctx.today), **values)
 
 
 def _remember_booking_facts(s: ConversationState, ctx: TurnContext) -> None:

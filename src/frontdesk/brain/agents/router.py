@@ -10,6 +10,7 @@ from __future__ import annotations
 from frontdesk.brain.agents import qualification, scheduling
 from frontdesk.brain.nlu import Understanding
 from frontdesk.brain.nlu.cues import ALREADY_BOOKED
+from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.understanding import answers
 from frontdesk.brain.state import AgentName, ConversationState
 from frontdesk.knowledge.profile import BusinessProfile
@@ -51,6 +52,13 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
         # question, of another day
         u.intent = "faq"
         u.flags.add("hours_followup")
+        return "faq"
+    if u.is_question and u.services and not (u.date or u.time or u.window or "book" in u.flags) and (
+            intent in {"book", "provide_info", "faq", "unknown"}) and len(u.text.split()) <= 6 and (
+            _price_asked_last(s)):
+        # "how much is an oil change?" … "and a tire rotation?": its price too, not a second service
+        u.intent = "faq"
+        u.flags.add("price_question")
         return "faq"
     if intent.startswith("objection_"):
         if (intent == "objection_not_interested" and s.awaiting in _YES_NO
@@ -98,3 +106,8 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
         return owner or "greeting"
     return owner or "greeting"
 
+
+def _price_asked_last(s: ConversationState) -> bool:
+    """Was the caller's last message a question about a price or how long something takes?"""
+    said = next((m.content for m in reversed(s.messages) if m.role == "user"), None)
+    return said is not None and lexicon().intents["price_question"].search(said.lower()) is not None

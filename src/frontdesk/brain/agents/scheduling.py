@@ -73,6 +73,11 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
         slots.appointment_type = "service"  # the caller's own car comes in for service
     if u.service_count and profile.kind == "dealership":
         slots.services_expected = max(slots.services_expected, u.service_count)
+        for key in reversed(s.recent_services):  # "how much is an oil change?" … "and a rotation?" … "both"
+            if len(slots.services) < slots.services_expected and key not in slots.services:
+                slots.services.append(key)
+        if slots.services:
+            slots.service_type = slots.services[0]
     if u.vehicle:
         slots.vehicle = _vehicle_for(slots.appointment_type, u.vehicle, ctx, slots.vehicle)
     if u.date:

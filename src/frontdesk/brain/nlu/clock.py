@@ -135,7 +135,8 @@ def _times(text: str) -> list[tuple[int, time]]:
     for match in re.finditer(r"\b(\d{1,2}):(\d{2})\b", text):  # "10:30's safer"
         add(match, plain(match.group(1), match.group(2)))
     for match in re.finditer(r"(?:day|tomorrow|today)\W{1,3}(\d{1,2})(?::(\d{2}))?\b"
-                             r"(?!\s*(?:st|nd|rd|th|%|/|k\b|thousand|dollars|bucks|miles))", text):
+                             r"(?!\s*(?:st|nd|rd|th|%|/|k\b|thousand|dollars|bucks|miles|bed|bath|br\b|people|"
+                             r"kids|cars|hours?|minutes?|days?|weeks?|months?|years?))", text):
         add(match, clock(int(match.group(1)), int(match.group(2) or 0), None))  # "wed. 10"
     bare = _TIME_BARE.search(text.strip())
     if bare and not found:

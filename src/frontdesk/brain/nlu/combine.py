@@ -103,6 +103,12 @@ WHY_NEEDED = re.compile(r"\bwhy (?:do|would|d'?) ?(?:you|y'all|ya) (?:guys )?(?:
 _PROPOSES = re.compile(r"\b(?:what about|how about|anything|any chance|is there|do you have|could (?:we|"
                        r"i) do|"
                        r"can (?:we|i) do|maybe|like|say|instead|later|earlier|after|before)\b")
+_GO_ON = re.compile(r"^\W*(?:(?:sure|yeah|yes|yep|ok(?:ay)?|alright|uh|um|well)\W+)*(?:what(?:'ve|"
+                    r" have)? (?:you|ya|y'?all) "
+                    r"got|what'?s (?:up|this about|it about|this regarding)|what is it|what (?:do you|"
+                    r"ya) want|"
+                    r"go ahead|shoot|i'?m listening|make it quick)\b")
+""""sure, what've you got?", "what's this about?" to "do you have a minute?": a yes."""
 _DEMURS = re.compile(r"\b(?:no|nope|nah|not|don'?t|wait|hold on|hang on|actually|but|think|maybe|later|"
                      r"instead|change|wrong|cancel)\b")
 """A thanks that holds back ("thank you, no", "thanks, but…"): no yes to a read-back."""
@@ -152,6 +158,10 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     assert act is not None
     model = _ACT_INTENT.get(act.label, act.label)
     p = act.confidence
+    if awaiting == "permission" and _GO_ON.search(r.text.lower()) and not (
+            r.deny or "objection_busy" in r.flags):
+        r.affirm = True
+        return "affirm", 0.85  # "sure, what've you got?" to "do you have a minute?": go on
     if act.label == "thanks" and r.date and not lexicon().intents["thanks"].search(r.text.lower()):
         model, p = "unknown", 0.3  # "Thanksgiving?" sounds like thanks and is none
     elif act.label == "thanks":
@@ -258,7 +268,8 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         return "repeat", max(p, 0.8)  # "sorry, which day was that?": say it again
     if model == "repeat" and not REPEAT_CUE.search(r.text.lower()):
         return rule, rule_confidence  # "what would that one run me?" asks a price, not "again?"
-    if model == "objection_have_agent" and (r.vehicle or r.services) and not HAVE_SOMEONE.search(
+    if model == "objection_have_agent" and (
+            r.vehicle or r.services or r.has_lead_facts) and not HAVE_SOMEONE.search(
             r.text.lower()):
         return rule, rule_confidence  # "we've got an old RAV4" is a car, not a mechanic
     if model == "objection_price" and not PRICE_CUE.search(r.text.lower()):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 import phonenumbers
 from rapidfuzz import fuzz, process
@@ -117,6 +118,9 @@ _ASKING = re.compile(r"\b(?:what (?:i|we) (?:need|want)|(?:i|we) (?:really |just
                      r"i'?d like|make it|can you|could you|let'?s do|give me|better you|"
                      r"(?:i'?m|we'?re) (?:looking|calling) for)\b")
 """Where a request starts in unpunctuated speech: the work done already is before it."""
+_ONSET = re.compile(r"\s+(?:came on|come on|comes on|started|starts|began|went on|has been|have been|'s been|"
+                    r"keeps|kept|is on|was on|lit up|popped up|showed up)\b")
+"""A symptom's start ("the light came on last week"): its time is no work done."""
 _REASON = re.compile(r"\s(?:cuz|'?cause|because|since|and (?:can|could|would|will|do)\b)")
 """Where a reason or a second request starts, unpunctuated: past words after it are about
 something else ("a state inspection cuz my sticker expired last week")."""
@@ -137,6 +141,8 @@ def _mention_wanted(text: str, match: re.Match[str]) -> bool:
         return False
     if _OVERDUE.search(text[max(0, match.start() - 60): match.start()]):
         return True  # "it's been eight months since the Forester had its oil changed": due now
+    if _ONSET.match(text, match.end()):
+        return True  # "my check engine light came on last week": when the trouble began
     rest = re.split(r"[.;!?]|\bso\b", text[match.end():], maxsplit=1)[0]
     if re.search(r"\b(?:not yet|eventually|someday|down the road|later on|can wait|"
                  r"not now|not today|next time)\b", rest):
@@ -299,7 +305,7 @@ def _inflected(verb: str) -> str:
 
 _PARTICLES = frozenset({"out", "through", "at", "around", "over", "in", "by"})
 _OBJECT_OWNER = re.compile(r"\b(?:the|that|this|those|these|your|y'?all'?s|ur|one of (?:the|your)|"
-                           r"a|an)\b(?:\s+[\w'-]+){0,4}\s*$")
+                           r"a|an|there'?s|there is)\b(?:\s+[\w'-]+){0,4}\s*$")  # "there's one on …"
 _OWNERS = re.compile(r"\b(?:my|our|his|her|their|mine|ours)\b(?:\s+[\w'-]+){0,3}\s*$")
 # the subject right before the verb says a habit ("I drive the Camry to work"), unless a modal
 # asks ("can I drive the red one", "could we see the house")
@@ -530,17 +536,21 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
         # A near miss of a place name is a place only where a place is expected: asked for
         # one, or after "in"/"near" ("we're working with a lender" is not Leander).
         names = [a for a, _ in areas]
-        for chunk in re.finditer(r"[a-z]+(?: [a-z]+)?", u.lower):
-            placed = re.search(r"\b(?:in|near|around|to|by|from|of)\s+$", u.lower[: chunk.start()])
+        words = list(re.finditer(r"[a-z]+", u.lower))
+        chunks = [(w.start(), w.group(0)) for w in words] + [  # every word, and every two in a row
+            (a.start(), u.lower[a.start(): b.end()]) for a, b in pairwise(words)
+            if u.lower[a.end(): b.start()] == " "]
+        for start, chunk in sorted(chunks, key=lambda c: (c[0], -len(c[1]))):
+            placed = re.search(r"\b(?:in|near|around|to|by|from|of|do|serve|cover|covers|service|work)\s+$",
+                               u.lower[:start])
             if not (expecting or len(u.lower.split()) <= 3 or placed):
                 continue
-            if chunk.group(0) in lexicon().common_words:
+            if chunk in lexicon().common_words:
                 continue
-            match = process.extractOne(chunk.group(0), [n.lower() for n in names],
-                                       scorer=fuzz.ratio)
+            match = process.extractOne(chunk, [n.lower() for n in names], scorer=fuzz.ratio)
             if match and match[1] >= 88:
                 name = names[match[2]]
-                found.append((chunk.start(), name, dict(areas)[name]))
+                found.append((start, name, dict(areas)[name]))
                 break
     wanted = [(start, area, inside) for start, area, inside in found
               if not ruled_out(u.lower, start)]

@@ -343,13 +343,27 @@ def extract_timeline(u: Utterance, today: date, *, expecting: bool = False) -> t
     return None
 
 
+_ASKS_HOW_APPROVAL_GOES = re.compile(r"\b(?:how|what)\b[^.?!]{0,40}\b(?:getting |get |to get |a |the )?"
+                                     r"pre-?(?:approved|approval)\b[^.?!]{0,30}(?:\?|\b(?:work|take|mean|cost|"
+                                     r"involve|need)\b)|\bhow (?:long|does)\b[^.?!]{0,40}\bapprov")
+"""A question about how pre-approval goes, which says nothing of the caller's own."""
+
+
 def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
     """Cash, pre-approved, in progress or not started. A bare "not yet" or "haven't" answers the
     financing question only when it is the one asked ("not yet, just getting the ball rolling"
     to "what's prompting the move?" says nothing of a loan)."""
     text = u.lower
+    if re.search(r"\b(?:ain'?t|aren'?t|are not|not|never|haven'?t|havent|weren'?t|wasn'?t|isn'?t) "
+                 r"(?:been |gotten |got |even |yet )?pre-?approv", text):
+        return "not_started"  # "we ain't pre-approved yet, how does that even work?"
+    if _ASKS_HOW_APPROVAL_GOES.search(text) and not re.search(
+            r"\b(?:we'?re|i'?m|we are|i am|already|got|been|have been|are) (?:already )?pre", text):
+        return None  # "how long does getting pre-approved take?" asks; it says nothing of the caller
     if re.search(r"\b(?:pre-?approved|pre approved|preapproval|pre-?approval letter|already approved"
-                 r"|got approved|have approval|(?:bank|lender|credit union|mortgage (?:guy|lady|broker)) "
+                 r"|got approved|have approval|(?:bank|lender|credit union) (?:already |has |have )?"
+                 r"(?:approve|approved|pre-?approved) (?:us|me)|(?:bank|lender|credit union|mortgage (?:guy|"
+                 r"lady|broker)) "
                  r"(?:tells?|told|says?|said|gave) (?:me|us) (?:the )?(?:max(?:imum)?|up to|we can|i can))\b",
                  text) and not re.search(
                      r"\b(?:not|haven't|havent|no)\b[^.]*\bapprov", text):

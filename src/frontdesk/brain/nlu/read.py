@@ -162,6 +162,12 @@ _WANTS_SOMEONE = re.compile(r"\b(?:speak|talk|get|give|put|transfer|connect|want
                             r"to )?(?:a |the |your |some )?(?:[\w-]+ )?(?:manager|supervisor|person|human)\b")
 """A caller who names their own role ("I'm the office manager") asks for no one, unless they
 also ask for a person in so many words."""
+_HOUR_OPENS_CLAUSE = re.compile(r"(?:^|[.,!?;]\s+)(?:say |maybe |like |"
+                                r"at )?(\d{1,2})(?::(\d{2}))?(?:\s*o'?clock)?"
+                                r"\s*,?\s*(?=if (?:you|y'?all|that|it|possible)|please|works?\b|would (?:be|"
+                                r"work)|"
+                                r"is (?:best|better|good|ideal)|\?|[.!]|$)")
+"""An hour said as a clause of its own, beside a day ("Eleven, if you have it")."""
 _HEDGED = re.compile(r"^(?!\W*(?:is|are|do|does|did|can|could|will|would|what|when|where|how|why|which|"
                      r"who)\b)"
                      r"[^?]{1,40}?,?\s*(?:i think|i guess|i believe|i suppose|maybe|probably|if i remember "
@@ -295,6 +301,9 @@ def read(text: str, profile: BusinessProfile, today: date,
     elif result.budget and result.time and (result.budget[1] // 1000) in {
             (result.time.hour % 12 or 12) * 100 + result.time.minute, (result.time.hour % 12 or 12)}:
         result.time = None  # "looking in austin, around three fifty": the same words, read as money
+    if result.time is None and (result.date or result.time_of_day) and (
+            hour := _HOUR_OPENS_CLAUSE.search(u.numeric)):
+        result.time = _hour_of(hour)  # "Saturday morning would be best. Eleven, if you have it."
     if awaiting == "date" and result.date and result.time is None and (
             last := _MOVED_TO.search(u.numeric.strip(" .?!"))):
         # "I'm off friday. ten?": the hour said last, with the day

@@ -201,7 +201,7 @@ _HOMOPHONES = (
     (re.compile(r"\bhow'?s much\b"), "how much"),
     (re.compile(r"\bgeorge town\b"), "georgetown"),
     (re.compile(r"\bpre (?=approv|qualif)"), "pre-"),
-    (re.compile(r"\bpre[- ]a[- ]?prov"), "pre-approv"),
+    (re.compile(r"\bpre[- ]a[- ]?prov|\bpre[- ]?prov(?=ed\b|al\b)"), "pre-approv"),  # "pre-proved"
     (re.compile(r"\bto morrow\b"), "tomorrow"),
     (re.compile(r"\bten thirty[- ]one exchange\b"), "1031 exchange"),  # the tax-deferred swap
     (re.compile(r"\b(half|quarter) passed\b"), r"\1 past"),

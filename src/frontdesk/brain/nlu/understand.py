@@ -141,6 +141,11 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
     else:
         about = next((a for c, a in zip(clauses, abouts, strict=True) if c in rest and a), None)
         main = read(" ".join(rest), profile, today, awaiting, about=about)  # "…, can I drive it?"
+        for aside in asides:
+            if "price_question" in aside.flags and not aside.services and main.services and re.search(
+                    r"\b(?:that|it|this|them|those)\b", aside.text.lower()):
+                # "my check engine light came on. how much to have somebody look at that?"
+                aside.services = list(main.services)
         if awaiting is not None and answers(awaiting, main) and any(map(_echoes_question, asides)):
             # "the main reason? lease ending": the caller says the question over to
             # themselves, then answers it
@@ -150,6 +155,10 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
                 or main.has_contact_facts or main.has_booking_facts or main.vehicle)) or (
                 main.intent in {"greeting", "affirm"} and _is_discourse_marker(rest)
                 and not (main.intent == "affirm" and awaiting in _ASKED_YES_NO)) or (
+                # "ok and what time do you close?" to "shall someone call you back?": heard, not agreed
+                main.intent == "affirm" and awaiting == "offer_callback" and _is_discourse_marker(rest)
+                and re.match(r"\W*(?:ok(?:ay)?|alright|all right|right)\W+(?:and|so|"
+                             r"but)\b", text.lower())) or (
                 # "okay, this is going to sound weird, but …?": an "okay" that answers nothing
                 main.intent == "affirm" and awaiting in {None, "anything_else"} and not (
                     main.services or main.date or main.time or main.has_lead_facts
@@ -304,6 +313,12 @@ _STATES_OWN = re.compile(r"\b(?:i|we)(?:'ve| have| had)? (?:got|have|had) (?:the
                          r"tire rotation|inspection|brake \w+|battery \w+|showing|consultation|test drive|"
                          r"valuation)\b")
 """The caller says they have a booking ("I've got the car in for a detail on wednesday")."""
+_OPENINGS_ASKED = re.compile(r"\b(?:do|would|will) (?:you|y'?all)(?: guys| all)? have (?:anything|"
+                             r"any (?:openings?|"
+                             r"times?|slots?|spots?|availability|room))\b|\bany (?:openings?|availability)\b|"
+                             r"\bwhat (?:do|would) (?:you|y'?all) have (?:on|for|open|available|this|next|"
+                             r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today)\b")
+"""Openings asked for ("do you have anything on the weekend?"): the booking's business, no aside."""
 _SLOT_CHECK = re.compile(r"\W*(?:(?:and|so|but|or|um|uh)\W+)*(?:is|would|will|does) "
                          r"(?:that|it|this) (?:be )?"
                          r"(?:too (?:late|early)|ok(?:ay)?|alright|all right|possible|work|doable|fine)"
@@ -370,7 +385,11 @@ _EMBEDDED_ASK = re.compile(r"\b(?:don'?t|do not|never) (?:really |even |quite |t
                            r"agents? |"
                            r"company |shop |people |folks )?(?:work|do|take|help|handle|charge|need|have|"
                            r"offer|"
-                           r"require|deal)\b")
+                           r"require|deal)\b|"
+                           # "we ain't pre-approved yet how does that even work": the topic said before
+                           r"(?<=[a-z] )how (?:does|do|would|will|is) (?:that|it|this)(?: (?:even|all|"
+                           r"whole thing|"
+                           r"process))? (?:work|go|happen)\b")
 """A question said as a statement, or run on without a stop, inside a message that also gives
 facts."""
 
@@ -381,14 +400,22 @@ def _embedded_question(text: str, whole: Understanding, profile: BusinessProfile
     looking in austin, around three fifty": the facts are the main act, and the question about
     one of the business's topics inside them is answered in passing."""
     facts = whole.has_lead_facts or whole.has_booking_facts
-    if not (whole.intent in {"provide_info", "lead", "book"} or (whole.intent == "faq" and facts)) or (
+    if not (whole.intent in {"provide_info", "lead", "book"} or (
+            whole.intent in {"faq", "deny", "affirm"} and facts)) or (
             "faq_topic" not in whole.flags or not _EMBEDDED_ASK.search(whole.text.lower())):
         return None
     for piece in re.split(r"[,;.]\s+|\s+(?:and|but|so)\s+(?=(?:i|we|i'm|we're)\b)|"
-                          r"\s+(?=(?:do|does|are|is) (?:you|y'?all|your)\b)", text, flags=re.IGNORECASE):
-        if _EMBEDDED_ASK.search(piece.lower()) or re.match(r"(?:do|does|are|is) (?:you|y'?all|your)\b",
+                          r"\s+(?=(?:do|does|are|is) (?:you|y'?all|your)\b)|"
+                          r"\s+(?=how (?:does|do|would|will|is) (?:that|it|"
+                          r"this)\b)", text, flags=re.IGNORECASE):
+        if _EMBEDDED_ASK.search(piece.lower()) or re.match(r"(?:do|does|are|is) (?:you|y'?all|your)\b|"
+                                                            r"how (?:does|do|would|will|is) (?:that|it|"
+                                                            r"this)\b",
                                                             piece.lower()):
             aside = read(piece, profile, today, awaiting)
+            if "faq_topic" not in aside.flags and re.match(r"how \w+ (?:that|it|this)\b", piece.lower()):
+                aside = read(text, profile, today, awaiting)  # "how does that work": the topic said before
+                aside.intent, aside.is_question = "faq", True
             if aside.intent != "faq" or "faq_topic" not in aside.flags:
                 return None
             if whole.intent == "faq":  # the facts are what the message gives; the question is aside
@@ -434,7 +461,8 @@ def _is_aside(r: Understanding, awaiting: str | None) -> bool:
         return False  # "can y'all swap the battery and do the sticker?" asks for the work
     if r.intent == "faq" and not _asks(r) and (r.has_lead_facts or r.has_contact_facts):
         return False  # "ours is in Pflugerville.": facts, whatever the classifier heard
-    if ANOTHER_SLOT.search(r.text.lower()) or _SLOT_CHECK.fullmatch(r.text.lower().strip()):
+    if ANOTHER_SLOT.search(r.text.lower()) or _SLOT_CHECK.fullmatch(r.text.lower().strip()) or (
+            _OPENINGS_ASKED.search(r.text.lower())):
         return False  # "do you have anything earlier that day?", "is that too late?": the booking
     if r.intent == "faq" and (asks_hours(r.text.lower()) or "staff_question" in r.flags):
         return True  # "open saturday?", "is Sarah in that Wednesday?" ask the hours, whatever day
