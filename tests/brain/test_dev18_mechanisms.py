@@ -151,3 +151,8 @@ async def test_a_price_checked_with_a_figure(profiles) -> None:
     _, replies = await call(profiles, "dealership", "how long's an oil change and is it really forty nine "
                                                     "or do you add fees on top")
     assert "$49" in replies[0] or "49" in replies[0], replies
+
+
+@pytest.mark.parametrize("text", ["saturday, maybe eleven", "friday, may be better at two"])
+def test_a_weekday_before_maybe_is_still_the_day(profiles, text) -> None:
+    assert understand(text, profiles["dealership"], MONDAY).date is not None

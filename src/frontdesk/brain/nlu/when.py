@@ -287,9 +287,10 @@ def extract_date(u: Utterance, today: date, _single: bool = False) -> date | Non
     return stance.settle(u.numeric, mentions, found)
 
 
-_WEEKDAY_THEN_DATE = re.compile(rf"\b{WEEKDAY},?\s+(?:the\s+)?(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
-                                rf"nov|dec)"
-                                r"[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b)")
+_WEEKDAY_THEN_DATE = re.compile(rf"\b{WEEKDAY},?\s+(?:the\s+)?(?=(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|"
+                                r"apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|"
+                                r"nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?\b)")
+"""A weekday said before its calendar date ("tuesday december 1st"), not before "maybe"."""
 _PAST_TODAY = re.compile(r"\b(?:called|came|was|were|did|had|got|went|tried|left|dropped|spoke|talked|"
                          r"earlier)\b")
 """Said of a part of today gone by: "I called this afternoon"."""
