@@ -22,9 +22,6 @@ def open_call(s: ConversationState, ctx: TurnContext) -> None:
         ctx.notice = ctx.replies.say("recording_disclosure")
     first = s.customer.name.split()[0] if s.customer.name else None
     if s.direction == "outbound":
-        if ctx.profile.appointment_type("service") is not None and "service" in (
-                ctx.profile.outbound_reason.lower()) and not s.callback_for:
-            s.booking_slots.appointment_type = "service"  # the call is about their car's service
         ctx.ask(s, "permission", AGENT,
                 "greeting_callback" if s.callback_for else "greeting_outbound",
                 name_part=f" {first}" if first else "")

@@ -405,10 +405,13 @@ async def advance(s: ConversationState, ctx: TurnContext, *, unclear: bool = Fal
         slots.customer_name = s.customer.name
     if (slots.appointment_type in {None, "service"} and not slots.services and s.recent_services
             and profile.kind == "dealership"):
-        # asked the price of a service, then "can you do Thursday?": that service
-        slots.services = list(s.recent_services)
+        # asked the price of a service, then "can you do Thursday?": that service (the last asked)
+        slots.services = [s.recent_services[0]]
         slots.service_type = slots.services[0]
         slots.appointment_type = "service"
+    if slots.appointment_type is None and s.direction == "outbound" and not s.callback_for and (
+            profile.appointment_type("service") is not None and "service" in profile.outbound_reason.lower()):
+        slots.appointment_type = "service"  # we called about their car's service: no "service or test drive?"
     appt = profile.appointment_type(slots.appointment_type)
     if appt is None:
         ctx.ask(s, "appointment_type", AGENT, f"ask_appointment_type_{profile.kind}")
