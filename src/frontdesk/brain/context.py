@@ -192,7 +192,6 @@ class TurnContext:
         state.awaiting = awaiting  # type: ignore[assignment]
         state.awaiting_agent = agent
 
-
     def _acknowledged(self, state: ConversationState, key: str) -> bool:
         """Say that the facts the caller gave this turn were taken, when they did give some and
         asking again will not sound the same as last time; whether it was said."""
