@@ -20,7 +20,7 @@ from frontdesk.brain.format import say_date, say_list, say_on_date, say_phone, s
 from frontdesk.brain.nlu.change import When, split_change
 from frontdesk.brain.nlu.text import without_pauses
 from frontdesk.brain.ports import AppointmentNotFoundError, ExistingAppointment, SlotUnavailableError
-from frontdesk.brain.state import Appointment, AppointmentDesk, ConversationState
+from frontdesk.brain.state import AgentName, Appointment, AppointmentDesk, ConversationState
 from frontdesk.knowledge.profile import Department
 
 AGENT = "appointments"
@@ -185,7 +185,7 @@ async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
     u = ctx.u
     desk = s.desk
     if desk.action == "move" and (target.given or current.given):
-        wanted = target if target.given else current
+        wanted = _wanted(s, current, target)
         if not u.deny and not u.is_question and _said_back(desk, wanted):
             await _move(s, ctx)  # "Friday at eleven, great": the read-back said back is a yes
             return
@@ -194,6 +194,10 @@ async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
         await _go_on(s, ctx, When())
         return
     said = u.text.lower()
+    if desk.action == "cancel" and u.intent == "book" and (u.services or u.appointment_type) and re.search(
+            r"\b(?:instead|in (?:its|it'?s) place|rather)\b", said) and not (u.deny or _KEEP.search(said)):
+        await _cancel(s, ctx, then="scheduling")  # "can you put me down for an oil change instead?"
+        return
     ordered = desk.action in _GO_AHEAD and _GO_AHEAD[desk.action].search(said) is not None
     no_new_one = desk.action == "cancel" and _NO_NEW_ONE.search(said) is not None
     if u.affirm or (((ordered and not u.deny) or no_new_one) and not _KEEP.search(said)):
@@ -219,7 +223,7 @@ async def _answer_new_time(s: ConversationState, ctx: TurnContext, current: When
                            target: When) -> None:
     u = ctx.u
     desk = s.desk
-    wanted = target if target.given else current
+    wanted = _wanted(s, current, target)
     if s.awaiting == "pick_alternative" and desk.offered:
         choice = pick_offered([datetime.fromisoformat(o) for o in desk.offered], u)
         if choice is not None:
@@ -243,6 +247,19 @@ async def _answer_new_time(s: ConversationState, ctx: TurnContext, current: When
         await _offer_earliest(s, ctx)
         return
     await _go_on(s, ctx, When())
+
+
+def _wanted(s: ConversationState, current: When, target: When) -> When:
+    """The new day and time in an answer about a move. Asked for the new time, the day said
+    before the time is the new day too ("early next week's best. Tuesday, maybe nine
+    thirty?"), unless it is the day the appointment has."""
+    if not target.given:
+        return current
+    chosen = _chosen(s)
+    if target.date is None and current.date is not None and (
+            chosen is None or current.date.isoformat() != chosen.scheduled_date):
+        return When(current.date, target.time, target.part)
+    return target
 
 
 def _set_target(s: ConversationState, wanted: When) -> None:
@@ -474,7 +491,9 @@ async def _read_back(s: ConversationState, ctx: TurnContext, a: Appointment) -> 
             old=say_slot(old, ctx.today), new=say_slot(new, ctx.today))
 
 
-async def _cancel(s: ConversationState, ctx: TurnContext) -> None:
+async def _cancel(s: ConversationState, ctx: TurnContext, then: AgentName | None = None) -> None:
+    """Cancel the chosen appointment; ``then``: the agent that takes the rest of the message
+    (a booking asked for in its place)."""
     a = _chosen(s)
     assert a is not None
     try:
@@ -487,7 +506,7 @@ async def _cancel(s: ConversationState, ctx: TurnContext) -> None:
     s.desk.found = [f for f in s.desk.found if f.id != a.id]
     if s.appointment is not None and s.appointment.id == a.id:
         s.appointment = None  # booked earlier in this call, and cancelled now
-    _done(s, ctx, result, f"cancelled {a.id}")
+    _done(s, ctx, result, f"cancelled {a.id}", then=then)
 
 
 async def _move(s: ConversationState, ctx: TurnContext) -> None:
@@ -538,22 +557,26 @@ def _gone(s: ConversationState, ctx: TurnContext) -> None:
 
 
 def _done(s: ConversationState, ctx: TurnContext, result: Appointment | None,
-          record: str | None = None) -> None:
+          record: str | None = None, then: AgentName | None = None) -> None:
     desk = s.desk
     if result is not None:
         desk.result = result
     desk.done.append(record or f"told {desk.chosen or 'all'}")
-    _drop(s, ctx, None)
+    _drop(s, ctx, None, then=then)
 
 
-def _drop(s: ConversationState, ctx: TurnContext, say: str | None) -> None:
-    """The request is over (done, kept or given up): back to "anything else?"."""
+def _drop(s: ConversationState, ctx: TurnContext, say: str | None, then: AgentName | None = None) -> None:
+    """The request is over (done, kept or given up): back to "anything else?", or on to
+    ``then`` with the same message."""
     desk = s.desk
     desk.action, desk.chosen, desk.new_date, desk.new_time, desk.part = None, None, None, None, None
     desk.offered = []
     if say:
         ctx.say(say)
-    if not ctx.more_acts:
+    if then is not None:
+        s.awaiting, s.awaiting_agent = None, None
+        ctx.hand_off(then, "asked for in its place", s)
+    elif not ctx.more_acts:
         ctx.ask(s, "anything_else", "greeting", "anything_else")
     else:
         s.awaiting, s.awaiting_agent = None, None

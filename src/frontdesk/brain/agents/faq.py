@@ -149,6 +149,9 @@ _WORTH = re.compile(r"\b(?:what|how much)\b[^.?!]{0,30}\b(?:worth|sell for|get f
 """The caller asks what their home is worth."""
 _REFERS = re.compile(r"\b(?:that|this|it|those|these)\b")
 """A question that points back at what the caller just said."""
+_FOLLOW_UP = re.compile(r"\b(?:it|that|they|them|this|those)\b|^\W*(?:(?:and|so|ok(?:ay)?|um+|uh+)\W+)*"
+                        r"(?:how (?:far|long|much|late|early|often|many|big)|what about)\b")
+"""A question that goes on about the topic just answered ("how far out does it go?")."""
 _NEXT_STEP = re.compile(r"\b(?:next steps?|what(?:'s| is| happens) next|what now|how do (?:we|i) "
                         r"(?:get started|start|proceed|go about it)|where do (?:we|i) go from here|"
                         r"what do (?:we|i) do (?:now|next|first)|how does this work)\b")
@@ -408,9 +411,12 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     # "could I get into that Camry with monthly payments?" asks about financing, not the lot
     day_hours = _day_hours_answer(ctx)
     from_lot = not day_hours and not strong_faq and _inventory_answer(s, ctx)
-    s.recent_topic = "hours" if day_hours else None
+    previous_topic, s.recent_topic = s.recent_topic, "hours" if day_hours else None
     answered = (day_hours or from_lot or _staff_answer(ctx) or _price_answer(s, ctx)
                 or _area_answer(s, ctx) or (not strong_faq and _address_answer(ctx)))
+    if answered is True and "price_question" in u.flags and asks_hours(normalise(u.text).lower) and (
+            hours := next((e for e in ctx.profile.faq if e.category == "hours"), None)) is not None:
+        _add_before_question(ctx, hours.answer)  # "how much is that, and what time do you open?"
     if answered is True and ("inventory_question" in u.flags or from_lot) and (
             best_faq(u.text, ctx.profile.faq)[1] >= 80):
         for entry in faq_answers(u.text, ctx.profile.faq):  # "financing? and is the CR-V still there?"
@@ -427,11 +433,15 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
                                               or ctx.queue[-1].has_lead_facts
                                               or ctx.queue[-1].has_contact_facts):
                 ctx.queue.pop()  # the statement was the question's context, not a request
+        if not entries and previous_topic and "faq_topic" not in u.flags and (
+                _FOLLOW_UP.search(u.text.lower())):
+            # "do y'all got a shuttle?" … "how far out does it go?": the same topic, asked further
+            entries = [e for e in ctx.profile.faq if e.key == previous_topic]
         for entry in entries:
             if entry.answer not in ctx.reply_parts:  # asked twice in one breath: said once
                 ctx.add(entry.answer)
             answered = True
-            s.recent_topic = s.recent_topic or entry.category
+            s.recent_topic = s.recent_topic or entry.key
     if not answered and (kind := ctx.profile.appointment_type("listing_appointment")) and (
             _WORTH.search(u.text.lower())):
         # "how much it is worth, you can tell me?": what the listing visit is for
@@ -485,6 +495,10 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         # "you do detailing, right? what's that cost?": answered, the visit is offered; "and a
         # brake inspection?" right after an offer: that offer follows the new question
         offer_service(s, ctx, sv)
+        return
+    if offered and not ctx.more_acts and answered != "which" and s.last_ask == "offer_service" and (
+            pending := ctx.profile.service(s.booking_slots.service_type or "")) is not None:
+        offer_service(s, ctx, pending)  # "okay. and do you take cards?": answered, the offer stands
         return
     if offered or answered == "which" or ctx.more_acts:
         return  # the inventory answer or "which one?" asked already; or the rest of the message leads

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 
-from frontdesk.brain.agents import faq
+from frontdesk.brain.agents import faq, qualification
 from frontdesk.brain.context import Effect, TurnContext, absorb_contact
 from frontdesk.brain.format import say_list
 from frontdesk.brain.nlu.cues import RETURNED_CALL
+from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.state import ConversationState
 
 AGENT = "greeting"
@@ -38,6 +39,12 @@ def _capabilities(ctx: TurnContext) -> str:
                          "prices and services", "connect you with our team"])
     return say_list(["help you buy or sell a home", "set up an appointment with an agent",
                      "answer questions about our services"])
+
+
+_ONLY_COURTESY = re.compile(r"\W*(?:(?:ok(?:ay)?|perfect|great|cool|sure|yes|yeah|alright|all right|good|"
+                            r"wonderful|awesome|lovely|thanks?|thank you|cheers|so much|very much|"
+                            r"appreciate it)\W*)+")
+"""Thanks and nothing else ("perfecto, gracias" asked for a name): the question still waits."""
 
 
 def last_question(s: ConversationState) -> str | None:
@@ -102,6 +109,8 @@ def conversation_act(s: ConversationState, ctx: TurnContext) -> bool:
             ctx.say("identity_outbound", reason=reason)
         elif RETURNED_CALL.search(ctx.u.text.lower()):
             ctx.say("returned_call")  # "I missed a call from this number": who we are, and help
+            if u.has_lead_facts and ctx.profile.kind == "real_estate":
+                qualification.absorb(s, ctx)  # "… about the house on Sundance Drive in Round Rock"
         else:
             ctx.say("identity_inbound")
     elif intent == "how_got_number":
@@ -188,7 +197,12 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     if u.intent == "greeting":
         if "thanks" in u.flags:
             ctx.say("you_are_welcome")
-            ctx.ask(s, "anything_else", AGENT, "anything_else")
+            pending = last_question(s)
+            if s.awaiting not in {None, "anything_else"} and pending and _ONLY_COURTESY.fullmatch(
+                    normalise(u.text).lower):
+                ctx.add(pending)  # "perfecto, gracias" asked for a name: the booking waits for it
+            else:
+                ctx.ask(s, "anything_else", AGENT, "anything_else")
         else:
             ctx.say("hello_again")
         return

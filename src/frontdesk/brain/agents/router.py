@@ -44,6 +44,11 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
     if s.last_ask == "callback_ask_name" and owner == "objection" and (
             u.date or u.time or u.window or u.time_of_day) and not (u.services or u.appointment_type):
         return owner  # "morning, before ten if they can" to "who should we ask for?": when, closer
+    if s.last_ask == "callback_ask_name" and owner == "objection" and not (u.name or "book" in u.flags) and (
+            intent in {"book", "provide_info", "unknown", "chitchat", "greeting", "lead"}):
+        # "I've got a few questions about some work on my Lexus, and I'm about to step into a
+        # meeting": what the callback is about, not a booking; the callback stands
+        return owner
     if s.awaiting in {"anything_else", None} and u.date and intent in {
             "provide_info", "faq", "unknown", "greeting"} and not (
             u.time or u.window or u.services or u.appointment_type or u.has_lead_facts

@@ -55,8 +55,8 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
                                               and not u.vehicle):
             slots.appointment_type = "service"
     if profile.kind == "real_estate" and s.lead.intent is None:
-        # a valuation is a seller's appointment, a buyer consultation a buyer's
-        by_type = {"listing_appointment": "sell", "buyer_consultation": "buy"}
+        # a valuation is a seller's appointment, a buyer consultation or a showing a buyer's
+        by_type = {"listing_appointment": "sell", "buyer_consultation": "buy", "property_showing": "buy"}
         s.lead.intent = by_type.get(slots.appointment_type or "")  # type: ignore[assignment]
     if slots.appointment_type is None and profile.kind == "real_estate":
         intent = u.lead_intent or s.lead.intent

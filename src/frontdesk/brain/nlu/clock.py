@@ -73,7 +73,9 @@ _OTHER_ACTIVITY = re.compile(
     r"(?<!would )(?<!could )(?<!should )(?<!might )(?<!will )(?<!that )(?<!it )(?<!this )(?<!after )work|"
     r"(?:i'm|im|i am|we're|she's|he's|gets?|get|getting) off|"
     r"get off|gets? out|class|practice|meeting|lunch break|church|gym|flight|train|bus|"
-    r"doctor|dentist|wake up|sleep|bed|dinner|"
+    r"doctor|dentist|wake up|sleep|bed|dinner|desk|"
+    # "so I'm back at my desk by one"
+    r"(?:i'?m|i am|we'?re|be|get|gotta be|got to be|have to be|need to be) (?:back|home)|"
     r"pick(?:ing)? up (?:the |my )?(?:kids?|son|daughter|wife|husband))\b")
 """What a time may belong to instead of the appointment ("I drop the kids at eight")."""
 

@@ -39,6 +39,7 @@ from frontdesk.brain.nlu.cues import (
     SURELY_ELSEWHERE,
     TALK_TO,
     WRONG_PLACE,
+    asks_hours,
 )
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.understanding import KEEP_IT, Understanding, answers
@@ -82,6 +83,9 @@ _LEAVING = re.compile(r"\b(?:bye|goodbye|take care|have a (?:good|great|nice)|th
 _ALL_DONE = re.compile(r"\b(?:that'?s (?:all|it|everything)|all i needed|nothing else|that'?ll be all|"
                        r"(?:i'?m|we'?re) (?:all )?(?:set|good))\b")
 """The caller has what they called for: asked "anything else?", they are done."""
+_SAYS_YES = re.compile(r"\b(?:yes|yeah|yep|yup|ya|sure|please|do that|call me|that'?d be|that would be|"
+                       r"go ahead|sounds good|have (?:them|someone|somebody) call)\b")
+"""A yes in so many words; "perfect, thanks, bye" to an offer says none."""
 _REALLY_DERAILS = re.compile(
     r"\b(?:list|stop|remove|don'?t|do not|never|anymore|bother|person|human|manager|somebody|"
     r"someone|transfer|connect|wrong (?:number|place|business)|later|call (?:me |us )?back|"
@@ -103,6 +107,15 @@ WHY_NEEDED = re.compile(r"\bwhy (?:do|would|d'?) ?(?:you|y'all|ya) (?:guys )?(?:
 _PROPOSES = re.compile(r"\b(?:what about|how about|anything|any chance|is there|do you have|could (?:we|"
                        r"i) do|"
                        r"can (?:we|i) do|maybe|like|say|instead|later|earlier|after|before)\b")
+_A_DAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)day|tomorrow)"
+_DAY_REFUSED = re.compile(r"\b(?:can'?t|cannot|won'?t be able to|couldn'?t) (?:do|make)(?: it)?(?: on)?"
+                          r"(?: this| that)? (?:" + _A_DAY + r"|today|that day|then|the morning|"
+                          r"the afternoon)\b|"
+                          r"\b" + _A_DAY + r"(?:'s| is| are)? "
+                          r"(?:no good|not good|bad|out|a no|no go|not gonna work|won'?t work|"
+                          r"doesn'?t work)\b")
+"""A day the caller cannot come ("we can't do Saturday after all, the kids have games"): asked
+for a day, a limit on the visit, not a wish to be called later."""
 _GO_ON = re.compile(r"^\W*(?:(?:sure|yeah|yes|yep|ok(?:ay)?|alright|uh|um|well)\W+)*(?:what(?:'ve|"
                     r" have)? (?:you|ya|y'?all) "
                     r"got|what'?s (?:up|this about|it about|this regarding)|what is it|what (?:do you|"
@@ -162,6 +175,13 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             r.deny or "objection_busy" in r.flags):
         r.affirm = True
         return "affirm", 0.85  # "sure, what've you got?" to "do you have a minute?": go on
+    if awaiting == "offer_callback" and re.search(r"\b(?:bye|goodbye)\b", r.text.lower()):
+        if re.match(r"\W*(?:yes|yeah|yep|yup|sure|please)\b", r.text.lower()):
+            r.affirm = True
+            return "affirm", 0.85  # "yes please, bye": the callback, then the goodbye
+        if not _SAYS_YES.search(r.text.lower()):
+            r.affirm = False
+            return "goodbye", 0.85  # "perfect, thanks so much, bye" to "would you like a call back?"
     if act.label == "thanks" and r.date and not lexicon().intents["thanks"].search(r.text.lower()):
         model, p = "unknown", 0.3  # "Thanksgiving?" sounds like thanks and is none
     elif act.label == "thanks":
@@ -200,6 +220,10 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         # "this morning's no good, I'm at work. what about later today, like three thirty?": the
         # work is why another time, and the time is proposed for the visit
         return "provide_info", 0.8
+    if "objection_busy" in {rule, model} and awaiting in {"date", "time", "pick_alternative"} and (
+            _DAY_REFUSED.search(r.text.lower())) and not (
+            CALL_ME.search(r.text.lower()) or re.search(r"\b(?:call|ring)\b", r.text.lower())):
+        return "provide_info", 0.7  # the day is out and the caller still wants the visit
     if awaiting == "anything_else" and "goodbye" in r.flags and _ALL_DONE.search(r.text.lower()) and not (
             r.services or r.appointment_type or r.is_question):
         return "goodbye", 0.85  # "okay, ten thirty, got it. thanks, that's all I needed"
@@ -245,13 +269,17 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         return rule, max(rule_confidence, p)
     if model == "goodbye" and rule == "affirm" and awaiting in _YES_NO and "goodbye" not in r.flags:
         return rule, rule_confidence  # "alright then" to "shall I book it?" agrees; it does not hang up
-    if rule == "faq" and r.is_question and "price_question" in r.flags and model in {
-            "affirm", "greeting", "provide_info", "unknown", "chitchat"}:
+    if rule == "faq" and r.is_question and "price_question" in r.flags and (model in {
+            "affirm", "greeting", "provide_info", "unknown", "chitchat"} or (
+            model == "objection_price" and r.services)):  # "what's it cost for a— uh. a tire rotation."
         return rule, rule_confidence  # "yeah, is it 49 bucks?": the yes is a filler before a price
     if model == "greeting" and (rule == "goodbye" or (rule in {"affirm", "deny"} and awaiting in _YES_NO)):
         # "uh huh, thanks" to "shall I book it?", "that's all, appreciate it": the thanks
         # comes with the answer; it does not replace it
         return rule, rule_confidence
+    if rule == "book" and model == "faq" and p >= 0.8 and r.is_question and asks_hours(r.text.lower()) and (
+            not (r.date or r.time or r.window or r.services or r.appointment_type)):
+        return "faq", p  # "what are your office hours, in case my husband wants to come in?"
     if rule == "faq" and r.is_question and HOURS_LIMIT.search(r.text.lower()) and (
             model in {"book", "provide_info", "reschedule"}):
         return rule, rule_confidence  # "till what time can I bring it in Saturday?" asks the hours

@@ -97,13 +97,15 @@ ALREADY_BOOKED = re.compile(r"\b(?:it'?s|it is|i'?m|we'?re|i am|we are) (?:alrea
                             r"booking|appt)\b")
 """"It's booked Wednesday at eleven, can we do Friday instead?": said while a booking is being made,
 the change is of the appointment the caller has, not of the one being made."""
-MOVE_ASK = re.compile(r"\b(?:i|we)(?:'ve| have)? (?:got|have|had) (?:an?|my|our|"
+MOVE_ASK = re.compile(r"\b(?:(?:i|we)(?:'ve| have)? (?:got|have|had)|(?:i|we|my \w+|he|she|someone|somebody) "
+                      r"(?:set up|booked|made|scheduled)) (?:us )?(?:for us )?(?:an?|my|our|"
                       r"the) (?:[\w-]+ ){0,2}?(?:appointment|"
                       r"appt|oil change|tire rotation|inspection|brake \w+|battery \w+|detail(?:ing)?|"
                       r"showing|"
-                      r"consultation|valuation|test drive)\b[^?!]{0,100}?\b(?:sooner|earlier|"
+                      r"consultation|valuation|test drive)\b[^?!]{0,160}?\b(?:sooner|earlier|"
                       r"get it (?:over with|"
-                      r"out of the way)|move (?:it|that)|push (?:it|that)|bump (?:it|that)|reschedule)\b")
+                      r"out of the way)|(?:move|push|bump|change|switch|shift) (?:it|that|this)|reschedule|"
+                      r"(?:do|have) it [^?!.]{0,40}?instead|another (?:day|time)|different (?:day|time))\b")
 """A booking the caller has, and a wish to have it at another time ("I've got an oil change
 Wednesday at eight, but I'd rather get it out of the way sooner")."""
 CONFLICT = re.compile(r"\b(?:(?:must|has to|have to|gotta|got to) work|(?:can'?t|cannot|won'?t be able to) "

@@ -362,7 +362,7 @@ def _frame_in(frame: AskFrame, text: str) -> bool:
             after = sentence[verb.end():]
             if _NOT_AN_OBJECT_NEXT.match(after):
                 continue  # "see about", "see if you have"
-            if re.match(r"\s+(?:it|that one|this one|one|them|her)\b", after) and (
+            if re.match(r"\s+(?:it|that one|this one|one|them|her|him)\b", after) and (
                     frame.owner == "business"
                     or any(whose(sentence, o) for o in nouns.finditer(sentence, 0, verb.start()))
                     or any(whose(before, o) for o in nouns.finditer(before))):
@@ -575,7 +575,8 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
     if not elsewhere and not expecting and not selling and any(own_home(w) for w in wanted):
         return None  # "once my Georgetown house closes": their home, not where they look
     wanted = elsewhere or wanted
-    wanted = [w for w in wanted if not _LEFT_BEHIND.search(u.lower[max(0, w[0] - 40): w[0]])]
+    wanted = [w for w in wanted if not _LEFT_BEHIND.search(u.lower[max(0, w[0] - 40): w[0]])
+              and not (not w[2] and _TRIP.search(u.lower[max(0, w[0] - 40): w[0]]))]
     if not wanted:
         return None  # "I got let go in Dallas back in September": where they were, not where they look
     # "somewhere north of Austin … so maybe Georgetown": a place that only says where the
@@ -601,6 +602,11 @@ _LEFT_BEHIND = re.compile(r"\b(?:let go|laid off|fired|grew up|was born|used to 
                           r"\b(?:moving|relocating|transferring|coming|came|moved) "
                           r"(?:down |up |over )?from\s+$")
 """A place the caller is leaving or has left behind."""
+_TRIP = re.compile(r"\b(?:(?:driv|fly|flew|head|go|went|travel|road-?trip)\w* "
+                   r"(?:up |down |over |out |back )?to|"
+                   r"(?:trip|flight|drive|run) (?:up |down |over |out )?to|visiting|back from|"
+                   r"(?:conference|wedding|game|funeral|meeting|work) (?:up |down |over )?in)\s+(?:the\s+)?$")
+"""A trip somewhere ("I'm driving up to Dallas Tuesday"): out of the area, it is not where they look."""
 _HOME_NOW = re.compile(r"\b(?:my|our) (?:current |old )?(?:house|home|place|condo|townhouse|"
                        r"apartment)(?: (?:up|down|over|out|here))? in\s+$")
 

@@ -16,27 +16,31 @@ from rapidfuzz import fuzz
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.text import Utterance, normalise
 
+_NAME_WORD = r"[a-zß-öø-ÿ][a-zß-öø-ÿ'-]+"
+"""A word of a name, accents included ("Díaz", "Peña", "Müller")."""
+_CAPITALISED = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'-]+"
+
 _NAME_CUE = re.compile(
     r"(?:(?:^|[,.]\s*|\b(?:hi|hello|hey|yeah|yes|oh|and|also|uh|um|sorry|okay|ok|so|well|right)[,\s]+)"
     r"(?:this is|it's|it is|i am|i'm|im)|^its|\b(?:sorry|okay|ok|yeah|yes|oh|um|uh|hi|hello|well|"
     r"so)[,\s]+its)"
     r"\s+(?:(?:uh+|um+|er)[,\s]+)*"
-    r"([a-z][a-z'-]+(?:\s+[a-z][a-z'-]+){0,2})"
+    r"(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,2})"
 )
 
 
 _NAME_HERE = re.compile(r"(?:^|\b(?:hi|hello|hey|yes|yeah|sure|sure thing|okay|ok)[,\s]+)"
-                        r"([a-z][a-z'-]+\s+[a-z][a-z'-]+) here\b")
+                        r"(" + _NAME_WORD + r"\s+" + _NAME_WORD + r") here\b")
 """"Hi, Ann Lee here": a first and last name announced without a cue."""
-_NAME_ALONE = re.compile(r"(?:^|[.!?]\s+)([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2})"
+_NAME_ALONE = re.compile(r"(?:^|[.!?]\s+)(" + _CAPITALISED + r"(?:\s+" + _CAPITALISED + r"){1,2})"
                          r"(?:,?\s+(?:by the way|here|calling|btw))?\s*[.!]?\s*$")
 """A capitalised first and last name said as a sentence of its own at the end of a message."""
 
 
 _NAME_OPENING = re.compile(r"\W*(?:(?:hi|hey|hello|yeah|yes|um+|uh+|morning|afternoon)[,.\s]+)*"
-                           r"([a-z][a-z'-]+ [a-z][a-z'-]+(?: [a-z][a-z'-]+)?)\s*[,.]\s+(?:and )?(?:i|i'm|im|"
-                           r"i'd|i've|we|we're|we'd|calling|need|needing|looking|can|could|wanted|want|"
-                           r"wanting|got|have)\b")
+                           r"(" + _NAME_WORD + r" " + _NAME_WORD + r"(?: " + _NAME_WORD + r")?)\s*[,.]\s+"
+                           r"(?:and )?(?:i|i'm|im|i'd|i've|we|we're|we'd|calling|need|needing|looking|can|"
+                           r"could|wanted|want|wanting|got|have)\b")
 """A first and last name said first, then the request ("Nadia Brooks, I need an oil change")."""
 
 
@@ -59,7 +63,7 @@ _NEVER_NAME = frozenset({"yes", "yeah", "yep", "no", "nope", "sure", "actually",
 
 def _cased(u: Utterance, words: list[str]) -> list[str]:
     """The words as the caller wrote them (capitals kept)."""
-    cased = {w.lower(): w for w in re.findall(r"[A-Za-z][A-Za-z'-]*", u.raw)}
+    cased = {w.lower(): w for w in re.findall(r"[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'-]*", u.raw)}
     return [cased.get(w, w) for w in words]
 
 
@@ -86,7 +90,7 @@ def _with_surname_after(u: Utterance, name: str) -> str:
     """"it's priya by the way, priya raman": a first name said again with its surname later."""
     if " " in name:
         return name
-    for again in re.finditer(rf"\b{re.escape(name.lower())}[,\s]+([a-z][a-z'-]+)\b", u.lower):
+    for again in re.finditer(rf"\b{re.escape(name.lower())}[,\s]+({_NAME_WORD})\b", u.lower):
         if _plausible_name_word(again.group(1)) and (surname := _clean_name([again.group(1)])):
             return f"{name} {surname}"
     return name
@@ -100,23 +104,23 @@ _STRONG_CUE = re.compile(r"\b(?:my name is|my name's|name is|name's|the names|ca
                          r"(?:,? (?:his|her|my|our|their) name)?|"
                          r"under (?:the name|(?:his|her|my|our|their) name)(?: of)?)[,:\s]+"
                          r"(?:(?:um+|uh+|er|like|actually|it's|its|it is|oh)[,\s]+)*"
-                         r"([a-z][a-z'-]+(?:\s+[a-z][a-z'-]+){0,2})")
+                         r"(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,2})")
 
 
 _WORD = (r"(?!(?:my|the|and|is|his|her|our|a|an|yes|yeah|sure|ok|okay|so|well|uh|um|it's|its|name)\b)"
-         r"([a-z][a-z'-]+)")
+         r"(" + _NAME_WORD + r")")
 """A word that can be a name in a frame ("Hector, last name …"; not "sure, my last name …")."""
 _NAME_FRAMES = (
     # "first name Lionel, last name Fair", "Hector, last name is Ybarra", "it's noor last name haddad"
-    (re.compile(r"\bfirst name(?: is|'s)?[,:\s]+([a-z][a-z'-]+)[,.\s]+(?:and |uh |um )*(?:my |the )?"
+    (re.compile(r"\bfirst name(?: is|'s)?[,:\s]+(" + _NAME_WORD + r")[,.\s]+(?:and |uh |um )*(?:my |the )?"
                 r"last name(?: is|'s)?[,:\s]+", re.I), r"\1 "),
     (re.compile(rf"\b{_WORD}[,.\s]+(?:and |uh |um )*(?:my |the )?last name(?: is|'s)?[,:\s]+", re.I),
      r"\1 "),
     # "last name Brandt, first name Lottie", "Ferreira, first name Gus": the given name first
-    (re.compile(r"\blast name(?: is|'s)?[,:\s]+([a-z][a-z'-]+)[,.\s]+(?:and |uh |um )*(?:my |the )?"
-                r"first name(?: is|'s)?[,:\s]+([a-z][a-z'-]+)", re.I), r"\2 \1"),
+    (re.compile(r"\blast name(?: is|'s)?[,:\s]+(" + _NAME_WORD + r")[,.\s]+(?:and |uh |um )*(?:my |the )?"
+                r"first name(?: is|'s)?[,:\s]+(" + _NAME_WORD + r")", re.I), r"\2 \1"),
     (re.compile(rf"\b{_WORD}[,.\s]+(?:and |uh |um )*(?:my |the )?first name(?: is|'s)?[,:\s]+"
-                r"([a-z][a-z'-]+)", re.I), r"\2 \1"),
+                r"(" + _NAME_WORD + r")", re.I), r"\2 \1"),
     (re.compile(r"\b(?:my )?first name(?: is|'s)?[,:\s]+(?=[a-z])", re.I), ""),  # "first name Gus"
     # "yeah you can put it under Mehmet Yilmaz", "it'd be under Lena Fischer", "just put Ken Adams"
     (re.compile(r"^.*?\b(?:put (?:it |that |this |me |us )?(?:down )?(?:under|as|for)|"
@@ -157,9 +161,9 @@ def _unrepeated(words: list[str]) -> list[str]:
 
 
 _LAST_NAME = re.compile(r"\b(?:last name|surname|family name)(?:'s| is| would be| should be|:)?,?\s+"
-                        r"(?:(?:um+|uh+|it's|its)[,\s]+)*([a-z][a-z'-]+)")
+                        r"(?:(?:um+|uh+|it's|its)[,\s]+)*(" + _NAME_WORD + r")")
 _FIRST_NAME = re.compile(r"\b(?:first name|given name)(?:'s| is| would be| should be|:)?,?\s+"
-                         r"(?:(?:um+|uh+|it's|its)[,\s]+)*([a-z][a-z'-]+)")
+                         r"(?:(?:um+|uh+|it's|its)[,\s]+)*(" + _NAME_WORD + r")")
 
 
 def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
@@ -277,7 +281,7 @@ def _name_said_alone(u: Utterance) -> str | None:
     Lindqvist. L-I-N-D-Q-V-I-S-T."), wherever in the call: a known first name, then a surname."""
     text = _NAME_ONLY_FILLER.sub("", _SPELLED_OUT.sub(" ", u.lower).strip())
     text = re.sub(r"[,.]?\s*(?:thanks|thank you|please)?\W*$", "", text)
-    words = _unrepeated(re.findall(r"[a-z][a-z'-]+", text))
+    words = _unrepeated(re.findall(_NAME_WORD, text))
     if not 2 <= len(words) <= 3 or re.search(r"[^a-z'\s,.-]", text):
         return None
     lex = lexicon()
@@ -290,8 +294,8 @@ def _name_said_alone(u: Utterance) -> str | None:
     return None
 
 
-_INTRODUCED = re.compile(r"\b(?:i'?m|im|i am|this is|my name is|my name's|name's)\s+([a-z][a-z'-]+)\s+"
-                         r"([a-z][a-z'-]+)(\W*$)?")
+_INTRODUCED = re.compile(r"\b(?:i'?m|im|i am|this is|my name is|my name's|name's)\s+(" + _NAME_WORD + r")\s+"
+                         r"(" + _NAME_WORD + r")(\W*$)?")
 
 
 def _introduced_mid_run(u: Utterance) -> str | None:
@@ -332,7 +336,7 @@ def _extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
             if i == len(pieces) - 1 and any(len(n.split()) > 1 for n in names):
                 break  # "Ewan MacLeod, Mac with an a": a whole name said; the rest is spelling
             piece = _AFTER_NAME.sub("", _PIECE_FILLER.sub("", piece.strip()))
-            words = _unrepeated(re.findall(r"[a-z][a-z'-]+", piece))
+            words = _unrepeated(re.findall(_NAME_WORD, piece))
             if any(_is_vehicle_word(w) for w in words):
                 continue  # "it's a kia soul": the car, not the caller
             if 2 <= len(words) <= 3 and all(_plausible_name_word(w) for w in words):
@@ -378,7 +382,7 @@ def _extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
                       r"no problem|fine|alright|all right)[,.\s]+)+", "",
                       _SPELLED_OUT.sub(" ", u.lower))
         text = re.sub(r"[,.]?\s*(?:thanks|thank you|please)\W*$", "", text)
-        words = re.findall(r"[a-z][a-z'-]+", text)
+        words = re.findall(_NAME_WORD, text)
         if 2 <= len(words) <= 3 and words[0] in lexicon().given_names and all(
                 _plausible_name_word(w) for w in words[1:]):
             return " ".join(w[:1].upper() + w[1:] for w in words)  # "it's will summers"

@@ -289,7 +289,8 @@ def read(text: str, profile: BusinessProfile, today: date,
             awaiting in _LEAD_ASKED and _PRICE_SPAN.search(u.lower) is not None) or (
             _HUNDREDS_SPAN.search(u.numeric) is not None) or (
             awaiting in _LEAD_ASKED and _SPOKEN_SPAN.search(u.numeric) is not None) or (
-            awaiting in _LEAD_ASKED and _BARE_FIGURE.fullmatch(u.numeric) is not None) or (
+            awaiting in _LEAD_ASKED | {"date", "pick_alternative"}  # no day is said "four hundred"
+            and _BARE_FIGURE.fullmatch(u.numeric) is not None) or (
             _CEILING_FIGURE.search(u.numeric) is not None and _HOME_TALK.search(u.lower) is not None))
         result.timeline = lead.extract_timeline(u, today, expecting=awaiting == "timeline")
         result.location = ex.extract_location(u, profile, expecting=awaiting == "location")
@@ -442,7 +443,7 @@ def _names_faq_topic(lowered: str, profile: BusinessProfile) -> bool:
     if any(pattern.search(lowered) for pattern in lexicon().topics.values()):
         return True
     spaced = lowered.replace("-", " ")  # "pre approval" is the keyword "pre-approval" as heard
-    return any(re.search(rf"\b{re.escape(k.lower().replace('-', ' '))}\b", spaced) for entry in profile.faq
+    return any(re.search(rf"\b{re.escape(k.lower().replace('-', ' '))}s?\b", spaced) for entry in profile.faq
                for k in entry.keywords if " " in k or "-" in k or len(k) >= 5)
 
 

@@ -54,6 +54,10 @@ def normalise(text: str) -> Utterance:
     spoken = _number_homophones(spoken)
     spoken = _loose_clock(spoken)
     spoken = re.sub(rf"\b({_NUMBER_WORD})'s\b", r"\1 is", spoken)  # "eleven's better": a number
+    # "on the tue— the wednesday": a day cut off and said again as another is a slip, not a day
+    spoken = re.sub(r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b(?:[\s,.-]|—)+"
+                    r"(?:(?:the|on|uh+|um+|er|i mean|no|sorry)\W+)*"
+                    r"(?=(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)", "", spoken)
     spoken = re.sub(r"\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b\.?(?=\s*(?:\d|at\b|$|,|\.|"
                     r"morning|afternoon|evening|the\b|or\b))",
                     lambda m: {"mon": "monday", "tue": "tuesday", "tues": "tuesday",
@@ -231,7 +235,19 @@ _SPANISH = tuple((re.compile(pattern), english) for pattern, english in (
     (r"\bdomingo\b", "sunday"), (r"\bs[íi] claro\b|\bclaro que s[íi]\b|\bs[í]\b", "yes"),
     (r"\bnecesito\b", "i need"), (r"\bquiero\b", "i want"), (r"\bcambio de aceite\b", "oil change"),
     (r"\bfrenos\b", "brakes"), (r"\bllantas\b", "tires"), (r"\bgracias\b", "thanks"),
-    (r"\bperfecto\b", "perfect"), (r"\bme llamo\b", "my name is"),
+    (r"\bperfecto\b", "perfect"), (r"\bme llamo\b", "my name is"), (r"\bmi nombre es\b", "my name is"),
+    (r"\bpor favor\b", "please"),
+    (r"\b(?:despu[ée]s del|saliendo del) trabajo\b", "after work"), (r"\bantes del trabajo\b", "before work"),
+    (r"\bmediod[íi]a\b", "noon"), (r"\bm[áa]s tarde\b", "later"), (r"\btemprano\b", "early"),
+    (r"\b(?:ver|mirar|visitar) (?:la|esa|esta) casa\b", "see the house"), (r"\b(?:la|una) casa\b", "a house"),
+    (r"\bque tienen\b", "that you have"), (r"\b(?:tienen|tiene) algo\b", "do you have anything"),
+    (r"\b(?:hacer|sacar|una) cita\b", "an appointment"), (r"\bcita\b", "appointment"),
+    (r"\b(?:mi|el) (?:carro|coche)\b", "my car"), (r"\bno (?:prende|arranca)\b", "won't start"),
+    (r"\bbater[íi]a nueva\b", "new battery"), (r"\baceite\b", "oil"), (r"\bllanta\b", "tire"),
+    (r"\bcu[áa]nto (?:cuesta|cobran|es)\b", "how much is"), (r"\bcomprar\b", "buy"), (r"\bvender\b", "sell"),
+    (r"\bllamar(?:me)?\b|\bll[áa]menme\b|\bll[áa]mame\b", "call me"), (r"\best[áa] bien\b", "that's fine"),
+    (r"\b(?:hola|buenos d[íi]as|buenas tardes|buenas)\b", "hello"), (r"\ben\b", "in"),
+    (r"\bdormitorios\b|\brec[áa]maras\b|\bcuartos\b", "bedrooms"),
 ))
 """Spanish said inside English (Texas callers switch mid-sentence): days, times and the few
 words a booking turns on, in English for the rest of the reader."""
@@ -239,12 +255,16 @@ words a booking turns on, in English for the rest of the reader."""
 
 def _spanish(text: str) -> str:
     if not re.search(r"[ñáéíóú]|\b(?:ma[ñn]ana|hoy|lunes|martes|jueves|viernes|s[áa]bado|domingo|"
-                     r"necesito|quiero|gracias|a las)\b", text):
+                     r"necesito|quiero|gracias|a las|hola|casa|cita|carro|tienen|cuanto|llamo|nombre|"
+                     r"buenas|buenos|despues|favor)\b", text):
         return text
     for pattern, english in _SPANISH:
         text = pattern.sub(english, text)
-    return re.sub(r"\ba las (" + "|".join(_SPANISH_NUMBERS) + r")\b",
-                  lambda m: f"at {_SPANISH_NUMBERS[m.group(1)]}", text)
+    numbers = "|".join(_SPANISH_NUMBERS)
+    minutes = {"media": 30, "cuarto": 15}
+    text = re.sub(rf"\ba las ({numbers}) y (media|cuarto)\b",  # "a las cinco y media": 5:30
+                  lambda m: f"at {HOUR_WORDS[_SPANISH_NUMBERS[m.group(1)]]}:{minutes[m.group(2)]}", text)
+    return re.sub(rf"\ba las ({numbers})\b", lambda m: f"at {_SPANISH_NUMBERS[m.group(1)]}", text)
 
 
 def _apostrophe(match: re.Match[str]) -> str:

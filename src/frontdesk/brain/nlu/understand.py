@@ -142,10 +142,17 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
         about = next((a for c, a in zip(clauses, abouts, strict=True) if c in rest and a), None)
         main = read(" ".join(rest), profile, today, awaiting, about=about)  # "…, can I drive it?"
         for aside in asides:
-            if "price_question" in aside.flags and not aside.services and main.services and re.search(
-                    r"\b(?:that|it|this|them|those)\b", aside.text.lower()):
+            cut_off = _CUT_OFF.search(aside.text.lower()) is not None
+            if "price_question" in aside.flags and not aside.services and main.services and (
+                    cut_off or re.search(r"\b(?:that|it|this|them|those)\b", aside.text.lower())):
                 # "my check engine light came on. how much to have somebody look at that?"
                 aside.services = list(main.services)
+                if cut_off and not (main.date or main.time or main.window or "book" in main.flags
+                                    or lexicon().intents["book"].search(" ".join(rest).lower())):
+                    # "what do you guys charge for the— sorry. For a full detail.": the service
+                    # finishes the question; it asks for no visit
+                    main, asides = aside, [a for a in asides if a is not aside]
+                    break
         if awaiting is not None and answers(awaiting, main) and any(map(_echoes_question, asides)):
             # "the main reason? lease ending": the caller says the question over to
             # themselves, then answers it
@@ -156,7 +163,8 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
                 main.intent in {"greeting", "affirm"} and _is_discourse_marker(rest)
                 and not (main.intent == "affirm" and awaiting in _ASKED_YES_NO)) or (
                 # "ok and what time do you close?" to "shall someone call you back?": heard, not agreed
-                main.intent == "affirm" and awaiting == "offer_callback" and _is_discourse_marker(rest)
+                main.intent == "affirm" and awaiting in {"offer_callback", "offer_appointment"}
+                and _is_discourse_marker(rest)
                 and re.match(r"\W*(?:ok(?:ay)?|alright|all right|right)\W+(?:and|so|"
                              r"but)\b", text.lower())) or (
                 # "okay, this is going to sound weird, but …?": an "okay" that answers nothing
@@ -376,15 +384,20 @@ def _merge_questions(asides: list[Understanding], profile: BusinessProfile, toda
     return merged
 
 
+_CUT_OFF = re.compile(r"(?:\b(?:a|an|the|for|of|on|my|your|to)|—|--|-|\.\.\.|…)\W*"
+                      r"(?:(?:sorry|um+|uh+|er)\W*)*$")
+"""A question broken off before its object ("what do you charge for the— sorry.")."""
 _EMBEDDED_ASK = re.compile(r"\b(?:don'?t|do not|never) (?:really |even |quite |totally |fully |honestly )*"
                            r"(?:get|understand|know|knew) how\b|\b(?:confused|unclear) (?:about|on|how)\b|"
                            r"\bcurious (?:about )?how\b|"
-                           r"\b(?:no|not a|any) (?:idea|clue) how\b|\bwondering (?:about|if|whether|how)\b|"
+                           r"\b(?:no|not a|any) (?:idea|clue) how\b|"
+                           r"\bwonder(?:ing|in'?|ed)? (?:about|if|whether|how|what|do|does|can|could|are|"
+                           r"is)\b|"
                            # "… helping her out with all this do you guys work with first time buyers"
                            r"(?<=[a-z] )(?:do|does|are|is) (?:you|y'?all|your) (?:guys |office |team |"
                            r"agents? |"
                            r"company |shop |people |folks )?(?:work|do|take|help|handle|charge|need|have|"
-                           r"offer|"
+                           r"offer|got|run|provide|give|"
                            r"require|deal)\b|"
                            # "we ain't pre-approved yet how does that even work": the topic said before
                            r"(?<=[a-z] )how (?:does|do|would|will|is) (?:that|it|this)(?: (?:even|all|"

@@ -217,6 +217,13 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 
 def _holiday_date(text: str, today: date) -> date | None:
     """"the Tuesday after Thanksgiving", "the day before Christmas Eve", "New Year's Day"."""
+    if (unnamed := re.search(r"\b(?:sometime |some time |anytime |any time |right )?after the holiday\b(?!s)",
+                             text)) and not ruled_out(text, unnamed.start()):
+        # "can we do it sometime after the holiday?": the day after the one coming up
+        coming = [d for d in (f(y) for f in _HOLIDAYS.values() for y in (today.year, today.year + 1))
+                  if today <= d <= today + timedelta(days=14)]
+        if coming:
+            return min(coming) + timedelta(days=1)
     match = _HOLIDAY.search(text)
     if match is None or ruled_out(text, match.start()):
         return None
@@ -225,6 +232,9 @@ def _holiday_date(text: str, today: date) -> date | None:
     if day < today:
         day = _HOLIDAYS[name](today.year + 1)
     rel, forward = match.group("rel"), match.group("dir") != "before"
+    if rel is None and re.search(r"\b(?:sometime |some time |anytime |any time |right |just )after\s+$",
+                                 text[: match.start()]):
+        return day + timedelta(days=1)  # "sometime after Thanksgiving": from the day after on
     if rel is None and re.search(r"\b(?:before|after|by|until|till|around|over|for|since)\s+(?:the\s+)?$",
                                  text[: match.start()]):
         return None  # "sometime before Christmas" bounds the day; it is not the day
@@ -333,10 +343,11 @@ def _ruled_out_weekdays(text: str) -> set[int] | None:
     end = None
     for match in DATE_SPAN.finditer(text):
         listed = end is not None and re.fullmatch(r"\W*(?:or|nor|and|,)\W*", text[end: match.start()])
-        if not (listed or ruled_out(text, match.start()) or ruled_out_after(text, match.end())):
+        named = re.search(WEEKDAY, match.group(0))
+        again = named is not None and _weekday_index(named.group(0)) in skipped  # "I'm in Dallas Tuesday"
+        if not (listed or again or ruled_out(text, match.start()) or ruled_out_after(text, match.end())):
             return None
         end = match.end()
-        named = re.search(WEEKDAY, match.group(0))
         if named:
             skipped.add(_weekday_index(named.group(0)))
     for match in re.finditer(rf"\b(?:no|not|except|but|never)\s+(?:on\s+)?({WEEKDAY})s\b", text):
@@ -353,7 +364,8 @@ Tuesday next week"): a day of the week after this one, not the coming one."""
 
 
 _LATER_DAY_NEXT_WEEK = re.compile(
-    rf"\bnext week\b(?:(?!\bthis\b|\btomorrow\b|\btoday\b|\bbut\b|\bnot\b)[^.?!]){{0,40}}?\b({WEEKDAY})\b")
+    rf"\bnext week\b(?:(?!\bthis\b|\btomorrow\b|\btoday\b|\bbut\b|\bnot\b)[^.?!]){{0,40}}?"
+    rf"(?:[.!]\s+(?:(?:um|uh|so|say|maybe|like|how about|what about)\W+)*)?\b({WEEKDAY})\b")
 """"early next week for an oil change, um, monday or tuesday": the days said a few words later
 are still that week's."""
 
@@ -368,6 +380,11 @@ def _day_of_next_week(text: str, today: date) -> date | None:
         monday = today - timedelta(days=today.weekday()) + timedelta(days=7)
         return monday + timedelta(days=_weekday_index(name))
     return None
+
+
+_ANY_BUT = re.compile(r"\b(?:any ?(?:day|thing|time)|whenever|whatever(?: day)?)\b[^.?!]{0,20}?"
+                     r"\b(?:but|except|other than|besides|apart from)\b")
+"""Any day at all, one or more ruled out ("anything but Wednesday")."""
 
 
 def _weekday_index(name: str) -> int:
@@ -401,11 +418,18 @@ def _extract_date(u: Utterance, today: date, _single: bool) -> date | None:
         # "try me next week" → next Monday; "later this week" → Thursday; "next week but not
         # Monday" → the first day of that week not ruled out
         monday = today - timedelta(days=today.weekday())
-        if week.group(2) == "this":
+        if week.group(2) == "this" and week.group(1) in {"later", "end of"}:
             day = max(today + timedelta(days=1), monday + timedelta(days=3))
+        elif week.group(2) == "this":
+            day = today + timedelta(days=1)  # "any day this week except Tuesday": the first day left
         else:
             day = monday + timedelta(days=11 if week.group(1) == "end of" else 7)
         while day.weekday() in skipped and day.weekday() < 6:
+            day += timedelta(days=1)
+        return day
+    if not _single and _ANY_BUT.search(text) and (refused := _ruled_out_weekdays(text)):
+        day = today + timedelta(days=1)  # "any day but Wednesday, I work Wednesdays": the first other
+        while day.weekday() in refused:
             day += timedelta(days=1)
         return day
     if not _single and _DECISION.search(text):
@@ -427,9 +451,14 @@ def _extract_date(u: Utterance, today: date, _single: bool) -> date | None:
                 return named + timedelta(days=1)
         if later:
             return later[-1]
+    refused: set[int] = set()
     for match in DATE_SPAN.finditer(text):
         span = match.group(0)
-        if ruled_out(text, match.start()) or ruled_out_after(text, match.end()):
+        named = re.search(WEEKDAY, span)
+        if ruled_out(text, match.start()) or ruled_out_after(text, match.end()) or (
+                named and _weekday_index(named.group(0)) in refused):
+            if named:  # "any day but Tuesday, I'm at work Tuesday": ruled out once is ruled out
+                refused.add(_weekday_index(named.group(0)))
             continue
         if not _single and _belongs_elsewhere(text, match.start()):
             continue  # "my new job starts January 4th" dates the job, not the appointment
