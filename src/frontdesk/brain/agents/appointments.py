@@ -11,7 +11,7 @@ writes the move, releasing the old slot. "Actually, keep it" keeps it.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from frontdesk.brain.agents.scheduling import pick_offered
 from frontdesk.brain.availability import AvailabilityCalendar, closed_reply
@@ -185,7 +185,7 @@ async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
     u = ctx.u
     desk = s.desk
     if desk.action == "move" and (target.given or current.given):
-        wanted = _wanted(s, current, target)
+        wanted = _wanted(s, ctx, current, target)
         if not u.deny and not u.is_question and _said_back(desk, wanted):
             await _move(s, ctx)  # "Friday at eleven, great": the read-back said back is a yes
             return
@@ -223,7 +223,7 @@ async def _answer_new_time(s: ConversationState, ctx: TurnContext, current: When
                            target: When) -> None:
     u = ctx.u
     desk = s.desk
-    wanted = _wanted(s, current, target)
+    wanted = _wanted(s, ctx, current, target)
     if s.awaiting == "pick_alternative" and desk.offered:
         choice = pick_offered([datetime.fromisoformat(o) for o in desk.offered], u)
         if choice is not None:
@@ -249,7 +249,7 @@ async def _answer_new_time(s: ConversationState, ctx: TurnContext, current: When
     await _go_on(s, ctx, When())
 
 
-def _wanted(s: ConversationState, current: When, target: When) -> When:
+def _wanted(s: ConversationState, ctx: TurnContext, current: When, target: When) -> When:
     """The new day and time in an answer about a move. Asked for the new time, the day said
     before the time is the new day too ("early next week's best. Tuesday, maybe nine
     thirty?"), unless it is the day the appointment has."""
@@ -259,6 +259,11 @@ def _wanted(s: ConversationState, current: When, target: When) -> When:
     if target.date is None and current.date is not None and (
             chosen is None or current.date.isoformat() != chosen.scheduled_date):
         return When(current.date, target.time, target.part)
+    old_day = chosen.scheduled_date if chosen is not None else None
+    if target.date is not None and target.date.isoformat() == old_day and (
+            re.search(r"\bnext (?:mon|tues|wednes|thurs|fri|satur|sun)day\b", ctx.u.text.lower())):
+        # "it's Saturday; can we push it to next Saturday?": the one a week on, not the same day
+        return When(target.date + timedelta(days=7), target.time, target.part)
     return target
 
 

@@ -106,6 +106,8 @@ _WEEK_FROM = re.compile(rf"\b(?P<n>a|one|1|two|2|three|3) weeks? from "
                         r"\bin (?:a|one|1) week(?:'s time)?\b(?! from)|\bthis time next week\b")
 _PAST = re.compile(r"\b(?:died|happened|was|were|did|broke|went|had|been|started|stalled|quit|"
                    r"failed|twice|once|times|already|ago)\b")
+_NO_TIME = re.compile(r"\b(?:don'?t|do not|won'?t|can'?t|cannot) (?:have|get|find|make) (?:the |any )?time\b|"
+                     r"\b(?:no time|too (?:busy|slammed|swamped))\b")
 _DECISION = re.compile(r"\b(?:or|maybe|probably|let'?s say|let'?s (?:do|go with|make it)|go with|"
                        r"i'?ll take|make it|better|safer|to be safe)\b")
 
@@ -293,8 +295,22 @@ def extract_date(u: Utterance, today: date, _single: bool = False) -> date | Non
         return stance.settle(u.numeric, [stance.Mention(holiday.start(), holiday.end(), found), *later],
                              found)
     if found is not None and found not in {m.value for m in mentions}:
-        return found  # "a week from today", "the Tuesday after Thanksgiving": no mention says it
-    return stance.settle(u.numeric, mentions, found)
+        # "a week from today", "the Tuesday after Thanksgiving": no mention says it
+        return _checked_by_day_of_month(u.numeric, found, today)
+    return _checked_by_day_of_month(u.numeric, stance.settle(u.numeric, mentions, found), today)
+
+
+def _checked_by_day_of_month(text: str, day: date | None, today: date) -> date | None:
+    """"next Saturday, same time? that's the 27th, right?": a weekday the caller puts a day of
+    the month to is that one's week (said on a Friday, "next Saturday" can be either)."""
+    if day is None or not re.search(WEEKDAY, text):
+        return day
+    for ordinal in re.finditer(r"\bthe (\d{1,2})(?:st|nd|rd|th)\b", text):
+        said = _day_of_month(int(ordinal.group(1)), today)
+        if said is not None and not ruled_out(text, ordinal.start()) and abs((said - day).days) == 7:
+            # the same weekday, a week apart
+            return said
+    return day
 
 
 _WEEKDAY_THEN_DATE = re.compile(rf"\b{WEEKDAY},?\s+(?:the\s+)?(?=(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|"
@@ -408,9 +424,11 @@ def _extract_date(u: Utterance, today: date, _single: bool) -> date | None:
                     else extract_date(Utterance(start, start, start), today) or today)
         weeks = {"two": 2, "2": 2, "three": 3, "3": 3}.get(week.group("n") or "", 1)
         return base + timedelta(days=7 * weeks)  # "two weeks from today"
-    week = re.search(r"\b(?:(early|later|end of|sometime) )?(next|this) week\b", text)
-    if week and _PAST.search(clause_before(text, week.start())):
-        week = None  # "it died on me twice this week" says when it broke, not when to come
+    # "it died on me twice this week" says when it broke, "I'm too slammed this week" when the
+    # caller cannot come: neither is when to come
+    week = next((w for w in re.finditer(r"\b(?:(early|later|end of|sometime) )?(next|this) week\b", text)
+                 if not (_PAST.search(clause_before(text, w.start()))
+                         or _NO_TIME.search(clause_before(text, w.start())))), None)
     if week and week.group(2) == "next" and not _single and (named := _day_of_next_week(text, today)):
         return named  # "next week Friday", "Monday or Tuesday next week": that week's days
     skipped = _ruled_out_weekdays(text) if week and not _single else None
