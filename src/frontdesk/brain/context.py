@@ -7,6 +7,7 @@ they want done (start a human check, schedule a callback, mark do-not-call) is r
 
 from __future__ import annotations
 
+import re
 import string
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -18,6 +19,7 @@ import yaml
 
 from frontdesk.brain.availability import AvailabilityCalendar
 from frontdesk.brain.nlu import Understanding
+from frontdesk.brain.nlu.cues import ONLY_COURTESY
 from frontdesk.brain.nlu.names import corrected_name, respelled
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.ports import Calendar, CustomerDirectory, LanguageAssist, Reminders
@@ -168,6 +170,8 @@ class TurnContext:
         repeats = state.ask_repeats + 1 if state.last_ask == key else 0
         if (self.aside_answered or self.progressed) and state.last_ask == key:
             repeats = state.ask_repeats  # back from a question: not a failed attempt
+        elif state.last_ask == key and self._heard_the_answer(state):
+            repeats = state.ask_repeats  # "ok great" to the answer given before the question
         elif repeats and self._acknowledged(state, key):
             # given a name or a day when something else was asked ("guadalupe ortiz o r t i z"
             # to "8 or 10?"): taken and said so, it is no failed attempt
@@ -191,6 +195,13 @@ class TurnContext:
         state.last_ask, state.ask_repeats = key, repeats
         state.awaiting = awaiting  # type: ignore[assignment]
         state.awaiting_agent = agent
+
+    def _heard_the_answer(self, state: ConversationState) -> bool:
+        """The caller only acknowledges ("ok great") the answer said before the question."""
+        if self.understanding is None or not ONLY_COURTESY.fullmatch(self.understanding.text.lower()):
+            return False
+        last = next((m.content for m in reversed(state.messages) if m.role == "assistant"), "")
+        return bool(re.match(r"[^?]+[.!] ", last)) and last.rstrip().endswith("?")
 
     def _acknowledged(self, state: ConversationState, key: str) -> bool:
         """Say that the facts the caller gave this turn were taken, when they did give some and

@@ -89,6 +89,7 @@ class SimulatedCaller:
         self._asked_time = False
         self._last_awaiting: str | None = None
         self._repeats = 0
+        self._answered = True
 
     @property
     def interrupting(self) -> bool:
@@ -109,16 +110,17 @@ class SimulatedCaller:
         if state.get("ended") or self.done:
             return None
         awaiting = state.get("awaiting")
-        if awaiting is not None and awaiting == self._last_awaiting:
-            self._repeats += 1
-        else:
+        if awaiting is None or awaiting != self._last_awaiting:
             self._repeats = 0
+        elif self._answered:  # asked again after answering it; not after asking something back
+            self._repeats += 1
         self._last_awaiting = awaiting
         if self._repeats >= 3:  # the agent keeps asking the same thing: a real caller gives up
             self.done = True
             return "forget it, I'll call back later. bye"
         first = self.turns == 0
         self.turns += 1
+        self._answered = False
         if self.script:  # a scripted caller says its lines whatever the agent asked
             return self.script.pop(0)
         if first and self.scenario.direction == "inbound":
@@ -126,6 +128,7 @@ class SimulatedCaller:
         text = self._answer(awaiting, reply)
         if text is None:
             return None
+        self._answered = True
         if self.behaviour == "interrupts" and not self.spoken and awaiting is not None:
             text = self._pick(["sorry to cut you off, ", "oh, wait, ", "sorry, "]) + text
         return text

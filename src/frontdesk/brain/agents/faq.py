@@ -8,7 +8,7 @@ brought back to it after the answer.
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
 
 from rapidfuzz import fuzz
 
@@ -219,6 +219,56 @@ def _staff_answer(ctx: TurnContext) -> bool:
     return True
 
 
+_HOW_LONG_VISIT = re.compile(r"\bhow long (?:does|do|will|would|is|'s)\b|\bhow much time\b|"
+                             r"\blike an hour or\b|\bhow long (?:it|that) (?:takes|lasts)\b")
+
+
+def _the_visit(s: ConversationState, ctx: TurnContext) -> tuple[str | None, date | None, time | None]:
+    """The visit a question is about: what the message asks for (the question is answered
+    before the rest of it is taken), else the booking under way."""
+    u, whole, slots = ctx.u, ctx.queue[-1] if ctx.queue else ctx.u, s.booking_slots
+    kind = u.appointment_type or whole.appointment_type or slots.appointment_type or (
+        "service" if (whole.services or slots.services) and ctx.profile.appointment_type("service") else None)
+    day = u.date or whole.date or (date.fromisoformat(slots.preferred_date) if slots.preferred_date else None)
+    at = u.time or whole.time or (time.fromisoformat(slots.preferred_time) if slots.preferred_time else None)
+    return kind, day, at
+
+
+def _who_meets_answer(s: ConversationState, ctx: TurnContext) -> bool:
+    """"Who would we be meeting with?": the people who take that kind of visit, on duty then."""
+    if "meets_question" not in ctx.u.flags:
+        return False
+    kind, day, at = _the_visit(s, ctx)
+    visit = ctx.profile.appointment_type(kind)
+    departments = ctx.profile.departments
+    team = [m for m in ctx.profile.staff if visit is not None and visit.department in m.handles]
+    if day is not None:
+        team = [m for m in team if (m.on_duty(departments, datetime.combine(day, at)) if at
+                                    else m.duty_hours(departments).for_weekday(day.weekday()))]
+    if not team:
+        return False
+    when = f" {say_on_date(day, ctx.today)}" if day is not None else ""
+    said = ctx.replies.say("who_meets", names=say_list([m.name for m in team], "or"), when=when)
+    if said not in ctx.reply_parts:  # asked twice in one breath: said once
+        ctx.add(said)
+    return True
+
+
+def _visit_length_answer(s: ConversationState, ctx: TurnContext) -> bool:
+    """"How long does the consultation usually take?": the visit's own length, from the profile
+    (a service's length comes with its price)."""
+    if ctx.u.services or "faq_topic" in ctx.u.flags or not _HOW_LONG_VISIT.search(ctx.u.text.lower()):
+        return False
+    kind, _, _ = _the_visit(s, ctx)
+    visit = ctx.profile.appointment_type(kind)
+    if visit is None or visit.duration_min is None:
+        return False
+    said = ctx.replies.say("visit_length", visit=visit.label, minutes=visit.duration_min)
+    if said not in ctx.reply_parts:
+        ctx.add(said)
+    return True
+
+
 def _day_hours_answer(ctx: TurnContext) -> bool:
     """"Are you open on Christmas Eve?", "is service open the day after Thanksgiving?": the hours
     of that one day, closures and short hours included, from the profile. Other days ("open
@@ -336,6 +386,11 @@ def _inventory_answer(s: ConversationState, ctx: TurnContext) -> bool:
     # "is it still there?" points back at the car named before it
     query = ex.extract_vehicle_query(normalise(f"{u.text} {u.about}" if u.about else u.text),
                                      ctx.profile)
+    seen = s.booking_slots.vehicle
+    if query.empty and seen.model and s.booking_slots.appointment_type != "service" and (
+            "price_question" in u.flags and _POINTS_BACK.search(u.text.lower())):
+        # "I'm interested in the silver Camry …" … "and the price on that one?": the car named
+        query = ex.extract_vehicle_query(normalise(f"{seen.make or ''} {seen.model}"), ctx.profile)
     if query.empty or not ("inventory_question" in u.flags or u.is_question
                            or "price_question" in u.flags):
         return False
@@ -385,6 +440,10 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     if s.awaiting == "offer_callback" and s.awaiting_agent == AGENT and not (
             u.is_question and u.intent == "faq"):  # "and are y'all open on sundays?" asks again
         absorb_contact(s, ctx)
+        if objection.visit_proposed(s, ctx):
+            s.awaiting = s.callback_reason = None  # "okay, let's just do Tuesday at four then": the visit
+            ctx.hand_off("scheduling", "a time for the visit, not a call", s)
+            return
         if (u.date or u.time or u.window or u.time_of_day) and not u.deny:
             # "evenings are best, after six": a yes, and when
             objection.schedule_callback(s, ctx, reason=s.callback_reason)
@@ -412,7 +471,15 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     day_hours = _day_hours_answer(ctx)
     from_lot = not day_hours and not strong_faq and _inventory_answer(s, ctx)
     previous_topic, s.recent_topic = s.recent_topic, "hours" if day_hours else None
-    answered = (day_hours or from_lot or _staff_answer(ctx) or _price_answer(s, ctx)
+    if scheduling.which_sooner(s, ctx):
+        return
+    confirming = "confirm_question" in u.flags
+    if confirming:
+        ctx.say("confirm_on_call")  # "will somebody call me to confirm?": this call is the booking
+    met = _who_meets_answer(s, ctx)
+    timed = _visit_length_answer(s, ctx)
+    answered = (confirming or met or timed or day_hours or from_lot or _staff_answer(ctx)
+                or _price_answer(s, ctx)
                 or _area_answer(s, ctx) or (not strong_faq and _address_answer(ctx)))
     if answered is True and "price_question" in u.flags and asks_hours(normalise(u.text).lower) and (
             hours := next((e for e in ctx.profile.faq if e.category == "hours"), None)) is not None:

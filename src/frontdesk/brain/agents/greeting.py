@@ -11,7 +11,7 @@ import re
 from frontdesk.brain.agents import faq, qualification
 from frontdesk.brain.context import Effect, TurnContext, absorb_contact
 from frontdesk.brain.format import say_list
-from frontdesk.brain.nlu.cues import RETURNED_CALL
+from frontdesk.brain.nlu.cues import ONLY_COURTESY, RETURNED_CALL
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.state import ConversationState
 
@@ -41,10 +41,6 @@ def _capabilities(ctx: TurnContext) -> str:
                      "answer questions about our services"])
 
 
-_ONLY_COURTESY = re.compile(r"\W*(?:(?:ok(?:ay)?|perfect|great|cool|sure|yes|yeah|alright|all right|good|"
-                            r"wonderful|awesome|lovely|thanks?|thank you|cheers|so much|very much|"
-                            r"appreciate it)\W*)+")
-"""Thanks and nothing else ("perfecto, gracias" asked for a name): the question still waits."""
 
 
 def last_question(s: ConversationState) -> str | None:
@@ -93,12 +89,16 @@ def conversation_act(s: ConversationState, ctx: TurnContext) -> bool:
         previous = next((m.content for m in reversed(s.messages) if m.role == "assistant"), None)
         if pending and previous and "?" not in previous:
             previous = pending  # back from "take your time": the question that is waiting
+        elif previous == ctx.replies.say("hold_ok"):
+            previous = ctx.replies.say("how_can_i_help")  # back, and nothing was asked yet
         ctx.add(f"{ctx.replies.say('repeat_intro')} {previous or ctx.replies.say('hello_again')}")
         ctx.aside_answered = True
         return True
     if intent == "line_check":
         ctx.say("line_check")
     elif intent == "hold":
+        if u.has_lead_facts and ctx.profile.kind == "real_estate":
+            qualification.absorb(s, ctx)  # "thinking of selling my place in Pflugerville— hang on"
         ctx.say("hold_ok")
         ctx.aside_answered = True
         return True  # the caller is away: the question waits until they are back
@@ -198,7 +198,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         if "thanks" in u.flags:
             ctx.say("you_are_welcome")
             pending = last_question(s)
-            if s.awaiting not in {None, "anything_else"} and pending and _ONLY_COURTESY.fullmatch(
+            if s.awaiting not in {None, "anything_else"} and pending and ONLY_COURTESY.fullmatch(
                     normalise(u.text).lower):
                 ctx.add(pending)  # "perfecto, gracias" asked for a name: the booking waits for it
             else:

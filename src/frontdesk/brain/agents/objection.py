@@ -60,8 +60,9 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             ctx.ask(s, "phone", AGENT, "callback_ask_phone", when=s.pending_callback["when"])
         return
     if s.awaiting == "callback_time" and s.awaiting_agent == AGENT:
-        if (u.services or u.vehicle or u.appointment_type) and u.intent == "book" and (
-                _CALLBACK_WORDS.search(u.text.lower()) is None and not CALL_ME.search(u.text.lower())):
+        if ((u.services or u.vehicle or u.appointment_type) and u.intent == "book" and (
+                _CALLBACK_WORDS.search(u.text.lower()) is None and not CALL_ME.search(u.text.lower()))) or (
+                visit_proposed(s, ctx)):
             # asked when to call back, the caller books instead: "a test drive Saturday at four"
             s.awaiting = None
             ctx.hand_off("scheduling", "a request, not a callback time", s)
@@ -166,6 +167,21 @@ _ONLY_THE_WEEK = re.compile(r"\b(?:next|this|later this|early next|later next) w
 _A_DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today|"
                     r"tonight|weekend|\d)")
 _WINDOW_CALL_AT = {"morning": time(10, 0), "afternoon": time(14, 0), "evening": time(18, 0)}
+_PROPOSES_VISIT = re.compile(r"\b(?:let'?s (?:just )?(?:do|say|go with|make it)|"
+                             r"(?:can|could) (?:we|i) (?:just )?do|how about|what about|book (?:it|me|that)|"
+                             r"put me (?:down|in)|got it|sounds good|that works|works for me|then)\b")
+
+
+def visit_proposed(s: ConversationState, ctx: TurnContext) -> bool:
+    """Asked when to be called, the caller names the visit instead ("okay, let's do Tuesday at
+    four then", "Tuesday at five, with Jordan, got it"): a booking under way, a day or time,
+    words that take it, and no word of a call."""
+    u, slots = ctx.u, s.booking_slots
+    under_way = s.appointment is None and bool(
+        slots.appointment_type or slots.service_type or slots.preferred_date)
+    said = u.text.lower()
+    return under_way and bool(u.date or u.time) and _PROPOSES_VISIT.search(said) is not None and not (
+        _CALLBACK_WORDS.search(said) or CALL_ME.search(said))
 
 
 def schedule_callback(s: ConversationState, ctx: TurnContext, reason: str | None = None) -> None:

@@ -230,7 +230,7 @@ _ANOTHER_HOME = re.compile(r"\b(?:listing|listed|for sale|on the market|the one 
 """A home the caller does not own: one for sale, one of ours."""
 
 
-_SPAN_AHEAD = re.compile(r"\b(?:weeks?|months?|years?)\b")
+_SPAN_AHEAD = re.compile(r"\b(?:days?|weeks?|months?|years?)\b")
 
 
 def appointment_type_for(s: ConversationState, u: Understanding) -> str | None:

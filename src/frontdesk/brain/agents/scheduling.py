@@ -182,6 +182,25 @@ _FIRST_ONE = re.compile(rf"\b(?:first|earlier|earliest|former|sooner|soonest|1st
                         rf"{_NOT_A_CHOICE}\b")
 
 
+_WHICH_SOONER = re.compile(r"\bwhich (?:of (?:those|them|the two|these)|one|time)?\s*(?:is|'s|would be|comes|"
+                           r"works out) (?:the )?(sooner|earlier|first|earliest|soonest|later|last|latest)\b")
+
+
+def which_sooner(s: ConversationState, ctx: TurnContext) -> bool:
+    """"Which of those is sooner?" asked of the times just offered: that one, put first, so a
+    yes takes it."""
+    offered = sorted(datetime.fromisoformat(o) for o in s.booking_slots.offered)
+    found = _WHICH_SOONER.search(ctx.u.text.lower())
+    if not offered or found is None:
+        return False
+    later = found.group(1) in {"later", "last", "latest"}
+    chosen = offered[-1] if later else offered[0]
+    s.booking_slots.offered = [o.isoformat() for o in [chosen, *(o for o in offered if o != chosen)]]
+    ctx.ask(s, "pick_alternative", AGENT, "which_sooner", which="later" if later else "sooner",
+            slot=say_slot(chosen, ctx.today))
+    return True
+
+
 def pick_offered(offered: list[datetime], u: Understanding) -> datetime | None:
     """Which of the times ``offered`` the caller took: "the first one", "2:30 works", "yes"."""
     if not offered:
@@ -297,6 +316,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         ctx.say("booking_dropped")
         ctx.ask(s, "anything_else", "greeting", "anything_else")
         return
+    if s.awaiting == "pick_alternative" and which_sooner(s, ctx):
+        return  # "which one's earlier?": that one, asked about
     if s.awaiting == "pick_alternative" and not (u.deny and not (u.date or u.time)):
         picked = _pick_offered(s, ctx)
         if picked and (u.services or u.vehicle or u.appointment_type):

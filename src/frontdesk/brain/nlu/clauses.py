@@ -38,9 +38,26 @@ _LEAD_IN = re.compile(r"(?i)(?:(?:so|and|but|okay|ok|um|uh),?\s+)*(?:when|if|onc
 """A clause that sets up the next one ("when I come pick it up, can I pay by card?")."""
 
 
+_LIST_START = re.compile(r"(?i)\b(?:first(?:ly)?|first of all|number one)\b"
+                         r"(?!\s+(?:thing|time|of (?:the|next)|come|available|opening|slot|week|day|one))"
+                         r"(?=.*\b(?:second(?:ly)?|lastly|finally|number two|third(?:ly)?)\b"
+                         r"(?!\s+(?:time|thing)))")
+"""A message that counts off what it is about ("first …, second …, and lastly …")."""
+_LIST_NEXT = re.compile(r"(?i)[,.]?\s+(?:(?:and|then|um+|uh+)[,\s]+)*\b"
+                        r"(?:second(?:ly)?|third(?:ly)?|lastly|finally|number (?:two|three))\b"
+                        r"(?!\s+(?:time|thing))[,:]?")
+"""Where the next item of such a list starts; the counting word goes (the item is read alone)."""
+
+
 def split_clauses(text: str) -> list[str]:
     """Split a message where a new act may start: sentences, "oh and", ", what …?". A clause of
     one word ("sorry,", "hello?", "okay.") leans on the next one rather than standing alone."""
+    if _LIST_START.search(text):
+        # "first I need my inspection done second an oil change and uh lastly how much is …":
+        # a list said without stops; each item is a clause
+        text = _LIST_NEXT.sub(". ", text)
+    elif re.search(r"(?i)\bone,.*\btwo,", text):  # "one, I want to see … two, do you work with …"
+        text = re.sub(r"(?i)[,.]?\s+(?:and\s+)?(?:two|three|four),", ". ", text)
     parts = [p.strip(" ,;") for p in _CLAUSE_BREAK.split(text) if p and p.strip(" ,;")]
     parts = [p for p in parts if re.search(r"[A-Za-z0-9]", p)]
     merged: list[str] = []

@@ -120,6 +120,9 @@ def _times(text: str) -> list[tuple[int, time]]:
         return clock(h, int(minute or 0), said if said and 1 <= h <= 12 else None)
 
     for match in _TIME_AT.finditer(text):
+        if re.match(r"for\s+1\s*(?:[?.!]|$)", match.group(0) + text[match.end():match.end() + 2]) and not (
+                re.search(r"\b(?:o'?clock|pm|p\.m\.|afternoon)\b", text)):
+            continue  # "if I come in for one?": one of them, not one o'clock
         add(match, plain(match.group(1), match.group(2)))
     for match in re.finditer(r"\b(?:like|maybe)\s+(\d{1,2})(?::(\d{2}))?"
                              r"(?=\s*(?:(ish\b|o'?clock\b|\?)|[.!]|$|"

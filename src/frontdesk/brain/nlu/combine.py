@@ -182,6 +182,27 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         if not _SAYS_YES.search(r.text.lower()):
             r.affirm = False
             return "goodbye", 0.85  # "perfect, thanks so much, bye" to "would you like a call back?"
+    if (ASKS_BACK.search(r.text.lower()) or (BACK.search(r.text.lower()) and awaiting is not None)) and (
+            rule in {"objection_busy", "hold", "unknown", "provide_info"}) and not (
+            CALL_ME.search(r.text.lower()) or re.search(r"\b(?:call|ring)\b", r.text.lower())
+            or r.has_contact_facts or r.has_lead_facts):
+        # "sorry, what was that time again? I'm driving", "did you say two or ten?", "sorry, I'm
+        # back": say it again; the driving is why it was missed, not a wish to be called
+        return "repeat", 0.85
+    if model == "objection_price" and "price_question" in r.flags and not re.search(
+            r"\b(?:too (?:much|expensive|pricey|steep|high)|pricey|cheaper|can'?t afford|expensive|steep|"
+            r"out of (?:my|our) (?:budget|range)|a lot of money|rip ?off|highway robbery)\b", r.text.lower()):
+        return "faq", 0.8  # "and the price on that one?" asks it; nothing is objected to
+    if awaiting not in _YES_NO and {"done_with_it", "defers"} & r.flags and re.search(
+            r"\b(?:bye|goodbye)\b", r.text.lower()) and not (r.has_booking_facts or r.has_contact_facts):
+        r.deny = False
+        return "goodbye", 0.85  # "forget it, I'll call back later. bye" asked for a name: leaving
+    if awaiting == "confirm_change" and model == "reschedule" and rule != "reschedule" and not (
+            re.search(r"\b(?:re-?schedul\w*|mov(?:e|ing)|push|bump|switch|change|different|another|new|"
+                      r"instead|earlier|later|sooner|rebook|shift|slide)\b", r.text.lower())
+            or r.date or r.time):
+        return ("affirm", 0.6) if r.appointment_type or r.services else (rule, rule_confidence)
+        # "cancel." … "my showing.": which one, said back; it asks for no move
     if act.label == "thanks" and r.date and not lexicon().intents["thanks"].search(r.text.lower()):
         model, p = "unknown", 0.3  # "Thanksgiving?" sounds like thanks and is none
     elif act.label == "thanks":

@@ -235,7 +235,8 @@ ANOTHER_SLOT = re.compile(r"\b(?:anything|something|any (?:slots?|openings?|time
 eleven?"): a booking move, not a question for the FAQ."""
 ASKS_BACK = re.compile(r"\b(?:(?:which|what) (?:days?|times?|dates?|ones?) (?:was|were) (?:that|it|they)|"
                        r"(?:which|what) (?:days?|times?|dates?|ones?) did you say|what (?:time|day) again|"
-                       r"what was (?:that|the (?:\w+ )?(?:day|time|date|one))|say (?:that|it) again)\b")
+                       r"what was (?:that|the (?:\w+ )?(?:day|time|date|one))|say (?:that|it) again|"
+                       r"did you (?:just )?say)\b")
 """Asks for what the agent just said ("sorry, which day was that?"), whatever the classifier's doubt."""
 REPEAT_CUE = re.compile(r"\b(?:again|repeat|come again|pardon|what was (?:that|the|it)(?! about)|say that|"
                          r"missed|didn'?t (?:quite )?(?:catch|hear|get)|one more time|huh|what\?|"
@@ -323,6 +324,25 @@ CALL_ME = re.compile(r"\b(?:call|ring|phone|try|reach|text) (?:me|us)\b|\bget ba
                      r"partner)) back\b|"
                      r"\bgive (?:me|us) a (?:call|ring|buzz)\b")
 """A request that we do the calling: "call me back", "try me tomorrow"."""
+ONLY_COURTESY = re.compile(r"\W*(?:(?:ok(?:ay)?|perfect|great|cool|sure|yes|yeah|alright|all right|good|"
+                           r"wonderful|awesome|lovely|thanks?|thank you|cheers|so much|very much|"
+                           r"appreciate it|sounds good|got it|gotcha|i see|makes sense|then)\W*)+")
+"""Thanks and nothing else ("perfecto, gracias" asked for a name): the question still waits."""
+WHO_MEETS = re.compile(
+    r"\bwho(?:'ll| will| would| is| am i| are we| do i| do we)? (?:i |we )?(?:be )?(?:be )?"
+    r"(?:meet(?:ing)?|see(?:ing)?|show(?:ing)?|talk(?:ing)? (?:to|with)|sit(?:ting)? (?:down )?with|"
+    r"work(?:ing)? with|com(?:e|ing) out|be there)\b|"
+    r"\bwhich (?:agent|realtor|person|salesperson|one of you)\b|"
+    r"\bwho(?:'s| is) (?:gonna|going to) (?:show|meet|be there|come)\b")
+"""Who the caller will meet at the visit ("who would be showing it to me?", "which agent is that?")."""
+CONFIRM_ASK = re.compile(
+    r"\b(?:will|would|does|do|is) (?:somebody|someone|anyone|anybody|you|y'?all|you guys|they|there) "
+    r"(?:\w+ )?"
+    r"(?:call|text|email|contact|ring|be)(?: me| us)?(?: a)? (?:to |and |a )?confirm(?:ation)?\b|"
+    r"\b(?:a |get a )?confirmation (?:call|text|email)\b|\b(?:should|do) (?:i|we) just show up\b|"
+    r"\bor is (?:this|that) it\b")
+"""Whether someone will confirm the booking ("will somebody call me to confirm, or is this it?"):
+a question about what happens next, not a request to be called."""
 NEEDS_APPOINTMENT = re.compile(
     r"\b(?:do|would|will|should) (?:i|we|you|ya|y'all) (?:really |even |still )?(?:need|have|gotta|got|"
     r"hafta|require)(?: to)?(?: (?:make|book|get|set up|have|schedule|call (?:ahead|first|for)))?"

@@ -359,6 +359,9 @@ def _frame_in(frame: AskFrame, text: str) -> bool:
             if ((_HABIT.search(sentence[: verb.start()]) and not re.search(r"(?:ing|ed)$", verb.group(0)))
                     or re.search(r"[^s]s$", verb.group(0).split()[0])):
                 continue  # "I drive the Camry to work", "the F-250 everybody drives": a habit
+            if re.search(r"\b(?:don'?t|do not|never|shouldn'?t|can'?t|won'?t)\s+(?:even\s+|really\s+)?$",
+                         sentence[: verb.start()]):
+                continue  # "my brother-in-law says don't even drive it": no request
             after = sentence[verb.end():]
             if _NOT_AN_OBJECT_NEXT.match(after):
                 continue  # "see about", "see if you have"

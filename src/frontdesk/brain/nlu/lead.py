@@ -158,8 +158,10 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
     # "around 400— well, maybe 450 tops", "a 120, 125 tops", "300, no wait, 325" too: a figure
     # said after a hedge, or a capped figure after another, is the one the caller settles on
     corrected = list(re.finditer(r"\b(?:actually|i mean|sorry|correction|make that|rather|no wait|wait|i say|"
-                                 r"but (?:we|i)? ?(?:'d like|would like|want|wanna|plan|hope) to "
-                                 r"(?:stay|keep it)|"
+                                 r"but (?:we|i)?(?:'d| would)? ?(?:really |just |still |honestly |rather )?"
+                                 r"(?:like|want|wanna|plan|hope|need|have|prefer)s? to (?:stay|keep it)|"
+                                 # "around four hundred— what? okay, my wife says we can go up to 425"
+                                 r"(?:my (?:wife|husband|partner|spouse|fiance|fiancee)|she|he) says|"
                                  r"well,? maybe|or maybe|perhaps|more like|let'?s say|"
                                  # "three fifty maybe four if it's the one"
                                  r"(?:(?<=\d )|(?<=\d, ))maybe(?= \$?\d))\b|—|"
@@ -340,6 +342,12 @@ def extract_timeline(u: Utterance, today: date, *, expecting: bool = False) -> t
     if re.search(r"\b(?:just (?:looking|browsing|curious)|no rush|someday|eventually|"
                  r"no hurry|no timeline)\b", text):
         return 18.0, "no set timeline"
+    dated = re.search(rf"\b({MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", text)
+    if dated and re.search(r"\b(?:by|before) (?:then|that (?:time|date|point))\b", text):
+        # "I start at Dell on January 4th, and we'd like to be in a house by then"
+        day = parse_date(f"{dated.group(1)} {dated.group(2)}", today)
+        if day is not None:
+            return max(0.5, round((day - today).days / 30, 1)), f"by {dated.group(0)}"
     return None
 
 

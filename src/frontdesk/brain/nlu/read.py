@@ -20,6 +20,7 @@ from frontdesk.brain.nlu.cues import (
     ANOTHER_SLOT,
     CALL_ME,
     CANCEL_ASK,
+    CONFIRM_ASK,
     DEFERS,
     DONE_WITH_IT,
     EVERY_WEEKDAY,
@@ -27,6 +28,7 @@ from frontdesk.brain.nlu.cues import (
     NEVER_MIND,
     QUESTION_START,
     SUBORDINATE,
+    WHO_MEETS,
     asks_hours,
 )
 from frontdesk.brain.nlu.lexicon import lexicon
@@ -368,8 +370,16 @@ def read(text: str, profile: BusinessProfile, today: date,
         flags -= {"book", "escalation"}
         flags |= {"question", "walk_in_question"}
         result.is_question = True
+    if WHO_MEETS.search(u.lower):
+        flags |= {"question", "meets_question"}  # "who would we be meeting with?"
+        result.is_question = True
+    if CONFIRM_ASK.search(u.lower):
+        flags -= {"objection_busy", "book"}
+        flags |= {"question", "confirm_question"}
+        result.is_question = True
     rule_intent, rule_confidence = classify_by_rules(result, flags, awaiting)
-    if "walk_in_question" in flags and rule_intent == "book":
+    if {"walk_in_question", "confirm_question", "meets_question"} & flags and rule_intent in {
+            "book", "objection_busy", "unknown", "line_check", "identity"}:
         rule_intent = "faq"
     result.act = default_classifier().predict(u.raw)
     result.intent, result.confidence = combine(result, rule_intent, rule_confidence, awaiting)
@@ -380,7 +390,12 @@ def read(text: str, profile: BusinessProfile, today: date,
             and not ({"faq_topic", "price_question"} & flags or asks_hours(u.lower))):
         # "um, not sure, what do you have?" asked for a day: the caller leaves it to us
         result.intent, result.is_question = "provide_info", False
-    if "walk_in_question" in flags and result.intent in {"book", "provide_info", "unknown", "escalation"}:
+    if result.intent == "book" and result.is_question and "price_question" in flags and not (
+            result.date or result.time or result.services) and re.search(r"\bhow long\b", u.lower):
+        result.intent = "faq"  # "how long is a test drive usually, if I come in for one?"
+    if {"walk_in_question", "confirm_question", "meets_question"} & flags and result.intent in {
+            "book", "provide_info", "unknown", "escalation", "objection_busy", "affirm", "line_check",
+            "identity"}:
         result.intent = "faq"
     if result.intent == "book" and result.is_question and "faq_topic" in flags and not (
             result.date or result.time or result.services or result.appointment_type
@@ -407,7 +422,8 @@ def read(text: str, profile: BusinessProfile, today: date,
         result.time = clock.extract_time(rest) if result.time else None
         result.window = clock.extract_window(rest) if result.window else None
         result.time_of_day = clock.extract_time_of_day(rest) if result.time_of_day else None
-    if "defers" in flags and result.intent in _PUT_OFF and not result.has_booking_facts:
+    if "defers" in flags and result.intent in _PUT_OFF and not result.has_booking_facts and not (
+            result.intent == "goodbye" and awaiting in _FACT_ASKED):  # "forget it, I'll call back. bye"
         result.intent = "deny"
     unsure = awaiting is not None and len(u.lower.split()) <= 8 and (
         _UNSURE.match(u.lower) or (awaiting in _FACT_ASKED and _THINK.match(u.lower)))

@@ -51,6 +51,11 @@ def normalise(text: str) -> Utterance:
     # "at, oh, eleven", "around, um, two": a filler between "at" and the hour
     spoken = re.sub(rf"\b(at|around|about|by)[,\s]+(?:(?:oh|um+|uh+|er|erm|like|say)[,\s]+)+"
                     rf"(?=\d|{_NUMBER_WORD}\b)", r"\1 ", spoken)
+    # "ten ten in the morning": an hour said twice (no visit starts at 10:10)
+    # (not inside a run of digits: "five five five, zero one …" is a phone number)
+    spoken = re.sub(rf"(^|[^\w\s]\s*|\b(?!{_DIGIT_WORD}\b|zero\b|oh\b)\w+ )"
+                    rf"(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s,]+\2\b"
+                    rf"(?! (?:{_DIGIT_WORD}|zero|oh|\d)\b)", r"\1\2", spoken)
     spoken = _number_homophones(spoken)
     spoken = _loose_clock(spoken)
     spoken = re.sub(rf"\b({_NUMBER_WORD})'s\b", r"\1 is", spoken)  # "eleven's better": a number

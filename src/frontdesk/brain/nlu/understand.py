@@ -110,6 +110,14 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
         result = _understand(" ".join(kept), profile, today, awaiting, topic)
         result.text = normalise(text).raw
         return result
+    intents = {r.intent for r in readings}
+    if {"repeat", "objection_busy"} <= intents and not (
+            re.search(r"\b(?:call|ring)\b", text.lower())):
+        # "sorry, what was that time again? I'm driving": the driving is why it was missed
+        whole = read(text, profile, today, awaiting)
+        whole.intent, whole.confidence = "repeat", 0.85
+        whole.flags.discard("objection_busy")
+        return whole
     asides = [r for r in readings if _is_aside(r, awaiting)]
     if awaiting in {None, "anything_else"} and _STATES_OWN.search(text.lower()) and any(
             a.is_question and len(a.text.split()) <= 5 and a.intent in {"identity", "faq", "repeat"}
@@ -183,9 +191,13 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
             ask.text, ask.intent = normalise(text).raw, "faq"
             ask.flags |= {"inventory_question", "question"}
     for before, aside in zip([main, *asides], asides, strict=False):
+        named = before.services or main.services
         if "price_question" in aside.flags and not aside.services and _THAT.search(aside.text.lower()):
             # "you do detailing, right? how much does that run?": the price of what was just named
-            aside.services = list(before.services or main.services)
+            aside.services = list(named)
+        elif "price_question" in aside.flags and not aside.services and named:
+            # "first my state inspection … lastly how much is the inspection?": the one named
+            aside.services = [k for k in ex.services_alike(normalise(aside.text), profile) if k in named]
     asides = [a for a in asides if a.intent != "faq" or _asks(a)]
     if main.intent not in {"faq", "unknown", "chitchat", "greeting"}:
         # "… is this saturday or next saturday, can you check?", "…, is that doable?": the short
@@ -198,6 +210,11 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
         # "I don't know what I can afford. Maybe two-fifty?": the money word and the figure are
         # in different clauses
         main.budget = lead.extract_budget(normalise(text), expecting=awaiting == "budget")
+    elif profile.kind == "real_estate" and main.budget is not None and re.search(
+            r"\b(?:my (?:wife|husband|partner|spouse)|she|he) says\b|\bactually\b|\bi mean\b", text.lower()):
+        # "around four hundred— hang on— okay, my wife says we can go up to four twenty-five":
+        # the figure corrected in a later clause is the one
+        main.budget = lead.extract_budget(normalise(text), expecting=awaiting == "budget") or main.budget
     if main.lead_intent is None and (asked := next((a.lead_intent for a in asides if a.intent == "faq"
                                                     and a.lead_intent in {"buy", "sell", "both"}), None)):
         main.lead_intent = asked  # "do you guys even work with people buying their first house?"

@@ -108,7 +108,7 @@ _PAST = re.compile(r"\b(?:died|happened|was|were|did|broke|went|had|been|started
                    r"failed|twice|once|times|already|ago)\b")
 _NO_TIME = re.compile(r"\b(?:don'?t|do not|won'?t|can'?t|cannot) (?:have|get|find|make) (?:the |any )?time\b|"
                      r"\b(?:no time|too (?:busy|slammed|swamped))\b")
-_DECISION = re.compile(r"\b(?:or|maybe|probably|let'?s say|let'?s (?:do|go with|make it)|go with|"
+_DECISION = re.compile(r"\b(?:maybe|probably|let'?s say|let'?s (?:do|go with|make it)|go with|"
                        r"i'?ll take|make it|better|safer|to be safe)\b")
 
 
@@ -121,7 +121,7 @@ _OTHER_EVENT = re.compile(
     r"(?: out| town)?|"
     r"(?:flying|flies|fly|driving) (?:in|back|home|into town)|(?:land|arrive)s?|gets (?:in|here|home|back)|"
     r"(?:start|begin)s? "
-    r"(?:work|school|the (?:new )?job|my (?:new )?job|a new job|there))"
+    r"(?:work|school|the (?:new )?job|my (?:new )?job|a new job|there|(?:at|with) [\w&'-]+(?: [\w&'-]+)?))"
     r"|\bdue date(?: is)?)\s*(?:on\s+)?(?:the\s+)?$")
 """What a date may belong to instead of the appointment ("my new job starts January 4th")."""
 
