@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, time, timedelta
+from functools import cache
 
 from rapidfuzz import fuzz
 
@@ -459,8 +460,15 @@ def _names_faq_topic(lowered: str, profile: BusinessProfile) -> bool:
     if any(pattern.search(lowered) for pattern in lexicon().topics.values()):
         return True
     spaced = lowered.replace("-", " ")  # "pre approval" is the keyword "pre-approval" as heard
-    return any(re.search(rf"\b{re.escape(k.lower().replace('-', ' '))}s?\b", spaced) for entry in profile.faq
-               for k in entry.keywords if " " in k or "-" in k or len(k) >= 5)
+    keywords = tuple(k.lower().replace("-", " ") for entry in profile.faq for k in entry.keywords
+                     if " " in k or "-" in k or len(k) >= 5)
+    return bool(keywords) and _keywords_pattern(keywords).search(spaced) is not None
+
+
+@cache
+def _keywords_pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
+    """The FAQ keywords as one whole-word pattern, plurals too ("loaners"), compiled once."""
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, keywords), key=len, reverse=True)) + r")s?\b")
 
 
 _ASKS_FOR_IT = re.compile(r"(?:\W*(?:so|and|um+|uh+|okay|ok|well|yeah|then)\W+)*(?:can|could|would|will)"

@@ -15,7 +15,7 @@ from functools import lru_cache
 from text_to_num import alpha2digit
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class Utterance:
     """One caller message in the three forms the extractors need."""
 
@@ -29,7 +29,13 @@ class Utterance:
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=2048)
 def normalise(text: str) -> Utterance:
+    """The three forms of ``text`` (cached: the readers of one message ask for it many times)."""
+    return _normalise(text)
+
+
+def _normalise(text: str) -> Utterance:
     raw = _SPACES.sub(" ", text.replace("’", "'").replace("‘", "'")).strip()
     lower = _word_homophones(_spanish(_disfluencies(raw.lower())))
     # "oh" read as zero inside digit runs ("five one two, oh one nine").
