@@ -221,6 +221,7 @@ def _staff_answer(ctx: TurnContext) -> bool:
 
 _HOW_LONG_VISIT = re.compile(r"\bhow long (?:does|do|will|would|is|'s)\b|\bhow much time\b|"
                              r"\blike an hour or\b|\bhow long (?:it|that) (?:takes|lasts)\b")
+"""How long the visit itself takes ("how long does that take, like an hour or …")."""
 
 
 def _the_visit(s: ConversationState, ctx: TurnContext) -> tuple[str | None, date | None, time | None]:

@@ -41,8 +41,6 @@ def _capabilities(ctx: TurnContext) -> str:
                      "answer questions about our services"])
 
 
-
-
 def last_question(s: ConversationState) -> str | None:
     """The question the agent is waiting on, as it last said it."""
     if s.awaiting is None:
