@@ -11,6 +11,7 @@ import re
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from frontdesk.brain.agents import scheduling
 from frontdesk.brain.context import Effect, TurnContext, absorb_contact
 from frontdesk.brain.format import say_date, say_phone, say_time
 from frontdesk.brain.nlu.cues import CALL_ME, TEXT_INSTEAD
@@ -176,12 +177,11 @@ def visit_proposed(s: ConversationState, ctx: TurnContext) -> bool:
     """Asked when to be called, the caller names the visit instead ("okay, let's do Tuesday at
     four then", "Tuesday at five, with Jordan, got it"): a booking under way, a day or time,
     words that take it, and no word of a call."""
-    u, slots = ctx.u, s.booking_slots
-    under_way = s.appointment is None and bool(
-        slots.appointment_type or slots.service_type or slots.preferred_date)
+    u = ctx.u
     said = u.text.lower()
-    return under_way and bool(u.date or u.time) and _PROPOSES_VISIT.search(said) is not None and not (
-        _CALLBACK_WORDS.search(said) or CALL_ME.search(said))
+    calls = _CALLBACK_WORDS.search(said) or CALL_ME.search(said)
+    return scheduling.resume_prompt(s) and bool(u.date or u.time) and (
+        _PROPOSES_VISIT.search(said) is not None) and not calls
 
 
 def schedule_callback(s: ConversationState, ctx: TurnContext, reason: str | None = None) -> None:

@@ -144,6 +144,14 @@ _ASKS_FOR_WORK = re.compile(
 """A request put as a question: the caller asks for the work, not about it."""
 
 
+_BYE = re.compile(r"\b(?:bye|goodbye)\b")
+
+
+def _names_a_call(text: str) -> bool:
+    """The caller speaks of a call ("call me back", "ring me"): a wish to be called, not the visit."""
+    return bool(CALL_ME.search(text) or re.search(r"\b(?:call|ring)\b", text))
+
+
 def _asks_to_stop_contact(text: str) -> bool:
     """A stopping word, and if what stops is an "-ing", the contact itself is named; not a
     request to leave someone else out ("this number is mine, so don't call her and spoil it")."""
@@ -175,7 +183,7 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             r.deny or "objection_busy" in r.flags):
         r.affirm = True
         return "affirm", 0.85  # "sure, what've you got?" to "do you have a minute?": go on
-    if awaiting == "offer_callback" and re.search(r"\b(?:bye|goodbye)\b", r.text.lower()):
+    if awaiting == "offer_callback" and _BYE.search(r.text.lower()):
         if re.match(r"\W*(?:yes|yeah|yep|yup|sure|please)\b", r.text.lower()):
             r.affirm = True
             return "affirm", 0.85  # "yes please, bye": the callback, then the goodbye
@@ -184,8 +192,7 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             return "goodbye", 0.85  # "perfect, thanks so much, bye" to "would you like a call back?"
     if (ASKS_BACK.search(r.text.lower()) or (BACK.search(r.text.lower()) and awaiting is not None)) and (
             rule in {"objection_busy", "hold", "unknown", "provide_info"}) and not (
-            CALL_ME.search(r.text.lower()) or re.search(r"\b(?:call|ring)\b", r.text.lower())
-            or r.has_contact_facts or r.has_lead_facts):
+            _names_a_call(r.text.lower()) or r.has_contact_facts or r.has_lead_facts):
         # "sorry, what was that time again? I'm driving", "did you say two or ten?", "sorry, I'm
         # back": say it again; the driving is why it was missed, not a wish to be called
         return "repeat", 0.85
@@ -193,8 +200,8 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             r"\b(?:too (?:much|expensive|pricey|steep|high)|pricey|cheaper|can'?t afford|expensive|steep|"
             r"out of (?:my|our) (?:budget|range)|a lot of money|rip ?off|highway robbery)\b", r.text.lower()):
         return "faq", 0.8  # "and the price on that one?" asks it; nothing is objected to
-    if awaiting not in _YES_NO and {"done_with_it", "defers"} & r.flags and re.search(
-            r"\b(?:bye|goodbye)\b", r.text.lower()) and not (r.has_booking_facts or r.has_contact_facts):
+    if awaiting not in _YES_NO and {"done_with_it", "defers"} & r.flags and _BYE.search(r.text.lower()) and (
+            not (r.has_booking_facts or r.has_contact_facts)):
         r.deny = False
         return "goodbye", 0.85  # "forget it, I'll call back later. bye" asked for a name: leaving
     if awaiting == "confirm_change" and model == "reschedule" and rule != "reschedule" and not (
@@ -236,14 +243,13 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         return (rule, rule_confidence) if rule not in _DERAILS else ("provide_info", 0.8)
     if "objection_busy" in {rule, model} and awaiting in {"date", "time", "pick_alternative",
                                                           "confirm_booking"} and (
-            r.date or r.time or r.window) and _PROPOSES.search(r.text.lower()) and not (
-            CALL_ME.search(r.text.lower()) or re.search(r"\b(?:call|ring)\b", r.text.lower())):
+            r.date or r.time or r.window) and _PROPOSES.search(r.text.lower()) and not _names_a_call(
+            r.text.lower()):
         # "this morning's no good, I'm at work. what about later today, like three thirty?": the
         # work is why another time, and the time is proposed for the visit
         return "provide_info", 0.8
     if "objection_busy" in {rule, model} and awaiting in {"date", "time", "pick_alternative"} and (
-            _DAY_REFUSED.search(r.text.lower())) and not (
-            CALL_ME.search(r.text.lower()) or re.search(r"\b(?:call|ring)\b", r.text.lower())):
+            _DAY_REFUSED.search(r.text.lower())) and not _names_a_call(r.text.lower()):
         return "provide_info", 0.7  # the day is out and the caller still wants the visit
     if awaiting == "anything_else" and "goodbye" in r.flags and _ALL_DONE.search(r.text.lower()) and not (
             r.services or r.appointment_type or r.is_question):

@@ -93,6 +93,9 @@ _UPTALK = re.compile(r"\W*(?:(?:so|and|but|um+|uh+|like|okay|ok|well|oh|hi|hey|y
 """The start of a statement (the caller's own situation), whatever the pitch at its end."""
 
 
+_ABOUT_THE_VISIT = frozenset({"walk_in_question", "confirm_question", "meets_question"})
+"""Questions about how a visit goes (walk-ins, a confirmation, who is met): questions, whatever
+booking words they carry."""
 _LEAD_ASKED = {"timeline", "financing", "motivation", "location", "intent"}
 _PRICE_SPAN = re.compile(r"\b(?:between|from)\b(?:(?!\b(?:months?|years?|weeks?|days?|am|pm|o'?clock|"
                          r"morning|afternoon|evening|kids?|miles?|minutes?|hours?)\b).)*"
@@ -379,7 +382,7 @@ def read(text: str, profile: BusinessProfile, today: date,
         flags |= {"question", "confirm_question"}
         result.is_question = True
     rule_intent, rule_confidence = classify_by_rules(result, flags, awaiting)
-    if {"walk_in_question", "confirm_question", "meets_question"} & flags and rule_intent in {
+    if _ABOUT_THE_VISIT & flags and rule_intent in {
             "book", "objection_busy", "unknown", "line_check", "identity"}:
         rule_intent = "faq"
     result.act = default_classifier().predict(u.raw)
@@ -394,7 +397,7 @@ def read(text: str, profile: BusinessProfile, today: date,
     if result.intent == "book" and result.is_question and "price_question" in flags and not (
             result.date or result.time or result.services) and re.search(r"\bhow long\b", u.lower):
         result.intent = "faq"  # "how long is a test drive usually, if I come in for one?"
-    if {"walk_in_question", "confirm_question", "meets_question"} & flags and result.intent in {
+    if _ABOUT_THE_VISIT & flags and result.intent in {
             "book", "provide_info", "unknown", "escalation", "objection_busy", "affirm", "line_check",
             "identity"}:
         result.intent = "faq"
