@@ -19,6 +19,7 @@ from frontdesk.brain.context import TurnContext
 from frontdesk.brain.format import say_date, say_list, say_on_date, say_phone, say_slot, say_time
 from frontdesk.brain.nlu.change import When, split_change
 from frontdesk.brain.nlu.text import without_pauses
+from frontdesk.brain.nlu.when import relative_to
 from frontdesk.brain.ports import AppointmentNotFoundError, ExistingAppointment, SlotUnavailableError
 from frontdesk.brain.state import AgentName, Appointment, AppointmentDesk, ConversationState
 from frontdesk.knowledge.profile import Department
@@ -39,7 +40,8 @@ _SWITCH_TO_CANCEL = re.compile(r"\b(?:just|only|rather|better|instead|actually|g
 booking kept."""
 _NO_NEW_ONE = re.compile(r"\b(?:(?:don'?t|do not|won'?t) (?:need|want) (?:a |another )?(?:new one|another|to "
                          r"(?:re-?book|re-?schedule|book (?:a )?new|make (?:a )?new))|no need to (?:re-?book|"
-                         r"re-?schedule)|not (?:re-?booking|re-?scheduling))\b")
+                         r"re-?schedule)|not (?:re-?booking|re-?scheduling)|"
+                         r"nothing (?:else )?to (?:re-?book|re-?schedule|move))\b")
 """The "no" is to a new appointment, not to cancelling this one ("no thanks, we don't need a new
 one")."""
 _GO_AHEAD = {
@@ -224,6 +226,10 @@ async def _answer_new_time(s: ConversationState, ctx: TurnContext, current: When
     u = ctx.u
     desk = s.desk
     wanted = _wanted(s, ctx, current, target)
+    chosen = _chosen(s)
+    if wanted.date is None and chosen is not None and (
+            day := relative_to(u.text.lower(), date.fromisoformat(chosen.scheduled_date))):
+        wanted = When(day, wanted.time, wanted.part)  # "could it just be the next day?"
     if s.awaiting == "pick_alternative" and desk.offered:
         choice = pick_offered([datetime.fromisoformat(o) for o in desk.offered], u)
         if choice is not None:
@@ -234,7 +240,7 @@ async def _answer_new_time(s: ConversationState, ctx: TurnContext, current: When
         _set_target(s, wanted)
         await _go_on(s, ctx, When())
         return
-    if u.deny or _KEEP.search(u.text.lower()):
+    if (u.deny and "unsure" not in u.flags) or _KEEP.search(u.text.lower()):
         if s.awaiting == "pick_alternative" and u.deny and not _KEEP.search(u.text.lower()):
             desk.offered = []
             ctx.ask(s, "date", AGENT, "appt_ask_instead")  # "no, neither of those"

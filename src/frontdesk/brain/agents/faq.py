@@ -153,9 +153,28 @@ _FOLLOW_UP = re.compile(r"\b(?:it|that|they|them|this|those)\b|^\W*(?:(?:and|so|
                         r"(?:how (?:far|long|much|late|early|often|many|big)|what about)\b")
 """A question that goes on about the topic just answered ("how far out does it go?")."""
 _NEXT_STEP = re.compile(r"\b(?:next steps?|what(?:'s| is| happens) next|what now|how do (?:we|i) "
-                        r"(?:get started|start|proceed|go about it)|where do (?:we|i) go from here|"
-                        r"what do (?:we|i) do (?:now|next|first)|how does this work)\b")
+                        r"(?:even )?(?:get started|start|proceed|go about it)|"
+                        r"where do (?:we|i) (?:go from here|(?:even )?(?:start|begin))|"
+                        r"what (?:do|should) (?:we|i) (?:even |actually )?do (?:now|next|first)|"
+                        r"how does (?:this|it|any of (?:this|it)|all (?:this|of this)) (?:even )?work|"
+                        r"what'?s the (?:first step|process))\b")
 """A question that asks the agent to go on rather than for a fact."""
+
+
+def _first_meeting(s: ConversationState, ctx: TurnContext) -> bool:
+    """"What do we even do first?" from a buyer or seller with no meeting under way: the first
+    step is the meeting the profile starts everyone with (a consultation, a listing visit),
+    offered."""
+    if ctx.profile.kind != "real_estate" or ctx.more_acts or s.appointment is not None or (
+            s.booking_slots.appointment_type or s.awaiting in {"confirm_booking", "pick_alternative"}):
+        return False
+    kind = ctx.profile.appointment_type("listing_appointment" if s.lead.intent == "sell"
+                                        else "buyer_consultation")
+    if kind is None or s.lead.intent == "rent":
+        return False
+    s.booking_slots.appointment_type = kind.key
+    ctx.ask(s, "offer_appointment", "qualification", "first_step", appointment=kind.label)
+    return True
 _COVERAGE = re.compile(r"\b(?:serve|serving|cover|covering|work (?:in|out|up|down)|do you do|handle|"
                        r"service area|areas?|go (?:out )?to|operate|help (?:with|in)|something "
                        r"you do|y'all do|you guys do|is it just)\b")
@@ -485,9 +504,10 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     if answered is True and "price_question" in u.flags and asks_hours(normalise(u.text).lower) and (
             hours := next((e for e in ctx.profile.faq if e.category == "hours"), None)) is not None:
         _add_before_question(ctx, hours.answer)  # "how much is that, and what time do you open?"
-    if answered is True and ("inventory_question" in u.flags or from_lot) and (
-            best_faq(u.text, ctx.profile.faq)[1] >= 80):
-        for entry in faq_answers(u.text, ctx.profile.faq):  # "financing? and is the CR-V still there?"
+    if answered is True and best_faq(u.text, ctx.profile.faq)[1] >= 80:
+        # "financing? and is the CR-V still there?", "how long do you need it for do i get a
+        # loan or car in the meantime": the other question in the same breath too
+        for entry in faq_answers(u.text, ctx.profile.faq):
             if entry.answer not in ctx.reply_parts:
                 _add_before_question(ctx, entry.answer)
     if not answered:
@@ -515,6 +535,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         # "how much it is worth, you can tell me?": what the listing visit is for
         ctx.say("value_at_listing", appointment=kind.label)
         answered = True
+    if not answered and _NEXT_STEP.search(u.text.lower()) and _first_meeting(s, ctx):
+        return  # "we've never bought a house … so what do we even do first?": the first meeting
     if not answered and _NEXT_STEP.search(u.text.lower()):
         # "what's the next step?" asks the agent to go on, not for a fact
         if not ctx.more_acts:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from frontdesk.brain.agents import qualification, scheduling
 from frontdesk.brain.nlu import Understanding
-from frontdesk.brain.nlu.cues import ALREADY_BOOKED
+from frontdesk.brain.nlu.cues import ALREADY_BOOKED, asks_hours
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.understanding import answers
 from frontdesk.brain.state import AgentName, ConversationState
@@ -80,8 +80,10 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
     if s.awaiting and owner:
         if u.is_question and intent == "faq" and (not (
                 s.awaiting in {"confirm_booking", "pick_alternative"} and answers(s.awaiting, u))
-                or "aside" in u.flags or "price_question" in u.flags):
-            # "that one's no charge, isn't it?" at the read-back asks; the service named is no change
+                or "aside" in u.flags or "price_question" in u.flags or (
+                asks_hours(u.text.lower()) and not (u.date or u.time))):
+            # "that one's no charge, isn't it?" at the read-back asks; the service named is no
+            # change; "what time do you open in the morning?" to two times offered asks the hours
             return "faq"
         if answers(s.awaiting, u):
             return owner

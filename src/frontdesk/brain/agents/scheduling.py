@@ -449,6 +449,9 @@ async def advance(s: ConversationState, ctx: TurnContext, *, unclear: bool = Fal
                 services=say_list([sv.name for sv in profile.services
                                    if sv.key not in slots.services]))
         return
+    if appt.needs_vehicle and not slots.vehicle.stock_number and slots.vehicle.model:
+        # "the subaru outback on your website" said before the visit was a test drive: the car on the lot
+        slots.vehicle = _vehicle_for(appt.key, slots.vehicle, ctx, slots.vehicle)
     if appt.needs_vehicle and not slots.vehicle.stock_number and not slots.vehicle.model and (
             earlier := _car_named_before(s, ctx)) is not None:
         slots.vehicle = earlier  # "he showed me the black F-150" … "I want to take it out again"

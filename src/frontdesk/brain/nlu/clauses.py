@@ -16,7 +16,10 @@ from frontdesk.knowledge.profile import BusinessProfile
 _CLAUSE_BREAK = re.compile(
     r"(?<=[.?!])\s+|(?<=\w):\s+"  # "three quick ones: are you open Sundays, …"
     r"|[,;]?\s+(?:and\s+)?(?:oh,?\s+and|oh,?\s+also|and\s+also|also,|plus,?|but\s+also)\s+"
-    r"|[,;]\s+(?:and\s+|but\s+|so\s+)?(?=(?:what|when|where|how|why|who|which|do you|do y'?all|do ya|"
+    r"|[,;]\s+(?:and\s+|but\s+|so\s+)?"
+    # not before a tag ("say that again slower, would you?"): it is part of the request
+    r"(?!(?:would|could|will|can|won'?t|wouldn'?t|can'?t) (?:you|ya|y'?all)(?: please)?\s*(?:[?.!]|$))"
+    r"(?=(?:what|when|where|how|why|who|which|do you|do y'?all|do ya|"
     r"does|is there|"
     r"are you|are there|can you|could you|can i|could i|will you|would you|is it|is that|"
     r"(?:can|could|will|would) (?:y'?all|ya|you guys)|"

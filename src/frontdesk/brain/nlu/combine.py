@@ -28,6 +28,7 @@ from frontdesk.brain.nlu.cues import (
     LOOKUP_CUE,
     MOVE_ASK,
     OTHER_WAY,
+    OWN_BOOKING,
     OWN_QUESTION,
     PAUSE_ONLY,
     PRICE_CUE,
@@ -136,15 +137,20 @@ _ASKS_YOU = re.compile(r"\b(?:are|do|does|can|could|will|would) (?:you|y'?all|ya
                        r"\b(?:what|when|how|is there|is it)\b")
 """The words of a question, wherever in the clause ("two things real quick: are y'all open Saturdays")."""
 _ASKS_FOR_WORK = re.compile(
-    r"\b(?:(?:can|could|would|will) (?:i|we|you|y'?all|ya|you guys|somebody|someone|one of (?:you|y'?all|"
-    r"your guys)|your (?:guys|techs?|mechanics?|people)) (?:please |also |maybe |just |possibly )?"
+    r"\b(?:(?:(?:can|could|would|will) (?:i|we|you|y'?all|ya|you guys|somebody|someone|one of (?:you|y'?all|"
+    r"your guys)|your (?:guys|techs?|mechanics?|people))|(?:you|y'?all|you guys) (?:can|could))"
+    r" (?:please |also |maybe |just |possibly )?"
     r"(?:get|have|check|look at|take a look|put|book|squeeze|fit|schedule|bring|add|throw in|swap|replace|"
     r"change|rotate|inspect|detail|fix|clean)|(?:wondering|wonder|see) (?:if|whether) (?:i|we|you|y'?all) "
     r"(?:could|can|might)|is it possible to (?:get|have|do|book|bring))\b")
-"""A request put as a question: the caller asks for the work, not about it."""
+"""A request put as a question: the caller asks for the work, not about it (a learner's "you
+can check the brake?" too)."""
 
 
 _BYE = re.compile(r"\b(?:bye|goodbye)\b")
+_WANTS_CHANGE = re.compile(r"\b(?:re-?schedul\w*|move|moving|push|bump|switch|change|another (?:day|time)|"
+                           r"different (?:day|time)|instead|sooner|earlier|make it (?:later|earlier))\b")
+"""A wish to have a booking at another time (not "I'm booked for Friday", which only says it is)."""
 
 
 def _names_a_call(text: str) -> bool:
@@ -190,8 +196,10 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         if not _SAYS_YES.search(r.text.lower()):
             r.affirm = False
             return "goodbye", 0.85  # "perfect, thanks so much, bye" to "would you like a call back?"
-    if (ASKS_BACK.search(r.text.lower()) or (BACK.search(r.text.lower()) and awaiting is not None)) and (
-            rule in {"objection_busy", "hold", "unknown", "provide_info"}) and not (
+    if ((ASKS_BACK.search(r.text.lower()) and rule in {"objection_busy", "hold", "unknown", "provide_info",
+                                                       "faq"}) or (
+            BACK.search(r.text.lower()) and awaiting is not None and rule in {
+                "objection_busy", "hold", "unknown", "provide_info"})) and not (
             _names_a_call(r.text.lower()) or r.has_contact_facts or r.has_lead_facts):
         # "sorry, what was that time again? I'm driving", "did you say two or ten?", "sorry, I'm
         # back": say it again; the driving is why it was missed, not a wish to be called
@@ -279,6 +287,13 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     if awaiting in {None, "anything_else"} and MOVE_ASK.search(r.text.lower()) and model not in {
             "do_not_call", "escalation", "wrong_number", "cancel"}:
         return "reschedule", max(p, 0.6)  # "I've got an oil change Wednesday … I'd rather get it in sooner"
+    if awaiting in {None, "anything_else"} and OWN_BOOKING.search(r.text.lower()) and model not in {
+            "do_not_call", "escalation", "wrong_number"} and not r.is_question:
+        if re.search(r"\b(?:cancel\w*|call (?:it|that) off|scrap)\b", r.text.lower()):
+            return "cancel", max(p, 0.6)  # "I had a brake check on the books … gonna have to cancel that"
+        if CONFLICT.search(r.text.lower()) or _WANTS_CHANGE.search(r.text.lower()):
+            return "reschedule", max(p, 0.6)  # "I have a brake check Monday, not sure I can make it"
+        return "lookup_appointment", max(p, 0.7)  # "i got a appointment saturday at ten": that one
     own = OWN_QUESTION.search(r.text.lower()) or HAS_OWN_AND_ASKS.search(r.text.lower())
     if awaiting in {None, "anything_else"} and own and not (
             model in {"cancel", "reschedule"} and p >= 0.5):

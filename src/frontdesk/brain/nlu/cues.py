@@ -79,6 +79,7 @@ CHANGE_CUE = re.compile(r"\b(?:re-?schedul\w*|move|moving|push|bump|switch|cance
                          r"not (?:gonna|going to) make|"
                          r"different (?:day|time)|another (?:day|time)|new (?:time|day|date)|"
                          r"rearrange|slide|trade|rebook|another date|a day later|shift it|"
+                         r"make it (?:a (?:bit |little )?)?(?:later|earlier|sooner)|"
                          r"(?:it'?s|it is|we'?re|we are|i'?m|i am) (?:already )?(?:booked|scheduled|down)\b|"
                          r"(?:i|we) have appointment|change (?:it |that |this )?(?:for|to) "
                          r"(?:a |another |the |next |this )?(?:monday|tuesday|wednesday|thursday|friday|"
@@ -111,8 +112,28 @@ Wednesday at eight, but I'd rather get it out of the way sooner")."""
 CONFLICT = re.compile(r"\b(?:(?:must|has to|have to|gotta|got to) work|(?:can'?t|cannot|won'?t be able to) "
                       r"(?:make it|make that|come|do (?:it|that|then))|something (?:came|has come) up|"
                       r"not (?:gonna|going to) (?:make it|work)|"
+                      # "I'm not sure I can make it anymore", "we might not make it"
+                      r"(?:not sure|don'?t think|doubt|unsure)(?: if| whether| that)? (?:i|we)"
+                      r"(?:'ll| will| can| could)? (?:make it|make that|be able to (?:make it|come|do it))|"
+                      r"(?:might|may) not (?:be able to )?make (?:it|that)|"
                       r"(?:doesn'?t|won'?t) work (?:anymore|now|for))\b")
 """Why a booking the caller has cannot stand ("but now my wife she must work Friday")."""
+_VISIT_BOOKED = (r"(?:appointment|appt|oil change|tire rotation|rotation|(?:state )?inspection|"
+                 r"brake (?:check|job|inspection|service)|battery (?:swap|replacement|change|check)|"
+                 r"detail(?:ing)?|showing|consultation|consult|valuation|test drive|walk-?through|tour)")
+OWN_BOOKING = re.compile(
+    r"(?:\b(?:i|we)(?:'ve| have| had)? (?:got|have|had)|"
+    r"^\W*(?:(?:so|yeah|hi|hey|um+|uh+|well)\W+)*(?:got|have)|"
+    r"\b(?:i'?m|we'?re|i am|we are) (?:booked|scheduled|down|set up) for) (?:an?|my|our|the) "
+    r"(?:[\w-]+ ){0,2}?" + _VISIT_BOOKED + r"\b(?! (?:due|done|last|ago))"
+    r"(?![^.?!]{0,30}\b(?:last|ago)\b)[^.?!]{0,25}?\b(?:today|tomorrow|tonight|this|next|on|for|at|monday|"
+    r"tuesday|wednesday|thursday|friday|saturday|sunday|the \d)"
+    # "we had someone scheduled to come out Friday at eleven to look at our house"
+    r"|\b(?:i|we)(?:'ve| have)? (?:had|have|got) (?:someone|somebody|an agent|a realtor|one of "
+    r"(?:your|y'?all'?s?) (?:agents|realtors|guys|people)) (?:scheduled|booked|set up|lined up|coming)\b")
+"""The caller says they have a booking, and when ("I've got an oil change this Wednesday at
+ten", "i got a appointment saturday at ten", "we had someone scheduled to come out Friday"): the
+day and time describe that booking; they ask for no new one."""
 LOOKUP_CUE = re.compile(r"\b(?:(?:my|our) (?:appointment|appt|booking|reservation|showing|"
                          r"consultation|test drive|oil change|service|tire rotation|inspection|"
                          r"detail(?:ing)?|battery|brake|walkthrough|tour|visit|slot|time|thing)|"
@@ -236,7 +257,9 @@ eleven?"): a booking move, not a question for the FAQ."""
 ASKS_BACK = re.compile(r"\b(?:(?:which|what) (?:days?|times?|dates?|ones?) (?:was|were) (?:that|it|they)|"
                        r"(?:which|what) (?:days?|times?|dates?|ones?) did you say|what (?:time|day) again|"
                        r"what was (?:that|the (?:\w+ )?(?:day|time|date|one))|say (?:that|it) again|"
-                       r"did you (?:just )?say)\b")
+                       r"did you (?:just )?say|speak up|come again|"
+                       r"(?:talk|speak|say it) (?:a (?:bit|little|lil) )?louder|louder,? please)\b|"
+                       r"^\W*(?:(?:sorry|oh|eh|um+|uh+)\W+)*what'?s that\W*$")
 """Asks for what the agent just said ("sorry, which day was that?"), whatever the classifier's doubt."""
 REPEAT_CUE = re.compile(r"\b(?:again|repeat|come again|pardon|what was (?:that|the|it)(?! about)|say that|"
                          r"missed|didn'?t (?:quite )?(?:catch|hear|get)|one more time|huh|what\?|"

@@ -37,11 +37,13 @@ _NAME_ALONE = re.compile(r"(?:^|[.!?]\s+)(" + _CAPITALISED + r"(?:\s+" + _CAPITA
 """A capitalised first and last name said as a sentence of its own at the end of a message."""
 
 
-_NAME_OPENING = re.compile(r"\W*(?:(?:hi|hey|hello|yeah|yes|um+|uh+|morning|afternoon)[,.\s]+)*"
+_NAME_OPENING = re.compile(r"\W*(?:(?:hi|hey|hello|yeah|yes|um+|uh+|good|morning|afternoon|evening|there)"
+                           r"[,.!\s]+)*"
                            r"(" + _NAME_WORD + r" " + _NAME_WORD + r"(?: " + _NAME_WORD + r")?)\s*[,.]\s+"
-                           r"(?:and )?(?:i|i'm|im|i'd|i've|we|we're|we'd|calling|need|needing|looking|can|"
-                           r"could|wanted|want|wanting|got|have)\b")
-"""A first and last name said first, then the request ("Nadia Brooks, I need an oil change")."""
+                           r"(?:and )?(?:(?:i|i'm|im|i'd|i've|we|we're|we'd|calling|need|needing|looking|can|"
+                           r"could|wanted|want|wanting|got|have|my (?:number|phone|cell))\b|\(?\d{3}\b)")
+"""A first and last name said first, then the request or the number ("Nadia Brooks, I need an
+oil change", "Hi, Tom Reyes, 737 555 3401, Tuesday at 9 for a tire rotation")."""
 
 
 def _plausible_name_word(word: str) -> bool:
@@ -87,22 +89,29 @@ def _clean_name(words: list[str], raw: list[str] | None = None) -> str | None:
 
 
 def _with_surname_after(u: Utterance, name: str) -> str:
-    """"it's priya by the way, priya raman": a first name said again with its surname later."""
+    """"it's priya by the way, priya raman": a first name said again with its surname later; "ray
+    and donna kessler … put it under donna", "priscilla and ben moreno": a couple's one surname."""
     if " " in name:
         return name
-    for again in re.finditer(rf"\b{re.escape(name.lower())}[,\s]+({_NAME_WORD})\b", u.lower):
-        if _plausible_name_word(again.group(1)) and (surname := _clean_name([again.group(1)])):
-            return f"{name} {surname}"
+    first = re.escape(name.lower())
+    for way in (rf"\b{first}[,\s]+({_NAME_WORD})\b", rf"\b{first} (?:and|&) {_NAME_WORD} ({_NAME_WORD})\b",
+                rf"\b{_NAME_WORD} (?:and|&) {first} ({_NAME_WORD})\b"):
+        for again in re.finditer(way, u.lower):
+            if _plausible_name_word(again.group(1)) and (surname := _clean_name([again.group(1)])):
+                return f"{name} {surname}"
     return name
 
 
 _EMAIL_NEXT = re.compile(r"\s*(?:@|\.\w|_|\s*\bdot\b|\s*\bunderscore\b|\s+at\s+\w+\s*(?:\.|dot)\s*\w)")
 """What follows words that are an email address, not a name ("it's june dot park at gmail")."""
+_WHOSE = (r"(?: (?:wife|husband|partner|fianc[eé]e?|son|daughter|mom|mother|dad|father|boss|"
+          r"brother|sister|girlfriend|boyfriend)'?s)?")
+"""Whose name a booking is put under: "my wife's name", "my husband's name"."""
 _STRONG_CUE = re.compile(r"\b(?:my name is|my name's|name is|name's|the names|call me|the name is|"
                          r"name (?:would|will|should|'d|'ll) be|my name(?= [a-z]+(?: [a-z]+|[,.]|$))|"
                          r"(?:put|book|make|have) (?:it|that|this) under(?: the name)?"
-                         r"(?:,? (?:his|her|my|our|their) name)?|"
-                         r"under (?:the name|(?:his|her|my|our|their) name)(?: of)?)[,:\s]+"
+                         r"(?:,? (?:his|her|my|our|their)" + _WHOSE + r" name)?|"
+                         r"under (?:the name|(?:his|her|my|our|their)" + _WHOSE + r" name)(?: of)?)[,:?.\s]+"
                          r"(?:(?:um+|uh+|er|like|actually|it's|its|it is|oh)[,\s]+)*"
                          r"(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,2})")
 
@@ -199,11 +208,13 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
         fuller = _extract_name(normalise(head), expecting=True)
         if fuller and fuller.split()[0].lower() == name.lower():
             return fuller
-    return name
+    return _with_surname_after(u, name) if name else None
 
 
 
 
+_COUPLE = re.compile(rf"\b({_NAME_WORD}) (?:and|&) ({_NAME_WORD}) ({_NAME_WORD})\b")
+"""Two given names and the surname they share ("Ruth and Walter Finch")."""
 _RESTATED = re.compile(r"\b(?:it'?s|i'?m|this is|my name is|name'?s|the name is)\b")
 
 
@@ -349,6 +360,15 @@ def _extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
                 names.append(" ".join(w[:1].upper() + w[1:] for w in words))  # "will summers"
     if names:  # "it's Siobhan, S-I-O-B-H-A-N, Siobhan Doyle": the fullest form
         return _with_surname_after(u, max(names, key=lambda n: len(n.split())))
+    if expecting and (couple := _COUPLE.search(u.lower)) and all(map(_plausible_name_word, couple.groups())):
+        # "Ruth and Walter Finch, well, Ruth is fine": the one named again, else the first, and
+        # the surname they share
+        first, second, surname = couple.groups()
+        later = u.lower[couple.end():]
+        again = re.search(rf"\b{second}\b", later) and not re.search(rf"\b{first}\b", later)
+        chosen = second if again else first
+        if name := _clean_name([chosen, surname]):
+            return name
     alone = _name_said_alone(u) or _introduced_mid_run(u)
     if alone:
         return alone

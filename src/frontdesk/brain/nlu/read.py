@@ -61,6 +61,7 @@ _FLEXIBLE = re.compile(
     r"next available|you tell me|doesn'?t matter|i'?m flexible|pretty flexible|whatever works|"
     r"what (?:do|did|would) (?:you|y'all|ya|you guys) (?:have|got)|what(?:'ve| have) (?:you|y'all|ya) got|"
     r"what(?:'s| is) (?:free|good for you|good on your end)|"
+    r"what (?:would|do|can|could) (?:you|y'all|you guys) (?:suggest|recommend)|"
     r"when (?:are|is|would) (?:you|y'all|you guys|someone|somebody|an agent) (?:free|available|open))\b")
 """The caller leaves the day or time to the agent."""
 _SMALL_TALK = re.compile(r"\b(?:what'?s up|what is it|what'?s this about|go ahead)\b")
@@ -117,6 +118,8 @@ _CEILING_FIGURE = re.compile(r"\b(?:up to|under|no more than|max(?:imum)?(?: of)
                              r"(?:about |around |like |maybe )?\$?[1-9](?: ?\d{2})\b(?!\s*(?:am|pm|a\.m|p\.m|"
                              r"o'?clock|miles?|minutes?|mins?|hours?|people|years?|months?|weeks?|days?|k\b|"
                              r"thousand|grand|percent|%))")
+_SAID_AS_CLOCK = re.compile(r"\b(?:at|o'?clock|a\.?m\.?|p\.?m\.?|morning|afternoon|evening|tonight)\b|\d:\d")
+"""Words that make a figure a time of day, whatever money is talked about around it."""
 _HOME_TALK = re.compile(r"\b(?:buy|buying|purchase|house|home|condo|townhome|place|budget|pre-?approved|"
                         r"looking (?:in|at|around|for))\b")
 """"looking to buy in Round Rock, up to about four twenty-five": a ceiling said of a home is money."""
@@ -305,9 +308,13 @@ def read(text: str, profile: BusinessProfile, today: date,
         result.lead_intent = lead.extract_lead_intent(u)
     if result.budget and awaiting == "budget":
         result.time = None  # "around three twenty-five" asked for a budget is money, not 3:25
-    elif result.budget and result.time and (result.budget[1] // 1000) in {
-            (result.time.hour % 12 or 12) * 100 + result.time.minute, (result.time.hour % 12 or 12)}:
-        result.time = None  # "looking in austin, around three fifty": the same words, read as money
+    elif result.budget and result.time and not _SAID_AS_CLOCK.search(u.lower) and (
+            (result.budget[1] // 1000) in {(result.time.hour % 12 or 12) * 100 + result.time.minute,
+                                           (result.time.hour % 12 or 12)}
+            or re.search(r"\b(?:budget|afford|spend|price range)\b", u.lower)):
+        # "looking in austin, around three fifty", "budget um somewhere around four maybe four
+        # fifty": the same words, read as money (not "tuesday at three works, budget is 300k")
+        result.time = None
     if result.time is None and (result.date or result.time_of_day) and (
             hour := _HOUR_OPENS_CLAUSE.search(u.numeric)):
         result.time = _hour_of(hour)  # "Saturday morning would be best. Eleven, if you have it."

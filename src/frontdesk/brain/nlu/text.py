@@ -350,6 +350,11 @@ def _protect_choice_ordinals(text: str) -> str:
                 before[-1] == "the" and re.fullmatch(
                     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?|on", before[0])):
             return match.group(0)  # "December first", "Tuesday the first", "on the third"
+        said = re.search(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b((?:\W+\w+){0,3})\W+the\s*$",
+                         text[max(0, match.start() - 40): match.start()])
+        if said and not re.search(r"\bor\b", said.group(1)) and (
+                re.match(r"\s*(?:[?.!,]|$)", text[match.end():])):
+            return match.group(0)  # "is next tuesday any good? the first?": that Tuesday's date
         return "choicex" + match.group(0)
 
     return _ORDINAL_WORD.sub(keep, text)

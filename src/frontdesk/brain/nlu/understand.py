@@ -111,9 +111,10 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
         result.text = normalise(text).raw
         return result
     intents = {r.intent for r in readings}
-    if {"repeat", "objection_busy"} <= intents and not (
+    if "repeat" in intents and intents & {"objection_busy", "line_check"} and not (
             re.search(r"\b(?:call|ring)\b", text.lower())):
-        # "sorry, what was that time again? I'm driving": the driving is why it was missed
+        # "sorry, what was that time again? I'm driving": the driving is why it was missed;
+        # "what's that? I can't hear you so good": say it again, not "I can hear you"
         whole = read(text, profile, today, awaiting)
         whole.intent, whole.confidence = "repeat", 0.85
         whole.flags.discard("objection_busy")
@@ -380,7 +381,8 @@ _REQUEST = re.compile(r"(?:\W*(?:so|and|also|oh|um|uh|okay|ok|hey|well|then)\W+)
                       r"throw|add|detail|clean|inspect|top|knock|squeeze|fit)\b")
 """A question that asks for the work ("could you rotate the tires too?"), not about it."""
 _PROPOSAL = re.compile(r"\b(?:instead|same time|(?:can|could) (?:we|you|i) (?:do|make|switch|change|"
-                       r"move|swap|go with)|how about|what about)\b")
+                       r"move|swap|go with)|how about|what about|(?:can|could) it (?:just )?be|"
+                       r"the (?:next|following) day|the day (?:after|before))\b")
 
 
 def _merge_questions(asides: list[Understanding], profile: BusinessProfile, today: date,

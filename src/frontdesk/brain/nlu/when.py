@@ -326,6 +326,16 @@ _RELATIVE = re.compile(r"\b(?:the (?:day|one|1) (after|before)|the next day|the 
                        r"(?! (?:tomorrow|today|thanksgiving|christmas|new year))")
 
 
+def relative_to(text: str, anchor: date) -> date | None:
+    """The day "the next day", "the day before" or "the same day" names when nothing said in the
+    message anchors it: counted from ``anchor`` (the day of the appointment being moved)."""
+    if match := _RELATIVE.search(text):
+        return anchor + timedelta(days=-1 if match.group(1) == "before" else 1)
+    if re.search(r"\b(?:the )?same day\b", text):
+        return anchor
+    return None
+
+
 def _mentions(text: str, today: date) -> list[stance.Mention[date]]:
     """Every day named for the appointment, with where it is said; "the day after" counts from
     the day named before it (ruled out or not: "Tuesday's no good, how about the day after?")."""
