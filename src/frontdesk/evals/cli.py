@@ -70,6 +70,10 @@ def add_eval_parser(sub: Any) -> None:
                    help="the simulated caller's voice (--audio); never the agent's")
     p.add_argument("--calls-at-once", type=int, default=1, metavar="N",
                    help="--audio: phone N scenarios in side by side, each its own call")
+    p.add_argument("--processes", type=int, default=0, metavar="N",
+                   help="text mode, in process: share the scenarios out among N processes, each "
+                        "with its own database; the report is the same (default: one per core, "
+                        "at most 4)")
     p.add_argument("--telephony-per-min", type=float, default=Prices.telephony_per_min,
                    help="price of a phone minute for the cost estimate (USD)")
     p.add_argument("--tts-per-1k-chars", type=float, default=Prices.tts_per_1k_chars,
@@ -171,7 +175,8 @@ def main_eval(args: argparse.Namespace, settings: Settings) -> int:
                            auth_token=args.auth_token or settings.twilio.auth_token or "",
                            api_key=args.api_key,
                            llm_caller=args.llm_caller, caller_voice=args.caller_voice,
-                           calls_at_once=max(1, args.calls_at_once), answers=args.answers)
+                           calls_at_once=max(1, args.calls_at_once), answers=args.answers,
+                           processes=args.processes or min(4, os.cpu_count() or 1))
 
     async def one(config: Path | None, label: str) -> dict[str, Any]:
         if config is not None and config.suffix == ".json":

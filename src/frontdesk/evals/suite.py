@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import logging
+import multiprocessing
 import tempfile
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -60,11 +63,15 @@ class EvalOptions:
     """``piper``: the Piper voice pitched up 18% (a different, higher speaker than the agent);
     ``espeak``: espeak-ng, robotic, a harder test for speech recognition."""
     calls_at_once: int = 1
+    """Audio mode: scenarios phoned in side by side (each its own call), as a busy line would
+    get them; the report keeps the scenarios' order. Text mode runs one at a time."""
     answers: str = "tidy"
     """How the simulated callers answer the agent's questions: ``tidy`` templates, or
     ``realistic`` (``realistic-heldout``) ones from a bank (see :mod:`.caller`)."""
-    """Audio mode: scenarios phoned in side by side (each its own call), as a busy line would
-    get them; the report keeps the scenarios' order. Text mode runs one at a time."""
+    processes: int = 1
+    """Text mode, in process: the scenarios shared out among this many worker processes, each
+    with its own temporary database. Scenarios are independent (each starts with an empty
+    calendar, callers have their own numbers), so the report is the same, sooner."""
 
 
 def default_now(tz: str = "America/Chicago") -> datetime:
@@ -84,12 +91,52 @@ def _caller(scenario: EvalScenario, options: EvalOptions, client: Any) -> Simula
 
 async def run_eval(scenarios: list[EvalScenario], settings: Settings,
                    options: EvalOptions, *, engines: Any = None) -> dict[str, Any]:
-    """Every scenario, one after another; returns the report (see :mod:`.report`)."""
+    """Every scenario, one after another (or shared out among processes); returns the report
+    (see :mod:`.report`)."""
     now = options.now or next((s.now for s in scenarios if s.now is not None), None) or default_now()
     days = {s.now for s in scenarios if s.now is not None and not options.now}
     if len(days) > 1 and (options.mode != "text" or options.url):
         raise ValueError("scenarios written against different days run only in text mode, "
                          "in process (or give one --now)")
+    indexed = list(enumerate(scenarios))
+    if (options.processes > 1 and options.mode == "text" and not options.url and not options.llm_caller
+            and engines is None and len(scenarios) > 1):
+        results = await _in_processes(indexed, settings, options, now)
+    else:
+        results = await _run(indexed, settings, options, now, engines)
+    meta = {"label": options.label, "mode": options.mode,
+            "target": options.url or "in-process", "seed": options.seed,
+            "now": now.isoformat(), "llm_caller": options.llm_caller,
+            "answers": options.answers}
+    if options.mode == "audio":
+        meta.update(caller_voice=options.caller_voice, listener=options.listener)
+    return build_report(results, meta)
+
+
+async def _in_processes(indexed: list[tuple[int, EvalScenario]], settings: Settings,
+                        options: EvalOptions, now: datetime) -> list[ScenarioResult]:
+    """The scenarios dealt out in turn to ``options.processes`` fresh processes (each file's
+    callers spread over all of them); each keeps its scenario's index, so a caller without a
+    number of their own gets the same one as in a single process."""
+    parts = min(options.processes, len(indexed))
+    hands = [indexed[i::parts] for i in range(parts)]
+    alone = dataclasses.replace(options, processes=1)
+    loop = asyncio.get_running_loop()
+    with ProcessPoolExecutor(parts, mp_context=multiprocessing.get_context("spawn")) as pool:
+        done = await asyncio.gather(*(loop.run_in_executor(pool, _run_in_process, hand, settings, alone, now)
+                                      for hand in hands))
+    by_index = {index: result for hand, results in zip(hands, done, strict=True)
+                for (index, _), result in zip(hand, results, strict=True)}
+    return [by_index[index] for index, _ in indexed]
+
+
+def _run_in_process(indexed: list[tuple[int, EvalScenario]], settings: Settings, options: EvalOptions,
+                    now: datetime) -> list[ScenarioResult]:
+    return asyncio.run(_run(indexed, settings, options, now, None))
+
+
+async def _run(indexed: list[tuple[int, EvalScenario]], settings: Settings, options: EvalOptions,
+               now: datetime, engines: Any) -> list[ScenarioResult]:
     clock = [now]  # in process, each scenario runs at the time it was written against
     client = None
     if options.llm_caller:
@@ -102,10 +149,10 @@ async def run_eval(scenarios: list[EvalScenario], settings: Settings,
         channel = await _open_channel(stack, settings, options, lambda: clock[0], engines)
         lanes = [channel]
         if isinstance(channel, PhoneChannel):
-            for _ in range(min(options.calls_at_once, len(scenarios)) - 1):
+            for _ in range(min(options.calls_at_once, len(indexed)) - 1):
                 lanes.append(channel.another_line())
                 stack.push_async_callback(lanes[-1].close)
-        waiting = list(enumerate(scenarios))
+        waiting = list(indexed)
         done: dict[int, ScenarioResult] = {}
 
         async def lane(line: Any) -> None:
@@ -118,14 +165,7 @@ async def run_eval(scenarios: list[EvalScenario], settings: Settings,
                 log.info("%s %s", "pass" if result.passed else "FAIL", scenario.name)
 
         await asyncio.gather(*(lane(line) for line in lanes))
-        results = [done[index] for index in range(len(scenarios))]
-    meta = {"label": options.label, "mode": options.mode,
-            "target": options.url or "in-process", "seed": options.seed,
-            "now": now.isoformat(), "llm_caller": options.llm_caller,
-            "answers": options.answers}
-    if options.mode == "audio":
-        meta.update(caller_voice=options.caller_voice, listener=options.listener)
-    return build_report(results, meta)
+    return [done[index] for index, _ in indexed]
 
 
 async def _open_channel(stack: contextlib.AsyncExitStack, settings: Settings,
