@@ -155,3 +155,108 @@ def test_a_budget_said_when_a_day_was_asked_is_no_time(profiles) -> None:
     assert u.budget is not None and u.time is None
     assert understand("tuesday at three works, budget is 300k", profiles["real_estate"], MONDAY,
                       awaiting="date").time == time(15, 0)
+
+
+# -- sets 26 and 27: for someone else, accents, corrections, reminders, confused callees -------------
+
+
+@pytest.mark.parametrize("text", ["my husband's got a tire rotation booked friday at ten, can we move it",
+                                  "she's scheduled for a detail on saturday at 9, something came up"])
+def test_someone_elses_booking_the_caller_speaks_of(profiles, text) -> None:
+    assert understand(text, profiles["dealership"], MONDAY).intent == "reschedule"
+
+
+async def test_a_new_time_right_after_hearing_the_booking_moves_it(profiles) -> None:
+    from frontdesk.brain import Brain
+    from frontdesk.brain.memory import InMemoryCalendar, InMemoryCustomers
+    from tests.conftest import fixed_clock
+
+    brain = Brain(profiles, InMemoryCalendar(), InMemoryCustomers(), clock=fixed_clock)
+    state = (await brain.start(await brain.new_state("m", "dealership", caller_phone="+15125550111"))).state
+    for line in ("oil change on friday at 10", "Pat Reyes", "yes"):
+        state = (await brain.respond(state, line)).state
+    state = (await brain.respond(state, "when is my oil change again?")).state
+    outcome = await brain.respond(state, "oh, can it go a bit later that day, say two?")
+    assert "move" in outcome.reply and "2 PM" in outcome.reply, outcome.reply
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("i need chench de oil dis friday", "i need change the oil this friday"),
+    ("de next week tursday at tree o'clock ees good", "the next week thursday at three o'clock is good"),
+])
+def test_a_strong_accent_read_as_meant(text, said) -> None:
+    assert normalise(text).lower == said
+
+
+def test_an_accent_sign_is_needed_before_de_is_the() -> None:
+    assert normalise("Maria de la Cruz").lower == "maria de la cruz"
+
+
+@pytest.mark.parametrize(("text", "hour"), [("could we say three your time? that's one for me", 15),
+                                            ("ten my time, so nine your time", 9)])
+def test_the_time_in_the_business_zone_is_the_one(profiles, text, hour) -> None:
+    u = understand(text, profiles["real_estate"], MONDAY, awaiting="time")
+    assert u.time == time(hour, 0) and u.intent != "lookup_appointment"
+
+
+def test_a_question_announced_first(profiles) -> None:
+    u = understand("i got one question you have the loaner car when i leave it", profiles["dealership"],
+                   MONDAY)
+    assert u.intent == "faq"
+
+
+async def test_no_longer_needed_said_to_a_cancel_read_back_cancels(profiles) -> None:
+    _, replies = await call(profiles, "dealership", "battery replacement friday at 9", "Pat Reyes", "yes",
+                            "cancel my battery appointment",
+                            "my neighbor already put a new one in, I don't need it no more",
+                            "yes cancel please, thanks")
+    assert "cancelled" in replies[-2], replies
+    assert "cancelled" in replies[-1] and "don't see" not in replies[-1], replies
+
+
+@pytest.mark.parametrize("text", ["Tuesday? no wait, that's Christmas. the 23rd then",
+                                  "Thursday's Thanksgiving, so Friday"])
+def test_a_day_named_with_its_holiday_is_ruled_out(profiles, text) -> None:
+    u = understand(text, profiles["dealership"], MONDAY, awaiting="date")
+    assert u.date is not None and u.date.weekday() != 3 and u.date != date(2026, 12, 25)
+
+
+def test_that_weekday_after_a_day_said_is_in_its_week(profiles) -> None:
+    u = understand("we get in on the 8th, can we look at houses that saturday?", profiles["real_estate"],
+                   MONDAY)
+    assert u.date == date(2026, 12, 12)
+
+
+@pytest.mark.parametrize("text", ["could we check out a few homes on saturday", "tours on friday?"])
+def test_seeing_homes_said_other_ways_is_a_showing(profiles, text) -> None:
+    assert understand(text, profiles["real_estate"], MONDAY).appointment_type == "property_showing"
+
+
+async def test_asked_about_reminders_before_booking_nothing_is_promised(profiles) -> None:
+    _, replies = await call(profiles, "dealership", "oil change thursday the 3rd at 9",
+                            "do you guys send a reminder text or anything?")
+    assert "don't send reminders" in replies[-1], replies
+
+
+def test_a_time_that_ends_work_is_no_visit(profiles) -> None:
+    u = understand("tuesday, the latest you have, I'm off work at five", profiles["real_estate"], MONDAY,
+                   awaiting="date")
+    assert u.time is None and "latest" in u.flags
+
+
+def test_a_fallback_said_up_front_is_no_question(profiles) -> None:
+    u = understand("if ten isn't available, anything close is okay", profiles["dealership"], MONDAY,
+                   awaiting="name")
+    assert u.intent == "provide_info" and not u.is_question
+
+
+def test_a_person_wanted_but_the_caller_is_leaving_is_a_callback(profiles) -> None:
+    u = understand("I need to speak with an agent but I'm just about to head into a meeting",
+                   profiles["real_estate"], MONDAY)
+    assert u.intent == "objection_busy"
+
+
+def test_who_is_calling_asked_with_i_never_asked_is_no_wrong_number(profiles) -> None:
+    u = understand("huh? I never asked for a call. who's this?", profiles["real_estate"], MONDAY,
+                   awaiting="permission")
+    assert u.intent == "identity"

@@ -111,6 +111,10 @@ async def test_no_reminder_is_promised_when_none_will_be_sent(profiles) -> None:
 def test_only_the_planned_reminder_line_mentions_reminders() -> None:
     replies = Path(__file__).parents[2] / "src" / "frontdesk" / "brain" / "replies.yaml"
     wording = yaml.safe_load(replies.read_text())
-    assert [k for k, v in wording.items() if "remind" in str(v).lower()] == ["reminder_promise"]
+    assert [k for k, v in wording.items() if "remind" in str(v).lower()] == [
+        "reminder_none", "reminder_later", "reminder_promise"]
+    # asked about reminders before booking: "we don't send reminders" or "whether one will come"
+    assert "don't send reminders" in wording["reminder_none"]
+    assert "whether a reminder" in wording["reminder_later"]
     for source in (Path(__file__).parents[2] / "src" / "frontdesk" / "brain").rglob("*.py"):
         assert "send a reminder" not in source.read_text().lower(), source

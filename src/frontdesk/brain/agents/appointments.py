@@ -18,6 +18,7 @@ from frontdesk.brain.availability import AvailabilityCalendar, closed_reply
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.format import say_date, say_list, say_on_date, say_phone, say_slot, say_time
 from frontdesk.brain.nlu.change import When, split_change
+from frontdesk.brain.nlu.cues import NO_LONGER_NEEDED
 from frontdesk.brain.nlu.text import without_pauses
 from frontdesk.brain.nlu.when import relative_to
 from frontdesk.brain.ports import AppointmentNotFoundError, ExistingAppointment, SlotUnavailableError
@@ -124,7 +125,16 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         return
     mine = s.awaiting_agent == AGENT and s.awaiting is not None
     action = ACTIONS.get(u.intent)
+    if action == "cancel" and desk.done and desk.done[-1].startswith("cancelled ") and (
+            desk.result is not None) and not (u.date or u.time or u.services or mine):
+        # "yes, cancel please, thank you" right after it was cancelled: it is, said again
+        ctx.say("appt_cancelled", **_facts(desk.result, ctx))
+        _drop(s, ctx, None)
+        return
     current, target = split_change(u.text, ctx.today)
+    if action == "move" and not target.given and current.given and s.awaiting == "anything_else" and (
+            desk.done and desk.done[-1].startswith("told ")):
+        current, target = When(), current  # told when it is, "can it go later, say half past four?"
     keep = _KEEP.search(u.text.lower()) is not None and action != "move" and not target.given and not (
         action == "cancel" and desk.action == "move" and _SWITCH_TO_CANCEL.search(u.text.lower()))
     if keep and desk.action in {"cancel", "move"} and _chosen(s) is not None:
@@ -201,7 +211,8 @@ async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
         await _cancel(s, ctx, then="scheduling")  # "can you put me down for an oil change instead?"
         return
     ordered = desk.action in _GO_AHEAD and _GO_AHEAD[desk.action].search(said) is not None
-    no_new_one = desk.action == "cancel" and _NO_NEW_ONE.search(said) is not None
+    no_new_one = desk.action == "cancel" and bool(
+        _NO_NEW_ONE.search(said) or re.search(NO_LONGER_NEEDED, said))
     if u.affirm or (((ordered and not u.deny) or no_new_one) and not _KEEP.search(said)):
         if desk.action == "cancel":
             await _cancel(s, ctx)  # "yes"; "no thanks, we don't need a new one": cancel, no rebooking

@@ -26,7 +26,7 @@ from frontdesk.brain.format import (
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu import when
 from frontdesk.brain.nlu.combine import WHY_NEEDED
-from frontdesk.brain.nlu.cues import asks_hours
+from frontdesk.brain.nlu.cues import REMINDER_ASK, asks_hours
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.read import staff_asked_about
 from frontdesk.brain.nlu.text import normalise
@@ -494,7 +494,11 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     if scheduling.which_sooner(s, ctx):
         return
     confirming = "confirm_question" in u.flags
-    if confirming:
+    if confirming and REMINDER_ASK.search(u.text.lower()):
+        # "will I get a reminder text or anything?": what this call does, and only the reminders
+        # that are really sent (the booking's read-out says which)
+        ctx.say("reminder_later" if ctx.reminders is not None else "reminder_none")
+    elif confirming:
         ctx.say("confirm_on_call")  # "will somebody call me to confirm?": this call is the booking
     met = _who_meets_answer(s, ctx)
     timed = _visit_length_answer(s, ctx)

@@ -7,6 +7,8 @@ thanks" to "anything else?") is a "no", not an objection.
 
 from __future__ import annotations
 
+import re
+
 from frontdesk.brain.agents import qualification, scheduling
 from frontdesk.brain.nlu import Understanding
 from frontdesk.brain.nlu.cues import ALREADY_BOOKED, asks_hours
@@ -32,11 +34,16 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
         return "objection"
     if intent == "escalation" or (s.awaiting == "take_message" and s.awaiting_agent == "escalation"):
         return "escalation"  # whatever follows "would you like to leave a message?" is for it
+    just_cancelled = bool(s.desk.done and s.desk.done[-1].startswith("cancelled "))
     if intent in APPOINTMENT_ACTS and s.appointment is None and scheduling.resume_prompt(s) and (
-            s.awaiting_agent != "appointments") and not ALREADY_BOOKED.search(u.text.lower()):
+            s.awaiting_agent != "appointments") and not ALREADY_BOOKED.search(u.text.lower()) and not (
+            just_cancelled):
         # "can we do two instead?" before anything is booked changes the booking under way
         return "scheduling"
     if intent in APPOINTMENT_ACTS:
+        return "appointments"
+    if _changes_the_one_told(s, u):
+        u.intent = "reschedule"  # "Your tire rotation is Tuesday at 10" … "can it go later, say 4:30?"
         return "appointments"
     if intent in CONVERSATION_ACTS:
         return "greeting"
@@ -112,6 +119,17 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
     if intent in {"affirm", "deny"}:
         return owner or "greeting"
     return owner or "greeting"
+
+
+_OF_IT = re.compile(r"\b(?:it|that|instead|later|earlier|sooner|same day|move|push|bump)\b")
+
+
+def _changes_the_one_told(s: ConversationState, u: Understanding) -> bool:
+    """Just told when their appointment is, the caller gives another time for it."""
+    told = bool(s.desk.found and s.desk.done and s.desk.done[-1].startswith("told "))
+    return told and s.awaiting == "anything_else" and bool(u.date or u.time or u.time_of_day) and (
+        u.intent in {"book", "provide_info", "faq", "unknown", "affirm"}) and not (
+        set(u.services) - {a.service_type for a in s.desk.found}) and bool(_OF_IT.search(u.text.lower()))
 
 
 def _price_asked_last(s: ConversationState) -> bool:

@@ -181,7 +181,7 @@ def extract_time(u: Utterance) -> time | None:
             m.start() <= start < m.end() for m in SPAN.finditer(text))
         # the few words right before the time say what it is for ("I get off work at 5"); words
         # further back in an unpunctuated run do not ("on the way to work can you look at it at 2")
-        if bounded or _OTHER_ACTIVITY.search(" ".join(clause_before(text, start).split()[-6:])):
+        if bounded or for_other_activity(text, start):
             continue
         lead_in = re.match(r"(?:(?:for|at|around|about|like|maybe|say)\s+)*", text[start:])
         if _MONEY_BEFORE.search(text[: start + lead_in.end()]):
@@ -283,6 +283,11 @@ _BUSY_IN = re.compile(r"\b(?:in (?:meetings?|class|court|surgery)|busy|working|a
                       r"(?: all| every| the whole| most of the)?(?: the)?\s*$")
 """A part of the day the caller is taken up in ("I'm in meetings all morning") is not the one
 asked for."""
+
+
+def for_other_activity(text: str, start: int) -> bool:
+    """The few words right before a time say it is for something else ("I get off work at 6")."""
+    return _OTHER_ACTIVITY.search(" ".join(clause_before(text, start).split()[-6:])) is not None
 
 
 _SPAN_END = r"(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?|(noon|midday|lunch(?:time)?)"

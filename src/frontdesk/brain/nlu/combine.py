@@ -27,6 +27,7 @@ from frontdesk.brain.nlu.cues import (
     HOURS_LIMIT,
     LOOKUP_CUE,
     MOVE_ASK,
+    NO_LONGER_NEEDED,
     OTHER_WAY,
     OWN_BOOKING,
     OWN_QUESTION,
@@ -148,8 +149,14 @@ can check the brake?" too)."""
 
 
 _BYE = re.compile(r"\b(?:bye|goodbye)\b")
-_WANTS_CHANGE = re.compile(r"\b(?:re-?schedul\w*|move|moving|push|bump|switch|change|another (?:day|time)|"
-                           r"different (?:day|time)|instead|sooner|earlier|make it (?:later|earlier))\b")
+_ABOUT_TO_GO = re.compile(r"\b(?:about to|have to|gotta|got to|need to|just about to) "
+                          r"(?:walk into|walk in to|head (?:into|out|to)|jump (?:on|into)|step into|go into|"
+                          r"run into|get on|board)\b|"
+                          r"\bwalking into (?:a|my|the) (?:meeting|appointment|class)\b")
+"""The caller is leaving the phone in a moment: a person later, not a transfer now."""
+_WANTS_CHANGE = re.compile(r"\b(?:re-?schedul\w*|move|moving|push|bump|switch|(?<!oil )change|"
+                           r"another (?:day|time)|different (?:day|time)|instead|sooner|earlier|"
+                           r"make it (?:later|earlier))\b")
 """A wish to have a booking at another time (not "I'm booked for Friday", which only says it is)."""
 
 
@@ -280,6 +287,8 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
                                                                "wrong_number"}:
         return "cancel", max(p, 0.6)  # "…we had a showing set up, can you cancel it?",
         # "I don't need the oil change I've got on monday anymore" (its words are no booking)
+    if awaiting == "confirm_change" and re.search(NO_LONGER_NEEDED, r.text.lower()):
+        return "cancel", 0.8  # "my brother changed the battery already, so I don't need it anymore"
     if awaiting == "confirm_change" and model == "cancel" and CANCEL_ASK.search(r.text.lower()) and not (
             KEEP_IT.search(r.text.lower()) and not re.search(r"\b(?:just|only|rather|instead) cancel\b",
                                                              r.text.lower())):
@@ -307,6 +316,9 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             # "can we come talk to someone today at three?": a meeting, not a transfer ("is Sarah
             # in today? can I speak with her" asks for her now)
             return "book", 0.8
+    if rule == "escalation" and _ABOUT_TO_GO.search(r.text.lower()) and not re.search(
+            r"\b(?:now|right away|transfer|connect|put me through|hold)\b", r.text.lower()):
+        return "objection_busy", 0.8  # "I'd like to talk to someone, but I'm about to walk into a meeting"
     if model == rule:
         return rule, max(rule_confidence, p)
     if model == "goodbye" and rule == "affirm" and awaiting in _YES_NO and "goodbye" not in r.flags:

@@ -61,7 +61,10 @@ NO_LONGER_NEEDED = (r"\b(?:had|have|got) (?:an?|the|my|our) (?:showing|appointme
                     r"(?:won'?t|will not|don'?t|do not|no longer) (?:be )?need(?:ing)? (?:it|that|them)\b|"
                     r"\b(?:won'?t|will not|don'?t|do not|no longer|not gonna|not going to) (?:be )?"
                     r"need(?:ing)? (?:the|that|my|our|this) [\w' ]{0,30}?(?:anymore|any more|after all|"
-                    r"no more)\b|\bno longer need (?:the|that|my|our|this)\b")
+                    r"no more)\b|\bno longer need (?:the|that|my|our|this)\b|"
+                    # "my brother he change the battery already so i dont need no more"
+                    r"\b(?:don'?t|do not|won'?t) need (?:it |that |them |one )?"
+                    r"(?:no more|anymore|any more)\b")
 """A booked visit the caller has no more use for ("I won't be needing that detail Saturday
 anymore", "we no longer need the showing"): a cancellation in other words."""
 
@@ -122,9 +125,10 @@ _VISIT_BOOKED = (r"(?:appointment|appt|oil change|tire rotation|rotation|(?:stat
                  r"brake (?:check|job|inspection|service)|battery (?:swap|replacement|change|check)|"
                  r"detail(?:ing)?|showing|consultation|consult|valuation|test drive|walk-?through|tour)")
 OWN_BOOKING = re.compile(
-    r"(?:\b(?:i|we)(?:'ve| have| had)? (?:got|have|had)|"
-    r"^\W*(?:(?:so|yeah|hi|hey|um+|uh+|well)\W+)*(?:got|have)|"
-    r"\b(?:i'?m|we'?re|i am|we are) (?:booked|scheduled|down|set up) for) (?:an?|my|our|the) "
+    r"(?:\b(?:i|we|my \w+|our \w+|he|she|they)(?:'ve| have| has| had)? (?:got|have|has|had|booked|scheduled|"
+    r"made)|^\W*(?:(?:so|yeah|hi|hey|um+|uh+|well)\W+)*(?:got|have)|"
+    r"\b(?:i'?m|we'?re|i am|we are|it'?s|it is|he'?s|she'?s|they'?re) (?:booked|scheduled|down|set up)"
+    r"(?: in)? for) (?:an?|my|our|the|his|her|their) "
     r"(?:[\w-]+ ){0,2}?" + _VISIT_BOOKED + r"\b(?! (?:due|done|last|ago))"
     r"(?![^.?!]{0,30}\b(?:last|ago)\b)[^.?!]{0,25}?\b(?:today|tomorrow|tonight|this|next|on|for|at|monday|"
     r"tuesday|wednesday|thursday|friday|saturday|sunday|the \d)"
@@ -136,7 +140,9 @@ ten", "i got a appointment saturday at ten", "we had someone scheduled to come o
 day and time describe that booking; they ask for no new one."""
 LOOKUP_CUE = re.compile(r"\b(?:(?:my|our) (?:appointment|appt|booking|reservation|showing|"
                          r"consultation|test drive|oil change|service|tire rotation|inspection|"
-                         r"detail(?:ing)?|battery|brake|walkthrough|tour|visit|slot|time|thing)|"
+                         r"detail(?:ing)?|battery|brake|walkthrough|tour|visit|slot|thing|"
+                         # not "eleven my time, which is ten your time"
+                         r"time(?!\s*,?\s*(?:which|that'?s|that is|or|so|i mean)\b))|"
                          r"(?:what time|what day|when)(?:'s| is| was| are) (?:my|our)|"
                          r"booked|scheduled|on the (?:books|schedule|calendar)|"
                          r"(?:am i|are we) (?:coming|supposed|set|down|booked|scheduled|on)|"
@@ -168,7 +174,8 @@ OWN_QUESTION = re.compile(_ASKS_OWN.format("") + "|"
                           r"can'?t\b[^.?!]{0,25}\bremember|don'?t remember|can'?t find)\b")
 """Asks about the caller's own booking in so many words, whatever the classifier heard."""
 CANCEL_ASK = re.compile(r"(?<!\bif i )(?<!\bif we )(?<!\bto )(?:\bcancel(?:l?ed|l?ing)?|\bcall(?:ing)? off|"
-                         r"\bscrap|\bnix) (?:it|that|this|them|the (?:appointment|appt|showing|booking|"
+                         r"\bscrap|\bnix) (?:it|that|this|them|please|the (?:appointment|appt|showing|"
+                         r"booking|"
                          r"consultation|consult|visit|tour|test drive|valuation)|my|our)\b|"
                          # "I need to cancel it" (but not "do I need to cancel it a day ahead?")
                          r"\b(?<!do )(?:i|we) (?:really |just )?(?:need|want|have|'d like|would like|gotta|"
@@ -349,7 +356,9 @@ CALL_ME = re.compile(r"\b(?:call|ring|phone|try|reach|text) (?:me|us)\b|\bget ba
 """A request that we do the calling: "call me back", "try me tomorrow"."""
 ONLY_COURTESY = re.compile(r"\W*(?:(?:ok(?:ay)?|perfect|great|cool|sure|yes|yeah|alright|all right|good|"
                            r"wonderful|awesome|lovely|thanks?|thank you|cheers|so much|very much|"
-                           r"appreciate it|sounds good|got it|gotcha|i see|makes sense|then)\W*)+")
+                           r"appreciate (?:it|you|that)|sounds good|got it|gotcha|i see|makes sense|then|"
+                           r"seriously|really|truly|honestly|a lot|a million|bless you|(?:you'?re|you are) "
+                           r"(?:the best|a lifesaver)|lifesaver)\W*)+")
 """Thanks and nothing else ("perfecto, gracias" asked for a name): the question still waits."""
 WHO_MEETS = re.compile(
     r"\bwho(?:'ll| will| would| is| am i| are we| do i| do we)? (?:i |we )?(?:be )?(?:be )?"
@@ -358,12 +367,20 @@ WHO_MEETS = re.compile(
     r"\bwhich (?:agent|realtor|person|salesperson|one of you)\b|"
     r"\bwho(?:'s| is) (?:gonna|going to) (?:show|meet|be there|come)\b")
 """Who the caller will meet at the visit ("who would be showing it to me?", "which agent is that?")."""
+REMINDER_ASK = re.compile(
+    r"\b(?:(?:will|do|would|can|could|should|does) (?:i|we) get|(?:is|will) there be|(?:will|do|would) "
+    r"(?:you|y'?all|you guys) send(?: me| us)?) (?:a |an |any |some kind of |some sort of |some )?"
+    r"(?:reminders?|confirmations?)\b|"
+    r"\b(?:text|email|send) (?:me|us) (?:a |the |that |all the )?(?:reminders?|confirmations?|details|"
+    r"address|info|information|time)\b|\b(?:a )?reminder (?:text|call|email)\b")
+"""Whether a reminder or a written confirmation will come ("will I get a reminder text or
+anything?", "can you text me the address and the time?")."""
 CONFIRM_ASK = re.compile(
     r"\b(?:will|would|does|do|is) (?:somebody|someone|anyone|anybody|you|y'?all|you guys|they|there) "
     r"(?:\w+ )?"
     r"(?:call|text|email|contact|ring|be)(?: me| us)?(?: a)? (?:to |and |a )?confirm(?:ation)?\b|"
     r"\b(?:a |get a )?confirmation (?:call|text|email)\b|\b(?:should|do) (?:i|we) just show up\b|"
-    r"\bor is (?:this|that) it\b")
+    r"\bor is (?:this|that) it\b|" + REMINDER_ASK.pattern)
 """Whether someone will confirm the booking ("will somebody call me to confirm, or is this it?"):
 a question about what happens next, not a request to be called."""
 NEEDS_APPOINTMENT = re.compile(

@@ -278,7 +278,9 @@ def extract_appointment_type(u: Utterance, profile: BusinessProfile) -> str | No
     best: tuple[int, str, bool] | None = None
     for appt in profile.appointment_types:
         for phrase in [appt.label, *appt.synonyms]:
-            if phrase_in(phrase.lower(), u.lower) and (best is None or len(phrase) > best[0]):
+            said = phrase_in(phrase.lower(), u.lower) or (  # "showings"
+                phrase[-1:].isalpha() and phrase_in(phrase.lower() + "s", u.lower))
+            if said and (best is None or len(phrase) > best[0]):
                 best = (len(phrase), appt.key, phrase.split()[-1] in {"it", "one", "that"})
     if best is not None and not best[2]:
         return best[1]  # named in so many words ("a test drive"): no frame can say more
@@ -305,7 +307,8 @@ def _inflected(verb: str) -> str:
 
 _PARTICLES = frozenset({"out", "through", "at", "around", "over", "in", "by"})
 _OBJECT_OWNER = re.compile(r"\b(?:the|that|this|those|these|your|y'?all'?s|ur|one of (?:the|your)|"
-                           r"a|an|there'?s|there is)\b(?:\s+[\w'-]+){0,4}\s*$")  # "there's one on …"
+                           r"a|an|there'?s|there is|some|a few|a couple(?: of)?|any)\b"
+                           r"(?:\s+[\w'-]+){0,4}\s*$")  # "there's one on …"
 _OWNERS = re.compile(r"\b(?:my|our|his|her|their|mine|ours)\b(?:\s+[\w'-]+){0,3}\s*$")
 # the subject right before the verb says a habit ("I drive the Camry to work"), unless a modal
 # asks ("can I drive the red one", "could we see the house")
@@ -371,7 +374,7 @@ def _frame_in(frame: AskFrame, text: str) -> bool:
                     or any(whose(before, o) for o in nouns.finditer(before))):
                 return True
             near = (o for o in nouns.finditer(sentence)  # after, before, or inside "take that F-150 out"
-                    if 0 <= o.start() - verb.end() <= 40 or 0 <= verb.start() - o.end() <= 50
+                    if 0 <= o.start() - verb.end() <= 40 or 0 <= verb.start() - o.end() <= 60
                     or verb.start() <= o.start() < verb.end())
             if any(whose(sentence, o) for o in near):
                 return True

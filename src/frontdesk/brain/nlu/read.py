@@ -118,6 +118,10 @@ _CEILING_FIGURE = re.compile(r"\b(?:up to|under|no more than|max(?:imum)?(?: of)
                              r"(?:about |around |like |maybe )?\$?[1-9](?: ?\d{2})\b(?!\s*(?:am|pm|a\.m|p\.m|"
                              r"o'?clock|miles?|minutes?|mins?|hours?|people|years?|months?|weeks?|days?|k\b|"
                              r"thousand|grand|percent|%))")
+_FALLBACK = re.compile(r"\bif (?:\w+ ){0,3}(?:doesn'?t|does not|won'?t|isn'?t|is not|can'?t|cannot|"
+                       r"aren'?t) (?:work|open|available|possible|free|doable)\b[^.?!]*\b(?:fine|ok|okay|"
+                       r"works|whatever|closest|nearest|anything|happy)\b")
+"""A second choice offered up front ("if quarter past doesn't work, whatever's closest is fine")."""
 _SAID_AS_CLOCK = re.compile(r"\b(?:at|o'?clock|a\.?m\.?|p\.?m\.?|morning|afternoon|evening|tonight)\b|\d:\d")
 """Words that make a figure a time of day, whatever money is talked about around it."""
 _HOME_TALK = re.compile(r"\b(?:buy|buying|purchase|house|home|condo|townhome|place|budget|pre-?approved|"
@@ -319,7 +323,8 @@ def read(text: str, profile: BusinessProfile, today: date,
             hour := _HOUR_OPENS_CLAUSE.search(u.numeric)):
         result.time = _hour_of(hour)  # "Saturday morning would be best. Eleven, if you have it."
     if awaiting == "date" and result.date and result.time is None and (
-            last := _MOVED_TO.search(u.numeric.strip(" .?!"))):
+            last := _MOVED_TO.search(u.numeric.strip(" .?!"))) and not clock.for_other_activity(
+            u.numeric, last.start(1)):
         # "I'm off friday. ten?": the hour said last, with the day
         result.time = _hour_of(last)
     if awaiting in {"time", "pick_alternative", "callback_time", "confirm_booking",
@@ -397,6 +402,12 @@ def read(text: str, profile: BusinessProfile, today: date,
     if result.intent in {"faq", "provide_info", "unknown"} and _SAYS_WHAT.match(u.lower):
         result.is_question = False
         result.intent = "book" if (result.services or result.appointment_type) else "provide_info"
+    if result.intent in {"faq", "unknown"} and _FALLBACK.search(u.lower) and not (
+            QUESTION_START.match(u.lower)):
+        # "if quarter past doesn't work, whatever's closest is fine": a fallback, not a question
+        result.is_question = False
+        result.intent = "provide_info"
+        result.flags.add("flexible")
     if (awaiting in {"date", "time"} and "flexible" in result.flags and result.intent == "faq"
             and not ({"faq_topic", "price_question"} & flags or asks_hours(u.lower))):
         # "um, not sure, what do you have?" asked for a day: the caller leaves it to us

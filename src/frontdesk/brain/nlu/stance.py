@@ -46,10 +46,11 @@ _TAKEN = re.compile(
     r"(?:[\w']+\s+){0,3}?)?(?:thing|appointment|appt|game|party|meeting|shift|class|surgery|doctor|"
     r"dentist|trip|recital|practice|holiday|birthday|wedding|funeral|conference|flight|interview|"
     r"jury duty|court|work|concert|graduation|show|play|tournament|exam|test|ceremony|event|"
-    r"performance|fundraiser|reunion|game day)s?\b"
+    r"performance|fundraiser|reunion|game day|thanksgiving|christmas(?: eve)?|new year'?s(?: eve| day)?|"
+    r"easter|memorial day|labor day|independence day|the fourth)s?\b"
     r"(?![^.?!]{0,40}\b(?:so|but)\b[^.?!]{0,20}\b(?:after|before) (?:that|it|then)\b)")
 """A day taken by something else ("tomorrow's my mom's doctor thing", "Wednesday I've got the
-dentist")."""
+dentist", "Thursday's Thanksgiving")."""
 _BUSY_BEFORE = re.compile(
     r"\b(?:i'?m|i am|we'?re|we are|he'?s|she'?s|they'?re)\s+(?:working|busy|slammed|booked|swamped|"
     r"away|traveling|travelling|tied up|out of town)(?:\s+(?:late|early|all day|again|on))*\s*$")

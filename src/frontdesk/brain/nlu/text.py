@@ -37,7 +37,7 @@ def normalise(text: str) -> Utterance:
 
 def _normalise(text: str) -> Utterance:
     raw = _SPACES.sub(" ", text.replace("’", "'").replace("‘", "'")).strip()
-    lower = _word_homophones(_spanish(_disfluencies(raw.lower())))
+    lower = _word_homophones(_time_zones(_accent(_spanish(_disfluencies(raw.lower())))))
     # "oh" read as zero inside digit runs ("five one two, oh one nine").
     # Not "at, oh, eleven": a filler before a time, with no digit before it.
     spoken = re.sub(r"\b((?:zero|one|two|three|four|five|six|seven|eight|nine|\d+)[\s,-]+)oh\b"
@@ -262,6 +262,43 @@ _SPANISH = tuple((re.compile(pattern), english) for pattern, english in (
 ))
 """Spanish said inside English (Texas callers switch mid-sentence): days, times and the few
 words a booking turns on, in English for the rest of the reader."""
+
+
+_ACCENT_SIGN = re.compile(r"\b(?:dis|dat|ees|tursday|tirty|chench|chanch|tank you|tink|"
+                          r"tree (?:o'?clock|tirty|thirty|fifteen|forty|pm|p\.m))\b")
+_ACCENT = tuple((re.compile(pattern), english) for pattern, english in (
+    (r"\btursday\b", "thursday"), (r"\btirty\b", "thirty"), (r"\bdis\b", "this"), (r"\bdat\b", "that"),
+    (r"\bees\b", "is"), (r"\bch[ae]n?ch\b", "change"), (r"\btank you\b", "thank you"), (r"\btink\b", "think"),
+    (r"\btree(?= (?:o'?clock|oclock|tirty|thirty|fifteen|forty|pm|p\.m|in the)\b)|(?<=\bat )tree\b", "three"),
+    (r"\bde\b(?! (?:la|las|los|el)\b)", "the"),
+))
+"""English as speech recognition writes a strong accent ("i need chench de oil", "next week
+tursday at tree o'clock", "my name ees …"), read as it was meant once it surely is one."""
+
+
+_CLOCK_WORDS = (r"(?:\d{1,2}(?::\d{2})?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|"
+                r"midnight)(?:[ -](?:thirty|fifteen|forty[- ]five|o'?clock|am|pm|a\.m\.|p\.m\.|in the \w+))?")
+_OUR_CLOCK = re.compile(r"(?:\b(?:at|around|like|about)\s+)?\b(" + _CLOCK_WORDS
+                        + r")\s+(?:your time|(?:central|texas|austin|local) time|y'?all'?s time)\b")
+_THEIR_CLOCK = re.compile(r"(?:\b(?:at|around|like|about)\s+)?\b" + _CLOCK_WORDS
+                          + r"\s+(?:my time|for me|(?:out )?here|(?:in )?(?:pacific|eastern|mountain|"
+                          r"california|new york|east coast|west coast) time)\b")
+
+
+def _time_zones(text: str) -> str:
+    """"I'm in California, so two your time? That's noon for me", "eleven my time which is ten
+    your time": the time in the business's zone is the one; the caller's own is left out."""
+    if not _OUR_CLOCK.search(text):
+        return text
+    return _OUR_CLOCK.sub(r"at \1", _THEIR_CLOCK.sub("", text))
+
+
+def _accent(text: str) -> str:
+    if not _ACCENT_SIGN.search(text):
+        return text
+    for pattern, english in _ACCENT:
+        text = pattern.sub(english, text)
+    return text
 
 
 def _spanish(text: str) -> str:

@@ -103,6 +103,10 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
             # "this is a real estate office? not the vacation rentals? sorry": the pieces look
             # like questions about us; together they say the caller dialled the wrong place
             return whole
+        if whole.intent == "identity" and any(r.intent == "wrong_number" for r in readings):
+            # "who? I didn't ask for anything. who is this?": who we are and why we call ("how'd
+            # you get this number? I didn't fill out any form" disputes the call: struck off)
+            return whole
     if readings[-1].intent != "hold" and any(r.intent == "hold" for r in readings[:-1]):
         # "wait, no, hang on, it just got pushed back. okay, go ahead": a pause asked for and
         # over within the message; nobody is told to take their time

@@ -294,6 +294,10 @@ def extract_date(u: Utterance, today: date, _single: bool = False) -> date | Non
         # "the day before Thanksgiving the roads are a zoo. let's do Friday": the day turned to
         return stance.settle(u.numeric, [stance.Mention(holiday.start(), holiday.end(), found), *later],
                              found)
+    anchored = [m for m in mentions if _THAT_DAY.search(u.numeric[max(0, m.start - 14): m.start]) and (
+        m.value != extract_date(Utterance(*[u.numeric[m.start: m.end]] * 3), today, _single=True))]
+    if found is not None and anchored:
+        return anchored[-1].value  # "I fly in on the 3rd … that friday": the Friday after the 3rd
     if found is not None and found not in {m.value for m in mentions}:
         # "a week from today", "the Tuesday after Thanksgiving": no mention says it
         return _checked_by_day_of_month(u.numeric, found, today)
@@ -326,6 +330,11 @@ _RELATIVE = re.compile(r"\b(?:the (?:day|one|1) (after|before)|the next day|the 
                        r"(?! (?:tomorrow|today|thanksgiving|christmas|new year))")
 
 
+_THAT_DAY = re.compile(r"(?<!failing )(?<!\bor )(?<!\bif not )\bthat\s+$")
+"""A weekday said as "that Friday": the one in the week of a day said before it (not "or
+failing that Friday")."""
+
+
 def relative_to(text: str, anchor: date) -> date | None:
     """The day "the next day", "the day before" or "the same day" names when nothing said in the
     message anchors it: counted from ``anchor`` (the day of the appointment being moved)."""
@@ -340,15 +349,20 @@ def _mentions(text: str, today: date) -> list[stance.Mention[date]]:
     """Every day named for the appointment, with where it is said; "the day after" counts from
     the day named before it (ruled out or not: "Tuesday's no good, how about the day after?")."""
     found: list[stance.Mention[date]] = []
+    anchor: date | None = None  # the last day said, for whatever ("I fly in on the 3rd")
     for match in DATE_SPAN.finditer(text):
-        if _belongs_elsewhere(text, match.start()):
-            continue
         follow = re.match(r",?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b", text[match.end():])
         day = (_day_of_month(int(follow.group(1)), today)
                if follow and re.fullmatch(rf"(?:(?:this|next|coming)\s+)?{WEEKDAY}", match.group(0))
                else extract_date(Utterance(raw=match.group(0), lower=match.group(0),
                                            numeric=match.group(0)), today, _single=True))
-        if day is not None:
+        if day is not None and anchor is not None and re.fullmatch(WEEKDAY, match.group(0)) and (
+                _THAT_DAY.search(text[max(0, match.start() - 14): match.start()])):
+            # "I fly in on the 3rd. could we see some places that friday?": the one on or after it
+            day = anchor + timedelta(days=(day.weekday() - anchor.weekday()) % 7)
+        if day is not None and day > today:
+            anchor = day
+        if day is not None and not _belongs_elsewhere(text, match.start()):
             found.append(stance.Mention(match.start(), match.end(), day))
     for match in _RELATIVE.finditer(text):
         before = [m for m in found if m.end <= match.start()]
@@ -438,7 +452,8 @@ def _extract_date(u: Utterance, today: date, _single: bool) -> date | None:
     # caller cannot come: neither is when to come
     week = next((w for w in re.finditer(r"\b(?:(early|later|end of|sometime) )?(next|this) week\b", text)
                  if not (_PAST.search(clause_before(text, w.start()))
-                         or _NO_TIME.search(clause_before(text, w.start())))), None)
+                         or _NO_TIME.search(clause_before(text, w.start()))
+                         or ruled_out(text, w.start()))), None)  # "not this week, the next week thursday"
     if week and week.group(2) == "next" and not _single and (named := _day_of_next_week(text, today)):
         return named  # "next week Friday", "Monday or Tuesday next week": that week's days
     skipped = _ruled_out_weekdays(text) if week and not _single else None
