@@ -37,6 +37,7 @@ from frontdesk.evals.channels import (
 from frontdesk.evals.report import build_report
 from frontdesk.evals.runner import Prices, ScenarioResult, run_scenario
 from frontdesk.evals.schema import EvalScenario
+from frontdesk.logs import configure_logging
 
 log = logging.getLogger(__name__)
 
@@ -122,7 +123,10 @@ async def _in_processes(indexed: list[tuple[int, EvalScenario]], settings: Setti
     hands = [indexed[i::parts] for i in range(parts)]
     alone = dataclasses.replace(options, processes=1)
     loop = asyncio.get_running_loop()
-    with ProcessPoolExecutor(parts, mp_context=multiprocessing.get_context("spawn")) as pool:
+    # each process logs as this one does (and Pipecat's import banner goes the same way)
+    level = logging.getLevelName(logging.getLogger().getEffectiveLevel())
+    with ProcessPoolExecutor(parts, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=configure_logging, initargs=(level,)) as pool:
         done = await asyncio.gather(*(loop.run_in_executor(pool, _run_in_process, hand, settings, alone, now)
                                       for hand in hands))
     by_index = {index: result for hand, results in zip(hands, done, strict=True)
