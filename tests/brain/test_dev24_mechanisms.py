@@ -260,3 +260,62 @@ def test_who_is_calling_asked_with_i_never_asked_is_no_wrong_number(profiles) ->
     u = understand("huh? I never asked for a call. who's this?", profiles["real_estate"], MONDAY,
                    awaiting="permission")
     assert u.intent == "identity"
+
+
+# -- set 28: an ordinary day's calls ---------------------------------------------------------------
+
+
+def test_the_oil_sticker_is_the_oil_reminder(profiles) -> None:
+    u = understand("the oil change sticker on the glass says I'm due, can I come thursday the 3rd?",
+                   profiles["dealership"], MONDAY)
+    assert u.services == ["oil_change"]
+
+
+def test_a_way_home_after_dropping_the_car_is_the_shuttle(profiles) -> None:
+    u = understand("if I leave the truck with you is there a way for me to get back to work?",
+                   profiles["dealership"], MONDAY)
+    assert u.intent == "faq"
+
+
+def test_a_call_about_my_appointment_is_that_one(profiles) -> None:
+    u = understand("hi, calling about my detail appointment saturday at nine", profiles["dealership"], MONDAY)
+    assert u.intent == "lookup_appointment"
+
+
+@pytest.mark.parametrize(("text", "hour"), [("could we do tomorrow after work, say five thirty", (17, 30)),
+                                            ("any chance of friday once school's out, like three", (15, 0))])
+def test_a_time_said_after_the_activity_is_the_visit(profiles, text, hour) -> None:
+    u = understand(text, profiles["dealership"], MONDAY, awaiting="date")
+    assert u.time == time(*hour)
+
+
+async def test_a_reason_to_cancel_said_to_the_cancel_read_back_cancels(profiles) -> None:
+    _, replies = await call(profiles, "real_estate", "a showing on saturday at 10", "Pat Reyes", "yes",
+                            "actually I need to cancel that showing",
+                            "we're going with my brother-in-law, he's an agent")
+    assert "cancelled" in replies[-1], replies
+
+
+def test_short_of_time_and_going_on_is_no_callback_wish(profiles) -> None:
+    u = understand("I'm between meetings right now so I'll be quick, we want to buy in Round Rock",
+                   profiles["real_estate"], MONDAY)
+    assert u.intent != "objection_busy"
+
+
+async def test_a_call_later_asked_while_a_person_is_sought_replaces_it(profiles) -> None:
+    state, replies = await call(profiles, "real_estate", "I want to sell, I need to talk to an actual agent",
+                                "actually can someone just call me tomorrow morning?", "Pat Reyes")
+    assert not state.escalation_in_progress and "available" not in replies[-1], replies
+    assert state.lead.intent == "sell"
+
+
+def test_a_number_said_to_be_theirs_asks_nothing(profiles) -> None:
+    u = understand("Pat Reyes. this number's my cell by the way", profiles["dealership"], MONDAY,
+                   awaiting="name")
+    assert not any(a.intent == "how_got_number" for a in u.acts) and u.intent != "how_got_number"
+
+
+async def test_a_deadline_that_points_at_a_date_said_before(profiles) -> None:
+    state, _ = await call(profiles, "real_estate", "we're buying, my husband's job starts February 1st",
+                          "we'd like to be in a place before he starts")
+    assert state.lead.timeline_months is not None and state.lead.timeline_months <= 3

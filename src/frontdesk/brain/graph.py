@@ -83,9 +83,13 @@ async def _route(state: ConversationState, config: RunnableConfig) -> dict[str, 
     split = bool(u.acts) and state.awaiting != "take_message"
     first, ctx.queue = (u.acts[0], [*u.acts[1:], u]) if split else (u, [])
     ctx.understanding = first
-    if s.escalation_in_progress and u.intent != "escalation" and NEVER_MIND.search(
-            u.text.lower()):
-        escalation.withdraw(s, ctx)  # "never mind, you're fine, just book it"
+    if s.escalation_in_progress and u.intent != "escalation" and (
+            NEVER_MIND.search(u.text.lower()) or u.intent == "objection_busy" or (
+                u.intent == "book" and u.date is not None and (u.time or u.time_of_day))):
+        # "never mind, you're fine, just book it"; "could someone just call me tomorrow
+        # morning?", "could I come in today at two?": a call later, or a meeting, instead of the
+        # person being looked for now
+        escalation.withdraw(s, ctx)
     target = router.route(s, first, ctx.profile)
     if target != "faq":
         s.recent_topic = None

@@ -211,8 +211,11 @@ async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
         await _cancel(s, ctx, then="scheduling")  # "can you put me down for an oil change instead?"
         return
     ordered = desk.action in _GO_AHEAD and _GO_AHEAD[desk.action].search(said) is not None
+    # "no thanks, we don't need a new one", "I don't need it anymore", "we're going with my
+    # cousin, she's an agent": said to the cancel read-back, each is a yes
     no_new_one = desk.action == "cancel" and bool(
-        _NO_NEW_ONE.search(said) or re.search(NO_LONGER_NEEDED, said))
+        _NO_NEW_ONE.search(said) or re.search(NO_LONGER_NEEDED, said)
+        or (u.intent == "cancel" and not u.deny))
     if u.affirm or (((ordered and not u.deny) or no_new_one) and not _KEEP.search(said)):
         if desk.action == "cancel":
             await _cancel(s, ctx)  # "yes"; "no thanks, we don't need a new one": cancel, no rebooking

@@ -15,6 +15,7 @@ import re
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from frontdesk.brain.agents import qualification
 from frontdesk.brain.context import Effect, TurnContext
 from frontdesk.brain.format import say_phone
 from frontdesk.brain.state import BackgroundTask, ConversationState, Notification
@@ -69,6 +70,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         # never the same line a third time: the two wordings take turns
         ctx.say("escalation_waiting_again" if said in last else "escalation_waiting")
         return
+    if ctx.profile.kind == "real_estate" and u is not None and u.has_lead_facts:
+        qualification.absorb(s, ctx)  # "we want to sell, maybe in the spring … I want a real agent"
     task_id = f"esc_{s.conversation_id}_{s.turn_count}"
     reason = ctx.understanding.text if ctx.understanding else "caller asked for a person"
     s.pending_tasks.append(BackgroundTask(task_id=task_id, task_type="human_escalation",

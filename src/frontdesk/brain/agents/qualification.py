@@ -14,6 +14,7 @@ from frontdesk.brain.availability import closed_reply
 from frontdesk.brain.context import TurnContext, absorb_contact
 from frontdesk.brain.format import say_list, say_money, say_on_date
 from frontdesk.brain.nlu import Understanding
+from frontdesk.brain.nlu import lead as lead_nlu
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.state import ConversationState, LeadInfo
 from frontdesk.knowledge.profile import QualificationPolicy
@@ -91,6 +92,20 @@ _BOTH_IN_TURN = re.compile(r"\b(?:sell|selling|buy|buying)\b[^.?!]{0,30}\b(?:fir
 """The other side of a move said as an addition or a first step, not a change of mind."""
 
 
+_BY_THEN = re.compile(r"\b(?:by|before) (?:then|that (?:time|date|point)|(?:i|we|she|he|they) (?:start|move|"
+                      r"begin|report|get there|starts|moves|begins|reports|gets there))\b")
+"""A deadline that points at a date said earlier in the call ("I'd love to be moved in before I start")."""
+
+
+def _timeline_from_earlier(s: ConversationState, ctx: TurnContext) -> tuple[float, str] | None:
+    """The timeline a date said in an earlier message gives, read as that date's deadline."""
+    for said in [m.content for m in s.messages if m.role == "user"][-4:-1][::-1]:
+        found = lead_nlu.extract_timeline(normalise(f"{said} by then"), ctx.today)
+        if found is not None:
+            return found
+    return None
+
+
 def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
     """Merge lead facts from this utterance; returns acknowledgements to say first."""
     u = ctx.u
@@ -129,6 +144,10 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
             s.awaiting == "timeline" or not (u.date and s.awaiting != "timeline") or apart or (
             _SPAN_AHEAD.search(u.timeline[1]) and not u.appointment_type and "book" not in u.flags)):
         lead.timeline_months, lead.timeline_text = u.timeline
+    elif u.timeline is None and lead.timeline_months is None and _BY_THEN.search(u.text.lower()) and (
+            earlier := _timeline_from_earlier(s, ctx)) is not None:
+        # "I start January 4th" … "I'd love to be moved in before I start"
+        lead.timeline_months, lead.timeline_text = earlier
     if u.financing:
         lead.financing = u.financing  # type: ignore[assignment]
     elif s.awaiting == "financing" and u.deny:

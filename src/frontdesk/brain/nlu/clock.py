@@ -286,8 +286,20 @@ asked for."""
 
 
 def for_other_activity(text: str, start: int) -> bool:
-    """The few words right before a time say it is for something else ("I get off work at 6")."""
+    """The few words right before a time say it is for something else ("I get off work at 6"),
+    unless the time is said as the one after it ("today after school like four thirty")."""
+    if _AFTER_IT.search(text[max(0, start - 40): start]):
+        return False
     return _OTHER_ACTIVITY.search(" ".join(clause_before(text, start).split()[-6:])) is not None
+
+
+_FILLER_BEFORE_TIME = r"(?:(?:like|say|maybe|so|probably|um|uh|ish)\b[\s,]*)"
+_AFTER_IT = re.compile(r"\b(?:after|once|when) (?:(?:i get off|i'?m off|i'?m done|i'?m out)\b[\s,]*"
+                       + _FILLER_BEFORE_TIME + r"+|(?:school|work|class|church|practice|the gym|my shift|"
+                       r"lunch)"
+                       r"(?:'?s out| lets out| is out)?\b[\s,]*" + _FILLER_BEFORE_TIME + r"*)$")
+"""A time said as the one after the activity named ("after work, say 5:30"), not the activity's
+own ("after I get off at five")."""
 
 
 _SPAN_END = r"(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?|(noon|midday|lunch(?:time)?)"

@@ -149,6 +149,11 @@ can check the brake?" too)."""
 
 
 _BYE = re.compile(r"\b(?:bye|goodbye)\b")
+_GOES_ON = re.compile(r"\b(?:i )?(?:might|may|will|'ll|gonna|going to) (?:go|talk|be|have to (?:go|be)) "
+                      r"(?:fast|quick)\b|"
+                      r"\bonly (?:have|got) (?:like |about )?(?:a few|a couple|\w+) minutes\b|"
+                      r"\bmake (?:this|it) quick\b|\breal quick\b")
+"""Short of time, and going on with the call anyway."""
 _ABOUT_TO_GO = re.compile(r"\b(?:about to|have to|gotta|got to|need to|just about to) "
                           r"(?:walk into|walk in to|head (?:into|out|to)|jump (?:on|into)|step into|go into|"
                           r"run into|get on|board)\b|"
@@ -156,7 +161,7 @@ _ABOUT_TO_GO = re.compile(r"\b(?:about to|have to|gotta|got to|need to|just abou
 """The caller is leaving the phone in a moment: a person later, not a transfer now."""
 _WANTS_CHANGE = re.compile(r"\b(?:re-?schedul\w*|move|moving|push|bump|switch|(?<!oil )change|"
                            r"another (?:day|time)|different (?:day|time)|instead|sooner|earlier|"
-                           r"make it (?:later|earlier))\b")
+                           r"make it (?:later|earlier)|slide|shift|rearrange|rebook|bump)\b")
 """A wish to have a booking at another time (not "I'm booked for Friday", which only says it is)."""
 
 
@@ -287,6 +292,8 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
                                                                "wrong_number"}:
         return "cancel", max(p, 0.6)  # "…we had a showing set up, can you cancel it?",
         # "I don't need the oil change I've got on monday anymore" (its words are no booking)
+    if awaiting == "confirm_change" and "objection_have_agent" in {rule, model} and not r.deny:
+        return "cancel", 0.8  # "my cousin just got her license, I'd never hear the end of it": why it goes
     if awaiting == "confirm_change" and re.search(NO_LONGER_NEEDED, r.text.lower()):
         return "cancel", 0.8  # "my brother changed the battery already, so I don't need it anymore"
     if awaiting == "confirm_change" and model == "cancel" and CANCEL_ASK.search(r.text.lower()) and not (
@@ -341,8 +348,11 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             not re.search(r"\b(?:call|ring|later|busy|driving|work|meeting)\b", r.text.lower())) and not (
             r.has_contact_facts or r.has_booking_facts or r.has_lead_facts):
         return "repeat", max(p, 0.6)  # "okay, I'm back" after a hold: say the question again
-    if model == "objection_busy" and rule != "objection_busy" and not BUSY_CUE.search(r.text.lower()):
-        return rule, rule_confidence  # "can you fit me in tomorrow after lunch?" wants a slot
+    if model == "objection_busy" and rule != "objection_busy" and (
+            not BUSY_CUE.search(r.text.lower()) or _GOES_ON.search(r.text.lower())):
+        # "can you fit me in tomorrow after lunch?" wants a slot; "I'm on my lunch break so I
+        # might go fast" is short of time and goes on
+        return rule, rule_confidence
     if model == "identity" and re.search(r"\bwhere\b", r.text.lower()):
         return rule, rule_confidence  # "where exactly are you guys?" asks the way, not who
     if ASKS_BACK.search(r.text.lower()) and model in {"repeat", "identity", "faq", "unknown"} and not (
@@ -362,6 +372,9 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         return model, p  # "is this the Honda dealership on Lamar?" asks who we are
     if model == "line_check" and (r.date or r.time):
         return rule, rule_confidence  # "is anybody there on Thanksgiving?" asks the hours
+    if model == "how_got_number" and not (r.is_question or re.search(r"\b(?:how|where|why|who)\b",
+                                                                         r.text.lower())):
+        return rule, rule_confidence  # "and this number is my cell.": says, asks nothing
     if model in ACT_CUES and r.vehicle and r.is_question:
         return rule, rule_confidence  # "is the red RAV4 still there?" asks about the car
     if model in ACT_CUES and (len(r.text.split()) > 20 or (

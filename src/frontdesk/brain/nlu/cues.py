@@ -132,6 +132,9 @@ OWN_BOOKING = re.compile(
     r"(?:[\w-]+ ){0,2}?" + _VISIT_BOOKED + r"\b(?! (?:due|done|last|ago))"
     r"(?![^.?!]{0,30}\b(?:last|ago)\b)[^.?!]{0,25}?\b(?:today|tomorrow|tonight|this|next|on|for|at|monday|"
     r"tuesday|wednesday|thursday|friday|saturday|sunday|the \d)"
+    # "hey its about my brake appointment friday at eight"
+    r"|\b(?:about|regarding) (?:my|our) (?:[\w-]+ ){0,2}?" + _VISIT_BOOKED + r"\b[^.?!]{0,20}?\b(?:today|"
+    r"tomorrow|this|next|on|for|at|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the \d)"
     # "we had someone scheduled to come out Friday at eleven to look at our house"
     r"|\b(?:i|we)(?:'ve| have)? (?:had|have|got) (?:someone|somebody|an agent|a realtor|one of "
     r"(?:your|y'?all'?s?) (?:agents|realtors|guys|people)) (?:scheduled|booked|set up|lined up|coming)\b")

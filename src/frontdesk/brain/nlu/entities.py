@@ -238,8 +238,9 @@ def _by_part(u: Utterance, profile: BusinessProfile, known: set[str]) -> list[tu
     found: list[tuple[int, int, str]] = []
     for part in lexicon().service_objects:
         for match in re.finditer(rf"\b{re.escape(part)}\b", u.lower):
-            if part == "sticker" and _REMINDER_STICKER.search(_clause_of(u.lower, match)):
-                continue  # "the sticker on the windshield says I'm overdue": the oil reminder
+            if part == "sticker" and (_REMINDER_STICKER.search(_clause_of(u.lower, match)) or re.search(
+                    r"\boil(?: change)?\s+$", u.lower[max(0, match.start() - 12): match.start()])):
+                continue  # "the sticker on the windshield says I'm overdue", "the oil sticker": a reminder
             owners = [sv.key for sv in profile.services if any(
                 _singular(part) in {_singular(w) for w in re.findall(r"[a-z/]+", phrase.lower())}
                 for phrase in (sv.name, *sv.synonyms))]

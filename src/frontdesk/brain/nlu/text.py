@@ -173,6 +173,9 @@ def _number_homophones(text: str) -> str:
 
 
 _HOMOPHONES = (
+    # "could i come in to day like at to o'clock", "to morrow": a day word split in two
+    (re.compile(r"(?<!\bgo )(?<!\bwent )(?<!\bgoing )\bto (day|morrow|night)\b"
+                r"(?! (?:care|job|shift|trip|off|trade|trader|trading)\b)"), r"to\1"),
     # "whats a state inspection run", "yall open saturday", "i dont know": contractions typed or
     # transcribed without the apostrophe (only words that are nothing else)
     (re.compile(r"\b(what|that|there|who|where|when|how|it|he|she)s\b(?<!\bits)(?<!\bhes)"
