@@ -177,6 +177,10 @@ class AppointmentDesk(BaseModel):
     kept: bool = False
     """The caller changed their mind and kept the appointment as it was."""
 
+    def last_done(self, what: str) -> bool:
+        """Was ``what`` ("told", "cancelled", "moved") the last thing done about an appointment?"""
+        return bool(self.done) and self.done[-1].startswith(f"{what} ")
+
 
 class BackgroundTask(BaseModel):
     task_id: str

@@ -125,15 +125,15 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         return
     mine = s.awaiting_agent == AGENT and s.awaiting is not None
     action = ACTIONS.get(u.intent)
-    if action == "cancel" and desk.done and desk.done[-1].startswith("cancelled ") and (
-            desk.result is not None) and not (u.date or u.time or u.services or mine):
+    if action == "cancel" and desk.last_done("cancelled") and desk.result is not None and not (
+            u.date or u.time or u.services or mine):
         # "yes, cancel please, thank you" right after it was cancelled: it is, said again
         ctx.say("appt_cancelled", **_facts(desk.result, ctx))
         _drop(s, ctx, None)
         return
     current, target = split_change(u.text, ctx.today)
     if action == "move" and not target.given and current.given and s.awaiting == "anything_else" and (
-            desk.done and desk.done[-1].startswith("told ")):
+            desk.last_done("told")):
         current, target = When(), current  # told when it is, "can it go later, say half past four?"
     keep = _KEEP.search(u.text.lower()) is not None and action != "move" and not target.given and not (
         action == "cancel" and desk.action == "move" and _SWITCH_TO_CANCEL.search(u.text.lower()))

@@ -175,6 +175,8 @@ def _first_meeting(s: ConversationState, ctx: TurnContext) -> bool:
     s.booking_slots.appointment_type = kind.key
     ctx.ask(s, "offer_appointment", "qualification", "first_step", appointment=kind.label)
     return True
+
+
 _COVERAGE = re.compile(r"\b(?:serve|serving|cover|covering|work (?:in|out|up|down)|do you do|handle|"
                        r"service area|areas?|go (?:out )?to|operate|help (?:with|in)|something "
                        r"you do|y'all do|you guys do|is it just)\b")

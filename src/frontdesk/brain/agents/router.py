@@ -34,10 +34,9 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
         return "objection"
     if intent == "escalation" or (s.awaiting == "take_message" and s.awaiting_agent == "escalation"):
         return "escalation"  # whatever follows "would you like to leave a message?" is for it
-    just_cancelled = bool(s.desk.done and s.desk.done[-1].startswith("cancelled "))
     if intent in APPOINTMENT_ACTS and s.appointment is None and scheduling.resume_prompt(s) and (
             s.awaiting_agent != "appointments") and not ALREADY_BOOKED.search(u.text.lower()) and not (
-            just_cancelled):
+            s.desk.last_done("cancelled")):
         # "can we do two instead?" before anything is booked changes the booking under way
         return "scheduling"
     if intent in APPOINTMENT_ACTS:
@@ -126,8 +125,8 @@ _OF_IT = re.compile(r"\b(?:it|that|instead|later|earlier|sooner|same day|move|pu
 
 def _changes_the_one_told(s: ConversationState, u: Understanding) -> bool:
     """Just told when their appointment is, the caller gives another time for it."""
-    told = bool(s.desk.found and s.desk.done and s.desk.done[-1].startswith("told "))
-    return told and s.awaiting == "anything_else" and bool(u.date or u.time or u.time_of_day) and (
+    told = bool(s.desk.found) and s.desk.last_done("told") and s.awaiting == "anything_else"
+    return told and bool(u.date or u.time or u.time_of_day) and (
         u.intent in {"book", "provide_info", "faq", "unknown", "affirm"}) and not (
         set(u.services) - {a.service_type for a in s.desk.found}) and bool(_OF_IT.search(u.text.lower()))
 
