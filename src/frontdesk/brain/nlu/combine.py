@@ -161,7 +161,7 @@ _ABOUT_TO_GO = re.compile(r"\b(?:about to|have to|gotta|got to|need to|just abou
 """The caller is leaving the phone in a moment: a person later, not a transfer now."""
 _WANTS_CHANGE = re.compile(r"\b(?:re-?schedul\w*|move|moving|push|bump|switch|(?<!oil )change|"
                            r"another (?:day|time)|different (?:day|time)|instead|sooner|earlier|"
-                           r"make it (?:later|earlier)|slide|shift|rearrange|rebook|bump)\b")
+                           r"make it (?:later|earlier)|slide|shift|rearrange|rebook)\b")
 """A wish to have a booking at another time (not "I'm booked for Friday", which only says it is)."""
 
 
