@@ -42,9 +42,22 @@ booking kept."""
 _NO_NEW_ONE = re.compile(r"\b(?:(?:don'?t|do not|won'?t) (?:need|want) (?:a |another )?(?:new one|another|to "
                          r"(?:re-?book|re-?schedule|book (?:a )?new|make (?:a )?new))|no need to (?:re-?book|"
                          r"re-?schedule)|not (?:re-?booking|re-?scheduling)|"
-                         r"nothing (?:else )?to (?:re-?book|re-?schedule|move))\b")
+                         r"nothing (?:else )?to (?:re-?book|re-?schedule|move)|"
+                         r"(?:don'?t|do not|no need to) (?:re-?book|re-?schedule)"
+                         r"(?: (?:it|that|anything))?)\b")
 """The "no" is to a new appointment, not to cancelling this one ("no thanks, we don't need a new
 one")."""
+
+
+_CLOSING_NO = re.compile(r"\W*no+,?\s+(?:that'?s|thats) (?:it|all)\b")
+""""No, that's it, thanks" said to a cancel read-back: nothing more, or keep it? Not clear."""
+
+
+def _keeps(said: str, action: str | None) -> bool:
+    """Does the caller keep the appointment as it is? To a cancel, "no, don't need to reschedule,
+    just cancel it" does not: its "no, don't" is about a new one."""
+    return _KEEP.search(_NO_NEW_ONE.sub(" ", said) if action == "cancel" else said) is not None
+
 _GO_AHEAD = {
     "cancel": re.compile(r"\b(?:go ahead|please do|do it|(?<!don't )(?<!not )cancel "
                          r"(?:it|that|that one|this one|them|the appointment)"
@@ -135,7 +148,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     if action == "move" and not target.given and current.given and s.awaiting == "anything_else" and (
             desk.last_done("told")):
         current, target = When(), current  # told when it is, "can it go later, say half past four?"
-    keep = _KEEP.search(u.text.lower()) is not None and action != "move" and not target.given and not (
+    keep = _keeps(u.text.lower(), desk.action) and action != "move" and not target.given and not (
         action == "cancel" and desk.action == "move" and _SWITCH_TO_CANCEL.search(u.text.lower()))
     if keep and desk.action in {"cancel", "move"} and _chosen(s) is not None:
         _keep(s, ctx)
@@ -176,7 +189,7 @@ async def _answer_phone(s: ConversationState, ctx: TurnContext) -> None:
         await _go_on(s, ctx, When())
     elif s.desk.searched and _wants_callback(ctx):
         _to_callback(s, ctx)
-    elif u.deny or _KEEP.search(u.text.lower()):
+    elif u.deny or _keeps(u.text.lower(), s.desk.action):
         _drop(s, ctx, "callback_declined")
     elif not s.desk.searched:
         ctx.ask(s, "phone", AGENT, "appt_ask_phone")
@@ -207,7 +220,8 @@ async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
         return
     said = u.text.lower()
     if desk.action == "cancel" and u.intent == "book" and (u.services or u.appointment_type) and re.search(
-            r"\b(?:instead|in (?:its|it'?s) place|rather)\b", said) and not (u.deny or _KEEP.search(said)):
+            r"\b(?:instead|in (?:its|it'?s) place|rather)\b", said) and not (
+            u.deny or _keeps(said, desk.action)):
         await _cancel(s, ctx, then="scheduling")  # "can you put me down for an oil change instead?"
         return
     ordered = desk.action in _GO_AHEAD and _GO_AHEAD[desk.action].search(said) is not None
@@ -216,11 +230,14 @@ async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
     no_new_one = desk.action == "cancel" and bool(
         _NO_NEW_ONE.search(said) or re.search(NO_LONGER_NEEDED, said)
         or (u.intent == "cancel" and not u.deny))
-    if u.affirm or (((ordered and not u.deny) or no_new_one) and not _KEEP.search(said)):
+    if u.affirm or (((ordered and not u.deny) or no_new_one) and not _keeps(said, desk.action)):
         if desk.action == "cancel":
             await _cancel(s, ctx)  # "yes"; "no thanks, we don't need a new one": cancel, no rebooking
         else:
             await _move(s, ctx)
+        return
+    if u.deny and desk.action == "cancel" and _CLOSING_NO.match(said) and s.ask_repeats == 0:
+        await _read_back(s, ctx, _chosen(s))  # "no that's it thanks": to what? asked once more
         return
     if u.deny:
         if desk.action == "move":
@@ -254,8 +271,8 @@ async def _answer_new_time(s: ConversationState, ctx: TurnContext, current: When
         _set_target(s, wanted)
         await _go_on(s, ctx, When())
         return
-    if (u.deny and "unsure" not in u.flags) or _KEEP.search(u.text.lower()):
-        if s.awaiting == "pick_alternative" and u.deny and not _KEEP.search(u.text.lower()):
+    if (u.deny and "unsure" not in u.flags) or _keeps(u.text.lower(), desk.action):
+        if s.awaiting == "pick_alternative" and u.deny and not _keeps(u.text.lower(), desk.action):
             desk.offered = []
             ctx.ask(s, "date", AGENT, "appt_ask_instead")  # "no, neither of those"
             return

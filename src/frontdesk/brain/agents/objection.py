@@ -189,9 +189,12 @@ def schedule_callback(s: ConversationState, ctx: TurnContext, reason: str | None
     evening call, "after 3" is after 3."""
     u = ctx.u
     window = u.window
-    part = window.part_of_day if window else u.time_of_day
-    if part is None and u.time is not None:  # "after dinner, like seven thirty": the evening
-        part = "morning" if u.time.hour < 12 else "afternoon" if u.time.hour < 17 else "evening"
+    # "tomorrow morning, after eight thirty": the part of the day said; "after 6:30" alone: when
+    # the window opens
+    at = u.time or (window.start if window and window.label.startswith("after") else None)
+    part = u.time_of_day or (window.part_of_day if window and at is None else None)
+    if part is None and at is not None:  # "after dinner, like seven thirty": the evening
+        part = "morning" if at.hour < 12 else "afternoon" if at.hour < 17 else "evening"
     parts = []
     if u.date:
         parts.append(say_date(u.date, ctx.today))

@@ -47,6 +47,10 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
     if intent in CONVERSATION_ACTS:
         return "greeting"
     owner = s.awaiting_agent
+    if s.awaiting == "confirm_change" and owner == "appointments" and intent in {
+            "provide_info", "unknown", "chitchat", "greeting"} and not (
+            u.date or u.time or u.window or u.services or u.appointment_type or u.is_question):
+        return owner  # "Marisol Quintero. It's the Sorento." to a move read back: still that move
     if s.last_ask == "callback_ask_name" and owner == "objection" and (
             u.date or u.time or u.window or u.time_of_day) and not (u.services or u.appointment_type):
         return owner  # "morning, before ten if they can" to "who should we ask for?": when, closer

@@ -81,6 +81,12 @@ def _from_to(text: str, today: date) -> tuple[When, When] | None:
             When(when.extract_date(normalise(after), today), new))
 
 
+_MOVE_VERB = r"(?:switch|bump|push|move|shift|slide)$"
+_OBJECT_NAMED = re.compile(r"\s+(?:my|our|the|his|her|their)\s+(?!(?:day|time|date)\b)")
+"""What a verb of moving names right after it: the appointment ("move my oil change monday"),
+whose day follows, not the new one."""
+
+
 def split_change(text: str, today: date) -> tuple[When, When]:
     """``(current, target)``: the day/time describing the appointment the caller has, and the
     day/time they want it moved to. Either may be empty."""
@@ -90,6 +96,8 @@ def split_change(text: str, today: date) -> tuple[When, When]:
     cues = list(_TARGET_CUE.finditer(lowered))
     for k in range(len(cues) - 1, -1, -1):
         cue = cues[k]
+        if _OBJECT_NAMED.match(lowered, cue.end()) and re.match(_MOVE_VERB, cue.group(0)):
+            break  # "I need to move my oil change monday": the day of the one they have
         target = _read(text[cue.end():], today)
         if not target.given:
             continue

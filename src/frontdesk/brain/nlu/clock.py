@@ -33,6 +33,10 @@ _TIME_PART_OF_DAY = re.compile(
 """"10 30 in the morning", "saturday morning 9": the part of the day says AM or PM."""
 _TIME_BARE = re.compile(
     r"^(?:how about |what about |maybe |let's do |ok |okay )?(\d{1,2})(?::(\d{2}))?(?: o'?clock)?\??$"
+    # "ten is good", "9:30 works for me", "eleven would be perfect": an hour said to suit
+    r"|^(?:(?:um|uh|er|oh|ok|okay|yeah|so|well|and),? )*(\d{1,2})(?::(\d{2}))?(?: o'?clock)?,? "
+    r"(?:works|would work|could work|is (?:good|fine|great|perfect|best|ok|okay)|"
+    r"(?:would|'?d) be (?:good|fine|great|perfect|best|ideal)|sounds (?:good|great|fine|perfect))\b"
 )
 
 
@@ -73,9 +77,11 @@ _OTHER_ACTIVITY = re.compile(
     r"(?<!would )(?<!could )(?<!should )(?<!might )(?<!will )(?<!that )(?<!it )(?<!this )(?<!after )work|"
     r"(?:i'm|im|i am|we're|she's|he's|gets?|get|getting) off|"
     r"get off|gets? out|class|practice|meeting|lunch break|church|gym|flight|train|bus|"
-    r"doctor|dentist|wake up|sleep|bed|dinner|desk|"
-    # "so I'm back at my desk by one"
+    r"doctor|dentist|wake up|sleep|bed|dinner|desk|game|concert|recital|rehearsal|tournament|party|"
+    r"funeral|wedding|"
+    # "so I'm back at my desk by one", "I have to be at the office by nine"
     r"(?:i'?m|i am|we'?re|be|get|gotta be|got to be|have to be|need to be) (?:back|home)|"
+    r"(?:gotta|got to|have to|need to|must|supposed to) be (?:at|in|there|on)|"
     r"pick(?:ing)? up (?:the |my )?(?:kids?|son|daughter|wife|husband))\b")
 """What a time may belong to instead of the appointment ("I drop the kids at eight")."""
 
@@ -145,13 +151,15 @@ def _times(text: str) -> list[tuple[int, time]]:
         add(match, clock(int(match.group(1)), int(match.group(2) or 0), None))  # "wed. 10"
     bare = _TIME_BARE.search(text.strip())
     if bare and not found:
-        add(bare, clock(int(bare.group(1)), int(bare.group(2) or 0), None))
+        hour, minute = (bare.group(1), bare.group(2)) if bare.group(1) else (bare.group(3), bare.group(4))
+        add(bare, clock(int(hour), int(minute or 0), None))
     return sorted(found, key=lambda item: item[0])
 
 
 _BARE_CORRECTION = re.compile(
-    r"\W*(?:at\s+)?(\d{1,2})(?::(\d{2}))?(?:\s*o'?clock)?\s*(?:[,.;!?]|$|instead\b|then\b|please\b|"
-    r"if\b|because\b|cause\b|'cause\b|since\b|i\b|'s\b|is\b|works?\b|would\b|sounds?\b|better\b)")
+    r"\W*(?:(?:make (?:it|that)|let'?s (?:say|do)|more like|say)\s+)?(?:at\s+)?(\d{1,2})(?::(\d{2}))?"
+    r"(?:\s*o'?clock)?\s*(?:[,.;!?—-]|$|instead\b|then\b|please\b|if\b|because\b|cause\b|'cause\b|"
+    r"since\b|i\b|'s\b|is\b|works?\b|would\b|sounds?\b|better\b|my\b|we\b|our\b|they\b)")
 """A bare hour right after a self-correction ("make that one, I just remembered…"), whatever the
 caller says after it; a number with a unit ("sorry, 2 people") is no time."""
 
@@ -189,6 +197,8 @@ def extract_time(u: Utterance) -> time | None:
         if ruled_out(text, start):
             continue
         candidates.append((start, value))
+    candidates = [c for c, after in zip(candidates, [*candidates[1:], None], strict=False)
+                  if after is None or not _restarted(text, c, after)]
     found = candidates[0][1] if candidates else None
     if len(candidates) > 1 and re.search(r"\b(?:so|then|instead|make it|rather|but|or|maybe)\b|"
                                          r"\b(?:safer|better)\b", text[candidates[0][0]:]):
@@ -197,6 +207,20 @@ def extract_time(u: Utterance) -> time | None:
     return stance.settle(text, [stance.Mention(start, start + len(_clock_text(text, start)), value)
                                 for start, value in _times(text) if (start, value) in candidates
                                 or ruled_out(text, start)], found)
+
+
+_RESTART = re.compile(r"\b(\d{1,2})(?::\d{2})?(?:\s*(?:am|pm|o'?clock))?"
+                      r"([\s—–,.…-]*(?:(?:uh|um|er|ah|i mean|sorry|like|make (?:it|that))[\s—–,.…-]+)*)$")
+"""A time said just before another that replaces it, and what lies between: a restart or a
+refinement ("like two — two thirty", "at nine uh nine fifteen")."""
+
+
+def _restarted(text: str, said: tuple[int, time], then: tuple[int, time]) -> bool:
+    """Is ``then`` said right after ``said`` in its place: the same hour made exact, or a time
+    taken back with a dash or a filler (not "9, 10", a list)?"""
+    before = _RESTART.search(text, said[0], then[0])
+    return before is not None and int(before[1]) % 12 == said[1].hour % 12 and (
+        said[1].hour == then[1].hour or bool(re.search(r"[—–-]|\w", before[2])))
 
 
 def _clock_text(text: str, start: int) -> str:

@@ -40,6 +40,7 @@ from frontdesk.brain.nlu.cues import (
     SUBORDINATE,
     SURELY_ELSEWHERE,
     TALK_TO,
+    WHICH_NUMBER,
     WRONG_PLACE,
     asks_hours,
 )
@@ -149,6 +150,9 @@ can check the brake?" too)."""
 
 
 _BYE = re.compile(r"\b(?:bye|goodbye)\b")
+_THANKS_ANYWAY = re.compile(r"\b(?:thanks|thank you|appreciate it) (?:anyway|anyways|though|all the same)\b")
+"""A polite no to what was offered, and the end of the call ("so Austin area only? okay, no
+worries, thanks anyway")."""
 _GOES_ON = re.compile(r"\b(?:i )?(?:might|may|will|'ll|gonna|going to) (?:go|talk|be|have to (?:go|be)) "
                       r"(?:fast|quick)\b|"
                       r"\bonly (?:have|got) (?:like |about )?(?:a few|a couple|\w+) minutes\b|"
@@ -201,6 +205,14 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             r.deny or "objection_busy" in r.flags):
         r.affirm = True
         return "affirm", 0.85  # "sure, what've you got?" to "do you have a minute?": go on
+    if _THANKS_ANYWAY.search(r.text.lower()) and not (
+            r.date or r.time or r.services or r.appointment_type or r.has_contact_facts or r.budget):
+        if r.location and r.location[1]:
+            r.location = None  # "so Austin area only?": an echo of the areas served, not a choice
+        return "goodbye", 0.85
+    if awaiting is None and (r.services or r.appointment_type) and {rule, model} <= {
+            "affirm", "greeting", "provide_info", "unknown"} and not (r.is_question or r.deny):
+        return "book", max(p, 0.7)  # "yeah hi. oil change.": what the call is for
     if awaiting == "offer_callback" and _BYE.search(r.text.lower()):
         if re.match(r"\W*(?:yes|yeah|yep|yup|sure|please)\b", r.text.lower()):
             r.affirm = True
@@ -279,6 +291,9 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
                 r.deny or "defers" in r.flags or _DEMURS.search(r.text.lower())))):
         r.affirm = True
         return "affirm", 0.85  # "alright then, bye", "thank you, bye-bye" to the read-back: yes, then bye
+    if "do_not_call" in {rule, model} and WHICH_NUMBER.search(r.text.lower()) and not (
+            STRUCK_OFF.search(r.text.lower())):
+        return "provide_info", 0.8  # "Tom Rasmussen. And please use this cell, don't call the house."
     if (model == "do_not_call" or rule == "do_not_call") and OTHER_WAY.search(r.text.lower()) and not (
             STRUCK_OFF.search(r.text.lower())):
         # "don't call me at work, try me in the evenings", "just text me instead": another way or
@@ -305,8 +320,11 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         return "reschedule", max(p, 0.6)  # "I've got an oil change Wednesday … I'd rather get it in sooner"
     if awaiting in {None, "anything_else"} and OWN_BOOKING.search(r.text.lower()) and model not in {
             "do_not_call", "escalation", "wrong_number"} and not r.is_question:
-        if re.search(r"\b(?:cancel\w*|call (?:it|that) off|scrap)\b", r.text.lower()):
-            return "cancel", max(p, 0.6)  # "I had a brake check on the books … gonna have to cancel that"
+        if re.search(r"\b(?:cancel\w*|call (?:it|that) off|scrap)\b", r.text.lower()) or (
+                "objection_have_agent" in {rule, model} or re.search(NO_LONGER_NEEDED, r.text.lower())):
+            # "I had a brake check on the books … gonna have to cancel that"; "we had a consultation
+            # set up Friday, and we've decided to go with my brother-in-law": why it goes
+            return "cancel", max(p, 0.6)
         if CONFLICT.search(r.text.lower()) or _WANTS_CHANGE.search(r.text.lower()):
             return "reschedule", max(p, 0.6)  # "I have a brake check Monday, not sure I can make it"
         return "lookup_appointment", max(p, 0.7)  # "i got a appointment saturday at ten": that one

@@ -97,6 +97,12 @@ _DONE_ALREADY = re.compile(r"\b(?:did|had(?! to\b)|(?<!you )(?<!you've )(?<!y'al
                            r"weekend)s? (?:free|off|open)\b)")
 """Work done already ("I just had the oil done"); having a symptom ("I got a squeaking noise
 from the brakes") is not, nor what the business has got ("what've you got for a rotation")."""
+_AGAIN = re.compile(r"\b(?:another one|one more|the same (?:thing )?again|same (?:thing|deal) again|"
+                    r"(?:get|book|do|schedule|set up|want|need|like|have) (?:me |us )?another\b|"
+                    r"(?:get|book|do|schedule|have|want|need) (?:it|that|one|them|the same(?: thing)?) "
+                    r"(?:done )?again)\b")
+"""Work done before and wanted once more ("I had a detail last Friday, can I get another one
+Saturday?", "had the oil done in June, time to do it again")."""
 
 
 _DROPPED = re.compile(r"^\W*(?:can wait|can hold|is fine|are fine|isn'?t needed|aren'?t needed|"
@@ -158,7 +164,9 @@ def _mention_wanted(text: str, match: re.Match[str]) -> bool:
     clause = text[clause_start + 1: min(clause_end, match.end() + 45)]
     if (reason := _REASON.search(clause, match.end() - clause_start - 1)) is not None:
         clause = clause[:reason.start()]  # "…inspection cuz my sticker expired last week"
-    return not (ruled_out(text, match.start()) or _DONE_ALREADY.search(clause))
+    if ruled_out(text, match.start()):
+        return False
+    return not _DONE_ALREADY.search(clause) or bool(_AGAIN.search(text, match.end()))
 
 
 def _wanted_mention(text: str, phrase: str) -> bool:
@@ -275,7 +283,11 @@ def extract_dropped_services(u: Utterance, profile: BusinessProfile) -> list[str
     return dropped
 
 
-def extract_appointment_type(u: Utterance, profile: BusinessProfile) -> str | None:
+def extract_appointment_type(u: Utterance, profile: BusinessProfile, *,
+                             work_named: bool = False) -> str | None:
+    """The kind of appointment named in so many words ("a test drive") or by what the caller
+    would do ("drive the red one"). With work named on the caller's own car ("my check engine
+    light came on … the car seems to drive okay"), only the words count: a verb is no visit."""
     best: tuple[int, str, bool] | None = None
     for appt in profile.appointment_types:
         for phrase in [appt.label, *appt.synonyms]:
@@ -285,6 +297,8 @@ def extract_appointment_type(u: Utterance, profile: BusinessProfile) -> str | No
                 best = (len(phrase), appt.key, phrase.split()[-1] in {"it", "one", "that"})
     if best is not None and not best[2]:
         return best[1]  # named in so many words ("a test drive"): no frame can say more
+    if work_named:
+        return None
     framed = [(frame.owner, appt.key) for appt in profile.appointment_types for frame in appt.frames
               if _frame_in(frame, u.lower)]
     own = next((key for owner, key in framed if owner == "caller"), None)
@@ -345,6 +359,13 @@ def _frame_pattern(verbs: tuple[str, ...], objects: tuple[str, ...]) -> tuple[re
             re.compile(r"(?<!\w)(?:" + noun + r")(?![\w-])"))  # "the four-bedroom"
 
 
+_AT_HOME_AFTER = re.compile(r"\s+(?:from|for the|for break|for christmas|early|sick|now|today|tonight|this "
+                            r"(?:week|weekend)|alone|by)\b")
+_AT_HOME_BEFORE = re.compile(r"\b(?:at|back|get|got|gets|getting|come|came|coming|go|went|going|be|been|stay|"
+                             r"stays|staying|work from|i'?m|we'?re) $")
+""""Home" as where someone is, not a house: "home from college", "once we get home"."""
+
+
 def _frame_in(frame: AskFrame, text: str) -> bool:
     """A verb of the frame and one of its objects in the same sentence: the object right after
     the verb ("see it", "drive that one"), or the right owner's thing within a few words either
@@ -353,6 +374,9 @@ def _frame_in(frame: AskFrame, text: str) -> bool:
     verbs, nouns = _frame_pattern(tuple(frame.verbs), tuple(frame.objects))
 
     def whose(sentence: str, obj: re.Match[str]) -> bool:
+        if obj.group(0) == "home" and (_AT_HOME_AFTER.match(sentence, obj.end())
+                                       or _AT_HOME_BEFORE.search(sentence, 0, obj.start())):
+            return False  # "my daughter's home from college", "once I get home": no house
         lead = sentence[max(0, obj.start() - 40): obj.start()]
         owned = _OWNERS.search(lead) is not None
         return owned if frame.owner == "caller" else bool(_OBJECT_OWNER.search(lead)) and not owned
@@ -369,6 +393,9 @@ def _frame_in(frame: AskFrame, text: str) -> bool:
             after = sentence[verb.end():]
             if _NOT_AN_OBJECT_NEXT.match(after):
                 continue  # "see about", "see if you have"
+            if frame.owner == "caller" and re.match(r"\s+(?:one|some|any) (?:of )?(?:yours|your|you|y'?all)",
+                                                     after):
+                continue  # "could we see one of yours": the business's, whatever home was said
             if re.match(r"\s+(?:it|that one|this one|one|them|her|him)\b", after) and (
                     frame.owner == "business"
                     or any(whose(sentence, o) for o in nouns.finditer(sentence, 0, verb.start()))
@@ -393,6 +420,13 @@ def _squash(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
+@cache
+def _model_said(name: str) -> re.Pattern[str]:
+    """A model's name as a whole word however it is spaced or hyphenated ("cr-v", "cr v",
+    "crv", "f 150", "4 runner"), plural too; never inside another word ("conversation")."""
+    return re.compile(r"\b" + r"[\s.-]*".join(re.escape(c) for c in _squash(name)) + r"s?\b")
+
+
 def extract_vehicle(u: Utterance, profile: BusinessProfile) -> VehicleMention | None:
     """Year, make and model ("2016 Ford F-150", "my camry", "the tesla model 3"), or the one car
     on the lot a description fits ("the red SUV, the used one")."""
@@ -414,13 +448,10 @@ def _named_vehicle(u: Utterance, profile: BusinessProfile) -> VehicleMention | N
     make = next((m for alias, m in lex.makes.items() if phrase_in(alias, text)), None)
     models = dict(lex.models)
     models.update({v.model: v.make for v in profile.inventory})
-    squashed = _squash(text)
-    model = None
-    for name in sorted(models, key=len, reverse=True):
-        key = _squash(name)
-        if len(key) >= 3 and (key in squashed.split() or re.search(rf"{key}(?!\d)", squashed)):
-            model = name
-            break
+    if make is not None or years:  # "a Ford Focus", "my 2015 journey": never "focus" alone
+        models.update({m: mk for m, mk in lex.models_with_make.items() if make in (None, mk)})
+    model = next((name for name in sorted(models, key=len, reverse=True)
+                  if len(_squash(name)) >= 3 and _model_said(name).search(text)), None)
     if model and not make:
         make = models[model]
     if not (make or model):

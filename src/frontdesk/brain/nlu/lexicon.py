@@ -32,6 +32,9 @@ class Lexicon:
     """Spoken make alias → canonical make."""
     models: dict[str, str]
     """Canonical model → make."""
+    models_with_make: dict[str, str]
+    """Models named like everyday words or people ("Focus", "Sierra"): a car only with a make or
+    a year said."""
     topics: dict[str, re.Pattern[str]]
     """The usual words for a question's topic → the everyday ways callers name it."""
     given_names: frozenset[str] = frozenset()
@@ -61,6 +64,7 @@ def lexicon() -> Lexicon:
         common_words=frozenset(raw["common_words"].lower().split()),
         makes=makes,
         models=dict(raw["vehicle_models"]),
+        models_with_make={str(m): mk for m, mk in raw["vehicle_models_with_make"].items()},
         topics={words: _compile(pats) for words, pats in (raw.get("topics") or {}).items()},
         service_objects=frozenset(str(w) for w in raw.get("service_objects") or []),
         given_names=frozenset(str(w) for w in raw.get("given_names_also_words") or []),

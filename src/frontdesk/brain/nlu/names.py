@@ -207,7 +207,7 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
         # "Dana Kessler, it's me and my husband Roy but put it under Dana": Dana, the one said
         fuller = _extract_name(normalise(head), expecting=True)
         if fuller and fuller.split()[0].lower() == name.lower():
-            return fuller
+            name = fuller
     return _with_surname_after(u, name) if name else None
 
 

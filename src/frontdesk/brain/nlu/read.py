@@ -127,6 +127,16 @@ _SAID_AS_CLOCK = re.compile(r"\b(?:at|o'?clock|a\.?m\.?|p\.?m\.?|morning|afterno
 _HOME_TALK = re.compile(r"\b(?:buy|buying|purchase|house|home|condo|townhome|place|budget|pre-?approved|"
                         r"looking (?:in|at|around|for))\b")
 """"looking to buy in Round Rock, up to about four twenty-five": a ceiling said of a home is money."""
+_FUNDS_FROM = re.compile(r"(?i)\b(?:from|with|out of) (?:the )?(?:sale|selling|proceeds)(?: (?:of|from))? "
+                         r"(?:our|my|the|his|her|their) (?:old )?(?:house|home|place|condo|townhome|property)"
+                         r"(?: (?:(?:up|down|back|over) )?(?:in|there|here) ?[a-z]*(?: [a-z]+)?)?")
+"""Money that comes from selling a home elsewhere: how the caller pays."""
+_ROUGH_FIGURE = re.compile(r"\b(?:something|somewhere|anything|around|about|roughly|like)\s+"
+                           r"(?:around\s+|about\s+|like\s+|in the\s+)?\$?([1-9]) ?(?!00|15|30|45)(\d{2})\b"
+                           r"(?!\s*(?:\d|am|pm|a\.m|p\.m|o'?clock|in the|tonight|tomorrow|today|ish|miles?|"
+                           r"minutes?|mins?|hours?|people|years?|months?|weeks?|days?|percent|%))")
+""""looking in Round Rock, something around four fifty", with no day said: a home's price, not
+ten to five."""
 _BARE_FIGURE = re.compile(r"\W*(?:(?:like|about|around|maybe|um|uh|say|probably|oh)\W+)*"
                           r"\$?[1-9](?: ?\d{2})(?:,000)?"
                           r"\s*(?:k|thousand|grand|tops|max)?\W*")
@@ -135,6 +145,15 @@ said that way (a time is said with months or a season)."""
 
 
 _ASK_HIM_HER = re.compile(r"\b(?:can|could|may) i (?:please )?(?:speak|talk) (?:to|with) (?:him|her)\b")
+
+
+
+def _rough_figure(numeric: str, lower: str, awaiting: str | None) -> re.Match[str] | None:
+    """A rough figure said of a home with no day around it ("something around four fifty")."""
+    if awaiting in {"time", "date", "pick_alternative", "callback_time", "confirm_booking"} or (
+            when.DATE_SPAN.search(lower) or not _HOME_TALK.search(lower)):
+        return None
+    return _ROUGH_FIGURE.search(numeric)
 
 
 def _asks_for_someone(text: str, profile: BusinessProfile) -> bool:
@@ -275,6 +294,9 @@ def read(text: str, profile: BusinessProfile, today: date,
         # "can you call me next month?": early next month, the first weekday of it
         first = (today.replace(day=1) + timedelta(days=32)).replace(day=1)
         result.date = first + timedelta(days=max(0, 7 - first.weekday()) if first.weekday() >= 5 else 0)
+    if result.date is None and (awaiting == "callback_time" or CALL_ME.search(u.lower) or re.search(
+            r"\b(?:call|ring|try|reach|contact) (?:(?:me|us|him|her) )?(?:back|again)\b", u.lower)):
+        result.date = when.month_said(u.lower, today)  # "call me back in January, like mid January"
     result.time = None if result.phone and awaiting == "phone" else clock.extract_time(u)
     result.window = clock.extract_window(u)
     result.time_of_day = clock.extract_time_of_day(u)
@@ -292,11 +314,12 @@ def read(text: str, profile: BusinessProfile, today: date,
     result.unoffered = ex.extract_unoffered(u, profile)
     if profile.services and (count := _COUNT.search(u.lower)):
         result.service_count = 3 if count.group(1) in {"three", "all three"} else 2
-    result.appointment_type = ex.extract_appointment_type(u, profile)
+    result.appointment_type = ex.extract_appointment_type(u, profile, work_named=bool(result.services))
     result.vehicle = ex.extract_vehicle(u, profile)
     if result.vehicle and refer.is_own_vehicle(u.lower, ex.extract_vehicle_query(u, profile)):
         result.flags.add("own_vehicle")  # "I've got an old F-150": theirs, not one on the lot
     if profile.kind == "real_estate":
+        rough = _rough_figure(u.numeric, u.lower, awaiting)
         result.budget = lead.extract_budget(u, expecting=awaiting == "budget" or (
             _CHECKS_FACT.search(u.lower) is not None and _BUYS.search(u.lower) is not None) or (
             awaiting in _LEAD_ASKED and _PRICE_SPAN.search(u.lower) is not None) or (
@@ -304,12 +327,19 @@ def read(text: str, profile: BusinessProfile, today: date,
             awaiting in _LEAD_ASKED and _SPOKEN_SPAN.search(u.numeric) is not None) or (
             awaiting in _LEAD_ASKED | {"date", "pick_alternative"}  # no day is said "four hundred"
             and _BARE_FIGURE.fullmatch(u.numeric) is not None) or (
-            _CEILING_FIGURE.search(u.numeric) is not None and _HOME_TALK.search(u.lower) is not None))
+            _CEILING_FIGURE.search(u.numeric) is not None and _HOME_TALK.search(u.lower) is not None) or (
+            rough is not None))
+        if rough is not None and result.budget and result.time == clock.clock(int(rough[1]), int(rough[2]),
+                                                                              None):
+            result.time = None  # the figure was the price, not a time
         result.timeline = lead.extract_timeline(u, today, expecting=awaiting == "timeline")
-        result.location = ex.extract_location(u, profile, expecting=awaiting == "location")
+        # "we're paying cash from selling our place in Houston": how they pay, not a home to sell
+        # nor where they look
+        said = normalise(_FUNDS_FROM.sub(" ", u.raw)) if _FUNDS_FROM.search(u.lower) else u
+        result.location = ex.extract_location(said, profile, expecting=awaiting == "location")
         result.financing = lead.extract_financing(u, expecting=awaiting == "financing")
         result.motivation = lead.extract_motivation(u, expecting=awaiting == "motivation")
-        result.lead_intent = lead.extract_lead_intent(u)
+        result.lead_intent = lead.extract_lead_intent(said)
     if result.budget and awaiting == "budget":
         result.time = None  # "around three twenty-five" asked for a budget is money, not 3:25
     elif result.budget and result.time and not _SAID_AS_CLOCK.search(u.lower) and (

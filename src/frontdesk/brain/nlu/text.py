@@ -92,8 +92,9 @@ def _normalise(text: str) -> Utterance:
     spoken = re.sub(r"\b(at|around|like|by) for"
                     r"(?= (?:thirty|fifteen|forty[- ]five|o'?clock|pm|p\.m|am|a\.m|ish)\b)",
                     r"\1 four", spoken)
-    # "fourteen hundred (hours)": the 24-hour clock, not money
-    spoken = re.sub(r"\b(thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    # "fourteen hundred (hours)": the 24-hour clock, not money, nor a truck ("ram fifteen hundred")
+    spoken = re.sub(r"(?<!ram )(?<!silverado )(?<!sierra )(?<!gmc )(?<!chevy )(?<!dodge )"
+                    r"\b(thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
                     r"twenty(?:[- ](?:one|two|three))?) hundred(?: hours)?\b"
                     r"(?! (?:dollars|bucks|a month|square|sq|miles|k\b|thousand|grand))",
                     lambda m: f"at {_TWENTY_FOUR[m.group(1).replace('-', ' ')]}:00", spoken)
@@ -113,6 +114,10 @@ def _normalise(text: str) -> Utterance:
 
 _UNHEARD = re.compile(r"\[(?:inaudible|unintelligible|crosstalk|noise|static|indiscernible|laughs?|"
                       r"background noise|silence|music)\]|\((?:inaudible|unintelligible|crosstalk)\)")
+_SELF_TALK = re.compile(r",?\s*\b(?:what am i (?:saying|thinking|doing)|what was i thinking|silly me|duh|"
+                        r"(?:i'?m|i am) (?:such )?an idiot|my bad|where was i|bless my heart)\b[?!.]?")
+"""Words a caller says to themselves while correcting ("Wednesday's the concert, what am I
+saying"): no question, nothing asked."""
 _RESTARTED = re.compile(r"\b([a-z]{2,})\s*[—–-]+\s*(?=\1[a-z])")
 _CUT_OFF = re.compile(r"(?<![\w-])(?!(?:pre|re|non|co|self|ex|anti|mid|post|semi)-)[a-z']{2,}-(?=\s)")
 _REPEATED = re.compile(r"(?<![\w'])((?:[a-z']+[ ,]+){0,3}?[a-z']+)(?:[ ,]+\1)+(?![\w'])")
@@ -128,6 +133,7 @@ def _disfluencies(text: str) -> str:
     transcript marks as not heard ("[inaudible]"). A run of digits said twice is left alone: a
     phone number may repeat them; so is a number word said twice ("a twenty twenty civic")."""
     text = _UNHEARD.sub(" ", text)
+    text = _SELF_TALK.sub(lambda m: "." if m.group(0)[-1] in "?!." else " ", text)
     text = _CUT_OFF.sub("", text)
     text = _RESTARTED.sub("", text)
 

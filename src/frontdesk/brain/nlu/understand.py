@@ -259,7 +259,11 @@ def _echoes_question(r: Understanding) -> bool:
 def _carry_subject(main: Understanding, asides: list[Understanding]) -> None:
     """"What's an oil change run? eh, just put me down for Saturday at ten": a booking that
     names no service books what the question before it asked about (the service, the kind of
-    appointment, buying or selling)."""
+    appointment, buying or selling). A price asked without its object is of the service named
+    beside it ("how much. state inspection.")."""
+    for aside in asides:
+        if "price_question" in aside.flags and not (aside.services or aside.about) and main.services:
+            aside.services = list(main.services)
     if main.intent not in {"book", "provide_info", "unknown"} or not (
             main.date or main.time or main.window or main.time_of_day or "book" in main.flags):
         return

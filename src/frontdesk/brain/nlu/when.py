@@ -106,6 +106,9 @@ _WEEK_FROM = re.compile(rf"\b(?P<n>a|one|1|two|2|three|3) weeks? from "
                         r"\bin (?:a|one|1) week(?:'s time)?\b(?! from)|\bthis time next week\b")
 _PAST = re.compile(r"\b(?:died|happened|was|were|did|broke|went|had|been|started|stalled|quit|"
                    r"failed|twice|once|times|already|ago)\b")
+_OTHER_DOING = re.compile(r"(?:'re|'m|'s|\bare|\bam|\bis|\bbe)\s+(?:\w+\s+)?(?:talking|speaking|meeting|"
+                          r"hearing back|traveling|travelling|out of town|away)\b")
+"""Another thing the caller does that week ("we're talking to a lender this week")."""
 _NO_TIME = re.compile(r"\b(?:don'?t|do not|won'?t|can'?t|cannot) (?:have|get|find|make) (?:the |any )?time\b|"
                      r"\b(?:no time|too (?:busy|slammed|swamped))\b")
 _DECISION = re.compile(r"\b(?:maybe|probably|let'?s say|let'?s (?:do|go with|make it)|go with|"
@@ -141,7 +144,8 @@ def _belongs_elsewhere(text: str, start: int) -> bool:
     ("I got it inspected back on the 3rd")."""
     return bool(_OTHER_EVENT.search(text[max(0, start - 60): start])
                 or _DONE.search(clause_before(text, start))
-                or re.search(r"\b(?:since|ever since|as of)\s+(?:like |about |last |this past )?$",
+                or re.search(r"\b(?:(?:since|ever since|as of)\s+(?:like |about |last |this past )?|"
+                             r"(?<!the )last|this past)\s+$",
                              text[max(0, start - 25): start]))  # "the light's been on since sunday"
 
 
@@ -335,6 +339,43 @@ _THAT_DAY = re.compile(r"(?<!failing )(?<!\bor )(?<!\bif not )\bthat\s+$")
 failing that Friday")."""
 
 
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_IN_MONTH = re.compile(rf"\b(?:(early|beginning of|start of|first (?:week|part) of|mid|middle of|"
+                       rf"(?:the )?second week of|late|end of|(?:the )?last week of)[\s-]+)?(?:in\s+)?"
+                       rf"(?<![\d/])({MONTH})\b(?!\s+\d|\s+the\s+\d)")
+_AFTER_NEW_YEAR = re.compile(r"\b(?:after (?:the )?(?:holidays|new year'?s?|christmas|the new year|"
+                             r"the first of the year)|(?:first|beginning|start) of (?:the|next) year|"
+                             r"in the new year)\b")
+
+
+def month_said(text: str, today: date) -> date | None:
+    """A day in a month named without a date ("call me back in January, like mid January",
+    "after the holidays"): early a month is its first weekday, mid the 15th, late the 22nd;
+    the next such month from today."""
+    match = next((m for m in reversed(list(_IN_MONTH.finditer(text))) if m.group(1)
+                  or m.group(0).startswith("in") or m.group(2) not in {"may", "march", "mar"}), None)
+    if match is None:
+        if _AFTER_NEW_YEAR.search(text):
+            day = date(today.year + 1, 1, 4) if today.month >= 11 else None
+            return _weekday_on_or_after(day) if day else None
+        return None
+    month = _MONTHS.index(match.group(2)[:3]) + 1
+    year = today.year + (1 if month < today.month else 0)
+    part = match.group(1) or ""
+    first = 15 if part.startswith(("mid", "middle")) else 8 if "second" in part else 22 if part.startswith((
+        "late", "end", "the last", "last")) else 1
+    day = date(year, month, first)
+    if day <= today:
+        return None  # "in November" said in November: no day ahead to call
+    return _weekday_on_or_after(day)
+
+
+def _weekday_on_or_after(day: date) -> date:
+    while day.weekday() >= 5 or (day.month, day.day) == (1, 1):
+        day += timedelta(days=1)
+    return day
+
+
 def relative_to(text: str, anchor: date) -> date | None:
     """The day "the next day", "the day before" or "the same day" names when nothing said in the
     message anchors it: counted from ``anchor`` (the day of the appointment being moved)."""
@@ -453,6 +494,7 @@ def _extract_date(u: Utterance, today: date, _single: bool) -> date | None:
     week = next((w for w in re.finditer(r"\b(?:(early|later|end of|sometime) )?(next|this) week\b", text)
                  if not (_PAST.search(clause_before(text, w.start()))
                          or _NO_TIME.search(clause_before(text, w.start()))
+                         or _OTHER_DOING.search(clause_before(text, w.start()))
                          or ruled_out(text, w.start()))), None)  # "not this week, the next week thursday"
     if week and week.group(2) == "next" and not _single and (named := _day_of_next_week(text, today)):
         return named  # "next week Friday", "Monday or Tuesday next week": that week's days
