@@ -196,3 +196,105 @@ def test_talking_to_self_is_no_question(profiles) -> None:
     u = understand("friday, no wait, friday's the party, silly me. monday at ten instead",
                    profiles["dealership"], MONDAY, awaiting="date")
     assert u.date == date(2026, 11, 30) and not u.is_question
+
+
+# -- sets 33 to 36: minds changed mid-call, urgent callers, a Tuesday and a Saturday ------------
+
+
+async def test_a_service_added_as_a_question_joins_the_visit(profiles) -> None:
+    state, _ = await call(profiles, "dealership", "brake check on my civic thursday at two",
+                          "oh and can you do the oil too while it's in there?")
+    assert state.booking_slots.services == ["brake_inspection", "oil_change"]
+
+
+async def test_a_swap_keeps_what_is_named_again_after_it(profiles) -> None:
+    state, _ = await call(profiles, "dealership", "a tire rotation and a battery check friday at nine",
+                          "actually swap the rotation for an oil change instead, so battery and oil")
+    assert set(state.booking_slots.services) == {"battery_replacement", "oil_change"}
+
+
+@pytest.mark.parametrize("text", ["Same day, but five.", "yeah the budget's like three hundred"])
+def test_everyday_words_are_no_name(profiles, text) -> None:
+    assert understand(text, profiles["real_estate"], MONDAY, awaiting="name").name is None
+
+
+async def test_a_name_asked_for_in_a_question_changes_the_booking(profiles) -> None:
+    state, replies = await call(profiles, "dealership", "oil change saturday at nine, this is Rita Gomez",
+                                "wait, could you put it under my son's name? Luis Gomez. he's bringing it")
+    assert state.booking_slots.customer_name == "Luis Gomez" and "Luis Gomez" in replies[-1]
+
+
+async def test_moving_instead_of_cancelling_at_the_read_back(profiles) -> None:
+    calendar = await _booked("dealership", "oil_change", datetime(2026, 11, 25, 9))
+    _, replies = await call(profiles, "dealership", "I need to cancel my oil change wednesday",
+                            "hmm, no, can we just push it to friday at nine instead?", calendar=calendar)
+    assert "move" in replies[-1] and "Friday" in replies[-1]
+
+
+async def test_cancelling_instead_of_moving_when_the_new_day_is_asked(profiles) -> None:
+    calendar = await _booked("dealership", "oil_change", datetime(2026, 11, 25, 9))
+    _, replies = await call(profiles, "dealership", "I gotta move my oil change",
+                            "you know what, forget it, just cancel it", calendar=calendar)
+    assert "cancel" in replies[-1]
+
+
+async def test_a_reason_to_let_it_go_cancels_at_the_read_back(profiles) -> None:
+    calendar = await _booked("real_estate", "buyer_consultation", datetime(2026, 11, 25, 10))
+    _, replies = await call(profiles, "real_estate", "I have to cancel my consultation wednesday",
+                            "we're holding off until after tax season, we'll call you then",
+                            calendar=calendar)
+    assert "is cancelled" in replies[-1]
+
+
+async def test_a_callback_called_off_for_a_booking(profiles) -> None:
+    state, _ = await call(profiles, "dealership",
+                                "my tires need rotating, can someone call me back this afternoon",
+                                "actually never mind the callback, I'd rather just book it, friday at ten")
+    assert not [t for t in state.pending_tasks if t.task_type == "callback"]
+    assert state.booking_slots.services == ["tire_rotation"]
+
+
+def test_a_year_said_with_the_car_is_no_time(profiles) -> None:
+    u = understand("twenty nineteen chevy tahoe, name's Al", profiles["dealership"], MONDAY,
+                   awaiting="pick_alternative")
+    assert u.time is None
+
+
+def test_a_trip_names_the_day_it_leaves_not_the_visit(profiles) -> None:
+    u = understand("we're flying out to denver on friday, can you fit me in wednesday",
+                   profiles["dealership"], MONDAY)
+    assert u.date == date(2026, 11, 25)
+
+
+def test_the_weekday_after_is_a_week_on(profiles) -> None:
+    u = understand("not this saturday, the saturday after", profiles["dealership"], MONDAY, awaiting="date")
+    assert u.date == date(2026, 12, 5)
+
+
+def test_where_the_caller_is_is_no_service(profiles) -> None:
+    u = understand("I'm sitting at the car wash and my brakes squeal", profiles["dealership"], MONDAY)
+    assert u.services == ["brake_inspection"]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("can someone tell my dad what his house is worth", "listing_appointment"),
+    ("we're looking at buying our first place", None)])
+def test_a_valuation_and_a_gerund(profiles, text, kind) -> None:
+    assert extract_appointment_type(normalise(text), profiles["real_estate"]) == kind
+
+
+def test_a_booking_someone_else_made_is_looked_up(profiles) -> None:
+    u = understand("my wife set up a showing for us on thursday, what time was it?", profiles["real_estate"],
+                   MONDAY)
+    assert u.intent == "lookup_appointment"
+
+
+def test_asking_whether_a_day_is_busy_wants_that_day(profiles) -> None:
+    u = understand("is friday busy? I need my oil changed", profiles["dealership"], MONDAY)
+    assert u.date == date(2026, 11, 27)
+
+
+async def test_a_lead_who_books_is_qualified_on_what_they_said(profiles) -> None:
+    state, _ = await call(profiles, "real_estate", "we want to buy in georgetown, around four hundred",
+                          "can we just sit down with someone friday at ten", "Kim Park", "yes")
+    assert state.appointment is not None and state.lead.qualified is True

@@ -151,8 +151,11 @@ class Brain:
             topic = car.label if car.stock_number else None
             slots = state.booking_slots
             # the day under discussion, for "the 23rd then" said about a day weeks ahead
-            focus = next((date.fromisoformat(d[:10]) for d in (*slots.offered, slots.preferred_date)
-                          if d), None)
+            # (a move's new day read back counts first: "yes, Tuesday at ten")
+            desk = state.desk if state.awaiting_agent == "appointments" else None
+            focus = next((date.fromisoformat(d[:10]) for d in (
+                desk.new_date if desk else None, *(desk.offered if desk else ()), *slots.offered,
+                slots.preferred_date) if d), None)
             understanding = understand(text, profile, now.date(), state.awaiting, topic, focus)
         return TurnContext(
             profile=profile, replies=self._replies_for(profile), settings=self._settings,

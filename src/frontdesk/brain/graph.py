@@ -90,6 +90,8 @@ async def _route(state: ConversationState, config: RunnableConfig) -> dict[str, 
         # morning?", "could I come in today at two?": a call later, or a meeting, instead of the
         # person being looked for now
         escalation.withdraw(s, ctx)
+    if objection.withdraws_callback(s, u):
+        objection.withdraw_callback(s, ctx)  # "forget the callback, just book me Monday at eight"
     target = router.route(s, first, ctx.profile)
     if target != "faq":
         s.recent_topic = None

@@ -44,11 +44,18 @@ _NO_NEW_ONE = re.compile(r"\b(?:(?:don'?t|do not|won'?t) (?:need|want) (?:a |ano
                          r"re-?schedule)|not (?:re-?booking|re-?scheduling)|"
                          r"nothing (?:else )?to (?:re-?book|re-?schedule|move)|"
                          r"(?:don'?t|do not|no need to) (?:re-?book|re-?schedule)"
-                         r"(?: (?:it|that|anything))?)\b")
+                         r"(?: (?:it|that|anything))?|"
+                         r"(?:don'?t|do not) (?:book|schedule|set up|make) (?:anything|another|a new one))\b")
 """The "no" is to a new appointment, not to cancelling this one ("no thanks, we don't need a new
 one")."""
 
 
+_WHY_IT_GOES = re.compile(r"\b(?:decided to (?:wait|hold off|pass|go another way)|hold(?:ing)? off|"
+                          r"put (?:it|things|this|everything) on hold|wait (?:till|until|for)|"
+                          r"(?:we'?ll|i'?ll) call (?:back|you)|changed (?:our|my) minds?|can'?t make it|"
+                          r"won'?t (?:make it|be able))\b")
+"""Why the appointment goes, said to its cancel read-back ("we decided to wait till rates come
+down, we'll call back in the spring"): a yes."""
 _CLOSING_NO = re.compile(r"\W*no+,?\s+(?:that'?s|thats) (?:it|all)\b")
 """"No, that's it, thanks" said to a cancel read-back: nothing more, or keep it? Not clear."""
 
@@ -145,6 +152,10 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         _drop(s, ctx, None)
         return
     current, target = split_change(u.text, ctx.today)
+    if u.date and desk.new_date == u.date.isoformat():
+        for said in (current, target):  # "yes, Tuesday at ten" to next Tuesday read back: that one
+            if said.date and said.date != u.date and said.date.weekday() == u.date.weekday():
+                said.date = u.date
     if action == "move" and not target.given and current.given and s.awaiting == "anything_else" and (
             desk.last_done("told")):
         current, target = When(), current  # told when it is, "can it go later, say half past four?"
@@ -229,8 +240,10 @@ async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
     # cousin, she's an agent": said to the cancel read-back, each is a yes
     no_new_one = desk.action == "cancel" and bool(
         _NO_NEW_ONE.search(said) or re.search(NO_LONGER_NEEDED, said)
-        or (u.intent == "cancel" and not u.deny))
+        or (u.intent == "cancel" and not u.deny)
+        or (_WHY_IT_GOES.search(said) and not re.match(r"\W*no\b", said)))
     if u.affirm or (((ordered and not u.deny) or no_new_one) and not _keeps(said, desk.action)):
+        # (a reason it goes, "we decided to wait till rates come down", reads as a deferral: a yes)
         if desk.action == "cancel":
             await _cancel(s, ctx)  # "yes"; "no thanks, we don't need a new one": cancel, no rebooking
         else:

@@ -378,6 +378,8 @@ def _services_in_view(s: ConversationState) -> list[str]:
         return s.booking_slots.services or [s.booking_slots.service_type]
     if s.appointment is not None and s.appointment.service_type:
         return [s.appointment.service_type]
+    if s.desk.found and (told := [a.service_type for a in s.desk.found if a.service_type]):
+        return told[-1:]  # "your state inspection is Saturday at 10" … "it's still $35, right?"
     return list(s.recent_services)
 
 
@@ -433,7 +435,10 @@ def _inventory_answer(s: ConversationState, ctx: TurnContext) -> bool:
         s.booking_slots.vehicle.stock_number = car.stock_number
         condition = "" if car.is_new else "used "
         said = dict(vehicle=f"{condition}{car.label}", color=car.color, price=say_money(car.price))
-        if ctx.more_acts:  # "…what have you got? could I drive it thursday?": the booking goes on
+        booked = s.appointment is not None and s.appointment.vehicle and car.model in s.appointment.vehicle
+        if ctx.more_acts or booked:
+            # "…what have you got? could I drive it thursday?": the booking goes on; the car
+            # already booked for a drive is not offered again
             ctx.say("inventory_have", **said)
         else:
             ctx.ask(s, "offer_appointment", "scheduling", "inventory_yes", **said)
@@ -587,7 +592,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
           if ctx.priced and s.recent_services and not ctx.more_acts else None)
     if sv is not None and (s.last_ask == "offer_service" if offered else (
             answered != "which" and s.appointment is None and not scheduling.resume_prompt(s)
-            and not qualification.in_progress(s))):
+            and not qualification.in_progress(s)
+            and sv.key not in {a.service_type for a in s.desk.found})):  # one they have already
         # "you do detailing, right? what's that cost?": answered, the visit is offered; "and a
         # brake inspection?" right after an offer: that offer follows the new question
         offer_service(s, ctx, sv)

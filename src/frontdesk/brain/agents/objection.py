@@ -14,7 +14,9 @@ from zoneinfo import ZoneInfo
 from frontdesk.brain.agents import scheduling
 from frontdesk.brain.context import Effect, TurnContext, absorb_contact
 from frontdesk.brain.format import say_date, say_phone, say_time
+from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.cues import CALL_ME, TEXT_INSTEAD
+from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.state import ConversationState
 
 AGENT = "objection"
@@ -237,6 +239,33 @@ def schedule_callback(s: ConversationState, ctx: TurnContext, reason: str | None
         return
     ctx.say("callback_scheduled", when=when)
     _end(s, "callback_scheduled")
+
+
+_NO_CALLBACK = re.compile(r"\b(?:forget|never ?mind|cancel|skip|scratch|no need for|don'?t need) "
+                          r"(?:the |that |a )?call ?-?back\b|\brather (?:just )?(?:book|schedule|come in|"
+                          r"set it up|get it (?:on the schedule|booked|scheduled))")
+"""A callback just promised, called off for a booking now ("forget the callback, I'd rather just
+get it on the schedule")."""
+
+
+def withdraws_callback(s: ConversationState, u) -> bool:
+    return (s.last_ask == "callback_ask_name" and u.intent == "book" and u.date is not None
+            and _NO_CALLBACK.search(u.text.lower()) is not None)
+
+
+def withdraw_callback(s: ConversationState, ctx: TurnContext) -> None:
+    """The callback just promised is called off; the conversation goes on to the booking."""
+    previous = next((t for t in reversed(s.pending_tasks) if t.task_type == "callback"), None)
+    if previous is not None:
+        s.pending_tasks.remove(previous)
+        ctx.effects.append(Effect(kind="cancel_task", task_id=previous.task_id))
+    s.callback_time = None
+    s.awaiting = s.awaiting_agent = s.last_ask = None
+    u = ctx.u
+    said = next((m.content for m in reversed(s.messages) if m.role == "user"), None)
+    if said and not (u.services or u.appointment_type):
+        # what the callback was to be about ("a recall letter for my Outback") is the visit
+        u.services = ex.extract_services(normalise(said), ctx.profile)
 
 
 def _refine_callback(s: ConversationState, ctx: TurnContext) -> None:

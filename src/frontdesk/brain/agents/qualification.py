@@ -218,11 +218,15 @@ def enforce_hard_criteria(s: ConversationState, policy: QualificationPolicy) -> 
             s.lead.status = "nurture"
 
 
-def decide(s: ConversationState, ctx: TurnContext) -> bool:
-    """Score the lead on what is known and record the verdict (hard criteria first)."""
+def decide(s: ConversationState, ctx: TurnContext, *, booked: bool = False) -> bool:
+    """Score the lead on what is known and record the verdict (hard criteria first). A lead who
+    books a meeting is scored on what they said: what was never asked counts neither way."""
     lead = s.lead
     lead.factors = factor_scores(lead)
-    lead.score = score(lead, ctx.profile.qualification.weights)
+    weights = ctx.profile.qualification.weights
+    if booked:
+        weights = {f: w for f, w in weights.items() if _known(lead, f)}
+    lead.score = score(lead, weights)
     lead.qualified = (hard_failure(lead, ctx.profile.qualification) is None
                       and lead.score >= ctx.settings.qualification_threshold)
     return lead.qualified

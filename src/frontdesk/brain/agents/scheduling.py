@@ -43,7 +43,10 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
         slots.service_type = slots.services[0] if slots.services else None
     if u.services and profile.kind == "dealership":
         if _replaces_service(u) or not slots.services:
-            slots.services = list(u.services)  # "actually, the inspection instead"
+            # "actually, the inspection instead"; "swap the detail for an oil change … so
+            # inspection and an oil change": what is named again of the visit stays in it
+            kept = [k for k in slots.services if k not in u.services and _named_again(k, u, profile)]
+            slots.services = [*kept, *u.services]
         else:  # "oh, and a tire rotation too": the visit grows
             slots.services = [*slots.services, *(k for k in u.services if k not in slots.services)]
         alone = {sv.key for sv in profile.services if sv.only_alone}
@@ -125,17 +128,37 @@ def _checks_part_of_day(s: ConversationState, u: Understanding) -> bool:
     return u.time_of_day == ("morning" if hour < 12 else "afternoon" if hour < 17 else "evening")
 
 
+def _named_again(key: str, u: Understanding, profile) -> bool:
+    """Does the message name this service of the visit again, by a word of its own ("so
+    inspection and an oil change" keeps the state inspection)?"""
+    service = profile.service(key)
+    if service is None or key in u.dropped_services:
+        return False
+    named = {w for k in u.services if (other := profile.service(k)) for w in other.name.lower().split()}
+    # a word that is the service's own ("inspection"), not any work's ("change", "check")
+    words = {w for w in service.name.lower().split() if len(w) >= 5} - named - {
+        "change", "check", "repair", "replacement", "service"}
+    text = u.text.lower()
+    cues = list(re.finditer(r"\b(?:instead|actually|rather|scratch|forget|no,? wait|better)\b", text))
+    after = text[cues[-1].end():] if cues else text  # named again after the change, not before it
+    return any(re.search(rf"\b{w}\b", after) for w in words)
+
+
 def _replaces_service(u: Understanding) -> bool:
     """"Actually, the inspection instead" replaces the work; "oh wait, actually, while it's in
     there can somebody check the brakes too?" adds to it."""
     text = u.text.lower()
-    if _ADDS.search(text) and not re.search(r"\b(?:instead|rather|scratch|forget|switch|swap)\b", text):
-        return False
+    if _ADDS.search(text) and not re.search(rf"\b(?:instead|rather|scratch|forget)\b|{_SWAP}", text):
+        return False  # "while it's there, the battery, swap it if it needs it": the visit grows
     return bool(re.search(r"\b(?:instead|actually|rather|not the|no,? (?:the|just)|scratch|"
-                          r"forget|change (?:it|that) to|switch|swap|just|only|mean|meant|no,? wait|"
+                          r"forget|change (?:it|that) to|switch|swap(?! (?:it|them) (?:out )?if)|just|only|"
+                          r"mean|"
+                          r"meant|no,? wait|"
                           r"better (?:you|to|make|do|the|a)|make (?:it|that) (?:the|a|an))\b", text))
 
 
+_SWAP = r"\b(?:switch|swap)(?: (?:it|that|them|out|the \w+))* (?:for|to|with)\b"
+"""One service put in another's place ("swap it for an oil change"), not a part swapped."""
 _ADDS = re.compile(r"\b(?:too|also|as well|while (?:it'?s|you'?re|you have it|they'?re|you guys are) "
                    r"(?:in there|at it|there)|in addition|on top of that|plus|and another thing)\b")
 
@@ -599,8 +622,8 @@ async def _book(s: ConversationState, ctx: TurnContext) -> None:
         customer_name=slots.customer_name, status=booked.status, vehicle=slots.vehicle.label,
         services=list(slots.services),
     )
-    if profile.kind == "real_estate" and s.lead.qualified is None and s.lead.intent:
-        qualification.decide(s, ctx)  # a lead booked straight away is still scored
+    if profile.kind == "real_estate" and not s.lead.qualified and s.lead.intent:
+        qualification.decide(s, ctx, booked=True)  # a lead booked straight away is still scored
     s.lead.status = "booked"
     ctx.say("booked", subject=_subject(s, ctx), on_date=say_on_date(booked.start.date(), ctx.today),
             time=say_time(booked.start.time()))

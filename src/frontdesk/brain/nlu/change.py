@@ -99,8 +99,9 @@ def split_change(text: str, today: date) -> tuple[When, When]:
         if _OBJECT_NAMED.match(lowered, cue.end()) and re.match(_MOVE_VERB, cue.group(0)):
             break  # "I need to move my oil change monday": the day of the one they have
         target = _read(text[cue.end():], today)
-        if not target.given:
-            continue
+        if not target.given or (target.date is None and target.time is None and re.search(
+                r"\bthat (?:morning|afternoon|evening|night)\b", lowered[cue.end():])):
+            continue  # "… my sister needs me to pick her up that afternoon": another errand's
         if target.date is None:
             # "to Wednesday. same time, actually no, make it five": the new day was named at an
             # earlier cue, and the correction only changes the time

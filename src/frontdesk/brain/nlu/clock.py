@@ -35,7 +35,7 @@ _TIME_BARE = re.compile(
     r"^(?:how about |what about |maybe |let's do |ok |okay )?(\d{1,2})(?::(\d{2}))?(?: o'?clock)?\??$"
     # "ten is good", "9:30 works for me", "eleven would be perfect": an hour said to suit
     r"|^(?:(?:um|uh|er|oh|ok|okay|yeah|so|well|and),? )*(\d{1,2})(?::(\d{2}))?(?: o'?clock)?,? "
-    r"(?:works|would work|could work|is (?:good|fine|great|perfect|best|ok|okay)|"
+    r"(?:works|would work|could work|(?:is|it'?s|that'?s) (?:good|fine|great|perfect|best|ok|okay)|"
     r"(?:would|'?d) be (?:good|fine|great|perfect|best|ideal)|sounds (?:good|great|fine|perfect))\b"
 )
 
@@ -82,7 +82,8 @@ _OTHER_ACTIVITY = re.compile(
     # "so I'm back at my desk by one", "I have to be at the office by nine"
     r"(?:i'?m|i am|we'?re|be|get|gotta be|got to be|have to be|need to be) (?:back|home)|"
     r"(?:gotta|got to|have to|need to|must|supposed to) be (?:at|in|there|on)|"
-    r"pick(?:ing)? up (?:the |my )?(?:kids?|son|daughter|wife|husband))\b")
+    r"pick(?:ing)? up (?:the |my )?(?:kids?|son|daughter|wife|husband)|"
+    r"pick(?:ing)? (?:the |my )?(?:kids?|son|daughter|wife|husband) up)\b")
 """What a time may belong to instead of the appointment ("I drop the kids at eight")."""
 
 

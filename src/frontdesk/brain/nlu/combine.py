@@ -150,6 +150,15 @@ can check the brake?" too)."""
 
 
 _BYE = re.compile(r"\b(?:bye|goodbye)\b")
+_JUST_CANCEL = re.compile(r"\b(?:just|only|go ahead and|rather|better) cancel\b|"
+                          r"\bcancel (?:it|that|the whole thing)(?: (?:instead|altogether|then))?\b")
+_ASKS_TO_SEE = re.compile(r"\b(?:can|could|may) (?:we|i|my \w+ and i) "
+                          r"(?:get in to |come (?:in |by |out )?(?:and |to )?|stop by (?:and |to )?|go )?"
+                          r"(?:see|view|tour|visit|look at|check out|walk through|get inside|get in)\b")
+"""A request to see a home, asked as a question: a booking, whatever else it mentions."""
+_MOVE_IT = re.compile(r"\b(?:move|push|bump|shift|slide|switch|reschedule|change) (?:it|that|this|the \w+)\b|"
+                      r"\breschedule\b|\b(?:don'?t|do not) (?:really )?want to cancel\b")
+"""A wish to move the appointment, said while something else about it is being confirmed."""
 _THANKS_ANYWAY = re.compile(r"\b(?:thanks|thank you|appreciate it) (?:anyway|anyways|though|all the same)\b")
 """A polite no to what was offered, and the end of the call ("so Austin area only? okay, no
 worries, thanks anyway")."""
@@ -205,6 +214,9 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             r.deny or "objection_busy" in r.flags):
         r.affirm = True
         return "affirm", 0.85  # "sure, what've you got?" to "do you have a minute?": go on
+    if "faq" in {rule, model} and r.appointment_type and _ASKS_TO_SEE.search(r.text.lower()) and not (
+            r.services or "price_question" in r.flags):
+        return "book", 0.8  # "… isn't open today, but can we get in to see it this afternoon?"
     if _THANKS_ANYWAY.search(r.text.lower()) and not (
             r.date or r.time or r.services or r.appointment_type or r.has_contact_facts or r.budget):
         if r.location and r.location[1]:
@@ -307,6 +319,12 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
                                                                "wrong_number"}:
         return "cancel", max(p, 0.6)  # "…we had a showing set up, can you cancel it?",
         # "I don't need the oil change I've got on monday anymore" (its words are no booking)
+    if awaiting in {"date", "pick_alternative"} and _JUST_CANCEL.search(r.text.lower()) and not (
+            KEEP_IT.search(r.text.lower()) or r.date or r.time):
+        return "cancel", 0.85  # asked the new day: "actually you know what, no, just cancel it"
+    if awaiting == "confirm_change" and (r.date or r.time) and _MOVE_IT.search(r.text.lower()) and not (
+            re.search(r"\b(?:just|only|rather|instead|go ahead and) cancel\b", r.text.lower())):
+        return "reschedule", 0.8  # to a cancel read back: "can I just move it instead? Friday at two"
     if awaiting == "confirm_change" and "objection_have_agent" in {rule, model} and not r.deny:
         return "cancel", 0.8  # "my cousin just got her license, I'd never hear the end of it": why it goes
     if awaiting == "confirm_change" and re.search(NO_LONGER_NEEDED, r.text.lower()):

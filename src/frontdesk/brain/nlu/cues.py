@@ -126,7 +126,7 @@ _VISIT_BOOKED = (r"(?:appointment|appt|oil change|tire rotation|rotation|(?:stat
                  r"detail(?:ing)?|showing|consultation|consult|valuation|test drive|walk-?through|tour)")
 OWN_BOOKING = re.compile(
     r"(?:\b(?:i|we|my \w+|our \w+|he|she|they)(?:'ve| have| has| had)? (?:got|have|has|had|booked|scheduled|"
-    r"made)|^\W*(?:(?:so|yeah|hi|hey|um+|uh+|well)\W+)*(?:got|have)|"
+    r"made|set up|lined up)|^\W*(?:(?:so|yeah|hi|hey|um+|uh+|well)\W+)*(?:got|have)|"
     r"\b(?:i'?m|we'?re|i am|we are|it'?s|it is|he'?s|she'?s|they'?re) (?:booked|scheduled|down|set up)"
     r"(?: in)? for) (?:an?|my|our|the|his|her|their) "
     r"(?:[\w-]+ ){0,2}?" + _VISIT_BOOKED + r"\b(?! (?:due|done|last|ago))"
@@ -137,7 +137,11 @@ OWN_BOOKING = re.compile(
     r"tomorrow|this|next|on|for|at|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the \d)"
     # "we had someone scheduled to come out Friday at eleven to look at our house"
     r"|\b(?:i|we)(?:'ve| have)? (?:had|have|got) (?:someone|somebody|an agent|a realtor|one of "
-    r"(?:your|y'?all'?s?) (?:agents|realtors|guys|people)) (?:scheduled|booked|set up|lined up|coming)\b")
+    r"(?:your|y'?all'?s?) (?:agents|realtors|guys|people)) (?:scheduled|booked|set up|lined up|coming)\b"
+    # "you guys are coming out to look at my house on wednesday at four"
+    r"|\b(?:you|you guys|y'?all|your (?:agent|guy|person|people|tech))(?:'re| are| is)? "
+    r"(?:coming|supposed to come|scheduled to come|gonna come|going to come)\b[^.?!]{0,50}?"
+    r"\b(?:today|tomorrow|this|next|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 """The caller says they have a booking, and when ("I've got an oil change this Wednesday at
 ten", "i got a appointment saturday at ten", "we had someone scheduled to come out Friday"): the
 day and time describe that booking; they ask for no new one."""

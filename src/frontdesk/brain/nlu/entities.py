@@ -132,6 +132,12 @@ _REASON = re.compile(r"\s(?:cuz|'?cause|because|since|and (?:can|could|would|wil
 something else ("a state inspection cuz my sticker expired last week")."""
 
 
+_WHERE_I_AM = re.compile(r"\b(?:(?:i'?m|im|we'?re|i was|we were)(?: (?:sitting|waiting|still))? "
+                         r"(?:at|in line at|out of)|just left|leaving|pulling out of|coming out of) "
+                         r"(?:the|a) (?:\w+ )?$")
+""""I'm at the car wash": where the caller is, not work asked for."""
+
+
 def _last_mention_wanted(text: str, phrases: list[str]) -> bool:
     """What the caller said last about a service decides: wanted, or ruled out."""
     matches = sorted((m for p in phrases for m in re.finditer(rf"\b{re.escape(p)}\b", text)),
@@ -143,7 +149,8 @@ def _mention_wanted(text: str, match: re.Match[str]) -> bool:
     """Is this mention of a service something wanted — not ruled out ("not the oil", "skip the
     rotation", "the brakes can wait") or done already ("I did the oil last month")?"""
     if (_DROPPED.match(text[match.end():]) or _DROP_BEFORE.search(text[: match.start()])
-            or _TAKEN_BACK.match(text[match.end():])):
+            or _TAKEN_BACK.match(text[match.end():]) or _WHERE_I_AM.search(text, max(0, match.start() - 40),
+                                                                            match.start())):
         return False
     if _OVERDUE.search(text[max(0, match.start() - 60): match.start()]):
         return True  # "it's been eight months since the Forester had its oil changed": due now
@@ -164,8 +171,10 @@ def _mention_wanted(text: str, match: re.Match[str]) -> bool:
     clause = text[clause_start + 1: min(clause_end, match.end() + 45)]
     if (reason := _REASON.search(clause, match.end() - clause_start - 1)) is not None:
         clause = clause[:reason.start()]  # "…inspection cuz my sticker expired last week"
-    if ruled_out(text, match.start()):
-        return False
+    if ruled_out(text, match.start()) or (
+            re.search(r"\b(?:swap|switch|trade|replace)(?: out)? (?:the |my )?$", text[: match.start()])
+            and re.match(r"\s+(?:for|with)\b", text[match.end():])):
+        return False  # "swap the rotation for an oil change": the rotation goes
     return not _DONE_ALREADY.search(clause) or bool(_AGAIN.search(text, match.end()))
 
 
@@ -289,10 +298,12 @@ def extract_appointment_type(u: Utterance, profile: BusinessProfile, *,
     would do ("drive the red one"). With work named on the caller's own car ("my check engine
     light came on … the car seems to drive okay"), only the words count: a verb is no visit."""
     best: tuple[int, str, bool] | None = None
+    bare = u.lower.replace("'", "")  # "what its worth", as speech recognition writes it
     for appt in profile.appointment_types:
         for phrase in [appt.label, *appt.synonyms]:
             said = phrase_in(phrase.lower(), u.lower) or (  # "showings"
-                phrase[-1:].isalpha() and phrase_in(phrase.lower() + "s", u.lower))
+                phrase[-1:].isalpha() and phrase_in(phrase.lower() + "s", u.lower)) or (
+                "'" in phrase and phrase_in(phrase.lower().replace("'", ""), bare))
             if said and (best is None or len(phrase) > best[0]):
                 best = (len(phrase), appt.key, phrase.split()[-1] in {"it", "one", "that"})
     if best is not None and not best[2]:
@@ -391,8 +402,9 @@ def _frame_in(frame: AskFrame, text: str) -> bool:
                          sentence[: verb.start()]):
                 continue  # "my brother-in-law says don't even drive it": no request
             after = sentence[verb.end():]
-            if _NOT_AN_OBJECT_NEXT.match(after):
-                continue  # "see about", "see if you have"
+            if _NOT_AN_OBJECT_NEXT.match(after) or re.match(
+                    r"\s+(?!(?:\w*thing|listing|building|king|ring|spring)\b)[a-z]+ing\b", after):
+                continue  # "see about", "see if you have"; "looking at buying our first place"
             if frame.owner == "caller" and re.match(r"\s+(?:one|some|any) (?:of )?(?:yours|your|you|y'?all)",
                                                      after):
                 continue  # "could we see one of yours": the business's, whatever home was said

@@ -53,6 +53,9 @@ def _plausible_name_word(word: str) -> bool:
         return all(_plausible_name_word(part) for part in word.split("-") if part)
     return (len(word) >= 2 and word not in lex.name_stopwords and word not in lex.common_words
             and not (len(word) > 5 and word.endswith("ing"))
+            # "I'm embarrassed", "I'm really worried", "honestly": how the caller feels, not who
+            and not (len(word) > 6 and word.endswith(("ed", "ly", "ful", "ous"))
+                     and word not in lex.first_names)
             and not re.search(r"'(?:s|m|re|ve|ll|d|t)$", word))
 
 
@@ -111,7 +114,8 @@ _STRONG_CUE = re.compile(r"\b(?:my name is|my name's|name is|name's|the names|ca
                          r"name (?:would|will|should|'d|'ll) be|my name(?= [a-z]+(?: [a-z]+|[,.]|$))|"
                          r"(?:put|book|make|have) (?:it|that|this) under(?: the name)?"
                          r"(?:,? (?:his|her|my|our|their)" + _WHOSE + r" name)?|"
-                         r"under (?:the name|(?:his|her|my|our|their)" + _WHOSE + r" name)(?: of)?)[,:?.\s]+"
+                         r"under (?:the name|(?:his|her|my|our|their)" + _WHOSE + r" name)(?: of)?)"
+                         r"[,:?.\s—–-]+"
                          r"(?:(?:um+|uh+|er|like|actually|it's|its|it is|oh)[,\s]+)*"
                          r"(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,2})")
 

@@ -363,7 +363,8 @@ def read(text: str, profile: BusinessProfile, today: date,
         bare = re.match(r"(?:(?:at|around|maybe|how about|um|uh|hmm+|ah|oh|like|wait|well|ok|okay|so|then|"
                         r"yeah),?\s+)*"
                         r"(\d{1,2})(?::(\d{2}))?\b(?!\s*(?:st|nd|rd|th|%|/|people|cars|"
-                        r"minutes|hours|days|weeks|months|years|miles|k\b|thousand|dollars))",
+                        r"minutes|hours|days|weeks|months|years|miles|k\b|thousand|dollars|"
+                        r"\d{2}\b))",  # "twenty fourteen jeep": a car's year
                         u.numeric.strip(" .?!")) or _SETTLED_LAST.search(u.numeric.strip(" .?!")) or (
             _MOVED_TO.search(u.numeric.strip(" .?!")))
         confirming = awaiting in {"confirm_booking", "confirm_change"}

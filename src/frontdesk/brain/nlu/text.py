@@ -451,7 +451,11 @@ def correction_tail(text: str) -> str | None:
 
 
 def ruled_out_after(text: str, end: int) -> bool:
-    """"Tuesday I'm slammed", "Saturday is no good": the mention is ruled out by what follows."""
+    """"Tuesday I'm slammed", "Saturday is no good": the mention is ruled out by what follows;
+    "is Saturday busy?" asks about the business's day, it rules nothing out."""
+    before = text[max(0, end - 30):end].rsplit(" ", 1)[0] + " "  # the words before the day said
+    if re.search(r"\b(?:is|are|how'?s|how is)\s+(?:(?:this|next|the)\s+)?$", before):
+        return False
     return _BLOCKED_AFTER.match(text[end:]) is not None and re.match(
         r"^[\s,.!?-]*(?:(?:is|are|'s|'re)\s+)?(?:i'?m|we'?re|i am|we are)?\s*(?:busy|slammed|booked|"
         r"out|no good|bad|not good|full|tough|taken|out of town|working|at work)\b",  # "I'm off" is free

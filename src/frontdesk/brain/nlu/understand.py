@@ -20,7 +20,7 @@ from datetime import date
 
 from rapidfuzz import fuzz
 
-from frontdesk.brain.nlu import clock, lead, refer, when
+from frontdesk.brain.nlu import clock, lead, names, refer, when
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.clauses import split_clauses, split_lead_in
 from frontdesk.brain.nlu.cues import ANOTHER_SLOT, RETURNED_CALL, SUBORDINATE, asks_hours
@@ -211,6 +211,22 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
     seen: set[str] = {main.intent} - {"faq"}  # "hello? you still there?" is one line check
     asides = [a for a in asides if a.intent == "faq" or not (a.intent in seen or seen.add(a.intent))]
     _carry_subject(main, asides)
+    under = next((a for a in [main, *asides] if _PUT_UNDER.search(a.text.lower())), None)
+    if under is not None and (main.name is None or under is main) and (
+            named := names.extract_name(normalise(text), expecting=True)) is not None:
+        # "can you put it under my husband's name? Darnell Moore.": the name, not a question
+        main.name = named
+        asides = [a for a in asides if a is not under]
+        if under is main and main.intent == "faq":
+            main.intent, main.is_question = "provide_info", False
+            main.flags.discard("question")
+    added = next((a for a in asides if a.intent == "faq" and a.services and _ADD_ON.search(a.text.lower())
+                  and "price_question" not in a.flags), None)
+    if added is not None and main.intent in {"chitchat", "unknown", "greeting", "affirm", "provide_info"}:
+        # "oh, and while it's in there — rotate the tires too?": a service added, not a question
+        main.services = [*main.services, *(k for k in added.services if k not in main.services)]
+        main.intent = "provide_info" if main.has_booking_facts or main.services else main.intent
+        asides = [a for a in asides if a is not added]
     if profile.kind == "real_estate" and main.budget is None and not any(a.budget for a in asides):
         # "I don't know what I can afford. Maybe two-fifty?": the money word and the figure are
         # in different clauses
@@ -278,6 +294,11 @@ def _carry_subject(main: Understanding, asides: list[Understanding]) -> None:
             main.lead_intent = aside.lead_intent
 
 
+_PUT_UNDER = re.compile(r"\b(?:put|book|make|have) (?:it|that|this|the \w+) (?:under|in) "
+                        r"(?:his|her|my|our|their|the) (?:\w+'?s )?name\b")
+_ADD_ON = re.compile(r"\b(?:too|also|as well|while (?:it'?s|its|it is|you'?re|you guys are|y'?all are) "
+                    r"(?:in there|there|in|at it)|while you have it|add(?:ing)?|throw in|on top)\b")
+"""A service asked for in a question's words on top of the one being booked."""
 _LOT_ASK = re.compile(r"\W*(?:(?:so|and|um|uh|well)\W+)*"
                       r"(?:what (?:have|do) (?:you|y'all|you guys) (?:got|have)|"
                       r"what(?:'ve| have) (?:you|y'all) got|what (?:you|y'all) got|what'?s available|"
@@ -466,7 +487,8 @@ def _embedded_question(text: str, whole: Understanding, profile: BusinessProfile
 
 _ASKS_FOR_REQUEST = re.compile(
     r"\W*(?:and |so |um |uh )*(?:can|could|would|will) (?:you|y'all|ya|u) (?:please )?"
-    r"(?:check|look|see|do (?:that|it|this)|find out|help|manage|swing that)\b|"
+    r"(?:check|look|see|do (?:that|it|this)|find out|help|manage|swing that|tell me|remind me|"
+    r"look (?:it|that) up)\b|"
     r"\W*(?:and |so )*(?:is|would) (?:that|it|this) (?:doable|possible|ok|okay|alright|cool|fine)\b")
 
 

@@ -106,9 +106,11 @@ _WEEK_FROM = re.compile(rf"\b(?P<n>a|one|1|two|2|three|3) weeks? from "
                         r"\bin (?:a|one|1) week(?:'s time)?\b(?! from)|\bthis time next week\b")
 _PAST = re.compile(r"\b(?:died|happened|was|were|did|broke|went|had|been|started|stalled|quit|"
                    r"failed|twice|once|times|already|ago)\b")
-_OTHER_DOING = re.compile(r"(?:'re|'m|'s|\bare|\bam|\bis|\bbe)\s+(?:\w+\s+)?(?:talking|speaking|meeting|"
-                          r"hearing back|traveling|travelling|out of town|away)\b")
-"""Another thing the caller does that week ("we're talking to a lender this week")."""
+_OTHER_DOING = re.compile(r"(?:'re|'m|'s|\bare|\bam|\bis|\bbe)\s+(?:\w+\s+)?(?:out of town|away|"
+                          r"(?!(?:coming|bringing|dropping|stopping|hoping|looking|wanting|trying|thinking|"
+                          r"planning|going to|gonna|able|free|open|available|around)\b)[a-z]+ing)\b")
+"""Another thing the caller does that week ("we're talking to a lender this week", "we're getting
+rid of the landline next week"); not a visit ("we're hoping to come in next week")."""
 _NO_TIME = re.compile(r"\b(?:don'?t|do not|won'?t|can'?t|cannot) (?:have|get|find|make) (?:the |any )?time\b|"
                      r"\b(?:no time|too (?:busy|slammed|swamped))\b")
 _DECISION = re.compile(r"\b(?:maybe|probably|let'?s say|let'?s (?:do|go with|make it)|go with|"
@@ -139,13 +141,23 @@ _DONE = re.compile(
 "bought it on the 12th"): that date is in the past of the caller's story."""
 
 
+_TRIP = re.compile(r"\b(?:driving|flying|heading|leaving|traveling|travelling|taking off|road trip|"
+                   r"fly(?:ing)? out|drive (?:up|down|out))\b(?: (?:up|down|out|over|back|home))?"
+                   r"(?: (?:to|for)\b[\w' ]{0,30}?)?,?\s+(?:on\s+)?(?:the\s+)?$")
+"""A trip said right before its day ("we're driving up to my sister's in Tulsa on Wednesday"):
+that day is the trip's, not the visit's."""
+
+
 def _belongs_elsewhere(text: str, start: int) -> bool:
     """A date of something else: an event ahead ("my new job starts January 4th") or one done
     ("I got it inspected back on the 3rd")."""
-    return bool(_OTHER_EVENT.search(text[max(0, start - 60): start])
+    if said_with := re.search(rf"\b{WEEKDAY},?\s+$", text[max(0, start - 14): start]):
+        start = max(0, start - 14) + said_with.start()  # "on Wednesday, the 23rd": one day, said twice
+    before = text[max(0, start - 60): start]
+    return bool(_OTHER_EVENT.search(before) or _TRIP.search(before)
                 or _DONE.search(clause_before(text, start))
                 or re.search(r"\b(?:(?:since|ever since|as of)\s+(?:like |about |last |this past )?|"
-                             r"(?<!the )last|this past)\s+$",
+                             r"(?:(?<!the )last|this past)\s+)$",
                              text[max(0, start - 25): start]))  # "the light's been on since sunday"
 
 
@@ -244,6 +256,8 @@ def _holiday_date(text: str, today: date) -> date | None:
     if rel is None and re.search(r"\b(?:before|after|by|until|till|around|over|for|since)\s+(?:the\s+)?$",
                                  text[: match.start()]):
         return None  # "sometime before Christmas" bounds the day; it is not the day
+    if _TRIP.search(text[max(0, match.start() - 60): match.start()]):
+        return None  # "we're driving up to Amarillo on Christmas Day": the trip's day
     if rel is None and (DATE_SPAN.search(text) or re.match(
             r"\s+(?:market|party|parties|tree|lights|shopping|sale|dinner|break|vacation|trip|"
             r"week|weekend|season|card|gift|present|concert|show)", text[match.end():])):
@@ -302,10 +316,20 @@ def extract_date(u: Utterance, today: date, _single: bool = False) -> date | Non
         m.value != extract_date(Utterance(*[u.numeric[m.start: m.end]] * 3), today, _single=True))]
     if found is not None and anchored:
         return anchored[-1].value  # "I fly in on the 3rd … that friday": the Friday after the 3rd
+    if found is not None and found not in {m.value for m in mentions} and (
+            found in _days_elsewhere(u.numeric, today)):
+        # "we're driving up to Tulsa on Wednesday the 23rd … squeeze me in tomorrow": the trip's
+        return stance.settle(u.numeric, mentions, None) if mentions else None
     if found is not None and found not in {m.value for m in mentions}:
         # "a week from today", "the Tuesday after Thanksgiving": no mention says it
         return _checked_by_day_of_month(u.numeric, found, today)
     return _checked_by_day_of_month(u.numeric, stance.settle(u.numeric, mentions, found), today)
+
+
+def _days_elsewhere(text: str, today: date) -> set[date]:
+    """The days named for something else (a trip, a job starting, a visit done)."""
+    return {day for match in DATE_SPAN.finditer(text) if _belongs_elsewhere(text, match.start())
+            and (day := extract_date(Utterance(*[match.group(0)] * 3), today, _single=True)) is not None}
 
 
 def _checked_by_day_of_month(text: str, day: date | None, today: date) -> date | None:
@@ -334,6 +358,7 @@ _RELATIVE = re.compile(r"\b(?:the (?:day|one|1) (after|before)|the next day|the 
                        r"(?! (?:tomorrow|today|thanksgiving|christmas|new year))")
 
 
+_WEEKDAY_AFTER = re.compile(rf"\bthe ({WEEKDAY}) (?:after|following)\b(?! (?:next|that|this|\w+ing)\b)")
 _THAT_DAY = re.compile(r"(?<!failing )(?<!\bor )(?<!\bif not )\bthat\s+$")
 """A weekday said as "that Friday": the one in the week of a day said before it (not "or
 failing that Friday")."""
@@ -405,6 +430,14 @@ def _mentions(text: str, today: date) -> list[stance.Mention[date]]:
             anchor = day
         if day is not None and not _belongs_elsewhere(text, match.start()):
             found.append(stance.Mention(match.start(), match.end(), day))
+    for match in _WEEKDAY_AFTER.finditer(text):
+        # "not tomorrow, the Tuesday after": that weekday after the day said before it
+        found = [m for m in found if not (match.start() <= m.start < match.end())]
+        before = [m for m in found if m.end <= match.start()]
+        weekday = _weekday_index(match.group(1))
+        base = before[-1].value if before else today + timedelta(days=(weekday - today.weekday()) % 7 or 7)
+        found.append(stance.Mention(match.start(), match.end(),
+                                    base + timedelta(days=(weekday - base.weekday()) % 7 or 7)))
     for match in _RELATIVE.finditer(text):
         before = [m for m in found if m.end <= match.start()]
         if before:
