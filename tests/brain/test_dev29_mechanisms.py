@@ -298,3 +298,70 @@ async def test_a_lead_who_books_is_qualified_on_what_they_said(profiles) -> None
     state, _ = await call(profiles, "real_estate", "we want to buy in georgetown, around four hundred",
                           "can we just sit down with someone friday at ten", "Kim Park", "yes")
     assert state.appointment is not None and state.lead.qualified is True
+
+
+# -- round 14's backlog, second pass ----------------------------------------------------------
+
+
+def test_the_selling_side_is_a_seller(profiles) -> None:
+    u = understand("we're more on the seller side, got a duplex we're planning on listing in spring",
+                   profiles["real_estate"], MONDAY)
+    assert u.lead_intent == "sell"
+
+
+def test_work_done_on_a_past_visit_is_not_wanted(profiles) -> None:
+    u = understand("I brought the camry in back in the summer for brakes, now it needs an oil change",
+                   profiles["dealership"], MONDAY)
+    assert u.services == ["oil_change"]
+
+
+async def test_a_lead_who_asks_for_a_call_is_scored_on_what_they_said(profiles) -> None:
+    state, _ = await call(profiles, "real_estate",
+                          "buying in cedar park, up to five hundred, cash, within two months",
+                          "can an agent call me tomorrow afternoon", "Ana Ruiz")
+    assert state.lead.qualified is True
+
+
+async def test_a_free_service_asked_about_is_answered(profiles) -> None:
+    _, replies = await call(profiles, "dealership", "you guys still do free brake checks?")
+    assert "free" in replies[-1]
+
+
+def test_money_saved_is_not_the_budget(profiles) -> None:
+    u = understand("we have forty grand saved for the down payment, budget around three fifty",
+                   profiles["real_estate"], MONDAY, awaiting="budget")
+    assert u.budget == (315000, 350000)
+
+
+async def test_where_the_office_is_is_answered_from_the_address(profiles) -> None:
+    _, replies = await call(profiles, "real_estate", "where's your office?")
+    assert "Lakeshore" in replies[-1]
+
+
+async def test_tell_me_now_answers_the_question_asked_before(profiles) -> None:
+    _, replies = await call(profiles, "real_estate", "can someone call me to explain pre-approval?",
+                            "eh, can't you just tell me?")
+    assert "lender" in replies[-1]
+
+
+def test_a_figure_then_maybe_up_to_another_is_the_higher(profiles) -> None:
+    u = understand("around four hundred maybe up to four fifty", profiles["real_estate"], MONDAY,
+                   awaiting="budget")
+    assert u.budget[1] == 450000
+
+
+def test_work_being_done_on_a_day_is_the_callers_booking(profiles) -> None:
+    u = understand("i have my tires getting rotated friday at nine but something came up",
+                   profiles["dealership"], MONDAY)
+    assert u.intent == "reschedule"
+
+
+def test_a_holidays_weekday_said_again_is_the_holiday(profiles) -> None:
+    u = understand("we're in town for christmas, could we see it new year's eve? thursday morning?",
+                   profiles["real_estate"], date(2026, 12, 21))
+    assert u.date == date(2026, 12, 31)
+
+
+def test_an_ordinal_day_in_words(profiles) -> None:
+    u = understand("what about the twenty-ninth", profiles["dealership"], MONDAY, awaiting="date")
+    assert u.date == date(2026, 11, 29)

@@ -40,12 +40,16 @@ _POINTS_BACK = re.compile(r"\b(?:it|that|this|those|them|one|both)\b|^\W*(?:\w+\
 """A price or time question about what was just said ("how much is it?", "how long?")."""
 _NO_MARKETING = re.compile(r"\b(?:marketing|sales calls?|spam|telemarket\w*|promotions?|junk|"
                            r"(?:don'?t|do not) want (?:any )?(?:more )?calls)\b")
+_TELL_ME_NOW = re.compile(r"\b(?:(?:can|could) (?:you|ya|y'all) (?:just )?(?:tell|explain)|just tell|"
+                          r"can'?t you (?:just )?tell) (?:me|us)(?: (?:now|here|yourself|instead))?\b")
+"""A question that asks for the answer to the one before it, now, instead of a call."""
 _ASKS_OFFERED = re.compile(r"\b(?:do|can|could|will|would) (?:you|y'all|ya|you guys|you all|they|"
-                           r"your (?:shop|guys|techs|mechanics)) (?:guys |all |even |also )?"
+                           r"your (?:shop|guys|techs|mechanics)) (?:guys |all |even |also |still )?"
                            r"(?:do|offer|handle|fix|repair|service|work on|take care of|replace|install|"
                            r"put in|carry|deal with)\b|"
-                           r"\b(?:you|y'all|ya|you guys|you all) (?:guys |all )?(?:do|offer|handle)\b"
-                           r"[^?.]{0,40}(?:,? right|,? yeah|,? don'?t (?:you|y'all)|,? correct)\W*$")
+                           r"\b(?:you|y'all|ya|you guys|you all) (?:guys |all )?(?:still |even |also )?"
+                           r"(?:do|offer|handle)\b"
+                           r"[^?.]{0,40}(?:,? right|,? yeah|,? don'?t (?:you|y'all)|,? correct|\?)\W*$")
 """A question whether the business does a kind of work ("do you do alignments?", "you do
 detailing, right?")."""
 _HOW_LONG = re.compile(r"\bhow long\b|\bhow much time\b|\btakes?\b|\btake (?:long|a while)\b")
@@ -536,6 +540,11 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
                 _FOLLOW_UP.search(u.text.lower())):
             # "do y'all got a shuttle?" … "how far out does it go?": the same topic, asked further
             entries = [e for e in ctx.profile.faq if e.key == previous_topic]
+        if not entries and _TELL_ME_NOW.search(u.text.lower()):
+            # "could somebody call me back to explain pre-approval?" … "don't bother with a
+            # call, can you just tell me now?": the question asked before it
+            said = [m.content for m in s.messages if m.role == "user"]
+            entries = faq_answers(said[-2], ctx.profile.faq) if len(said) >= 2 else []
         for entry in entries:
             if entry.answer not in ctx.reply_parts:  # asked twice in one breath: said once
                 ctx.add(entry.answer)

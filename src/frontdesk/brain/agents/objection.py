@@ -11,7 +11,7 @@ import re
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from frontdesk.brain.agents import scheduling
+from frontdesk.brain.agents import qualification, scheduling
 from frontdesk.brain.context import Effect, TurnContext, absorb_contact
 from frontdesk.brain.format import say_date, say_phone, say_time
 from frontdesk.brain.nlu import entities as ex
@@ -233,6 +233,9 @@ def schedule_callback(s: ConversationState, ctx: TurnContext, reason: str | None
         ctx.ask(s, "phone", AGENT, "callback_ask_phone", when=when)
         return
     ctx.request_callback(s, detail, due_at=due_at, window=window)
+    if ctx.profile.kind == "real_estate" and s.lead.qualified is None and (
+            s.lead.intent in {"buy", "sell", "both"}):
+        qualification.decide(s, ctx, known_only=True)  # "have someone call me Tuesday": scored too
     if not s.customer.name and s.direction == "inbound":
         # whoever calls back asks for someone: the callback stands, and the name is asked
         ctx.ask(s, "name", AGENT, "callback_ask_name", when=when)

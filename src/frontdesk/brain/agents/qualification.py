@@ -218,13 +218,14 @@ def enforce_hard_criteria(s: ConversationState, policy: QualificationPolicy) -> 
             s.lead.status = "nurture"
 
 
-def decide(s: ConversationState, ctx: TurnContext, *, booked: bool = False) -> bool:
+def decide(s: ConversationState, ctx: TurnContext, *, known_only: bool = False) -> bool:
     """Score the lead on what is known and record the verdict (hard criteria first). A lead who
-    books a meeting is scored on what they said: what was never asked counts neither way."""
+    books a meeting or asks an agent to call is scored on what they said (``known_only``): what
+    was never asked counts neither way."""
     lead = s.lead
     lead.factors = factor_scores(lead)
     weights = ctx.profile.qualification.weights
-    if booked:
+    if known_only:
         weights = {f: w for f, w in weights.items() if _known(lead, f)}
     lead.score = score(lead, weights)
     lead.qualified = (hard_failure(lead, ctx.profile.qualification) is None

@@ -623,7 +623,7 @@ async def _book(s: ConversationState, ctx: TurnContext) -> None:
         services=list(slots.services),
     )
     if profile.kind == "real_estate" and not s.lead.qualified and s.lead.intent:
-        qualification.decide(s, ctx, booked=True)  # a lead booked straight away is still scored
+        qualification.decide(s, ctx, known_only=True)  # a lead booked straight away is still scored
     s.lead.status = "booked"
     ctx.say("booked", subject=_subject(s, ctx), on_date=say_on_date(booked.start.date(), ctx.today),
             time=say_time(booked.start.time()))

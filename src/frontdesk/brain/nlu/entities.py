@@ -87,7 +87,11 @@ def extract_email(u: Utterance) -> str | None:
 
 _DONE_ALREADY = re.compile(r"\b(?:did|had(?! to\b)|(?<!you )(?<!you've )(?<!y'all )(?<!ya )(?<!guys )got|"
                            r"just had|just got|already (?:had|got|did)|was done|"
-                           r"were done|last (?:week|month|year|time)|ago|recently had)\b"
+                           r"were done|last (?:week|month|year|time)|ago|recently had|did bring|"
+                           # "I brought the Tacoma in back in the spring for tires": a visit made
+                           r"(?:brought|took|dropped) (?:it|her|him|them|the \w+|my \w+)(?: off)? in|"
+                           r"back in (?:the )?(?:spring|summer|fall|autumn|winter|january|february|march|"
+                           r"april|may|june|july|august|september|october|november|december))\b"
                            r"(?! (?:a|an|this|that|these|some|the) (?:[\w-]+ ){0,2}?(?:noises?|sounds?|"
                            r"squeal\w*|squeak\w*|grind\w*|rattles?|leaks?|lights?|warning|problems?|"
                            r"issues?|vibrations?|shak\w*|smells?|clunk\w*|click\w*|wobbl\w*|pull\w*|"

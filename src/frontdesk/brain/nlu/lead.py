@@ -139,9 +139,21 @@ _HOME_SPAN = re.compile(r"\b(?:budget|houses?|homes?|condos?|townhouses?|townhom
 """Homes, then a span of small figures: a price range in thousands."""
 
 
+_SAVED = re.compile(r"(?:\b(?:about|around|like|roughly|maybe)\s+)?\$?\b\d[\d,.]*\s*(?:k|thousand|grand)?\s+"
+                    r"(?:saved(?: up)?|in savings|put away|set aside|"
+                    r"(?:for|as) (?:a |the )?down(?: payment)?|down)\b|"
+                    r"\b(?:saved up|savings of|down payment of|put down)\s+(?:about |around )?\$?"
+                    r"\d[\d,.]*\s*(?:k|thousand|grand)?")
+"""Money saved or put down: a down payment, not the home's price."""
+
+
 def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None, int] | None:
     """A price range (min, max) in dollars: "450 to 500 thousand", "600k", "under $1.2 million",
-    "a quarter mil", "mid fours", "up to 400 and change"."""
+    "a quarter mil", "mid fours", "up to 400 and change". Money saved or put down ("we've got
+    about thirty grand saved") is not the price."""
+    if _SAVED.search(u.numeric):
+        kept = _SAVED.sub(" ", u.numeric)
+        u = Utterance(raw=kept, lower=kept, numeric=kept)
     # "78702 or 78721": zip codes, never a home price said as five bare digits
     numeric = re.sub(r"(?<![$\d,.])\b\d{5}\b(?![\d,.]|\s*(?:k\b|thousand|grand|dollars|bucks))",
                      lambda m: m.group(0) if m.group(0) not in u.lower or _MONEY_CUE.search(
@@ -164,7 +176,8 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
                                  r"(?:my (?:wife|husband|partner|spouse|fiance|fiancee)|she|he) says|"
                                  r"well,? maybe|or maybe|perhaps|more like|let'?s say|"
                                  # "three fifty maybe four if it's the one"
-                                 r"(?:(?<=\d )|(?<=\d, ))maybe(?= \$?\d))\b|—|"
+                                 r"(?:(?<=\d )|(?<=\d, ))maybe"
+                                 r"(?= (?:up to |as much as |even |stretch to )?\$?\d))\b|—|"
                                  r"\bwell\b,?(?=[^.?!]{0,25}\bif\b)|"  # "well, six-fifty if it's walkable"
                                  r"(?:[,.]|\bish\b|(?<=\d)|(?<=\d thousand)|(?<=\dk))(?= (?:like |maybe )?"
                                  r"\$?\d[\d,.]*\s*k?\s*(?:tops|max|maximum|at (?:the )?(?:very )?most)\b)",

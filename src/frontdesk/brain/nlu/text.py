@@ -46,6 +46,9 @@ def _normalise(text: str) -> Utterance:
     # "the 2nd one", "the 1st option": a choice said with a numeral, not a date
     spoken = re.sub(r"\b(the|that) (1st|2nd|3rd)(?= (?:one|option|choice|slot|time)\b)",
                     lambda m: f"{m.group(1)} " + _ORDINAL_NUMERAL[m.group(2)], spoken)
+    # "the twenty-third", "thirty first": a day of the month said in words
+    spoken = re.sub(r"\b(twenty|thirty)[- ](first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b",
+                    lambda m: _ORDINAL_DAY[m.group(1)] + _ORDINAL_UNIT[m.group(2)], spoken)
     spoken = _protect_choice_ordinals(spoken)
     # "the evening one", "that earlier one": a slot pointed at, not the number 1
     spoken = re.sub(r"\b((?:the|that|this) (?:\w+ )?(?:morning|afternoon|evening|early|earlier|late|"
@@ -125,6 +128,11 @@ _ANY_NUMBER_WORD = re.compile(r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|s
                               r"nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
                               r"thousand)")
 _DIGITS_ONLY = re.compile(r"(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|\d+)[ ,]*)+")
+
+
+_ORDINAL_DAY = {"twenty": "2", "thirty": "3"}
+_ORDINAL_UNIT = {"first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th",
+                 "sixth": "6th", "seventh": "7th", "eighth": "8th", "ninth": "9th"}
 
 
 def _disfluencies(text: str) -> str:

@@ -243,6 +243,9 @@ def _holiday_date(text: str, today: date) -> date | None:
         if coming:
             return min(coming) + timedelta(days=1)
     match = _HOLIDAY.search(text)
+    if match is not None and (later := _HOLIDAY.search(text, match.end())) is not None and re.search(
+            r"\b(?:for|over|around|during|since)\s+(?:the\s+)?$", text[: match.start()]):
+        match = later  # "in town for Christmas … is Christmas Eve possible?": the one asked about
     if match is None or ruled_out(text, match.start()):
         return None
     name = next(k for k in _HOLIDAYS if re.fullmatch(k, match.group("name")))
@@ -258,7 +261,9 @@ def _holiday_date(text: str, today: date) -> date | None:
         return None  # "sometime before Christmas" bounds the day; it is not the day
     if _TRIP.search(text[max(0, match.start() - 60): match.start()]):
         return None  # "we're driving up to Amarillo on Christmas Day": the trip's day
-    if rel is None and (DATE_SPAN.search(text) or re.match(
+    restated = [m for m in DATE_SPAN.finditer(text) if not (
+        re.fullmatch(WEEKDAY, m.group(0)) and _weekday_index(m.group(0)) == day.weekday())]
+    if rel is None and (restated or re.match(
             r"\s+(?:market|party|parties|tree|lights|shopping|sale|dinner|break|vacation|trip|"
             r"week|weekend|season|card|gift|present|concert|show)", text[match.end():])):
         return None  # "the Christmas market … this Saturday": the holiday names something else
@@ -307,6 +312,9 @@ def extract_date(u: Utterance, today: date, _single: bool = False) -> date | Non
     if found is not None and _holiday_date(u.numeric, today) == found:
         holiday = _HOLIDAY.search(u.numeric)
         later = [m for m in mentions if holiday is not None and m.start >= holiday.end()]
+        # "is Christmas Eve possible? Thursday afternoon?": the holiday's own weekday, said again
+        later = [m for m in later if not (m.value.weekday() == found.weekday() and m.value < found
+                                          and re.fullmatch(WEEKDAY, u.numeric[m.start:m.end]))]
         if not later:
             return found
         # "the day before Thanksgiving the roads are a zoo. let's do Friday": the day turned to
