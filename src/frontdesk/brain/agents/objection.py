@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from frontdesk.brain.agents import qualification, scheduling
 from frontdesk.brain.context import Effect, TurnContext, absorb_contact
 from frontdesk.brain.format import say_date, say_phone, say_time
+from frontdesk.brain.nlu import Understanding
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.cues import CALL_ME, TEXT_INSTEAD
 from frontdesk.brain.nlu.text import normalise
@@ -251,7 +252,8 @@ _NO_CALLBACK = re.compile(r"\b(?:forget|never ?mind|cancel|skip|scratch|no need 
 get it on the schedule")."""
 
 
-def withdraws_callback(s: ConversationState, u) -> bool:
+def withdraws_callback(s: ConversationState, u: Understanding) -> bool:
+    """Does the caller, asked whom to call back, call the callback off for a booking now?"""
     return (s.last_ask == "callback_ask_name" and u.intent == "book" and u.date is not None
             and _NO_CALLBACK.search(u.text.lower()) is not None)
 
