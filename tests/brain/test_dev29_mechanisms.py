@@ -365,3 +365,8 @@ def test_a_holidays_weekday_said_again_is_the_holiday(profiles) -> None:
 def test_an_ordinal_day_in_words(profiles) -> None:
     u = understand("what about the twenty-ninth", profiles["dealership"], MONDAY, awaiting="date")
     assert u.date == date(2026, 11, 29)
+
+
+@pytest.mark.parametrize("text", ["is there anything this week?", "is anything open this week"])
+def test_asking_for_anything_this_week_is_no_other_doing(profiles, text) -> None:
+    assert understand(text, profiles["dealership"], MONDAY, awaiting="date").date == date(2026, 11, 24)

@@ -108,7 +108,8 @@ _PAST = re.compile(r"\b(?:died|happened|was|were|did|broke|went|had|been|started
                    r"failed|twice|once|times|already|ago)\b")
 _OTHER_DOING = re.compile(r"(?:'re|'m|'s|\bare|\bam|\bis|\bbe)\s+(?:\w+\s+)?(?:out of town|away|"
                           r"(?!(?:coming|bringing|dropping|stopping|hoping|looking|wanting|trying|thinking|"
-                          r"planning|going to|gonna|able|free|open|available|around)\b)[a-z]+ing)\b")
+                          r"planning|going to|gonna|able|free|open|available|around)\b)(?!\w*thing\b)"
+                          r"[a-z]+ing)\b")
 """Another thing the caller does that week ("we're talking to a lender this week", "we're getting
 rid of the landline next week"); not a visit ("we're hoping to come in next week")."""
 _NO_TIME = re.compile(r"\b(?:don'?t|do not|won'?t|can'?t|cannot) (?:have|get|find|make) (?:the |any )?time\b|"
