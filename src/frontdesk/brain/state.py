@@ -47,6 +47,7 @@ Awaiting = Literal[
     "permission",
     "which_appointment",
     "confirm_change",
+    "move_or_cancel",
     "take_message",
 ]
 
@@ -168,6 +169,8 @@ class AppointmentDesk(BaseModel):
     """Move: the time asked for (``HH:MM``)."""
     part: str | None = None
     """Move: the part of the day asked for ("the afternoon instead"), when no time was."""
+    latest: bool = False
+    """Move: the last opening of the day asked for ("what's the latest you got tomorrow?")."""
     offered: list[str] = []
     """Move: open times last offered, as ``YYYY-MM-DDTHH:MM``."""
     done: list[str] = []

@@ -20,7 +20,7 @@ from frontdesk.brain.format import say_date, say_list, say_on_date, say_phone, s
 from frontdesk.brain.nlu.change import When, split_change
 from frontdesk.brain.nlu.cues import NO_LONGER_NEEDED
 from frontdesk.brain.nlu.text import without_pauses
-from frontdesk.brain.nlu.when import relative_to
+from frontdesk.brain.nlu.when import WEEKDAY, relative_to
 from frontdesk.brain.ports import AppointmentNotFoundError, ExistingAppointment, SlotUnavailableError
 from frontdesk.brain.state import AgentName, Appointment, AppointmentDesk, ConversationState
 from frontdesk.knowledge.profile import Department
@@ -151,7 +151,13 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         ctx.say("appt_cancelled", **_facts(desk.result, ctx))
         _drop(s, ctx, None)
         return
+    if "unsure_of_it" in u.flags and action is None and (told := _told(s)) is not None:
+        desk.chosen = told.id  # "I'm not ready, the house isn't ready": move it, or cancel it?
+        ctx.ask(s, "move_or_cancel", AGENT, "appt_move_or_cancel", **_facts(told, ctx))
+        return
     current, target = split_change(u.text, ctx.today)
+    if "latest" in u.flags:
+        desk.latest = True  # "what's the latest you got tomorrow, I get off at five"
     if u.date and desk.new_date == u.date.isoformat():
         for said in (current, target):  # "yes, Tuesday at ten" to next Tuesday read back: that one
             if said.date and said.date != u.date and said.date.weekday() == u.date.weekday():
@@ -172,8 +178,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             desk.kept = False
         desk.action = action  # type: ignore[assignment]
         if action == "move" and target.given:
-            _set_target(s, target)
-        elif action == "move" and mine and s.awaiting in {"date", "pick_alternative"}:
+            _set_target(s, _wanted(s, ctx, When(), target))
+        elif action == "move" and mine and s.awaiting in {"date", "pick_alternative", "move_or_cancel"}:
             _set_target(s, current)  # "can we do Friday?" when the new day was asked for
             current = When()
         if u.phone and u.phone not in desk.searched:
@@ -189,8 +195,33 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         await _answer_which(s, ctx, current)
     elif s.awaiting == "confirm_change":
         await _answer_confirm(s, ctx, current, target)
+    elif s.awaiting == "move_or_cancel":
+        await _answer_move_or_cancel(s, ctx, current, target)
     else:  # "date" or "pick_alternative": the new time of a move
         await _answer_new_time(s, ctx, current, target)
+
+
+async def _answer_move_or_cancel(s: ConversationState, ctx: TurnContext, current: When,
+                                 target: When) -> None:
+    """Asked whether to move or cancel: a new day or time is a move, a no keeps it."""
+    u = ctx.u
+    wanted = _wanted(s, ctx, current, target)
+    told = _chosen(s)
+    if wanted.given and told is not None:
+        s.desk.action = "move"
+        _set_target(s, wanted)  # "could you make it the same time next week?"
+        await _go_on(s, ctx, When())
+    elif (u.deny and not u.affirm) or _keeps(u.text.lower(), s.desk.action) or told is None:
+        _keep(s, ctx)
+    else:
+        ctx.ask(s, "move_or_cancel", AGENT, "appt_move_or_cancel", **_facts(told, ctx))
+
+
+def _told(s: ConversationState) -> Appointment | None:
+    """The one appointment last told to the caller in this call, if one was."""
+    said = next((d.removeprefix("told ") for d in reversed(s.desk.done) if d.startswith("told ")), None)
+    found = [a for a in s.desk.found if str(a.id) == said] if said != "all" else s.desk.found
+    return found[0] if len(found) == 1 else None
 
 
 async def _answer_phone(s: ConversationState, ctx: TurnContext) -> None:
@@ -303,9 +334,14 @@ def _wanted(s: ConversationState, ctx: TurnContext, current: When, target: When)
     """The new day and time in an answer about a move. Asked for the new time, the day said
     before the time is the new day too ("early next week's best. Tuesday, maybe nine
     thirty?"), unless it is the day the appointment has."""
+    chosen = _chosen(s)
+    if chosen is not None and _A_WEEK_ON.search(ctx.u.text.lower()) and not re.search(
+            WEEKDAY, ctx.u.text.lower()):
+        # "same time next week", "push it back a week": the appointment's own day, a week on
+        said = target if target.given else current
+        return When(date.fromisoformat(chosen.scheduled_date) + timedelta(days=7), said.time, said.part)
     if not target.given:
         return current
-    chosen = _chosen(s)
     if target.date is None and current.date is not None and (
             chosen is None or current.date.isoformat() != chosen.scheduled_date):
         return When(current.date, target.time, target.part)
@@ -317,6 +353,14 @@ def _wanted(s: ConversationState, ctx: TurnContext, current: When, target: When)
     return target
 
 
+_A_WEEK_ON = re.compile(r"\bsame (?:time|day)(?: and (?:time|day))?,? (?:but )?(?:the )?(?:next|following) "
+                        r"week\b|"
+                        r"\b(?:next|following) week,? (?:at )?(?:the )?same (?:time|day)\b|\ba week later\b|"
+                        r"\b(?:push|move|bump|put) (?:it|that|this) (?:back |out |off )?(?:by )?"
+                        r"(?:a|one) week\b")
+"""A move of a week, to the appointment's own weekday ("same time next week", "push it back a week")."""
+
+
 def _set_target(s: ConversationState, wanted: When) -> None:
     desk = s.desk
     if wanted.date is not None:
@@ -324,6 +368,7 @@ def _set_target(s: ConversationState, wanted: When) -> None:
     if wanted.time is not None:
         desk.new_time = wanted.time.strftime("%H:%M")
     desk.part = wanted.part if wanted.time is None else None
+    desk.latest = desk.latest and wanted.time is None
     desk.offered = []
 
 
@@ -447,15 +492,18 @@ async def _plan_move(s: ConversationState, ctx: TurnContext, a: Appointment) -> 
     if department is None:
         _drop(s, ctx, None)
         return
-    if not desk.new_date and not desk.new_time and not desk.part:
+    old = _start(a)
+    if not desk.new_date and not desk.new_time and _A_WEEK_ON.search(ctx.u.text.lower()) and not (
+            re.search(WEEKDAY, ctx.u.text.lower())):
+        desk.new_date = (old.date() + timedelta(days=7)).isoformat()  # "push it back a week"
+    if not desk.new_date and not desk.new_time and not desk.part and not desk.latest:
         ctx.ask(s, "date", AGENT, "appt_ask_new_day", **_facts(a, ctx))
         return
-    old = _start(a)
     day = date.fromisoformat(desk.new_date) if desk.new_date else old.date()
     availability = AvailabilityCalendar(ctx.profile, ctx.calendar, ctx.now, ignore=a.id)
     if desk.new_time is None:
         same_time = datetime.combine(day, old.time())
-        if day != old.date() and not desk.part and (
+        if day != old.date() and not desk.part and not desk.latest and (
                 await availability.check(department, same_time, a.duration_min)).ok:
             desk.new_time = old.strftime("%H:%M")  # "move it to Friday": same time, Friday
         else:
@@ -487,6 +535,9 @@ async def _offer_day(s: ConversationState, ctx: TurnContext, availability: Avail
     old = _start(a)
     open_today = [o for o in await availability.open_slots(department, day, a.duration_min,
                                                            s.desk.part) if o != old]
+    if open_today and s.desk.latest:
+        _offer(s, ctx, "offer_latest", open_today[-1:], day)  # "what's the latest you got tomorrow?"
+        return
     if open_today:
         later = [o for o in open_today if (o - open_today[0]).total_seconds() >= 2 * 3600]
         _offer(s, ctx, "offer_slots", [open_today[0], later[0] if later else open_today[-1]]
@@ -524,7 +575,7 @@ def _offer(s: ConversationState, ctx: TurnContext, key: str, slots: list[datetim
     values.update(date=say_date(day, ctx.today), on_date=on_date,
                   on_date_cap=on_date[:1].upper() + on_date[1:])
     s.desk.offered = [o.isoformat(timespec="minutes") for o in slots]
-    if key == "offer_slots" and all(o.date() == day for o in slots):
+    if key in {"offer_slots", "offer_latest"} and all(o.date() == day for o in slots):
         phrase = say_list([say_time(o.time()) for o in slots])
     else:
         phrase = say_list([say_slot(o, ctx.today) for o in slots])
@@ -625,7 +676,7 @@ def _drop(s: ConversationState, ctx: TurnContext, say: str | None, then: AgentNa
     ``then`` with the same message."""
     desk = s.desk
     desk.action, desk.chosen, desk.new_date, desk.new_time, desk.part = None, None, None, None, None
-    desk.offered = []
+    desk.offered, desk.latest = [], False
     if say:
         ctx.say(say)
     if then is not None:

@@ -44,6 +44,10 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
     if _changes_the_one_told(s, u):
         u.intent = "reschedule"  # "Your tire rotation is Tuesday at 10" … "can it go later, say 4:30?"
         return "appointments"
+    if intent == "objection_not_interested" and s.awaiting == "anything_else" and s.desk.found and (
+            s.desk.last_done("told")) and _NOT_READY.search(u.text.lower()):
+        u.flags.add("unsure_of_it")  # told it is tomorrow: "I'm not ready, the house isn't ready"
+        return "appointments"
     if intent in CONVERSATION_ACTS:
         return "greeting"
     owner = s.awaiting_agent
@@ -124,15 +128,24 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
     return owner or "greeting"
 
 
+_NOT_READY = re.compile(r"\b(?:not|isn'?t|aren'?t|ain'?t|never) (?:really |quite |just |gonna be )?"
+                        r"(?:ready|up to it|up for it)\b")
+"""Not ready for the appointment just told: move it or cancel it? (not "not interested")."""
 _OF_IT = re.compile(r"\b(?:it|that|instead|later|earlier|sooner|same day|move|push|bump)\b")
 
 
 def _changes_the_one_told(s: ConversationState, u: Understanding) -> bool:
-    """Just told when their appointment is, the caller gives another time for it."""
-    told = bool(s.desk.found) and s.desk.last_done("told") and s.awaiting == "anything_else"
+    """Just told when their appointment is, the caller gives another time for it (at once, or
+    after a word about why: "I'm not ready, the house isn't ready … could you make it the same
+    time next week?"), with nothing else under way."""
+    told = bool(s.desk.found) and s.desk.last_done("told") and (
+        s.awaiting == "anything_else" or (s.awaiting_agent in {"qualification", "objection", "greeting"}
+                                          and s.appointment is None and not scheduling.resume_prompt(s)))
     return told and bool(u.date or u.time or u.time_of_day) and (
         u.intent in {"book", "provide_info", "faq", "unknown", "affirm"}) and not (
-        set(u.services) - {a.service_type for a in s.desk.found}) and bool(_OF_IT.search(u.text.lower()))
+        set(u.services) - {a.service_type for a in s.desk.found}) and not (
+        u.appointment_type and u.appointment_type not in {a.appointment_type for a in s.desk.found}) and bool(
+        _OF_IT.search(u.text.lower()))
 
 
 def _price_asked_last(s: ConversationState) -> bool:

@@ -291,7 +291,7 @@ def _offer(s: ConversationState, ctx: TurnContext, key: str, slots: list[datetim
                   on_date_cap=on_date[:1].upper() + on_date[1:])
     s.booking_slots.offered = [o.isoformat(timespec="minutes") for o in slots]
     phrase = say_list([say_slot(o, ctx.today) for o in slots])
-    if slots and all(o.date() == slots[0].date() for o in slots) and key == "offer_slots":
+    if slots and all(o.date() == slots[0].date() for o in slots) and key in {"offer_slots", "offer_latest"}:
         phrase = say_list([say_time(o.time()) for o in slots])
     ctx.ask(s, "pick_alternative", AGENT, key, slots=phrase, **values)
 
@@ -501,8 +501,10 @@ async def advance(s: ConversationState, ctx: TurnContext, *, unclear: bool = Fal
                                                        slots.time_of_day, _window(slots))
         if open_today:
             # "whatever your last one is": the day's last opening, said alone
-            picks = open_today[-1:] if slots.latest else _spread(open_today)
-            _offer(s, ctx, "offer_slots", picks, day)
+            if slots.latest:
+                _offer(s, ctx, "offer_latest", open_today[-1:], day)
+            else:
+                _offer(s, ctx, "offer_slots", _spread(open_today), day)
             return
         anchor = datetime.combine(day, time(9, 0))
         nearest = await ctx.availability.nearest(department, anchor, duration)

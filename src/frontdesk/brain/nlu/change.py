@@ -54,6 +54,8 @@ def _read(text: str, today: date) -> When:
     u = normalise(text)
     at = clock.extract_time(u)
     loose = (_LOOSE_HOUR.search(u.numeric) or _HOUR_THAT_WORKS.match(u.numeric)) if at is None else None
+    if loose is not None and clock.for_other_activity(u.numeric, loose.start(1)):
+        loose = None  # "I get off at five": the end of the caller's shift, not the new time
     if loose is not None:
         at = clock.clock(int(loose.group(1)), int(loose.group(2) or 0), None)
     return When(when.extract_date(u, today), at, None if at else clock.extract_time_of_day(u))
@@ -98,6 +100,9 @@ def split_change(text: str, today: date) -> tuple[When, When]:
         cue = cues[k]
         if _OBJECT_NAMED.match(lowered, cue.end()) and re.match(_MOVE_VERB, cue.group(0)):
             break  # "I need to move my oil change monday": the day of the one they have
+        if re.fullmatch(r"till|until|to", cue.group(0)) and clock.for_other_activity(
+                lowered, min(len(lowered), cue.end() + 1)):
+            continue  # "I work till five": the caller's shift, not the new time
         target = _read(text[cue.end():], today)
         if not target.given or (target.date is None and target.time is None and re.search(
                 r"\bthat (?:morning|afternoon|evening|night)\b", lowered[cue.end():])):

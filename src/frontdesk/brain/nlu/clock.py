@@ -176,6 +176,8 @@ def extract_time(u: Utterance) -> time | None:
     for tail in correction_tails(text):
         if tail == text or not re.search(r"\w", tail):
             continue
+        if (other := _said_again_to_refuse(text[: len(text) - len(tail)], tail)) is not None:
+            return other
         bare = _BARE_CORRECTION.match(tail)
         # "… at eight — no, make it ten." / "make that nine, we've got brunch at ten": the hour
         # right after the correction is the one meant, whatever time follows it
@@ -208,6 +210,23 @@ def extract_time(u: Utterance) -> time | None:
     return stance.settle(text, [stance.Mention(start, start + len(_clock_text(text, start)), value)
                                 for start, value in _times(text) if (start, value) in candidates
                                 or ruled_out(text, start)], found)
+
+
+def _said_again_to_refuse(head: str, tail: str) -> time | None:
+    """"at ten, no wait, ten I've got a call, eleven": the hour set aside, named again first after
+    the correction, says why not; the next other time said is the one wanted."""
+    said = [(m.start(), clock(int(m[1]), int(m[2] or 0), m[3])) for m in _HOUR_SAID.finditer(tail)]
+    said = [(start, value) for start, value in said if value is not None]
+    before = [clock(int(m[1]), int(m[2] or 0), m[3]) for m in _HOUR_SAID.finditer(head)]
+    if not said or re.search(r"\w", re.sub(r"\b(?:at|um|uh)\b", "", tail[: said[0][0]])) or not any(
+            value is not None and value.hour % 12 == said[0][1].hour % 12 for value in before[-1:]):
+        return None
+    return next((value for start, value in said[1:] if value.hour % 12 != said[0][1].hour % 12
+                 and not ruled_out(tail, start) and not for_other_activity(tail, start)), None)
+
+
+_HOUR_SAID = re.compile(r"\b(\d{1,2})(?::(\d{2}))?(?:\s*(am|pm))?\b"
+                        r"(?!\s*(?:st|nd|rd|th|%|dollars|bucks|k)\b)")
 
 
 _RESTART = re.compile(r"\b(\d{1,2})(?::\d{2})?(?:\s*(?:am|pm|o'?clock))?"
@@ -313,12 +332,16 @@ asked for."""
 def for_other_activity(text: str, start: int) -> bool:
     """The few words right before a time say it is for something else ("I get off work at 6"),
     unless the time is said as the one after it ("today after school like four thirty")."""
-    if _AFTER_IT.search(text[max(0, start - 40): start]):
+    if _AFTER_IT.search(text[max(0, start - 40): start]) or _PROPOSED.search(text[max(0, start - 40): start]):
         return False
     return _OTHER_ACTIVITY.search(" ".join(clause_before(text, start).split()[-6:])) is not None
 
 
 _FILLER_BEFORE_TIME = r"(?:(?:like|say|maybe|so|probably|um|uh|ish)\b[\s,]*)"
+_PROPOSED = re.compile(r"\b(?:how about|what about|(?:can|could) (?:we|you|y'?all) (?:do|try)|"
+                       r"let'?s (?:do|say|try)|"
+                       r"make (?:it|that))\s+(?:at\s+)?" + _FILLER_BEFORE_TIME + r"*$")
+"""A time proposed ("I drop the kids at eight, how about nine thirty") is the visit's."""
 _AFTER_IT = re.compile(r"\b(?:after|once|when) (?:(?:i get off|i'?m off|i'?m done|i'?m out)\b[\s,]*"
                        + _FILLER_BEFORE_TIME + r"+|(?:school|work|class|church|practice|the gym|my shift|"
                        r"lunch)"

@@ -217,6 +217,11 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     if "faq" in {rule, model} and r.appointment_type and _ASKS_TO_SEE.search(r.text.lower()) and not (
             r.services or "price_question" in r.flags):
         return "book", 0.8  # "… isn't open today, but can we get in to see it this afternoon?"
+    if "latest" in r.flags and "faq" in {rule, model} and (r.date or awaiting in {
+            "date", "time", "pick_alternative"}) and not r.services:
+        r.is_question = False
+        r.flags.discard("question")
+        return "provide_info", 0.8  # "what's the latest you've got tomorrow?": a time, the last one
     if _THANKS_ANYWAY.search(r.text.lower()) and not (
             r.date or r.time or r.services or r.appointment_type or r.has_contact_facts or r.budget):
         if r.location and r.location[1]:

@@ -119,14 +119,21 @@ CONFLICT = re.compile(r"\b(?:(?:must|has to|have to|gotta|got to) work|(?:can'?t
                       r"(?:not sure|don'?t think|doubt|unsure)(?: if| whether| that)? (?:i|we)"
                       r"(?:'ll| will| can| could)? (?:make it|make that|be able to (?:make it|come|do it))|"
                       r"(?:might|may) not (?:be able to )?make (?:it|that)|"
-                      r"(?:doesn'?t|won'?t) work (?:anymore|now|for))\b")
+                      r"(?:doesn'?t|won'?t) work (?:anymore|now|for)|can'?t (?:get out of|miss|skip|move)|"
+                      r"(?:they|he|she) moved my)\b")
 """Why a booking the caller has cannot stand ("but now my wife she must work Friday")."""
 _VISIT_BOOKED = (r"(?:appointment|appt|oil change|tire rotation|rotation|(?:state )?inspection|"
                  r"brake (?:check|job|inspection|service)|battery (?:swap|replacement|change|check)|"
-                 r"detail(?:ing)?|showing|consultation|consult|valuation|test drive|walk-?through|tour)")
+                 r"detail(?:ing)?|showing|consultation|consult|valuation|test drive|walk-?through|tour|"
+                 r"recall (?:repair|work|fix|thing)|diagnostic|(?:service|brake|oil|inspection|agent|"
+                 r"realtor|house|valuation|listing) thing|meeting with (?:you|y'?all|one of your|your|"
+                 r"an? (?:agent|realtor))|visit (?:for|to) (?:see|look))")
 OWN_BOOKING = re.compile(
-    r"(?:\b(?:i|we|my \w+|our \w+|he|she|they)(?:'ve| have| has| had)? (?:got|have|has|had|booked|scheduled|"
-    r"made|set up|lined up)|^\W*(?:(?:so|yeah|hi|hey|um+|uh+|well)\W+)*(?:got|have)|"
+    # not asked for: "can I set up an oil change for tomorrow", "could we have a showing friday"
+    r"(?:(?<!\bcan )(?<!\bcould )(?<!\bmay )(?<!\bshould )(?<!\bwould )(?<!\bcan't )(?<!\bdo )"
+    r"\b(?:i|we|my \w+|our \w+|he|she|they)(?:'ve| have| has| had)? (?:got|have|has|had|booked|scheduled|"
+    r"made|set up|lined up)(?: (?:me|us|him|her|them)(?: in)?)?|"
+    r"^\W*(?:(?:so|yeah|hi|hey|um+|uh+|well)\W+)*(?:got|have)|"
     r"\b(?:i'?m|we'?re|i am|we are|it'?s|it is|he'?s|she'?s|they'?re) (?:booked|scheduled|down|set up)"
     r"(?: in)? for) (?:an?|my|our|the|his|her|their) "
     r"(?:[\w-]+ ){0,2}?" + _VISIT_BOOKED + r"\b(?! (?:due|done|last|ago))"
@@ -142,8 +149,15 @@ OWN_BOOKING = re.compile(
     r"|\b(?:i|we)(?:'ve| have)? (?:got|have) (?:my|our|the) (?:[\w-]+ ){1,3}?(?:getting|being) "
     r"(?:checked|done|looked at|serviced|changed|rotated|inspected|detailed|replaced)\b[^.?!]{0,25}?"
     r"\b(?:today|tomorrow|this|next|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-    # "you guys are coming out to look at my house on wednesday at four"
-    r"|\b(?:you|you guys|y'?all|your (?:agent|guy|person|people|tech))(?:'re| are| is)? "
+    # "my grandson made me an appointment with you people, for the oil"; "i booked something
+    # with y'all i think last week"
+    r"|\b(?:i|we|my \w+|our \w+|he|she|they)(?:'ve| have| has| had)? (?:booked|scheduled|made|set up)"
+    r"(?: (?:me|us|him|her|them))? (?:an? |the )?(?:something|appointment|appt|one) "
+    r"with (?:you|y'?all|your)\b"
+    # "you guys are coming out to look at my house on wednesday at four"; "someone's supposed to
+    # come look at my house tomorrow at ten"
+    r"|\b(?:you|you guys|y'?all|your (?:agent|guy|person|people|tech)|someone|somebody|an agent)"
+    r"(?:'re|'s| are| is)? "
     r"(?:coming|supposed to come|scheduled to come|gonna come|going to come)\b[^.?!]{0,50}?"
     r"\b(?:today|tomorrow|this|next|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 """The caller says they have a booking, and when ("I've got an oil change this Wednesday at

@@ -88,6 +88,7 @@ def _clean_name(words: list[str], raw: list[str] | None = None) -> str | None:
         kept.append(word)
     if not kept or (raw is not None and len(kept) == 1 and not _plausible_name_word(kept[0])):
         return None
+    kept = _unrepeated([w.lower() for w in kept]) if len(kept) >= 3 else kept
     return " ".join("-".join(p[:1].upper() + p[1:] for p in w.split("-")) for w in kept[:3])
 
 
@@ -166,10 +167,16 @@ def _name_frames(u: Utterance) -> Utterance:
 
 
 def _unrepeated(words: list[str]) -> list[str]:
-    """"tasha tasha greenleaf" → "tasha greenleaf"; "lindgren, abe lindgren" → "abe lindgren"."""
+    """"tasha tasha greenleaf" → "tasha greenleaf"; "lindgren, abe lindgren" → "abe lindgren";
+    a word cut off and said again whole ("bri brianna castellanos", "kiara whit whitfield")
+    is said once; a first name said again at the end ("carlos mendoza carlos") is said once."""
     kept = [w for i, w in enumerate(words) if i == 0 or w != words[i - 1]]
+    if len(kept) >= 3:
+        kept = [w for i, w in enumerate(kept)
+                if not (i + 1 < len(kept) and len(w) >= 2 and kept[i + 1].startswith(w))]
     if len(kept) == 3 and kept[0] == kept[2]:
-        kept = kept[1:]
+        first = lexicon().first_names
+        kept = kept[:2] if kept[0] in first and kept[1] not in first else kept[1:]
     return kept
 
 
@@ -212,7 +219,31 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
         fuller = _extract_name(normalise(head), expecting=True)
         if fuller and fuller.split()[0].lower() == name.lower():
             name = fuller
-    return _with_surname_after(u, name) if name else None
+    return corrected_in_turn(u, _with_surname_after(u, name)) if name else None
+
+
+def corrected_in_turn(u: Utterance, name: str) -> str:
+    """The name with the parts the caller puts right later in the same breath: "Jon Peterson.
+    Actually, put the full thing, Jonathan. And it's Petersen with an e-n" → "Jonathan
+    Petersen". Only a capitalised name word close to one part of the name (a longer form of
+    it, or one a letter or two apart) corrects it."""
+    said = re.search(r"\b" + re.escape(name.split()[0]) + r"\b", u.raw, re.IGNORECASE)
+    if said is None:
+        return name
+    later = re.findall(_CAPITALISED, u.raw[said.start():])[len(name.split()):]  # past the name as said
+    for word in later:
+        low = word.lower()
+        parts = name.split()
+        if low in _NEVER_NAME or not _plausible_name_word(low) or low in (x.lower() for x in parts):
+            continue
+        for k, part in enumerate(parts):
+            if (low.startswith(part.lower()) and len(part) >= 3) or (
+                    len(low) >= max(4, len(part) - 1) and low[:2] == part.lower()[:2]
+                    and fuzz.ratio(low, part.lower()) >= (75 if min(len(low), len(part)) >= 5 else 85)):
+                parts[k] = word
+                name = " ".join(parts)
+                break
+    return name
 
 
 

@@ -532,7 +532,9 @@ _NO_THATS_FINE = re.compile(r"(?:no|nope|nah)\W+(?:no\W+)?(?:that'?s|that is|it'
 """"No, that's perfect" to a read-back: nothing to change, a yes."""
 _LATEST = re.compile(r"\b(?:(?:your|the) (?:very )?(?:last|latest) (?:one|slot|appointment|showing|opening|"
                      r"time|available)|as late as (?:possible|you can|you go|you have)|(?:the )?latest "
-                     r"(?:you have|you can|possible|one)|whatever your last)\b")
+                     r"(?:(?:slot |time |one |opening )?(?:you(?:'?ve| guys| all)?|y'?all) (?:have|got|can)|"
+                     r"possible|one|available)|whatever your last|how late (?:can|could) (?:you|y'?all) "
+                     r"(?:do|take|fit|get|see|squeeze|book))\b")
 """The last opening of the day, asked for ("end of day, whatever your last one is")."""
 _NEXT_MONTH = re.compile(r"\b(?:next|early next|beginning of next|first of next|start of next) month\b")
 _APPROVES = re.compile(

@@ -118,6 +118,20 @@ def _is_fallback(text: str, mention: Mention[V]) -> bool:
     return _FALLBACK.search(text[max(0, mention.start - 40): mention.start]) is not None
 
 
+def _said_again_to_refuse(text: str, mentions: Sequence[Mention[V]], ruled: set[int]) -> set[int]:
+    """"monday the 30th uh wait no monday i got jury duty tuesday the 1st": a value set aside and
+    named again first after the correction, before another value that stands, is named to say
+    why not, not chosen again."""
+    found: set[int] = set()
+    for cue in CORRECTION.finditer(text):
+        before = {m.value for m in mentions if m.end <= cue.start()}
+        after = [m for m in mentions if m.start >= cue.end()]
+        if (after and after[0].value in before and re.fullmatch(r"[\s,.]*", text[cue.end(): after[0].start])
+                and any(m.value != after[0].value and m.start not in ruled for m in after[1:])):
+            found.add(after[0].start)
+    return found
+
+
 def settle(text: str, mentions: Sequence[Mention[V]], found: V | None) -> V | None:
     """The value the caller settles on, given every mention and what the extractor found alone.
 
@@ -128,6 +142,7 @@ def settle(text: str, mentions: Sequence[Mention[V]], found: V | None) -> V | No
     starts = [m.start for m in mentions]
     ruled = {m.start for m in mentions if is_ruled_out(
         text, m.start, m.end, next((x for x in starts if x > m.start), None))}
+    ruled |= _said_again_to_refuse(text, mentions, ruled)
     # a value is out when its last mention is ("thursday at ten? no … friday at ten": ten stands)
     last = {m.value: m.start for m in mentions}
     excluded = {value for value, start in last.items() if start in ruled}

@@ -53,6 +53,8 @@ def understand(
     """
     result = _understand(text, profile, today, awaiting, topic)
     result.date = when.near_focus(normalise(text), result.date, today, focus)
+    if result.name:
+        result.name = names.corrected_in_turn(normalise(text), result.name)  # "Jon. Actually, Jonathan"
     return result
 
 

@@ -119,6 +119,8 @@ def answers(awaiting: str, u: Understanding) -> bool:
         return timeish or bool(u.services or u.appointment_type or u.deny or re.search(
             r"\b(?:first|second|earlier|later|last|other|former|latter|both|either)\b",
             without_pauses(u.text.lower())))
+    if awaiting == "move_or_cancel":
+        return u.deny or timeish or bool(KEEP_IT.search(u.text.lower()))
     if awaiting == "confirm_change":
         return u.affirm or u.deny or timeish or bool(KEEP_IT.search(u.text.lower()))
     if awaiting == "anything_else" and (u.has_lead_facts or u.date or u.time or u.window

@@ -75,8 +75,9 @@ def near_focus(u: Utterance, found: date | None, today: date, focus: date | None
     """"The 26th" said while a day weeks ahead is under discussion (Christmas Day was just
     offered) means the 26th nearest that day, not the next 26th from today; ``found`` stands
     otherwise (a month or weekday named, no focus, or a focus within the month)."""
-    bare_day = re.match(rf"\W*(?:(?:oh|ok(?:ay)?|good|great|yes|yeah|so|then|perfect|cool)\W+)*{WEEKDAY}\b",
-                        u.numeric)
+    # the one weekday named, alone: "oh good, Monday works", "yeah eleven on tuesday that's fine"
+    bare_day = len(re.findall(WEEKDAY, u.numeric)) == 1 and not re.search(
+        rf"{MONTH}|\b\d{{1,2}}(?:st|nd|rd|th)\b|\bweeks?\b", u.numeric)
     if (bare_day and focus is not None and found is not None and found < focus
             and found.weekday() == focus.weekday() and (focus - today).days <= 60
             and not re.search(r"\b(?:this|next|tomorrow|today)\b", u.numeric)):
@@ -515,7 +516,7 @@ def _weekday_index(name: str) -> int:
 
 
 def _extract_date(u: Utterance, today: date, _single: bool) -> date | None:
-    text = u.numeric
+    text = re.sub(r"\b(?:the )?following week\b", "next week", u.numeric)  # "same time the following week"
     holiday = None if _single else _holiday_date(text, today)
     if holiday is not None and holiday >= today:
         return holiday
