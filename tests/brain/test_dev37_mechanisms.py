@@ -147,3 +147,78 @@ def test_a_booking_asked_for_is_no_booking_the_caller_has(text) -> None:
 ])
 def test_a_name_restarted_or_put_right_is_the_name_meant(profiles, text, name) -> None:
     assert understand(text, profiles["dealership"], MONDAY, awaiting="name").name == name
+
+
+# -- a read-back answered as if the call were over ----------------------------------------------
+
+
+@pytest.mark.parametrize("line", ["nope, nothing else, we're all set", "no, we're good, thanks"])
+async def test_nothing_else_to_a_cancel_read_back_is_asked_once_more(profiles, line) -> None:
+    calendar = await _booked("real_estate", "property_showing", datetime(2026, 11, 28, 11))
+    state, replies = await call(profiles, "real_estate", "I need to cancel my showing saturday", line,
+                                calendar=calendar)
+    assert "cancel" in replies[-1] and state.awaiting == "confirm_change"
+
+
+async def test_only_cancel_to_a_cancel_read_back_cancels(profiles) -> None:
+    calendar = await _booked("real_estate", "property_showing", datetime(2026, 11, 28, 11))
+    _, replies = await call(profiles, "real_estate", "please cancel the showing on saturday",
+                            "no, I don't want a new time, only cancel", calendar=calendar)
+    assert "is cancelled" in replies[-1]
+
+
+# -- leads: figures, places and parts of the day put right --------------------------------------
+
+
+@pytest.mark.parametrize(("text", "top"), [
+    ("we said three twenty on the form, well no, we got approved for three sixty", 360_000),
+    ("it was two seventy but we bumped it up, we can do three ten now", 310_000),
+    ("I flip houses, looking at something in the four to five hundred range", 500_000),
+])
+def test_a_budget_put_right_or_said_short_is_the_one_meant(profiles, text, top) -> None:
+    u = understand(text, profiles["real_estate"], MONDAY, awaiting="intent")
+    assert u.budget is not None and u.budget[1] == top
+
+
+def test_a_figure_no_one_meets_at_said_with_where_is_the_price(profiles) -> None:
+    u = understand("Round Rock, near the outlets. Maybe three eighty-five. This spring.",
+                   profiles["real_estate"], MONDAY, awaiting="confirm_booking")
+    assert u.time is None and u.budget is not None and u.budget[1] == 385_000
+
+
+@pytest.mark.parametrize(("text", "area"), [
+    ("we were set on Round Rock, actually no, we've switched to Hutto instead, it's cheaper", "Hutto"),
+    ("my brother bought a place in Georgetown last year, but I want to be in Austin", "Austin"),
+    ("my parents live in Cedar Park and I'd like to be close to them, so Cedar Park", "Cedar Park"),
+    ("I grew up in Pflugerville and honestly I want to buy back in Pflugerville", "Pflugerville"),
+])
+def test_the_place_wanted_is_the_callers_own_and_the_last_put_right(profiles, text, area) -> None:
+    u = understand(text, profiles["real_estate"], MONDAY, awaiting="location")
+    assert u.location is not None and u.location[0] == area
+
+
+@pytest.mark.parametrize("text", ["Hi! I sent you a message on Thanksgiving about the condo",
+                                  "we spent Christmas looking at houses online"])
+def test_a_holiday_something_was_done_on_is_no_day_wanted(profiles, text) -> None:
+    assert understand(text, profiles["real_estate"], MONDAY).date is None
+
+
+def test_a_greeting_is_no_part_of_the_day(profiles) -> None:
+    u = understand("Afternoon! I'm looking to sell my place in Pflugerville", profiles["real_estate"], MONDAY)
+    assert u.time_of_day is None
+
+
+@pytest.mark.parametrize(("text", "part"), [
+    ("call me tomorrow evening, no wait, I've got choir tomorrow evening, tomorrow morning", "morning"),
+    ("afternoon, sorry, afternoon is fine", "afternoon"),
+])
+def test_a_part_of_the_day_put_right_is_the_one_meant(profiles, text, part) -> None:
+    u = understand(text, profiles["real_estate"], MONDAY, awaiting="callback_time")
+    assert u.time_of_day == part
+
+
+async def test_an_acknowledgement_and_another_question_takes_no_callback(profiles) -> None:
+    _, replies = await call(profiles, "dealership", "do you guys have a senior discount?",
+                            "okay. how much is a tire rotation?")
+    assert "call you back" in replies[0]  # offered
+    assert "$" in replies[-1] and "call you back" not in replies[-1]  # not taken by "okay"

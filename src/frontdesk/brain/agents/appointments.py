@@ -39,13 +39,16 @@ _SWITCH_TO_CANCEL = re.compile(r"\b(?:just|only|rather|better|instead|actually|g
                                r"|\bcancel (?:it|that|the \w+) (?:instead|altogether|completely|entirely)\b")
 """"actually no, forget it, just cancel it" while a move is read back: the move is dropped, not the
 booking kept."""
-_NO_NEW_ONE = re.compile(r"\b(?:(?:don'?t|do not|won'?t) (?:need|want) (?:a |another )?(?:new one|another|to "
+_NO_NEW_ONE = re.compile(r"\b(?:(?:don'?t|do not|won'?t) (?:need|want) (?:a |another )?"
+                         r"(?:new (?:one|time|day|date|"
+                         r"appointment|slot)|another|to "
                          r"(?:re-?book|re-?schedule|book (?:a )?new|make (?:a )?new))|no need to (?:re-?book|"
                          r"re-?schedule)|not (?:re-?booking|re-?scheduling)|"
                          r"nothing (?:else )?to (?:re-?book|re-?schedule|move)|"
                          r"(?:don'?t|do not|no need to) (?:re-?book|re-?schedule)"
                          r"(?: (?:it|that|anything))?|"
-                         r"(?:don'?t|do not) (?:book|schedule|set up|make) (?:anything|another|a new one))\b")
+                         r"(?:don'?t|do not) (?:book|schedule|set up|make) (?:anything|another|a new one)|"
+                         r"no new (?:appointment|one|booking|day|time))\b")
 """The "no" is to a new appointment, not to cancelling this one ("no thanks, we don't need a new
 one")."""
 
@@ -56,7 +59,8 @@ _WHY_IT_GOES = re.compile(r"\b(?:decided to (?:wait|hold off|pass|go another way
                           r"won'?t (?:make it|be able))\b")
 """Why the appointment goes, said to its cancel read-back ("we decided to wait till rates come
 down, we'll call back in the spring"): a yes."""
-_CLOSING_NO = re.compile(r"\W*no+,?\s+(?:that'?s|thats) (?:it|all)\b")
+_CLOSING_NO = re.compile(r"\W*(?:no+|nope|nah),?\s+(?:(?:that'?s|thats) (?:it|all|everything)|nothing else|"
+                         r"(?:we'?re|i'?m|we are|i am) (?:all set|good|done))\b")
 """"No, that's it, thanks" said to a cancel read-back: nothing more, or keep it? Not clear."""
 
 
@@ -66,7 +70,8 @@ def _keeps(said: str, action: str | None) -> bool:
     return _KEEP.search(_NO_NEW_ONE.sub(" ", said) if action == "cancel" else said) is not None
 
 _GO_AHEAD = {
-    "cancel": re.compile(r"\b(?:go ahead|please do|do it|(?<!don't )(?<!not )cancel "
+    "cancel": re.compile(r"\b(?:go ahead|please do|do it|(?:only|just) cancel(?:ling)?\b(?!\s*\?)|"
+                         r"(?<!don't )(?<!not )cancel "
                          r"(?:it|that|that one|this one|them|the appointment)"
                          r"(?: (?:please|then|for me))?\b(?!\s*\?))"),
     "move": re.compile(r"\b(?:go ahead|please do|do it|(?<!don't )(?<!not )(?:move|change|switch) "

@@ -87,7 +87,9 @@ _THEIR_HOME = re.compile(r"\b(?:our|my|the) (?:house|home|place|condo|property|t
 """Words that make a place the home being sold ("our place in Killeen"), not where they go."""
 
 
-_BOTH_IN_TURN = re.compile(r"\b(?:sell|selling|buy|buying)\b[^.?!]{0,30}\b(?:first|before|too|also|as well)\b"
+_BOTH_IN_TURN = re.compile(r"\b(?:sell|selling|buy|buying)\b(?:(?!\bsaid\b)[^.?!]){0,30}"
+                           r"\b(?:first|before|too|also|"
+                           r"as well)\b"
                            r"|\b(?:also|too) (?:sell|selling|buy|buying)\b")
 """The other side of a move said as an addition or a first step, not a change of mind."""
 
@@ -113,7 +115,8 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
     notes: list[str] = []
     # "our lease is ending" explains a purchase; it does not turn a buyer into a renter
     settled = lead.intent is not None and s.awaiting not in {"intent", None} and not re.search(
-        r"\b(?:actually|instead|rather|also|as well|too)\b", u.text.lower())
+        r"\b(?:actually|instead|rather|also|as well|too|sorry|should(?:a|'?ve| have) said|i mean|i meant)\b",
+        u.text.lower())  # "oh we're selling, sorry, I shoulda said that first": put right
     if {lead.intent, u.lead_intent} == {"buy", "sell"} and _BOTH_IN_TURN.search(normalise(u.text).lower):
         lead.intent = "both"  # a buyer who "would have to sell ours first"
     elif u.lead_intent and not settled and not (

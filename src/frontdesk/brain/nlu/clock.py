@@ -292,7 +292,10 @@ _WINDOWS = (
 def extract_window(u: Utterance) -> TimeWindow | None:
     """A part of the day asked for, kept as a window: "after work", "before lunch", "after 3",
     "first thing", "evening" — used to choose slots and callback times."""
-    text = u.numeric
+    # "Morning. I'm an investor …", "good afternoon!": a greeting, no part of the day asked for
+    text = re.sub(r"^\W*(?:(?:hi|hello|hey|yes|yeah|oh)\W+)?(?:good\s+)?"
+                  r"(?:morning|afternoon|evening)\s*[.,!]",
+                  " ", u.numeric)
     if (span := _span(text)) is not None:
         return span
     bound = re.search(r"\b(after|before|past|until|till|earlier than|sooner than|later than)\s+"
@@ -312,11 +315,29 @@ def extract_window(u: Utterance) -> TimeWindow | None:
                 return TimeWindow(at, time(23, 0), f"after {_say(at)}")
             return TimeWindow(time(0, 0), at, f"before {_say(at)}")
     text = re.sub(r"\b(?:good|g'?) ?(?:morning|afternoon|evening)\b", " ", text)  # greetings
+    for tail in correction_tails(text):
+        # "tomorrow morning? oh wait, no, I've got a closing tomorrow morning. tomorrow afternoon":
+        # the part after the correction; one set aside and named again first says why not
+        said = _windows_in(tail)
+        if not said:
+            continue
+        before = {w.label for w in _windows_in(text[: len(text) - len(tail)])}
+        if said[0].label in before:
+            return next((w for w in said[1:] if w.label != said[0].label), said[0])
+        return said[0]
+    found = _windows_in(text)
+    order = [label for _, (_, _, label) in _WINDOWS]
+    return min(found, key=lambda w: order.index(w.label)) if found else None
+
+
+def _windows_in(text: str) -> list[TimeWindow]:
+    """The parts of the day named and not ruled out, in the order said."""
+    found: list[tuple[int, TimeWindow]] = []
     for pattern, (start, end, label) in _WINDOWS:
-        match = re.search(pattern, text)
-        if match and not ruled_out(text, match.start()) and not _BUSY_IN.search(text[: match.start()]):
-            return TimeWindow(start, end, label)
-    return None
+        for match in re.finditer(pattern, text):
+            if not ruled_out(text, match.start()) and not _BUSY_IN.search(text[: match.start()]):
+                found.append((match.start(), TimeWindow(start, end, label)))
+    return [w for _, w in sorted(found, key=lambda f: f[0])]
 
 
 _BUSY_IN = re.compile(r"\b(?:in (?:meetings?|class|court|surgery)|busy|working|at work|tied up|slammed|"

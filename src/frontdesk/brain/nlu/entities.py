@@ -582,10 +582,10 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
     spans: list[tuple[int, int]] = []
     for words, area, inside in sorted(said, key=lambda a: len(a[0]), reverse=True):
         for match in re.finditer(rf"(?<![\w-]){re.escape(words.lower())}(?![\w-])", u.lower):
-            if not any(match.start() < end and start < match.end() for start, end in spans) and not (
-                    any(f[1] == area for f in found)):  # the first time each place is said
+            if not any(match.start() < end and start < match.end() for start, end in spans):
                 found.append((match.start(), area, inside))  # "east austin" once, as Austin
-                spans.append(match.span())
+                spans.append(match.span())  # each time it is said: "grew up in X … buying in X"
+    found.sort()
     if not found:
         # A near miss of a place name is a place only where a place is expected: asked for
         # one, or after "in"/"near" ("we're working with a lender" is not Leander).
@@ -608,10 +608,10 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
                 break
     wanted = [(start, area, inside) for start, area, inside in found
               if not ruled_out(u.lower, start)]
-    tails = correction_tails(u.lower)
-    if tails:  # "Round Rock — no, I mean Cedar Park": the place after the correction
-        cut = len(u.lower) - len(tails[0])
-        corrected = [w for w in wanted if w[0] >= cut]
+    for tail in correction_tails(u.lower):
+        # "Round Rock — no, I mean Cedar Park": the place after the last correction that names
+        # one ("… well, actually, we're going with Leander instead, it's closer to her parents")
+        corrected = [w for w in wanted if w[0] >= len(u.lower) - len(tail)]
         if corrected:
             return corrected[0][1], corrected[0][2]
     if not wanted:
@@ -629,6 +629,9 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
     if not elsewhere and not expecting and not selling and any(own_home(w) for w in wanted):
         return None  # "once my Georgetown house closes": their home, not where they look
     wanted = elsewhere or wanted
+    # another's place ("my sister just closed on a place in Cedar Park") when the caller names
+    # their own; alone ("near my daughter, she lives in Cedar Park") it is where they look
+    wanted = [w for w in wanted if not _SOMEONE_ELSES.search(u.lower[max(0, w[0] - 60): w[0]])] or wanted
     wanted = [w for w in wanted if not _LEFT_BEHIND.search(u.lower[max(0, w[0] - 40): w[0]])
               and not (not w[2] and _TRIP.search(u.lower[max(0, w[0] - 40): w[0]]))]
     if not wanted:
@@ -656,6 +659,11 @@ _LEFT_BEHIND = re.compile(r"\b(?:let go|laid off|fired|grew up|was born|used to 
                           r"\b(?:moving|relocating|transferring|coming|came|moved) "
                           r"(?:down |up |over )?from\s+$")
 """A place the caller is leaving or has left behind."""
+_SOMEONE_ELSES = re.compile(
+    r"\b(?:sister|brother|mom|mother|dad|father|parents|friend|cousin|aunt|uncle|son|daughter|in-?laws|"
+    r"neighbou?r|coworker|co-worker|boss|she|he|they)(?:'s)?\b(?:(?!\b(?:i|we|i'm|we're)\b)[^.?!]){0,40}"
+    r"\b(?:closed on|bought|buys|lives?|living|moved|has|got|just got|owns?|rents?)\b[^.?!]{0,25}\bin\s+$")
+"""A place another person bought or lives in ("my sister just closed on a place in Cedar Park")."""
 _TRIP = re.compile(r"\b(?:(?:driv|fly|flew|head|go|went|travel|road-?trip)\w* "
                    r"(?:up |down |over |out |back )?to|"
                    r"(?:trip|flight|drive|run) (?:up |down |over |out )?to|visiting|back from|"

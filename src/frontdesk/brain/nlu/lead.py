@@ -42,7 +42,8 @@ _MONEY_CUE = re.compile(r"\$|\b(?:budget|afford|price|spend|range|pre-?approved 
                         r"approved (?:us |me )?for|stretch to|tops|ceiling|max(?:imum)?|"
                         r"thousand|grand|at (?:the )?(?:very )?most|(?:nothing|not) (?:over|above)|"
                         r"cap(?:ped)? at|"
-                        r"tops? out|limit|no more than)\b|" + HOME_PRICE + r"\s*\d|"
+                        r"tops? out|limit|no more than|(?:form|application) (?:says|said)|"
+                        r"(?:bumped|moved|raised|upped) (?:it |that |us )?up)\b|" + HOME_PRICE + r"\s*\d|"
                         # "we're looking in austin, around three fifty"
                         r"\blooking (?:in|around|near) [a-z' ]{2,30},?\s+(?:around|about|roughly|maybe|"
                         r"like|under|up to|no more than|somewhere around)\s*\d")
@@ -133,7 +134,8 @@ def _rough_range(text: str, expecting: bool) -> tuple[int, int] | None:
 _NOT_MONEY_AFTER = re.compile(r"\s*(?:miles?|square|sq|feet|ft|acres?|bed|bath|minutes?|hours?|days?|weeks?|"
                               r"months?|years?|people|kids|%|[ap]\.?m\b)")
 _HOME_SPAN = re.compile(r"\b(?:budget|houses?|homes?|condos?|townhouses?|townhomes?|places?|property|"
-                        r"properties|buy|buying)\b[^.?!]{0,60}\b\d{1,3}(?: \d{2})? (?:to|and|-) \d{1,3}\b"
+                        r"properties|buy|buying|duplex(?:es)?|fourplex(?:es)?|rentals?|investment)\b"
+                        r"[^.?!]{0,60}\b\d{1,3}(?: \d{2})? (?:to|and|-) \d{1,3}\b"
                         r"(?!\s*(?:miles?|square|sq|feet|ft|acres?|bed|bath|minutes?|hours?|days?|weeks?|"
                         r"months?|years?|people|kids|%))")
 """Homes, then a span of small figures: a price range in thousands."""
@@ -145,6 +147,10 @@ _SAVED = re.compile(r"(?:\b(?:about|around|like|roughly|maybe)\s+)?\$?\b\d[\d,.]
                     r"\b(?:saved up|savings of|down payment of|put down)\s+(?:about |around )?\$?"
                     r"\d[\d,.]*\s*(?:k|thousand|grand)?")
 """Money saved or put down: a down payment, not the home's price."""
+
+
+_UPDATED = re.compile(r"old news|out of date|(?:bumped|moved|went|gone|raised|upped)(?: it| that| us)? up")
+"""A figure said to be out of date ("we've bumped that up"): the one after it is the budget."""
 
 
 def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None, int] | None:
@@ -175,6 +181,9 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
                                  # "around four hundred— what? okay, my wife says we can go up to 425"
                                  r"(?:my (?:wife|husband|partner|spouse|fiance|fiancee)|she|he) says|"
                                  r"well,? maybe|or maybe|perhaps|more like|let'?s say|"
+                                 # "one forty. well, no, that's old news, … one eighty-five"; "the
+                                 # form says two fifty? we've bumped that up, we can do three hundred"
+                                 r"well,? no|" + _UPDATED.pattern + "|"
                                  # "three fifty maybe four if it's the one"
                                  r"(?:(?<=\d )|(?<=\d, ))maybe"
                                  r"(?= (?:up to |as much as |even |stretch to )?\$?\d))\b|—|"
@@ -190,8 +199,9 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
             # "about three fifty, sorry, three seventy-five": the figure corrected says the
             # new one is money too, and in the same unit
             head = text[: corrected[-1].start()]
-            inherited = _MONEY_CUE.search(head) is not None or extract_budget(
-                Utterance(raw=head, lower=head, numeric=head), expecting=expecting) is not None
+            inherited = (_MONEY_CUE.search(head) is not None or _UPDATED.search(corrected[-1].group(0))
+                         is not None or extract_budget(Utterance(raw=head, lower=head, numeric=head),
+                                                       expecting=expecting) is not None)
             text = _spoken_money(tail, True) if inherited else tail  # "500k, I say four-fifty"
             hundreds = re.match(r"(\W*(?:like |about |around |say )?)([1-9])\b(?![.,]?\d|\s*(?:k\b|hundred|"
                                 r"thousand|million|mil\b|grand|percent|%))", text)

@@ -109,6 +109,12 @@ while a lead question was asked: no time or count is said that way there."""
 _HUNDREDS_SPAN = re.compile(r"\b(?:between|from)\s+(?:like\s+|about\s+|around\s+)?\$?[1-9]\d{2}k?\s+"
                             r"(?:and|to|-)\s+(?:like\s+|maybe\s+)?\$?[1-9]\d{2}k?\b")
 """A span of three-figure amounts ("anywhere from 500 to 800"): home prices in thousands."""
+_LOOSE_FIGURE = re.compile(r"\b(?:about|around|maybe|like|up to|roughly|say)\s+[1-9] \d{2}\b(?! \d)")
+""""maybe three eighty-five": a figure said the way home prices are."""
+_SHORT_SPAN = re.compile(r"\b[1-9] (?:to|or|-) [1-9]00\b"
+                         r"(?!\s*(?:miles?|square|sq|feet|acres?|people|%|a month|"
+                         r"dollars a|bucks a))")
+""""Six to seven hundred": a span of hundreds with the first said short, home prices in thousands."""
 _SPOKEN_SPAN = re.compile(r"\b[1-9](?: \d{2}|\d{2}) (?:to|-) (?:like |maybe )?[1-9](?: \d{2}|\d{2})\b"
                           r"(?!\s*(?:miles?|square|sq|feet|acres?|minutes?|hours?|days?|weeks?|months?|years?|"
                           r"people|%|am|pm))")
@@ -323,7 +329,7 @@ def read(text: str, profile: BusinessProfile, today: date,
         result.budget = lead.extract_budget(u, expecting=awaiting == "budget" or (
             _CHECKS_FACT.search(u.lower) is not None and _BUYS.search(u.lower) is not None) or (
             awaiting in _LEAD_ASKED and _PRICE_SPAN.search(u.lower) is not None) or (
-            _HUNDREDS_SPAN.search(u.numeric) is not None) or (
+            _HUNDREDS_SPAN.search(u.numeric) is not None) or _SHORT_SPAN.search(u.numeric) is not None or (
             awaiting in _LEAD_ASKED and _SPOKEN_SPAN.search(u.numeric) is not None) or (
             awaiting in _LEAD_ASKED | {"date", "pick_alternative"}  # no day is said "four hundred"
             and _BARE_FIGURE.fullmatch(u.numeric) is not None) or (
@@ -340,6 +346,14 @@ def read(text: str, profile: BusinessProfile, today: date,
         result.financing = lead.extract_financing(u, expecting=awaiting == "financing")
         result.motivation = lead.extract_motivation(u, expecting=awaiting == "motivation")
         result.lead_intent = lead.extract_lead_intent(said)
+        if result.budget is None and not _SAID_AS_CLOCK.search(u.lower) and (
+                (result.time and result.time.minute % 15) or (result.time is None and _LOOSE_FIGURE.search(
+                    u.numeric))) and (result.location or result.timeline or awaiting in _LEAD_ASKED):
+            # "Austin, around Mueller. About four twenty-five. Within six months.": no one meets
+            # at 4:25 ("maybe three eighty-five" is no time at all); said with where and when,
+            # it is the price
+            result.budget = lead.extract_budget(u, expecting=True)
+            result.time = None if result.budget else result.time
     if result.budget and awaiting == "budget":
         result.time = None  # "around three twenty-five" asked for a budget is money, not 3:25
     elif result.budget and result.time and not _SAID_AS_CLOCK.search(u.lower) and (

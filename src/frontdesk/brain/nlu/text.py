@@ -441,7 +441,7 @@ value ("actually no 1 pm", "monday wait no tuesday"): the value corrects, it is 
 CORRECTION = re.compile(r"\b(?:no,? wait|wait,? no|oh,? wait|actually|i mean|sorry|make (?:it|that)|"
                          r"instead(?! of)|rather(?! than)|scratch that|on second thought|no no|hold on|wait|"
                          r"let'?s say|let'?s (?:do|go with)|go with|better make it|i meant|meant|"
-                         r"no,)(?=\W|$)")
+                         r"no,|well,? no|technically)(?=\W|$)")
 _BLOCKED_AFTER = re.compile(r"^[\s,.!?-]*(?:(?:is|are|'s|'re)\s+)?(?:i'?m|we'?re|i am|we are|is|are|"
                             r"isn't|doesn't|won't|no good|bad|out|not good|booked|busy|slammed|"
                             r"taken|full|tough|no)\b")

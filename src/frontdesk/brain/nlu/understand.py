@@ -260,11 +260,20 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
         main.date = next((a.date for a in reversed(asides) if a.date is not None), None)
         if main.date and main.time is None:  # "oil change. y'all work saturdays? maybe like 10"
             main.time = clock.extract_time(normalise(f"{main.date:%A}, {main.text}"))
+    if awaiting == "offer_callback" and main.affirm and _ACK_ONLY.match(main.text.lower()) and any(
+            a.is_question and (a.services or {"faq_topic", "price_question"} & a.flags) for a in asides):
+        main.affirm = False  # "roger that. how much is a state inspection?": heard, and asks on;
+        main.intent = "chitchat"  # no yes to a call back
     for aside in asides:
         aside.flags.add("aside")  # said in passing: answered as asked, whatever it names
     main.acts = asides
     main.text = normalise(text).raw
     return main
+
+
+_ACK_ONLY = re.compile(r"\W*(?:ok(?:ay)?|alright|all right|roger(?: that)?|got it|gotcha|i see|understood|"
+                       r"copy(?: that)?|fair enough|hmm+|huh)\W*$")
+"""Words that only say the caller heard ("roger that"): no yes to what was offered."""
 
 
 def _echoes_question(r: Understanding) -> bool:

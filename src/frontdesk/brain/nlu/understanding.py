@@ -109,7 +109,9 @@ def answers(awaiting: str, u: Understanding) -> bool:
             "intent", "budget", "timeline", "location", "financing", "motivation"})
     if awaiting == "offer_callback":
         # "okay, fine. we're looking in Georgetown…" moves on; it does not accept a callback
-        moved_on = u.has_lead_facts or u.has_booking_facts or u.vehicle is not None
+        moved_on = u.has_lead_facts or u.has_booking_facts or u.vehicle is not None or (
+            u.is_question and bool(u.services or {"faq_topic", "price_question"} & u.flags))
+        # ("roger that. how much is a state inspection?" asks on; it takes no callback)
         when = timeish and not (u.services or u.appointment_type or u.vehicle or u.has_lead_facts
                                 or "book" in u.flags)  # "mornings before 10 are best": yes, and when
         return ((u.affirm or u.deny) and not moved_on) or u.phone is not None or when

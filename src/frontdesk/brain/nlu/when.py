@@ -235,6 +235,12 @@ def names_holiday(text: str) -> bool:
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
+_DONE_ON_HOLIDAY = re.compile(r"\b(?:spent|filled|sent|submitted|signed|did|was|were|went|saw|celebrated|"
+                              r"came|drove|flew|looked|found|clicked|called|emailed|talked|spoke|"
+                              r"noticed|started|happened|broke|bought)\b[^.?!]{0,30}$")
+"""A past deed said before a holiday: the holiday is when it happened, not a day wanted."""
+
+
 def _holiday_date(text: str, today: date) -> date | None:
     """"the Tuesday after Thanksgiving", "the day before Christmas Eve", "New Year's Day"."""
     if (unnamed := re.search(r"\b(?:sometime |some time |anytime |any time |right )?after the holiday\b(?!s)",
@@ -263,6 +269,8 @@ def _holiday_date(text: str, today: date) -> date | None:
         return None  # "sometime before Christmas" bounds the day; it is not the day
     if _TRIP.search(text[max(0, match.start() - 60): match.start()]):
         return None  # "we're driving up to Amarillo on Christmas Day": the trip's day
+    if rel is None and _DONE_ON_HOLIDAY.search(clause_before(text, match.start())):
+        return None  # "I filled that out on Christmas Day", "we spent Christmas driving around"
     restated = [m for m in DATE_SPAN.finditer(text) if not (
         re.fullmatch(WEEKDAY, m.group(0)) and _weekday_index(m.group(0)) == day.weekday())]
     if rel is None and (restated or re.match(
