@@ -222,3 +222,46 @@ async def test_an_acknowledgement_and_another_question_takes_no_callback(profile
                             "okay. how much is a tire rotation?")
     assert "call you back" in replies[0]  # offered
     assert "$" in replies[-1] and "call you back" not in replies[-1]  # not taken by "okay"
+
+
+# -- times, days and services named for other things --------------------------------------------
+
+
+def test_a_time_another_person_drops_someone_at_is_not_the_visit(profiles) -> None:
+    u = understand("saturday like ten, my husband drops our boys at soccer at nine so ten is good",
+                   profiles["dealership"], MONDAY, awaiting="date")
+    assert u.time == time(10, 0)
+
+
+def test_a_day_turned_to_with_its_time_and_instead_is_the_one(profiles) -> None:
+    u = understand("Thursday at two? Actually no, hold on, Thursday's my mom's surgery. "
+                   "Friday at two instead.", profiles["dealership"], MONDAY, awaiting="date")
+    assert u.date == date(2026, 11, 27)
+
+
+def test_something_else_got_cancelled_is_no_cancel(profiles) -> None:
+    u = understand("I have a tire rotation booked tomorrow at ten but my ride got cancelled, "
+                   "can we move it to thursday", profiles["dealership"], MONDAY)
+    assert u.intent == "reschedule"
+
+
+@pytest.mark.parametrize("text", [
+    "how much is a detail, and could I get that with an oil change friday",
+    "what's a tire rotation cost? can I book it along with an oil change friday"])
+def test_the_service_asked_about_and_another_are_both_booked(profiles, text) -> None:
+    u = understand(text, profiles["dealership"], MONDAY)
+    assert len(u.services) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "my cousin runs the tire shop downtown, but I need an oil change",
+    "I was at the brake place yesterday and they wanted too much for an oil change"])
+def test_a_shop_named_by_a_part_is_no_service(profiles, text) -> None:
+    u = understand(text, profiles["dealership"], MONDAY)
+    assert u.services == ["oil_change"]
+
+
+def test_the_price_asked_in_other_words_is_answered(profiles) -> None:
+    u = understand("the battery, what is the cost?", profiles["dealership"], MONDAY, awaiting="anything_else")
+    asked = [u, *u.acts]
+    assert any("price_question" in a.flags for a in asked)

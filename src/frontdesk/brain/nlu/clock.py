@@ -73,7 +73,8 @@ def clock(hour: int, minute: int, meridiem: str | None) -> time | None:
 
 
 _OTHER_ACTIVITY = re.compile(
-    r"\b(?:drop(?:ping)? (?:off )?(?:the |my )?(?:kids?|son|daughter)|kids?|school|shift|"
+    r"\b(?:drop(?:s|ped|ping)? (?:off )?(?:the |my |our |his |her )?(?:kids?|son|daughter|boys|girls)|kids?|"
+    r"school|shift|swim|soccer|football|baseball|softball|ballet|karate|daycare|lessons?|"
     r"(?<!would )(?<!could )(?<!should )(?<!might )(?<!will )(?<!that )(?<!it )(?<!this )(?<!after )work|"
     r"(?:i'm|im|i am|we're|she's|he's|gets?|get|getting) off|"
     r"get off|gets? out|class|practice|meeting|lunch break|church|gym|flight|train|bus|"
@@ -82,8 +83,8 @@ _OTHER_ACTIVITY = re.compile(
     # "so I'm back at my desk by one", "I have to be at the office by nine"
     r"(?:i'?m|i am|we'?re|be|get|gotta be|got to be|have to be|need to be) (?:back|home)|"
     r"(?:gotta|got to|have to|need to|must|supposed to) be (?:at|in|there|on)|"
-    r"pick(?:ing)? up (?:the |my )?(?:kids?|son|daughter|wife|husband)|"
-    r"pick(?:ing)? (?:the |my )?(?:kids?|son|daughter|wife|husband) up)\b")
+    r"pick(?:s|ing)? up (?:the |my |our )?(?:kids?|son|daughter|wife|husband)|"
+    r"pick(?:s|ing)? (?:the |my |our )?(?:kids?|son|daughter|wife|husband) up)\b")
 """What a time may belong to instead of the appointment ("I drop the kids at eight")."""
 
 
@@ -150,6 +151,11 @@ def _times(text: str) -> list[tuple[int, time]]:
                              r"(?!\s*(?:st|nd|rd|th|%|/|k\b|thousand|dollars|bucks|miles|bed|bath|br\b|people|"
                              r"kids|cars|hours?|minutes?|days?|weeks?|months?|years?))", text):
         add(match, clock(int(match.group(1)), int(match.group(2) or 0), None))  # "wed. 10"
+    for match in re.finditer(r"(?:(?<=\bso )|(?<=\bthen )|(?<=\bso like )|(?<=\bso maybe ))"
+                             r"(\d{1,2})(?::(\d{2}))?"
+                             r"\s+(?:is|'s|works|would (?:be|work))\b"
+                             r"(?:\s+(?:good|fine|great|perfect|best|better|ok|okay))?", text):
+        add(match, plain(match.group(1), match.group(2)))  # "… drops the boys at soccer at 9 so 10 is good"
     bare = _TIME_BARE.search(text.strip())
     if bare and not found:
         hour, minute = (bare.group(1), bare.group(2)) if bare.group(1) else (bare.group(3), bare.group(4))

@@ -343,7 +343,9 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         return "reschedule", max(p, 0.6)  # "I've got an oil change Wednesday … I'd rather get it in sooner"
     if awaiting in {None, "anything_else"} and OWN_BOOKING.search(r.text.lower()) and model not in {
             "do_not_call", "escalation", "wrong_number"} and not r.is_question:
-        if re.search(r"\b(?:cancel\w*|call (?:it|that) off|scrap)\b", r.text.lower()) or (
+        # ("our flight home got cancelled … can we push it to Monday?": the flight's, not theirs)
+        if re.search(r"(?<!\bgot )(?<!\bget )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )"
+                     r"\b(?:cancel\w*|call (?:it|that) off|scrap)\b", r.text.lower()) or (
                 "objection_have_agent" in {rule, model} or re.search(NO_LONGER_NEEDED, r.text.lower())):
             # "I had a brake check on the books … gonna have to cancel that"; "we had a consultation
             # set up Friday, and we've decided to go with my brother-in-law": why it goes

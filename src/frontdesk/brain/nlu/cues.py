@@ -208,7 +208,9 @@ CANCEL_ASK = re.compile(r"(?<!\bif i )(?<!\bif we )(?<!\bto )(?:\bcancel(?:l?ed|
                          # "forget it, I just want it cancelled, the one tomorrow at ten"
                          r"\b(?:want|need|like|have|get) (?:it|that|this|them|the \w+|my \w+) cancell?ed\b|"
                          r"\b(?:had|have|got) (?:an?|the|my|our) [\w ]{0,25}?(?:set up|booked|scheduled|"
-                         r"on the (?:books|calendar|schedule))\b[^.?!]*\b(?:cancel|call (?:it|that) off|"
+                         r"on the (?:books|calendar|schedule))\b[^.?!]*"
+                         r"(?<!\bgot )(?<!\bwas )(?<!\bwere )(?<!\bbeen )"
+                         r"(?<!\bis )\b(?:cancel|call (?:it|that) off|"
                          r"(?:gonna|going to) (?:have to )?pass|not (?:gonna|going to) (?:make|need) it)|"
                          + NO_LONGER_NEEDED)
 """A request to cancel the caller's own appointment, however long the story around it ("we had

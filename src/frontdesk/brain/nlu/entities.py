@@ -253,6 +253,10 @@ _REMINDER_STICKER = re.compile(r"^(?!.*\b(?:inspect\w*|state|registration|expir\
 """The service reminder sticker on the windshield, not the inspection sticker."""
 
 
+_A_SHOP = re.compile(r"\s+(?:place|shop|store|center|centre|guy|guys|chain|company|outlet|warehouse)\b")
+"""A part that names a kind of shop ("the tire place", "a brake shop"), not the work."""
+
+
 def _by_part(u: Utterance, profile: BusinessProfile, known: set[str]) -> list[tuple[int, int, str]]:
     """Services named by the part they work on ("the oil and the tires done", "the tires, to
     rotate them"): a part only one service of the business mentions is that service."""
@@ -265,6 +269,8 @@ def _by_part(u: Utterance, profile: BusinessProfile, known: set[str]) -> list[tu
             owners = [sv.key for sv in profile.services if any(
                 _singular(part) in {_singular(w) for w in re.findall(r"[a-z/]+", phrase.lower())}
                 for phrase in (sv.name, *sv.synonyms))]
+            if _A_SHOP.match(u.lower, match.end()):
+                continue  # "he works at the tire place on 35": a shop, not work on the tires
             if len(owners) == 1 and owners[0] not in known and _mention_wanted(u.lower, match) and (
                     not _NO_NEED.search(_clause_of(u.lower, match))):
                 found.append((-len(part), match.start(), owners[0]))

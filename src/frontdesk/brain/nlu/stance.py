@@ -33,7 +33,8 @@ _AFFIRM_BEFORE = re.compile(
     r"hold on|wait))*\W*$")
 """Words right before a value that propose or correct to it ("how about Friday", "no, Friday")."""
 _AFFIRM_AFTER = re.compile(
-    r"^\W*(?:(?:'s|is|are|would|will|should|might)\s+)?(?:(?:be|work|look)s?\s+)?(?:actually\s+|"
+    r"^\W*(?:(?:at|around|about) \d{1,2}(?::\d{2})?\s*(?:am|pm)?\W*)?"  # "saturday at 10 instead"
+    r"(?:(?:'s|is|are|would|will|should|might)\s+)?(?:(?:be|work|look)s?\s+)?(?:actually\s+|"
     r"probably\s+|much\s+|way\s+|a lot\s+)?(?:works?|better|best|good|great|fine|perfect|ideal|"
     r"easier|safer|then|instead|it is|for sure|is good|would be (?:great|better|best|good|perfect))"
     r"\b(?!\s+(?:for (?:my|his|her|their) |than))")
@@ -118,6 +119,9 @@ def _is_fallback(text: str, mention: Mention[V]) -> bool:
     return _FALLBACK.search(text[max(0, mention.start - 40): mention.start]) is not None
 
 
+_ONLY_FILLER = re.compile(r"(?:[\s,.!-]|\b(?:no|nah|hang on|hold on|wait|um+|uh+|sorry|well|oh)\b)*")
+
+
 def _said_again_to_refuse(text: str, mentions: Sequence[Mention[V]], ruled: set[int]) -> set[int]:
     """"monday the 30th uh wait no monday i got jury duty tuesday the 1st": a value set aside and
     named again first after the correction, before another value that stands, is named to say
@@ -126,7 +130,7 @@ def _said_again_to_refuse(text: str, mentions: Sequence[Mention[V]], ruled: set[
     for cue in CORRECTION.finditer(text):
         before = {m.value for m in mentions if m.end <= cue.start()}
         after = [m for m in mentions if m.start >= cue.end()]
-        if (after and after[0].value in before and re.fullmatch(r"[\s,.]*", text[cue.end(): after[0].start])
+        if (after and after[0].value in before and _ONLY_FILLER.fullmatch(text[cue.end(): after[0].start])
                 and any(m.value != after[0].value and m.start not in ruled for m in after[1:])):
             found.add(after[0].start)
     return found

@@ -283,6 +283,10 @@ def _echoes_question(r: Understanding) -> bool:
         or r.services or r.date or r.time)
 
 
+_THAT_PLUS = re.compile(r"\b(?:that|it|one|those|them)\s+(?:plus|and|with|and also|along with|as well as)\b")
+"""The thing just asked about, and another ("can I get that plus a tire rotation")."""
+
+
 def _carry_subject(main: Understanding, asides: list[Understanding]) -> None:
     """"What's an oil change run? eh, just put me down for Saturday at ten": a booking that
     names no service books what the question before it asked about (the service, the kind of
@@ -299,6 +303,10 @@ def _carry_subject(main: Understanding, asides: list[Understanding]) -> None:
             continue
         if not main.services and aside.services:
             main.services = list(aside.services)
+        elif aside.services and (_THAT_PLUS.search(f"{aside.text} {main.text}".lower()) or re.search(
+                r"\b(?:get|do|book|have|schedule)\s+(?:that|it|one|those)\W*$", aside.text.lower())):
+            # "what do you charge for an oil change, and can I get that plus a tire rotation?"
+            main.services = [*aside.services, *(k for k in main.services if k not in aside.services)]
         if not main.appointment_type and aside.appointment_type:
             main.appointment_type = aside.appointment_type
         if not main.lead_intent and aside.lead_intent:
