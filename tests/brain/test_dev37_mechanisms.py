@@ -265,3 +265,21 @@ def test_the_price_asked_in_other_words_is_answered(profiles) -> None:
     u = understand("the battery, what is the cost?", profiles["dealership"], MONDAY, awaiting="anything_else")
     asked = [u, *u.acts]
     assert any("price_question" in a.flags for a in asked)
+
+
+def test_a_name_said_not_to_be_it_corrects_nothing(profiles) -> None:
+    u = understand("Put it under my wife, Ana Ruiz. Not Anna, that's her sister.", profiles["dealership"],
+                   MONDAY, awaiting="name")
+    assert u.name == "Ana Ruiz"
+
+
+def test_a_home_sold_to_pay_for_the_next_is_no_place_or_sale(profiles) -> None:
+    u = understand("We're selling our condo in Dallas, so that covers the down payment. Looking in Round Rock.",
+                   profiles["real_estate"], MONDAY, awaiting="location")
+    assert u.location == ("Round Rock", True) and u.lead_intent != "sell"
+
+
+def test_a_place_ruled_out_anywhere_is_not_it(profiles) -> None:
+    u = understand("so only Georgetown? no, my work's in Killeen, I can't do Georgetown",
+                   profiles["real_estate"], MONDAY, awaiting="location")
+    assert u.location == ("Killeen", False)

@@ -612,14 +612,9 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
                 name = names[match[2]]
                 found.append((start, name, dict(areas)[name]))
                 break
-    wanted = [(start, area, inside) for start, area, inside in found
-              if not ruled_out(u.lower, start)]
-    for tail in correction_tails(u.lower):
-        # "Round Rock — no, I mean Cedar Park": the place after the last correction that names
-        # one ("… well, actually, we're going with Leander instead, it's closer to her parents")
-        corrected = [w for w in wanted if w[0] >= len(u.lower) - len(tail)]
-        if corrected:
-            return corrected[0][1], corrected[0][2]
+    # a place ruled out anywhere is not it ("you're just Austin area? … I can't do Austin")
+    refused = {area for start, area, _ in found if ruled_out(u.lower, start)}
+    wanted = [(start, area, inside) for start, area, inside in found if area not in refused]
     if not wanted:
         return None
     # "my house up in Georgetown is under contract … a condo in Austin": where the caller lives
@@ -645,6 +640,12 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
     # "somewhere north of Austin … so maybe Georgetown": a place that only says where the
     # wanted one lies (or where the caller works) is not it when another is named
     wanted = [w for w in wanted if not _LANDMARK.search(u.lower[max(0, w[0] - 40): w[0]])] or wanted
+    for tail in correction_tails(u.lower):
+        # "Round Rock — no, I mean Cedar Park": the place after the last correction that names
+        # one ("… well, actually, we're going with Leander instead, it's closer to her parents")
+        corrected = [w for w in wanted if w[0] >= len(u.lower) - len(tail)]
+        if corrected:
+            return corrected[0][1], corrected[0][2]
     wanted.sort(key=lambda f: (not f[2], f[0]))
     return wanted[0][1], wanted[0][2]
 

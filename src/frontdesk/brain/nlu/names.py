@@ -230,12 +230,15 @@ def corrected_in_turn(u: Utterance, name: str) -> str:
     said = re.search(r"\b" + re.escape(name.split()[0]) + r"\b", u.raw, re.IGNORECASE)
     if said is None:
         return name
-    later = re.findall(_CAPITALISED, u.raw[said.start():])[len(name.split()):]  # past the name as said
-    for word in later:
-        low = word.lower()
+    # the capitalised words past the name as said
+    later = list(re.finditer(_CAPITALISED, u.raw[said.start():]))[len(name.split()):]
+    for found in later:
+        word, low = found.group(0), found.group(0).lower()
         parts = name.split()
-        if low in _NEVER_NAME or not _plausible_name_word(low) or low in (x.lower() for x in parts):
-            continue
+        if low in _NEVER_NAME or not _plausible_name_word(low) or low in (x.lower() for x in parts) or (
+                re.search(r"\b(?:not|isn'?t|wasn'?t|no)\W+$",
+                          u.raw[said.start(): said.start() + found.start()], re.IGNORECASE)):
+            continue  # "Maria Delgado. Not Mario, that's me": the one said not to be it
         for k, part in enumerate(parts):
             if (low.startswith(part.lower()) and len(part) >= 3) or (
                     len(low) >= max(4, len(part) - 1) and low[:2] == part.lower()[:2]

@@ -135,7 +135,14 @@ _HOME_TALK = re.compile(r"\b(?:buy|buying|purchase|house|home|condo|townhome|pla
 """"looking to buy in Round Rock, up to about four twenty-five": a ceiling said of a home is money."""
 _FUNDS_FROM = re.compile(r"(?i)\b(?:from|with|out of) (?:the )?(?:sale|selling|proceeds)(?: (?:of|from))? "
                          r"(?:our|my|the|his|her|their) (?:old )?(?:house|home|place|condo|townhome|property)"
-                         r"(?: (?:(?:up|down|back|over) )?(?:in|there|here) ?[a-z]*(?: [a-z]+)?)?")
+                         r"(?: (?:(?:up|down|back|over) )?(?:in|there|here) ?[a-z]*(?: [a-z]+)?)?"
+                         # "we're selling our place in Houston, so that's the down payment"
+                         r"|\b(?:we'?re|we are|i'?m|i am|we'?ll be|we will be) selling "
+                         r"(?:our|my|the) (?:old )?"
+                         r"(?:house|home|place|condo|townhome|property)(?: (?:up|down|back|over))?"
+                         r"(?: (?:in|there|here) [a-z]+(?: [a-z]+)?)?"
+                         r"(?=[^.?!]{0,40}\b(?:down ?payment|pay for|pays for|fund|cash for|"
+                         r"put (?:it|that) toward))")
 """Money that comes from selling a home elsewhere: how the caller pays."""
 _ROUGH_FIGURE = re.compile(r"\b(?:something|somewhere|anything|around|about|roughly|like)\s+"
                            r"(?:around\s+|about\s+|like\s+|in the\s+)?\$?([1-9]) ?(?!00|15|30|45)(\d{2})\b"
