@@ -274,8 +274,8 @@ def test_a_name_said_not_to_be_it_corrects_nothing(profiles) -> None:
 
 
 def test_a_home_sold_to_pay_for_the_next_is_no_place_or_sale(profiles) -> None:
-    u = understand("We're selling our condo in Dallas, so that covers the down payment. Looking in Round Rock.",
-                   profiles["real_estate"], MONDAY, awaiting="location")
+    u = understand("We're selling our condo in Dallas, so that covers the down payment. "
+                   "Looking in Round Rock.", profiles["real_estate"], MONDAY, awaiting="location")
     assert u.location == ("Round Rock", True) and u.lead_intent != "sell"
 
 
