@@ -283,3 +283,72 @@ def test_a_place_ruled_out_anywhere_is_not_it(profiles) -> None:
     u = understand("so only Georgetown? no, my work's in Killeen, I can't do Georgetown",
                    profiles["real_estate"], MONDAY, awaiting="location")
     assert u.location == ("Killeen", False)
+
+
+# -- questions run on, asked as statements, or inside facts -------------------------------------
+
+
+async def test_information_asked_as_a_statement_is_answered(profiles) -> None:
+    _, replies = await call(profiles, "dealership", "yeah I just need your address, my son's car is ready")
+    assert "1200 River Road" in replies[-1]
+
+
+async def test_a_price_and_a_visit_run_on_with_a_filler_are_both_handled(profiles) -> None:
+    _, replies = await call(profiles, "dealership",
+                            "how much is a tire rotation and um could i come in friday around ten")
+    assert "$29" in replies[-1]
+
+
+async def test_the_areas_asked_inside_a_story_are_listed(profiles) -> None:
+    _, replies = await call(profiles, "real_estate",
+                            "we're moving here from denver for my wife's job and honestly we don't know "
+                            "the city at all which areas do you guys cover")
+    assert "Pflugerville" in replies[-1]
+
+
+def test_a_time_gone_by_is_no_time_wanted(profiles) -> None:
+    u = understand("I have a showing friday at two but yesterday around four thirty the seller called",
+                   profiles["real_estate"], MONDAY)
+    assert u.time != time(16, 30)
+
+
+async def test_thanks_and_a_time_said_to_the_name_question_keeps_the_booking(profiles) -> None:
+    state, replies = await call(profiles, "dealership", "oil change tomorrow at ten please",
+                                "ten tomorrow yes thank you")
+    assert "name" in replies[-1] and state.awaiting == "name"
+
+
+def test_someone_around_to_show_a_home_is_a_showing(profiles) -> None:
+    u = understand("is somebody available to show us the ranch house on elm this afternoon?",
+                   profiles["real_estate"], MONDAY)
+    assert u.intent == "book" and u.appointment_type == "property_showing"
+
+
+def test_someone_to_come_look_at_the_callers_condo_is_a_listing_visit(profiles) -> None:
+    u = understand("we need to sell our condo, could someone come look at the condo thursday at ten?",
+                   profiles["real_estate"], MONDAY)
+    assert u.appointment_type == "listing_appointment"
+
+
+# -- two changes in one breath, and a cancel said with its day -----------------------------------
+
+
+async def test_a_move_and_a_cancel_of_another_appointment_are_both_done(profiles) -> None:
+    calendar = await _booked("dealership", "oil_change", datetime(2026, 11, 24, 9))
+    await calendar.book(BookingRequest(
+        business="dealership", department="service", capacity=2, appointment_type="service",
+        service_type="detailing", start=datetime(2026, 11, 28, 10), duration_min=30, customer_name="Pat Doe",
+        customer_phone=PHONE, customer_email=None, vehicle=None, conversation_id="before"))
+    _, replies = await call(profiles, "dealership",
+                            "please push my oil change to thursday the third at nine, and cancel the "
+                            "detailing, I don't need it", "yes", "yes", calendar=calendar)
+    assert "now on Thursday, December 3" in replies[1] and "cancel your detailing" in replies[1]
+    assert "detailing" in replies[2] and "is cancelled" in replies[2]
+
+
+async def test_a_cancel_with_its_day_asked_the_new_day_cancels(profiles) -> None:
+    calendar = await _booked("real_estate", "buyer_consultation", datetime(2026, 11, 25, 13))
+    _, replies = await call(profiles, "real_estate", "I need to move my consultation",
+                            "actually I need to cancel wednesday, I don't want to reschedule",
+                            calendar=calendar)
+    assert "cancel" in replies[-1] and "Wednesday" in replies[-1]

@@ -171,6 +171,9 @@ class AppointmentDesk(BaseModel):
     """Move: the part of the day asked for ("the afternoon instead"), when no time was."""
     latest: bool = False
     """Move: the last opening of the day asked for ("what's the latest you got tomorrow?")."""
+    queued: list[str] = []
+    """A second change asked in the same breath, on another appointment, done after this one
+    (``cancel detailing``: "move the oil change to Wednesday, and just cancel the detail")."""
     offered: list[str] = []
     """Move: open times last offered, as ``YYYY-MM-DDTHH:MM``."""
     done: list[str] = []

@@ -17,9 +17,10 @@ from frontdesk.brain.agents.scheduling import pick_offered
 from frontdesk.brain.availability import AvailabilityCalendar, closed_reply
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.format import say_date, say_list, say_on_date, say_phone, say_slot, say_time
+from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.change import When, split_change
 from frontdesk.brain.nlu.cues import NO_LONGER_NEEDED
-from frontdesk.brain.nlu.text import without_pauses
+from frontdesk.brain.nlu.text import normalise, phrase_in, without_pauses
 from frontdesk.brain.nlu.when import WEEKDAY, relative_to
 from frontdesk.brain.ports import AppointmentNotFoundError, ExistingAppointment, SlotUnavailableError
 from frontdesk.brain.state import AgentName, Appointment, AppointmentDesk, ConversationState
@@ -182,6 +183,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             desk.offered = []
             desk.kept = False
         desk.action = action  # type: ignore[assignment]
+        if action in {"move", "cancel"} and not mine:
+            desk.queued = _other_change(u.text, action, ctx)
         if action == "move" and target.given:
             _set_target(s, _wanted(s, ctx, When(), target))
         elif action == "move" and mine and s.awaiting in {"date", "pick_alternative", "move_or_cancel"}:
@@ -673,7 +676,52 @@ def _done(s: ConversationState, ctx: TurnContext, result: Appointment | None,
     if result is not None:
         desk.result = result
     desk.done.append(record or f"told {desk.chosen or 'all'}")
+    if then is None and record and (queued := _next_queued(s)) is not None:
+        action, a = queued  # "… and just cancel the detail altogether": the second change, now
+        desk.action, desk.chosen, desk.new_date, desk.new_time, desk.part = action, a.id, None, None, None
+        desk.offered, desk.latest = [], False
+        if action == "cancel":
+            ctx.ask(s, "confirm_change", AGENT, "appt_confirm_cancel_next", **_facts(a, ctx))
+        else:
+            ctx.ask(s, "date", AGENT, "appt_ask_new_day", **_facts(a, ctx))
+        return
     _drop(s, ctx, None, then=then)
+
+
+_CHANGE_CLAUSE = re.compile(r"[.?!;]\s+|,?\s+(?:and|then|also|plus)\s+"
+                            r"(?:(?:just|also|please|can you|could you)\s+)*"
+                            r"(?=(?:cancel|scrap|call off|drop|move|push|bump|reschedule)\b)")
+
+
+def _other_change(text: str, action: str, ctx: TurnContext) -> list[str]:
+    """A change asked on another appointment in the same message ("can you move the oil change
+    to Wednesday? and just cancel the detail altogether"), as ``cancel detailing``."""
+    for clause in _CHANGE_CLAUSE.split(text.lower()):
+        other = ("cancel" if re.search(r"\b(?:cancel|scrap|call off)\b", clause)
+                 else "move" if re.search(r"\b(?:move|push|bump|reschedule)\b", clause) else None)
+        if other is None or other == action:
+            continue
+        said = normalise(clause).lower  # named to be cancelled: no wanted service, so by its words
+        named = [sv.key for sv in ctx.profile.services
+                 if any(phrase_in(p.lower(), said) for p in (sv.name, *sv.synonyms))] or (
+            [t] if (t := ex.extract_appointment_type(normalise(clause), ctx.profile)) else [])
+        if named:
+            return [f"{other} {named[0]}"]
+    return []
+
+
+def _next_queued(s: ConversationState) -> tuple[str, Appointment] | None:
+    """The change queued after this one, and the appointment it is about, if the caller has it."""
+    desk = s.desk
+    changed = {d.split()[-1] for d in desk.done if d.startswith(("moved ", "cancelled "))}
+    while desk.queued:
+        action, _, what = desk.queued.pop(0).partition(" ")
+        # another appointment than the one just changed ("cancel my rotation … actually no, move it")
+        a = next((f for f in desk.found if what in {f.service_type, f.appointment_type, *f.services}
+                  and str(f.id) not in changed), None)
+        if a is not None:
+            return action, a
+    return None
 
 
 def _drop(s: ConversationState, ctx: TurnContext, say: str | None, then: AgentName | None = None) -> None:
@@ -681,7 +729,7 @@ def _drop(s: ConversationState, ctx: TurnContext, say: str | None, then: AgentNa
     ``then`` with the same message."""
     desk = s.desk
     desk.action, desk.chosen, desk.new_date, desk.new_time, desk.part = None, None, None, None, None
-    desk.offered, desk.latest = [], False
+    desk.offered, desk.latest, desk.queued = [], False, []
     if say:
         ctx.say(say)
     if then is not None:

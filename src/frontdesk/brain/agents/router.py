@@ -110,6 +110,10 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
         return "faq"
     if intent == "lead":
         return "qualification" if profile.kind == "real_estate" else "scheduling"
+    if intent == "greeting" and "thanks" in u.flags and owner in {
+            "scheduling", "qualification", "appointments"} and (
+            s.awaiting not in _YES_NO | {None}) and (u.date or u.time or u.affirm):
+        return owner  # "eleven yes today thank you" asked for a name: the question still stands
     if intent in {"goodbye", "greeting"}:
         return "greeting"
     if intent == "provide_info":

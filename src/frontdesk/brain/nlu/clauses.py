@@ -27,7 +27,8 @@ _CLAUSE_BREAK = re.compile(
     # "… tuesday morning, I'm guessing you guys got a shuttle?": a hedged question of its own
     r"|[,;]\s+(?:and\s+|but\s+|so\s+)?(?=(?:i'?m guessing|i'?m assuming|i assume|i suppose|i'?m hoping|"
     r"i was wondering|just wondering|i wonder|i'?m wondering|i'?m curious)\b,?[^,.]*\?)"
-    r"|\s+and\s+(?=(?:what|when|where|how|why|who|which|do(?= (?:you|y.all|ya|they|we|i)\b)|does|"
+    r"|\s+and\s+(?:(?:uh+|um+|er)\s+)*"
+    r"(?=(?:what|when|where|how|why|who|which|do(?= (?:you|y.all|ya|they|we|i)\b)|does|"
     r"did|is|are|can|could|will|"
     r"would|have you)\b)",
     re.IGNORECASE,

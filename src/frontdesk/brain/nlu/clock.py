@@ -147,7 +147,8 @@ def _times(text: str) -> list[tuple[int, time]]:
         add(match, plain(match.group(1), None))
     for match in re.finditer(r"\b(\d{1,2}):(\d{2})\b", text):  # "10:30's safer"
         add(match, plain(match.group(1), match.group(2)))
-    for match in re.finditer(r"(?:day|tomorrow|today)\W{1,3}(\d{1,2})(?::(\d{2}))?\b"
+    for match in re.finditer(r"(?:day|tomorrow|today)\W{1,3}(?:(?:like|say|maybe|around|about)\s+)?"
+                             r"(\d{1,2})(?::(\d{2}))?\b"
                              r"(?!\s*(?:st|nd|rd|th|%|/|k\b|thousand|dollars|bucks|miles|bed|bath|br\b|people|"
                              r"kids|cars|hours?|minutes?|days?|weeks?|months?|years?))", text):
         add(match, clock(int(match.group(1)), int(match.group(2) or 0), None))  # "wed. 10"
@@ -361,6 +362,9 @@ def for_other_activity(text: str, start: int) -> bool:
     unless the time is said as the one after it ("today after school like four thirty")."""
     if _AFTER_IT.search(text[max(0, start - 40): start]) or _PROPOSED.search(text[max(0, start - 40): start]):
         return False
+    if re.search(r"\b(?:yesterday|last (?:night|week|month|time)|the other day)\b",
+                 " ".join(clause_before(text, start).split()[-5:])):
+        return True  # "then yesterday at like four thirty my boss calls": a time gone by
     return _OTHER_ACTIVITY.search(" ".join(clause_before(text, start).split()[-6:])) is not None
 
 

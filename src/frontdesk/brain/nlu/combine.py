@@ -150,15 +150,30 @@ can check the brake?" too)."""
 
 
 _BYE = re.compile(r"\b(?:bye|goodbye)\b")
+_NO_RESCHEDULE = re.compile(r"\b(?:don'?t|do not|won'?t) (?:want|need) to "
+                            r"(?:re-?schedule|re-?book|move it)\b|"
+                            r"\bno need to (?:re-?schedule|re-?book)\b|"
+                            r"\bnot (?:re-?scheduling|re-?booking)\b")
+"""No new time wanted: said with a cancel, the cancel is the request."""
 _JUST_CANCEL = re.compile(r"\b(?:just|only|go ahead and|rather|better) cancel\b|"
                           r"\bcancel (?:it|that|the whole thing)(?: (?:instead|altogether|then))?\b")
 _ASKS_TO_SEE = re.compile(r"\b(?:can|could|may) (?:we|i|my \w+ and i) "
                           r"(?:get in to |come (?:in |by |out )?(?:and |to )?|stop by (?:and |to )?|go )?"
-                          r"(?:see|view|tour|visit|look at|check out|walk through|get inside|get in)\b")
+                          r"(?:see|view|tour|visit|look at|check out|walk through|get inside|get in)\b|"
+                          # "is anyone around to show me the Mueller townhouse today?"
+                          r"\b(?:(?:is|are) (?:anyone|anybody|someone|somebody|one of you|an agent|"
+                          r"any agents?) "
+                          r"(?:around|available|there|free|in) to|(?:can|could) (?:anyone|anybody|someone|"
+                          r"somebody|you|an agent|one of you)) (?:show|take) (?:me|us)\b")
 """A request to see a home, asked as a question: a booking, whatever else it mentions."""
 _MOVE_IT = re.compile(r"\b(?:move|push|bump|shift|slide|switch|reschedule|change) (?:it|that|this|the \w+)\b|"
                       r"\breschedule\b|\b(?:don'?t|do not) (?:really )?want to cancel\b")
 """A wish to move the appointment, said while something else about it is being confirmed."""
+_NEEDS_INFO = re.compile(r"\b(?:need|want|looking for|give me|tell me|send me|text me|get)\s+"
+                         r"(?:your|the|y'?all'?s?)\s+"
+                         r"(?:\w+\s+)?(?:address|hours|location|directions|phone number|number|website|"
+                         r"email|fax)\b")
+"""Information asked for as a statement ("I just need your address")."""
 _THANKS_ANYWAY = re.compile(r"\b(?:thanks|thank you|appreciate it) (?:anyway|anyways|though|all the same)\b")
 """A polite no to what was offered, and the end of the call ("so Austin area only? okay, no
 worries, thanks anyway")."""
@@ -217,6 +232,12 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     if "faq" in {rule, model} and r.appointment_type and _ASKS_TO_SEE.search(r.text.lower()) and not (
             r.services or "price_question" in r.flags):
         return "book", 0.8  # "… isn't open today, but can we get in to see it this afternoon?"
+    if "faq_topic" in r.flags and _NEEDS_INFO.search(r.text.lower()) and {rule, model} & {
+            "unknown", "provide_info", "chitchat", "greeting", "faq"} and not (
+            r.services or r.date or r.time or r.appointment_type):
+        r.is_question = True
+        r.flags.add("question")
+        return "faq", 0.8  # "I just need your address, I'm coming to pick up my wife's car"
     if "latest" in r.flags and "faq" in {rule, model} and (r.date or awaiting in {
             "date", "time", "pick_alternative"}) and not r.services:
         r.is_question = False
@@ -319,7 +340,15 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     if "do_not_call" in {rule, model} and WHY_NEEDED.search(r.text.lower()) and not STRUCK_OFF.search(
             r.text.lower()):
         return "faq", 0.8  # "why do you need my number? I don't want marketing calls" asks why
-    if awaiting in {None, "anything_else"} and CANCEL_ASK.search(r.text.lower()) and not (
+    cancel_asked = CANCEL_ASK.search(r.text.lower())
+    move_first = re.search(r"\b(?:move|push|bump|shift|slide|reschedule)\s+(?:it|that|this|my|our|the)\b",
+                           r.text.lower())
+    cancel_said = re.search(r"\b(?:cancel|call off|scrap)\b", r.text.lower())
+    if awaiting in {None, "anything_else"} and cancel_said and move_first and (
+            move_first.start() < cancel_said.start()) and not KEEP_IT.search(r.text.lower()):
+        return "reschedule", max(p, 0.7)  # "push my oil change to Thursday, and cancel the detailing":
+        # the first change asked; the other follows it
+    if awaiting in {None, "anything_else"} and cancel_asked and not (
             KEEP_IT.search(r.text.lower())) and model not in {"do_not_call", "escalation",
                                                                "wrong_number"}:
         return "cancel", max(p, 0.6)  # "…we had a showing set up, can you cancel it?",
@@ -327,6 +356,11 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     if awaiting in {"date", "pick_alternative"} and _JUST_CANCEL.search(r.text.lower()) and not (
             KEEP_IT.search(r.text.lower()) or r.date or r.time):
         return "cancel", 0.85  # asked the new day: "actually you know what, no, just cancel it"
+    if awaiting in {"date", "pick_alternative", "confirm_change"} and CANCEL_ASK.search(r.text.lower()) and (
+            _NO_RESCHEDULE.search(r.text.lower()) or not (r.time or re.search(
+                r"\b(?:instead|move|switch|push|put me|book|how about|what about)\b", r.text.lower()))) and (
+            not _MOVE_IT.search(_NO_RESCHEDULE.sub(" ", r.text.lower()))):
+        return "cancel", 0.85  # "so I need to cancel Wednesday. I don't want to reschedule"
     if awaiting == "confirm_change" and (r.date or r.time) and _MOVE_IT.search(r.text.lower()) and not (
             re.search(r"\b(?:just|only|rather|instead|go ahead and) cancel\b", r.text.lower())):
         return "reschedule", 0.8  # to a cancel read back: "can I just move it instead? Friday at two"

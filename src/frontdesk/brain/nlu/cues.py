@@ -204,7 +204,8 @@ CANCEL_ASK = re.compile(r"(?<!\bif i )(?<!\bif we )(?<!\bto )(?:\bcancel(?:l?ed|
                          r"consultation|consult|visit|tour|test drive|valuation)|my|our)\b|"
                          # "I need to cancel it" (but not "do I need to cancel it a day ahead?")
                          r"\b(?<!do )(?:i|we) (?:really |just )?(?:need|want|have|'d like|would like|gotta|"
-                         r"got) to cancel (?:it|that|this|them|the|my|our)\b|"
+                         r"got) to cancel (?:it|that|this|them|the|my|our|(?:on )?(?:monday|tuesday|"
+                         r"wednesday|thursday|friday|saturday|sunday|tomorrow|today)(?:'s)?)\b|"
                          # "forget it, I just want it cancelled, the one tomorrow at ten"
                          r"\b(?:want|need|like|have|get) (?:it|that|this|them|the \w+|my \w+) cancell?ed\b|"
                          r"\b(?:had|have|got) (?:an?|the|my|our) [\w ]{0,25}?(?:set up|booked|scheduled|"

@@ -419,7 +419,7 @@ def _protect_choice_ordinals(text: str) -> str:
 _NEGATED = re.compile(r"(?:\bnot|n't|(?<!, )(?<!\. )(?<!; )(?<!— )\bbut|\bexcept|\bother than|"
                       r"\brather than|\binstead of|"
                       r"\banything but|\banywhere but|\bno|\bnever|\baway from|\bavoid)"
-                      r"(?:\s+(?:do|go with|live in|move to|be in))?"  # "I can't do Austin"
+                      r"(?:\s+(?:do|go with|live in|move to|be in|know))?"  # "I can't do Austin"
                       r"(?:\s+(?:on|in|the|a|an|really|quite|so|too|near|that|like))*\s*$")
 """Words just before a mention that rule it out: "not Tuesday", "anywhere but Round Rock"."""
 

@@ -454,12 +454,16 @@ def _merge_questions(asides: list[Understanding], profile: BusinessProfile, toda
 _CUT_OFF = re.compile(r"(?:\b(?:a|an|the|for|of|on|my|your|to)|—|--|-|\.\.\.|…)\W*"
                       r"(?:(?:sorry|um+|uh+|er)\W*)*$")
 """A question broken off before its object ("what do you charge for the— sorry.")."""
+_WHICH_ASK = (r"(?:what|which) (?:(?:what|which) )?(?:areas?|neighbou?rhoods?|towns?|cities|parts?|hours|"
+               r"days|kinds? of|sorts? of|services|times?) (?:do|does|are|can) (?:you|y'?all|your)\b")
 _EMBEDDED_ASK = re.compile(r"\b(?:don'?t|do not|never) (?:really |even |quite |totally |fully |honestly )*"
                            r"(?:get|understand|know|knew) how\b|\b(?:confused|unclear) (?:about|on|how)\b|"
                            r"\bcurious (?:about )?how\b|"
                            r"\b(?:no|not a|any) (?:idea|clue) how\b|"
                            r"\bwonder(?:ing|in'?|ed)? (?:about|if|whether|how|what|do|does|can|could|are|"
                            r"is)\b|"
+                           # "… we don't know austin at all what what areas do you guys cover"
+                           r"(?<=[a-z] )" + _WHICH_ASK + r"|"
                            # "… helping her out with all this do you guys work with first time buyers"
                            r"(?<=[a-z] )(?:do|does|are|is) (?:you|y'?all|your) (?:guys |office |team |"
                            r"agents? |"
@@ -485,10 +489,11 @@ def _embedded_question(text: str, whole: Understanding, profile: BusinessProfile
             "faq_topic" not in whole.flags or not _EMBEDDED_ASK.search(whole.text.lower())):
         return None
     for piece in re.split(r"[,;.]\s+|\s+(?:and|but|so)\s+(?=(?:i|we|i'm|we're)\b)|"
-                          r"\s+(?=(?:do|does|are|is) (?:you|y'?all|your)\b)|"
+                          r"\s+(?=(?:do|does|are|is) (?:you|y'?all|your)\b)|\s+(?=" + _WHICH_ASK + r")|"
                           r"\s+(?=how (?:does|do|would|will|is) (?:that|it|"
                           r"this)\b)", text, flags=re.IGNORECASE):
-        if _EMBEDDED_ASK.search(piece.lower()) or re.match(r"(?:do|does|are|is) (?:you|y'?all|your)\b|"
+        if _EMBEDDED_ASK.search(piece.lower()) or re.match(_WHICH_ASK, piece.lower()) or re.match(
+                r"(?:do|does|are|is) (?:you|y'?all|your)\b|"
                                                             r"how (?:does|do|would|will|is) (?:that|it|"
                                                             r"this)\b",
                                                             piece.lower()):
