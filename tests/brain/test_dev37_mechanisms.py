@@ -352,3 +352,106 @@ async def test_a_cancel_with_its_day_asked_the_new_day_cancels(profiles) -> None
                             "actually I need to cancel wednesday, I don't want to reschedule",
                             calendar=calendar)
     assert "cancel" in replies[-1] and "Wednesday" in replies[-1]
+
+
+# -- round 15, second batch (sets 45 to 48) -------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("the name is sam uh samantha reyes", "Samantha Reyes"),
+    ("my name is luis l u i s ortega", "Luis Ortega"),
+    ("put it under my mom's name, carol donnelly d o n n e l l y", "Carol Donnelly"),
+    ("it's a civic, put it under me, Dana Price", "Dana Price"),
+])
+def test_a_name_restarted_spelled_or_put_under_me_is_read_whole(profiles, text, name) -> None:
+    assert understand(text, profiles["dealership"], MONDAY, awaiting="name").name == name
+
+
+def test_how_the_car_runs_is_no_name(profiles) -> None:
+    u = understand("the car's been acting up, it's barely starting in the mornings", profiles["dealership"],
+                   MONDAY)
+    assert u.name is None
+
+
+def test_who_drives_the_callers_car_is_no_test_drive(profiles) -> None:
+    u = understand("it's an old accord, it's my car but my daughter's the one driving it",
+                   profiles["dealership"], MONDAY, awaiting="appointment_type")
+    assert u.appointment_type != "test_drive"
+
+
+@pytest.mark.parametrize("text", ["my husband's got a tire rotation with you guys friday at ten",
+                                  "I booked something for my car this thursday, what time was it?",
+                                  "my wife scheduled someone to come look at our house saturday"])
+def test_a_booking_someone_has_is_looked_up(profiles, text) -> None:
+    profile = profiles["real_estate" if "house" in text else "dealership"]
+    assert understand(text, profile, MONDAY).intent in {"lookup_appointment", "cancel", "reschedule"}
+
+
+def test_a_dentist_appointment_is_no_booking_of_ours(profiles) -> None:
+    assert not OWN_BOOKING.search("she's got a dentist appointment friday so can we do monday")
+
+
+async def test_a_time_said_before_instead_and_the_day_after_it_move_together(profiles) -> None:
+    calendar = await _booked("dealership", "oil_change", datetime(2026, 11, 25, 10))
+    _, replies = await call(profiles, "dealership", "I need to move my oil change wednesday",
+                            "could you do monday three thirty instead, the thirtieth", calendar=calendar)
+    assert "Monday, November 30 at 3:30 PM" in replies[-1]
+
+
+def test_a_place_said_not_to_work_is_not_it(profiles) -> None:
+    u = understand("it has to be Killeen, so Round Rock wouldn't really work for us",
+                   profiles["real_estate"], MONDAY, awaiting="location")
+    assert u.location == ("Killeen", False)
+
+
+def test_a_place_followed_by_where_in_it_stands(profiles) -> None:
+    u = understand("it's in Georgetown, out in Sun City", profiles["real_estate"], MONDAY,
+                   awaiting="location")
+    assert u.location == ("Georgetown", True)
+
+
+def test_the_move_taken_back_for_a_cancel_is_a_cancel(profiles) -> None:
+    u = understand("hmm should i push it, no, you know what, just cancel it", profiles["dealership"], MONDAY)
+    assert u.intent == "cancel"
+
+
+def test_the_weekday_before_with_its_date_is_that_date(profiles) -> None:
+    u = understand("what about the Monday before, the twenty-first, at nine?", profiles["real_estate"],
+                   MONDAY, awaiting="pick_alternative")
+    assert u.date == date(2026, 12, 21)
+
+
+async def test_a_repeat_question_inside_a_lookup_is_the_lookup(profiles) -> None:
+    calendar = await _booked("dealership", "brake_inspection", datetime(2026, 11, 25, 10))
+    _, replies = await call(profiles, "dealership", "I set up my brakes for wednesday but lost the time, "
+                            "what time was it?", calendar=calendar)
+    assert "Thanks for calling" not in replies[-1] and "10 AM" in replies[-1]
+
+
+async def test_a_question_and_a_booking_said_in_one_run_are_both_answered(profiles) -> None:
+    calendar = await _booked("dealership", "oil_change", datetime(2026, 11, 27, 15))
+    _, replies = await call(profiles, "dealership",
+                            "um do y'all take debit cards i got an oil change booked for friday",
+                            calendar=calendar)
+    assert "debit" in replies[-1] and "Friday" in replies[-1]
+
+
+async def test_a_day_given_after_a_call_was_offered_for_a_question_is_the_visit(profiles) -> None:
+    _, replies = await call(profiles, "dealership",
+                            "my jeep makes a whine when I turn, can someone look at it?",
+                            "is that a power steering thing? what would that even be?", "thursday at eight")
+    assert "call you back" not in replies[-1]
+
+
+@pytest.mark.parametrize(("text", "budget"), [
+    ("up to four hundred. we'd like to move in the next two or three months", (None, 400_000)),
+    ("somewhere from eight hundred to one-point-five million", (800_000, 1_500_000)),
+])
+def test_a_budget_beside_a_span_of_months_or_a_million_is_read(profiles, text, budget) -> None:
+    assert understand(text, profiles["real_estate"], MONDAY, awaiting="budget").budget == budget
+
+
+async def test_a_service_wanted_too_asks_what_else(profiles) -> None:
+    _, replies = await call(profiles, "dealership",
+                            "hi, can you do the brakes too while it's in, saturday at nine?")
+    assert "other thing" in replies[-1]

@@ -183,8 +183,12 @@ def visit_proposed(s: ConversationState, ctx: TurnContext) -> bool:
     u = ctx.u
     said = u.text.lower()
     calls = _CALLBACK_WORDS.search(said) or CALL_ME.search(said)
+    # offered a call about a question left unanswered while the visit still wanted its day,
+    # "tomorrow first thing, seven thirty, before work" gives the visit its day
+    open_day = bool(s.callback_reason and s.callback_reason.startswith("Unanswered question")
+                    and not s.booking_slots.preferred_date)
     return scheduling.resume_prompt(s) and bool(u.date or u.time) and (
-        _PROPOSES_VISIT.search(said) is not None) and not calls
+        _PROPOSES_VISIT.search(said) is not None or open_day) and not calls
 
 
 def schedule_callback(s: ConversationState, ctx: TurnContext, reason: str | None = None) -> None:

@@ -74,6 +74,11 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
     if (u.vehicle and "own_vehicle" in u.flags and slots.appointment_type is None
             and profile.appointment_type("service") is not None and not u.appointment_type):
         slots.appointment_type = "service"  # the caller's own car comes in for service
+    if profile.kind == "dealership" and len(u.services) == 1 and not before.get("services") and re.search(
+            r"\b(?:can|could) (?:you|y'?all|we) (?:also )?(?:do|get|add|throw in|check|rotate)\b[^.?!]{0,40}"
+            r"\b(?:too|as well)\b", u.text.lower()):
+        # "can you do the tires too while it's in?", nothing else named yet: ask what else
+        slots.services_expected = max(slots.services_expected, 2)
     if u.service_count and profile.kind == "dealership":
         slots.services_expected = max(slots.services_expected, u.service_count)
         for key in reversed(s.recent_services):  # "how much is an oil change?" … "and a rotation?" … "both"

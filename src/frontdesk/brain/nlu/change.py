@@ -117,5 +117,11 @@ def split_change(text: str, today: date) -> tuple[When, When]:
                 if day is not None:
                     return (_read(text[: earlier.start()], today),
                             When(day, target.time, target.part))
+        if target.time is None and target.date is not None and k > 0:
+            # "can you do next tuesday two thirty instead, the fifteenth": the time said before
+            # the last cue, with the day said after it
+            said = _read(text[cues[k - 1].end(): cue.start()], today)
+            if said.time is not None and (said.date is None or said.date.weekday() == target.date.weekday()):
+                return _read(text[: cues[k - 1].start()], today), When(target.date, said.time)
         return _read(text[: cue.start()], today), target
     return _read(text, today), When()

@@ -45,6 +45,7 @@ from frontdesk.brain.nlu.cues import (
     asks_hours,
 )
 from frontdesk.brain.nlu.lexicon import lexicon
+from frontdesk.brain.nlu.text import CORRECTION
 from frontdesk.brain.nlu.understanding import KEEP_IT, Understanding, answers
 
 # Highest priority first: the first that matches wins.
@@ -302,7 +303,8 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         return "book", 0.8  # "can somebody check the brakes too?", "wondering if I could get it detailed"
     if model == "faq" and rule != "faq" and not r.is_question and "?" not in r.text and (
             r.date or r.time or r.window or r.time_of_day) and not (
-            "faq_topic" in r.flags or "price_question" in r.flags or _ASKS_YOU.search(r.text.lower())):
+            "faq_topic" in r.flags or "price_question" in r.flags or _ASKS_YOU.search(r.text.lower())
+            or (awaiting in {None, "anything_else"} and OWN_BOOKING.search(r.text.lower()))):
         return ("provide_info", 0.7) if rule == "unknown" else (rule, rule_confidence)
         # "morning. before ten if they can.": a when, said flat, asks nothing
     answered = awaiting is not None and answers(awaiting, r)
@@ -345,7 +347,10 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
                            r.text.lower())
     cancel_said = re.search(r"\b(?:cancel|call off|scrap)\b", r.text.lower())
     if awaiting in {None, "anything_else"} and cancel_said and move_first and (
-            move_first.start() < cancel_said.start()) and not KEEP_IT.search(r.text.lower()):
+            move_first.start() < cancel_said.start()) and not KEEP_IT.search(r.text.lower()) and not (
+            # "should i move it hmm no no just cancel it": the move taken back, not a second change
+            CORRECTION.search(r.text.lower(), move_first.end(), cancel_said.start())
+            or re.match(r"\s*(?:it|that|this|them)\b", r.text.lower()[cancel_said.end():])):
         return "reschedule", max(p, 0.7)  # "push my oil change to Thursday, and cancel the detailing":
         # the first change asked; the other follows it
     if awaiting in {None, "anything_else"} and cancel_asked and not (

@@ -120,8 +120,9 @@ _TAKEN_BACK = re.compile(r"\W*(?:(?:well|um+|uh+|oh|hmm+|actually|hang on|hold o
                          r"(?:no|nope|nah)(?:\s*[,.;!—–-]| (?:wait|actually|sorry|scratch that|hang on|"
                          r"hold on|i mean)\b)")
 """A mention taken back as soon as it is said ("my tires rotated, well, no, actually, …")."""
-_DROP_BEFORE = re.compile(r"\b(?:skip|drop|forget|cancel|scratch|lose|nix|without|no|not|minus|"
-                          r"hold off on|leave off|take off)\s+(?:the\s+|that\s+|on the\s+)?$")
+_DROP_BEFORE = re.compile(r"\b(?:skip|drop|forget(?: about)?|cancel|scratch|lose|nix|without|no|not|minus|"
+                          r"hold off on|leave off|take off|never ?mind(?: about)?|don'?t worry about|"
+                          r"no need for)\s+(?:the\s+|that\s+|on the\s+|my\s+)?$")
 
 
 _ASKING = re.compile(r"\b(?:what (?:i|we) (?:need|want)|(?:i|we) (?:really |just |do )?(?:need|want|wanna)|"
@@ -613,7 +614,10 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
                 found.append((start, name, dict(areas)[name]))
                 break
     # a place ruled out anywhere is not it ("you're just Austin area? … I can't do Austin")
-    refused = {area for start, area, _ in found if ruled_out(u.lower, start)}
+    ends = dict(spans)  # "… so Austin doesn't really work for me": ruled out by what follows too
+    refused = {area for start, area, _ in found
+               if ruled_out(u.lower, start)
+               or (start in ends and _PLACE_REFUSED_AFTER.match(u.lower, ends[start]))}
     wanted = [(start, area, inside) for start, area, inside in found if area not in refused]
     if not wanted:
         return None
@@ -666,6 +670,10 @@ _LEFT_BEHIND = re.compile(r"\b(?:let go|laid off|fired|grew up|was born|used to 
                           r"\b(?:moving|relocating|transferring|coming|came|moved) "
                           r"(?:down |up |over )?from\s+$")
 """A place the caller is leaving or has left behind."""
+_PLACE_REFUSED_AFTER = re.compile(
+    r"\W*(?:(?:is|'s)\s+)?(?:(?:does(?:n'?t| not)|won'?t|will not|wouldn'?t) (?:really |quite )?work|"
+    r"(?:is |'s )?(?:out of the question|not an option|a no))\b")
+"""Words after a place that rule it out ("so Austin doesn't really work for me")."""
 _SOMEONE_ELSES = re.compile(
     r"\b(?:sister|brother|mom|mother|dad|father|parents|friend|cousin|aunt|uncle|son|daughter|in-?laws|"
     r"neighbou?r|coworker|co-worker|boss|she|he|they)(?:'s)?\b(?:(?!\b(?:i|we|i'm|we're)\b)[^.?!]){0,40}"

@@ -207,11 +207,14 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
                                 r"thousand|million|mil\b|grand|percent|%))", text)
             if inherited and hundreds and not _NOT_MONEY_AFTER.match(text, hundreds.end()):
                 text = f"{hundreds.group(1)}{hundreds.group(2)}00{text[hundreds.end():]}"  # "350, maybe 4"
-    match = _RANGE.search(text)
+    # a span of counted things ("the next three or four months") is no price span
+    match = next((m for m in _RANGE.finditer(text) if not _NOT_MONEY_AFTER.match(text, m.end())), None)
     if match:
         n1, s1, n2, s2 = match.groups()
         high = _amount(n2, s2)
         low = _amount(n1, s1 or (s2 if s1 is None else None))
+        if s1 is None and s2 and low > high:
+            low = _amount(n1, None)  # "nine hundred to 1.2 million": the unit is the high end's only
         if low < 1000 <= high:  # "450 to 500000" from spoken "four fifty to five hundred thousand"
             for mult in (1_000, 1_000_000):
                 if low * mult <= high < low * mult * 10:

@@ -10,6 +10,7 @@ Split from :mod:`.entities`, which finds the other facts.
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 
 from rapidfuzz import fuzz
 
@@ -48,6 +49,8 @@ oil change", "Hi, Tom Reyes, 737 555 3401, Tuesday at 9 for a tire rotation").""
 
 def _plausible_name_word(word: str) -> bool:
     """A word that can be part of a person's name: not a stop word, filler or common word."""
+    if re.sub(r"(.)\1", r"\1", word) in _SPELLED_NOW.get():
+        return True  # spelled out by the caller in this message: a name, whatever it looks like
     lex = lexicon()
     if "-" in word:
         return all(_plausible_name_word(part) for part in word.split("-") if part)
@@ -78,6 +81,12 @@ def _clean_name(words: list[str], raw: list[str] | None = None) -> str | None:
     as one — capitalised, in a name with another name word ("Will Summers", "Dawn Friday")."""
     kept: list[str] = []
     for i, word in enumerate(words):
+        if word in {"uh", "um", "er", "erm"} and kept and i + 1 < len(words):
+            # "keisha gr uh keisha grant", "lupe uh guadalupe serrano": the name said again, in full
+            again = _clean_name(words[i + 1:], raw[i + 1:] if raw is not None else None)
+            if again and len(again.split()) >= max(2, len(kept)):
+                return again
+            break
         capital = raw is not None and i < len(raw) and raw[i][:1].isupper() and (
             raw[i][1:].islower() or len(raw[i]) == 1)
         if not _plausible_name_word(word) and not (
@@ -117,7 +126,7 @@ _STRONG_CUE = re.compile(r"\b(?:my name is|my name's|name is|name's|the names|ca
                          r"(?:,? (?:his|her|my|our|their)" + _WHOSE + r" name)?|"
                          r"under (?:the name|(?:his|her|my|our|their)" + _WHOSE + r" name)(?: of)?)"
                          r"[,:?.\s—–-]+"
-                         r"(?:(?:um+|uh+|er|like|actually|it's|its|it is|oh)[,\s]+)*"
+                         r"(?:(?:um+|uh+|er|like|actually|it's|its|it is|oh|me|myself)[,\s]+)*"
                          r"(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,2})")
 
 
@@ -141,6 +150,7 @@ _NAME_FRAMES = (
                 r"(?:it'?d|it would|it'?ll|it will|it'?s|that'?d|that would|should) be (?:under|for)|"
                 r"under (?:the name )?|(?:you can |can you |just |go ahead and )+put(?: down)?)"
                 r"(?:\s+(?:his|her|my|our|their|the) name(?: is|'s)?[,:]?)?"
+                r"(?:\s+(?:me|myself)\b,?)?"  # "put it under me, Brent Hollis"
                 r"\s+(?!(?:me|it|that|us|the|a|an|my|your|down|in|off|for)\b)", re.I), ""),
     # "Jo March, but everybody calls me Jo": the nickname follows the name
     (re.compile(r"[,.]?\s*(?:but |and )?(?:everybody|everyone|people|folks|my friends|friends|they|"
@@ -186,6 +196,10 @@ _FIRST_NAME = re.compile(r"\b(?:first name|given name)(?:'s| is| would be| shoul
                          r"(?:(?:um+|uh+|it's|its)[,\s]+)*(" + _NAME_WORD + r")")
 
 
+_SPELLED_NOW: ContextVar[frozenset[str]] = ContextVar("spelled_now", default=frozenset())
+"""The words the caller spelled out in the message being read."""
+
+
 def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
     """A caller's name, only from a name-giving construction ("my name is …", "this is …",
     "… here") or, when the agent asked for the name, from a short answer made of name-like
@@ -194,6 +208,17 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
     A surname said as one ("last name's Nguyen, N-G-U-Y-E-N") joins the first name said with it
     ("this is Linh", "first name Chidi"); said alone it is returned alone, and
     :func:`surname_only` tells the brain to add it to the first name it already has."""
+    # letters said twice are heard once ("m a t t i n g l y" reads "m a t i n g l y")
+    spelled = frozenset(re.sub(r"(.)\1", r"\1", re.sub(r"[^a-z]", "", m.group(0)))
+                        for m in _SPELLED_OUT.finditer(u.lower))
+    token = _SPELLED_NOW.set(spelled)
+    try:
+        return _read_name(u, expecting=expecting)
+    finally:
+        _SPELLED_NOW.reset(token)
+
+
+def _read_name(u: Utterance, *, expecting: bool) -> str | None:
     if expecting and _SPELLING_NOTE.search(u.raw):
         u = normalise(_SPELLING_NOTE.sub(" ", u.raw))  # "jon, no h", "Mac with an a", "V as in Victor"
     last = _LAST_NAME.search(u.lower)
@@ -370,13 +395,30 @@ def _with_spelled_surname(u: Utterance, name: str) -> str:
     return name
 
 
+def _clause_end(text: str, match: re.Match[str]) -> int:
+    """Where the name said after a cue can end: the end of its clause, when a filler is inside
+    the words caught ("keisha gr uh keisha grant", "derek d e r e k lindgren"); else its words."""
+    if not re.search(r"\b(?:uh|um|er|erm)\b", match.group(1)) and not _SPELLED_OUT.match(
+            text, match.end(1) + 1):
+        return match.end(1)
+    stop = re.search(r"[,.;!?]", text[match.end(1):])
+    return match.end(1) + stop.start() if stop else len(text)
+
+
+def _unspelled(said: str, raw: str) -> tuple[list[str], list[str] | None]:
+    """The words after a name cue without the letters spelled among them ("derek d e r e k
+    lindgren" → derek lindgren); the raw words only where nothing was taken out."""
+    kept = _SPELLED_OUT.sub(" ", said)
+    return kept.split(), (raw.split() if kept == said else None)
+
+
 def _extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
     if expecting:
         u = _name_frames(u)
     names = [name for cue in (_STRONG_CUE, _NAME_CUE) for match in cue.finditer(u.lower)
              if not _EMAIL_NEXT.match(u.lower, match.end(1))
-             and (name := _clean_name(match.group(1).split(),
-                                      u.raw[match.start(1): match.end(1)].split()))]
+             and (name := _clean_name(*_unspelled(u.lower[match.start(1): _clause_end(u.lower, match)],
+                                                  u.raw[match.start(1): _clause_end(u.lower, match)])))]
     if expecting:
         spelled = _SPELLED_OUT.sub(" ", u.lower)  # "k-o-w-a-l-s-k-i"
         pieces = re.split(r"[,.;!?]", spelled)

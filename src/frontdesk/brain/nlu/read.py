@@ -331,6 +331,10 @@ def read(text: str, profile: BusinessProfile, today: date,
     result.vehicle = ex.extract_vehicle(u, profile)
     if result.vehicle and refer.is_own_vehicle(u.lower, ex.extract_vehicle_query(u, profile)):
         result.flags.add("own_vehicle")  # "I've got an old F-150": theirs, not one on the lot
+        if result.appointment_type == "test_drive" and re.search(
+                r"\b(?:he|she|they|my \w+)(?:'?s| is| are|'re)? (?:just |the one |usually |mostly )?"
+                r"(?:driving|drives|drive) (?:it|her|that car)\b", u.lower):
+            result.appointment_type = None  # "it's my car, technically, he's just driving it": who drives it
     if profile.kind == "real_estate":
         rough = _rough_figure(u.numeric, u.lower, awaiting)
         result.budget = lead.extract_budget(u, expecting=awaiting == "budget" or (

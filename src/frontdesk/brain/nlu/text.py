@@ -86,6 +86,7 @@ def _normalise(text: str) -> Utterance:
                     lambda m: f"{_DIGIT_WORDS.index(m.group(1)) + 1}{_TENS.index(m.group(2)) + 2}"
                               f"{_DIGIT_WORDS.index(m.group(3)) + 1 if m.group(3) else 0} {m.group(4)}",
                     spoken)  # "four fifty thousand" is 450 thousand, not 4 and 50,000
+    spoken = re.sub(rf"\b({_DIGIT_WORD})-point-({_DIGIT_WORD})\b", r"\1 point \2", spoken)  # "one-point-two"
     spoken = re.sub(rf"\b(?:a|one) (?:million|mil) ({_DIGIT_WORD})\b(?! (?:hundred|thousand))",
                     lambda m: f"1.{_DIGIT_WORDS.index(m.group(1)) + 1} million", spoken)
     # "the 3/2 with the pool": bedrooms and baths, not the 2nd of March
@@ -467,7 +468,8 @@ def ruled_out_after(text: str, end: int) -> bool:
         return False
     return _BLOCKED_AFTER.match(text[end:]) is not None and re.match(
         r"^[\s,.!?-]*(?:(?:is|are|'s|'re)\s+)?(?:i'?m|we'?re|i am|we are)?\s*(?:busy|slammed|booked|"
-        r"out|no good|bad|not good|full|tough|taken|out of town|working|at work)\b",  # "I'm off" is free
+        r"out|no good|bad|not good|full|tough|taken|out of town|working|at work|"
+        r"(?:does(?:n'?t| not)|won'?t|will not) (?:really |quite )?work)\b",  # "I'm off" is free
         text[end:]) is not None
 
 

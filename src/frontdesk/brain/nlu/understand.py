@@ -264,6 +264,10 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
             a.is_question and (a.services or {"faq_topic", "price_question"} & a.flags) for a in asides):
         main.affirm = False  # "roger that. how much is a state inspection?": heard, and asks on;
         main.intent = "chitchat"  # no yes to a call back
+    if main.intent in _OWN_APPOINTMENT | {"book"} and (main.services or main.date or main.appointment_type):
+        # "I booked something for my brakes this Wednesday … what time was it?": the question is
+        # the request's own, not "say that again"
+        asides = [a for a in asides if a.intent != "repeat"]
     for aside in asides:
         aside.flags.add("aside")  # said in passing: answered as asked, whatever it names
     main.acts = asides
@@ -484,11 +488,12 @@ def _embedded_question(text: str, whole: Understanding, profile: BusinessProfile
     looking in austin, around three fifty": the facts are the main act, and the question about
     one of the business's topics inside them is answered in passing."""
     facts = whole.has_lead_facts or whole.has_booking_facts
-    if not (whole.intent in {"provide_info", "lead", "book"} or (
+    if not (whole.intent in {"provide_info", "lead", "book", "lookup_appointment"} or (
             whole.intent in {"faq", "deny", "affirm"} and facts)) or (
             "faq_topic" not in whole.flags or not _EMBEDDED_ASK.search(whole.text.lower())):
         return None
     for piece in re.split(r"[,;.]\s+|\s+(?:and|but|so)\s+(?=(?:i|we|i'm|we're)\b)|"
+                          r"\s+(?=(?:i|we)(?:'ve| have)? (?:got|have|had|booked) (?:a|an|my|the)\b)|"
                           r"\s+(?=(?:do|does|are|is) (?:you|y'?all|your)\b)|\s+(?=" + _WHICH_ASK + r")|"
                           r"\s+(?=how (?:does|do|would|will|is) (?:that|it|"
                           r"this)\b)", text, flags=re.IGNORECASE):

@@ -68,6 +68,10 @@ def _day_of_month(day: int, today: date) -> date | None:
     return None
 
 
+_DAY_NUMBER_AFTER = re.compile(r",?\s+(?:(?:before|after|following),?\s+)?(?:the\s+)?"
+                               r"(\d{1,2})(?:st|nd|rd|th)\b")
+"""The day of the month said right after a weekday ("Thursday the 3rd", "the Tuesday before, the
+22nd"): the calendar date says it exactly."""
 _BARE_ORDINAL = re.compile(r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+of\b)")
 
 
@@ -196,7 +200,7 @@ def _settled_later(text: str, today: date) -> date | None:
         if days[k] is None or any(d != days[k] for d in days[k:]) or all(
                 d in (None, days[k]) for d in days[:k]):
             return None
-        follow = re.match(r",?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b", text[spans[k].end():])
+        follow = re.match(_DAY_NUMBER_AFTER, text[spans[k].end():])
         if follow:  # "what about Monday the 30th?"
             return _day_of_month(int(follow.group(1)), today)
         return days[k]
@@ -435,7 +439,7 @@ def _mentions(text: str, today: date) -> list[stance.Mention[date]]:
     found: list[stance.Mention[date]] = []
     anchor: date | None = None  # the last day said, for whatever ("I fly in on the 3rd")
     for match in DATE_SPAN.finditer(text):
-        follow = re.match(r",?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b", text[match.end():])
+        follow = re.match(_DAY_NUMBER_AFTER, text[match.end():])
         day = (_day_of_month(int(follow.group(1)), today)
                if follow and re.fullmatch(rf"(?:(?:this|next|coming)\s+)?{WEEKDAY}", match.group(0))
                else extract_date(Utterance(raw=match.group(0), lower=match.group(0),
@@ -598,7 +602,7 @@ def _extract_date(u: Utterance, today: date, _single: bool) -> date | None:
             continue
         if not _single and _belongs_elsewhere(text, match.start()):
             continue  # "my new job starts January 4th" dates the job, not the appointment
-        follow = re.match(r",?\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b", text[match.end():])
+        follow = re.match(_DAY_NUMBER_AFTER, text[match.end():])
         if follow and re.fullmatch(rf"(?:(?:this|next|coming)\s+)?{WEEKDAY}", span):
             day = _day_of_month(int(follow.group(1)), today)  # "Thursday the 3rd"
             if day is not None:
