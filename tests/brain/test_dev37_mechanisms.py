@@ -455,3 +455,15 @@ async def test_a_service_wanted_too_asks_what_else(profiles) -> None:
     _, replies = await call(profiles, "dealership",
                             "hi, can you do the brakes too while it's in, saturday at nine?")
     assert "other thing" in replies[-1]
+
+
+def test_a_day_offered_in_case_the_first_is_closed_is_taken(profiles) -> None:
+    u = understand("how about Thursday the 26th? or if you're closed then, Friday at ten",
+                   profiles["dealership"], MONDAY, awaiting="date")
+    assert u.date == date(2026, 11, 27)  # Thanksgiving is closed
+
+
+def test_a_day_offered_in_case_the_first_is_closed_waits_when_it_is_open(profiles) -> None:
+    u = understand("how about Wednesday? or if you're closed Wednesday, Friday at ten",
+                   profiles["dealership"], MONDAY, awaiting="date")
+    assert u.date == date(2026, 11, 25)

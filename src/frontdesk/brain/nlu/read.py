@@ -33,7 +33,7 @@ from frontdesk.brain.nlu.cues import (
     asks_hours,
 )
 from frontdesk.brain.nlu.lexicon import lexicon
-from frontdesk.brain.nlu.text import normalise
+from frontdesk.brain.nlu.text import Utterance, normalise
 from frontdesk.brain.nlu.understanding import Understanding, answers
 from frontdesk.knowledge.profile import BusinessProfile, StaffMember
 
@@ -109,6 +109,11 @@ while a lead question was asked: no time or count is said that way there."""
 _HUNDREDS_SPAN = re.compile(r"\b(?:between|from)\s+(?:like\s+|about\s+|around\s+)?\$?[1-9]\d{2}k?\s+"
                             r"(?:and|to|-)\s+(?:like\s+|maybe\s+)?\$?[1-9]\d{2}k?\b")
 """A span of three-figure amounts ("anywhere from 500 to 800"): home prices in thousands."""
+_IF_CLOSED = re.compile(r"\bif (?:you(?:'re| are)|y'?all(?:'re| are)|you guys are|the office is|it'?s|"
+                        r"you'?ll be) "
+                        r"(?:closed|not open|shut)(?:\s+(?:on\s+)?(?:that day|then|\w+day|thanksgiving|"
+                        r"christmas(?: eve| day)?))?[,\s]+(?:(?:then|how about|maybe|we'?ll do|do)\s+)*")
+"""A fallback said for a closed day ("or if you're closed Thursday, Saturday at eleven")."""
 _LOOSE_FIGURE = re.compile(r"\b(?:about|around|maybe|like|up to|roughly|say)\s+[1-9] \d{2}\b(?! \d)")
 """"maybe three eighty-five": a figure said the way home prices are."""
 _SHORT_SPAN = re.compile(r"\b[1-9] (?:to|or|-) [1-9]00\b"
@@ -300,6 +305,12 @@ def read(text: str, profile: BusinessProfile, today: date,
         result.name = None  # "Cedar Park." answers where, not who; "State Inspection" is no one;
         # "austin texas" said unasked is a place
     result.date = when.extract_date(u, today)
+    if result.date is not None and (closed := _IF_CLOSED.search(u.numeric)) is not None and all(
+            profile.hours_on(department, result.date) is None for department in profile.departments.values()):
+        # "Thursday? … or if you're closed Thursday, Saturday at eleven": the day asked for is a
+        # closed one, so the one offered in its place
+        rest = u.numeric[closed.end():]
+        result.date = when.extract_date(Utterance(raw=rest, lower=rest, numeric=rest), today) or result.date
     if result.date is None and (every := EVERY_WEEKDAY.search(u.lower)) and asks_hours(u.lower):
         result.date = when.parse_date(every.group(1), today)  # "y'all do saturdays?": the next one
     if result.date is None and _NEXT_MONTH.search(u.lower) and (awaiting == "callback_time" or CALL_ME.search(
