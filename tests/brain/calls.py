@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from frontdesk.brain import Brain
 from frontdesk.brain.memory import InMemoryCalendar, InMemoryCustomers
+from frontdesk.brain.ports import BookingRequest
 from frontdesk.brain.state import ConversationState
 from tests.conftest import fixed_clock
 
@@ -22,3 +25,17 @@ async def call(profiles, profile: str, *lines: str, phone: str | None = "+151255
         state = outcome.state
         replies.append(outcome.reply)
     return state, replies
+
+
+async def booked(profile: str, kind: str, start: datetime, calendar: InMemoryCalendar | None = None,
+                 phone: str = "+15125550123") -> InMemoryCalendar:
+    """A calendar holding an appointment the caller made before the call: ``kind`` is the
+    dealership's service or the brokerage's appointment type."""
+    calendar = calendar or InMemoryCalendar()
+    dealership = profile == "dealership"
+    await calendar.book(BookingRequest(
+        business=profile, department="service" if dealership else "agents", capacity=1,
+        appointment_type="service" if dealership else kind, service_type=kind if dealership else None,
+        start=start, duration_min=30, customer_name="Pat Doe", customer_phone=phone,
+        customer_email=None, vehicle=None, conversation_id="before"))
+    return calendar

@@ -10,28 +10,14 @@ from datetime import date, datetime, time
 
 import pytest
 
-from frontdesk.brain.memory import InMemoryCalendar
 from frontdesk.brain.nlu import understand
 from frontdesk.brain.nlu.change import split_change
 from frontdesk.brain.nlu.entities import extract_appointment_type, extract_vehicle
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.nlu.when import month_said
-from frontdesk.brain.ports import BookingRequest
-from tests.brain.calls import call
+from tests.brain.calls import booked, call
 
 MONDAY = date(2026, 11, 23)
-PHONE = "+15125550123"
-
-
-async def _booked(profile: str, kind: str, start: datetime) -> InMemoryCalendar:
-    calendar = InMemoryCalendar()
-    dealership = profile == "dealership"
-    await calendar.book(BookingRequest(
-        business=profile, department="service" if dealership else "agents", capacity=1,
-        appointment_type="service" if dealership else kind, service_type=kind if dealership else None,
-        start=start, duration_min=30, customer_name="Pat Doe", customer_phone=PHONE,
-        customer_email=None, vehicle=None, conversation_id="before"))
-    return calendar
 
 
 # -- times said twice, over other things, or as a yes ------------------------------------------
@@ -164,14 +150,14 @@ def test_moving_the_appointment_named_with_its_day_keeps_that_day_as_the_old_one
 
 
 async def test_no_reschedule_to_a_cancel_read_back_cancels(profiles) -> None:
-    calendar = await _booked("dealership", "oil_change", datetime(2026, 11, 25, 9))
+    calendar = await booked("dealership", "oil_change", datetime(2026, 11, 25, 9))
     _state, replies = await call(profiles, "dealership", "hey I need to cancel my oil change",
                                 "nah, no need to reschedule it, just cancel", calendar=calendar)
     assert "cancelled" in replies[-1]
 
 
 async def test_a_booking_stated_with_another_agent_chosen_is_cancelled(profiles) -> None:
-    calendar = await _booked("real_estate", "buyer_consultation", datetime(2026, 11, 27, 10))
+    calendar = await booked("real_estate", "buyer_consultation", datetime(2026, 11, 27, 10))
     _, replies = await call(profiles, "real_estate",
                             "we've got a consultation friday but we went with a friend who's an agent",
                             calendar=calendar)
@@ -179,14 +165,14 @@ async def test_a_booking_stated_with_another_agent_chosen_is_cancelled(profiles)
 
 
 async def test_a_name_said_to_a_move_read_back_keeps_the_move(profiles) -> None:
-    calendar = await _booked("dealership", "oil_change", datetime(2026, 11, 25, 9))
+    calendar = await booked("dealership", "oil_change", datetime(2026, 11, 25, 9))
     _state, replies = await call(profiles, "dealership", "can I push my oil change to friday at ten",
                                 "It's Pat Doe, the Camry", "yes", calendar=calendar)
     assert "now on Friday" in replies[-1]
 
 
 async def test_no_thats_all_to_a_cancel_read_back_is_asked_again(profiles) -> None:
-    calendar = await _booked("dealership", "oil_change", datetime(2026, 11, 25, 9))
+    calendar = await booked("dealership", "oil_change", datetime(2026, 11, 25, 9))
     _, replies = await call(profiles, "dealership", "I need to cancel my oil change",
                             "no that's all thanks", calendar=calendar)
     assert "yes or no" in replies[-1]
@@ -225,21 +211,21 @@ async def test_a_name_asked_for_in_a_question_changes_the_booking(profiles) -> N
 
 
 async def test_moving_instead_of_cancelling_at_the_read_back(profiles) -> None:
-    calendar = await _booked("dealership", "oil_change", datetime(2026, 11, 25, 9))
+    calendar = await booked("dealership", "oil_change", datetime(2026, 11, 25, 9))
     _, replies = await call(profiles, "dealership", "I need to cancel my oil change wednesday",
                             "hmm, no, can we just push it to friday at nine instead?", calendar=calendar)
     assert "move" in replies[-1] and "Friday" in replies[-1]
 
 
 async def test_cancelling_instead_of_moving_when_the_new_day_is_asked(profiles) -> None:
-    calendar = await _booked("dealership", "oil_change", datetime(2026, 11, 25, 9))
+    calendar = await booked("dealership", "oil_change", datetime(2026, 11, 25, 9))
     _, replies = await call(profiles, "dealership", "I gotta move my oil change",
                             "you know what, forget it, just cancel it", calendar=calendar)
     assert "cancel" in replies[-1]
 
 
 async def test_a_reason_to_let_it_go_cancels_at_the_read_back(profiles) -> None:
-    calendar = await _booked("real_estate", "buyer_consultation", datetime(2026, 11, 25, 10))
+    calendar = await booked("real_estate", "buyer_consultation", datetime(2026, 11, 25, 10))
     _, replies = await call(profiles, "real_estate", "I have to cancel my consultation wednesday",
                             "we're holding off until after tax season, we'll call you then",
                             calendar=calendar)

@@ -128,3 +128,28 @@ def test_context_is_pruned_to_the_budget_keeping_what_is_known() -> None:
     assert pruned.startswith("(Earlier:") and "name Tom Becker" in pruned
     assert "date 2026-11-25" in pruned
     assert estimate_tokens(pruned) < 200
+
+
+async def test_a_first_token_racing_the_deadline_ends_in_a_timeout_not_a_crash(fake_llm, monkeypatch) -> None:
+    """pipecat swaps ``asyncio.wait_for`` for wait_for2, which raises ``CancelledWithResultError``
+    when the first token lands just as the caller's deadline cancels the call; the deadline must
+    still read as a timeout (a failed call would take the turn down)."""
+    from wait_for2 import CancelledWithResultError
+
+    from frontdesk.llm import client as client_module
+
+    async def racing(awaitable, timeout):  # the deadline cancels us as the token arrives
+        try:
+            await asyncio.sleep(10)
+        except asyncio.CancelledError:
+            awaitable.close()
+            raise CancelledWithResultError("Hello", False) from None
+
+    monkeypatch.setattr(client_module.asyncio, "wait_for", racing)
+    client = ChatClient(llm_settings(fake_llm.url))
+    try:
+        with pytest.raises(TimeoutError):
+            async with asyncio.timeout(0.05):
+                await client.complete(ASK, first_token_s=1.0)
+    finally:
+        await client.close()

@@ -127,6 +127,13 @@ class ChatClient:
                 first = None
             except TimeoutError as exc:
                 raise LLMError("timeout", f"no first token within {limit:.2f} s") from exc
+            except asyncio.CancelledError as exc:
+                if type(exc) is asyncio.CancelledError:
+                    raise
+                # pipecat swaps asyncio.wait_for for wait_for2, which raises its own subclass when
+                # the first token lands just as an outer deadline cancels this call; said as a
+                # plain CancelledError, asyncio.timeout knows it for its own and ends in a timeout
+                raise asyncio.CancelledError(*exc.args) from exc
             if first is not None:
                 first_ms = (time.perf_counter() - started) * 1000
                 parts.append(first.text)
