@@ -116,6 +116,9 @@ class TurnContext:
     progressed: bool = False
     """The caller gave facts this turn, if not the ones asked for ("round rock, between three
     and four hundred" asked for a day): asking again is no failed attempt."""
+    unanswered: list[str] = field(default_factory=list)
+    """Questions of this message we had no answer to ("I don't have that information on hand"):
+    one offer of a callback covers them all."""
     priced: bool = False
     """A service's price or duration was said this turn (the visit may be offered after it)."""
     facts_before: tuple[object, ...] | None = None

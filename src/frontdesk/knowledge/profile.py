@@ -398,6 +398,9 @@ class BusinessProfile(BaseModel):
     """Overrides of the shared reply templates (greetings above all)."""
     outbound_reason: str = "I'm following up on your recent inquiry"
     """Why the agent calls, said when an outbound callee asks "what's this about?"."""
+    due_service: str | None = None
+    """The service an outbound "may be due for service" call is about (a service key): "can you
+    do the tires too?" on that call means this service and the tires."""
     lead_source: str = "you contacted us recently"
     """How the business got the callee's number, said when asked on an outbound call."""
     email: str = ""
@@ -449,6 +452,9 @@ class BusinessProfile(BaseModel):
             if unknown := set(closure.departments) - set(self.departments):
                 raise ValueError(f"closure {closure.holiday or closure.date}: unknown department(s) "
                                  f"{sorted(unknown)}")
+        if self.due_service is not None and self.service(self.due_service) is None:
+            raise ValueError(f"due_service {self.due_service!r} is not one of the services "
+                             f"({', '.join(sv.key for sv in self.services)})")
         if self.address and not any(entry.category == "location" for entry in self.faq):
             # "where are you guys at?" is answered from the address even when no FAQ entry says it
             self.faq.append(FaqEntry(

@@ -43,6 +43,10 @@ _NO_MARKETING = re.compile(r"\b(?:marketing|sales calls?|spam|telemarket\w*|prom
 _TELL_ME_NOW = re.compile(r"\b(?:(?:can|could) (?:you|ya|y'all) (?:just )?(?:tell|explain)|just tell|"
                           r"can'?t you (?:just )?tell) (?:me|us)(?: (?:now|here|yourself|instead))?\b")
 """A question that asks for the answer to the one before it, now, instead of a call."""
+# "do you guys do a military discount?": asked the way a service is, but a policy, not a service
+_NO_SERVICE = re.compile(r"\b(?:discounts?|deals?|specials?|coupons?|promo(?:tion)?s?|rebates?|financing|"
+                         r"loans?|loaners?|shuttles?|rides?|warrant(?:y|ies)|payment plans?|trade[- ]?ins?|"
+                         r"rentals?|leas(?:e|es|ing)|gift cards?|memberships?|appointments? on)\b")
 _ASKS_OFFERED = re.compile(r"\b(?:do|can|could|will|would) (?:you|y'all|ya|you guys|you all|they|"
                            r"your (?:shop|guys|techs|mechanics)) (?:guys |all |even |also |still )?"
                            r"(?:do|offer|handle|fix|repair|service|work on|take care of|replace|install|"
@@ -581,10 +585,14 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
                 qualification.in_progress(s)) else "unknown_aside")
             if unknown not in ctx.reply_parts:
                 ctx.add(unknown)
+            ctx.unanswered.append(u.text)
             return
-        s.callback_reason = f"Unanswered question: {u.text}"
-        if ctx.profile.services and not u.services and (u.unoffered or _ASKS_OFFERED.search(
-                u.text.lower())):
+        s.callback_reason = f"Unanswered question: {' '.join([*ctx.unanswered, u.text])}"
+        if ctx.unanswered and (unknown := ctx.replies.say("unknown_aside")) in ctx.reply_parts:
+            # "is there wifi, and do you sell gift cards?": one "I don't have that", one offer
+            ctx.reply_parts.remove(unknown)
+        if ctx.profile.services and not u.services and (u.unoffered or (_ASKS_OFFERED.search(
+                u.text.lower()) and not _NO_SERVICE.search(u.text.lower()))):
             # "do you do alignments?": not one of ours; say so (in our words) and what we do
             if u.unoffered:
                 ctx.say("service_not_offered", things=say_list(u.unoffered, "or"))

@@ -77,8 +77,12 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
     if profile.kind == "dealership" and len(u.services) == 1 and not before.get("services") and re.search(
             r"\b(?:can|could) (?:you|y'?all|we) (?:also )?(?:do|get|add|throw in|check|rotate)\b[^.?!]{0,40}"
             r"\b(?:too|as well)\b", u.text.lower()):
-        # "can you do the tires too while it's in?", nothing else named yet: ask what else
+        # "can you do the tires too while it's in?", nothing else named yet: ask what else, or,
+        # on the call we made about the car's due service, that service and the tires
         slots.services_expected = max(slots.services_expected, 2)
+        if (s.direction == "outbound" and not s.callback_for and (due := profile.service(profile.due_service))
+                and due.key not in u.services):
+            slots.services = [due.key, *u.services]
     if u.service_count and profile.kind == "dealership":
         slots.services_expected = max(slots.services_expected, u.service_count)
         for key in reversed(s.recent_services):  # "how much is an oil change?" … "and a rotation?" … "both"
