@@ -5,9 +5,14 @@ each checked on fresh phrasings, not the sets' own words.
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 import pytest
 
-from tests.brain.calls import call
+from frontdesk.brain.nlu import understand
+from tests.brain.calls import booked, call
+
+MONDAY = date(2026, 11, 23)
 
 # -- a policy asked the way a service is ---------------------------------------------------------
 
@@ -51,3 +56,92 @@ async def test_two_questions_without_an_answer_get_one_offer_that_covers_both(pr
     assert replies[0].count("I don't have that information") == 1 and "call you back" in replies[0]
     [task] = [t for t in state.pending_tasks if t.task_type == "callback"]
     assert "wifi" in task.reason and "gift cards" in task.reason
+
+
+# -- everyday words are no name -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("said", ["honestly it's been a zoo, it's total mayhem at home",
+                                  "I'm way overdue on this, it's pretty bad",
+                                  "it's fine, it's worth the money", "it's calmed down now but still"])
+def test_everyday_words_after_its_or_im_are_no_name(profiles, said) -> None:
+    assert understand(said, profiles["dealership"], MONDAY).name is None
+
+
+@pytest.mark.parametrize(("said", "name"), [("this is Aaliyah Brooks", "Aaliyah Brooks"),
+                                            ("hi I'm liam okafor", "Liam Okafor"),
+                                            ("hey this is tasha price", "Tasha Price")])
+def test_names_that_are_rare_words_or_surnames_that_are_words_still_are_names(profiles, said, name) -> None:
+    assert understand(said, profiles["dealership"], MONDAY).name == name
+
+
+@pytest.mark.parametrize(("said", "name"), [
+    ("Hold on. Tuesday. Oh and it's Nadia Flores", "Nadia Flores"),
+    ("Eleven next Friday. My name's Pilar Ortiz-Green.", "Pilar Ortiz-Green"),
+    ("it's marcus and um jolene weaver, put it under marcus", "Marcus Weaver"),
+])
+def test_a_day_said_at_the_name_question_is_no_name(profiles, said, name) -> None:
+    assert understand(said, profiles["dealership"], MONDAY, awaiting="name").name == name
+
+
+def test_a_day_alone_at_the_name_question_is_no_name(profiles) -> None:
+    assert understand("Hold on. Thursday.", profiles["dealership"], MONDAY, awaiting="name").name is None
+
+
+# -- a newcomer is no wrong number ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("said", ["hi, we've never bought a house before, do you help people like us?",
+                                  "sorry, I've never done any of this, where do we even start with buying?"])
+async def test_a_newcomer_to_buying_is_no_wrong_number(profiles, said) -> None:
+    state, replies = await call(profiles, "real_estate", said)
+    assert not state.ended and "mix-up" not in replies[0]
+
+
+# -- a cancel read back, answered with why -------------------------------------------------------
+
+
+@pytest.mark.parametrize("why", [
+    "nah i dont wanna reschedule it right now, i'll call you after the new year",
+    "No, I don't need anything else, the car's been sold. Just cancel it please.",
+    "we actually went with another agent, a friend of my sister's",
+    "my neighbor did it for us yesterday for free, so yeah",
+])
+async def test_a_cancel_read_back_answered_with_why_it_goes_cancels(profiles, why) -> None:
+    kind = "buyer_consultation" if "agent" in why else "oil_change"
+    profile = "real_estate" if "agent" in why else "dealership"
+    calendar = await booked(profile, kind, datetime(2026, 11, 26, 10))
+    _, replies = await call(profiles, profile, "I need to cancel my appointment on thursday", why,
+                            calendar=calendar)
+    assert "cancelled" in replies[-1].lower() and "leave" not in replies[-1]
+
+
+async def test_supposed_to_come_in_is_a_booking_the_caller_has(profiles) -> None:
+    calendar = await booked("dealership", "tire_rotation", datetime(2026, 11, 23, 14, 30))
+    _, replies = await call(profiles, "dealership", "hey, I think I'm supposed to come in today at two "
+                            "thirty for the tires? I gotta cancel that", calendar=calendar)
+    assert "cancel your tire rotation" in replies[0]
+
+
+# -- a budget said twice, as a span, or as a figure that looks like a time ----------------------
+
+
+@pytest.mark.parametrize(("said", "budget"), [
+    ("we're thinking four twenty, four hundred twenty thousand tops", (None, 420_000)),
+    ("somewhere between six hundred and six fifty", (600_000, 650_000)),
+    ("like two sixty maybe two seventy max", (None, 270_000)),
+    ("three ten to three fifty three ten to three hundred fifty thousand", (310_000, 350_000)),
+])
+def test_a_budget_said_again_or_as_a_span_is_the_figure_meant(profiles, said, budget) -> None:
+    assert understand(said, profiles["real_estate"], MONDAY, awaiting="budget").budget == budget
+
+
+def test_a_price_said_like_a_price_beside_the_place_is_the_budget(profiles) -> None:
+    u = understand("we want to buy. round rock, three-sixty-five or so, by spring", profiles["real_estate"],
+                   MONDAY)
+    assert u.budget and u.budget[1] == 365_000
+
+
+def test_a_figure_said_after_the_place_asked_for_is_the_budget(profiles) -> None:
+    u = understand("Cedar Park. Three-twenty.", profiles["real_estate"], MONDAY, awaiting="location")
+    assert u.budget == (None, 320_000)

@@ -48,6 +48,9 @@ _NO_NEW_ONE = re.compile(r"\b(?:(?:don'?t|do not|won'?t) (?:need|want) (?:a |ano
                          r"nothing (?:else )?to (?:re-?book|re-?schedule|move)|"
                          r"(?:don'?t|do not|no need to) (?:re-?book|re-?schedule)"
                          r"(?: (?:it|that|anything))?|"
+                         # "no no i dont wanna reschedule right now"
+                         r"(?:don'?t|do not|won'?t) (?:wanna|want to|need to|have to|gonna|plan to) "
+                         r"(?:re-?book|re-?schedule)|"
                          r"(?:don'?t|do not) (?:book|schedule|set up|make) (?:anything|another|a new one)|"
                          r"no new (?:appointment|one|booking|day|time))\b")
 """The "no" is to a new appointment, not to cancelling this one ("no thanks, we don't need a new
@@ -57,7 +60,14 @@ one")."""
 _WHY_IT_GOES = re.compile(r"\b(?:decided to (?:wait|hold off|pass|go another way)|hold(?:ing)? off|"
                           r"put (?:it|things|this|everything) on hold|wait (?:till|until|for)|"
                           r"(?:we'?ll|i'?ll) call (?:back|you)|changed (?:our|my) minds?|can'?t make it|"
-                          r"won'?t (?:make it|be able))\b")
+                          r"won'?t (?:make it|be able)|"
+                          # "we found a place through a friend", "my brother-in-law did it last night"
+                          r"(?:found|bought|got) (?:a|an|another|our|my|the) (?:place|house|home|condo|agent|"
+                          r"realtor|buyer|car|one|shop|mechanic)|went (?:with|ahead with) |signed with|"
+                          r"(?:did|done|fixed|took care of) (?:it|them|that)\b[^.?!]{0,30}\b(?:already|"
+                          r"last night|yesterday|himself|herself|myself|for (?:me|us|free))|"
+                          r"(?:got|was|been|is) totaled|fell through|sold (?:it|the (?:car|house|truck))|"
+                          r"(?:don'?t|do not) (?:even )?(?:have|own) (?:a|the) (?:car|vehicle|truck))\b")
 """Why the appointment goes, said to its cancel read-back ("we decided to wait till rates come
 down, we'll call back in the spring"): a yes."""
 _CLOSING_NO = re.compile(r"\W*(?:no+|nope|nah),?\s+(?:(?:that'?s|thats) (?:it|all|everything)|nothing else|"
@@ -281,7 +291,8 @@ async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
         _NO_NEW_ONE.search(said) or re.search(NO_LONGER_NEEDED, said)
         or (u.intent == "cancel" and not u.deny)
         or (_WHY_IT_GOES.search(said) and not re.match(r"\W*no\b", said)))
-    if u.affirm or (((ordered and not u.deny) or no_new_one) and not _keeps(said, desk.action)):
+    if u.affirm or ((ordered or no_new_one) and not _keeps(said, desk.action)):
+        # ("no, I don't need anything else … just cancel it please": the order, whatever the "no" was to)
         # (a reason it goes, "we decided to wait till rates come down", reads as a deferral: a yes)
         if desk.action == "cancel":
             await _cancel(s, ctx)  # "yes"; "no thanks, we don't need a new one": cancel, no rebooking

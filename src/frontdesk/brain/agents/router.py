@@ -48,13 +48,18 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
             s.desk.last_done("told")) and _NOT_READY.search(u.text.lower()):
         u.flags.add("unsure_of_it")  # told it is tomorrow: "I'm not ready, the house isn't ready"
         return "appointments"
+    if intent == "chitchat" and s.awaiting == "confirm_change" and s.awaiting_agent == "appointments" and (
+            s.desk.action == "cancel" and not u.is_question):
+        return "appointments"  # "my neighbor did it for us yesterday, so yeah" to a cancel read back
     if intent in CONVERSATION_ACTS:
         return "greeting"
     owner = s.awaiting_agent
     if s.awaiting == "confirm_change" and owner == "appointments" and intent in {
-            "provide_info", "unknown", "chitchat", "greeting"} and not (
+            "provide_info", "unknown", "chitchat", "greeting", "faq"} and not (
             u.date or u.time or u.window or u.services or u.appointment_type or u.is_question):
-        return owner  # "Marisol Quintero. It's the Sorento." to a move read back: still that move
+        # "Marisol Quintero. It's the Sorento." to a move read back: still that move; "we found a
+        # place through a friend, it's a for sale by owner" to a cancel read back: why it goes
+        return owner
     if s.last_ask == "callback_ask_name" and owner == "objection" and (
             u.date or u.time or u.window or u.time_of_day) and not (u.services or u.appointment_type):
         return owner  # "morning, before ten if they can" to "who should we ask for?": when, closer

@@ -194,6 +194,12 @@ _WANTS_CHANGE = re.compile(r"\b(?:re-?schedul\w*|move|moving|push|bump|switch|(?
 """A wish to have a booking at another time (not "I'm booked for Friday", which only says it is)."""
 
 
+_NEW_AT_IT = re.compile(r"\b(?:never (?:done|did|been through|gone through) (?:this|it|any of this|one)|"
+                        r"never (?:bought|purchased|sold) (?:a|an|our|my) (?:house|home|place|condo)|"
+                        r"first[- ]time|(?:know|sure) where to (?:start|begin))\b")
+""""I've never done this", "we've never bought a house", "don't know where to start": a
+newcomer to what we do, not a wrong number."""
+
 def _names_a_call(text: str) -> bool:
     """The caller speaks of a call ("call me back", "ring me"): a wish to be called, not the visit."""
     return bool(CALL_ME.search(text) or re.search(r"\b(?:call|ring)\b", text))
@@ -484,6 +490,7 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     place = WRONG_PLACE.search(r.text.lower()) is not None
     if model == "wrong_number" and ((p < 0.8 and not (p >= 0.3 and place)) or r.services
                                     or (r.vehicle and not place) or r.has_booking_facts
+                                    or _NEW_AT_IT.search(r.text.lower())
                                     or re.search(r"\b(?:my|our) (?:car|truck|vehicle|appointment|"
                                                  r"house|home|agent)\b", r.text.lower())):
         return rule, rule_confidence  # a wrong number ends the call: only when it surely is one

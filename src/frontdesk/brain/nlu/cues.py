@@ -158,6 +158,10 @@ OWN_BOOKING = re.compile(
     # "my husband booked someone to come look at our house tomorrow evening"
     r"|\b(?:i|we|my \w+|our \w+|he|she|they)(?:'ve| have| has| had)? (?:booked|scheduled|set up|had|got) "
     r"(?:someone|somebody|an agent|a realtor|one of your \w+) (?:to come|coming)\b"
+    # "I'm supposed to come in at eleven-thirty today for a tire rotation"
+    r"|\b(?:i'?m|we'?re|i am|we are|he'?s|she'?s|they'?re) (?:supposed|scheduled|booked|set) to "
+    r"(?:come|bring|be|drop|meet|see)\b[^.?!]{0,50}?"
+    r"\b(?:today|tomorrow|this|next|on|at|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
     # "you guys are coming out to look at my house on wednesday at four"; "someone's supposed to
     # come look at my house tomorrow at ten"
     r"|\b(?:you|you guys|y'?all|your (?:agent|guy|person|people|tech)|someone|somebody|an agent)"

@@ -11,7 +11,7 @@ from datetime import date
 
 from frontdesk.brain.nlu.cues import HOME_PRICE, HOME_PRICE_BEFORE
 from frontdesk.brain.nlu.lexicon import lexicon
-from frontdesk.brain.nlu.text import Utterance, clause_before, ruled_out
+from frontdesk.brain.nlu.text import Utterance, clause_before, normalise, ruled_out
 from frontdesk.brain.nlu.when import MONTH, parse_date
 
 _MULTIPLIERS = {"k": 1_000, "thousand": 1_000, "grand": 1_000, "m": 1_000_000, "mil": 1_000_000,
@@ -153,10 +153,46 @@ _UPDATED = re.compile(r"old news|out of date|(?:bumped|moved|went|gone|raised|up
 """A figure said to be out of date ("we've bumped that up"): the one after it is the budget."""
 
 
+_UNIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TENS_WORD = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_FIGURE_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|"
+                r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|grand|k|to|and)")
+_SAID_AGAIN = (
+    # "three fifty, three hundred fifty thousand": said short, then in full
+    (re.compile(rf"\b({_UNIT_WORD}) {_TENS_WORD}(?: {_UNIT_WORD})?[\s,]+(?=\1 hundred\b)"), ""),
+    # "between five hundred and five fifty": the "and" of a span, not of "five hundred and five"
+    (re.compile(rf"\b(between (?:{_UNIT_WORD} )?hundred) and (?={_UNIT_WORD}\b)"), r"\1 to "),
+)
+_CLOCK_FIGURE = re.compile(r"\b([1-9]):([0-5]\d)\b(?!\s*(?:am|pm|a\.m|p\.m|o'?clock|in the))")
+
+
+def _fuller_again(run: re.Match[str]) -> str:
+    """"two eighty to three, two eighty to three hundred thousand": a run of figure words that
+    starts over (its first two words again) is the second saying."""
+    words = re.findall(r"[a-z]+", run.group(0))
+    again = next((k for k in range(2, len(words) - 1) if words[k: k + 2] == words[:2]), None)
+    return run.group(0) if again is None else " ".join(words[again:])
+
+
+def _said_once(u: Utterance) -> Utterance:
+    """The figures as meant when said twice ("three fifty three hundred fifty thousand") or as a
+    span ("between five hundred and five fifty"); a figure read as a time ("three twenty five
+    maybe three thirty max") is a figure again where money is talked about."""
+    lower = re.sub(rf"\b{_FIGURE_WORD}(?:[\s,]+{_FIGURE_WORD})+\b", _fuller_again, u.lower)
+    for pattern, replacement in _SAID_AGAIN:
+        lower = pattern.sub(replacement, lower)
+    said = u if lower == u.lower else normalise(lower)
+    if _CLOCK_FIGURE.search(said.numeric) and _MONEY_CUE.search(said.numeric):
+        numeric = _CLOCK_FIGURE.sub(r"\1 \2", said.numeric)
+        said = Utterance(raw=said.raw, lower=said.lower, numeric=numeric)
+    return said
+
+
 def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None, int] | None:
     """A price range (min, max) in dollars: "450 to 500 thousand", "600k", "under $1.2 million",
     "a quarter mil", "mid fours", "up to 400 and change". Money saved or put down ("we've got
     about thirty grand saved") is not the price."""
+    u = _said_once(u)
     if _SAVED.search(u.numeric):
         kept = _SAVED.sub(" ", u.numeric)
         u = Utterance(raw=kept, lower=kept, numeric=kept)
@@ -166,12 +202,13 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
                          u.numeric[max(0, m.start() - 30): m.start()]) else " ", u.numeric)
     # "condos up by the domain, two fifty to three hundred": a span of figures said of homes
     spans_homes = bool(_HOME_SPAN.search(numeric) or re.search(r"\bbetween [1-9] and [1-9] \d\d\b", numeric))
-    text = _spoken_money(numeric, expecting or spans_homes or _MONEY_CUE.search(numeric) is not None)
+    thousands = re.search(r"\b(?:thousand|grand)\b(?! miles)", u.lower) is not None
+    text = _spoken_money(numeric, expecting or spans_homes or thousands
+                         or _MONEY_CUE.search(numeric) is not None)
     rough = _rough_range(u.lower + " " + text, expecting or _MONEY_CUE.search(text) is not None)
     if rough:
         return rough
-    cue = expecting or _MONEY_CUE.search(text) is not None or re.search(
-        r"\b(?:thousand|grand)\b(?! miles)", u.lower) is not None
+    cue = expecting or _MONEY_CUE.search(text) is not None or thousands
     # "about 500 thousand, actually no, up to 550k": the figure after a correction wins.
     # "around 400— well, maybe 450 tops", "a 120, 125 tops", "300, no wait, 325" too: a figure
     # said after a hedge, or a capped figure after another, is the one the caller settles on

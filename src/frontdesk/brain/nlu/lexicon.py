@@ -11,6 +11,7 @@ import yaml
 
 _LEXICON_FILE = Path(__file__).with_name("lexicon.yaml")
 _FIRST_NAMES_FILE = Path(__file__).with_name("first_names.txt")
+_EVERYDAY_FILE = Path(__file__).with_name("everyday_words.txt")
 
 
 def _compile(patterns: list[str]) -> re.Pattern[str]:
@@ -46,6 +47,9 @@ class Lexicon:
     names the one service of a business that works on it."""
     first_names: frozenset[str] = frozenset()
     """Common first names (``first_names.txt``): a message of one and a surname is a name."""
+    everyday_words: frozenset[str] = frozenset()
+    """Frequent English words that are no common name (``everyday_words.txt``): never the first
+    word of a name unless a surname that is no everyday word follows ("it's worth it")."""
 
 
 @cache
@@ -68,8 +72,14 @@ def lexicon() -> Lexicon:
         topics={words: _compile(pats) for words, pats in (raw.get("topics") or {}).items()},
         service_objects=frozenset(str(w) for w in raw.get("service_objects") or []),
         given_names=frozenset(str(w) for w in raw.get("given_names_also_words") or []),
-        first_names=frozenset(line.strip() for line in _FIRST_NAMES_FILE.read_text("utf-8").splitlines()
-                              if line.strip() and not line.startswith("#")),
+        first_names=frozenset(_words(_FIRST_NAMES_FILE)),
+        everyday_words=frozenset(_words(_EVERYDAY_FILE)),
         other_services={name: tuple(str(w) for w in words)
                         for name, words in (raw.get("other_services") or {}).items()},
     )
+
+
+def _words(path: Path) -> list[str]:
+    """A word list: one word a line, ``#`` comments."""
+    return [line.strip() for line in path.read_text("utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]

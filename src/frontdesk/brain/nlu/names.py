@@ -19,6 +19,8 @@ from frontdesk.brain.nlu.text import Utterance, normalise
 
 _NAME_WORD = r"[a-zß-öø-ÿ][a-zß-öø-ÿ'-]+"
 """A word of a name, accents included ("Díaz", "Peña", "Müller")."""
+_FILLED = r"(?:(?:uh+|um+|er)[,\s]+)?"
+""""darnell and uh tasha price": a filler between the names of a couple."""
 _CAPITALISED = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'-]+"
 
 _NAME_CUE = re.compile(
@@ -52,8 +54,10 @@ def _plausible_name_word(word: str) -> bool:
     if re.sub(r"(.)\1", r"\1", word) in _SPELLED_NOW.get():
         return True  # spelled out by the caller in this message: a name, whatever it looks like
     lex = lexicon()
-    if "-" in word:
-        return all(_plausible_name_word(part) for part in word.split("-") if part)
+    if "-" in word:  # "Reyes-Little": a name with an everyday word in it; not "check-up"
+        parts = [part for part in word.split("-") if part]
+        return any(map(_plausible_name_word, parts)) and not any(
+            part in lex.name_stopwords or part in _NEVER_NAME or len(part) < 2 for part in parts)
     return (len(word) >= 2 and word not in lex.name_stopwords and word not in lex.common_words
             and not (len(word) > 5 and word.endswith("ing"))
             # "I'm embarrassed", "I'm really worried", "honestly": how the caller feels, not who
@@ -67,6 +71,25 @@ _NEVER_NAME = frozenset({"yes", "yeah", "yep", "no", "nope", "sure", "actually",
                          "the", "a", "an", "i", "im", "i'm", "it", "its", "it's", "is", "my", "me",
                          "hi", "hello", "hey", "just", "like", "from", "with", "at", "in", "on",
                          "for", "about", "again", "speaking", "this", "that", "by", "but", "or"})
+
+
+def _everyday(name: str) -> bool:
+    """A name made of everyday words only ("it's worth it", "I'm way past due", "it's total
+    chaos"): words of a sentence, not a name, unless one is a known first name or was spelled."""
+    lex = lexicon()
+    return all(w in lex.everyday_words and w not in lex.first_names and w not in lex.given_names
+               and w not in _SPELLED_NOW.get() for w in name.lower().split())
+
+
+_PHRASAL = re.compile(r"[a-z'-]+ (?:down|off|up|out|over|away|back|through)\b")
+""""it's calmed down now", "I'm worn out": a verb and its particle after the cue, not a name."""
+
+
+def _day_not_name(name: str) -> bool:
+    """"Wait. Monday.", "Ten next Saturday." to the name question: an everyday word, then a day;
+    not "Augusta Monday"."""
+    words = name.lower().split()
+    return _everyday(words[0]) and any(_CALENDAR.fullmatch(w) for w in words)
 
 
 def _cased(u: Utterance, words: list[str]) -> list[str]:
@@ -107,10 +130,12 @@ def _with_surname_after(u: Utterance, name: str) -> str:
     if " " in name:
         return name
     first = re.escape(name.lower())
-    for way in (rf"\b{first}[,\s]+({_NAME_WORD})\b", rf"\b{first} (?:and|&) {_NAME_WORD} ({_NAME_WORD})\b",
-                rf"\b{_NAME_WORD} (?:and|&) {first} ({_NAME_WORD})\b"):
+    for way in (rf"\b{first}[,\s]+({_NAME_WORD})\b",
+                rf"\b{first} (?:and|&) {_FILLED}{_NAME_WORD} ({_NAME_WORD})\b",
+                rf"\b{_NAME_WORD} (?:and|&) {_FILLED}{first} ({_NAME_WORD})\b"):
         for again in re.finditer(way, u.lower):
-            if _plausible_name_word(again.group(1)) and (surname := _clean_name([again.group(1)])):
+            if _plausible_name_word(again.group(1)) and (
+                    surname := _clean_name([again.group(1)])):
                 return f"{name} {surname}"
     return name
 
@@ -276,7 +301,7 @@ def corrected_in_turn(u: Utterance, name: str) -> str:
 
 
 
-_COUPLE = re.compile(rf"\b({_NAME_WORD}) (?:and|&) ({_NAME_WORD}) ({_NAME_WORD})\b")
+_COUPLE = re.compile(rf"\b({_NAME_WORD}) (?:and|&) {_FILLED}({_NAME_WORD}) ({_NAME_WORD})\b")
 """Two given names and the surname they share ("Ruth and Walter Finch")."""
 _RESTATED = re.compile(r"\b(?:it'?s|i'?m|this is|my name is|name'?s|the name is)\b")
 
@@ -379,6 +404,7 @@ def _introduced_mid_run(u: Utterance) -> str | None:
     for match in _INTRODUCED.finditer(u.lower):
         first, last, at_end = match.groups()
         if (first in lex.first_names or at_end is not None) and _plausible_name_word(first) and (
+                not _everyday(f"{first} {last}")) and (
                 _plausible_name_word(last)) and not _is_vehicle_word(last) and not _CALENDAR.search(last):
             return f"{first.capitalize()} {last.capitalize()}"
     return None
@@ -418,7 +444,9 @@ def _extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
     names = [name for cue in (_STRONG_CUE, _NAME_CUE) for match in cue.finditer(u.lower)
              if not _EMAIL_NEXT.match(u.lower, match.end(1))
              and (name := _clean_name(*_unspelled(u.lower[match.start(1): _clause_end(u.lower, match)],
-                                                  u.raw[match.start(1): _clause_end(u.lower, match)])))]
+                                                  u.raw[match.start(1): _clause_end(u.lower, match)])))
+             and (cue is _STRONG_CUE or not (_everyday(name) or (_PHRASAL.match(u.lower, match.start(1))
+                                              and name.split()[0].lower() not in lexicon().first_names)))]
     if expecting:
         spelled = _SPELLED_OUT.sub(" ", u.lower)  # "k-o-w-a-l-s-k-i"
         pieces = re.split(r"[,.;!?]", spelled)
@@ -438,6 +466,7 @@ def _extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
             elif 2 <= len(words) <= 3 and words[0] in lexicon().given_names and all(
                     _plausible_name_word(w) for w in words[1:]):
                 names.append(" ".join(w[:1].upper() + w[1:] for w in words))  # "will summers"
+    names = [name for name in names if name and not _day_not_name(name)]
     if names:  # "it's Siobhan, S-I-O-B-H-A-N, Siobhan Doyle": the fullest form
         return _with_surname_after(u, max(names, key=lambda n: len(n.split())))
     if expecting and (couple := _COUPLE.search(u.lower)) and all(map(_plausible_name_word, couple.groups())):
@@ -455,7 +484,7 @@ def _extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
     here = _NAME_HERE.search(u.lower)
     if here:
         name = _clean_name(here.group(1).split())
-        if name:
+        if name and not _everyday(name):
             return name
     opening = _NAME_OPENING.match(u.lower)
     if opening:  # "Nadia Brooks, I need an oil change…": a name said first, before the request
@@ -466,7 +495,7 @@ def _extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
                 w in lex.makes or w in {m.lower() for m in lex.models} for w in words) and all(
                 _plausible_name_word(w) for w in words):
             name = _clean_name(words)
-            if name and len(name.split()) == len(words):
+            if name and len(name.split()) == len(words) and not _everyday(name):
                 return name
     alone = _NAME_ALONE.search(u.raw)
     if alone:  # "… Wednesday at ten. Otis Grant." / "Gus Albright, by the way."
@@ -488,5 +517,7 @@ def _extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
             return " ".join(w[:1].upper() + w[1:] for w in words)  # "it's will summers"
         if 1 <= len(words) <= 3 and not any(_is_vehicle_word(w) for w in words):
             name = _clean_name(words, _cased(u, words))  # not "it's a kia soul"
-            return _with_spelled_surname(u, name) if name else None
+            if name and len(name.split()) < len(words) and _everyday(name):
+                return None  # "hang on. thursday.": a sentence, cut short at its second word
+            return _with_spelled_surname(u, name) if name and not _day_not_name(name) else None
     return None

@@ -114,8 +114,9 @@ _IF_CLOSED = re.compile(r"\bif (?:you(?:'re| are)|y'?all(?:'re| are)|you guys ar
                         r"(?:closed|not open|shut)(?:\s+(?:on\s+)?(?:that day|then|\w+day|thanksgiving|"
                         r"christmas(?: eve| day)?))?[,\s]+(?:(?:then|how about|maybe|we'?ll do|do)\s+)*")
 """A fallback said for a closed day ("or if you're closed Thursday, Saturday at eleven")."""
-_LOOSE_FIGURE = re.compile(r"\b(?:about|around|maybe|like|up to|roughly|say)\s+[1-9] \d{2}\b(?! \d)")
-""""maybe three eighty-five": a figure said the way home prices are."""
+_LOOSE_FIGURE = re.compile(r"\b(?:about|around|maybe|like|up to|roughly|say)\s+[1-9] \d{2}\b(?! \d)|"
+                           r"\b[1-9] \d{2},?\s+(?:or so|ish|give or take|or thereabouts)\b")
+""""maybe three eighty-five", "two-ninety-five or so": a figure said the way home prices are."""
 _SHORT_SPAN = re.compile(r"\b[1-9] (?:to|or|-) [1-9]00\b"
                          r"(?!\s*(?:miles?|square|sq|feet|acres?|people|%|a month|"
                          r"dollars a|bucks a))")
@@ -355,6 +356,8 @@ def read(text: str, profile: BusinessProfile, today: date,
             awaiting in _LEAD_ASKED and _SPOKEN_SPAN.search(u.numeric) is not None) or (
             awaiting in _LEAD_ASKED | {"date", "pick_alternative"}  # no day is said "four hundred"
             and _BARE_FIGURE.fullmatch(u.numeric) is not None) or (
+            awaiting in _LEAD_ASKED and any(  # "Austin. Two-fifty." asked where: the price too
+                _BARE_FIGURE.fullmatch(piece) for piece in re.split(r"(?<=[.;!?])\s+", u.numeric))) or (
             _CEILING_FIGURE.search(u.numeric) is not None and _HOME_TALK.search(u.lower) is not None) or (
             rough is not None))
         if rough is not None and result.budget and result.time == clock.clock(int(rough[1]), int(rough[2]),
