@@ -145,3 +145,21 @@ def test_a_price_said_like_a_price_beside_the_place_is_the_budget(profiles) -> N
 def test_a_figure_said_after_the_place_asked_for_is_the_budget(profiles) -> None:
     u = understand("Cedar Park. Three-twenty.", profiles["real_estate"], MONDAY, awaiting="location")
     assert u.budget == (None, 320_000)
+
+
+# -- a phone number said in pieces ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("said", "phone"), [
+    ("yeah it's five twelve, five five five, forty one oh two", "+15125554102"),
+    ("seven three seven five five five eighteen sixty", "+17375551860"),
+    ("my cell is eight thirty, double five five, twenty two twenty", "+18305552220"),
+])
+def test_a_phone_number_said_in_pieces_is_read_as_digits(profiles, said, phone) -> None:
+    assert understand(said, profiles["dealership"], MONDAY, awaiting="phone").phone == phone
+
+
+def test_a_name_said_first_before_the_number_is_the_name(profiles) -> None:
+    u = understand("tamika rowe and the number is five one two five five five nineteen oh seven",
+                   profiles["dealership"], MONDAY, awaiting="phone")
+    assert (u.name, u.phone) == ("Tamika Rowe", "+15125551907")

@@ -32,9 +32,65 @@ def extract_phone(u: Utterance, region: str = "US") -> str | None:
     text = re.sub(r"\barea code\s+", "", u.numeric)
     text = re.sub(r"(\d)\s*,?\s+(?:and then|then|and)\s+(?=\d)", r"\1 ", text)  # "512, then 555…"
     found = [number for span in _PHONE_SPAN.findall(text) if (number := _phone_number(span, region))]
+    if not found:  # "eight thirty, five five five, thirty three sixteen": read as digits, not times
+        found = [number for run in _SPOKEN_DIGITS.finditer(u.lower)
+                 if (number := next(filter(None, (_phone_number(digits, region)
+                                                  for digits in _digits_of(run.group(0)))), None))]
     if len(found) > 1 and correction_tails(u.lower):
         return found[-1]
     return found[0] if found else None
+
+
+_UNIT_DIGIT = {w: str(i) for i, w in enumerate(("zero", "one", "two", "three", "four", "five", "six", "seven",
+                                                "eight", "nine"))} | {"oh": "0", "o": "0"}
+_TEEN_DIGITS = {w: str(i + 10) for i, w in enumerate(("ten", "eleven", "twelve", "thirteen", "fourteen",
+                                                     "fifteen", "sixteen", "seventeen", "eighteen",
+                                                     "nineteen"))}
+_TENS_DIGIT = {w: str(i + 2) for i, w in enumerate(("twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+                                                   "eighty", "ninety"))}
+_SPOKEN_DIGITS = re.compile(r"\b(?:(?:" + "|".join([*_UNIT_DIGIT, *_TEEN_DIGITS, *_TENS_DIGIT, "double",
+                                                      "triple", "hundred", r"\d+"])
+                            + r")\b[\s,.-]*){7,}")
+"""Number words said for a phone number, in whatever groups ("eight thirty, five five five,
+thirty three sixteen")."""
+
+
+def _digits_of(run: str) -> list[str]:
+    """The digits of number words said as a phone number, each way they can be heard: "thirty
+    three" → 33, or 30 and 3 ("eight thirty, five five five" is 830 555); "sixteen" → 16,
+    "double five" → 55, "eight hundred" → 800. A reading whose words fall in the groups of a
+    number (3, 3, 4) comes first, then those that join a ten and a unit."""
+    words = re.findall(r"[a-z]+|\d+", run)
+
+    def readings(i: int, times: int) -> list[list[str]]:
+        if i >= len(words):
+            return [[]]
+        word = words[i]
+        if word in {"double", "triple"}:
+            return readings(i + 1, 2 if word == "double" else 3)
+        if word == "hundred":
+            return [["00", *rest] for rest in readings(i + 1, 1)]
+        if word in _TENS_DIGIT:
+            unit = words[i + 1] if i + 1 < len(words) else ""
+            split = [[_TENS_DIGIT[word] + "0", *rest] for rest in readings(i + 1, 1)]
+            if unit in _UNIT_DIGIT and unit not in {"zero", "oh", "o"}:
+                return [[_TENS_DIGIT[word] + _UNIT_DIGIT[unit], *rest] for rest in readings(i + 2, 1)] + split
+            return split
+        return [[(_UNIT_DIGIT.get(word) or _TEEN_DIGITS.get(word) or word) * times, *rest]
+                for rest in readings(i + 1, 1)]
+
+    def grouped(tokens: list[str]) -> bool:
+        ends, at = set(), 0
+        for token in tokens:
+            at += len(token)
+            ends.add(at)
+        skip = 1 if "".join(tokens).startswith("1") and at == 11 else 0
+        return {3 + skip, 6 + skip} <= ends
+
+    if sum(w in _TENS_DIGIT for w in words) > 6:
+        return []  # not a phone number anyone says
+    heard = readings(0, 1)
+    return ["".join(t) for t in sorted(heard, key=lambda t: not grouped(t))]
 
 
 def _phone_number(span: str, region: str) -> str | None:

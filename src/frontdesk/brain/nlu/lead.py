@@ -226,7 +226,8 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
                                  r"(?= (?:up to |as much as |even |stretch to )?\$?\d))\b|—|"
                                  r"\bwell\b,?(?=[^.?!]{0,25}\bif\b)|"  # "well, six-fifty if it's walkable"
                                  r"(?:[,.]|\bish\b|(?<=\d)|(?<=\d thousand)|(?<=\dk))(?= (?:like |maybe )?"
-                                 r"\$?\d[\d,.]*\s*k?\s*(?:tops|max|maximum|at (?:the )?(?:very )?most)\b)",
+                                 r"\$?\d[\d,.]*\s*(?:k|thousand|grand)?,?\s*(?:tops|max|maximum|"
+                                 r"at (?:the )?(?:very )?most)\b)",
                                  text))
     inherited = False
     if corrected:

@@ -42,9 +42,12 @@ _NAME_ALONE = re.compile(r"(?:^|[.!?]\s+)(" + _CAPITALISED + r"(?:\s+" + _CAPITA
 
 _NAME_OPENING = re.compile(r"\W*(?:(?:hi|hey|hello|yeah|yes|um+|uh+|good|morning|afternoon|evening|there)"
                            r"[,.!\s]+)*"
-                           r"(" + _NAME_WORD + r" " + _NAME_WORD + r"(?: " + _NAME_WORD + r")?)\s*[,.]\s+"
+                           r"(" + _NAME_WORD + r" " + _NAME_WORD + r"(?: (?!and\b)" + _NAME_WORD + r")?)"
+                           r"(?:\s*[,.]\s+"
                            r"(?:and )?(?:(?:i|i'm|im|i'd|i've|we|we're|we'd|calling|need|needing|looking|can|"
-                           r"could|wanted|want|wanting|got|have|my (?:number|phone|cell))\b|\(?\d{3}\b)")
+                           r"could|wanted|want|wanting|got|have|my (?:number|phone|cell))\b|\(?\d{3}\b)|"
+                           # "jimmy ortega my number's eight thirty…": no stop in speech-recognition text
+                           r"\s+(?:and )?(?:my|the) (?:number|phone|cell)(?:'s| is)?\b)")
 """A first and last name said first, then the request or the number ("Nadia Brooks, I need an
 oil change", "Hi, Tom Reyes, 737 555 3401, Tuesday at 9 for a tire rotation")."""
 
@@ -78,7 +81,7 @@ def _everyday(name: str) -> bool:
     chaos"): words of a sentence, not a name, unless one is a known first name or was spelled."""
     lex = lexicon()
     return all(w in lex.everyday_words and w not in lex.first_names and w not in lex.given_names
-               and w not in _SPELLED_NOW.get() for w in name.lower().split())
+               and w not in _SPELLED_NOW.get() for w in re.split(r"[\s-]+", name.lower()) if w)
 
 
 _PHRASAL = re.compile(r"[a-z'-]+ (?:down|off|up|out|over|away|back|through)\b")
@@ -438,6 +441,23 @@ def _unspelled(said: str, raw: str) -> tuple[list[str], list[str] | None]:
     return kept.split(), (raw.split() if kept == said else None)
 
 
+def opening_name(u: Utterance) -> str | None:
+    """A first and last name said first in a message, before the request or the number."""
+    opening = _NAME_OPENING.match(u.lower)
+    if not opening:
+        return None
+    words = opening.group(1).split()
+    said = u.raw[opening.start(1): opening.end(1)].split()
+    lex = lexicon()
+    if (words[0] in lex.given_names or words[0] in lex.first_names or not _everyday(words[0])
+            or all(w[:1].isupper() for w in said)) and not any(_is_vehicle_word(w) for w in words) and all(
+            _plausible_name_word(w) for w in words):
+        name = _clean_name(words)
+        if name and len(name.split()) == len(words) and not _everyday(name):
+            return name
+    return None
+
+
 def _extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
     if expecting:
         u = _name_frames(u)
@@ -486,17 +506,8 @@ def _extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
         name = _clean_name(here.group(1).split())
         if name and not _everyday(name):
             return name
-    opening = _NAME_OPENING.match(u.lower)
-    if opening:  # "Nadia Brooks, I need an oil change…": a name said first, before the request
-        words = opening.group(1).split()
-        said = u.raw[opening.start(1): opening.end(1)].split()
-        lex = lexicon()
-        if (words[0] in lex.given_names or all(w[:1].isupper() for w in said)) and not any(
-                w in lex.makes or w in {m.lower() for m in lex.models} for w in words) and all(
-                _plausible_name_word(w) for w in words):
-            name = _clean_name(words)
-            if name and len(name.split()) == len(words) and not _everyday(name):
-                return name
+    if opening := opening_name(u):  # "Nadia Brooks, I need an oil change…": a name said first
+        return opening
     alone = _NAME_ALONE.search(u.raw)
     if alone:  # "… Wednesday at ten. Otis Grant." / "Gus Albright, by the way."
         words = alone.group(1).lower().split()

@@ -53,6 +53,8 @@ def understand(
     """
     result = _understand(text, profile, today, awaiting, topic)
     result.date = when.near_focus(normalise(text), result.date, today, focus)
+    if result.name is None and result.location is None and (named := names.opening_name(normalise(text))):
+        result.name = named  # "deshawn parker and the number's eight three zero…": split at "and"
     if result.name:
         result.name = names.corrected_in_turn(normalise(text), result.name)  # "Jon. Actually, Jonathan"
     return result
