@@ -163,3 +163,53 @@ def test_a_name_said_first_before_the_number_is_the_name(profiles) -> None:
     u = understand("tamika rowe and the number is five one two five five five nineteen oh seven",
                    profiles["dealership"], MONDAY, awaiting="phone")
     assert (u.name, u.phone) == ("Tamika Rowe", "+15125551907")
+
+
+# -- intents: do-not-call written with dashes, a sale that is no home, buying said to matter less --
+
+
+def test_do_not_call_written_with_dashes_is_do_not_call(profiles) -> None:
+    u = understand("Please put me on your do-not-call list.", profiles["real_estate"], MONDAY,
+                   awaiting="permission")
+    assert u.intent == "do_not_call"
+
+
+@pytest.mark.parametrize(("said", "intent"), [
+    ("we sold the restaurant and now we're buying a house in round rock", "buy"),
+    ("honestly it's not so much buying, we need to sell the place on elm first", "sell"),
+])
+def test_a_sale_that_is_no_home_or_said_to_matter_less_is_not_the_lead(profiles, said, intent) -> None:
+    assert understand(said, profiles["real_estate"], MONDAY).lead_intent == intent
+
+
+# -- services by what the car does, and the inspection that is due ------------------------------
+
+
+@pytest.mark.parametrize(("said", "services"), [
+    ("my car keeps stalling at red lights", ["diagnostic"]),
+    ("it's been sputtering when I start it", ["diagnostic"]),
+    ("I need a tire rotation and my inspections due", ["tire_rotation", "state_inspection"]),
+])
+def test_a_symptom_or_a_due_inspection_names_the_service(profiles, said, services) -> None:
+    assert understand(said, profiles["dealership"], MONDAY).services == services
+
+
+# -- a question with why it is asked; the price of what the question before named ----------------
+
+
+async def test_a_question_with_a_day_in_why_it_is_asked_is_a_question(profiles) -> None:
+    _, replies = await call(profiles, "dealership",
+                            "is there a shuttle or something, because my son has the other car till friday")
+    assert "10 miles" in replies[0]
+
+
+async def test_the_price_of_that_after_a_question_naming_the_service(profiles) -> None:
+    _, replies = await call(profiles, "dealership",
+                            "do you do tire rotations on saturdays? and what does that usually run?")
+    assert "$29" in replies[0]
+
+
+async def test_a_price_checked_for_the_car_named_before_is_its_price(profiles) -> None:
+    _, replies = await call(profiles, "dealership",
+                            "the blue CR-V on your lot, the new one. is that thirty two five out the door?")
+    assert "$32,500" in replies[0]

@@ -510,10 +510,23 @@ def _callers_own(pattern: re.Pattern[str], text: str) -> bool:
                     or _WAITS.match(text, m.end())) for m in pattern.finditer(text))
 
 
+_NOT_A_HOME = re.compile(r"\b(?:sell|selling|sold|buy|buying|bought)(?: off)? "
+                         r"(?:a |an |the |my |our |his |her |their )?"
+                         r"(?:\w+ )?(?:business|company|car|truck|boat|rv|stocks?|shares|practice|restaurant|"
+                         r"shop|store|furniture|stuff|things|franchise|equipment|cattle|horses?)\b|"
+                         r"\b(?:less|not so much|not really|not even) (?:about |into |on the )?"
+                         r"(?:buying|selling)(?: side)?\b")
+"""A sale or purchase that is no home ("we're selling a business"), and one said to matter less
+("it's less about buying, really, we're thinking about selling first")."""
+
+
 def extract_lead_intent(u: Utterance) -> str | None:
     """Buy, sell, both or rent — not when the caller rules it out ("we won't be buying") or
     speaks of a sale that is done ("cash from selling our place in California")."""
     intents = lexicon().intents
+    if _NOT_A_HOME.search(u.lower):
+        kept = _NOT_A_HOME.sub(" ", u.lower)
+        u = Utterance(raw=u.raw, lower=kept, numeric=u.numeric)
     if _NOT_MOVING.search(u.lower):
         # "not ready to buy, gonna keep renting": a renter for now, else nothing
         return "rent" if intents["rent"].search(u.lower) else None

@@ -114,6 +114,10 @@ _IF_CLOSED = re.compile(r"\bif (?:you(?:'re| are)|y'?all(?:'re| are)|you guys ar
                         r"(?:closed|not open|shut)(?:\s+(?:on\s+)?(?:that day|then|\w+day|thanksgiving|"
                         r"christmas(?: eve| day)?))?[,\s]+(?:(?:then|how about|maybe|we'?ll do|do)\s+)*")
 """A fallback said for a closed day ("or if you're closed Thursday, Saturday at eleven")."""
+_WHY_ASKED = re.compile(r"^(?:(?!\b(?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|"
+                        r"sunday|next|this|week|\d)\b).)*\b(?:cause|'cause|because|cuz|since)\b")
+""""do y'all have a shuttle, cause my wife's got the other car all next week": the day is in why
+the question is asked, not a day for a visit."""
 _LOOSE_FIGURE = re.compile(r"\b(?:about|around|maybe|like|up to|roughly|say)\s+[1-9] \d{2}\b(?! \d)|"
                            r"\b[1-9] \d{2},?\s+(?:or so|ish|give or take|or thereabouts)\b")
 """"maybe three eighty-five", "two-ninety-five or so": a figure said the way home prices are."""
@@ -424,7 +428,7 @@ def read(text: str, profile: BusinessProfile, today: date,
         result.affirm = False  # "yeah, is it 49 bucks?" asked for a name: a filler, then a question
     if (result.is_question and (result.date or result.time or result.window)
             and not {"price_question", "inventory_question"} & flags
-            and not asks_hours(u.lower)):
+            and not asks_hours(u.lower) and not ("faq_topic" in flags and _WHY_ASKED.search(u.lower))):
         # "how about Wednesday at 2?", "can we do two instead?", "Friday after work, say 5:30?"
         # propose a time; they ask nothing of the business
         result.is_question = False
@@ -490,7 +494,8 @@ def read(text: str, profile: BusinessProfile, today: date,
             "identity"}:
         result.intent = "faq"
     if result.intent == "book" and result.is_question and "faq_topic" in flags and not (
-            result.date or result.time or result.services or result.appointment_type
+            (result.date and not _WHY_ASKED.search(u.lower)) or result.time or result.services
+            or result.appointment_type
             or result.lead_intent or result.location or result.budget
             or lex.intents["book"].search(SUBORDINATE.sub("", u.lower))):
         result.intent = "faq"  # "do we have to be pre-approved before we come in?": a requirement

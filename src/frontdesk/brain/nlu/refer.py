@@ -20,7 +20,10 @@ from frontdesk.brain.nlu.text import normalise
 from frontdesk.knowledge.profile import BusinessProfile
 
 _REFERENCE = re.compile(r"\b(?:it|that one|this one|that car|this car|the car|that truck|the truck|"
-                        r"that suv|the suv|that thing|she|her)\b(?!'s|'ll| is\b| was\b)")
+                        r"that suv|the suv|that thing|she|her|"
+                        # "is that twenty-six five, or is there stuff on top?": its price, checked
+                        r"(?<=\bis )that(?= (?:\$|\d|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+                        r"the (?:price|final|best)|firm|negotiable)))\b(?!'s|'ll| is\b| was\b)")
 """Words that point back at a car already named."""
 _DUMMY_IT = re.compile(r"\b(?:is it (?:possible|ok|okay|true|fine|worth)|it (?:takes?|depends|"
                        r"says|seems|sounds|looks like (?:i|we|you))|make it|(?:if|when) it'?s|"

@@ -207,6 +207,9 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
         elif "price_question" in aside.flags and not aside.services and named:
             # "first my state inspection … lastly how much is the inspection?": the one named
             aside.services = [k for k in ex.services_alike(normalise(aside.text), profile) if k in named]
+    if "price_question" in main.flags and not main.services and _THAT.search(main.text.lower()) and (
+            named := next((a.services for a in reversed(asides) if a.services), None)):
+        main.services = list(named)  # "do you take walk-ins for oil changes? and what's that run?"
     asides = [a for a in asides if a.intent != "faq" or _asks(a)]
     if main.intent not in {"faq", "unknown", "chitchat", "greeting"}:
         # "… is this saturday or next saturday, can you check?", "…, is that doable?": the short
