@@ -213,3 +213,37 @@ async def test_a_price_checked_for_the_car_named_before_is_its_price(profiles) -
     _, replies = await call(profiles, "dealership",
                             "the blue CR-V on your lot, the new one. is that thirty two five out the door?")
     assert "$32,500" in replies[0]
+
+
+# -- days of the month said alone or beside a weekday; a window said to a move read back ---------
+
+
+@pytest.mark.parametrize(("said", "day"), [("The third.", date(2026, 12, 3)),
+                                          ("um fifth then", date(2026, 12, 5))])
+def test_a_day_of_the_month_said_alone_to_what_day_is_that_day(profiles, said, day) -> None:
+    assert understand(said, profiles["dealership"], MONDAY, awaiting="date").date == day
+
+
+def test_a_weekday_and_its_day_of_the_month_in_words_agree(profiles) -> None:
+    u = understand("can we do the tuesday after that, the first, around ten", profiles["dealership"], MONDAY)
+    assert u.date == date(2026, 12, 1)
+
+
+async def test_a_window_said_to_a_move_read_back_moves_it_into_the_window(profiles) -> None:
+    calendar = await booked("dealership", "oil_change", datetime(2026, 11, 25, 9))
+    _, replies = await call(profiles, "dealership", "can we push my oil change wednesday to friday",
+                            "friday's good but only after eleven", calendar=calendar)
+    assert "Friday, November 27 at 11 AM" in replies[-1]
+
+
+async def test_a_question_while_a_move_is_read_back_is_answered_then_the_move_asked_again(profiles) -> None:
+    calendar = await booked("dealership", "oil_change", datetime(2026, 11, 25, 9))
+    _, replies = await call(profiles, "dealership", "can we push my oil change wednesday to friday at nine",
+                            "oh and do you guys have a shuttle?", calendar=calendar)
+    assert "10 miles" in replies[-1] and "move your oil change" in replies[-1]
+
+
+def test_a_price_said_in_its_own_sentence_before_a_booking_is_kept(profiles) -> None:
+    u = understand("We're pre-approved for three fifty. Could we meet Monday at two, no, make it three?",
+                   profiles["real_estate"], MONDAY, awaiting="appointment_type")
+    assert u.budget == (None, 350_000)

@@ -269,6 +269,11 @@ async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
                           target: When) -> None:
     u = ctx.u
     desk = s.desk
+    if desk.action == "move" and u.window and desk.new_time and not u.time and not target.time and not (
+            u.window.start <= time.fromisoformat(desk.new_time) < u.window.end):
+        # "any time after ten on Monday works" to 9 AM read back: the first time that fits
+        target = When(date=target.date or current.date, time=u.window.start)
+        current = When()
     if desk.action == "move" and (target.given or current.given):
         wanted = _wanted(s, ctx, current, target)
         if not u.deny and not u.is_question and _said_back(desk, wanted):

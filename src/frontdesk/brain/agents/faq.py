@@ -604,6 +604,12 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         ctx.ask(s, "offer_callback", AGENT, "faq_unknown")
         return
     ctx.aside_answered = True
+    if _change_pending(s) and not ctx.more_acts:
+        # "state inspection's still thirty-five bucks, right?" while a move is read back:
+        # answered, then the move asked about again (no new booking is offered)
+        ctx.resuming = True
+        ctx.hand_off("appointments", "resume the change after a question", s)
+        return
     offered = s.awaiting == "offer_appointment" and s.awaiting_agent == "scheduling"
     sv = (ctx.profile.service(s.recent_services[0])
           if ctx.priced and s.recent_services and not ctx.more_acts else None)
@@ -658,6 +664,12 @@ def _callback(s: ConversationState, ctx: TurnContext) -> None:
     s.callback_reason = None
     ctx.say("callback_confirm", phone=say_phone(s.customer.phone))
     ctx.ask(s, "anything_else", "greeting", "anything_else")
+
+
+def _change_pending(s: ConversationState) -> bool:
+    """A move or cancel of the caller's appointment is under way (asked about, or read back)."""
+    return s.awaiting_agent == "appointments" and s.desk.action in {"move", "cancel"} and s.awaiting in {
+        "confirm_change", "date", "pick_alternative", "move_or_cancel"}
 
 
 def resume(s: ConversationState, ctx: TurnContext) -> None:

@@ -140,6 +140,10 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
         asides = []  # "what company is this? take me off your list": the request wins
     if not asides:
         whole = read(text, profile, today, awaiting)
+        if whole.budget is None and (said := next((r.budget for r in readings if r.budget), None)):
+            # "we're pre-approved for four hundred. can we meet thursday at four — no, friday at
+            # four": the price said in its own sentence, whatever the times said in the next
+            whole.budget = said
         own = [r for r in readings if r.intent in _OWN_APPOINTMENT]
         if whole.intent == "book" and own and awaiting in {None, "anything_else"}:
             # "when's my thing with y'all again? the consultation?": the booking words describe

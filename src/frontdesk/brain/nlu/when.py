@@ -354,13 +354,20 @@ def _days_elsewhere(text: str, today: date) -> set[date]:
             and (day := extract_date(Utterance(*[match.group(0)] * 3), today, _single=True)) is not None}
 
 
+_DAY_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                 "tenth")
+""""the saturday after that, the second": small days of the month the reader leaves in words."""
+
+
 def _checked_by_day_of_month(text: str, day: date | None, today: date) -> date | None:
     """"next Saturday, same time? that's the 27th, right?": a weekday the caller puts a day of
     the month to is that one's week (said on a Friday, "next Saturday" can be either)."""
     if day is None or not re.search(WEEKDAY, text):
         return day
-    for ordinal in re.finditer(r"\bthe (\d{1,2})(?:st|nd|rd|th)\b", text):
-        said = _day_of_month(int(ordinal.group(1)), today)
+    for ordinal in re.finditer(r"\bthe (\d{1,2})(?:st|nd|rd|th)\b|\bthe (" + "|".join(_DAY_ORDINALS) + r")\b",
+                               text):
+        number = int(ordinal.group(1)) if ordinal.group(1) else _DAY_ORDINALS.index(ordinal.group(2)) + 1
+        said = _day_of_month(number, today)
         if said is not None and not ruled_out(text, ordinal.start()) and abs((said - day).days) == 7:
             # the same weekday, a week apart
             return said
