@@ -247,3 +247,25 @@ def test_a_price_said_in_its_own_sentence_before_a_booking_is_kept(profiles) -> 
     u = understand("We're pre-approved for three fifty. Could we meet Monday at two, no, make it three?",
                    profiles["real_estate"], MONDAY, awaiting="appointment_type")
     assert u.budget == (None, 350_000)
+
+
+# -- someone else answers our call; the seller's home; "y'all help with that?" --------------------
+
+
+async def test_try_her_tomorrow_morning_said_by_whoever_answers_is_a_callback(profiles) -> None:
+    state, _ = await call(profiles, "real_estate", "oh hi, this is his husband's phone, he's at work",
+                                "yeah he's the one who wants a house. could you try him tomorrow evening?",
+                                direction="outbound")
+    assert [t.task_type for t in state.pending_tasks] == ["callback"] and state.appointment is None
+
+
+def test_the_home_a_seller_sells_is_where_it_is_not_where_they_moved(profiles) -> None:
+    u = understand("we relocated to round rock in the summer but we still have our old house in san antonio "
+                   "and we want to sell it", profiles["real_estate"], MONDAY)
+    assert u.location == ("San Antonio", False)
+
+
+async def test_help_with_that_asks_about_what_was_just_said(profiles) -> None:
+    _, replies = await call(profiles, "real_estate", "i've never bought before. first time.",
+                            "can you guys help with that?")
+    assert "first-time buyers" in replies[-1]

@@ -47,6 +47,10 @@ _TELL_ME_NOW = re.compile(r"\b(?:(?:can|could) (?:you|ya|y'all) (?:just )?(?:tel
 _NO_SERVICE = re.compile(r"\b(?:discounts?|deals?|specials?|coupons?|promo(?:tion)?s?|rebates?|financing|"
                          r"loans?|loaners?|shuttles?|rides?|warrant(?:y|ies)|payment plans?|trade[- ]?ins?|"
                          r"rentals?|leas(?:e|es|ing)|gift cards?|memberships?|appointments? on)\b")
+_WITH_THAT = re.compile(r"\W*(?:(?:so|and|but|um+|uh+|ok|okay|well)\W+)*(?:(?:do|can|will|would|could) )?"
+                        r"(?:you|y'?all|ya|you guys|you all) (?:guys |all )?(?:help|deal|work|handle|do)"
+                        r"(?: (?:with|on))? (?:that|this|those|it|them)\W*")
+""""y'all help with that?": a short question about what the caller said just before."""
 _ASKS_OFFERED = re.compile(r"\b(?:do|can|could|will|would) (?:you|y'all|ya|you guys|you all|they|"
                            r"your (?:shop|guys|techs|mechanics)) (?:guys |all |even |also |still )?"
                            r"(?:do|offer|handle|fix|repair|service|work on|take care of|replace|install|"
@@ -544,6 +548,10 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
                 _FOLLOW_UP.search(u.text.lower())):
             # "do y'all got a shuttle?" … "how far out does it go?": the same topic, asked further
             entries = [e for e in ctx.profile.faq if e.key == previous_topic]
+        if not entries and _WITH_THAT.fullmatch(u.text.lower().strip()):
+            # "First-time buyer." … "y'all help with that?": what the caller said just before
+            said = [m.content for m in s.messages if m.role == "user"]
+            entries = faq_answers(said[-2], ctx.profile.faq) if len(said) >= 2 else []
         if not entries and _TELL_ME_NOW.search(u.text.lower()):
             # "could somebody call me back to explain pre-approval?" … "don't bother with a
             # call, can you just tell me now?": the question asked before it

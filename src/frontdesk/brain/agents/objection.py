@@ -163,7 +163,7 @@ _FREE_NOW = re.compile(r"\b(?:go ahead|(?:i'?ve got|i have|i got|got) (?:a (?:fe
                        r"(?:pushed|moved|cancell?ed))\b")
 """A busy callee who has the minute after all."""
 _CALLBACK_WORDS = re.compile(r"\b(?:call (?:me|us|him|her|them)|call back|callback|ring (?:me|us)|"
-                             r"try (?:me|us)|"
+                             r"try (?:me|us|him|her|them)|catch (?:me|us|him|her|them)|"
                              r"reach (?:me|us)|give (?:me|us) a (?:call|ring|buzz)|get back to|"
                              r"hit me|phone me|touch base|later|another time)\b")
 """Words a callback request has: a busy caller with a day and no such words wants a booking."""

@@ -706,6 +706,11 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
         corrected = [w for w in wanted if w[0] >= len(u.lower) - len(tail)]
         if corrected:
             return corrected[0][1], corrected[0][2]
+    homes = [w for w in wanted if _HOME_NOW.search(u.lower[max(0, w[0] - 40): w[0]]) or own_home(w)]
+    if selling and homes and len({w[1] for w in wanted}) > 1:
+        # "we just moved down here to Austin, but we still own our old house up in Dallas and we
+        # need to sell it": the home sold is where it is, not where the seller lives now
+        return homes[0][1], homes[0][2]
     wanted.sort(key=lambda f: (not f[2], f[0]))
     return wanted[0][1], wanted[0][2]
 
