@@ -706,7 +706,9 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
         corrected = [w for w in wanted if w[0] >= len(u.lower) - len(tail)]
         if corrected:
             return corrected[0][1], corrected[0][2]
-    homes = [w for w in wanted if _HOME_NOW.search(u.lower[max(0, w[0] - 40): w[0]]) or own_home(w)]
+    homes = [w for w in wanted if (_HOME_NOW.search(u.lower[max(0, w[0] - 40): w[0]]) or own_home(w))
+             and not re.search(r"\b(?:closed on|sold|finished|done|after)\b",
+                               u.lower[max(0, w[0] - 50): w[0]])]
     if selling and homes and len({w[1] for w in wanted}) > 1:
         # "we just moved down here to Austin, but we still own our old house up in Dallas and we
         # need to sell it": the home sold is where it is, not where the seller lives now
