@@ -269,3 +269,8 @@ async def test_help_with_that_asks_about_what_was_just_said(profiles) -> None:
     _, replies = await call(profiles, "real_estate", "i've never bought before. first time.",
                             "can you guys help with that?")
     assert "first-time buyers" in replies[-1]
+
+
+@pytest.mark.parametrize("said", ["Stop.", "wait, stop please"])
+def test_stop_said_over_the_agent_is_stop_talking_not_stop_calling(profiles, said) -> None:
+    assert understand(said, profiles["dealership"], MONDAY, awaiting="anything_else").intent == "hold"

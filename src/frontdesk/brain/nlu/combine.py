@@ -78,6 +78,9 @@ _STOPPING = re.compile(r"\b(?:stop|don'?t|do not|never|no (?:more|longer)|quit|r
                        r"enough|lose (?:my|this)|delete|won'?t|no thanks|no thank you|harass\w*|pester\w*|"
                        r"bother\w*)\b")
 """Words every request to stop being contacted has: a stop, a never, an "off the list"."""
+_STOP_TALKING = re.compile(r"\W*(?:(?:ok(?:ay)?|wait|hey|no|sorry|please|hold on)\W+)*(?:stop\W*){1,3}"
+                           r"(?:(?:please|a (?:sec|second|moment)|there|talking|for a sec(?:ond)?)\W*)*")
+""""Stop.", "wait, stop", "stop stop": the caller cuts the agent off."""
 _STOPS_OTHER = re.compile(r"\b(?:stop|quit|done|no more|tired of) \w+ing\b")
 """Something else the caller stops ("want to stop renting")."""
 _LEAVING = re.compile(r"\b(?:bye|goodbye|take care|have a (?:good|great|nice)|that'?s (?:all|it|everything)|"
@@ -337,6 +340,9 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
                 r.deny or "defers" in r.flags or _DEMURS.search(r.text.lower())))):
         r.affirm = True
         return "affirm", 0.85  # "alright then, bye", "thank you, bye-bye" to the read-back: yes, then bye
+    if "do_not_call" in {rule, model} and _STOP_TALKING.fullmatch(r.text.lower()):
+        # "Stop." said over the agent's answer: stop talking, not "stop calling me"
+        return "hold", 0.8
     if "do_not_call" in {rule, model} and WHICH_NUMBER.search(r.text.lower()) and not (
             STRUCK_OFF.search(r.text.lower())):
         return "provide_info", 0.8  # "Tom Rasmussen. And please use this cell, don't call the house."
