@@ -9,9 +9,9 @@ An everyday word is one of the 20,000 most frequent English words (symspellpy's 
 dictionary, MIT, built from Google Books Ngram counts, CC BY 3.0). Names are taken out where the
 word is rarer than the 3,000 most frequent: first names of Faker's locales (MIT) and the 20,000
 most common surnames of the 1990 US Census (public domain), so "Aaliyah", "Liam" and "Reyes" are
-no everyday words, while "Worth" and "Way" stay everyday words. An everyday word is never the
-first word of a name the caller did not write as one ("it's worth it", "I'm way past due"),
-unless it is a first name of ``first_names.txt``.
+no everyday words, while "Worth" and "Way" stay everyday words. A name read from a weak cue
+("it's worth it", "I'm way past due") is never made of everyday words alone, unless one is a
+first name of ``first_names.txt``.
 """
 
 from __future__ import annotations

@@ -48,8 +48,8 @@ class Lexicon:
     first_names: frozenset[str] = frozenset()
     """Common first names (``first_names.txt``): a message of one and a surname is a name."""
     everyday_words: frozenset[str] = frozenset()
-    """Frequent English words that are no common name (``everyday_words.txt``): never the first
-    word of a name unless a surname that is no everyday word follows ("it's worth it")."""
+    """Frequent English words that are no common name (``everyday_words.txt``): a name read from
+    a weak cue ("it's worth it", "I'm way past due") is never made of these alone."""
 
 
 @cache

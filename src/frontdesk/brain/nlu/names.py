@@ -448,10 +448,9 @@ def opening_name(u: Utterance) -> str | None:
         return None
     words = opening.group(1).split()
     said = u.raw[opening.start(1): opening.end(1)].split()
-    lex = lexicon()
-    if (words[0] in lex.given_names or words[0] in lex.first_names or not _everyday(words[0])
-            or all(w[:1].isupper() for w in said)) and not any(_is_vehicle_word(w) for w in words) and all(
-            _plausible_name_word(w) for w in words):
+    # a known first name, a word no everyday one, or the name written as one ("Nadia Brooks")
+    if (not _everyday(words[0]) or all(w[:1].isupper() for w in said)) and not any(
+            _is_vehicle_word(w) for w in words) and all(_plausible_name_word(w) for w in words):
         name = _clean_name(words)
         if name and len(name.split()) == len(words) and not _everyday(name):
             return name

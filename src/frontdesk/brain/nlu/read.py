@@ -114,11 +114,8 @@ _IF_CLOSED = re.compile(r"\bif (?:you(?:'re| are)|y'?all(?:'re| are)|you guys ar
                         r"(?:closed|not open|shut)(?:\s+(?:on\s+)?(?:that day|then|\w+day|thanksgiving|"
                         r"christmas(?: eve| day)?))?[,\s]+(?:(?:then|how about|maybe|we'?ll do|do)\s+)*")
 """A fallback said for a closed day ("or if you're closed Thursday, Saturday at eleven")."""
-_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-                  "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-                  "seventeenth", "eighteenth", "nineteenth", "twentieth")
 _ORDINAL_ALONE = re.compile(r"\W*(?:(?:um+|uh+|oh|ok|okay|so|well|hmm+)\W+)*(?:the\s+)?("
-                            + "|".join(_ORDINAL_WORDS)
+                            + "|".join(when.ORDINAL_WORDS)
                             + r")(?:\s+(?:then|please|works|is good|is fine|of (?:the month|january|"
                             r"next month)))?\W*")
 """"The first." or "second then" asked what day: a day of the month said alone."""
@@ -326,9 +323,7 @@ def read(text: str, profile: BusinessProfile, today: date,
         result.date = when.extract_date(Utterance(raw=rest, lower=rest, numeric=rest), today) or result.date
     if result.date is None and awaiting == "date" and (day := _ORDINAL_ALONE.fullmatch(u.lower)):
         # "the first." asked what day: the day of the month, not the first of some choices
-        said = _ORDINAL_WORDS.index(day.group(1)) + 1
-        suffix = {1: "st", 2: "nd", 3: "rd"}.get(said, "th")
-        result.date = when.extract_date(normalise(f"on the {said}{suffix}"), today)
+        result.date = when.day_in_words(day.group(1), today)
     if result.date is None and (every := EVERY_WEEKDAY.search(u.lower)) and asks_hours(u.lower):
         result.date = when.parse_date(every.group(1), today)  # "y'all do saturdays?": the next one
     if result.date is None and _NEXT_MONTH.search(u.lower) and (awaiting == "callback_time" or CALL_ME.search(

@@ -354,9 +354,15 @@ def _days_elsewhere(text: str, today: date) -> set[date]:
             and (day := extract_date(Utterance(*[match.group(0)] * 3), today, _single=True)) is not None}
 
 
-_DAY_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-                 "tenth")
-""""the saturday after that, the second": small days of the month the reader leaves in words."""
+ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                 "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+                 "seventeenth", "eighteenth", "nineteenth", "twentieth")
+"""Days of the month the reader can leave in words ("the saturday after that, the second")."""
+
+
+def day_in_words(word: str, today: date) -> date | None:
+    """"the first" said as a day: the next 1st of a month, today or later."""
+    return _day_of_month(ORDINAL_WORDS.index(word) + 1, today)
 
 
 def _checked_by_day_of_month(text: str, day: date | None, today: date) -> date | None:
@@ -364,10 +370,10 @@ def _checked_by_day_of_month(text: str, day: date | None, today: date) -> date |
     the month to is that one's week (said on a Friday, "next Saturday" can be either)."""
     if day is None or not re.search(WEEKDAY, text):
         return day
-    for ordinal in re.finditer(r"\bthe (\d{1,2})(?:st|nd|rd|th)\b|\bthe (" + "|".join(_DAY_ORDINALS) + r")\b",
+    for ordinal in re.finditer(r"\bthe (\d{1,2})(?:st|nd|rd|th)\b|\bthe (" + "|".join(ORDINAL_WORDS) + r")\b",
                                text):
-        number = int(ordinal.group(1)) if ordinal.group(1) else _DAY_ORDINALS.index(ordinal.group(2)) + 1
-        said = _day_of_month(number, today)
+        said = (_day_of_month(int(ordinal.group(1)), today) if ordinal.group(1)
+                else day_in_words(ordinal.group(2), today))
         if said is not None and not ruled_out(text, ordinal.start()) and abs((said - day).days) == 7:
             # the same weekday, a week apart
             return said
