@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from frontdesk.brain.agents import analytics
+from frontdesk.brain.agents.appointments import as_state
 from frontdesk.brain.agents.escalation import apply_escalation_result, apply_transfer_failed
 from frontdesk.brain.availability import AvailabilityCalendar
 from frontdesk.brain.context import Effect, Replies, TurnContext, facts_of
@@ -21,6 +22,7 @@ from frontdesk.brain.graph import build_graph
 from frontdesk.brain.nlu import understand
 from frontdesk.brain.nlu.assisted import MODEL_INTENTS, apply_guess
 from frontdesk.brain.nlu.classifier import default_classifier
+from frontdesk.brain.nlu.on_file import about_booking
 from frontdesk.brain.nlu.warm import warm_up
 from frontdesk.brain.ports import Calendar, Clock, CustomerDirectory, LanguageAssist, Reminders
 from frontdesk.brain.state import (
@@ -157,6 +159,12 @@ class Brain:
                 desk.new_date if desk else None, *(desk.offered if desk else ()), *slots.offered,
                 slots.preferred_date) if d), None)
             understanding = understand(text, profile, now.date(), state.awaiting, topic, focus)
+            if state.on_file and not state.desk.done and state.awaiting in _OPEN and (
+                    understanding.intent not in _SETTLED) and (
+                    found := about_booking(understanding, state.on_file, now.date(), profile)) and (
+                    understanding.intent != "lookup_appointment" or found[0] != "lookup_appointment"):
+                # "callin to make sure I'm still on for tomorrow, the battery": that booking
+                understanding.intent, understanding.confidence = found[0], max(understanding.confidence, 0.8)
         return TurnContext(
             profile=profile, replies=self._replies_for(profile), settings=self._settings,
             calendar=self._calendar, customers=self._customers, now=now,
@@ -167,6 +175,12 @@ class Brain:
 
     async def _run(self, state: ConversationState, text: str | None) -> TurnOutcome:
         started = _time.perf_counter()
+        if (text is not None and state.on_file is None and state.direction == "inbound"
+                and state.customer.phone):
+            # the caller's bookings, once, when they first speak: "is it still on for Monday?"
+            profile = self.profile(state.profile)
+            found = await self._calendar.upcoming(profile.key, state.customer.phone, self.local_now(profile))
+            state = state.model_copy(update={"on_file": [as_state(a) for a in found]})
         ctx = self._context(state, text)
         if (self._assist is not None and ctx.understanding is not None
                 and ctx.understanding.confidence < self._settings.unsure_below):
@@ -241,6 +255,11 @@ class Brain:
         s.forget_older_messages(self._settings.recent_messages)
         return s
 
+
+_OPEN = {None, "anything_else", "appointment_type"}
+"""Where a caller may bring up a booking on file: the call's opening, or after something else."""
+_SETTLED = {"cancel", "reschedule", "do_not_call", "escalation", "wrong_number", "goodbye"}
+"""Acts a booking on file does not change ("when is it?" may turn out to be "take me off")."""
 
 DROPPED_CALLBACK_AFTER = timedelta(minutes=15)
 """When a call that dropped mid-conversation is due to be returned."""

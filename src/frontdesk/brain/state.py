@@ -249,6 +249,9 @@ class ConversationState(BaseModel):
     """The appointment booked in this conversation."""
     desk: AppointmentDesk = AppointmentDesk()
     """An existing appointment the caller asked about (cancel, move, when is it)."""
+    on_file: list[Appointment] | None = None
+    """The caller's upcoming bookings, looked up by their number when they first speak (None:
+    not looked up), so that a message about one of them is read as such."""
     awaiting: Awaiting | None = None
     awaiting_agent: AgentName | None = None
     pending_tasks: list[BackgroundTask] = []

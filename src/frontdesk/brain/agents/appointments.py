@@ -20,7 +20,7 @@ from frontdesk.brain.format import say_date, say_list, say_on_date, say_phone, s
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.change import When, split_change
 from frontdesk.brain.nlu.cues import NO_LONGER_NEEDED
-from frontdesk.brain.nlu.text import normalise, phrase_in, without_pauses
+from frontdesk.brain.nlu.text import CORRECTION, normalise, phrase_in, without_pauses
 from frontdesk.brain.nlu.when import WEEKDAY, relative_to
 from frontdesk.brain.ports import AppointmentNotFoundError, ExistingAppointment, SlotUnavailableError
 from frontdesk.brain.state import AgentName, Appointment, AppointmentDesk, ConversationState
@@ -32,7 +32,8 @@ ACTIONS = {"cancel": "cancel", "reschedule": "move", "lookup_appointment": "look
 
 _KEEP = re.compile(r"\b(?:keep (?:it|that|the|my)|leave (?:it|that)|never ?mind|"
                    r"forget (?:it|that|about it)|don'?t (?:cancel|move|change)|no,? (?:don'?t|do not)|"
-                   r"i'?ll keep|i'?ll (?:still )?make it|i can make it|as (?:it|is) is|stick with|"
+                   r"i'?ll keep|i'?ll (?:still )?make it(?! work)|i can make it(?! work)|as (?:it|is) is|"
+                   r"stick with|"
                    r"scratch that|changed my mind|on second thought|it'?s fine (?:as is|where it is))\b")
 """The caller keeps the appointment as it is."""
 _SWITCH_TO_CANCEL = re.compile(r"\b(?:just|only|rather|better|instead|actually|go ahead and) "
@@ -73,6 +74,38 @@ down, we'll call back in the spring"): a yes."""
 _CLOSING_NO = re.compile(r"\W*(?:no+|nope|nah),?\s+(?:(?:that'?s|thats) (?:it|all|everything)|nothing else|"
                          r"(?:we'?re|i'?m|we are|i am) (?:all set|good|done))\b")
 """"No, that's it, thanks" said to a cancel read-back: nothing more, or keep it? Not clear."""
+
+
+_ASKED_CANCEL = re.compile(r"\b(?:cancel|scrap|call (?:it|that) off|take (?:me|us|it|him|her|them) off)\b")
+_NO_AND_MORE = re.compile(r"\W*(?:no+|nah|nope)\b(?:\W+(?:ma'?am|sir|thanks|thank you|hon|honey))?[\W]*"
+                          r"(?!(?:don'?t|do not|wait|keep|leave|hold|not\b|never ?mind|i meant|the other|"
+                          r"move|change|actually|sorry|i still|i can|i'?ll (?:still )?(?:make|come|be)))\w")
+""""No" and more words that neither keep the booking nor correct the request."""
+
+
+def _asked_to_cancel(s: ConversationState) -> bool:
+    """Did the caller ask, in so many words, to cancel, in the message before this one?"""
+    said = [m.content.lower() for m in s.messages if m.role == "user"]
+    return len(said) >= 2 and _ASKED_CANCEL.search(said[-2]) is not None and not _KEEP.search(said[-2])
+
+
+_CANCEL_SAID = re.compile(r"(?<!n't )(?<!not )\b(?:cancel|scrap|call (?:it|that) off)\b")
+_MOVE_SAID = re.compile(r"(?<!n't )(?<!not )\b(?:move|push|bump|reschedule|switch|instead|another day|"
+                        r"different day)\b")
+
+
+def _said_last(said: str, action: str) -> str:
+    """Of cancelling, moving and keeping, the one the caller came to last in the message."""
+    said_at = {kind: [m.start() for m in pattern.finditer(said)]
+               for kind, pattern in (("cancel", _CANCEL_SAID), ("move", _MOVE_SAID), ("lookup", _KEEP))}
+    if not said_at[action]:
+        return action
+    first = min(said_at[action])
+    last = max(((at, kind) for kind, ats in said_at.items() for at in ats), default=(first, action))
+    turned = CORRECTION.search(said, first, last[0]) or _KEEP.search(said, first, last[0] + 1)
+    if last[1] == action or not turned:
+        return action  # "push my oil change to thursday, and cancel the detailing": two changes
+    return last[1]
 
 
 def _keeps(said: str, action: str | None) -> bool:
@@ -127,7 +160,7 @@ def _listed(found: list[Appointment], ctx: TurnContext) -> str:
     return say_list(items, "and")
 
 
-def _as_state(a: ExistingAppointment) -> Appointment:
+def as_state(a: ExistingAppointment) -> Appointment:
     return Appointment(id=a.id, appointment_type=a.appointment_type, service_type=a.service_type,
                        scheduled_date=a.start.date().isoformat(),
                        scheduled_time=a.start.strftime("%H:%M"), duration_min=a.duration_min,
@@ -161,6 +194,11 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         return
     mine = s.awaiting_agent == AGENT and s.awaiting is not None
     action = ACTIONS.get(u.intent)
+    if action in {"cancel", "move"} and not mine:
+        # "I need to cancel it — actually, wait, don't cancel it. can I just push it a week?": the
+        # last thing asked is what is asked
+        action = _said_last(u.text.lower(), action)
+        u.intent = next(k for k, v in ACTIONS.items() if v == action)
     if action == "cancel" and desk.last_done("cancelled") and desk.result is not None and not (
             u.date or u.time or u.services or mine):
         # "yes, cancel please, thank you" right after it was cancelled: it is, said again
@@ -181,8 +219,14 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     if action == "move" and not target.given and current.given and s.awaiting == "anything_else" and (
             desk.last_done("told")):
         current, target = When(), current  # told when it is, "can it go later, say half past four?"
+    elif action == "move" and not target.given and current.given and s.on_file and not any(
+            _fits(b, current) for b in s.on_file):
+        current, target = When(), current  # "I'm not gonna make eleven, is one o'clock possible": one
     keep = _keeps(u.text.lower(), desk.action) and action != "move" and not target.given and not (
         action == "cancel" and desk.action == "move" and _SWITCH_TO_CANCEL.search(u.text.lower()))
+    if keep and (chosen := _chosen(s)) is not None and u.services and chosen.service_type not in u.services:
+        keep = False  # "keep the oil change, yeah" while the detail's cancel is read back: yes to that
+        u.affirm = u.affirm or bool(re.search(r"\b(?:yeah|yes|yep|yup|sure|right|correct)\b", u.text.lower()))
     if keep and desk.action in {"cancel", "move"} and _chosen(s) is not None:
         _keep(s, ctx)
         return
@@ -304,6 +348,12 @@ async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
         else:
             await _move(s, ctx)
         return
+    if u.deny and desk.action == "cancel" and _asked_to_cancel(s) and _NO_AND_MORE.match(said) and not (
+            _keeps(said, desk.action) or u.date or u.time or _CLOSING_NO.match(said)):
+        # "can you cancel that for us?" … "nah, we'll keep poking around on our own": the "no" is
+        # to something else (a new one, anything more), the cancel was asked in so many words
+        await _cancel(s, ctx)
+        return
     if u.deny and desk.action == "cancel" and _CLOSING_NO.match(said) and s.ask_repeats == 0:
         await _read_back(s, ctx, _chosen(s))  # "no that's it thanks": to what? asked once more
         return
@@ -396,6 +446,12 @@ def _set_target(s: ConversationState, wanted: When) -> None:
     desk.offered = []
 
 
+def _fits(a: Appointment, said: When) -> bool:
+    """Does what the caller said of a day and time describe this booking?"""
+    return ((said.date is None or a.scheduled_date == said.date.isoformat())
+            and (said.time is None or a.scheduled_time == said.time.strftime("%H:%M")))
+
+
 def _said_back(desk: AppointmentDesk, wanted: When) -> bool:
     """The new day and time the caller names are the ones read back, nothing else."""
     return (desk.new_date is not None and desk.new_time is not None and wanted.part is None
@@ -421,6 +477,15 @@ def _narrow(found: list[Appointment], ctx: TurnContext, current: When) -> list[A
             return found[1:2]
         if _LAST.search(text) and s_is_choice(ctx):
             return found[-1:]
+    acts_on = _ACTED_ON.get(ctx_action(ctx))
+    acted = list(acts_on.finditer(text)) if acts_on else []
+    if len(found) > 1 and acted and (named := ex.extract_services(normalise(text[acted[-1].end():]),
+                                                                  ctx.profile)):
+        # "the oil change Thursday and then the detail Saturday. go ahead and scrap the detail":
+        # the one named after the word that acts
+        found = [a for a in found if a.service_type in named] or found
+        if len(found) == 1:
+            return found
     tests = [
         (bool(u.services), lambda a: a.service_type in u.services),
         (u.appointment_type is not None, lambda a: a.appointment_type == u.appointment_type),
@@ -437,6 +502,16 @@ def _narrow(found: list[Appointment], ctx: TurnContext, current: When) -> list[A
     return chosen
 
 
+_ACTED_ON = {"cancel": re.compile(r"\b(?:cancel|scrap|drop|call off|nix|ditch)\b"),
+             "move": re.compile(r"\b(?:move|push|bump|reschedule|switch|shift)\b")}
+"""Words that act on one booking of several, which they name next."""
+
+
+def ctx_action(ctx: TurnContext) -> str | None:
+    """What the caller asks done with a booking in this message: cancel, move, or neither."""
+    return ACTIONS.get(ctx.u.intent)
+
+
 def s_is_choice(ctx: TurnContext) -> bool:
     """ "the later one" picks; "later this week" names a day."""
     return not re.search(r"\blater (?:this|next|that|in)\b", ctx.u.text.lower())
@@ -451,7 +526,7 @@ async def _search(s: ConversationState, ctx: TurnContext) -> None:
         if phone and phone not in desk.searched:
             desk.searched.append(phone)
             found = await ctx.calendar.upcoming(ctx.profile.key, phone, ctx.now)
-            desk.found = [_as_state(a) for a in found]
+            desk.found = [as_state(a) for a in found]
             desk.chosen = None
             if desk.found:
                 return
@@ -663,7 +738,7 @@ async def _move(s: ConversationState, ctx: TurnContext) -> None:
             return
         _offer(s, ctx, "slot_taken", nearest, start.date(), time=say_time(start.time()))
         return
-    result = _as_state(moved).model_copy(update={"services": a.services, "vehicle": a.vehicle})
+    result = as_state(moved).model_copy(update={"services": a.services, "vehicle": a.vehicle})
     desk.found = [result if f.id == a.id else f for f in desk.found]
     ctx.say("appt_moved", **_facts(result, ctx))
     if s.appointment is not None and s.appointment.id == a.id:

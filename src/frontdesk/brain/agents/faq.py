@@ -29,7 +29,7 @@ from frontdesk.brain.nlu.combine import WHY_NEEDED
 from frontdesk.brain.nlu.cues import REMINDER_ASK, asks_hours
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.read import staff_asked_about
-from frontdesk.brain.nlu.text import normalise
+from frontdesk.brain.nlu.text import as_for_me, normalise
 from frontdesk.brain.state import ConversationState
 from frontdesk.knowledge.profile import FaqEntry, Service
 
@@ -95,6 +95,7 @@ def _keyword_hits(keyword: str, text: str, windows: set[str]) -> float:
 def with_topics(lowered: str) -> str:
     """The question plus the usual words for what it is about ("put it on plastic" → "payment
     credit card"), so a business's keywords meet a caller's everyday words."""
+    lowered = as_for_me(lowered)  # "run him home" is the keyword "run me home"
     topics = [words for words, pattern in lexicon().topics.items() if pattern.search(lowered)]
     return f"{lowered} {' '.join(topics)}" if topics else lowered
 

@@ -8,15 +8,15 @@ ends the conversation at once; "call me later" books a callback time.
 from __future__ import annotations
 
 import re
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from frontdesk.brain.agents import qualification, scheduling
 from frontdesk.brain.context import Effect, TurnContext, absorb_contact
 from frontdesk.brain.format import say_date, say_phone, say_time
-from frontdesk.brain.nlu import Understanding
+from frontdesk.brain.nlu import Understanding, clock
 from frontdesk.brain.nlu import entities as ex
-from frontdesk.brain.nlu.cues import CALL_ME, TEXT_INSTEAD
+from frontdesk.brain.nlu.cues import CALL_ME, CALLEE_AWAY, TEXT_INSTEAD
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.state import ConversationState
 
@@ -64,6 +64,13 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             ctx.ask(s, "phone", AGENT, "callback_ask_phone", when=s.pending_callback["when"])
         return
     if s.awaiting == "callback_time" and s.awaiting_agent == AGENT:
+        if ctx.profile.kind == "real_estate" and (u.location or u.budget) and not (
+                _CALLBACK_WORDS.search(u.text.lower()) or CALL_ME.search(u.text.lower())):
+            # "he's driving. this is his wife … we're looking in Cedar Park, up to four fifty":
+            # whoever answered goes on with the search, so the call goes on with them
+            s.awaiting, s.pending_callback = None, None
+            ctx.hand_off("qualification", "the one who answered goes on", s)
+            return
         if ((u.services or u.vehicle or u.appointment_type) and u.intent == "book" and (
                 _CALLBACK_WORDS.search(u.text.lower()) is None and not CALL_ME.search(u.text.lower()))) or (
                 visit_proposed(s, ctx)):
@@ -76,7 +83,12 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             if s.last_ask == "callback_ask_day" and u.date and u.date < monday and any(
                     "next week" in m.content.lower() for m in s.messages[-3:] if m.role == "user"):
                 u.date += timedelta(days=7)  # "tuesday afternoon", asked which day next week
+            if (s.pending_callback or {}).get("offered"):
+                s.pending_callback = None  # "try him tomorrow morning": a better time than offered
             schedule_callback(s, ctx)
+            return
+        if u.affirm and (s.pending_callback or {}).get("offered"):
+            _take_suggested_callback(s, ctx)  # "yeah, tonight's fine"
             return
         if s.direction == "outbound" and (u.affirm or _FREE_NOW.search(u.text.lower())) and not (
                 _CALLBACK_WORDS.search(u.text.lower()) or CALL_ME.search(u.text.lower())):
@@ -115,6 +127,14 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         return
     if kind == "busy":
         asks_callback = bool(_CALLBACK_WORDS.search(u.text.lower()) or CALL_ME.search(u.text.lower()))
+        free = u.window if u.window and u.window.label.startswith("after") else (
+            None if u.time else clock.free_from(normalise(u.text)))
+        if free is not None:
+            if free.start.hour < 12 and free.start <= ctx.now.time():
+                # "not back until after seven", said at nine in the morning: seven tonight
+                free = clock.TimeWindow(free.start.replace(hour=free.start.hour + 12), free.end,
+                                        f"after {say_time(free.start.replace(hour=free.start.hour + 12))}")
+            u.window = free  # "I'm in a meeting until three": from three on, not before it
         if TEXT_INSTEAD.search(u.text.lower()) and not asks_callback and not (
                 u.date or u.time or u.window or u.time_of_day):
             # "just text me instead, I don't do phone calls": this line cannot text, so no
@@ -130,6 +150,11 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
                 ctx.ask(s, "callback_time", AGENT, "callback_ask_day", week=_ONLY_THE_WEEK.search(
                     u.text.lower()).group(0))
                 return
+            if s.direction == "outbound" and not asks_callback and (whom := _someone_else(u.text.lower())):
+                # "he's out at the deer lease till tonight": when he is back, not yet when to
+                # call; the time is offered, and whoever answered says yes or a better one
+                _suggest_callback(s, ctx, whom)
+                return
             schedule_callback(s, ctx)
             return
         if (u.services or u.vehicle or u.appointment_type) and not asks_callback:
@@ -137,6 +162,9 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             # ("… trading in my Civic … could someone call me back?" is)
             ctx.hand_off("scheduling", "a request, not a callback", s)
             u.intent = "book"
+            return
+        if s.direction == "outbound" and not asks_callback and (whom := _someone_else(u.text.lower())):
+            ctx.ask(s, "callback_time", AGENT, "callback_ask_whom", whom=whom)  # "he's at work"
             return
         ctx.ask(s, "callback_time", AGENT, "callback_ask")
         return
@@ -146,6 +174,47 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     ctx.add(play.reply if play else "I understand.")
     s.awaiting = "offer_appointment"
     s.awaiting_agent = AGENT
+
+
+_WHOM = {"he": "him", "she": "her", "they": "them"}
+
+
+def _someone_else(said: str) -> str | None:
+    """Whom to reach, when whoever answered speaks of the callee as away ("he's out at the deer
+    lease till tonight", "she won't be back until Thursday", "this is his wife, he's at work")."""
+    found = CALLEE_AWAY.search(said)
+    return _WHOM[found.group(0).split("'")[0].split()[0]] if found else None
+
+
+def _suggest_callback(s: ConversationState, ctx: TurnContext, whom: str) -> None:
+    """Offer the time the callee is back as the time to call, and ask if it suits."""
+    u = ctx.u
+    window = u.window if u.window and u.window.label.startswith("after") else None
+    if u.date in (None, ctx.today) and u.time_of_day and not (u.time or window):
+        when = f"this {u.time_of_day}"  # "till tonight": this evening
+    else:
+        when = " ".join(p for p in (say_date(u.date, ctx.today) if u.date else "",
+                                    f"at {say_time(u.time)}" if u.time else window.label if window else
+                                    f"in the {u.time_of_day}" if u.time_of_day else "") if p)
+    s.pending_callback = {"offered": when, "date": u.date.isoformat() if u.date else None,
+                          "time": u.time.strftime("%H:%M") if u.time else None,
+                          "after": window.start.strftime("%H:%M") if window else None,
+                          "part": u.time_of_day}
+    ctx.ask(s, "callback_time", AGENT, "callback_suggest", when=when, whom=whom)
+
+
+def _take_suggested_callback(s: ConversationState, ctx: TurnContext) -> None:
+    """Yes to the time offered: the callback at that time."""
+    offer = s.pending_callback or {}
+    s.pending_callback = None
+    u = ctx.u
+    u.date = date.fromisoformat(offer["date"]) if offer.get("date") else None
+    u.time = time.fromisoformat(offer["time"]) if offer.get("time") else None
+    u.time_of_day, u.window = offer.get("part"), None
+    if offer.get("after"):
+        at = time.fromisoformat(offer["after"])
+        u.window = clock.TimeWindow(at, time(23, 0), f"after {say_time(at)}")
+    schedule_callback(s, ctx)
 
 
 def _repeat_close(s: ConversationState, ctx: TurnContext, kind: str) -> None:

@@ -141,8 +141,9 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
     # dates nothing to book, it says how soon
     # "…we gotta move by june, can we come talk to someone today at three": a meeting days away and
     # a move months away are two things said
-    apart = u.date is not None and (u.date - ctx.today).days <= 21 and u.timeline is not None and (
-        u.timeline[0] >= 1.5)
+    apart = u.date is not None and u.timeline is not None and (
+        ((u.date - ctx.today).days <= 21 and u.timeline[0] >= 1.5)
+        or (u.date - ctx.today).days > 60)  # "our lease is up in June": a move, not a meeting
     if u.timeline and not _names_a_slot(u) and (
             s.awaiting == "timeline" or not (u.date and s.awaiting != "timeline") or apart or (
             _SPAN_AHEAD.search(u.timeline[1]) and not u.appointment_type and "book" not in u.flags)):

@@ -557,6 +557,15 @@ async def advance(s: ConversationState, ctx: TurnContext, *, unclear: bool = Fal
         return
     slots.offered = []
     u = ctx.understanding
+    lead = s.lead
+    if (appt.key == "listing_appointment" and profile.qualification.in_area_required and not lead.location
+            and "location" not in lead.declined):
+        # a valuation is at the seller's home: where it is decides whether we can come at all
+        if s.last_ask == "ask_location_sell" and s.awaiting == "location":
+            lead.declined.append("location")  # asked once and not said: the agent asks in person
+        else:
+            ctx.ask(s, "location", AGENT, "ask_location_sell")
+            return
     if (not slots.customer_name and s.awaiting == "name" and u is not None
             and "decline" in u.flags and slots.customer_phone):
         slots.name_declined = True  # "let's skip that": the phone number identifies them

@@ -22,6 +22,7 @@ _TARGET_CUE = re.compile(
     r"anything (?:on|for|open)|is there anything|"
     r"(?:can|could|would|should) (?:we|i|you|y'all) (?:do|try|go with|come(?: in)?|make it|"
     r"get (?:it|me) in|bring it(?: in)?|switch(?: it)?(?: to)?)|"
+    r"(?:we|i|you|y'?all) (?:can|could) (?:do|try|go with|make it)|"  # "any way y'all could do Friday"
     r"make it|make that|let'?s (?:do|say|go with)|go with|switch(?: it)?|bump(?: it)?|"
     r"push(?: it)?(?: back)?|move(?: it)?|shift(?: it)?|slide(?: it)?)\b")
 """Words after which callers name the new day or time."""

@@ -337,6 +337,27 @@ def extract_window(u: Utterance) -> TimeWindow | None:
     return min(found, key=lambda w: order.index(w.label)) if found else None
 
 
+_FREE_FROM = re.compile(
+    r"\b(?:till|until|'?til|(?:back|home|free|off|done|out|available|around)"
+    r"(?:\s+(?:at|by|around|about|after|from|till|until|'?til))*|after|not before)\s+"
+    r"(?:like\s+|about\s+|around\s+|maybe\s+|roughly\s+|after\s+)*"
+    r"(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<meridiem>a\.?m\.?|p\.?m\.?)?(?=\W|$)"
+    r"(?!\s*(?:evening|morning|afternoon|night|day|week|month|of|more|last|other))")
+
+
+def free_from(u: Utterance) -> TimeWindow | None:
+    """When someone who is busy now can be reached, said as the end of what keeps them ("I'm
+    in a meeting until three", "he won't be home till after six", "she's off at 5:30"): the
+    window from then on, for a callback. Only for a callback: asked for a visit, "I'm at work
+    till five" is what the visit must avoid, not a time asked for."""
+    found = _FREE_FROM.search(u.numeric)
+    if found is None:
+        return None
+    hour, minute, meridiem = int(found["hour"]), int(found["minute"] or 0), found["meridiem"]
+    at = clock(hour, minute, meridiem[0] if meridiem else _day_part_meridiem(u.numeric))
+    return TimeWindow(at, time(23, 0), f"after {_say(at)}") if at is not None else None
+
+
 def _windows_in(text: str) -> list[TimeWindow]:
     """The parts of the day named and not ruled out, in the order said."""
     found: list[tuple[int, TimeWindow]] = []

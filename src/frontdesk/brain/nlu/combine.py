@@ -17,7 +17,9 @@ from frontdesk.brain.nlu.cues import (
     ASKS_OWN,
     BACK,
     BUSY_CUE,
+    BUSY_UNTIL,
     CALL_ME,
+    CALLEE_AWAY,
     CANCEL_ASK,
     CHANGE_CUE,
     CONFLICT,
@@ -27,6 +29,7 @@ from frontdesk.brain.nlu.cues import (
     HOURS_LIMIT,
     LOOKUP_CUE,
     MOVE_ASK,
+    NEW_BOOKING_ASKED,
     NO_LONGER_NEEDED,
     OTHER_WAY,
     OWN_BOOKING,
@@ -235,6 +238,11 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     assert act is not None
     model = _ACT_INTENT.get(act.label, act.label)
     p = act.confidence
+    if awaiting == "permission" and not (r.affirm or r.deny or r.services or r.appointment_type
+                                         or r.has_lead_facts) and (
+            CALLEE_AWAY.search(r.text.lower()) or BUSY_UNTIL.search(r.text.lower())):
+        # "she's at the gym till tonight", "I'm on a job site till four thirty": call later
+        return "objection_busy", 0.85
     if awaiting == "permission" and _GO_ON.search(r.text.lower()) and not (
             r.deny or "objection_busy" in r.flags):
         r.affirm = True
@@ -393,7 +401,8 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             "do_not_call", "escalation", "wrong_number", "cancel"}:
         return "reschedule", max(p, 0.6)  # "I've got an oil change Wednesday … I'd rather get it in sooner"
     if awaiting in {None, "anything_else"} and OWN_BOOKING.search(r.text.lower()) and model not in {
-            "do_not_call", "escalation", "wrong_number"} and not r.is_question:
+            "do_not_call", "escalation", "wrong_number"} and not r.is_question and not (
+            NEW_BOOKING_ASKED.search(r.text.lower())):  # "I've got the oil change tuesday, can I book …"
         # ("our flight home got cancelled … can we push it to Monday?": the flight's, not theirs)
         if re.search(r"(?<!\bgot )(?<!\bget )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )"
                      r"\b(?:cancel\w*|call (?:it|that) off|scrap)\b", r.text.lower()) or (
@@ -406,7 +415,7 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         return "lookup_appointment", max(p, 0.7)  # "i got a appointment saturday at ten": that one
     own = OWN_QUESTION.search(r.text.lower()) or HAS_OWN_AND_ASKS.search(r.text.lower())
     if awaiting in {None, "anything_else"} and own and not (
-            model in {"cancel", "reschedule"} and p >= 0.5):
+            model in {"cancel", "reschedule"} and p >= 0.5) and not NEW_BOOKING_ASKED.search(r.text.lower()):
         return "lookup_appointment", max(p, 0.7)  # "when are we meeting with the agent about …?"
     if model == "goodbye" and rule != "goodbye" and not _LEAVING.search(r.text.lower()):
         return rule, rule_confidence  # "okay so two things." opens the call; it does not end it

@@ -241,7 +241,9 @@ ACT_CUES = {
     "line_check": re.compile(r"\b(?:hello+|there|hear(?:ing)? (?:me|you|us|anything|a thing|that)|"
                              r"(?<!always )(?<!they )(?<!people )hear(?=\W*$)|"
                              r"cut|cutting|breaking|lost|line|signal|"
-                             r"elevator|tunnel|still on|drop(?:ped)?|reception|choppy|static|"
+                             r"elevator|tunnel|"
+                             r"(?:you|u|y'?all|anyone|anybody|someone|somebody)(?:'re| are)? still on|"
+                             r"still on (?:the )?(?:line|phone|call)|drop(?:ped)?|reception|choppy|static|"
                              r"connection|garbled|anyone|anybody|silent|froze|frozen|quiet|"
                              r"still going|other end|lag\w*|echo)\b|^\W*(?:hello|hi)\W*\?"),
     "hold": re.compile(r"\b(?:hold|hang|sec|second|minute|moment|wait|one sec|bear with|"
@@ -450,3 +452,20 @@ NEVER_MIND = re.compile(r"\b(?:never ?mind|forget (?:it|that|about it)|you'?re (
                         r"(?:don'?t|do not) (?:really )?need (?:to (?:talk|speak) (?:to|with) )?"
                         r"(?:him|her|them) (?:right now|now|today))\b")
 """"eh, never mind, you're fine. just book it": the person asked for is no longer wanted."""
+
+
+NEW_BOOKING_ASKED = re.compile(
+    r"\b(?:(?:can|could|may|would) (?:i|we|you|y'?all)(?: also| just| please)?|i'?d like to|we'?d like to|"
+    r"(?:want|need|wanna|gotta|have) to|please|let'?s) (?:book|schedule|set up|make|get) "
+    r"(?:a|an|me|us|another|a new)\b(?! (?:for|with) (?:him|her|them))")
+"""A booking asked for in so many words ("can I book a detailing for tuesday too"): a new one,
+whatever the caller has on file."""
+CALLEE_AWAY = re.compile(
+    r"\b(?:he|she|they)(?:'s|'re| is| are| isn'?t| aren'?t| won'?t be| will be|'ll be| went| left)? "
+    r"(?:not )?(?:out|at|away|gone|working|asleep|sleeping|busy|in (?:a|the)|on (?:a|the)|home|back|"
+    r"here|around|available|unavailable|fishing|hunting|driving|traveling|travelling)\b")
+"""Whoever answers our call speaks of the callee as away ("she's at the gym till tonight", "he
+won't be home till six", "they're not back until after seven")."""
+BUSY_UNTIL = re.compile(r"\b(?:i'?m|i am|we'?re|we are|i'?ll be|we'?ll be)\b[^.?!]{0,40}?"
+                        r"\b(?:till|until|'til|til)\b")
+"""A callee busy until a time ("I'm on a job site till four thirty"): when to call, not a visit."""

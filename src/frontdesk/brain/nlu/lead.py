@@ -520,6 +520,11 @@ _NOT_A_HOME = re.compile(r"\b(?:sell|selling|sold|buy|buying|bought)(?: off)? "
 ("it's less about buying, really, we're thinking about selling first")."""
 
 
+_VALUATION = re.compile(r"\b(?:a |my |our |the )?(?:home|house|condo|property|place)(?:'s)? "
+                        r"(?:valuation|appraisal|evaluation|market analysis|price opinion)\b")
+"""A home to be valued ("a home valuation", "our house appraisal"): the caller's own, to sell."""
+
+
 def extract_lead_intent(u: Utterance) -> str | None:
     """Buy, sell, both or rent — not when the caller rules it out ("we won't be buying") or
     speaks of a sale that is done ("cash from selling our place in California")."""
@@ -533,10 +538,13 @@ def extract_lead_intent(u: Utterance) -> str | None:
     lower = re.sub(r"\b(?:from|after|since|by|when we|closed on|finished|done) (?:selling|sold)\b[^,.]*", " ",
                    u.lower)
     u = Utterance(raw=u.raw, lower=lower, numeric=u.numeric)
+    valued = _VALUATION.search(u.lower) is not None
+    if valued:  # "I want a home valuation": a home to value is the caller's to sell, not one to buy
+        u = Utterance(raw=u.raw, lower=_VALUATION.sub(" ", u.lower), numeric=u.numeric)
     buying = _callers_own(intents["buy"], u.lower)
     # "a house for sale" is one the caller saw; "put it up for sale" is theirs.
-    selling = _callers_own(intents["sell"], u.lower) and not re.search(
-        r"(?<!\bup )\b(?:for sale|on sale)\b", u.lower)
+    selling = valued or (_callers_own(intents["sell"], u.lower) and not re.search(
+        r"(?<!\bup )\b(?:for sale|on sale)\b", u.lower))
     if buying and selling:
         return "both"
     if selling:

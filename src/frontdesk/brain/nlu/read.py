@@ -33,7 +33,7 @@ from frontdesk.brain.nlu.cues import (
     asks_hours,
 )
 from frontdesk.brain.nlu.lexicon import lexicon
-from frontdesk.brain.nlu.text import Utterance, normalise
+from frontdesk.brain.nlu.text import Utterance, as_for_me, normalise
 from frontdesk.brain.nlu.understanding import Understanding, answers
 from frontdesk.knowledge.profile import BusinessProfile, StaffMember
 
@@ -563,7 +563,7 @@ def _names_faq_topic(lowered: str, profile: BusinessProfile) -> bool:
     topic ("a lift home" for the shuttle)?"""
     if any(pattern.search(lowered) for pattern in lexicon().topics.values()):
         return True
-    spaced = lowered.replace("-", " ")  # "pre approval" is the keyword "pre-approval" as heard
+    spaced = as_for_me(lowered.replace("-", " "))  # "pre approval" is the keyword "pre-approval" as heard
     keywords = tuple(k.lower().replace("-", " ") for entry in profile.faq for k in entry.keywords
                      if " " in k or "-" in k or len(k) >= 5)
     return bool(keywords) and _keywords_pattern(keywords).search(spaced) is not None

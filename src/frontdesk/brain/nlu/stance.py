@@ -119,7 +119,8 @@ def _is_fallback(text: str, mention: Mention[V]) -> bool:
     return _FALLBACK.search(text[max(0, mention.start - 40): mention.start]) is not None
 
 
-_ONLY_FILLER = re.compile(r"(?:[\s,.!-]|\b(?:no|nah|hang on|hold on|wait|um+|uh+|sorry|well|oh)\b)*")
+_ONLY_FILLER = re.compile(r"(?:[\s,.!?—–-]|\b(?:no|nah|nope|hang on|hold on|wait|um+|uh+|sorry|well|oh|shoot|"
+                          r"dang|darn|shucks)\b)*")
 
 
 def _said_again_to_refuse(text: str, mentions: Sequence[Mention[V]], ruled: set[int]) -> set[int]:

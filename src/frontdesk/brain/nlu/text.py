@@ -14,6 +14,8 @@ from functools import lru_cache
 
 from text_to_num import alpha2digit
 
+from frontdesk.brain.nlu.lexicon import lexicon
+
 
 @dataclass(slots=True, frozen=True)
 class Utterance:
@@ -37,7 +39,7 @@ def normalise(text: str) -> Utterance:
 
 def _normalise(text: str) -> Utterance:
     raw = _SPACES.sub(" ", text.replace("’", "'").replace("‘", "'")).strip()
-    lower = _word_homophones(_time_zones(_accent(_spanish(_disfluencies(raw.lower())))))
+    lower = _word_homophones(_time_zones(_accent(_spanish(_dropped_g(_disfluencies(raw.lower()))))))
     # "oh" read as zero inside digit runs ("five one two, oh one nine").
     # Not "at, oh, eleven": a filler before a time, with no digit before it.
     spoken = re.sub(r"\b((?:zero|one|two|three|four|five|six|seven|eight|nine|\d+)[\s,-]+)oh\b"
@@ -118,6 +120,37 @@ def _normalise(text: str) -> Utterance:
     numeric = re.sub(r"\b(\d+(?:\.\d+)?) 1000\b", r"\1 thousand", numeric)
     numeric = re.sub(r"\b(\d+) 1000000\b", r"\1 million", numeric)
     return Utterance(raw=raw, lower=lower, numeric=numeric)
+
+
+_G_DROPPED = re.compile(r"(?<![\w'])([a-z]{2,}in)(?:'(?![a-z])|(?![\w']))")
+
+
+def _dropped_g(text: str) -> str:
+    """Words said without their final g ("callin for my son", "mornin'", "lookin at the house"):
+    the word, so that "I'm callin" is no name. Only where the word with its g is an everyday word
+    and the word without is neither a word nor a name ("Austin", "Kevin", "cabin" stay)."""
+    if "in" not in text:
+        return text
+    lex = lexicon()
+
+    def fix(found: re.Match[str]) -> str:
+        said = found.group(1)
+        if (said + "g" in lex.everyday_words and said not in lex.everyday_words
+                and said not in lex.first_names and said not in lex.given_names):
+            return said + "g"
+        return found.group(0)
+
+    return _G_DROPPED.sub(fix, text)
+
+
+_SOMEONE_ELSES = re.compile(r"\b(?:him|her|them|us)\b")
+
+
+def as_for_me(text: str) -> str:
+    """The text, plus the same words said of the caller, for matching phrases written in the
+    first person: "can somebody run him home?" asks what "run me home" asks."""
+    other = _SOMEONE_ELSES.sub("me", text)
+    return text if other == text else f"{text} | {other}"
 
 
 _UNHEARD = re.compile(r"\[(?:inaudible|unintelligible|crosstalk|noise|static|indiscernible|laughs?|"
@@ -447,7 +480,7 @@ value ("actually no 1 pm", "monday wait no tuesday"): the value corrects, it is 
 CORRECTION = re.compile(r"\b(?:no,? wait|wait,? no|oh,? wait|actually|i mean|sorry|make (?:it|that)|"
                          r"instead(?! of)|rather(?! than)|scratch that|on second thought|no no|hold on|wait|"
                          r"let'?s say|let'?s (?:do|go with)|go with|better make it|i meant|meant|"
-                         r"no,|well,? no|technically)(?=\W|$)")
+                         r"no,|no\s*[—–]|nope|well,? no|technically)(?=\W|$)")
 _BLOCKED_AFTER = re.compile(r"^[\s,.!?-]*(?:(?:is|are|'s|'re)\s+)?(?:i'?m|we'?re|i am|we are|is|are|"
                             r"isn't|doesn't|won't|no good|bad|out|not good|booked|busy|slammed|"
                             r"taken|full|tough|no)\b")

@@ -23,7 +23,7 @@ from rapidfuzz import fuzz
 from frontdesk.brain.nlu import clock, lead, names, refer, when
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.clauses import split_clauses, split_lead_in
-from frontdesk.brain.nlu.cues import ANOTHER_SLOT, RETURNED_CALL, SUBORDINATE, asks_hours
+from frontdesk.brain.nlu.cues import ANOTHER_SLOT, NEW_BOOKING_ASKED, RETURNED_CALL, SUBORDINATE, asks_hours
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.read import read
 from frontdesk.brain.nlu.text import normalise
@@ -135,6 +135,11 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
         # caller checks their own booking
         whole = read(text, profile, today, awaiting)
         whole.intent, whole.confidence, whole.is_question = "lookup_appointment", 0.8, True
+        # "… is that still on? and can somebody drive her home while she waits?": that asked too
+        whole.acts = [a for a in asides if a.intent == "faq" and "faq_topic" in a.flags
+                      and len(a.text.split()) > 5]
+        for aside in whole.acts:
+            aside.flags.add("aside")
         return whole
     if any(r.intent == "do_not_call" for r in readings):
         asides = []  # "what company is this? take me off your list": the request wins
@@ -145,7 +150,8 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
             # four": the price said in its own sentence, whatever the times said in the next
             whole.budget = said
         own = [r for r in readings if r.intent in _OWN_APPOINTMENT]
-        if whole.intent == "book" and own and awaiting in {None, "anything_else"}:
+        if whole.intent == "book" and own and awaiting in {None, "anything_else"} and not (
+                NEW_BOOKING_ASKED.search(text.lower())):  # "… can I book a detailing for tuesday too"
             # "when's my thing with y'all again? the consultation?": the booking words describe
             # the appointment the caller already has
             whole.intent, whole.confidence = own[0].intent, own[0].confidence

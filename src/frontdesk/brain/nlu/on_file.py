@@ -1,0 +1,135 @@
+"""A caller who has a booking on file, speaking of it in their own words.
+
+People rarely say "I'd like to cancel my appointment". They say "I had a full detail set up for
+Saturday on my Explorer, and we sold it", "callin to make sure I'm still on for tomorrow, the
+battery", "my husband has his truck in with y'all Thursday for the recall, could you do Friday
+instead?", "I'm stuck at the DMV, no way I'm making eleven". The words for it are endless; what
+the agent has that no phrase list has is the calendar: the caller's own upcoming bookings. A
+message that names one of them (its service, its day, its time) in words that speak of it as
+already there is about that booking, and what is asked of it — cancel, move, or say when it is —
+follows from the rest of the message.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, time, timedelta
+from typing import Protocol
+
+from frontdesk.brain.nlu.cues import CONFLICT, NEW_BOOKING_ASKED, NO_LONGER_NEEDED
+from frontdesk.brain.nlu.text import normalise
+from frontdesk.brain.nlu.understanding import Understanding
+from frontdesk.knowledge.profile import BusinessProfile
+
+
+class Booked(Protocol):
+    """What is known of a booking on file (the state's ``Appointment``)."""
+
+    appointment_type: str
+    service_type: str | None
+    scheduled_date: str
+    scheduled_time: str
+
+
+_ALREADY = re.compile(
+    r"\b(?:(?:i|we|he|she|they|my \w+|our \w+)(?:'ve|'s|'re|'m| have| has| had| am| is| are)? "
+    r"(?:got|have|has|had|booked|scheduled|made|set (?:\w+ ){0,2}up|down|in|on|coming|supposed|still)\b|"
+    r"still (?:on|good|set|coming|happening|scheduled|booked|a go)\b|make sure|confirm\w*|"
+    r"(?:can'?t|cannot|don'?t) (?:quite )?remember|forgot|(?:set|signed) (?:\w+ )?up for|"
+    r"on the (?:books|schedule)|"
+    r"(?:my|our|his|her|their|the|that|dad'?s|mom'?s) (?:appointment|appt|booking|reservation)|"
+    r"(?:you|y'?all|your \w+|someone|somebody|an agent|one of your \w+)(?:'re|'s| are| is)? "
+    r"(?:coming|supposed|scheduled|gonna come|going to come)\b)")
+"""Words that speak of a booking as already there: "I've got", "he has his truck in", "I set
+him up for", "still on for", "someone's coming out"."""
+_DROP = r"(?:drop|nix|ditch|get rid of) (?:the|that|my|it|our|his|her)\b(?![^.?!]{0,20}\boff\b)"
+"""A booking dropped ("you can drop the detail"), not a car dropped off."""
+_STRONG = re.compile(
+    r"\b(?:cancel\w*|scrap|call (?:it|that) off|take (?:me|us|him|her|it|that) off|reschedul\w*|" + _DROP +
+    r"|still (?:on|good|set|a go)|make sure|confirm\w*|remember|forgot|"
+    r"(?:not (?:gonna|going to)|won'?t|can'?t|cannot) make|no way (?:i'?m|we'?re) "
+    r"mak\w*|running (?:late|behind)|stuck|instead)\b")
+"""Words that can only be about a booking on file, so one fact of it named is enough."""
+_NEW_TOO = re.compile(r"\b(?:also|too|as well|another|second|add|in addition|"
+                      r"while (?:it'?s|i'?m) (?:in|there))\b")
+"""A further booking, beside the one on file ("can y'all do the tires too while it's in?")."""
+_CANCEL = re.compile(
+    r"\b(?:cancel\w*|scrap|call (?:it|that) off|take (?:me|us|him|her|it|that|them) off|" + _DROP +
+    r"|off the (?:schedule|books|calendar)|no (?:point|sense|need)\b|"
+    r"(?:don'?t|do not|won'?t|will not|not gonna|not going to) (?:really )?(?:be )?(?:need|want)(?:ing)? "
+    r"(?:it|that|them)\b)")
+_MOVE = re.compile(
+    r"\b(?:instead|move|push|bump|earlier|later|sooner|reschedul\w*|switch|change (?:it|that|the (?:day|"
+    r"time|date))|different|"
+    r"another (?:day|time)|anything (?:open|available)|(?:can|could) (?:we|you|y'?all|i) (?:do|make it|"
+    r"get)|no way (?:i'?m|we'?re) mak\w*|running (?:late|behind)|stuck|won'?t make|can'?t make|"
+    r"not gonna make)\b")
+_ASKS_WHEN = re.compile(r"\b(?:remember|forgot|check|when'?s|when is|what time|what day|is it|which is it|"
+                        r"still on|make sure|confirm\w*|double.?check)\b")
+_MOVE_VERB = re.compile(r"\b(?:instead|move|push|bump|reschedul\w*|switch|(?:can|could) (?:we|you|y'?all|i) "
+                        r"(?:do|make it)|(?:we|you|y'?all|i) (?:can|could) do|no way (?:i'?m|we'?re) mak\w*|"
+                        r"running (?:late|behind)|(?:won'?t|can'?t|not gonna) make)\b")
+"""Words that ask for a move even in a question of when ("is it still Monday? can we do Tuesday
+instead?")."""
+"""Asking when the booking is: a day said with it is a guess at it ("can't remember if it's
+Friday or Saturday"), not a new day."""
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def about_booking(u: Understanding, booked: Sequence[Booked], today: date,
+                  profile: BusinessProfile) -> tuple[str, Booked] | None:
+    """The act on a booking on file this message is ("cancel", "reschedule" or
+    "lookup_appointment"), and which booking, when the message speaks of one; else None."""
+    said = u.text.lower()
+    if _NEW_TOO.search(said) or NEW_BOOKING_ASKED.search(said):
+        return None
+    strong = _STRONG.search(said) is not None
+    if not (strong or _ALREADY.search(said)):
+        return None
+    best: tuple[int, Booked] | None = None
+    for b in booked:
+        named = _facts_named(u, said, b, today, profile)
+        if named and (best is None or named > best[0]):
+            best = (named, b)
+    if best is None or (best[0] < 2 and not strong):
+        return None
+    b = best[1]
+    if _CANCEL.search(said) or re.search(NO_LONGER_NEEDED, said):
+        return "cancel", b
+    day, at = date.fromisoformat(b.scheduled_date), time.fromisoformat(b.scheduled_time)
+    elsewhere = (u.date is not None and u.date != day) or (u.time is not None and u.time != at)
+    if _ASKS_WHEN.search(said) and not _MOVE_VERB.search(said):
+        return "lookup_appointment", b  # "I wrote eleven, my wife swears it's earlier. which is it?"
+    if _MOVE.search(said) or CONFLICT.search(said) or elsewhere:
+        return "reschedule", b
+    return "lookup_appointment", b
+
+
+_TODAY = re.compile(r"\b(?:today|this (?:morning|afternoon|evening))\b")
+_GENERIC = {"change", "check", "repair", "replacement", "service", "appointment"}
+
+
+def _its_word(said: str, b: Booked, profile: BusinessProfile) -> bool:
+    """The booking named by a word of its own ("the inspection", "the rotation", "the detail")."""
+    service = profile.service(b.service_type) if b.service_type else None
+    kind = profile.appointment_type(b.appointment_type)
+    names = [service.name] if service else [kind.label] if kind and b.appointment_type != "service" else []
+    words = {w for name in names for w in name.lower().split() if len(w) >= 6 and w not in _GENERIC}
+    return any(re.search(rf"\b{re.escape(w[:6])}\w*", said) for w in words)
+
+
+def _facts_named(u: Understanding, said: str, b: Booked, today: date, profile: BusinessProfile) -> int:
+    """How many of the booking's facts the message names: what it is, its day, its time."""
+    day, at = date.fromisoformat(b.scheduled_date), time.fromisoformat(b.scheduled_time)
+    what = (b.service_type is not None and b.service_type in u.services) or _its_word(said, b, profile) or (
+        u.appointment_type is not None and u.appointment_type == b.appointment_type
+        and (b.appointment_type != "service" or not u.services))
+    when = u.date == day or (
+        "tomorrow" in said and day == today + timedelta(days=1)) or (
+        _TODAY.search(said) is not None and day == today) or (
+        0 <= (day - today).days <= 7 and re.search(rf"\b{_WEEKDAYS[day.weekday()]}s?\b", said) is not None)
+    hour = u.time == at or re.search(rf"\b{at.hour % 12 or 12}(?::{at.minute:02d})?\b",
+                                     normalise(u.text).numeric) is not None
+    return int(what) + int(when) + int(hour)
+
