@@ -186,3 +186,53 @@ async def test_a_question_for_someone_else_asked_with_a_check_is_answered(profil
                                   "thursday? no — dang, thursday I'm in Dallas. friday then"])
 def test_a_day_turned_from_is_not_the_day(profiles, said) -> None:
     assert understand(said, profiles["dealership"], MONDAY).date == date(2026, 11, 27)
+
+
+# -- a question run on into a request -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("said, price", [
+    ("is the blue crv still around what are yall asking for it and could i drive it friday at four",
+     "$32,500"),
+    ("my brakes are grinding real bad um how much do yall charge to look at brakes and can i come "
+     "in wednesday at ten", "$0"),
+])
+async def test_a_price_asked_in_a_run_on_request_is_answered_and_the_request_goes_on(profiles, said,
+                                                                                     price) -> None:
+    _, replies = await call(profiles, "dealership", said)
+    assert price in replies[0] or "free" in replies[0].lower()
+    assert "?" in replies[0] and "I don't have that information" not in replies[0]
+
+
+async def test_hours_asked_in_a_run_on_request_are_answered(profiles) -> None:
+    _, replies = await call(profiles, "real_estate",
+                            "are y'all open on saturdays and can we come meet an agent saturday at ten")
+    assert "closed Sunday" in replies[0] or "Saturday" in replies[0]
+
+
+@pytest.mark.parametrize("asked", ["whats y'all asking for it", "what do you want for it"])
+async def test_what_are_you_asking_for_it_is_the_price_of_the_car_talked_about(profiles, asked) -> None:
+    _, replies = await call(profiles, "dealership", "I saw the silver camry on your site", asked)
+    assert "$28,900" in replies[-1]
+
+
+@pytest.mark.parametrize("asked", ["hey is the outback new or used", "so is that f-150 a new one"])
+async def test_a_question_without_its_question_mark_about_a_car_is_answered_from_the_lot(profiles,
+                                                                                          asked) -> None:
+    _, replies = await call(profiles, "dealership", asked)
+    assert "priced at" in replies[0]
+
+
+async def test_a_question_inside_a_statement_is_answered(profiles) -> None:
+    _, replies = await call(profiles, "dealership",
+                            "my credit took a hit after the divorce would y'all still finance a guy like me")
+    assert "financing" in replies[0]
+
+
+async def test_which_of_two_cars_is_cheaper_is_answered_from_the_lot(profiles) -> None:
+    _, replies = await call(profiles, "dealership", "between the outback and the camry, which one costs less")
+    assert "$28,900" in replies[0] and "$33,400" in replies[0] and "Camry is the less expensive" in replies[0]
+
+
+def test_the_rav_four_heard_as_for_is_the_rav4() -> None:
+    assert "rav four" in normalise("the grey rav for you have").lower

@@ -414,6 +414,27 @@ def _say_price(ctx: TurnContext, sv: Service) -> None:
     ctx.priced = True
 
 
+_CHEAPER = re.compile(r"\b(?:cheaper|cheapest|less expensive|more affordable|costs? less|pricier|"
+                      r"more expensive|better (?:deal|price))\b")
+
+
+def _compare_answer(s: ConversationState, ctx: TurnContext) -> bool:
+    """"I'm torn between the RAV4 and the CR-V. Which one's cheaper?": both prices, from the lot."""
+    if not _CHEAPER.search(ctx.u.text.lower()):
+        return False
+    said = normalise(s.messages[-1].content if s.messages and s.messages[-1].role == "user"
+                     else ctx.u.text).lower
+    cars = sorted((c for c in ctx.profile.inventory if c.is_available and re.search(
+        r"\b" + re.escape(c.model.lower()).replace(r"\-", "[- ]?").replace(r"\ ", "[- ]?") + r"\b", said)),
+        key=lambda c: c.price)
+    if len(cars) < 2:
+        return False
+    cheaper, dearer = cars[0], cars[-1]
+    ctx.say("inventory_compare", cheaper=cheaper.label, cheaper_price=say_money(cheaper.price),
+            dearer=dearer.label, dearer_price=say_money(dearer.price), model=cheaper.model)
+    return True
+
+
 def _inventory_answer(s: ConversationState, ctx: TurnContext) -> bool:
     """"Any used Toyotas under thirty?", "is the red RAV4 still there?": answered from the lot,
     with a test drive offered when something matches."""
@@ -509,7 +530,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         {"inventory_question", "price_question"} & u.flags)
     # "could I get into that Camry with monthly payments?" asks about financing, not the lot
     day_hours = _day_hours_answer(ctx)
-    from_lot = not day_hours and not strong_faq and _inventory_answer(s, ctx)
+    from_lot = not day_hours and not strong_faq and (_compare_answer(s, ctx) or _inventory_answer(s, ctx))
     previous_topic, s.recent_topic = s.recent_topic, "hours" if day_hours else None
     if scheduling.which_sooner(s, ctx):
         return

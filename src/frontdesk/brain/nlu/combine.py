@@ -456,6 +456,8 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         # "can you fit me in tomorrow after lunch?" wants a slot; "I'm on my lunch break so I
         # might go fast" is short of time and goes on
         return rule, rule_confidence
+    if model in {"identity", "repeat"} and "price_question" in r.flags:
+        return "faq", max(p, 0.8)  # "what do you want for it?" asks the price, not who we are
     if model == "identity" and re.search(r"\bwhere\b", r.text.lower()):
         return rule, rule_confidence  # "where exactly are you guys?" asks the way, not who
     if ASKS_BACK.search(r.text.lower()) and model in {"repeat", "identity", "faq", "unknown"} and not (

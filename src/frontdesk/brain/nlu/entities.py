@@ -310,6 +310,8 @@ _REMINDER_STICKER = re.compile(r"^(?!.*\b(?:inspect\w*|state|registration|expir\
 """The service reminder sticker on the windshield, not the inspection sticker."""
 
 
+_PRICE_STICKER = re.compile(r"\s+(?:price\b|(?:on|of|for) (?:that|the|this|a|an|those|these)\b)")
+"""The window sticker of a car for sale, its price ("the sticker on that Camry")."""
 _A_SHOP = re.compile(r"\s+(?:place|shop|store|center|centre|guy|guys|chain|company|outlet|warehouse)\b")
 """A part that names a kind of shop ("the tire place", "a brake shop"), not the work."""
 
@@ -323,6 +325,8 @@ def _by_part(u: Utterance, profile: BusinessProfile, known: set[str]) -> list[tu
             if part == "sticker" and (_REMINDER_STICKER.search(_clause_of(u.lower, match)) or re.search(
                     r"\boil(?: change)?\s+$", u.lower[max(0, match.start() - 12): match.start()])):
                 continue  # "the sticker on the windshield says I'm overdue", "the oil sticker": a reminder
+            if part == "sticker" and _PRICE_STICKER.match(u.lower, match.end()):
+                continue  # "what's the sticker on that silver Camry?": its price
             owners = [sv.key for sv in profile.services if any(
                 _singular(part) in {_singular(w) for w in re.findall(r"[a-z/]+", phrase.lower())}
                 for phrase in (sv.name, *sv.synonyms))]
@@ -599,7 +603,9 @@ def extract_vehicle_query(u: Utterance, profile: BusinessProfile) -> VehicleQuer
     query.body = next((b for word, b in _BODIES.items() if re.search(rf"\b{word}\b", u.lower)),
                       None)
     query.electric = re.search(r"\b(?:electric|an ev|the ev|evs|battery[- ]powered)\b", u.lower) is not None
-    if re.search(r"\b(?:used|pre-?owned|second-?hand|certified)\b", u.lower):
+    if re.search(r"\b(?:new or (?:a )?used|used or (?:a )?new|new or pre-?owned)\b", u.lower):
+        query.used = None  # "is the outback new or used?": asked, not a wish
+    elif re.search(r"\b(?:used|pre-?owned|second-?hand|certified)\b", u.lower):
         query.used = True
     elif re.search(r"\bbrand[- ]new\b|\bnew (?:one|car|truck|suv)\b", u.lower):
         query.used = False

@@ -76,6 +76,23 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
         whole = read(text, profile, today, awaiting)
         if whole.intent == "identity":
             return whole  # "someone from your place called me. what was it about?": who we are
+    if (asked := _RUN_ON_ASK.search(text)) is not None and (opener := _OPENS_QUESTION.search(
+            sentence := re.split(r"[.?!]", text[: asked.start()])[-1].lower())):
+        # "how much yall askin for it and like can i come test drive it tomorrow at five": a
+        # question run on into a request, unpunctuated as speech is; read as the two it is ("my
+        # check engine light's been on since friday um how much is it to look at it": the
+        # price asked after the statement, its own sentence too)
+        head = text[: asked.start()]
+        if opener.group(0).startswith("how much") and len(sentence[: opener.start()].split()) >= 4:
+            cut = len(head) - len(sentence) + opener.start()
+            head = f"{head[:cut].rstrip(' ,')}. {head[cut:]}"
+        result = _understand(f"{head}? {text[asked.end():]}", profile, today, awaiting, topic)
+        whole = read(text, profile, today, awaiting)
+        for kept in _FACTS:  # "… buy our first place probably in mueller do you guys work with …": kept
+            if not getattr(result, kept) and getattr(whole, kept):
+                setattr(result, kept, getattr(whole, kept))
+        result.text = normalise(text).raw
+        return result
     abouts = refer.referents(clauses, profile, topic)
     if len(clauses) <= 1:
         whole = read(text, profile, today, awaiting, about=abouts[0] if abouts else None)
@@ -475,6 +492,16 @@ _CUT_OFF = re.compile(r"(?:\b(?:a|an|the|for|of|on|my|your|to)|—|--|-|\.\.\.|�
 """A question broken off before its object ("what do you charge for the— sorry.")."""
 _WHICH_ASK = (r"(?:what|which) (?:(?:what|which) )?(?:areas?|neighbou?rhoods?|towns?|cities|parts?|hours|"
                r"days|kinds? of|sorts? of|services|times?) (?:do|does|are|can) (?:you|y'?all|your)\b")
+_RUN_ON_ASK = re.compile(r"\s+(?:and|so)\s+(?:(?:um+|uh+|like|then|also|maybe|if so)\s+)*"
+                         r"(?=(?:can|could|would)\s+(?:i|we|you|y'?all|u)\b|i'?d like|we'?d like|i want|"
+                         r"we want|i wanna|we wanna|i need|we need)")
+_OPENS_QUESTION = re.compile(r"\b(?:how much|what(?:'s| is| are| do| does| would)|"
+                             r"is (?:the|that|it|there|your|y'?all)|are (?:you|y'?all|there|they)|"
+                             r"do (?:you|y'?all)|does (?:it|the|that|your))\b")
+_FACTS = ("location", "budget", "timeline", "financing", "lead_intent", "motivation", "vehicle", "name",
+          "phone", "email", "services")
+"""What a message states, kept whichever of its parts it was said in."""
+"""A question said in a run with a request after it, without a pause the text shows."""
 _EMBEDDED_ASK = re.compile(r"\b(?:don'?t|do not|never) (?:really |even |quite |totally |fully |honestly )*"
                            r"(?:get|understand|know|knew) how\b|\b(?:confused|unclear) (?:about|on|how)\b|"
                            r"\bcurious (?:about )?how\b|"
@@ -484,11 +511,10 @@ _EMBEDDED_ASK = re.compile(r"\b(?:don'?t|do not|never) (?:really |even |quite |t
                            # "… we don't know austin at all what what areas do you guys cover"
                            r"(?<=[a-z] )" + _WHICH_ASK + r"|"
                            # "… helping her out with all this do you guys work with first time buyers"
-                           r"(?<=[a-z] )(?:do|does|are|is) (?:you|y'?all|your) (?:guys |office |team |"
-                           r"agents? |"
-                           r"company |shop |people |folks )?(?:work|do|take|help|handle|charge|need|have|"
-                           r"offer|got|run|provide|give|"
-                           r"require|deal)\b|"
+                           r"(?<=[a-z] )(?:do|does|are|is|would|will|can|could) (?:you|y'?all|your) "
+                           r"(?:guys |office |team |agents? |company |shop |people |folks )?"
+                           r"(?:even |ever |still |also |actually )?(?:work|do|take|help|handle|charge|need|"
+                           r"have|offer|got|run|provide|give|require|deal|finance|accept|carry|approve)\b|"
                            # "we ain't pre-approved yet how does that even work": the topic said before
                            r"(?<=[a-z] )how (?:does|do|would|will|is) (?:that|it|this)(?: (?:even|all|"
                            r"whole thing|"
@@ -509,11 +535,12 @@ def _embedded_question(text: str, whole: Understanding, profile: BusinessProfile
         return None
     for piece in re.split(r"[,;.]\s+|\s+(?:and|but|so)\s+(?=(?:i|we|i'm|we're)\b)|"
                           r"\s+(?=(?:i|we)(?:'ve| have)? (?:got|have|had|booked) (?:a|an|my|the)\b)|"
-                          r"\s+(?=(?:do|does|are|is) (?:you|y'?all|your)\b)|\s+(?=" + _WHICH_ASK + r")|"
+                          r"\s+(?=(?:do|does|are|is|would|will|can|could) (?:you|y'?all|your)\b)|"
+                          r"\s+(?=" + _WHICH_ASK + r")|"
                           r"\s+(?=how (?:does|do|would|will|is) (?:that|it|"
                           r"this)\b)", text, flags=re.IGNORECASE):
         if _EMBEDDED_ASK.search(piece.lower()) or re.match(_WHICH_ASK, piece.lower()) or re.match(
-                r"(?:do|does|are|is) (?:you|y'?all|your)\b|"
+                r"(?:do|does|are|is|would|will|can|could) (?:you|y'?all|your)\b|"
                                                             r"how (?:does|do|would|will|is) (?:that|it|"
                                                             r"this)\b",
                                                             piece.lower()):
