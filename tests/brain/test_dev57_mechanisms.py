@@ -236,3 +236,35 @@ async def test_which_of_two_cars_is_cheaper_is_answered_from_the_lot(profiles) -
 
 def test_the_rav_four_heard_as_for_is_the_rav4() -> None:
     assert "rav four" in normalise("the grey rav for you have").lower
+
+
+# -- places said the way people say them ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("said, place", [("somewhere in g town", "Georgetown"),
+                                         ("we like p ville", "Pflugerville"),
+                                         ("a house over in forrest creek", "Round Rock"),
+                                         ("that one in falcon point", "Pflugerville")])
+def test_a_short_form_or_neighbourhood_heard_loosely_is_its_town(profiles, said, place) -> None:
+    assert understand(said, profiles["real_estate"], MONDAY).location == (place, True)
+
+
+@pytest.mark.parametrize("said", ["austin uh no round rock", "looking in austin no sorry round rock"])
+def test_a_bare_no_between_two_places_turns_to_the_second(profiles, said) -> None:
+    assert understand(said, profiles["real_estate"], MONDAY).location == ("Round Rock", True)
+
+
+def test_not_a_place_is_still_ruled_out(profiles) -> None:
+    assert understand("anywhere but cedar park", profiles["real_estate"], MONDAY).location is None
+
+
+def test_a_home_asked_about_in_a_place_is_where_the_caller_looks(profiles) -> None:
+    u = understand("is the little craftsman in zilker still listed? we'd love to see it saturday",
+                   profiles["real_estate"], MONDAY)
+    assert u.location == ("Austin", True)
+
+
+def test_a_sale_that_pays_for_the_purchase_is_not_the_sellers_home(profiles) -> None:
+    u = understand("we want something in round rock, we'll pay cash after we sell our house in Dallas",
+                   profiles["real_estate"], MONDAY)
+    assert u.location == ("Round Rock", True) and u.lead_intent != "sell"

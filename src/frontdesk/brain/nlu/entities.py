@@ -650,7 +650,9 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
         (alias, area, inside_of[area]) for alias, area in profile.area_aliases.items() if area in inside_of]
     spans: list[tuple[int, int]] = []
     for words, area, inside in sorted(said, key=lambda a: len(a[0]), reverse=True):
-        for match in re.finditer(rf"(?<![\w-]){re.escape(words.lower())}(?![\w-])", u.lower):
+        # "p ville" is "P-ville", "g town" "G-town": a short form's hyphen is heard as a space or nothing
+        pattern = re.escape(words.lower()).replace(r"\-", r"[\s-]?").replace(r"\ ", r"[\s-]")
+        for match in re.finditer(rf"(?<![\w-]){pattern}(?![\w-])", u.lower):
             if not any(match.start() < end and start < match.end() for start, end in spans):
                 found.append((match.start(), area, inside))  # "east austin" once, as Austin
                 spans.append(match.span())  # each time it is said: "grew up in X … buying in X"
@@ -659,6 +661,7 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
         # A near miss of a place name is a place only where a place is expected: asked for
         # one, or after "in"/"near" ("we're working with a lender" is not Leander).
         names = [a for a, _ in areas]
+        aliases = [a for a, area in profile.area_aliases.items() if area in inside_of and len(a) >= 7]
         words = list(re.finditer(r"[a-z]+", u.lower))
         chunks = [(w.start(), w.group(0)) for w in words] + [  # every word, and every two in a row
             (a.start(), u.lower[a.start(): b.end()]) for a, b in pairwise(words)
@@ -675,10 +678,22 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
                 name = names[match[2]]
                 found.append((start, name, dict(areas)[name]))
                 break
+            # "tera vista", "terra vista": a neighbourhood's one word heard as two, or misspelled
+            alias = process.extractOne(chunk.replace(" ", ""), [a.lower().replace(" ", "") for a in aliases],
+                                       scorer=fuzz.ratio) if len(chunk) >= 7 else None
+            if alias and alias[1] >= 88:
+                area = profile.area_aliases[aliases[alias[2]]]
+                found.append((start, area, inside_of[area]))
+                break
     # a place ruled out anywhere is not it ("you're just Austin area? … I can't do Austin")
     ends = dict(spans)  # "… so Austin doesn't really work for me": ruled out by what follows too
+    # "cedar park no g town georgetown my bad": a bare "no" between two places, as speech has it,
+    # turns from the first to the second
+    turned_to = {after[0] for before, after in pairwise(found) if before[1] != after[1]
+                 and _BARE_NO.fullmatch(u.lower[ends.get(before[0], before[0]): after[0]])}
+    turned_from = {before[1] for before, after in pairwise(found) if after[0] in turned_to}
     refused = {area for start, area, _ in found
-               if ruled_out(u.lower, start)
+               if (ruled_out(u.lower, start) and start not in turned_to) or area in turned_from
                or (start in ends and _PLACE_REFUSED_AFTER.match(u.lower, ends[start]))}
     wanted = [(start, area, inside) for start, area, inside in found if area not in refused]
     if not wanted:
@@ -723,10 +738,13 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
     return wanted[0][1], wanted[0][2]
 
 
+_BARE_NO = re.compile(r"\W*(?:(?:uh+|um+|oh|wait|sorry|well)\W+)*(?:no+|nope|nah|i mean|actually)"
+                      r"(?:\W+(?:uh+|um+|wait|sorry|i mean|make (?:it|that)))*\W*")
 _LANDMARK = re.compile(r"\b(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|"
                        r"outside|ten minutes|\d+ minutes|an hour|half an hour) of|outside|close to|closer to|"
                        r"just (?:past|outside)|past|commute (?:in)?to|drive (?:in)?to|far from|away from|"
-                       r"(?:work(?:s|ing)?|jobs?(?:'s| is| are)?|office(?:'s| is)?)(?: \w+)? in)"
+                       r"(?:work(?:s|ing)?|jobs?(?:'s| is| are)?|office(?:'s| is)?)(?: \w+)? in|"
+                       r"(?:jobs?|work|office)(?:'s| is| are)(?: \w+)?)"  # "my job is downtown austin"
                        r"\s+(?:the\s+)?$")
 """Words that make a place a landmark for another ("north of Austin", "a commute to Austin")."""
 _HOME_AFTER = re.compile(r"\s+(?:house|home|place|condo|townhouse)\b")

@@ -157,7 +157,12 @@ _FUNDS_FROM = re.compile(r"(?i)\b(?:from|with|out of) (?:the )?(?:sale|selling|p
                          r"(?:house|home|place|condo|townhome|property)(?: (?:up|down|back|over))?"
                          r"(?: (?:in|there|here) [a-z]+(?: [a-z]+)?)?"
                          r"(?=[^.?!]{0,40}\b(?:down ?payment|pay for|pays for|fund|cash for|"
-                         r"put (?:it|that) toward))")
+                         r"put (?:it|that) toward))"
+                         # "we'd pay cash once we sell our place in Houston": the sale pays for the buy
+                         r"|\b(?:pay(?:ing)?|cash|buy(?:ing)?)\b[^.?!]{0,30}\b(?:once|after|when|as soon as) "
+                         r"(?:we|i) (?:sell|close on|unload) (?:our|my|the) (?:old )?(?:house|home|place|"
+                         r"condo|townhome|property)(?: (?:up|down|back|over))?"
+                         r"(?: (?:in|there|here) [a-z]+(?: [a-z]+)?)?")
 """Money that comes from selling a home elsewhere: how the caller pays."""
 _ROUGH_FIGURE = re.compile(r"\b(?:something|somewhere|anything|around|about|roughly|like)\s+"
                            r"(?:around\s+|about\s+|like\s+|in the\s+)?\$?([1-9]) ?(?!00|15|30|45)(\d{2})\b"

@@ -331,6 +331,8 @@ def _carry_subject(main: Understanding, asides: list[Understanding]) -> None:
     for aside in asides:
         if "price_question" in aside.flags and not (aside.services or aside.about) and main.services:
             aside.services = list(main.services)
+        if not main.location and aside.location and aside.location[1] and _A_HOME.search(aside.text.lower()):
+            main.location = aside.location  # "y'all have that bungalow in Hyde Park? … walk through it"
     if main.intent not in {"book", "provide_info", "unknown"} or not (
             main.date or main.time or main.window or main.time_of_day or "book" in main.flags):
         return
@@ -349,6 +351,8 @@ def _carry_subject(main: Understanding, asides: list[Understanding]) -> None:
             main.lead_intent = aside.lead_intent
 
 
+_A_HOME = re.compile(r"\b(?:house|home|place|condo|townhouse|bungalow|listing|listed|one)\b")
+"""A question about a home in a place: where the caller looks."""
 _PUT_UNDER = re.compile(r"\b(?:put|book|make|have) (?:it|that|this|the \w+) (?:under|in) "
                         r"(?:his|her|my|our|their|the) (?:\w+'?s )?name\b")
 _ADD_ON = re.compile(r"\b(?:too|also|as well|while (?:it'?s|its|it is|you'?re|you guys are|y'?all are) "
