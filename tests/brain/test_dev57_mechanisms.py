@@ -268,3 +268,53 @@ def test_a_sale_that_pays_for_the_purchase_is_not_the_sellers_home(profiles) -> 
     u = understand("we want something in round rock, we'll pay cash after we sell our house in Dallas",
                    profiles["real_estate"], MONDAY)
     assert u.location == ("Round Rock", True) and u.lead_intent != "sell"
+
+
+# -- prices said as spans and lists ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("said, budget", [
+    ("we're figuring three-twenty to three-seventy-five", (320_000, 375_000)),
+    ("somewhere around four-ten, four-forty", (410_000, 440_000)),
+    ("five to six hundred grand", (500_000, 600_000)),
+    ("between three-fifty and half a mil", (350_000, 500_000)),
+])
+def test_a_span_of_figures_is_a_price_range(said, budget) -> None:
+    from frontdesk.brain.nlu.lead import extract_budget
+
+    assert extract_budget(normalise(said)) == budget
+
+
+def test_two_years_are_no_price() -> None:
+    from frontdesk.brain.nlu.lead import extract_budget
+
+    assert extract_budget(normalise("2018, 2019"), expecting=True) is None
+
+
+# -- names: the parts labelled, a cut-off put right, words that are no name ----------------------
+
+
+@pytest.mark.parametrize("said, name", [
+    ("okonkwo o k o n k w o first name adaeze", "Adaeze Okonkwo"),
+    ("last name is Brandvold, B-R-A-N-D-V-O-L-D. I'm Petra.", "Petra Brandvold"),
+    ("this is Maggie O'Br— sorry, wrong one, I'm remarried, it's Maggie Lindqvist now", "Maggie Lindqvist"),
+])
+def test_a_name_handed_over_in_parts_is_put_together(said, name) -> None:
+    from frontdesk.brain.nlu.names import extract_name
+
+    assert extract_name(normalise(said), expecting=True) == name
+
+
+@pytest.mark.parametrize("said", ["Four hundred, yeah. Hard ceiling.", "its crazy busy here im on break",
+                                  "It's Veterans Day and I'm off"])
+def test_words_about_the_call_are_no_name(profiles, said) -> None:
+    from frontdesk.brain.nlu.names import extract_name
+
+    assert extract_name(normalise(said), expecting=said.startswith("Four")) is None
+
+
+async def test_a_lead_under_the_minimum_is_asked_their_name_for_the_note(profiles) -> None:
+    state, replies = await call(profiles, "real_estate", "we want a little condo in round rock",
+                                "we can spend maybe a hundred grand max", "Dolores Fenn")
+    assert "May I have your name" in replies[1] and state.customer.name == "Dolores Fenn"
+    assert state.lead.qualified is False and state.ended

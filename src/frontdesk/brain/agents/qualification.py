@@ -171,6 +171,12 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
 
 async def run(s: ConversationState, ctx: TurnContext) -> None:
     u = ctx.u
+    if s.awaiting == "name" and s.awaiting_agent == AGENT and s.last_ask == "budget_too_low_ask_name":
+        absorb_contact(s, ctx)  # "Gary Lindqvist" (or none: the note is kept under the number)
+        ctx.say("budget_too_low_noted", name_part=_name_part(s))
+        s.awaiting, s.awaiting_agent = None, None
+        s.ended = True
+        return
     if s.awaiting == "offer_appointment" and s.awaiting_agent == AGENT:
         if u.affirm or u.has_booking_facts:
             s.awaiting = None
@@ -246,6 +252,11 @@ def _close_unqualified(s: ConversationState, ctx: TurnContext, failure: str) -> 
     if failure == "out_of_area":
         ctx.say("out_of_area_close", area=lead.location,
                 areas=say_list(ctx.profile.service_areas, "and"), name_part=_name_part(s))
+    elif not s.customer.name:
+        # a note kept "in case anything changes" is kept under a name: asked once, then the close
+        ctx.ask(s, "name", AGENT, "budget_too_low_ask_name",
+                minimum=say_money(ctx.profile.qualification.min_budget or 0))
+        return
     else:
         ctx.say("budget_too_low_close", name_part=_name_part(s),
                 minimum=say_money(ctx.profile.qualification.min_budget or 0))

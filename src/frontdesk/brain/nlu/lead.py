@@ -18,7 +18,7 @@ _MULTIPLIERS = {"k": 1_000, "thousand": 1_000, "grand": 1_000, "m": 1_000_000, "
                 "million": 1_000_000}
 _AMOUNT = r"\$?\s*(\d[\d,]*(?:\.\d+)?)\s*(k|thousand|grand|million|mil|m)?\b"
 _RANGE = re.compile(
-    rf"(?:between\s+)?{_AMOUNT}\s*(?:to|-|and|or)\s*{_AMOUNT}"
+    rf"(?:between\s+)?{_AMOUNT}(?:\s*(?:to|-|and|or)\s*|,\s+){_AMOUNT}"
 )
 _SINGLE = re.compile(
     rf"(?:(up to|under|below|max(?:imum)?|no more than|less than|around|about|stretch to|"
@@ -133,6 +133,13 @@ def _rough_range(text: str, expecting: bool) -> tuple[int, int] | None:
 
 _NOT_MONEY_AFTER = re.compile(r"\s*(?:miles?|square|sq|feet|ft|acres?|bed|bath|minutes?|hours?|days?|weeks?|"
                               r"months?|years?|people|kids|%|[ap]\.?m\b)")
+_YEARS = re.compile(r"(?:between\s+)?(?:19|20)\d\d(?:\s*(?:to|-|and|or)\s*|,\s+)(?:19|20)\d\d")
+"""Two years ("2019, 2020"), not a price span."""
+_FIGURE_SPAN = re.compile(r"\b[1-9] [1-9]\d(?:,| (?:to|and|or|-))\s*(?:like |maybe |about )?(?:[1-9] [1-9]\d|"
+                          r"[1-9]\d\d|half a mil)\b"
+                          r"(?!\s*(?:am|pm|a\.m|p\.m|o'?clock|in the|tonight|tomorrow|today))")
+"""Two figures said as "two fifty to three hundred", "three twenty-five, three fifty": no clock
+says 2:50 to 300, and a span of such figures is a price."""
 _HOME_SPAN = re.compile(r"\b(?:budget|houses?|homes?|condos?|townhouses?|townhomes?|places?|property|"
                         r"properties|buy|buying|duplex(?:es)?|fourplex(?:es)?|rentals?|investment)\b"
                         r"[^.?!]{0,60}\b\d{1,3}(?: \d{2})? (?:to|and|-) \d{1,3}\b"
@@ -201,7 +208,8 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
                      lambda m: m.group(0) if m.group(0) not in u.lower or _MONEY_CUE.search(
                          u.numeric[max(0, m.start() - 30): m.start()]) else " ", u.numeric)
     # "condos up by the domain, two fifty to three hundred": a span of figures said of homes
-    spans_homes = bool(_HOME_SPAN.search(numeric) or re.search(r"\bbetween [1-9] and [1-9] \d\d\b", numeric))
+    spans_homes = bool(_HOME_SPAN.search(numeric) or re.search(r"\bbetween [1-9] and [1-9] \d\d\b", numeric)
+                       or _FIGURE_SPAN.search(numeric))
     thousands = re.search(r"\b(?:thousand|grand)\b(?! miles)", u.lower) is not None
     text = _spoken_money(numeric, expecting or spans_homes or thousands
                          or _MONEY_CUE.search(numeric) is not None)
@@ -246,15 +254,19 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
             if inherited and hundreds and not _NOT_MONEY_AFTER.match(text, hundreds.end()):
                 text = f"{hundreds.group(1)}{hundreds.group(2)}00{text[hundreds.end():]}"  # "350, maybe 4"
     # a span of counted things ("the next three or four months") is no price span
-    match = next((m for m in _RANGE.finditer(text) if not _NOT_MONEY_AFTER.match(text, m.end())), None)
+    match = next((m for m in _RANGE.finditer(text) if not _NOT_MONEY_AFTER.match(text, m.end())
+                  and not _YEARS.fullmatch(m.group(0).strip())), None)
     if match:
         n1, s1, n2, s2 = match.groups()
         high = _amount(n2, s2)
         low = _amount(n1, s1 or (s2 if s1 is None else None))
         if s1 is None and s2 and low > high:
             low = _amount(n1, None)  # "nine hundred to 1.2 million": the unit is the high end's only
+        while s1 is None and s2 and len(n1) == 1 and low * 10 <= high:
+            low *= 10  # "six to seven hundred grand": six hundred thousand
         if low < 1000 <= high:  # "450 to 500000" from spoken "four fifty to five hundred thousand"
-            for mult in (1_000, 1_000_000):
+            # ("six to seven hundred grand": the six is six hundred thousand)
+            for mult in (1_000, 100_000, 1_000_000):
                 if low * mult <= high < low * mult * 10:
                     low *= mult
                     break

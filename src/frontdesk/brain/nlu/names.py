@@ -15,7 +15,7 @@ from contextvars import ContextVar
 from rapidfuzz import fuzz
 
 from frontdesk.brain.nlu.lexicon import lexicon
-from frontdesk.brain.nlu.text import Utterance, normalise
+from frontdesk.brain.nlu.text import CORRECTION, Utterance, normalise
 
 _NAME_WORD = r"[a-zß-öø-ÿ][a-zß-öø-ÿ'-]+"
 """A word of a name, accents included ("Díaz", "Peña", "Müller")."""
@@ -88,10 +88,21 @@ _PHRASAL = re.compile(r"[a-z'-]+ (?:down|off|up|out|over|away|back|through)\b")
 """"it's calmed down now", "I'm worn out": a verb and its particle after the cue, not a name."""
 
 
+def _unknown_word_alone(u: Utterance, name: str) -> bool:
+    """"its loud im at work": one word after "it's" that is no first name anyone has, written in
+    lower case and not spelled: how things are, not who is calling."""
+    lex = lexicon()
+    word = name.lower()
+    return (" " not in word and word not in lex.first_names and word not in lex.given_names
+            and word not in _SPELLED_NOW.get() and not re.search(rf"\b{re.escape(name)}\b", u.raw))
+
+
 def _day_not_name(name: str) -> bool:
     """"Wait. Monday.", "Ten next Saturday." to the name question: an everyday word, then a day;
     not "Augusta Monday"."""
     words = name.lower().split()
+    if len(words) >= 2 and words[-1] in {"day", "eve"} and words[0] not in lexicon().first_names:
+        return True  # "it's MLK Day, I'm off": a holiday, not "Mlk Day"
     return _everyday(words[0]) and any(_CALENDAR.fullmatch(w) for w in words)
 
 
@@ -170,7 +181,8 @@ _NAME_FRAMES = (
     # "last name Brandt, first name Lottie", "Ferreira, first name Gus": the given name first
     (re.compile(r"\blast name(?: is|'s)?[,:\s]+(" + _NAME_WORD + r")[,.\s]+(?:and |uh |um )*(?:my |the )?"
                 r"first name(?: is|'s)?[,:\s]+(" + _NAME_WORD + r")", re.I), r"\2 \1"),
-    (re.compile(rf"\b{_WORD}[,.\s]+(?:and |uh |um )*(?:my |the )?first name(?: is|'s)?[,:\s]+"
+    (re.compile(rf"\b{_WORD}[,.\s]+(?:(?:[a-z][\s-]){{2,}}[a-z][,.\s]+)?(?:and |uh |um )*(?:my |the )?"
+                r"first name(?: is|'s)?[,:\s]+"
                 r"(" + _NAME_WORD + r")", re.I), r"\2 \1"),
     (re.compile(r"\b(?:my )?first name(?: is|'s)?[,:\s]+(?=[a-z])", re.I), ""),  # "first name Gus"
     # "yeah you can put it under Mehmet Yilmaz", "it'd be under Lena Fischer", "just put Ken Adams"
@@ -257,6 +269,10 @@ def _read_name(u: Utterance, *, expecting: bool) -> str | None:
         if given is None:
             other = _extract_name(normalise(u.lower[: last.start()]), expecting=expecting)
             given = other if other and len(other.split()) == 1 else None
+        if given is None:
+            # "the last name's Kowalczyk — K-O-W-A-L-C-Z-Y-K. I'm Brianne": the first name after it
+            other = _extract_name(normalise(u.lower[last.end():]), expecting=False)
+            given = other if other and len(other.split()) == 1 and other.lower() != surname.lower() else None
         if surname:
             return f"{given} {surname}" if given else surname
     name = _extract_name(u, expecting=expecting)
@@ -465,7 +481,8 @@ def _extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
              and (name := _clean_name(*_unspelled(u.lower[match.start(1): _clause_end(u.lower, match)],
                                                   u.raw[match.start(1): _clause_end(u.lower, match)])))
              and (cue is _STRONG_CUE or not (_everyday(name) or (_PHRASAL.match(u.lower, match.start(1))
-                                              and name.split()[0].lower() not in lexicon().first_names)))]
+                                              and name.split()[0].lower() not in lexicon().first_names)
+                                              or _unknown_word_alone(u, name)))]
     if expecting:
         spelled = _SPELLED_OUT.sub(" ", u.lower)  # "k-o-w-a-l-s-k-i"
         pieces = re.split(r"[,.;!?]", spelled)
@@ -477,17 +494,26 @@ def _extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
             words = _unrepeated(re.findall(_NAME_WORD, piece))
             if any(_is_vehicle_word(w) for w in words):
                 continue  # "it's a kia soul": the car, not the caller
-            if 2 <= len(words) <= 3 and all(_plausible_name_word(w) for w in words):
+            if 2 <= len(words) <= 3 and all(_plausible_name_word(w) for w in words) and not (
+                    _everyday(" ".join(words))):  # "three-fifty, yeah. final answer.": no name
                 names.append(_clean_name(words) or "")
             elif 2 <= len(words) <= 3 and (name := _clean_name(words, _cased(u, words))) and (
-                    len(name.split()) == len(words)):  # "Will Summers", "Augusta Monday"
+                    len(name.split()) == len(words)) and not (
+                    _everyday(name) and not all(w[:1].isupper() for w in _cased(u, words))):
+                # "Will Summers", "Augusta Monday" (not "Final answer.")
                 names.append(name)
             elif 2 <= len(words) <= 3 and words[0] in lexicon().given_names and all(
                     _plausible_name_word(w) for w in words[1:]):
                 names.append(" ".join(w[:1].upper() + w[1:] for w in words))  # "will summers"
     names = [name for name in names if name and not _day_not_name(name)]
     if names:  # "it's Siobhan, S-I-O-B-H-A-N, Siobhan Doyle": the fullest form
-        return _with_surname_after(u, max(names, key=lambda n: len(n.split())))
+        fullest = [n for n in names if len(n.split()) == max(len(m.split()) for m in names)]
+        if len(set(fullest)) > 1 and CORRECTION.search(u.lower):
+            # "this is Siobhan Mc— sorry, force of habit … so it's Siobhan Delacroix now": the
+            # later puts the earlier right
+            fullest.sort(key=lambda n: u.lower.rfind(n.lower()))
+            return _with_surname_after(u, fullest[-1])
+        return _with_surname_after(u, fullest[0])
     if expecting and (couple := _COUPLE.search(u.lower)) and all(map(_plausible_name_word, couple.groups())):
         # "Ruth and Walter Finch, well, Ruth is fine": the one named again, else the first, and
         # the surname they share

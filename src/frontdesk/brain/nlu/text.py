@@ -81,7 +81,8 @@ def _normalise(text: str) -> Utterance:
                                "thurs": "thursday", "fri": "friday", "sat": "saturday",
                                "sun": "sunday"}[m.group(1)], spoken)  # "wed. 10."
     # "two-fifty", "two-ninety-five": said as "two fifty" (a figure or a time), never one word
-    spoken = re.sub(r"\b(one|two|three|four|five|six|seven|eight|nine)-(twenty|thirty|forty|fifty|sixty|"
+    spoken = re.sub(r"\b(one|two|three|four|five|six|seven|eight|nine)-(ten|eleven|twelve|thirteen|fourteen|"
+                    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
                     r"seventy|eighty|ninety)(?:-(one|two|three|four|five|six|seven|eight|nine))?\b",
                     lambda m: " ".join(filter(None, m.groups())), spoken)
     spoken = re.sub(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ]"
