@@ -318,3 +318,55 @@ async def test_a_lead_under_the_minimum_is_asked_their_name_for_the_note(profile
                                 "we can spend maybe a hundred grand max", "Dolores Fenn")
     assert "May I have your name" in replies[1] and state.customer.name == "Dolores Fenn"
     assert state.lead.qualified is False and state.ended
+
+
+# -- a cancel and a new booking in one breath ------------------------------------------------------
+
+
+async def test_a_new_booking_asked_with_a_cancel_is_taken_up_once_the_cancel_is_done(profiles) -> None:
+    calendar = await booked("dealership", "oil_change", datetime(2026, 11, 24, 9))
+    state, replies = await call(profiles, "dealership",
+                                "I need to cancel my oil change tomorrow, my nephew did it. But while I've "
+                                "got you, could I come drive the green outback friday at two?", "yes",
+                                calendar=calendar)
+    slots = state.booking_slots
+    assert "is cancelled" in replies[1]
+    assert slots.vehicle.model == "Outback" and slots.preferred_date == "2026-11-27"
+
+
+async def test_what_the_cancel_is_of_is_no_new_booking(profiles) -> None:
+    calendar = await booked("dealership", "tire_rotation", datetime(2026, 11, 25, 13))
+    _, replies = await call(profiles, "dealership", "Gotta cancel. The tire rotation on Wednesday.",
+                            "yes", calendar=calendar)
+    assert "is cancelled" in replies[1] and "open" not in replies[1]
+
+
+# -- our call about the car's due service ---------------------------------------------------------
+
+
+async def test_agreeing_in_passing_to_why_we_call_goes_on(profiles) -> None:
+    _, replies = await call(profiles, "dealership",
+                            "Oh, Riverside. Yeah, it's been a while, I'm way overdue.", direction="outbound")
+    assert "okay time" not in replies[0]
+
+
+async def test_a_day_asked_for_on_our_due_service_call_books_that_service(profiles) -> None:
+    state, _ = await call(profiles, "dealership", "sure go ahead", "could you do friday at eight?",
+                          direction="outbound")
+    slots = state.booking_slots
+    assert slots.services == ["oil_change"] and slots.preferred_date == "2026-11-27"
+
+
+def test_a_day_asked_for_with_can_you_do_is_a_booking_not_a_service(profiles) -> None:
+    assert understand("can you guys do friday at eight?", profiles["dealership"], MONDAY).intent == "book"
+
+
+def test_a_price_said_in_clock_figures_is_no_time(profiles) -> None:
+    u = understand("around four-ten, four-forty", profiles["real_estate"], MONDAY, "name")
+    assert u.budget == (410_000, 440_000) and u.time is None
+
+
+def test_a_day_settled_on_with_instead_stays_settled(profiles) -> None:
+    u = understand("actually make that thursday instead. my son has the truck friday", profiles["dealership"],
+                   MONDAY)
+    assert u.date == date(2026, 11, 26)

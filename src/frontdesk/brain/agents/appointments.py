@@ -18,6 +18,7 @@ from frontdesk.brain.availability import AvailabilityCalendar, closed_reply
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.format import say_date, say_list, say_on_date, say_phone, say_slot, say_time
 from frontdesk.brain.nlu import entities as ex
+from frontdesk.brain.nlu import understand
 from frontdesk.brain.nlu.change import When, split_change
 from frontdesk.brain.nlu.cues import NO_LONGER_NEEDED
 from frontdesk.brain.nlu.text import CORRECTION, normalise, phrase_in, without_pauses
@@ -239,6 +240,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         desk.action = action  # type: ignore[assignment]
         if action in {"move", "cancel"} and not mine:
             desk.queued = _other_change(u.text, action, ctx)
+            desk.then_book = _booking_after(u.text, ctx) if action == "cancel" else None
         if action == "move" and target.given:
             _set_target(s, _wanted(s, ctx, When(), target))
         elif action == "move" and mine and s.awaiting in {"date", "pick_alternative", "move_or_cancel"}:
@@ -343,7 +345,12 @@ async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
     if u.affirm or ((ordered or no_new_one) and not _keeps(said, desk.action)):
         # ("no, I don't need anything else … just cancel it please": the order, whatever the "no" was to)
         # (a reason it goes, "we decided to wait till rates come down", reads as a deferral: a yes)
-        if desk.action == "cancel":
+        if desk.action == "cancel" and desk.then_book:
+            # "… and can I come drive the CR-V Thursday at six?": the booking asked for with it, next
+            ctx.understanding = understand(desk.then_book, ctx.profile, ctx.today)
+            desk.then_book = None
+            await _cancel(s, ctx, then="scheduling")
+        elif desk.action == "cancel":
             await _cancel(s, ctx)  # "yes"; "no thanks, we don't need a new one": cancel, no rebooking
         else:
             await _move(s, ctx)
@@ -782,6 +789,27 @@ def _done(s: ConversationState, ctx: TurnContext, result: Appointment | None,
 _CHANGE_CLAUSE = re.compile(r"[.?!;]\s+|,?\s+(?:and|then|also|plus)\s+"
                             r"(?:(?:just|also|please|can you|could you)\s+)*"
                             r"(?=(?:cancel|scrap|call off|drop|move|push|bump|reschedule)\b)")
+
+
+_ASKS_FOR_VISIT = re.compile(r"\b(?:(?:can|could|would|may) (?:i|we|you|y'?all|someone|somebody)|i'?d like|"
+                             r"we'?d like|i want|we want|i need|we need|let'?s|book|schedule|set up|"
+                             r"come (?:in|by|out|look|drive|see)|test drive|drive it)\b")
+
+
+def _booking_after(text: str, ctx: TurnContext) -> str | None:
+    """What follows the sentence that asks for the cancel, when it asks for a new booking with a
+    day or a time ("… need to cancel it. But that means we've gotta sell ours now. It's in Cedar
+    Park. Could someone come look at it Thursday at ten?")."""
+    sentences = re.split(r"(?<=[.?!])\s+|\s+(?:but|and) while i'?ve got you,?\s+", text)
+    asked = next((i for i, said in enumerate(sentences) if _CANCEL_SAID.search(said.lower())), None)
+    if asked is None or asked == len(sentences) - 1:
+        return None
+    rest = " ".join(sentences[asked + 1:])
+    if not _ASKS_FOR_VISIT.search(rest.lower()):
+        return None  # "need to cancel. wednesday's oil change.": what goes, not a new one
+    later = understand(rest, ctx.profile, ctx.today)
+    wants = later.appointment_type or later.vehicle or later.services or later.intent == "book"
+    return rest if wants and (later.date or later.time) and later.intent not in ACTIONS else None
 
 
 def _other_change(text: str, action: str, ctx: TurnContext) -> list[str]:

@@ -225,6 +225,20 @@ _SPARE_OTHER = re.compile(r"\b(?:don'?t|do not|never|please don'?t) (?:call|ring
 _SPARE_ME = re.compile(r"\b(?:call|ring|text|phone|contact)(?:ing)? (?:me|us)\b|\blist\b|\bstop calling\b")
 
 
+_AGREES_IN_PASSING = re.compile(
+    r"(?:^|[.!?,;—-]\s*)(?:oh\W+)?(?:yeah|yes|yep|yup|sure|uh-?huh|mm-?hm+)\b"
+    r"(?![^.?!]{0,30}\b(?:but|busy|not|n't|driving|meeting|work)\b)|"
+    # "I'm probably overdue": the reason we call, agreed with
+    r"\b(?:i'?m|we'?re|it'?s) (?:probably |definitely |way |long )?(?:over ?due|due)\b|"
+    r"\b(?:about time|been meaning to)\b")
+"""Agreement said in passing to our reason for calling ("Oh, Riverside. Yeah, I'm probably overdue")."""
+_CAN_YOU_DO_WHEN = re.compile(
+    r"\b(?:can|could) (?:you|y'?all|ya|you guys|we) (?:do|fit me in|get me in|squeeze me in)"
+    r"(?: (?:it|that|me|us))? (?:on |at |for |this |next |tomorrow|today|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d|the \d)")
+"""A day or time asked for ("can y'all do Tuesday at nine?"), not a service ("can you do brakes?")."""
+
+
 def combine(r: Understanding, rule: str, rule_confidence: float,
              awaiting: str | None) -> tuple[str, float]:
     """One intent from the rules' reading and the classifier's.
@@ -243,6 +257,16 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             CALLEE_AWAY.search(r.text.lower()) or BUSY_UNTIL.search(r.text.lower())):
         # "she's at the gym till tonight", "I'm on a job site till four thirty": call later
         return "objection_busy", 0.85
+    if awaiting == "permission" and _AGREES_IN_PASSING.search(r.text.lower()) and "?" not in r.text and not (
+            r.deny or r.is_question or "objection_busy" in r.flags or model in {
+                "objection_busy", "do_not_call", "wrong_number", "objection_not_interested",
+                "objection_have_agent", "identity", "how_got_number", "bot_check", "line_check"}):
+        r.affirm = True
+        return "affirm", 0.8  # "oh, Riverside. yeah, I'm probably overdue, honestly": go on
+    if (r.date or r.time) and not r.services and _CAN_YOU_DO_WHEN.search(r.text.lower()) and (
+            "faq" in {rule, model} or model == "question") and not ("faq_topic" in r.flags or asks_hours(
+                r.text.lower())):
+        return "book", 0.8  # "can y'all do Tuesday at nine?": a time asked for, not a service
     if awaiting == "permission" and _GO_ON.search(r.text.lower()) and not (
             r.deny or "objection_busy" in r.flags):
         r.affirm = True

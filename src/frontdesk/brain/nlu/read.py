@@ -398,6 +398,10 @@ def read(text: str, profile: BusinessProfile, today: date,
             result.time = None if result.budget else result.time
     if result.budget and awaiting == "budget":
         result.time = None  # "around three twenty-five" asked for a budget is money, not 3:25
+    elif result.budget and result.time and result.time.minute and any(
+            figure == ((result.time.hour % 12 or 12) * 100 + result.time.minute) * 1000
+            for figure in result.budget):
+        result.time = None  # "around three-twenty-five, three-fifty": the price, not 3:25
     elif result.budget and result.time and not _SAID_AS_CLOCK.search(u.lower) and (
             (result.budget[1] // 1000) in {(result.time.hour % 12 or 12) * 100 + result.time.minute,
                                            (result.time.hour % 12 or 12)}

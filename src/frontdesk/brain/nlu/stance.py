@@ -112,7 +112,10 @@ def _superseded(text: str, mention: Mention[V], left: Sequence[Mention[V]]) -> b
     """A self-correction after the mention turns to another value ("let's say Wednesday. wait,
     … Friday"): the affirmation no longer stands."""
     return any(m.start > cue.end() and m.value != mention.value
-               for cue in CORRECTION.finditer(text, mention.end) for m in left)
+               for cue in CORRECTION.finditer(text, mention.end) for m in left
+               # "make that Wednesday instead, … my wife needs the car Tuesday": the "instead"
+               # right after the value settles on it; it turns from nothing
+               if not (cue.group(0) in {"instead", "rather"} and cue.start() - mention.end <= 2))
 
 
 def _is_fallback(text: str, mention: Mention[V]) -> bool:

@@ -228,6 +228,8 @@ def _number_homophones(text: str) -> str:
 _HOMOPHONES = (
     # "that red rav for the used one": the RAV4, its four heard as "for"
     (re.compile(r"\brav (?:for|fore)\b"), "rav four"),
+    # "it probably needs a tire row station": a rotation, heard in two words
+    (re.compile(r"\brow ?station\b"), "rotation"),
     # "could i come in to day like at to o'clock", "to morrow": a day word split in two
     (re.compile(r"(?<!\bgo )(?<!\bwent )(?<!\bgoing )\bto (day|morrow|night)\b"
                 r"(?! (?:care|job|shift|trip|off|trade|trader|trading)\b)"), r"to\1"),

@@ -539,12 +539,12 @@ def _embedded_question(text: str, whole: Understanding, profile: BusinessProfile
         return None
     for piece in re.split(r"[,;.]\s+|\s+(?:and|but|so)\s+(?=(?:i|we|i'm|we're)\b)|"
                           r"\s+(?=(?:i|we)(?:'ve| have)? (?:got|have|had|booked) (?:a|an|my|the)\b)|"
-                          r"\s+(?=(?:do|does|are|is|would|will|can|could) (?:you|y'?all|your)\b)|"
+                          r"\s+(?=(?:do|does|are|is|would|will) (?:you|y'?all|your)\b)|"
                           r"\s+(?=" + _WHICH_ASK + r")|"
                           r"\s+(?=how (?:does|do|would|will|is) (?:that|it|"
                           r"this)\b)", text, flags=re.IGNORECASE):
         if _EMBEDDED_ASK.search(piece.lower()) or re.match(_WHICH_ASK, piece.lower()) or re.match(
-                r"(?:do|does|are|is|would|will|can|could) (?:you|y'?all|your)\b|"
+                r"(?:do|does|are|is|would|will) (?:you|y'?all|your)\b|"
                                                             r"how (?:does|do|would|will|is) (?:that|it|"
                                                             r"this)\b",
                                                             piece.lower()):
