@@ -370,3 +370,9 @@ def test_a_day_settled_on_with_instead_stays_settled(profiles) -> None:
     u = understand("actually make that thursday instead. my son has the truck friday", profiles["dealership"],
                    MONDAY)
     assert u.date == date(2026, 11, 26)
+
+
+def test_a_place_given_before_and_changed_is_not_the_place(profiles) -> None:
+    u = understand("I wrote down Cedar Park on your form but we've switched to looking in Georgetown",
+                   profiles["real_estate"], MONDAY)
+    assert u.location == ("Georgetown", True)

@@ -692,8 +692,14 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
     turned_to = {after[0] for before, after in pairwise(found) if before[1] != after[1]
                  and _BARE_NO.fullmatch(u.lower[ends.get(before[0], before[0]): after[0]])}
     turned_from = {before[1] for before, after in pairwise(found) if after[0] in turned_to}
+    # "on the form I said Austin, but … we're looking in Pflugerville now": the old answer
+    said_before = {area for start, area, _ in found
+                   if _SAID_BEFORE.search(u.lower[max(0, start - 30): start])}
+    if not {area for _, area, _ in found} - said_before:
+        said_before = set()
     refused = {area for start, area, _ in found
                if (ruled_out(u.lower, start) and start not in turned_to) or area in turned_from
+               or area in said_before
                or (start in ends and _PLACE_REFUSED_AFTER.match(u.lower, ends[start]))}
     wanted = [(start, area, inside) for start, area, inside in found if area not in refused]
     if not wanted:
@@ -738,6 +744,9 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
     return wanted[0][1], wanted[0][2]
 
 
+_SAID_BEFORE = re.compile(r"\b(?:(?:i|we) (?:said|put(?: down)?|wrote(?: down)?|told (?:you|y'?all)|"
+                          r"entered|picked|chose)|(?:form|application) (?:says|said))\s+$")
+"""A place given before, in a form or an earlier call, that the caller has since changed."""
 _BARE_NO = re.compile(r"\W*(?:(?:uh+|um+|oh|wait|sorry|well)\W+)*(?:no+|nope|nah|i mean|actually)"
                       r"(?:\W+(?:uh+|um+|wait|sorry|i mean|make (?:it|that)))*\W*")
 _LANDMARK = re.compile(r"\b(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|"
