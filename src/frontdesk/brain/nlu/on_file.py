@@ -59,21 +59,19 @@ _CANCEL = re.compile(
     r"|off the (?:schedule|books|calendar)|no (?:point|sense|need)\b|"
     r"(?:don'?t|do not|won'?t|will not|not gonna|not going to) (?:really )?(?:be )?(?:need|want)(?:ing)? "
     r"(?:it|that|them)\b)")
-_MOVE = re.compile(
-    r"\b(?:instead|move|push|bump|earlier|later|sooner|reschedul\w*|switch|change (?:it|that|the (?:day|"
-    r"time|date))|different|"
-    r"another (?:day|time)|anything (?:open|available)|(?:can|could) (?:we|you|y'?all|i) (?:do|make it|"
-    r"get)|no way (?:i'?m|we'?re) mak\w*|running (?:late|behind)|stuck|won'?t make|can'?t make|"
-    r"not gonna make)\b")
+_MOVE_ASKED = (r"instead|move|push|bump|reschedul\w*|switch|"
+               r"(?:can|could) (?:we|you|y'?all|i) (?:do|make it)|(?:we|you|y'?all|i) (?:can|could) do|"
+               r"no way (?:i'?m|we'?re) mak\w*|running (?:late|behind)|(?:won'?t|can'?t|not gonna) make")
+"""Words that ask for another time in so many words ("could y'all do Friday instead?")."""
+_MOVE_VERB = re.compile(rf"\b(?:{_MOVE_ASKED})\b")
+_MOVE = re.compile(rf"\b(?:{_MOVE_ASKED}|earlier|later|sooner|change (?:it|that|the (?:day|time|date))|"
+                   r"different|another (?:day|time)|anything (?:open|available)|"
+                   r"(?:can|could) (?:we|you|y'?all|i) get|stuck)\b")
+"""Words that ask for a move, or say why the time cannot stand."""
 _ASKS_WHEN = re.compile(r"\b(?:remember|forgot|check|when'?s|when is|what time|what day|is it|which is it|"
                         r"still on|make sure|confirm\w*|double.?check)\b")
-_MOVE_VERB = re.compile(r"\b(?:instead|move|push|bump|reschedul\w*|switch|(?:can|could) (?:we|you|y'?all|i) "
-                        r"(?:do|make it)|(?:we|you|y'?all|i) (?:can|could) do|no way (?:i'?m|we'?re) mak\w*|"
-                        r"running (?:late|behind)|(?:won'?t|can'?t|not gonna) make)\b")
-"""Words that ask for a move even in a question of when ("is it still Monday? can we do Tuesday
-instead?")."""
 """Asking when the booking is: a day said with it is a guess at it ("can't remember if it's
-Friday or Saturday"), not a new day."""
+Friday or Saturday"), not a new day, unless a move is asked in so many words."""
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
