@@ -175,11 +175,13 @@ class Brain:
 
     async def _run(self, state: ConversationState, text: str | None) -> TurnOutcome:
         started = _time.perf_counter()
-        if (text is not None and state.on_file is None and state.direction == "inbound"
-                and state.customer.phone):
+        if text is not None and state.on_file is None and state.direction == "inbound":
             # the caller's bookings, once, when they first speak: "is it still on for Monday?"
+            # (a caller without caller ID has none looked up; a number given later is asked by
+            # the appointments agent when they ask about a booking)
             profile = self.profile(state.profile)
-            found = await self._calendar.upcoming(profile.key, state.customer.phone, self.local_now(profile))
+            found = await self._calendar.upcoming(profile.key, state.customer.phone, self.local_now(profile)
+                                                  ) if state.customer.phone else []
             state = state.model_copy(update={"on_file": [as_state(a) for a in found]})
         ctx = self._context(state, text)
         if (self._assist is not None and ctx.understanding is not None
