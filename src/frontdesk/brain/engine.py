@@ -159,8 +159,8 @@ class Brain:
                 desk.new_date if desk else None, *(desk.offered if desk else ()), *slots.offered,
                 slots.preferred_date) if d), None)
             understanding = understand(text, profile, now.date(), state.awaiting, topic, focus)
-            if state.on_file and not state.desk.done and state.awaiting in _OPEN and (
-                    understanding.intent not in _SETTLED) and (
+            fresh = state.on_file and not state.desk.done and state.appointment is None
+            if fresh and state.awaiting in _OPEN and understanding.intent not in _SETTLED and (
                     found := about_booking(understanding, state.on_file, now.date(), profile)) and (
                     understanding.intent != "lookup_appointment" or found[0] != "lookup_appointment"):
                 # "callin to make sure I'm still on for tomorrow, the battery": that booking

@@ -484,7 +484,7 @@ def _narrow(found: list[Appointment], ctx: TurnContext, current: When) -> list[A
             return found[1:2]
         if _LAST.search(text) and s_is_choice(ctx):
             return found[-1:]
-    acts_on = _ACTED_ON.get(ctx_action(ctx))
+    acts_on = _ACTED_ON.get(_asked_action(ctx))
     acted = list(acts_on.finditer(text)) if acts_on else []
     if len(found) > 1 and acted and (named := ex.extract_services(normalise(text[acted[-1].end():]),
                                                                   ctx.profile)):
@@ -514,7 +514,7 @@ _ACTED_ON = {"cancel": re.compile(r"\b(?:cancel|scrap|drop|call off|nix|ditch)\b
 """Words that act on one booking of several, which they name next."""
 
 
-def ctx_action(ctx: TurnContext) -> str | None:
+def _asked_action(ctx: TurnContext) -> str | None:
     """What the caller asks done with a booking in this message: cancel, move, or neither."""
     return ACTIONS.get(ctx.u.intent)
 
