@@ -376,3 +376,9 @@ def test_a_place_given_before_and_changed_is_not_the_place(profiles) -> None:
     u = understand("I wrote down Cedar Park on your form but we've switched to looking in Georgetown",
                    profiles["real_estate"], MONDAY)
     assert u.location == ("Georgetown", True)
+
+
+async def test_someone_away_with_no_time_they_are_back_is_asked_when_to_reach_them(profiles) -> None:
+    _, replies = await call(profiles, "dealership", "he's at work, he won't pick up before five anyway",
+                            direction="outbound")
+    assert "Would  be" not in replies[0] and "reach him" in replies[0]

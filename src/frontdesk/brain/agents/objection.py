@@ -196,6 +196,9 @@ def _suggest_callback(s: ConversationState, ctx: TurnContext, whom: str) -> None
         when = " ".join(p for p in (say_date(u.date, ctx.today) if u.date else "",
                                     f"at {say_time(u.time)}" if u.time else window.label if window else
                                     f"in the {u.time_of_day}" if u.time_of_day else "") if p)
+    if not when:  # "she's out, before five anyway": no time she is back, so when to reach her is asked
+        ctx.ask(s, "callback_time", AGENT, "callback_ask_whom", whom=whom)
+        return
     s.pending_callback = {"offered": when, "date": u.date.isoformat() if u.date else None,
                           "time": u.time.strftime("%H:%M") if u.time else None,
                           "after": window.start.strftime("%H:%M") if window else None,
