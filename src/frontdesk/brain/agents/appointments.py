@@ -13,6 +13,26 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 
+from frontdesk.brain.agents.appointment_words import (
+    _ACTED_ON,
+    _ASKED_CANCEL,
+    _ASKS_FOR_VISIT,
+    _CALLBACK,
+    _CANCEL_SAID,
+    _CHANGE_CLAUSE,
+    _CLOSING_NO,
+    _FIRST,
+    _GO_AHEAD,
+    _KEEP,
+    _LAST,
+    _NO_AND_MORE,
+    _NO_NEW_ONE,
+    _SECOND,
+    _SWITCH_TO_CANCEL,
+    _WHY_IT_GOES,
+    _keeps,
+    _said_last,
+)
 from frontdesk.brain.agents.scheduling import pick_offered
 from frontdesk.brain.availability import AvailabilityCalendar, closed_reply
 from frontdesk.brain.context import TurnContext
@@ -21,7 +41,7 @@ from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu import understand
 from frontdesk.brain.nlu.change import When, split_change
 from frontdesk.brain.nlu.cues import NO_LONGER_NEEDED
-from frontdesk.brain.nlu.text import CORRECTION, normalise, phrase_in, without_pauses
+from frontdesk.brain.nlu.text import normalise, phrase_in, without_pauses
 from frontdesk.brain.nlu.when import WEEKDAY, relative_to
 from frontdesk.brain.ports import AppointmentNotFoundError, ExistingAppointment, SlotUnavailableError
 from frontdesk.brain.state import AgentName, Appointment, AppointmentDesk, ConversationState
@@ -31,103 +51,10 @@ AGENT = "appointments"
 ACTIONS = {"cancel": "cancel", "reschedule": "move", "lookup_appointment": "lookup"}
 """The caller's act → what they want done with their appointment."""
 
-_KEEP = re.compile(r"\b(?:keep (?:it|that|the|my)|leave (?:it|that)|never ?mind|"
-                   r"forget (?:it|that|about it)|don'?t (?:cancel|move|change)|no,? (?:don'?t|do not)|"
-                   r"i'?ll keep|i'?ll (?:still )?make it(?! work)|i can make it(?! work)|as (?:it|is) is|"
-                   r"stick with|"
-                   r"scratch that|changed my mind|on second thought|it'?s fine (?:as is|where it is))\b")
-"""The caller keeps the appointment as it is."""
-_SWITCH_TO_CANCEL = re.compile(r"\b(?:just|only|rather|better|instead|actually|go ahead and) "
-                               r"(?:cancel|scrap|call off)"
-                               r"|\bcancel (?:it|that|the \w+) (?:instead|altogether|completely|entirely)\b")
-""""actually no, forget it, just cancel it" while a move is read back: the move is dropped, not the
-booking kept."""
-_NO_NEW_ONE = re.compile(r"\b(?:(?:don'?t|do not|won'?t) (?:need|want) (?:a |another )?"
-                         r"(?:new (?:one|time|day|date|"
-                         r"appointment|slot)|another|to "
-                         r"(?:re-?book|re-?schedule|book (?:a )?new|make (?:a )?new))|no need to (?:re-?book|"
-                         r"re-?schedule)|not (?:re-?booking|re-?scheduling)|"
-                         r"nothing (?:else )?to (?:re-?book|re-?schedule|move)|"
-                         r"(?:don'?t|do not|no need to) (?:re-?book|re-?schedule)"
-                         r"(?: (?:it|that|anything))?|"
-                         # "no no i dont wanna reschedule right now"
-                         r"(?:don'?t|do not|won'?t) (?:wanna|want to|need to|have to|gonna|plan to) "
-                         r"(?:re-?book|re-?schedule)|"
-                         r"(?:don'?t|do not) (?:book|schedule|set up|make) (?:anything|another|a new one)|"
-                         r"no new (?:appointment|one|booking|day|time))\b")
-"""The "no" is to a new appointment, not to cancelling this one ("no thanks, we don't need a new
-one")."""
-
-
-_WHY_IT_GOES = re.compile(r"\b(?:decided to (?:wait|hold off|pass|go another way)|hold(?:ing)? off|"
-                          r"put (?:it|things|this|everything) on hold|wait (?:till|until|for)|"
-                          r"(?:we'?ll|i'?ll) call (?:back|you)|changed (?:our|my) minds?|can'?t make it|"
-                          r"won'?t (?:make it|be able)|"
-                          # "we found a place through a friend", "my brother-in-law did it last night"
-                          r"(?:found|bought|got) (?:a|an|another|our|my|the) (?:place|house|home|condo|agent|"
-                          r"realtor|buyer|car|one|shop|mechanic)|went (?:with|ahead with) |signed with|"
-                          r"(?:did|done|fixed|took care of) (?:it|them|that)\b[^.?!]{0,30}\b(?:already|"
-                          r"last night|yesterday|himself|herself|myself|for (?:me|us|free))|"
-                          r"(?:got|was|been|is) totaled|fell through|sold (?:it|the (?:car|house|truck))|"
-                          r"(?:don'?t|do not) (?:even )?(?:have|own) (?:a|the) (?:car|vehicle|truck))\b")
-"""Why the appointment goes, said to its cancel read-back ("we decided to wait till rates come
-down, we'll call back in the spring"): a yes."""
-_CLOSING_NO = re.compile(r"\W*(?:no+|nope|nah),?\s+(?:(?:that'?s|thats) (?:it|all|everything)|nothing else|"
-                         r"(?:we'?re|i'?m|we are|i am) (?:all set|good|done))\b")
-""""No, that's it, thanks" said to a cancel read-back: nothing more, or keep it? Not clear."""
-
-
-_ASKED_CANCEL = re.compile(r"\b(?:cancel|scrap|call (?:it|that) off|take (?:me|us|it|him|her|them) off)\b")
-_NO_AND_MORE = re.compile(r"\W*(?:no+|nah|nope)\b(?:\W+(?:ma'?am|sir|thanks|thank you|hon|honey))?[\W]*"
-                          r"(?!(?:don'?t|do not|wait|keep|leave|hold|not\b|never ?mind|i meant|the other|"
-                          r"move|change|actually|sorry|i still|i can|i'?ll (?:still )?(?:make|come|be)))\w")
-""""No" and more words that neither keep the booking nor correct the request."""
-
-
 def _asked_to_cancel(s: ConversationState) -> bool:
     """Did the caller ask, in so many words, to cancel, in the message before this one?"""
     said = [m.content.lower() for m in s.messages if m.role == "user"]
     return len(said) >= 2 and _ASKED_CANCEL.search(said[-2]) is not None and not _KEEP.search(said[-2])
-
-
-_CANCEL_SAID = re.compile(r"(?<!n't )(?<!not )\b(?:cancel|scrap|call (?:it|that) off)\b")
-_MOVE_SAID = re.compile(r"(?<!n't )(?<!not )\b(?:move|push|bump|reschedule|switch|instead|another day|"
-                        r"different day)\b")
-
-
-def _said_last(said: str, action: str) -> str:
-    """Of cancelling, moving and keeping, the one the caller came to last in the message."""
-    said_at = {kind: [m.start() for m in pattern.finditer(said)]
-               for kind, pattern in (("cancel", _CANCEL_SAID), ("move", _MOVE_SAID), ("lookup", _KEEP))}
-    if not said_at[action]:
-        return action
-    first = min(said_at[action])
-    last = max(((at, kind) for kind, ats in said_at.items() for at in ats), default=(first, action))
-    turned = CORRECTION.search(said, first, last[0]) or _KEEP.search(said, first, last[0] + 1)
-    if last[1] == action or not turned:
-        return action  # "push my oil change to thursday, and cancel the detailing": two changes
-    return last[1]
-
-
-def _keeps(said: str, action: str | None) -> bool:
-    """Does the caller keep the appointment as it is? To a cancel, "no, don't need to reschedule,
-    just cancel it" does not: its "no, don't" is about a new one."""
-    return _KEEP.search(_NO_NEW_ONE.sub(" ", said) if action == "cancel" else said) is not None
-
-_GO_AHEAD = {
-    "cancel": re.compile(r"\b(?:go ahead|please do|do it|(?:only|just) cancel(?:ling)?\b(?!\s*\?)|"
-                         r"(?<!don't )(?<!not )cancel "
-                         r"(?:it|that|that one|this one|them|the appointment)"
-                         r"(?: (?:please|then|for me))?\b(?!\s*\?))"),
-    "move": re.compile(r"\b(?:go ahead|please do|do it|(?<!don't )(?<!not )(?:move|change|switch) "
-                       r"(?:it|that|that one|this one)(?: (?:please|then|for me))?\b(?!\s*\?))"),
-}
-"""The change asked to be confirmed, ordered in so many words: "yeah that one, cancel it please"."""
-_CALLBACK = re.compile(r"\b(?:call (?:me|us)(?: back)?|call back|callback|have (?:someone|somebody) "
-                       r"(?:call|ring|reach)|give (?:me|us) a (?:call|ring)|get back to)\b")
-_FIRST = re.compile(r"\b(?:first|earlier|earliest|sooner|former|1st)\b")
-_SECOND = re.compile(r"\b(?:second|2nd)\b")
-_LAST = re.compile(r"\b(?:last|later|latest|latter|other)\b")
 
 
 def describe(a: Appointment, ctx: TurnContext) -> str:
@@ -509,10 +436,6 @@ def _narrow(found: list[Appointment], ctx: TurnContext, current: When) -> list[A
     return chosen
 
 
-_ACTED_ON = {"cancel": re.compile(r"\b(?:cancel|scrap|drop|call off|nix|ditch)\b"),
-             "move": re.compile(r"\b(?:move|push|bump|reschedule|switch|shift)\b")}
-"""Words that act on one booking of several, which they name next."""
-
 
 def _asked_action(ctx: TurnContext) -> str | None:
     """What the caller asks done with a booking in this message: cancel, move, or neither."""
@@ -786,14 +709,6 @@ def _done(s: ConversationState, ctx: TurnContext, result: Appointment | None,
     _drop(s, ctx, None, then=then)
 
 
-_CHANGE_CLAUSE = re.compile(r"[.?!;]\s+|,?\s+(?:and|then|also|plus)\s+"
-                            r"(?:(?:just|also|please|can you|could you)\s+)*"
-                            r"(?=(?:cancel|scrap|call off|drop|move|push|bump|reschedule)\b)")
-
-
-_ASKS_FOR_VISIT = re.compile(r"\b(?:(?:can|could|would|may) (?:i|we|you|y'?all|someone|somebody)|i'?d like|"
-                             r"we'?d like|i want|we want|i need|we need|let'?s|book|schedule|set up|"
-                             r"come (?:in|by|out|look|drive|see)|test drive|drive it)\b")
 
 
 def _booking_after(text: str, ctx: TurnContext) -> str | None:
