@@ -89,7 +89,8 @@ async def _route(state: ConversationState, config: RunnableConfig) -> dict[str, 
         # "never mind, you're fine, just book it"; "could someone just call me tomorrow
         # morning?", "could I come in today at two?": a call later, or a meeting, instead of the
         # person being looked for now
-        escalation.withdraw(s, ctx)
+        escalation.withdraw(s, ctx, call_instead=u.intent == "objection_busy" and not NEVER_MIND.search(
+            u.text.lower()))
     if objection.withdraws_callback(s, u):
         objection.withdraw_callback(s, ctx)  # "forget the callback, just book me Monday at eight"
     target = router.route(s, first, ctx.profile)

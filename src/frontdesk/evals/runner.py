@@ -62,11 +62,18 @@ class ScenarioResult:
 
 def normalise(text: str) -> str:
     """Lower case, no punctuation, "a.m." as "am": speech transcripts and text compare."""
-    text = text.lower().replace("a.m.", "am").replace("p.m.", "pm")
+    text = text.lower().replace("a.m.", "am").replace("p.m.", "pm").replace("%", " percent")
     text = re.sub(r"(?<=\d)[:.,](?=\d)", "", text)
     text = re.sub(r"\b(\d{1,2}) (\d{2})\b", r"\1\2", text)  # "7 30 am", as Whisper writes 7:30
     text = re.sub(r"[^a-z0-9$ ]+", " ", text)
     return " ".join(text.split())
+
+
+def _said(needle: str, heard: str) -> bool:
+    """Is the phrase in what the agent said? A figure is a whole figure: "3%" is not in
+    "February 13", "$35" is not in "$350"."""
+    said = normalise(needle)
+    return re.search(rf"(?<!\d){re.escape(said)}(?!\d)", heard) is not None
 
 
 @dataclass
@@ -159,9 +166,9 @@ def judge(scenario: EvalScenario, final: dict[str, Any], replies: list[str], cal
                 f"ended: expected {want.ended}, got {final.get('ended')}")
     heard = normalise(" ".join(replies))
     for needle in want.replies_contain:
-        j.check(normalise(needle) in heard, f"no reply contained {needle!r}")
+        j.check(_said(needle, heard), f"no reply contained {needle!r}")
     for needle in want.replies_avoid:
-        j.check(normalise(needle) not in heard, f"a reply contained {needle!r}")
+        j.check(not _said(needle, heard), f"a reply contained {needle!r}")
     if want.max_turns is not None:
         j.check(caller_turns <= want.max_turns,
                 f"took {caller_turns} caller turns, at most {want.max_turns} expected")

@@ -40,6 +40,7 @@ from frontdesk.brain.format import say_date, say_list, say_on_date, say_phone, s
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu import understand
 from frontdesk.brain.nlu.change import When, split_change
+from frontdesk.brain.nlu.clock import TimeWindow
 from frontdesk.brain.nlu.cues import NO_LONGER_NEEDED
 from frontdesk.brain.nlu.text import normalise, phrase_in, without_pauses
 from frontdesk.brain.nlu.when import WEEKDAY, relative_to
@@ -532,7 +533,9 @@ async def _plan_move(s: ConversationState, ctx: TurnContext, a: Appointment) -> 
     availability = AvailabilityCalendar(ctx.profile, ctx.calendar, ctx.now, ignore=a.id)
     if desk.new_time is None:
         same_time = datetime.combine(day, old.time())
+        window = _bounds(ctx)
         if day != old.date() and not desk.part and not desk.latest and (
+                window is None or window.start <= old.time() < window.end) and (
                 await availability.check(department, same_time, a.duration_min)).ok:
             desk.new_time = old.strftime("%H:%M")  # "move it to Friday": same time, Friday
         else:
@@ -559,11 +562,20 @@ async def _plan_move(s: ConversationState, ctx: TurnContext, a: Appointment) -> 
     await _read_back(s, ctx, a)
 
 
+def _bounds(ctx: TurnContext) -> TimeWindow | None:
+    """A bound on the new time said with the move ("anytime from two on", "before noon"); a
+    part of the day is the desk's ``part``."""
+    window = ctx.u.window
+    return window if window and window.label.startswith(("after ", "before ", "between ")) else None
+
+
 async def _offer_day(s: ConversationState, ctx: TurnContext, availability: AvailabilityCalendar,
                      department: Department, day: date, a: Appointment) -> None:
     old = _start(a)
-    open_today = [o for o in await availability.open_slots(department, day, a.duration_min,
-                                                           s.desk.part) if o != old]
+    window = _bounds(ctx)  # "anything open Tuesday? anytime from two on works"
+    open_today = [o for o in await availability.open_slots(
+        department, day, a.duration_min, s.desk.part,
+        window=(window.start, window.end) if window and not s.desk.part else None) if o != old]
     if open_today and s.desk.latest:
         _offer(s, ctx, "offer_latest", open_today[-1:], day)  # "what's the latest you got tomorrow?"
         return

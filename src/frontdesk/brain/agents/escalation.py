@@ -87,11 +87,16 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     s.awaiting = None
 
 
-def withdraw(s: ConversationState, ctx: TurnContext) -> None:
-    """The caller no longer wants the person being looked for: the check is called off (its
-    answer, when it comes, is dropped) and the conversation goes on with what they said."""
+def withdraw(s: ConversationState, ctx: TurnContext, *, call_instead: bool = False) -> None:
+    """The caller no longer wants the person being looked for now: the check is called off (its
+    answer, when it comes, is dropped) and the conversation goes on with what they said. Asked
+    to be called instead ("then have the manager call me first thing tomorrow"), the request
+    for a person stands, answered by the callback: it stays on the record as one."""
     for task in s.pending_tasks:
         if task.task_type == "human_escalation" and task.status in {"pending", "running"}:
+            if call_instead:  # the staff are still told; only their answer now is not waited for
+                task.status = "completed"
+                continue
             task.status = "cancelled"
             ctx.effects.append(Effect(kind="cancel_task", task_id=task.task_id))
     s.escalation_in_progress = False

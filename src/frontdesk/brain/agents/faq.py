@@ -31,7 +31,7 @@ from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.read import staff_asked_about
 from frontdesk.brain.nlu.text import as_for_me, normalise
 from frontdesk.brain.state import ConversationState
-from frontdesk.knowledge.profile import FaqEntry, Service
+from frontdesk.knowledge.profile import BusinessProfile, FaqEntry, Service
 
 AGENT = "faq"
 _MIN_SCORE = 60.0
@@ -346,7 +346,7 @@ def _price_answer(s: ConversationState, ctx: TurnContext) -> bool | str:
     """The price of each service asked about; ``"which"`` when the caller's word fits several
     services and the agent asked which one."""
     u = ctx.u
-    if _HAGGLE.search(u.text.lower()) and (keys := u.services or _services_in_view(s)) and (
+    if _HAGGLE.search(u.text.lower()) and (keys := u.services or _services_in_view(s, ctx.profile)) and (
             sv := ctx.profile.service(keys[0])) is not None:
         # "could you do it for a hundred if I pay cash?": the price is the price
         ctx.say("price_firm")
@@ -356,13 +356,15 @@ def _price_answer(s: ConversationState, ctx: TurnContext) -> bool | str:
         # "do you do oil changes?": yes, and what it costs and takes
         offered = [sv for k in u.services if (sv := ctx.profile.service(k)) is not None]
         ctx.say("service_offered")
-        s.recent_services = [sv.key for sv in offered]
+        on_top = [k for k in _services_in_view(s, ctx.profile) if k not in u.services] if _ON_TOP.search(
+            u.text.lower()) else []  # "can y'all do the tires while it's in there?": with the other work
+        s.recent_services = [*on_top, *(sv.key for sv in offered)]
         for sv in offered:
             _say_price(ctx, sv)
         return bool(offered)
     if "price_question" not in u.flags and not (u.services and _asked_price_before(s)):
         return False  # "do you take walk-ins for oil changes?" does not ask a price
-    keys = u.services or (_services_in_view(s) if _POINTS_BACK.search(u.text.lower()) else [])
+    keys = u.services or (_services_in_view(s, ctx.profile) if _POINTS_BACK.search(u.text.lower()) else [])
     services = [sv for k in keys if (sv := ctx.profile.service(k)) is not None]
     if not services and ctx.profile.services and "price_question" in u.flags:
         if best_faq(u.text, ctx.profile.faq)[1] >= 80:
@@ -384,7 +386,12 @@ def _price_answer(s: ConversationState, ctx: TurnContext) -> bool | str:
     return bool(services)
 
 
-def _services_in_view(s: ConversationState) -> list[str]:
+_ON_TOP = re.compile(r"\b(?:too|also|as well|while (?:it'?s|its|it is|you'?re|y'?all'?re|you guys are) "
+                     r"(?:in there|there|in|at it))\b")
+"""Work asked for on top of what the call is already about."""
+
+
+def _services_in_view(s: ConversationState, profile: BusinessProfile) -> list[str]:
     """The services the conversation is about: the booking under way, the one just booked, or
     the last asked about ("how much is it?", "how long will that take?")."""
     if s.booking_slots.services or s.booking_slots.service_type:
@@ -393,6 +400,8 @@ def _services_in_view(s: ConversationState) -> list[str]:
         return [s.appointment.service_type]
     if s.desk.found and (told := [a.service_type for a in s.desk.found if a.service_type]):
         return told[-1:]  # "your state inspection is Saturday at 10" … "it's still $35, right?"
+    if not s.recent_services and s.direction == "outbound" and not s.callback_for and profile.due_service:
+        return [profile.due_service]  # "how much is that gonna run me?": the service we called about
     return list(s.recent_services)
 
 
@@ -428,11 +437,46 @@ def _compare_answer(s: ConversationState, ctx: TurnContext) -> bool:
         r"\b" + re.escape(c.model.lower()).replace(r"\-", "[- ]?").replace(r"\ ", "[- ]?") + r"\b", said)),
         key=lambda c: c.price)
     if len(cars) < 2:
-        return False
+        return _cheapest_answer(s, ctx)
     cheaper, dearer = cars[0], cars[-1]
     ctx.say("inventory_compare", cheaper=cheaper.label, cheaper_price=say_money(cheaper.price),
             dearer=dearer.label, dearer_price=say_money(dearer.price), model=cheaper.model)
     return True
+
+
+_CHEAPEST = re.compile(r"\b(?:cheapest|least expensive|lowest[- ]priced?|most affordable)\b")
+_ON_THE_LOT = re.compile(r"\b(?:car|cars|truck|trucks|suv|suvs|vehicle|vehicles|ride|on the lot|"
+                         r"y'?all (?:got|have))\b")
+
+
+def _cheapest_answer(s: ConversationState, ctx: TurnContext) -> bool:
+    """"What's the cheapest car y'all got on the lot?": the lowest-priced one that fits, from
+    the lot, with a test drive offered."""
+    said = ctx.u.text.lower()
+    if not (_CHEAPEST.search(said) and _ON_THE_LOT.search(said)):
+        return False
+    query = ex.extract_vehicle_query(normalise(ctx.u.text), ctx.profile)
+    cars = ex.on_the_lot(query, ctx.profile) if not query.empty else [
+        c for c in ctx.profile.inventory if c.is_available]
+    if not cars:
+        return False
+    car = min(cars, key=lambda c: c.price)
+    _hold(s, car)
+    said_car = dict(vehicle=f"{'' if car.is_new else 'used '}{car.label}", color=car.color,
+                    price=say_money(car.price))
+    if ctx.more_acts:
+        ctx.say("inventory_cheapest", **said_car)
+    else:
+        ctx.ask(s, "offer_appointment", "scheduling", "inventory_cheapest_offer", **said_car)
+    return True
+
+
+def _hold(s: ConversationState, car) -> None:
+    """The car the caller is now talking about: the one a test drive would be in."""
+    s.booking_slots.appointment_type = "test_drive"
+    s.booking_slots.vehicle.year, s.booking_slots.vehicle.make = car.year, car.make
+    s.booking_slots.vehicle.model = car.model
+    s.booking_slots.vehicle.stock_number = car.stock_number
 
 
 def _inventory_answer(s: ConversationState, ctx: TurnContext) -> bool:
@@ -444,6 +488,9 @@ def _inventory_answer(s: ConversationState, ctx: TurnContext) -> bool:
     # "is it still there?" points back at the car named before it
     query = ex.extract_vehicle_query(normalise(f"{u.text} {u.about}" if u.about else u.text),
                                      ctx.profile)
+    if query.empty and u.vehicle is not None and u.vehicle.model and _POINTS_BACK.search(u.text.lower()):
+        # "the black F-150 on your lot, what's the sticker on that?": the car named before the question
+        query = ex.extract_vehicle_query(normalise(f"{u.vehicle.make or ''} {u.vehicle.model}"), ctx.profile)
     seen = s.booking_slots.vehicle
     if query.empty and seen.model and s.booking_slots.appointment_type != "service" and (
             "price_question" in u.flags and _POINTS_BACK.search(u.text.lower())):
@@ -463,10 +510,7 @@ def _inventory_answer(s: ConversationState, ctx: TurnContext) -> bool:
         car = matches[0]
         if any(say_money(car.price) in part for part in ctx.reply_parts):
             return True  # asked twice in one breath ("still have it? what are you asking?")
-        s.booking_slots.appointment_type = "test_drive"
-        s.booking_slots.vehicle.year, s.booking_slots.vehicle.make = car.year, car.make
-        s.booking_slots.vehicle.model = car.model
-        s.booking_slots.vehicle.stock_number = car.stock_number
+        _hold(s, car)
         condition = "" if car.is_new else "used "
         said = dict(vehicle=f"{condition}{car.label}", color=car.color, price=say_money(car.price))
         booked = s.appointment is not None and s.appointment.vehicle and car.model in s.appointment.vehicle
@@ -681,8 +725,9 @@ def offer_service(s: ConversationState, ctx: TurnContext, sv: Service) -> None:
         slots.appointment_type = slots.appointment_type or "service"
     if s.last_ask == "offer_service":
         s.ask_repeats = 0  # another service's price, another offer: not the same question again
+    names = [found.name for k in slots.services if (found := ctx.profile.service(k)) is not None] or [sv.name]
     ctx.ask(s, "offer_appointment", "scheduling", "offer_service",
-            service=f"{'an' if sv.name[0] in 'aeiou' else 'a'} {sv.name}")
+            service=say_list([f"{'an' if name[0] in 'aeiou' else 'a'} {name}" for name in names], "and"))
 
 
 def _callback(s: ConversationState, ctx: TurnContext) -> None:

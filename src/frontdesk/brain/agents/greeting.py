@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from frontdesk.brain.agents import faq, qualification
-from frontdesk.brain.context import Effect, TurnContext, absorb_contact
+from frontdesk.brain.context import TurnContext, absorb_contact
 from frontdesk.brain.format import say_list
 from frontdesk.brain.nlu.cues import ONLY_COURTESY, RETURNED_CALL
 from frontdesk.brain.nlu.text import normalise
@@ -70,12 +70,11 @@ def conversation_act(s: ConversationState, ctx: TurnContext) -> bool:
     pending = last_question(s)
     if intent == "wrong_number" and s.direction == "outbound" and _NEVER_ASKED.search(
             u.text.lower()) and not _WRONG_PERSON.search(u.text.lower()):
-        # "I never filled out anything": whoever they are, they did not ask to be called
-        ctx.say("consent_disputed")
-        s.lead.do_not_call, s.lead.status = True, "do_not_call"
-        ctx.effects.append(Effect(kind="mark_do_not_call", detail=s.customer.phone))
-        s.awaiting, s.awaiting_agent = None, None
-        s.outcome, s.ended = "do_not_call", True
+        # "I never filled out any form. how'd you get this number?": said where the number came
+        # from, someone else at home may have asked; struck off the moment they say so
+        if (said := ctx.replies.say("how_got_number", source=ctx.profile.lead_source)) not in ctx.reply_parts:
+            ctx.add(said)
+        ctx.ask(s, "permission", AGENT, "consent_check")
         return True
     if intent == "wrong_number":
         ctx.say(f"wrong_number_{s.direction}")
@@ -140,6 +139,17 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     u = ctx.u
     if conversation_act(s, ctx):
         return
+    if s.awaiting == "permission" and s.last_ask == "consent_check" and not (
+            u.has_lead_facts or u.has_booking_facts or u.services or u.vehicle):
+        # "would you like me to take this number off our list?": a yes strikes it off
+        if u.affirm and not u.deny:
+            s.awaiting = None
+            u.intent = "do_not_call"
+            ctx.hand_off("objection", "callee asks to be struck off", s)
+            return
+        if u.deny and not u.affirm:
+            ctx.ask(s, "permission", AGENT, "consent_kept")
+            return
     if s.awaiting == "permission":
         act = u.act.label if u.act is not None else None
         explains = len(re.findall(r"[a-z']+", u.text.lower())) > 4

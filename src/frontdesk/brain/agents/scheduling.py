@@ -56,6 +56,9 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
         if slots.appointment_type is None or (u.appointment_type is None
                                               and slots.appointment_type != "service"
                                               and not u.vehicle):
+            if slots.appointment_type == "test_drive" and slots.vehicle.stock_number:
+                # "forget the test drive, just the battery": the car on the lot is not the one coming in
+                slots.vehicle = VehicleInfo()
             slots.appointment_type = "service"
     if profile.kind == "real_estate" and s.lead.intent is None:
         # a valuation is a seller's appointment, a buyer consultation or a showing a buyer's
@@ -76,7 +79,8 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
         slots.appointment_type = "service"  # the caller's own car comes in for service
     if profile.kind == "dealership" and len(u.services) == 1 and not before.get("services") and re.search(
             r"\b(?:can|could) (?:you|y'?all|we) (?:also )?(?:do|get|add|throw in|check|rotate)\b[^.?!]{0,40}"
-            r"\b(?:too|as well)\b", u.text.lower()):
+            r"\b(?:too|as well|while (?:it'?s|its|it is|you'?re|y'?all'?re) (?:in|in there|there|at it))\b",
+            u.text.lower()):
         # "can you do the tires too while it's in?", nothing else named yet: ask what else, or,
         # on the call we made about the car's due service, that service and the tires
         slots.services_expected = max(slots.services_expected, 2)
@@ -85,7 +89,11 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
             slots.services = [due.key, *u.services]
     if u.service_count and profile.kind == "dealership":
         slots.services_expected = max(slots.services_expected, u.service_count)
-        for key in reversed(s.recent_services):  # "how much is an oil change?" … "and a rotation?" … "both"
+        ours = s.direction == "outbound" and not s.callback_for
+        due = profile.service(profile.due_service) if ours else None
+        # "how much is an oil change?" … "and a rotation?" … "both"; on our due-service call, the
+        # service we called about is the other one ("y'all do detailing? … okay, do both")
+        for key in [*reversed(s.recent_services), *([due.key] if due else [])]:
             if len(slots.services) < slots.services_expected and key not in slots.services:
                 slots.services.append(key)
         if slots.services:
@@ -95,7 +103,7 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
     if u.date:
         slots.preferred_date = u.date.isoformat()  # "no, I said Thursday" keeps the time
     if u.time:
-        slots.preferred_time = u.time.strftime("%H:%M")
+        slots.preferred_time = _within_hours(u, slots, ctx).strftime("%H:%M")
     if "latest" in u.flags:
         slots.latest = True
     if u.window:
@@ -135,6 +143,23 @@ def _checks_part_of_day(s: ConversationState, u: Understanding) -> bool:
     if u.window is not None and not u.window.start <= time.fromisoformat(at) < u.window.end:
         return False
     return u.time_of_day == ("morning" if hour < 12 else "afternoon" if hour < 17 else "evening")
+
+
+_MORNING_SAID = re.compile(r"\b(?:a\.?\s?m\b|morning|early)")
+
+
+def _within_hours(u: Understanding, slots, ctx: TurnContext) -> time:
+    """A bare hour read the way the department's day allows: "seven-thirty then" to sales,
+    open 9 to 8, is half past seven in the evening."""
+    at = u.time
+    day = date.fromisoformat(slots.preferred_date) if slots.preferred_date else ctx.today
+    department = ctx.profile.department_for(slots.appointment_type)
+    hours = ctx.profile.hours_on(department, day) if department else None
+    if hours is None or not 7 <= at.hour <= 11 or hours[0] <= at < hours[1] or _MORNING_SAID.search(
+            u.text.lower()):
+        return at
+    evening = time(at.hour + 12, at.minute)
+    return evening if hours[0] <= evening < hours[1] else at
 
 
 def _named_again(key: str, u: Understanding, profile) -> bool:

@@ -77,7 +77,10 @@ _OTHER_ACTIVITY = re.compile(
     r"school|shift|swim|soccer|football|baseball|softball|ballet|karate|daycare|lessons?|"
     r"(?<!would )(?<!could )(?<!should )(?<!might )(?<!will )(?<!that )(?<!it )(?<!this )(?<!after )work|"
     r"(?:i'm|im|i am|we're|she's|he's|gets?|get|getting) off|"
-    r"get off|gets? out|class|practice|meeting|lunch break|church|gym|flight|train|bus|"
+    r"get off|gets? out|class|practice|meeting|(?<!on my )(?<!during my )(?<!on our )lunch break|church|"
+    r"gym|flight|train|bus|leav(?:e|es|ing) (?:the house|home|for work|work)|head(?:s|ing)? out|"
+    r"(?:(?<!could )(?<!can )(?<!would )(?<!may )(?:i|we|i'?ve|we'?ve|she|he|she'?s|he'?s)) (?:have|has|got) "
+    r"(?:a|an|my|our|his|her|the) [\w-]+(?: [\w-]+)?(?=(?: at)?\s*$)|"
     r"doctor|dentist|wake up|sleep|bed|dinner|desk|game|concert|recital|rehearsal|tournament|party|"
     r"funeral|wedding|"
     # "so I'm back at my desk by one", "I have to be at the office by nine"
@@ -157,6 +160,13 @@ def _times(text: str) -> list[tuple[int, time]]:
                              r"\s+(?:is|'s|works|would (?:be|work))\b"
                              r"(?:\s+(?:good|fine|great|perfect|best|better|ok|okay))?", text):
         add(match, plain(match.group(1), match.group(2)))  # "… drops the boys at soccer at 9 so 10 is good"
+    for match in re.finditer(r"\bso,?\s+(?:like\s+|maybe\s+|say\s+|around\s+)?(\d{1,2})(?::(\d{2}))?"
+                             r"(?=\s*(?:o'?clock|ish)?\s*(?:[.?!]|$))", text):
+        add(match, plain(match.group(1), match.group(2)))  # "i get off at five, half hour drive, so six"
+    for match in re.finditer(r"\b(?:can|could) (?:we|you|y'?all|i) (?:do|try)\s+(?:like\s+|maybe\s+|say\s+)?"
+                             r"(\d{1,2})(?::(\d{2}))?(?=\s*(?:o'?clock|ish)?\s*(?:[.?!,]|$|instead|then|please))",
+                             text):
+        add(match, plain(match.group(1), match.group(2)))  # "a dentist thing at 3, could we do 10?"
     bare = _TIME_BARE.search(text.strip())
     if bare and not found:
         hour, minute = (bare.group(1), bare.group(2)) if bare.group(1) else (bare.group(3), bare.group(4))
@@ -308,6 +318,11 @@ def extract_window(u: Utterance) -> TimeWindow | None:
     bound = re.search(r"\b(after|before|past|until|till|earlier than|sooner than|later than)\s+"
                       r"(?:like\s+|about\s+|around\s+)?"
                       r"(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?(?=\W|$)", text)
+    if (on := _FROM_ON.search(text)) and not _OTHER_ACTIVITY.search(clause_before(text, on.start())):
+        at = clock(int(on["hour"]), int(on["minute"] or 0), on["meridiem"][0] if on["meridiem"] else (
+            _day_part_meridiem(text)))
+        if at is not None:  # "anytime from two on", "three or later"
+            return TimeWindow(at, time(23, 0), f"after {_say(at)}")
     if bound and not _OTHER_ACTIVITY.search(clause_before(text, bound.start())):
         word, hour, minute, meridiem = bound.groups()
         at = clock(int(hour), int(minute or 0), meridiem[0] if meridiem else (
@@ -337,6 +352,11 @@ def extract_window(u: Utterance) -> TimeWindow | None:
     return min(found, key=lambda w: order.index(w.label)) if found else None
 
 
+_FROM_ON = re.compile(r"\b(?:(?P<from>from|starting(?: at)?)\s+(?:like\s+|about\s+|around\s+)?)?"
+                      r"(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<meridiem>a\.?m\.?|p\.?m\.?)?\s*"
+                      r"(?:o'?clock\s+)?(?:(?(from)on|(?!))|onwards?|or (?:later|after))(?=\W|$)"
+                      r"(?!\s+(?:the|a|my|\w+day))")
+"""A time from which on anything works ("anytime from two on", "three or later")."""
 _FREE_FROM = re.compile(
     r"\b(?:till|until|'?til|(?:back|home|free|off|done|out|available|around)"
     r"(?:\s+(?:at|by|around|about|after|from|till|until|'?til))*|after|not before)\s+"

@@ -132,6 +132,9 @@ _GO_ON = re.compile(r"^\W*(?:(?:sure|yeah|yes|yep|ok(?:ay)?|alright|uh|um|well)\
                     r"ya) want|"
                     r"go ahead|shoot|i'?m listening|make it quick)\b")
 """"sure, what've you got?", "what's this about?" to "do you have a minute?": a yes."""
+_WAS_IT_ABOUT = re.compile(r"\b(?:was|is) (?:it|this|that) (?:about|regarding|for|on) "
+                           r"(?:the |a |an |some |my |our )?")
+"""A guess at what our call is about ("was it about houses in Cedar Park?")."""
 _DEMURS = re.compile(r"\b(?:no|nope|nah|not|don'?t|wait|hold on|hang on|actually|but|think|maybe|later|"
                      r"instead|change|wrong|cancel)\b")
 """A thanks that holds back ("thank you, no", "thanks, but…"): no yes to a read-back."""
@@ -267,8 +270,11 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             "faq" in {rule, model} or model == "question") and not ("faq_topic" in r.flags or asks_hours(
                 r.text.lower())):
         return "book", 0.8  # "can y'all do Tuesday at nine?": a time asked for, not a service
-    if awaiting == "permission" and _GO_ON.search(r.text.lower()) and not (
+    if awaiting == "permission" and (_GO_ON.search(r.text.lower()) or (
+            _WAS_IT_ABOUT.search(r.text.lower()) and (r.has_lead_facts or r.services or r.vehicle))) and not (
             r.deny or "objection_busy" in r.flags):
+        # ("oh — wait. was it about houses in Cedar Park? that was probably my husband": it
+        # was, and the conversation goes on with what they know)
         r.affirm = True
         return "affirm", 0.85  # "sure, what've you got?" to "do you have a minute?": go on
     if "faq" in {rule, model} and r.appointment_type and _ASKS_TO_SEE.search(r.text.lower()) and not (
@@ -291,7 +297,7 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             r.location = None  # "so Austin area only?": an echo of the areas served, not a choice
         return "goodbye", 0.85
     if awaiting is None and (r.services or r.appointment_type) and {rule, model} <= {
-            "affirm", "greeting", "provide_info", "unknown"} and not (r.is_question or r.deny):
+            "affirm", "greeting", "provide_info", "unknown", "chitchat"} and not (r.is_question or r.deny):
         return "book", max(p, 0.7)  # "yeah hi. oil change.": what the call is for
     if awaiting == "offer_callback" and _BYE.search(r.text.lower()):
         if re.match(r"\W*(?:yes|yeah|yep|yup|sure|please)\b", r.text.lower()):

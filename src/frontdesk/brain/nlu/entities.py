@@ -141,7 +141,8 @@ def extract_email(u: Utterance) -> str | None:
 
 
 
-_DONE_ALREADY = re.compile(r"\b(?:did|had(?! to\b)|(?<!you )(?<!you've )(?<!y'all )(?<!ya )(?<!guys )got|"
+_DONE_ALREADY = re.compile(r"\b(?:did|had(?! to\b)|(?<!you )(?<!you've )(?<!y'all )(?<!ya )(?<!guys )"
+                           r"(?<!still )got(?! (?:back|home|here|there|off|out|up)\b)|"
                            r"just had|just got|already (?:had|got|did)|was done|"
                            r"were done|last (?:week|month|year|time)|ago|recently had|did bring|"
                            # "I brought the Tacoma in back in the spring for tires": a visit made
@@ -310,7 +311,7 @@ _REMINDER_STICKER = re.compile(r"^(?!.*\b(?:inspect\w*|state|registration|expir\
 """The service reminder sticker on the windshield, not the inspection sticker."""
 
 
-_PRICE_STICKER = re.compile(r"\s+(?:price\b|(?:on|of|for) (?:that|the|this|a|an|those|these)\b)")
+_PRICE_STICKER = re.compile(r"\s+(?:price\b|(?:on|of|for) (?:that|the|this|a|an|those|these|it|them|her)\b)")
 """The window sticker of a car for sale, its price ("the sticker on that Camry")."""
 _A_SHOP = re.compile(r"\s+(?:place|shop|store|center|centre|guy|guys|chain|company|outlet|warehouse)\b")
 """A part that names a kind of shop ("the tire place", "a brake shop"), not the work."""
@@ -370,7 +371,12 @@ def extract_appointment_type(u: Utterance, profile: BusinessProfile, *,
     light came on … the car seems to drive okay"), only the words count: a verb is no visit."""
     best: tuple[int, str, bool] | None = None
     bare = u.lower.replace("'", "")  # "what its worth", as speech recognition writes it
+    called_off: set[str] = set()
     for appt in profile.appointment_types:
+        if _called_off(u.lower, [appt.label, *appt.synonyms]):
+            # "I was gonna come drive the Outback but scratch the test drive for now, …"
+            called_off.add(appt.key)
+            continue
         for phrase in [appt.label, *appt.synonyms]:
             said = phrase_in(phrase.lower(), u.lower) or (  # "showings"
                 phrase[-1:].isalpha() and phrase_in(phrase.lower() + "s", u.lower)) or (
@@ -382,12 +388,22 @@ def extract_appointment_type(u: Utterance, profile: BusinessProfile, *,
     if work_named:
         return None
     framed = [(frame.owner, appt.key) for appt in profile.appointment_types for frame in appt.frames
-              if _frame_in(frame, u.lower)]
+              if appt.key not in called_off and _frame_in(frame, u.lower)]
     own = next((key for owner, key in framed if owner == "caller"), None)
     if best is None or (own and best[2]):
         # "listing our house … someone to come take a look at it": "our house" says more than "it"
         return own or (framed[0][1] if framed else None)
     return best[1]
+
+
+def _called_off(text: str, phrases: list[str]) -> bool:
+    """Was the last mention of this kind of visit, in any of its words, called off ("I'd come
+    drive it … forget the test drive for now", "the showing can wait")?"""
+    mentions = [m for p in phrases for m in re.finditer(rf"\b{re.escape(p.lower())}s?\b", text)]
+    if not mentions:
+        return False
+    last = max(mentions, key=lambda m: (m.start(), -m.end()))
+    return bool(_DROPPED.match(text[last.end():]) or _DROP_BEFORE.search(text[: last.start()]))
 
 
 _IRREGULAR = {"see": ("saw", "seen"), "drive": ("drove", "driven"), "take": ("took", "taken"),

@@ -11,14 +11,14 @@ from datetime import date
 
 from frontdesk.brain.nlu.cues import HOME_PRICE, HOME_PRICE_BEFORE
 from frontdesk.brain.nlu.lexicon import lexicon
-from frontdesk.brain.nlu.text import Utterance, clause_before, normalise, ruled_out
+from frontdesk.brain.nlu.text import Utterance, clause_before, correction_tails, normalise, ruled_out
 from frontdesk.brain.nlu.when import MONTH, parse_date
 
 _MULTIPLIERS = {"k": 1_000, "thousand": 1_000, "grand": 1_000, "m": 1_000_000, "mil": 1_000_000,
                 "million": 1_000_000}
 _AMOUNT = r"\$?\s*(\d[\d,]*(?:\.\d+)?)\s*(k|thousand|grand|million|mil|m)?\b"
 _RANGE = re.compile(
-    rf"(?:between\s+)?{_AMOUNT}(?:\s*(?:to|-|and|or)\s*|,\s+){_AMOUNT}"
+    rf"(?:between\s+)?{_AMOUNT}(?:\s*(?:to|-|and|or)\s*|,\s+)(?:(?:about|around|like|maybe) )?{_AMOUNT}"
 )
 _SINGLE = re.compile(
     rf"(?:(up to|under|below|max(?:imum)?|no more than|less than|around|about|stretch to|"
@@ -181,7 +181,7 @@ def _fuller_again(run: re.Match[str]) -> str:
     return run.group(0) if again is None else " ".join(words[again:])
 
 
-def _said_once(u: Utterance) -> Utterance:
+def said_once(u: Utterance) -> Utterance:
     """The figures as meant when said twice ("three fifty three hundred fifty thousand") or as a
     span ("between five hundred and five fifty"); a figure read as a time ("three twenty five
     maybe three thirty max") is a figure again where money is talked about."""
@@ -195,11 +195,35 @@ def _said_once(u: Utterance) -> Utterance:
     return said
 
 
+_STRETCH = re.compile(r"(?:(?<=\d)|(?<=\dk)|(?<=\d k)|(?<=thousand)|(?<=grand))"
+                      r"(?:,|\s+maybe|\s+or maybe|,\s*maybe|,?\s+(?:could|can|might) (?:go|stretch|do)"
+                      r"(?: up to| to)?|,?\s+stretch(?:ing)? to|,?\s+if we (?:have|need) to|"
+                      r",?\s+well,? maybe)"
+                      r"\s+(?:like\s+|maybe\s+|up to\s+)?(?=\$?[1-9])")
+"""A figure followed by a higher one it may stretch to ("two seventy-five, two ninety tops", "four
+hundred k, maybe four twenty-five"): the first is where they start, the second the most."""
+
+
 def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None, int] | None:
     """A price range (min, max) in dollars: "450 to 500 thousand", "600k", "under $1.2 million",
-    "a quarter mil", "mid fours", "up to 400 and change". Money saved or put down ("we've got
-    about thirty grand saved") is not the price."""
-    u = _said_once(u)
+    "a quarter mil", "mid fours", "up to 400 and change", "two seventy-five, two ninety tops".
+    Money saved or put down ("we've got about thirty grand saved") is not the price."""
+    found = _budget(u, expecting=expecting)
+    said = said_once(u).numeric
+    stretch = next((m for m in reversed(list(_STRETCH.finditer(said)))), None)
+    if found is None or (found[0] is not None and found[0] < found[1] * 0.9) or stretch is None:
+        return found  # a span said in so many words stands
+    head = said[: stretch.start()]
+    start = _budget(Utterance(raw=head, lower=head, numeric=head), expecting=True)
+    if start is not None and start[1] < found[1] <= start[1] * 1.5:
+        return start[1], found[1]
+    if start is not None and start[1] * 10 < found[1] and re.match(r"\s*[1-9] \d\d\b", said[stretch.end():]):
+        return None, found[1]
+    return found
+
+
+def _budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None, int] | None:
+    u = said_once(u)
     if _SAVED.search(u.numeric):
         kept = _SAVED.sub(" ", u.numeric)
         u = Utterance(raw=kept, lower=kept, numeric=kept)
@@ -230,7 +254,7 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
                                  # form says two fifty? we've bumped that up, we can do three hundred"
                                  r"well,? no|" + _UPDATED.pattern + "|"
                                  # "three fifty maybe four if it's the one"
-                                 r"(?:(?<=\d )|(?<=\d, ))maybe"
+                                 r"(?:(?<=\d )|(?<=\d, )|(?<=\d k )|(?<=\dk )|(?<=\d k, )|(?<=\dk, ))maybe"
                                  r"(?= (?:up to |as much as |even |stretch to )?\$?\d))\b|—|"
                                  r"\bwell\b,?(?=[^.?!]{0,25}\bif\b)|"  # "well, six-fifty if it's walkable"
                                  r"(?:[,.]|\bish\b|(?<=\d)|(?<=\d thousand)|(?<=\dk))(?= (?:like |maybe )?"
@@ -351,8 +375,15 @@ def _looks_back(text: str, match: re.Match[str]) -> bool:
 
 def extract_timeline(u: Utterance, today: date, *, expecting: bool = False) -> tuple[float, str] | None:
     """How soon the caller wants to move, in months, plus the phrase it came from. A span in
-    the past ("we bought it twelve years ago") is not a timeline."""
-    text = u.numeric
+    the past ("we bought it twelve years ago") is not a timeline; one put right ("like a year, no
+    sooner, like six months") is the one it was put right to."""
+    for tail in correction_tails(u.numeric):
+        if (put_right := _timeline(tail, today, expecting=expecting)) is not None:
+            return put_right
+    return _timeline(u.numeric, today, expecting=expecting)
+
+
+def _timeline(text: str, today: date, *, expecting: bool) -> tuple[float, str] | None:
     urgent = re.search(r"\b(?:asap|as soon as possible|right away|immediately|urgent(?:ly)?|"
                        r"(?:need|want|looking|ready|buy|sell|move|list)\w*\b[^,.]{0,25}\bright now)\b",
                        text)  # "we're renting right now" says how things are, not how soon

@@ -40,6 +40,9 @@ _NAME_ALONE = re.compile(r"(?:^|[.!?]\s+)(" + _CAPITALISED + r"(?:\s+" + _CAPITA
 """A capitalised first and last name said as a sentence of its own at the end of a message."""
 
 
+_NAME_SENTENCE = re.compile(r"(?:^|[.!?]\s+)(" + _CAPITALISED + r"(?:\s+" + _CAPITALISED
+                            + r"){1,2})\s*[.!]\s")
+"""A capitalised first and last name said as a sentence of its own within a message."""
 _NAME_OPENING = re.compile(r"\W*(?:(?:hi|hey|hello|yeah|yes|um+|uh+|good|morning|afternoon|evening|there)"
                            r"[,.!\s]+)*"
                            r"(" + _NAME_WORD + r" " + _NAME_WORD + r"(?: (?!and\b)" + _NAME_WORD + r")?)"
@@ -200,6 +203,9 @@ _NAME_FRAMES = (
 )
 """Ways of handing over a name that wrap it in other words (asked for the name only)."""
 _AFTER_NAME = re.compile(r"\s+(?:(?:and|but|sorry|so|i'm|im|i|i've|we|from|calling)\s.*|"
+                         # "tonya mayfield this number is fine": the number, not the name
+                         r"(?:this|that|the|same|my|you can|you could|y'?all can|best|call|text|reach) "
+                         r"(?:(?:\w+ ){0,2})(?:number|phone|cell|line|me)\b.*|"
                          r"(?:it'?s|its) (?:the|a|an|my|for)\s.*|"  # "derek pham, its the mazda three"
                          r"(?:on|for) (?:it|that|this|the \w+)|please|thanks|thank you|here)$")
 """What follows a name said first in a piece ("gloria benitez and it's for my car")."""
@@ -271,7 +277,9 @@ def _read_name(u: Utterance, *, expecting: bool) -> str | None:
             given = other if other and len(other.split()) == 1 else None
         if given is None:
             # "the last name's Kowalczyk — K-O-W-A-L-C-Z-Y-K. I'm Brianne": the first name after it
-            other = _extract_name(normalise(u.lower[last.end():]), expecting=False)
+            other = _extract_name(normalise(u.raw[last.end():]), expecting=False)
+            if other and surname and len(other.split()) > 1 and other.split()[-1].lower() == surname.lower():
+                return other  # "Last name's D'Amico. Francesca D'Amico.": the whole name, said after
             given = other if other and len(other.split()) == 1 and other.lower() != surname.lower() else None
         if surname:
             return f"{given} {surname}" if given else surname
@@ -541,6 +549,11 @@ def _extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
             name = _clean_name(words)
             if name and len(name.split()) == len(words):
                 return name
+    for sentence in _NAME_SENTENCE.finditer(u.raw):  # "… tomorrow morning. Vernon Tuckett. This number."
+        words = sentence.group(1).lower().split()
+        name = _clean_name(words) if words[0] in lexicon().first_names else None
+        if name and len(name.split()) == len(words):
+            return name
     if expecting:
         text = re.sub(r"^(?:(?:yes|yeah|yep|sure|ok|okay|oh|um+|uh+|so|well|it's|its|it is|"
                       r"the name is|name's|that's|thats|that is|that's fine|that's ok|that's okay|"

@@ -68,7 +68,9 @@ _MOVE = re.compile(rf"\b(?:{_MOVE_ASKED}|earlier|later|sooner|change (?:it|that|
                    r"different|another (?:day|time)|anything (?:open|available)|"
                    r"(?:can|could) (?:we|you|y'?all|i) get|stuck)\b")
 """Words that ask for a move, or say why the time cannot stand."""
-_ASKS_WHEN = re.compile(r"\b(?:remember|forgot|check|when'?s|when is|what time|what day|is it|which is it|"
+_ASKS_WHEN = re.compile(r"\b(?:remember|forgot|when'?s|when is|what time|what day|is it|which is it|"
+                        r"check(?!\w| engine| (?:the )?(?:brakes?|tires?|oil|battery|noise|light|fluids?|"
+                        r"it out|out))|"
                         r"still on|make sure|confirm\w*|double.?check)\b")
 """Asking when the booking is: a day said with it is a guess at it ("can't remember if it's
 Friday or Saturday"), not a new day, unless a move is asked in so many words."""

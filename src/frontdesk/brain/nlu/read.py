@@ -143,6 +143,14 @@ _FALLBACK = re.compile(r"\bif (?:\w+ ){0,3}(?:doesn'?t|does not|won'?t|isn'?t|is
                        r"aren'?t) (?:work|open|available|possible|free|doable)\b[^.?!]*\b(?:fine|ok|okay|"
                        r"works|whatever|closest|nearest|anything|happy)\b")
 """A second choice offered up front ("if quarter past doesn't work, whatever's closest is fine")."""
+_ONLY_AFTER_CORRECTION = re.compile(r"\b(?:actually|no|nah|wait|scratch that|on second thought|never ?mind|"
+                                    r"forget (?:it|that)|you know what)\W+(?:(?:um+|uh+|hmm+|yeah|so)\W+)*"
+                                    r"(?:just|only)\b(?=[^.?!]*$|[^.?!]*[.?!]\s*\w)")
+"""A service list put right to one ("… actually, just the oil change for now")."""
+_FIGURES_SPAN = re.compile(r"\b(?:between )?\$?[1-9](?: \d{2}|\d{2})(?: ?k)?,?\s+(?:(?:to|and|-|or|maybe|"
+                           r"or maybe)\s+)?(?:like |maybe )?\$?[1-9](?: \d{2}|\d{2})\b(?! \d)")
+"""Two figures said the way home prices are, a span or a figure and its stretch ("seven hundred
+to eight-fifty", "two seventy-five, two ninety tops")."""
 _SAID_AS_CLOCK = re.compile(r"\b(?:at|o'?clock|a\.?m\.?|p\.?m\.?|morning|afternoon|evening|tonight)\b|\d:\d")
 """Words that make a figure a time of day, whatever money is talked about around it."""
 _HOME_TALK = re.compile(r"\b(?:buy|buying|purchase|house|home|condo|townhome|place|budget|pre-?approved|"
@@ -352,7 +360,15 @@ def read(text: str, profile: BusinessProfile, today: date,
         if own is not None:
             result.window, result.time_of_day = own, own.part_of_day
     result.services = ex.extract_services(u, profile)
-    result.dropped_services = ex.extract_dropped_services(u, profile)
+    if len(result.services) > 1 and (only := _ONLY_AFTER_CORRECTION.search(u.lower)):
+        # "an oil change and probably a tire rotation — hmm, actually, just the oil change for now"
+        tail = u.lower[only.end():]
+        kept = ex.extract_services(normalise(tail), profile)
+        if kept and not re.search(r"\b(?:too|also|as well|on top)\b", tail):
+            result.dropped_services = [k for k in result.services if k not in kept]
+            result.services = kept
+    result.dropped_services = [*result.dropped_services, *(
+        k for k in ex.extract_dropped_services(u, profile) if k not in result.dropped_services)]
     result.unoffered = ex.extract_unoffered(u, profile)
     if profile.services and (count := _COUNT.search(u.lower)):
         result.service_count = 3 if count.group(1) in {"three", "all three"} else 2
@@ -376,6 +392,8 @@ def read(text: str, profile: BusinessProfile, today: date,
             awaiting in _LEAD_ASKED and any(  # "Austin. Two-fifty." asked where: the price too
                 _BARE_FIGURE.fullmatch(piece) for piece in re.split(r"(?<=[.;!?])\s+", u.numeric))) or (
             _CEILING_FIGURE.search(u.numeric) is not None and _HOME_TALK.search(u.lower) is not None) or (
+            _FIGURES_SPAN.search(lead.said_once(u).numeric) is not None and _HOME_TALK.search(u.lower)
+            is not None and not _SAID_AS_CLOCK.search(u.lower)) or (
             rough is not None))
         if rough is not None and result.budget and result.time == clock.clock(int(rough[1]), int(rough[2]),
                                                                               None):

@@ -228,6 +228,10 @@ def _number_homophones(text: str) -> str:
 _HOMOPHONES = (
     # "that red rav for the used one": the RAV4, its four heard as "for"
     (re.compile(r"\brav (?:for|fore)\b"), "rav four"),
+    # "the breaks have been squeakin", "break pads": the brakes, as speech recognition spells them
+    (re.compile(r"\b(my|the|her|his|our|your|rear|front|its|it's) breaks\b(?! (?:room|are over|down))"),
+     r"\1 brakes"),
+    (re.compile(r"\bbreak (pads?|job|check|inspection|light|fluid|pedal|rotors?|lines?)\b"), r"brake \1"),
     # "it probably needs a tire row station": a rotation, heard in two words
     (re.compile(r"\brow ?station\b"), "rotation"),
     # "could i come in to day like at to o'clock", "to morrow": a day word split in two
@@ -485,7 +489,8 @@ value ("actually no 1 pm", "monday wait no tuesday"): the value corrects, it is 
 CORRECTION = re.compile(r"\b(?:no,? wait|wait,? no|oh,? wait|actually|i mean|sorry|make (?:it|that)|"
                          r"instead(?! of)|rather(?! than)|scratch that|on second thought|no no|hold on|wait|"
                          r"let'?s say|let'?s (?:do|go with)|go with|better make it|i meant|meant|"
-                         r"no,|no\s*[—–]|nope|well,? no|technically)(?=\W|$)")
+                         r"no,|no\s*[—–]|no (?:sooner|earlier|later)(?! than)|nope|well,? no|"
+                         r"technically)(?=\W|$)")
 _BLOCKED_AFTER = re.compile(r"^[\s,.!?-]*(?:(?:is|are|'s|'re)\s+)?(?:i'?m|we'?re|i am|we are|is|are|"
                             r"isn't|doesn't|won't|no good|bad|out|not good|booked|busy|slammed|"
                             r"taken|full|tough|no)\b")

@@ -188,7 +188,8 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
         for aside in asides:
             cut_off = _CUT_OFF.search(aside.text.lower()) is not None
             if "price_question" in aside.flags and not aside.services and main.services and (
-                    cut_off or re.search(r"\b(?:that|it|this|them|those)\b", aside.text.lower())):
+                    cut_off or (re.search(r"\b(?:that|it|this|them|those)\b", aside.text.lower())
+                                and not _named_after(text, aside, main, profile))):
                 # "my check engine light came on. how much to have somebody look at that?"
                 aside.services = list(main.services)
                 if cut_off and not (main.date or main.time or main.window or "book" in main.flags
@@ -227,7 +228,9 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
             ask.text, ask.intent = normalise(text).raw, "faq"
             ask.flags |= {"inventory_question", "question"}
     for before, aside in zip([main, *asides], asides, strict=False):
-        named = before.services or main.services
+        after = _named_after(text, aside, main, profile)
+        named = (before.services if before is not main or not after else []) or (
+            [] if after else main.services)
         if "price_question" in aside.flags and not aside.services and _THAT.search(aside.text.lower()):
             # "you do detailing, right? how much does that run?": the price of what was just named
             aside.services = list(named)
@@ -245,6 +248,8 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
     seen: set[str] = {main.intent} - {"faq"}  # "hello? you still there?" is one line check
     asides = [a for a in asides if a.intent == "faq" or not (a.intent in seen or seen.add(a.intent))]
     _carry_subject(main, asides)
+    if main.service_count is None:  # "okay, do both. saturday morning, like eight?": both, and when
+        main.service_count = next((r.service_count for r in readings if r.service_count), None)
     under = next((a for a in [main, *asides] if _PUT_UNDER.search(a.text.lower())), None)
     if under is not None and (main.name is None or under is main) and (
             named := names.extract_name(normalise(text), expecting=True)) is not None:
@@ -323,14 +328,31 @@ _THAT_PLUS = re.compile(r"\b(?:that|it|one|those|them)\s+(?:plus|and|with|and al
 """The thing just asked about, and another ("can I get that plus a tire rotation")."""
 
 
+def _named_after(text: str, aside: Understanding, main: Understanding, profile: BusinessProfile) -> bool:
+    """Is the work of the request named only after the question ("how much is that gonna run
+    me? and can y'all do the tires while it's in there?"), so that the question's "that" cannot
+    point at it?"""
+    at = text.lower().find(aside.text.lower()[:30])
+    if at < 0:
+        return False
+    before = ex.extract_services(normalise(text[:at]), profile) if at else []
+    return not set(before) & set(main.services)
+
+
 def _carry_subject(main: Understanding, asides: list[Understanding]) -> None:
     """"What's an oil change run? eh, just put me down for Saturday at ten": a booking that
     names no service books what the question before it asked about (the service, the kind of
     appointment, buying or selling). A price asked without its object is of the service named
     beside it ("how much. state inspection.")."""
     for aside in asides:
-        if "price_question" in aside.flags and not (aside.services or aside.about) and main.services:
+        if "price_question" in aside.flags and not (aside.services or aside.about) and main.services and not (
+                _ADD_ON.search(main.text.lower()) and _THAT.search(aside.text.lower())):
+            # (not "how much is that gonna run me? and can y'all do the tires while it's in there?":
+            # the price is of what "that" was, the tires come on top)
             aside.services = list(main.services)
+        if {"price_question", "inventory_question"} & aside.flags and not (
+                aside.vehicle or aside.services) and main.vehicle and _THAT.search(aside.text.lower()):
+            aside.vehicle = main.vehicle  # "the black F-150 on your lot, what's the sticker on that?"
         if not main.location and aside.location and aside.location[1] and _A_HOME.search(aside.text.lower()):
             main.location = aside.location  # "y'all have that bungalow in Hyde Park? … walk through it"
     if main.intent not in {"book", "provide_info", "unknown"} or not (

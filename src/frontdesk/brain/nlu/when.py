@@ -338,6 +338,10 @@ def extract_date(u: Utterance, today: date, _single: bool = False) -> date | Non
         m.value != extract_date(Utterance(*[u.numeric[m.start: m.end]] * 3), today, _single=True))]
     if found is not None and anchored:
         return anchored[-1].value  # "I fly in on the 3rd … that friday": the Friday after the 3rd
+    if found is not None and mentions and found not in {m.value for m in mentions} and (
+            _WEEKDAY_SPAN.search(u.numeric)):
+        # "no free minute Monday through Friday … this Sunday?": the day said apart from the week
+        return stance.settle(u.numeric, mentions, mentions[-1].value)
     if found is not None and found not in {m.value for m in mentions} and (
             found in _days_elsewhere(u.numeric, today)):
         # "we're driving up to Tulsa on Wednesday the 23rd … squeeze me in tomorrow": the trip's
@@ -481,7 +485,15 @@ def _mentions(text: str, today: date) -> list[stance.Mention[date]]:
                 re.search(WEEKDAY, text[m.start: m.end]) for m in before if m.value == before[-1].value)
             step = timedelta(days=(7 if week else 1) * (-1 if match.group(1) == "before" else 1))
             found.append(stance.Mention(match.start(), match.end(), before[-1].value + step))
+    spans = [m.span() for m in _WEEKDAY_SPAN.finditer(text)]
+    outside = [m for m in found if not any(a <= m.start < b for a, b in spans)]
+    if spans and outside:
+        found = outside  # "no free minute Monday through Friday … this Sunday?": the week is no day
     return sorted(found, key=lambda m: m.start)
+
+
+_WEEKDAY_SPAN = re.compile(rf"\b{WEEKDAY}s?\s*(?:through|thru|-|–)\s*{WEEKDAY}s?\b")
+"""A run of weekdays ("Monday through Friday"): when they are busy or open, not a day asked for."""
 
 
 def _ruled_out_weekdays(text: str) -> set[int] | None:
