@@ -175,8 +175,9 @@ class Brain:
 
     async def _run(self, state: ConversationState, text: str | None) -> TurnOutcome:
         started = _time.perf_counter()
-        if text is not None and state.on_file is None and state.direction == "inbound":
-            # the caller's bookings, once, when they first speak: "is it still on for Monday?"
+        if text is not None and state.on_file is None:
+            # the caller's (or the one we called) bookings, once, when they first speak: "is it
+            # still on for Monday?"
             # (a caller without caller ID has none looked up; a number given later is asked by
             # the appointments agent when they ask about a booking)
             profile = self.profile(state.profile)
@@ -258,8 +259,9 @@ class Brain:
         return s
 
 
-_OPEN = {None, "anything_else", "appointment_type"}
-"""Where a caller may bring up a booking on file: the call's opening, or after something else."""
+_OPEN = {None, "anything_else", "appointment_type", "permission"}
+"""Where a caller may bring up a booking on file: the call's opening (ours too: "oh good, y'all
+called, I've got one on the books for Wednesday"), or after something else."""
 _SETTLED = {"cancel", "reschedule", "do_not_call", "escalation", "wrong_number", "goodbye"}
 """Acts a booking on file does not change ("when is it?" may turn out to be "take me off")."""
 

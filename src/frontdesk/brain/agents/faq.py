@@ -30,6 +30,7 @@ from frontdesk.brain.nlu.cues import REMINDER_ASK, asks_hours
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.read import staff_asked_about
 from frontdesk.brain.nlu.text import as_for_me, normalise
+from frontdesk.brain.nlu.understand import A_HOME
 from frontdesk.brain.state import ConversationState
 from frontdesk.knowledge.profile import BusinessProfile, FaqEntry, Service
 
@@ -568,6 +569,9 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         else:
             ctx.ask(s, "phone", AGENT, "ask_phone_again")
         return
+    if ctx.profile.kind == "real_estate" and u.location and s.lead.location is None and A_HOME.search(
+            u.text.lower()):
+        s.lead.location, s.lead.in_service_area = u.location  # "the three-bedroom on your Cedar Park listing"
     if u.lead_intent and s.lead.intent is None and ctx.profile.kind == "real_estate":
         s.lead.intent = u.lead_intent  # type: ignore[assignment]  # "do y'all work with first-time buyers?"
     strong_faq = best_faq(u.text, ctx.profile.faq)[1] >= 80 and not (

@@ -16,7 +16,7 @@ from frontdesk.brain.context import Effect, TurnContext, absorb_contact
 from frontdesk.brain.format import say_date, say_phone, say_time
 from frontdesk.brain.nlu import Understanding, clock
 from frontdesk.brain.nlu import entities as ex
-from frontdesk.brain.nlu.cues import CALL_ME, CALLEE_AWAY, TEXT_INSTEAD
+from frontdesk.brain.nlu.cues import CALL_ME, CALLEE_AWAY, LEAD_ELSEWHERE, TEXT_INSTEAD
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.state import ConversationState
 
@@ -183,7 +183,17 @@ def _someone_else(said: str) -> str | None:
     """Whom to reach, when whoever answered speaks of the callee as away ("he's out at the deer
     lease till tonight", "she won't be back until Thursday", "this is his wife, he's at work")."""
     found = CALLEE_AWAY.search(said)
-    return _WHOM[found.group(0).split("'")[0].split()[0]] if found else None
+    if found:
+        return _WHOM[found.group(0).split("'")[0].split()[0]]
+    if (kin := LEAD_ELSEWHERE.search(said)) is not None:  # "oh, that's all my wife": her
+        return _KIN_WHOM.get(kin["kin"] or kin["kin2"], "them")
+    return None
+
+
+_KIN_WHOM = {k: "her" for k in ("wife", "daughter", "mom", "mother", "fiancee", "fiancée", "girlfriend",
+                                "sister", "granddaughter")} | {
+    k: "him" for k in ("husband", "son", "dad", "father", "fiance", "fiancé", "boyfriend", "brother",
+                       "grandson")}
 
 
 def _suggest_callback(s: ConversationState, ctx: TurnContext, whom: str) -> None:

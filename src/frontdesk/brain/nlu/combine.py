@@ -27,6 +27,7 @@ from frontdesk.brain.nlu.cues import (
     HAS_OWN_AND_ASKS,
     HAVE_SOMEONE,
     HOURS_LIMIT,
+    LEAD_ELSEWHERE,
     LOOKUP_CUE,
     MOVE_ASK,
     NEW_BOOKING_ASKED,
@@ -255,6 +256,12 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     assert act is not None
     model = _ACT_INTENT.get(act.label, act.label)
     p = act.confidence
+    if model == "objection_busy" and rule == "faq" and CALL_ME.search(r.text.lower()) and not (
+            {"price_question", "faq_topic", "inventory_question"} & r.flags):
+        return "objection_busy", max(p, 0.8)  # "can y'all try her then?": a call asked for, not a fact
+    if awaiting == "permission" and LEAD_ELSEWHERE.search(r.text.lower()) and not (
+            r.has_lead_facts or r.services or r.appointment_type or r.date or r.time):
+        return "objection_busy", 0.85  # "the houses? oh, that's all my wife": she is the one to reach
     if awaiting == "permission" and not (r.affirm or r.deny or r.services or r.appointment_type
                                          or r.has_lead_facts) and (
             CALLEE_AWAY.search(r.text.lower()) or BUSY_UNTIL.search(r.text.lower())):

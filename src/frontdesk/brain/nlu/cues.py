@@ -395,7 +395,10 @@ for a callback and not a busy objection."""
 CALL_ME = re.compile(r"\b(?:call|ring|phone|try|reach|text) (?:me|us)\b|\bget back to (?:me|us)\b|"
                      r"\b(?:call|ring|phone) (?:him|her|them|my (?:husband|wife|son|daughter|dad|mom|"
                      r"partner)) back\b|"
-                     r"\bgive (?:me|us) a (?:call|ring|buzz)\b")
+                     r"\bgive (?:me|us) a (?:call|ring|buzz)\b|"
+                     # "can y'all try her then?": the one we want, called when they are in
+                     r"\b(?:call|ring|try|reach) (?:him|her|them) (?:then|back|later|tomorrow|tonight|"
+                     r"in the|at|after|around|on)\b")
 """A request that we do the calling: "call me back", "try me tomorrow"."""
 ONLY_COURTESY = re.compile(r"\W*(?:(?:ok(?:ay)?|perfect|great|cool|sure|yes|yeah|alright|all right|good|"
                            r"wonderful|awesome|lovely|thanks?|thank you|cheers|so much|very much|"
@@ -466,6 +469,14 @@ CALLEE_AWAY = re.compile(
     r"here|around|available|unavailable|fishing|hunting|driving|traveling|travelling)\b")
 """Whoever answers our call speaks of the callee as away ("she's at the gym till tonight", "he
 won't be home till six", "they're not back until after seven")."""
+_KIN = (r"(?:wife|husband|partner|son|daughter|mom|mother|dad|father|fianc[eé]e?|boyfriend|girlfriend|"
+        r"roommate|brother|sister|grandson|granddaughter)")
+LEAD_ELSEWHERE = re.compile(
+    rf"\b(?:that'?s|it'?s|that was|it was|that'?d be|you want|you'?re looking for) "
+    rf"(?:all |probably |actually |really |prob(?:ly)? |more )?(?:my|our) (?P<kin>{_KIN})\b|"
+    rf"\b(?:my|our) (?P<kin2>{_KIN})(?:'s| is| was) (?:the one|who)\b")
+"""Whoever answers our call says the one we want is someone else at home ("the houses? oh, that's
+all my wife, she's the one on the websites")."""
 BUSY_UNTIL = re.compile(r"\b(?:i'?m|i am|we'?re|we are|i'?ll be|we'?ll be)\b[^.?!]{0,40}?"
                         r"\b(?:till|until|'til|til)\b")
 """A callee busy until a time ("I'm on a job site till four thirty"): when to call, not a visit."""

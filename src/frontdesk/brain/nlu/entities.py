@@ -189,7 +189,8 @@ _ASKING = re.compile(r"\b(?:what (?:i|we) (?:need|want)|(?:i|we) (?:really |just
 _ONSET = re.compile(r"\s+(?:came on|come on|comes on|started|starts|began|went on|has been|have been|'s been|"
                     r"keeps|kept|is on|was on|lit up|popped up|showed up)\b")
 """A symptom's start ("the light came on last week"): its time is no work done."""
-_REASON = re.compile(r"\s(?:cuz|'?cause|because|since|and (?:can|could|would|will|do)\b)")
+_REASON = re.compile(r"\s(?:cuz|'?cause|because|since|and (?:can|could|would|will|do)\b|"
+                     r"(?:i|we) (?:got|have|'ve got) (?:a|an|to) (?!(?:while|month|week|year|couple)\b))")
 """Where a reason or a second request starts, unpunctuated: past words after it are about
 something else ("a state inspection cuz my sticker expired last week")."""
 
@@ -715,7 +716,7 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
         said_before = set()
     refused = {area for start, area, _ in found
                if (ruled_out(u.lower, start) and start not in turned_to) or area in turned_from
-               or area in said_before
+               or area in said_before or _YOUR_AREA.search(u.lower[max(0, start - 40): start])
                or (start in ends and _PLACE_REFUSED_AFTER.match(u.lower, ends[start]))}
     wanted = [(start, area, inside) for start, area, inside in found if area not in refused]
     if not wanted:
@@ -760,6 +761,9 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
     return wanted[0][1], wanted[0][2]
 
 
+_YOUR_AREA = re.compile(r"\b(?:you|y'?all|you guys|ya)(?:'re| are| guys are)? (?:just|only|mostly|strictly) "
+                        r"(?:(?:in|around|serving|covering|cover|serve|do|the)\s+)*$")
+"""The business's area asked back ("oh, so you're just the Austin area?"), not the caller's."""
 _SAID_BEFORE = re.compile(r"\b(?:(?:i|we) (?:said|put(?: down)?|wrote(?: down)?|told (?:you|y'?all)|"
                           r"entered|picked|chose)|(?:form|application) (?:says|said))\s+$")
 """A place given before, in a form or an earlier call, that the caller has since changed."""
@@ -789,7 +793,10 @@ _PLACE_REFUSED_AFTER = re.compile(
 _SOMEONE_ELSES = re.compile(
     r"\b(?:sister|brother|mom|mother|dad|father|parents|friend|cousin|aunt|uncle|son|daughter|in-?laws|"
     r"neighbou?r|coworker|co-worker|boss|she|he|they)(?:'s)?\b(?:(?!\b(?:i|we|i'm|we're)\b)[^.?!]){0,40}"
-    r"\b(?:closed on|bought|buys|lives?|living|moved|has|got|just got|owns?|rents?)\b[^.?!]{0,25}\bin\s+$")
+    r"\b(?:closed on|bought|buys|lives?|living|moved|has|got|just got|owns?|rents?)\b[^.?!]{0,25}\bin\s+$|"
+    # "with the grandkids all up in Dallas": where family are, not where the caller looks
+    r"\b(?:kids|grandkids|grandchildren|children|family|folks|parents|in-?laws|son|daughter)(?:'s| are| is)?"
+    r"(?: all| both| now)?(?: (?:up|down|out|over|back))? in\s+$")
 """A place another person bought or lives in ("my sister just closed on a place in Cedar Park")."""
 _TRIP = re.compile(r"\b(?:(?:driv|fly|flew|head|go|went|travel|road-?trip)\w* "
                    r"(?:up |down |over |out |back )?to|"

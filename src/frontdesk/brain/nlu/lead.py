@@ -531,7 +531,9 @@ _OWN_SUBJECT = re.compile(r"\b(?:i|we|i'?d|we'?d|wed|i'?ll|we'?ll|i'?m|we'?re|we
 _SOMEONE_ELSE = re.compile(r"\b(?:he|she|they|landlord|landlady|owners?|sellers?|neighbou?rs?|brother|"
                            r"sister|parents|friends?|buddy|cousin|in-laws?|folks|uncle|aunt)"
                            r"(?:'s|'re| is| are| was| were| just| has| have| had| already)?"
-                           r"(?: \w+){0,2}\s*$")
+                           r"(?: \w+){0,2}\s*$|"
+                           # "our landlord's retiring to Florida and selling the place": theirs
+                           r"\b(?:landlord|landlady|owners?)(?:'s| is)? (?:\w+ ){0,4}and\s*$")
 """A buyer or seller who is not the caller ("the landlord just told us he's selling it")."""
 _NOT_NOW = re.compile(r"(?:can'?t|cannot|can not|won'?t|couldn'?t|not (?:ready|able|in a position) to|"
                       r"\bnot|aren'?t|no way (?:we|i) can|not gonna|not going to)(?: \w+){0,2}\s*$")
@@ -564,7 +566,11 @@ _NOT_A_HOME = re.compile(r"\b(?:sell|selling|sold|buy|buying|bought)(?: off)? "
 
 
 _VALUATION = re.compile(r"\b(?:a |my |our |the )?(?:home|house|condo|property|place)(?:'s)? "
-                        r"(?:valuation|appraisal|evaluation|market analysis|price opinion)\b")
+                        r"(?:valuation|appraisal|evaluation|market analysis|price opinion)\b|"
+                        # "tell me what I could get for it": what the caller's home would sell for
+                        r"\bwhat (?:i|we) (?:could|can|would|might|should|'d) (?:get|ask) for "
+                        r"(?:it|the (?:house|home|place|property|condo)|my (?:house|home|place)|"
+                        r"our (?:house|home|place))\b")
 """A home to be valued ("a home valuation", "our house appraisal"): the caller's own, to sell."""
 
 

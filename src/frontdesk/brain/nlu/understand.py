@@ -353,7 +353,7 @@ def _carry_subject(main: Understanding, asides: list[Understanding]) -> None:
         if {"price_question", "inventory_question"} & aside.flags and not (
                 aside.vehicle or aside.services) and main.vehicle and _THAT.search(aside.text.lower()):
             aside.vehicle = main.vehicle  # "the black F-150 on your lot, what's the sticker on that?"
-        if not main.location and aside.location and aside.location[1] and _A_HOME.search(aside.text.lower()):
+        if not main.location and aside.location and aside.location[1] and A_HOME.search(aside.text.lower()):
             main.location = aside.location  # "y'all have that bungalow in Hyde Park? … walk through it"
     if main.intent not in {"book", "provide_info", "unknown"} or not (
             main.date or main.time or main.window or main.time_of_day or "book" in main.flags):
@@ -373,7 +373,7 @@ def _carry_subject(main: Understanding, asides: list[Understanding]) -> None:
             main.lead_intent = aside.lead_intent
 
 
-_A_HOME = re.compile(r"\b(?:house|home|place|condo|townhouse|bungalow|listing|listed|one)\b")
+A_HOME = re.compile(r"\b(?:house|home|place|condo|townhouse|bungalow|listing|listed|one)\b")
 """A question about a home in a place: where the caller looks."""
 _PUT_UNDER = re.compile(r"\b(?:put|book|make|have) (?:it|that|this|the \w+) (?:under|in) "
                         r"(?:his|her|my|our|their|the) (?:\w+'?s )?name\b")
@@ -589,11 +589,19 @@ _ASKS_FOR_REQUEST = re.compile(
     r"\W*(?:and |so )*(?:is|would) (?:that|it|this) (?:doable|possible|ok|okay|alright|cool|fine)\b")
 
 
+_ECHO = re.compile(r"\W*(?:(?:oh|uh|um|huh|wait|what)\W+)*(?:the |my |our |a |an |this |that )?"
+                   r"[a-z'-]+(?: [a-z'-]+)?\s*\?+")
+"""A word or two said back as a question ("The houses?", "Lakeside?"), no question word in it."""
+
+
 def _asks(r: Understanding) -> bool:
     """A clause that really asks something (not a statement the classifier read as one)."""
     if (r.act is not None and r.act.label == "question" and r.act.confidence >= 0.8) or (
             "price_question" in r.flags):
         return True
+    if _ECHO.fullmatch(r.text.strip().lower()) and not (
+            {"faq_topic", "price_question", "inventory_question", "staff_question"} & r.flags):
+        return False  # "the houses?": what we said, said back while it sinks in; nothing asked
     return r.text.rstrip().endswith("?") or re.match(
         r"(?:\W*(?:so|and|also|oh|um|uh|like|okay|ok|hi|hey|hello|yeah|yes|well|sorry|alright)\W+)*"
         r"(?:what|when|where|how|why|which|who|do|"
