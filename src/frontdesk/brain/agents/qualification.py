@@ -69,7 +69,7 @@ def score(lead: LeadInfo, weights: dict[str, float]) -> float:
     return round(sum(weights.get(f, 0.0) * v for f, v in scores.items()) / total, 3)
 
 
-def _known(lead: LeadInfo, factor: str) -> bool:
+def known(lead: LeadInfo, factor: str) -> bool:
     if factor in lead.declined:
         return True
     return {
@@ -236,7 +236,7 @@ def decide(s: ConversationState, ctx: TurnContext, *, known_only: bool = False) 
     lead.factors = factor_scores(lead)
     weights = ctx.profile.qualification.weights
     if known_only:
-        weights = {f: w for f, w in weights.items() if _known(lead, f)}
+        weights = {f: w for f, w in weights.items() if known(lead, f)}
     lead.score = score(lead, weights)
     lead.qualified = (hard_failure(lead, ctx.profile.qualification) is None
                       and lead.score >= ctx.settings.qualification_threshold)
@@ -350,7 +350,7 @@ def ask_next(s: ConversationState, ctx: TurnContext) -> None:
         _close_unqualified(s, ctx, failure)
         return
     for factor in applicable(lead):
-        if not _known(lead, factor):
+        if not known(lead, factor):
             _ask(s, ctx, factor)
             return
     if failure:

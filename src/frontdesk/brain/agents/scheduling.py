@@ -103,7 +103,7 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
     if u.date:
         slots.preferred_date = u.date.isoformat()  # "no, I said Thursday" keeps the time
     if u.time:
-        slots.preferred_time = _within_hours(u, slots, ctx).strftime("%H:%M")
+        slots.preferred_time = u.time.strftime("%H:%M")
     if "latest" in u.flags:
         slots.latest = True
     if u.window:
@@ -143,23 +143,6 @@ def _checks_part_of_day(s: ConversationState, u: Understanding) -> bool:
     if u.window is not None and not u.window.start <= time.fromisoformat(at) < u.window.end:
         return False
     return u.time_of_day == ("morning" if hour < 12 else "afternoon" if hour < 17 else "evening")
-
-
-_MORNING_SAID = re.compile(r"\b(?:a\.?\s?m\b|morning|early)")
-
-
-def _within_hours(u: Understanding, slots, ctx: TurnContext) -> time:
-    """A bare hour read the way the department's day allows: "seven-thirty then" to sales,
-    open 9 to 8, is half past seven in the evening."""
-    at = u.time
-    day = date.fromisoformat(slots.preferred_date) if slots.preferred_date else ctx.today
-    department = ctx.profile.department_for(slots.appointment_type)
-    hours = ctx.profile.hours_on(department, day) if department else None
-    if hours is None or not 7 <= at.hour <= 11 or hours[0] <= at < hours[1] or _MORNING_SAID.search(
-            u.text.lower()):
-        return at
-    evening = time(at.hour + 12, at.minute)
-    return evening if hours[0] <= evening < hours[1] else at
 
 
 def _named_again(key: str, u: Understanding, profile) -> bool:
@@ -453,6 +436,8 @@ async def _earliest_day(s: ConversationState, ctx: TurnContext) -> None:
 
 _SAID_MORNING = re.compile(r"\b(?:a\.?\s?m\b\.?|morning|early|before work|breakfast)")
 """The caller placed the hour in the morning themselves ("seven am", "early, like seven")."""
+_GREETING = re.compile(r"\b(?:good|g'?) ?morning\b|^\W*morning\b")
+""""Good morning! … seven-thirty then": a greeting places no hour in the morning."""
 
 
 def _duration(profile, slots) -> int:
@@ -562,8 +547,8 @@ async def advance(s: ConversationState, ctx: TurnContext, *, unclear: bool = Fal
         return
     start = datetime.combine(day, time.fromisoformat(slots.preferred_time))
     check = await ctx.availability.check(department, start, duration)
-    if check.problem == "outside_hours" and start.hour < 12 and not _SAID_MORNING.search(
-            " ".join(m.content.lower() for m in s.messages if m.role == "user")):
+    if check.problem == "outside_hours" and start.hour < 12 and not _SAID_MORNING.search(_GREETING.sub(
+            " ", " ".join(m.content.lower() for m in s.messages if m.role == "user"))):
         # "monday like seven? after my shift": an hour said bare is the one we are open at
         evening = start + timedelta(hours=12)
         if (later := await ctx.availability.check(department, evening, duration)).ok:
@@ -598,6 +583,16 @@ async def advance(s: ConversationState, ctx: TurnContext, *, unclear: bool = Fal
         else:
             ctx.ask(s, "location", AGENT, "ask_location_sell")
             return
+    if (missing := _hard_criterion_unknown(s, appt.key, profile)) is not None:
+        # a buyer's meeting asked for straight away: where they look and what they can spend
+        # decide whether we can serve them at all, so both are asked once before it is booked
+        factor, key = missing
+        question = ctx.replies.say(key, areas=say_list(profile.service_areas, "and"))
+        if any(question in m.content for m in s.messages if m.role == "assistant"):
+            lead.declined.append(factor)  # asked once and not said: the agent asks in person
+        else:
+            ctx.ask(s, factor, AGENT, key, areas=say_list(profile.service_areas, "and"))
+            return
     if (not slots.customer_name and s.awaiting == "name" and u is not None
             and "decline" in u.flags and slots.customer_phone):
         slots.name_declined = True  # "let's skip that": the phone number identifies them
@@ -617,6 +612,19 @@ async def advance(s: ConversationState, ctx: TurnContext, *, unclear: bool = Fal
             subject=_subject(s, ctx), on_date=say_on_date(day, ctx.today),
             time=say_time(start.time()),
             name=slots.customer_name or f"the caller at {say_phone(slots.customer_phone)}")
+
+
+def _hard_criterion_unknown(s: ConversationState, kind: str, profile) -> tuple[str, str] | None:
+    """The first hard criterion not yet known of a buyer about to sit down with an agent (the
+    area, when only our areas are served; the budget, when there is a minimum), with the
+    question for it. (A showing is of a home whose place is known; it asks neither.)"""
+    lead, policy = s.lead, profile.qualification
+    if kind != "buyer_consultation" or lead.intent not in {None, "buy", "both"}:
+        return None
+    wanted = [("location", "ask_location")] if policy.in_area_required else []
+    wanted += [("budget", "ask_budget")] if policy.min_budget else []
+    return next(((factor, key) for factor, key in wanted
+                 if factor not in lead.declined and not qualification.known(lead, factor)), None)
 
 
 def _spread(slots: list[datetime]) -> list[datetime]:

@@ -148,7 +148,9 @@ _ONLY_AFTER_CORRECTION = re.compile(r"\b(?:actually|no|nah|wait|scratch that|on 
                                     r"(?:just|only)\b(?=[^.?!]*$|[^.?!]*[.?!]\s*\w)")
 """A service list put right to one ("… actually, just the oil change for now")."""
 _FIGURES_SPAN = re.compile(r"\b(?:between )?\$?[1-9](?: \d{2}|\d{2})(?: ?k)?,?\s+(?:(?:to|and|-|or|maybe|"
-                           r"or maybe)\s+)?(?:like |maybe )?\$?[1-9](?: \d{2}|\d{2})\b(?! \d)")
+                           r"or maybe)\s+)?(?:like |maybe )?\$?[1-9](?: \d{2}|\d{2})\b(?! \d)|"
+                           # "four to four-fifty": the hundreds, then a figure within them
+                           r"\b([1-9]) (?:to|-) (?:like |maybe )?\1 \d{2}\b(?! \d)")
 """Two figures said the way home prices are, a span or a figure and its stretch ("seven hundred
 to eight-fifty", "two seventy-five, two ninety tops")."""
 _SAID_AS_CLOCK = re.compile(r"\b(?:at|o'?clock|a\.?m\.?|p\.?m\.?|morning|afternoon|evening|tonight)\b|\d:\d")
@@ -392,8 +394,9 @@ def read(text: str, profile: BusinessProfile, today: date,
             awaiting in _LEAD_ASKED and any(  # "Austin. Two-fifty." asked where: the price too
                 _BARE_FIGURE.fullmatch(piece) for piece in re.split(r"(?<=[.;!?])\s+", u.numeric))) or (
             _CEILING_FIGURE.search(u.numeric) is not None and _HOME_TALK.search(u.lower) is not None) or (
-            _FIGURES_SPAN.search(lead.said_once(u).numeric) is not None and _HOME_TALK.search(u.lower)
-            is not None and not _SAID_AS_CLOCK.search(u.lower)) or (
+            _FIGURES_SPAN.search(lead.said_once(u).numeric) is not None and (
+                _HOME_TALK.search(u.lower) is not None or awaiting in _LEAD_ASKED)
+            and not _SAID_AS_CLOCK.search(u.lower)) or (
             rough is not None))
         if rough is not None and result.budget and result.time == clock.clock(int(rough[1]), int(rough[2]),
                                                                               None):
@@ -421,8 +424,9 @@ def read(text: str, profile: BusinessProfile, today: date,
             for figure in result.budget):
         result.time = None  # "around three-twenty-five, three-fifty": the price, not 3:25
     elif result.budget and result.time and not _SAID_AS_CLOCK.search(u.lower) and (
-            (result.budget[1] // 1000) in {(result.time.hour % 12 or 12) * 100 + result.time.minute,
-                                           (result.time.hour % 12 or 12)}
+            {figure // 1000 for figure in result.budget if figure} & {
+                (result.time.hour % 12 or 12) * 100 + result.time.minute, (result.time.hour % 12 or 12) * 100,
+                (result.time.hour % 12 or 12)}
             or re.search(r"\b(?:budget|afford|spend|price range)\b", u.lower)):
         # "looking in austin, around three fifty", "budget um somewhere around four maybe four
         # fifty": the same words, read as money (not "tuesday at three works, budget is 300k")
