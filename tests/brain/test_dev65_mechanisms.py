@@ -198,3 +198,105 @@ async def test_both_on_our_due_service_call_is_the_work_asked_about_and_the_due_
                           "do y'all do state inspections? what's that run?", "okay, do both. friday at ten",
                           direction="outbound")
     assert sorted(state.booking_slots.services) == ["oil_change", "state_inspection"]
+
+
+# -- our calls: the one who answers, a booking on file, a callee who never asked ------------------
+
+
+async def test_whoever_answers_for_the_lead_is_asked_when_to_reach_them(profiles) -> None:
+    state, replies = await call(profiles, "real_estate", "the houses? oh that's all my husband, he's the one "
+                                "looking", "he's at work today, best bet is tomorrow evening, can you try "
+                                "him then?", direction="outbound")
+    assert "reach him" in replies[0]
+    [task] = [t for t in state.pending_tasks if t.task_type == "callback"]
+    assert task.due_at.startswith("2026-11-24") and task.window == "evening" and state.appointment is None
+
+
+async def test_a_booking_on_file_is_found_on_our_own_call(profiles) -> None:
+    calendar = await booked("dealership", "oil_change", datetime(2026, 11, 25, 10, 0))
+    state, _ = await call(profiles, "dealership", "oh good, I've got one on the books Wednesday at ten, "
+                          "could you slide it to Friday instead? same time", direction="outbound",
+                          calendar=calendar)
+    assert state.desk.action == "move"
+
+
+async def test_a_callee_who_never_asked_but_remembers_goes_on(profiles) -> None:
+    state, _ = await call(profiles, "real_estate", "I never signed up for anything, who gave you my number?",
+                          "oh wait, was it about condos in Round Rock? my son was on the laptop",
+                          direction="outbound")
+    assert not state.lead.do_not_call and state.lead.location == "Round Rock"
+
+
+# -- the business's area, family elsewhere, a rental lived in ------------------------------------
+
+
+def test_the_business_area_asked_back_is_not_the_callers(profiles) -> None:
+    u = understand("oh so y'all only do the Round Rock area?", profiles["real_estate"], MONDAY,
+                   awaiting="location")
+    assert u.location is None
+
+
+def test_where_family_live_is_not_where_a_seller_sells(profiles) -> None:
+    u = understand("our place is up in Pflugerville and with the kids all down in Houston now it's time "
+                   "to sell", profiles["real_estate"], MONDAY)
+    assert u.location == ("Pflugerville", True) and u.lead_intent == "sell"
+
+
+def test_the_apartment_one_lives_in_is_no_wish_to_rent(profiles) -> None:
+    u = understand("we're in an apartment off Parmer right now but we want a house with a yard",
+                   profiles["real_estate"], MONDAY)
+    assert u.lead_intent != "rent"
+
+
+@pytest.mark.parametrize("said", ["we're in no rush, whenever the right place shows up",
+                                  "honestly we don't know when, it depends what's out there"])
+async def test_no_timeline_at_all_is_noted_as_none_and_not_asked_again(profiles, said) -> None:
+    state, replies = await call(profiles, "real_estate", "we want to buy in Cedar Park", said)
+    assert state.lead.timeline_months is None and state.lead.timeline_text == "no set timeline"
+    assert "How soon" not in replies[-1]
+
+
+async def test_a_timeline_given_stands_after_just_curious(profiles) -> None:
+    state, _ = await call(profiles, "real_estate", "we'll probably sell our place in Austin in a couple of "
+                          "years", "I was just curious how things look")
+    assert state.lead.timeline_months == 24
+
+
+async def test_a_buyer_asking_straight_for_a_meeting_is_asked_area_and_budget_once(profiles) -> None:
+    state, replies = await call(profiles, "real_estate", "can I come in Wednesday at ten and talk to "
+                                "somebody about buying?", "Georgetown", "I'd rather not say", "Priya Shah")
+    assert "Which area" in replies[0] and "price range" in replies[1]
+    assert "Let me confirm" in replies[3] and state.lead.location == "Georgetown"
+
+
+# -- a person asked for, then a time to call ------------------------------------------------------
+
+
+async def test_a_time_said_after_asking_a_person_to_call_is_the_callback(profiles) -> None:
+    state, _ = await call(profiles, "real_estate", "I need a real person to call me about my closing papers",
+                          "yes, tomorrow, sometime after lunch")
+    [task] = [t for t in state.pending_tasks if t.task_type == "callback"]
+    assert task.due_at.startswith("2026-11-24T13")
+
+
+def test_a_part_of_the_day_spent_at_work_is_not_the_one_asked_for() -> None:
+    window = extract_window(normalise("afternoon's better. I'm on a job site all morning"))
+    assert window is not None and window.start == time(12)
+
+
+def test_not_hearing_the_site_is_no_line_check(profiles) -> None:
+    u = understand("mornings are no good, I'm on a job site and can't hear a thing", profiles["dealership"],
+                   MONDAY, awaiting="callback_time")
+    assert u.intent != "line_check"
+
+
+async def test_the_whole_name_said_to_the_read_back_replaces_the_nickname(profiles) -> None:
+    state, _ = await call(profiles, "dealership", "oil change tuesday at nine", "it's Bex",
+                          "Rebecca Lindqvist-Moore. Bex is just what my friends call me.")
+    assert state.booking_slots.customer_name == "Rebecca Lindqvist-Moore"
+
+
+def test_work_asked_before_a_trip_is_not_done_already(profiles) -> None:
+    u = understand("can y'all squeeze me in today for a oil change i got a long drive tomorrow",
+                   profiles["dealership"], MONDAY)
+    assert u.services == ["oil_change"]

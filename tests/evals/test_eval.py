@@ -13,7 +13,7 @@ from frontdesk.cli import main
 from frontdesk.config import Settings
 from frontdesk.evals.caller import SimulatedCaller
 from frontdesk.evals.report import build_report, compare, render_html
-from frontdesk.evals.runner import run_scenario
+from frontdesk.evals.runner import normalise, run_scenario, said_in
 from frontdesk.evals.schema import (
     Behaviour,
     EvalScenario,
@@ -237,3 +237,14 @@ async def test_realistic_answers_are_deterministic_per_seed_and_still_pass(tmp_p
         assert report["answers"] == "realistic"
         words.append([line["text"] for line in result["transcript"] if line["role"] == "caller"])
     assert words[0] == words[1]
+
+
+@pytest.mark.parametrize(("needle", "reply", "found"), [
+    ("3%", "You're all set for Saturday, February 13 at 1 PM.", False),  # a date holds no percentage
+    ("3%", "Our fee is 3% of the price.", True),
+    ("$35", "A state inspection is $350 here.", False),
+    ("$35", "It's $35 and takes 45 minutes.", True),
+    ("7:30", "We open at 7:30 AM.", True),
+])
+def test_a_figure_the_agent_must_or_must_not_say_is_matched_whole(needle, reply, found):
+    assert said_in(needle, normalise(reply)) is found

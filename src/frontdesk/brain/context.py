@@ -229,7 +229,8 @@ def facts_of(s: ConversationState) -> tuple[object, ...]:
     b, lead = s.booking_slots, s.lead
     return (s.customer.name, s.customer.phone, b.appointment_type, tuple(b.services), b.preferred_date,
             b.preferred_time, b.time_of_day, b.window_start, b.window_end, b.vehicle.label, lead.intent,
-            lead.budget_min, lead.budget_max, lead.timeline_months, lead.location, lead.financing)
+            lead.budget_min, lead.budget_max, lead.timeline_months, lead.timeline_text, lead.location,
+            lead.financing)
 
 
 def absorb_contact(s: ConversationState, ctx: TurnContext) -> None:

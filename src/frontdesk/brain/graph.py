@@ -33,7 +33,7 @@ from frontdesk.brain.agents import (
     scheduling,
 )
 from frontdesk.brain.context import TurnContext
-from frontdesk.brain.nlu.cues import NEVER_MIND
+from frontdesk.brain.nlu.cues import CALL_ME, NEVER_MIND
 from frontdesk.brain.state import ConversationState, Message, Transition, utcnow
 from frontdesk.spoken import cap_words, strip_markdown
 
@@ -83,6 +83,15 @@ async def _route(state: ConversationState, config: RunnableConfig) -> dict[str, 
     split = bool(u.acts) and state.awaiting != "take_message"
     first, ctx.queue = (u.acts[0], [*u.acts[1:], u]) if split else (u, [])
     ctx.understanding = first
+    if s.escalation_in_progress and u.intent in {"provide_info", "affirm", "unknown"} and (
+            u.date or u.time or u.window or u.time_of_day) and not (
+            u.services or u.appointment_type or u.is_question or u.has_lead_facts) and any(
+            CALL_ME.search((t.reason or "").lower()) for t in s.pending_tasks
+            if t.task_type == "human_escalation" and t.status in {"pending", "running"}):
+        # "I need an actual person to call me" … "yes, tomorrow, anytime before noon": when to
+        # call, said while someone is looked for
+        u.intent = "objection_busy"
+        u.flags.add("call_asked")
     if s.escalation_in_progress and u.intent != "escalation" and (
             NEVER_MIND.search(u.text.lower()) or u.intent == "objection_busy" or (
                 u.intent == "book" and u.date is not None and (u.time or u.time_of_day))):

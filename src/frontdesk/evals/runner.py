@@ -69,7 +69,7 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
-def _said(needle: str, heard: str) -> bool:
+def said_in(needle: str, heard: str) -> bool:
     """Is the phrase in what the agent said? A figure is a whole figure: "3%" is not in
     "February 13", "$35" is not in "$350"."""
     said = normalise(needle)
@@ -166,9 +166,9 @@ def judge(scenario: EvalScenario, final: dict[str, Any], replies: list[str], cal
                 f"ended: expected {want.ended}, got {final.get('ended')}")
     heard = normalise(" ".join(replies))
     for needle in want.replies_contain:
-        j.check(_said(needle, heard), f"no reply contained {needle!r}")
+        j.check(said_in(needle, heard), f"no reply contained {needle!r}")
     for needle in want.replies_avoid:
-        j.check(not _said(needle, heard), f"a reply contained {needle!r}")
+        j.check(not said_in(needle, heard), f"a reply contained {needle!r}")
     if want.max_turns is not None:
         j.check(caller_turns <= want.max_turns,
                 f"took {caller_turns} caller turns, at most {want.max_turns} expected")

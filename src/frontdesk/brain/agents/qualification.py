@@ -46,6 +46,8 @@ def factor_scores(lead: LeadInfo) -> dict[str, float]:
             months = lead.timeline_months
             value = None if months is None else (
                 1.0 if months <= 3 else 0.7 if months <= 6 else 0.4 if months <= 12 else 0.1)
+            if months is None and lead.timeline_text == lead_nlu.NO_TIMELINE:
+                value = 0.1  # no timeline at all: as far off as a lead gets
         elif factor == "location":
             value = None if lead.in_service_area is None else (1.0 if lead.in_service_area
                                                                else 0.0)
@@ -75,7 +77,7 @@ def known(lead: LeadInfo, factor: str) -> bool:
     return {
         "intent": lead.intent is not None,
         "location": lead.location is not None,
-        "timeline": lead.timeline_months is not None,
+        "timeline": lead.timeline_months is not None or lead.timeline_text is not None,
         "budget": lead.budget_max is not None,
         "financing": lead.financing is not None,
         "motivation": lead.motivation is not None,
@@ -147,7 +149,12 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
     if u.timeline and not _names_a_slot(u) and (
             s.awaiting == "timeline" or not (u.date and s.awaiting != "timeline") or apart or (
             _SPAN_AHEAD.search(u.timeline[1]) and not u.appointment_type and "book" not in u.flags)):
-        lead.timeline_months, lead.timeline_text = u.timeline
+        if u.timeline[1] != lead_nlu.NO_TIMELINE:
+            lead.timeline_months, lead.timeline_text = u.timeline
+        elif lead.timeline_months is None:
+            # "no rush, whenever the right one comes up": none set, and said (a time given before,
+            # "in a couple of years", stands)
+            lead.timeline_text = lead_nlu.NO_TIMELINE
     elif u.timeline is None and lead.timeline_months is None and _BY_THEN.search(u.text.lower()) and (
             earlier := _timeline_from_earlier(s, ctx)) is not None:
         # "I start January 4th" … "I'd love to be moved in before I start"

@@ -390,6 +390,8 @@ def _windows_in(text: str) -> list[TimeWindow]:
 
 _BUSY_IN = re.compile(r"\b(?:in (?:meetings?|class|court|surgery)|busy|working|at work|tied up|slammed|"
                       r"stuck|swamped|asleep|sleeping|out|gone|on shift|"
+                      # "I'm on a job site all morning": where the caller is taken up
+                      r"on (?:a |the )?(?:job ?site|site|job|call|calls|road|clock|the phone)|"
                       # "I've got a dentist thing in the afternoon"
                       r"(?:got|have|having) (?:a |an |my |the )?(?:[\w-]+ ){0,2}(?:thing|appointment|appt|"
                       r"meeting|class|practice|shift)(?: thing)?(?: in)?)"

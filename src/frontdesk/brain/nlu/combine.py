@@ -514,6 +514,10 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         return model, p  # "is this the Honda dealership on Lamar?" asks who we are
     if model == "line_check" and (r.date or r.time):
         return rule, rule_confidence  # "is anybody there on Thanksgiving?" asks the hours
+    if model == "line_check" and not re.search(r"\b(?:you|me|there|hello|line|call|breaking|cut(?:ting)? out|"
+                                               r"static|hear)\b[^.?!]*(?:\?|$)|\b(?:you|me|there|hello)\b",
+                                               r.text.lower()):
+        return rule, rule_confidence  # "on a job site all morning and can't hear a thing": why, not the line
     if model == "how_got_number" and not (r.is_question or re.search(r"\b(?:how|where|why|who)\b",
                                                                          r.text.lower())):
         return rule, rule_confidence  # "and this number is my cell.": says, asks nothing

@@ -340,6 +340,8 @@ def _budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None, int] 
     return None
 
 
+NO_TIMELINE = "no set timeline"
+"""What "just looking, no rush" says of when: no time at all (scored as far off as it gets)."""
 _UNIT_MONTHS = {"day": 1 / 30, "week": 0.25, "month": 1.0, "year": 12.0}
 _COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "a few": 3, "few": 3, "a couple of": 2, "a couple": 2,
                 "couple of": 2, "couple": 2, "several": 4}
@@ -358,7 +360,9 @@ _SO_FAR = re.compile(r"\b(?:'ve|have|has|had|we|i) (?:been|lived|owned|had|rente
 _PAST_EVENT = re.compile(r"\b(?:passed(?: away)?|died|(?<!\bbe )(?<!\bbe all )moved(?: in| here| out)?|"
                          r"bought (?:it|the \w+)|"
                          r"started|retired|got married|got divorced|was born|inherited it|"
-                         r"closed on (?:it|the \w+)|sold (?:it|the \w+)|happened|back|ago|last)\s*$")
+                         r"closed on (?:it|the \w+)|sold (?:it|the \w+)|happened|back|ago|last|"
+                         # "my son turns sixteen in March": a birthday, not the move
+                         r"turn(?:s|ing)? (?:\d+|[a-z]+(?:-[a-z]+)?)|birthday(?: is)?)\s*$")
 """A month after a past event ("she passed in October") dates the event, not the move."""
 
 
@@ -441,14 +445,22 @@ def _timeline(text: str, today: date, *, expecting: bool) -> tuple[float, str] |
             return float(max(months, 0.5)), by_month.group(0)
     holiday = re.search(r"\b(?:by|before|after|around|until|till|over|for)\s+(?:the\s+)?"
                         r"(christmas|the holidays|holidays|new year'?s?|thanksgiving)\b", text)
+    if holiday and re.match(r"[^.?!]{0,30}\b(?:told|said|was|were|happened|came|visited|asked|decided|"
+                            r"realized|found out)\b", text[holiday.end():]):
+        holiday = None  # "over the holidays the landlord told us he might sell": what happened then
     if holiday:
         month = {"thanksgiving": 11, "christmas": 12}.get(holiday.group(1), 13)
         after = holiday.group(0).startswith("after")
         months = (month - today.month) % 12 + (1 if after else 0)
         return float(max(months, 0.5)), holiday.group(0)
+    if re.search(r"\bnot (?:\w+ )?(?:selling|buying|moving|listing|ready|looking to (?:sell|buy|move))"
+                 r"(?: \w+)? yet\b", text):
+        return 18.0, "not yet"  # "we're not selling yet, just curious": later, not never
     if re.search(r"\b(?:just (?:looking|browsing|curious)|no rush|someday|eventually|"
+                 r"not in (?:a|any) (?:rush|hurry)|(?:don'?t|do not) (?:really )?know when|"
+                 r"whenever the right (?:one|place|house|home)|depends (?:on )?what'?s out there|"
                  r"no hurry|no timeline)\b", text):
-        return 18.0, "no set timeline"
+        return 18.0, NO_TIMELINE
     dated = re.search(rf"\b({MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", text)
     if dated and re.search(r"\b(?:by|before) (?:then|that (?:time|date|point))\b", text):
         # "I start at Dell on January 4th, and we'd like to be in a house by then"

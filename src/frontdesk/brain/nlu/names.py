@@ -21,7 +21,8 @@ _NAME_WORD = r"[a-zß-öø-ÿ][a-zß-öø-ÿ'-]+"
 """A word of a name, accents included ("Díaz", "Peña", "Müller")."""
 _FILLED = r"(?:(?:uh+|um+|er)[,\s]+)?"
 """"darnell and uh tasha price": a filler between the names of a couple."""
-_CAPITALISED = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'-]+"
+_CAPITALISED = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'-]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ']+)?"
+""""Okonkwo-Baptiste", "D'Amico": a capitalised name word, a second capital after its hyphen."""
 
 _NAME_CUE = re.compile(
     r"(?:(?:^|[,.]\s*|\b(?:hi|hello|hey|yeah|yes|oh|and|also|uh|um|sorry|okay|ok|so|well|right)[,\s]+)"
