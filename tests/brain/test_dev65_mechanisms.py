@@ -300,3 +300,21 @@ def test_work_asked_before_a_trip_is_not_done_already(profiles) -> None:
     u = understand("can y'all squeeze me in today for a oil change i got a long drive tomorrow",
                    profiles["dealership"], MONDAY)
     assert u.services == ["oil_change"]
+
+
+# -- a job that starts on a day; a trip here ------------------------------------------------------
+
+
+def test_the_day_a_new_job_starts_is_the_timeline_not_the_meeting() -> None:
+    said = normalise("we're relocating for work and I start April 6th, so we need to move fast")
+    found = extract_timeline(said, MONDAY)
+    assert found is not None and 4 <= found[0] <= 5
+    assert extract_date(said, MONDAY) is None
+
+
+def test_the_day_callers_drive_here_can_be_the_meeting() -> None:
+    said = normalise("we're driving down from Waco Saturday the 28th. could we sit down with somebody "
+                     "around ten?")
+    assert extract_date(said, MONDAY) == date(2026, 11, 28)
+    away = normalise("we're driving up to Tulsa on Saturday, can you fit me in Friday")
+    assert extract_date(away, MONDAY) == date(2026, 11, 27)

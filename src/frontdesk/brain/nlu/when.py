@@ -127,12 +127,13 @@ _OTHER_EVENT = re.compile(
     r"(?:\b(?:job|work|lease|school|semester|closing|flight|contract|class|baby|wedding|surgery|"
     r"trip|vacation|move|offer|sticker|registration)\b[\w\s']{0,25}?\b(?:starts?|starting|begins?|"
     r"ends?|closes?|expires?|runs? out|leaves|leaving|departs|lands|(?:is |'s )?due|(?:is |'s )?up|comes)"
-    r"|\b(?:i|we|he|she|they|(?:my|our|his|her|their) \w+)(?:'m|'re|'s|m|re)?(?: \w+)? "
+    r"|(?<!can )(?<!could )(?<!should )"
+    r"\b(?:i|we|he|she|they|(?:my|our|his|her|their) \w+)(?:'m|'re|'s|m|re)?(?: \w+)? "
     r"(?:(?:leave|fly|close)s?"
     r"(?: out| town)?|"
     r"(?:flying|flies|fly|driving) (?:in|back|home|into town)|(?:land|arrive)s?|gets (?:in|here|home|back)|"
-    r"(?:start|begin)s? "
-    r"(?:work|school|the (?:new )?job|my (?:new )?job|a new job|there|(?:at|with) [\w&'-]+(?: [\w&'-]+)?))"
+    r"(?:start|begin)s?(?: "
+    r"(?:work|school|the (?:new )?job|my (?:new )?job|a new job|there|(?:at|with) [\w&'-]+(?: [\w&'-]+)?))?)"
     r"|\bdue date(?: is)?)\s*(?:on\s+)?(?:the\s+)?$")
 """What a date may belong to instead of the appointment ("my new job starts January 4th")."""
 
@@ -147,11 +148,16 @@ _DONE = re.compile(
 "bought it on the 12th"): that date is in the past of the caller's story."""
 
 
-_TRIP = re.compile(r"\b(?:driving|flying|heading|leaving|traveling|travelling|taking off|road trip|"
-                   r"fly(?:ing)? out|drive (?:up|down|out))\b(?: (?:up|down|out|over|back|home))?"
-                   r"(?: (?:to|for)\b[\w' ]{0,30}?)?,?\s+(?:on\s+)?(?:the\s+)?$")
-"""A trip said right before its day ("we're driving up to my sister's in Tulsa on Wednesday"):
-that day is the trip's, not the visit's."""
+_TRIP = re.compile(r"\b(?:(?:leaving|taking off|road trip|fly(?:ing)? out|heading out|drive out|driving out|"
+                   r"(?:driving|flying|heading|traveling|travelling) (?:back|home))\b"
+                   r"(?: (?:to|for)\b[\w' ]{0,30}?)?"
+                   r"|(?:driving|flying|heading|traveling|travelling|drive (?:up|down))\b"
+                   r"(?: (?:up|down|out|over|back|home))? (?:to|for)\b[\w' ]{0,30}?)"
+                   r",?\s+(?:on\s+)?(?:the\s+)?$")
+"""A trip said right before its day ("we're driving up to my sister's in Tulsa on Wednesday",
+"we're leaving Friday"): that day is the trip's, not the visit's. Driving down or flying in with
+no place named is coming here ("we're driving down Saturday the 23rd. could we sit down with an
+agent around eleven?"): that day can be the visit's."""
 
 
 def _belongs_elsewhere(text: str, start: int) -> bool:
