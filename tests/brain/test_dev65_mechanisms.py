@@ -318,3 +318,17 @@ def test_the_day_callers_drive_here_can_be_the_meeting() -> None:
     assert extract_date(said, MONDAY) == date(2026, 11, 28)
     away = normalise("we're driving up to Tulsa on Saturday, can you fit me in Friday")
     assert extract_date(away, MONDAY) == date(2026, 11, 27)
+
+
+def test_a_home_the_caller_has_looked_at_is_a_listing_visit(profiles) -> None:
+    u = understand("we've got a condo in Round Rock we've had since 2010, could somebody come look at it?",
+                   profiles["real_estate"], MONDAY)
+    assert u.appointment_type == "listing_appointment"
+    had_in_mind = understand("I have a house in mind, can I see it Saturday", profiles["real_estate"], MONDAY)
+    assert had_in_mind.appointment_type == "property_showing"
+
+
+def test_where_the_caller_will_be_for_the_visit_is_not_where_they_look(profiles) -> None:
+    u = understand("I'll be in Austin on the 30th, could I meet somebody that day at one",
+                   profiles["real_estate"], MONDAY)
+    assert u.location is None

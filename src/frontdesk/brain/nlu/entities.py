@@ -423,7 +423,13 @@ _PARTICLES = frozenset({"out", "through", "at", "around", "over", "in", "by"})
 _OBJECT_OWNER = re.compile(r"\b(?:the|that|this|those|these|your|y'?all'?s|ur|one of (?:the|your)|"
                            r"a|an|there'?s|there is|some|a few|a couple(?: of)?|any)\b"
                            r"(?:\s+[\w'-]+){0,4}\s*$")  # "there's one on …"
-_OWNERS = re.compile(r"\b(?:my|our|his|her|their|mine|ours)\b(?:\s+[\w'-]+){0,3}\s*$")
+_WANTED_HOME_AFTER = re.compile(r"\s+(?:in mind|picked out|(?:we|i) (?:really )?(?:like|liked|love|saw|found|"
+                                r"want)|on (?:your|the|y'?all'?s) (?:site|website|list|app))\b")
+"""A home had in mind, not owned ("I have a house in mind", "we've got a place picked out")."""
+_OWNERS = re.compile(r"(?:\b(?:my|our|his|her|their|mine|ours)\b(?:\s+[\w'-]+){0,3}|"
+                     # "we've got a place in Sun City we've been in for nineteen years" (not "I got
+                     # a text about a house": the home is the thing had, said right after)
+                     r"\b(?:we|i)(?:'ve| have)? (?:got|own|have) (?:a|an)(?:\s+[\w'-]+)?)\s*$")
 # the subject right before the verb says a habit ("I drive the Camry to work"), unless a modal
 # asks ("can I drive the red one", "could we see the house")
 _HABIT = re.compile(r"(?<!\bcan )(?<!\bcould )(?<!\bmay )(?<!\bmight )(?<!\bwould )(?<!\bshould )"
@@ -477,7 +483,7 @@ def _frame_in(frame: AskFrame, text: str) -> bool:
                                        or _AT_HOME_BEFORE.search(sentence, 0, obj.start())):
             return False  # "my daughter's home from college", "once I get home": no house
         lead = sentence[max(0, obj.start() - 40): obj.start()]
-        owned = _OWNERS.search(lead) is not None
+        owned = _OWNERS.search(lead) is not None and not _WANTED_HOME_AFTER.match(sentence, obj.end())
         return owned if frame.owner == "caller" else bool(_OBJECT_OWNER.search(lead)) and not owned
 
     for sentence in re.split(r"(?<=[.?!;])\s*", text):
@@ -741,6 +747,11 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
               and not (not w[2] and _TRIP.search(u.lower[max(0, w[0] - 40): w[0]]))]
     if not wanted:
         return None  # "I got let go in Dallas back in September": where they were, not where they look
+    # "ill actually be in austin on february first": where the caller will be for the visit
+    wanted = [w for w in wanted if not (_VISITING.search(u.lower[max(0, w[0] - 40): w[0]]) and not re.match(
+        r"[a-z ]{0,12}\b(?:looking|to look|house hunting|to see (?:houses|homes|places))", u.lower[w[0]:]))]
+    if not wanted:
+        return None
     # "somewhere north of Austin … so maybe Georgetown": a place that only says where the
     # wanted one lies (or where the caller works) is not it when another is named
     wanted = [w for w in wanted if not _LANDMARK.search(u.lower[max(0, w[0] - 40): w[0]])] or wanted
@@ -764,6 +775,11 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
 _YOUR_AREA = re.compile(r"\b(?:you|y'?all|you guys|ya)(?:'re| are| guys are)? (?:just|only|mostly|strictly) "
                         r"(?:(?:in|around|serving|covering|cover|serve|do|the)\s+)*$")
 """The business's area asked back ("oh, so you're just the Austin area?"), not the caller's."""
+_VISITING = re.compile(r"\b(?:i'?ll|ill|we'?ll|i will|we will|i'?m|im|we'?re) "
+                       r"(?:actually |only |just |gonna |going to )?"
+                       r"(?:be|flying|driving) (?:in|into|down (?:in|to)|up (?:in|to)|over in|out in)\s+$")
+"""Where the caller will be when they come ("I'll be in Austin on February first"), not where
+they look."""
 _SAID_BEFORE = re.compile(r"\b(?:(?:i|we) (?:said|put(?: down)?|wrote(?: down)?|told (?:you|y'?all)|"
                           r"entered|picked|chose)|(?:form|application) (?:says|said))\s+$")
 """A place given before, in a form or an earlier call, that the caller has since changed."""
