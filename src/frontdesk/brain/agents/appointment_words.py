@@ -6,7 +6,14 @@ from __future__ import annotations
 
 import re
 
-from frontdesk.brain.nlu.text import CORRECTION
+from frontdesk.brain.context import TurnContext
+from frontdesk.brain.nlu import entities as ex
+from frontdesk.brain.nlu.change import When
+from frontdesk.brain.nlu.text import CORRECTION, normalise, without_pauses
+from frontdesk.brain.state import Appointment
+
+ACTIONS = {"cancel": "cancel", "reschedule": "move", "lookup_appointment": "lookup"}
+"""The caller's act → what they want done with their appointment."""
 
 _KEEP = re.compile(r"\b(?:keep (?:it|that|the|my)|leave (?:it|that)|never ?mind|"
                    r"forget (?:it|that|about it)|don'?t (?:cancel|move|change)|no,? (?:don'?t|do not)|"
@@ -116,3 +123,66 @@ _CHANGE_CLAUSE = re.compile(r"[.?!;]\s+|,?\s+(?:and|then|also|plus)\s+"
 _ASKS_FOR_VISIT = re.compile(r"\b(?:(?:can|could|would|may) (?:i|we|you|y'?all|someone|somebody)|i'?d like|"
                              r"we'?d like|i want|we want|i need|we need|let'?s|book|schedule|set up|"
                              r"come (?:in|by|out|look|drive|see)|test drive|drive it)\b")
+
+
+# -- which booking the caller means ------------------------------------------------------------
+
+
+def _fits(a: Appointment, said: When) -> bool:
+    """Does what the caller said of a day and time describe this booking?"""
+    return ((said.date is None or a.scheduled_date == said.date.isoformat())
+            and (said.time is None or a.scheduled_time == said.time.strftime("%H:%M")))
+
+
+def _narrowing(ctx: TurnContext, current: When) -> bool:
+    u = ctx.u
+    text = without_pauses(u.text.lower())
+    return bool(current.given or u.services or u.appointment_type or _FIRST.search(text)
+                or _SECOND.search(text) or _LAST.search(text))
+
+
+def _narrow(found: list[Appointment], ctx: TurnContext, current: When) -> list[Appointment]:
+    """The appointments the caller's words fit: a service, a day, a time, "the first one"."""
+    u = ctx.u
+    text = without_pauses(u.text.lower())  # "hang on, one second" names no appointment
+    if len(found) > 1:
+        if _FIRST.search(text):
+            return found[:1]
+        if _SECOND.search(text):
+            return found[1:2]
+        if _LAST.search(text) and s_is_choice(ctx):
+            return found[-1:]
+    acts_on = _ACTED_ON.get(_asked_action(ctx))
+    acted = list(acts_on.finditer(text)) if acts_on else []
+    if len(found) > 1 and acted and (named := ex.extract_services(normalise(text[acted[-1].end():]),
+                                                                  ctx.profile)):
+        # "the oil change Thursday and then the detail Saturday. go ahead and scrap the detail":
+        # the one named after the word that acts
+        found = [a for a in found if a.service_type in named] or found
+        if len(found) == 1:
+            return found
+    tests = [
+        (bool(u.services), lambda a: a.service_type in u.services),
+        (u.appointment_type is not None, lambda a: a.appointment_type == u.appointment_type),
+        (current.date is not None, lambda a: current.date is not None
+         and a.scheduled_date == current.date.isoformat()),
+        (current.time is not None, lambda a: current.time is not None
+         and a.scheduled_time == current.time.strftime("%H:%M")),
+    ]
+    chosen = found
+    for applies, fits in tests:
+        if applies:
+            narrowed = [a for a in chosen if fits(a)]
+            chosen = narrowed or chosen  # a detail that fits none is a slip, not a filter
+    return chosen
+
+
+
+def _asked_action(ctx: TurnContext) -> str | None:
+    """What the caller asks done with a booking in this message: cancel, move, or neither."""
+    return ACTIONS.get(ctx.u.intent)
+
+
+def s_is_choice(ctx: TurnContext) -> bool:
+    """ "the later one" picks; "later this week" names a day."""
+    return not re.search(r"\blater (?:this|next|that|in)\b", ctx.u.text.lower())

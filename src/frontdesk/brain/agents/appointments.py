@@ -14,23 +14,23 @@ import re
 from datetime import date, datetime, time, timedelta
 
 from frontdesk.brain.agents.appointment_words import (
-    _ACTED_ON,
     _ASKED_CANCEL,
     _ASKS_FOR_VISIT,
     _CALLBACK,
     _CANCEL_SAID,
     _CHANGE_CLAUSE,
     _CLOSING_NO,
-    _FIRST,
     _GO_AHEAD,
     _KEEP,
-    _LAST,
     _NO_AND_MORE,
     _NO_NEW_ONE,
-    _SECOND,
     _SWITCH_TO_CANCEL,
     _WHY_IT_GOES,
+    ACTIONS,
+    _fits,
     _keeps,
+    _narrow,
+    _narrowing,
     _said_last,
 )
 from frontdesk.brain.agents.scheduling import pick_offered
@@ -42,15 +42,13 @@ from frontdesk.brain.nlu import understand
 from frontdesk.brain.nlu.change import When, split_change
 from frontdesk.brain.nlu.clock import TimeWindow
 from frontdesk.brain.nlu.cues import NO_LONGER_NEEDED
-from frontdesk.brain.nlu.text import normalise, phrase_in, without_pauses
+from frontdesk.brain.nlu.text import normalise, phrase_in
 from frontdesk.brain.nlu.when import WEEKDAY, relative_to
 from frontdesk.brain.ports import AppointmentNotFoundError, ExistingAppointment, SlotUnavailableError
 from frontdesk.brain.state import AgentName, Appointment, AppointmentDesk, ConversationState
 from frontdesk.knowledge.profile import Department
 
 AGENT = "appointments"
-ACTIONS = {"cancel": "cancel", "reschedule": "move", "lookup_appointment": "lookup"}
-"""The caller's act → what they want done with their appointment."""
 
 def _asked_to_cancel(s: ConversationState) -> bool:
     """Did the caller ask, in so many words, to cancel, in the message before this one?"""
@@ -381,71 +379,11 @@ def _set_target(s: ConversationState, wanted: When) -> None:
     desk.offered = []
 
 
-def _fits(a: Appointment, said: When) -> bool:
-    """Does what the caller said of a day and time describe this booking?"""
-    return ((said.date is None or a.scheduled_date == said.date.isoformat())
-            and (said.time is None or a.scheduled_time == said.time.strftime("%H:%M")))
-
-
 def _said_back(desk: AppointmentDesk, wanted: When) -> bool:
     """The new day and time the caller names are the ones read back, nothing else."""
     return (desk.new_date is not None and desk.new_time is not None and wanted.part is None
             and (wanted.date is None or wanted.date.isoformat() == desk.new_date)
             and (wanted.time is None or wanted.time.strftime("%H:%M") == desk.new_time))
-
-
-def _narrowing(ctx: TurnContext, current: When) -> bool:
-    u = ctx.u
-    text = without_pauses(u.text.lower())
-    return bool(current.given or u.services or u.appointment_type or _FIRST.search(text)
-                or _SECOND.search(text) or _LAST.search(text))
-
-
-def _narrow(found: list[Appointment], ctx: TurnContext, current: When) -> list[Appointment]:
-    """The appointments the caller's words fit: a service, a day, a time, "the first one"."""
-    u = ctx.u
-    text = without_pauses(u.text.lower())  # "hang on, one second" names no appointment
-    if len(found) > 1:
-        if _FIRST.search(text):
-            return found[:1]
-        if _SECOND.search(text):
-            return found[1:2]
-        if _LAST.search(text) and s_is_choice(ctx):
-            return found[-1:]
-    acts_on = _ACTED_ON.get(_asked_action(ctx))
-    acted = list(acts_on.finditer(text)) if acts_on else []
-    if len(found) > 1 and acted and (named := ex.extract_services(normalise(text[acted[-1].end():]),
-                                                                  ctx.profile)):
-        # "the oil change Thursday and then the detail Saturday. go ahead and scrap the detail":
-        # the one named after the word that acts
-        found = [a for a in found if a.service_type in named] or found
-        if len(found) == 1:
-            return found
-    tests = [
-        (bool(u.services), lambda a: a.service_type in u.services),
-        (u.appointment_type is not None, lambda a: a.appointment_type == u.appointment_type),
-        (current.date is not None, lambda a: current.date is not None
-         and a.scheduled_date == current.date.isoformat()),
-        (current.time is not None, lambda a: current.time is not None
-         and a.scheduled_time == current.time.strftime("%H:%M")),
-    ]
-    chosen = found
-    for applies, fits in tests:
-        if applies:
-            narrowed = [a for a in chosen if fits(a)]
-            chosen = narrowed or chosen  # a detail that fits none is a slip, not a filter
-    return chosen
-
-
-
-def _asked_action(ctx: TurnContext) -> str | None:
-    """What the caller asks done with a booking in this message: cancel, move, or neither."""
-    return ACTIONS.get(ctx.u.intent)
-
-
-def s_is_choice(ctx: TurnContext) -> bool:
-    """ "the later one" picks; "later this week" names a day."""
-    return not re.search(r"\blater (?:this|next|that|in)\b", ctx.u.text.lower())
 
 
 async def _search(s: ConversationState, ctx: TurnContext) -> None:

@@ -30,7 +30,7 @@ from frontdesk.brain.nlu.cues import REMINDER_ASK, asks_hours
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.read import staff_asked_about
 from frontdesk.brain.nlu.text import as_for_me, normalise
-from frontdesk.brain.nlu.understand import A_HOME
+from frontdesk.brain.nlu.understand import A_HOME, ADD_ON
 from frontdesk.brain.state import ConversationState
 from frontdesk.knowledge.profile import BusinessProfile, FaqEntry, Service
 
@@ -357,7 +357,7 @@ def _price_answer(s: ConversationState, ctx: TurnContext) -> bool | str:
         # "do you do oil changes?": yes, and what it costs and takes
         offered = [sv for k in u.services if (sv := ctx.profile.service(k)) is not None]
         ctx.say("service_offered")
-        on_top = [k for k in _services_in_view(s, ctx.profile) if k not in u.services] if _ON_TOP.search(
+        on_top = [k for k in _services_in_view(s, ctx.profile) if k not in u.services] if ADD_ON.search(
             u.text.lower()) else []  # "can y'all do the tires while it's in there?": with the other work
         s.recent_services = [*on_top, *(sv.key for sv in offered)]
         for sv in offered:
@@ -385,11 +385,6 @@ def _price_answer(s: ConversationState, ctx: TurnContext) -> bool | str:
     for sv in services:
         _say_price(ctx, sv)
     return bool(services)
-
-
-_ON_TOP = re.compile(r"\b(?:too|also|as well|while (?:it'?s|its|it is|you'?re|y'?all'?re|you guys are) "
-                     r"(?:in there|there|in|at it))\b")
-"""Work asked for on top of what the call is already about."""
 
 
 def _services_in_view(s: ConversationState, profile: BusinessProfile) -> list[str]:

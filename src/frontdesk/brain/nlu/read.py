@@ -33,6 +33,7 @@ from frontdesk.brain.nlu.cues import (
     asks_hours,
 )
 from frontdesk.brain.nlu.lexicon import lexicon
+from frontdesk.brain.nlu.places import extract_location
 from frontdesk.brain.nlu.text import Utterance, as_for_me, normalise
 from frontdesk.brain.nlu.understanding import Understanding, answers
 from frontdesk.knowledge.profile import BusinessProfile, StaffMember
@@ -405,7 +406,7 @@ def read(text: str, profile: BusinessProfile, today: date,
         # "we're paying cash from selling our place in Houston": how they pay, not a home to sell
         # nor where they look
         said = normalise(_FUNDS_FROM.sub(" ", u.raw)) if _FUNDS_FROM.search(u.lower) else u
-        result.location = ex.extract_location(said, profile, expecting=awaiting == "location")
+        result.location = extract_location(said, profile, expecting=awaiting == "location")
         result.financing = lead.extract_financing(u, expecting=awaiting == "financing")
         result.motivation = lead.extract_motivation(u, expecting=awaiting == "motivation")
         result.lead_intent = lead.extract_lead_intent(said)

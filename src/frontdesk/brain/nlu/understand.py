@@ -259,7 +259,7 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
         if under is main and main.intent == "faq":
             main.intent, main.is_question = "provide_info", False
             main.flags.discard("question")
-    added = next((a for a in asides if a.intent == "faq" and a.services and _ADD_ON.search(a.text.lower())
+    added = next((a for a in asides if a.intent == "faq" and a.services and ADD_ON.search(a.text.lower())
                   and "price_question" not in a.flags), None)
     if added is not None and main.intent in {"chitchat", "unknown", "greeting", "affirm", "provide_info"}:
         # "oh, and while it's in there — rotate the tires too?": a service added, not a question
@@ -346,7 +346,7 @@ def _carry_subject(main: Understanding, asides: list[Understanding]) -> None:
     beside it ("how much. state inspection.")."""
     for aside in asides:
         if "price_question" in aside.flags and not (aside.services or aside.about) and main.services and not (
-                _ADD_ON.search(main.text.lower()) and _THAT.search(aside.text.lower())):
+                ADD_ON.search(main.text.lower()) and _THAT.search(aside.text.lower())):
             # (not "how much is that gonna run me? and can y'all do the tires while it's in there?":
             # the price is of what "that" was, the tires come on top)
             aside.services = list(main.services)
@@ -377,7 +377,7 @@ A_HOME = re.compile(r"\b(?:house|home|place|condo|townhouse|bungalow|listing|lis
 """A question about a home in a place: where the caller looks."""
 _PUT_UNDER = re.compile(r"\b(?:put|book|make|have) (?:it|that|this|the \w+) (?:under|in) "
                         r"(?:his|her|my|our|their|the) (?:\w+'?s )?name\b")
-_ADD_ON = re.compile(r"\b(?:too|also|as well|while (?:it'?s|its|it is|you'?re|you guys are|y'?all are) "
+ADD_ON = re.compile(r"\b(?:too|also|as well|while (?:it'?s|its|it is|you'?re|you guys are|y'?all are) "
                     r"(?:in there|there|in|at it)|while you have it|add(?:ing)?|throw in|on top)\b")
 """A service asked for in a question's words on top of the one being booked."""
 _LOT_ASK = re.compile(r"\W*(?:(?:so|and|um|uh|well)\W+)*"

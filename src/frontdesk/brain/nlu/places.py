@@ -1,0 +1,179 @@
+"""Where the caller wants a home: the place said among the places they come from, live in, visit,
+rule out, or put right — and whether the business serves it (:func:`extract_location`)."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from rapidfuzz import fuzz, process
+
+from frontdesk.brain.nlu.lexicon import lexicon
+from frontdesk.brain.nlu.text import Utterance, correction_tails, ruled_out
+from frontdesk.knowledge.profile import BusinessProfile
+
+
+def extract_location(u: Utterance, profile: BusinessProfile, *,
+                     expecting: bool = False) -> tuple[str, bool] | None:
+    """The place the caller wants and whether it is in the business's service area. A place
+    ruled out ("anywhere but Round Rock", "not Dallas") is not it; of several, a served one
+    wins ("Leander or maybe Cedar Park")."""
+    areas = [(a, True) for a in profile.service_areas] + [(a, False) for a in profile.nearby_areas]
+    if not areas:
+        return None
+    found: list[tuple[int, str, bool]] = []
+    inside_of = dict(areas)
+    said = [(a, a, inside) for a, inside in areas] + [
+        (alias, area, inside_of[area]) for alias, area in profile.area_aliases.items() if area in inside_of]
+    spans: list[tuple[int, int]] = []
+    for words, area, inside in sorted(said, key=lambda a: len(a[0]), reverse=True):
+        # "p ville" is "P-ville", "g town" "G-town": a short form's hyphen is heard as a space or nothing
+        pattern = re.escape(words.lower()).replace(r"\-", r"[\s-]?").replace(r"\ ", r"[\s-]")
+        for match in re.finditer(rf"(?<![\w-]){pattern}(?![\w-])", u.lower):
+            if not any(match.start() < end and start < match.end() for start, end in spans):
+                found.append((match.start(), area, inside))  # "east austin" once, as Austin
+                spans.append(match.span())  # each time it is said: "grew up in X … buying in X"
+    found.sort()
+    if not found:
+        # A near miss of a place name is a place only where a place is expected: asked for
+        # one, or after "in"/"near" ("we're working with a lender" is not Leander).
+        names = [a for a, _ in areas]
+        aliases = [a for a, area in profile.area_aliases.items() if area in inside_of and len(a) >= 7]
+        words = list(re.finditer(r"[a-z]+", u.lower))
+        chunks = [(w.start(), w.group(0)) for w in words] + [  # every word, and every two in a row
+            (a.start(), u.lower[a.start(): b.end()]) for a, b in pairwise(words)
+            if u.lower[a.end(): b.start()] == " "]
+        for start, chunk in sorted(chunks, key=lambda c: (c[0], -len(c[1]))):
+            placed = re.search(r"\b(?:in|near|around|to|by|from|of|do|serve|cover|covers|service|work)\s+$",
+                               u.lower[:start])
+            if not (expecting or len(u.lower.split()) <= 3 or placed):
+                continue
+            if chunk in lexicon().common_words:
+                continue
+            match = process.extractOne(chunk, [n.lower() for n in names], scorer=fuzz.ratio)
+            if match and match[1] >= 88:
+                name = names[match[2]]
+                found.append((start, name, dict(areas)[name]))
+                break
+            # "tera vista", "terra vista": a neighbourhood's one word heard as two, or misspelled
+            alias = process.extractOne(chunk.replace(" ", ""), [a.lower().replace(" ", "") for a in aliases],
+                                       scorer=fuzz.ratio) if len(chunk) >= 7 else None
+            if alias and alias[1] >= 88:
+                area = profile.area_aliases[aliases[alias[2]]]
+                found.append((start, area, inside_of[area]))
+                break
+    # a place ruled out anywhere is not it ("you're just Austin area? … I can't do Austin")
+    ends = dict(spans)  # "… so Austin doesn't really work for me": ruled out by what follows too
+    # "cedar park no g town georgetown my bad": a bare "no" between two places, as speech has it,
+    # turns from the first to the second
+    turned_to = {after[0] for before, after in pairwise(found) if before[1] != after[1]
+                 and _BARE_NO.fullmatch(u.lower[ends.get(before[0], before[0]): after[0]])}
+    turned_from = {before[1] for before, after in pairwise(found) if after[0] in turned_to}
+    # "on the form I said Austin, but … we're looking in Pflugerville now": the old answer
+    said_before = {area for start, area, _ in found
+                   if _SAID_BEFORE.search(u.lower[max(0, start - 30): start])}
+    if not {area for _, area, _ in found} - said_before:
+        said_before = set()
+    refused = {area for start, area, _ in found
+               if (ruled_out(u.lower, start) and start not in turned_to) or area in turned_from
+               or area in said_before or _YOUR_AREA.search(u.lower[max(0, start - 40): start])
+               or (start in ends and _PLACE_REFUSED_AFTER.match(u.lower, ends[start]))}
+    wanted = [(start, area, inside) for start, area, inside in found if area not in refused]
+    if not wanted:
+        return None
+    # "my house up in Georgetown is under contract … a condo in Austin": where the caller lives
+    # or comes from is not where they look, unless the home is what they sell
+    selling = lexicon().intents["sell"].search(u.lower) is not None
+    def own_home(w: tuple[int, str, bool]) -> bool:  # "my Georgetown house"
+        return bool(_HOME_AFTER.match(u.lower[w[0] + len(w[1]):])
+                    and re.search(r"\b(?:my|our)\s+(?:current\s+|old\s+)?$", u.lower[: w[0]]))
+
+    elsewhere = [w for w in wanted if not _ORIGIN.search(u.lower[max(0, w[0] - 40): w[0]])
+                 and (selling or not (_HOME_NOW.search(u.lower[max(0, w[0] - 40): w[0]])
+                                      or own_home(w)))]
+    if not elsewhere and not expecting and not selling and any(own_home(w) for w in wanted):
+        return None  # "once my Georgetown house closes": their home, not where they look
+    wanted = elsewhere or wanted
+    # another's place ("my sister just closed on a place in Cedar Park") when the caller names
+    # their own; alone ("near my daughter, she lives in Cedar Park") it is where they look
+    wanted = [w for w in wanted if not _SOMEONE_ELSES.search(u.lower[max(0, w[0] - 60): w[0]])] or wanted
+    wanted = [w for w in wanted if not _LEFT_BEHIND.search(u.lower[max(0, w[0] - 40): w[0]])
+              and not (not w[2] and _TRIP.search(u.lower[max(0, w[0] - 40): w[0]]))]
+    if not wanted:
+        return None  # "I got let go in Dallas back in September": where they were, not where they look
+    # "ill actually be in austin on february first": where the caller will be for the visit
+    wanted = [w for w in wanted if not (_VISITING.search(u.lower[max(0, w[0] - 40): w[0]]) and not re.match(
+        r"[a-z ]{0,12}\b(?:looking|to look|house hunting|to see (?:houses|homes|places))", u.lower[w[0]:]))]
+    if not wanted:
+        return None
+    # "somewhere north of Austin … so maybe Georgetown": a place that only says where the
+    # wanted one lies (or where the caller works) is not it when another is named
+    wanted = [w for w in wanted if not _LANDMARK.search(u.lower[max(0, w[0] - 40): w[0]])] or wanted
+    for tail in correction_tails(u.lower):
+        # "Round Rock — no, I mean Cedar Park": the place after the last correction that names
+        # one ("… well, actually, we're going with Leander instead, it's closer to her parents")
+        corrected = [w for w in wanted if w[0] >= len(u.lower) - len(tail)]
+        if corrected:
+            return corrected[0][1], corrected[0][2]
+    homes = [w for w in wanted if (_HOME_NOW.search(u.lower[max(0, w[0] - 40): w[0]]) or own_home(w))
+             and not re.search(r"\b(?:closed on|sold|finished|done|after)\b",
+                               u.lower[max(0, w[0] - 50): w[0]])]
+    if selling and homes and len({w[1] for w in wanted}) > 1:
+        # "we just moved down here to Austin, but we still own our old house up in Dallas and we
+        # need to sell it": the home sold is where it is, not where the seller lives now
+        return homes[0][1], homes[0][2]
+    wanted.sort(key=lambda f: (not f[2], f[0]))
+    return wanted[0][1], wanted[0][2]
+
+
+_YOUR_AREA = re.compile(r"\b(?:you|y'?all|you guys|ya)(?:'re| are| guys are)? (?:just|only|mostly|strictly) "
+                        r"(?:(?:in|around|serving|covering|cover|serve|do|the)\s+)*$")
+"""The business's area asked back ("oh, so you're just the Austin area?"), not the caller's."""
+_VISITING = re.compile(r"\b(?:i'?ll|ill|we'?ll|i will|we will|i'?m|im|we'?re) "
+                       r"(?:actually |only |just |gonna |going to )?"
+                       r"(?:be|flying|driving) (?:in|into|down (?:in|to)|up (?:in|to)|over in|out in)\s+$")
+"""Where the caller will be when they come ("I'll be in Austin on February first"), not where
+they look."""
+_SAID_BEFORE = re.compile(r"\b(?:(?:i|we) (?:said|put(?: down)?|wrote(?: down)?|told (?:you|y'?all)|"
+                          r"entered|picked|chose)|(?:form|application) (?:says|said))\s+$")
+"""A place given before, in a form or an earlier call, that the caller has since changed."""
+_BARE_NO = re.compile(r"\W*(?:(?:uh+|um+|oh|wait|sorry|well)\W+)*(?:no+|nope|nah|i mean|actually)"
+                      r"(?:\W+(?:uh+|um+|wait|sorry|i mean|make (?:it|that)))*\W*")
+_LANDMARK = re.compile(r"\b(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|"
+                       r"outside|ten minutes|\d+ minutes|an hour|half an hour) of|outside|close to|closer to|"
+                       r"just (?:past|outside)|past|commute (?:in)?to|drive (?:in)?to|far from|away from|"
+                       r"(?:work(?:s|ing)?|jobs?(?:'s| is| are)?|office(?:'s| is)?)(?: \w+)? in|"
+                       r"(?:jobs?|work|office)(?:'s| is| are)(?: \w+)?)"  # "my job is downtown austin"
+                       r"\s+(?:the\s+)?$")
+"""Words that make a place a landmark for another ("north of Austin", "a commute to Austin")."""
+_HOME_AFTER = re.compile(r"\s+(?:house|home|place|condo|townhouse)\b")
+"""A place used to name the caller's own home ("my Georgetown house")."""
+_ORIGIN = re.compile(r"\b(?<!to )(?<!wanna )(?:from|live in|living in|lived in|currently in|leaving|"
+                     r"moving out of|grew up in|renting in|rent in|staying in|based in)\s+(?:the\s+)?$")
+_LEFT_BEHIND = re.compile(r"\b(?:let go|laid off|fired|grew up|was born|used to live|moving from|"
+                          r"relocating from|transferring from|coming from|came from|moved from)"
+                          r"(?: \w+)? in\s+(?:the\s+)?$|"
+                          r"\b(?:moving|relocating|transferring|coming|came|moved) "
+                          r"(?:down |up |over )?from\s+$")
+"""A place the caller is leaving or has left behind."""
+_PLACE_REFUSED_AFTER = re.compile(
+    r"\W*(?:(?:is|'s)\s+)?(?:(?:does(?:n'?t| not)|won'?t|will not|wouldn'?t) (?:really |quite )?work|"
+    r"(?:is |'s )?(?:out of the question|not an option|a no))\b")
+"""Words after a place that rule it out ("so Austin doesn't really work for me")."""
+_SOMEONE_ELSES = re.compile(
+    r"\b(?:sister|brother|mom|mother|dad|father|parents|friend|cousin|aunt|uncle|son|daughter|in-?laws|"
+    r"neighbou?r|coworker|co-worker|boss|she|he|they)(?:'s)?\b(?:(?!\b(?:i|we|i'm|we're)\b)[^.?!]){0,40}"
+    r"\b(?:closed on|bought|buys|lives?|living|moved|has|got|just got|owns?|rents?)\b[^.?!]{0,25}\bin\s+$|"
+    # "with the grandkids all up in Dallas": where family are, not where the caller looks
+    r"\b(?:kids|grandkids|grandchildren|children|family|folks|parents|in-?laws|son|daughter)(?:'s| are| is)?"
+    r"(?: all| both| now)?(?: (?:up|down|out|over|back))? in\s+$")
+"""A place another person bought or lives in ("my sister just closed on a place in Cedar Park")."""
+_TRIP = re.compile(r"\b(?:(?:driv|fly|flew|head|go|went|travel|road-?trip)\w* "
+                   r"(?:up |down |over |out |back )?to|"
+                   r"(?:trip|flight|drive|run) (?:up |down |over |out )?to|visiting|back from|"
+                   r"(?:conference|wedding|game|funeral|meeting|work) (?:up |down |over )?in)\s+(?:the\s+)?$")
+"""A trip somewhere ("I'm driving up to Dallas Tuesday"): out of the area, it is not where they look."""
+_HOME_NOW = re.compile(r"\b(?:my|our) (?:current |old )?(?:house|home|place|condo|townhouse|"
+                       r"apartment)(?: (?:up|down|over|out|here))? in\s+$")
+
+
