@@ -237,6 +237,9 @@ class ConversationState(BaseModel):
     callback_for: str | None = None
     """An outbound call that returns a call the business promised: the task it keeps (the
     agent greets with "returning your call", not with a campaign's pitch)."""
+    callback_whom: str | None = None
+    """On our own call, whom a callback reaches when whoever answered is not the lead ("that's
+    all my wife": "her"); the callback is promised for that person, not for whoever answered."""
     messages: list[Message] = []
     """The last few messages (:meth:`forget_older_messages`); the transcript is stored apart."""
     earlier_messages: int = 0

@@ -35,6 +35,11 @@ from frontdesk.brain.state import ConversationState
 from frontdesk.knowledge.profile import BusinessProfile, FaqEntry, Service
 
 AGENT = "faq"
+_IS_IT_ENOUGH = re.compile(r"\b(?:is (?:that|it|this)|would (?:that|it|this) be|are we being) (?:even |"
+                           r"really |at all )?"
+                           r"(?:realistic|doable|enough|possible|crazy|reasonable|unrealistic)\b")
+"""Whether the caller's own budget or area will do: answered by what the agent says of the lead."""
+
 _MIN_SCORE = 60.0
 _POINTS_BACK = re.compile(r"\b(?:it|that|this|those|them|one|both)\b|^\W*(?:\w+\W+){0,3}"
                           r"(?:how much|how long)\W*$")
@@ -646,6 +651,9 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         if grounded:
             ctx.add(grounded)
             answered = True
+    if not answered and ctx.more_acts and ctx.profile.kind == "real_estate" and _IS_IT_ENOUGH.search(
+            u.text.lower()):
+        return  # "a hundred twenty tops. is that even realistic in Georgetown?": the lead's verdict answers
     if not answered and u.has_lead_facts and qualification.in_progress(s):
         # "why do you need to know that? um, a hundred twenty tops", "how much? hang on… up to
         # three hundred": the question comes with the answer; take it and go on

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from frontdesk.brain.agents import qualification, scheduling
 from frontdesk.brain.context import Effect, TurnContext, absorb_contact
 from frontdesk.brain.format import say_date, say_phone, say_time
-from frontdesk.brain.nlu import Understanding, clock
+from frontdesk.brain.nlu import Understanding, clock, names
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.cues import CALL_ME, CALLEE_AWAY, LEAD_ELSEWHERE, TEXT_INSTEAD
 from frontdesk.brain.nlu.text import normalise
@@ -57,6 +57,9 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         _end(s, "callback_scheduled")
         return
     if s.awaiting == "phone" and s.awaiting_agent == AGENT and s.pending_callback:
+        if u.name is None and _SPELLED.search(u.text):
+            # "Hannah Lindqvist — L-I-N-D-Q-V-I-S-T. anytime after lunch works": a name, spelled out
+            u.name = names.extract_name(normalise(u.text), expecting=True)
         absorb_contact(s, ctx)
         if s.customer.phone:
             _callback_to_number(s, ctx)
@@ -165,6 +168,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             u.intent = "book"
             return
         if s.direction == "outbound" and not asks_callback and (whom := _someone_else(u.text.lower())):
+            s.callback_whom = whom
             ctx.ask(s, "callback_time", AGENT, "callback_ask_whom", whom=whom)  # "he's at work"
             return
         ctx.ask(s, "callback_time", AGENT, "callback_ask")
@@ -177,6 +181,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     s.awaiting_agent = AGENT
 
 
+_SPELLED = re.compile(r"\b(?:[A-Za-z]-){2,}[A-Za-z]\b")
+"""A word spelled out letter by letter ("L-I-N-D-Q-V-I-S-T")."""
 _WHOM = {"he": "him", "she": "her", "they": "them"}
 
 
@@ -187,7 +193,7 @@ def _someone_else(said: str) -> str | None:
     if found:
         return _WHOM[found.group(0).split("'")[0].split()[0]]
     if (kin := LEAD_ELSEWHERE.search(said)) is not None:  # "oh, that's all my wife": her
-        return _KIN_WHOM.get(kin["kin"] or kin["kin2"], "them")
+        return _KIN_WHOM.get(next(k for k in kin.groups() if k), "them")
     return None
 
 
@@ -208,12 +214,14 @@ def _suggest_callback(s: ConversationState, ctx: TurnContext, whom: str) -> None
                                     f"at {say_time(u.time)}" if u.time else window.label if window else
                                     f"in the {u.time_of_day}" if u.time_of_day else "") if p)
     if not when:  # "she's out, before five anyway": no time she is back, so when to reach her is asked
+        s.callback_whom = whom
         ctx.ask(s, "callback_time", AGENT, "callback_ask_whom", whom=whom)
         return
     s.pending_callback = {"offered": when, "date": u.date.isoformat() if u.date else None,
                           "time": u.time.strftime("%H:%M") if u.time else None,
                           "after": window.start.strftime("%H:%M") if window else None,
                           "part": u.time_of_day}
+    s.callback_whom = whom
     ctx.ask(s, "callback_time", AGENT, "callback_suggest", when=when, whom=whom)
 
 
@@ -315,6 +323,8 @@ def schedule_callback(s: ConversationState, ctx: TurnContext, reason: str | None
     if not s.customer.phone:
         absorb_contact(s, ctx)
     detail = f"{reason} (call {when})" if reason else f"Caller asked for a callback {when}"
+    if s.callback_whom and not reason:
+        detail = f"Call back to reach {s.callback_whom}, not whoever answered (call {when})"
     if not s.customer.phone:
         # no caller ID and no number given: a callback promised now could reach nobody
         s.pending_callback = {"when": when, "due_at": due_at, "window": window, "detail": detail}
@@ -328,7 +338,10 @@ def schedule_callback(s: ConversationState, ctx: TurnContext, reason: str | None
         # whoever calls back asks for someone: the callback stands, and the name is asked
         ctx.ask(s, "name", AGENT, "callback_ask_name", when=when)
         return
-    ctx.say("callback_scheduled", when=when)
+    if s.callback_whom:
+        ctx.say("callback_scheduled_whom", when=when, whom=s.callback_whom)  # "we'll call her tomorrow"
+    else:
+        ctx.say("callback_scheduled", when=when)
     _end(s, "callback_scheduled")
 
 

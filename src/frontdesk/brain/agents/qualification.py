@@ -144,7 +144,8 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
     # "…we gotta move by june, can we come talk to someone today at three": a meeting days away and
     # a move months away are two things said
     apart = u.date is not None and u.timeline is not None and (
-        ((u.date - ctx.today).days <= 21 and u.timeline[0] >= 1.5)
+        ((u.date - ctx.today).days <= 21 and (u.timeline[0] >= 1.5
+                                               or u.timeline[0] * 30 - (u.date - ctx.today).days > 14))
         or (u.date - ctx.today).days > 60)  # "our lease is up in June": a move, not a meeting
     if u.timeline and not _names_a_slot(u) and (
             s.awaiting == "timeline" or not (u.date and s.awaiting != "timeline") or apart or (

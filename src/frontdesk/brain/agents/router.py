@@ -8,6 +8,7 @@ thanks" to "anything else?") is a "no", not an objection.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from frontdesk.brain.agents import qualification, scheduling
 from frontdesk.brain.nlu import Understanding
@@ -41,6 +42,9 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
         return "scheduling"
     if intent in APPOINTMENT_ACTS:
         return "appointments"
+    if _keeps_the_one_told(s, u):
+        u.intent = "lookup_appointment"  # "okay, keep me down for Tuesday", "see you Saturday": as it is
+        return "appointments"
     if _changes_the_one_told(s, u):
         u.intent = "reschedule"  # "Your tire rotation is Tuesday at 10" … "can it go later, say 4:30?"
         return "appointments"
@@ -48,9 +52,14 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
             s.desk.last_done("told")) and _NOT_READY.search(u.text.lower()):
         u.flags.add("unsure_of_it")  # told it is tomorrow: "I'm not ready, the house isn't ready"
         return "appointments"
-    if intent == "chitchat" and s.awaiting == "confirm_change" and s.awaiting_agent == "appointments" and (
-            s.desk.action == "cancel" and not u.is_question):
-        return "appointments"  # "my neighbor did it for us yesterday, so yeah" to a cancel read back
+    if intent in {"chitchat", "lead", "provide_info", "unknown", "objection_not_interested",
+                  "objection_have_agent"} and s.awaiting == "confirm_change" and (
+            s.awaiting_agent == "appointments") and (
+            s.desk.action == "cancel" and not u.is_question and not (u.date or u.time)) and (
+            "aside" not in u.flags):
+        # "my neighbor did it for us yesterday, so yeah", "we're expecting twins, so we're holding
+        # off on buying until next year" to a cancel read back: why it goes
+        return "appointments"
     if intent in CONVERSATION_ACTS:
         return "greeting"
     owner = s.awaiting_agent
@@ -60,6 +69,10 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
         # "Marisol Quintero. It's the Sorento." to a move read back: still that move; "we found a
         # place through a friend, it's a for sale by owner" to a cancel read back: why it goes
         return owner
+    if s.awaiting == "phone" and owner == "objection" and s.pending_callback and intent in {
+            "provide_info", "unknown", "greeting", "chitchat", "affirm"} and not (
+            u.services or u.appointment_type or "book" in u.flags):
+        return owner  # "Hannah Lindqvist … anytime after lunch works" to "what's the best number?"
     if s.last_ask == "callback_ask_name" and owner == "objection" and (
             u.date or u.time or u.window or u.time_of_day) and not (u.services or u.appointment_type):
         return owner  # "morning, before ten if they can" to "who should we ask for?": when, closer
@@ -143,18 +156,44 @@ _NOT_READY = re.compile(r"\b(?:not|isn'?t|aren'?t|ain'?t|never) (?:really |quite
 _OF_IT = re.compile(r"\b(?:it|that|instead|later|earlier|sooner|same day|move|push|bump)\b")
 
 
+def _told(s: ConversationState) -> bool:
+    """The caller was just told when their appointment is, and nothing else is under way."""
+    return bool(s.desk.found) and s.desk.last_done("told") and (
+        s.awaiting == "anything_else" or (s.awaiting_agent in {"qualification", "objection", "greeting"}
+                                          and s.appointment is None and not scheduling.resume_prompt(s)))
+
+
+def _keeps_the_one_told(s: ConversationState, u: Understanding) -> bool:
+    """Just told when it is, the caller keeps it: names its own day, or says to leave it."""
+    keeps = _KEEPS_IT.search(u.text.lower()) is not None
+    if not _told(s) or (u.is_question and not keeps) or u.services or u.appointment_type or u.intent in {
+            "cancel", "reschedule", "escalation", "do_not_call"}:
+        return False
+    same_day = u.date is not None and any(date.fromisoformat(a.scheduled_date).weekday() == u.date.weekday()
+                                          for a in s.desk.found)
+    same_time = u.time is None or any(a.scheduled_time == u.time.strftime("%H:%M") for a in s.desk.found)
+    return same_time and (same_day or keeps)
+
+
 def _changes_the_one_told(s: ConversationState, u: Understanding) -> bool:
     """Just told when their appointment is, the caller gives another time for it (at once, or
     after a word about why: "I'm not ready, the house isn't ready … could you make it the same
     time next week?"), with nothing else under way."""
-    told = bool(s.desk.found) and s.desk.last_done("told") and (
-        s.awaiting == "anything_else" or (s.awaiting_agent in {"qualification", "objection", "greeting"}
-                                          and s.appointment is None and not scheduling.resume_prompt(s)))
-    return told and bool(u.date or u.time or u.time_of_day) and (
+    return _told(s) and bool(u.date or u.time or u.time_of_day) and (
         u.intent in {"book", "provide_info", "faq", "unknown", "affirm"}) and not (
         set(u.services) - {a.service_type for a in s.desk.found}) and not (
         u.appointment_type and u.appointment_type not in {a.appointment_type for a in s.desk.found}) and bool(
-        _OF_IT.search(u.text.lower()))
+        _OF_IT.search(u.text.lower())) and not _KEEPS_IT.search(u.text.lower()) and not (
+        # "keep me down for Tuesday", "see you Saturday": the day it already is
+        u.date is not None and u.time is None and any(
+            date.fromisoformat(a.scheduled_date).weekday() == u.date.weekday() for a in s.desk.found))
+
+
+_KEEPS_IT = re.compile(r"\b(?:keep (?:me|us|it|that|her|him)(?: down)?(?: for| on| as is| where it is)?|"
+                       r"leave (?:it|that|me|us)(?: where it is| as is| alone| be| like that)|"
+                       r"(?:it|that) stays|stays (?:put|the same|as is)|see (?:you|y'?all) (?:then|there|on)|"
+                       r"no (?:need to|reason to) (?:change|move)|don'?t (?:change|move) (?:it|anything))\b")
+"""The appointment just told, kept as it is ("if it's Wednesday, that's fine, just leave it where it is")."""
 
 
 def _price_asked_last(s: ConversationState) -> bool:

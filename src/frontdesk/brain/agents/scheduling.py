@@ -226,6 +226,11 @@ _WHICH_SOONER = re.compile(r"\bwhich (?:of (?:those|them|the two|these)|one|time
                            r"works out) (?:the )?(sooner|earlier|first|earliest|soonest|later|last|latest)\b")
 
 
+_LAST_OF_DAY = re.compile(r"\b(?:of the day|latest (?:\w+ )?(?:i|we|you|y'?all)\b|how late|as late as|"
+                          r"latest (?:possible|available))")
+"""The day's last opening asked for, not the later of the times just offered."""
+
+
 def which_sooner(s: ConversationState, ctx: TurnContext) -> bool:
     """"Which of those is sooner?" asked of the times just offered: that one, put first, so a
     yes takes it."""
@@ -239,6 +244,13 @@ def which_sooner(s: ConversationState, ctx: TurnContext) -> bool:
     ctx.ask(s, "pick_alternative", AGENT, "which_sooner", which="later" if later else "sooner",
             slot=say_slot(chosen, ctx.today))
     return True
+
+
+def _offered_already(s: ConversationState, ctx: TurnContext, last: datetime) -> bool:
+    """The day's last opening was among the times just offered, and the caller took it ("then
+    whatever's the latest"), not asked what it is ("what's the latest I could do?")."""
+    offered = {datetime.fromisoformat(o).replace(tzinfo=None) for o in s.booking_slots.offered}
+    return last.replace(tzinfo=None) in offered and not (ctx.u is not None and ctx.u.is_question)
 
 
 def pick_offered(offered: list[datetime], u: Understanding) -> datetime | None:
@@ -255,6 +267,8 @@ def pick_offered(offered: list[datetime], u: Understanding) -> datetime | None:
                                                          for o in same_day)):
             return None  # "Monday then, end of day, your last one": not the 9 AM offered for Monday
         return same_day[0] if same_day else None
+    if "latest" in u.flags and _LAST_OF_DAY.search(text):
+        return None  # "what's the latest I could do?": the day's last opening, not the later one offered
     if (number := _NUMBERED.search(text)) and (n := _NUMBERS[number.group(1)]) <= len(offered):
         return offered[n - 1]  # "option two", "number 1"
     if _LATER_ONE.search(text) and len(offered) > 1:
@@ -327,6 +341,14 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             line := ctx.replies.say("service_not_offered", things=say_list(u.unoffered, "or"))
     ) not in ctx.reply_parts:
         ctx.add(line)  # "an oil change and a wheel alignment": the one we don't do is said
+    if "walk_in_instead" in u.flags and not (u.date or u.time) and s.appointment is None:
+        # "okay cool, I'll just swing by in the morning then, I don't need an appointment"
+        s.booking_slots = type(s.booking_slots)(customer_name=s.booking_slots.customer_name,
+                                                customer_phone=s.booking_slots.customer_phone)
+        policy = next((f.answer for f in ctx.profile.faq if f.key == "walk_ins"), None)
+        ctx.add(policy) if policy else ctx.say("booking_dropped")
+        ctx.ask(s, "anything_else", "greeting", "anything_else")
+        return
     if u.intent == "cancel" and not u.has_booking_facts:
         s.booking_slots = type(s.booking_slots)(customer_name=s.booking_slots.customer_name,
                                                 customer_phone=s.booking_slots.customer_phone)
@@ -525,13 +547,17 @@ async def advance(s: ConversationState, ctx: TurnContext, *, unclear: bool = Fal
     if not slots.preferred_time:
         open_today = await ctx.availability.open_slots(department, day, duration,
                                                        slots.time_of_day, _window(slots))
-        if open_today:
+        if open_today and slots.latest and _offered_already(s, ctx, open_today[-1]):
+            # "then whatever's the latest you can do that morning" to 11 and 11:30: the 11:30
+            slots.preferred_time = open_today[-1].strftime("%H:%M")
+        elif open_today:
             # "whatever your last one is": the day's last opening, said alone
             if slots.latest:
                 _offer(s, ctx, "offer_latest", open_today[-1:], day)
             else:
                 _offer(s, ctx, "offer_slots", _spread(open_today), day)
             return
+    if not slots.preferred_time:
         anchor = datetime.combine(day, time(9, 0))
         nearest = await ctx.availability.nearest(department, anchor, duration)
         if not nearest:

@@ -24,7 +24,8 @@ _TARGET_CUE = re.compile(
     r"get (?:it|me) in|bring it(?: in)?|switch(?: it)?(?: to)?)|"
     r"(?:we|i|you|y'?all) (?:can|could) (?:do|try|go with|make it)|"  # "any way y'all could do Friday"
     r"make it|make that|let'?s (?:do|say|go with)|go with|switch(?: it)?|bump(?: it)?|"
-    r"push(?: it)?(?: back)?|move(?: it)?|shift(?: it)?|slide(?: it)?)\b")
+    r"push(?: it)?(?: back)?|move(?: it)?|(?<!my )(?<!the )(?<!a )(?<!her )(?<!his )(?<!our )(?<!night )"
+    r"(?<!day )(?<!work )shift(?: it)?(?!s? (?:ends?|starts?|is|was|goes|runs|gets)\b)|slide(?: it)?)\b")
 """Words after which callers name the new day or time."""
 
 

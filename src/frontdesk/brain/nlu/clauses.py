@@ -19,6 +19,8 @@ _CLAUSE_BREAK = re.compile(
     r"|[,;]\s+(?:and\s+|but\s+|so\s+)?"
     # not before a tag ("say that again slower, would you?"): it is part of the request
     r"(?!(?:would|could|will|can|won'?t|wouldn'?t|can'?t) (?:you|ya|y'?all)(?: please)?\s*(?:[?.!]|$))"
+    # nor before a tag checking what was just said ("… only twenty bucks, is that true?")
+    r"(?!(?:is|isn'?t) (?:that|it|this) (?:right|true|correct|so|still (?:right|true))\s*(?:[?.!]|$))"
     r"(?=(?:what|when|where|how|why|who|which|do you|do y'?all|do ya|"
     r"does|is there|"
     r"are you|are there|can you|could you|can i|could i|will you|would you|is it|is that|"

@@ -77,6 +77,7 @@ _OTHER_ACTIVITY = re.compile(
     r"school|shift|swim|soccer|football|baseball|softball|ballet|karate|daycare|lessons?|"
     r"(?<!would )(?<!could )(?<!should )(?<!might )(?<!will )(?<!that )(?<!it )(?<!this )(?<!after )work|"
     r"(?:i'm|im|i am|we're|she's|he's|gets?|get|getting) off|"
+    r"(?:wife|husband|wifes|husbands|partner|boss|mom|dad|son|daughter)(?:'s| is)? off|"
     r"get off|gets? out|class|practice|meeting|(?<!on my )(?<!during my )(?<!on our )lunch break|church|"
     r"gym|flight|train|bus|leav(?:e|es|ing) (?:the house|home|for work|work)|head(?:s|ing)? out|"
     r"(?:(?<!could )(?<!can )(?<!would )(?<!may )(?:i|we|i'?ve|we'?ve|she|he|she'?s|he'?s)) (?:have|has|got) "
@@ -175,7 +176,8 @@ def _times(text: str) -> list[tuple[int, time]]:
 
 
 _BARE_CORRECTION = re.compile(
-    r"\W*(?:(?:make (?:it|that)|let'?s (?:say|do)|more like|say)\s+)?(?:at\s+)?(\d{1,2})(?::(\d{2}))?"
+    r"\W*(?:(?:make (?:it|that)|let'?s (?:say|do)|more like|say|like|maybe|around|about)\s+)?(?:at\s+)?"
+    r"(\d{1,2})(?::(\d{2}))?"
     r"(?:\s*o'?clock)?\s*(?:[,.;!?—-]|$|instead\b|then\b|please\b|if\b|because\b|cause\b|'cause\b|"
     r"since\b|i\b|'s\b|is\b|works?\b|would\b|sounds?\b|better\b|my\b|we\b|our\b|they\b)")
 """A bare hour right after a self-correction ("make that one, I just remembered…"), whatever the
@@ -408,7 +410,18 @@ def for_other_activity(text: str, start: int) -> bool:
     if re.search(r"\b(?:yesterday|last (?:night|week|month|time)|the other day)\b",
                  " ".join(clause_before(text, start).split()[-5:])):
         return True  # "then yesterday at like four thirty my boss calls": a time gone by
-    return _OTHER_ACTIVITY.search(" ".join(clause_before(text, start).split()[-6:])) is not None
+    words = clause_before(text, start).split()
+    near = " ".join(words[-6:])
+    if (other := _OTHER_ACTIVITY.search(near)) is None:
+        return False
+    # "tuesdays I got the kids, wednesday at ten": the activity is the day set aside's; the day
+    # said after it, with the time, is another
+    said_after = _WEEKDAY_WORD.findall(near[other.start():])
+    said_before = _WEEKDAY_WORD.findall(" ".join(words[:-6][-4:]) + " " + near[: other.start()])
+    return not (said_after and said_before and said_after[-1][:5] != said_before[-1][:5])
+
+
+_WEEKDAY_WORD = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?\b")
 
 
 _FILLER_BEFORE_TIME = r"(?:(?:like|say|maybe|so|probably|um|uh|ish)\b[\s,]*)"

@@ -243,6 +243,23 @@ _CAN_YOU_DO_WHEN = re.compile(
 """A day or time asked for ("can y'all do Tuesday at nine?"), not a service ("can you do brakes?")."""
 
 
+_NO_NEW_DAY = re.compile(r"\b(?:no need to|don'?t (?:need|want|wanna) to|not gonna|won'?t (?:be )?|"
+                         r"not going to|(?:i'?m|we'?re) not|no|without) (?:re-?schedul(?:e|ing)|"
+                         r"re-?book(?:ing)?|"
+                         r"put (?:it|one) back on)\b")
+"""A booking called off with no new day wanted ("no need to reschedule"): a cancel, not a move."""
+
+
+_YES_WHO = re.compile(r"\W*(?:(?:yeah|yes|yep|yup|yea|ya|hello|hi|uh-? ?huh|mhm|okay|ok|um+|uh+)\W+)+"
+                      r"(?:who'?s (?:this|that|calling)|who is (?:this|that|calling)|who am i (?:talking|"
+                      r"speaking)"
+                      r" (?:to|with)|who are (?:you|y'?all)|who dis|who this)\W*$")
+"""A yes-word in front of "who's this?": the caller asks who we are before agreeing to anything."""
+_KINDS_OF_US = re.compile(r"\b(?:dealerships|car dealers|car lots|realtors|real estate (?:agents|offices|"
+                          r"companies|people)|brokerages)\b")
+"""Businesses like ours spoken of ("I never know with dealerships"): no wrong number by itself."""
+
+
 def combine(r: Understanding, rule: str, rule_confidence: float,
              awaiting: str | None) -> tuple[str, float]:
     """One intent from the rules' reading and the classifier's.
@@ -256,10 +273,19 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     assert act is not None
     model = _ACT_INTENT.get(act.label, act.label)
     p = act.confidence
+    if _YES_WHO.match(r.text.lower()):
+        r.affirm = False
+        return "identity", 0.9  # "yeah whos this" to "do you have a minute?": who first, then maybe yes
+    if _NO_NEW_DAY.search(r.text.lower()) and not (r.date or r.time or r.window or r.is_question):
+        if awaiting == "confirm_change":
+            r.affirm = True
+            return "affirm", 0.85  # "we're gonna wait till the fall. no need to reschedule": cancel it
+        if "reschedule" in {rule, model}:
+            return "cancel", 0.85
     if model == "objection_busy" and rule == "faq" and CALL_ME.search(r.text.lower()) and not (
             {"price_question", "faq_topic", "inventory_question"} & r.flags):
         return "objection_busy", max(p, 0.8)  # "can y'all try her then?": a call asked for, not a fact
-    if awaiting == "permission" and LEAD_ELSEWHERE.search(r.text.lower()) and not (
+    if awaiting in {"permission", "intent"} and LEAD_ELSEWHERE.search(r.text.lower()) and not (
             r.has_lead_facts or r.services or r.appointment_type or r.date or r.time):
         return "objection_busy", 0.85  # "the houses? oh, that's all my wife": she is the one to reach
     if awaiting == "permission" and not (r.affirm or r.deny or r.services or r.appointment_type
@@ -549,6 +575,7 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     if model == "wrong_number" and ((p < 0.8 and not (p >= 0.3 and place)) or r.services
                                     or (r.vehicle and not place) or r.has_booking_facts
                                     or _NEW_AT_IT.search(r.text.lower())
+                                    or (_KINDS_OF_US.search(r.text.lower()) and not place)
                                     or re.search(r"\b(?:my|our) (?:car|truck|vehicle|appointment|"
                                                  r"house|home|agent)\b", r.text.lower())):
         return rule, rule_confidence  # a wrong number ends the call: only when it surely is one

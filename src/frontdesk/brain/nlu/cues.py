@@ -387,7 +387,8 @@ DEFERS = re.compile(
     r"look at|sleep on it|think)(?: it over| about it| on it)?"
     r"(?: (?:with|by) (?:my|the|our) (?:\w+ )?(?:wife|husband|partner|spouse|boss|roommate|"
     r"calendar|schedule|work|family|kids|mom|dad|fiance|fiancee|girlfriend|boyfriend))\b"
-    r"|\b(?:let me|lemme|i'?ll|i need to|i wanna|i want to|we'?ll|we need to) (?:think (?:about it|it over|"
+    r"|\b(?:let me|lemme|i'?ll|i need to|i wanna|i want to|we'?ll|we need to) (?:just |probably |maybe |"
+    r"have to |gotta |kinda )?(?:think (?:about it|it over|"
     r"on it)|sleep on it|talk it over|check (?:my|our) (?:calendar|schedule))\b")
 """The caller will come back to us themselves ("let me check with my wife and I'll call you
 back", "I'll just ring back later, I don't have my calendar"): an offer put off, not a request
@@ -429,12 +430,21 @@ CONFIRM_ASK = re.compile(
     r"\bor is (?:this|that) it\b|" + REMINDER_ASK.pattern)
 """Whether someone will confirm the booking ("will somebody call me to confirm, or is this it?"):
 a question about what happens next, not a request to be called."""
+WALK_IN_INSTEAD = re.compile(
+    r"\b(?:i|we) (?:don'?t|do not|won'?t|will not) (?:really |even )?(?:need|want|wanna|bother with)"
+    r"(?: to (?:make|book|set up|schedule|do))? (?:an? |the |any )?(?:appointment|appt|reservation)s?\b"
+    r"(?! (?:today|tomorrow|this|next|on|at|for)\b)|"
+    r"\b(?:i'?ll|we'?ll|i will|we will|i'?m (?:just )?gonna|we'?re (?:just )?gonna) (?:probably |maybe |"
+    r"prob |just |prolly )*(?:walk in|just show up|take my chances)\b")
+"""A caller who will walk in rather than book ("I'll just swing by in the morning then, I don't need
+an appointment or nothing"): told the walk-in policy, nothing booked."""
 NEEDS_APPOINTMENT = re.compile(
     r"\b(?:do|would|will|should) (?:i|we|you|ya|y'all) (?:really |even |still )?(?:need|have|gotta|got|"
     r"hafta|require)(?: to)?(?: (?:make|book|get|set up|have|schedule|call (?:ahead|first|for)))?"
     r"(?: an?)? (?:appointment|appt|reservation)\b"
     r"|\b(?:is|are) (?:an? )?(?:appointments?|appts?|reservations?) (?:required|needed|necessary|a must)\b"
-    r"|\b(?:need|required?) (?:an? )?(?:appointment|appt) (?:or|for that|first)\b"
+    r"|(?<!don't )(?<!dont )(?<!do not )\b(?:need|required?) (?:an? )?(?:appointment|appt) (?:or|for that|"
+    r"first)\b"
     r"|\b(?:do|would|will|should) (?:i|we) (?:really |even |still )?(?:need|have|gotta|got|hafta)(?: to)? "
     r"(?:book|schedule|reserve|call ahead|make one)"
     r"(?: (?:one|it|ahead|first|in advance|a (?:spot|slot|time)))?\s*(?:[?.,!]|$)"
@@ -466,7 +476,8 @@ whatever the caller has on file."""
 CALLEE_AWAY = re.compile(
     r"\b(?:he|she|they)(?:'s|'re| is| are| isn'?t| aren'?t| won'?t be| will be|'ll be| went| left)? "
     r"(?:not )?(?:out|at|away|gone|working|asleep|sleeping|busy|in (?:a|the)|on (?:a|the)|home|back|"
-    r"here|around|available|unavailable|fishing|hunting|driving|traveling|travelling)\b")
+    r"here|around|available|unavailable|fishing|hunting|driving|traveling|travelling|on shift|"
+    r"on (?:his|her|their) shift|on call|on duty|deployed|overseas)\b")
 """Whoever answers our call speaks of the callee as away ("she's at the gym till tonight", "he
 won't be home till six", "they're not back until after seven")."""
 _KIN = (r"(?:wife|husband|partner|son|daughter|mom|mother|dad|father|fianc[eé]e?|boyfriend|girlfriend|"
@@ -474,7 +485,11 @@ _KIN = (r"(?:wife|husband|partner|son|daughter|mom|mother|dad|father|fianc[eé]e
 LEAD_ELSEWHERE = re.compile(
     rf"\b(?:that'?s|it'?s|that was|it was|that'?d be|you want|you'?re looking for) "
     rf"(?:all |probably |actually |really |prob(?:ly)? |more )?(?:my|our) (?P<kin>{_KIN})\b|"
-    rf"\b(?:my|our) (?P<kin2>{_KIN})(?:'s| is| was) (?:the one|who)\b")
+    rf"\b(?:my|our) (?P<kin2>{_KIN})(?:'s| is| was) (?:the one|who)\b|"
+    rf"\b(?:my|our) (?P<kin3>{_KIN})'?s (?:thing|department|deal|project|baby|call|area|job)\b|"
+    rf"\b(?:my|our) (?P<kin4>{_KIN}) (?:handles|does|deals with|takes care of|is handling|is doing|"
+    rf"filled (?:it|that|the form|that form) out|did (?:that|the form)|is the house person)\b|"
+    rf"\b(?:talk to|speak (?:to|with)|ask|need|want) my (?P<kin5>{_KIN})\b")
 """Whoever answers our call says the one we want is someone else at home ("the houses? oh, that's
 all my wife, she's the one on the websites")."""
 BUSY_UNTIL = re.compile(r"\b(?:i'?m|i am|we'?re|we are|i'?ll be|we'?ll be)\b[^.?!]{0,40}?"

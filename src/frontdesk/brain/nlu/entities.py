@@ -194,6 +194,17 @@ _REASON = re.compile(r"\s(?:cuz|'?cause|because|since|and (?:can|could|would|wil
 something else ("a state inspection cuz my sticker expired last week")."""
 
 
+_DUE_LATER = re.compile(r"(?:\W*(?:is|'?s|isn'?t|is not|are|aren'?t|are not|ain'?t)\s+(?:really |"
+                        r"actually |not )?"
+                        r"(?:due|coming due))?\s+(?:(?:until|till|'?til|before) |in |at the end of |around )?"
+                        r"(?:(?:the )?(?:end|beginning|middle) of )?(?:january|february|march|april|may|june|"
+                        r"july|august|september|october|november|december|next month|"
+                        r"(?:a|another) (?:few|couple(?: of)?) months|\w+ months)\b")
+"""A service said to come due months off ("my inspection's due in January"): not work wanted now."""
+_WANTS_IT_NOW = re.compile(r"\b(?:can|could|book|schedule|get (?:it|that|them) done|now|early|ahead|while|"
+                           r"same time|too|also|as well|go ahead)\b")
+
+
 _WHERE_I_AM = re.compile(r"\b(?:(?:i'?m|im|we'?re|i was|we were)(?: (?:sitting|waiting|still))? "
                          r"(?:at|in line at|out of)|just left|leaving|pulling out of|coming out of) "
                          r"(?:the|a) (?:\w+ )?$")
@@ -222,6 +233,12 @@ def _mention_wanted(text: str, match: re.Match[str]) -> bool:
     if re.search(r"\b(?:not yet|eventually|someday|down the road|later on|can wait|"
                  r"not now|not today|next time)\b", rest):
         return False  # "my brakes might need looking at eventually, but not yet"
+    if (match.group(0).endswith(" due") or re.match(r"\W*(?:is|'?s|isn'?t|is not|are|aren'?t|are not|"
+                                                    r"ain'?t)\s+"
+                                                   r"(?:really |actually |"
+                                                   r"not )?(?:coming )?due\b", rest)) and (
+            _DUE_LATER.match(rest) and not _WANTS_IT_NOW.search(rest)):
+        return False  # "my inspection's due in January" (said while moving the brakes): later, not now
     clause_start = max(text.rfind(sep, 0, match.start()) for sep in (".", ",", ";", " but "))
     # unpunctuated speech runs on: only the few words after the mention belong to it ("rotate
     # all four tires on my tundra … i got the afternoon off" did no rotation)
@@ -257,6 +274,23 @@ def services_alike(u: Utterance, profile: BusinessProfile) -> list[str]:
     return []
 
 
+_SYSTEMS = (r"(?:ac|a/c|a\.c\.|air(?: conditioning| conditioner)?|heat(?:er)?|defrost(?:er)?|radio|stereo|"
+            r"bluetooth|screen|(?:power |passenger |driver'?s? |back |rear |front )?windows?|wipers?|"
+            r"headlights?|"
+            r"(?:tail|brake|dash|dome|fog) ?lights?|(?:door )?locks?|transmission|trans|"
+            r"steering|suspension|exhaust|muffler|alternator|starter|engine|motor|gears?|clutch|horn|"
+            r"sunroof|(?:car |driver'?s? |passenger |back |rear |sliding )door|trunk|hatch|key ?fob|fob|"
+            r"cruise control|backup camera|camera|sensor|gauge)")
+_SYMPTOM = re.compile(
+    rf"\b(?:the |my |our |her |his |its? )?(?:\w+ )?{_SYSTEMS}(?:'s| is| are)? (?:\w+ )?"
+    r"(?:(?:is |are )?(?:not|n'?t|aint|ain'?t|isn'?t|won'?t|wont|doesn'?t|don'?t|quit|stopped|keeps?|"
+    r"only) (?:\w+ )?(?:working|work|blowing|blow|going|turning|rolling|roll|coming|shifting|cranking|"
+    r"starting|cooling|heating|locking|opening|closing|staying|connecting|cold|warm|hot)|"
+    r"(?:is |are )?(?:broke|broken|busted|out|dead|acting (?:up|weird|funny)|blowing (?:warm|hot)|"
+    r"going out|died|quit|messed up|on the fritz|slipping|jerking|sticking|stuck))\b")
+"""Something on the car that is not working, in the caller's words: the diagnostic check."""
+
+
 def extract_services(u: Utterance, profile: BusinessProfile) -> list[str]:
     """Keys of the services wanted, in the order mentioned, fuzzy for speech errors. A service
     ruled out or done already ("I did the oil last month") is not one."""
@@ -281,6 +315,11 @@ def extract_services(u: Utterance, profile: BusinessProfile) -> list[str]:
     named = {sv.key for sv in profile.services
              if any(phrase_in(p.lower(), u.lower) for p in (sv.name, *sv.synonyms))}
     found += _by_part(u, profile, {key for _, _, key in found} | named)
+    if not found and (symptom := _SYMPTOM.search(u.lower)) and _mention_wanted(u.lower, symptom) and (
+            diagnostic := next((sv.key for sv in profile.services if "diagnos" in sv.name.lower()), None)):
+        # "my ac ain't blowing cold", "the passenger window won't roll up": something wrong that
+        # no service names; the shop looks at it first
+        found.append((-len(symptom.group(0)), symptom.start(), diagnostic))
     found.sort(key=lambda item: item[1])
     keys = [key for _, _, key in found]
     alone = {sv.key for sv in profile.services if sv.only_alone}
@@ -323,7 +362,8 @@ def _by_part(u: Utterance, profile: BusinessProfile, known: set[str]) -> list[tu
     found: list[tuple[int, int, str]] = []
     for part in lexicon().service_objects:
         for match in re.finditer(rf"\b{re.escape(part)}\b", u.lower):
-            if part == "sticker" and (_REMINDER_STICKER.search(_clause_of(u.lower, match)) or re.search(
+            if part == "sticker" and (_REMINDER_STICKER.search(_clause_of(u.lower, match)) or (
+                    re.search(r"\boil\b", u.lower) and _REMINDER_STICKER.search(u.lower)) or re.search(
                     r"\boil(?: change)?\s+$", u.lower[max(0, match.start() - 12): match.start()])):
                 continue  # "the sticker on the windshield says I'm overdue", "the oil sticker": a reminder
             if part == "sticker" and _PRICE_STICKER.match(u.lower, match.end()):
@@ -338,6 +378,17 @@ def _by_part(u: Utterance, profile: BusinessProfile, known: set[str]) -> list[tu
                 found.append((-len(part), match.start(), owners[0]))
                 known.add(owners[0])
     return found
+
+
+def services_named(u: Utterance, profile: BusinessProfile) -> list[str]:
+    """Every service named in so many words, wanted or not, in the order said ("the oil change
+    isn't due till January, but what do you charge for one?": the oil change is what is priced)."""
+    said = []
+    for sv in profile.services:
+        at = [u.lower.find(p.lower()) for p in (sv.name, *sv.synonyms) if phrase_in(p.lower(), u.lower)]
+        if at:
+            said.append((min(at), sv.key))
+    return [key for _, key in sorted(said)]
 
 
 def extract_unoffered(u: Utterance, profile: BusinessProfile) -> list[str]:

@@ -250,6 +250,10 @@ def _budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None, int] 
                                  # "around four hundred— what? okay, my wife says we can go up to 425"
                                  r"(?:my (?:wife|husband|partner|spouse|fiance|fiancee)|she|he) says|"
                                  r"well,? maybe|or maybe|perhaps|more like|let'?s say|"
+                                 # "three hundred. no, let me be honest with you, … up to three-eighty";
+                                 # "five to six hundred. ugh, my husband's shaking his head. four-fifty …"
+                                 r"no,|no\s*[—–-]|nope|scratch that|(?:let me |to )be honest with you|"
+                                 r"realistically|shaking (?:his|her|their) heads?|"
                                  # "one forty. well, no, that's old news, … one eighty-five"; "the
                                  # form says two fifty? we've bumped that up, we can do three hundred"
                                  r"well,? no|" + _UPDATED.pattern + "|"

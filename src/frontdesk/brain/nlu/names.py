@@ -15,7 +15,7 @@ from contextvars import ContextVar
 from rapidfuzz import fuzz
 
 from frontdesk.brain.nlu.lexicon import lexicon
-from frontdesk.brain.nlu.text import CORRECTION, Utterance, normalise
+from frontdesk.brain.nlu.text import CORRECTION, Utterance, correction_tails, normalise
 
 _NAME_WORD = r"[a-zß-öø-ÿ][a-zß-öø-ÿ'-]+"
 """A word of a name, accents included ("Díaz", "Peña", "Müller")."""
@@ -66,6 +66,7 @@ def _plausible_name_word(word: str) -> bool:
         return any(map(_plausible_name_word, parts)) and not any(
             part in lex.name_stopwords or part in _NEVER_NAME or len(part) < 2 for part in parts)
     return (len(word) >= 2 and word not in lex.name_stopwords and word not in lex.common_words
+            and word not in _NEVER_NAME
             and not (len(word) > 5 and word.endswith("ing"))
             # "I'm embarrassed", "I'm really worried", "honestly": how the caller feels, not who
             and not (len(word) > 6 and word.endswith(("ed", "ly", "ful", "ous"))
@@ -73,7 +74,8 @@ def _plausible_name_word(word: str) -> bool:
             and not re.search(r"'(?:s|m|re|ve|ll|d|t)$", word))
 
 
-_NEVER_NAME = frozenset({"yes", "yeah", "yep", "no", "nope", "sure", "actually", "okay", "ok", "so",
+_NEVER_NAME = frozenset({"cause", "cuz", "because", "since", "coz", "cos", "'cause",
+                         "yes", "yeah", "yep", "no", "nope", "sure", "actually", "okay", "ok", "so",
                          "well", "um", "uh", "please", "thanks", "thank", "here", "calling", "and",
                          "the", "a", "an", "i", "im", "i'm", "it", "its", "it's", "is", "my", "me",
                          "hi", "hello", "hey", "just", "like", "from", "with", "at", "in", "on",
@@ -243,6 +245,9 @@ _FIRST_NAME = re.compile(r"\b(?:first name|given name)(?:'s| is| would be| shoul
                          r"(?:(?:um+|uh+|it's|its)[,\s]+)*(" + _NAME_WORD + r")")
 
 
+_ECHO_SPELLED = re.compile(r"\b(?P<word>[A-Za-z']{2,})\W+(?:that'?s|that is|it'?s|spelled)?\W*"
+                           r"(?P<letters>(?:[A-Za-z]-){2,}[A-Za-z])\W+(?=[A-Z])")
+"""A word, then its spelling, then more of the name ("Siobhan — that's S-I-O-B-H-A-N — McAllister")."""
 _SPELLED_NOW: ContextVar[frozenset[str]] = ContextVar("spelled_now", default=frozenset())
 """The words the caller spelled out in the message being read."""
 
@@ -258,6 +263,11 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
     # letters said twice are heard once ("m a t t i n g l y" reads "m a t i n g l y")
     spelled = frozenset(re.sub(r"(.)\1", r"\1", re.sub(r"[^a-z]", "", m.group(0)))
                         for m in _SPELLED_OUT.finditer(u.lower))
+    if (echo := _ECHO_SPELLED.search(u.raw)) and re.sub(r"[^a-z]", "", echo["letters"].lower()) == (
+            echo["word"].lower().replace("'", "")):
+        # "my name's Siobhan — that's S-I-O-B-H-A-N — McAllister": the spelling of the word
+        # before it, said in the middle of the name
+        u = normalise(f"{u.raw[: echo.start()]}{echo['word']} {u.raw[echo.end():]}")
     token = _SPELLED_NOW.set(spelled)
     try:
         return _read_name(u, expecting=expecting)
@@ -297,7 +307,36 @@ def _read_name(u: Utterance, *, expecting: bool) -> str | None:
         fuller = _extract_name(normalise(head), expecting=True)
         if fuller and fuller.split()[0].lower() == name.lower():
             name = fuller
+    if name is None and _UNDER_A_NAME.search(u.lower) and (end := _NAME_AT_END.search(u.lower)):
+        # "put it under my name cause I'm the one bringing it in … its mike dunaway": the name
+        # promised comes at the end
+        name = _clean_name(end.group(1).split())
+        name = name if name and len(name.split()) >= 2 else None
+    if name and (later := _named_after_correction(u, name, expecting=expecting)):
+        name = later  # "Put it under his name, Tyler Whitcomb. Actually, no, … Gail Whitcomb."
     return corrected_in_turn(u, _with_surname_after(u, name)) if name else None
+
+
+_UNDER_A_NAME = re.compile(r"\b(?:put|book|make|have) (?:it|that|this) under (?:my|his|her|our|the)\b")
+_NAME_AT_END = re.compile(r"\b(?:its|it's|it is|i'm|im|this is|name's|"
+                          r"name is)\s+([a-z'-]+(?: [a-z'-]+){1,2})\W*$")
+
+
+def _named_after_correction(u: Utterance, name: str, *, expecting: bool) -> str | None:
+    """Another whole name said after a self-correction that follows the name read."""
+    said = u.lower.find(name.split()[0].lower())
+    for tail in correction_tails(u.lower):
+        if said < 0 or len(u.lower) - len(tail) <= said:
+            continue
+        later = _extract_name(normalise(u.raw[len(u.raw) - len(tail):] if len(u.raw) == len(u.lower)
+                                        else tail), expecting=True)
+        if later is None and _UNDER_A_NAME.search(tail) and (end := _NAME_AT_END.search(
+                _SPELLED_OUT.sub(" ", tail).rstrip(" .,!"))):
+            later = _clean_name(end.group(1).split())  # "… under my wife's name … its brenda kowal k o w a l"
+        if later and len(later.split()) >= 2 and later.lower() != name.lower() and not _everyday(later) and (
+                all(_plausible_name_word(w) for w in later.lower().split())):
+            return later
+    return None
 
 
 def corrected_in_turn(u: Utterance, name: str) -> str:
@@ -503,6 +542,8 @@ def _extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
             words = _unrepeated(re.findall(_NAME_WORD, piece))
             if any(_is_vehicle_word(w) for w in words):
                 continue  # "it's a kia soul": the car, not the caller
+            if words and _everyday(words[0]) and not _everyday(" ".join(words[1:]) or words[0]):
+                continue  # "Everyone writes Shivon": a sentence about the name, not one
             if 2 <= len(words) <= 3 and all(_plausible_name_word(w) for w in words) and not (
                     _everyday(" ".join(words))):  # "three-fifty, yeah. final answer.": no name
                 names.append(_clean_name(words) or "")

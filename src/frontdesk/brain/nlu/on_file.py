@@ -34,7 +34,10 @@ class Booked(Protocol):
 
 _ALREADY = re.compile(
     r"\b(?:(?:i|we|he|she|they|my \w+|our \w+)(?:'ve|'s|'re|'m| have| has| had| am| is| are)? "
+    r"(?:actually |already |also )?"
     r"(?:got|have|has|had|booked|scheduled|made|set (?:\w+ ){0,2}up|down|in|on|coming|supposed|still)\b|"
+    # "calling about the the detail thing on friday morning": one the caller and we both know of
+    r"(?:calling|call|ringing) (?:about|regarding|re|on|for) (?:the |my |our |his |her |that )+|"
     r"still (?:on|good|set|coming|happening|scheduled|booked|a go)\b|make sure|confirm\w*|"
     r"(?:can'?t|cannot|don'?t) (?:quite )?remember|forgot|(?:set|signed) (?:\w+ )?up for|"
     r"on the (?:books|schedule)|"
@@ -43,7 +46,7 @@ _ALREADY = re.compile(
     r"(?:coming|supposed|scheduled|gonna come|going to come)\b)")
 """Words that speak of a booking as already there: "I've got", "he has his truck in", "I set
 him up for", "still on for", "someone's coming out"."""
-_DROP = r"(?:drop|nix|ditch|get rid of) (?:the|that|my|it|our|his|her)\b(?![^.?!]{0,20}\boff\b)"
+_DROP = r"(?:drop|nix|ditch|get rid of) (?:the|that|my|it|our|his|her|one)\b(?![^.?!]{0,20}\boff\b)"
 """A booking dropped ("you can drop the detail"), not a car dropped off."""
 _STRONG = re.compile(
     r"\b(?:cancel\w*|scrap|call (?:it|that) off|take (?:me|us|him|her|it|that) off|reschedul\w*|" + _DROP +
@@ -92,6 +95,10 @@ def about_booking(u: Understanding, booked: Sequence[Booked], today: date,
         named = _facts_named(u, said, b, today, profile)
         if named and (best is None or named > best[0]):
             best = (named, b)
+    if best is None and strong and booked and _CANCEL.search(said) and not (u.services or u.appointment_type):
+        # "I've got two things booked with you this week and I only need to get rid of one of
+        # them": one of the bookings on file goes; which one is asked
+        return "cancel", booked[0]
     if best is None or (best[0] < 2 and not strong):
         return None
     b = best[1]

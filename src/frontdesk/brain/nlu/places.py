@@ -77,7 +77,8 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
     refused = {area for start, area, _ in found
                if (ruled_out(u.lower, start) and start not in turned_to) or area in turned_from
                or area in said_before or _YOUR_AREA.search(u.lower[max(0, start - 40): start])
-               or (start in ends and _PLACE_REFUSED_AFTER.match(u.lower, ends[start]))}
+               or (start in ends and _PLACE_REFUSED_AFTER.match(u.lower, ends[start]))
+               or (start in ends and _ANOTHERS_AFTER.match(u.lower, ends[start]))}
     wanted = [(start, area, inside) for start, area, inside in found if area not in refused]
     if not wanted:
         return None
@@ -126,6 +127,9 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
     return wanted[0][1], wanted[0][2]
 
 
+_ANOTHERS_AFTER = re.compile(r"(?:'s| is)\s+(?:my|our|his|her|their)\s+[\w-]+'?s\s+"
+                             r"(?:place|house|home|condo|property|neighborhood)\b")
+""""Sun City's my mother-in-law's place … ours is in Pflugerville": someone else's home, not the lead's."""
 _YOUR_AREA = re.compile(r"\b(?:you|y'?all|you guys|ya)(?:'re| are| guys are)? (?:just|only|mostly|strictly) "
                         r"(?:(?:in|around|serving|covering|cover|serve|do|the)\s+)*$")
 """The business's area asked back ("oh, so you're just the Austin area?"), not the caller's."""

@@ -29,6 +29,7 @@ from frontdesk.brain.nlu.cues import (
     NEVER_MIND,
     QUESTION_START,
     SUBORDINATE,
+    WALK_IN_INSTEAD,
     WHO_MEETS,
     asks_hours,
 )
@@ -353,10 +354,11 @@ def read(text: str, profile: BusinessProfile, today: date,
     result.time = None if result.phone and awaiting == "phone" else clock.extract_time(u)
     result.window = clock.extract_window(u)
     result.time_of_day = clock.extract_time_of_day(u)
-    if result.date is not None and result.window is not None and (pair := re.search(
+    if result.date is not None and result.window is not None and (pair := next(reversed(list(re.finditer(
             rf"\b{result.date.strftime('%A').lower()}s?(?: (?:the )?\d{{1,2}}(?:st|nd|rd|"
             rf"th)?)?,? (?:in the )?"
-            r"(morning|afternoon|evening)\b", u.lower)):
+            r"(morning|afternoon|evening)\b", u.lower))), None)):
+        # (the last said: "thursday evening's good. actually, no … make it thursday morning")
         # "what's Wednesday afternoon looking like, compared to Friday morning?": the part of
         # the day said with the day chosen
         own = clock.extract_window(normalise(pair.group(0)))
@@ -461,14 +463,15 @@ def read(text: str, profile: BusinessProfile, today: date,
         result.flags.add("flexible")
     if DONE_WITH_IT.search(u.lower.rstrip(" .!")):
         result.flags.add("done_with_it")
-    if result.is_question and result.affirm and _SMALL_TALK.search(u.lower):
-        result.is_question = False
+    if result.is_question and result.affirm and (_SMALL_TALK.search(u.lower) or _BARE_YES.fullmatch(u.lower)):
+        result.is_question = False  # "yeah?" to "do you have a minute?": yes, go on
     if (result.affirm and awaiting in _FACT_ASKED and result.is_question
             and ({"price_question", "inventory_question", "faq_topic"} & flags or asks_hours(u.lower))):
         result.affirm = False  # "yeah, is it 49 bucks?" asked for a name: a filler, then a question
     if (result.is_question and (result.date or result.time or result.window)
             and not {"price_question", "inventory_question"} & flags
-            and not asks_hours(u.lower) and not ("faq_topic" in flags and _WHY_ASKED.search(u.lower))):
+            and not (asks_hours(u.lower) and not _WHENEVER_OPEN.search(u.lower))
+            and not ("faq_topic" in flags and _WHY_ASKED.search(u.lower))):
         # "how about Wednesday at 2?", "can we do two instead?", "Friday after work, say 5:30?"
         # propose a time; they ask nothing of the business
         result.is_question = False
@@ -493,6 +496,8 @@ def read(text: str, profile: BusinessProfile, today: date,
         # grinding thing when I stop?": a statement said rising; the facts are the point
         result.is_question = False
         flags.discard("question")
+    if WALK_IN_INSTEAD.search(u.lower) and not (result.is_question or NEEDS_APPOINTMENT.search(u.lower)):
+        flags.add("walk_in_instead")  # "I'll just swing by then, I don't need an appointment"
     if NEEDS_APPOINTMENT.search(u.lower):
         # "can I just swing by Tuesday for an oil change, or do I need an appointment?" asks
         # the walk-in policy; the day and the service say when and what for, and "to talk to
@@ -611,6 +616,14 @@ _ASKS_FOR_IT = re.compile(r"(?:\W*(?:so|and|um+|uh+|okay|ok|well|yeah|then)\W+)*
                           r" (?:you|y'all|ya|you guys) (?:please |also |just )?(?:do|get|give|take care of|"
                           r"handle|book|fit|squeeze|set)\b")
 """The thing asked for requested as a question ("could you do the brakes?"), not asked about."""
+_WHENEVER_OPEN = re.compile(r"\b(?:whenever|when(?:ever)? (?:it|you|y'?all|ya|you guys|"
+                            r"they) first) (?:y'?all|you|ya|"
+                            r"you guys|they|it|the shop|service)? ?(?:open|opens|open up|get (?:in|there)|"
+                            r"start)\b")
+""""Whenever y'all open, eight o'clock?": the day's first time asked for, said with the time."""
+_BARE_YES = re.compile(r"\W*(?:(?:um+|uh+|oh|well|hello)\W+)*(?:yeah|yes|yep|yup|yea|ya|sure|okay|ok|"
+                       r"mhm|mm-?hmm|uh-? ?huh)\W*")
+"""A yes said rising and nothing else ("yeah?"): go on, not a question to look up."""
 _NO_THATS_FINE = re.compile(r"(?:no|nope|nah)\W+(?:no\W+)?(?:that'?s|that is|it'?s|that sounds|sounds|"
                             r"that works) (?:perfect|great|fine|good|right|correct|all good)\W*$")
 """"No, that's perfect" to a read-back: nothing to change, a yes."""
@@ -618,7 +631,9 @@ _LATEST = re.compile(r"\b(?:(?:your|the) (?:very )?(?:last|latest) (?:one|slot|a
                      r"time|available)|as late as (?:possible|you can|you go|you have)|(?:the )?latest "
                      r"(?:(?:slot |time |one |opening )?(?:you(?:'?ve| guys| all)?|y'?all) (?:have|got|can)|"
                      r"possible|one|available)|whatever your last|how late (?:can|could) (?:you|y'?all) "
-                     r"(?:do|take|fit|get|see|squeeze|book))\b")
+                     r"(?:do|take|fit|get|see|squeeze|book)|(?:the )?latest (?:\w+ )?"
+                     r"(?:i|we) (?:could|can|would be able to) (?:do|get|come|book|make|drop|bring|swing)|"
+                     r"last (?:slot|appointment|opening|time) of the day)\b")
 """The last opening of the day, asked for ("end of day, whatever your last one is")."""
 _NEXT_MONTH = re.compile(r"\b(?:next|early next|beginning of next|first of next|start of next) month\b")
 _APPROVES = re.compile(

@@ -490,10 +490,14 @@ CORRECTION = re.compile(r"\b(?:no,? wait|wait,? no|oh,? wait|actually|i mean|sor
                          r"instead(?! of)|rather(?! than)|scratch that|on second thought|no no|hold on|wait|"
                          r"let'?s say|let'?s (?:do|go with)|go with|better make it|i meant|meant|"
                          r"no,|no\s*[—–]|no (?:sooner|earlier|later)(?! than)|nope|well,? no|"
+                         # "like two no three", "tuesday no wednesday": a run said without a pause
+                         r"(?<=\w )no(?= (?:like |make it |at |um |uh )?(?:\d|one|two|three|four|five|six|"
+                         r"seven|eight|nine|ten|eleven|twelve|noon|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+                         r"tomorrow|today|the \d))|"
                          r"technically)(?=\W|$)")
 _BLOCKED_AFTER = re.compile(r"^[\s,.!?-]*(?:(?:is|are|'s|'re)\s+)?(?:i'?m|we'?re|i am|we are|is|are|"
                             r"isn't|doesn't|won't|no good|bad|out|not good|booked|busy|slammed|"
-                            r"taken|full|tough|no)\b")
+                            r"taken|full|tough|no|my|our|his|her)\b")
 
 
 def correction_tails(text: str) -> list[str]:
@@ -516,7 +520,13 @@ def ruled_out_after(text: str, end: int) -> bool:
     return _BLOCKED_AFTER.match(text[end:]) is not None and re.match(
         r"^[\s,.!?-]*(?:(?:is|are|'s|'re)\s+)?(?:i'?m|we'?re|i am|we are)?\s*(?:busy|slammed|booked|"
         r"out|no good|bad|not good|full|tough|taken|out of town|working|at work|"
-        r"(?:does(?:n'?t| not)|won'?t|will not) (?:really |quite )?work)\b",  # "I'm off" is free
+        r"(?:does(?:n'?t| not)|won'?t|will not) (?:really |quite )?work|"
+        # "Wednesday's my daughter's recital": the day is someone's event ("my day off" is free)
+        r"(?:(?<='s )|(?<=is ))(?:my|our|his|her) (?:(?:son|daughter|kid|kids|wife|husband|mom|dad|boy|girl|"
+        r"grand\w+)'?s? )?"
+        r"(?:recital|game|party|appointment|surgery|shift|class|practice|meeting|wedding|funeral|"
+        r"graduation|birthday party|tournament|doctor|dentist|treatment|court date|"
+        r"flight))\b",  # "I'm off" is free
         text[end:]) is not None
 
 

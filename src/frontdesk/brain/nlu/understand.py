@@ -52,6 +52,9 @@ def understand(
             about a day weeks ahead.
     """
     result = _understand(text, profile, today, awaiting, topic)
+    if result.intent == "faq" and "price_question" in result.flags and not result.services and (
+            named := ex.services_named(normalise(text), profile)):
+        result.services = named[-1:]  # "… isn't due till January, but what do you charge for one?"
     result.date = when.near_focus(normalise(text), result.date, today, focus)
     if result.name is None and result.location is None and (named := names.opening_name(normalise(text))):
         result.name = named  # "deshawn parker and the number's eight three zero…": split at "and"
@@ -266,6 +269,9 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
         main.services = [*main.services, *(k for k in added.services if k not in main.services)]
         main.intent = "provide_info" if main.has_booking_facts or main.services else main.intent
         asides = [a for a in asides if a is not added]
+    if profile.kind == "real_estate" and main.location is None and (
+            place := next((a.location for a in asides if a.location), None)):
+        main.location = place  # "… a hundred and twenty tops. is that even realistic in Georgetown?"
     if profile.kind == "real_estate" and main.budget is None and not any(a.budget for a in asides):
         # "I don't know what I can afford. Maybe two-fifty?": the money word and the figure are
         # in different clauses
@@ -520,8 +526,14 @@ _WHICH_ASK = (r"(?:what|which) (?:(?:what|which) )?(?:areas?|neighbou?rhoods?|to
                r"days|kinds? of|sorts? of|services|times?) (?:do|does|are|can) (?:you|y'?all|your)\b")
 _RUN_ON_ASK = re.compile(r"\s+(?:and|so)\s+(?:(?:um+|uh+|like|then|also|maybe|if so)\s+)*"
                          r"(?=(?:can|could|would)\s+(?:i|we|you|y'?all|u)\b|i'?d like|we'?d like|i want|"
-                         r"we want|i wanna|we wanna|i need|we need)")
-_OPENS_QUESTION = re.compile(r"\b(?:how much|what(?:'s| is| are| do| does| would)|"
+                         r"we want|i wanna|we wanna|i need|we need)|"
+                         # "what time does the service part close tomorrow i wanna drop the truck off"
+                         r"(?<=[a-z0-9])\s+(?:(?:um+|uh+|cause|'?cause|because|cuz)\s+)*"
+                         r"(?=(?:i|we) (?:wanna|want to|need to|'?d like to|was hoping to|gotta|got to|"
+                         r"have to|was gonna|was going to)\b)")
+_OPENS_QUESTION = re.compile(r"\b(?:how much|what(?:'s| is| are| do| does| would)|what time (?:do|does|"
+                             r"are|is)|"
+                             r"when (?:do|does|are|is)|how (?:late|early) (?:do|does|are|is)|"
                              r"is (?:the|that|it|there|your|y'?all)|are (?:you|y'?all|there|they)|"
                              r"do (?:you|y'?all)|does (?:it|the|that|your))\b")
 _FACTS = ("location", "budget", "timeline", "financing", "lead_intent", "motivation", "vehicle", "name",
