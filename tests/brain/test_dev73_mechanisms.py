@@ -75,3 +75,208 @@ def test_a_yes_said_rising_is_no_question(profiles) -> None:
     from datetime import date
     u = understand("yeah?", profiles["dealership"], date(2026, 11, 23), "permission")
     assert u.intent == "affirm" or (u.affirm and not u.is_question)
+
+
+# -- a question run into a request, walk-ins, cancels without a new day ----------------------
+
+
+async def test_an_hours_question_run_into_a_request_is_answered_first(profiles) -> None:
+    _, replies = await call(profiles, "dealership", "so when does the shop open monday i need to get "
+                            "the brakes looked at")
+    assert "7:30 AM" in replies[0] and "Monday" in replies[0]
+
+
+async def test_a_caller_who_will_walk_in_is_told_the_policy_and_nothing_is_booked(profiles) -> None:
+    state, replies = await call(profiles, "dealership", "I need an oil change Thursday",
+                                "eh you know what, we don't need an appointment, I'll just walk in")
+    assert "walk-ins" in replies[-1] and state.awaiting == "anything_else"
+    assert state.booking_slots.preferred_date is None
+
+
+@pytest.mark.parametrize("said", ["we're not gonna reschedule, just take it off", "no need to rebook it"])
+async def test_no_new_day_wanted_at_a_cancel_read_back_cancels(profiles, said) -> None:
+    calendar = await booked("dealership", "detailing", datetime(2026, 11, 25, 10, 0))
+    _, replies = await call(profiles, "dealership", "I need to cancel my detail on wednesday", said,
+                                calendar=calendar)
+    assert "cancelled" in replies[-1]
+
+
+async def test_a_reason_given_to_a_cancel_read_back_with_a_word_aside_cancels_once(profiles) -> None:
+    calendar = await booked("real_estate", "buyer_consultation", datetime(2026, 11, 25, 10, 0))
+    _, replies = await call(profiles, "real_estate", "I have a consultation wednesday and I have to "
+                            "cancel it",
+                            "my husband lost his job so we're holding off on buying for a while. "
+                            "Not your fault at all.", calendar=calendar)
+    assert "cancelled" in replies[-1] and "should I cancel" not in replies[-1]
+
+
+# -- an appointment kept as told, and one of two cancelled ------------------------------------
+
+
+@pytest.mark.parametrize("said", ["okay great, keep me down for wednesday then", "perfect, see you wednesday",
+                                  "oh it's wednesday? that's fine, leave it where it is"])
+async def test_an_appointment_kept_as_told_is_not_moved_or_booked_again(profiles, said) -> None:
+    calendar = await booked("dealership", "oil_change", datetime(2026, 11, 25, 10, 0))
+    state, replies = await call(profiles, "dealership", "just calling to check on my oil change", said,
+                                calendar=calendar)
+    assert state.awaiting == "anything_else" and "move" not in replies[-1].lower()
+    assert state.appointment is None and not state.desk.last_done("moved")
+
+
+async def test_a_vague_cancel_with_two_bookings_on_file_asks_which(profiles) -> None:
+    calendar = await booked("dealership", "oil_change", datetime(2026, 11, 24, 9, 0))
+    await booked("dealership", "detailing", datetime(2026, 11, 27, 10, 0), calendar=calendar)
+    state, replies = await call(profiles, "dealership", "hey so I've got a couple things booked with y'all "
+                                "and I need to get rid of one", calendar=calendar)
+    assert state.awaiting == "which_appointment" and "oil change" in replies[0] and "detailing" in replies[0]
+
+
+async def test_calling_about_the_thing_on_file_is_that_booking(profiles) -> None:
+    calendar = await booked("dealership", "tire_rotation", datetime(2026, 11, 26, 9, 0))
+    _, replies = await call(profiles, "dealership", "yeah I'm calling about the rotation thing on "
+                                "thursday", calendar=calendar)
+    assert "Your tire rotation is on" in replies[0]
+
+
+# -- facts put right in the same breath ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("said", "cap"), [
+    ("we can do two fifty. no, let me be honest with you, the bank said three ten, so three ten", 310_000),
+    ("between three and four hundred. ugh, my wife's shaking her head. three fifty tops.", 350_000),
+])
+def test_a_budget_put_right_is_the_last_figure(said, cap) -> None:
+    from frontdesk.brain.nlu.lead import extract_budget
+    found = extract_budget(normalise(said), expecting=True)
+    assert found is not None and found[1] == cap
+
+
+@pytest.mark.parametrize(("said", "at"), [
+    ("friday like nine no actually like eleven", "11:00"),
+    ("monday at two no three, my husband's off at two thirty", "15:00"),
+    ("tuesdays I got the kids so wednesday at ten", "10:00"),
+])
+def test_a_time_put_right_in_a_run_is_the_last(profiles, said, at) -> None:
+    from frontdesk.brain.nlu.clock import extract_time
+    found = extract_time(normalise(said))
+    assert found is not None and found.strftime("%H:%M") == at
+
+
+def test_a_day_set_aside_for_someones_event_is_not_the_day(profiles) -> None:
+    from datetime import date
+
+    from frontdesk.brain.nlu.when import extract_date
+    found = extract_date(normalise("friday? no wait, friday's my son's tournament. monday at nine"),
+                         date(2026, 11, 23))
+    assert found == date(2026, 11, 30)
+
+
+def test_someone_elses_place_put_right_is_not_the_leads(profiles) -> None:
+    from frontdesk.brain.nlu.places import extract_location
+    found = extract_location(normalise("oh sorry, Round Rock's my sister's house. ours is up in Georgetown"),
+                             profiles["real_estate"])
+    assert found == ("Georgetown", True)
+
+
+@pytest.mark.parametrize(("said", "name"), [
+    ("put it under my name cuz I'm the one driving it, it's dana whitfield", "Dana Whitfield"),
+    ("book it for Carl Ruiz. actually, no, put it under my wife, she'll be there. Maria Ruiz.", "Maria Ruiz"),
+    ("it's Niamh Burke. Niamh is N-I-A-M-H. Nobody spells it right.", "Niamh Burke"),
+    ("my name's Aoife — that's A-O-I-F-E — Gallagher", "Aoife Gallagher"),
+])
+def test_a_name_put_right_or_spelled_mid_name_is_read_whole(said, name) -> None:
+    from frontdesk.brain.nlu.names import extract_name
+    assert extract_name(normalise(said), expecting=True) == name
+
+
+async def test_a_thing_on_the_car_not_working_is_a_diagnostic_check(profiles) -> None:
+    for said in ("the heater ain't blowing hot at all", "my rear window won't roll up"):
+        assert extract_services(normalise(said), profiles["dealership"]) == ["diagnostic"]
+    assert extract_services(normalise("the lights are out at my office"), profiles["dealership"]) == []
+
+
+# -- bookings on file: moved by so much, one of two cancelled, a new visit asked beside a move ---
+
+
+async def test_a_move_by_an_hour_is_from_the_appointments_own_time(profiles) -> None:
+    calendar = await booked("dealership", "oil_change", datetime(2026, 11, 25, 10, 0))
+    state, replies = await call(profiles, "dealership", "checking on my oil change wednesday",
+                                "could we do it half an hour later? the school run", calendar=calendar)
+    assert state.awaiting == "confirm_change" and "10:30 AM" in replies[-1]
+
+
+async def test_of_two_told_the_one_not_kept_is_cancelled(profiles) -> None:
+    calendar = await booked("dealership", "oil_change", datetime(2026, 11, 24, 9, 0))
+    await booked("dealership", "detailing", datetime(2026, 11, 27, 10, 0), calendar=calendar)
+    state, replies = await call(profiles, "dealership", "what have I got booked with y'all this week?",
+                                "okay the detailing you can cancel, we sold the van. keep the oil change",
+                                calendar=calendar)
+    assert state.awaiting == "confirm_change" and "detailing" in replies[-1] and "oil" not in replies[-1]
+
+
+async def test_a_test_drive_asked_beside_a_move_is_booked_after_it(profiles) -> None:
+    calendar = await booked("dealership", "oil_change", datetime(2026, 11, 24, 9, 0))
+    state, replies = await call(profiles, "dealership", "my oil change tomorrow, can we push that to "
+                                "wednesday same time? also I'd like to test drive the CR-V", "yes",
+                                calendar=calendar)
+    assert "is now on Wednesday" in replies[-1]
+    assert state.booking_slots.appointment_type == "test_drive"
+
+
+async def test_someone_we_called_who_already_talked_to_us_is_no_objection(profiles) -> None:
+    _, replies = await call(profiles, "real_estate", "oh hey, I think I already talked to somebody?",
+                            direction="outbound")
+    assert "step on their toes" not in replies[0]
+
+
+async def test_a_booking_on_file_confirmed_on_our_own_call_is_told(profiles) -> None:
+    calendar = await booked("real_estate", "buyer_consultation", datetime(2026, 11, 28, 10, 0))
+    _, replies = await call(profiles, "real_estate", "hi", "I'm already coming in saturday at ten for the "
+                            "consultation, that's still on, right?", direction="outbound", calendar=calendar)
+    assert "Your buyer consultation is on Saturday" in replies[-1]
+    assert "don't have that information" not in replies[-1]
+
+
+# -- windows, times and timelines that belong to something else ----------------------------------
+
+
+@pytest.mark.parametrize(("said", "label"), [
+    ("I'm on till four, can someone call after four thirty", "after 4:30 PM"),
+    ("evenings are best, I'm at the store every afternoon till six", "in the evening"),
+])
+def test_the_callers_busy_stretch_is_not_the_window(said, label) -> None:
+    from frontdesk.brain.nlu.clock import extract_window
+    found = extract_window(normalise(said))
+    assert found is not None and found.label == label
+
+
+def test_when_work_starts_is_not_the_visit(profiles) -> None:
+    from frontdesk.brain.nlu.clock import extract_time
+    assert extract_time(normalise("monday at eight, I start at nine thirty so that's plenty")).strftime(
+        "%H:%M") == "08:00"
+
+
+def test_a_week_from_today_is_a_day_not_a_timeline() -> None:
+    from datetime import date
+
+    from frontdesk.brain.nlu.lead import extract_timeline
+    found = extract_timeline(normalise("we'd like to sell by June, could someone come out a week from today"),
+                             date(2026, 11, 23))
+    assert found is not None and found[1] == "by june"
+
+
+@pytest.mark.parametrize("said", ["the oil's fine, I did it last week, just the recall",
+                                  "oil is good for now. the recall thing please"])
+def test_a_service_said_to_be_fine_is_not_wanted(profiles, said) -> None:
+    assert extract_services(normalise(said), profiles["dealership"]) == ["recall_repair"]
+
+
+async def test_can_you_do_that_instead_asks_for_the_request_itself(profiles) -> None:
+    _, replies = await call(profiles, "dealership", "I got a letter about a recall on my Camry. can y'all "
+                            "do that?")
+    assert "don't have that information" not in replies[0]
+
+
+def test_a_surname_spelled_without_its_apostrophe_keeps_it(profiles) -> None:
+    from frontdesk.brain.nlu.names import respelled
+    assert respelled(normalise("O'Brien, that's B-R-I-E-N"), "Shawna O'Brien") is None

@@ -259,7 +259,7 @@ class Brain:
         return s
 
 
-_OPEN = {None, "anything_else", "appointment_type", "permission"}
+_OPEN = {None, "anything_else", "appointment_type", "permission", "offer_appointment", "intent"}
 """Where a caller may bring up a booking on file: the call's opening (ours too: "oh good, y'all
 called, I've got one on the books for Wednesday"), or after something else."""
 _SETTLED = {"cancel", "reschedule", "do_not_call", "escalation", "wrong_number", "goodbye"}

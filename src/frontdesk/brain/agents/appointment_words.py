@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from frontdesk.brain.context import TurnContext
+from frontdesk.brain.nlu import clock
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.change import When
 from frontdesk.brain.nlu.text import CORRECTION, normalise, without_pauses
@@ -152,6 +153,16 @@ def _narrow(found: list[Appointment], ctx: TurnContext, current: When) -> list[A
             return found[1:2]
         if _LAST.search(text) and s_is_choice(ctx):
             return found[-1:]
+    if len(found) > 1 and (kept := _KEPT_ONE.search(text)) and _asked_action(ctx) in {"cancel", "move"}:
+        # "the three thirty one you can cancel. keep the three o'clock": not the one kept
+        said = normalise(kept.group(1))
+        at, services = clock.extract_time(said), ex.extract_services(said, ctx.profile)
+        others = [a for a in found if not ((at and a.scheduled_time == at.strftime("%H:%M"))
+                                           or (services and a.service_type in services))]
+        if others and len(others) < len(found):
+            found = others
+            if len(found) == 1:
+                return found
     acts_on = _ACTED_ON.get(_asked_action(ctx))
     acted = list(acts_on.finditer(text)) if acts_on else []
     if len(found) > 1 and acted and (named := ex.extract_services(normalise(text[acted[-1].end():]),
@@ -178,6 +189,11 @@ def _narrow(found: list[Appointment], ctx: TurnContext, current: When) -> list[A
 
 
 
+_KEPT_ONE = re.compile(r"\b(?:keep|leave|hold on to|don'?t (?:touch|cancel|move)) (?:the |my |our )?"
+                       r"([^.?!]{2,40})")
+"""The booking the caller keeps while changing another ("keep the three o'clock")."""
+
+
 def _asked_action(ctx: TurnContext) -> str | None:
     """What the caller asks done with a booking in this message: cancel, move, or neither."""
     return ACTIONS.get(ctx.u.intent)
@@ -186,3 +202,8 @@ def _asked_action(ctx: TurnContext) -> str | None:
 def s_is_choice(ctx: TurnContext) -> bool:
     """ "the later one" picks; "later this week" names a day."""
     return not re.search(r"\blater (?:this|next|that|in)\b", ctx.u.text.lower())
+
+
+SHIFT = re.compile(r"\b(?P<count>an|a|one|two|half an)(?P<half> and a half)? hours? "
+                    r"(?P<way>earlier|later|sooner|back|up)\b")
+"""A move by so much from the appointment's own time ("an hour earlier", "half an hour later")."""

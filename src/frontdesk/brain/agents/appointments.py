@@ -22,11 +22,13 @@ from frontdesk.brain.agents.appointment_words import (
     _CLOSING_NO,
     _GO_AHEAD,
     _KEEP,
+    _MOVE_SAID,
     _NO_AND_MORE,
     _NO_NEW_ONE,
     _SWITCH_TO_CANCEL,
     _WHY_IT_GOES,
     ACTIONS,
+    SHIFT,
     _fits,
     _keeps,
     _narrow,
@@ -166,8 +168,11 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         desk.action = action  # type: ignore[assignment]
         if action in {"move", "cancel"} and not mine:
             desk.queued = _other_change(u.text, action, ctx)
-            desk.then_book = _booking_after(u.text, ctx) if action == "cancel" else None
-        if action == "move" and target.given:
+            desk.then_book = _booking_after(u.text, ctx, action)
+        shift = action == "move" and SHIFT.search(u.text.lower()) is not None
+        if shift and _chosen(s) is None and (told := _told(s)) is not None:
+            desk.chosen = told.id  # told when it is: "can we do it an hour earlier instead"
+        if action == "move" and (target.given or (shift and _chosen(s) is not None)):
             _set_target(s, _wanted(s, ctx, When(), target))
         elif action == "move" and mine and s.awaiting in {"date", "pick_alternative", "move_or_cancel"}:
             _set_target(s, current)  # "can we do Friday?" when the new day was asked for
@@ -241,6 +246,13 @@ async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
                           target: When) -> None:
     u = ctx.u
     desk = s.desk
+    if desk.then_book and (u.date or u.time) and not u.deny and _for_the_next_one(s, ctx):
+        # "for the RAV4, Saturday at eleven" to the move read back: when the booking asked
+        # beside it is for; the move is read back again
+        desk.then_book = f"{desk.then_book} {u.text}"
+        s.last_ask = None
+        await _go_on(s, ctx, When())
+        return
     if desk.action == "move" and u.window and desk.new_time and not u.time and not target.time and not (
             u.window.start <= time.fromisoformat(desk.new_time) < u.window.end):
         # "any time after ten on Monday works" to 9 AM read back: the first time that fits
@@ -347,6 +359,15 @@ def _wanted(s: ConversationState, ctx: TurnContext, current: When, target: When)
         # "same time next week", "push it back a week": the appointment's own day, a week on
         said = target if target.given else current
         return When(date.fromisoformat(chosen.scheduled_date) + timedelta(days=7), said.time, said.part)
+    if chosen is not None and target.time is None and (shift := SHIFT.search(ctx.u.text.lower())):
+        # "can we do it an hour earlier instead", "push it back half an hour": from its own time
+        hours = {"an": 1.0, "a": 1.0, "one": 1.0, "two": 2.0, "half an": 0.5, "a half": 0.5,
+                 "an hour and a half": 1.5}.get(shift["count"], 1.0)
+        hours = 1.5 if shift["half"] else hours
+        sign = -1 if shift["way"] in {"earlier", "sooner", "up"} else 1
+        at = datetime.combine(target.date or date.fromisoformat(chosen.scheduled_date),
+                              time.fromisoformat(chosen.scheduled_time)) + timedelta(hours=sign * hours)
+        return When(at.date(), at.time(), None)
     if not target.given:
         return current
     if target.date is None and current.date is not None and (
@@ -624,6 +645,13 @@ async def _move(s: ConversationState, ctx: TurnContext) -> None:
     if s.appointment is not None and s.appointment.id == a.id:
         s.appointment = s.appointment.model_copy(update={
             "scheduled_date": result.scheduled_date, "scheduled_time": result.scheduled_time})
+    if desk.then_book:
+        # "push the oil change to Wednesday? And I want to come test drive that red RAV4": the
+        # booking asked for with the move, next
+        ctx.understanding = understand(desk.then_book, ctx.profile, ctx.today)
+        desk.then_book = None
+        _done(s, ctx, result, f"moved {a.id}", then="scheduling")
+        return
     _done(s, ctx, result, f"moved {a.id}")
 
 
@@ -661,12 +689,26 @@ def _done(s: ConversationState, ctx: TurnContext, result: Appointment | None,
 
 
 
-def _booking_after(text: str, ctx: TurnContext) -> str | None:
-    """What follows the sentence that asks for the cancel, when it asks for a new booking with a
-    day or a time ("… need to cancel it. But that means we've gotta sell ours now. It's in Cedar
-    Park. Could someone come look at it Thursday at ten?")."""
+def _for_the_next_one(s: ConversationState, ctx: TurnContext) -> bool:
+    """Does the message name the booking asked for beside the change (its car, its kind), not the
+    appointment being changed?"""
+    u, chosen = ctx.u, _chosen(s)
+    later = understand(s.desk.then_book or "", ctx.profile, ctx.today)
+    car = u.vehicle is not None and later.vehicle is not None and (u.vehicle.model or "") == (
+        later.vehicle.model or "") and bool(u.vehicle.model)
+    kind = u.appointment_type is not None and u.appointment_type == later.appointment_type and (
+        chosen is None or chosen.appointment_type != u.appointment_type)
+    return car or kind
+
+
+def _booking_after(text: str, ctx: TurnContext, action: str) -> str | None:
+    """What follows the sentence that asks for the cancel or the move, when it asks for a new
+    booking ("… need to cancel it. But that means we've gotta sell ours now. It's in Cedar Park.
+    Could someone come look at it Thursday at ten?"; "can we push that to Wednesday? And I want
+    to come test drive that red RAV4")."""
+    said_it = _CANCEL_SAID if action == "cancel" else _MOVE_SAID
     sentences = re.split(r"(?<=[.?!])\s+|\s+(?:but|and) while i'?ve got you,?\s+", text)
-    asked = next((i for i, said in enumerate(sentences) if _CANCEL_SAID.search(said.lower())), None)
+    asked = next((i for i, said in enumerate(sentences) if said_it.search(said.lower())), None)
     if asked is None or asked == len(sentences) - 1:
         return None
     rest = " ".join(sentences[asked + 1:])
@@ -674,6 +716,9 @@ def _booking_after(text: str, ctx: TurnContext) -> str | None:
         return None  # "need to cancel. wednesday's oil change.": what goes, not a new one
     later = understand(rest, ctx.profile, ctx.today)
     wants = later.appointment_type or later.vehicle or later.services or later.intent == "book"
+    if action == "move":  # a visit of another kind asked beside the move, with or without a day
+        return rest if later.appointment_type and later.appointment_type != "service" and (
+            later.intent not in ACTIONS) else None
     return rest if wants and (later.date or later.time) and later.intent not in ACTIONS else None
 
 

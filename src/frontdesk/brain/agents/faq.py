@@ -35,6 +35,7 @@ from frontdesk.brain.state import ConversationState
 from frontdesk.knowledge.profile import BusinessProfile, FaqEntry, Service
 
 AGENT = "faq"
+_STILL_ON = re.compile(r"\bstill (?:on|good|happening|set|a go|scheduled|booked)\b")
 _IS_IT_ENOUGH = re.compile(r"\b(?:is (?:that|it|this)|would (?:that|it|this) be|are we being) (?:even |"
                            r"really |at all )?"
                            r"(?:realistic|doable|enough|possible|crazy|reasonable|unrealistic)\b")
@@ -651,6 +652,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         if grounded:
             ctx.add(grounded)
             answered = True
+    if not answered and ctx.more_acts and _STILL_ON.search(u.text.lower()):
+        return  # "I'm coming in Saturday at ten. That's still on, right?": the booking told answers it
     if not answered and ctx.more_acts and ctx.profile.kind == "real_estate" and _IS_IT_ENOUGH.search(
             u.text.lower()):
         return  # "a hundred twenty tops. is that even realistic in Georgetown?": the lead's verdict answers

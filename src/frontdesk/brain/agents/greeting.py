@@ -11,7 +11,7 @@ import re
 from frontdesk.brain.agents import faq, qualification
 from frontdesk.brain.context import TurnContext, absorb_contact
 from frontdesk.brain.format import say_list
-from frontdesk.brain.nlu.cues import ONLY_COURTESY, RETURNED_CALL
+from frontdesk.brain.nlu.cues import ONLY_COURTESY, RETURNED_CALL, SOMEONE_ELSE
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.state import ConversationState
 
@@ -168,6 +168,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             return
         substance = (u.affirm or u.has_booking_facts or u.has_lead_facts or u.vehicle
                      or u.intent in {"book", "lead", "faq"})
+        if act == "objection_have_agent" and not SOMEONE_ELSE.search(u.text.lower()):
+            act = None  # "I already talked to somebody, I think?": to us; no one else is named
         if not substance and act in {"objection_not_interested", "objection_have_agent",
                                      "objection_price"} and u.act.confidence >= 0.4:
             s.awaiting = None  # "I sold that car last year"

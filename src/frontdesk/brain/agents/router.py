@@ -11,6 +11,7 @@ import re
 from datetime import date
 
 from frontdesk.brain.agents import qualification, scheduling
+from frontdesk.brain.agents.appointment_words import SHIFT
 from frontdesk.brain.nlu import Understanding
 from frontdesk.brain.nlu.cues import ALREADY_BOOKED, asks_hours
 from frontdesk.brain.nlu.lexicon import lexicon
@@ -41,6 +42,10 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
         # "can we do two instead?" before anything is booked changes the booking under way
         return "scheduling"
     if intent in APPOINTMENT_ACTS:
+        return "appointments"
+    if _told(s) and intent in {"provide_info", "unknown", "book", "affirm", "chitchat"} and (
+            _CANCEL_IT.search(u.text.lower())):
+        u.intent = "cancel"  # told of two: "the three thirty one, you can cancel. keep the three o'clock"
         return "appointments"
     if _keeps_the_one_told(s, u):
         u.intent = "lookup_appointment"  # "okay, keep me down for Tuesday", "see you Saturday": as it is
@@ -153,7 +158,7 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
 _NOT_READY = re.compile(r"\b(?:not|isn'?t|aren'?t|ain'?t|never) (?:really |quite |just |gonna be )?"
                         r"(?:ready|up to it|up for it)\b")
 """Not ready for the appointment just told: move it or cancel it? (not "not interested")."""
-_OF_IT = re.compile(r"\b(?:it|that|instead|later|earlier|sooner|same day|move|push|bump)\b")
+_OF_IT = re.compile(r"\b(?:it|that|instead|later|earlier|sooner|same day|same time|move|push|bump)\b")
 
 
 def _told(s: ConversationState) -> bool:
@@ -169,8 +174,12 @@ def _keeps_the_one_told(s: ConversationState, u: Understanding) -> bool:
     if not _told(s) or (u.is_question and not keeps) or u.services or u.appointment_type or u.intent in {
             "cancel", "reschedule", "escalation", "do_not_call"}:
         return False
-    same_day = u.date is not None and any(date.fromisoformat(a.scheduled_date).weekday() == u.date.weekday()
-                                          for a in s.desk.found)
+    # its own weekday ("keep me down for Tuesday" of the Tuesday after next), unless a change is
+    # asked ("could you make it the same time next week, tuesday at ten")
+    same_day = u.date is not None and any(
+        date.fromisoformat(a.scheduled_date) == u.date or (
+            date.fromisoformat(a.scheduled_date).weekday() == u.date.weekday()
+            and not _A_CHANGE.search(u.text.lower())) for a in s.desk.found)
     same_time = u.time is None or any(a.scheduled_time == u.time.strftime("%H:%M") for a in s.desk.found)
     return same_time and (same_day or keeps)
 
@@ -179,7 +188,7 @@ def _changes_the_one_told(s: ConversationState, u: Understanding) -> bool:
     """Just told when their appointment is, the caller gives another time for it (at once, or
     after a word about why: "I'm not ready, the house isn't ready … could you make it the same
     time next week?"), with nothing else under way."""
-    return _told(s) and bool(u.date or u.time or u.time_of_day) and (
+    return _told(s) and bool(u.date or u.time or u.time_of_day or SHIFT.search(u.text.lower())) and (
         u.intent in {"book", "provide_info", "faq", "unknown", "affirm"}) and not (
         set(u.services) - {a.service_type for a in s.desk.found}) and not (
         u.appointment_type and u.appointment_type not in {a.appointment_type for a in s.desk.found}) and bool(
@@ -189,6 +198,11 @@ def _changes_the_one_told(s: ConversationState, u: Understanding) -> bool:
             date.fromisoformat(a.scheduled_date).weekday() == u.date.weekday() for a in s.desk.found))
 
 
+_CANCEL_IT = re.compile(r"(?<!n't )(?<!not )\b(?:(?:you can|go ahead and|please|just) cancel|"
+                        r"cancel (?:it|that|"
+                        r"the|my|this)|scrap (?:it|that|the)|call (?:it|that) off)\b")
+_A_CHANGE = re.compile(r"\b(?:next week|following|a week|make it|move|push|bump|instead|change|switch|"
+                       r"reschedule|later|earlier|sooner)\b")
 _KEEPS_IT = re.compile(r"\b(?:keep (?:me|us|it|that|her|him)(?: down)?(?: for| on| as is| where it is)?|"
                        r"leave (?:it|that|me|us)(?: where it is| as is| alone| be| like that)|"
                        r"(?:it|that) stays|stays (?:put|the same|as is)|see (?:you|y'?all) (?:then|there|on)|"

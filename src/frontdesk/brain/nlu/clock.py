@@ -78,6 +78,7 @@ _OTHER_ACTIVITY = re.compile(
     r"(?<!would )(?<!could )(?<!should )(?<!might )(?<!will )(?<!that )(?<!it )(?<!this )(?<!after )work|"
     r"(?:i'm|im|i am|we're|she's|he's|gets?|get|getting) off|"
     r"(?:wife|husband|wifes|husbands|partner|boss|mom|dad|son|daughter)(?:'s| is)? off|"
+    r"(?:i|we|he|she|they) (?:start|starts|begin|begins|clock in|clocks in)(?: work)?|"
     r"get off|gets? out|class|practice|meeting|(?<!on my )(?<!during my )(?<!on our )lunch break|church|"
     r"gym|flight|train|bus|leav(?:e|es|ing) (?:the house|home|for work|work)|head(?:s|ing)? out|"
     r"(?:(?<!could )(?<!can )(?<!would )(?<!may )(?:i|we|i'?ve|we'?ve|she|he|she'?s|he'?s)) (?:have|has|got) "
@@ -317,9 +318,11 @@ def extract_window(u: Utterance) -> TimeWindow | None:
                   " ", u.numeric)
     if (span := _span(text)) is not None:
         return span
-    bound = re.search(r"\b(after|before|past|until|till|earlier than|sooner than|later than)\s+"
-                      r"(?:like\s+|about\s+|around\s+)?"
-                      r"(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?(?=\W|$)", text)
+    # (not the end of the caller's own busy stretch: "I'm on till five … call me after five thirty")
+    bound = next((b for b in re.finditer(r"\b(after|before|past|until|till|earlier than|sooner than|"
+                                         r"later than)\s+(?:like\s+|about\s+|around\s+)?"
+                                         r"(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?(?=\W|$)", text)
+                  if not (b.group(1) in {"until", "till"} and _BUSY_TILL.search(text[: b.start()]))), None)
     if (on := _FROM_ON.search(text)) and not _OTHER_ACTIVITY.search(clause_before(text, on.start())):
         at = clock(int(on["hour"]), int(on["minute"] or 0), on["meridiem"][0] if on["meridiem"] else (
             _day_part_meridiem(text)))
@@ -385,11 +388,15 @@ def _windows_in(text: str) -> list[TimeWindow]:
     found: list[tuple[int, TimeWindow]] = []
     for pattern, (start, end, label) in _WINDOWS:
         for match in re.finditer(pattern, text):
-            if not ruled_out(text, match.start()) and not _BUSY_IN.search(text[: match.start()]):
+            if not ruled_out(text, match.start()) and not _BUSY_IN.search(text[: match.start()]) and not (
+                    re.match(r"s?\s+(?:till|until|'til)\b", text[match.end():])):  # "every morning till noon"
                 found.append((match.start(), TimeWindow(start, end, label)))
     return [w for _, w in sorted(found, key=lambda f: f[0])]
 
 
+_BUSY_TILL = re.compile(r"\b(?:i'?m|im|i am|we'?re|we are|she'?s|he'?s|i work|i'?m working|i'?ll be)\b"
+                        r"[^.?!,]{0,30}$")
+"""The caller's own busy stretch, up to its end ("I'm on", "I'm at the clinic every morning")."""
 _BUSY_IN = re.compile(r"\b(?:in (?:meetings?|class|court|surgery)|busy|working|at work|tied up|slammed|"
                       r"stuck|swamped|asleep|sleeping|out|gone|on shift|"
                       # "I'm on a job site all morning": where the caller is taken up

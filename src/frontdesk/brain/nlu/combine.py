@@ -40,6 +40,7 @@ from frontdesk.brain.nlu.cues import (
     QUESTION_START,
     REPEAT_CUE,
     RETURNED_CALL,
+    SOMEONE_ELSE,
     STRUCK_OFF,
     SUBORDINATE,
     SURELY_ELSEWHERE,
@@ -579,6 +580,9 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
                                     or re.search(r"\b(?:my|our) (?:car|truck|vehicle|appointment|"
                                                  r"house|home|agent)\b", r.text.lower())):
         return rule, rule_confidence  # a wrong number ends the call: only when it surely is one
+    if model == "objection_have_agent" and "objection_have_agent" not in r.flags and not SOMEONE_ELSE.search(
+            r.text.lower()):
+        return rule, rule_confidence  # "I already talked to somebody, I think?": to us, not another agent
     if model == "wrong_number" and place and p >= 0.5:
         # "no no, I meant to reach the Honda place, not you guys": more than a "no" to the
         # question asked, it says the caller (or the callee) is not who we think

@@ -495,3 +495,9 @@ all my wife, she's the one on the websites")."""
 BUSY_UNTIL = re.compile(r"\b(?:i'?m|i am|we'?re|we are|i'?ll be|we'?ll be)\b[^.?!]{0,40}?"
                         r"\b(?:till|until|'til|til)\b")
 """A callee busy until a time ("I'm on a job site till four thirty"): when to call, not a visit."""
+
+
+SOMEONE_ELSE = re.compile(r"\b(?:agent|realtor|broker|brokerage|mechanic|shop|dealer|dealership|guy|gal|lady|"
+                           r"another|other|else|cousin|brother|sister|friend|in-law|relative|uncle|aunt|"
+                           r"neighbor|license|firm|company|place)\b")
+"""Words that name who else the caller works with; without one, "already talked to somebody" is us."""

@@ -165,7 +165,8 @@ _AGAIN = re.compile(r"\b(?:another one|one more|the same (?:thing )?again|same (
 Saturday?", "had the oil done in June, time to do it again")."""
 
 
-_DROPPED = re.compile(r"^\W*(?:can wait|can hold|is fine|are fine|isn'?t needed|aren'?t needed|"
+_DROPPED = re.compile(r"^\W*(?:can wait|can hold|(?:is|'?s|are) (?:fine|good|ok|okay|all good|taken care of)|"
+                      r"isn'?t needed|aren'?t needed|"
                       r"not needed|not this time|another time|some other time|for now no|"
                       r"(?:i'?ll|we'?ll) skip|is too long|takes too long)")
 _OVERDUE = re.compile(r"\b(?:been|it'?s been) (?:like |about |over |almost |more than )?(?:\w+ )?"

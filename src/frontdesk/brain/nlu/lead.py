@@ -399,8 +399,13 @@ def _timeline(text: str, today: date, *, expecting: bool) -> tuple[float, str] |
         return 0.5, "as soon as possible"
     # "we bought it twelve years ago", "300 bucks a month" are no timeline; one said after them
     # may be ("we've lived there 20 years and want to sell in 6 months")
-    counted = next((found for found in _COUNTED.finditer(text) if not (_looks_back(text, found) or re.search(
-        r"(?:bucks|dollars|\d,?|per|each|every)\s*$", text[: found.start()].rstrip()))), None)
+    counted = next((found for found in _COUNTED.finditer(text) if not (
+        _looks_back(text, found)
+        or re.search(r"(?:bucks|dollars|\d,?|per|each|every)\s*$", text[: found.start()].rstrip())
+        # "a week from today": a day for the visit, not how soon they move
+        or (found.group(2) in {"week", "day"} and re.match(
+            r"\s*from (?:today|tomorrow|this|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+            text[found.end():])))), None)
     if counted:
         raw_count, unit = counted.groups()
         count = _COUNT_WORDS.get(raw_count) or float(raw_count)

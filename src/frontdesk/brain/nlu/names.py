@@ -246,7 +246,7 @@ _FIRST_NAME = re.compile(r"\b(?:first name|given name)(?:'s| is| would be| shoul
 
 
 _ECHO_SPELLED = re.compile(r"\b(?P<word>[A-Za-z']{2,})\W+(?:that'?s|that is|it'?s|spelled)?\W*"
-                           r"(?P<letters>(?:[A-Za-z]-){2,}[A-Za-z])\W+(?=[A-Z])")
+                           r"(?P<letters>(?:[A-Za-z]-){2,}[A-Za-z])[\s,—–-]+(?=[A-Z])")
 """A word, then its spelling, then more of the name ("Siobhan — that's S-I-O-B-H-A-N — McAllister")."""
 _SPELLED_NOW: ContextVar[frozenset[str]] = ContextVar("spelled_now", default=frozenset())
 """The words the caller spelled out in the message being read."""
@@ -396,8 +396,9 @@ def respelled(u: Utterance, known: str) -> str | None:
     parts = known.split()
     for match in _SPELLED_OUT.finditer(_SPELLING_NOTE.sub(" ", u.lower)):
         word = re.sub(r"[^a-z]", "", match.group(0))
-        if len(word) < 2 or not parts or word in (p.lower() for p in parts):
-            continue
+        if len(word) < 2 or not parts or word in {form for p in parts for form in (
+                p.lower(), p.lower().replace("'", ""), p.lower().split("'")[-1])}:
+            continue  # "O'Shea, S-H-E-A", "o apostrophe b r i e n": the name as it is
         before = u.lower[max(0, match.start() - 40): match.start()]
         if "last name" in before or "surname" in before:
             index = len(parts) - 1

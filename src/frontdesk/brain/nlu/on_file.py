@@ -38,6 +38,8 @@ _ALREADY = re.compile(
     r"(?:got|have|has|had|booked|scheduled|made|set (?:\w+ ){0,2}up|down|in|on|coming|supposed|still)\b|"
     # "calling about the the detail thing on friday morning": one the caller and we both know of
     r"(?:calling|call|ringing) (?:about|regarding|re|on|for) (?:the |my |our |his |her |that )+|"
+    r"(?:it'?s|this is|i'?m) (?:(?:um|uh|just) )*(?:about|regarding) (?:the |my |our |that )+|"
+    r"check(?:ing)? (?:on|in on|up on) (?:the |my |our |that )+|"
     r"still (?:on|good|set|coming|happening|scheduled|booked|a go)\b|make sure|confirm\w*|"
     r"(?:can'?t|cannot|don'?t) (?:quite )?remember|forgot|(?:set|signed) (?:\w+ )?up for|"
     r"on the (?:books|schedule)|"

@@ -23,7 +23,14 @@ from rapidfuzz import fuzz
 from frontdesk.brain.nlu import clock, lead, names, refer, when
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.clauses import split_clauses, split_lead_in
-from frontdesk.brain.nlu.cues import ANOTHER_SLOT, NEW_BOOKING_ASKED, RETURNED_CALL, SUBORDINATE, asks_hours
+from frontdesk.brain.nlu.cues import (
+    ANOTHER_SLOT,
+    CHANGE_CUE,
+    NEW_BOOKING_ASKED,
+    RETURNED_CALL,
+    SUBORDINATE,
+    asks_hours,
+)
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.read import read
 from frontdesk.brain.nlu.text import normalise
@@ -86,7 +93,8 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
         # check engine light's been on since friday um how much is it to look at it": the
         # price asked after the statement, its own sentence too)
         head = text[: asked.start()]
-        if opener.group(0).startswith("how much") and len(sentence[: opener.start()].split()) >= 4:
+        if (opener.group(0).startswith(("how much", "what do", "what does", "what time", "when do"))
+                and len(sentence[: opener.start()].split()) >= 4):
             cut = len(head) - len(sentence) + opener.start()
             head = f"{head[:cut].rstrip(' ,')}. {head[cut:]}"
         result = _understand(f"{head}? {text[asked.end():]}", profile, today, awaiting, topic)
@@ -134,7 +142,14 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
     if readings[-1].intent != "hold" and any(r.intent == "hold" for r in readings[:-1]):
         # "wait, no, hang on, it just got pushed back. okay, go ahead": a pause asked for and
         # over within the message; nobody is told to take their time
-        kept = [c for c, r in zip(clauses, readings, strict=True) if r.intent != "hold"]
+        # (one that says more, "no, hold on, Wednesday's my daughter's recital", is kept, its
+        # pause words dropped)
+        kept = [c if r.intent != "hold" else _PAUSE_WORDS.sub("", c)
+                for c, r in zip(clauses, readings, strict=True) if r.intent != "hold" or (
+                    r.date or r.time or r.window or r.services or r.appointment_type or r.name
+                    or _DAY_WORD.search(c.lower()))]
+        if kept == clauses:  # nothing was only a pause
+            kept = [c for c, r in zip(clauses, readings, strict=True) if r.intent != "hold"]
         result = _understand(" ".join(kept), profile, today, awaiting, topic)
         result.text = normalise(text).raw
         return result
@@ -148,7 +163,8 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
         whole.flags.discard("objection_busy")
         return whole
     asides = [r for r in readings if _is_aside(r, awaiting)]
-    if awaiting in {None, "anything_else"} and _STATES_OWN.search(text.lower()) and any(
+    if awaiting in {None, "anything_else"} and _STATES_OWN.search(text.lower()) and not CHANGE_CUE.search(
+            text.lower()) and any(
             a.is_question and len(a.text.split()) <= 5 and a.intent in {"identity", "faq", "repeat"}
             for a in asides):
         # "I've got the car in for a detail on wednesday, I wrote eleven … which is it?": the
@@ -247,7 +263,9 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
     if main.intent not in {"faq", "unknown", "chitchat", "greeting"}:
         # "… is this saturday or next saturday, can you check?", "…, is that doable?": the short
         # question asks for the request itself, not for a fact
-        asides = [a for a in asides if not (_echoes_question(a) and _ASKS_FOR_REQUEST.match(a.text.lower()))]
+        asides = [a for a in asides if not (_ASKS_FOR_REQUEST.match(a.text.lower()) and (
+            _echoes_question(a) or ((main.services or main.appointment_type) and not (
+                a.services or a.appointment_type or {"faq_topic", "price_question"} & a.flags))))]
     seen: set[str] = {main.intent} - {"faq"}  # "hello? you still there?" is one line check
     asides = [a for a in asides if a.intent == "faq" or not (a.intent in seen or seen.add(a.intent))]
     _carry_subject(main, asides)
@@ -524,8 +542,12 @@ _CUT_OFF = re.compile(r"(?:\b(?:a|an|the|for|of|on|my|your|to)|—|--|-|\.\.\.|�
 """A question broken off before its object ("what do you charge for the— sorry.")."""
 _WHICH_ASK = (r"(?:what|which) (?:(?:what|which) )?(?:areas?|neighbou?rhoods?|towns?|cities|parts?|hours|"
                r"days|kinds? of|sorts? of|services|times?) (?:do|does|are|can) (?:you|y'?all|your)\b")
+_DAY_WORD = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\btoday\b|\btomorrow\b")
+_PAUSE_WORDS = re.compile(r"(?i)\b(?:hold on|hang on|one (?:sec|second|moment)|just a (?:sec|second|moment)|"
+                          r"wait a (?:sec|second|minute))\b,?")
 _RUN_ON_ASK = re.compile(r"\s+(?:and|so)\s+(?:(?:um+|uh+|like|then|also|maybe|if so)\s+)*"
-                         r"(?=(?:can|could|would)\s+(?:i|we|you|y'?all|u)\b|i'?d like|we'?d like|i want|"
+                         r"(?=(?:can|could|would)\s+(?:i|we|you|y'?all|u|somebody|someone|anybody|anyone)\b|"
+                         r"i'?d like|we'?d like|i want|"
                          r"we want|i wanna|we wanna|i need|we need)|"
                          # "what time does the service part close tomorrow i wanna drop the truck off"
                          r"(?<=[a-z0-9])\s+(?:(?:um+|uh+|cause|'?cause|because|cuz)\s+)*"
