@@ -280,3 +280,57 @@ async def test_can_you_do_that_instead_asks_for_the_request_itself(profiles) -> 
 def test_a_surname_spelled_without_its_apostrophe_keeps_it(profiles) -> None:
     from frontdesk.brain.nlu.names import respelled
     assert respelled(normalise("O'Brien, that's B-R-I-E-N"), "Shawna O'Brien") is None
+
+
+# -- bookings made before, by someone else or online; the day's first opening -------------------
+
+
+async def test_a_booking_someone_else_made_is_looked_up_by_their_number(profiles) -> None:
+    calendar = await booked("real_estate", "property_showing", datetime(2026, 11, 24, 11, 0),
+                            phone="+15125550199")
+    state, replies = await call(profiles, "real_estate", "hi, I'm calling about a showing my wife set up "
+                                "for tomorrow, she's in surgery all day", "it's under her cell, 512 555 0199",
+                                "we have to cancel it, we found a place", calendar=calendar)
+    assert "Your property showing is tomorrow" in replies[1]
+    assert state.awaiting == "confirm_change" and "cancel" in replies[-1]
+
+
+async def test_already_on_the_books_said_when_asked_what_the_car_needs_is_looked_up(profiles) -> None:
+    calendar = await booked("dealership", "oil_change", datetime(2026, 11, 25, 8, 30))
+    state, replies = await call(profiles, "dealership", "hello?", "yeah go ahead",
+                                "oh I'm already on the books with y'all, oil change wednesday morning",
+                                direction="outbound", calendar=calendar)
+    assert "Your oil change is on Wednesday" in replies[-1] and state.appointment is None
+
+
+async def test_first_thing_when_you_open_is_the_days_first_opening(profiles) -> None:
+    _, replies = await call(profiles, "dealership", "can I get an oil change Saturday",
+                                "ok saturday, first thing when y'all open")
+    assert "8 AM" in replies[-1] and "earliest" in replies[-1]
+
+
+def test_the_last_one_done_is_not_the_last_opening(profiles) -> None:
+    from datetime import date
+    u = understand("it's about due, been five thousand miles since the last one", profiles["dealership"],
+                   date(2026, 11, 23), "service")
+    assert "latest" not in u.flags
+
+
+async def test_a_home_asked_to_be_seen_on_our_call_is_a_showing(profiles) -> None:
+    state, _ = await call(profiles, "real_estate", "yes", "could I see the condo you've got listed in "
+                          "Round Rock in like an hour?", direction="outbound")
+    assert state.booking_slots.appointment_type == "property_showing"
+    assert state.booking_slots.preferred_date == "2026-11-23"
+
+
+@pytest.mark.parametrize("said", ["we're not pre-approved yet, is that a problem",
+                                  "we haven't talked to a lender is that gonna be an issue"])
+async def test_is_that_a_problem_said_last_is_answered(profiles, said) -> None:
+    _, replies = await call(profiles, "real_estate", said, direction="outbound")
+    assert "lender" in replies[0]
+
+
+def test_a_name_put_right_by_its_spelling_takes_the_spelling() -> None:
+    from frontdesk.brain.nlu.names import extract_name
+    assert extract_name(normalise("it's sara with no h, sorry, s a r a h cohen"), expecting=True) in {
+        "Sarah Cohen"}

@@ -22,6 +22,7 @@ from frontdesk.brain.graph import build_graph
 from frontdesk.brain.nlu import understand
 from frontdesk.brain.nlu.assisted import MODEL_INTENTS, apply_guess
 from frontdesk.brain.nlu.classifier import default_classifier
+from frontdesk.brain.nlu.cues import ALREADY_BOOKED
 from frontdesk.brain.nlu.on_file import about_booking
 from frontdesk.brain.nlu.warm import warm_up
 from frontdesk.brain.ports import Calendar, Clock, CustomerDirectory, LanguageAssist, Reminders
@@ -160,7 +161,10 @@ class Brain:
                 slots.preferred_date) if d), None)
             understanding = understand(text, profile, now.date(), state.awaiting, topic, focus)
             fresh = state.on_file and not state.desk.done and state.appointment is None
-            if fresh and state.awaiting in _OPEN and understanding.intent not in _SETTLED and (
+            # (anywhere, when the caller says so: "oh, I'm already on the books with y'all" asked
+            # what the car needs)
+            if fresh and (state.awaiting in _OPEN or ALREADY_BOOKED.search(text.lower())) and (
+                    understanding.intent not in _SETTLED) and (
                     found := about_booking(understanding, state.on_file, now.date(), profile)) and (
                     understanding.intent != "lookup_appointment" or found[0] != "lookup_appointment"):
                 # "callin to make sure I'm still on for tomorrow, the battery": that booking

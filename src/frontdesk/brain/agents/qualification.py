@@ -205,7 +205,9 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         return
     for note in notes:
         ctx.add(note)
-    asks_meeting = bool(ctx.u.appointment_type and (ctx.u.date or ctx.u.time or ctx.u.window))
+    asks_meeting = bool(ctx.u.appointment_type and (ctx.u.date or ctx.u.time or ctx.u.window)) or (
+        ctx.u.appointment_type == "property_showing" and "book" in ctx.u.flags | {ctx.u.intent})
+    # ("could I see the townhouse you've got listed there?": a showing asked, its day asked next)
     if (asks_meeting or _names_a_slot(ctx.u)) and hard_failure(s.lead, ctx.profile.qualification) is None:
         # "let's have someone come look at it then. wednesday afternoon, two?", "tuesday at two if
         # you have it": the caller asks for the meeting, day and all; the rest is learned there

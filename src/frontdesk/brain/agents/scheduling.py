@@ -246,6 +246,11 @@ def which_sooner(s: ConversationState, ctx: TurnContext) -> bool:
     return True
 
 
+_OPENING = re.compile(r"\b(?:first thing|(?:when|whenever|as soon as|right when) (?:you|y'?all|you guys|"
+                      r"the doors?) (?:open|opens)|earliest|as early as)\b")
+"""The day's first opening asked for ("first thing when you open")."""
+
+
 def _offered_already(s: ConversationState, ctx: TurnContext, last: datetime) -> bool:
     """The day's last opening was among the times just offered, and the caller took it ("then
     whatever's the latest"), not asked what it is ("what's the latest I could do?")."""
@@ -263,7 +268,8 @@ def pick_offered(offered: list[datetime], u: Understanding) -> datetime | None:
         return same[0] if same else None
     if u.date:
         same_day = [o for o in offered if o.date() == u.date]
-        if "latest" in u.flags or (u.window and not any(u.window.start <= o.time() < u.window.end
+        if "latest" in u.flags or _OPENING.search(text) or (u.window and not any(
+                u.window.start <= o.time() < u.window.end
                                                          for o in same_day)):
             return None  # "Monday then, end of day, your last one": not the 9 AM offered for Monday
         return same_day[0] if same_day else None
@@ -322,7 +328,8 @@ def _offer(s: ConversationState, ctx: TurnContext, key: str, slots: list[datetim
                   on_date_cap=on_date[:1].upper() + on_date[1:])
     s.booking_slots.offered = [o.isoformat(timespec="minutes") for o in slots]
     phrase = say_list([say_slot(o, ctx.today) for o in slots])
-    if slots and all(o.date() == slots[0].date() for o in slots) and key in {"offer_slots", "offer_latest"}:
+    if slots and all(o.date() == slots[0].date() for o in slots) and key in {
+            "offer_slots", "offer_latest", "offer_earliest"}:
         phrase = say_list([say_time(o.time()) for o in slots])
     ctx.ask(s, "pick_alternative", AGENT, key, slots=phrase, **values)
 
@@ -554,6 +561,10 @@ async def advance(s: ConversationState, ctx: TurnContext, *, unclear: bool = Fal
             # "whatever your last one is": the day's last opening, said alone
             if slots.latest:
                 _offer(s, ctx, "offer_latest", open_today[-1:], day)
+            elif _window(slots) == (time(0, 0), time(10, 0)) and _OPENING.search(
+                    ctx.u.text.lower() if ctx.u else ""):
+                # "Saturday then, first thing when you open": the day's first opening
+                _offer(s, ctx, "offer_earliest", open_today[:1], day)
             else:
                 _offer(s, ctx, "offer_slots", _spread(open_today), day)
             return

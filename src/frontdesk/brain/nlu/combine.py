@@ -251,6 +251,12 @@ _NO_NEW_DAY = re.compile(r"\b(?:no need to|don'?t (?:need|want|wanna) to|not gon
 """A booking called off with no new day wanted ("no need to reschedule"): a cancel, not a move."""
 
 
+_SET_UP_BEFORE = re.compile(
+    r"\b(?:a|the|an|my|our|his|her) (?:showing|appointment|appt|consultation|listing appointment|oil change|"
+    r"tire rotation|inspection|test drive|detail(?:ing)?|service appointment|valuation|visit)s? (?:that )?"
+    r"(?:my (?:husband|wife|partner|son|daughter|mom|dad|boss)|he|she|they|someone|somebody) "
+    r"(?:set up|booked|scheduled|made|had (?:set up|booked))\b")
+"""A booking someone else made before the call, spoken of by the one who calls about it."""
 _YES_WHO = re.compile(r"\W*(?:(?:yeah|yes|yep|yup|yea|ya|hello|hi|uh-? ?huh|mhm|okay|ok|um+|uh+)\W+)+"
                       r"(?:who'?s (?:this|that|calling)|who is (?:this|that|calling)|who am i (?:talking|"
                       r"speaking)"
@@ -274,6 +280,12 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     assert act is not None
     model = _ACT_INTENT.get(act.label, act.label)
     p = act.confidence
+    if awaiting in {None, "anything_else"} and _SET_UP_BEFORE.search(r.text.lower()) and not (
+            r.is_question and "faq_topic" in r.flags):
+        # "I'm calling about a showing my husband set up for tomorrow at eleven, he's at work":
+        # a booking made before, whoever made it
+        r.flags.discard("objection_busy")
+        return "lookup_appointment", 0.85
     if _YES_WHO.match(r.text.lower()):
         r.affirm = False
         return "identity", 0.9  # "yeah whos this" to "do you have a minute?": who first, then maybe yes

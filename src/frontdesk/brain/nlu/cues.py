@@ -96,6 +96,9 @@ CHANGE_CUE = re.compile(r"\b(?:re-?schedul\w*|move|moving|push|bump|switch|cance
                          r"\binstead of)\b|" + NO_LONGER_NEEDED + "|" + _OWN_THEN_INSTEAD)
 """Words a request to change an existing appointment always has."""
 ALREADY_BOOKED = re.compile(r"\b(?:it'?s|it is|i'?m|we'?re|i am|we are) (?:already )?(?:booked|scheduled)\b|"
+                            r"\b(?:already|i'?m|we'?re) (?:on the (?:books|schedule|calendar)|"
+                            r"booked (?:in|up|with))\b|"
+                            r"\bi (?:already )?booked (?:it|one|that) (?:online|already|last)\b|"
                             r"\b(?:i|we) (?:already )?(?:have|got|'ve got) (?:an? |my |our |"
                             r"the )?(?:appointment|"
                             r"booking|appt)\b")

@@ -245,6 +245,29 @@ _FIRST_NAME = re.compile(r"\b(?:first name|given name)(?:'s| is| would be| shoul
                          r"(?:(?:um+|uh+|it's|its)[,\s]+)*(" + _NAME_WORD + r")")
 
 
+def _spelled_in_place(u: Utterance) -> Utterance:
+    """"its caitlin with a c no sorry with a k k a i t l y n fry f r y": a word said, then put right
+    by its spelling a few words on; the spelling stands in the word's place ("its kaitlyn fry")."""
+    text = u.lower
+    changed = False
+    for run in reversed(list(_SPELLED_OUT.finditer(text))):
+        spelled = re.sub(r"[^a-z]", "", run.group(0))
+        if re.search(r"\bwith $", text[: run.start()]) and spelled.startswith("a"):
+            spelled = spelled[1:]  # "with a k k a i t l y n", heard "with a k a i t …": the note's "a"
+        if len(spelled) < 3:
+            continue
+        before = list(re.finditer(r"[a-z']+", text[: run.start()]))[-8:]
+        if any(w.group(0).replace("'", "") == spelled for w in before):
+            continue  # "fry f r y": the word said, spelled as said
+        said = next((w for w in reversed(before) if len(w.group(0)) >= 3
+                     and fuzz.ratio(w.group(0).replace("'", ""), spelled) >= 60), None)
+        between = text[said.end(): run.start()] if said is not None else ""
+        if said is None or re.search(r"[\d.?!]", between) or not CORRECTION.search(between):
+            continue  # only a word put right by its spelling ("caitlin … no sorry … k a i t l y n")
+        text, changed = f"{text[: said.start()]}{spelled}{text[run.end():]}", True
+    return normalise(text) if changed else u
+
+
 _ECHO_SPELLED = re.compile(r"\b(?P<word>[A-Za-z']{2,})\W+(?:that'?s|that is|it'?s|spelled)?\W*"
                            r"(?P<letters>(?:[A-Za-z]-){2,}[A-Za-z])[\s,—–-]+(?=[A-Z])")
 """A word, then its spelling, then more of the name ("Siobhan — that's S-I-O-B-H-A-N — McAllister")."""
@@ -263,6 +286,7 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
     # letters said twice are heard once ("m a t t i n g l y" reads "m a t i n g l y")
     spelled = frozenset(re.sub(r"(.)\1", r"\1", re.sub(r"[^a-z]", "", m.group(0)))
                         for m in _SPELLED_OUT.finditer(u.lower))
+    u = _spelled_in_place(u)
     if (echo := _ECHO_SPELLED.search(u.raw)) and re.sub(r"[^a-z]", "", echo["letters"].lower()) == (
             echo["word"].lower().replace("'", "")):
         # "my name's Siobhan — that's S-I-O-B-H-A-N — McAllister": the spelling of the word

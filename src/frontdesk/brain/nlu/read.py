@@ -254,7 +254,9 @@ _WH_FIRST = re.compile(r"\W*(?:(?:and|so|but|okay|ok|um+|uh+)\W+)*(?:(?:how|what
                        r"(?! about\b)(?! (?:i|we) (?:need|want|mean|meant|said|have|got)\b)|"
                        r"(?:do|does|are|is) (?:you|y'?all|your|there)\b)")
 _ASKED_LAST = re.compile(r"\b(?:what time|how much|how long|how many|what days?|which days?|what hours|"
-                         r"or not)\W*$")
+                         r"or not|(?:is|would|will) (?:that|it|this) (?:like |gonna be |be |going to be )?"
+                         r"(?:a (?:problem|big deal|deal breaker|dealbreaker)|an issue|ok(?:ay)?|"
+                         r"a thing))\W*$")
 """The question word said last, as terse and transcribed questions put it."""
 
 
@@ -627,7 +629,8 @@ _BARE_YES = re.compile(r"\W*(?:(?:um+|uh+|oh|well|hello)\W+)*(?:yeah|yes|yep|yup
 _NO_THATS_FINE = re.compile(r"(?:no|nope|nah)\W+(?:no\W+)?(?:that'?s|that is|it'?s|that sounds|sounds|"
                             r"that works) (?:perfect|great|fine|good|right|correct|all good)\W*$")
 """"No, that's perfect" to a read-back: nothing to change, a yes."""
-_LATEST = re.compile(r"\b(?:(?:your|the) (?:very )?(?:last|latest) (?:one|slot|appointment|showing|opening|"
+_LATEST = re.compile(r"\b(?:(?<!since )(?<!after )(?<!from )(?:your|the) (?:very )?(?:last|latest) "
+                     r"(?:one|slot|appointment|showing|opening|"
                      r"time|available)|as late as (?:possible|you can|you go|you have)|(?:the )?latest "
                      r"(?:(?:slot |time |one |opening )?(?:you(?:'?ve| guys| all)?|y'?all) (?:have|got|can)|"
                      r"possible|one|available)|whatever your last|how late (?:can|could) (?:you|y'?all) "

@@ -104,6 +104,10 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
                 setattr(result, kept, getattr(whole, kept))
         result.text = normalise(text).raw
         return result
+    if len(clauses) == 1 and (tag := _PROBLEM_TAG.search(text)) and tag.start() > 0:
+        # "we haven't talked to a lender is that gonna be an issue": the fact, then asked about
+        return _understand(f"{text[: tag.start()].rstrip(' ,')}, {text[tag.start():].lstrip()}", profile,
+                           today, awaiting, topic)
     abouts = refer.referents(clauses, profile, topic)
     if len(clauses) <= 1:
         whole = read(text, profile, today, awaiting, about=abouts[0] if abouts else None)
@@ -543,6 +547,10 @@ _CUT_OFF = re.compile(r"(?:\b(?:a|an|the|for|of|on|my|your|to)|—|--|-|\.\.\.|�
 _WHICH_ASK = (r"(?:what|which) (?:(?:what|which) )?(?:areas?|neighbou?rhoods?|towns?|cities|parts?|hours|"
                r"days|kinds? of|sorts? of|services|times?) (?:do|does|are|can) (?:you|y'?all|your)\b")
 _DAY_WORD = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\btoday\b|\btomorrow\b")
+_PROBLEM_TAG = re.compile(r"(?i)(?<![,.;?!])\s+(?:is|would|will) (?:that|it|this) "
+                          r"(?:like |gonna be |be |going to be )?"
+                          r"(?:a (?:problem|big deal|deal breaker|dealbreaker)|an issue)\W*$")
+"""A question tagged on a statement without a pause ("… is that gonna be an issue")."""
 _PAUSE_WORDS = re.compile(r"(?i)\b(?:hold on|hang on|one (?:sec|second|moment)|just a (?:sec|second|moment)|"
                           r"wait a (?:sec|second|minute))\b,?")
 _RUN_ON_ASK = re.compile(r"\s+(?:and|so)\s+(?:(?:um+|uh+|like|then|also|maybe|if so)\s+)*"

@@ -315,6 +315,15 @@ _WANTS = re.compile(r"\b(?:come|coming|bring|get|book|schedule|drop|available|op
 the second, it asks for a time today."""
 
 
+_WITHIN_HOURS = re.compile(r"\b(?:see|come|be there|stop by|swing by|pop in|meet|look at|drop|bring|show)\b"
+                           r"[^.?!]{0,60}\b(?:in|within) (?:like |about |around |maybe )?"
+                           r"(?:half an hour|an hour|a half hour|(?:an|one|two|a couple(?: of)?) hours?|"
+                           r"\d+ minutes|"
+                           r"(?:twenty|thirty|forty|fifteen|forty-five|ten) minutes)\b")
+"""A visit asked for in so many minutes or hours ("could I see it in like half an hour?"): today;
+not the caller's own business ("I'm due in court in ten minutes")."""
+
+
 def extract_date(u: Utterance, today: date, _single: bool = False) -> date | None:
     """The date the caller wants, resolved against ``today`` and never in the past: "a week
     from tomorrow", "the 3rd", "Thursday the 3rd"; of several ("probably Thursday, maybe
@@ -326,6 +335,8 @@ def extract_date(u: Utterance, today: date, _single: bool = False) -> date | Non
         cut = u.numeric[: named.start()] + u.numeric[named.end():]
         u = Utterance(raw=cut, lower=cut, numeric=cut)
     found = _extract_date(u, today, _single)
+    if found is None and _WITHIN_HOURS.search(u.lower):
+        return today  # "could I see it in like half an hour?": today
     if _single:
         return found
     mentions = _mentions(u.numeric, today)
