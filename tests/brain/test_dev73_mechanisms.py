@@ -334,3 +334,11 @@ def test_a_name_put_right_by_its_spelling_takes_the_spelling() -> None:
     from frontdesk.brain.nlu.names import extract_name
     assert extract_name(normalise("it's sara with no h, sorry, s a r a h cohen"), expecting=True) in {
         "Sarah Cohen"}
+
+
+async def test_more_work_asked_on_the_visit_told_is_booked_for_the_same_drop_off(profiles) -> None:
+    calendar = await booked("dealership", "oil_change", datetime(2026, 11, 25, 8, 0))
+    state, replies = await call(profiles, "dealership", "is my oil change still wednesday?",
+                                "oh and while it's in there could y'all do the brakes too", calendar=calendar)
+    assert state.awaiting == "confirm_booking" and "brake inspection" in replies[-1]
+    assert (state.booking_slots.preferred_date, state.booking_slots.preferred_time) == ("2026-11-25", "08:00")

@@ -15,6 +15,7 @@ from frontdesk.brain.agents.appointment_words import SHIFT
 from frontdesk.brain.nlu import Understanding
 from frontdesk.brain.nlu.cues import ALREADY_BOOKED, asks_hours
 from frontdesk.brain.nlu.lexicon import lexicon
+from frontdesk.brain.nlu.understand import ADD_ON
 from frontdesk.brain.nlu.understanding import answers
 from frontdesk.brain.state import AgentName, ConversationState
 from frontdesk.knowledge.profile import BusinessProfile
@@ -47,6 +48,10 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
             _CANCEL_IT.search(u.text.lower())):
         u.intent = "cancel"  # told of two: "the three thirty one, you can cancel. keep the three o'clock"
         return "appointments"
+    if _adds_to_the_one_told(s, u, profile):
+        u.intent = "book"  # told of Thursday's oil change: "while it's in there, rotate the tires too?"
+        u.flags.add("add_to_visit")
+        return "scheduling"
     if _keeps_the_one_told(s, u):
         u.intent = "lookup_appointment"  # "okay, keep me down for Tuesday", "see you Saturday": as it is
         return "appointments"
@@ -166,6 +171,17 @@ def _told(s: ConversationState) -> bool:
     return bool(s.desk.found) and s.desk.last_done("told") and (
         s.awaiting == "anything_else" or (s.awaiting_agent in {"qualification", "objection", "greeting"}
                                           and s.appointment is None and not scheduling.resume_prompt(s)))
+
+
+def _adds_to_the_one_told(s: ConversationState, u: Understanding, profile: BusinessProfile) -> bool:
+    """Just told of one service visit, the caller asks for more work on it ("can y'all rotate the
+    tires too while it's in there?"): that work, booked for the same drop-off."""
+    told = scheduling.visit_told(s)
+    return (told is not None and profile.kind == "dealership" and bool(u.services)
+            and told.service_type not in u.services and not u.deny
+            and u.intent in {"book", "provide_info", "faq", "unknown", "affirm"}
+            and "price_question" not in u.flags and ADD_ON.search(u.text.lower()) is not None
+            and not (u.date and u.date.isoformat() != told.scheduled_date))
 
 
 def _keeps_the_one_told(s: ConversationState, u: Understanding) -> bool:

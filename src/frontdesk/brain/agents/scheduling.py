@@ -77,7 +77,8 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
     if (u.vehicle and "own_vehicle" in u.flags and slots.appointment_type is None
             and profile.appointment_type("service") is not None and not u.appointment_type):
         slots.appointment_type = "service"  # the caller's own car comes in for service
-    if profile.kind == "dealership" and len(u.services) == 1 and not before.get("services") and re.search(
+    if profile.kind == "dealership" and len(u.services) == 1 and not before.get("services") and (
+            "add_to_visit" not in u.flags) and re.search(
             r"\b(?:can|could) (?:you|y'?all|we) (?:also )?(?:do|get|add|throw in|check|rotate)\b[^.?!]{0,40}"
             r"\b(?:too|as well|while (?:it'?s|its|it is|you'?re|y'?all'?re) (?:in|in there|there|at it))\b",
             u.text.lower()):
@@ -348,6 +349,12 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             line := ctx.replies.say("service_not_offered", things=say_list(u.unoffered, "or"))
     ) not in ctx.reply_parts:
         ctx.add(line)  # "an oil change and a wheel alignment": the one we don't do is said
+    if "add_to_visit" in u.flags and (told := visit_told(s)) is not None:
+        # more work on the visit just told: the same drop-off, unless another time is said
+        slots = s.booking_slots
+        slots.appointment_type = "service"
+        slots.preferred_date = slots.preferred_date or told.scheduled_date
+        slots.preferred_time = (u.time.strftime("%H:%M") if u.time else None) or told.scheduled_time
     if "walk_in_instead" in u.flags and not (u.date or u.time) and s.appointment is None:
         # "okay cool, I'll just swing by in the morning then, I don't need an appointment"
         s.booking_slots = type(s.booking_slots)(customer_name=s.booking_slots.customer_name,
@@ -752,6 +759,15 @@ def _reminder_leads(planned: list[tuple[float, str]]) -> str:
         return f"{hours:g} hours before"
 
     return " and ".join(lead(h) for h in sorted({h for h, _ in planned}, reverse=True))
+
+
+def visit_told(s: ConversationState) -> Appointment | None:
+    """The one booking on file the caller was just told of, if the last thing done was telling it."""
+    if not s.desk.last_done("told"):
+        return None
+    said = next((d.removeprefix("told ") for d in reversed(s.desk.done) if d.startswith("told ")), None)
+    found = [a for a in s.desk.found if str(a.id) == said]
+    return found[0] if len(found) == 1 else None
 
 
 def resume_prompt(s: ConversationState) -> bool:
