@@ -340,5 +340,6 @@ async def test_more_work_asked_on_the_visit_told_is_booked_for_the_same_drop_off
     calendar = await booked("dealership", "oil_change", datetime(2026, 11, 25, 8, 0))
     state, replies = await call(profiles, "dealership", "is my oil change still wednesday?",
                                 "oh and while it's in there could y'all do the brakes too", calendar=calendar)
-    assert state.awaiting == "confirm_booking" and "brake inspection" in replies[-1]
+    assert state.booking_slots.services == ["brake_inspection"] and "other thing" not in replies[-1]
+    assert "Your oil change is on Wednesday" in replies[0]
     assert (state.booking_slots.preferred_date, state.booking_slots.preferred_time) == ("2026-11-25", "08:00")

@@ -53,6 +53,7 @@ _DROP = r"(?:drop|nix|ditch|get rid of) (?:the|that|my|it|our|his|her|one)\b(?![
 _STRONG = re.compile(
     r"\b(?:cancel\w*|scrap|call (?:it|that) off|take (?:me|us|him|her|it|that) off|reschedul\w*|" + _DROP +
     r"|still (?:on|good|set|a go)|make sure|confirm\w*|remember|forgot|"
+    r"still (?:for |on )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today)|"
     r"(?:not (?:gonna|going to)|won'?t|can'?t|cannot) make|no way (?:i'?m|we'?re) "
     r"mak\w*|running (?:late|behind)|stuck|instead)\b")
 """Words that can only be about a booking on file, so one fact of it named is enough."""
