@@ -343,3 +343,11 @@ async def test_more_work_asked_on_the_visit_told_is_booked_for_the_same_drop_off
     assert state.booking_slots.services == ["brake_inspection"] and "other thing" not in replies[-1]
     assert "Your oil change is on Wednesday" in replies[0]
     assert (state.booking_slots.preferred_date, state.booking_slots.preferred_time) == ("2026-11-25", "08:00")
+
+
+@pytest.mark.parametrize(("profile", "asked"), [("real_estate", "Are you looking to buy a home, sell one"),
+                                                ("dealership", "What does your car need?")])
+async def test_our_call_answered_with_a_question_goes_on_after_the_answer(profiles, profile, asked) -> None:
+    _, replies = await call(profiles, profile, "um before that, what are y'all's hours on saturday?",
+                            direction="outbound")
+    assert "Saturday" in replies[0] and asked in replies[0] and "anything else" not in replies[0]

@@ -764,6 +764,17 @@ def resume(s: ConversationState, ctx: TurnContext) -> None:
         ctx.hand_off("scheduling", "resume booking after question", s)
     elif qualification.in_progress(s):
         qualification.ask_next(s, ctx)
+    elif s.direction == "outbound" and s.awaiting == "permission" and not s.callback_for:
+        # our call, answered with a question ("do y'all charge buyers a fee?"): answered, the
+        # call goes on with why we called
+        s.awaiting = None
+        if ctx.profile.kind == "real_estate":
+            qualification.ask_next(s, ctx)
+        else:
+            if not s.booking_slots.appointment_type and ctx.profile.appointment_type("service"):
+                s.booking_slots.appointment_type = "service"
+            ctx.resuming = True
+            ctx.hand_off("scheduling", "outbound callee asked first", s)
     else:
         ctx.ask(s, "anything_else", "greeting", "anything_else")
 
