@@ -351,3 +351,59 @@ async def test_our_call_answered_with_a_question_goes_on_after_the_answer(profil
     _, replies = await call(profiles, profile, "um before that, what are y'all's hours on saturday?",
                             direction="outbound")
     assert "Saturday" in replies[0] and asked in replies[0] and "anything else" not in replies[0]
+
+
+# -- bookings on file moved by days, kept while running late, found under another number ----------
+
+
+@pytest.mark.parametrize(("said", "day", "at"), [
+    ("can we do the day after, same time?", "Tuesday, December 1", "10 AM"),
+    ("could you push it two days later", "Wednesday, December 2", "10 AM"),
+    ("make it a half hour later, I get out of class at nine forty-five", "Monday, November 30", "10:30 AM"),
+])
+async def test_a_booking_told_moved_by_so_much_is_moved_from_its_own_day_and_time(profiles, said, day,
+                                                                                   at) -> None:
+    calendar = await booked("real_estate", "property_showing", datetime(2026, 11, 30, 10, 0))
+    state, replies = await call(profiles, "real_estate", "checking on my showing monday", said,
+                                calendar=calendar)
+    assert state.awaiting == "confirm_change" and f"to {day} at {at}" in replies[-1]
+
+
+async def test_a_day_said_with_rather_not_is_not_the_new_day(profiles) -> None:
+    calendar = await booked("dealership", "battery_replacement", datetime(2026, 11, 28, 10, 0))
+    _, replies = await call(profiles, "dealership", "checking on my battery saturday",
+                            "could y'all do the same time Monday instead? I'd rather not lose my Saturday.",
+                            calendar=calendar)
+    assert "to Monday, November 30 at 10 AM" in replies[-1]
+
+
+async def test_a_booking_under_another_number_said_with_it_is_looked_up(profiles) -> None:
+    calendar = await booked("dealership", "oil_change", datetime(2026, 11, 25, 10, 0),
+                            phone="+15125550177")
+    _, replies = await call(profiles, "dealership", "hi, Ana Ruiz here, the oil change is booked under my "
+                            "husband's cell, 512 555 0177", calendar=calendar)
+    assert "Your oil change is on Wednesday" in replies[0]
+
+
+async def test_running_late_and_dont_cancel_keeps_the_booking(profiles) -> None:
+    calendar = await booked("real_estate", "property_showing", datetime(2026, 11, 23, 14, 0))
+    state, replies = await call(profiles, "real_estate", "we're on the way to the 2 o'clock showing, running "
+                                "a little behind", "we're still coming, please don't cancel it",
+                                calendar=calendar)
+    assert "cancel" not in replies[-1].lower() and state.desk.action != "cancel"
+
+
+async def test_two_bookings_spoken_of_are_both_told(profiles) -> None:
+    calendar = await booked("dealership", "oil_change", datetime(2026, 11, 24, 9, 0))
+    await booked("dealership", "detailing", datetime(2026, 11, 27, 10, 0), calendar=calendar)
+    state, replies = await call(profiles, "dealership", "I think I've got two appointments with y'all this "
+                                "week, one for each car", calendar=calendar)
+    assert state.awaiting == "anything_else" and "oil change" in replies[0] and "detailing" in replies[0]
+
+
+async def test_a_booking_on_file_cancelled_on_our_due_service_call_is_that_one(profiles) -> None:
+    calendar = await booked("dealership", "oil_change", datetime(2026, 11, 30, 9, 0))
+    state, replies = await call(profiles, "dealership", "oh hey, I meant to call y'all", "yeah go ahead",
+                                "the car got totaled, so that Monday appointment, you can cancel it",
+                                direction="outbound", calendar=calendar)
+    assert state.awaiting == "confirm_change" and "cancel your oil change on Monday" in replies[-1]

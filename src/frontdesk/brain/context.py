@@ -140,9 +140,11 @@ class TurnContext:
         return self.understanding
 
     def say(self, key: str, **values: object) -> None:
-        self.reply_parts.append(self.replies.say(key, **values))
+        self.add(self.replies.say(key, **values))
 
     def add(self, text: str) -> None:
+        if text in self.reply_parts:
+            return  # two acts of one message told the same thing: said once
         self.reply_parts.append(text)
 
     def hand_off(self, agent: AgentName, reason: str, state: ConversationState) -> None:

@@ -163,7 +163,10 @@ class Brain:
             fresh = state.on_file and not state.desk.done and state.appointment is None
             # (anywhere, when the caller says so: "oh, I'm already on the books with y'all" asked
             # what the car needs)
-            if fresh and (state.awaiting in _OPEN or ALREADY_BOOKED.search(text.lower())) and (
+            # (and on our own call, whatever we asked: "I've got the tire rotation tomorrow … can you
+            # push me to Saturday?" asked what the car needs)
+            if fresh and (state.awaiting in _OPEN or ALREADY_BOOKED.search(text.lower()) or (
+                    state.direction == "outbound" and not state.booking_slots.preferred_date)) and (
                     understanding.intent not in _SETTLED) and (
                     found := about_booking(understanding, state.on_file, now.date(), profile)) and (
                     understanding.intent != "lookup_appointment" or found[0] != "lookup_appointment"):

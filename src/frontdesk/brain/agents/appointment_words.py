@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from frontdesk.brain.context import TurnContext
-from frontdesk.brain.nlu import clock
+from frontdesk.brain.nlu import clock, when
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.change import When
 from frontdesk.brain.nlu.text import CORRECTION, normalise, without_pauses
@@ -27,7 +27,9 @@ _SWITCH_TO_CANCEL = re.compile(r"\b(?:just|only|rather|better|instead|actually|g
                                r"|\bcancel (?:it|that|the \w+) (?:instead|altogether|completely|entirely)\b")
 """"actually no, forget it, just cancel it" while a move is read back: the move is dropped, not the
 booking kept."""
-_NO_NEW_ONE = re.compile(r"\b(?:(?:don'?t|do not|won'?t) (?:need|want) (?:a |another )?"
+_NO_NEW_ONE = re.compile(r"\b(?:(?:don'?t|dont|do not) (?:put|book|schedule|set) (?:me|us) (?:down |in |up )?"
+                         r"for (?:nothing|anything)(?: else)?|"
+                         r"(?:don'?t|do not|won'?t) (?:need|want) (?:a |another )?"
                          r"(?:new (?:one|time|day|date|"
                          r"appointment|slot)|another|to "
                          r"(?:re-?book|re-?schedule|book (?:a )?new|make (?:a )?new))|no need to (?:re-?book|"
@@ -153,12 +155,18 @@ def _narrow(found: list[Appointment], ctx: TurnContext, current: When) -> list[A
             return found[1:2]
         if _LAST.search(text) and s_is_choice(ctx):
             return found[-1:]
+    if len(found) > 1 and _asked_action(ctx) in {None, "lookup"} and re.search(
+            r"\b(?:two|both|a couple|all)\b[^.?!]{0,25}\b(?:appointments|appts|things|bookings|visits|"
+            r"showings)\b", text):
+        return found  # "I think I've got two appointments with y'all this week": both, told
     if len(found) > 1 and (kept := _KEPT_ONE.search(text)) and _asked_action(ctx) in {"cancel", "move"}:
         # "the three thirty one you can cancel. keep the three o'clock": not the one kept
         said = normalise(kept.group(1))
         at, services = clock.extract_time(said), ex.extract_services(said, ctx.profile)
+        day = when.extract_date(said, ctx.today)
         others = [a for a in found if not ((at and a.scheduled_time == at.strftime("%H:%M"))
-                                           or (services and a.service_type in services))]
+                                           or (services and a.service_type in services)
+                                           or (day and a.scheduled_date == day.isoformat()))]
         if others and len(others) < len(found):
             found = others
             if len(found) == 1:
@@ -204,6 +212,13 @@ def s_is_choice(ctx: TurnContext) -> bool:
     return not re.search(r"\blater (?:this|next|that|in)\b", ctx.u.text.lower())
 
 
-SHIFT = re.compile(r"\b(?P<count>an|a|one|two|half an)(?P<half> and a half)? hours? "
-                    r"(?P<way>earlier|later|sooner|back|up)\b")
+SHIFT = re.compile(r"\b(?P<count>half an|a half|half|an|a|one|two|three)(?P<half> and a half)? hours? "
+                   r"(?P<way>earlier|later|sooner|back|up)\b")
 """A move by so much from the appointment's own time ("an hour earlier", "half an hour later")."""
+DAYS_ON = re.compile(r"\b(?:(?P<count>a|one|two|three|a couple(?: of)?) days? "
+                     r"(?:later|after(?:wards?)?|out)|"
+                     r"(?P<next>the (?:day|one) after|the next day|the following day|a day later)|"
+                     r"(?P<week>(?:a|one|exactly a) week (?:later|out|from then)|"
+                     r"the (?:next|following) week,? same (?:day|time)))\b")
+"""A move by so many days from the appointment's own day ("the day after, same time", "two days
+later", "push it exactly a week")."""

@@ -28,6 +28,7 @@ from frontdesk.brain.agents.appointment_words import (
     _SWITCH_TO_CANCEL,
     _WHY_IT_GOES,
     ACTIONS,
+    DAYS_ON,
     SHIFT,
     _fits,
     _keeps,
@@ -121,6 +122,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     if ctx.resuming:
         await _go_on(s, ctx, When())
         return
+    if u.name and not s.customer.name:
+        s.customer.name = u.name  # "hi there, Owen Fitzgerald. the showing's booked under my cell"
     mine = s.awaiting_agent == AGENT and s.awaiting is not None
     action = ACTIONS.get(u.intent)
     if action in {"cancel", "move"} and not mine:
@@ -160,7 +163,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         _keep(s, ctx)
         return
     if action is not None and not (mine and s.awaiting == "confirm_change" and action == desk.action
-                                   and not target.given):
+                                   and (not target.given or action == "cancel")):
+        # ("can you cancel it? I won't know my schedule until Monday" to the cancel read back: a yes)
         if action != desk.action or not mine:
             desk.new_date = desk.new_time = None
             desk.offered = []
@@ -169,7 +173,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         if action in {"move", "cancel"} and not mine:
             desk.queued = _other_change(u.text, action, ctx)
             desk.then_book = _booking_after(u.text, ctx, action)
-        shift = action == "move" and SHIFT.search(u.text.lower()) is not None
+        shift = action == "move" and bool(SHIFT.search(u.text.lower()) or DAYS_ON.search(u.text.lower()))
         if shift and _chosen(s) is None and (told := _told(s)) is not None:
             desk.chosen = told.id  # told when it is: "can we do it an hour earlier instead"
         if action == "move" and (target.given or (shift and _chosen(s) is not None)):
@@ -361,13 +365,19 @@ def _wanted(s: ConversationState, ctx: TurnContext, current: When, target: When)
         return When(date.fromisoformat(chosen.scheduled_date) + timedelta(days=7), said.time, said.part)
     if chosen is not None and target.time is None and (shift := SHIFT.search(ctx.u.text.lower())):
         # "can we do it an hour earlier instead", "push it back half an hour": from its own time
-        hours = {"an": 1.0, "a": 1.0, "one": 1.0, "two": 2.0, "half an": 0.5, "a half": 0.5,
-                 "an hour and a half": 1.5}.get(shift["count"], 1.0)
+        hours = {"an": 1.0, "a": 1.0, "one": 1.0, "two": 2.0, "three": 3.0, "half an": 0.5, "a half": 0.5,
+                 "half": 0.5}.get(shift["count"], 1.0)
         hours = 1.5 if shift["half"] else hours
         sign = -1 if shift["way"] in {"earlier", "sooner", "up"} else 1
         at = datetime.combine(target.date or date.fromisoformat(chosen.scheduled_date),
                               time.fromisoformat(chosen.scheduled_time)) + timedelta(hours=sign * hours)
         return When(at.date(), at.time(), None)
+    if chosen is not None and target.date is None and (on := DAYS_ON.search(ctx.u.text.lower())):
+        # "could you do the day after, same time?", "two days later": from its own day
+        days = 7 if on["week"] else 1 if on["next"] else {"a": 1, "one": 1, "two": 2, "three": 3}.get(
+            on["count"] or "", 2)
+        return When(date.fromisoformat(chosen.scheduled_date) + timedelta(days=days),
+                    target.time or time.fromisoformat(chosen.scheduled_time), None)
     if not target.given:
         return current
     if target.date is None and current.date is not None and (
@@ -444,7 +454,7 @@ async def _go_on(s: ConversationState, ctx: TurnContext, current: When) -> None:
     appointment = _chosen(s)
     if appointment is None:
         candidates = _narrow(desk.found, ctx, current)
-        if len(candidates) > 1 and desk.action == "lookup":
+        if len(candidates) > 1 and desk.action in {"lookup", None}:
             ctx.say("appt_when_many", count=_count(candidates), list=_listed(candidates, ctx))
             _done(s, ctx, None)
             return

@@ -11,9 +11,9 @@ import re
 from datetime import date
 
 from frontdesk.brain.agents import qualification, scheduling
-from frontdesk.brain.agents.appointment_words import SHIFT
+from frontdesk.brain.agents.appointment_words import DAYS_ON, SHIFT
 from frontdesk.brain.nlu import Understanding
-from frontdesk.brain.nlu.cues import ALREADY_BOOKED, asks_hours
+from frontdesk.brain.nlu.cues import ALREADY_BOOKED, NEW_BOOKING_ASKED, asks_hours
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.understand import ADD_ON
 from frontdesk.brain.nlu.understanding import answers
@@ -39,7 +39,14 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
         return "escalation"  # whatever follows "would you like to leave a message?" is for it
     if intent in APPOINTMENT_ACTS and s.appointment is None and scheduling.resume_prompt(s) and (
             s.awaiting_agent != "appointments") and not ALREADY_BOOKED.search(u.text.lower()) and not (
-            s.desk.last_done("cancelled")):
+            s.desk.last_done("cancelled")) and not (
+            # on our due-service call the kind of visit is ours, not a booking the callee began:
+            # "that Monday appointment, you can go ahead and cancel it" is the one on file
+            s.direction == "outbound" and s.on_file and not (
+                s.booking_slots.preferred_date or s.booking_slots.services)) and not (
+            # "so that Monday appointment, you can go ahead and cancel it": the one on file that day
+            s.on_file and u.date is not None
+            and any(a.scheduled_date == u.date.isoformat() for a in s.on_file)):
         # "can we do two instead?" before anything is booked changes the booking under way
         return "scheduling"
     if intent in APPOINTMENT_ACTS:
@@ -54,6 +61,10 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
         return "scheduling"
     if _keeps_the_one_told(s, u):
         u.intent = "lookup_appointment"  # "okay, keep me down for Tuesday", "see you Saturday": as it is
+        return "appointments"
+    if _told(s) and (SHIFT.search(u.text.lower()) or DAYS_ON.search(u.text.lower())) and intent not in {
+            "cancel", "escalation", "do_not_call", "wrong_number", "goodbye"}:
+        u.intent = "reschedule"  # told when it is: "could we do the day after, same time?"
         return "appointments"
     if _changes_the_one_told(s, u):
         u.intent = "reschedule"  # "Your tire rotation is Tuesday at 10" … "can it go later, say 4:30?"
@@ -187,7 +198,9 @@ def _adds_to_the_one_told(s: ConversationState, u: Understanding, profile: Busin
 def _keeps_the_one_told(s: ConversationState, u: Understanding) -> bool:
     """Just told when it is, the caller keeps it: names its own day, or says to leave it."""
     keeps = _KEEPS_IT.search(u.text.lower()) is not None
-    if not _told(s) or (u.is_question and not keeps) or u.services or u.appointment_type or u.intent in {
+    other_kind = u.appointment_type is not None and u.appointment_type not in {
+        a.appointment_type for a in s.desk.found} and NEW_BOOKING_ASKED.search(u.text.lower()) is not None
+    if not _told(s) or (u.is_question and not keeps) or u.services or other_kind or u.intent in {
             "cancel", "reschedule", "escalation", "do_not_call"}:
         return False
     # its own weekday ("keep me down for Tuesday" of the Tuesday after next), unless a change is
@@ -205,7 +218,8 @@ def _changes_the_one_told(s: ConversationState, u: Understanding) -> bool:
     after a word about why: "I'm not ready, the house isn't ready … could you make it the same
     time next week?"), with nothing else under way."""
     return _told(s) and bool(u.date or u.time or u.time_of_day or SHIFT.search(u.text.lower())) and (
-        u.intent in {"book", "provide_info", "faq", "unknown", "affirm"}) and not (
+        u.intent in {"book", "provide_info", "faq", "unknown", "affirm"} or (
+            u.intent == "objection_busy" and bool(u.date or u.time))) and not (
         set(u.services) - {a.service_type for a in s.desk.found}) and not (
         u.appointment_type and u.appointment_type not in {a.appointment_type for a in s.desk.found}) and bool(
         _OF_IT.search(u.text.lower())) and not _KEEPS_IT.search(u.text.lower()) and not (
@@ -222,7 +236,9 @@ _A_CHANGE = re.compile(r"\b(?:next week|following|a week|make it|move|push|bump|
 _KEEPS_IT = re.compile(r"\b(?:keep (?:me|us|it|that|her|him)(?: down)?(?: for| on| as is| where it is)?|"
                        r"leave (?:it|that|me|us)(?: where it is| as is| alone| be| like that)|"
                        r"(?:it|that) stays|stays (?:put|the same|as is)|see (?:you|y'?all) (?:then|there|on)|"
-                       r"no (?:need to|reason to) (?:change|move)|don'?t (?:change|move) (?:it|anything))\b")
+                       r"no (?:need to|reason to) (?:change|move)|"
+                       r"don'?t (?:change|move|cancel) (?:it|anything)|"
+                       r"(?:we'?re|i'?m) (?:still )?coming|don'?t give (?:my|our|the) (?:spot|slot) away)\b")
 """The appointment just told, kept as it is ("if it's Wednesday, that's fine, just leave it where it is")."""
 
 

@@ -17,7 +17,8 @@ from frontdesk.brain.nlu import clock, when
 from frontdesk.brain.nlu.text import normalise
 
 _TARGET_CUE = re.compile(
-    r"\b(?:to|till|until|into|instead(?! of)|rather(?! than)|prefer|how about|what about|maybe|"
+    r"\b(?:to|till|until|into|instead(?! of)(?!\s*[?.!])|rather(?! than)(?! not)|prefer|how about|what about|"
+    r"maybe|"
     r"what (?:do|would|did|have) (?:you|y'?all) (?:have|got)|(?:do|would) (?:you|y'?all) have|"
     r"anything (?:on|for|open)|is there anything|"
     r"(?:can|could|would|should) (?:we|i|you|y'all) (?:do|try|go with|come(?: in)?|make it|"

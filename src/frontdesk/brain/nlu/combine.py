@@ -251,17 +251,32 @@ _NO_NEW_DAY = re.compile(r"\b(?:no need to|don'?t (?:need|want|wanna) to|not gon
 """A booking called off with no new day wanted ("no need to reschedule"): a cancel, not a move."""
 
 
+_NOT_CANCELLED = re.compile(r"\b(?:don'?t|do not|please don'?t)\s+"
+                            r"(?:cancel|give (?:my|our|the) (?:spot|slot) away)\b")
+_CANCEL_SAID_PLAIN = re.compile(r"\bcancel\w*\b")
+"""A booking kept in so many words ("don't cancel it or anything"), and a cancel asked elsewhere."""
+_UNDER_NUMBER = re.compile(r"\b(?:booked|scheduled|made|it'?s|its|is|appointment'?s|showing'?s)\s+"
+                           r"under\s+(?:my|his|her|our|the|a|their)\s+(?:\w+'?s\s+)?"
+                           r"(?:cell|number|phone|other number|"
+                           r"work number|home number|house phone|mobile)\b")
+"""A booking said to be under another number than the one calling."""
 _SET_UP_BEFORE = re.compile(
     r"\b(?:a|the|an|my|our|his|her) (?:showing|appointment|appt|consultation|listing appointment|oil change|"
     r"tire rotation|inspection|test drive|detail(?:ing)?|service appointment|valuation|visit)s? (?:that )?"
     r"(?:my (?:husband|wife|partner|son|daughter|mom|dad|boss)|he|she|they|someone|somebody) "
-    r"(?:set up|booked|scheduled|made|had (?:set up|booked))\b")
+    r"(?:set up|booked|scheduled|made|had (?:set up|booked))\b|"
+    r"\b(?:my|our) (?:husband|wife|partner|son|daughter|mom|mother|dad|father)(?: [a-z]+){0,2} "
+    r"(?:has|had|'s got|got) (?:a|an|the|his|her) (?:showing|appointment|appt|consultation|oil change|"
+    r"tire rotation|inspection|test drive|detail(?:ing)?|service appointment|valuation|battery|recall)\b")
 """A booking someone else made before the call, spoken of by the one who calls about it."""
 _YES_WHO = re.compile(r"\W*(?:(?:yeah|yes|yep|yup|yea|ya|hello|hi|uh-? ?huh|mhm|okay|ok|um+|uh+)\W+)+"
                       r"(?:who'?s (?:this|that|calling)|who is (?:this|that|calling)|who am i (?:talking|"
                       r"speaking)"
                       r" (?:to|with)|who are (?:you|y'?all)|who dis|who this)\W*$")
 """A yes-word in front of "who's this?": the caller asks who we are before agreeing to anything."""
+_MEANT_TO_CALL_US = re.compile(r"\b(?:meant to|was (?:gonna|going to|about to)|been meaning to|wanted to) "
+                               r"(?:call|ring|phone|reach out to) (?:you|y'?all|you guys)\b")
+"""The callee was about to call us ("oh, shoot, I meant to call y'all"): no wrong number."""
 _KINDS_OF_US = re.compile(r"\b(?:dealerships|car dealers|car lots|realtors|real estate (?:agents|offices|"
                           r"companies|people)|brokerages)\b")
 """Businesses like ours spoken of ("I never know with dealerships"): no wrong number by itself."""
@@ -280,6 +295,13 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     assert act is not None
     model = _ACT_INTENT.get(act.label, act.label)
     p = act.confidence
+    if awaiting in {None, "anything_else"} and (rule == "cancel" or model == "cancel") and (
+            _NOT_CANCELLED.search(r.text.lower())) and not (
+            _CANCEL_SAID_PLAIN.search(_NOT_CANCELLED.sub(" ", r.text.lower()))):
+        return "lookup_appointment", 0.8  # "we're still coming. don't cancel it or anything": kept
+    if r.phone and _UNDER_NUMBER.search(r.text.lower()) and awaiting in {
+            None, "anything_else", "date", "name"}:
+        return "lookup_appointment", 0.85  # "the showing's booked under my cell, 512-555-3877"
     if awaiting in {None, "anything_else"} and _SET_UP_BEFORE.search(r.text.lower()) and not (
             r.is_question and "faq_topic" in r.flags):
         # "I'm calling about a showing my husband set up for tomorrow at eleven, he's at work":
@@ -589,6 +611,7 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
                                     or (r.vehicle and not place) or r.has_booking_facts
                                     or _NEW_AT_IT.search(r.text.lower())
                                     or (_KINDS_OF_US.search(r.text.lower()) and not place)
+                                    or _MEANT_TO_CALL_US.search(r.text.lower())
                                     or re.search(r"\b(?:my|our) (?:car|truck|vehicle|appointment|"
                                                  r"house|home|agent)\b", r.text.lower())):
         return rule, rule_confidence  # a wrong number ends the call: only when it surely is one

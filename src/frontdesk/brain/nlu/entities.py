@@ -522,6 +522,11 @@ _AT_HOME_BEFORE = re.compile(r"\b(?:at|back|get|got|gets|getting|come|came|comin
 """"Home" as where someone is, not a house: "home from college", "once we get home"."""
 
 
+_A_PERSON = re.compile(r"\b(?:daughter|son|wife|husband|mom|mother|dad|father|kid|kids|grandma|grandpa|"
+                      r"grandmother|grandfather|girlfriend|boyfriend|sister|brother)\b")
+"""Someone in the message that "her" or "him" may be."""
+
+
 def _frame_in(frame: AskFrame, text: str) -> bool:
     """A verb of the frame and one of its objects in the same sentence: the object right after
     the verb ("see it", "drive that one"), or the right owner's thing within a few words either
@@ -553,6 +558,8 @@ def _frame_in(frame: AskFrame, text: str) -> bool:
             if frame.owner == "caller" and re.match(r"\s+(?:one|some|any) (?:of )?(?:yours|your|you|y'?all)",
                                                      after):
                 continue  # "could we see one of yours": the business's, whatever home was said
+            if re.match(r"\s+(?:her|him)\b", after) and _A_PERSON.search(text):
+                continue  # "my daughter's got the dentist and I'm the one driving her": a person
             if re.match(r"\s+(?:it|that one|this one|one|them|her|him)\b", after) and (
                     frame.owner == "business"
                     or any(whose(sentence, o) for o in nouns.finditer(sentence, 0, verb.start()))

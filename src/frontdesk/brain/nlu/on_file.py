@@ -57,6 +57,9 @@ _STRONG = re.compile(
     r"(?:not (?:gonna|going to)|won'?t|can'?t|cannot) make|no way (?:i'?m|we'?re) "
     r"mak\w*|running (?:late|behind)|stuck|instead)\b")
 """Words that can only be about a booking on file, so one fact of it named is enough."""
+_SEVERAL = re.compile(r"\b(?:two|both|a couple|a few|three)\b[^.?!]{0,25}\b(?:appointments?|appts?|things|"
+                      r"bookings?|visits?|showings?)\b")
+"""More than one booking spoken of at once ("two appointments with y'all next week")."""
 _NEW_TOO = re.compile(r"\b(?:also|too|as well|another|second|add|in addition|"
                       r"while (?:it'?s|i'?m) (?:in|there))\b")
 """A further booking, beside the one on file ("can y'all do the tires too while it's in?")."""
@@ -102,6 +105,9 @@ def about_booking(u: Understanding, booked: Sequence[Booked], today: date,
         # "I've got two things booked with you this week and I only need to get rid of one of
         # them": one of the bookings on file goes; which one is asked
         return "cancel", booked[0]
+    if (best is None or (best[0] < 2 and not strong)) and len(booked) > 1 and _SEVERAL.search(said) and not (
+            u.services or u.appointment_type):
+        return "lookup_appointment", booked[0]  # "I think I've got two appointments with y'all next week"
     if best is None or (best[0] < 2 and not strong):
         return None
     b = best[1]

@@ -487,7 +487,8 @@ value ("actually no 1 pm", "monday wait no tuesday"): the value corrects, it is 
 
 
 CORRECTION = re.compile(r"\b(?:no,? wait|wait,? no|oh,? wait|actually|i mean|sorry|make (?:it|that)|"
-                         r"instead(?! of)|rather(?! than)|scratch that|on second thought|no no|hold on|wait|"
+                         r"instead(?! of)(?!\s*[?.!])|"
+                         r"rather(?! than)(?! not)|scratch that|on second thought|no no|hold on|wait|"
                          r"let'?s say|let'?s (?:do|go with)|go with|better make it|i meant|meant|"
                          r"no,|no\s*[—–]|no (?:sooner|earlier|later)(?! than)|nope|well,? no|"
                          # "like two no three", "tuesday no wednesday": a run said without a pause
