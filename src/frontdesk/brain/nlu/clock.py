@@ -78,6 +78,10 @@ _OTHER_ACTIVITY = re.compile(
     r"(?<!would )(?<!could )(?<!should )(?<!might )(?<!will )(?<!that )(?<!it )(?<!this )(?<!after )work|"
     r"(?:i'm|im|i am|we're|she's|he's|gets?|get|getting) off|"
     r"(?:wife|husband|wifes|husbands|partner|boss|mom|dad|son|daughter)(?:'s| is)? off|"
+    # "i have pilates at eight thirty": the caller's own thing at that time
+    r"(?:i|we) (?:have|got|'ve got) (?!time\b|an? opening|free\b|availability|nothing|something|anything|"
+    r"it\b|one\b|that\b|to\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|tonight|"
+    r"appointments?\b|plans?\b)[a-z]+(?=(?: at)?\s*$)|"
     r"(?:i|we|he|she|they) (?:start|starts|begin|begins|clock in|clocks in)(?: work)?|"
     r"get off|gets? out|class|practice|meeting|(?<!on my )(?<!during my )(?<!on our )lunch break|church|"
     r"gym|flight|train|bus|leav(?:e|es|ing) (?:the house|home|for work|work)|head(?:s|ing)? out|"
@@ -86,7 +90,8 @@ _OTHER_ACTIVITY = re.compile(
     r"doctor|dentist|wake up|sleep|bed|dinner|desk|game|concert|recital|rehearsal|tournament|party|"
     r"funeral|wedding|"
     # "so I'm back at my desk by one", "I have to be at the office by nine"
-    r"(?:i'?m|i am|we'?re|be|get|gotta be|got to be|have to be|need to be) (?:back|home)|"
+    r"(?:i'?m|i am|we'?re|be|get|gotta be|got to be|have to be|need to be) (?:usually |normally |always )?"
+    r"(?:back|home)|"
     r"(?:gotta|got to|have to|need to|must|supposed to) be (?:at|in|there|on)|"
     r"pick(?:s|ing)? up (?:the |my |our )?(?:kids?|son|daughter|wife|husband)|"
     r"pick(?:s|ing)? (?:the |my |our )?(?:kids?|son|daughter|wife|husband) up)\b")

@@ -141,7 +141,7 @@ they look."""
 _SAID_BEFORE = re.compile(r"\b(?:(?:i|we) (?:said|put(?: down)?|wrote(?: down)?|told (?:you|y'?all)|"
                           r"entered|picked|chose)|(?:form|application) (?:says|said))\s+$")
 """A place given before, in a form or an earlier call, that the caller has since changed."""
-_BARE_NO = re.compile(r"\W*(?:(?:uh+|um+|oh|wait|sorry|well)\W+)*(?:no+|nope|nah|i mean|actually)"
+_BARE_NO = re.compile(r"\W*(?:(?:uh+|um+|oh|wait|sorry|well)\W+)*(?:no+|nope|nah|i mean|actually|well)"
                       r"(?:\W+(?:uh+|um+|wait|sorry|i mean|make (?:it|that)))*\W*")
 _LANDMARK = re.compile(r"\b(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|"
                        r"outside|ten minutes|\d+ minutes|an hour|half an hour) of|outside|close to|closer to|"
