@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 
 from frontdesk.brain.context import TurnContext
-from frontdesk.brain.nlu import clock, when
+from frontdesk.brain.nlu import clock, understand, when
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.change import When
-from frontdesk.brain.nlu.text import CORRECTION, normalise, without_pauses
+from frontdesk.brain.nlu.text import CORRECTION, normalise, phrase_in, without_pauses
 from frontdesk.brain.state import Appointment
 
 ACTIONS = {"cancel": "cancel", "reschedule": "move", "lookup_appointment": "lookup"}
@@ -222,3 +222,44 @@ DAYS_ON = re.compile(r"\b(?:(?P<count>a|one|two|three|a couple(?: of)?) days? "
                      r"the (?:next|following) week,? same (?:day|time)))\b")
 """A move by so many days from the appointment's own day ("the day after, same time", "two days
 later", "push it exactly a week")."""
+
+
+# -- what else the message asks beside the change -------------------------------------------
+
+
+def booking_after(text: str, ctx: TurnContext, action: str) -> str | None:
+    """What follows the sentence that asks for the cancel or the move, when it asks for a new
+    booking ("… need to cancel it. But that means we've gotta sell ours now. It's in Cedar Park.
+    Could someone come look at it Thursday at ten?"; "can we push that to Wednesday? And I want
+    to come test drive that red RAV4")."""
+    said_it = _CANCEL_SAID if action == "cancel" else _MOVE_SAID
+    sentences = re.split(r"(?<=[.?!])\s+|\s+(?:but|and) while i'?ve got you,?\s+", text)
+    asked = next((i for i, said in enumerate(sentences) if said_it.search(said.lower())), None)
+    if asked is None or asked == len(sentences) - 1:
+        return None
+    rest = " ".join(sentences[asked + 1:])
+    if not _ASKS_FOR_VISIT.search(rest.lower()):
+        return None  # "need to cancel. wednesday's oil change.": what goes, not a new one
+    later = understand(rest, ctx.profile, ctx.today)
+    wants = later.appointment_type or later.vehicle or later.services or later.intent == "book"
+    if action == "move":  # a visit of another kind asked beside the move, with or without a day
+        return rest if later.appointment_type and later.appointment_type != "service" and (
+            later.intent not in ACTIONS) else None
+    return rest if wants and (later.date or later.time) and later.intent not in ACTIONS else None
+
+
+def other_change(text: str, action: str, ctx: TurnContext) -> list[str]:
+    """A change asked on another appointment in the same message ("can you move the oil change
+    to Wednesday? and just cancel the detail altogether"), as ``cancel detailing``."""
+    for clause in _CHANGE_CLAUSE.split(text.lower()):
+        other = ("cancel" if re.search(r"\b(?:cancel|scrap|call off)\b", clause)
+                 else "move" if re.search(r"\b(?:move|push|bump|reschedule)\b", clause) else None)
+        if other is None or other == action:
+            continue
+        said = normalise(clause).lower  # named to be cancelled: no wanted service, so by its words
+        named = [sv.key for sv in ctx.profile.services
+                 if any(phrase_in(p.lower(), said) for p in (sv.name, *sv.synonyms))] or (
+            [t] if (t := ex.extract_appointment_type(normalise(clause), ctx.profile)) else [])
+        if named:
+            return [f"{other} {named[0]}"]
+    return []

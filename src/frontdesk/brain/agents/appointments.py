@@ -15,14 +15,10 @@ from datetime import date, datetime, time, timedelta
 
 from frontdesk.brain.agents.appointment_words import (
     _ASKED_CANCEL,
-    _ASKS_FOR_VISIT,
     _CALLBACK,
-    _CANCEL_SAID,
-    _CHANGE_CLAUSE,
     _CLOSING_NO,
     _GO_AHEAD,
     _KEEP,
-    _MOVE_SAID,
     _NO_AND_MORE,
     _NO_NEW_ONE,
     _SWITCH_TO_CANCEL,
@@ -35,17 +31,17 @@ from frontdesk.brain.agents.appointment_words import (
     _narrow,
     _narrowing,
     _said_last,
+    booking_after,
+    other_change,
 )
 from frontdesk.brain.agents.scheduling import pick_offered
 from frontdesk.brain.availability import AvailabilityCalendar, closed_reply
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.format import say_date, say_list, say_on_date, say_phone, say_slot, say_time
-from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu import understand
 from frontdesk.brain.nlu.change import When, split_change
 from frontdesk.brain.nlu.clock import TimeWindow
 from frontdesk.brain.nlu.cues import NO_LONGER_NEEDED
-from frontdesk.brain.nlu.text import normalise, phrase_in
 from frontdesk.brain.nlu.when import WEEKDAY, relative_to
 from frontdesk.brain.ports import AppointmentNotFoundError, ExistingAppointment, SlotUnavailableError
 from frontdesk.brain.state import AgentName, Appointment, AppointmentDesk, ConversationState
@@ -171,8 +167,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             desk.kept = False
         desk.action = action  # type: ignore[assignment]
         if action in {"move", "cancel"} and not mine:
-            desk.queued = _other_change(u.text, action, ctx)
-            desk.then_book = _booking_after(u.text, ctx, action)
+            desk.queued = other_change(u.text, action, ctx)
+            desk.then_book = booking_after(u.text, ctx, action)
         shift = action == "move" and bool(SHIFT.search(u.text.lower()) or DAYS_ON.search(u.text.lower()))
         if shift and _chosen(s) is None and (told := _told(s)) is not None:
             desk.chosen = told.id  # told when it is: "can we do it an hour earlier instead"
@@ -709,44 +705,6 @@ def _for_the_next_one(s: ConversationState, ctx: TurnContext) -> bool:
     kind = u.appointment_type is not None and u.appointment_type == later.appointment_type and (
         chosen is None or chosen.appointment_type != u.appointment_type)
     return car or kind
-
-
-def _booking_after(text: str, ctx: TurnContext, action: str) -> str | None:
-    """What follows the sentence that asks for the cancel or the move, when it asks for a new
-    booking ("… need to cancel it. But that means we've gotta sell ours now. It's in Cedar Park.
-    Could someone come look at it Thursday at ten?"; "can we push that to Wednesday? And I want
-    to come test drive that red RAV4")."""
-    said_it = _CANCEL_SAID if action == "cancel" else _MOVE_SAID
-    sentences = re.split(r"(?<=[.?!])\s+|\s+(?:but|and) while i'?ve got you,?\s+", text)
-    asked = next((i for i, said in enumerate(sentences) if said_it.search(said.lower())), None)
-    if asked is None or asked == len(sentences) - 1:
-        return None
-    rest = " ".join(sentences[asked + 1:])
-    if not _ASKS_FOR_VISIT.search(rest.lower()):
-        return None  # "need to cancel. wednesday's oil change.": what goes, not a new one
-    later = understand(rest, ctx.profile, ctx.today)
-    wants = later.appointment_type or later.vehicle or later.services or later.intent == "book"
-    if action == "move":  # a visit of another kind asked beside the move, with or without a day
-        return rest if later.appointment_type and later.appointment_type != "service" and (
-            later.intent not in ACTIONS) else None
-    return rest if wants and (later.date or later.time) and later.intent not in ACTIONS else None
-
-
-def _other_change(text: str, action: str, ctx: TurnContext) -> list[str]:
-    """A change asked on another appointment in the same message ("can you move the oil change
-    to Wednesday? and just cancel the detail altogether"), as ``cancel detailing``."""
-    for clause in _CHANGE_CLAUSE.split(text.lower()):
-        other = ("cancel" if re.search(r"\b(?:cancel|scrap|call off)\b", clause)
-                 else "move" if re.search(r"\b(?:move|push|bump|reschedule)\b", clause) else None)
-        if other is None or other == action:
-            continue
-        said = normalise(clause).lower  # named to be cancelled: no wanted service, so by its words
-        named = [sv.key for sv in ctx.profile.services
-                 if any(phrase_in(p.lower(), said) for p in (sv.name, *sv.synonyms))] or (
-            [t] if (t := ex.extract_appointment_type(normalise(clause), ctx.profile)) else [])
-        if named:
-            return [f"{other} {named[0]}"]
-    return []
 
 
 def _next_queued(s: ConversationState) -> tuple[str, Appointment] | None:
