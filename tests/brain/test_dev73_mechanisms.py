@@ -14,6 +14,13 @@ from frontdesk.brain.nlu.entities import extract_services
 from frontdesk.brain.nlu.text import normalise
 from tests.brain.calls import booked, call
 
+
+async def _oil_change_and_detail_on_file():
+    """The caller's two bookings this week: an oil change Tuesday at 9, a detail Friday at 10."""
+    calendar = await booked("dealership", "oil_change", datetime(2026, 11, 24, 9, 0))
+    return await booked("dealership", "detailing", datetime(2026, 11, 27, 10, 0), calendar=calendar)
+
+
 # -- the day's last opening, asked for ---------------------------------------------------------
 
 
@@ -124,8 +131,7 @@ async def test_an_appointment_kept_as_told_is_not_moved_or_booked_again(profiles
 
 
 async def test_a_vague_cancel_with_two_bookings_on_file_asks_which(profiles) -> None:
-    calendar = await booked("dealership", "oil_change", datetime(2026, 11, 24, 9, 0))
-    await booked("dealership", "detailing", datetime(2026, 11, 27, 10, 0), calendar=calendar)
+    calendar = await _oil_change_and_detail_on_file()
     state, replies = await call(profiles, "dealership", "hey so I've got a couple things booked with y'all "
                                 "and I need to get rid of one", calendar=calendar)
     assert state.awaiting == "which_appointment" and "oil change" in replies[0] and "detailing" in replies[0]
@@ -206,8 +212,7 @@ async def test_a_move_by_an_hour_is_from_the_appointments_own_time(profiles) -> 
 
 
 async def test_of_two_told_the_one_not_kept_is_cancelled(profiles) -> None:
-    calendar = await booked("dealership", "oil_change", datetime(2026, 11, 24, 9, 0))
-    await booked("dealership", "detailing", datetime(2026, 11, 27, 10, 0), calendar=calendar)
+    calendar = await _oil_change_and_detail_on_file()
     state, replies = await call(profiles, "dealership", "what have I got booked with y'all this week?",
                                 "okay the detailing you can cancel, we sold the van. keep the oil change",
                                 calendar=calendar)
@@ -394,8 +399,7 @@ async def test_running_late_and_dont_cancel_keeps_the_booking(profiles) -> None:
 
 
 async def test_two_bookings_spoken_of_are_both_told(profiles) -> None:
-    calendar = await booked("dealership", "oil_change", datetime(2026, 11, 24, 9, 0))
-    await booked("dealership", "detailing", datetime(2026, 11, 27, 10, 0), calendar=calendar)
+    calendar = await _oil_change_and_detail_on_file()
     state, replies = await call(profiles, "dealership", "I think I've got two appointments with y'all this "
                                 "week, one for each car", calendar=calendar)
     assert state.awaiting == "anything_else" and "oil change" in replies[0] and "detailing" in replies[0]
