@@ -45,7 +45,7 @@ async def world(settings, tmp_path, monkeypatch):
     profile = yaml.safe_load((PROFILES_DIR / "dealership.yaml").read_text())
     profile["follow_up"] = {
         "reminders": {"hours_before": [24, 2]},
-        "staff": [{"events": ["appointment_booked", "appointment_cancelled"],
+        "staff": [{"events": ["appointment_booked", "appointment_cancelled", "appointment_changed"],
                    "email": "service-desk@riverside.example", "sms": DESK_SMS}],
         "webhooks": [{"url": "http://placeholder/hooks", "secret_env": "FRONTDESK_TEST_HOOK"}]}
     monkeypatch.setenv("FRONTDESK_TEST_HOOK", SECRET)
@@ -183,6 +183,28 @@ async def test_cancelling_cancels_the_reminders_and_tells_staff(world) -> None:
         clock.now = datetime(2026, 11, 25, 19, 0, tzinfo=UTC)
         await server.settle()
         assert sms_to(twilio, CUSTOMER) == [] and mail_to(inbox, "tom.becker@example.com") == []
+
+
+async def test_work_added_to_the_visit_tells_staff_and_keeps_the_reminders(world) -> None:
+    settings, _twilio, inbox, hooks = world
+    clock = MovableClock(NOW)
+    async with Server(settings, clock) as server:
+        await server.converse(*BOOKING)
+        await server.settle()
+        added = await server.converse("hi it's Tom Becker, I've got the oil change wednesday",
+                                      "(512) 555-0199",
+                                      "while it's in there could y'all rotate the tires too?", "yes")
+        assert sorted(added["state"]["appointment"]["services"]) == ["oil_change", "tire_rotation"]
+        jobs = await server.settle()
+        # the visit starts when it did: its four reminders stand, none replanned
+        assert sorted(j["status"] for j in jobs if j["kind"] == "reminder") == ["scheduled"] * 4
+        alerts = mail_to(inbox, "service-desk@riverside.example")
+        assert [m["Subject"] for m in alerts] == ["Riverside Motors: New booking",
+                                                  "Riverside Motors: Work added"]
+        assert ("Tom Becker (+15125550199) added to oil change on Wed Nov 25 at 2:00 PM, "
+                "2016 Ford F-150: tire rotation.") in alerts[1].get_content()
+        assert [b["event"] for b, _, valid in hooks.received if valid] == [
+            "appointment_booked", "appointment_changed"]
 
 
 async def test_a_reminder_due_while_the_server_was_stopped_is_sent_after_it_starts(world) -> None:

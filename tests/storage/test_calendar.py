@@ -116,3 +116,56 @@ async def test_a_caller_cancels_and_moves_by_phone_in_a_conversation(settings) -
         assert [(r.id, r.status) for r in rows] == [(appointment_id, "cancelled")]
     finally:
         await runtime.close()
+
+
+async def test_more_work_at_the_same_visit_grows_it_when_there_is_room(settings) -> None:
+    """"Rotate the tires too while it's in there": the visit keeps its start and grows by the
+    work's minutes, checked against the bays like a booking, and staff are told what was added."""
+    runtime = await build_runtime(settings, clock=fixed_clock)
+    try:
+        calendar = SqlCalendar(runtime.sessions, runtime.jobs.store)
+        SESSION["id"] = (await runtime.conversations.create("dealership")).state.conversation_id
+        mine = await _book_for(runtime, calendar, TUESDAY_10, "+15125550111")
+        await calendar.book(_request(datetime(2026, 11, 24, 10, 30), "+15125550112"))
+        other = await _book_for(runtime, calendar, datetime(2026, 11, 24, 10, 30), "+15125550113")
+        with pytest.raises(SlotUnavailableError):  # 10:30 has both bays taken: no room to grow
+            await calendar.add_work("dealership", mine, 30, 2, note="also: tire rotation")
+        await calendar.cancel("dealership", other)
+        grown = await calendar.add_work("dealership", mine, 30, 2, note="also: tire rotation")
+        assert (grown.start, grown.duration_min) == (TUESDAY_10, 60)
+        async with runtime.sessions() as db:
+            row = await db.get(Appointment, mine)
+        assert row.duration_min == 60 and "also: tire rotation (added by the caller" in row.notes
+        events = await runtime.jobs.store.list(kind="event", appointment_id=mine)
+        assert [j.payload["event"] for j in events if j.payload["event"] == "appointment_changed"] == [
+            "appointment_changed"]
+        with pytest.raises(AppointmentNotFoundError):
+            await calendar.add_work("dealership", other, 30, 2, note="also: tire rotation")
+    finally:
+        await runtime.close()
+
+
+async def test_a_caller_adds_work_to_the_visit_on_file_in_a_second_call(settings) -> None:
+    """Booked in one call; in the next, "while it's in there, rotate the tires too": one visit
+    holding both, not a second booking."""
+    runtime = await build_runtime(settings, clock=fixed_clock)
+    phone = "+15125550198"
+    try:
+        conversations = runtime.conversations
+        sid = (await conversations.create("dealership", caller_phone=phone)).state.conversation_id
+        await conversations.chat(sid, "this is Tom Becker, oil change Wednesday at 2 pm please")
+        appointment_id = (await conversations.chat(sid, "yes")).state.appointment.id
+
+        sid = (await conversations.create("dealership", caller_phone=phone)).state.conversation_id
+        told = await conversations.chat(sid, "hey I've got an oil change with y'all wednesday")
+        assert "Wednesday, November 25 at 2 PM" in told.reply
+        asked = await conversations.chat(sid, "while it's in there can you guys rotate the tires too")
+        assert "tire rotation added to your oil change" in asked.reply
+        done = await conversations.chat(sid, "yep go ahead")
+        assert sorted(done.state.appointment.services) == ["oil_change", "tire_rotation"]
+        async with runtime.sessions() as db:
+            rows = list(await db.scalars(select(Appointment)))
+        assert [(r.id, r.duration_min, r.scheduled_time.isoformat()) for r in rows] == [
+            (appointment_id, 60, "14:00:00")]
+    finally:
+        await runtime.close()

@@ -113,6 +113,21 @@ class InMemoryCalendar:
             stored.request = replace(stored.request, start=start)
             return stored.existing()
 
+    async def add_work(self, business: str, appointment_id: int, minutes: int, capacity: int, *,
+                       note: str, by: str = CALLER) -> ExistingAppointment:
+        async with self._lock:
+            stored = self._get(business, appointment_id)
+            end = stored.end + timedelta(minutes=minutes)
+            if not self._fits(business, stored.department, stored.start, end, capacity,
+                              ignore=appointment_id):
+                raise SlotUnavailableError("taken")
+            stored.end = end
+            assert stored.request is not None
+            notes = stored.request.notes
+            stored.request = replace(stored.request, notes=f"{notes}; {note}" if notes else note,
+                                     duration_min=stored.request.duration_min + minutes)
+            return stored.existing()
+
     @property
     def bookings(self) -> list[BookingRequest]:
         return [a.request for a in self.appointments

@@ -105,6 +105,14 @@ class Calendar(Protocol):
         :class:`SlotUnavailableError` or :class:`AppointmentNotFoundError`."""
         ...
 
+    async def add_work(self, business: str, appointment_id: int, minutes: int, capacity: int, *,
+                       note: str, by: str = CALLER) -> ExistingAppointment:
+        """More work at the same visit ("rotate the tires too while it's in there"): the
+        appointment keeps its start and grows by ``minutes``, capacity re-checked over its whole
+        new length without counting itself; ``note`` ("also: Tire rotation") joins its notes.
+        Raise :class:`SlotUnavailableError` or :class:`AppointmentNotFoundError`."""
+        ...
+
 
 class Reminders(Protocol):
     """The reminders a new appointment will get: the agent promises these and no others."""

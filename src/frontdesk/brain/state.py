@@ -113,6 +113,9 @@ class BookingSlots(BaseModel):
     vehicle: VehicleInfo = VehicleInfo()
     offered: list[str] = []
     """Alternatives last offered, as ``YYYY-MM-DDTHH:MM``."""
+    add_to: int | None = None
+    """The booking on file this work joins ("rotate the tires too while it's in there"): at
+    that visit's own day and time the visit grows to hold it, instead of a second booking."""
 
 
 class LeadInfo(BaseModel):

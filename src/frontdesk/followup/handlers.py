@@ -89,11 +89,12 @@ class FollowThrough:
             if facts is None:
                 raise Skipped(f"appointment {job.appointment_id} is gone")
             data = {**plan.appointment_data(profile, facts), "by": job.payload.get("by"),
-                    "previous": job.payload.get("previous")}
-            if event != "appointment_booked":
+                    "previous": job.payload.get("previous"), "added": job.payload.get("added")}
+            # more work at the same visit (changed) keeps its start, and so its reminders
+            if event in ("appointment_cancelled", "appointment_moved"):
                 await self._jobs.cancel(appointment_id=facts.appointment_id, kinds=["reminder"],
                                         reason=event.removeprefix("appointment_"))
-            if event != "appointment_cancelled" and facts.active:
+            if event in ("appointment_booked", "appointment_moved") and facts.active:
                 follow += plan.reminder_jobs(profile, facts, self.channels, now,
                                              sms_opted_out=await self._opted_out(profile, facts))
         elif event in ("callback_requested", "escalation"):

@@ -21,7 +21,8 @@ from frontdesk.storage.tasks import TaskRecord
 
 REMINDER_MIN_LEAD = timedelta(minutes=15)
 """A lead time shorter than this is not a reminder (the profile asked for one too late)."""
-APPOINTMENT_EVENTS = ("appointment_booked", "appointment_cancelled", "appointment_moved")
+APPOINTMENT_EVENTS = ("appointment_booked", "appointment_cancelled", "appointment_moved",
+                      "appointment_changed")
 
 
 @dataclass(slots=True, frozen=True)
@@ -129,6 +130,8 @@ def staff_alert(event: str, profile: BusinessProfile, data: dict[str, Any]) -> t
             "appointment_moved": ("Booking moved", f"{actor} moved {line} "
                                   f"(was {datetime.fromisoformat(data['previous']):%a %b %-d at %-I:%M %p})."
                                   if data.get("previous") else f"{actor} moved {line}."),
+            "appointment_changed": ("Work added", f"{actor} added to {line}: "
+                                    f"{str(data.get('added') or 'more work').removeprefix('also: ')}."),
         }[event]
     elif event == "callback_requested":
         due = data.get("due_at")

@@ -227,10 +227,10 @@ class QualificationPolicy(BaseModel):
 
 
 FOLLOW_UP_EVENTS = ("appointment_booked", "appointment_cancelled", "appointment_moved",
-                    "callback_requested", "escalation", "lead_qualified")
+                    "appointment_changed", "callback_requested", "escalation", "lead_qualified")
 """What staff can be told about, and what webhooks can subscribe to."""
 FollowUpEvent = Literal["appointment_booked", "appointment_cancelled", "appointment_moved",
-                        "callback_requested", "escalation", "lead_qualified"]
+                        "appointment_changed", "callback_requested", "escalation", "lead_qualified"]
 
 
 class ReminderPolicy(BaseModel):

@@ -180,6 +180,26 @@ class SqlCalendar:
                                        previous=old.isoformat(timespec="minutes"))
             return _existing(row, service)
 
+    async def add_work(self, business: str, appointment_id: int, minutes: int, capacity: int, *,
+                       note: str, by: str = CALLER) -> ExistingAppointment:
+        """Lengthen the appointment under the booking lock for more work at the same visit,
+        capacity re-checked over its whole new length without counting itself."""
+        async with transaction(self._sessions) as db:
+            row_business = await self._locked_business(db, business)
+            if row_business is None:
+                raise AppointmentNotFoundError(appointment_id)
+            row, service = await self._active_row(db, row_business.id, appointment_id)
+            start = datetime.combine(row.scheduled_date, row.scheduled_time)
+            if not await self._fits(db, row_business.id, row.department, start,
+                                    row.duration_min + minutes, capacity, ignore=row.id):
+                raise SlotUnavailableError("taken")
+            row.duration_min += minutes
+            row.notes = _note(row.notes, f"{note} (added {_by(by)})")
+            await db.flush()
+            await self._jobs.add_event("appointment_changed", business=business,
+                                       appointment_id=row.id, by=by, added=note)
+            return _existing(row, service)
+
 
 def _interval(row: Appointment) -> BusyInterval:
     start = datetime.combine(row.scheduled_date, row.scheduled_time)

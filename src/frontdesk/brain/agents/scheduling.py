@@ -24,7 +24,7 @@ from frontdesk.brain.format import (
 from frontdesk.brain.nlu import Understanding
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.text import normalise, without_pauses
-from frontdesk.brain.ports import BookingRequest, SlotUnavailableError
+from frontdesk.brain.ports import AppointmentNotFoundError, BookingRequest, SlotUnavailableError
 from frontdesk.brain.state import Appointment, ConversationState, VehicleInfo
 
 AGENT = "scheduling"
@@ -313,6 +313,9 @@ def _subject(s: ConversationState, ctx: TurnContext) -> str:
         names = [sv.name for k in (slots.services or [service.key])
                  if (sv := profile.service(k)) is not None]
         text = say_list([f"an {n}" if n[0] in "aeiou" else f"a {n}" for n in names], "and")
+        if (visit := _added_to(s)) is not None:
+            on = profile.service(visit.service_type)
+            return f": {text} added to your {on.name if on else 'visit'}"
         return f": {text}" + (f" for your {vehicle}" if vehicle else "")
     if appt and appt.key == "test_drive":
         return ": a test drive" + (f" of the {vehicle}" if vehicle else "")
@@ -355,6 +358,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         slots.appointment_type = "service"
         slots.preferred_date = slots.preferred_date or told.scheduled_date
         slots.preferred_time = (u.time.strftime("%H:%M") if u.time else None) or told.scheduled_time
+        slots.add_to = told.id
+        slots.customer_name = slots.customer_name or told.customer_name  # the visit's own
     if "walk_in_instead" in u.flags and not (u.date or u.time) and s.appointment is None:
         # "okay cool, I'll just swing by in the morning then, I don't need an appointment"
         s.booking_slots = type(s.booking_slots)(customer_name=s.booking_slots.customer_name,
@@ -550,6 +555,15 @@ async def advance(s: ConversationState, ctx: TurnContext, *, unclear: bool = Fal
         return
     department = profile.departments[appt.department]
     duration = _duration(profile, slots)
+    if (visit := _added_to(s)) is not None:
+        # more work at the visit on file: the whole longer visit must fit, itself not counted
+        grown = AvailabilityCalendar(profile, ctx.calendar, ctx.now, ignore=visit.id)
+        at = datetime.combine(date.fromisoformat(visit.scheduled_date),
+                              time.fromisoformat(visit.scheduled_time))
+        if (await grown.check(department, at, duration + visit.duration_min)).ok:
+            ctx.availability, duration = grown, duration + visit.duration_min
+        else:
+            _no_room_at_the_visit(s, ctx)
     if not slots.preferred_date:
         if slots.preferred_time:
             ctx.ask(s, "date", AGENT, "ask_date_with_time",
@@ -691,6 +705,9 @@ async def _book(s: ConversationState, ctx: TurnContext) -> None:
     appt = profile.appointment_type(slots.appointment_type)
     assert appt is not None and slots.preferred_date and slots.preferred_time
     department = profile.departments[appt.department]
+    if (visit := _added_to(s)) is not None:
+        await _add_to_visit(s, ctx, visit)
+        return
     start = datetime.combine(date.fromisoformat(slots.preferred_date),
                              time.fromisoformat(slots.preferred_time))
     duration = _duration(profile, slots)
@@ -739,6 +756,52 @@ async def _book(s: ConversationState, ctx: TurnContext) -> None:
         if planned:
             ctx.say("reminder_promise", how=_reminder_channels(planned),
                     when=_reminder_leads(planned))
+    ctx.ask(s, "anything_else", "greeting", "anything_else")
+
+
+def _added_to(s: ConversationState) -> Appointment | None:
+    """The booking on file the work under way joins, while it is asked for at that visit's own
+    day and time (another time books the work on its own)."""
+    slots = s.booking_slots
+    visit = next((a for a in s.desk.found if a.id == slots.add_to), None) if slots.add_to else None
+    if visit is None or (slots.preferred_date, slots.preferred_time) != (
+            visit.scheduled_date, visit.scheduled_time):
+        return None
+    return visit
+
+
+def _no_room_at_the_visit(s: ConversationState, ctx: TurnContext) -> None:
+    """The visit on file cannot grow to hold the work (no bay free for the longer visit, or it
+    is gone): said, and the work is to have a time of its own on that day."""
+    slots = s.booking_slots
+    names = [sv.name for k in slots.services if (sv := ctx.profile.service(k)) is not None]
+    slots.add_to, slots.preferred_time = None, None
+    ctx.say("add_no_room", things=say_list(names, "and"))
+
+
+async def _add_to_visit(s: ConversationState, ctx: TurnContext, visit: Appointment) -> None:
+    """The caller said yes to more work at the visit on file: the visit grows to hold it (one
+    drop-off, one booking), or, with no room for the longer visit, the work is offered alone."""
+    profile, slots = ctx.profile, s.booking_slots
+    department = profile.department_for(visit.appointment_type)
+    names = [sv.name for k in slots.services if (sv := profile.service(k)) is not None]
+    try:
+        grown = await ctx.calendar.add_work(profile.key, visit.id, _duration(profile, slots),
+                                            department.capacity if department else 1,
+                                            note=f"also: {', '.join(names)}")
+    except (SlotUnavailableError, AppointmentNotFoundError):
+        _no_room_at_the_visit(s, ctx)  # taken since the read-back
+        ctx.availability = AvailabilityCalendar(profile, ctx.calendar, ctx.now)
+        await advance(s, ctx)  # the day's openings for the work on its own
+        return
+    subject = _subject(s, ctx)
+    before = visit.services or ([visit.service_type] if visit.service_type else [])
+    visit.services = [*before, *(k for k in slots.services if k not in before)]
+    visit.duration_min = grown.duration_min
+    s.appointment = visit.model_copy(update={"customer_name": visit.customer_name or slots.customer_name})
+    day = date.fromisoformat(visit.scheduled_date)
+    ctx.say("booked", subject=subject, on_date=say_on_date(day, ctx.today),
+            time=say_time(time.fromisoformat(visit.scheduled_time)))
     ctx.ask(s, "anything_else", "greeting", "anything_else")
 
 
