@@ -9,6 +9,9 @@ from datetime import datetime
 
 import pytest
 
+from frontdesk.brain.nlu import understand
+from frontdesk.brain.nlu.entities import extract_services
+from frontdesk.brain.nlu.text import normalise
 from tests.brain.calls import booked, call
 
 TUESDAY_9 = datetime(2026, 11, 24, 9, 0)
@@ -52,3 +55,238 @@ async def test_work_added_at_another_time_is_a_booking_of_its_own(profiles) -> N
     assert "added to" not in replies[1]
     assert state.appointment.services == ["tire_rotation"]
     assert state.appointment.scheduled_time == "14:00" and len(calendar.bookings) == 2
+
+
+MONDAY = datetime(2026, 11, 23).date()
+
+
+def _u(profiles, profile: str, text: str, awaiting: str | None = None):
+    return understand(text, profiles[profile], MONDAY, awaiting=awaiting)
+
+
+# -- a booking on file, spoken of on our own call ------------------------------------------------
+
+
+@pytest.mark.parametrize("said", ["oh hey, we actually already got one on the books for tuesday, "
+                                  "but something came up",
+                                  "yeah I just already have one set up for tuesday, we traded that car "
+                                  "in though"])
+async def test_our_call_answered_with_the_booking_on_file_finds_it(profiles, said) -> None:
+    calendar = await booked("dealership", "oil_change", TUESDAY_9)
+    _, replies = await call(profiles, "dealership", said, direction="outbound", calendar=calendar)
+    assert "oil change is" in replies[0].lower() and "What day works" not in replies[0]
+
+
+async def test_a_viewer_coming_along_is_no_second_booking(profiles) -> None:
+    calendar = await booked("real_estate", "property_showing", datetime(2026, 11, 28, 11, 0))
+    _state, replies = await call(profiles, "real_estate", "I'm down for a showing saturday at eleven, my "
+                                                         "sister's "
+                                "coming too, could we make it two instead?", calendar=calendar)
+    assert "move your property showing" in replies[0] and "2 PM" in replies[0]
+
+
+async def test_anything_later_asked_once_told_moves_it(profiles) -> None:
+    calendar = await booked("real_estate", "buyer_consultation", datetime(2026, 11, 24, 10, 0))
+    _, replies = await call(profiles, "real_estate", "my wife set up a meeting with one of y'all tuesday "
+                            "and I can't do mornings", "is there anything friday around five",
+                            calendar=calendar)
+    assert "move your buyer consultation" in replies[-1] and "5 PM" in replies[-1]
+
+
+async def test_someone_coming_out_is_the_booking_and_the_question_beside_it_is_answered(profiles) -> None:
+    calendar = await booked("real_estate", "listing_appointment", datetime(2026, 11, 24, 11, 0))
+    _, replies = await call(profiles, "real_estate", "yeah y'all got somebody comin out tuesday to price my "
+                            "house and i was wondering how does the commission work", calendar=calendar)
+    assert "negotiable" in replies[0] and "listing appointment is" in replies[0]
+
+
+# -- two bookings on file: one named to change -----------------------------------------------------
+
+
+async def _oil_and_detail():
+    calendar = await booked("dealership", "oil_change", TUESDAY_9)
+    return await booked("dealership", "detailing", datetime(2026, 11, 28, 10, 0), calendar=calendar)
+
+
+async def test_the_one_named_with_its_day_and_a_new_day_is_moved(profiles) -> None:
+    calendar = await _oil_and_detail()
+    _, replies = await call(profiles, "dealership", "I've got two things booked with y'all this week",
+                            "the detail on saturday at ten, can that go to friday at ten?", calendar=calendar)
+    assert "move your detailing" in replies[-1] and "Friday, November 27" in replies[-1]
+
+
+@pytest.mark.parametrize("said", ["can you get rid of the detail, the dog's just gonna ruin it, keep "
+                                  "the oil change",
+                                  "go ahead and ditch the detail one but the oil change stays"])
+async def test_the_one_got_rid_of_is_the_cancel_read_back(profiles, said) -> None:
+    calendar = await _oil_and_detail()
+    _, replies = await call(profiles, "dealership", "I've got two things booked with y'all this week", said,
+                            calendar=calendar)
+    assert "cancel your detailing" in replies[-1]
+
+
+# -- a cancel read back, answered with why, or with the next thing -----------------------------------
+
+
+@pytest.mark.parametrize("said", ["the battery one, my cousin had a spare and swapped it for me",
+                                  "yeah the brakes, my brother-in-law fixed them for us already"])
+async def test_why_it_goes_said_to_the_cancel_read_back_is_a_yes(profiles, said) -> None:
+    calendar = await booked("dealership", "battery_replacement", TUESDAY_9)
+    _state, replies = await call(profiles, "dealership", "I need to cancel my appointment for tuesday", said,
+                                calendar=calendar)
+    assert "is cancelled" in replies[-1]
+
+
+async def test_a_new_visit_asked_at_the_cancel_read_back_after_go_ahead_and_cancel(profiles) -> None:
+    calendar = await booked("dealership", "tire_rotation", TUESDAY_9)
+    state, replies = await call(profiles, "dealership", "the tire rotation tuesday, the shop by my "
+                                                        "house did it, "
+                                "so go ahead and cancel it", "oh and while I've got you, I need an oil "
+                                                             "change, "
+                                "friday around ten?", calendar=calendar)
+    assert "is cancelled" in replies[-1]
+    slots = state.booking_slots
+    assert (slots.preferred_date, slots.services) == ("2026-11-27", ["oil_change"])
+
+
+async def test_nothing_else_after_go_ahead_and_cancel_it_cancels(profiles) -> None:
+    calendar = await booked("real_estate", "property_showing", datetime(2026, 11, 24, 16, 0))
+    _, replies = await call(profiles, "real_estate", "I had a showing tuesday at four but we found a "
+                                                     "place, so "
+                            "go ahead and cancel it", "nah, don't need anything else, we're all good",
+                            calendar=calendar)
+    assert "is cancelled" in replies[-1]
+
+
+async def test_a_yes_and_the_close_together_answer_the_read_back(profiles) -> None:
+    state, replies = await call(profiles, "dealership", "this is Dana Whitfield, oil change friday at "
+                                                        "ten please",
+                                "Dana Whitfield. Yep, that's all.")
+    assert state.appointment is not None and "You're all set" in replies[-1]
+
+
+# -- who buys, and where ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("said", "intent"), [
+    ("we've got three rentals already and want one more, maybe a fourplex", "buy"),
+    ("looking for an investment property in round rock, cash", "buy"),
+    ("we rent it out now but we're thinking about selling it", "sell"),
+    ("our landlord called, hes selling the place, so we want to buy our own", "buy"),
+    ("we'll sell the big house and move into something smaller near the lake", "both"),
+    ("getting something smaller once we sell ours in cedar park", "both"),
+])
+def test_whose_buy_or_sale_it_is(profiles, said, intent) -> None:
+    assert _u(profiles, "real_estate", said).lead_intent == intent
+
+
+@pytest.mark.parametrize(("said", "place"), [
+    ("we're in a one-bedroom apartment in Austin right now and we're looking in Round Rock", "Round Rock"),
+    ("been renting a little house in Killeen forever, the grandkids moved up near austin, "
+     "so we wanna buy up in georgetown", "Georgetown"),
+    ("I'm fixing to be out in Lockhart on a job all week, can we push it?", None),
+])
+def test_where_they_live_or_work_is_not_where_they_look(profiles, said, place) -> None:
+    found = _u(profiles, "real_estate", said).location
+    assert (found[0] if found else None) == place
+
+
+def test_a_budget_said_rising_is_the_budget(profiles) -> None:
+    u = _u(profiles, "real_estate", "price range, uh, four fifty tops? we haven't talked to a lender yet",
+           awaiting="intent")
+    assert u.budget == (None, 450000)
+
+
+# -- services in a story ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("said", "wanted"), [
+    ("I was in a few weeks back for an oil change and now the brakes are grinding", ["brake_inspection"]),
+    ("you did my oil change in december and the sticker says it's due again", ["oil_change"]),
+    ("I'm on night shift rotation so I need a Saturday for the oil change", ["oil_change"]),
+    ("they said rotate them every other oil change, so just the tire rotation please", ["tire_rotation"]),
+])
+def test_work_done_before_and_words_that_only_sound_like_work(profiles, said, wanted) -> None:
+    assert extract_services(normalise(said), profiles["dealership"]) == wanted
+
+
+def test_miles_are_no_model_year(profiles) -> None:
+    u = _u(profiles, "dealership", "my silverado is about two thousand miles past due on the oil")
+    assert u.vehicle is None or u.vehicle.year is None
+
+
+# -- a price asked with the booking, or at the end of a story ---------------------------------------
+
+
+async def test_prices_asked_with_a_booking_are_answered_first(profiles) -> None:
+    state, replies = await call(profiles, "dealership", "hey what would a brake inspection and an oil change "
+                                "run me? and could y'all do both friday at ten?")
+    assert "$49" in replies[0] and state.booking_slots.preferred_date == "2026-11-27"
+
+
+async def test_a_price_asked_after_a_long_story_is_answered(profiles) -> None:
+    _, replies = await call(profiles, "dealership", "so my buddy at the tire shop says my front tires are "
+                            "cupping and i been driving on them all winter so how much do y'all charge for a "
+                            "tire rotation")
+    assert "$29" in replies[0]
+
+
+async def test_a_price_asked_when_we_call_is_answered_then_the_call_goes_on(profiles) -> None:
+    _, replies = await call(profiles, "dealership", "uh sure i guess whats it run for an oil change on "
+                                                    "a tacoma",
+                            direction="outbound")
+    assert "$49" in replies[0]
+
+
+# -- names, times and days put right in passing ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(("said", "name"), [
+    ("It's Jon — well, John, J-O-H-N, with the H — Whitfield", "John Whitfield"),
+    ("Annmarie — sorry, Ann Marie, two words — Castillo", "Ann Marie Castillo"),
+])
+def test_a_name_put_right_in_an_aside_keeps_the_surname_after_it(profiles, said, name) -> None:
+    assert _u(profiles, "dealership", said, awaiting="name").name == name
+
+
+@pytest.mark.parametrize("said", ["yeah, that's fine, go ahead", "sure, go ahead"])
+def test_consent_is_no_name(profiles, said) -> None:
+    assert _u(profiles, "dealership", said, awaiting="name").name is None
+
+
+@pytest.mark.parametrize(("said", "hour"), [
+    ("friday at two no make it three two is too early for me", 15),
+    ("tuesday at nine no ten nine is when I drop the kids", 10),
+    ("friday the 27th, in the morning? nine, maybe?", 9),
+])
+def test_the_hour_settled_on_when_another_is_set_aside(profiles, said, hour) -> None:
+    u = _u(profiles, "dealership", said, awaiting="date")
+    assert u.time is not None and u.time.hour == hour
+
+
+def test_a_day_turned_to_after_a_closed_day_is_the_day(profiles) -> None:
+    u = _u(profiles, "real_estate", "could I see it sunday? oh wait, y'all are closed sundays. monday "
+                                    "at noon then.")
+    assert str(u.date) == "2026-11-30"
+
+
+# -- callbacks ------------------------------------------------------------------------------------------
+
+
+async def test_call_back_when_asked_is_a_callback_at_that_time(profiles) -> None:
+    state, _replies = await call(profiles, "real_estate", "oh shoot I'm driving", "could y'all call back "
+                                "tomorrow evening, my wife's home then", direction="outbound")
+    assert state.pending_tasks and state.callback_time.startswith("2026-11-24")
+
+
+async def test_a_callback_whenever_someone_is_free_has_no_time_to_keep(profiles) -> None:
+    state, replies = await call(profiles, "real_estate", "just have somebody give me a call whenever "
+                                                         "they get a "
+                                "minute")
+    assert state.pending_tasks and "as soon as someone's free" in replies[0]
+
+
+async def test_put_me_down_after_a_callback_offer_books(profiles) -> None:
+    state, _replies = await call(profiles, "dealership", "how much is a state inspection, and do y'all do "
+                                "windshield chips", "ok friday at ten works, put me down")
+    assert state.booking_slots.preferred_date == "2026-11-27" and not state.pending_tasks

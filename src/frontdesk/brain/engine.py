@@ -23,7 +23,7 @@ from frontdesk.brain.nlu import understand
 from frontdesk.brain.nlu.assisted import MODEL_INTENTS, apply_guess
 from frontdesk.brain.nlu.classifier import default_classifier
 from frontdesk.brain.nlu.cues import ALREADY_BOOKED
-from frontdesk.brain.nlu.on_file import about_booking
+from frontdesk.brain.nlu.on_file import about_booking, cancels_one
 from frontdesk.brain.nlu.warm import warm_up
 from frontdesk.brain.ports import Calendar, Clock, CustomerDirectory, LanguageAssist, Reminders
 from frontdesk.brain.state import (
@@ -165,7 +165,10 @@ class Brain:
             # what the car needs)
             # (and on our own call, whatever we asked: "I've got the tire rotation tomorrow … can you
             # push me to Saturday?" asked what the car needs)
-            if fresh and (state.awaiting in _OPEN or ALREADY_BOOKED.search(text.lower()) or (
+            # (and mid-way through anything, when told in so many words: "so cancel the Friday
+            # buyer meeting, but keep the one Thursday" asked how soon they buy)
+            if fresh and (state.awaiting in _OPEN or ALREADY_BOOKED.search(text.lower()) or cancels_one(
+                    text.lower()) or (
                     state.direction == "outbound" and not state.booking_slots.preferred_date)) and (
                     understanding.intent not in _SETTLED) and (
                     found := about_booking(understanding, state.on_file, now.date(), profile)) and (

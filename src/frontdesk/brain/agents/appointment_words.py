@@ -53,13 +53,16 @@ _WHY_IT_GOES = re.compile(r"\b(?:decided to (?:wait|hold off|pass|go another way
                           # "we found a place through a friend", "my brother-in-law did it last night"
                           r"(?:found|bought|got) (?:a|an|another|our|my|the) (?:place|house|home|condo|agent|"
                           r"realtor|buyer|car|one|shop|mechanic)|went (?:with|ahead with) |signed with|"
-                          r"(?:did|done|fixed|took care of) (?:it|them|that)\b[^.?!]{0,30}\b(?:already|"
+                          r"(?:did|done|fixed|took care of|put|swapped|changed|replaced|installed) "
+                          r"(?:it|them|that|one|a new one)(?: in| on| out)?\b[^.?!]{0,30}\b(?:already|"
                           r"last night|yesterday|himself|herself|myself|for (?:me|us|free))|"
+                          r"had (?:a|an|one|the) (?:spare|extra|old one)|"
                           r"(?:got|was|been|is) totaled|fell through|sold (?:it|the (?:car|house|truck))|"
                           r"(?:don'?t|do not) (?:even )?(?:have|own) (?:a|the) (?:car|vehicle|truck))\b")
 """Why the appointment goes, said to its cancel read-back ("we decided to wait till rates come
 down, we'll call back in the spring"): a yes."""
 _CLOSING_NO = re.compile(r"\W*(?:no+|nope|nah),?\s+(?:(?:that'?s|thats) (?:it|all|everything)|nothing else|"
+                         r"(?:i |we )?(?:don'?t|do not) need (?:anything|nothing) (?:else|more)|"
                          r"(?:we'?re|i'?m|we are|i am) (?:all set|good|done))\b")
 """"No, that's it, thanks" said to a cancel read-back: nothing more, or keep it? Not clear."""
 

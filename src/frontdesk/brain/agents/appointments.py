@@ -49,6 +49,11 @@ from frontdesk.knowledge.profile import Department
 
 AGENT = "appointments"
 
+_CANCEL_ASKED_IN_CALL = re.compile(r"\b(?:go ahead and|you can|please|just|so) cancel\b|"
+                                   r"\bcancel (?:it|that(?: one)?) (?:for me|for us|please)\b")
+"""The cancel told to us in so many words ("go ahead and cancel it"), somewhere in the call."""
+
+
 def _asked_to_cancel(s: ConversationState) -> bool:
     """Did the caller ask, in so many words, to cancel, in the message before this one?"""
     said = [m.content.lower() for m in s.messages if m.role == "user"]
@@ -268,8 +273,16 @@ async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
         await _go_on(s, ctx, When())
         return
     said = u.text.lower()
-    if desk.action == "cancel" and u.intent == "book" and (u.services or u.appointment_type) and re.search(
-            r"\b(?:instead|in (?:its|it'?s) place|rather)\b", said) and not (
+    chosen = _chosen(s)
+    other_visit = chosen is not None and (
+        (u.services and chosen.service_type not in u.services)
+        or (u.appointment_type is not None and u.appointment_type != chosen.appointment_type))
+    if desk.action == "cancel" and u.intent == "book" and (u.services or u.appointment_type) and (re.search(
+            r"\b(?:instead|in (?:its|it'?s) place|rather)\b", said) or (
+            # asked in so many words to cancel it, then "while I have you, I do need an oil
+            # change, Friday at eight?": the cancel stands and the new visit is booked after it
+            other_visit and (u.date or u.time) and _CANCEL_ASKED_IN_CALL.search(" ".join(
+                m.content.lower() for m in s.messages if m.role == "user")))) and not (
             u.deny or _keeps(said, desk.action)):
         await _cancel(s, ctx, then="scheduling")  # "can you put me down for an oil change instead?"
         return
@@ -297,6 +310,11 @@ async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
             _keeps(said, desk.action) or u.date or u.time or _CLOSING_NO.match(said)):
         # "can you cancel that for us?" … "nah, we'll keep poking around on our own": the "no" is
         # to something else (a new one, anything more), the cancel was asked in so many words
+        await _cancel(s, ctx)
+        return
+    if u.deny and desk.action == "cancel" and _CLOSING_NO.match(said) and _CANCEL_ASKED_IN_CALL.search(
+            " ".join(m.content.lower() for m in s.messages[:-1] if m.role == "user")):
+        # "go ahead and cancel it" … "nope, don't need anything else, we're good": nothing more
         await _cancel(s, ctx)
         return
     if u.deny and desk.action == "cancel" and _CLOSING_NO.match(said) and s.ask_repeats == 0:

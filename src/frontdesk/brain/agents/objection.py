@@ -16,7 +16,7 @@ from frontdesk.brain.context import Effect, TurnContext, absorb_contact
 from frontdesk.brain.format import say_date, say_phone, say_time
 from frontdesk.brain.nlu import Understanding, clock, names
 from frontdesk.brain.nlu import entities as ex
-from frontdesk.brain.nlu.cues import CALL_ME, CALLEE_AWAY, LEAD_ELSEWHERE, TEXT_INSTEAD
+from frontdesk.brain.nlu.cues import ANY_TIME, CALL_ME, CALLEE_AWAY, LEAD_ELSEWHERE, TEXT_INSTEAD
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.state import ConversationState
 
@@ -92,6 +92,9 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             return
         if u.affirm and (s.pending_callback or {}).get("offered"):
             _take_suggested_callback(s, ctx)  # "yeah, tonight's fine"
+            return
+        if ANY_TIME.search(u.text.lower()) and not u.deny:
+            schedule_callback(s, ctx, soon=True)  # "whenever they get a chance": no time to keep
             return
         if s.direction == "outbound" and (u.affirm or _FREE_NOW.search(u.text.lower())) and not (
                 _CALLBACK_WORDS.search(u.text.lower()) or CALL_ME.search(u.text.lower())):
@@ -170,6 +173,9 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         if s.direction == "outbound" and not asks_callback and (whom := _someone_else(u.text.lower())):
             s.callback_whom = whom
             ctx.ask(s, "callback_time", AGENT, "callback_ask_whom", whom=whom)  # "he's at work"
+            return
+        if asks_callback and ANY_TIME.search(u.text.lower()):
+            schedule_callback(s, ctx, soon=True)  # "have somebody call me when they get a chance"
             return
         ctx.ask(s, "callback_time", AGENT, "callback_ask")
         return
@@ -282,7 +288,8 @@ def visit_proposed(s: ConversationState, ctx: TurnContext) -> bool:
         _PROPOSES_VISIT.search(said) is not None or open_day) and not calls
 
 
-def schedule_callback(s: ConversationState, ctx: TurnContext, reason: str | None = None) -> None:
+def schedule_callback(s: ConversationState, ctx: TurnContext, reason: str | None = None, *,
+                      soon: bool = False) -> None:
     """A callback at the time the caller asked for, kept as asked: "Thursday evening" is an
     evening call, "after 3" is after 3."""
     u = ctx.u
@@ -302,7 +309,7 @@ def schedule_callback(s: ConversationState, ctx: TurnContext, reason: str | None
         parts.append(window.label)
     elif u.time_of_day:
         parts.append(f"in the {u.time_of_day}")
-    when = " ".join(parts) or "later"
+    when = " ".join(parts) or ("as soon as someone's free" if soon else "later")
     due = None
     if u.date or u.time or window or u.time_of_day:
         call_at = u.time or (window.start if window and window.start > time(0, 0)

@@ -126,7 +126,8 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
             and s.awaiting != "intent"):
         # "downsizing after selling the ranch", said of the motivation, keeps a buyer a buyer
         lead.intent = u.lead_intent  # type: ignore[assignment]
-    elif lead.intent is None and (u.budget or u.financing in {"pre_approved", "in_progress", "cash"}):
+    elif lead.intent is None and (u.budget or u.financing in {"pre_approved", "in_progress", "cash",
+                                                              "not_started"}):
         lead.intent = "buy"  # a purchase budget or a mortgage says buyer
     keeps_home = (lead.in_service_area and lead.intent in {"sell", "both"} and u.location is not None
                   and not u.location[1] and not _THEIR_HOME.search(u.text.lower()))

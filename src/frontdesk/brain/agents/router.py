@@ -13,7 +13,7 @@ from datetime import date
 from frontdesk.brain.agents import qualification, scheduling
 from frontdesk.brain.agents.appointment_words import DAYS_ON, SHIFT
 from frontdesk.brain.nlu import Understanding
-from frontdesk.brain.nlu.cues import ALREADY_BOOKED, NEW_BOOKING_ASKED, asks_hours
+from frontdesk.brain.nlu.cues import ALREADY_BOOKED, ANY_TIME, NEW_BOOKING_ASKED, asks_hours
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.understand import ADD_ON
 from frontdesk.brain.nlu.understanding import answers
@@ -73,8 +73,15 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
             s.desk.last_done("told")) and _NOT_READY.search(u.text.lower()):
         u.flags.add("unsure_of_it")  # told it is tomorrow: "I'm not ready, the house isn't ready"
         return "appointments"
-    if intent in {"chitchat", "lead", "provide_info", "unknown", "objection_not_interested",
-                  "objection_have_agent"} and s.awaiting == "confirm_change" and (
+    if intent == "goodbye" and s.awaiting in {"confirm_booking", "confirm_change"} and s.awaiting_agent and (
+            _YES_THEN_DONE.search(u.text.lower())) and not u.deny:
+        # "Renee Hollis. Yep, that's everything." to the read-back: a yes, and nothing more after it
+        u.intent, u.affirm = "affirm", True
+        return s.awaiting_agent
+    if (intent in {"chitchat", "lead", "provide_info", "unknown", "objection_not_interested",
+                   "objection_have_agent"} or (intent == "book" and not u.appointment_type and not (
+                set(u.services) - {a.service_type for a in s.desk.found if a.id == s.desk.chosen}))
+            ) and s.awaiting == "confirm_change" and (
             s.awaiting_agent == "appointments") and (
             s.desk.action == "cancel" and not u.is_question and not (u.date or u.time)) and (
             "aside" not in u.flags):
@@ -130,6 +137,12 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
             intent == "faq" and "faq_topic" in u.flags and "book" not in u.flags):
         # "okay, that's fair — can you do the day after tomorrow?" after a price answer
         return "scheduling"
+    if s.awaiting == "callback_time" and owner == "objection" and ANY_TIME.search(u.text.lower()) and not (
+            u.services or u.appointment_type or u.date or u.time):
+        return owner  # "whenever they get a chance", asked when to call back
+    if s.awaiting == "permission" and intent == "faq" and {
+            "price_question", "inventory_question"} & u.flags and not (u.date or u.time or u.window):
+        return "faq"  # "oh uh yeah i guess whats it cost for a oil change": answered, then the pitch
     if s.awaiting and owner:
         if u.is_question and intent == "faq" and (not (
                 s.awaiting in {"confirm_booking", "pick_alternative"} and answers(s.awaiting, u))
@@ -174,7 +187,13 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
 _NOT_READY = re.compile(r"\b(?:not|isn'?t|aren'?t|ain'?t|never) (?:really |quite |just |gonna be )?"
                         r"(?:ready|up to it|up for it)\b")
 """Not ready for the appointment just told: move it or cancel it? (not "not interested")."""
-_OF_IT = re.compile(r"\b(?:it|that|instead|later|earlier|sooner|same day|same time|move|push|bump)\b")
+_OF_IT = re.compile(r"\b(?:it|that|instead|later|earlier|sooner|same day|same time|move|push|bump|"
+                    r"anything|any (?:openings?|time|slots?)|something)\b")
+
+
+_YES_THEN_DONE = re.compile(r"\b(?:yes|yeah|yep|yup|sure|correct|right|perfect|sounds good)\b[\W]+"
+                            r"(?:that'?s|thats|that is) (?:it|all|everything)\b")
+"""A yes with the call's close after it ("yep, that's everything")."""
 
 
 def _told(s: ConversationState) -> bool:
@@ -201,7 +220,10 @@ def _keeps_the_one_told(s: ConversationState, u: Understanding) -> bool:
     other_kind = u.appointment_type is not None and u.appointment_type not in {
         a.appointment_type for a in s.desk.found} and NEW_BOOKING_ASKED.search(u.text.lower()) is not None
     if not _told(s) or (u.is_question and not keeps) or u.services or other_kind or u.intent in {
-            "cancel", "reschedule", "escalation", "do_not_call"}:
+            "cancel", "reschedule", "escalation", "do_not_call"} or (
+            # "my truck's inspection, Friday at three — can that go to Saturday?": named to be moved
+            not keeps and _A_CHANGE.search(u.text.lower()) and len(re.findall(
+                r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\btomorrow\b", u.text.lower())) >= 2):
         return False
     # its own weekday ("keep me down for Tuesday" of the Tuesday after next), unless a change is
     # asked ("could you make it the same time next week, tuesday at ten")
@@ -230,9 +252,11 @@ def _changes_the_one_told(s: ConversationState, u: Understanding) -> bool:
 
 _CANCEL_IT = re.compile(r"(?<!n't )(?<!not )\b(?:(?:you can|go ahead and|please|just) cancel|"
                         r"cancel (?:it|that|"
-                        r"the|my|this)|scrap (?:it|that|the)|call (?:it|that) off)\b")
+                        r"the|my|this)|scrap (?:it|that|the)|call (?:it|that) off|"
+                        r"(?:get rid of|drop|nix|ditch) (?:it|that|the|my)\b(?![^.?!]{0,20}\boff\b))\b")
 _A_CHANGE = re.compile(r"\b(?:next week|following|a week|make it|move|push|bump|instead|change|switch|"
-                       r"reschedule|later|earlier|sooner)\b")
+                       r"reschedule|later|earlier|sooner|(?:can|could) (?:that|it|we) (?:go|be) (?:to|on)|"
+                       r"go to)\b")
 _KEEPS_IT = re.compile(r"\b(?:keep (?:me|us|it|that|her|him)(?: down)?(?: for| on| as is| where it is)?|"
                        r"leave (?:it|that|me|us)(?: where it is| as is| alone| be| like that)|"
                        r"(?:it|that) stays|stays (?:put|the same|as is)|see (?:you|y'?all) (?:then|there|on)|"

@@ -76,6 +76,7 @@ _OTHER_ACTIVITY = re.compile(
     r"\b(?:drop(?:s|ped|ping)? (?:off )?(?:the |my |our |his |her )?(?:kids?|son|daughter|boys|girls)|kids?|"
     r"school|shift|swim|soccer|football|baseball|softball|ballet|karate|daycare|lessons?|"
     r"(?<!would )(?<!could )(?<!should )(?<!might )(?<!will )(?<!that )(?<!it )(?<!this )(?<!after )work|"
+    r"(?:he|she|they|i|we) (?:works|working|work) (?:till|until|til)|"
     r"(?:i'm|im|i am|we're|she's|he's|gets?|get|getting) off|"
     r"(?:wife|husband|wifes|husbands|partner|boss|mom|dad|son|daughter)(?:'s| is)? off|"
     # "i have pilates at eight thirty": the caller's own thing at that time
@@ -149,6 +150,11 @@ def _times(text: str) -> list[tuple[int, time]]:
         if match.group(3) or DATE_SPAN.search(text) or re.search(
                 r"\b(?:morning|afternoon|evening|tonight)\b", text):  # "that morning… like nine"
             add(match, plain(match.group(1), match.group(2)))
+    for match in re.finditer(r"(?:^|(?<=[.?!,]\s))(\d{1,2})(?::(\d{2}))?,?\s+(?:maybe|or so|or thereabouts|"
+                             r"if (?:you (?:have|got) it|possible|y'?all (?:have|got) it))\b", text):
+        if DATE_SPAN.search(text) or re.search(r"\b(?:morning|afternoon|evening|tonight|(?:mon|tues|wednes|"
+                                               r"thurs|fri|satur|sun)day|tomorrow|today)\b", text):
+            add(match, plain(match.group(1), match.group(2)))  # "saturday the 27th? nine, maybe?"
     for match in re.finditer(r"\b(\d{1,2})(?::(\d{2}))?\s*ish\b(?!\s*(?:k\b|thousand|grand|dollars|bucks|"
                              r"miles|people|years|months|weeks|days))", text):
         if 1 <= int(match.group(1)) <= 12:  # "push it to one-ish", "after lunch, 1ish"
@@ -185,7 +191,9 @@ _BARE_CORRECTION = re.compile(
     r"\W*(?:(?:make (?:it|that)|let'?s (?:say|do)|more like|say|like|maybe|around|about)\s+)?(?:at\s+)?"
     r"(\d{1,2})(?::(\d{2}))?"
     r"(?:\s*o'?clock)?\s*(?:[,.;!?—-]|$|instead\b|then\b|please\b|if\b|because\b|cause\b|'cause\b|"
-    r"since\b|i\b|'s\b|is\b|works?\b|would\b|sounds?\b|better\b|my\b|we\b|our\b|they\b)")
+    r"since\b|i\b|'s\b|is\b|works?\b|would\b|sounds?\b|better\b|my\b|we\b|our\b|they\b|"
+    # "no make it ten, nine is too early": the hour given up, named again with why
+    r"(?=\d{1,2}(?::\d{2})?\s*(?:o'?clock\s*)?(?:is|'s|was|would be)\b))")
 """A bare hour right after a self-correction ("make that one, I just remembered…"), whatever the
 caller says after it; a number with a unit ("sorry, 2 people") is no time."""
 
@@ -222,8 +230,8 @@ def extract_time(u: Utterance) -> time | None:
         lead_in = re.match(r"(?:(?:for|at|around|about|like|maybe|say)\s+)*", text[start:])
         if _MONEY_BEFORE.search(text[: start + lead_in.end()]):
             continue  # "the bank approved us for four twenty-five" is money, not 4:25
-        if ruled_out(text, start):
-            continue
+        if ruled_out(text, start) or _SET_ASIDE_AFTER.match(text, start + len(_clock_text(text, start))):
+            continue  # "… no make it ten, nine is too early for me", "ten is the wife's doctor appointment"
         candidates.append((start, value))
     candidates = [c for c, after in zip(candidates, [*candidates[1:], None], strict=False)
                   if after is None or not _restarted(text, c, after)]
@@ -235,6 +243,15 @@ def extract_time(u: Utterance) -> time | None:
     return stance.settle(text, [stance.Mention(start, start + len(_clock_text(text, start)), value)
                                 for start, value in _times(text) if (start, value) in candidates
                                 or ruled_out(text, start)], found)
+
+
+_SET_ASIDE_AFTER = re.compile(r"\s*(?:o'?clock\s*)?(?:is|'s|was|would be|will be)\s+"
+                              r"(?:just |way |a little |a bit )?"
+                              r"(?:too (?:early|late|soon|tight)|no good|not good|bad|out|taken|"
+                              r"(?:the|my|our|his|her|when|during) (?:\w+(?:'?s)? ){0,3}"
+                              r"(?:appointment|appt|thing|meeting|class|practice|shift|pickup|drop ?off))\b")
+"""Words after a time that set it aside ("nine is too early for me", "ten is the wife's doctor
+appointment")."""
 
 
 def _said_again_to_refuse(head: str, tail: str) -> time | None:

@@ -47,6 +47,7 @@ from frontdesk.brain.nlu.cues import (
     TALK_TO,
     WHICH_NUMBER,
     WRONG_PLACE,
+    YOU_CALL_BACK,
     asks_hours,
 )
 from frontdesk.brain.nlu.lexicon import lexicon
@@ -517,6 +518,11 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         return "lookup_appointment", max(p, 0.7)  # "when are we meeting with the agent about …?"
     if model == "goodbye" and rule != "goodbye" and not _LEAVING.search(r.text.lower()):
         return rule, rule_confidence  # "okay so two things." opens the call; it does not end it
+    if model in {"provide_info", "book", "unknown", "faq"} and rule in {
+            "provide_info", "unknown", "faq"} and (
+            r.date or r.time or r.window or r.time_of_day) and YOU_CALL_BACK.search(r.text.lower()) and not (
+            r.services or r.appointment_type or r.vehicle):
+        return "objection_busy", 0.8  # "could yall call back saturday morning, my husband's home then"
     if "escalation" in {rule, model} and (r.date or r.time or r.window or r.time_of_day) and not r.services:
         if CALL_ME.search(r.text.lower()):
             return "objection_busy", 0.8  # "talk to somebody about financing, can they call me back tonight?"

@@ -402,7 +402,14 @@ CALL_ME = re.compile(r"\b(?:call|ring|phone|try|reach|text) (?:me|us)\b|\bget ba
                      r"\bgive (?:me|us) a (?:call|ring|buzz)\b|"
                      # "can y'all try her then?": the one we want, called when they are in
                      r"\b(?:call|ring|try|reach) (?:him|her|them) (?:then|back|later|tomorrow|tonight|"
-                     r"in the|at|after|around|on)\b")
+                     r"in the|at|after|around|on)\b|"
+                     # "could y'all call back saturday morning": we call, then
+                     r"\b(?:you|y'?all|ya|you guys|someone|somebody) (?:could |can |to |please )?"
+                     r"(?:call|ring) back (?:on |at |in |this |next |tomorrow|tonight|later|"
+                     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|after|around|when)")
+YOU_CALL_BACK = re.compile(r"\b(?:you|y'?all|ya|you guys|someone|somebody) (?:could |can |to |please )?"
+                           r"(?:call|ring) (?:me |us )?back\b")
+"""We are asked to call back ("could y'all call back saturday morning"), not told a third party will."""
 """A request that we do the calling: "call me back", "try me tomorrow"."""
 ONLY_COURTESY = re.compile(r"\W*(?:(?:ok(?:ay)?|perfect|great|cool|sure|yes|yeah|alright|all right|good|"
                            r"wonderful|awesome|lovely|thanks?|thank you|cheers|so much|very much|"
@@ -504,3 +511,8 @@ SOMEONE_ELSE = re.compile(r"\b(?:agent|realtor|broker|brokerage|mechanic|shop|de
                            r"another|other|else|cousin|brother|sister|friend|in-law|relative|uncle|aunt|"
                            r"neighbor|license|firm|company|place)\b")
 """Words that name who else the caller works with; without one, "already talked to somebody" is us."""
+ANY_TIME = re.compile(r"\b(?:whenever|any ?time|any time is|"
+                      r"when(?:ever)? (?:they|you|someone|somebody|y'?all) "
+                      r"(?:get|gets|have|has) (?:a )?(?:chance|minute|sec(?:ond)?|time)|"
+                      r"(?:it )?doesn'?t matter|no preference|don'?t care when|either'?s fine)\b")
+"""No time wanted for the callback ("whenever they get a chance", "any time's fine")."""

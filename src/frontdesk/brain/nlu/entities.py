@@ -143,6 +143,8 @@ def extract_email(u: Utterance) -> str | None:
 _DONE_ALREADY = re.compile(r"\b(?:did|had(?! to\b)|(?<!you )(?<!you've )(?<!y'all )(?<!ya )(?<!guys )"
                            r"(?<!still )got(?! (?:back|home|here|there|off|out|up)\b)|"
                            r"just had|just got|already (?:had|got|did)|was done|"
+                           # "I was in a couple months back for an oil change": a visit made
+                           r"(?:months?|weeks?|years?|a while|a bit) back|"
                            r"were done|last (?:week|month|year|time)|ago|recently had|did bring|"
                            # "I brought the Tacoma in back in the spring for tires": a visit made
                            r"(?:brought|took|dropped) (?:it|her|him|them|the \w+|my \w+)(?: off)? in|"
@@ -165,6 +167,14 @@ _AGAIN = re.compile(r"\b(?:another one|one more|the same (?:thing )?again|same (
 Saturday?", "had the oil done in June, time to do it again")."""
 
 
+_DUE_AGAIN = re.compile(r"\b(?:it'?s|is|'s|its) (?:about |almost |already |coming |now |way )?(?:over)?due "
+                        r"(?:again|now)\b|"
+                        r"\b(?:it'?s|is|its) (?:about |almost |already |now )?(?:over)?due\W*$|"
+                        r"\bdue again\b")
+"""Work done before said to be due once more ("the sticker says it's about due again")."""
+_NOT_TIRES = re.compile(r"\b(?:duty|shift|work|job|crop|night|day|storm|call|weekend|on-call|schedule) "
+                        r"rotation\b")
+"""A rotation that is a work schedule ("I'm on storm duty rotation"), not the tires'."""
 _DROPPED = re.compile(r"^\W*(?:can wait|can hold|(?:is|'?s|are) (?:fine|good|ok|okay|all good|taken care of)|"
                       r"isn'?t needed|aren'?t needed|"
                       r"not needed|not this time|another time|some other time|for now no|"
@@ -255,7 +265,14 @@ def _mention_wanted(text: str, match: re.Match[str]) -> bool:
             re.search(r"\b(?:swap|switch|trade|replace)(?: out)? (?:the |my )?$", text[: match.start()])
             and re.match(r"\s+(?:for|with)\b", text[match.end():])):
         return False  # "swap the rotation for an oil change": the rotation goes
-    return not _DONE_ALREADY.search(clause) or bool(_AGAIN.search(text, match.end()))
+    if re.search(r"\bevery (?:other |single |\w+ )?$", text[max(0, match.start() - 20): match.start()]):
+        return False  # "rotate them every other oil change": how often, not work asked for
+    done = list(_DONE_ALREADY.finditer(clause))
+    if done and re.search(r"\bnow\b", clause[done[-1].end(): match.start() - clause_start - 1]):
+        return True  # "I was in a few weeks back for an oil change and now the brakes are grinding"
+    return not done or bool(_AGAIN.search(text, match.end())) or bool(
+        # "y'all did my oil change back in January and the sticker says it's about due again"
+        _DUE_AGAIN.search(text[match.end(): match.end() + 80]))
 
 
 def _wanted_mention(text: str, phrase: str) -> bool:
@@ -298,10 +315,14 @@ def extract_services(u: Utterance, profile: BusinessProfile) -> list[str]:
     found: list[tuple[int, int, str]] = []
     for service in profile.services:
         phrases = [service.name, *service.synonyms]
-        mentioned = [p for p in phrases if phrase_in(p.lower(), u.lower)]
+        mentioned = [p for p in phrases if phrase_in(p.lower(), u.lower) and not (
+            p.lower() == "rotation" and _NOT_TIRES.search(u.lower))]
         if mentioned and not _last_mention_wanted(u.lower, [p.lower() for p in mentioned]):
             continue  # "a tire rotation — no wait, not the rotation, the inspection"
         best = max((len(p) for p in mentioned), default=0)
+        if not best and "rotation" in u.lower and _NOT_TIRES.search(u.lower) and not re.search(
+                r"\btires?\b", u.lower):
+            continue  # "on storm duty rotation": no near miss of the tires' either
         if not best:
             # Fuzzy search of each phrase inside the text (speech slips: "tire rotaton").
             longest = [p.lower() for p in phrases if 6 < len(p) <= len(u.lower)]
@@ -433,6 +454,10 @@ def extract_appointment_type(u: Utterance, profile: BusinessProfile, *,
             said = phrase_in(phrase.lower(), u.lower) or (  # "showings"
                 phrase[-1:].isalpha() and phrase_in(phrase.lower() + "s", u.lower)) or (
                 "'" in phrase and phrase_in(phrase.lower().replace("'", ""), bare))
+            at = re.search(rf"\b{re.escape(phrase.lower())}", u.lower) if said else None
+            if at and phrase.startswith("come ") and "look" in phrase and _WE_COME.search(
+                    u.lower[max(0, at.start() - 30): at.start()]):
+                continue  # "my brother wants to come look at it with me": a viewing, not our visit
             if said and (best is None or len(phrase) > best[0]):
                 best = (len(phrase), appt.key, phrase.split()[-1] in {"it", "one", "that"})
     if best is not None and not best[2]:
@@ -446,6 +471,12 @@ def extract_appointment_type(u: Utterance, profile: BusinessProfile, *,
         # "listing our house … someone to come take a look at it": "our house" says more than "it"
         return own or (framed[0][1] if framed else None)
     return best[1]
+
+
+_WE_COME = re.compile(r"\b(?:i|we|he|she|they|my \w+|our \w+)"
+                      r"(?:'d| would| wants?| wanna| want to| can| could|"
+                      r" will|'ll| like to| love to| gonna| going to)?(?: to)?\s+$")
+"""The caller's side coming to look (at a home on the market), not someone of ours."""
 
 
 def _called_off(text: str, phrases: list[str]) -> bool:
@@ -600,7 +631,9 @@ def extract_vehicle(u: Utterance, profile: BusinessProfile) -> VehicleMention | 
 def _named_vehicle(u: Utterance, profile: BusinessProfile) -> VehicleMention | None:
     lex = lexicon()
     text = re.sub(r"\b(19|20) (\d{2})\b", r"\1\2", u.numeric)
-    years = list(re.finditer(r"\b(19[89]\d|20[0-3]\d)\b", text))
+    # "about 2000 miles past due": a distance, not the car's year
+    years = list(re.finditer(
+        r"\b(19[89]\d|20[0-3]\d)\b(?!,?\s*(?:miles|mi\b|dollars|bucks|square|sq|feet|ft))", text))
     year = int(years[0].group(1)) if years else None
     if len(years) > 1:
         # "a 2017, sorry, 2019 Camry": the year said after the correction is the car's

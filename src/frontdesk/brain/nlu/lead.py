@@ -198,7 +198,7 @@ def said_once(u: Utterance) -> Utterance:
 _STRETCH = re.compile(r"(?:(?<=\d)|(?<=\dk)|(?<=\d k)|(?<=thousand)|(?<=grand))"
                       r"(?:,|\s+maybe|\s+or maybe|,\s*maybe|,?\s+(?:could|can|might) (?:go|stretch|do)"
                       r"(?: up to| to)?|,?\s+stretch(?:ing)? to|,?\s+if we (?:have|need) to|"
-                      r",?\s+well,? maybe)"
+                      r",?\s+well,? maybe|\s*[—–-]\s*well,? maybe)"
                       r"\s+(?:like\s+|maybe\s+|up to\s+)?(?=\$?[1-9])")
 """A figure followed by a higher one it may stretch to ("two seventy-five, two ninety tops", "four
 hundred k, maybe four twenty-five"): the first is where they start, the second the most."""
@@ -216,7 +216,9 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
     head = said[: stretch.start()]
     start = _budget(Utterance(raw=head, lower=head, numeric=head), expecting=True)
     if start is not None and start[1] < found[1] <= start[1] * 1.5:
-        return start[1], found[1]
+        # "three-fifty to four hundred — well, maybe 425": from 350 (a span's low end, said as one)
+        low = start[0] if start[0] and _RANGE.search(_spoken_money(head, True)) else start[1]
+        return low, found[1]
     if start is not None and start[1] * 10 < found[1] and re.match(r"\s*[1-9] \d\d\b", said[stretch.end():]):
         return None, found[1]
     return found
@@ -266,6 +268,9 @@ def _budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None, int] 
                                  r"at (?:the )?(?:very )?most)\b)",
                                  text))
     inherited = False
+    # the last correction a figure follows ("three-eighty — no, three-ninety, they bumped it —
+    # lookin' in Pflugerville": not the dash before the place)
+    corrected = [c for c in corrected if re.search(r"\d", text[c.end():])] or corrected
     if corrected:
         tail = text[corrected[-1].end():]
         figure = re.search(r"\d[\d,.]*", tail)
@@ -557,7 +562,8 @@ _NOT_MOVING = re.compile(r"\b(?:don'?t|do not|not|won'?t|never|no longer|aren'?t
 
 
 _OWN_SUBJECT = re.compile(r"\b(?:i|we|i'?d|we'?d|wed|i'?ll|we'?ll|i'?m|we'?re|were)\s+$")
-_SOMEONE_ELSE = re.compile(r"\b(?:he|she|they|landlord|landlady|owners?|sellers?|neighbou?rs?|brother|"
+_SOMEONE_ELSE = re.compile(r"\b(?:he|she|they|hes|shes|theyre|theyve|landlord|landlady|owners?|sellers?|"
+                           r"neighbou?rs?|brother|"
                            r"sister|parents|friends?|buddy|cousin|in-laws?|folks|uncle|aunt)"
                            r"(?:'s|'re| is| are| was| were| just| has| have| had| already)?"
                            r"(?: \w+){0,2}\s*$|"
@@ -603,6 +609,14 @@ _VALUATION = re.compile(r"\b(?:a |my |our |the )?(?:home|house|condo|property|pl
 """A home to be valued ("a home valuation", "our house appraisal"): the caller's own, to sell."""
 
 
+_INVESTOR = re.compile(r"\b(?:rental|investment|income) propert(?:y|ies)\b|"
+                       r"\b(?:i|we)(?:'ve| have)? (?:already )?(?:own|have|got) (?:\w+ ){0,2}"
+                       r"(?:rentals|rental (?:houses|homes|units))\b|"
+                       r"\b(?:investor|1031|cash ?flow|rent (?:it|them) out)\b")
+"""A buyer of a home to let ("I own a couple rentals and I'm looking for another, a duplex"):
+buying, however many words of renting the message holds."""
+
+
 def extract_lead_intent(u: Utterance) -> str | None:
     """Buy, sell, both or rent — not when the caller rules it out ("we won't be buying") or
     speaks of a sale that is done ("cash from selling our place in California")."""
@@ -619,10 +633,11 @@ def extract_lead_intent(u: Utterance) -> str | None:
     valued = _VALUATION.search(u.lower) is not None
     if valued:  # "I want a home valuation": a home to value is the caller's to sell, not one to buy
         u = Utterance(raw=u.raw, lower=_VALUATION.sub(" ", u.lower), numeric=u.numeric)
-    buying = _callers_own(intents["buy"], u.lower)
     # "a house for sale" is one the caller saw; "put it up for sale" is theirs.
     selling = valued or (_callers_own(intents["sell"], u.lower) and not re.search(
         r"(?<!\bup )\b(?:for sale|on sale)\b", u.lower))
+    # an investor buys ("I own a couple rentals, looking for another"), unless selling one
+    buying = _callers_own(intents["buy"], u.lower) or (not selling and _INVESTOR.search(u.lower) is not None)
     if buying and selling:
         return "both"
     if selling:

@@ -79,7 +79,9 @@ _NEVER_NAME = frozenset({"cause", "cuz", "because", "since", "coz", "cos", "'cau
                          "well", "um", "uh", "please", "thanks", "thank", "here", "calling", "and",
                          "the", "a", "an", "i", "im", "i'm", "it", "its", "it's", "is", "my", "me",
                          "hi", "hello", "hey", "just", "like", "from", "with", "at", "in", "on",
-                         "for", "about", "again", "speaking", "this", "that", "by", "but", "or"})
+                         "for", "about", "again", "speaking", "this", "that", "by", "but", "or",
+                         # "yeah, that's fine, go ahead": consent, not a name
+                         "go", "ahead", "fine", "alright", "right", "cool", "whatever"})
 
 
 def _everyday(name: str) -> bool:
@@ -390,6 +392,34 @@ def corrected_in_turn(u: Utterance, name: str) -> str:
     return name
 
 
+
+
+_ASIDE = re.compile(r"(?:—|–|\s--?\s)(?P<aside>[^—–]{3,90}?)(?:—|–|\s--?\s)\s*"
+                    r"(?P<last>" + _CAPITALISED + r")\b")
+"""A name broken by an aside between dashes, the surname after it ("John — well, Jon, J-O-N,
+no H — Pruitt")."""
+_SPELLED_CAPS = re.compile(r"\b(?:[A-Za-z]-){1,}[A-Za-z]\b")
+
+
+def after_aside(u: Utterance, name: str) -> str:
+    """The name with what an aside between dashes puts right: a part spelled inside it ("well,
+    Jon, J-O-N, no H"), and the surname said after it ("… — Okafor")."""
+    found = _ASIDE.search(u.raw)
+    # the name begun before the aside ("Jon — well, John …", "Marybeth — sorry, Mary Beth …")
+    if found is None or len(name.split()) > 2 or not re.search(
+            r"\b" + re.escape(name.split()[0][:2]), u.raw[: found.start("aside")], re.IGNORECASE):
+        return name
+    parts = name.split()
+    for spelled in _SPELLED_CAPS.finditer(found.group("aside")):
+        word = spelled.group(0).replace("-", "").lower()
+        for k, part in enumerate(parts):
+            if word != part.lower() and word[:2] == part.lower()[:2] and fuzz.ratio(word, part.lower()) >= 75:
+                parts[k] = word.capitalize()  # "John — well, Jon, J-O-N, no H": spelled, it is Jon
+    last = found.group("last")
+    if last.lower() not in (p.lower() for p in parts) and _plausible_name_word(last.lower()) and (
+            last.lower() not in _NEVER_NAME):
+        parts.append(last)
+    return " ".join(parts)
 
 
 _COUPLE = re.compile(rf"\b({_NAME_WORD}) (?:and|&) {_FILLED}({_NAME_WORD}) ({_NAME_WORD})\b")

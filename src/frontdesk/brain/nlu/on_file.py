@@ -34,7 +34,7 @@ class Booked(Protocol):
 
 _ALREADY = re.compile(
     r"\b(?:(?:i|we|he|she|they|my \w+|our \w+)(?:'ve|'s|'re|'m| have| has| had| am| is| are)? "
-    r"(?:actually |already |also )?"
+    r"(?:(?:actually|already|also|just) )*"
     r"(?:got|have|has|had|booked|scheduled|made|set (?:\w+ ){0,2}up|down|in|on|coming|supposed|still)\b|"
     # "calling about the the detail thing on friday morning": one the caller and we both know of
     r"(?:calling|call|ringing) (?:about|regarding|re|on|for) (?:the |my |our |his |her |that )+|"
@@ -45,7 +45,9 @@ _ALREADY = re.compile(
     r"on the (?:books|schedule)|"
     r"(?:my|our|his|her|their|the|that|dad'?s|mom'?s) (?:appointment|appt|booking|reservation)|"
     r"(?:you|y'?all|your \w+|someone|somebody|an agent|one of your \w+)(?:'re|'s| are| is)? "
-    r"(?:coming|supposed|scheduled|gonna come|going to come)\b)")
+    r"(?:coming|supposed|scheduled|gonna come|going to come)\b|"
+    r"(?:you|y'?all|you guys|ya'?ll) (?:have|got|had|put) (?:me|us|him|her|my \w+) (?:down|booked|"
+    r"scheduled|set up|on)\b)")
 """Words that speak of a booking as already there: "I've got", "he has his truck in", "I set
 him up for", "still on for", "someone's coming out"."""
 _DROP = r"(?:drop|nix|ditch|get rid of) (?:the|that|my|it|our|his|her|one)\b(?![^.?!]{0,20}\boff\b)"
@@ -55,12 +57,19 @@ _STRONG = re.compile(
     r"|still (?:on|good|set|a go)|make sure|confirm\w*|remember|forgot|"
     r"still (?:for |on )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today)|"
     r"(?:not (?:gonna|going to)|won'?t|can'?t|cannot) make|no way (?:i'?m|we'?re) "
-    r"mak\w*|running (?:late|behind)|stuck|instead)\b")
+    r"mak\w*|running (?:late|behind)|stuck|instead|on the (?:books|schedule|calendar)|"
+    # "I got somebody comin out tuesday to look at the house": one of ours, booked
+    r"(?:someone|somebody|an agent|one of (?:your|y'?all'?s) \w+|y'?all|you) (?:is |'s |are )?"
+    r"(?:coming|comin'?|gonna come|going to come) (?:out|by|over)|"
+    r"already (?:have|got|booked|scheduled|set up) (?:one|an? (?:appointment|appt|time|slot)|it|that))\b")
 """Words that can only be about a booking on file, so one fact of it named is enough."""
 _SEVERAL = re.compile(r"\b(?:two|both|a couple|a few|three)\b[^.?!]{0,25}\b(?:appointments?|appts?|things|"
                       r"bookings?|visits?|showings?)\b")
 """More than one booking spoken of at once ("two appointments with y'all next week")."""
-_NEW_TOO = re.compile(r"\b(?:also|too|as well|another|second|add|in addition|"
+_GONE = re.compile(r"\b(?:sold|traded(?: in)?|totaled|wrecked|got rid of) (?:the|my|our|it|that|his|her)\b")
+"""The car (or home) the booking was for is gone: "we sold the Explorer last weekend"."""
+_NEW_TOO = re.compile(r"\b(?:also|(?<!come )(?<!coming )(?<!along )(?<!tag )too|as well|another|second|add|"
+                      r"in addition|"
                       r"while (?:it'?s|i'?m) (?:in|there))\b")
 """A further booking, beside the one on file ("can y'all do the tires too while it's in?")."""
 _CANCEL = re.compile(
@@ -86,6 +95,17 @@ Friday or Saturday"), not a new day, unless a move is asked in so many words."""
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
+def cancels_one(said: str) -> bool:
+    """A cancel told in so many words of a booking named ("cancel the Friday buyer meeting")."""
+    return _CANCEL_NAMED.search(said) is not None
+
+
+_CANCEL_NAMED = re.compile(r"\b(?:cancel|call off|scrap|drop)\b (?:the|my|our|his|her|that) (?:[\w-]+ ){0,3}?"
+                           r"(?:appointment|appt|meeting|consultation|showing|valuation|test drive|"
+                           r"oil change|"
+                           r"rotation|inspection|detail\w*|one|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b")
+
+
 def about_booking(u: Understanding, booked: Sequence[Booked], today: date,
                   profile: BusinessProfile) -> tuple[str, Booked] | None:
     """The act on a booking on file this message is ("cancel", "reschedule" or
@@ -93,8 +113,12 @@ def about_booking(u: Understanding, booked: Sequence[Booked], today: date,
     said = u.text.lower()
     if _NEW_TOO.search(said) or NEW_BOOKING_ASKED.search(said):
         return None
-    strong = _STRONG.search(said) is not None
-    if not (strong or _ALREADY.search(said)):
+    already = _ALREADY.search(said) is not None
+    # "I had one set up for Saturday but we sold the Explorer": why it cannot stand, said of one
+    strong = _STRONG.search(said) is not None or (already and (
+        CONFLICT.search(said) is not None or re.search(NO_LONGER_NEEDED, said) is not None
+        or _GONE.search(said) is not None))
+    if not (strong or already):
         return None
     best: tuple[int, Booked] | None = None
     for b in booked:

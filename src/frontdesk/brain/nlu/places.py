@@ -123,6 +123,9 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
         # "we just moved down here to Austin, but we still own our old house up in Dallas and we
         # need to sell it": the home sold is where it is, not where the seller lives now
         return homes[0][1], homes[0][2]
+    # "the kids moved up by austin, so we're thinking we buy up in g town": the one said as
+    # where the caller would buy or look
+    wanted = [w for w in wanted if w[2] and _TARGET.search(u.lower[max(0, w[0] - 30): w[0]])] or wanted
     wanted.sort(key=lambda f: (not f[2], f[0]))
     return wanted[0][1], wanted[0][2]
 
@@ -130,11 +133,12 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
 _ANOTHERS_AFTER = re.compile(r"(?:'s| is)\s+(?:my|our|his|her|their)\s+[\w-]+'?s\s+"
                              r"(?:place|house|home|condo|property|neighborhood)\b")
 """"Sun City's my mother-in-law's place … ours is in Pflugerville": someone else's home, not the lead's."""
-_YOUR_AREA = re.compile(r"\b(?:you|y'?all|you guys|ya)(?:'re| are| guys are)? (?:just|only|mostly|strictly) "
+_YOUR_AREA = re.compile(r"\b(?:you|y'?all|you guys|ya|companies|agencies|brokers|realtors|agents|"
+                        r"brokerages|firms)(?:'re| are| guys are)? (?:just|only|mostly|strictly) "
                         r"(?:(?:in|around|serving|covering|cover|serve|do|the)\s+)*$")
 """The business's area asked back ("oh, so you're just the Austin area?"), not the caller's."""
 _VISITING = re.compile(r"\b(?:i'?ll|ill|we'?ll|i will|we will|i'?m|im|we'?re) "
-                       r"(?:actually |only |just |gonna |going to )?"
+                       r"(?:actually |only |just |gonna |going to |fixin'? to |fixing to |about to )?"
                        r"(?:be|flying|driving) (?:in|into|down (?:in|to)|up (?:in|to)|over in|out in)\s+$")
 """Where the caller will be when they come ("I'll be in Austin on February first"), not where
 they look."""
@@ -147,7 +151,10 @@ _LANDMARK = re.compile(r"\b(?:(?:north|south|east|west|northeast|northwest|south
                        r"outside|ten minutes|\d+ minutes|an hour|half an hour) of|outside|close to|closer to|"
                        r"just (?:past|outside)|past|commute (?:in)?to|drive (?:in)?to|far from|away from|"
                        r"(?:work(?:s|ing)?|jobs?(?:'s| is| are)?|office(?:'s| is)?)(?: \w+)? in|"
-                       r"(?:jobs?|work|office)(?:'s| is| are)(?: \w+)?)"  # "my job is downtown austin"
+                       r"(?:jobs?|work|office)(?:'s| is| are)(?: \w+)?|"  # "my job is downtown austin"
+                       # "a job at the Samsung plant in Taylor"
+                       r"(?:plant|factory|facility|campus|headquarters|hq|base|site)"
+                       r"(?: (?:up|down|out|over))? in)"
                        r"\s+(?:the\s+)?$")
 """Words that make a place a landmark for another ("north of Austin", "a commute to Austin")."""
 _HOME_AFTER = re.compile(r"\s+(?:house|home|place|condo|townhouse)\b")
@@ -162,15 +169,21 @@ _LEFT_BEHIND = re.compile(r"\b(?:let go|laid off|fired|grew up|was born|used to 
 """A place the caller is leaving or has left behind."""
 _PLACE_REFUSED_AFTER = re.compile(
     r"\W*(?:(?:is|'s)\s+)?(?:(?:does(?:n'?t| not)|won'?t|will not|wouldn'?t) (?:really |quite )?work|"
-    r"(?:is |'s )?(?:out of the question|not an option|a no))\b")
+    r"(?:is |'s )?(?:out of the question|not an option|a no)|"
+    # "out in Lockhart on a job all day tomorrow": where the caller works, not where they look
+    r"on a job|all day)\b")
 """Words after a place that rule it out ("so Austin doesn't really work for me")."""
 _SOMEONE_ELSES = re.compile(
     r"\b(?:sister|brother|mom|mother|dad|father|parents|friend|cousin|aunt|uncle|son|daughter|in-?laws|"
     r"neighbou?r|coworker|co-worker|boss|she|he|they)(?:'s)?\b(?:(?!\b(?:i|we|i'm|we're)\b)[^.?!]){0,40}"
     r"\b(?:closed on|bought|buys|lives?|living|moved|has|got|just got|owns?|rents?)\b[^.?!]{0,25}\bin\s+$|"
+    # "you guys sold my mom's house a few years ago up in georgetown": hers, not the caller's
+    r"\b(?:sister|brother|mom|mother|dad|father|parents|grandma|grandmother|grandpa|aunt|uncle|son|daughter|"
+    r"in-?laws|neighbou?r|friend)'?s (?:old )?(?:house|home|place|condo)\b[^.?!]{0,35}\bin\s+$|"
     # "with the grandkids all up in Dallas": where family are, not where the caller looks
     r"\b(?:kids|grandkids|grandchildren|children|family|folks|parents|in-?laws|son|daughter)(?:'s| are| is)?"
-    r"(?: all| both| now)?(?: (?:up|down|out|over|back))? in\s+$")
+    r"(?: all| both| now)?(?: (?:moved|moving|live|living|went|settled))?(?: (?:up|down|out|over|back))? "
+    r"(?:in|by|near|around)\s+$")
 """A place another person bought or lives in ("my sister just closed on a place in Cedar Park")."""
 _TRIP = re.compile(r"\b(?:(?:driv|fly|flew|head|go|went|travel|road-?trip)\w* "
                    r"(?:up |down |over |out |back )?to|"
@@ -178,6 +191,14 @@ _TRIP = re.compile(r"\b(?:(?:driv|fly|flew|head|go|went|travel|road-?trip)\w* "
                    r"(?:conference|wedding|game|funeral|meeting|work) (?:up |down |over )?in)\s+(?:the\s+)?$")
 """A trip somewhere ("I'm driving up to Dallas Tuesday"): out of the area, it is not where they look."""
 _HOME_NOW = re.compile(r"\b(?:my|our) (?:current |old )?(?:house|home|place|condo|townhouse|"
-                       r"apartment)(?: (?:up|down|over|out|here))? in\s+$")
-
-
+                       r"apartment)(?: (?:up|down|over|out|here))? in\s+$|"
+                       # "we're in a two-bedroom apartment in Austin", "rentin the same house in killeen"
+                       r"\b(?:(?:we'?re|were|i'?m|im|we are|i am|live|living|livin|lived|been|stay\w*) in|"
+                       r"rent(?:ing|in)?|liv(?:e|ing|in)|stay(?:ing|in)?) (?:a|an|the|this|that) "
+                       r"(?:same |little |tiny |small |cramped )?(?:[\w-]+ ){0,2}?(?:apartment|rental|house|"
+                       r"home|place|condo|duplex|townhouse|townhome|trailer|unit)"
+                       r"(?: (?:up|down|over|out|here))? in\s+$")
+_TARGET = re.compile(r"\b(?:look\w*|buy\w*|house hunting|search\w*|settle|move|moving|relocat\w*|switch\w*|"
+                     r"(?:want|wanna|hoping|like) to be|somewhere)(?: (?:up|down|out|over))? "
+                     r"(?:in|to|around)\s+$")
+"""Words that make a place the one the caller would buy in or look at ("we buy up in g town")."""

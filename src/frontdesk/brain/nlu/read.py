@@ -88,11 +88,24 @@ _SAYS_WHAT = re.compile(r"\W*(?:(?:so|and|but|um+|uh+|well|okay|ok|oh)\W+)*(?:wh
 we want is a showing"): the caller says what they want."""
 
 
+_WHAT_TIME_OPEN = re.compile(r"\W*(?:(?:yeah|and|so|uh+|um+|ok(?:ay)?|oh|hey|hi)\W+)*"
+                             r"what time (?:do |does |are |will )?"
+                             r"(?:you|y'?all|ya|you guys|the (?:\w+ )?(?:shop|office|service|place))"
+                             r"(?: guys)? "
+                             r"(?:open|close|get in|start)\b")
+"""When the business opens or closes on a day ("what time y'all open monday mornin"): the hours."""
+_PRICE_ASKED = re.compile(r"\W*(?:(?:hi|hey|hello|so|and|um+|uh+|oh|ok|okay|yeah|well|i guess)\W+)*"
+                          r"(?:how much|"
+                          r"what(?:'?s| is| does| do| would| will)[\w' ]{0,60}? (?:cost|charge|run|be)\b|"
+                          r"whats? (?:it|the price|the cost)|what do (?:you|y'?all|ya) (?:charge|get))\b")
+"""A message that opens by asking a price ("hi, how much would an oil change be?")."""
 _UPTALK = re.compile(r"\W*(?:(?:so|and|but|um+|uh+|like|okay|ok|well|oh|hi|hey|yeah|sorry|i mean|"
                      r"i don'?t know(?: if [^,]*)?|probably not|honestly)\W+)*"
                      r"(?:i|i'?m|i'?ve|i'?d|i'?ll|we|we'?re|we'?ve|we'?d|my|our|me and|"
                      r"the \w+ (?:has|have|is|are|was|were|keeps?|been)|it'?s been|there'?s this|mostly|"
-                     r"just|kind of|probably|maybe)\b")
+                     r"just|kind of|probably|maybe|"
+                     # "budget, um, six hundred max?": a fact named, then said
+                     r"(?:the |our |my )?(?:budget|price range|range)(?:'s| is| wise)?|up to|under)\b")
 """The start of a statement (the caller's own situation), whatever the pitch at its end."""
 
 
@@ -536,6 +549,10 @@ def read(text: str, profile: BusinessProfile, today: date,
     if result.intent == "book" and result.is_question and "price_question" in flags and not (
             result.date or result.time or result.services) and re.search(r"\bhow long\b", u.lower):
         result.intent = "faq"  # "how long is a test drive usually, if I come in for one?"
+    if result.intent == "book" and result.is_question and "price_question" in flags and not (
+            result.date or result.time or result.window) and _PRICE_ASKED.match(u.lower) and not (
+            lex.intents["book"].search(SUBORDINATE.sub("", u.lower))):
+        result.intent = "faq"  # "hi, how much would an oil change and a tire rotation be?"
     if _ABOUT_THE_VISIT & flags and result.intent in {
             "book", "provide_info", "unknown", "escalation", "objection_busy", "affirm", "line_check",
             "identity"}:
@@ -587,6 +604,9 @@ def read(text: str, profile: BusinessProfile, today: date,
         # "perfect, thanks", "yep, that's all", "all good here" to "anything else?": a close
         result.intent, result.confidence = "goodbye", 0.85
         result.affirm = False
+    if result.intent in {"provide_info", "unknown"} and _WHAT_TIME_OPEN.match(u.lower) and not (
+            result.services or result.appointment_type or result.time):
+        result.intent, result.is_question = "faq", True  # "what time yall open monday mornin": the hours
     if result.intent == "affirm":
         result.affirm, result.deny = True, False
     elif result.intent == "deny":

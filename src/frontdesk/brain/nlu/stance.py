@@ -34,7 +34,7 @@ _AFFIRM_BEFORE = re.compile(
     r"hold on|wait))*\W*$")
 """Words right before a value that propose or correct to it ("how about Friday", "no, Friday")."""
 _AFFIRM_AFTER = re.compile(
-    r"^\W*(?:(?:at|around|about) \d{1,2}(?::\d{2})?\s*(?:am|pm)?\W*)?"  # "saturday at 10 instead"
+    r"^\W*(?:(?:at|around|about) (?:\d{1,2}(?::\d{2})?\s*(?:am|pm)?|noon)\W*)?"  # "saturday at 10 instead"
     r"(?:(?:'s|is|are|would|will|should|might)\s+)?(?:(?:be|work|look)s?\s+)?(?:actually\s+|"
     r"probably\s+|much\s+|way\s+|a lot\s+)?(?:works?|better|best|good|great|fine|perfect|ideal|"
     r"easier|safer|then|instead|it is|for sure|is good|would be (?:great|better|best|good|perfect))"

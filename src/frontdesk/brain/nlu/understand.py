@@ -67,6 +67,7 @@ def understand(
         result.name = named  # "deshawn parker and the number's eight three zero…": split at "and"
     if result.name:
         result.name = names.corrected_in_turn(normalise(text), result.name)  # "Jon. Actually, Jonathan"
+        result.name = names.after_aside(normalise(text), result.name)  # "John — well, Jon … — Pruitt"
     return result
 
 
@@ -104,6 +105,11 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
                 setattr(result, kept, getattr(whole, kept))
         result.text = normalise(text).raw
         return result
+    if len(clauses) == 1 and (ask := _TRAILING_PRICE.search(text)) and ask.start() > 30:
+        # "… i been drivin since nineteen eighty eight so how much do yall charge for a tire
+        # rotation": the story, then the question, unpunctuated
+        return _understand(f"{text[: ask.start()].rstrip(' ,')}. {text[ask.end():].lstrip()}", profile,
+                           today, awaiting, topic)
     if len(clauses) == 1 and (tag := _PROBLEM_TAG.search(text)) and tag.start() > 0:
         # "we haven't talked to a lender is that gonna be an issue": the fact, then asked about
         return _understand(f"{text[: tag.start()].rstrip(' ,')}, {text[tag.start():].lstrip()}", profile,
@@ -547,6 +553,12 @@ _CUT_OFF = re.compile(r"(?:\b(?:a|an|the|for|of|on|my|your|to)|—|--|-|\.\.\.|�
 _WHICH_ASK = (r"(?:what|which) (?:(?:what|which) )?(?:areas?|neighbou?rhoods?|towns?|cities|parts?|hours|"
                r"days|kinds? of|sorts? of|services|times?) (?:do|does|are|can) (?:you|y'?all|your)\b")
 _DAY_WORD = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\btoday\b|\btomorrow\b")
+_TRAILING_PRICE = re.compile(r"(?i)(?<=[a-z0-9])\s+(?:so|and|but|anyway|anyways)\s+(?:(?:um+|uh+|like)\s+)*"
+                             r"(?=how much (?:do|does|would|will|is|are|y'?all|you)\b|"
+                             r"what do (?:you|y'?all|ya) "
+                             r"(?:charge|get)\b|what(?:'?s| is| does) (?:a|an|the|it|one) (?:[\w-]+ ){0,3}"
+                             r"(?:cost|run|go for)\b)")
+"""A price asked at the end of a story, without a stop before it."""
 _PROBLEM_TAG = re.compile(r"(?i)(?<![,.;?!])\s+(?:is|would|will) (?:that|it|this) "
                           r"(?:like |gonna be |be |going to be )?"
                           r"(?:a (?:problem|big deal|deal breaker|dealbreaker)|an issue)\W*$")
@@ -573,6 +585,9 @@ _FACTS = ("location", "budget", "timeline", "financing", "lead_intent", "motivat
 _EMBEDDED_ASK = re.compile(r"\b(?:don'?t|do not|never) (?:really |even |quite |totally |fully |honestly )*"
                            r"(?:get|understand|know|knew) how\b|\b(?:confused|unclear) (?:about|on|how)\b|"
                            r"\bcurious (?:about )?how\b|"
+                           # "… to look at the house and i wanted to know how does yalls commission work"
+                           r"\b(?:wanted|want|wanna|'?d like|would like|need) to know (?:how|what|if|whether|"
+                           r"about|when|why)\b|"
                            r"\b(?:no|not a|any) (?:idea|clue) how\b|"
                            r"\bwonder(?:ing|in'?|ed)? (?:about|if|whether|how|what|do|does|can|could|are|"
                            r"is)\b|"
