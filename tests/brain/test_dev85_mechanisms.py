@@ -290,3 +290,69 @@ async def test_put_me_down_after_a_callback_offer_books(profiles) -> None:
     state, _replies = await call(profiles, "dealership", "how much is a state inspection, and do y'all do "
                                 "windshield chips", "ok friday at ten works, put me down")
     assert state.booking_slots.preferred_date == "2026-11-27" and not state.pending_tasks
+
+
+# -- questions inside statements, and beside a booking on file -------------------------------------
+
+
+async def test_a_how_does_the_whole_thing_work_question_run_into_facts_is_answered(profiles) -> None:
+    _, replies = await call(profiles, "real_estate", "so were first time buyers and like how does the whole "
+                            "pre approval process work we havent called a bank yet")
+    assert "few days" in replies[0]
+
+
+async def test_two_questions_one_inside_a_statement_are_both_answered(profiles) -> None:
+    _, replies = await call(profiles, "real_estate", "We've never owned a home — do you guys work with "
+                            "first-timers? And what's the commission like?")
+    assert "first-time buyers" in replies[0] and "negotiable" in replies[0]
+
+
+async def test_a_question_beside_the_booking_on_file_is_answered_with_it(profiles) -> None:
+    calendar = await booked("real_estate", "buyer_consultation", datetime(2026, 11, 24, 15, 0))
+    _, replies = await call(profiles, "real_estate", "we're set to meet with y'all tuesday at three, but "
+                            "quick question first, how long does pre-approval usually take?",
+                            calendar=calendar)
+    assert "few days" in replies[0] and "consultation is tomorrow at 3 PM" in replies[0]
+
+
+async def test_can_you_help_with_my_budget_gets_the_leads_answer(profiles) -> None:
+    state, replies = await call(profiles, "real_estate", "real quick, could y'all even work with something "
+                                "around a hundred thousand? in round rock?")
+    assert state.lead.budget_max == 100000 and "150,000" in replies[0]
+
+
+async def test_a_warranty_question_tagged_on_a_repeat_fault_is_answered(profiles) -> None:
+    state, replies = await call(profiles, "dealership", "you guys replaced my alternator last month and now "
+                                "it's acting up again is that covered")
+    assert "12-month" in replies[0]
+    assert state.booking_slots.services == ["diagnostic"]
+
+
+def test_a_company_moving_the_caller_is_a_move_of_house(profiles) -> None:
+    u = _u(profiles, "real_estate", "my job is moving me down from Denver in June and we want to buy")
+    assert u.intent == "lead" and u.lead_intent == "buy"
+
+
+async def test_a_day_said_after_how_long_a_visit_takes_books_that_visit(profiles) -> None:
+    state, _ = await call(profiles, "real_estate", "how long is one of those listing appointments?",
+                          "ok, could you do friday at two?")
+    assert state.booking_slots.appointment_type == "listing_appointment"
+    assert state.booking_slots.preferred_date == "2026-11-27"
+
+
+@pytest.mark.parametrize(("said", "budget"), [("mid three hundreds", (340000, 360000)),
+                                              ("somewhere in the low four hundreds", (400000, 430000))])
+def test_a_rough_figure_in_words(profiles, said, budget) -> None:
+    assert _u(profiles, "real_estate", said, awaiting="budget").budget == budget
+
+
+async def test_somebody_call_back_this_evening_is_a_callback(profiles) -> None:
+    state, _ = await call(profiles, "real_estate", "yeah we're looking in cedar park, mid four hundreds",
+                          "can somebody call back this evening when my husband's home after six",
+                          direction="outbound")
+    assert state.pending_tasks and state.pending_tasks[-1].task_type == "callback"
+
+
+async def test_a_question_whether_we_do_rentals_is_answered_plainly(profiles) -> None:
+    _, replies = await call(profiles, "real_estate", "do y'all do rentals or is it only buying and selling?")
+    assert "rentals" in replies[0] and "don't have that information" not in replies[0]

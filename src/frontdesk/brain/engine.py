@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time as _time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -174,6 +174,12 @@ class Brain:
                     found := about_booking(understanding, state.on_file, now.date(), profile)) and (
                     understanding.intent != "lookup_appointment" or found[0] != "lookup_appointment"):
                 # "callin to make sure I'm still on for tomorrow, the battery": that booking
+                if understanding.intent == "faq" and understanding.is_question and (
+                        not understanding.acts and {"faq_topic", "price_question"} & understanding.flags):
+                    # "we have a consultation Thursday at three, and I had a question first — how
+                    # long does getting pre-approved take?": the booking, and the question asked
+                    asked = replace(understanding, acts=[], flags={*understanding.flags, "aside"})
+                    understanding.acts = [asked]
                 understanding.intent, understanding.confidence = found[0], max(understanding.confidence, 0.8)
         return TurnContext(
             profile=profile, replies=self._replies_for(profile), settings=self._settings,

@@ -308,6 +308,7 @@ def _visit_length_answer(s: ConversationState, ctx: TurnContext) -> bool:
     said = ctx.replies.say("visit_length", visit=visit.label, minutes=visit.duration_min)
     if said not in ctx.reply_parts:
         ctx.add(said)
+    s.recent_topic = f"visit:{visit.key}"  # "okay, next Tuesday at noon?": that visit
     return True
 
 
@@ -657,6 +658,11 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     if not answered and ctx.more_acts and ctx.profile.kind == "real_estate" and _IS_IT_ENOUGH.search(
             u.text.lower()):
         return  # "a hundred twenty tops. is that even realistic in Georgetown?": the lead's verdict answers
+    if not answered and ctx.profile.kind == "real_estate" and u.lead_intent == "rent":
+        # "do y'all help people find rentals or is it just buyin": the renter's answer says it
+        if not ctx.more_acts:
+            ctx.hand_off("qualification", "a renter asks", s)
+        return
     if not answered and u.has_lead_facts and qualification.in_progress(s):
         # "why do you need to know that? um, a hundred twenty tops", "how much? hang on… up to
         # three hundred": the question comes with the answer; take it and go on

@@ -131,11 +131,16 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
             u.intent, u.deny, u.affirm = "deny", True, False
             return owner  # "no thanks" to an offer
         return "objection"
+    asked_of = (s.recent_topic or "").removeprefix("visit:") if (s.recent_topic or "").startswith(
+        "visit:") else None  # told how long a consultation takes: the visit asked about
     if s.awaiting in {"anything_else", None} and (u.date or u.time or u.window) and (
-            profile.kind == "dealership" or s.booking_slots.appointment_type) and intent in {
+            profile.kind == "dealership" or s.booking_slots.appointment_type or asked_of) and intent in {
             "affirm", "provide_info", "book", "unknown", "faq"} and not u.is_question and not (
             intent == "faq" and "faq_topic" in u.flags and "book" not in u.flags):
-        # "okay, that's fair — can you do the day after tomorrow?" after a price answer
+        # "okay, that's fair — can you do the day after tomorrow?" after a price answer; "okay,
+        # next Tuesday at noon?" after how long a consultation takes: that one
+        if asked_of and not s.booking_slots.appointment_type:
+            s.booking_slots.appointment_type = asked_of
         return "scheduling"
     if s.awaiting == "callback_time" and owner == "objection" and ANY_TIME.search(u.text.lower()) and not (
             u.services or u.appointment_type or u.date or u.time):
@@ -158,6 +163,10 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
                            and not (u.appointment_type or s.booking_slots.appointment_type)
                            and (u.lead_intent or s.lead.intent) in {"buy", "both", "sell"})
         return "qualification" if wants_lead_talk else "scheduling"
+    if intent == "faq" and profile.kind == "real_estate" and u.budget and _CAN_YOU_HELP.search(
+            u.text.lower()):
+        u.intent = "lead"  # "can y'all even help with something around a hundred and twenty thousand?"
+        return "qualification"
     if intent == "faq":
         return "faq"
     if intent == "lead":
@@ -191,6 +200,10 @@ _OF_IT = re.compile(r"\b(?:it|that|instead|later|earlier|sooner|same day|same ti
                     r"anything|any (?:openings?|time|slots?)|something)\b")
 
 
+_CAN_YOU_HELP = re.compile(r"\b(?:can|could|do|would|will) (?:you|y'?all|you guys|ya)(?: guys)? "
+                           r"(?:even |actually |really |still )?"
+                           r"(?:help|work|do anything|do something|deal|handle)\b")
+"""Whether we can help with the caller's own budget: the lead's verdict answers it."""
 _YES_THEN_DONE = re.compile(r"\b(?:yes|yeah|yep|yup|sure|correct|right|perfect|sounds good)\b[\W]+"
                             r"(?:that'?s|thats|that is) (?:it|all|everything)\b")
 """A yes with the call's close after it ("yep, that's everything")."""

@@ -283,6 +283,11 @@ _KINDS_OF_US = re.compile(r"\b(?:dealerships|car dealers|car lots|realtors|real 
 """Businesses like ours spoken of ("I never know with dealerships"): no wrong number by itself."""
 
 
+_A_BOOKING_WORD = re.compile(r"\b(?:appointment|appt|meeting|consultation|showing|booking|booked|scheduled|"
+                             r"visit|valuation|sit ?down|on the books)\b")
+"""A word for a booking: without one, "moving" is a move of house."""
+
+
 def combine(r: Understanding, rule: str, rule_confidence: float,
              awaiting: str | None) -> tuple[str, float]:
     """One intent from the rules' reading and the classifier's.
@@ -309,6 +314,11 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         # a booking made before, whoever made it
         r.flags.discard("objection_busy")
         return "lookup_appointment", 0.85
+    if model in {"reschedule", "cancel"} and rule not in {"reschedule", "cancel"} and p < 0.7 and (
+            r.lead_intent in {"buy", "sell", "both"}) and not _A_BOOKING_WORD.search(r.text.lower()):
+        # "I'm relocating … my company's moving me to their office at the Domain": a move of
+        # house, not of a booking
+        return "lead", 0.8
     if _YES_WHO.match(r.text.lower()):
         r.affirm = False
         return "identity", 0.9  # "yeah whos this" to "do you have a minute?": who first, then maybe yes

@@ -309,6 +309,18 @@ _SYMPTOM = re.compile(
 """Something on the car that is not working, in the caller's words: the diagnostic check."""
 
 
+_SYMPTOM_OF_IT = re.compile(r"\b(?:it'?s|its|it is|it)(?: been| keeps?| still| now| just)? "
+                            r"(?:blowing (?:warm|hot)|"
+                            r"not (?:cooling|working|blowing cold|turning on)|(?:stopped|quit) working|"
+                            r"acting (?:up|weird|funny)|leaking|dead|broke(?:n)?)\b")
+
+
+def _it_symptom(text: str) -> re.Match[str] | None:
+    """"y'all fixed my ac … and it's blowin warm again": the trouble said of a part named before."""
+    found = _SYMPTOM_OF_IT.search(text)
+    return found if found and re.search(rf"\b{_SYSTEMS}\b", text[: found.start()]) else None
+
+
 def extract_services(u: Utterance, profile: BusinessProfile) -> list[str]:
     """Keys of the services wanted, in the order mentioned, fuzzy for speech errors. A service
     ruled out or done already ("I did the oil last month") is not one."""
@@ -337,7 +349,10 @@ def extract_services(u: Utterance, profile: BusinessProfile) -> list[str]:
     named = {sv.key for sv in profile.services
              if any(phrase_in(p.lower(), u.lower) for p in (sv.name, *sv.synonyms))}
     found += _by_part(u, profile, {key for _, _, key in found} | named)
-    if not found and (symptom := _SYMPTOM.search(u.lower)) and _mention_wanted(u.lower, symptom) and (
+    # ("fixed my ac … and it's blowin warm again": the trouble back, whatever was done before)
+    if not found and (symptom := _SYMPTOM.search(u.lower) or _it_symptom(u.lower)) and (
+            _mention_wanted(u.lower, symptom) or re.match(
+            r"\s+(?:again|all over again)\b", u.lower[symptom.end():])) and (
             diagnostic := next((sv.key for sv in profile.services if "diagnos" in sv.name.lower()), None)):
         # "my ac ain't blowing cold", "the passenger window won't roll up": something wrong that
         # no service names; the shop looks at it first

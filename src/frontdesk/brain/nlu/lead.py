@@ -107,7 +107,8 @@ def _rough_range(text: str, expecting: bool) -> tuple[int, int] | None:
     """"mid fours", "low 500s", "high three hundreds": a range around a round figure."""
     match = re.search(r"\b(low|mid|high)(?:dle)?[- ]?(?:to[- ]\w+ )?(\d{1,3})(?:00)?'?s\b|"
                       r"\b(low|mid|high)[- ](one|two|three|four|five|six|seven|eight|nine)e?s\b|"
-                      r"\b(low|mid|high)[- ](\d)(?:00)? hundreds\b", text)
+                      r"\b(low|mid|high)[- ](\d|one|two|three|four|five|six|seven|eight|nine)(?:00)? "
+                      r"hundreds\b", text)
     if not match:
         whole = re.search(r"\bin the (one|two|three|four|five|six|seven|eight|nine)e?s\b|"
                           r"\bin the ([1-9])00'?s\b", text)
@@ -629,6 +630,9 @@ def extract_lead_intent(u: Utterance) -> str | None:
         return "rent" if intents["rent"].search(u.lower) else None
     lower = re.sub(r"\b(?:from|after|since|by|when we|closed on|finished|done) (?:selling|sold)\b[^,.]*", " ",
                    u.lower)
+    # "do y'all help people find rentals or is it just buyin": what the business does, asked
+    lower = re.sub(r"\bor (?:is it|do (?:you|y'?all)(?: guys)?|y'?all|you) (?:just|only) \w+"
+                   r"(?: (?:and|or|&) \w+)?", " ", lower)
     u = Utterance(raw=u.raw, lower=lower, numeric=u.numeric)
     valued = _VALUATION.search(u.lower) is not None
     if valued:  # "I want a home valuation": a home to value is the caller's to sell, not one to buy

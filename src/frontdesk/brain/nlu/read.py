@@ -31,6 +31,7 @@ from frontdesk.brain.nlu.cues import (
     SUBORDINATE,
     WALK_IN_INSTEAD,
     WHO_MEETS,
+    YOU_CALL_BACK,
     asks_hours,
 )
 from frontdesk.brain.nlu.lexicon import lexicon
@@ -604,6 +605,12 @@ def read(text: str, profile: BusinessProfile, today: date,
         # "perfect, thanks", "yep, that's all", "all good here" to "anything else?": a close
         result.intent, result.confidence = "goodbye", 0.85
         result.affirm = False
+    if result.intent in {"provide_info", "unknown", "faq", "book"} and YOU_CALL_BACK.search(u.lower) and (
+            result.date or result.time or result.window or result.time_of_day) and not (
+            result.services or result.appointment_type or result.vehicle):
+        # "can somebody call back this evenin when she's home": a call from us, then
+        result.intent, result.is_question = "objection_busy", False
+        result.flags.add("call_asked")
     if result.intent in {"provide_info", "unknown"} and _WHAT_TIME_OPEN.match(u.lower) and not (
             result.services or result.appointment_type or result.time):
         result.intent, result.is_question = "faq", True  # "what time yall open monday mornin": the hours

@@ -248,6 +248,12 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
             # "long story, my last shop botched it. Is your work guaranteed?" / "yeah, what
             # are your hours?": the question is what the caller wants
             main, asides = asides[-1], asides[:-1]
+    for k, r in enumerate(readings):
+        if r not in asides and (inner := _embedded_question(r.text, r, profile, today, awaiting)) is not None:
+            # "so my husband and I are first-time buyers — do y'all even work with first-timers?
+            # and how does the pre-approval work?": the question inside the statement is asked too
+            before = sum(1 for a in asides if any(a is x for x in readings[:k]))
+            asides.insert(before, inner)
     asides = _merge_questions(asides, profile, today, awaiting)
     ask = next((a for a in asides if _LOT_ASK.fullmatch(a.text.strip().lower())), None)
     if profile.inventory and ask is not None:
@@ -561,7 +567,11 @@ _TRAILING_PRICE = re.compile(r"(?i)(?<=[a-z0-9])\s+(?:so|and|but|anyway|anyways)
 """A price asked at the end of a story, without a stop before it."""
 _PROBLEM_TAG = re.compile(r"(?i)(?<![,.;?!])\s+(?:is|would|will) (?:that|it|this) "
                           r"(?:like |gonna be |be |going to be )?"
-                          r"(?:a (?:problem|big deal|deal breaker|dealbreaker)|an issue)\W*$")
+                          r"(?:a (?:problem|big deal|deal breaker|dealbreaker)|an issue|"
+                          # "… and its blowin warm again is that under warranty"
+                          r"(?:still )?(?:under|covered(?: by| under)?) "
+                          r"(?:the |a |your |y'?all'?s )?warranty|covered)"
+                          r"\W*$")
 """A question tagged on a statement without a pause ("… is that gonna be an issue")."""
 _PAUSE_WORDS = re.compile(r"(?i)\b(?:hold on|hang on|one (?:sec|second|moment)|just a (?:sec|second|moment)|"
                           r"wait a (?:sec|second|minute))\b,?")
@@ -594,14 +604,17 @@ _EMBEDDED_ASK = re.compile(r"\b(?:don'?t|do not|never) (?:really |even |quite |t
                            # "… we don't know austin at all what what areas do you guys cover"
                            r"(?<=[a-z] )" + _WHICH_ASK + r"|"
                            # "… helping her out with all this do you guys work with first time buyers"
-                           r"(?<=[a-z] )(?:do|does|are|is|would|will|can|could) (?:you|y'?all|your) "
+                           r"(?<=[a-z] |[—–] )(?:do|does|are|is|would|will|can|could) (?:you|y'?all|your) "
                            r"(?:guys |office |team |agents? |company |shop |people |folks )?"
                            r"(?:even |ever |still |also |actually )?(?:work|do|take|help|handle|charge|need|"
                            r"have|offer|got|run|provide|give|require|deal|finance|accept|carry|approve)\b|"
                            # "we ain't pre-approved yet how does that even work": the topic said before
                            r"(?<=[a-z] )how (?:does|do|would|will|is) (?:that|it|this)(?: (?:even|all|"
                            r"whole thing|"
-                           r"process))? (?:work|go|happen)\b")
+                           r"process))? (?:work|go|happen)\b|"
+                           # "… first time buyers and like how does the whole pre approval thing work"
+                           r"(?<=[a-z] )how (?:does|do|would|will) (?:the |a |an )(?:whole )?[\w -]{2,30}? "
+                           r"(?:work|go|happen)\b")
 """A question said as a statement, or run on without a stop, inside a message that also gives
 facts."""
 
@@ -620,13 +633,13 @@ def _embedded_question(text: str, whole: Understanding, profile: BusinessProfile
                           r"\s+(?=(?:i|we)(?:'ve| have)? (?:got|have|had|booked) (?:a|an|my|the)\b)|"
                           r"\s+(?=(?:do|does|are|is|would|will) (?:you|y'?all|your)\b)|"
                           r"\s+(?=" + _WHICH_ASK + r")|"
-                          r"\s+(?=how (?:does|do|would|will|is) (?:that|it|"
-                          r"this)\b)", text, flags=re.IGNORECASE):
+                          r"\s+(?=how (?:does|do|would|will|is) (?:that|it|this|the|a|an)\b)", text,
+                          flags=re.IGNORECASE):
         if _EMBEDDED_ASK.search(piece.lower()) or re.match(_WHICH_ASK, piece.lower()) or re.match(
                 r"(?:do|does|are|is|would|will) (?:you|y'?all|your)\b|"
-                                                            r"how (?:does|do|would|will|is) (?:that|it|"
-                                                            r"this)\b",
-                                                            piece.lower()):
+                r"how (?:does|do|would|will|is) (?:that|it|this)\b|"
+                r"how (?:does|do|would|will) (?:the|a|an) (?:whole )?[\w -]{2,30}? (?:work|go|happen)\b",
+                piece.lower()):
             aside = read(piece, profile, today, awaiting)
             if "faq_topic" not in aside.flags and re.match(r"how \w+ (?:that|it|this)\b", piece.lower()):
                 aside = read(text, profile, today, awaiting)  # "how does that work": the topic said before
