@@ -312,7 +312,7 @@ async def test_a_question_beside_the_booking_on_file_is_answered_with_it(profile
     _, replies = await call(profiles, "real_estate", "we're set to meet with y'all tuesday at three, but "
                             "quick question first, how long does pre-approval usually take?",
                             calendar=calendar)
-    assert "few days" in replies[0] and "consultation is tomorrow at 3 PM" in replies[0]
+    assert "few days" in replies[0] and "consultation is tomorrow, Tuesday, at 3 PM" in replies[0]
 
 
 async def test_can_you_help_with_my_budget_gets_the_leads_answer(profiles) -> None:
@@ -356,3 +356,96 @@ async def test_somebody_call_back_this_evening_is_a_callback(profiles) -> None:
 async def test_a_question_whether_we_do_rentals_is_answered_plainly(profiles) -> None:
     _, replies = await call(profiles, "real_estate", "do y'all do rentals or is it only buying and selling?")
     assert "rentals" in replies[0] and "don't have that information" not in replies[0]
+
+
+# -- second batch (sets 93-96): bookings on file again ------------------------------------------------
+
+
+async def test_the_one_said_to_stand_is_not_the_one_cancelled(profiles) -> None:
+    calendar = await _oil_and_detail()
+    _, replies = await call(profiles, "dealership", "the detail saturday, that one's fine. but the oil "
+                                                    "change "
+                            "tuesday, my son did it, so go ahead and cancel that one", calendar=calendar)
+    assert "cancel your oil change" in replies[0]
+
+
+async def test_a_meeting_of_another_kind_beside_a_showing_on_file_is_booked(profiles) -> None:
+    calendar = await booked("real_estate", "property_showing", datetime(2026, 11, 28, 11, 0))
+    state, _ = await call(profiles, "real_estate", "we've got a showing saturday at eleven, and could we sit "
+                          "down with an agent before that, like ten?", calendar=calendar)
+    assert state.booking_slots.appointment_type == "buyer_consultation"
+    assert calendar.appointments[0].start == datetime(2026, 11, 28, 11, 0)
+
+
+async def test_words_said_without_their_g_still_point_at_the_booking(profiles) -> None:
+    calendar = await booked("dealership", "oil_change", TUESDAY_9)
+    _, replies = await call(profiles, "dealership", "i'm callin' about my oil change tuesday, somethin' came "
+                            "up, could we do wednesday same time?", calendar=calendar)
+    assert "move your oil change" in replies[0] and "Wednesday, November 25 at 9 AM" in replies[0]
+
+
+async def test_what_day_was_that_of_a_meeting_set_up_tells_it(profiles) -> None:
+    calendar = await booked("real_estate", "buyer_consultation", datetime(2026, 11, 27, 17, 0))
+    state, replies = await call(profiles, "real_estate", "i set up a meeting with one of your agents and "
+                                "lost the card, what day was that", calendar=calendar)
+    assert "buyer consultation is on Friday" in replies[0] and state.booking_slots.preferred_date is None
+
+
+async def test_a_call_back_asked_beside_a_booking_on_file_is_a_callback(profiles) -> None:
+    calendar = await booked("dealership", "detailing", datetime(2026, 11, 28, 10, 0))
+    state, _ = await call(profiles, "dealership", "i've got the detail booked saturday but i have a couple "
+                          "questions, could somebody from service call me tomorrow morning",
+                          calendar=calendar)
+    assert state.pending_tasks
+    assert calendar.appointments[0].start == datetime(2026, 11, 28, 10, 0)
+
+
+async def test_add_that_on_after_its_price_joins_the_visit_on_file(profiles) -> None:
+    calendar = await booked("dealership", "oil_change", TUESDAY_9)
+    _, replies = await call(profiles, "dealership", "I have an oil change tuesday. how much is a tire "
+                                                    "rotation?",
+                            "ok yeah go ahead and add that on", calendar=calendar)
+    assert "tire rotation added to your oil change" in replies[-1]
+
+
+async def test_stop_calling_said_to_the_cancel_read_back_cancels_first(profiles) -> None:
+    calendar = await booked("dealership", "oil_change", TUESDAY_9)
+    state, replies = await call(profiles, "dealership", "I had an oil change tuesday but we sold the truck, "
+                                "go ahead and cancel that", "nope, nothing to reschedule, and take me off "
+                                "your list too", direction="outbound", calendar=calendar)
+    assert "is cancelled" in replies[-1] and state.lead.do_not_call
+    assert calendar.appointments[0].status == "cancelled"
+
+
+# -- second batch: leads ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ("we're relocating to Houston in the fall", "buy"),
+    ("I relocated here in 2019 and we want to sell now", "sell"),
+])
+def test_relocating_is_buying_relocated_is_not(profiles, said, expected) -> None:
+    assert _u(profiles, "real_estate", said).lead_intent == expected
+
+
+def test_within_the_year_is_a_timeline(profiles) -> None:
+    u = _u(profiles, "real_estate", "probably sometime within the year", awaiting="timeline")
+    assert u.timeline is not None and u.timeline[0] == 12
+
+
+def test_too_fifty_heard_for_two_fifty(profiles) -> None:
+    u = _u(profiles, "real_estate", "somewhere around too fifty to three hundred", awaiting="budget")
+    assert u.budget == (250000, 300000)
+
+
+async def test_a_budget_raised_while_the_note_is_taken_is_noted(profiles) -> None:
+    state, _ = await call(profiles, "real_estate", "is there anything in austin for like a hundred ten "
+                                                   "thousand",
+                          "well i guess i could stretch to a hundred twenty")
+    assert state.lead.budget_max == 120000
+
+
+async def test_do_you_work_up_there_is_answered_by_the_area(profiles) -> None:
+    _, replies = await call(profiles, "real_estate", "we're moving to San Antonio next month, do y'all help "
+                            "people buy down there?")
+    assert "outside our service area" in replies[0] and "don't have that information" not in replies[0]

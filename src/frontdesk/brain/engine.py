@@ -170,7 +170,7 @@ class Brain:
             if fresh and (state.awaiting in _OPEN or ALREADY_BOOKED.search(text.lower()) or cancels_one(
                     text.lower()) or (
                     state.direction == "outbound" and not state.booking_slots.preferred_date)) and (
-                    understanding.intent not in _SETTLED) and (
+                    understanding.intent not in _SETTLED) and "call_asked" not in understanding.flags and (
                     found := about_booking(understanding, state.on_file, now.date(), profile)) and (
                     understanding.intent != "lookup_appointment" or found[0] != "lookup_appointment"):
                 # "callin to make sure I'm still on for tomorrow, the battery": that booking

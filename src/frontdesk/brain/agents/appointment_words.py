@@ -5,6 +5,7 @@ one, "go ahead", "no, we don't need a new one" — read here, acted on by the ap
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.nlu import clock, understand, when
@@ -174,6 +175,15 @@ def _narrow(found: list[Appointment], ctx: TurnContext, current: When) -> list[A
             found = others
             if len(found) == 1:
                 return found
+    if len(found) > 1 and _asked_action(ctx) in {"cancel", "move"}:
+        # "the oil change Saturday, I'll keep that one. but the brake one … cancel that one",
+        # "the ten's fine", "his stays at eight": the one said to stand, in its own clause
+        kept = said_to_stand(text, found, ctx)
+        others = [a for a in found if a not in kept]
+        if kept and others:
+            found = others
+            if len(found) == 1:
+                return found
     acts_on = _ACTED_ON.get(_asked_action(ctx))
     acted = list(acts_on.finditer(text)) if acts_on else []
     if len(found) > 1 and acted and (named := ex.extract_services(normalise(text[acted[-1].end():]),
@@ -198,6 +208,39 @@ def _narrow(found: list[Appointment], ctx: TurnContext, current: When) -> list[A
             chosen = narrowed or chosen  # a detail that fits none is a slip, not a filter
     return chosen
 
+
+
+_STANDS = re.compile(r"\b(?:keep (?:that|it|this|the|him|hers?|his)|leave (?:that|it|this|the)|"
+                     r"(?:is|'s|are|'re) (?:fine|good|ok(?:ay)?|alright|all right|perfect)|stays?|"
+                     r"stay put|no change|don'?t (?:touch|cancel|move))\b")
+"""Words that say a booking stands ("the ten's fine", "his stays at eight", "I'll keep that one")."""
+_CHANGE_IN_CLAUSE = re.compile(r"\b(?:cancel|move|push|bump|instead|reschedul\w*|could (?:we|you|y'?all)|"
+                               r"can (?:we|you|y'?all)|get rid of|drop)\b")
+
+
+def said_to_stand(text: str, bookings: list[Appointment], ctx: TurnContext) -> list[Appointment]:
+    """The bookings a clause of the message says stand ("the oil change Saturday, that's fine,
+    keep that", "the ten's fine")."""
+    return [a for clause in re.split(r"[.;!?]|\bbut\b|—", text.lower()) if _STANDS.search(clause)
+            and not _CHANGE_IN_CLAUSE.search(clause) for a in bookings if _named_in(a, clause, ctx)]
+
+
+def _named_in(a: Appointment, clause: str, ctx: TurnContext) -> bool:
+    """Does the clause name this booking: its service, its weekday, or its hour?"""
+    said = normalise(clause)
+    at, services = clock.extract_time(said), ex.extract_services(said, ctx.profile)
+    bare = re.findall(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
+                      r"(?::(\d\d))?\b(?! (?:showings?|cars?|things|bookings?|appointments?|kids|of))",
+                      said.lower)
+    hour = int(a.scheduled_time[:2]) % 12 or 12
+    words = ["twelve", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+             "eleven"]
+    day = date.fromisoformat(a.scheduled_date)
+    return bool((at and a.scheduled_time == at.strftime("%H:%M"))
+                or (services and a.service_type in services)
+                or any(int(h) % 12 == hour % 12 if h.isdigit() else words.index(h) == hour % 12
+                       for h, _ in bare)
+                or re.search(rf"\b{day:%A}\b".lower(), said.lower))
 
 
 _KEPT_ONE = re.compile(r"\b(?:keep|leave|hold on to|don'?t (?:touch|cancel|move)) (?:the |my |our )?"

@@ -77,8 +77,11 @@ def _start(a: Appointment) -> datetime:
 
 def _facts(a: Appointment, ctx: TurnContext) -> dict[str, str]:
     start = _start(a)
-    return {"what": describe(a, ctx), "on_date": say_on_date(start.date(), ctx.today),
-            "time": say_time(start.time())}
+    on_date = say_on_date(start.date(), ctx.today)
+    if on_date in {"today", "tomorrow"} and ctx.u is not None and re.search(
+            r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", ctx.u.text.lower()):
+        on_date = f"{on_date}, {start:%A},"  # "he said thursday, I think it's friday": the weekday too
+    return {"what": describe(a, ctx), "on_date": on_date, "time": say_time(start.time())}
 
 
 def _listed(found: list[Appointment], ctx: TurnContext) -> str:
@@ -251,6 +254,9 @@ async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
                           target: When) -> None:
     u = ctx.u
     desk = s.desk
+    if "and_stop_calling" in u.flags and desk.action == "cancel":
+        await _cancel(s, ctx, then="objection")  # the cancel asked, then the number struck off
+        return
     if desk.then_book and (u.date or u.time) and not u.deny and _for_the_next_one(s, ctx):
         # "for the RAV4, Saturday at eleven" to the move read back: when the booking asked
         # beside it is for; the move is read back again

@@ -40,6 +40,10 @@ _IS_IT_ENOUGH = re.compile(r"\b(?:is (?:that|it|this)|would (?:that|it|this) be|
                            r"really |at all )?"
                            r"(?:realistic|doable|enough|possible|crazy|reasonable|unrealistic)\b")
 """Whether the caller's own budget or area will do: answered by what the agent says of the lead."""
+_HELP_THERE = re.compile(r"\b(?:do|can|could|would|will) (?:you|y'?all|you guys)(?: guys)? (?:even |also )?"
+                         r"(?:help|work|cover|do|go|sell|serve)\b[^.?!]{0,40}\b(?:there|that (?:area|far)|"
+                         r"out that way|up that way|down there|over there)\b")
+"""Whether we work where the caller just said: answered by the area's verdict."""
 
 _MIN_SCORE = 60.0
 _POINTS_BACK = re.compile(r"\b(?:it|that|this|those|them|one|both)\b|^\W*(?:\w+\W+){0,3}"
@@ -658,6 +662,9 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     if not answered and ctx.more_acts and ctx.profile.kind == "real_estate" and _IS_IT_ENOUGH.search(
             u.text.lower()):
         return  # "a hundred twenty tops. is that even realistic in Georgetown?": the lead's verdict answers
+    if not answered and ctx.profile.kind == "real_estate" and ctx.more_acts and _HELP_THERE.search(
+            u.text.lower()):
+        return  # "relocating to Dallas … do y'all help people find houses up there?": the area's verdict
     if not answered and ctx.profile.kind == "real_estate" and u.lead_intent == "rent":
         # "do y'all help people find rentals or is it just buyin": the renter's answer says it
         if not ctx.more_acts:

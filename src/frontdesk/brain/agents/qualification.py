@@ -182,6 +182,11 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     u = ctx.u
     if s.awaiting == "name" and s.awaiting_agent == AGENT and s.last_ask == "budget_too_low_ask_name":
         absorb_contact(s, ctx)  # "Gary Lindqvist" (or none: the note is kept under the number)
+        # "i could maybe do a hundred twenty five but thats really it": the budget, as now said
+        if (budget := u.budget or lead_nlu.extract_budget(normalise(u.text), expecting=True)) is not None:
+            s.lead.budget_min, s.lead.budget_max = budget
+        if u.financing:  # "yeah, I'd be paying cash, it's from my grandma's inheritance"
+            s.lead.financing = u.financing  # type: ignore[assignment]
         ctx.say("budget_too_low_noted", name_part=_name_part(s))
         s.awaiting, s.awaiting_agent = None, None
         s.ended = True

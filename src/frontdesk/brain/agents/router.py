@@ -33,6 +33,12 @@ APPOINTMENT_ACTS = {"reschedule", "cancel", "lookup_appointment"}
 
 def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> AgentName:
     intent = u.intent
+    if intent == "do_not_call" and s.awaiting == "confirm_change" and s.awaiting_agent == "appointments" and (
+            s.desk.action == "cancel") and not re.search(r"\b(?:don'?t|do not) cancel\b", u.text.lower()):
+        # "nope, nothin' to reschedule. and you can take me off the list too": cancelled, then no
+        # more calls
+        u.flags.add("and_stop_calling")
+        return "appointments"
     if intent == "do_not_call":
         return "objection"
     if intent == "escalation" or (s.awaiting == "take_message" and s.awaiting_agent == "escalation"):
@@ -200,6 +206,8 @@ _OF_IT = re.compile(r"\b(?:it|that|instead|later|earlier|sooner|same day|same ti
                     r"anything|any (?:openings?|time|slots?)|something)\b")
 
 
+_ADD_THAT = re.compile(r"\b(?:add|throw|tack|put) (?:that|it|them|one)(?: on| in)?\b")
+"""More work said by a word for the one just asked about ("go ahead and add that on")."""
 _CAN_YOU_HELP = re.compile(r"\b(?:can|could|do|would|will) (?:you|y'?all|you guys|ya)(?: guys)? "
                            r"(?:even |actually |really |still )?"
                            r"(?:help|work|do anything|do something|deal|handle)\b")
@@ -220,6 +228,9 @@ def _adds_to_the_one_told(s: ConversationState, u: Understanding, profile: Busin
     """Just told of one service visit, the caller asks for more work on it ("can y'all rotate the
     tires too while it's in there?"): that work, booked for the same drop-off."""
     told = scheduling.visit_told(s)
+    if told is not None and not u.services and s.recent_services[:1] and (
+            told.service_type not in s.recent_services[:1]) and _ADD_THAT.search(u.text.lower()):
+        u.services = s.recent_services[:1]  # asked its price: "okay, yeah, go ahead and add that on"
     return (told is not None and profile.kind == "dealership" and bool(u.services)
             and told.service_type not in u.services and not u.deny
             and u.intent in {"book", "provide_info", "faq", "unknown", "affirm"}

@@ -11,6 +11,7 @@ import re
 from datetime import date, datetime, time, timedelta
 
 from frontdesk.brain.agents import qualification
+from frontdesk.brain.agents.appointment_words import said_to_stand
 from frontdesk.brain.availability import AvailabilityCalendar, closed_reply
 from frontdesk.brain.context import TurnContext, absorb_contact
 from frontdesk.brain.format import (
@@ -348,6 +349,10 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         await advance(s, ctx)
         return
     u = ctx.u
+    if len(u.services) > 1 and s.on_file and (kept := said_to_stand(u.text, s.on_file, ctx)):
+        # "the oil change Saturday's fine, keep that … my inspection's up, could I do that one
+        # Monday?": the work booked already stays where it is; the new visit is for the rest
+        u.services = [k for k in u.services if k not in {a.service_type for a in kept}] or u.services
     if u.unoffered and u.services and (
             line := ctx.replies.say("service_not_offered", things=say_list(u.unoffered, "or"))
     ) not in ctx.reply_parts:

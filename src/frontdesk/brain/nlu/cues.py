@@ -407,8 +407,10 @@ CALL_ME = re.compile(r"\b(?:call|ring|phone|try|reach|text) (?:me|us)\b|\bget ba
                      r"\b(?:you|y'?all|ya|you guys|someone|somebody) (?:could |can |to |please )?"
                      r"(?:call|ring) back (?:on |at |in |this |next |tomorrow|tonight|later|"
                      r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|after|around|when)")
-YOU_CALL_BACK = re.compile(r"\b(?:you|y'?all|ya|you guys|someone|somebody) (?:could |can |to |please )?"
-                           r"(?:call|ring) (?:me |us )?back\b")
+YOU_CALL_BACK = re.compile(r"\b(?:you|y'?all|ya|you guys|someone|somebody|the agent|an agent|"
+                           r"one of (?:your|y'?all'?s) \w+)(?: from (?:the )?\w+)? "
+                           r"(?:could |can |to |please |maybe |just )*(?:call|ring) (?:me|us)(?: back)?\b|"
+                           r"\b(?:you|y'?all|someone|somebody) (?:could |can |to )?(?:call|ring) back\b")
 """We are asked to call back ("could y'all call back saturday morning"), not told a third party will."""
 """A request that we do the calling: "call me back", "try me tomorrow"."""
 ONLY_COURTESY = re.compile(r"\W*(?:(?:ok(?:ay)?|perfect|great|cool|sure|yes|yeah|alright|all right|good|"
@@ -480,7 +482,10 @@ NEVER_MIND = re.compile(r"\b(?:never ?mind|forget (?:it|that|about it)|you'?re (
 NEW_BOOKING_ASKED = re.compile(
     r"\b(?:(?:can|could|may|would) (?:i|we|you|y'?all)(?: also| just| please)?|i'?d like to|we'?d like to|"
     r"(?:want|need|wanna|gotta|have) to|please|let'?s) (?:book|schedule|set up|make|get) "
-    r"(?:a|an|me|us|another|a new)\b(?! (?:for|with) (?:him|her|them))")
+    r"(?:a|an|me|us|another|a new)\b(?! (?:for|with) (?:him|her|them))|"
+    # "could we maybe sit down with an agent before that?": a meeting of another kind, asked
+    r"\b(?:can|could|may) (?:i|we)(?: maybe| also| just| please)? (?:sit down|meet|talk) with (?:an?|one of|"
+    r"somebody|someone)\b")
 """A booking asked for in so many words ("can I book a detailing for tuesday too"): a new one,
 whatever the caller has on file."""
 CALLEE_AWAY = re.compile(

@@ -141,7 +141,7 @@ def extract_email(u: Utterance) -> str | None:
 
 
 _DONE_ALREADY = re.compile(r"\b(?:did|had(?! to\b)|(?<!you )(?<!you've )(?<!y'all )(?<!ya )(?<!guys )"
-                           r"(?<!still )got(?! (?:back|home|here|there|off|out|up)\b)|"
+                           r"(?<!still )got(?! (?:back|home|here|there|off|out|up|you|ya)\b)|"
                            r"just had|just got|already (?:had|got|did)|was done|"
                            # "I was in a couple months back for an oil change": a visit made
                            r"(?:months?|weeks?|years?|a while|a bit) back|"

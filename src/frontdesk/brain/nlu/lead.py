@@ -418,6 +418,9 @@ def _timeline(text: str, today: date, *, expecting: bool) -> tuple[float, str] |
         return float(count) * _UNIT_MONTHS[unit], counted.group(0).strip()
     if re.search(r"\bnext year\b", text):
         return 12.0, "next year"
+    if (within := re.search(r"\b(?:within|in|inside|sometime in|over) (?:the )?(?:next )?"
+                            r"(?:year|twelve months|12 months)\b", text)) and not _looks_back(text, within):
+        return 12.0, within.group(0)  # "sometime within the year, we're not in a huge rush"
     soon = re.search(r"\b(?:next|this) (week|month)\b", text)
     if soon:
         months = 0.25 if soon.group(1) == "week" else 1.0

@@ -35,7 +35,9 @@ class Booked(Protocol):
 _ALREADY = re.compile(
     r"\b(?:(?:i|we|he|she|they|my \w+|our \w+)(?:'ve|'s|'re|'m| have| has| had| am| is| are)? "
     r"(?:(?:actually|already|also|just) )*"
-    r"(?:got|have|has|had|booked|scheduled|made|set (?:\w+ ){0,2}up|down|in|on|coming|supposed|still)\b|"
+    r"(?:got|have|has|had|booked|scheduled|made|set (?:\w+ ){0,2}up|down|in|on|coming|supposed|still|"
+    # "we're seeing a house Saturday", "we're coming in Thursday at ten for the consultation"
+    r"seeing (?:a|the|that)|looking at (?:a|the|that)|meeting (?:with|y'?all|you))\b|"
     # "calling about the the detail thing on friday morning": one the caller and we both know of
     r"(?:calling|call|ringing) (?:about|regarding|re|on|for) (?:the |my |our |his |her |that )+|"
     r"(?:it'?s|this is|i'?m) (?:(?:um|uh|just) )*(?:about|regarding) (?:the |my |our |that )+|"
@@ -44,8 +46,8 @@ _ALREADY = re.compile(
     r"(?:can'?t|cannot|don'?t) (?:quite )?remember|forgot|(?:set|signed) (?:\w+ )?up for|"
     r"on the (?:books|schedule)|"
     r"(?:my|our|his|her|their|the|that|dad'?s|mom'?s) (?:appointment|appt|booking|reservation)|"
-    r"(?:you|y'?all|your \w+|someone|somebody|an agent|one of your \w+)(?:'re|'s| are| is)? "
-    r"(?:coming|supposed|scheduled|gonna come|going to come)\b|"
+    r"(?:you|y'?all|your \w+|y'?alls? \w+|someone|somebody|an agent|one of your \w+)(?:'re|'s| are| is)? "
+    r"(?:coming|comes|supposed|scheduled|gonna come|going to come)\b|"
     r"(?:you|y'?all|you guys|ya'?ll) (?:have|got|had|put) (?:me|us|him|her|my \w+) (?:down|booked|"
     r"scheduled|set up|on)\b)")
 """Words that speak of a booking as already there: "I've got", "he has his truck in", "I set
@@ -59,17 +61,22 @@ _STRONG = re.compile(
     r"(?:not (?:gonna|going to)|won'?t|can'?t|cannot) make|no way (?:i'?m|we'?re) "
     r"mak\w*|running (?:late|behind)|stuck|instead|on the (?:books|schedule|calendar)|"
     # "I got somebody comin out tuesday to look at the house": one of ours, booked
-    r"(?:someone|somebody|an agent|one of (?:your|y'?all'?s) \w+|y'?all|you) (?:is |'s |are )?"
-    r"(?:coming|comin'?|gonna come|going to come) (?:out|by|over)|"
+    r"(?:someone|somebody|an agent|the agent|one of (?:your|y'?all'?s) \w+|y'?alls? \w+|your \w+|y'?all|you) "
+    r"(?:is |'s |are )?(?:coming|comin'?|comes|gonna come|going to come) (?:out|by|over)|"
     r"already (?:have|got|booked|scheduled|set up) (?:one|an? (?:appointment|appt|time|slot)|it|that))\b")
 """Words that can only be about a booking on file, so one fact of it named is enough."""
 _SEVERAL = re.compile(r"\b(?:two|both|a couple|a few|three)\b[^.?!]{0,25}\b(?:appointments?|appts?|things|"
                       r"bookings?|visits?|showings?)\b")
 """More than one booking spoken of at once ("two appointments with y'all next week")."""
+_ASKS_A_VISIT = re.compile(r"\b(?:can|could|would) (?:i|we|you|y'?all)\b|\b(?:i|we)'?d like\b|"
+                           r"\b(?:i|we) (?:need|want|wanna)\b")
+"""A request in so many words, for the visit the message names."""
+_G_DROPPED = re.compile(r"(?<=[a-z]{2})in'(?=\s|$|[.,?!])")
+"""A word said without its g ("callin'", "somethin'", "seein'")."""
 _GONE = re.compile(r"\b(?:sold|traded(?: in)?|totaled|wrecked|got rid of) (?:the|my|our|it|that|his|her)\b")
 """The car (or home) the booking was for is gone: "we sold the Explorer last weekend"."""
 _NEW_TOO = re.compile(r"\b(?:also|(?<!come )(?<!coming )(?<!along )(?<!tag )too|as well|another|second|add|"
-                      r"in addition|"
+                      r"in addition|while i(?:'ve)? (?:got|have) (?:you|ya)|"
                       r"while (?:it'?s|i'?m) (?:in|there))\b")
 """A further booking, beside the one on file ("can y'all do the tires too while it's in?")."""
 _CANCEL = re.compile(
@@ -86,7 +93,8 @@ _MOVE = re.compile(rf"\b(?:{_MOVE_ASKED}|earlier|later|sooner|change (?:it|that|
                    r"different|another (?:day|time)|anything (?:open|available)|"
                    r"(?:can|could) (?:we|you|y'?all|i) get|stuck)\b")
 """Words that ask for a move, or say why the time cannot stand."""
-_ASKS_WHEN = re.compile(r"\b(?:remember|forgot|when'?s|when is|what time|what day|is it|which is it|"
+_ASKS_WHEN = re.compile(r"\b(?:remember|forgot|when'?s|when is|what time|what day|is it|is that|which is it|"
+                        r"i think it'?s|he said|she said|"
                         r"check(?!\w| engine| (?:the )?(?:brakes?|tires?|oil|battery|noise|light|fluids?|"
                         r"it out|out))|"
                         r"still on|make sure|confirm\w*|double.?check)\b")
@@ -110,14 +118,16 @@ def about_booking(u: Understanding, booked: Sequence[Booked], today: date,
                   profile: BusinessProfile) -> tuple[str, Booked] | None:
     """The act on a booking on file this message is ("cancel", "reschedule" or
     "lookup_appointment"), and which booking, when the message speaks of one; else None."""
-    said = u.text.lower()
+    said = _G_DROPPED.sub("ing", u.text.lower())  # "callin' about", "we're seein' a house"
     if _NEW_TOO.search(said) or NEW_BOOKING_ASKED.search(said):
         return None
     already = _ALREADY.search(said) is not None
     # "I had one set up for Saturday but we sold the Explorer": why it cannot stand, said of one
     strong = _STRONG.search(said) is not None or (already and (
         CONFLICT.search(said) is not None or re.search(NO_LONGER_NEEDED, said) is not None
-        or _GONE.search(said) is not None))
+        or _GONE.search(said) is not None
+        # "i set up a meeting … the dog ate the sticky note, what day was that": asked of it
+        or re.search(r"\bwhat (?:day|time)\b|\bwhen (?:is|was) (?:it|that)\b", said) is not None))
     if not (strong or already):
         return None
     best: tuple[int, Booked] | None = None
@@ -137,6 +147,13 @@ def about_booking(u: Understanding, booked: Sequence[Booked], today: date,
     b = best[1]
     if _CANCEL.search(said) or re.search(NO_LONGER_NEEDED, said):
         return "cancel", b
+    kinds, work = {x.appointment_type for x in booked}, {x.service_type for x in booked}
+    if not re.search(r"\binstead\b", said) and _ASKS_A_VISIT.search(said) and (
+            (u.appointment_type is not None and u.appointment_type not in kinds) or set(u.services) - work):
+        # "we've got a showing Saturday at one — could we sit down with an agent before that, at
+        # noon?", "the oil change Saturday's fine, but my inspection … could I do that one
+        # Monday?": another visit, beside the one on file
+        return None
     day, at = date.fromisoformat(b.scheduled_date), time.fromisoformat(b.scheduled_time)
     elsewhere = (u.date is not None and u.date != day) or (u.time is not None and u.time != at)
     if _ASKS_WHEN.search(said) and not _MOVE_VERB.search(said):
@@ -168,7 +185,8 @@ def _facts_named(u: Understanding, said: str, b: Booked, today: date, profile: B
     when = u.date == day or (
         "tomorrow" in said and day == today + timedelta(days=1)) or (
         _TODAY.search(said) is not None and day == today) or (
-        0 <= (day - today).days <= 7 and re.search(rf"\b{_WEEKDAYS[day.weekday()]}s?\b", said) is not None)
+        # ("monday", said of the booking a week on Monday: the caller's own word for its day)
+        0 <= (day - today).days <= 13 and re.search(rf"\b{_WEEKDAYS[day.weekday()]}s?\b", said) is not None)
     hour = u.time == at or re.search(rf"\b{at.hour % 12 or 12}(?::{at.minute:02d})?\b",
                                      normalise(u.text).numeric) is not None
     return int(what) + int(when) + int(hour)

@@ -27,6 +27,7 @@ from frontdesk.brain.nlu.cues import (
     EVERY_WEEKDAY,
     NEEDS_APPOINTMENT,
     NEVER_MIND,
+    NEW_BOOKING_ASKED,
     QUESTION_START,
     SUBORDINATE,
     WALK_IN_INSTEAD,
@@ -605,12 +606,16 @@ def read(text: str, profile: BusinessProfile, today: date,
         # "perfect, thanks", "yep, that's all", "all good here" to "anything else?": a close
         result.intent, result.confidence = "goodbye", 0.85
         result.affirm = False
-    if result.intent in {"provide_info", "unknown", "faq", "book"} and YOU_CALL_BACK.search(u.lower) and (
+    if result.intent in {"provide_info", "unknown", "faq", "book", "lookup_appointment"} and (
+            YOU_CALL_BACK.search(u.lower)) and (
             result.date or result.time or result.window or result.time_of_day) and not (
-            result.services or result.appointment_type or result.vehicle):
-        # "can somebody call back this evenin when she's home": a call from us, then
+            result.services or result.vehicle or NEW_BOOKING_ASKED.search(u.lower)):
+        # "can somebody call back this evenin when she's home": a call from us, then ("i got the
+        # consultation next wednesday … could the agent maybe call me tomorrow afternoon")
         result.intent, result.is_question = "objection_busy", False
         result.flags.add("call_asked")
+    elif result.intent == "objection_busy" and YOU_CALL_BACK.search(u.lower):
+        result.flags.add("call_asked")  # asked for in so many words: no booking on file changes
     if result.intent in {"provide_info", "unknown"} and _WHAT_TIME_OPEN.match(u.lower) and not (
             result.services or result.appointment_type or result.time):
         result.intent, result.is_question = "faq", True  # "what time yall open monday mornin": the hours

@@ -234,6 +234,9 @@ _HOMOPHONES = (
     (re.compile(r"\bbreak (pads?|job|check|inspection|light|fluid|pedal|rotors?|lines?)\b"), r"brake \1"),
     # "it probably needs a tire row station": a rotation, heard in two words
     (re.compile(r"\brow ?station\b"), "rotation"),
+    # "somethin like too fifty to three hundred": a two heard as "too" before a figure
+    (re.compile(r"\btoo (?=(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
+                r"fifty)(?: \w+)? (?:to|or|and|-|k\b|thousand|grand|tops|max))"), "two "),
     # "could i come in to day like at to o'clock", "to morrow": a day word split in two
     (re.compile(r"(?<!\bgo )(?<!\bwent )(?<!\bgoing )\bto (day|morrow|night)\b"
                 r"(?! (?:care|job|shift|trip|off|trade|trader|trading)\b)"), r"to\1"),
