@@ -449,3 +449,21 @@ async def test_do_you_work_up_there_is_answered_by_the_area(profiles) -> None:
     _, replies = await call(profiles, "real_estate", "we're moving to San Antonio next month, do y'all help "
                             "people buy down there?")
     assert "outside our service area" in replies[0] and "don't have that information" not in replies[0]
+
+
+@pytest.mark.parametrize(("said", "months"), [
+    ("my new job starts in Round Rock on March first, so we need a place by then", 4.0),
+    ("our lease is up in January", 2.0),
+    ("we're not in a hurry, our lease isn't up till next november", 12.0),
+])
+def test_a_job_start_or_lease_end_dates_the_move(profiles, said, months) -> None:
+    u = _u(profiles, "real_estate", said, awaiting="timeline")
+    assert u.timeline is not None and u.timeline[0] == months
+
+
+@pytest.mark.parametrize(("said", "budget"), [
+    ("we can go up to for twenty max", (None, 420000)),
+    ("budgets two ninety, maybe three hundred tops", (290000, 300000)),
+])
+def test_figures_heard_as_other_words(profiles, said, budget) -> None:
+    assert _u(profiles, "real_estate", said, awaiting="timeline").budget == budget

@@ -147,7 +147,9 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
     apart = u.date is not None and u.timeline is not None and (
         ((u.date - ctx.today).days <= 21 and (u.timeline[0] >= 1.5
                                                or u.timeline[0] * 30 - (u.date - ctx.today).days > 14))
-        or (u.date - ctx.today).days > 60)  # "our lease is up in June": a move, not a meeting
+        or (u.date - ctx.today).days > 60  # "our lease is up in June": a move, not a meeting
+        # "I start at the hospital in Round Rock May first": the day the move is due by
+        or re.search(r"\b(?:i|we|she|he) (?:start|begin|report)s?\b|\blease\b", u.text.lower()) is not None)
     if u.timeline and not _names_a_slot(u) and (
             s.awaiting == "timeline" or not (u.date and s.awaiting != "timeline") or apart or (
             _SPAN_AHEAD.search(u.timeline[1]) and not u.appointment_type and "book" not in u.flags)):

@@ -80,7 +80,9 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
         slots.appointment_type = "service"  # the caller's own car comes in for service
     if profile.kind == "dealership" and len(u.services) == 1 and not before.get("services") and (
             "add_to_visit" not in u.flags) and re.search(
-            r"\b(?:can|could) (?:you|y'?all|we) (?:also )?(?:do|get|add|throw in|check|rotate)\b[^.?!]{0,40}"
+            r"\b(?:(?:can|could) (?:you|y'?all|we) (?:also )?|and (?:also )?)"
+            r"(?:do|get|add|throw in|check|rotate)\b"
+            r"[^.?!]{0,40}"
             r"\b(?:too|as well|while (?:it'?s|its|it is|you'?re|y'?all'?re) (?:in|in there|there|at it))\b",
             u.text.lower()):
         # "can you do the tires too while it's in?", nothing else named yet: ask what else, or,

@@ -444,8 +444,13 @@ def _timeline(text: str, today: date, *, expecting: bool) -> tuple[float, str] |
     if school:  # "after the school year", "once school lets out": June
         return float((6 - today.month) % 12 or 12), school.group(0)
     by_month = re.search(rf"\b(?:by|in|before|around|until|till|after|early|late|mid|end of|"
-                         rf"start of|beginning of|(?:first|last|second) (?:week|half) of)\s+"
-                         rf"(?:like |about |around |maybe |probably |early |late |mid )?"
+                         rf"start of|beginning of|(?:first|last|second) (?:week|half) of|"
+                         # "i start at the hospital may first", "our lease is up september first":
+                         # the day the move has to be done by
+                         rf"(?:i|we|she|he) (?:start|begin|report)(?:s)?(?: \w+){{0,7}}?(?: on)?|"
+                         rf"lease (?:is |'s )?(?:up|over|done|out)(?: on| in)?|"
+                         rf"lease (?:ends|runs out)(?: on| in)?)\s+"
+                         rf"(?:like |about |around |maybe |probably |early |late |mid |next )?"
                          rf"(?:the (?:\w+|\d+(?:st|nd|rd|th)) of )?"  # "by the first of April"
                          rf"({MONTH})\b|\b({MONTH})(?:-| )ish\b", text)
     if by_month is not None and _PAST_EVENT.search(clause_before(text, by_month.start())):

@@ -234,6 +234,14 @@ _HOMOPHONES = (
     (re.compile(r"\bbreak (pads?|job|check|inspection|light|fluid|pedal|rotors?|lines?)\b"), r"brake \1"),
     # "it probably needs a tire row station": a rotation, heard in two words
     (re.compile(r"\brow ?station\b"), "rotation"),
+    # "how much for a oil chain": the oil change, as speech recognition hears it
+    (re.compile(r"\boil chains?\b"), "oil change"),
+    # "we can go up to for fifty max": a four heard as "for" before a figure said as a price
+    (re.compile(r"\b(up to|as much as|around|about|maybe|like|budget'?s?(?: is)?) for "
+                r"(?=(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b)"), r"\1 four "),
+    # "budgets three fifty": the budget is, its apostrophe dropped
+    (re.compile(r"\bbudgets (?=(?:is |like |about |around |maybe |up to )?"
+                r"(?:one|two|three|four|five|six|seven|eight|nine|\d))"), "budget's "),
     # "somethin like too fifty to three hundred": a two heard as "too" before a figure
     (re.compile(r"\btoo (?=(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
                 r"fifty)(?: \w+)? (?:to|or|and|-|k\b|thousand|grand|tops|max))"), "two "),
