@@ -467,3 +467,19 @@ def test_a_job_start_or_lease_end_dates_the_move(profiles, said, months) -> None
 ])
 def test_figures_heard_as_other_words(profiles, said, budget) -> None:
     assert _u(profiles, "real_estate", said, awaiting="timeline").budget == budget
+
+
+# -- never the same question a third time, small talk or not ---------------------------------------------
+
+
+async def test_small_talk_twice_lets_a_lead_fact_go_rather_than_ask_a_third_time(profiles) -> None:
+    state, replies = await call(profiles, "real_estate", "we want to buy in round rock, around four hundred",
+                                "haha true", "haha true", "haha true")
+    assert replies[-1] != replies[-2] and "How soon" not in replies[-1]
+    assert "timeline" in state.lead.declined
+
+
+async def test_small_talk_twice_at_a_booking_question_offers_a_person(profiles) -> None:
+    state, replies = await call(profiles, "dealership", "I need an oil change", "haha true", "haha true",
+                                "haha true")
+    assert "What day" not in replies[-1] and state.awaiting == "offer_callback"

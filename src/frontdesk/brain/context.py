@@ -187,11 +187,7 @@ class TurnContext:
         by_turns = state.last_ask not in {key, None} and state.recent_asks[-4:].count(key) >= 2
         state.recent_asks = [*state.recent_asks[-7:], key]
         if (repeats >= 2 or by_turns) and key not in NEVER_STUCK:
-            state.last_ask, state.ask_repeats, state.recent_asks = "stuck_offer", 0, []
-            self.say("stuck_offer")
-            state.callback_reason = f"Could not complete the call ({key.replace('_', ' ')})"
-            state.awaiting = "offer_callback"
-            state.awaiting_agent = "faq"
+            self.stuck(state, key)
             return
         retry = f"{key}_retry"
         question = self.replies.say(retry if repeats == 1 and self.replies.has(retry) else key, **values)
@@ -200,6 +196,14 @@ class TurnContext:
         state.last_ask, state.ask_repeats = key, repeats
         state.awaiting = awaiting  # type: ignore[assignment]
         state.awaiting_agent = agent
+
+    def stuck(self, state: ConversationState, key: str) -> None:
+        """The same question will not be asked again: a person is offered to call back instead."""
+        state.last_ask, state.ask_repeats, state.recent_asks = "stuck_offer", 0, []
+        self.say("stuck_offer")
+        state.callback_reason = f"Could not complete the call ({key.replace('_', ' ')})"
+        state.awaiting = "offer_callback"
+        state.awaiting_agent = "faq"
 
     def _heard_the_answer(self, state: ConversationState) -> bool:
         """The caller only acknowledges ("ok great") the answer said before the question."""

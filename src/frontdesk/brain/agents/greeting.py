@@ -62,6 +62,16 @@ _WRONG_PERSON = re.compile(r"\bwrong (?:number|person|guy|lady|one)\b|\bthere'?s
 """A callee who says we reached someone else: a wrong number, not a lead to take off the list."""
 
 
+_LEAD_FACTS = {"location", "budget", "timeline", "financing", "motivation"}
+
+
+def _third_time(s: ConversationState, ctx: TurnContext, pending: str) -> bool:
+    """Were the last two replies both small talk and the same pending question?"""
+    said = [m.content for m in s.messages if m.role == "assistant"][-2:]
+    small = ctx.replies.say("small_talk")
+    return len(said) == 2 and all(m.startswith(small) and m.endswith(pending) for m in said)
+
+
 def conversation_act(s: ConversationState, ctx: TurnContext) -> bool:
     """"Are you there?", "who is this?", "wrong number", "say again", "hang on": answered the
     way a receptionist would, then the pending question is asked again (nothing is lost)."""
@@ -123,6 +133,16 @@ def conversation_act(s: ConversationState, ctx: TurnContext) -> bool:
         # offered rather than "ha, I hear you"
         ctx.aside_answered = True
         faq.offer_service(s, ctx, sv)
+        return True
+    elif intent == "chitchat" and not ctx.aside_answered and pending and _third_time(s, ctx, pending):
+        # "within the year" heard as small talk twice already: the question is not asked a third
+        # time; a lead fact is let go (asked in person), anything else offers a person instead
+        ctx.aside_answered = True
+        if s.awaiting_agent == "qualification" and s.awaiting in _LEAD_FACTS:
+            s.lead.declined.append(s.awaiting)
+            qualification.ask_next(s, ctx)
+        else:
+            ctx.stuck(s, s.last_ask or "question")
         return True
     elif intent == "chitchat" and not ctx.aside_answered:
         ctx.say("small_talk")  # not after "come again?" was answered: "you're going a little fast"
