@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -52,10 +54,17 @@ async def _worker(args: argparse.Namespace, settings: Settings) -> int:
 
     settings = settings.model_copy(update={
         "voice_enabled": False, "jobs": settings.jobs.model_copy(update={"enabled": True})})
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        # Ctrl-C, or a service manager's TERM, stops it cleanly, even when it was started with
+        # SIGINT ignored (under nohup or from a background shell, which Python then leaves ignored)
+        with contextlib.suppress(NotImplementedError):  # no signal handlers on this platform
+            loop.add_signal_handler(sig, stop.set)
     async with open_runtime(settings) as runtime:
         print(f"Frontdesk worker: running jobs ({runtime.jobs.engine_name} engine, database: "
               f"{settings.resolved_database_url}); Ctrl-C to stop", flush=True)
-        await asyncio.Event().wait()
+        await stop.wait()
     return 0
 
 
