@@ -18,7 +18,7 @@ from datetime import date, datetime, time
 import pytest
 
 from frontdesk.brain import Brain
-from frontdesk.brain.agents.scheduling import pick_offered
+from frontdesk.brain.agents.offered import pick_offered
 from frontdesk.brain.memory import InMemoryCalendar, InMemoryCustomers
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu import understand

@@ -34,7 +34,7 @@ from frontdesk.brain.agents.appointment_words import (
     booking_after,
     other_change,
 )
-from frontdesk.brain.agents.scheduling import pick_offered
+from frontdesk.brain.agents.offered import pick_offered
 from frontdesk.brain.availability import AvailabilityCalendar, closed_reply
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.format import say_date, say_list, say_on_date, say_phone, say_slot, say_time

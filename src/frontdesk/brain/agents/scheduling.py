@@ -12,6 +12,7 @@ from datetime import date, datetime, time, timedelta
 
 from frontdesk.brain.agents import qualification
 from frontdesk.brain.agents.appointment_words import said_to_stand
+from frontdesk.brain.agents.offered import OPENING, offered_already, take_offered, which_sooner
 from frontdesk.brain.availability import AvailabilityCalendar, closed_reply
 from frontdesk.brain.context import TurnContext, absorb_contact
 from frontdesk.brain.format import (
@@ -24,7 +25,7 @@ from frontdesk.brain.format import (
 )
 from frontdesk.brain.nlu import Understanding
 from frontdesk.brain.nlu import entities as ex
-from frontdesk.brain.nlu.text import normalise, without_pauses
+from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.ports import AppointmentNotFoundError, BookingRequest, SlotUnavailableError
 from frontdesk.brain.state import Appointment, ConversationState, VehicleInfo
 
@@ -219,92 +220,6 @@ def _car_named_before(s: ConversationState, ctx: TurnContext) -> VehicleInfo | N
     return None
 
 
-_NOT_A_CHOICE = r"(?!\s+(?:week|month|year|time|night|minute|thing(?! (?:you|u) (?:said|mentioned))|resort))"
-_LATER_ONE = re.compile(rf"\b(?:second|later|latest|last|latter|other|2nd(?= (?:one|option)))"
-                        rf"{_NOT_A_CHOICE}\b")
-_FIRST_ONE = re.compile(rf"\b(?:first|earlier|earliest|former|sooner|soonest|1st(?= (?:one|option)))"
-                        rf"{_NOT_A_CHOICE}\b")
-
-
-_WHICH_SOONER = re.compile(r"\bwhich (?:of (?:those|them|the two|these)|one|time)?\s*(?:is|'s|would be|comes|"
-                           r"works out) (?:the )?(sooner|earlier|first|earliest|soonest|later|last|latest)\b")
-
-
-_LAST_OF_DAY = re.compile(r"\b(?:of the day|latest (?:\w+ )?(?:i|we|you|y'?all)\b|how late|as late as|"
-                          r"latest (?:possible|available))")
-"""The day's last opening asked for, not the later of the times just offered."""
-
-
-def which_sooner(s: ConversationState, ctx: TurnContext) -> bool:
-    """"Which of those is sooner?" asked of the times just offered: that one, put first, so a
-    yes takes it."""
-    offered = sorted(datetime.fromisoformat(o) for o in s.booking_slots.offered)
-    found = _WHICH_SOONER.search(ctx.u.text.lower())
-    if not offered or found is None:
-        return False
-    later = found.group(1) in {"later", "last", "latest"}
-    chosen = offered[-1] if later else offered[0]
-    s.booking_slots.offered = [o.isoformat() for o in [chosen, *(o for o in offered if o != chosen)]]
-    ctx.ask(s, "pick_alternative", AGENT, "which_sooner", which="later" if later else "sooner",
-            slot=say_slot(chosen, ctx.today))
-    return True
-
-
-_OPENING = re.compile(r"\b(?:first thing|(?:when|whenever|as soon as|right when) (?:you|y'?all|you guys|"
-                      r"the doors?) (?:open|opens)|earliest|as early as)\b")
-"""The day's first opening asked for ("first thing when you open")."""
-
-
-def _offered_already(s: ConversationState, ctx: TurnContext, last: datetime) -> bool:
-    """The day's last opening was among the times just offered, and the caller took it ("then
-    whatever's the latest"), not asked what it is ("what's the latest I could do?")."""
-    offered = {datetime.fromisoformat(o).replace(tzinfo=None) for o in s.booking_slots.offered}
-    return last.replace(tzinfo=None) in offered and not (ctx.u is not None and ctx.u.is_question)
-
-
-def pick_offered(offered: list[datetime], u: Understanding) -> datetime | None:
-    """Which of the times ``offered`` the caller took: "the first one", "2:30 works", "yes"."""
-    if not offered:
-        return None
-    text = without_pauses(u.text.lower())  # "sorry, one second" picks nothing
-    if u.time:
-        same = [o for o in offered if o.time() == u.time and (not u.date or o.date() == u.date)]
-        return same[0] if same else None
-    if u.date:
-        same_day = [o for o in offered if o.date() == u.date]
-        if "latest" in u.flags or _OPENING.search(text) or (u.window and not any(
-                u.window.start <= o.time() < u.window.end
-                                                         for o in same_day)):
-            return None  # "Monday then, end of day, your last one": not the 9 AM offered for Monday
-        return same_day[0] if same_day else None
-    if "latest" in u.flags and _LAST_OF_DAY.search(text):
-        return None  # "what's the latest I could do?": the day's last opening, not the later one offered
-    if (number := _NUMBERED.search(text)) and (n := _NUMBERS[number.group(1)]) <= len(offered):
-        return offered[n - 1]  # "option two", "number 1"
-    if _LATER_ONE.search(text) and len(offered) > 1:
-        return offered[-1]
-    if _FIRST_ONE.search(text) or u.affirm or _EITHER.search(text):
-        return offered[0]  # "whichever, doesn't matter": the first, the soonest
-    return None
-
-
-_NUMBERED = re.compile(r"\b(?:number|option|choice|slot) (one|two|three|1|2|3)\b")
-_NUMBERS = {"one": 1, "two": 2, "three": 3, "1": 1, "2": 2, "3": 3}
-_EITHER = re.compile(r"\b(?:whichever|either (?:one|is|works|way)|any of (?:them|those|these)|"
-                     r"(?:doesn'?t|don'?t) (?:really )?(?:matter|care)|you (?:pick|choose|decide)|"
-                     r"up to you|dealer'?s choice|whatever(?:'s| is)? (?:easier|best|fine|works))\b")
-
-
-def _pick_offered(s: ConversationState, ctx: TurnContext) -> bool:
-    """Resolve "the first one", "2:30 works", "yes" against the alternatives offered."""
-    choice = pick_offered([datetime.fromisoformat(o) for o in s.booking_slots.offered], ctx.u)
-    if choice is None:
-        return False
-    s.booking_slots.preferred_date = choice.date().isoformat()
-    s.booking_slots.preferred_time = choice.strftime("%H:%M")
-    return True
-
-
 def _subject(s: ConversationState, ctx: TurnContext) -> str:
     """ ": an oil change for your 2016 Ford F-150" — what is being booked, for read-backs."""
     slots = s.booking_slots
@@ -407,7 +322,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     if s.awaiting == "pick_alternative" and which_sooner(s, ctx):
         return  # "which one's earlier?": that one, asked about
     if s.awaiting == "pick_alternative" and not (u.deny and not (u.date or u.time)):
-        picked = _pick_offered(s, ctx)
+        picked = take_offered(s, ctx)
         if picked and (u.services or u.vehicle or u.appointment_type):
             _absorb_booking(s, ctx)  # "the later one, and make it the inspection instead"
         changed = _absorb_booking(s, ctx) if not picked else (absorb_contact(s, ctx) or True)
@@ -582,14 +497,14 @@ async def advance(s: ConversationState, ctx: TurnContext, *, unclear: bool = Fal
     if not slots.preferred_time:
         open_today = await ctx.availability.open_slots(department, day, duration,
                                                        slots.time_of_day, _window(slots))
-        if open_today and slots.latest and _offered_already(s, ctx, open_today[-1]):
+        if open_today and slots.latest and offered_already(s, ctx, open_today[-1]):
             # "then whatever's the latest you can do that morning" to 11 and 11:30: the 11:30
             slots.preferred_time = open_today[-1].strftime("%H:%M")
         elif open_today:
             # "whatever your last one is": the day's last opening, said alone
             if slots.latest:
                 _offer(s, ctx, "offer_latest", open_today[-1:], day)
-            elif _window(slots) == (time(0, 0), time(10, 0)) and _OPENING.search(
+            elif _window(slots) == (time(0, 0), time(10, 0)) and OPENING.search(
                     ctx.u.text.lower() if ctx.u else ""):
                 # "Saturday then, first thing when you open": the day's first opening
                 _offer(s, ctx, "offer_earliest", open_today[:1], day)
