@@ -142,7 +142,9 @@ async def test_premium_failure_speaks_the_same_sentence_locally(fake_elevenlabs,
 
 
 async def test_wrong_key_is_not_retryable(fake_elevenlabs) -> None:
-    settings = TTSSettings(elevenlabs_api_key="wrong", elevenlabs_base_url=fake_elevenlabs.url)
+    # a generous timeout: on a loaded machine a slow 401 must still read as the key's fault
+    settings = TTSSettings(elevenlabs_api_key="wrong", elevenlabs_base_url=fake_elevenlabs.url,
+                           premium_timeout_s=30.0)
     premium = ElevenLabsTTS(settings)
     try:
         with pytest.raises(SpeechError) as info:

@@ -10,9 +10,9 @@ from datetime import date
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.nlu import clock, understand, when
 from frontdesk.brain.nlu import entities as ex
-from frontdesk.brain.nlu.change import When
+from frontdesk.brain.nlu.change import When, split_change
 from frontdesk.brain.nlu.text import CORRECTION, normalise, phrase_in, without_pauses
-from frontdesk.brain.state import Appointment
+from frontdesk.brain.state import Appointment, ConversationState
 
 ACTIONS = {"cancel": "cancel", "reschedule": "move", "lookup_appointment": "lookup"}
 """The caller's act → what they want done with their appointment."""
@@ -21,8 +21,16 @@ _KEEP = re.compile(r"\b(?:keep (?:it|that|the|my)|leave (?:it|that)|never ?mind|
                    r"forget (?:it|that|about it)|don'?t (?:cancel|move|change)|no,? (?:don'?t|do not)|"
                    r"i'?ll keep|i'?ll (?:still )?make it(?! work)|i can make it(?! work)|as (?:it|is) is|"
                    r"stick with|"
-                   r"scratch that|changed my mind|on second thought|it'?s fine (?:as is|where it is))\b")
+                   r"scratch that|changed my mind|on second thought|it'?s fine (?:as is|where it is)|"
+                   # "okay, good, then it stays where it is", "we're still comin'"
+                   r"(?:it|that|that one|this one|mine|ours) (?:can |will |should )?stays?|"
+                   r"(?:we'?re|i'?m|we are|i am) still (?:coming|comin'?|on|good|gonna come|going to come)|"
+                   r"still (?:on|good) for)\b")
 """The caller keeps the appointment as it is."""
+_SEE_YOU_THEN = re.compile(r"\bsee (?:y'?all|you|ya|you guys) (?:then|there|on |monday|tuesday|wednesday|"
+                           r"thursday|"
+                           r"friday|saturday|sunday|tomorrow|next)")
+"""To a cancel read back, "okay, cool. See y'all Wednesday": the caller is coming, it stays."""
 _SWITCH_TO_CANCEL = re.compile(r"\b(?:just|only|rather|better|instead|actually|go ahead and) "
                                r"(?:cancel|scrap|call off)"
                                r"|\bcancel (?:it|that|the \w+) (?:instead|altogether|completely|entirely)\b")
@@ -82,9 +90,16 @@ _MOVE_SAID = re.compile(r"(?<!n't )(?<!not )\b(?:move|push|bump|reschedule|switc
                         r"different day)\b")
 
 
+_KEEPS_ANOTHER = re.compile(r"(?:keep|leave) (?:the|my|our|his|her) "
+                            r"(?!appointment|appt|booking|time|date|day|one\b|original|same)[a-z]")
+
+
 def _said_last(said: str, action: str) -> str:
     """Of cancelling, moving and keeping, the one the caller came to last in the message."""
-    said_at = {kind: [m.start() for m in pattern.finditer(said)]
+    said_at = {kind: [m.start() for m in pattern.finditer(said) if not (
+        # "move the consultation to Thursday at four … keep the showing where it is": another
+        # booking named to stand, not this one kept
+        kind == "lookup" and _KEEPS_ANOTHER.match(said, m.start()))]
                for kind, pattern in (("cancel", _CANCEL_SAID), ("move", _MOVE_SAID), ("lookup", _KEEP))}
     if not said_at[action]:
         return action
@@ -99,6 +114,8 @@ def _said_last(said: str, action: str) -> str:
 def _keeps(said: str, action: str | None) -> bool:
     """Does the caller keep the appointment as it is? To a cancel, "no, don't need to reschedule,
     just cancel it" does not: its "no, don't" is about a new one."""
+    if action == "cancel" and _SEE_YOU_THEN.search(said):
+        return True
     return _KEEP.search(_NO_NEW_ONE.sub(" ", said) if action == "cancel" else said) is not None
 
 _GO_AHEAD = {
@@ -210,7 +227,8 @@ def _narrow(found: list[Appointment], ctx: TurnContext, current: When) -> list[A
 
 
 
-_STANDS = re.compile(r"\b(?:keep (?:that|it|this|the|him|hers?|his)|leave (?:that|it|this|the)|"
+_STANDS = re.compile(r"\b(?:keep (?:that|it|this|the|him|hers?|his|my|our|tomorrow|today|"
+                     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)|leave (?:that|it|this|the)|"
                      r"(?:is|'s|are|'re) (?:fine|good|ok(?:ay)?|alright|all right|perfect)|stays?|"
                      r"stay put|no change|don'?t (?:touch|cancel|move))\b")
 """Words that say a booking stands ("the ten's fine", "his stays at eight", "I'll keep that one")."""
@@ -229,7 +247,9 @@ def _named_in(a: Appointment, clause: str, ctx: TurnContext) -> bool:
     """Does the clause name this booking: its service, its weekday, or its hour?"""
     said = normalise(clause)
     at, services = clock.extract_time(said), ex.extract_services(said, ctx.profile)
-    bare = re.findall(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
+    # ("leave that one alone": a pronoun, not one o'clock)
+    bare = re.findall(r"(?<!that )(?<!this )(?<!which )(?<!other )(?<!each )(?<!no )(?<!any )"
+                      r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
                       r"(?::(\d\d))?\b(?! (?:showings?|cars?|things|bookings?|appointments?|kids|of))",
                       said.lower)
     hour = int(a.scheduled_time[:2]) % 12 or 12
@@ -294,18 +314,25 @@ def booking_after(text: str, ctx: TurnContext, action: str) -> str | None:
     return rest if wants and (later.date or later.time) and later.intent not in ACTIONS else None
 
 
-def other_change(text: str, action: str, ctx: TurnContext) -> list[str]:
+def other_change(text: str, action: str, ctx: TurnContext, s: ConversationState) -> list[str]:
     """A change asked on another appointment in the same message ("can you move the oil change
     to Wednesday? and just cancel the detail altogether"), as ``cancel detailing``."""
     for clause in _CHANGE_CLAUSE.split(text.lower()):
         other = ("cancel" if re.search(r"\b(?:cancel|scrap|call off)\b", clause)
-                 else "move" if re.search(r"\b(?:move|push|bump|reschedule)\b", clause) else None)
+                 else "move" if re.search(r"\b(?:move|push|bump|reschedule|make (?:it|that)|"
+                                          r"change (?:it|that))\b", clause) else None)
         if other is None or other == action:
             continue
         said = normalise(clause).lower  # named to be cancelled: no wanted service, so by its words
+        _, target = split_change(clause, ctx.today)
         named = [sv.key for sv in ctx.profile.services
                  if any(phrase_in(p.lower(), said) for p in (sv.name, *sv.synonyms))] or (
-            [t] if (t := ex.extract_appointment_type(normalise(clause), ctx.profile)) else [])
+            [t] if (t := ex.extract_appointment_type(normalise(clause), ctx.profile)) else []) or [
+            # "and the eleven, could we make it ten thirty": named by its hour
+            a.service_type or a.appointment_type for a in (s.on_file or []) if _named_in(a, re.split(
+                r"\b(?:could|can|would|make|move|push|bump|change)\b", clause)[0], ctx)][:1]
         if named:
-            return [f"{other} {named[0]}"]
+            new = [target.date.isoformat() if target.date else "-",
+                   target.time.strftime("%H:%M") if target.time else "-"] if other == "move" else []
+            return [" ".join([other, named[0], *new])]
     return []

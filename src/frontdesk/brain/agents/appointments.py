@@ -41,7 +41,7 @@ from frontdesk.brain.format import say_date, say_list, say_on_date, say_phone, s
 from frontdesk.brain.nlu import understand
 from frontdesk.brain.nlu.change import When, split_change
 from frontdesk.brain.nlu.clock import TimeWindow
-from frontdesk.brain.nlu.cues import NO_LONGER_NEEDED
+from frontdesk.brain.nlu.cues import NO_LONGER_NEEDED, NOT_CANCELLED
 from frontdesk.brain.nlu.when import WEEKDAY, relative_to
 from frontdesk.brain.ports import AppointmentNotFoundError, ExistingAppointment, SlotUnavailableError
 from frontdesk.brain.state import AgentName, Appointment, AppointmentDesk, ConversationState
@@ -175,9 +175,10 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             desk.kept = False
         desk.action = action  # type: ignore[assignment]
         if action in {"move", "cancel"} and not mine:
-            desk.queued = other_change(u.text, action, ctx)
+            desk.queued = other_change(u.text, action, ctx, s)
             desk.then_book = booking_after(u.text, ctx, action)
-        shift = action == "move" and bool(SHIFT.search(u.text.lower()) or DAYS_ON.search(u.text.lower()))
+        shift = action == "move" and bool(SHIFT.search(u.text.lower()) or DAYS_ON.search(u.text.lower())
+                                          or _A_WEEK_ON.search(u.text.lower()))
         if shift and _chosen(s) is None and (told := _told(s)) is not None:
             desk.chosen = told.id  # told when it is: "can we do it an hour earlier instead"
         if action == "move" and (target.given or (shift and _chosen(s) is not None)):
@@ -257,6 +258,10 @@ async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
     if "and_stop_calling" in u.flags and desk.action == "cancel":
         await _cancel(s, ctx, then="objection")  # the cancel asked, then the number struck off
         return
+    if "cancel_then" in u.flags and desk.action == "cancel":
+        # the caller moved on to a new visit or a call back: cancelled, then that
+        await _cancel(s, ctx, then="scheduling" if u.intent == "book" else "objection")
+        return
     if desk.then_book and (u.date or u.time) and not u.deny and _for_the_next_one(s, ctx):
         # "for the RAV4, Saturday at eleven" to the move read back: when the booking asked
         # beside it is for; the move is read back again
@@ -271,7 +276,7 @@ async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
         current = When()
     if desk.action == "move" and (target.given or current.given):
         wanted = _wanted(s, ctx, current, target)
-        if not u.deny and not u.is_question and _said_back(desk, wanted):
+        if not u.deny and not u.is_question and _said_back(desk, wanted, _chosen(s)):
             await _move(s, ctx)  # "Friday at eleven, great": the read-back said back is a yes
             return
         _set_target(s, wanted)  # "no, make it three"
@@ -398,6 +403,11 @@ def _wanted(s: ConversationState, ctx: TurnContext, current: When, target: When)
             on["count"] or "", 2)
         return When(date.fromisoformat(chosen.scheduled_date) + timedelta(days=days),
                     target.time or time.fromisoformat(chosen.scheduled_time), None)
+    if chosen is not None and not (target.date or current.date) and re.search(
+            r"\b(?:that|the) same day\b|\bsame day\b(?! next)", ctx.u.text.lower()):
+        # "do y'all have anything after five that same day?": its own day, another hour
+        said = target if target.given else current
+        return When(date.fromisoformat(chosen.scheduled_date), said.time, said.part)
     if not target.given:
         return current
     if target.date is None and current.date is not None and (
@@ -411,9 +421,8 @@ def _wanted(s: ConversationState, ctx: TurnContext, current: When, target: When)
     return target
 
 
-_A_WEEK_ON = re.compile(r"\bsame (?:time|day)(?: and (?:time|day))?,? (?:but )?(?:the )?(?:next|following) "
-                        r"week\b|"
-                        r"\b(?:next|following) week,? (?:at )?(?:the )?same (?:time|day)\b|\ba week later\b|"
+_A_WEEK_ON = re.compile(r"\bsame (?:time|day)\b[^.?!]{0,25}?\b(?:next|following) week\b|"
+                        r"\b(?:next|following) week\b[^.?!]{0,25}?\bsame (?:time|day)\b|\ba week later\b|"
                         r"\b(?:push|move|bump|put) (?:it|that|this) (?:back |out |off )?(?:by )?"
                         r"(?:a|one) week\b")
 """A move of a week, to the appointment's own weekday ("same time next week", "push it back a week")."""
@@ -430,11 +439,14 @@ def _set_target(s: ConversationState, wanted: When) -> None:
     desk.offered = []
 
 
-def _said_back(desk: AppointmentDesk, wanted: When) -> bool:
-    """The new day and time the caller names are the ones read back, nothing else."""
-    return (desk.new_date is not None and desk.new_time is not None and wanted.part is None
-            and (wanted.date is None or wanted.date.isoformat() == desk.new_date)
-            and (wanted.time is None or wanted.time.strftime("%H:%M") == desk.new_time))
+def _said_back(desk: AppointmentDesk, wanted: When, chosen: Appointment | None = None) -> bool:
+    """The new day and time the caller names are the ones read back, nothing else (a move of
+    the hour alone keeps the booking's own day: "monday one thirty, perfect")."""
+    day = desk.new_date or (chosen.scheduled_date if chosen is not None and desk.new_time else None)
+    at = desk.new_time or (chosen.scheduled_time if chosen is not None and desk.new_date else None)
+    return (day is not None and at is not None and wanted.part is None
+            and (wanted.date is None or wanted.date.isoformat() == day)
+            and (wanted.time is None or wanted.time.strftime("%H:%M") == at))
 
 
 async def _search(s: ConversationState, ctx: TurnContext) -> None:
@@ -476,8 +488,12 @@ async def _go_on(s: ConversationState, ctx: TurnContext, current: When) -> None:
         candidates = _narrow(desk.found, ctx, current)
         if len(candidates) > 1 and desk.action in {"lookup", None}:
             ctx.say("appt_when_many", count=_count(candidates), list=_listed(candidates, ctx))
-            _done(s, ctx, None)
+            await _done(s, ctx, None)
             return
+        if len(candidates) > 1 and desk.action == "cancel" and _EVERY_ONE.search(ctx.u.text.lower()):
+            # "go ahead and cancel both of 'em": the first read back, the others queued after it
+            desk.queued = [f"cancel {a.service_type or a.appointment_type}" for a in candidates[1:]]
+            candidates = candidates[:1]
         if len(candidates) > 1:
             ctx.ask(s, "which_appointment", AGENT, "appt_which", count=_count(candidates),
                     list=_listed(candidates, ctx))
@@ -486,7 +502,7 @@ async def _go_on(s: ConversationState, ctx: TurnContext, current: When) -> None:
         desk.chosen = appointment.id
     if desk.action == "lookup" or desk.action is None:
         ctx.say("appt_when", **_facts(appointment, ctx))
-        _done(s, ctx, None)
+        await _done(s, ctx, None)
         return
     if desk.action == "cancel":
         ctx.ask(s, "confirm_change", AGENT, "appt_confirm_cancel", **_facts(appointment, ctx))
@@ -642,7 +658,35 @@ async def _cancel(s: ConversationState, ctx: TurnContext, then: AgentName | None
     s.desk.found = [f for f in s.desk.found if f.id != a.id]
     if s.appointment is not None and s.appointment.id == a.id:
         s.appointment = None  # booked earlier in this call, and cancelled now
-    _done(s, ctx, result, f"cancelled {a.id}", then=then)
+    await _done(s, ctx, result, f"cancelled {a.id}", then=then)
+
+
+_EVERY_ONE = re.compile(r"\b(?:both|all (?:of )?(?:them|'?em|those|three|of it)|all (?:my|our|the) "
+                        r"(?:appointments|"
+                        r"bookings|showings)|the whole (?:lot|thing)|every (?:one|single one))\b")
+"""Every booking found, said in so many words ("cancel both of 'em")."""
+_CANCELS_TOO = re.compile(r"(?<!n't )(?<!not )\b(?:cancel|call off|scrap)\b")
+
+
+async def cancel_with_the_list(s: ConversationState, ctx: TurnContext) -> None:
+    """"Cancel that showing we had Wednesday, and please take us off your call list": the
+    bookings on file the message names (its day, its work; all of them when it names none) are
+    cancelled before the number is struck off. No read back: the caller is ending all contact."""
+    u = ctx.u
+    if not s.on_file or not _CANCELS_TOO.search(NOT_CANCELLED.sub(" ", u.text.lower())):
+        return
+    named = [a for a in s.on_file if (u.date is None or a.scheduled_date == u.date.isoformat()) and (
+        not u.services or a.service_type in u.services) and (
+        u.appointment_type is None or u.appointment_type in {a.appointment_type, "service"})]
+    for a in named:
+        try:
+            await ctx.calendar.cancel(ctx.profile.key, a.id)
+        except AppointmentNotFoundError:
+            continue
+        ctx.say("appt_cancelled", **_facts(a, ctx))
+        s.desk.result = a.model_copy(update={"status": "cancelled"})
+        s.desk.done.append(f"cancelled {a.id}")
+    s.on_file = [a for a in s.on_file if a not in named]
 
 
 async def _move(s: ConversationState, ctx: TurnContext) -> None:
@@ -680,9 +724,9 @@ async def _move(s: ConversationState, ctx: TurnContext) -> None:
         # booking asked for with the move, next
         ctx.understanding = understand(desk.then_book, ctx.profile, ctx.today)
         desk.then_book = None
-        _done(s, ctx, result, f"moved {a.id}", then="scheduling")
+        await _done(s, ctx, result, f"moved {a.id}", then="scheduling")
         return
-    _done(s, ctx, result, f"moved {a.id}")
+    await _done(s, ctx, result, f"moved {a.id}")
 
 
 def _keep(s: ConversationState, ctx: TurnContext) -> None:
@@ -699,18 +743,21 @@ def _gone(s: ConversationState, ctx: TurnContext) -> None:
     _drop(s, ctx, None)
 
 
-def _done(s: ConversationState, ctx: TurnContext, result: Appointment | None,
+async def _done(s: ConversationState, ctx: TurnContext, result: Appointment | None,
           record: str | None = None, then: AgentName | None = None) -> None:
     desk = s.desk
     if result is not None:
         desk.result = result
     desk.done.append(record or f"told {desk.chosen or 'all'}")
     if then is None and record and (queued := _next_queued(s)) is not None:
-        action, a = queued  # "… and just cancel the detail altogether": the second change, now
+        action, a, new = queued  # "… and just cancel the detail altogether": the second change, now
         desk.action, desk.chosen, desk.new_date, desk.new_time, desk.part = action, a.id, None, None, None
         desk.offered, desk.latest = [], False
         if action == "cancel":
             ctx.ask(s, "confirm_change", AGENT, "appt_confirm_cancel_next", **_facts(a, ctx))
+        elif new.given:
+            _set_target(s, new)  # "… and the eleven, could we make it ten thirty": read back
+            await _plan_move(s, ctx, a)
         else:
             ctx.ask(s, "date", AGENT, "appt_ask_new_day", **_facts(a, ctx))
         return
@@ -731,17 +778,20 @@ def _for_the_next_one(s: ConversationState, ctx: TurnContext) -> bool:
     return car or kind
 
 
-def _next_queued(s: ConversationState) -> tuple[str, Appointment] | None:
+def _next_queued(s: ConversationState) -> tuple[str, Appointment, When] | None:
     """The change queued after this one, and the appointment it is about, if the caller has it."""
     desk = s.desk
     changed = {d.split()[-1] for d in desk.done if d.startswith(("moved ", "cancelled "))}
     while desk.queued:
-        action, _, what = desk.queued.pop(0).partition(" ")
+        action, what, *new = desk.queued.pop(0).split(" ")
+        day, at = [*new, "-", "-"][:2]
+        wanted = When(date.fromisoformat(day) if day != "-" else None,
+                      time.fromisoformat(at) if at != "-" else None)
         # another appointment than the one just changed ("cancel my rotation … actually no, move it")
         a = next((f for f in desk.found if what in {f.service_type, f.appointment_type, *f.services}
                   and str(f.id) not in changed), None)
         if a is not None:
-            return action, a
+            return action, a, wanted
     return None
 
 

@@ -11,7 +11,7 @@ import re
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from frontdesk.brain.agents import qualification, scheduling
+from frontdesk.brain.agents import appointments, qualification, scheduling
 from frontdesk.brain.context import Effect, TurnContext, absorb_contact
 from frontdesk.brain.format import say_date, say_phone, say_time
 from frontdesk.brain.nlu import Understanding, clock, names
@@ -125,6 +125,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     s.objection_counts[kind] = s.objection_counts.get(kind, 0) + 1
     s.last_objection = kind
     if kind == "do_not_call":
+        await appointments.cancel_with_the_list(s, ctx)
         s.lead.do_not_call = True
         s.lead.status = "do_not_call"
         ctx.add(play.reply if play else "Understood. You won't be contacted again. Goodbye.")

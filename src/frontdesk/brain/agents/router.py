@@ -41,6 +41,12 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
         return "appointments"
     if intent == "do_not_call":
         return "objection"
+    if _moves_on_from_the_cancel(s, u):
+        # "y'all can cancel that" … "but now the brakes are squealin', can I get those looked at
+        # Friday at nine thirty?", "… could somebody call me back tomorrow afternoon?" to the cancel
+        # read back: the cancel asked in so many words stands, and the caller has moved on
+        u.flags.add("cancel_then")
+        return "appointments"
     if intent == "escalation" or (s.awaiting == "take_message" and s.awaiting_agent == "escalation"):
         return "escalation"  # whatever follows "would you like to leave a message?" is for it
     if intent in APPOINTMENT_ACTS and s.appointment is None and scheduling.resume_prompt(s) and (
@@ -65,6 +71,19 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
         u.intent = "book"  # told of Thursday's oil change: "while it's in there, rotate the tires too?"
         u.flags.add("add_to_visit")
         return "scheduling"
+    if _told(s) and _ANOTHER_VISIT.search(u.text.lower()) and intent not in {
+            "cancel", "reschedule", "escalation", "do_not_call", "wrong_number", "goodbye"}:
+        # told of Saturday's showing: "could we add another showing right after, like at two?"
+        u.intent = "book"
+        if u.date is None and len(s.desk.found) == 1 and _SAME_OUTING.search(u.text.lower()):
+            u.date = date.fromisoformat(s.desk.found[0].scheduled_date)
+        return "scheduling"
+    if _told(s) and len(s.desk.found) > 1 and _ONE_STANDS.search(u.text.lower()) and _A_CHANGE.search(
+            u.text.lower()) and intent not in {"cancel", "escalation", "do_not_call", "wrong_number"}:
+        # told of two: "the Friday one's fine, leave it. But Saturday, can that be later? Like
+        # four instead of two?": one stands, the other moves
+        u.intent = "reschedule"
+        return "appointments"
     if _keeps_the_one_told(s, u):
         u.intent = "lookup_appointment"  # "okay, keep me down for Tuesday", "see you Saturday": as it is
         return "appointments"
@@ -203,7 +222,10 @@ _NOT_READY = re.compile(r"\b(?:not|isn'?t|aren'?t|ain'?t|never) (?:really |quite
                         r"(?:ready|up to it|up for it)\b")
 """Not ready for the appointment just told: move it or cancel it? (not "not interested")."""
 _OF_IT = re.compile(r"\b(?:it|that|instead|later|earlier|sooner|same day|same time|move|push|bump|"
-                    r"anything|any (?:openings?|time|slots?)|something)\b")
+                    r"anything|any (?:openings?|time|slots?)|something|how about|what about|"
+                    # "could we do after lunch, say one thirty?" said of the one just told
+                    r"(?:can|could) (?:we|you|y'?all|you guys) (?:do|make)|"
+                    r"(?:can|could) (?:we|i) (?:come|go))\b")
 
 
 _ADD_THAT = re.compile(r"\b(?:add|throw|tack|put) (?:that|it|them|one)(?: on| in)?\b")
@@ -215,6 +237,44 @@ _CAN_YOU_HELP = re.compile(r"\b(?:can|could|do|would|will) (?:you|y'?all|you guy
 _YES_THEN_DONE = re.compile(r"\b(?:yes|yeah|yep|yup|sure|correct|right|perfect|sounds good)\b[\W]+"
                             r"(?:that'?s|thats|that is) (?:it|all|everything)\b")
 """A yes with the call's close after it ("yep, that's everything")."""
+
+
+_ONE_STANDS = re.compile(r"\b(?:leave (?:it|that|this)|(?:is|'s) (?:fine|good|ok(?:ay)?)|"
+                         r"keep (?:it|that|this|the)|stays?)\b")
+"""One booking of those told said to stand ("the Friday one's fine, leave it")."""
+_ANOTHER_VISIT = re.compile(r"\b(?:another|a second|one more|an extra) (?:showing|appointment|one|visit|"
+                            r"house|"
+                            r"home|tour|place|property)\b")
+"""A visit beside the one on file, said in so many words ("could we add another showing?")."""
+_SAME_OUTING = re.compile(r"\b(?:right )?(?:after|before) (?:that|it|that one|this one|ours)\b|"
+                          r"\bright (?:after|before)\b|\b(?:that|the) same day\b")
+"""The day of the visit on file, for one beside it ("right after, like at two")."""
+
+
+def _moves_on_from_the_cancel(s: ConversationState, u: Understanding) -> bool:
+    """At the cancel read back, the caller asks for something new (another visit with its day, a
+    call back) without a yes, a no or a keep, after asking to cancel in so many words."""
+    if not (s.awaiting == "confirm_change" and s.awaiting_agent == "appointments"
+            and s.desk.action == "cancel") or u.deny or u.affirm or _KEEPS_IT.search(u.text.lower()) or (
+            # "keep the oil change, yeah, Thursday's still good": one on file said to stand
+            re.search(r"\b(?:keep|leave|still (?:good|on|fine)|stays?)\b", u.text.lower())):
+        return False
+    asked = [m.content.lower() for m in s.messages[:-1] if m.role == "user"]
+    if not any(_CANCEL_IT.search(said) or _CANCEL_SAID.search(said) for said in asked):
+        return False
+    chosen = next((a for a in s.desk.found if a.id == s.desk.chosen), None)
+    new_visit = u.intent == "book" and bool(u.date or u.time) and bool(u.services or u.appointment_type) and (
+        chosen is None or bool(set(u.services) - {chosen.service_type})
+        or (u.appointment_type is not None and not u.services and (
+            u.date is None or u.date.isoformat() != chosen.scheduled_date)))
+    return new_visit or (u.intent == "objection_busy" and "call_asked" in u.flags)
+
+
+_CANCEL_SAID = re.compile(r"(?<!n't )(?<!not )\b(?:i'?ll|i will|i'?m gonna|we'?ll|i (?:wanna|want to|need to|"
+                          r"gotta|have to)|we (?:wanna|want to|need to|gotta|have to)|y'?all can|"
+                          r"you guys can) "
+                          r"(?:go ahead and |just )?cancel\b")
+"""The caller's own words for a cancel ("I think I'll cancel for now", "y'all can cancel that")."""
 
 
 def _told(s: ConversationState) -> bool:
@@ -263,7 +323,8 @@ def _changes_the_one_told(s: ConversationState, u: Understanding) -> bool:
     """Just told when their appointment is, the caller gives another time for it (at once, or
     after a word about why: "I'm not ready, the house isn't ready … could you make it the same
     time next week?"), with nothing else under way."""
-    return _told(s) and bool(u.date or u.time or u.time_of_day or SHIFT.search(u.text.lower())) and (
+    return _told(s) and bool(u.date or u.time or u.time_of_day or u.window
+                             or SHIFT.search(u.text.lower())) and (
         u.intent in {"book", "provide_info", "faq", "unknown", "affirm"} or (
             u.intent == "objection_busy" and bool(u.date or u.time))) and not (
         set(u.services) - {a.service_type for a in s.desk.found}) and not (

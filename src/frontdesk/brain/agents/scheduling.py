@@ -270,6 +270,13 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         # "the oil change Saturday's fine, keep that … my inspection's up, could I do that one
         # Monday?": the work booked already stays where it is; the new visit is for the rest
         u.services = [k for k in u.services if k not in {a.service_type for a in kept}] or u.services
+    if s.on_file and u.date is not None and (kept := said_to_stand(u.text, s.on_file, ctx)) and any(
+            a.scheduled_date == u.date.isoformat() for a in kept):
+        # "and keep thursday too", said of the showing on file while a new one is booked: its
+        # day is not the new visit's
+        u.date = None
+        if u.time is not None and any(a.scheduled_time == u.time.strftime("%H:%M") for a in kept):
+            u.time = None
     if u.unoffered and u.services and (
             line := ctx.replies.say("service_not_offered", things=say_list(u.unoffered, "or"))
     ) not in ctx.reply_parts:

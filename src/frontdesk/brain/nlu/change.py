@@ -107,6 +107,10 @@ def split_change(text: str, today: date) -> tuple[When, When]:
                 lowered, min(len(lowered), cue.end() + 1)):
             continue  # "I work till five": the caller's shift, not the new time
         target = _read(text[cue.end():], today)
+        if not target.given and (end := re.search(r"[.?!]", text[cue.end():])) is not None:
+            # "could we bump it to three? my husband's got a thing till two thirty": the hour
+            # the sentence asks for, whatever the next one says of another
+            target = _read(text[cue.end(): cue.end() + end.end()], today)
         if not target.given or (target.date is None and target.time is None and re.search(
                 r"\bthat (?:morning|afternoon|evening|night)\b", lowered[cue.end():])):
             continue  # "… my sister needs me to pick her up that afternoon": another errand's

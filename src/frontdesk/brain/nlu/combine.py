@@ -32,6 +32,7 @@ from frontdesk.brain.nlu.cues import (
     MOVE_ASK,
     NEW_BOOKING_ASKED,
     NO_LONGER_NEEDED,
+    NOT_CANCELLED,
     OTHER_WAY,
     OWN_BOOKING,
     OWN_QUESTION,
@@ -252,8 +253,9 @@ _NO_NEW_DAY = re.compile(r"\b(?:no need to|don'?t (?:need|want|wanna) to|not gon
 """A booking called off with no new day wanted ("no need to reschedule"): a cancel, not a move."""
 
 
-_NOT_CANCELLED = re.compile(r"\b(?:don'?t|do not|please don'?t)\s+"
-                            r"(?:cancel|give (?:my|our|the) (?:spot|slot) away)\b")
+_KEEP_THE_OTHER = re.compile(r"\bcancel (?:the|my|our) [\w ']{2,80}?\b(?:but|and) (?:please |just )?"
+                             r"(?:keep|leave) (?:the|my|our) ")
+""""cancel the detail part … but keep the oil change": one goes, another stays."""
 _CANCEL_SAID_PLAIN = re.compile(r"\bcancel\w*\b")
 """A booking kept in so many words ("don't cancel it or anything"), and a cancel asked elsewhere."""
 _UNDER_NUMBER = re.compile(r"\b(?:booked|scheduled|made|it'?s|its|is|appointment'?s|showing'?s)\s+"
@@ -301,9 +303,9 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     assert act is not None
     model = _ACT_INTENT.get(act.label, act.label)
     p = act.confidence
-    if awaiting in {None, "anything_else"} and (rule == "cancel" or model == "cancel") and (
-            _NOT_CANCELLED.search(r.text.lower())) and not (
-            _CANCEL_SAID_PLAIN.search(_NOT_CANCELLED.sub(" ", r.text.lower()))):
+    if awaiting not in {"confirm_change", "move_or_cancel"} and (rule == "cancel" or model == "cancel") and (
+            NOT_CANCELLED.search(r.text.lower())) and not (
+            _CANCEL_SAID_PLAIN.search(NOT_CANCELLED.sub(" ", r.text.lower()))):
         return "lookup_appointment", 0.8  # "we're still coming. don't cancel it or anything": kept
     if r.phone and _UNDER_NUMBER.search(r.text.lower()) and awaiting in {
             None, "anything_else", "date", "name"}:
@@ -328,6 +330,11 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             return "affirm", 0.85  # "we're gonna wait till the fall. no need to reschedule": cancel it
         if "reschedule" in {rule, model}:
             return "cancel", 0.85
+    if model == "objection_busy" and "objection_busy" not in r.flags and p < 0.8 and not CALL_ME.search(
+            r.text.lower()) and "faq_topic" in r.flags:
+        # "do y'all do loaner cars? I can't really be without a car with the kids": why it is
+        # asked, not a caller too busy to talk
+        return rule, rule_confidence
     if model == "objection_busy" and rule == "faq" and CALL_ME.search(r.text.lower()) and not (
             {"price_question", "faq_topic", "inventory_question"} & r.flags):
         return "objection_busy", max(p, 0.8)  # "can y'all try her then?": a call asked for, not a fact
@@ -450,7 +457,7 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             _DAY_REFUSED.search(r.text.lower())) and not _names_a_call(r.text.lower()):
         return "provide_info", 0.7  # the day is out and the caller still wants the visit
     if awaiting == "anything_else" and "goodbye" in r.flags and _ALL_DONE.search(r.text.lower()) and not (
-            r.services or r.appointment_type or r.is_question):
+            r.services or r.appointment_type or r.is_question or re.search(NO_LONGER_NEEDED, r.text.lower())):
         return "goodbye", 0.85  # "okay, ten thirty, got it. thanks, that's all I needed"
     if rule == "goodbye" and awaiting in {"confirm_booking", "confirm_change"} and (r.affirm or (
             awaiting == "confirm_booking" and "thanks" in r.flags and not (
@@ -482,9 +489,12 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             or re.match(r"\s*(?:it|that|this|them)\b", r.text.lower()[cancel_said.end():])):
         return "reschedule", max(p, 0.7)  # "push my oil change to Thursday, and cancel the detailing":
         # the first change asked; the other follows it
+    if awaiting in {None, "anything_else"} and re.search(NO_LONGER_NEEDED, r.text.lower()) and not (
+            KEEP_IT.search(r.text.lower())) and model not in {"do_not_call", "escalation", "wrong_number"}:
+        return "cancel", max(p, 0.7)  # "so we won't need the one Saturday. thanks so much, y'all were great"
     if awaiting in {None, "anything_else"} and cancel_asked and not (
-            KEEP_IT.search(r.text.lower())) and model not in {"do_not_call", "escalation",
-                                                               "wrong_number"}:
+            KEEP_IT.search(r.text.lower()) and not _KEEP_THE_OTHER.search(r.text.lower())) and model not in {
+            "do_not_call", "escalation", "wrong_number"}:
         return "cancel", max(p, 0.6)  # "…we had a showing set up, can you cancel it?",
         # "I don't need the oil change I've got on monday anymore" (its words are no booking)
     if awaiting in {"date", "pick_alternative"} and _JUST_CANCEL.search(r.text.lower()) and not (
@@ -498,7 +508,8 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     if awaiting == "confirm_change" and (r.date or r.time) and _MOVE_IT.search(r.text.lower()) and not (
             re.search(r"\b(?:just|only|rather|instead|go ahead and) cancel\b", r.text.lower())):
         return "reschedule", 0.8  # to a cancel read back: "can I just move it instead? Friday at two"
-    if awaiting == "confirm_change" and "objection_have_agent" in {rule, model} and not r.deny:
+    if awaiting == "confirm_change" and "objection_have_agent" in {rule, model} and not r.deny and not (
+            {"faq_topic", "question"} & r.flags):  # not "my brother-in-law swears the commission's 6%"
         return "cancel", 0.8  # "my cousin just got her license, I'd never hear the end of it": why it goes
     if awaiting == "confirm_change" and re.search(NO_LONGER_NEEDED, r.text.lower()):
         return "cancel", 0.8  # "my brother changed the battery already, so I don't need it anymore"
@@ -514,7 +525,8 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             NEW_BOOKING_ASKED.search(r.text.lower())):  # "I've got the oil change tuesday, can I book …"
         # ("our flight home got cancelled … can we push it to Monday?": the flight's, not theirs)
         if re.search(r"(?<!\bgot )(?<!\bget )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )"
-                     r"\b(?:cancel\w*|call (?:it|that) off|scrap)\b", r.text.lower()) or (
+                     r"\b(?:cancel\w*|call (?:it|that) off|scrap)\b",
+                     NOT_CANCELLED.sub(" ", r.text.lower())) or (
                 "objection_have_agent" in {rule, model} or re.search(NO_LONGER_NEEDED, r.text.lower())):
             # "I had a brake check on the books … gonna have to cancel that"; "we had a consultation
             # set up Friday, and we've decided to go with my brother-in-law": why it goes
@@ -631,9 +643,11 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
                                     or re.search(r"\b(?:my|our) (?:car|truck|vehicle|appointment|"
                                                  r"house|home|agent)\b", r.text.lower())):
         return rule, rule_confidence  # a wrong number ends the call: only when it surely is one
-    if model == "objection_have_agent" and "objection_have_agent" not in r.flags and not SOMEONE_ELSE.search(
-            r.text.lower()):
-        return rule, rule_confidence  # "I already talked to somebody, I think?": to us, not another agent
+    if model == "objection_have_agent" and "objection_have_agent" not in r.flags and (
+            not SOMEONE_ELSE.search(r.text.lower()) or "faq_topic" in r.flags):
+        # "I already talked to somebody, I think?": to us, not another agent; "my brother-in-law
+        # swears it's six percent": what he says of our commission
+        return rule, rule_confidence
     if model == "wrong_number" and place and p >= 0.5:
         # "no no, I meant to reach the Honda place, not you guys": more than a "no" to the
         # question asked, it says the caller (or the callee) is not who we think

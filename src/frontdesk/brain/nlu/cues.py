@@ -62,6 +62,11 @@ NO_LONGER_NEEDED = (r"\b(?:had|have|got) (?:an?|the|my|our) (?:showing|appointme
                     r"\b(?:won'?t|will not|don'?t|do not|no longer|not gonna|not going to) (?:be )?"
                     r"need(?:ing)? (?:the|that|my|our|this) [\w' ]{0,30}?(?:anymore|any more|after all|"
                     r"no more)\b|\bno longer need (?:the|that|my|our|this)\b|"
+                    # "so we won't need the one Saturday"
+                    r"\b(?:won'?t|will not|don'?t|do not|no longer|not gonna|not going to) (?:be )?"
+                    r"need(?:ing)? (?:the|that|this|our|my) (?:one|showing|appointment|meeting|visit)"
+                    r"(?: (?:on|for|this|next))? (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                    r"tomorrow|today)\b|"
                     # "my brother he change the battery already so i dont need no more"
                     r"\b(?:don'?t|do not|won'?t) need (?:it |that |them |one )?"
                     r"(?:no more|anymore|any more)\b")
@@ -186,7 +191,10 @@ LOOKUP_CUE = re.compile(r"\b(?:(?:my|our) (?:appointment|appt|booking|reservatio
                          r"did (?:i|we) (?:book|schedule|make)|lined up|"
                          r"(?:i|we) (?:have|got|had) (?:an?|the|our|my|any|two|some) (?:appointment|"
                          r"appt|showing|consultation|test drive|valuation|walkthrough|tour|"
-                         r"service|oil change|booking)s?|(?:can'?t|don'?t|cannot) remember|for ?got|"
+                         r"service|oil change|booking)s?|"
+                         # not "I can't remember what y'all charge": the price, not the booking
+                         r"(?:(?:can'?t|don'?t|cannot) remember|for ?got)(?![^.?!]{0,30}\b(?:charge|costs?|"
+                         r"price|how much|address|hours)\b)|"
                          # "I have appointment with you this Friday": one already made, said by a learner
                          r"(?:i|we) (?:have|got|had) (?:an? )?(?:appointment|appt|showing|consultation|"
                          r"test drive|valuation|booking) (?:with (?:you|y'?all|your)|already|"
@@ -212,7 +220,9 @@ OWN_QUESTION = re.compile(_ASKS_OWN.format("") + "|"
 CANCEL_ASK = re.compile(r"(?<!\bif i )(?<!\bif we )(?<!\bto )(?:\bcancel(?:l?ed|l?ing)?|\bcall(?:ing)? off|"
                          r"\bscrap|\bnix) (?:it|that|this|them|please|the (?:appointment|appt|showing|"
                          r"booking|"
-                         r"consultation|consult|visit|tour|test drive|valuation)|my|our)\b|"
+                         r"consultation|consult|visit|tour|test drive|valuation|detail\w*|oil change|"
+                         r"(?:tire )?rotation|(?:state )?inspection|battery|brake \w+|diagnostic|recall)|"
+                         r"my|our)\b|"
                          # "I need to cancel it" (but not "do I need to cancel it a day ahead?")
                          r"\b(?<!do )(?:i|we) (?:really |just )?(?:need|want|have|'d like|would like|gotta|"
                          r"got) to cancel (?:it|that|this|them|the|my|our|(?:on )?(?:monday|tuesday|"
@@ -341,6 +351,13 @@ PRICE_CUE = re.compile(r"\$|%|pric|cost|charg|afford|\b(?:expensive|money|cheap\
                         r"income|justify|number|bank|grand|percent|caro|between jobs|broke|tight|"
                         r"quoted?|deal|worth|can'?t do (?:that|it))\b")
 """Words a price objection is said with: without them, a refusal is about something else."""
+NOT_CANCELLED = re.compile(r"\b(?:don'?t|do not|please don'?t)\s+"
+                            r"(?:cancel|give (?:my|our|the) (?:spot|slot) away)\b|"
+                            # "a tee time Saturday I'm trying to figure out whether I have to cancel"
+                            r"\b(?:whether|if) (?:or not )?(?:i|we|he|she) (?:have to|need to|should|gotta|"
+                            r"got to|might have to|would have to|'?d have to|'?ll have to) cancel\b")
+"""A booking kept in so many words ("don't cancel it or anything"), or a cancel of something else
+("whether I have to cancel" the tee time): no cancel of theirs asked."""
 SUBORDINATE = re.compile(r"\b(?:after|when|once|if|before|while)\s+(?:i|we)\b[^?,.]*")
 """A clause that sets the scene ("after I drop it off"): its booking words ask for nothing."""
 TALK_TO = re.compile(r"\b(?:talk|speak|transfer|connect|put me through|human|person|manager|"

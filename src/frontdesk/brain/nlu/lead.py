@@ -26,7 +26,8 @@ _SINGLE = re.compile(
     rf"at (?:the )?(?:very )?most|top out at|tops out at|cap(?:ped)? at|ceiling (?:is|of)|max(?:es)? out at)"
     rf"\s+)?{_AMOUNT}"
 )
-_CAP_AFTER = re.compile(r"\W{0,3}(?:tops|max(?:imum)?|top|at (?:the )?(?:very )?most|or (?:less|under|below)|"
+_CAP_AFTER = re.compile(r"\W{0,3}(?:tops|max(?:imum)?|top|at (?:the )?(?:very |absolute |outside )?most|"
+                        r"or (?:less|under|below)|"
                         r"(?:(?:that|which|it|this)\s*)?(?:is|would be|'s) (?:the|our|my|about the|"
                         r"pretty much the|really the) "
                         r"(?:ceiling|limit|max|cap|top|most)|ceiling|limit)\b")
@@ -266,7 +267,11 @@ def _budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None, int] 
                                  r"\bwell\b,?(?=[^.?!]{0,25}\bif\b)|"  # "well, six-fifty if it's walkable"
                                  r"(?:[,.]|\bish\b|(?<=\d)|(?<=\d thousand)|(?<=\dk))(?= (?:like |maybe )?"
                                  r"\$?\d[\d,.]*\s*(?:k|thousand|grand)?,?\s*(?:tops|max|maximum|"
-                                 r"at (?:the )?(?:very )?most)\b)",
+                                 r"at (?:the )?(?:very |absolute |outside )?most)\b)|"
+                                 # "approved for three-eighty, but we really don't wanna go over
+                                 # three-forty": the figure they hold to
+                                 r"\b(?:don'?t|do not|rather not|never) (?:really )?(?:wanna|want to|plan to|"
+                                 r"like to)? ?go (?:over|above|past|higher than)\b",
                                  text))
     inherited = False
     # the last correction a figure follows ("three-eighty — no, three-ninety, they bumped it —
@@ -298,6 +303,8 @@ def _budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None, int] 
             low = _amount(n1, None)  # "nine hundred to 1.2 million": the unit is the high end's only
         while s1 is None and s2 and len(n1) == 1 and low * 10 <= high:
             low *= 10  # "six to seven hundred grand": six hundred thousand
+        if not (s1 or s2) and 100 <= low < 1000 and 1 <= high < 10 and high * 100 > low:
+            high *= 100  # "three-fifty to four, somewhere in there": 350 to 400
         if low < 1000 <= high:  # "450 to 500000" from spoken "four fifty to five hundred thousand"
             # ("six to seven hundred grand": the six is six hundred thousand)
             for mult in (1_000, 100_000, 1_000_000):

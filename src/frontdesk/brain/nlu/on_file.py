@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from datetime import date, time, timedelta
 from typing import Protocol
 
-from frontdesk.brain.nlu.cues import CONFLICT, NEW_BOOKING_ASKED, NO_LONGER_NEEDED
+from frontdesk.brain.nlu.cues import CONFLICT, NEW_BOOKING_ASKED, NO_LONGER_NEEDED, NOT_CANCELLED
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.nlu.understanding import Understanding
 from frontdesk.knowledge.profile import BusinessProfile
@@ -35,7 +35,9 @@ class Booked(Protocol):
 _ALREADY = re.compile(
     r"\b(?:(?:i|we|he|she|they|my \w+|our \w+)(?:'ve|'s|'re|'m| have| has| had| am| is| are)? "
     r"(?:(?:actually|already|also|just) )*"
-    r"(?:got|have|has|had|booked|scheduled|made|set (?:\w+ ){0,2}up|down|in|on|coming|supposed|still|"
+    r"(?:got|have|has|had|booked|scheduled|made|set (?:\w+ ){0,3}up|down|in|on|coming|supposed|still|"
+    # "what day did we put the showing on"
+    r"put (?:the|my|our|his|her|it|that) (?:\w+ )?(?:on|down|in)|"
     # "we're seeing a house Saturday", "we're coming in Thursday at ten for the consultation"
     r"seeing (?:a|the|that)|looking at (?:a|the|that)|meeting (?:with|y'?all|you))\b|"
     # "calling about the the detail thing on friday morning": one the caller and we both know of
@@ -59,14 +61,15 @@ _STRONG = re.compile(
     r"|still (?:on|good|set|a go)|make sure|confirm\w*|remember|forgot|"
     r"still (?:for |on )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today)|"
     r"(?:not (?:gonna|going to)|won'?t|can'?t|cannot) make|no way (?:i'?m|we'?re) "
-    r"mak\w*|running (?:late|behind)|stuck|instead|on the (?:books|schedule|calendar)|"
+    r"mak\w*|running (?:late|behind)|stuck|instead|"
+    r"on (?:the|your|y'?all'?s?|yalls|you guys'?) (?:books|schedule|calendar)|"
     # "I got somebody comin out tuesday to look at the house": one of ours, booked
     r"(?:someone|somebody|an agent|the agent|one of (?:your|y'?all'?s) \w+|y'?alls? \w+|your \w+|y'?all|you) "
     r"(?:is |'s |are )?(?:coming|comin'?|comes|gonna come|going to come) (?:out|by|over)|"
     r"already (?:have|got|booked|scheduled|set up) (?:one|an? (?:appointment|appt|time|slot)|it|that))\b")
 """Words that can only be about a booking on file, so one fact of it named is enough."""
 _SEVERAL = re.compile(r"\b(?:two|both|a couple|a few|three)\b[^.?!]{0,25}\b(?:appointments?|appts?|things|"
-                      r"bookings?|visits?|showings?)\b")
+                      r"bookings?|visits?|showings?|cars|trucks|vehicles)\b")
 """More than one booking spoken of at once ("two appointments with y'all next week")."""
 _ASKS_A_VISIT = re.compile(r"\b(?:can|could|would) (?:i|we|you|y'?all)\b|\b(?:i|we)'?d like\b|"
                            r"\b(?:i|we) (?:need|want|wanna)\b")
@@ -131,11 +134,18 @@ def about_booking(u: Understanding, booked: Sequence[Booked], today: date,
     if not (strong or already):
         return None
     best: tuple[int, Booked] | None = None
+    each = 0
     for b in booked:
         named = _facts_named(u, said, b, today, profile)
+        each += bool(named)
         if named and (best is None or named > best[0]):
             best = (named, b)
-    if best is None and strong and booked and _CANCEL.search(said) and not (u.services or u.appointment_type):
+    if each > 1 and _SEVERAL.search(said) and not (_MOVE.search(said) or _CANCEL.search(said)):
+        # "my husband set a couple things up with y'all, a consultation tomorrow evening and then
+        # a showing Thursday at five": both told, neither changed yet
+        return "lookup_appointment", booked[0]
+    if best is None and strong and booked and _CANCEL.search(NOT_CANCELLED.sub(" ", said)) and not (
+            u.services or u.appointment_type):
         # "I've got two things booked with you this week and I only need to get rid of one of
         # them": one of the bookings on file goes; which one is asked
         return "cancel", booked[0]
@@ -145,7 +155,7 @@ def about_booking(u: Understanding, booked: Sequence[Booked], today: date,
     if best is None or (best[0] < 2 and not strong):
         return None
     b = best[1]
-    if _CANCEL.search(said) or re.search(NO_LONGER_NEEDED, said):
+    if _CANCEL.search(NOT_CANCELLED.sub(" ", said)) or re.search(NO_LONGER_NEEDED, said):
         return "cancel", b
     kinds, work = {x.appointment_type for x in booked}, {x.service_type for x in booked}
     if not re.search(r"\binstead\b", said) and _ASKS_A_VISIT.search(said) and (

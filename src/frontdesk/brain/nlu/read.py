@@ -275,6 +275,14 @@ _ASKED_LAST = re.compile(r"\b(?:what time|how much|how long|how many|what days?|
 """The question word said last, as terse and transcribed questions put it."""
 
 
+_NOT_BOOKING = re.compile(
+    r"\b(?:not|n'?t|never)\b(?:\s+(?:really|quite|looking to|gonna|going to|ready to|trying to|wanting to|"
+    r"want to|wanna|need to|planning to|to))*\s+(?:book(?:ing)?|schedul(?:e|ing)|make (?:an? )?appointment|"
+    r"set (?:anything|something|it|one) up)\b"
+    r"(?:\s+(?:it|anything|one|that|this|yet|today|right now|now|just yet))*")
+"""Booking words said not to be wanted: "I'm not booking it right now", "not looking to schedule yet"."""
+
+
 def read(text: str, profile: BusinessProfile, today: date,
          awaiting: str | None = None, about: str | None = None) -> Understanding:
     """One clause (or a whole message read as one): intent, confidence and entities. With
@@ -311,6 +319,9 @@ def read(text: str, profile: BusinessProfile, today: date,
         flags.add("defers")
         flags.discard("objection_busy")
 
+    if "book" in flags and (refused := _NOT_BOOKING.sub(" ", u.lower)) != u.lower and not (
+            lex.intents["book"].search(refused)):
+        flags.discard("book")  # "how much to get it detailed, I'm just asking, not booking it right now"
     if _LATEST.search(u.lower):
         flags.add("latest")
     result = Understanding(text=u.raw, intent="unknown", confidence=0.3)

@@ -110,7 +110,8 @@ _WEEK_FROM = re.compile(rf"\b(?P<n>a|one|1|two|2|three|3) weeks? from "
                         rf"\b(?P<week_on>{WEEKDAY}) week\b|"  # "thursday week": a week on thursday
                         r"\bin (?:a|one|1) week(?:'s time)?\b(?! from)|\bthis time next week\b")
 _PAST = re.compile(r"\b(?:died|happened|was|were|did|broke|went|had|been|started|stalled|quit|"
-                   r"failed|twice|once|times|already|ago)\b")
+                   # not "we already got a meeting with y'all next week": one on the books, to come
+                   r"failed|twice|once|times|already(?! (?:got|have|has|booked|scheduled|set|on)\b)|ago)\b")
 _OTHER_DOING = re.compile(r"(?:'re|'m|'s|\bare|\bam|\bis|\bbe)\s+(?:\w+\s+)?(?:out of town|away|"
                           r"(?!(?:coming|bringing|dropping|stopping|hoping|looking|wanting|trying|thinking|"
                           r"planning|going to|gonna|able|free|open|available|around)\b)(?!\w*thing\b)"
