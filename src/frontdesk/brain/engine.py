@@ -181,6 +181,10 @@ class Brain:
                     asked = replace(understanding, acts=[], flags={*understanding.flags, "aside"})
                     understanding.acts = [asked]
                 understanding.intent, understanding.confidence = found[0], max(understanding.confidence, 0.8)
+                # "… for the Tahoe — the tires, I think? … can you tell me when it is?": pieces of
+                # the question about the booking, not questions of their own about the lot or hours
+                understanding.acts = [a for a in understanding.acts if a.intent != "faq" or (
+                    {"faq_topic", "price_question"} & a.flags)]
         return TurnContext(
             profile=profile, replies=self._replies_for(profile), settings=self._settings,
             calendar=self._calendar, customers=self._customers, now=now,

@@ -67,7 +67,11 @@ _WHY_IT_GOES = re.compile(r"\b(?:decided to (?:wait|hold off|pass|go another way
                           r"last night|yesterday|himself|herself|myself|for (?:me|us|free))|"
                           r"had (?:a|an|one|the) (?:spare|extra|old one)|"
                           r"(?:got|was|been|is) totaled|fell through|sold (?:it|the (?:car|house|truck))|"
-                          r"(?:don'?t|do not) (?:even )?(?:have|own) (?:a|the) (?:car|vehicle|truck))\b")
+                          r"(?:don'?t|do not) (?:even )?(?:have|own) (?:a|the) (?:car|vehicle|truck)|"
+                          # "we put an offer on a different house last night and they took it"
+                          r"(?:put|made) (?:in )?an offer|offer (?:got |was )?accepted|"
+                          r"(?:they|seller) took (?:it|ours|our offer)|(?:went|are|we'?re) under contract|"
+                          r"closed on)\b")
 """Why the appointment goes, said to its cancel read-back ("we decided to wait till rates come
 down, we'll call back in the spring"): a yes."""
 _CLOSING_NO = re.compile(r"\W*(?:no+|nope|nah),?\s+(?:(?:that'?s|thats) (?:it|all|everything)|nothing else|"

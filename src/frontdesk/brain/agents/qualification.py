@@ -183,7 +183,9 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
 async def run(s: ConversationState, ctx: TurnContext) -> None:
     u = ctx.u
     if s.awaiting == "name" and s.awaiting_agent == AGENT and s.last_ask == "budget_too_low_ask_name":
-        absorb_contact(s, ctx)  # "Gary Lindqvist" (or none: the note is kept under the number)
+        # "Gary Lindqvist" (or none: the note is kept under the number); "in Round Rock, if that's
+        # even possible anymore": whatever else the note should hold, kept too
+        absorb(s, ctx)
         # "i could maybe do a hundred twenty five but thats really it": the budget, as now said
         if (budget := u.budget or lead_nlu.extract_budget(normalise(u.text), expecting=True)) is not None:
             s.lead.budget_min, s.lead.budget_max = budget

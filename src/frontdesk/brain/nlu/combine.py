@@ -253,6 +253,10 @@ _NO_NEW_DAY = re.compile(r"\b(?:no need to|don'?t (?:need|want|wanna) to|not gon
 """A booking called off with no new day wanted ("no need to reschedule"): a cancel, not a move."""
 
 
+_ASKS_NOW = re.compile(r"\blet me (?:ask|check with) (?:my|our|the) \w+\b[^.?!]{0,60}?"
+                       r"\b(?:hang on|hold on|one (?:sec|second|moment|minute)|"
+                       r"(?:just )?a (?:sec|second|moment|minute)|real quick)\W*$")
+"""The caller asks someone in the room, now ("let me ask my husband … hang on"): a pause."""
 _KEEP_THE_OTHER = re.compile(r"\bcancel (?:the|my|our) [\w ']{2,80}?\b(?:but|and) (?:please |just )?"
                              r"(?:keep|leave) (?:the|my|our) ")
 """"cancel the detail part … but keep the oil change": one goes, another stays."""
@@ -330,6 +334,12 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             return "affirm", 0.85  # "we're gonna wait till the fall. no need to reschedule": cancel it
         if "reschedule" in {rule, model}:
             return "cancel", 0.85
+    if model == "book" and p < 0.6 and "book" not in r.flags and rule in {"provide_info", "unknown"} and not (
+            r.services or r.appointment_type or r.date or r.time or r.window or r.vehicle):
+        # "he's gonna want his own oil change there eventually": no visit asked of us, nothing to book
+        return rule, rule_confidence
+    if model == "greeting" and rule == "faq" and p < 0.8 and "faq_topic" in r.flags and r.is_question:
+        return rule, rule_confidence  # "hey, so what's y'all's commission like?": the question, after a hello
     if model == "objection_busy" and "objection_busy" not in r.flags and p < 0.8 and not CALL_ME.search(
             r.text.lower()) and "faq_topic" in r.flags:
         # "do y'all do loaner cars? I can't really be without a car with the kids": why it is
@@ -338,6 +348,9 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     if model == "objection_busy" and rule == "faq" and CALL_ME.search(r.text.lower()) and not (
             {"price_question", "faq_topic", "inventory_question"} & r.flags):
         return "objection_busy", max(p, 0.8)  # "can y'all try her then?": a call asked for, not a fact
+    if _ASKS_NOW.search(r.text.lower()) and not (r.date or r.time or r.services or r.appointment_type):
+        # "let me ask my husband, he's the one who drives it, hang on": asked now, on the line
+        return "hold", 0.85
     if awaiting in {"permission", "intent"} and LEAD_ELSEWHERE.search(r.text.lower()) and not (
             r.has_lead_facts or r.services or r.appointment_type or r.date or r.time):
         return "objection_busy", 0.85  # "the houses? oh, that's all my wife": she is the one to reach

@@ -218,7 +218,8 @@ OWN_QUESTION = re.compile(_ASKS_OWN.format("") + "|"
                           r"can'?t\b[^.?!]{0,25}\bremember|don'?t remember|can'?t find)\b")
 """Asks about the caller's own booking in so many words, whatever the classifier heard."""
 CANCEL_ASK = re.compile(r"(?<!\bif i )(?<!\bif we )(?<!\bto )(?:\bcancel(?:l?ed|l?ing)?|\bcall(?:ing)? off|"
-                         r"\bscrap|\bnix) (?:it|that|this|them|please|the (?:appointment|appt|showing|"
+                         r"\bscrap|\bnix) (?:it|that|this|them|please|whatever|everything|"
+                         r"the (?:appointment|appt|showing|"
                          r"booking|"
                          r"consultation|consult|visit|tour|test drive|valuation|detail\w*|oil change|"
                          r"(?:tire )?rotation|(?:state )?inspection|battery|brake \w+|diagnostic|recall)|"
@@ -463,8 +464,10 @@ WALK_IN_INSTEAD = re.compile(
     r"\b(?:i|we) (?:don'?t|do not|won'?t|will not) (?:really |even )?(?:need|want|wanna|bother with)"
     r"(?: to (?:make|book|set up|schedule|do))? (?:an? |the |any )?(?:appointment|appt|reservation)s?\b"
     r"(?! (?:today|tomorrow|this|next|on|at|for)\b)|"
-    r"\b(?:i'?ll|we'?ll|i will|we will|i'?m (?:just )?gonna|we'?re (?:just )?gonna) (?:probably |maybe |"
-    r"prob |just |prolly )*(?:walk in|just show up|take my chances)\b")
+    r"\b(?:i'?ll|ill|we'?ll|i will|we will|i'?m (?:just )?gonna|we'?re (?:just )?gonna) (?:probably |maybe |"
+    r"prob |just |prolly )*(?:walk in|just show up|take my chances|"
+    # "ok cool, ill probably just swing by, thanks"
+    r"just (?:swing|stop|come|drop|pop|roll) (?:by|in))\b")
 """A caller who will walk in rather than book ("I'll just swing by in the morning then, I don't need
 an appointment or nothing"): told the walk-in policy, nothing booked."""
 NEEDS_APPOINTMENT = re.compile(

@@ -475,6 +475,13 @@ def extract_appointment_type(u: Utterance, profile: BusinessProfile, *,
                 continue  # "my brother wants to come look at it with me": a viewing, not our visit
             if said and (best is None or len(phrase) > best[0]):
                 best = (len(phrase), appt.key, phrase.split()[-1] in {"it", "one", "that"})
+    if (come := _OURS_TO_COME.search(u.lower)) and not re.match(r"[^.?!]{0,20}\bwith (?:me|us|him|her)\b",
+                                                             u.lower[come.end():]) and (
+            listing := next((a.key for a in profile.appointment_types if a.key == "listing_appointment"
+                             and a.key not in called_off), None)):
+        # "could somebody come see the house … I'll be there with her": one of ours comes to
+        # the caller's (or their family's) home to value it, not a showing of one on the market
+        return listing
     if best is not None and not best[2]:
         return best[1]  # named in so many words ("a test drive"): no frame can say more
     if work_named:
@@ -488,6 +495,12 @@ def extract_appointment_type(u: Utterance, profile: BusinessProfile, *,
     return best[1]
 
 
+_OURS_TO_COME = re.compile(r"\b(?:somebody|someone|an agent|one of (?:y'?all|you|your agents|your people)|"
+                           r"y'?all|you guys) (?:to )?come (?:out |over |by )?(?:and |to )?"
+                           r"(?:see|look at|check out|"
+                           r"take a look at|walk through) (?:the|her|his|their|my|our|mom'?s|dad'?s) "
+                           r"(?:house|home|place|property|condo|townhouse)\b")
+"""One of ours to come to the caller's home ("could somebody come see the house")."""
 _WE_COME = re.compile(r"\b(?:i|we|he|she|they|my \w+|our \w+)"
                       r"(?:'d| would| wants?| wanna| want to| can| could|"
                       r" will|'ll| like to| love to| gonna| going to)?(?: to)?\s+$")

@@ -596,14 +596,30 @@ _WAITS = re.compile(r"(?:'s|\s)*(?:is |will |has to |have to |can |'ll )?(?:gonn
 """A buy or sale put off ("buying's gonna have to wait a couple years")."""
 
 
+_ON_BEHALF = re.compile(r"\b(?:calling|call(?:ed)?|here|asking) (?:for|on behalf of|about) (?:my|our) "
+                        r"(?:mom|mother|momma|mama|dad|father|parents|grand(?:ma|pa|mother|father|parents)|"
+                        r"aunt|uncle|son|daughter|sister|brother|in-laws?|mother-in-law|father-in-law)\b|"
+                        r"\bhelping (?:my|our) (?:mom|mother|dad|father|parents|grand\w+|son|daughter|"
+                        r"in-laws?)\b")
+"""The caller speaks for a relative whose move it is ("I'm calling for my mom … she wants to sell
+her place"): that relative's buy or sale is the lead's."""
+
+
 def _callers_own(pattern: re.Pattern[str], text: str) -> bool:
     """Does the caller say they themselves mean to do this (not someone else, not ruled out)?"""
+    behalf = _ON_BEHALF.search(text) is not None
     # "she says we'd have to sell ours first": reported, but "we" sell
-    return any(not ((_SOMEONE_ELSE.search(text[max(0, m.start() - 40): m.start()])
+    return any(not ((not behalf and _SOMEONE_ELSE.search(text[max(0, m.start() - 40): m.start()])
                      and not re.match(r"(?:i|we)\b", m.group(0))
                      and not _OWN_SUBJECT.search(text[max(0, m.start() - 12): m.start()]))
-                    or _NOT_NOW.search(text[max(0, m.start() - 40): m.start()])
+                    or (_NOT_NOW.search(text[max(0, m.start() - 40): m.start()])
+                        # "we're not really ready to buy until sometime next year": a buyer, later
+                        and not _UNTIL_THEN.match(text, m.end()))
                     or _WAITS.match(text, m.end())) for m in pattern.finditer(text))
+
+
+_UNTIL_THEN = re.compile(r"\w*\W+(?:\w+\W+){0,2}?(?:until|till|til|before|for (?:another|a few|a couple|"
+                         r"a while|(?:six|\d+) (?:months|weeks)))\b")
 
 
 _NOT_A_HOME = re.compile(r"\b(?:sell|selling|sold|buy|buying|bought)(?: off)? "
@@ -640,8 +656,9 @@ def extract_lead_intent(u: Utterance) -> str | None:
     if _NOT_A_HOME.search(u.lower):
         kept = _NOT_A_HOME.sub(" ", u.lower)
         u = Utterance(raw=u.raw, lower=kept, numeric=u.numeric)
-    if _NOT_MOVING.search(u.lower):
-        # "not ready to buy, gonna keep renting": a renter for now, else nothing
+    if any(not _UNTIL_THEN.match(u.lower, m.end()) for m in _NOT_MOVING.finditer(u.lower)):
+        # "not ready to buy, gonna keep renting": a renter for now, else nothing (but "not ready
+        # to buy until next year" is a buyer, later)
         return "rent" if intents["rent"].search(u.lower) else None
     lower = re.sub(r"\b(?:from|after|since|by|when we|closed on|finished|done) (?:selling|sold)\b[^,.]*", " ",
                    u.lower)

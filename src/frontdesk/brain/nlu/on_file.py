@@ -34,7 +34,7 @@ class Booked(Protocol):
 
 _ALREADY = re.compile(
     r"\b(?:(?:i|we|he|she|they|my \w+|our \w+)(?:'ve|'s|'re|'m| have| has| had| am| is| are)? "
-    r"(?:(?:actually|already|also|just) )*"
+    r"(?:(?:actually|already|also|just|even) )*"
     r"(?:got|have|has|had|booked|scheduled|made|set (?:\w+ ){0,3}up|down|in|on|coming|supposed|still|"
     # "what day did we put the showing on"
     r"put (?:the|my|our|his|her|it|that) (?:\w+ )?(?:on|down|in)|"
@@ -58,7 +58,9 @@ _DROP = r"(?:drop|nix|ditch|get rid of) (?:the|that|my|it|our|his|her|one)\b(?![
 """A booking dropped ("you can drop the detail"), not a car dropped off."""
 _STRONG = re.compile(
     r"\b(?:cancel\w*|scrap|call (?:it|that) off|take (?:me|us|him|her|it|that) off|reschedul\w*|" + _DROP +
-    r"|still (?:on|good|set|a go)|make sure|confirm\w*|remember|forgot|"
+    r"|still (?:on|good|set|a go)|make sure|confirm\w*|remember|forgot|double[- ]?check|"
+    # "he set something up for the Tahoe … can you tell me when it is?"
+    r"(?:tell me|know|find out|remind me|check) (?:when|what (?:day|time)) (?:it|that|the \w+)(?:'s| is)|"
     r"still (?:for |on )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today)|"
     r"(?:not (?:gonna|going to)|won'?t|can'?t|cannot) make|no way (?:i'?m|we'?re) "
     r"mak\w*|running (?:late|behind)|stuck|instead|"

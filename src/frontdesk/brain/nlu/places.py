@@ -8,6 +8,7 @@ from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 
+from frontdesk.brain.nlu.lead import extract_lead_intent
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.text import Utterance, correction_tails, ruled_out
 from frontdesk.knowledge.profile import BusinessProfile
@@ -84,7 +85,9 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
         return None
     # "my house up in Georgetown is under contract … a condo in Austin": where the caller lives
     # or comes from is not where they look, unless the home is what they sell
-    selling = lexicon().intents["sell"].search(u.lower) is not None
+    # (the caller's own sale: not "our landlord just told us he's selling it")
+    selling = lexicon().intents["sell"].search(u.lower) is not None and extract_lead_intent(u) in {
+        "sell", "both", None}
     def own_home(w: tuple[int, str, bool]) -> bool:  # "my Georgetown house"
         return bool(_HOME_AFTER.match(u.lower[w[0] + len(w[1]):])
                     and re.search(r"\b(?:my|our)\s+(?:current\s+|old\s+)?$", u.lower[: w[0]]))

@@ -275,6 +275,13 @@ _ASKED_LAST = re.compile(r"\b(?:what time|how much|how long|how many|what days?|
 """The question word said last, as terse and transcribed questions put it."""
 
 
+_ASKS_FOR_THE_WORK = re.compile(
+    r"\W*(?:(?:so|and|um+|uh+|hey|ok(?:ay)?|yeah|well)\W+)*(?:can|could|would|will) "
+    r"(?:you|y'?all|ya|you guys|you all) "
+    r"(?:please |also |just |maybe )?(?:do|get|knock out|take care of|handle|squeeze in) (?:the|my|both)\b"
+    r"[^?]*\b(?:at the same time|together|same (?:visit|trip|day)|while (?:it'?s|you'?re|y'?all)|both)\b")
+"""Work asked for as a question ("can y'all do the inspection and the oil change at the same time?")."""
+_OK_WHAT_ABOUT = re.compile(r"\W*(?:okay|ok)\W+(?:and |so |um |uh )*(?:what|how) about\b")
 _NOT_BOOKING = re.compile(
     r"\b(?:not|n'?t|never)\b(?:\s+(?:really|quite|looking to|gonna|going to|ready to|trying to|wanting to|"
     r"want to|wanna|need to|planning to|to))*\s+(?:book(?:ing)?|schedul(?:e|ing)|make (?:an? )?appointment|"
@@ -334,6 +341,8 @@ def read(text: str, profile: BusinessProfile, today: date,
     result.affirm = (bool(lex.yes.match(answer)) and not lex.no.match(answer)) or (
         awaiting in {"confirm_booking", "confirm_change"} and bool(_NO_THATS_FINE.match(answer))) or (
         awaiting in _APPROVAL_ASKED and bool(_APPROVES.match(answer)))
+    if awaiting == "offer_callback" and _OK_WHAT_ABOUT.match(answer):
+        result.affirm = False  # "ok what about like ceramic coating?": asks on, agrees to nothing
     result.deny = bool(lex.no.match(answer)) and not result.affirm
     if result.affirm and awaiting in {"confirm_booking", "confirm_change"} and re.search(
             r"\b(?:but|except|only)\s+(?:not|no)\b", answer):
@@ -563,9 +572,14 @@ def read(text: str, profile: BusinessProfile, today: date,
             result.date or result.time or result.services) and re.search(r"\bhow long\b", u.lower):
         result.intent = "faq"  # "how long is a test drive usually, if I come in for one?"
     if result.intent == "book" and result.is_question and "price_question" in flags and not (
-            result.date or result.time or result.window) and _PRICE_ASKED.match(u.lower) and not (
+            result.date or result.time) and _PRICE_ASKED.match(u.lower) and not (
             lex.intents["book"].search(SUBORDINATE.sub("", u.lower))):
-        result.intent = "faq"  # "hi, how much would an oil change and a tire rotation be?"
+        # "hi, how much would an oil change and a tire rotation be?"; "how much for a new battery
+        # my car wouldn't start this morning": the morning is the story's, the price is asked
+        result.intent = "faq"
+    if result.intent == "faq" and result.services and "price_question" not in flags and (
+            _ASKS_FOR_THE_WORK.match(u.lower)):
+        result.intent = "book"  # "can y'all do the state inspection and the oil change at the same time?"
     if _ABOUT_THE_VISIT & flags and result.intent in {
             "book", "provide_info", "unknown", "escalation", "objection_busy", "affirm", "line_check",
             "identity"}:

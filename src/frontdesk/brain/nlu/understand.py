@@ -75,7 +75,12 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
                 topic: str | None) -> Understanding:
     clauses = [piece for clause in split_clauses(text)
                for piece in split_lead_in(clause, profile)]
-    if awaiting in _ASKED_YES_NO and len(clauses) == 1 and (yes := _YES_THEN_ASKS.match(text.strip())):
+    yes = _YES_THEN_ASKS.match(text.strip()) if awaiting in _ASKED_YES_NO and len(clauses) == 1 else None
+    if yes and not (
+            # "ok what about like ceramic coating?" to "shall someone call you back?": the "ok" takes
+            # in the answer; the caller asks on, and agrees to nothing
+            awaiting == "offer_callback" and re.fullmatch(r"\W*(?:okay|ok)", yes.group(1))
+            and re.match(r"\W*(?:and )?(?:what|how) about\b", yes.group("asked") or yes.group("bare") or "")):
         # "yep. do you have a waiting room?" to "shall I book it?": the yes answers, then the
         # caller asks (a one-word clause would otherwise lean on the question)
         clauses[:1] = [yes.group(1), yes.group("asked") or yes.group("bare")]
@@ -594,8 +599,10 @@ _FACTS = ("location", "budget", "timeline", "financing", "lead_intent", "motivat
           "phone", "email", "services")
 """What a message states, kept whichever of its parts it was said in."""
 """A question said in a run with a request after it, without a pause the text shows."""
-_EMBEDDED_ASK = re.compile(r"\b(?:don'?t|do not|never) (?:really |even |quite |totally |fully |honestly )*"
-                           r"(?:get|understand|know|knew) how\b|\b(?:confused|unclear) (?:about|on|how)\b|"
+_EMBEDDED_ASK = re.compile(r"\b(?:don'?t|do not|never) (?:really |even |quite |totally |fully |honestly |"
+                           r"actually )*(?:get|understand|know|knew) "
+                           r"(?:how|what (?:that|it|this) (?:means|is))\b|"
+                           r"\b(?:confused|unclear) (?:about|on|how)\b|"
                            r"\bcurious (?:about )?how\b|"
                            # "… to look at the house and i wanted to know how does yalls commission work"
                            r"\b(?:wanted|want|wanna|'?d like|would like|need) to know (?:how|what|if|whether|"
@@ -608,7 +615,8 @@ _EMBEDDED_ASK = re.compile(r"\b(?:don'?t|do not|never) (?:really |even |quite |t
                            # "… helping her out with all this do you guys work with first time buyers"
                            r"(?<=[a-z] |[—–] )(?:do|does|are|is|would|will|can|could) (?:you|y'?all|your) "
                            r"(?:guys |office |team |agents? |company |shop |people |folks )?"
-                           r"(?:even |ever |still |also |actually )?(?:work|do|take|help|handle|charge|need|"
+                           r"(?:even |ever |still |also |actually |like |really )?"
+                           r"(?:work|do|take|help|handle|charge|need|"
                            r"have|offer|got|run|provide|give|require|deal|finance|accept|carry|approve)\b|"
                            # "we ain't pre-approved yet how does that even work": the topic said before
                            r"(?<=[a-z] )how (?:does|do|would|will|is) (?:that|it|this)(?: (?:even|all|"
@@ -628,7 +636,9 @@ def _embedded_question(text: str, whole: Understanding, profile: BusinessProfile
     one of the business's topics inside them is answered in passing."""
     facts = whole.has_lead_facts or whole.has_booking_facts
     if not (whole.intent in {"provide_info", "lead", "book", "lookup_appointment"} or (
-            whole.intent in {"faq", "deny", "affirm"} and facts)) or (
+            whole.intent in {"faq", "deny", "affirm"} and facts) or (
+            # "yeah this is him um do yall still have that shuttle thing": yes, then the question
+            whole.intent == "affirm" and awaiting == "permission")) or (
             "faq_topic" not in whole.flags or not _EMBEDDED_ASK.search(whole.text.lower())):
         return None
     for piece in re.split(r"[,;.]\s+|\s+(?:and|but|so)\s+(?=(?:i|we|i'm|we're)\b)|"
@@ -643,7 +653,9 @@ def _embedded_question(text: str, whole: Understanding, profile: BusinessProfile
                 r"how (?:does|do|would|will) (?:the|a|an) (?:whole )?[\w -]{2,30}? (?:work|go|happen)\b",
                 piece.lower()):
             aside = read(piece, profile, today, awaiting)
-            if "faq_topic" not in aside.flags and re.match(r"how \w+ (?:that|it|this)\b", piece.lower()):
+            if "faq_topic" not in aside.flags and (re.match(r"how \w+ (?:that|it|this)\b", piece.lower()) or (
+                    # "get pre-approved, get pre-approved, and I don't actually know what that means"
+                    re.search(r"\bknow (?:how|what) (?:that|it|this)\b", piece.lower()))):
                 aside = read(text, profile, today, awaiting)  # "how does that work": the topic said before
                 aside.intent, aside.is_question = "faq", True
             if aside.intent != "faq" or "faq_topic" not in aside.flags:
