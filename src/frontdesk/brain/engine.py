@@ -7,6 +7,7 @@ state in and persists what comes back).
 
 from __future__ import annotations
 
+import re
 import time as _time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -37,6 +38,10 @@ from frontdesk.brain.state import (
 from frontdesk.config import BrainSettings
 from frontdesk.knowledge.profile import BusinessProfile
 from frontdesk.knowledge.registry import ProfileRegistry
+
+_OF_THE_BOOKING = re.compile(r"\b(?:i think|i believe|i guess)\W*$|\bwhen (?:it|that)(?:'s| is| was)\b|"
+                             r"\bwhat (?:day|time) (?:it|that)(?:'s| is| was)\b")
+"""A piece of a question about the booking on file ("the tires, I think?", "can you tell me when it is?")."""
 
 
 class UnknownProfileError(KeyError):
@@ -184,7 +189,8 @@ class Brain:
                 # "… for the Tahoe — the tires, I think? … can you tell me when it is?": pieces of
                 # the question about the booking, not questions of their own about the lot or hours
                 understanding.acts = [a for a in understanding.acts if a.intent != "faq" or (
-                    {"faq_topic", "price_question"} & a.flags)]
+                    {"faq_topic", "price_question"} & a.flags) or not (
+                    a.vehicle or _OF_THE_BOOKING.search(a.text.lower()))]
         return TurnContext(
             profile=profile, replies=self._replies_for(profile), settings=self._settings,
             calendar=self._calendar, customers=self._customers, now=now,
