@@ -44,6 +44,14 @@ _OF_THE_BOOKING = re.compile(r"\b(?:i think|i believe|i guess)\W*$|\bwhen (?:it|
 """A piece of a question about the booking on file ("the tires, I think?", "can you tell me when it is?")."""
 
 
+_ASKED_AT_THE_END = re.compile(r"(?i)\b(?:and|also|oh and|plus)\b(?:\W+(?:uh|um|like|also))*\W+"
+                               r"((?:(?!\band\b).)*?\b(?:are|is|do|does|can|could|will|would) "
+                               r"(?:those|they|it|that|y'?all|you|there)\b[^.?!]*?"
+                               r"(?:\bor (?:what|not)|\?)?)\W*$")
+"""A question run on at the end of a message about a booking ("… and uh are those still under
+warranty or what")."""
+
+
 class UnknownProfileError(KeyError):
     """No business profile with that key is loaded."""
 
@@ -191,6 +199,16 @@ class Brain:
                 understanding.acts = [a for a in understanding.acts if a.intent != "faq" or (
                     {"faq_topic", "price_question"} & a.flags) or not (
                     a.vehicle or _OF_THE_BOOKING.search(a.text.lower()))]
+            if state.on_file and understanding.intent in {"lookup_appointment", "reschedule", "cancel"} and (
+                    "faq_topic" in understanding.flags and not understanding.acts) and (
+                    tail := _ASKED_AT_THE_END.search(text)):
+                # "i got a break inspection wednesday … is that still on and uh the brakes yall did
+                # last summer are those still under warranty or what": that question too
+                asked = understand(tail.group(1), profile, now.date(), state.awaiting)
+                if "faq_topic" in asked.flags:
+                    asked.intent, asked.is_question = "faq", True
+                    asked.flags |= {"aside", "question"}
+                    understanding.acts = [asked]
         return TurnContext(
             profile=profile, replies=self._replies_for(profile), settings=self._settings,
             calendar=self._calendar, customers=self._customers, now=now,

@@ -135,7 +135,7 @@ _CALLBACK = re.compile(r"\b(?:call (?:me|us)(?: back)?|call back|callback|have (
                        r"(?:call|ring|reach)|give (?:me|us) a (?:call|ring)|get back to)\b")
 _FIRST = re.compile(r"\b(?:first|earlier|earliest|sooner|former|1st)\b")
 _SECOND = re.compile(r"\b(?:second|2nd)\b")
-_LAST = re.compile(r"\b(?:last|later|latest|latter|other)\b")
+_LAST = re.compile(r"\b(?:last|later|latest|latter|other(?! (?:two|three|four|ones)\b))\b")
 
 
 _ACTED_ON = {"cancel": re.compile(r"\b(?:cancel|scrap|drop|call off|nix|ditch)\b"),
@@ -181,8 +181,8 @@ def _narrow(found: list[Appointment], ctx: TurnContext, current: When) -> list[A
         if _LAST.search(text) and s_is_choice(ctx):
             return found[-1:]
     if len(found) > 1 and _asked_action(ctx) in {None, "lookup"} and re.search(
-            r"\b(?:two|both|a couple|all)\b[^.?!]{0,25}\b(?:appointments|appts|things|bookings|visits|"
-            r"showings)\b", text):
+            r"\b(?:two|three|both|a couple|all)\b[^.?!]{0,25}\b(?:appointments|appts|things|bookings|visits|"
+            r"showings|houses|homes|places|cars)\b", text):
         return found  # "I think I've got two appointments with y'all this week": both, told
     if len(found) > 1 and (kept := _KEPT_ONE.search(text)) and _asked_action(ctx) in {"cancel", "move"}:
         # "the three thirty one you can cancel. keep the three o'clock": not the one kept
@@ -247,6 +247,21 @@ def said_to_stand(text: str, bookings: list[Appointment], ctx: TurnContext) -> l
             and not _CHANGE_IN_CLAUSE.search(clause) for a in bookings if _named_in(a, clause, ctx)]
 
 
+def without_the_ones_kept(text: str, bookings: list[Appointment], chosen: Appointment | None,
+                          ctx: TurnContext) -> str:
+    """The message without its clauses that say another booking stands ("four on Wednesday,
+    perfect. And Monday at ten stays."): their day and hour are not the new time."""
+    if chosen is None or len(bookings) < 2:
+        return text
+    kept = [clause for clause in re.split(r"(?<=[.;!?])\s+|\s+but\s+|\s+—\s+", text)
+            if _STANDS.search(clause.lower()) and not _CHANGE_IN_CLAUSE.search(clause.lower())
+            and any(_named_in(a, clause.lower(), ctx) for a in bookings if a.id != chosen.id)
+            and not _named_in(chosen, clause.lower(), ctx)]
+    for clause in kept:
+        text = text.replace(clause, " ")
+    return text
+
+
 def _named_in(a: Appointment, clause: str, ctx: TurnContext) -> bool:
     """Does the clause name this booking: its service, its weekday, or its hour?"""
     said = normalise(clause)
@@ -292,6 +307,21 @@ DAYS_ON = re.compile(r"\b(?:(?P<count>a|one|two|three|a couple(?: of)?) days? "
                      r"the (?:next|following) week,? same (?:day|time)))\b")
 """A move by so many days from the appointment's own day ("the day after, same time", "two days
 later", "push it exactly a week")."""
+
+
+A_WEEK_ON = re.compile(r"\bsame (?:time|day)\b[^.?!]{0,25}?\b(?:next|following) week\b|"
+                       r"\b(?:next|following) week\b[^.?!]{0,25}?\bsame (?:time|day)\b|"
+                       r"\b(?:a|one) week (?:later|out|from then)\b|"
+                       r"\b(?:push|move|bump|put|slide) (?:it|that|this) (?:back |out |off )?(?:by )?"
+                       r"(?:a|one) week\b|"
+                       # "the Monday after, same time", "the saturday after": its own weekday, a week on
+                       r"\bthe (?:mon|tues|wednes|thurs|fri|satur|sun)day after\b(?! (?:next|this|that|the))|"
+                       r"\bthe (?:next|following) (?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
+"""A move of a week, to the appointment's own weekday ("same time next week", "push it back a
+week", "the Monday after"); a weekday named must be its own."""
+RELATIVE_MOVE = re.compile("|".join(re.sub(r"\(\?P<\w+>", "(?:", p.pattern)
+                                   for p in (A_WEEK_ON, SHIFT, DAYS_ON)))
+"""A new time said from the appointment's own ("an hour later", "the day after", "a week later")."""
 
 
 # -- what else the message asks beside the change -------------------------------------------

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 
+from frontdesk.brain.agents import qualification
 from frontdesk.brain.agents.appointment_words import (
     _ASKED_CANCEL,
     _CALLBACK,
@@ -23,8 +24,10 @@ from frontdesk.brain.agents.appointment_words import (
     _NO_NEW_ONE,
     _SWITCH_TO_CANCEL,
     _WHY_IT_GOES,
+    A_WEEK_ON,
     ACTIONS,
     DAYS_ON,
+    RELATIVE_MOVE,
     SHIFT,
     _fits,
     _keeps,
@@ -33,15 +36,18 @@ from frontdesk.brain.agents.appointment_words import (
     _said_last,
     booking_after,
     other_change,
+    without_the_ones_kept,
 )
 from frontdesk.brain.agents.offered import pick_offered
 from frontdesk.brain.availability import AvailabilityCalendar, closed_reply
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.format import say_date, say_list, say_on_date, say_phone, say_slot, say_time
+from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu import understand
 from frontdesk.brain.nlu.change import When, split_change
 from frontdesk.brain.nlu.clock import TimeWindow
 from frontdesk.brain.nlu.cues import NO_LONGER_NEEDED, NOT_CANCELLED
+from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.nlu.when import WEEKDAY, relative_to
 from frontdesk.brain.ports import AppointmentNotFoundError, ExistingAppointment, SlotUnavailableError
 from frontdesk.brain.state import AgentName, Appointment, AppointmentDesk, ConversationState
@@ -128,6 +134,10 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         return
     if u.name and not s.customer.name:
         s.customer.name = u.name  # "hi there, Owen Fitzgerald. the showing's booked under my cell"
+    if ctx.profile.kind == "real_estate" and (u.financing or u.budget or u.timeline or u.location):
+        # "we already know what we want, we been preapproved … so can we just cancel that": the
+        # lead's facts are kept, whatever the call is about
+        qualification.absorb(s, ctx)
     mine = s.awaiting_agent == AGENT and s.awaiting is not None
     action = ACTIONS.get(u.intent)
     if action in {"cancel", "move"} and not mine:
@@ -145,7 +155,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         desk.chosen = told.id  # "I'm not ready, the house isn't ready": move it, or cancel it?
         ctx.ask(s, "move_or_cancel", AGENT, "appt_move_or_cancel", **_facts(told, ctx))
         return
-    current, target = split_change(u.text, ctx.today)
+    current, target = split_change(without_the_ones_kept(u.text, desk.found, _chosen(s), ctx), ctx.today)
     if "latest" in u.flags:
         desk.latest = True  # "what's the latest you got tomorrow, I get off at five"
     if u.date and desk.new_date == u.date.isoformat():
@@ -178,7 +188,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             desk.queued = other_change(u.text, action, ctx, s)
             desk.then_book = booking_after(u.text, ctx, action)
         shift = action == "move" and bool(SHIFT.search(u.text.lower()) or DAYS_ON.search(u.text.lower())
-                                          or _A_WEEK_ON.search(u.text.lower()))
+                                          or A_WEEK_ON.search(u.text.lower()))
         if shift and _chosen(s) is None and (told := _told(s)) is not None:
             desk.chosen = told.id  # told when it is: "can we do it an hour earlier instead"
         if action == "move" and (target.given or (shift and _chosen(s) is not None)):
@@ -230,6 +240,15 @@ def _told(s: ConversationState) -> Appointment | None:
 
 async def _answer_phone(s: ConversationState, ctx: TurnContext) -> None:
     u = ctx.u
+    if not u.phone and (u.date or u.time) and (u.intent == "book" or "book" in u.flags):
+        # none found: "huh, there's nothing. well can you just put us down then, thursday the
+        # fifteenth at six": a booking of its own, of the kind looked for
+        if not (u.appointment_type or s.booking_slots.appointment_type):
+            s.booking_slots.appointment_type = next((
+                kind for m in reversed(s.messages) if m.role == "user"
+                and (kind := ex.extract_appointment_type(normalise(m.content), ctx.profile))), None)
+        _drop(s, ctx, None, then="scheduling")
+        return
     if u.phone:
         s.desk.found, s.desk.chosen = [], None
         await _go_on(s, ctx, When())
@@ -383,11 +402,13 @@ def _wanted(s: ConversationState, ctx: TurnContext, current: When, target: When)
     before the time is the new day too ("early next week's best. Tuesday, maybe nine
     thirty?"), unless it is the day the appointment has."""
     chosen = _chosen(s)
-    if chosen is not None and _A_WEEK_ON.search(ctx.u.text.lower()) and not re.search(
-            WEEKDAY, ctx.u.text.lower()):
-        # "same time next week", "push it back a week": the appointment's own day, a week on
+    if chosen is not None and A_WEEK_ON.search(ctx.u.text.lower()) and _only_its_weekday(
+            ctx.u.text.lower(), date.fromisoformat(chosen.scheduled_date)):
+        # "same time next week", "push it back a week", "the Monday after, same time": the
+        # appointment's own day, a week on
         said = target if target.given else current
-        return When(date.fromisoformat(chosen.scheduled_date) + timedelta(days=7), said.time, said.part)
+        later = date.fromisoformat(chosen.scheduled_date) + timedelta(days=7)
+        return When(later, said.time if said.date in {None, later} else None, said.part)
     if chosen is not None and target.time is None and (shift := SHIFT.search(ctx.u.text.lower())):
         # "can we do it an hour earlier instead", "push it back half an hour": from its own time
         hours = {"an": 1.0, "a": 1.0, "one": 1.0, "two": 2.0, "three": 3.0, "half an": 0.5, "a half": 0.5,
@@ -397,12 +418,14 @@ def _wanted(s: ConversationState, ctx: TurnContext, current: When, target: When)
         at = datetime.combine(target.date or date.fromisoformat(chosen.scheduled_date),
                               time.fromisoformat(chosen.scheduled_time)) + timedelta(hours=sign * hours)
         return When(at.date(), at.time(), None)
-    if chosen is not None and target.date is None and (on := DAYS_ON.search(ctx.u.text.lower())):
-        # "could you do the day after, same time?", "two days later": from its own day
+    if chosen is not None and (on := DAYS_ON.search(ctx.u.text.lower())):
+        # "could you do the day after, same time?", "two days later": from its own day ("the day
+        # after, the Friday": the Friday after it, not this one)
         days = 7 if on["week"] else 1 if on["next"] else {"a": 1, "one": 1, "two": 2, "three": 3}.get(
             on["count"] or "", 2)
-        return When(date.fromisoformat(chosen.scheduled_date) + timedelta(days=days),
-                    target.time or time.fromisoformat(chosen.scheduled_time), None)
+        later = date.fromisoformat(chosen.scheduled_date) + timedelta(days=days)
+        if target.date is None or target.date.weekday() == later.weekday():
+            return When(later, target.time or time.fromisoformat(chosen.scheduled_time), None)
     if chosen is not None and not (target.date or current.date) and re.search(
             r"\b(?:that|the) same day\b|\bsame day\b(?! next)", ctx.u.text.lower()):
         # "do y'all have anything after five that same day?": its own day, another hour
@@ -421,11 +444,9 @@ def _wanted(s: ConversationState, ctx: TurnContext, current: When, target: When)
     return target
 
 
-_A_WEEK_ON = re.compile(r"\bsame (?:time|day)\b[^.?!]{0,25}?\b(?:next|following) week\b|"
-                        r"\b(?:next|following) week\b[^.?!]{0,25}?\bsame (?:time|day)\b|\ba week later\b|"
-                        r"\b(?:push|move|bump|put) (?:it|that|this) (?:back |out |off )?(?:by )?"
-                        r"(?:a|one) week\b")
-"""A move of a week, to the appointment's own weekday ("same time next week", "push it back a week")."""
+def _only_its_weekday(text: str, day: date) -> bool:
+    """Every weekday the message names is the appointment's own ("the Saturday after")."""
+    return all(said[:3] == f"{day:%a}".lower() for said in re.findall(WEEKDAY, text))
 
 
 def _set_target(s: ConversationState, wanted: When) -> None:
@@ -500,6 +521,12 @@ async def _go_on(s: ConversationState, ctx: TurnContext, current: When) -> None:
             return
         appointment = candidates[0]
         desk.chosen = appointment.id
+        if desk.action == "move" and not desk.new_time and RELATIVE_MOVE.search(ctx.u.text.lower()):
+            # "can you bump it like an hour later same day", found just now: from its own time
+            day = date.fromisoformat(desk.new_date) if desk.new_date else None
+            wanted = _wanted(s, ctx, When(), When(date=day))
+            if wanted.given:
+                _set_target(s, wanted)
     if desk.action == "lookup" or desk.action is None:
         ctx.say("appt_when", **_facts(appointment, ctx))
         await _done(s, ctx, None)
@@ -528,8 +555,8 @@ async def _plan_move(s: ConversationState, ctx: TurnContext, a: Appointment) -> 
         _drop(s, ctx, None)
         return
     old = _start(a)
-    if not desk.new_date and not desk.new_time and _A_WEEK_ON.search(ctx.u.text.lower()) and not (
-            re.search(WEEKDAY, ctx.u.text.lower())):
+    if not desk.new_date and not desk.new_time and A_WEEK_ON.search(ctx.u.text.lower()) and (
+            _only_its_weekday(ctx.u.text.lower(), old.date())):
         desk.new_date = (old.date() + timedelta(days=7)).isoformat()  # "push it back a week"
     if not desk.new_date and not desk.new_time and not desk.part and not desk.latest:
         ctx.ask(s, "date", AGENT, "appt_ask_new_day", **_facts(a, ctx))

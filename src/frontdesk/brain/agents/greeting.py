@@ -127,6 +127,11 @@ def conversation_act(s: ConversationState, ctx: TurnContext) -> bool:
     elif intent == "chitchat" and ctx.more_acts:
         ctx.aside_answered = True  # "the dog wrecked my back seat. y'all do detailing?": the story
         return True                # needs no "ha, I hear you" before the answers
+    elif intent == "chitchat" and ctx.reply_parts and ctx.reply_parts[-1].rstrip().endswith("?"):
+        # "… can we push it a week? my daughter's got a soccer tournament that weekend": the
+        # read back just asked stands; no "ha, I hear you" after it
+        ctx.aside_answered = True
+        return True
     elif intent == "chitchat" and ctx.priced and s.recent_services and s.appointment is None and (
             sv := ctx.profile.service(s.recent_services[0])) is not None:
         # "… you do detailing, right? how much? my minivan is a disaster": answered, the visit is

@@ -11,7 +11,7 @@ import re
 from datetime import date
 
 from frontdesk.brain.agents import qualification, scheduling
-from frontdesk.brain.agents.appointment_words import DAYS_ON, SHIFT
+from frontdesk.brain.agents.appointment_words import RELATIVE_MOVE, SHIFT
 from frontdesk.brain.nlu import Understanding
 from frontdesk.brain.nlu.cues import ALREADY_BOOKED, ANY_TIME, NEW_BOOKING_ASKED, asks_hours
 from frontdesk.brain.nlu.lexicon import lexicon
@@ -84,12 +84,13 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
         # four instead of two?": one stands, the other moves
         u.intent = "reschedule"
         return "appointments"
+    if _told(s) and RELATIVE_MOVE.search(u.text.lower()) and intent not in {
+            "cancel", "escalation", "do_not_call", "wrong_number", "goodbye"}:
+        # told when it is: "could we do the day after, same time?", "the Monday after instead"
+        u.intent = "reschedule"
+        return "appointments"
     if _keeps_the_one_told(s, u):
         u.intent = "lookup_appointment"  # "okay, keep me down for Tuesday", "see you Saturday": as it is
-        return "appointments"
-    if _told(s) and (SHIFT.search(u.text.lower()) or DAYS_ON.search(u.text.lower())) and intent not in {
-            "cancel", "escalation", "do_not_call", "wrong_number", "goodbye"}:
-        u.intent = "reschedule"  # told when it is: "could we do the day after, same time?"
         return "appointments"
     if _changes_the_one_told(s, u):
         u.intent = "reschedule"  # "Your tire rotation is Tuesday at 10" … "can it go later, say 4:30?"
@@ -239,6 +240,8 @@ _YES_THEN_DONE = re.compile(r"\b(?:yes|yeah|yep|yup|sure|correct|right|perfect|s
 """A yes with the call's close after it ("yep, that's everything")."""
 
 
+_CALL_BACK = re.compile(r"\b(?:call (?:me|us)? ?back|callback|give (?:me|us) a (?:call|ring)|"
+                        r"(?:call|ring) me (?:tomorrow|later|this|tonight|in the))\b")
 _ONE_STANDS = re.compile(r"\b(?:leave (?:it|that|this)|(?:is|'s) (?:fine|good|ok(?:ay)?)|"
                          r"keep (?:it|that|this|the)|stays?)\b")
 """One booking of those told said to stand ("the Friday one's fine, leave it")."""
@@ -300,6 +303,8 @@ def _adds_to_the_one_told(s: ConversationState, u: Understanding, profile: Busin
 
 def _keeps_the_one_told(s: ConversationState, u: Understanding) -> bool:
     """Just told when it is, the caller keeps it: names its own day, or says to leave it."""
+    if u.intent == "faq" and {"faq_topic", "price_question"} & u.flags:
+        return False  # "four, ok, leave it like that. and what do y'all charge, percentage wise?": asked
     keeps = _KEEPS_IT.search(u.text.lower()) is not None
     other_kind = u.appointment_type is not None and u.appointment_type not in {
         a.appointment_type for a in s.desk.found} and NEW_BOOKING_ASKED.search(u.text.lower()) is not None
@@ -323,6 +328,8 @@ def _changes_the_one_told(s: ConversationState, u: Understanding) -> bool:
     """Just told when their appointment is, the caller gives another time for it (at once, or
     after a word about why: "I'm not ready, the house isn't ready … could you make it the same
     time next week?"), with nothing else under way."""
+    if "call_asked" in u.flags or _CALL_BACK.search(u.text.lower()):
+        return False  # "… could somebody give me a call back tomorrow morning?": a call, not a move
     return _told(s) and bool(u.date or u.time or u.time_of_day or u.window
                              or SHIFT.search(u.text.lower())) and (
         u.intent in {"book", "provide_info", "faq", "unknown", "affirm"} or (

@@ -219,7 +219,10 @@ OWN_QUESTION = re.compile(_ASKS_OWN.format("") + "|"
                           r"can'?t\b[^.?!]{0,25}\bremember|don'?t remember|can'?t find)\b")
 """Asks about the caller's own booking in so many words, whatever the classifier heard."""
 CANCEL_ASK = re.compile(r"(?<!\bif i )(?<!\bif we )(?<!\bto )(?:\bcancel(?:l?ed|l?ing)?|\bcall(?:ing)? off|"
-                         r"\bscrap|\bnix) (?:it|that|this|them|please|whatever|everything|"
+                         # "so can you drop that one?"
+                         r"\bscrap|\bnix|\bdrop(?= (?:that|this) one\b)) (?:it|that|this|them|please|"
+                         r"whatever|everything|both|"
+                         r"all (?:of )?(?:them|'?em)|"
                          r"the (?:appointment|appt|showing|"
                          r"booking|"
                          r"consultation|consult|visit|tour|test drive|valuation|detail\w*|oil change|"
@@ -258,7 +261,10 @@ ACT_CUES = {
                              r"cut|cutting|breaking|lost|line|signal|"
                              r"elevator|tunnel|"
                              r"(?:you|u|y'?all|anyone|anybody|someone|somebody)(?:'re| are)? still on|"
-                             r"still on (?:the )?(?:line|phone|call)|drop(?:ped)?|reception|choppy|static|"
+                             # "the call dropped", not "can you drop that one?" (a booking)
+                             r"still on (?:the )?(?:line|phone|call)|"
+                             r"drop(?:ped)?(?! (?:that|it|the|this|one|my|our|his|her|them|off)\b)|"
+                             r"reception|choppy|static|"
                              r"connection|garbled|anyone|anybody|silent|froze|frozen|quiet|"
                              r"still going|other end|lag\w*|echo)\b|^\W*(?:hello|hi)\W*\?"),
     "hold": re.compile(r"\b(?:hold|hang|sec|second|minute|moment|wait|one sec|bear with|"

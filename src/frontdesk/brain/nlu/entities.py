@@ -496,7 +496,8 @@ def extract_appointment_type(u: Utterance, profile: BusinessProfile, *,
 
 
 _OURS_TO_COME = re.compile(r"\b(?:somebody|someone|an agent|one of (?:y'?all|you|your agents|your people)|"
-                           r"y'?all|you guys) (?:to )?come (?:out |over |by )?(?:and |to )?"
+                           r"y'?all|you guys)(?:'s| is)? (?:to )?(?:come|coming|comes) (?:out |over |by )?"
+                           r"(?:[\w ]{0,25}? )?(?:and |to )?"
                            r"(?:see|look at|check out|"
                            r"take a look at|walk through) (?:the|her|his|their|my|our|mom'?s|dad'?s) "
                            r"(?:house|home|place|property|condo|townhouse)\b")

@@ -525,7 +525,9 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
     if _ASKS_HOW_APPROVAL_GOES.search(text) and not re.search(
             r"\b(?:we'?re|i'?m|we are|i am|already|got|been|have been|are) (?:already )?pre", text):
         return None  # "how long does getting pre-approved take?" asks; it says nothing of the caller
-    if re.search(r"\b(?:pre-?approved|pre approved|preapproval|pre-?approval letter|already approved"
+    if re.search(r"\b(?:pre-?approved|pre approved|preapproval|pre-?approval letter|already approved|"
+                 # "I've got a pre-approval from my bank up here already"
+                 r"(?:got|have|has|'ve got) (?:a |my |our |the )?pre-?approval"
                  r"|got approved|have approval|(?:bank|lender|credit union) (?:already |has |have )?"
                  r"(?:approve|approved|pre-?approved) (?:us|me)|(?:bank|lender|credit union|mortgage (?:guy|"
                  r"lady|broker)) "

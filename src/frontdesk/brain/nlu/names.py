@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from contextvars import ContextVar
+from itertools import pairwise
 
 from rapidfuzz import fuzz
 
@@ -484,6 +485,10 @@ _NAME_ONLY_FILLER = re.compile(r"^(?:(?:yes|yeah|yep|sure|ok|okay|oh|um+|uh+|so|
                                r"it is|this is|that's|thats|name's|names|my name's|my name is)[,.\s]+)+")
 
 
+_SURNAME_MAKES = {"ford", "lincoln", "dodge", "morgan"}
+"""Makes that are family names too ("Jasmine Ford")."""
+
+
 def _is_vehicle_word(word: str) -> bool:
     lex = lexicon()
     return word in lex.makes or word in {m.lower() for m in lex.models}
@@ -589,13 +594,19 @@ def _extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
     if expecting:
         spelled = _SPELLED_OUT.sub(" ", u.lower)  # "k-o-w-a-l-s-k-i"
         pieces = re.split(r"[,.;!?]", spelled)
+        # "ten, yes. heather. lindquist.": a first name and a surname said as two pieces
+        pieces += [f"{a} {b}" for a, b in pairwise(pieces)
+                   if len(a.split()) == 1 and len(b.split()) == 1 and a.strip() in lexicon().first_names]
         pieces.append(" ".join(pieces))  # "lindgren. abe lindgren", "um, tasha. tasha greenleaf"
         for i, piece in enumerate(pieces):  # a piece that is a whole name: "Siobhan Doyle"
             if i == len(pieces) - 1 and any(len(n.split()) > 1 for n in names):
                 break  # "Ewan MacLeod, Mac with an a": a whole name said; the rest is spelling
             piece = _AFTER_NAME.sub("", _PIECE_FILLER.sub("", piece.strip()))
             words = _unrepeated(re.findall(_NAME_WORD, piece))
-            if any(_is_vehicle_word(w) for w in words):
+            if any(_is_vehicle_word(w) for w in words) and not (
+                    # "jasmine ford": a first name, then a make that is a surname too
+                    len(words) == 2 and words[0] in lexicon().first_names and not _is_vehicle_word(words[0])
+                    and words[1] in _SURNAME_MAKES):
                 continue  # "it's a kia soul": the car, not the caller
             if words and _everyday(words[0]) and not _everyday(" ".join(words[1:]) or words[0]):
                 continue  # "Everyone writes Shivon": a sentence about the name, not one

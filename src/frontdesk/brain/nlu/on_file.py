@@ -71,7 +71,7 @@ _STRONG = re.compile(
     r"already (?:have|got|booked|scheduled|set up) (?:one|an? (?:appointment|appt|time|slot)|it|that))\b")
 """Words that can only be about a booking on file, so one fact of it named is enough."""
 _SEVERAL = re.compile(r"\b(?:two|both|a couple|a few|three)\b[^.?!]{0,25}\b(?:appointments?|appts?|things|"
-                      r"bookings?|visits?|showings?|cars|trucks|vehicles)\b")
+                      r"bookings?|visits?|showings?|cars|trucks|vehicles|houses|homes|places)\b")
 """More than one booking spoken of at once ("two appointments with y'all next week")."""
 _ASKS_A_VISIT = re.compile(r"\b(?:can|could|would) (?:i|we|you|y'?all)\b|\b(?:i|we)'?d like\b|"
                            r"\b(?:i|we) (?:need|want|wanna)\b")
@@ -90,6 +90,9 @@ _CANCEL = re.compile(
     r"(?:don'?t|do not|won'?t|will not|not gonna|not going to) (?:really )?(?:be )?(?:need|want)(?:ing)? "
     r"(?:it|that|them)\b)")
 _MOVE_ASKED = (r"instead|move|push|bump|reschedul\w*|switch|"
+               # "could we do same time a week later?", "an hour later", "the day after"
+               r"(?:a|one) week later|the (?:day|\w+day) after|"
+               r"(?:an|one|two|half an) hours? (?:later|earlier)|"
                r"(?:can|could) (?:we|you|y'?all|i) (?:do|make it)|(?:we|you|y'?all|i) (?:can|could) do|"
                r"no way (?:i'?m|we'?re) mak\w*|running (?:late|behind)|(?:won'?t|can'?t|not gonna) make")
 """Words that ask for another time in so many words ("could y'all do Friday instead?")."""

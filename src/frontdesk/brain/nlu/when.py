@@ -171,7 +171,13 @@ def _belongs_elsewhere(text: str, start: int) -> bool:
                 or _DONE.search(clause_before(text, start))
                 or re.search(r"\b(?:(?:since|ever since|as of)\s+(?:like |about |last |this past )?|"
                              r"(?:(?<!the )last|this past)\s+)$",
-                             text[max(0, start - 25): start]))  # "the light's been on since sunday"
+                             text[max(0, start - 25): start])  # "the light's been on since sunday"
+                # "my check engine light came on Thursday": when the trouble began, gone by
+                or re.search(r"\b(?:came on|come on|popped on|lit up|went out|went off|died|broke down|"
+                             r"quit on me|quit|"
+                             r"started (?:acting up|making|doing|leaking|smoking)[\w ]{0,20}?|"
+                             r"acted up|stalled|overheated|got a flat)\s+(?:on\s+)?(?:me\s+)?(?:on\s+)?$",
+                             text[max(0, start - 45): start]))
 
 
 def _all_dates(text: str, today: date) -> list[date]:
