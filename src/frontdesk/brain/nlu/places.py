@@ -128,7 +128,9 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
         return homes[0][1], homes[0][2]
     # "the kids moved up by austin, so we're thinking we buy up in g town": the one said as
     # where the caller would buy or look
-    wanted = [w for w in wanted if w[2] and _TARGET.search(u.lower[max(0, w[0] - 30): w[0]])] or wanted
+    # ("i work down in south austin but … we been looking more like kyle or buda": where they look,
+    # served or not)
+    wanted = [w for w in wanted if _TARGET.search(u.lower[max(0, w[0] - 30): w[0]])] or wanted
     wanted.sort(key=lambda f: (not f[2], f[0]))
     return wanted[0][1], wanted[0][2]
 
@@ -203,5 +205,7 @@ _HOME_NOW = re.compile(r"\b(?:my|our) (?:current |old )?(?:house|home|place|cond
                        r"(?: (?:up|down|over|out|here))? in\s+$")
 _TARGET = re.compile(r"\b(?:look\w*|buy\w*|house hunting|search\w*|settle|move|moving|relocat\w*|switch\w*|"
                      r"(?:want|wanna|hoping|like) to be|somewhere)(?: (?:up|down|out|over))? "
-                     r"(?:in|to|around)\s+$")
+                     r"(?:in|to|around)\s+$|"
+                     # "we been looking more like kyle or buda"
+                     r"\blook\w* (?:more |mostly |mainly )?(?:like |at |toward |towards )(?:maybe )?$")
 """Words that make a place the one the caller would buy in or look at ("we buy up in g town")."""

@@ -281,6 +281,9 @@ _ASKS_FOR_THE_WORK = re.compile(
     r"(?:please |also |just |maybe )?(?:do|get|knock out|take care of|handle|squeeze in) (?:the|my|both)\b"
     r"[^?]*\b(?:at the same time|together|same (?:visit|trip|day)|while (?:it'?s|you'?re|y'?all)|both)\b")
 """Work asked for as a question ("can y'all do the inspection and the oil change at the same time?")."""
+_ASKS_FIRST = re.compile(r"\W*(?:(?:hi|hey|hello|yeah|yes|so|and|um+|uh+|ok(?:ay)?|well)\W+)*"
+                         r"(?:what'?s|what|how|where|which|do (?:you|y'?all)|does)\b")
+"""A message that opens with its question ("hi yeah uh whats the monthly payment on the tesla")."""
 _OK_WHAT_ABOUT = re.compile(r"\W*(?:okay|ok)\W+(?:and |so |um |uh )*(?:what|how) about\b")
 _NOT_BOOKING = re.compile(
     r"\b(?:not|n'?t|never)\b(?:\s+(?:really|quite|looking to|gonna|going to|ready to|trying to|wanting to|"
@@ -577,6 +580,9 @@ def read(text: str, profile: BusinessProfile, today: date,
         # "hi, how much would an oil change and a tire rotation be?"; "how much for a new battery
         # my car wouldn't start this morning": the morning is the story's, the price is asked
         result.intent = "faq"
+    if result.intent == "provide_info" and result.is_question and "faq_topic" in flags and _ASKS_FIRST.match(
+            u.lower) and not (result.date or result.time or result.has_contact_facts):
+        result.intent = "faq"  # "whats the monthly payment on the tesla, the model three?": asked
     if result.intent == "faq" and result.services and "price_question" not in flags and (
             _ASKS_FOR_THE_WORK.match(u.lower)):
         result.intent = "book"  # "can y'all do the state inspection and the oil change at the same time?"
