@@ -309,7 +309,9 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     p = act.confidence
     if awaiting not in {"confirm_change", "move_or_cancel"} and (rule == "cancel" or model == "cancel") and (
             NOT_CANCELLED.search(r.text.lower())) and not (
-            _CANCEL_SAID_PLAIN.search(NOT_CANCELLED.sub(" ", r.text.lower()))):
+            _CANCEL_SAID_PLAIN.search(NOT_CANCELLED.sub(" ", r.text.lower()))) and not (
+            # "no no, don't cancel it, just push it to friday": a move, not a keep
+            _MOVE_IT.search(r.text.lower()) or MOVE_ASK.search(r.text.lower())):
         return "lookup_appointment", 0.8  # "we're still coming. don't cancel it or anything": kept
     if r.phone and _UNDER_NUMBER.search(r.text.lower()) and awaiting in {
             None, "anything_else", "date", "name"}:
