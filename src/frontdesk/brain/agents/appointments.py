@@ -38,6 +38,10 @@ from frontdesk.brain.agents.appointment_words import (
     other_change,
     without_the_ones_kept,
 )
+from frontdesk.brain.agents.move_target import chosen_one as _chosen
+from frontdesk.brain.agents.move_target import only_its_weekday
+from frontdesk.brain.agents.move_target import said_back as _said_back
+from frontdesk.brain.agents.move_target import wanted as _wanted
 from frontdesk.brain.agents.offered import pick_offered
 from frontdesk.brain.availability import AvailabilityCalendar, closed_reply
 from frontdesk.brain.context import TurnContext
@@ -48,9 +52,9 @@ from frontdesk.brain.nlu.change import When, split_change
 from frontdesk.brain.nlu.clock import TimeWindow
 from frontdesk.brain.nlu.cues import NO_LONGER_NEEDED, NOT_CANCELLED
 from frontdesk.brain.nlu.text import normalise
-from frontdesk.brain.nlu.when import WEEKDAY, relative_to
+from frontdesk.brain.nlu.when import relative_to
 from frontdesk.brain.ports import AppointmentNotFoundError, ExistingAppointment, SlotUnavailableError
-from frontdesk.brain.state import AgentName, Appointment, AppointmentDesk, ConversationState
+from frontdesk.brain.state import AgentName, Appointment, ConversationState
 from frontdesk.knowledge.profile import Department
 
 AGENT = "appointments"
@@ -107,10 +111,6 @@ def as_state(a: ExistingAppointment) -> Appointment:
                        customer_name=a.customer_name, vehicle=a.vehicle,
                        services=[a.service_type] if a.service_type else [],
                        department=a.department)
-
-
-def _chosen(s: ConversationState) -> Appointment | None:
-    return next((a for a in s.desk.found if a.id == s.desk.chosen), None)
 
 
 _NO_CALL = re.compile(r"\b(?:no need|don'?t|do not|no)\b[^.?!]{0,25}\b(?:call|ring|reach)")
@@ -397,58 +397,6 @@ async def _answer_new_time(s: ConversationState, ctx: TurnContext, current: When
     await _go_on(s, ctx, When())
 
 
-def _wanted(s: ConversationState, ctx: TurnContext, current: When, target: When) -> When:
-    """The new day and time in an answer about a move. Asked for the new time, the day said
-    before the time is the new day too ("early next week's best. Tuesday, maybe nine
-    thirty?"), unless it is the day the appointment has."""
-    chosen = _chosen(s)
-    if chosen is not None and A_WEEK_ON.search(ctx.u.text.lower()) and _only_its_weekday(
-            ctx.u.text.lower(), date.fromisoformat(chosen.scheduled_date)):
-        # "same time next week", "push it back a week", "the Monday after, same time": the
-        # appointment's own day, a week on
-        said = target if target.given else current
-        later = date.fromisoformat(chosen.scheduled_date) + timedelta(days=7)
-        return When(later, said.time if said.date in {None, later} else None, said.part)
-    if chosen is not None and target.time is None and (shift := SHIFT.search(ctx.u.text.lower())):
-        # "can we do it an hour earlier instead", "push it back half an hour": from its own time
-        hours = {"an": 1.0, "a": 1.0, "one": 1.0, "two": 2.0, "three": 3.0, "half an": 0.5, "a half": 0.5,
-                 "half": 0.5}.get(shift["count"], 1.0)
-        hours = 1.5 if shift["half"] else hours
-        sign = -1 if shift["way"] in {"earlier", "sooner", "up"} else 1
-        at = datetime.combine(target.date or date.fromisoformat(chosen.scheduled_date),
-                              time.fromisoformat(chosen.scheduled_time)) + timedelta(hours=sign * hours)
-        return When(at.date(), at.time(), None)
-    if chosen is not None and (on := DAYS_ON.search(ctx.u.text.lower())):
-        # "could you do the day after, same time?", "two days later": from its own day ("the day
-        # after, the Friday": the Friday after it, not this one)
-        days = 7 if on["week"] else 1 if on["next"] else {"a": 1, "one": 1, "two": 2, "three": 3}.get(
-            on["count"] or "", 2)
-        later = date.fromisoformat(chosen.scheduled_date) + timedelta(days=days)
-        if target.date is None or target.date.weekday() == later.weekday():
-            return When(later, target.time or time.fromisoformat(chosen.scheduled_time), None)
-    if chosen is not None and not (target.date or current.date) and re.search(
-            r"\b(?:that|the) same day\b|\bsame day\b(?! next)", ctx.u.text.lower()):
-        # "do y'all have anything after five that same day?": its own day, another hour
-        said = target if target.given else current
-        return When(date.fromisoformat(chosen.scheduled_date), said.time, said.part)
-    if not target.given:
-        return current
-    if target.date is None and current.date is not None and (
-            chosen is None or current.date.isoformat() != chosen.scheduled_date):
-        return When(current.date, target.time, target.part)
-    old_day = chosen.scheduled_date if chosen is not None else None
-    if target.date is not None and target.date.isoformat() == old_day and (
-            re.search(r"\bnext (?:mon|tues|wednes|thurs|fri|satur|sun)day\b", ctx.u.text.lower())):
-        # "it's Saturday; can we push it to next Saturday?": the one a week on, not the same day
-        return When(target.date + timedelta(days=7), target.time, target.part)
-    return target
-
-
-def _only_its_weekday(text: str, day: date) -> bool:
-    """Every weekday the message names is the appointment's own ("the Saturday after")."""
-    return all(said[:3] == f"{day:%a}".lower() for said in re.findall(WEEKDAY, text))
-
-
 def _set_target(s: ConversationState, wanted: When) -> None:
     desk = s.desk
     if wanted.date is not None:
@@ -458,16 +406,6 @@ def _set_target(s: ConversationState, wanted: When) -> None:
     desk.part = wanted.part if wanted.time is None else None
     desk.latest = desk.latest and wanted.time is None
     desk.offered = []
-
-
-def _said_back(desk: AppointmentDesk, wanted: When, chosen: Appointment | None = None) -> bool:
-    """The new day and time the caller names are the ones read back, nothing else (a move of
-    the hour alone keeps the booking's own day: "monday one thirty, perfect")."""
-    day = desk.new_date or (chosen.scheduled_date if chosen is not None and desk.new_time else None)
-    at = desk.new_time or (chosen.scheduled_time if chosen is not None and desk.new_date else None)
-    return (day is not None and at is not None and wanted.part is None
-            and (wanted.date is None or wanted.date.isoformat() == day)
-            and (wanted.time is None or wanted.time.strftime("%H:%M") == at))
 
 
 async def _search(s: ConversationState, ctx: TurnContext) -> None:
@@ -556,7 +494,7 @@ async def _plan_move(s: ConversationState, ctx: TurnContext, a: Appointment) -> 
         return
     old = _start(a)
     if not desk.new_date and not desk.new_time and A_WEEK_ON.search(ctx.u.text.lower()) and (
-            _only_its_weekday(ctx.u.text.lower(), old.date())):
+            only_its_weekday(ctx.u.text.lower(), old.date())):
         desk.new_date = (old.date() + timedelta(days=7)).isoformat()  # "push it back a week"
     if not desk.new_date and not desk.new_time and not desk.part and not desk.latest:
         ctx.ask(s, "date", AGENT, "appt_ask_new_day", **_facts(a, ctx))

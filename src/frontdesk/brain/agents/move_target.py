@@ -1,0 +1,82 @@
+"""Which appointment a move is about, and the new day and time the caller's words give it:
+said outright, said from the booking's own day or hour ("the Monday after", "an hour later"),
+or said back to a read-back. Split from :mod:`.appointments` along the design: reading the new
+time apart from running the change."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta
+
+from frontdesk.brain.agents.appointment_words import A_WEEK_ON, DAYS_ON, SHIFT
+from frontdesk.brain.context import TurnContext
+from frontdesk.brain.nlu.change import When
+from frontdesk.brain.nlu.when import WEEKDAY
+from frontdesk.brain.state import Appointment, AppointmentDesk, ConversationState
+
+
+def chosen_one(s: ConversationState) -> Appointment | None:
+    """The appointment the change is about, once one of those found is chosen."""
+    return next((a for a in s.desk.found if a.id == s.desk.chosen), None)
+
+
+def wanted(s: ConversationState, ctx: TurnContext, current: When, target: When) -> When:
+    """The new day and time in an answer about a move. Asked for the new time, the day said
+    before the time is the new day too ("early next week's best. Tuesday, maybe nine
+    thirty?"), unless it is the day the appointment has."""
+    chosen = chosen_one(s)
+    if chosen is not None and A_WEEK_ON.search(ctx.u.text.lower()) and only_its_weekday(
+            ctx.u.text.lower(), date.fromisoformat(chosen.scheduled_date)):
+        # "same time next week", "push it back a week", "the Monday after, same time": the
+        # appointment's own day, a week on
+        said = target if target.given else current
+        later = date.fromisoformat(chosen.scheduled_date) + timedelta(days=7)
+        return When(later, said.time if said.date in {None, later} else None, said.part)
+    if chosen is not None and target.time is None and (shift := SHIFT.search(ctx.u.text.lower())):
+        # "can we do it an hour earlier instead", "push it back half an hour": from its own time
+        hours = {"an": 1.0, "a": 1.0, "one": 1.0, "two": 2.0, "three": 3.0, "half an": 0.5, "a half": 0.5,
+                 "half": 0.5}.get(shift["count"], 1.0)
+        hours = 1.5 if shift["half"] else hours
+        sign = -1 if shift["way"] in {"earlier", "sooner", "up"} else 1
+        at = datetime.combine(target.date or date.fromisoformat(chosen.scheduled_date),
+                              time.fromisoformat(chosen.scheduled_time)) + timedelta(hours=sign * hours)
+        return When(at.date(), at.time(), None)
+    if chosen is not None and (on := DAYS_ON.search(ctx.u.text.lower())):
+        # "could you do the day after, same time?", "two days later": from its own day ("the day
+        # after, the Friday": the Friday after it, not this one)
+        days = 7 if on["week"] else 1 if on["next"] else {"a": 1, "one": 1, "two": 2, "three": 3}.get(
+            on["count"] or "", 2)
+        later = date.fromisoformat(chosen.scheduled_date) + timedelta(days=days)
+        if target.date is None or target.date.weekday() == later.weekday():
+            return When(later, target.time or time.fromisoformat(chosen.scheduled_time), None)
+    if chosen is not None and not (target.date or current.date) and re.search(
+            r"\b(?:that|the) same day\b|\bsame day\b(?! next)", ctx.u.text.lower()):
+        # "do y'all have anything after five that same day?": its own day, another hour
+        said = target if target.given else current
+        return When(date.fromisoformat(chosen.scheduled_date), said.time, said.part)
+    if not target.given:
+        return current
+    if target.date is None and current.date is not None and (
+            chosen is None or current.date.isoformat() != chosen.scheduled_date):
+        return When(current.date, target.time, target.part)
+    old_day = chosen.scheduled_date if chosen is not None else None
+    if target.date is not None and target.date.isoformat() == old_day and (
+            re.search(r"\bnext (?:mon|tues|wednes|thurs|fri|satur|sun)day\b", ctx.u.text.lower())):
+        # "it's Saturday; can we push it to next Saturday?": the one a week on, not the same day
+        return When(target.date + timedelta(days=7), target.time, target.part)
+    return target
+
+
+def only_its_weekday(text: str, day: date) -> bool:
+    """Every weekday the message names is the appointment's own ("the Saturday after")."""
+    return all(said[:3] == f"{day:%a}".lower() for said in re.findall(WEEKDAY, text))
+
+
+def said_back(desk: AppointmentDesk, wanted: When, chosen: Appointment | None = None) -> bool:
+    """The new day and time the caller names are the ones read back, nothing else (a move of
+    the hour alone keeps the booking's own day: "monday one thirty, perfect")."""
+    day = desk.new_date or (chosen.scheduled_date if chosen is not None and desk.new_time else None)
+    at = desk.new_time or (chosen.scheduled_time if chosen is not None and desk.new_date else None)
+    return (day is not None and at is not None and wanted.part is None
+            and (wanted.date is None or wanted.date.isoformat() == day)
+            and (wanted.time is None or wanted.time.strftime("%H:%M") == at))
