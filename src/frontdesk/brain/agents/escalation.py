@@ -11,13 +11,13 @@ take a message; the message becomes a callback task due within the hour (:func:`
 
 from __future__ import annotations
 
-import re
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from frontdesk.brain.agents import qualification
 from frontdesk.brain.context import Effect, TurnContext
 from frontdesk.brain.format import say_phone
+from frontdesk.brain.nlu.text import phrase_in
 from frontdesk.brain.state import BackgroundTask, ConversationState, Notification
 from frontdesk.knowledge.profile import BusinessProfile
 
@@ -40,7 +40,7 @@ def department_asked(s: ConversationState, ctx: TurnContext) -> str | None:
     if u is not None:
         text = u.text.lower()
         for key, department in profile.departments.items():
-            if re.search(rf"\b{re.escape(key.lower())}\b", text) or department.label.lower() in text:
+            if phrase_in(key.lower(), text) or department.label.lower() in text:
                 return key
         found = _department_of(profile, u.appointment_type, bool(u.services), u.vehicle is not None)
         if found:

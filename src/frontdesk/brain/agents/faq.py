@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time, timedelta
+from functools import cache
 
 from rapidfuzz import fuzz
 
@@ -29,7 +30,7 @@ from frontdesk.brain.nlu.combine import WHY_NEEDED
 from frontdesk.brain.nlu.cues import REMINDER_ASK, asks_hours
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.read import staff_asked_about
-from frontdesk.brain.nlu.text import as_for_me, normalise
+from frontdesk.brain.nlu.text import as_for_me, normalise, word_pattern
 from frontdesk.brain.nlu.understand import A_HOME, ADD_ON
 from frontdesk.brain.state import ConversationState
 from frontdesk.knowledge.profile import BusinessProfile, FaqEntry, Service
@@ -86,13 +87,17 @@ def _windows(text: str) -> set[str]:
     return {"".join(words[i: i + n]) for n in (1, 2, 3) for i in range(len(words) - n + 1)}
 
 
+@cache
+def _with_a_word_between(keyword: str) -> re.Pattern[str]:
+    return re.compile(r"\b" + r"(?:\s+\w+)?\s+".join(re.escape(w) for w in keyword.split()) + r"\b")
+
+
 def _keyword_hits(keyword: str, text: str, windows: set[str]) -> float:
     """1 for an exact hit; 0.9 for a near one (speech slips: "loner cars" for "loaner cars")."""
-    if re.search(rf"\b{re.escape(keyword)}\b", text):
+    if word_pattern(keyword).search(text):
         return 1.0
     words = keyword.split()
-    if 1 < len(words) <= 4 and re.search(
-            r"\b" + r"(?:\s+\w+)?\s+".join(re.escape(w) for w in words) + r"\b", text):
+    if 1 < len(words) <= 4 and _with_a_word_between(keyword).search(text):
         return 0.9  # "where exactly are you" for "where are you"
     # Only distinctive single words ("loaner", "shuttle"): short or multi-word phrases made of
     # common words ("hours" ~ "house", "when are you" ~ "where are you") would match anything.
@@ -160,7 +165,7 @@ def _within(second: FaqEntry, first: FaqEntry, text: str) -> bool:
     windows = _windows(lowered)
     taken = [k.lower() for k, _ in _hits(first, lowered, windows)]
     hits = [k.lower() for k, _ in _hits(second, lowered, windows)]
-    return bool(hits) and all(any(h != t and (re.search(rf"\b{re.escape(h)}\b", t) or fuzz.ratio(h, t) >= 84)
+    return bool(hits) and all(any(h != t and (word_pattern(h).search(t) or fuzz.ratio(h, t) >= 84)
                                   for t in taken) for h in hits)
 
 

@@ -17,7 +17,7 @@ import phonenumbers
 from rapidfuzz import fuzz
 
 from frontdesk.brain.nlu.lexicon import lexicon
-from frontdesk.brain.nlu.text import Utterance, correction_tails, phrase_in, ruled_out
+from frontdesk.brain.nlu.text import Utterance, correction_tails, phrase_in, ruled_out, word_pattern
 from frontdesk.knowledge.profile import AskFrame, BusinessProfile
 
 # --- contact details -------------------------------------------------------------------------
@@ -224,7 +224,7 @@ _WHERE_I_AM = re.compile(r"\b(?:(?:i'?m|im|we'?re|i was|we were)(?: (?:sitting|w
 
 def _last_mention_wanted(text: str, phrases: list[str]) -> bool:
     """What the caller said last about a service decides: wanted, or ruled out."""
-    matches = sorted((m for p in phrases for m in re.finditer(rf"\b{re.escape(p)}\b", text)),
+    matches = sorted((m for p in phrases for m in word_pattern(p).finditer(text)),
                      key=lambda m: (m.start(), -len(m.group(0))))
     return _mention_wanted(text, matches[-1]) if matches else False
 
@@ -277,7 +277,7 @@ def _mention_wanted(text: str, match: re.Match[str]) -> bool:
 
 def _wanted_mention(text: str, phrase: str) -> bool:
     """Is any mention of ``phrase`` a wanted one?"""
-    return any(_mention_wanted(text, m) for m in re.finditer(rf"\b{re.escape(phrase)}\b", text))
+    return any(_mention_wanted(text, m) for m in word_pattern(phrase).finditer(text))
 
 
 def services_alike(u: Utterance, profile: BusinessProfile) -> list[str]:
@@ -398,7 +398,7 @@ def _by_part(u: Utterance, profile: BusinessProfile, known: set[str]) -> list[tu
     rotate them"): a part only one service of the business mentions is that service."""
     found: list[tuple[int, int, str]] = []
     for part in lexicon().service_objects:
-        for match in re.finditer(rf"\b{re.escape(part)}\b", u.lower):
+        for match in word_pattern(part).finditer(u.lower):
             if part == "sticker" and (_REMINDER_STICKER.search(_clause_of(u.lower, match)) or (
                     re.search(r"\boil\b", u.lower) and _REMINDER_STICKER.search(u.lower)) or re.search(
                     r"\boil(?: change)?\s+$", u.lower[max(0, match.start() - 12): match.start()])):
@@ -435,8 +435,8 @@ def extract_unoffered(u: Utterance, profile: BusinessProfile) -> list[str]:
         return []
     ours = " ".join(p.lower() for sv in profile.services for p in (sv.name, *sv.synonyms))
     return [name for name, words in lexicon().other_services.items()
-            if any(re.search(rf"\b{re.escape(w)}\b", u.lower) for w in words)
-            and not any(re.search(rf"\b{re.escape(w)}\b", ours) for w in words)]
+            if any(word_pattern(w).search(u.lower) for w in words)
+            and not any(word_pattern(w).search(ours) for w in words)]
 
 
 def extract_dropped_services(u: Utterance, profile: BusinessProfile) -> list[str]:
@@ -447,7 +447,7 @@ def extract_dropped_services(u: Utterance, profile: BusinessProfile) -> list[str
                      if phrase_in(p.lower(), u.lower)]
         if mentioned and not any(_wanted_mention(u.lower, p) for p in mentioned) and any(
                 _DROPPED.match(u.lower[m.end():]) or _DROP_BEFORE.search(u.lower[: m.start()])
-                for p in mentioned for m in re.finditer(rf"\b{re.escape(p)}\b", u.lower)):
+                for p in mentioned for m in word_pattern(p).finditer(u.lower)):
             dropped.append(service.key)
     return dropped
 
@@ -469,7 +469,7 @@ def extract_appointment_type(u: Utterance, profile: BusinessProfile, *,
             said = phrase_in(phrase.lower(), u.lower) or (  # "showings"
                 phrase[-1:].isalpha() and phrase_in(phrase.lower() + "s", u.lower)) or (
                 "'" in phrase and phrase_in(phrase.lower().replace("'", ""), bare))
-            at = re.search(rf"\b{re.escape(phrase.lower())}", u.lower) if said else None
+            at = word_pattern(phrase.lower(), "").search(u.lower) if said else None
             if at and phrase.startswith("come ") and "look" in phrase and _WE_COME.search(
                     u.lower[max(0, at.start() - 30): at.start()]):
                 continue  # "my brother wants to come look at it with me": a viewing, not our visit
@@ -511,7 +511,7 @@ _WE_COME = re.compile(r"\b(?:i|we|he|she|they|my \w+|our \w+)"
 def _called_off(text: str, phrases: list[str]) -> bool:
     """Was the last mention of this kind of visit, in any of its words, called off ("I'd come
     drive it … forget the test drive for now", "the showing can wait")?"""
-    mentions = [m for p in phrases for m in re.finditer(rf"\b{re.escape(p.lower())}s?\b", text)]
+    mentions = [m for p in phrases for m in word_pattern(p.lower(), r"s?\b").finditer(text)]
     if not mentions:
         return False
     last = max(mentions, key=lambda m: (m.start(), -m.end()))
@@ -741,9 +741,9 @@ def extract_vehicle_query(u: Utterance, profile: BusinessProfile) -> VehicleQuer
                          model=mention.model if mention else None)
     if query.make is None:  # plural makes: "any used Toyotas?"
         query.make = next((m for alias, m in lexicon().makes.items()
-                           if re.search(rf"\b{re.escape(alias)}s\b", u.lower)), None)
-    query.color = next((c for c in _COLORS if re.search(rf"\b{c}\b", u.lower)), None)
-    query.body = next((b for word, b in _BODIES.items() if re.search(rf"\b{word}\b", u.lower)),
+                           if word_pattern(alias, r"s\b").search(u.lower)), None)
+    query.color = next((c for c in _COLORS if word_pattern(c).search(u.lower)), None)
+    query.body = next((b for word, b in _BODIES.items() if word_pattern(word).search(u.lower)),
                       None)
     query.electric = re.search(r"\b(?:electric|an ev|the ev|evs|battery[- ]powered)\b", u.lower) is not None
     if re.search(r"\b(?:new or (?:a )?used|used or (?:a )?new|new or pre-?owned)\b", u.lower):

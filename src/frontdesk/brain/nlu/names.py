@@ -16,7 +16,7 @@ from itertools import pairwise
 from rapidfuzz import fuzz
 
 from frontdesk.brain.nlu.lexicon import lexicon
-from frontdesk.brain.nlu.text import CORRECTION, Utterance, correction_tails, normalise
+from frontdesk.brain.nlu.text import CORRECTION, Utterance, correction_tails, normalise, word_pattern
 
 _NAME_WORD = r"[a-zß-öø-ÿ][a-zß-öø-ÿ'-]+"
 """A word of a name, accents included ("Díaz", "Peña", "Müller")."""
@@ -322,7 +322,7 @@ def _read_name(u: Utterance, *, expecting: bool) -> str | None:
         if surname:
             return f"{given} {surname}" if given else surname
     name = _extract_name(u, expecting=expecting)
-    said = re.search(rf"\b{re.escape(name.split()[-1].lower())}\b", u.lower) if name else None
+    said = word_pattern(name.split()[-1].lower()).search(u.lower) if name else None
     restart = _RESTATED.search(u.lower, said.end()) if said else None
     if name and restart and restart.start() - said.end() <= 10:
         # "its gus its august pellegrino": the name said again right after, in full

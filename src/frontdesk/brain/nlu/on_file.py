@@ -18,7 +18,7 @@ from datetime import date, time, timedelta
 from typing import Protocol
 
 from frontdesk.brain.nlu.cues import CONFLICT, NEW_BOOKING_ASKED, NO_LONGER_NEEDED, NOT_CANCELLED
-from frontdesk.brain.nlu.text import normalise
+from frontdesk.brain.nlu.text import normalise, word_pattern
 from frontdesk.brain.nlu.understanding import Understanding
 from frontdesk.knowledge.profile import BusinessProfile
 
@@ -188,7 +188,7 @@ def _its_word(said: str, b: Booked, profile: BusinessProfile) -> bool:
     kind = profile.appointment_type(b.appointment_type)
     names = [service.name] if service else [kind.label] if kind and b.appointment_type != "service" else []
     words = {w for name in names for w in name.lower().split() if len(w) >= 6 and w not in _GENERIC}
-    return any(re.search(rf"\b{re.escape(w[:6])}\w*", said) for w in words)
+    return any(word_pattern(w[:6], r"\w*").search(said) for w in words)
 
 
 def _facts_named(u: Understanding, said: str, b: Booked, today: date, profile: BusinessProfile) -> int:

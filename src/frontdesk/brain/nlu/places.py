@@ -4,6 +4,7 @@ rule out, or put right — and whether the business serves it (:func:`extract_lo
 from __future__ import annotations
 
 import re
+from functools import cache
 from itertools import pairwise
 
 from rapidfuzz import fuzz, process
@@ -12,6 +13,14 @@ from frontdesk.brain.nlu.lead import extract_lead_intent
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.text import Utterance, correction_tails, ruled_out
 from frontdesk.knowledge.profile import BusinessProfile
+
+
+@cache
+def _place_said(words: str) -> re.Pattern[str]:
+    """A place's name as said: "p ville" is "P-ville", "g town" "G-town" (a short form's hyphen
+    is heard as a space or nothing); never inside a longer name."""
+    pattern = re.escape(words).replace(r"\-", r"[\s-]?").replace(r"\ ", r"[\s-]")
+    return re.compile(rf"(?<![\w-]){pattern}(?![\w-])")
 
 
 def extract_location(u: Utterance, profile: BusinessProfile, *,
@@ -28,9 +37,7 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
         (alias, area, inside_of[area]) for alias, area in profile.area_aliases.items() if area in inside_of]
     spans: list[tuple[int, int]] = []
     for words, area, inside in sorted(said, key=lambda a: len(a[0]), reverse=True):
-        # "p ville" is "P-ville", "g town" "G-town": a short form's hyphen is heard as a space or nothing
-        pattern = re.escape(words.lower()).replace(r"\-", r"[\s-]?").replace(r"\ ", r"[\s-]")
-        for match in re.finditer(rf"(?<![\w-]){pattern}(?![\w-])", u.lower):
+        for match in _place_said(words.lower()).finditer(u.lower):
             if not any(match.start() < end and start < match.end() for start, end in spans):
                 found.append((match.start(), area, inside))  # "east austin" once, as Austin
                 spans.append(match.span())  # each time it is said: "grew up in X … buying in X"

@@ -237,12 +237,14 @@ _ANOTHER_DAY = (r"(?: on)?(?: that| this| next| the)? (?:monday|tuesday|wednesda
 def staff_asked_about(text: str, profile: BusinessProfile) -> StaffMember | None:
     """The team member whose days the caller asks about ("is Sarah in that Wednesday?",
     "does Priya work Saturdays?")."""
-    for member in profile.staff:
-        name = re.escape(member.name.lower())
-        if re.search(rf"\b(?:is|will) {name} (?:be )?(?:in|there|around|available|working|on)\b{_ANOTHER_DAY}"
-                     rf"|\bdoes {name} work\b", text):
-            return member
-    return None
+    return next((member for member in profile.staff if _days_asked(member.name.lower()).search(text)), None)
+
+
+@cache
+def _days_asked(name: str) -> re.Pattern[str]:
+    name = re.escape(name)
+    return re.compile(rf"\b(?:is|will) {name} (?:be )?(?:in|there|around|available|working|on)\b"
+                      rf"{_ANOTHER_DAY}|\bdoes {name} work\b")
 
 
 _SAYS_OWN_ROLE = re.compile(r"\b(?:i'?m|i am|this is|am|as) (?:the |a |an |their |our )?(?:[\w-]+ ){0,2}"

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from frontdesk.brain.nlu import entities as ex
-from frontdesk.brain.nlu.text import normalise
+from frontdesk.brain.nlu.text import normalise, word_pattern
 from frontdesk.knowledge.profile import BusinessProfile
 
 _REFERENCE = re.compile(r"\b(?:it|that one|this one|that car|this car|the car|that truck|the truck|"
@@ -61,7 +61,7 @@ def is_own_vehicle(lower: str, query: ex.VehicleQuery) -> bool:
     """Is the car this text names the caller's own ("my 2016 Camry", "I drive a Tacoma")?"""
     words = [w for w in (query.model, query.make, query.body) if w]
     for word in words:
-        found = re.search(rf"\b{re.escape(word.lower())}", lower)
+        found = word_pattern(word.lower(), "").search(lower)
         if found and _OWN.search(lower[: found.start()]):
             return True
     return bool(re.search(r"\b(?:my|our) (?:car|truck|vehicle|suv|van|ride)\b", lower))

@@ -564,11 +564,14 @@ def without_pauses(text: str) -> str:
 
 
 def phrase_in(phrase: str, text: str) -> bool:
-    return _phrase_pattern(phrase).search(text) is not None
+    return word_pattern(phrase).search(text) is not None
 
 
 @lru_cache(maxsize=8192)
-def _phrase_pattern(phrase: str) -> re.Pattern[str]:
-    """A profile or lexicon phrase as a whole-word pattern, compiled once (it is asked for
-    hundreds of times a turn)."""
-    return re.compile(rf"\b{re.escape(phrase)}\b")
+def word_pattern(phrase: str, ending: str = r"\b") -> re.Pattern[str]:
+    """A profile or lexicon phrase as a whole-word pattern (``ending``: what may follow it,
+    ``r"s?\b"`` for a plural, ``""`` for the start of a word), compiled once. Phrases built into
+    patterns this way are asked for hundreds of times a turn, and there are thousands of them:
+    more than the ``re`` module's own cache of 512 holds, so without this each would be compiled
+    again on every turn."""
+    return re.compile(rf"\b{re.escape(phrase)}{ending}")
