@@ -178,6 +178,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         if asks_callback and ANY_TIME.search(u.text.lower()):
             schedule_callback(s, ctx, soon=True)  # "have somebody call me when they get a chance"
             return
+        if u.services:  # "call me back about my brakes": the work asked about, kept for the call
+            s.recent_services = list(dict.fromkeys([*u.services, *s.recent_services]))[:3]
         ctx.ask(s, "callback_time", AGENT, "callback_ask")
         return
     if s.objection_counts[kind] > 1 or sum(s.objection_counts.values()) > 2:

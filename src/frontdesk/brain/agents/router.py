@@ -31,6 +31,14 @@ APPOINTMENT_ACTS = {"reschedule", "cancel", "lookup_appointment"}
 """An appointment the caller already has: when is it, cancel it, move it."""
 
 
+_CALLBACK_DROPPED = re.compile(r"\b(?:never ?mind|forget|skip|scratch|cancel|nix) (?:the|a|that|about the) "
+                               r"call ?-?backs?\b|\b(?:don'?t|do not) (?:need|want|bother with) (?:a|the) "
+                               r"call ?-?back\b|\bno need to call (?:me )?back\b")
+"""A call back asked for, then let go ("never mind the call back")."""
+_JUST_BOOK = re.compile(r"\b(?:set (?:it|that|something|me) up|book (?:it|me|that)|put me down|"
+                        r"schedule (?:it|me)|come (?:out|in|by)|get me in|make (?:the|an) appointment)\b")
+
+
 def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> AgentName:
     intent = u.intent
     if intent == "do_not_call" and s.awaiting == "confirm_change" and s.awaiting_agent == "appointments" and (
@@ -47,6 +55,18 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
         # read back: the cancel asked in so many words stands, and the caller has moved on
         u.flags.add("cancel_then")
         return "appointments"
+    if s.awaiting_agent == "objection" and s.awaiting in {
+            "callback_time", "phone", "permission", "offer_callback"} and (
+            _CALLBACK_DROPPED.search(u.text.lower())) and (
+            u.date or u.time or u.services or u.appointment_type or _JUST_BOOK.search(u.text.lower())):
+        # "never mind the call back, I'll forget to answer anyway. can we just set it up? Monday,
+        # first thing": no call back; the visit, booked now
+        s.pending_callback, s.awaiting, s.awaiting_agent = None, None, None
+        if profile.kind == "dealership" and not u.services and s.recent_services:
+            u.services = s.recent_services[:1]  # "call me back about my brakes" … "just set it up"
+        u.intent = "book"
+        u.flags.add("book")
+        return "scheduling"
     if intent == "escalation" or (s.awaiting == "take_message" and s.awaiting_agent == "escalation"):
         return "escalation"  # whatever follows "would you like to leave a message?" is for it
     if intent in APPOINTMENT_ACTS and s.appointment is None and scheduling.resume_prompt(s) and (
@@ -114,6 +134,17 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
         # "my neighbor did it for us yesterday, so yeah", "we're expecting twins, so we're holding
         # off on buying until next year" to a cancel read back: why it goes
         return "appointments"
+    if s.awaiting_agent == "scheduling" and s.awaiting and set(u.dropped_services) & set(
+            s.booking_slots.services) and intent not in {"cancel", "do_not_call", "escalation",
+                                                           "wrong_number"}:
+        # "actually, just the oil change. forget the tires, my brother-in-law's got a lift": the
+        # visit put right, not another shop to talk about
+        return "scheduling"
+    if intent == "chitchat" and s.awaiting_agent == "scheduling" and s.awaiting and (
+            u.date or u.time or u.window or u.services or u.appointment_type):
+        # "actually, ugh, no, I can't get off work today. Tomorrow morning, seven-thirty, before I
+        # go in" while the name is asked: the booking under way, changed, not small talk
+        return "scheduling"
     if intent in CONVERSATION_ACTS:
         return "greeting"
     owner = s.awaiting_agent

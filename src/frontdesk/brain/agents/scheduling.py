@@ -161,8 +161,12 @@ def _named_again(key: str, u: Understanding, profile) -> bool:
     words = {w for w in service.name.lower().split() if len(w) >= 5} - named - {
         "change", "check", "repair", "replacement", "service"}
     text = u.text.lower()
-    cues = list(re.finditer(r"\b(?:instead|actually|rather|scratch|forget|no,? wait|better)\b", text))
+    cues = list(re.finditer(r"\b(?:instead(?! of)|actually|rather(?! than)|scratch|forget|no,? wait|"
+                            r"better)\b", text))
     after = text[cues[-1].end():] if cues else text  # named again after the change, not before it
+    # ("just do the inspection instead of the rotation": the one named as replaced is not kept)
+    after = re.sub(r"\b(?:instead of|rather than|in place of|not)\s+(?:the |my |a |an |that )?\w+", " ",
+                   after)
     return any(re.search(rf"\b{w}\b", after) for w in words)
 
 

@@ -23,7 +23,8 @@ _TIME_AT = re.compile(
     r"(\d{1,2})(?:[:\s](\d{2}))?\b(?![.,]\d)"
     r"(?!\s*(?:%|(?:percent|k|thousand|million|dollars|bucks|months?|years?|days?|weeks?|miles|"
     r"people|persons?|of us|of them|adults?|kids|guests|cars|vehicles|bedrooms?|beds?|baths?|"
-    r"bathrooms?|hours?|minutes?|mins?|hrs?|of)\b))"
+    r"bathrooms?|hours?|minutes?|mins?|hrs?|weekends?|nights?|times|trips?|stor(?:y|ies)|acres?|"
+    r"houses?|homes?|units?|rooms?|floors?|of)\b))"
 )
 _TIME_PART_OF_DAY = re.compile(
     r"\b(?:(\d{1,2})(?:[:\s](\d{2}))?(?:\s*o'?clock)?\s+in the (morning|afternoon|evening)"

@@ -213,6 +213,16 @@ _NEW_AT_IT = re.compile(r"\b(?:never (?:done|did|been through|gone through) (?:t
 """"I've never done this", "we've never bought a house", "don't know where to start": a
 newcomer to what we do, not a wrong number."""
 
+_BOOK_IT = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|well|then|yeah)\W+)*(?:can|could|would|will) "
+                      r"(?:we|you|y'?all|you guys|i) (?:just |go ahead and |maybe )?"
+                      r"(?:set (?:it|that|me|us) up|book (?:it|me|us|that)|put (?:me|us|it) (?:down|in)|"
+                      r"get (?:me|us|it) (?:in|on the books|scheduled)|"
+                      r"schedule (?:it|me|us|that))\b(?: (?:then|now|for (?:me|us)))?\W*$")
+"""A booking asked in a question of its own ("can we just set it up?")."""
+_SPELLS_A_WORD = re.compile(r"(?<![\w'])(?:[a-z][- ]){2,}[a-z]\b|\bwith an? [a-z]\b(?! (?:\w{2,}))")
+"""A word spelled out ("k r i s t i n, i n at the end", "Katherine with a K"): a name put right,
+never a wrong number."""
+
 def _names_a_call(text: str) -> bool:
     """The caller speaks of a call ("call me back", "ring me"): a wish to be called, not the visit."""
     return bool(CALL_ME.search(text) or re.search(r"\b(?:call|ring)\b", text))
@@ -446,6 +456,9 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             r.date or r.time or r.has_lead_facts or r.has_contact_facts):
         # a service named here belongs to the other place ("the tire shop on Burnet")
         return "wrong_number", max(p, 0.8)  # "no no, I meant to call the Ford place across town"
+    if "faq" in {rule, model} and _BOOK_IT.search(r.text.lower()) and not (
+            {"faq_topic", "price_question"} & r.flags):
+        return "book", 0.8  # "can we just set it up?", "could you just put me down?": a booking asked
     if "faq" in {rule, model} and r.services and _ASKS_FOR_WORK.search(r.text.lower()) and not (
             "price_question" in r.flags or HOURS_LIMIT.search(r.text.lower()) or "faq_topic" in r.flags):
         return "book", 0.8  # "can somebody check the brakes too?", "wondering if I could get it detailed"
@@ -655,6 +668,7 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
                                     or _NEW_AT_IT.search(r.text.lower())
                                     or (_KINDS_OF_US.search(r.text.lower()) and not place)
                                     or _MEANT_TO_CALL_US.search(r.text.lower())
+                                    or _SPELLS_A_WORD.search(r.text.lower())
                                     or re.search(r"\b(?:my|our) (?:car|truck|vehicle|appointment|"
                                                  r"house|home|agent)\b", r.text.lower())):
         return rule, rule_confidence  # a wrong number ends the call: only when it surely is one

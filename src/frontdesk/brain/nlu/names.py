@@ -238,7 +238,8 @@ def _unrepeated(words: list[str]) -> list[str]:
                 if not (i + 1 < len(kept) and len(w) >= 2 and kept[i + 1].startswith(w))]
     if len(kept) == 3 and kept[0] == kept[2]:
         first = lexicon().first_names
-        kept = kept[:2] if kept[0] in first and kept[1] not in first else kept[1:]
+        # ("kristen hollis kristen, with a k": both could be given names, the first said first)
+        kept = kept[1:] if kept[0] not in first and kept[1] in first else kept[:2]
     return kept
 
 
@@ -341,7 +342,31 @@ def _read_name(u: Utterance, *, expecting: bool) -> str | None:
         name = name if name and len(name.split()) >= 2 else None
     if name and (later := _named_after_correction(u, name, expecting=expecting)):
         name = later  # "Put it under his name, Tyler Whitcomb. Actually, no, … Gail Whitcomb."
-    return corrected_in_turn(u, _with_surname_after(u, name)) if name else None
+    return _renamed(u, corrected_in_turn(u, _with_surname_after(u, name))) if name else None
+
+
+_NOW_NAMED = re.compile(r"(?:\b(?:well|actually|it'?s|i'?m)\W+(?P<first>" + _CAPITALISED + r") (?P<last>"
+                        + _CAPITALISED + r") now\b|\b(?:so |just )?(?:use|go with|put down) (?P<only>"
+                        + _CAPITALISED + r")\b)")
+"""The name the caller says to use now ("I'm Ashley Tran — well, Ashley Nguyen now, I just
+got married, so use Nguyen")."""
+
+
+def _renamed(u: Utterance, name: str) -> str:
+    parts = name.split()
+    found = _NOW_NAMED.search(u.raw)
+    if found is None or len(parts) != 2:
+        return name
+    if found["only"]:
+        word = found["only"]
+        if word.lower() in (p.lower() for p in parts) or not _plausible_name_word(word.lower()) or (
+                word.lower() in _NEVER_NAME):
+            return name
+        return f"{parts[0]} {word}"
+    if found["first"].lower() == parts[0].lower() and _plausible_name_word(found["last"].lower()) and (
+            found["last"].lower() not in _NEVER_NAME):
+        return f"{parts[0]} {found['last']}"
+    return name
 
 
 _UNDER_A_NAME = re.compile(r"\b(?:put|book|make|have) (?:it|that|this) under (?:my|his|her|our|the)\b")
@@ -384,8 +409,10 @@ def corrected_in_turn(u: Utterance, name: str) -> str:
                           u.raw[said.start(): said.start() + found.start()], re.IGNORECASE)):
             continue  # "Maria Delgado. Not Mario, that's me": the one said not to be it
         for k, part in enumerate(parts):
+            # ("Catherine … oh, wait, it's Katherine with a K": a first letter heard alike)
             if (low.startswith(part.lower()) and len(part) >= 3) or (
-                    len(low) >= max(4, len(part) - 1) and low[:2] == part.lower()[:2]
+                    len(low) >= max(4, len(part) - 1) and (low[:2] == part.lower()[:2] or (
+                        len(low) >= 5 and low[1:3] == part.lower()[1:3]))
                     and fuzz.ratio(low, part.lower()) >= (75 if min(len(low), len(part)) >= 5 else 85)):
                 parts[k] = word
                 name = " ".join(parts)

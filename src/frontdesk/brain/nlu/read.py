@@ -410,7 +410,10 @@ def read(text: str, profile: BusinessProfile, today: date,
     if len(result.services) > 1 and (only := _ONLY_AFTER_CORRECTION.search(u.lower)):
         # "an oil change and probably a tire rotation — hmm, actually, just the oil change for now"
         tail = u.lower[only.end():]
-        kept = ex.extract_services(normalise(tail), profile)
+        # the clause that says which ("actually, just the oil change. forget the tires, he'll
+        # rotate 'em": the tires said after it are the ones let go)
+        kept = ex.extract_services(normalise(re.split(r"[.?!;]", tail, maxsplit=1)[0]), profile) or (
+            ex.extract_services(normalise(tail), profile))
         if kept and not re.search(r"\b(?:too|also|as well|on top)\b", tail):
             result.dropped_services = [k for k in result.services if k not in kept]
             result.services = kept

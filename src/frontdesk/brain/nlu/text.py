@@ -515,6 +515,20 @@ _BLOCKED_AFTER = re.compile(r"^[\s,.!?-]*(?:(?:is|are|'s|'re)\s+)?(?:i'?m|we'?re
                             r"taken|full|tough|no|my|our|his|her)\b")
 
 
+_TAKEN_BY = re.compile(r"^[\s,.!?-]*(?:(?:i|we|he|she|they)(?:'ve| have)? (?:got|have|has)|"
+                       r"(?:i'?ve|we'?ve) got) "
+                       r"(?!(?:the day |it |that |some |a little |plenty of )?(?:time|off|free|nothing|open|"
+                       r"availability|room|no plans)\b)(?:a |an |my |our |the |his |her |to )?\w+")
+_HARD_DAY = re.compile(r"^[\s,.!?-]*(?:'s|is|will be|would be|'ll be)?\s*"
+                       r"(?:gonna be|going to be|looking|lookin'?)?"
+                       r"\s*(?:really |pretty |way too |too |just |kinda |kind of )?"
+                       r"(?:crazy|nuts|hectic|rough|insane|impossible|packed|"
+                       r"a (?:no[- ]go|mess|zoo|nightmare|madhouse))\b")
+"""A day said to be a bad one ("Thursday's gonna be crazy at work", "Friday is a no-go")."""
+"""A day taken by something the caller has on it ("Thursday I got car pool", "Friday we have
+church"); a day with time free is not ("Thursday I got the day off")."""
+
+
 def correction_tails(text: str) -> list[str]:
     """The words after each self-correction ("Tuesday — no wait, Friday"), the last first."""
     return [text[m.end():] for m in reversed(list(CORRECTION.finditer(text)))]
@@ -532,6 +546,8 @@ def ruled_out_after(text: str, end: int) -> bool:
     before = text[max(0, end - 30):end].rsplit(" ", 1)[0] + " "  # the words before the day said
     if re.search(r"\b(?:is|are|how'?s|how is)\s+(?:(?:this|next|the)\s+)?$", before):
         return False
+    if _TAKEN_BY.match(text[end:]) or _HARD_DAY.match(text[end:]):
+        return True
     return _BLOCKED_AFTER.match(text[end:]) is not None and re.match(
         r"^[\s,.!?-]*(?:(?:is|are|'s|'re)\s+)?(?:i'?m|we'?re|i am|we are)?\s*(?:busy|slammed|booked|"
         r"out|no good|bad|not good|full|tough|taken|out of town|working|at work|"
