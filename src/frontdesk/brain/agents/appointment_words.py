@@ -12,6 +12,7 @@ from frontdesk.brain.nlu import clock, understand, when
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.change import When, split_change
 from frontdesk.brain.nlu.text import CORRECTION, normalise, phrase_in, without_pauses
+from frontdesk.brain.nlu.understand import ADD_ON
 from frontdesk.brain.state import Appointment, ConversationState
 
 ACTIONS = {"cancel": "cancel", "reschedule": "move", "lookup_appointment": "lookup"}
@@ -91,7 +92,8 @@ _NO_AND_MORE = re.compile(r"\W*(?:no+|nah|nope)\b(?:\W+(?:ma'?am|sir|thanks|than
 
 _CANCEL_SAID = re.compile(r"(?<!n't )(?<!not )\b(?:cancel|scrap|call (?:it|that) off)\b")
 _MOVE_SAID = re.compile(r"(?<!n't )(?<!not )\b(?:move|push|bump|reschedule|switch|instead|another day|"
-                        r"different day)\b")
+                        r"different day)\b|(?<!n't )(?<!nt )(?<!not )(?<!never )\bmake (?:it|that) "
+                        r"(?!work|happen|in\b|there|on time|out\b)")
 
 
 _KEEPS_ANOTHER = re.compile(r"(?:keep|leave) (?:the|my|our|his|her) "
@@ -143,9 +145,12 @@ _ACTED_ON = {"cancel": re.compile(r"\b(?:cancel|scrap|drop|call off|nix|ditch)\b
 """Words that act on one booking of several, which they name next."""
 
 
-_CHANGE_CLAUSE = re.compile(r"[.?!;]\s+|,?\s+(?:and|then|also|plus)\s+"
-                            r"(?:(?:just|also|please|can you|could you)\s+)*"
-                            r"(?=(?:cancel|scrap|call off|drop|move|push|bump|reschedule)\b)")
+_CHANGE_CLAUSE = re.compile(r"[.?!;]\s+|,?\s+(?:and|then|also|plus|but)\s+"
+                            r"(?:(?:just|also|please|(?:can|could) (?:you|we|y'?all))\s+)*"
+                            r"(?=(?:cancel|scrap|call off|drop|move|push|bump|reschedule)\b|"
+                            # "… and then the rotation, can y'all push that to like two"
+                            r"(?:the|my|our|his|her) [^.?!]{0,30}?\b(?:can|could|would) (?:y'?all|you|we) "
+                            r"(?:cancel|move|push|bump|reschedule|make)\b)")
 
 
 _ASKS_FOR_VISIT = re.compile(r"\b(?:(?:can|could|would|may) (?:i|we|you|y'?all|someone|somebody)|i'?d like|"
@@ -212,6 +217,14 @@ def _narrow(found: list[Appointment], ctx: TurnContext, current: When) -> list[A
         # "the oil change Thursday and then the detail Saturday. go ahead and scrap the detail":
         # the one named after the word that acts
         found = [a for a in found if a.service_type in named] or found
+        if len(found) == 1:
+            return found
+    if len(found) > 1 and acted and (kind := ex.extract_appointment_type(normalise(re.split(
+            r"[.?!;]|\bbut\b|\band (?:then )?(?:can|could)\b", text[acted[-1].end():], maxsplit=1)[0]),
+            ctx.profile)) and kind != "service":
+        # "… go ahead and cancel the showing, somebody put an offer on it, but can we move the
+        # consult to saturday": the kind named right after the word that acts
+        found = [a for a in found if a.appointment_type == kind] or found
         if len(found) == 1:
             return found
     tests = [
@@ -297,11 +310,18 @@ def s_is_choice(ctx: TurnContext) -> bool:
     return not re.search(r"\blater (?:this|next|that|in)\b", ctx.u.text.lower())
 
 
-SHIFT = re.compile(r"\b(?P<count>half an|a half|half|an|a|one|two|three)(?P<half> and a half)? hours? "
+SHIFT = re.compile(r"\b(?P<count>half an|a half|half|an|a|one|two|three|(?:a )?couple(?: of)?)"
+                   r"(?P<half> and a half)? "
+                   r"hours? "
                    r"(?P<way>earlier|later|sooner|back|up)\b")
 """A move by so much from the appointment's own time ("an hour earlier", "half an hour later")."""
 DAYS_ON = re.compile(r"\b(?:(?P<count>a|one|two|three|a couple(?: of)?) days? "
                      r"(?:later|after(?:wards?)?|out)|"
+                     # "could y'all push it back a day?", "push that a day, to Wednesday"
+                     r"(?:push|move|bump|slide|kick|put) "
+                     r"(?:it|that|this|him|her|them|things|mine|his|hers) "
+                     r"(?:back |out |off )?(?:by )?(?:like |just )?"
+                     r"(?P<by>a|one|two|three|a couple(?: of)?) days?|"
                      r"(?P<next>the (?:day|one) after|the next day|the following day|a day later)|"
                      r"(?P<week>(?:a|one|exactly a) week (?:later|out|from then)|"
                      r"the (?:next|following) week,? same (?:day|time)))\b")
@@ -315,7 +335,9 @@ A_WEEK_ON = re.compile(r"\bsame (?:time|day)\b[^.?!]{0,25}?\b(?:next|following) 
                        r"\b(?:push|move|bump|put|slide) (?:it|that|this) (?:back |out |off )?(?:by )?"
                        r"(?:a|one) week\b|"
                        # "the Monday after, same time", "the saturday after": its own weekday, a week on
-                       r"\bthe (?:mon|tues|wednes|thurs|fri|satur|sun)day after\b(?! (?:next|this|that|the))|"
+                       r"\bthe (?:mon|tues|wednes|thurs|fri|satur|sun)day after\b(?! (?:next|this|the))|"
+                       # "same time the week after", "the week after, same times" (not "after next")
+                       r"\bthe week after\b(?! next)|"
                        r"\bthe (?:next|following) (?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 """A move of a week, to the appointment's own weekday ("same time next week", "push it back a
 week", "the Monday after"); a weekday named must be its own."""
@@ -333,14 +355,27 @@ def booking_after(text: str, ctx: TurnContext, action: str) -> str | None:
     Could someone come look at it Thursday at ten?"; "can we push that to Wednesday? And I want
     to come test drive that red RAV4")."""
     said_it = _CANCEL_SAID if action == "cancel" else _MOVE_SAID
-    sentences = re.split(r"(?<=[.?!])\s+|\s+(?:but|and) while i'?ve got you,?\s+", text)
+    sentences = re.split(r"(?<=[.?!])\s+|\s+(?:but|and) while i'?ve got you,?\s+|"
+                         # unpunctuated: "… i gotta cancel it … but can somebody call me back"
+                         r"\s+(?=(?:but|and|so) (?:can|could|would) (?:somebody|someone|you|y'?all|one of)\b"
+                         r"[^.?!]{0,40}\bcall\b)|"
+                         # "… can we make it ten thirty and while its in there can yall rotate the tires"
+                         r"\s+(?=and while (?:it'?s|its|it is|you'?re|y'?all'?re|you guys are) "
+                         r"(?:in|there)\b)",
+                         text)
     asked = next((i for i, said in enumerate(sentences) if said_it.search(said.lower())), None)
     if asked is None or asked == len(sentences) - 1:
         return None
     rest = " ".join(sentences[asked + 1:])
+    if action == "cancel" and _CALLBACK.search(rest.lower()):
+        # "… gotta cancel it. can somebody call me back next week to set it up again": the call
+        return rest
     if not _ASKS_FOR_VISIT.search(rest.lower()):
         return None  # "need to cancel. wednesday's oil change.": what goes, not a new one
     later = understand(rest, ctx.profile, ctx.today)
+    if action == "move" and later.services and ctx.profile.kind == "dealership" and (
+            ADD_ON.search(rest.lower())):
+        return rest  # "… make it ten thirty, and while it's in there can y'all rotate the tires too"
     wants = later.appointment_type or later.vehicle or later.services or later.intent == "book"
     if action == "move":  # a visit of another kind asked beside the move, with or without a day
         return rest if later.appointment_type and later.appointment_type != "service" and (

@@ -52,6 +52,7 @@ from frontdesk.brain.nlu.change import When, split_change
 from frontdesk.brain.nlu.clock import TimeWindow
 from frontdesk.brain.nlu.cues import NO_LONGER_NEEDED, NOT_CANCELLED
 from frontdesk.brain.nlu.text import normalise
+from frontdesk.brain.nlu.understand import ADD_ON
 from frontdesk.brain.nlu.when import relative_to
 from frontdesk.brain.ports import AppointmentNotFoundError, ExistingAppointment, SlotUnavailableError
 from frontdesk.brain.state import AgentName, Appointment, ConversationState
@@ -304,7 +305,9 @@ async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
         return
     said = u.text.lower()
     chosen = _chosen(s)
-    other_visit = chosen is not None and (
+    queued = {item.split(" ")[1] for item in desk.queued if item.startswith("move ")}
+    other_visit = chosen is not None and not (queued & {*u.services, u.appointment_type}) and (
+        # ("yeah saturday eleven for the consultation": the move asked with the cancel, not a new one)
         (u.services and chosen.service_type not in u.services)
         or (u.appointment_type is not None and u.appointment_type != chosen.appointment_type))
     if desk.action == "cancel" and u.intent == "book" and (u.services or u.appointment_type) and (re.search(
@@ -327,10 +330,13 @@ async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
         # ("no, I don't need anything else … just cancel it please": the order, whatever the "no" was to)
         # (a reason it goes, "we decided to wait till rates come down", reads as a deferral: a yes)
         if desk.action == "cancel" and desk.then_book:
-            # "… and can I come drive the CR-V Thursday at six?": the booking asked for with it, next
+            # "… and can I come drive the CR-V Thursday at six?": the booking asked for with it,
+            # next; "… can somebody call me back next week to set it up again": the call back
             ctx.understanding = understand(desk.then_book, ctx.profile, ctx.today)
             desk.then_book = None
-            await _cancel(s, ctx, then="scheduling")
+            await _cancel(s, ctx, then="objection" if (
+                "call_asked" in ctx.understanding.flags or ctx.understanding.intent == "objection_busy")
+                and ctx.understanding.intent != "book" else "scheduling")
         elif desk.action == "cancel":
             await _cancel(s, ctx)  # "yes"; "no thanks, we don't need a new one": cancel, no rebooking
         else:
@@ -475,6 +481,10 @@ async def _go_on(s: ConversationState, ctx: TurnContext, current: When) -> None:
     await _plan_move(s, ctx, appointment)
 
 
+_SAME_HOUR = re.compile(r"\bsame (?:time|times|hour|slot)\b(?!\s*(?:next|the following|a week|the week))")
+"""The booking's own hour kept through a move to another day ("Friday, same time")."""
+
+
 def _count(found: list[Appointment]) -> str:
     return {2: "two", 3: "three", 4: "four"}.get(len(found), str(len(found)))
 
@@ -504,7 +514,11 @@ async def _plan_move(s: ConversationState, ctx: TurnContext, a: Appointment) -> 
     if desk.new_time is None:
         same_time = datetime.combine(day, old.time())
         window = _bounds(ctx)
-        if day != old.date() and not desk.part and not desk.latest and (
+        if day != old.date() and _SAME_HOUR.search(ctx.u.text.lower()):
+            # "she's got an exam thursday afternoon, can y'all do friday instead, same time": the
+            # hour said to stay, whatever part of the day the reason names
+            desk.new_time, desk.part = old.strftime("%H:%M"), None
+        elif day != old.date() and not desk.part and not desk.latest and (
                 window is None or window.start <= old.time() < window.end) and (
                 await availability.check(department, same_time, a.duration_min)).ok:
             desk.new_time = old.strftime("%H:%M")  # "move it to Friday": same time, Friday
@@ -687,8 +701,11 @@ async def _move(s: ConversationState, ctx: TurnContext) -> None:
     if desk.then_book:
         # "push the oil change to Wednesday? And I want to come test drive that red RAV4": the
         # booking asked for with the move, next
-        ctx.understanding = understand(desk.then_book, ctx.profile, ctx.today)
+        ctx.understanding = later = understand(desk.then_book, ctx.profile, ctx.today)
         desk.then_book = None
+        if later.services and ADD_ON.search(later.text.lower()) and a.service_type not in later.services:
+            later.flags.add("add_to_visit")  # "… and while it's in there, rotate the tires too": this visit
+            later.intent = "book"
         await _done(s, ctx, result, f"moved {a.id}", then="scheduling")
         return
     await _done(s, ctx, result, f"moved {a.id}")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 
-from frontdesk.brain.agents.appointment_words import A_WEEK_ON, DAYS_ON, SHIFT
+from frontdesk.brain.agents.appointment_words import A_WEEK_ON, DAYS_ON, SHIFT, without_the_ones_kept
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.nlu.change import When
 from frontdesk.brain.nlu.when import WEEKDAY
@@ -25,8 +25,11 @@ def wanted(s: ConversationState, ctx: TurnContext, current: When, target: When) 
     before the time is the new day too ("early next week's best. Tuesday, maybe nine
     thirty?"), unless it is the day the appointment has."""
     chosen = chosen_one(s)
-    if chosen is not None and A_WEEK_ON.search(ctx.u.text.lower()) and only_its_weekday(
-            ctx.u.text.lower(), date.fromisoformat(chosen.scheduled_date)):
+    # ("keep the wednesday one thats fine but the rotation can we do the saturday after that"):
+    # the days of the bookings said to stand are not the one moved
+    own = without_the_ones_kept(ctx.u.text, s.desk.found, chosen, ctx).lower()
+    if chosen is not None and A_WEEK_ON.search(own) and only_its_weekday(
+            own, date.fromisoformat(chosen.scheduled_date)):
         # "same time next week", "push it back a week", "the Monday after, same time": the
         # appointment's own day, a week on
         said = target if target.given else current
@@ -35,7 +38,7 @@ def wanted(s: ConversationState, ctx: TurnContext, current: When, target: When) 
     if chosen is not None and target.time is None and (shift := SHIFT.search(ctx.u.text.lower())):
         # "can we do it an hour earlier instead", "push it back half an hour": from its own time
         hours = {"an": 1.0, "a": 1.0, "one": 1.0, "two": 2.0, "three": 3.0, "half an": 0.5, "a half": 0.5,
-                 "half": 0.5}.get(shift["count"], 1.0)
+                 "half": 0.5}.get(shift["count"], 2.0 if "couple" in shift["count"] else 1.0)
         hours = 1.5 if shift["half"] else hours
         sign = -1 if shift["way"] in {"earlier", "sooner", "up"} else 1
         at = datetime.combine(target.date or date.fromisoformat(chosen.scheduled_date),
@@ -45,7 +48,7 @@ def wanted(s: ConversationState, ctx: TurnContext, current: When, target: When) 
         # "could you do the day after, same time?", "two days later": from its own day ("the day
         # after, the Friday": the Friday after it, not this one)
         days = 7 if on["week"] else 1 if on["next"] else {"a": 1, "one": 1, "two": 2, "three": 3}.get(
-            on["count"] or "", 2)
+            on["count"] or on["by"] or "", 2)
         later = date.fromisoformat(chosen.scheduled_date) + timedelta(days=days)
         if target.date is None or target.date.weekday() == later.weekday():
             return When(later, target.time or time.fromisoformat(chosen.scheduled_time), None)

@@ -296,6 +296,9 @@ def _moves_on_from_the_cancel(s: ConversationState, u: Understanding) -> bool:
     asked = [m.content.lower() for m in s.messages[:-1] if m.role == "user"]
     if not any(_CANCEL_IT.search(said) or _CANCEL_SAID.search(said) for said in asked):
         return False
+    queued = {item.split(" ")[1] for item in s.desk.queued if item.startswith("move ")}
+    if queued & {*u.services, u.appointment_type}:
+        return False  # "yeah saturday eleven for the consultation": the move asked with the cancel, next
     chosen = next((a for a in s.desk.found if a.id == s.desk.chosen), None)
     new_visit = u.intent == "book" and bool(u.date or u.time) and bool(u.services or u.appointment_type) and (
         chosen is None or bool(set(u.services) - {chosen.service_type})

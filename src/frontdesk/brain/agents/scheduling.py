@@ -758,10 +758,12 @@ def _reminder_leads(planned: list[tuple[float, str]]) -> str:
 
 
 def visit_told(s: ConversationState) -> Appointment | None:
-    """The one booking on file the caller was just told of, if the last thing done was telling it."""
-    if not s.desk.last_done("told"):
+    """The one booking on file the caller was just told of (or just had moved), if the last thing
+    done was telling it (or moving it)."""
+    if not (s.desk.last_done("told") or s.desk.last_done("moved")):
         return None
-    said = next((d.removeprefix("told ") for d in reversed(s.desk.done) if d.startswith("told ")), None)
+    said = next((d.split(" ", 1)[1] for d in reversed(s.desk.done) if d.startswith(("told ", "moved "))),
+                None)
     found = [a for a in s.desk.found if str(a.id) == said]
     return found[0] if len(found) == 1 else None
 

@@ -203,7 +203,10 @@ _ABOUT_TO_GO = re.compile(r"\b(?:about to|have to|gotta|got to|need to|just abou
 """The caller is leaving the phone in a moment: a person later, not a transfer now."""
 _WANTS_CHANGE = re.compile(r"\b(?:re-?schedul\w*|move|moving|push|bump|switch|(?<!oil )change|"
                            r"another (?:day|time)|different (?:day|time)|instead|sooner|earlier|"
-                           r"make it (?:later|earlier)|slide|shift|rearrange|rebook)\b")
+                           r"make it (?:later|earlier)|slide|shift|rearrange|rebook|"
+                           # "i cant do eight anymore … so can we make it ten thirty"
+                           r"make it (?:at |for )?(?:like )?(?:\d|one|two|three|four|five|six|seven|eight|"
+                           r"nine|ten|eleven|twelve|noon)|can'?t do (?:\w+ ){0,3}?(?:anymore|no more))")
 """A wish to have a booking at another time (not "I'm booked for Friday", which only says it is)."""
 
 

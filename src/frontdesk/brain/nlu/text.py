@@ -481,7 +481,10 @@ _NEGATED = re.compile(r"(?:\bnot|n't|(?<!, )(?<!\. )(?<!; )(?<!— )\bbut|\bexce
                       r"\brather than|\binstead of|"
                       r"\banything but|\banywhere but|\bno|\bnever|\baway from|\bavoid)"
                       r"(?:\s+(?:do|go with|live in|move to|be in|know))?"  # "I can't do Austin"
-                      r"(?:\s+(?:on|in|the|a|an|really|quite|so|too|near|that|like))*\s*$")
+                      r"(?:\s+(?:on|in|the|a|an|really|quite|so|too|near|that|like))*\s*$|"
+                      # "he can't get off Thursday", "we can't make it Friday" (not "but make it Friday")
+                      r"(?:n't|\bcant|\bcannot|\bnot|\bnever)\s+(?:make(?: it)?|get off|come(?: in)?|get (?:there|in|away)|"
+                      r"swing|handle)(?:\s+(?:on|in|the|a|an|really|that|like))*\s*$")
 """Words just before a mention that rule it out: "not Tuesday", "anywhere but Round Rock"."""
 
 
@@ -518,7 +521,7 @@ _BLOCKED_AFTER = re.compile(r"^[\s,.!?-]*(?:(?:is|are|'s|'re)\s+)?(?:i'?m|we'?re
 _TAKEN_BY = re.compile(r"^[\s,.!?-]*(?:(?:i|we|he|she|they)(?:'ve| have)? (?:got|have|has)|"
                        r"(?:i'?ve|we'?ve) got) "
                        r"(?!(?:the day |it |that |some |a little |plenty of )?(?:time|off|free|nothing|open|"
-                       r"availability|room|no plans)\b)(?:a |an |my |our |the |his |her |to )?\w+")
+                       r"availability|room|no plans|to)\b)(?:a |an |my |our |the |his |her )?\w+")
 _HARD_DAY = re.compile(r"^[\s,.!?-]*(?:'s|is|will be|would be|'ll be)?\s*"
                        r"(?:gonna be|going to be|looking|lookin'?)?"
                        r"\s*(?:really |pretty |way too |too |just |kinda |kind of )?"
