@@ -483,8 +483,8 @@ _NEGATED = re.compile(r"(?:\bnot|n't|(?<!, )(?<!\. )(?<!; )(?<!— )\bbut|\bexce
                       r"(?:\s+(?:do|go with|live in|move to|be in|know))?"  # "I can't do Austin"
                       r"(?:\s+(?:on|in|the|a|an|really|quite|so|too|near|that|like))*\s*$|"
                       # "he can't get off Thursday", "we can't make it Friday" (not "but make it Friday")
-                      r"(?:n't|\bcant|\bcannot|\bnot|\bnever)\s+(?:make(?: it)?|get off|come(?: in)?|get (?:there|in|away)|"
-                      r"swing|handle)(?:\s+(?:on|in|the|a|an|really|that|like))*\s*$")
+                      r"(?:n't|\bcant|\bcannot|\bnot|\bnever)\s+(?:make(?: it)?|get off|come(?: in)?|"
+                      r"get (?:there|in|away)|swing|handle)(?:\s+(?:on|in|the|a|an|really|that|like))*\s*$")
 """Words just before a mention that rule it out: "not Tuesday", "anywhere but Round Rock"."""
 
 
