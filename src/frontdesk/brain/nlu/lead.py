@@ -47,7 +47,9 @@ _MONEY_CUE = re.compile(r"\$|\b(?:budget|afford|price|spend|range|pre-?approved 
                         r"(?:bumped|moved|raised|upped) (?:it |that |us )?up)\b|" + HOME_PRICE + r"\s*\d|"
                         # "we're looking in austin, around three fifty"
                         r"\blooking (?:in|around|near) [a-z' ]{2,30},?\s+(?:around|about|roughly|maybe|"
-                        r"like|under|up to|no more than|somewhere around)\s*\d")
+                        r"like|under|up to|no more than|somewhere around)\s*\d|"
+                        # "cash deals under two fifty": a figure said as hundreds and tens, capped
+                        r"\b(?:under|below|up to|no more than|less than)\s+[1-9] \d\d\b")
 
 
 def _amount(number: str, suffix: str | None) -> float:
@@ -206,7 +208,37 @@ _STRETCH = re.compile(r"(?:(?<=\d)|(?<=\dk)|(?<=\d k)|(?<=thousand)|(?<=grand))"
 hundred k, maybe four twenty-five"): the first is where they start, the second the most."""
 
 
+_NOT_MORE_THAN = re.compile(r"(?:n'?t|\bnot|\bnever)\b[^.?!]{0,25}\b(?:spend|pay|go|do)\s+(?:any )?"
+                            r"(?:more than|over|above|past)\s*$")
+"""A most said as what one won't go past ("wouldn't wanna spend more than …")."""
+_MOST_IF = re.compile(r"\bstretch(?:ing)? (?:it )?to\s+(?:like\s+|maybe\s+)?(?P<a>\$?[1-9][\d,.]*(?: \d\d)?"
+                      r"(?:\s*(?:k|thousand|grand))?)|"
+                      r"(?P<b>\$?[1-9][\d,.]*(?: \d\d)?(?:\s*(?:k|thousand|grand))?)"
+                      r",?\s+if (?:we|i) (?:really |absolutely )?(?:have|need|had|gotta|got) to\b")
+"""The most, said as a stretch ("maybe stretch to three seventy-five", "four seventy-five if
+we really have to")."""
+
+
 def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None, int] | None:
+    """A price range (min, max) in dollars, with the most the caller would stretch to (see
+    :func:`_budget`)."""
+    found = _extract_budget(u, expecting=expecting)
+    said = said_once(u).numeric
+    most = next((m for m in reversed(list(_MOST_IF.finditer(said)))), None)
+    if most is None or (found is None and not expecting and not _MONEY_CUE.search(said)):
+        return found
+    figure = most["a"] or most["b"]
+    stretched = _budget(Utterance(raw=figure, lower=figure, numeric=figure), expecting=True)
+    if stretched is None:
+        return found
+    if found is None:
+        return None, stretched[1]
+    if found[1] < stretched[1] <= found[1] * 1.6:
+        return (found[0] if found[0] is not None else found[1]), stretched[1]
+    return found
+
+
+def _extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None, int] | None:
     """A price range (min, max) in dollars: "450 to 500 thousand", "600k", "under $1.2 million",
     "a quarter mil", "mid fours", "up to 400 and change", "two seventy-five, two ninety tops".
     Money saved or put down ("we've got about thirty grand saved") is not the price."""
@@ -333,11 +365,17 @@ def _budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None, int] 
         if re.match(r"\s*(?:dollars|bucks)?\s*(?:a|per|each|/)\s*(?:month|mo|year)\b|\s*monthly",
                     text[match.end():]):
             continue  # "we can do 2,500 a month" is a payment, not a price
-        homes = re.search(r"\b(?:house|home|condo|place|property|townhome|buy|buying|budget|"
-                          r"pre-?approved|cash)\b", text)
+        homes = re.search(r"\b(?:house|home|condo|place|property|properties|townhome|buy|buying|budget|"
+                          r"pre-?approved|cash|deals?|rentals?|duplex(?:es)?|spend|stay (?:under|below))\b",
+                          text)
         capped = qualifier in _CAPS or bool(qualifier and qualifier.startswith(("nothing", "not ", "no ")))
         if not suffix and _CAP_AFTER.match(text[match.end():]):
             capped = True  # "three-fifty, tops"
+        if _NOT_MORE_THAN.search(text[: match.start()]):
+            capped = True  # "we wouldn't wanna spend more than three hundred on the next one"
+        if capped and homes and not suffix and 1 <= value < 10 and "$" not in match.group(0) and re.match(
+                r"\s*(?:[.,!?;]|$|and\b|if\b|for\b|on\b|or so\b)", text[match.end():]):
+            value *= 100  # "we're tryin' to stay under four": four hundred thousand
         approved = re.search(r"\b(?:approved|afford|budget|spend|max(?:imum)?|ceiling|limit|cap|"
                              r"(?:letter|approval|pre-?approval|bank|lender) says)\b"
                              r"(?:'s)?(?:[\s,.?!]+(?:us|me|for|is|of|to|at|about|around|like|maybe|roughly|"

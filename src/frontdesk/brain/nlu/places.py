@@ -96,8 +96,11 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
     selling = lexicon().intents["sell"].search(u.lower) is not None and extract_lead_intent(u) in {
         "sell", "both", None}
     def own_home(w: tuple[int, str, bool]) -> bool:  # "my Georgetown house"
+        # ("we'll pay cash outta the Dallas house": the home they sell, named by its town)
         return bool(_HOME_AFTER.match(u.lower[w[0] + len(w[1]):])
-                    and re.search(r"\b(?:my|our)\s+(?:current\s+|old\s+)?$", u.lower[: w[0]]))
+                    and re.search(r"\b(?:my|our)\s+(?:current\s+|old\s+)?$|"
+                                  r"\b(?:outta|out of|from|sell(?:ing)?|sale of) (?:the|my|our)\s+$",
+                                  u.lower[: w[0]]))
 
     elsewhere = [w for w in wanted if not _ORIGIN.search(u.lower[max(0, w[0] - 40): w[0]])
                  and (selling or not (_HOME_NOW.search(u.lower[max(0, w[0] - 40): w[0]])
@@ -172,7 +175,9 @@ _LANDMARK = re.compile(r"\b(?:(?:north|south|east|west|northeast|northwest|south
 _HOME_AFTER = re.compile(r"\s+(?:house|home|place|condo|townhouse)\b")
 """A place used to name the caller's own home ("my Georgetown house")."""
 _ORIGIN = re.compile(r"\b(?<!to )(?<!wanna )(?:from|live in|living in|lived in|currently in|leaving|"
-                     r"moving out of|grew up in|renting in|rent in|staying in|based in)\s+(?:the\s+)?$")
+                     r"moving out of|grew up in|renting in|rent in|staying in|based in|"
+                     # "we're up in Dallas now"
+                     r"(?:we'?re|i'?m|we are|i am) (?:up|down|over|out) (?:in|there in))\s+(?:the\s+)?$")
 _LEFT_BEHIND = re.compile(r"\b(?:let go|laid off|fired|grew up|was born|used to live|moving from|"
                           r"relocating from|transferring from|coming from|came from|moved from)"
                           r"(?: \w+)? in\s+(?:the\s+)?$|"
@@ -200,7 +205,8 @@ _SOMEONE_ELSES = re.compile(
 _TRIP = re.compile(r"\b(?:(?:driv|fly|flew|head|go|went|travel|road-?trip)\w* "
                    r"(?:up |down |over |out |back )?to|"
                    r"(?:trip|flight|drive|run) (?:up |down |over |out )?to|visiting|back from|"
-                   r"(?:conference|wedding|game|funeral|meeting|work) (?:up |down |over )?in)\s+(?:the\s+)?$")
+                   r"(?:conference|wedding|game|funeral|meeting|work|hospital|nursing home|rehab|icu) "
+                   r"(?:up |down |over |out )?in)\s+(?:the\s+)?$")
 """A trip somewhere ("I'm driving up to Dallas Tuesday"): out of the area, it is not where they look."""
 _HOME_NOW = re.compile(r"\b(?:my|our) (?:current |old )?(?:house|home|place|condo|townhouse|"
                        r"apartment)(?: (?:up|down|over|out|here))? in\s+$|"

@@ -479,7 +479,9 @@ def _protect_choice_ordinals(text: str) -> str:
 # ", but the brakes …" opens a clause; "anything but the brakes" rules them out
 _NEGATED = re.compile(r"(?:\bnot|n't|(?<!, )(?<!\. )(?<!; )(?<!— )\bbut|\bexcept|\bother than|"
                       r"\brather than|\binstead of|"
-                      r"\banything but|\banywhere but|\bno|\bnever|\baway from|\bavoid)"
+                      r"\banything but|\banywhere but|\bno|\bnever|\baway from|\bavoid|"
+                      # "scratch Cedar Park", "forget leander", "nix Friday"
+                      r"\bscratch|\bforget(?: about)?|\bnix|\bditch)"
                       r"(?:\s+(?:do|go with|live in|move to|be in|know))?"  # "I can't do Austin"
                       r"(?:\s+(?:on|in|the|a|an|really|quite|so|too|near|that|like))*\s*$|"
                       # "he can't get off Thursday", "we can't make it Friday" (not "but make it Friday")
