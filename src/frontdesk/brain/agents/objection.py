@@ -138,7 +138,9 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         free = u.window if u.window and u.window.label.startswith("after") else (
             None if u.time else clock.free_from(normalise(u.text)))
         if free is not None:
-            if free.start.hour < 12 and free.start <= ctx.now.time():
+            if free.start.hour < 12 and free.start <= ctx.now.time() and (
+                    u.date is None or u.date == ctx.today) and u.time_of_day != "morning":
+                # ("tomorrow morning … anytime after nine's fine": nine tomorrow morning)
                 # "not back until after seven", said at nine in the morning: seven tonight
                 free = clock.TimeWindow(free.start.replace(hour=free.start.hour + 12), free.end,
                                         f"after {say_time(free.start.replace(hour=free.start.hour + 12))}")

@@ -494,7 +494,20 @@ def ruled_out(text: str, start: int) -> bool:
     before = text[max(0, start - 40): start]
     if re.search(r"\b(?:no|nope|nah)\W*$", before) and _ANSWERED_NO.fullmatch(text[:start]):
         return False  # "actually no 1 pm", "no friday": the "no" answers; the value corrects
-    return _NEGATED.search(before) is not None
+    return _NEGATED.search(before) is not None or (
+        _EVENT_ON.search(text[max(0, start - 60): start]) is not None)
+
+
+_EVENT_ON = re.compile(r"\b(?:got|have|has|had|'s got|'ve got) (?:a|an|my|his|her|the|our|their|this) "
+                       # (an appointment of another's kind: "a doctor's appointment", not "an appointment")
+                       r"(?:(?:doctor|dentist|dr|eye|hair|vet|medical|court|therapy|chemo|lawyer|school|"
+                       r"surgeon|physical therapy|pt|ob|baby|orthodontist|allergist)(?:'?s)? "
+                       r"(?:appointment|appt|checkup|check-up|visit)|"
+                       r"(?:[\w']+ ){0,2}(?:meeting|game|surgery|shift|class|recital|practice|flight|funeral|"
+                       r"wedding|tournament|exam|test|procedure|interview))s? "
+                       r"(?:on |this |that |next |coming )?$")
+"""A day named as the day of something the caller (or theirs) has ("he's got a doctor's
+appointment Friday, so … Saturday?"): not the day wanted."""
 
 
 _ANSWERED_NO = re.compile(r"(?:.*\b(?:wait|oh|sorry|actually|shoot|monday|tuesday|wednesday|thursday|"
