@@ -52,6 +52,14 @@ _ASKED_AT_THE_END = re.compile(r"(?i)\b(?:and|also|oh and|plus)\b(?:\W+(?:uh|um|
 warranty or what")."""
 
 
+_ASKED_AFTER = re.compile(r"(?i)\b(?:and|also|so|but|plus|i (?:just )?(?:wanted|want|need|had) to (?:ask|know)"
+                          r"(?: (?:about|something))?|quick question)\b(?:\W+(?:uh|um|like|also|just|yeah))*\W+"
+                          r"((?:(?:where|what|how|when|which|who)(?:'?s)?|do|does|did|is|are|can|could|will|would|"
+                          r"should)\b.*?)\W*$")
+"""From the first question on, asked beside a booking ("… so where y'all located at and um do I
+need to take the car seats out")."""
+
+
 class UnknownProfileError(KeyError):
     """No business profile with that key is loaded."""
 
@@ -187,12 +195,21 @@ class Brain:
                     found := about_booking(understanding, state.on_file, now.date(), profile)) and (
                     understanding.intent != "lookup_appointment" or found[0] != "lookup_appointment"):
                 # "callin to make sure I'm still on for tomorrow, the battery": that booking
-                if understanding.intent == "faq" and understanding.is_question and (
-                        not understanding.acts and {"faq_topic", "price_question"} & understanding.flags):
+                if understanding.intent in {"faq", "book", "provide_info"} and (
+                        understanding.is_question or _ASKED_AFTER.search(text)) and (
+                        not understanding.acts and {"faq_topic", "price_question"} & understanding.flags) and (
+                        understanding.intent == "faq" or found[0] == "lookup_appointment"):
                     # "we have a consultation Thursday at three, and I had a question first — how
                     # long does getting pre-approved take?": the booking, and the question asked
-                    asked = replace(understanding, acts=[], flags={*understanding.flags, "aside"})
-                    understanding.acts = [asked]
+                    # ("just making sure the showing … is still on and um do we need to be pre
+                    # approved": the question, from where it starts)
+                    part = _ASKED_AFTER.search(text) if understanding.intent != "faq" else None
+                    asked = understand(part.group(1), profile, now.date(), state.awaiting) if part else replace(
+                        understanding, acts=[])
+                    asked.intent, asked.is_question = "faq", True
+                    asked.flags = {*asked.flags, "aside", "question"}
+                    if {"faq_topic", "price_question"} & asked.flags:
+                        understanding.acts = [asked]
                 understanding.intent, understanding.confidence = found[0], max(understanding.confidence, 0.8)
                 # "… for the Tahoe — the tires, I think? … can you tell me when it is?": pieces of
                 # the question about the booking, not questions of their own about the lot or hours
@@ -200,12 +217,15 @@ class Brain:
                     {"faq_topic", "price_question"} & a.flags) or not (
                     a.vehicle or _OF_THE_BOOKING.search(a.text.lower()))]
             if state.on_file and understanding.intent in {"lookup_appointment", "reschedule", "cancel"} and (
-                    "faq_topic" in understanding.flags and not understanding.acts) and (
-                    tail := _ASKED_AT_THE_END.search(text)):
+                    {"faq_topic", "price_question"} & understanding.flags and not understanding.acts) and (
+                    tail := _ASKED_AT_THE_END.search(text) or _ASKED_AFTER.search(text)):
                 # "i got a break inspection wednesday … is that still on and uh the brakes yall did
                 # last summer are those still under warranty or what": that question too
+                # ("… its my first time coming out there so where yall located at and um do i need
+                # to take the car seats out": from the first question on)
                 asked = understand(tail.group(1), profile, now.date(), state.awaiting)
-                if "faq_topic" in asked.flags:
+                if "faq_topic" in asked.flags or (asked.intent == "faq" and asked.is_question and not (
+                        _OF_THE_BOOKING.search(asked.text.lower()))):
                     asked.intent, asked.is_question = "faq", True
                     asked.flags |= {"aside", "question"}
                     understanding.acts = [asked]
