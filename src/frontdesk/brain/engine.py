@@ -52,8 +52,9 @@ _ASKED_AT_THE_END = re.compile(r"(?i)\b(?:and|also|oh and|plus)\b(?:\W+(?:uh|um|
 warranty or what")."""
 
 
-_ASKED_AFTER = re.compile(r"(?i)\b(?:and|also|so|but|plus|i (?:just )?(?:wanted|want|need|had) to (?:ask|know)"
-                          r"(?: (?:about|something))?|quick question)\b(?:\W+(?:uh|um|like|also|just|yeah))*\W+"
+_ASKED_AFTER = re.compile(r"(?i)\b(?:and|also|so|but|plus|"
+                          r"i (?:just )?(?:wanted|want|need|had) to (?:ask|know)(?: (?:about|something))?|"
+                          r"quick question)\b(?:\W+(?:uh|um|like|also|just|yeah))*\W+"
                           r"((?:(?:where|what|how|when|which|who)(?:'?s)?|do|does|did|is|are|can|could|will|would|"
                           r"should)\b.*?)\W*$")
 """From the first question on, asked beside a booking ("… so where y'all located at and um do I
@@ -197,15 +198,15 @@ class Brain:
                 # "callin to make sure I'm still on for tomorrow, the battery": that booking
                 if understanding.intent in {"faq", "book", "provide_info"} and (
                         understanding.is_question or _ASKED_AFTER.search(text)) and (
-                        not understanding.acts and {"faq_topic", "price_question"} & understanding.flags) and (
+                        not understanding.acts) and {"faq_topic", "price_question"} & understanding.flags and (
                         understanding.intent == "faq" or found[0] == "lookup_appointment"):
                     # "we have a consultation Thursday at three, and I had a question first — how
                     # long does getting pre-approved take?": the booking, and the question asked
                     # ("just making sure the showing … is still on and um do we need to be pre
                     # approved": the question, from where it starts)
                     part = _ASKED_AFTER.search(text) if understanding.intent != "faq" else None
-                    asked = understand(part.group(1), profile, now.date(), state.awaiting) if part else replace(
-                        understanding, acts=[])
+                    asked = (understand(part.group(1), profile, now.date(), state.awaiting) if part
+                             else replace(understanding, acts=[]))
                     asked.intent, asked.is_question = "faq", True
                     asked.flags = {*asked.flags, "aside", "question"}
                     if {"faq_topic", "price_question"} & asked.flags:

@@ -412,6 +412,8 @@ def _services_in_view(s: ConversationState, profile: BusinessProfile) -> list[st
         return [s.appointment.service_type]
     if s.desk.found and (told := [a.service_type for a in s.desk.found if a.service_type]):
         return told[-1:]  # "your state inspection is Saturday at 10" … "it's still $35, right?"
+    if s.on_file and len(kinds := {a.service_type for a in s.on_file if a.service_type}) == 1:
+        return list(kinds)  # "i got the state inspection monday … is that still thirty five bucks"
     if not s.recent_services and s.direction == "outbound" and not s.callback_for and profile.due_service:
         return [profile.due_service]  # "how much is that gonna run me?": the service we called about
     return list(s.recent_services)

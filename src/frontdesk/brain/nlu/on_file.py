@@ -127,7 +127,10 @@ def about_booking(u: Understanding, booked: Sequence[Booked], today: date,
     """The act on a booking on file this message is ("cancel", "reschedule" or
     "lookup_appointment"), and which booking, when the message speaks of one; else None."""
     said = _G_DROPPED.sub("ing", u.text.lower())  # "callin' about", "we're seein' a house"
-    if _NEW_TOO.search(said) or NEW_BOOKING_ASKED.search(said):
+    if _NEW_TOO.search(said) or (NEW_BOOKING_ASKED.search(said) and not re.search(
+            # "i got the battery replacement set for tomorrow … can yall get me in today instead":
+            # the booking asked is this one, sooner
+            r"\b(?:get|fit|squeeze|work) (?:me|us|him|her|it) in\b[^.?!]{0,30}\binstead\b", said)):
         return None
     already = _ALREADY.search(said) is not None
     # "I had one set up for Saturday but we sold the Explorer": why it cannot stand, said of one
