@@ -196,9 +196,10 @@ class Brain:
                     found := about_booking(understanding, state.on_file, now.date(), profile)) and (
                     understanding.intent != "lookup_appointment" or found[0] != "lookup_appointment"):
                 # "callin to make sure I'm still on for tomorrow, the battery": that booking
+                topical = bool({"faq_topic", "price_question"} & understanding.flags)
                 if understanding.intent in {"faq", "book", "provide_info"} and (
                         understanding.is_question or _ASKED_AFTER.search(text)) and (
-                        not understanding.acts) and {"faq_topic", "price_question"} & understanding.flags and (
+                        not understanding.acts) and topical and (
                         understanding.intent == "faq" or found[0] == "lookup_appointment"):
                     # "we have a consultation Thursday at three, and I had a question first — how
                     # long does getting pre-approved take?": the booking, and the question asked
