@@ -110,6 +110,23 @@ def _timeline_from_earlier(s: ConversationState, ctx: TurnContext) -> tuple[floa
     return None
 
 
+_FINANCING_HEARD = {"pre_approved": "pre-approved", "cash": "paying cash",
+                    "in_progress": "financing under way", "not_started": "financing not started yet"}
+
+
+def heard(before: LeadInfo, lead: LeadInfo) -> str | None:
+    """The lead facts that changed, as said back ("up to $400,000", "pre-approved")."""
+    said = []
+    if (lead.budget_min, lead.budget_max) != (before.budget_min, before.budget_max) and lead.budget_max:
+        said.append(f"between {say_money(lead.budget_min)} and {say_money(lead.budget_max)}"
+                    if lead.budget_min else f"up to {say_money(lead.budget_max)}")
+    if lead.financing != before.financing and lead.financing in _FINANCING_HEARD:
+        said.append(_FINANCING_HEARD[lead.financing])
+    if lead.timeline_text != before.timeline_text and lead.timeline_text and lead.timeline_months is not None:
+        said.append(lead.timeline_text)
+    return say_list(said, "and") if said else None
+
+
 def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
     """Merge lead facts from this utterance; returns acknowledgements to say first."""
     u = ctx.u

@@ -386,10 +386,14 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     if ctx.profile.kind == "real_estate" and u.has_lead_facts:
         # the lead facts said with the booking are kept too, and said to be heard when they
         # come instead of what was asked ("round rock, between three and four hundred")
+        before = s.lead.model_copy()
         notes = qualification.absorb(s, ctx)
         if not u.has_booking_facts:
             ctx.progressed = True
-            for note in notes or [ctx.replies.say("noted")]:
+            # what was heard, said back ("Pre-approved, got it."), not the same "noted" each time
+            heard = qualification.heard(before, s.lead)
+            said = ctx.replies.say("noted_what", what=heard) if heard else ctx.replies.say("noted")
+            for note in notes or [said]:
                 if note not in ctx.reply_parts:
                     ctx.add(note)
     if "flexible" in u.flags and not slots.preferred_date and not u.date:

@@ -48,6 +48,9 @@ _MONEY_CUE = re.compile(r"\$|\b(?:budget|afford|price|spend|range|pre-?approved 
                         # "we're looking in austin, around three fifty"
                         r"\blooking (?:in|around|near) [a-z' ]{2,30},?\s+(?:around|about|roughly|maybe|"
                         r"like|under|up to|no more than|somewhere around)\s*\d|"
+                        # "we don't wanna go over three-fifty"
+                        r"(?:n'?t|\bnot|\bnever) (?:really )?(?:wanna |want to |plan to |like to )?"
+                        r"(?:go|spend|pay) (?:over|above|more than|past)\s+\$?\d|"
                         # "cash deals under two fifty": a figure said as hundreds and tens, capped
                         r"\b(?:under|below|up to|no more than|less than)\s+[1-9] \d\d\b")
 
@@ -316,9 +319,10 @@ def _budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None, int] 
             # "about three fifty, sorry, three seventy-five": the figure corrected says the
             # new one is money too, and in the same unit
             head = text[: corrected[-1].start()]
+            gone_over = re.search(r"\bgo (?:over|above|past|higher than)\b", corrected[-1].group(0))
             inherited = (_MONEY_CUE.search(head) is not None or _UPDATED.search(corrected[-1].group(0))
-                         is not None or extract_budget(Utterance(raw=head, lower=head, numeric=head),
-                                                       expecting=expecting) is not None)
+                         is not None or gone_over is not None or extract_budget(
+                             Utterance(raw=head, lower=head, numeric=head), expecting=expecting) is not None)
             text = _spoken_money(tail, True) if inherited else tail  # "500k, I say four-fifty"
             hundreds = re.match(r"(\W*(?:like |about |around |say )?)([1-9])\b(?![.,]?\d|\s*(?:k\b|hundred|"
                                 r"thousand|million|mil\b|grand|percent|%))", text)

@@ -178,7 +178,9 @@ _ORIGIN = re.compile(r"\b(?<!to )(?<!wanna )(?:from|live in|living in|lived in|c
                      r"moving out of|grew up in|renting in|rent in|staying in|based in|"
                      # "we're up in Dallas now"
                      r"(?:we'?re|i'?m|we are|i am) (?:up|down|over|out) (?:in|there in))\s+(?:the\s+)?$")
-_LEFT_BEHIND = re.compile(r"\b(?:let go|laid off|fired|grew up|was born|used to live|moving from|"
+_LEFT_BEHIND = re.compile(r"\bsold (?:our|my|the|his|her) (?:old |\w+ )?(?:place|house|home|condo) "
+                          r"(?:up |down |over |out |back )?in\s+$|"  # "we sold our place in houston"
+                          r"\b(?:let go|laid off|fired|grew up|was born|used to live|moving from|"
                           r"relocating from|transferring from|coming from|came from|moved from)"
                           r"(?: \w+)? in\s+(?:the\s+)?$|"
                           r"\b(?:moving|relocating|transferring|coming|came|moved) "
