@@ -517,6 +517,10 @@ def _inventory_answer(s: ConversationState, ctx: TurnContext) -> bool:
         return False  # "a used one under thirty" alone is not about the lot
     if u.services and not (query.make or query.model or "inventory_question" in u.flags):
         return False  # "what do you charge to detail an SUV?": the caller's car, our service
+    if "inventory_question" not in u.flags and re.search(
+            r"\b(?:is|'s|are) (?:way |long |really |about |almost |past )?(?:over ?due|due)\b|"
+            r"\b(?:his|her|their|my|our) (?:\w+ )?(?:truck|car|suv|van)\b", u.text.lower()):
+        return False  # "that Silverado is way overdue, he keeps puttin' it off": theirs, not the lot's
     if u.services and "price_question" in u.flags and "inventory_question" not in u.flags:
         return False  # "what's an oil change run on a Tahoe?", "how much for a battery in a ranger"
     matches = ex.on_the_lot(query, ctx.profile)

@@ -57,7 +57,10 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
         return "appointments"
     if s.awaiting_agent == "objection" and s.awaiting in {
             "callback_time", "phone", "permission", "offer_callback"} and (
-            _CALLBACK_DROPPED.search(u.text.lower())) and (
+            _CALLBACK_DROPPED.search(u.text.lower()) or (
+                # we offered to call him back: "can I just set it up for him? Monday at nine?"
+                s.last_ask in {"callback_suggest", "callback_ask_whom"} and _JUST_BOOK.search(u.text.lower())
+                and bool(u.date or u.time))) and (
             u.date or u.time or u.services or u.appointment_type or _JUST_BOOK.search(u.text.lower())):
         # "never mind the call back, I'll forget to answer anyway. can we just set it up? Monday,
         # first thing": no call back; the visit, booked now

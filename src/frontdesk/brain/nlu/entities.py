@@ -261,7 +261,12 @@ def _mention_wanted(text: str, match: re.Match[str]) -> bool:
     clause = text[clause_start + 1: min(clause_end, match.end() + 45)]
     if (reason := _REASON.search(clause, match.end() - clause_start - 1)) is not None:
         clause = clause[:reason.start()]  # "…inspection cuz my sticker expired last week"
-    if ruled_out(text, match.start()) or (
+    # ("they didn't rotate the tires … could y'all do that?": what another shop left undone is
+    # no refusal of it)
+    left_undone = re.search(r"\b(?:they|he|she|the shop|the dealer|the guy|walmart|[a-z]+ lube)\s+"
+                            r"(?:didn'?t|did not|never|wouldn'?t|couldn'?t|forgot to)\s+(?:\w+\s+){0,2}$",
+                            text[max(0, match.start() - 50): match.start()])
+    if (ruled_out(text, match.start()) and not left_undone) or (
             re.search(r"\b(?:swap|switch|trade|replace)(?: out)? (?:the |my )?$", text[: match.start()])
             and re.match(r"\s+(?:for|with)\b", text[match.end():])):
         return False  # "swap the rotation for an oil change": the rotation goes
