@@ -218,9 +218,10 @@ newcomer to what we do, not a wrong number."""
 
 _BOOK_IT = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|well|then|yeah)\W+)*(?:can|could|would|will) "
                       r"(?:we|you|y'?all|you guys|i) (?:just |go ahead and |maybe )?"
-                      r"(?:set (?:it|that|me|us|[\w-]+(?: [\w-]+){0,2}) up|book (?:it|me|us|that)|put (?:me|us|it) (?:down|in)|"
-                      r"get (?:me|us|it) (?:in|on the books|scheduled)|"
-                      r"schedule (?:it|me|us|that))\b(?: (?:then|now|for (?:me|us|him|her|them|my \w+)))?\W*$")
+                      r"(?:set (?:it|that|me|us|[\w-]+(?: [\w-]+){0,2}) up|book (?:it|me|us|that)|"
+                      r"put (?:me|us|it) (?:down|in)|get (?:me|us|it) (?:in|on the books|scheduled)|"
+                      r"schedule (?:it|me|us|that))\b"
+                      r"(?: (?:then|now|for (?:me|us|him|her|them|my \w+)))?\W*$")
 """A booking asked in a question of its own ("can we just set it up?")."""
 _SPELLS_A_WORD = re.compile(r"(?<![\w'])(?:[a-z][- ]){2,}[a-z]\b|\bwith an? [a-z]\b(?! (?:\w{2,}))")
 """A word spelled out ("k r i s t i n, i n at the end", "Katherine with a K"): a name put right,
