@@ -36,6 +36,7 @@ from frontdesk.brain.agents.appointment_words import (
     _said_last,
     booking_after,
     other_change,
+    said_to_stand,
     without_the_ones_kept,
 )
 from frontdesk.brain.agents.move_target import chosen_one as _chosen
@@ -171,6 +172,13 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         current, target = When(), current  # "I'm not gonna make eleven, is one o'clock possible": one
     keep = _keeps(u.text.lower(), desk.action) and action != "move" and not target.given and not (
         action == "cancel" and desk.action == "move" and _SWITCH_TO_CANCEL.search(u.text.lower()))
+    # ("… the friday one stays, just the detail": the one said after "just" is not said to stand)
+    others = re.sub(r"\b(?:just|only) (?:the |my |that )?[\w ]+$", " ", u.text.lower())
+    if (keep or u.deny) and mine and desk.action == "cancel" and (chosen := _chosen(s)) is not None and len(
+            desk.found) > 1 and (kept := said_to_stand(others, desk.found, ctx)) and chosen not in kept:
+        # "no no the friday one stays, just the detail" to the detail's cancel: another one stands
+        keep = False
+        u.affirm, u.deny = True, False
     if keep and (chosen := _chosen(s)) is not None and u.services and chosen.service_type not in u.services:
         keep = False  # "keep the oil change, yeah" while the detail's cancel is read back: yes to that
         u.affirm = u.affirm or bool(re.search(r"\b(?:yeah|yes|yep|yup|sure|right|correct)\b", u.text.lower()))
