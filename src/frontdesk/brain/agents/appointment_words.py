@@ -212,8 +212,12 @@ def _narrow(found: list[Appointment], ctx: TurnContext, current: When) -> list[A
                 return found
     acts_on = _ACTED_ON.get(_asked_action(ctx))
     acted = list(acts_on.finditer(text)) if acts_on else []
-    if len(found) > 1 and acted and (named := ex.extract_services(normalise(text[acted[-1].end():]),
-                                                                  ctx.profile)):
+    # the clause right after the word that acts names the one ("cancel the oil change, I did it
+    # myself, and then the detail, can you push that to two"); else all the words after it
+    clause = re.split(r"[.?!;,]|\bbut\b|\band (?:then )?\b", text[acted[-1].end():],
+                      maxsplit=1)[0] if acted else ""
+    if len(found) > 1 and acted and (named := ex.extract_services(normalise(clause), ctx.profile) or (
+            ex.extract_services(normalise(text[acted[-1].end():]), ctx.profile))):
         # "the oil change Thursday and then the detail Saturday. go ahead and scrap the detail":
         # the one named after the word that acts
         found = [a for a in found if a.service_type in named] or found
@@ -370,12 +374,12 @@ def booking_after(text: str, ctx: TurnContext, action: str) -> str | None:
     if action == "cancel" and _CALLBACK.search(rest.lower()):
         # "… gotta cancel it. can somebody call me back next week to set it up again": the call
         return rest
-    if not _ASKS_FOR_VISIT.search(rest.lower()):
-        return None  # "need to cancel. wednesday's oil change.": what goes, not a new one
     later = understand(rest, ctx.profile, ctx.today)
     if action == "move" and later.services and ctx.profile.kind == "dealership" and (
             ADD_ON.search(rest.lower())):
         return rest  # "… make it ten thirty, and while it's in there can y'all rotate the tires too"
+    if not _ASKS_FOR_VISIT.search(rest.lower()):
+        return None  # "need to cancel. wednesday's oil change.": what goes, not a new one
     wants = later.appointment_type or later.vehicle or later.services or later.intent == "book"
     if action == "move":  # a visit of another kind asked beside the move, with or without a day
         return rest if later.appointment_type and later.appointment_type != "service" and (

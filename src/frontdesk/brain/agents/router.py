@@ -31,6 +31,8 @@ APPOINTMENT_ACTS = {"reschedule", "cancel", "lookup_appointment"}
 """An appointment the caller already has: when is it, cancel it, move it."""
 
 
+_SWAPS_WORK = re.compile(r"\binstead\b|\bwhat (?:i|we) (?:really |actually )?need\b|\bjust the\b")
+"""Work put in place of the work asked before ("do the battery instead of the brakes")."""
 _CALLBACK_DROPPED = re.compile(r"\b(?:never ?mind|forget|skip|scratch|cancel|nix) (?:the|a|that|about the) "
                                r"call ?-?backs?\b|\b(?:don'?t|do not) (?:need|want|bother with) (?:a|the) "
                                r"call ?-?back\b|\bno need to call (?:me )?back\b")
@@ -137,9 +139,12 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
         # "my neighbor did it for us yesterday, so yeah", "we're expecting twins, so we're holding
         # off on buying until next year" to a cancel read back: why it goes
         return "appointments"
-    if s.awaiting_agent == "scheduling" and s.awaiting and set(u.dropped_services) & set(
-            s.booking_slots.services) and intent not in {"cancel", "do_not_call", "escalation",
-                                                           "wrong_number"}:
+    if s.awaiting_agent == "scheduling" and s.awaiting and (set(u.dropped_services) & set(
+            s.booking_slots.services) or (
+            # "what I really need is a new battery. do the battery instead of the brakes"
+            u.services and not u.is_question and s.booking_slots.services and intent in {
+                "faq", "unknown", "chitchat", "objection_have_agent"} and _SWAPS_WORK.search(
+                u.text.lower()))) and intent not in {"cancel", "do_not_call", "escalation", "wrong_number"}:
         # "actually, just the oil change. forget the tires, my brother-in-law's got a lift": the
         # visit put right, not another shop to talk about
         return "scheduling"
