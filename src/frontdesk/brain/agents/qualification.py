@@ -165,6 +165,8 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
         ((u.date - ctx.today).days <= 21 and (u.timeline[0] >= 1.5
                                                or u.timeline[0] * 30 - (u.date - ctx.today).days > 14))
         or (u.date - ctx.today).days > 60  # "our lease is up in June": a move, not a meeting
+        # "my job's transferring me to Denver in six weeks … sell, asap": when they go, no meeting
+        or ((u.date - ctx.today).days > 21 and not (u.time or u.appointment_type or "book" in u.flags))
         # "I start at the hospital in Round Rock May first": the day the move is due by
         or re.search(r"\b(?:i|we|she|he) (?:start|begin|report)s?\b|\blease\b", u.text.lower()) is not None)
     if u.timeline and not _names_a_slot(u) and (

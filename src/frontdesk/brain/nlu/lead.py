@@ -452,6 +452,9 @@ def _timeline(text: str, today: date, *, expecting: bool) -> tuple[float, str] |
                        text)  # "we're renting right now" says how things are, not how soon
     if urgent and not ruled_out(text, urgent.start()):  # "not right now" is no hurry at all
         return 0.5, "as soon as possible"
+    if re.search(r"\b(?:within|in) the (?:next )?month\b(?!\s*or\b)|\bthis month\b|\bby the end of the month\b",
+                 text):
+        return 1.0, "within the month"  # "within the month, hopefully"
     # "we bought it twelve years ago", "300 bucks a month" are no timeline; one said after them
     # may be ("we've lived there 20 years and want to sell in 6 months")
     counted = next((found for found in _COUNTED.finditer(text) if not (
@@ -569,7 +572,7 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
         return None  # "how long does getting pre-approved take?" asks; it says nothing of the caller
     if re.search(r"\b(?:pre-?approved|pre approved|preapproval|pre-?approval letter|already approved|"
                  # "I've got a pre-approval from my bank up here already"
-                 r"(?:got|have|has|'ve got) (?:a |my |our |the )?pre-?approval"
+                 r"(?:got|have|has|'ve got) (?:a |my |our |the )?(?:mortgage |loan |bank )?pre-? ?approval"
                  r"|got approved|have approval|(?:bank|lender|credit union) (?:already |has |have )?"
                  r"(?:approve|approved|pre-?approved) (?:us|me)|(?:bank|lender|credit union|mortgage (?:guy|"
                  r"lady|broker)) "
