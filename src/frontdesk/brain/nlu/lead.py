@@ -452,8 +452,8 @@ def _timeline(text: str, today: date, *, expecting: bool) -> tuple[float, str] |
                        text)  # "we're renting right now" says how things are, not how soon
     if urgent and not ruled_out(text, urgent.start()):  # "not right now" is no hurry at all
         return 0.5, "as soon as possible"
-    if re.search(r"\b(?:within|in) the (?:next )?month\b(?!\s*or\b)|\bthis month\b|\bby the end of the month\b",
-                 text):
+    if re.search(r"\b(?:within|in) the (?:next )?month\b(?!\s*or\b)|\bthis month\b|"
+                 r"\bby the end of the month\b", text):
         return 1.0, "within the month"  # "within the month, hopefully"
     # "we bought it twelve years ago", "300 bucks a month" are no timeline; one said after them
     # may be ("we've lived there 20 years and want to sell in 6 months")
