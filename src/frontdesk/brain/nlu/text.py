@@ -494,6 +494,9 @@ def ruled_out(text: str, start: int) -> bool:
     before = text[max(0, start - 40): start]
     if re.search(r"\b(?:no|nope|nah)\W*$", before) and _ANSWERED_NO.fullmatch(text[:start]):
         return False  # "actually no 1 pm", "no friday": the "no" answers; the value corrects
+    if re.search(r"\b(?:all week|every ?day|all days|busy|work\w*|on shift|slammed|booked up)\b[^.?!]{0,12}"
+                 r"\b(?:except|but)\s+(?:on\s+)?$", before):
+        return False  # "I'm on shift all week except Friday": the one day free, wanted
     return _NEGATED.search(before) is not None or (
         _EVENT_ON.search(text[max(0, start - 60): start]) is not None)
 
