@@ -298,6 +298,8 @@ def schedule_callback(s: ConversationState, ctx: TurnContext, reason: str | None
     """A callback at the time the caller asked for, kept as asked: "Thursday evening" is an
     evening call, "after 3" is after 3."""
     u = ctx.u
+    if u.services:  # "call me back about the inspection sticker": the work asked about, kept
+        s.recent_services = list(dict.fromkeys([*u.services, *s.recent_services]))[:3]
     window = u.window
     # "tomorrow morning, after eight thirty": the part of the day said; "after 6:30" alone: when
     # the window opens

@@ -35,7 +35,9 @@ _SWAPS_WORK = re.compile(r"\binstead\b|\bwhat (?:i|we) (?:really |actually )?nee
 """Work put in place of the work asked before ("do the battery instead of the brakes")."""
 _CALLBACK_DROPPED = re.compile(r"\b(?:never ?mind|forget|skip|scratch|cancel|nix) (?:the|a|that|about the) "
                                r"call ?-?backs?\b|\b(?:don'?t|do not) (?:need|want|bother with) (?:a|the) "
-                               r"call ?-?back\b|\bno need to call (?:me )?back\b")
+                               r"call ?-?back\b|\bno need to call (?:me )?back\b|"
+                               # "eh, never mind, let's just do it real quick. Monday morning, eight?"
+                               r"\bnever ?mind\b[^.?!]{0,15}\blet'?s (?:just )?(?:do|book|set|get)\b")
 """A call back asked for, then let go ("never mind the call back")."""
 _JUST_BOOK = re.compile(r"\b(?:set (?:it|that|something|me) up|book (?:it|me|that)|put me down|"
                         r"schedule (?:it|me)|come (?:out|in|by)|get me in|make (?:the|an) appointment)\b")
@@ -57,8 +59,9 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
         # read back: the cancel asked in so many words stands, and the caller has moved on
         u.flags.add("cancel_then")
         return "appointments"
-    if s.awaiting_agent == "objection" and s.awaiting in {
-            "callback_time", "phone", "permission", "offer_callback"} and (
+    if s.awaiting_agent == "objection" and (s.awaiting in {
+            "callback_time", "phone", "permission", "offer_callback"} or (
+            s.last_ask == "callback_ask_name")) and (
             _CALLBACK_DROPPED.search(u.text.lower()) or (
                 # we offered to call him back: "can I just set it up for him? Monday at nine?"
                 s.last_ask in {"callback_suggest", "callback_ask_whom"} and _JUST_BOOK.search(u.text.lower())
@@ -67,8 +70,12 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
         # "never mind the call back, I'll forget to answer anyway. can we just set it up? Monday,
         # first thing": no call back; the visit, booked now
         s.pending_callback, s.awaiting, s.awaiting_agent = None, None, None
+        u.flags.add("callback_dropped")  # (one already set up this call is taken back)
         if profile.kind == "dealership" and not u.services and s.recent_services:
             u.services = s.recent_services[:1]  # "call me back about my brakes" … "just set it up"
+        elif profile.kind == "dealership" and not u.services and s.direction == "outbound" and (
+                not s.callback_for and profile.due_service):
+            u.services = [profile.due_service]  # on our call about the service due: that one
         u.intent = "book"
         u.flags.add("book")
         return "scheduling"

@@ -14,7 +14,7 @@ from frontdesk.brain.agents import qualification
 from frontdesk.brain.agents.appointment_words import said_to_stand
 from frontdesk.brain.agents.offered import OPENING, offered_already, take_offered, which_sooner
 from frontdesk.brain.availability import AvailabilityCalendar, closed_reply
-from frontdesk.brain.context import TurnContext, absorb_contact
+from frontdesk.brain.context import Effect, TurnContext, absorb_contact
 from frontdesk.brain.format import (
     say_date,
     say_list,
@@ -270,6 +270,13 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         await advance(s, ctx)
         return
     u = ctx.u
+    if "callback_dropped" in u.flags and (
+            promised := next((t for t in reversed(s.pending_tasks) if t.task_type == "callback"), None)):
+        # "forget the call back — can you just put me down? Monday at four": the call promised a
+        # moment ago is taken back, the visit booked instead
+        s.pending_tasks.remove(promised)
+        ctx.effects.append(Effect(kind="cancel_task", task_id=promised.task_id))
+        s.callback_time = None
     if len(u.services) > 1 and s.on_file and (kept := said_to_stand(u.text, s.on_file, ctx)):
         # "the oil change Saturday's fine, keep that … my inspection's up, could I do that one
         # Monday?": the work booked already stays where it is; the new visit is for the rest

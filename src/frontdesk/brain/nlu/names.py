@@ -22,7 +22,7 @@ _NAME_WORD = r"[a-zß-öø-ÿ][a-zß-öø-ÿ'-]+"
 """A word of a name, accents included ("Díaz", "Peña", "Müller")."""
 _FILLED = r"(?:(?:uh+|um+|er)[,\s]+)?"
 """"darnell and uh tasha price": a filler between the names of a couple."""
-_CAPITALISED = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'-]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ']+)?"
+_CAPITALISED = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ']+(?:-[A-Za-zÀ-ÖØ-Þß-öø-ÿ][a-zß-öø-ÿ']+)?(?![\w-])"
 """"Okonkwo-Baptiste", "D'Amico": a capitalised name word, a second capital after its hyphen."""
 
 _NAME_CUE = re.compile(
@@ -279,6 +279,10 @@ _SPELLED_NOW: ContextVar[frozenset[str]] = ContextVar("spelled_now", default=fro
 """The words the caller spelled out in the message being read."""
 
 
+_NO_THEN_AGAIN = re.compile(r"\b([a-z']{2,}),? (?:no|nope|sorry|i mean),? (?=([a-z']{2,})\b)")
+"""A name word put right at once ("ann no anne"): the second is the one."""
+
+
 def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
     """A caller's name, only from a name-giving construction ("my name is …", "this is …",
     "… here") or, when the agent asked for the name, from a short answer made of name-like
@@ -296,6 +300,9 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
         # "my name's Siobhan — that's S-I-O-B-H-A-N — McAllister": the spelling of the word
         # before it, said in the middle of the name
         u = normalise(f"{u.raw[: echo.start()]}{echo['word']} {u.raw[echo.end():]}")
+    if (again := _NO_THEN_AGAIN.search(u.lower)) and again[1] != again[2] and (
+            fuzz.ratio(again[1], again[2]) >= 60):
+        u = normalise(u.lower[: again.start()] + u.lower[again.end():])  # "its ann no anne …": anne
     token = _SPELLED_NOW.set(spelled)
     try:
         return _read_name(u, expecting=expecting)

@@ -188,6 +188,8 @@ def _disfluencies(text: str) -> str:
         said = match.group(1)
         if _DIGITS_ONLY.fullmatch(said) or (" " not in said and _ANY_NUMBER_WORD.fullmatch(said)):
             return match.group(0)  # "five five five", and "twenty twenty" is a year
+        if len(said) == 1 and said.isalpha() and said not in "ai":
+            return match.group(0)  # "h o w e l l": a name spelled, its double letter
         return said
 
     return _SPACES.sub(" ", _REPEATED.sub(once, text)).strip()
@@ -286,7 +288,7 @@ _HOMOPHONES = (
                 r"(?<!owned by)(?<!pass by)(?<!drop by)(?<!walk by)(?<! go by)(?<!went by)"),
      "buy"),
     # "r u guys open", "can u do", "ur place": typed shorthand, and words speech splits in two
-    (re.compile(r"\br u\b"), "are you"),
+    (re.compile(r"(?<!\b[a-z] )\br u\b(?! [a-z]\b)"), "are you"),  # not in "r u e l a s", spelled
     (re.compile(r"\b(can|could|will|would|do|did|are|have|thank|see) u\b"), r"\1 you"),
     (re.compile(r"\bu(?= (?:guys|all|have|got|do|open|close)\b)"), "you"),
     (re.compile(r"\bafter noon\b"), "afternoon"),
