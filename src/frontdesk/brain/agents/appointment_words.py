@@ -342,7 +342,10 @@ A_WEEK_ON = re.compile(r"\bsame (?:time|day)\b[^.?!]{0,25}?\b(?:next|following) 
                        r"\bthe (?:mon|tues|wednes|thurs|fri|satur|sun)day after\b(?! (?:next|this|the))|"
                        # "same time the week after", "the week after, same times" (not "after next")
                        r"\bthe week after\b(?! next)|"
-                       r"\bthe (?:next|following) (?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
+                       r"\bthe (?:next|following) (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
+                       # "can i move it to the same time next saturday" (its own weekday)
+                       r"\bsame (?:time|hour)\b[^.?!]{0,6}\bnext "
+                       r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 """A move of a week, to the appointment's own weekday ("same time next week", "push it back a
 week", "the Monday after"); a weekday named must be its own."""
 RELATIVE_MOVE = re.compile("|".join(re.sub(r"\(\?P<\w+>", "(?:", p.pattern)
@@ -365,7 +368,10 @@ def booking_after(text: str, ctx: TurnContext, action: str) -> str | None:
                          r"[^.?!]{0,40}\bcall\b)|"
                          # "… can we make it ten thirty and while its in there can yall rotate the tires"
                          r"\s+(?=and while (?:it'?s|its|it is|you'?re|y'?all'?re|you guys are) "
-                         r"(?:in|there)\b)",
+                         r"(?:in|there)\b)|"
+                         # "cancel my detail for tomorrow and uh book a oil change instead same time"
+                         r"\s+(?=and (?:uh |um )?(?:book|do|set up|schedule|get|make|put me down for)\b"
+                         r"[^.?!]{0,40}\binstead\b)",
                          text)
     asked = next((i for i, said in enumerate(sentences) if said_it.search(said.lower())), None)
     if asked is None or asked == len(sentences) - 1:
@@ -384,7 +390,13 @@ def booking_after(text: str, ctx: TurnContext, action: str) -> str | None:
     if action == "move":  # a visit of another kind asked beside the move, with or without a day
         return rest if later.appointment_type and later.appointment_type != "service" and (
             later.intent not in ACTIONS) else None
-    return rest if wants and (later.date or later.time) and later.intent not in ACTIONS else None
+    # ("cancel my detail for tomorrow and book a oil change instead, same time": its day and hour)
+    return rest if wants and (later.date or later.time or SAME_SLOT.search(rest.lower())) and (
+        later.intent not in ACTIONS) else None
+
+
+SAME_SLOT = re.compile(r"\bsame (?:time|day|slot|hour)\b")
+"""The day and hour of the booking given up, for the one asked in its place."""
 
 
 def other_change(text: str, action: str, ctx: TurnContext, s: ConversationState) -> list[str]:

@@ -28,6 +28,7 @@ from frontdesk.brain.agents.appointment_words import (
     ACTIONS,
     DAYS_ON,
     RELATIVE_MOVE,
+    SAME_SLOT,
     SHIFT,
     _fits,
     _keeps,
@@ -641,6 +642,11 @@ async def _cancel(s: ConversationState, ctx: TurnContext, then: AgentName | None
         _gone(s, ctx)
         return
     ctx.say("appt_cancelled", **_facts(a, ctx))
+    later = ctx.understanding
+    if then == "scheduling" and later is not None and SAME_SLOT.search(later.text.lower()):
+        # "… and book an oil change instead, same time": the day and hour just given up
+        later.date = later.date or date.fromisoformat(a.scheduled_date)
+        later.time = later.time or time.fromisoformat(a.scheduled_time)
     result = a.model_copy(update={"status": "cancelled"})
     s.desk.found = [f for f in s.desk.found if f.id != a.id]
     if s.appointment is not None and s.appointment.id == a.id:

@@ -552,6 +552,10 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     if awaiting in {None, "anything_else"} and MOVE_ASK.search(r.text.lower()) and model not in {
             "do_not_call", "escalation", "wrong_number", "cancel"}:
         return "reschedule", max(p, 0.6)  # "I've got an oil change Wednesday … I'd rather get it in sooner"
+    if awaiting in {None, "anything_else"} and OWN_BOOKING.search(r.text.lower()) and (
+            "escalation" in r.flags) and ("escalation" in {rule, model} or re.search(
+                r"\b(?:talk|speak)\w* (?:to|with)\b", r.text.lower())):
+        return "escalation", max(p, 0.8)  # "the listing Saturday's fine, keep it, but I wanna talk to Jordan"
     if awaiting in {None, "anything_else"} and OWN_BOOKING.search(r.text.lower()) and model not in {
             "do_not_call", "escalation", "wrong_number"} and not r.is_question and not (
             NEW_BOOKING_ASKED.search(r.text.lower())):  # "I've got the oil change tuesday, can I book …"

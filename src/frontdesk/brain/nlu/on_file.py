@@ -58,7 +58,10 @@ _ALREADY = re.compile(
     r"scheduled|set up|on)\b)")
 """Words that speak of a booking as already there: "I've got", "he has his truck in", "I set
 him up for", "still on for", "someone's coming out"."""
-_DROP = r"(?:drop|nix|ditch|get rid of) (?:the|that|my|it|our|his|her|one)\b(?![^.?!]{0,20}\boff\b)"
+_DROP = (r"(?:drop|nix|ditch|get rid of) (?:the|that|my|it|our|his|her|one)\b"
+         # ("I gotta drop the baby at daycare": someone taken somewhere, no booking dropped)
+         r"(?! (?:kids?|baby|babies|boys?|girls?|son|daughter|wife|husband|dog|mom|dad|grandkids?|twins)\b)"
+         r"(?![^.?!]{0,20}\b(?:off|at)\b)")
 """A booking dropped ("you can drop the detail"), not a car dropped off."""
 _STRONG = re.compile(
     r"\b(?:cancel\w*|scrap|call (?:it|that) off|take (?:me|us|him|her|it|that) off|reschedul\w*|" + _DROP +
@@ -68,6 +71,9 @@ _STRONG = re.compile(
     r"still (?:for |on )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today)|"
     r"(?:not (?:gonna|going to)|won'?t|can'?t|cannot) make|no way (?:i'?m|we'?re) "
     r"mak\w*|running (?:late|behind)|stuck|instead|"
+    # "my oil change Monday, seven-thirty — can we do an hour later?": said from its own hour
+    r"(?:an|one|two|half an|a couple(?: of)?) hours? (?:later|earlier)|"
+    r"(?:push|bump|move) (?:it|that) (?:back|up)|"
     r"on (?:the|your|y'?all'?s?|yalls|you guys'?) (?:books|schedule|calendar)|"
     # "I got somebody comin out tuesday to look at the house": one of ours, booked
     r"(?:someone|somebody|an agent|the agent|one of (?:your|y'?all'?s) \w+|y'?alls? \w+|your \w+|y'?all|you) "
