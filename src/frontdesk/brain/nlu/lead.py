@@ -29,7 +29,7 @@ _SINGLE = re.compile(
 _CAP_AFTER = re.compile(r"\W{0,3}(?:tops|max(?:imum)?|top|at (?:the )?(?:very |absolute |outside )?most|"
                         r"or (?:less|under|below)|"
                         r"(?:(?:that|which|it|this)\s*)?(?:is|would be|'s) (?:the|our|my|about the|"
-                        r"pretty much the|really the) "
+                        r"pretty much the|really the) (?:absolute |hard |very |real |firm )?"
                         r"(?:ceiling|limit|max|cap|top|most)|ceiling|limit)\b")
 """A figure capped by what follows: "three-fifty, tops", "six-fifty is the ceiling"."""
 _CAPS = {"up to", "under", "below", "max", "maximum", "no more than", "less than", "stretch to",
@@ -408,7 +408,8 @@ _SEASON_MONTH = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 
 
 _COUNTED = re.compile(r"\b(?:within|in|next|about|around|like|over|the next)?\s*"
-                      r"(?:\d+\s*(?:,|or|to|-)\s*)?"  # "in two, three weeks": the longer
+                      # "in two, three weeks", "two three months": the longer
+                      r"(?:\d+\s*(?:,|or|to|-|\s)\s*)?"
                       r"(\d+(?:\.\d+)?|a few|few|a couple of|a couple|couple of|couple|several|an|a|one)\s+"
                       r"(day|week|month|year)s?\b")
 _SO_FAR = re.compile(r"\b(?:'ve|have|has|had|we|i) (?:been|lived|owned|had|rented|stayed|kept)\b|"
@@ -573,6 +574,8 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
     if re.search(r"\b(?:pre-?approved|pre approved|preapproval|pre-?approval letter|already approved|"
                  # "I've got a pre-approval from my bank up here already"
                  r"(?:got|have|has|'ve got) (?:a |my |our |the )?(?:mortgage |loan |bank )?pre-? ?approval"
+                 # "that's with the pre-approval we already got"
+                 r"|pre-? ?approval (?:we|i) (?:already )?(?:got|have|had)"
                  r"|got approved|have approval|(?:bank|lender|credit union) (?:already |has |have )?"
                  r"(?:approve|approved|pre-?approved) (?:us|me)|(?:bank|lender|credit union|mortgage (?:guy|"
                  r"lady|broker)) "

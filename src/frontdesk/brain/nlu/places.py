@@ -78,8 +78,10 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
                  and _BARE_NO.fullmatch(u.lower[ends.get(before[0], before[0]): after[0]])}
     turned_from = {before[1] for before, after in pairwise(found) if after[0] in turned_to}
     # "on the form I said Austin, but … we're looking in Pflugerville now": the old answer
+    # (every time it is said: "not hutto, round rock, we said round rock" is said again, kept)
     said_before = {area for start, area, _ in found
-                   if _SAID_BEFORE.search(u.lower[max(0, start - 30): start])}
+                   if _SAID_BEFORE.search(u.lower[max(0, start - 30): start])} - {
+        area for start, area, _ in found if not _SAID_BEFORE.search(u.lower[max(0, start - 30): start])}
     if not {area for _, area, _ in found} - said_before:
         said_before = set()
     refused = {area for start, area, _ in found
@@ -176,8 +178,9 @@ _HOME_AFTER = re.compile(r"\s+(?:house|home|place|condo|townhouse)\b")
 """A place used to name the caller's own home ("my Georgetown house")."""
 _ORIGIN = re.compile(r"\b(?<!to )(?<!wanna )(?:from|live in|living in|lived in|currently in|leaving|"
                      r"moving out of|grew up in|renting in|rent in|staying in|based in|"
-                     # "we're up in Dallas now"
-                     r"(?:we'?re|i'?m|we are|i am) (?:up|down|over|out) (?:in|there in))\s+(?:the\s+)?$")
+                     # "we're up in Dallas now", "I'm still in Houston till next week"
+                     r"(?:we'?re|i'?m|we are|i am) (?:up|down|over|out|still) (?:in|there in|down in|up in))"
+                     r"\s+(?:the\s+)?$")
 _LEFT_BEHIND = re.compile(r"\bsold (?:our|my|the|his|her) (?:old |\w+ )?(?:place|house|home|condo) "
                           r"(?:up |down |over |out |back )?in\s+$|"  # "we sold our place in houston"
                           r"\b(?:let go|laid off|fired|grew up|was born|used to live|moving from|"

@@ -216,6 +216,12 @@ def _rough_figure(numeric: str, lower: str, awaiting: str | None) -> re.Match[st
     return _ROUGH_FIGURE.search(numeric)
 
 
+_A_MEETING_ASKED = re.compile(r"\b(?:come (?:in|by|out|over)|stop by|swing by|sit down|meet up)\b[^.?!]{0,40}"
+                              r"\b(?:talk|speak)\w* (?:to|with)\b|"
+                              r"\bstart(?:ing)? (?:talking|to talk) (?:to|with)\b")
+"""Someone to talk to at a visit asked for, or some day: a booking, not a person now."""
+
+
 def _asks_for_someone(text: str, profile: BusinessProfile) -> bool:
     """A person on the team asked for by name ("is Sarah in today?", "can I talk to Marcus"),
     or by "him"/"her" after the name was said ("the service lady, can I speak with her")."""
@@ -318,6 +324,10 @@ def read(text: str, profile: BusinessProfile, today: date,
         flags.discard("question")
     if "escalation" in flags and _SAYS_OWN_ROLE.search(u.lower) and not _WANTS_SOMEONE.search(u.lower):
         flags.discard("escalation")  # "I'm the fleet manager over at Cole Electric": who calls
+    if "escalation" in flags and _A_MEETING_ASKED.search(u.lower):
+        # "can I come in tomorrow around noon and talk to somebody about it?": a visit asked for;
+        # "we wanna start talking to someone": soon, not now
+        flags.discard("escalation")
     if _asks_for_someone(u.lower, profile):
         flags.add("escalation")
     elif staff_asked_about(u.lower, profile) is not None:
