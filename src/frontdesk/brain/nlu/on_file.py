@@ -52,7 +52,8 @@ _ALREADY = re.compile(
     r"\bwhen'?s (?:my|our|his|her) |"
     r"(?:called|phoned) (?:y'?all|you|you guys) and (?:set|booked|made)\b|"
     r"(?:my|our|his|her|their|the|that|dad'?s|mom'?s) (?:appointment|appt|booking|reservation)|"
-    r"(?:you|y'?all|your \w+|y'?alls? \w+|someone|somebody|an agent|one of your \w+)(?:'re|'s| are| is)? "
+    r"(?:you|y'?all|your \w+|y'?alls? \w+|someone|somebody|an agent|one of your \w+)"
+    r"(?:'re|'s| are| is| was| were)? "
     r"(?:coming|comes|supposed|scheduled|gonna come|going to come)\b|"
     r"(?:you|y'?all|you guys|ya'?ll) (?:have|got|had|put) (?:me|us|him|her|my \w+) (?:down|booked|"
     r"scheduled|set up|on)\b)")

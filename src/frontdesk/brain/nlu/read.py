@@ -662,9 +662,10 @@ def read(text: str, profile: BusinessProfile, today: date,
         result.flags.add("call_asked")
     elif result.intent == "objection_busy" and YOU_CALL_BACK.search(u.lower):
         result.flags.add("call_asked")  # asked for in so many words: no booking on file changes
-    if result.intent in {"provide_info", "unknown"} and _WHAT_TIME_OPEN.match(u.lower) and not (
-            result.services or result.appointment_type or result.time):
-        result.intent, result.is_question = "faq", True  # "what time yall open monday mornin": the hours
+    if result.intent in {"provide_info", "unknown", "book"} and _WHAT_TIME_OPEN.match(u.lower) and not (
+            result.services or result.time or result.appointment_type not in {None, "service"}):
+        # "what time yall open monday mornin", "… open on saturday for service": the hours
+        result.intent, result.is_question = "faq", True
     if result.intent == "affirm":
         result.affirm, result.deny = True, False
     elif result.intent == "deny":
