@@ -409,7 +409,7 @@ _SEASON_MONTH = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 
 _COUNTED = re.compile(r"\b(?:within|in|next|about|around|like|over|the next)?\s*"
                       # "in two, three weeks", "two three months": the longer
-                      r"(?:\d+\s*(?:,|or|to|-|\s)\s*)?"
+                      r"(?:\d+\s*(?:,|or|to|-)\s*|\d+\s+(?=\d))?"
                       r"(\d+(?:\.\d+)?|a few|few|a couple of|a couple|couple of|couple|several|an|a|one)\s+"
                       r"(day|week|month|year)s?\b")
 _SO_FAR = re.compile(r"\b(?:'ve|have|has|had|we|i) (?:been|lived|owned|had|rented|stayed|kept)\b|"

@@ -294,6 +294,9 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
     # letters said twice are heard once ("m a t t i n g l y" reads "m a t i n g l y")
     spelled = frozenset(re.sub(r"(.)\1", r"\1", re.sub(r"[^a-z]", "", m.group(0)))
                         for m in _SPELLED_OUT.finditer(u.lower))
+    if (note := re.search(r"\bwith an? ([a-z]) (?=\1 [a-z] )", u.lower)) is not None:
+        # "with a k k a i t l y n": the letter named, then the spelling it begins
+        u = normalise(u.lower[: note.start()] + u.lower[note.end():])
     u = _spelled_in_place(u)
     if (echo := _ECHO_SPELLED.search(u.raw)) and re.sub(r"[^a-z]", "", echo["letters"].lower()) == (
             echo["word"].lower().replace("'", "")):
