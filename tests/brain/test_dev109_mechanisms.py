@@ -51,6 +51,14 @@ def test_a_day_taken_by_something_else_is_not_the_day_wanted(profiles, text) -> 
     assert _u(profiles, "dealership", text, "date").date.isoformat() == "2026-11-27"
 
 
+@pytest.mark.parametrize("text", [
+    "could y'all fit me in Friday, I've got the whole afternoon off",
+    "Friday we have nothing going on, so that",
+])
+def test_a_day_with_time_free_is_the_day_wanted(profiles, text) -> None:
+    assert _u(profiles, "dealership", text, "date").date.isoformat() == "2026-11-27"
+
+
 def test_a_count_of_weekends_is_no_clock_time(profiles) -> None:
     u = _u(profiles, "dealership", "it sat in the driveway for one weekend and now it won't crank, "
                                    "Tuesday at ten?")

@@ -540,16 +540,17 @@ _BLOCKED_AFTER = re.compile(r"^[\s,.!?-]*(?:(?:is|are|'s|'re)\s+)?(?:i'?m|we'?re
 
 _TAKEN_BY = re.compile(r"^[\s,.!?-]*(?:(?:i|we|he|she|they)(?:'ve| have)? (?:got|have|has)|"
                        r"(?:i'?ve|we'?ve) got) "
-                       r"(?!(?:the day |it |that |some |a little |plenty of )?(?:time|off|free|nothing|open|"
-                       r"availability|room|no plans|to)\b)(?:a |an |my |our |the |his |her )?\w+")
+                       # (a day with time free is not taken: "today i got the afternoon off")
+                       r"(?![^.?!,]{0,25}\b(?:off|free|open|time|nothing|availability|room|no plans)\b)"
+                       r"(?!to\b)(?:a |an |my |our |the |his |her )?\w+")
+"""A day taken by something the caller has on it ("Thursday I got car pool", "Friday we have
+church"); a day with time free is not ("Thursday I got the day off")."""
 _HARD_DAY = re.compile(r"^[\s,.!?-]*(?:'s|is|will be|would be|'ll be)?\s*"
                        r"(?:gonna be|going to be|looking|lookin'?)?"
                        r"\s*(?:really |pretty |way too |too |just |kinda |kind of )?"
                        r"(?:crazy|nuts|hectic|rough|insane|impossible|packed|"
                        r"a (?:no[- ]go|mess|zoo|nightmare|madhouse))\b")
 """A day said to be a bad one ("Thursday's gonna be crazy at work", "Friday is a no-go")."""
-"""A day taken by something the caller has on it ("Thursday I got car pool", "Friday we have
-church"); a day with time free is not ("Thursday I got the day off")."""
 
 
 def correction_tails(text: str) -> list[str]:
