@@ -5,7 +5,7 @@ one, "go ahead", "no, we don't need a new one" — read here, acted on by the ap
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, time
 
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.nlu import clock, understand, when
@@ -397,6 +397,42 @@ def booking_after(text: str, ctx: TurnContext, action: str) -> str | None:
 
 SAME_SLOT = re.compile(r"\bsame (?:time|day|slot|hour)\b")
 """The day and hour of the booking given up, for the one asked in its place."""
+
+
+def for_the_next_one(s: ConversationState, ctx: TurnContext) -> bool:
+    """Does the message name the booking asked for beside the change (its car, its kind), not the
+    appointment being changed?"""
+    u, chosen = ctx.u, next((a for a in s.desk.found if a.id == s.desk.chosen), None)
+    later = understand(s.desk.then_book or "", ctx.profile, ctx.today)
+    car = u.vehicle is not None and later.vehicle is not None and (u.vehicle.model or "") == (
+        later.vehicle.model or "") and bool(u.vehicle.model)
+    kind = u.appointment_type is not None and u.appointment_type == later.appointment_type and (
+        chosen is None or chosen.appointment_type != u.appointment_type)
+    return car or kind
+
+
+def next_queued(s: ConversationState) -> tuple[str, Appointment, When] | None:
+    """The change queued after this one, and the appointment it is about, if the caller has it."""
+    desk = s.desk
+    changed = {d.split()[-1] for d in desk.done if d.startswith(("moved ", "cancelled "))}
+    while desk.queued:
+        action, what, *new = desk.queued.pop(0).split(" ")
+        day, at = [*new, "-", "-"][:2]
+        wanted = When(date.fromisoformat(day) if day != "-" else None,
+                      time.fromisoformat(at) if at != "-" else None)
+        # another appointment than the one just changed ("cancel my rotation … actually no, move it")
+        a = next((f for f in desk.found if what in {f.service_type, f.appointment_type, *f.services}
+                  and str(f.id) not in changed), None)
+        if a is not None:
+            return action, a, wanted
+    return None
+
+
+def callback_reason(s: ConversationState) -> str:
+    """What the person calling back is to sort out, when no booking was found under the numbers."""
+    action = {"cancel": "cancel", "move": "move"}.get(s.desk.action or "", "ask about")
+    numbers = ", ".join(s.desk.searched) or "no number given"
+    return f"Caller wants to {action} an appointment not found under {numbers}"
 
 
 def other_change(text: str, action: str, ctx: TurnContext, s: ConversationState) -> list[str]:

@@ -36,6 +36,9 @@ from frontdesk.brain.agents.appointment_words import (
     _narrowing,
     _said_last,
     booking_after,
+    callback_reason,
+    for_the_next_one,
+    next_queued,
     other_change,
     said_to_stand,
     without_the_ones_kept,
@@ -291,7 +294,7 @@ async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
         # the caller moved on to a new visit or a call back: cancelled, then that
         await _cancel(s, ctx, then="scheduling" if u.intent == "book" else "objection")
         return
-    if desk.then_book and (u.date or u.time) and not u.deny and _for_the_next_one(s, ctx):
+    if desk.then_book and (u.date or u.time) and not u.deny and for_the_next_one(s, ctx):
         # "for the RAV4, Saturday at eleven" to the move read back: when the booking asked
         # beside it is for; the move is read back again
         desk.then_book = f"{desk.then_book} {u.text}"
@@ -453,7 +456,7 @@ async def _go_on(s: ConversationState, ctx: TurnContext, current: When) -> None:
             ctx.ask(s, "offer_callback", AGENT, "appt_not_found",
                     phone=say_phone(desk.searched[-1]))
         else:
-            s.callback_reason = _callback_reason(s)
+            s.callback_reason = callback_reason(s)
             ctx.ask(s, "offer_callback", "faq", "appt_not_found_again",
                     phone=say_phone(desk.searched[-1]))
         return
@@ -580,7 +583,7 @@ async def _offer_day(s: ConversationState, ctx: TurnContext, availability: Avail
     nearest = [o for o in await availability.nearest(department, datetime.combine(day, old.time()),
                                                      a.duration_min, count=3) if o != old][:2]
     if not nearest:
-        s.callback_reason = _callback_reason(s)
+        s.callback_reason = callback_reason(s)
         ctx.ask(s, "offer_callback", "faq", "no_availability")
         return
     key, values = closed_reply(ctx.profile, department, day)
@@ -597,7 +600,7 @@ async def _offer_earliest(s: ConversationState, ctx: TurnContext) -> None:
     nearest = [o for o in await availability.nearest(department, ctx.now, a.duration_min, count=3)
                if o != _start(a)][:2]
     if not nearest:
-        s.callback_reason = _callback_reason(s)
+        s.callback_reason = callback_reason(s)
         ctx.ask(s, "offer_callback", "faq", "no_availability")
         return
     _offer(s, ctx, "pick_which", nearest, nearest[0].date())
@@ -701,7 +704,7 @@ async def _move(s: ConversationState, ctx: TurnContext) -> None:
         availability = AvailabilityCalendar(ctx.profile, ctx.calendar, ctx.now, ignore=a.id)
         nearest = await availability.nearest(department, start, a.duration_min)
         if not nearest:
-            s.callback_reason = _callback_reason(s)
+            s.callback_reason = callback_reason(s)
             ctx.ask(s, "offer_callback", "faq", "no_availability")
             return
         _offer(s, ctx, "slot_taken", nearest, start.date(), time=say_time(start.time()))
@@ -745,7 +748,7 @@ async def _done(s: ConversationState, ctx: TurnContext, result: Appointment | No
     if result is not None:
         desk.result = result
     desk.done.append(record or f"told {desk.chosen or 'all'}")
-    if then is None and record and (queued := _next_queued(s)) is not None:
+    if then is None and record and (queued := next_queued(s)) is not None:
         action, a, new = queued  # "… and just cancel the detail altogether": the second change, now
         desk.action, desk.chosen, desk.new_date, desk.new_time, desk.part = action, a.id, None, None, None
         desk.offered, desk.latest = [], False
@@ -760,35 +763,6 @@ async def _done(s: ConversationState, ctx: TurnContext, result: Appointment | No
     _drop(s, ctx, None, then=then)
 
 
-
-
-def _for_the_next_one(s: ConversationState, ctx: TurnContext) -> bool:
-    """Does the message name the booking asked for beside the change (its car, its kind), not the
-    appointment being changed?"""
-    u, chosen = ctx.u, _chosen(s)
-    later = understand(s.desk.then_book or "", ctx.profile, ctx.today)
-    car = u.vehicle is not None and later.vehicle is not None and (u.vehicle.model or "") == (
-        later.vehicle.model or "") and bool(u.vehicle.model)
-    kind = u.appointment_type is not None and u.appointment_type == later.appointment_type and (
-        chosen is None or chosen.appointment_type != u.appointment_type)
-    return car or kind
-
-
-def _next_queued(s: ConversationState) -> tuple[str, Appointment, When] | None:
-    """The change queued after this one, and the appointment it is about, if the caller has it."""
-    desk = s.desk
-    changed = {d.split()[-1] for d in desk.done if d.startswith(("moved ", "cancelled "))}
-    while desk.queued:
-        action, what, *new = desk.queued.pop(0).split(" ")
-        day, at = [*new, "-", "-"][:2]
-        wanted = When(date.fromisoformat(day) if day != "-" else None,
-                      time.fromisoformat(at) if at != "-" else None)
-        # another appointment than the one just changed ("cancel my rotation … actually no, move it")
-        a = next((f for f in desk.found if what in {f.service_type, f.appointment_type, *f.services}
-                  and str(f.id) not in changed), None)
-        if a is not None:
-            return action, a, wanted
-    return None
 
 
 def _drop(s: ConversationState, ctx: TurnContext, say: str | None, then: AgentName | None = None) -> None:
@@ -808,17 +782,11 @@ def _drop(s: ConversationState, ctx: TurnContext, say: str | None, then: AgentNa
         s.awaiting, s.awaiting_agent = None, None
 
 
-def _callback_reason(s: ConversationState) -> str:
-    action = {"cancel": "cancel", "move": "move"}.get(s.desk.action or "", "ask about")
-    numbers = ", ".join(s.desk.searched) or "no number given"
-    return f"Caller wants to {action} an appointment not found under {numbers}"
-
-
 def _to_callback(s: ConversationState, ctx: TurnContext) -> None:
     """Nothing found and the caller wants a person to sort it out: a consented callback, at
     the time they said when they said one."""
     u = ctx.u
-    s.callback_reason = _callback_reason(s)
+    s.callback_reason = callback_reason(s)
     s.desk.action = None
     if u.date or u.time or u.time_of_day or u.window:
         s.awaiting, s.awaiting_agent = "callback_time", "objection"

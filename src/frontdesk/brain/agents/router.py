@@ -69,13 +69,7 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
             u.date or u.time or u.services or u.appointment_type or _JUST_BOOK.search(u.text.lower())):
         # "never mind the call back, I'll forget to answer anyway. can we just set it up? Monday,
         # first thing": no call back; the visit, booked now
-        s.pending_callback, s.awaiting, s.awaiting_agent = None, None, None
-        u.flags.add("callback_dropped")  # (one already set up this call is taken back)
-        if profile.kind == "dealership" and not u.services and s.recent_services:
-            u.services = s.recent_services[:1]  # "call me back about my brakes" … "just set it up"
-        elif profile.kind == "dealership" and not u.services and s.direction == "outbound" and (
-                not s.callback_for and profile.due_service):
-            u.services = [profile.due_service]  # on our call about the service due: that one
+        u.flags.add("callback_dropped")  # the scheduling agent lets the call back go
         u.intent = "book"
         u.flags.add("book")
         return "scheduling"

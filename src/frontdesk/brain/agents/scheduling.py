@@ -270,13 +270,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         await advance(s, ctx)
         return
     u = ctx.u
-    if "callback_dropped" in u.flags and (
-            promised := next((t for t in reversed(s.pending_tasks) if t.task_type == "callback"), None)):
-        # "forget the call back — can you just put me down? Monday at four": the call promised a
-        # moment ago is taken back, the visit booked instead
-        s.pending_tasks.remove(promised)
-        ctx.effects.append(Effect(kind="cancel_task", task_id=promised.task_id))
-        s.callback_time = None
+    if "callback_dropped" in u.flags:
+        _drop_the_callback(s, ctx)
     if len(u.services) > 1 and s.on_file and (kept := said_to_stand(u.text, s.on_file, ctx)):
         # "the oil change Saturday's fine, keep that … my inspection's up, could I do that one
         # Monday?": the work booked already stays where it is; the new visit is for the rest
@@ -406,6 +401,23 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     if "flexible" in u.flags and not slots.preferred_date and not u.date:
         await _earliest_day(s, ctx)  # "I don't know, whatever's open": offer the first openings
     await advance(s, ctx)
+
+
+def _drop_the_callback(s: ConversationState, ctx: TurnContext) -> None:
+    """"Never mind the call back, I'll forget to answer anyway. Can we just set it up? Monday,
+    first thing": no call back (one promised a moment ago is taken back), and the visit is for the
+    work the call back was about, or, on our call about the service due, that service."""
+    u, profile = ctx.u, ctx.profile
+    s.pending_callback, s.awaiting, s.awaiting_agent = None, None, None
+    if promised := next((t for t in reversed(s.pending_tasks) if t.task_type == "callback"), None):
+        s.pending_tasks.remove(promised)
+        ctx.effects.append(Effect(kind="cancel_task", task_id=promised.task_id))
+        s.callback_time = None
+    if profile.kind == "dealership" and not u.services and s.recent_services:
+        u.services = s.recent_services[:1]  # "call me back about my brakes" … "just set it up"
+    elif profile.kind == "dealership" and not u.services and s.direction == "outbound" and (
+            not s.callback_for and profile.due_service):
+        u.services = [profile.due_service]
 
 
 async def _earliest_day(s: ConversationState, ctx: TurnContext) -> None:
