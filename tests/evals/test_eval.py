@@ -62,8 +62,10 @@ async def test_the_whole_library_passes_in_text_mode(tmp_path):
 
 
 async def test_processes_share_the_work_and_change_nothing_in_the_report(tmp_path):
-    # every 150th scenario: files written on different days, both businesses, existing bookings
-    chosen = LIBRARY[::150]
+    # every 150th scenario: files written on different days, both businesses, existing bookings;
+    # not a call that asks for a person: the staff check runs beside the call, and whether its
+    # answer lands before the caller's next line is the event loop's choice in any process count
+    chosen = [s for s in LIBRARY[::150] if s.kind != "escalation" and not s.expect.escalation]
     one = await run_eval(chosen, _settings(tmp_path / "one"), EvalOptions())
     three = await run_eval(chosen, _settings(tmp_path / "three"), EvalOptions(processes=3))
     assert [r["name"] for r in three["results"]] == [s.name for s in chosen]
