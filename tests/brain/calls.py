@@ -28,7 +28,7 @@ async def call(profiles, profile: str, *lines: str, phone: str | None = "+151255
 
 
 async def booked(profile: str, kind: str, start: datetime, calendar: InMemoryCalendar | None = None,
-                 phone: str = "+15125550123") -> InMemoryCalendar:
+                 phone: str = "+15125550123", vehicle: str | None = None) -> InMemoryCalendar:
     """A calendar holding an appointment the caller made before the call: ``kind`` is the
     dealership's service or the brokerage's appointment type."""
     calendar = calendar or InMemoryCalendar()
@@ -37,5 +37,5 @@ async def booked(profile: str, kind: str, start: datetime, calendar: InMemoryCal
         business=profile, department="service" if dealership else "agents", capacity=1,
         appointment_type="service" if dealership else kind, service_type=kind if dealership else None,
         start=start, duration_min=30, customer_name="Pat Doe", customer_phone=phone,
-        customer_email=None, vehicle=None, conversation_id="before"))
+        customer_email=None, vehicle=vehicle, conversation_id="before"))
     return calendar

@@ -83,3 +83,26 @@ async def test_nothing_to_come_back_to(brain) -> None:
     failed, _ = await _transfer_failed(brain)
     over = await brain.finish(failed)
     assert brain.transfer_failed(over, dial_status="failed")[1] is None
+
+
+async def test_asking_again_while_the_person_is_coming_starts_no_second_check(brain) -> None:
+    state, task = await _asked_for_person(brain, "can I talk to someone in sales")
+    state, note = brain.apply_task_result(state, task.task_id, available=True, person="Jordan")
+    note.delivered = True
+    again = await brain.respond(state, "ok just a person please")
+    assert "Jordan" in again.reply and "stay on the line" in again.reply
+    assert not [e for e in again.effects if e.kind == "start_escalation"]
+    assert len([t for t in again.state.pending_tasks if t.task_type == "human_escalation"]) == 1
+    third = await brain.respond(again.state, "hello? a real person")
+    assert "Jordan" in third.reply and third.reply != again.reply  # never the same line twice
+
+
+async def test_asking_again_when_nobody_was_free_promises_no_second_call_back(brain) -> None:
+    state, task = await _asked_for_person(brain, "I want to speak to a real person")
+    state, note = brain.apply_task_result(state, task.task_id, available=False, person="Jordan")
+    note.delivered = True
+    again = await brain.respond(state, "can I just talk to a human")
+    assert "still busy" in again.reply and "call you back within the hour" in again.reply
+    assert not [e for e in again.effects if e.kind == "start_escalation"]
+    assert len([t for t in again.state.pending_tasks if t.task_type == "callback"]) == 1
+    assert again.state.awaiting == "anything_else"

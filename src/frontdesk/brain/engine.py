@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from frontdesk.brain.agents import analytics
-from frontdesk.brain.agents.appointments import as_state
+from frontdesk.brain.agents.booking_said import as_state
 from frontdesk.brain.agents.escalation import apply_escalation_result, apply_transfer_failed
 from frontdesk.brain.availability import AvailabilityCalendar
 from frontdesk.brain.context import Effect, Replies, TurnContext, facts_of
@@ -25,6 +25,7 @@ from frontdesk.brain.nlu.assisted import MODEL_INTENTS, apply_guess
 from frontdesk.brain.nlu.classifier import default_classifier
 from frontdesk.brain.nlu.cues import ALREADY_BOOKED
 from frontdesk.brain.nlu.on_file import about_booking, cancels_one
+from frontdesk.brain.nlu.understanding import Understanding
 from frontdesk.brain.nlu.warm import warm_up
 from frontdesk.brain.ports import Calendar, Clock, CustomerDirectory, LanguageAssist, Reminders
 from frontdesk.brain.state import (
@@ -59,6 +60,24 @@ _ASKED_AFTER = re.compile(r"(?i)\b(?:and|also|so|but|plus|"
                           r"should)\b.*?)\W*$")
 """From the first question on, asked beside a booking ("… so where y'all located at and um do I
 need to take the car seats out")."""
+_ASKED_MIDWAY = re.compile(r"(?i)(?:^|\s)((?:where (?:exactly )?(?:is|are|do|y'?all)|how long (?:does|do|"
+                           r"will|is)|"
+                           r"what time (?:do|does|is))\b.*?)\W*$")
+"""A question begun mid-sentence, no word joining it ("… at yalls office and im not from around
+here where exactly is the office at")."""
+
+
+def _asked_tail(text: str, *, at_the_end: bool = True) -> re.Match[str] | None:
+    """Where the first question asked beside a booking starts, however it is joined on."""
+    found = (p.search(text) for p in (_ASKED_AT_THE_END if at_the_end else None, _ASKED_AFTER,
+                                      _ASKED_MIDWAY) if p is not None)
+    return min(filter(None, found), key=lambda m: m.start(1), default=None)
+
+
+def _each_asked(asked: Understanding) -> list[Understanding]:
+    """The questions asked beside a booking, one act each ("where yall at exactly and how long does
+    it usually take": both answered)."""
+    return [replace(asked, acts=[]), *asked.acts]
 
 
 class UnknownProfileError(KeyError):
@@ -198,20 +217,20 @@ class Brain:
                 # "callin to make sure I'm still on for tomorrow, the battery": that booking
                 topical = bool({"faq_topic", "price_question"} & understanding.flags)
                 if understanding.intent in {"faq", "book", "provide_info"} and (
-                        understanding.is_question or _ASKED_AFTER.search(text)) and (
+                        understanding.is_question or _asked_tail(text, at_the_end=False)) and (
                         not understanding.acts) and topical and (
                         understanding.intent == "faq" or found[0] == "lookup_appointment"):
                     # "we have a consultation Thursday at three, and I had a question first — how
                     # long does getting pre-approved take?": the booking, and the question asked
                     # ("just making sure the showing … is still on and um do we need to be pre
                     # approved": the question, from where it starts)
-                    part = _ASKED_AFTER.search(text) if understanding.intent != "faq" else None
+                    part = _asked_tail(text, at_the_end=False) if understanding.intent != "faq" else None
                     asked = (understand(part.group(1), profile, now.date(), state.awaiting) if part
                              else replace(understanding, acts=[]))
                     asked.intent, asked.is_question = "faq", True
                     asked.flags = {*asked.flags, "aside", "question"}
                     if {"faq_topic", "price_question"} & asked.flags:
-                        understanding.acts = [asked]
+                        understanding.acts = _each_asked(asked)
                 understanding.intent, understanding.confidence = found[0], max(understanding.confidence, 0.8)
                 # "… for the Tahoe — the tires, I think? … can you tell me when it is?": pieces of
                 # the question about the booking, not questions of their own about the lot or hours
@@ -219,8 +238,9 @@ class Brain:
                     {"faq_topic", "price_question"} & a.flags) or not (
                     a.vehicle or _OF_THE_BOOKING.search(a.text.lower()))]
             if state.on_file and understanding.intent in {"lookup_appointment", "reschedule", "cancel"} and (
-                    {"faq_topic", "price_question"} & understanding.flags and not understanding.acts) and (
-                    tail := _ASKED_AT_THE_END.search(text) or _ASKED_AFTER.search(text)):
+                    {"faq_topic", "price_question"} & understanding.flags
+                    and len(understanding.acts) < 2) and (
+                    tail := _asked_tail(text)):
                 # "i got a break inspection wednesday … is that still on and uh the brakes yall did
                 # last summer are those still under warranty or what": that question too
                 # ("… its my first time coming out there so where yall located at and um do i need
@@ -230,7 +250,10 @@ class Brain:
                         _OF_THE_BOOKING.search(asked.text.lower()))):
                     asked.intent, asked.is_question = "faq", True
                     asked.flags |= {"aside", "question"}
-                    understanding.acts = [asked]
+                    # (one question heard already, "… where yall at exactly and how long does it
+                    # take": both, when the tail holds more)
+                    if len(each := _each_asked(asked)) > len(understanding.acts):
+                        understanding.acts = each
         return TurnContext(
             profile=profile, replies=self._replies_for(profile), settings=self._settings,
             calendar=self._calendar, customers=self._customers, now=now,

@@ -34,6 +34,8 @@ from frontdesk.brain.agents import (
 )
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.nlu.cues import CALL_ME, NEVER_MIND
+from frontdesk.brain.nlu.names import respelled
+from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.state import ConversationState, Message, Transition, utcnow
 from frontdesk.spoken import cap_words, strip_markdown
 
@@ -100,9 +102,25 @@ async def _route(state: ConversationState, config: RunnableConfig) -> dict[str, 
         # person being looked for now
         escalation.withdraw(s, ctx, call_instead=u.intent == "objection_busy" and not NEVER_MIND.search(
             u.text.lower()))
+    if s.customer.name and not u.name and (fixed := respelled(normalise(u.text), s.customer.name)) and (
+            u.intent in {"faq", "unknown", "provide_info", "chitchat", "correction"}) and not u.acts and (
+            s.awaiting_agent != "scheduling"):  # (the booking's read back takes it in itself)
+        # "you've probably got that spelled wrong … S-I-O-B-H-A-N. Kelleher's K-E-L-L-E-H-E-R":
+        # the name put right (thanked for by the agent), whatever was being asked; then that question again
+        s.customer.name = fixed
+        s.booking_slots.customer_name = fixed if s.booking_slots.customer_name else None
+        u.intent, u.is_question = "provide_info", False
+        u.flags -= {"question", "faq_topic"}
     if objection.withdraws_callback(s, u):
         objection.withdraw_callback(s, ctx)  # "forget the callback, just book me Monday at eight"
     target = router.route(s, first, ctx.profile)
+    if target != "scheduling" and "no_booking" in u.flags and s.appointment is None and (
+            s.booking_slots.under_way()) and not u.has_booking_facts:
+        # "No, I don't want to book anything. I want to talk to a manager": the visit read into
+        # the complaint before is not asked after again (the scheduling agent says so itself)
+        s.booking_slots = s.booking_slots.dropped()
+        if s.awaiting_agent == "scheduling":
+            s.awaiting = s.awaiting_agent = None
     if target != "faq":
         s.recent_topic = None
     s.detected_intent, s.confidence = u.intent, u.confidence

@@ -117,6 +117,14 @@ class BookingSlots(BaseModel):
     """The booking on file this work joins ("rotate the tires too while it's in there"): at
     that visit's own day and time the visit grows to hold it, instead of a second booking."""
 
+    def dropped(self) -> BookingSlots:
+        """Nothing asked to be booked any more; who the caller is stays known."""
+        return BookingSlots(customer_name=self.customer_name, customer_phone=self.customer_phone)
+
+    def under_way(self) -> bool:
+        """Something is being booked: a kind of visit, work or a day asked for."""
+        return bool(self.appointment_type or self.service_type or self.services or self.preferred_date)
+
 
 class LeadInfo(BaseModel):
     """Qualification of a caller as a sales lead (real estate, and dealership sales)."""

@@ -91,7 +91,7 @@ _NO_AND_MORE = re.compile(r"\W*(?:no+|nah|nope)\b(?:\W+(?:ma'?am|sir|thanks|than
 
 
 _CANCEL_SAID = re.compile(r"(?<!n't )(?<!not )\b(?:cancel|scrap|call (?:it|that) off)\b")
-_MOVE_SAID = re.compile(r"(?<!n't )(?<!not )\b(?:move|push|bump|reschedule|switch|instead|another day|"
+_MOVE_SAID = re.compile(r"(?<!n't )(?<!not )\b(?:move|push|bump|slide|reschedule|switch|instead|another day|"
                         r"different day)\b|(?<!n't )(?<!nt )(?<!not )(?<!never )\bmake (?:it|that) "
                         r"(?!work|happen|in\b|there|on time|out\b)")
 
@@ -133,7 +133,8 @@ _GO_AHEAD = {
                        r"(?:it|that|that one|this one)(?: (?:please|then|for me))?\b(?!\s*\?))"),
 }
 """The change asked to be confirmed, ordered in so many words: "yeah that one, cancel it please"."""
-_CALLBACK = re.compile(r"\b(?:call (?:me|us)(?: back)?|call back|callback|have (?:someone|somebody) "
+_CALLBACK = re.compile(r"\b(?:(?:call|ring|phone) (?:me|us)(?: back)?|call back|callback|have (?:someone|"
+                       r"somebody) "
                        r"(?:call|ring|reach)|give (?:me|us) a (?:call|ring)|get back to)\b")
 _FIRST = re.compile(r"\b(?:first|earlier|earliest|sooner|former|1st)\b")
 _SECOND = re.compile(r"\b(?:second|2nd)\b")
@@ -141,16 +142,16 @@ _LAST = re.compile(r"\b(?:last|later|latest|latter|other(?! (?:two|three|four|on
 
 
 _ACTED_ON = {"cancel": re.compile(r"\b(?:cancel|scrap|drop|call off|nix|ditch)\b"),
-             "move": re.compile(r"\b(?:move|push|bump|reschedule|switch|shift)\b")}
+             "move": re.compile(r"\b(?:move|push|bump|slide|reschedule|switch|shift)\b")}
 """Words that act on one booking of several, which they name next."""
 
 
 _CHANGE_CLAUSE = re.compile(r"[.?!;]\s+|,?\s+(?:and|then|also|plus|but)\s+"
                             r"(?:(?:just|also|please|(?:can|could) (?:you|we|y'?all))\s+)*"
-                            r"(?=(?:cancel|scrap|call off|drop|move|push|bump|reschedule)\b|"
+                            r"(?=(?:cancel|scrap|call off|drop|move|push|bump|slide|reschedule)\b|"
                             # "… and then the rotation, can y'all push that to like two"
                             r"(?:the|my|our|his|her) [^.?!]{0,30}?\b(?:can|could|would) (?:y'?all|you|we) "
-                            r"(?:cancel|move|push|bump|reschedule|make)\b)")
+                            r"(?:cancel|move|push|bump|slide|switch|shift|reschedule|make)\b)")
 
 
 _ASKS_FOR_VISIT = re.compile(r"\b(?:(?:can|could|would|may) (?:i|we|you|y'?all|someone|somebody)|i'?d like|"
@@ -212,10 +213,23 @@ def _narrow(found: list[Appointment], ctx: TurnContext, current: When) -> list[A
                 return found
     acts_on = _ACTED_ON.get(_asked_action(ctx))
     acted = list(acts_on.finditer(text)) if acts_on else []
+    if len(found) > 1 and acted and _PRONOUN_NEXT.match(text, acted[-1].end()) and (
+            before := _named_before(found, text[:acted[-1].start()], ctx)):
+        # "the showing you can cancel it, it went under contract", "tomorrow's at two, go ahead
+        # and cancel that one": named before the word that acts, pointed back at after it
+        found = before
+        if len(found) == 1:
+            return found
     # the clause right after the word that acts names the one ("cancel the oil change, I did it
     # myself, and then the detail, can you push that to two"); else all the words after it
     clause = re.split(r"[.?!;,]|\bbut\b|\band (?:then )?\b", text[acted[-1].end():],
                       maxsplit=1)[0] if acted else ""
+    if len(found) > 1 and acted and (car := _car_of(normalise(clause), ctx)) and (
+            mine := [a for a in found if _is_car(a, car)]) and len(mine) < len(found):
+        # "we both got oil changes friday at nine … go ahead and cancel the jetta": that car's
+        found = mine
+        if len(found) == 1:
+            return found
     if len(found) > 1 and acted and (named := ex.extract_services(normalise(clause), ctx.profile) or (
             ex.extract_services(normalise(text[acted[-1].end():]), ctx.profile))):
         # "the oil change Thursday and then the detail Saturday. go ahead and scrap the detail":
@@ -248,12 +262,34 @@ def _narrow(found: list[Appointment], ctx: TurnContext, current: When) -> list[A
 
 
 
+_PRONOUN_NEXT = re.compile(r"\s*(?:it|that(?: one)?|this(?: one)?|them|the one)\b(?! (?:off|up)\b)")
+_LEAD_IN = re.compile(r"(?:\b(?:go ahead and|you can|y'?all can|can you|could you|can y'?all|could y'?all|"
+                      r"please|just|so|i need to|need to|i wanna|wanna|i want to|i gotta|gotta|"
+                      r"i'?d like to|um+|uh+|and)\W*)+$")
+
+
+def _named_before(found: list[Appointment], before: str, ctx: TurnContext) -> list[Appointment]:
+    """Of several bookings, those the words just before "… cancel it" name ("the showin monday
+    the tenth go ahead and cancel that one"): the last few words of their clause."""
+    clause = re.split(r"[.?!;,]|\b(?:but|and|then|so)\b", _LEAD_IN.sub("", before.rstrip()))[-1]
+    said = normalise(" ".join(clause.split()[-6:]))
+    day, at = when.extract_date(said, ctx.today), clock.extract_time(said)
+    services, kind = ex.extract_services(said, ctx.profile), ex.extract_appointment_type(said, ctx.profile)
+    if not (day or at or services or (kind and kind != "service")):
+        return []
+    return [a for a in found if (day is None or a.scheduled_date == day.isoformat())
+            and (at is None or a.scheduled_time == at.strftime("%H:%M"))
+            and (not services or a.service_type in services)
+            and (kind in {None, "service"} or a.appointment_type == kind)]
+
+
 _STANDS = re.compile(r"\b(?:keep (?:that|it|this|the|him|hers?|his|my|our|tomorrow|today|"
                      r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)|leave (?:that|it|this|the)|"
                      r"(?:is|'s|are|'re) (?:fine|good|ok(?:ay)?|alright|all right|perfect)|stays?|"
                      r"stay put|no change|don'?t (?:touch|cancel|move))\b")
 """Words that say a booking stands ("the ten's fine", "his stays at eight", "I'll keep that one")."""
-_CHANGE_IN_CLAUSE = re.compile(r"\b(?:cancel|move|push|bump|instead|reschedul\w*|could (?:we|you|y'?all)|"
+_CHANGE_IN_CLAUSE = re.compile(r"\b(?:cancel|move|push|bump|slide|instead|reschedul\w*|could (?:we|you|"
+                               r"y'?all)|"
                                r"can (?:we|you|y'?all)|get rid of|drop)\b")
 
 
@@ -294,9 +330,20 @@ def _named_in(a: Appointment, clause: str, ctx: TurnContext) -> bool:
     day = date.fromisoformat(a.scheduled_date)
     return bool((at and a.scheduled_time == at.strftime("%H:%M"))
                 or (services and a.service_type in services)
+                or ((car := _car_of(said, ctx)) is not None and _is_car(a, car))
                 or any(int(h) % 12 == hour % 12 if h.isdigit() else words.index(h) == hour % 12
                        for h, _ in bare)
                 or re.search(rf"\b{day:%A}\b".lower(), said.lower))
+
+
+def _car_of(said, ctx: TurnContext) -> str | None:
+    """The model of the car a clause names ("keep my rav four"), lower case."""
+    car = ex.extract_vehicle(said, ctx.profile) if ctx.profile.kind == "dealership" else None
+    return car.model.lower() if car is not None and car.model else None
+
+
+def _is_car(a: Appointment, model: str) -> bool:
+    return bool(a.vehicle) and model in (a.vehicle or "").lower().replace("-", "")
 
 
 _KEPT_ONE = re.compile(r"\b(?:keep|leave|hold on to|don'?t (?:touch|cancel|move)) (?:the |my |our )?"
@@ -362,13 +409,30 @@ def booking_after(text: str, ctx: TurnContext, action: str) -> str | None:
     Could someone come look at it Thursday at ten?"; "can we push that to Wednesday? And I want
     to come test drive that red RAV4")."""
     said_it = _CANCEL_SAID if action == "cancel" else _MOVE_SAID
+    if action == "cancel" and (call := _call_after_cancel(text)) is not None:
+        return call
     sentences = re.split(r"(?<=[.?!])\s+|\s+(?:but|and) while i'?ve got you,?\s+|"
                          # unpunctuated: "… i gotta cancel it … but can somebody call me back"
                          r"\s+(?=(?:but|and|so) (?:can|could|would) (?:somebody|someone|you|y'?all|one of)\b"
                          r"[^.?!]{0,40}\bcall\b)|"
                          # "… can we make it ten thirty and while its in there can yall rotate the tires"
-                         r"\s+(?=and while (?:it'?s|its|it is|you'?re|y'?all'?re|you guys are) "
-                         r"(?:in|there)\b)|"
+                         r"\s+(?=and (?:uh |um )?while (?:it'?s|its|it is|you|y'?all|you guys|they)\b"
+                         r"[^.?!]{0,25}?\b(?:in|there|up|at it)\b)|"
+                         # "… same time next week instead and uh my inspection stickers up … so
+                         # go ahead and do the state inspection with it while its there"
+                         r"\s+(?=and (?:uh |um )?(?:my|the|our)\b[^.?!]{0,100}\b(?:with it|while it'?s|"
+                         r"while its|too|as well)\b)|"
+                         # "… cancel that one were tradin it in but my other car the batterys about dead
+                         # … can yall put a new battery in it thursday": the other car's visit
+                         r"\s+(?=(?:but|and|so) (?:uh |um )?(?:my|our|the) (?:other|second|wife'?s|"
+                         r"husband'?s) "
+                         r"(?:car|truck|vehicle|one|suv|van)\b)|"
+                         # "… can we bump it to four and while im out that way could i see another one"
+                         r"\s+(?=and (?:uh |um )?while (?:i'?m|we'?re|i am|we are) (?:out|over|up|down) "
+                         r"(?:that way|there|here)\b)|"
+                         # "… cancel that showin we had saturday and please take us off your list"
+                         r"\s+(?=(?:and|so|but) (?:uh |um )?(?:please |also |just )?(?:take (?:us|me) off|"
+                         r"(?:don'?t|dont|do not|stop) (?:call|calling|ring))\b)|"
                          # "cancel my detail for tomorrow and uh book a oil change instead same time"
                          r"\s+(?=and (?:uh |um )?(?:book|do|set up|schedule|get|make|put me down for)\b"
                          r"[^.?!]{0,40}\binstead\b)",
@@ -381,12 +445,16 @@ def booking_after(text: str, ctx: TurnContext, action: str) -> str | None:
         # "… gotta cancel it. can somebody call me back next week to set it up again": the call
         return rest
     later = understand(rest, ctx.profile, ctx.today)
+    if action == "cancel" and later.intent == "do_not_call":
+        return rest  # "… and please take us off your list": cancelled, then struck off
     if action == "move" and later.services and ctx.profile.kind == "dealership" and (
             ADD_ON.search(rest.lower())):
         return rest  # "… make it ten thirty, and while it's in there can y'all rotate the tires too"
     if not _ASKS_FOR_VISIT.search(rest.lower()):
         return None  # "need to cancel. wednesday's oil change.": what goes, not a new one
     wants = later.appointment_type or later.vehicle or later.services or later.intent == "book"
+    if action == "move" and ANOTHER_ONE.search(rest.lower()) and (later.date or later.time or later.window):
+        return rest  # "… and while im out that way could i see another one right after, like four thirty"
     if action == "move":  # a visit of another kind asked beside the move, with or without a day
         return rest if later.appointment_type and later.appointment_type != "service" and (
             later.intent not in ACTIONS) else None
@@ -395,6 +463,26 @@ def booking_after(text: str, ctx: TurnContext, action: str) -> str | None:
         later.intent not in ACTIONS) else None
 
 
+_CLAUSE_START = re.compile(r"[.?!,;]|\b(?:and|but|so|um+|uh+|then|also)\b")
+_NOT_CALLED = re.compile(r"\b(?:no need|don'?t|dont|do not|no|not|never)\b[^.?!]{0,20}$")
+
+
+def _call_after_cancel(text: str) -> str | None:
+    """The call back asked after the cancel, however it is said ("… go ahead and cancel that
+    cause now its doin somethin different and id rather somebody from service just call me back"),
+    from the start of its clause; None when no call is asked, or one is declined."""
+    said = text.lower()
+    cancel = _CANCEL_SAID.search(said)
+    call = _CALLBACK.search(said, cancel.end()) if cancel else None
+    if cancel is None or call is None or _NOT_CALLED.search(said, cancel.end(), call.start()):
+        return None
+    start = max((m.end() for m in _CLAUSE_START.finditer(said, cancel.end(), call.start())),
+                default=cancel.end())
+    return text[start:].strip()
+
+
+ANOTHER_ONE = re.compile(r"\b(?:see|look at|tour|check out|book|add|set up) (?:another|a second|one more)\b")
+"""A second visit of the same kind asked beside a move ("could i see another one right after")."""
 SAME_SLOT = re.compile(r"\bsame (?:time|day|slot|hour)\b")
 """The day and hour of the booking given up, for the one asked in its place."""
 
@@ -428,6 +516,18 @@ def next_queued(s: ConversationState) -> tuple[str, Appointment, When] | None:
     return None
 
 
+def queued_target_said(desk, u) -> bool:
+    """Does the answer say back the new day or hour of a move queued after this change?"""
+    for item in desk.queued:
+        action, _, *new = item.split(" ")
+        day, at = [*new, "-", "-"][:2]
+        if action == "move" and ((u.date and u.date.isoformat() == day) or (
+                u.time and u.time.strftime("%H:%M") == at)) and not (
+                u.date and day != "-" and u.date.isoformat() != day):
+            return True
+    return False
+
+
 def callback_reason(s: ConversationState) -> str:
     """What the person calling back is to sort out, when no booking was found under the numbers."""
     action = {"cancel": "cancel", "move": "move"}.get(s.desk.action or "", "ask about")
@@ -439,8 +539,10 @@ def other_change(text: str, action: str, ctx: TurnContext, s: ConversationState)
     """A change asked on another appointment in the same message ("can you move the oil change
     to Wednesday? and just cancel the detail altogether"), as ``cancel detailing``."""
     for clause in _CHANGE_CLAUSE.split(text.lower()):
-        other = ("cancel" if re.search(r"\b(?:cancel|scrap|call off)\b", clause)
-                 else "move" if re.search(r"\b(?:move|push|bump|reschedule|make (?:it|that)|"
+        other = ("cancel" if re.search(r"\b(?:cancel|scrap|"
+                                       r"call off)\b", clause)
+                 else "move" if re.search(r"\b(?:move|push|bump|slide|shift|switch|reschedule|make (?:it|"
+                                          r"that)|"
                                           r"change (?:it|that))\b", clause) else None)
         if other is None or other == action:
             continue
@@ -451,7 +553,7 @@ def other_change(text: str, action: str, ctx: TurnContext, s: ConversationState)
             [t] if (t := ex.extract_appointment_type(normalise(clause), ctx.profile)) else []) or [
             # "and the eleven, could we make it ten thirty": named by its hour
             a.service_type or a.appointment_type for a in (s.on_file or []) if _named_in(a, re.split(
-                r"\b(?:could|can|would|make|move|push|bump|change)\b", clause)[0], ctx)][:1]
+                r"\b(?:could|can|would|make|move|push|bump|slide|change)\b", clause)[0], ctx)][:1]
         if named:
             new = [target.date.isoformat() if target.date else "-",
                    target.time.strftime("%H:%M") if target.time else "-"] if other == "move" else []

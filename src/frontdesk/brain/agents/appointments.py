@@ -26,6 +26,7 @@ from frontdesk.brain.agents.appointment_words import (
     _WHY_IT_GOES,
     A_WEEK_ON,
     ACTIONS,
+    ANOTHER_ONE,
     DAYS_ON,
     RELATIVE_MOVE,
     SAME_SLOT,
@@ -40,9 +41,15 @@ from frontdesk.brain.agents.appointment_words import (
     for_the_next_one,
     next_queued,
     other_change,
+    queued_target_said,
     said_to_stand,
     without_the_ones_kept,
 )
+from frontdesk.brain.agents.booking_said import as_state, describe
+from frontdesk.brain.agents.booking_said import facts as _facts
+from frontdesk.brain.agents.booking_said import listed as _listed
+from frontdesk.brain.agents.booking_said import start_of as _start
+from frontdesk.brain.agents.move_target import both_hours_said as _both_hours_said
 from frontdesk.brain.agents.move_target import chosen_one as _chosen
 from frontdesk.brain.agents.move_target import only_its_weekday
 from frontdesk.brain.agents.move_target import said_back as _said_back
@@ -59,7 +66,7 @@ from frontdesk.brain.nlu.cues import NO_LONGER_NEEDED, NOT_CANCELLED
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.nlu.understand import ADD_ON
 from frontdesk.brain.nlu.when import relative_to
-from frontdesk.brain.ports import AppointmentNotFoundError, ExistingAppointment, SlotUnavailableError
+from frontdesk.brain.ports import AppointmentNotFoundError, SlotUnavailableError
 from frontdesk.brain.state import AgentName, Appointment, ConversationState
 from frontdesk.knowledge.profile import Department
 
@@ -74,49 +81,6 @@ def _asked_to_cancel(s: ConversationState) -> bool:
     """Did the caller ask, in so many words, to cancel, in the message before this one?"""
     said = [m.content.lower() for m in s.messages if m.role == "user"]
     return len(said) >= 2 and _ASKED_CANCEL.search(said[-2]) is not None and not _KEEP.search(said[-2])
-
-
-def describe(a: Appointment, ctx: TurnContext) -> str:
-    """ "oil change", "test drive of the 2024 Toyota RAV4", "property showing"."""
-    service = ctx.profile.service(a.service_type)
-    if service is not None:
-        return service.name
-    appt = ctx.profile.appointment_type(a.appointment_type)
-    if appt is not None and appt.key == "test_drive" and a.vehicle:
-        return f"test drive of the {a.vehicle}"
-    return appt.label if appt is not None else "appointment"
-
-
-def _start(a: Appointment) -> datetime:
-    return datetime.combine(date.fromisoformat(a.scheduled_date), time.fromisoformat(a.scheduled_time))
-
-
-def _facts(a: Appointment, ctx: TurnContext) -> dict[str, str]:
-    start = _start(a)
-    on_date = say_on_date(start.date(), ctx.today)
-    if on_date in {"today", "tomorrow"} and ctx.u is not None and re.search(
-            r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", ctx.u.text.lower()):
-        on_date = f"{on_date}, {start:%A},"  # "he said thursday, I think it's friday": the weekday too
-    return {"what": describe(a, ctx), "on_date": on_date, "time": say_time(start.time())}
-
-
-def _listed(found: list[Appointment], ctx: TurnContext) -> str:
-    items = []
-    for a in found:
-        what = describe(a, ctx)
-        article = "an" if what[0] in "aeiou" else "a"
-        items.append(f"{article} {what} {say_on_date(_start(a).date(), ctx.today)} at "
-                     f"{say_time(_start(a).time())}")
-    return say_list(items, "and")
-
-
-def as_state(a: ExistingAppointment) -> Appointment:
-    return Appointment(id=a.id, appointment_type=a.appointment_type, service_type=a.service_type,
-                       scheduled_date=a.start.date().isoformat(),
-                       scheduled_time=a.start.strftime("%H:%M"), duration_min=a.duration_min,
-                       customer_name=a.customer_name, vehicle=a.vehicle,
-                       services=[a.service_type] if a.service_type else [],
-                       department=a.department)
 
 
 _NO_CALL = re.compile(r"\b(?:no need|don'?t|do not|no)\b[^.?!]{0,25}\b(?:call|ring|reach)")
@@ -186,6 +150,13 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     if keep and (chosen := _chosen(s)) is not None and u.services and chosen.service_type not in u.services:
         keep = False  # "keep the oil change, yeah" while the detail's cancel is read back: yes to that
         u.affirm = u.affirm or bool(re.search(r"\b(?:yeah|yes|yep|yup|sure|right|correct)\b", u.text.lower()))
+    if keep and mine and s.awaiting == "confirm_change" and desk.action == "move" and desk.new_date and (
+            re.match(r"\W*(?:yes|yeah|yep|yup|sure|correct|right|perfect|"
+                     r"sounds good)\b", u.text.lower())) and (
+            f"{date.fromisoformat(desk.new_date):%A}".lower() in u.text.lower()):
+        # "yep saturday at ten for the civic, mine stays thursday": yes to the move; the one
+        # said to stay is the other booking
+        keep, u.affirm, u.deny = False, True, False
     if keep and desk.action in {"cancel", "move"} and _chosen(s) is not None:
         _keep(s, ctx)
         return
@@ -200,6 +171,10 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         if action in {"move", "cancel"} and not mine:
             desk.queued = other_change(u.text, action, ctx, s)
             desk.then_book = booking_after(u.text, ctx, action)
+            if desk.then_book and action == "move" and desk.then_book in u.text:
+                # the day and hour asked for the next visit are not the move's
+                current, target = split_change(without_the_ones_kept(
+                    u.text.replace(desk.then_book, " "), desk.found, _chosen(s), ctx), ctx.today)
         shift = action == "move" and bool(SHIFT.search(u.text.lower()) or DAYS_ON.search(u.text.lower())
                                           or A_WEEK_ON.search(u.text.lower()))
         if shift and _chosen(s) is None and (told := _told(s)) is not None:
@@ -301,11 +276,28 @@ async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
         s.last_ask = None
         await _go_on(s, ctx, When())
         return
+    if desk.action == "cancel" and not (u.deny or u.services or u.appointment_type) and (
+            u.date or u.time or u.window or u.time_of_day) and _CANCEL_ASKED_IN_CALL.search(" ".join(
+            m.content.lower() for m in s.messages[:-1] if m.role == "user")):
+        if queued_target_said(desk, u):
+            u.affirm = True  # "friday at ten yes": the move asked beside the cancel, said back
+        elif desk.then_book and _CALLBACK.search(desk.then_book.lower()):
+            # "afternoon is best like after one": when to call back, said to the cancel read back
+            desk.then_book = f"{desk.then_book} {u.text}"
+            u.affirm = True
     if desk.action == "move" and u.window and desk.new_time and not u.time and not target.time and not (
             u.window.start <= time.fromisoformat(desk.new_time) < u.window.end):
         # "any time after ten on Monday works" to 9 AM read back: the first time that fits
         target = When(date=target.date or current.date, time=u.window.start)
         current = When()
+    if "add_to_move" in u.flags and desk.action == "move" and (desk.new_date or desk.new_time):
+        desk.then_book = u.text  # "throw a tire rotation on there too": moved, then added to it
+        await _move(s, ctx)
+        return
+    if desk.action == "move" and desk.then_book and desk.new_time and not u.deny and _both_hours_said(
+            u.text, time.fromisoformat(desk.new_time)):
+        await _move(s, ctx)  # "four and four thirty thursday": the move's hour, and the next visit's
+        return
     if desk.action == "move" and (target.given or current.given):
         wanted = _wanted(s, ctx, current, target)
         if not u.deny and not u.is_question and _said_back(desk, wanted, _chosen(s)):
@@ -347,7 +339,8 @@ async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
             ctx.understanding = understand(desk.then_book, ctx.profile, ctx.today)
             desk.then_book = None
             await _cancel(s, ctx, then="objection" if (
-                "call_asked" in ctx.understanding.flags or ctx.understanding.intent == "objection_busy")
+                "call_asked" in ctx.understanding.flags
+                or ctx.understanding.intent in {"objection_busy", "do_not_call"})
                 and ctx.understanding.intent != "book" else "scheduling")
         elif desk.action == "cancel":
             await _cancel(s, ctx)  # "yes"; "no thanks, we don't need a new one": cancel, no rebooking
@@ -515,6 +508,11 @@ async def _plan_move(s: ConversationState, ctx: TurnContext, a: Appointment) -> 
         _drop(s, ctx, None)
         return
     old = _start(a)
+    if desk.new_date == old.date().isoformat() and desk.new_time in {None, old.strftime("%H:%M")} and (
+            DAYS_ON.search(ctx.u.text.lower())):
+        # "… wednesday the twelfth at ten, can we push that back a day": the day named was its
+        # own, told before it was found; the move counts from it
+        _set_target(s, _wanted(s, ctx, When(), When(old.date(), old.time())))
     if not desk.new_date and not desk.new_time and A_WEEK_ON.search(ctx.u.text.lower()) and (
             only_its_weekday(ctx.u.text.lower(), old.date())):
         desk.new_date = (old.date() + timedelta(days=7)).isoformat()  # "push it back a week"
@@ -720,6 +718,11 @@ async def _move(s: ConversationState, ctx: TurnContext) -> None:
         # booking asked for with the move, next
         ctx.understanding = later = understand(desk.then_book, ctx.profile, ctx.today)
         desk.then_book = None
+        if later.appointment_type is None and not later.services and ANOTHER_ONE.search(later.text.lower()):
+            later.appointment_type = a.appointment_type  # "could i see another one": another showing
+            later.services = list(a.services)
+        if later.date is None and (later.time or later.window):
+            later.date = date.fromisoformat(result.scheduled_date)  # "… right after, like four thirty"
         if later.services and ADD_ON.search(later.text.lower()) and a.service_type not in later.services:
             later.flags.add("add_to_visit")  # "… and while it's in there, rotate the tires too": this visit
             later.intent = "book"

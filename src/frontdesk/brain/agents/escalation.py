@@ -70,6 +70,21 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         # never the same line a third time: the two wordings take turns
         ctx.say("escalation_waiting_again" if said in last else "escalation_waiting")
         return
+    last_check = next((t for t in reversed(s.pending_tasks) if t.task_type == "human_escalation"
+                       and t.status == "completed" and t.human_agent_name), None)
+    if last_check is not None and last_check.transfer_status is None and s.human_agent_status in {
+            "available", "unavailable"}:
+        # "Jordan will be with you in a moment" — "ok just a person please": they are coming
+        # already (or will call back within the hour); a second check would find the same
+        # answer, alert the team twice and promise a second call back
+        key = "escalation_coming" if s.human_agent_status == "available" else "escalation_still_busy"
+        person = last_check.human_agent_name or SOMEONE
+        said = ctx.replies.say(key, person=person)
+        last = next((m.content for m in reversed(s.messages) if m.role == "assistant"), "")
+        ctx.say(f"{key}_again" if said in last else key, person=person)
+        if key == "escalation_still_busy":
+            ctx.ask(s, "anything_else", "greeting", "anything_else")
+        return
     if ctx.profile.kind == "real_estate" and u is not None and u.has_lead_facts:
         qualification.absorb(s, ctx)  # "we want to sell, maybe in the spring … I want a real agent"
     task_id = f"esc_{s.conversation_id}_{s.turn_count}"

@@ -11,6 +11,7 @@ from datetime import date, datetime, time, timedelta
 from frontdesk.brain.agents.appointment_words import A_WEEK_ON, DAYS_ON, SHIFT, without_the_ones_kept
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.nlu.change import When
+from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.nlu.when import WEEKDAY
 from frontdesk.brain.state import Appointment, AppointmentDesk, ConversationState
 
@@ -52,6 +53,9 @@ def wanted(s: ConversationState, ctx: TurnContext, current: When, target: When) 
         later = date.fromisoformat(chosen.scheduled_date) + timedelta(days=days)
         if target.date is None or target.date.weekday() == later.weekday():
             return When(later, target.time or time.fromisoformat(chosen.scheduled_time), None)
+        if target.date.isoformat() == chosen.scheduled_date:
+            # "… wednesday the twelfth at ten, can we push that back a day": its own day, named
+            return When(later, time.fromisoformat(chosen.scheduled_time), None)
     if chosen is not None and not (target.date or current.date) and re.search(
             r"\b(?:that|the) same day\b|\bsame day\b(?! next)", ctx.u.text.lower()):
         # "do y'all have anything after five that same day?": its own day, another hour
@@ -83,3 +87,10 @@ def said_back(desk: AppointmentDesk, wanted: When, chosen: Appointment | None = 
     return (day is not None and at is not None and wanted.part is None
             and (wanted.date is None or wanted.date.isoformat() == day)
             and (wanted.time is None or wanted.time.strftime("%H:%M") == at))
+
+
+def both_hours_said(text: str, new: time) -> bool:
+    """Does the answer name the move's new hour and another one beside it?"""
+    said = {(int(h) % 12, int(m or 0)) for h, m in re.findall(
+        r"\b(\d{1,2})(?::(\d{2}))?\b(?!\s*(?:st|nd|rd|th)\b)", normalise(text).numeric)}
+    return len(said) > 1 and (new.hour % 12, new.minute) in said

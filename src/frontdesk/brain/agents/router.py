@@ -34,11 +34,14 @@ APPOINTMENT_ACTS = {"reschedule", "cancel", "lookup_appointment"}
 _SWAPS_WORK = re.compile(r"\binstead\b|\bwhat (?:i|we) (?:really |actually )?need\b|\bjust the\b")
 """Work put in place of the work asked before ("do the battery instead of the brakes")."""
 _CALLBACK_DROPPED = re.compile(r"\b(?:never ?mind|forget|skip|scratch|cancel|nix) (?:the|a|that|about the) "
-                               r"call ?-?backs?\b|\b(?:don'?t|do not) (?:need|want|bother with) (?:a|the) "
+                               r"call(?: ?-?backs?)?\b|\b(?:don'?t|do not) (?:need|want|bother with) (?:a|"
+                               r"the) "
                                r"call ?-?back\b|\bno need to call (?:me )?back\b|"
                                # "eh, never mind, let's just do it real quick. Monday morning, eight?"
                                r"\bnever ?mind\b[^.?!]{0,15}\blet'?s (?:just )?(?:do|book|set|get)\b")
 """A call back asked for, then let go ("never mind the call back")."""
+_TURNS_TO_BOOKING = re.compile(r"\b(?:actually|instead|(?:you|y'?)know what|on second thought|scratch that|"
+                               r"rather|just go ahead and)\b")
 _JUST_BOOK = re.compile(r"\b(?:set (?:it|that|something|me) up|book (?:it|me|that)|put me down|"
                         r"schedule (?:it|me)|come (?:out|in|by)|get me in|make (?:the|an) appointment)\b")
 
@@ -65,7 +68,11 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
             _CALLBACK_DROPPED.search(u.text.lower()) or (
                 # we offered to call him back: "can I just set it up for him? Monday at nine?"
                 s.last_ask in {"callback_suggest", "callback_ask_whom"} and _JUST_BOOK.search(u.text.lower())
-                and bool(u.date or u.time))) and (
+                and bool(u.date or u.time)) or (
+                # "Actually, y'know what, can we just go ahead and set up a showing? Saturday at two"
+                _TURNS_TO_BOOKING.search(u.text.lower()) and (u.intent == "book" or "book" in u.flags)
+                and bool(u.date or u.time) and bool(u.appointment_type or u.services
+                                                    or _JUST_BOOK.search(u.text.lower())))) and (
             u.date or u.time or u.services or u.appointment_type or _JUST_BOOK.search(u.text.lower())):
         # "never mind the call back, I'll forget to answer anyway. can we just set it up? Monday,
         # first thing": no call back; the visit, booked now
@@ -153,6 +160,19 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
             u.date or u.time or u.window or u.services or u.appointment_type):
         # "actually, ugh, no, I can't get off work today. Tomorrow morning, seven-thirty, before I
         # go in" while the name is asked: the booking under way, changed, not small talk
+        return "scheduling"
+    if s.awaiting == "confirm_change" and s.awaiting_agent == "appointments" and s.desk.action == "move" and (
+            u.services and ADD_ON.search(u.text.lower())
+            and not (u.deny or u.date or u.time or u.is_question)):
+        # "and um throw a tire rotation on there too while you got it" to the move read back: the
+        # move, and more work for the visit moved
+        u.flags.add("add_to_move")
+        return "appointments"
+    if s.awaiting in {"confirm_booking", "phone"} and s.awaiting_agent == "scheduling" and u.phone and (
+            intent in {"faq", "provide_info", "unknown", "repeat", "chitchat"}) and not (
+            u.services or u.appointment_type or "faq_topic" in u.flags):
+        # "the number is area code eight three zero … nine oh five eight. did you get that?" to
+        # the read back: the number for the booking, said back
         return "scheduling"
     if intent in CONVERSATION_ACTS:
         return "greeting"
@@ -262,7 +282,7 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
 _NOT_READY = re.compile(r"\b(?:not|isn'?t|aren'?t|ain'?t|never) (?:really |quite |just |gonna be )?"
                         r"(?:ready|up to it|up for it)\b")
 """Not ready for the appointment just told: move it or cancel it? (not "not interested")."""
-_OF_IT = re.compile(r"\b(?:it|that|instead|later|earlier|sooner|same day|same time|move|push|bump|"
+_OF_IT = re.compile(r"\b(?:it|that|instead|later|earlier|sooner|same day|same time|move|push|bump|slide|"
                     r"anything|any (?:openings?|time|slots?)|something|how about|what about|"
                     # "could we do after lunch, say one thirty?" said of the one just told
                     r"(?:can|could) (?:we|you|y'?all|you guys) (?:do|make)|"
@@ -389,7 +409,7 @@ _CANCEL_IT = re.compile(r"(?<!n't )(?<!not )\b(?:(?:you can|go ahead and|please|
                         r"cancel (?:it|that|"
                         r"the|my|this)|scrap (?:it|that|the)|call (?:it|that) off|"
                         r"(?:get rid of|drop|nix|ditch) (?:it|that|the|my)\b(?![^.?!]{0,20}\boff\b))\b")
-_A_CHANGE = re.compile(r"\b(?:next week|following|a week|make it|move|push|bump|instead|change|switch|"
+_A_CHANGE = re.compile(r"\b(?:next week|following|a week|make it|move|push|bump|slide|instead|change|switch|"
                        r"reschedule|later|earlier|sooner|(?:can|could) (?:that|it|we) (?:go|be) (?:to|on)|"
                        r"go to)\b")
 _KEEPS_IT = re.compile(r"\b(?:keep (?:me|us|it|that|her|him)(?: down)?(?: for| on| as is| where it is)?|"

@@ -297,16 +297,15 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         slots.customer_name = slots.customer_name or told.customer_name  # the visit's own
     if "walk_in_instead" in u.flags and not (u.date or u.time) and s.appointment is None:
         # "okay cool, I'll just swing by in the morning then, I don't need an appointment"
-        s.booking_slots = type(s.booking_slots)(customer_name=s.booking_slots.customer_name,
-                                                customer_phone=s.booking_slots.customer_phone)
+        s.booking_slots = s.booking_slots.dropped()
         policy = next((f.answer for f in ctx.profile.faq if f.key == "walk_ins"), None)
         ctx.add(policy) if policy else ctx.say("booking_dropped")
         ctx.ask(s, "anything_else", "greeting", "anything_else")
         return
-    if u.intent == "cancel" and not u.has_booking_facts:
-        s.booking_slots = type(s.booking_slots)(customer_name=s.booking_slots.customer_name,
-                                                customer_phone=s.booking_slots.customer_phone)
-        ctx.say("booking_dropped")  # "never mind, forget the appointment"
+    if (u.intent == "cancel" or ("no_booking" in u.flags and s.appointment is None)) and not (
+            u.has_booking_facts):
+        s.booking_slots = s.booking_slots.dropped()
+        ctx.say("booking_dropped")  # "never mind, forget the appointment", "I don't wanna book it yet"
         ctx.ask(s, "anything_else", "greeting", "anything_else")
         return
     slots = s.booking_slots
@@ -355,7 +354,10 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             ctx.say("read_back_part_agrees", time=say_time(at), part=u.time_of_day)
             await advance(s, ctx)
             return
+        phone_before = s.booking_slots.customer_phone
         changed = _absorb_booking(s, ctx)
+        if changed and u.phone and s.booking_slots.customer_phone != phone_before:
+            ctx.say("phone_noted", phone=say_phone(s.booking_slots.customer_phone))  # said back
         if u.affirm and not changed and s.last_ask == "ask_change":
             await advance(s, ctx)  # "yes" to "what would you like to change?" books nothing
             return

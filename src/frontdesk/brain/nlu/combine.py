@@ -41,6 +41,7 @@ from frontdesk.brain.nlu.cues import (
     QUESTION_START,
     REPEAT_CUE,
     RETURNED_CALL,
+    SET_UP_BEFORE,
     SOMEONE_ELSE,
     STRUCK_OFF,
     SUBORDINATE,
@@ -201,7 +202,7 @@ _ABOUT_TO_GO = re.compile(r"\b(?:about to|have to|gotta|got to|need to|just abou
                           r"run into|get on|board)\b|"
                           r"\bwalking into (?:a|my|the) (?:meeting|appointment|class)\b")
 """The caller is leaving the phone in a moment: a person later, not a transfer now."""
-_WANTS_CHANGE = re.compile(r"\b(?:re-?schedul\w*|move|moving|push|bump|switch|(?<!oil )change|"
+_WANTS_CHANGE = re.compile(r"\b(?:re-?schedul\w*|move|moving|push|bump|slide|switch|(?<!oil )change|"
                            r"another (?:day|time)|different (?:day|time)|instead|sooner|earlier|"
                            r"make it (?:later|earlier)|slide|shift|rearrange|rebook|"
                            # "i cant do eight anymore … so can we make it ten thirty"
@@ -281,15 +282,6 @@ _UNDER_NUMBER = re.compile(r"\b(?:booked|scheduled|made|it'?s|its|is|appointment
                            r"(?:cell|number|phone|other number|"
                            r"work number|home number|house phone|mobile)\b")
 """A booking said to be under another number than the one calling."""
-_SET_UP_BEFORE = re.compile(
-    r"\b(?:a|the|an|my|our|his|her) (?:showing|appointment|appt|consultation|listing appointment|oil change|"
-    r"tire rotation|inspection|test drive|detail(?:ing)?|service appointment|valuation|visit)s? (?:that )?"
-    r"(?:my (?:husband|wife|partner|son|daughter|mom|dad|boss)|he|she|they|someone|somebody) "
-    r"(?:set up|booked|scheduled|made|had (?:set up|booked))\b|"
-    r"\b(?:my|our) (?:husband|wife|partner|son|daughter|mom|mother|dad|father)(?: [a-z]+){0,2} "
-    r"(?:has|had|'s got|got) (?:a|an|the|his|her) (?:showing|appointment|appt|consultation|oil change|"
-    r"tire rotation|inspection|test drive|detail(?:ing)?|service appointment|valuation|battery|recall)\b")
-"""A booking someone else made before the call, spoken of by the one who calls about it."""
 _YES_WHO = re.compile(r"\W*(?:(?:yeah|yes|yep|yup|yea|ya|hello|hi|uh-? ?huh|mhm|okay|ok|um+|uh+)\W+)+"
                       r"(?:who'?s (?:this|that|calling)|who is (?:this|that|calling)|who am i (?:talking|"
                       r"speaking)"
@@ -321,6 +313,12 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     assert act is not None
     model = _ACT_INTENT.get(act.label, act.label)
     p = act.confidence
+    if rule == "affirm" and awaiting is None and (r.services or r.appointment_type) and len(
+            r.text.split()) > 6:
+        # "yeah hey my father in law got a recall letter … for his ram": a "yeah" that opens the
+        # call answers nothing; the work named is what the call is about
+        rule, rule_confidence = "book", 0.7
+        r.affirm = False
     if awaiting not in {"confirm_change", "move_or_cancel"} and (rule == "cancel" or model == "cancel") and (
             NOT_CANCELLED.search(r.text.lower())) and not (
             _CANCEL_SAID_PLAIN.search(NOT_CANCELLED.sub(" ", r.text.lower()))) and not (
@@ -330,7 +328,7 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     if r.phone and _UNDER_NUMBER.search(r.text.lower()) and awaiting in {
             None, "anything_else", "date", "name"}:
         return "lookup_appointment", 0.85  # "the showing's booked under my cell, 512-555-3877"
-    if awaiting in {None, "anything_else"} and _SET_UP_BEFORE.search(r.text.lower()) and not (
+    if awaiting in {None, "anything_else"} and SET_UP_BEFORE.search(r.text.lower()) and not (
             r.is_question and "faq_topic" in r.flags):
         # "I'm calling about a showing my husband set up for tomorrow at eleven, he's at work":
         # a booking made before, whoever made it
@@ -438,7 +436,7 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         r.deny = False
         return "goodbye", 0.85  # "forget it, I'll call back later. bye" asked for a name: leaving
     if awaiting == "confirm_change" and model == "reschedule" and rule != "reschedule" and not (
-            re.search(r"\b(?:re-?schedul\w*|mov(?:e|ing)|push|bump|switch|change|different|another|new|"
+            re.search(r"\b(?:re-?schedul\w*|mov(?:e|ing)|push|bump|slide|switch|change|different|another|new|"
                       r"instead|earlier|later|sooner|rebook|shift|slide)\b", r.text.lower())
             or r.date or r.time):
         return ("affirm", 0.6) if r.appointment_type or r.services else (rule, rule_confidence)

@@ -81,7 +81,7 @@ _OWN_THEN_INSTEAD = (r"\b(?:i|we)(?:'ve| have)? (?:got|have|had) (?:the |my |our
 at three but … can i come in that morning instead")."""
 
 
-CHANGE_CUE = re.compile(r"\b(?:re-?schedul\w*|move|moving|push|bump|switch|cancel\w*|"
+CHANGE_CUE = re.compile(r"\b(?:re-?schedul\w*|move|moving|push|bump|slide|switch|cancel\w*|"
                          r"change (?:it|that|the (?:time|day|date)|my (?:appointment|time))|"
                          r"call off|call (?:it|that|this) off|can'?t make|cannot make|won'?t make|"
                          r"not (?:gonna|going to) make|"
@@ -116,7 +116,8 @@ MOVE_ASK = re.compile(r"\b(?:(?:i|we)(?:'ve| have)? (?:got|have|had)|(?:i|we|my 
                       r"showing|"
                       r"consultation|valuation|test drive)\b[^?!]{0,160}?\b(?:sooner|earlier|"
                       r"get it (?:over with|"
-                      r"out of the way)|(?:move|push|bump|change|switch|shift) (?:it|that|this)|reschedule|"
+                      r"out of the way)|(?:move|push|bump|slide|change|switch|shift) (?:it|that|this)|"
+                      r"reschedule|"
                       r"(?:do|have) it [^?!.]{0,40}?instead|another (?:day|time)|different (?:day|time))\b")
 """A booking the caller has, and a wish to have it at another time ("I've got an oil change
 Wednesday at eight, but I'd rather get it out of the way sooner")."""
@@ -548,3 +549,15 @@ ANY_TIME = re.compile(r"\b(?:whenever|any ?time|any time is|"
                       r"(?:get|gets|have|has) (?:a )?(?:chance|minute|sec(?:ond)?|time)|"
                       r"(?:it )?doesn'?t matter|no preference|don'?t care when|either'?s fine)\b")
 """No time wanted for the callback ("whenever they get a chance", "any time's fine")."""
+
+
+SET_UP_BEFORE = re.compile(
+    r"\b(?:a|the|an|my|our|his|her) (?:showing|appointment|appt|consultation|listing appointment|oil change|"
+    r"tire rotation|inspection|test drive|detail(?:ing)?|service appointment|valuation|visit)s? (?:that )?"
+    r"(?:my (?:husband|wife|partner|son|daughter|mom|dad|boss)|he|she|they|someone|somebody) "
+    r"(?:set up|booked|scheduled|made|had (?:set up|booked))\b|"
+    r"\b(?:my|our) (?:husband|wife|partner|son|daughter|mom|mother|dad|father)(?: [a-z]+){0,2} "
+    r"(?:has|had|'s got|got) (?:a|an|the|his|her) (?:showing|appointment|appt|consultation|oil change|"
+    r"tire rotation|inspection|test drive|detail(?:ing)?|service appointment|valuation|battery|"
+    r"recall(?! (?:letter|notice|thing|notification|in the mail)))\b")
+"""A booking someone else made before the call, spoken of by the one who calls about it."""

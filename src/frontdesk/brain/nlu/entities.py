@@ -35,6 +35,11 @@ def extract_phone(u: Utterance, region: str = "US") -> str | None:
         found = [number for run in _SPOKEN_DIGITS.finditer(u.lower)
                  if (number := next(filter(None, (_phone_number(digits, region)
                                                   for digits in _digits_of(run.group(0)))), None))]
+    if not found:  # "… nine oh five eight. nine oh five eight.": the end said again; the number before
+        found = [number for run in _SPOKEN_DIGITS.finditer(u.lower)
+                 if (number := next(filter(None, (_phone_number(digits[:10], region)
+                                                  for digits in _digits_of(run.group(0))
+                                                  if len(digits) > 10)), None))]
     if len(found) > 1 and correction_tails(u.lower):
         return found[-1]
     return found[0] if found else None
@@ -193,6 +198,7 @@ _DROP_BEFORE = re.compile(r"\b(?:skip|drop|forget(?: about)?|cancel|scratch|lose
 
 
 _ASKING = re.compile(r"\b(?:what (?:i|we) (?:need|want)|(?:i|we) (?:really |just |do )?(?:need|want|wanna)|"
+                     r"(?:he|she|they|it)(?: really| just| also)? needs?|"
                      r"i'?d like|make it|can you|could you|let'?s do|give me|better you|"
                      r"(?:i'?m|we'?re) (?:looking|calling) for)\b")
 """Where a request starts in unpunctuated speech: the work done already is before it."""
@@ -625,6 +631,11 @@ def _frame_in(frame: AskFrame, text: str) -> bool:
                 continue  # "could we see one of yours": the business's, whatever home was said
             if re.match(r"\s+(?:her|him)\b", after) and _A_PERSON.search(text):
                 continue  # "my daughter's got the dentist and I'm the one driving her": a person
+            if re.match(r"\s+(?:her|him|them)\s*(?:$|[.,!]|in\b|there\b|over\b|up\b|down\b|"
+                        r"myself\b)", after) and (
+                    re.search(r"\b(?:i'?ll|i will|i'?m gonna|i'?m going to|i can|i'?m)\s+(?:just\s+)?$",
+                              sentence[: verb.start()])):
+                continue  # "Monday then, like eleven? I'll drive her.": the caller brings someone
             if re.match(r"\s+(?:it|that one|this one|one|them|her|him)\b", after) and (
                     frame.owner == "business"
                     or any(whose(sentence, o) for o in nouns.finditer(sentence, 0, verb.start()))

@@ -222,9 +222,18 @@ _MOST_IF = re.compile(r"\bstretch(?:ing)? (?:it )?to\s+(?:like\s+|maybe\s+)?(?P<
 we really have to")."""
 
 
+_A_HOME_ONE = re.compile(r"\b(new|other|old|next|last|first|right|nice|big|bigger|small|smaller|that|"
+                         r"this) 1\b"
+                         r"(?!\s*(?:million|mil|k|thousand|point|\.\d))")
+""""the new one", "a bigger one": a home, not a figure."""
+
+
 def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None, int] | None:
     """A price range (min, max) in dollars, with the most the caller would stretch to (see
     :func:`_budget`)."""
+    if _A_HOME_ONE.search(u.numeric):  # "budget for the new one, five-fifty to six hundred": no 1
+        kept = _A_HOME_ONE.sub(r"\1 one", u.numeric)
+        u = Utterance(raw=u.raw, lower=u.lower, numeric=kept)
     found = _extract_budget(u, expecting=expecting)
     said = said_once(u).numeric
     most = next((m for m in reversed(list(_MOST_IF.finditer(said)))), None)
@@ -434,7 +443,9 @@ def _looks_back(text: str, match: re.Match[str]) -> bool:
         return True  # a span up to now, not one ahead
     return bool(re.match(r"\s*(?:ago|old|back|now|already|and counting|so far)\b", after) or re.search(
         r"\b(?:for|been|past|last|since|lived|owned|had|bought|had it|spent|took|took us)"
-        r"(?:\s+(?:it|there|here|the|about|almost|over|nearly|like))*\s*$", before))
+        r"(?:\s+(?:it|there|here|the|about|almost|over|nearly|like))*\s*$", before) or re.search(
+        # "had the same tenants eight years": how long something has been, not how soon
+        r"\b(?:had|owned|lived in|rented|kept)\s+(?:[a-z']+\s+){0,2}[a-z']+\s*$", before))
 
 
 def extract_timeline(u: Utterance, today: date, *, expecting: bool = False) -> tuple[float, str] | None:
@@ -474,8 +485,8 @@ def _timeline(text: str, today: date, *, expecting: bool) -> tuple[float, str] |
     if (within := re.search(r"\b(?:within|in|inside|sometime in|over) (?:the )?(?:next )?"
                             r"(?:year|twelve months|12 months)\b", text)) and not _looks_back(text, within):
         return 12.0, within.group(0)  # "sometime within the year, we're not in a huge rush"
-    soon = re.search(r"\b(?:next|this) (week|month)\b", text)
-    if soon:
+    soon = re.search(r"\b(?:next|this) (week|month)\b(?! for (?:a|the|my|work)\b)", text)
+    if soon:  # ("in Austin this week for a conference": where the caller is, not when they move)
         months = 0.25 if soon.group(1) == "week" else 1.0
         return (months if soon.group(0).startswith("next") else months / 2), soon.group(0)
     if re.search(r"\b(?:this year|end of (?:the )?year|by (?:the )?new year)\b", text):
@@ -505,7 +516,8 @@ def _timeline(text: str, today: date, *, expecting: bool) -> tuple[float, str] |
                          rf"lease (?:ends|runs out)(?: on| in)?)\s+"
                          rf"(?:like |about |around |maybe |probably |early |late |mid |next )?"
                          rf"(?:the (?:\w+|\d+(?:st|nd|rd|th)) of )?"  # "by the first of April"
-                         rf"({MONTH})\b|\b({MONTH})(?:-| )ish\b", text)
+                         rf"({MONTH})\b|\b({MONTH})(?:-| )ish\b|"
+                         rf"\b({MONTH}) or (?:maybe )?{MONTH}\b", text)  # "so like, june or july"
     if by_month is not None and _PAST_EVENT.search(clause_before(text, by_month.start())):
         by_month = None  # "my grandma passed in october": something that happened, not the move
     if by_month is None and expecting:
@@ -581,7 +593,10 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
                  r"lady|broker)) "
                  r"(?:tells?|told|says?|said|gave) (?:me|us) (?:the )?(?:max(?:imum)?|up to|we can|i can))\b",
                  text) and not re.search(
-                     r"\b(?:not|haven't|havent|no)\b[^.]*\bapprov", text):
+                     # ("no more than four fifty … and were already pre approved": the "no" is the price's)
+                     r"\b(?:not|haven't|havent|no)\b(?! (?:more|less|higher|lower|over|"
+                     r"under)\b)[^.]{0,25}\bapprov",
+                     text):
         return "pre_approved"
     if re.search(r"\b(?:cash|outright|all cash|cash buyer|no (?:mortgage|loan|financing) needed|"
                  r"(?:don'?t|won'?t|do not|will not) need (?:a |any )?(?:mortgage|loan|financing)|"
@@ -595,8 +610,12 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
         return "in_progress"
     if expecting and re.search(r"\b(?:not yet|haven'?t)\b", text):
         return "not_started"
-    if re.search(r"\b(?:no(?:t)? (?:pre-?)?approv|need (?:financing|a loan|"
-                 r"a mortgage)|don't have (?:financing|a lender)|(?:still |gotta |got to |have to )?need "
+    if re.search(r"\b(?:no(?:t)? (?:pre-?)?approv|needs? (?:financing|a loan|"
+                 r""
+                 r"a mortgage)|(?:gotta|got to|have to|has to|need to|needs to|still need to) (?:get|find|"
+                 r"apply for|"
+                 r"line up) (?:a |the |our )?(?:loan|mortgage|financing|lender)|don't have (?:financing|a "
+                 r"lender)|(?:still |gotta |got to |have to )?need "
                  r"to (?:talk|speak) (?:to|with) (?:a |the |our )?(?:lender|bank|mortgage|loan)|"
                  r"(?:haven't|have not|didn't) (?:talked|spoken|gone) (?:to|with))\b", text):
         return "not_started"
@@ -624,7 +643,10 @@ def extract_motivation(u: Utterance, *, expecting: bool = False) -> str | None:
 
 
 _NOT_MOVING = re.compile(r"\b(?:don'?t|do not|not|won'?t|never|no longer|aren'?t|isn'?t|wasn'?t|"
-                         r"decided against|no plans? to)\s+(?:\w+\s+){0,5}?(?:sell|buy|purchas|list)")
+                         r"decided against|no plans? to)\s+"
+                         # ("I don't know the first thing about selling a house": new to it, not against it)
+                         r"(?!(?:really )?(?:know|understand|get|have a clue|have any idea|even know)\b)"
+                         r"(?:\w+\s+){0,5}?(?:sell|buy|purchas|list)")
 
 
 _OWN_SUBJECT = re.compile(r"\b(?:i|we|i'?d|we'?d|wed|i'?ll|we'?ll|i'?m|we'?re|were)\s+$")
@@ -672,6 +694,13 @@ _UNTIL_THEN = re.compile(r"\w*\W+(?:\w+\W+){0,2}?(?:until|till|til|before|for (?
                          r"a while|(?:six|\d+) (?:months|weeks)))\b")
 
 
+_OWNS_RENTAL = re.compile(r"\b(?:i'?ve got|i have|i own|we own|we have|we'?ve got|i got|we got|my|our)\s+"
+                          r"(?:a |an |two |three |a couple (?:of )?|some |little )?(?:rental|rent) "
+                          r"(?:house|home|property|properties|place|condo|duplex|unit)s?\b")
+"""A rental the caller owns: an owner speaking, not a renter."""
+_DONE_LANDLORDING = re.compile(r"\b(?:done|tired of|sick of|through|finished) (?:with )?being a landlord\b")
+
+
 _NOT_A_HOME = re.compile(r"\b(?:sell|selling|sold|buy|buying|bought)(?: off)? "
                          r"(?:a |an |the |my |our |his |her |their )?"
                          r"(?:\w+ )?(?:business|company|car|truck|boat|rv|stocks?|shares|practice|restaurant|"
@@ -706,6 +735,12 @@ def extract_lead_intent(u: Utterance) -> str | None:
     if _NOT_A_HOME.search(u.lower):
         kept = _NOT_A_HOME.sub(" ", u.lower)
         u = Utterance(raw=u.raw, lower=kept, numeric=u.numeric)
+    if _DONE_LANDLORDING.search(u.lower) and not _NOT_MOVING.search(u.lower):
+        return "sell"  # "honestly i'm done being a landlord": the rental house goes
+    if _OWNS_RENTAL.search(u.lower):
+        # "I've got a rental house out in Pflugerville … the tenants are buying their own place":
+        # the caller owns a rental; nobody asked to rent one
+        u = Utterance(raw=u.raw, lower=_OWNS_RENTAL.sub(" ", u.lower), numeric=u.numeric)
     if any(not _UNTIL_THEN.match(u.lower, m.end()) for m in _NOT_MOVING.finditer(u.lower)):
         # "not ready to buy, gonna keep renting": a renter for now, else nothing (but "not ready
         # to buy until next year" is a buyer, later)

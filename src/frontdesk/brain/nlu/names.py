@@ -283,6 +283,9 @@ _NO_THEN_AGAIN = re.compile(r"\b([a-z']{2,}),? (?:no|nope|sorry|i mean),? (?=([a
 """A name word put right at once ("ann no anne"): the second is the one."""
 
 
+_THATS_ME = re.compile(r"(?i)[\s,.—-]+(?:that'?s|thats|this is|it'?s|its) me\W*$|[\s,.—-]+speaking\W*$")
+
+
 def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
     """A caller's name, only from a name-giving construction ("my name is …", "this is …",
     "… here") or, when the agent asked for the name, from a short answer made of name-like
@@ -306,6 +309,8 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
     if (again := _NO_THEN_AGAIN.search(u.lower)) and again[1] != again[2] and (
             fuzz.ratio(again[1], again[2]) >= 60):
         u = normalise(u.lower[: again.start()] + u.lower[again.end():])  # "its ann no anne …": anne
+    if expecting and (me := _THATS_ME.search(u.raw)) and me.start() > 0:
+        u = normalise(u.raw[: me.start()])  # "dustin hale thats me": the name, and who it is
     token = _SPELLED_NOW.set(spelled)
     try:
         return _read_name(u, expecting=expecting)
@@ -486,6 +491,12 @@ def respelled(u: Utterance, known: str) -> str | None:
     """The name on file with the part the caller spells out corrected ("my first name is
     spelled K-A-T-H-R-Y-N" for "Catherine Boyle" → "Kathryn Boyle"); None when nothing is."""
     parts = known.split()
+    spelled = [w for m in _SPELLED_OUT.finditer(_SPELLING_NOTE.sub(" ", u.lower))
+               if len(w := re.sub(r"[^a-z]", "", m.group(0))) >= 2]
+    if len(parts) > 1 and len(spelled) == len(parts) and spelled != [p.lower() for p in parts] and all(
+            fuzz.ratio(w, p.lower()) >= 40 for w, p in zip(spelled, parts, strict=True)):
+        # "It's the Irish one, S-I-O-B-H-A-N. Kelleher's K-E-L-L-E-H-E-R.": the whole name, spelled
+        return " ".join(w[:1].upper() + w[1:] for w in spelled)
     for match in _SPELLED_OUT.finditer(_SPELLING_NOTE.sub(" ", u.lower)):
         word = re.sub(r"[^a-z]", "", match.group(0))
         if len(word) < 2 or not parts or word in {form for p in parts for form in (

@@ -74,7 +74,7 @@ _STRONG = re.compile(
     r"mak\w*|running (?:late|behind)|stuck|instead|"
     # "my oil change Monday, seven-thirty — can we do an hour later?": said from its own hour
     r"(?:an|one|two|half an|a couple(?: of)?) hours? (?:later|earlier)|"
-    r"(?:push|bump|move) (?:it|that) (?:back|up)|"
+    r"(?:push|bump|slide|move) (?:it|that) (?:back|up)|"
     r"on (?:the|your|y'?all'?s?|yalls|you guys'?) (?:books|schedule|calendar)|"
     # "I got somebody comin out tuesday to look at the house": one of ours, booked
     r"(?:someone|somebody|an agent|the agent|one of (?:your|y'?all'?s) \w+|y'?alls? \w+|your \w+|y'?all|you) "
@@ -100,7 +100,7 @@ _CANCEL = re.compile(
     r"|off the (?:schedule|books|calendar)|no (?:point|sense|need)\b|"
     r"(?:don'?t|do not|won'?t|will not|not gonna|not going to) (?:really )?(?:be )?(?:need|want)(?:ing)? "
     r"(?:it|that|them)\b)")
-_MOVE_ASKED = (r"instead|move|push|bump|reschedul\w*|switch|"
+_MOVE_ASKED = (r"instead|move|push|bump|slide|reschedul\w*|switch|"
                # "could we do same time a week later?", "an hour later", "the day after"
                r"(?:a|one) week later|the (?:day|\w+day) after|"
                r"(?:an|one|two|half an) hours? (?:later|earlier)|"
@@ -138,7 +138,11 @@ def about_booking(u: Understanding, booked: Sequence[Booked], today: date,
     """The act on a booking on file this message is ("cancel", "reschedule" or
     "lookup_appointment"), and which booking, when the message speaks of one; else None."""
     said = _G_DROPPED.sub("ing", u.text.lower())  # "callin' about", "we're seein' a house"
-    if _NEW_TOO.search(said) or (NEW_BOOKING_ASKED.search(said) and not re.search(
+    new_too = _NEW_TOO.search(said)
+    if new_too and (moved := _MOVE_VERB.search(said)) and moved.start() < new_too.start():
+        new_too = None  # "… can we do that same time next week instead and … do the inspection with it
+        # while its there": the booking moved, and more work for it
+    if new_too or (NEW_BOOKING_ASKED.search(said) and not re.search(
             # "i got the battery replacement set for tomorrow … can yall get me in today instead":
             # the booking asked is this one, sooner
             r"\b(?:get|fit|squeeze|work) (?:me|us|him|her|it) in\b[^.?!]{0,30}\binstead\b", said)):
@@ -159,7 +163,8 @@ def about_booking(u: Understanding, booked: Sequence[Booked], today: date,
         each += bool(named)
         if named and (best is None or named > best[0]):
             best = (named, b)
-    if each > 1 and _SEVERAL.search(said) and not (_MOVE.search(said) or _CANCEL.search(said)):
+    if each > 1 and (_SEVERAL.search(said) or each == len(booked)) and not (
+            _MOVE.search(said) or _CANCEL.search(said) or CONFLICT.search(said)):
         # "my husband set a couple things up with y'all, a consultation tomorrow evening and then
         # a showing Thursday at five": both told, neither changed yet
         return "lookup_appointment", booked[0]
@@ -171,8 +176,8 @@ def about_booking(u: Understanding, booked: Sequence[Booked], today: date,
     if (best is None or (best[0] < 2 and not strong)) and len(booked) > 1 and _SEVERAL.search(said) and not (
             u.services or u.appointment_type):
         return "lookup_appointment", booked[0]  # "I think I've got two appointments with y'all next week"
-    if best is None or (best[0] < 2 and not strong):
-        return None
+    if best is None or (best[0] < 2 and not strong and not (already and len(booked) == 1)):
+        return None  # ("i already got a oil change set up with yall": the one on file)
     b = best[1]
     if _CANCEL.search(NOT_CANCELLED.sub(" ", said)) or re.search(NO_LONGER_NEEDED, said):
         return "cancel", b

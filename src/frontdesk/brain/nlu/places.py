@@ -11,7 +11,7 @@ from rapidfuzz import fuzz, process
 
 from frontdesk.brain.nlu.lead import extract_lead_intent
 from frontdesk.brain.nlu.lexicon import lexicon
-from frontdesk.brain.nlu.text import Utterance, correction_tails, ruled_out
+from frontdesk.brain.nlu.text import Utterance, correction_tails, phrase_in, ruled_out
 from frontdesk.knowledge.profile import BusinessProfile
 
 
@@ -193,7 +193,10 @@ _PLACE_REFUSED_AFTER = re.compile(
     r"\W*(?:(?:is|'s)\s+)?(?:(?:does(?:n'?t| not)|won'?t|will not|wouldn'?t) (?:really |quite )?work|"
     r"(?:is |'s )?(?:out of the question|not an option|a no)|"
     # "out in Lockhart on a job all day tomorrow": where the caller works, not where they look
-    r"on a job|all day)\b")
+    r"on a job|all day|"
+    # "I'm actually in Austin this week for a conference": where the caller is for now
+    r"(?:this|next) week for|for (?:a|the) (?:conference|convention|work trip|wedding|visit|meeting)|"
+    r"on business)\b")
 """Words after a place that rule it out ("so Austin doesn't really work for me")."""
 _SOMEONE_ELSES = re.compile(
     r"\b(?:sister|brother|mom|mother|dad|father|parents|friend|cousin|aunt|uncle|son|daughter|in-?laws|"
@@ -227,3 +230,29 @@ _TARGET = re.compile(r"\b(?:look\w*|buy\w*|house hunting|search\w*|settle|move|m
                      # "we been looking more like kyle or buda"
                      r"\blook\w* (?:more |mostly |mainly )?(?:like |at |toward |towards )(?:maybe )?$")
 """Words that make a place the one the caller would buy in or look at ("we buy up in g town")."""
+
+
+_SELLS_AWAY = re.compile(r"\bsell(?:ing)? (?:our|my|the) (?:house|home|place|condo|townhouse|townhome) "
+                         r"(?:in|out in|up in|back in|down in|over in) ([a-z .]+?)(?=,|\.| and\b| so\b|"
+                         r" to\b|$)")
+_MOVING_HERE = re.compile(r"\b(?:moving|relocating|move|coming|retiring) (?:down |up |out |over |back )?"
+                          r"(?:to|here)\b")
+BUYS_WITH_OTHERS = re.compile(r"\b(?:agent|realtor|broker|somebody|someone)\b[^.?!]{0,30}\bfor the "
+                               r"(?:buying|purchase|buy) side\b|\b(?:buying|the buying) (?:side )?(?:is|'s) "
+                               r"(?:handled|taken care of|covered)\b|"
+                               r"\b(?:has|have|got|handles|handling|covers|covering) the (?:buying|"
+                               r"purchase|buy) "
+                               r"(?:side|end)\b")
+
+
+def intent_here(intent: str | None, said: str, profile: BusinessProfile) -> str | None:
+    """What the caller does with us, when a sale or a purchase happens elsewhere: "we're selling
+    our house in San Diego and moving to Austin" buys here; "we've already got an agent in
+    Dallas for the buying side … somebody to sell our house here" sells here."""
+    ours = (*profile.service_areas, *profile.nearby_areas, *profile.area_aliases)
+    if intent in {"sell", "both"} and (away := _SELLS_AWAY.search(said)) and _MOVING_HERE.search(said) and (
+            not any(phrase_in(a.lower(), away.group(1)) for a in ours)):
+        return "buy"
+    if intent == "both" and BUYS_WITH_OTHERS.search(said):
+        return "sell"
+    return intent

@@ -36,7 +36,7 @@ from frontdesk.brain.nlu.cues import (
     asks_hours,
 )
 from frontdesk.brain.nlu.lexicon import lexicon
-from frontdesk.brain.nlu.places import extract_location
+from frontdesk.brain.nlu.places import BUYS_WITH_OTHERS, extract_location, intent_here
 from frontdesk.brain.nlu.text import Utterance, as_for_me, normalise
 from frontdesk.brain.nlu.understanding import Understanding, answers
 from frontdesk.knowledge.profile import BusinessProfile, StaffMember
@@ -283,6 +283,11 @@ _ASKED_LAST = re.compile(r"\b(?:what time|how much|how long|how many|what days?|
 """The question word said last, as terse and transcribed questions put it."""
 
 
+_WRITTEN_PHONE = re.compile(r"(?:\+?1[\s.-]?)?\(?\b\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}\b")
+_NAME_BY_NUMBER = re.compile(r"(?:^|[—–,:;]\s*|\b(?:hi|hey|hello|yeah|yes|quick|this is|it'?s)\W+)"
+                             r"([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2}),?\s+"
+                             r"(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}\b")
+"""A name said right before the caller's number, as a hurried caller gives both."""
 _ASKS_FOR_THE_WORK = re.compile(
     r"\W*(?:(?:so|and|um+|uh+|hey|ok(?:ay)?|yeah|well)\W+)*(?:can|could|would|will) "
     r"(?:you|y'?all|ya|you guys|you all) "
@@ -294,7 +299,8 @@ _ASKS_FIRST = re.compile(r"\W*(?:(?:hi|hey|hello|yeah|yes|so|and|um+|uh+|ok(?:ay
 """A message that opens with its question ("hi yeah uh whats the monthly payment on the tesla")."""
 _OK_WHAT_ABOUT = re.compile(r"\W*(?:okay|ok)\W+(?:and |so |um |uh )*(?:what|how) about\b")
 _NOT_BOOKING = re.compile(
-    r"\b(?:not|n'?t|never)\b(?:\s+(?:really|quite|looking to|gonna|going to|ready to|trying to|wanting to|"
+    r"(?:\b(?:not|never)|\b(?:do|does|did|ca|wo|is|are|was|were|ai|have|has)n'?t)\b(?:\s+(?:really|quite|"
+    r"looking to|gonna|going to|ready to|trying to|wanting to|"
     r"want to|wanna|need to|planning to|to))*\s+(?:book(?:ing)?|schedul(?:e|ing)|make (?:an? )?appointment|"
     r"set (?:anything|something|it|one) up)\b"
     r"(?:\s+(?:it|anything|one|that|this|yet|today|right now|now|just yet))*")
@@ -335,15 +341,18 @@ def read(text: str, profile: BusinessProfile, today: date,
     if "escalation" in flags and (late := NEVER_MIND.search(u.lower)) and late.start() > (
             lex.intents["escalation"].search(u.lower) or late).start():
         flags.discard("escalation")  # "can I get a real person— ugh, never mind, it's only an oil change"
+    if "objection_have_agent" in flags and BUYS_WITH_OTHERS.search(u.lower) and (
+            lex.intents["sell"].search(u.lower)):
+        flags.discard("objection_have_agent")  # an agent elsewhere buys for them; here they sell
     if DEFERS.search(u.lower) and not CALL_ME.search(u.lower):
         # "let me check with my wife and I'll call you back": the caller will ring us; no
         # callback is asked for and nothing is objected to
         flags.add("defers")
         flags.discard("objection_busy")
 
-    if "book" in flags and (refused := _NOT_BOOKING.sub(" ", u.lower)) != u.lower and not (
-            lex.intents["book"].search(refused)):
+    if (refused := _NOT_BOOKING.sub(" ", u.lower)) != u.lower and not lex.intents["book"].search(refused):
         flags.discard("book")  # "how much to get it detailed, I'm just asking, not booking it right now"
+        flags.add("no_booking")
     if _LATEST.search(u.lower):
         flags.add("latest")
     result = Understanding(text=u.raw, intent="unknown", confidence=0.3)
@@ -374,6 +383,11 @@ def read(text: str, profile: BusinessProfile, today: date,
     result.phone = ex.extract_phone(u)
     result.email = ex.extract_email(u)
     result.name = names.extract_name(u, expecting=awaiting == "name")
+    if result.name is None and result.phone and (given := _NAME_BY_NUMBER.search(u.raw)):
+        # "Hi yeah, quick — Dale Hutchins, 830-555-8954, state inspection …": who, then the number
+        result.name = names.extract_name(normalise(given.group(1)), expecting=True)
+    if profile.kind == "real_estate" and result.phone and _WRITTEN_PHONE.search(u.raw):
+        u = normalise(_WRITTEN_PHONE.sub(" ", u.raw))  # "Lena Ortiz, 830-555-8978, …": no price in it
     if result.name and names.surname_only(u, result.name):
         flags.add("surname_only")  # "last name's Okafor": joins the first name already given
     places = {a.lower() for a in (*profile.service_areas, *profile.nearby_areas, *profile.area_aliases)}
@@ -467,6 +481,7 @@ def read(text: str, profile: BusinessProfile, today: date,
         result.financing = lead.extract_financing(u, expecting=awaiting == "financing")
         result.motivation = lead.extract_motivation(u, expecting=awaiting == "motivation")
         result.lead_intent = lead.extract_lead_intent(said)
+        result.lead_intent = intent_here(result.lead_intent, u.lower, profile)
         if result.budget is None and not _SAID_AS_CLOCK.search(u.lower) and (
                 (result.time and result.time.minute % 15) or (result.time is None and _LOOSE_FIGURE.search(
                     u.numeric))) and (result.location or result.timeline or awaiting in _LEAD_ASKED):
@@ -682,9 +697,13 @@ def _names_faq_topic(lowered: str, profile: BusinessProfile) -> bool:
     if any(pattern.search(lowered) for pattern in lexicon().topics.values()):
         return True
     spaced = as_for_me(lowered.replace("-", " "))  # "pre approval" is the keyword "pre-approval" as heard
+    # (a weekday is no topic: "my brother in law did it saturday" asks nothing of the hours)
     keywords = tuple(k.lower().replace("-", " ") for entry in profile.faq for k in entry.keywords
-                     if " " in k or "-" in k or len(k) >= 5)
+                     if (" " in k or "-" in k or len(k) >= 5) and k.lower() not in _WEEKDAY_NAMES)
     return bool(keywords) and _keywords_pattern(keywords).search(spaced) is not None
+
+
+_WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 @cache

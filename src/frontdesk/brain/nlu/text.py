@@ -94,7 +94,7 @@ def _normalise(text: str) -> Utterance:
                               f"{_DIGIT_WORDS.index(m.group(3)) + 1 if m.group(3) else 0} {m.group(4)}",
                     spoken)  # "four fifty thousand" is 450 thousand, not 4 and 50,000
     spoken = re.sub(rf"\b({_DIGIT_WORD})-point-({_DIGIT_WORD})\b", r"\1 point \2", spoken)  # "one-point-two"
-    spoken = re.sub(rf"\b(?:a|one) (?:million|mil) ({_DIGIT_WORD})\b(?! (?:hundred|thousand))",
+    spoken = re.sub(rf"\b(?:a|one) (?:million|mil)[ -]({_DIGIT_WORD})\b(?! (?:hundred|thousand))",
                     lambda m: f"1.{_DIGIT_WORDS.index(m.group(1)) + 1} million", spoken)
     # "the 3/2 with the pool": bedrooms and baths, not the 2nd of March
     spoken = re.sub(r"\b([1-9])/([1-9](?:\.5)?)(?= (?:with|house|home|condo|place|in|on|near|that|for sale|"
@@ -564,14 +564,24 @@ def correction_tail(text: str) -> str | None:
     return tails[0] if tails else None
 
 
+_MIXED_UP = re.compile(r"\W*(?:mixed up|confused|(?:was|is) wrong|by mistake|mixed up with)\b")
+"""A value said to be the mistake ("sorry I got wednesday mixed up")."""
+
+
+_BUSY_UNTIL = re.compile(r"[\s,.!?-]*(?:i'?m|we'?re|i am|we are|i'?ll be|i work)\s+(?:at work|working|busy|"
+                         r"tied up|in class|on shift|stuck at work)\s+(?:till|until|til|'?til)\b")
+
+
 def ruled_out_after(text: str, end: int) -> bool:
     """"Tuesday I'm slammed", "Saturday is no good": the mention is ruled out by what follows;
     "is Saturday busy?" asks about the business's day, it rules nothing out."""
     before = text[max(0, end - 30):end].rsplit(" ", 1)[0] + " "  # the words before the day said
     if re.search(r"\b(?:is|are|how'?s|how is)\s+(?:(?:this|next|the)\s+)?$", before):
         return False
-    if _TAKEN_BY.match(text[end:]) or _HARD_DAY.match(text[end:]):
+    if _TAKEN_BY.match(text[end:]) or _HARD_DAY.match(text[end:]) or _MIXED_UP.match(text[end:]):
         return True
+    if _BUSY_UNTIL.match(text[end:]):
+        return False  # "Thursday at noon. I'm at work till eleven-thirty": why noon, not against it
     return _BLOCKED_AFTER.match(text[end:]) is not None and re.match(
         r"^[\s,.!?-]*(?:(?:is|are|'s|'re)\s+)?(?:i'?m|we'?re|i am|we are)?\s*(?:busy|slammed|booked|"
         r"out|no good|bad|not good|full|tough|taken|out of town|working|at work|"

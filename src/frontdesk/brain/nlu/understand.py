@@ -37,6 +37,12 @@ from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.nlu.understanding import Understanding, answers
 from frontdesk.knowledge.profile import BusinessProfile
 
+_ASKED_OF_SOMEONE = re.compile(
+    r"(?i)(?:^|(?<=[.?!…]\s)|(?<=\.\.\.\s))(?:hey |hold on,? |wait,? )?(?:dad|daddy|mom|mama|papa|honey|"
+    r"hon|babe|baby|sweetie|"
+    r"dear|grandma|grandpa|granny|son|mija|mijo)\W+(?:what|when|which|is|does|do|can|are|did)\b[^?.!]{0,40}\?")
+"""A question put to someone in the room ("Dad, what time?"), not to the agent."""
+
 
 def understand(
     text: str,
@@ -58,7 +64,12 @@ def understand(
         focus: The day under discussion (asked for or offered), for "the 23rd then" said
             about a day weeks ahead.
     """
-    result = _understand(text, profile, today, awaiting, topic)
+    if (relayed := _ASKED_OF_SOMEONE.sub(" ", text)) != text and re.search(r"\w", relayed):
+        # "hold on. Dad, what time? ... He says nine's fine": asked of someone in the room
+        result = _understand(relayed, profile, today, awaiting, topic)
+        result.text = normalise(text).raw
+    else:
+        result = _understand(text, profile, today, awaiting, topic)
     if result.intent == "faq" and "price_question" in result.flags and not result.services and (
             named := ex.services_named(normalise(text), profile)):
         result.services = named[-1:]  # "… isn't due till January, but what do you charge for one?"
@@ -99,7 +110,8 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
         # check engine light's been on since friday um how much is it to look at it": the
         # price asked after the statement, its own sentence too)
         head = text[: asked.start()]
-        if (opener.group(0).startswith(("how much", "what do", "what does", "what time", "when do"))
+        if (opener.group(0).startswith(("how much", "what do", "what does", "what time", "when do", "what's",
+                                        "whats", "what is", "what are"))
                 and len(sentence[: opener.start()].split()) >= 4):
             cut = len(head) - len(sentence) + opener.start()
             head = f"{head[:cut].rstrip(' ,')}. {head[cut:]}"
@@ -124,8 +136,11 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
         whole = read(text, profile, today, awaiting, about=abouts[0] if abouts else None)
         if (aside := _embedded_question(text, whole, profile, today, awaiting)) is not None:
             aside.flags.add("aside")
+            if (first := _asked_first(text, aside, profile, today, awaiting)) is not None:
+                first.acts = [aside]  # "where yall located at and do yall take walk ins": both asked
+                return first
             whole.acts = [aside]
-        return whole
+        return _named_under(whole, text)
     readings = [read(c, profile, today, awaiting, about=a)
                 for c, a in zip(clauses, abouts, strict=True)]
     for i in range(len(clauses) - 2, -1, -1):
@@ -209,7 +224,7 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
         elif (aside := _embedded_question(text, whole, profile, today, awaiting)) is not None:
             aside.flags.add("aside")  # "hi um … helping her out with all this do you guys work with …"
             whole.acts = [aside]
-        return whole
+        return _named_under(whole, text)
     rest = [c for c, r in zip(clauses, readings, strict=True) if r not in asides
             and not _only_the_car(r, asides)]
     rest = [c for c in rest if not _FILLER_ONLY.fullmatch(normalise(c).lower) or (
@@ -292,15 +307,18 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
     _carry_subject(main, asides)
     if main.service_count is None:  # "okay, do both. saturday morning, like eight?": both, and when
         main.service_count = next((r.service_count for r in readings if r.service_count), None)
-    under = next((a for a in [main, *asides] if _PUT_UNDER.search(a.text.lower())), None)
+    under = next((a for a in [main, *asides, *readings] if _PUT_UNDER.search(a.text.lower())), None)
     if under is not None and (main.name is None or under is main) and (
             named := names.extract_name(normalise(text), expecting=True)) is not None:
         # "can you put it under my husband's name? Darnell Moore.": the name, not a question
         main.name = named
         asides = [a for a in asides if a is not under]
-        if under is main and main.intent == "faq":
+        if main.intent == "faq" and not main.text.rstrip().endswith("?") and (
+                under is main or not main.is_question):
+            # ("put it under my real name, Deshawn Gaines … the warranty stuff gets confusing
+            # otherwise": why, not a question about the warranty)
             main.intent, main.is_question = "provide_info", False
-            main.flags.discard("question")
+            main.flags -= {"question", "faq_topic"}
     added = next((a for a in asides if a.intent == "faq" and a.services and ADD_ON.search(a.text.lower())
                   and "price_question" not in a.flags), None)
     if added is not None and main.intent in {"chitchat", "unknown", "greeting", "affirm", "provide_info"}:
@@ -421,9 +439,12 @@ def _carry_subject(main: Understanding, asides: list[Understanding]) -> None:
 A_HOME = re.compile(r"\b(?:house|home|place|condo|townhouse|bungalow|listing|listed|one)\b")
 """A question about a home in a place: where the caller looks."""
 _PUT_UNDER = re.compile(r"\b(?:put|book|make|have) (?:it|that|this|the \w+) (?:under|in) "
-                        r"(?:his|her|my|our|their|the) (?:\w+'?s )?name\b")
-ADD_ON = re.compile(r"\b(?:too|also|as well|while (?:it'?s|its|it is|you'?re|you guys are|y'?all are) "
-                    r"(?:in there|there|in|at it)|while you have it|add(?:ing)?|throw in|on top)\b")
+                        r"(?:his|her|my|our|their|the) (?:\w+'?s |real |legal |actual |full |proper )?name\b")
+ADD_ON = re.compile(r"\b(?:too|also|as well|while (?:it'?s|its|it is|you'?re|you guys are|"
+                    r"y'?all are) "
+                    r"(?:in there|there|in|at it)|while (?:you|y'?all|you guys) (?:have|got) it(?: up "
+                    r"there| in)?|"
+                    r"with it|add(?:ing)?|throw in|on top)\b")
 """A service asked for in a question's words on top of the one being booked."""
 _LOT_ASK = re.compile(r"\W*(?:(?:so|and|um|uh|well)\W+)*"
                       r"(?:what (?:have|do) (?:you|y'all|you guys) (?:got|have)|"
@@ -590,7 +611,7 @@ _RUN_ON_ASK = re.compile(r"\s+(?:and|so)\s+(?:(?:um+|uh+|like|then|also|maybe|if
                          r"(?<=[a-z0-9])\s+(?:(?:um+|uh+|cause|'?cause|because|cuz)\s+)*"
                          r"(?=(?:i|we) (?:wanna|want to|need to|'?d like to|was hoping to|gotta|got to|"
                          r"have to|was gonna|was going to)\b)")
-_OPENS_QUESTION = re.compile(r"\b(?:how much|what(?:'s| is| are| do| does| would)|what time (?:do|does|"
+_OPENS_QUESTION = re.compile(r"\b(?:how much|what(?:'?s| is| are| do| does| would)|what time (?:do|does|"
                              r"are|is)|"
                              r"when (?:do|does|are|is)|how (?:late|early) (?:do|does|are|is)|"
                              r"is (?:the|that|it|there|your|y'?all)|are (?:you|y'?all|there|they)|"
@@ -664,6 +685,40 @@ def _embedded_question(text: str, whole: Understanding, profile: BusinessProfile
                 whole.intent, whole.is_question = "provide_info", False
             return aside
     return None
+
+
+def _named_under(whole: Understanding, text: str) -> Understanding:
+    """"Put it under my real name, Deshawn Gaines … the warranty stuff gets confusing
+    otherwise": the name the booking goes under, and why; no question."""
+    if whole.name is None and _PUT_UNDER.search(whole.text.lower()) and (
+            named := names.extract_name(normalise(text), expecting=True)) is not None:
+        whole.name = named
+        if whole.intent == "faq" and not whole.is_question:
+            whole.intent = "provide_info"
+        whole.flags.discard("faq_topic")
+    return whole
+
+
+_WH_OPENS = re.compile(r"(?:\W*(?:so|and|um+|uh+|hi|hey|yeah|okay|ok|well)\W+)*"
+                       r"(?:where|what|when|how|which|who|do|does|are|is|can|could)\b")
+
+
+def _asked_first(text: str, aside: Understanding, profile: BusinessProfile, today: date,
+                 awaiting: str | None) -> Understanding | None:
+    """The question the message opens with, when the question found inside it is a second one
+    ("where yall located at and do yall take walk ins for oil changes"): the first, as the
+    main act. None when the message opens with something else (facts, a request)."""
+    said = normalise(text).raw
+    at = said.lower().rfind(aside.text.lower())
+    head = re.sub(r"[\s,]*\b(?:and|but|so)\W*$", "", said[:at]).strip() if at > 0 else ""
+    if len(head.split()) < 2 or not _WH_OPENS.match(head.lower()):
+        return None
+    first = read(head, profile, today, awaiting)
+    if "faq_topic" not in first.flags or first.has_booking_facts or first.has_lead_facts:
+        return None
+    first.intent, first.is_question = "faq", True
+    first.flags.add("question")
+    return first
 
 
 _ASKS_FOR_REQUEST = re.compile(

@@ -513,7 +513,14 @@ def _mentions(text: str, today: date) -> list[stance.Mention[date]]:
     outside = [m for m in found if not any(a <= m.start < b for a, b in spans)]
     if spans and outside:
         found = outside  # "no free minute Monday through Friday … this Sunday?": the week is no day
-    return sorted(found, key=lambda m: m.start)
+    found.sort(key=lambda m: m.start)
+    for i, m in enumerate(found):
+        if re.fullmatch(rf"next\s+{WEEKDAY}", text[m.start: m.end]) and any(
+                e.value == m.value and stance.is_ruled_out(text, e.start, e.end) for e in found[:i]):
+            # "Wednesday. Now, not tomorrow. Next Wednesday.": the coming one is ruled out, so
+            # the one after it
+            found[i] = stance.Mention(m.start, m.end, m.value + timedelta(days=7))
+    return found
 
 
 _WEEKDAY_SPAN = re.compile(rf"\b{WEEKDAY}s?\s*(?:through|thru|-|–)\s*{WEEKDAY}s?\b")
@@ -595,13 +602,16 @@ def _extract_date(u: Utterance, today: date, _single: bool) -> date | None:
         return base + timedelta(days=7 * weeks)  # "two weeks from today"
     # "it died on me twice this week" says when it broke, "I'm too slammed this week" when the
     # caller cannot come: neither is when to come
-    week = next((w for w in re.finditer(r"\b(?:(early|later|end of|sometime) )?(next|this) week\b", text)
-                 if not (_PAST.search(clause_before(text, w.start()))
-                         or _NO_TIME.search(clause_before(text, w.start()))
-                         or _OTHER_DOING.search(clause_before(text, w.start()))
-                         or ruled_out(text, w.start()))), None)  # "not this week, the next week thursday"
-    if week and week.group(2) == "next" and not _single and (named := _day_of_next_week(text, today)):
-        return named  # "next week Friday", "Monday or Tuesday next week": that week's days
+    weeks = [w for w in re.finditer(r"\b(?:(early|later|end of|sometime) )?(next|this) week\b", text)
+             if not (_PAST.search(clause_before(text, w.start()))
+                     or _NO_TIME.search(clause_before(text, w.start()))
+                     or _OTHER_DOING.search(clause_before(text, w.start()))
+                     or ruled_out(text, w.start()))]  # "not this week, the next week thursday"
+    week = weeks[0] if weeks else None
+    if any(w.group(2) == "next" for w in weeks) and not _single and (named := _day_of_next_week(text, today)):
+        # "next week Friday", "Monday or Tuesday next week": that week's days ("he has the car
+        # all this week, can we do next week thursday": that one too)
+        return named
     skipped = _ruled_out_weekdays(text) if week and not _single else None
     if week and skipped is not None:
         # "try me next week" → next Monday; "later this week" → Thursday; "next week but not
