@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import string
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 from functools import cache
 from pathlib import Path
 from typing import Literal
@@ -18,6 +18,7 @@ from typing import Literal
 import yaml
 
 from frontdesk.brain.availability import AvailabilityCalendar
+from frontdesk.brain.format import say_slot
 from frontdesk.brain.nlu import Understanding
 from frontdesk.brain.nlu.cues import ONLY_COURTESY
 from frontdesk.brain.nlu.names import corrected_name, respelled
@@ -219,8 +220,16 @@ class TurnContext:
                 state.recent_asks[-4:].count(key) >= 3):
             return False
         name = state.customer.name
+        b = state.booking_slots
+        moved = (b.preferred_date, b.preferred_time) != tuple(self.facts_before[4:6]) and bool(
+            b.preferred_date and b.preferred_time)
         note = (self.replies.say("thanks_name", first=name.split()[0])
-                if name and name != self.facts_before[0] else self.replies.say("noted"))
+                if name and name != self.facts_before[0]
+                # "oh wait, make it Thursday at noon" while the name is asked: the new time said back
+                else self.replies.say("noted_what", what=say_slot(datetime.combine(
+                    date.fromisoformat(b.preferred_date or ""), time.fromisoformat(b.preferred_time or "")),
+                    self.today)) if moved
+                else self.replies.say("noted"))
         if note in self.reply_parts:
             return True
         last = next((m.content for m in reversed(state.messages) if m.role == "assistant"), "")

@@ -70,3 +70,24 @@ def say_phone(e164: str) -> str:
     if len(digits) == 10:
         return f"{digits[:3]}-{digits[3:6]}-{digits[6:]}"
     return e164
+
+
+def say_reminder_channels(planned: list[tuple[float, str]]) -> str:
+    """How reminders will come ("text and email"), from the planned (hours before, channel)."""
+    names = {"sms": "text", "email": "email"}
+    return " and ".join(sorted({names.get(channel, channel) for _, channel in planned},
+                               key=lambda n: n != "text"))
+
+
+def say_reminder_leads(planned: list[tuple[float, str]]) -> str:
+    """When reminders will come ("the day before and an hour before")."""
+    def lead(hours: float) -> str:
+        if hours == 24:
+            return "the day before"
+        if hours % 24 == 0:
+            return f"{hours // 24:g} days before"
+        if hours == 1:
+            return "an hour before"
+        return f"{hours:g} hours before"
+
+    return " and ".join(lead(h) for h in sorted({h for h, _ in planned}, reverse=True))

@@ -213,6 +213,8 @@ def _narrow(found: list[Appointment], ctx: TurnContext, current: When) -> list[A
                 return found
     acts_on = _ACTED_ON.get(_asked_action(ctx))
     acted = list(acts_on.finditer(text)) if acts_on else []
+    if len(found) == 2 and acted and (theirs := _whose(found, text, acted[-1], ctx)) is not None:
+        return [theirs]  # "my consultation at noon, and a showing for my sister at three … hers, move it"
     if len(found) > 1 and acted and _PRONOUN_NEXT.match(text, acted[-1].end()) and (
             before := _named_before(found, text[:acted[-1].start()], ctx)):
         # "the showing you can cancel it, it went under contract", "tomorrow's at two, go ahead
@@ -262,6 +264,39 @@ def _narrow(found: list[Appointment], ctx: TurnContext, current: When) -> list[A
 
 
 
+_FOR_SOMEONE = re.compile(r"\b(?:a|an|the|one|her|his) ([\w ]{2,30}?) for (?:my|our) (sister|brother|mom|"
+                          r"mother|"
+                          r"dad|father|son|daughter|wife|husband|aunt|uncle|grandma|grandpa|friend|neighbou?r|"
+                          r"cousin|boss)\b([\w ]{0,20})")
+_THEIRS = re.compile(r"\b(?:hers|his|theirs|her (?!own\b)\w+|his \w+|my (?:sister|brother|mom|mother|dad|"
+                     r"father|son|"
+                     r"daughter|wife|husband|aunt|uncle|grandma|grandpa|friend|cousin|boss)'?s)\b")
+_MINE = re.compile(r"\b(?:mine|my (?:own|one))\b")
+
+
+def _whose(found: list[Appointment], text: str, acted: re.Match[str],
+           ctx: TurnContext) -> Appointment | None:
+    """Of two bookings, one told as someone else's ("a showing for my sister at three"), the one
+    the change is about when the caller says whose ("Keep mine. Hers, can you move it")."""
+    told = _FOR_SOMEONE.search(text)
+    if told is None:
+        return None
+    said = f"{told.group(1)} {told.group(3)}"
+    theirs = [a for a in found if _named_in(a, said, ctx) or (
+        (kind := ex.extract_appointment_type(normalise(said), ctx.profile)) not in {None, "service"}
+        and a.appointment_type == kind)]
+    if len(theirs) != 1:
+        return None
+    start = max(text.rfind(p, 0, acted.start()) for p in (".", "?", "!", ";"))
+    ends = [i for i in (text.find(p, acted.end()) for p in (".", "?", "!", ";")) if i >= 0]
+    clause = text[start + 1: min(ends, default=len(text))]
+    if _THEIRS.search(clause) and not _MINE.search(clause):
+        return theirs[0]
+    if _MINE.search(clause) and not _THEIRS.search(clause):
+        return next(a for a in found if a is not theirs[0])
+    return None
+
+
 _PRONOUN_NEXT = re.compile(r"\s*(?:it|that(?: one)?|this(?: one)?|them|the one)\b(?! (?:off|up)\b)")
 _LEAD_IN = re.compile(r"(?:\b(?:go ahead and|you can|y'?all can|can you|could you|can y'?all|could y'?all|"
                       r"please|just|so|i need to|need to|i wanna|wanna|i want to|i gotta|gotta|"
@@ -271,7 +306,7 @@ _LEAD_IN = re.compile(r"(?:\b(?:go ahead and|you can|y'?all can|can you|could yo
 def _named_before(found: list[Appointment], before: str, ctx: TurnContext) -> list[Appointment]:
     """Of several bookings, those the words just before "… cancel it" name ("the showin monday
     the tenth go ahead and cancel that one"): the last few words of their clause."""
-    clause = re.split(r"[.?!;,]|\b(?:but|and|then|so)\b", _LEAD_IN.sub("", before.rstrip()))[-1]
+    clause = re.split(r"[.?!;,]|\b(?:but|and|then|so)\b", _LEAD_IN.sub("", before.rstrip()).rstrip(" ,;"))[-1]
     said = normalise(" ".join(clause.split()[-6:]))
     day, at = when.extract_date(said, ctx.today), clock.extract_time(said)
     services, kind = ex.extract_services(said, ctx.profile), ex.extract_appointment_type(said, ctx.profile)
@@ -526,6 +561,22 @@ def queued_target_said(desk, u) -> bool:
                 u.date and day != "-" and u.date.isoformat() != day):
             return True
     return False
+
+
+_YES_FIRST = re.compile(r"\W*(?:yes|yeah|yep|yup|sure|correct|right|perfect|sounds good)\b")
+_THE_OTHER_STAYS = re.compile(r"\b(?:keep|leave) the other(?: one| appointment| booking)?\b|"
+                              r"\bthe other (?:one|appointment|booking) (?:stays|is fine|is good|can stay)\b")
+
+
+def yes_while_another_stays(desk, said: str) -> bool:
+    """A yes to the change read back, with another booking said to stay: "yep saturday at ten for
+    the civic, mine stays thursday" (the move's new day named), "yep just tomorrow's, keep the
+    other one" (to a cancel)."""
+    if not _YES_FIRST.match(said):
+        return False
+    if desk.action == "move" and desk.new_date:
+        return f"{date.fromisoformat(desk.new_date):%A}".lower() in said
+    return desk.action == "cancel" and _THE_OTHER_STAYS.search(said) is not None
 
 
 def callback_reason(s: ConversationState) -> str:

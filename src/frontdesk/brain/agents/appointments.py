@@ -44,6 +44,7 @@ from frontdesk.brain.agents.appointment_words import (
     queued_target_said,
     said_to_stand,
     without_the_ones_kept,
+    yes_while_another_stays,
 )
 from frontdesk.brain.agents.booking_said import as_state, describe
 from frontdesk.brain.agents.booking_said import facts as _facts
@@ -51,7 +52,7 @@ from frontdesk.brain.agents.booking_said import listed as _listed
 from frontdesk.brain.agents.booking_said import start_of as _start
 from frontdesk.brain.agents.move_target import both_hours_said as _both_hours_said
 from frontdesk.brain.agents.move_target import chosen_one as _chosen
-from frontdesk.brain.agents.move_target import only_its_weekday
+from frontdesk.brain.agents.move_target import nearer_its_day, only_its_weekday
 from frontdesk.brain.agents.move_target import said_back as _said_back
 from frontdesk.brain.agents.move_target import wanted as _wanted
 from frontdesk.brain.agents.offered import pick_offered
@@ -150,13 +151,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     if keep and (chosen := _chosen(s)) is not None and u.services and chosen.service_type not in u.services:
         keep = False  # "keep the oil change, yeah" while the detail's cancel is read back: yes to that
         u.affirm = u.affirm or bool(re.search(r"\b(?:yeah|yes|yep|yup|sure|right|correct)\b", u.text.lower()))
-    if keep and mine and s.awaiting == "confirm_change" and desk.action == "move" and desk.new_date and (
-            re.match(r"\W*(?:yes|yeah|yep|yup|sure|correct|right|perfect|"
-                     r"sounds good)\b", u.text.lower())) and (
-            f"{date.fromisoformat(desk.new_date):%A}".lower() in u.text.lower()):
-        # "yep saturday at ten for the civic, mine stays thursday": yes to the move; the one
-        # said to stay is the other booking
-        keep, u.affirm, u.deny = False, True, False
+    if keep and mine and s.awaiting == "confirm_change" and yes_while_another_stays(desk, u.text.lower()):
+        keep, u.affirm, u.deny = False, True, False  # "yep saturday at ten for the civic, mine stays"
     if keep and desk.action in {"cancel", "move"} and _chosen(s) is not None:
         _keep(s, ctx)
         return
@@ -519,6 +515,8 @@ async def _plan_move(s: ConversationState, ctx: TurnContext, a: Appointment) -> 
     if not desk.new_date and not desk.new_time and not desk.part and not desk.latest:
         ctx.ask(s, "date", AGENT, "appt_ask_new_day", **_facts(a, ctx))
         return
+    if desk.new_date:
+        desk.new_date = nearer_its_day(date.fromisoformat(desk.new_date), old.date(), ctx.u.text).isoformat()
     day = date.fromisoformat(desk.new_date) if desk.new_date else old.date()
     availability = AvailabilityCalendar(ctx.profile, ctx.calendar, ctx.now, ignore=a.id)
     if desk.new_time is None:

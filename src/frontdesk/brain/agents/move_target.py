@@ -94,3 +94,16 @@ def both_hours_said(text: str, new: time) -> bool:
     said = {(int(h) % 12, int(m or 0)) for h, m in re.findall(
         r"\b(\d{1,2})(?::(\d{2}))?\b(?!\s*(?:st|nd|rd|th)\b)", normalise(text).numeric)}
     return len(said) > 1 and (new.hour % 12, new.minute) in said
+
+
+def nearer_its_day(new: date, booked: date, text: str) -> date:
+    """A weekday said bare for a booking a week or so off is the one nearest it: "I've got a
+    listing appointment next Wednesday at four. Could we do Thursday at four instead?" is the
+    Thursday after it, not this one."""
+    if new >= booked or (booked - new).days < 4 or re.search(r"\b(?:today|tomorrow|this week)\b", text):
+        return new
+    weekday = f"{new:%A}".lower()
+    if not re.search(rf"(?<!this )(?<!next )(?<!coming )\b{weekday}s?\b(?!,? (?:the )?\d)", text.lower()):
+        return new
+    later = new + timedelta(days=7)
+    return later if (later - booked).days < (booked - new).days else new

@@ -20,6 +20,8 @@ from frontdesk.brain.format import (
     say_list,
     say_on_date,
     say_phone,
+    say_reminder_channels,
+    say_reminder_leads,
     say_slot,
     say_time,
 )
@@ -130,8 +132,12 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
 
 
 def _said_back(s: ConversationState, u: Understanding) -> bool:
-    """The caller names the day or time read back, and nothing that differs from it."""
+    """The caller names the day or time read back, or the name it is under ("its dwayne pollard"),
+    and nothing that differs from it."""
     slots = s.booking_slots
+    if u.name and slots.customer_name and u.name.lower() == slots.customer_name.lower() and not (
+            u.date or u.time or u.services or u.appointment_type):
+        return True
     return bool(u.date or u.time) and (
         u.date is None or u.date.isoformat() == slots.preferred_date) and (
         u.time is None or u.time.strftime("%H:%M") == slots.preferred_time)
@@ -712,8 +718,8 @@ async def _book(s: ConversationState, ctx: TurnContext) -> None:
                                               slots.customer_phone or s.customer.phone,
                                               slots.customer_email or s.customer.email)
         if planned:
-            ctx.say("reminder_promise", how=_reminder_channels(planned),
-                    when=_reminder_leads(planned))
+            ctx.say("reminder_promise", how=say_reminder_channels(planned),
+                    when=say_reminder_leads(planned))
     ctx.ask(s, "anything_else", "greeting", "anything_else")
 
 
@@ -761,25 +767,6 @@ async def _add_to_visit(s: ConversationState, ctx: TurnContext, visit: Appointme
     ctx.say("booked", subject=subject, on_date=say_on_date(day, ctx.today),
             time=say_time(time.fromisoformat(visit.scheduled_time)))
     ctx.ask(s, "anything_else", "greeting", "anything_else")
-
-
-def _reminder_channels(planned: list[tuple[float, str]]) -> str:
-    names = {"sms": "text", "email": "email"}
-    return " and ".join(sorted({names.get(channel, channel) for _, channel in planned},
-                               key=lambda n: n != "text"))
-
-
-def _reminder_leads(planned: list[tuple[float, str]]) -> str:
-    def lead(hours: float) -> str:
-        if hours == 24:
-            return "the day before"
-        if hours % 24 == 0:
-            return f"{hours // 24:g} days before"
-        if hours == 1:
-            return "an hour before"
-        return f"{hours:g} hours before"
-
-    return " and ".join(lead(h) for h in sorted({h for h, _ in planned}, reverse=True))
 
 
 def visit_told(s: ConversationState) -> Appointment | None:

@@ -300,6 +300,11 @@ _A_BOOKING_WORD = re.compile(r"\b(?:appointment|appt|meeting|consultation|showin
 """A word for a booking: without one, "moving" is a move of house."""
 
 
+_MISTOOK_US = re.compile(r"\bthought (?:you were|this was|it was|y'?all were) (?:the|my|a|an|some)\b")
+"""On our call, the one we called took us for someone else a moment ago ("yes, that was me.
+sorry, I thought you were the pharmacy"); an inbound caller saying it dialled the wrong place."""
+
+
 def combine(r: Understanding, rule: str, rule_confidence: float,
              awaiting: str | None) -> tuple[str, float]:
     """One intent from the rules' reading and the classifier's.
@@ -313,6 +318,10 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     assert act is not None
     model = _ACT_INTENT.get(act.label, act.label)
     p = act.confidence
+    if model == "wrong_number" and rule != "wrong_number" and _MISTOOK_US.search(r.text.lower()) and (
+            awaiting == "permission" or re.search(r"\b(?:yes|yeah|yep|that was me|that'?s "
+                                                  r"me)\b", r.text.lower())):
+        return rule, rule_confidence  # "yes, that was me. sorry, I thought you were the pharmacy"
     if rule == "affirm" and awaiting is None and (r.services or r.appointment_type) and len(
             r.text.split()) > 6:
         # "yeah hey my father in law got a recall letter … for his ram": a "yeah" that opens the

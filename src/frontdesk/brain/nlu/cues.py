@@ -317,6 +317,8 @@ HAS_OWN_AND_ASKS = re.compile(
 """The caller says they have a booking, then asks about it ("i got a consultation tomorrow at
 eleven and i wanted to see if its ok to bring my wife"): about that one, not a new one."""
 RETURNED_CALL = re.compile(r"\b(?:missed (?:a|your|the) call|(?:got|had) a (?:missed )?call from|"
+                           # ("but since you called, could we make it earlier?": our call, taken up)
+                           r"(?<!since )(?<!now that )(?<!as long as )(?<!while )"
                            r"(?:someone|somebody|y'?all|you guys|you) "
                            r"(?:from (?:here|there|your \w+|y'?all) )?"
                            r"(?:called|rang|left (?:me )?(?:a )?(?:voicemail|message))|"
@@ -436,7 +438,10 @@ CALL_ME = re.compile(r"\b(?:call|ring|phone|try|reach|text) (?:me|us)\b|\bget ba
 YOU_CALL_BACK = re.compile(r"\b(?:you|y'?all|ya|you guys|someone|somebody|the agent|an agent|"
                            r"one of (?:your|y'?all'?s) \w+)(?: from (?:the )?\w+)? "
                            r"(?:could |can |to |please |maybe |just )*(?:call|ring) (?:me|us)(?: back)?\b|"
-                           r"\b(?:you|y'?all|someone|somebody) (?:could |can |to )?(?:call|ring) back\b")
+                           r"\b(?:you|y'?all|someone|somebody) (?:could |can |to )?(?:call|ring) back\b|"
+                           # "could someone give me a call Friday afternoon?"
+                           r"\b(?:you|y'?all|someone|somebody|the agent|an agent)(?: from (?:the )?\w+)? "
+                           r"(?:could |can |to |please |maybe |just )*give (?:me|us) a (?:call|ring|buzz)\b")
 """We are asked to call back ("could y'all call back saturday morning"), not told a third party will."""
 """A request that we do the calling: "call me back", "try me tomorrow"."""
 ONLY_COURTESY = re.compile(r"\W*(?:(?:ok(?:ay)?|perfect|great|cool|sure|yes|yeah|alright|all right|good|"

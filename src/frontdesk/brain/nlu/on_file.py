@@ -75,6 +75,9 @@ _STRONG = re.compile(
     # "my oil change Monday, seven-thirty — can we do an hour later?": said from its own hour
     r"(?:an|one|two|half an|a couple(?: of)?) hours? (?:later|earlier)|"
     r"(?:push|bump|slide|move) (?:it|that) (?:back|up)|"
+    # "the showin tomorrow at six can we do the day after same time": said from its own day
+    r"the (?:day|one) after,? same time|same time,? the (?:day|one) after|a day later|the next day,? same "
+    r"time|"
     r"on (?:the|your|y'?all'?s?|yalls|you guys'?) (?:books|schedule|calendar)|"
     # "I got somebody comin out tuesday to look at the house": one of ours, booked
     r"(?:someone|somebody|an agent|the agent|one of (?:your|y'?all'?s) \w+|y'?alls? \w+|your \w+|y'?all|you) "

@@ -186,8 +186,9 @@ _LEFT_BEHIND = re.compile(r"\bsold (?:our|my|the|his|her) (?:old |\w+ )?(?:place
                           r"\b(?:let go|laid off|fired|grew up|was born|used to live|moving from|"
                           r"relocating from|transferring from|coming from|came from|moved from)"
                           r"(?: \w+)? in\s+(?:the\s+)?$|"
-                          r"\b(?:moving|relocating|transferring|coming|came|moved) "
-                          r"(?:down |up |over )?from\s+$")
+                          r"\b(?:moving|relocating|transferring|coming|came|moved|driving|drivin'?|flying|"
+                          r"flyin'?|heading|headed) "
+                          r"(?:down |up |over |in |back )?from\s+$")
 """A place the caller is leaving or has left behind."""
 _PLACE_REFUSED_AFTER = re.compile(
     r"\W*(?:(?:is|'s)\s+)?(?:(?:does(?:n'?t| not)|won'?t|will not|wouldn'?t) (?:really |quite )?work|"

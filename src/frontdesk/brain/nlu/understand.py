@@ -122,7 +122,8 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
                 setattr(result, kept, getattr(whole, kept))
         result.text = normalise(text).raw
         return result
-    if len(clauses) == 1 and (ask := _TRAILING_PRICE.search(text)) and ask.start() > 30:
+    if len(clauses) == 1 and (((ask := _TRAILING_PRICE.search(text)) and ask.start() > 30) or (
+            (ask := _TRAILING_WHERE.search(text)) and ask.start() > 15)):
         # "… i been drivin since nineteen eighty eight so how much do yall charge for a tire
         # rotation": the story, then the question, unpunctuated
         return _understand(f"{text[: ask.start()].rstrip(' ,')}. {text[ask.end():].lstrip()}", profile,
@@ -593,6 +594,11 @@ _TRAILING_PRICE = re.compile(r"(?i)(?<=[a-z0-9])\s+(?:so|and|but|anyway|anyways)
                              r"(?:charge|get)\b|what(?:'?s| is| does) (?:a|an|the|it|one) (?:[\w-]+ ){0,3}"
                              r"(?:cost|run|go for)\b)")
 """A price asked at the end of a story, without a stop before it."""
+_TRAILING_WHERE = re.compile(r"(?i)(?<=[a-z0-9])\s+(?:(?:so|and|but|um+|uh+)\s+)*"
+                             r"(?=(?:what'?s|whats|what is) (?:the|your|y'?all'?s|yalls) address\b|"
+                             r"where (?:are|is) (?:you|y'?all|the office|your office|the dealership)\b|"
+                             r"where y'?all at\b)")
+"""Where we are, asked at the end of a request without a stop ("… tomorrow at four whats the address")."""
 _PROBLEM_TAG = re.compile(r"(?i)(?<![,.;?!])\s+(?:is|would|will) (?:that|it|this) "
                           r"(?:like |gonna be |be |going to be )?"
                           r"(?:a (?:problem|big deal|deal breaker|dealbreaker)|an issue|"

@@ -180,6 +180,9 @@ def _belongs_elsewhere(text: str, start: int) -> bool:
                              text[max(0, start - 45): start]))
 
 
+_THAT_PART = re.compile(r"\bthat (?:same )?(?:morning|afternoon|evening|day|night)\b")
+
+
 def _all_dates(text: str, today: date) -> list[date]:
     found = []
     for match in DATE_SPAN.finditer(text):
@@ -344,6 +347,13 @@ def extract_date(u: Utterance, today: date, _single: bool = False) -> date | Non
     found = _extract_date(u, today, _single)
     if found is None and _WITHIN_HOURS.search(u.lower):
         return today  # "could I see it in like half an hour?": today
+    if found is None and not _single and (that := _THAT_PART.search(u.numeric)):
+        # "we're flying in on the twentieth. could we meet that afternoon?": the day just said,
+        # whatever it was said for
+        said = [d for m in DATE_SPAN.finditer(u.numeric, 0, that.start()) if (d := extract_date(
+            Utterance(raw=m.group(0), lower=m.group(0), numeric=m.group(0)), today, _single=True))]
+        if said:
+            return said[-1]
     if _single:
         return found
     mentions = _mentions(u.numeric, today)
