@@ -231,3 +231,63 @@ async def test_a_call_back_let_go_for_a_booking_in_other_words(profiles) -> None
     assert state.booking_slots.appointment_type == "property_showing", replies
     assert state.pending_callback is None
     assert not [t for t in state.pending_tasks if t.task_type == "callback"]
+
+
+# -- round 23's second batch (sets 129 to 132) ----------------------------------------------------------
+
+
+async def test_yes_to_the_cancel_with_the_other_one_kept(profiles) -> None:
+    calendar = await booked("dealership", "tire_rotation", datetime(2026, 11, 24, 10, 0))
+    await booked("dealership", "oil_change", datetime(2026, 12, 1, 10, 0), calendar)
+    _, replies = await call(profiles, "dealership",
+                            "i got two things with y'all and i only need next week's, cancel tomorrow's",
+                            "yeah just that one, leave the other one", calendar=calendar)
+    assert _when(calendar) == [("Tue 24 10:00", "cancelled"), ("Tue 01 10:00", "scheduled")], replies
+
+
+async def test_a_weekday_for_a_booking_a_week_off_is_the_one_nearest_it(profiles) -> None:
+    calendar = await booked("real_estate", "listing_appointment", datetime(2026, 12, 2, 15, 0))
+    _, replies = await call(profiles, "real_estate",
+                            "the agent's coming next wednesday at three, can we do friday at three instead",
+                            "yes", calendar=calendar)
+    assert _when(calendar) == [("Fri 04 15:00", "scheduled")], replies
+
+
+async def test_the_booking_said_to_be_someone_elses_is_the_one_moved(profiles) -> None:
+    calendar = await booked("real_estate", "buyer_consultation", datetime(2026, 11, 24, 10, 0))
+    await booked("real_estate", "property_showing", datetime(2026, 11, 24, 14, 0), calendar)
+    _, replies = await call(profiles, "real_estate",
+                            "so tomorrow I've got my consultation at ten and a showing for my brother at "
+                            "two. mine's fine. his, could you make it friday at two?", "yes",
+                            calendar=calendar)
+    assert _when(calendar) == [("Tue 24 10:00", "scheduled"), ("Fri 27 14:00", "scheduled")], replies
+
+
+@pytest.mark.parametrize("text", [
+    "we land on the fourth, could we meet that afternoon around two",
+    "I get in on December 4th, can somebody show us houses that afternoon",
+])
+def test_that_afternoon_is_the_day_just_said(profiles, text) -> None:
+    assert _u(profiles, "real_estate", text).date.isoformat() == "2026-12-04"
+
+
+def test_a_place_driven_from_is_no_place_looked_in(profiles) -> None:
+    u = _u(profiles, "real_estate", "can we come saturday at ten, we're driving in from Waco anyway")
+    assert u.location is None
+
+
+def test_the_address_asked_after_a_request_is_asked(profiles) -> None:
+    u = _u(profiles, "real_estate", "ok thursday at two works whats the address", "date")
+    assert [a.intent for a in u.acts] == ["faq"] and u.date is not None
+
+
+def test_since_you_called_asks_no_who_is_this(profiles) -> None:
+    u = _u(profiles, "dealership", "oh while you have me, since you called, could we move it to friday",
+           "anything_else")
+    assert u.intent == "reschedule"
+
+
+async def test_a_time_changed_while_the_name_is_asked_is_said_back(profiles) -> None:
+    _, replies = await call(profiles, "dealership", "oil change tuesday at nine",
+                            "oh wait, make that wednesday at eleven instead")
+    assert "Wednesday" in replies[-1] and "11 AM" in replies[-1], replies

@@ -67,6 +67,11 @@ _ASKED_MIDWAY = re.compile(r"(?i)(?:^|\s)((?:where (?:exactly )?(?:is|are|do|y'?
 here where exactly is the office at")."""
 
 
+_CANCEL_TOO = re.compile(r"(?<!n't )(?<!not )\b(?:cancel\w*|call (?:it|that) off)\b")
+"""A cancel said beside a call back asked for ("… so we gotta cancel but can somebody give me a
+call back next week"): the booking on file goes, then the call."""
+
+
 def _asked_tail(text: str, *, at_the_end: bool = True) -> re.Match[str] | None:
     """Where the first question asked beside a booking starts, however it is joined on."""
     found = (p.search(text) for p in (_ASKED_AT_THE_END if at_the_end else None, _ASKED_AFTER,
@@ -211,7 +216,8 @@ class Brain:
             if fresh and (state.awaiting in _OPEN or ALREADY_BOOKED.search(text.lower()) or cancels_one(
                     text.lower()) or (
                     state.direction == "outbound" and not state.booking_slots.preferred_date)) and (
-                    understanding.intent not in _SETTLED) and "call_asked" not in understanding.flags and (
+                    understanding.intent not in _SETTLED) and (
+                    "call_asked" not in understanding.flags or _CANCEL_TOO.search(text.lower())) and (
                     found := about_booking(understanding, state.on_file, now.date(), profile)) and (
                     understanding.intent != "lookup_appointment" or found[0] != "lookup_appointment"):
                 # "callin to make sure I'm still on for tomorrow, the battery": that booking

@@ -102,13 +102,11 @@ async def _route(state: ConversationState, config: RunnableConfig) -> dict[str, 
         # person being looked for now
         escalation.withdraw(s, ctx, call_instead=u.intent == "objection_busy" and not NEVER_MIND.search(
             u.text.lower()))
-    if s.customer.name and not u.name and (fixed := respelled(normalise(u.text), s.customer.name)) and (
+    if s.customer.name and not u.name and respelled(normalise(u.text), s.customer.name) and (
             u.intent in {"faq", "unknown", "provide_info", "chitchat", "correction"}) and not u.acts and (
             s.awaiting_agent != "scheduling"):  # (the booking's read back takes it in itself)
         # "you've probably got that spelled wrong … S-I-O-B-H-A-N. Kelleher's K-E-L-L-E-H-E-R":
-        # the name put right (thanked for by the agent), whatever was being asked; then that question again
-        s.customer.name = fixed
-        s.booking_slots.customer_name = fixed if s.booking_slots.customer_name else None
+        # the name put right (by the agent that asked last, which thanks for it), not a question
         u.intent, u.is_question = "provide_info", False
         u.flags -= {"question", "faq_topic"}
     if objection.withdraws_callback(s, u):

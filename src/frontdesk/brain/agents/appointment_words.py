@@ -5,7 +5,7 @@ one, "go ahead", "no, we don't need a new one" — read here, acted on by the ap
 from __future__ import annotations
 
 import re
-from datetime import date, time
+from datetime import date, time, timedelta
 
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.nlu import clock, understand, when
@@ -213,7 +213,8 @@ def _narrow(found: list[Appointment], ctx: TurnContext, current: When) -> list[A
                 return found
     acts_on = _ACTED_ON.get(_asked_action(ctx))
     acted = list(acts_on.finditer(text)) if acts_on else []
-    if len(found) == 2 and acted and (theirs := _whose(found, text, acted[-1], ctx)) is not None:
+    changing = acted or list((_MOVE_SAID if _asked_action(ctx) == "move" else _CANCEL_SAID).finditer(text))
+    if len(found) == 2 and changing and (theirs := _whose(found, text, changing[-1], ctx)) is not None:
         return [theirs]  # "my consultation at noon, and a showing for my sister at three … hers, move it"
     if len(found) > 1 and acted and _PRONOUN_NEXT.match(text, acted[-1].end()) and (
             before := _named_before(found, text[:acted[-1].start()], ctx)):
@@ -264,7 +265,9 @@ def _narrow(found: list[Appointment], ctx: TurnContext, current: When) -> list[A
 
 
 
-_FOR_SOMEONE = re.compile(r"\b(?:a|an|the|one|her|his) ([\w ]{2,30}?) for (?:my|our) (sister|brother|mom|"
+_FOR_SOMEONE = re.compile(r"\b(?:a|an|the|one|her|his) ((?:(?!\b(?:for|and|one)\b)[\w ]){2,30}?) for (?:my|"
+                          r"our) "
+                          r"(sister|brother|mom|"
                           r"mother|"
                           r"dad|father|son|daughter|wife|husband|aunt|uncle|grandma|grandpa|friend|neighbou?r|"
                           r"cousin|boss)\b([\w ]{0,20})")
@@ -306,8 +309,14 @@ _LEAD_IN = re.compile(r"(?:\b(?:go ahead and|you can|y'?all can|can you|could yo
 def _named_before(found: list[Appointment], before: str, ctx: TurnContext) -> list[Appointment]:
     """Of several bookings, those the words just before "… cancel it" name ("the showin monday
     the tenth go ahead and cancel that one"): the last few words of their clause."""
-    clause = re.split(r"[.?!;,]|\b(?:but|and|then|so)\b", _LEAD_IN.sub("", before.rstrip()).rstrip(" ,;"))[-1]
+    clause = re.split(r"[.?!;,]|\b(?:but|and|then|so|um+|uh+)\b",
+                      _LEAD_IN.sub("", before.rstrip()).rstrip(" ,;"))[-1]
     said = normalise(" ".join(clause.split()[-6:]))
+    if (week := re.search(r"\b(this|next) week\b", said.lower)) and not re.search(
+            r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", said.lower):
+        # "the one next week go ahead and cancel it": the booking that week
+        monday = ctx.today - timedelta(days=ctx.today.weekday() - 7 * (week.group(1) == "next"))
+        return [a for a in found if 0 <= (date.fromisoformat(a.scheduled_date) - monday).days < 7]
     day, at = when.extract_date(said, ctx.today), clock.extract_time(said)
     services, kind = ex.extract_services(said, ctx.profile), ex.extract_appointment_type(said, ctx.profile)
     if not (day or at or services or (kind and kind != "service")):

@@ -515,7 +515,7 @@ async def _plan_move(s: ConversationState, ctx: TurnContext, a: Appointment) -> 
     if not desk.new_date and not desk.new_time and not desk.part and not desk.latest:
         ctx.ask(s, "date", AGENT, "appt_ask_new_day", **_facts(a, ctx))
         return
-    if desk.new_date:
+    if desk.new_date and s.awaiting_agent != AGENT:  # (a day asked for is not second-guessed)
         desk.new_date = nearer_its_day(date.fromisoformat(desk.new_date), old.date(), ctx.u.text).isoformat()
     day = date.fromisoformat(desk.new_date) if desk.new_date else old.date()
     availability = AvailabilityCalendar(ctx.profile, ctx.calendar, ctx.now, ignore=a.id)

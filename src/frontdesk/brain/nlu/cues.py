@@ -424,13 +424,15 @@ DEFERS = re.compile(
 """The caller will come back to us themselves ("let me check with my wife and I'll call you
 back", "I'll just ring back later, I don't have my calendar"): an offer put off, not a request
 for a callback and not a busy objection."""
-CALL_ME = re.compile(r"\b(?:call|ring|phone|try|reach|text) (?:me|us)\b|\bget back to (?:me|us)\b|"
+CALL_ME = re.compile(r"\b(?:call|ring|phone|try|reach|text) (?:me|us)\b(?! at (?:this|that|the same) number)|"
+                     r"\bget back to (?:me|us)\b|"
                      r"\b(?:call|ring|phone) (?:him|her|them|my (?:husband|wife|son|daughter|dad|mom|"
                      r"partner)) back\b|"
                      r"\bgive (?:me|us) a (?:call|ring|buzz)\b|"
                      # "can y'all try her then?": the one we want, called when they are in
+                     # ("you can reach him at this number": where, said at the read back; no call asked)
                      r"\b(?:call|ring|try|reach) (?:him|her|them) (?:then|back|later|tomorrow|tonight|"
-                     r"in the|at|after|around|on)\b|"
+                     r"in the|at(?! (?:this|that|the same) number)|after|around|on)\b|"
                      # "could y'all call back saturday morning": we call, then
                      r"\b(?:you|y'?all|ya|you guys|someone|somebody) (?:could |can |to |please )?"
                      r"(?:call|ring) back (?:on |at |in |this |next |tomorrow|tonight|later|"

@@ -670,9 +670,13 @@ _WAITS = re.compile(r"(?:'s|\s)*(?:is |will |has to |have to |can |'ll )?(?:gonn
 
 _ON_BEHALF = re.compile(r"\b(?:calling|call(?:ed)?|here|asking) (?:for|on behalf of|about) (?:my|our) "
                         r"(?:mom|mother|momma|mama|dad|father|parents|grand(?:ma|pa|mother|father|parents)|"
-                        r"aunt|uncle|son|daughter|sister|brother|in-laws?|mother-in-law|father-in-law)\b|"
+                        r"aunt|uncle|son|daughter|sister|brother|in-laws?|mother-in-law|father-in-law|boss|"
+                        r"husband|wife|friend|neighbou?r)\b|"
                         r"\bhelping (?:my|our) (?:mom|mother|dad|father|parents|grand\w+|son|daughter|"
-                        r"in-laws?)\b")
+                        r"in-laws?)\b|"
+                        # "my husband asked me to call around for 'em"
+                        r"\b(?:asked|wants|wanted|had) me (?:to )?call\b|\bcall(?:ing)? around for "
+                        r"(?:them|'?em|him|her)\b")
 """The caller speaks for a relative whose move it is ("I'm calling for my mom … she wants to sell
 her place"): that relative's buy or sale is the lead's."""
 
@@ -694,7 +698,10 @@ _UNTIL_THEN = re.compile(r"\w*\W+(?:\w+\W+){0,2}?(?:until|till|til|before|for (?
                          r"a while|(?:six|\d+) (?:months|weeks)))\b")
 
 
-_OWNS_RENTAL = re.compile(r"\b(?:i'?ve got|i have|i own|we own|we have|we'?ve got|i got|we got|my|our)\s+"
+_OWNS_RENTAL = re.compile(r"\b(?:i'?ve got|i have|i own|we own|we have|we'?ve got|i got|we got|my|our|"
+                          r"(?:he|she|they)(?:'s| has|'ve| have)? got|(?:he|she) (?:has|owns)|they (?:have|"
+                          r"own)|"
+                          r"his|her|their)\s+"
                           r"(?:a |an |two |three |a couple (?:of )?|some |little )?(?:rental|rent) "
                           r"(?:house|home|property|properties|place|condo|duplex|unit)s?\b")
 """A rental the caller owns: an owner speaking, not a renter."""

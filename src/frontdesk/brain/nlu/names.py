@@ -309,6 +309,9 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
     if (again := _NO_THEN_AGAIN.search(u.lower)) and again[1] != again[2] and (
             fuzz.ratio(again[1], again[2]) >= 60):
         u = normalise(u.lower[: again.start()] + u.lower[again.end():])  # "its ann no anne …": anne
+    if (put_right := re.search(r"\bnot [a-z]+,? ((?:it'?s|its) [a-z])", u.raw, flags=re.I)) is not None:
+        # "sorry not derek its darrell holloway": a name put right is a name given, in so many words
+        u, expecting = normalise(u.raw[put_right.start(1):]), True
     if expecting and (me := _THATS_ME.search(u.raw)) and me.start() > 0:
         u = normalise(u.raw[: me.start()])  # "dustin hale thats me": the name, and who it is
     token = _SPELLED_NOW.set(spelled)
@@ -318,7 +321,15 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
         _SPELLED_NOW.reset(token)
 
 
+_SURNAME_THEN_FIRST = re.compile(r"\b(?:it'?s|its|mr\.?|mrs\.?|ms\.?|that'?s)\s+([a-z'-]{2,}),?\s+"
+                                 r"(?:his |her |my )?first name(?:'s| is)?\s+([a-z'-]{2,})\b")
+"""The surname, then the first name said after it ("it's Delgado, first name Hector")."""
+
+
 def _read_name(u: Utterance, *, expecting: bool) -> str | None:
+    if (turned := _SURNAME_THEN_FIRST.search(u.lower)) and all(
+            _plausible_name_word(w) for w in turned.groups()):
+        return _clean_name([turned.group(2), turned.group(1)])  # "it's Delgado, first name Hector"
     if expecting and _SPELLING_NOTE.search(u.raw):
         u = normalise(_SPELLING_NOTE.sub(" ", u.raw))  # "jon, no h", "Mac with an a", "V as in Victor"
     last = _LAST_NAME.search(u.lower)
@@ -726,3 +737,19 @@ def _extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
                 return None  # "hang on. thursday.": a sentence, cut short at its second word
             return _with_spelled_surname(u, name) if name and not _day_not_name(name) else None
     return None
+
+
+_NAME_BY_NUMBER = re.compile(r"(?:^|[—–,:;]\s*|\b(?:hi|hey|hello|yeah|yes|quick|this is|it'?s)\W+)"
+                             r"([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2}),?\s+"
+                             r"(?:(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}\b|"
+                             # "Travis Kubiak, eight-three-oh, five-five-five, …": the number said
+                             r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)[\s,-]+"
+                             r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b)")
+"""A name said right before the caller's number, as a hurried caller gives both."""
+
+
+def before_number(u: Utterance) -> str | None:
+    """"Hi yeah, quick — Dale Hutchins, 830-555-8954, state inspection …": the name said right
+    before the number."""
+    given = _NAME_BY_NUMBER.search(u.raw)
+    return extract_name(normalise(given.group(1)), expecting=True) if given else None

@@ -91,6 +91,9 @@ we want is a showing"): the caller says what they want."""
 
 
 _WHAT_TIME_OPEN = re.compile(r"\W*(?:(?:yeah|and|so|uh+|um+|ok(?:ay)?|oh|hey|hi)\W+)*"
+                             # "my boss wants to know what time yall close on saturdays for service"
+                             r"(?:(?:my \w+|he|she|we|i|they) (?:wants?|wanted|needs?|would like) to know,? |"
+                             r"i was (?:just )?wondering,? )?"
                              r"what time (?:do |does |are |will )?"
                              r"(?:you|y'?all|ya|you guys|the (?:\w+ )?(?:shop|office|service|place))"
                              r"(?: guys)? "
@@ -151,6 +154,10 @@ _SPOKEN_SPAN = re.compile(r"\b[1-9](?: \d{2}|\d{2}) (?:to|-) (?:like |maybe )?[1
                           r"(?!\s*(?:miles?|square|sq|feet|acres?|minutes?|hours?|days?|weeks?|months?|years?|"
                           r"people|%|am|pm))")
 """Figures said the way prices are, "two fifty to three hundred": a budget given unasked."""
+_FIGURE_IS_TOP = re.compile(r"\b[1-9](?: ?\d{2})?\s+(?:is|'s) (?:the|our|my|his|her) (?:top|max(?:imum)?|"
+                            r"ceiling|"
+                            r"limit|most|cap)\b")
+"""A figure said to be the most ("three twenty five is the top")."""
 _CEILING_FIGURE = re.compile(r"\b(?:up to|under|no more than|max(?:imum)?(?: of)?|capped at|"
                              r"topping out at)\s+"
                              r"(?:about |around |like |maybe )?\$?[1-9](?: ?\d{2})\b(?!\s*(?:am|pm|a\.m|p\.m|"
@@ -284,10 +291,6 @@ _ASKED_LAST = re.compile(r"\b(?:what time|how much|how long|how many|what days?|
 
 
 _WRITTEN_PHONE = re.compile(r"(?:\+?1[\s.-]?)?\(?\b\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}\b")
-_NAME_BY_NUMBER = re.compile(r"(?:^|[—–,:;]\s*|\b(?:hi|hey|hello|yeah|yes|quick|this is|it'?s)\W+)"
-                             r"([A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,2}),?\s+"
-                             r"(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}\b")
-"""A name said right before the caller's number, as a hurried caller gives both."""
 _ASKS_FOR_THE_WORK = re.compile(
     r"\W*(?:(?:so|and|um+|uh+|hey|ok(?:ay)?|yeah|well)\W+)*(?:can|could|would|will) "
     r"(?:you|y'?all|ya|you guys|you all) "
@@ -383,9 +386,8 @@ def read(text: str, profile: BusinessProfile, today: date,
     result.phone = ex.extract_phone(u)
     result.email = ex.extract_email(u)
     result.name = names.extract_name(u, expecting=awaiting == "name")
-    if result.name is None and result.phone and (given := _NAME_BY_NUMBER.search(u.raw)):
-        # "Hi yeah, quick — Dale Hutchins, 830-555-8954, state inspection …": who, then the number
-        result.name = names.extract_name(normalise(given.group(1)), expecting=True)
+    if result.name is None and result.phone:
+        result.name = names.before_number(u)  # "Hi yeah, quick — Dale Hutchins, 830-555-8954, …"
     if profile.kind == "real_estate" and result.phone and _WRITTEN_PHONE.search(u.raw):
         u = normalise(_WRITTEN_PHONE.sub(" ", u.raw))  # "Lena Ortiz, 830-555-8978, …": no price in it
     if result.name and names.surname_only(u, result.name):
@@ -466,6 +468,7 @@ def read(text: str, profile: BusinessProfile, today: date,
             awaiting in _LEAD_ASKED and any(  # "Austin. Two-fifty." asked where: the price too
                 _BARE_FIGURE.fullmatch(piece) for piece in re.split(r"(?<=[.;!?])\s+", u.numeric))) or (
             _CEILING_FIGURE.search(u.numeric) is not None and _HOME_TALK.search(u.lower) is not None) or (
+            _FIGURE_IS_TOP.search(u.numeric) is not None) or (
             _FIGURES_SPAN.search(lead.said_once(u).numeric) is not None and (
                 _HOME_TALK.search(u.lower) is not None or awaiting in _LEAD_ASKED)
             and not _SAID_AS_CLOCK.search(u.lower)) or (

@@ -303,6 +303,10 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
         asides = [a for a in asides if not (_ASKS_FOR_REQUEST.match(a.text.lower()) and (
             _echoes_question(a) or ((main.services or main.appointment_type) and not (
                 a.services or a.appointment_type or {"faq_topic", "price_question"} & a.flags))))]
+    if main.intent == "objection_busy":
+        # "can somebody call me back tomorrow? I'm out on a job site and can't hear a thing": why
+        # to call later, not a line check
+        asides = [a for a in asides if a.intent not in {"line_check", "repeat"}]
     seen: set[str] = {main.intent} - {"faq"}  # "hello? you still there?" is one line check
     asides = [a for a in asides if a.intent == "faq" or not (a.intent in seen or seen.add(a.intent))]
     _carry_subject(main, asides)
