@@ -313,7 +313,7 @@ def _named_before(found: list[Appointment], before: str, ctx: TurnContext) -> li
                       _LEAD_IN.sub("", before.rstrip()).rstrip(" ,;"))[-1]
     said = normalise(" ".join(clause.split()[-6:]))
     if (week := re.search(r"\b(this|next) week\b", said.lower)) and not re.search(
-            r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", said.lower):
+            r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tomorrow'?s?\b", said.lower):
         # "the one next week go ahead and cancel it": the booking that week
         monday = ctx.today - timedelta(days=ctx.today.weekday() - 7 * (week.group(1) == "next"))
         return [a for a in found if 0 <= (date.fromisoformat(a.scheduled_date) - monday).days < 7]
