@@ -265,15 +265,12 @@ def _narrow(found: list[Appointment], ctx: TurnContext, current: When) -> list[A
 
 
 
-_FOR_SOMEONE = re.compile(r"\b(?:a|an|the|one|her|his) ((?:(?!\b(?:for|and|one)\b)[\w ]){2,30}?) for (?:my|"
-                          r"our) "
-                          r"(sister|brother|mom|"
-                          r"mother|"
-                          r"dad|father|son|daughter|wife|husband|aunt|uncle|grandma|grandpa|friend|neighbou?r|"
-                          r"cousin|boss)\b([\w ]{0,20})")
-_THEIRS = re.compile(r"\b(?:hers|his|theirs|her (?!own\b)\w+|his \w+|my (?:sister|brother|mom|mother|dad|"
-                     r"father|son|"
-                     r"daughter|wife|husband|aunt|uncle|grandma|grandpa|friend|cousin|boss)'?s)\b")
+_KIN = (r"sister|brother|mom|mother|dad|father|son|daughter|wife|husband|aunt|uncle|grandma|grandpa|"
+        r"friend|neighbou?r|cousin|boss")
+_FOR_SOMEONE = re.compile(r"\b(?:a|an|the|one|her|his) ((?:(?!\b(?:for|and|one)\b)[\w ]){2,30}?) "
+                          rf"for (?:my|our) ({_KIN})\b([\w ]{{0,20}})")
+"""A booking told as someone else's ("a showing for my sister at three")."""
+_THEIRS = re.compile(rf"\b(?:hers|his|theirs|her (?!own\b)\w+|his \w+|my (?:{_KIN})'?s)\b")
 _MINE = re.compile(r"\b(?:mine|my (?:own|one))\b")
 
 
