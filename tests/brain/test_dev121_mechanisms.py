@@ -291,3 +291,12 @@ async def test_a_time_changed_while_the_name_is_asked_is_said_back(profiles) -> 
     _, replies = await call(profiles, "dealership", "oil change tuesday at nine",
                             "oh wait, make that wednesday at eleven instead")
     assert "Wednesday" in replies[-1] and "11 AM" in replies[-1], replies
+
+
+async def test_both_bookings_moved_by_the_same_hour_each_from_its_own(profiles) -> None:
+    calendar = await booked("dealership", "oil_change", datetime(2026, 11, 27, 8, 0))
+    await booked("dealership", "tire_rotation", datetime(2026, 11, 27, 9, 0), calendar)
+    _, replies = await call(profiles, "dealership",
+                            "we got two things friday morning, eight and nine, can you bump both of them "
+                            "an hour later", "yes", "yes", calendar=calendar)
+    assert sorted(_when(calendar)) == [("Fri 27 09:00", "scheduled"), ("Fri 27 10:00", "scheduled")], replies

@@ -524,6 +524,13 @@ def _call_after_cancel(text: str) -> str | None:
 
 ANOTHER_ONE = re.compile(r"\b(?:see|look at|tour|check out|book|add|set up) (?:another|a second|one more)\b")
 """A second visit of the same kind asked beside a move ("could i see another one right after")."""
+EVERY_ONE = re.compile(r"\b(?:both|all (?:of )?(?:them|'?em|those|three|of it)|all (?:my|our|the) "
+                        r"(?:appointments|"
+                        r"bookings|showings)|the whole (?:lot|thing)|every (?:one|single one))\b")
+"""Every booking found, said in so many words ("cancel both of 'em")."""
+CANCELS_TOO = re.compile(r"(?<!n't )(?<!not )\b(?:cancel|call off|scrap)\b")
+
+
 SAME_SLOT = re.compile(r"\bsame (?:time|day|slot|hour)\b")
 """The day and hour of the booking given up, for the one asked in its place."""
 

@@ -27,7 +27,9 @@ from frontdesk.brain.agents.appointment_words import (
     A_WEEK_ON,
     ACTIONS,
     ANOTHER_ONE,
+    CANCELS_TOO,
     DAYS_ON,
+    EVERY_ONE,
     RELATIVE_MOVE,
     SAME_SLOT,
     SHIFT,
@@ -52,7 +54,7 @@ from frontdesk.brain.agents.booking_said import listed as _listed
 from frontdesk.brain.agents.booking_said import start_of as _start
 from frontdesk.brain.agents.move_target import both_hours_said as _both_hours_said
 from frontdesk.brain.agents.move_target import chosen_one as _chosen
-from frontdesk.brain.agents.move_target import nearer_its_day, only_its_weekday
+from frontdesk.brain.agents.move_target import nearer_its_day, only_its_weekday, shifted_move
 from frontdesk.brain.agents.move_target import said_back as _said_back
 from frontdesk.brain.agents.move_target import wanted as _wanted
 from frontdesk.brain.agents.offered import pick_offered
@@ -456,7 +458,7 @@ async def _go_on(s: ConversationState, ctx: TurnContext, current: When) -> None:
             ctx.say("appt_when_many", count=_count(candidates), list=_listed(candidates, ctx))
             await _done(s, ctx, None)
             return
-        if len(candidates) > 1 and desk.action == "cancel" and _EVERY_ONE.search(ctx.u.text.lower()):
+        if len(candidates) > 1 and desk.action == "cancel" and EVERY_ONE.search(ctx.u.text.lower()):
             # "go ahead and cancel both of 'em": the first read back, the others queued after it
             desk.queued = [f"cancel {a.service_type or a.appointment_type}" for a in candidates[1:]]
             candidates = candidates[:1]
@@ -504,6 +506,10 @@ async def _plan_move(s: ConversationState, ctx: TurnContext, a: Appointment) -> 
         _drop(s, ctx, None)
         return
     old = _start(a)
+    if not desk.queued and s.awaiting_agent != AGENT and EVERY_ONE.search(ctx.u.text.lower()) and (
+            RELATIVE_MOVE.search(ctx.u.text.lower())):
+        # "we need to push both of em a hour later same day": each from its own time, in turn
+        desk.queued = [q for o in desk.found if o.id != a.id and (q := shifted_move(s, ctx, o))]
     if desk.new_date == old.date().isoformat() and desk.new_time in {None, old.strftime("%H:%M")} and (
             DAYS_ON.search(ctx.u.text.lower())):
         # "… wednesday the twelfth at ten, can we push that back a day": the day named was its
@@ -653,11 +659,6 @@ async def _cancel(s: ConversationState, ctx: TurnContext, then: AgentName | None
     await _done(s, ctx, result, f"cancelled {a.id}", then=then)
 
 
-_EVERY_ONE = re.compile(r"\b(?:both|all (?:of )?(?:them|'?em|those|three|of it)|all (?:my|our|the) "
-                        r"(?:appointments|"
-                        r"bookings|showings)|the whole (?:lot|thing)|every (?:one|single one))\b")
-"""Every booking found, said in so many words ("cancel both of 'em")."""
-_CANCELS_TOO = re.compile(r"(?<!n't )(?<!not )\b(?:cancel|call off|scrap)\b")
 
 
 async def cancel_with_the_list(s: ConversationState, ctx: TurnContext) -> None:
@@ -665,7 +666,7 @@ async def cancel_with_the_list(s: ConversationState, ctx: TurnContext) -> None:
     bookings on file the message names (its day, its work; all of them when it names none) are
     cancelled before the number is struck off. No read back: the caller is ending all contact."""
     u = ctx.u
-    if not s.on_file or not _CANCELS_TOO.search(NOT_CANCELLED.sub(" ", u.text.lower())):
+    if not s.on_file or not CANCELS_TOO.search(NOT_CANCELLED.sub(" ", u.text.lower())):
         return
     named = [a for a in s.on_file if (u.date is None or a.scheduled_date == u.date.isoformat()) and (
         not u.services or a.service_type in u.services) and (
@@ -757,6 +758,7 @@ async def _done(s: ConversationState, ctx: TurnContext, result: Appointment | No
             ctx.ask(s, "confirm_change", AGENT, "appt_confirm_cancel_next", **_facts(a, ctx))
         elif new.given:
             _set_target(s, new)  # "… and the eleven, could we make it ten thirty": read back
+            s.last_ask = None  # another booking's read back: a new question, not the same again
             await _plan_move(s, ctx, a)
         else:
             ctx.ask(s, "date", AGENT, "appt_ask_new_day", **_facts(a, ctx))

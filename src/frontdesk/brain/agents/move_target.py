@@ -108,3 +108,19 @@ def nearer_its_day(new: date, booked: date, text: str) -> date:
         return new
     later = new + timedelta(days=7)
     return later if (later - booked).days < (booked - new).days else new
+
+
+def shifted_move(s: ConversationState, ctx: TurnContext, a: Appointment) -> str | None:
+    """The move of another booking by the same "an hour later" or "the day after", from its own
+    day and time, as a queued change ("move property_showing 2027-05-07 11:00")."""
+    desk, chosen = s.desk, s.desk.chosen
+    desk.chosen = a.id
+    try:
+        new = wanted(s, ctx, When(), When())
+    finally:
+        desk.chosen = chosen
+    if not (new.date or new.time):
+        return None
+    day = new.date.isoformat() if new.date else "-"
+    at = new.time.strftime("%H:%M") if new.time else "-"
+    return f"move {a.service_type or a.appointment_type} {day} {at}"

@@ -636,8 +636,8 @@ _EMBEDDED_ASK = re.compile(r"\b(?:don'?t|do not|never) (?:really |even |quite |t
                            r"\b(?:confused|unclear) (?:about|on|how)\b|"
                            r"\bcurious (?:about )?how\b|"
                            # "… to look at the house and i wanted to know how does yalls commission work"
-                           r"\b(?:wanted|want|wanna|'?d like|would like|need) to know (?:how|what|if|whether|"
-                           r"about|when|why)\b|"
+                           r"\b(?:wanted|wants?|wanna|'?d like|would like|needs?) to know "
+                           r"(?:how|what|if|whether|about|when|why)\b|"
                            r"\b(?:no|not a|any) (?:idea|clue) how\b|"
                            r"\bwonder(?:ing|in'?|ed)? (?:about|if|whether|how|what|do|does|can|could|are|"
                            r"is)\b|"
@@ -672,7 +672,7 @@ def _embedded_question(text: str, whole: Understanding, profile: BusinessProfile
             whole.intent == "affirm" and awaiting == "permission")) or (
             "faq_topic" not in whole.flags or not _EMBEDDED_ASK.search(whole.text.lower())):
         return None
-    for piece in re.split(r"[,;.]\s+|\s+(?:and|but|so)\s+(?=(?:i|we|i'm|we're)\b)|"
+    for piece in re.split(r"[,;.]\s+|\s+(?:and|but|so)\s+(?=(?:i|we|i'm|we're|he|she|they)\b)|"
                           r"\s+(?=(?:i|we)(?:'ve| have)? (?:got|have|had|booked) (?:a|an|my|the)\b)|"
                           r"\s+(?=(?:do|does|are|is|would|will) (?:you|y'?all|your)\b)|"
                           r"\s+(?=" + _WHICH_ASK + r")|"
