@@ -51,6 +51,7 @@ from frontdesk.brain.nlu.cues import (
     WRONG_PLACE,
     YOU_CALL_BACK,
     asks_hours,
+    asks_to_stop_contact,
 )
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.text import CORRECTION
@@ -77,20 +78,9 @@ _DERAILS = {"do_not_call", "escalation", "wrong_number", "objection_busy", "hold
             "objection_not_interested"}
 """Readings that take the call elsewhere; an answer to a contact question outweighs them unless
 the caller's words really ask for it (:data:`_REALLY_DERAILS`)."""
-_CONTACTING = re.compile(r"\b(?:call\w*|ring\w*|phon\w*|contact\w*|list|number|bother\w*|text\w*|"
-                         r"message\w*|email\w*|reach\w*|hear from|spam\w*|solicit\w*|robo\w*|"
-                         r"marketing|leave (?:me|us) alone|remove|unsubscribe|harass\w*|pester\w*)\b")
-"""Words naming the contact itself (calls, texts, the list), which stopping something else lacks."""
-_STOPPING = re.compile(r"\b(?:stop|don'?t|do not|never|no (?:more|longer)|quit|remove|off|struck|strike|"
-                       r"scrub|wipe|erase|opt(?:ing)? out|leave (?:me|us) alone|unsubscribe|not interested|"
-                       r"enough|lose (?:my|this)|delete|won'?t|no thanks|no thank you|harass\w*|pester\w*|"
-                       r"bother\w*)\b")
-"""Words every request to stop being contacted has: a stop, a never, an "off the list"."""
 _STOP_TALKING = re.compile(r"\W*(?:(?:ok(?:ay)?|wait|hey|no|sorry|please|hold on)\W+)*(?:stop\W*){1,3}"
                            r"(?:(?:please|a (?:sec|second|moment)|there|talking|for a sec(?:ond)?)\W*)*")
 """"Stop.", "wait, stop", "stop stop": the caller cuts the agent off."""
-_STOPS_OTHER = re.compile(r"\b(?:stop|quit|done|no more|tired of) \w+ing\b")
-"""Something else the caller stops ("want to stop renting")."""
 _LEAVING = re.compile(r"\b(?:bye|goodbye|take care|have a (?:good|great|nice)|that'?s (?:all|it|everything)|"
                       r"gotta go|got to go|talk (?:to you )?later|see ya|later|all set|nothing else|"
                       r"no thanks|thanks|thank you|cheers|appreciate)\b")
@@ -228,23 +218,10 @@ _SPELLS_A_WORD = re.compile(r"(?<![\w'])(?:[a-z][- ]){2,}[a-z]\b|\bwith an? [a-z
 """A word spelled out ("k r i s t i n, i n at the end", "Katherine with a K"): a name put right,
 never a wrong number."""
 
+
 def _names_a_call(text: str) -> bool:
     """The caller speaks of a call ("call me back", "ring me"): a wish to be called, not the visit."""
     return bool(CALL_ME.search(text) or re.search(r"\b(?:call|ring)\b", text))
-
-
-def _asks_to_stop_contact(text: str) -> bool:
-    """A stopping word, and if what stops is an "-ing", the contact itself is named; not a
-    request to leave someone else out ("this number is mine, so don't call her and spoil it")."""
-    if _SPARE_OTHER.search(text) and not _SPARE_ME.search(text):
-        return False
-    return bool(_STOPPING.search(text)) and bool(_CONTACTING.search(text) or not _STOPS_OTHER.search(text))
-
-
-_SPARE_OTHER = re.compile(r"\b(?:don'?t|do not|never|please don'?t) (?:call|ring|text|phone|contact|tell) "
-                          r"(?:her|him|them|my (?:wife|husband|mom|mother|dad|father|son|daughter|boss|"
-                          r"partner))\b")
-_SPARE_ME = re.compile(r"\b(?:call|ring|text|phone|contact)(?:ing)? (?:me|us)\b|\blist\b|\bstop calling\b")
 
 
 _AGREES_IN_PASSING = re.compile(
@@ -714,7 +691,7 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         # "could somebody from service give me a call back tomorrow? I got a recall letter": the
         # work is what they want to talk about; only booking words ask for it to be booked
         return rule, rule_confidence
-    if model == "do_not_call" and rule != "do_not_call" and not _asks_to_stop_contact(r.text.lower()):
+    if model == "do_not_call" and rule != "do_not_call" and not asks_to_stop_contact(r.text.lower()):
         return rule, rule_confidence  # "the number I'm calling from is fine", "want to stop renting"
     if model == "do_not_call" and p >= 0.6 and rule != "escalation":
         return "do_not_call", p  # "we already bought, so don't ring again": the request wins
