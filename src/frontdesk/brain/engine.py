@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from frontdesk.brain.agents import analytics
+from frontdesk.brain.agents.appointment_words import CANCELS_TOO
 from frontdesk.brain.agents.booking_said import as_state
 from frontdesk.brain.agents.escalation import apply_escalation_result, apply_transfer_failed
 from frontdesk.brain.availability import AvailabilityCalendar
@@ -65,11 +66,6 @@ _ASKED_MIDWAY = re.compile(r"(?i)(?:^|\s)((?:where (?:exactly )?(?:is|are|do|y'?
                            r"what time (?:do|does|is))\b.*?)\W*$")
 """A question begun mid-sentence, no word joining it ("… at yalls office and im not from around
 here where exactly is the office at")."""
-
-
-_CANCEL_TOO = re.compile(r"(?<!n't )(?<!not )\b(?:cancel\w*|call (?:it|that) off)\b")
-"""A cancel said beside a call back asked for ("… so we gotta cancel but can somebody give me a
-call back next week"): the booking on file goes, then the call."""
 
 
 def _asked_tail(text: str, *, at_the_end: bool = True) -> re.Match[str] | None:
@@ -217,7 +213,7 @@ class Brain:
                     text.lower()) or (
                     state.direction == "outbound" and not state.booking_slots.preferred_date)) and (
                     understanding.intent not in _SETTLED) and (
-                    "call_asked" not in understanding.flags or _CANCEL_TOO.search(text.lower())) and (
+                    "call_asked" not in understanding.flags or CANCELS_TOO.search(text.lower())) and (
                     found := about_booking(understanding, state.on_file, now.date(), profile)) and (
                     understanding.intent != "lookup_appointment" or found[0] != "lookup_appointment"):
                 # "callin to make sure I'm still on for tomorrow, the battery": that booking

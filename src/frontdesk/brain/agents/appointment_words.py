@@ -13,7 +13,7 @@ from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.change import When, split_change
 from frontdesk.brain.nlu.text import CORRECTION, normalise, phrase_in, without_pauses
 from frontdesk.brain.nlu.understand import ADD_ON
-from frontdesk.brain.state import Appointment, ConversationState
+from frontdesk.brain.state import Appointment, AppointmentDesk, ConversationState
 
 ACTIONS = {"cancel": "cancel", "reschedule": "move", "lookup_appointment": "lookup"}
 """The caller's act → what they want done with their appointment."""
@@ -524,11 +524,13 @@ def _call_after_cancel(text: str) -> str | None:
 
 ANOTHER_ONE = re.compile(r"\b(?:see|look at|tour|check out|book|add|set up) (?:another|a second|one more)\b")
 """A second visit of the same kind asked beside a move ("could i see another one right after")."""
-EVERY_ONE = re.compile(r"\b(?:both|all (?:of )?(?:them|'?em|those|three|of it)|all (?:my|our|the) "
-                        r"(?:appointments|"
-                        r"bookings|showings)|the whole (?:lot|thing)|every (?:one|single one))\b")
+EVERY_ONE = re.compile(r"\b(?:both|all (?:of )?(?:them|'?em|those|three|of it)|"
+                       r"all (?:my|our|the) (?:appointments|bookings|showings)|"
+                       r"the whole (?:lot|thing)|every (?:one|single one))\b")
 """Every booking found, said in so many words ("cancel both of 'em")."""
-CANCELS_TOO = re.compile(r"(?<!n't )(?<!not )\b(?:cancel|call off|scrap)\b")
+CANCELS_TOO = re.compile(r"(?<!n't )(?<!not )\b(?:cancel\w*|call (?:it |that )?off|scrap)\b")
+"""A cancel said beside something else (a call back asked for, the number struck off): "… so we
+gotta cancel but can somebody give me a call back next week"."""
 
 
 SAME_SLOT = re.compile(r"\bsame (?:time|day|slot|hour)\b")
@@ -581,7 +583,7 @@ _THE_OTHER_STAYS = re.compile(r"\b(?:keep|leave) the other(?: one| appointment| 
                               r"\bthe other (?:one|appointment|booking) (?:stays|is fine|is good|can stay)\b")
 
 
-def yes_while_another_stays(desk, said: str) -> bool:
+def yes_while_another_stays(desk: AppointmentDesk, said: str) -> bool:
     """A yes to the change read back, with another booking said to stay: "yep saturday at ten for
     the civic, mine stays thursday" (the move's new day named), "yep just tomorrow's, keep the
     other one" (to a cancel)."""

@@ -13,7 +13,7 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
-from frontdesk.brain.nlu import clock, lead, names, refer, when
+from frontdesk.brain.nlu import clock, names, refer, when
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.classifier import default_classifier
 from frontdesk.brain.nlu.combine import NEW_ACTS, RULES_FIRST, classify_by_rules, combine
@@ -35,8 +35,9 @@ from frontdesk.brain.nlu.cues import (
     YOU_CALL_BACK,
     asks_hours,
 )
+from frontdesk.brain.nlu.lead_facts import CHECKS_FACT, read_lead_facts
 from frontdesk.brain.nlu.lexicon import lexicon
-from frontdesk.brain.nlu.places import BUYS_WITH_OTHERS, extract_location, intent_here
+from frontdesk.brain.nlu.places import BUYS_WITH_OTHERS
 from frontdesk.brain.nlu.text import Utterance, as_for_me, normalise
 from frontdesk.brain.nlu.understanding import Understanding, answers
 from frontdesk.knowledge.profile import BusinessProfile, StaffMember
@@ -117,18 +118,6 @@ _UPTALK = re.compile(r"\W*(?:(?:so|and|but|um+|uh+|like|okay|ok|well|oh|hi|hey|y
 _ABOUT_THE_VISIT = frozenset({"walk_in_question", "confirm_question", "meets_question"})
 """Questions about how a visit goes (walk-ins, a confirmation, who is met): questions, whatever
 booking words they carry."""
-_LEAD_ASKED = {"timeline", "financing", "motivation", "location", "intent"}
-_PRICE_SPAN = re.compile(r"\b(?:between|from)\b(?:(?!\b(?:months?|years?|weeks?|days?|am|pm|o'?clock|"
-                         r"morning|afternoon|evening|kids?|miles?|minutes?|hours?)\b).)*"
-                         r"\b(?:and|to)\s+(?:like\s+|maybe\s+)?(?:one|two|three|four|five|six|seven|eight|nine)"
-                         r"[- ](?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b")
-"""A span of home prices in shorthand ("somewhere between like three and three-fifty"), said
-while a lead question was asked: no time or count is said that way there."""
-
-
-_HUNDREDS_SPAN = re.compile(r"\b(?:between|from)\s+(?:like\s+|about\s+|around\s+)?\$?[1-9]\d{2}k?\s+"
-                            r"(?:and|to|-)\s+(?:like\s+|maybe\s+)?\$?[1-9]\d{2}k?\b")
-"""A span of three-figure amounts ("anywhere from 500 to 800"): home prices in thousands."""
 _IF_CLOSED = re.compile(r"\bif (?:you(?:'re| are)|y'?all(?:'re| are)|you guys are|the office is|it'?s|"
                         r"you'?ll be) "
                         r"(?:closed|not open|shut)(?:\s+(?:on\s+)?(?:that day|then|\w+day|thanksgiving|"
@@ -143,26 +132,6 @@ _WHY_ASKED = re.compile(r"^(?:(?!\b(?:today|tomorrow|monday|tuesday|wednesday|th
                         r"sunday|next|this|week|\d)\b).)*\b(?:cause|'cause|because|cuz|since)\b")
 """"do y'all have a shuttle, cause my wife's got the other car all next week": the day is in why
 the question is asked, not a day for a visit."""
-_LOOSE_FIGURE = re.compile(r"\b(?:about|around|maybe|like|up to|roughly|say)\s+[1-9] \d{2}\b(?! \d)|"
-                           r"\b[1-9] \d{2},?\s+(?:or so|ish|give or take|or thereabouts)\b")
-""""maybe three eighty-five", "two-ninety-five or so": a figure said the way home prices are."""
-_SHORT_SPAN = re.compile(r"\b[1-9] (?:to|or|-) [1-9]00\b"
-                         r"(?!\s*(?:miles?|square|sq|feet|acres?|people|%|a month|"
-                         r"dollars a|bucks a))")
-""""Six to seven hundred": a span of hundreds with the first said short, home prices in thousands."""
-_SPOKEN_SPAN = re.compile(r"\b[1-9](?: \d{2}|\d{2}) (?:to|-) (?:like |maybe )?[1-9](?: \d{2}|\d{2})\b"
-                          r"(?!\s*(?:miles?|square|sq|feet|acres?|minutes?|hours?|days?|weeks?|months?|years?|"
-                          r"people|%|am|pm))")
-"""Figures said the way prices are, "two fifty to three hundred": a budget given unasked."""
-_FIGURE_IS_TOP = re.compile(r"\b[1-9](?: ?\d{2})?\s+(?:is|'s) (?:the|our|my|his|her) (?:top|max(?:imum)?|"
-                            r"ceiling|"
-                            r"limit|most|cap)\b")
-"""A figure said to be the most ("three twenty five is the top")."""
-_CEILING_FIGURE = re.compile(r"\b(?:up to|under|no more than|max(?:imum)?(?: of)?|capped at|"
-                             r"topping out at)\s+"
-                             r"(?:about |around |like |maybe )?\$?[1-9](?: ?\d{2})\b(?!\s*(?:am|pm|a\.m|p\.m|"
-                             r"o'?clock|miles?|minutes?|mins?|hours?|people|years?|months?|weeks?|days?|k\b|"
-                             r"thousand|grand|percent|%))")
 _FALLBACK = re.compile(r"\bif (?:\w+ ){0,3}(?:doesn'?t|does not|won'?t|isn'?t|is not|can'?t|cannot|"
                        r"aren'?t) (?:work|open|available|possible|free|doable)\b[^.?!]*\b(?:fine|ok|okay|"
                        r"works|whatever|closest|nearest|anything|happy)\b")
@@ -171,56 +140,8 @@ _ONLY_AFTER_CORRECTION = re.compile(r"\b(?:actually|no|nah|wait|scratch that|on 
                                     r"forget (?:it|that)|you know what)\W+(?:(?:um+|uh+|hmm+|yeah|so)\W+)*"
                                     r"(?:just|only)\b(?=[^.?!]*$|[^.?!]*[.?!]\s*\w)")
 """A service list put right to one ("… actually, just the oil change for now")."""
-_FIGURES_SPAN = re.compile(r"\b(?:between )?\$?[1-9](?: \d{2}|\d{2})(?: ?k)?,?\s+(?:(?:to|and|-|or|maybe|"
-                           r"or maybe)\s+)?(?:like |maybe )?\$?[1-9](?: \d{2}|\d{2})\b(?! \d)|"
-                           # "four to four-fifty": the hundreds, then a figure within them
-                           r"\b([1-9]) (?:to|-) (?:like |maybe )?\1 \d{2}\b(?! \d)")
-"""Two figures said the way home prices are, a span or a figure and its stretch ("seven hundred
-to eight-fifty", "two seventy-five, two ninety tops")."""
-_SAID_AS_CLOCK = re.compile(r"\b(?:at|o'?clock|a\.?m\.?|p\.?m\.?|morning|afternoon|evening|tonight)\b|\d:\d")
-"""Words that make a figure a time of day, whatever money is talked about around it."""
-_HOME_TALK = re.compile(r"\b(?:buy|buying|purchase|house|home|condo|townhome|place|budget|pre-?approved|"
-                        r"looking (?:in|at|around|for))\b")
-""""looking to buy in Round Rock, up to about four twenty-five": a ceiling said of a home is money."""
-_FUNDS_FROM = re.compile(r"(?i)\b(?:from|with|out of) (?:the )?(?:sale|selling|proceeds)(?: (?:of|from))? "
-                         r"(?:our|my|the|his|her|their) (?:old )?(?:house|home|place|condo|townhome|property)"
-                         r"(?: (?:(?:up|down|back|over) )?(?:in|there|here) ?[a-z]*(?: [a-z]+)?)?"
-                         # "we're selling our place in Houston, so that's the down payment"
-                         r"|\b(?:we'?re|we are|i'?m|i am|we'?ll be|we will be) selling "
-                         r"(?:our|my|the) (?:old )?"
-                         r"(?:house|home|place|condo|townhome|property)(?: (?:up|down|back|over))?"
-                         r"(?: (?:in|there|here) [a-z]+(?: [a-z]+)?)?"
-                         r"(?=[^.?!]{0,40}\b(?:down ?payment|pay for|pays for|fund|cash for|"
-                         r"put (?:it|that) toward))"
-                         # "we'd pay cash once we sell our place in Houston": the sale pays for the buy
-                         r"|\b(?:pay(?:ing)?|cash|buy(?:ing)?)\b[^.?!]{0,30}\b(?:once|after|when|as soon as) "
-                         r"(?:we|i) (?:sell|close on|unload) (?:our|my|the) (?:old )?(?:house|home|place|"
-                         r"condo|townhome|property)(?: (?:up|down|back|over))?"
-                         r"(?: (?:in|there|here) [a-z]+(?: [a-z]+)?)?")
-"""Money that comes from selling a home elsewhere: how the caller pays."""
-_ROUGH_FIGURE = re.compile(r"\b(?:something|somewhere|anything|around|about|roughly|like)\s+"
-                           r"(?:around\s+|about\s+|like\s+|in the\s+)?\$?([1-9]) ?(?!00|15|30|45)(\d{2})\b"
-                           r"(?!\s*(?:\d|am|pm|a\.m|p\.m|o'?clock|in the|tonight|tomorrow|today|ish|miles?|"
-                           r"minutes?|mins?|hours?|people|years?|months?|weeks?|days?|percent|%))")
-""""looking in Round Rock, something around four fifty", with no day said: a home's price, not
-ten to five."""
-_BARE_FIGURE = re.compile(r"\W*(?:(?:like|about|around|maybe|um|uh|say|probably|oh)\W+)*"
-                          r"\$?[1-9](?: ?\d{2})(?:,000)?"
-                          r"\s*(?:k|thousand|grand|tops|max)?\W*")
-""""four hundred", "four twenty-five" said alone to a question about the move: only a price is
-said that way (a time is said with months or a season)."""
-
-
 _ASK_HIM_HER = re.compile(r"\b(?:can|could|may) i (?:please )?(?:speak|talk) (?:to|with) (?:him|her)\b")
 
-
-
-def _rough_figure(numeric: str, lower: str, awaiting: str | None) -> re.Match[str] | None:
-    """A rough figure said of a home with no day around it ("something around four fifty")."""
-    if awaiting in {"time", "date", "pick_alternative", "callback_time", "confirm_booking"} or (
-            when.DATE_SPAN.search(lower) or not _HOME_TALK.search(lower)):
-        return None
-    return _ROUGH_FIGURE.search(numeric)
 
 
 _A_MEETING_ASKED = re.compile(r"\b(?:come (?:in|by|out|over)|stop by|swing by|sit down|meet up)\b[^.?!]{0,40}"
@@ -456,57 +377,7 @@ def read(text: str, profile: BusinessProfile, today: date,
                 r"\b(?:he|she|they|my \w+)(?:'?s| is| are|'re)? (?:just |the one |usually |mostly )?"
                 r"(?:driving|drives|drive) (?:it|her|that car)\b", u.lower):
             result.appointment_type = None  # "it's my car, technically, he's just driving it": who drives it
-    if profile.kind == "real_estate":
-        rough = _rough_figure(u.numeric, u.lower, awaiting)
-        result.budget = lead.extract_budget(u, expecting=awaiting == "budget" or (
-            _CHECKS_FACT.search(u.lower) is not None and _BUYS.search(u.lower) is not None) or (
-            awaiting in _LEAD_ASKED and _PRICE_SPAN.search(u.lower) is not None) or (
-            _HUNDREDS_SPAN.search(u.numeric) is not None) or _SHORT_SPAN.search(u.numeric) is not None or (
-            awaiting in _LEAD_ASKED and _SPOKEN_SPAN.search(u.numeric) is not None) or (
-            awaiting in _LEAD_ASKED | {"date", "pick_alternative"}  # no day is said "four hundred"
-            and _BARE_FIGURE.fullmatch(u.numeric) is not None) or (
-            awaiting in _LEAD_ASKED and any(  # "Austin. Two-fifty." asked where: the price too
-                _BARE_FIGURE.fullmatch(piece) for piece in re.split(r"(?<=[.;!?])\s+", u.numeric))) or (
-            _CEILING_FIGURE.search(u.numeric) is not None and _HOME_TALK.search(u.lower) is not None) or (
-            _FIGURE_IS_TOP.search(u.numeric) is not None) or (
-            _FIGURES_SPAN.search(lead.said_once(u).numeric) is not None and (
-                _HOME_TALK.search(u.lower) is not None or awaiting in _LEAD_ASKED)
-            and not _SAID_AS_CLOCK.search(u.lower)) or (
-            rough is not None))
-        if rough is not None and result.budget and result.time == clock.clock(int(rough[1]), int(rough[2]),
-                                                                              None):
-            result.time = None  # the figure was the price, not a time
-        result.timeline = lead.extract_timeline(u, today, expecting=awaiting == "timeline")
-        # "we're paying cash from selling our place in Houston": how they pay, not a home to sell
-        # nor where they look
-        said = normalise(_FUNDS_FROM.sub(" ", u.raw)) if _FUNDS_FROM.search(u.lower) else u
-        result.location = extract_location(said, profile, expecting=awaiting == "location")
-        result.financing = lead.extract_financing(u, expecting=awaiting == "financing")
-        result.motivation = lead.extract_motivation(u, expecting=awaiting == "motivation")
-        result.lead_intent = lead.extract_lead_intent(said)
-        result.lead_intent = intent_here(result.lead_intent, u.lower, profile)
-        if result.budget is None and not _SAID_AS_CLOCK.search(u.lower) and (
-                (result.time and result.time.minute % 15) or (result.time is None and _LOOSE_FIGURE.search(
-                    u.numeric))) and (result.location or result.timeline or awaiting in _LEAD_ASKED):
-            # "Austin, around Mueller. About four twenty-five. Within six months.": no one meets
-            # at 4:25 ("maybe three eighty-five" is no time at all); said with where and when,
-            # it is the price
-            result.budget = lead.extract_budget(u, expecting=True)
-            result.time = None if result.budget else result.time
-    if result.budget and awaiting == "budget":
-        result.time = None  # "around three twenty-five" asked for a budget is money, not 3:25
-    elif result.budget and result.time and result.time.minute and any(
-            figure == ((result.time.hour % 12 or 12) * 100 + result.time.minute) * 1000
-            for figure in result.budget):
-        result.time = None  # "around three-twenty-five, three-fifty": the price, not 3:25
-    elif result.budget and result.time and not _SAID_AS_CLOCK.search(u.lower) and (
-            {figure // 1000 for figure in result.budget if figure} & {
-                (result.time.hour % 12 or 12) * 100 + result.time.minute, (result.time.hour % 12 or 12) * 100,
-                (result.time.hour % 12 or 12)}
-            or re.search(r"\b(?:budget|afford|spend|price range)\b", u.lower)):
-        # "looking in austin, around three fifty", "budget um somewhere around four maybe four
-        # fifty": the same words, read as money (not "tuesday at three works, budget is 300k")
-        result.time = None
+    read_lead_facts(u, result, profile, today, awaiting)
     if result.time is None and (result.date or result.time_of_day) and (
             hour := _HOUR_OPENS_CLAUSE.search(u.numeric)):
         result.time = _hour_of(hour)  # "Saturday morning would be best. Eleven, if you have it."
@@ -556,7 +427,7 @@ def read(text: str, profile: BusinessProfile, today: date,
             {"price_question", "inventory_question"} & flags or asks_hours(u.lower)):
         result.is_question = False  # "can you do a brake inspection?" asked what the car needs
     if result.is_question and awaiting in _FACT_ASKED and answers(awaiting, result) and (
-            _CHECKS_FACT.search(u.lower)) and not (
+            CHECKS_FACT.search(u.lower)) and not (
             {"price_question", "inventory_question", "faq_topic"} & flags or asks_hours(u.lower)):
         # "is four hundred enough to get something in Pflugerville?" asked for the area: the
         # caller checks their own facts; the answer is in the question
@@ -770,12 +641,6 @@ _MOVED_TO = re.compile(r"(?:\b(?:to|make it|make that|for|at|do|how about|what a
                        r"(\d{1,2})(?::(\d{2}))?(?:\s+(?:instead|then|please|actually|maybe|i guess|i think|"
                        r"if\b.*))*$")
 """A bare hour that a change lands on, at the end ("can we switch it to 3", "make it 4 instead")."""
-_CHECKS_FACT = re.compile(r"\b(?:enough|doable|realistic|reasonable|possible|too (?:much|little|low|high|"
-                         r"far|late|early|small|big)|(?:gonna|going to) cut it|get (?:us|me) (?:something|"
-                         r"anything|a (?:house|home|place)))\b")
-"""A question that checks the caller's own fact ("is four hundred enough?"), not the business."""
-_BUYS = re.compile(r"\b(?:get|buy|afford|find)\b")
-"""With a figure checked for being enough, what it buys makes it money."""
 _CALL_WHEN = re.compile(r"<defer>(?:\s*(?:back|again|later|tomorrow|today|tonight|"
                         r"this (?:morning|afternoon|evening|week)|next week|"
                         r"(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|"

@@ -1,0 +1,174 @@
+"""A real-estate lead's facts read from one clause: the price, when, where, how they pay, why.
+
+A figure can be money or a time of day ("around three twenty-five"), and a home's price is said
+in shorthand ("four to four-fifty", "six to seven hundred", "three twenty five is the top"): the
+words around it and the question asked (``awaiting``) decide which it is. :func:`read_lead_facts`
+fills those facts in on the clause's :class:`~frontdesk.brain.nlu.understanding.Understanding`
+after the rest of it is read, and takes a figure read as a time back when it was the price.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from frontdesk.brain.nlu import clock, lead, when
+from frontdesk.brain.nlu.places import extract_location, intent_here
+from frontdesk.brain.nlu.text import Utterance, normalise
+from frontdesk.brain.nlu.understanding import Understanding
+from frontdesk.knowledge.profile import BusinessProfile
+
+_LEAD_ASKED = {"timeline", "financing", "motivation", "location", "intent"}
+
+_PRICE_SPAN = re.compile(r"\b(?:between|from)\b(?:(?!\b(?:months?|years?|weeks?|days?|am|pm|o'?clock|"
+                         r"morning|afternoon|evening|kids?|miles?|minutes?|hours?)\b).)*"
+                         r"\b(?:and|to)\s+(?:like\s+|maybe\s+)?(?:one|two|three|four|five|six|seven|eight|nine)"
+                         r"[- ](?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b")
+"""A span of home prices in shorthand ("somewhere between like three and three-fifty"), said
+while a lead question was asked: no time or count is said that way there."""
+
+_HUNDREDS_SPAN = re.compile(r"\b(?:between|from)\s+(?:like\s+|about\s+|around\s+)?\$?[1-9]\d{2}k?\s+"
+                            r"(?:and|to|-)\s+(?:like\s+|maybe\s+)?\$?[1-9]\d{2}k?\b")
+"""A span of three-figure amounts ("anywhere from 500 to 800"): home prices in thousands."""
+
+_LOOSE_FIGURE = re.compile(r"\b(?:about|around|maybe|like|up to|roughly|say)\s+[1-9] \d{2}\b(?! \d)|"
+                           r"\b[1-9] \d{2},?\s+(?:or so|ish|give or take|or thereabouts)\b")
+""""maybe three eighty-five", "two-ninety-five or so": a figure said the way home prices are."""
+
+_SHORT_SPAN = re.compile(r"\b[1-9] (?:to|or|-) [1-9]00\b"
+                         r"(?!\s*(?:miles?|square|sq|feet|acres?|people|%|a month|"
+                         r"dollars a|bucks a))")
+""""Six to seven hundred": a span of hundreds with the first said short, home prices in thousands."""
+
+_SPOKEN_SPAN = re.compile(r"\b[1-9](?: \d{2}|\d{2}) (?:to|-) (?:like |maybe )?[1-9](?: \d{2}|\d{2})\b"
+                          r"(?!\s*(?:miles?|square|sq|feet|acres?|minutes?|hours?|days?|weeks?|months?|years?|"
+                          r"people|%|am|pm))")
+"""Figures said the way prices are, "two fifty to three hundred": a budget given unasked."""
+
+_FIGURE_IS_TOP = re.compile(r"\b[1-9](?: ?\d{2})?\s+(?:is|'s) (?:the|our|my|his|her) "
+                            r"(?:top|max(?:imum)?|ceiling|limit|most|cap)\b")
+"""A figure said to be the most ("three twenty five is the top")."""
+
+_CEILING_FIGURE = re.compile(r"\b(?:up to|under|no more than|max(?:imum)?(?: of)?|capped at|"
+                             r"topping out at)\s+"
+                             r"(?:about |around |like |maybe )?\$?[1-9](?: ?\d{2})\b(?!\s*(?:am|pm|a\.m|p\.m|"
+                             r"o'?clock|miles?|minutes?|mins?|hours?|people|years?|months?|weeks?|days?|k\b|"
+                             r"thousand|grand|percent|%))")
+
+_FIGURES_SPAN = re.compile(r"\b(?:between )?\$?[1-9](?: \d{2}|\d{2})(?: ?k)?,?\s+(?:(?:to|and|-|or|maybe|"
+                           r"or maybe)\s+)?(?:like |maybe )?\$?[1-9](?: \d{2}|\d{2})\b(?! \d)|"
+                           # "four to four-fifty": the hundreds, then a figure within them
+                           r"\b([1-9]) (?:to|-) (?:like |maybe )?\1 \d{2}\b(?! \d)")
+"""Two figures said the way home prices are, a span or a figure and its stretch ("seven hundred
+to eight-fifty", "two seventy-five, two ninety tops")."""
+
+_SAID_AS_CLOCK = re.compile(r"\b(?:at|o'?clock|a\.?m\.?|p\.?m\.?|morning|afternoon|evening|tonight)\b|\d:\d")
+"""Words that make a figure a time of day, whatever money is talked about around it."""
+
+_HOME_TALK = re.compile(r"\b(?:buy|buying|purchase|house|home|condo|townhome|place|budget|pre-?approved|"
+                        r"looking (?:in|at|around|for))\b")
+""""looking to buy in Round Rock, up to about four twenty-five": a ceiling said of a home is money."""
+
+_FUNDS_FROM = re.compile(r"(?i)\b(?:from|with|out of) (?:the )?(?:sale|selling|proceeds)(?: (?:of|from))? "
+                         r"(?:our|my|the|his|her|their) (?:old )?(?:house|home|place|condo|townhome|property)"
+                         r"(?: (?:(?:up|down|back|over) )?(?:in|there|here) ?[a-z]*(?: [a-z]+)?)?"
+                         # "we're selling our place in Houston, so that's the down payment"
+                         r"|\b(?:we'?re|we are|i'?m|i am|we'?ll be|we will be) selling "
+                         r"(?:our|my|the) (?:old )?"
+                         r"(?:house|home|place|condo|townhome|property)(?: (?:up|down|back|over))?"
+                         r"(?: (?:in|there|here) [a-z]+(?: [a-z]+)?)?"
+                         r"(?=[^.?!]{0,40}\b(?:down ?payment|pay for|pays for|fund|cash for|"
+                         r"put (?:it|that) toward))"
+                         # "we'd pay cash once we sell our place in Houston": the sale pays for the buy
+                         r"|\b(?:pay(?:ing)?|cash|buy(?:ing)?)\b[^.?!]{0,30}\b(?:once|after|when|as soon as) "
+                         r"(?:we|i) (?:sell|close on|unload) (?:our|my|the) (?:old )?(?:house|home|place|"
+                         r"condo|townhome|property)(?: (?:up|down|back|over))?"
+                         r"(?: (?:in|there|here) [a-z]+(?: [a-z]+)?)?")
+"""Money that comes from selling a home elsewhere: how the caller pays."""
+
+_ROUGH_FIGURE = re.compile(r"\b(?:something|somewhere|anything|around|about|roughly|like)\s+"
+                           r"(?:around\s+|about\s+|like\s+|in the\s+)?\$?([1-9]) ?(?!00|15|30|45)(\d{2})\b"
+                           r"(?!\s*(?:\d|am|pm|a\.m|p\.m|o'?clock|in the|tonight|tomorrow|today|ish|miles?|"
+                           r"minutes?|mins?|hours?|people|years?|months?|weeks?|days?|percent|%))")
+""""looking in Round Rock, something around four fifty", with no day said: a home's price, not
+ten to five."""
+
+_BARE_FIGURE = re.compile(r"\W*(?:(?:like|about|around|maybe|um|uh|say|probably|oh)\W+)*"
+                          r"\$?[1-9](?: ?\d{2})(?:,000)?"
+                          r"\s*(?:k|thousand|grand|tops|max)?\W*")
+""""four hundred", "four twenty-five" said alone to a question about the move: only a price is
+said that way (a time is said with months or a season)."""
+
+
+def _rough_figure(numeric: str, lower: str, awaiting: str | None) -> re.Match[str] | None:
+    """A rough figure said of a home with no day around it ("something around four fifty")."""
+    if awaiting in {"time", "date", "pick_alternative", "callback_time", "confirm_booking"} or (
+            when.DATE_SPAN.search(lower) or not _HOME_TALK.search(lower)):
+        return None
+    return _ROUGH_FIGURE.search(numeric)
+
+
+CHECKS_FACT = re.compile(r"\b(?:enough|doable|realistic|reasonable|possible|too (?:much|little|low|high|"
+                         r"far|late|early|small|big)|(?:gonna|going to) cut it|get (?:us|me) (?:something|"
+                         r"anything|a (?:house|home|place)))\b")
+"""A question that checks the caller's own fact ("is four hundred enough?"), not the business."""
+
+_BUYS = re.compile(r"\b(?:get|buy|afford|find)\b")
+"""With a figure checked for being enough, what it buys makes it money."""
+
+
+def read_lead_facts(u: Utterance, result: Understanding, profile: BusinessProfile, today: date,
+                    awaiting: str | None) -> None:
+    """Fill in the lead's facts said in ``u``; a figure read as a time that was the price is money."""
+    if profile.kind != "real_estate":
+        return
+    rough = _rough_figure(u.numeric, u.lower, awaiting)
+    result.budget = lead.extract_budget(u, expecting=awaiting == "budget" or (
+        CHECKS_FACT.search(u.lower) is not None and _BUYS.search(u.lower) is not None) or (
+        awaiting in _LEAD_ASKED and _PRICE_SPAN.search(u.lower) is not None) or (
+        _HUNDREDS_SPAN.search(u.numeric) is not None) or _SHORT_SPAN.search(u.numeric) is not None or (
+        awaiting in _LEAD_ASKED and _SPOKEN_SPAN.search(u.numeric) is not None) or (
+        awaiting in _LEAD_ASKED | {"date", "pick_alternative"}  # no day is said "four hundred"
+        and _BARE_FIGURE.fullmatch(u.numeric) is not None) or (
+        awaiting in _LEAD_ASKED and any(  # "Austin. Two-fifty." asked where: the price too
+            _BARE_FIGURE.fullmatch(piece) for piece in re.split(r"(?<=[.;!?])\s+", u.numeric))) or (
+        _CEILING_FIGURE.search(u.numeric) is not None and _HOME_TALK.search(u.lower) is not None) or (
+        _FIGURE_IS_TOP.search(u.numeric) is not None) or (
+        _FIGURES_SPAN.search(lead.said_once(u).numeric) is not None and (
+            _HOME_TALK.search(u.lower) is not None or awaiting in _LEAD_ASKED)
+        and not _SAID_AS_CLOCK.search(u.lower)) or (
+        rough is not None))
+    if rough is not None and result.budget and result.time == clock.clock(int(rough[1]), int(rough[2]),
+                                                                          None):
+        result.time = None  # the figure was the price, not a time
+    result.timeline = lead.extract_timeline(u, today, expecting=awaiting == "timeline")
+    # "we're paying cash from selling our place in Houston": how they pay, not a home to sell
+    # nor where they look
+    said = normalise(_FUNDS_FROM.sub(" ", u.raw)) if _FUNDS_FROM.search(u.lower) else u
+    result.location = extract_location(said, profile, expecting=awaiting == "location")
+    result.financing = lead.extract_financing(u, expecting=awaiting == "financing")
+    result.motivation = lead.extract_motivation(u, expecting=awaiting == "motivation")
+    result.lead_intent = lead.extract_lead_intent(said)
+    result.lead_intent = intent_here(result.lead_intent, u.lower, profile)
+    if result.budget is None and not _SAID_AS_CLOCK.search(u.lower) and (
+            (result.time and result.time.minute % 15) or (result.time is None and _LOOSE_FIGURE.search(
+                u.numeric))) and (result.location or result.timeline or awaiting in _LEAD_ASKED):
+        # "Austin, around Mueller. About four twenty-five. Within six months.": no one meets
+        # at 4:25 ("maybe three eighty-five" is no time at all); said with where and when,
+        # it is the price
+        result.budget = lead.extract_budget(u, expecting=True)
+        result.time = None if result.budget else result.time
+    if result.budget and awaiting == "budget":
+        result.time = None  # "around three twenty-five" asked for a budget is money, not 3:25
+    elif result.budget and result.time and result.time.minute and any(
+            figure == ((result.time.hour % 12 or 12) * 100 + result.time.minute) * 1000
+            for figure in result.budget):
+        result.time = None  # "around three-twenty-five, three-fifty": the price, not 3:25
+    elif result.budget and result.time and not _SAID_AS_CLOCK.search(u.lower) and (
+            {figure // 1000 for figure in result.budget if figure} & {
+                (result.time.hour % 12 or 12) * 100 + result.time.minute, (result.time.hour % 12 or 12) * 100,
+                (result.time.hour % 12 or 12)}
+            or re.search(r"\b(?:budget|afford|spend|price range)\b", u.lower)):
+        # "looking in austin, around three fifty", "budget um somewhere around four maybe four
+        # fifty": the same words, read as money (not "tuesday at three works, budget is 300k")
+        result.time = None
