@@ -113,11 +113,12 @@ def with_topics(lowered: str) -> str:
     return f"{lowered} {' '.join(topics)}" if topics else lowered
 
 
-def _scored(text: str, entries: list[FaqEntry]) -> list[tuple[float, FaqEntry]]:
+def _scored(text: str, entries: list[FaqEntry], places: frozenset[str]) -> list[tuple[float, FaqEntry]]:
     """Every entry scored for a question, best first: keyword hits first, fuzzy question
-    similarity second."""
+    similarity second. A place's name is no near miss of a keyword ("do y'all do Leander?" asks
+    nothing of a lender)."""
     lowered = with_topics(normalise(text).lower)  # "pre proved", "yall": heard words put right
-    windows = _windows(lowered)
+    windows = _windows(lowered) - places
     scored: list[tuple[float, FaqEntry]] = []
     for entry in entries:
         hits = _hits(entry, lowered, windows)
@@ -133,17 +134,24 @@ def _hits(entry: FaqEntry, lowered: str, windows: set[str]) -> list[tuple[str, f
     return [(k, w) for k in entry.keywords if (w := _keyword_hits(k.lower(), lowered, windows)) > 0]
 
 
-def best_faq(text: str, entries: list[FaqEntry]) -> tuple[FaqEntry | None, float]:
+def place_words(profile: BusinessProfile) -> frozenset[str]:
+    """The places a caller may name, as the scorer's windows hold them (no spaces)."""
+    return frozenset(p.lower().replace(" ", "") for p in (
+        *profile.service_areas, *profile.nearby_areas, *profile.area_aliases))
+
+
+def best_faq(text: str, entries: list[FaqEntry], places: frozenset[str] = frozenset()
+             ) -> tuple[FaqEntry | None, float]:
     """The best entry for a question and its score (0–100)."""
-    scored = _scored(text, entries)
+    scored = _scored(text, entries, places)
     return (scored[0][1], scored[0][0]) if scored else (None, 0.0)
 
 
-def faq_answers(text: str, entries: list[FaqEntry]) -> list[FaqEntry]:
+def faq_answers(text: str, entries: list[FaqEntry], places: frozenset[str] = frozenset()) -> list[FaqEntry]:
     """The entries a question asks about: the best one, and up to two more when the caller
     asked about several things at once ("a loaner or the shuttle?", "open Sundays, where are
     you, and do you take Amex?") and each is a clear hit."""
-    scored = _scored(text, entries)
+    scored = _scored(text, entries, places)
     if not scored or scored[0][0] < _MIN_SCORE:
         return []
     best = [scored[0][1]]
@@ -381,7 +389,7 @@ def _price_answer(s: ConversationState, ctx: TurnContext) -> bool | str:
     keys = u.services or (_services_in_view(s, ctx.profile) if POINTS_BACK.search(u.text.lower()) else [])
     services = [sv for k in keys if (sv := ctx.profile.service(k)) is not None]
     if not services and ctx.profile.services and "price_question" in u.flags:
-        if best_faq(u.text, ctx.profile.faq)[1] >= 80:
+        if best_faq(u.text, ctx.profile.faq, place_words(ctx.profile))[1] >= 80:
             return False
         alike = [sv for k in ex.services_alike(normalise(u.text), ctx.profile)
                  if (sv := ctx.profile.service(k)) is not None]
@@ -477,7 +485,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         s.lead.location, s.lead.in_service_area = u.location  # "the three-bedroom on your Cedar Park listing"
     if u.lead_intent and s.lead.intent is None and ctx.profile.kind == "real_estate":
         s.lead.intent = u.lead_intent  # type: ignore[assignment]  # "do y'all work with first-time buyers?"
-    strong_faq = best_faq(u.text, ctx.profile.faq)[1] >= 80 and not (
+    strong_faq = best_faq(u.text, ctx.profile.faq, place_words(ctx.profile))[1] >= 80 and not (
         {"inventory_question", "price_question"} & u.flags)
     # "could I get into that Camry with monthly payments?" asks about financing, not the lot
     day_hours = _day_hours_answer(ctx)
@@ -501,19 +509,19 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     if answered is True and "price_question" in u.flags and asks_hours(normalise(u.text).lower) and (
             hours := next((e for e in ctx.profile.faq if e.category == "hours"), None)) is not None:
         _add_before_question(ctx, hours.answer)  # "how much is that, and what time do you open?"
-    if answered is True and best_faq(u.text, ctx.profile.faq)[1] >= 80:
+    if answered is True and best_faq(u.text, ctx.profile.faq, place_words(ctx.profile))[1] >= 80:
         # "financing? and is the CR-V still there?", "how long do you need it for do i get a
         # loan or car in the meantime": the other question in the same breath too
-        for entry in faq_answers(u.text, ctx.profile.faq):
+        for entry in faq_answers(u.text, ctx.profile.faq, place_words(ctx.profile)):
             if entry.answer not in ctx.reply_parts:
                 _add_before_question(ctx, entry.answer)
     if not answered:
-        entries = faq_answers(u.text, ctx.profile.faq)
+        entries = faq_answers(u.text, ctx.profile.faq, place_words(ctx.profile))
         whole = s.messages[-1].content if s.messages and s.messages[-1].role == "user" else ""
         if not entries and whole != u.text and _REFERS.search(u.text.lower()):
             # "… some letter from the bank. how does that whole thing work?": the question is
             # about what was just said
-            entries = faq_answers(whole, ctx.profile.faq)
+            entries = faq_answers(whole, ctx.profile.faq, place_words(ctx.profile))
             if entries and ctx.queue and not (ctx.queue[-1].has_booking_facts
                                               or ctx.queue[-1].has_lead_facts
                                               or ctx.queue[-1].has_contact_facts):
@@ -525,12 +533,14 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         if not entries and _WITH_THAT.fullmatch(u.text.lower().strip()):
             # "First-time buyer." … "y'all help with that?": what the caller said just before
             said = [m.content for m in s.messages if m.role == "user"]
-            entries = faq_answers(said[-2], ctx.profile.faq) if len(said) >= 2 else []
+            entries = faq_answers(said[-2], ctx.profile.faq, place_words(ctx.profile)) if len(
+                said) >= 2 else []
         if not entries and _TELL_ME_NOW.search(u.text.lower()):
             # "could somebody call me back to explain pre-approval?" … "don't bother with a
             # call, can you just tell me now?": the question asked before it
             said = [m.content for m in s.messages if m.role == "user"]
-            entries = faq_answers(said[-2], ctx.profile.faq) if len(said) >= 2 else []
+            entries = faq_answers(said[-2], ctx.profile.faq, place_words(ctx.profile)) if len(
+                said) >= 2 else []
         for entry in entries:
             if entry.answer not in ctx.reply_parts:  # asked twice in one breath: said once
                 ctx.add(entry.answer)

@@ -94,6 +94,12 @@ _BOTH_IN_TURN = re.compile(r"\b(?:sell|selling|buy|buying)\b(?:(?!\bsaid\b)[^.?!
                            r"as well)\b"
                            r"|\b(?:also|too) (?:sell|selling|buy|buying)\b")
 """The other side of a move said as an addition or a first step, not a change of mind."""
+_PUT_RIGHT = re.compile(r"\b(?:actually|instead|rather|should(?:a|'?ve| have) said|i mean|i meant|"
+                        r"scratch that|no longer|changed (?:our|my) minds?|"
+                        r"(?:just|only|not) (?:\w+ )?(?:buy|buying|sell|selling))\b")
+"""The buy-or-sell side put right ("oh we're selling, I shoulda said that first", "just buying")."""
+_ADDED = re.compile(r"\b(?:also|as well|too|and then|plus)\b")
+"""The other side added ("we'll need to buy too"), not a change of mind."""
 
 
 _BY_THEN = re.compile(r"\b(?:by|before) (?:then|that (?:time|date|point)|(?:i|we|she|he|they) (?:start|move|"
@@ -133,11 +139,16 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
     lead = s.lead
     notes: list[str] = []
     # "our lease is ending" explains a purchase; it does not turn a buyer into a renter
-    settled = lead.intent is not None and s.awaiting not in {"intent", None} and not re.search(
-        r"\b(?:actually|instead|rather|also|as well|too|sorry|should(?:a|'?ve| have) said|i mean|i meant)\b",
-        u.text.lower())  # "oh we're selling, sorry, I shoulda said that first": put right
-    if {lead.intent, u.lead_intent} == {"buy", "sell"} and _BOTH_IN_TURN.search(normalise(u.text).lower):
-        lead.intent = "both"  # a buyer who "would have to sell ours first"
+    said = u.text.lower()
+    put_right = _PUT_RIGHT.search(said) is not None
+    settled = lead.intent is not None and s.awaiting not in {"intent", None} and not put_right
+    sides = {"buy", "sell", "both"}
+    if lead.intent in sides and u.lead_intent in sides and u.lead_intent != lead.intent and (
+            not put_right) and (lead.intent == "both" or u.lead_intent == "both" or _ADDED.search(said)
+                                or _BOTH_IN_TURN.search(normalise(u.text).lower)):
+        # a buyer who "would have to sell ours first"; "we can talk about the buying side then too";
+        # a seller and buyer who later says "buy something bigger in cedar park": both still
+        lead.intent = "both"
     elif u.lead_intent and not settled and not (
             u.lead_intent == "rent" and lead.intent in {"buy", "sell", "both"}
             and s.awaiting != "intent"):

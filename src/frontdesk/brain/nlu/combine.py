@@ -70,6 +70,9 @@ _PRIORITY = (
 
 _ACT_INTENT = {"question": "faq", "thanks": "greeting"}
 """Classifier act → the brain's intent name, where they differ."""
+_LIVES_THERE = re.compile(r"\b(?:we'?re|i'?m|we are|i am|we live|i live|living|lives?|moved|moving|staying)"
+                          r"(?: (?:up|down|over|out|back|still|already))* there\b")
+"""A place the caller lives or goes ("we're up there now"), not a check on the line."""
 NEW_ACTS = {"line_check", "identity", "how_got_number", "wrong_number", "bot_check", "repeat",
              "hold", "reschedule", "cancel", "lookup_appointment", "chitchat", "decline"}
 """Acts only the classifier knows (the rules have no patterns for them)."""
@@ -623,6 +626,8 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         return model, p  # "is this the Honda dealership on Lamar?" asks who we are
     if model == "line_check" and (r.date or r.time):
         return rule, rule_confidence  # "is anybody there on Thanksgiving?" asks the hours
+    if model == "line_check" and _LIVES_THERE.search(r.text.lower()):
+        return rule, rule_confidence  # "do y'all do Leander? we're up there now": where they live
     if model == "line_check" and not re.search(r"\b(?:you|me|there|hello|line|call|breaking|cut(?:ting)? out|"
                                                r"static|hear)\b[^.?!]*(?:\?|$)|\b(?:you|me|there|hello)\b",
                                                r.text.lower()):

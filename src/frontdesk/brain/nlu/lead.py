@@ -250,6 +250,11 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
     return found
 
 
+_NO_FIGURE_NEXT = re.compile(r"(?:[^\d]|\b1 of\b|\bat \d{1,2}(?::\d\d)?\b)*")
+"""Words with no price in them: no figure, or only "1 of" and the hour of a meeting ("— can I
+meet with 1 of your agents Thursday at 3")."""
+
+
 def _extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None, int] | None:
     """A price range (min, max) in dollars: "450 to 500 thousand", "600k", "under $1.2 million",
     "a quarter mil", "mid fours", "up to 400 and change", "two seventy-five, two ninety tops".
@@ -319,7 +324,9 @@ def _budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None, int] 
                                  text))
     inherited = False
     # the last correction a figure follows ("three-eighty — no, three-ninety, they bumped it —
-    # lookin' in Pflugerville": not the dash before the place)
+    # lookin' in Pflugerville": not the dash before the place; "up to six hundred — can I meet
+    # Thursday at three": not the dash before a time of day)
+    corrected = [c for c in corrected if not _NO_FIGURE_NEXT.fullmatch(text, c.end())]
     corrected = [c for c in corrected if re.search(r"\d", text[c.end():])] or corrected
     if corrected:
         tail = text[corrected[-1].end():]
@@ -698,14 +705,14 @@ _UNTIL_THEN = re.compile(r"\w*\W+(?:\w+\W+){0,2}?(?:until|till|til|before|for (?
                          r"a while|(?:six|\d+) (?:months|weeks)))\b")
 
 
-_OWNS_RENTAL = re.compile(r"\b(?:i'?ve got|i have|i own|we own|we have|we'?ve got|i got|we got|my|our|"
-                          r"(?:he|she|they)(?:'s| has|'ve| have)? got|(?:he|she) (?:has|owns)|they (?:have|"
-                          r"own)|"
-                          r"his|her|their)\s+"
+_OWNS_RENTAL = re.compile(r"\b(?:(?:i|we|he|she|they)(?:'?ve|'s| have| has)?(?: also| still| just| already)? "
+                          r"(?:got|have|has|own|owns)|my|our|his|her|their)\s+"
                           r"(?:a |an |two |three |a couple (?:of )?|some |little )?(?:rental|rent) "
                           r"(?:house|home|property|properties|place|condo|duplex|unit)s?\b")
 """A rental the caller owns: an owner speaking, not a renter."""
-_DONE_LANDLORDING = re.compile(r"\b(?:done|tired of|sick of|through|finished) (?:with )?being a landlord\b")
+_DONE_LANDLORDING = re.compile(r"\b(?:done|tired of|sick of|through|finished|over) (?:with )?"
+                               r"(?:being a landlord|landlording|(?:dealing with )?(?:the )?"
+                               r"(?:tenants|renters))\b")
 
 
 _NOT_A_HOME = re.compile(r"\b(?:sell|selling|sold|buy|buying|bought)(?: off)? "
@@ -752,8 +759,10 @@ def extract_lead_intent(u: Utterance) -> str | None:
         # "not ready to buy, gonna keep renting": a renter for now, else nothing (but "not ready
         # to buy until next year" is a buyer, later)
         return "rent" if intents["rent"].search(u.lower) else None
-    lower = re.sub(r"\b(?:from|after|since|by|when we|closed on|finished|done) (?:selling|sold)\b[^,.]*", " ",
-                   u.lower)
+    lower = re.sub(r"\b(?:from|after|since|by|when we|closed on|finished|done) (?:selling|sold)\b[^,.]*"
+                   # "sell it to one of those we-buy-houses outfits": a kind of buyer, not the caller buying
+                   r"|\bwe[- ]buy[- ](?:houses|homes|ugly houses)\b|\bcash (?:buyers?|offers?)\b",
+                   " ", u.lower)
     # "do y'all help people find rentals or is it just buyin": what the business does, asked
     lower = re.sub(r"\bor (?:is it|do (?:you|y'?all)(?: guys)?|y'?all|you) (?:just|only) \w+"
                    r"(?: (?:and|or|&) \w+)?", " ", lower)
