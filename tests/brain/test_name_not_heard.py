@@ -9,9 +9,10 @@ from tests.brain.calls import call as _call
 
 
 @pytest.mark.parametrize(("profile", "request_", "garbled"), [
-    ("dealership", "I need an oil change Wednesday at ten", ["uh, hmm", "the, the um"]),
-    ("dealership", "can you fit a tire rotation in on Friday at two?", ["erm", "the, uh"]),
-    ("real_estate", "I'd like to see the house on Pecan Saturday at eleven", ["er", "uh huh uh"]),
+    # garbled words, not only "um" (a caller finding words is given time: test_dev133_mechanisms)
+    ("dealership", "I need an oil change Wednesday at ten", ["uh, the hmm", "the, the um"]),
+    ("dealership", "can you fit a tire rotation in on Friday at two?", ["erm the", "the, uh"]),
+    ("real_estate", "I'd like to see the house on Pecan Saturday at eleven", ["er it", "uh huh uh"]),
 ])
 async def test_a_name_not_heard_twice_books_under_the_phone_number(profiles, profile, request_,
                                                                    garbled) -> None:
@@ -26,7 +27,7 @@ async def test_without_a_number_nothing_is_booked_for_nobody(profiles) -> None:
     """A web caller with no number and no name heard: nothing identifies them, so the agent
     does not book; it changes strategy instead of asking a third time."""
     state, replies = await _call(profiles, "dealership", "oil change Wednesday at ten please",
-                                 "uh", "um, the", phone=None)
+                                 "uh the", "um, the", phone=None)
     assert state.appointment is None and not state.booking_slots.name_declined
     assert "your phone number" not in " ".join(replies)
     assert replies[-1] != replies[-2]

@@ -202,6 +202,17 @@ class Brain:
                 desk.new_date if desk else None, *(desk.offered if desk else ()), *slots.offered,
                 slots.preferred_date) if d), None)
             understanding = understand(text, profile, now.date(), state.awaiting, topic, focus)
+            if state.awaiting in _OPEN | {"date", "time", "service"} and (
+                    call := _CALL_BESIDE.search(text.lower())) and _ABOUT.search(text.lower(), call.start()):
+                # "book an oil change for Tuesday at four, and then also, can somebody from sales
+                # give me a call back about that red RAV4? afternoons are best": the booking now,
+                # the call (with its own day and time) once it is made
+                booking = understand(text[: call.start()], profile, now.date(), state.awaiting, topic,
+                                     focus)
+                if (booking.services or booking.appointment_type) and booking.intent in {
+                        "book", "provide_info"}:
+                    understanding = booking
+                    understanding.call_after = text[call.start():].strip(" ,.;")
             fresh = state.on_file and not state.desk.done and state.appointment is None
             # (anywhere, when the caller says so: "oh, I'm already on the books with y'all" asked
             # what the car needs)
@@ -350,6 +361,15 @@ class Brain:
         return s
 
 
+_CALL_BESIDE = re.compile(r"(?:^|[,.;!?—-]\s*|\s)(?:(?:and|but|so|also|then|plus|oh|separately|um+|uh+)"
+                          r",?\s+)*(?:can|could|would|will|have) (?:somebody|someone|you|y'?all|"
+                          r"one of (?:your|y'?all'?s?) \w+)(?: (?:from|in|over in|on) (?:sales|service|"
+                          r"the \w+ (?:department|side|team)|your \w+ (?:department|team)))? "
+                          r"(?:please |also |just )?(?:give (?:me|us) a (?:call|ring|buzz)|call (?:me|us)|"
+                          r"reach out|get back to (?:me|us))\b")
+"""A call back asked in a clause of its own, beside something else."""
+_ABOUT = re.compile(r"\b(?:about|regarding|on (?:my|the|our) \w+|to talk about|to go over)\b")
+"""What that call is to be about: another matter than the booking asked beside it."""
 _OPEN = {None, "anything_else", "appointment_type", "permission", "offer_appointment", "intent"}
 """Where a caller may bring up a booking on file: the call's opening (ours too: "oh good, y'all
 called, I've got one on the books for Wednesday"), or after something else."""

@@ -113,6 +113,10 @@ class BookingSlots(BaseModel):
     vehicle: VehicleInfo = VehicleInfo()
     offered: list[str] = []
     """Alternatives last offered, as ``YYYY-MM-DDTHH:MM``."""
+    call_after: str | None = None
+    """A call back asked beside this booking about something else, set up once it is made."""
+    asked_time: str | None = None
+    """``HH:MM``: the hour asked for that was not open, for "… the day after, same time"."""
     add_to: int | None = None
     """The booking on file this work joins ("rotate the tires too while it's in there"): at
     that visit's own day and time the visit grows to hold it, instead of a second booking."""

@@ -4,7 +4,7 @@ works", "whichever", "which of those is sooner?", "the latest you have"."""
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, time
 
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.format import say_slot
@@ -84,6 +84,7 @@ def pick_offered(offered: list[datetime], u: Understanding) -> datetime | None:
     return None
 
 
+_SAME_TIME = re.compile(r"\bsame (?:time|hour)\b")
 _NUMBERED = re.compile(r"\b(?:number|option|choice|slot) (one|two|three|1|2|3)\b")
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "1": 1, "2": 2, "3": 3}
 _EITHER = re.compile(r"\b(?:whichever|either (?:one|is|works|way)|any of (?:them|those|these)|"
@@ -92,8 +93,20 @@ _EITHER = re.compile(r"\b(?:whichever|either (?:one|is|works|way)|any of (?:them
 
 
 def take_offered(s: ConversationState, ctx: TurnContext) -> bool:
-    """Resolve "the first one", "2:30 works", "yes" against the alternatives offered."""
-    choice = pick_offered([datetime.fromisoformat(o) for o in s.booking_slots.offered], ctx.u)
+    """Resolve "the first one", "2:30 works", "yes" against the alternatives offered. "Same
+    time" is the hour the caller asked for before the offer ("then just do the day after, Tuesday
+    the first, same time": 10, not the 9:30 offered first)."""
+    offered = [datetime.fromisoformat(o) for o in s.booking_slots.offered]
+    u = ctx.u
+    if u.time is None and (before := s.booking_slots.preferred_time or s.booking_slots.asked_time) and (
+            _SAME_TIME.search(u.text.lower())):
+        asked = time.fromisoformat(before)
+        choice = next((o for o in offered if o.time() == asked and (not u.date or o.date() == u.date)), None)
+        if choice is None:
+            s.booking_slots.preferred_time = before  # that hour on the day named, if it is open
+            return False
+    else:
+        choice = pick_offered(offered, u)
     if choice is None:
         return False
     s.booking_slots.preferred_date = choice.date().isoformat()

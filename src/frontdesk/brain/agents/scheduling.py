@@ -25,7 +25,7 @@ from frontdesk.brain.format import (
     say_slot,
     say_time,
 )
-from frontdesk.brain.nlu import Understanding
+from frontdesk.brain.nlu import Understanding, understand
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.ports import AppointmentNotFoundError, BookingRequest, SlotUnavailableError
@@ -34,12 +34,21 @@ from frontdesk.brain.state import Appointment, ConversationState, VehicleInfo
 AGENT = "scheduling"
 
 
+_FOR_THE_CALL = re.compile(r"\b(?:for|on|about) the (?:call ?back|call|phone call)\b|"
+                           r"\bcall me (?:back )?(?:after|before|in the|around|any ?time)\b")
+"""Words said of the call back asked beside the booking, not of the visit."""
+
+
 def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
     """Merge the booking facts of this utterance; True when a slot changed."""
     u = ctx.u
     slots = s.booking_slots
     before = slots.model_dump()
     profile = ctx.profile
+    if slots.call_after and _FOR_THE_CALL.search(u.text.lower()) and not (u.services or u.appointment_type):
+        # "for the call back, afternoons are best, like after two": said of the call to come
+        slots.call_after = f"{slots.call_after}. {u.text}"
+        return True
     if u.appointment_type:
         slots.appointment_type = qualification.appointment_type_for(s, u)
     if u.dropped_services and slots.services:
@@ -107,6 +116,8 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
             slots.service_type = slots.services[0]
     if u.vehicle:
         slots.vehicle = _vehicle_for(slots.appointment_type, u.vehicle, ctx, slots.vehicle)
+    if u.call_after:
+        slots.call_after = u.call_after
     if u.date:
         slots.preferred_date = u.date.isoformat()  # "no, I said Thursday" keeps the time
     if u.time:
@@ -577,7 +588,7 @@ async def advance(s: ConversationState, ctx: TurnContext, *, unclear: bool = Fal
             start, check = evening, later
             slots.preferred_time = start.strftime("%H:%M")
     if not check.ok:
-        slots.preferred_time = None
+        slots.asked_time, slots.preferred_time = slots.preferred_time, None
         if not check.alternatives:
             _no_availability(s, ctx)
             return
@@ -720,6 +731,16 @@ async def _book(s: ConversationState, ctx: TurnContext) -> None:
         if planned:
             ctx.say("reminder_promise", how=say_reminder_channels(planned),
                     when=say_reminder_leads(planned))
+    if slots.call_after:
+        # "… and can somebody from sales call me Monday morning about my trade-in?": that call
+        # next, with its own day and time
+        ctx.understanding = later = understand(slots.call_after, profile, ctx.today)
+        later.intent = "objection_busy"
+        later.flags.add("call_asked")
+        slots.call_after = None
+        s.awaiting, s.awaiting_agent = None, None
+        ctx.hand_off("objection", "a call back asked beside the booking", s)
+        return
     ctx.ask(s, "anything_else", "greeting", "anything_else")
 
 

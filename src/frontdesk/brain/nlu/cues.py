@@ -331,7 +331,8 @@ eleven?"): a booking move, not a question for the FAQ."""
 ASKS_BACK = re.compile(r"\b(?:(?:which|what) (?:days?|times?|dates?|ones?) (?:was|were) (?:that|it|they)|"
                        r"(?:which|what) (?:days?|times?|dates?|ones?) did you say|what (?:time|day) again|"
                        r"what was (?:that|the (?:\w+ )?(?:day|time|date|one))|say (?:that|it) again|"
-                       r"did you (?:just )?say|speak up|come again|"
+                       r"did you (?:just )?say|what(?:'d| did) (?:u|you|ya)(?: just)? say|"
+                       r"speak up|come again|"
                        r"(?:talk|speak|say it) (?:a (?:bit|little|lil) )?louder|louder,? please)\b|"
                        r"^\W*(?:(?:sorry|oh|eh|um+|uh+)\W+)*what'?s that\W*$")
 """Asks for what the agent just said ("sorry, which day was that?"), whatever the classifier's doubt."""
@@ -593,3 +594,9 @@ def asks_to_stop_contact(text: str) -> bool:
     if _SPARE_OTHER.search(text) and not _SPARE_ME.search(text):
         return False
     return bool(_STOPPING.search(text)) and bool(_CONTACTING.search(text) or not _STOPS_OTHER.search(text))
+
+
+HESITATES = re.compile(r"(?!\W*uh-uh)\W*(?:(?:um+|uh+|er+|erm|hmm+|hm+|ah+|well|so|oh|gosh|geez|"
+                       r"let'?s see|lemme see|let me see|let me think|lemme think|gimme a sec|"
+                       r"give me a sec(?:ond)?)\W*)+")
+"""Only the sounds and words of someone finding what to say ("um...", "uh, let me think")."""

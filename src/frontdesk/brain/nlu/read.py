@@ -25,6 +25,7 @@ from frontdesk.brain.nlu.cues import (
     DEFERS,
     DONE_WITH_IT,
     EVERY_WEEKDAY,
+    HESITATES,
     NEEDS_APPOINTMENT,
     NEVER_MIND,
     NEW_BOOKING_ASKED,
@@ -555,6 +556,11 @@ def read(text: str, profile: BusinessProfile, today: date,
             result.services or result.time or result.appointment_type not in {None, "service"}):
         # "what time yall open monday mornin", "… open on saturday for service": the hours
         result.intent, result.is_question = "faq", True
+    if HESITATES.fullmatch(u.lower):
+        # "um...", "uh, let me think": the caller is finding the words, not answering (no, yes,
+        # nor a failed try at the question)
+        result.intent, result.confidence = "hold", 0.8
+        result.flags.add("hesitation")
     if result.intent == "affirm":
         result.affirm, result.deny = True, False
     elif result.intent == "deny":

@@ -61,6 +61,9 @@ class Understanding:
     acts: list[Understanding] = field(default_factory=list)
     """Asides to handle before this message's main act (questions, "are you there?"), each a
     reading of its own clause; empty for a message that does one thing."""
+    call_after: str | None = None
+    """A call back asked beside a booking, about something else ("… tuesday at four, and can
+    somebody from sales call me about that red RAV4?"): set up once the booking is made."""
 
     @property
     def has_booking_facts(self) -> bool:
