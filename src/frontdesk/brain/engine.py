@@ -210,7 +210,8 @@ class Brain:
                 booking = understand(text[: call.start()], profile, now.date(), state.awaiting, topic,
                                      focus)
                 if (booking.services or booking.appointment_type) and booking.intent in {
-                        "book", "provide_info"}:
+                        "book", "provide_info"} and not (
+                        state.on_file and about_booking(booking, state.on_file, now.date(), profile)):
                     understanding = booking
                     understanding.call_after = text[call.start():].strip(" ,.;")
             fresh = state.on_file and not state.desk.done and state.appointment is None
@@ -368,7 +369,8 @@ _CALL_BESIDE = re.compile(r"(?:^|[,.;!?—-]\s*|\s)(?:(?:and|but|so|also|then|pl
                           r"(?:please |also |just )?(?:give (?:me|us) a (?:call|ring|buzz)|call (?:me|us)|"
                           r"reach out|get back to (?:me|us))\b")
 """A call back asked in a clause of its own, beside something else."""
-_ABOUT = re.compile(r"\b(?:about|regarding|on (?:my|the|our) \w+|to talk about|to go over)\b")
+_ABOUT = re.compile(r"\b(?:about|regarding|to go over)\b(?! (?:it|that|this|them|the (?:recall|appointment|"
+                    r"booking|visit|work|repair))\b)")
 """What that call is to be about: another matter than the booking asked beside it."""
 _OPEN = {None, "anything_else", "appointment_type", "permission", "offer_appointment", "intent"}
 """Where a caller may bring up a booking on file: the call's opening (ours too: "oh good, y'all

@@ -80,6 +80,10 @@ async def _route(state: ConversationState, config: RunnableConfig) -> dict[str, 
         ctx.handoff = None
         return _updates(s)
     u = ctx.understanding
+    said = [m.content for m in state.messages if m.role == "assistant"]
+    if "hesitation" in u.flags and said and said[-1] == ctx.replies.say("hold_ok"):
+        # "um..." once more after "take your time": no answer, a try at the question that failed
+        u.intent, u.confidence = "unknown", 0.3
     # Asides first ("do you have a shuttle?"), then the main act ("Wednesday works").
     # A message left for a person is one message, however many things it says.
     split = bool(u.acts) and state.awaiting != "take_message"

@@ -106,12 +106,7 @@ def conversation_act(s: ConversationState, ctx: TurnContext) -> bool:
     elif intent == "hold":
         if u.has_lead_facts and ctx.profile.kind == "real_estate":
             qualification.absorb(s, ctx)  # "thinking of selling my place in Pflugerville— hang on"
-        previous = next((m.content for m in reversed(s.messages) if m.role == "assistant"), None)
-        if "hesitation" in u.flags and pending and previous == ctx.replies.say("hold_ok"):
-            # "um..." and "um..." again: the question said once more, unhurried
-            ctx.add(f"{ctx.replies.say('no_rush')} {pending}")
-        else:
-            ctx.say("hold_ok")
+        ctx.say("hold_ok")
         ctx.aside_answered = True
         return True  # the caller is away: the question waits until they are back
     elif intent == "identity":

@@ -85,6 +85,7 @@ def pick_offered(offered: list[datetime], u: Understanding) -> datetime | None:
 
 
 _SAME_TIME = re.compile(r"\bsame (?:time|hour)\b")
+_DAY_FROM_IT = re.compile(r"\bthe (?:day|one) (?:after|before)\b(?! tomorrow)")
 _NUMBERED = re.compile(r"\b(?:number|option|choice|slot) (one|two|three|1|2|3)\b")
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "1": 1, "2": 2, "3": 3}
 _EITHER = re.compile(r"\b(?:whichever|either (?:one|is|works|way)|any of (?:them|those|these)|"
@@ -100,6 +101,9 @@ def take_offered(s: ConversationState, ctx: TurnContext) -> bool:
     u = ctx.u
     if u.time is None and (before := s.booking_slots.preferred_time or s.booking_slots.asked_time) and (
             _SAME_TIME.search(u.text.lower())):
+        if u.date is None and _DAY_FROM_IT.search(u.text.lower()):
+            s.booking_slots.preferred_time = before  # "the day after, same time": from the day asked
+            return False
         asked = time.fromisoformat(before)
         choice = next((o for o in offered if o.time() == asked and (not u.date or o.date() == u.date)), None)
         if choice is None:

@@ -95,9 +95,10 @@ _BOTH_IN_TURN = re.compile(r"\b(?:sell|selling|buy|buying)\b(?:(?!\bsaid\b)[^.?!
                            r"|\b(?:also|too) (?:sell|selling|buy|buying)\b")
 """The other side of a move said as an addition or a first step, not a change of mind."""
 _PUT_RIGHT = re.compile(r"\b(?:actually|instead|rather|should(?:a|'?ve| have) said|i mean|i meant|"
-                        r"scratch that|no longer|changed (?:our|my) minds?|"
-                        r"(?:just|only|not) (?:\w+ )?(?:buy|buying|sell|selling))\b")
-"""The buy-or-sell side put right ("oh we're selling, I shoulda said that first", "just buying")."""
+                        r"scratch that|no longer|changed (?:our|my) minds?)\b")
+_ONE_SIDE = re.compile(r"\b(just|only|not) (?:the )?(?:\w+ )?(buy|sell)(?:ing)?\b")
+"""The buy-or-sell side put right ("oh we're selling, I shoulda said that first"), or one side
+said to be all of it ("just buying") or none of it ("not selling")."""
 _ADDED = re.compile(r"\b(?:also|as well|too|and then|plus)\b")
 """The other side added ("we'll need to buy too"), not a change of mind."""
 
@@ -140,12 +141,14 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
     notes: list[str] = []
     # "our lease is ending" explains a purchase; it does not turn a buyer into a renter
     said = u.text.lower()
-    put_right = _PUT_RIGHT.search(said) is not None
+    put_right = _PUT_RIGHT.search(said) is not None or any(
+        (m[1] != "not" and m[2] == u.lead_intent) or (m[1] == "not" and m[2] == lead.intent)
+        for m in _ONE_SIDE.finditer(said))
     settled = lead.intent is not None and s.awaiting not in {"intent", None} and not put_right
     sides = {"buy", "sell", "both"}
     if lead.intent in sides and u.lead_intent in sides and u.lead_intent != lead.intent and (
-            not put_right) and (lead.intent == "both" or u.lead_intent == "both" or _ADDED.search(said)
-                                or _BOTH_IN_TURN.search(normalise(u.text).lower)):
+            _BOTH_IN_TURN.search(normalise(u.text).lower) or (
+                not put_right and (lead.intent == "both" or _ADDED.search(said)))):
         # a buyer who "would have to sell ours first"; "we can talk about the buying side then too";
         # a seller and buyer who later says "buy something bigger in cedar park": both still
         lead.intent = "both"

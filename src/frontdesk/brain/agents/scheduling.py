@@ -27,16 +27,12 @@ from frontdesk.brain.format import (
 )
 from frontdesk.brain.nlu import Understanding, understand
 from frontdesk.brain.nlu import entities as ex
+from frontdesk.brain.nlu.cues import CALL_CALLED_OFF, FOR_THE_CALL
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.ports import AppointmentNotFoundError, BookingRequest, SlotUnavailableError
 from frontdesk.brain.state import Appointment, ConversationState, VehicleInfo
 
 AGENT = "scheduling"
-
-
-_FOR_THE_CALL = re.compile(r"\b(?:for|on|about) the (?:call ?back|call|phone call)\b|"
-                           r"\bcall me (?:back )?(?:after|before|in the|around|any ?time)\b")
-"""Words said of the call back asked beside the booking, not of the visit."""
 
 
 def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
@@ -45,7 +41,9 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
     slots = s.booking_slots
     before = slots.model_dump()
     profile = ctx.profile
-    if slots.call_after and _FOR_THE_CALL.search(u.text.lower()) and not (u.services or u.appointment_type):
+    if slots.call_after and CALL_CALLED_OFF.search(u.text.lower()):
+        slots.call_after = None  # "forget the callback, just get it on the schedule"
+    if slots.call_after and FOR_THE_CALL.search(u.text.lower()) and not (u.services or u.appointment_type):
         # "for the call back, afternoons are best, like after two": said of the call to come
         slots.call_after = f"{slots.call_after}. {u.text}"
         return True

@@ -600,3 +600,11 @@ HESITATES = re.compile(r"(?!\W*uh-uh)\W*(?:(?:um+|uh+|er+|erm|hmm+|hm+|ah+|well|
                        r"let'?s see|lemme see|let me see|let me think|lemme think|gimme a sec|"
                        r"give me a sec(?:ond)?)\W*)+")
 """Only the sounds and words of someone finding what to say ("um...", "uh, let me think")."""
+
+
+FOR_THE_CALL = re.compile(r"\b(?:for|on|about) the (?:call ?back|call|phone call)\b|"
+                          r"\bcall me (?:back )?(?:after|before|in the|around|any ?time)\b")
+"""Words said of the call back asked beside the booking, not of the visit."""
+CALL_CALLED_OFF = re.compile(r"\b(?:forget|never ?mind|scratch|skip|cancel|no need for|don'?t need) "
+                             r"(?:about )?(?:the |that )?(?:call ?back|call|phone call)\b")
+"""The call back asked beside the booking, called off."""

@@ -558,7 +558,8 @@ def read(text: str, profile: BusinessProfile, today: date,
         result.intent, result.is_question = "faq", True
     if HESITATES.fullmatch(u.lower):
         # "um...", "uh, let me think": the caller is finding the words, not answering (no, yes,
-        # nor a failed try at the question)
+        # nor a failed try at the question; said again right after "take your time", it is one:
+        # graph.py)
         result.intent, result.confidence = "hold", 0.8
         result.flags.add("hesitation")
     if result.intent == "affirm":

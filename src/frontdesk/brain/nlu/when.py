@@ -86,6 +86,11 @@ def near_focus(u: Utterance, found: date | None, today: date, focus: date | None
             and found.weekday() == focus.weekday() and (focus - today).days <= 60
             and not re.search(r"\b(?:this|next|tomorrow|today)\b", u.numeric)):
         return focus  # "the first? is that a Monday?" … "oh good, Monday works": that Monday
+    if (bare_day and focus is not None and found is not None and (focus - today).days <= 60
+            and found < (week := focus - timedelta(days=focus.weekday())) and week > today
+            and not re.search(r"\b(?:this|tomorrow|today)\b", u.numeric)):
+        # "sometime next week?" … "Monday, May 24 I have …" … "Tuesday's fine": that week's
+        return week + timedelta(days=found.weekday())
     ordinal = _BARE_ORDINAL.search(u.numeric)
     if (focus is None or found is None or ordinal is None or focus <= today
             or re.search(rf"{MONTH}\s+\d|{WEEKDAY}", u.numeric)
