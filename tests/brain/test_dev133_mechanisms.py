@@ -10,7 +10,7 @@ from datetime import datetime
 import pytest
 
 from frontdesk.brain.nlu import understand
-from tests.brain.calls import call
+from tests.brain.calls import booked, call
 
 MONDAY = datetime(2026, 11, 23).date()
 
@@ -111,3 +111,85 @@ async def test_a_weekday_said_after_next_weeks_times_is_in_that_week(profiles) -
 
 def test_what_did_you_say_asks_again(profiles) -> None:
     assert _u(profiles, "dealership", "sorry, the line cut out, what'd ya say?").intent == "repeat"
+
+
+# -- facts said the way callers put them ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("said", "span"), [
+    ("anywhere from three hundred up to four twenty five, cash", (300_000, 425_000)),
+    ("budget's about five hundred, could stretch to six for the right one", (None, 600_000)),
+    ("our budget is around two fifty no two seventy", (None, 270_000)),
+])
+def test_a_budget_said_as_a_span_a_stretch_or_put_right(profiles, said, span) -> None:
+    budget = _u(profiles, "real_estate", said).budget
+    assert budget is not None and budget[1] == span[1] and (span[0] is None or budget[0] == span[0])
+
+
+def test_one_side_said_and_the_other_ruled_out(profiles) -> None:
+    said = "we're buying, not selling, the condo's a rental we keep"
+    assert _u(profiles, "real_estate", said).lead_intent == "buy"
+
+
+def test_school_starting_is_a_timeline(profiles) -> None:
+    u = _u(profiles, "real_estate", "we need to be moved in before the new school year starts", "timeline")
+    assert u.timeline is not None and u.timeline[0] <= 10
+
+
+def test_a_rank_before_a_name_gives_it(profiles) -> None:
+    assert _u(profiles, "real_estate", "Morning. Sergeant Lupe Ortega, I'm getting stationed out "
+                                       "here").name == "Lupe Ortega"
+
+
+@pytest.mark.parametrize(("said", "hour"), [
+    ("around nine— make it ten not nine, I drop the kids off first", 10),
+    ("ten or ten thirty, ten thirty would be better", 10),
+])
+def test_the_hour_put_right_or_preferred(profiles, said, hour) -> None:
+    u = _u(profiles, "dealership", f"oil change tuesday {said}")
+    assert u.time is not None and u.time.hour == hour
+
+
+# -- read-backs answered with more than yes ---------------------------------------------------------
+
+TUESDAY_9 = datetime(2026, 11, 24, 9, 0)
+
+
+async def test_thanks_to_a_move_read_back_is_yes(profiles) -> None:
+    calendar = await booked("dealership", "oil_change", TUESDAY_9)
+    _state, replies = await call(profiles, "dealership",
+                                 "can you move my oil change tomorrow to wednesday, same time",
+                                 "perfect, thank you", calendar=calendar)
+    assert [(a.start.day, a.start.hour) for a in calendar.appointments] == [(25, 9)], replies
+
+
+async def test_a_question_added_to_a_read_back_is_answered_and_the_change_stands(profiles) -> None:
+    calendar = await booked("dealership", "oil_change", TUESDAY_9)
+    _state, replies = await call(profiles, "dealership",
+                                 "can you push my oil change tomorrow to friday at ten",
+                                 "and y'all are the ones on river road, right? never been out there",
+                                 "yes", calendar=calendar)
+    assert "River Road" in replies[1], replies
+    assert [(a.start.day, a.start.hour) for a in calendar.appointments] == [(27, 10)], replies
+
+
+async def test_the_car_named_before_move_that_is_the_one_moved(profiles) -> None:
+    calendar = await booked("dealership", "state_inspection", TUESDAY_9, vehicle="2019 Ford F-150")
+    await booked("dealership", "oil_change", datetime(2026, 11, 27, 13, 0), calendar,
+                 vehicle="2020 Honda Civic")
+    _state, replies = await call(profiles, "dealership",
+                                 "I've got the inspection on my truck tuesday and an oil change on the "
+                                 "civic friday",
+                                 "the truck one's fine. the civic, could we move that to saturday at nine",
+                                 "yes", calendar=calendar)
+    assert sorted((a.start.day, a.start.hour) for a in calendar.appointments) == [(24, 9), (28, 9)], replies
+
+
+async def test_a_cancel_with_other_work_instead_books_that_work(profiles) -> None:
+    calendar = await booked("dealership", "tire_rotation", TUESDAY_9)
+    state, replies = await call(profiles, "dealership",
+                                "I've got a tire rotation tomorrow at nine. can we cancel that and have "
+                                "y'all look at the battery instead? same time", "sure", "Rene Ochoa", "yes",
+                                calendar=calendar)
+    assert calendar.appointments[0].status == "cancelled", replies
+    assert state.appointment is not None and state.appointment.service_type == "battery_replacement", replies

@@ -201,7 +201,8 @@ class Brain:
             focus = next((date.fromisoformat(d[:10]) for d in (
                 desk.new_date if desk else None, *(desk.offered if desk else ()), *slots.offered,
                 slots.preferred_date) if d), None)
-            understanding = understand(text, profile, now.date(), state.awaiting, topic, focus)
+            offered = bool(slots.offered or (desk and desk.offered))
+            understanding = understand(text, profile, now.date(), state.awaiting, topic, focus, offered)
             if state.awaiting in _OPEN | {"date", "time", "service"} and (
                     call := _CALL_BESIDE.search(text.lower())) and _ABOUT.search(text.lower(), call.start()):
                 # "book an oil change for Tuesday at four, and then also, can somebody from sales
@@ -369,8 +370,8 @@ _CALL_BESIDE = re.compile(r"(?:^|[,.;!?—-]\s*|\s)(?:(?:and|but|so|also|then|pl
                           r"(?:please |also |just )?(?:give (?:me|us) a (?:call|ring|buzz)|call (?:me|us)|"
                           r"reach out|get back to (?:me|us))\b")
 """A call back asked in a clause of its own, beside something else."""
-_ABOUT = re.compile(r"\b(?:about|regarding|to go over)\b(?! (?:it|that|this|them|the (?:recall|appointment|"
-                    r"booking|visit|work|repair))\b)")
+_ABOUT = re.compile(r"\b(?:about|regarding|to go over)\b(?! (?:it|them)\b| (?:that|this)(?:[.,;!?]|$)|"
+                    r" the (?:recall|appointment|booking|visit|work|repair)\b)")
 """What that call is to be about: another matter than the booking asked beside it."""
 _OPEN = {None, "anything_else", "appointment_type", "permission", "offer_appointment", "intent"}
 """Where a caller may bring up a booking on file: the call's opening (ours too: "oh good, y'all

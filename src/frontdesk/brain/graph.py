@@ -33,7 +33,7 @@ from frontdesk.brain.agents import (
     scheduling,
 )
 from frontdesk.brain.context import TurnContext
-from frontdesk.brain.nlu.cues import CALL_ME, NEVER_MIND
+from frontdesk.brain.nlu.cues import AND_ALSO, CALL_ME, NEVER_MIND
 from frontdesk.brain.nlu.names import respelled
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.state import ConversationState, Message, Transition, utcnow
@@ -84,6 +84,12 @@ async def _route(state: ConversationState, config: RunnableConfig) -> dict[str, 
     if "hesitation" in u.flags and said and said[-1] == ctx.replies.say("hold_ok"):
         # "um..." once more after "take your time": no answer, a try at the question that failed
         u.intent, u.confidence = "unknown", 0.3
+    if s.awaiting == "confirm_change" and s.desk.action == "cancel" and u.intent == "escalation" and (
+            AND_ALSO.match(u.text.lower())) and not (u.deny or u.acts):
+        # "cancel the saturday thing" … (read back) … "and i wanna talk to a real person about
+        # the agreement": the cancel goes on as asked, then the person is looked for
+        s.desk.then_book = u.text
+        u.intent, u.affirm = "affirm", True
     # Asides first ("do you have a shuttle?"), then the main act ("Wednesday works").
     # A message left for a person is one message, however many things it says.
     split = bool(u.acts) and state.awaiting != "take_message"

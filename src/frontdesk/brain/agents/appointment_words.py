@@ -156,7 +156,9 @@ _CHANGE_CLAUSE = re.compile(r"[.?!;]\s+|,?\s+(?:and|then|also|plus|but)\s+"
 
 _ASKS_FOR_VISIT = re.compile(r"\b(?:(?:can|could|would|may) (?:i|we|you|y'?all|someone|somebody)|i'?d like|"
                              r"we'?d like|i want|we want|i need|we need|let'?s|book|schedule|set up|"
-                             r"come (?:in|by|out|look|drive|see)|test drive|drive it)\b")
+                             r"come (?:in|by|out|look|drive|see)|test drive|drive it|"
+                             r"have (?:y'?all|you|you guys|them|somebody|someone) (?:\w+ )?"
+                             r"(?:check|look|do|take))\b")
 
 
 # -- which booking the caller means ------------------------------------------------------------
@@ -303,9 +305,14 @@ _LEAD_IN = re.compile(r"(?:\b(?:go ahead and|you can|y'?all can|can you|could yo
                       r"i'?d like to|um+|uh+|and)\W*)+$")
 
 
+_ASKS_TAIL = re.compile(r"[,\s]*\b(?:can|could|would|will) (?:we|you|y'?all|i|ya)(?: please| just| maybe)?"
+                        r"\s*$")
+
+
 def _named_before(found: list[Appointment], before: str, ctx: TurnContext) -> list[Appointment]:
     """Of several bookings, those the words just before "… cancel it" name ("the showin monday
     the tenth go ahead and cancel that one"): the last few words of their clause."""
+    before = _ASKS_TAIL.sub("", before)  # "the equinox, can we move that": the car, not "can we"
     clause = re.split(r"[.?!;,]|\b(?:but|and|then|so|um+|uh+)\b",
                       _LEAD_IN.sub("", before.rstrip()).rstrip(" ,;"))[-1]
     said = normalise(" ".join(clause.split()[-6:]))
@@ -316,11 +323,12 @@ def _named_before(found: list[Appointment], before: str, ctx: TurnContext) -> li
         return [a for a in found if 0 <= (date.fromisoformat(a.scheduled_date) - monday).days < 7]
     day, at = when.extract_date(said, ctx.today), clock.extract_time(said)
     services, kind = ex.extract_services(said, ctx.profile), ex.extract_appointment_type(said, ctx.profile)
-    if not (day or at or services or (kind and kind != "service")):
+    car = _car_of(said, ctx)  # "the equinox, can we move that to saturday": that car's
+    if not (day or at or services or car or (kind and kind != "service")):
         return []
     return [a for a in found if (day is None or a.scheduled_date == day.isoformat())
             and (at is None or a.scheduled_time == at.strftime("%H:%M"))
-            and (not services or a.service_type in services)
+            and (not services or a.service_type in services) and (car is None or _is_car(a, car))
             and (kind in {None, "service"} or a.appointment_type == kind)]
 
 
@@ -356,15 +364,22 @@ def without_the_ones_kept(text: str, bookings: list[Appointment], chosen: Appoin
     return text
 
 
+_ONE_OF = re.compile(r"\b(?!(?:at|around|about|by|till|until|from|after|before|is|it'?s|for|to|say|like|"
+                     r"and|or|the|a)\b)[a-z]+'?s? $")
+"""A word right before "one" that makes it a pronoun ("the truck one", "my wife's one")."""
+
+
 def _named_in(a: Appointment, clause: str, ctx: TurnContext) -> bool:
     """Does the clause name this booking: its service, its weekday, or its hour?"""
     said = normalise(clause)
     at, services = clock.extract_time(said), ex.extract_services(said, ctx.profile)
     # ("leave that one alone": a pronoun, not one o'clock)
-    bare = re.findall(r"(?<!that )(?<!this )(?<!which )(?<!other )(?<!each )(?<!no )(?<!any )"
-                      r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
-                      r"(?::(\d\d))?\b(?! (?:showings?|cars?|things|bookings?|appointments?|kids|of))",
-                      said.lower)
+    bare = [(m[1], m[2]) for m in re.finditer(
+        r"(?<!that )(?<!this )(?<!which )(?<!other )(?<!each )(?<!no )(?<!any )"
+        r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
+        r"(?::(\d\d))?\b(?! (?:showings?|cars?|things|bookings?|appointments?|kids|of))", said.lower)
+        # ("the truck one's fine": the one of the truck, not one o'clock)
+        if not (m[1] == "one" and _ONE_OF.search(said.lower, 0, m.start()))]
     hour = int(a.scheduled_time[:2]) % 12 or 12
     words = ["twelve", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
              "eleven"]
@@ -475,8 +490,11 @@ def booking_after(text: str, ctx: TurnContext, action: str) -> str | None:
                          r"\s+(?=(?:and|so|but) (?:uh |um )?(?:please |also |just )?(?:take (?:us|me) off|"
                          r"(?:don'?t|dont|do not|stop) (?:call|calling|ring))\b)|"
                          # "cancel my detail for tomorrow and uh book a oil change instead same time"
-                         r"\s+(?=and (?:uh |um )?(?:book|do|set up|schedule|get|make|put me down for)\b"
-                         r"[^.?!]{0,40}\binstead\b)",
+                         # "… cancel the rotation and just have y'all check the brakes instead", "so
+                         # cancel that but can we sit down with a agent instead same time"
+                         r"\s+(?=(?:and|but) (?:uh |um )?(?:just |then |maybe )?(?:book|do|set up|schedule|"
+                         r"get|make|put me down for|have (?:y'?all|you|you guys|them|somebody|someone)|"
+                         r"(?:can|could) (?:we|i|y'?all|you))\b[^.?!]{0,60}\binstead\b)",
                          text)
     asked = next((i for i, said in enumerate(sentences) if said_it.search(said.lower())), None)
     if asked is None or asked == len(sentences) - 1:

@@ -65,7 +65,7 @@ from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu import understand
 from frontdesk.brain.nlu.change import When, split_change
 from frontdesk.brain.nlu.clock import TimeWindow
-from frontdesk.brain.nlu.cues import NO_LONGER_NEEDED, NOT_CANCELLED
+from frontdesk.brain.nlu.cues import AND_ALSO, NO_LONGER_NEEDED, NOT_CANCELLED
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.nlu.understand import ADD_ON
 from frontdesk.brain.nlu.when import relative_to
@@ -288,6 +288,14 @@ async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
         # "any time after ten on Monday works" to 9 AM read back: the first time that fits
         target = When(date=target.date or current.date, time=u.window.start)
         current = When()
+    if desk.action == "move" and (desk.new_date or desk.new_time) and not u.deny and AND_ALSO.match(
+            u.text.lower()) and u.appointment_type and (chosen := _chosen(s)) is not None and (
+            u.appointment_type != chosen.appointment_type):
+        # "… wednesday the nineteenth at ten instead" (read back) "and also we wanna see that house
+        # in round rock maybe right after, like eleven, same day": the move as read, then the showing
+        desk.then_book = u.text
+        await _move(s, ctx)
+        return
     if "add_to_move" in u.flags and desk.action == "move" and (desk.new_date or desk.new_time):
         desk.then_book = u.text  # "throw a tire rotation on there too": moved, then added to it
         await _move(s, ctx)
@@ -336,10 +344,10 @@ async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
             # next; "… can somebody call me back next week to set it up again": the call back
             ctx.understanding = understand(desk.then_book, ctx.profile, ctx.today)
             desk.then_book = None
-            await _cancel(s, ctx, then="objection" if (
-                "call_asked" in ctx.understanding.flags
-                or ctx.understanding.intent in {"objection_busy", "do_not_call"})
-                and ctx.understanding.intent != "book" else "scheduling")
+            later = ctx.understanding
+            await _cancel(s, ctx, then="escalation" if later.intent == "escalation" else "objection" if (
+                "call_asked" in later.flags or later.intent in {"objection_busy", "do_not_call"})
+                and later.intent != "book" else "scheduling")
         elif desk.action == "cancel":
             await _cancel(s, ctx)  # "yes"; "no thanks, we don't need a new one": cancel, no rebooking
         else:
@@ -354,6 +362,13 @@ async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
     if u.deny and desk.action == "cancel" and _CLOSING_NO.match(said) and _CANCEL_ASKED_IN_CALL.search(
             " ".join(m.content.lower() for m in s.messages[:-1] if m.role == "user")):
         # "go ahead and cancel it" … "nope, don't need anything else, we're good": nothing more
+        await _cancel(s, ctx)
+        return
+    if u.deny and desk.action == "cancel" and _NOT_NOW.search(said) and not _keeps(said, desk.action) and (
+            _CANCEL_ASKED_IN_CALL.search(" ".join(m.content.lower() for m in s.messages[:-1]
+                                                  if m.role == "user"))):
+        # "go ahead and cancel the appraisal" … (what pre-approval is, answered: "we can refer
+        # you to local lenders") … "nah not right now thanks": not now to the offer; the cancel stands
         await _cancel(s, ctx)
         return
     if u.deny and desk.action == "cancel" and _CLOSING_NO.match(said) and s.ask_repeats == 0:
@@ -372,6 +387,10 @@ async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
     await _read_back(s, ctx, appointment)
 
 
+_NOT_NOW = re.compile(r"\bnot (?:right )?now\b|\bmaybe (?:later|down the road|another time)\b|\bnot yet\b")
+"""A "not now", which puts off an offer; no answer to whether a booking goes."""
+
+
 async def _answer_new_time(s: ConversationState, ctx: TurnContext, current: When,
                            target: When) -> None:
     u = ctx.u
@@ -381,7 +400,12 @@ async def _answer_new_time(s: ConversationState, ctx: TurnContext, current: When
     if wanted.date is None and chosen is not None and (
             day := relative_to(u.text.lower(), date.fromisoformat(chosen.scheduled_date))):
         wanted = When(day, wanted.time, wanted.part)  # "could it just be the next day?"
-    if s.awaiting == "pick_alternative" and desk.offered:
+    if s.awaiting == "pick_alternative" and u.time is None and chosen is not None and (
+            wanted.date or u.date) and SAME_SLOT.search(u.text.lower()) and "same day" not in u.text.lower():
+        # "oh y'all are closed then, whatever the next day is, tuesday same time": its own hour,
+        # on the day named (not the first time offered)
+        wanted = When(u.date or wanted.date, time.fromisoformat(chosen.scheduled_time), None)
+    elif s.awaiting == "pick_alternative" and desk.offered:
         choice = pick_offered([datetime.fromisoformat(o) for o in desk.offered], u)
         if choice is not None:
             desk.new_date, desk.new_time = choice.date().isoformat(), choice.strftime("%H:%M")
@@ -391,7 +415,8 @@ async def _answer_new_time(s: ConversationState, ctx: TurnContext, current: When
         _set_target(s, wanted)
         await _go_on(s, ctx, When())
         return
-    if (u.deny and "unsure" not in u.flags) or _keeps(u.text.lower(), desk.action):
+    # ("I don't know... later in the week? What do you have?": no keep, a day left to us)
+    if (u.deny and not {"unsure", "flexible"} & u.flags) or _keeps(u.text.lower(), desk.action):
         if s.awaiting == "pick_alternative" and u.deny and not _keeps(u.text.lower(), desk.action):
             desk.offered = []
             ctx.ask(s, "date", AGENT, "appt_ask_instead")  # "no, neither of those"
@@ -592,6 +617,11 @@ async def _offer_day(s: ConversationState, ctx: TurnContext, availability: Avail
     _offer(s, ctx, key, nearest, day, weekday=f"{day:%A}", **values)
 
 
+_LATER_ON = re.compile(r"\b(?:later (?:in|on in|that|this) (?:the )?week|end of (?:the|this) week|"
+                       r"later that week|a (?:day|couple days) later)\b")
+"""A move asked for later than the booking, with no day named."""
+
+
 async def _offer_earliest(s: ConversationState, ctx: TurnContext) -> None:
     a = _chosen(s)
     department = _department(s, ctx, a) if a else None
@@ -599,7 +629,12 @@ async def _offer_earliest(s: ConversationState, ctx: TurnContext) -> None:
         await _go_on(s, ctx, When())
         return
     availability = AvailabilityCalendar(ctx.profile, ctx.calendar, ctx.now, ignore=a.id)
-    nearest = [o for o in await availability.nearest(department, ctx.now, a.duration_min, count=3)
+    start = ctx.now
+    if _LATER_ON.search(ctx.u.text.lower()):
+        # "later in the week? what do you have?": from the day after its own, at the hour it had
+        start = datetime.combine(date.fromisoformat(a.scheduled_date) + timedelta(days=1),
+                                 time.fromisoformat(a.scheduled_time), tzinfo=ctx.now.tzinfo)
+    nearest = [o for o in await availability.nearest(department, start, a.duration_min, count=3)
                if o != _start(a)][:2]
     if not nearest:
         s.callback_reason = callback_reason(s)

@@ -84,8 +84,9 @@ def said_back(desk: AppointmentDesk, wanted: When, chosen: Appointment | None = 
     the hour alone keeps the booking's own day: "monday one thirty, perfect")."""
     day = desk.new_date or (chosen.scheduled_date if chosen is not None and desk.new_time else None)
     at = desk.new_time or (chosen.scheduled_time if chosen is not None and desk.new_date else None)
+    # ("one o'clock thursday yes ma'am" to Thursday the 20th read back: that Thursday, not this one)
     return (day is not None and at is not None and wanted.part is None
-            and (wanted.date is None or wanted.date.isoformat() == day)
+            and (wanted.date is None or abs((wanted.date - date.fromisoformat(day)).days) in {0, 7})
             and (wanted.time is None or wanted.time.strftime("%H:%M") == at))
 
 

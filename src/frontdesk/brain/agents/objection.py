@@ -37,6 +37,11 @@ def _end(s: ConversationState, outcome: str) -> None:
     s.awaiting = None
 
 
+_WHAT_ABOUT_SAID = re.compile(r"\W*(?:(?:oh|um+|uh+|yeah|well|and)\W+)*(?:it'?s|its|it is|this is|that'?s)? ?"
+                              r"(?:about|regarding|for|concerning) ")
+"""What a call is about, said where a name was asked ("its about selling my house")."""
+
+
 async def run(s: ConversationState, ctx: TurnContext) -> None:
     u = ctx.u
     if u.name or u.email:
@@ -45,12 +50,24 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         from frontdesk.brain.agents import qualification
 
         qualification.absorb(s, ctx)  # "we're thinking of selling — call me Thursday" keeps both
-    if s.awaiting == "name" and s.awaiting_agent == AGENT and s.last_ask == "callback_ask_name" and (
+    if s.awaiting == "name" and s.awaiting_agent == AGENT and s.last_ask in {
+            "callback_ask_name", "callback_ask_name_again"} and (
             u.date or u.time or u.window or u.time_of_day) and not u.services:
         absorb_contact(s, ctx)
         _refine_callback(s, ctx)  # "evening, after six" to "who should we ask for?": when, closer
         return
-    if s.awaiting == "name" and s.awaiting_agent == AGENT and s.last_ask == "callback_ask_name":
+    if s.awaiting == "name" and s.awaiting_agent == AGENT and s.last_ask == "callback_ask_name" and not (
+            u.name or s.customer.name) and _WHAT_ABOUT_SAID.match(u.text.lower()) and s.ask_repeats == 0:
+        # "its about selling my house in pflugerville" to "who should we ask for?": what the call
+        # is about, noted; the name asked once more
+        for task in s.pending_tasks:
+            if task.task_type == "callback" and task.reason and u.text not in task.reason:
+                task.reason = f"{task.reason} ({u.text.strip()})"
+        ctx.say("noted")
+        ctx.ask(s, "name", AGENT, "callback_ask_name_again")
+        return
+    if s.awaiting == "name" and s.awaiting_agent == AGENT and s.last_ask in {
+            "callback_ask_name", "callback_ask_name_again"}:
         absorb_contact(s, ctx)  # "Victor Amadi" (or no name: the callback stands all the same)
         first = (s.customer.name or "").split(" ")[0]
         ctx.say("callback_thanks", name=f", {first}" if first else "")

@@ -99,6 +99,9 @@ _PUT_RIGHT = re.compile(r"\b(?:actually|instead|rather|should(?:a|'?ve| have) sa
 _ONE_SIDE = re.compile(r"\b(just|only|not) (?:the )?(?:\w+ )?(buy|sell)(?:ing)?\b")
 """The buy-or-sell side put right ("oh we're selling, I shoulda said that first"), or one side
 said to be all of it ("just buying") or none of it ("not selling")."""
+_SELL_THEN_BUY = re.compile(r"\bsell(?:ing)?(?: it| ours| our \w+| the \w+)?,? (?:and|then|to) (?:\w+ ){0,2}?"
+                            r"(?:buy|get|find|look for|move (?:up|down|into))\b")
+"""Both sides said as one plan ("we'd sell it and get us something small in round rock")."""
 _ADDED = re.compile(r"\b(?:also|as well|too|and then|plus)\b")
 """The other side added ("we'll need to buy too"), not a change of mind."""
 
@@ -147,7 +150,7 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
     settled = lead.intent is not None and s.awaiting not in {"intent", None} and not put_right
     sides = {"buy", "sell", "both"}
     if lead.intent in sides and u.lead_intent in sides and u.lead_intent != lead.intent and (
-            _BOTH_IN_TURN.search(normalise(u.text).lower) or (
+            _BOTH_IN_TURN.search(normalise(u.text).lower) or _SELL_THEN_BUY.search(said) or (
                 not put_right and (lead.intent == "both" or _ADDED.search(said)))):
         # a buyer who "would have to sell ours first"; "we can talk about the buying side then too";
         # a seller and buyer who later says "buy something bigger in cedar park": both still

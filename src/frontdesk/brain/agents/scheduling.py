@@ -35,6 +35,19 @@ from frontdesk.brain.state import Appointment, ConversationState, VehicleInfo
 AGENT = "scheduling"
 
 
+_DAY_NAMED = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|instead|actually|"
+                        r"make it|change|switch|come (?:in )?today|today (?:at|instead|works|is better))\b")
+"""Words that make a "today" said in passing the day asked for."""
+
+
+def _today_in_passing(s: ConversationState, u: Understanding, ctx: TurnContext) -> bool:
+    """"Ha, I can't even spell my own name today", asked the name with Friday already set: a
+    "today" said of the caller's day, not a new day for the visit."""
+    return u.date == ctx.today and bool(s.booking_slots.preferred_date) and s.awaiting in {
+        "name", "location", "phone", "email", "vehicle", "service", "budget", "timeline"} and (
+        u.time is None and u.time_of_day is None) and not _DAY_NAMED.search(u.text.lower())
+
+
 def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
     """Merge the booking facts of this utterance; True when a slot changed."""
     u = ctx.u
@@ -43,10 +56,14 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
     profile = ctx.profile
     if slots.call_after and CALL_CALLED_OFF.search(u.text.lower()):
         slots.call_after = None  # "forget the callback, just get it on the schedule"
-    if slots.call_after and FOR_THE_CALL.search(u.text.lower()) and not (u.services or u.appointment_type):
-        # "for the call back, afternoons are best, like after two": said of the call to come
+    if slots.call_after and not (u.services or u.appointment_type) and (
+            FOR_THE_CALL.search(u.text.lower()) or (
+            s.awaiting == "confirm_booking" and u.affirm and (u.window or u.time_of_day)
+            and not (u.date or u.time))):
+        # "for the call back, afternoons are best, like after two"; "yep, afternoon, anytime
+        # after lunch" to the visit read back: said of the call to come, not of the visit
         slots.call_after = f"{slots.call_after}. {u.text}"
-        return True
+        return s.awaiting != "confirm_booking"
     if u.appointment_type:
         slots.appointment_type = qualification.appointment_type_for(s, u)
     if u.dropped_services and slots.services:
@@ -116,7 +133,7 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
         slots.vehicle = _vehicle_for(slots.appointment_type, u.vehicle, ctx, slots.vehicle)
     if u.call_after:
         slots.call_after = u.call_after
-    if u.date:
+    if u.date and not _today_in_passing(s, u, ctx):
         slots.preferred_date = u.date.isoformat()  # "no, I said Thursday" keeps the time
     if u.time:
         slots.preferred_time = u.time.strftime("%H:%M")

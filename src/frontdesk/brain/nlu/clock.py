@@ -207,6 +207,8 @@ def extract_time(u: Utterance) -> time | None:
     belongs to something else ("I drop the kids at eight") or bounds a window ("after 3") is
     not taken; with several, the one that is not ruled out ("not 9, 10") wins."""
     text = u.numeric
+    if (this := _THIS_NOT_THAT.search(text)) and not for_other_activity(text, this.start()):
+        return clock(int(this[1]), int(this[2] or 0), this[3])  # "make that 3 not 2"
     # the words after the last correction that says something ("make that 3 instead": not "")
     # (latest first; "make it ten, not nine thirty, sorry, I've got a call": the last correction
     # names no time, the one before it does)
@@ -222,6 +224,8 @@ def extract_time(u: Utterance) -> time | None:
                  else extract_time(Utterance(raw=tail, lower=tail, numeric=tail)))
         if later is not None:
             return later
+    if (best := _PREFERRED.search(text)) and not ruled_out(text, best.start()):
+        return clock(int(best[1]), int(best[2] or 0), best[3])  # "4 or 4:30. 4 would be better"
     candidates: list[tuple[int, time]] = []
     for start, value in _times(text):
         bounded = re.search(r"\b(?:after|before|until|till|past|from|between)\s*"
@@ -249,6 +253,13 @@ def extract_time(u: Utterance) -> time | None:
                                 or ruled_out(text, start)], found)
 
 
+_THIS_NOT_THAT = re.compile(r"(?<!till )(?<!until )(?<!after )(?<!before )"
+                            r"\b(\d{1,2})(?::(\d{2}))?(?:\s*(am|pm))?,? not (?:at )?\d{1,2}(?::\d{2})?\b"
+                            r"(?!\s*(?:people|minutes|hours|days))")
+"""A time said with the one it replaces ruled out right after ("make that 3 not 2")."""
+_PREFERRED = re.compile(r"\b(\d{1,2})(?::(\d{2}))?(?:\s*(am|pm))?\s+(?:would be|is|'s|works|sounds) "
+                        r"(?:even |much |a lot |a little |a bit )?(?:better|best|ideal|preferable)\b")
+"""The hour said to suit best, of those named ("4 or 4:30. 4 would be better, actually")."""
 _SET_ASIDE_AFTER = re.compile(r"\s*(?:o'?clock\s*)?(?:is|'s|was|would be|will be)\s+"
                               r"(?:just |way |a little |a bit )?"
                               r"(?:too (?:early|late|soon|tight)|no good|not good|bad|out|taken|"

@@ -73,6 +73,8 @@ _ACT_INTENT = {"question": "faq", "thanks": "greeting"}
 _LIVES_THERE = re.compile(r"\b(?:we'?re|i'?m|we are|i am|we live|i live|living|lives?|moved|moving|staying)"
                           r"(?: (?:up|down|over|out|back|still|already))* there\b")
 """A place the caller lives or goes ("we're up there now"), not a check on the line."""
+_BOOKING_ASKS = {"name", "date", "time", "confirm_booking", "pick_alternative", "service", "vehicle"}
+"""Questions of a booking under way, where a day or hour said is the answer."""
 NEW_ACTS = {"line_check", "identity", "how_got_number", "wrong_number", "bot_check", "repeat",
              "hold", "reschedule", "cancel", "lookup_appointment", "chitchat", "decline"}
 """Acts only the classifier knows (the rules have no patterns for them)."""
@@ -302,6 +304,11 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             awaiting == "permission" or re.search(r"\b(?:yes|yeah|yep|that was me|that'?s "
                                                   r"me)\b", r.text.lower())):
         return rule, rule_confidence  # "yes, that was me. sorry, I thought you were the pharmacy"
+    if "objection_busy" in {rule, model} and awaiting in _BOOKING_ASKS and (r.date or r.time) and not (
+            CALL_ME.search(r.text.lower()) or YOU_CALL_BACK.search(r.text.lower())):
+        # "no no i said thursday, thursday at two, sorry im drivin and my phone keeps cuttin out":
+        # the day put right, said on the road; no call later asked
+        return "provide_info", 0.8
     if rule == "affirm" and awaiting is None and (r.services or r.appointment_type) and len(
             r.text.split()) > 6:
         # "yeah hey my father in law got a recall letter … for his ram": a "yeah" that opens the
@@ -479,7 +486,7 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             r.services or r.appointment_type or r.is_question or re.search(NO_LONGER_NEEDED, r.text.lower())):
         return "goodbye", 0.85  # "okay, ten thirty, got it. thanks, that's all I needed"
     if rule == "goodbye" and awaiting in {"confirm_booking", "confirm_change"} and (r.affirm or (
-            awaiting == "confirm_booking" and "thanks" in r.flags and not (
+            "thanks" in r.flags and not (
                 r.deny or "defers" in r.flags or _DEMURS.search(r.text.lower())))):
         r.affirm = True
         return "affirm", 0.85  # "alright then, bye", "thank you, bye-bye" to the read-back: yes, then bye

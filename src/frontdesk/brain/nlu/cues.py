@@ -105,8 +105,10 @@ ALREADY_BOOKED = re.compile(r"\b(?:it'?s|it is|i'?m|we'?re|i am|we are) (?:alrea
                             r"booked (?:in|up|with))\b|"
                             r"\bi (?:already )?booked (?:it|one|that) (?:online|already|last)\b|"
                             r"\b(?:i|we) (?:already )?(?:have|got|'ve got) (?:an? |my |our |"
-                            r"the )?(?:appointment|"
-                            r"booking|appt)\b")
+                            r"the )?(?:appointment|booking|appt)\b|"
+                            # "i was supposed to come test drive the outback saturday at eleven"
+                            r"\b(?:i|we) (?:was|were|am|are|'m|'re) supposed to "
+                            r"(?:come|bring|be|drop|meet|see)\b")
 """"It's booked Wednesday at eleven, can we do Friday instead?": said while a booking is being made,
 the change is of the appointment the caller has, not of the one being made."""
 MOVE_ASK = re.compile(r"\b(?:(?:i|we)(?:'ve| have)? (?:got|have|had)|(?:i|we|my \w+|he|she|someone|somebody) "
@@ -608,3 +610,7 @@ FOR_THE_CALL = re.compile(r"\b(?:for|on|about) the (?:call ?back|call|phone call
 CALL_CALLED_OFF = re.compile(r"\b(?:forget|never ?mind|scratch|skip|cancel|no need for|don'?t need) "
                              r"(?:about )?(?:the |that )?(?:call ?back|call|phone call)\b")
 """The call back asked beside the booking, called off."""
+
+
+AND_ALSO = re.compile(r"\W*(?:(?:oh|um+|uh+|well|but)\W+)*(?:and|also|plus)\b")
+"""A turn that adds to what was asked ("and i wanna talk to a real person"), not a no to it."""

@@ -241,6 +241,8 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
         return found
     figure = most["a"] or most["b"]
     stretched = _budget(Utterance(raw=figure, lower=figure, numeric=figure), expecting=True)
+    if found is not None and found[1] >= 100_000 and re.fullmatch(r"\s*[1-9]\s*", figure):
+        stretched = None, int(figure) * 100_000  # "like 450, could stretch to 5": 500 thousand
     if stretched is None:
         return found
     if found is None:
@@ -275,8 +277,15 @@ def _extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | Non
     return found
 
 
+_FROM_UP_TO = re.compile(r"\b(from|between)\s+(\$?\d[\d,.]*(?:\s*(?:k|thousand|grand))?)\s+"
+                         r"(?:and\s+)?up to\s+")
+
+
 def _budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None, int] | None:
     u = said_once(u)
+    if _FROM_UP_TO.search(u.numeric):  # "anything from 200 up to 350": a span
+        kept = _FROM_UP_TO.sub(r"\1 \2 to ", u.numeric)
+        u = Utterance(raw=u.raw, lower=u.lower, numeric=kept)
     if _SAVED.search(u.numeric):
         kept = _SAVED.sub(" ", u.numeric)
         u = Utterance(raw=kept, lower=kept, numeric=kept)
@@ -301,11 +310,13 @@ def _budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None, int] 
                                  r"but (?:we|i)?(?:'d| would)? ?(?:really |just |still |honestly |rather )?"
                                  r"(?:like|want|wanna|plan|hope|need|have|prefer)s? to (?:stay|keep it)|"
                                  # "around four hundred— what? okay, my wife says we can go up to 425"
-                                 r"(?:my (?:wife|husband|partner|spouse|fiance|fiancee)|she|he) says|"
+                                 r"(?:my (?:wife|husband|partner|spouse|fiance|fiancee|dad|mom|father|mother|"
+                                 r"parents)|she|he) says|"
                                  r"well,? maybe|or maybe|perhaps|more like|let'?s say|"
                                  # "three hundred. no, let me be honest with you, … up to three-eighty";
                                  # "five to six hundred. ugh, my husband's shaking his head. four-fifty …"
-                                 r"no,|no\s*[—–-]|nope|scratch that|(?:let me |to )be honest with you|"
+                                 r"no,|no\s*[—–-]|(?<=\d )no(?= \d)|nope|scratch that|"
+                                 r"(?:let me |to )be honest with you|"
                                  r"realistically|shaking (?:his|her|their) heads?|"
                                  # "one forty. well, no, that's old news, … one eighty-five"; "the
                                  # form says two fifty? we've bumped that up, we can do three hundred"
@@ -514,6 +525,11 @@ def _timeline(text: str, today: date, *, expecting: bool) -> tuple[float, str] |
                        r"semester))", text)
     if school:  # "after the school year", "once school lets out": June
         return float((6 - today.month) % 12 or 12), school.group(0)
+    starts = re.search(r"\b(?:by|before)\s+(?:the time\s+)?(?:the\s+)?(?:new\s+)?school(?:\s+year)?\s+"
+                       r"(?:starts|begins|starts back|is back|gets going)\b|"
+                       r"\bbefore (?:the )?(?:first day of|start of) school\b|\bback to school\b", text)
+    if starts:  # "in by the time school starts": mid August
+        return float(max((8 - today.month) % 12, 0.5) or 12), starts.group(0)
     by_month = re.search(rf"\b(?:by|in|before|around|until|till|after|early|late|mid|end of|"
                          rf"start of|beginning of|(?:first|last|second) (?:week|half) of|"
                          # "i start at the hospital may first", "our lease is up september first":
@@ -595,7 +611,9 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
                  r"(?:got|have|has|'ve got) (?:a |my |our |the )?(?:mortgage |loan |bank )?pre-? ?approval"
                  # "that's with the pre-approval we already got"
                  r"|pre-? ?approval (?:we|i) (?:already )?(?:got|have|had)"
-                 r"|got approved|have approval|(?:bank|lender|credit union) (?:already |has |have )?"
+                 r"|got approved|have approval"
+                 r"|(?:we'?re|i'?m|we are|i am|we were|i was) approved (?:for|up to)"
+                 r"|(?:bank|lender|credit union) (?:already |has |have )?"
                  r"(?:approve|approved|pre-?approved) (?:us|me)|(?:bank|lender|credit union|mortgage (?:guy|"
                  r"lady|broker)) "
                  r"(?:tells?|told|says?|said|gave) (?:me|us) (?:the )?(?:max(?:imum)?|up to|we can|i can))\b",
@@ -715,6 +733,10 @@ _DONE_LANDLORDING = re.compile(r"\b(?:done|tired of|sick of|through|finished|ove
                                r"(?:tenants|renters))\b")
 
 
+_THIS_NOT_THAT = re.compile(r"\b(sell(?:ing)?|buy(?:ing)?),? (?:and )?not (?:buy(?:ing)?|sell(?:ing)?)\b")
+"""One side said, the other ruled out ("we're selling, not buying")."""
+
+
 _NOT_A_HOME = re.compile(r"\b(?:sell|selling|sold|buy|buying|bought)(?: off)? "
                          r"(?:a |an |the |my |our |his |her |their )?"
                          r"(?:\w+ )?(?:business|company|car|truck|boat|rv|stocks?|shares|practice|restaurant|"
@@ -749,6 +771,8 @@ def extract_lead_intent(u: Utterance) -> str | None:
     if _NOT_A_HOME.search(u.lower):
         kept = _NOT_A_HOME.sub(" ", u.lower)
         u = Utterance(raw=u.raw, lower=kept, numeric=u.numeric)
+    if side := _THIS_NOT_THAT.search(u.lower):
+        return "sell" if side[1].startswith("sell") else "buy"  # "'cause we're selling, not buying"
     if _DONE_LANDLORDING.search(u.lower) and not _NOT_MOVING.search(u.lower):
         return "sell"  # "honestly i'm done being a landlord": the rental house goes
     if _OWNS_RENTAL.search(u.lower):

@@ -28,7 +28,8 @@ _PRICE_SPAN = re.compile(r"\b(?:between|from)\b(?:(?!\b(?:months?|years?|weeks?|
 while a lead question was asked: no time or count is said that way there."""
 
 _HUNDREDS_SPAN = re.compile(r"\b(?:between|from)\s+(?:like\s+|about\s+|around\s+)?\$?[1-9]\d{2}k?\s+"
-                            r"(?:and|to|-)\s+(?:like\s+|maybe\s+)?\$?[1-9]\d{2}k?\b")
+                            r"(?:and|to|-|(?:and )?up to)\s+(?:like\s+|maybe\s+)?"
+                            r"\$?[1-9](?:\d{2}| \d{2})k?\b")
 """A span of three-figure amounts ("anywhere from 500 to 800"): home prices in thousands."""
 
 _LOOSE_FIGURE = re.compile(r"\b(?:about|around|maybe|like|up to|roughly|say)\s+[1-9] \d{2}\b(?! \d)|"

@@ -312,6 +312,9 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
     if (put_right := re.search(r"\bnot [a-z]+,? ((?:it'?s|its) [a-z])", u.raw, flags=re.I)) is not None:
         # "sorry not derek its darrell holloway": a name put right is a name given, in so many words
         u, expecting = normalise(u.raw[put_right.start(1):]), True
+    if rank := _RANK_THEN_NAME.search(u.raw):
+        # "Afternoon, ma'am. Staff Sergeant Andre Whitaker.": a rank said before a name gives it
+        u = normalise(f"{u.raw[: rank.start(1)]}this is {u.raw[rank.end():]}")
     if expecting and (me := _THATS_ME.search(u.raw)) and me.start() > 0:
         u = normalise(u.raw[: me.start()])  # "dustin hale thats me": the name, and who it is
     token = _SPELLED_NOW.set(spelled)
@@ -321,6 +324,11 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
         _SPELLED_NOW.reset(token)
 
 
+_RANK_THEN_NAME = re.compile(r"(?i)(?:^|[.!?,]\s+)((?:(?:staff|master|first|gunnery) )?(?:sergeant|sgt\.?|"
+                             r"captain|capt\.?|lieutenant|lt\.?|major|colonel|specialist|spc\.?|corporal|cpl\.?|"
+                             r"private|officer|deputy|detective|pastor|reverend|coach|doctor|dr\.?))\s+"
+                             r"(?=[A-Z][a-z'-]+\s+[A-Z][a-z'-]+\b)")
+"""A rank or title said right before a first and last name ("Staff Sergeant Andre Whitaker")."""
 _SURNAME_THEN_FIRST = re.compile(r"\b(?:it'?s|its|mr\.?|mrs\.?|ms\.?|that'?s)\s+([a-z'-]{2,}),?\s+"
                                  r"(?:his |her |my )?first name(?:'s| is)?\s+([a-z'-]{2,})\b")
 """The surname, then the first name said after it ("it's Delgado, first name Hector")."""

@@ -33,7 +33,7 @@ class Booked(Protocol):
 
 
 _ALREADY = re.compile(
-    r"\b(?:(?:i|we|he|she|they|my \w+|our \w+)(?:'ve|'s|'re|'m| have| has| had| am| is| are)? "
+    r"\b(?:(?:i|we|he|she|they|my \w+|our \w+)(?:'ve|'s|'re|'m| have| has| had| am| is| are| was| were)? "
     r"(?:(?:actually|already|also|just|even) )*"
     r"(?:got|have|has|had|booked|scheduled|made|set (?:\w+ ){0,3}up|down|in|on|coming|supposed|still|"
     # "what day did we put the showing on"
@@ -75,6 +75,8 @@ _STRONG = re.compile(
     # "my oil change Monday, seven-thirty — can we do an hour later?": said from its own hour
     r"(?:an|one|two|half an|a couple(?: of)?) hours? (?:later|earlier)|"
     r"(?:push|bump|slide|move) (?:it|that) (?:back|up)|"
+    # "can the valuation next tuesday at nine get moved to sunday"
+    r"(?:get|be) (?:moved|pushed|bumped|switched|changed|rescheduled|cancell?ed)|"
     # "the showin tomorrow at six can we do the day after same time": said from its own day
     r"the (?:day|one) after,? same time|same time,? the (?:day|one) after|a day later|the next day,? same "
     r"time|"
@@ -113,7 +115,8 @@ _MOVE_ASKED = (r"instead|move|push|bump|slide|reschedul\w*|switch|"
 _MOVE_VERB = re.compile(rf"\b(?:{_MOVE_ASKED})\b")
 _MOVE = re.compile(rf"\b(?:{_MOVE_ASKED}|earlier|later|sooner|change (?:it|that|the (?:day|time|date))|"
                    r"different|another (?:day|time)|anything (?:open|available)|"
-                   r"(?:can|could) (?:we|you|y'?all|i) get|stuck)\b")
+                   r"(?:can|could) (?:we|you|y'?all|i) get|stuck|(?:get|be) (?:moved|pushed|bumped|switched|"
+                   r"changed|rescheduled))\b")
 """Words that ask for a move, or say why the time cannot stand."""
 _ASKS_WHEN = re.compile(r"\b(?:remember|forgot|when'?s|when is|what time|what day|is it|is that|which is it|"
                         r"i think it'?s|he said|she said|"

@@ -96,7 +96,7 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
     # or comes from is not where they look, unless the home is what they sell
     # (the caller's own sale: not "our landlord just told us he's selling it")
     selling = lexicon().intents["sell"].search(u.lower) is not None and extract_lead_intent(u) in {
-        "sell", "both", None}
+        "sell", "both", None} and not _NOT_SELLING.search(u.lower)  # ("… we're not selling it")
     def own_home(w: tuple[int, str, bool]) -> bool:  # "my Georgetown house"
         # ("we'll pay cash outta the Dallas house": the home they sell, named by its town)
         return bool(_HOME_AFTER.match(u.lower[w[0] + len(w[1]):])
@@ -125,6 +125,11 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
     # "somewhere north of Austin … so maybe Georgetown": a place that only says where the
     # wanted one lies (or where the caller works) is not it when another is named
     wanted = [w for w in wanted if not _LANDMARK.search(u.lower[max(0, w[0] - 40): w[0]])] or wanted
+    settled = [w for w in wanted if _SETTLED_ON.match(u.lower, ends.get(w[0], w[0] + len(w[1])))]
+    if settled:
+        # "we're looking around Austin — well, north of Austin. Round Rock, really": the one said
+        # to be it
+        return settled[-1][1], settled[-1][2]
     for tail in correction_tails(u.lower):
         # "Round Rock — no, I mean Cedar Park": the place after the last correction that names
         # one ("… well, actually, we're going with Leander instead, it's closer to her parents")
@@ -217,6 +222,9 @@ _TRIP = re.compile(r"\b(?:(?:driv|fly|flew|head|go|went|travel|road-?trip)\w* "
                    r"(?:conference|wedding|game|funeral|meeting|work|hospital|nursing home|rehab|icu) "
                    r"(?:up |down |over |out )?in)\s+(?:the\s+)?$")
 """A trip somewhere ("I'm driving up to Dallas Tuesday"): out of the area, it is not where they look."""
+_SETTLED_ON = re.compile(r"\W{0,3}(?:really|for sure|specifically|mostly|most likely|ideally)\b")
+"""Words right after a place that make it the one meant ("Round Rock, really")."""
+_NOT_SELLING = re.compile(r"\b(?:not|never|no plans to|aren'?t|ain'?t|won'?t be) (?:\w+ )?sell(?:ing)?\b")
 _HOME_NOW = re.compile(r"\b(?:my|our) (?:current |old )?(?:house|home|place|condo|townhouse|"
                        r"apartment)(?: (?:up|down|over|out|here))? in\s+$|"
                        # "we're in a two-bedroom apartment in Austin", "rentin the same house in killeen"

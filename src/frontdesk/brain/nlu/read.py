@@ -141,6 +141,13 @@ _ONLY_AFTER_CORRECTION = re.compile(r"\b(?:actually|no|nah|wait|scratch that|on 
                                     r"forget (?:it|that)|you know what)\W+(?:(?:um+|uh+|hmm+|yeah|so)\W+)*"
                                     r"(?:just|only)\b(?=[^.?!]*$|[^.?!]*[.?!]\s*\w)")
 """A service list put right to one ("… actually, just the oil change for now")."""
+_WHAT_ABOUT_PLACE = re.compile(r"\W*(?:(?:oh|okay|ok|um+|uh+|well|so|and|then|hmm+)\W+)*(?:what|how) about\b")
+_ASK_FIRST = re.compile(r"\bbefore (?:i|we) (?:bring|take|drop|run) (?:it|her|him|the (?:car|truck|van)) "
+                        r"(?:in|by|over)\b|\b(?:just )?(?:wanna|want to|need to) ask (?:about|some|a)\b")
+"""A call asked so the caller can ask first ("… before I bring it in")."""
+_TAG_ASKED = re.compile(r"\b(?:right|correct|isn'?t (?:it|that)|aren'?t (?:you|y'?all)|ain'?t (?:it|that)|"
+                        r"yeah)\b(?:\W*$|\W+(?:i|we|cause|because|since|my)\b)")
+"""A statement turned into a question by its tag ("… on lake shore drive, right?")."""
 _ASK_HIM_HER = re.compile(r"\b(?:can|could|may) i (?:please )?(?:speak|talk) (?:to|with) (?:him|her)\b")
 
 
@@ -550,12 +557,30 @@ def read(text: str, profile: BusinessProfile, today: date,
         # consultation next wednesday … could the agent maybe call me tomorrow afternoon")
         result.intent, result.is_question = "objection_busy", False
         result.flags.add("call_asked")
+    elif result.intent == "book" and YOU_CALL_BACK.search(u.lower) and not (
+            result.date or result.time or result.time_of_day) and _ASK_FIRST.search(u.lower):
+        # "could somebody from service call me back? … I just wanna ask about it before I bring
+        # it in": a call first; the visit is later, not asked for now
+        result.intent, result.is_question = "objection_busy", False
+        result.flags.add("call_asked")
     elif result.intent == "objection_busy" and YOU_CALL_BACK.search(u.lower):
         result.flags.add("call_asked")  # asked for in so many words: no booking on file changes
     if result.intent in {"provide_info", "unknown", "book"} and _WHAT_TIME_OPEN.match(u.lower) and not (
             result.services or result.time or result.appointment_type not in {None, "service"}):
         # "what time yall open monday mornin", "… open on saturday for service": the hours
         result.intent, result.is_question = "faq", True
+    if "faq_topic" in result.flags and not result.is_question and result.intent in {
+            "unknown", "provide_info"} and _TAG_ASKED.search(u.lower):
+        # "and y'all are the ones on lake shore drive right i never been to the office": a fact
+        # about us checked with a tag, asked
+        result.intent, result.is_question = "faq", True
+        result.flags.add("question")
+    if result.is_question and result.location and profile.kind == "real_estate" and _WHAT_ABOUT_PLACE.match(
+            u.lower) and awaiting in {"location", "anything_else", "permission", "intent", None}:
+        # "oh okay um what about like southwest austin then" told an area is not served: the
+        # place offered instead, not a question about the business
+        result.intent, result.is_question = "provide_info", False
+        result.flags.discard("question")
     if HESITATES.fullmatch(u.lower):
         # "um...", "uh, let me think": the caller is finding the words, not answering (no, yes,
         # nor a failed try at the question; said again right after "take your time", it is one:

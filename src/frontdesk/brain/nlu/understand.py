@@ -51,6 +51,7 @@ def understand(
     awaiting: str | None = None,
     topic: str | None = None,
     focus: date | None = None,
+    offered: bool = False,
 ) -> Understanding:
     """Read one caller message: its main act, its asides, and every entity in it.
 
@@ -63,6 +64,8 @@ def understand(
             a question that points back at it ("is it still there?").
         focus: The day under discussion (asked for or offered), for "the 23rd then" said
             about a day weeks ahead.
+        offered: Whether ``focus`` is among times the agent offered ("Monday, May 24 I have …"):
+            a bare weekday said then is that week's.
     """
     if (relayed := _ASKED_OF_SOMEONE.sub(" ", text)) != text and re.search(r"\w", relayed):
         # "hold on. Dad, what time? ... He says nine's fine": asked of someone in the room
@@ -73,7 +76,7 @@ def understand(
     if result.intent == "faq" and "price_question" in result.flags and not result.services and (
             named := ex.services_named(normalise(text), profile)):
         result.services = named[-1:]  # "… isn't due till January, but what do you charge for one?"
-    result.date = when.near_focus(normalise(text), result.date, today, focus)
+    result.date = when.near_focus(normalise(text), result.date, today, focus, offered=offered)
     if result.name is None and result.location is None and (named := names.opening_name(normalise(text))):
         result.name = named  # "deshawn parker and the number's eight three zero…": split at "and"
     if result.name:
@@ -596,7 +599,10 @@ _TRAILING_PRICE = re.compile(r"(?i)(?<=[a-z0-9])\s+(?:so|and|but|anyway|anyways)
                              r"(?=how much (?:do|does|would|will|is|are|y'?all|you)\b|"
                              r"what do (?:you|y'?all|ya) "
                              r"(?:charge|get)\b|what(?:'?s| is| does) (?:a|an|the|it|one) (?:[\w-]+ ){0,3}"
-                             r"(?:cost|run|go for)\b)")
+                             r"(?:cost|run|go for)\b|"
+                             # "… saturday at noon and uh whats yalls commission if we sell our condo too"
+                             r"(?:what'?s|whats|what is|how much is) (?:your|y'?all'?s?|yalls|the) "
+                             r"(?:commission|fee|cut|rate)s?\b)")
 """A price asked at the end of a story, without a stop before it."""
 _TRAILING_WHERE = re.compile(r"(?i)(?<=[a-z0-9])\s+(?:(?:so|and|but|um+|uh+)\s+)*"
                              r"(?=(?:what'?s|whats|what is) (?:the|your|y'?all'?s|yalls) address\b|"
@@ -649,6 +655,9 @@ _EMBEDDED_ASK = re.compile(r"\b(?:don'?t|do not|never) (?:really |even |quite |t
                            r"(?:even |ever |still |also |actually |like |really )?"
                            r"(?:work|do|take|help|handle|charge|need|"
                            r"have|offer|got|run|provide|give|require|deal|finance|accept|carry|approve)\b|"
+                           # "… sorry if this is a dumb question but do i need a lender first"
+                           r"(?<=[a-z] )(?:do|does|should|would) (?:i|we) (?:need|have to|gotta|got to) "
+                           r"(?:[\w-]+ ){0,4}?(?:first|before(?:hand)?|ahead of time)\b|"
                            # "we ain't pre-approved yet how does that even work": the topic said before
                            r"(?<=[a-z] )how (?:does|do|would|will|is) (?:that|it|this)(?: (?:even|all|"
                            r"whole thing|"
@@ -658,6 +667,11 @@ _EMBEDDED_ASK = re.compile(r"\b(?:don'?t|do not|never) (?:really |even |quite |t
                            r"(?:work|go|happen)\b")
 """A question said as a statement, or run on without a stop, inside a message that also gives
 facts."""
+
+
+_ASKS_OF_IT = re.compile(r"how \w+ (?:that|it|this)\b|(?:do|does|should) (?:i|we) (?:need|have) to "
+                         r"(?:do|get) (?:that|it|this)\b")
+"""A question about the topic said just before ("… a lender yet do we need to do that first")."""
 
 
 def _embedded_question(text: str, whole: Understanding, profile: BusinessProfile, today: date,
@@ -675,16 +689,17 @@ def _embedded_question(text: str, whole: Understanding, profile: BusinessProfile
     for piece in re.split(r"[,;.]\s+|\s+(?:and|but|so)\s+(?=(?:i|we|i'm|we're|he|she|they)\b)|"
                           r"\s+(?=(?:i|we)(?:'ve| have)? (?:got|have|had|booked) (?:a|an|my|the)\b)|"
                           r"\s+(?=(?:do|does|are|is|would|will) (?:you|y'?all|your)\b)|"
+                          r"\s+(?=(?:do|does|should) (?:i|we) (?:need|have to|gotta)\b)|"
                           r"\s+(?=" + _WHICH_ASK + r")|"
                           r"\s+(?=how (?:does|do|would|will|is) (?:that|it|this|the|a|an)\b)", text,
                           flags=re.IGNORECASE):
-        if _EMBEDDED_ASK.search(piece.lower()) or re.match(_WHICH_ASK, piece.lower()) or re.match(
+        if _EMBEDDED_ASK.search(f"a {piece.lower()}") or re.match(_WHICH_ASK, piece.lower()) or re.match(
                 r"(?:do|does|are|is|would|will) (?:you|y'?all|your)\b|"
                 r"how (?:does|do|would|will|is) (?:that|it|this)\b|"
                 r"how (?:does|do|would|will) (?:the|a|an) (?:whole )?[\w -]{2,30}? (?:work|go|happen)\b",
                 piece.lower()):
             aside = read(piece, profile, today, awaiting)
-            if "faq_topic" not in aside.flags and (re.match(r"how \w+ (?:that|it|this)\b", piece.lower()) or (
+            if "faq_topic" not in aside.flags and (re.match(_ASKS_OF_IT, piece.lower()) or (
                     # "get pre-approved, get pre-approved, and I don't actually know what that means"
                     re.search(r"\bknow (?:how|what) (?:that|it|this)\b", piece.lower()))):
                 aside = read(text, profile, today, awaiting)  # "how does that work": the topic said before
@@ -753,7 +768,7 @@ def _asks(r: Understanding) -> bool:
         return False  # "the houses?": what we said, said back while it sinks in; nothing asked
     return r.text.rstrip().endswith("?") or re.match(
         r"(?:\W*(?:so|and|also|oh|um|uh|like|okay|ok|hi|hey|hello|yeah|yes|well|sorry|alright)\W+)*"
-        r"(?:what|when|where|how|why|which|who|do|"
+        r"(?:what|whats|when|where|wheres|how|hows|why|which|who|do|"
         r"does|did|is|are|can|could|will|would|should)\b", r.text.lower()) is not None
 
 

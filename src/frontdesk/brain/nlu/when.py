@@ -75,7 +75,8 @@ _DAY_NUMBER_AFTER = re.compile(r",?\s+(?:(?:before|after|following),?\s+)?(?:the
 _BARE_ORDINAL = re.compile(r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+of\b)")
 
 
-def near_focus(u: Utterance, found: date | None, today: date, focus: date | None) -> date | None:
+def near_focus(u: Utterance, found: date | None, today: date, focus: date | None, *,
+               offered: bool = False) -> date | None:
     """"The 26th" said while a day weeks ahead is under discussion (Christmas Day was just
     offered) means the 26th nearest that day, not the next 26th from today; ``found`` stands
     otherwise (a month or weekday named, no focus, or a focus within the month)."""
@@ -87,6 +88,13 @@ def near_focus(u: Utterance, found: date | None, today: date, focus: date | None
             and not re.search(r"\b(?:this|next|tomorrow|today)\b", u.numeric)):
         return focus  # "the first? is that a Monday?" … "oh good, Monday works": that Monday
     if (bare_day and focus is not None and found is not None and (focus - today).days <= 60
+            and (side := re.search(rf"\bthe {WEEKDAY} (before|after)\b", u.numeric))):
+        # "oh, it's a holiday? the saturday before, then?": that weekday before the day asked about
+        step = ((focus.weekday() - found.weekday()) % 7 or 7) if side[1] == "before" else -(
+            (found.weekday() - focus.weekday()) % 7 or 7)
+        if (day := focus - timedelta(days=step)) >= today:
+            return day
+    if (bare_day and offered and focus is not None and found is not None and (focus - today).days <= 60
             and found < (week := focus - timedelta(days=focus.weekday())) and week > today
             and not re.search(r"\b(?:this|tomorrow|today)\b", u.numeric)):
         # "sometime next week?" … "Monday, May 24 I have …" … "Tuesday's fine": that week's
@@ -423,7 +431,8 @@ def _checked_by_day_of_month(text: str, day: date | None, today: date) -> date |
     return day
 
 
-_WEEKDAY_THEN_DATE = re.compile(rf"\b{WEEKDAY},?\s+(?:the\s+)?(?=(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|"
+_WEEKDAY_THEN_DATE = re.compile(rf"\b{WEEKDAY}(?:,?\s+(?:before|after|following))?,?\s+(?:the\s+)?"
+                                r"(?=(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|"
                                 r"apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|"
                                 r"nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?\b)")
 """A weekday said before its calendar date ("tuesday december 1st"), not before "maybe"."""
