@@ -306,7 +306,7 @@ async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
         return
     if desk.action == "move" and (target.given or current.given):
         wanted = _wanted(s, ctx, current, target)
-        if not u.deny and not u.is_question and _said_back(desk, wanted, _chosen(s)):
+        if not u.deny and not u.is_question and _said_back(desk, wanted, _chosen(s), u.text.lower()):
             await _move(s, ctx)  # "Friday at eleven, great": the read-back said back is a yes
             return
         _set_target(s, wanted)  # "no, make it three"

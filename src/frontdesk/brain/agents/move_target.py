@@ -79,15 +79,25 @@ def only_its_weekday(text: str, day: date) -> bool:
     return all(said[:3] == f"{day:%a}".lower() for said in re.findall(WEEKDAY, text))
 
 
-def said_back(desk: AppointmentDesk, wanted: When, chosen: Appointment | None = None) -> bool:
+def said_back(desk: AppointmentDesk, wanted: When, chosen: Appointment | None = None,
+              said: str = "") -> bool:
     """The new day and time the caller names are the ones read back, nothing else (a move of
     the hour alone keeps the booking's own day: "monday one thirty, perfect")."""
     day = desk.new_date or (chosen.scheduled_date if chosen is not None and desk.new_time else None)
     at = desk.new_time or (chosen.scheduled_time if chosen is not None and desk.new_date else None)
-    # ("one o'clock thursday yes ma'am" to Thursday the 20th read back: that Thursday, not this one)
+    # ("one o'clock thursday yes ma'am" to Thursday the 20th read back: that Thursday, not this one;
+    # "three o'clock on the first" names its own day)
+    weeks = {0, 7} if _BARE_WEEKDAY.search(said) and not _DAY_OF_MONTH.search(said) else {0}
     return (day is not None and at is not None and wanted.part is None
-            and (wanted.date is None or abs((wanted.date - date.fromisoformat(day)).days) in {0, 7})
+            and (wanted.date is None or abs((wanted.date - date.fromisoformat(day)).days) in weeks)
             and (wanted.time is None or wanted.time.strftime("%H:%M") == at))
+
+
+_BARE_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
+_DAY_OF_MONTH = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
+                           r"eighth|ninth|tenth|\w+teenth|twentieth|thirtieth|twenty[- ]\w+|thirty[- ]first|"
+                           r"next|this)\b|"
+                           r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")
 
 
 def both_hours_said(text: str, new: time) -> bool:

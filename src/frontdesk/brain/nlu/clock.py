@@ -224,7 +224,8 @@ def extract_time(u: Utterance) -> time | None:
                  else extract_time(Utterance(raw=tail, lower=tail, numeric=tail)))
         if later is not None:
             return later
-    if (best := _PREFERRED.search(text)) and not ruled_out(text, best.start()):
+    if (best := _PREFERRED.search(text)) and not ruled_out(text, best.start()) and _HOUR_SAID.search(
+            text, 0, best.start()):  # (one of several said: "after 7's better" alone is the evening's)
         return clock(int(best[1]), int(best[2] or 0), best[3])  # "4 or 4:30. 4 would be better"
     candidates: list[tuple[int, time]] = []
     for start, value in _times(text):

@@ -145,8 +145,8 @@ _WHAT_ABOUT_PLACE = re.compile(r"\W*(?:(?:oh|okay|ok|um+|uh+|well|so|and|then|hm
 _ASK_FIRST = re.compile(r"\bbefore (?:i|we) (?:bring|take|drop|run) (?:it|her|him|the (?:car|truck|van)) "
                         r"(?:in|by|over)\b|\b(?:just )?(?:wanna|want to|need to) ask (?:about|some|a)\b")
 """A call asked so the caller can ask first ("… before I bring it in")."""
-_TAG_ASKED = re.compile(r"\b(?:right|correct|isn'?t (?:it|that)|aren'?t (?:you|y'?all)|ain'?t (?:it|that)|"
-                        r"yeah)\b(?:\W*$|\W+(?:i|we|cause|because|since|my)\b)")
+_TAG_ASKED = re.compile(r"(?<=[a-z] )(?:right|correct|isn'?t (?:it|that)|aren'?t (?:you|y'?all)|"
+                        r"ain'?t (?:it|that))\b(?:\W*$|\W+(?:i|we|cause|because|since|my)\b)|,\s*yeah\W*$")
 """A statement turned into a question by its tag ("… on lake shore drive, right?")."""
 _ASK_HIM_HER = re.compile(r"\b(?:can|could|may) i (?:please )?(?:speak|talk) (?:to|with) (?:him|her)\b")
 

@@ -88,7 +88,8 @@ def near_focus(u: Utterance, found: date | None, today: date, focus: date | None
             and not re.search(r"\b(?:this|next|tomorrow|today)\b", u.numeric)):
         return focus  # "the first? is that a Monday?" … "oh good, Monday works": that Monday
     if (bare_day and focus is not None and found is not None and (focus - today).days <= 60
-            and (side := re.search(rf"\bthe {WEEKDAY} (before|after)\b", u.numeric))):
+            and (side := re.search(rf"\bthe {WEEKDAY} (before|after)\b(?=\s*(?:[,.?!;]|$|then\b|that\b))",
+                                   u.numeric))):
         # "oh, it's a holiday? the saturday before, then?": that weekday before the day asked about
         step = ((focus.weekday() - found.weekday()) % 7 or 7) if side[1] == "before" else -(
             (found.weekday() - focus.weekday()) % 7 or 7)
