@@ -141,7 +141,8 @@ _SECOND = re.compile(r"\b(?:second|2nd)\b")
 _LAST = re.compile(r"\b(?:last|later|latest|latter|other(?! (?:two|three|four|ones)\b))\b")
 
 
-_ACTED_ON = {"cancel": re.compile(r"\b(?:cancel|scrap|drop|call off|nix|ditch)\b"),
+_ACTED_ON = {"cancel": re.compile(r"\b(?:cancel|scrap|drop|call off|nix|ditch|"
+                                  r"(?<=can )scratch|(?<=and )scratch|(?<=just )scratch)\b"),
              "move": re.compile(r"\b(?:move|push|bump|slide|reschedule|switch|shift)\b")}
 """Words that act on one booking of several, which they name next."""
 

@@ -45,7 +45,8 @@ class When:
 
 
 _LOOSE_HOUR = re.compile(r"\b(?:like|maybe|say|around|about|at)\s+(\d{1,2})(?::(\d{2}))?\b"
-                         r"(?!\s*(?:days?|weeks?|hours?|minutes?|months?|people|%))")
+                         r"(?!\s*(?:days?|weeks?|hours?|minutes?|months?|people|%|miles?|mi\b|blocks?|"
+                         r"years?|kids|cars?|bucks|dollars))")
 """A time said loosely after the new day was named ("no, make it later, like four")."""
 _HOUR_THAT_WORKS = re.compile(r"\W*(?:(?:um+|uh+|ok(?:ay)?|yeah|so|well)\W+)*(\d{1,2})(?::(\d{2}))?"
                               r"(?:\s*o'?clock)?\s+(?:works?|would work|is (?:good|fine|best|better)|please|"

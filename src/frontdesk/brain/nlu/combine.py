@@ -305,7 +305,8 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
                                                   r"me)\b", r.text.lower())):
         return rule, rule_confidence  # "yes, that was me. sorry, I thought you were the pharmacy"
     if "objection_busy" in {rule, model} and awaiting in _BOOKING_ASKS and (r.date or r.time) and not (
-            CALL_ME.search(r.text.lower()) or YOU_CALL_BACK.search(r.text.lower())):
+            CALL_ME.search(r.text.lower()) or YOU_CALL_BACK.search(r.text.lower())
+            or re.search(r"\b(?:call|ring|phone|telephone|text)\b", r.text.lower())):
         # "no no i said thursday, thursday at two, sorry im drivin and my phone keeps cuttin out":
         # the day put right, said on the road; no call later asked
         return "provide_info", 0.8

@@ -50,7 +50,9 @@ fifty") is its price, not a clock time."""
 
 
 QUESTION_START = re.compile(
-    r"(?:\W*(?:so|and|but|um+|uh+|like|okay|ok|well|oh|hey|hi|hello|sorry|wait)\W+)*(?:what|when|where|how|why|"
+    r"(?:\W*[a-z]+\?\s+(?=\w+\W+\w))?"  # "budget? hm. do i have to …": a word echoed, then the question
+    r"(?:\W*(?:so|and|but|um+|uh+|hm+|hmm+|er+|like|okay|ok|well|oh|hey|hi|hello|sorry|wait)\W+)*"
+    r"(?:what|when|where|how|why|"
     r"which|who|whose|do|does|did|is|isn'?t|are|aren'?t|can|could|will|would|should|have|has|am|"
     r"any|anything)\b")
 """How a real question starts; an answer said with a rising voice ("Tuesday?") does not."""

@@ -47,6 +47,9 @@ _ALREADY = re.compile(
     r"still (?:on|good|set|coming|happening|scheduled|booked|a go)\b|make sure|confirm\w*|"
     r"(?:can'?t|cannot|don'?t) (?:quite )?remember|forgot|(?:set|signed) (?:\w+ )?up for|"
     r"on the (?:books|schedule)|"
+    # "were sellin and buyin both and got two appointments with yall on the twenty first"
+    r"\b(?:and )?got (?:two|three|a couple(?: of)?|both|our|my) (?:appointments|bookings|appts|things) "
+    r"(?:with|set|on|booked)\b|"
     # "can you tell me what day my brake inspection is", "when's our showing again"
     r"(?:what (?:day|time)|when) (?:is |was |'s )?(?:my|our|his|her|the) [\w ]{3,30}? (?:is|was|at)\b|"
     r"\bwhen'?s (?:my|our|his|her) |"
@@ -59,7 +62,8 @@ _ALREADY = re.compile(
     r"scheduled|set up|on)\b)")
 """Words that speak of a booking as already there: "I've got", "he has his truck in", "I set
 him up for", "still on for", "someone's coming out"."""
-_DROP = (r"(?:drop|nix|ditch|get rid of) (?:the|that|my|it|our|his|her|one)\b"
+_DROP = (r"(?:(?:you can|y'?all can|go ahead and|just|please) scratch (?:that|it|the \w+)|"
+         r"(?:drop|nix|ditch|get rid of) (?:the|that|my|it|our|his|her|one))\b"
          # ("I gotta drop the baby at daycare": someone taken somewhere, no booking dropped)
          r"(?! (?:kids?|baby|babies|boys?|girls?|son|daughter|wife|husband|dog|mom|dad|grandkids?|twins)\b)"
          r"(?![^.?!]{0,20}\b(?:off|at)\b)")
@@ -96,7 +100,10 @@ _G_DROPPED = re.compile(r"(?<=[a-z]{2})in'(?=\s|$|[.,?!])")
 """A word said without its g ("callin'", "somethin'", "seein'")."""
 _GONE = re.compile(r"\b(?:sold|traded(?: in)?|totaled|wrecked|got rid of) (?:the|my|our|it|that|his|her)\b")
 """The car (or home) the booking was for is gone: "we sold the Explorer last weekend"."""
-_NEW_TOO = re.compile(r"\b(?:also|(?<!come )(?<!coming )(?<!along )(?<!tag )too|as well|another|second|add|"
+_NEW_TOO = re.compile(r"\b(?:also|(?<!come )(?<!coming )(?<!along )(?<!tag )too(?! (?:good|well|bad|much|"
+                      r"many|long|far|late|early|busy|big|small|old|young|hot|cold|high|low|soon|expensive|loud|"
+                      r"fast)\b)|"
+                      r"as well|another|second|add|"
                       r"in addition|while i(?:'ve)? (?:got|have) (?:you|ya)|"
                       r"while (?:it'?s|i'?m) (?:in|there))\b")
 """A further booking, beside the one on file ("can y'all do the tires too while it's in?")."""

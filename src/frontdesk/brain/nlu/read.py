@@ -25,7 +25,6 @@ from frontdesk.brain.nlu.cues import (
     DEFERS,
     DONE_WITH_IT,
     EVERY_WEEKDAY,
-    HESITATES,
     NEEDS_APPOINTMENT,
     NEVER_MIND,
     NEW_BOOKING_ASKED,
@@ -581,12 +580,6 @@ def read(text: str, profile: BusinessProfile, today: date,
         # place offered instead, not a question about the business
         result.intent, result.is_question = "provide_info", False
         result.flags.discard("question")
-    if HESITATES.fullmatch(u.lower):
-        # "um...", "uh, let me think": the caller is finding the words, not answering (no, yes,
-        # nor a failed try at the question; said again right after "take your time", it is one:
-        # graph.py)
-        result.intent, result.confidence = "hold", 0.8
-        result.flags.add("hesitation")
     if result.intent == "affirm":
         result.affirm, result.deny = True, False
     elif result.intent == "deny":

@@ -26,6 +26,7 @@ from frontdesk.brain.nlu.clauses import split_clauses, split_lead_in
 from frontdesk.brain.nlu.cues import (
     ANOTHER_SLOT,
     CHANGE_CUE,
+    HESITATES,
     NEW_BOOKING_ASKED,
     RETURNED_CALL,
     SUBORDINATE,
@@ -77,6 +78,12 @@ def understand(
             named := ex.services_named(normalise(text), profile)):
         result.services = named[-1:]  # "… isn't due till January, but what do you charge for one?"
     result.date = when.near_focus(normalise(text), result.date, today, focus, offered=offered)
+    if HESITATES.fullmatch(normalise(text).lower):
+        # "um...", "uh, let me think": the caller is finding the words, not answering (no, yes,
+        # nor a failed try at the question; said again right after "take your time", it is one:
+        # graph.py); a "hm." inside a longer message is only a pause
+        result.intent, result.confidence, result.affirm, result.deny = "hold", 0.8, False, False
+        result.flags.add("hesitation")
     if result.name is None and result.location is None and (named := names.opening_name(normalise(text))):
         result.name = named  # "deshawn parker and the number's eight three zero…": split at "and"
     if result.name:
