@@ -73,6 +73,10 @@ _ACT_INTENT = {"question": "faq", "thanks": "greeting"}
 _LIVES_THERE = re.compile(r"\b(?:we'?re|i'?m|we are|i am|we live|i live|living|lives?|moved|moving|staying)"
                           r"(?: (?:up|down|over|out|back|still|already))* there\b")
 """A place the caller lives or goes ("we're up there now"), not a check on the line."""
+_SOMEONE_TO_DRIVE = re.compile(r"\b(?:somebody|someone|one of (?:y'?all|you)|y'?all|you) "
+                               r"(?:to |could |can )?(?:run|drive|take|give|pick) (?:me|us|him|her|them)\b"
+                               r"(?! (?:through|a call))")
+"""A ride asked for ("somebody to run me to work"), not a person to talk to."""
 _BOOKING_ASKS = {"name", "date", "time", "confirm_booking", "pick_alternative", "service", "vehicle"}
 """Questions of a booking under way, where a day or hour said is the answer."""
 NEW_ACTS = {"line_check", "identity", "how_got_number", "wrong_number", "bot_check", "repeat",
@@ -306,10 +310,13 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         return rule, rule_confidence  # "yes, that was me. sorry, I thought you were the pharmacy"
     if "objection_busy" in {rule, model} and awaiting in _BOOKING_ASKS and (r.date or r.time) and not (
             CALL_ME.search(r.text.lower()) or YOU_CALL_BACK.search(r.text.lower())
-            or re.search(r"\b(?:call|ring|phone|telephone|text)\b", r.text.lower())):
+            or re.search(r"\b(?:call|ring|telephone|(?:phone|text) (?:me|her|him|us))\b", r.text.lower())):
         # "no no i said thursday, thursday at two, sorry im drivin and my phone keeps cuttin out":
         # the day put right, said on the road; no call later asked
         return "provide_info", 0.8
+    if "escalation" in {rule, model} and _SOMEONE_TO_DRIVE.search(r.text.lower()):
+        # "'cause I'd need somebody to run me to work": a ride (the shuttle), not a person now
+        return "faq", 0.8
     if rule == "affirm" and awaiting is None and (r.services or r.appointment_type) and len(
             r.text.split()) > 6:
         # "yeah hey my father in law got a recall letter … for his ram": a "yeah" that opens the

@@ -126,7 +126,8 @@ def read_lead_facts(u: Utterance, result: Understanding, profile: BusinessProfil
     rough = _rough_figure(u.numeric, u.lower, awaiting)
     result.budget = lead.extract_budget(u, expecting=awaiting == "budget" or (
         CHECKS_FACT.search(u.lower) is not None and _BUYS.search(u.lower) is not None) or (
-        awaiting in _LEAD_ASKED and _PRICE_SPAN.search(u.lower) is not None) or (
+        (awaiting in _LEAD_ASKED or _HOME_TALK.search(u.lower)) and (
+            _PRICE_SPAN.search(u.lower) is not None)) or (
         _HUNDREDS_SPAN.search(u.numeric) is not None) or _SHORT_SPAN.search(u.numeric) is not None or (
         awaiting in _LEAD_ASKED and _SPOKEN_SPAN.search(u.numeric) is not None) or (
         awaiting in _LEAD_ASKED | {"date", "pick_alternative"}  # no day is said "four hundred"
