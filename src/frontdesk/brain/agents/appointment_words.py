@@ -644,3 +644,31 @@ def other_change(text: str, action: str, ctx: TurnContext, s: ConversationState)
                    target.time.strftime("%H:%M") if target.time else "-"] if other == "move" else []
             return [" ".join([other, named[0], *new])]
     return []
+
+
+CANCEL_ASKED_IN_CALL = re.compile(r"\b(?:go ahead and|you can|please|just|so) cancel\b|"
+                                  r"\bcancel (?:it|that(?: one)?) (?:for me|for us|please)\b")
+"""The cancel told to us in so many words ("go ahead and cancel it"), somewhere in the call."""
+NO_CALL = re.compile(r"\b(?:no need|don'?t|do not|no)\b[^.?!]{0,25}\b(?:call|ring|reach)")
+"""A callback declined in so many words ("no need to call me", "don't bother calling")."""
+NOT_NOW = re.compile(r"\bnot (?:right )?now\b|\bmaybe (?:later|down the road|another time)\b|\bnot yet\b")
+"""A "not now", which puts off an offer; no answer to whether a booking goes."""
+SAME_HOUR = re.compile(r"\bsame (?:time|times|hour|slot)\b(?!\s*(?:next|the following|a week|the week))")
+"""The booking's own hour kept through a move to another day ("Friday, same time")."""
+LATER_ON = re.compile(r"\b(?:later (?:in|on in|that|this) (?:the )?week|end of (?:the|this) week|"
+                      r"later that week|a (?:day|couple days) later)\b")
+"""A move asked for later than the booking, with no day named."""
+
+
+def asked_to_cancel(s: ConversationState) -> bool:
+    """Did the caller ask, in so many words, to cancel, in the message before this one?"""
+    said = [m.content.lower() for m in s.messages if m.role == "user"]
+    return len(said) >= 2 and _ASKED_CANCEL.search(said[-2]) is not None and not _KEEP.search(said[-2])
+
+
+def wants_callback(ctx: TurnContext) -> bool:
+    u = ctx.u
+    text = u.text.lower()
+    if NO_CALL.search(text):
+        return False
+    return (u.affirm and not u.deny) or _CALLBACK.search(text) is not None

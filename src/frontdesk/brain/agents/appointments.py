@@ -15,11 +15,9 @@ from datetime import date, datetime, time, timedelta
 
 from frontdesk.brain.agents import qualification
 from frontdesk.brain.agents.appointment_words import (
-    _ASKED_CANCEL,
     _CALLBACK,
     _CLOSING_NO,
     _GO_AHEAD,
-    _KEEP,
     _NO_AND_MORE,
     _NO_NEW_ONE,
     _SWITCH_TO_CANCEL,
@@ -27,10 +25,14 @@ from frontdesk.brain.agents.appointment_words import (
     A_WEEK_ON,
     ACTIONS,
     ANOTHER_ONE,
+    CANCEL_ASKED_IN_CALL,
     CANCELS_TOO,
     DAYS_ON,
     EVERY_ONE,
+    LATER_ON,
+    NOT_NOW,
     RELATIVE_MOVE,
+    SAME_HOUR,
     SAME_SLOT,
     SHIFT,
     _fits,
@@ -38,6 +40,7 @@ from frontdesk.brain.agents.appointment_words import (
     _narrow,
     _narrowing,
     _said_last,
+    asked_to_cancel,
     booking_after,
     callback_reason,
     for_the_next_one,
@@ -45,6 +48,7 @@ from frontdesk.brain.agents.appointment_words import (
     other_change,
     queued_target_said,
     said_to_stand,
+    wants_callback,
     without_the_ones_kept,
     yes_while_another_stays,
 )
@@ -74,28 +78,6 @@ from frontdesk.brain.state import AgentName, Appointment, ConversationState
 from frontdesk.knowledge.profile import Department
 
 AGENT = "appointments"
-
-_CANCEL_ASKED_IN_CALL = re.compile(r"\b(?:go ahead and|you can|please|just|so) cancel\b|"
-                                   r"\bcancel (?:it|that(?: one)?) (?:for me|for us|please)\b")
-"""The cancel told to us in so many words ("go ahead and cancel it"), somewhere in the call."""
-
-
-def _asked_to_cancel(s: ConversationState) -> bool:
-    """Did the caller ask, in so many words, to cancel, in the message before this one?"""
-    said = [m.content.lower() for m in s.messages if m.role == "user"]
-    return len(said) >= 2 and _ASKED_CANCEL.search(said[-2]) is not None and not _KEEP.search(said[-2])
-
-
-_NO_CALL = re.compile(r"\b(?:no need|don'?t|do not|no)\b[^.?!]{0,25}\b(?:call|ring|reach)")
-"""A callback declined in so many words ("no need to call me", "don't bother calling")."""
-
-
-def _wants_callback(ctx: TurnContext) -> bool:
-    u = ctx.u
-    text = u.text.lower()
-    if _NO_CALL.search(text):
-        return False
-    return (u.affirm and not u.deny) or _CALLBACK.search(text) is not None
 
 
 async def run(s: ConversationState, ctx: TurnContext) -> None:
@@ -238,7 +220,7 @@ async def _answer_phone(s: ConversationState, ctx: TurnContext) -> None:
     if u.phone:
         s.desk.found, s.desk.chosen = [], None
         await _go_on(s, ctx, When())
-    elif s.desk.searched and _wants_callback(ctx):
+    elif s.desk.searched and wants_callback(ctx):
         _to_callback(s, ctx)
     elif u.deny or _keeps(u.text.lower(), s.desk.action):
         _drop(s, ctx, "callback_declined")
@@ -275,7 +257,7 @@ async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
         await _go_on(s, ctx, When())
         return
     if desk.action == "cancel" and not (u.deny or u.services or u.appointment_type) and (
-            u.date or u.time or u.window or u.time_of_day) and _CANCEL_ASKED_IN_CALL.search(" ".join(
+            u.date or u.time or u.window or u.time_of_day) and CANCEL_ASKED_IN_CALL.search(" ".join(
             m.content.lower() for m in s.messages[:-1] if m.role == "user")):
         if queued_target_said(desk, u):
             u.affirm = True  # "friday at ten yes": the move asked beside the cancel, said back
@@ -324,7 +306,7 @@ async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
             r"\b(?:instead|in (?:its|it'?s) place|rather)\b", said) or (
             # asked in so many words to cancel it, then "while I have you, I do need an oil
             # change, Friday at eight?": the cancel stands and the new visit is booked after it
-            other_visit and (u.date or u.time) and _CANCEL_ASKED_IN_CALL.search(" ".join(
+            other_visit and (u.date or u.time) and CANCEL_ASKED_IN_CALL.search(" ".join(
                 m.content.lower() for m in s.messages if m.role == "user")))) and not (
             u.deny or _keeps(said, desk.action)):
         await _cancel(s, ctx, then="scheduling")  # "can you put me down for an oil change instead?"
@@ -353,19 +335,19 @@ async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
         else:
             await _move(s, ctx)
         return
-    if u.deny and desk.action == "cancel" and _asked_to_cancel(s) and _NO_AND_MORE.match(said) and not (
+    if u.deny and desk.action == "cancel" and asked_to_cancel(s) and _NO_AND_MORE.match(said) and not (
             _keeps(said, desk.action) or u.date or u.time or _CLOSING_NO.match(said)):
         # "can you cancel that for us?" … "nah, we'll keep poking around on our own": the "no" is
         # to something else (a new one, anything more), the cancel was asked in so many words
         await _cancel(s, ctx)
         return
-    if u.deny and desk.action == "cancel" and _CLOSING_NO.match(said) and _CANCEL_ASKED_IN_CALL.search(
+    if u.deny and desk.action == "cancel" and _CLOSING_NO.match(said) and CANCEL_ASKED_IN_CALL.search(
             " ".join(m.content.lower() for m in s.messages[:-1] if m.role == "user")):
         # "go ahead and cancel it" … "nope, don't need anything else, we're good": nothing more
         await _cancel(s, ctx)
         return
-    if u.deny and desk.action == "cancel" and _NOT_NOW.search(said) and not _keeps(said, desk.action) and (
-            _CANCEL_ASKED_IN_CALL.search(" ".join(m.content.lower() for m in s.messages[:-1]
+    if u.deny and desk.action == "cancel" and NOT_NOW.search(said) and not _keeps(said, desk.action) and (
+            CANCEL_ASKED_IN_CALL.search(" ".join(m.content.lower() for m in s.messages[:-1]
                                                   if m.role == "user"))):
         # "go ahead and cancel the appraisal" … (what pre-approval is, answered: "we can refer
         # you to local lenders") … "nah not right now thanks": not now to the offer; the cancel stands
@@ -385,10 +367,6 @@ async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
     appointment = _chosen(s)
     assert appointment is not None
     await _read_back(s, ctx, appointment)
-
-
-_NOT_NOW = re.compile(r"\bnot (?:right )?now\b|\bmaybe (?:later|down the road|another time)\b|\bnot yet\b")
-"""A "not now", which puts off an offer; no answer to whether a booking goes."""
 
 
 async def _answer_new_time(s: ConversationState, ctx: TurnContext, current: When,
@@ -509,10 +487,6 @@ async def _go_on(s: ConversationState, ctx: TurnContext, current: When) -> None:
     await _plan_move(s, ctx, appointment)
 
 
-_SAME_HOUR = re.compile(r"\bsame (?:time|times|hour|slot)\b(?!\s*(?:next|the following|a week|the week))")
-"""The booking's own hour kept through a move to another day ("Friday, same time")."""
-
-
 def _count(found: list[Appointment]) -> str:
     return {2: "two", 3: "three", 4: "four"}.get(len(found), str(len(found)))
 
@@ -553,7 +527,7 @@ async def _plan_move(s: ConversationState, ctx: TurnContext, a: Appointment) -> 
     if desk.new_time is None:
         same_time = datetime.combine(day, old.time())
         window = _bounds(ctx)
-        if day != old.date() and _SAME_HOUR.search(ctx.u.text.lower()):
+        if day != old.date() and SAME_HOUR.search(ctx.u.text.lower()):
             # "she's got an exam thursday afternoon, can y'all do friday instead, same time": the
             # hour said to stay, whatever part of the day the reason names
             desk.new_time, desk.part = old.strftime("%H:%M"), None
@@ -617,11 +591,6 @@ async def _offer_day(s: ConversationState, ctx: TurnContext, availability: Avail
     _offer(s, ctx, key, nearest, day, weekday=f"{day:%A}", **values)
 
 
-_LATER_ON = re.compile(r"\b(?:later (?:in|on in|that|this) (?:the )?week|end of (?:the|this) week|"
-                       r"later that week|a (?:day|couple days) later)\b")
-"""A move asked for later than the booking, with no day named."""
-
-
 async def _offer_earliest(s: ConversationState, ctx: TurnContext) -> None:
     a = _chosen(s)
     department = _department(s, ctx, a) if a else None
@@ -630,7 +599,7 @@ async def _offer_earliest(s: ConversationState, ctx: TurnContext) -> None:
         return
     availability = AvailabilityCalendar(ctx.profile, ctx.calendar, ctx.now, ignore=a.id)
     start = ctx.now
-    if _LATER_ON.search(ctx.u.text.lower()):
+    if LATER_ON.search(ctx.u.text.lower()):
         # "later in the week? what do you have?": from the day after its own, at the hour it had
         start = datetime.combine(date.fromisoformat(a.scheduled_date) + timedelta(days=1),
                                  time.fromisoformat(a.scheduled_time), tzinfo=ctx.now.tzinfo)
@@ -692,8 +661,6 @@ async def _cancel(s: ConversationState, ctx: TurnContext, then: AgentName | None
     if s.appointment is not None and s.appointment.id == a.id:
         s.appointment = None  # booked earlier in this call, and cancelled now
     await _done(s, ctx, result, f"cancelled {a.id}", then=then)
-
-
 
 
 async def cancel_with_the_list(s: ConversationState, ctx: TurnContext) -> None:
@@ -799,8 +766,6 @@ async def _done(s: ConversationState, ctx: TurnContext, result: Appointment | No
             ctx.ask(s, "date", AGENT, "appt_ask_new_day", **_facts(a, ctx))
         return
     _drop(s, ctx, None, then=then)
-
-
 
 
 def _drop(s: ConversationState, ctx: TurnContext, say: str | None, then: AgentName | None = None) -> None:

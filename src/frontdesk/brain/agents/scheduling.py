@@ -12,6 +12,7 @@ from datetime import date, datetime, time, timedelta
 
 from frontdesk.brain.agents import qualification
 from frontdesk.brain.agents.appointment_words import said_to_stand
+from frontdesk.brain.agents.booking_words import checks_part_of_day, said_back, today_in_passing
 from frontdesk.brain.agents.offered import OPENING, offered_already, take_offered, which_sooner
 from frontdesk.brain.availability import AvailabilityCalendar, closed_reply
 from frontdesk.brain.context import Effect, TurnContext, absorb_contact
@@ -33,19 +34,6 @@ from frontdesk.brain.ports import AppointmentNotFoundError, BookingRequest, Slot
 from frontdesk.brain.state import Appointment, ConversationState, VehicleInfo
 
 AGENT = "scheduling"
-
-
-_DAY_NAMED = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|instead|actually|"
-                        r"make it|change|switch|come (?:in )?today|today (?:at|instead|works|is better))\b")
-"""Words that make a "today" said in passing the day asked for."""
-
-
-def _today_in_passing(s: ConversationState, u: Understanding, ctx: TurnContext) -> bool:
-    """"Ha, I can't even spell my own name today", asked the name with Friday already set: a
-    "today" said of the caller's day, not a new day for the visit."""
-    return u.date == ctx.today and bool(s.booking_slots.preferred_date) and s.awaiting in {
-        "name", "location", "phone", "email", "vehicle", "service", "budget", "timeline"} and (
-        u.time is None and u.time_of_day is None) and not _DAY_NAMED.search(u.text.lower())
 
 
 def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
@@ -133,7 +121,7 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
         slots.vehicle = _vehicle_for(slots.appointment_type, u.vehicle, ctx, slots.vehicle)
     if u.call_after:
         slots.call_after = u.call_after
-    if u.date and not _today_in_passing(s, u, ctx):
+    if u.date and not today_in_passing(s, u, ctx):
         slots.preferred_date = u.date.isoformat()  # "no, I said Thursday" keeps the time
     if u.time:
         slots.preferred_time = u.time.strftime("%H:%M")
@@ -155,31 +143,6 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
                                 + timedelta(days=1)).isoformat()
     absorb_contact(s, ctx)
     return slots.model_dump() != before
-
-
-def _said_back(s: ConversationState, u: Understanding) -> bool:
-    """The caller names the day or time read back, or the name it is under ("its dwayne pollard"),
-    and nothing that differs from it."""
-    slots = s.booking_slots
-    if u.name and slots.customer_name and u.name.lower() == slots.customer_name.lower() and not (
-            u.date or u.time or u.services or u.appointment_type):
-        return True
-    return bool(u.date or u.time) and (
-        u.date is None or u.date.isoformat() == slots.preferred_date) and (
-        u.time is None or u.time.strftime("%H:%M") == slots.preferred_time)
-
-
-def _checks_part_of_day(s: ConversationState, u: Understanding) -> bool:
-    """The caller names only the part of the day the time read back is in ("8 AM, that's the
-    morning, right?"): nothing to change."""
-    at = s.booking_slots.preferred_time
-    if not (at and u.time_of_day and s.last_ask in {"read_back", "read_back_unclear"}) or (
-            u.time or u.date or u.services or u.deny):
-        return False
-    hour = time.fromisoformat(at).hour
-    if u.window is not None and not u.window.start <= time.fromisoformat(at) < u.window.end:
-        return False
-    return u.time_of_day == ("morning" if hour < 12 else "afternoon" if hour < 17 else "evening")
 
 
 def _named_again(key: str, u: Understanding, profile) -> bool:
@@ -376,7 +339,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
                     slots=say_list([say_slot(o, ctx.today) for o in offered]))
             return
     elif s.awaiting == "confirm_booking":
-        part_checked = _checks_part_of_day(s, u)
+        part_checked = checks_part_of_day(s, u)
         if part_checked and u.affirm:
             await _book(s, ctx)  # "yes, 2 in the afternoon is perfect"
             return
@@ -393,7 +356,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         if u.affirm and not changed and s.last_ask == "ask_change":
             await advance(s, ctx)  # "yes" to "what would you like to change?" books nothing
             return
-        if not changed and (u.affirm or (not u.deny and not u.is_question and _said_back(s, u))):
+        if not changed and (u.affirm or (not u.deny and not u.is_question and said_back(s, u))):
             await _book(s, ctx)  # "yes", or "Wednesday at nine thirty, great": the read-back said back
             return
         if u.deny and not changed:

@@ -616,3 +616,49 @@ CALL_CALLED_OFF = re.compile(r"\b(?:forget|never ?mind|scratch|skip|cancel|no ne
 
 AND_ALSO = re.compile(r"\W*(?:(?:oh|um+|uh+|well|but)\W+)*(?:and|also|plus)\b")
 """A turn that adds to what was asked ("and i wanna talk to a real person"), not a no to it."""
+
+
+OWNS_RENTAL = re.compile(r"\b(?:(?:i|we|he|she|they)(?:'?ve|'s| have| has)?(?: also| still| just| already)? "
+                         r"(?:got|have|has|own|owns)|my|our|his|her|their)\s+"
+                         r"(?:a |an |two |three |a couple (?:of )?|some |little )?(?:rental|rent) "
+                         r"(?:house|home|property|properties|place|condo|duplex|unit)s?\b")
+"""A rental the caller owns: an owner speaking, not a renter."""
+DONE_LANDLORDING = re.compile(r"\b(?:done|tired of|sick of|through|finished|over) (?:with )?"
+                              r"(?:being a landlord|landlording|(?:dealing with )?(?:the )?"
+                              r"(?:tenants|renters))\b")
+"""A landlord done with renting out ("done with tenants"): the rental goes."""
+THIS_NOT_THAT = re.compile(r"\b(sell(?:ing)?|buy(?:ing)?),? (?:and )?not (?:buy(?:ing)?|sell(?:ing)?)\b")
+"""One side said, the other ruled out ("we're selling, not buying")."""
+FROM_UP_TO = re.compile(r"\b(from|between)\s+(\$?\d[\d,.]*(?:\s*(?:k|thousand|grand))?)\s+"
+                        r"(?:and\s+)?up to\s+")
+"""A span said as a floor and a ceiling ("anything from 200 up to 350")."""
+NO_FIGURE_NEXT = re.compile(r"(?:[^\d]|\b1 of\b|\bat \d{1,2}(?::\d\d)?\b)*")
+"""Words with no price in them: no figure, or only "1 of" and the hour of a meeting ("— can I
+meet with 1 of your agents Thursday at 3")."""
+
+
+TRAILING_PRICE = re.compile(r"(?i)(?<=[a-z0-9])\s+(?:so|and|but|anyway|anyways)\s+(?:(?:um+|uh+|like)\s+)*"
+                            r"(?=how much (?:do|does|would|will|is|are|y'?all|you)\b|"
+                            r"what do (?:you|y'?all|ya) "
+                            r"(?:charge|get)\b|what(?:'?s| is| does) (?:a|an|the|it|one) (?:[\w-]+ ){0,3}"
+                            r"(?:cost|run|go for)\b|"
+                            # "… saturday at noon and uh whats yalls commission if we sell our condo too"
+                            r"(?:what'?s|whats|what is|how much is) (?:your|y'?all'?s?|yalls|the) "
+                            r"(?:commission|fee|cut|rate)s?\b)")
+"""A price asked at the end of a story, without a stop before it."""
+TRAILING_WHERE = re.compile(r"(?i)(?<=[a-z0-9])\s+(?:(?:so|and|but|um+|uh+)\s+)*"
+                            r"(?=(?:what'?s|whats|what is) (?:the|your|y'?all'?s|yalls) address\b|"
+                            r"where (?:are|is) (?:you|y'?all|the office|your office|the dealership)\b|"
+                            r"where y'?all at\b)")
+"""Where we are, asked at the end of a request without a stop ("… tomorrow at four whats the address")."""
+PROBLEM_TAG = re.compile(r"(?i)(?<![,.;?!])\s+(?:is|would|will) (?:that|it|this) "
+                         r"(?:like |gonna be |be |going to be )?"
+                         r"(?:a (?:problem|big deal|deal breaker|dealbreaker)|an issue|"
+                         # "… and its blowin warm again is that under warranty"
+                         r"(?:still )?(?:under|covered(?: by| under)?) "
+                         r"(?:the |a |your |y'?all'?s )?warranty|covered)"
+                         r"\W*$")
+"""A question tagged on a statement without a pause ("… is that gonna be an issue")."""
+ASKS_OF_IT = re.compile(r"how \w+ (?:that|it|this)\b|(?:do|does|should) (?:i|we) (?:need|have) to "
+                        r"(?:do|get) (?:that|it|this)\b")
+"""A question about the topic said just before ("… a lender yet do we need to do that first")."""

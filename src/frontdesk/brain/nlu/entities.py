@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from functools import cache
 
 import phonenumbers
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
+from frontdesk.brain.nlu.car_names import model_misheard, squash
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.text import Utterance, correction_tails, phrase_in, ruled_out, word_pattern
 from frontdesk.knowledge.profile import AskFrame, BusinessProfile
@@ -656,15 +657,11 @@ class VehicleMention:
     model: str | None
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", text.lower())
-
-
 @cache
 def _model_said(name: str) -> re.Pattern[str]:
     """A model's name as a whole word however it is spaced or hyphenated ("cr-v", "cr v",
     "crv", "f 150", "4 runner"), plural too; never inside another word ("conversation")."""
-    return re.compile(r"\b" + r"[\s.-]*".join(re.escape(c) for c in _squash(name)) + r"s?\b")
+    return re.compile(r"\b" + r"[\s.-]*".join(re.escape(c) for c in squash(name)) + r"s?\b")
 
 
 def extract_vehicle(u: Utterance, profile: BusinessProfile) -> VehicleMention | None:
@@ -693,31 +690,13 @@ def _named_vehicle(u: Utterance, profile: BusinessProfile) -> VehicleMention | N
     if make is not None or years:  # "a Ford Focus", "my 2015 journey": never "focus" alone
         models.update({m: mk for m, mk in lex.models_with_make.items() if make in (None, mk)})
     model = next((name for name in sorted(models, key=len, reverse=True)
-                  if len(_squash(name)) >= 3 and _model_said(name).search(text)), None) or (
-        _model_misheard(text, models))
+                  if len(squash(name)) >= 3 and _model_said(name).search(text)), None) or (
+        model_misheard(text, models))
     if model and not make:
         make = models[model]
     if not (make or model):
         return None
     return VehicleMention(year=year, make=make, model=model)
-
-
-def _model_misheard(text: str, models: dict[str, str]) -> str | None:
-    """A model name as speech recognition splits or bends it ("cam ray", "for runner", "tack
-    oma"): one or two words that, run together, are within a letter of the model's name."""
-    words = re.findall(r"[a-z0-9]+", re.sub(r"\b(?:for|four)\s+(?=runner)", "4", text.lower()))
-    names = [name for name in models if len(_squash(name)) >= 5]
-    squashed = [_squash(name) for name in names]
-    common = lexicon().common_words
-    for size in (2, 1):
-        for i in range(len(words) - size + 1):
-            said = "".join(words[i:i + size])
-            if len(said) < 5 or (size == 1 and said in common):
-                continue
-            found = process.extractOne(said, squashed, scorer=fuzz.ratio, score_cutoff=88)
-            if found is not None and squashed[found[2]][0] == said[0]:
-                return names[found[2]]
-    return None
 
 
 _LOT_CUE = re.compile(r"\b(?:your|you guys|y'all|you got|you have|for sale|on the lot|in stock|listed|saw|"

@@ -9,7 +9,15 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from frontdesk.brain.nlu.cues import HOME_PRICE, HOME_PRICE_BEFORE
+from frontdesk.brain.nlu.cues import (
+    DONE_LANDLORDING,
+    FROM_UP_TO,
+    HOME_PRICE,
+    HOME_PRICE_BEFORE,
+    NO_FIGURE_NEXT,
+    OWNS_RENTAL,
+    THIS_NOT_THAT,
+)
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.text import Utterance, clause_before, correction_tails, normalise, ruled_out
 from frontdesk.brain.nlu.when import MONTH, parse_date
@@ -252,11 +260,6 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
     return found
 
 
-_NO_FIGURE_NEXT = re.compile(r"(?:[^\d]|\b1 of\b|\bat \d{1,2}(?::\d\d)?\b)*")
-"""Words with no price in them: no figure, or only "1 of" and the hour of a meeting ("— can I
-meet with 1 of your agents Thursday at 3")."""
-
-
 def _extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None, int] | None:
     """A price range (min, max) in dollars: "450 to 500 thousand", "600k", "under $1.2 million",
     "a quarter mil", "mid fours", "up to 400 and change", "two seventy-five, two ninety tops".
@@ -277,14 +280,10 @@ def _extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | Non
     return found
 
 
-_FROM_UP_TO = re.compile(r"\b(from|between)\s+(\$?\d[\d,.]*(?:\s*(?:k|thousand|grand))?)\s+"
-                         r"(?:and\s+)?up to\s+")
-
-
 def _budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None, int] | None:
     u = said_once(u)
-    if _FROM_UP_TO.search(u.numeric):  # "anything from 200 up to 350": a span
-        kept = _FROM_UP_TO.sub(r"\1 \2 to ", u.numeric)
+    if FROM_UP_TO.search(u.numeric):  # "anything from 200 up to 350": a span
+        kept = FROM_UP_TO.sub(r"\1 \2 to ", u.numeric)
         u = Utterance(raw=u.raw, lower=u.lower, numeric=kept)
     if _SAVED.search(u.numeric):
         kept = _SAVED.sub(" ", u.numeric)
@@ -337,7 +336,7 @@ def _budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None, int] 
     # the last correction a figure follows ("three-eighty — no, three-ninety, they bumped it —
     # lookin' in Pflugerville": not the dash before the place; "up to six hundred — can I meet
     # Thursday at three": not the dash before a time of day)
-    corrected = [c for c in corrected if not _NO_FIGURE_NEXT.fullmatch(text, c.end())]
+    corrected = [c for c in corrected if not NO_FIGURE_NEXT.fullmatch(text, c.end())]
     corrected = [c for c in corrected if re.search(r"\d", text[c.end():])] or corrected
     if corrected:
         tail = text[corrected[-1].end():]
@@ -723,20 +722,6 @@ _UNTIL_THEN = re.compile(r"\w*\W+(?:\w+\W+){0,2}?(?:until|till|til|before|for (?
                          r"a while|(?:six|\d+) (?:months|weeks)))\b")
 
 
-_OWNS_RENTAL = re.compile(r"\b(?:(?:i|we|he|she|they)(?:'?ve|'s| have| has)?(?: also| still| just| already)? "
-                          r"(?:got|have|has|own|owns)|my|our|his|her|their)\s+"
-                          r"(?:a |an |two |three |a couple (?:of )?|some |little )?(?:rental|rent) "
-                          r"(?:house|home|property|properties|place|condo|duplex|unit)s?\b")
-"""A rental the caller owns: an owner speaking, not a renter."""
-_DONE_LANDLORDING = re.compile(r"\b(?:done|tired of|sick of|through|finished|over) (?:with )?"
-                               r"(?:being a landlord|landlording|(?:dealing with )?(?:the )?"
-                               r"(?:tenants|renters))\b")
-
-
-_THIS_NOT_THAT = re.compile(r"\b(sell(?:ing)?|buy(?:ing)?),? (?:and )?not (?:buy(?:ing)?|sell(?:ing)?)\b")
-"""One side said, the other ruled out ("we're selling, not buying")."""
-
-
 _NOT_A_HOME = re.compile(r"\b(?:sell|selling|sold|buy|buying|bought)(?: off)? "
                          r"(?:a |an |the |my |our |his |her |their )?"
                          r"(?:\w+ )?(?:business|company|car|truck|boat|rv|stocks?|shares|practice|restaurant|"
@@ -771,14 +756,14 @@ def extract_lead_intent(u: Utterance) -> str | None:
     if _NOT_A_HOME.search(u.lower):
         kept = _NOT_A_HOME.sub(" ", u.lower)
         u = Utterance(raw=u.raw, lower=kept, numeric=u.numeric)
-    if side := _THIS_NOT_THAT.search(u.lower):
+    if side := THIS_NOT_THAT.search(u.lower):
         return "sell" if side[1].startswith("sell") else "buy"  # "'cause we're selling, not buying"
-    if _DONE_LANDLORDING.search(u.lower) and not _NOT_MOVING.search(u.lower):
+    if DONE_LANDLORDING.search(u.lower) and not _NOT_MOVING.search(u.lower):
         return "sell"  # "honestly i'm done being a landlord": the rental house goes
-    if _OWNS_RENTAL.search(u.lower):
+    if OWNS_RENTAL.search(u.lower):
         # "I've got a rental house out in Pflugerville … the tenants are buying their own place":
         # the caller owns a rental; nobody asked to rent one
-        u = Utterance(raw=u.raw, lower=_OWNS_RENTAL.sub(" ", u.lower), numeric=u.numeric)
+        u = Utterance(raw=u.raw, lower=OWNS_RENTAL.sub(" ", u.lower), numeric=u.numeric)
     if any(not _UNTIL_THEN.match(u.lower, m.end()) for m in _NOT_MOVING.finditer(u.lower)):
         # "not ready to buy, gonna keep renting": a renter for now, else nothing (but "not ready
         # to buy until next year" is a buyer, later)

@@ -25,11 +25,15 @@ from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.clauses import split_clauses, split_lead_in
 from frontdesk.brain.nlu.cues import (
     ANOTHER_SLOT,
+    ASKS_OF_IT,
     CHANGE_CUE,
     HESITATES,
     NEW_BOOKING_ASKED,
+    PROBLEM_TAG,
     RETURNED_CALL,
     SUBORDINATE,
+    TRAILING_PRICE,
+    TRAILING_WHERE,
     asks_hours,
 )
 from frontdesk.brain.nlu.lexicon import lexicon
@@ -132,13 +136,13 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
                 setattr(result, kept, getattr(whole, kept))
         result.text = normalise(text).raw
         return result
-    if len(clauses) == 1 and (((ask := _TRAILING_PRICE.search(text)) and ask.start() > 30) or (
-            (ask := _TRAILING_WHERE.search(text)) and ask.start() > 15)):
+    if len(clauses) == 1 and (((ask := TRAILING_PRICE.search(text)) and ask.start() > 30) or (
+            (ask := TRAILING_WHERE.search(text)) and ask.start() > 15)):
         # "… i been drivin since nineteen eighty eight so how much do yall charge for a tire
         # rotation": the story, then the question, unpunctuated
         return _understand(f"{text[: ask.start()].rstrip(' ,')}. {text[ask.end():].lstrip()}", profile,
                            today, awaiting, topic)
-    if len(clauses) == 1 and (tag := _PROBLEM_TAG.search(text)) and tag.start() > 0:
+    if len(clauses) == 1 and (tag := PROBLEM_TAG.search(text)) and tag.start() > 0:
         # "we haven't talked to a lender is that gonna be an issue": the fact, then asked about
         return _understand(f"{text[: tag.start()].rstrip(' ,')}, {text[tag.start():].lstrip()}", profile,
                            today, awaiting, topic)
@@ -602,28 +606,6 @@ _CUT_OFF = re.compile(r"(?:\b(?:a|an|the|for|of|on|my|your|to)|—|--|-|\.\.\.|�
 _WHICH_ASK = (r"(?:what|which) (?:(?:what|which) )?(?:areas?|neighbou?rhoods?|towns?|cities|parts?|hours|"
                r"days|kinds? of|sorts? of|services|times?) (?:do|does|are|can) (?:you|y'?all|your)\b")
 _DAY_WORD = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\btoday\b|\btomorrow\b")
-_TRAILING_PRICE = re.compile(r"(?i)(?<=[a-z0-9])\s+(?:so|and|but|anyway|anyways)\s+(?:(?:um+|uh+|like)\s+)*"
-                             r"(?=how much (?:do|does|would|will|is|are|y'?all|you)\b|"
-                             r"what do (?:you|y'?all|ya) "
-                             r"(?:charge|get)\b|what(?:'?s| is| does) (?:a|an|the|it|one) (?:[\w-]+ ){0,3}"
-                             r"(?:cost|run|go for)\b|"
-                             # "… saturday at noon and uh whats yalls commission if we sell our condo too"
-                             r"(?:what'?s|whats|what is|how much is) (?:your|y'?all'?s?|yalls|the) "
-                             r"(?:commission|fee|cut|rate)s?\b)")
-"""A price asked at the end of a story, without a stop before it."""
-_TRAILING_WHERE = re.compile(r"(?i)(?<=[a-z0-9])\s+(?:(?:so|and|but|um+|uh+)\s+)*"
-                             r"(?=(?:what'?s|whats|what is) (?:the|your|y'?all'?s|yalls) address\b|"
-                             r"where (?:are|is) (?:you|y'?all|the office|your office|the dealership)\b|"
-                             r"where y'?all at\b)")
-"""Where we are, asked at the end of a request without a stop ("… tomorrow at four whats the address")."""
-_PROBLEM_TAG = re.compile(r"(?i)(?<![,.;?!])\s+(?:is|would|will) (?:that|it|this) "
-                          r"(?:like |gonna be |be |going to be )?"
-                          r"(?:a (?:problem|big deal|deal breaker|dealbreaker)|an issue|"
-                          # "… and its blowin warm again is that under warranty"
-                          r"(?:still )?(?:under|covered(?: by| under)?) "
-                          r"(?:the |a |your |y'?all'?s )?warranty|covered)"
-                          r"\W*$")
-"""A question tagged on a statement without a pause ("… is that gonna be an issue")."""
 _PAUSE_WORDS = re.compile(r"(?i)\b(?:hold on|hang on|one (?:sec|second|moment)|just a (?:sec|second|moment)|"
                           r"wait a (?:sec|second|minute))\b,?")
 _RUN_ON_ASK = re.compile(r"\s+(?:and|so)\s+(?:(?:um+|uh+|like|then|also|maybe|if so)\s+)*"
@@ -676,11 +658,6 @@ _EMBEDDED_ASK = re.compile(r"\b(?:don'?t|do not|never) (?:really |even |quite |t
 facts."""
 
 
-_ASKS_OF_IT = re.compile(r"how \w+ (?:that|it|this)\b|(?:do|does|should) (?:i|we) (?:need|have) to "
-                         r"(?:do|get) (?:that|it|this)\b")
-"""A question about the topic said just before ("… a lender yet do we need to do that first")."""
-
-
 def _embedded_question(text: str, whole: Understanding, profile: BusinessProfile, today: date,
                        awaiting: str | None) -> Understanding | None:
     """"we've never bought before and I don't even get how the pre approval thing works, we're
@@ -706,7 +683,7 @@ def _embedded_question(text: str, whole: Understanding, profile: BusinessProfile
                 r"how (?:does|do|would|will) (?:the|a|an) (?:whole )?[\w -]{2,30}? (?:work|go|happen)\b",
                 piece.lower()):
             aside = read(piece, profile, today, awaiting)
-            if "faq_topic" not in aside.flags and (re.match(_ASKS_OF_IT, piece.lower()) or (
+            if "faq_topic" not in aside.flags and (re.match(ASKS_OF_IT, piece.lower()) or (
                     # "get pre-approved, get pre-approved, and I don't actually know what that means"
                     re.search(r"\bknow (?:how|what) (?:that|it|this)\b", piece.lower()))):
                 aside = read(text, profile, today, awaiting)  # "how does that work": the topic said before

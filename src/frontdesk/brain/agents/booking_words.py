@@ -1,0 +1,50 @@
+"""What the caller's words say of the booking under way, beside its facts: whether an answer names
+what was read back ("its dwayne pollard", "Wednesday at nine thirty, great"), checks only the part
+of the day ("8 AM, that's the morning, right?"), or says "today" of the caller's own day ("I can't
+even spell my own name today")."""
+
+from __future__ import annotations
+
+import re
+from datetime import time
+
+from frontdesk.brain.context import TurnContext
+from frontdesk.brain.nlu import Understanding
+from frontdesk.brain.state import ConversationState
+
+DAY_NAMED = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|instead|actually|"
+                       r"make it|change|switch|come (?:in )?today|today (?:at|instead|works|is better))\b")
+"""Words that make a "today" said in passing the day asked for."""
+
+
+def today_in_passing(s: ConversationState, u: Understanding, ctx: TurnContext) -> bool:
+    """"Ha, I can't even spell my own name today", asked the name with Friday already set: a
+    "today" said of the caller's day, not a new day for the visit."""
+    return u.date == ctx.today and bool(s.booking_slots.preferred_date) and s.awaiting in {
+        "name", "location", "phone", "email", "vehicle", "service", "budget", "timeline"} and (
+        u.time is None and u.time_of_day is None) and not DAY_NAMED.search(u.text.lower())
+
+
+def said_back(s: ConversationState, u: Understanding) -> bool:
+    """The caller names the day or time read back, or the name it is under ("its dwayne pollard"),
+    and nothing that differs from it."""
+    slots = s.booking_slots
+    if u.name and slots.customer_name and u.name.lower() == slots.customer_name.lower() and not (
+            u.date or u.time or u.services or u.appointment_type):
+        return True
+    return bool(u.date or u.time) and (
+        u.date is None or u.date.isoformat() == slots.preferred_date) and (
+        u.time is None or u.time.strftime("%H:%M") == slots.preferred_time)
+
+
+def checks_part_of_day(s: ConversationState, u: Understanding) -> bool:
+    """The caller names only the part of the day the time read back is in ("8 AM, that's the
+    morning, right?"): nothing to change."""
+    at = s.booking_slots.preferred_time
+    if not (at and u.time_of_day and s.last_ask in {"read_back", "read_back_unclear"}) or (
+            u.time or u.date or u.services or u.deny):
+        return False
+    hour = time.fromisoformat(at).hour
+    if u.window is not None and not u.window.start <= time.fromisoformat(at) < u.window.end:
+        return False
+    return u.time_of_day == ("morning" if hour < 12 else "afternoon" if hour < 17 else "evening")
