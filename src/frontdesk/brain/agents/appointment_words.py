@@ -88,8 +88,6 @@ _NO_AND_MORE = re.compile(r"\W*(?:no+|nah|nope)\b(?:\W+(?:ma'?am|sir|thanks|than
 """"No" and more words that neither keep the booking nor correct the request."""
 
 
-
-
 _CANCEL_SAID = re.compile(r"(?<!n't )(?<!not )\b(?:cancel|scrap|call (?:it|that) off)\b")
 _MOVE_SAID = re.compile(r"(?<!n't )(?<!not )\b(?:move|push|bump|slide|reschedule|switch|instead|another day|"
                         r"different day)\b|(?<!n't )(?<!nt )(?<!not )(?<!never )\bmake (?:it|that) "
@@ -265,7 +263,6 @@ def _narrow(found: list[Appointment], ctx: TurnContext, current: When) -> list[A
             narrowed = [a for a in chosen if fits(a)]
             chosen = narrowed or chosen  # a detail that fits none is a slip, not a filter
     return chosen
-
 
 
 _KIN = (r"sister|brother|mom|mother|dad|father|son|daughter|wife|husband|aunt|uncle|grandma|grandpa|"
@@ -667,6 +664,7 @@ def asked_to_cancel(s: ConversationState) -> bool:
 
 
 def wants_callback(ctx: TurnContext) -> bool:
+    """A yes to the call back offered, or one asked for in so many words, and none declined."""
     u = ctx.u
     text = u.text.lower()
     if NO_CALL.search(text):

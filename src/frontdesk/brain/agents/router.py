@@ -13,7 +13,7 @@ from datetime import date
 from frontdesk.brain.agents import qualification, scheduling
 from frontdesk.brain.agents.appointment_words import RELATIVE_MOVE, SHIFT
 from frontdesk.brain.nlu import Understanding
-from frontdesk.brain.nlu.cues import ALREADY_BOOKED, ANY_TIME, NEW_BOOKING_ASKED, asks_hours
+from frontdesk.brain.nlu.cues import ALREADY_BOOKED, ANY_TIME, CALLBACK_DROPPED, NEW_BOOKING_ASKED, asks_hours
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.understand import ADD_ON
 from frontdesk.brain.nlu.understanding import answers
@@ -33,13 +33,6 @@ APPOINTMENT_ACTS = {"reschedule", "cancel", "lookup_appointment"}
 
 _SWAPS_WORK = re.compile(r"\binstead\b|\bwhat (?:i|we) (?:really |actually )?need\b|\bjust the\b")
 """Work put in place of the work asked before ("do the battery instead of the brakes")."""
-_CALLBACK_DROPPED = re.compile(r"\b(?:never ?mind|forget|skip|scratch|cancel|nix) (?:the|a|that|about the) "
-                               r"call(?: ?-?backs?)?\b|\b(?:don'?t|do not) (?:need|want|bother with) (?:a|"
-                               r"the) "
-                               r"call ?-?back\b|\bno need to call (?:me )?back\b|"
-                               # "eh, never mind, let's just do it real quick. Monday morning, eight?"
-                               r"\bnever ?mind\b[^.?!]{0,15}\blet'?s (?:just )?(?:do|book|set|get)\b")
-"""A call back asked for, then let go ("never mind the call back")."""
 _TURNS_TO_BOOKING = re.compile(r"\b(?:actually|instead|(?:you|y'?)know what|on second thought|scratch that|"
                                r"rather|just go ahead and)\b")
 _JUST_BOOK = re.compile(r"\b(?:set (?:it|that|something|me) up|book (?:it|me|that)|put me down|"
@@ -65,7 +58,7 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
     if s.awaiting_agent == "objection" and (s.awaiting in {
             "callback_time", "phone", "permission", "offer_callback"} or (
             s.last_ask == "callback_ask_name")) and (
-            _CALLBACK_DROPPED.search(u.text.lower()) or (
+            CALLBACK_DROPPED.search(u.text.lower()) or (
                 # we offered to call him back: "can I just set it up for him? Monday at nine?"
                 s.last_ask in {"callback_suggest", "callback_ask_whom"} and _JUST_BOOK.search(u.text.lower())
                 and bool(u.date or u.time)) or (

@@ -28,7 +28,7 @@ from frontdesk.brain.format import (
 )
 from frontdesk.brain.nlu import Understanding, understand
 from frontdesk.brain.nlu import entities as ex
-from frontdesk.brain.nlu.cues import CALL_CALLED_OFF, FOR_THE_CALL
+from frontdesk.brain.nlu.cues import CALLBACK_DROPPED, FOR_THE_CALL
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.ports import AppointmentNotFoundError, BookingRequest, SlotUnavailableError
 from frontdesk.brain.state import Appointment, ConversationState, VehicleInfo
@@ -42,7 +42,7 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
     slots = s.booking_slots
     before = slots.model_dump()
     profile = ctx.profile
-    if slots.call_after and CALL_CALLED_OFF.search(u.text.lower()):
+    if slots.call_after and CALLBACK_DROPPED.search(u.text.lower()):
         slots.call_after = None  # "forget the callback, just get it on the schedule"
     if slots.call_after and not (u.services or u.appointment_type) and (
             FOR_THE_CALL.search(u.text.lower()) or (

@@ -609,9 +609,14 @@ HESITATES = re.compile(r"(?!\W*uh-uh)\W*(?:(?:um+|uh+|er+|erm|hmm+|hm+|ah+|well|
 FOR_THE_CALL = re.compile(r"\b(?:for|on|about) the (?:call ?back|call|phone call)\b|"
                           r"\bcall me (?:back )?(?:after|before|in the|around|any ?time)\b")
 """Words said of the call back asked beside the booking, not of the visit."""
-CALL_CALLED_OFF = re.compile(r"\b(?:forget|never ?mind|scratch|skip|cancel|no need for|don'?t need) "
-                             r"(?:about )?(?:the |that )?(?:call ?back|call|phone call)\b")
-"""The call back asked beside the booking, called off."""
+CALLBACK_DROPPED = re.compile(r"\b(?:never ?mind|forget|skip|scratch|cancel|nix) (?:the|a|that|about the) "
+                              r"call(?: ?-?backs?)?\b|"
+                              r"\b(?:don'?t|do not) (?:need|want|bother with) (?:a|the) call ?-?back\b|"
+                              r"\bno need to call (?:me )?back\b|"
+                              # "eh, never mind, let's just do it real quick. Monday morning, eight?"
+                              r"\bnever ?mind\b[^.?!]{0,15}\blet'?s (?:just )?(?:do|book|set|get)\b")
+"""A call back asked for, then let go ("never mind the call back", "forget the callback, just get
+it on the schedule")."""
 
 
 AND_ALSO = re.compile(r"\W*(?:(?:oh|um+|uh+|well|but)\W+)*(?:and|also|plus)\b")

@@ -150,7 +150,6 @@ _TAG_ASKED = re.compile(r"(?<=[a-z] )(?:right|correct|isn'?t (?:it|that)|aren'?t
 _ASK_HIM_HER = re.compile(r"\b(?:can|could|may) i (?:please )?(?:speak|talk) (?:to|with) (?:him|her)\b")
 
 
-
 _A_MEETING_ASKED = re.compile(r"\b(?:come (?:in|by|out|over)|stop by|swing by|sit down|meet up)\b[^.?!]{0,40}"
                               r"\b(?:talk|speak)\w* (?:to|with)\b|"
                               r"\bstart(?:ing)? (?:talking|to talk) (?:to|with)\b")
