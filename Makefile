@@ -48,7 +48,7 @@ test-deps: system-deps $(VENV)/.test-installed
 
 test: test-deps
 	$(BIN)/ruff check src tests
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2
 
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check src tests

@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from frontdesk.brain.agents import analytics
-from frontdesk.brain.agents.appointment_words import CANCELS_TOO
+from frontdesk.brain.agents.appointment_words import CANCELS_TOO, MOVES_TOO
 from frontdesk.brain.agents.booking_said import as_state
 from frontdesk.brain.agents.escalation import apply_escalation_result, apply_transfer_failed
 from frontdesk.brain.availability import AvailabilityCalendar
@@ -226,7 +226,8 @@ class Brain:
                     text.lower()) or (
                     state.direction == "outbound" and not state.booking_slots.preferred_date)) and (
                     understanding.intent not in _SETTLED) and (
-                    "call_asked" not in understanding.flags or CANCELS_TOO.search(text.lower())) and (
+                    "call_asked" not in understanding.flags or CANCELS_TOO.search(text.lower())
+                    or MOVES_TOO.search(text.lower())) and (
                     found := about_booking(understanding, state.on_file, now.date(), profile)) and (
                     understanding.intent != "lookup_appointment" or found[0] != "lookup_appointment"):
                 # "callin to make sure I'm still on for tomorrow, the battery": that booking

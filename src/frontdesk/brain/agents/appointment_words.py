@@ -198,6 +198,8 @@ def _narrow(found: list[Appointment], ctx: TurnContext, current: When) -> list[A
         day = when.extract_date(said, ctx.today)
         others = [a for a in found if not ((at and a.scheduled_time == at.strftime("%H:%M"))
                                            or (services and a.service_type in services)
+                or (not services and a.appointment_type is not None
+                    and ex.extract_appointment_type(said, ctx.profile) == a.appointment_type)
                                            or (day and a.scheduled_date == day.isoformat()))]
         if others and len(others) < len(found):
             found = others
@@ -330,12 +332,14 @@ def _named_before(found: list[Appointment], before: str, ctx: TurnContext) -> li
             and (kind in {None, "service"} or a.appointment_type == kind)]
 
 
-_STANDS = re.compile(r"\b(?:keep (?:that|it|this|the|him|hers?|his|my|our|tomorrow|today|"
+STANDS = re.compile(r"\b(?:keep (?:that|it|this|the|him|hers?|his|my|our|tomorrow|today|"
                      r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)|leave (?:that|it|this|the)|"
                      r"(?:is|'s|are|'re) (?:fine|good|ok(?:ay)?|alright|all right|perfect)|stays?|"
-                     r"stay put|no change|don'?t (?:touch|cancel|move))\b")
+                     r"stay put|no change|don'?t (?:touch|cancel|move)|keep(?:in[g']?|s)|"
+                     r"still (?:comin[g']?|on|good|happening|a go|need (?:it|that|that one))|"
+                     r"we'?ll (?:still )?be there)\b")
 """Words that say a booking stands ("the ten's fine", "his stays at eight", "I'll keep that one")."""
-_CHANGE_IN_CLAUSE = re.compile(r"\b(?:cancel|move|push|bump|slide|instead|reschedul\w*|could (?:we|you|"
+CHANGE_IN_CLAUSE = re.compile(r"\b(?:cancel|move|push|bump|slide|instead|reschedul\w*|could (?:we|you|"
                                r"y'?all)|"
                                r"can (?:we|you|y'?all)|get rid of|drop)\b")
 
@@ -343,8 +347,8 @@ _CHANGE_IN_CLAUSE = re.compile(r"\b(?:cancel|move|push|bump|slide|instead|resche
 def said_to_stand(text: str, bookings: list[Appointment], ctx: TurnContext) -> list[Appointment]:
     """The bookings a clause of the message says stand ("the oil change Saturday, that's fine,
     keep that", "the ten's fine")."""
-    return [a for clause in re.split(r"[.;!?]|\bbut\b|—", text.lower()) if _STANDS.search(clause)
-            and not _CHANGE_IN_CLAUSE.search(clause) for a in bookings if _named_in(a, clause, ctx)]
+    return [a for clause in re.split(r"[.;!?]|\bbut\b|—", text.lower()) if STANDS.search(clause)
+            and not CHANGE_IN_CLAUSE.search(clause) for a in bookings if _named_in(a, clause, ctx)]
 
 
 def without_the_ones_kept(text: str, bookings: list[Appointment], chosen: Appointment | None,
@@ -354,7 +358,7 @@ def without_the_ones_kept(text: str, bookings: list[Appointment], chosen: Appoin
     if chosen is None or len(bookings) < 2:
         return text
     kept = [clause for clause in re.split(r"(?<=[.;!?])\s+|\s+but\s+|\s+—\s+", text)
-            if _STANDS.search(clause.lower()) and not _CHANGE_IN_CLAUSE.search(clause.lower())
+            if STANDS.search(clause.lower()) and not CHANGE_IN_CLAUSE.search(clause.lower())
             and any(_named_in(a, clause.lower(), ctx) for a in bookings if a.id != chosen.id)
             and not _named_in(chosen, clause.lower(), ctx)]
     for clause in kept:
@@ -384,6 +388,8 @@ def _named_in(a: Appointment, clause: str, ctx: TurnContext) -> bool:
     day = date.fromisoformat(a.scheduled_date)
     return bool((at and a.scheduled_time == at.strftime("%H:%M"))
                 or (services and a.service_type in services)
+                or (not services and a.appointment_type is not None
+                    and ex.extract_appointment_type(said, ctx.profile) == a.appointment_type)
                 or ((car := _car_of(said, ctx)) is not None and _is_car(a, car))
                 or any(int(h) % 12 == hour % 12 if h.isdigit() else words.index(h) == hour % 12
                        for h, _ in bare)
@@ -415,11 +421,34 @@ def s_is_choice(ctx: TurnContext) -> bool:
     return not re.search(r"\blater (?:this|next|that|in)\b", ctx.u.text.lower())
 
 
-SHIFT = re.compile(r"\b(?P<count>half an|a half|half|an|a|one|two|three|(?:a )?couple(?: of)?)"
-                   r"(?P<half> and a half)? "
-                   r"hours? "
-                   r"(?P<way>earlier|later|sooner|back|up)\b")
-"""A move by so much from the appointment's own time ("an hour earlier", "half an hour later")."""
+_AMOUNT = (r"(?:half an|a half|half|an|a|one|two|three|four|(?:a )?couple(?: of)?|fifteen|twenty|thirty|"
+           r"forty[- ]five|ten|\d{1,2})(?: and a half)?")
+_UNIT = r"(?:hours?|hrs?|minutes?|mins?)"
+SHIFT = re.compile(rf"\b(?P<amount>{_AMOUNT}) (?P<unit>{_UNIT})(?P<tail> and a half)? "
+                   rf"(?P<way>earlier|later|sooner|back|up)\b|"
+                   # "push that back a hour", "can we move it up like thirty minutes"
+                   rf"\b(?:push|move|bump|slide|kick|put|scoot|set)(?: (?:it|that|this|him|her|them|mine|his|"
+                   rf"hers|things))? (?P<way2>back|up|later|earlier)(?: by)?(?: like| about| maybe| just| "
+                   rf"around)? (?P<amount2>{_AMOUNT}) (?P<unit2>{_UNIT})\b")
+"""A move by so much from the appointment's own time ("an hour earlier", "half an hour later",
+"push it back like thirty minutes")."""
+_AMOUNTS = {"half an": 0.5, "a half": 0.5, "half": 0.5, "an": 1, "a": 1, "one": 1, "two": 2, "three": 3,
+            "four": 4, "couple": 2, "a couple": 2, "couple of": 2, "a couple of": 2, "fifteen": 15,
+            "twenty": 20, "thirty": 30, "forty five": 45, "forty-five": 45, "ten": 10}
+
+
+def shift_hours(text: str) -> float | None:
+    """How many hours a move shifts the appointment by, later positive ("an hour earlier" → -1)."""
+    if (m := SHIFT.search(text)) is None:
+        return None
+    amount, unit, way = m["amount"] or m["amount2"], m["unit"] or m["unit2"], m["way"] or m["way2"]
+    half = amount.endswith(" and a half") or bool(m["tail"])
+    amount = amount.removesuffix(" and a half")
+    value = float(amount) if amount.isdigit() else float(_AMOUNTS.get(amount, 1))
+    hours = (value + (0.5 if half else 0)) / (60 if unit.startswith("m") else 1)
+    return -hours if way in {"earlier", "sooner", "up"} else hours
+
+
 DAYS_ON = re.compile(r"\b(?:(?P<count>a|one|two|three|a couple(?: of)?) days? "
                      r"(?:later|after(?:wards?)?|out)|"
                      # "could y'all push it back a day?", "push that a day, to Wednesday"
@@ -463,7 +492,7 @@ def booking_after(text: str, ctx: TurnContext, action: str) -> str | None:
     Could someone come look at it Thursday at ten?"; "can we push that to Wednesday? And I want
     to come test drive that red RAV4")."""
     said_it = _CANCEL_SAID if action == "cancel" else _MOVE_SAID
-    if action == "cancel" and (call := _call_after_cancel(text)) is not None:
+    if (call := _call_after_change(text, said_it)) is not None:
         return call
     sentences = re.split(r"(?<=[.?!])\s+|\s+(?:but|and) while i'?ve got you,?\s+|"
                          # unpunctuated: "… i gotta cancel it … but can somebody call me back"
@@ -524,12 +553,14 @@ _CLAUSE_START = re.compile(r"[.?!,;]|\b(?:and|but|so|um+|uh+|then|also)\b")
 _NOT_CALLED = re.compile(r"\b(?:no need|don'?t|dont|do not|no|not|never)\b[^.?!]{0,20}$")
 
 
-def _call_after_cancel(text: str) -> str | None:
-    """The call back asked after the cancel, however it is said ("… go ahead and cancel that
-    cause now its doin somethin different and id rather somebody from service just call me back"),
-    from the start of its clause; None when no call is asked, or one is declined."""
+def _call_after_change(text: str, said_it: re.Pattern[str] = _CANCEL_SAID) -> str | None:
+    """The call back asked after the cancel or the move, however it is said ("… go ahead and
+    cancel that cause now its doin somethin different and id rather somebody from service just call
+    me back", "could we move that to Saturday at ten instead? And also could somebody call me back
+    in the afternoon about staging?"), from the start of its clause; None when no call is asked,
+    or one is declined."""
     said = text.lower()
-    cancel = _CANCEL_SAID.search(said)
+    cancel = said_it.search(said)
     call = _CALLBACK.search(said, cancel.end()) if cancel else None
     if cancel is None or call is None or _NOT_CALLED.search(said, cancel.end(), call.start()):
         return None
@@ -544,6 +575,9 @@ EVERY_ONE = re.compile(r"\b(?:both|all (?:of )?(?:them|'?em|those|three|of it)|"
                        r"all (?:my|our|the) (?:appointments|bookings|showings)|"
                        r"the whole (?:lot|thing)|every (?:one|single one))\b")
 """Every booking found, said in so many words ("cancel both of 'em")."""
+MOVES_TOO = re.compile(r"\b(?:could|can|would) (?:we|you|y'?all|i) (?:move|push|bump|switch|reschedule)\b")
+"""A move asked in so many words beside a call back ("could we move that to Saturday at ten
+instead? And also could somebody call me back …")."""
 CANCELS_TOO = re.compile(r"(?<!n't )(?<!not )\b(?:cancel\w*|call (?:it |that )?off|scrap)\b")
 """A cancel said beside something else (a call back asked for, the number struck off): "… so we
 gotta cancel but can somebody give me a call back next week"."""

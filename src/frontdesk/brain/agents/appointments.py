@@ -10,6 +10,7 @@ writes the move, releasing the old slot. "Actually, keep it" keeps it.
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date, datetime, time, timedelta
 
@@ -35,6 +36,7 @@ from frontdesk.brain.agents.appointment_words import (
     SAME_HOUR,
     SAME_SLOT,
     SHIFT,
+    STANDS,
     _fits,
     _keeps,
     _narrow,
@@ -110,7 +112,11 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         desk.chosen = told.id  # "I'm not ready, the house isn't ready": move it, or cancel it?
         ctx.ask(s, "move_or_cancel", AGENT, "appt_move_or_cancel", **_facts(told, ctx))
         return
-    current, target = split_change(without_the_ones_kept(u.text, desk.found, _chosen(s), ctx), ctx.today)
+    # ("… could we bump it to five? And is y'all's office open Saturday too?": the day asked of
+    # the hours is not the move's)
+    own = functools.reduce(lambda text, a: text.replace(a.text, " ") if "aside" in a.flags else text,
+                           u.acts, u.text)
+    current, target = split_change(without_the_ones_kept(own, desk.found, _chosen(s), ctx), ctx.today)
     if "latest" in u.flags:
         desk.latest = True  # "what's the latest you got tomorrow, I get off at five"
     if u.date and desk.new_date == u.date.isoformat():
@@ -127,7 +133,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         action == "cancel" and desk.action == "move" and _SWITCH_TO_CANCEL.search(u.text.lower()))
     # ("… the friday one stays, just the detail": the one said after "just" is not said to stand)
     others = re.sub(r"\b(?:just|only) (?:the |my |that )?[\w ]+$", " ", u.text.lower())
-    if (keep or u.deny) and mine and desk.action == "cancel" and (chosen := _chosen(s)) is not None and len(
+    if (keep or u.deny or STANDS.search(u.text.lower())) and mine and desk.action == "cancel" and (
+            chosen := _chosen(s)) is not None and len(
             desk.found) > 1 and (kept := said_to_stand(others, desk.found, ctx)) and chosen not in kept:
         # "no no the friday one stays, just the detail" to the detail's cancel: another one stands
         keep = False
@@ -727,7 +734,11 @@ async def _move(s: ConversationState, ctx: TurnContext) -> None:
         if later.services and ADD_ON.search(later.text.lower()) and a.service_type not in later.services:
             later.flags.add("add_to_visit")  # "… and while it's in there, rotate the tires too": this visit
             later.intent = "book"
-        await _done(s, ctx, result, f"moved {a.id}", then="scheduling")
+        called = "call_asked" in later.flags or later.intent == "objection_busy"
+        if called:  # "… and also could somebody call me back in the afternoon about staging?"
+            later.intent = "objection_busy"
+            later.flags.add("call_asked")
+        await _done(s, ctx, result, f"moved {a.id}", then="objection" if called else "scheduling")
         return
     await _done(s, ctx, result, f"moved {a.id}")
 

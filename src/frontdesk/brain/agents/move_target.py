@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 
-from frontdesk.brain.agents.appointment_words import A_WEEK_ON, DAYS_ON, SHIFT, without_the_ones_kept
+from frontdesk.brain.agents.appointment_words import A_WEEK_ON, DAYS_ON, shift_hours, without_the_ones_kept
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.nlu.change import When
 from frontdesk.brain.nlu.text import normalise
@@ -36,14 +36,10 @@ def wanted(s: ConversationState, ctx: TurnContext, current: When, target: When) 
         said = target if target.given else current
         later = date.fromisoformat(chosen.scheduled_date) + timedelta(days=7)
         return When(later, said.time if said.date in {None, later} else None, said.part)
-    if chosen is not None and target.time is None and (shift := SHIFT.search(ctx.u.text.lower())):
+    if chosen is not None and target.time is None and (hours := shift_hours(ctx.u.text.lower())):
         # "can we do it an hour earlier instead", "push it back half an hour": from its own time
-        hours = {"an": 1.0, "a": 1.0, "one": 1.0, "two": 2.0, "three": 3.0, "half an": 0.5, "a half": 0.5,
-                 "half": 0.5}.get(shift["count"], 2.0 if "couple" in shift["count"] else 1.0)
-        hours = 1.5 if shift["half"] else hours
-        sign = -1 if shift["way"] in {"earlier", "sooner", "up"} else 1
         at = datetime.combine(target.date or date.fromisoformat(chosen.scheduled_date),
-                              time.fromisoformat(chosen.scheduled_time)) + timedelta(hours=sign * hours)
+                              time.fromisoformat(chosen.scheduled_time)) + timedelta(hours=hours)
         return When(at.date(), at.time(), None)
     if chosen is not None and (on := DAYS_ON.search(ctx.u.text.lower())):
         # "could you do the day after, same time?", "two days later": from its own day ("the day

@@ -16,7 +16,15 @@ from frontdesk.brain.context import Effect, TurnContext, absorb_contact
 from frontdesk.brain.format import say_date, say_phone, say_time
 from frontdesk.brain.nlu import Understanding, clock, names
 from frontdesk.brain.nlu import entities as ex
-from frontdesk.brain.nlu.cues import ANY_TIME, CALL_ME, CALLEE_AWAY, LEAD_ELSEWHERE, TEXT_INSTEAD
+from frontdesk.brain.nlu.cues import (
+    ANY_TIME,
+    CALL_ME,
+    CALLBACK_DROPPED,
+    CALLEE_AWAY,
+    DEFERS,
+    LEAD_ELSEWHERE,
+    TEXT_INSTEAD,
+)
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.state import ConversationState
 
@@ -120,6 +128,12 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             s.awaiting, s.last_objection = "permission", None
             u.affirm, u.intent = True, "affirm"
             ctx.hand_off("greeting", "callee has time after all", s)
+            return
+        if u.deny and (DEFERS.search(u.text.lower()) or CALLBACK_DROPPED.search(u.text.lower())):
+            # "no, don't call me back, I'll call y'all": no call is set up, and none is barred
+            s.pending_callback = None
+            ctx.say("callback_left_to_caller")
+            _end(s, "callback_declined")
             return
         if u.intent not in _KINDS:
             ctx.ask(s, "callback_time", AGENT, "callback_ask")

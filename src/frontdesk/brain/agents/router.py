@@ -11,9 +11,16 @@ import re
 from datetime import date
 
 from frontdesk.brain.agents import qualification, scheduling
-from frontdesk.brain.agents.appointment_words import RELATIVE_MOVE, SHIFT
+from frontdesk.brain.agents.appointment_words import CHANGE_IN_CLAUSE, RELATIVE_MOVE, SHIFT, STANDS
 from frontdesk.brain.nlu import Understanding
-from frontdesk.brain.nlu.cues import ALREADY_BOOKED, ANY_TIME, CALLBACK_DROPPED, NEW_BOOKING_ASKED, asks_hours
+from frontdesk.brain.nlu.cues import (
+    ALREADY_BOOKED,
+    ANY_TIME,
+    ASKS_OPENING,
+    CALLBACK_DROPPED,
+    NEW_BOOKING_ASKED,
+    asks_hours,
+)
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.understand import ADD_ON
 from frontdesk.brain.nlu.understanding import answers
@@ -167,6 +174,10 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
         # "the number is area code eight three zero … nine oh five eight. did you get that?" to
         # the read back: the number for the booking, said back
         return "scheduling"
+    if s.awaiting == "confirm_change" and s.awaiting_agent == "appointments" and (
+            s.desk.action == "cancel") and len(s.desk.found) > 1 and STANDS.search(u.text.lower()) and not (
+            CHANGE_IN_CLAUSE.search(u.text.lower()) or u.date or u.time):
+        return "appointments"  # "but the consultation we're still coming" to the showing's cancel
     if intent in CONVERSATION_ACTS:
         return "greeting"
     owner = s.awaiting_agent
@@ -227,6 +238,14 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
     if s.awaiting == "permission" and intent == "faq" and {
             "price_question", "inventory_question"} & u.flags and not (u.date or u.time or u.window):
         return "faq"  # "oh uh yeah i guess whats it cost for a oil change": answered, then the pitch
+    if (u.date or u.time) and intent in {"faq", "provide_info", "unknown"} and not (
+            {"faq_topic", "inventory_question"} & u.flags or asks_hours(u.text.lower())
+            or s.awaiting in {"confirm_booking", "pick_alternative", "date", "time", "confirm_change"}
+            or s.awaiting_agent == "appointments") and ASKS_OPENING.search(u.text.lower()):
+        # "what do you have Monday? like one o'clock?" mid-qualification, "does eight thirty work?"
+        # asked what the car needs: an opening asked for, not a fact we lack
+        u.intent = "book"
+        return "scheduling"
     if s.awaiting and owner:
         if u.is_question and intent == "faq" and (not (
                 s.awaiting in {"confirm_booking", "pick_alternative"} and answers(s.awaiting, u))

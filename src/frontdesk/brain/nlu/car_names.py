@@ -3,23 +3,31 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
 from frontdesk.brain.nlu.lexicon import lexicon
 
 
+@lru_cache(maxsize=4096)
 def squash(text: str) -> str:
     """A name with only its letters and digits ("CR-V" → "crv")."""
     return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+@lru_cache(maxsize=64)
+def _long_names(names: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The names of five letters or more, and each squashed (computed once per model list)."""
+    kept = tuple(name for name in names if len(squash(name)) >= 5)
+    return kept, tuple(squash(name) for name in kept)
 
 
 def model_misheard(text: str, models: dict[str, str]) -> str | None:
     """A model name as speech recognition splits or bends it ("cam ray", "for runner", "tack
     oma"): one or two words that, run together, are within a letter of the model's name."""
     words = re.findall(r"[a-z0-9]+", re.sub(r"\b(?:for|four)\s+(?=runner)", "4", text.lower()))
-    names = [name for name in models if len(squash(name)) >= 5]
-    squashed = [squash(name) for name in names]
+    names, squashed = _long_names(tuple(models))
     common = lexicon().common_words
     for size in (2, 1):
         for i in range(len(words) - size + 1):

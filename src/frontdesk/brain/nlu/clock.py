@@ -91,6 +91,11 @@ _OTHER_ACTIVITY = re.compile(
     # "my husband's got a thing till two thirty"
     r"(?:husband|wife|son|daughter|boss|mom|dad|partner|kid)(?:'s| has)?)) (?:have|has|got) "
     r"(?:a|an|my|our|his|her|the) [\w-]+(?: [\w-]+)?(?=(?: at| till| until| til)?\s*$)|"
+    # "she has physical therapy till two thirty", "he's got PT at nine"
+    r"(?:she|he|they|she'?s|he'?s) (?:has|have|got) (?!time\b|an? opening|free\b|availability|nothing|"
+    r"something|anything|it\b|one\b|that\b|to\b)[\w-]+(?: [\w-]+)?(?= (?:at|till|until|til)\s*$)|"
+    # "his ride can't get him there till ten fifteen"
+    r"ride|(?:can'?t|cannot|won'?t|couldn'?t) get (?:him|her|me|us|them|it) (?:there|in|here|over)|"
     r"doctor|dentist|wake up|sleep|bed|dinner|desk|game|concert|recital|rehearsal|tournament|party|"
     r"funeral|wedding|"
     # "so I'm back at my desk by one", "I have to be at the office by nine"
@@ -440,8 +445,10 @@ _BUSY_IN = re.compile(r"\b(?:in (?:meetings?|class|court|surgery)|busy|working|a
                       # "I'm on a job site all morning": where the caller is taken up
                       r"on (?:a |the )?(?:job ?site|site|job|call|calls|road|clock|the phone)|"
                       # "I've got a dentist thing in the afternoon"
-                      r"(?:got|have|having) (?:a |an |my |the )?(?:[\w-]+ ){0,2}(?:thing|appointment|appt|"
-                      r"meeting|class|practice|shift)(?: thing)?(?: in)?)"
+                      r"(?:got|have|having|has) (?:a |an |my |the |his |her )?(?:[\w-]+ ){0,2}(?:thing|"
+                      r"appointment|appt|meeting|class|practice|shift|doctor|dentist|therapy|pt|surgery|work|"
+                      r"school|church)"
+                      r"(?: thing)?(?: in)?)"
                       r"(?: all| every| the whole| most of the)?(?: the)?\s*$")
 """A part of the day the caller is taken up in ("I'm in meetings all morning") is not the one
 asked for."""

@@ -258,8 +258,8 @@ _ASKS_NOW = re.compile(r"\blet me (?:ask|check with) (?:my|our|the) \w+\b[^.?!]{
                        r"\b(?:hang on|hold on|one (?:sec|second|moment|minute)|"
                        r"(?:just )?a (?:sec|second|moment|minute)|real quick)\W*$")
 """The caller asks someone in the room, now ("let me ask my husband … hang on"): a pause."""
-_KEEP_THE_OTHER = re.compile(r"\bcancel (?:the|my|our) [\w ']{2,80}?\b(?:but|and) (?:please |just )?"
-                             r"(?:keep|leave) (?:the|my|our) ")
+_KEEP_THE_OTHER = re.compile(r"\b(?:cancel|scratch|scrap|drop) (?:the|my|our|that|this) [\w ']{2,80}?\b"
+                             r"(?:but|and) (?:please |just )?(?:keep|leave) (?:the|my|our) ")
 """"cancel the detail part … but keep the oil change": one goes, another stays."""
 _CANCEL_SAID_PLAIN = re.compile(r"\bcancel\w*\b")
 """A booking kept in so many words ("don't cancel it or anything"), and a cancel asked elsewhere."""
@@ -542,8 +542,10 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     if awaiting == "confirm_change" and (r.date or r.time) and _MOVE_IT.search(r.text.lower()) and not (
             re.search(r"\b(?:just|only|rather|instead|go ahead and) cancel\b", r.text.lower())):
         return "reschedule", 0.8  # to a cancel read back: "can I just move it instead? Friday at two"
-    if awaiting == "confirm_change" and "objection_have_agent" in {rule, model} and not r.deny and not (
+    if awaiting == "confirm_change" and (rule == "objection_have_agent" or (
+            model == "objection_have_agent" and p >= 0.6)) and not r.deny and not (
             {"faq_topic", "question"} & r.flags):  # not "my brother-in-law swears the commission's 6%"
+        # (and "i gotta go through my bank", read so at 0.44, is no reason)
         return "cancel", 0.8  # "my cousin just got her license, I'd never hear the end of it": why it goes
     if awaiting == "confirm_change" and re.search(NO_LONGER_NEEDED, r.text.lower()):
         return "cancel", 0.8  # "my brother changed the battery already, so I don't need it anymore"

@@ -20,7 +20,9 @@ it in on a Saturday?", "if I swing by Sunday, will anybody be there?")."""
 SLOTS_OPEN = re.compile(
     r"\b(?:ha(?:ve|s)|got|there|any(?:thing)?|something|slots?|spots?|times?|openings?|"
     r"appointments?)(?:\s+(?:you|y'all|ya|you guys|we|anything|something|any|still|left|free|"
-    r"slots?|spots?|times?|available|like|else))*\s+open\b")
+    r"slots?|spots?|times?|available|like|else))*\s+open\b|"
+    # "Tuesday, I guess. Whatever's open, you pick.", "whichever one's open"
+    r"\b(?:whatever|whichever(?: one)?|what ?ever)(?:'s| is)\s+open\b")
 """Openings asked for ("what've you got open Friday?", "anything open Saturday morning?"): the
 open slots of a day, not the business's opening hours."""
 
@@ -225,7 +227,10 @@ OWN_QUESTION = re.compile(_ASKS_OWN.format("") + "|"
 """Asks about the caller's own booking in so many words, whatever the classifier heard."""
 CANCEL_ASK = re.compile(r"(?<!\bif i )(?<!\bif we )(?<!\bto )(?:\bcancel(?:l?ed|l?ing)?|\bcall(?:ing)? off|"
                          # "so can you drop that one?"
-                         r"\bscrap|\bnix|\bdrop(?= (?:that|this) one\b)) (?:it|that|this|them|please|"
+                         r"\bscrap|\bnix|\bdrop(?= (?:that|this) one\b)|"
+                         # "so you can go ahead and scratch that one off", "scratch the nine thirty one"
+                         r"\bscratch(?= (?:that|this|it|the [\w ]{2,20}) (?:one|off)\b)|"
+                         r"(?<=\bgo ahead and )scratch|(?<=\bcan )scratch) (?:it|that|this|them|please|"
                          r"whatever|everything|both|"
                          r"all (?:of )?(?:them|'?em)|"
                          r"the (?:appointment|appt|showing|"
@@ -613,6 +618,9 @@ CALLBACK_DROPPED = re.compile(r"\b(?:never ?mind|forget|skip|scratch|cancel|nix)
                               r"call(?: ?-?backs?)?\b|"
                               r"\b(?:don'?t|do not) (?:need|want|bother with) (?:a|the) call ?-?back\b|"
                               r"\bno need to call (?:me )?back\b|"
+                              # "no you don't need to call me back", "don't bother calling back"
+                              r"\b(?:don'?t|do not|doesn'?t|no) (?:need to|have to|gotta|bother(?: to)?) "
+                              r"(?:call(?:ing)?|ring(?:ing)?) (?:me |us )?back\b|"
                               # "eh, never mind, let's just do it real quick. Monday morning, eight?"
                               r"\bnever ?mind\b[^.?!]{0,15}\blet'?s (?:just )?(?:do|book|set|get)\b")
 """A call back asked for, then let go ("never mind the call back", "forget the callback, just get
@@ -667,3 +675,19 @@ PROBLEM_TAG = re.compile(r"(?i)(?<![,.;?!])\s+(?:is|would|will) (?:that|it|this)
 ASKS_OF_IT = re.compile(r"how \w+ (?:that|it|this)\b|(?:do|does|should) (?:i|we) (?:need|have) to "
                         r"(?:do|get) (?:that|it|this)\b")
 """A question about the topic said just before ("… a lender yet do we need to do that first")."""
+
+
+ASKS_OPENING = re.compile(
+    r"\b(?:what (?:do|would|have|did) (?:you|y'?all|ya|you guys) (?:have|got|got open|have open)|"
+    r"what'?s (?:open|available|free)|(?:any|anything|something|any time|a time|an opening) "
+    r"(?:open|available|free)|(?:you|y'?all|ya) (?:got|have) (?:anything|something|any|an opening|room|time)|"
+    r"(?:does|would|will|is|could) (?:that|it|\w+(?: \w+)?) (?:work|be open|open|free|available|do)\b|"
+    r"(?:can|could) (?:somebody|someone|an agent|you|y'?all|we|i|they) (?:come|do|get|fit|squeeze|see)\b)")
+"""A question after an opening at a day or hour ("what do you have Monday?", "does eight thirty
+work?", "can somebody come look at it Monday at ten?"): it asks for a booking, not a fact."""
+
+
+FOR_GOOD = re.compile(r"\b(?:again|ever|anymore|any more|list|this number|stop|remove|never|take (?:me|us|my "
+                      r"number|this number) off)\b")
+"""Words that make "don't call me" a request never to be called, not a call back declined."""
+

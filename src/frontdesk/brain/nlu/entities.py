@@ -664,6 +664,12 @@ def _model_said(name: str) -> re.Pattern[str]:
     return re.compile(r"\b" + r"[\s.-]*".join(re.escape(c) for c in squash(name)) + r"s?\b")
 
 
+@cache
+def _longest_first(names: tuple[str, ...]) -> tuple[str, ...]:
+    """Model names of three letters or more, longest first ("model 3" before "model")."""
+    return tuple(name for name in sorted(names, key=len, reverse=True) if len(squash(name)) >= 3)
+
+
 def extract_vehicle(u: Utterance, profile: BusinessProfile) -> VehicleMention | None:
     """Year, make and model ("2016 Ford F-150", "my camry", "the tesla model 3"), or the one car
     on the lot a description fits ("the red SUV, the used one")."""
@@ -689,9 +695,8 @@ def _named_vehicle(u: Utterance, profile: BusinessProfile) -> VehicleMention | N
     models.update({v.model: v.make for v in profile.inventory})
     if make is not None or years:  # "a Ford Focus", "my 2015 journey": never "focus" alone
         models.update({m: mk for m, mk in lex.models_with_make.items() if make in (None, mk)})
-    model = next((name for name in sorted(models, key=len, reverse=True)
-                  if len(squash(name)) >= 3 and _model_said(name).search(text)), None) or (
-        model_misheard(text, models))
+    model = next((name for name in _longest_first(tuple(models)) if _model_said(name).search(text)),
+                 None) or model_misheard(text, models)
     if model and not make:
         make = models[model]
     if not (make or model):

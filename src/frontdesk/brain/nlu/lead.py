@@ -236,6 +236,16 @@ _A_HOME_ONE = re.compile(r"\b(new|other|old|next|last|first|right|nice|big|bigge
 """"the new one", "a bigger one": a home, not a figure."""
 
 
+_LOOKING_IN = re.compile(r"\blook(?:ing|in'?) (?:in|around|near|at) [a-z' ]{2,30},?\s*(?:like |maybe |about |"
+                         r"around |um |uh )*$")
+"""A figure said right after where the caller looks ("we're lookin in georgetown maybe three
+hundred", "looking in round rock three fifty"): a home's price, in thousands."""
+_WHEN_AFTER = re.compile(r"\s*(?:am|pm|a\.m|p\.m|o'?clock|tomorrow|today|tonight|this|next|on\b|in the|"
+                         r"mon|tue|wed|thu|fri|sat|sun)")
+"""Words after a figure that make it a time of day ("around 2 30 tomorrow")."""
+_FIGURE_WHERE_LOOKING = re.compile(_LOOKING_IN.pattern[:-1] + r"[1-9] \d\d\b(?!" + _WHEN_AFTER.pattern + ")")
+
+
 def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None, int] | None:
     """A price range (min, max) in dollars, with the most the caller would stretch to (see
     :func:`_budget`)."""
@@ -297,7 +307,8 @@ def _budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None, int] 
                        or _FIGURE_SPAN.search(numeric))
     thousands = re.search(r"\b(?:thousand|grand)\b(?! miles)", u.lower) is not None
     text = _spoken_money(numeric, expecting or spans_homes or thousands
-                         or _MONEY_CUE.search(numeric) is not None)
+                         or _MONEY_CUE.search(numeric) is not None
+                         or _FIGURE_WHERE_LOOKING.search(numeric) is not None)
     rough = _rough_range(u.lower + " " + text, expecting or _MONEY_CUE.search(text) is not None)
     if rough:
         return rough
@@ -414,8 +425,7 @@ def _budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None, int] 
         scaled = not suffix and 100 <= value < 10_000 and bool(
             expecting or (qualifier and homes) or capped or approved or inherited
             or re.search(HOME_PRICE_BEFORE, text[: match.start()])
-            or (qualifier and re.search(r"\blooking (?:in|around|near) [a-z' ]{2,30},?\s*$",
-                                        text[: match.start()])))
+            or (_LOOKING_IN.search(text[: match.start()]) and not _WHEN_AFTER.match(text, match.end())))
         if scaled:
             value *= 1_000  # "around 450" for a home means thousands: "up to 450", "about 600"
         if 10_000 <= value <= MAX_BUDGET_USD and (cue or scaled or suffix or "$" in match.group(0)):

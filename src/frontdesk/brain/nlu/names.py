@@ -82,7 +82,10 @@ _NEVER_NAME = frozenset({"cause", "cuz", "because", "since", "coz", "cos", "'cau
                          "hi", "hello", "hey", "just", "like", "from", "with", "at", "in", "on",
                          "for", "about", "again", "speaking", "this", "that", "by", "but", "or",
                          # "yeah, that's fine, go ahead": consent, not a name
-                         "go", "ahead", "fine", "alright", "right", "cool", "whatever"})
+                         "go", "ahead", "fine", "alright", "right", "cool", "whatever",
+                         # "Mm-hm, that's fine." asked for a name; "Whenever, you pick."
+                         "mm", "mmm", "hm", "hmm", "mhm", "mmhm", "mmhmm", "huh", "uh-huh", "whenever",
+                         "anytime", "wherever"})
 
 
 def _everyday(name: str) -> bool:

@@ -88,7 +88,12 @@ _STRONG = re.compile(
     # "I got somebody comin out tuesday to look at the house": one of ours, booked
     r"(?:someone|somebody|an agent|the agent|one of (?:your|y'?all'?s) \w+|y'?alls? \w+|your \w+|y'?all|you) "
     r"(?:is |'s |are )?(?:coming|comin'?|comes|gonna come|going to come) (?:out|by|over)|"
-    r"already (?:have|got|booked|scheduled|set up) (?:one|an? (?:appointment|appt|time|slot)|it|that))\b")
+    r"already (?:have|got|booked|scheduled|set up) (?:one|an? (?:appointment|appt|time|slot)|it|that)|"
+    # "what time was i tomorrow for the new battery", "what time did I say for the consultation",
+    # "was that twelve-thirty or one-thirty?", "I wrote it on my hand and it's gone now"
+    r"what (?:time|day) (?:was|were|am|did|do) (?:i|we|he|she|they|you|y'?all)\b|"
+    r"(?:was|is) (?:that|it) [\w:' -]{1,20} or [\w:' -]{1,20}\?|"
+    r"(?:i|we) (?:wrote|put|jotted) (?:it )?(?:down|on (?:my|the|a) \w+))\b")
 """Words that can only be about a booking on file, so one fact of it named is enough."""
 _SEVERAL = re.compile(r"\b(?:two|both|a couple|a few|three)\b[^.?!]{0,25}\b(?:appointments?|appts?|things|"
                       r"bookings?|visits?|showings?|cars|trucks|vehicles|houses|homes|places)\b")
@@ -126,6 +131,7 @@ _MOVE = re.compile(rf"\b(?:{_MOVE_ASKED}|earlier|later|sooner|change (?:it|that|
                    r"changed|rescheduled))\b")
 """Words that ask for a move, or say why the time cannot stand."""
 _ASKS_WHEN = re.compile(r"\b(?:remember|forgot|when'?s|when is|what time|what day|is it|is that|which is it|"
+                        r"was (?:it|that)|wrote|"
                         r"i think it'?s|he said|she said|"
                         r"check(?!\w| engine| (?:the )?(?:brakes?|tires?|oil|battery|noise|light|fluids?|"
                         r"it out|out))|"
@@ -150,7 +156,8 @@ def about_booking(u: Understanding, booked: Sequence[Booked], today: date,
                   profile: BusinessProfile) -> tuple[str, Booked] | None:
     """The act on a booking on file this message is ("cancel", "reschedule" or
     "lookup_appointment"), and which booking, when the message speaks of one; else None."""
-    said = _G_DROPPED.sub("ing", u.text.lower())  # "callin' about", "we're seein' a house"
+    # "callin' about", "we're seein' a house"; "hes got a showin" as "he's got"
+    said = _G_DROPPED.sub("ing", normalise(u.text).lower)
     new_too = _NEW_TOO.search(said)
     if new_too and (moved := _MOVE_VERB.search(said)) and moved.start() < new_too.start():
         new_too = None  # "… can we do that same time next week instead and … do the inspection with it

@@ -20,11 +20,13 @@ from frontdesk.brain.nlu.combine import NEW_ACTS, RULES_FIRST, classify_by_rules
 from frontdesk.brain.nlu.cues import (
     ANOTHER_SLOT,
     CALL_ME,
+    CALLBACK_DROPPED,
     CANCEL_ASK,
     CONFIRM_ASK,
     DEFERS,
     DONE_WITH_IT,
     EVERY_WEEKDAY,
+    FOR_GOOD,
     NEEDS_APPOINTMENT,
     NEVER_MIND,
     NEW_BOOKING_ASKED,
@@ -526,6 +528,15 @@ def read(text: str, profile: BusinessProfile, today: date,
         result.time = clock.extract_time(rest) if result.time else None
         result.window = clock.extract_window(rest) if result.window else None
         result.time_of_day = clock.extract_time_of_day(rest) if result.time_of_day else None
+    called = any(not re.search(r"\b(?:don'?t|do not|no need to|never|not)\b[\w ]{0,15}$",
+                               u.lower[: m.start()])
+                 for m in CALL_ME.finditer(u.lower))  # a call asked for, not one turned down
+    if ((DEFERS.search(u.lower) and not called) or CALLBACK_DROPPED.search(u.lower)) and result.intent in {
+            "do_not_call", "objection_busy"} and not FOR_GOOD.search(u.lower):
+        # "no don't call me back, I'll call y'all", "no you don't need to call me back": a call
+        # back declined, not a request never to be called (nor one to be called later)
+        result.intent = "deny"
+        result.flags -= {"do_not_call", "objection_busy"}
     if "defers" in flags and result.intent in _PUT_OFF and not result.has_booking_facts and not (
             result.intent == "goodbye" and awaiting in _FACT_ASKED):  # "forget it, I'll call back. bye"
         result.intent = "deny"

@@ -28,6 +28,8 @@ _AFFIRM_BEFORE = re.compile(
     r"\bgo with|\bi'?d prefer|\bprefer|\bi'?d rather(?: do| go with| have)?|\brather(?: do| have)?|"
     r"\bactually|\bno,? wait|\bwait,? no|\bi mean|\bi meant|\bscratch that|\bon second thought|"
     r"\bbetter make it|\bno\b|\bnah|\bso|\bthen|\bmaybe|\bok(?:ay)?|\binstead,?|\bi'?ll take|"
+    # "wednesday or thursday either one honestly well thursday"
+    r"(?<=\S)\W+well|\bhonestly|"
     r"\bworks? better is|\bswitch (?:it )?to|\bmove it to|\bpush it to|"
     r"\b(?:best|better|safest|easiest) (?:bet|time|day|chance)(?:'s| is| would be)?|\bbest is)"
     r"(?:\W+(?:on|the|just|like|um|uh|er|maybe|we|do|say|a|for|at|it|that|to|then|you know|hang on|"

@@ -252,7 +252,7 @@ _HOMOPHONES = (
                 r"(?! (?:care|job|shift|trip|off|trade|trader|trading)\b)"), r"to\1"),
     # "whats a state inspection run", "yall open saturday", "i dont know": contractions typed or
     # transcribed without the apostrophe (only words that are nothing else)
-    (re.compile(r"\b(what|that|there|who|where|when|how|it|he|she)s\b(?<!\bits)(?<!\bhes)"
+    (re.compile(r"\b(what|that|there|who|where|when|how|it|he|she)s\b(?<!\bits)"
                 r"|\b(do|does|did|is|are|was|were|ca|wo|could|would|should|have|has|had|ai)nt\b"
                 r"|\b(i|you|we|they)(ve|re|ll|d)\b(?<!\bid)(?<!\bwed)(?<!\bwere)(?<!\bwell)(?<!\bhell)"
                 r"(?<!\bshell)(?<!\byoud)(?<!\btheyd)|\b(i)(m)\b|\b(y)(all)\b"),
@@ -297,6 +297,11 @@ _HOMOPHONES = (
     (re.compile(r"\bgeorge town\b"), "georgetown"),
     (re.compile(r"\bpre (?=approv|qualif)"), "pre-"),
     (re.compile(r"\bpre[- ]a[- ]?prov|\bpre[- ]?prov(?=ed\b|al\b)"), "pre-approv"),  # "pre-proved"
+    # "we're pre prove with the credit union", "were pre approve already", "the pre prove thing":
+    # the word as a transcript cuts it
+    (re.compile(r"\bpre[- ]?(?:a[- ]?p?)?prove?\b(?= (?:thing|process|letter|stuff|part))"), "pre-approval"),
+    (re.compile(r"\b(we're|i'm|were|are|am|got|get|been|be|was|she's|he's|they're) "
+                r"pre[- ]?(?:a[- ]?p?)?prove?\b"), r"\1 pre-approved"),
     (re.compile(r"\bto morrow\b"), "tomorrow"),
     (re.compile(r"\bten thirty[- ]one exchange\b"), "1031 exchange"),  # the tax-deferred swap
     (re.compile(r"\b(half|quarter) passed\b"), r"\1 past"),

@@ -348,7 +348,10 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
     if profile.kind == "real_estate" and main.location is None and (
             place := next((a.location for a in asides if a.location), None)):
         main.location = place  # "… a hundred and twenty tops. is that even realistic in Georgetown?"
-    if profile.kind == "real_estate" and main.budget is None and not any(a.budget for a in asides):
+    if profile.kind == "real_estate" and main.budget is None and (
+            said := next((a.budget for a in asides if a.budget), None)):
+        main.budget = said  # "… in Austin, maybe around four hundred thousand, and I was wonderin' — how …"
+    elif profile.kind == "real_estate" and main.budget is None:
         # "I don't know what I can afford. Maybe two-fifty?": the money word and the figure are
         # in different clauses
         main.budget = lead.extract_budget(normalise(text), expecting=awaiting == "budget")

@@ -81,7 +81,8 @@ def near_focus(u: Utterance, found: date | None, today: date, focus: date | None
     offered) means the 26th nearest that day, not the next 26th from today; ``found`` stands
     otherwise (a month or weekday named, no focus, or a focus within the month)."""
     # the one weekday named, alone: "oh good, Monday works", "yeah eleven on tuesday that's fine"
-    bare_day = len(re.findall(WEEKDAY, u.numeric)) == 1 and not re.search(
+    # ("uh tuesday lets just do tuesday mornin": one weekday, said twice)
+    bare_day = len({m.group(0)[:3] for m in re.finditer(WEEKDAY, u.numeric)}) == 1 and not re.search(
         rf"{MONTH}|\b\d{{1,2}}(?:st|nd|rd|th)\b|\bweeks?\b", u.numeric)
     if (bare_day and focus is not None and found is not None and found < focus
             and found.weekday() == focus.weekday() and (focus - today).days <= 60
@@ -155,7 +156,8 @@ _OTHER_EVENT = re.compile(
 
 _DONE = re.compile(
     r"\b(?:back (?:on|in)|(?:got|had|have had|'ve had) (?:it|them|her|him|(?:the|my|our) \w+) \w+(?:ed|en)|"
-    r"(?:bought|picked up|purchased) (?:it|her|him|them|(?:the|my|our|this) \w+)|did (?:it|that|one|the \w+)|"
+    r"(?:bought|picked up|purchased|sold|traded(?: in)?) (?:it|her|him|them|(?:the|my|our|this) \w+)|"
+    r"did (?:it|that|one|the \w+)|"
     r"(?:picked|brought|drove) (?:it|her|him|them) (?:up|in|home|back)|"
     r"(?:was|were) (?:in|there|done|serviced|seen)|came in|went in|last (?:time|visit|came|was|had))\b"
     r"(?![^,.;?!]*\b(?:can|could|would|want|wanna|need|book|schedule|come|bring)\b)[^,.;?!]*$")
@@ -354,6 +356,9 @@ def extract_date(u: Utterance, today: date, _single: bool = False) -> date | Non
     Friday — let's say Friday", "can we do Friday instead of Thursday", "Thursday's no good,
     how about the day after") the one settled on (:func:`.stance.settle`); a day ruled out
     ("not Tuesday") is never it."""
+    if not _single and (skipped := _NOT_THIS_ONE.search(u.numeric)):
+        day = _weekday_index(skipped[1] or skipped[2])  # "saturday — not this one, the one after"
+        return today + timedelta(days=(day - today.weekday() - 1) % 7 + 1 + 7)
     if (named := _WEEKDAY_THEN_DATE.search(u.numeric)) is not None:
         # "tuesday december 1st": one day said two ways; the calendar date says it exactly
         cut = u.numeric[: named.start()] + u.numeric[named.end():]
@@ -582,7 +587,7 @@ Tuesday next week"): a day of the week after this one, not the coming one."""
 
 _LATER_DAY_NEXT_WEEK = re.compile(
     rf"\bnext week\b(?:(?!\bthis\b|\btomorrow\b|\btoday\b|\bbut\b|\bnot\b)[^.?!]){{0,40}}?"
-    rf"(?:[.!]\s+(?:(?:um|uh|so|say|maybe|like|how about|what about)\W+)*)?\b({WEEKDAY})\b")
+    rf"(?:[.!?]\s+(?:(?:um|uh|so|say|maybe|like|how about|what about)\W+)*)?\b({WEEKDAY})\b")
 """"early next week for an oil change, um, monday or tuesday": the days said a few words later
 are still that week's."""
 
@@ -606,6 +611,14 @@ _ANY_BUT = re.compile(r"\b(?:any ?(?:day|thing|time)|whenever|whatever(?: day)?)
 
 def _weekday_index(name: str) -> int:
     return [d[:3] for d in _WEEKDAYS].index(name[:3])
+
+
+_NOT_THIS_ONE = re.compile(rf"\bnot (?:this|this coming|the coming) ({WEEKDAY})\W+(?:but )?(?:the )?"
+                           rf"(?:next (?:one|1)|(?:one|1) after(?: that)?|following (?:one|1)|next)\b|"
+                           rf"\b({WEEKDAY})\W+(?:but )?not (?:this|the coming) (?:one|1)\W+(?:but )?(?:the )?"
+                           rf"(?:next (?:one|1)|(?:one|1) after(?: that)?|following (?:one|1))\b")
+"""A weekday put a week on ("not this saturday the next one", "Saturday — not this one, the one
+after"): the second one to come."""
 
 
 def _extract_date(u: Utterance, today: date, _single: bool) -> date | None:
