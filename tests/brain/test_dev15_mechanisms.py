@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 
 from frontdesk.brain.nlu import understand
-from frontdesk.brain.nlu.lead import extract_lead_intent
+from frontdesk.brain.nlu.lead_intent import extract_lead_intent
 from frontdesk.brain.nlu.names import extract_name
 from frontdesk.brain.nlu.text import normalise
 from tests.brain.calls import call

@@ -11,7 +11,8 @@ import pytest
 
 from frontdesk.brain.nlu import understand
 from frontdesk.brain.nlu.clock import extract_time, extract_window
-from frontdesk.brain.nlu.lead import extract_budget, extract_lead_intent, extract_timeline
+from frontdesk.brain.nlu.lead import extract_budget, extract_timeline
+from frontdesk.brain.nlu.lead_intent import extract_lead_intent
 from frontdesk.brain.nlu.names import extract_name
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.nlu.when import extract_date

@@ -11,7 +11,8 @@ import pytest
 
 from frontdesk.brain.nlu import understand
 from frontdesk.brain.nlu.entities import extract_appointment_type
-from frontdesk.brain.nlu.lead import extract_budget, extract_lead_intent
+from frontdesk.brain.nlu.lead import extract_budget
+from frontdesk.brain.nlu.lead_intent import extract_lead_intent
 from frontdesk.brain.nlu.text import normalise
 from tests.brain.calls import booked, call
 

@@ -15,7 +15,8 @@ from datetime import date, time
 import pytest
 
 from frontdesk.brain.nlu import understand
-from frontdesk.brain.nlu.lead import extract_budget, extract_lead_intent, extract_timeline
+from frontdesk.brain.nlu.lead import extract_budget, extract_timeline
+from frontdesk.brain.nlu.lead_intent import extract_lead_intent
 from frontdesk.brain.nlu.text import normalise
 from tests.brain.calls import call
 

@@ -429,7 +429,7 @@ SHIFT = re.compile(rf"\b(?P<amount>{_AMOUNT}) (?P<unit>{_UNIT})(?P<tail> and a h
                    # "push that back a hour", "can we move it up like thirty minutes"
                    rf"\b(?:push|move|bump|slide|kick|put|scoot|set)(?: (?:it|that|this|him|her|them|mine|his|"
                    rf"hers|things))? (?P<way2>back|up|later|earlier)(?: by)?(?: like| about| maybe| just| "
-                   rf"around)? (?P<amount2>{_AMOUNT}) (?P<unit2>{_UNIT})\b")
+                   rf"around)? (?P<amount2>{_AMOUNT}) (?P<unit2>{_UNIT})(?P<tail2> and a half)?\b")
 """A move by so much from the appointment's own time ("an hour earlier", "half an hour later",
 "push it back like thirty minutes")."""
 _AMOUNTS = {"half an": 0.5, "a half": 0.5, "half": 0.5, "an": 1, "a": 1, "one": 1, "two": 2, "three": 3,
@@ -442,7 +442,7 @@ def shift_hours(text: str) -> float | None:
     if (m := SHIFT.search(text)) is None:
         return None
     amount, unit, way = m["amount"] or m["amount2"], m["unit"] or m["unit2"], m["way"] or m["way2"]
-    half = amount.endswith(" and a half") or bool(m["tail"])
+    half = amount.endswith(" and a half") or bool(m["tail"] or m["tail2"])
     amount = amount.removesuffix(" and a half")
     value = float(amount) if amount.isdigit() else float(_AMOUNTS.get(amount, 1))
     hours = (value + (0.5 if half else 0)) / (60 if unit.startswith("m") else 1)
@@ -575,6 +575,12 @@ EVERY_ONE = re.compile(r"\b(?:both|all (?:of )?(?:them|'?em|those|three|of it)|"
                        r"all (?:my|our|the) (?:appointments|bookings|showings)|"
                        r"the whole (?:lot|thing)|every (?:one|single one))\b")
 """Every booking found, said in so many words ("cancel both of 'em")."""
+LATER_OR_EARLIER = re.compile(r"\b(?:later|earlier|sooner|but (?:can|could)|how about|what about|instead)\b")
+"""Another hour asked of the day kept ("leave it on Thursday, but can it be later? like one")."""
+CANCEL_EVERY = re.compile(r"\bboth of (?:them|'?em|those|these)\b|\b(?:cancel|scrap|drop)\w* (?:them |'?em )?"
+                          r"(?:both|all)\b|\ball (?:of )?(?:them|'?em)\b")
+"""Every booking found cancelled, in so many words ("cancel both of 'em the oil change and the
+detail"); not "we both got oil changes friday"."""
 MOVES_TOO = re.compile(r"\b(?:could|can|would) (?:we|you|y'?all|i) (?:move|push|bump|switch|reschedule)\b")
 """A move asked in so many words beside a call back ("could we move that to Saturday at ten
 instead? And also could somebody call me back …")."""

@@ -27,10 +27,12 @@ from frontdesk.brain.agents.appointment_words import (
     ACTIONS,
     ANOTHER_ONE,
     CANCEL_ASKED_IN_CALL,
+    CANCEL_EVERY,
     CANCELS_TOO,
     DAYS_ON,
     EVERY_ONE,
     LATER_ON,
+    LATER_OR_EARLIER,
     NOT_NOW,
     RELATIVE_MOVE,
     SAME_HOUR,
@@ -58,6 +60,7 @@ from frontdesk.brain.agents.booking_said import as_state, describe
 from frontdesk.brain.agents.booking_said import facts as _facts
 from frontdesk.brain.agents.booking_said import listed as _listed
 from frontdesk.brain.agents.booking_said import start_of as _start
+from frontdesk.brain.agents.move_offers import bounds, offer, offer_day
 from frontdesk.brain.agents.move_target import both_hours_said as _both_hours_said
 from frontdesk.brain.agents.move_target import chosen_one as _chosen
 from frontdesk.brain.agents.move_target import nearer_its_day, only_its_weekday, shifted_move
@@ -66,11 +69,10 @@ from frontdesk.brain.agents.move_target import wanted as _wanted
 from frontdesk.brain.agents.offered import pick_offered
 from frontdesk.brain.availability import AvailabilityCalendar, closed_reply
 from frontdesk.brain.context import TurnContext
-from frontdesk.brain.format import say_date, say_list, say_on_date, say_phone, say_slot, say_time
+from frontdesk.brain.format import say_phone, say_slot, say_time
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu import understand
 from frontdesk.brain.nlu.change import When, split_change
-from frontdesk.brain.nlu.clock import TimeWindow
 from frontdesk.brain.nlu.cues import AND_ALSO, NO_LONGER_NEEDED, NOT_CANCELLED
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.nlu.understand import ADD_ON
@@ -144,6 +146,9 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         u.affirm = u.affirm or bool(re.search(r"\b(?:yeah|yes|yep|yup|sure|right|correct)\b", u.text.lower()))
     if keep and mine and s.awaiting == "confirm_change" and yes_while_another_stays(desk, u.text.lower()):
         keep, u.affirm, u.deny = False, True, False  # "yep saturday at ten for the civic, mine stays"
+    if keep and (chosen := _chosen(s)) is not None and u.time and u.time.strftime("%H:%M") != (
+            chosen.scheduled_time) and LATER_OR_EARLIER.search(u.text.lower()):
+        keep = False  # "just leave it on Thursday — but can it be later in the day? like one?"
     if keep and desk.action in {"cancel", "move"} and _chosen(s) is not None:
         _keep(s, ctx)
         return
@@ -463,7 +468,9 @@ async def _go_on(s: ConversationState, ctx: TurnContext, current: When) -> None:
         return
     appointment = _chosen(s)
     if appointment is None:
-        candidates = _narrow(desk.found, ctx, current)
+        every = desk.action == "cancel" and len(desk.found) > 1 and CANCEL_EVERY.search(ctx.u.text.lower())
+        # ("cancel both of em the oil change and the detail tomorrow": both, whatever each is named by)
+        candidates = list(desk.found) if every else _narrow(desk.found, ctx, current)
         if len(candidates) > 1 and desk.action in {"lookup", None}:
             ctx.say("appt_when_many", count=_count(candidates), list=_listed(candidates, ctx))
             await _done(s, ctx, None)
@@ -533,7 +540,7 @@ async def _plan_move(s: ConversationState, ctx: TurnContext, a: Appointment) -> 
     availability = AvailabilityCalendar(ctx.profile, ctx.calendar, ctx.now, ignore=a.id)
     if desk.new_time is None:
         same_time = datetime.combine(day, old.time())
-        window = _bounds(ctx)
+        window = bounds(ctx)
         if day != old.date() and SAME_HOUR.search(ctx.u.text.lower()):
             # "she's got an exam thursday afternoon, can y'all do friday instead, same time": the
             # hour said to stay, whatever part of the day the reason names
@@ -543,7 +550,7 @@ async def _plan_move(s: ConversationState, ctx: TurnContext, a: Appointment) -> 
                 await availability.check(department, same_time, a.duration_min)).ok:
             desk.new_time = old.strftime("%H:%M")  # "move it to Friday": same time, Friday
         else:
-            await _offer_day(s, ctx, availability, department, day, a)
+            await offer_day(s, ctx, availability, department, day, a)
             return
     start = datetime.combine(day, time.fromisoformat(desk.new_time))
     if start == old:
@@ -559,43 +566,11 @@ async def _plan_move(s: ConversationState, ctx: TurnContext, a: Appointment) -> 
         values = closed_reply(ctx.profile, department, day)[1] if key == "closed_day" else {}
         if key == "closed_day":
             key = closed_reply(ctx.profile, department, day)[0]
-        _offer(s, ctx, key, check.alternatives, day, time=say_time(start.time()),
+        offer(s, ctx, key, check.alternatives, day, time=say_time(start.time()),
                weekday=f"{day:%A}", days=60, **values,
                hours=f"{say_time(hours[0])} to {say_time(hours[1])}" if hours else "closed")
         return
     await _read_back(s, ctx, a)
-
-
-def _bounds(ctx: TurnContext) -> TimeWindow | None:
-    """A bound on the new time said with the move ("anytime from two on", "before noon"); a
-    part of the day is the desk's ``part``."""
-    window = ctx.u.window
-    return window if window and window.label.startswith(("after ", "before ", "between ")) else None
-
-
-async def _offer_day(s: ConversationState, ctx: TurnContext, availability: AvailabilityCalendar,
-                     department: Department, day: date, a: Appointment) -> None:
-    old = _start(a)
-    window = _bounds(ctx)  # "anything open Tuesday? anytime from two on works"
-    open_today = [o for o in await availability.open_slots(
-        department, day, a.duration_min, s.desk.part,
-        window=(window.start, window.end) if window and not s.desk.part else None) if o != old]
-    if open_today and s.desk.latest:
-        _offer(s, ctx, "offer_latest", open_today[-1:], day)  # "what's the latest you got tomorrow?"
-        return
-    if open_today:
-        later = [o for o in open_today if (o - open_today[0]).total_seconds() >= 2 * 3600]
-        _offer(s, ctx, "offer_slots", [open_today[0], later[0] if later else open_today[-1]]
-               if len(open_today) > 2 else open_today, day)
-        return
-    nearest = [o for o in await availability.nearest(department, datetime.combine(day, old.time()),
-                                                     a.duration_min, count=3) if o != old][:2]
-    if not nearest:
-        s.callback_reason = callback_reason(s)
-        ctx.ask(s, "offer_callback", "faq", "no_availability")
-        return
-    key, values = closed_reply(ctx.profile, department, day)
-    _offer(s, ctx, key, nearest, day, weekday=f"{day:%A}", **values)
 
 
 async def _offer_earliest(s: ConversationState, ctx: TurnContext) -> None:
@@ -616,20 +591,7 @@ async def _offer_earliest(s: ConversationState, ctx: TurnContext) -> None:
         s.callback_reason = callback_reason(s)
         ctx.ask(s, "offer_callback", "faq", "no_availability")
         return
-    _offer(s, ctx, "pick_which", nearest, nearest[0].date())
-
-
-def _offer(s: ConversationState, ctx: TurnContext, key: str, slots: list[datetime], day: date,
-           **values: object) -> None:
-    on_date = say_on_date(day, ctx.today)
-    values.update(date=say_date(day, ctx.today), on_date=on_date,
-                  on_date_cap=on_date[:1].upper() + on_date[1:])
-    s.desk.offered = [o.isoformat(timespec="minutes") for o in slots]
-    if key in {"offer_slots", "offer_latest"} and all(o.date() == day for o in slots):
-        phrase = say_list([say_time(o.time()) for o in slots])
-    else:
-        phrase = say_list([say_slot(o, ctx.today) for o in slots])
-    ctx.ask(s, "pick_alternative", AGENT, key, slots=phrase, **values)
+    offer(s, ctx, "pick_which", nearest, nearest[0].date())
 
 
 async def _read_back(s: ConversationState, ctx: TurnContext, a: Appointment) -> None:
@@ -713,7 +675,7 @@ async def _move(s: ConversationState, ctx: TurnContext) -> None:
             s.callback_reason = callback_reason(s)
             ctx.ask(s, "offer_callback", "faq", "no_availability")
             return
-        _offer(s, ctx, "slot_taken", nearest, start.date(), time=say_time(start.time()))
+        offer(s, ctx, "slot_taken", nearest, start.date(), time=say_time(start.time()))
         return
     result = as_state(moved).model_copy(update={"services": a.services, "vehicle": a.vehicle})
     desk.found = [result if f.id == a.id else f for f in desk.found]

@@ -133,7 +133,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             # "no, don't call me back, I'll call y'all": no call is set up, and none is barred
             s.pending_callback = None
             ctx.say("callback_left_to_caller")
-            _end(s, "callback_declined")
+            ctx.ask(s, "anything_else", "greeting", "anything_else")  # the line stays open to change it
             return
         if u.intent not in _KINDS:
             ctx.ask(s, "callback_time", AGENT, "callback_ask")

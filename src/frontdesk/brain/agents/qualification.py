@@ -155,7 +155,11 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
         # a buyer who "would have to sell ours first"; "we can talk about the buying side then too";
         # a seller and buyer who later says "buy something bigger in cedar park": both still
         lead.intent = "both"
-    elif u.lead_intent and not settled and not (
+    elif u.lead_intent and (not settled or (
+            # "we're sick of renting. we wanna buy": a renter turned buyer (not "just renting, not
+            # in a spot to buy for a few years")
+            lead.intent == "rent" and u.lead_intent in sides and not re.search(
+                r"\b(?:just|only|still|keep|stay|gonna|going to)(?: be)? rent", said))) and not (
             u.lead_intent == "rent" and lead.intent in {"buy", "sell", "both"}
             and s.awaiting != "intent"):
         # "downsizing after selling the ranch", said of the motivation, keeps a buyer a buyer

@@ -8,7 +8,7 @@ thanks" to "anything else?") is a "no", not an objection.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, time
 
 from frontdesk.brain.agents import qualification, scheduling
 from frontdesk.brain.agents.appointment_words import CHANGE_IN_CLAUSE, RELATIVE_MOVE, SHIFT, STANDS
@@ -298,7 +298,10 @@ _OF_IT = re.compile(r"\b(?:it|that|instead|later|earlier|sooner|same day|same ti
                     r"anything|any (?:openings?|time|slots?)|something|how about|what about|"
                     # "could we do after lunch, say one thirty?" said of the one just told
                     r"(?:can|could) (?:we|you|y'?all|you guys) (?:do|make)|"
-                    r"(?:can|could) (?:we|i) (?:come|go))\b")
+                    r"(?:can|could) (?:we|i) (?:come|go)|"
+                    # "i cant do wednesday no more whatever yall got thursday is fine"
+                    r"(?:can'?t|cannot|won'?t) (?:do|make)|no more|any ?more|"
+                    r"whatever (?:you|y'?all|ya) (?:got|have))\b")
 
 
 _ADD_THAT = re.compile(r"\b(?:add|throw|tack|put) (?:that|it|them|one)(?: on| in)?\b")
@@ -395,7 +398,10 @@ def _keeps_the_one_told(s: ConversationState, u: Understanding) -> bool:
         date.fromisoformat(a.scheduled_date) == u.date or (
             date.fromisoformat(a.scheduled_date).weekday() == u.date.weekday()
             and not _A_CHANGE.search(u.text.lower())) for a in s.desk.found)
-    same_time = u.time is None or any(a.scheduled_time == u.time.strftime("%H:%M") for a in s.desk.found)
+    same_time = any(a.scheduled_time == u.time.strftime("%H:%M") for a in s.desk.found) if u.time else (
+        # ("could she come first thing monday morning instead", told of Monday evening: another part)
+        u.window is None or any(u.window.start <= time.fromisoformat(a.scheduled_time) < u.window.end
+                                for a in s.desk.found))
     return same_time and (same_day or keeps)
 
 
@@ -408,12 +414,15 @@ def _changes_the_one_told(s: ConversationState, u: Understanding) -> bool:
     return _told(s) and bool(u.date or u.time or u.time_of_day or u.window
                              or SHIFT.search(u.text.lower())) and (
         u.intent in {"book", "provide_info", "faq", "unknown", "affirm"} or (
-            u.intent == "objection_busy" and bool(u.date or u.time))) and not (
+            u.intent == "objection_busy" and bool(u.date or u.time)) or (
+            # "could she come first thing monday morning instead": its own day, another hour
+            u.intent == "lookup_appointment" and re.search(r"\b(?:instead|earlier|later|sooner)\b",
+                                                           u.text.lower()))) and not (
         set(u.services) - {a.service_type for a in s.desk.found}) and not (
         u.appointment_type and u.appointment_type not in {a.appointment_type for a in s.desk.found}) and bool(
         _OF_IT.search(u.text.lower())) and not _KEEPS_IT.search(u.text.lower()) and not (
         # "keep me down for Tuesday", "see you Saturday": the day it already is
-        u.date is not None and u.time is None and any(
+        u.date is not None and u.time is None and not (u.time_of_day or u.window) and any(
             date.fromisoformat(a.scheduled_date).weekday() == u.date.weekday() for a in s.desk.found))
 
 

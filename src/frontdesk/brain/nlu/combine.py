@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from frontdesk.brain.nlu.cues import (
+    A_BOOKING_WORD,
     ACT_CUES,
     ALREADY_BOOKED,
     ASKS_BACK,
@@ -27,8 +28,11 @@ from frontdesk.brain.nlu.cues import (
     HAS_OWN_AND_ASKS,
     HAVE_SOMEONE,
     HOURS_LIMIT,
+    KINDS_OF_US,
     LEAD_ELSEWHERE,
     LOOKUP_CUE,
+    MEANT_TO_CALL_US,
+    MISTOOK_US,
     MOVE_ASK,
     NEW_BOOKING_ASKED,
     NO_LONGER_NEEDED,
@@ -47,8 +51,10 @@ from frontdesk.brain.nlu.cues import (
     SUBORDINATE,
     SURELY_ELSEWHERE,
     TALK_TO,
+    UNDER_NUMBER,
     WHICH_NUMBER,
     WRONG_PLACE,
+    YES_WHO,
     YOU_CALL_BACK,
     asks_hours,
     asks_to_stop_contact,
@@ -263,34 +269,6 @@ _KEEP_THE_OTHER = re.compile(r"\b(?:cancel|scratch|scrap|drop) (?:the|my|our|tha
 """"cancel the detail part … but keep the oil change": one goes, another stays."""
 _CANCEL_SAID_PLAIN = re.compile(r"\bcancel\w*\b")
 """A booking kept in so many words ("don't cancel it or anything"), and a cancel asked elsewhere."""
-_UNDER_NUMBER = re.compile(r"\b(?:booked|scheduled|made|it'?s|its|is|appointment'?s|showing'?s)\s+"
-                           r"under\s+(?:my|his|her|our|the|a|their)\s+(?:\w+'?s\s+)?"
-                           r"(?:cell|number|phone|other number|"
-                           r"work number|home number|house phone|mobile)\b")
-"""A booking said to be under another number than the one calling."""
-_YES_WHO = re.compile(r"\W*(?:(?:yeah|yes|yep|yup|yea|ya|hello|hi|uh-? ?huh|mhm|okay|ok|um+|uh+)\W+)+"
-                      r"(?:who'?s (?:this|that|calling)|who is (?:this|that|calling)|who am i (?:talking|"
-                      r"speaking)"
-                      r" (?:to|with)|who are (?:you|y'?all)|who dis|who this)\W*$")
-"""A yes-word in front of "who's this?": the caller asks who we are before agreeing to anything."""
-_MEANT_TO_CALL_US = re.compile(r"\b(?:meant to|was (?:gonna|going to|about to)|been meaning to|wanted to) "
-                               r"(?:call|ring|phone|reach out to) (?:you|y'?all|you guys)\b")
-"""The callee was about to call us ("oh, shoot, I meant to call y'all"): no wrong number."""
-_KINDS_OF_US = re.compile(r"\b(?:dealerships|car dealers|car lots|realtors|real estate (?:agents|offices|"
-                          r"companies|people)|brokerages)\b")
-"""Businesses like ours spoken of ("I never know with dealerships"): no wrong number by itself."""
-
-
-_A_BOOKING_WORD = re.compile(r"\b(?:appointment|appt|meeting|consultation|showing|booking|booked|scheduled|"
-                             r"visit|valuation|sit ?down|on the books)\b")
-"""A word for a booking: without one, "moving" is a move of house."""
-
-
-_MISTOOK_US = re.compile(r"\bthought (?:you were|this was|it was|y'?all were) (?:the|my|a|an|some)\b")
-"""On our call, the one we called took us for someone else a moment ago ("yes, that was me.
-sorry, I thought you were the pharmacy"); an inbound caller saying it dialled the wrong place."""
-
-
 def combine(r: Understanding, rule: str, rule_confidence: float,
              awaiting: str | None) -> tuple[str, float]:
     """One intent from the rules' reading and the classifier's.
@@ -304,7 +282,10 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     assert act is not None
     model = _ACT_INTENT.get(act.label, act.label)
     p = act.confidence
-    if model == "wrong_number" and rule != "wrong_number" and _MISTOOK_US.search(r.text.lower()) and (
+    if model == "identity" and rule == "faq" and "faq_topic" in r.flags and not re.search(
+            r"\b(?:who|company|calling|call(?:ed)?|name|number|business|place|this call)\b", r.text.lower()):
+        return rule, max(rule_confidence, 0.8)  # "what is this pre-approval thing?": the topic, not us
+    if model == "wrong_number" and rule != "wrong_number" and MISTOOK_US.search(r.text.lower()) and (
             awaiting == "permission" or re.search(r"\b(?:yes|yeah|yep|that was me|that'?s "
                                                   r"me)\b", r.text.lower())):
         return rule, rule_confidence  # "yes, that was me. sorry, I thought you were the pharmacy"
@@ -329,7 +310,7 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             # "no no, don't cancel it, just push it to friday": a move, not a keep
             _MOVE_IT.search(r.text.lower()) or MOVE_ASK.search(r.text.lower())):
         return "lookup_appointment", 0.8  # "we're still coming. don't cancel it or anything": kept
-    if r.phone and _UNDER_NUMBER.search(r.text.lower()) and awaiting in {
+    if r.phone and UNDER_NUMBER.search(r.text.lower()) and awaiting in {
             None, "anything_else", "date", "name"}:
         return "lookup_appointment", 0.85  # "the showing's booked under my cell, 512-555-3877"
     if awaiting in {None, "anything_else"} and SET_UP_BEFORE.search(r.text.lower()) and not (
@@ -339,11 +320,11 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         r.flags.discard("objection_busy")
         return "lookup_appointment", 0.85
     if model in {"reschedule", "cancel"} and rule not in {"reschedule", "cancel"} and p < 0.7 and (
-            r.lead_intent in {"buy", "sell", "both"}) and not _A_BOOKING_WORD.search(r.text.lower()):
+            r.lead_intent in {"buy", "sell", "both"}) and not A_BOOKING_WORD.search(r.text.lower()):
         # "I'm relocating … my company's moving me to their office at the Domain": a move of
         # house, not of a booking
         return "lead", 0.8
-    if _YES_WHO.match(r.text.lower()):
+    if YES_WHO.match(r.text.lower()):
         r.affirm = False
         return "identity", 0.9  # "yeah whos this" to "do you have a minute?": who first, then maybe yes
     if _NO_NEW_DAY.search(r.text.lower()) and not (r.date or r.time or r.window or r.is_question):
@@ -680,8 +661,8 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     if model == "wrong_number" and ((p < 0.8 and not (p >= 0.3 and place)) or r.services
                                     or (r.vehicle and not place) or r.has_booking_facts
                                     or _NEW_AT_IT.search(r.text.lower())
-                                    or (_KINDS_OF_US.search(r.text.lower()) and not place)
-                                    or _MEANT_TO_CALL_US.search(r.text.lower())
+                                    or (KINDS_OF_US.search(r.text.lower()) and not place)
+                                    or MEANT_TO_CALL_US.search(r.text.lower())
                                     or _SPELLS_A_WORD.search(r.text.lower())
                                     or re.search(r"\b(?:my|our) (?:car|truck|vehicle|appointment|"
                                                  r"house|home|agent)\b", r.text.lower())):

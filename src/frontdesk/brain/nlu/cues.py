@@ -22,7 +22,10 @@ SLOTS_OPEN = re.compile(
     r"appointments?)(?:\s+(?:you|y'all|ya|you guys|we|anything|something|any|still|left|free|"
     r"slots?|spots?|times?|available|like|else))*\s+open\b|"
     # "Tuesday, I guess. Whatever's open, you pick.", "whichever one's open"
-    r"\b(?:whatever|whichever(?: one)?|what ?ever)(?:'s| is)\s+open\b")
+    r"\b(?:whatever|whichever(?: one)?|what ?ever)(?:'s| is)\s+open\b|"
+    # "could we do it earlier? like right when y'all open?": the first slot of the day
+    r"\b(?:right |just |as soon as |soon as )?when (?:you|y'?all|you guys|ya|(?:the|your) doors?) "
+    r"(?:first )?opens?\b")
 """Openings asked for ("what've you got open Friday?", "anything open Saturday morning?"): the
 open slots of a day, not the business's opening hours."""
 
@@ -225,12 +228,13 @@ OWN_QUESTION = re.compile(_ASKS_OWN.format("") + "|"
                           r"\b(?:forgot|for got|mislaid|misplaced|lost (?:the|my|our)|"
                           r"can'?t\b[^.?!]{0,25}\bremember|don'?t remember|can'?t find)\b")
 """Asks about the caller's own booking in so many words, whatever the classifier heard."""
-CANCEL_ASK = re.compile(r"(?<!\bif i )(?<!\bif we )(?<!\bto )(?:\bcancel(?:l?ed|l?ing)?|\bcall(?:ing)? off|"
+CANCEL_ASK = re.compile(r"(?<!\bif i )(?<!\bif we )(?<!\bto )"
+                         # "so you can go ahead and scratch that one off", "scratch the wednesday one"
+                         r"\bscratch (?:that|this|it|the [\w ]{2,20}?) (?:one|off)\b|"
+                         r"(?:\bgo ahead and|\bcan|\bjust) scratch (?:that|it|this|the \w+)\b|"
+                         r"(?:\bcancel(?:l?ed|l?ing)?|\bcall(?:ing)? off|"
                          # "so can you drop that one?"
-                         r"\bscrap|\bnix|\bdrop(?= (?:that|this) one\b)|"
-                         # "so you can go ahead and scratch that one off", "scratch the nine thirty one"
-                         r"\bscratch(?= (?:that|this|it|the [\w ]{2,20}) (?:one|off)\b)|"
-                         r"(?<=\bgo ahead and )scratch|(?<=\bcan )scratch) (?:it|that|this|them|please|"
+                         r"\bscrap|\bnix|\bdrop(?= (?:that|this) one\b)) (?:it|that|this|them|please|"
                          r"whatever|everything|both|"
                          r"all (?:of )?(?:them|'?em)|"
                          r"the (?:appointment|appt|showing|"
@@ -418,7 +422,8 @@ thank you"): not a request to hear the offer again or to ask for more."""
 DEFERS = re.compile(
     r"\b(?:(?:i|we)'?(?:ll| will)|let me|lemme|i'?m (?:gonna|going to)|we'?re (?:gonna|going to)) "
     r"(?:just |probably |have to |need to |gotta )?(?:call|ring|phone|get back to|circle back with|"
-    r"reach out to|touch base with)(?: (?:you|y'all|ya|you guys|you all))?(?: back| again| later|"
+    r"reach out to|touch base with|give (?:you|y'all|ya|you guys|you all) a (?:call|ring|holler|shout))"
+    r"(?: (?:you|y'all|ya|you guys|you all))?(?: back| again| later|"
     r" tomorrow| another time)*\b"
     r"|\b(?:and|then|or) (?:just )?(?:call|ring|get back to)(?: (?:you|y'all|ya|you guys))?(?: back| again)\b"
     # "I call again for the time"
@@ -434,6 +439,10 @@ DEFERS = re.compile(
 """The caller will come back to us themselves ("let me check with my wife and I'll call you
 back", "I'll just ring back later, I don't have my calendar"): an offer put off, not a request
 for a callback and not a busy objection."""
+_CALL_THEN = (r"\b(?:someone|somebody|you|y'?all) (?:please )?call (?:tomorrow|tonight|today|this "
+              r"(?:morning|afternoon|evening)|in the (?:morning|afternoon|evening)|"
+              r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b")
+"""A call asked in few words, with when ("Somebody call tomorrow morning, please?")."""
 CALL_ME = re.compile(r"\b(?:call|ring|phone|try|reach|text) (?:me|us)\b(?! at (?:this|that|the same) number)|"
                      r"\bget back to (?:me|us)\b|"
                      r"\b(?:call|ring|phone) (?:him|her|them|my (?:husband|wife|son|daughter|dad|mom|"
@@ -446,14 +455,16 @@ CALL_ME = re.compile(r"\b(?:call|ring|phone|try|reach|text) (?:me|us)\b(?! at (?
                      # "could y'all call back saturday morning": we call, then
                      r"\b(?:you|y'?all|ya|you guys|someone|somebody) (?:could |can |to |please )?"
                      r"(?:call|ring) back (?:on |at |in |this |next |tomorrow|tonight|later|"
-                     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|after|around|when)")
+                     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|after|around|when)|"
+                     + _CALL_THEN)
 YOU_CALL_BACK = re.compile(r"\b(?:you|y'?all|ya|you guys|someone|somebody|the agent|an agent|"
                            r"one of (?:your|y'?all'?s) \w+)(?: from (?:the )?\w+)? "
                            r"(?:could |can |to |please |maybe |just )*(?:call|ring) (?:me|us)(?: back)?\b|"
                            r"\b(?:you|y'?all|someone|somebody) (?:could |can |to )?(?:call|ring) back\b|"
                            # "could someone give me a call Friday afternoon?"
                            r"\b(?:you|y'?all|someone|somebody|the agent|an agent)(?: from (?:the )?\w+)? "
-                           r"(?:could |can |to |please |maybe |just )*give (?:me|us) a (?:call|ring|buzz)\b")
+                           r"(?:could |can |to |please |maybe |just )*give (?:me|us) a (?:call|ring|buzz)\b|"
+                           + _CALL_THEN)
 """We are asked to call back ("could y'all call back saturday morning"), not told a third party will."""
 """A request that we do the calling: "call me back", "try me tomorrow"."""
 ONLY_COURTESY = re.compile(r"\W*(?:(?:ok(?:ay)?|perfect|great|cool|sure|yes|yeah|alright|all right|good|"
@@ -640,8 +651,14 @@ DONE_LANDLORDING = re.compile(r"\b(?:done|tired of|sick of|through|finished|over
                               r"(?:being a landlord|landlording|(?:dealing with )?(?:the )?"
                               r"(?:tenants|renters))\b")
 """A landlord done with renting out ("done with tenants"): the rental goes."""
-THIS_NOT_THAT = re.compile(r"\b(sell(?:ing)?|buy(?:ing)?),? (?:and )?not (?:buy(?:ing)?|sell(?:ing)?)\b")
-"""One side said, the other ruled out ("we're selling, not buying")."""
+THIS_NOT_THAT = re.compile(r"\b(sell(?:ing)?|buy(?:ing)?),? (?:and )?not (?:buy(?:ing)?|sell(?:ing)?)\b|"
+                           # "we decided to sell our place in Austin instead of buying", "put ours on
+                           # the market instead of buying"
+                           r"\b(sell(?:ing)?|buy(?:ing)?|list(?:ing)?|put (?:\w+ ){0,2}on the market)\b"
+                           r"[^.?!]{0,40}?\b(?:instead of|rather than) "
+                           r"(?:buy(?:ing)?|sell(?:ing)?)\b")
+"""One side said, the other ruled out ("we're selling, not buying", "sell our place instead of
+buying")."""
 FROM_UP_TO = re.compile(r"\b(from|between)\s+(\$?\d[\d,.]*(?:\s*(?:k|thousand|grand))?)\s+"
                         r"(?:and\s+)?up to\s+")
 """A span said as a floor and a ceiling ("anything from 200 up to 350")."""
@@ -691,3 +708,30 @@ FOR_GOOD = re.compile(r"\b(?:again|ever|anymore|any more|list|this number|stop|r
                       r"number|this number) off)\b")
 """Words that make "don't call me" a request never to be called, not a call back declined."""
 
+
+UNDER_NUMBER = re.compile(r"\b(?:booked|scheduled|made|it'?s|its|is|appointment'?s|showing'?s)\s+"
+                           r"under\s+(?:my|his|her|our|the|a|their)\s+(?:\w+'?s\s+)?"
+                           r"(?:cell|number|phone|other number|"
+                           r"work number|home number|house phone|mobile)\b")
+"""A booking said to be under another number than the one calling."""
+YES_WHO = re.compile(r"\W*(?:(?:yeah|yes|yep|yup|yea|ya|hello|hi|uh-? ?huh|mhm|okay|ok|um+|uh+)\W+)+"
+                      r"(?:who'?s (?:this|that|calling)|who is (?:this|that|calling)|who am i (?:talking|"
+                      r"speaking)"
+                      r" (?:to|with)|who are (?:you|y'?all)|who dis|who this)\W*$")
+"""A yes-word in front of "who's this?": the caller asks who we are before agreeing to anything."""
+MEANT_TO_CALL_US = re.compile(r"\b(?:meant to|was (?:gonna|going to|about to)|been meaning to|wanted to) "
+                               r"(?:call|ring|phone|reach out to) (?:you|y'?all|you guys)\b")
+"""The callee was about to call us ("oh, shoot, I meant to call y'all"): no wrong number."""
+KINDS_OF_US = re.compile(r"\b(?:dealerships|car dealers|car lots|realtors|real estate (?:agents|offices|"
+                          r"companies|people)|brokerages)\b")
+"""Businesses like ours spoken of ("I never know with dealerships"): no wrong number by itself."""
+
+
+A_BOOKING_WORD = re.compile(r"\b(?:appointment|appt|meeting|consultation|showing|booking|booked|scheduled|"
+                             r"visit|valuation|sit ?down|on the books)\b")
+"""A word for a booking: without one, "moving" is a move of house."""
+
+
+MISTOOK_US = re.compile(r"\bthought (?:you were|this was|it was|y'?all were) (?:the|my|a|an|some)\b")
+"""On our call, the one we called took us for someone else a moment ago ("yes, that was me.
+sorry, I thought you were the pharmacy"); an inbound caller saying it dialled the wrong place."""

@@ -13,6 +13,7 @@ import re
 from datetime import date
 
 from frontdesk.brain.nlu import clock, lead, when
+from frontdesk.brain.nlu.lead_intent import extract_lead_intent
 from frontdesk.brain.nlu.places import extract_location, intent_here
 from frontdesk.brain.nlu.text import Utterance, normalise
 from frontdesk.brain.nlu.understanding import Understanding
@@ -150,7 +151,7 @@ def read_lead_facts(u: Utterance, result: Understanding, profile: BusinessProfil
     result.location = extract_location(said, profile, expecting=awaiting == "location")
     result.financing = lead.extract_financing(u, expecting=awaiting == "financing")
     result.motivation = lead.extract_motivation(u, expecting=awaiting == "motivation")
-    result.lead_intent = lead.extract_lead_intent(said)
+    result.lead_intent = extract_lead_intent(said)
     result.lead_intent = intent_here(result.lead_intent, u.lower, profile)
     if result.budget is None and not _SAID_AS_CLOCK.search(u.lower) and (
             (result.time and result.time.minute % 15) or (result.time is None and _LOOSE_FIGURE.search(

@@ -89,6 +89,9 @@ _STRONG = re.compile(
     r"(?:someone|somebody|an agent|the agent|one of (?:your|y'?all'?s) \w+|y'?alls? \w+|your \w+|y'?all|you) "
     r"(?:is |'s |are )?(?:coming|comin'?|comes|gonna come|going to come) (?:out|by|over)|"
     r"already (?:have|got|booked|scheduled|set up) (?:one|an? (?:appointment|appt|time|slot)|it|that)|"
+    # "the showin friday at eleven can we do same day but later like around four"
+    r"same day,? (?:but |just |only )?(?:a (?:little|bit) )?(?:later|earlier)|(?:later|earlier) (?:that|the) "
+    r"same day|"
     # "what time was i tomorrow for the new battery", "what time did I say for the consultation",
     # "was that twelve-thirty or one-thirty?", "I wrote it on my hand and it's gone now"
     r"what (?:time|day) (?:was|were|am|did|do) (?:i|we|he|she|they|you|y'?all)\b|"

@@ -9,7 +9,7 @@ from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 
-from frontdesk.brain.nlu.lead import extract_lead_intent
+from frontdesk.brain.nlu.lead_intent import extract_lead_intent
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.text import Utterance, correction_tails, phrase_in, ruled_out
 from frontdesk.knowledge.profile import BusinessProfile
@@ -112,7 +112,8 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
     wanted = elsewhere or wanted
     # another's place ("my sister just closed on a place in Cedar Park") when the caller names
     # their own; alone ("near my daughter, she lives in Cedar Park") it is where they look
-    wanted = [w for w in wanted if not _SOMEONE_ELSES.search(u.lower[max(0, w[0] - 60): w[0]])] or wanted
+    wanted = [w for w in wanted if not _SOMEONE_ELSES.search(u.lower[max(0, w[0] - 60): w[0]])
+              or _WHERE_WE_WANT.match(u.lower, w[0] + len(w[1]))] or wanted
     wanted = [w for w in wanted if not _LEFT_BEHIND.search(u.lower[max(0, w[0] - 40): w[0]])
               and not (not w[2] and _TRIP.search(u.lower[max(0, w[0] - 40): w[0]]))]
     if not wanted:
@@ -193,8 +194,13 @@ _LEFT_BEHIND = re.compile(r"\bsold (?:our|my|the|his|her) (?:old |\w+ )?(?:place
                           r"(?: \w+)? in\s+(?:the\s+)?$|"
                           r"\b(?:moving|relocating|transferring|coming|came|moved|driving|drivin'?|flying|"
                           r"flyin'?|heading|headed) "
-                          r"(?:down |up |over |in |back )?from\s+$")
-"""A place the caller is leaving or has left behind."""
+                          r"(?:down |up |over |in |back )?from\s+$|"
+                          # "we want to get out of Houston — the hurricanes, the humidity"
+                          r"\b(?:get|getting|got|move|moving) (?:out of|outta|away from)\s+$|"
+                          # "a dscr loan through my guy in houston": where a lender works, not the home
+                          r"\b(?:lender|bank|broker|guy|lawyer|attorney|cpa|accountant|credit union|"
+                          r"loan officer)(?: \w+)? (?:in|out of|from|over in|down in|up in)\s+$")
+"""A place the caller is leaving or has left behind, or where someone who serves them is."""
 _PLACE_REFUSED_AFTER = re.compile(
     r"\W*(?:(?:is|'s)\s+)?(?:(?:does(?:n'?t| not)|won'?t|will not|wouldn'?t) (?:really |quite )?work|"
     r"(?:is |'s )?(?:out of the question|not an option|a no)|"
@@ -216,6 +222,10 @@ _SOMEONE_ELSES = re.compile(
     r"(?: all| both| now)?(?: (?:moved|moving|live|living|went|settled))?(?: (?:up|down|out|over|back))? "
     r"(?:in|by|near|around)\s+$")
 """A place another person bought or lives in ("my sister just closed on a place in Cedar Park")."""
+_WHERE_WE_WANT = re.compile(r"[^.?!]{0,120}?\bthat'?s where (?:we|i) (?:want|wanna|would like|'d like|plan|"
+                            r"hope|are looking|'re looking|need)\b")
+"""A place said of someone else, then taken up ("her sister lives in Sun City up in Georgetown …
+so that's where we want to buy")."""
 _TRIP = re.compile(r"\b(?:(?:driv|fly|flew|head|go|went|travel|road-?trip)\w* "
                    r"(?:up |down |over |out |back )?to|"
                    r"(?:trip|flight|drive|run) (?:up |down |over |out )?to|visiting|back from|"

@@ -299,6 +299,9 @@ def read(text: str, profile: BusinessProfile, today: date,
         awaiting in _APPROVAL_ASKED and bool(_APPROVES.match(answer)))
     if awaiting == "offer_callback" and _OK_WHAT_ABOUT.match(answer):
         result.affirm = False  # "ok what about like ceramic coating?": asks on, agrees to nothing
+    if not result.affirm and awaiting in {"confirm_booking", "confirm_change"} and _TRAILING_YES.search(
+            answer) and not _NOT_YES.search(answer):
+        result.affirm = True  # "its under this number yeah" to the read back: a yes, said last
     result.deny = bool(lex.no.match(answer)) and not result.affirm
     if result.affirm and awaiting in {"confirm_booking", "confirm_change"} and re.search(
             r"\b(?:but|except|only)\s+(?:not|no)\b", answer):
@@ -693,6 +696,10 @@ _THINK = re.compile(r"(?:\W*(?:um+|uh+|hmm+|well|honestly|oh|ah|good question)\b
                     r"we would|i'?ll|we'?ll) (?:have|need) to (?:think|check|see)\b")
 """Not knowing yet, said as needing to think; only for a fact asked (to an offer it is a no)."""
 """An answer that does not know ("hmm, I don't really know"), whatever it sounds like."""
+_TRAILING_YES = re.compile(r"[\w,] (?:yeah|yes|yep|yup|yes ma'?am|yes sir|that'?s right|correct)\W*$")
+_NOT_YES = re.compile(r"\b(?:no|not|nope|nah|don'?t|wait|actually|instead|change|but|rather|or)\b|\?")
+"""A yes said at the end of a read-back answer, after something else ("its under this number
+yeah"), unless the answer turns something down, changes it or asks."""
 _PUT_OFF = {"objection_busy", "objection_not_interested", "hold", "unknown", "chitchat", "goodbye",
             "affirm", "provide_info"}
 """Readings of an offer put off ("let me check with my husband first"): a "not now"."""

@@ -247,6 +247,9 @@ _HOMOPHONES = (
     # "somethin like too fifty to three hundred": a two heard as "too" before a figure
     (re.compile(r"\btoo (?=(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
                 r"fifty)(?: \w+)? (?:to|or|and|-|k\b|thousand|grand|tops|max))"), "two "),
+    # "for fifty tops and we're pre-approved": a four heard as "for" before a capped figure
+    (re.compile(r"(?<!\bgo )(?<!\bpay )\bfor (?=(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                r"(?: \w+)? (?:tops|max|k\b|thousand|grand))"), "four "),
     # "could i come in to day like at to o'clock", "to morrow": a day word split in two
     (re.compile(r"(?<!\bgo )(?<!\bwent )(?<!\bgoing )\bto (day|morrow|night)\b"
                 r"(?! (?:care|job|shift|trip|off|trade|trader|trading)\b)"), r"to\1"),

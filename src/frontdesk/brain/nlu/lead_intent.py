@@ -1,0 +1,149 @@
+"""Which side of a home sale the caller is on: buy, sell, both or rent — the caller's own plan,
+not someone else's, not one ruled out or put off, not a sale long done
+(:func:`extract_lead_intent`)."""
+
+from __future__ import annotations
+
+import re
+
+from frontdesk.brain.nlu.cues import DONE_LANDLORDING, OWNS_RENTAL, THIS_NOT_THAT
+from frontdesk.brain.nlu.lexicon import lexicon
+from frontdesk.brain.nlu.text import Utterance
+
+_NOT_MOVING = re.compile(r"\b(?:don'?t|do not|not|won'?t|never|no longer|aren'?t|isn'?t|wasn'?t|"
+                         r"decided against|no plans? to)\s+"
+                         # ("I don't know the first thing about selling a house": new to it, not against it)
+                         r"(?!(?:really )?(?:know|understand|get|have a clue|have any idea|even know)\b)"
+                         r"(?:\w+\s+){0,5}?(?:sell|buy|purchas|list)")
+
+
+_OWN_SUBJECT = re.compile(r"\b(?:i|we|i'?d|we'?d|wed|i'?ll|we'?ll|i'?m|we'?re|were)\s+$")
+_SOMEONE_ELSE = re.compile(r"\b(?:he|she|they|hes|shes|theyre|theyve|landlord|landlady|owners?|sellers?|"
+                           r"neighbou?rs?|brother|"
+                           r"sister|parents|friends?|buddy|cousin|in-laws?|folks|uncle|aunt)"
+                           r"(?:'s|'re| is| are| was| were| just| has| have| had| already)?"
+                           r"(?: \w+){0,2}\s*$|"
+                           # "our landlord's retiring to Florida and selling the place": theirs
+                           r"\b(?:landlord|landlady|owners?)(?:'s| is)? (?:\w+ ){0,4}and\s*$")
+"""A buyer or seller who is not the caller ("the landlord just told us he's selling it")."""
+_NOT_NOW = re.compile(r"(?:can'?t|cannot|can not|won'?t|couldn'?t|not (?:ready|able|in a position) to|"
+                      r"\bnot|aren'?t|no way (?:we|i) can|not gonna|not going to)(?: \w+){0,2}\s*$")
+"""A buy or sale the caller rules out for now ("we can't buy right now")."""
+
+
+_WAITS = re.compile(r"(?:'s|\s)*(?:is |will |has to |have to |can |'ll )?(?:gonna |going to )?(?:have to )?"
+                    r"(?:wait|hold off|be on hold|be later)\b")
+"""A buy or sale put off ("buying's gonna have to wait a couple years")."""
+
+
+_ON_BEHALF = re.compile(r"\b(?:calling|call(?:ed)?|here|asking) (?:for|on behalf of|about) (?:my|our) "
+                        r"(?:mom|mother|momma|mama|dad|father|parents|grand(?:ma|pa|mother|father|parents)|"
+                        r"aunt|uncle|son|daughter|sister|brother|in-laws?|mother-in-law|father-in-law|boss|"
+                        r"husband|wife|friend|neighbou?r)\b|"
+                        r"\bhelping (?:my|our) (?:mom|mother|dad|father|parents|grand\w+|son|daughter|"
+                        r"in-laws?)\b|"
+                        # "my husband asked me to call around for 'em"
+                        r"\b(?:asked|wants|wanted|had) me (?:to )?call\b|\bcall(?:ing)? around for "
+                        r"(?:them|'?em|him|her)\b")
+"""The caller speaks for a relative whose move it is ("I'm calling for my mom … she wants to sell
+her place"): that relative's buy or sale is the lead's."""
+
+
+def _callers_own(pattern: re.Pattern[str], text: str) -> bool:
+    """Does the caller say they themselves mean to do this (not someone else, not ruled out)?"""
+    behalf = _ON_BEHALF.search(text) is not None
+    # "she says we'd have to sell ours first": reported, but "we" sell
+    return any(not ((not behalf and _SOMEONE_ELSE.search(text[max(0, m.start() - 40): m.start()])
+                     and not re.match(r"(?:i|we)\b", m.group(0))
+                     and not _OWN_SUBJECT.search(text[max(0, m.start() - 12): m.start()]))
+                    or (_NOT_NOW.search(text[max(0, m.start() - 40): m.start()])
+                        # "we're not really ready to buy until sometime next year": a buyer, later
+                        and not _UNTIL_THEN.match(text, m.end()))
+                    or _WAITS.match(text, m.end())) for m in pattern.finditer(text))
+
+
+_UNTIL_THEN = re.compile(r"\w*\W+(?:\w+\W+){0,2}?(?:until|till|til|before|for (?:another|a few|a couple|"
+                         r"a while|(?:six|\d+) (?:months|weeks)))\b")
+
+
+_NOT_A_HOME = re.compile(r"\b(?:sell|selling|sold|buy|buying|bought)(?: off)? "
+                         r"(?:a |an |the |my |our |his |her |their )?"
+                         r"(?:\w+ )?(?:business|company|car|truck|boat|rv|stocks?|shares|practice|restaurant|"
+                         r"shop|store|furniture|stuff|things|franchise|equipment|cattle|horses?)\b|"
+                         r"\b(?:less|not so much|not really|not even) (?:about |into |on the )?"
+                         r"(?:buying|selling)(?: side)?\b")
+"""A sale or purchase that is no home ("we're selling a business"), and one said to matter less
+("it's less about buying, really, we're thinking about selling first")."""
+
+
+_VALUATION = re.compile(r"\b(?:a |my |our |the )?(?:home|house|condo|property|place)(?:'s)? "
+                        r"(?:valuation|appraisal|evaluation|market analysis|price opinion)\b|"
+                        # "tell me what I could get for it": what the caller's home would sell for
+                        r"\bwhat (?:i|we) (?:could|can|would|might|should|'d) (?:get|ask) for "
+                        r"(?:it|the (?:house|home|place|property|condo)|my (?:house|home|place)|"
+                        r"our (?:house|home|place))\b")
+"""A home to be valued ("a home valuation", "our house appraisal"): the caller's own, to sell."""
+
+
+_INVESTOR = re.compile(r"\b(?:rental|investment|income) propert(?:y|ies)\b|"
+                       r"\b(?:i|we)(?:'ve| have)? (?:already )?(?:own|have|got) (?:\w+ ){0,2}"
+                       r"(?:rentals|rental (?:houses|homes|units))\b|"
+                       r"\b(?:investor|1031|cash ?flow|rent (?:it|them) out)\b")
+"""A buyer of a home to let ("I own a couple rentals and I'm looking for another, a duplex"):
+buying, however many words of renting the message holds."""
+
+
+_SELL_LATER = re.compile(r"\b(?:and )?(?:then )?(?:sell|flip) (?:it|the place|the house|the condo) "
+                         r"(?:when|once|after) (?:she|he|they|we|i|the kids?)\b[^.?!]{0,30}")
+"""A sale of the home bought, far off ("… and then sell it when she graduates"): no sale now."""
+
+
+def extract_lead_intent(u: Utterance) -> str | None:
+    """Buy, sell, both or rent — not when the caller rules it out ("we won't be buying") or
+    speaks of a sale that is done ("cash from selling our place in California")."""
+    intents = lexicon().intents
+    if _NOT_A_HOME.search(u.lower):
+        kept = _NOT_A_HOME.sub(" ", u.lower)
+        u = Utterance(raw=u.raw, lower=kept, numeric=u.numeric)
+    if side := THIS_NOT_THAT.search(u.lower):
+        # "'cause we're selling, not buying"
+        return "buy" if (side[1] or side[2]).startswith("buy") else "sell"
+    # "buy a little place near campus and then sell it when she graduates": a sale years on
+    lower = _SELL_LATER.sub(" ", u.lower)
+    u = Utterance(raw=u.raw, lower=lower, numeric=u.numeric)
+    if DONE_LANDLORDING.search(u.lower) and not _NOT_MOVING.search(u.lower):
+        return "sell"  # "honestly i'm done being a landlord": the rental house goes
+    if OWNS_RENTAL.search(u.lower):
+        # "I've got a rental house out in Pflugerville … the tenants are buying their own place":
+        # the caller owns a rental; nobody asked to rent one
+        u = Utterance(raw=u.raw, lower=OWNS_RENTAL.sub(" ", u.lower), numeric=u.numeric)
+    if any(not _UNTIL_THEN.match(u.lower, m.end()) for m in _NOT_MOVING.finditer(u.lower)):
+        # "not ready to buy, gonna keep renting": a renter for now, else nothing (but "not ready
+        # to buy until next year" is a buyer, later)
+        return "rent" if intents["rent"].search(u.lower) else None
+    lower = re.sub(r"\b(?:from|after|since|by|when we|closed on|finished|done) (?:selling|sold)\b[^,.]*"
+                   # "sell it to one of those we-buy-houses outfits": a kind of buyer, not the caller buying
+                   r"|\bwe[- ]buy[- ](?:houses|homes|ugly houses)\b|\bcash (?:buyers?|offers?)\b",
+                   " ", u.lower)
+    # "do y'all help people find rentals or is it just buyin": what the business does, asked
+    lower = re.sub(r"\bor (?:is it|do (?:you|y'?all)(?: guys)?|y'?all|you) (?:just|only) \w+"
+                   r"(?: (?:and|or|&) \w+)?", " ", lower)
+    u = Utterance(raw=u.raw, lower=lower, numeric=u.numeric)
+    valued = _VALUATION.search(u.lower) is not None
+    if valued:  # "I want a home valuation": a home to value is the caller's to sell, not one to buy
+        u = Utterance(raw=u.raw, lower=_VALUATION.sub(" ", u.lower), numeric=u.numeric)
+    # "a house for sale" is one the caller saw; "put it up for sale" is theirs.
+    selling = valued or (_callers_own(intents["sell"], u.lower) and not re.search(
+        r"(?<!\bup )\b(?:for sale|on sale)\b", u.lower))
+    # an investor buys ("I own a couple rentals, looking for another"), unless selling one
+    buying = _callers_own(intents["buy"], u.lower) or (not selling and _INVESTOR.search(u.lower) is not None)
+    if buying and selling:
+        return "both"
+    if selling:
+        return "sell"
+    if buying:
+        return "buy"
+    if intents["rent"].search(u.lower):
+        return "rent"
+    return None
+
