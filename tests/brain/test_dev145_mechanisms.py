@@ -206,3 +206,51 @@ def test_fillers_are_no_names(profiles, said) -> None:
 def test_a_transcript_cutting_pre_approved_still_says_it(profiles) -> None:
     assert _u(profiles, "real_estate", "we're pre prove with our bank", awaiting="financing").financing == (
         "pre_approved")
+
+
+def test_a_weekday_of_the_week_after_next(profiles) -> None:
+    assert str(_u(profiles, "real_estate", "could we meet the week after next, say the thursday?").date) == (
+        "2026-12-10")
+
+
+def test_the_day_asked_for_after_a_day_of_something_else(profiles) -> None:
+    u = _u(profiles, "real_estate", "my folks fly in the week of the thirtieth. could we all sit down with "
+                                    "an agent wednesday the second, around eleven?")
+    assert str(u.date) == "2026-12-02" and u.time is not None and u.time.hour == 11
+
+
+@pytest.mark.parametrize("said", [
+    "can somebody call me back, or actually, you know what, can I just book a time? friday at four",
+    "have someone ring me back — no wait, let's just set something up, friday at four",
+])
+def test_a_call_back_taken_back_for_a_visit_is_a_booking(profiles, said) -> None:
+    u = _u(profiles, "real_estate", said, awaiting="financing")
+    assert u.intent == "book" and "call_asked" not in u.flags
+
+
+def test_a_call_asked_in_few_words_is_a_call(profiles) -> None:
+    u = _u(profiles, "real_estate", "my son talks better. somebody call tonight please", awaiting="timeline")
+    assert u.intent == "objection_busy" and "call_asked" in u.flags
+
+
+@pytest.mark.parametrize("said", [
+    "my brakes been squealing for a week, what y'all charge to check em",
+    "the battery light keeps coming on what do you guys charge just to test it",
+])
+async def test_a_price_asked_with_the_trouble_is_answered(profiles, said) -> None:
+    state, replies = await call(profiles, "dealership", said)
+    assert ("$" in replies[0] or "free" in replies[0]) and state.appointment is None, replies
+
+
+async def test_a_day_kept_with_another_hour_moves_it(profiles) -> None:
+    calendar = await booked("dealership", "oil_change", TUESDAY_2)
+    _state, replies = await call(profiles, "dealership", "I need to move my oil change tomorrow to Wednesday",
+                                 "no, hold on, Wednesday's bad. keep it tomorrow, but could it be earlier? "
+                                 "like ten", "yes", calendar=calendar)
+    assert _when(calendar) == [("Tue 24 10:00", "scheduled")], replies
+
+
+def test_a_thing_in_another_clause_is_not_the_verbs(profiles) -> None:
+    u = _u(profiles, "real_estate", "we're going through a lot right now, she gets the house in Cedar Park, "
+                                    "and I need to buy something small")
+    assert u.appointment_type is None and u.lead_intent == "buy"

@@ -345,8 +345,12 @@ def _names_a_slot(u: Understanding) -> bool:
     """A day and a clock time or part of the day, said as such ("Monday works, so twelve
     thirty?", "what do you have Saturday morning?"): a meeting asked for, never a moving
     timeline (nor is "he can skip golf one week" said with it)."""
+    # ("a week from today … half past one": the day itself, no timeline; "get the house on the
+    # market asap … can somebody come by today like four": both said)
     return u.date is not None and (u.time is not None or u.time_of_day is not None) and (
-        u.timeline is None or u.timeline[0] < 1)  # "a week from today … half past one": the day itself
+        u.timeline is None or u.timeline[0] < 1) and not (
+        u.timeline is not None and re.search(
+            r"as soon as possible|end of|summer|fall|spring|winter|month|year", u.timeline[1]))
 
 
 _MEETING_ASKED = re.compile(r"\b(?:meet|come in|come by|sit down|appointment|consultation|showing|"

@@ -282,6 +282,9 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     assert act is not None
     model = _ACT_INTENT.get(act.label, act.label)
     p = act.confidence
+    if rule == "faq" and model == "book" and p < 0.8 and "price_question" in r.flags and not (
+            r.date or r.time or r.window or "book" in r.flags):
+        return rule, rule_confidence  # "check engine light's on, what do y'all charge to look at it"
     if model == "identity" and rule == "faq" and "faq_topic" in r.flags and not re.search(
             r"\b(?:who|company|calling|call(?:ed)?|name|number|business|place|this call)\b", r.text.lower()):
         return rule, max(rule_confidence, 0.8)  # "what is this pre-approval thing?": the topic, not us

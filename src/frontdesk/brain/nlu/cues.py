@@ -704,6 +704,11 @@ ASKS_OPENING = re.compile(
 work?", "can somebody come look at it Monday at ten?"): it asks for a booking, not a fact."""
 
 
+CALL_TAKEN_BACK = re.compile(r"\b(?:call|ring) (?:me|us) back\b\W+(?:(?:actually|wait|no|never ?mind|hmm|"
+                             r"or|y'?know what|you know what)\W+)+[^.?!]{0,30}?\b(?:set (?:up|something up)|"
+                             r"book|schedule|make an? (?:appointment|time)|come in|meet|sit down)\b")
+"""A call back asked, then taken back for a visit ("could somebody call me back — actually, y'know
+what, can I just set up a time?")."""
 FOR_GOOD = re.compile(r"\b(?:again|ever|anymore|any more|list|this number|stop|remove|never|take (?:me|us|my "
                       r"number|this number) off)\b")
 """Words that make "don't call me" a request never to be called, not a call back declined."""
@@ -735,3 +740,21 @@ A_BOOKING_WORD = re.compile(r"\b(?:appointment|appt|meeting|consultation|showing
 MISTOOK_US = re.compile(r"\bthought (?:you were|this was|it was|y'?all were) (?:the|my|a|an|some)\b")
 """On our call, the one we called took us for someone else a moment ago ("yes, that was me.
 sorry, I thought you were the pharmacy"); an inbound caller saying it dialled the wrong place."""
+
+
+NEW_CLAUSE = re.compile(r"[,;—–]\s*(?:and |but |so )?(?:he|she|they|i|we|it|my|his|her)\b")
+"""Another clause with its own subject between a verb and a thing ("going through a divorce,
+he's keeping the house"): the thing is not the verb's."""
+
+
+OURS_TO_COME = re.compile(r"\b(?:somebody|someone|an agent|one of (?:y'?all|you|your agents|your people)|"
+                           r"y'?all|you guys)(?:'s| is)? (?:to )?(?:come|coming|comes) (?:out |over |by )?"
+                           r"(?:[\w ]{0,25}? )?(?:and |to )?"
+                           r"(?:see|look at|check out|"
+                           r"take a look at|walk through) (?:the|her|his|their|my|our|mom'?s|dad'?s) "
+                           r"(?:house|home|place|property|condo|townhouse)\b")
+"""One of ours to come to the caller's home ("could somebody come see the house")."""
+WE_COME = re.compile(r"\b(?:i|we|he|she|they|my \w+|our \w+)"
+                      r"(?:'d| would| wants?| wanna| want to| can| could|"
+                      r" will|'ll| like to| love to| gonna| going to)?(?: to)?\s+$")
+"""The caller's side coming to look (at a home on the market), not someone of ours."""

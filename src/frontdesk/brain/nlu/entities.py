@@ -17,6 +17,7 @@ import phonenumbers
 from rapidfuzz import fuzz
 
 from frontdesk.brain.nlu.car_names import model_misheard, squash
+from frontdesk.brain.nlu.cues import NEW_CLAUSE, OURS_TO_COME, WE_COME
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.text import Utterance, correction_tails, phrase_in, ruled_out, word_pattern
 from frontdesk.knowledge.profile import AskFrame, BusinessProfile
@@ -482,12 +483,12 @@ def extract_appointment_type(u: Utterance, profile: BusinessProfile, *,
                 phrase[-1:].isalpha() and phrase_in(phrase.lower() + "s", u.lower)) or (
                 "'" in phrase and phrase_in(phrase.lower().replace("'", ""), bare))
             at = word_pattern(phrase.lower(), "").search(u.lower) if said else None
-            if at and phrase.startswith("come ") and "look" in phrase and _WE_COME.search(
+            if at and phrase.startswith("come ") and "look" in phrase and WE_COME.search(
                     u.lower[max(0, at.start() - 30): at.start()]):
                 continue  # "my brother wants to come look at it with me": a viewing, not our visit
             if said and (best is None or len(phrase) > best[0]):
                 best = (len(phrase), appt.key, phrase.split()[-1] in {"it", "one", "that"})
-    if (come := _OURS_TO_COME.search(u.lower)) and not re.match(r"[^.?!]{0,20}\bwith (?:me|us|him|her)\b",
+    if (come := OURS_TO_COME.search(u.lower)) and not re.match(r"[^.?!]{0,20}\bwith (?:me|us|him|her)\b",
                                                              u.lower[come.end():]) and (
             listing := next((a.key for a in profile.appointment_types if a.key == "listing_appointment"
                              and a.key not in called_off), None)):
@@ -505,19 +506,6 @@ def extract_appointment_type(u: Utterance, profile: BusinessProfile, *,
         # "listing our house … someone to come take a look at it": "our house" says more than "it"
         return own or (framed[0][1] if framed else None)
     return best[1]
-
-
-_OURS_TO_COME = re.compile(r"\b(?:somebody|someone|an agent|one of (?:y'?all|you|your agents|your people)|"
-                           r"y'?all|you guys)(?:'s| is)? (?:to )?(?:come|coming|comes) (?:out |over |by )?"
-                           r"(?:[\w ]{0,25}? )?(?:and |to )?"
-                           r"(?:see|look at|check out|"
-                           r"take a look at|walk through) (?:the|her|his|their|my|our|mom'?s|dad'?s) "
-                           r"(?:house|home|place|property|condo|townhouse)\b")
-"""One of ours to come to the caller's home ("could somebody come see the house")."""
-_WE_COME = re.compile(r"\b(?:i|we|he|she|they|my \w+|our \w+)"
-                      r"(?:'d| would| wants?| wanna| want to| can| could|"
-                      r" will|'ll| like to| love to| gonna| going to)?(?: to)?\s+$")
-"""The caller's side coming to look (at a home on the market), not someone of ours."""
 
 
 def _called_off(text: str, phrases: list[str]) -> bool:
@@ -610,6 +598,9 @@ def _frame_in(frame: AskFrame, text: str) -> bool:
         if obj.group(0) == "home" and (_AT_HOME_AFTER.match(sentence, obj.end())
                                        or _AT_HOME_BEFORE.search(sentence, 0, obj.start())):
             return False  # "my daughter's home from college", "once I get home": no house
+        if obj.group(0) == "lot" and sentence[max(0, obj.start() - 2): obj.start()] == "a " and not re.match(
+                r"\s+(?:in|on|at|for|near|out|by|with|that|over)\b", sentence[obj.end():]):
+            return False  # "going through a lot right now": much, not land
         lead = sentence[max(0, obj.start() - 40): obj.start()]
         owned = _OWNERS.search(lead) is not None and not _WANTED_HOME_AFTER.match(sentence, obj.end())
         return owned if frame.owner == "caller" else bool(_OBJECT_OWNER.search(lead)) and not owned
@@ -643,8 +634,9 @@ def _frame_in(frame: AskFrame, text: str) -> bool:
                     or any(whose(before, o) for o in nouns.finditer(before))):
                 return True
             near = (o for o in nouns.finditer(sentence)  # after, before, or inside "take that F-150 out"
-                    if 0 <= o.start() - verb.end() <= 40 or 0 <= verb.start() - o.end() <= 60
-                    or verb.start() <= o.start() < verb.end())
+                    if (0 <= o.start() - verb.end() <= 40
+                        and not NEW_CLAUSE.search(sentence, verb.end(), o.start()))
+                    or 0 <= verb.start() - o.end() <= 60 or verb.start() <= o.start() < verb.end())
             if any(whose(sentence, o) for o in near):
                 return True
     return False

@@ -20,6 +20,7 @@ from frontdesk.brain.nlu.combine import NEW_ACTS, RULES_FIRST, classify_by_rules
 from frontdesk.brain.nlu.cues import (
     ANOTHER_SLOT,
     CALL_ME,
+    CALL_TAKEN_BACK,
     CALLBACK_DROPPED,
     CANCEL_ASK,
     CONFIRM_ASK,
@@ -534,7 +535,11 @@ def read(text: str, profile: BusinessProfile, today: date,
     called = any(not re.search(r"\b(?:don'?t|do not|no need to|never|not)\b[\w ]{0,15}$",
                                u.lower[: m.start()])
                  for m in CALL_ME.finditer(u.lower))  # a call asked for, not one turned down
-    if ((DEFERS.search(u.lower) and not called) or CALLBACK_DROPPED.search(u.lower)) and result.intent in {
+    if CALL_TAKEN_BACK.search(u.lower) and result.intent in {"objection_busy", "provide_info", "unknown"}:
+        # "could somebody call me back — actually, can I just set up a time?"
+        result.intent, result.is_question = "book", False
+        result.flags -= {"objection_busy", "call_asked"}
+    elif ((DEFERS.search(u.lower) and not called) or CALLBACK_DROPPED.search(u.lower)) and result.intent in {
             "do_not_call", "objection_busy"} and not FOR_GOOD.search(u.lower):
         # "no don't call me back, I'll call y'all", "no you don't need to call me back": a call
         # back declined, not a request never to be called (nor one to be called later)
@@ -562,7 +567,7 @@ def read(text: str, profile: BusinessProfile, today: date,
         result.intent, result.confidence = "goodbye", 0.85
         result.affirm = False
     if result.intent in {"provide_info", "unknown", "faq", "book", "lookup_appointment"} and (
-            YOU_CALL_BACK.search(u.lower)) and (
+            YOU_CALL_BACK.search(u.lower)) and not CALL_TAKEN_BACK.search(u.lower) and (
             result.date or result.time or result.window or result.time_of_day) and not (
             result.services or result.vehicle or NEW_BOOKING_ASKED.search(u.lower)):
         # "can somebody call back this evenin when she's home": a call from us, then ("i got the

@@ -356,6 +356,10 @@ def extract_date(u: Utterance, today: date, _single: bool = False) -> date | Non
     Friday — let's say Friday", "can we do Friday instead of Thursday", "Thursday's no good,
     how about the day after") the one settled on (:func:`.stance.settle`); a day ruled out
     ("not Tuesday") is never it."""
+    if not _single and (after_next := _WEEK_AFTER_NEXT.search(u.numeric)):
+        # "could I come in the week after next, on the Wednesday?": that week's day
+        monday = today - timedelta(days=today.weekday()) + timedelta(days=14)
+        return monday + timedelta(days=_weekday_index(after_next[1] or after_next[2]))
     if not _single and (skipped := _NOT_THIS_ONE.search(u.numeric)):
         day = _weekday_index(skipped[1] or skipped[2])  # "saturday — not this one, the one after"
         return today + timedelta(days=(day - today.weekday() - 1) % 7 + 1 + 7)
@@ -613,6 +617,9 @@ def _weekday_index(name: str) -> int:
     return [d[:3] for d in _WEEKDAYS].index(name[:3])
 
 
+_WEEK_AFTER_NEXT = re.compile(rf"\bweek after next\b[^.?!\d]{{0,20}}?\b({WEEKDAY})|"
+                              rf"\b({WEEKDAY})\b[^.?!\d]{{0,15}}?\bweek after next\b")
+"""A weekday of the week after next ("the week after next, on the Wednesday")."""
 _NOT_THIS_ONE = re.compile(rf"\bnot (?:this|this coming|the coming) ({WEEKDAY})\W+(?:but )?(?:the )?"
                            rf"(?:next (?:one|1)|(?:one|1) after(?: that)?|following (?:one|1)|next)\b|"
                            rf"\b({WEEKDAY})\W+(?:but )?not (?:this|the coming) (?:one|1)\W+(?:but )?(?:the )?"
