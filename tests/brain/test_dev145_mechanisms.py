@@ -254,3 +254,25 @@ def test_a_thing_in_another_clause_is_not_the_verbs(profiles) -> None:
     u = _u(profiles, "real_estate", "we're going through a lot right now, she gets the house in Cedar Park, "
                                     "and I need to buy something small")
     assert u.appointment_type is None and u.lead_intent == "buy"
+
+
+async def test_one_more_thing_asked_beside_a_cancel_is_answered(profiles) -> None:
+    calendar = await booked("real_estate", "property_showing", FRIDAY_5)
+    _state, replies = await call(profiles, "real_estate",
+                                 "we found a place so go ahead and cancel the showing friday and oh one more "
+                                 "thing what time do y'all close saturday", calendar=calendar)
+    assert "7 PM" in replies[0] and "cancel" in replies[0], replies
+
+
+@pytest.mark.parametrize(("said", "day", "hour"), [
+    ("my son's graduating friday and the car's a mess, could y'all detail it wednesday at ten", 2, 10),
+    ("can I bring it in tuesday at nine, my lunch is at eleven thirty so somebody can grab me", 1, 9),
+])
+def test_a_day_or_hour_of_something_else_is_not_the_visit(profiles, said, day, hour) -> None:
+    u = _u(profiles, "dealership", said)
+    assert u.date is not None and u.date.weekday() == day and u.time is not None and u.time.hour == hour
+
+
+def test_years_of_rent_avoided_are_no_timeline(profiles) -> None:
+    u = _u(profiles, "real_estate", "instead of paying rent three years we'd buy him a condo near campus")
+    assert u.timeline is None and u.lead_intent == "buy"

@@ -16,6 +16,9 @@ from frontdesk.knowledge.profile import BusinessProfile
 _CLAUSE_BREAK = re.compile(
     r"(?<=[.?!])\s+|(?<=\w):\s+"  # "three quick ones: are you open Sundays, …"
     r"|[,;]?\s+(?:and\s+)?(?:oh,?\s+and|oh,?\s+also|and\s+also|also,|plus,?|but\s+also)\s+"
+    # "… go ahead and cancel it and oh one more thing what time yall open saturday"
+    r"|[,;]?\s+(?:and\s+)?(?:oh,?\s+)?(?:one more thing|one other thing|another thing|real quick)[,.:]?\s+"
+    r"(?=(?:what|when|where|how|why|who|which|do|does|is|are|can|could|will|would)\b)"
     r"|[,;]\s+(?:and\s+|but\s+|so\s+)?"
     # not before a tag ("say that again slower, would you?"): it is part of the request
     r"(?!(?:would|could|will|can|won'?t|wouldn'?t|can'?t) (?:you|ya|y'?all)(?: please)?\s*(?:[?.!]|$))"

@@ -86,6 +86,7 @@ _OTHER_ACTIVITY = re.compile(
     r"appointments?\b|plans?\b)[a-z]+(?=(?: at)?\s*$)|"
     r"(?:i|we|he|she|they) (?:start|starts|begin|begins|clock in|clocks in)(?: work)?|"
     r"get off|gets? out|class|practice|meeting|(?<!on my )(?<!during my )(?<!on our )lunch break|church|"
+    r"(?:my|our|his|her) lunch(?:'s| is)|"  # "my lunch is at twelve thirty"
     r"gym|flight|train|bus|leav(?:e|es|ing) (?:the house|home|for work|work)|head(?:s|ing)? out|"
     r"(?:(?<!could )(?<!can )(?<!would )(?<!may )(?:i|we|i'?ve|we'?ve|she|he|she'?s|he'?s|"
     # "my husband's got a thing till two thirty"

@@ -470,7 +470,9 @@ def _looks_back(text: str, match: re.Match[str]) -> bool:
         r"\b(?:for|been|past|last|since|lived|owned|had|bought|had it|spent|took|took us)"
         r"(?:\s+(?:it|there|here|the|about|almost|over|nearly|like))*\s*$", before) or re.search(
         # "had the same tenants eight years": how long something has been, not how soon
-        r"\b(?:had|owned|lived in|rented|kept)\s+(?:[a-z']+\s+){0,2}[a-z']+\s*$", before))
+        r"\b(?:had|owned|lived in|rented|kept)\s+(?:[a-z']+\s+){0,2}[a-z']+\s*$", before) or re.search(
+        # "rather than pay rent four years we'd buy her a condo": how long she would rent, not how soon
+        r"\b(?:pay(?:ing)? rent|rent(?:ing)?|lease)\s*(?:for\s+)?(?:the\s+)?(?:next\s+)?$", before))
 
 
 def extract_timeline(u: Utterance, today: date, *, expecting: bool = False) -> tuple[float, str] | None:

@@ -152,6 +152,10 @@ _OTHER_EVENT = re.compile(
     r"(?:work|school|the (?:new )?job|my (?:new )?job|a new job|there|(?:at|with) [\w&'-]+(?: [\w&'-]+)?))?)"
     r"|\bdue date(?: is)?)\s*(?:on\s+)?(?:the\s+)?$")
 """What a date may belong to instead of the appointment ("my new job starts January 4th")."""
+_EVENT_DAY = re.compile(r"\b(?:graduat\w*|(?:graduation|ceremony|wedding|funeral|recital|reunion|tournament)"
+                        r"(?:'s| is)?)\s*(?:on\s+)?(?:the\s+)?$")
+"""An event said right before its day ("my baby girl is graduating saturday"), unless the day is
+then taken up ("… the wedding friday, saturday then")."""
 
 
 _DONE = re.compile(
@@ -184,6 +188,7 @@ def _belongs_elsewhere(text: str, start: int) -> bool:
         start = max(0, start - 14) + said_with.start()  # "on Wednesday, the 23rd": one day, said twice
     before = text[max(0, start - 60): start]
     return bool(_OTHER_EVENT.search(before) or _TRIP.search(before)
+                or (_EVENT_DAY.search(before) and not re.match(r"\W*\w+\W+(?:then|instead)\b", text[start:]))
                 or _DONE.search(clause_before(text, start))
                 or re.search(r"\b(?:(?:since|ever since|as of)\s+(?:like |about |last |this past )?|"
                              r"(?:(?<!the )last|this past)\s+)$",
