@@ -684,6 +684,10 @@ def resume(s: ConversationState, ctx: TurnContext) -> None:
         ctx.resuming = True
         ctx.hand_off("scheduling", "resume booking after question", s)
     elif qualification.in_progress(s):
+        if ctx.understanding is not None and ctx.u.has_lead_facts:
+            # "buy in Austin, maybe around four hundred thousand, and how does pre-approval work?":
+            # the question answered, the facts said with it kept
+            qualification.absorb(s, ctx)
         qualification.ask_next(s, ctx)
     elif s.direction == "outbound" and s.awaiting == "permission" and not s.callback_for:
         # our call, answered with a question ("do y'all charge buyers a fee?"): answered, the
