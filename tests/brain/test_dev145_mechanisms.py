@@ -276,3 +276,14 @@ def test_a_day_or_hour_of_something_else_is_not_the_visit(profiles, said, day, h
 def test_years_of_rent_avoided_are_no_timeline(profiles) -> None:
     u = _u(profiles, "real_estate", "instead of paying rent three years we'd buy him a condo near campus")
     assert u.timeline is None and u.lead_intent == "buy"
+
+
+def test_money_from_the_home_sold_is_cash(profiles) -> None:
+    u = _u(profiles, "real_estate", "my share of the house money", awaiting="financing")
+    assert u.financing == "cash"
+
+
+async def test_a_home_to_list_makes_a_seller_whoever_calls(profiles) -> None:
+    state, replies = await call(profiles, "real_estate", "I'm calling for my mother, she wants to know what "
+                                "y'all charge to sell", "she says she wants to list it in the fall")
+    assert state.lead.intent == "sell", replies

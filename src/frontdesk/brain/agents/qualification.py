@@ -167,6 +167,8 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
     elif lead.intent is None and (u.budget or u.financing in {"pre_approved", "in_progress", "cash",
                                                               "not_started"}):
         lead.intent = "buy"  # a purchase budget or a mortgage says buyer
+    elif lead.intent is None and u.appointment_type == "listing_appointment":
+        lead.intent = "sell"  # "he says he wants to list it this summer": a home to list is sold
     keeps_home = (lead.in_service_area and lead.intent in {"sell", "both"} and u.location is not None
                   and not u.location[1] and not _THEIR_HOME.search(u.text.lower()))
     # "we need to sell our house in Cedar Park" … "we'll buy up in Dallas with someone there":

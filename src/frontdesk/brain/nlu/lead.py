@@ -635,7 +635,9 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
     if re.search(r"\b(?:cash|outright|all cash|cash buyer|no (?:mortgage|loan|financing) needed|"
                  r"(?:don'?t|won'?t|do not|will not) need (?:a |any )?(?:mortgage|loan|financing)|"
                  r"without (?:a |any )?(?:mortgage|loan|financing)|proceeds|equity from|"
-                 r"(?:money|funds) from (?:the |our |my )?(?:sale|selling)|"
+                 r"(?:money|funds) from (?:the |our |my )?(?:sale|selling|house|home|place)|"
+                 # "my half of the house money"
+                 r"(?:house|home|sale) (?:money|proceeds)|"
                  r"from (?:the )?(?:sale|selling) of)\b", text):
         return "cash"  # "proceeds from the sale": paid from what the old home brings
     if re.search(r"\b(?:working on it|working with a (?:lender|bank)|talking to (?:a |the )?"
