@@ -287,3 +287,26 @@ async def test_a_home_to_list_makes_a_seller_whoever_calls(profiles) -> None:
     state, replies = await call(profiles, "real_estate", "I'm calling for my mother, she wants to know what "
                                 "y'all charge to sell", "she says she wants to list it in the fall")
     assert state.lead.intent == "sell", replies
+
+
+def test_last_weekend_is_no_choice_of_the_last_booking(profiles) -> None:
+    from frontdesk.brain.agents.appointment_words import _LAST
+    assert _LAST.search("cancel the jetta we sold it last weekend") is None
+    assert _LAST.search("the last one, the one at two") is not None
+
+
+async def test_two_bookings_alike_are_told_apart_by_their_cars(profiles) -> None:
+    from frontdesk.brain.memory import InMemoryCalendar
+    from frontdesk.brain.ports import BookingRequest
+    calendar = InMemoryCalendar()
+    for car in ("2018 Volkswagen Jetta", "2021 Toyota RAV4"):
+        await calendar.book(BookingRequest(
+            business="dealership", department="service", capacity=2, appointment_type="service",
+            service_type="oil_change", start=datetime(2026, 11, 27, 10, 0), duration_min=30,
+            customer_name="Pat Doe", customer_phone="+15125550123", customer_email=None, vehicle=car,
+            conversation_id="before"))
+    _state, replies = await call(profiles, "dealership", "we got two oil changes friday, remind me",
+                                 "cancel the jetta, we sold it last weekend", "yes", calendar=calendar)
+    assert "Jetta" in replies[0] and "RAV4" in replies[0], replies
+    assert sorted((a.request.vehicle, a.status) for a in calendar.appointments) == [
+        ("2018 Volkswagen Jetta", "cancelled"), ("2021 Toyota RAV4", "scheduled")], replies

@@ -136,7 +136,10 @@ _CALLBACK = re.compile(r"\b(?:(?:call|ring|phone) (?:me|us)(?: back)?|call back|
                        r"(?:call|ring|reach)|give (?:me|us) a (?:call|ring)|get back to)\b")
 _FIRST = re.compile(r"\b(?:first|earlier|earliest|sooner|former|1st)\b")
 _SECOND = re.compile(r"\b(?:second|2nd)\b")
-_LAST = re.compile(r"\b(?:last|later|latest|latter|other(?! (?:two|three|four|ones)\b))\b")
+_LAST = re.compile(r"\b(?:last(?! (?:week(?:end)?|night|time|month|year|summer|spring|fall|winter|"
+                   r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|later|latest|latter|"
+                   r"other(?! (?:two|three|four|ones)\b))\b")
+"""The later of two ("the last one", "the other one"); not "we sold it last weekend"."""
 
 
 _ACTED_ON = {"cancel": re.compile(r"\b(?:cancel|scrap|drop|call off|nix|ditch|"

@@ -23,6 +23,8 @@ SLOTS_OPEN = re.compile(
     r"slots?|spots?|times?|available|like|else))*\s+open\b|"
     # "Tuesday, I guess. Whatever's open, you pick.", "whichever one's open"
     r"\b(?:whatever|whichever(?: one)?|what ?ever)(?:'s| is)\s+open\b|"
+    # "dang ok well whats the next open one after that": a slot, not the hours
+    r"\b(?:next|first|earliest|soonest) open(?: one| slot| spot| time)?\b|"
     # "could we do it earlier? like right when y'all open?": the first slot of the day
     r"\b(?:right |just |as soon as |soon as )?when (?:you|y'?all|you guys|ya|(?:the|your) doors?) "
     r"(?:first )?opens?\b")
