@@ -310,3 +310,14 @@ async def test_two_bookings_alike_are_told_apart_by_their_cars(profiles) -> None
     assert "Jetta" in replies[0] and "RAV4" in replies[0], replies
     assert sorted((a.request.vehicle, a.status) for a in calendar.appointments) == [
         ("2018 Volkswagen Jetta", "cancelled"), ("2021 Toyota RAV4", "scheduled")], replies
+
+
+async def test_the_truck_picks_the_pickups_booking(profiles) -> None:
+    calendar = await booked("dealership", "oil_change", datetime(2026, 11, 24, 9, 0),
+                            vehicle="2015 Toyota Camry")
+    await booked("dealership", "tire_rotation", datetime(2026, 11, 25, 10, 0), calendar,
+                 vehicle="2019 Ford F-150")
+    _state, replies = await call(profiles, "dealership", "I've got two things on the books, remind me",
+                                 "the truck, can y'all push that to friday at nine instead", "yes",
+                                 calendar=calendar)
+    assert _when(calendar) == [("Fri 27 09:00", "scheduled"), ("Tue 24 09:00", "scheduled")], replies

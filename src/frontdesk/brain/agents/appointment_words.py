@@ -312,6 +312,11 @@ _ASKS_TAIL = re.compile(r"[,\s]*\b(?:can|could|would|will) (?:we|you|y'?all|i|ya
                         r"\s*$")
 
 
+_PICKUP = re.compile(r"\b(?:f-?\s?\d{3}|silverado|sierra|ram|tacoma|tundra|ranger|colorado|titan|frontier|"
+                     r"ridgeline|gladiator|maverick|canyon|santa cruz)\b")
+"""The pickups a caller calls "the truck"."""
+
+
 def _named_before(found: list[Appointment], before: str, ctx: TurnContext) -> list[Appointment]:
     """Of several bookings, those the words just before "… cancel it" name ("the showin monday
     the tenth go ahead and cancel that one"): the last few words of their clause."""
@@ -327,6 +332,9 @@ def _named_before(found: list[Appointment], before: str, ctx: TurnContext) -> li
     day, at = when.extract_date(said, ctx.today), clock.extract_time(said)
     services, kind = ex.extract_services(said, ctx.profile), ex.extract_appointment_type(said, ctx.profile)
     car = _car_of(said, ctx)  # "the equinox, can we move that to saturday": that car's
+    if car is None and re.search(r"\b(?:the |my )?(?:truck|pickup)\b", said.lower) and len(
+            trucks := [a for a in found if a.vehicle and _PICKUP.search(a.vehicle.lower())]) == 1:
+        return trucks  # "… and the truck can y'all push that to saturday": the F-150's
     if not (day or at or services or car or (kind and kind != "service")):
         return []
     return [a for a in found if (day is None or a.scheduled_date == day.isoformat())

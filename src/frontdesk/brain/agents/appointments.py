@@ -105,7 +105,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         action = _said_last(u.text.lower(), action)
         u.intent = next(k for k, v in ACTIONS.items() if v == action)
     if action == "cancel" and desk.last_done("cancelled") and desk.result is not None and not (
-            u.date or u.time or u.services or mine):
+            u.date or u.time or mine or (u.services and desk.result.service_type not in u.services)):
+        # ("yeah just the battery one cancel it", the battery just cancelled: that one, again)
         # "yes, cancel please, thank you" right after it was cancelled: it is, said again
         ctx.say("appt_cancelled", **_facts(desk.result, ctx))
         _drop(s, ctx, None)
