@@ -199,10 +199,11 @@ def _narrow(found: list[Appointment], ctx: TurnContext, current: When) -> list[A
         said = normalise(kept.group(1))
         at, services = clock.extract_time(said), ex.extract_services(said, ctx.profile)
         day = when.extract_date(said, ctx.today)
+        kind = None if services else ex.extract_appointment_type(said, ctx.profile)
+        # ("… but keep the consultation": the kind of visit kept names it too)
         others = [a for a in found if not ((at and a.scheduled_time == at.strftime("%H:%M"))
                                            or (services and a.service_type in services)
-                or (not services and a.appointment_type is not None
-                    and ex.extract_appointment_type(said, ctx.profile) == a.appointment_type)
+                                           or (kind is not None and a.appointment_type == kind)
                                            or (day and a.scheduled_date == day.isoformat()))]
         if others and len(others) < len(found):
             found = others
