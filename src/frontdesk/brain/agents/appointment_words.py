@@ -11,6 +11,8 @@ from frontdesk.brain.context import TurnContext
 from frontdesk.brain.nlu import clock, understand, when
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.change import When, split_change
+from frontdesk.brain.nlu.cues import CALL_TURNED_DOWN
+from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.text import CORRECTION, normalise, phrase_in, without_pauses
 from frontdesk.brain.nlu.understand import ADD_ON
 from frontdesk.brain.state import Appointment, AppointmentDesk, ConversationState
@@ -196,15 +198,10 @@ def _narrow(found: list[Appointment], ctx: TurnContext, current: When) -> list[A
         return found  # "I think I've got two appointments with y'all this week": both, told
     if len(found) > 1 and (kept := _KEPT_ONE.search(text)) and _asked_action(ctx) in {"cancel", "move"}:
         # "the three thirty one you can cancel. keep the three o'clock": not the one kept
-        said = normalise(kept.group(1))
-        at, services = clock.extract_time(said), ex.extract_services(said, ctx.profile)
-        day = when.extract_date(said, ctx.today)
-        kind = None if services else ex.extract_appointment_type(said, ctx.profile)
         # ("… but keep the consultation": the kind of visit kept names it too)
-        others = [a for a in found if not ((at and a.scheduled_time == at.strftime("%H:%M"))
-                                           or (services and a.service_type in services)
-                                           or (kind is not None and a.appointment_type == kind)
-                                           or (day and a.scheduled_date == day.isoformat()))]
+        # ("keep the tahoe where its at but the civic can that go …": up to the next clause)
+        said = re.split(r"\bbut\b|[,;—]", kept.group(1))[0]
+        others = [a for a in found if not _named_in(a, said, ctx)]
         if others and len(others) < len(found):
             found = others
             if len(found) == 1:
@@ -313,9 +310,9 @@ _ASKS_TAIL = re.compile(r"[,\s]*\b(?:can|could|would|will) (?:we|you|y'?all|i|ya
                         r"\s*$")
 
 
-_PICKUP = re.compile(r"\b(?:f-?\s?\d{3}|silverado|sierra|ram|tacoma|tundra|ranger|colorado|titan|frontier|"
-                     r"ridgeline|gladiator|maverick|canyon|santa cruz)\b")
-"""The pickups a caller calls "the truck"."""
+_PICKUP = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, lexicon().pickups), key=len, reverse=True))
+                     + r")\b")
+"""The pickups a caller calls "the truck" (the lexicon's ``pickup_models``)."""
 
 
 def _named_before(found: list[Appointment], before: str, ctx: TurnContext) -> list[Appointment]:
@@ -384,7 +381,7 @@ _ONE_OF = re.compile(r"\b(?!(?:at|around|about|by|till|until|from|after|before|i
 
 
 def _named_in(a: Appointment, clause: str, ctx: TurnContext) -> bool:
-    """Does the clause name this booking: its service, its weekday, or its hour?"""
+    """Does the clause name this booking: its service, kind of visit, car, day, or hour?"""
     said = normalise(clause)
     at, services = clock.extract_time(said), ex.extract_services(said, ctx.profile)
     # ("leave that one alone": a pronoun, not one o'clock)
@@ -392,13 +389,15 @@ def _named_in(a: Appointment, clause: str, ctx: TurnContext) -> bool:
         r"(?<!that )(?<!this )(?<!which )(?<!other )(?<!each )(?<!no )(?<!any )"
         r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
         r"(?::(\d\d))?\b(?! (?:showings?|cars?|things|bookings?|appointments?|kids|of))", said.lower)
-        # ("the truck one's fine": the one of the truck, not one o'clock)
-        if not (m[1] == "one" and _ONE_OF.search(said.lower, 0, m.start()))]
+        # ("the truck one's fine", "keep the one on friday": which one, not one o'clock)
+        if not (m[1] == "one" and (_ONE_OF.search(said.lower, 0, m.start())
+                                   or said.lower.endswith("the ", 0, m.start())))]
     hour = int(a.scheduled_time[:2]) % 12 or 12
     words = ["twelve", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
              "eleven"]
-    day = date.fromisoformat(a.scheduled_date)
-    return bool((at and a.scheduled_time == at.strftime("%H:%M"))
+    day, named_day = date.fromisoformat(a.scheduled_date), when.extract_date(said, ctx.today)
+    return bool(named_day == day  # "keep tomorrow's", "the one on the fourteenth"
+                or (at and a.scheduled_time == at.strftime("%H:%M"))
                 or (services and a.service_type in services)
                 or (not services and a.appointment_type is not None
                     and ex.extract_appointment_type(said, ctx.profile) == a.appointment_type)
@@ -562,7 +561,6 @@ def booking_after(text: str, ctx: TurnContext, action: str) -> str | None:
 
 
 _CLAUSE_START = re.compile(r"[.?!,;]|\b(?:and|but|so|um+|uh+|then|also)\b")
-_NOT_CALLED = re.compile(r"\b(?:no need|don'?t|dont|do not|no|not|never)\b[^.?!]{0,20}$")
 
 
 def _call_after_change(text: str, said_it: re.Pattern[str] = _CANCEL_SAID) -> str | None:
@@ -574,7 +572,7 @@ def _call_after_change(text: str, said_it: re.Pattern[str] = _CANCEL_SAID) -> st
     said = text.lower()
     cancel = said_it.search(said)
     call = _CALLBACK.search(said, cancel.end()) if cancel else None
-    if cancel is None or call is None or _NOT_CALLED.search(said, cancel.end(), call.start()):
+    if cancel is None or call is None or CALL_TURNED_DOWN.search(said, cancel.end(), call.start()):
         return None
     start = max((m.end() for m in _CLAUSE_START.finditer(said, cancel.end(), call.start())),
                 default=cancel.end())

@@ -111,10 +111,10 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
         if u.date is None and len(s.desk.found) == 1 and _SAME_OUTING.search(u.text.lower()):
             u.date = date.fromisoformat(s.desk.found[0].scheduled_date)
         return "scheduling"
-    if _told(s) and len(s.desk.found) > 1 and _ONE_STANDS.search(u.text.lower()) and _A_CHANGE.search(
+    if _told(s) and len(s.desk.found) > 1 and STANDS.search(u.text.lower()) and _A_CHANGE.search(
             u.text.lower()) and intent not in {"cancel", "escalation", "do_not_call", "wrong_number"}:
-        # told of two: "the Friday one's fine, leave it. But Saturday, can that be later? Like
-        # four instead of two?": one stands, the other moves
+        # told of two, one said to stand: "the Friday one's fine, leave it. But Saturday, can
+        # that be later? Like four instead of two?": one stands, the other moves
         u.intent = "reschedule"
         return "appointments"
     if _told(s) and RELATIVE_MOVE.search(u.text.lower()) and intent not in {
@@ -317,9 +317,6 @@ _YES_THEN_DONE = re.compile(r"\b(?:yes|yeah|yep|yup|sure|correct|right|perfect|s
 
 _CALL_BACK = re.compile(r"\b(?:call (?:me|us)? ?back|callback|give (?:me|us) a (?:call|ring)|"
                         r"(?:call|ring) me (?:tomorrow|later|this|tonight|in the))\b")
-_ONE_STANDS = re.compile(r"\b(?:leave (?:it|that|this)|(?:is|'s) (?:fine|good|ok(?:ay)?)|"
-                         r"keep (?:it|that|this|the)|stays?)\b")
-"""One booking of those told said to stand ("the Friday one's fine, leave it")."""
 _ANOTHER_VISIT = re.compile(r"\b(?:another|a second|one more|an extra) (?:showing|appointment|one|visit|"
                             r"house|"
                             r"home|tour|place|property)\b")

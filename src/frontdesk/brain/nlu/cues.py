@@ -714,6 +714,9 @@ what, can I just set up a time?")."""
 FOR_GOOD = re.compile(r"\b(?:again|ever|anymore|any more|list|this number|stop|remove|never|take (?:me|us|my "
                       r"number|this number) off)\b")
 """Words that make "don't call me" a request never to be called, not a call back declined."""
+CALL_TURNED_DOWN = re.compile(r"\b(?:no need|no one|nobody|don'?t|dont|do not|never|not)\b[^.?!]{0,20}$")
+"""The words before a "call me" that turn it down ("no don't call me back", "no need to call"):
+search up to the call's start."""
 
 
 UNDER_NUMBER = re.compile(r"\b(?:booked|scheduled|made|it'?s|its|is|appointment'?s|showing'?s)\s+"

@@ -47,6 +47,8 @@ class Lexicon:
     names the one service of a business that works on it."""
     first_names: frozenset[str] = frozenset()
     """Common first names (``first_names.txt``): a message of one and a surname is a name."""
+    pickups: frozenset[str] = frozenset()
+    """Pickup models, lower case, as said ("f-150", "silverado"): what "the truck" is."""
     everyday_words: frozenset[str] = frozenset()
     """Frequent English words that are no common name (``everyday_words.txt``): a name read from
     a weak cue ("it's worth it", "I'm way past due") is never made of these alone."""
@@ -74,6 +76,7 @@ def lexicon() -> Lexicon:
         given_names=frozenset(str(w) for w in raw.get("given_names_also_words") or []),
         first_names=frozenset(_words(_FIRST_NAMES_FILE)),
         everyday_words=frozenset(_words(_EVERYDAY_FILE)),
+        pickups=frozenset(str(w).lower() for w in raw.get("pickup_models") or []),
         other_services={name: tuple(str(w) for w in words)
                         for name, words in (raw.get("other_services") or {}).items()},
     )

@@ -21,6 +21,7 @@ from frontdesk.brain.nlu.cues import (
     ANOTHER_SLOT,
     CALL_ME,
     CALL_TAKEN_BACK,
+    CALL_TURNED_DOWN,
     CALLBACK_DROPPED,
     CANCEL_ASK,
     CONFIRM_ASK,
@@ -532,8 +533,7 @@ def read(text: str, profile: BusinessProfile, today: date,
         result.time = clock.extract_time(rest) if result.time else None
         result.window = clock.extract_window(rest) if result.window else None
         result.time_of_day = clock.extract_time_of_day(rest) if result.time_of_day else None
-    called = any(not re.search(r"\b(?:don'?t|do not|no need to|never|not)\b[\w ]{0,15}$",
-                               u.lower[: m.start()])
+    called = any(not CALL_TURNED_DOWN.search(u.lower, 0, m.start())
                  for m in CALL_ME.finditer(u.lower))  # a call asked for, not one turned down
     if CALL_TAKEN_BACK.search(u.lower) and result.intent in {"objection_busy", "provide_info", "unknown"}:
         # "could somebody call me back — actually, can I just set up a time?"
