@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from frontdesk.brain import Brain
 from frontdesk.brain.memory import InMemoryCalendar, InMemoryCustomers
+from frontdesk.brain.nlu import understand
 from frontdesk.brain.ports import BookingRequest
 from frontdesk.brain.state import ConversationState
 from tests.conftest import fixed_clock
@@ -39,3 +40,18 @@ async def booked(profile: str, kind: str, start: datetime, calendar: InMemoryCal
         start=start, duration_min=30, customer_name="Pat Doe", customer_phone=phone,
         customer_email=None, vehicle=vehicle, conversation_id="before"))
     return calendar
+
+
+MONDAY = date(2026, 11, 23)
+"""The mechanism tests' day: Monday 23 November 2026 (Thanksgiving is Thursday the 26th)."""
+
+
+def heard(profiles, profile: str, text: str, awaiting: str | None = None, today: date = MONDAY):
+    """What the NLU reads from one caller turn, on the mechanism tests' Monday."""
+    return understand(text, profiles[profile], today, awaiting=awaiting)
+
+
+def on_calendar(calendar: InMemoryCalendar, sort: bool = False) -> list[tuple[str, str]]:
+    """Every appointment as (day and hour, status), "Tue 24 14:00", in booking order (or sorted)."""
+    seen = [(a.start.strftime("%a %d %H:%M"), a.status) for a in calendar.appointments]
+    return sorted(seen) if sort else seen

@@ -9,25 +9,17 @@ from datetime import datetime
 
 import pytest
 
-from frontdesk.brain.nlu import understand
 from frontdesk.brain.nlu.lead import extract_budget
 from frontdesk.brain.nlu.lead_intent import extract_lead_intent
 from frontdesk.brain.nlu.text import normalise
 from tests.brain.calls import booked, call
+from tests.brain.calls import heard as _u
+from tests.brain.calls import on_calendar as _when
 
-MONDAY = datetime(2026, 11, 23).date()
 TUESDAY_10 = datetime(2026, 11, 24, 10, 0)
 WEDNESDAY_2 = datetime(2026, 11, 25, 14, 0)
 FRIDAY_11 = datetime(2026, 11, 27, 11, 0)
 SATURDAY_9 = datetime(2026, 11, 28, 9, 0)
-
-
-def _u(profiles, profile: str, text: str, awaiting: str | None = None):
-    return understand(text, profiles[profile], MONDAY, awaiting=awaiting)
-
-
-def _when(calendar) -> list[tuple[str, str]]:
-    return [(a.start.strftime("%a %d %H:%M"), a.status) for a in calendar.appointments]
 
 
 # -- corrections said across lines -----------------------------------------------------------------

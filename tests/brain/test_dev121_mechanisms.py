@@ -9,18 +9,9 @@ from datetime import datetime
 
 import pytest
 
-from frontdesk.brain.nlu import understand
 from tests.brain.calls import booked, call
-
-MONDAY = datetime(2026, 11, 23).date()
-
-
-def _u(profiles, profile: str, text: str, awaiting: str | None = None):
-    return understand(text, profiles[profile], MONDAY, awaiting=awaiting)
-
-
-def _when(calendar) -> list[tuple[str, str]]:
-    return [(a.start.strftime("%a %d %H:%M"), a.status) for a in calendar.appointments]
+from tests.brain.calls import heard as _u
+from tests.brain.calls import on_calendar as _when
 
 # -- a booking the caller says they do not want ----------------------------------------------------
 

@@ -9,15 +9,8 @@ from datetime import datetime
 
 import pytest
 
-from frontdesk.brain.nlu import understand
 from tests.brain.calls import booked, call
-
-MONDAY = datetime(2026, 11, 23).date()
-
-
-def _u(profiles, profile: str, text: str, awaiting: str | None = None):
-    return understand(text, profiles[profile], MONDAY, awaiting=awaiting)
-
+from tests.brain.calls import heard as _u
 
 # -- a lead who sells one home and buys another -----------------------------------------------------
 

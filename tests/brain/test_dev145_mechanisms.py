@@ -7,26 +7,19 @@ Thursday the 26th, the dealership is closed).
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 
 import pytest
 
-from frontdesk.brain.nlu import understand
 from frontdesk.brain.nlu.lead import extract_budget
 from frontdesk.brain.nlu.text import normalise
-from tests.brain.calls import booked, call
+from tests.brain.calls import booked, call, on_calendar
+from tests.brain.calls import heard as _u
 
-MONDAY = datetime(2026, 11, 23).date()
 TUESDAY_2 = datetime(2026, 11, 24, 14, 0)
 WEDNESDAY_10 = datetime(2026, 11, 25, 10, 0)
 FRIDAY_5 = datetime(2026, 11, 27, 17, 0)
-
-
-def _u(profiles, profile: str, text: str, awaiting: str | None = None):
-    return understand(text, profiles[profile], MONDAY, awaiting=awaiting)
-
-
-def _when(calendar) -> list[tuple[str, str]]:
-    return sorted((a.start.strftime("%a %d %H:%M"), a.status) for a in calendar.appointments)
+_when = partial(on_calendar, sort=True)  # by day name, then hour
 
 
 # -- a move said from the booking's own time, and a time that belongs to something else ------------

@@ -9,10 +9,10 @@ from datetime import datetime
 
 import pytest
 
-from frontdesk.brain.nlu import understand
 from frontdesk.brain.nlu.entities import extract_services
 from frontdesk.brain.nlu.text import normalise
 from tests.brain.calls import booked, call
+from tests.brain.calls import heard as _u
 
 TUESDAY_9 = datetime(2026, 11, 24, 9, 0)
 
@@ -57,11 +57,6 @@ async def test_work_added_at_another_time_is_a_booking_of_its_own(profiles) -> N
     assert state.appointment.scheduled_time == "14:00" and len(calendar.bookings) == 2
 
 
-MONDAY = datetime(2026, 11, 23).date()
-
-
-def _u(profiles, profile: str, text: str, awaiting: str | None = None):
-    return understand(text, profiles[profile], MONDAY, awaiting=awaiting)
 
 
 # -- a booking on file, spoken of on our own call ------------------------------------------------

@@ -9,20 +9,15 @@ from datetime import datetime
 
 import pytest
 
-from frontdesk.brain.nlu import understand
 from frontdesk.brain.nlu.entities import extract_appointment_type
 from frontdesk.brain.nlu.lead import extract_budget
 from frontdesk.brain.nlu.lead_intent import extract_lead_intent
 from frontdesk.brain.nlu.text import normalise
 from tests.brain.calls import booked, call
+from tests.brain.calls import heard as _u
 
 TUESDAY_9 = datetime(2026, 11, 24, 9, 0)
 WEDNESDAY_2 = datetime(2026, 11, 25, 14, 0)
-MONDAY = datetime(2026, 11, 23).date()
-
-
-def _u(profiles, profile: str, text: str, awaiting: str | None = None):
-    return understand(text, profiles[profile], MONDAY, awaiting=awaiting)
 
 
 def _status(calendar) -> list[tuple[str, str]]:
