@@ -1,7 +1,7 @@
 """What the caller's words say of the booking under way, beside its facts: whether an answer names
 what was read back ("its dwayne pollard", "Wednesday at nine thirty, great"), checks only the part
-of the day ("8 AM, that's the morning, right?"), or says "today" of the caller's own day ("I can't
-even spell my own name today")."""
+of the day ("8 AM, that's the morning, right?"), says "today" of the caller's own day ("I can't
+even spell my own name today"), or describes trouble no service names ("the green puddle")."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from datetime import time
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.nlu import Understanding
 from frontdesk.brain.state import ConversationState
+from frontdesk.knowledge.profile import BusinessProfile, Service
 
 DAY_NAMED = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|instead|actually|"
                        r"make it|change|switch|come (?:in )?today|today (?:at|instead|works|is better))\b")
@@ -48,3 +49,24 @@ def checks_part_of_day(s: ConversationState, u: Understanding) -> bool:
     if u.window is not None and not u.window.start <= time.fromisoformat(at) < u.window.end:
         return False
     return u.time_of_day == ("morning" if hour < 12 else "afternoon" if hour < 17 else "evening")
+
+
+_NOT_TROUBLE = frozenset([
+    "um", "uh", "like", "yeah", "yes", "yep", "ok", "okay", "sure", "no", "nope", "the", "a", "an",
+    "it", "its", "it's", "that", "this", "just", "i", "i'm", "need", "needs", "want", "wanna",
+    "get", "do", "my", "car", "truck", "service", "services", "thing", "stuff", "please", "thanks",
+    "thank", "you", "cool", "sounds", "good", "fine", "well", "so", "and", "oh", "hmm"
+])
+
+
+def trouble_described(s: ConversationState, u: Understanding, profile: BusinessProfile) -> Service | None:
+    """Asked what the car needs, an answer that describes trouble no service names ("I need a the
+    green puddle under the car", "the airbag thing from the letter Honda sent"): the service that
+    looks at a problem first (``only_alone``, the diagnostic check), as a service desk books it."""
+    look = next((sv for sv in profile.services if sv.only_alone), None)
+    if look is None or s.awaiting != "service" or u.services or u.is_question or u.deny or u.intent not in {
+            "provide_info", "unknown", "book", "chitchat"} or u.date or u.time or u.appointment_type not in {
+            None, "service"}:
+        return None
+    words = [w for w in re.findall(r"[a-z']+", u.text.lower()) if w not in _NOT_TROUBLE]
+    return look if len(words) >= 2 else None

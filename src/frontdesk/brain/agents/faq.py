@@ -60,11 +60,12 @@ _WITH_THAT = re.compile(r"\W*(?:(?:so|and|but|um+|uh+|ok|okay|well)\W+)*(?:(?:do
                         r"(?:you|y'?all|ya|you guys|you all) (?:guys |all )?(?:help|deal|work|handle|do)"
                         r"(?: (?:with|on))? (?:that|this|those|it|them)\W*")
 """"y'all help with that?": a short question about what the caller said just before."""
-_ASKS_OFFERED = re.compile(r"\b(?:do|can|could|will|would) (?:you|y'all|ya|you guys|you all|they|"
+_ASKS_OFFERED = re.compile(r"\b(?:do|can|could|will|would) (?:you|y'?all|ya'?ll|ya|you guys|you all|they|"
                            r"your (?:shop|guys|techs|mechanics)) (?:guys |all |even |also |still )?"
                            r"(?:do|offer|handle|fix|repair|service|work on|take care of|replace|install|"
                            r"put in|carry|deal with)\b|"
-                           r"\b(?:you|y'all|ya|you guys|you all) (?:guys |all )?(?:still |even |also )?"
+                           r"\b(?:you|y'?all|ya'?ll|ya|you guys|you all) (?:guys |all )?"
+                           r"(?:still |even |also )?"
                            r"(?:do|offer|handle)\b"
                            r"[^?.]{0,40}(?:,? right|,? yeah|,? don'?t (?:you|y'all)|,? correct|\?)\W*$")
 """A question whether the business does a kind of work ("do you do alignments?", "you do

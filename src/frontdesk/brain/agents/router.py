@@ -292,8 +292,14 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
 
 
 _NOT_READY = re.compile(r"\b(?:not|isn'?t|aren'?t|ain'?t|never) (?:really |quite |just |gonna be )?"
-                        r"(?:ready|up to it|up for it)\b")
-"""Not ready for the appointment just told: move it or cancel it? (not "not interested")."""
+                        r"(?:ready|up to it|up for it)\b|"
+                        # "we're gonna hold off, my husband got the promotion so we're staying put"
+                        r"\b(?:hold(?:ing)? off|stay(?:ing)? put|on hold|changed (?:our|my|his|her) minds?|"
+                        r"decided (?:not to|against)|"
+                        r"(?:not|no longer) (?:gonna |going to )?(?:sell|list|buy|mov)\w* "
+                        r"(?:after all|anymore|any more|for now|right now|this year))\b")
+"""Not ready for the appointment just told, or the plan behind it put off: move it or cancel it?
+(not "not interested")."""
 _OF_IT = re.compile(r"\b(?:it|that|instead|later|earlier|sooner|same day|same time|move|push|bump|slide|"
                     r"anything|any (?:openings?|time|slots?)|something|how about|what about|"
                     # "could we do after lunch, say one thirty?" said of the one just told

@@ -12,7 +12,12 @@ from datetime import date, datetime, time, timedelta
 
 from frontdesk.brain.agents import qualification
 from frontdesk.brain.agents.appointment_words import said_to_stand
-from frontdesk.brain.agents.booking_words import checks_part_of_day, said_back, today_in_passing
+from frontdesk.brain.agents.booking_words import (
+    checks_part_of_day,
+    said_back,
+    today_in_passing,
+    trouble_described,
+)
 from frontdesk.brain.agents.offered import OPENING, offered_already, take_offered, which_sooner
 from frontdesk.brain.availability import AvailabilityCalendar, closed_reply
 from frontdesk.brain.context import Effect, TurnContext, absorb_contact
@@ -480,6 +485,10 @@ async def advance(s: ConversationState, ctx: TurnContext, *, unclear: bool = Fal
         # asked what the car needs on our call about its due service, "can y'all do Tuesday at
         # nine?": the service we called about, on that day
         slots.services, slots.service_type = [due.key], due.key
+    if appt.needs_service and not profile.service(slots.service_type) and u is not None and (
+            look := trouble_described(s, u, profile)) is not None:
+        slots.services, slots.service_type = [look.key], look.key
+        ctx.say("service_look_first", service=look.name)
     if appt.needs_service and not profile.service(slots.service_type):
         ctx.ask(s, "service", AGENT, "ask_service",
                 services=say_list([sv.name for sv in profile.services]))

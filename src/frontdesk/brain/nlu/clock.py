@@ -434,7 +434,10 @@ def _windows_in(text: str) -> list[TimeWindow]:
     for pattern, (start, end, label) in _WINDOWS:
         for match in re.finditer(pattern, text):
             if not ruled_out(text, match.start()) and not _BUSY_IN.search(text[: match.start()]) and not (
-                    re.match(r"s?\s+(?:till|until|'til)\b", text[match.end():])):  # "every morning till noon"
+                    re.match(r"s?\s+(?:till|until|'til)\b", text[match.end():])) and not (
+                    # "a puddle under my car every morning when i back out": when it happens
+                    re.search(r"\b(?:every|each)\s+$", text[: match.start()])
+                    and re.match(r"s?\s+(?:when|while|as soon as|once)\b", text[match.end():])):
                 found.append((match.start(), TimeWindow(start, end, label)))
     return [w for _, w in sorted(found, key=lambda f: f[0])]
 

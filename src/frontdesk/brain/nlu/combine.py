@@ -714,6 +714,9 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         return model, p  # "ok but how'd you get my number?" to "do you have a minute?" asks first
     if answered and model == "reschedule" and p >= 0.8 and ALREADY_BOOKED.search(r.text.lower()):
         return model, p  # "it's booked Wednesday at eleven … can we do Friday instead?" asked for a day
+    if answered and awaiting == "anything_else" and rule == "affirm" and p >= 0.8 and model in {
+            "reschedule", "cancel"}:
+        return model, p  # "okay well actually can we push it to six": the yes says there is something
     if answered:
         return rule, rule_confidence  # "Tuesday" after "what day?" is the answer, whatever else
     if model in {"reschedule", "cancel"}:  # its words are there (checked above)

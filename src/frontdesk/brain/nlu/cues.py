@@ -759,6 +759,14 @@ OURS_TO_COME = re.compile(r"\b(?:somebody|someone|an agent|one of (?:y'?all|you|
                            r"take a look at|walk through) (?:the|her|his|their|my|our|mom'?s|dad'?s) "
                            r"(?:house|home|place|property|condo|townhouse)\b")
 """One of ours to come to the caller's home ("could somebody come see the house")."""
+WORTH_OF_OURS = re.compile(
+    r"\bwhat (?:(?:our|my|the|her|his|their|mom'?s|dad'?s)\s+(?:\w+\s+)?(?:house|home|place|condo|townhouse|"
+    r"property)|it|ours|that place)\s+(?:would|could|might|will|'?d|can|should|is gonna|is going to)\s+"
+    r"(?:\w+\s+)?(?:bring|fetch|go for|sell for|get|be worth)\b|"
+    r"\bwhat (?:we|i|she|he|they|mom)\s+(?:\w+\s+)?(?:would|could|might|can|'?d)\s+(?:\w+\s+)?get for "
+    r"(?:it|the|our|my|her|his|ours)\b")
+"""What the caller's own home would sell for ("what the place would even bring", "see what the
+house would bring"): a listing appointment's valuation, whatever the words around it."""
 WE_COME = re.compile(r"\b(?:i|we|he|she|they|my \w+|our \w+)"
                       r"(?:'d| would| wants?| wanna| want to| can| could|"
                       r" will|'ll| like to| love to| gonna| going to)?(?: to)?\s+$")

@@ -17,7 +17,7 @@ import phonenumbers
 from rapidfuzz import fuzz
 
 from frontdesk.brain.nlu.car_names import model_misheard, squash
-from frontdesk.brain.nlu.cues import NEW_CLAUSE, OURS_TO_COME, WE_COME
+from frontdesk.brain.nlu.cues import NEW_CLAUSE, OURS_TO_COME, WE_COME, WORTH_OF_OURS
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.text import Utterance, correction_tails, phrase_in, ruled_out, word_pattern
 from frontdesk.knowledge.profile import AskFrame, BusinessProfile
@@ -488,12 +488,12 @@ def extract_appointment_type(u: Utterance, profile: BusinessProfile, *,
                 continue  # "my brother wants to come look at it with me": a viewing, not our visit
             if said and (best is None or len(phrase) > best[0]):
                 best = (len(phrase), appt.key, phrase.split()[-1] in {"it", "one", "that"})
-    if (come := OURS_TO_COME.search(u.lower)) and not re.match(r"[^.?!]{0,20}\bwith (?:me|us|him|her)\b",
-                                                             u.lower[come.end():]) and (
+    if (come := OURS_TO_COME.search(u.lower) or WORTH_OF_OURS.search(u.lower)) and not re.match(
+            r"[^.?!]{0,20}\bwith (?:me|us|him|her)\b", u.lower[come.end():]) and (
             listing := next((a.key for a in profile.appointment_types if a.key == "listing_appointment"
                              and a.key not in called_off), None)):
-        # "could somebody come see the house … I'll be there with her": one of ours comes to
-        # the caller's (or their family's) home to value it, not a showing of one on the market
+        # "could somebody come see the house … I'll be there with her", "see what the place would
+        # bring": one of ours comes to the caller's (or family's) home to value it, not a showing
         return listing
     if best is not None and not best[2]:
         return best[1]  # named in so many words ("a test drive"): no frame can say more

@@ -60,11 +60,15 @@ _CEILING_FIGURE = re.compile(r"\b(?:up to|under|no more than|max(?:imum)?(?: of)
 _FIGURES_SPAN = re.compile(r"\b(?:between )?\$?[1-9](?: \d{2}|\d{2})(?: ?k)?,?\s+(?:(?:to|and|-|or|maybe|"
                            r"or maybe)\s+)?(?:like |maybe )?\$?[1-9](?: \d{2}|\d{2})\b(?! \d)|"
                            # "four to four-fifty": the hundreds, then a figure within them
-                           r"\b([1-9]) (?:to|-) (?:like |maybe )?\1 \d{2}\b(?! \d)")
+                           r"\b([1-9]) (?:to|-) (?:like |maybe )?\1 \d{2}\b(?! \d)|"
+                           # "two seventy-five to three": a figure, then the round one above it
+                           r"\b[1-9] \d{2},? (?:to|-|or) (?:like |maybe )?[1-9]\b(?![ :]\d)"
+                           r"(?!\s*(?:am|pm|a\.m|p\.m|o'?clock|in the))")
 """Two figures said the way home prices are, a span or a figure and its stretch ("seven hundred
 to eight-fifty", "two seventy-five, two ninety tops")."""
 
-_SAID_AS_CLOCK = re.compile(r"\b(?:at|o'?clock|a\.?m\.?|p\.?m\.?|morning|afternoon|evening|tonight)\b|\d:\d")
+_SAID_AS_CLOCK = re.compile(r"(?<!looking )(?<!look )\b(?:at|o'?clock|a\.?m\.?|p\.?m\.?|morning|afternoon|"
+                            r"evening|tonight)\b|\d:\d")
 """Words that make a figure a time of day, whatever money is talked about around it."""
 
 _HOME_TALK = re.compile(r"\b(?:buy|buying|purchase|house|home|condo|townhome|place|budget|pre-?approved|"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from frontdesk.brain.nlu.cues import DONE_LANDLORDING, OWNS_RENTAL, THIS_NOT_THAT
+from frontdesk.brain.nlu.cues import DONE_LANDLORDING, OWNS_RENTAL, THIS_NOT_THAT, WORTH_OF_OURS
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.text import Utterance
 
@@ -129,9 +129,10 @@ def extract_lead_intent(u: Utterance) -> str | None:
     lower = re.sub(r"\bor (?:is it|do (?:you|y'?all)(?: guys)?|y'?all|you) (?:just|only) \w+"
                    r"(?: (?:and|or|&) \w+)?", " ", lower)
     u = Utterance(raw=u.raw, lower=lower, numeric=u.numeric)
-    valued = _VALUATION.search(u.lower) is not None
+    valued = _VALUATION.search(u.lower) is not None or WORTH_OF_OURS.search(u.lower) is not None
     if valued:  # "I want a home valuation": a home to value is the caller's to sell, not one to buy
-        u = Utterance(raw=u.raw, lower=_VALUATION.sub(" ", u.lower), numeric=u.numeric)
+        lower = WORTH_OF_OURS.sub(" ", _VALUATION.sub(" ", u.lower))
+        u = Utterance(raw=u.raw, lower=lower, numeric=u.numeric)
     # "a house for sale" is one the caller saw; "put it up for sale" is theirs.
     selling = valued or (_callers_own(intents["sell"], u.lower) and not re.search(
         r"(?<!\bup )\b(?:for sale|on sale)\b", u.lower))

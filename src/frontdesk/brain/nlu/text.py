@@ -80,6 +80,12 @@ def _normalise(text: str) -> Utterance:
                                "wed": "wednesday", "thu": "thursday", "thur": "thursday",
                                "thurs": "thursday", "fri": "friday", "sat": "saturday",
                                "sun": "sunday"}[m.group(1)], spoken)  # "wed. 10."
+    # "fri same time", "thurs like 5 30": a short form no other word has is the day wherever it is
+    spoken = re.sub(r"\b(tues?|(?<!we )(?<!they )(?<!got )(?<!get )(?<!be )weds?|thu|thur|thurs|fri)"
+                    r"\b\.?(?!')",
+                    lambda m: {"tue": "tuesday", "tues": "tuesday", "wed": "wednesday", "weds": "wednesday",
+                               "thu": "thursday", "thur": "thursday", "thurs": "thursday",
+                               "fri": "friday"}[m.group(1)], spoken)
     # "two-fifty", "two-ninety-five": said as "two fifty" (a figure or a time), never one word
     spoken = re.sub(r"\b(one|two|three|four|five|six|seven|eight|nine)-(ten|eleven|twelve|thirteen|fourteen|"
                     r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
@@ -228,6 +234,10 @@ def _number_homophones(text: str) -> str:
 
 
 _HOMOPHONES = (
+    # "tmrw nine", "2morrow", "tommorow": tomorrow as people type and transcripts misspell it
+    (re.compile(r"\b(?:tmrw|tmrow|tmw|tmr|2morrow|2moro|2mrw|tomorow|tommorow|tommorrow|tomoro|tomorro)\b"),
+     "tomorrow"),
+    (re.compile(r"\b(?:tonite|2nite)\b"), "tonight"),
     # "that red rav for the used one": the RAV4, its four heard as "for"
     (re.compile(r"\brav (?:for|fore)\b"), "rav four"),
     # "the breaks have been squeakin", "break pads": the brakes, as speech recognition spells them
@@ -443,6 +453,11 @@ def _loose_clock(text: str) -> str:
     text = re.sub(r"\b(half) (\w+)\b(?!\s*(?:hours?|minutes?|mins?|miles?|days?|weeks?|months?|years?|"
                   r"percent|%|price|off|dozen|of|a|an|the|and)\b)", past, text)
     text = re.sub(r"\b(?:a )?quarter (?:to|till|til|of|before) (\w+)\b", to, text)
+    # "fri like 5 30", "tomorrow 10 15": a transcript's hour and minutes without the colon
+    text = re.sub(r"\b(at|like|around|about|by|say|maybe|before|after|till|until|\w+day|tomorrow|today|"
+                  r"tonight)\s+(1[0-2]|[1-9]) (00|15|30|45)\b(?!\s*(?:k\b|thousand|grand|dollars|bucks|"
+                  r"miles|minutes|mins|percent|%|-|\d))",
+                  lambda m: f"{m.group(1)} {m.group(2)}:{m.group(3)}", text)
     # "nine and half", "at three and half in afternoon": a time the way many learners say it;
     # not "three and half" said of money, years or miles
     return _AND_HALF.sub(lambda m: m.group(0) if _MONEY_BEFORE.search(text[max(0, m.start() - 40):m.start()])

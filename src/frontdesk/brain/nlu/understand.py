@@ -236,6 +236,11 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
             # "when's my thing with y'all again? the consultation?": the booking words describe
             # the appointment the caller already has
             whole.intent, whole.confidence = own[0].intent, own[0].confidence
+        elif whole.intent == "lead" and (asked := [r for r in own if r.intent != "lookup_appointment"
+                                                   and r.confidence >= 0.9]):
+            # "the eleven o'clock one went under contract, I saw it on Zillow … can you cancel that
+            # one?": the story is why; the change asked in its own sentence is what is wanted
+            whole.intent, whole.confidence = asked[0].intent, asked[0].confidence
         elif (aside := _embedded_question(text, whole, profile, today, awaiting)) is not None:
             aside.flags.add("aside")  # "hi um … helping her out with all this do you guys work with …"
             whole.acts = [aside]
