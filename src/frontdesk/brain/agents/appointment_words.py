@@ -396,7 +396,11 @@ def _named_in(a: Appointment, clause: str, ctx: TurnContext) -> bool:
     words = ["twelve", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
              "eleven"]
     day, named_day = date.fromisoformat(a.scheduled_date), when.extract_date(said, ctx.today)
+    part = re.search(r"\b(morning|afternoon|evening)\b", said.lower)
     return bool(named_day == day  # "keep tomorrow's", "the one on the fourteenth"
+                # "keep the morning one", "the afternoon one": the part of the day it is in
+                or (part and part[1] == ("morning" if hour_of(a) < 12 else "afternoon" if hour_of(a) < 17
+                                         else "evening"))
                 or (at and a.scheduled_time == at.strftime("%H:%M"))
                 or (services and a.service_type in services)
                 or (not services and a.appointment_type is not None
@@ -405,6 +409,10 @@ def _named_in(a: Appointment, clause: str, ctx: TurnContext) -> bool:
                 or any(int(h) % 12 == hour % 12 if h.isdigit() else words.index(h) == hour % 12
                        for h, _ in bare)
                 or re.search(rf"\b{day:%A}\b".lower(), said.lower))
+
+
+def hour_of(a: Appointment) -> int:
+    return int(a.scheduled_time[:2])
 
 
 def _car_of(said, ctx: TurnContext) -> str | None:

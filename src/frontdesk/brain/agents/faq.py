@@ -394,6 +394,11 @@ def _price_answer(s: ConversationState, ctx: TurnContext) -> bool | str:
             return False
         alike = [sv for k in ex.services_alike(normalise(u.text), ctx.profile)
                  if (sv := ctx.profile.service(k)) is not None]
+        if len(ours := [sv for sv in alike if sv.key in _services_in_view(s, ctx.profile)]) == 1:
+            alike = ours  # "how much is the inspection again?" of the state inspection on the calendar
+        if len(alike) == 1:
+            _say_price(ctx, alike[0])
+            return True
         if alike:  # "inspection. how much.": the price of each, and which one is it?
             for sv in alike:
                 _say_price(ctx, sv)

@@ -18,6 +18,7 @@ from frontdesk.brain.nlu.cues import (
     ANY_TIME,
     ASKS_OPENING,
     CALLBACK_DROPPED,
+    CHANGE_CUE,
     NEW_BOOKING_ASKED,
     asks_hours,
 )
@@ -96,6 +97,15 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
         return "scheduling"
     if intent in APPOINTMENT_ACTS:
         return "appointments"
+    if intent in {"book", "provide_info", "unknown", "lead"} and s.awaiting in {None, "anything_else"} and (
+            _names_one_on_file(s, u)):
+        # "im getting my car detailed saturday morning at eight", "we're supposed to have the
+        # listing appointment tuesday the twenty ninth", "i gotta change my battery appointment on
+        # saturday": the booking they have, not a second one like it
+        lowered = u.text.lower()
+        u.intent = ("cancel" if _CANCEL_IT.search(lowered) or _CANCEL_SAID.search(lowered) else
+                    "reschedule" if CHANGE_CUE.search(lowered) else "lookup_appointment")
+        return "appointments"
     if _told(s) and intent in {"provide_info", "unknown", "book", "affirm", "chitchat"} and (
             _CANCEL_IT.search(u.text.lower())):
         u.intent = "cancel"  # told of two: "the three thirty one, you can cancel. keep the three o'clock"
@@ -128,10 +138,17 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
     if _changes_the_one_told(s, u):
         u.intent = "reschedule"  # "Your tire rotation is Tuesday at 10" … "can it go later, say 4:30?"
         return "appointments"
-    if intent == "objection_not_interested" and s.awaiting == "anything_else" and s.desk.found and (
+    if intent in {"objection_not_interested", "unknown"} and s.awaiting == "anything_else" and (
+            s.desk.found) and (
             s.desk.last_done("told")) and _NOT_READY.search(u.text.lower()):
         u.flags.add("unsure_of_it")  # told it is tomorrow: "I'm not ready, the house isn't ready"
         return "appointments"
+    if intent == "goodbye" and s.awaiting == "name" and s.awaiting_agent == "scheduling" and (
+            s.booking_slots.preferred_date and s.booking_slots.preferred_time and s.customer.phone):
+        # asked the name with the day and time settled: "yep, that's everything" takes no leave of
+        # the booking; it goes under the number and is read back
+        u.flags.add("decline")
+        return "scheduling"
     if intent == "goodbye" and s.awaiting in {"confirm_booking", "confirm_change"} and s.awaiting_agent and (
             _YES_THEN_DONE.search(u.text.lower())) and not u.deny:
         # "Renee Hollis. Yep, that's everything." to the read-back: a yes, and nothing more after it
@@ -359,6 +376,23 @@ _CANCEL_SAID = re.compile(r"(?<!n't )(?<!not )\b(?:i'?ll|i will|i'?m gonna|we'?l
                           r"you guys can) "
                           r"(?:go ahead and |just )?cancel\b")
 """The caller's own words for a cancel ("I think I'll cancel for now", "y'all can cancel that")."""
+
+
+def _names_one_on_file(s: ConversationState, u: Understanding) -> bool:
+    """Before any booking on file was told, the caller's words name one by its kind (service or
+    visit) or car, and its day, and ask for nothing beside it."""
+    kinds = set(u.services) | ({u.appointment_type} if u.appointment_type not in {None, "service"} else set())
+    if not s.on_file or s.desk.found or s.appointment is not None or s.booking_slots.under_way() or (
+            u.date is None) or not (
+            kinds or (u.vehicle and u.vehicle.model)) or NEW_BOOKING_ASKED.search(u.text.lower()) or (
+            ADD_ON.search(u.text.lower())):
+        return False
+    that_day = [a for a in s.on_file if a.scheduled_date == u.date.isoformat()
+                and (u.time is None or a.scheduled_time == u.time.strftime("%H:%M"))]
+    have = {k for a in that_day for k in (a.service_type, a.appointment_type, *a.services) if k}
+    cars = " ".join((a.vehicle or "").lower() for a in that_day)
+    return bool(that_day) and kinds <= have and not (
+        u.vehicle and u.vehicle.model and u.vehicle.model.lower() not in cars)
 
 
 def _told(s: ConversationState) -> bool:

@@ -32,6 +32,9 @@ _CLAUSE_BREAK = re.compile(
     # "… tuesday morning, I'm guessing you guys got a shuttle?": a hedged question of its own
     r"|[,;]\s+(?:and\s+|but\s+|so\s+)?(?=(?:i'?m guessing|i'?m assuming|i assume|i suppose|i'?m hoping|"
     r"i was wondering|just wondering|i wonder|i'?m wondering|i'?m curious)\b,?[^,.]*\?)"
+    # "around noonish wait actually what time do you open in the mornings": a question cut in
+    r"|\s+(?:(?:oh\s+)?(?:wait|actually|hold on|hang on)[,\s]+)+"
+    r"(?=(?:what|when|where|how|why|which|do you|do y'?all|does|is there|are you|can you|could you)\b)"
     r"|\s+and\s+(?:(?:uh+|um+|er)\s+)*"
     r"(?=(?:what|when|where|how|why|who|which|do(?= (?:you|y.all|ya|they|we|i)\b)|does|"
     r"did|is|are|can|could|will|"

@@ -112,6 +112,7 @@ _REALLY_DERAILS = re.compile(
     r"can'?t talk|bad time|not a good time|busy|not interested|hold on|one (?:sec|second|moment))\b")
 _YES_NO = {"confirm_booking", "confirm_change", "offer_appointment", "offer_callback", "permission",
            "pick_alternative"}
+_WEAK_OBJECTIONS = {"objection_have_agent", "objection_not_interested", "objection_price"}
 RULES_FIRST = {"do_not_call", "escalation", "objection_busy", "objection_have_agent",
                 "objection_price", "objection_not_interested", "goodbye"}
 
@@ -581,6 +582,9 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         return "objection_busy", 0.8  # "I'd like to talk to someone, but I'm about to walk into a meeting"
     if model == rule:
         return rule, max(rule_confidence, p)
+    if model in _WEAK_OBJECTIONS and rule == "faq" and r.is_question and "faq_topic" in r.flags and not (
+            lexicon().intents[model].search(r.text.lower())):
+        return rule, rule_confidence  # "can i just pay cash for that" asks how to pay; it objects to nothing
     if model == "goodbye" and rule == "affirm" and awaiting in _YES_NO and "goodbye" not in r.flags:
         return rule, rule_confidence  # "alright then" to "shall I book it?" agrees; it does not hang up
     if rule == "faq" and r.is_question and "price_question" in r.flags and (model in {
@@ -746,7 +750,9 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     if rule == "lead" and model in {"book", "provide_info", "faq", "affirm"}:
         threshold = 1.1  # "I want to sell my house": the lead talk comes first
     if rule == "unknown" and model != "unknown":
-        threshold = min(threshold, 0.35)
+        # (an objection needs an even guess: "my wife's got the other car at work all day" is no
+        # other agent, 0.46)
+        threshold = min(threshold, 0.5 if model in _WEAK_OBJECTIONS else 0.35)
     if p >= threshold:
         return model, p
     return rule, rule_confidence

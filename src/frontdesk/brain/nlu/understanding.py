@@ -134,7 +134,9 @@ def answers(awaiting: str, u: Understanding) -> bool:
     if awaiting in _YES_NO:
         return u.affirm or u.deny or timeish or bool(u.services) or (
             awaiting == "pick_alternative" and bool(re.search(
-                r"\b(?:first|second|earlier|later|last|other|former|latter|1st|2nd|soonest|earliest|"
+                # (not "my wife's got the other car", "first time buying", "last night")
+                r"\b(?:first(?! time)|second|earlier|later|last(?! night| week| time| year| month)|"
+                r"other(?= one| time| slot| option|\W*$)|former|latter|1st|2nd|soonest|earliest|"
                 r"whichever|(?:number|option|choice) (?:one|two|three|\d))\b",
                 without_pauses(u.text.lower()))))
     return False
