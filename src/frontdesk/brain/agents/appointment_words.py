@@ -237,6 +237,9 @@ def _narrow(found: list[Appointment], ctx: TurnContext, current: When) -> list[A
         found = mine
         if len(found) == 1:
             return found
+    if len(found) > 1 and acted and _OUR_HOME.search(clause) and len(
+            at_home := [a for a in found if a.appointment_type == "listing_appointment"]) == 1:
+        return at_home  # "cancel the one for our house": the visit to the caller's own home
     if len(found) > 1 and acted and (named := ex.extract_services(normalise(clause), ctx.profile) or (
             ex.extract_services(normalise(text[acted[-1].end():]), ctx.profile))):
         # "the oil change Thursday and then the detail Saturday. go ahead and scrap the detail":
@@ -345,7 +348,8 @@ STANDS = re.compile(r"\b(?:keep (?:that|it|this|the|him|hers?|his|my|our|tomorro
                      r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)|leave (?:that|it|this|the)|"
                      r"(?:is|'s|are|'re) (?:fine|good|ok(?:ay)?|alright|all right|perfect)|stays?|"
                      r"stay put|no change|don'?t (?:touch|cancel|move)|keep(?:in[g']?|s)|"
-                     r"still (?:comin[g']?|on|good|happening|a go|need (?:it|that|that one))|"
+                     r"still (?:comin[g']?|on|good|happening|a go|need (?:it|that|that one)|"
+                     r"wan(?:t|na) (?:it|that|that one|to (?:see|do|keep) (?:it|that)))|"
                      r"we'?ll (?:still )?be there)\b")
 """Words that say a booking stands ("the ten's fine", "his stays at eight", "I'll keep that one")."""
 CHANGE_IN_CLAUSE = re.compile(r"\b(?:cancel|move|push|bump|slide|instead|reschedul\w*|could (?:we|you|"
@@ -380,6 +384,9 @@ _ONE_OF = re.compile(r"\b(?!(?:at|around|about|by|till|until|from|after|before|i
 """A word right before "one" that makes it a pronoun ("the truck one", "my wife's one")."""
 
 
+_OUR_HOME = re.compile(r"\b(?:(?:our|my) (?:own )?(?:house|home|place|condo|townhouse)|ours)\b")
+
+
 def _named_in(a: Appointment, clause: str, ctx: TurnContext) -> bool:
     """Does the clause name this booking: its service, kind of visit, car, day, or hour?"""
     said = normalise(clause)
@@ -397,6 +404,9 @@ def _named_in(a: Appointment, clause: str, ctx: TurnContext) -> bool:
              "eleven"]
     day, named_day = date.fromisoformat(a.scheduled_date), when.extract_date(said, ctx.today)
     part = re.search(r"\b(morning|afternoon|evening)\b", said.lower)
+    hours = {at.hour % 12} if at else {(int(h) if h.isdigit() else words.index(h)) % 12 for h, _ in bare}
+    if hours and hour % 12 not in hours:
+        return False  # "the eleven oclock keep that, we still wanna see it": not the 1:30 showing
     return bool(named_day == day  # "keep tomorrow's", "the one on the fourteenth"
                 # "keep the morning one", "the afternoon one": the part of the day it is in
                 or (part and part[1] == ("morning" if hour_of(a) < 12 else "afternoon" if hour_of(a) < 17

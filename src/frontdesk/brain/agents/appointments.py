@@ -70,8 +70,8 @@ from frontdesk.brain.agents.offered import pick_offered
 from frontdesk.brain.availability import AvailabilityCalendar, closed_reply
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.format import say_phone, say_slot, say_time
+from frontdesk.brain.nlu import clock, understand
 from frontdesk.brain.nlu import entities as ex
-from frontdesk.brain.nlu import understand
 from frontdesk.brain.nlu.change import When, split_change
 from frontdesk.brain.nlu.cues import AND_ALSO, NO_LONGER_NEEDED, NOT_CANCELLED
 from frontdesk.brain.nlu.text import normalise
@@ -251,6 +251,11 @@ async def _answer_which(s: ConversationState, ctx: TurnContext, current: When) -
     await _go_on(s, ctx, current)
 
 
+_YES_AND_HOUR = re.compile(r"(?:(?:yes|yeah|yep|yup|sure|ok|okay|at|um|uh)\W+)*"
+                           r"(?P<h>1[0-2]|[1-9])(?::(?P<m>\d\d))?(?:\W+(?:yes|yeah|yep|yup|sure|ok|okay|please|then))*")
+"""An hour with a yes around it ("eleven yeah", "yeah at eleven")."""
+
+
 async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
                           target: When) -> None:
     u = ctx.u
@@ -278,6 +283,13 @@ async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
             # "afternoon is best like after one": when to call back, said to the cancel read back
             desk.then_book = f"{desk.then_book} {u.text}"
             u.affirm = True
+    if desk.action == "move" and desk.new_time and not (u.time or target.time or u.deny) and (
+            hour := _YES_AND_HOUR.fullmatch(normalise(u.text).numeric.strip(" .!?"))) and (
+            (int(hour["h"]) % 12) != int(desk.new_time[:2]) % 12):
+        # "eleven yeah" to ten read back: the hour put right, said with a yes
+        said = clock.clock(int(hour["h"]), int(hour["m"] or 0), None)
+        target = When(date=target.date or current.date, time=said)
+        u.affirm = False
     if desk.action == "move" and u.window and desk.new_time and not u.time and not target.time and not (
             u.window.start <= time.fromisoformat(desk.new_time) < u.window.end):
         # "any time after ten on Monday works" to 9 AM read back: the first time that fits

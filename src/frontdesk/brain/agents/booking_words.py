@@ -59,6 +59,14 @@ _NOT_TROUBLE = frozenset([
 ])
 
 
+_TROUBLE = re.compile(r"\b(?:noises?|sounds? (?:funny|weird|bad|like)|leak\w*|puddle|drip\w*|light|smell\w*|"
+                      r"shak\w*|vibrat\w*|problem|issue|wrong|broke\w*|won'?t|doesn'?t|isn'?t|not working|"
+                      r"acting|weird|funny|strange|letter|notice|airbag|air bag|grind\w*|squeal\w*|squeak\w*|"
+                      r"rattl\w*|clunk\w*|thump\w*|stuck|smoke|smoking|dead|flat|crack\w*|look at|fix|"
+                      r"the \w+ thing)\b")
+"""Words that describe trouble with a car (a noise, a leak, a light, a letter about it)."""
+
+
 def trouble_described(s: ConversationState, u: Understanding, profile: BusinessProfile) -> Service | None:
     """Asked what the car needs, an answer that describes trouble no service names ("I need a the
     green puddle under the car", "the airbag thing from the letter Honda sent"): the service that
@@ -69,4 +77,5 @@ def trouble_described(s: ConversationState, u: Understanding, profile: BusinessP
             None, "service"}:
         return None
     words = [w for w in re.findall(r"[a-z']+", u.text.lower()) if w not in _NOT_TROUBLE]
-    return look if len(words) >= 2 else None
+    return look if len(words) >= 2 and _TROUBLE.search(u.text.lower()) and not (
+        u.has_contact_facts or s.direction == "outbound") else None

@@ -590,6 +590,9 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         ctx.say("lead_purpose" if WHY_NEEDED.search(u.text.lower()) else "unknown_aside")
         ctx.hand_off("qualification", "facts given with a question", s)
         return
+    if not answered and ctx.more_acts and re.search(r"\b(?:i'?m|im|i am|we'?re) calling (?:about|for|on|"
+                                                    r"regarding)\b", u.text.lower()):
+        return  # "I'm calling about my husband's truck? he's got it in …": what the call is about
     if not answered:
         if ctx.more_acts:  # the caller said more: answer honestly and go on with the rest
             unknown = ctx.replies.say("lead_purpose" if WHY_NEEDED.search(u.text.lower()) and (

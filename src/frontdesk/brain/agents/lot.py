@@ -10,6 +10,7 @@ import re
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.format import say_list, say_money
 from frontdesk.brain.nlu import entities as ex
+from frontdesk.brain.nlu import refer
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.state import ConversationState
 
@@ -93,6 +94,8 @@ def inventory_answer(s: ConversationState, ctx: TurnContext) -> bool:
     if query.empty or not ("inventory_question" in u.flags or u.is_question
                            or "price_question" in u.flags):
         return False
+    if "inventory_question" not in u.flags and refer.is_own_vehicle(u.text.lower(), query):
+        return False  # "I'm calling about my husband's truck?": theirs, not one on the lot
     if not (query.make or query.model or query.body or "inventory_question" in u.flags):
         return False  # "a used one under thirty" alone is not about the lot
     if u.services and not (query.make or query.model or "inventory_question" in u.flags):

@@ -85,6 +85,7 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
         return "escalation"  # whatever follows "would you like to leave a message?" is for it
     if intent in APPOINTMENT_ACTS and s.appointment is None and scheduling.resume_prompt(s) and (
             s.awaiting_agent != "appointments") and not ALREADY_BOOKED.search(u.text.lower()) and not (
+            _told(s)) and not (
             s.desk.last_done("cancelled")) and not (
             # on our due-service call the kind of visit is ours, not a booking the callee began:
             # "that Monday appointment, you can go ahead and cancel it" is the one on file

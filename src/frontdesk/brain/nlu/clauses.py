@@ -70,6 +70,10 @@ def split_clauses(text: str) -> list[str]:
         text = _LIST_NEXT.sub(". ", text)
     elif re.search(r"(?i)\bone,.*\btwo,", text):  # "one, I want to see … two, do you work with …"
         text = re.sub(r"(?i)[,.]?\s+(?:and\s+)?(?:two|three|four),", ". ", text)
+    if (first := _QUESTION_THEN_STORY.match(text)) is not None:
+        # "where yall located at exactly and um my a c is blowing hot air … look at it": the
+        # question asked first, unpunctuated, then what the caller needs
+        text = f"{text[: first.end()].rstrip(' ,')}? {text[first.end():].lstrip()}"
     parts = [p.strip(" ,;") for p in _CLAUSE_BREAK.split(text) if p and p.strip(" ,;")]
     parts = [p for p in parts if re.search(r"[A-Za-z0-9]", p)]
     merged: list[str] = []
@@ -84,7 +88,26 @@ def split_clauses(text: str) -> list[str]:
         carry = ""
     if carry:
         merged.append(carry)
+    for i in range(len(merged) - 1, 0, -1):
+        if _FIGURE_GUESS.fullmatch(merged[i]) and "?" in merged[i - 1]:
+            # "how much is the inspection again? thirty-something?": the figure guessed at is the
+            # same question
+            merged[i - 1: i + 1] = [f"{merged[i - 1]} {merged[i]}"]
     return merged
+
+
+_QUESTION_THEN_STORY = re.compile(
+    r"(?i)(?:\W*(?:yeah|yes|hi|hey|hello|ok|okay|so|um+|uh+|quick question)\W+)*"
+    r"(?:where|what time|when|how much|how late|how early|do you|do y'?all|do ya|are you|are y'?all|"
+    r"is there)\b[^.?!]{3,60}?"
+    r"(?=\s+and\s+(?:(?:um+|uh+|also|then|like)\s+)*(?:my|i|i'?m|im|we|we'?re|our)\b)")
+"""A question said first and run on into the caller's own story with "and" ("where yall located
+at exactly and um my a c is blowing hot air")."""
+_FIGURE_GUESS = re.compile(r"(?i)(?:(?:is it|was it|like|about|around|maybe|or)\s+)?(?:\$?\d[\d,.]*|"
+                           r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundred)"
+                           r"(?:[- ](?:something|ish|odd|one|two|three|four|five|six|seven|eight|nine|bucks|"
+                           r"dollars))*)(?:\s+(?:bucks|dollars))?\s*\?")
+"""A figure guessed at on its own ("thirty-something?", "is it 49?")."""
 
 
 _LEAD_IN_HEAD = re.compile(

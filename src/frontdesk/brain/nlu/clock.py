@@ -27,7 +27,7 @@ _TIME_AT = re.compile(
     r"houses?|homes?|units?|rooms?|floors?|of)\b))"
 )
 _TIME_PART_OF_DAY = re.compile(
-    r"\b(?:(\d{1,2})(?:[:\s](\d{2}))?(?:\s*o'?clock)?\s+in the (morning|afternoon|evening)"
+    r"\b(?:(\d{1,2})(?:[:\s](\d{2}))?(?:\s*o'?clock)?\s+(?:in the (morning|afternoon|evening)|(?=tonight\b))"
     r"|(morning|afternoon|evening),?\s+(?:at\s+|like\s+|say\s+|around\s+)?(\d{1,2})(?::(\d{2}))?"
     r"(?!\s*(?:\d|(?:am|pm|and|cars?|vehicles?|people|kids|of|bedrooms?|hours?|minutes?|days?|weeks?)\b)))\b"
 )
@@ -202,6 +202,7 @@ _BARE_CORRECTION = re.compile(
     r"(\d{1,2})(?::(\d{2}))?"
     r"(?:\s*o'?clock)?\s*(?:[,.;!?—-]|$|instead\b|then\b|please\b|if\b|because\b|cause\b|'cause\b|"
     r"since\b|i\b|'s\b|is\b|works?\b|would\b|sounds?\b|better\b|my\b|we\b|our\b|they\b|she\b|he\b|"
+    r"sorry\b|"  # "ten no wait eleven sorry"
     r"and (?:while|also|can|could|then)\b|"  # "can we make it one and while it's in there …"
     # "no make it ten, nine is too early": the hour given up, named again with why
     r"(?=\d{1,2}(?::\d{2})?\s*(?:o'?clock\s*)?(?:is|'s|was|would be)\b))")

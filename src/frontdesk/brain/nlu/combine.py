@@ -582,6 +582,9 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         return "objection_busy", 0.8  # "I'd like to talk to someone, but I'm about to walk into a meeting"
     if model == rule:
         return rule, max(rule_confidence, p)
+    if awaiting is None and rule in {"affirm", "faq"} and model == "affirm" and r.is_question and (
+            "faq_topic" in r.flags) and p < 0.8:
+        return "faq", 0.8  # "yeah where yall located at exactly?" asked first: a question, no yes to anything
     if model in _WEAK_OBJECTIONS and rule == "faq" and r.is_question and "faq_topic" in r.flags and not (
             lexicon().intents[model].search(r.text.lower())):
         return rule, rule_confidence  # "can i just pay cash for that" asks how to pay; it objects to nothing

@@ -100,6 +100,7 @@ CHANGE_CUE = re.compile(r"\b(?:re-?schedul\w*|move|moving|push|bump|slide|switch
                          r"different (?:day|time)|another (?:day|time)|new (?:time|day|date)|"
                          r"rearrange|slide|trade|rebook|another date|a day later|shift it|"
                          r"make it (?:a (?:bit |little )?)?(?:later|earlier|sooner)|"
+                         r"(?:can|could) (?:we|you|y'?all) (?:just )?make it\b|"
                          r"(?:it'?s|it is|we'?re|we are|i'?m|i am) (?:already )?(?:booked|scheduled|down)\b|"
                          r"(?:i|we) have appointment|change (?:it |that |this )?(?:for|to) "
                          r"(?:a |another |the |next |this )?(?:monday|tuesday|wednesday|thursday|friday|"

@@ -81,9 +81,10 @@ def _normalise(text: str) -> Utterance:
                                "thurs": "thursday", "fri": "friday", "sat": "saturday",
                                "sun": "sunday"}[m.group(1)], spoken)  # "wed. 10."
     # "fri same time", "thurs like 5 30": a short form no other word has is the day wherever it is
-    spoken = re.sub(r"\b(tues?|(?<!we )(?<!they )(?<!got )(?<!get )(?<!be )weds?|thu|thur|thurs|fri)"
+    # (not "wed": a transcript's "we'd" — "wed love to sit down friday")
+    spoken = re.sub(r"\b(tues?|weds|thu|thur|thurs|fri)"
                     r"\b\.?(?!')",
-                    lambda m: {"tue": "tuesday", "tues": "tuesday", "wed": "wednesday", "weds": "wednesday",
+                    lambda m: {"tue": "tuesday", "tues": "tuesday", "weds": "wednesday",
                                "thu": "thursday", "thur": "thursday", "thurs": "thursday",
                                "fri": "friday"}[m.group(1)], spoken)
     # "two-fifty", "two-ninety-five": said as "two fifty" (a figure or a time), never one word
@@ -523,9 +524,13 @@ def ruled_out(text: str, start: int) -> bool:
                  r"\b(?:except|but)\s+(?:on\s+)?$", before):
         return False  # "I'm on shift all week except Friday": the one day free, wanted
     return _NEGATED.search(before) is not None or (
-        _EVENT_ON.search(text[max(0, start - 60): start]) is not None)
+        _EVENT_ON.search(text[max(0, start - 60): start]) is not None) or (
+        # "no wait i work the thirteenth, the fourteenth": the day the caller works
+        _WORKS_ON.search(before) is not None)
 
 
+_WORKS_ON = re.compile(r"\b(?:i|we|he|she)(?: have to| gotta)? (?:work|works|'m working|am working|have work|"
+                       r"got work|'m on shift)\s+(?:on\s+|all day\s+)?(?:the\s+|this\s+|that\s+)?$")
 _EVENT_ON = re.compile(r"\b(?:got|have|has|had|'s got|'ve got) (?:a|an|my|his|her|the|our|their|this) "
                        # (an appointment of another's kind: "a doctor's appointment", not "an appointment")
                        r"(?:(?:doctor|dentist|dr|eye|hair|vet|medical|court|therapy|chemo|lawyer|school|"
@@ -550,6 +555,7 @@ CORRECTION = re.compile(r"\b(?:no,? wait|wait,? no|oh,? wait|actually|i mean|sor
                          r"instead(?! of)(?!\s*[?.!])|"
                          r"rather(?! than)(?! not)|scratch that|on second thought|no no|hold on|wait|"
                          r"let'?s say|let'?s (?:do|go with)|go with|better make it|i meant|meant|"
+                         r"(?:let'?s (?:just )?|just )call it|"
                          r"no,|no\s*[—–]|no (?:sooner|earlier|later)(?! than)|nope|well,? no|"
                          # "like two no three", "tuesday no wednesday": a run said without a pause
                          r"(?<=\w )no(?= (?:like |make it |at |um |uh )?(?:\d|one|two|three|four|five|six|"
@@ -578,7 +584,9 @@ _HARD_DAY = re.compile(r"^[\s,.!?-]*(?:'s|is|will be|would be|'ll be)?\s*"
 
 def correction_tails(text: str) -> list[str]:
     """The words after each self-correction ("Tuesday — no wait, Friday"), the last first."""
-    return [text[m.end():] for m in reversed(list(CORRECTION.finditer(text)))]
+    # (a "sorry" that ends the message apologises; nothing is said after it: "ten no wait eleven sorry")
+    return [text[m.end():] for m in reversed(list(CORRECTION.finditer(text)))
+            if re.search(r"[a-z0-9]", text[m.end():], re.IGNORECASE)]
 
 
 def correction_tail(text: str) -> str | None:

@@ -100,10 +100,6 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
                 topic: str | None) -> Understanding:
     clauses = [piece for clause in split_clauses(text)
                for piece in split_lead_in(clause, profile)]
-    # "how much is the inspection again? thirty-something?": a figure guessed at is the same question
-    for i in range(len(clauses) - 1, 0, -1):
-        if _FIGURE_GUESS.fullmatch(clauses[i].strip()) and "?" in clauses[i - 1]:
-            clauses[i - 1: i + 1] = [f"{clauses[i - 1].rstrip()} {clauses[i].strip()}"]
     yes = _YES_THEN_ASKS.match(text.strip()) if awaiting in _ASKED_YES_NO and len(clauses) == 1 else None
     if yes and not (
             # "ok what about like ceramic coating?" to "shall someone call you back?": the "ok" takes
@@ -557,11 +553,6 @@ _SLOT_CHECK = re.compile(r"\W*(?:(?:and|so|but|or|um|uh)\W+)*(?:is|would|will|do
                          r"(?:too (?:late|early)|ok(?:ay)?|alright|all right|possible|work|doable|fine)"
                          r"(?: for (?:you|y'?all))?\W*")
 """A question about the time just proposed ("six o'clock Tuesday, is that too late?")."""
-_FIGURE_GUESS = re.compile(r"(?i)(?:(?:is it|was it|like|about|around|maybe|or)\s+)?(?:\$?\d[\d,.]*|"
-                           r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|hundred)"
-                           r"(?:[- ](?:something|ish|odd|one|two|three|four|five|six|seven|eight|nine|bucks|"
-                           r"dollars))*)(?:\s+(?:bucks|dollars))?\s*\?")
-"""A figure guessed at on its own ("thirty-something?", "is it 49?")."""
 _OWN_APPOINTMENT = {"lookup_appointment", "cancel", "reschedule"}
 _YES_THEN_ASKS = re.compile(r"(?i)\W*((?:yes|yeah|yep|yup|sure|okay|ok|correct|perfect|great)(?: please)?)"
                             r"(?:\s*[.!,]\s*(?:and |oh,? |also |um,? |uh,? )*(?P<asked>\S[^?]*\?)"

@@ -119,7 +119,7 @@ def near_focus(u: Utterance, found: date | None, today: date, focus: date | None
     return min(options, key=lambda d: abs((d - focus).days)) if options else found
 
 
-_WEEK_FROM = re.compile(rf"\b(?P<n>a|one|1|two|2|three|3) weeks? from "
+_WEEK_FROM = re.compile(rf"\b(?P<n>a|one|1|two|2|three|3) weeks? from (?:this (?:coming )?|the coming )?"
                         rf"(?P<start>today|tomorrow|now|{WEEKDAY})\b|"
                         rf"\b(?:the )?(?P<after_next>{WEEKDAY}) after next\b|"
                         rf"\b(?P<week_on>{WEEKDAY}) week\b|"  # "thursday week": a week on thursday
@@ -289,6 +289,12 @@ def _holiday_date(text: str, today: date) -> date | None:
         # "can we do it sometime after the holiday?": the day after the one coming up
         coming = [d for d in (f(y) for f in _HOLIDAYS.values() for y in (today.year, today.year + 1))
                   if today <= d <= today + timedelta(days=14)]
+        if coming and (named := re.search(rf"({WEEKDAY})\s+(?:right\s+)?after the holiday", text)):
+            # "the wednesday after the holiday": that weekday, after the holiday coming up
+            gap = (_weekday_index(named.group(1)) - min(coming).weekday() - 1) % 7 + 1
+            return min(coming) + timedelta(days=gap)
+        if any(not unnamed.start() <= m.start() < unnamed.end() for m in DATE_SPAN.finditer(text)):
+            return None  # "right after the holiday, tuesday the sixth": the day said is the one
         if coming:
             return min(coming) + timedelta(days=1)
     match = _HOLIDAY.search(text)
@@ -698,6 +704,17 @@ def _extract_date(u: Utterance, today: date, _single: bool) -> date | None:
                 Utterance(raw=head, lower=head, numeric=head), today, _single=True)
             if named is not None:
                 return named + timedelta(days=1)
+        if later and (said := re.search(WEEKDAY, tail)) and not re.search(
+                r"\b(?:this|today|tomorrow|next)\b|\b\d{1,2}(?:st|nd|rd|th)\b", tail) and (
+                re.search(r"\bnext week\b", text[: len(text) - len(tail)])):
+            # "any morning next week but monday — actually, wednesday's best": next week's Wednesday
+            monday = today - timedelta(days=today.weekday()) + timedelta(days=7)
+            return monday + timedelta(days=_weekday_index(said.group(0)))
+        if later and not re.search(rf"{WEEKDAY}|\d", tail) and re.search(r"\bweek\b", tail) and (
+                earlier := extract_date(Utterance(raw=(head := text[: len(text) - len(tail)]), lower=head,
+                                                  numeric=head), today)) is not None and (
+                0 <= (earlier - later[-1]).days < 7):
+            return earlier  # "on the seventh? of july, I mean — next week": the seventh, that week
         if later:
             return later[-1]
     refused: set[int] = set()
