@@ -360,7 +360,10 @@ CHANGE_IN_CLAUSE = re.compile(r"\b(?:cancel|move|push|bump|slide|instead|resched
 def said_to_stand(text: str, bookings: list[Appointment], ctx: TurnContext) -> list[Appointment]:
     """The bookings a clause of the message says stand ("the oil change Saturday, that's fine,
     keep that", "the ten's fine")."""
-    return [a for clause in re.split(r"[.;!?]|\bbut\b|—", text.lower()) if STANDS.search(clause)
+    # (a comma before a word that changes one starts a clause: "the two o'clock we still want,
+    # cancel the other")
+    return [a for clause in re.split(r"[.;!?]|\bbut\b|—|,(?= (?:and )?(?:cancel|drop|move|push|scratch)\b)",
+                                     text.lower()) if STANDS.search(clause)
             and not CHANGE_IN_CLAUSE.search(clause) for a in bookings if _named_in(a, clause, ctx)]
 
 
@@ -393,7 +396,7 @@ def _named_in(a: Appointment, clause: str, ctx: TurnContext) -> bool:
     at, services = clock.extract_time(said), ex.extract_services(said, ctx.profile)
     # ("leave that one alone": a pronoun, not one o'clock)
     bare = [(m[1], m[2]) for m in re.finditer(
-        r"(?<!that )(?<!this )(?<!which )(?<!other )(?<!each )(?<!no )(?<!any )"
+        r"(?<!that )(?<!this )(?<!which )(?<!other )(?<!each )(?<!no )(?<!any )(?<!rav )(?<!model )(?<!f )"
         r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
         r"(?::(\d\d))?\b(?! (?:showings?|cars?|things|bookings?|appointments?|kids|of))", said.lower)
         # ("the truck one's fine", "keep the one on friday": which one, not one o'clock)

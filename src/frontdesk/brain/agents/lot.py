@@ -10,7 +10,6 @@ import re
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.format import say_list, say_money
 from frontdesk.brain.nlu import entities as ex
-from frontdesk.brain.nlu import refer
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.state import ConversationState
 
@@ -74,6 +73,10 @@ def _hold(s: ConversationState, car) -> None:
     s.booking_slots.vehicle.stock_number = car.stock_number
 
 
+_THEIRS = re.compile(r"\b(?:my|our|his|her|their)(?: \w+'?s)? (?:car|truck|vehicle|suv|van|ride)\b")
+"""The caller's (or their family's) own car: "my husband's truck", "her SUV"."""
+
+
 def inventory_answer(s: ConversationState, ctx: TurnContext) -> bool:
     """"Any used Toyotas under thirty?", "is the red RAV4 still there?": answered from the lot,
     with a test drive offered when something matches."""
@@ -94,7 +97,7 @@ def inventory_answer(s: ConversationState, ctx: TurnContext) -> bool:
     if query.empty or not ("inventory_question" in u.flags or u.is_question
                            or "price_question" in u.flags):
         return False
-    if "inventory_question" not in u.flags and refer.is_own_vehicle(u.text.lower(), query):
+    if "inventory_question" not in u.flags and _THEIRS.search(u.text.lower()):
         return False  # "I'm calling about my husband's truck?": theirs, not one on the lot
     if not (query.make or query.model or query.body or "inventory_question" in u.flags):
         return False  # "a used one under thirty" alone is not about the lot

@@ -118,8 +118,11 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         if u.affirm and (s.pending_callback or {}).get("offered"):
             _take_suggested_callback(s, ctx)  # "yeah, tonight's fine"
             return
-        if ANY_TIME.search(u.text.lower()) and not u.deny:
-            schedule_callback(s, ctx, soon=True)  # "whenever they get a chance": no time to keep
+        if (ANY_TIME.search(u.text.lower()) or u.intent == "goodbye" or (
+                u.affirm and s.direction == "outbound")) and not u.deny:
+            # "whenever they get a chance": no time to keep; "yeah ok bye" from someone driving who
+            # asked to be called back later: the call back stands, as soon as we can
+            schedule_callback(s, ctx, soon=True)
             return
         if s.direction == "outbound" and (u.affirm or _FREE_NOW.search(u.text.lower())) and not (
                 _CALLBACK_WORDS.search(u.text.lower()) or CALL_ME.search(u.text.lower())):
@@ -152,6 +155,10 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             ctx.ask(s, "offer_appointment", AGENT, "offer_again")  # "um…" is not a no
             return
     kind = _KINDS.get(u.intent, "not_interested")
+    if kind == "not_interested" and "car_gone" in u.flags:
+        ctx.say("car_gone")  # "I sold that car two years ago": no pitch for a car they do not have
+        ctx.ask(s, "anything_else", "greeting", "anything_else")
+        return
     play = ctx.profile.objections.get(kind)
     s.objection_counts[kind] = s.objection_counts.get(kind, 0) + 1
     s.last_objection = kind

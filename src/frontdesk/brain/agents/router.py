@@ -107,8 +107,8 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
         u.intent = ("cancel" if _CANCEL_IT.search(lowered) or _CANCEL_SAID.search(lowered) else
                     "reschedule" if CHANGE_CUE.search(lowered) else "lookup_appointment")
         return "appointments"
-    if _told(s) and intent in {"provide_info", "unknown", "book", "affirm", "chitchat"} and (
-            _CANCEL_IT.search(u.text.lower())):
+    if _told(s) and intent in {"provide_info", "unknown", "book", "affirm", "chitchat", "greeting"} and (
+            _CANCEL_IT.search(u.text.lower())):  # ("keep the morning one": no "good morning")
         u.intent = "cancel"  # told of two: "the three thirty one, you can cancel. keep the three o'clock"
         return "appointments"
     if _adds_to_the_one_told(s, u, profile):
@@ -144,6 +144,9 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
             s.desk.last_done("told")) and _NOT_READY.search(u.text.lower()):
         u.flags.add("unsure_of_it")  # told it is tomorrow: "I'm not ready, the house isn't ready"
         return "appointments"
+    if intent == "goodbye" and s.awaiting == "callback_time" and s.awaiting_agent == "objection" and (
+            not u.deny):
+        return "objection"  # "yeah ok bye", asked when to call back: the call back asked for stands
     if intent == "goodbye" and s.awaiting == "name" and s.awaiting_agent == "scheduling" and (
             s.booking_slots.preferred_date and s.booking_slots.preferred_time and s.customer.phone):
         # asked the name with the day and time settled: "yep, that's everything" takes no leave of
@@ -304,6 +307,9 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
         if qualification.in_progress(s):
             return "qualification"
         return owner or "greeting"
+    if intent == "affirm" and profile.kind == "real_estate" and s.awaiting in {None, "anything_else"} and (
+            u.has_lead_facts):
+        return "qualification"  # "okay. Cedar Park's close enough for us, honestly": where they look now
     if intent in {"affirm", "deny"}:
         return owner or "greeting"
     return owner or "greeting"
@@ -383,17 +389,18 @@ def _names_one_on_file(s: ConversationState, u: Understanding) -> bool:
     """Before any booking on file was told, the caller's words name one by its kind (service or
     visit) or car, and its day, and ask for nothing beside it."""
     kinds = set(u.services) | ({u.appointment_type} if u.appointment_type not in {None, "service"} else set())
+    asks_when = re.search(r"\b(?:when(?:'s| is| was)|what (?:time|day) (?:is|was))\b", u.text.lower())
     if not s.on_file or s.desk.found or s.appointment is not None or s.booking_slots.under_way() or (
-            u.date is None) or not (
+            u.date is None and not asks_when) or not (
             kinds or (u.vehicle and u.vehicle.model)) or NEW_BOOKING_ASKED.search(u.text.lower()) or (
             ADD_ON.search(u.text.lower())):
         return False
-    that_day = [a for a in s.on_file if a.scheduled_date == u.date.isoformat()
+    that_day = [a for a in s.on_file if (u.date is None or a.scheduled_date == u.date.isoformat())
                 and (u.time is None or a.scheduled_time == u.time.strftime("%H:%M"))]
     have = {k for a in that_day for k in (a.service_type, a.appointment_type, *a.services) if k}
     cars = " ".join((a.vehicle or "").lower() for a in that_day)
     return bool(that_day) and kinds <= have and not (
-        u.vehicle and u.vehicle.model and u.vehicle.model.lower() not in cars)
+        u.vehicle and u.vehicle.model and cars.strip() and u.vehicle.model.lower() not in cars)
 
 
 def _told(s: ConversationState) -> bool:

@@ -23,6 +23,10 @@ def _long_names(names: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...
     return kept, tuple(squash(name) for name in kept)
 
 
+_LITTLE_WORDS = frozenset({"the", "a", "an", "for", "to", "in", "on", "at", "of", "and", "or", "my", "it",
+                           "is"})
+
+
 def model_misheard(text: str, models: dict[str, str]) -> str | None:
     """A model name as speech recognition splits or bends it ("cam ray", "for runner", "tack
     oma"): one or two words that, run together, are within a letter of the model's name."""
@@ -32,8 +36,9 @@ def model_misheard(text: str, models: dict[str, str]) -> str | None:
     for size in (2, 1):
         for i in range(len(words) - size + 1):
             said = "".join(words[i:i + size])
-            if len(said) < 5 or (size == 1 and said in common):
-                continue
+            if len(said) < 5 or (size == 1 and said in common) or (
+                    size == 2 and {words[i], words[i + 1]} & _LITTLE_WORDS):
+                continue  # ("in for the oil change": "for the" is no Forte)
             found = process.extractOne(said, squashed, scorer=fuzz.ratio, score_cutoff=88)
             if found is not None and squashed[found[2]][0] == said[0]:
                 return names[found[2]]

@@ -19,6 +19,7 @@ from frontdesk.brain.nlu.cues import (
     BACK,
     BUSY_CUE,
     BUSY_UNTIL,
+    BUT_ASKS,
     CALL_ME,
     CALLEE_AWAY,
     CANCEL_ASK,
@@ -52,6 +53,7 @@ from frontdesk.brain.nlu.cues import (
     SURELY_ELSEWHERE,
     TALK_TO,
     UNDER_NUMBER,
+    UNSURE_OF_OWN,
     WHICH_NUMBER,
     WRONG_PLACE,
     YES_WHO,
@@ -117,9 +119,6 @@ RULES_FIRST = {"do_not_call", "escalation", "objection_busy", "objection_have_ag
                 "objection_price", "objection_not_interested", "goodbye"}
 
 
-_UNSURE_OF_OWN = re.compile(r"\b(?:can'?t|don'?t|cannot|do not) (?:quite |really )?remember|\bforg[oe]t\b|"
-                            r"\bnot sure (?:if|when|what time|which|whether)\b")
-""""I can't remember if my detail is this saturday or next": the caller's own booking."""
 
 
 WHY_NEEDED = re.compile(r"\bwhy (?:do|would|d'?) ?(?:you|y'all|ya) (?:guys )?(?:need|want)\b|"
@@ -580,11 +579,14 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     if rule == "escalation" and _ABOUT_TO_GO.search(r.text.lower()) and not re.search(
             r"\b(?:now|right away|transfer|connect|put me through|hold)\b", r.text.lower()):
         return "objection_busy", 0.8  # "I'd like to talk to someone, but I'm about to walk into a meeting"
+    if _WEAK_OBJECTIONS & {model, rule} and {"price_question", "faq_topic"} & r.flags and BUT_ASKS.search(
+            r.text.lower()):
+        return "faq", max(rule_confidence, 0.8)  # "im not buying nothing but i wanna know what yall charge"
     if model == rule:
         return rule, max(rule_confidence, p)
     if awaiting is None and rule in {"affirm", "faq"} and model == "affirm" and r.is_question and (
-            "faq_topic" in r.flags) and p < 0.8:
-        return "faq", 0.8  # "yeah where yall located at exactly?" asked first: a question, no yes to anything
+            p < 0.8 and "faq_topic" in r.flags):
+        return "faq", 0.8  # "yeah where yall located at exactly?" asked first: a question, no yes
     if model in _WEAK_OBJECTIONS and rule == "faq" and r.is_question and "faq_topic" in r.flags and not (
             lexicon().intents[model].search(r.text.lower())):
         return rule, rule_confidence  # "can i just pay cash for that" asks how to pay; it objects to nothing
@@ -696,7 +698,7 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         return "reschedule", p  # "I have appointment with you this Friday … but now my wife must work Friday"
     if model == "lookup_appointment" and p >= 0.5 and (not (
             r.services and rule == "book" and not r.is_question) or ASKS_OWN.search(r.text.lower())
-            or _UNSURE_OF_OWN.search(r.text.lower())):
+            or UNSURE_OF_OWN.search(r.text.lower())):
         return model, p  # "when's my oil change again?" asks about one already booked
     if rule == "objection_busy" and CALL_ME.search(r.text.lower()) and not (
             r.services and lexicon().intents["book"].search(r.text.lower())) and model in {

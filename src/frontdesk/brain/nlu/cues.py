@@ -775,3 +775,10 @@ WE_COME = re.compile(r"\b(?:i|we|he|she|they|my \w+|our \w+)"
                       r"(?:'d| would| wants?| wanna| want to| can| could|"
                       r" will|'ll| like to| love to| gonna| going to)?(?: to)?\s+$")
 """The caller's side coming to look (at a home on the market), not someone of ours."""
+BUT_ASKS = re.compile(r"\bbut (?:i|we) (?:just )?(?:wanna|want to|wanted to|need to|would like to|"
+                      r"'?d like to) (?:know|ask|find out)\b|\bbut (?:what|how much|how does|how do|do you|"
+                      r"do y'?all)\b")
+"""A question after "but" that a refusal only frames ("I'm not buying, but what do y'all charge")."""
+UNSURE_OF_OWN = re.compile(r"\b(?:can'?t|don'?t|cannot|do not) (?:quite |really )?remember|\bforg[oe]t\b|"
+                           r"\bnot sure (?:if|when|what time|which|whether)\b")
+""""I can't remember if my detail is this saturday or next": the caller's own booking."""

@@ -621,12 +621,14 @@ def _frame_in(frame: AskFrame, text: str) -> bool:
             if frame.owner == "caller" and re.match(r"\s+(?:one|some|any) (?:of )?(?:yours|your|you|y'?all)",
                                                      after):
                 continue  # "could we see one of yours": the business's, whatever home was said
-            if re.match(r"\s+(?:her|him)\b", after) and _A_PERSON.search(text):
+            if re.match(r"\s+(?:her|him)\b", after) and (
+                    _A_PERSON.search(text) or verb.group(0).endswith("ing")):
                 continue  # "my daughter's got the dentist and I'm the one driving her": a person
-            if re.match(r"\s+(?:her|him|them)\s*(?:$|[.,!]|in\b|there\b|over\b|up\b|down\b|"
-                        r"myself\b)", after) and (
-                    re.search(r"\b(?:i'?ll|i will|i'?m gonna|i'?m going to|i can|i'?m)\s+(?:just\s+)?$",
-                              sentence[: verb.start()])):
+            if (re.match(r"\s+(?:her|him|them)\s*(?:$|[.,!]|in\b|there\b|over\b|up\b|down\b|"
+                         r"myself\b)", after) and re.search(
+                    r"\b(?:i'?ll|i will|i'?m gonna|i'?m going to|i can|i'?m)\s+(?:just\s+)?$",
+                    sentence[: verb.start()])) or (re.match(r"\s+(?:her|him|them)\b", after) and re.search(
+                    r"\b(?:i|we) (?:gotta|got to|have to|need to|hafta)\s+$", sentence[: verb.start()])):
                 continue  # "Monday then, like eleven? I'll drive her.": the caller brings someone
             if re.match(r"\s+(?:it|that one|this one|one|them|her|him)\b", after) and (
                     frame.owner == "business"

@@ -71,6 +71,10 @@ _SAID_AS_CLOCK = re.compile(r"(?<!looking )(?<!look )\b(?:at|o'?clock|a\.?m\.?|p
                             r"evening|tonight)\b|\d:\d")
 """Words that make a figure a time of day, whatever money is talked about around it."""
 
+_DAY_THEN_HOUR = re.compile(r"\b(?:" + when.WEEKDAY + r"|today|tomorrow)\W+"
+                            r"(?:like |around |about |at |maybe |say )?(1[0-2]|[1-9])(?: ?ish| o'?clock)?\b"
+                            r"(?! ?(?:k\b|thousand|hundred|grand|\d))")
+""""wednesday like six ish": the hour of a day, not a price."""
 _HOME_TALK = re.compile(r"\b(?:buy|buying|purchase|house|home|condo|townhome|place|budget|pre-?approved|"
                         r"looking (?:in|at|around|for))\b")
 """"looking to buy in Round Rock, up to about four twenty-five": a ceiling said of a home is money."""
@@ -145,6 +149,9 @@ def read_lead_facts(u: Utterance, result: Understanding, profile: BusinessProfil
             _HOME_TALK.search(u.lower) is not None or awaiting in _LEAD_ASKED)
         and not _SAID_AS_CLOCK.search(u.lower)) or (
         rough is not None))
+    if result.budget and result.date and (hour := _DAY_THEN_HOUR.search(u.numeric)) is not None:
+        # "could we sit down with somebody wednesday like six ish", asked the price range: a time
+        result.budget, result.time = None, clock.extract_time(u) or clock.clock(int(hour[1]), 0, None)
     if rough is not None and result.budget and result.time == clock.clock(int(rough[1]), int(rough[2]),
                                                                           None):
         result.time = None  # the figure was the price, not a time

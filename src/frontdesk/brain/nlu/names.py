@@ -178,7 +178,7 @@ _STRONG_CUE = re.compile(r"\b(?:my name is|my name's|name is|name's|the names|ca
                          r"(?:under|in) (?:the name|(?:his|her|my|our|their)" + _WHOSE + r" name)(?: of)?|"
                          # "it'd be under Peter Hollis", "its gonna be her name judith kowalski"
                          r"(?:it'?d|it would|it'?ll|it will|it should|should|it'?s gonna|its gonna|"
-                         r"it'?s going to|that'?d|that would) be under|"
+                         r"it'?s going to|that'?d|that would) be under(?! (?:his|her|my|our|their|the) )|"
                          r"(?:it'?s|its|it'?s gonna be|its gonna be|gonna be|it'?ll be|it should be) "
                          r"(?:his|her|their)" + _WHOSE + r" name)"
                          r"[,:?.\s—–-]+"

@@ -173,6 +173,8 @@ _BARE_NO = re.compile(r"\W*(?:(?:uh+|um+|oh|wait|sorry|well)\W+)*(?:no+|nope|nah
 _LANDMARK = re.compile(r"\b(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|"
                        r"outside|ten minutes|\d+ minutes|an hour|half an hour) of|outside|close to|closer to|"
                        r"just (?:past|outside)|past|commute (?:in)?to|drive (?:in)?to|far from|away from|"
+                       # (not "do you work in leander?": where the business works)
+                       r"(?<!you )(?<!y'all )(?<!yall )(?<!guys )"
                        r"(?:work(?:s|ing)?|jobs?(?:'s| is| are)?|office(?:'s| is)?)(?: \w+)? in|"
                        r"(?:jobs?|work|office)(?:'s| is| are)(?: \w+)?|"  # "my job is downtown austin"
                        # "a job at the Samsung plant in Taylor"
@@ -229,7 +231,8 @@ so that's where we want to buy")."""
 _TRIP = re.compile(r"\b(?:(?:driv|fly|flew|head|go|went|travel|road-?trip)\w* "
                    r"(?:up |down |over |out |back )?to|"
                    r"(?:trip|flight|drive|run) (?:up |down |over |out )?to|visiting|back from|"
-                   r"(?:conference|wedding|game|funeral|meeting|work|hospital|nursing home|rehab|icu) "
+                   r"(?:conference|wedding|game|funeral|meeting|(?<!you )(?<!y'all )(?<!yall )work|hospital|"
+                   r"nursing home|rehab|icu) "
                    r"(?:up |down |over |out )?in)\s+(?:the\s+)?$")
 """A trip somewhere ("I'm driving up to Dallas Tuesday"): out of the area, it is not where they look."""
 _SETTLED_ON = re.compile(r"\W{0,3}(?:really|for sure|specifically|mostly|most likely|ideally)\b")

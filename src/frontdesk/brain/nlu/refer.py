@@ -64,9 +64,7 @@ def is_own_vehicle(lower: str, query: ex.VehicleQuery) -> bool:
         found = word_pattern(word.lower(), "").search(lower)
         if found and _OWN.search(lower[: found.start()]):
             return True
-    # "my car", "my husband's truck", "her SUV"
-    return bool(re.search(r"\b(?:my|our|his|her|their)(?: \w+'?s)? (?:car|truck|vehicle|suv|van|ride)\b",
-                          lower))
+    return bool(re.search(r"\b(?:my|our) (?:car|truck|vehicle|suv|van|ride)\b", lower))
 
 
 _ASKS = re.compile(r"\?\s*$|^(?:\W*(?:so|and|also|oh|um|uh|like|okay|ok|hey|well)\W+)*(?:what|when|"
