@@ -144,6 +144,10 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
             s.desk.last_done("told")) and _NOT_READY.search(u.text.lower()):
         u.flags.add("unsure_of_it")  # told it is tomorrow: "I'm not ready, the house isn't ready"
         return "appointments"
+    if "car_gone" in u.flags and s.direction == "outbound" and intent in {
+            "unknown", "provide_info", "chitchat", "affirm", "deny"}:
+        u.intent = "objection_not_interested"  # "oh I sold that car last spring", asked for a minute
+        return "objection"
     if intent == "goodbye" and s.awaiting == "callback_time" and s.awaiting_agent == "objection" and (
             not u.deny):
         return "objection"  # "yeah ok bye", asked when to call back: the call back asked for stands

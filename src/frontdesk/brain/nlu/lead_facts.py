@@ -149,7 +149,8 @@ def read_lead_facts(u: Utterance, result: Understanding, profile: BusinessProfil
             _HOME_TALK.search(u.lower) is not None or awaiting in _LEAD_ASKED)
         and not _SAID_AS_CLOCK.search(u.lower)) or (
         rough is not None))
-    if result.budget and result.date and (hour := _DAY_THEN_HOUR.search(u.numeric)) is not None:
+    if result.budget and result.date and (hour := _DAY_THEN_HOUR.search(u.numeric)) is not None and (
+            result.budget[1] == int(hour[1]) * 100_000):
         # "could we sit down with somebody wednesday like six ish", asked the price range: a time
         result.budget, result.time = None, clock.extract_time(u) or clock.clock(int(hour[1]), 0, None)
     if rough is not None and result.budget and result.time == clock.clock(int(rough[1]), int(rough[2]),

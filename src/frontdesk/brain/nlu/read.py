@@ -545,12 +545,12 @@ def read(text: str, profile: BusinessProfile, today: date,
         # back declined, not a request never to be called (nor one to be called later)
         result.intent = "deny"
         result.flags -= {"do_not_call", "objection_busy"}
-    if result.intent in {"wrong_number", "unknown", "provide_info", "chitchat", "objection_not_interested",
-                         "objection_have_agent"} and profile.kind == "dealership" and (
-            _CAR_GONE.search(u.lower)):
+    if profile.kind == "dealership" and _CAR_GONE.search(u.lower) and not re.search(
+            r"\bwrong (?:number|person)", u.lower):
         # "I sold that car two years ago, I take the bus": the right person, whose car is gone
-        result.intent = "objection_not_interested"
         result.flags.add("car_gone")
+        if result.intent in {"wrong_number", "objection_have_agent"}:
+            result.intent = "objection_not_interested"
     if "defers" in flags and result.intent in _PUT_OFF and not result.has_booking_facts and not (
             result.intent == "goodbye" and awaiting in _FACT_ASKED):  # "forget it, I'll call back. bye"
         result.intent = "deny"
@@ -613,9 +613,11 @@ def read(text: str, profile: BusinessProfile, today: date,
     return result
 
 
-_CAR_GONE = re.compile(r"\b(?:sold|got rid of|traded(?: it)? in|totaled|wrecked|junked|scrapped) "
-                       r"(?:that|the|my|it|this|our)\b|\b(?:don'?t|do not|no longer) (?:even )?"
-                       r"(?:have|own|drive) (?:a|that|the|my|any) (?:car|truck|vehicle)")
+_CAR_GONE = re.compile(r"\b(?:sold|got rid of|traded(?: it)? in|totaled|junked|scrapped) "
+                       r"(?:that|the|my|this|our) (?:car|truck|vehicle|suv|van|one|\w+ (?:car|truck))\b|"
+                       r"\b(?:sold|got rid of|traded in|totaled|junked|scrapped) it\b|"
+                       r"\b(?:don'?t|do not|no longer) (?:even )?(?:have|own|drive) (?:a|that|the|my|any) "
+                       r"(?:car|truck|vehicle)")
 """The caller's car is gone ("I sold that car", "I don't even have a car anymore")."""
 
 
