@@ -407,9 +407,12 @@ def _named_in(a: Appointment, clause: str, ctx: TurnContext) -> bool:
              "eleven"]
     day, named_day = date.fromisoformat(a.scheduled_date), when.extract_date(said, ctx.today)
     part = re.search(r"\b(morning|afternoon|evening)\b", said.lower)
-    hours = {at.hour % 12} if at else {(int(h) if h.isdigit() else words.index(h)) % 12 for h, _ in bare}
-    if hours and hour % 12 not in hours:
-        return False  # "the eleven oclock keep that, we still wanna see it": not the 1:30 showing
+    hours = {(at.hour % 12, at.minute)} if at else {
+        ((int(h) if h.isdigit() else words.index(h)) % 12, int(mm or 0)) for h, mm in bare}
+    if hours and (hour % 12, int(a.scheduled_time[3:])) not in hours:
+        # "the eleven oclock keep that, we still wanna see it": not the 1:30 showing; "the ten
+        # o'clock stays": not the 10:30
+        return False
     return bool(named_day == day  # "keep tomorrow's", "the one on the fourteenth"
                 # "keep the morning one", "the afternoon one": the part of the day it is in
                 or (part and part[1] == ("morning" if hour_of(a) < 12 else "afternoon" if hour_of(a) < 17

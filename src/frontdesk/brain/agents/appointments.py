@@ -73,9 +73,10 @@ from frontdesk.brain.format import say_phone, say_slot, say_time
 from frontdesk.brain.nlu import clock, understand
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.change import When, split_change
-from frontdesk.brain.nlu.cues import AND_ALSO, NO_LONGER_NEEDED, NOT_CANCELLED
+from frontdesk.brain.nlu.cues import AND_ALSO, DEFERS, NO_LONGER_NEEDED, NOT_CANCELLED
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.nlu.understand import ADD_ON
+from frontdesk.brain.nlu.understanding import KEEP_IT
 from frontdesk.brain.nlu.when import relative_to
 from frontdesk.brain.ports import AppointmentNotFoundError, SlotUnavailableError
 from frontdesk.brain.state import AgentName, Appointment, ConversationState
@@ -263,6 +264,10 @@ async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
     if "and_stop_calling" in u.flags and desk.action == "cancel":
         await _cancel(s, ctx, then="objection")  # the cancel asked, then the number struck off
         return
+    if desk.action == "cancel" and DEFERS.search(u.text.lower()) and not (
+            KEEP_IT.search(u.text.lower()) or re.search(r"\b(?:don'?t|do not) cancel\b", u.text.lower())):
+        # "ok ill call yall back when were ready thanks" to the cancel read back: a yes, and a later call
+        u.affirm, u.deny = True, False
     if "cancel_then" in u.flags and desk.action == "cancel":
         # the caller moved on to a new visit or a call back: cancelled, then that
         await _cancel(s, ctx, then="scheduling" if u.intent == "book" else "objection")

@@ -118,7 +118,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         if u.affirm and (s.pending_callback or {}).get("offered"):
             _take_suggested_callback(s, ctx)  # "yeah, tonight's fine"
             return
-        if (ANY_TIME.search(u.text.lower()) or u.intent == "goodbye") and not u.deny:
+        if (ANY_TIME.search(u.text.lower()) or (u.intent == "goodbye" and len(u.text.split()) <= 5)) and not (
+                u.deny):
             # "whenever they get a chance": no time to keep; "yeah ok bye" from someone driving who
             # asked to be called back later: the call back stands, as soon as we can
             schedule_callback(s, ctx, soon=True)

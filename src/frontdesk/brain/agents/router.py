@@ -55,7 +55,9 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
         # more calls
         u.flags.add("and_stop_calling")
         return "appointments"
-    if intent == "do_not_call":
+    if intent == "do_not_call" or (intent == "cancel" and lexicon().intents["do_not_call"].search(
+            u.text.lower())):
+        u.intent = "do_not_call"  # "cancel it and take my number off y'all's list": both, the list's way
         return "objection"
     if _moves_on_from_the_cancel(s, u):
         # "y'all can cancel that" … "but now the brakes are squealin', can I get those looked at
@@ -149,7 +151,7 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
         u.intent = "objection_not_interested"  # "oh I sold that car last spring", asked for a minute
         return "objection"
     if intent == "goodbye" and s.awaiting == "callback_time" and s.awaiting_agent == "objection" and (
-            not u.deny):
+            not u.deny) and len(u.text.split()) <= 5:
         return "objection"  # "yeah ok bye", asked when to call back: the call back asked for stands
     if intent == "goodbye" and s.awaiting == "name" and s.awaiting_agent == "scheduling" and (
             s.booking_slots.preferred_date and s.booking_slots.preferred_time and s.customer.phone):
@@ -311,7 +313,7 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
         if qualification.in_progress(s):
             return "qualification"
         return owner or "greeting"
-    if intent == "affirm" and profile.kind == "real_estate" and s.awaiting in {None, "anything_else"} and (
+    if intent == "affirm" and profile.kind == "real_estate" and s.awaiting == "anything_else" and (
             u.has_lead_facts):
         return "qualification"  # "okay. Cedar Park's close enough for us, honestly": where they look now
     if intent in {"affirm", "deny"}:
@@ -476,6 +478,8 @@ def _changes_the_one_told(s: ConversationState, u: Understanding) -> bool:
 
 
 _CANCEL_IT = re.compile(r"(?<!n't )(?<!not )\b(?:(?:you can|go ahead and|please|just) cancel|"
+                        # "she went back up to college so scratch the elantra" ("scratch that": a correction)
+                        r"scratch (?:the|my|her|his|our) (?!(?:mon|tues|wednes|thurs|fri|satur|sun)day)|"
                         r"cancel (?:it|that|"
                         r"the|my|this)|scrap (?:it|that|the)|call (?:it|that) off|"
                         r"(?:get rid of|drop|nix|ditch) (?:it|that|the|my)\b(?![^.?!]{0,20}\boff\b))\b")

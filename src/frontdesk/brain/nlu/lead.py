@@ -600,7 +600,11 @@ def _timeline(text: str, today: date, *, expecting: bool) -> tuple[float, str] |
 
 _ASKS_HOW_APPROVAL_GOES = re.compile(r"\b(?:how|what)\b[^.?!]{0,40}\b(?:getting |get |to get |a |the )?"
                                      r"pre-?(?:approved|approval)\b[^.?!]{0,30}(?:\?|\b(?:work|take|mean|cost|"
-                                     r"involve|need)\b)|\bhow (?:long|does)\b[^.?!]{0,40}\bapprov")
+                                     r"involve|need)\b)|"
+                                     r"\bhow (?:long|does)\b[^.?!]{0,40}\bapprov|"
+                                     # "do I need to be pre-approved to see it?"
+                                     r"\b(?:do|would|will|does) (?:i|we|you|he|she|they) (?:need|have|got) "
+                                     r"to (?:be|get) pre-? ?approv")
 """A question about how pre-approval goes, which says nothing of the caller's own."""
 
 

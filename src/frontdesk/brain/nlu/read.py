@@ -615,10 +615,9 @@ def read(text: str, profile: BusinessProfile, today: date,
 
 _CAR_GONE = re.compile(r"\b(?:sold|got rid of|traded(?: it)? in|totaled|junked|scrapped) "
                        r"(?:that|the|my|this|our) (?:car|truck|vehicle|suv|van|one|\w+ (?:car|truck))\b|"
-                       r"\b(?:sold|got rid of|traded in|totaled|junked|scrapped) it\b|"
-                       r"\b(?:don'?t|do not|no longer) (?:even )?(?:have|own|drive) (?:a|that|the|my|any) "
-                       r"(?:car|truck|vehicle)")
-"""The caller's car is gone ("I sold that car", "I don't even have a car anymore")."""
+                       r"\b(?:sold|got rid of|traded in|totaled|junked|scrapped) it\b")
+"""The caller's car is gone ("I sold that car", "we traded it in"); not "I don't have a car with
+you", which a new owner of the number says."""
 
 
 def _names_faq_topic(lowered: str, profile: BusinessProfile) -> bool:
