@@ -259,3 +259,35 @@ async def test_a_served_place_after_one_we_do_not_serve_is_where_they_look(profi
 async def test_how_selling_works_asked_in_passing(profiles) -> None:
     _state, replies = await call(profiles, "real_estate", "how does it all work with y'all if we sell?")
     assert "listing appointment" in replies[0], replies
+
+
+async def test_scratch_the_car_cancels_its_booking(profiles) -> None:
+    calendar = await booked("dealership", "oil_change", datetime(2026, 11, 24, 9, 0), vehicle="Ford F-150")
+    await booked("dealership", "oil_change", datetime(2026, 11, 24, 9, 30), calendar=calendar,
+                 vehicle="Kia Soul")
+    _state, replies = await call(profiles, "dealership",
+                                 "we've got two oil changes tomorrow, the truck and my son's kia",
+                                 "he took it back to school so scratch the kia", "yes", calendar=calendar)
+    assert ("Tue 24 09:30", "cancelled") in _when(calendar) and ("Tue 24 09:00", "scheduled") in _when(
+        calendar), replies
+
+
+async def test_the_hour_on_the_clock_is_not_the_half_hour(profiles) -> None:
+    calendar = await booked("real_estate", "property_showing", datetime(2026, 11, 24, 10, 0))
+    await booked("real_estate", "property_showing", datetime(2026, 11, 24, 10, 30), calendar=calendar)
+    _state, replies = await call(profiles, "real_estate", "two showings tomorrow right?",
+                                 "could the ten thirty move to wednesday at ten thirty",
+                                 "the ten o'clock stays, yeah",
+                                 calendar=calendar)
+    assert _when(calendar) == [("Tue 24 10:00", "scheduled"), ("Wed 25 10:30", "scheduled")], replies
+
+
+async def test_calling_back_when_ready_confirms_the_cancel(profiles) -> None:
+    calendar = await booked("real_estate", "buyer_consultation", WEDNESDAY_10)
+    _state, replies = await call(profiles, "real_estate", "I need to cancel my consultation wednesday",
+                                 "yeah we'll call y'all back once we're ready", calendar=calendar)
+    assert _when(calendar) == [("Wed 25 10:00", "cancelled")], replies
+
+
+def test_asking_whether_pre_approval_is_needed_is_no_fact(profiles) -> None:
+    assert _u(profiles, "real_estate", "do we need to be pre-approved to see a house").financing is None

@@ -145,7 +145,9 @@ _LAST = re.compile(r"\b(?:last(?! (?:week(?:end)?|night|time|month|year|summer|s
 
 
 _ACTED_ON = {"cancel": re.compile(r"\b(?:cancel|scrap|drop|call off|nix|ditch|"
-                                  r"(?<=can )scratch|(?<=and )scratch|(?<=just )scratch)\b"),
+                                  r"(?<=can )scratch|(?<=and )scratch|(?<=just )scratch|"
+                                  r"scratch(?= (?:the|my|her|his|our) "
+                                  r"(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day)))\b"),
              "move": re.compile(r"\b(?:move|push|bump|slide|reschedule|switch|shift)\b")}
 """Words that act on one booking of several, which they name next."""
 
@@ -432,9 +434,11 @@ def hour_of(a: Appointment) -> int:
 
 
 def _car_of(said, ctx: TurnContext) -> str | None:
-    """The model of the car a clause names ("keep my rav four"), lower case."""
+    """The model (else the make) of the car a clause names ("keep my rav four"), lower case."""
     car = ex.extract_vehicle(said, ctx.profile) if ctx.profile.kind == "dealership" else None
-    return car.model.lower() if car is not None and car.model else None
+    if car is None:
+        return None
+    return car.model.lower() if car.model else car.make.lower() if car.make else None  # "scratch the kia"
 
 
 def _is_car(a: Appointment, model: str) -> bool:
