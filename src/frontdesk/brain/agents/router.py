@@ -19,6 +19,7 @@ from frontdesk.brain.nlu.cues import (
     ASKS_OPENING,
     CALLBACK_DROPPED,
     CHANGE_CUE,
+    FOR_GOOD,
     NEW_BOOKING_ASKED,
     asks_hours,
 )
@@ -56,7 +57,7 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
         u.flags.add("and_stop_calling")
         return "appointments"
     if intent == "do_not_call" or (intent == "cancel" and lexicon().intents["do_not_call"].search(
-            u.text.lower())):
+            u.text.lower()) and FOR_GOOD.search(u.text.lower())):
         u.intent = "do_not_call"  # "cancel it and take my number off y'all's list": both, the list's way
         return "objection"
     if _moves_on_from_the_cancel(s, u):
@@ -405,6 +406,8 @@ def _names_one_on_file(s: ConversationState, u: Understanding) -> bool:
                 and (u.time is None or a.scheduled_time == u.time.strftime("%H:%M"))]
     have = {k for a in that_day for k in (a.service_type, a.appointment_type, *a.services) if k}
     cars = " ".join((a.vehicle or "").lower() for a in that_day)
+    if not kinds:  # a car alone names a booking only when the booking has that car
+        return bool(u.vehicle and u.vehicle.model and u.vehicle.model.lower() in cars)
     return bool(that_day) and kinds <= have and not (
         u.vehicle and u.vehicle.model and cars.strip() and u.vehicle.model.lower() not in cars)
 
