@@ -10,6 +10,7 @@ import re
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.format import say_list, say_money
 from frontdesk.brain.nlu import entities as ex
+from frontdesk.brain.nlu.refer import OWN_CAR
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.state import ConversationState
 
@@ -73,8 +74,9 @@ def _hold(s: ConversationState, car) -> None:
     s.booking_slots.vehicle.stock_number = car.stock_number
 
 
-_THEIRS = re.compile(r"\b(?:my|our|his|her|their)(?: \w+'?s)? (?:car|truck|vehicle|suv|van|ride)\b")
-"""The caller's (or their family's) own car: "my husband's truck", "her SUV"."""
+_THEIRS_TOO = re.compile(r"\b(?:is|'s|are) (?:way |long |really |about |almost |past )?(?:over ?due|due)\b|"
+                        r"\b(?:his|her|their|my|our) \w+ (?:truck|car|suv|van)\b")
+"""A car of the caller's said otherwise: "that Silverado is way overdue", "my old truck"."""
 
 
 def inventory_answer(s: ConversationState, ctx: TurnContext) -> bool:
@@ -97,16 +99,13 @@ def inventory_answer(s: ConversationState, ctx: TurnContext) -> bool:
     if query.empty or not ("inventory_question" in u.flags or u.is_question
                            or "price_question" in u.flags):
         return False
-    if "inventory_question" not in u.flags and _THEIRS.search(u.text.lower()):
-        return False  # "I'm calling about my husband's truck?": theirs, not one on the lot
+    if "inventory_question" not in u.flags and (OWN_CAR.search(lower := u.text.lower())
+                                                 or _THEIRS_TOO.search(lower)):
+        return False  # "my husband's truck?", "that Silverado is way overdue": theirs, not the lot's
     if not (query.make or query.model or query.body or "inventory_question" in u.flags):
         return False  # "a used one under thirty" alone is not about the lot
     if u.services and not (query.make or query.model or "inventory_question" in u.flags):
         return False  # "what do you charge to detail an SUV?": the caller's car, our service
-    if "inventory_question" not in u.flags and re.search(
-            r"\b(?:is|'s|are) (?:way |long |really |about |almost |past )?(?:over ?due|due)\b|"
-            r"\b(?:his|her|their|my|our) (?:\w+ )?(?:truck|car|suv|van)\b", u.text.lower()):
-        return False  # "that Silverado is way overdue, he keeps puttin' it off": theirs, not the lot's
     if u.services and "price_question" in u.flags and "inventory_question" not in u.flags:
         return False  # "what's an oil change run on a Tahoe?", "how much for a battery in a ranger"
     matches = ex.on_the_lot(query, ctx.profile)

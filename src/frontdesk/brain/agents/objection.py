@@ -39,6 +39,12 @@ _KINDS = {
 }
 
 
+def quick_goodbye(u: Understanding) -> bool:
+    """"yeah ok bye", said when asked when to call back: a leave-taking that keeps the call back
+    the callee asked for (to be made as soon as we can)."""
+    return u.intent == "goodbye" and not u.deny and len(u.text.split()) <= 5
+
+
 def _end(s: ConversationState, outcome: str) -> None:
     s.ended = True
     s.outcome = outcome
@@ -118,8 +124,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         if u.affirm and (s.pending_callback or {}).get("offered"):
             _take_suggested_callback(s, ctx)  # "yeah, tonight's fine"
             return
-        if (ANY_TIME.search(u.text.lower()) or (u.intent == "goodbye" and len(u.text.split()) <= 5)) and not (
-                u.deny):
+        if (ANY_TIME.search(u.text.lower()) and not u.deny) or quick_goodbye(u):
             # "whenever they get a chance": no time to keep; "yeah ok bye" from someone driving who
             # asked to be called back later: the call back stands, as soon as we can
             schedule_callback(s, ctx, soon=True)

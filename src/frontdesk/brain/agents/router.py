@@ -12,6 +12,7 @@ from datetime import date, time
 
 from frontdesk.brain.agents import qualification, scheduling
 from frontdesk.brain.agents.appointment_words import CHANGE_IN_CLAUSE, RELATIVE_MOVE, SHIFT, STANDS
+from frontdesk.brain.agents.objection import quick_goodbye
 from frontdesk.brain.nlu import Understanding
 from frontdesk.brain.nlu.cues import (
     ALREADY_BOOKED,
@@ -151,8 +152,7 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
             "unknown", "provide_info", "chitchat", "affirm", "deny"}:
         u.intent = "objection_not_interested"  # "oh I sold that car last spring", asked for a minute
         return "objection"
-    if intent == "goodbye" and s.awaiting == "callback_time" and s.awaiting_agent == "objection" and (
-            not u.deny) and len(u.text.split()) <= 5:
+    if s.awaiting == "callback_time" and s.awaiting_agent == "objection" and quick_goodbye(u):
         return "objection"  # "yeah ok bye", asked when to call back: the call back asked for stands
     if intent == "goodbye" and s.awaiting == "name" and s.awaiting_agent == "scheduling" and (
             s.booking_slots.preferred_date and s.booking_slots.preferred_time and s.customer.phone):

@@ -57,6 +57,10 @@ def vehicle_phrase(text: str, profile: BusinessProfile) -> str | None:
     return " ".join(p for p in parts if p)
 
 
+OWN_CAR = re.compile(r"\b(?:my|our|his|her|their)(?: \w+'?s)? (?:car|truck|vehicle|suv|van|ride)\b")
+"""The caller's (or their family's) own car: "my truck", "my husband's truck", "her SUV"."""
+
+
 def is_own_vehicle(lower: str, query: ex.VehicleQuery) -> bool:
     """Is the car this text names the caller's own ("my 2016 Camry", "I drive a Tacoma")?"""
     words = [w for w in (query.model, query.make, query.body) if w]
@@ -64,7 +68,7 @@ def is_own_vehicle(lower: str, query: ex.VehicleQuery) -> bool:
         found = word_pattern(word.lower(), "").search(lower)
         if found and _OWN.search(lower[: found.start()]):
             return True
-    return bool(re.search(r"\b(?:my|our) (?:car|truck|vehicle|suv|van|ride)\b", lower))
+    return bool(OWN_CAR.search(lower))
 
 
 _ASKS = re.compile(r"\?\s*$|^(?:\W*(?:so|and|also|oh|um|uh|like|okay|ok|hey|well)\W+)*(?:what|when|"
