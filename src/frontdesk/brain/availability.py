@@ -43,14 +43,23 @@ class AvailabilityCalendar:
     """Availability of one business as seen at one moment (one instance per turn)."""
 
     def __init__(self, profile: BusinessProfile, calendar: Calendar, now: datetime,
-                 horizon_days: int = 60, ignore: int | None = None) -> None:
+                 horizon_days: int | None = None, ignore: int | None = None) -> None:
         self._profile = profile
         self._calendar = calendar
         self._now = now.replace(tzinfo=None, second=0, microsecond=0)
-        self._horizon_days = horizon_days
+        self._horizon_days = profile.max_days_ahead if horizon_days is None else horizon_days
         self._ignore = ignore
         """An appointment being moved: its own slot does not count against the new one."""
         self._busy: dict[tuple[str, date], list[BusyInterval]] = {}
+
+    @property
+    def last_day(self) -> date:
+        """The furthest day the agent books."""
+        return self._now.date() + timedelta(days=self._horizon_days)
+
+    @property
+    def horizon_days(self) -> int:
+        return self._horizon_days
 
     @property
     def earliest(self) -> datetime:
@@ -84,8 +93,8 @@ class AvailabilityCalendar:
         """Every bookable start on ``day`` (slot grid of the profile), within the caller's
         window ("after 3", "before lunch") or part of the day when given."""
         hours = self._profile.hours_on(department, day)
-        if hours is None:
-            return []
+        if hours is None or day > self.last_day:
+            return []  # (nothing is offered past the furthest day the agent books)
         step = timedelta(minutes=self._profile.slot_minutes)
         start = datetime.combine(day, hours[0])
         window = window or _TIME_OF_DAY.get(time_of_day or "")
@@ -106,7 +115,7 @@ class AvailabilityCalendar:
             problem = "closed_day"
         elif start < self.earliest:
             problem = "past"
-        elif start.date() > self._now.date() + timedelta(days=self._horizon_days):
+        elif start.date() > self.last_day:
             problem = "too_far"
         elif not self._within_hours(department, start, duration_min):
             problem = "outside_hours"
@@ -114,7 +123,8 @@ class AvailabilityCalendar:
             problem = "taken"
         if problem is None:
             return SlotCheck(ok=True)
-        anchor = start if problem != "too_far" else self.earliest
+        # (too far ahead: the openings nearest to it, on the last days the agent books)
+        anchor = start if problem != "too_far" else datetime.combine(self.last_day, start.time())
         return SlotCheck(ok=False, problem=problem,
                          alternatives=await self.nearest(department, anchor, duration_min,
                                                          alternatives))

@@ -50,6 +50,8 @@ def say_price_range(low: float, high: float) -> str:
         return "free"
     if low == high:
         return say_money(low)
+    if low == 0:
+        return f"up to {say_money(high)}"  # "a diagnostic check costs up to $129", not "$0 to $129"
     return f"{say_money(low)} to {say_money(high)}"
 
 

@@ -148,7 +148,8 @@ def judge(scenario: EvalScenario, final: dict[str, Any], replies: list[str], cal
         j.field("callback window", windows[-1] if windows else None, want.callback_window)
     if want.customer_name is not None:
         name = (final.get("customer") or {}).get("name") or ""
-        j.field("customer name", name.lower(), want.customer_name.lower())
+        # (an apostrophe is not heard: "mike oconnor" said is Mike O'Connor)
+        j.field("customer name", name.lower().replace("'", ""), want.customer_name.lower().replace("'", ""))
     if want.lead is not None:
         _judge_lead(j, want.lead, lead)
     if want.max_repeats is not None:

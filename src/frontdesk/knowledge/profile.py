@@ -152,6 +152,9 @@ class AppointmentType(BaseModel):
     frames: list[AskFrame] = []
     """Verb-and-object frames that ask for this visit in any word order ("see the four-bedroom
     you have listed", "a bungalow on your site we'd love to walk through")."""
+    about: str | None = None
+    """What happens at the visit, said when a caller asks ("what do they actually do when they
+    come out?", "what does the consultation involve?")."""
 
 
 class Service(BaseModel):
@@ -381,6 +384,8 @@ class BusinessProfile(BaseModel):
     slot_minutes: int = Field(default=30, ge=5)
     min_notice_min: int = Field(default=60, ge=0)
     """Earliest bookable start is now plus this notice."""
+    max_days_ahead: int = Field(default=90, ge=1)
+    """The furthest ahead the agent books (a listing appointment two months out is common)."""
     departments: dict[str, Department]
     appointment_types: list[AppointmentType]
     services: list[Service] = []

@@ -157,7 +157,7 @@ _CHANGE_CLAUSE = re.compile(r"[.?!;]\s+|,?\s+(?:and|then|also|plus|but)\s+"
                             r"(?=(?:cancel|scrap|call off|drop|move|push|bump|slide|reschedule)\b|"
                             # "… and then the rotation, can y'all push that to like two"
                             r"(?:the|my|our|his|her) [^.?!]{0,30}?\b(?:can|could|would) (?:y'?all|you|we) "
-                            r"(?:cancel|move|push|bump|slide|switch|shift|reschedule|make)\b)")
+                            r"(?:cancel|move|push|bump|slide|switch|shift|reschedule|make|do \w+ instead)\b)")
 
 
 _ASKS_FOR_VISIT = re.compile(r"\b(?:(?:can|could|would|may) (?:i|we|you|y'?all|someone|somebody)|i'?d like|"
@@ -369,6 +369,22 @@ def said_to_stand(text: str, bookings: list[Appointment], ctx: TurnContext) -> l
             and not CHANGE_IN_CLAUSE.search(clause) for a in bookings if _named_in(a, clause, ctx)]
 
 
+_CHANGE_OF = re.compile(r"\b(?:cancel|scratch|drop|scrap|call off|move|push|bump|reschedule)\s+"
+                       r"(?P<what>(?!(?:it|that|this|them|one)\b)[^,.;!?]{2,40}?)"
+                       r"(?=\s+(?:but|and|keep|leave|instead|to|for)\b|[,.;!?]|$)")
+
+
+def switched_to(text: str, found: list[Appointment], chosen: Appointment,
+                ctx: TurnContext) -> Appointment | None:
+    """Another booking on file, named as the one to change in reply to the read-back of this
+    one ("yeah cancel the showing but keep saturday" to the consultation's cancel)."""
+    for acted in _CHANGE_OF.finditer(text.lower()):
+        named = [a for a in found if _named_in(a, acted["what"], ctx)]
+        if len(named) == 1 and named[0].id != chosen.id:
+            return named[0]
+    return None
+
+
 def without_the_ones_kept(text: str, bookings: list[Appointment], chosen: Appointment | None,
                           ctx: TurnContext) -> str:
     """The message without its clauses that say another booking stands ("four on Wednesday,
@@ -510,6 +526,8 @@ A_WEEK_ON = re.compile(r"\bsame (?:time|day)\b[^.?!]{0,25}?\b(?:next|following) 
                        # "the Monday after, same time", "the saturday after": its own weekday, a week on
                        r"\bthe (?:mon|tues|wednes|thurs|fri|satur|sun)day after\b(?! (?:next|this|the))|"
                        # "same time the week after", "the week after, same times" (not "after next")
+                       # ("a buyer consultation the week after": when that one is, not a move)
+                       r"(?<!consultation )(?<!appointment )(?<!showing )(?<!visit )(?<!one )"
                        r"\bthe week after\b(?! next)|"
                        r"\bthe (?:next|following) (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
                        # "can i move it to the same time next saturday" (its own weekday)
@@ -702,7 +720,7 @@ def other_change(text: str, action: str, ctx: TurnContext, s: ConversationState)
         other = ("cancel" if re.search(r"\b(?:cancel|scrap|"
                                        r"call off)\b", clause)
                  else "move" if re.search(r"\b(?:move|push|bump|slide|shift|switch|reschedule|make (?:it|"
-                                          r"that)|"
+                                          r"that)|instead|(?:can|could) (?:you|we|y'?all|it) (?:do|be)|"
                                           r"change (?:it|that))\b", clause) else None)
         if other is None or other == action:
             continue

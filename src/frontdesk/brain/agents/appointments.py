@@ -52,6 +52,7 @@ from frontdesk.brain.agents.appointment_words import (
     other_change,
     queued_target_said,
     said_to_stand,
+    switched_to,
     wants_callback,
     without_the_ones_kept,
     yes_while_another_stays,
@@ -133,6 +134,14 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     elif action == "move" and not target.given and current.given and s.on_file and not any(
             _fits(b, current) for b in s.on_file):
         current, target = When(), current  # "I'm not gonna make eleven, is one o'clock possible": one
+    if mine and s.awaiting == "confirm_change" and desk.action in {"cancel", "move"} and len(
+            desk.found) > 1 and (chosen := _chosen(s)) is not None and (
+            other := switched_to(own, desk.found, chosen, ctx)):
+        # "yeah cancel the showing but keep saturday" to the consultation's cancel: the showing
+        desk.chosen, desk.new_date, desk.new_time, desk.offered = other.id, None, None, []
+        s.last_ask = None
+        await _go_on(s, ctx, When() if desk.action == "cancel" else target)
+        return
     keep = _keeps(u.text.lower(), desk.action) and action != "move" and not target.given and not (
         action == "cancel" and desk.action == "move" and _SWITCH_TO_CANCEL.search(u.text.lower()))
     # ("… the friday one stays, just the detail": the one said after "just" is not said to stand)
@@ -585,7 +594,7 @@ async def _plan_move(s: ConversationState, ctx: TurnContext, a: Appointment) -> 
         if key == "closed_day":
             key = closed_reply(ctx.profile, department, day)[0]
         offer(s, ctx, key, check.alternatives, day, time=say_time(start.time()),
-               weekday=f"{day:%A}", days=60, **values,
+               weekday=f"{day:%A}", days=ctx.profile.max_days_ahead, **values,
                hours=f"{say_time(hours[0])} to {say_time(hours[1])}" if hours else "closed")
         return
     await _read_back(s, ctx, a)

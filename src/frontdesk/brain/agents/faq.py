@@ -8,12 +8,12 @@ brought back to it after the answer.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta
+from datetime import timedelta
 from functools import cache
 
 from rapidfuzz import fuzz
 
-from frontdesk.brain.agents import lot, objection, qualification, scheduling
+from frontdesk.brain.agents import lot, objection, qualification, scheduling, visit_questions
 from frontdesk.brain.agents.lot import POINTS_BACK
 from frontdesk.brain.context import Effect, TurnContext, absorb_contact
 from frontdesk.brain.format import (
@@ -275,58 +275,6 @@ def _staff_answer(ctx: TurnContext) -> bool:
     return True
 
 
-_HOW_LONG_VISIT = re.compile(r"\bhow long (?:does|do|will|would|is|'s)\b|\bhow much time\b|"
-                             r"\blike an hour or\b|\bhow long (?:it|that) (?:takes|lasts)\b")
-"""How long the visit itself takes ("how long does that take, like an hour or …")."""
-
-
-def _the_visit(s: ConversationState, ctx: TurnContext) -> tuple[str | None, date | None, time | None]:
-    """The visit a question is about: what the message asks for (the question is answered
-    before the rest of it is taken), else the booking under way."""
-    u, whole, slots = ctx.u, ctx.queue[-1] if ctx.queue else ctx.u, s.booking_slots
-    kind = u.appointment_type or whole.appointment_type or slots.appointment_type or (
-        "service" if (whole.services or slots.services) and ctx.profile.appointment_type("service") else None)
-    day = u.date or whole.date or (date.fromisoformat(slots.preferred_date) if slots.preferred_date else None)
-    at = u.time or whole.time or (time.fromisoformat(slots.preferred_time) if slots.preferred_time else None)
-    return kind, day, at
-
-
-def _who_meets_answer(s: ConversationState, ctx: TurnContext) -> bool:
-    """"Who would we be meeting with?": the people who take that kind of visit, on duty then."""
-    if "meets_question" not in ctx.u.flags:
-        return False
-    kind, day, at = _the_visit(s, ctx)
-    visit = ctx.profile.appointment_type(kind)
-    departments = ctx.profile.departments
-    team = [m for m in ctx.profile.staff if visit is not None and visit.department in m.handles]
-    if day is not None:
-        team = [m for m in team if (m.on_duty(departments, datetime.combine(day, at)) if at
-                                    else m.duty_hours(departments).for_weekday(day.weekday()))]
-    if not team:
-        return False
-    when = f" {say_on_date(day, ctx.today)}" if day is not None else ""
-    said = ctx.replies.say("who_meets", names=say_list([m.name for m in team], "or"), when=when)
-    if said not in ctx.reply_parts:  # asked twice in one breath: said once
-        ctx.add(said)
-    return True
-
-
-def _visit_length_answer(s: ConversationState, ctx: TurnContext) -> bool:
-    """"How long does the consultation usually take?": the visit's own length, from the profile
-    (a service's length comes with its price)."""
-    if ctx.u.services or "faq_topic" in ctx.u.flags or not _HOW_LONG_VISIT.search(ctx.u.text.lower()):
-        return False
-    kind, _, _ = _the_visit(s, ctx)
-    visit = ctx.profile.appointment_type(kind)
-    if visit is None or visit.duration_min is None:
-        return False
-    said = ctx.replies.say("visit_length", visit=visit.label, minutes=visit.duration_min)
-    if said not in ctx.reply_parts:
-        ctx.add(said)
-    s.recent_topic = f"visit:{visit.key}"  # "okay, next Tuesday at noon?": that visit
-    return True
-
-
 def _day_hours_answer(ctx: TurnContext) -> bool:
     """"Are you open on Christmas Eve?", "is service open the day after Thanksgiving?": the hours
     of that one day, closures and short hours included, from the profile. Other days ("open
@@ -392,7 +340,11 @@ def _price_answer(s: ConversationState, ctx: TurnContext) -> bool | str:
     if not services and ctx.profile.services and "price_question" in u.flags:
         if best_faq(u.text, ctx.profile.faq, place_words(ctx.profile))[1] >= 80:
             return False
-        alike = [sv for k in ex.services_alike(normalise(u.text), ctx.profile)
+        said = s.messages[-1].content if s.messages and s.messages[-1].role == "user" else u.text
+        # ("i got the inspection friday … i just wanna know how much its gonna run me": the work
+        # named in the message the question was cut from)
+        alike = [sv for k in (ex.services_alike(normalise(u.text), ctx.profile)
+                              or ex.services_alike(normalise(said), ctx.profile))
                  if (sv := ctx.profile.service(k)) is not None]
         if len(ours := [sv for sv in alike if sv.key in _services_in_view(s, ctx.profile)]) == 1:
             alike = ours  # "how much is the inspection again?" of the state inspection on the calendar
@@ -507,9 +459,10 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         ctx.say("reminder_later" if ctx.reminders is not None else "reminder_none")
     elif confirming:
         ctx.say("confirm_on_call")  # "will somebody call me to confirm?": this call is the booking
-    met = _who_meets_answer(s, ctx)
-    timed = _visit_length_answer(s, ctx)
-    answered = (confirming or met or timed or day_hours or from_lot or _staff_answer(ctx)
+    met = visit_questions.who_meets_answer(s, ctx)
+    timed = visit_questions.visit_length_answer(s, ctx)
+    told = visit_questions.visit_about_answer(s, ctx)
+    answered = (confirming or met or timed or told or day_hours or from_lot or _staff_answer(ctx)
                 or _price_answer(s, ctx)
                 or _area_answer(s, ctx) or (not strong_faq and _address_answer(ctx)))
     if answered is True and "price_question" in u.flags and asks_hours(normalise(u.text).lower) and (

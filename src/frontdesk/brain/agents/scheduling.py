@@ -588,7 +588,7 @@ async def advance(s: ConversationState, ctx: TurnContext, *, unclear: bool = Fal
             key = closed_reply(profile, department, day)[0]
         _offer(
             s, ctx, key, check.alternatives, day, time=say_time(start.time()),
-            weekday=f"{day:%A}", days=60, **values,
+            weekday=f"{day:%A}", days=ctx.profile.max_days_ahead, **values,
             hours=(f"{say_time(hours[0])} to {say_time(hours[1])}" if hours else "closed"),
         )
         return

@@ -22,8 +22,13 @@ _TARGET_CUE = re.compile(
     r"what (?:do|would|did|have) (?:you|y'?all) (?:have|got)|(?:do|would) (?:you|y'?all) have|"
     r"anything (?:on|for|open)|is there anything|"
     r"(?:can|could|would|should) (?:we|i|you|y'?all) (?:do|try|go with|come(?: in)?|make it|"
-    r"get (?:it|me) in|(?:squeeze|fit|work) (?:me|us|it|him|her) in|bring it(?: in)?|switch(?: it)?(?: to)?)|"
+    r"get (?:it|me|us|her|him) in|get in|take (?:it|me|us|her|him)|see (?:me|us|it)|"
+    r"(?:squeeze|fit|work) (?:me|us|it|him|her) in|bring it(?: in)?|switch(?: it)?(?: to)?)|"
     r"(?:we|i|you|y'?all) (?:can|could) (?:do|try|go with|make it)|"  # "any way y'all could do Friday"
+    # "can it be saturday the seventeenth", "could it be six" (not "could it be earlier?")
+    r"(?:can|could|would) (?:it|that|this|we) (?:be|go|happen)(?= (?:on |at |like |maybe |say |around )?"
+    r"(?:the |this |next )?(?:\d|mon|tues|wednes|thurs|fri|satur|sun|tomorrow|today|noon|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|eleven|twelve|half))|"
     r"make it|make that|let'?s (?:do|say|go with)|go with|switch(?: it)?|bump(?: it)?|"
     r"push(?: it)?(?: back)?|move(?: it)?|(?<!my )(?<!the )(?<!a )(?<!her )(?<!his )(?<!our )(?<!night )"
     r"(?<!day )(?<!work )shift(?: it)?(?!s? (?:ends?|starts?|is|was|goes|runs|gets)\b)|slide(?: it)?)\b")

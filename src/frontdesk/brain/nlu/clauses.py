@@ -93,7 +93,18 @@ def split_clauses(text: str) -> list[str]:
             # "how much is the inspection again? thirty-something?": the figure guessed at is the
             # same question
             merged[i - 1: i + 1] = [f"{merged[i - 1]} {merged[i]}"]
+        elif _TOPIC_AT_END.search(merged[i - 1]) and _OF_THE_TOPIC.match(merged[i]):
+            # "oh, and your commission, does that come out at closing?": the topic said first
+            merged[i - 1: i + 1] = [f"{merged[i - 1]}, {merged[i]}"]
     return merged
+
+
+_TOPIC_AT_END = re.compile(r"(?i)(?:^|[,.!?]\s*|\band\s+|\bso\s+|\boh\s+)"
+                           r"(?:your|the|that|this|y'?all'?s|yalls)\s+[a-z-]+(?:\s+[a-z-]+)?\W*$")
+"""A clause that ends on a topic alone ("oh, and your commission")."""
+_OF_THE_TOPIC = re.compile(r"(?i)\W*(?:does|is|will|would|do|how does|how do|how is|what does|"
+                           r"when does|when is|how much is) (?:that|it|this|they|those)\b")
+"""A question about the topic said just before ("… does that come out at closing?")."""
 
 
 _QUESTION_THEN_STORY = re.compile(

@@ -190,11 +190,26 @@ def _times(text: str) -> list[tuple[int, time]]:
                              r"(\d{1,2})(?::(\d{2}))?(?=\s*(?:o'?clock|ish)?\s*(?:[.?!,]|$|instead|then|please))",
                              text):
         add(match, plain(match.group(1), match.group(2)))  # "a dentist thing at 3, could we do 10?"
+    for match in _HOUR_CHOSEN.finditer(text):
+        # "okay, um, eleven then. eleven saturday", "in the morning um ten": an hour said as the choice
+        k = next(k for k in (1, 3, 5) if match.group(k))
+        add(match, plain(match.group(k), match.group(k + 1)))
     bare = _TIME_BARE.search(text.strip())
     if bare and not found:
         hour, minute = (bare.group(1), bare.group(2)) if bare.group(1) else (bare.group(3), bare.group(4))
         add(bare, clock(int(hour), int(minute or 0), None))
     return sorted(found, key=lambda item: item[0])
+
+
+_NOT_AN_HOUR = (r"(?!\s*(?:st|nd|rd|th|%|/|k\b|thousand|dollars|bucks|miles|bed|bath|people|kids|cars|"
+                r"hours?|minutes?|days?|weeks?|months?|years?|of\b))")
+_HOUR_CHOSEN = re.compile(
+    r"(?:^|[,.!?]\s*|\b(?:um+|uh+|okay|ok|so|yeah)\W+)(\d{1,2})(?::(\d{2}))?(?= then\b)|"
+    r"(?:^|[,.!?]\s*|\b(?:um+|uh+|okay|ok|so|yeah)\W+)(\d{1,2})(?::(\d{2}))?" + _NOT_AN_HOUR
+    + r"(?=,? (?:on )?(?:this |next )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)|"
+    r"\b(?:morning|afternoon|evening)\W+(?:(?:um+|uh+|like|say|maybe)\W+)+(\d{1,2})(?::(\d{2}))?\b"
+    + _NOT_AN_HOUR)
+"""An hour said bare as the one chosen: "eleven then", "eleven saturday", "in the morning um ten"."""
 
 
 _BARE_CORRECTION = re.compile(

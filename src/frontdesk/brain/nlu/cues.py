@@ -469,7 +469,8 @@ YOU_CALL_BACK = re.compile(r"\b(?:you|y'?all|ya|you guys|someone|somebody|the ag
                            r"\b(?:you|y'?all|someone|somebody) (?:could |can |to )?(?:call|ring) back\b|"
                            # "could someone give me a call Friday afternoon?"
                            r"\b(?:you|y'?all|someone|somebody|the agent|an agent)(?: from (?:the )?\w+)? "
-                           r"(?:could |can |to |please |maybe |just )*give (?:me|us) a (?:call|ring|buzz)\b|"
+                           r"(?:could |can |to |please |maybe |just )*give (?:me|us|him|her|them) "
+                           r"a (?:call|ring|buzz)\b|"
                            + _CALL_THEN)
 """We are asked to call back ("could y'all call back saturday morning"), not told a third party will."""
 """A request that we do the calling: "call me back", "try me tomorrow"."""

@@ -148,7 +148,12 @@ def extract_email(u: Utterance) -> str | None:
 
 
 _DONE_ALREADY = re.compile(r"\b(?:did|had(?! to\b)|(?<!you )(?<!you've )(?<!y'all )(?<!ya )(?<!guys )"
-                           r"(?<!still )got(?! (?:back|home|here|there|off|out|up|you|ya)\b)|"
+                           r"(?<!still )got(?! (?:back|home|here|there|off|out|up|you|ya)\b)"
+                           # ("i got my f one fifty in for the inspection tuesday": booked, not done)
+                           r"(?! (?:it|her|him|them|(?:my|our|the|his|her) (?:[\w-]+ ){1,3}?)in for\b)"
+                           # ("… dog hair like everywhere we got two labs": what they have)
+                           r"(?! (?:two|three|four|five|six|\d+|a couple(?: of)?|a few|some) "
+                           r"(?:kids|dogs|labs|pets|cats|boys|girls|jobs|cars|trucks|teenagers)\b)|"
                            r"just had|just got|already (?:had|got|did)|was done|"
                            # "I was in a couple months back for an oil change": a visit made
                            r"(?:months?|weeks?|years?|a while|a bit) back|"

@@ -28,7 +28,9 @@ _CAPITALISED = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ']+(?:-[A-Za-zÀ-ÖØ-Þß-öø-ÿ
 _NAME_CUE = re.compile(
     r"(?:(?:^|[,.]\s*|\b(?:hi|hello|hey|yeah|yes|oh|and|also|uh|um|sorry|okay|ok|so|well|right)[,\s]+)"
     r"(?:this is|it's|it is|i am|i'm|im)|^its|\b(?:sorry|okay|ok|yeah|yes|oh|um|uh|hi|hello|well|"
-    r"so)[,\s]+its)"
+    r"so)[,\s]+its|"
+    # "could you put it under Jeffrey? Jeffrey Lowry": the name the booking goes under
+    r"\b(?:put|book|have) (?:it|that|this|the (?:appointment|booking)) under(?: the name)?)"
     r"\s+(?:(?:uh+|um+|er)[,\s]+)*"
     r"(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,2})"
 )
@@ -85,7 +87,9 @@ _NEVER_NAME = frozenset({"cause", "cuz", "because", "since", "coz", "cos", "'cau
                          "go", "ahead", "fine", "alright", "right", "cool", "whatever",
                          # "Mm-hm, that's fine." asked for a name; "Whenever, you pick."
                          "mm", "mmm", "hm", "hmm", "mhm", "mmhm", "mmhmm", "huh", "uh-huh", "whenever",
-                         "anytime", "wherever"})
+                         "anytime", "wherever",
+                         # "put it under hers: Dolores Whitfield": whose, not a name
+                         "his", "hers", "theirs", "mine", "ours", "yours", "him", "her", "them"})
 
 
 def _everyday(name: str) -> bool:
@@ -147,7 +151,8 @@ def _clean_name(words: list[str], raw: list[str] | None = None) -> str | None:
     if not kept or (raw is not None and len(kept) == 1 and not _plausible_name_word(kept[0])):
         return None
     kept = _unrepeated([w.lower() for w in kept]) if len(kept) >= 3 else kept
-    return " ".join("-".join(p[:1].upper() + p[1:] for p in w.split("-")) for w in kept[:3])
+    said = " ".join("-".join(p[:1].upper() + p[1:] for p in w.split("-")) for w in kept[:3])
+    return re.sub(r"\b([OD])'([a-z])", lambda m: f"{m[1]}'{m[2].upper()}", said)  # O'Connor, D'Amico
 
 
 def _with_surname_after(u: Utterance, name: str) -> str:
@@ -377,11 +382,20 @@ def _read_name(u: Utterance, *, expecting: bool) -> str | None:
         fuller = _extract_name(normalise(head), expecting=True)
         if fuller and fuller.split()[0].lower() == name.lower():
             name = fuller
-    if name is None and _UNDER_A_NAME.search(u.lower) and (end := _NAME_AT_END.search(u.lower)):
-        # "put it under my name cause I'm the one bringing it in … its mike dunaway": the name
-        # promised comes at the end
+    if name is None and (_UNDER_A_NAME.search(u.lower) or expecting) and (
+            end := _NAME_AT_END.search(u.lower)):
+        # "put it under my name cause I'm the one bringing it in … its mike dunaway", asked for
+        # it "terrence its terrence okafor", "ok good its lorraine tate": the name comes at the end
         name = _clean_name(end.group(1).split())
         name = name if name and len(name.split()) >= 2 else None
+    if name is None and _UNDER_A_NAME.search(u.lower) and (
+            last := re.search(r"\b([a-z'-]+) ([a-z'-]+)\W*$", u.lower)) and all(
+            _plausible_name_word(w) and w not in _NEVER_NAME for w in last.groups()):
+        name = _clean_name(list(last.groups()))  # "put it under his name its his truck ryan mcallister"
+    if expecting and name and len(parts := name.lower().split()) == 2 and (
+            last := re.search(r"[—–,.;:-]\s*([a-z'-]+) ([a-z'-]+)\W*$", u.lower)) and (
+            list(last.groups()) == parts[::-1]):
+        name = _clean_name(list(last.groups()), u.raw.split()[-2:])  # "It's Hollis — Dwayne Hollis."
     if name and (later := _named_after_correction(u, name, expecting=expecting)):
         name = later  # "Put it under his name, Tyler Whitcomb. Actually, no, … Gail Whitcomb."
     return _renamed(u, corrected_in_turn(u, _with_surname_after(u, name))) if name else None
@@ -411,7 +425,8 @@ def _renamed(u: Utterance, name: str) -> str:
     return name
 
 
-_UNDER_A_NAME = re.compile(r"\b(?:put|book|make|have) (?:it|that|this) under (?:my|his|her|our|the)\b")
+_UNDER_A_NAME = re.compile(r"\b(?:put|book|make|have) (?:it|that|this) under "
+                           r"(?:my|his|her|hers|our|the|theirs)\b")
 _NAME_AT_END = re.compile(r"\b(?:its|it's|it is|i'm|im|this is|name's|"
                           r"name is)\s+([a-z'-]+(?: [a-z'-]+){1,2})\W*$")
 
@@ -514,20 +529,25 @@ def corrected_name(known: str, said: str) -> str:
     return " ".join([said, *rest])
 
 
+def _forms(part: str) -> set[str]:
+    """A name word as it may be spelled out: "O'Rourke" is "orourke" or "rourke" (the O said apart)."""
+    return {part.lower(), part.lower().replace("'", ""), part.lower().split("'")[-1]}
+
+
 def respelled(u: Utterance, known: str) -> str | None:
     """The name on file with the part the caller spells out corrected ("my first name is
     spelled K-A-T-H-R-Y-N" for "Catherine Boyle" → "Kathryn Boyle"); None when nothing is."""
     parts = known.split()
     spelled = [w for m in _SPELLED_OUT.finditer(_SPELLING_NOTE.sub(" ", u.lower))
                if len(w := re.sub(r"[^a-z]", "", m.group(0))) >= 2]
-    if len(parts) > 1 and len(spelled) == len(parts) and spelled != [p.lower() for p in parts] and all(
+    if len(parts) > 1 and len(spelled) == len(parts) and any(w not in _forms(p) for w, p in zip(
+            spelled, parts, strict=True)) and all(
             fuzz.ratio(w, p.lower()) >= 40 for w, p in zip(spelled, parts, strict=True)):
         # "It's the Irish one, S-I-O-B-H-A-N. Kelleher's K-E-L-L-E-H-E-R.": the whole name, spelled
         return " ".join(w[:1].upper() + w[1:] for w in spelled)
     for match in _SPELLED_OUT.finditer(_SPELLING_NOTE.sub(" ", u.lower)):
         word = re.sub(r"[^a-z]", "", match.group(0))
-        if len(word) < 2 or not parts or word in {form for p in parts for form in (
-                p.lower(), p.lower().replace("'", ""), p.lower().split("'")[-1])}:
+        if len(word) < 2 or not parts or word in {form for p in parts for form in _forms(p)}:
             continue  # "O'Shea, S-H-E-A", "o apostrophe b r i e n": the name as it is
         before = u.lower[max(0, match.start() - 40): match.start()]
         if "last name" in before or "surname" in before:

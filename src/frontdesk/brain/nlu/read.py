@@ -241,6 +241,17 @@ _NOT_BOOKING = re.compile(
 """Booking words said not to be wanted: "I'm not booking it right now", "not looking to schedule yet"."""
 
 
+def _timed_call(u: Utterance, today: date) -> bool:
+    """Is a call from us asked for with its time right after it ("can somebody call me back this
+    afternoon like after one", "could someone give him a call friday afternoon")?"""
+    for asked in YOU_CALL_BACK.finditer(u.lower):
+        after = normalise(u.lower[asked.end(): asked.end() + 40])
+        if clock.extract_window(after) or clock.extract_time_of_day(after) or clock.extract_time(after) or (
+                when.extract_date(after, today)):
+            return True
+    return False
+
+
 def read(text: str, profile: BusinessProfile, today: date,
          awaiting: str | None = None, about: str | None = None) -> Understanding:
     """One clause (or a whole message read as one): intent, confidence and entities. With
@@ -384,7 +395,7 @@ def read(text: str, profile: BusinessProfile, today: date,
         result.service_count = 3 if count.group(1) in {"three", "all three"} else 2
     result.appointment_type = ex.extract_appointment_type(u, profile, work_named=bool(result.services))
     result.vehicle = ex.extract_vehicle(u, profile)
-    if result.vehicle and refer.is_own_vehicle(u.lower, ex.extract_vehicle_query(u, profile)):
+    if result.vehicle and refer.is_own_vehicle(u.lower, ex.extract_vehicle_query(u, profile), profile):
         result.flags.add("own_vehicle")  # "I've got an old F-150": theirs, not one on the lot
         if result.appointment_type == "test_drive" and re.search(
                 r"\b(?:he|she|they|my \w+)(?:'?s| is| are|'re)? (?:just |the one |usually |mostly )?"
@@ -574,10 +585,12 @@ def read(text: str, profile: BusinessProfile, today: date,
         result.affirm = False
     if result.intent in {"provide_info", "unknown", "faq", "book", "lookup_appointment"} and (
             YOU_CALL_BACK.search(u.lower)) and not CALL_TAKEN_BACK.search(u.lower) and (
-            result.date or result.time or result.window or result.time_of_day) and not (
-            result.services or result.vehicle or NEW_BOOKING_ASKED.search(u.lower)):
+            result.date or result.time or result.window or result.time_of_day) and (not (
+            result.services or result.vehicle or NEW_BOOKING_ASKED.search(u.lower)) or _timed_call(u, today)):
         # "can somebody call back this evenin when she's home": a call from us, then ("i got the
-        # consultation next wednesday … could the agent maybe call me tomorrow afternoon")
+        # consultation next wednesday … could the agent maybe call me tomorrow afternoon"; "my
+        # brakes are makin a noise … can somebody just call me back this afternoon": the time is
+        # the call's, whatever work is named)
         result.intent, result.is_question = "objection_busy", False
         result.flags.add("call_asked")
     elif result.intent == "book" and YOU_CALL_BACK.search(u.lower) and not (
@@ -588,6 +601,16 @@ def read(text: str, profile: BusinessProfile, today: date,
         result.flags.add("call_asked")
     elif result.intent == "objection_busy" and YOU_CALL_BACK.search(u.lower):
         result.flags.add("call_asked")  # asked for in so many words: no booking on file changes
+    if result.intent == "faq" and re.match(
+            r"\W*(?:(?:wait|so|oh|um+|uh+|actually|well|no|ok|okay)\W+)*what "
+            r"(?:i|we) (?:really |actually )?(?:need|want|meant|mean) (?:is|was)\b", u.lower):
+        # "wait, what I really need is a new battery": said, not asked
+        result.intent, result.is_question = ("book" if result.services else "provide_info"), False
+        result.flags.discard("question")
+    if result.name and result.intent in {"faq", "unknown"} and re.search(
+            r"\b(?:put|book|have) (?:it|that|this|the (?:appointment|booking)) under(?: the name)? "
+            r"(?!(?:my|his|her|our|their|the)\b)", u.lower):
+        result.intent, result.is_question = "provide_info", False  # "could you put it under Jeffrey?"
     if result.intent in {"provide_info", "unknown", "book"} and _WHAT_TIME_OPEN.match(u.lower) and not (
             result.services or result.time or result.appointment_type not in {None, "service"}):
         # "what time yall open monday mornin", "… open on saturday for service": the hours

@@ -51,7 +51,7 @@ def vehicle_phrase(text: str, profile: BusinessProfile) -> str | None:
     if not (query.make or query.model or (query.body and query.color)):
         described = ex.extract_vehicle(u, profile)  # "a wagon on the lot": the one that fits
         return f"{described.make} {described.model}" if described and described.model else None
-    if is_own_vehicle(u.lower, query) and not _LOT.search(u.lower):
+    if is_own_vehicle(u.lower, query, profile) and not _LOT.search(u.lower):
         return None
     parts = [query.color, "used" if query.used else None, query.make, query.model or query.body]
     return " ".join(p for p in parts if p)
@@ -61,13 +61,22 @@ OWN_CAR = re.compile(r"\b(?:my|our|his|her|their)(?: \w+'?s)? (?:car|truck|vehic
 """The caller's (or their family's) own car: "my truck", "my husband's truck", "her SUV"."""
 
 
-def is_own_vehicle(lower: str, query: ex.VehicleQuery) -> bool:
-    """Is the car this text names the caller's own ("my 2016 Camry", "I drive a Tacoma")?"""
+def is_own_vehicle(lower: str, query: ex.VehicleQuery, profile: BusinessProfile | None = None) -> bool:
+    """Is the car this text names the caller's own ("my 2016 Camry", "I drive a Tacoma", "my f
+    one fifty")?"""
     words = [w for w in (query.model, query.make, query.body) if w]
     for word in words:
         found = word_pattern(word.lower(), "").search(lower)
         if found and _OWN.search(lower[: found.start()]):
             return True
+    if query.model and profile is not None and not any(
+            word_pattern(w.lower(), "").search(lower) for w in words):
+        # the model said as speech has it ("my f one fifty in for the inspection"): the words
+        # after "my" name it
+        for own in re.finditer(r"\b(?:my|our|his|her|their)\b", lower):
+            after = ex.extract_vehicle_query(normalise(lower[own.end(): own.end() + 30]), profile)
+            if after.model == query.model:
+                return True
     return bool(OWN_CAR.search(lower))
 
 

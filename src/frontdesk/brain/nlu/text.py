@@ -603,6 +603,12 @@ _BUSY_UNTIL = re.compile(r"[\s,.!?-]*(?:i'?m|we'?re|i am|we are|i'?ll be|i work)
                          r"tied up|in class|on shift|stuck at work)\s+(?:till|until|til|'?til)\b")
 
 
+_BUSY_ANOTHER_DAY = re.compile(r"^[\s,.!?-]*(?:i'?m|we'?re|i am|we are|i|we)\s+(?:busy|slammed|booked|out|"
+                               r"working|at work|work|off)\s+(?:(?:late|early|all day|again|till \w+|on)\s+)*"
+                               r"(?P<day>(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b")
+"""Busy on another day, said after the one given ("Friday at five. I'm working late Thursday")."""
+
+
 def ruled_out_after(text: str, end: int) -> bool:
     """"Tuesday I'm slammed", "Saturday is no good": the mention is ruled out by what follows;
     "is Saturday busy?" asks about the business's day, it rules nothing out."""
@@ -613,6 +619,8 @@ def ruled_out_after(text: str, end: int) -> bool:
         return True
     if _BUSY_UNTIL.match(text[end:]):
         return False  # "Thursday at noon. I'm at work till eleven-thirty": why noon, not against it
+    if (other := _BUSY_ANOTHER_DAY.match(text[end:])) and not text[:end].endswith(other["day"]):
+        return False  # "Friday at five. I'm working late Thursday": why not Thursday, not against five
     return _BLOCKED_AFTER.match(text[end:]) is not None and re.match(
         r"^[\s,.!?-]*(?:(?:is|are|'s|'re)\s+)?(?:i'?m|we'?re|i am|we are)?\s*(?:busy|slammed|booked|"
         r"out|no good|bad|not good|full|tough|taken|out of town|working|at work|"

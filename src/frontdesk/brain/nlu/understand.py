@@ -18,8 +18,6 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from rapidfuzz import fuzz
-
 from frontdesk.brain.nlu import clock, lead, names, refer, when
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.clauses import split_clauses, split_lead_in
@@ -36,8 +34,10 @@ from frontdesk.brain.nlu.cues import (
     TRAILING_WHERE,
     asks_hours,
 )
+from frontdesk.brain.nlu.elsewhere import asks_for_another_kind, wants_the_other_place
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.read import read
+from frontdesk.brain.nlu.run_on import CONDITION, split_run_on_ask
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.nlu.understanding import Understanding, answers
 from frontdesk.knowledge.profile import BusinessProfile
@@ -98,8 +98,8 @@ def understand(
 
 def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str | None,
                 topic: str | None) -> Understanding:
-    clauses = [piece for clause in split_clauses(text)
-               for piece in split_lead_in(clause, profile)]
+    clauses = [part for clause in split_clauses(text) for piece in split_lead_in(clause, profile)
+               for part in split_run_on_ask(piece, profile, today, awaiting)]
     yes = _YES_THEN_ASKS.match(text.strip()) if awaiting in _ASKED_YES_NO and len(clauses) == 1 else None
     if yes and not (
             # "ok what about like ceramic coating?" to "shall someone call you back?": the "ok" takes
@@ -109,7 +109,7 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
         # "yep. do you have a waiting room?" to "shall I book it?": the yes answers, then the
         # caller asks (a one-word clause would otherwise lean on the question)
         clauses[:1] = [yes.group(1), yes.group("asked") or yes.group("bare")]
-    if _asks_for_another_kind(text, profile):
+    if asks_for_another_kind(text, profile):
         whole = read(text, profile, today, awaiting)
         whole.intent, whole.confidence = "wrong_number", 0.8
         return whole
@@ -149,6 +149,10 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
     abouts = refer.referents(clauses, profile, topic)
     if len(clauses) <= 1:
         whole = read(text, profile, today, awaiting, about=abouts[0] if abouts else None)
+        if whole.intent == "book" and "faq_topic" in whole.flags and CONDITION.match(text) and not (
+                whole.date or whole.time or whole.services):
+            # "and if it turns out to be a big repair do y'all have loner cars": asked, on a condition
+            whole.intent, whole.is_question, whole.appointment_type = "faq", True, None
         if (aside := _embedded_question(text, whole, profile, today, awaiting)) is not None:
             aside.flags.add("aside")
             if (first := _asked_first(text, aside, profile, today, awaiting)) is not None:
@@ -167,7 +171,7 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
             clauses[i: i + 2] = [f"{clauses[i + 1].rstrip(' ?.')}, {clauses[i].strip(' ,.')}?"]
             abouts[i: i + 2] = [abouts[i] or abouts[i + 1]]
             readings[i: i + 2] = [read(clauses[i], profile, today, awaiting, about=abouts[i])]
-    if _wants_the_other_place(text, profile):
+    if wants_the_other_place(text, profile):
         # "is this Riverside Motors or the discount tire place? I'm looking for discount tire":
         # the caller names the place they meant, and it is not us
         whole = read(text, profile, today, awaiting)
@@ -244,6 +248,13 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
         elif (aside := _embedded_question(text, whole, profile, today, awaiting)) is not None:
             aside.flags.add("aside")  # "hi um … helping her out with all this do you guys work with …"
             whole.acts = [aside]
+        if whole.intent == "book" and (on_file := [r for c, r in zip(clauses, readings, strict=True)
+                                                   if _STATES_OWN.search(c.lower())]):
+            # "I've got my Civic booked Friday for an oil change. My wife's Tacoma needs its tires
+            # rotated too": the new visit's work is what the other sentences ask for
+            asked = {sv for r in readings if r not in on_file for sv in r.services}
+            if asked:
+                whole.services = [sv for sv in whole.services if sv in asked]
         return _named_under(whole, text)
     rest = [c for c, r in zip(clauses, readings, strict=True) if r not in asides
             and not _only_the_car(r, asides)]
@@ -441,8 +452,11 @@ def _carry_subject(main: Understanding, asides: list[Understanding]) -> None:
             # the price is of what "that" was, the tires come on top)
             aside.services = list(main.services)
         if {"price_question", "inventory_question"} & aside.flags and not (
-                aside.vehicle or aside.services) and main.vehicle and _THAT.search(aside.text.lower()):
+                aside.vehicle or aside.services) and main.vehicle and "own_vehicle" not in main.flags and (
+                _THAT.search(aside.text.lower())):
             aside.vehicle = main.vehicle  # "the black F-150 on your lot, what's the sticker on that?"
+        if aside.date is None and main.date is not None and asks_hours(aside.text.lower()):
+            aside.date = main.date  # "open christmas eve? … how late is sales open": that day's hours
         if not main.location and aside.location and aside.location[1] and A_HOME.search(aside.text.lower()):
             main.location = aside.location  # "y'all have that bungalow in Hyde Park? … walk through it"
     if main.intent not in {"book", "provide_info", "unknown"} or not (
@@ -484,52 +498,6 @@ _THAT_DAY = re.compile(r"\b(?:then|that day|the same day|that (?:morning|afterno
 """A request that points back at a day named in the clause before it ("can I come in then?")."""
 
 
-_EITHER_PLACE = re.compile(r"\b(?:is this|is that|am i (?:talking|speaking) (?:to|with)|did i (?:reach|get))"
-                           r" (?:the )?(?P<a>[\w'& -]{2,40}?),? or (?:is (?:this|it) )?(?:the )?"
-                           r"(?P<b>[\w'& -]{2,40}?)\s*\?")
-_WANTED = re.compile(r"\b(?:looking for|trying to (?:reach|get|call)|need|wanted|want|meant to call) "
-                     r"(?:the )?(?P<c>[\w'& -]{2,40})")
-
-
-def _wants_the_other_place(text: str, profile: BusinessProfile) -> bool:
-    """"Is this A or B? I'm looking for B": the place the caller wants is the one that is not
-    the business (matched loosely, as speech recognition spells it)."""
-    lowered = text.lower()
-    either, wanted = _EITHER_PLACE.search(lowered), _WANTED.search(lowered)
-    if either is None or wanted is None or wanted.start() < either.end():
-        return False
-    ours = profile.name.lower()
-    places = [either.group("a").strip(), either.group("b").strip()]
-    other = [p for p in places if fuzz.partial_ratio(p, ours) < 80]
-    return len(other) == 1 and fuzz.partial_ratio(other[0], wanted.group("c")) >= 80 and (
-        fuzz.partial_ratio(wanted.group("c"), ours) < 80)
-
-
-_IS_THIS = re.compile(r"\b(?:is|was) (?:this|that|it) (?:the |a |an )?([a-z0-9' &-]{2,40}?)"
-                      r"(?:\?|,|\.|$| or\b)")
-_OTHER_KINDS = re.compile(r"\b(?:dental|dentist|orthodont\w*|doctor|doctor's|clinic|medical|pharmacy|"
-                          r"hospital|vet|veterinary|animal|pizza|restaurant|cafe|bakery|salon|barber|spa|nails|school|"
-                          r"daycare|bank|credit union|insurance|law|lawyer|attorney|plumbing|plumber|"
-                          r"electric|hvac|roofing|pest|cleaners|laundromat|gym|fitness|church|library|"
-                          r"pediatrics|chiropract\w*|optometr\w*|eye care|physical therapy|urgent care|"
-                          r"storage|moving company|movers|towing|body shop|tire shop|car wash)\b")
-"""Kinds of business a caller may have meant to ring ("is this lakeside dental?")."""
-
-
-def _asks_for_another_kind(text: str, profile: BusinessProfile) -> bool:
-    """"oh sorry, is this lakeside dental? I'm trying to move my cleaning": the place the caller
-    names shares a word with ours, but it is another kind of business."""
-    ours = f"{profile.name} {profile.kind}".lower().replace("_", " ")
-    for match in _IS_THIS.finditer(text.lower()):
-        if re.search(r"\b(?:one|still|available|sold|car|truck|suv|sedan|van|wagon|house|home)\b",
-                     match.group(1)):
-            continue  # "is that electric one still there?" asks about a car, not a place
-        kind = _OTHER_KINDS.search(match.group(1))
-        if kind is not None and kind.group(0) not in ours:
-            return True
-    return False
-
-
 _STATES_OWN = re.compile(r"\b(?:i|we)(?:'ve| have| had)? (?:got|have|had) (?:the |my |our |an? )?"
                          r"(?:(?:car|truck|van|suv|jeep|it) (?:in |booked |down )?for (?:an? |the |my )?)?"
                          r"(?:appointment|appt|detail(?:ing)?|oil change|tire rotation|inspection|"
@@ -540,7 +508,10 @@ _STATES_OWN = re.compile(r"\b(?:i|we)(?:'ve| have| had)? (?:got|have|had) (?:the
                          r"(?:\w+ ){0,2}?(?:in )?for (?:an? |the |my )?(?:appointment|detail(?:ing)?|"
                          r"oil change|"
                          r"tire rotation|inspection|brake \w+|battery \w+|showing|consultation|test drive|"
-                         r"valuation)\b")
+                         r"valuation)\b|"
+                         # "I've got my Civic booked with you Friday at eight"
+                         r"\b(?:i|we)(?:'ve| have)? (?:got|have) (?:the |my |our |an? )?(?:\w+ ){0,2}?"
+                         r"(?:booked|scheduled)\b")
 """The caller says they have a booking ("I've got the car in for a detail on wednesday")."""
 _OPENINGS_ASKED = re.compile(r"\b(?:do|would|will) (?:you|y'?all)(?: guys| all)? have (?:anything|"
                              r"any (?:openings?|"
@@ -750,8 +721,15 @@ _ECHO = re.compile(r"\W*(?:(?:oh|uh|um|huh|wait|what)\W+)*(?:the |my |our |a |an
 """A word or two said back as a question ("The houses?", "Lakeside?"), no question word in it."""
 
 
+_STATEMENT = re.compile(r"\W*(?:(?:and|so|oh|but|well)\W+)*(?:that'?s|that is|it'?s|it is|this is|there'?s|"
+                        r"i'?m|we'?re|i have|we have|i got|we got)\b")
+
+
 def _asks(r: Understanding) -> bool:
     """A clause that really asks something (not a statement the classifier read as one)."""
+    if _STATEMENT.match(r.text.lower()) and not r.text.rstrip().endswith("?") and (
+            "price_question" not in r.flags):
+        return False  # "That's how it is on the account.": said, not asked
     if (r.act is not None and r.act.label == "question" and r.act.confidence >= 0.8) or (
             "price_question" in r.flags):
         return True
@@ -760,7 +738,9 @@ def _asks(r: Understanding) -> bool:
         return False  # "the houses?": what we said, said back while it sinks in; nothing asked
     return r.text.rstrip().endswith("?") or re.match(
         r"(?:\W*(?:so|and|also|oh|um|uh|like|okay|ok|hi|hey|hello|yeah|yes|well|sorry|alright)\W+)*"
-        r"(?:what|whats|when|where|wheres|how|hows|why|which|who|do|"
+        r"(?:what|whats|when|where|wheres|how|hows|why|which|who|"
+        # ("do the battery instead of the brakes" tells, it does not ask)
+        r"do(?= (?:you|y'?all|ya|i|we|they|he|she|it|u|not|any)\b)|"
         r"does|did|is|are|can|could|will|would|should)\b", r.text.lower()) is not None
 
 
@@ -782,8 +762,9 @@ def _is_aside(r: Understanding, awaiting: str | None) -> bool:
     if r.intent == "faq" and (r.services or r.service_count) and "price_question" not in r.flags and (
             _REQUEST.match(r.text.lower())):
         return False  # "can y'all swap the battery and do the sticker?" asks for the work
-    if r.intent == "faq" and not _asks(r) and (r.has_lead_facts or r.has_contact_facts):
-        return False  # "ours is in Pflugerville.": facts, whatever the classifier heard
+    if r.intent == "faq" and not _asks(r) and (r.has_lead_facts or r.has_contact_facts or not (
+            {"faq_topic", "inventory_question", "staff_question"} & r.flags)):
+        return False  # "ours is in Pflugerville.", "that's how it is on the account.": said, not asked
     if ANOTHER_SLOT.search(r.text.lower()) or _SLOT_CHECK.fullmatch(r.text.lower().strip()) or (
             _OPENINGS_ASKED.search(r.text.lower())):
         return False  # "do you have anything earlier that day?", "is that too late?": the booking

@@ -68,7 +68,21 @@ def _day_of_month(day: int, today: date) -> date | None:
     return None
 
 
-_DAY_NUMBER_AFTER = re.compile(r",?\s+(?:(?:before|after|following),?\s+)?(?:the\s+)?"
+def _weekday_of_month(weekday: int, day: int, today: date) -> date | None:
+    """"Tuesday the 7th": the next 7th of a month that falls on a Tuesday (within a year)."""
+    year, month = today.year, today.month
+    for _ in range(12):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            candidate = None
+        if candidate is not None and candidate >= today and candidate.weekday() == weekday:
+            return candidate
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return None
+
+
+_DAY_NUMBER_AFTER = re.compile(r",?\s+(?:(?:before|after|following)(?:\s+(?:then|that))?,?\s+)?(?:the\s+)?"
                                r"(\d{1,2})(?:st|nd|rd|th)\b")
 """The day of the month said right after a weekday ("Thursday the 3rd", "the Tuesday before, the
 22nd"): the calendar date says it exactly."""
@@ -232,8 +246,10 @@ def _settled_later(text: str, today: date) -> date | None:
     days = [extract_date(Utterance(raw=m.group(0), lower=m.group(0), numeric=m.group(0)), today,
                          _single=True) for m in spans]
     for k in range(len(spans) - 1, 0, -1):
-        if not _TURN_TO.search(text[spans[k - 1].end(): spans[k].start()]):
-            continue
+        if not _TURN_TO.search(text[spans[k - 1].end(): spans[k].start()]) or (
+                re.fullmatch(WEEKDAY, spans[k - 1].group(0))
+                and _DAY_NUMBER_AFTER.match(text, spans[k - 1].end())):
+            continue  # ("the saturday before then, the fourth": one day, said two ways)
         if days[k] is None or any(d != days[k] for d in days[k:]) or all(
                 d in (None, days[k]) for d in days[:k]):
             return None
@@ -442,11 +458,14 @@ def _checked_by_day_of_month(text: str, day: date | None, today: date) -> date |
     the month to is that one's week (said on a Friday, "next Saturday" can be either)."""
     if day is None or not re.search(WEEKDAY, text):
         return day
+    # ("saturday the seventeenth — no, sorry, the twenty-fourth": a day taken back checks nothing)
+    taken_back = max((len(text) - len(tail) for tail in correction_tails(text)), default=0)
     for ordinal in re.finditer(r"\bthe (\d{1,2})(?:st|nd|rd|th)\b|\bthe (" + "|".join(ORDINAL_WORDS) + r")\b",
                                text):
         said = (_day_of_month(int(ordinal.group(1)), today) if ordinal.group(1)
                 else day_in_words(ordinal.group(2), today))
-        if said is not None and not ruled_out(text, ordinal.start()) and abs((said - day).days) == 7:
+        if said is not None and not ruled_out(text, ordinal.start()) and abs((said - day).days) == 7 and (
+                ordinal.start() >= taken_back):
             # the same weekday, a week apart
             return said
     return day
@@ -732,7 +751,8 @@ def _extract_date(u: Utterance, today: date, _single: bool) -> date | None:
         if follow and re.fullmatch(rf"(?:(?:this|next|coming)\s+)?{WEEKDAY}", span):
             day = _day_of_month(int(follow.group(1)), today)  # "Thursday the 3rd"
             if day is not None:
-                return day
+                # ("tuesday the seventh", said in July of September's: the 7th that is a Tuesday)
+                return _weekday_of_month(_weekday_index(named.group(0)), int(follow.group(1)), today) or day
         if span == "today" and not _single and _NOT_A_DAY_WANTED.search(
                 clause_before(text, match.start())) and not _WANTS.search(
                 clause_before(text, match.start())):
@@ -745,6 +765,11 @@ def _extract_date(u: Utterance, today: date, _single: bool) -> date | None:
         ordinal = re.fullmatch(r"the\s+(\d{1,2})(?:st|nd|rd|th)", span)
         if ordinal:
             day = _day_of_month(int(ordinal.group(1)), today)
+            near = re.search(rf"({WEEKDAY})(?:\s+(?:before|after|following|then|that))*[\s,]*$",
+                             text[: match.start()])
+            if day is not None and near and not ruled_out(text, near.start()):
+                # "the saturday before then, the fourth": the 4th that is a Saturday
+                day = _weekday_of_month(_weekday_index(near.group(1)), int(ordinal.group(1)), today) or day
             if day is not None:
                 return day
             continue

@@ -1,0 +1,126 @@
+"""Questions about a visit itself — who the caller will meet, how long it takes, what happens
+at it — answered from the profile, about the visit the caller means: the one their message asks
+for, the one being booked, or one they already have ("how long is the saturday thing gonna
+take?", "what exactly do they do at that appointment?")."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+
+from frontdesk.brain.context import TurnContext
+from frontdesk.brain.format import say_list, say_on_date
+from frontdesk.brain.nlu.text import normalise
+from frontdesk.brain.state import Appointment, ConversationState
+
+HOW_LONG_VISIT = re.compile(r"\bhow long (?:does|do|will|would|is|'s|it|that|this|they|we|i|are|should)\b|"
+                            r"\bhow much time\b|\blike an hour or\b")
+"""How long the visit itself takes ("how long does that take, like an hour or …", "how long it
+take", "about how long will they be at the house")."""
+VISIT_ABOUT = re.compile(
+    r"\bwhat (?:exactly |actually |all |really )?(?:do|does|will|would|did) (?:they|you|y'?all|the agent|"
+    r"he|she|it|that|the (?:consultation|appointment|meeting|showing|visit|listing appointment))"
+    r"(?: \w+)?(?: \w+)? (?:do|involve|cover|entail|consist of|look like)\b|"
+    r"\bwhat (?:all |exactly |actually )?(?:happens|goes on|do (?:they|you) do) (?:at|during|in|when)\b|"
+    r"\bwhat(?:'s| is) (?:involved|included)\b|\bwhat should (?:i|we) expect\b|"
+    r"\bhow does (?:that|the|this) (?:part|appointment|visit|consultation|meeting|listing appointment|"
+    r"showing|sit ?down)(?: \w+)? work\b|\bis it (?:like )?an? interview\b|"
+    r"\bwhat(?:'s| is) (?:the|a|that) (?:consultation|listing appointment|showing|appointment|meeting) "
+    r"(?:like|about|for)\b")
+"""What happens at the visit ("what do they actually do when they come out", "what does the
+consultation actually involve? is it like an interview?")."""
+
+
+_DAYS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
+_WEEKDAY = re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)days?\b")
+
+
+def _on_file(s: ConversationState, ctx: TurnContext) -> Appointment | None:
+    """The booking the caller has that the question is about: one named by its day ("the
+    saturday thing"), else the one chosen or told, else the only one."""
+    found = s.desk.found or list(s.on_file or [])
+    if not found:
+        return None
+    said = {_DAYS.index(d) for d in _WEEKDAY.findall(normalise(ctx.u.text).lower)}
+    named = [a for a in found if date.fromisoformat(a.scheduled_date).weekday() in said]
+    if len(named) == 1:
+        return named[0]
+    if s.desk.chosen is not None and (chosen := next((a for a in found if a.id == s.desk.chosen), None)):
+        return chosen
+    return found[0] if len(found) == 1 else None
+
+
+def the_visit(s: ConversationState, ctx: TurnContext) -> tuple[str | None, date | None, time | None]:
+    """The visit a question is about: what the message asks for (the question is answered
+    before the rest of it is taken), else the booking under way, else one just booked or on file."""
+    u, whole, slots = ctx.u, ctx.queue[-1] if ctx.queue else ctx.u, s.booking_slots
+    kind = u.appointment_type or whole.appointment_type or slots.appointment_type or (
+        "service" if (whole.services or slots.services) and ctx.profile.appointment_type("service") else None)
+    day = u.date or whole.date or (date.fromisoformat(slots.preferred_date) if slots.preferred_date else None)
+    at = u.time or whole.time or (time.fromisoformat(slots.preferred_time) if slots.preferred_time else None)
+    if kind is None and (had := s.appointment if s.appointment is not None else _on_file(s, ctx)):
+        kind = had.appointment_type
+        day, at = date.fromisoformat(had.scheduled_date), time.fromisoformat(had.scheduled_time)
+    return kind, day, at
+
+
+def who_meets_answer(s: ConversationState, ctx: TurnContext) -> bool:
+    """"Who would we be meeting with?": the people who take that kind of visit, on duty then."""
+    if "meets_question" not in ctx.u.flags:
+        return False
+    kind, day, at = the_visit(s, ctx)
+    visit = ctx.profile.appointment_type(kind)
+    departments = ctx.profile.departments
+    team = [m for m in ctx.profile.staff if visit is not None and visit.department in m.handles]
+    if day is not None:
+        team = [m for m in team if (m.on_duty(departments, datetime.combine(day, at)) if at
+                                    else m.duty_hours(departments).for_weekday(day.weekday()))]
+    if not team:
+        return False
+    on = f" {say_on_date(day, ctx.today)}" if day is not None else ""
+    said = ctx.replies.say("who_meets", names=say_list([m.name for m in team], "or"), when=on)
+    if said not in ctx.reply_parts:  # asked twice in one breath: said once
+        ctx.add(said)
+    return True
+
+
+def _minutes(minutes: int) -> str:
+    return f"{minutes} minutes" if minutes < 60 or (minutes % 60 and minutes < 90) else (
+        "an hour" if minutes == 60 else f"{minutes / 60:g} hours")
+
+
+def visit_length_answer(s: ConversationState, ctx: TurnContext) -> bool:
+    """"How long does the consultation usually take?", "how long is the saturday thing gonna
+    take?": the visit's own length, from the profile (a service's length comes with its price;
+    one on file, asked about without its name, has its own)."""
+    if ctx.u.services or "faq_topic" in ctx.u.flags or not HOW_LONG_VISIT.search(ctx.u.text.lower()):
+        return False
+    kind, _, _ = the_visit(s, ctx)
+    visit = ctx.profile.appointment_type(kind)
+    had = s.appointment if s.appointment is not None else _on_file(s, ctx)
+    if visit is not None and visit.duration_min is None and had is not None and had.service_type and (
+            service := ctx.profile.service(had.service_type)) is not None:
+        said = ctx.replies.say("duration_answer", service_cap=service.name[:1].upper() + service.name[1:],
+                               duration=_minutes(service.duration_min))
+    elif visit is None or visit.duration_min is None:
+        return False
+    else:
+        said = ctx.replies.say("visit_length", visit=visit.label, duration=_minutes(visit.duration_min))
+    if said not in ctx.reply_parts:
+        ctx.add(said)
+    s.recent_topic = f"visit:{visit.key}"  # "okay, next Tuesday at noon?": that visit
+    return True
+
+
+def visit_about_answer(s: ConversationState, ctx: TurnContext) -> bool:
+    """"What do they actually do when they come out?": what happens at the visit, from the profile."""
+    if ctx.u.services or not VISIT_ABOUT.search(ctx.u.text.lower()):
+        return False
+    kind, _, _ = the_visit(s, ctx)
+    visit = ctx.profile.appointment_type(kind)
+    if visit is None or not visit.about:
+        return False
+    if visit.about not in ctx.reply_parts:
+        ctx.add(visit.about)
+    s.recent_topic = f"visit:{visit.key}"
+    return True

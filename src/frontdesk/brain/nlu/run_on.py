@@ -1,0 +1,66 @@
+"""Questions run on into a request, the way speech comes out: "I'd like to book an oil change, but
+first — where are you located?", "i need a tire rotation friday around three and uh while its
+there how much is a state inspection", "i wanna come in and talk to somebody about buying in
+austin where is yalls office at".
+
+A transcript has no stop before the question, and a speaker often none either; read whole, the
+request wins and the question is lost. :func:`split_run_on_ask` cuts such a clause in two when the
+head says something of its own (a request, facts) and the tail reads as a question the business
+can answer, so each is handled in turn (the question first, as an aside).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from frontdesk.brain.nlu.read import read
+from frontdesk.knowledge.profile import BusinessProfile
+
+_JOIN = (r"(?:and|so|but|oh|also|um+|uh+|like|first|though|then|real quick|quick question|"
+         r"while (?:it'?s|its|i'?m|we'?re|he'?s|she'?s) (?:there|in there|at it|in|on the phone)|"
+         r"(?:i|we) (?:was|were) wondering|(?:i|we) wanted to (?:know|ask)|(?:i|we) wanna (?:know|ask)|"
+         r"(?:i'?d|we'?d) like to know|can you tell me|could you tell me)")
+_ASK = (r"how much|how long|how late|how early|where (?:are|is|r) (?:you|y'?all|yall|ya|your|the)\b|"
+        r"where y'?all\b|where(?:'s| is) (?:the|your|y'?all'?s|yalls) |"
+        r"what time (?:do|does|are|is|y'?all|you)\b|"
+        r"what(?:'s| is|s) (?:the|your|y'?all'?s|yalls) (?:address|commission|fee|hours|rate)\b|"
+        r"do (?:you|y'?all|yall|ya)(?: guys| all)? (?:have|do|take|offer|work|charge|need|close|open|"
+        r"provide|give)\b|are (?:you|y'?all|yall)(?: guys| all)? (?:open|around|closed|even open)\b|"
+        r"is there (?:a|an|any)\b|does (?:it|that|this) (?:take|cost|come|run)\b|"
+        r"do (?:i|we) (?:need|have) to\b|what (?:does|do) (?:it|that|they|y'?all|you) (?:cost|run|charge)\b|"
+        r"what (?:that|it|this|one)(?:'?ll| will| would| is gonna| gonna| usually)? (?:runs?|costs?)\b|"
+        r"what (?:do|does|would|will) (?:you|y'?all|yall|ya)(?: guys| all)? (?:charge|want|ask)\b")
+_RUN_ON = re.compile(rf"(?<=[a-z0-9'])(?:[\s,;:—–-]+{_JOIN}\b)*[\s,;:—–-]+(?={_ASK})", re.I)
+"""Where a question starts inside a clause, after the words that lead into it."""
+_ASKING = re.compile(r"\b(?:what|how|where|when|which|why|who|or|either|if|whether)\W*$", re.I)
+"""A head that the question belongs to ("… what do you charge", "… or do we have to book one?")."""
+CONDITION = re.compile(r"\W*(?:(?:and|so|but|oh|um+|uh+|like)\W+)*(?:if|when|in case|whether|since|because|"
+                        r"'?cause|cuz|once|after|before)\b", re.I)
+"""A head that is the question's own condition ("and if it turns out to be a big repair do y'all …")."""
+_WHAT_FOR = frozenset({"book", "reschedule", "cancel", "lookup_appointment"})
+"""What a head must ask for, or else state facts, to be read apart ("your commission, does that
+come out at closing?" is one question, its topic said first)."""
+
+
+def split_run_on_ask(clause: str, profile: BusinessProfile, today: date, awaiting: str | None) -> list[str]:
+    """The clause, or its request and the question run on after it (see the module's doc). A
+    question about a booking on file stays whole when its head alone would read as a change."""
+    whole = None
+    for found in _RUN_ON.finditer(clause):
+        head, tail = clause[: found.start()].strip(" ,;:—–-"), clause[found.end():].strip()
+        if len(head.split()) < 4 or len(tail.split()) < 3 or _ASKING.search(head) or CONDITION.match(head):
+            continue
+        asked = read(tail, profile, today, awaiting)
+        if not (asked.is_question or tail.rstrip().endswith("?")) or not (
+                asked.intent == "faq" or asked.flags & {"faq_topic", "price_question", "hours_question"}):
+            continue
+        whole = whole or read(clause, profile, today, awaiting)
+        said = read(head, profile, today, awaiting)
+        if whole.intent == "lookup_appointment" and said.intent in {"cancel", "reschedule"}:
+            return [clause]  # ("we've got a showing thursday, and … do we need to bring …": no cancel)
+        if said.intent not in _WHAT_FOR and not (
+                said.services or said.has_booking_facts or said.has_lead_facts or said.appointment_type):
+            continue
+        return [f"{head}.", tail if tail.endswith("?") else f"{tail}?"]
+    return [clause]
