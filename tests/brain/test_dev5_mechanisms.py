@@ -247,11 +247,14 @@ async def test_an_outbound_callee_who_never_asked_is_told_why_and_struck_off_on_
     assert result.state.ended and result.state.outcome == "do_not_call" and result.state.lead.do_not_call
 
 
-async def test_a_callee_who_reached_the_wrong_person_is_not_struck_off(profiles) -> None:
+async def test_a_callee_who_reached_the_wrong_person_is_told_the_number_comes_off(profiles) -> None:
+    """Round 27 changed this: a number that is not the lead's is not dialled again (calling a
+    reassigned number bothers a stranger, and is what compliance asks us to avoid); the agent
+    says so, and the promise is kept by the do-not-call mark."""
     brain = Brain(profiles, InMemoryCalendar(), InMemoryCustomers(), clock=fixed_clock)
     state = await brain.new_state("dispute", "real_estate", direction="outbound",
                                   caller_phone="+15125550188")
     result = await brain.respond((await brain.start(state)).state, "I think you have the wrong person, I "
                                  "never asked about houses and there's no Tina here")
     assert result.state.ended and result.state.outcome == "wrong_number"
-    assert result.state.lead.do_not_call is False
+    assert result.state.lead.do_not_call is True and "off our calling list" in result.reply

@@ -13,8 +13,8 @@ AGENT = "analytics"
 
 def outcome(s: ConversationState) -> str:
     """The single outcome a business reads in its call log."""
-    if s.lead.do_not_call:
-        return "do_not_call"
+    if s.lead.do_not_call and s.outcome != "wrong_number":
+        return "do_not_call"  # (a wrong number struck off is still a wrong number in the log)
     if s.appointment is not None:
         return "booked"
     changes = [d.split()[0] for d in s.desk.done if not d.startswith("told")]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from frontdesk.brain.agents import faq, qualification
-from frontdesk.brain.context import TurnContext, absorb_contact
+from frontdesk.brain.context import Effect, TurnContext, absorb_contact
 from frontdesk.brain.format import say_list
 from frontdesk.brain.nlu.cues import ONLY_COURTESY, RETURNED_CALL, SOMEONE_ELSE
 from frontdesk.brain.nlu.text import normalise
@@ -88,6 +88,11 @@ def conversation_act(s: ConversationState, ctx: TurnContext) -> bool:
         return True
     if intent == "wrong_number":
         ctx.say(f"wrong_number_{s.direction}")
+        if s.direction == "outbound" and s.customer.phone and not s.lead.do_not_call:
+            # a number that is not the lead's is not called again (as said: "I'll take this
+            # number off our calling list")
+            s.lead.do_not_call = True
+            ctx.effects.append(Effect(kind="mark_do_not_call", detail=s.customer.phone))
         s.awaiting, s.awaiting_agent = None, None
         s.outcome = "wrong_number"
         s.ended = True

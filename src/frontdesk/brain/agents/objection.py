@@ -39,6 +39,12 @@ _KINDS = {
 }
 
 
+_IN_A_WHILE = re.compile(r"\bin (?:like |about |maybe |another |around )?"
+                         r"(?P<n>\d+|a few|a couple(?: of)?|half an?|an?) "
+                         r"(?P<unit>minutes?|mins?|hours?|hrs?)\b")
+"""A call asked for so long from now ("call me back in like twenty minutes", "in an hour")."""
+
+
 def quick_goodbye(u: Understanding) -> bool:
     """"yeah ok bye", said when asked when to call back: a leave-taking that keeps the call back
     the callee asked for (to be made as soon as we can)."""
@@ -98,6 +104,10 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             ctx.ask(s, "phone", AGENT, "callback_ask_phone", when=s.pending_callback["when"])
         return
     if s.awaiting == "callback_time" and s.awaiting_agent == AGENT:
+        if u.name and not (u.date or u.time or u.window or u.time_of_day or ANY_TIME.search(u.text.lower())):
+            absorb_contact(s, ctx)  # "It's Ana Lucia Ferreira.": the name, and when is asked again
+            ctx.ask(s, "callback_time", AGENT, "callback_ask_retry")
+            return
         if ctx.profile.kind == "real_estate" and (u.location or u.budget) and not (
                 _CALLBACK_WORDS.search(u.text.lower()) or CALL_ME.search(u.text.lower())):
             # "he's driving. this is his wife … we're looking in Cedar Park, up to four fifty":
@@ -168,6 +178,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     s.objection_counts[kind] = s.objection_counts.get(kind, 0) + 1
     s.last_objection = kind
     if kind == "do_not_call":
+        if "passed_away" in u.flags:
+            ctx.say("condolences")
         await appointments.cancel_with_the_list(s, ctx)
         s.lead.do_not_call = True
         s.lead.status = "do_not_call"
@@ -194,6 +206,17 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             # callback is pressed on them, and their number stays (they asked for no list change)
             ctx.say("text_instead")
             _end(s, "no_outcome")
+            return
+        if not (u.date or u.time or u.time_of_day or u.window) and (
+                later := _IN_A_WHILE.search(normalise(u.text).numeric)) and (
+                asks_callback or s.direction == "outbound"):
+            # "can you call me back in like twenty minutes": then, from now
+            amount = {"a few": 5, "a couple": 2, "a couple of": 2, "half an": 0.5, "half a": 0.5,
+                      "an": 1, "a": 1}.get(later["n"]) or float(later["n"])
+            minutes = amount * (60 if later["unit"].startswith(("h", "hr")) else 1)
+            due = ctx.now + timedelta(minutes=5 * -(-minutes // 5))
+            u.date, u.time = due.date(), due.time().replace(second=0, microsecond=0)
+            schedule_callback(s, ctx)
             return
         if (u.date or u.time or u.time_of_day or u.window) and (
                 asks_callback or s.direction == "outbound"):

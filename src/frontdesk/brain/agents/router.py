@@ -16,12 +16,14 @@ from frontdesk.brain.agents.objection import quick_goodbye
 from frontdesk.brain.nlu import Understanding
 from frontdesk.brain.nlu.cues import (
     ALREADY_BOOKED,
+    ANSWERS_FOR_THEM,
     ANY_TIME,
     ASKS_OPENING,
     CALLBACK_DROPPED,
     CHANGE_CUE,
     FOR_GOOD,
     NEW_BOOKING_ASKED,
+    PASSED_AWAY,
     asks_hours,
 )
 from frontdesk.brain.nlu.lexicon import lexicon
@@ -57,6 +59,14 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
         # more calls
         u.flags.add("and_stop_calling")
         return "appointments"
+    if s.direction == "outbound" and PASSED_AWAY.search(u.text.lower()) and (
+            ANSWERS_FOR_THEM.search(u.text.lower())):
+        # "this is his son. my dad passed away back in March": sorry, and he is not called again
+        u.intent = intent = "do_not_call"
+        u.flags.add("passed_away")
+    if intent in {"affirm", "chitchat", "unknown", "provide_info"} and "do_not_call" in u.flags and not (
+            CALLBACK_DROPPED.search(u.text.lower()) or u.deny):
+        u.intent = intent = "do_not_call"  # "yeah, thanks. … so you can just take him off your list"
     if intent == "do_not_call" or (intent == "cancel" and lexicon().intents["do_not_call"].search(
             u.text.lower()) and FOR_GOOD.search(u.text.lower())):
         u.intent = "do_not_call"  # "cancel it and take my number off y'all's list": both, the list's way
@@ -263,6 +273,10 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
     if s.awaiting == "callback_time" and owner == "objection" and ANY_TIME.search(u.text.lower()) and not (
             u.services or u.appointment_type or u.date or u.time):
         return owner  # "whenever they get a chance", asked when to call back
+    if s.awaiting == "callback_time" and owner == "objection" and u.name and intent in {
+            "provide_info", "unknown", "affirm"} and not (u.date or u.time or u.window or u.time_of_day or (
+            u.services or u.appointment_type or u.location or u.budget)):
+        return owner  # "It's Ana Lucia Ferreira.", asked when to call back: who, and the time still asked
     if s.awaiting == "permission" and intent == "faq" and {
             "price_question", "inventory_question"} & u.flags and not (u.date or u.time or u.window):
         return "faq"  # "oh uh yeah i guess whats it cost for a oil change": answered, then the pitch

@@ -356,6 +356,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             return
         phone_before = s.booking_slots.customer_phone
         changed = _absorb_booking(s, ctx)
+        if ctx.profile.kind == "real_estate" and u.has_lead_facts and u.affirm and not changed:
+            qualification.absorb(s, ctx)  # "yeah we're pre-approved up to four hundred …": kept too
         if changed and u.phone and s.booking_slots.customer_phone != phone_before:
             ctx.say("phone_noted", phone=say_phone(s.booking_slots.customer_phone))  # said back
         if u.affirm and not changed and s.last_ask == "ask_change":

@@ -757,12 +757,16 @@ NEW_CLAUSE = re.compile(r"[,;—–]\s*(?:and |but |so )?(?:he|she|they|i|we|it|
 he's keeping the house"): the thing is not the verb's."""
 
 
-OURS_TO_COME = re.compile(r"\b(?:somebody|someone|an agent|one of (?:y'?all|you|your agents|your people)|"
-                           r"y'?all|you guys)(?:'s| is)? (?:to )?(?:come|coming|comes) (?:out |over |by )?"
-                           r"(?:[\w ]{0,25}? )?(?:and |to )?"
-                           r"(?:see|look at|check out|"
-                           r"take a look at|walk through) (?:the|her|his|their|my|our|mom'?s|dad'?s) "
-                           r"(?:house|home|place|property|condo|townhouse)\b")
+_SOMEONE_OF_OURS = (r"\b(?:somebody|someone|an agent|one of (?:y'?all|you|your agents|your people)|y'?all|"
+                    r"you guys)(?:'s| is| needs?| could| can| would| will)?(?: to)? ")
+OURS_TO_COME = re.compile(_SOMEONE_OF_OURS + r"(?:come|coming|comes) (?:out |over |by )?"
+                          r"(?:[\w ]{0,25}? )?(?:and |to )?"
+                          r"(?:see|look at|check out|"
+                          r"take a look at|walk through) (?:the|her|his|their|my|our|mom'?s|dad'?s) (?:\w+ )?"
+                          r"(?:house|home|place|property|condo|townhouse)\b|"
+                          # "could someone come out thursday the fifteenth?": out to the caller's
+                          + _SOMEONE_OF_OURS
+                          + r"come out\b(?! (?:with|and see|to see|to the (?:listing|property)))")
 """One of ours to come to the caller's home ("could somebody come see the house")."""
 WORTH_OF_OURS = re.compile(
     r"\bwhat (?:(?:our|my|the|her|his|their|mom'?s|dad'?s)\s+(?:\w+\s+)?(?:house|home|place|condo|townhouse|"
@@ -783,3 +787,11 @@ BUT_ASKS = re.compile(r"\bbut (?:i|we) (?:just )?(?:wanna|want to|wanted to|need
 UNSURE_OF_OWN = re.compile(r"\b(?:can'?t|don'?t|cannot|do not) (?:quite |really )?remember|\bforg[oe]t\b|"
                            r"\bnot sure (?:if|when|what time|which|whether)\b")
 """"I can't remember if my detail is this saturday or next": the caller's own booking."""
+PASSED_AWAY = re.compile(r"\b(?:passed away|passed on|(?:he|she)(?:'s| has| had) passed|(?:he|she) died|"
+                         r"is deceased|(?:died|passed) (?:last|back in|a few|in|this)\b)")
+"""Someone has died ("my dad actually passed away back in March")."""
+ANSWERS_FOR_THEM = re.compile(r"\b(?:this is|i'?m|i am|it'?s) (?:his|her|their) (?:son|daughter|wife|husband|"
+                              r"widow|brother|sister|mom|mother|dad|father|kid|grandson|granddaughter|neighbou?r|"
+                              r"caregiver)\b|"
+                              r"\bmy (?:dad|mom|father|mother|grandpa|grandma|grandfather|grandmother)\b")
+"""Whoever answered our call is someone else of the one we called ("this is his son", "my dad …")."""

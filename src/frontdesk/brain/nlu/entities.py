@@ -494,7 +494,7 @@ def extract_appointment_type(u: Utterance, profile: BusinessProfile, *,
             if said and (best is None or len(phrase) > best[0]):
                 best = (len(phrase), appt.key, phrase.split()[-1] in {"it", "one", "that"})
     if (come := OURS_TO_COME.search(u.lower) or WORTH_OF_OURS.search(u.lower)) and not re.match(
-            r"[^.?!]{0,20}\bwith (?:me|us|him|her)\b", u.lower[come.end():]) and (
+            r"[^.?!]{0,20}\bwith (?:me|us|him|her)\b", u.lower[come.start():]) and (
             listing := next((a.key for a in profile.appointment_types if a.key == "listing_appointment"
                              and a.key not in called_off), None)):
         # "could somebody come see the house … I'll be there with her", "see what the place would

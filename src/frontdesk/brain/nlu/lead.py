@@ -23,7 +23,7 @@ _MULTIPLIERS = {"k": 1_000, "thousand": 1_000, "grand": 1_000, "m": 1_000_000, "
                 "million": 1_000_000}
 _AMOUNT = r"\$?\s*(\d[\d,]*(?:\.\d+)?)\s*(k|thousand|grand|million|mil|m)?\b"
 _RANGE = re.compile(
-    rf"(?:between\s+)?{_AMOUNT}(?:\s*(?:to|-|and|or)\s*|,\s+)(?:(?:about|around|like|maybe) )?{_AMOUNT}"
+    rf"(?:between\s+)?{_AMOUNT}(?:\s*(?:to|-|and|or)\s*|,\s+)(?:(?:about|around|like|maybe|a) )?{_AMOUNT}"
 )
 _SINGLE = re.compile(
     rf"(?:(up to|under|below|max(?:imum)?|no more than|less than|around|about|stretch to|"
@@ -479,10 +479,16 @@ def extract_timeline(u: Utterance, today: date, *, expecting: bool = False) -> t
     """How soon the caller wants to move, in months, plus the phrase it came from. A span in
     the past ("we bought it twelve years ago") is not a timeline; one put right ("like a year, no
     sooner, like six months") is the one it was put right to."""
+    said = _timeline(u.numeric, today, expecting=expecting)
     for tail in correction_tails(u.numeric):
         if (put_right := _timeline(tail, today, expecting=expecting)) is not None:
             return put_right
-    return _timeline(u.numeric, today, expecting=expecting)
+        unit = re.search(r"\b(month|week|year)s?\b", said[1]) if said else None
+        if unit and (bare := re.search(r"\b(\d{1,2})\b(?!\s*(?:%|k\b|thousand|grand|am|pm|o'?clock))", tail)):
+            # "about six months — no, sorry, more like three, tops": three of the same
+            months = int(bare[1]) * {"month": 1, "week": 0.25, "year": 12}[unit[1]]
+            return months, f"{bare[1]} {unit[1]}s"
+    return said
 
 
 def _timeline(text: str, today: date, *, expecting: bool) -> tuple[float, str] | None:

@@ -601,6 +601,11 @@ def read(text: str, profile: BusinessProfile, today: date,
         result.flags.add("call_asked")
     elif result.intent == "objection_busy" and YOU_CALL_BACK.search(u.lower):
         result.flags.add("call_asked")  # asked for in so many words: no booking on file changes
+    if result.intent in {"faq", "unknown", "provide_info"} and re.match(
+            r"\W*(?:(?:okay|ok|yeah|yes|sure|alright|so|then|well)\W+)*(?:let'?s |just |go ahead and )?do "
+            r"(?:both|all three|all of (?:it|them)|them both|the both|it all)\b", u.lower):
+        result.intent, result.is_question = "book", False  # "okay, do both": asked for, not asked about
+        result.flags.discard("question")
     if result.intent == "faq" and re.match(
             r"\W*(?:(?:wait|so|oh|um+|uh+|actually|well|no|ok|okay)\W+)*what "
             r"(?:i|we) (?:really |actually )?(?:need|want|meant|mean) (?:is|was)\b", u.lower):

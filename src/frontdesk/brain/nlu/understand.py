@@ -149,6 +149,7 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
     abouts = refer.referents(clauses, profile, topic)
     if len(clauses) <= 1:
         whole = read(text, profile, today, awaiting, about=abouts[0] if abouts else None)
+        _new_visit_kind(whole, text, profile, today)
         if whole.intent == "book" and "faq_topic" in whole.flags and CONDITION.match(text) and not (
                 whole.date or whole.time or whole.services):
             # "and if it turns out to be a big repair do y'all have loner cars": asked, on a condition
@@ -498,11 +499,13 @@ _THAT_DAY = re.compile(r"\b(?:then|that day|the same day|that (?:morning|afterno
 """A request that points back at a day named in the clause before it ("can I come in then?")."""
 
 
-_STATES_OWN = re.compile(r"\b(?:i|we)(?:'ve| have| had)? (?:got|have|had) (?:the |my |our |an? )?"
+_STATES_OWN = re.compile(r"\b(?:i|we)(?:'ve| have| had)? (?:already |just )?(?:got|have|had) "
+                         r"(?:the |my |our |an? )?"
                          r"(?:(?:car|truck|van|suv|jeep|it) (?:in |booked |down )?for (?:an? |the |my )?)?"
                          r"(?:appointment|appt|detail(?:ing)?|oil change|tire rotation|inspection|"
                          r"brake \w+|battery \w+|showing|consultation|test drive|valuation)\b"
-                         r"[^.?!]{0,40}\b(?:on|for|this|next|tomorrow|today)\b|"
+                         r"[^.?!]{0,40}\b(?:on|for|this|next|tomorrow|today|(?:mon|tues|wednes|thurs|fri|satur|"
+                         r"sun)day)\b|"
                          # "I booked the Highlander in for a detail and wrote it on my hand": booked already
                          r"\b(?:i|we) (?:already )?(?:booked|scheduled|set up|made) (?:the |my |our |an? )?"
                          r"(?:\w+ ){0,2}?(?:in )?for (?:an? |the |my )?(?:appointment|detail(?:ing)?|"
@@ -749,6 +752,23 @@ def _is_discourse_marker(clauses: list[str]) -> bool:
     return len(words) <= 2 and all(w in _MARKERS for w in words)
 
 
+def _new_visit_kind(whole: Understanding, text: str, profile: BusinessProfile, today: date) -> None:
+    """"I already got a consultation friday at one and I wanted to see if I could also see a house
+    saturday morning": the new visit is the kind, day and hour asked for, not those on file."""
+    if whole.intent != "book" or (on_file := _STATES_OWN.search(text.lower())) is None:
+        return
+    # (the booking on file is told up to the next "and": "… friday at one and um …")
+    after = re.compile(r"\b(?:and|but|so)\b|[,.;!?]").search(text.lower(), on_file.end())
+    end = after.start() if after else len(text)
+    rest = normalise(f"{text[: on_file.start()]} {text[end:]}")
+    if (kind := ex.extract_appointment_type(rest, profile)) is None or kind == whole.appointment_type:
+        return
+    whole.appointment_type = kind
+    if (day := when.extract_date(rest, today)) is not None:
+        whole.date, whole.time = day, clock.extract_time(rest)
+        whole.time_of_day, whole.window = clock.extract_time_of_day(rest), clock.extract_window(rest)
+
+
 def _is_aside(r: Understanding, awaiting: str | None) -> bool:
     """A clause to answer in passing, not the caller's answer or request."""
     if r.intent not in ASIDES:
@@ -762,8 +782,9 @@ def _is_aside(r: Understanding, awaiting: str | None) -> bool:
     if r.intent == "faq" and (r.services or r.service_count) and "price_question" not in r.flags and (
             _REQUEST.match(r.text.lower())):
         return False  # "can y'all swap the battery and do the sticker?" asks for the work
-    if r.intent == "faq" and not _asks(r) and (r.has_lead_facts or r.has_contact_facts or not (
-            {"faq_topic", "inventory_question", "staff_question"} & r.flags)):
+    if r.intent == "faq" and not _asks(r) and (r.has_lead_facts or r.has_contact_facts or (
+            _STATEMENT.match(r.text.lower())
+            and not {"faq_topic", "inventory_question", "staff_question"} & r.flags)):
         return False  # "ours is in Pflugerville.", "that's how it is on the account.": said, not asked
     if ANOTHER_SLOT.search(r.text.lower()) or _SLOT_CHECK.fullmatch(r.text.lower().strip()) or (
             _OPENINGS_ASKED.search(r.text.lower())):

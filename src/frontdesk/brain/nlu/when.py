@@ -661,8 +661,9 @@ after"): the second one to come."""
 def _extract_date(u: Utterance, today: date, _single: bool) -> date | None:
     text = re.sub(r"\b(?:the )?following week\b", "next week", u.numeric)  # "same time the following week"
     holiday = None if _single else _holiday_date(text, today)
-    if holiday is not None and holiday >= today:
-        return holiday
+    if holiday is not None and holiday >= today and not (
+            (named := _HOLIDAY.search(text)) and _belongs_elsewhere(text, named.start())):
+        return holiday  # (not "the light's been on since christmas eve": the trouble's, gone by)
     week = _WEEK_FROM.search(text)
     if week and not _single:
         base = today
