@@ -422,7 +422,13 @@ def ask_next(s: ConversationState, ctx: TurnContext) -> None:
     if failure:
         _close_unqualified(s, ctx, failure)
         return
-    if decide(s, ctx):
+    qualified = decide(s, ctx)
+    if qualified and s.booking_slots.appointment_type and s.booking_slots.preferred_date:
+        # qualified while a visit is already being booked ("… a showing saturday at ten" read
+        # back, then "we're pre-approved up to three seventy five"): that visit goes on
+        lead.status = "qualified"
+        ctx.hand_off("scheduling", "a visit is being booked already", s)
+    elif qualified:
         lead.status = "qualified"
         appt_key = "listing_appointment" if lead.intent == "sell" else "buyer_consultation"
         s.booking_slots.appointment_type = appt_key

@@ -601,7 +601,7 @@ def read(text: str, profile: BusinessProfile, today: date,
         result.flags.add("call_asked")
     elif result.intent == "objection_busy" and YOU_CALL_BACK.search(u.lower):
         result.flags.add("call_asked")  # asked for in so many words: no booking on file changes
-    if result.intent in {"faq", "unknown", "provide_info"} and re.match(
+    if result.intent in {"faq", "unknown", "provide_info", "affirm"} and re.match(
             r"\W*(?:(?:okay|ok|yeah|yes|sure|alright|so|then|well)\W+)*(?:let'?s |just |go ahead and )?do "
             r"(?:both|all three|all of (?:it|them)|them both|the both|it all)\b", u.lower):
         result.intent, result.is_question = "book", False  # "okay, do both": asked for, not asked about

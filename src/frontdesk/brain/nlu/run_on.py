@@ -21,7 +21,8 @@ _JOIN = (r"(?:and|so|but|oh|also|um+|uh+|like|first|though|then|real quick|quick
          r"while (?:it'?s|its|i'?m|we'?re|he'?s|she'?s) (?:there|in there|at it|in|on the phone)|"
          r"(?:i|we) (?:was|were) wondering|(?:i|we) wanted to (?:know|ask)|(?:i|we) wanna (?:know|ask)|"
          r"(?:i'?d|we'?d) like to know|can you tell me|could you tell me)")
-_ASK = (r"how much|how long|how late|how early|where (?:are|is|r) (?:you|y'?all|yall|ya|your|the)\b|"
+_ASK = (r"how much|how long|how late|how early|"
+        r"where (?:exactly |abouts )?(?:are|is|r) (?:you|y'?all|yall|ya|your|the)\b|"
         r"where y'?all\b|where(?:'s| is) (?:the|your|y'?all'?s|yalls) |"
         r"what time (?:do|does|are|is|y'?all|you)\b|"
         r"what(?:'s| is|s) (?:the|your|y'?all'?s|yalls) (?:address|commission|fee|hours|rate)\b|"

@@ -761,10 +761,10 @@ def _new_visit_kind(whole: Understanding, text: str, profile: BusinessProfile, t
     after = re.compile(r"\b(?:and|but|so)\b|[,.;!?]").search(text.lower(), on_file.end())
     end = after.start() if after else len(text)
     rest = normalise(f"{text[: on_file.start()]} {text[end:]}")
-    if (kind := ex.extract_appointment_type(rest, profile)) is None or kind == whole.appointment_type:
+    if (kind := ex.extract_appointment_type(rest, profile)) is None:
         return
     whole.appointment_type = kind
-    if (day := when.extract_date(rest, today)) is not None:
+    if (day := when.extract_date(rest, today)) is not None and day != whole.date:
         whole.date, whole.time = day, clock.extract_time(rest)
         whole.time_of_day, whole.window = clock.extract_time_of_day(rest), clock.extract_window(rest)
 
