@@ -144,8 +144,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         return
     keep = _keeps(u.text.lower(), desk.action) and action != "move" and not target.given and not (
         action == "cancel" and desk.action == "move" and _SWITCH_TO_CANCEL.search(u.text.lower()))
-    # ("… the friday one stays, just the detail": the one said after "just" is not said to stand)
-    others = re.sub(r"\b(?:just|only) (?:the |my |that )?[\w ]+$", " ", u.text.lower())
+    # ("… stays, just the detail", "just the twelve o'clock keep the eleven": "just …" does not stand)
+    others = re.sub(r"\b(?:just|only) [\w' ]+?(?=\s+(?:keep|leave|but|and)\b|$)", " ", u.text.lower())
     if (keep or u.deny or STANDS.search(u.text.lower())) and mine and desk.action == "cancel" and (
             chosen := _chosen(s)) is not None and len(
             desk.found) > 1 and (kept := said_to_stand(others, desk.found, ctx)) and chosen not in kept:

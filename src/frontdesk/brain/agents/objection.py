@@ -39,7 +39,8 @@ _KINDS = {
 }
 
 
-_IN_A_WHILE = re.compile(r"\bin (?:like |about |maybe |another |around )?"
+_IN_A_WHILE = re.compile(r"\b(?:call|try|ring|reach|back|again)\b[^.?!]{0,20}?\bin "
+                         r"(?:like |about |maybe |another |around )?"
                          r"(?P<n>\d+|a few|a couple(?: of)?|half an?|an?) "
                          r"(?P<unit>minutes?|mins?|hours?|hrs?)\b")
 """A call asked for so long from now ("call me back in like twenty minutes", "in an hour")."""

@@ -274,8 +274,9 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
             u.services or u.appointment_type or u.date or u.time):
         return owner  # "whenever they get a chance", asked when to call back
     if s.awaiting == "callback_time" and owner == "objection" and u.name and intent in {
-            "provide_info", "unknown", "affirm"} and not (u.date or u.time or u.window or u.time_of_day or (
-            u.services or u.appointment_type or u.location or u.budget)):
+            "provide_info", "unknown", "affirm"} and len(u.text.split()) <= 8 and not (
+            u.date or u.time or u.window or u.time_of_day or u.services or u.appointment_type or u.location
+            or u.budget or u.vehicle):
         return owner  # "It's Ana Lucia Ferreira.", asked when to call back: who, and the time still asked
     if s.awaiting == "permission" and intent == "faq" and {
             "price_question", "inventory_question"} & u.flags and not (u.date or u.time or u.window):

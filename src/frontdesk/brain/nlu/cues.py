@@ -792,6 +792,5 @@ PASSED_AWAY = re.compile(r"\b(?:passed away|passed on|(?:he|she)(?:'s| has| had)
 """Someone has died ("my dad actually passed away back in March")."""
 ANSWERS_FOR_THEM = re.compile(r"\b(?:this is|i'?m|i am|it'?s) (?:his|her|their) (?:son|daughter|wife|husband|"
                               r"widow|brother|sister|mom|mother|dad|father|kid|grandson|granddaughter|neighbou?r|"
-                              r"caregiver)\b|"
-                              r"\bmy (?:dad|mom|father|mother|grandpa|grandma|grandfather|grandmother)\b")
-"""Whoever answered our call is someone else of the one we called ("this is his son", "my dad …")."""
+                              r"caregiver)\b")
+"""Whoever answered our call is someone else of the one we called ("this is his son")."""

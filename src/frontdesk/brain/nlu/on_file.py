@@ -17,6 +17,8 @@ from collections.abc import Sequence
 from datetime import date, time, timedelta
 from typing import Protocol
 
+from frontdesk.brain.nlu import clock, when
+from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.cues import CONFLICT, NEW_BOOKING_ASKED, NO_LONGER_NEEDED, NOT_CANCELLED
 from frontdesk.brain.nlu.text import normalise, word_pattern
 from frontdesk.brain.nlu.understanding import Understanding
@@ -248,3 +250,49 @@ def _facts_named(u: Understanding, said: str, b: Booked, today: date, profile: B
                                      normalise(u.text).numeric) is not None
     return int(what) + int(when) + int(hour)
 
+
+STATES_OWN = re.compile(r"\b(?:i|we)(?:'ve| have| had)? (?:already |just )?(?:got|have|had) "
+                         r"(?:the |my |our |an? )?"
+                         r"(?:(?:car|truck|van|suv|jeep|it) (?:in |booked |down )?for (?:an? |the |my )?)?"
+                         r"(?:appointment|appt|detail(?:ing)?|oil change|tire rotation|inspection|"
+                         r"brake \w+|battery \w+|showing|consultation|test drive|valuation)\b"
+                         r"[^.?!]{0,40}\b(?:on|for|this|next|tomorrow|today|(?:mon|tues|wednes|thurs|fri|satur|"
+                         r"sun)day)\b|"
+                         # "I booked the Highlander in for a detail and wrote it on my hand": booked already
+                         r"\b(?:i|we) (?:already )?(?:booked|scheduled|set up|made) (?:the |my |our |an? )?"
+                         r"(?:\w+ ){0,2}?(?:in )?for (?:an? |the |my )?(?:appointment|detail(?:ing)?|"
+                         r"oil change|"
+                         r"tire rotation|inspection|brake \w+|battery \w+|showing|consultation|test drive|"
+                         r"valuation)\b|"
+                         # "I've got my Civic booked with you Friday at eight"
+                         r"\b(?:i|we)(?:'ve| have)? (?:got|have) (?:the |my |our |an? )?(?:\w+ ){0,2}?"
+                         r"(?:booked|scheduled)\b")
+"""The caller says they have a booking ("I've got the car in for a detail on wednesday")."""
+_ANOTHER_DAY = re.compile(r"\b(?:get (?:me|us|it|her|him) in|instead|sooner|earlier|move|switch|change|bump|"
+                          r"push|can (?:you|y'?all|we) (?:do|take))\b")
+"""Words that ask for another day for the same visit ("can you get me in today")."""
+_ONE_MORE = re.compile(r"\b(?:also|another|too|as well|second|new one|one more)\b")
+
+
+def new_visit_asked(whole: Understanding, text: str, profile: BusinessProfile, today: date) -> None:
+    """"I already got a consultation friday at one and I wanted to see if I could also see a house
+    saturday morning": the new visit is the kind, day and hour asked for, not those on file."""
+    if whole.intent != "book" or (on_file := STATES_OWN.search(text.lower())) is None:
+        return
+    # (the booking on file is told up to the next "and": "… friday at one and um …")
+    after = re.compile(r"\b(?:and|but|so)\b|[,.;!?]").search(text.lower(), on_file.end())
+    end = after.start() if after else len(text)
+    rest = normalise(f"{text[: on_file.start()]} {text[end:]}")
+    owned = normalise(text[on_file.start(): end])
+    if (kind := ex.extract_appointment_type(rest, profile)) in {
+            None, ex.extract_appointment_type(owned, profile)}:
+        if (had := when.extract_date(owned, today)) is not None and whole.date not in {None, had} and not (
+                _ONE_MORE.search(rest.lower) or set(ex.extract_services(rest, profile))
+                - set(ex.extract_services(owned, profile))) and _ANOTHER_DAY.search(rest.lower):
+            # "i have a battery replacement on friday but … can you get me in today": that one, moved
+            whole.intent = "reschedule"
+        return
+    whole.appointment_type = kind
+    if (day := when.extract_date(rest, today)) is not None and day != whole.date:
+        whole.date, whole.time = day, clock.extract_time(rest)
+        whole.time_of_day, whole.window = clock.extract_time_of_day(rest), clock.extract_window(rest)

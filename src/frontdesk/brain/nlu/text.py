@@ -523,6 +523,9 @@ def ruled_out(text: str, start: int) -> bool:
     if re.search(r"\b(?:all week|every ?day|all days|busy|work\w*|on shift|slammed|booked up)\b[^.?!]{0,12}"
                  r"\b(?:except|but)\s+(?:on\s+)?$", before):
         return False  # "I'm on shift all week except Friday": the one day free, wanted
+    if re.search(r"\b(?:don'?t|do not|can'?t|cannot|not)\s+(?:really\s+)?(?:wanna|want to|going to|gonna)?\s*"
+                 r"wait (?:till|until|for|all the way to)\s+$", before):
+        return True  # "i really don't wanna wait till friday … can you get me in today": not Friday
     return _NEGATED.search(before) is not None or (
         _EVENT_ON.search(text[max(0, start - 60): start]) is not None) or (
         # "no wait i work the thirteenth, the fourteenth": the day the caller works

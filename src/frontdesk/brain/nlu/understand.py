@@ -36,6 +36,7 @@ from frontdesk.brain.nlu.cues import (
 )
 from frontdesk.brain.nlu.elsewhere import asks_for_another_kind, wants_the_other_place
 from frontdesk.brain.nlu.lexicon import lexicon
+from frontdesk.brain.nlu.on_file import STATES_OWN, new_visit_asked
 from frontdesk.brain.nlu.read import read
 from frontdesk.brain.nlu.run_on import CONDITION, split_run_on_ask
 from frontdesk.brain.nlu.text import normalise
@@ -149,7 +150,7 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
     abouts = refer.referents(clauses, profile, topic)
     if len(clauses) <= 1:
         whole = read(text, profile, today, awaiting, about=abouts[0] if abouts else None)
-        _new_visit_kind(whole, text, profile, today)
+        new_visit_asked(whole, text, profile, today)
         if whole.intent == "book" and "faq_topic" in whole.flags and CONDITION.match(text) and not (
                 whole.date or whole.time or whole.services):
             # "and if it turns out to be a big repair do y'all have loner cars": asked, on a condition
@@ -213,8 +214,8 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
         whole.flags.discard("objection_busy")
         return whole
     asides = [r for r in readings if _is_aside(r, awaiting)]
-    if awaiting in {None, "anything_else"} and _STATES_OWN.search(text.lower()) and not CHANGE_CUE.search(
-            text.lower()) and any(
+    if awaiting in {None, "anything_else"} and STATES_OWN.search(text.lower()) and not CHANGE_CUE.search(
+            text.lower()) and not ADD_ON.search(text.lower()) and any(
             a.is_question and len(a.text.split()) <= 5 and a.intent in {"identity", "faq", "repeat"}
             for a in asides):
         # "I've got the car in for a detail on wednesday, I wrote eleven … which is it?": the
@@ -250,7 +251,7 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
             aside.flags.add("aside")  # "hi um … helping her out with all this do you guys work with …"
             whole.acts = [aside]
         if whole.intent == "book" and (on_file := [r for c, r in zip(clauses, readings, strict=True)
-                                                   if _STATES_OWN.search(c.lower())]):
+                                                   if STATES_OWN.search(c.lower())]):
             # "I've got my Civic booked Friday for an oil change. My wife's Tacoma needs its tires
             # rotated too": the new visit's work is what the other sentences ask for
             asked = {sv for r in readings if r not in on_file for sv in r.services}
@@ -499,23 +500,6 @@ _THAT_DAY = re.compile(r"\b(?:then|that day|the same day|that (?:morning|afterno
 """A request that points back at a day named in the clause before it ("can I come in then?")."""
 
 
-_STATES_OWN = re.compile(r"\b(?:i|we)(?:'ve| have| had)? (?:already |just )?(?:got|have|had) "
-                         r"(?:the |my |our |an? )?"
-                         r"(?:(?:car|truck|van|suv|jeep|it) (?:in |booked |down )?for (?:an? |the |my )?)?"
-                         r"(?:appointment|appt|detail(?:ing)?|oil change|tire rotation|inspection|"
-                         r"brake \w+|battery \w+|showing|consultation|test drive|valuation)\b"
-                         r"[^.?!]{0,40}\b(?:on|for|this|next|tomorrow|today|(?:mon|tues|wednes|thurs|fri|satur|"
-                         r"sun)day)\b|"
-                         # "I booked the Highlander in for a detail and wrote it on my hand": booked already
-                         r"\b(?:i|we) (?:already )?(?:booked|scheduled|set up|made) (?:the |my |our |an? )?"
-                         r"(?:\w+ ){0,2}?(?:in )?for (?:an? |the |my )?(?:appointment|detail(?:ing)?|"
-                         r"oil change|"
-                         r"tire rotation|inspection|brake \w+|battery \w+|showing|consultation|test drive|"
-                         r"valuation)\b|"
-                         # "I've got my Civic booked with you Friday at eight"
-                         r"\b(?:i|we)(?:'ve| have)? (?:got|have) (?:the |my |our |an? )?(?:\w+ ){0,2}?"
-                         r"(?:booked|scheduled)\b")
-"""The caller says they have a booking ("I've got the car in for a detail on wednesday")."""
 _OPENINGS_ASKED = re.compile(r"\b(?:do|would|will) (?:you|y'?all)(?: guys| all)? have (?:anything|"
                              r"any (?:openings?|"
                              r"times?|slots?|spots?|availability|room))\b|\bany (?:openings?|availability)\b|"
@@ -750,23 +734,6 @@ def _asks(r: Understanding) -> bool:
 def _is_discourse_marker(clauses: list[str]) -> bool:
     words = re.findall(r"[a-z']+", " ".join(clauses).lower())
     return len(words) <= 2 and all(w in _MARKERS for w in words)
-
-
-def _new_visit_kind(whole: Understanding, text: str, profile: BusinessProfile, today: date) -> None:
-    """"I already got a consultation friday at one and I wanted to see if I could also see a house
-    saturday morning": the new visit is the kind, day and hour asked for, not those on file."""
-    if whole.intent != "book" or (on_file := _STATES_OWN.search(text.lower())) is None:
-        return
-    # (the booking on file is told up to the next "and": "… friday at one and um …")
-    after = re.compile(r"\b(?:and|but|so)\b|[,.;!?]").search(text.lower(), on_file.end())
-    end = after.start() if after else len(text)
-    rest = normalise(f"{text[: on_file.start()]} {text[end:]}")
-    if (kind := ex.extract_appointment_type(rest, profile)) is None:
-        return
-    whole.appointment_type = kind
-    if (day := when.extract_date(rest, today)) is not None and day != whole.date:
-        whole.date, whole.time = day, clock.extract_time(rest)
-        whole.time_of_day, whole.window = clock.extract_time_of_day(rest), clock.extract_window(rest)
 
 
 def _is_aside(r: Understanding, awaiting: str | None) -> bool:
