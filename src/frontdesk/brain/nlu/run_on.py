@@ -37,8 +37,9 @@ _RUN_ON = re.compile(rf"(?<=[a-z0-9'])(?:[\s,;:—–-]+{_JOIN}\b)*[\s,;:—–-
 _ASKING = re.compile(r"\b(?:what|how|where|when|which|why|who|or|either|if|whether)\W*$", re.I)
 """A head that the question belongs to ("… what do you charge", "… or do we have to book one?")."""
 CONDITION = re.compile(r"\W*(?:(?:and|so|but|oh|um+|uh+|like)\W+)*(?:if|when|in case|whether|since|because|"
-                        r"'?cause|cuz|once|after|before)\b", re.I)
-"""A head that is the question's own condition ("and if it turns out to be a big repair do y'all …")."""
+                       r"'?cause|cuz|once|after|before|for|about|as for|regarding|with)\b", re.I)
+"""A head that is the question's own condition or topic ("and if it turns out to be a big repair do y'all
+…", "and for an oil change, do I need to make an appointment?")."""
 _WHAT_FOR = frozenset({"book", "reschedule", "cancel", "lookup_appointment"})
 """What a head must ask for, or else state facts, to be read apart ("your commission, does that
 come out at closing?" is one question, its topic said first)."""

@@ -54,15 +54,16 @@ def parse_date(span: str, today: date) -> date | None:
 
 
 
-def _day_of_month(day: int, today: date) -> date | None:
-    """"the 3rd": the next 3rd of a month that is today or later."""
+def _day_of_month(day: int, today: date, weekday: int | None = None, months: int = 3) -> date | None:
+    """"the 3rd": the next 3rd of a month that is today or later (and falls on ``weekday``, when
+    given, within ``months``)."""
     year, month = today.year, today.month
-    for _ in range(3):
+    for _ in range(months):
         try:
             candidate = date(year, month, day)
         except ValueError:
             candidate = None
-        if candidate is not None and candidate >= today:
+        if candidate is not None and candidate >= today and weekday in {None, candidate.weekday()}:
             return candidate
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return None
@@ -70,16 +71,7 @@ def _day_of_month(day: int, today: date) -> date | None:
 
 def _weekday_of_month(weekday: int, day: int, today: date) -> date | None:
     """"Tuesday the 7th": the next 7th of a month that falls on a Tuesday (within a year)."""
-    year, month = today.year, today.month
-    for _ in range(12):
-        try:
-            candidate = date(year, month, day)
-        except ValueError:
-            candidate = None
-        if candidate is not None and candidate >= today and candidate.weekday() == weekday:
-            return candidate
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return None
+    return _day_of_month(day, today, weekday, months=12)
 
 
 _DAY_NUMBER_AFTER = re.compile(r",?\s+(?:(?:before|after|following)(?:\s+(?:then|that))?,?\s+)?(?:the\s+)?"
