@@ -212,9 +212,10 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
                 later := _IN_A_WHILE.search(normalise(u.text).numeric)) and (
                 asks_callback or s.direction == "outbound"):
             # "can you call me back in like twenty minutes": then, from now
-            amount = {"a few": 5, "a couple": 2, "a couple of": 2, "half an": 0.5, "half a": 0.5,
-                      "an": 1, "a": 1}.get(later["n"]) or float(later["n"])
-            minutes = amount * (60 if later["unit"].startswith(("h", "hr")) else 1)
+            hours = later["unit"].startswith(("h", "hr"))
+            amount = {"a few": 3 if hours else 5, "a couple": 2, "a couple of": 2, "half an": 0.5,
+                      "half a": 0.5, "an": 1, "a": 1}.get(later["n"]) or float(later["n"])
+            minutes = amount * (60 if hours else 1)
             due = ctx.now + timedelta(minutes=5 * -(-minutes // 5))
             u.date, u.time = due.date(), due.time().replace(second=0, microsecond=0)
             schedule_callback(s, ctx)

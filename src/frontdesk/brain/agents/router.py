@@ -65,8 +65,10 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
         u.intent = intent = "do_not_call"
         u.flags.add("passed_away")
     if intent in {"affirm", "chitchat", "unknown", "provide_info"} and "do_not_call" in u.flags and not (
-            CALLBACK_DROPPED.search(u.text.lower()) or u.deny):
-        u.intent = intent = "do_not_call"  # "yeah, thanks. … so you can just take him off your list"
+            CALLBACK_DROPPED.search(u.text.lower()) or u.deny) and re.search(
+            r"\b(?:list|remove|stop calling|again|anymore|any more)\b", u.text.lower()):
+        # "yeah, thanks. … so you can just take him off your list" (not "yeah, don't call me at work")
+        u.intent = intent = "do_not_call"
     if intent == "do_not_call" or (intent == "cancel" and lexicon().intents["do_not_call"].search(
             u.text.lower()) and FOR_GOOD.search(u.text.lower())):
         u.intent = "do_not_call"  # "cancel it and take my number off y'all's list": both, the list's way
