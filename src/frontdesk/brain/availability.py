@@ -111,12 +111,12 @@ class AvailabilityCalendar:
                     alternatives: int = 2) -> SlotCheck:
         """Is ``start`` bookable? If not, why, and which nearest slots are."""
         problem: Problem | None = None
-        if self._profile.hours_on(department, start.date()) is None:
+        if start.date() > self.last_day:
+            problem = "too_far"  # (before a closed day: the day is not bookable either way)
+        elif self._profile.hours_on(department, start.date()) is None:
             problem = "closed_day"
         elif start < self.earliest:
             problem = "past"
-        elif start.date() > self.last_day:
-            problem = "too_far"
         elif not self._within_hours(department, start, duration_min):
             problem = "outside_hours"
         elif not await self._fits(department, start, duration_min):
@@ -133,7 +133,9 @@ class AvailabilityCalendar:
                       count: int = 2, search_days: int = 14) -> list[datetime]:
         """The ``count`` open slots closest to ``anchor``, earlier ones first on ties."""
         candidates: list[datetime] = []
-        first_day = max(anchor.date() - timedelta(days=search_days // 2), self.earliest.date())
+        # a day past the last one booked looks back from the last one ("December 15th" in July)
+        first_day = max(min(anchor.date(), self.last_day) - timedelta(days=search_days // 2),
+                        self.earliest.date())
         for offset in range(search_days + 1):
             day = first_day + timedelta(days=offset)
             candidates.extend(await self.open_slots(department, day, duration_min))

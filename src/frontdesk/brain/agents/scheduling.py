@@ -560,6 +560,8 @@ async def advance(s: ConversationState, ctx: TurnContext, *, unclear: bool = Fal
             _no_availability(s, ctx)
             return
         key, values = closed_reply(profile, department, day)
+        if day > ctx.availability.last_day:
+            key, values = "too_far", {"days": profile.max_days_ahead}
         later_today = [n for n in nearest if n.date() == day == ctx.today]
         if key == "no_slots_day" and later_today:
             # "the earliest you can get me in" at 9: the morning is gone, later today is not

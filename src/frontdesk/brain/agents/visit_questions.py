@@ -11,6 +11,7 @@ from datetime import date, datetime, time
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.format import say_list, say_on_date
 from frontdesk.brain.nlu.text import normalise
+from frontdesk.brain.nlu.when import WEEKDAY, weekday_index
 from frontdesk.brain.state import Appointment, ConversationState
 
 HOW_LONG_VISIT = re.compile(r"\bhow long (?:does|do|will|would|is|'s|it|that|this|they|we|i|are|should)\b|"
@@ -31,8 +32,7 @@ VISIT_ABOUT = re.compile(
 consultation actually involve? is it like an interview?")."""
 
 
-_DAYS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
-_WEEKDAY = re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)days?\b")
+_WEEKDAY = re.compile(rf"\b({WEEKDAY})s?\b")
 
 
 def _on_file(s: ConversationState, ctx: TurnContext) -> Appointment | None:
@@ -41,7 +41,7 @@ def _on_file(s: ConversationState, ctx: TurnContext) -> Appointment | None:
     found = s.desk.found or list(s.on_file or [])
     if not found:
         return None
-    said = {_DAYS.index(d) for d in _WEEKDAY.findall(normalise(ctx.u.text).lower)}
+    said = {weekday_index(d) for d in _WEEKDAY.findall(normalise(ctx.u.text).lower)}
     named = [a for a in found if date.fromisoformat(a.scheduled_date).weekday() in said]
     if len(named) == 1:
         return named[0]

@@ -299,7 +299,7 @@ def _holiday_date(text: str, today: date) -> date | None:
                   if today <= d <= today + timedelta(days=14)]
         if coming and (named := re.search(rf"({WEEKDAY})\s+(?:right\s+)?after the holiday", text)):
             # "the wednesday after the holiday": that weekday, after the holiday coming up
-            gap = (_weekday_index(named.group(1)) - min(coming).weekday() - 1) % 7 + 1
+            gap = (weekday_index(named.group(1)) - min(coming).weekday() - 1) % 7 + 1
             return min(coming) + timedelta(days=gap)
         if any(not unnamed.start() <= m.start() < unnamed.end() for m in DATE_SPAN.finditer(text)):
             return None  # "right after the holiday, tuesday the sixth": the day said is the one
@@ -327,7 +327,7 @@ def _holiday_date(text: str, today: date) -> date | None:
     if rel is None and _DONE_ON_HOLIDAY.search(clause_before(text, match.start())):
         return None  # "I filled that out on Christmas Day", "we spent Christmas driving around"
     restated = [m for m in DATE_SPAN.finditer(text) if not (
-        re.fullmatch(WEEKDAY, m.group(0)) and _weekday_index(m.group(0)) == day.weekday())]
+        re.fullmatch(WEEKDAY, m.group(0)) and weekday_index(m.group(0)) == day.weekday())]
     if rel is None and (restated or re.match(
             r"\s+(?:market|party|parties|tree|lights|shopping|sale|dinner|break|vacation|trip|"
             r"week|weekend|season|card|gift|present|concert|show)", text[match.end():])):
@@ -378,9 +378,9 @@ def extract_date(u: Utterance, today: date, _single: bool = False) -> date | Non
     if not _single and (after_next := _WEEK_AFTER_NEXT.search(u.numeric)):
         # "could I come in the week after next, on the Wednesday?": that week's day
         monday = today - timedelta(days=today.weekday()) + timedelta(days=14)
-        return monday + timedelta(days=_weekday_index(after_next[1] or after_next[2]))
+        return monday + timedelta(days=weekday_index(after_next[1] or after_next[2]))
     if not _single and (skipped := _NOT_THIS_ONE.search(u.numeric)):
-        day = _weekday_index(skipped[1] or skipped[2])  # "saturday — not this one, the one after"
+        day = weekday_index(skipped[1] or skipped[2])  # "saturday — not this one, the one after"
         return today + timedelta(days=(day - today.weekday() - 1) % 7 + 1 + 7)
     if (named := _WEEKDAY_THEN_DATE.search(u.numeric)) is not None:
         # "tuesday december 1st": one day said two ways; the calendar date says it exactly
@@ -553,7 +553,7 @@ def _mentions(text: str, today: date) -> list[stance.Mention[date]]:
         # "not tomorrow, the Tuesday after": that weekday after the day said before it
         found = [m for m in found if not (match.start() <= m.start < match.end())]
         before = [m for m in found if m.end <= match.start()]
-        weekday = _weekday_index(match.group(1))
+        weekday = weekday_index(match.group(1))
         base = before[-1].value if before else today + timedelta(days=(weekday - today.weekday()) % 7 or 7)
         found.append(stance.Mention(match.start(), match.end(),
                                     base + timedelta(days=(weekday - base.weekday()) % 7 or 7)))
@@ -592,14 +592,14 @@ def _ruled_out_weekdays(text: str) -> set[int] | None:
     for match in DATE_SPAN.finditer(text):
         listed = end is not None and re.fullmatch(r"\W*(?:or|nor|and|,)\W*", text[end: match.start()])
         named = re.search(WEEKDAY, match.group(0))
-        again = named is not None and _weekday_index(named.group(0)) in skipped  # "I'm in Dallas Tuesday"
+        again = named is not None and weekday_index(named.group(0)) in skipped  # "I'm in Dallas Tuesday"
         if not (listed or again or ruled_out(text, match.start()) or ruled_out_after(text, match.end())):
             return None
         end = match.end()
         if named:
-            skipped.add(_weekday_index(named.group(0)))
+            skipped.add(weekday_index(named.group(0)))
     for match in re.finditer(rf"\b(?:no|not|except|but|never)\s+(?:on\s+)?({WEEKDAY})s\b", text):
-        skipped.add(_weekday_index(match.group(1)))
+        skipped.add(weekday_index(match.group(1)))
     return skipped
 
 
@@ -626,7 +626,7 @@ def _day_of_next_week(text: str, today: date) -> date | None:
         if ruled_out(text, match.start(which)) or ruled_out_after(text, match.end(which)):
             continue
         monday = today - timedelta(days=today.weekday()) + timedelta(days=7)
-        return monday + timedelta(days=_weekday_index(name))
+        return monday + timedelta(days=weekday_index(name))
     return None
 
 
@@ -635,7 +635,7 @@ _ANY_BUT = re.compile(r"\b(?:any ?(?:day|thing|time)|whenever|whatever(?: day)?)
 """Any day at all, one or more ruled out ("anything but Wednesday")."""
 
 
-def _weekday_index(name: str) -> int:
+def weekday_index(name: str) -> int:
     return [d[:3] for d in _WEEKDAYS].index(name[:3])
 
 
@@ -661,7 +661,7 @@ def _extract_date(u: Utterance, today: date, _single: bool) -> date | None:
         base = today
         if named := week.group("after_next") or week.group("week_on"):
             # "Monday after next", "Thursday week": the Monday a week after the coming one
-            day = _weekday_index(named)
+            day = weekday_index(named)
             return today + timedelta(days=(day - today.weekday() - 1) % 7 + 1 + 7)
         if (start := week.group("start")) and start not in {"today", "now"}:
             base = (today + timedelta(days=1) if start == "tomorrow"
@@ -721,7 +721,7 @@ def _extract_date(u: Utterance, today: date, _single: bool) -> date | None:
                 re.search(r"\bnext week\b", text[: len(text) - len(tail)])):
             # "any morning next week but monday — actually, wednesday's best": next week's Wednesday
             monday = today - timedelta(days=today.weekday()) + timedelta(days=7)
-            return monday + timedelta(days=_weekday_index(said.group(0)))
+            return monday + timedelta(days=weekday_index(said.group(0)))
         if later and not re.search(rf"{WEEKDAY}|\d", tail) and re.search(r"\bweek\b", tail) and (
                 earlier := extract_date(Utterance(raw=(head := text[: len(text) - len(tail)]), lower=head,
                                                   numeric=head), today)) is not None and (
@@ -734,9 +734,9 @@ def _extract_date(u: Utterance, today: date, _single: bool) -> date | None:
         span = match.group(0)
         named = re.search(WEEKDAY, span)
         if ruled_out(text, match.start()) or ruled_out_after(text, match.end()) or (
-                named and _weekday_index(named.group(0)) in refused):
+                named and weekday_index(named.group(0)) in refused):
             if named:  # "any day but Tuesday, I'm at work Tuesday": ruled out once is ruled out
-                refused.add(_weekday_index(named.group(0)))
+                refused.add(weekday_index(named.group(0)))
             continue
         if not _single and _belongs_elsewhere(text, match.start()):
             continue  # "my new job starts January 4th" dates the job, not the appointment
@@ -745,7 +745,7 @@ def _extract_date(u: Utterance, today: date, _single: bool) -> date | None:
             day = _day_of_month(int(follow.group(1)), today)  # "Thursday the 3rd"
             if day is not None:
                 # ("tuesday the seventh", said in July of September's: the 7th that is a Tuesday)
-                return _weekday_of_month(_weekday_index(named.group(0)), int(follow.group(1)), today) or day
+                return _weekday_of_month(weekday_index(named.group(0)), int(follow.group(1)), today) or day
         if span == "today" and not _single and _NOT_A_DAY_WANTED.search(
                 clause_before(text, match.start())) and not _WANTS.search(
                 clause_before(text, match.start())):
@@ -762,7 +762,7 @@ def _extract_date(u: Utterance, today: date, _single: bool) -> date | None:
                              text[: match.start()])
             if day is not None and near and not ruled_out(text, near.start()):
                 # "the saturday before then, the fourth": the 4th that is a Saturday
-                day = _weekday_of_month(_weekday_index(near.group(1)), int(ordinal.group(1)), today) or day
+                day = _weekday_of_month(weekday_index(near.group(1)), int(ordinal.group(1)), today) or day
             if day is not None:
                 return day
             continue
