@@ -113,7 +113,10 @@ _MONEY_BEFORE = re.compile(
     r"\b(?:approved|afford|budget(?:ed)?|spend|stretch|priced?|worth|offer(?:ed)?|asking|"
     r"listed|sell (?:it )?|sold (?:it )?|loan|mortgage|max(?:imum)?|ceiling|tops? out|max(?:es)? out|"
     r"cap(?:ped)?)\b(?:'s)?"
-    r"(?:\s+(?:us|me|it|for|to|at|of|is|was|about|around|maybe|like|up))*\s*$|" + HOME_PRICE_BEFORE)
+    r"(?:\s+(?:us|me|it|for|to|at|of|is|was|about|around|maybe|like|up))*\s*$|"
+    # "the house we bought in 2018 for like three-ten": what was paid once
+    r"\b(?:bought|paid|purchased)\b[^.?!]{0,40}?\bfor(?:\s+(?:like|about|around|only|just))*\s*$|"
+    + HOME_PRICE_BEFORE)
 """Words that make the figure after them money ("approved us for four twenty-five", "budget's
 about three fifty")."""
 

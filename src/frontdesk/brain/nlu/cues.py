@@ -219,8 +219,8 @@ LOOKUP_CUE = re.compile(r"\b(?:(?:my|our) (?:appointment|appt|booking|reservatio
                          r"tomorrow|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday))|"
                          r"(?:do|have) (?:i|we) (?:have|got) (?:anything|any|an?|two|something)|"
                          # "what have I got with you guys?", "what've we got coming up"
-                         r"what(?: have|'ve| do| did) (?:i|we)(?: got| have| get)? (?:with (?:you|y'?all|ya|u)\b|"
-                         r"coming up|down for)|"
+                         r"what(?: have|'ve| do| did) (?:i|we)(?: got| have| get)? "
+                         r"(?:with (?:you|y'?all|ya|u)\b|coming up|down for)|"
                          r"what (?:time|day) (?:was|is|am|are) (?:i|we|it|my|our))\b")
 """Words a question about one's own appointment always has ("when is my appointment?")."""
 _ASKS_OWN = r"\b(?:what time|what day|when)(?:'s| is| was| are| were){} (?:my|our|mine\b|ours\b)"

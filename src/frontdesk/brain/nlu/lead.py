@@ -45,7 +45,8 @@ MAX_BUDGET_USD = 1_000_000_000
 _MONEY_CUE = re.compile(r"\$|\b(?:budget|afford|price|spend|range|pre-?approved (?:us |me )?for|"
                         # "pre-approved with our credit union for up to three and a half"
                         r"pre-?approved\b[^.?!\d]{0,40}?\b(?:for|up to|to)|"
-                        r"approved (?:us |me )?for|stretch to|tops|ceiling|max(?:imum)?|"
+                        r"approved (?:us |me )?(?:for|up to)|stretch to|tops|ceiling|max(?:imum)?|"
+                        r"(?:letter|approval)\b[^?!]{0,30}?\bfor (?:about |around |like |maybe )?\$?[1-9]|"
                         r"thousand|grand|at (?:the )?(?:very )?most|(?:nothing|not) (?:over|above)|"
                         r"cap(?:ped)? at|"
                         r"tops? out|limit|no more than|(?:form|application) (?:says|said)|"
@@ -164,8 +165,18 @@ _SAVED = re.compile(r"(?:\b(?:about|around|like|roughly|maybe)\s+)?\$?\b\d[\d,.]
                     r"(?:saved(?: up)?|in savings|put away|set aside|"
                     r"(?:for|as) (?:a |the )?down(?: payment)?|down)\b|"
                     r"\b(?:saved up|savings of|down payment of|put down)\s+(?:about |around )?\$?"
+                    r"\d[\d,.]*\s*(?:k|thousand|grand)?|"
+                    # "saved up enough for a down payment, like forty thousand"
+                    r"\bdown ?payment\b,?\s+(?:(?:of|is|like|about|around|maybe|so|um|uh),?\s+)*\$?"
                     r"\d[\d,.]*\s*(?:k|thousand|grand)?")
 """Money saved or put down: a down payment, not the home's price."""
+
+
+_PAID_ONCE = re.compile(r"\b(?:bought|paid|purchased)\b[^.?!]{0,40}?\bfor\s+"
+                        r"(?:(?:like|about|around|only|just)\s+)*"
+                        r"\$?\d[\d,.]*(?: \d\d)?\s*(?:k\b|thousand|grand|million)?")
+"""What a home cost once ("my sister bought her place for like six hundred thousand", "we bought
+it in 2018 for three-ten"): not what the caller will spend now."""
 
 
 _UPDATED = re.compile(r"old news|out of date|(?:bumped|moved|went|gone|raised|upped)(?: it| that| us)? up")
@@ -244,13 +255,49 @@ _WHEN_AFTER = re.compile(r"\s*(?:am|pm|a\.m|p\.m|o'?clock|tomorrow|today|tonight
 _FIGURE_WHERE_LOOKING = re.compile(_LOOKING_IN.pattern[:-1] + r"[1-9] \d\d\b(?!" + _WHEN_AFTER.pattern + ")")
 
 
+_FIGURE = r"\$?[1-9](?: \d{2}|\d{2})?(?:,?000)?(?!\d)(?:\s*(?:k|thousand|grand)\b)?"
+_CEILING = re.compile(
+    rf"(?P<a>{_FIGURE}),?\s+(?:tops\b|(?:absolute |at the |at )?max(?:imum)?\b|at (?:the )?(?:very )?most\b|"
+    rf"if (?:it'?s|its|the house is) (?:perfect|the one|just right|really (?:nice|good))\b|"
+    rf"(?:is|'s) (?:the|our|my) (?:real |absolute |hard )?(?:ceiling|top|max(?:imum)?|limit|cap)\b)|"
+    rf"\b(?:up to|no more than|not a penny more than|(?:stay|keep it|keep us) (?:under|below)|"
+    rf"approved (?:us |me )?(?:for|up to)|"
+    rf"max(?:imum)? (?:is|of)|(?:ceiling|limit|cap)(?: is|'s)?|"
+    # "we got the letter. it's for three-ninety, I think?"
+    rf"(?:letter|approval)\b[^?!]{{0,30}}?\bfor)\s+(?:about |around |like |maybe )?(?P<b>{_FIGURE})"
+    r"(?!\s*(?:am|pm|o'?clock|a month|miles?|minutes?|hours?|%|percent))")
+"""A figure said to be the most, before or after its marker ("four-twenty at the very most",
+"six seventy-five if it's perfect", "approved up to about four-forty")."""
+
+
+def _ceiling(said: str, found: tuple[int | None, int] | None) -> tuple[int | None, int] | None:
+    """The range with its top put at the figure said to be the most, when that is near the
+    figures said ("low fours, like four-twenty at the very most": 400 to 420, not 430)."""
+    most = next((m for m in reversed(list(_CEILING.finditer(said)))), None)
+    if most is None or re.search(r"\b(?:no|actually|i mean|wait|sorry|says|make (?:it|that))\b",
+                                 said[most.end():]):
+        return found  # ("up to two ninety, no, three ten": put right after it)
+    figure = most["a"] or most["b"]
+    top = _budget(Utterance(raw=figure, lower=figure, numeric=figure), expecting=True)
+    if top is None or top[1] < 50_000:
+        return found
+    if found is None:
+        return None, top[1]
+    low = found[0] if found[0] is not None else found[1]
+    if top[1] == found[1] or not low * 0.9 <= top[1] <= found[1] * 1.6:
+        return found  # (a figure that far off is of something else)
+    return (low if low < top[1] else None), top[1]
+
+
 def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None, int] | None:
     """A price range (min, max) in dollars, with the most the caller would stretch to (see
-    :func:`_budget`)."""
+    :func:`_budget`), its top where the caller puts it (:func:`_ceiling`)."""
     if _A_HOME_ONE.search(u.numeric):  # "budget for the new one, five-fifty to six hundred": no 1
         kept = _A_HOME_ONE.sub(r"\1 one", u.numeric)
         u = Utterance(raw=u.raw, lower=u.lower, numeric=kept)
     found = _extract_budget(u, expecting=expecting)
+    if found is not None or expecting or _MONEY_CUE.search(u.numeric):
+        found = _ceiling(said_once(u).numeric, found)
     said = said_once(u).numeric
     most = next((m for m in reversed(list(_MOST_IF.finditer(said)))), None)
     if most is None or (found is None and not expecting and not _MONEY_CUE.search(said)):
@@ -293,8 +340,8 @@ def _budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None, int] 
     if FROM_UP_TO.search(u.numeric):  # "anything from 200 up to 350": a span
         kept = FROM_UP_TO.sub(r"\1 \2 to ", u.numeric)
         u = Utterance(raw=u.raw, lower=u.lower, numeric=kept)
-    if _SAVED.search(u.numeric):
-        kept = _SAVED.sub(" ", u.numeric)
+    if _SAVED.search(u.numeric) or _PAID_ONCE.search(u.numeric):
+        kept = _PAID_ONCE.sub(" ", _SAVED.sub(" ", u.numeric))
         u = Utterance(raw=kept, lower=kept, numeric=kept)
     # "78702 or 78721": zip codes, never a home price said as five bare digits
     numeric = re.sub(r"(?<![$\d,.])\b\d{5}\b(?![\d,.]|\s*(?:k\b|thousand|grand|dollars|bucks))",
@@ -303,7 +350,8 @@ def _budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None, int] 
     # "condos up by the domain, two fifty to three hundred": a span of figures said of homes
     spans_homes = bool(_HOME_SPAN.search(numeric) or re.search(r"\bbetween [1-9] and [1-9] \d\d\b", numeric)
                        or _FIGURE_SPAN.search(numeric))
-    thousands = re.search(r"\b(?:thousand|grand)\b(?! miles)", u.lower) is not None
+    thousands = re.search(r"\b(?:thousand|grand)\b(?! miles)", u.lower) is not None or (
+        u.lower == u.numeric and re.search(r"(?<![\d,.])[1-9]\d{4,5}(?![\d,.])", numeric) is not None)
     text = _spoken_money(numeric, expecting or spans_homes or thousands
                          or _MONEY_CUE.search(numeric) is not None
                          or _FIGURE_WHERE_LOOKING.search(numeric) is not None)
@@ -454,6 +502,7 @@ _SO_FAR = re.compile(r"\b(?:'ve|have|has|had|we|i) (?:been|lived|owned|had|rente
 _PAST_EVENT = re.compile(r"\b(?:passed(?: away)?|died|(?<!\bbe )(?<!\bbe all )moved(?: in| here| out)?|"
                          r"bought (?:it|the \w+)|"
                          r"started|retired|got married|got divorced|was born|inherited it|"
+                         r"(?:was|were|went|got|became) (?:final|finali[sz]ed|official|done|over|signed)|"
                          r"closed on (?:it|the \w+)|sold (?:it|the \w+)|happened|back|ago|last|"
                          # "my son turns sixteen in March": a birthday, not the move
                          r"turn(?:s|ing)? (?:\d+|[a-z]+(?:-[a-z]+)?)|birthday(?: is)?)\s*$")
@@ -495,8 +544,13 @@ def _timeline(text: str, today: date, *, expecting: bool) -> tuple[float, str] |
     urgent = re.search(r"\b(?:asap|as soon as possible|right away|immediately|urgent(?:ly)?|"
                        r"(?:need|want|looking|ready|buy|sell|move|list)\w*\b[^,.]{0,25}\bright now)\b",
                        text)  # "we're renting right now" says how things are, not how soon
+    # "like, yesterday. we just need it gone"
+    urgent = urgent or re.search(r"(?:^|\blike,? |\bby )yesterday\b|"
+                                 r"\bneed (?:it|this|the house) (?:gone|sold)\b", text)
     if urgent and not ruled_out(text, urgent.start()):  # "not right now" is no hurry at all
         return 0.5, "as soon as possible"
+    if re.search(r"\b(?:a|the|one) month or (?:two|2)\b", text):
+        return 2.0, "a month or two"  # "within the month or two"
     if re.search(r"\b(?:within|in) the (?:next )?month\b(?!\s*or\b)|\bthis month\b|"
                  r"\bby the end of the month\b", text):
         return 1.0, "within the month"  # "within the month, hopefully"
@@ -570,12 +624,14 @@ def _timeline(text: str, today: date, *, expecting: bool) -> tuple[float, str] |
                 months += 12
             return float(max(months, 0.5)), by_month.group(0)
     holiday = re.search(r"\b(?:by|before|after|around|until|till|over|for)\s+(?:the\s+)?"
-                        r"(christmas|the holidays|holidays|new year'?s?|thanksgiving)\b", text)
+                        r"(christmas|the holidays|holidays|new year'?s?|thanksgiving|labor day|"
+                        r"halloween)\b", text)
     if holiday and re.match(r"[^.?!]{0,30}\b(?:told|said|was|were|happened|came|visited|asked|decided|"
                             r"realized|found out)\b", text[holiday.end():]):
         holiday = None  # "over the holidays the landlord told us he might sell": what happened then
     if holiday:
-        month = {"thanksgiving": 11, "christmas": 12}.get(holiday.group(1), 13)
+        month = {"thanksgiving": 11, "christmas": 12, "labor day": 9, "halloween": 10}.get(
+            holiday.group(1), 13)
         after = holiday.group(0).startswith("after")
         months = (month - today.month) % 12 + (1 if after else 0)
         return float(max(months, 0.5)), holiday.group(0)
@@ -631,6 +687,9 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
                  # "that's with the pre-approval we already got"
                  r"|pre-? ?approval (?:we|i) (?:already )?(?:got|have|had)"
                  r"|got approved|have approval"
+                 # "we talked to a lender, got the letter and everything", "got the pre-qual letter"
+                 r"|(?:got|have|has|'ve got|gave (?:us|me)) (?:the|a|our|my) (?:pre-? ?qual(?:ification)? |"
+                 r"approval |lender |bank )?letter(?: thing)?(?! in the mail)"
                  r"|(?:we'?re|i'?m|we are|i am|we were|i was) approved (?:for|up to)"
                  r"|(?:bank|lender|credit union) (?:already |has |have )?"
                  r"(?:approve|approved|pre-?approved) (?:us|me)|(?:bank|lender|credit union|mortgage (?:guy|"

@@ -103,11 +103,16 @@ _ROUGH_FIGURE = re.compile(r"\b(?:something|somewhere|anything|around|about|roug
 """"looking in Round Rock, something around four fifty", with no day said: a home's price, not
 ten to five."""
 
-_BARE_FIGURE = re.compile(r"\W*(?:(?:like|about|around|maybe|um|uh|say|probably|oh)\W+)*"
+_BARE_FIGURE = re.compile(r"\W*(?:(?:like|about|around|maybe|um|uh|say|probably|oh|a)\W+)*"
                           r"\$?[1-9](?: ?\d{2})(?:,000)?"
                           r"\s*(?:k|thousand|grand|tops|max)?\W*")
 """"four hundred", "four twenty-five" said alone to a question about the move: only a price is
 said that way (a time is said with months or a season)."""
+
+
+_A_FIGURE_HOME = re.compile(r"\ban? (?:like |about |around |roughly )?\$?[1-9](?: \d{2}|\d{2})?"
+                            r"(?:k| thousand)?(?: dollar)? (?:house|home|place|condo|townhome|townhouse)\b")
+""""works out to about a three-sixty house": the price of a home."""
 
 
 def _rough_figure(numeric: str, lower: str, awaiting: str | None) -> re.Match[str] | None:
@@ -148,7 +153,7 @@ def read_lead_facts(u: Utterance, result: Understanding, profile: BusinessProfil
         _FIGURES_SPAN.search(lead.said_once(u).numeric) is not None and (
             _HOME_TALK.search(u.lower) is not None or awaiting in _LEAD_ASKED)
         and not _SAID_AS_CLOCK.search(u.lower)) or (
-        rough is not None))
+        rough is not None) or _A_FIGURE_HOME.search(u.numeric) is not None)
     if result.budget and result.date and (hour := _DAY_THEN_HOUR.search(u.numeric)) is not None and (
             result.budget[1] == int(hour[1]) * 100_000):
         # "could we sit down with somebody wednesday like six ish", asked the price range: a time

@@ -285,6 +285,23 @@ def _spelled_in_place(u: Utterance) -> Utterance:
     return normalise(text) if changed else u
 
 
+def _split_then_spelled(u: Utterance) -> Utterance:
+    """"its mac kenzie hollis m a c k e n z i e", "thomas jon son j o h n s o n": one name heard as
+    two words, then spelled; the spelling joins them ("mackenzie hollis", "thomas johnson")."""
+    text = u.lower
+    for run in reversed(list(_SPELLED_OUT.finditer(text))):
+        spelled = re.sub(r"[^a-z]", "", run.group(0))
+        words = list(re.finditer(r"[a-z']+", text[: run.start()]))[-8:]
+        pair = next(((a, b) for a, b in pairwise(words)
+                     if text[a.end(): b.start()] == " " and len(spelled) >= 5 and (
+                         joined := (a.group(0) + b.group(0)).replace("'", ""))[0] == spelled[0]
+                     and fuzz.ratio(joined, spelled) >= 80
+                     and not any(w.group(0) == spelled for w in words)), None)
+        if pair is not None:
+            text = f"{text[: pair[0].start()]}{spelled}{text[pair[1].end(): run.start()]}{text[run.end():]}"
+    return u if text == u.lower else normalise(text)
+
+
 _ECHO_SPELLED = re.compile(r"\b(?P<word>[A-Za-z']{2,})\W+(?:that'?s|that is|it'?s|spelled)?\W*"
                            r"(?P<letters>(?:[A-Za-z]-){2,}[A-Za-z])[\s,—–-]+(?=[A-Z])")
 """A word, then its spelling, then more of the name ("Siobhan — that's S-I-O-B-H-A-N — McAllister")."""
@@ -313,7 +330,7 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
     if (note := re.search(r"\bwith an? ([a-z]) (?=\1 [a-z] )", u.lower)) is not None:
         # "with a k k a i t l y n": the letter named, then the spelling it begins
         u = normalise(u.lower[: note.start()] + u.lower[note.end():])
-    u = _spelled_in_place(u)
+    u = _split_then_spelled(_spelled_in_place(u))
     if (echo := _ECHO_SPELLED.search(u.raw)) and re.sub(r"[^a-z]", "", echo["letters"].lower()) == (
             echo["word"].lower().replace("'", "")):
         # "my name's Siobhan — that's S-I-O-B-H-A-N — McAllister": the spelling of the word
@@ -332,9 +349,24 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
         u = normalise(u.raw[: me.start()])  # "dustin hale thats me": the name, and who it is
     token = _SPELLED_NOW.set(spelled)
     try:
-        return _read_name(u, expecting=expecting)
+        name = _read_name(u, expecting=expecting)
     finally:
         _SPELLED_NOW.reset(token)
+    return None if name is not None and _a_place(name) else name
+
+
+_PLACE_WORD = frozenset({"creek", "park", "ranch", "hills", "heights", "village", "lake", "lakes",
+                         "crossing", "springs", "estates", "pointe", "glen", "meadows", "trails", "trail",
+                         "woods", "oaks", "station", "square", "plaza", "commons", "street", "road", "drive",
+                         "avenue", "boulevard", "parkway", "circle", "bend", "valley", "ridge", "landing",
+                         "cove"})
+
+
+def _a_place(name: str) -> bool:
+    """"Cedar Park. Buttercup Creek": a neighbourhood or street, not a person (a known first name
+    before it keeps it a name: "Linda Lake")."""
+    words = name.lower().split()
+    return len(words) >= 2 and words[-1] in _PLACE_WORD and words[0] not in lexicon().first_names
 
 
 _RANK_THEN_NAME = re.compile(r"(?i)(?:^|[.!?,]\s+)((?:(?:staff|master|first|gunnery) )?(?:sergeant|sgt\.?|"

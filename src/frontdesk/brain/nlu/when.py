@@ -74,7 +74,7 @@ def _weekday_of_month(weekday: int, day: int, today: date) -> date | None:
     return _day_of_month(day, today, weekday, months=12)
 
 
-_DAY_NUMBER_AFTER = re.compile(r",?\s+(?:(?:before|after|following)(?:\s+(?:then|that))?,?\s+)?(?:the\s+)?"
+_DAY_NUMBER_AFTER = re.compile(r",?\s+(?:(?:before|after|following)(?:,?\s+(?:then|that))?,?\s+)?(?:the\s+)?"
                                r"(\d{1,2})(?:st|nd|rd|th)\b")
 """The day of the month said right after a weekday ("Thursday the 3rd", "the Tuesday before, the
 22nd"): the calendar date says it exactly."""
@@ -327,7 +327,10 @@ def _holiday_date(text: str, today: date) -> date | None:
     if rel is None and _DONE_ON_HOLIDAY.search(clause_before(text, match.start())):
         return None  # "I filled that out on Christmas Day", "we spent Christmas driving around"
     restated = [m for m in DATE_SPAN.finditer(text) if not (
-        re.fullmatch(WEEKDAY, m.group(0)) and weekday_index(m.group(0)) == day.weekday())]
+        re.fullmatch(WEEKDAY, m.group(0)) and weekday_index(m.group(0)) == day.weekday()) and not (
+        # "on Labor Day, the sixth": the holiday's own day of the month, said again
+        re.fullmatch(r"(?:on )?(?:the )?(\d{1,2})(?:st|nd|rd|th)?", m.group(0))
+        and int(re.search(r"\d+", m.group(0))[0]) == day.day)]
     if rel is None and (restated or re.match(
             r"\s+(?:market|party|parties|tree|lights|shopping|sale|dinner|break|vacation|trip|"
             r"week|weekend|season|card|gift|present|concert|show)", text[match.end():])):
@@ -758,7 +761,7 @@ def _extract_date(u: Utterance, today: date, _single: bool) -> date | None:
         ordinal = re.fullmatch(r"the\s+(\d{1,2})(?:st|nd|rd|th)", span)
         if ordinal:
             day = _day_of_month(int(ordinal.group(1)), today)
-            near = re.search(rf"({WEEKDAY})(?:\s+(?:before|after|following|then|that))*[\s,]*$",
+            near = re.search(rf"({WEEKDAY})(?:,?\s+(?:before|after|following|then|that))*[\s,]*$",
                              text[: match.start()])
             if day is not None and near and not ruled_out(text, near.start()):
                 # "the saturday before then, the fourth": the 4th that is a Saturday
