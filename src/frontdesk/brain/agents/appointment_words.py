@@ -264,6 +264,8 @@ def _narrow(found: list[Appointment], ctx: TurnContext, current: When) -> list[A
          and a.scheduled_date == current.date.isoformat()),
         (current.time is not None, lambda a: current.time is not None
          and a.scheduled_time == current.time.strftime("%H:%M")),
+        # "the inspection one", "the battery thing": a word of one booking's service name only
+        (not u.services and len(found) > 1, lambda a: _name_word_said(a, found, text, ctx)),
     ]
     chosen = found
     for applies, fits in tests:
@@ -324,9 +326,20 @@ def _named_before(found: list[Appointment], before: str, ctx: TurnContext) -> li
     """Of several bookings, those the words just before "… cancel it" name ("the showin monday
     the tenth go ahead and cancel that one"): the last few words of their clause."""
     before = _ASKS_TAIL.sub("", before)  # "the equinox, can we move that": the car, not "can we"
-    clause = re.split(r"[.?!;,]|\b(?:but|and|then|so|um+|uh+)\b",
-                      _LEAD_IN.sub("", before.rstrip()).rstrip(" ,;"))[-1]
-    said = normalise(" ".join(clause.split()[-6:]))
+    clauses = [c for c in re.split(r"[.?!;,]|\b(?:but|and|then|so|um+|uh+)\b",
+                                   _LEAD_IN.sub("", before.rstrip()).rstrip(" ,;")) if c.strip()]
+    # ("my daughter's corolla we actually sold it this weekend so you can cancel that one": the
+    # car said earlier in the clause, or in the one before)
+    if picked := _named_in_clause(found, " ".join(clauses[-1].split()[-6:]) if clauses else "", ctx):
+        return picked
+    for clause in reversed(clauses[-2:]):
+        if car := _car_of(normalise(clause), ctx):
+            return [a for a in found if _is_car(a, car)]
+    return []
+
+
+def _named_in_clause(found: list[Appointment], clause: str, ctx: TurnContext) -> list[Appointment]:
+    said = normalise(clause)
     if (week := re.search(r"\b(this|next) week\b", said.lower)) and not re.search(
             r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tomorrow'?s?\b", said.lower):
         # "the one next week go ahead and cancel it": the booking that week
@@ -406,6 +419,16 @@ _ONE_OF = re.compile(r"\b(?!(?:at|around|about|by|till|until|from|after|before|i
 
 
 _OUR_HOME = re.compile(r"\b(?:(?:our|my) (?:own )?(?:house|home|place|condo|townhouse)|ours)\b")
+
+
+def _name_word_said(a: Appointment, found: list[Appointment], text: str, ctx: TurnContext) -> bool:
+    """Does the text say a word of this booking's service name that no other booking's has
+    ("the inspection one" of a state inspection beside an oil change)?"""
+    def words(b: Appointment) -> set[str]:
+        service = ctx.profile.service(b.service_type) if b.service_type else None
+        return set(re.findall(r"[a-z]{4,}", service.name.lower())) if service else set()
+    others = set().union(*(words(b) for b in found if b is not a and b.service_type != a.service_type))
+    return any(re.search(rf"\b{w}s?\b", text) for w in words(a) - others)
 
 
 def _named_in(a: Appointment, clause: str, ctx: TurnContext) -> bool:

@@ -503,6 +503,9 @@ _WEEKDAY_WORD = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur
 _FILLER_BEFORE_TIME = r"(?:(?:like|say|maybe|so|probably|um|uh|ish)\b[\s,]*)"
 _PROPOSED = re.compile(r"\b(?:how about|what about|(?:can|could) (?:we|you|y'?all) (?:do|try)|"
                        r"let'?s (?:do|say|try)|"
+                       # "could we start it earlier like seven thirty": the visit's start moved
+                       r"(?:start|begin|move|bump|push|put) (?:it|that|this|them)(?: (?:up|back|over|in))?"
+                       r"(?: (?:earlier|later|sooner|instead))?(?: to)?|"
                        r"make (?:it|that))\s+(?:at\s+)?" + _FILLER_BEFORE_TIME + r"*$")
 """A time proposed ("I drop the kids at eight, how about nine thirty") is the visit's."""
 _AFTER_IT = re.compile(r"\b(?:after|once|when) (?:(?:i get off|i'?m off|i'?m done|i'?m out)\b[\s,]*"

@@ -234,6 +234,11 @@ _SPELLS_A_WORD = re.compile(r"(?<![\w'])(?:[a-z][- ]){2,}[a-z]\b|\bwith an? [a-z
 never a wrong number."""
 
 
+_STILL_ON = re.compile(r"\b(?:is|'s|are|'re)\s+still\s+(?:at|on|for|set|good|happening|booked|scheduled)\b"
+                       r"(?=[^.?!]{0,40}(?:\bright|\bcorrect|\bthough|\byeah|\?|$))")
+"""A booking checked as still standing ("and the explorer is still at eight right")."""
+
+
 def _names_a_call(text: str) -> bool:
     """The caller speaks of a call ("call me back", "ring me"): a wish to be called, not the visit."""
     return bool(CALL_ME.search(text) or re.search(r"\b(?:call|ring)\b", text))
@@ -313,6 +318,10 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             # "no no, don't cancel it, just push it to friday": a move, not a keep
             _MOVE_IT.search(r.text.lower()) or MOVE_ASK.search(r.text.lower())):
         return "lookup_appointment", 0.8  # "we're still coming. don't cancel it or anything": kept
+    if awaiting in {None, "anything_else"} and _STILL_ON.search(r.text.lower()) and (
+            r.time or r.date or r.services or r.vehicle or r.appointment_type) and not (
+            CHANGE_CUE.search(r.text.lower())):
+        return "lookup_appointment", 0.85  # "and the explorer is still at eight, right?": checked
     if r.phone and UNDER_NUMBER.search(r.text.lower()) and awaiting in {
             None, "anything_else", "date", "name"}:
         return "lookup_appointment", 0.85  # "the showing's booked under my cell, 512-555-3877"
