@@ -221,10 +221,11 @@ LOOKUP_CUE = re.compile(r"\b(?:(?:my|our) (?:appointment|appt|booking|reservatio
                          # "what have I got with you guys?", "what've we got coming up"
                          r"what(?: have|'ve| do| did) (?:i|we)(?: got| have| get)? "
                          r"(?:with (?:you|y'?all|ya|u)\b|coming up|down for)|"
-                         r"what (?:time|day) (?:was|is|am|are) (?:i|we|it|my|our))\b")
+                         r"what (?:time|day) (?:was|is|am|are) (?:i|we|it|my|our)|"
+                         r"what (?:time|day) (?:was|did (?:i|we|y'?all|you) (?:say|put|book)(?: for)?) (?:that|it))\b")
 """Words a question about one's own appointment always has ("when is my appointment?")."""
 _ASKS_OWN = r"\b(?:what time|what day|when)(?:'s| is| was| are| were){} (?:my|our|mine\b|ours\b)"
-ASKS_OWN = re.compile(_ASKS_OWN.format("?"))
+ASKS_OWN = re.compile(_ASKS_OWN.format("?") + r"|\b(?:my|our) [^.?!]{3,40}\bwhat (?:time|day) was (?:that|it)\b")
 """A question about the caller's own booking ("what time's my thing tomorrow? the battery"):
 with it, a service and a day named describe that booking, they do not ask for a new one."""
 OWN_QUESTION = re.compile(_ASKS_OWN.format("") + "|"

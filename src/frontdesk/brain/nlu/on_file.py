@@ -43,7 +43,7 @@ _ALREADY = re.compile(
     # "we're seeing a house Saturday", "we're coming in Thursday at ten for the consultation"
     r"seeing (?:a|the|that)|looking at (?:a|the|that)|meeting (?:with|y'?all|you))\b|"
     # "calling about the the detail thing on friday morning": one the caller and we both know of
-    r"(?:calling|call|ringing) (?:about|regarding|re|on|for) (?:the |my |our |his |her |that )+|"
+    r"(?:calling|call|ringing) (?:about|'?bout|regarding|re|on|for) (?:the |my |our |his |her |that )+|"
     r"(?:it'?s|this is|i'?m) (?:(?:um|uh|just) )*(?:about|regarding) (?:the |my |our |that )+|"
     r"check(?:ing)? (?:on|in on|up on) (?:the |my |our |that )+|"
     r"still (?:on|good|set|coming|happening|scheduled|booked|a go)\b|make sure|confirm\w*|"

@@ -20,6 +20,7 @@ from frontdesk.knowledge.profile import BusinessProfile
 _JOIN = (r"(?:and|so|but|oh|also|um+|uh+|like|first|though|then|real quick|quick question|"
          r"while (?:it'?s|its|i'?m|we'?re|he'?s|she'?s) (?:there|in there|at it|in|on the phone)|"
          r"(?:i|we) (?:was|were) wondering|(?:i|we) wanted to (?:know|ask)|(?:i|we) wanna (?:know|ask)|"
+         r"(?:i|we) (?:forgot|meant|needed|never got) to ask|"
          r"(?:i'?d|we'?d) like to know|can you tell me|could you tell me)")
 _ASK = (r"how much|how long|how late|how early|"
         r"where (?:exactly |abouts )?(?:are|is|r) (?:you|y'?all|yall|ya|your|the)\b|"

@@ -282,7 +282,7 @@ _HOMOPHONES = (
     (re.compile(r"\bo clock\b"), "o'clock"),
     # "'bout eight", "bout ten": about, clipped
     (re.compile(r"(?:(?<=\s)|^)'?bout\b(?= (?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-                r"twelve|noon|half|a |an |that|it|the))"), "about"),
+                r"twelve|noon|half|a |an |that|it|the|my|our|his|her|this|what|how))"), "about"),
     # "my break pads", "get my breaks checked": the car part, heard by its sound
     (re.compile(r"\bbreak(?=s? (?:inspect|check|pad|fluid|light|rotor|squeal|squeak|grind|nois|line|"
                 r"pedal|job|and rotor))|(?<=\bmy )breaks\b|(?<=\bfrom the )breaks\b"

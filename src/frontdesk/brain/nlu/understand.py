@@ -223,8 +223,13 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
         whole = read(text, profile, today, awaiting)
         whole.intent, whole.confidence, whole.is_question = "lookup_appointment", 0.8, True
         # "… is that still on? and can somebody drive her home while she waits?": that asked too
-        whole.acts = [a for a in asides if a.intent == "faq" and "faq_topic" in a.flags
-                      and len(a.text.split()) > 5]
+        whole.acts = [a for a in asides if a.intent == "faq" and (
+            ("faq_topic" in a.flags and len(a.text.split()) > 5) or "price_question" in a.flags)]
+        told = [sv for r in readings if r not in asides for sv in r.services] or whole.services
+        for aside in whole.acts:
+            if "price_question" in aside.flags and not aside.services:
+                # "… and I forgot to ask how much it's gonna be": the price of the one on file
+                aside.services = list(dict.fromkeys(told))
         for aside in whole.acts:
             aside.flags.add("aside")
         return whole
@@ -548,6 +553,12 @@ _PROPOSAL = re.compile(r"\b(?:instead|same time|(?:can|could|would) (?:that|it|t
                        r"the (?:next|following) day|the day (?:after|before))\b")
 
 
+_ASKS_FROM_START = re.compile(r"\W*(?:(?:and|also|so|oh|um+|uh+)\W+)*(?:how|what|where|when|which|who|why|do|"
+                              r"does|is|are|can|could|will|would)\b")
+"""A clause that is a question of its own from its first word ("how long is it gonna take",
+"and also how much do y'all charge for rotating tires"): two of them are two questions."""
+
+
 def _merge_questions(asides: list[Understanding], profile: BusinessProfile, today: date,
                      awaiting: str | None) -> list[Understanding]:
     """Clauses of one question asked in pieces ("If I have work done with you, is it
@@ -555,8 +566,10 @@ def _merge_questions(asides: list[Understanding], profile: BusinessProfile, toda
     merged: list[Understanding] = []
     for aside in asides:
         short = len(aside.text.split()) <= 3 and aside.text.rstrip().endswith("?")
+        whole_two = not short and len(aside.text.split()) >= 4 and all(
+            _ASKS_FROM_START.match(a.text.lower()) for a in (merged[-1:] or [aside]) + [aside])
         if merged and merged[-1].intent == "faq" and (aside.intent == "faq" or short) and (
-                not merged[-1].text.rstrip().endswith("?") or short):
+                not merged[-1].text.rstrip().endswith("?") or short) and not whole_two:
             # "open saturday? till when?": one question in two breaths
             joined = read(f"{merged[-1].text}, {aside.text}", profile, today, awaiting)
             if joined.intent == "faq":
