@@ -426,7 +426,7 @@ def _name_word_said(a: Appointment, found: list[Appointment], text: str, ctx: Tu
     ("the inspection one" of a state inspection beside an oil change)?"""
     def words(b: Appointment) -> set[str]:
         service = ctx.profile.service(b.service_type) if b.service_type else None
-        return set(re.findall(r"[a-z]{4,}", service.name.lower())) if service else set()
+        return set(re.findall(r"[a-z]{3,}", service.name.lower())) if service else set()
     others = set().union(*(words(b) for b in found if b is not a and b.service_type != a.service_type))
     return any(re.search(rf"\b{w}s?\b", text) for w in words(a) - others)
 

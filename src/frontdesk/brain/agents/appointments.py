@@ -519,7 +519,11 @@ async def _go_on(s: ConversationState, ctx: TurnContext, current: When) -> None:
             if wanted.given:
                 _set_target(s, wanted)
     if desk.action == "lookup" or desk.action is None:
-        ctx.say("appt_when", **_facts(appointment, ctx))
+        told = ctx.replies.say("appt_when", **_facts(appointment, ctx))
+        # asked again ("and that's still at three, right?", "great, see y'all Thursday"): yes, as
+        # told, not the same sentence again
+        again = any(told in m.content for m in s.messages[-2:] if m.role == "assistant")
+        ctx.say("appt_when_again" if again else "appt_when", **_facts(appointment, ctx))
         await _done(s, ctx, None)
         return
     if desk.action == "cancel":

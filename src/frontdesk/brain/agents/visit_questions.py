@@ -47,7 +47,8 @@ def _on_file(s: ConversationState, ctx: TurnContext) -> Appointment | None:
         return named[0]
     if s.desk.chosen is not None and (chosen := next((a for a in found if a.id == s.desk.chosen), None)):
         return chosen
-    return found[0] if len(found) == 1 else None
+    # ("how much time is each one", two showings on file: of one kind, one answer)
+    return found[0] if len({(a.appointment_type, a.service_type) for a in found}) == 1 else None
 
 
 def the_visit(s: ConversationState, ctx: TurnContext) -> tuple[str | None, date | None, time | None]:

@@ -260,8 +260,9 @@ def extract_time(u: Utterance) -> time | None:
             m.start() <= start < m.end() for m in SPAN.finditer(text))
         # the few words right before the time say what it is for ("I get off work at 5"); words
         # further back in an unpunctuated run do not ("on the way to work can you look at it at 2")
-        if bounded or for_other_activity(text, start):
-            continue
+        score = re.search(r"\b\d{1,2} $", text[:start]) and re.match(r"(?:for|of|out of) \d", text[start:])
+        if bounded or for_other_activity(text, start) or score:
+            continue  # (… "he went three for four by the way": a score, no time)
         lead_in = re.match(r"(?:(?:for|at|around|about|like|maybe|say)\s+)*", text[start:])
         if _MONEY_BEFORE.search(text[: start + lead_in.end()]):
             continue  # "the bank approved us for four twenty-five" is money, not 4:25

@@ -35,6 +35,7 @@ from frontdesk.brain.nlu.cues import (
     MEANT_TO_CALL_US,
     MISTOOK_US,
     MOVE_ASK,
+    MOVING,
     NEW_BOOKING_ASKED,
     NO_LONGER_NEEDED,
     NOT_CANCELLED,
@@ -207,7 +208,7 @@ _ABOUT_TO_GO = re.compile(r"\b(?:about to|have to|gotta|got to|need to|just abou
                           r"run into|get on|board)\b|"
                           r"\bwalking into (?:a|my|the) (?:meeting|appointment|class)\b")
 """The caller is leaving the phone in a moment: a person later, not a transfer now."""
-_WANTS_CHANGE = re.compile(r"\b(?:re-?schedul\w*|move|moving|push|bump|slide|switch|(?<!oil )change|"
+_WANTS_CHANGE = re.compile(r"\b(?:re-?schedul\w*|move|" + MOVING + r"|push|bump|slide|switch|(?<!oil )change|"
                            r"another (?:day|time)|different (?:day|time)|instead|sooner|earlier|"
                            r"make it (?:later|earlier)|slide|shift|rearrange|rebook|"
                            # "i cant do eight anymore … so can we make it ten thirty"
@@ -318,6 +319,11 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             # "no no, don't cancel it, just push it to friday": a move, not a keep
             _MOVE_IT.search(r.text.lower()) or MOVE_ASK.search(r.text.lower())):
         return "lookup_appointment", 0.8  # "we're still coming. don't cancel it or anything": kept
+    if awaiting in {None, "anything_else"} and ASKS_OWN.search(r.text.lower()) and not (
+            CHANGE_CUE.search(r.text.lower()) or NEW_BOOKING_ASKED.search(r.text.lower())) and (
+            rule in {"book", "provide_info", "unknown", "faq"}):
+        # "but we still wanna keep the buyer consultation, what's the time on that one"
+        return "lookup_appointment", 0.85
     if awaiting in {None, "anything_else"} and _STILL_ON.search(r.text.lower()) and (
             r.time or r.date or r.services or r.vehicle or r.appointment_type) and not (
             CHANGE_CUE.search(r.text.lower())):

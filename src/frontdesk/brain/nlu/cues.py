@@ -90,7 +90,11 @@ _OWN_THEN_INSTEAD = (r"\b(?:i|we)(?:'ve| have)? (?:got|have|had) (?:the |my |our
 at three but … can i come in that morning instead")."""
 
 
-CHANGE_CUE = re.compile(r"\b(?:re-?schedul\w*|move|moving|push|bump|slide|switch|cancel\w*|"
+MOVING = (r"moving(?! (?:in|into|out|away|house|here|there|down|up)\b)"
+          r"(?! (?:my|our|his|her|their) [\w'-]+(?: [\w'-]+){0,2}? (?:in|into|out|to|over|from)\b)")
+"""Moving a booking; not "we're moving my mother-in-law into assisted living", a household moving."""
+CHANGE_CUE = re.compile(r"\b(?:re-?schedul\w*|move|" + MOVING + r"|"
+                         r"push|bump|slide|switch|cancel\w*|"
                          r"change (?:it|that|the (?:time|day|date)|my (?:appointment|time))|"
                          # "i gotta change my battery appointment on saturday"
                          r"change (?:my|our|the|his|her) (?:\w+ ){1,2}(?:appointment|appt|showing|"
@@ -222,10 +226,17 @@ LOOKUP_CUE = re.compile(r"\b(?:(?:my|our) (?:appointment|appt|booking|reservatio
                          r"what(?: have|'ve| do| did) (?:i|we)(?: got| have| get)? "
                          r"(?:with (?:you|y'?all|ya|u)\b|coming up|down for)|"
                          r"what (?:time|day) (?:was|is|am|are) (?:i|we|it|my|our)|"
-                         r"what (?:time|day) (?:was|did (?:i|we|y'?all|you) (?:say|put|book)(?: for)?) (?:that|it))\b")
+                         r"what (?:time|day) (?:was|did (?:i|we|y'?all|you) (?:say|put|book)(?: for)?) "
+                         r"(?:that|it)|"
+                         # "… keep the buyer consultation, what's the time on that one"
+                         r"what(?:'s| is|s) the (?:time|day|date) (?:on|for|of) "
+                         r"(?:that|it|this|mine|ours|my|our|the))\b")
 """Words a question about one's own appointment always has ("when is my appointment?")."""
 _ASKS_OWN = r"\b(?:what time|what day|when)(?:'s| is| was| are| were){} (?:my|our|mine\b|ours\b)"
-ASKS_OWN = re.compile(_ASKS_OWN.format("?") + r"|\b(?:my|our) [^.?!]{3,40}\bwhat (?:time|day) was (?:that|it)\b")
+_TIME_ON_IT = (r"\bwhat(?:'s| is|s) the (?:time|day|date) (?:on|for|of) "
+               r"(?:that|it|this|mine|ours|my|our|the)\b")
+ASKS_OWN = re.compile(_ASKS_OWN.format("?") + r"|\b(?:my|our) [^.?!]{3,40}\bwhat (?:time|day) was "
+                      r"(?:that|it)\b|" + _TIME_ON_IT)
 """A question about the caller's own booking ("what time's my thing tomorrow? the battery"):
 with it, a service and a day named describe that booking, they do not ask for a new one."""
 OWN_QUESTION = re.compile(_ASKS_OWN.format("") + "|"

@@ -696,11 +696,26 @@ def _named_vehicle(u: Utterance, profile: BusinessProfile) -> VehicleMention | N
         models.update({m: mk for m, mk in lex.models_with_make.items() if make in (None, mk)})
     model = next((name for name in _longest_first(tuple(models)) if _model_said(name).search(text)),
                  None) or model_misheard(text, models)
+    if model and (lot := _lot_model(text, models, model)) is not None:
+        model, make, year = lot, models[lot], None
     if model and not make:
         make = models[model]
     if not (make or model):
         return None
     return VehicleMention(year=year, make=make, model=model)
+
+
+def _lot_model(text: str, models: dict[str, str], found: str) -> str | None:
+    """Of two cars named, the one on our lot the caller asks about ("my Corolla has two hundred
+    thousand miles … I was looking at the silver Camry you've got listed, … test drive it"):
+    the one not said as the caller's own, when the message is about a car of ours."""
+    said = {name: m for name in _longest_first(tuple(models)) if (m := _model_said(name).search(text))}
+    if len({models[n] + n for n in said}) < 2 or not _LOT_CUE.search(text):
+        return None
+    theirs = [n for n, m in said.items() if not re.search(r"\b(?:my|our|mine|i have an?|i drive an?|"
+                                                          r"we have an?|i'?ve got an?)\s+(?:[\w-]+\s+){0,2}$",
+                                                          text[max(0, m.start() - 30): m.start()])]
+    return theirs[0] if len(theirs) == 1 and theirs[0] != found else None
 
 
 _LOT_CUE = re.compile(r"\b(?:your|you guys|y'all|you got|you have|for sale|on the lot|in stock|listed|saw|"

@@ -261,6 +261,7 @@ _CEILING = re.compile(
     rf"if (?:it'?s|its|the house is) (?:perfect|the one|just right|really (?:nice|good))\b|"
     rf"(?:is|'s) (?:the|our|my) (?:real |absolute |hard )?(?:ceiling|top|max(?:imum)?|limit|cap)\b)|"
     rf"\b(?:up to|no more than|not a penny more than|(?:stay|keep it|keep us) (?:under|below)|"
+    rf"(?:go|spend|pay|be) (?:over|above|past|more than)|"
     rf"approved (?:us |me )?(?:for|up to)|"
     rf"max(?:imum)? (?:is|of)|(?:ceiling|limit|cap)(?: is|'s)?|"
     # "we got the letter. it's for three-ninety, I think?"
@@ -274,17 +275,17 @@ def _ceiling(said: str, found: tuple[int | None, int] | None) -> tuple[int | Non
     """The range with its top put at the figure said to be the most, when that is near the
     figures said ("low fours, like four-twenty at the very most": 400 to 420, not 430)."""
     most = next((m for m in reversed(list(_CEILING.finditer(said)))), None)
-    if most is None or re.search(r"\b(?:no|actually|i mean|wait|sorry|says|make (?:it|that))\b",
+    if most is None or re.search(r"\b(?:no|actually|i mean|wait|sorry|says|make (?:it|that)|well)\b",
                                  said[most.end():]):
         return found  # ("up to two ninety, no, three ten": put right after it)
     figure = most["a"] or most["b"]
     top = _budget(Utterance(raw=figure, lower=figure, numeric=figure), expecting=True)
     if top is None or top[1] < 50_000:
         return found
-    if found is None:
-        return None, top[1]
+    if found is None:  # ("two fifty two seventy five tops": a span said the way lead_facts reads it)
+        return (None, top[1]) if most["b"] else None
     low = found[0] if found[0] is not None else found[1]
-    if top[1] == found[1] or not low * 0.9 <= top[1] <= found[1] * 1.6:
+    if top[1] == found[1] or not low * 0.6 <= top[1] <= found[1] * 1.6:
         return found  # (a figure that far off is of something else)
     return (low if low < top[1] else None), top[1]
 

@@ -296,6 +296,8 @@ def _split_then_spelled(u: Utterance) -> Utterance:
                      if text[a.end(): b.start()] == " " and len(spelled) >= 5 and (
                          joined := (a.group(0) + b.group(0)).replace("'", ""))[0] == spelled[0]
                      and fuzz.ratio(joined, spelled) >= 80
+                     # ("thanh nguyen t h a n h n g u y e n": a first and last name, spelled in one go)
+                     and (spelled in lexicon().first_names or b.group(0) in lexicon().everyday_words)
                      and not any(w.group(0) == spelled for w in words)), None)
         if pair is not None:
             text = f"{text[: pair[0].start()]}{spelled}{text[pair[1].end(): run.start()]}{text[run.end():]}"
@@ -362,11 +364,17 @@ _PLACE_WORD = frozenset({"creek", "park", "ranch", "hills", "heights", "village"
                          "cove"})
 
 
+_SURNAME_TOO = frozenset({"park", "lake", "lakes", "woods", "ridge", "glen", "station"})
+
+
 def _a_place(name: str) -> bool:
     """"Cedar Park. Buttercup Creek": a neighbourhood or street, not a person (a known first name
-    before it keeps it a name: "Linda Lake")."""
+    or a hyphened one before it keeps it a name: "Linda Lake", "Min-jun Park"; a word that is also
+    a surname needs an everyday word before it: "Cedar Park")."""
     words = name.lower().split()
-    return len(words) >= 2 and words[-1] in _PLACE_WORD and words[0] not in lexicon().first_names
+    if len(words) < 2 or words[-1] not in _PLACE_WORD or words[0] in lexicon().first_names or "-" in words[0]:
+        return False
+    return words[-1] not in _SURNAME_TOO or words[0] in lexicon().everyday_words
 
 
 _RANK_THEN_NAME = re.compile(r"(?i)(?:^|[.!?,]\s+)((?:(?:staff|master|first|gunnery) )?(?:sergeant|sgt\.?|"

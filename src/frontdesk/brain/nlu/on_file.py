@@ -41,7 +41,7 @@ _ALREADY = re.compile(
     # "what day did we put the showing on"
     r"put (?:the|my|our|his|her|it|that) (?:\w+ )?(?:on|down|in)|"
     # "we're seeing a house Saturday", "we're coming in Thursday at ten for the consultation"
-    r"seeing (?:a|the|that)|looking at (?:a|the|that)|meeting (?:with|y'?all|you))\b|"
+    r"seein[g']? (?:a|the|that)|lookin[g']? at (?:a|the|that)|meetin[g']? (?:with|y'?all|you))\b|"
     # "calling about the the detail thing on friday morning": one the caller and we both know of
     r"(?:calling|call|ringing) (?:about|'?bout|regarding|re|on|for) (?:the |my |our |his |her |that )+|"
     r"(?:it'?s|this is|i'?m) (?:(?:um|uh|just) )*(?:about|regarding) (?:the |my |our |that )+|"
@@ -110,13 +110,16 @@ _G_DROPPED = re.compile(r"(?<=[a-z]{2})in'(?=\s|$|[.,?!])")
 """A word said without its g ("callin'", "somethin'", "seein'")."""
 _GONE = re.compile(r"\b(?:sold|traded(?: in)?|totaled|wrecked|got rid of) (?:the|my|our|it|that|his|her)\b")
 """The car (or home) the booking was for is gone: "we sold the Explorer last weekend"."""
-_NEW_TOO = re.compile(r"\b(?:also|(?<!come )(?<!coming )(?<!along )(?<!tag )too(?! (?:good|well|bad|much|"
+_NEW_TOO = re.compile(r"\b(?:also(?!,? (?:(?:uh|um),? )?(?:where|what|how|when|which|who|why|"
+                      r"do (?:you|y'?all|ya)|does|is there|are (?:you|y'?all)|can you tell)\b)|"
+                      r"(?<!come )(?<!coming )(?<!along )(?<!tag )too(?! (?:good|well|bad|much|"
                       r"many|long|far|late|early|busy|big|small|old|young|hot|cold|high|low|soon|expensive|loud|"
                       r"fast)\b)|"
                       r"as well|another|second|add|"
                       r"in addition|while i(?:'ve)? (?:got|have) (?:you|ya)|"
                       r"while (?:it'?s|i'?m) (?:in|there))\b")
-"""A further booking, beside the one on file ("can y'all do the tires too while it's in?")."""
+"""A further booking, beside the one on file ("can y'all do the tires too while it's in?"); not "and
+also where is your office at", a question."""
 _CANCEL = re.compile(
     r"\b(?:cancel\w*|scrap|call (?:it|that) off|take (?:me|us|him|her|it|that|them) off|" + _DROP +
     r"|off the (?:schedule|books|calendar)|no (?:point|sense|need)\b|"
@@ -255,7 +258,8 @@ STATES_OWN = re.compile(r"\b(?:i|we)(?:'ve| have| had)? (?:already |just )?(?:go
                          r"(?:the |my |our |an? )?"
                          r"(?:(?:car|truck|van|suv|jeep|it) (?:in |booked |down )?for (?:an? |the |my )?)?"
                          r"(?:appointment|appt|detail(?:ing)?|oil change|tire rotation|inspection|"
-                         r"brake \w+|battery \w+|showing|consultation|test drive|valuation)\b"
+                         r"brake \w+|battery \w+|showing|consultation|test drive|valuation|"
+                         r"listing appointment)\b"
                          r"[^.?!]{0,40}\b(?:on|for|this|next|tomorrow|today|(?:mon|tues|wednes|thurs|fri|satur|"
                          r"sun)day)\b|"
                          # "I booked the Highlander in for a detail and wrote it on my hand": booked already

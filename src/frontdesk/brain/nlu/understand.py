@@ -262,6 +262,12 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
             asked = {sv for r in readings if r not in on_file for sv in r.services}
             if asked:
                 whole.services = [sv for sv in whole.services if sv in asked]
+            if (after := _asked_after_own(text, profile, today, awaiting)) is not None and (
+                    after.appointment_type not in {None, whole.appointment_type}):
+                # "we already have the listing appointment on thursday … so can we set up the buyer
+                # consultation too": the kind asked for after the one on file, on its own day
+                whole.appointment_type, whole.date = after.appointment_type, after.date
+                whole.time = after.time
         return _named_under(whole, text)
     rest = [c for c, r in zip(clauses, readings, strict=True) if r not in asides
             and not _only_the_car(r, asides)]
@@ -553,8 +559,20 @@ _PROPOSAL = re.compile(r"\b(?:instead|same time|(?:can|could|would) (?:that|it|t
                        r"the (?:next|following) day|the day (?:after|before))\b")
 
 
-_ASKS_FROM_START = re.compile(r"\W*(?:(?:and|also|so|oh|um+|uh+)\W+)*(?:how|what|where|when|which|who|why|do|"
-                              r"does|is|are|can|could|will|would)\b")
+def _asked_after_own(text: str, profile: BusinessProfile, today: date,
+                     awaiting: str | None) -> Understanding | None:
+    """What is asked in the words after a booking on file is told ("we already have the listing
+    appointment on thursday … so can we set up the buyer consultation too"), read alone."""
+    own = STATES_OWN.search(text.lower())
+    join = re.search(r"\b(?:and|so|but)\b", text.lower()[own.end():]) if own else None
+    return read(text[own.end() + join.end():], profile, today, awaiting) if own and join else None
+
+
+_ASKS_FROM_START = re.compile(r"\W*(?:(?:and|also|so|oh|um+|uh+)\W+)*(?:"
+                              r"(?:how|what|where|when|which|who|why)(?:'s)? "
+                              r"(?:is|are|do|does|did|long|much|many|time|can|could|will|would|y'?all)|"
+                              r"(?:do|does|is|are|can|could|will|would) "
+                              r"(?:you|y'?all|ya|i|we|it|there|they))\b")
 """A clause that is a question of its own from its first word ("how long is it gonna take",
 "and also how much do y'all charge for rotating tires"): two of them are two questions."""
 

@@ -169,7 +169,10 @@ _DONE = re.compile(
     r"(?:bought|picked up|purchased|sold|traded(?: in)?) (?:it|her|him|them|(?:the|my|our|this) \w+)|"
     r"did (?:it|that|one|the \w+)|"
     r"(?:picked|brought|drove) (?:it|her|him|them) (?:up|in|home|back)|"
-    r"(?:was|were) (?:in|there|done|serviced|seen)|came in|went in|last (?:time|visit|came|was|had))\b"
+    r"(?:was|were) (?:in|there|done|serviced|seen)|came in|went in|last (?:time|visit|came|was|had)|"
+    # "we were driving back from my son's tournament on Sunday": what the caller was doing then
+    r"(?:we|i|he|she|they) (?:was|were) (?!gonna\b|going to\b|hoping\b|wondering\b|thinking\b|looking\b|"
+    r"planning\b|calling\b|wanting\b|trying\b)\w+ing)\b"
     r"(?![^,.;?!]*\b(?:can|could|would|want|wanna|need|book|schedule|come|bring)\b)[^,.;?!]*$")
 """A visit or purchase already made before the date ("I got it inspected back on the 3rd",
 "bought it on the 12th"): that date is in the past of the caller's story."""
@@ -204,7 +207,11 @@ def _belongs_elsewhere(text: str, start: int) -> bool:
                              r"quit on me|quit|"
                              r"started (?:acting up|making|doing|leaking|smoking)[\w ]{0,20}?|"
                              r"acted up|stalled|overheated|got a flat)\s+(?:on\s+)?(?:me\s+)?(?:on\s+)?$",
-                             text[max(0, start - 45): start]))
+                             text[max(0, start - 45): start])
+                # "I've got the summer off until August ninth": how long something else lasts
+                or re.search(r"\b(?:off|out|away|gone|closed|on (?:vacation|leave|break)|summer|break|"
+                             r"vacation|leave|lease|contract)\b[^.?!,]{0,25}\b(?:until|till|through|thru)\s+$",
+                             text[max(0, start - 50): start]))
 
 
 _THAT_PART = re.compile(r"\bthat (?:same )?(?:morning|afternoon|evening|day|night)\b")
