@@ -741,6 +741,7 @@ def _keep(s: ConversationState, ctx: TurnContext) -> None:
     s.desk.kept = True
     if a is not None:
         ctx.say("appt_kept", **_facts(a, ctx))
+        s.desk.done.append(f"told {a.id}")  # (its day and hour said: "yes, keep it at one" stands by it)
     _drop(s, ctx, None)
 
 

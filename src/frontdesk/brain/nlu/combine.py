@@ -16,6 +16,7 @@ from frontdesk.brain.nlu.cues import (
     ALREADY_BOOKED,
     ASKS_BACK,
     ASKS_OWN,
+    ASKS_OWN_TIME,
     BACK,
     BUSY_CUE,
     BUSY_UNTIL,
@@ -188,7 +189,10 @@ _ASKS_TO_SEE = re.compile(r"\b(?:can|could|may) (?:we|i|my \w+ and i) "
                           r"somebody|you|an agent|one of you)) (?:show|take) (?:me|us)\b")
 """A request to see a home, asked as a question: a booking, whatever else it mentions."""
 _MOVE_IT = re.compile(r"\b(?:move|push|bump|shift|slide|switch|reschedule|change) (?:it|that|this|the \w+)\b|"
-                      r"\breschedule\b|\b(?:don'?t|do not) (?:really )?want to cancel\b")
+                      r"\breschedule\b|\b(?:don'?t|do not) (?:really )?want to cancel\b|"
+                      # "rather than cancelling, could we just do it saturday instead?"
+                      r"\b(?:rather than|instead of) cancel\w*\b|"
+                      r"\b(?:can|could) (?:we|i|you) (?:just )?(?:do|have|make) it [^.?!]{0,25}\binstead\b")
 """A wish to move the appointment, said while something else about it is being confirmed."""
 _NEEDS_INFO = re.compile(r"\b(?:need|want|looking for|give me|tell me|send me|text me|get)\s+"
                          r"(?:your|the|y'?all'?s?)\s+"
@@ -235,6 +239,13 @@ _SPELLS_A_WORD = re.compile(r"(?<![\w'])(?:[a-z][- ]){2,}[a-z]\b|\bwith an? [a-z
 never a wrong number."""
 
 
+_UNDER_NAME = re.compile(r"\b(?:put|book|make|have|change|switch) (?:it|that|this|the \w+) (?:under|in|to) "
+                         r"(?:my|his|her|our|their|[a-z]+'s) (?:[a-z-]+'?s? )?name\b")
+"""The name a booking goes under, asked as a question ("can you put it under my mom's name?")."""
+_ONES_OWN_AGENT = re.compile(r"\b(?:for|from|to give|to bring) (?:my|our|his|her|their) (?:own )?"
+                             r"(?:agent|realtor|rep|representative)\b|"
+                             r"\b(?:my|our) (?:agent|realtor) (?:said|told|says|sent|wants|has|had|is|was)\b")
+"""The caller's own agent, named as someone they deal with, not a person asked for."""
 _STILL_ON = re.compile(r"\b(?:is|'s|are|'re)\s+still\s+(?:at|on|for|set|good|happening|booked|scheduled)\b"
                        r"(?=[^.?!]{0,40}(?:\bright|\bcorrect|\bthough|\byeah|\?|$))")
 """A booking checked as still standing ("and the explorer is still at eight right")."""
@@ -288,6 +299,12 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     assert act is not None
     model = _ACT_INTENT.get(act.label, act.label)
     p = act.confidence
+    if "hold" in {rule, model} and (r.date or r.time) and re.search(
+            r"\bmake (?:it|that)\b|\binstead\b|\bchange (?:it|that)\b", r.text.lower()):
+        return "provide_info", 0.8  # "actually hang on my son's got a game at eleven, make that one o'clock"
+    if rule in {"faq", "unknown"} and _UNDER_NAME.search(r.text.lower()):
+        r.is_question = False
+        return "provide_info", 0.85  # "can you put it under my mom's name? it's her house. gloria tran"
     if rule == "faq" and model == "book" and p < 0.8 and "price_question" in r.flags and not (
             r.date or r.time or r.window or "book" in r.flags):
         return rule, rule_confidence  # "check engine light's on, what do y'all charge to look at it"
@@ -319,7 +336,7 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             # "no no, don't cancel it, just push it to friday": a move, not a keep
             _MOVE_IT.search(r.text.lower()) or MOVE_ASK.search(r.text.lower())):
         return "lookup_appointment", 0.8  # "we're still coming. don't cancel it or anything": kept
-    if awaiting in {None, "anything_else"} and ASKS_OWN.search(r.text.lower()) and not (
+    if awaiting in {None, "anything_else"} and ASKS_OWN_TIME.search(r.text.lower()) and not (
             CHANGE_CUE.search(r.text.lower()) or NEW_BOOKING_ASKED.search(r.text.lower())) and (
             rule in {"book", "provide_info", "unknown", "faq"}):
         # "but we still wanna keep the buyer consultation, what's the time on that one"
@@ -748,6 +765,9 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         return (model, p) if p >= 0.5 else (rule, rule_confidence)
     if rule == "book" and (r.services or r.appointment_type) and (r.date or r.time):
         return rule, rule_confidence  # a service and a day: a booking, whatever it sounds like
+    if model == "escalation" and rule != "escalation" and not TALK_TO.search(
+            _ONES_OWN_AGENT.sub(" ", r.text.lower())):
+        return rule, rule_confidence  # "I need to drop off some paperwork for my agent": asks for no one
     threshold = {"do_not_call": 0.6, "escalation": 0.8, "chitchat": 0.6, "unknown": 0.6,
                  "objection_have_agent": 0.6, "objection_not_interested": 0.6,
                  "objection_price": 0.6, "objection_busy": 0.6}.get(model, 0.5)

@@ -235,8 +235,10 @@ LOOKUP_CUE = re.compile(r"\b(?:(?:my|our) (?:appointment|appt|booking|reservatio
 _ASKS_OWN = r"\b(?:what time|what day|when)(?:'s| is| was| are| were){} (?:my|our|mine\b|ours\b)"
 _TIME_ON_IT = (r"\bwhat(?:'s| is|s) the (?:time|day|date) (?:on|for|of) "
                r"(?:that|it|this|mine|ours|my|our|the)\b")
-ASKS_OWN = re.compile(_ASKS_OWN.format("?") + r"|\b(?:my|our) [^.?!]{3,40}\bwhat (?:time|day) was "
-                      r"(?:that|it)\b|" + _TIME_ON_IT)
+_WHEN_WAS_IT = r"\b(?:my|our) [^.?!]{3,40}\bwhat (?:time|day) was (?:that|it)\b"
+ASKS_OWN = re.compile(_ASKS_OWN.format("?") + "|" + _WHEN_WAS_IT + "|" + _TIME_ON_IT)
+ASKS_OWN_TIME = re.compile(_ASKS_OWN.format("") + "|" + _WHEN_WAS_IT + "|" + _TIME_ON_IT)
+"""The same, its verb said ("when is my …", not "when my son's in town")."""
 """A question about the caller's own booking ("what time's my thing tomorrow? the battery"):
 with it, a service and a day named describe that booking, they do not ask for a new one."""
 OWN_QUESTION = re.compile(_ASKS_OWN.format("") + "|"
@@ -486,6 +488,9 @@ YOU_CALL_BACK = re.compile(r"\b(?:you|y'?all|ya|you guys|someone|somebody|the ag
                            r"\b(?:you|y'?all|someone|somebody|the agent|an agent)(?: from (?:the )?\w+)? "
                            r"(?:could |can |to |please |maybe |just )*give (?:me|us|him|her|them) "
                            r"a (?:call|ring|buzz)\b|"
+                           # "could I get a call back from one of your agents after lunch?"
+                           r"\b(?:can|could|may) (?:i|we) (?:get|have|request) a call ?back\b|"
+                           r"\b(?:i'?d|we'?d|i would|we would) (?:like|love|appreciate) a call ?back\b|"
                            + _CALL_THEN)
 """We are asked to call back ("could y'all call back saturday morning"), not told a third party will."""
 """A request that we do the calling: "call me back", "try me tomorrow"."""
@@ -678,6 +683,9 @@ THIS_NOT_THAT = re.compile(r"\b(sell(?:ing)?|buy(?:ing)?),? (?:and )?not (?:buy(
                            # the market instead of buying"
                            r"\b(sell(?:ing)?|buy(?:ing)?|list(?:ing)?|put (?:\w+ ){0,2}on the market)\b"
                            r"[^.?!]{0,40}?\b(?:instead of|rather than) "
+                           r"(?:buy(?:ing)?|sell(?:ing)?)\b|"
+                           # "we're actually more thinking about selling than buying"
+                           r"\bmore (?:\w+ ){0,3}?(sell(?:ing)?|buy(?:ing)?) than "
                            r"(?:buy(?:ing)?|sell(?:ing)?)\b")
 """One side said, the other ruled out ("we're selling, not buying", "sell our place instead of
 buying")."""

@@ -253,9 +253,11 @@ def _mention_wanted(text: str, match: re.Match[str]) -> bool:
         return True  # "it's been eight months since the Forester had its oil changed": due now
     if _ONSET.match(text, match.end()):
         return True  # "my check engine light came on last week": when the trouble began
-    rest = re.split(r"[.;!?]|\bso\b", text[match.end():], maxsplit=1)[0]
+    # (up to the next clause about something else: "the oil change this time, I'll do the tires next visit")
+    rest = re.split(r"[.;!?]|\bso\b|,\s*(?:i'?ll|we'?ll|i will|we will)\b", text[match.end():], maxsplit=1)[0]
     if re.search(r"\b(?:not yet|eventually|someday|down the road|later on|can wait|"
-                 r"not now|not today|next time)\b", rest):
+                 r"not now|not today|next time|next visit|next go[- ]round|another time|"
+                 r"some other time)\b", rest):
         return False  # "my brakes might need looking at eventually, but not yet"
     if (match.group(0).endswith(" due") or re.match(r"\W*(?:is|'?s|isn'?t|is not|are|aren'?t|are not|"
                                                     r"ain'?t)\s+"
@@ -376,10 +378,20 @@ def extract_services(u: Utterance, profile: BusinessProfile) -> list[str]:
         # no service names; the shop looks at it first
         found.append((-len(symptom.group(0)), symptom.start(), diagnostic))
     found.sort(key=lambda item: item[1])
-    keys = [key for _, _, key in found]
     alone = {sv.key for sv in profile.services if sv.only_alone}
+    if any(key in alone for _, _, key in found):
+        # "a puddle under my car, kinda greenish, right by the front tire": where the trouble
+        # shows, not the work wanted
+        found = [f for f in found if f[2] in alone or not _WHERE_BEFORE.search(u.lower, 0, max(f[1], 0))]
+    keys = [key for _, _, key in found]
     # "a weird clunk from the brakes": the symptom belongs to the brake inspection named with it
     return [k for k in keys if k not in alone] or keys
+
+
+_WHERE_BEFORE = re.compile(r"\b(?:by|near|under|underneath|next to|behind|beside|around|over) "
+                           r"(?:the |my |her |his )?"
+                           r"(?:front |back |rear |left |right |driver'?s? side |passenger side )?$")
+"""A part said as where something shows ("right by the front tire"), not as the work wanted."""
 
 
 def _singular(word: str) -> str:

@@ -14,6 +14,7 @@ from datetime import date
 
 from frontdesk.brain.nlu import clock, lead, when
 from frontdesk.brain.nlu.lead_intent import extract_lead_intent
+from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.places import extract_location, intent_here
 from frontdesk.brain.nlu.text import Utterance, normalise
 from frontdesk.brain.nlu.understanding import Understanding
@@ -166,6 +167,8 @@ def read_lead_facts(u: Utterance, result: Understanding, profile: BusinessProfil
     # nor where they look
     said = normalise(_FUNDS_FROM.sub(" ", u.raw)) if _FUNDS_FROM.search(u.lower) else u
     result.location = extract_location(said, profile, expecting=awaiting == "location")
+    if result.location and awaiting == "name" and result.location[0].lower() in lexicon().first_names:
+        result.location = None  # "ashley and kyle brenner, put it under ashley": Kyle, not the town
     result.financing = lead.extract_financing(u, expecting=awaiting == "financing")
     result.motivation = lead.extract_motivation(u, expecting=awaiting == "motivation")
     result.lead_intent = extract_lead_intent(said)

@@ -98,6 +98,10 @@ _SELL_LATER = re.compile(r"\b(?:and )?(?:then )?(?:sell|flip) (?:it|the place|th
 """A sale of the home bought, far off ("… and then sell it when she graduates"): no sale now."""
 
 
+_RELOCATING = re.compile(r"\brelocat(?:e|es|ed|ing|ion)\b(?! (?:to|here|down|up|over|into)\b)")
+"""Moving for work, said beside a home to sell: the caller leaves the area."""
+
+
 def extract_lead_intent(u: Utterance) -> str | None:
     """Buy, sell, both or rent — not when the caller rules it out ("we won't be buying") or
     speaks of a sale that is done ("cash from selling our place in California")."""
@@ -107,7 +111,7 @@ def extract_lead_intent(u: Utterance) -> str | None:
         u = Utterance(raw=u.raw, lower=kept, numeric=u.numeric)
     if side := THIS_NOT_THAT.search(u.lower):
         # "'cause we're selling, not buying"
-        return "buy" if (side[1] or side[2]).startswith("buy") else "sell"
+        return "buy" if (side[1] or side[2] or side[3]).startswith("buy") else "sell"
     # "buy a little place near campus and then sell it when she graduates": a sale years on
     lower = _SELL_LATER.sub(" ", u.lower)
     u = Utterance(raw=u.raw, lower=lower, numeric=u.numeric)
@@ -138,6 +142,8 @@ def extract_lead_intent(u: Utterance) -> str | None:
         r"(?<!\bup )\b(?:for sale|on sale)\b", u.lower))
     # an investor buys ("I own a couple rentals, looking for another"), unless selling one
     buying = _callers_own(intents["buy"], u.lower) or (not selling and _INVESTOR.search(u.lower) is not None)
+    if buying and selling and not _callers_own(intents["buy"], _RELOCATING.sub(" ", u.lower)):
+        return "sell"  # "we're relocating for my husband's job and need to sell our place": moving away
     if buying and selling:
         return "both"
     if selling:

@@ -310,6 +310,8 @@ _HOMOPHONES = (
     (re.compile(r"\bhow'?s much\b"), "how much"),
     (re.compile(r"\bgeorge town\b"), "georgetown"),
     (re.compile(r"\bpre (?=approv|qualif)"), "pre-"),
+    # "how does the whole pretty proved thing work": pre-approved, as a recogniser hears it
+    (re.compile(r"\bpretty (?:a ?)?prov(?=ed\b|al\b)"), "pre-approv"),
     (re.compile(r"\bpre[- ]a[- ]?prov|\bpre[- ]?prov(?=ed\b|al\b)"), "pre-approv"),  # "pre-proved"
     # "we're pre prove with the credit union", "were pre approve already", "the pre prove thing":
     # the word as a transcript cuts it

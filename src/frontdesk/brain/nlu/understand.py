@@ -237,6 +237,13 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
         asides = []  # "what company is this? take me off your list": the request wins
     if not asides:
         whole = read(text, profile, today, awaiting)
+        if whole.intent in {"book", "lead", "provide_info"} and any(
+                "call_asked" in r.flags for r in readings) and not any(
+                r.services or r.appointment_type or r.intent == "book" for r in readings):
+            # "could I get a call back from one of your agents after lunch? We're looking to buy in
+            # Georgetown": the call is what is asked; the rest is what it is about
+            whole.intent, whole.is_question = "objection_busy", False
+            whole.flags |= {"objection_busy", "call_asked"}
         if whole.budget is None and (said := next((r.budget for r in readings if r.budget), None)):
             # "we're pre-approved for four hundred. can we meet thursday at four — no, friday at
             # four": the price said in its own sentence, whatever the times said in the next
