@@ -212,7 +212,7 @@ _ABOUT_TO_GO = re.compile(r"\b(?:about to|have to|gotta|got to|need to|just abou
                           r"run into|get on|board)\b|"
                           r"\bwalking into (?:a|my|the) (?:meeting|appointment|class)\b")
 """The caller is leaving the phone in a moment: a person later, not a transfer now."""
-_WANTS_CHANGE = re.compile(r"\b(?:re-?schedul\w*|move|" + MOVING + r"|push|bump|slide|switch|(?<!oil )change|"
+_WANTS_CHANGE = re.compile(r"\b(?:re-?schedul\w*|" + MOVING + r"|push|bump|slide|switch|(?<!oil )change|"
                            r"another (?:day|time)|different (?:day|time)|instead|sooner|earlier|"
                            r"make it (?:later|earlier)|slide|shift|rearrange|rebook|"
                            # "i cant do eight anymore … so can we make it ten thirty"

@@ -90,10 +90,12 @@ _OWN_THEN_INSTEAD = (r"\b(?:i|we)(?:'ve| have)? (?:got|have|had) (?:the |my |our
 at three but … can i come in that morning instead")."""
 
 
-MOVING = (r"moving(?! (?:in|into|out|away|house|here|there|down|up)\b)"
+MOVING = (r"move(?! (?:in|into|out|away|house|here|there|closer)\b)|"
+          r"moving(?! (?:in|into|out|away|house|here|there|down|up|closer)\b)"
           r"(?! (?:my|our|his|her|their) [\w'-]+(?: [\w'-]+){0,2}? (?:in|into|out|to|over|from)\b)")
-"""Moving a booking; not "we're moving my mother-in-law into assisted living", a household moving."""
-CHANGE_CUE = re.compile(r"\b(?:re-?schedul\w*|move|" + MOVING + r"|"
+"""Moving a booking; not "we're moving my mother-in-law into assisted living" or "we want to move
+in the spring", a household moving."""
+CHANGE_CUE = re.compile(r"\b(?:re-?schedul\w*|" + MOVING + r"|"
                          r"push|bump|slide|switch|cancel\w*|"
                          r"change (?:it|that|the (?:time|day|date)|my (?:appointment|time))|"
                          # "i gotta change my battery appointment on saturday"
@@ -817,3 +819,9 @@ ANSWERS_FOR_THEM = re.compile(r"\b(?:this is|i'?m|i am|it'?s) (?:his|her|their) 
                               r"widow|brother|sister|mom|mother|dad|father|kid|grandson|granddaughter|neighbou?r|"
                               r"caregiver)\b")
 """Whoever answered our call is someone else of the one we called ("this is his son")."""
+
+
+THIS_NUMBER_OFF = re.compile(r"\b(?:don'?t|do not|never|stop) (?:ever )?"
+                             r"(?:call|calling|ring|ringing|contact) "
+                             r"(?:this|my|the) (?:number|phone|line)\b|\btake (?:this|my|the) number off\b")
+"""The number itself struck off, asked in so many words (whoever is speaking)."""

@@ -506,7 +506,9 @@ _PAST_EVENT = re.compile(r"\b(?:passed(?: away)?|died|(?<!\bbe )(?<!\bbe all )mo
                          r"(?:was|were|went|got|became) (?:final|finali[sz]ed|official|done|over|signed)|"
                          r"closed on (?:it|the \w+)|sold (?:it|the \w+)|happened|back|ago|last|"
                          # "my son turns sixteen in March": a birthday, not the move
-                         r"turn(?:s|ing)? (?:\d+|[a-z]+(?:-[a-z]+)?)|birthday(?: is)?)\s*$")
+                         r"turn(?:s|ing)? (?:\d+|[a-z]+(?:-[a-z]+)?)|birthday(?: is)?|"
+                         # "our youngest graduates from UT in May": the graduation, not the move
+                         r"graduat(?:es|ing|ed|e)(?: from [\w ]{1,25}?)?)\s*$")
 """A month after a past event ("she passed in October") dates the event, not the move."""
 
 
@@ -539,6 +541,20 @@ def extract_timeline(u: Utterance, today: date, *, expecting: bool = False) -> t
             months = int(bare[1]) * {"month": 1, "week": 0.25, "year": 12}[unit[1]]
             return months, f"{bare[1]} {unit[1]}s"
     return said
+
+
+_BY_MONTH = re.compile(rf"\b(?:by|in|before|around|until|till|after|early|late|mid|end of|"
+                       rf"start of|beginning of|(?:first|last|second) (?:week|half) of|"
+                       # "i start at the hospital may first", "our lease is up september first":
+                       # the day the move has to be done by
+                       rf"(?:i|we|she|he) (?:start|begin|report)(?:s)?(?: \w+){{0,7}}?(?: on)?|"
+                       rf"lease (?:is |'s )?(?:up|over|done|out)(?: on| in)?|"
+                       rf"lease (?:ends|runs out)(?: on| in)?)\s+"
+                       rf"(?:like |about |around |maybe |probably |early |late |mid |next )?"
+                       rf"(?:the (?:\w+|\d+(?:st|nd|rd|th)) of )?"  # "by the first of April"
+                       rf"({MONTH})\b|\b({MONTH})(?:-| )ish\b|"
+                       rf"\b({MONTH}) or (?:maybe )?{MONTH}\b")
+"""A month the move is by or in ("by June", "lease is up september first", "june or july")."""
 
 
 def _timeline(text: str, today: date, *, expecting: bool) -> tuple[float, str] | None:
@@ -584,6 +600,8 @@ def _timeline(text: str, today: date, *, expecting: bool) -> tuple[float, str] |
                        r"sometime in(?: the)?|early|late|mid|(?:hoping|planning) for|(?:the )?(?:end|start|"
                        r"beginning|middle) of(?: the)?)\s+"
                        r"(spring|summer|fall|autumn|winter)\b(?! (?:camp|vacation|trip|job))", text)
+    if season and _PAST_EVENT.search(clause_before(text, season.start())):
+        season = None  # "my dad passed in the spring": when it happened, not the move
     if season:
         month = _SEASON_MONTH[season.group(1)] + (2 if re.search(r"\b(?:end|late)\b", season.group(0)) else 0)
         months = (month - today.month) % 12 or 12
@@ -600,19 +618,9 @@ def _timeline(text: str, today: date, *, expecting: bool) -> tuple[float, str] |
                        r"\bbefore (?:the )?(?:first day of|start of) school\b|\bback to school\b", text)
     if starts:  # "in by the time school starts": mid August
         return float(max((8 - today.month) % 12, 0.5) or 12), starts.group(0)
-    by_month = re.search(rf"\b(?:by|in|before|around|until|till|after|early|late|mid|end of|"
-                         rf"start of|beginning of|(?:first|last|second) (?:week|half) of|"
-                         # "i start at the hospital may first", "our lease is up september first":
-                         # the day the move has to be done by
-                         rf"(?:i|we|she|he) (?:start|begin|report)(?:s)?(?: \w+){{0,7}}?(?: on)?|"
-                         rf"lease (?:is |'s )?(?:up|over|done|out)(?: on| in)?|"
-                         rf"lease (?:ends|runs out)(?: on| in)?)\s+"
-                         rf"(?:like |about |around |maybe |probably |early |late |mid |next )?"
-                         rf"(?:the (?:\w+|\d+(?:st|nd|rd|th)) of )?"  # "by the first of April"
-                         rf"({MONTH})\b|\b({MONTH})(?:-| )ish\b|"
-                         rf"\b({MONTH}) or (?:maybe )?{MONTH}\b", text)  # "so like, june or july"
-    if by_month is not None and _PAST_EVENT.search(clause_before(text, by_month.start())):
-        by_month = None  # "my grandma passed in october": something that happened, not the move
+    # (not "my grandma passed in october": something that happened, not the move)
+    by_month = next((m for m in _BY_MONTH.finditer(text)
+                     if not _PAST_EVENT.search(clause_before(text, m.start()))), None)
     if by_month is None and expecting:
         # "June, probably", asked how soon; "May." alone too (elsewhere "may" is a verb)
         by_month = re.search(rf"\b(?!may\b)({MONTH})\b", text) or re.fullmatch(r"\W*(may)\W*", text)

@@ -23,6 +23,11 @@ def _place_said(words: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){pattern}(?![\w-])")
 
 
+_OUR_HOME_IN = re.compile(r"\b(?:my|our)\s+(?:current\s+|own\s+)?(?:house|home|place|condo|townhouse|"
+                          r"townhome)\s+(?:(?:up|down|out|over)\s+)?(?:in|at)\s+(?:the\s+)?$")
+"""The caller's own home, named by its town ("our house in Cedar Park")."""
+
+
 def extract_location(u: Utterance, profile: BusinessProfile, *,
                      expecting: bool = False) -> tuple[str, bool] | None:
     """The place the caller wants and whether it is in the business's service area. A place
@@ -110,6 +115,12 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
     if not elsewhere and not expecting and not selling and any(own_home(w) for w in wanted):
         return None  # "once my Georgetown house closes": their home, not where they look
     wanted = elsewhere or wanted
+    if (selling or extract_lead_intent(u) == "sell") and (
+            homes := [w for w in found if w[1] not in refused and _OUR_HOME_IN.search(
+                u.lower[max(0, w[0] - 40): w[0]])]):
+        # "we been in our house in cedar park since oh nine and my wife wants to move closer to her
+        # job down in san marcos, so i want somebody to come value our house": the home sold
+        wanted = homes
     # another's place ("my sister just closed on a place in Cedar Park") when the caller names
     # their own; alone ("near my daughter, she lives in Cedar Park") it is where they look
     wanted = [w for w in wanted if not _SOMEONE_ELSES.search(u.lower[max(0, w[0] - 60): w[0]])
