@@ -283,7 +283,7 @@ async def test_can_you_do_that_instead_asks_for_the_request_itself(profiles) -> 
 
 
 def test_a_surname_spelled_without_its_apostrophe_keeps_it(profiles) -> None:
-    from frontdesk.brain.nlu.names import respelled
+    from frontdesk.brain.nlu.spelling import respelled
     assert respelled(normalise("O'Brien, that's B-R-I-E-N"), "Shawna O'Brien") is None
 
 

@@ -34,7 +34,7 @@ from frontdesk.brain.agents import (
 )
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.nlu.cues import AND_ALSO, CALL_ME, NEVER_MIND
-from frontdesk.brain.nlu.names import respelled
+from frontdesk.brain.nlu.spelling import respelled
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.state import ConversationState, Message, Transition, utcnow
 from frontdesk.spoken import cap_words, strip_markdown

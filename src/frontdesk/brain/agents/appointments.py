@@ -58,10 +58,12 @@ from frontdesk.brain.agents.appointment_words import (
     yes_while_another_stays,
 )
 from frontdesk.brain.agents.booking_said import as_state, describe
+from frontdesk.brain.agents.booking_said import count as _count
 from frontdesk.brain.agents.booking_said import facts as _facts
 from frontdesk.brain.agents.booking_said import listed as _listed
 from frontdesk.brain.agents.booking_said import start_of as _start
 from frontdesk.brain.agents.move_offers import bounds, offer, offer_day
+from frontdesk.brain.agents.move_target import YES_AND_HOUR as _YES_AND_HOUR
 from frontdesk.brain.agents.move_target import both_hours_said as _both_hours_said
 from frontdesk.brain.agents.move_target import chosen_one as _chosen
 from frontdesk.brain.agents.move_target import nearer_its_day, only_its_weekday, shifted_move
@@ -259,11 +261,6 @@ async def _answer_which(s: ConversationState, ctx: TurnContext, current: When) -
         _drop(s, ctx, "callback_declined")
         return
     await _go_on(s, ctx, current)
-
-
-_YES_AND_HOUR = re.compile(r"(?:(?:yes|yeah|yep|yup|sure|ok|okay|at|um|uh)\W+)*"
-                           r"(?P<h>1[0-2]|[1-9])(?::(?P<m>\d\d))?(?:\W+(?:yes|yeah|yep|yup|sure|ok|okay|please|then))*")
-"""An hour with a yes around it ("eleven yeah", "yeah at eleven")."""
 
 
 async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
@@ -519,10 +516,9 @@ async def _go_on(s: ConversationState, ctx: TurnContext, current: When) -> None:
             if wanted.given:
                 _set_target(s, wanted)
     if desk.action == "lookup" or desk.action is None:
-        told = ctx.replies.say("appt_when", **_facts(appointment, ctx))
-        # asked again ("and that's still at three, right?", "great, see y'all Thursday"): yes, as
-        # told, not the same sentence again
-        again = any(told in m.content for m in s.messages[-2:] if m.role == "assistant")
+        # asked again ("and that's still at three, right?"): a yes, not the same sentence again
+        again = any(ctx.replies.say("appt_when", **_facts(appointment, ctx)) in m.content
+                    for m in s.messages[-2:] if m.role == "assistant")
         ctx.say("appt_when_again" if again else "appt_when", **_facts(appointment, ctx))
         await _done(s, ctx, None)
         return
@@ -530,10 +526,6 @@ async def _go_on(s: ConversationState, ctx: TurnContext, current: When) -> None:
         ctx.ask(s, "confirm_change", AGENT, "appt_confirm_cancel", **_facts(appointment, ctx))
         return
     await _plan_move(s, ctx, appointment)
-
-
-def _count(found: list[Appointment]) -> str:
-    return {2: "two", 3: "three", 4: "four"}.get(len(found), str(len(found)))
 
 
 def _department(s: ConversationState, ctx: TurnContext, a: Appointment) -> Department | None:
@@ -741,7 +733,7 @@ def _keep(s: ConversationState, ctx: TurnContext) -> None:
     s.desk.kept = True
     if a is not None:
         ctx.say("appt_kept", **_facts(a, ctx))
-        s.desk.done.append(f"told {a.id}")  # (its day and hour said: "yes, keep it at one" stands by it)
+        s.desk.done.append(f"told {a.id}")  # (said with its hour: "yes, keep it at one" stands by it)
     _drop(s, ctx, None)
 
 

@@ -57,3 +57,8 @@ def as_state(a: ExistingAppointment) -> Appointment:
                        customer_name=a.customer_name, vehicle=a.vehicle,
                        services=[a.service_type] if a.service_type else [],
                        department=a.department)
+
+
+def count(found: list[Appointment]) -> str:
+    """How many bookings, said ("two", "three")."""
+    return {2: "two", 3: "three", 4: "four"}.get(len(found), str(len(found)))

@@ -131,3 +131,8 @@ def shifted_move(s: ConversationState, ctx: TurnContext, a: Appointment) -> str 
     day = new.date.isoformat() if new.date else "-"
     at = new.time.strftime("%H:%M") if new.time else "-"
     return f"move {a.service_type or a.appointment_type} {day} {at}"
+
+
+YES_AND_HOUR = re.compile(r"(?:(?:yes|yeah|yep|yup|sure|ok|okay|at|um|uh)\W+)*"
+                          r"(?P<h>1[0-2]|[1-9])(?::(?P<m>\d\d))?(?:\W+(?:yes|yeah|yep|yup|sure|ok|okay|please|then))*")
+"""An hour with a yes around it ("eleven yeah", "yeah at eleven")."""

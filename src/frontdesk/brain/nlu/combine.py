@@ -1,7 +1,8 @@
 """One intent for a clause, from the rules' reading and the act classifier's.
 
-:func:`classify_by_rules` reads the intent the patterns of ``lexicon.yaml`` and the facts imply
-(a service and a day is a booking); :func:`combine` weighs it against the classifier's act: the
+:func:`~frontdesk.brain.nlu.rule_intent.classify_by_rules` reads the intent the patterns of
+``lexicon.yaml`` and the facts imply (a service and a day is a booking); :func:`combine` weighs it
+against the classifier's act: the
 rules decide where they rest on something specific, a confident classifier where they only fell
 back on a default, and the closed-vocabulary acts need their cue words (:mod:`.cues`).
 """
@@ -15,8 +16,6 @@ from frontdesk.brain.nlu.cues import (
     ACT_CUES,
     ALREADY_BOOKED,
     ASKS_BACK,
-    ASKS_OWN,
-    ASKS_OWN_TIME,
     BACK,
     BUSY_CUE,
     BUSY_UNTIL,
@@ -27,12 +26,10 @@ from frontdesk.brain.nlu.cues import (
     CHANGE_CUE,
     CONFLICT,
     GUARDED,
-    HAS_OWN_AND_ASKS,
     HAVE_SOMEONE,
     HOURS_LIMIT,
     KINDS_OF_US,
     LEAD_ELSEWHERE,
-    LOOKUP_CUE,
     MEANT_TO_CALL_US,
     MISTOOK_US,
     MOVE_ASK,
@@ -42,7 +39,6 @@ from frontdesk.brain.nlu.cues import (
     NOT_CANCELLED,
     OTHER_WAY,
     OWN_BOOKING,
-    OWN_QUESTION,
     PAUSE_ONLY,
     PRICE_CUE,
     QUESTION_START,
@@ -64,19 +60,15 @@ from frontdesk.brain.nlu.cues import (
     asks_to_stop_contact,
 )
 from frontdesk.brain.nlu.lexicon import lexicon
+from frontdesk.brain.nlu.own_booking import (
+    ASKS_OWN,
+    ASKS_OWN_TIME,
+    HAS_OWN_AND_ASKS,
+    LOOKUP_CUE,
+    OWN_QUESTION,
+)
 from frontdesk.brain.nlu.text import CORRECTION
 from frontdesk.brain.nlu.understanding import KEEP_IT, Understanding, answers
-
-# Highest priority first: the first that matches wins.
-_PRIORITY = (
-    "do_not_call",
-    "escalation",
-    "objection_busy",
-    "objection_have_agent",
-    "objection_price",
-    "objection_not_interested",
-)
-
 
 _ACT_INTENT = {"question": "faq", "thanks": "greeting"}
 """Classifier act → the brain's intent name, where they differ."""
@@ -796,40 +788,3 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     if p >= threshold:
         return model, p
     return rule, rule_confidence
-
-
-def classify_by_rules(r: Understanding, flags: set[str], awaiting: str | None) -> tuple[str, float]:
-    for intent in _PRIORITY:
-        if intent in flags:
-            if intent == "objection_not_interested" and (r.has_booking_facts or r.has_lead_facts):
-                continue  # "not right now, maybe Tuesday" is a booking, not a refusal
-            if intent == "objection_busy" and awaiting == "callback_time":
-                continue
-            return intent, 0.9
-    is_price = "price_question" in flags and (bool(r.services) or "how much" in r.text.lower()
-                                             or r.is_question)
-    if r.is_question and r.time is None and HOURS_LIMIT.search(r.text.lower()):
-        return "faq", 0.9  # "how late can I bring it in Friday?" asks the hours, books nothing
-    if "book" in flags or (r.appointment_type and not r.is_question):
-        return "book", 0.9
-    if r.services and (r.date or r.time) and not is_price:
-        return "book", 0.85
-    if is_price:
-        return "faq", 0.9
-    if r.is_question or "inventory_question" in flags:
-        return "faq", 0.8
-    if r.lead_intent in {"buy", "sell", "both"}:
-        return "lead", 0.85
-    if "goodbye" in flags and not (r.has_booking_facts or r.has_lead_facts):
-        return "goodbye", 0.85
-    if r.affirm:
-        return "affirm", 0.9
-    if r.deny:
-        return "deny", 0.9
-    if r.has_booking_facts or r.has_lead_facts or r.has_contact_facts or r.vehicle:
-        return "provide_info", 0.8
-    if "greeting" in flags or "thanks" in flags:
-        return "greeting", 0.8
-    if awaiting == "motivation" and r.motivation:
-        return "provide_info", 0.7
-    return "unknown", 0.3

@@ -16,6 +16,7 @@ from itertools import pairwise
 from rapidfuzz import fuzz
 
 from frontdesk.brain.nlu.lexicon import lexicon
+from frontdesk.brain.nlu.spelling import SPELLED_OUT, SPELLING_NOTE, spelled_in_place, split_then_spelled
 from frontdesk.brain.nlu.text import CORRECTION, Utterance, correction_tails, normalise, word_pattern
 
 _NAME_WORD = r"[a-zß-öø-ÿ][a-zß-öø-ÿ'-]+"
@@ -262,48 +263,6 @@ _FIRST_NAME = re.compile(r"\b(?:first name|given name)(?:'s| is| would be| shoul
                          r"(?:(?:um+|uh+|it's|its)[,\s]+)*(" + _NAME_WORD + r")")
 
 
-def _spelled_in_place(u: Utterance) -> Utterance:
-    """"its caitlin with a c no sorry with a k k a i t l y n fry f r y": a word said, then put right
-    by its spelling a few words on; the spelling stands in the word's place ("its kaitlyn fry")."""
-    text = u.lower
-    changed = False
-    for run in reversed(list(_SPELLED_OUT.finditer(text))):
-        spelled = re.sub(r"[^a-z]", "", run.group(0))
-        if re.search(r"\bwith $", text[: run.start()]) and spelled.startswith("a"):
-            spelled = spelled[1:]  # "with a k k a i t l y n", heard "with a k a i t …": the note's "a"
-        if len(spelled) < 3:
-            continue
-        before = list(re.finditer(r"[a-z']+", text[: run.start()]))[-8:]
-        if any(w.group(0).replace("'", "") == spelled for w in before):
-            continue  # "fry f r y": the word said, spelled as said
-        said = next((w for w in reversed(before) if len(w.group(0)) >= 3
-                     and fuzz.ratio(w.group(0).replace("'", ""), spelled) >= 60), None)
-        between = text[said.end(): run.start()] if said is not None else ""
-        if said is None or re.search(r"[\d.?!]", between) or not CORRECTION.search(between):
-            continue  # only a word put right by its spelling ("caitlin … no sorry … k a i t l y n")
-        text, changed = f"{text[: said.start()]}{spelled}{text[run.end():]}", True
-    return normalise(text) if changed else u
-
-
-def _split_then_spelled(u: Utterance) -> Utterance:
-    """"its mac kenzie hollis m a c k e n z i e", "thomas jon son j o h n s o n": one name heard as
-    two words, then spelled; the spelling joins them ("mackenzie hollis", "thomas johnson")."""
-    text = u.lower
-    for run in reversed(list(_SPELLED_OUT.finditer(text))):
-        spelled = re.sub(r"[^a-z]", "", run.group(0))
-        words = list(re.finditer(r"[a-z']+", text[: run.start()]))[-8:]
-        pair = next(((a, b) for a, b in pairwise(words)
-                     if text[a.end(): b.start()] == " " and len(spelled) >= 5 and (
-                         joined := (a.group(0) + b.group(0)).replace("'", ""))[0] == spelled[0]
-                     and fuzz.ratio(joined, spelled) >= 80
-                     # ("thanh nguyen t h a n h n g u y e n": a first and last name, spelled in one go)
-                     and (spelled in lexicon().first_names or b.group(0) in lexicon().everyday_words)
-                     and not any(w.group(0) == spelled for w in words)), None)
-        if pair is not None:
-            text = f"{text[: pair[0].start()]}{spelled}{text[pair[1].end(): run.start()]}{text[run.end():]}"
-    return u if text == u.lower else normalise(text)
-
-
 _ECHO_SPELLED = re.compile(r"\b(?P<word>[A-Za-z']{2,})\W+(?:that'?s|that is|it'?s|spelled)?\W*"
                            r"(?P<letters>(?:[A-Za-z]-){2,}[A-Za-z])[\s,—–-]+(?=[A-Z])")
 """A word, then its spelling, then more of the name ("Siobhan — that's S-I-O-B-H-A-N — McAllister")."""
@@ -328,11 +287,11 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
     :func:`surname_only` tells the brain to add it to the first name it already has."""
     # letters said twice are heard once ("m a t t i n g l y" reads "m a t i n g l y")
     spelled = frozenset(re.sub(r"(.)\1", r"\1", re.sub(r"[^a-z]", "", m.group(0)))
-                        for m in _SPELLED_OUT.finditer(u.lower))
+                        for m in SPELLED_OUT.finditer(u.lower))
     if (note := re.search(r"\bwith an? ([a-z]) (?=\1 [a-z] )", u.lower)) is not None:
         # "with a k k a i t l y n": the letter named, then the spelling it begins
         u = normalise(u.lower[: note.start()] + u.lower[note.end():])
-    u = _split_then_spelled(_spelled_in_place(u))
+    u = split_then_spelled(spelled_in_place(u))
     if (echo := _ECHO_SPELLED.search(u.raw)) and re.sub(r"[^a-z]", "", echo["letters"].lower()) == (
             echo["word"].lower().replace("'", "")):
         # "my name's Siobhan — that's S-I-O-B-H-A-N — McAllister": the spelling of the word
@@ -391,8 +350,8 @@ def _read_name(u: Utterance, *, expecting: bool) -> str | None:
     if (turned := _SURNAME_THEN_FIRST.search(u.lower)) and all(
             _plausible_name_word(w) for w in turned.groups()):
         return _clean_name([turned.group(2), turned.group(1)])  # "it's Delgado, first name Hector"
-    if expecting and _SPELLING_NOTE.search(u.raw):
-        u = normalise(_SPELLING_NOTE.sub(" ", u.raw))  # "jon, no h", "Mac with an a", "V as in Victor"
+    if expecting and SPELLING_NOTE.search(u.raw):
+        u = normalise(SPELLING_NOTE.sub(" ", u.raw))  # "jon, no h", "Mac with an a", "V as in Victor"
     last = _LAST_NAME.search(u.lower)
     if last and _plausible_name_word(last.group(1)):
         surname = _clean_name([last.group(1)])
@@ -480,7 +439,7 @@ def _named_after_correction(u: Utterance, name: str, *, expecting: bool) -> str 
         later = _extract_name(normalise(u.raw[len(u.raw) - len(tail):] if len(u.raw) == len(u.lower)
                                         else tail), expecting=True)
         if later is None and _UNDER_A_NAME.search(tail) and (end := _NAME_AT_END.search(
-                _SPELLED_OUT.sub(" ", tail).rstrip(" .,!"))):
+                SPELLED_OUT.sub(" ", tail).rstrip(" .,!"))):
             later = _clean_name(end.group(1).split())  # "… under my wife's name … its brenda kowal k o w a l"
         if later and len(later.split()) >= 2 and later.lower() != name.lower() and not _everyday(later) and (
                 all(_plausible_name_word(w) for w in later.lower().split())):
@@ -569,53 +528,12 @@ def corrected_name(known: str, said: str) -> str:
     return " ".join([said, *rest])
 
 
-def _forms(part: str) -> set[str]:
-    """A name word as it may be spelled out: "O'Rourke" is "orourke" or "rourke" (the O said apart)."""
-    return {part.lower(), part.lower().replace("'", ""), part.lower().split("'")[-1]}
-
-
-def respelled(u: Utterance, known: str) -> str | None:
-    """The name on file with the part the caller spells out corrected ("my first name is
-    spelled K-A-T-H-R-Y-N" for "Catherine Boyle" → "Kathryn Boyle"); None when nothing is."""
-    parts = known.split()
-    spelled = [w for m in _SPELLED_OUT.finditer(_SPELLING_NOTE.sub(" ", u.lower))
-               if len(w := re.sub(r"[^a-z]", "", m.group(0))) >= 2]
-    if len(parts) > 1 and len(spelled) == len(parts) and any(w not in _forms(p) for w, p in zip(
-            spelled, parts, strict=True)) and all(
-            fuzz.ratio(w, p.lower()) >= 40 for w, p in zip(spelled, parts, strict=True)):
-        # "It's the Irish one, S-I-O-B-H-A-N. Kelleher's K-E-L-L-E-H-E-R.": the whole name, spelled
-        return " ".join(w[:1].upper() + w[1:] for w in spelled)
-    for match in _SPELLED_OUT.finditer(_SPELLING_NOTE.sub(" ", u.lower)):
-        word = re.sub(r"[^a-z]", "", match.group(0))
-        if len(word) < 2 or not parts or word in {form for p in parts for form in _forms(p)}:
-            continue  # "O'Shea, S-H-E-A", "o apostrophe b r i e n": the name as it is
-        before = u.lower[max(0, match.start() - 40): match.start()]
-        if "last name" in before or "surname" in before:
-            index = len(parts) - 1
-        elif "first name" in before:
-            index = 0
-        else:
-            scores = [fuzz.ratio(word, p.lower()) for p in parts]
-            index = scores.index(max(scores))
-            if scores[index] < 50:
-                continue
-        parts[index] = word[:1].upper() + word[1:]
-        return " ".join(parts)
-    return None
-
-
 def surname_only(u: Utterance, name: str) -> bool:
     """Is ``name``, read from this text, a surname said as one, with no first name ("last
     name's Okafor")?"""
     return _LAST_NAME.search(u.lower) is not None and " " not in name
 
 
-_SPELLING_NOTE = re.compile(r"(?i)\b(?:(?:with )?no [a-z]|with (?:an?|one|two|double) (?:[a-z](?:'?s)?|ends|"
-                            r"ells|esses|ohs|ees|tees)|"
-                            r"double[- ][a-z]|[a-z] as in [a-z]+|like it sounds|one word)\b")
-"""How a caller tells the spelling apart ("Jon, no H", "with two Ns", "V as in Victor")."""
-_SPELLED_OUT = re.compile(r"(?<!['\w])(?:[a-z][- ]){2,}[a-z]\b")
-"""Letters spelled out ("k-o-w-a-l-s-k-i", "s o u s a"); not the "s" of "it's"."""
 _NAME_ONLY_FILLER = re.compile(r"^(?:(?:yes|yeah|yep|sure|ok|okay|oh|um+|uh+|so|well|hi|hello|it's|its|"
                                r"it is|this is|that's|thats|name's|names|my name's|my name is)[,.\s]+)+")
 
@@ -640,7 +558,7 @@ _CALENDAR = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|
 def _name_said_alone(u: Utterance) -> str | None:
     """A message that is nothing but a name, however it is typed ("hannah castellanos", "Gary
     Lindqvist. L-I-N-D-Q-V-I-S-T."), wherever in the call: a known first name, then a surname."""
-    text = _NAME_ONLY_FILLER.sub("", _SPELLED_OUT.sub(" ", u.lower).strip())
+    text = _NAME_ONLY_FILLER.sub("", SPELLED_OUT.sub(" ", u.lower).strip())
     text = re.sub(r"[,.]?\s*(?:thanks|thank you|please)?\W*$", "", text)
     words = _unrepeated(re.findall(_NAME_WORD, text))
     if not 2 <= len(words) <= 3 or re.search(r"[^a-z'\s,.-]", text):
@@ -676,7 +594,7 @@ def _with_spelled_surname(u: Utterance, name: str) -> str:
     """"It's K-O-W-A-L-C-Z-Y-K. Walter.": a first name and a surname spelled out beside it."""
     if " " in name:
         return name
-    for run in _SPELLED_OUT.finditer(u.lower):
+    for run in SPELLED_OUT.finditer(u.lower):
         word = re.sub(r"[^a-z]", "", run.group(0))
         if len(word) >= 3 and word != name.lower() and _plausible_name_word(word):
             return f"{name} {word[:1].upper()}{word[1:]}"
@@ -686,7 +604,7 @@ def _with_spelled_surname(u: Utterance, name: str) -> str:
 def _clause_end(text: str, match: re.Match[str]) -> int:
     """Where the name said after a cue can end: the end of its clause, when a filler is inside
     the words caught ("keisha gr uh keisha grant", "derek d e r e k lindgren"); else its words."""
-    if not re.search(r"\b(?:uh|um|er|erm)\b", match.group(1)) and not _SPELLED_OUT.match(
+    if not re.search(r"\b(?:uh|um|er|erm)\b", match.group(1)) and not SPELLED_OUT.match(
             text, match.end(1) + 1):
         return match.end(1)
     stop = re.search(r"[,.;!?]", text[match.end(1):])
@@ -696,7 +614,7 @@ def _clause_end(text: str, match: re.Match[str]) -> int:
 def _unspelled(said: str, raw: str) -> tuple[list[str], list[str] | None]:
     """The words after a name cue without the letters spelled among them ("derek d e r e k
     lindgren" → derek lindgren); the raw words only where nothing was taken out."""
-    kept = _SPELLED_OUT.sub(" ", said)
+    kept = SPELLED_OUT.sub(" ", said)
     return kept.split(), (raw.split() if kept == said else None)
 
 
@@ -727,7 +645,7 @@ def _extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
                                               and name.split()[0].lower() not in lexicon().first_names)
                                               or _unknown_word_alone(u, name)))]
     if expecting:
-        spelled = _SPELLED_OUT.sub(" ", u.lower)  # "k-o-w-a-l-s-k-i"
+        spelled = SPELLED_OUT.sub(" ", u.lower)  # "k-o-w-a-l-s-k-i"
         pieces = re.split(r"[,.;!?]", spelled)
         # "ten, yes. heather. lindquist.": a first name and a surname said as two pieces
         pieces += [f"{a} {b}" for a, b in pairwise(pieces)
@@ -801,7 +719,7 @@ def _extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
         text = re.sub(r"^(?:(?:yes|yeah|yep|sure|ok|okay|oh|um+|uh+|so|well|it's|its|it is|"
                       r"the name is|name's|that's|thats|that is|that's fine|that's ok|that's okay|"
                       r"no problem|fine|alright|all right)[,.\s]+)+", "",
-                      _SPELLED_OUT.sub(" ", u.lower))
+                      SPELLED_OUT.sub(" ", u.lower))
         text = re.sub(r"[,.]?\s*(?:thanks|thank you|please)\W*$", "", text)
         words = re.findall(_NAME_WORD, text)
         if 2 <= len(words) <= 3 and words[0] in lexicon().given_names and all(

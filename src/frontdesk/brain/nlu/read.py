@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from frontdesk.brain.nlu import clock, names, refer, when
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.classifier import default_classifier
-from frontdesk.brain.nlu.combine import NEW_ACTS, RULES_FIRST, classify_by_rules, combine
+from frontdesk.brain.nlu.combine import NEW_ACTS, RULES_FIRST, combine
 from frontdesk.brain.nlu.cues import (
     ANOTHER_SLOT,
     CALL_ME,
@@ -42,6 +42,7 @@ from frontdesk.brain.nlu.cues import (
 from frontdesk.brain.nlu.lead_facts import CHECKS_FACT, read_lead_facts
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.places import BUYS_WITH_OTHERS
+from frontdesk.brain.nlu.rule_intent import classify_by_rules
 from frontdesk.brain.nlu.text import Utterance, as_for_me, normalise
 from frontdesk.brain.nlu.understanding import Understanding, answers
 from frontdesk.knowledge.profile import BusinessProfile, StaffMember

@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from frontdesk.brain.nlu.on_file import STATES_OWN
 from frontdesk.brain.nlu.read import read
+from frontdesk.brain.nlu.understanding import Understanding
 from frontdesk.knowledge.profile import BusinessProfile
 
 _JOIN = (r"(?:and|so|but|oh|also|um+|uh+|like|first|though|then|real quick|quick question|"
@@ -67,3 +69,41 @@ def split_run_on_ask(clause: str, profile: BusinessProfile, today: date, awaitin
             continue
         return [f"{head}.", tail if tail.endswith("?") else f"{tail}?"]
     return [clause]
+
+
+def asked_after_own(text: str, profile: BusinessProfile, today: date,
+                     awaiting: str | None) -> Understanding | None:
+    """What is asked in the words after a booking on file is told ("we already have the listing
+    appointment on thursday … so can we set up the buyer consultation too"), read alone."""
+    own = STATES_OWN.search(text.lower())
+    join = re.search(r"\b(?:and|so|but)\b", text.lower()[own.end():]) if own else None
+    return read(text[own.end() + join.end():], profile, today, awaiting) if own and join else None
+
+
+_ASKS_FROM_START = re.compile(r"\W*(?:(?:and|also|so|oh|um+|uh+)\W+)*(?:"
+                              r"(?:how|what|where|when|which|who|why)(?:'s)? "
+                              r"(?:is|are|do|does|did|long|much|many|time|can|could|will|would|y'?all)|"
+                              r"(?:do|does|is|are|can|could|will|would) "
+                              r"(?:you|y'?all|ya|i|we|it|there|they))\b")
+"""A clause that is a question of its own from its first word ("how long is it gonna take",
+"and also how much do y'all charge for rotating tires"): two of them are two questions."""
+
+
+def merge_questions(asides: list[Understanding], profile: BusinessProfile, today: date,
+                     awaiting: str | None) -> list[Understanding]:
+    """Clauses of one question asked in pieces ("If I have work done with you, is it
+    guaranteed, like for how long?") are read as one question."""
+    merged: list[Understanding] = []
+    for aside in asides:
+        short = len(aside.text.split()) <= 3 and aside.text.rstrip().endswith("?")
+        whole_two = not short and len(aside.text.split()) >= 4 and all(
+            _ASKS_FROM_START.match(a.text.lower()) for a in (merged[-1:] or [aside]) + [aside])
+        if merged and merged[-1].intent == "faq" and (aside.intent == "faq" or short) and (
+                not merged[-1].text.rstrip().endswith("?") or short) and not whole_two:
+            # "open saturday? till when?": one question in two breaths
+            joined = read(f"{merged[-1].text}, {aside.text}", profile, today, awaiting)
+            if joined.intent == "faq":
+                merged[-1] = joined
+                continue
+        merged.append(aside)
+    return merged

@@ -39,7 +39,7 @@ from frontdesk.brain.nlu.elsewhere import asks_for_another_kind, wants_the_other
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.on_file import STATES_OWN, new_visit_asked
 from frontdesk.brain.nlu.read import read
-from frontdesk.brain.nlu.run_on import CONDITION, split_run_on_ask
+from frontdesk.brain.nlu.run_on import CONDITION, asked_after_own, merge_questions, split_run_on_ask
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.nlu.understanding import Understanding, answers
 from frontdesk.knowledge.profile import BusinessProfile
@@ -276,7 +276,7 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
             asked = {sv for r in readings if r not in on_file for sv in r.services}
             if asked:
                 whole.services = [sv for sv in whole.services if sv in asked]
-            if (after := _asked_after_own(text, profile, today, awaiting)) is not None and (
+            if (after := asked_after_own(text, profile, today, awaiting)) is not None and (
                     after.appointment_type not in {None, whole.appointment_type}):
                 # "we already have the listing appointment on thursday … so can we set up the buyer
                 # consultation too": the kind asked for after the one on file, on its own day
@@ -332,7 +332,7 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
             # and how does the pre-approval work?": the question inside the statement is asked too
             before = sum(1 for a in asides if any(a is x for x in readings[:k]))
             asides.insert(before, inner)
-    asides = _merge_questions(asides, profile, today, awaiting)
+    asides = merge_questions(asides, profile, today, awaiting)
     ask = next((a for a in asides if _LOT_ASK.fullmatch(a.text.strip().lower())), None)
     if profile.inventory and ask is not None:
         wanted = ex.extract_vehicle_query(normalise(text), profile)
@@ -571,44 +571,6 @@ _PROPOSAL = re.compile(r"\b(?:instead|same time|(?:can|could|would) (?:that|it|t
                        r"(?:can|could) (?:we|you|i) (?:do|make|switch|change|"
                        r"move|swap|go with)|how about|what about|(?:can|could) it (?:just )?be|"
                        r"the (?:next|following) day|the day (?:after|before))\b")
-
-
-def _asked_after_own(text: str, profile: BusinessProfile, today: date,
-                     awaiting: str | None) -> Understanding | None:
-    """What is asked in the words after a booking on file is told ("we already have the listing
-    appointment on thursday … so can we set up the buyer consultation too"), read alone."""
-    own = STATES_OWN.search(text.lower())
-    join = re.search(r"\b(?:and|so|but)\b", text.lower()[own.end():]) if own else None
-    return read(text[own.end() + join.end():], profile, today, awaiting) if own and join else None
-
-
-_ASKS_FROM_START = re.compile(r"\W*(?:(?:and|also|so|oh|um+|uh+)\W+)*(?:"
-                              r"(?:how|what|where|when|which|who|why)(?:'s)? "
-                              r"(?:is|are|do|does|did|long|much|many|time|can|could|will|would|y'?all)|"
-                              r"(?:do|does|is|are|can|could|will|would) "
-                              r"(?:you|y'?all|ya|i|we|it|there|they))\b")
-"""A clause that is a question of its own from its first word ("how long is it gonna take",
-"and also how much do y'all charge for rotating tires"): two of them are two questions."""
-
-
-def _merge_questions(asides: list[Understanding], profile: BusinessProfile, today: date,
-                     awaiting: str | None) -> list[Understanding]:
-    """Clauses of one question asked in pieces ("If I have work done with you, is it
-    guaranteed, like for how long?") are read as one question."""
-    merged: list[Understanding] = []
-    for aside in asides:
-        short = len(aside.text.split()) <= 3 and aside.text.rstrip().endswith("?")
-        whole_two = not short and len(aside.text.split()) >= 4 and all(
-            _ASKS_FROM_START.match(a.text.lower()) for a in (merged[-1:] or [aside]) + [aside])
-        if merged and merged[-1].intent == "faq" and (aside.intent == "faq" or short) and (
-                not merged[-1].text.rstrip().endswith("?") or short) and not whole_two:
-            # "open saturday? till when?": one question in two breaths
-            joined = read(f"{merged[-1].text}, {aside.text}", profile, today, awaiting)
-            if joined.intent == "faq":
-                merged[-1] = joined
-                continue
-        merged.append(aside)
-    return merged
 
 
 _CUT_OFF = re.compile(r"(?:\b(?:a|an|the|for|of|on|my|your|to)|—|--|-|\.\.\.|…)\W*"

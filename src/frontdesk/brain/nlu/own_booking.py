@@ -1,0 +1,73 @@
+"""Words of a question about the caller's own booking ("when is my appointment?", "what time was
+that?", "what's the time on that one", "I've got a consultation tomorrow, is it ok to bring my
+wife?"): with them a service and a day describe that booking, they ask for no new one."""
+
+from __future__ import annotations
+
+import re
+
+LOOKUP_CUE = re.compile(r"\b(?:(?:my|our) (?:appointment|appt|booking|reservation|showing|"
+                         r"consultation|test drive|oil change|service|tire rotation|inspection|"
+                         r"detail(?:ing)?|battery|brake|walkthrough|tour|visit|slot|thing|"
+                         # not "eleven my time, which is ten your time"
+                         r"time(?!\s*,?\s*(?:which|that'?s|that is|or|so|i mean)\b))|"
+                         r"(?:what time|what day|when)(?:'s| is| was| are) (?:my|our)|"
+                         r"booked|scheduled|on the (?:books|schedule|calendar)|"
+                         r"(?:am i|are we) (?:coming|supposed|set|down|booked|scheduled|on)|"
+                         r"(?:i'?m|we'?re) (?:coming in|supposed to|set for|down for)|"
+                         r"did (?:i|we) (?:book|schedule|make)|lined up|"
+                         r"(?:i|we) (?:have|got|had) (?:an?|the|our|my|any|two|some) (?:appointment|"
+                         r"appt|showing|consultation|test drive|valuation|walkthrough|tour|"
+                         r"service|oil change|booking)s?|"
+                         # not "I can't remember what y'all charge": the price, not the booking
+                         r"(?:(?:can'?t|don'?t|cannot) remember|for ?got)(?![^.?!]{0,30}\b(?:charge|costs?|"
+                         r"price|how much|address|hours|"
+                         r"(?:you|y'?all|ya|you guys|they) (?:said|told|say|quoted))\b)|"
+                         # "I have appointment with you this Friday": one already made, said by a learner
+                         r"(?:i|we) (?:have|got|had) (?:an? )?(?:appointment|appt|showing|consultation|"
+                         r"test drive|valuation|booking) (?:with (?:you|y'?all|your)|already|"
+                         r"for (?:this|next|"
+                         r"tomorrow|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday))|"
+                         r"(?:do|have) (?:i|we) (?:have|got) (?:anything|any|an?|two|something)|"
+                         # "what have I got with you guys?", "what've we got coming up"
+                         r"what(?: have|'ve| do| did) (?:i|we)(?: got| have| get)? "
+                         r"(?:with (?:you|y'?all|ya|u)\b|coming up|down for)|"
+                         r"what (?:time|day) (?:was|is|am|are) (?:i|we|it|my|our)|"
+                         r"what (?:time|day) (?:was|did (?:i|we|y'?all|you) (?:say|put|book)(?: for)?) "
+                         r"(?:that|it)|"
+                         # "… keep the buyer consultation, what's the time on that one"
+                         r"what(?:'s| is|s) the (?:time|day|date) (?:on|for|of) "
+                         r"(?:that|it|this|mine|ours|my|our|the))\b")
+"""Words a question about one's own appointment always has ("when is my appointment?")."""
+_ASKS_OWN = r"\b(?:what time|what day|when)(?:'s| is| was| are| were){} (?:my|our|mine\b|ours\b)"
+_TIME_ON_IT = (r"\bwhat(?:'s| is|s) the (?:time|day|date) (?:on|for|of) "
+               r"(?:that|it|this|mine|ours|my|our|the)\b")
+_WHEN_WAS_IT = r"\b(?:my|our) [^.?!]{3,40}\bwhat (?:time|day) was (?:that|it)\b"
+ASKS_OWN = re.compile(_ASKS_OWN.format("?") + "|" + _WHEN_WAS_IT + "|" + _TIME_ON_IT)
+ASKS_OWN_TIME = re.compile(_ASKS_OWN.format("") + "|" + _WHEN_WAS_IT + "|" + _TIME_ON_IT)
+"""The same, its verb said ("when is my …", not "when my son's in town")."""
+"""A question about the caller's own booking ("what time's my thing tomorrow? the battery"):
+with it, a service and a day named describe that booking, they do not ask for a new one."""
+OWN_QUESTION = re.compile(_ASKS_OWN.format("") + "|"
+                          r"\b(?:when|what time|what day) (?:are|am|do|did|will) (?:we|i) (?:meet(?:ing)?|"
+                          r"see(?:ing)?|supposed to|coming in|booked)\b|"
+                          r"\bcheck (?:on )?(?:the (?:time|day|date) (?:of|for) )?(?:my|our) (?:appointment|"
+                          r"appt|showing|consultation|booking|test drive|valuation|service)\b|"
+                          r"\b(?:i|we|my \w+|our \w+|he|she|they) (?:set (?:it |one |this |that )?up|"
+                          r"arranged|booked|made|scheduled|had|have)\b[^.?!]{0,120}?"
+                          r"\b(?:forgot|for got|mislaid|misplaced|lost (?:the|my|our)|"
+                          r"can'?t\b[^.?!]{0,25}\bremember|don'?t remember|can'?t find)\b")
+"""Asks about the caller's own booking in so many words, whatever the classifier heard."""
+
+
+HAS_OWN_AND_ASKS = re.compile(
+    r"\b(?:i|we)(?:'ve| have| had)? (?:got|have|had) (?:the |my |our |an? )?"
+    r"(?:appointment|appt|detail(?:ing)?|oil change|tire rotation|inspection|brake \w+|battery \w+|showing|"
+    r"consultation|test drive|valuation)\b[^.?!]{0,40}\b(?:on|for|this|next|tomorrow|today)\b"
+    r"[^.?!]{0,60}\b(?:wanted to (?:see|check|ask|know)|wondering|is it (?:ok|okay|alright|fine)|"
+    r"can i bring|do i (?:need|have) to bring|should i bring)\b"
+    # "someone called me … was it about my detail on friday?"
+    r"|\b(?:was|is) (?:it|that|this) (?:about|regarding|for) (?:my|our) (?:\w+ ){0,2}(?:appointment|appt|"
+    r"detail\w*|oil change|rotation|inspection|battery|brakes?|showing|consultation|test drive|valuation)\b")
+"""The caller says they have a booking, then asks about it ("i got a consultation tomorrow at
+eleven and i wanted to see if its ok to bring my wife"): about that one, not a new one."""

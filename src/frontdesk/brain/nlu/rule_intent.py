@@ -1,0 +1,55 @@
+"""The intent the rules alone imply for a clause: the patterns of ``lexicon.yaml`` that matched
+(``flags``) and the facts read (a service and a day is a booking). :func:`~frontdesk.brain.nlu.
+combine.combine` weighs it against the act classifier's reading."""
+
+from __future__ import annotations
+
+from frontdesk.brain.nlu.cues import HOURS_LIMIT
+from frontdesk.brain.nlu.understanding import Understanding
+
+# Highest priority first: the first that matches wins.
+_PRIORITY = (
+    "do_not_call",
+    "escalation",
+    "objection_busy",
+    "objection_have_agent",
+    "objection_price",
+    "objection_not_interested",
+)
+
+
+def classify_by_rules(r: Understanding, flags: set[str], awaiting: str | None) -> tuple[str, float]:
+    for intent in _PRIORITY:
+        if intent in flags:
+            if intent == "objection_not_interested" and (r.has_booking_facts or r.has_lead_facts):
+                continue  # "not right now, maybe Tuesday" is a booking, not a refusal
+            if intent == "objection_busy" and awaiting == "callback_time":
+                continue
+            return intent, 0.9
+    is_price = "price_question" in flags and (bool(r.services) or "how much" in r.text.lower()
+                                             or r.is_question)
+    if r.is_question and r.time is None and HOURS_LIMIT.search(r.text.lower()):
+        return "faq", 0.9  # "how late can I bring it in Friday?" asks the hours, books nothing
+    if "book" in flags or (r.appointment_type and not r.is_question):
+        return "book", 0.9
+    if r.services and (r.date or r.time) and not is_price:
+        return "book", 0.85
+    if is_price:
+        return "faq", 0.9
+    if r.is_question or "inventory_question" in flags:
+        return "faq", 0.8
+    if r.lead_intent in {"buy", "sell", "both"}:
+        return "lead", 0.85
+    if "goodbye" in flags and not (r.has_booking_facts or r.has_lead_facts):
+        return "goodbye", 0.85
+    if r.affirm:
+        return "affirm", 0.9
+    if r.deny:
+        return "deny", 0.9
+    if r.has_booking_facts or r.has_lead_facts or r.has_contact_facts or r.vehicle:
+        return "provide_info", 0.8
+    if "greeting" in flags or "thanks" in flags:
+        return "greeting", 0.8
+    if awaiting == "motivation" and r.motivation:
+        return "provide_info", 0.7
+    return "unknown", 0.3

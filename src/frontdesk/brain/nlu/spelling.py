@@ -1,0 +1,98 @@
+"""Names spelled out on the phone: letters said one by one ("k-o-w-a-l-s-k-i"), a word put right
+by its spelling ("caitlin … no, with a k, k a i t l y n"), one name heard as two words then spelled
+("mac kenzie … m a c k e n z i e"), and a name on file corrected by the part spelled."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from rapidfuzz import fuzz
+
+from frontdesk.brain.nlu.lexicon import lexicon
+from frontdesk.brain.nlu.text import CORRECTION, Utterance, normalise
+
+
+def spelled_in_place(u: Utterance) -> Utterance:
+    """"its caitlin with a c no sorry with a k k a i t l y n fry f r y": a word said, then put right
+    by its spelling a few words on; the spelling stands in the word's place ("its kaitlyn fry")."""
+    text = u.lower
+    changed = False
+    for run in reversed(list(SPELLED_OUT.finditer(text))):
+        spelled = re.sub(r"[^a-z]", "", run.group(0))
+        if re.search(r"\bwith $", text[: run.start()]) and spelled.startswith("a"):
+            spelled = spelled[1:]  # "with a k k a i t l y n", heard "with a k a i t …": the note's "a"
+        if len(spelled) < 3:
+            continue
+        before = list(re.finditer(r"[a-z']+", text[: run.start()]))[-8:]
+        if any(w.group(0).replace("'", "") == spelled for w in before):
+            continue  # "fry f r y": the word said, spelled as said
+        said = next((w for w in reversed(before) if len(w.group(0)) >= 3
+                     and fuzz.ratio(w.group(0).replace("'", ""), spelled) >= 60), None)
+        between = text[said.end(): run.start()] if said is not None else ""
+        if said is None or re.search(r"[\d.?!]", between) or not CORRECTION.search(between):
+            continue  # only a word put right by its spelling ("caitlin … no sorry … k a i t l y n")
+        text, changed = f"{text[: said.start()]}{spelled}{text[run.end():]}", True
+    return normalise(text) if changed else u
+
+
+def split_then_spelled(u: Utterance) -> Utterance:
+    """"its mac kenzie hollis m a c k e n z i e", "thomas jon son j o h n s o n": one name heard as
+    two words, then spelled; the spelling joins them ("mackenzie hollis", "thomas johnson")."""
+    text = u.lower
+    for run in reversed(list(SPELLED_OUT.finditer(text))):
+        spelled = re.sub(r"[^a-z]", "", run.group(0))
+        words = list(re.finditer(r"[a-z']+", text[: run.start()]))[-8:]
+        pair = next(((a, b) for a, b in pairwise(words)
+                     if text[a.end(): b.start()] == " " and len(spelled) >= 5 and (
+                         joined := (a.group(0) + b.group(0)).replace("'", ""))[0] == spelled[0]
+                     and fuzz.ratio(joined, spelled) >= 80
+                     # ("thanh nguyen t h a n h n g u y e n": a first and last name, spelled in one go)
+                     and (spelled in lexicon().first_names or b.group(0) in lexicon().everyday_words)
+                     and not any(w.group(0) == spelled for w in words)), None)
+        if pair is not None:
+            text = f"{text[: pair[0].start()]}{spelled}{text[pair[1].end(): run.start()]}{text[run.end():]}"
+    return u if text == u.lower else normalise(text)
+
+
+def _forms(part: str) -> set[str]:
+    """A name word as it may be spelled out: "O'Rourke" is "orourke" or "rourke" (the O said apart)."""
+    return {part.lower(), part.lower().replace("'", ""), part.lower().split("'")[-1]}
+
+
+def respelled(u: Utterance, known: str) -> str | None:
+    """The name on file with the part the caller spells out corrected ("my first name is
+    spelled K-A-T-H-R-Y-N" for "Catherine Boyle" → "Kathryn Boyle"); None when nothing is."""
+    parts = known.split()
+    spelled = [w for m in SPELLED_OUT.finditer(SPELLING_NOTE.sub(" ", u.lower))
+               if len(w := re.sub(r"[^a-z]", "", m.group(0))) >= 2]
+    if len(parts) > 1 and len(spelled) == len(parts) and any(w not in _forms(p) for w, p in zip(
+            spelled, parts, strict=True)) and all(
+            fuzz.ratio(w, p.lower()) >= 40 for w, p in zip(spelled, parts, strict=True)):
+        # "It's the Irish one, S-I-O-B-H-A-N. Kelleher's K-E-L-L-E-H-E-R.": the whole name, spelled
+        return " ".join(w[:1].upper() + w[1:] for w in spelled)
+    for match in SPELLED_OUT.finditer(SPELLING_NOTE.sub(" ", u.lower)):
+        word = re.sub(r"[^a-z]", "", match.group(0))
+        if len(word) < 2 or not parts or word in {form for p in parts for form in _forms(p)}:
+            continue  # "O'Shea, S-H-E-A", "o apostrophe b r i e n": the name as it is
+        before = u.lower[max(0, match.start() - 40): match.start()]
+        if "last name" in before or "surname" in before:
+            index = len(parts) - 1
+        elif "first name" in before:
+            index = 0
+        else:
+            scores = [fuzz.ratio(word, p.lower()) for p in parts]
+            index = scores.index(max(scores))
+            if scores[index] < 50:
+                continue
+        parts[index] = word[:1].upper() + word[1:]
+        return " ".join(parts)
+    return None
+
+
+SPELLING_NOTE = re.compile(r"(?i)\b(?:(?:with )?no [a-z]|with (?:an?|one|two|double) (?:[a-z](?:'?s)?|ends|"
+                            r"ells|esses|ohs|ees|tees)|"
+                            r"double[- ][a-z]|[a-z] as in [a-z]+|like it sounds|one word)\b")
+"""How a caller tells the spelling apart ("Jon, no H", "with two Ns", "V as in Victor")."""
+SPELLED_OUT = re.compile(r"(?<!['\w])(?:[a-z][- ]){2,}[a-z]\b")
+"""Letters spelled out ("k-o-w-a-l-s-k-i", "s o u s a"); not the "s" of "it's"."""
