@@ -193,6 +193,10 @@ def _times(text: str) -> list[tuple[int, time]]:
                              r"(\d{1,2})(?::(\d{2}))?(?=\s*(?:o'?clock|ish)?\s*(?:[.?!,]|$|instead|then|please))",
                              text):
         add(match, plain(match.group(1), match.group(2)))  # "a dentist thing at 3, could we do 10?"
+    for match in re.finditer(r"\b(?:earlier|later|sooner)\W{1,3}(?:(?:like|say|maybe|around|about|to)\s+)+"
+                             r"(\d{1,2})(?::(\d{2}))?\b(?!\s*(?:minutes?|mins?|hours?|days?|weeks?|%|k\b))",
+                             text):
+        add(match, plain(match.group(1), match.group(2)))  # "could we start it earlier like ten same day"
     for match in _HOUR_CHOSEN.finditer(text):
         # "okay, um, eleven then. eleven saturday", "in the morning um ten": an hour said as the choice
         k = next(k for k in (1, 3, 5) if match.group(k))

@@ -50,6 +50,7 @@ from frontdesk.brain.nlu.cues import (
     SUBORDINATE,
     SURELY_ELSEWHERE,
     TALK_TO,
+    THIS_NUMBER_OFF,
     UNDER_NUMBER,
     UNSURE_OF_OWN,
     WHICH_NUMBER,
@@ -291,6 +292,10 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     assert act is not None
     model = _ACT_INTENT.get(act.label, act.label)
     p = act.confidence
+    if "do_not_call" in r.flags and THIS_NUMBER_OFF.search(r.text.lower()):
+        # "that was my son who filled that out … please don't call this number again": whoever
+        # answers, the number is struck off when asked in so many words
+        return "do_not_call", 0.9
     if "hold" in {rule, model} and (r.date or r.time) and re.search(
             r"\bmake (?:it|that)\b|\binstead\b|\bchange (?:it|that)\b", r.text.lower()):
         return "provide_info", 0.8  # "actually hang on my son's got a game at eleven, make that one o'clock"

@@ -258,7 +258,7 @@ _FIGURE_WHERE_LOOKING = re.compile(_LOOKING_IN.pattern[:-1] + r"[1-9] \d\d\b(?!"
 _FIGURE = r"\$?[1-9](?: \d{2}|\d{2})?(?:,?000)?(?!\d)(?:\s*(?:k|thousand|grand)\b)?"
 _CEILING = re.compile(
     rf"(?P<a>{_FIGURE}),?\s+(?:tops\b|(?:absolute |at the |at )?max(?:imum)?\b|at (?:the )?(?:very )?most\b|"
-    rf"if (?:it'?s|its|the house is) (?:perfect|the one|just right|really (?:nice|good))\b|"
+    rf"if (?:it'?s|its|the house is) (?:perfect|the (?:one|1)|just right|really (?:nice|good))\b|"
     rf"(?:is|'s) (?:the|our|my) (?:real |absolute |hard )?(?:ceiling|top|max(?:imum)?|limit|cap)\b)|"
     rf"\b(?:up to|no more than|not a penny more than|(?:stay|keep it|keep us) (?:under|below)|"
     rf"(?:go|spend|pay|be) (?:over|above|past|more than)|"
@@ -280,6 +280,8 @@ def _ceiling(said: str, found: tuple[int | None, int] | None) -> tuple[int | Non
         return found  # ("up to two ninety, no, three ten": put right after it)
     figure = most["a"] or most["b"]
     top = _budget(Utterance(raw=figure, lower=figure, numeric=figure), expecting=True)
+    if top is not None and top[1] < 1_000:  # "four seventy-five", said as 475: thousands
+        top = None, top[1] * 1_000
     if top is None or top[1] < 50_000:
         return found
     if found is None:  # ("two fifty two seventy five tops": a span said the way lead_facts reads it)
@@ -508,7 +510,7 @@ _PAST_EVENT = re.compile(r"\b(?:passed(?: away)?|died|(?<!\bbe )(?<!\bbe all )mo
                          # "my son turns sixteen in March": a birthday, not the move
                          r"turn(?:s|ing)? (?:\d+|[a-z]+(?:-[a-z]+)?)|birthday(?: is)?|"
                          # "our youngest graduates from UT in May": the graduation, not the move
-                         r"graduat(?:es|ing|ed|e)(?: from [\w ]{1,25}?)?)\s*$")
+                         r"graduat(?:es|ing|ed|e)(?: from [\w&.' ]{1,25}?)?)\s*$")
 """A month after a past event ("she passed in October") dates the event, not the move."""
 
 

@@ -167,7 +167,8 @@ def read_lead_facts(u: Utterance, result: Understanding, profile: BusinessProfil
     # nor where they look
     said = normalise(_FUNDS_FROM.sub(" ", u.raw)) if _FUNDS_FROM.search(u.lower) else u
     result.location = extract_location(said, profile, expecting=awaiting == "location")
-    if result.location and awaiting == "name" and result.location[0].lower() in lexicon().first_names:
+    if result.location and awaiting == "name" and result.location[0].lower() in lexicon().first_names and (
+            re.search(rf"\b[a-z]+ (?:and|&) {re.escape(result.location[0].lower())} [a-z]+", u.lower)):
         result.location = None  # "ashley and kyle brenner, put it under ashley": Kyle, not the town
     result.financing = lead.extract_financing(u, expecting=awaiting == "financing")
     result.motivation = lead.extract_motivation(u, expecting=awaiting == "motivation")

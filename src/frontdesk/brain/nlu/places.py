@@ -9,6 +9,7 @@ from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 
+from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.lead_intent import extract_lead_intent
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.text import Utterance, correction_tails, phrase_in, ruled_out
@@ -115,7 +116,8 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
     if not elsewhere and not expecting and not selling and any(own_home(w) for w in wanted):
         return None  # "once my Georgetown house closes": their home, not where they look
     wanted = elsewhere or wanted
-    if (selling or extract_lead_intent(u) == "sell") and (
+    if (selling or extract_lead_intent(u) == "sell" or ex.extract_appointment_type(u, profile) == (
+            "listing_appointment")) and (
             homes := [w for w in found if w[1] not in refused and _OUR_HOME_IN.search(
                 u.lower[max(0, w[0] - 40): w[0]])]):
         # "we been in our house in cedar park since oh nine and my wife wants to move closer to her
@@ -197,6 +199,8 @@ _HOME_AFTER = re.compile(r"\s+(?:house|home|place|condo|townhouse)\b")
 """A place used to name the caller's own home ("my Georgetown house")."""
 _ORIGIN = re.compile(r"\b(?<!to )(?<!wanna )(?:from|live in|living in|lived in|currently in|leaving|"
                      r"moving out of|grew up in|renting in|rent in|staying in|based in|"
+                     # "I've lived on the same farm outside Lubbock my whole life"
+                     r"(?:farm|ranch|place|land|acreage|property) (?:outside(?: of)?|near|by)|"
                      # "we're up in Dallas now", "I'm still in Houston till next week"
                      r"(?:we'?re|i'?m|we are|i am) (?:up|down|over|out|still) (?:in|there in|down in|up in))"
                      r"\s+(?:the\s+)?$")

@@ -30,7 +30,6 @@ from frontdesk.brain.nlu.cues import (
     PROBLEM_TAG,
     RETURNED_CALL,
     SUBORDINATE,
-    THIS_NUMBER_OFF,
     TRAILING_PRICE,
     TRAILING_WHERE,
     asks_hours,
@@ -238,13 +237,8 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
         asides = []  # "what company is this? take me off your list": the request wins
     if not asides:
         whole = read(text, profile, today, awaiting)
-        if whole.intent != "do_not_call" and any(
-                r.intent == "do_not_call" and THIS_NUMBER_OFF.search(r.text.lower()) for r in readings):
-            # "that was my son who filled that out … please don't call this number again": whoever
-            # answers, the number is struck off when asked in so many words
-            whole.intent, whole.confidence = "do_not_call", 0.9
-            return whole
-        if whole.intent in {"book", "lead", "provide_info"} and any(
+        if awaiting in {None, "anything_else", "intent"} and whole.intent in {
+                "book", "lead", "provide_info"} and any(
                 "call_asked" in r.flags for r in readings) and not any(
                 r.services or r.appointment_type or r.intent == "book" for r in readings):
             # "could I get a call back from one of your agents after lunch? We're looking to buy in
