@@ -88,6 +88,11 @@ def conversation_act(s: ConversationState, ctx: TurnContext) -> bool:
         return True
     if intent == "wrong_number":
         ctx.say(f"wrong_number_{s.direction}")
+        greeted = next((m.content for m in s.messages if m.role == "assistant"), "")
+        if s.direction == "inbound" and s.customer.name and s.customer.name.split()[0] not in greeted:
+            # a name said to the wrong business ("her name is Rosa Delgado", of a doctor's
+            # patient) is nobody's on our books (one we greeted by name stays)
+            s.customer.name = s.booking_slots.customer_name = None
         if s.direction == "outbound" and s.customer.phone and not s.lead.do_not_call:
             # a number that is not the lead's is not called again (as said: "I'll take this
             # number off our calling list")

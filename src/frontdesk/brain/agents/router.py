@@ -127,6 +127,11 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
             _CANCEL_IT.search(u.text.lower())):  # ("keep the morning one": no "good morning")
         u.intent = "cancel"  # told of two: "the three thirty one, you can cancel. keep the three o'clock"
         return "appointments"
+    if _told(s) and u.date is None and len(s.desk.found) == 1 and _SAME_OUTING.search(u.text.lower()) and (
+            u.services or u.appointment_type) and intent in {"book", "provide_info", "faq"}:
+        # told of Saturday's test drive: "while I'm out there could I get an oil change that same
+        # morning, like nine": that day
+        u.date = date.fromisoformat(s.desk.found[0].scheduled_date)
     if _adds_to_the_one_told(s, u, profile):
         u.intent = "book"  # told of Thursday's oil change: "while it's in there, rotate the tires too?"
         u.flags.add("add_to_visit")
@@ -376,7 +381,9 @@ _ANOTHER_VISIT = re.compile(r"\b(?:another|a second|one more|an extra) (?:showin
                             r"home|tour|place|property)\b")
 """A visit beside the one on file, said in so many words ("could we add another showing?")."""
 _SAME_OUTING = re.compile(r"\b(?:right )?(?:after|before) (?:that|it|that one|this one|ours)\b|"
-                          r"\bright (?:after|before)\b|\b(?:that|the) same day\b")
+                          r"\bright (?:after|before)\b|"
+                          r"\b(?:that|the) same (?:day|morning|afternoon|evening)\b|"
+                          r"\bwhile (?:i'?m|we'?re|i am|we are) (?:out )?there\b")
 """The day of the visit on file, for one beside it ("right after, like at two")."""
 
 

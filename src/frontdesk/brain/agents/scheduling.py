@@ -517,6 +517,16 @@ async def advance(s: ConversationState, ctx: TurnContext, *, unclear: bool = Fal
         else:
             ctx.ask(s, "vehicle", AGENT, "ask_vehicle_test_drive", vehicles=in_stock)
         return
+    lead = s.lead
+    if (appt.key == "listing_appointment" and profile.qualification.in_area_required and not lead.location
+            and "location" not in lead.declined):
+        # a valuation is at the seller's home: where it is decides whether we can come at all, so
+        # it is asked before any time is offered
+        if s.last_ask == "ask_location_sell" and s.awaiting == "location":
+            lead.declined.append("location")  # asked once and not said: the agent asks in person
+        else:
+            ctx.ask(s, "location", AGENT, "ask_location_sell")
+            return
     department = profile.departments[appt.department]
     duration = _duration(profile, slots)
     if (visit := _added_to(s)) is not None:
@@ -598,15 +608,6 @@ async def advance(s: ConversationState, ctx: TurnContext, *, unclear: bool = Fal
         return
     slots.offered = []
     u = ctx.understanding
-    lead = s.lead
-    if (appt.key == "listing_appointment" and profile.qualification.in_area_required and not lead.location
-            and "location" not in lead.declined):
-        # a valuation is at the seller's home: where it is decides whether we can come at all
-        if s.last_ask == "ask_location_sell" and s.awaiting == "location":
-            lead.declined.append("location")  # asked once and not said: the agent asks in person
-        else:
-            ctx.ask(s, "location", AGENT, "ask_location_sell")
-            return
     if (missing := _hard_criterion_unknown(s, appt.key, profile)) is not None:
         # a buyer's meeting asked for straight away: where they look and what they can spend
         # decide whether we can serve them at all, so both are asked once before it is booked

@@ -10,27 +10,10 @@ from datetime import date, datetime, time
 
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.format import say_list, say_on_date
+from frontdesk.brain.nlu.own_booking import HOW_LONG_VISIT, VISIT_ABOUT
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.nlu.when import WEEKDAY, weekday_index
 from frontdesk.brain.state import Appointment, ConversationState
-
-HOW_LONG_VISIT = re.compile(r"\bhow long (?:does|do|will|would|is|'s|it|that|this|they|we|i|are|should)\b|"
-                            r"\bhow much time\b|\blike an hour or\b")
-"""How long the visit itself takes ("how long does that take, like an hour or …", "how long it
-take", "about how long will they be at the house")."""
-VISIT_ABOUT = re.compile(
-    r"\bwhat (?:exactly |actually |all |really )?(?:do|does|will|would|did) (?:they|you|y'?all|the agent|"
-    r"he|she|it|that|the (?:consultation|appointment|meeting|showing|visit|listing appointment))"
-    r"(?: \w+)?(?: \w+)? (?:do|involve|cover|entail|consist of|look like)\b|"
-    r"\bwhat (?:all |exactly |actually )?(?:happens|goes on|do (?:they|you) do) (?:at|during|in|when)\b|"
-    r"\bwhat(?:'s| is) (?:involved|included)\b|\bwhat should (?:i|we) expect\b|"
-    r"\bhow does (?:that|the|this) (?:part|appointment|visit|consultation|meeting|listing appointment|"
-    r"showing|sit ?down)(?: \w+)? work\b|\bis it (?:like )?an? interview\b|"
-    r"\bwhat(?:'s| is) (?:the|a|that) (?:consultation|listing appointment|showing|appointment|meeting) "
-    r"(?:like|about|for)\b")
-"""What happens at the visit ("what do they actually do when they come out", "what does the
-consultation actually involve? is it like an interview?")."""
-
 
 _WEEKDAY = re.compile(rf"\b({WEEKDAY})s?\b")
 

@@ -292,6 +292,10 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     assert act is not None
     model = _ACT_INTENT.get(act.label, act.label)
     p = act.confidence
+    if "price_question" in r.flags and re.search(r"\bbefore (?:i|we) (?:book|schedule|commit to)\b",
+                                                 r.text.lower()):
+        r.is_question = True
+        return "faq", 0.85  # "before I book anything, what's that gonna cost me to have y'all look at it"
     if "do_not_call" in r.flags and THIS_NUMBER_OFF.search(r.text.lower()):
         # "that was my son who filled that out … please don't call this number again": whoever
         # answers, the number is struck off when asked in so many words

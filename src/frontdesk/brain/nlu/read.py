@@ -600,6 +600,12 @@ def read(text: str, profile: BusinessProfile, today: date,
         # it in": a call first; the visit is later, not asked for now
         result.intent, result.is_question = "objection_busy", False
         result.flags.add("call_asked")
+    elif result.intent == "book" and awaiting == "callback_time" and YOU_CALL_BACK.search(u.lower) and not (
+            result.date or result.time or result.time_of_day or NEW_BOOKING_ASKED.search(u.lower)):
+        # asked when to call: "i need somebody to call me back about what a brake job would
+        # cost": the call again, with what it is about, not a visit
+        result.intent, result.is_question = "objection_busy", False
+        result.flags.add("call_asked")
     elif result.intent == "objection_busy" and YOU_CALL_BACK.search(u.lower):
         result.flags.add("call_asked")  # asked for in so many words: no booking on file changes
     if result.intent in {"faq", "unknown", "provide_info", "affirm"} and re.match(

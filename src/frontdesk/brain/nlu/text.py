@@ -16,6 +16,14 @@ from text_to_num import alpha2digit
 
 from frontdesk.brain.nlu.lexicon import lexicon
 
+WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)day"
+"""A weekday's name as said ("tues", "thurs"), with its "day"."""
+MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+"""A month's name, whole or cut short."""
+
 
 @dataclass(slots=True, frozen=True)
 class Utterance:

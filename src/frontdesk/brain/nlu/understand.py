@@ -37,6 +37,7 @@ from frontdesk.brain.nlu.cues import (
 from frontdesk.brain.nlu.elsewhere import asks_for_another_kind, wants_the_other_place
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.on_file import STATES_OWN, new_visit_asked
+from frontdesk.brain.nlu.own_booking import HOW_LONG_VISIT, VISIT_ABOUT
 from frontdesk.brain.nlu.read import read
 from frontdesk.brain.nlu.run_on import CONDITION, asked_after_own, merge_questions, split_run_on_ask
 from frontdesk.brain.nlu.text import normalise
@@ -224,7 +225,8 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
         whole.intent, whole.confidence, whole.is_question = "lookup_appointment", 0.8, True
         # "… is that still on? and can somebody drive her home while she waits?": that asked too
         whole.acts = [a for a in asides if a.intent == "faq" and (
-            ("faq_topic" in a.flags and len(a.text.split()) > 5) or "price_question" in a.flags)]
+            ("faq_topic" in a.flags and len(a.text.split()) > 5) or "price_question" in a.flags
+            or VISIT_ABOUT.search(a.text.lower()) or HOW_LONG_VISIT.search(a.text.lower()))]
         told = [sv for r in readings if r not in asides for sv in r.services] or whole.services
         for aside in whole.acts:
             if "price_question" in aside.flags and not aside.services:

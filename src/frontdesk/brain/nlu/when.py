@@ -11,11 +11,15 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
+from itertools import pairwise
 
 import dateparser
 
 from frontdesk.brain.nlu import stance
+from frontdesk.brain.nlu.other_days import TRIP, belongs_elsewhere
 from frontdesk.brain.nlu.text import (
+    MONTH,
+    WEEKDAY,
     Utterance,
     clause_before,
     correction_tails,
@@ -23,11 +27,6 @@ from frontdesk.brain.nlu.text import (
     ruled_out_after,
 )
 
-WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)day"
-MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
 DATE_SPAN = re.compile(
     r"\b(?:day after tomorrow|today|tonight|this (?:afternoon|evening)|tomorrow|"
     rf"(?:(?:this|next|coming)\s+)?{WEEKDAY}|"
@@ -145,75 +144,6 @@ _DECISION = re.compile(r"\b(?:maybe|probably|let'?s say|let'?s (?:do|go with|mak
                        r"i'?ll take|make it|better|safer|to be safe)\b")
 
 
-_OTHER_EVENT = re.compile(
-    r"(?:\b(?:job|work|lease|school|semester|closing|flight|contract|class|baby|wedding|surgery|"
-    r"trip|vacation|move|offer|sticker|registration)\b[\w\s']{0,25}?\b(?:starts?|starting|begins?|"
-    r"ends?|closes?|expires?|runs? out|leaves|leaving|departs|lands|(?:is |'s )?due|(?:is |'s )?up|comes)"
-    r"|(?<!can )(?<!could )(?<!should )"
-    r"\b(?:i|we|he|she|they|(?:my|our|his|her|their) \w+)(?:'m|'re|'s|m|re)?(?: \w+)? "
-    r"(?:(?:leave|fly|close)s?"
-    r"(?: out| town)?|"
-    r"(?:flying|flies|fly|driving) (?:in|back|home|into town)|(?:land|arrive)s?|gets (?:in|here|home|back)|"
-    r"(?:start|begin)s?(?: "
-    r"(?:work|school|the (?:new )?job|my (?:new )?job|a new job|there|(?:at|with) [\w&'-]+(?: [\w&'-]+)?))?)"
-    r"|\bdue date(?: is)?)\s*(?:on\s+)?(?:the\s+)?$")
-"""What a date may belong to instead of the appointment ("my new job starts January 4th")."""
-_EVENT_DAY = re.compile(r"\b(?:graduat\w*|(?:graduation|ceremony|wedding|funeral|recital|reunion|tournament)"
-                        r"(?:'s| is)?)\s*(?:on\s+)?(?:the\s+)?$")
-"""An event said right before its day ("my baby girl is graduating saturday"), unless the day is
-then taken up ("… the wedding friday, saturday then")."""
-
-
-_DONE = re.compile(
-    r"\b(?:back (?:on|in)|(?:got|had|have had|'ve had) (?:it|them|her|him|(?:the|my|our) \w+) \w+(?:ed|en)|"
-    r"(?:bought|picked up|purchased|sold|traded(?: in)?) (?:it|her|him|them|(?:the|my|our|this) \w+)|"
-    r"did (?:it|that|one|the \w+)|"
-    r"(?:picked|brought|drove) (?:it|her|him|them) (?:up|in|home|back)|"
-    r"(?:was|were) (?:in|there|done|serviced|seen)|came in|went in|last (?:time|visit|came|was|had)|"
-    # "we were driving back from my son's tournament on Sunday": what the caller was doing then
-    r"(?:we|i|he|she|they) (?:was|were) (?!gonna\b|going to\b|hoping\b|wondering\b|thinking\b|looking\b|"
-    r"planning\b|calling\b|wanting\b|trying\b)\w+ing)\b"
-    r"(?![^,.;?!]*\b(?:can|could|would|want|wanna|need|book|schedule|come|bring)\b)[^,.;?!]*$")
-"""A visit or purchase already made before the date ("I got it inspected back on the 3rd",
-"bought it on the 12th"): that date is in the past of the caller's story."""
-
-
-_TRIP = re.compile(r"\b(?:(?:leaving|taking off|road trip|fly(?:ing)? out|heading out|drive out|driving out|"
-                   r"(?:driving|flying|heading|traveling|travelling) (?:back|home))\b"
-                   r"(?: (?:to|for)\b[\w' ]{0,30}?)?"
-                   r"|(?:driving|flying|heading|traveling|travelling|drive (?:up|down))\b"
-                   r"(?: (?:up|down|out|over|back|home))? (?:to|for)\b[\w' ]{0,30}?)"
-                   r",?\s+(?:on\s+)?(?:the\s+)?$")
-"""A trip said right before its day ("we're driving up to my sister's in Tulsa on Wednesday",
-"we're leaving Friday"): that day is the trip's, not the visit's. Driving down or flying in with
-no place named is coming here ("we're driving down Saturday the 23rd. could we sit down with an
-agent around eleven?"): that day can be the visit's."""
-
-
-def _belongs_elsewhere(text: str, start: int) -> bool:
-    """A date of something else: an event ahead ("my new job starts January 4th") or one done
-    ("I got it inspected back on the 3rd")."""
-    if said_with := re.search(rf"\b{WEEKDAY},?\s+$", text[max(0, start - 14): start]):
-        start = max(0, start - 14) + said_with.start()  # "on Wednesday, the 23rd": one day, said twice
-    before = text[max(0, start - 60): start]
-    return bool(_OTHER_EVENT.search(before) or _TRIP.search(before)
-                or (_EVENT_DAY.search(before) and not re.match(r"\W*\w+\W+(?:then|instead)\b", text[start:]))
-                or _DONE.search(clause_before(text, start))
-                or re.search(r"\b(?:(?:since|ever since|as of)\s+(?:like |about |last |this past )?|"
-                             r"(?:(?<!the )last|this past)\s+)$",
-                             text[max(0, start - 25): start])  # "the light's been on since sunday"
-                # "my check engine light came on Thursday": when the trouble began, gone by
-                or re.search(r"\b(?:came on|come on|popped on|lit up|went out|went off|died|broke down|"
-                             r"quit on me|quit|"
-                             r"started (?:acting up|making|doing|leaking|smoking)[\w ]{0,20}?|"
-                             r"acted up|stalled|overheated|got a flat)\s+(?:on\s+)?(?:me\s+)?(?:on\s+)?$",
-                             text[max(0, start - 45): start])
-                # "I've got the summer off until August ninth": how long something else lasts
-                or re.search(r"\b(?:off|out|away|gone|closed|on (?:vacation|leave|break)|summer|break|"
-                             r"vacation|leave|lease|contract)\b[^.?!,]{0,25}\b(?:until|till|through|thru)\s+$",
-                             text[max(0, start - 50): start]))
-
-
 _THAT_PART = re.compile(r"\bthat (?:same )?(?:morning|afternoon|evening|day|night)\b")
 
 
@@ -221,7 +151,7 @@ def _all_dates(text: str, today: date) -> list[date]:
     found = []
     for match in DATE_SPAN.finditer(text):
         if ruled_out(text, match.start()) or ruled_out_after(text, match.end()) or (
-                _belongs_elsewhere(text, match.start())):
+                belongs_elsewhere(text, match.start())):
             continue  # "…, I'm flying in Thursday night": the flight's day
         day = extract_date(Utterance(raw=match.group(0), lower=match.group(0),
                                      numeric=match.group(0)), today, _single=True)
@@ -329,7 +259,7 @@ def _holiday_date(text: str, today: date) -> date | None:
     if rel is None and re.search(r"\b(?:before|after|by|until|till|around|over|for|since)\s+(?:the\s+)?$",
                                  text[: match.start()]):
         return None  # "sometime before Christmas" bounds the day; it is not the day
-    if _TRIP.search(text[max(0, match.start() - 60): match.start()]):
+    if TRIP.search(text[max(0, match.start() - 60): match.start()]):
         return None  # "we're driving up to Amarillo on Christmas Day": the trip's day
     if rel is None and _DONE_ON_HOLIDAY.search(clause_before(text, match.start())):
         return None  # "I filled that out on Christmas Day", "we spent Christmas driving around"
@@ -409,6 +339,12 @@ def extract_date(u: Utterance, today: date, _single: bool = False) -> date | Non
     if _single:
         return found
     mentions = _mentions(u.numeric, today)
+    said_twice = [b.value for a, b in pairwise(mentions) if a.value == b.value
+                  and _ORDINAL.fullmatch(u.numeric[a.start: a.end])
+                  and re.fullmatch(WEEKDAY, u.numeric[b.start: b.end])]
+    if found is not None and said_twice and found != said_twice[-1] and (
+            found.weekday() == said_twice[-1].weekday()):
+        return said_twice[-1]  # "not the 12th, the 13th. The Friday.": that 13th, not this Friday
     if found is not None and _holiday_date(u.numeric, today) == found:
         holiday = _HOLIDAY.search(u.numeric)
         later = [m for m in mentions if holiday is not None and m.start >= holiday.end()]
@@ -440,7 +376,7 @@ def extract_date(u: Utterance, today: date, _single: bool = False) -> date | Non
 
 def _days_elsewhere(text: str, today: date) -> set[date]:
     """The days named for something else (a trip, a job starting, a visit done)."""
-    return {day for match in DATE_SPAN.finditer(text) if _belongs_elsewhere(text, match.start())
+    return {day for match in DATE_SPAN.finditer(text) if belongs_elsewhere(text, match.start())
             and (day := extract_date(Utterance(*[match.group(0)] * 3), today, _single=True)) is not None}
 
 
@@ -540,6 +476,9 @@ def relative_to(text: str, anchor: date) -> date | None:
     return None
 
 
+_ORDINAL = re.compile(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)")
+
+
 def _mentions(text: str, today: date) -> list[stance.Mention[date]]:
     """Every day named for the appointment, with where it is said; "the day after" counts from
     the day named before it (ruled out or not: "Tuesday's no good, how about the day after?")."""
@@ -555,9 +494,16 @@ def _mentions(text: str, today: date) -> list[stance.Mention[date]]:
                 _THAT_DAY.search(text[max(0, match.start() - 14): match.start()])):
             # "I fly in on the 3rd. could we see some places that friday?": the one on or after it
             day = anchor + timedelta(days=(day.weekday() - anchor.weekday()) % 7)
+        if day is not None and found and re.fullmatch(WEEKDAY, match.group(0)) and (
+                ordinal := _ORDINAL.fullmatch(text[found[-1].start: found[-1].end])) and re.fullmatch(
+                r"[\s.,]*(?:the\s+)?", text[found[-1].end: match.start()]) and (
+                said := _weekday_of_month(weekday_index(match.group(0)), int(ordinal[1]), today)):
+            # "not the 12th, the 13th. The Friday.": the 13th that is a Friday, said twice
+            day = said
+            found[-1] = stance.Mention(found[-1].start, found[-1].end, said)
         if day is not None and day > today:
             anchor = day
-        if day is not None and not _belongs_elsewhere(text, match.start()):
+        if day is not None and not belongs_elsewhere(text, match.start()):
             found.append(stance.Mention(match.start(), match.end(), day))
     for match in _WEEKDAY_AFTER.finditer(text):
         # "not tomorrow, the Tuesday after": that weekday after the day said before it
@@ -664,7 +610,7 @@ def _extract_date(u: Utterance, today: date, _single: bool) -> date | None:
     text = re.sub(r"\b(?:the )?following week\b", "next week", u.numeric)  # "same time the following week"
     holiday = None if _single else _holiday_date(text, today)
     if holiday is not None and holiday >= today and not (
-            (named := _HOLIDAY.search(text)) and _belongs_elsewhere(text, named.start())):
+            (named := _HOLIDAY.search(text)) and belongs_elsewhere(text, named.start())):
         return holiday  # (not "the light's been on since christmas eve": the trouble's, gone by)
     week = _WEEK_FROM.search(text)
     if week and not _single:
@@ -748,7 +694,7 @@ def _extract_date(u: Utterance, today: date, _single: bool) -> date | None:
             if named:  # "any day but Tuesday, I'm at work Tuesday": ruled out once is ruled out
                 refused.add(weekday_index(named.group(0)))
             continue
-        if not _single and _belongs_elsewhere(text, match.start()):
+        if not _single and belongs_elsewhere(text, match.start()):
             continue  # "my new job starts January 4th" dates the job, not the appointment
         follow = re.match(_DAY_NUMBER_AFTER, text[match.end():])
         if follow and re.fullmatch(rf"(?:(?:this|next|coming)\s+)?{WEEKDAY}", span):
