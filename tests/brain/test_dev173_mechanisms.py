@@ -513,3 +513,8 @@ def test_someone_coming_on_a_day_is_the_visit(profiles) -> None:
     assert _u(profiles, "real_estate", "could somebody come on the 2nd to look at our house").date == date(
         2026, 12, 2
     )
+
+
+def test_a_surname_that_is_a_town_is_no_place(profiles) -> None:
+    u = _u(profiles, "real_estate", "yeah I have a minute, this is Tara Temple, we need to sell", "permission")
+    assert u.location is None and u.lead_intent == "sell"

@@ -44,6 +44,10 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
     spans: list[tuple[int, int]] = []
     for words, area, inside in sorted(said, key=lambda a: len(a[0]), reverse=True):
         for match in _place_said(words.lower()).finditer(u.lower):
+            if (before := re.search(r"\b([a-z]{3,}) $", u.lower[: match.start()])) and (
+                    before[1] in lexicon().first_names) and before[1] not in lexicon().everyday_words and (
+                    before[1] not in lexicon().common_words):
+                continue  # "Tara Temple", "Jo Austin": a surname after a first name, not the town
             if not any(match.start() < end and start < match.end() for start, end in spans):
                 found.append((match.start(), area, inside))  # "east austin" once, as Austin
                 spans.append(match.span())  # each time it is said: "grew up in X … buying in X"
