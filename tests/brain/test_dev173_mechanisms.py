@@ -518,3 +518,8 @@ def test_someone_coming_on_a_day_is_the_visit(profiles) -> None:
 def test_a_surname_that_is_a_town_is_no_place(profiles) -> None:
     u = _u(profiles, "real_estate", "yeah I have a minute, this is Tara Temple, we need to sell", "permission")
     assert u.location is None and u.lead_intent == "sell"
+
+
+def test_a_price_put_right_the_way_a_time_is_said_is_the_price(profiles) -> None:
+    u = _u(profiles, "real_estate", "two hundred — no, hang on, he says two-forty. two-forty.", "timeline")
+    assert u.budget == (None, 240_000) and u.time is None

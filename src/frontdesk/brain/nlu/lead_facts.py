@@ -16,7 +16,7 @@ from frontdesk.brain.nlu import clock, lead, when
 from frontdesk.brain.nlu.lead_intent import extract_lead_intent
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.places import extract_location, intent_here
-from frontdesk.brain.nlu.text import Utterance, normalise
+from frontdesk.brain.nlu.text import CORRECTION, Utterance, normalise
 from frontdesk.brain.nlu.understanding import Understanding
 from frontdesk.knowledge.profile import BusinessProfile
 
@@ -196,3 +196,12 @@ def read_lead_facts(u: Utterance, result: Understanding, profile: BusinessProfil
         # "looking in austin, around three fifty", "budget um somewhere around four maybe four
         # fifty": the same words, read as money (not "tuesday at three works, budget is 300k")
         result.time = None
+    if result.time and result.budget is None and not result.date and (
+            awaiting in _LEAD_ASKED | {"budget"}) and (
+            re.search(r"\b[1-9]00\b", u.numeric) and CORRECTION.search(u.lower)) and not re.search(
+            r"\b(?:at|o'?clock|am|pm|a\.m|p\.m|morning|afternoon|evening|tonight)\b", u.lower):
+        # "three hundred — no, wait, she's telling me three-thirty": a price put right, said
+        # the way a time is
+        figure = ((result.time.hour % 12 or 12) * 100 + result.time.minute) * 1000
+        if 100_000 <= figure <= 2_000_000:
+            result.budget, result.time = (None, figure), None
