@@ -516,10 +516,27 @@ def test_someone_coming_on_a_day_is_the_visit(profiles) -> None:
 
 
 def test_a_surname_that_is_a_town_is_no_place(profiles) -> None:
-    u = _u(profiles, "real_estate", "yeah I have a minute, this is Tara Temple, we need to sell", "permission")
+    u = _u(
+        profiles, "real_estate", "yeah I have a minute, this is Tara Temple, we need to sell", "permission"
+    )
     assert u.location is None and u.lead_intent == "sell"
 
 
 def test_a_price_put_right_the_way_a_time_is_said_is_the_price(profiles) -> None:
     u = _u(profiles, "real_estate", "two hundred — no, hang on, he says two-forty. two-forty.", "timeline")
     assert u.budget == (None, 240_000) and u.time is None
+
+
+async def test_a_move_then_another_cars_visit_in_one_breath_does_both(profiles) -> None:
+    calendar = await booked("dealership", "oil_change", TUESDAY_2)
+    _state, replies = await call(
+        profiles,
+        "dealership",
+        "my oil change tomorrow at two can we do wednesday at two instead and then my husbands car needs "
+        "a tire rotation can you put that in wednesday at four",
+        "yes",
+        "pat doe",
+        "yes",
+        calendar=calendar,
+    )
+    assert on_calendar(calendar) == [("Wed 25 14:00", "scheduled"), ("Wed 25 16:00", "scheduled")], replies

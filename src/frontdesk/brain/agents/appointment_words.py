@@ -587,8 +587,8 @@ def booking_after(text: str, ctx: TurnContext, action: str) -> str | None:
                          r"while its|too|as well)\b)|"
                          # "… cancel that one were tradin it in but my other car the batterys about dead
                          # … can yall put a new battery in it thursday": the other car's visit
-                         r"\s+(?=(?:but|and|so) (?:uh |um )?(?:my|our|the) (?:other|second|wife'?s|"
-                         r"husband'?s) "
+                         r"\s+(?=(?:but|and|so) (?:then )?(?:uh |um )?(?:my|our|the) (?:other|second|wife'?s|"
+                         r"husband'?s|son'?s|daughter'?s) "
                          r"(?:car|truck|vehicle|one|suv|van)\b)|"
                          # "… can we bump it to four and while im out that way could i see another one"
                          r"\s+(?=and (?:uh |um )?while (?:i'?m|we'?re|i am|we are) (?:out|over|up|down) "
@@ -621,6 +621,8 @@ def booking_after(text: str, ctx: TurnContext, action: str) -> str | None:
     wants = later.appointment_type or later.vehicle or later.services or later.intent == "book"
     if action == "move" and ANOTHER_ONE.search(rest.lower()) and (later.date or later.time or later.window):
         return rest  # "… and while im out that way could i see another one right after, like four thirty"
+    if action == "move" and later.services and (later.date or later.time) and _OTHER_CARS.match(rest.lower()):
+        return rest  # "… thursday at noon instead and then my wife's car needs the inspection at three"
     if action == "move":  # a visit of another kind asked beside the move, with or without a day
         return rest if later.appointment_type and later.appointment_type != "service" and (
             later.intent not in ACTIONS) else None
@@ -629,6 +631,9 @@ def booking_after(text: str, ctx: TurnContext, action: str) -> str | None:
         later.intent not in ACTIONS) else None
 
 
+_OTHER_CARS = re.compile(r"\W*(?:(?:but|and|so|then|uh|um)\W+)*(?:my|our|the) (?:other|second|wife'?s|"
+                         r"husband'?s|son'?s|daughter'?s)\b")
+"""Another car of the household, the next visit's ("and then my wife's car needs …")."""
 _CLAUSE_START = re.compile(r"[.?!,;]|\b(?:and|but|so|um+|uh+|then|also)\b")
 
 
