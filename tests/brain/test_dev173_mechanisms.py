@@ -497,11 +497,17 @@ async def test_a_name_said_to_the_wrong_business_is_not_kept(profiles) -> None:
     assert state.customer.name is None, replies
 
 
-async def test_a_valuation_asks_where_the_home_is_before_any_time(profiles) -> None:
-    _state, replies = await call(
-        profiles, "real_estate", "we're kind of curious what our place is worth, no rush"
+async def test_where_the_home_is_said_to_the_times_offered_is_kept(profiles) -> None:
+    state, replies = await call(
+        profiles,
+        "real_estate",
+        "we're curious what our house would go for, not sure we're selling yet. this is Dana Ortiz.",
+        "oh it's in Georgetown, off Williams Drive",
+        "could someone come by friday at two",
     )
-    assert "Where is the home" in replies[0], replies
+    assert state.lead.location == "Georgetown" and not any("Where is the home" in r for r in replies[1:]), (
+        replies
+    )
 
 
 def test_an_ordinal_restated_by_its_weekday_is_that_day(profiles) -> None:

@@ -116,3 +116,11 @@ def take_offered(s: ConversationState, ctx: TurnContext) -> bool:
     s.booking_slots.preferred_date = choice.date().isoformat()
     s.booking_slots.preferred_time = choice.strftime("%H:%M")
     return True
+
+
+def spread(slots: list[datetime]) -> list[datetime]:
+    """Two well-separated options from a day's open slots (first, and one a bit later)."""
+    if len(slots) <= 2:
+        return slots
+    later = [x for x in slots if (x - slots[0]).total_seconds() >= 2 * 3600]
+    return [slots[0], later[0] if later else slots[1]]

@@ -18,7 +18,7 @@ from frontdesk.brain.agents.booking_words import (
     today_in_passing,
     trouble_described,
 )
-from frontdesk.brain.agents.offered import OPENING, offered_already, take_offered, which_sooner
+from frontdesk.brain.agents.offered import OPENING, offered_already, spread, take_offered, which_sooner
 from frontdesk.brain.availability import AvailabilityCalendar, closed_reply
 from frontdesk.brain.context import Effect, TurnContext, absorb_contact
 from frontdesk.brain.format import (
@@ -339,6 +339,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             _absorb_booking(s, ctx)  # "the later one, and make it the inspection instead"
         changed = _absorb_booking(s, ctx) if not picked else (absorb_contact(s, ctx) or True)
         if not picked and not changed and not u.date and not u.time:
+            if ctx.profile.kind == "real_estate" and u.has_lead_facts:
+                qualification.absorb(s, ctx)  # "it's in Pflugerville" to the times offered: kept
             offered = [datetime.fromisoformat(o) for o in slots.offered]
             ctx.ask(s, "pick_alternative", AGENT, "pick_which",
                     slots=say_list([say_slot(o, ctx.today) for o in offered]))
@@ -517,16 +519,6 @@ async def advance(s: ConversationState, ctx: TurnContext, *, unclear: bool = Fal
         else:
             ctx.ask(s, "vehicle", AGENT, "ask_vehicle_test_drive", vehicles=in_stock)
         return
-    lead = s.lead
-    if (appt.key == "listing_appointment" and profile.qualification.in_area_required and not lead.location
-            and "location" not in lead.declined):
-        # a valuation is at the seller's home: where it is decides whether we can come at all, so
-        # it is asked before any time is offered
-        if s.last_ask == "ask_location_sell" and s.awaiting == "location":
-            lead.declined.append("location")  # asked once and not said: the agent asks in person
-        else:
-            ctx.ask(s, "location", AGENT, "ask_location_sell")
-            return
     department = profile.departments[appt.department]
     duration = _duration(profile, slots)
     if (visit := _added_to(s)) is not None:
@@ -561,7 +553,7 @@ async def advance(s: ConversationState, ctx: TurnContext, *, unclear: bool = Fal
                 # "Saturday then, first thing when you open": the day's first opening
                 _offer(s, ctx, "offer_earliest", open_today[:1], day)
             else:
-                _offer(s, ctx, "offer_slots", _spread(open_today), day)
+                _offer(s, ctx, "offer_slots", spread(open_today), day)
             return
     if not slots.preferred_time:
         anchor = datetime.combine(day, time(9, 0))
@@ -608,6 +600,15 @@ async def advance(s: ConversationState, ctx: TurnContext, *, unclear: bool = Fal
         return
     slots.offered = []
     u = ctx.understanding
+    lead = s.lead
+    if (appt.key == "listing_appointment" and profile.qualification.in_area_required and not lead.location
+            and "location" not in lead.declined):
+        # a valuation is at the seller's home: where it is decides whether we can come at all
+        if s.last_ask == "ask_location_sell" and s.awaiting == "location":
+            lead.declined.append("location")  # asked once and not said: the agent asks in person
+        else:
+            ctx.ask(s, "location", AGENT, "ask_location_sell")
+            return
     if (missing := _hard_criterion_unknown(s, appt.key, profile)) is not None:
         # a buyer's meeting asked for straight away: where they look and what they can spend
         # decide whether we can serve them at all, so both are asked once before it is booked
@@ -650,14 +651,6 @@ def _hard_criterion_unknown(s: ConversationState, kind: str, profile) -> tuple[s
     wanted += [("budget", "ask_budget")] if policy.min_budget else []
     return next(((factor, key) for factor, key in wanted
                  if factor not in lead.declined and not qualification.known(lead, factor)), None)
-
-
-def _spread(slots: list[datetime]) -> list[datetime]:
-    """Two well-separated options from a day's open slots (first, and one a bit later)."""
-    if len(slots) <= 2:
-        return slots
-    later = [x for x in slots if (x - slots[0]).total_seconds() >= 2 * 3600]
-    return [slots[0], later[0] if later else slots[1]]
 
 
 def _no_availability(s: ConversationState, ctx: TurnContext) -> None:

@@ -28,7 +28,7 @@ _CLAUSE_BREAK = re.compile(
     r"does|is there|"
     r"are you|are there|can you|could you|can i|could i|will you|would you|is it|is that|"
     r"(?:can|could|will|would) (?:y'?all|ya|you guys)|"
-    r"did you|have you|you still|you there|hello|should (?:i|we)|do (?:i|we) (?:need|have) to)\b)"
+    r"did you|have you|you still|you there|hello|should (?:i|we))\b)"
     # "… tuesday morning, I'm guessing you guys got a shuttle?": a hedged question of its own
     r"|[,;]\s+(?:and\s+|but\s+|so\s+)?(?=(?:i'?m guessing|i'?m assuming|i assume|i suppose|i'?m hoping|"
     r"i was wondering|just wondering|i wonder|i'?m wondering|i'?m curious)\b,?[^,.]*\?)"

@@ -584,7 +584,8 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         if re.search(r"(?<!\bgot )(?<!\bget )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )"
                      r"\b(?:cancel\w*|call (?:it|that) off|scrap)\b",
                      NOT_CANCELLED.sub(" ", r.text.lower())) or (
-                "objection_have_agent" in {rule, model} or re.search(NO_LONGER_NEEDED, r.text.lower())):
+                rule == "objection_have_agent" or (model == "objection_have_agent" and p >= 0.5)
+                or re.search(NO_LONGER_NEEDED, r.text.lower())):
             # "I had a brake check on the books … gonna have to cancel that"; "we had a consultation
             # set up Friday, and we've decided to go with my brother-in-law": why it goes
             return "cancel", max(p, 0.6)
