@@ -120,7 +120,7 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
     if not elsewhere and not expecting and not selling and any(own_home(w) for w in wanted):
         return None  # "once my Georgetown house closes": their home, not where they look
     wanted = elsewhere or wanted
-    if (selling or extract_lead_intent(u) == "sell" or ex.extract_appointment_type(u, profile) == (
+    if (extract_lead_intent(u) == "sell" or ex.extract_appointment_type(u, profile) == (
             "listing_appointment")) and (
             homes := [w for w in found if w[1] not in refused and _OUR_HOME_IN.search(
                 u.lower[max(0, w[0] - 40): w[0]])]):
