@@ -546,3 +546,10 @@ async def test_a_move_then_another_cars_visit_in_one_breath_does_both(profiles) 
         calendar=calendar,
     )
     assert on_calendar(calendar) == [("Wed 25 14:00", "scheduled"), ("Wed 25 16:00", "scheduled")], replies
+
+
+@pytest.mark.parametrize(
+    "said", ["can I just get someone on the line", "I want somebody from your team, not a machine"]
+)
+def test_a_person_asked_for_without_talk_words_is_still_a_person(profiles, said) -> None:
+    assert _u(profiles, "dealership", said).intent == "escalation"

@@ -767,8 +767,8 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         return (model, p) if p >= 0.5 else (rule, rule_confidence)
     if rule == "book" and (r.services or r.appointment_type) and (r.date or r.time):
         return rule, rule_confidence  # a service and a day: a booking, whatever it sounds like
-    if model == "escalation" and rule != "escalation" and not TALK_TO.search(
-            _ONES_OWN_AGENT.sub(" ", r.text.lower())):
+    if model == "escalation" and rule != "escalation" and _ONES_OWN_AGENT.search(r.text.lower()) and not (
+            TALK_TO.search(_ONES_OWN_AGENT.sub(" ", r.text.lower()))):
         return rule, rule_confidence  # "I need to drop off some paperwork for my agent": asks for no one
     threshold = {"do_not_call": 0.6, "escalation": 0.8, "chitchat": 0.6, "unknown": 0.6,
                  "objection_have_agent": 0.6, "objection_not_interested": 0.6,
