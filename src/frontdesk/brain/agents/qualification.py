@@ -106,6 +106,11 @@ _ADDED = re.compile(r"\b(?:also|as well|too|and then|plus)\b")
 """The other side added ("we'll need to buy too"), not a change of mind."""
 
 
+WAITS = re.compile(r"\b(?:not yet|(?:we|i)(?:'ll| will| wanna| want to| gotta|'re gonna| are going to) wait|"
+                    r"waiting (?:on|for|till|until)|(?:till|until|once|after) (?:he|she|we|they|i|the|our|my)\b)")
+"""Said of the move itself: it waits for something ("not yet, we'll wait till he's out")."""
+
+
 _BY_THEN = re.compile(r"\b(?:by|before) (?:then|that (?:time|date|point)|(?:i|we|she|he|they) (?:start|move|"
                       r"begin|report|get there|starts|moves|begins|reports|gets there))\b")
 """A deadline that points at a date said earlier in the call ("I'd love to be moved in before I start")."""
@@ -214,8 +219,10 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
     declined = u.deny or "decline" in u.flags
     if u.motivation and s.awaiting in {"motivation", None} | {"timeline", "location", "budget"}:
         lead.motivation = u.motivation
-    elif s.awaiting == "motivation" and (declined or u.intent == "unknown"):
-        lead.motivation = "(declined)" if declined else u.text[:200]
+    elif s.awaiting == "motivation" and (declined or u.intent == "unknown" or (
+            u.intent in {"objection_busy", "objection_not_interested"} and s.current_agent == AGENT)):
+        # "not yet, we'll wait till she's out of school": why they wait is the reason (not a no)
+        lead.motivation = "(declined)" if declined and not WAITS.search(said) else u.text[:200]
     if s.awaiting == "budget" and u.budget is None and declined:
         lead.budget_max = 0  # declined: keep going, scored low but not blocking
     absorb_contact(s, ctx)

@@ -90,11 +90,11 @@ _OWN_THEN_INSTEAD = (r"\b(?:i|we)(?:'ve| have)? (?:got|have|had) (?:the |my |our
 at three but … can i come in that morning instead")."""
 
 
-MOVING = (r"move(?! (?:in|into|out|away|house|here|there|closer)\b)|"
+MOVING = (r"move(?! (?:in(?! the (?:morning|afternoon|evening)\b)|into|out|away|house|here|there|closer)\b)|"
           r"moving(?! (?:in|into|out|away|house|here|there|down|up|closer)\b)"
           r"(?! (?:my|our|his|her|their) [\w'-]+(?: [\w'-]+){0,2}? (?:in|into|out|to|over|from)\b)")
 """Moving a booking; not "we're moving my mother-in-law into assisted living" or "we want to move
-in the spring", a household moving."""
+in the spring", a household moving ("can we move in the morning instead" moves the booking)."""
 CHANGE_CUE = re.compile(r"\b(?:re-?schedul\w*|" + MOVING + r"|"
                          r"push|bump|slide|switch|cancel\w*|"
                          r"change (?:it|that|the (?:time|day|date)|my (?:appointment|time))|"

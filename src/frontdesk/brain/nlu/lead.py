@@ -49,6 +49,8 @@ _MONEY_CUE = re.compile(r"\$|\b(?:budget|afford|price|spend|range|pre-?approved 
                         r"(?:letter|approval)\b[^?!]{0,30}?\bfor (?:about |around |like |maybe )?\$?[1-9]|"
                         r"thousand|grand|at (?:the )?(?:very )?most|(?:nothing|not) (?:over|above)|"
                         r"cap(?:ped)? at|"
+                        # "three and a quarter? that's where we landed after doing the math"
+                        r"(?:doing|did|do|ran|run|running|crunch(?:ed|ing)?) the (?:math|numbers)|"
                         r"tops? out|limit|no more than|(?:form|application) (?:says|said)|"
                         r"(?:bumped|moved|raised|upped) (?:it |that |us )?up)\b|" + HOME_PRICE + r"\s*\d|"
                         # "we're looking in austin, around three fifty"
@@ -746,6 +748,12 @@ _MOTIVATION = re.compile(
 )
 
 
+ANOTHER_TIME = re.compile(r"\b(?:call|ring|try|catch|reach|get back to) (?:me|us|back)\b|\b(?:another time|"
+                          r"(?:a )?bad time|not a good time|(?:i'?m|i am|we'?re|we are) (?:kinda |a bit |really )?"
+                          r"(?:busy|driving|at work|in a meeting))\b")
+"""A busy callee asking for another time, not a reason for a move."""
+
+
 def extract_motivation(u: Utterance, *, expecting: bool = False) -> str | None:
     """Why the caller wants to move, kept in their words (a short clause)."""
     match = _MOTIVATION.search(u.lower)
@@ -753,6 +761,7 @@ def extract_motivation(u: Utterance, *, expecting: bool = False) -> str | None:
         start = max(u.raw.rfind(".", 0, match.start()) + 1, 0)
         end = u.raw.find(".", match.end())
         return u.raw[start: end if end > 0 else None].strip(" ,.")[:200]
-    if expecting and len(u.lower.split()) >= 3 and not lexicon().no.match(u.lower):
+    if expecting and len(u.lower.split()) >= 3 and not lexicon().no.match(u.lower) and not (
+            ANOTHER_TIME.search(u.lower)):  # "sorry I'm driving, call me back later": no reason
         return u.raw.strip(" .")[:200]
     return None
