@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from frontdesk.brain.agents import analytics
+from frontdesk.brain.agents import analytics, qualification
 from frontdesk.brain.agents.appointment_words import CANCELS_TOO, MOVES_TOO
 from frontdesk.brain.agents.booking_said import as_state
 from frontdesk.brain.agents.escalation import apply_escalation_result, apply_transfer_failed
@@ -359,7 +359,10 @@ class Brain:
                        f"for an answer ({state.awaiting.replace('_', ' ')})",
                 due_at=due.isoformat()))
         s.awaiting = None
-        await analytics.run(s, self.profile(s.profile), self._assist, transcript)
+        profile = self.profile(s.profile)
+        if profile.kind == "real_estate":
+            qualification.score_on_leaving(s, profile.qualification, self._settings.qualification_threshold)
+        await analytics.run(s, profile, self._assist, transcript)
         s.forget_older_messages(self._settings.recent_messages)
         return s
 

@@ -181,6 +181,8 @@ async def _respond(state: ConversationState, config: RunnableConfig) -> dict[str
 async def _analytics(state: ConversationState, config: RunnableConfig) -> dict[str, Any]:
     ctx = _turn(config)
     s = state.model_copy(deep=True)
+    if ctx.profile.kind == "real_estate":
+        qualification.score_on_leaving(s, ctx.profile.qualification, ctx.settings.qualification_threshold)
     await analytics.run(s, ctx.profile, ctx.assist)
     return _updates(s)
 

@@ -76,7 +76,7 @@ from frontdesk.brain.format import say_phone, say_slot, say_time
 from frontdesk.brain.nlu import clock, understand
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.change import When, split_change
-from frontdesk.brain.nlu.cues import AND_ALSO, DEFERS, NO_LONGER_NEEDED, NOT_CANCELLED
+from frontdesk.brain.nlu.cues import ALL_OF_THEM, AND_ALSO, DEFERS, NO_LONGER_NEEDED, NOT_CANCELLED
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.nlu.understand import ADD_ON
 from frontdesk.brain.nlu.understanding import KEEP_IT
@@ -753,7 +753,10 @@ async def _done(s: ConversationState, ctx: TurnContext, result: Appointment | No
         action, a, new = queued  # "… and just cancel the detail altogether": the second change, now
         desk.action, desk.chosen, desk.new_date, desk.new_time, desk.part = action, a.id, None, None, None
         desk.offered, desk.latest = [], False
-        if action == "cancel":
+        if action == "cancel" and ctx.understanding is not None and ctx.understanding.affirm and (
+                ALL_OF_THEM.search(ctx.understanding.text.lower())):
+            await _cancel(s, ctx)  # "yes, both of them" to the first one read back: the next too
+        elif action == "cancel":
             ctx.ask(s, "confirm_change", AGENT, "appt_confirm_cancel_next", **_facts(a, ctx))
         elif new.given:
             _set_target(s, new)  # "… and the eleven, could we make it ten thirty": read back

@@ -36,13 +36,17 @@ def facts(a: Appointment, ctx: TurnContext) -> dict[str, str]:
 
 
 def listed(found: list[Appointment], ctx: TurnContext) -> str:
-    """Several bookings said in one breath; two alike (the same work at the same hour) are told
-    apart by their cars ("an oil change for the Volkswagen Jetta on Friday at 10 AM and …")."""
+    """Several bookings said in one breath; two alike (the same work at the same hour), or each
+    for its own car, are told apart by their cars ("an oil change for the Volkswagen Jetta on
+    Friday at 10 AM and …")."""
     alike = [(describe(a, ctx), start_of(a)) for a in found]
     items = []
     for a, key in zip(found, alike, strict=True):
         what = key[0]
-        if alike.count(key) > 1 and a.vehicle and "test drive" not in what:
+        cars = {b.vehicle for b in found}
+        if a.vehicle and "test drive" not in what and (alike.count(key) > 1 or (
+                None not in cars and len(cars) == len(found))):
+            # two cars booked: each said with its car ("a tire rotation for the Toyota Camry …")
             what = f"{what} for the {a.vehicle}"
         article = "an" if what[0] in "aeiou" else "a"
         items.append(f"{article} {what} {say_on_date(start_of(a).date(), ctx.today)} at "

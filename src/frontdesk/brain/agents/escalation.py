@@ -79,6 +79,9 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         # answer, alert the team twice and promise a second call back
         key = "escalation_coming" if s.human_agent_status == "available" else "escalation_still_busy"
         person = last_check.human_agent_name or SOMEONE
+        if key == "escalation_coming" and any(person in part for part in ctx.reply_parts):
+            ctx.say("escalation_hold")  # "Good news, Jordan … in just a moment" was said this turn
+            return
         said = ctx.replies.say(key, person=person)
         last = next((m.content for m in reversed(s.messages) if m.role == "assistant"), "")
         ctx.say(f"{key}_again" if said in last else key, person=person)

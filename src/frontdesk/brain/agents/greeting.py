@@ -133,7 +133,10 @@ def conversation_act(s: ConversationState, ctx: TurnContext) -> bool:
     elif intent == "how_got_number":
         ctx.say("how_got_number", source=ctx.profile.lead_source)
     elif intent == "bot_check":
-        ctx.say("bot_check")
+        # "is this a real person? … I'd rather talk to an actual agent": who we are, then the
+        # person asked for (no offer of a choice the caller has made)
+        person_next = any(act.intent == "escalation" for act in ctx.queue)
+        ctx.say("identity_inbound" if person_next and s.direction == "inbound" else "bot_check")
     elif intent == "chitchat" and ctx.more_acts:
         ctx.aside_answered = True  # "the dog wrecked my back seat. y'all do detailing?": the story
         return True                # needs no "ha, I hear you" before the answers

@@ -44,6 +44,11 @@ _IN_A_WHILE = re.compile(r"\b(?:call|try|ring|reach|back|again)\b[^.?!]{0,20}?\b
                          r"(?P<n>\d+|a few|a couple(?: of)?|half an?|an?) "
                          r"(?P<unit>minutes?|mins?|hours?|hrs?)\b")
 """A call asked for so long from now ("call me back in like twenty minutes", "in an hour")."""
+_NOT_SURE_WHEN = re.compile(r"\b(?:i )?(?:dunno|don'?t know|not sure|no idea|couldn'?t (?:tell|say))\b"
+                            r"[^.?!]{0,30}\b(?:when|what time)\b|"
+                            r"\b(?:i'?ll|i can|i will) (?:tell|let) (?:him|her|them)\b|"
+                            r"\b(?:tell|let) (?:him|her|them) (?:know )?(?:you|y'?all) called\b")
+"""Whoever answered cannot say when the callee is back, or will pass the call on."""
 
 
 def quick_goodbye(u: Understanding) -> bool:
@@ -134,6 +139,14 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             return
         if u.affirm and (s.pending_callback or {}).get("offered"):
             _take_suggested_callback(s, ctx)  # "yeah, tonight's fine"
+            return
+        if s.direction == "outbound" and s.callback_whom and not (
+                _CALLBACK_WORDS.search(u.text.lower()) or CALL_ME.search(u.text.lower())) and (
+                quick_goodbye(u) or _NOT_SURE_WHEN.search(u.text.lower())):
+            # "I dunno when she'll be back. I can tell her you called": nobody asked for a call
+            # and nobody knows when; no task is made, and the call ends kindly
+            ctx.say("callee_away_close", whom=s.callback_whom)
+            _end(s, "no_outcome")
             return
         if (ANY_TIME.search(u.text.lower()) and not u.deny) or quick_goodbye(u):
             # "whenever they get a chance": no time to keep; "yeah ok bye" from someone driving who
@@ -267,15 +280,22 @@ _WHOM = {"he": "him", "she": "her", "they": "them"}
 
 def _someone_else(said: str) -> str | None:
     """Whom to reach, when whoever answered speaks of the callee as away ("he's out at the deer
-    lease till tonight", "she won't be back until Thursday", "this is his wife, he's at work")."""
+    lease till tonight", "she won't be back until Thursday", "this is his wife, he's at work",
+    "this is her daughter, my mom's not home right now")."""
     found = CALLEE_AWAY.search(said)
     if found:
         return _WHOM[found.group(0).split("'")[0].split()[0]]
+    if (kin := _KIN_AWAY.search(said)) is not None:
+        return _KIN_WHOM.get(kin[1], "them")
     if (kin := LEAD_ELSEWHERE.search(said)) is not None:  # "oh, that's all my wife": her
         return _KIN_WHOM.get(next(k for k in kin.groups() if k), "them")
     return None
 
 
+_KIN_AWAY = re.compile(r"\b(?:my|our) (wife|husband|son|daughter|mom|mother|dad|father|sister|"
+                       r"brother|grandson|granddaughter|boyfriend|girlfriend)(?:'s| is)? "
+                       r"(?:not (?:home|here|around|in|available|back)|out|away|at work|asleep|gone|busy)\b")
+"""A relative said to be away by whoever answered ("my mom's not home right now")."""
 _KIN_WHOM = {k: "her" for k in ("wife", "daughter", "mom", "mother", "fiancee", "fiancée", "girlfriend",
                                 "sister", "granddaughter")} | {
     k: "him" for k in ("husband", "son", "dad", "father", "fiance", "fiancé", "boyfriend", "brother",

@@ -15,7 +15,7 @@ from frontdesk.brain.context import TurnContext, absorb_contact
 from frontdesk.brain.format import say_list, say_money, say_on_date
 from frontdesk.brain.nlu import Understanding
 from frontdesk.brain.nlu import lead as lead_nlu
-from frontdesk.brain.nlu.text import normalise
+from frontdesk.brain.nlu.text import MONTH, normalise
 from frontdesk.brain.state import ConversationState, LeadInfo
 from frontdesk.knowledge.profile import QualificationPolicy
 
@@ -107,9 +107,12 @@ _ADDED = re.compile(r"\b(?:also|as well|too|and then|plus)\b")
 
 
 WAITS = re.compile(r"\b(?:not yet|(?:we|i)(?:'ll| will| wanna| want to| gotta|'re gonna| are going to) wait|"
-                    r"waiting (?:on|for|till|until)|(?:till|until|once|after) (?:he|she|we|they|i|the|our|my)\b)")
+                    r"waiting (?:on|for|till|until)|"
+                    r"(?:till|until|once|after) (?:he|she|we|they|i|the|our|my)\b)")
 """Said of the move itself: it waits for something ("not yet, we'll wait till he's out")."""
 
+
+_A_MONTH = re.compile(rf"\b(?:{MONTH})\b")
 
 _BY_THEN = re.compile(r"\b(?:by|before) (?:then|that (?:time|date|point)|(?:i|we|she|he|they) (?:start|move|"
                       r"begin|report|get there|starts|moves|begins|reports|gets there))\b")
@@ -210,6 +213,14 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
             earlier := _timeline_from_earlier(s, ctx)) is not None:
         # "I start January 4th" … "I'd love to be moved in before I start"
         lead.timeline_months, lead.timeline_text = earlier
+    elif u.timeline is None and lead.timeline_months is None and lead.timeline_text is None and (
+            s.awaiting in {"budget", "financing", "motivation"}) and not (
+            u.date and (u.time or u.appointment_type)) and (
+            late := lead_nlu.extract_timeline(normalise(u.text), ctx.today, expecting=True)) is not None and (
+            _A_MONTH.search(u.text.lower())):
+        # how soon was asked and not answered; "after it's final. the lawyer says January" to the
+        # next question answers it now
+        lead.timeline_months, lead.timeline_text = late
     if u.financing:
         lead.financing = u.financing  # type: ignore[assignment]
     elif s.awaiting == "financing" and u.deny:
@@ -301,15 +312,30 @@ def decide(s: ConversationState, ctx: TurnContext, *, known_only: bool = False) 
     """Score the lead on what is known and record the verdict (hard criteria first). A lead who
     books a meeting or asks an agent to call is scored on what they said (``known_only``): what
     was never asked counts neither way."""
-    lead = s.lead
+    return verdict(s.lead, ctx.profile.qualification, ctx.settings.qualification_threshold,
+                   known_only=known_only)
+
+
+def verdict(lead: LeadInfo, policy: QualificationPolicy, threshold: float, *,
+            known_only: bool = False) -> bool:
+    """Score ``lead`` and record whether it qualifies (hard criteria first)."""
     lead.factors = factor_scores(lead)
-    weights = ctx.profile.qualification.weights
+    weights = policy.weights
     if known_only:
         weights = {f: w for f, w in weights.items() if known(lead, f)}
     lead.score = score(lead, weights)
-    lead.qualified = (hard_failure(lead, ctx.profile.qualification) is None
-                      and lead.score >= ctx.settings.qualification_threshold)
+    lead.qualified = hard_failure(lead, policy) is None and lead.score >= threshold
     return lead.qualified
+
+
+def score_on_leaving(s: ConversationState, policy: QualificationPolicy, threshold: float) -> None:
+    """A lead who leaves before the last questions ("not just yet, I'll call back when we're
+    closer") is scored on what they told, once where, when and (buying) how much are known."""
+    lead = s.lead
+    if lead.qualified is None and lead.intent in {"buy", "sell", "both"} and lead.status not in {
+            "lost", "do_not_call"} and not lead.do_not_call and known(lead, "location") and (
+            known(lead, "timeline")) and (lead.intent == "sell" or known(lead, "budget")):
+        verdict(lead, policy, threshold, known_only=True)
 
 
 def _close_unqualified(s: ConversationState, ctx: TurnContext, failure: str) -> None:
@@ -462,8 +488,10 @@ _ASK_KEYS = {"intent": ("ask_lead_intent",), "location": ("ask_location", "ask_l
 def _ask(s: ConversationState, ctx: TurnContext, factor: str) -> None:
     lead = s.lead
     u = ctx.understanding
+    # ("I don't know what I can afford. Maybe two-fifty?", asked how soon: the price was the
+    # answer, and how soon is still to ask)
     unsure = u is not None and s.awaiting == factor and ("flexible" in u.flags
-                                                          or "decline" in u.flags)
+                                                          or "decline" in u.flags) and not u.has_lead_facts
     if (s.last_ask in _ASK_KEYS[factor] and (s.ask_repeats >= 1 or unsure)) or (
             unsure and factor != "intent"):
         # Asked twice, or "I'm not sure": move on rather than ask a third time.

@@ -14,9 +14,9 @@ from frontdesk.brain.agents import qualification, scheduling
 from frontdesk.brain.agents.appointment_words import CHANGE_IN_CLAUSE, RELATIVE_MOVE, SHIFT, STANDS
 from frontdesk.brain.agents.objection import quick_goodbye
 from frontdesk.brain.nlu import Understanding
-from frontdesk.brain.nlu import lead as lead_nlu
 from frontdesk.brain.nlu.cues import (
     ALREADY_BOOKED,
+    ANOTHER_TIME,
     ANSWERS_FOR_THEM,
     ANY_TIME,
     ASKS_OPENING,
@@ -31,7 +31,6 @@ from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.understand import ADD_ON
 from frontdesk.brain.nlu.understanding import answers
 from frontdesk.brain.state import AgentName, ConversationState
-
 from frontdesk.knowledge.profile import BusinessProfile
 
 _YES_NO = {"confirm_booking", "offer_appointment", "offer_callback", "anything_else",
@@ -262,9 +261,9 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
         u.intent = "faq"
         u.flags.add("price_question")
         return "faq"
-    if s.awaiting == "motivation" and owner == "qualification" and (
-            intent == "objection_busy" or (intent == "objection_not_interested" and qualification.WAITS.search(u.text.lower()))
-    ) and not ("call_asked" in u.flags or lead_nlu.ANOTHER_TIME.search(u.text.lower())):
+    if s.awaiting == "motivation" and owner == "qualification" and (intent == "objection_busy" or (
+            intent == "objection_not_interested" and qualification.WAITS.search(u.text.lower()))) and not (
+            "call_asked" in u.flags or ANOTHER_TIME.search(u.text.lower())):
         # "not yet, we'll wait till he's out of the Army", asked what prompts the move: why they
         # wait is the answer (a lead who gave every fact is not lost to an objection)
         return owner

@@ -27,11 +27,14 @@ _TIME_AT = re.compile(
     r"houses?|homes?|units?|rooms?|floors?|of)\b))"
 )
 _TIME_PART_OF_DAY = re.compile(
-    r"\b(?:(\d{1,2})(?:[:\s](\d{2}))?(?:\s*o'?clock)?\s+(?:in the (morning|afternoon|evening)|(?=tonight\b))"
+    r"(?<!that )(?<!this )(?<!the )(?<!which )(?<!rav )(?<!model )(?<!f )(?<!cx )"
+    r"\b(?:(\d{1,2})(?:[:\s](\d{2}))?(?:\s*o'?clock)?\s+"
+    r"(?:(?:in the|this|tomorrow) (morning|afternoon|evening)|(?=tonight\b))"
     r"|(morning|afternoon|evening),?\s+(?:at\s+|like\s+|say\s+|around\s+)?(\d{1,2})(?::(\d{2}))?"
     r"(?!\s*(?:\d|(?:am|pm|and|cars?|vehicles?|people|kids|of|bedrooms?|hours?|minutes?|days?|weeks?)\b)))\b"
 )
-""""10 30 in the morning", "saturday morning 9": the part of the day says AM or PM."""
+""""10 30 in the morning", "four this afternoon", "saturday morning 9": the part of the day says AM
+or PM."""
 _TIME_BARE = re.compile(
     r"^(?:how about |what about |maybe |let's do |ok |okay )?(\d{1,2})(?::(\d{2}))?(?: o'?clock)?\??$"
     # "ten is good", "9:30 works for me", "eleven would be perfect": an hour said to suit

@@ -34,6 +34,7 @@ from frontdesk.brain.nlu.cues import (
     MISTOOK_US,
     MOVE_ASK,
     MOVING,
+    NEW_AT_IT,
     NEW_BOOKING_ASKED,
     NO_LONGER_NEEDED,
     NOT_CANCELLED,
@@ -214,11 +215,6 @@ _WANTS_CHANGE = re.compile(r"\b(?:re-?schedul\w*|" + MOVING + r"|push|bump|slide
 """A wish to have a booking at another time (not "I'm booked for Friday", which only says it is)."""
 
 
-_NEW_AT_IT = re.compile(r"\b(?:never (?:done|did|been through|gone through) (?:this|it|any of this|one)|"
-                        r"never (?:bought|purchased|sold) (?:a|an|our|my) (?:house|home|place|condo)|"
-                        r"first[- ]time|(?:know|sure) where to (?:start|begin))\b")
-""""I've never done this", "we've never bought a house", "don't know where to start": a
-newcomer to what we do, not a wrong number."""
 
 _BOOK_IT = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|well|then|yeah)\W+)*(?:can|could|would|will) "
                       r"(?:we|you|y'?all|you guys|i) (?:just |go ahead and |maybe )?"
@@ -706,7 +702,7 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     place = WRONG_PLACE.search(r.text.lower()) is not None
     if model == "wrong_number" and ((p < 0.8 and not (p >= 0.3 and place)) or r.services
                                     or (r.vehicle and not place) or r.has_booking_facts
-                                    or _NEW_AT_IT.search(r.text.lower())
+                                    or NEW_AT_IT.search(r.text.lower())
                                     or (KINDS_OF_US.search(r.text.lower()) and not place)
                                     or MEANT_TO_CALL_US.search(r.text.lower())
                                     or _SPELLS_A_WORD.search(r.text.lower())

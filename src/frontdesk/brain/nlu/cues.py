@@ -625,7 +625,10 @@ THIS_NOT_THAT = re.compile(r"\b(sell(?:ing)?|buy(?:ing)?),? (?:and )?not (?:buy(
                            r"(?:buy(?:ing)?|sell(?:ing)?)\b|"
                            # "we're actually more thinking about selling than buying"
                            r"\bmore (?:\w+ ){0,3}?(sell(?:ing)?|buy(?:ing)?) than "
-                           r"(?:buy(?:ing)?|sell(?:ing)?)\b")
+                           r"(?:buy(?:ing)?|sell(?:ing)?)\b|"
+                           # "we're not buying, we're selling"
+                           r"\bnot (?:buy(?:ing)?|sell(?:ing)?),? "
+                           r"(?:(?:we|i)(?:'re| are|'m| am) |just |only )?(sell(?:ing)?|buy(?:ing)?)\b")
 """One side said, the other ruled out ("we're selling, not buying", "sell our place instead of
 buying")."""
 FROM_UP_TO = re.compile(r"\b(from|between)\s+(\$?\d[\d,.]*(?:\s*(?:k|thousand|grand))?)\s+"
@@ -720,7 +723,8 @@ he's keeping the house"): the thing is not the verb's."""
 
 
 _SOMEONE_OF_OURS = (r"\b(?:somebody|someone|an agent|one of (?:y'?all|you|your agents|your people)|y'?all|"
-                    r"you guys)(?:'s| is| needs?| could| can| would| will)?(?: to)? ")
+                    r"(?:your|the) (?:agent|realtor|person|guy|lady)|you guys)"
+                    r"(?:'s| is| needs?| could| can| would| will)?(?: to)? ")
 OURS_TO_COME = re.compile(_SOMEONE_OF_OURS + r"(?:come|coming|comes) (?:out |over |by )?"
                           r"(?:[\w ]{0,25}? )?(?:and |to )?"
                           r"(?:see|look at|check out|"
@@ -762,3 +766,24 @@ THIS_NUMBER_OFF = re.compile(r"\b(?:don'?t|do not|never|stop) (?:ever )?"
                              r"(?:call|calling|ring|ringing|contact) "
                              r"(?:this|my|the) (?:number|phone|line)\b|\btake (?:this|my|the) number off\b")
 """The number itself struck off, asked in so many words (whoever is speaking)."""
+
+
+NEW_AT_IT = re.compile(r"\b(?:never (?:done|did|been through|gone through) (?:this|it|any of this|one)|"
+                        r"never (?:bought|purchased|sold) (?:a|an|our|my) (?:house|home|place|condo)|"
+                        r"first[- ]time|(?:know|sure) where to (?:start|begin)|"
+                        # "I've never been out there": a first visit ahead
+                        r"never been (?:out |over |up |down )?(?:there|here|to (?:you|y'?all|your))|"
+                        r"(?:haven'?t|have not|never) (?:ever )?been (?:in|to) (?:before|your \w+))\b")
+""""I've never done this", "we've never bought a house", "don't know where to start": a
+newcomer to what we do, not a wrong number."""
+
+
+ANOTHER_TIME = re.compile(r"\b(?:call|ring|try|catch|reach|get back to) (?:me|us|back)\b|\b(?:another time|"
+                          r"(?:a )?bad time|not a good time|"
+                          r"(?:i'?m|i am|we'?re|we are) (?:kinda |a bit |really )?"
+                          r"(?:busy|driving|at work|in a meeting))\b")
+"""A busy callee asking for another time, not a reason for a move."""
+
+
+ALL_OF_THEM = re.compile(r"\b(?:both(?: of them)?|all (?:of them|three|of 'em)|the two of them|each one)\b")
+"""A yes said of every booking the caller asked to cancel ("yes, both of them")."""

@@ -71,12 +71,14 @@ def _digits_of(run: str) -> list[str]:
     three" → 33, or 30 and 3 ("eight thirty, five five five" is 830 555); "sixteen" → 16,
     "double five" → 55, "eight hundred" → 800. A reading whose words fall in the groups of a
     number (3, 3, 4) comes first, then those that join a ten and a unit."""
-    words = re.findall(r"[a-z]+|\d+", run)
+    words = re.findall(r"[a-z]+|\d+|,", run)  # (a comma is where the caller paused: "thirty, five")
 
     def readings(i: int, times: int) -> list[list[str]]:
         if i >= len(words):
             return [[]]
         word = words[i]
+        if word == ",":
+            return readings(i + 1, times)
         if word in {"double", "triple"}:
             return readings(i + 1, 2 if word == "double" else 3)
         if word == "hundred":
@@ -418,7 +420,8 @@ def _clause_of(text: str, match: re.Match[str]) -> str:
 
 _REMINDER_STICKER = re.compile(r"^(?!.*\b(?:inspect\w*|state|registration|expir\w*|tags?|emissions?|"
                                r"(?:get|renew|need) (?:my |a |the |new |our )?(?:\w+ )?sticker)\b)"
-                               r".*\b(?:says|said|reminder|due|overdue|miles|mileage)\b")
+                               r".*\b(?:says|said|reminder|due|overdue|miles|mileage|yell\w*|nag\w*|bugging|"
+                               r"telling|remind\w*|windshield|little)\b")
 """The service reminder sticker on the windshield, not the inspection sticker."""
 
 

@@ -10,13 +10,15 @@ import re
 from datetime import date
 
 from frontdesk.brain.nlu.cues import (
+    ANOTHER_TIME,
     FROM_UP_TO,
     HOME_PRICE,
     HOME_PRICE_BEFORE,
     NO_FIGURE_NEXT,
 )
 from frontdesk.brain.nlu.lexicon import lexicon
-from frontdesk.brain.nlu.text import Utterance, clause_before, correction_tails, normalise, ruled_out
+from frontdesk.brain.nlu.spelling import FIGURE_THEN_DIGITS, digits_said_once
+from frontdesk.brain.nlu.text import WEEKDAY, Utterance, clause_before, correction_tails, normalise, ruled_out
 from frontdesk.brain.nlu.when import MONTH, parse_date
 
 _MULTIPLIERS = {"k": 1_000, "thousand": 1_000, "grand": 1_000, "m": 1_000_000, "mil": 1_000_000,
@@ -89,6 +91,11 @@ _HYPHENED = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine)-(ten|t
                        r"eight|nine))?\b")
 
 
+_AT_A_TIME = re.compile(r"\b(?:at|meet|come|appointment|consultation|showing|today|tomorrow|tonight|morning|"
+                        r"afternoon|evening|" + WEEKDAY + r")\b")
+"""Words that put a clock time in a sentence ("could we meet tomorrow at 4:30")."""
+
+
 def _spoken_money(text: str, expecting: bool) -> str:
     """Money said the way people say it, as figures: "a quarter mil" → "250 thousand",
     "three fifty" → "350 thousand" (when a budget was asked), "400 and change" → "400 thousand"."""
@@ -97,6 +104,9 @@ def _spoken_money(text: str, expecting: bool) -> str:
         lambda m: f"{_UNITS[m.group(1)]} {_TENS[m.group(2)] + _UNITS.get(m.group(3) or '', 0)}", text)
     for pattern, replacement in _SLANG_AMOUNTS:
         text = re.sub(pattern, replacement, text)
+    if expecting and not _AT_A_TIME.search(text):  # "four-thirty would be the very top": 430 thousand
+        text = re.sub(r"(?<!at )\b([1-9]):([1-5][05])\b(?!\s*(?:am|pm|a\.m|p\.m|o'?clock))",
+                      lambda m: f"{int(m.group(1)) * 100 + int(m.group(2))}", text)
     if expecting:  # "capped at four-ish": hundreds of thousands
         text = re.sub(r"\b([1-9]) ish\b", r"\g<1>00 ish", text)
     if expecting:  # "five and a quarter", "four and a half": hundreds of thousands, and a part
@@ -170,6 +180,10 @@ _SAVED = re.compile(r"(?:\b(?:about|around|like|roughly|maybe)\s+)?\$?\b\d[\d,.]
                     r"\d[\d,.]*\s*(?:k|thousand|grand)?|"
                     # "saved up enough for a down payment, like forty thousand"
                     r"\bdown ?payment\b,?\s+(?:(?:of|is|like|about|around|maybe|so|um|uh),?\s+)*\$?"
+                    r"\d[\d,.]*\s*(?:k|thousand|grand)?|"
+                    # "whatever ours sells for plus maybe a hundred": an amount added, not the price
+                    r"\b(?:plus|minus|on top of (?:that|it))\s+"
+                    r"(?:(?:maybe|like|about|around|another|a|an),?\s+)*\$?"
                     r"\d[\d,.]*\s*(?:k|thousand|grand)?")
 """Money saved or put down: a down payment, not the home's price."""
 
@@ -190,6 +204,7 @@ _TENS_WORD = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _FIGURE_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|"
                 r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|grand|k|to|and)")
 _SAID_AGAIN = (
+    (FIGURE_THEN_DIGITS, digits_said_once),
     # "three fifty, three hundred fifty thousand": said short, then in full
     (re.compile(rf"\b({_UNIT_WORD}) {_TENS_WORD}(?: {_UNIT_WORD})?[\s,]+(?=\1 hundred\b)"), ""),
     # "between five hundred and five fifty": the "and" of a span, not of "five hundred and five"
@@ -221,7 +236,7 @@ def said_once(u: Utterance) -> Utterance:
 
 
 _STRETCH = re.compile(r"(?:(?<=\d)|(?<=\dk)|(?<=\d k)|(?<=thousand)|(?<=grand))"
-                      r"(?:,|\s+maybe|\s+or maybe|,\s*maybe|,?\s+(?:could|can|might) (?:go|stretch|do)"
+                      r"(?:,|\s+maybe|\s+or maybe|[,?]\s*maybe|,?\s+(?:could|can|might) (?:go|stretch|do)"
                       r"(?: up to| to)?|,?\s+stretch(?:ing)? to|,?\s+if we (?:have|need) to|"
                       r",?\s+well,? maybe|\s*[—–-]\s*well,? maybe)"
                       r"\s+(?:like\s+|maybe\s+|up to\s+)?(?=\$?[1-9])")
@@ -337,6 +352,10 @@ def _extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | Non
         return low, found[1]
     if start is not None and start[1] * 10 < found[1] and re.match(r"\s*[1-9] \d\d\b", said[stretch.end():]):
         return None, found[1]
+    tail = said[stretch.end():]
+    more = _budget(Utterance(raw=tail, lower=tail, numeric=tail), expecting=True)
+    if more is not None and found[1] < more[1] <= found[1] * 1.6:
+        return found[1], more[1]  # "a hundred and twenty thousand? maybe one-thirty if I'm lucky"
     return found
 
 
@@ -599,6 +618,14 @@ def _timeline(text: str, today: date, *, expecting: bool) -> tuple[float, str] |
         return (months if soon.group(0).startswith("next") else months / 2), soon.group(0)
     if re.search(r"\b(?:this year|end of (?:the )?year|by (?:the )?new year)\b", text):
         return max(1.0, 12.0 - today.month + 0.5), "by the end of the year"
+    if first := re.search(r"\b(?:(?:the )?(?:first|start|beginning|turn) of (?:the|next) year|"
+                          r"(?:after|around|in|at) (?:the )?new year(?:'?s)?)\b", text):
+        return float(13 - today.month), first.group(0)  # "transferring me to Austin first of the year"
+    if later := re.search(r"\bnot (?:for|until|till|before) (?:another |at least )?(a|one|two|three|\d+)"
+                          r"(?: or (?:two|three|four|\d+))? (year|month)s?\b", text):
+        # "probably not for a year or two": at least that long
+        count = {"a": 1, "one": 1, "two": 2, "three": 3}.get(later[1]) or float(later[1])
+        return float(count) * (12 if later[2] == "year" else 1), later.group(0)
     season = re.search(r"\b(?:this|next|by|in the|by the|probably|maybe|likely|prob(?:ly)?|around|till|until|"
                        r"after|come|"
                        r"sometime in(?: the)?|early|late|mid|(?:hoping|planning) for|(?:the )?(?:end|start|"
@@ -748,10 +775,6 @@ _MOTIVATION = re.compile(
 )
 
 
-ANOTHER_TIME = re.compile(r"\b(?:call|ring|try|catch|reach|get back to) (?:me|us|back)\b|\b(?:another time|"
-                          r"(?:a )?bad time|not a good time|(?:i'?m|i am|we'?re|we are) (?:kinda |a bit |really )?"
-                          r"(?:busy|driving|at work|in a meeting))\b")
-"""A busy callee asking for another time, not a reason for a move."""
 
 
 def extract_motivation(u: Utterance, *, expecting: bool = False) -> str | None:

@@ -16,11 +16,32 @@ from frontdesk.brain.nlu import clock, lead, when
 from frontdesk.brain.nlu.lead_intent import extract_lead_intent
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.places import extract_location, intent_here
-from frontdesk.brain.nlu.text import CORRECTION, Utterance, normalise
+from frontdesk.brain.nlu.text import CORRECTION, MONTH, WEEKDAY, Utterance, normalise
 from frontdesk.brain.nlu.understanding import Understanding
 from frontdesk.knowledge.profile import BusinessProfile
 
 _LEAD_ASKED = {"timeline", "financing", "motivation", "location", "intent"}
+
+_TIME_TALK = re.compile(r"\b(?:months?|years?|weeks?|days?|today|tomorrow|tonight|morning|afternoon|evening|"
+                        r"am|pm|a\.m|p\.m|o'?clock|noon|spring|summer|fall|autumn|winter|christmas|holidays?|"
+                        r"asap|soon|now|yesterday|ago|\d+(?:st|nd|rd|th)|earlier|later|sooner|slide|move|"
+                        r"push|bump|reschedul\w*|appointment|consultation|showing|meeting|"
+                        + WEEKDAY + "|" + MONTH + r")\b|\d:\d\d")
+_NOT_A_HOME_PRICE = re.compile(r"\b(?:rent|payments?|a month|per month|monthly|sold (?:it |theirs |for)|"
+                               r"salary|"
+                               r"make|makes|making|raise|income|square|sq|bucks|percent|down|saved|savings)\b|%")
+"""A figure of something else (rent, a monthly payment, pay, savings): not a home's price."""
+
+
+def _money_answer(u: Utterance, awaiting: str | None) -> bool:
+    """Asked where, how soon, or buy or sell, a figure in the hundreds with no time, rent or pay
+    around it is the price ("I was thinking five hundred, and that's a hard cap" to "how soon?"):
+    a lead answers the questions in their own order ("eleven-ish?", "like five thirty" are hours)."""
+    hundreds = re.search(r"\b(?:hundred|thousand|grand)\b", u.lower) or re.search(
+        r"(?<![\d:])\b[1-9] ?\d\d\b(?![\d:])", u.numeric)
+    return awaiting in {"timeline", "intent", "location"} and hundreds is not None and not (
+        _TIME_TALK.search(u.lower) or _NOT_A_HOME_PRICE.search(u.lower)
+        or re.search(r"\bno(?:pe)?\b", u.lower))
 
 _PRICE_SPAN = re.compile(r"\b(?:between|from)\b(?:(?!\b(?:months?|years?|weeks?|days?|am|pm|o'?clock|"
                          r"morning|afternoon|evening|kids?|miles?|minutes?|hours?)\b).)*"
@@ -155,6 +176,8 @@ def read_lead_facts(u: Utterance, result: Understanding, profile: BusinessProfil
             _HOME_TALK.search(u.lower) is not None or awaiting in _LEAD_ASKED)
         and not _SAID_AS_CLOCK.search(u.lower)) or (
         rough is not None) or _A_FIGURE_HOME.search(u.numeric) is not None)
+    if result.budget is None and _money_answer(u, awaiting):
+        result.budget = lead.extract_budget(u, expecting=True)
     if result.budget and result.date and (hour := _DAY_THEN_HOUR.search(u.numeric)) is not None and (
             result.budget[1] == int(hour[1]) * 100_000):
         # "could we sit down with somebody wednesday like six ish", asked the price range: a time

@@ -63,7 +63,9 @@ def _callers_own(pattern: re.Pattern[str], text: str) -> bool:
 
 
 _UNTIL_THEN = re.compile(r"\w*\W+(?:\w+\W+){0,2}?(?:until|till|til|before|for (?:another|a few|a couple|"
-                         r"a while|(?:six|\d+) (?:months|weeks)))\b")
+                         r"a while|(?:six|\d+) (?:months|weeks)|an?(?:other)? (?:year|month))|"
+                         # "I'm not buying anytime soon, like not for a year or two": later, a buyer
+                         r"any ?time soon|right away|just yet|quite yet)\b")
 
 
 _NOT_A_HOME = re.compile(r"\b(?:sell|selling|sold|buy|buying|bought)(?: off)? "
@@ -111,7 +113,7 @@ def extract_lead_intent(u: Utterance) -> str | None:
         u = Utterance(raw=u.raw, lower=kept, numeric=u.numeric)
     if side := THIS_NOT_THAT.search(u.lower):
         # "'cause we're selling, not buying"
-        return "buy" if (side[1] or side[2] or side[3]).startswith("buy") else "sell"
+        return "buy" if next(g for g in side.groups() if g).startswith("buy") else "sell"
     # "buy a little place near campus and then sell it when she graduates": a sale years on
     lower = _SELL_LATER.sub(" ", u.lower)
     u = Utterance(raw=u.raw, lower=lower, numeric=u.numeric)
@@ -125,7 +127,8 @@ def extract_lead_intent(u: Utterance) -> str | None:
         # "not ready to buy, gonna keep renting": a renter for now, else nothing (but "not ready
         # to buy until next year" is a buyer, later)
         return "rent" if intents["rent"].search(u.lower) else None
-    lower = re.sub(r"\b(?:from|after|since|by|when we|closed on|finished|done) (?:selling|sold)\b[^,.]*"
+    lower = re.sub(r"\b(?:from|after|since|by|when we|clos(?:e|ed|ing) on|finished|done) "
+                   r"(?:selling|sold)\b[^,.]*"
                    # "sell it to one of those we-buy-houses outfits": a kind of buyer, not the caller buying
                    r"|\bwe[- ]buy[- ](?:houses|homes|ugly houses)\b|\bcash (?:buyers?|offers?)\b",
                    " ", u.lower)

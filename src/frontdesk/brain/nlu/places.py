@@ -29,6 +29,17 @@ _OUR_HOME_IN = re.compile(r"\b(?:my|our)\s+(?:current\s+|own\s+)?(?:house|home|p
 """The caller's own home, named by its town ("our house in Cedar Park")."""
 
 
+def sounds(words: str) -> str:
+    """A rough key of how words sound: consonants as heard, vowels and doubles dropped
+    ("seeder park" and "cedar park" are both "sdr prk")."""
+    key = re.sub(r"c(?=[eiy])", "s", words)
+    for spelled, heard in (("ph", "f"), ("ck", "k"), ("dg", "j"), ("gh", ""), ("qu", "kw"), ("c", "k"),
+                           ("z", "s"), ("x", "ks"), ("w(?![aeiou])", ""), ("h(?![aeiou])", "")):
+        key = re.sub(spelled, heard, key)
+    key = re.sub(r"(?<=[a-z])[aeiouy]+", "", key)
+    return re.sub(r"([a-z])\1+", r"\1", key)
+
+
 def extract_location(u: Utterance, profile: BusinessProfile, *,
                      expecting: bool = False) -> tuple[str, bool] | None:
     """The place the caller wants and whether it is in the business's service area. A place
@@ -69,6 +80,10 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
             if chunk in lexicon().common_words:
                 continue
             match = process.extractOne(chunk, [n.lower() for n in names], scorer=fuzz.ratio)
+            if not (match and match[1] >= 88) and len(chunk) >= 8:
+                # "seeder park" for Cedar Park, "jorjtown": heard by sound, spelled another way
+                match = next(((n, 100, i) for i, n in enumerate(names)
+                              if sounds(chunk) == sounds(n.lower())), None)
             if match and match[1] >= 88:
                 name = names[match[2]]
                 found.append((start, name, dict(areas)[name]))

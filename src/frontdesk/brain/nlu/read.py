@@ -220,6 +220,11 @@ _ASKED_LAST = re.compile(r"\b(?:what time|how much|how long|how many|what days?|
                          r"(?:a (?:problem|big deal|deal breaker|dealbreaker)|an issue|ok(?:ay)?|"
                          r"a thing))\W*$")
 """The question word said last, as terse and transcribed questions put it."""
+_INDIRECT = re.compile(r"\b(?:find out|(?:i'?m |i was |just )?wonder(?:ing|ed)?|want(?:ed)? to know|"
+                       r"wanna know|(?:like|need|love) to know|"
+                       r"(?:could|can|would) (?:you|y'?all) (?:tell|let) (?:me|us)|"
+                       r"(?:i'?m|i was) curious) (?:what|when|where|how|if|whether|which|who)\b")
+"""A question put as a statement ("I just wanted to find out what time your service people open")."""
 
 
 _WRITTEN_PHONE = re.compile(r"(?:\+?1[\s.-]?)?\(?\b\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}\b")
@@ -267,7 +272,8 @@ def read(text: str, profile: BusinessProfile, today: date,
     u = normalise(text)
     flags = {name for name, pattern in lex.intents.items() if pattern.search(u.lower)}
     flags |= _fuzzy_flags(u.lower)
-    if u.raw.endswith("?") or _ASKED_LAST.search(u.lower) or _WH_FIRST.match(u.lower):
+    if u.raw.endswith("?") or _ASKED_LAST.search(u.lower) or _WH_FIRST.match(u.lower) or (
+            _INDIRECT.search(u.lower)):
         # "service open friday after thanksgiving what time", "how it is working": a question
         # said without the "?" or the word order a textbook gives it
         flags.add("question")
@@ -323,7 +329,9 @@ def read(text: str, profile: BusinessProfile, today: date,
     if "defers" in flags and awaiting in {"offer_callback", "offer_appointment"} and not (
             CALL_ME.search(u.lower)):
         result.affirm, result.deny = False, True  # "okay, I'll call back once I know my schedule": not now
-    if awaiting in {"offer_callback", "offer_appointment"} and _ALL_I_NEEDED.search(u.lower) and not (
+    if awaiting in {"offer_callback", "offer_appointment"} and (
+            _ALL_I_NEEDED.search(u.lower) or (_SIGNS_OFF.search(u.lower) and not re.match(
+                r"\W*(?:yes|yeah|yep|yup|sure|please|that'?d be|that would be)\b", answer))) and not (
             CALL_ME.search(u.lower)):
         result.affirm, result.deny = False, True  # "okay. that's really all I needed, thanks": no
     if awaiting in {"confirm_booking", "offer_appointment"} and CANCEL_ASK.search(u.lower):
@@ -639,6 +647,13 @@ def read(text: str, profile: BusinessProfile, today: date,
         # place offered instead, not a question about the business
         result.intent, result.is_question = "provide_info", False
         result.flags.discard("question")
+    if result.is_question and result.intent in {"book", "provide_info", "unknown"} and (
+            _HEARSAY.search(u.lower)):
+        # "my buddy said y'all throw in a free car wash with service, is that true?": a claim
+        # checked, not a visit asked for; the work it names is what the claim is about
+        result.intent = "faq"
+        result.flags.discard("book")
+        result.services, result.appointment_type = [], None
     if result.intent == "affirm":
         result.affirm, result.deny = True, False
     elif result.intent == "deny":
@@ -646,6 +661,14 @@ def read(text: str, profile: BusinessProfile, today: date,
     elif result.intent in RULES_FIRST or result.intent in NEW_ACTS:
         result.affirm = False  # "please don't ring this number again" is not a "please"
     return result
+
+
+_HEARSAY = re.compile(r"\b(?:(?:my|a|our) (?:buddy|friend|neighbou?r|wife|husband|coworker|co-worker|"
+                      r"brother|sister|cousin|dad|mom|boss|uncle|aunt)|somebody|someone|they|i) "
+                      r"(?:said|says|told me|heard|read|saw online)\b[^?]{0,120}"
+                      r"\b(?:is (?:that|it) (?:true|right|correct|so|a thing)|is that how it works|"
+                      r"(?:for )?real|true)\W*$")
+"""A claim about the business checked ("my buddy said y'all … , is that true?")."""
 
 
 _CAR_GONE = re.compile(r"\b(?:sold|got rid of|traded(?: it)? in|totaled|junked|scrapped) "
@@ -716,6 +739,12 @@ _ALL_I_NEEDED = re.compile(r"\b(?:that'?s|that is|that was) (?:really |just |abo
                            r"(?: (?:i|we) (?:needed|wanted|was after|had))?\b(?! (?:for )?(?:now|you need))"
                            r"|\bthat'?s all i (?:needed|wanted)\b")
 """Said to an offer, the caller has what they came for: a no, however it starts ("okay")."""
+_SIGNS_OFF = re.compile(r"\b(?:i'?ll (?:tell|let) (?:him|her|them|my \w+)(?: know)?|"
+                        r"i'?ll pass (?:it|that) (?:on|along)|"
+                        r"(?:see|talk to) (?:y'?all|you|ya)(?: guys)? (?:tomorrow|then|later|soon|there|"
+                        r"(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b")
+"""Said to an offer of a call back, a leave-taking ("okay cool, I'll tell him. thank you", "cool,
+see y'all tomorrow then"): the caller is done, and agrees to no call."""
 _CLOSING = re.compile(r"\b(?:thanks|thank you|thank u|thx|appreciate|that'?s (?:all|it|everything)|"
                       r"all (?:good|set)|i'?m good|we'?re good)\b")
 """A yes-word that closes ("perfect, thanks") rather than opens ("yes, one more thing")."""

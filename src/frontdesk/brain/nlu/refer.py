@@ -21,6 +21,8 @@ from frontdesk.knowledge.profile import BusinessProfile
 
 _REFERENCE = re.compile(r"\b(?:it|that one|this one|that car|this car|the car|that truck|the truck|"
                         r"that suv|the suv|that thing|she|her|"
+                        # "… a Camry, only if it's silver or gray. Do you have one?"
+                        r"(?:(?<=\bhave )|(?<=\bgot )|(?<=\bhas ))(?:one|any)(?= ?\W*$)|"
                         # "is that twenty-six five, or is there stuff on top?": its price, checked
                         r"(?<=\bis )that(?= (?:\$|\d|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
                         r"the (?:price|final|best)|firm|negotiable)))\b(?!'s|'ll| is\b| was\b)")

@@ -96,3 +96,22 @@ SPELLING_NOTE = re.compile(r"(?i)\b(?:(?:with )?no [a-z]|with (?:an?|one|two|dou
 """How a caller tells the spelling apart ("Jon, no H", "with two Ns", "V as in Victor")."""
 SPELLED_OUT = re.compile(r"(?<!['\w])(?:[a-z][- ]){2,}[a-z]\b")
 """Letters spelled out ("k-o-w-a-l-s-k-i", "s o u s a"); not the "s" of "it's"."""
+
+
+_DIGIT_WORDS = {"zero": 0, "oh": 0, "o": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                "seven": 7, "eight": 8, "nine": 9}
+_TENS_DIGIT = {"ten": 1, "twenty": 2, "thirty": 3, "forty": 4, "fifty": 5, "sixty": 6, "seventy": 7,
+               "eighty": 8, "ninety": 9}
+FIGURE_THEN_DIGITS = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine) "
+                                r"(ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                                r"(?:[- ](one|two|three|four|five|six|seven|eight|nine))?"
+                                r"[\s,.]+(one|two|three|four|five|six|seven|eight|nine)[\s,.]+"
+                                r"(zero|oh|o|one|two|three|four|five|six|seven|eight|nine)[\s,.]+"
+                                r"(zero|oh|o|one|two|three|four|five|six|seven|eight|nine)\b")
+"""A figure, then its digits one by one on a bad line ("three ninety three nine zero")."""
+
+
+def digits_said_once(m: re.Match[str]) -> str:
+    said = (_DIGIT_WORDS[m[1]], _TENS_DIGIT[m[2]], _DIGIT_WORDS.get(m[3] or "zero"))
+    spelled = (_DIGIT_WORDS[m[4]], _DIGIT_WORDS[m[5]], _DIGIT_WORDS[m[6]])
+    return m.group(0)[: m.end(3 if m[3] else 2) - m.start()] if said == spelled else m.group(0)

@@ -280,7 +280,7 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
                 whole.time = after.time
         return _named_under(whole, text)
     rest = [c for c, r in zip(clauses, readings, strict=True) if r not in asides
-            and not _only_the_car(r, asides)]
+            and not _only_the_car(r, asides) and not _context_only(r, asides)]
     rest = [c for c in rest if not _FILLER_ONLY.fullmatch(normalise(c).lower) or (
         awaiting in _ASKED_YES_NO and re.match(r"\W*(?:yes|yeah|okay|ok)\b", c.lower()))]
     if not rest:
@@ -429,6 +429,10 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
         # "I booked something for my brakes this Wednesday … what time was it?": the question is
         # the request's own, not "say that again"
         asides = [a for a in asides if a.intent != "repeat"]
+    if awaiting is None and main.intent == "affirm" and any(a.is_question for a in asides):
+        # "yeah hi, is that white Tesla still there? the Model 3, I saw it on your website": the
+        # "yeah" answers nothing; the question is what the call is for
+        main.intent, main.affirm = "chitchat", False
     for aside in asides:
         aside.flags.add("aside")  # said in passing: answered as asked, whatever it names
     main.acts = asides
@@ -737,6 +741,15 @@ def _asks(r: Understanding) -> bool:
 def _is_discourse_marker(clauses: list[str]) -> bool:
     words = re.findall(r"[a-z']+", " ".join(clauses).lower())
     return len(words) <= 2 and all(w in _MARKERS for w in words)
+
+
+def _context_only(r: Understanding, asides: list[Understanding]) -> bool:
+    """A sentence that reads like a booking but asks for nothing and names no service, day or
+    time, said beside a question ("what time do y'all open Saturday? I like to get there early
+    before the heat sets in"): why the caller asks, not a request."""
+    return r.intent == "book" and not r.is_question and "book" not in r.flags and any(
+        a.is_question for a in asides) and not (
+        r.has_booking_facts or r.has_lead_facts or r.has_contact_facts or r.vehicle or r.lead_intent)
 
 
 def _is_aside(r: Understanding, awaiting: str | None) -> bool:

@@ -63,6 +63,10 @@ def _named_vehicle(u: Utterance, profile: BusinessProfile) -> VehicleMention | N
                  None) or model_misheard(text, models)
     if model and (lot := _lot_model(text, models, model)) is not None:
         model, make, year = lot, models[lot], None
+    elif model and re.search(r"\bor\b", text) and model not in (
+            stock := {v.model for v in profile.inventory}) and (
+            either := next((n for n in stock if n != model and _model_said(n).search(text)), None)):
+        model, make = either, models[either]  # "like an F-150 or a Silverado, whatever": the one we have
     if model and not make:
         make = models[model]
     if not (make or model):
