@@ -266,10 +266,6 @@ def _narrow(found: list[Appointment], ctx: TurnContext, current: When) -> list[A
          and a.scheduled_time == current.time.strftime("%H:%M")),
         # "the inspection one", "the battery thing": a word of one booking's service name only
         (not u.services and len(found) > 1, lambda a: _name_word_said(a, found, text, ctx)),
-        # "the Odyssey one. the Camry one can stay": the car said, not the one said to stand
-        (bool(cars := [car for clause in re.split(r"[.;!?]|\bbut\b", text) if not STANDS.search(clause)
-                       and (car := _car_of(normalise(clause), ctx))]) and len(found) > 1,
-         lambda a: any(_is_car(a, car) for car in cars)),
     ]
     chosen = found
     for applies, fits in tests:

@@ -14,7 +14,7 @@ import functools
 import re
 from datetime import date, datetime, time, timedelta
 
-from frontdesk.brain.agents import qualification
+from frontdesk.brain.agents import move_target, qualification
 from frontdesk.brain.agents.appointment_words import (
     _CALLBACK,
     _CLOSING_NO,
@@ -68,6 +68,7 @@ from frontdesk.brain.agents.move_target import both_hours_said as _both_hours_sa
 from frontdesk.brain.agents.move_target import chosen_one as _chosen
 from frontdesk.brain.agents.move_target import nearer_its_day, only_its_weekday, shifted_move
 from frontdesk.brain.agents.move_target import said_back as _said_back
+from frontdesk.brain.agents.move_target import told_one as _told
 from frontdesk.brain.agents.move_target import wanted as _wanted
 from frontdesk.brain.agents.offered import pick_offered
 from frontdesk.brain.availability import AvailabilityCalendar, closed_reply
@@ -224,13 +225,6 @@ async def _answer_move_or_cancel(s: ConversationState, ctx: TurnContext, current
         ctx.ask(s, "move_or_cancel", AGENT, "appt_move_or_cancel", **_facts(told, ctx))
 
 
-def _told(s: ConversationState) -> Appointment | None:
-    """The one appointment last told to the caller in this call, if one was."""
-    said = next((d.removeprefix("told ") for d in reversed(s.desk.done) if d.startswith("told ")), None)
-    found = [a for a in s.desk.found if str(a.id) == said] if said != "all" else s.desk.found
-    return found[0] if len(found) == 1 else None
-
-
 async def _answer_phone(s: ConversationState, ctx: TurnContext) -> None:
     u = ctx.u
     if not u.phone and (u.date or u.time) and (u.intent == "book" or "book" in u.flags):
@@ -260,6 +254,8 @@ async def _answer_which(s: ConversationState, ctx: TurnContext, current: When) -
     if u.deny and not _narrowing(ctx, current):
         _drop(s, ctx, "callback_declined")
         return
+    if u.vehicle and len(picked := move_target.car_answered(s.desk.found, u.text, ctx)) == 1:
+        s.desk.chosen = picked[0].id
     await _go_on(s, ctx, current)
 
 
@@ -509,6 +505,9 @@ async def _go_on(s: ConversationState, ctx: TurnContext, current: When) -> None:
             return
         appointment = candidates[0]
         desk.chosen = appointment.id
+        if desk.action == "move" and desk.new_time and (later := move_target.later_hour(
+                appointment, ctx.u.text, time.fromisoformat(desk.new_time))):  # "later, like seven"
+            desk.new_time = later.strftime("%H:%M")
         if desk.action == "move" and not desk.new_time and RELATIVE_MOVE.search(ctx.u.text.lower()):
             # "can you bump it like an hour later same day", found just now: from its own time
             day = date.fromisoformat(desk.new_date) if desk.new_date else None

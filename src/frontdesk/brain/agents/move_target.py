@@ -8,7 +8,15 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 
-from frontdesk.brain.agents.appointment_words import A_WEEK_ON, DAYS_ON, shift_hours, without_the_ones_kept
+from frontdesk.brain.agents.appointment_words import (
+    A_WEEK_ON,
+    DAYS_ON,
+    STANDS,
+    _car_of,
+    _is_car,
+    shift_hours,
+    without_the_ones_kept,
+)
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.nlu.change import When
 from frontdesk.brain.nlu.text import normalise
@@ -19,6 +27,13 @@ from frontdesk.brain.state import Appointment, AppointmentDesk, ConversationStat
 def chosen_one(s: ConversationState) -> Appointment | None:
     """The appointment the change is about, once one of those found is chosen."""
     return next((a for a in s.desk.found if a.id == s.desk.chosen), None)
+
+
+def told_one(s: ConversationState) -> Appointment | None:
+    """The one appointment last told to the caller in this call, if one was."""
+    said = next((d.removeprefix("told ") for d in reversed(s.desk.done) if d.startswith("told ")), None)
+    found = [a for a in s.desk.found if str(a.id) == said] if said != "all" else s.desk.found
+    return found[0] if len(found) == 1 else None
 
 
 def wanted(s: ConversationState, ctx: TurnContext, current: When, target: When) -> When:
@@ -62,12 +77,25 @@ def wanted(s: ConversationState, ctx: TurnContext, current: When, target: When) 
     if target.date is None and current.date is not None and (
             chosen is None or current.date.isoformat() != chosen.scheduled_date):
         return When(current.date, target.time, target.part)
+    if chosen is not None and target.time is not None and (
+            later := later_hour(chosen, ctx.u.text, target.time)):
+        target = When(target.date, later, target.part)
     old_day = chosen.scheduled_date if chosen is not None else None
     if target.date is not None and target.date.isoformat() == old_day and (
             re.search(r"\bnext (?:mon|tues|wednes|thurs|fri|satur|sun)day\b", ctx.u.text.lower())):
         # "it's Saturday; can we push it to next Saturday?": the one a week on, not the same day
         return When(target.date + timedelta(days=7), target.time, target.part)
     return target
+
+
+def later_hour(chosen: Appointment, said: str, at: time) -> time | None:
+    """"Monday after work … can we make that later, like seven?" of five o'clock: seven at
+    night, the hour after the booking's own (None when the hour said needs no turning)."""
+    own = time.fromisoformat(chosen.scheduled_time)
+    if at.hour < 12 and re.search(r"\blater\b", said.lower()) and not re.search(
+            r"\b(?:a\.?m|morning)\b", said.lower()) and at <= own < at.replace(hour=at.hour + 12):
+        return at.replace(hour=at.hour + 12)
+    return None
 
 
 def only_its_weekday(text: str, day: date) -> bool:
@@ -86,9 +114,13 @@ def said_back(desk: AppointmentDesk, wanted: When, chosen: Appointment | None = 
     weeks = {0, 7} if _BARE_WEEKDAY.search(said) and not _DAY_OF_MONTH.search(said) else {0}
     return (day is not None and at is not None and wanted.part is None
             and (wanted.date is None or abs((wanted.date - date.fromisoformat(day)).days) in weeks)
-            and (wanted.time is None or wanted.time.strftime("%H:%M") == at))
+            and (wanted.time is None or wanted.time.strftime("%H:%M") == at or (
+                # "seven's good" to 7 PM read back: the hour said without a part of the day
+                not _PART_SAID.search(said) and wanted.time.minute == int(at[3:])
+                and wanted.time.hour % 12 == int(at[:2]) % 12)))
 
 
+_PART_SAID = re.compile(r"\b(?:a\.?m|p\.?m|morning|afternoon|evening|night|tonight|noon)\b")
 _BARE_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 _DAY_OF_MONTH = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"
                            r"eighth|ninth|tenth|\w+teenth|twentieth|thirtieth|twenty[- ]\w+|thirty[- ]first|"
@@ -136,3 +168,11 @@ def shifted_move(s: ConversationState, ctx: TurnContext, a: Appointment) -> str 
 YES_AND_HOUR = re.compile(r"(?:(?:yes|yeah|yep|yup|sure|ok|okay|at|um|uh)\W+)*"
                           r"(?P<h>1[0-2]|[1-9])(?::(?P<m>\d\d))?(?:\W+(?:yes|yeah|yep|yup|sure|ok|okay|please|then))*")
 """An hour with a yes around it ("eleven yeah", "yeah at eleven")."""
+
+
+def car_answered(found: list[Appointment], text: str, ctx: TurnContext) -> list[Appointment]:
+    """Asked which booking, "the Odyssey one. the Camry one can stay": the one whose car is said,
+    not the one said to stand."""
+    cars = [car for clause in re.split(r"[.;!?]|\bbut\b", text.lower()) if not STANDS.search(clause)
+            and (car := _car_of(normalise(clause), ctx))]
+    return [a for a in found if any(_is_car(a, car) for car in cars)]

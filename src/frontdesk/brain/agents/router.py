@@ -505,10 +505,20 @@ def _changes_the_one_told(s: ConversationState, u: Understanding) -> bool:
                                                            u.text.lower()))) and not (
         set(u.services) - {a.service_type for a in s.desk.found}) and not (
         u.appointment_type and u.appointment_type not in {a.appointment_type for a in s.desk.found}) and bool(
-        _OF_IT.search(u.text.lower())) and not _KEEPS_IT.search(u.text.lower()) and not (
+        _OF_IT.search(u.text.lower()) or any(
+            _CANT_MAKE.search(m.content.lower()) for m in s.messages[-6:] if m.role == "user")) and not (
+        _KEEPS_IT.search(u.text.lower())) and not (
         # "keep me down for Tuesday", "see you Saturday": the day it already is
         u.date is not None and u.time is None and not (u.time_of_day or u.window) and any(
             date.fromisoformat(a.scheduled_date).weekday() == u.date.weekday() for a in s.desk.found))
+
+
+_CANT_MAKE = re.compile(r"\b(?:not looking (?:good|great)|"
+                        r"(?:can'?t|cannot|won'?t be able to) make (?:it|that)|"
+                        r"(?:doesn'?t|does not|won'?t|not gonna|isn'?t gonna|ain'?t gonna) work(?: out)?|"
+                        r"something(?:'s)? came up|no good (?:for|anymore))\b")
+"""Said of the booking on file earlier in the call ("that Saturday's not looking good anymore"): a
+day and hour given after it are its new ones."""
 
 
 _CANCEL_IT = re.compile(r"(?<!n't )(?<!not )\b(?:(?:you can|go ahead and|please|just) cancel|"

@@ -205,7 +205,10 @@ CANCEL_ASK = re.compile(r"(?<!\bif i )(?<!\bif we )(?<!\bto )"
                          # "so you can go ahead and scratch that one off", "scratch the wednesday one"
                          r"\bscratch (?:that|this|it|the [\w ]{2,20}?) (?:one|off)\b|"
                          r"(?:\bgo ahead and|\bcan|\bjust) scratch (?:that|it|this|the \w+)\b|"
-                         r"(?:\bcancel(?:l?ed|l?ing)?|\bcall(?:ing)? off|"
+                         # (not "I'm calling off my work line": the phone called from)
+                         r"(?:\bcancel(?:l?ed|l?ing)?|"
+                         r"\bcall(?:ing)? off(?! (?:my|a|the|our|his|her) (?:\w+ )?"
+                         r"(?:line|phone|number|cell))|"
                          # "so can you drop that one?"
                          r"\bscrap|\bnix|\bdrop(?= (?:that|this) one\b)) (?:it|that|this|them|please|"
                          r"whatever|everything|both|"
@@ -507,7 +510,10 @@ NEW_BOOKING_ASKED = re.compile(
     r"(?:a|an|me|us|another|a new)\b(?! (?:for|with) (?:him|her|them))|"
     # "could we maybe sit down with an agent before that?": a meeting of another kind, asked
     r"\b(?:can|could|may) (?:i|we)(?: maybe| also| just| please)? (?:sit down|meet|talk) with (?:an?|one of|"
-    r"somebody|someone)\b")
+    r"somebody|someone)\b|"
+    # "… and I saw another one of your listings over in Mueller that I'd like to see too"
+    r"\b(?:another|a second|one more) (?:one|house|home|place|listing|property)\b[^.?!]{0,60}"
+    r"\b(?:i'?d|we'?d|i would|we would) (?:like|love|want) to (?:see|tour|look at)\b")
 """A booking asked for in so many words ("can I book a detailing for tuesday too"): a new one,
 whatever the caller has on file."""
 CALLEE_AWAY = re.compile(

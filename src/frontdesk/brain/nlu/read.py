@@ -654,6 +654,12 @@ def read(text: str, profile: BusinessProfile, today: date,
         result.intent = "faq"
         result.flags.discard("book")
         result.services, result.appointment_type = [], None
+    if result.intent in {"affirm", "provide_info", "unknown", "chitchat", "thanks"} and _SIGNS_OFF.search(
+            u.lower) and _CLOSING.search(u.lower) and not (
+            result.has_booking_facts or result.has_lead_facts or result.is_question
+            or CALL_ME.search(u.lower)):
+        # "okay, I'll tell her to give you a ring. thanks": the caller takes their leave
+        result.intent = "goodbye"
     if result.intent == "affirm":
         result.affirm, result.deny = True, False
     elif result.intent == "deny":
@@ -739,7 +745,7 @@ _ALL_I_NEEDED = re.compile(r"\b(?:that'?s|that is|that was) (?:really |just |abo
                            r"(?: (?:i|we) (?:needed|wanted|was after|had))?\b(?! (?:for )?(?:now|you need))"
                            r"|\bthat'?s all i (?:needed|wanted)\b")
 """Said to an offer, the caller has what they came for: a no, however it starts ("okay")."""
-_SIGNS_OFF = re.compile(r"\b(?:i'?ll (?:tell|let) (?:him|her|them|my \w+)(?: know)?|"
+_SIGNS_OFF = re.compile(r"\b(?:i'?ll (?:tell|let|have) (?:him|her|them|my \w+)(?: know)?|"
                         r"i'?ll pass (?:it|that) (?:on|along)|"
                         r"(?:see|talk to) (?:y'?all|you|ya)(?: guys)? (?:tomorrow|then|later|soon|there|"
                         r"(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b")

@@ -37,7 +37,7 @@ from frontdesk.brain.nlu.cues import (
 from frontdesk.brain.nlu.elsewhere import asks_for_another_kind, wants_the_other_place
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.on_file import STATES_OWN, new_visit_asked
-from frontdesk.brain.nlu.own_booking import HOW_LONG_VISIT, VISIT_ABOUT
+from frontdesk.brain.nlu.own_booking import HOW_LONG_VISIT, LOOKUP_CUE, VISIT_ABOUT
 from frontdesk.brain.nlu.read import read
 from frontdesk.brain.nlu.run_on import CONDITION, asked_after_own, merge_questions, split_run_on_ask
 from frontdesk.brain.nlu.text import normalise
@@ -272,6 +272,12 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
             asked = {sv for r in readings if r not in on_file for sv in r.services}
             if asked:
                 whole.services = [sv for sv in whole.services if sv in asked]
+            others = [r for r in readings if r not in on_file]
+            if others and NEW_BOOKING_ASKED.search(text.lower()):
+                # "I've got a showing on the 21st at ten, and … another listing I'd like to see
+                # too": the day and hour are the one on file's, not the new visit's
+                whole.date = whole.date if any(r.date for r in others) else None
+                whole.time = whole.time if any(r.time for r in others) else None
             if (after := asked_after_own(text, profile, today, awaiting)) is not None and (
                     after.appointment_type not in {None, whole.appointment_type}):
                 # "we already have the listing appointment on thursday … so can we set up the buyer
@@ -425,6 +431,12 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
             a.is_question and (a.services or {"faq_topic", "price_question"} & a.flags) for a in asides):
         main.affirm = False  # "roger that. how much is a state inspection?": heard, and asks on;
         main.intent = "chitchat"  # no yes to a call back
+    if main.intent == "lookup_appointment":
+        # "… could you tell me what time I put down and where exactly you're located?": the time
+        # is the booking's (told as the lookup), the place a question of its own
+        asides = [a for a in asides if not LOOKUP_CUE.search(a.text.lower())] + [
+            r for r in readings if r not in asides and r.intent == "faq" and r.is_question
+            and "faq_topic" in r.flags and not LOOKUP_CUE.search(r.text.lower())]
     if main.intent in _OWN_APPOINTMENT | {"book"} and (main.services or main.date or main.appointment_type):
         # "I booked something for my brakes this Wednesday … what time was it?": the question is
         # the request's own, not "say that again"
