@@ -256,6 +256,9 @@ async def _answer_which(s: ConversationState, ctx: TurnContext, current: When) -
         return
     if u.vehicle and len(picked := move_target.car_answered(s.desk.found, u.text, ctx)) == 1:
         s.desk.chosen = picked[0].id
+    if s.desk.action == "move" and (pairs := move_target.paired_moves(s.desk.found, u.text)):
+        await _plan_move(s, ctx, move_target.take_pairs(s.desk, pairs))  # "the 9:30 to two, 10:30 to 3"
+        return
     await _go_on(s, ctx, current)
 
 
@@ -505,9 +508,7 @@ async def _go_on(s: ConversationState, ctx: TurnContext, current: When) -> None:
             return
         appointment = candidates[0]
         desk.chosen = appointment.id
-        if desk.action == "move" and desk.new_time and (later := move_target.later_hour(
-                appointment, ctx.u.text, time.fromisoformat(desk.new_time))):  # "later, like seven"
-            desk.new_time = later.strftime("%H:%M")
+        move_target.later_hour_of(desk, appointment, ctx.u.text)  # "make that later, like seven"
         if desk.action == "move" and not desk.new_time and RELATIVE_MOVE.search(ctx.u.text.lower()):
             # "can you bump it like an hour later same day", found just now: from its own time
             day = date.fromisoformat(desk.new_date) if desk.new_date else None

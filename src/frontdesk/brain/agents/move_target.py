@@ -176,3 +176,38 @@ def car_answered(found: list[Appointment], text: str, ctx: TurnContext) -> list[
     cars = [car for clause in re.split(r"[.;!?]|\bbut\b", text.lower()) if not STANDS.search(clause)
             and (car := _car_of(normalise(clause), ctx))]
     return [a for a in found if any(_is_car(a, car) for car in cars)]
+
+
+_PAIRED = re.compile(r"\b(\d{1,2})(?::(\d{2}))?(?: one| o'?clock)?,? (?:to|over to|goes to|moves? to|at) "
+                     r"(\d{1,2})(?::(\d{2}))?\b")
+
+
+def paired_moves(found: list[Appointment], said: str) -> list[tuple[Appointment, time]]:
+    """"the nine thirty to two, and the ten thirty to three": each booking named by its hour, with
+    its new hour (empty unless every pair names a different booking on file)."""
+    pairs = []
+    for m in _PAIRED.finditer(normalise(said).numeric):
+        mine = [a for a in found if int(a.scheduled_time[:2]) % 12 == int(m[1]) % 12
+                and int(a.scheduled_time[3:]) == int(m[2] or 0)]
+        hour = int(m[3]) + (12 if 1 <= int(m[3]) <= 6 else 0)
+        if len(mine) != 1 or hour > 23:
+            return []
+        pairs.append((mine[0], time(hour, int(m[4] or 0))))
+    return pairs if len(pairs) > 1 and len({a.id for a, _ in pairs}) == len(pairs) else []
+
+
+def take_pairs(desk: AppointmentDesk, pairs: list[tuple[Appointment, time]]) -> Appointment:
+    """The first pair's move set up to be read back, the others queued after it."""
+    (first, at), rest = pairs[0], pairs[1:]
+    desk.chosen, desk.new_date, desk.new_time = first.id, first.scheduled_date, at.strftime("%H:%M")
+    desk.part, desk.latest, desk.offered = None, False, []
+    desk.queued = [f"move {a.service_type or a.appointment_type} {a.scheduled_date} {t:%H:%M}"
+                   for a, t in rest]
+    return first
+
+
+def later_hour_of(desk: AppointmentDesk, chosen: Appointment, said: str) -> None:
+    """The move's new hour turned to the evening when said "later" than the booking's own."""
+    if desk.action == "move" and desk.new_time and (
+            later := later_hour(chosen, said, time.fromisoformat(desk.new_time))):
+        desk.new_time = later.strftime("%H:%M")

@@ -35,6 +35,9 @@ _TIME_PART_OF_DAY = re.compile(
 )
 """"10 30 in the morning", "four this afternoon", "saturday morning 9": the part of the day says AM
 or PM."""
+_ASKED_THAT_PART = re.compile(r"(?:(?<=\bdo )|(?<=\btry )|(?<=\bmake it ))(\d{1,2})(?::(\d{2}))? "
+                              r"that (morning|afternoon|evening)\b")
+"""An hour asked for on the day already said ("could we do eleven that morning instead?")."""
 _TIME_BARE = re.compile(
     r"^(?:how about |what about |maybe |let's do |ok |okay )?(\d{1,2})(?::(\d{2}))?(?: o'?clock)?\??$"
     # "ten is good", "9:30 works for me", "eleven would be perfect": an hour said to suit
@@ -81,7 +84,9 @@ _OTHER_ACTIVITY = re.compile(
     r"school|shift|swim|soccer|football|baseball|softball|ballet|karate|daycare|lessons?|"
     r"(?<!would )(?<!could )(?<!should )(?<!might )(?<!will )(?<!that )(?<!it )(?<!this )(?<!after )work|"
     r"(?:he|she|they|i|we) (?:works|working|work) (?:till|until|til)|"
-    r"(?:i'm|im|i am|we're|she's|he's|gets?|get|getting) off|"
+    # ("I'm off work Monday the sixth … like eight in the morning?": a day off, free at eight)
+    r"(?:i'm|im|i am|we're|she's|he's|gets?|get|getting) off(?!(?: work)? (?:on |this |next |that )?"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|that day))|"
     r"(?:wife|husband|wifes|husbands|partner|boss|mom|dad|son|daughter)(?:'s| is)? off|"
     # "i have pilates at eight thirty": the caller's own thing at that time
     r"(?:i|we) (?:have|got|'ve got) (?!time\b|an? opening|free\b|availability|nothing|something|anything|"
@@ -144,6 +149,10 @@ def _times(text: str) -> list[tuple[int, time]]:
         if part == "morning" and not 5 <= int(hour) <= 12:
             continue  # "in the morning, 2 cars" counts cars
         add(match, clock(int(hour), int(minute or 0), "a" if part == "morning" else "p"))
+    for match in _ASKED_THAT_PART.finditer(text):  # "could we do eleven that morning instead?"
+        if match.group(3) != "morning" or 5 <= int(match.group(1)) <= 12:
+            add(match, clock(int(match.group(1)), int(match.group(2) or 0),
+                             "a" if match.group(3) == "morning" else "p"))
     # A clock time without AM/PM reads as the part of the day said around it ("tonight at 10",
     # "7 tomorrow morning"); without one, as business hours (see :func:`clock`).
     said = _day_part_meridiem(text)

@@ -49,9 +49,21 @@ def extract_phone(u: Utterance, region: str = "US") -> str | None:
                                                   if len(digits) > 10)), None))]
     if len(found) > 1 and correction_tails(u.lower):
         return found[-1]
+    if len(found) == 1 and (tail := correction_tails(u.lower)):
+        # "… two six zero five — no, wait, two six five zero": the last four put right
+        for said in tail:
+            # (the first run of digits said after it, and only four: "it's 737, sorry, 512-555-0177"
+            # gives the whole number again)
+            run = re.match(r"[\s,—–-]*(?:(?:\d+|\b(?:" + "|".join([*_UNIT_DIGIT, *_FILLERS]) + r")\b)"
+                           r"[\s,—–-]*)*", said)
+            words = [w for w in re.findall(r"[a-z]+|\d+", run.group(0)) if w not in _FILLERS]
+            digits = "".join(_UNIT_DIGIT.get(w, w) for w in words)
+            if re.fullmatch(r"\d{4}", digits) and found[0][-4:] != digits:
+                return found[0][:-4] + digits
     return found[0] if found else None
 
 
+_FILLERS = frozenset({"i", "mean", "meant", "its", "it", "s", "is", "um", "uh", "like", "sorry", "so", "oh"})
 _UNIT_DIGIT = {w: str(i) for i, w in enumerate(("zero", "one", "two", "three", "four", "five", "six", "seven",
                                                 "eight", "nine"))} | {"oh": "0", "o": "0"}
 _TEEN_DIGITS = {w: str(i + 10) for i, w in enumerate(("ten", "eleven", "twelve", "thirteen", "fourteen",
@@ -154,8 +166,12 @@ def extract_email(u: Utterance) -> str | None:
 
 
 
-_DONE_ALREADY = re.compile(r"\b(?:did|had(?! to\b)|(?<!you )(?<!you've )(?<!y'all )(?<!ya )(?<!guys )"
-                           r"(?<!still )got(?! (?:back|home|here|there|off|out|up|you|ya)\b)"
+_DONE_ALREADY = re.compile(r"\b(?:did(?! get\b)|had(?! to\b)|(?<!you )(?<!you've )(?<!y'all )(?<!ya )"
+                           r"(?<!guys )(?<!still )(?<!did )"
+                           r"got(?! (?:back|home|here|there|off|out|up|you|ya)\b)"
+                           # ("I did get a letter in the mail about the airbag": a notice, not work done)
+                           r"(?! (?:a|this|the|that|another) (?:letter|notice|card|postcard|recall|email|"
+                           r"text)\b)"
                            # ("i got my f one fifty in for the inspection tuesday": booked, not done)
                            r"(?! (?:it|her|him|them|(?:my|our|the|his|her) (?:[\w-]+ ){1,3}?)in for\b)"
                            # ("… dog hair like everywhere we got two labs": what they have)

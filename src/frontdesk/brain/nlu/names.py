@@ -45,9 +45,11 @@ _NAME_ALONE = re.compile(r"(?:^|[.!?]\s+)(" + _CAPITALISED + r"(?:\s+" + _CAPITA
 """A capitalised first and last name said as a sentence of its own at the end of a message."""
 
 
-_NAME_SENTENCE = re.compile(r"(?:^|[.!?]\s+)(" + _CAPITALISED + r"(?:\s+" + _CAPITALISED
+_NAME_SENTENCE = re.compile(r"(?:^|[.!?]\s+)(?:(?:[Yy]eah|[Yy]es|[Oo]kay|[Oo]k|[Ss]ure|[Uu]m+|[Uu]h+|[Ww]ell|"
+                            r"[Hh]i|[Hh]ello|[Hh]ey),?\s+)*(" + _CAPITALISED + r"(?:\s+" + _CAPITALISED
                             + r"){1,2})\s*[.!]\s")
-"""A capitalised first and last name said as a sentence of its own within a message."""
+"""A capitalised first and last name said as a sentence of its own within a message ("yeah, okay,
+Lorenzo Bautista. I'm off work Monday")."""
 _NAME_OPENING = re.compile(r"\W*(?:(?:hi|hey|hello|yeah|yes|um+|uh+|good|morning|afternoon|evening|there)"
                            r"[,.!\s]+)*"
                            r"(" + _NAME_WORD + r" " + _NAME_WORD + r"(?: (?!and\b)" + _NAME_WORD + r")?)"

@@ -43,7 +43,7 @@ from frontdesk.brain.nlu.lead_facts import CHECKS_FACT, read_lead_facts
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.places import BUYS_WITH_OTHERS
 from frontdesk.brain.nlu.rule_intent import classify_by_rules
-from frontdesk.brain.nlu.text import Utterance, as_for_me, normalise
+from frontdesk.brain.nlu.text import Utterance, as_for_me, correction_tail, normalise
 from frontdesk.brain.nlu.understanding import Understanding, answers
 from frontdesk.knowledge.profile import BusinessProfile, StaffMember
 
@@ -145,6 +145,7 @@ _ONLY_AFTER_CORRECTION = re.compile(r"\b(?:actually|no|nah|wait|scratch that|on 
                                     r"forget (?:it|that)|you know what)\W+(?:(?:um+|uh+|hmm+|yeah|so)\W+)*"
                                     r"(?:just|only)\b(?=[^.?!]*$|[^.?!]*[.?!]\s*\w)")
 """A service list put right to one ("… actually, just the oil change for now")."""
+_JUST_ONE = re.compile(r"\b(?:just|only)\b")
 _WHAT_ABOUT_PLACE = re.compile(r"\W*(?:(?:oh|okay|ok|um+|uh+|well|so|and|then|hmm+)\W+)*(?:what|how) about\b")
 _ASK_FIRST = re.compile(r"\bbefore (?:i|we) (?:bring|take|drop|run) (?:it|her|him|the (?:car|truck|van)) "
                         r"(?:in|by|over)\b|\b(?:just )?(?:wanna|want to|need to) ask (?:about|some|a)\b")
@@ -319,6 +320,10 @@ def read(text: str, profile: BusinessProfile, today: date,
         awaiting in _APPROVAL_ASKED and bool(_APPROVES.match(answer)))
     if awaiting == "offer_callback" and _OK_WHAT_ABOUT.match(answer):
         result.affirm = False  # "ok what about like ceramic coating?": asks on, agrees to nothing
+    if result.affirm and awaiting in _APPROVAL_ASKED and re.match(
+            r"\W*(?:(?:ah|oh|ok(?:ay)?|alright|all right|i see|got it|gotcha|hmm+)\W+)+no\b"
+            r"(?!\s+(?:problem|worries)\b)", answer):
+        result.affirm, result.deny = False, True  # "ah, ok. no, my car's fine, I just needed a rental"
     if not result.affirm and awaiting in {"confirm_booking", "confirm_change"} and _TRAILING_YES.search(
             answer) and not _NOT_YES.search(answer):
         result.affirm = True  # "its under this number yeah" to the read back: a yes, said last
@@ -387,7 +392,11 @@ def read(text: str, profile: BusinessProfile, today: date,
         if own is not None:
             result.window, result.time_of_day = own, own.part_of_day
     result.services = ex.extract_services(u, profile)
-    if len(result.services) > 1 and (only := _ONLY_AFTER_CORRECTION.search(u.lower)):
+    if len(result.services) > 1 and (only := _ONLY_AFTER_CORRECTION.search(u.lower) or (
+            # "tires rotated — naw, wait, hold on, it's the oil that's due, not the tires. Just the
+            # oil change.": a "just" said after the caller puts the list right
+            (tail := correction_tail(u.lower)) is not None
+            and _JUST_ONE.search(u.lower, len(u.lower) - len(tail)))):
         # "an oil change and probably a tire rotation — hmm, actually, just the oil change for now"
         tail = u.lower[only.end():]
         # the clause that says which ("actually, just the oil change. forget the tires, he'll

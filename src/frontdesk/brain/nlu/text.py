@@ -518,7 +518,8 @@ _NEGATED = re.compile(r"(?:\bnot|n't|(?<!, )(?<!\. )(?<!; )(?<!— )\bbut|\bexce
                       r"\banything but|\banywhere but|\bno|\bnever|\baway from|\bavoid|"
                       # "scratch Cedar Park", "forget leander", "nix Friday"
                       r"\bscratch|\bforget(?: about)?|\bnix|\bditch)"
-                      r"(?:\s+(?:do|go with|live in|move to|be in|know))?"  # "I can't do Austin"
+                      # "I can't do Austin", "I don't need the oil, my son just did it"
+                      r"(?:\s+(?:do|go with|live in|move to|be in|know|need|want|wanna|require))?"
                       r"(?:\s+(?:on|in|the|a|an|really|quite|so|too|near|that|like))*\s*$|"
                       # "he can't get off Thursday", "we can't make it Friday" (not "but make it Friday")
                       r"(?:n't|\bcant|\bcannot|\bnot|\bnever)\s+(?:make(?: it)?|get off|come(?: in)?|"

@@ -431,6 +431,9 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
             a.is_question and (a.services or {"faq_topic", "price_question"} & a.flags) for a in asides):
         main.affirm = False  # "roger that. how much is a state inspection?": heard, and asks on;
         main.intent = "chitchat"  # no yes to a call back
+    if main.date is not None and _WEEKDAY_AFTER.search(main.text.lower()) and (
+            (whole_day := when.extract_date(normalise(text), today)) is not None):
+        main.date = whole_day  # "open on Labor Day? … if not, the Tuesday right after": after it
     if main.intent == "lookup_appointment":
         # "… could you tell me what time I put down and where exactly you're located?": the time
         # is the booking's (told as the lookup), the place a question of its own
@@ -533,6 +536,9 @@ _LOT_ASK = re.compile(r"\W*(?:(?:so|and|um|uh|well)\W+)*"
                       r"(?:do )?(?:you|y'all) (?:have|got) anything)\W*")
 """A question for what is on the lot, asked after the car is described."""
 _THAT = re.compile(r"\b(?:that|it|this|one)\b")
+_WEEKDAY_AFTER = re.compile(r"\bthe (?:mon|tues|wednes|thurs|fri|satur|sun)day (?:right |just )?after\b"
+                            r"(?!\s+(?:the |that |this )?\w)")
+"""A weekday said after a day named in another clause ("… the Tuesday right after, at eight")."""
 _THAT_DAY = re.compile(r"\b(?:then|that day|the same day|that (?:morning|afternoon|evening))\b")
 """A request that points back at a day named in the clause before it ("can I come in then?")."""
 

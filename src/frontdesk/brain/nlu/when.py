@@ -229,6 +229,12 @@ _DONE_ON_HOLIDAY = re.compile(r"\b(?:spent|filled|sent|submitted|signed|did|was|
 
 def _holiday_date(text: str, today: date) -> date | None:
     """"the Tuesday after Thanksgiving", "the day before Christmas Eve", "New Year's Day"."""
+    if (after := re.search(rf"\bthe ({WEEKDAY}) (?:right |just )?after\b(?!\s+(?:the |that |this )?\w)",
+                           text)) and _HOLIDAY.search(text, 0, after.start()) and (
+            (named := _holiday_date(text[: after.start()], today)) is not None):
+        # "open on Labor Day? … if you're not then the Tuesday right after, at eight": that weekday
+        # after the holiday named before it
+        return named + timedelta(days=(weekday_index(after.group(1)) - named.weekday() - 1) % 7 + 1)
     if (unnamed := re.search(r"\b(?:sometime |some time |anytime |any time |right )?after the holiday\b(?!s)",
                              text)) and not ruled_out(text, unnamed.start()):
         # "can we do it sometime after the holiday?": the day after the one coming up
