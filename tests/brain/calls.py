@@ -34,9 +34,11 @@ async def booked(profile: str, kind: str, start: datetime, calendar: InMemoryCal
     dealership's service or the brokerage's appointment type."""
     calendar = calendar or InMemoryCalendar()
     dealership = profile == "dealership"
+    service = dealership and kind != "test_drive"  # a dealership's test drive is the sales desk's
     await calendar.book(BookingRequest(
-        business=profile, department="service" if dealership else "agents", capacity=1,
-        appointment_type="service" if dealership else kind, service_type=kind if dealership else None,
+        business=profile, capacity=1,
+        department=("service" if service else "sales") if dealership else "agents",
+        appointment_type="service" if service else kind, service_type=kind if service else None,
         start=start, duration_min=30, customer_name="Pat Doe", customer_phone=phone,
         customer_email=None, vehicle=vehicle, conversation_id="before"))
     return calendar

@@ -74,6 +74,10 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
             u.text.lower()) and FOR_GOOD.search(u.text.lower())):
         u.intent = "do_not_call"  # "cancel it and take my number off y'all's list": both, the list's way
         return "objection"
+    if s.awaiting == "which_appointment" and s.awaiting_agent == "appointments" and u.vehicle and (
+            u.vehicle.model) and any(u.vehicle.model.lower() in (a.vehicle or "").lower()
+                                     for a in s.desk.found):
+        return "appointments"  # "the Tacoma one. the Civic one stays": which one, by its car
     if _moves_on_from_the_cancel(s, u):
         # "y'all can cancel that" … "but now the brakes are squealin', can I get those looked at
         # Friday at nine thirty?", "… could somebody call me back tomorrow afternoon?" to the cancel

@@ -63,7 +63,7 @@ def extract_phone(u: Utterance, region: str = "US") -> str | None:
     return found[0] if found else None
 
 
-_FILLERS = frozenset({"i", "mean", "meant", "its", "it", "s", "is", "um", "uh", "like", "sorry", "so", "oh"})
+_FILLERS = frozenset({"i", "mean", "meant", "its", "it", "s", "is", "um", "uh", "like", "sorry", "so"})
 _UNIT_DIGIT = {w: str(i) for i, w in enumerate(("zero", "one", "two", "three", "four", "five", "six", "seven",
                                                 "eight", "nine"))} | {"oh": "0", "o": "0"}
 _TEEN_DIGITS = {w: str(i + 10) for i, w in enumerate(("ten", "eleven", "twelve", "thirteen", "fourteen",

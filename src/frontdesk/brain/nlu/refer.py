@@ -39,7 +39,7 @@ _LOT = re.compile(r"\b(?:your|y'all'?s|you(?:'ve| have| guys have| all have)? go
                   r"y'all have|you guys have|on (?:the|your) lot|(?:web)?site|online|listed|"
                   r"listing|advert(?:ised)?|ad|for sale|in stock|saw|seen|spotted|eyeing|"
                   r"eyed|interested in|looking at|selling|asking|test ?drive|drive it|"
-                  r"still (?:have|got|there|available))\b")
+                  r"still (?:have|got|there|available)|wants?|wanting|looking for|shopping for)\b")
 """Words that make a car one the business has ("I saw a red RAV4 on your site")."""
 
 

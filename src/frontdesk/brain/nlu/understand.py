@@ -290,7 +290,8 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
     rest = [c for c in rest if not _FILLER_ONLY.fullmatch(normalise(c).lower) or (
         awaiting in _ASKED_YES_NO and re.match(r"\W*(?:yes|yeah|okay|ok)\b", c.lower()))]
     if not rest:
-        main, asides = asides[-1], asides[:-1]
+        main = next((a for a in reversed(asides) if a.is_question and a.intent == "faq"), asides[-1])
+        asides = [a for a in asides if a is not main]  # "what time y'all open? I like to beat the traffic"
     else:
         about = next((a for c, a in zip(clauses, abouts, strict=True) if c in rest and a), None)
         main = read(" ".join(rest), profile, today, awaiting, about=about)  # "…, can I drive it?"
@@ -431,7 +432,7 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
             a.is_question and (a.services or {"faq_topic", "price_question"} & a.flags) for a in asides):
         main.affirm = False  # "roger that. how much is a state inspection?": heard, and asks on;
         main.intent = "chitchat"  # no yes to a call back
-    if main.date is not None and _WEEKDAY_AFTER.search(main.text.lower()) and (
+    if main.date is not None and when.WEEKDAY_AFTER.search(main.text.lower()) and (
             (whole_day := when.extract_date(normalise(text), today)) is not None):
         main.date = whole_day  # "open on Labor Day? … if not, the Tuesday right after": after it
     if main.intent == "lookup_appointment":
@@ -536,9 +537,6 @@ _LOT_ASK = re.compile(r"\W*(?:(?:so|and|um|uh|well)\W+)*"
                       r"(?:do )?(?:you|y'all) (?:have|got) anything)\W*")
 """A question for what is on the lot, asked after the car is described."""
 _THAT = re.compile(r"\b(?:that|it|this|one)\b")
-_WEEKDAY_AFTER = re.compile(r"\bthe (?:mon|tues|wednes|thurs|fri|satur|sun)day (?:right |just )?after\b"
-                            r"(?!\s+(?:the |that |this )?\w)")
-"""A weekday said after a day named in another clause ("… the Tuesday right after, at eight")."""
 _THAT_DAY = re.compile(r"\b(?:then|that day|the same day|that (?:morning|afternoon|evening))\b")
 """A request that points back at a day named in the clause before it ("can I come in then?")."""
 
@@ -765,8 +763,8 @@ def _context_only(r: Understanding, asides: list[Understanding]) -> bool:
     """A sentence that reads like a booking but asks for nothing and names no service, day or
     time, said beside a question ("what time do y'all open Saturday? I like to get there early
     before the heat sets in"): why the caller asks, not a request."""
-    return r.intent == "book" and not r.is_question and "book" not in r.flags and any(
-        a.is_question for a in asides) and not (
+    return r.intent in {"book", "chitchat", "unknown"} and not r.is_question and "book" not in r.flags and (
+        any(a.is_question for a in asides)) and not (
         r.has_booking_facts or r.has_lead_facts or r.has_contact_facts or r.vehicle or r.lead_intent)
 
 

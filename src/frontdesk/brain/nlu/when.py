@@ -229,8 +229,8 @@ _DONE_ON_HOLIDAY = re.compile(r"\b(?:spent|filled|sent|submitted|signed|did|was|
 
 def _holiday_date(text: str, today: date) -> date | None:
     """"the Tuesday after Thanksgiving", "the day before Christmas Eve", "New Year's Day"."""
-    if (after := re.search(rf"\bthe ({WEEKDAY}) (?:right |just )?after\b(?!\s+(?:the |that |this )?\w)",
-                           text)) and _HOLIDAY.search(text, 0, after.start()) and (
+    if (after := re.search(rf"\bthe ({WEEKDAY}) (?:right |just )?after\b(?!\s+(?:the |that |this )?\w)"
+                           r"(?![\s,]+(?:the )?\d)", text)) and _HOLIDAY.search(text, 0, after.start()) and (
             (named := _holiday_date(text[: after.start()], today)) is not None):
         # "open on Labor Day? … if you're not then the Tuesday right after, at eight": that weekday
         # after the holiday named before it
@@ -739,3 +739,8 @@ def _extract_date(u: Utterance, today: date, _single: bool) -> date | None:
                     continue
             return day
     return None
+
+
+WEEKDAY_AFTER = re.compile(r"\bthe (?:mon|tues|wednes|thurs|fri|satur|sun)day (?:right |just )?after\b"
+                           r"(?!\s+(?:the |that |this )?\w)(?![\s,]+(?:the )?\d)")
+"""A weekday said after a day named in another clause ("… the Tuesday right after, at eight")."""
