@@ -187,6 +187,9 @@ def _narrow(found: list[Appointment], ctx: TurnContext, current: When) -> list[A
     """The appointments the caller's words fit: a service, a day, a time, "the first one"."""
     u = ctx.u
     text = without_pauses(u.text.lower())  # "hang on, one second" names no appointment
+    if len(found) > 1 and u.vehicle and not STANDS.search(text) and (
+            car := _car_of(normalise(text), ctx)) and len(mine := [a for a in found if _is_car(a, car)]) == 1:
+        return mine  # "the later one the Tacoma, can you move that an hour earlier": that car's
     if len(found) > 1:
         if _FIRST.search(text):
             return found[:1]
@@ -505,7 +508,8 @@ _UNIT = r"(?:hours?|hrs?|minutes?|mins?)"
 SHIFT = re.compile(rf"\b(?P<amount>{_AMOUNT}) (?P<unit>{_UNIT})(?P<tail> and a half)? "
                    rf"(?P<way>earlier|later|sooner|back|up)\b|"
                    # "push that back a hour", "can we move it up like thirty minutes"
-                   rf"\b(?:push|move|bump|slide|kick|put|scoot|set)(?: (?:it|that|this|him|her|them|mine|his|"
+                   rf"\b(?:push(?:ing|ed)?|mov(?:e|ing|ed)|bump(?:ing|ed)?|slid(?:e|ing)|kick(?:ing|ed)?|put(?:ting)?|"
+                   rf"scoot(?:ing|ed)?|set(?:ting)?)(?: (?:it|that|this|him|her|them|mine|his|"
                    rf"hers|things))? (?P<way2>back|up|later|earlier)(?: by)?(?: like| about| maybe| just| "
                    rf"around)? (?P<amount2>{_AMOUNT}) (?P<unit2>{_UNIT})(?P<tail2> and a half)?\b")
 """A move by so much from the appointment's own time ("an hour earlier", "half an hour later",

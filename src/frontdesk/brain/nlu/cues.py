@@ -91,13 +91,17 @@ at three but … can i come in that morning instead")."""
 
 
 MOVING = (r"move(?! (?:in(?! the (?:morning|afternoon|evening)\b)|into|out|away|house|here|there|closer)\b)|"
+          # "I need that moved to Thursday"
+          r"moved(?= (?:to|up|back|over|till|until|for|from)\b)|"
           r"moving(?! (?:in|into|out|away|house|here|there|down|up|closer)\b)"
           r"(?! (?:my|our|his|her|their) [\w'-]+(?: [\w'-]+){0,2}? (?:in|into|out|to|over|from)\b)")
 """Moving a booking; not "we're moving my mother-in-law into assisted living" or "we want to move
 in the spring", a household moving ("can we move in the morning instead" moves the booking)."""
 CHANGE_CUE = re.compile(r"\b(?:re-?schedul\w*|" + MOVING + r"|"
-                         r"push|bump|slide|switch|cancel\w*|"
+                         r"push(?:ing|ed)?|bump(?:ing|ed)?|slid(?:e|ing)|switch|cancel\w*|"
                          r"change (?:it|that|the (?:time|day|date)|my (?:appointment|time))|"
+                         # "can I get the inspection Saturday changed to like three"
+                         r"changed? (?:over )?to|"
                          # "i gotta change my battery appointment on saturday"
                          r"change (?:my|our|the|his|her) (?:\w+ ){1,2}(?:appointment|appt|showing|"
                          r"consultation|booking)|"
