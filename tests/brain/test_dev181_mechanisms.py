@@ -321,3 +321,43 @@ async def test_a_day_after_the_booking_was_said_not_to_work_moves_it(profiles) -
         calendar=calendar,
     )
     assert on_calendar(calendar) == [("Fri 27 10:00", "scheduled")], replies
+
+
+# -- the second batch (sets 189 to 192) ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "day"),
+    [
+        ("we land the week of December sixth, could we meet Tuesday the eighth at ten?", date(2026, 12, 8)),
+        ("could we do Friday the fifteenth?", date(2027, 1, 15)),
+    ],
+)
+def test_a_weekday_and_a_day_of_the_month_name_one_date(profiles, said, day) -> None:
+    assert _u(profiles, "real_estate", said).date == day
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "my oil change tomorrow is at two right, what about pushing it back an hour",
+        "the oil change tomorrow, I need that moved to Wednesday same time",
+    ],
+)
+async def test_a_change_said_in_other_words(profiles, said) -> None:
+    calendar = await booked("dealership", "oil_change", TUESDAY_2)
+    state, replies = await call(profiles, "dealership", said, calendar=calendar)
+    assert state.desk.action == "move", replies
+
+
+async def test_the_car_named_among_two_bookings_is_the_one_moved(profiles) -> None:
+    calendar = await booked("dealership", "state_inspection", TUESDAY_930, vehicle="2015 Toyota Corolla")
+    await booked("dealership", "oil_change", TUESDAY_2, calendar=calendar, vehicle="2022 Toyota Tacoma")
+    _state, replies = await call(
+        profiles,
+        "dealership",
+        "the Tacoma one tomorrow, can you move that an hour earlier",
+        "yes",
+        calendar=calendar,
+    )
+    assert on_calendar(calendar) == [("Tue 24 09:30", "scheduled"), ("Tue 24 13:00", "scheduled")], replies

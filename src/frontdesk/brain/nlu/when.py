@@ -18,6 +18,7 @@ import dateparser
 from frontdesk.brain.nlu import stance
 from frontdesk.brain.nlu.other_days import TRIP, belongs_elsewhere
 from frontdesk.brain.nlu.text import (
+    CORRECTION,
     MONTH,
     WEEKDAY,
     Utterance,
@@ -333,6 +334,11 @@ def extract_date(u: Utterance, today: date, _single: bool = False) -> date | Non
         cut = u.numeric[: named.start()] + u.numeric[named.end():]
         u = Utterance(raw=cut, lower=cut, numeric=cut)
     found = _extract_date(u, today, _single)
+    if not _single and (pinned := _weekday_and_day(u.numeric, today)) is not None and not ruled_out(
+            u.numeric, _WEEKDAY_THE_DAY.search(u.numeric).start()):
+        # "we'll be down the week of October eleventh. could we meet Tuesday the twelfth at ten?":
+        # a weekday and a day of the month together name one date, the next where both are true
+        return pinned
     if found is None and _WITHIN_HOURS.search(u.lower):
         return today  # "could I see it in like half an hour?": today
     if found is None and not _single and (that := _THAT_PART.search(u.numeric)):
@@ -744,3 +750,27 @@ def _extract_date(u: Utterance, today: date, _single: bool) -> date | None:
 WEEKDAY_AFTER = re.compile(r"\bthe (?:mon|tues|wednes|thurs|fri|satur|sun)day (?:right |just )?after\b"
                            r"(?!\s+(?:the |that |this )?\w)(?![\s,]+(?:the )?\d)")
 """A weekday said after a day named in another clause ("… the Tuesday right after, at eight")."""
+
+
+_WEEKDAY_THE_DAY = re.compile(rf"\b({WEEKDAY}),? (?:the )?([1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?! of\b)")
+"""A weekday said with a day of the month and no month ("Tuesday the 12th")."""
+
+
+def _weekday_and_day(numeric: str, today: date) -> date | None:
+    """The next date whose day of the month and weekday are both the ones said, within a year;
+    None when no weekday and day are said together, or a month is named beside them."""
+    said = list(_WEEKDAY_THE_DAY.finditer(numeric))
+    if not said or re.search(rf"\b({MONTH})\b[^.?!]{{0,12}}$", numeric[: said[-1].start()]) or (
+            CORRECTION.search(numeric, said[-1].end())):
+        return None  # ("saturday the twelfth — no sorry, the nineteenth": put right after it)
+    weekday, day = weekday_index(said[-1][1]), int(said[-1][2])
+    year, month = today.year, today.month
+    for _ in range(13):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            candidate = None
+        if candidate is not None and candidate >= today and candidate.weekday() == weekday:
+            return candidate
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return None
