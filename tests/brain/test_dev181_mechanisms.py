@@ -1,5 +1,5 @@
 """Mechanisms that round 29 found wanting (the two calls round 28 left in the backlog, and
-development sets 181 to 188, callers written before they were run), each checked on fresh
+development sets 181 to 192, callers written before they were run), each checked on fresh
 phrasings, not the sets' own words. The clock is Monday 23 November 2026, nine in the morning.
 """
 

@@ -185,9 +185,9 @@ def _narrowing(ctx: TurnContext, current: When) -> bool:
 
 def _narrow(found: list[Appointment], ctx: TurnContext, current: When) -> list[Appointment]:
     """The appointments the caller's words fit: a service, a day, a time, "the first one"."""
-    u = ctx.u
-    text = without_pauses(u.text.lower())  # "hang on, one second" names no appointment
-    if len(found) > 1 and u.vehicle and not STANDS.search(text) and (
+    u, text = ctx.u, without_pauses(ctx.u.text.lower())  # "hang on, one second" names no appointment
+    both = bool(_MOVE_SAID.search(text) and _CANCEL_SAID.search(text))  # (one of each: cars said for each)
+    if len(found) > 1 and u.vehicle and not (STANDS.search(text) or both) and (
             car := _car_of(normalise(text), ctx)) and len(mine := [a for a in found if _is_car(a, car)]) == 1:
         return mine  # "the later one the Tacoma, can you move that an hour earlier": that car's
     if len(found) > 1:

@@ -38,8 +38,8 @@ LOOKUP_CUE = re.compile(r"\b(?:(?:my|our) (?:appointment|appt|booking|reservatio
                          r"what(?: have|'ve| do| did) (?:i|we)(?: got| have| get)? "
                          r"(?:with (?:you|y'?all|ya|u)\b|coming up|down for)|"
                          r"what (?:time|day) (?:was|is|am|are) (?:i|we|it|my|our)|"
-                         r"what (?:time|day) (?:was|did (?:i|we|y'?all|you) (?:say|put|book)(?: for)?) "
-                         r"(?:that|it|the \w+|my \w+)|"
+                         r"what (?:time|day) (?:was (?:that|it)|did (?:i|we|y'?all|you) (?:say|put|book)"
+                         r"(?: for)? (?:that|it|the \w+|my \w+))|"
                          # "… keep the buyer consultation, what's the time on that one"
                          r"what(?:'s| is|s) the (?:time|day|date) (?:on|for|of) "
                          r"(?:that|it|this|mine|ours|my|our|the))\b")

@@ -291,7 +291,7 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
         awaiting in _ASKED_YES_NO and re.match(r"\W*(?:yes|yeah|okay|ok)\b", c.lower()))]
     if not rest:
         main = next((a for a in reversed(asides) if a.is_question and a.intent == "faq" and not a.services
-                     and asides[-1].intent in {"chitchat", "unknown"}), asides[-1])
+                     and asides[-1].intent in {"chitchat", "unknown", "line_check"}), asides[-1])
         asides = [a for a in asides if a is not main]  # "what time y'all open? I like to beat the traffic"
     else:
         about = next((a for c, a in zip(clauses, abouts, strict=True) if c in rest and a), None)

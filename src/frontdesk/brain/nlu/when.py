@@ -334,10 +334,12 @@ def extract_date(u: Utterance, today: date, _single: bool = False) -> date | Non
         cut = u.numeric[: named.start()] + u.numeric[named.end():]
         u = Utterance(raw=cut, lower=cut, numeric=cut)
     found = _extract_date(u, today, _single)
-    if not _single and (pinned := _weekday_and_day(u.numeric, today)) is not None and not ruled_out(
-            u.numeric, _WEEKDAY_THE_DAY.search(u.numeric).start()):
+    if not _single and (pinned := _weekday_and_day(u.numeric, today)) is not None and (
+            found is None or (found.day == pinned.day and found.weekday() != pinned.weekday())
+            or re.search(r"\bweek of\b", u.numeric[: _WEEKDAY_THE_DAY.search(u.numeric).start()])):
         # "we'll be down the week of October eleventh. could we meet Tuesday the twelfth at ten?":
         # a weekday and a day of the month together name one date, the next where both are true
+        # (not "the day after Thanksgiving or Monday the 30th", two days said)
         return pinned
     if found is None and _WITHIN_HOURS.search(u.lower):
         return today  # "could I see it in like half an hour?": today
