@@ -41,6 +41,7 @@ from frontdesk.brain.nlu.cues import (
 )
 from frontdesk.brain.nlu.lead_facts import CHECKS_FACT, read_lead_facts
 from frontdesk.brain.nlu.lexicon import lexicon
+from frontdesk.brain.nlu.offers import ALL_I_NEEDED, OK_THEN_NO, SIGNS_OFF
 from frontdesk.brain.nlu.places import BUYS_WITH_OTHERS
 from frontdesk.brain.nlu.rule_intent import classify_by_rules
 from frontdesk.brain.nlu.text import Utterance, as_for_me, correction_tail, normalise
@@ -320,9 +321,7 @@ def read(text: str, profile: BusinessProfile, today: date,
         awaiting in _APPROVAL_ASKED and bool(_APPROVES.match(answer)))
     if awaiting == "offer_callback" and _OK_WHAT_ABOUT.match(answer):
         result.affirm = False  # "ok what about like ceramic coating?": asks on, agrees to nothing
-    if result.affirm and awaiting in _APPROVAL_ASKED and re.match(
-            r"\W*(?:(?:ah|oh|ok(?:ay)?|alright|all right|i see|got it|gotcha|hmm+)\W+)+no\b"
-            r"(?!\s+(?:problem|worries)\b)", answer):
+    if result.affirm and awaiting in _APPROVAL_ASKED and OK_THEN_NO.match(answer):
         result.affirm, result.deny = False, True  # "ah, ok. no, my car's fine, I just needed a rental"
     if not result.affirm and awaiting in {"confirm_booking", "confirm_change"} and _TRAILING_YES.search(
             answer) and not _NOT_YES.search(answer):
@@ -335,7 +334,7 @@ def read(text: str, profile: BusinessProfile, today: date,
             CALL_ME.search(u.lower)):
         result.affirm, result.deny = False, True  # "okay, I'll call back once I know my schedule": not now
     if awaiting in {"offer_callback", "offer_appointment"} and (
-            _ALL_I_NEEDED.search(u.lower) or (_SIGNS_OFF.search(u.lower) and not re.match(
+            ALL_I_NEEDED.search(u.lower) or (SIGNS_OFF.search(u.lower) and not re.match(
                 r"\W*(?:yes|yeah|yep|yup|sure|please|that'?d be|that would be)\b", answer))) and not (
             CALL_ME.search(u.lower)):
         result.affirm, result.deny = False, True  # "okay. that's really all I needed, thanks": no
@@ -663,7 +662,7 @@ def read(text: str, profile: BusinessProfile, today: date,
         result.intent = "faq"
         result.flags.discard("book")
         result.services, result.appointment_type = [], None
-    if result.intent in {"affirm", "provide_info", "unknown", "chitchat", "thanks"} and _SIGNS_OFF.search(
+    if result.intent in {"affirm", "provide_info", "unknown", "chitchat", "thanks"} and SIGNS_OFF.search(
             u.lower) and _CLOSING.search(u.lower) and not (
             result.has_booking_facts or result.has_lead_facts or result.is_question
             or CALL_ME.search(u.lower)):
@@ -750,16 +749,6 @@ _APPROVES = re.compile(
 satisfactory", "we shall see you then"): to a yes-or-no question, a yes."""
 _APPROVAL_ASKED = {"confirm_booking", "confirm_change", "offer_appointment", "offer_callback", "permission",
                    "pick_alternative"}
-_ALL_I_NEEDED = re.compile(r"\b(?:that'?s|that is|that was) (?:really |just |about )?(?:all|it|everything)"
-                           r"(?: (?:i|we) (?:needed|wanted|was after|had))?\b(?! (?:for )?(?:now|you need))"
-                           r"|\bthat'?s all i (?:needed|wanted)\b")
-"""Said to an offer, the caller has what they came for: a no, however it starts ("okay")."""
-_SIGNS_OFF = re.compile(r"\b(?:i'?ll (?:tell|let|have) (?:him|her|them|my \w+)(?: know)?|"
-                        r"i'?ll pass (?:it|that) (?:on|along)|"
-                        r"(?:see|talk to) (?:y'?all|you|ya)(?: guys)? (?:tomorrow|then|later|soon|there|"
-                        r"(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b")
-"""Said to an offer of a call back, a leave-taking ("okay cool, I'll tell him. thank you", "cool,
-see y'all tomorrow then"): the caller is done, and agrees to no call."""
 _CLOSING = re.compile(r"\b(?:thanks|thank you|thank u|thx|appreciate|that'?s (?:all|it|everything)|"
                       r"all (?:good|set)|i'?m good|we'?re good)\b")
 """A yes-word that closes ("perfect, thanks") rather than opens ("yes, one more thing")."""

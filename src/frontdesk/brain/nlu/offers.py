@@ -1,0 +1,20 @@
+"""How a caller answers an offer (a call back, a booking): what the caller has when they are
+done, a leave-taking that agrees to nothing, and a "no" said after an "okay"."""
+
+from __future__ import annotations
+
+import re
+
+ALL_I_NEEDED = re.compile(r"\b(?:that'?s|that is|that was) (?:really |just |about )?(?:all|it|everything)"
+                           r"(?: (?:i|we) (?:needed|wanted|was after|had))?\b(?! (?:for )?(?:now|you need))"
+                           r"|\bthat'?s all i (?:needed|wanted)\b")
+"""Said to an offer, the caller has what they came for: a no, however it starts ("okay")."""
+SIGNS_OFF = re.compile(r"\b(?:i'?ll (?:tell|let|have) (?:him|her|them|my \w+)(?: know)?|"
+                        r"i'?ll pass (?:it|that) (?:on|along)|"
+                        r"(?:see|talk to) (?:y'?all|you|ya)(?: guys)? (?:tomorrow|then|later|soon|there|"
+                        r"(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b")
+"""Said to an offer of a call back, a leave-taking ("okay cool, I'll tell him. thank you", "cool,
+see y'all tomorrow then"): the caller is done, and agrees to no call."""
+OK_THEN_NO = re.compile(r"\W*(?:(?:ah|oh|ok(?:ay)?|alright|all right|i see|got it|gotcha|hmm+)\W+)+no\b"
+                        r"(?!\s+(?:problem|worries)\b)")
+"""An "okay" heard, then a no ("ah, ok. no, my car's fine, I just needed a rental"): a no."""
