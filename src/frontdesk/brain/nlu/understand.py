@@ -766,7 +766,8 @@ def _context_only(r: Understanding, asides: list[Understanding]) -> bool:
     before the heat sets in"): why the caller asks, not a request."""
     return r.intent in {"book", "chitchat", "unknown"} and not r.is_question and "book" not in r.flags and (
         any(a.is_question for a in asides)) and not (
-        r.has_booking_facts or r.has_lead_facts or r.has_contact_facts or r.vehicle or r.lead_intent)
+        r.has_booking_facts or r.has_lead_facts or r.has_contact_facts or r.vehicle or r.lead_intent
+        or re.search(r"\b(?:needs?|wants?|looking for|shopping|interested in|buy)\b", r.text.lower()))
 
 
 def _is_aside(r: Understanding, awaiting: str | None) -> bool:
