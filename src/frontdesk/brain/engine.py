@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from frontdesk.brain.agents import analytics, qualification
-from frontdesk.brain.agents.appointment_words import CANCELS_TOO, MOVES_TOO
+from frontdesk.brain.agents.appointment_words import CANCELS_TOO, CHANGE_IN_CLAUSE, MOVES_TOO, STANDS
 from frontdesk.brain.agents.booking_said import as_state
 from frontdesk.brain.agents.escalation import apply_escalation_result, apply_transfer_failed
 from frontdesk.brain.availability import AvailabilityCalendar
@@ -215,7 +215,13 @@ class Brain:
                         state.on_file and about_booking(booking, state.on_file, now.date(), profile)):
                     understanding = booking
                     understanding.call_after = text[call.start():].strip(" ,.;")
-            fresh = state.on_file and not state.desk.done and state.appointment is None
+            # (after one was changed, another said to stand: "okay cancel the rotation … and
+            # tomorrow's oil change stays, that's fine": that one, as it is)
+            gone = {d.split(" ")[1] for d in state.desk.done if d.startswith("cancelled ")}
+            live = [a for a in state.on_file or () if str(a.id) not in gone]
+            fresh = live and state.appointment is None and (not state.desk.done or (
+                state.awaiting in _OPEN and (STANDS.search(text.lower()) or _STILL_WANT.search(text.lower()))
+                and not CHANGE_IN_CLAUSE.search(text.lower())))
             # (anywhere, when the caller says so: "oh, I'm already on the books with y'all" asked
             # what the car needs)
             # (and on our own call, whatever we asked: "I've got the tire rotation tomorrow … can you
@@ -228,7 +234,7 @@ class Brain:
                     understanding.intent not in _SETTLED) and (
                     "call_asked" not in understanding.flags or CANCELS_TOO.search(text.lower())
                     or MOVES_TOO.search(text.lower())) and (
-                    found := about_booking(understanding, state.on_file, now.date(), profile)) and (
+                    found := about_booking(understanding, live, now.date(), profile)) and (
                     understanding.intent != "lookup_appointment" or found[0] != "lookup_appointment"):
                 # "callin to make sure I'm still on for tomorrow, the battery": that booking
                 topical = bool({"faq_topic", "price_question"} & understanding.flags)
@@ -377,6 +383,8 @@ _CALL_BESIDE = re.compile(r"(?:^|[,.;!?—-]\s*|\s)(?:(?:and|but|so|also|then|pl
 _ABOUT = re.compile(r"\b(?:about|regarding|to go over)\b(?! (?:it|them)\b| (?:that|this)(?:[.,;!?]|$)|"
                     r" the (?:recall|appointment|booking|visit|work|repair)\b)")
 """What that call is to be about: another matter than the booking asked beside it."""
+_STILL_WANT = re.compile(r"\b(?:still|do) (?:want|need)\b(?! (?:to|an?|another|one more)\b)")
+"""Of a booking on file: "the buying one on the third we still want, yeah"."""
 _OPEN = {None, "anything_else", "appointment_type", "permission", "offer_appointment", "intent"}
 """Where a caller may bring up a booking on file: the call's opening (ours too: "oh good, y'all
 called, I've got one on the books for Wednesday"), or after something else."""

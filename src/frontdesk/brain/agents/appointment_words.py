@@ -136,7 +136,9 @@ _GO_AHEAD = {
 _CALLBACK = re.compile(r"\b(?:(?:call|ring|phone) (?:me|us)(?: back)?|call back|callback|have (?:someone|"
                        r"somebody) "
                        r"(?:call|ring|reach)|give (?:me|us) a (?:call|ring)|get back to)\b")
-_FIRST = re.compile(r"\b(?:first|earlier|earliest|sooner|former|1st)\b")
+_FIRST = re.compile(r"\b(?:first|earliest|former|1st)\b|\bthe (?:earlier|sooner)\b|"
+                    # "the earlier one", not "could that be half an hour earlier"
+                    r"\b(?:earlier|sooner) (?:one|appointment|showing|booking|visit)\b")
 _SECOND = re.compile(r"\b(?:second|2nd)\b")
 _LAST = re.compile(r"\b(?:last(?! (?:week(?:end)?|night|time|month|year|summer|spring|fall|winter|"
                    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|later|latest|latter|"
@@ -263,8 +265,11 @@ def _narrow(found: list[Appointment], ctx: TurnContext, current: When) -> list[A
     tests = [
         (bool(u.services), lambda a: a.service_type in u.services),
         (u.appointment_type is not None, lambda a: a.appointment_type == u.appointment_type),
-        (current.date is not None, lambda a: current.date is not None
-         and a.scheduled_date == current.date.isoformat()),
+        # ("the Wednesday one" of next week's, this Wednesday having none: its weekday names it)
+        (current.date is not None, lambda a: current.date is not None and (
+            a.scheduled_date == current.date.isoformat() if any(
+                b.scheduled_date == current.date.isoformat() for b in found)
+            else date.fromisoformat(a.scheduled_date).weekday() == current.date.weekday())),
         (current.time is not None, lambda a: current.time is not None
          and a.scheduled_time == current.time.strftime("%H:%M")),
         # "the inspection one", "the battery thing": a word of one booking's service name only
@@ -372,7 +377,8 @@ STANDS = re.compile(r"\b(?:keep (?:that|it|this|the|him|hers?|his|my|our|tomorro
 """Words that say a booking stands ("the ten's fine", "his stays at eight", "I'll keep that one")."""
 CHANGE_IN_CLAUSE = re.compile(r"\b(?:cancel|move|push|bump|slide|instead|reschedul\w*|could (?:we|you|"
                                r"y'?all)|"
-                               r"can (?:we|you|y'?all)|get rid of|drop)\b")
+                               r"can (?:we|you|y'?all)|get rid of|drop|"
+                               r"(?:can|could) (?:that|it|this|that one|his|hers|mine) (?:go|be|move))\b")
 
 
 def said_to_stand(text: str, bookings: list[Appointment], ctx: TurnContext) -> list[Appointment]:
@@ -380,7 +386,9 @@ def said_to_stand(text: str, bookings: list[Appointment], ctx: TurnContext) -> l
     keep that", "the ten's fine")."""
     # (a comma before a word that changes one starts a clause: "the two o'clock we still want,
     # cancel the other")
-    return [a for clause in re.split(r"[.;!?]|\bbut\b|—|,(?= (?:and )?(?:cancel|drop|move|push|scratch)\b)",
+    # ("cancel the ten o'clock keep the eleven": a keep starts one too)
+    return [a for clause in re.split(r"[.;!?]|\bbut\b|—|,(?= (?:and )?(?:cancel|drop|move|push|scratch)\b)|"
+                                     r"(?<=\w)(?= (?:and )?(?:keep|leave) (?:the|my|our)\b)",
                                      text.lower()) if STANDS.search(clause)
             and not CHANGE_IN_CLAUSE.search(clause) for a in bookings if _named_in(a, clause, ctx)]
 
@@ -484,7 +492,9 @@ def _car_of(said, ctx: TurnContext) -> str | None:
 
 
 def _is_car(a: Appointment, model: str) -> bool:
-    return bool(a.vehicle) and model in (a.vehicle or "").lower().replace("-", "")
+    def bare(name: str) -> str:
+        return re.sub(r"[\s-]", "", name.lower())  # "F-150" is the "Ford F150 truck"'s
+    return bool(a.vehicle) and bare(model) in bare(a.vehicle or "")
 
 
 _KEPT_ONE = re.compile(r"\b(?:keep|leave|hold on to|don'?t (?:touch|cancel|move)) (?:the |my |our )?"
@@ -500,71 +510,6 @@ def _asked_action(ctx: TurnContext) -> str | None:
 def s_is_choice(ctx: TurnContext) -> bool:
     """ "the later one" picks; "later this week" names a day."""
     return not re.search(r"\blater (?:this|next|that|in)\b", ctx.u.text.lower())
-
-
-_AMOUNT = (r"(?:half an|a half|half|an|a|one|two|three|four|(?:a )?couple(?: of)?|fifteen|twenty|thirty|"
-           r"forty[- ]five|ten|\d{1,2})(?: and a half)?")
-_UNIT = r"(?:hours?|hrs?|minutes?|mins?)"
-SHIFT = re.compile(rf"\b(?P<amount>{_AMOUNT}) (?P<unit>{_UNIT})(?P<tail> and a half)? "
-                   rf"(?P<way>earlier|later|sooner|back|up)\b|"
-                   # "push that back a hour", "can we move it up like thirty minutes"
-                   rf"\b(?:push(?:ing|ed)?|mov(?:e|ing|ed)|bump(?:ing|ed)?|slid(?:e|ing)|kick(?:ing|ed)?|put(?:ting)?|"
-                   rf"scoot(?:ing|ed)?|set(?:ting)?)(?: (?:it|that|this|him|her|them|mine|his|"
-                   rf"hers|things))? (?P<way2>back|up|later|earlier)(?: by)?(?: like| about| maybe| just| "
-                   rf"around)? (?P<amount2>{_AMOUNT}) (?P<unit2>{_UNIT})(?P<tail2> and a half)?\b")
-"""A move by so much from the appointment's own time ("an hour earlier", "half an hour later",
-"push it back like thirty minutes")."""
-_AMOUNTS = {"half an": 0.5, "a half": 0.5, "half": 0.5, "an": 1, "a": 1, "one": 1, "two": 2, "three": 3,
-            "four": 4, "couple": 2, "a couple": 2, "couple of": 2, "a couple of": 2, "fifteen": 15,
-            "twenty": 20, "thirty": 30, "forty five": 45, "forty-five": 45, "ten": 10}
-
-
-def shift_hours(text: str) -> float | None:
-    """How many hours a move shifts the appointment by, later positive ("an hour earlier" → -1)."""
-    if (m := SHIFT.search(text)) is None:
-        return None
-    amount, unit, way = m["amount"] or m["amount2"], m["unit"] or m["unit2"], m["way"] or m["way2"]
-    half = amount.endswith(" and a half") or bool(m["tail"] or m["tail2"])
-    amount = amount.removesuffix(" and a half")
-    value = float(amount) if amount.isdigit() else float(_AMOUNTS.get(amount, 1))
-    hours = (value + (0.5 if half else 0)) / (60 if unit.startswith("m") else 1)
-    return -hours if way in {"earlier", "sooner", "up"} else hours
-
-
-DAYS_ON = re.compile(r"\b(?:(?P<count>a|one|two|three|a couple(?: of)?) days? "
-                     r"(?:later|after(?:wards?)?|out)|"
-                     # "could y'all push it back a day?", "push that a day, to Wednesday"
-                     r"(?:push|move|bump|slide|kick|put) "
-                     r"(?:it|that|this|him|her|them|things|mine|his|hers) "
-                     r"(?:back |out |off )?(?:by )?(?:like |just )?"
-                     r"(?P<by>a|one|two|three|a couple(?: of)?) days?|"
-                     r"(?P<next>the (?:day|one) after|the next day|the following day|a day later)|"
-                     r"(?P<week>(?:a|one|exactly a) week (?:later|out|from then)|"
-                     r"the (?:next|following) week,? same (?:day|time)))\b")
-"""A move by so many days from the appointment's own day ("the day after, same time", "two days
-later", "push it exactly a week")."""
-
-
-A_WEEK_ON = re.compile(r"\bsame (?:time|day)\b[^.?!]{0,25}?\b(?:next|following) week\b|"
-                       r"\b(?:next|following) week\b[^.?!]{0,25}?\bsame (?:time|day)\b|"
-                       r"\b(?:a|one) week (?:later|out|from then)\b|"
-                       r"\b(?:push|move|bump|put|slide) (?:it|that|this) (?:back |out |off )?(?:by )?"
-                       r"(?:a|one) week\b|"
-                       # "the Monday after, same time", "the saturday after": its own weekday, a week on
-                       r"\bthe (?:mon|tues|wednes|thurs|fri|satur|sun)day after\b(?! (?:next|this|the))|"
-                       # "same time the week after", "the week after, same times" (not "after next")
-                       # ("a buyer consultation the week after": when that one is, not a move)
-                       r"(?<!consultation )(?<!appointment )(?<!showing )(?<!visit )(?<!one )"
-                       r"\bthe week after\b(?! next)|"
-                       r"\bthe (?:next|following) (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|"
-                       # "can i move it to the same time next saturday" (its own weekday)
-                       r"\bsame (?:time|hour)\b[^.?!]{0,6}\bnext "
-                       r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
-"""A move of a week, to the appointment's own weekday ("same time next week", "push it back a
-week", "the Monday after"); a weekday named must be its own."""
-RELATIVE_MOVE = re.compile("|".join(re.sub(r"\(\?P<\w+>", "(?:", p.pattern)
-                                   for p in (A_WEEK_ON, SHIFT, DAYS_ON)))
-"""A new time said from the appointment's own ("an hour later", "the day after", "a week later")."""
 
 
 # -- what else the message asks beside the change -------------------------------------------

@@ -23,21 +23,17 @@ from frontdesk.brain.agents.appointment_words import (
     _NO_NEW_ONE,
     _SWITCH_TO_CANCEL,
     _WHY_IT_GOES,
-    A_WEEK_ON,
     ACTIONS,
     ANOTHER_ONE,
     CANCEL_ASKED_IN_CALL,
     CANCEL_EVERY,
     CANCELS_TOO,
-    DAYS_ON,
     EVERY_ONE,
     LATER_ON,
     LATER_OR_EARLIER,
     NOT_NOW,
-    RELATIVE_MOVE,
     SAME_HOUR,
     SAME_SLOT,
-    SHIFT,
     STANDS,
     _fits,
     _keeps,
@@ -78,6 +74,7 @@ from frontdesk.brain.nlu import clock, understand
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.change import When, split_change
 from frontdesk.brain.nlu.cues import ALL_OF_THEM, AND_ALSO, DEFERS, NO_LONGER_NEEDED, NOT_CANCELLED
+from frontdesk.brain.nlu.relative import A_WEEK_ON, DAYS_ON, RELATIVE_MOVE, SHIFT
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.nlu.understand import ADD_ON
 from frontdesk.brain.nlu.understanding import KEEP_IT
@@ -132,7 +129,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             if said.date and said.date != u.date and said.date.weekday() == u.date.weekday():
                 said.date = u.date
     if action == "move" and not target.given and current.given and s.awaiting == "anything_else" and (
-            desk.last_done("told")):
+            desk.last_done("told")) and not SHIFT.search(u.text.lower()):  # ("one o'clock, an hour later")
         current, target = When(), current  # told when it is, "can it go later, say half past four?"
     elif action == "move" and not target.given and current.given and s.on_file and not any(
             _fits(b, current) for b in s.on_file):

@@ -9,16 +9,14 @@ import re
 from datetime import date, datetime, time, timedelta
 
 from frontdesk.brain.agents.appointment_words import (
-    A_WEEK_ON,
-    DAYS_ON,
     STANDS,
     _car_of,
     _is_car,
-    shift_hours,
     without_the_ones_kept,
 )
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.nlu.change import When
+from frontdesk.brain.nlu.relative import A_WEEK_ON, DAYS_ON, shift_hours
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.nlu.when import WEEKDAY
 from frontdesk.brain.state import Appointment, AppointmentDesk, ConversationState

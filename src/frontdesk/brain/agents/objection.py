@@ -8,13 +8,14 @@ ends the conversation at once; "call me later" books a callback time.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from frontdesk.brain.agents import appointments, qualification, scheduling
 from frontdesk.brain.context import Effect, TurnContext, absorb_contact
 from frontdesk.brain.format import say_date, say_phone, say_time
-from frontdesk.brain.nlu import Understanding, clock, names
+from frontdesk.brain.nlu import Understanding, clock, names, understand
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.cues import (
     ANY_TIME,
@@ -386,6 +387,12 @@ def schedule_callback(s: ConversationState, ctx: TurnContext, reason: str | None
     """A callback at the time the caller asked for, kept as asked: "Thursday evening" is an
     evening call, "after 3" is after 3."""
     u = ctx.u
+    if (call := CALL_ME.search(u.text.lower())) and call.start() > 0 and (
+            later := understand(u.text[call.start():], ctx.profile, ctx.today)) and (
+            later.date or later.time or later.window or later.time_of_day):
+        # "I've got the brake check Wednesday morning … could somebody call me back this
+        # afternoon": when to call is what is said with the call, not the booking's day before it
+        u = replace(u, date=later.date, time=later.time, window=later.window, time_of_day=later.time_of_day)
     if u.services:  # "call me back about the inspection sticker": the work asked about, kept
         s.recent_services = list(dict.fromkeys([*u.services, *s.recent_services]))[:3]
     window = u.window

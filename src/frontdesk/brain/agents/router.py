@@ -11,7 +11,7 @@ import re
 from datetime import date, time
 
 from frontdesk.brain.agents import qualification, scheduling
-from frontdesk.brain.agents.appointment_words import CHANGE_IN_CLAUSE, RELATIVE_MOVE, SHIFT, STANDS
+from frontdesk.brain.agents.appointment_words import CHANGE_IN_CLAUSE, STANDS
 from frontdesk.brain.agents.objection import quick_goodbye
 from frontdesk.brain.nlu import Understanding
 from frontdesk.brain.nlu.cues import (
@@ -28,6 +28,7 @@ from frontdesk.brain.nlu.cues import (
     asks_hours,
 )
 from frontdesk.brain.nlu.lexicon import lexicon
+from frontdesk.brain.nlu.relative import RELATIVE_MOVE, SHIFT
 from frontdesk.brain.nlu.understand import ADD_ON
 from frontdesk.brain.nlu.understanding import answers
 from frontdesk.brain.state import AgentName, ConversationState
@@ -126,7 +127,8 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
         # saturday": the booking they have, not a second one like it
         lowered = u.text.lower()
         u.intent = ("cancel" if _CANCEL_IT.search(lowered) or _CANCEL_SAID.search(lowered) else
-                    "reschedule" if CHANGE_CUE.search(lowered) else "lookup_appointment")
+                    "reschedule" if CHANGE_CUE.search(lowered) or RELATIVE_MOVE.search(lowered) else
+                    "lookup_appointment")
         return "appointments"
     if _told(s) and intent in {"provide_info", "unknown", "book", "affirm", "chitchat", "greeting"} and (
             _CANCEL_IT.search(u.text.lower())):  # ("keep the morning one": no "good morning")

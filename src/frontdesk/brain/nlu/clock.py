@@ -106,7 +106,8 @@ _OTHER_ACTIVITY = re.compile(
     # "his ride can't get him there till ten fifteen"
     r"ride|(?:can'?t|cannot|won'?t|couldn'?t) (?:get|drop|bring|take|pick) (?:him|her|me|us|them|it)"
     r"(?: off| up| there| in| here| over)?|"
-    r"doctor|dentist|wake up|sleep|bed|dinner|desk|game|concert|recital|rehearsal|tournament|party|"
+    r"doctor|dentist|wake up|sleep|naps?|napping|nap ?time|bed|dinner|desk|game|concert|recital|rehearsal|"
+    r"tournament|party|"
     r"funeral|wedding|"
     # "so I'm back at my desk by one", "I have to be at the office by nine"
     r"(?:i'?m|i am|we'?re|be|get|gotta be|got to be|have to be|need to be) (?:usually |normally |always )?"
@@ -277,7 +278,10 @@ def extract_time(u: Utterance) -> time | None:
         # the few words right before the time say what it is for ("I get off work at 5"); words
         # further back in an unpunctuated run do not ("on the way to work can you look at it at 2")
         score = re.search(r"\b\d{1,2} $", text[:start]) and re.match(r"(?:for|of|out of) \d", text[start:])
-        if bounded or for_other_activity(text, start) or score:
+        # ("every five thousand miles and I'm at like seven": the odometer, no time)
+        reading = re.search(r"\b(?:i'?m|it'?s|we'?re|she'?s|he'?s) (?:(?:at|up to|over|past) )?$",
+                            text[:start]) and re.search(r"\b(?:miles?|mileage|odometer)\b", text)
+        if bounded or for_other_activity(text, start) or score or reading:
             continue  # (… "he went three for four by the way": a score, no time)
         lead_in = re.match(r"(?:(?:for|at|around|about|like|maybe|say)\s+)*", text[start:])
         if _MONEY_BEFORE.search(text[: start + lead_in.end()]):

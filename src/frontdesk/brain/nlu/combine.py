@@ -66,8 +66,11 @@ from frontdesk.brain.nlu.own_booking import (
     ASKS_OWN,
     ASKS_OWN_TIME,
     HAS_OWN_AND_ASKS,
+    KEEP_THE_OTHER,
+    LEFT_AS_IS,
     LOOKUP_CUE,
     OWN_QUESTION,
+    STILL_ON,
 )
 from frontdesk.brain.nlu.text import CORRECTION
 from frontdesk.brain.nlu.understanding import KEEP_IT, Understanding, answers
@@ -113,8 +116,6 @@ _YES_NO = {"confirm_booking", "confirm_change", "offer_appointment", "offer_call
 _WEAK_OBJECTIONS = {"objection_have_agent", "objection_not_interested", "objection_price"}
 RULES_FIRST = {"do_not_call", "escalation", "objection_busy", "objection_have_agent",
                 "objection_price", "objection_not_interested", "goodbye"}
-
-
 
 
 WHY_NEEDED = re.compile(r"\bwhy (?:do|would|d'?) ?(?:you|y'all|ya) (?:guys )?(?:need|want)\b|"
@@ -215,7 +216,6 @@ _WANTS_CHANGE = re.compile(r"\b(?:re-?schedul\w*|" + MOVING + r"|push|bump|slide
 """A wish to have a booking at another time (not "I'm booked for Friday", which only says it is)."""
 
 
-
 _BOOK_IT = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|well|then|yeah)\W+)*(?:can|could|would|will) "
                       r"(?:we|you|y'?all|you guys|i) (?:just |go ahead and |maybe )?"
                       r"(?:set (?:it|that|me|us|[\w-]+(?: [\w-]+){0,2}) up|book (?:it|me|us|that)|"
@@ -235,9 +235,6 @@ _ONES_OWN_AGENT = re.compile(r"\b(?:for|from|to give|to bring) (?:my|our|his|her
                              r"(?:agent|realtor|rep|representative)\b|"
                              r"\b(?:my|our) (?:agent|realtor) (?:said|told|says|sent|wants|has|had|is|was)\b")
 """The caller's own agent, named as someone they deal with, not a person asked for."""
-_STILL_ON = re.compile(r"\b(?:is|'s|are|'re)\s+still\s+(?:at|on|for|set|good|happening|booked|scheduled)\b"
-                       r"(?=[^.?!]{0,40}(?:\bright|\bcorrect|\bthough|\byeah|\?|$))")
-"""A booking checked as still standing ("and the explorer is still at eight right")."""
 
 
 def _names_a_call(text: str) -> bool:
@@ -270,9 +267,7 @@ _ASKS_NOW = re.compile(r"\blet me (?:ask|check with) (?:my|our|the) \w+\b[^.?!]{
                        r"\b(?:hang on|hold on|one (?:sec|second|moment|minute)|"
                        r"(?:just )?a (?:sec|second|moment|minute)|real quick)\W*$")
 """The caller asks someone in the room, now ("let me ask my husband … hang on"): a pause."""
-_KEEP_THE_OTHER = re.compile(r"\b(?:cancel|scratch|scrap|drop) (?:the|my|our|that|this) [\w ']{2,80}?\b"
-                             r"(?:but|and) (?:please |just )?(?:keep|leave) (?:the|my|our) ")
-""""cancel the detail part … but keep the oil change": one goes, another stays."""
+_LATER_ON = re.compile(r"\b(?:later|earlier|sooner|move|push|bump|instead|next week|another day)\b")
 _CANCEL_SAID_PLAIN = re.compile(r"\bcancel\w*\b")
 """A booking kept in so many words ("don't cancel it or anything"), and a cancel asked elsewhere."""
 def combine(r: Understanding, rule: str, rule_confidence: float,
@@ -333,12 +328,15 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             # "no no, don't cancel it, just push it to friday": a move, not a keep
             _MOVE_IT.search(r.text.lower()) or MOVE_ASK.search(r.text.lower())):
         return "lookup_appointment", 0.8  # "we're still coming. don't cancel it or anything": kept
+    if awaiting not in {"confirm_change", "move_or_cancel"} and LEFT_AS_IS.search(r.text.lower()) and not (
+            _MOVE_IT.search(r.text.lower()) or MOVE_ASK.search(r.text.lower())):
+        return "lookup_appointment", 0.8  # "put me through. and leave the appointment as it is": kept
     if awaiting in {None, "anything_else"} and ASKS_OWN_TIME.search(r.text.lower()) and not (
             CHANGE_CUE.search(r.text.lower()) or NEW_BOOKING_ASKED.search(r.text.lower())) and (
             rule in {"book", "provide_info", "unknown", "faq"}):
         # "but we still wanna keep the buyer consultation, what's the time on that one"
         return "lookup_appointment", 0.85
-    if awaiting in {None, "anything_else"} and _STILL_ON.search(r.text.lower()) and (
+    if awaiting in {None, "anything_else"} and STILL_ON.search(r.text.lower()) and (
             r.time or r.date or r.services or r.vehicle or r.appointment_type) and not (
             CHANGE_CUE.search(r.text.lower())):
         return "lookup_appointment", 0.85  # "and the explorer is still at eight, right?": checked
@@ -540,7 +538,7 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             KEEP_IT.search(r.text.lower())) and model not in {"do_not_call", "escalation", "wrong_number"}:
         return "cancel", max(p, 0.7)  # "so we won't need the one Saturday. thanks so much, y'all were great"
     if awaiting in {None, "anything_else"} and cancel_asked and not (
-            KEEP_IT.search(r.text.lower()) and not _KEEP_THE_OTHER.search(r.text.lower())) and model not in {
+            KEEP_IT.search(r.text.lower()) and not KEEP_THE_OTHER.search(r.text.lower())) and model not in {
             "do_not_call", "escalation", "wrong_number"}:
         return "cancel", max(p, 0.6)  # "…we had a showing set up, can you cancel it?",
         # "I don't need the oil change I've got on monday anymore" (its words are no booking)
@@ -753,6 +751,9 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         return model, p  # "ok but how'd you get my number?" to "do you have a minute?" asks first
     if answered and model == "reschedule" and p >= 0.8 and ALREADY_BOOKED.search(r.text.lower()):
         return model, p  # "it's booked Wednesday at eleven … can we do Friday instead?" asked for a day
+    if answered and awaiting == "confirm_change" and NOT_CANCELLED.search(r.text.lower()) and (
+            (model == "reschedule" and p >= 0.8) or r.date or r.time or _LATER_ON.search(r.text.lower())):
+        return "reschedule", max(p, 0.8)  # "no no don't cancel it, make it Monday at ten": a move
     if answered and awaiting == "anything_else" and rule == "affirm" and p >= 0.8 and model in {
             "reschedule", "cancel"}:
         return model, p  # "okay well actually can we push it to six": the yes says there is something
@@ -771,7 +772,10 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
                  "objection_price": 0.6, "objection_busy": 0.6}.get(model, 0.5)
     if model.startswith("objection") and model != "objection_busy" and (
             r.date or r.time or r.budget or r.location or r.lead_intent):
-        threshold = 0.95  # "I'm looking for an apartment to rent" gives a fact, it objects to nothing
+        # "I'm looking for an apartment to rent" gives a fact, it objects to nothing ("East Austin,
+        # buying, not renting, I'm done renting": two facts, never an objection)
+        facts = sum(map(bool, (r.date or r.time, r.budget, r.location, r.lead_intent)))
+        threshold = 0.95 if facts < 2 else 1.1
     if rule == "book" and model.startswith("objection") and r.services and (
             model != "objection_busy"):
         threshold = 1.1  # "just the oil change. I don't need the tires": it asks for the oil

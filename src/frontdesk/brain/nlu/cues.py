@@ -516,9 +516,9 @@ NEW_BOOKING_ASKED = re.compile(
     # "could we maybe sit down with an agent before that?": a meeting of another kind, asked
     r"\b(?:can|could|may) (?:i|we)(?: maybe| also| just| please)? (?:sit down|meet|talk) with (?:an?|one of|"
     r"somebody|someone)\b|"
-    # "… and I saw another one of your listings over in Mueller that I'd like to see too"
-    r"\b(?:another|a second|one more) (?:one|house|home|place|listing|property)\b[^.?!]{0,60}"
-    r"\b(?:i'?d|we'?d|i would|we would) (?:like|love|want) to (?:see|tour|look at)\b")
+    # "… and I saw another one of your listings … that I'd like to see too", "we saw a three-bed …"
+    r"\b(?:(?:another|a second|one more) (?:one|house|home|place|listing|property)|(?:saw|found) (?:a|an))\b"
+    r"[^.?!]{0,60}\b(?:i'?d|we'?d|i would|we would) (?:like|love|want) to (?:go )?(?:see|tour|look at)\b")
 """A booking asked for in so many words ("can I book a detailing for tuesday too"): a new one,
 whatever the caller has on file."""
 CALLEE_AWAY = re.compile(
@@ -572,10 +572,10 @@ _CONTACTING = re.compile(r"\b(?:call\w*|ring\w*|phon\w*|contact\w*|list|number|b
                          r"message\w*|email\w*|reach\w*|hear from|spam\w*|solicit\w*|robo\w*|"
                          r"marketing|leave (?:me|us) alone|remove|unsubscribe|harass\w*|pester\w*)\b")
 """Words naming the contact itself (calls, texts, the list), which stopping something else lacks."""
-_STOPPING = re.compile(r"\b(?:stop|don'?t|do not|never|no (?:more|longer)|quit|remove|off|struck|strike|"
-                       r"scrub|wipe|erase|opt(?:ing)? out|leave (?:me|us) alone|unsubscribe|not interested|"
-                       r"enough|lose (?:my|this)|delete|won'?t|no thanks|no thank you|harass\w*|pester\w*|"
-                       r"bother\w*)\b")
+_STOPPING = re.compile(r"\b(?:(?<!hard )(?<!full )stop|don'?t|do not|never|no (?:more|longer)|quit|"
+                       r"remove|off|struck|strike|scrub|wipe|erase|opt(?:ing)? out|leave (?:me|us) alone|"
+                       r"unsubscribe|not interested|enough|lose (?:my|this)|delete|won'?t|no thanks|"
+                       r"no thank you|harass\w*|pester\w*|bother\w*)\b")
 """Words every request to stop being contacted has: a stop, a never, an "off the list"."""
 _STOPS_OTHER = re.compile(r"\b(?:stop|quit|done|no more|tired of) \w+ing\b")
 """Something else the caller stops ("want to stop renting")."""

@@ -566,13 +566,13 @@ def extract_timeline(u: Utterance, today: date, *, expecting: bool = False) -> t
     return said
 
 
-_BY_MONTH = re.compile(rf"\b(?:by|in|before|around|until|till|after|early|late|mid|end of|"
+_BY_MONTH = re.compile(rf"\b(?:by|in|before|around|until|till|after|early|late|mid|end of|next|for|"
                        rf"start of|beginning of|(?:first|last|second) (?:week|half) of|"
                        # "i start at the hospital may first", "our lease is up september first":
                        # the day the move has to be done by
                        rf"(?:i|we|she|he) (?:start|begin|report)(?:s)?(?: \w+){{0,7}}?(?: on)?|"
                        rf"lease (?:is |'s )?(?:up|over|done|out)(?: on| in)?|"
-                       rf"lease (?:ends|runs out)(?: on| in)?)\s+"
+                       rf"lease (?:ends|runs out|renews)(?: on| in)?)\s+"
                        rf"(?:like |about |around |maybe |probably |early |late |mid |next )?"
                        rf"(?:the (?:\w+|\d+(?:st|nd|rd|th)) of )?"  # "by the first of April"
                        rf"({MONTH})\b|\b({MONTH})(?:-| )ish\b|"
@@ -581,7 +581,8 @@ _BY_MONTH = re.compile(rf"\b(?:by|in|before|around|until|till|after|early|late|m
 
 
 def _timeline(text: str, today: date, *, expecting: bool) -> tuple[float, str] | None:
-    urgent = re.search(r"\b(?:asap|as soon as possible|right away|immediately|urgent(?:ly)?|"
+    urgent = re.search(r"\b(?:asap|as soon as possible|(?:as )?soon as (?:we|i) (?:can|possibly can)|"
+                       r"right away|immediately|urgent(?:ly)?|"
                        r"(?:need|want|looking|ready|buy|sell|move|list)\w*\b[^,.]{0,25}\bright now)\b",
                        text)  # "we're renting right now" says how things are, not how soon
     # "like, yesterday. we just need it gone"
@@ -654,7 +655,10 @@ def _timeline(text: str, today: date, *, expecting: bool) -> tuple[float, str] |
                      if not _PAST_EVENT.search(clause_before(text, m.start()))), None)
     if by_month is None and expecting:
         # "June, probably", asked how soon; "May." alone too (elsewhere "may" is a verb)
-        by_month = re.search(rf"\b(?!may\b)({MONTH})\b", text) or re.fullmatch(r"\W*(may)\W*", text)
+        by_month = re.search(rf"\b(?!may\b)({MONTH})\b", text) or re.fullmatch(r"\W*(may)\W*", text) or (
+            # "next May after the youngest graduates", "so like May, realistically"
+            re.search(r"\b(?:next|like|maybe|probably|around|say|early|late|mid|in|by) (may)\b"
+                      r"(?! (?:i|we|be|have)\b)", text))
     if by_month:
         month_word = next(g for g in by_month.groups() if g)
         parsed = parse_date(f"{month_word} 1", today)

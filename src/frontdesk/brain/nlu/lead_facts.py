@@ -33,6 +33,16 @@ _NOT_A_HOME_PRICE = re.compile(r"\b(?:rent|payments?|a month|per month|monthly|s
 """A figure of something else (rent, a monthly payment, pay, savings): not a home's price."""
 
 
+_MONEY_SAID = re.compile(r"\b(?:tops|to work with|(?:my|our|the) (?:number|limit|ceiling|cap)|"
+                         r"(?:is|'s) the top|hard (?:stop|cap|limit)|(?:lender|bank) (?:said|says|approved)|"
+                         r"approved (?:for|up to)|at (?:the )?most|absolute (?:max|top))\b")
+"""Words that say a figure is money ("two-fifty's my number, hard stop", "that's the top")."""
+_CLOCK_WORD = re.compile(r"\b(?:o'?clock|morning|afternoon|evening|tonight|noon)\b|\d\s*[ap]\.?m\b|"
+                         r"(?<!we're )(?<!were )(?<!we are )(?<!i'm )(?<!im )(?<!i am )"
+                         r"\bat (?:like |about )?\d")
+_TOPS = re.compile(r"\b([1-9]) (\d\d)\s+(?:absolute(?:ly)? )?(?:tops|max|at (?:the )?most)\b")
+
+
 def _money_answer(u: Utterance, awaiting: str | None) -> bool:
     """Asked where, how soon, or buy or sell, a figure in the hundreds with no time, rent or pay
     around it is the price ("I was thinking five hundred, and that's a hard cap" to "how soon?"):
@@ -75,7 +85,8 @@ _FIGURE_IS_TOP = re.compile(r"\b[1-9](?: ?\d{2})?\s+(?:is|'s) (?:the|our|my|his|
 
 _CEILING_FIGURE = re.compile(r"\b(?:up to|under|no more than|max(?:imum)?(?: of)?|capped at|"
                              r"topping out at)\s+"
-                             r"(?:about |around |like |maybe )?\$?[1-9](?: ?\d{2})\b(?!\s*(?:am|pm|a\.m|p\.m|"
+                             r"(?:about |around |like |maybe )?\$?[1-9](?: ?\d{2}| and a (?:half|quarter))\b"
+                             r"(?!\s*(?:am|pm|a\.m|p\.m|"
                              r"o'?clock|miles?|minutes?|mins?|hours?|people|years?|months?|weeks?|days?|k\b|"
                              r"thousand|grand|percent|%))")
 
@@ -170,7 +181,8 @@ def read_lead_facts(u: Utterance, result: Understanding, profile: BusinessProfil
         and _BARE_FIGURE.fullmatch(u.numeric) is not None) or (
         awaiting in _LEAD_ASKED and any(  # "Austin. Two-fifty." asked where: the price too
             _BARE_FIGURE.fullmatch(piece) for piece in re.split(r"(?<=[.;!?])\s+", u.numeric))) or (
-        _CEILING_FIGURE.search(u.numeric) is not None and _HOME_TALK.search(u.lower) is not None) or (
+        _CEILING_FIGURE.search(u.numeric) is not None and (
+            _HOME_TALK.search(u.lower) is not None or awaiting in _LEAD_ASKED)) or (
         _FIGURE_IS_TOP.search(u.numeric) is not None) or (
         _FIGURES_SPAN.search(lead.said_once(u).numeric) is not None and (
             _HOME_TALK.search(u.lower) is not None or awaiting in _LEAD_ASKED)
@@ -178,6 +190,18 @@ def read_lead_facts(u: Utterance, result: Understanding, profile: BusinessProfil
         rough is not None) or _A_FIGURE_HOME.search(u.numeric) is not None)
     if result.budget is None and _money_answer(u, awaiting):
         result.budget = lead.extract_budget(u, expecting=True)
+    if _MONEY_SAID.search(u.lower) and not _CLOCK_WORD.search(u.numeric) and not (
+            result.date or when.DATE_SPAN.search(u.numeric)):
+        # "two seventy-five to work with, that's the top", "two-fifty's my number, hard stop", "the
+        # lender said one-sixty", "one forty-five absolute tops": a price, whatever was asked ("one
+        # forty-five" is no time here, nor the figure before it the most)
+        spoken = re.sub(r"\b([1-9]):(\d\d)\b", r"\1 \2", u.numeric)
+        said = lead.extract_budget(Utterance(raw=u.raw, lower=u.lower, numeric=spoken), expecting=True)
+        if (top := _TOPS.search(spoken)) is not None:
+            said = (said[0] if said and said[0] and said[0] < int(top[1] + top[2]) * 1000 else None,
+                    int(top[1] + top[2]) * 1000)
+        if said is not None:
+            result.budget, result.time = said, None
     if result.budget and result.date and (hour := _DAY_THEN_HOUR.search(u.numeric)) is not None and (
             result.budget[1] == int(hour[1]) * 100_000):
         # "could we sit down with somebody wednesday like six ish", asked the price range: a time

@@ -47,6 +47,8 @@ _ALREADY = re.compile(
     r"(?:it'?s|this is|i'?m) (?:(?:um|uh|just) )*(?:about|regarding) (?:the |my |our |that )+|"
     r"check(?:ing)? (?:on|in on|up on) (?:the |my |our |that )+|"
     r"still (?:on|good|set|coming|happening|scheduled|booked|a go)\b|make sure|confirm\w*|"
+    # "and tomorrow's oil change stays, that's fine", "the Tuesday one I'll keep"
+    r"\bstays?(?: put| the same| as is| where it is)?\b|\b(?:i'?ll|we'?ll|i will|we will) keep\b|"
     r"(?:can'?t|cannot|don'?t) (?:quite )?remember|forgot|(?:set|signed) (?:\w+ )?up for|"
     r"on the (?:books|schedule)|"
     # "were sellin and buyin both and got two appointments with yall on the twenty first"
@@ -64,12 +66,15 @@ _ALREADY = re.compile(
     r"scheduled|set up|on)\b)")
 """Words that speak of a booking as already there: "I've got", "he has his truck in", "I set
 him up for", "still on for", "someone's coming out"."""
-_DROP = (r"(?:(?:you can|y'?all can|go ahead and|just|please) scratch (?:that|it|the \w+)|"
+_DROP = (r"(?:(?:you can|y'?all can|go ahead and|just|please|so) scratch (?:that|it|the \w+)|"
+         # "… put it in myself, scratch that": said last (not "Tuesday, scratch that, Wednesday")
+         r"scratch (?:that|it)(?= *(?:one|then|too|please|for me)?\W*$)|"
          r"(?:drop|nix|ditch|get rid of) (?:the|that|my|it|our|his|her|one))\b"
          # ("I gotta drop the baby at daycare": someone taken somewhere, no booking dropped)
          r"(?! (?:kids?|baby|babies|boys?|girls?|son|daughter|wife|husband|dog|mom|dad|grandkids?|twins)\b)"
          r"(?![^.?!]{0,20}\b(?:off|at)\b)")
 """A booking dropped ("you can drop the detail"), not a car dropped off."""
+_STAYS = re.compile(r"\bstays?\b|\b(?:i'?ll|we'?ll|i will|we will) keep\b|\bstill (?:want|need)\b")
 _STRONG = re.compile(
     r"\b(?:cancel\w*|scrap|call (?:it|that) off|take (?:me|us|him|her|it|that) off|reschedul\w*|" + _DROP +
     r"|still (?:on|good|set|a go)|make sure|confirm\w*|remember|forgot|double[- ]?check|"
@@ -129,7 +134,10 @@ _MOVE_ASKED = (r"instead|move|push|bump|slide|reschedul\w*|switch|"
                # "could we do same time a week later?", "an hour later", "the day after"
                r"(?:a|one) week later|the (?:day|\w+day) after|"
                r"(?:an|one|two|half an) hours? (?:later|earlier)|"
-               r"(?:can|could) (?:we|you|y'?all|i) (?:do|make it)|(?:we|you|y'?all|i) (?:can|could) do|"
+               r"(?:can|could) (?:we|you|y'?all|i) (?:just )?(?:do|make it)|"
+               r"(?:we|you|y'?all|i) (?:can|could) do|"
+               # "could we just do next week, same time?"
+               r"(?:next|following) week,? same (?:time|day)|same (?:time|day),? (?:next|the following) week|"
                r"no way (?:i'?m|we'?re) mak\w*|running (?:late|behind)|(?:won'?t|can'?t|not gonna) make")
 """Words that ask for another time in so many words ("could y'all do Friday instead?")."""
 _MOVE_VERB = re.compile(rf"\b(?:{_MOVE_ASKED})\b")
@@ -143,7 +151,10 @@ _ASKS_WHEN = re.compile(r"\b(?:remember|forgot|when'?s|when is|what time|what da
                         r"i think it'?s|he said|she said|"
                         r"check(?!\w| engine| (?:the )?(?:brakes?|tires?|oil|battery|noise|light|fluids?|"
                         r"it out|out))|"
-                        r"still on|make sure|confirm\w*|double.?check)\b")
+                        r"still on|make sure|confirm\w*|double.?check|"
+                        # "… so, can you tell me when it is?"
+                        r"(?:tell me|know|find out|remind me) (?:when|what (?:day|time)) "
+                        r"(?:it|that|the \w+))\b")
 """Asking when the booking is: a day said with it is a guess at it ("can't remember if it's
 Friday or Saturday"), not a new day, unless a move is asked in so many words."""
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -204,8 +215,11 @@ def about_booking(u: Understanding, booked: Sequence[Booked], today: date,
     if (best is None or (best[0] < 2 and not strong)) and len(booked) > 1 and _SEVERAL.search(said) and not (
             u.services or u.appointment_type):
         return "lookup_appointment", booked[0]  # "I think I've got two appointments with y'all next week"
-    if best is None or (best[0] < 2 and not strong and not (already and len(booked) == 1)):
-        return None  # ("i already got a oil change set up with yall": the one on file)
+    if best is None or (best[0] < 2 and not strong and not (already and len(booked) == 1) and not (
+            each == 1 and _STAYS.search(said))):
+        # ("i already got a oil change set up with yall": the one on file; "and the noon one stays
+        # put": the one of two that its hour names)
+        return None
     b = best[1]
     if _CANCEL.search(NOT_CANCELLED.sub(" ", said)) or re.search(NO_LONGER_NEEDED, said):
         return "cancel", b
@@ -217,7 +231,11 @@ def about_booking(u: Understanding, booked: Sequence[Booked], today: date,
         # Monday?": another visit, beside the one on file
         return None
     day, at = date.fromisoformat(b.scheduled_date), time.fromisoformat(b.scheduled_time)
-    elsewhere = (u.date is not None and u.date != day) or (u.time is not None and u.time != at)
+    # ("the Tuesday one I'll keep", of next week's Tuesday: its own weekday, not this week's)
+    its_weekday = u.date is not None and u.date.weekday() == day.weekday() and re.search(
+        rf"\b{_WEEKDAYS[day.weekday()]}s?\b", said) is not None
+    elsewhere = (u.date is not None and u.date != day and not its_weekday) or (
+        u.time is not None and u.time != at)
     if _ASKS_WHEN.search(said) and not _MOVE_VERB.search(said):
         return "lookup_appointment", b  # "I wrote eleven, my wife swears it's earlier. which is it?"
     if _MOVE.search(said) or CONFLICT.search(said) or elsewhere:
@@ -259,7 +277,7 @@ STATES_OWN = re.compile(r"\b(?:i|we)(?:'ve| have| had)? (?:already |just )?(?:go
                          r"(?:(?:car|truck|van|suv|jeep|it) (?:in |booked |down )?for (?:an? |the |my )?)?"
                          r"(?:appointment|appt|detail(?:ing)?|oil change|tire rotation|inspection|"
                          r"brake \w+|battery \w+|showing|consultation|test drive|valuation|"
-                         r"listing appointment)\b"
+                         r"listing appointment|sit ?-?down|meeting|walk ?-?through|tour|viewing|appraisal)\b"
                          r"[^.?!]{0,40}\b(?:on|for|this|next|tomorrow|today|(?:mon|tues|wednes|thurs|fri|satur|"
                          r"sun)day)\b|"
                          # "I booked the Highlander in for a detail and wrote it on my hand": booked already
@@ -275,7 +293,35 @@ STATES_OWN = re.compile(r"\b(?:i|we)(?:'ve| have| had)? (?:already |just )?(?:go
 _ANOTHER_DAY = re.compile(r"\b(?:get (?:me|us|it|her|him) in|instead|sooner|earlier|move|switch|change|bump|"
                           r"push|can (?:you|y'?all|we) (?:do|take))\b")
 """Words that ask for another day for the same visit ("can you get me in today")."""
+_TO_SEE = re.compile(r"\b(?:i'?d|we'?d|i would|we would) (?:like|love|want) to (?:go )?"
+                     r"(?:see|tour|look at)\b")
+_SAME_DAY = re.compile(r"\bright (?:after|before)\b|\b(?:that|the) same (?:day|morning|afternoon|evening)\b")
 _ONE_MORE = re.compile(r"\b(?:also|another|too|as well|second|new one|one more)\b")
+
+
+def beside_the_one_on_file(whole: Understanding, on_file: list[Understanding], others: list[Understanding],
+                           profile: BusinessProfile) -> None:
+    """A new visit asked in sentences beside the one that tells of a booking on file: "I've got a
+    showing on the 21st at ten, and … another listing I'd like to see too" (the day and hour are
+    the one on file's, not the new visit's); "we've got the consultation Tuesday at ten, and we saw
+    a three-bed … that we'd love to go see right after. like eleven?" (a showing, that day)."""
+    # (what its own sentence says after the booking told, "… at ten, and we saw …", counts too)
+    said = [r.text.lower() for r in others] + [_after_own(r.text.lower()) for r in on_file]
+    same_day = any(_SAME_DAY.search(text) for text in said)
+    whole.date = whole.date if any(r.date for r in others) else (
+        next((r.date for r in on_file if r.date), None) if same_day else None)
+    whole.time = whole.time if any(r.time for r in others) else None
+    if profile.kind == "real_estate" and any(_TO_SEE.search(text) for text in said) and not any(
+            r.appointment_type for r in others):
+        whole.appointment_type = "property_showing"
+
+
+def _after_own(text: str) -> str:
+    """The words after the booking on file is told ("… at ten, and we saw a three-bed …")."""
+    if (on_file := STATES_OWN.search(text)) is None:
+        return ""
+    after = re.compile(r"\b(?:and|but|so)\b|[,.;!?]").search(text, on_file.start())
+    return text[after.start():] if after else ""
 
 
 def new_visit_asked(whole: Understanding, text: str, profile: BusinessProfile, today: date) -> None:
@@ -288,7 +334,10 @@ def new_visit_asked(whole: Understanding, text: str, profile: BusinessProfile, t
     end = after.start() if after else len(text)
     rest = normalise(f"{text[: on_file.start()]} {text[end:]}")
     owned = normalise(text[on_file.start(): end])
-    if (kind := ex.extract_appointment_type(rest, profile)) in {
+    kind = ex.extract_appointment_type(rest, profile) or (
+        # "… and we saw a three-bed on Elm online that we'd love to go see right after": a showing
+        "property_showing" if profile.kind == "real_estate" and _TO_SEE.search(rest.lower) else None)
+    if kind in {
             None, ex.extract_appointment_type(owned, profile)}:
         if (had := when.extract_date(owned, today)) is not None and whole.date not in {None, had} and not (
                 _ONE_MORE.search(rest.lower) or set(ex.extract_services(rest, profile))
@@ -297,6 +346,11 @@ def new_visit_asked(whole: Understanding, text: str, profile: BusinessProfile, t
             whole.intent = "reschedule"
         return
     whole.appointment_type = kind
-    if (day := when.extract_date(rest, today)) is not None and day != whole.date:
+    if (day := when.extract_date(rest, today) or (
+            when.extract_date(owned, today) if _SAME_DAY.search(rest.lower) else None)) and day != whole.date:
         whole.date, whole.time = day, clock.extract_time(rest)
         whole.time_of_day, whole.window = clock.extract_time_of_day(rest), clock.extract_window(rest)
+    elif (at := clock.extract_time(rest)) is not None and at != whole.time and clock.extract_time(owned):
+        # "the sit down Wednesday at one … could we also see a house that same afternoon, say
+        # two thirty": that day, the hour asked for the new one
+        whole.time, whole.window = at, clock.extract_window(rest)

@@ -10,7 +10,9 @@ LOOKUP_CUE = re.compile(r"\b(?:(?:my|our) (?:appointment|appt|booking|reservatio
                          r"consultation|test drive|oil change|service|tire rotation|inspection|"
                          r"detail(?:ing)?|battery|brake|walkthrough|tour|visit|slot|thing|"
                          # not "eleven my time, which is ten your time"
-                         r"time(?!\s*,?\s*(?:which|that'?s|that is|or|so|i mean)\b))|"
+                         r"time(?!\s*,?\s*(?:which|that'?s|that is|or|so|i mean)\b)|"
+                         # "remind me when my showings are"
+                         r"(?:appointment|appt|booking|showing|consultation|test drive|visit)s)|"
                          r"(?:what time|what day|when)(?:'s| is| was| are) (?:my|our)|"
                          r"booked|scheduled|on the (?:books|schedule|calendar)|"
                          r"(?:am i|are we) (?:coming|supposed|set|down|booked|scheduled|on)|"
@@ -21,7 +23,8 @@ LOOKUP_CUE = re.compile(r"\b(?:(?:my|our) (?:appointment|appt|booking|reservatio
                          r"(?:it|that|we|i|the \w+)(?:'s| is| are| am| was)?|"
                          r"(?:my (?:wife|husband|son|daughter|mom|dad|partner)|she|he) (?:set up|booked|made|"
                          r"scheduled) (?:that|the|an?|our|my|his|her)\b|"
-                         r"(?:i|we) (?:have|got|had) (?:an?|the|our|my|any|two|some) (?:appointment|"
+                         r"(?:i|we)(?:'ve| have)? (?:have|got|had) (?:an?|the|our|my|any|two|some) "
+                         r"(?:appointment|"
                          r"appt|showing|consultation|test drive|valuation|walkthrough|tour|"
                          r"service|oil change|booking)s?|"
                          # not "I can't remember what y'all charge": the price, not the booking
@@ -97,3 +100,16 @@ VISIT_ABOUT = re.compile(
     r"\bwhat (?:do|should|would) (?:i|we) (?:need to |have to )?bring\b")
 """What happens at the visit ("what do they actually do when they come out", "what does the
 consultation actually involve? is it like an interview?")."""
+
+
+STILL_ON = re.compile(r"\b(?:is|'s|are|'re)\s+still\s+(?:at|on|for|set|good|happening|booked|scheduled|the)\b"
+                      r"(?=[^.?!]{0,40}(?:\bright|\bcorrect|\bthough|\byeah|\?|$))")
+"""A booking checked as still standing ("and the explorer is still at eight right")."""
+KEEP_THE_OTHER = re.compile(r"\b(?:cancel|scratch|scrap|drop) (?:the|my|our|that|this) [\w ']{2,80}?\b"
+                            r"(?:but|and) (?:please |just )?(?:keep|leave) (?:the|my|our) ")
+""""cancel the detail part … but keep the oil change": one goes, another stays."""
+LEFT_AS_IS = re.compile(r"\b(?:keep|leave) (?:the|my|our|that) (?:appointment|appt|booking|showing|"
+                        r"consultation|visit|oil change|service|inspection|valuation|test drive)s? "
+                        r"(?:as (?:it is|is)|alone|"
+                        r"where (?:it is|it'?s at)|like it is|the same|on the (?:books|calendar))\b")
+"""A booking said to stand in so many words ("and leave the appointment as it is"): kept."""

@@ -240,6 +240,9 @@ _LEFT_BEHIND = re.compile(r"\bsold (?:our|my|the|his|her) (?:old |\w+ )?(?:place
 _PLACE_REFUSED_AFTER = re.compile(
     r"\W*(?:(?:is|'s)\s+)?(?:(?:does(?:n'?t| not)|won'?t|will not|wouldn'?t) (?:really |quite )?work|"
     r"(?:is |'s )?(?:out of the question|not an option|a no)|"
+    # "Austin proper but it's just too pricey", "Pflugerville too, it's not for us"
+    r"(?:proper\s+)?(?:too,?\s+)?(?:but\s+)?(?:it'?s|that'?s|it is|that is)\s+(?:just |way |really )?"
+    r"(?:too (?:pricey|expensive|far|crowded)|not for (?:us|me)|out of (?:our|my) (?:budget|price range))|"
     # "out in Lockhart on a job all day tomorrow": where the caller works, not where they look
     r"on a job|all day|"
     # "I'm actually in Austin this week for a conference": where the caller is for now

@@ -36,7 +36,7 @@ from frontdesk.brain.nlu.cues import (
 )
 from frontdesk.brain.nlu.elsewhere import asks_for_another_kind, wants_the_other_place
 from frontdesk.brain.nlu.lexicon import lexicon
-from frontdesk.brain.nlu.on_file import STATES_OWN, new_visit_asked
+from frontdesk.brain.nlu.on_file import STATES_OWN, beside_the_one_on_file, new_visit_asked
 from frontdesk.brain.nlu.own_booking import HOW_LONG_VISIT, LOOKUP_CUE, VISIT_ABOUT
 from frontdesk.brain.nlu.read import read
 from frontdesk.brain.nlu.run_on import CONDITION, asked_after_own, merge_questions, split_run_on_ask
@@ -225,7 +225,8 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
         whole.intent, whole.confidence, whole.is_question = "lookup_appointment", 0.8, True
         # "… is that still on? and can somebody drive her home while she waits?": that asked too
         whole.acts = [a for a in asides if a.intent == "faq" and (
-            ("faq_topic" in a.flags and len(a.text.split()) > 5) or "price_question" in a.flags
+            ("faq_topic" in a.flags and (len(a.text.split()) > 5 or re.search(r"\bwhere\b", a.text.lower())))
+            or "price_question" in a.flags
             or VISIT_ABOUT.search(a.text.lower()) or HOW_LONG_VISIT.search(a.text.lower()))]
         told = [sv for r in readings if r not in asides for sv in r.services] or whole.services
         for aside in whole.acts:
@@ -274,10 +275,7 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
                 whole.services = [sv for sv in whole.services if sv in asked]
             others = [r for r in readings if r not in on_file]
             if others and NEW_BOOKING_ASKED.search(text.lower()):
-                # "I've got a showing on the 21st at ten, and … another listing I'd like to see
-                # too": the day and hour are the one on file's, not the new visit's
-                whole.date = whole.date if any(r.date for r in others) else None
-                whole.time = whole.time if any(r.time for r in others) else None
+                beside_the_one_on_file(whole, on_file, others, profile)
             if (after := asked_after_own(text, profile, today, awaiting)) is not None and (
                     after.appointment_type not in {None, whole.appointment_type}):
                 # "we already have the listing appointment on thursday … so can we set up the buyer
@@ -767,7 +765,7 @@ def _context_only(r: Understanding, asides: list[Understanding]) -> bool:
     return r.intent in {"book", "chitchat", "unknown"} and not r.is_question and "book" not in r.flags and (
         any(a.is_question for a in asides)) and not (
         r.has_booking_facts or r.has_lead_facts or r.has_contact_facts or r.vehicle or r.lead_intent
-        or re.search(r"\b(?:needs?|wants?|looking for|shopping|interested in|buy)\b", r.text.lower()))
+        or re.search(r"(?i)\b(?:needs?|wants?|looking for|shopping|interested in|buy)\b(?! a ride)", r.text))
 
 
 def _is_aside(r: Understanding, awaiting: str | None) -> bool:

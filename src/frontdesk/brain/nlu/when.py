@@ -34,6 +34,9 @@ DATE_SPAN = re.compile(
     rf"{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|"
     rf"(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)\s+of\s+{MONTH}|"
     r"the\s+\d{1,2}(?:st|nd|rd|th)|"
+    # "the 23rd, no, sorry, 24th": a day of the month put right, said bare
+    r"(?:(?<=\bno )|(?<=\bno, )|(?<=sorry )|(?<=sorry, )|(?<=\bmean )|(?<=\bmean, )|^\s*)"
+    r"\d{1,2}(?:st|nd|rd|th)(?! (?:av|st|fl|gr|of))|"
     r"\d{1,2}/\d{1,2}(?:/\d{2,4})?|"
     r"in\s+\d+\s+(?:days?|weeks?))\b"
 )
@@ -336,6 +339,7 @@ def extract_date(u: Utterance, today: date, _single: bool = False) -> date | Non
     found = _extract_date(u, today, _single)
     if not _single and (pinned := _weekday_and_day(u.numeric, today)) is not None and (
             found is None or (found.day == pinned.day and found.weekday() != pinned.weekday())
+            or (found.weekday() == pinned.weekday() and found < pinned)  # "that Friday anyway, the 24th"
             or re.search(r"\bweek of\b", u.numeric[: _WEEKDAY_THE_DAY.search(u.numeric).start()])):
         # "we'll be down the week of October eleventh. could we meet Tuesday the twelfth at ten?":
         # a weekday and a day of the month together name one date, the next where both are true
@@ -725,7 +729,7 @@ def _extract_date(u: Utterance, today: date, _single: bool) -> date | None:
             continue  # "I called this afternoon and nobody answered"
         if span in {"tonight", "this afternoon", "this evening"}:
             return today  # "could I see it this afternoon? like four?"
-        ordinal = re.fullmatch(r"the\s+(\d{1,2})(?:st|nd|rd|th)", span)
+        ordinal = re.fullmatch(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)", span)
         if ordinal:
             day = _day_of_month(int(ordinal.group(1)), today)
             near = re.search(rf"({WEEKDAY})(?:,?\s+(?:before|after|following|then|that))*[\s,]*$",
@@ -754,7 +758,8 @@ WEEKDAY_AFTER = re.compile(r"\bthe (?:mon|tues|wednes|thurs|fri|satur|sun)day (?
 """A weekday said after a day named in another clause ("… the Tuesday right after, at eight")."""
 
 
-_WEEKDAY_THE_DAY = re.compile(rf"\b({WEEKDAY}),? (?:the )?([1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?! of\b)")
+_WEEKDAY_THE_DAY = re.compile(rf"\b({WEEKDAY}),?(?: (?:anyway|then|actually|again|too),?)? (?:the )?"
+                              r"([1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?! of\b)")
 """A weekday said with a day of the month and no month ("Tuesday the 12th")."""
 
 
