@@ -56,7 +56,9 @@ warranty or what")."""
 
 _ASKED_AFTER = re.compile(r"(?i)\b(?:and|also|so|but|plus|"
                           r"i (?:just )?(?:wanted|want|need|had) to (?:ask|know)(?: (?:about|something))?|"
-                          r"quick question)\b(?:\W+(?:uh|um|like|also|just|yeah))*\W+"
+                          r"quick question|(?:i (?:have )?)?no idea|(?:i'?m )?not sure|"
+                          r"i don'?t (?:really )?know)"
+                          r"\b(?:\W+(?:uh|um|like|also|just|yeah))*\W+"
                           r"((?:(?:where|what|how|when|which|who)(?:'?s)?|do|does|did|is|are|can|could|will|would|"
                           r"should)\b.*?)\W*$")
 """From the first question on, asked beside a booking ("… so where y'all located at and um do I
@@ -234,7 +236,10 @@ class Brain:
                     understanding.intent not in _SETTLED) and (
                     "call_asked" not in understanding.flags or CANCELS_TOO.search(text.lower())
                     or MOVES_TOO.search(text.lower())) and (
-                    found := about_booking(understanding, live, now.date(), profile)) and (
+                    found := about_booking(understanding, live, now.date(), profile) or (
+                        # "I think I already set that up?": the one booking on file
+                        ("lookup_appointment", live[0]) if len(live) == 1 and ALREADY_BOOKED.search(
+                            text.lower()) else None)) and (
                     understanding.intent != "lookup_appointment" or found[0] != "lookup_appointment"):
                 # "callin to make sure I'm still on for tomorrow, the battery": that booking
                 topical = bool({"faq_topic", "price_question"} & understanding.flags)

@@ -81,7 +81,6 @@ from frontdesk.brain.nlu.understanding import KEEP_IT
 from frontdesk.brain.nlu.when import relative_to
 from frontdesk.brain.ports import AppointmentNotFoundError, SlotUnavailableError
 from frontdesk.brain.state import AgentName, Appointment, ConversationState
-from frontdesk.knowledge.profile import Department
 
 AGENT = "appointments"
 
@@ -517,7 +516,9 @@ async def _go_on(s: ConversationState, ctx: TurnContext, current: When) -> None:
         again = any(ctx.replies.say("appt_when", **_facts(appointment, ctx)) in m.content
                     for m in s.messages[-2:] if m.role == "assistant")
         ctx.say("appt_when_again" if again else "appt_when", **_facts(appointment, ctx))
-        await _done(s, ctx, None)
+        # "I got the oil change Saturday … while it's in there rotate the tires too": told, then that work
+        adds = move_target.adds_work(appointment, ctx)
+        await _done(s, ctx, None, then="scheduling" if adds else None)
         return
     if desk.action == "cancel":
         ctx.ask(s, "confirm_change", AGENT, "appt_confirm_cancel", **_facts(appointment, ctx))
@@ -525,16 +526,10 @@ async def _go_on(s: ConversationState, ctx: TurnContext, current: When) -> None:
     await _plan_move(s, ctx, appointment)
 
 
-def _department(s: ConversationState, ctx: TurnContext, a: Appointment) -> Department | None:
-    if a.department and a.department in ctx.profile.departments:
-        return ctx.profile.departments[a.department]
-    return ctx.profile.department_for(a.appointment_type)
-
-
 async def _plan_move(s: ConversationState, ctx: TurnContext, a: Appointment) -> None:
     """The new time: asked for, checked against real availability, offered, or read back."""
     desk = s.desk
-    department = _department(s, ctx, a)
+    department = move_target.department_of(ctx, a)
     if department is None:
         _drop(s, ctx, None)
         return
@@ -575,6 +570,10 @@ async def _plan_move(s: ConversationState, ctx: TurnContext, a: Appointment) -> 
     start = datetime.combine(day, time.fromisoformat(desk.new_time))
     if start == old:
         desk.new_date = desk.new_time = None
+        if ctx.u is not None and re.search(r"(?<!n't )(?<!dont )(?<!not )\b(?:leave|keep)\b",
+                                           ctx.u.text.lower()):
+            _keep(s, ctx)  # "yeah leave it at nine" of the nine o'clock: as it is
+            return
         ctx.ask(s, "date", AGENT, "appt_same_time", what=describe(a, ctx))
         return
     check = await availability.check(department, start, a.duration_min)
@@ -595,7 +594,7 @@ async def _plan_move(s: ConversationState, ctx: TurnContext, a: Appointment) -> 
 
 async def _offer_earliest(s: ConversationState, ctx: TurnContext) -> None:
     a = _chosen(s)
-    department = _department(s, ctx, a) if a else None
+    department = move_target.department_of(ctx, a) if a else None
     if a is None or department is None:
         await _go_on(s, ctx, When())
         return
@@ -677,7 +676,7 @@ async def _move(s: ConversationState, ctx: TurnContext) -> None:
     desk = s.desk
     a = _chosen(s)
     assert a is not None
-    department = _department(s, ctx, a)
+    department = move_target.department_of(ctx, a)
     assert department is not None and (desk.new_date or desk.new_time)
     start = datetime.combine(date.fromisoformat(desk.new_date or a.scheduled_date),
                              time.fromisoformat(desk.new_time or a.scheduled_time))

@@ -26,7 +26,7 @@ from frontdesk.brain.format import (
 )
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu import when
-from frontdesk.brain.nlu.combine import WHY_NEEDED
+from frontdesk.brain.nlu.combine_words import WHY_NEEDED
 from frontdesk.brain.nlu.cues import REMINDER_ASK, asks_hours
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.read import staff_asked_about
@@ -237,7 +237,8 @@ _DAY_NAMES = {"mon": "Mondays", "tue": "Tuesdays", "wed": "Wednesdays", "thu": "
 
 
 _WHERE_ARE_YOU = re.compile(
-    r"\b(?:where(?:'s| is| are)? (?:you|y'?all|your (?:office|shop|dealership|place|building|location))|"
+    r"\b(?:where(?:'s| is| are)? (?:exactly |actually )?(?:you|y'?all|your (?:office|shop|dealership|place|"
+    r"building|location))|"
     r"(?:your|the) (?:address|location)|where (?:y'?all|you) (?:at|located)|directions|"
     r"how do i (?:get|find) (?:there|you)|"
     r"(?:you|y'?all|you guys)(?: are|'re)? (?:over |out |located |still )?(?:on|off) (?:the )?[a-z]+ "
@@ -443,6 +444,9 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         s.lead.location, s.lead.in_service_area = u.location  # "the three-bedroom on your Cedar Park listing"
     if u.lead_intent and s.lead.intent is None and ctx.profile.kind == "real_estate":
         s.lead.intent = u.lead_intent  # type: ignore[assignment]  # "do y'all work with first-time buyers?"
+    if ctx.profile.kind == "dealership" and u.services:
+        # "do you take walk-ins for oil changes?" … "I'd rather have an appointment then": for that
+        s.recent_services = list(dict.fromkeys([*u.services, *s.recent_services]))[:3]
     strong_faq = best_faq(u.text, ctx.profile.faq, place_words(ctx.profile))[1] >= 80 and not (
         {"inventory_question", "price_question"} & u.flags)
     # "could I get into that Camry with monthly payments?" asks about financing, not the lot

@@ -18,8 +18,10 @@ from frontdesk.brain.context import TurnContext
 from frontdesk.brain.nlu.change import When
 from frontdesk.brain.nlu.relative import A_WEEK_ON, DAYS_ON, shift_hours
 from frontdesk.brain.nlu.text import normalise
+from frontdesk.brain.nlu.understand import ADD_ON
 from frontdesk.brain.nlu.when import WEEKDAY
 from frontdesk.brain.state import Appointment, AppointmentDesk, ConversationState
+from frontdesk.knowledge.profile import Department
 
 
 def chosen_one(s: ConversationState) -> Appointment | None:
@@ -209,3 +211,23 @@ def later_hour_of(desk: AppointmentDesk, chosen: Appointment, said: str) -> None
     if desk.action == "move" and desk.new_time and (
             later := later_hour(chosen, said, time.fromisoformat(desk.new_time))):
         desk.new_time = later.strftime("%H:%M")
+
+
+def department_of(ctx: TurnContext, a: Appointment) -> Department | None:
+    """The department a booking on file belongs to."""
+    if a.department and a.department in ctx.profile.departments:
+        return ctx.profile.departments[a.department]
+    return ctx.profile.department_for(a.appointment_type)
+
+
+def adds_work(a: Appointment, ctx: TurnContext) -> bool:
+    """The message that asked about this service visit also asks for more work on it ("I got the
+    oil change set for Saturday and while it's in there I want 'em to rotate the tires too"): the
+    caller's words become a request to add that work to the same drop-off."""
+    u = ctx.u
+    extra = [sv for sv in u.services if sv not in {a.service_type, *a.services}]
+    if not (extra and ctx.profile.kind == "dealership" and ADD_ON.search(u.text.lower())):
+        return False
+    u.intent, u.services = "book", extra
+    u.flags.add("add_to_visit")
+    return True

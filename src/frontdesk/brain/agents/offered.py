@@ -65,6 +65,10 @@ def pick_offered(offered: list[datetime], u: Understanding) -> datetime | None:
     text = without_pauses(u.text.lower())  # "sorry, one second" picks nothing
     if u.time:
         same = [o for o in offered if o.time() == u.time and (not u.date or o.date() == u.date)]
+        if not same and not re.search(r"\b(?:a\.?m|p\.?m|morning|afternoon|evening|tonight)\b", text):
+            # "like seven then?" to 5 or 7 PM offered: the hour offered, whichever half of the day
+            same = [o for o in offered if (o.hour % 12, o.minute) == (u.time.hour % 12, u.time.minute)
+                    and (not u.date or o.date() == u.date)]
         return same[0] if same else None
     if u.date:
         same_day = [o for o in offered if o.date() == u.date]

@@ -100,7 +100,7 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
         slots.appointment_type = "service"  # the caller's own car comes in for service
     if profile.kind == "dealership" and len(u.services) == 1 and not before.get("services") and (
             "add_to_visit" not in u.flags) and re.search(
-            r"\b(?:(?:can|could) (?:you|y'?all|we) (?:also )?|and (?:also )?)"
+            r"\b(?:(?:can|could) (?:you|y'?all|we|they) (?:also )?|and (?:also )?)"
             r"(?:do|get|add|throw in|check|rotate)\b"
             r"[^.?!]{0,40}"
             r"\b(?:too|as well|while (?:it'?s|its|it is|you'?re|y'?all'?re) (?:in|in there|there|at it))\b",

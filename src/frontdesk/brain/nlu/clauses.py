@@ -19,12 +19,17 @@ _CLAUSE_BREAK = re.compile(
     # "… go ahead and cancel it and oh one more thing what time yall open saturday"
     r"|[,;]?\s+(?:and\s+)?(?:oh,?\s+)?(?:one more thing|one other thing|another thing|real quick)[,.:]?\s+"
     r"(?=(?:what|when|where|how|why|who|which|do|does|is|are|can|could|will|would)\b)"
-    r"|[,;]\s+(?:and\s+|but\s+|so\s+)?"
+    # (" — is that free, by the way?": a yes-or-no question after a dash)
+    r"|\s[—–]\s+(?:and\s+|but\s+|so\s+)?(?=(?:is (?:that|it|there)|are (?:you|there)|do (?:you|y'?all|your)|"
+    r"does|can (?:you|i|y'?all)|could (?:you|i))\b)"
+    # (", but first, do your agents work saturdays?")
+    r"|[,;]\s+(?:and\s+|but\s+|so\s+)?(?:first,?\s+|real quick,?\s+)?"
     # not before a tag ("say that again slower, would you?"): it is part of the request
     r"(?!(?:would|could|will|can|won'?t|wouldn'?t|can'?t) (?:you|ya|y'?all)(?: please)?\s*(?:[?.!]|$))"
     # nor before a tag checking what was just said ("… only twenty bucks, is that true?")
-    r"(?!(?:is|isn'?t) (?:that|it|this) (?:right|true|correct|so|still (?:right|true))\s*(?:[?.!]|$))"
-    r"(?=(?:what|when|where|how|why|who|which|do you|do y'?all|do ya|"
+    r"(?!(?:is|isn'?t) (?:that|it|this) (?:right|true|correct|so|for real|still (?:right|true))"
+    r"\s*(?:[?.!]|$))"
+    r"(?=(?:what|when|where|how|why|who|which|do you|do y'?all|do ya|do your|are your|"
     r"does|is there|"
     r"are you|are there|can you|could you|can i|could i|will you|would you|is it|is that|"
     r"(?:can|could|will|would) (?:y'?all|ya|you guys)|"

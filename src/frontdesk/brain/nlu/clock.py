@@ -106,6 +106,8 @@ _OTHER_ACTIVITY = re.compile(
     # "his ride can't get him there till ten fifteen"
     r"ride|(?:can'?t|cannot|won'?t|couldn'?t) (?:get|drop|bring|take|pick) (?:him|her|me|us|them|it)"
     r"(?: off| up| there| in| here| over)?|"
+    # "oh you close at seven, ok then six": the business's hours, not the visit
+    r"(?:you|y'?all|you guys|they) (?:close|closes|open|opens|shut)(?: at| till| until| around| by)?(?=\s*$)|"
     r"doctor|dentist|wake up|sleep|naps?|napping|nap ?time|bed|dinner|desk|game|concert|recital|rehearsal|"
     r"tournament|party|"
     r"funeral|wedding|"

@@ -11,6 +11,39 @@ from __future__ import annotations
 
 import re
 
+from frontdesk.brain.nlu.combine_words import (
+    ABOUT_TO_GO,
+    AGREES_IN_PASSING,
+    ASKS_FOR_WORK,
+    ASKS_NOW,
+    ASKS_TO_SEE,
+    ASKS_YOU,
+    BOOK_IT,
+    BYE,
+    CAN_YOU_DO_WHEN,
+    CANCEL_SAID_PLAIN,
+    DAY_REFUSED,
+    DEMURS,
+    GO_ON,
+    GOES_ON,
+    INSTEAD,
+    JUST_CANCEL,
+    LATER_ON,
+    MOVE_IT,
+    NEEDS_INFO,
+    NO_NEW_DAY,
+    NO_RESCHEDULE,
+    ONES_OWN_AGENT,
+    PROPOSES,
+    SPELLS_A_WORD,
+    THANKS_ANYWAY,
+    UNDER_NAME,
+    VISIT,
+    WANTS_CHANGE,
+    WAS_IT_ABOUT,
+    WHY_NEEDED,
+    names_a_call,
+)
 from frontdesk.brain.nlu.cues import (
     A_BOOKING_WORD,
     ACT_CUES,
@@ -33,7 +66,6 @@ from frontdesk.brain.nlu.cues import (
     MEANT_TO_CALL_US,
     MISTOOK_US,
     MOVE_ASK,
-    MOVING,
     NEW_AT_IT,
     NEW_BOOKING_ASKED,
     NO_LONGER_NEEDED,
@@ -118,158 +150,6 @@ RULES_FIRST = {"do_not_call", "escalation", "objection_busy", "objection_have_ag
                 "objection_price", "objection_not_interested", "goodbye"}
 
 
-WHY_NEEDED = re.compile(r"\bwhy (?:do|would|d'?) ?(?:you|y'all|ya) (?:guys )?(?:need|want)\b|"
-                         r"\bwhat (?:do|would) you (?:need|want) (?:it|that|my \w+) for\b")
-""""why do you need my number?" asks what it is for."""
-_PROPOSES = re.compile(r"\b(?:what about|how about|anything|any chance|is there|do you have|could (?:we|"
-                       r"i) do|"
-                       r"can (?:we|i) do|maybe|like|say|instead|later|earlier|after|before)\b")
-_A_DAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)day|tomorrow)"
-_DAY_REFUSED = re.compile(r"\b(?:can'?t|cannot|won'?t be able to|couldn'?t) (?:do|make)(?: it)?(?: on)?"
-                          r"(?: this| that)? (?:" + _A_DAY + r"|today|that day|then|the morning|"
-                          r"the afternoon)\b|"
-                          r"\b" + _A_DAY + r"(?:'s| is| are)? "
-                          r"(?:no good|not good|bad|out|a no|no go|not gonna work|won'?t work|"
-                          r"doesn'?t work)\b")
-"""A day the caller cannot come ("we can't do Saturday after all, the kids have games"): asked
-for a day, a limit on the visit, not a wish to be called later."""
-_GO_ON = re.compile(r"^\W*(?:(?:sure|yeah|yes|yep|ok(?:ay)?|alright|uh|um|well)\W+)*(?:what(?:'ve|"
-                    r" have)? (?:you|ya|y'?all) "
-                    r"got|what'?s (?:up|this about|it about|this regarding)|what is it|what (?:do you|"
-                    r"ya) want|"
-                    r"go ahead|shoot|i'?m listening|make it quick)\b")
-""""sure, what've you got?", "what's this about?" to "do you have a minute?": a yes."""
-_WAS_IT_ABOUT = re.compile(r"\b(?:was|is) (?:it|this|that) (?:about|regarding|for|on) "
-                           r"(?:the |a |an |some |my |our )?")
-"""A guess at what our call is about ("was it about houses in Cedar Park?")."""
-_DEMURS = re.compile(r"\b(?:no|nope|nah|not|don'?t|wait|hold on|hang on|actually|but|think|maybe|later|"
-                     r"instead|change|wrong|cancel)\b")
-"""A thanks that holds back ("thank you, no", "thanks, but…"): no yes to a read-back."""
-_VISIT = re.compile(r"\b(?:come (?:in|by|over|down|talk|meet|see)|stop by|swing by|sit down|"
-                    r"meet (?:with|up))\b")
-""""could I just come in and talk to someone today?": a visit, whatever else it asks."""
-_INSTEAD = re.compile(r"\b(?:instead|scratch that)\b")
-""""can we do the inspection instead, same time?" asked mid-booking changes the booking under way."""
-
-
-_ASKS_YOU = re.compile(r"\b(?:are|do|does|can|could|will|would) (?:you|y'?all|ya|you guys)\b|"
-                       r"\b(?:what|when|how|is there|is it)\b")
-"""The words of a question, wherever in the clause ("two things real quick: are y'all open Saturdays")."""
-_ASKS_FOR_WORK = re.compile(
-    r"\b(?:(?:(?:can|could|would|will) (?:i|we|you|y'?all|ya|you guys|somebody|someone|one of (?:you|y'?all|"
-    r"your guys)|your (?:guys|techs?|mechanics?|people))|(?:you|y'?all|you guys) (?:can|could))"
-    r" (?:please |also |maybe |just |possibly )?"
-    r"(?:get|have|check|look at|take a look|put|book|squeeze|fit|schedule|bring|add|throw in|swap|replace|"
-    r"change|rotate|inspect|detail|fix|clean)|(?:wondering|wonder|see) (?:if|whether) (?:i|we|you|y'?all) "
-    r"(?:could|can|might)|is it possible to (?:get|have|do|book|bring))\b")
-"""A request put as a question: the caller asks for the work, not about it (a learner's "you
-can check the brake?" too)."""
-
-
-_BYE = re.compile(r"\b(?:bye|goodbye)\b")
-_NO_RESCHEDULE = re.compile(r"\b(?:don'?t|do not|won'?t) (?:want|need) to "
-                            r"(?:re-?schedule|re-?book|move it)\b|"
-                            r"\bno need to (?:re-?schedule|re-?book)\b|"
-                            r"\bnot (?:re-?scheduling|re-?booking)\b")
-"""No new time wanted: said with a cancel, the cancel is the request."""
-_JUST_CANCEL = re.compile(r"\b(?:just|only|go ahead and|rather|better) cancel\b|"
-                          r"\bcancel (?:it|that|the whole thing)(?: (?:instead|altogether|then))?\b")
-_ASKS_TO_SEE = re.compile(r"\b(?:can|could|may) (?:we|i|my \w+ and i) "
-                          r"(?:get in to |come (?:in |by |out )?(?:and |to )?|stop by (?:and |to )?|go )?"
-                          r"(?:see|view|tour|visit|look at|check out|walk through|get inside|get in)\b|"
-                          # "is anyone around to show me the Mueller townhouse today?"
-                          r"\b(?:(?:is|are) (?:anyone|anybody|someone|somebody|one of you|an agent|"
-                          r"any agents?) "
-                          r"(?:around|available|there|free|in) to|(?:can|could) (?:anyone|anybody|someone|"
-                          r"somebody|you|an agent|one of you)) (?:show|take) (?:me|us)\b")
-"""A request to see a home, asked as a question: a booking, whatever else it mentions."""
-_MOVE_IT = re.compile(r"\b(?:move|push|bump|shift|slide|switch|reschedule|change) (?:it|that|this|the \w+)\b|"
-                      r"\breschedule\b|\b(?:don'?t|do not) (?:really )?want to cancel\b|"
-                      # "rather than cancelling, could we just do it saturday instead?"
-                      r"\b(?:rather than|instead of) cancel\w*\b|"
-                      r"\b(?:can|could) (?:we|i|you) (?:just )?(?:do|have|make) it [^.?!]{0,25}\binstead\b")
-"""A wish to move the appointment, said while something else about it is being confirmed."""
-_NEEDS_INFO = re.compile(r"\b(?:need|want|looking for|give me|tell me|send me|text me|get)\s+"
-                         r"(?:your|the|y'?all'?s?)\s+"
-                         r"(?:\w+\s+)?(?:address|hours|location|directions|phone number|number|website|"
-                         r"email|fax)\b")
-"""Information asked for as a statement ("I just need your address")."""
-_THANKS_ANYWAY = re.compile(r"\b(?:thanks|thank you|appreciate it) (?:anyway|anyways|though|all the same)\b")
-"""A polite no to what was offered, and the end of the call ("so Austin area only? okay, no
-worries, thanks anyway")."""
-_GOES_ON = re.compile(r"\b(?:i )?(?:might|may|will|'ll|gonna|going to) (?:go|talk|be|have to (?:go|be)) "
-                      r"(?:fast|quick)\b|"
-                      r"\bonly (?:have|got) (?:like |about )?(?:a few|a couple|\w+) minutes\b|"
-                      r"\bmake (?:this|it) quick\b|\breal quick\b")
-"""Short of time, and going on with the call anyway."""
-_ABOUT_TO_GO = re.compile(r"\b(?:about to|have to|gotta|got to|need to|just about to) "
-                          r"(?:walk into|walk in to|head (?:into|out|to)|jump (?:on|into)|step into|go into|"
-                          r"run into|get on|board)\b|"
-                          r"\bwalking into (?:a|my|the) (?:meeting|appointment|class)\b")
-"""The caller is leaving the phone in a moment: a person later, not a transfer now."""
-_WANTS_CHANGE = re.compile(r"\b(?:re-?schedul\w*|" + MOVING + r"|push|bump|slide|switch|(?<!oil )change|"
-                           r"another (?:day|time)|different (?:day|time)|instead|sooner|earlier|"
-                           r"make it (?:later|earlier)|slide|shift|rearrange|rebook|"
-                           # "i cant do eight anymore … so can we make it ten thirty"
-                           r"make it (?:at |for )?(?:like )?(?:\d|one|two|three|four|five|six|seven|eight|"
-                           r"nine|ten|eleven|twelve|noon)|can'?t do (?:\w+ ){0,3}?(?:anymore|no more))")
-"""A wish to have a booking at another time (not "I'm booked for Friday", which only says it is)."""
-
-
-_BOOK_IT = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|well|then|yeah)\W+)*(?:can|could|would|will) "
-                      r"(?:we|you|y'?all|you guys|i) (?:just |go ahead and |maybe )?"
-                      r"(?:set (?:it|that|me|us|[\w-]+(?: [\w-]+){0,2}) up|book (?:it|me|us|that)|"
-                      r"put (?:me|us|it) (?:down|in)|get (?:me|us|it) (?:in|on the books|scheduled)|"
-                      r"schedule (?:it|me|us|that))\b"
-                      r"(?: (?:then|now|for (?:me|us|him|her|them|my \w+)))?\W*$")
-"""A booking asked in a question of its own ("can we just set it up?")."""
-_SPELLS_A_WORD = re.compile(r"(?<![\w'])(?:[a-z][- ]){2,}[a-z]\b|\bwith an? [a-z]\b(?! (?:\w{2,}))")
-"""A word spelled out ("k r i s t i n, i n at the end", "Katherine with a K"): a name put right,
-never a wrong number."""
-
-
-_UNDER_NAME = re.compile(r"\b(?:put|book|make|have|change|switch) (?:it|that|this|the \w+) (?:under|in|to) "
-                         r"(?:my|his|her|our|their|[a-z]+'s) (?:[a-z-]+'?s? )?name\b")
-"""The name a booking goes under, asked as a question ("can you put it under my mom's name?")."""
-_ONES_OWN_AGENT = re.compile(r"\b(?:for|from|to give|to bring) (?:my|our|his|her|their) (?:own )?"
-                             r"(?:agent|realtor|rep|representative)\b|"
-                             r"\b(?:my|our) (?:agent|realtor) (?:said|told|says|sent|wants|has|had|is|was)\b")
-"""The caller's own agent, named as someone they deal with, not a person asked for."""
-
-
-def _names_a_call(text: str) -> bool:
-    """The caller speaks of a call ("call me back", "ring me"): a wish to be called, not the visit."""
-    return bool(CALL_ME.search(text) or re.search(r"\b(?:call|ring)\b", text))
-
-
-_AGREES_IN_PASSING = re.compile(
-    r"(?:^|[.!?,;—-]\s*)(?:oh\W+)?(?:yeah|yes|yep|yup|sure|uh-?huh|mm-?hm+)\b"
-    r"(?![^.?!]{0,30}\b(?:but|busy|not|n't|driving|meeting|work)\b)|"
-    # "I'm probably overdue": the reason we call, agreed with
-    r"\b(?:i'?m|we'?re|it'?s) (?:probably |definitely |way |long )?(?:over ?due|due)\b|"
-    r"\b(?:about time|been meaning to)\b")
-"""Agreement said in passing to our reason for calling ("Oh, Riverside. Yeah, I'm probably overdue")."""
-_CAN_YOU_DO_WHEN = re.compile(
-    r"\b(?:can|could) (?:you|y'?all|ya|you guys|we) (?:do|fit me in|get me in|squeeze me in)"
-    r"(?: (?:it|that|me|us))? (?:on |at |for |this |next |tomorrow|today|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d|the \d)")
-"""A day or time asked for ("can y'all do Tuesday at nine?"), not a service ("can you do brakes?")."""
-
-
-_NO_NEW_DAY = re.compile(r"\b(?:no need to|don'?t (?:need|want|wanna) to|not gonna|won'?t (?:be )?|"
-                         r"not going to|(?:i'?m|we'?re) not|no|without) (?:re-?schedul(?:e|ing)|"
-                         r"re-?book(?:ing)?|"
-                         r"put (?:it|one) back on)\b")
-"""A booking called off with no new day wanted ("no need to reschedule"): a cancel, not a move."""
-
-
-_ASKS_NOW = re.compile(r"\blet me (?:ask|check with) (?:my|our|the) \w+\b[^.?!]{0,60}?"
-                       r"\b(?:hang on|hold on|one (?:sec|second|moment|minute)|"
-                       r"(?:just )?a (?:sec|second|moment|minute)|real quick)\W*$")
-"""The caller asks someone in the room, now ("let me ask my husband … hang on"): a pause."""
-_LATER_ON = re.compile(r"\b(?:later|earlier|sooner|move|push|bump|instead|next week|another day)\b")
-_CANCEL_SAID_PLAIN = re.compile(r"\bcancel\w*\b")
-"""A booking kept in so many words ("don't cancel it or anything"), and a cancel asked elsewhere."""
 def combine(r: Understanding, rule: str, rule_confidence: float,
              awaiting: str | None) -> tuple[str, float]:
     """One intent from the rules' reading and the classifier's.
@@ -287,6 +167,13 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
                                                  r.text.lower()):
         r.is_question = True
         return "faq", 0.85  # "before I book anything, what's that gonna cost me to have y'all look at it"
+    if awaiting in {"permission", "service", None, "anything_else"} and ALREADY_BOOKED.search(
+            r.text.lower()) and not NEW_BOOKING_ASKED.search(r.text.lower()) and rule not in RULES_FIRST:
+        # "I think I already set that up? I called in Monday", "my wife already booked the brakes
+        # for us" to our call: the booking they have
+        return "lookup_appointment", 0.85
+    if "visit_question" in r.flags and rule == "faq":
+        return rule, max(rule_confidence, 0.85)  # "do I need to bring anything for a test drive?"
     if "do_not_call" in r.flags and THIS_NUMBER_OFF.search(r.text.lower()):
         # "that was my son who filled that out … please don't call this number again": whoever
         # answers, the number is struck off when asked in so many words
@@ -294,7 +181,7 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     if "hold" in {rule, model} and (r.date or r.time) and re.search(
             r"\bmake (?:it|that)\b|\binstead\b|\bchange (?:it|that)\b", r.text.lower()):
         return "provide_info", 0.8  # "actually hang on my son's got a game at eleven, make that one o'clock"
-    if rule in {"faq", "unknown"} and _UNDER_NAME.search(r.text.lower()):
+    if rule in {"faq", "unknown"} and UNDER_NAME.search(r.text.lower()):
         r.is_question = False
         return "provide_info", 0.85  # "can you put it under my mom's name? it's her house. gloria tran"
     if rule == "faq" and model == "book" and p < 0.8 and "price_question" in r.flags and not (
@@ -316,6 +203,11 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     if "escalation" in {rule, model} and _SOMEONE_TO_DRIVE.search(r.text.lower()):
         # "'cause I'd need somebody to run me to work": a ride (the shuttle), not a person now
         return "faq", 0.8
+    if rule == "affirm" and awaiting is None and (r.is_question or "question" in r.flags) and not (
+            r.services or r.appointment_type or r.time) and len(r.text.split()) > 6:
+        # "yes ma'am, I'm driving in tomorrow and I need to know where y'all are": asked
+        r.affirm, r.is_question = False, True
+        return "faq", 0.8
     if rule == "affirm" and awaiting is None and (r.services or r.appointment_type) and len(
             r.text.split()) > 6:
         # "yeah hey my father in law got a recall letter … for his ram": a "yeah" that opens the
@@ -324,12 +216,13 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         r.affirm = False
     if awaiting not in {"confirm_change", "move_or_cancel"} and (rule == "cancel" or model == "cancel") and (
             NOT_CANCELLED.search(r.text.lower())) and not (
-            _CANCEL_SAID_PLAIN.search(NOT_CANCELLED.sub(" ", r.text.lower()))) and not (
+            CANCEL_SAID_PLAIN.search(NOT_CANCELLED.sub(" ", r.text.lower()))) and not (
             # "no no, don't cancel it, just push it to friday": a move, not a keep
-            _MOVE_IT.search(r.text.lower()) or MOVE_ASK.search(r.text.lower())):
+            MOVE_IT.search(r.text.lower()) or MOVE_ASK.search(r.text.lower())):
         return "lookup_appointment", 0.8  # "we're still coming. don't cancel it or anything": kept
     if awaiting not in {"confirm_change", "move_or_cancel"} and LEFT_AS_IS.search(r.text.lower()) and not (
-            _MOVE_IT.search(r.text.lower()) or MOVE_ASK.search(r.text.lower())):
+            MOVE_IT.search(r.text.lower()) or MOVE_ASK.search(r.text.lower()) or re.search(
+                r"\b(?:but|could|can|would|instead|cancel)\b", r.text.lower())):
         return "lookup_appointment", 0.8  # "put me through. and leave the appointment as it is": kept
     if awaiting in {None, "anything_else"} and ASKS_OWN_TIME.search(r.text.lower()) and not (
             CHANGE_CUE.search(r.text.lower()) or NEW_BOOKING_ASKED.search(r.text.lower())) and (
@@ -357,7 +250,7 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     if YES_WHO.match(r.text.lower()):
         r.affirm = False
         return "identity", 0.9  # "yeah whos this" to "do you have a minute?": who first, then maybe yes
-    if _NO_NEW_DAY.search(r.text.lower()) and not (r.date or r.time or r.window or r.is_question):
+    if NO_NEW_DAY.search(r.text.lower()) and not (r.date or r.time or r.window or r.is_question):
         if awaiting == "confirm_change":
             r.affirm = True
             return "affirm", 0.85  # "we're gonna wait till the fall. no need to reschedule": cancel it
@@ -377,7 +270,7 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     if model == "objection_busy" and rule == "faq" and CALL_ME.search(r.text.lower()) and not (
             {"price_question", "faq_topic", "inventory_question"} & r.flags):
         return "objection_busy", max(p, 0.8)  # "can y'all try her then?": a call asked for, not a fact
-    if _ASKS_NOW.search(r.text.lower()) and not (r.date or r.time or r.services or r.appointment_type):
+    if ASKS_NOW.search(r.text.lower()) and not (r.date or r.time or r.services or r.appointment_type):
         # "let me ask my husband, he's the one who drives it, hang on": asked now, on the line
         return "hold", 0.85
     if awaiting in {"permission", "intent"} and LEAD_ELSEWHERE.search(r.text.lower()) and not (
@@ -388,27 +281,27 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             CALLEE_AWAY.search(r.text.lower()) or BUSY_UNTIL.search(r.text.lower())):
         # "she's at the gym till tonight", "I'm on a job site till four thirty": call later
         return "objection_busy", 0.85
-    if awaiting == "permission" and _AGREES_IN_PASSING.search(r.text.lower()) and "?" not in r.text and not (
+    if awaiting == "permission" and AGREES_IN_PASSING.search(r.text.lower()) and "?" not in r.text and not (
             r.deny or r.is_question or "objection_busy" in r.flags or model in {
                 "objection_busy", "do_not_call", "wrong_number", "objection_not_interested",
                 "objection_have_agent", "identity", "how_got_number", "bot_check", "line_check"}):
         r.affirm = True
         return "affirm", 0.8  # "oh, Riverside. yeah, I'm probably overdue, honestly": go on
-    if (r.date or r.time) and not r.services and _CAN_YOU_DO_WHEN.search(r.text.lower()) and (
+    if (r.date or r.time) and not r.services and CAN_YOU_DO_WHEN.search(r.text.lower()) and (
             "faq" in {rule, model} or model == "question") and not ("faq_topic" in r.flags or asks_hours(
                 r.text.lower())):
         return "book", 0.8  # "can y'all do Tuesday at nine?": a time asked for, not a service
-    if awaiting == "permission" and (_GO_ON.search(r.text.lower()) or (
-            _WAS_IT_ABOUT.search(r.text.lower()) and (r.has_lead_facts or r.services or r.vehicle))) and not (
+    if awaiting == "permission" and (GO_ON.search(r.text.lower()) or (
+            WAS_IT_ABOUT.search(r.text.lower()) and (r.has_lead_facts or r.services or r.vehicle))) and not (
             r.deny or "objection_busy" in r.flags):
         # ("oh — wait. was it about houses in Cedar Park? that was probably my husband": it
         # was, and the conversation goes on with what they know)
         r.affirm = True
         return "affirm", 0.85  # "sure, what've you got?" to "do you have a minute?": go on
-    if "faq" in {rule, model} and r.appointment_type and _ASKS_TO_SEE.search(r.text.lower()) and not (
+    if "faq" in {rule, model} and r.appointment_type and ASKS_TO_SEE.search(r.text.lower()) and not (
             r.services or "price_question" in r.flags):
         return "book", 0.8  # "… isn't open today, but can we get in to see it this afternoon?"
-    if "faq_topic" in r.flags and _NEEDS_INFO.search(r.text.lower()) and {rule, model} & {
+    if "faq_topic" in r.flags and NEEDS_INFO.search(r.text.lower()) and {rule, model} & {
             "unknown", "provide_info", "chitchat", "greeting", "faq"} and not (
             r.services or r.date or r.time or r.appointment_type):
         r.is_question = True
@@ -419,7 +312,7 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         r.is_question = False
         r.flags.discard("question")
         return "provide_info", 0.8  # "what's the latest you've got tomorrow?": a time, the last one
-    if _THANKS_ANYWAY.search(r.text.lower()) and not (
+    if THANKS_ANYWAY.search(r.text.lower()) and not (
             r.date or r.time or r.services or r.appointment_type or r.has_contact_facts or r.budget):
         if r.location and r.location[1]:
             r.location = None  # "so Austin area only?": an echo of the areas served, not a choice
@@ -427,7 +320,7 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     if awaiting is None and (r.services or r.appointment_type) and {rule, model} <= {
             "affirm", "greeting", "provide_info", "unknown", "chitchat"} and not (r.is_question or r.deny):
         return "book", max(p, 0.7)  # "yeah hi. oil change.": what the call is for
-    if awaiting == "offer_callback" and _BYE.search(r.text.lower()):
+    if awaiting == "offer_callback" and BYE.search(r.text.lower()):
         if re.match(r"\W*(?:yes|yeah|yep|yup|sure|please)\b", r.text.lower()):
             r.affirm = True
             return "affirm", 0.85  # "yes please, bye": the callback, then the goodbye
@@ -438,7 +331,7 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
                                                        "faq"}) or (
             BACK.search(r.text.lower()) and awaiting is not None and rule in {
                 "objection_busy", "hold", "unknown", "provide_info"})) and not (
-            _names_a_call(r.text.lower()) or r.has_contact_facts or r.has_lead_facts):
+            names_a_call(r.text.lower()) or r.has_contact_facts or r.has_lead_facts):
         # "sorry, what was that time again? I'm driving", "did you say two or ten?", "sorry, I'm
         # back": say it again; the driving is why it was missed, not a wish to be called
         return "repeat", 0.85
@@ -446,7 +339,7 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             r"\b(?:too (?:much|expensive|pricey|steep|high)|pricey|cheaper|can'?t afford|expensive|steep|"
             r"out of (?:my|our) (?:budget|range)|a lot of money|rip ?off|highway robbery)\b", r.text.lower()):
         return "faq", 0.8  # "and the price on that one?" asks it; nothing is objected to
-    if awaiting not in _YES_NO and {"done_with_it", "defers"} & r.flags and _BYE.search(r.text.lower()) and (
+    if awaiting not in _YES_NO and {"done_with_it", "defers"} & r.flags and BYE.search(r.text.lower()) and (
             not (r.has_booking_facts or r.has_contact_facts)):
         r.deny = False
         return "goodbye", 0.85  # "forget it, I'll call back later. bye" asked for a name: leaving
@@ -463,7 +356,7 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         if awaiting in _YES_NO and r.affirm and not r.deny:
             return "affirm", 0.85  # "ya perfect thanks" to "is that right?": a yes said with thanks
         if awaiting == "confirm_booking" and not (r.deny or r.is_question or "defers" in r.flags or (
-                r.has_booking_facts or r.has_contact_facts) or _DEMURS.search(r.text.lower())):
+                r.has_booking_facts or r.has_contact_facts) or DEMURS.search(r.text.lower())):
             r.affirm = True
             return "affirm", 0.75  # "thank you kindly" to "shall I book it?": thanked for booking it
     if awaiting in {None, "anything_else"} and RETURNED_CALL.search(r.text.lower()) and not (
@@ -473,15 +366,15 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             r.date or r.time or r.has_lead_facts or r.has_contact_facts):
         # a service named here belongs to the other place ("the tire shop on Burnet")
         return "wrong_number", max(p, 0.8)  # "no no, I meant to call the Ford place across town"
-    if "faq" in {rule, model} and _BOOK_IT.search(r.text.lower()) and not (
+    if "faq" in {rule, model} and BOOK_IT.search(r.text.lower()) and not (
             {"faq_topic", "price_question"} & r.flags):
         return "book", 0.8  # "can we just set it up?", "could you just put me down?": a booking asked
-    if "faq" in {rule, model} and r.services and _ASKS_FOR_WORK.search(r.text.lower()) and not (
+    if "faq" in {rule, model} and r.services and ASKS_FOR_WORK.search(r.text.lower()) and not (
             "price_question" in r.flags or HOURS_LIMIT.search(r.text.lower()) or "faq_topic" in r.flags):
         return "book", 0.8  # "can somebody check the brakes too?", "wondering if I could get it detailed"
     if model == "faq" and rule != "faq" and not r.is_question and "?" not in r.text and (
             r.date or r.time or r.window or r.time_of_day) and not (
-            "faq_topic" in r.flags or "price_question" in r.flags or _ASKS_YOU.search(r.text.lower())
+            "faq_topic" in r.flags or "price_question" in r.flags or ASKS_YOU.search(r.text.lower())
             or (awaiting in {None, "anything_else"} and OWN_BOOKING.search(r.text.lower()))):
         return ("provide_info", 0.7) if rule == "unknown" else (rule, rule_confidence)
         # "morning. before ten if they can.": a when, said flat, asks nothing
@@ -493,20 +386,20 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         return (rule, rule_confidence) if rule not in _DERAILS else ("provide_info", 0.8)
     if "objection_busy" in {rule, model} and awaiting in {"date", "time", "pick_alternative",
                                                           "confirm_booking"} and (
-            r.date or r.time or r.window) and _PROPOSES.search(r.text.lower()) and not _names_a_call(
+            r.date or r.time or r.window) and PROPOSES.search(r.text.lower()) and not names_a_call(
             r.text.lower()):
         # "this morning's no good, I'm at work. what about later today, like three thirty?": the
         # work is why another time, and the time is proposed for the visit
         return "provide_info", 0.8
     if "objection_busy" in {rule, model} and awaiting in {"date", "time", "pick_alternative"} and (
-            _DAY_REFUSED.search(r.text.lower())) and not _names_a_call(r.text.lower()):
+            DAY_REFUSED.search(r.text.lower())) and not names_a_call(r.text.lower()):
         return "provide_info", 0.7  # the day is out and the caller still wants the visit
     if awaiting == "anything_else" and "goodbye" in r.flags and _ALL_DONE.search(r.text.lower()) and not (
             r.services or r.appointment_type or r.is_question or re.search(NO_LONGER_NEEDED, r.text.lower())):
         return "goodbye", 0.85  # "okay, ten thirty, got it. thanks, that's all I needed"
     if rule == "goodbye" and awaiting in {"confirm_booking", "confirm_change"} and (r.affirm or (
             "thanks" in r.flags and not (
-                r.deny or "defers" in r.flags or _DEMURS.search(r.text.lower())))):
+                r.deny or "defers" in r.flags or DEMURS.search(r.text.lower())))):
         r.affirm = True
         return "affirm", 0.85  # "alright then, bye", "thank you, bye-bye" to the read-back: yes, then bye
     if "do_not_call" in {rule, model} and _STOP_TALKING.fullmatch(r.text.lower()):
@@ -542,15 +435,15 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             "do_not_call", "escalation", "wrong_number"}:
         return "cancel", max(p, 0.6)  # "…we had a showing set up, can you cancel it?",
         # "I don't need the oil change I've got on monday anymore" (its words are no booking)
-    if awaiting in {"date", "pick_alternative"} and _JUST_CANCEL.search(r.text.lower()) and not (
+    if awaiting in {"date", "pick_alternative"} and JUST_CANCEL.search(r.text.lower()) and not (
             KEEP_IT.search(r.text.lower()) or r.date or r.time):
         return "cancel", 0.85  # asked the new day: "actually you know what, no, just cancel it"
     if awaiting in {"date", "pick_alternative", "confirm_change"} and CANCEL_ASK.search(r.text.lower()) and (
-            _NO_RESCHEDULE.search(r.text.lower()) or not (r.time or re.search(
+            NO_RESCHEDULE.search(r.text.lower()) or not (r.time or re.search(
                 r"\b(?:instead|move|switch|push|put me|book|how about|what about)\b", r.text.lower()))) and (
-            not _MOVE_IT.search(_NO_RESCHEDULE.sub(" ", r.text.lower()))):
+            not MOVE_IT.search(NO_RESCHEDULE.sub(" ", r.text.lower()))):
         return "cancel", 0.85  # "so I need to cancel Wednesday. I don't want to reschedule"
-    if awaiting == "confirm_change" and (r.date or r.time) and _MOVE_IT.search(r.text.lower()) and not (
+    if awaiting == "confirm_change" and (r.date or r.time) and MOVE_IT.search(r.text.lower()) and not (
             re.search(r"\b(?:just|only|rather|instead|go ahead and) cancel\b", r.text.lower())):
         return "reschedule", 0.8  # to a cancel read back: "can I just move it instead? Friday at two"
     if awaiting == "confirm_change" and (rule == "objection_have_agent" or (
@@ -583,7 +476,7 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             # "I had a brake check on the books … gonna have to cancel that"; "we had a consultation
             # set up Friday, and we've decided to go with my brother-in-law": why it goes
             return "cancel", max(p, 0.6)
-        if CONFLICT.search(r.text.lower()) or _WANTS_CHANGE.search(r.text.lower()):
+        if CONFLICT.search(r.text.lower()) or WANTS_CHANGE.search(r.text.lower()):
             return "reschedule", max(p, 0.6)  # "I have a brake check Monday, not sure I can make it"
         return "lookup_appointment", max(p, 0.7)  # "i got a appointment saturday at ten": that one
     own = OWN_QUESTION.search(r.text.lower()) or HAS_OWN_AND_ASKS.search(r.text.lower())
@@ -600,11 +493,11 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     if "escalation" in {rule, model} and (r.date or r.time or r.window or r.time_of_day) and not r.services:
         if CALL_ME.search(r.text.lower()):
             return "objection_busy", 0.8  # "talk to somebody about financing, can they call me back tonight?"
-        if r.appointment_type and not r.vehicle and (r.time or _VISIT.search(r.text.lower())):
+        if r.appointment_type and not r.vehicle and (r.time or VISIT.search(r.text.lower())):
             # "can we come talk to someone today at three?": a meeting, not a transfer ("is Sarah
             # in today? can I speak with her" asks for her now)
             return "book", 0.8
-    if rule == "escalation" and _ABOUT_TO_GO.search(r.text.lower()) and not re.search(
+    if rule == "escalation" and ABOUT_TO_GO.search(r.text.lower()) and not re.search(
             r"\b(?:now|right away|transfer|connect|put me through|hold)\b", r.text.lower()):
         return "objection_busy", 0.8  # "I'd like to talk to someone, but I'm about to walk into a meeting"
     if _WEAK_OBJECTIONS & {model, rule} and {"price_question", "faq_topic"} & r.flags and BUT_ASKS.search(
@@ -639,7 +532,7 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             r.has_contact_facts or r.has_booking_facts or r.has_lead_facts):
         return "repeat", max(p, 0.6)  # "okay, I'm back" after a hold: say the question again
     if model == "objection_busy" and rule != "objection_busy" and (
-            not BUSY_CUE.search(r.text.lower()) or _GOES_ON.search(r.text.lower())):
+            not BUSY_CUE.search(r.text.lower()) or GOES_ON.search(r.text.lower())):
         # "can you fit me in tomorrow after lunch?" wants a slot; "I'm on my lunch break so I
         # might go fast" is short of time and goes on
         return rule, rule_confidence
@@ -699,11 +592,12 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         return "hold", max(p, 0.8)  # "one moment please": nothing else said
     place = WRONG_PLACE.search(r.text.lower()) is not None
     if model == "wrong_number" and ((p < 0.8 and not (p >= 0.3 and place)) or r.services
+                                    or r.lead_intent in {"buy", "sell", "both"}
                                     or (r.vehicle and not place) or r.has_booking_facts
                                     or NEW_AT_IT.search(r.text.lower())
                                     or (KINDS_OF_US.search(r.text.lower()) and not place)
                                     or MEANT_TO_CALL_US.search(r.text.lower())
-                                    or _SPELLS_A_WORD.search(r.text.lower())
+                                    or SPELLS_A_WORD.search(r.text.lower())
                                     or re.search(r"\b(?:my|our) (?:car|truck|vehicle|appointment|"
                                                  r"house|home|agent)\b", r.text.lower())):
         return rule, rule_confidence  # a wrong number ends the call: only when it surely is one
@@ -717,7 +611,7 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         # question asked, it says the caller (or the callee) is not who we think
         return model, p
     if model in {"reschedule", "cancel"} and not CHANGE_CUE.search(r.text.lower()) and not (
-            awaiting not in {None, "anything_else"} and _INSTEAD.search(r.text.lower())):
+            awaiting not in {None, "anything_else"} and INSTEAD.search(r.text.lower())):
         return rule, rule_confidence  # "can I come Saturday at 9?" books; it changes nothing
     if model == "lookup_appointment" and not LOOKUP_CUE.search(r.text.lower()):
         return rule, rule_confidence  # "what time do you open?" asks the hours, not "my time"
@@ -752,7 +646,7 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     if answered and model == "reschedule" and p >= 0.8 and ALREADY_BOOKED.search(r.text.lower()):
         return model, p  # "it's booked Wednesday at eleven … can we do Friday instead?" asked for a day
     if answered and awaiting == "confirm_change" and NOT_CANCELLED.search(r.text.lower()) and (
-            (model == "reschedule" and p >= 0.8) or r.date or r.time or _LATER_ON.search(r.text.lower())):
+            (model == "reschedule" and p >= 0.8) or r.date or r.time or LATER_ON.search(r.text.lower())):
         return "reschedule", max(p, 0.8)  # "no no don't cancel it, make it Monday at ten": a move
     if answered and awaiting == "anything_else" and rule == "affirm" and p >= 0.8 and model in {
             "reschedule", "cancel"}:
@@ -764,9 +658,12 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         return (model, p) if p >= 0.5 else (rule, rule_confidence)
     if rule == "book" and (r.services or r.appointment_type) and (r.date or r.time):
         return rule, rule_confidence  # a service and a day: a booking, whatever it sounds like
-    if model == "escalation" and rule != "escalation" and _ONES_OWN_AGENT.search(r.text.lower()) and not (
-            TALK_TO.search(_ONES_OWN_AGENT.sub(" ", r.text.lower()))):
+    if model == "escalation" and rule != "escalation" and ONES_OWN_AGENT.search(r.text.lower()) and not (
+            TALK_TO.search(ONES_OWN_AGENT.sub(" ", r.text.lower()))):
         return rule, rule_confidence  # "I need to drop off some paperwork for my agent": asks for no one
+    if model == "objection_not_interested" and rule != model and not re.search(
+            r"\b(?:not|no|nah|nope|don'?t|never|stop|pass|good|fine|done|enough)\b|n't\b", r.text.lower()):
+        return rule, rule_confidence  # "I'm interested in seeing a house y'all have listed": no refusal
     threshold = {"do_not_call": 0.6, "escalation": 0.8, "chitchat": 0.6, "unknown": 0.6,
                  "objection_have_agent": 0.6, "objection_not_interested": 0.6,
                  "objection_price": 0.6, "objection_busy": 0.6}.get(model, 0.5)

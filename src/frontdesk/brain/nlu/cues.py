@@ -128,13 +128,13 @@ ALREADY_BOOKED = re.compile(r"\b(?:it'?s|it is|i'?m|we'?re|i am|we are) (?:alrea
                             r"\b(?:already|i'?m|we'?re) (?:on the (?:books|schedule|calendar)|"
                             r"booked (?:in|up|with))\b|"
                             r"\bi (?:already )?booked (?:it|one|that) (?:online|already|last)\b|"
+                            r"\balready (?:set (?:that|it|one) up|booked (?:it|that|one|the \w+|us))\b|"
                             r"\b(?:i|we) (?:already )?(?:have|got|'ve got) (?:an? |my |our |"
                             r"the )?(?:appointment|booking|appt)\b|"
                             # "i was supposed to come test drive the outback saturday at eleven"
                             r"\b(?:i|we) (?:was|were|am|are|'m|'re) supposed to "
                             r"(?:come|bring|be|drop|meet|see)\b")
-""""It's booked Wednesday at eleven, can we do Friday instead?": said while a booking is being made,
-the change is of the appointment the caller has, not of the one being made."""
+""""It's booked Wednesday at eleven, can we do Friday instead?": of the booking the caller has."""
 MOVE_ASK = re.compile(r"\b(?:(?:i|we)(?:'ve| have)? (?:got|have|had)|(?:i|we|my \w+|he|she|someone|somebody) "
                       r"(?:set up|booked|made|scheduled)) (?:us )?(?:for us )?(?:an?|my|our|"
                       r"the) (?:[\w-]+ ){0,2}?(?:appointment|"

@@ -567,15 +567,17 @@ def extract_timeline(u: Utterance, today: date, *, expecting: bool = False) -> t
 
 
 _BY_MONTH = re.compile(rf"\b(?:by|in|before|around|until|till|after|early|late|mid|end of|next|for|"
+                       # "the builder says March, so we'd list around then"
+                       rf"(?:builder|lender|contractor|agent|he|she|they) says|"
                        rf"start of|beginning of|(?:first|last|second) (?:week|half) of|"
                        # "i start at the hospital may first", "our lease is up september first":
                        # the day the move has to be done by
                        rf"(?:i|we|she|he) (?:start|begin|report)(?:s)?(?: \w+){{0,7}}?(?: on)?|"
                        rf"lease (?:is |'s )?(?:up|over|done|out)(?: on| in)?|"
-                       rf"lease (?:ends|runs out|renews)(?: on| in)?)\s+"
-                       rf"(?:like |about |around |maybe |probably |early |late |mid |next )?"
+                       rf"lease (?:ends|runs out|renews)(?: on| in)?)[\s,]+"  # "in, like, January"
+                       rf"(?:(?:like|about|around|maybe|probably|early|late|mid|next),? )?"
                        rf"(?:the (?:\w+|\d+(?:st|nd|rd|th)) of )?"  # "by the first of April"
-                       rf"({MONTH})\b|\b({MONTH})(?:-| )ish\b|"
+                       rf"({MONTH})\b(?! (?:be|have|i|we|not)\b)|\b({MONTH})(?:-| )ish\b|"
                        rf"\b({MONTH}) or (?:maybe )?{MONTH}\b")
 """A month the move is by or in ("by June", "lease is up september first", "june or july")."""
 
@@ -588,7 +590,8 @@ def _timeline(text: str, today: date, *, expecting: bool) -> tuple[float, str] |
     # "like, yesterday. we just need it gone"
     urgent = urgent or re.search(r"(?:^|\blike,? |\bby )yesterday\b|"
                                  r"\bneed (?:it|this|the house) (?:gone|sold)\b", text)
-    if urgent and not ruled_out(text, urgent.start()):  # "not right now" is no hurry at all
+    if urgent and not ruled_out(text, urgent.start()) and not re.search(
+            r"\b(?:nothing|not|no(?:thing)? real(?:ly)?)\s+$", text[: urgent.start()]):  # ("nothing urgent")
         return 0.5, "as soon as possible"
     if re.search(r"\b(?:a|the|one) month or (?:two|2)\b", text):
         return 2.0, "a month or two"  # "within the month or two"

@@ -33,14 +33,19 @@ _NOT_A_HOME_PRICE = re.compile(r"\b(?:rent|payments?|a month|per month|monthly|s
 """A figure of something else (rent, a monthly payment, pay, savings): not a home's price."""
 
 
-_MONEY_SAID = re.compile(r"\b(?:tops|to work with|(?:my|our|the) (?:number|limit|ceiling|cap)|"
-                         r"(?:is|'s) the top|hard (?:stop|cap|limit)|(?:lender|bank) (?:said|says|approved)|"
-                         r"approved (?:for|up to)|at (?:the )?most|absolute (?:max|top))\b")
-"""Words that say a figure is money ("two-fifty's my number, hard stop", "that's the top")."""
+_MONEY_AFTER = re.compile(r"\b[1-9](?: ?\d{2})?(?:k| thousand)?,? (?:absolute(?:ly)? )?(?:tops|max\b|"
+                          r"to work with|(?:is|'s) (?:my|our|the) (?:number|top|limit|ceiling|cap)|"
+                          r"(?:and )?that'?s (?:the|my|our) (?:top|limit|max)|hard (?:stop|cap|limit)|"
+                          r"at (?:the )?most)")
+"""A figure said to be the most ("two-fifty's my number, hard stop", "one forty-five absolute tops")."""
+_MONEY_BEFORE = re.compile(r"\b(?:(?:lender|bank) (?:said|says|approved)(?: (?:us|me|we can|we could|i can)"
+                           r"(?: go| do| get)?)?(?: up to| for)?|approved (?:us )?(?:for|up to)) "
+                           r"(?:like |about )?(?=[1-9]\b|[1-9] ?\d{2}\b)")
+"""Words a price follows ("the lender said one-sixty", "approved for three-fifty")."""
 _CLOCK_WORD = re.compile(r"\b(?:o'?clock|morning|afternoon|evening|tonight|noon)\b|\d\s*[ap]\.?m\b|"
                          r"(?<!we're )(?<!were )(?<!we are )(?<!i'm )(?<!im )(?<!i am )"
+                         r"(?<!started )(?<!starting )"
                          r"\bat (?:like |about )?\d")
-_TOPS = re.compile(r"\b([1-9]) (\d\d)\s+(?:absolute(?:ly)? )?(?:tops|max|at (?:the )?most)\b")
 
 
 def _money_answer(u: Utterance, awaiting: str | None) -> bool:
@@ -190,18 +195,19 @@ def read_lead_facts(u: Utterance, result: Understanding, profile: BusinessProfil
         rough is not None) or _A_FIGURE_HOME.search(u.numeric) is not None)
     if result.budget is None and _money_answer(u, awaiting):
         result.budget = lead.extract_budget(u, expecting=True)
-    if _MONEY_SAID.search(u.lower) and not _CLOCK_WORD.search(u.numeric) and not (
-            result.date or when.DATE_SPAN.search(u.numeric)):
-        # "two seventy-five to work with, that's the top", "two-fifty's my number, hard stop", "the
-        # lender said one-sixty", "one forty-five absolute tops": a price, whatever was asked ("one
-        # forty-five" is no time here, nor the figure before it the most)
-        spoken = re.sub(r"\b([1-9]):(\d\d)\b", r"\1 \2", u.numeric)
-        said = lead.extract_budget(Utterance(raw=u.raw, lower=u.lower, numeric=spoken), expecting=True)
-        if (top := _TOPS.search(spoken)) is not None:
-            said = (said[0] if said and said[0] and said[0] < int(top[1] + top[2]) * 1000 else None,
-                    int(top[1] + top[2]) * 1000)
-        if said is not None:
-            result.budget, result.time = said, None
+    spoken = re.sub(r"\b([1-9]):(\d\d)\b", r"\1 \2", u.numeric)  # ("one forty-five" is no time here)
+    if (cue := _MONEY_BEFORE.search(spoken) or _MONEY_AFTER.search(spoken)) is not None and not (
+            _CLOCK_WORD.search(u.numeric) or result.date or when.DATE_SPAN.search(u.numeric)):
+        # "two seventy-five to work with, that's the top", "two-fifty's my number, hard stop", "we
+        # were at one-forty, no, the lender said one-sixty", "a buck forty, one forty-five absolute
+        # tops": the figure those words are said of is the price, whatever was asked
+        said = spoken[cue.end():] if cue.re is _MONEY_BEFORE else spoken[cue.start(): cue.end()]
+        figure = lead.extract_budget(Utterance(raw=said, lower=said, numeric=said), expecting=True)
+        # (a figure said after it puts it right: "three hundred max. well, actually … so four hundred")
+        after = spoken[cue.end():] if cue.re is _MONEY_AFTER else re.sub(r"^\D*\d[\d ,.]*", "", said)
+        if figure is not None and figure[1] and (result.budget is None or not re.search(r"\d", after)):
+            low = result.budget[0] if result.budget and (result.budget[0] or 0) < figure[1] else None
+            result.budget, result.time = (figure[0] or low, figure[1]), None
     if result.budget and result.date and (hour := _DAY_THEN_HOUR.search(u.numeric)) is not None and (
             result.budget[1] == int(hour[1]) * 100_000):
         # "could we sit down with somebody wednesday like six ish", asked the price range: a time

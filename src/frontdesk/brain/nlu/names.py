@@ -252,6 +252,8 @@ def _unrepeated(words: list[str]) -> list[str]:
     if len(kept) >= 3:
         kept = [w for i, w in enumerate(kept)
                 if not (i + 1 < len(kept) and len(w) >= 2 and kept[i + 1].startswith(w))]
+    if len(kept) >= 3:  # "Russell — Russ — Deaver": the short form said after the name, once
+        kept = [w for i, w in enumerate(kept) if not (i > 0 and len(w) >= 3 and kept[i - 1].startswith(w))]
     if len(kept) == 3 and kept[0] == kept[2]:
         first = lexicon().first_names
         # ("kristen hollis kristen, with a k": both could be given names, the first said first)

@@ -76,7 +76,8 @@ _DROP = (r"(?:(?:you can|y'?all can|go ahead and|just|please|so) scratch (?:that
 """A booking dropped ("you can drop the detail"), not a car dropped off."""
 _STAYS = re.compile(r"\bstays?\b|\b(?:i'?ll|we'?ll|i will|we will) keep\b|\bstill (?:want|need)\b")
 _STRONG = re.compile(
-    r"\b(?:cancel\w*|scrap|call (?:it|that) off|take (?:me|us|him|her|it|that) off|reschedul\w*|" + _DROP +
+    r"\b(?:cancel\w*|scrap|call (?:it|that) off|take (?:me|us|him|her|it|that) off|take off (?:the|that|my)|"
+    r"reschedul\w*|" + _DROP +
     r"|still (?:on|good|set|a go)|make sure|confirm\w*|remember|forgot|double[- ]?check|"
     # "he set something up for the Tahoe … can you tell me when it is?"
     r"(?:tell me|know|find out|remind me|check) (?:when|what (?:day|time)) (?:it|that|the \w+)(?:'s| is)|"
@@ -84,7 +85,8 @@ _STRONG = re.compile(
     r"(?:not (?:gonna|going to)|won'?t|can'?t|cannot) make|no way (?:i'?m|we'?re) "
     r"mak\w*|running (?:late|behind)|stuck|instead|"
     # "my oil change Monday, seven-thirty — can we do an hour later?": said from its own hour
-    r"(?:an|one|two|half an|a couple(?: of)?) hours? (?:later|earlier)|"
+    r"(?:(?:an|one|two|half an|a couple(?: of)?) hours?|"
+    r"(?:\d+|ten|fifteen|twenty|thirty|forty[- ]five) minutes) (?:later|earlier)|"
     r"(?:push|bump|slide|move) (?:it|that) (?:back|up)|"
     # "can the valuation next tuesday at nine get moved to sunday"
     r"(?:get|be) (?:moved|pushed|bumped|switched|changed|rescheduled|cancell?ed)|"
@@ -126,14 +128,16 @@ _NEW_TOO = re.compile(r"\b(?:also(?!,? (?:(?:uh|um),? )?(?:where|what|how|when|w
 """A further booking, beside the one on file ("can y'all do the tires too while it's in?"); not "and
 also where is your office at", a question."""
 _CANCEL = re.compile(
-    r"\b(?:cancel\w*|scrap|call (?:it|that) off|take (?:me|us|him|her|it|that|them) off|" + _DROP +
+    r"\b(?:cancel\w*|scrap|call (?:it|that) off|take (?:me|us|him|her|it|that|them) off|"
+    r"take off (?:the|that|my)|" + _DROP +
     r"|off the (?:schedule|books|calendar)|no (?:point|sense|need)\b|"
     r"(?:don'?t|do not|won'?t|will not|not gonna|not going to) (?:really )?(?:be )?(?:need|want)(?:ing)? "
     r"(?:it|that|them)\b)")
 _MOVE_ASKED = (r"instead|move|push|bump|slide|reschedul\w*|switch|"
                # "could we do same time a week later?", "an hour later", "the day after"
                r"(?:a|one) week later|the (?:day|\w+day) after|"
-               r"(?:an|one|two|half an) hours? (?:later|earlier)|"
+               r"(?:(?:an|one|two|half an) hours?|(?:\d+|ten|fifteen|twenty|thirty|forty[- ]five) minutes) "
+               r"(?:later|earlier)|"
                r"(?:can|could) (?:we|you|y'?all|i) (?:just )?(?:do|make it)|"
                r"(?:we|you|y'?all|i) (?:can|could) do|"
                # "could we just do next week, same time?"
@@ -277,7 +281,7 @@ STATES_OWN = re.compile(r"\b(?:i|we)(?:'ve| have| had)? (?:already |just )?(?:go
                          r"(?:(?:car|truck|van|suv|jeep|it) (?:in |booked |down )?for (?:an? |the |my )?)?"
                          r"(?:appointment|appt|detail(?:ing)?|oil change|tire rotation|inspection|"
                          r"brake \w+|battery \w+|showing|consultation|test drive|valuation|"
-                         r"listing appointment|sit ?-?down|meeting|walk ?-?through|tour|viewing|appraisal)\b"
+                         r"listing appointment)\b"
                          r"[^.?!]{0,40}\b(?:on|for|this|next|tomorrow|today|(?:mon|tues|wednes|thurs|fri|satur|"
                          r"sun)day)\b|"
                          # "I booked the Highlander in for a detail and wrote it on my hand": booked already

@@ -22,7 +22,11 @@ _OTHER_EVENT = re.compile(
     r"(?:work|school|the (?:new )?job|my (?:new )?job|a new job|there|(?:at|with) [\w&'-]+(?: [\w&'-]+)?))?)"
     r"|\bdue date(?: is)?)\s*(?:on\s+)?(?:the\s+)?$")
 """What a date may belong to instead of the appointment ("my new job starts January 4th")."""
-_EVENT_DAY = re.compile(r"\b(?:graduat\w*|(?:graduation|ceremony|wedding|funeral|recital|reunion|tournament)"
+_EVENT_DAY = re.compile(r"\b(?:graduat\w*|"
+                        # "… saturday morning instead, I forgot I got my kids friday": whose day that is
+                        r"(?:i|we)(?:'ve| have)? (?:got|have) (?:the|my|our) "
+                        r"(?:kids?|son|daughter|boys|girls)|"
+                        r"(?:graduation|ceremony|wedding|funeral|recital|reunion|tournament)"
                         r"(?:'s| is)?)\s*(?:on\s+)?(?:the\s+)?$")
 """An event said right before its day ("my baby girl is graduating saturday"), unless the day is
 then taken up ("… the wedding friday, saturday then")."""
@@ -61,7 +65,8 @@ def belongs_elsewhere(text: str, start: int) -> bool:
         start = max(0, start - 14) + said_with.start()  # "on Wednesday, the 23rd": one day, said twice
     before = text[max(0, start - 60): start]
     return bool(_OTHER_EVENT.search(before) or TRIP.search(before)
-                or (_EVENT_DAY.search(before) and not re.match(r"\W*\w+\W+(?:then|instead)\b", text[start:]))
+                or (_EVENT_DAY.search(before) and not re.match(  # ("… wednesday, wednesday at ten": taken up)
+                    r"\W*(\w+)\W+(?:then|instead|\1|at|around)\b", text[start:]))
                 or _DONE.search(clause_before(text, start))
                 or re.search(r"\b(?:(?:since|ever since|as of)\s+(?:like |about |last |this past )?|"
                              r"(?:(?<!the )last|this past)\s+)$",

@@ -132,6 +132,10 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
     elsewhere = [w for w in wanted if not _ORIGIN.search(u.lower[max(0, w[0] - 40): w[0]])
                  and (selling or not (_HOME_NOW.search(u.lower[max(0, w[0] - 40): w[0]])
                                       or own_home(w)))]
+    if not elsewhere and not expecting and not selling and all(
+            re.search(r"\b(?:from|leaving|moving out of)\s+(?:the\s+)?$", u.lower[max(0, w[0] - 25): w[0]])
+            for w in wanted):
+        return None  # "we're up from Houston on the fifteenth": where they come from, not where they look
     if not elsewhere and not expecting and not selling and any(own_home(w) for w in wanted):
         return None  # "once my Georgetown house closes": their home, not where they look
     wanted = elsewhere or wanted
@@ -221,7 +225,9 @@ _ORIGIN = re.compile(r"\b(?<!to )(?<!wanna )(?:from|live in|living in|lived in|c
                      # "I've lived on the same farm outside Lubbock my whole life"
                      r"(?:farm|ranch|place|land|acreage|property) (?:outside(?: of)?|near|by)|"
                      # "we're up in Dallas now", "I'm still in Houston till next week"
-                     r"(?:we'?re|i'?m|we are|i am) (?:up|down|over|out|still) (?:in|there in|down in|up in))"
+                     r"(?:we'?re|i'?m|we are|i am) (?:up|down|over|out|still) (?:in|there in|down in|up in)|"
+                     # "I work at the Domain, so I want a short commute": where the job is
+                     r"(?:i|we|he|she) (?:work|works) (?:at|in|near|by|out of|over at|down at))"
                      r"\s+(?:the\s+)?$")
 _LEFT_BEHIND = re.compile(r"\bsold (?:our|my|the|his|her) (?:old |\w+ )?(?:place|house|home|condo) "
                           r"(?:up |down |over |out |back )?in\s+$|"  # "we sold our place in houston"
@@ -240,8 +246,12 @@ _LEFT_BEHIND = re.compile(r"\bsold (?:our|my|the|his|her) (?:old |\w+ )?(?:place
 _PLACE_REFUSED_AFTER = re.compile(
     r"\W*(?:(?:is|'s)\s+)?(?:(?:does(?:n'?t| not)|won'?t|will not|wouldn'?t) (?:really |quite )?work|"
     r"(?:is |'s )?(?:out of the question|not an option|a no)|"
+    # "we were looking at Leander, but forget that, the commute's brutal"
+    r"(?:at first\W+|originally\W+)?(?:but\s+)?(?:forget (?:that|it|about (?:that|it))|scratch that|"
+    r"never ?mind (?:that|it))|"
     # "Austin proper but it's just too pricey", "Pflugerville too, it's not for us"
-    r"(?:proper\s+)?(?:too,?\s+)?(?:but\s+)?(?:it'?s|that'?s|it is|that is)\s+(?:just |way |really )?"
+    r"(?:proper\s+)?(?:too,?\s+)?(?:but\s+)?(?:(?:honestly|frankly|now),?\s+)?"
+    r"(?:it'?s|that'?s|it is|that is)\s+(?:just |way |really )?"
     r"(?:too (?:pricey|expensive|far|crowded)|not for (?:us|me)|out of (?:our|my) (?:budget|price range))|"
     # "out in Lockhart on a job all day tomorrow": where the caller works, not where they look
     r"on a job|all day|"
@@ -249,6 +259,12 @@ _PLACE_REFUSED_AFTER = re.compile(
     r"(?:this|next) week for|for (?:a|the) (?:conference|convention|work trip|wedding|visit|meeting)|"
     r"on business)\b")
 """Words after a place that rule it out ("so Austin doesn't really work for me")."""
+PRICED_OUT = re.compile(r"\b(?:looking|looked|living|live|renting|were)\b[^.?!]{0,30}\b(?:in|at|around) "
+                        r"[a-z][\w ]{1,25}?,?\s+(?:but\s+)?(?:(?:honestly|frankly|now),?\s+)?"
+                        r"(?:it'?s|that'?s|it is|that is)\s+"
+                        r"(?:just |way |really |gotten |getting )?(?:too|so) (?:expensive|pricey)\b")
+"""A place the caller found too dear ("looking in Austin, but honestly it's just too expensive"): no
+price objection to us."""
 _SOMEONE_ELSES = re.compile(
     r"\b(?:sister|brother|mom|mother|dad|father|parents|friend|cousin|aunt|uncle|son|daughter|in-?laws|"
     r"neighbou?r|coworker|co-worker|boss|she|he|they)(?:'s)?\b(?:(?!\b(?:i|we|i'm|we're)\b)[^.?!]){0,40}"

@@ -42,6 +42,7 @@ from frontdesk.brain.nlu.cues import (
 from frontdesk.brain.nlu.lead_facts import CHECKS_FACT, read_lead_facts
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.offers import ALL_I_NEEDED, OK_THEN_NO, SIGNS_OFF
+from frontdesk.brain.nlu.own_booking import VISIT_ABOUT
 from frontdesk.brain.nlu.places import BUYS_WITH_OTHERS
 from frontdesk.brain.nlu.rule_intent import classify_by_rules
 from frontdesk.brain.nlu.text import Utterance, as_for_me, correction_tail, normalise
@@ -121,7 +122,7 @@ _UPTALK = re.compile(r"\W*(?:(?:so|and|but|um+|uh+|like|okay|ok|well|oh|hi|hey|y
 """The start of a statement (the caller's own situation), whatever the pitch at its end."""
 
 
-_ABOUT_THE_VISIT = frozenset({"walk_in_question", "confirm_question", "meets_question"})
+_ABOUT_THE_VISIT = frozenset({"walk_in_question", "confirm_question", "meets_question", "visit_question"})
 """Questions about how a visit goes (walk-ins, a confirmation, who is met): questions, whatever
 booking words they carry."""
 _IF_CLOSED = re.compile(r"\bif (?:you(?:'re| are)|y'?all(?:'re| are)|you guys are|the office is|it'?s|"
@@ -225,7 +226,8 @@ _ASKED_LAST = re.compile(r"\b(?:what time|how much|how long|how many|what days?|
 _INDIRECT = re.compile(r"\b(?:find out|(?:i'?m |i was |just )?wonder(?:ing|ed)?|want(?:ed)? to know|"
                        r"wanna know|(?:like|need|love) to know|"
                        r"(?:could|can|would) (?:you|y'?all) (?:tell|let) (?:me|us)|"
-                       r"(?:i'?m|i was) curious) (?:what|when|where|how|if|whether|which|who)\b")
+                       r"(?:i'?m|i was) curious) (?:what|when|where|how|if|whether|which|who)\b|"
+                       r"\b(?:no idea|not sure|don'?t (?:really )?know) where\b")  # "no idea where y'all are"
 """A question put as a statement ("I just wanted to find out what time your service people open")."""
 
 
@@ -430,9 +432,10 @@ def read(text: str, profile: BusinessProfile, today: date,
     if awaiting in {"time", "pick_alternative", "callback_time", "confirm_booking",
                     "confirm_change", "which_appointment"} and result.time is None:
         # "nine would be perfect", "maybe 10?" when a time is being settled
+        # ("okay cool, like seven then?", "okay... um, eleven?")
         bare = re.match(r"(?:(?:at|around|maybe|how about|um|uh|hmm+|ah|oh|like|wait|well|ok|okay|so|then|"
-                        r"yeah),?\s+)*"
-                        r"(\d{1,2})(?::(\d{2}))?\b(?!\s*(?:st|nd|rd|th|%|/|people|cars|"
+                        r"yeah|cool|alright|all right|sure|great|yes|yep)[\s,.…!-]+)*"
+                        r"(\d{1,2})(?::(\d{2}))?\b(?!\s*(?:(?:st|nd|rd|th)\b|%|/|people|cars|"
                         r"minutes|hours|days|weeks|months|years|miles|k\b|thousand|dollars|"
                         r"\d{2}\b))",  # "twenty fourteen jeep": a car's year
                         u.numeric.strip(" .?!")) or _SETTLED_LAST.search(u.numeric.strip(" .?!")) or (
@@ -496,6 +499,10 @@ def read(text: str, profile: BusinessProfile, today: date,
     if CONFIRM_ASK.search(u.lower):
         flags -= {"objection_busy", "book"}
         flags |= {"question", "confirm_question"}
+        result.is_question = True
+    if VISIT_ABOUT.search(u.lower) and not (result.date or result.time):
+        flags -= {"book"}  # "do I need to bring anything for a test drive?": what the visit asks
+        flags |= {"question", "visit_question"}
         result.is_question = True
     rule_intent, rule_confidence = classify_by_rules(result, flags, awaiting)
     if _ABOUT_THE_VISIT & flags and rule_intent in {
@@ -714,9 +721,9 @@ def _keywords_pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, keywords), key=len, reverse=True)) + r")s?\b")
 
 
-_ASKS_FOR_IT = re.compile(r"(?:\W*(?:so|and|um+|uh+|okay|ok|well|yeah|then)\W+)*(?:can|could|would|will)"
-                          r" (?:you|y'all|ya|you guys) (?:please |also |just )?(?:do|get|give|take care of|"
-                          r"handle|book|fit|squeeze|set)\b")
+_ASKS_FOR_IT = re.compile(r"(?:[^.!?]*[.!?]\s+)?(?:\W*(?:so|and|um+|uh+|okay|ok|well|yeah|then)\W+)*(?:can|"
+                          r"could|would|will) (?:you|y'all|ya|you guys|they) (?:please |also |just )?(?:do|"
+                          r"get|give|take care of|handle|book|fit|squeeze|set|check|rotate|change|look at)\b")
 """The thing asked for requested as a question ("could you do the brakes?"), not asked about."""
 _WHENEVER_OPEN = re.compile(r"\b(?:whenever|when(?:ever)? (?:it|you|y'?all|ya|you guys|"
                             r"they) first) (?:y'?all|you|ya|"

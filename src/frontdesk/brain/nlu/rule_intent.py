@@ -5,6 +5,7 @@ combine.combine` weighs it against the act classifier's reading."""
 from __future__ import annotations
 
 from frontdesk.brain.nlu.cues import HOURS_LIMIT
+from frontdesk.brain.nlu.places import PRICED_OUT
 from frontdesk.brain.nlu.understanding import Understanding
 
 # Highest priority first: the first that matches wins.
@@ -23,13 +24,19 @@ def classify_by_rules(r: Understanding, flags: set[str], awaiting: str | None) -
         if intent in flags:
             if intent == "objection_not_interested" and (r.has_booking_facts or r.has_lead_facts):
                 continue  # "not right now, maybe Tuesday" is a booking, not a refusal
-            if intent == "objection_busy" and awaiting == "callback_time":
-                continue
+            if intent == "objection_busy" and (awaiting == "callback_time" or (
+                    "book" in flags and (r.services or r.appointment_type) and (r.date or r.time))):
+                continue  # ("I'm at work … just put me down Monday seven-thirty for the oil change")
+            if intent == "objection_price" and PRICED_OUT.search(r.text.lower()):
+                continue  # "looking in Austin, but it's just too expensive": the place, not us
             return intent, 0.9
     is_price = "price_question" in flags and (bool(r.services) or "how much" in r.text.lower()
                                              or r.is_question)
     if r.is_question and r.time is None and HOURS_LIMIT.search(r.text.lower()):
         return "faq", 0.9  # "how late can I bring it in Friday?" asks the hours, books nothing
+    if is_price and r.is_question and not (r.date or r.time or r.window) and "price_question" in flags and (
+            r.appointment_type or r.services):
+        return "faq", 0.9  # "is there a charge to have somebody come out and tell us what it's worth?"
     if "book" in flags or (r.appointment_type and not r.is_question):
         return "book", 0.9
     if r.services and (r.date or r.time) and not is_price:

@@ -101,7 +101,8 @@ def _normalise(text: str) -> Utterance:
                     r"seventy|eighty|ninety)(?:-(one|two|three|four|five|six|seven|eight|nine))?\b",
                     lambda m: " ".join(filter(None, m.groups())), spoken)
     spoken = re.sub(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ]"
-                    r"(fifteen|thirty|forty[- ]five)\b(?! (?:thousand|hundred|k\b|grand|dollars))",
+                    r"(fifteen|thirty|forty[- ]five)\b(?! (?:thousand|hundred|k\b|grand|dollars))"
+                    r"(?!-(?:one|two|three|four|five|six|seven|eight|nine)\b)",  # not "one thirty-five"
                     lambda m: f"{HOUR_WORDS[m.group(1)]}:"
                               f"{ {'fifteen': 15, 'thirty': 30}.get(m.group(2), 45):02d}", spoken)
     spoken = re.sub(rf"\b({_DIGIT_WORD}) ({_TENS_WORD})(?:[- ]({_DIGIT_WORD}))? (thousand|k|grand)\b",
@@ -255,6 +256,18 @@ _HOMOPHONES = (
     (re.compile(r"\bbreak (pads?|job|check|inspection|light|fluid|pedal|rotors?|lines?)\b"), r"brake \1"),
     # "it probably needs a tire row station": a rotation, heard in two words
     (re.compile(r"\brow ?station\b"), "rotation"),
+    # "sun day", "mon day then", "to sday", "wens day", "wensday": a weekday written in two
+    # pieces or by its sound, as phone speech recognition writes it
+    (re.compile(r"\b(?:(mon|sun|fri|satur|thurs|tues)\s+day|(?:to\s?s|tue\s?s|chew\s?s)\s?day|"
+                r"(?:wens|wends|wednes)\s?day)\b"),
+     lambda m: f"{m.group(1)}day" if m.group(1) else "tuesday" if m.group(0)[0] in "tc" else "wednesday"),
+    (re.compile(r"\bthanks giving\b"), "thanksgiving"),
+    # "mornin uh ate thirty", "around tent thirty": eight and ten heard as words like them
+    (re.compile(r"(?<!\bi )(?<!\bwe )(?<!\bhe )(?<!she )(?<!hey )\bate"
+                r"(?=\s+(?:thirty|fifteen|forty|o'?clock|[ap]\.?m\b|in the))"), "eight"),
+    (re.compile(r"\b(?:a|e) ?leven\b"), "eleven"),
+    (re.compile(r"\blike (?:to|too)(?= (?:thirty|fifteen|forty|o'?clock|[ap]\.?m\b|in the))"), "like two"),
+    (re.compile(r"\btent(?=\s+(?:thirty|fifteen|forty|o'?clock|[ap]\.?m\b|in the))"), "ten"),
     # "how much for a oil chain": the oil change, as speech recognition hears it
     (re.compile(r"\boil chains?\b"), "oil change"),
     # "we can go up to for fifty max": a four heard as "for" before a figure said as a price

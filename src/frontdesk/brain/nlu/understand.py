@@ -660,7 +660,7 @@ def _embedded_question(text: str, whole: Understanding, profile: BusinessProfile
         return None
     for piece in re.split(r"[,;.]\s+|\s+(?:and|but|so)\s+(?=(?:i|we|i'm|we're|he|she|they)\b)|"
                           r"\s+(?=(?:i|we)(?:'ve| have)? (?:got|have|had|booked) (?:a|an|my|the)\b)|"
-                          r"\s+(?=(?:do|does|are|is|would|will) (?:you|y'?all|your)\b)|"
+                          r"(?<!\bor)\s+(?=(?:do|does|are|is|would|will) (?:you|y'?all|your)\b)|"
                           r"\s+(?=(?:do|does|should) (?:i|we) (?:need|have to|gotta)\b)|"
                           r"\s+(?=" + _WHICH_ASK + r")|"
                           r"\s+(?=how (?:does|do|would|will|is) (?:that|it|this|the|a|an)\b)", text,

@@ -31,7 +31,7 @@ from frontdesk.brain.nlu.text import (
 DATE_SPAN = re.compile(
     r"\b(?:day after tomorrow|today|tonight|this (?:afternoon|evening)|tomorrow|"
     rf"(?:(?:this|next|coming)\s+)?{WEEKDAY}|"
-    rf"{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|"
+    rf"{MONTH}\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?|"  # ("october the first")
     rf"(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)\s+of\s+{MONTH}|"
     r"the\s+\d{1,2}(?:st|nd|rd|th)|"
     # "the 23rd, no, sorry, 24th": a day of the month put right, said bare
@@ -46,7 +46,7 @@ DATE_SPAN = re.compile(
 def parse_date(span: str, today: date) -> date | None:
     base = datetime.combine(today, time(12, 0))
     parsed = dateparser.parse(
-        span.replace("next ", "").replace("coming ", "").replace("this ", ""),
+        span.replace("next ", "").replace("coming ", "").replace("this ", "").replace(" the ", " "),
         languages=["en"],
         settings={"PREFER_DATES_FROM": "future", "RELATIVE_BASE": base},
     )
@@ -97,9 +97,9 @@ def near_focus(u: Utterance, found: date | None, today: date, focus: date | None
             and found.weekday() == focus.weekday() and (focus - today).days <= 60
             and not re.search(r"\b(?:this|next|tomorrow|today)\b", u.numeric)):
         return focus  # "the first? is that a Monday?" … "oh good, Monday works": that Monday
-    if (bare_day and focus is not None and found is not None and (focus - today).days <= 60
-            and (side := re.search(rf"\bthe {WEEKDAY} (before|after)\b(?=\s*(?:[,.?!;]|$|then\b|that\b))",
-                                   u.numeric))):
+    if (bare_day and focus is not None and found is not None and (focus - today).days <= 120
+            and (side := re.search(rf"\bthe {WEEKDAY} (before|after)\b(?=\s*(?:[,.?!;]|$|then\b|that\b|"
+                                   r"like\b|at\b|around\b|say\b|maybe\b|\d|in the\b))", u.numeric))):
         # "oh, it's a holiday? the saturday before, then?": that weekday before the day asked about
         step = ((focus.weekday() - found.weekday()) % 7 or 7) if side[1] == "before" else -(
             (found.weekday() - focus.weekday()) % 7 or 7)
@@ -430,7 +430,7 @@ def _checked_by_day_of_month(text: str, day: date | None, today: date) -> date |
 _WEEKDAY_THEN_DATE = re.compile(rf"\b{WEEKDAY}(?:,?\s+(?:before|after|following))?,?\s+(?:the\s+)?"
                                 r"(?=(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|"
                                 r"apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|"
-                                r"nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?\b)")
+                                r"nov(?:ember)?|dec(?:ember)?)\.?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b)")
 """A weekday said before its calendar date ("tuesday december 1st"), not before "maybe"."""
 _PAST_TODAY = re.compile(r"\b(?:called|came|was|were|did|had|got|went|tried|left|dropped|spoke|talked|"
                          r"earlier)\b")

@@ -1,0 +1,162 @@
+"""The words :func:`~frontdesk.brain.nlu.combine.combine` weighs when the rules' reading and the
+classifier's disagree: a day refused, a visit asked, a call named, a cancel said plainly. Kept
+apart so that the decisions in ``combine`` read as decisions."""
+
+from __future__ import annotations
+
+import re
+
+from frontdesk.brain.nlu.cues import CALL_ME, MOVING
+
+WHY_NEEDED = re.compile(r"\bwhy (?:do|would|d'?) ?(?:you|y'all|ya) (?:guys )?(?:need|want)\b|"
+                         r"\bwhat (?:do|would) you (?:need|want) (?:it|that|my \w+) for\b")
+""""why do you need my number?" asks what it is for."""
+PROPOSES = re.compile(r"\b(?:what about|how about|anything|any chance|is there|do you have|could (?:we|"
+                       r"i) do|"
+                       r"can (?:we|i) do|maybe|like|say|instead|later|earlier|after|before)\b")
+A_DAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)day|tomorrow)"
+DAY_REFUSED = re.compile(r"\b(?:can'?t|cannot|won'?t be able to|couldn'?t) (?:do|make)(?: it)?(?: on)?"
+                          r"(?: this| that)? (?:" + A_DAY + r"|today|that day|then|the morning|"
+                          r"the afternoon)\b|"
+                          r"\b" + A_DAY + r"(?:'s| is| are)? "
+                          r"(?:no good|not good|bad|out|a no|no go|not gonna work|won'?t work|"
+                          r"doesn'?t work)\b")
+"""A day the caller cannot come ("we can't do Saturday after all, the kids have games"): asked
+for a day, a limit on the visit, not a wish to be called later."""
+GO_ON = re.compile(r"^\W*(?:(?:sure|yeah|yes|yep|ok(?:ay)?|alright|uh|um|well)\W+)*(?:what(?:'ve|"
+                    r" have)? (?:you|ya|y'?all) "
+                    r"got|what'?s (?:up|this about|it about|this regarding)|what is it|what (?:do you|"
+                    r"ya) want|"
+                    r"go ahead|shoot|i'?m listening|make it quick)\b")
+""""sure, what've you got?", "what's this about?" to "do you have a minute?": a yes."""
+WAS_IT_ABOUT = re.compile(r"\b(?:was|is) (?:it|this|that) (?:about|regarding|for|on) "
+                           r"(?:the |a |an |some |my |our )?")
+"""A guess at what our call is about ("was it about houses in Cedar Park?")."""
+DEMURS = re.compile(r"\b(?:no|nope|nah|not|don'?t|wait|hold on|hang on|actually|but|think|maybe|later|"
+                     r"instead|change|wrong|cancel)\b")
+"""A thanks that holds back ("thank you, no", "thanks, but…"): no yes to a read-back."""
+VISIT = re.compile(r"\b(?:come (?:in|by|over|down|talk|meet|see)|stop by|swing by|sit down|"
+                    r"meet (?:with|up))\b")
+""""could I just come in and talk to someone today?": a visit, whatever else it asks."""
+INSTEAD = re.compile(r"\b(?:instead|scratch that)\b")
+""""can we do the inspection instead, same time?" asked mid-booking changes the booking under way."""
+
+
+ASKS_YOU = re.compile(r"\b(?:are|do|does|can|could|will|would) (?:you|y'?all|ya|you guys)\b|"
+                       r"\b(?:what|when|how|is there|is it)\b")
+"""The words of a question, wherever in the clause ("two things real quick: are y'all open Saturdays")."""
+ASKS_FOR_WORK = re.compile(
+    r"\b(?:(?:(?:can|could|would|will) (?:i|we|you|y'?all|ya|you guys|somebody|someone|one of (?:you|y'?all|"
+    r"your guys)|your (?:guys|techs?|mechanics?|people))|(?:you|y'?all|you guys) (?:can|could))"
+    r" (?:please |also |maybe |just |possibly )?"
+    r"(?:get|have|check|look at|take a look|put|book|squeeze|fit|schedule|bring|add|throw in|swap|replace|"
+    r"change|rotate|inspect|detail|fix|clean)|(?:wondering|wonder|see) (?:if|whether) (?:i|we|you|y'?all) "
+    r"(?:could|can|might)|is it possible to (?:get|have|do|book|bring))\b")
+"""A request put as a question: the caller asks for the work, not about it (a learner's "you
+can check the brake?" too)."""
+
+
+BYE = re.compile(r"\b(?:bye|goodbye)\b")
+NO_RESCHEDULE = re.compile(r"\b(?:don'?t|do not|won'?t) (?:want|need) to "
+                            r"(?:re-?schedule|re-?book|move it)\b|"
+                            r"\bno need to (?:re-?schedule|re-?book)\b|"
+                            r"\bnot (?:re-?scheduling|re-?booking)\b")
+"""No new time wanted: said with a cancel, the cancel is the request."""
+JUST_CANCEL = re.compile(r"\b(?:just|only|go ahead and|rather|better) cancel\b|"
+                          r"\bcancel (?:it|that|the whole thing)(?: (?:instead|altogether|then))?\b")
+ASKS_TO_SEE = re.compile(r"\b(?:can|could|may) (?:we|i|my \w+ and i) "
+                          r"(?:get in to |come (?:in |by |out )?(?:and |to )?|stop by (?:and |to )?|go )?"
+                          r"(?:see|view|tour|visit|look at|check out|walk through|get inside|get in)\b|"
+                          # "is anyone around to show me the Mueller townhouse today?"
+                          r"\b(?:(?:is|are) (?:anyone|anybody|someone|somebody|one of you|an agent|"
+                          r"any agents?) "
+                          r"(?:around|available|there|free|in) to|(?:can|could) (?:anyone|anybody|someone|"
+                          r"somebody|you|an agent|one of you)) (?:show|take) (?:me|us)\b")
+"""A request to see a home, asked as a question: a booking, whatever else it mentions."""
+MOVE_IT = re.compile(r"\b(?:move|push|bump|shift|slide|switch|reschedule|change) (?:it|that|this|the \w+)\b|"
+                      r"\breschedule\b|\b(?:don'?t|do not) (?:really )?want to cancel\b|"
+                      # "rather than cancelling, could we just do it saturday instead?"
+                      r"\b(?:rather than|instead of) cancel\w*\b|"
+                      r"\b(?:can|could) (?:we|i|you) (?:just )?(?:do|have|make) it [^.?!]{0,25}\binstead\b")
+"""A wish to move the appointment, said while something else about it is being confirmed."""
+NEEDS_INFO = re.compile(r"\b(?:need|want|looking for|give me|tell me|send me|text me|get)\s+"
+                         r"(?:your|the|y'?all'?s?)\s+"
+                         r"(?:\w+\s+)?(?:address|hours|location|directions|phone number|number|website|"
+                         r"email|fax)\b")
+"""Information asked for as a statement ("I just need your address")."""
+THANKS_ANYWAY = re.compile(r"\b(?:thanks|thank you|appreciate it) (?:anyway|anyways|though|all the same)\b")
+"""A polite no to what was offered, and the end of the call ("so Austin area only? okay, no
+worries, thanks anyway")."""
+GOES_ON = re.compile(r"\b(?:i )?(?:might|may|will|'ll|gonna|going to) (?:go|talk|be|have to (?:go|be)) "
+                      r"(?:fast|quick)\b|"
+                      r"\bonly (?:have|got) (?:like |about )?(?:a few|a couple|\w+) minutes\b|"
+                      r"\bmake (?:this|it) quick\b|\breal quick\b")
+"""Short of time, and going on with the call anyway."""
+ABOUT_TO_GO = re.compile(r"\b(?:about to|have to|gotta|got to|need to|just about to) "
+                          r"(?:walk into|walk in to|head (?:into|out|to)|jump (?:on|into)|step into|go into|"
+                          r"run into|get on|board)\b|"
+                          r"\bwalking into (?:a|my|the) (?:meeting|appointment|class)\b")
+"""The caller is leaving the phone in a moment: a person later, not a transfer now."""
+WANTS_CHANGE = re.compile(r"\b(?:re-?schedul\w*|" + MOVING + r"|push|bump|slide|switch|(?<!oil )change|"
+                           r"another (?:day|time)|different (?:day|time)|instead|sooner|earlier|"
+                           r"make it (?:later|earlier)|slide|shift|rearrange|rebook|"
+                           # "i cant do eight anymore … so can we make it ten thirty"
+                           r"make it (?:at |for )?(?:like )?(?:\d|one|two|three|four|five|six|seven|eight|"
+                           r"nine|ten|eleven|twelve|noon)|can'?t do (?:\w+ ){0,3}?(?:anymore|no more))")
+"""A wish to have a booking at another time (not "I'm booked for Friday", which only says it is)."""
+
+
+BOOK_IT = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|well|then|yeah)\W+)*(?:can|could|would|will) "
+                      r"(?:we|you|y'?all|you guys|i) (?:just |go ahead and |maybe )?"
+                      r"(?:set (?:it|that|me|us|[\w-]+(?: [\w-]+){0,2}) up|book (?:it|me|us|that)|"
+                      r"put (?:me|us|it) (?:down|in)|get (?:me|us|it) (?:in|on the books|scheduled)|"
+                      r"schedule (?:it|me|us|that))\b"
+                      r"(?: (?:then|now|for (?:me|us|him|her|them|my \w+)))?\W*$")
+"""A booking asked in a question of its own ("can we just set it up?")."""
+SPELLS_A_WORD = re.compile(r"(?<![\w'])(?:[a-z][- ]){2,}[a-z]\b|\bwith an? [a-z]\b(?! (?:\w{2,}))")
+"""A word spelled out ("k r i s t i n, i n at the end", "Katherine with a K"): a name put right,
+never a wrong number."""
+
+
+UNDER_NAME = re.compile(r"\b(?:put|book|make|have|change|switch) (?:it|that|this|the \w+) (?:under|in|to) "
+                         r"(?:my|his|her|our|their|[a-z]+'s) (?:[a-z-]+'?s? )?name\b")
+"""The name a booking goes under, asked as a question ("can you put it under my mom's name?")."""
+ONES_OWN_AGENT = re.compile(r"\b(?:for|from|to give|to bring) (?:my|our|his|her|their) (?:own )?"
+                             r"(?:agent|realtor|rep|representative)\b|"
+                             r"\b(?:my|our) (?:agent|realtor) (?:said|told|says|sent|wants|has|had|is|was)\b")
+"""The caller's own agent, named as someone they deal with, not a person asked for."""
+
+
+def names_a_call(text: str) -> bool:
+    """The caller speaks of a call ("call me back", "ring me"): a wish to be called, not the visit."""
+    return bool(CALL_ME.search(text) or re.search(r"\b(?:call|ring)\b", text))
+
+
+AGREES_IN_PASSING = re.compile(
+    r"(?:^|[.!?,;—-]\s*)(?:oh\W+)?(?:yeah|yes|yep|yup|sure|uh-?huh|mm-?hm+)\b"
+    r"(?![^.?!]{0,30}\b(?:but|busy|not|n't|driving|meeting|work)\b)|"
+    # "I'm probably overdue": the reason we call, agreed with
+    r"\b(?:i'?m|we'?re|it'?s) (?:probably |definitely |way |long )?(?:over ?due|due)\b|"
+    r"\b(?:about time|been meaning to)\b")
+"""Agreement said in passing to our reason for calling ("Oh, Riverside. Yeah, I'm probably overdue")."""
+CAN_YOU_DO_WHEN = re.compile(
+    r"\b(?:can|could) (?:you|y'?all|ya|you guys|we) (?:do|fit me in|get me in|squeeze me in)"
+    r"(?: (?:it|that|me|us))? (?:on |at |for |this |next |tomorrow|today|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d|the \d)")
+"""A day or time asked for ("can y'all do Tuesday at nine?"), not a service ("can you do brakes?")."""
+
+
+NO_NEW_DAY = re.compile(r"\b(?:no need to|don'?t (?:need|want|wanna) to|not gonna|won'?t (?:be )?|"
+                         r"not going to|(?:i'?m|we'?re) not|no|without) (?:re-?schedul(?:e|ing)|"
+                         r"re-?book(?:ing)?|"
+                         r"put (?:it|one) back on)\b")
+"""A booking called off with no new day wanted ("no need to reschedule"): a cancel, not a move."""
+
+
+ASKS_NOW = re.compile(r"\blet me (?:ask|check with) (?:my|our|the) \w+\b[^.?!]{0,60}?"
+                       r"\b(?:hang on|hold on|one (?:sec|second|moment|minute)|"
+                       r"(?:just )?a (?:sec|second|moment|minute)|real quick)\W*$")
+"""The caller asks someone in the room, now ("let me ask my husband … hang on"): a pause."""
+LATER_ON = re.compile(r"\b(?:later|earlier|sooner|move|push|bump|instead|next week|another day)\b")
+CANCEL_SAID_PLAIN = re.compile(r"\bcancel\w*\b")
+"""A booking kept in so many words ("don't cancel it or anything"), and a cancel asked elsewhere."""
