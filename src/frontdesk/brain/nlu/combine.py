@@ -167,7 +167,7 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
                                                  r.text.lower()):
         r.is_question = True
         return "faq", 0.85  # "before I book anything, what's that gonna cost me to have y'all look at it"
-    if awaiting in {"permission", "service", None, "anything_else"} and ALREADY_BOOKED.search(
+    if awaiting in {"permission", "service"} and ALREADY_BOOKED.search(
             r.text.lower()) and not NEW_BOOKING_ASKED.search(r.text.lower()) and rule not in RULES_FIRST:
         # "I think I already set that up? I called in Monday", "my wife already booked the brakes
         # for us" to our call: the booking they have
@@ -661,8 +661,9 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     if model == "escalation" and rule != "escalation" and ONES_OWN_AGENT.search(r.text.lower()) and not (
             TALK_TO.search(ONES_OWN_AGENT.sub(" ", r.text.lower()))):
         return rule, rule_confidence  # "I need to drop off some paperwork for my agent": asks for no one
-    if model == "objection_not_interested" and rule != model and not re.search(
-            r"\b(?:not|no|nah|nope|don'?t|never|stop|pass|good|fine|done|enough)\b|n't\b", r.text.lower()):
+    if model == "objection_not_interested" and rule != model and re.search(
+            r"\binterested\b", r.text.lower()) and not re.search(
+                r"\b(?:not|no|nah|nope|don'?t|never|stop|pass|longer)\b|n't\b", r.text.lower()):
         return rule, rule_confidence  # "I'm interested in seeing a house y'all have listed": no refusal
     threshold = {"do_not_call": 0.6, "escalation": 0.8, "chitchat": 0.6, "unknown": 0.6,
                  "objection_have_agent": 0.6, "objection_not_interested": 0.6,
