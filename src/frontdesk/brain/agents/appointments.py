@@ -570,8 +570,7 @@ async def _plan_move(s: ConversationState, ctx: TurnContext, a: Appointment) -> 
     start = datetime.combine(day, time.fromisoformat(desk.new_time))
     if start == old:
         desk.new_date = desk.new_time = None
-        if ctx.u is not None and re.search(r"(?<!n't )(?<!dont )(?<!not )\b(?:leave|keep)\b",
-                                           ctx.u.text.lower()):
+        if ctx.u is not None and KEEP_IT.search(ctx.u.text.lower()):
             _keep(s, ctx)  # "yeah leave it at nine" of the nine o'clock: as it is
             return
         ctx.ask(s, "date", AGENT, "appt_same_time", what=describe(a, ctx))
