@@ -187,12 +187,15 @@ class AppointmentDesk(BaseModel):
     latest: bool = False
     """Move: the last opening of the day asked for ("what's the latest you got tomorrow?")."""
     queued: list[str] = []
+    """A second change asked in the same breath, on another appointment, done after this one
+    (``cancel detailing``: "move the oil change to Wednesday, and just cancel the detail")."""
+    every: bool = False
+    """Move: every booking found moves together ("we gotta move both showings off of saturday"):
+    once this one's new day is said, the others are queued to follow it."""
     then_book: str | None = None
     """What the caller said after asking for the cancel, when it asks for a new booking ("… need
     to cancel it. But while I've got you, can I come drive the blue CR-V Thursday at six?"):
     taken up once the cancel is done."""
-    """A second change asked in the same breath, on another appointment, done after this one
-    (``cancel detailing``: "move the oil change to Wednesday, and just cancel the detail")."""
     offered: list[str] = []
     """Move: open times last offered, as ``YYYY-MM-DDTHH:MM``."""
     done: list[str] = []

@@ -413,12 +413,14 @@ def without_the_ones_kept(text: str, bookings: list[Appointment], chosen: Appoin
                           ctx: TurnContext) -> str:
     """The message without its clauses that say another booking stands ("four on Wednesday,
     perfect. And Monday at ten stays."): their day and hour are not the new time."""
-    if chosen is None or len(bookings) < 2:
+    if len(bookings) < 2:
         return text
+    # (none chosen yet: "the Pilot's detail, could that be wednesday instead? the F-150's oil
+    # change stays tuesday": the clause that keeps one names no new day either)
     kept = [clause for clause in re.split(r"(?<=[.;!?])\s+|\s+but\s+|\s+—\s+", text)
             if STANDS.search(clause.lower()) and not CHANGE_IN_CLAUSE.search(clause.lower())
-            and any(_named_in(a, clause.lower(), ctx) for a in bookings if a.id != chosen.id)
-            and not _named_in(chosen, clause.lower(), ctx)]
+            and any(_named_in(a, clause.lower(), ctx) for a in bookings if a.id != (chosen and chosen.id))
+            and not (chosen is not None and _named_in(chosen, clause.lower(), ctx))]
     for clause in kept:
         text = text.replace(clause, " ")
     return text
@@ -465,6 +467,10 @@ def _named_in(a: Appointment, clause: str, ctx: TurnContext) -> bool:
         # "the eleven oclock keep that, we still wanna see it": not the 1:30 showing; "the ten
         # o'clock stays": not the 10:30
         return False
+    car = _car_of(said, ctx)
+    if (services and not set(services) & {a.service_type, *a.services}) or (
+            car is not None and a.vehicle and not _is_car(a, car)):
+        return False  # "The Civic's oil change stays Wednesday": not the Odyssey's detail that day
     return bool(named_day == day  # "keep tomorrow's", "the one on the fourteenth"
                 # "keep the morning one", "the afternoon one": the part of the day it is in
                 or (part and part[1] == ("morning" if hour_of(a) < 12 else "afternoon" if hour_of(a) < 17
@@ -473,7 +479,7 @@ def _named_in(a: Appointment, clause: str, ctx: TurnContext) -> bool:
                 or (services and a.service_type in services)
                 or (not services and a.appointment_type is not None
                     and ex.extract_appointment_type(said, ctx.profile) == a.appointment_type)
-                or ((car := _car_of(said, ctx)) is not None and _is_car(a, car))
+                or (car is not None and _is_car(a, car))
                 or any(int(h) % 12 == hour % 12 if h.isdigit() else words.index(h) == hour % 12
                        for h, _ in bare)
                 or re.search(rf"\b{day:%A}\b".lower(), said.lower))
@@ -608,6 +614,10 @@ EVERY_ONE = re.compile(r"\b(?:both|all (?:of )?(?:them|'?em|those|three|of it)|"
                        r"all (?:my|our|the) (?:appointments|bookings|showings)|"
                        r"the whole (?:lot|thing)|every (?:one|single one))\b")
 """Every booking found, said in so many words ("cancel both of 'em")."""
+MOVE_EVERY = re.compile(r"\b(?:move|push|bump|shift|reschedul\w*|switch|slide|change)\w* (?:\w+ ){0,2}?"
+                        r"(?:both|all (?:of )?(?:them|'?em|those|three|my|our|the)|everything)\b")
+"""Every booking moved at once, in so many words ("move both of those to thursday", "push them both
+back an hour"); not "we both got stuff thursday", "one tomorrow and one thursday, both at four"."""
 LATER_OR_EARLIER = re.compile(r"\b(?:later|earlier|sooner|but (?:can|could)|how about|what about|instead)\b")
 """Another hour asked of the day kept ("leave it on Thursday, but can it be later? like one")."""
 CANCEL_EVERY = re.compile(r"\bboth of (?:them|'?em|those|these)\b|\b(?:cancel|scrap|drop)\w* (?:them |'?em )?"
@@ -622,7 +632,7 @@ CANCELS_TOO = re.compile(r"(?<!n't )(?<!not )\b(?:cancel\w*|call (?:it |that )?o
 gotta cancel but can somebody give me a call back next week"."""
 
 
-SAME_SLOT = re.compile(r"\bsame (?:time|day|slot|hour)\b")
+SAME_SLOT = re.compile(r"\bsame (?:times?|day|slot|hours?)\b")
 """The day and hour of the booking given up, for the one asked in its place."""
 
 
@@ -636,6 +646,17 @@ def for_the_next_one(s: ConversationState, ctx: TurnContext) -> bool:
     kind = u.appointment_type is not None and u.appointment_type == later.appointment_type and (
         chosen is None or chosen.appointment_type != u.appointment_type)
     return car or kind
+
+
+def first_of_every(desk: AppointmentDesk, candidates: list[Appointment], text: str) -> list[Appointment]:
+    """Every booking found changed at once ("go ahead and cancel both of 'em", "push both of them
+    to wednesday"): the first is read back; a cancel queues the others after it, a move moves
+    them by as much once it is made (:attr:`AppointmentDesk.every`)."""
+    if len(candidates) < 2 or not (desk.every or (desk.action == "cancel" and EVERY_ONE.search(text))):
+        return candidates
+    if not desk.every:
+        desk.queued = [f"cancel {a.service_type or a.appointment_type}" for a in candidates[1:]]
+    return candidates[:1]
 
 
 def next_queued(s: ConversationState) -> tuple[str, Appointment, When] | None:

@@ -28,9 +28,9 @@ from frontdesk.brain.agents.appointment_words import (
     CANCEL_ASKED_IN_CALL,
     CANCEL_EVERY,
     CANCELS_TOO,
-    EVERY_ONE,
     LATER_ON,
     LATER_OR_EARLIER,
+    MOVE_EVERY,
     NOT_NOW,
     SAME_HOUR,
     SAME_SLOT,
@@ -43,6 +43,7 @@ from frontdesk.brain.agents.appointment_words import (
     asked_to_cancel,
     booking_after,
     callback_reason,
+    first_of_every,
     for_the_next_one,
     next_queued,
     other_change,
@@ -58,11 +59,11 @@ from frontdesk.brain.agents.booking_said import count as _count
 from frontdesk.brain.agents.booking_said import facts as _facts
 from frontdesk.brain.agents.booking_said import listed as _listed
 from frontdesk.brain.agents.booking_said import start_of as _start
-from frontdesk.brain.agents.move_offers import bounds, offer, offer_day
+from frontdesk.brain.agents.move_offers import bounds, off_its_own_day, offer, offer_day
 from frontdesk.brain.agents.move_target import YES_AND_HOUR as _YES_AND_HOUR
 from frontdesk.brain.agents.move_target import both_hours_said as _both_hours_said
 from frontdesk.brain.agents.move_target import chosen_one as _chosen
-from frontdesk.brain.agents.move_target import nearer_its_day, only_its_weekday, shifted_move
+from frontdesk.brain.agents.move_target import nearer_its_day, only_its_weekday
 from frontdesk.brain.agents.move_target import said_back as _said_back
 from frontdesk.brain.agents.move_target import told_one as _told
 from frontdesk.brain.agents.move_target import wanted as _wanted
@@ -116,11 +117,13 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         desk.chosen = told.id  # "I'm not ready, the house isn't ready": move it, or cancel it?
         ctx.ask(s, "move_or_cancel", AGENT, "appt_move_or_cancel", **_facts(told, ctx))
         return
-    # ("… could we bump it to five? And is y'all's office open Saturday too?": the day asked of
-    # the hours is not the move's)
+    # ("… could we bump it to five? And is y'all's office open Saturday too?": not the move's day)
     own = functools.reduce(lambda text, a: text.replace(a.text, " ") if "aside" in a.flags else text,
                            u.acts, u.text)
-    current, target = split_change(without_the_ones_kept(own, desk.found, _chosen(s), ctx), ctx.today)
+    current, target = split_change(without_the_ones_kept(own, desk.found or s.on_file or [], _chosen(s), ctx),
+                                   ctx.today)
+    if action == "cancel" and target.given:  # "cancel the ten o'clock": the booking's own hour
+        current, target = When(current.date or target.date, current.time or target.time), When()
     if "latest" in u.flags:
         desk.latest = True  # "what's the latest you got tomorrow, I get off at five"
     if u.date and desk.new_date == u.date.isoformat():
@@ -170,6 +173,9 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             desk.offered = []
             desk.kept = False
         desk.action = action  # type: ignore[assignment]
+        # ("move both … the Civic's oil change stays": one moves)
+        desk.every = action == "move" and not mine and bool(MOVE_EVERY.search(u.text.lower())) and not (
+            STANDS.search(u.text.lower()))
         if action in {"move", "cancel"} and not mine:
             desk.queued = other_change(u.text, action, ctx, s)
             desk.then_book = booking_after(u.text, ctx, action)
@@ -405,6 +411,9 @@ async def _answer_new_time(s: ConversationState, ctx: TurnContext, current: When
     u = ctx.u
     desk = s.desk
     wanted = _wanted(s, ctx, current, target)
+    if s.awaiting == "pick_alternative" and wanted.date is not None:  # "monday's fine then" of one offered
+        wanted = When(move_target.the_offered_weekday(desk.offered, wanted.date, u.text), wanted.time,
+                      wanted.part)
     chosen = _chosen(s)
     if wanted.date is None and chosen is not None and (
             day := relative_to(u.text.lower(), date.fromisoformat(chosen.scheduled_date))):
@@ -413,7 +422,8 @@ async def _answer_new_time(s: ConversationState, ctx: TurnContext, current: When
             wanted.date or u.date) and SAME_SLOT.search(u.text.lower()) and "same day" not in u.text.lower():
         # "oh y'all are closed then, whatever the next day is, tuesday same time": its own hour,
         # on the day named (not the first time offered)
-        wanted = When(u.date or wanted.date, time.fromisoformat(chosen.scheduled_time), None)
+        day = move_target.the_offered_weekday(desk.offered, u.date or wanted.date, u.text)
+        wanted = When(day, time.fromisoformat(chosen.scheduled_time), None)
     elif s.awaiting == "pick_alternative" and desk.offered:
         choice = pick_offered([datetime.fromisoformat(o) for o in desk.offered], u)
         if choice is not None:
@@ -494,10 +504,7 @@ async def _go_on(s: ConversationState, ctx: TurnContext, current: When) -> None:
             ctx.say("appt_when_many", count=_count(candidates), list=_listed(candidates, ctx))
             await _done(s, ctx, None)
             return
-        if len(candidates) > 1 and desk.action == "cancel" and EVERY_ONE.search(ctx.u.text.lower()):
-            # "go ahead and cancel both of 'em": the first read back, the others queued after it
-            desk.queued = [f"cancel {a.service_type or a.appointment_type}" for a in candidates[1:]]
-            candidates = candidates[:1]
+        candidates = first_of_every(desk, candidates, ctx.u.text.lower())  # "cancel both of 'em"
         if len(candidates) > 1:
             ctx.ask(s, "which_appointment", AGENT, "appt_which", count=_count(candidates),
                     list=_listed(candidates, ctx))
@@ -534,10 +541,6 @@ async def _plan_move(s: ConversationState, ctx: TurnContext, a: Appointment) -> 
         _drop(s, ctx, None)
         return
     old = _start(a)
-    if not desk.queued and s.awaiting_agent != AGENT and EVERY_ONE.search(ctx.u.text.lower()) and (
-            RELATIVE_MOVE.search(ctx.u.text.lower())):
-        # "we need to push both of em a hour later same day": each from its own time, in turn
-        desk.queued = [q for o in desk.found if o.id != a.id and (q := shifted_move(s, ctx, o))]
     if desk.new_date == old.date().isoformat() and desk.new_time in {None, old.strftime("%H:%M")} and (
             DAYS_ON.search(ctx.u.text.lower())):
         # "… wednesday the twelfth at ten, can we push that back a day": the day named was its
@@ -581,12 +584,10 @@ async def _plan_move(s: ConversationState, ctx: TurnContext, a: Appointment) -> 
         hours = ctx.profile.hours_on(department, day)
         key = {"closed_day": "closed_day", "outside_hours": "outside_hours", "past": "slot_past",
                "taken": "slot_taken", "too_far": "too_far"}[check.problem or "taken"]
-        values = closed_reply(ctx.profile, department, day)[1] if key == "closed_day" else {}
-        if key == "closed_day":
-            key = closed_reply(ctx.profile, department, day)[0]
-        offer(s, ctx, key, check.alternatives, day, time=say_time(start.time()),
-               weekday=f"{day:%A}", days=ctx.profile.max_days_ahead, **values,
-               hours=f"{say_time(hours[0])} to {say_time(hours[1])}" if hours else "closed")
+        key, values = closed_reply(ctx.profile, department, day) if key == "closed_day" else (key, {})
+        offer(s, ctx, key, await off_its_own_day(availability, department, start, a, check.alternatives), day,
+              time=say_time(start.time()), weekday=f"{day:%A}", days=ctx.profile.max_days_ahead, **values,
+              hours=f"{say_time(hours[0])} to {say_time(hours[1])}" if hours else "closed")
         return
     await _read_back(s, ctx, a)
 
@@ -696,7 +697,9 @@ async def _move(s: ConversationState, ctx: TurnContext) -> None:
         offer(s, ctx, "slot_taken", nearest, start.date(), time=say_time(start.time()))
         return
     result = as_state(moved).model_copy(update={"services": a.services, "vehicle": a.vehicle})
-    desk.found = [result if f.id == a.id else f for f in desk.found]
+    if desk.every and not desk.queued:
+        desk.queued = move_target.the_others_moved_by(desk, a, result)  # "move both of those to thursday"
+    desk.found, desk.every = [result if f.id == a.id else f for f in desk.found], False
     ctx.say("appt_moved", **_facts(result, ctx))
     if s.appointment is not None and s.appointment.id == a.id:
         s.appointment = s.appointment.model_copy(update={
@@ -768,7 +771,7 @@ def _drop(s: ConversationState, ctx: TurnContext, say: str | None, then: AgentNa
     ``then`` with the same message."""
     desk = s.desk
     desk.action, desk.chosen, desk.new_date, desk.new_time, desk.part = None, None, None, None, None
-    desk.offered, desk.latest, desk.queued = [], False, []
+    desk.offered, desk.latest, desk.queued, desk.every = [], False, [], False
     if say:
         ctx.say(say)
     if then is not None:

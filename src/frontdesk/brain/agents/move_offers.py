@@ -41,12 +41,24 @@ async def offer_day(s: ConversationState, ctx: TurnContext, availability: Availa
         return
     nearest = [o for o in await availability.nearest(department, datetime.combine(day, old.time()),
                                                      a.duration_min, count=3) if o != old][:2]
+    nearest = await off_its_own_day(availability, department, datetime.combine(day, old.time()), a, nearest)
     if not nearest:
         s.callback_reason = callback_reason(s)
         ctx.ask(s, "offer_callback", "faq", "no_availability")
         return
     key, values = closed_reply(ctx.profile, department, day)
     offer(s, ctx, key, nearest, day, weekday=f"{day:%A}", **values)
+
+
+async def off_its_own_day(availability: AvailabilityCalendar, department: Department, start: datetime,
+                          a: Appointment, alternatives: list[datetime]) -> list[datetime]:
+    """The times offered instead of another day asked for, none on the day the booking is moved
+    off ("we gotta move both showings off of saturday … can we do sunday?": not Saturday again)."""
+    own = start_of(a).date()
+    if start.date() == own or all(o.date() != own for o in alternatives):
+        return alternatives
+    nearest = await availability.nearest(department, start, a.duration_min, count=8)
+    return [o for o in nearest if o.date() != own][:2] or alternatives
 
 
 def offer(s: ConversationState, ctx: TurnContext, key: str, slots: list[datetime], day: date,

@@ -60,12 +60,15 @@ def wanted(s: ConversationState, ctx: TurnContext, current: When, target: When) 
         # "could you do the day after, same time?", "two days later": from its own day ("the day
         # after, the Friday": the Friday after it, not this one)
         days = 7 if on["week"] else 1 if on["next"] else {"a": 1, "one": 1, "two": 2, "three": 3}.get(
-            on["count"] or on["by"] or "", 2)
+            on["count"] or on["by"] or on["bcount"] or ("a" if on["before"] else ""), 2)
+        days = -days if on["before"] else days
         later = date.fromisoformat(chosen.scheduled_date) + timedelta(days=days)
         if target.date is None or target.date.weekday() == later.weekday():
             return When(later, target.time or time.fromisoformat(chosen.scheduled_time), None)
-        if target.date.isoformat() == chosen.scheduled_date:
-            # "… wednesday the twelfth at ten, can we push that back a day": its own day, named
+        if target.date.weekday() == date.fromisoformat(chosen.scheduled_date).weekday():
+            # "… wednesday the twelfth at ten, can we push that back a day": its own day, named;
+            # "I really need it the day before, 'cause I'm driving up to Dallas that friday": its
+            # weekday, whichever week the words alone would give
             return When(later, time.fromisoformat(chosen.scheduled_time), None)
     if chosen is not None and not (target.date or current.date) and re.search(
             r"\b(?:that|the) same day\b|\bsame day\b(?! next)", ctx.u.text.lower()):
@@ -149,20 +152,24 @@ def nearer_its_day(new: date, booked: date, text: str) -> date:
     return later if (later - booked).days < (booked - new).days else new
 
 
-def shifted_move(s: ConversationState, ctx: TurnContext, a: Appointment) -> str | None:
-    """The move of another booking by the same "an hour later" or "the day after", from its own
-    day and time, as a queued change ("move property_showing 2027-05-07 11:00")."""
-    desk, chosen = s.desk, s.desk.chosen
-    desk.chosen = a.id
-    try:
-        new = wanted(s, ctx, When(), When())
-    finally:
-        desk.chosen = chosen
-    if not (new.date or new.time):
-        return None
-    day = new.date.isoformat() if new.date else "-"
-    at = new.time.strftime("%H:%M") if new.time else "-"
-    return f"move {a.service_type or a.appointment_type} {day} {at}"
+def the_others_moved_by(desk: AppointmentDesk, a: Appointment, moved: Appointment) -> list[str]:
+    """Every booking found moved together ("we need to push both of em a hour later same day",
+    "I gotta move both of those to thursday. same times", "both showings off of saturday …
+    monday's fine then"): the others by as much as this one moved, as the changes queued after
+    it ("move property_showing 2027-05-07 11:00")."""
+    by = datetime.fromisoformat(f"{moved.scheduled_date}T{moved.scheduled_time}") - datetime.fromisoformat(
+        f"{a.scheduled_date}T{a.scheduled_time}")
+    return [f"move {o.service_type or o.appointment_type} {at:%Y-%m-%d %H:%M}" for o in desk.found
+            if o.id != a.id and o.status == "scheduled" and (
+                at := datetime.fromisoformat(f"{o.scheduled_date}T{o.scheduled_time}") + by)]
+
+
+def the_offered_weekday(offered: list[str], day: date, said: str) -> date:
+    """A weekday said bare to times offered on that weekday is the day offered ("closed Sundays …
+    Monday, October 4 at 10:30?" — "monday's fine then, same times": the fourth, not this Monday)."""
+    if re.search(r"\b(?:this|next|\d{1,2}(?:st|nd|rd|th))\b", normalise(said).numeric):
+        return day
+    return next((d for o in offered if (d := date.fromisoformat(o[:10])).weekday() == day.weekday()), day)
 
 
 YES_AND_HOUR = re.compile(r"(?:(?:yes|yeah|yep|yup|sure|ok|okay|at|um|uh)\W+)*"

@@ -181,7 +181,11 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
                   and not u.location[1] and not _THEIR_HOME.search(u.text.lower()))
     # "we need to sell our house in Cedar Park" … "we'll buy up in Dallas with someone there":
     # the home we can sell stays the lead's place; where they move next is not ours to serve
-    if u.location and u.location[0] != lead.location and not keeps_home:
+    # "Sun City, up in Georgetown" … "our house in Houston is under contract": a buyer's own home
+    # elsewhere is not where they look
+    sold_away = (lead.intent == "buy" and lead.in_service_area and u.location is not None
+                 and not u.location[1] and u.lead_intent in {None, "sell"} and _THEIR_HOME.search(said))
+    if u.location and u.location[0] != lead.location and not keeps_home and not sold_away:
         lead.location, lead.in_service_area = u.location
         key = "location_in_area" if lead.in_service_area else "location_out_of_area"
         notes.append(ctx.replies.say(key, area=lead.location,

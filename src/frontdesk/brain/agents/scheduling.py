@@ -59,11 +59,15 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
         return s.awaiting != "confirm_booking"
     if u.appointment_type:
         slots.appointment_type = qualification.appointment_type_for(s, u)
-    if u.dropped_services and slots.services:
-        slots.services = [k for k in slots.services if k not in u.dropped_services]
+    # ("actually, skip the rotation, the tire place just did it. Could you add a brake check
+    # instead?": the one dropped in a sentence of its own goes; the rest of the visit stays)
+    dropped = [*u.dropped_services, *(k for a in u.acts for k in a.dropped_services)]
+    dropped_now = bool(dropped and slots.services)
+    if dropped_now:
+        slots.services = [k for k in slots.services if k not in dropped]
         slots.service_type = slots.services[0] if slots.services else None
     if u.services and profile.kind == "dealership":
-        if _replaces_service(u) or not slots.services:
+        if (_replaces_service(u) and not dropped_now) or not slots.services:
             # "actually, the inspection instead"; "swap the detail for an oil change … so
             # inspection and an oil change": what is named again of the visit stays in it
             kept = [k for k in slots.services if k not in u.services and _named_again(k, u, profile)]

@@ -29,6 +29,7 @@ from frontdesk.brain.nlu.combine_words import (
     INSTEAD,
     JUST_CANCEL,
     LATER_ON,
+    MESSAGE_ASKED,
     MOVE_IT,
     NEEDS_INFO,
     NO_NEW_DAY,
@@ -48,6 +49,7 @@ from frontdesk.brain.nlu.cues import (
     A_BOOKING_WORD,
     ACT_CUES,
     ALREADY_BOOKED,
+    ANY_TIME,
     ASKS_BACK,
     BACK,
     BUSY_CUE,
@@ -77,14 +79,12 @@ from frontdesk.brain.nlu.cues import (
     QUESTION_START,
     REPEAT_CUE,
     RETURNED_CALL,
-    SET_UP_BEFORE,
     SOMEONE_ELSE,
     STRUCK_OFF,
     SUBORDINATE,
     SURELY_ELSEWHERE,
     TALK_TO,
     THIS_NUMBER_OFF,
-    UNDER_NUMBER,
     UNSURE_OF_OWN,
     WHICH_NUMBER,
     WRONG_PLACE,
@@ -102,8 +102,11 @@ from frontdesk.brain.nlu.own_booking import (
     LEFT_AS_IS,
     LOOKUP_CUE,
     OWN_QUESTION,
+    SET_UP_BEFORE,
     STILL_ON,
+    UNDER_NUMBER,
 )
+from frontdesk.brain.nlu.relative import RELATIVE_MOVE
 from frontdesk.brain.nlu.text import CORRECTION
 from frontdesk.brain.nlu.understanding import KEEP_IT, Understanding, answers
 
@@ -163,6 +166,17 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     assert act is not None
     model = _ACT_INTENT.get(act.label, act.label)
     p = act.confidence
+    if awaiting == "callback_time" and "hold" in {rule, model} and ANY_TIME.search(r.text.lower()):
+        return "provide_info", 0.85  # "whenever she gets a sec", asked when to call: no hold
+    if MESSAGE_ASKED.search(r.text.lower()) and rule not in {
+            "do_not_call", "cancel", "reschedule", "goodbye", "deny"} and not (
+            r.date or r.time or r.services):
+        # "can you have Mike call me?", "no need to transfer me … have him call me back": a call
+        # back (with a message), not a person now
+        r.flags |= {"objection_busy", "call_asked"}
+        r.flags.discard("escalation")
+        r.is_question = False
+        return "objection_busy", 0.85
     if "price_question" in r.flags and re.search(r"\bbefore (?:i|we) (?:book|schedule|commit to)\b",
                                                  r.text.lower()):
         r.is_question = True
@@ -200,6 +214,15 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         # "no no i said thursday, thursday at two, sorry im drivin and my phone keeps cuttin out":
         # the day put right, said on the road; no call later asked
         return "provide_info", 0.8
+    if rule == "objection_busy" and (r.lead_intent or r.location or r.budget or r.services) and re.search(
+            r"\b(?:driving|on the road|on speaker|in the car)\b", r.text.lower()) and not (
+            CALL_ME.search(r.text.lower()) or YOU_CALL_BACK.search(r.text.lower()) or re.search(
+                r"\b(?:later|call|ring|another time|bad time|busy|can'?t (?:really )?talk|meeting)\b",
+                r.text.lower())):
+        # "sorry, you're on speaker, I'm driving. yeah we're looking to buy … in Round Rock": where
+        # they are as they talk, not a call put off
+        r.flags.discard("objection_busy")
+        return ("lead" if r.lead_intent or r.location or r.budget else "provide_info"), 0.8
     if "escalation" in {rule, model} and _SOMEONE_TO_DRIVE.search(r.text.lower()):
         # "'cause I'd need somebody to run me to work": a ride (the shuttle), not a person now
         return "faq", 0.8
@@ -214,6 +237,12 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         # call answers nothing; the work named is what the call is about
         rule, rule_confidence = "book", 0.7
         r.affirm = False
+    if rule == "book" and model == "cancel" and p >= 0.6 and re.search(
+            r"\b(?:cancel|scrap)\w* (?:that|it|this|them|'em)\b", r.text.lower()) and not (
+            NOT_CANCELLED.search(r.text.lower()) or NEW_BOOKING_ASKED.search(r.text.lower())):
+        # "the battery one, for the CR-V, you can cancel that. My brother-in-law already put one in
+        # for me Saturday": the work done elsewhere is why, not a visit asked for
+        return "cancel", p
     if awaiting not in {"confirm_change", "move_or_cancel"} and (rule == "cancel" or model == "cancel") and (
             NOT_CANCELLED.search(r.text.lower())) and not (
             CANCEL_SAID_PLAIN.search(NOT_CANCELLED.sub(" ", r.text.lower()))) and not (
@@ -237,7 +266,8 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             None, "anything_else", "date", "name"}:
         return "lookup_appointment", 0.85  # "the showing's booked under my cell, 512-555-3877"
     if awaiting in {None, "anything_else"} and SET_UP_BEFORE.search(r.text.lower()) and not (
-            r.is_question and "faq_topic" in r.flags):
+            r.is_question and "faq_topic" in r.flags) and not (  # ("… can we change it to saturday")
+            CHANGE_CUE.search(r.text.lower()) or CANCEL_SAID_PLAIN.search(r.text.lower())):
         # "I'm calling about a showing my husband set up for tomorrow at eleven, he's at work":
         # a booking made before, whoever made it
         r.flags.discard("objection_busy")
@@ -476,8 +506,11 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             # "I had a brake check on the books … gonna have to cancel that"; "we had a consultation
             # set up Friday, and we've decided to go with my brother-in-law": why it goes
             return "cancel", max(p, 0.6)
-        if CONFLICT.search(r.text.lower()) or WANTS_CHANGE.search(r.text.lower()):
-            return "reschedule", max(p, 0.6)  # "I have a brake check Monday, not sure I can make it"
+        if CONFLICT.search(r.text.lower()) or WANTS_CHANGE.search(r.text.lower()) or RELATIVE_MOVE.search(
+                r.text.lower()):
+            # "I have a brake check Monday, not sure I can make it"; "I got the battery replacement
+            # on the first, and I really need it the day before"
+            return "reschedule", max(p, 0.6)
         return "lookup_appointment", max(p, 0.7)  # "i got a appointment saturday at ten": that one
     own = OWN_QUESTION.search(r.text.lower()) or HAS_OWN_AND_ASKS.search(r.text.lower())
     if awaiting in {None, "anything_else"} and own and not (

@@ -160,3 +160,15 @@ ASKS_NOW = re.compile(r"\blet me (?:ask|check with) (?:my|our|the) \w+\b[^.?!]{0
 LATER_ON = re.compile(r"\b(?:later|earlier|sooner|move|push|bump|instead|next week|another day)\b")
 CANCEL_SAID_PLAIN = re.compile(r"\bcancel\w*\b")
 """A booking kept in so many words ("don't cancel it or anything"), and a cancel asked elsewhere."""
+
+
+MESSAGE_ASKED = re.compile(
+    r"\b(?:have|get|ask|tell) (?:him|her|them|someone|somebody|an agent|the agent|"
+    r"(?!me\b|us\b|you\b|it\b|that\b|this\b|the\b|a\b)[a-z]+)(?: from [\w' ]{1,25}?)? (?:to )?"
+    r"(?:call|ring|phone|text) (?:me|us)\b|"
+    r"\b(?:have|get|ask) (?:him|her|them|someone|somebody|(?!me\b|us\b|you\b|it\b|the\b|a\b)[a-z]+)"
+    r"(?: from [\w' ]{1,25}?)? (?:to )?(?:give (?:me|us) a (?:call|ring|buzz)|get back to (?:me|us))\b|"
+    r"\bleave (?:a |him a |her a |them a )?message\b|"
+    r"\b(?:don'?t|do not|no need to|you don'?t (?:have|need) to|no) (?:need to )?transfer me\b")
+"""A message or a call back asked for, not a person now ("can you have Mike call me?", "can I
+leave a message for Jordan?", "no need to transfer me, I'm driving … have him call me back")."""

@@ -320,8 +320,8 @@ ASKS_BACK = re.compile(r"\b(?:(?:which|what) (?:days?|times?|dates?|ones?) (?:wa
                        r"^\W*(?:(?:sorry|oh|eh|um+|uh+)\W+)*what'?s that\W*$")
 """Asks for what the agent just said ("sorry, which day was that?"), whatever the classifier's doubt."""
 REPEAT_CUE = re.compile(r"\b(?:again|repeat|come again|pardon|what was (?:that|the|it)(?! about)|say that|"
-                         r"missed|didn'?t (?:quite )?(?:catch|hear|get)|one more time|huh|what\?|"
-                         r"sorry\?|once more|slow down|say it|speak up|"
+                         r"missed|didn'?t (?:quite )?(?:catch|hear|get)|one more time|huh|what(?=\?)|"
+                         r"sorry(?=\?)|once more|slow down|say it|speak up|"
                          r"(?:a (?:little|bit|lil|tad) |way |kinda |so |too )"
                          r"(?:fast|quick)(?! (?:as|to)\b)|(?:more )?slowly|louder|"
                          r"what(?:'d| did) (?:u|you)(?: just)? say|"
@@ -550,22 +550,12 @@ SOMEONE_ELSE = re.compile(r"\b(?:agent|realtor|broker|brokerage|mechanic|shop|de
                            r"neighbor|license|firm|company|place)\b")
 """Words that name who else the caller works with; without one, "already talked to somebody" is us."""
 ANY_TIME = re.compile(r"\b(?:whenever|any ?time|any time is|"
-                      r"when(?:ever)? (?:they|you|someone|somebody|y'?all) "
+                      r"when(?:ever)? (?:they|you|someone|somebody|y'?all|he|she) "
                       r"(?:get|gets|have|has) (?:a )?(?:chance|minute|sec(?:ond)?|time)|"
                       r"(?:it )?doesn'?t matter|no preference|don'?t care when|either'?s fine)\b")
 """No time wanted for the callback ("whenever they get a chance", "any time's fine")."""
 
 
-SET_UP_BEFORE = re.compile(
-    r"\b(?:a|the|an|my|our|his|her) (?:showing|appointment|appt|consultation|listing appointment|oil change|"
-    r"tire rotation|inspection|test drive|detail(?:ing)?|service appointment|valuation|visit)s? (?:that )?"
-    r"(?:my (?:husband|wife|partner|son|daughter|mom|dad|boss)|he|she|they|someone|somebody) "
-    r"(?:set up|booked|scheduled|made|had (?:set up|booked))\b|"
-    r"\b(?:my|our) (?:husband|wife|partner|son|daughter|mom|mother|dad|father)(?: [a-z]+){0,2} "
-    r"(?:has|had|'s got|got) (?:a|an|the|his|her) (?:showing|appointment|appt|consultation|oil change|"
-    r"tire rotation|inspection|test drive|detail(?:ing)?|service appointment|valuation|battery|"
-    r"recall(?! (?:letter|notice|thing|notification|in the mail)))\b")
-"""A booking someone else made before the call, spoken of by the one who calls about it."""
 
 
 _CONTACTING = re.compile(r"\b(?:call\w*|ring\w*|phon\w*|contact\w*|list|number|bother\w*|text\w*|"
@@ -700,11 +690,6 @@ CALL_TURNED_DOWN = re.compile(r"\b(?:no need|no one|nobody|don'?t|dont|do not|ne
 search up to the call's start."""
 
 
-UNDER_NUMBER = re.compile(r"\b(?:booked|scheduled|made|it'?s|its|is|appointment'?s|showing'?s)\s+"
-                           r"under\s+(?:my|his|her|our|the|a|their)\s+(?:\w+'?s\s+)?"
-                           r"(?:cell|number|phone|other number|"
-                           r"work number|home number|house phone|mobile)\b")
-"""A booking said to be under another number than the one calling."""
 YES_WHO = re.compile(r"\W*(?:(?:yeah|yes|yep|yup|yea|ya|hello|hi|uh-? ?huh|mhm|okay|ok|um+|uh+)\W+)+"
                       r"(?:who'?s (?:this|that|calling)|who is (?:this|that|calling)|who am i (?:talking|"
                       r"speaking)"

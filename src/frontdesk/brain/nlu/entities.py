@@ -213,7 +213,10 @@ _NOT_TIRES = re.compile(r"\b(?:duty|shift|work|job|crop|night|day|storm|call|wee
 _DROPPED = re.compile(r"^\W*(?:can wait|can hold|(?:is|'?s|are) (?:fine|good|ok|okay|all good|taken care of)|"
                       r"isn'?t needed|aren'?t needed|"
                       r"not needed|not this time|another time|some other time|for now no|"
-                      r"(?:i'?ll|we'?ll) skip|is too long|takes too long)")
+                      r"(?:i'?ll|we'?ll) skip|is too long|takes too long|"
+                      # "the oil's already done, but the tires could use rotating"
+                      r"(?:is|'?s|are|'re|was|were|got)? ?already (?:been )?(?:done|taken care of|handled|"
+                      r"changed|covered))")
 _OVERDUE = re.compile(r"\b(?:been|it'?s been) (?:like |about |over |almost |more than )?(?:\w+ )?"
                       r"(?:months?|years?|weeks?|miles) since\b[^.?!]*$|\boverdue (?:for|on)\b[^.?!]*$|"
                       r"\bdue for\b[^.?!]*$")

@@ -630,17 +630,20 @@ def _timeline(text: str, today: date, *, expecting: bool) -> tuple[float, str] |
         # "probably not for a year or two": at least that long
         count = {"a": 1, "one": 1, "two": 2, "three": 3}.get(later[1]) or float(later[1])
         return float(count) * (12 if later[2] == "year" else 1), later.group(0)
-    season = re.search(r"\b(?:this|next|by|in the|by the|probably|maybe|likely|prob(?:ly)?|around|till|until|"
-                       r"after|come|"
+    season = re.search(r"(?:^|[.,;!?]\s*)(spring|summer|fall|autumn|winter),? (?:probably|maybe|likely|"
+                       r"hopefully|i think|i'?d say|ish)\b|"  # "Spring, probably"
+                       r"\b(?:this|next|by|in the|by the|probably|maybe|likely|prob(?:ly)?|around|till|until|"
+                       r"after|come|over|during|"  # "we want to move over spring break"
                        r"sometime in(?: the)?|early|late|mid|(?:hoping|planning) for|(?:the )?(?:end|start|"
                        r"beginning|middle) of(?: the)?)\s+"
                        r"(spring|summer|fall|autumn|winter)\b(?! (?:camp|vacation|trip|job))", text)
     if season and _PAST_EVENT.search(clause_before(text, season.start())):
         season = None  # "my dad passed in the spring": when it happened, not the move
     if season:
-        month = _SEASON_MONTH[season.group(1)] + (2 if re.search(r"\b(?:end|late)\b", season.group(0)) else 0)
+        named = season.group(1) or season.group(2)
+        month = _SEASON_MONTH[named] + (2 if re.search(r"\b(?:end|late)\b", season.group(0)) else 0)
         months = (month - today.month) % 12 or 12
-        return float(months), season.group(0)
+        return float(months), season.group(0).lstrip(".,;!? ")
     school = re.search(r"\b(?:after|once|when|end of|by|before|until|till)\s+(?:the\s+)?"
                        r"(?:kids\s+(?:are|get)\s+out|school(?:'s| is| lets| gets)?\s*out|school year|"
                        r"semester ends|summer break|(?:the )?(?:kids|they|she|he|our \w+|my \w+) "

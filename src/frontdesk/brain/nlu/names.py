@@ -27,7 +27,7 @@ _CAPITALISED = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ']+(?:-[A-Za-zÀ-ÖØ-Þß-öø-ÿ
 """"Okonkwo-Baptiste", "D'Amico": a capitalised name word, a second capital after its hyphen."""
 
 _NAME_CUE = re.compile(
-    r"(?:(?:^|[,.]\s*|\b(?:hi|hello|hey|yeah|yes|oh|and|also|uh|um|sorry|okay|ok|so|well|right)[,\s]+)"
+    r"(?:(?:^|[,.?!;]\s*|\b(?:hi|hello|hey|yeah|yes|oh|and|also|uh|um|sorry|okay|ok|so|well|right)[,\s]+)"
     r"(?:this is|it's|it is|i am|i'm|im)|^its|\b(?:sorry|okay|ok|yeah|yes|oh|um|uh|hi|hello|well|"
     r"so)[,\s]+its|"
     # "could you put it under Jeffrey? Jeffrey Lowry": the name the booking goes under

@@ -292,8 +292,20 @@ STATES_OWN = re.compile(r"\b(?:i|we)(?:'ve| have| had)? (?:already |just )?(?:go
                          r"valuation)\b|"
                          # "I've got my Civic booked with you Friday at eight"
                          r"\b(?:i|we)(?:'ve| have)? (?:got|have) (?:the |my |our |an? )?(?:\w+ ){0,2}?"
-                         r"(?:booked|scheduled)\b")
+                         r"(?:booked|scheduled)\b|"
+                         # "I think I've got like three different things on the calendar with you guys"
+                         r"\b(?:i|we)(?:'ve| have)? (?:got|have) (?:like |maybe )?"
+                         r"(?:two|three|a couple|a few|both)\b"
+                         r"[^.?!]{0,25}\b(?:appointments?|appts?|things|bookings?|visits?|showings?)\b"
+                         r"[^.?!]{0,30}\b(?:with (?:you|y'?all)|on the (?:calendar|books|schedule))")
 """The caller says they have a booking ("I've got the car in for a detail on wednesday")."""
+
+
+def asks_of_own(a: Understanding) -> bool:
+    """A question asked of the caller's own booking, said with it ("… which is it?", "I think
+    I've got like three different things on the calendar with you guys right now?")."""
+    return a.is_question and a.intent in {"identity", "faq", "repeat"} and (
+        len(a.text.split()) <= 5 or STATES_OWN.search(a.text.lower()) is not None)
 _ANOTHER_DAY = re.compile(r"\b(?:get (?:me|us|it|her|him) in|instead|sooner|earlier|move|switch|change|bump|"
                           r"push|can (?:you|y'?all|we) (?:do|take))\b")
 """Words that ask for another day for the same visit ("can you get me in today")."""

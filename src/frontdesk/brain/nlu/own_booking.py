@@ -64,7 +64,12 @@ OWN_QUESTION = re.compile(_ASKS_OWN.format("") + "|"
                           r"\b(?:i|we|my \w+|our \w+|he|she|they) (?:set (?:it |one |this |that )?up|"
                           r"arranged|booked|made|scheduled|had|have)\b[^.?!]{0,120}?"
                           r"\b(?:forgot|for got|mislaid|misplaced|lost (?:the|my|our)|"
-                          r"can'?t\b[^.?!]{0,25}\bremember|don'?t remember|can'?t find)\b")
+                          r"can'?t\b[^.?!]{0,25}\bremember|don'?t remember|can'?t find)\b|"
+                          # "I think I've got a couple things on the books with y'all?"
+                          r"\b(?:i|we)(?:'ve| have)? (?:got|have) (?:like |maybe )?"
+                          r"(?:two|three|a couple|a few|some)\b[^.?!]{0,25}\b"
+                          r"(?:appointments?|appts?|things|bookings?|visits?|showings?)\b[^.?!]{0,30}\b"
+                          r"(?:with (?:you|y'?all|you guys)|on the (?:calendar|books|schedule))")
 """Asks about the caller's own booking in so many words, whatever the classifier heard."""
 
 
@@ -113,3 +118,25 @@ LEFT_AS_IS = re.compile(r"\b(?:keep|leave) (?:the|my|our|that) (?:appointment|ap
                         r"(?:as (?:it is|is)|alone|"
                         r"where (?:it is|it'?s at)|like it is|the same|on the (?:books|calendar))\b")
 """A booking said to stand in so many words ("and leave the appointment as it is"): kept."""
+
+
+SET_UP_BEFORE = re.compile(
+    r"\b(?:a|the|an|my|our|his|her) (?:showing|appointment|appt|consultation|listing appointment|oil change|"
+    r"tire rotation|inspection|test drive|detail(?:ing)?|service appointment|valuation|visit)s? (?:that )?"
+    r"(?:my (?:husband|wife|partner|son|daughter|mom|dad|boss)|he|she|they|someone|somebody) "
+    r"(?:set up|booked|scheduled|made|had (?:set up|booked))\b|"
+    r"\b(?:my|our) (?:husband|wife|partner|son|daughter|mom|mother|dad|father)(?: [a-z]+){0,2} "
+    r"(?:has|had|'s got|got) (?:a|an|the|his|her) (?:showing|appointment|appt|consultation|oil change|"
+    r"tire rotation|inspection|test drive|detail(?:ing)?|service appointment|valuation|battery|"
+    r"recall(?! (?:letter|notice|thing|notification|in the mail)))\b|"
+    # "my wife booked us to see a house Friday"
+    r"\b(?:my|our) (?:husband|wife|partner|son|daughter|mom|mother|dad|father) (?:already )?"
+    r"(?:booked|scheduled|set up) (?:us|me|him|her|it|an?|the|one)\b")
+"""A booking someone else made before the call, spoken of by the one who calls about it."""
+
+
+UNDER_NUMBER = re.compile(r"\b(?:booked|scheduled|made|it'?s|its|is|be|appointment'?s|showing'?s)\s+"
+                           r"under\s+(?:my|his|her|our|the|a|their)\s+(?:\w+'?s\s+)?"
+                           r"(?:cell|number|phone|other number|"
+                           r"work number|home number|house phone|mobile)\b")
+"""A booking said to be under another number than the one calling."""

@@ -12,7 +12,7 @@ from rapidfuzz import fuzz, process
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.lead_intent import extract_lead_intent
 from frontdesk.brain.nlu.lexicon import lexicon
-from frontdesk.brain.nlu.text import Utterance, correction_tails, phrase_in, ruled_out
+from frontdesk.brain.nlu.text import Utterance, correction_tails, normalise, ruled_out
 from frontdesk.knowledge.profile import BusinessProfile
 
 
@@ -307,11 +307,19 @@ _TARGET = re.compile(r"\b(?:look\w*|buy\w*|house hunting|search\w*|settle|move|m
 """Words that make a place the one the caller would buy in or look at ("we buy up in g town")."""
 
 
-_SELLS_AWAY = re.compile(r"\bsell(?:ing)? (?:our|my|the) (?:house|home|place|condo|townhouse|townhome) "
-                         r"(?:in|out in|up in|back in|down in|over in) ([a-z .]+?)(?=,|\.| and\b| so\b|"
-                         r" to\b|$)")
+_SELLS_AWAY = re.compile(r"\bsell(?:ing)? (?:our|my|the|his|her|their|(?:my |our )?"
+                         r"(?:mom|dad|mother|father|parents|grandma|grandpa)'?s) (?:old )?"
+                         r"(?:house|home|place|condo|townhouse|townhome|ranch|farm|land|acreage|property) "
+                         r"(?:in|out in|up in|back in|down in|over in|out by|up by|near|outside(?: of)?) "
+                         r"(?!(?:the|a|this|that|our|my)\b)([a-z .]+?)(?=,|\.| and\b| so\b| to\b| that\b|"
+                         r" which\b|$)")
+"""A home the caller sells somewhere ("we're selling my mom's place in Ohio", "selling the ranch
+out by Llano")."""
 _MOVING_HERE = re.compile(r"\b(?:moving|relocating|move|coming|retiring) (?:down |up |out |over |back )?"
-                          r"(?:to|here)\b")
+                          r"(?:to|here)\b|"
+                          # "… paying cash from the sale for something smaller in Georgetown"
+                          r"\b(?:cash|money|proceeds|equity) (?:from|outta|out of) (?:the|that) sale\b|"
+                          r"\bfor something (?:smaller|bigger|newer|new|else|closer|here)\b")
 BUYS_WITH_OTHERS = re.compile(r"\b(?:agent|realtor|broker|somebody|someone)\b[^.?!]{0,30}\bfor the "
                                r"(?:buying|purchase|buy) side\b|\b(?:buying|the buying) (?:side )?(?:is|'s) "
                                r"(?:handled|taken care of|covered)\b|"
@@ -320,14 +328,23 @@ BUYS_WITH_OTHERS = re.compile(r"\b(?:agent|realtor|broker|somebody|someone)\b[^.
                                r"(?:side|end)\b")
 
 
+def _served(place: str, profile: BusinessProfile) -> bool:
+    """Is the place one the business serves, however it was heard ("seder park", "flugerville")?"""
+    found = extract_location(normalise(place), profile, expecting=True)
+    return found is not None and found[1]
+
+
 def intent_here(intent: str | None, said: str, profile: BusinessProfile) -> str | None:
     """What the caller does with us, when a sale or a purchase happens elsewhere: "we're selling
     our house in San Diego and moving to Austin" buys here; "we've already got an agent in
     Dallas for the buying side … somebody to sell our house here" sells here."""
-    ours = (*profile.service_areas, *profile.nearby_areas, *profile.area_aliases)
-    if intent in {"sell", "both"} and (away := _SELLS_AWAY.search(said)) and _MOVING_HERE.search(said) and (
-            not any(phrase_in(a.lower(), away.group(1)) for a in ours)):
-        return "buy"
+    if intent in {"sell", "both"} and (away := _SELLS_AWAY.search(said)) and not _served(
+            away.group(1), profile) and not re.search(
+            r"\b(?:neighbou?rhood|hills|subdivision|area|part|side|city|town|country|suburbs?)\b",
+            away.group(1)):
+        # a sale we cannot make: a buyer here ("… moving to Austin"), else nothing said of what
+        # they do with us ("we're selling my mom's place in Ohio and that closes next month")
+        return "buy" if _MOVING_HERE.search(said) or intent == "both" else None
     if intent == "both" and BUYS_WITH_OTHERS.search(said):
         return "sell"
     return intent

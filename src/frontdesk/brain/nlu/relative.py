@@ -44,9 +44,16 @@ DAYS_ON = re.compile(r"\b(?:(?P<count>a|one|two|three|a couple(?: of)?) days? "
                      r"(?P<by>a|one|two|three|a couple(?: of)?) days?|"
                      r"(?P<next>the (?:day|one) after|the next day|the following day|a day later)|"
                      r"(?P<week>(?:a|one|exactly a) week (?:later|out|from then)|"
-                     r"the (?:next|following) week,? same (?:day|time)))\b")
+                     r"the (?:next|following) week,? same (?:day|time))|"
+                     # "I really need it the day before", "a couple days earlier", "move it up a day"
+                     # (not "the day before my trip", "the day before Thanksgiving": a day of its own)
+                     r"(?P<before>(?P<bcount>a|one|two|three|a couple(?: of)?) days? (?:earlier|sooner)|"
+                     r"the (?:day|one) before(?! (?:my|our|his|her|their|the|we|i|you|\w+day|thanksgiving|"
+                     r"christmas|new year)\b)|"
+                     r"(?:move|bump|pull|scoot) (?:it|that|this|them) up (?:by )?(?:like |just )?"
+                     r"(?:a|one) day))\b")
 """A move by so many days from the appointment's own day ("the day after, same time", "two days
-later", "push it exactly a week")."""
+later", "push it exactly a week", "the day before")."""
 
 
 A_WEEK_ON = re.compile(r"\bsame (?:time|day)\b[^.?!]{0,25}?\b(?:next|following) week\b|"

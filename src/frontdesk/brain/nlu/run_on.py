@@ -44,6 +44,9 @@ CONDITION = re.compile(r"\W*(?:(?:and|so|but|oh|um+|uh+|like)\W+)*(?:if|when|in 
                        r"'?cause|cuz|once|after|before|for|about|as for|regarding|with)\b", re.I)
 """A head that is the question's own condition or topic ("and if it turns out to be a big repair do y'all
 …", "and for an oil change, do I need to make an appointment?")."""
+ECHOED = re.compile(r"\b(?:you said|did you say|was it|was that)\b|\bwhat\W*$")
+"""A word caught and echoed back, asking for the rest ("ten what?", "negotiable, you said?")."""
+
 _WHAT_FOR = frozenset({"book", "reschedule", "cancel", "lookup_appointment"})
 """What a head must ask for, or else state facts, to be read apart ("your commission, does that
 come out at closing?" is one question, its topic said first)."""

@@ -5,6 +5,7 @@ by its spelling ("caitlin … no, with a k, k a i t l y n"), one name heard as t
 from __future__ import annotations
 
 import re
+import unicodedata
 from itertools import pairwise
 
 from rapidfuzz import fuzz
@@ -30,9 +31,18 @@ def spelled_in_place(u: Utterance) -> Utterance:
         said = next((w for w in reversed(before) if len(w.group(0)) >= 3
                      and fuzz.ratio(w.group(0).replace("'", ""), spelled) >= 60), None)
         between = text[said.end(): run.start()] if said is not None else ""
-        if said is None or re.search(r"[\d.?!]", between) or not CORRECTION.search(between):
-            continue  # only a word put right by its spelling ("caitlin … no sorry … k a i t l y n")
-        text, changed = f"{text[: said.start()]}{spelled}{text[run.end():]}", True
+        if said is None or re.search(r"[\d.?!]", between):
+            continue
+        if CORRECTION.search(between):  # "caitlin … no sorry … k a i t l y n": the spelling in its place
+            text, changed = f"{text[: said.start()]}{spelled}{text[run.end():]}", True
+        elif (re.search(r"\bwell\b", between) or re.match(r"\W*(?:actually|,? no [a-z]\b)",
+                                                          text[run.end():])) and (
+                said.group(0) in lexicon().first_names or said.group(0) not in lexicon().everyday_words):
+            # "John Kessler — well, J-O-N actually, no H": the word put right where it stands
+            rest = re.sub(r"^\W*actually\b", "", text[run.end():])
+            between = re.sub(r"[—–,-]*\s*well\W*$", " ", between)
+            text = f"{text[: said.start()]}{spelled}{between}{rest}"
+            changed = True
     return normalise(text) if changed else u
 
 
@@ -43,12 +53,16 @@ def split_then_spelled(u: Utterance) -> Utterance:
     for run in reversed(list(SPELLED_OUT.finditer(text))):
         spelled = re.sub(r"[^a-z]", "", run.group(0))
         words = list(re.finditer(r"[a-z']+", text[: run.start()]))[-8:]
-        pair = next(((a, b) for a, b in pairwise(words)
+        given = lexicon().first_names
+        pair = next(((a, b) for i, (a, b) in enumerate(pairwise(words))
                      if text[a.end(): b.start()] == " " and len(spelled) >= 5 and (
                          joined := (a.group(0) + b.group(0)).replace("'", ""))[0] == spelled[0]
                      and fuzz.ratio(joined, spelled) >= 80
                      # ("thanh nguyen t h a n h n g u y e n": a first and last name, spelled in one go)
-                     and (spelled in lexicon().first_names or b.group(0) in lexicon().everyday_words)
+                     and (spelled in given or b.group(0) in lexicon().everyday_words
+                          # "sam del gado d e l g a d o": a surname in two pieces, spelled whole
+                          or (joined == spelled and (a.group(0) not in given or (
+                              i > 0 and words[i - 1].group(0) in given))))
                      and not any(w.group(0) == spelled for w in words)), None)
         if pair is not None:
             text = f"{text[: pair[0].start()]}{spelled}{text[pair[1].end(): run.start()]}{text[run.end():]}"
@@ -56,8 +70,11 @@ def split_then_spelled(u: Utterance) -> Utterance:
 
 
 def _forms(part: str) -> set[str]:
-    """A name word as it may be spelled out: "O'Rourke" is "orourke" or "rourke" (the O said apart)."""
-    return {part.lower(), part.lower().replace("'", ""), part.lower().split("'")[-1]}
+    """A name word as it may be spelled out: "O'Rourke" is "orourke" or "rourke" (the O said apart);
+    "Beltrán" is "beltran" (no letter is said for the accent)."""
+    plain = "".join(c for c in unicodedata.normalize("NFD", part.lower()) if not unicodedata.combining(c))
+    return {part.lower(), part.lower().replace("'", ""), part.lower().split("'")[-1], plain,
+            plain.replace("'", "")}
 
 
 def respelled(u: Utterance, known: str) -> str | None:

@@ -65,6 +65,11 @@ def _normalise(text: str) -> Utterance:
                     r"later|other|last|same|lunch|lunchtime|noon|[ap]\.?m\.?|o'?clock|monday|tuesday|"
                     r"wednesday|thursday|friday|saturday|sunday|today|tomorrow|weekend) )one\b",
                     r"\1choicexone", spoken)
+    # "okay then, let's do one", "can we set one up": a visit, not one o'clock
+    spoken = re.sub(r"\b((?:let'?s|lets|to|can we|could we|i'?d like to|i wanna|we wanna) "
+                    r"(?:do|book|schedule|set|get|grab|have|try) )one\b(?![- ](?:o'?clock|oclock|thirty|"
+                    r"fifteen|forty|fifty|twenty|ten|[ap]\.?m\b|in the|this|tomorrow|today|on|at)\b)",
+                    r"\1choicexone", spoken)
     spoken = re.sub(rf"\b({_NUMBER_WORD}|\d+|morning|afternoon|evening|noon|lunch)-?ish\b",
                     r"\1 ish", spoken)  # "fifty-ish", "afternoonish"
     # "at, oh, eleven", "around, um, two": a filler between "at" and the hour
@@ -77,6 +82,7 @@ def _normalise(text: str) -> Utterance:
                     rf"(?! (?:{_DIGIT_WORD}|zero|oh|\d)\b)", r"\1\2", spoken)
     spoken = _number_homophones(spoken)
     spoken = _loose_clock(spoken)
+    spoken = _run_together_clock(spoken)
     spoken = re.sub(rf"\b({_NUMBER_WORD})'s\b", r"\1 is", spoken)  # "eleven's better": a number
     # "on the tue— the wednesday": a day cut off and said again as another is a slip, not a day
     spoken = re.sub(r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b(?:[\s,.-]|—)+"
@@ -137,6 +143,32 @@ def _normalise(text: str) -> Utterance:
     numeric = re.sub(r"\b(\d+(?:\.\d+)?) 1000\b", r"\1 thousand", numeric)
     numeric = re.sub(r"\b(\d+) 1000000\b", r"\1 million", numeric)
     return Utterance(raw=raw, lower=lower, numeric=numeric)
+
+
+_RUN_TOGETHER = re.compile(r"(?<![\d$.,:/#-])\b(1[0-2]|[1-9])(00|15|30|45)\b(?![\d,.:/%#-])"
+                           r"(?!\s+(?:[a-z]+\s+){0,2}(?:street|st|road|rd|ave|avenue|lane|ln|drive|dr|blvd|"
+                           r"boulevard|way|court|ct|circle|cir|parkway|pkwy|highway|hwy|trail|trl)\b)")
+_CLOCK_AFTER = re.compile(r"\s*(?:a\.?m\b|p\.?m\b|in the (?:morning|afternoon|evening)|o'?clock|ish\b)")
+_CLOCK_BEFORE = re.compile(r"\b(?:at|around|like|about|by|say|maybe|um+|uh+|or|till|until|before|after|"
+                           r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|morning|afternoon|tomorrow|today|"
+                           r"\d{1,2}(?:st|nd|rd|th)|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|"
+                           r"ninth|tenth|eleventh|twelfth|\w+teenth|\w+tieth))\W*$")
+_MONEY_WORDS = re.compile(r"\$|\b(?:budget|price|afford|approved|thousand|grand|k|range|max|tops|under|"
+                          r"up to|pay|spend|down payment|mortgage|worth|miles|dollars|bucks|looking at|"
+                          r"offers?|offered|listed)\b")
+
+
+def _run_together_clock(text: str) -> str:
+    """"wensday morning at 930", "the twelfth if you got it um 1030": an hour and its minutes
+    written as one number, as phone speech-to-text does, is a clock time (not a price, a
+    mileage or a street number: only beside a day or "at", or before "am" / "in the morning")."""
+    def clock(m: re.Match[str]) -> str:
+        after, before = text[m.end():m.end() + 20], text[max(0, m.start() - 30):m.start()]
+        if _CLOCK_AFTER.match(after) or (m.group(2) != "00" and (
+                _CLOCK_BEFORE.search(before) or not text.replace(m.group(0), "").strip(" .,?!"))):
+            return f"{m.group(1)}:{m.group(2)}"
+        return m.group(0)
+    return text if _MONEY_WORDS.search(text) else _RUN_TOGETHER.sub(clock, text)
 
 
 _G_DROPPED = re.compile(r"(?<![\w'])([a-z]{2,}in)(?:'(?![a-z])|(?![\w']))")
@@ -262,6 +294,8 @@ _HOMOPHONES = (
                 r"(?:wens|wends|wednes)\s?day)\b"),
      lambda m: f"{m.group(1)}day" if m.group(1) else "tuesday" if m.group(0)[0] in "tc" else "wednesday"),
     (re.compile(r"\bthanks giving\b"), "thanksgiving"),
+    # "do yall have loan or cars": loaner cars, heard in two words
+    (re.compile(r"\bloan (?:or|er|a) (cars?|vehicles?)\b"), r"loaner \1"),
     # "mornin uh ate thirty", "around tent thirty": eight and ten heard as words like them
     (re.compile(r"(?<!\bi )(?<!\bwe )(?<!\bhe )(?<!she )(?<!hey )\bate"
                 r"(?=\s+(?:thirty|fifteen|forty|o'?clock|[ap]\.?m\b|in the))"), "eight"),
@@ -651,6 +685,8 @@ def ruled_out_after(text: str, end: int) -> bool:
     return _BLOCKED_AFTER.match(text[end:]) is not None and re.match(
         r"^[\s,.!?-]*(?:(?:is|are|'s|'re)\s+)?(?:i'?m|we'?re|i am|we are)?\s*(?:busy|slammed|booked|"
         r"out|no good|bad|not good|full|tough|taken|out of town|working|at work|"
+        # "Thursday I'm over at my sister's" (not "… we're gone to Dallas till then": why not before)
+        r"(?:over|down|up|out) (?:at|by) (?:my|our|his|her|the) (?!.{0,30}\b(?:till|until)\b)|"
         r"(?:does(?:n'?t| not)|won'?t|will not) (?:really |quite )?work|"
         # "Wednesday's my daughter's recital": the day is someone's event ("my day off" is free)
         r"(?:(?<='s )|(?<=is ))(?:my|our|his|her) (?:(?:son|daughter|kid|kids|wife|husband|mom|dad|boy|girl|"

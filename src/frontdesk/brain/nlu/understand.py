@@ -36,10 +36,10 @@ from frontdesk.brain.nlu.cues import (
 )
 from frontdesk.brain.nlu.elsewhere import asks_for_another_kind, wants_the_other_place
 from frontdesk.brain.nlu.lexicon import lexicon
-from frontdesk.brain.nlu.on_file import STATES_OWN, beside_the_one_on_file, new_visit_asked
+from frontdesk.brain.nlu.on_file import STATES_OWN, asks_of_own, beside_the_one_on_file, new_visit_asked
 from frontdesk.brain.nlu.own_booking import HOW_LONG_VISIT, LOOKUP_CUE, VISIT_ABOUT
 from frontdesk.brain.nlu.read import read
-from frontdesk.brain.nlu.run_on import CONDITION, asked_after_own, merge_questions, split_run_on_ask
+from frontdesk.brain.nlu.run_on import CONDITION, ECHOED, asked_after_own, merge_questions, split_run_on_ask
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.nlu.understanding import Understanding, answers
 from frontdesk.knowledge.profile import BusinessProfile
@@ -206,8 +206,11 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
         result.text = normalise(text).raw
         return result
     intents = {r.intent for r in readings}
-    if "repeat" in intents and intents & {"objection_busy", "line_check"} and not (
-            re.search(r"\b(?:call|ring)\b", text.lower())):
+    if "repeat" in intents and (intents & {"objection_busy", "line_check"} or all(
+            r.intent == "repeat" or (len(r.text.split()) <= 4 and ECHOED.search(r.text.lower()))
+            for r in readings)) and not re.search(r"\b(?:call|ring)\b", text.lower()) and not any(
+            r.has_lead_facts or r.has_booking_facts for r in readings):  # ("you cut out. uh, budget's …")
+        # ("what's that? ten what?", "say that again? negotiable, you said?": an echo asks again too)
         # "sorry, what was that time again? I'm driving": the driving is why it was missed;
         # "what's that? I can't hear you so good": say it again, not "I can hear you"
         whole = read(text, profile, today, awaiting)
@@ -216,9 +219,7 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
         return whole
     asides = [r for r in readings if _is_aside(r, awaiting)]
     if awaiting in {None, "anything_else"} and STATES_OWN.search(text.lower()) and not CHANGE_CUE.search(
-            text.lower()) and not ADD_ON.search(text.lower()) and any(
-            a.is_question and len(a.text.split()) <= 5 and a.intent in {"identity", "faq", "repeat"}
-            for a in asides):
+            text.lower()) and not ADD_ON.search(text.lower()) and any(asks_of_own(a) for a in asides):
         # "I've got the car in for a detail on wednesday, I wrote eleven … which is it?": the
         # caller checks their own booking
         whole = read(text, profile, today, awaiting)
@@ -362,9 +363,9 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
         asides = [a for a in asides if not (_ASKS_FOR_REQUEST.match(a.text.lower()) and (
             _echoes_question(a) or ((main.services or main.appointment_type) and not (
                 a.services or a.appointment_type or {"faq_topic", "price_question"} & a.flags))))]
-    if main.intent == "objection_busy":
+    if main.intent == "objection_busy" or main.has_lead_facts or main.has_booking_facts:
         # "can somebody call me back tomorrow? I'm out on a job site and can't hear a thing": why
-        # to call later, not a line check
+        # to call later, not a line check; "what? sorry, you cut out. uh, budget's like four": on
         asides = [a for a in asides if a.intent not in {"line_check", "repeat"}]
     seen: set[str] = {main.intent} - {"faq"}  # "hello? you still there?" is one line check
     asides = [a for a in asides if a.intent == "faq" or not (a.intent in seen or seen.add(a.intent))]

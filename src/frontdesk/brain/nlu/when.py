@@ -314,7 +314,9 @@ _WITHIN_HOURS = re.compile(r"\b(?:see|come|be there|stop by|swing by|pop in|meet
                            r"[^.?!]{0,60}\b(?:in|within) (?:like |about |around |maybe )?"
                            r"(?:half an hour|an hour|a half hour|(?:an|one|two|a couple(?: of)?) hours?|"
                            r"\d+ minutes|"
-                           r"(?:twenty|thirty|forty|fifteen|forty-five|ten) minutes)\b")
+                           r"(?:twenty|thirty|forty|fifteen|forty-five|ten) minutes)\b"
+                           # ("I need to come in an hour and a half earlier": a move of the booking)
+                           r"(?!(?: and a half)? (?:earlier|later|sooner|before|after)\b)")
 """A visit asked for in so many minutes or hours ("could I see it in like half an hour?"): today;
 not the caller's own business ("I'm due in court in ten minutes")."""
 
@@ -456,12 +458,21 @@ _AFTER_NEW_YEAR = re.compile(r"\b(?:after (?:the )?(?:holidays|new year'?s?|chri
                              r"in the new year)\b")
 
 
+_GONE_BY = re.compile(r"\b(?:last|since)\s+$")
+_CALL_BACK_IN = re.compile(r"\b(?:call|ring|phone|get|reach|try|circle|check)\w*\s+(?:\w+\s+){0,2}back\s+$")
+"""A month gone by ("since August", "back in August"), and one a call is asked for ("call me back in")."""
+
+
 def month_said(text: str, today: date) -> date | None:
     """A day in a month named without a date ("call me back in January, like mid January",
     "after the holidays"): early a month is its first weekday, mid the 15th, late the 22nd;
     the next such month from today."""
-    match = next((m for m in reversed(list(_IN_MONTH.finditer(text))) if m.group(1)
-                  or m.group(0).startswith("in") or m.group(2) not in {"may", "march", "mar"}), None)
+    match = next((m for m in reversed(list(_IN_MONTH.finditer(text))) if (
+        m.group(1) or m.group(0).startswith("in") or m.group(2) not in {"may", "march", "mar"})
+        # ("the guy that sold me my truck back in August": a month gone by)
+        and not _GONE_BY.search(text[: m.start()])
+        and not (m.group(0).startswith("in") and re.search(r"\bback\s+$", text[: m.start()])
+                 and not _CALL_BACK_IN.search(text[: m.start()]))), None)
     if match is None:
         if _AFTER_NEW_YEAR.search(text):
             day = date(today.year + 1, 1, 4) if today.month >= 11 else None
