@@ -621,7 +621,7 @@ back an hour"); not "we both got stuff thursday", "one tomorrow and one thursday
 LATER_OR_EARLIER = re.compile(r"\b(?:later|earlier|sooner|but (?:can|could)|how about|what about|instead)\b")
 """Another hour asked of the day kept ("leave it on Thursday, but can it be later? like one")."""
 CANCEL_EVERY = re.compile(r"\bboth of (?:them|'?em|those|these)\b|\b(?:cancel|scrap|drop)\w* (?:them |'?em )?"
-                          r"(?:both|all)\b|\ball (?:of )?(?:them|'?em)\b")
+                          r"(?:both|all|everything)\b|\ball (?:of )?(?:them|'?em)\b")
 """Every booking found cancelled, in so many words ("cancel both of 'em the oil change and the
 detail"); not "we both got oil changes friday"."""
 MOVES_TOO = re.compile(r"\b(?:could|can|would) (?:we|you|y'?all|i) (?:move|push|bump|switch|reschedule)\b")

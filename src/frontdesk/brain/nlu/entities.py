@@ -39,9 +39,13 @@ def extract_phone(u: Utterance, region: str = "US") -> str | None:
     text = re.sub(r"(\d)\s*,?\s+(?:and then|then|and)\s+(?=\d)", r"\1 ", text)  # "512, then 555…"
     found = [number for span in _PHONE_SPAN.findall(text) if (number := _phone_number(span, region))]
     if not found:  # "eight thirty, five five five, thirty three sixteen": read as digits, not times
+        # ("… five-one-six-two — no wait, I flipped it. five-one-two-six. eight-three-oh, …, five-one-
+        # two-six": the four put right, then the whole number again, heard as one run)
         found = [number for run in _SPOKEN_DIGITS.finditer(u.lower)
-                 if (number := next(filter(None, (_phone_number(digits, region)
-                                                  for digits in _digits_of(run.group(0)))), None))]
+                 if (number := next(filter(None, (_phone_number(digits, region) or (
+                     _phone_number(digits[-10:], region)
+                     if 10 < len(digits) <= 14 and correction_tails(u.lower) else None)
+                     for digits in _digits_of(run.group(0)))), None))]
     if not found:  # "… nine oh five eight. nine oh five eight.": the end said again; the number before
         found = [number for run in _SPOKEN_DIGITS.finditer(u.lower)
                  if (number := next(filter(None, (_phone_number(digits[:10], region)

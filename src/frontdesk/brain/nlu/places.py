@@ -139,9 +139,13 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
     if not elsewhere and not expecting and not selling and any(own_home(w) for w in wanted):
         return None  # "once my Georgetown house closes": their home, not where they look
     wanted = elsewhere or wanted
+    # ("I'm looking to sell my place in Round Rock, well, no, the house is in Pflugerville": the
+    # home put right is the one after the correction)
+    put_right = next((len(u.lower) - len(t) for t in correction_tails(u.lower)
+                      if any(w[0] >= len(u.lower) - len(t) for w in wanted)), 0)
     if (extract_lead_intent(u) == "sell" or ex.extract_appointment_type(u, profile) == (
             "listing_appointment")) and (
-            homes := [w for w in found if w[1] not in refused and _OUR_HOME_IN.search(
+            homes := [w for w in found if w[1] not in refused and w[0] >= put_right and _OUR_HOME_IN.search(
                 u.lower[max(0, w[0] - 40): w[0]])]):
         # "we been in our house in cedar park since oh nine and my wife wants to move closer to her
         # job down in san marcos, so i want somebody to come value our house": the home sold
