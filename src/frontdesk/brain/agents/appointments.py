@@ -173,9 +173,9 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             desk.offered = []
             desk.kept = False
         desk.action = action  # type: ignore[assignment]
-        # ("move both … the Civic's oil change stays": one moves)
+        # ("move both … the Civic's oil change stays": one moves; "both to the afternoon": each its own)
         desk.every = action == "move" and not mine and bool(MOVE_EVERY.search(u.text.lower())) and not (
-            STANDS.search(u.text.lower()))
+            STANDS.search(u.text.lower()) or (target.part and not (target.date or target.time)))
         if action in {"move", "cancel"} and not mine:
             desk.queued = other_change(u.text, action, ctx, s)
             desk.then_book = booking_after(u.text, ctx, action)

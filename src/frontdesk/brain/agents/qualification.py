@@ -15,6 +15,7 @@ from frontdesk.brain.context import TurnContext, absorb_contact
 from frontdesk.brain.format import say_list, say_money, say_on_date
 from frontdesk.brain.nlu import Understanding
 from frontdesk.brain.nlu import lead as lead_nlu
+from frontdesk.brain.nlu.places import sells_elsewhere
 from frontdesk.brain.nlu.text import MONTH, normalise
 from frontdesk.brain.state import ConversationState, LeadInfo
 from frontdesk.knowledge.profile import QualificationPolicy
@@ -156,6 +157,9 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
         (m[1] != "not" and m[2] == u.lead_intent) or (m[1] == "not" and m[2] == lead.intent)
         for m in _ONE_SIDE.finditer(said))
     settled = lead.intent is not None and s.awaiting not in {"intent", None} and not put_right
+    if lead.intent == "buy" and lead.in_service_area and u.lead_intent == "sell" and sells_elsewhere(
+            said, ctx.profile):
+        u.lead_intent = None  # a buyer here "selling my mom's place in Ohio": the money for this one
     sides = {"buy", "sell", "both"}
     if lead.intent in sides and u.lead_intent in sides and u.lead_intent != lead.intent and (
             _BOTH_IN_TURN.search(normalise(u.text).lower) or _SELL_THEN_BUY.search(said) or (
@@ -271,18 +275,21 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             return
     notes = absorb(s, ctx)
     _remember_booking_facts(s, ctx)
-    if (closed := _closed_on_day_named(s, ctx)) is not None:
-        notes.append(closed)  # "could we meet on a Sunday?": not that day, said now
+    asks_meeting = bool(ctx.u.appointment_type and (ctx.u.date or ctx.u.time or ctx.u.window)) or (
+        ctx.u.appointment_type == "property_showing" and "book" in ctx.u.flags | {ctx.u.intent})
+    # ("could I see the townhouse you've got listed there?": a showing asked, its day asked next)
+    meeting = (asks_meeting or _names_a_slot(ctx.u)) and hard_failure(
+        s.lead, ctx.profile.qualification) is None
+    # "could we meet on a Sunday?": not that day, said now (the booking says so itself when it goes on)
+    if not meeting and (closed := _closed_on_day_named(s, ctx)) is not None:
+        notes.append(closed)
     if s.lead.intent == "rent":
         ctx.add(" ".join(notes))
         ctx.ask(s, "anything_else", "greeting", "rent_redirect")
         return
     for note in notes:
         ctx.add(note)
-    asks_meeting = bool(ctx.u.appointment_type and (ctx.u.date or ctx.u.time or ctx.u.window)) or (
-        ctx.u.appointment_type == "property_showing" and "book" in ctx.u.flags | {ctx.u.intent})
-    # ("could I see the townhouse you've got listed there?": a showing asked, its day asked next)
-    if (asks_meeting or _names_a_slot(ctx.u)) and hard_failure(s.lead, ctx.profile.qualification) is None:
+    if meeting:
         # "let's have someone come look at it then. wednesday afternoon, two?", "tuesday at two if
         # you have it": the caller asks for the meeting, day and all; the rest is learned there
         if not s.booking_slots.appointment_type:

@@ -297,7 +297,8 @@ STATES_OWN = re.compile(r"\b(?:i|we)(?:'ve| have| had)? (?:already |just )?(?:go
                          r"\b(?:i|we)(?:'ve| have)? (?:got|have) (?:like |maybe )?"
                          r"(?:two|three|a couple|a few|both)\b"
                          r"[^.?!]{0,25}\b(?:appointments?|appts?|things|bookings?|visits?|showings?)\b"
-                         r"[^.?!]{0,30}\b(?:with (?:you|y'?all)|on the (?:calendar|books|schedule))")
+                         r"[^.?!]{0,30}\b(?:with (?:you|y'?all)|on the (?:calendar|books|schedule))"
+                         r"[^.?!]{0,20}\?")
 """The caller says they have a booking ("I've got the car in for a detail on wednesday")."""
 
 

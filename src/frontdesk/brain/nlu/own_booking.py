@@ -69,7 +69,8 @@ OWN_QUESTION = re.compile(_ASKS_OWN.format("") + "|"
                           r"\b(?:i|we)(?:'ve| have)? (?:got|have) (?:like |maybe )?"
                           r"(?:two|three|a couple|a few|some)\b[^.?!]{0,25}\b"
                           r"(?:appointments?|appts?|things|bookings?|visits?|showings?)\b[^.?!]{0,30}\b"
-                          r"(?:with (?:you|y'?all|you guys)|on the (?:calendar|books|schedule))")
+                          r"(?:with (?:you|y'?all|you guys)|on the (?:calendar|books|schedule))"
+                          r"[^.?!]{0,20}\?")
 """Asks about the caller's own booking in so many words, whatever the classifier heard."""
 
 

@@ -134,7 +134,7 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
                                       or own_home(w)))]
     if not elsewhere and not expecting and not selling and all(
             re.search(r"\b(?:from|leaving|moving out of)\s+(?:the\s+)?$", u.lower[max(0, w[0] - 25): w[0]])
-            for w in wanted):
+            or _LIVES_NOW.search(u.lower[max(0, w[0] - 40): w[0]]) for w in wanted):
         return None  # "we're up from Houston on the fifteenth": where they come from, not where they look
     if not elsewhere and not expecting and not selling and any(own_home(w) for w in wanted):
         return None  # "once my Georgetown house closes": their home, not where they look
@@ -180,7 +180,11 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
     homes = [w for w in wanted if (_HOME_NOW.search(u.lower[max(0, w[0] - 40): w[0]]) or own_home(w))
              and not re.search(r"\b(?:closed on|sold|finished|done|after)\b",
                                u.lower[max(0, w[0] - 50): w[0]])]
-    if selling and homes and len({w[1] for w in wanted}) > 1:
+    if selling and homes and len({w[1] for w in wanted}) > 1 and not (
+            # ("selling our house down in Houston … that money's gonna go into buying something up in
+            # Round Rock": a home we cannot sell, beside one here they buy)
+            not any(h[2] for h in homes) and any(w[2] for w in wanted)
+            and extract_lead_intent(u) == "both"):
         # "we just moved down here to Austin, but we still own our old house up in Dallas and we
         # need to sell it": the home sold is where it is, not where the seller lives now
         return homes[0][1], homes[0][2]
@@ -224,6 +228,8 @@ _LANDMARK = re.compile(r"\b(?:(?:north|south|east|west|northeast|northwest|south
 """Words that make a place a landmark for another ("north of Austin", "a commute to Austin")."""
 _HOME_AFTER = re.compile(r"\s+(?:house|home|place|condo|townhouse)\b")
 """A place used to name the caller's own home ("my Georgetown house")."""
+_LIVES_IN = (r"(?:live|lives|living|lived) (?:down|up|out|over|back) (?:in|there in)|"
+             r"(?:i'?m|we'?re) an? (?:\w+ ){1,3}(?:down|up|out|over|back) in")
 _ORIGIN = re.compile(r"\b(?<!to )(?<!wanna )(?:from|live in|living in|lived in|currently in|leaving|"
                      r"moving out of|grew up in|renting in|rent in|staying in|based in|"
                      # "I've lived on the same farm outside Lubbock my whole life"
@@ -231,8 +237,11 @@ _ORIGIN = re.compile(r"\b(?<!to )(?<!wanna )(?:from|live in|living in|lived in|c
                      # "we're up in Dallas now", "I'm still in Houston till next week"
                      r"(?:we'?re|i'?m|we are|i am) (?:up|down|over|out|still) (?:in|there in|down in|up in)|"
                      # "I work at the Domain, so I want a short commute": where the job is
-                     r"(?:i|we|he|she) (?:work|works) (?:at|in|near|by|out of|over at|down at))"
-                     r"\s+(?:the\s+)?$")
+                     r"(?:i|we|he|she) (?:work|works) (?:at|in|near|by|out of|over at|down at)|"
+                     # "I'm a widower, live down in Corpus Christi": where the caller lives now
+                     + _LIVES_IN + r")\s+(?:the\s+)?$")
+_LIVES_NOW = re.compile(r"\b(?:" + _LIVES_IN + r")\s+(?:the\s+)?$")
+"""Where the caller lives now, said of themselves ("a retired schoolteacher down in San Antonio")."""
 _LEFT_BEHIND = re.compile(r"\bsold (?:our|my|the|his|her) (?:old |\w+ )?(?:place|house|home|condo) "
                           r"(?:up |down |over |out |back )?in\s+$|"  # "we sold our place in houston"
                           r"\b(?:let go|laid off|fired|grew up|was born|used to live|moving from|"
@@ -316,14 +325,26 @@ _SELLS_AWAY = re.compile(r"\bsell(?:ing)? (?:our|my|the|his|her|their|(?:my |our
                          r"(?:house|home|place|condo|townhouse|townhome|ranch|farm|land|acreage|property) "
                          r"(?:in|out in|up in|back in|down in|over in|out by|up by|near|outside(?: of)?) "
                          r"(?!(?:the|a|this|that|our|my)\b)([a-z .]+?)(?=,|\.| and\b| so\b| to\b| that\b|"
-                         r" which\b|$)")
+                         r" which\b|$)|"
+                         # "we'll sell the San Antonio place and pay cash for whatever we buy up there"
+                         r"\bsell(?:ing)? (?:our|my|the) ([a-z]+(?: [a-z]+)?) "
+                         r"(?:house|home|place|condo|property)\b")
 """A home the caller sells somewhere ("we're selling my mom's place in Ohio", "selling the ranch
-out by Llano")."""
+out by Llano", "sell the San Antonio place")."""
+_SOLD_THERE = re.compile(r"\b(?:relocating|moving|coming|transferring|retiring) (?:up |down |over |here )?"
+                         r"from\b[^.?!]{0,60}\bsell(?:ing)? (?:our|my|the) "
+                         r"(?:house|home|place|condo|townhouse) (?:out |down |up |back )?there\b")
+"""A home sold where the caller comes from ("we're relocating from San Jose, we're selling our
+house there")."""
 _MOVING_HERE = re.compile(r"\b(?:moving|relocating|move|coming|retiring) (?:down |up |out |over |back )?"
                           r"(?:to|here)\b|"
                           # "… paying cash from the sale for something smaller in Georgetown"
                           r"\b(?:cash|money|proceeds|equity) (?:from|outta|out of) (?:the|that) sale\b|"
-                          r"\bfor something (?:smaller|bigger|newer|new|else|closer|here)\b")
+                          r"\bfor something (?:smaller|bigger|newer|new|else|closer|here)\b|"
+                          # "that money's gonna go into buying something", "rolling that into a place"
+                          r"\b(?:go|goes|going|roll|rolling|put|putting|use|using)"
+                          r"(?: (?:that|it|the money|the cash|the proceeds))? (?:into|towards?|for) "
+                          r"(?:buying|a |an |something|whatever)")
 BUYS_WITH_OTHERS = re.compile(r"\b(?:agent|realtor|broker|somebody|someone)\b[^.?!]{0,30}\bfor the "
                                r"(?:buying|purchase|buy) side\b|\b(?:buying|the buying) (?:side )?(?:is|'s) "
                                r"(?:handled|taken care of|covered)\b|"
@@ -338,17 +359,27 @@ def _served(place: str, profile: BusinessProfile) -> bool:
     return found is not None and found[1]
 
 
+def sells_elsewhere(said: str, profile: BusinessProfile) -> bool:
+    """The caller sells a home in a place the business does not serve ("we're selling my mom's
+    place in Ohio", "selling the ranch out by Llano")."""
+    if _SOLD_THERE.search(said):
+        return True
+    away = _SELLS_AWAY.search(said)
+    place = away and (away.group(1) or away.group(2))
+    return bool(place) and not _served(place, profile) and not re.search(
+        r"\b(?:neighbou?rhood|hills|subdivision|area|part|side|city|town|country|suburbs?|old|big|little|"
+        r"small|new|family|first|other|current)\b", place) and (away.group(1) is not None or (
+            extract_location(normalise(place), profile, expecting=True) is not None))
+
+
 def intent_here(intent: str | None, said: str, profile: BusinessProfile) -> str | None:
     """What the caller does with us, when a sale or a purchase happens elsewhere: "we're selling
     our house in San Diego and moving to Austin" buys here; "we've already got an agent in
     Dallas for the buying side … somebody to sell our house here" sells here."""
-    if intent in {"sell", "both"} and (away := _SELLS_AWAY.search(said)) and not _served(
-            away.group(1), profile) and not re.search(
-            r"\b(?:neighbou?rhood|hills|subdivision|area|part|side|city|town|country|suburbs?)\b",
-            away.group(1)):
-        # a sale we cannot make: a buyer here ("… moving to Austin"), else nothing said of what
-        # they do with us ("we're selling my mom's place in Ohio and that closes next month")
-        return "buy" if _MOVING_HERE.search(said) or intent == "both" else None
+    if intent in {"sell", "both"} and sells_elsewhere(said, profile):
+        # a sale we cannot make, beside a home here: a buyer ("… moving to Austin", "that money's
+        # for something smaller in Cedar Park"); alone it stays a sale, out of our area
+        return "buy" if _MOVING_HERE.search(said) else intent
     if intent == "both" and BUYS_WITH_OTHERS.search(said):
         return "sell"
     return intent
