@@ -406,6 +406,14 @@ def switched_to(text: str, found: list[Appointment], chosen: Appointment,
         named = [a for a in found if _named_in(a, acted["what"], ctx)]
         if len(named) == 1 and named[0].id != chosen.id:
             return named[0]
+    kept = said_to_stand(text, found, ctx)
+    if any(a.id == chosen.id for a in kept):
+        # "the detail. the Saturday one. the oil change and the brakes, those stay" to the brakes'
+        # cancel: the one named that is not said to stay
+        named = {a.id: a for clause in re.split(r"[.;!?]", text.lower()) if not STANDS.search(clause)
+                 for a in found if a.id != chosen.id and a not in kept and _named_in(a, clause, ctx)}
+        if len(named) == 1:
+            return next(iter(named.values()))
     return None
 
 
@@ -601,8 +609,10 @@ def _call_after_change(text: str, said_it: re.Pattern[str] = _CANCEL_SAID) -> st
     said = text.lower()
     cancel = said_it.search(said)
     call = _CALLBACK.search(said, cancel.end()) if cancel else None
-    if cancel is None or call is None or CALL_TURNED_DOWN.search(said, cancel.end(), call.start()):
-        return None
+    if cancel is None or call is None or CALL_TURNED_DOWN.search(said, cancel.end(), call.start()) or (
+            re.search(r"\b(?:i'?ll|we'?ll|i will|we will|i can|let me)\s+(?:just\s+)?"
+                      r"(?:give (?:you|y'?all) a\s+)?$", said[max(0, call.start() - 25): call.start()])):
+        return None  # ("just cancel it, I'll call back when I know my schedule": the caller calls)
     start = max((m.end() for m in _CLAUSE_START.finditer(said, cancel.end(), call.start())),
                 default=cancel.end())
     return text[start:].strip()

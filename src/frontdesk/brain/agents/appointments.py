@@ -430,7 +430,8 @@ async def _answer_new_time(s: ConversationState, ctx: TurnContext, current: When
             desk.new_date, desk.new_time = choice.date().isoformat(), choice.strftime("%H:%M")
             await _go_on(s, ctx, When())
             return
-    if wanted.given:
+    if wanted.given and not (  # ("… my sister can run me over tomorrow after all. just leave it where it is")
+            _keeps(u.text.lower(), desk.action) and chosen and wanted.date in {None, _start(chosen).date()}):
         _set_target(s, wanted)
         await _go_on(s, ctx, When())
         return

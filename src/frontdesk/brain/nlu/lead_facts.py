@@ -39,7 +39,12 @@ _MONEY_AFTER = re.compile(r"\b[1-9](?: ?\d{2})?(?:k| thousand)?,? (?:absolute(?:
                           r"at (?:the )?most)")
 """A figure said to be the most ("two-fifty's my number, hard stop", "one forty-five absolute tops")."""
 _MONEY_BEFORE = re.compile(r"\b(?:(?:lender|bank) (?:said|says|approved)(?: (?:us|me|we can|we could|i can)"
-                           r"(?: go| do| get)?)?(?: up to| for)?|approved (?:us )?(?:for|up to)) "
+                           r"(?: go| do| get)?)?(?: up to| for)?|"
+                           r"approved (?:us )?(?:(?:last|this) (?:week|month) |yesterday |already )?"
+                           r"(?:for|up to)|"
+                           # "around four hundred, but not a penny over four twenty-five"
+                           r"not (?:a (?:penny|dime|cent|dollar|nickel) |one (?:penny|dime|cent|dollar) )?"
+                           r"(?:over|more than|above)|no more than|nothing (?:over|above)) "
                            r"(?:like |about )?(?=[1-9]\b|[1-9] ?\d{2}\b)")
 """Words a price follows ("the lender said one-sixty", "approved for three-fifty")."""
 _CLOCK_WORD = re.compile(r"\b(?:o'?clock|morning|afternoon|evening|tonight|noon)\b|\d\s*[ap]\.?m\b|"

@@ -80,7 +80,8 @@ def _plausible_name_word(word: str) -> bool:
             and not re.search(r"'(?:s|m|re|ve|ll|d|t)$", word))
 
 
-_NEVER_NAME = frozenset({"cause", "cuz", "because", "since", "coz", "cos", "'cause",
+_NEVER_NAME = frozenset({"cause", "cuz", "because", "since", "coz", "cos", "'cause", "loan", "loans", "fha",
+                         "mortgage", "usda",
                          "yes", "yeah", "yep", "no", "nope", "sure", "actually", "okay", "ok", "so",
                          "well", "um", "uh", "please", "thanks", "thank", "here", "calling", "and",
                          "the", "a", "an", "i", "im", "i'm", "it", "its", "it's", "is", "my", "me",

@@ -113,7 +113,10 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
                if (ruled_out(u.lower, start) and start not in turned_to) or area in turned_from
                or area in said_before or _YOUR_AREA.search(u.lower[max(0, start - 40): start])
                or (start in ends and _PLACE_REFUSED_AFTER.match(u.lower, ends[start]))
-               or (start in ends and _ANOTHERS_AFTER.match(u.lower, ends[start]))}
+               or (start in ends and _ANOTHERS_AFTER.match(u.lower, ends[start]))
+               # "Houston closes end of November": the home sold there, said by its town
+               or (start in ends and _CLOSES_AFTER.match(u.lower, ends[start])
+                   and extract_lead_intent(u) != "sell")}
     wanted = [(start, area, inside) for start, area, inside in found if area not in refused]
     if not wanted:
         return None
@@ -226,6 +229,8 @@ _LANDMARK = re.compile(r"\b(?:(?:north|south|east|west|northeast|northwest|south
                        r"(?: (?:up|down|out|over))? in)"
                        r"\s+(?:the\s+)?$")
 """Words that make a place a landmark for another ("north of Austin", "a commute to Austin")."""
+_CLOSES_AFTER = re.compile(r"(?:'s)?\s+(?:house |home |place |sale )?(?:closes|closing|is closing|"
+                           r"should close|will close|is under contract|sold|sells|is sold)\b")
 _HOME_AFTER = re.compile(r"\s+(?:house|home|place|condo|townhouse)\b")
 """A place used to name the caller's own home ("my Georgetown house")."""
 _LIVES_IN = (r"(?:live|lives|living|lived) (?:down|up|out|over|back) (?:in|there in)|"
@@ -344,7 +349,8 @@ _MOVING_HERE = re.compile(r"\b(?:moving|relocating|move|coming|retiring) (?:down
                           # "that money's gonna go into buying something", "rolling that into a place"
                           r"\b(?:go|goes|going|roll|rolling|put|putting|use|using)"
                           r"(?: (?:that|it|the money|the cash|the proceeds))? (?:into|towards?|for) "
-                          r"(?:buying|a |an |something|whatever)")
+                          r"(?:buying|a |an |something|whatever)|"
+                          r"\bto pay for (?:it|the new (?:one|place|house)|whatever (?:we|i) buy)\b")
 BUYS_WITH_OTHERS = re.compile(r"\b(?:agent|realtor|broker|somebody|someone)\b[^.?!]{0,30}\bfor the "
                                r"(?:buying|purchase|buy) side\b|\b(?:buying|the buying) (?:side )?(?:is|'s) "
                                r"(?:handled|taken care of|covered)\b|"
