@@ -625,7 +625,8 @@ EVERY_ONE = re.compile(r"\b(?:both|all (?:of )?(?:them|'?em|those|three|of it)|"
                        r"the whole (?:lot|thing)|every (?:one|single one))\b")
 """Every booking found, said in so many words ("cancel both of 'em")."""
 MOVE_EVERY = re.compile(r"\b(?:move|push|bump|shift|reschedul\w*|switch|slide|change)\w* (?:\w+ ){0,2}?"
-                        r"(?:both|all (?:of )?(?:them|'?em|those|three|my|our|the)|everything)\b")
+                        r"(?:both|all (?:of )?(?:them|'?em|those|three|my|our|the)|everything|"
+                        r"the whole (?:thing|lot|day))\b")
 """Every booking moved at once, in so many words ("move both of those to thursday", "push them both
 back an hour"); not "we both got stuff thursday", "one tomorrow and one thursday, both at four"."""
 LATER_OR_EARLIER = re.compile(r"\b(?:later|earlier|sooner|but (?:can|could)|how about|what about|instead)\b")

@@ -532,7 +532,9 @@ _CANCEL_IT = re.compile(r"(?<!n't )(?<!not )\b(?:(?:you can|go ahead and|please|
                         r"scratch (?:the|my|her|his|our) (?!(?:mon|tues|wednes|thurs|fri|satur|sun)day)|"
                         r"cancel (?:it|that|"
                         r"the|my|this)|scrap (?:it|that|the)|call (?:it|that) off|"
-                        r"(?:get rid of|drop|nix|ditch) (?:it|that|the|my)\b(?![^.?!]{0,20}\boff\b))\b")
+                        # ("I'll drop it before work": the car, left with us)
+                        r"(?:get rid of|drop|nix|ditch) (?:it|that|the|my)\b(?![^.?!]{0,20}\boff\b)"
+                        r"(?! (?:before|after|on (?:my|the) way|at|by|in|early|first thing|there|when)\b))\b")
 _A_CHANGE = re.compile(r"\b(?:next week|following|a week|make it|move|push|bump|slide|instead|change|switch|"
                        r"reschedule|later|earlier|sooner|(?:can|could) (?:that|it|we) (?:go|be) (?:to|on)|"
                        r"go to)\b")

@@ -56,10 +56,12 @@ DAYS_ON = re.compile(r"\b(?:(?P<count>a|one|two|three|a couple(?: of)?) days? "
 later", "push it exactly a week", "the day before")."""
 
 
-A_WEEK_ON = re.compile(r"\bsame (?:time|day)\b[^.?!]{0,25}?\b(?:next|following) week\b|"
-                       r"\b(?:next|following) week\b[^.?!]{0,25}?\bsame (?:time|day)\b|"
+A_WEEK_ON = re.compile(r"\bsame (?:times?|days?)\b[^.?!]{0,25}?\b(?:next|following) week\b|"
+                       r"\b(?:next|following) week\b[^.?!]{0,25}?\bsame (?:times?|days?)\b|"
                        r"\b(?:a|one) week (?:later|out|from then)\b|"
-                       r"\b(?:push|move|bump|put|slide) (?:it|that|this) (?:back |out |off )?(?:by )?"
+                       # "can you just push all of 'em back a week?"
+                       r"\b(?:push|move|bump|put|slide) (?:it|that|this|them|'?em|both|all (?:of )?"
+                       r"(?:them|'?em|three)|everything|the whole thing) (?:back |out |off )?(?:by )?"
                        r"(?:a|one) week\b|"
                        # "the Monday after, same time", "the saturday after": its own weekday, a week on
                        r"\bthe (?:mon|tues|wednes|thurs|fri|satur|sun)day after\b(?! (?:next|this|the))|"

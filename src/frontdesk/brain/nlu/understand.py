@@ -528,7 +528,7 @@ ADD_ON = re.compile(r"\b(?:too|also|as well|while (?:it'?s|its|it is|you'?re|you
                     r"y'?all are) "
                     r"(?:in there|there|in|at it)|while (?:you|y'?all|you guys) (?:have|got) it(?: up "
                     r"there| in)?|"
-                    r"with it|add(?:ing)?|throw in|on top)\b")
+                    r"with it|add(?:ing)?|throw in|on top|the same (?:visit|trip|appointment|drop-?off))\b")
 """A service asked for in a question's words on top of the one being booked."""
 _LOT_ASK = re.compile(r"\W*(?:(?:so|and|um|uh|well)\W+)*"
                       r"(?:what (?:have|do) (?:you|y'all|you guys) (?:got|have)|"
