@@ -486,7 +486,9 @@ def _named_in(a: Appointment, clause: str, ctx: TurnContext) -> bool:
                 or (at and a.scheduled_time == at.strftime("%H:%M"))
                 or (services and a.service_type in services)
                 or (not services and a.appointment_type is not None
-                    and ex.extract_appointment_type(said, ctx.profile) == a.appointment_type)
+                    # ("the consultation's fine": named, whatever it is said to be)
+                    and ex.extract_appointment_type(normalise(STANDS.sub(" ", said.lower)), ctx.profile) == (
+                        a.appointment_type))
                 or (car is not None and _is_car(a, car))
                 or any(int(h) % 12 == hour % 12 if h.isdigit() else words.index(h) == hour % 12
                        for h, _ in bare)

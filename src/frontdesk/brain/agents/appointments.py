@@ -169,10 +169,10 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
                                    and (not target.given or action == "cancel")):
         # ("can you cancel it? I won't know my schedule until Monday" to the cancel read back: a yes)
         if action != desk.action or not mine:
-            desk.new_date = desk.new_time = None
-            desk.offered = []
-            desk.kept = False
+            desk.new_date, desk.new_time, desk.offered, desk.kept = None, None, [], False
         desk.action = action  # type: ignore[assignment]
+        kept = said_to_stand(u.text, desk.found, ctx)  # "the consultation's fine. the showing though, …"
+        desk.chosen = None if _chosen(s) in kept else desk.chosen
         # ("move both … the Civic's oil change stays": one moves; "both to the afternoon": each its own)
         desk.every = action == "move" and not mine and bool(MOVE_EVERY.search(u.text.lower())) and not (
             STANDS.search(u.text.lower()) or (target.part and not (target.date or target.time)))
@@ -185,7 +185,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
                     u.text.replace(desk.then_book, " "), desk.found, _chosen(s), ctx), ctx.today)
         shift = action == "move" and bool(SHIFT.search(u.text.lower()) or DAYS_ON.search(u.text.lower())
                                           or A_WEEK_ON.search(u.text.lower()))
-        if shift and _chosen(s) is None and (told := _told(s)) is not None:
+        if shift and _chosen(s) is None and (told := _told(s)) is not None and told not in kept:
             desk.chosen = told.id  # told when it is: "can we do it an hour earlier instead"
         if action == "move" and (target.given or (shift and _chosen(s) is not None)):
             _set_target(s, _wanted(s, ctx, When(), target))
@@ -553,7 +553,7 @@ async def _plan_move(s: ConversationState, ctx: TurnContext, a: Appointment) -> 
     if not desk.new_date and not desk.new_time and not desk.part and not desk.latest:
         ctx.ask(s, "date", AGENT, "appt_ask_new_day", **_facts(a, ctx))
         return
-    if desk.new_date and s.awaiting_agent != AGENT:  # (a day asked for is not second-guessed)
+    if desk.new_date and s.awaiting not in {"pick_alternative", "confirm_change"}:  # (not one offered)
         desk.new_date = nearer_its_day(date.fromisoformat(desk.new_date), old.date(), ctx.u.text).isoformat()
     day = date.fromisoformat(desk.new_date) if desk.new_date else old.date()
     availability = AvailabilityCalendar(ctx.profile, ctx.calendar, ctx.now, ignore=a.id)

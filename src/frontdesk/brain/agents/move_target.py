@@ -148,8 +148,8 @@ def nearer_its_day(new: date, booked: date, text: str) -> date:
     weekday = f"{new:%A}".lower()
     if not re.search(rf"(?<!this )(?<!next )(?<!coming )\b{weekday}s?\b(?!,? (?:the )?\d)", text.lower()):
         return new
-    later = new + timedelta(days=7)
-    return later if (later - booked).days < (booked - new).days else new
+    # (a booking weeks off: "move them both to Saturday" of Friday the 22nd is the 23rd)
+    return min((new + timedelta(days=7 * weeks) for weeks in range(9)), key=lambda d: abs((d - booked).days))
 
 
 def the_others_moved_by(desk: AppointmentDesk, a: Appointment, moved: Appointment) -> list[str]:
