@@ -513,7 +513,9 @@ def _changes_the_one_told(s: ConversationState, u: Understanding) -> bool:
         u.appointment_type and u.appointment_type not in {a.appointment_type for a in s.desk.found}) and bool(
         _OF_IT.search(u.text.lower()) or any(
             _CANT_MAKE.search(m.content.lower()) for m in s.messages[-6:] if m.role == "user")) and not (
-        _KEEPS_IT.search(u.text.lower())) and not (
+        # ("can we keep it Monday but do it after lunch instead? one o'clock?": the day kept, the hour not)
+        _KEEPS_IT.search(u.text.lower()) and not re.search(r"\b(?:instead|but|earlier|later|sooner)\b",
+                                                         u.text.lower())) and not (
         # "keep me down for Tuesday", "see you Saturday": the day it already is
         u.date is not None and u.time is None and not (u.time_of_day or u.window) and any(
             date.fromisoformat(a.scheduled_date).weekday() == u.date.weekday() for a in s.desk.found))
@@ -534,7 +536,10 @@ _CANCEL_IT = re.compile(r"(?<!n't )(?<!not )\b(?:(?:you can|go ahead and|please|
                         r"the|my|this)|scrap (?:it|that|the)|call (?:it|that) off|"
                         # ("I'll drop it before work": the car, left with us)
                         r"(?:get rid of|drop|nix|ditch) (?:it|that|the|my)\b(?![^.?!]{0,20}\boff\b)"
-                        r"(?! (?:before|after|on (?:my|the) way|at|by|in|early|first thing|there|when)\b))\b")
+                        r"(?! (?:before|after|on (?:my|the) way|at|by|in|early|first thing|there|when)\b)|"
+                        # "the ten-thirty one we're gonna skip"
+                        r"(?:gonna|going to|wanna|want to|'ll|will|gotta|just|can) skip"
+                        r"(?! (?:the line|breakfast|lunch|work|school|class|town)))\b")
 _A_CHANGE = re.compile(r"\b(?:next week|following|a week|make it|move|push|bump|slide|instead|change|switch|"
                        r"reschedule|later|earlier|sooner|(?:can|could) (?:that|it|we) (?:go|be) (?:to|on)|"
                        r"go to)\b")

@@ -69,7 +69,10 @@ him up for", "still on for", "someone's coming out"."""
 _DROP = (r"(?:(?:you can|y'?all can|go ahead and|just|please|so) scratch (?:that|it|the \w+)|"
          # "… put it in myself, scratch that": said last (not "Tuesday, scratch that, Wednesday")
          r"scratch (?:that|it)(?= *(?:one|then|too|please|for me)?\W*$)|"
-         r"(?:drop|nix|ditch|get rid of) (?:the|that|my|it|our|his|her|one))\b"
+         r"(?:drop|nix|ditch|get rid of) (?:the|that|my|it|our|his|her|one)|"
+         # "the ten-thirty one we're gonna skip, it backs right up to the highway"
+         r"(?:gonna|going to|wanna|want to|'ll|will|gotta|just|can) skip(?: (?:it|that|that one|this one|"
+         r"the \w+))?(?! (?:the line|breakfast|lunch|work|school|class|town)))\b"
          # ("I gotta drop the baby at daycare": someone taken somewhere, no booking dropped)
          r"(?! (?:kids?|baby|babies|boys?|girls?|son|daughter|wife|husband|dog|mom|dad|grandkids?|twins)\b)"
          r"(?![^.?!]{0,20}\b(?:off|at)\b)")

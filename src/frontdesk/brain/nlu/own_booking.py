@@ -132,7 +132,7 @@ SET_UP_BEFORE = re.compile(
     r"recall(?! (?:letter|notice|thing|notification|in the mail)))\b|"
     # "my wife booked us to see a house Friday"
     r"\b(?:my|our) (?:husband|wife|partner|son|daughter|mom|mother|dad|father)(?: [a-z]+)? (?:already )?"
-    r"(?:booked|scheduled|set up) (?:us|me|him|her|it|an?|the|one|some|something|stuff|a couple)\b")
+    r"(?:booked|scheduled|set up) (?:for )?(?:us|me|him|her|it|an?|the|one|some|something|stuff|a couple)\b")
 """A booking someone else made before the call, spoken of by the one who calls about it."""
 
 
