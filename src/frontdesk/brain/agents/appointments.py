@@ -431,7 +431,8 @@ async def _answer_new_time(s: ConversationState, ctx: TurnContext, current: When
             await _go_on(s, ctx, When())
             return
     if wanted.given and not (  # ("… my sister can run me over tomorrow after all. just leave it where it is")
-            _keeps(u.text.lower(), desk.action) and chosen and wanted.date in {None, _start(chosen).date()}):
+            _keeps(u.text.lower(), desk.action) and chosen and wanted.date in {None, _start(chosen).date()}
+            and wanted.time in {None, _start(chosen).time()}):
         _set_target(s, wanted)
         await _go_on(s, ctx, When())
         return

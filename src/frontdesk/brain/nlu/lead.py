@@ -574,7 +574,9 @@ _BY_MONTH = re.compile(rf"\b(?:by|in|before|around|until|till|after|early|late|m
                        # the day the move has to be done by
                        rf"(?:i|we|she|he) (?:start|begin|report)(?:s)?(?: \w+){{0,7}}?(?: on)?|"
                        rf"lease (?:is |'s )?(?:up|over|done|out)(?: on| in)?|"
-                       rf"lease (?:ends|runs out|renews)(?: on| in)?)[\s,]+"  # "in, like, January"
+                       rf"lease (?:ends|runs out|renews)(?: on| in)?|"
+                       # "once the divorce is final, which should be February"
+                       rf"(?:which|that|it) (?:should|will|would|'?ll|is supposed to|is gonna) be)[\s,]+"
                        rf"(?:(?:like|about|around|maybe|probably|early|late|mid|next),? )?"
                        rf"(?:the (?:\w+|\d+(?:st|nd|rd|th)) of )?"  # "by the first of April"
                        rf"({MONTH})\b(?! (?:be|have|i|we|not)\b)|\b({MONTH})(?:-| )ish\b|"
@@ -672,7 +674,10 @@ def _timeline(text: str, today: date, *, expecting: bool) -> tuple[float, str] |
             months = (parsed.year - today.year) * 12 + parsed.month - today.month
             if months < 0:
                 months += 12
-            return float(max(months, 0.5)), by_month.group(0)
+            # ("which should be February": "by February")
+            said = re.sub(r"^(?:which|that|it) (?:should|will|would|'?ll|is supposed to|is gonna) be\W+",
+                          "by ", by_month.group(0))
+            return float(max(months, 0.5)), said
     holiday = re.search(r"\b(?:by|before|after|around|until|till|over|for)\s+(?:the\s+)?"
                         r"(christmas|the holidays|holidays|new year'?s?|thanksgiving|labor day|"
                         r"halloween)\b", text)

@@ -44,7 +44,7 @@ _MONEY_BEFORE = re.compile(r"\b(?:(?:lender|bank) (?:said|says|approved)(?: (?:u
                            r"(?:for|up to)|"
                            # "around four hundred, but not a penny over four twenty-five"
                            r"not (?:a (?:penny|dime|cent|dollar|nickel) |one (?:penny|dime|cent|dollar) )?"
-                           r"(?:over|more than|above)|no more than|nothing (?:over|above)) "
+                           r"(?:over|more than|above)) "
                            r"(?:like |about )?(?=[1-9]\b|[1-9] ?\d{2}\b)")
 """Words a price follows ("the lender said one-sixty", "approved for three-fifty")."""
 _CLOCK_WORD = re.compile(r"\b(?:o'?clock|morning|afternoon|evening|tonight|noon)\b|\d\s*[ap]\.?m\b|"

@@ -544,6 +544,9 @@ def _mentions(text: str, today: date) -> list[stance.Mention[date]]:
                                     base + timedelta(days=(weekday - base.weekday()) % 7 or 7)))
     for match in _RELATIVE.finditer(text):
         before = [m for m in found if m.end <= match.start()]
+        if before and re.fullmatch(r"[\s,]*(?:then[\s,]+)?", text[before[-1].end: match.start()]) and (
+                re.fullmatch(WEEKDAY, text[before[-1].start: before[-1].end])):
+            continue  # "Saturday then, the day before": the weekday said, told from the one refused
         if before:
             # "next Saturday? not the 28th, the one after": the one after a weekday is a week on
             week = not match.group(0).startswith("the day") and any(
