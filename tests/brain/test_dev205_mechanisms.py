@@ -315,3 +315,77 @@ async def test_loan_or_cars_is_the_loaner(profiles) -> None:
         profiles, "dealership", "do you have loan or cars if it has to stay overnight"
     )
     assert "loaner" in replies[0], replies
+
+
+# -- the second batch (sets 213 to 216) ------------------------------------------------------------
+
+
+async def test_a_showing_we_are_gonna_skip_is_cancelled_and_the_one_kept_stays(profiles) -> None:
+    calendar = await booked("real_estate", "property_showing", TUESDAY_DEC_1_9)
+    await booked("real_estate", "property_showing", TUESDAY_DEC_1_11, calendar=calendar)
+    _state, replies = await call(
+        profiles,
+        "real_estate",
+        "what showings do I have tuesday?",
+        "the eleven o'clock one we're gonna skip, keep the nine",
+        "yes",
+        calendar=calendar,
+    )
+    assert on_calendar(calendar) == [("Tue 01 09:00", "scheduled"), ("Tue 01 11:00", "cancelled")], replies
+
+
+async def test_dropping_the_car_off_is_no_cancel(profiles) -> None:
+    calendar = await booked("dealership", "brake_inspection", TUESDAY_3)
+    _state, replies = await call(
+        profiles,
+        "dealership",
+        "I've got a brake inspection tomorrow afternoon",
+        "could I come in first thing that morning instead? I'd drop it before work",
+        calendar=calendar,
+    )
+    assert "cancel" not in replies[-1].lower(), replies
+
+
+async def test_a_weekday_for_a_booking_weeks_off_is_the_one_beside_it(profiles) -> None:
+    calendar = await booked("real_estate", "property_showing", datetime(2026, 12, 11, 10, 0))
+    _state, replies = await call(
+        profiles,
+        "real_estate",
+        "can we move my showing on the eleventh to the saturday, same time?",
+        calendar=calendar,
+    )
+    assert "Saturday, December 12 at 10 AM" in replies[0], replies
+
+
+def test_the_day_said_then_told_from_the_one_refused_is_that_day(profiles) -> None:
+    u = _u(
+        profiles,
+        "real_estate",
+        "ugh fine, Saturday then, the day before, same time",
+        awaiting="pick_alternative",
+    )
+    assert u.date == date(2026, 11, 28)
+
+
+def test_which_should_be_a_month_is_a_timeline(profiles) -> None:
+    u = _u(
+        profiles,
+        "real_estate",
+        "once the divorce is final, which should be March",
+        awaiting="timeline",
+    )
+    assert u.timeline is not None and "march" in u.timeline[1]
+
+
+async def test_a_charge_for_the_first_meeting_is_the_consultations_cost(profiles) -> None:
+    _state, replies = await call(
+        profiles, "real_estate", "real quick, do you guys charge for the first meeting?"
+    )
+    assert "no charge" in replies[0], replies
+
+
+async def test_a_home_closing_elsewhere_is_not_where_a_buyer_looks(profiles) -> None:
+    state, replies = await call(
+        profiles, "real_estate", "we're buying in Cedar Park", "Phoenix closes in January"
+    )
+    assert state.lead.location == "Cedar Park", replies

@@ -388,7 +388,7 @@ def said_to_stand(text: str, bookings: list[Appointment], ctx: TurnContext) -> l
     # cancel the other")
     # ("cancel the ten o'clock keep the eleven": a keep starts one too)
     return [a for clause in re.split(r"[.;!?]|\bbut\b|—|,(?= (?:and )?(?:cancel|drop|move|push|scratch)\b)|"
-                                     r"(?<=\w)(?= (?:and )?(?:keep|leave) (?:the|my|our)\b)",
+                                     r"(?<=[\w,])(?= (?:and )?(?:keep|leave) (?:the|my|our)\b)",
                                      text.lower()) if STANDS.search(clause)
             and not CHANGE_IN_CLAUSE.search(clause) for a in bookings if _named_in(a, clause, ctx)]
 

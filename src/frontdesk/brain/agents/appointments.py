@@ -122,7 +122,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
                            u.acts, u.text)
     current, target = split_change(without_the_ones_kept(own, desk.found or s.on_file or [], _chosen(s), ctx),
                                    ctx.today)
-    if action == "cancel" and target.given and not (current.date and target.date):  # "cancel the ten o'clock"
+    if action == "cancel" and not mine and target.given and not (current.date and target.date):  # "the ten"
         current, target = When(current.date or target.date, current.time or target.time), When()
     if "latest" in u.flags:
         desk.latest = True  # "what's the latest you got tomorrow, I get off at five"

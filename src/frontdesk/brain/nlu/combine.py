@@ -514,7 +514,10 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         return "lookup_appointment", max(p, 0.7)  # "i got a appointment saturday at ten": that one
     own = OWN_QUESTION.search(r.text.lower()) or HAS_OWN_AND_ASKS.search(r.text.lower())
     if awaiting in {None, "anything_else"} and own and not (
-            model in {"cancel", "reschedule"} and p >= 0.5) and not NEW_BOOKING_ASKED.search(r.text.lower()):
+            model in {"cancel", "reschedule"} and p >= 0.5) and not NEW_BOOKING_ASKED.search(
+            r.text.lower()) and not (
+            # ("we've got two showings lined up with y'all … can you cancel the four-thirty?": the cancel)
+            CANCEL_SAID_PLAIN.search(r.text.lower()) or CHANGE_CUE.search(r.text.lower())):
         return "lookup_appointment", max(p, 0.7)  # "when are we meeting with the agent about …?"
     if model == "goodbye" and rule != "goodbye" and not _LEAVING.search(r.text.lower()):
         return rule, rule_confidence  # "okay so two things." opens the call; it does not end it
