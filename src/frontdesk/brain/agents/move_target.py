@@ -142,8 +142,8 @@ def nearer_its_day(new: date, booked: date, text: str) -> date:
     """A weekday said bare for a booking a week or so off is the one nearest it: "I've got a
     listing appointment next Wednesday at four. Could we do Thursday at four instead?" is the
     Thursday after it, not this one."""
-    if new >= booked or (booked - new).days < 4 or re.search(r"\b(?:today|tomorrow|this week|same "
-                                                             r"day)\b", text):
+    if new >= booked or (booked - new).days < 4 or re.search(
+            r"\b(?:today|tomorrow|this week|same day|earliest|soonest|sooner|asap)\b", text.lower()):
         return new  # ("… the sit-down that same day, Thursday, right after the showing": that Thursday)
     weekday = f"{new:%A}".lower()
     if not re.search(rf"(?<!this )(?<!next )(?<!coming )\b{weekday}s?\b(?!,? (?:the )?\d)", text.lower()):

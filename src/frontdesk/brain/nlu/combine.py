@@ -517,7 +517,8 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             model in {"cancel", "reschedule"} and p >= 0.5) and not NEW_BOOKING_ASKED.search(
             r.text.lower()) and not (
             # ("we've got two showings lined up with y'all … can you cancel the four-thirty?": the cancel)
-            CANCEL_SAID_PLAIN.search(r.text.lower()) or CHANGE_CUE.search(r.text.lower())):
+            CANCEL_SAID_PLAIN.search(r.text.lower()) or MOVE_IT.search(r.text.lower())
+            or MOVE_ASK.search(r.text.lower())):
         return "lookup_appointment", max(p, 0.7)  # "when are we meeting with the agent about …?"
     if model == "goodbye" and rule != "goodbye" and not _LEAVING.search(r.text.lower()):
         return rule, rule_confidence  # "okay so two things." opens the call; it does not end it
