@@ -223,6 +223,10 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         # they are as they talk, not a call put off
         r.flags.discard("objection_busy")
         return ("lead" if r.lead_intent or r.location or r.budget else "provide_info"), 0.8
+    if "objection_not_interested" in {rule, model} and re.search(
+            r"\b(?:just|only) (?:selling|the sell(?:ing)? side)\b", r.text.lower()) and re.search(
+            r"\bnot (?:\w+ )?(?:ready|looking|planning|going|gonna) to buy\b|\bnot buying\b", r.text.lower()):
+        return "provide_info", 0.85  # "just selling. I'm not ready to buy anything right now": a seller only
     if "escalation" in {rule, model} and _SOMEONE_TO_DRIVE.search(r.text.lower()):
         # "'cause I'd need somebody to run me to work": a ride (the shuttle), not a person now
         return "faq", 0.8
