@@ -65,7 +65,8 @@ def wanted(s: ConversationState, ctx: TurnContext, current: When, target: When) 
         later = date.fromisoformat(chosen.scheduled_date) + timedelta(days=days)
         if target.date is None or target.date.weekday() == later.weekday():
             return When(later, target.time or time.fromisoformat(chosen.scheduled_time), None)
-        if target.date.weekday() == date.fromisoformat(chosen.scheduled_date).weekday():
+        if target.date.isoformat() == chosen.scheduled_date or (on["before"] and target.date.weekday() == (
+                date.fromisoformat(chosen.scheduled_date).weekday())):
             # "… wednesday the twelfth at ten, can we push that back a day": its own day, named;
             # "I really need it the day before, 'cause I'm driving up to Dallas that friday": its
             # weekday, whichever week the words alone would give
