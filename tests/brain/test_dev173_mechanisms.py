@@ -11,7 +11,7 @@ from datetime import date, datetime
 import pytest
 
 from frontdesk.brain.memory import InMemoryCalendar
-from frontdesk.brain.nlu import clock, lead, names
+from frontdesk.brain.nlu import clock, names, timeline
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.ports import BookingRequest
 from tests.brain.calls import booked, call, on_calendar
@@ -92,7 +92,7 @@ def test_how_much_the_bank_gives_is_no_goodbye(profiles) -> None:
     ],
 )
 def test_timelines_said_loosely(said, most) -> None:
-    found = lead.extract_timeline(normalise(said), date(2027, 7, 23))
+    found = timeline.extract_timeline(normalise(said), date(2027, 7, 23))
     assert found is not None and found[0] <= most, found
 
 

@@ -9,7 +9,7 @@ from datetime import date, datetime, time
 
 import pytest
 
-from frontdesk.brain.nlu import lead
+from frontdesk.brain.nlu import timeline
 from frontdesk.brain.nlu.entities import extract_phone
 from frontdesk.brain.nlu.text import normalise
 from tests.brain.calls import booked, call, on_calendar
@@ -112,7 +112,7 @@ def test_an_hour_said_to_how_soon_is_no_price(profiles, said) -> None:
     ],
 )
 def test_timelines_said_as_callers_say_them(said, months) -> None:
-    found = lead.extract_timeline(normalise(said), date(2026, 11, 23))
+    found = timeline.extract_timeline(normalise(said), date(2026, 11, 23))
     assert found is not None and found[0] == months, found
 
 

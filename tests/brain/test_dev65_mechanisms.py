@@ -11,10 +11,11 @@ import pytest
 
 from frontdesk.brain.nlu import understand
 from frontdesk.brain.nlu.clock import extract_time, extract_window
-from frontdesk.brain.nlu.lead import extract_budget, extract_timeline
+from frontdesk.brain.nlu.lead import extract_budget
 from frontdesk.brain.nlu.lead_intent import extract_lead_intent
 from frontdesk.brain.nlu.names import extract_name
 from frontdesk.brain.nlu.text import normalise
+from frontdesk.brain.nlu.timeline import extract_timeline
 from frontdesk.brain.nlu.when import extract_date
 from tests.brain.calls import booked, call
 

@@ -264,7 +264,7 @@ def test_when_work_starts_is_not_the_visit(profiles) -> None:
 def test_a_week_from_today_is_a_day_not_a_timeline() -> None:
     from datetime import date
 
-    from frontdesk.brain.nlu.lead import extract_timeline
+    from frontdesk.brain.nlu.timeline import extract_timeline
     found = extract_timeline(normalise("we'd like to sell by June, could someone come out a week from today"),
                              date(2026, 11, 23))
     assert found is not None and found[1] == "by june"

@@ -15,9 +15,10 @@ from datetime import date, time
 import pytest
 
 from frontdesk.brain.nlu import understand
-from frontdesk.brain.nlu.lead import extract_budget, extract_timeline
+from frontdesk.brain.nlu.lead import extract_budget
 from frontdesk.brain.nlu.lead_intent import extract_lead_intent
 from frontdesk.brain.nlu.text import normalise
+from frontdesk.brain.nlu.timeline import extract_timeline
 from tests.brain.calls import call
 
 MONDAY = date(2026, 11, 23)

@@ -17,6 +17,7 @@ from frontdesk.brain.nlu import Understanding
 from frontdesk.brain.nlu import lead as lead_nlu
 from frontdesk.brain.nlu.places import sells_elsewhere
 from frontdesk.brain.nlu.text import MONTH, normalise
+from frontdesk.brain.nlu.timeline import NO_TIMELINE, extract_timeline
 from frontdesk.brain.state import ConversationState, LeadInfo
 from frontdesk.knowledge.profile import QualificationPolicy
 
@@ -47,7 +48,7 @@ def factor_scores(lead: LeadInfo) -> dict[str, float]:
             months = lead.timeline_months
             value = None if months is None else (
                 1.0 if months <= 3 else 0.7 if months <= 6 else 0.4 if months <= 12 else 0.1)
-            if months is None and lead.timeline_text == lead_nlu.NO_TIMELINE:
+            if months is None and lead.timeline_text == NO_TIMELINE:
                 value = 0.1  # no timeline at all: as far off as a lead gets
         elif factor == "location":
             value = None if lead.in_service_area is None else (1.0 if lead.in_service_area
@@ -123,7 +124,7 @@ _BY_THEN = re.compile(r"\b(?:by|before) (?:then|that (?:time|date|point)|(?:i|we
 def _timeline_from_earlier(s: ConversationState, ctx: TurnContext) -> tuple[float, str] | None:
     """The timeline a date said in an earlier message gives, read as that date's deadline."""
     for said in [m.content for m in s.messages if m.role == "user"][-4:-1][::-1]:
-        found = lead_nlu.extract_timeline(normalise(f"{said} by then"), ctx.today)
+        found = extract_timeline(normalise(f"{said} by then"), ctx.today)
         if found is not None:
             return found
     return None
@@ -211,12 +212,12 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
     if u.timeline and not _names_a_slot(u) and (
             s.awaiting == "timeline" or not (u.date and s.awaiting != "timeline") or apart or (
             _SPAN_AHEAD.search(u.timeline[1]) and not u.appointment_type and "book" not in u.flags)):
-        if u.timeline[1] != lead_nlu.NO_TIMELINE:
+        if u.timeline[1] != NO_TIMELINE:
             lead.timeline_months, lead.timeline_text = u.timeline
         elif lead.timeline_months is None:
             # "no rush, whenever the right one comes up": none set, and said (a time given before,
             # "in a couple of years", stands)
-            lead.timeline_text = lead_nlu.NO_TIMELINE
+            lead.timeline_text = NO_TIMELINE
     elif u.timeline is None and lead.timeline_months is None and _BY_THEN.search(u.text.lower()) and (
             earlier := _timeline_from_earlier(s, ctx)) is not None:
         # "I start January 4th" … "I'd love to be moved in before I start"
@@ -224,7 +225,7 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
     elif u.timeline is None and lead.timeline_months is None and lead.timeline_text is None and (
             s.awaiting in {"budget", "financing", "motivation"}) and not (
             u.date and (u.time or u.appointment_type)) and (
-            late := lead_nlu.extract_timeline(normalise(u.text), ctx.today, expecting=True)) is not None and (
+            late := extract_timeline(normalise(u.text), ctx.today, expecting=True)) is not None and (
             _A_MONTH.search(u.text.lower())):
         # how soon was asked and not answered; "after it's final. the lawyer says January" to the
         # next question answers it now

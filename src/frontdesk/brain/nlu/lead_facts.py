@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from frontdesk.brain.nlu import clock, lead, when
+from frontdesk.brain.nlu import clock, lead, timeline, when
 from frontdesk.brain.nlu.lead_intent import extract_lead_intent
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.places import extract_location, intent_here
@@ -220,7 +220,7 @@ def read_lead_facts(u: Utterance, result: Understanding, profile: BusinessProfil
     if rough is not None and result.budget and result.time == clock.clock(int(rough[1]), int(rough[2]),
                                                                           None):
         result.time = None  # the figure was the price, not a time
-    result.timeline = lead.extract_timeline(u, today, expecting=awaiting == "timeline")
+    result.timeline = timeline.extract_timeline(u, today, expecting=awaiting == "timeline")
     # "we're paying cash from selling our place in Houston": how they pay, not a home to sell
     # nor where they look
     said = normalise(_FUNDS_FROM.sub(" ", u.raw)) if _FUNDS_FROM.search(u.lower) else u

@@ -20,6 +20,7 @@ from typing import Protocol
 from frontdesk.brain.nlu import clock, when
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.cues import CONFLICT, NEW_BOOKING_ASKED, NO_LONGER_NEEDED, NOT_CANCELLED
+from frontdesk.brain.nlu.own_booking import SEVERAL_ASKED
 from frontdesk.brain.nlu.text import normalise, word_pattern
 from frontdesk.brain.nlu.understanding import Understanding
 from frontdesk.knowledge.profile import BusinessProfile
@@ -296,12 +297,8 @@ STATES_OWN = re.compile(r"\b(?:i|we)(?:'ve| have| had)? (?:already |just )?(?:go
                          # "I've got my Civic booked with you Friday at eight"
                          r"\b(?:i|we)(?:'ve| have)? (?:got|have) (?:the |my |our |an? )?(?:\w+ ){0,2}?"
                          r"(?:booked|scheduled)\b|"
-                         # "I think I've got like three different things on the calendar with you guys"
-                         r"\b(?:i|we)(?:'ve| have)? (?:got|have) (?:like |maybe )?"
-                         r"(?:two|three|a couple|a few|both)\b"
-                         r"[^.?!]{0,25}\b(?:appointments?|appts?|things|bookings?|visits?|showings?)\b"
-                         r"[^.?!]{0,30}\b(?:with (?:you|y'?all)|on the (?:calendar|books|schedule))"
-                         r"[^.?!]{0,20}\?")
+                         # "I think I've got like three different things on the calendar with you guys?"
+                         + SEVERAL_ASKED)
 """The caller says they have a booking ("I've got the car in for a detail on wednesday")."""
 
 

@@ -56,6 +56,12 @@ ASKS_OWN_TIME = re.compile(_ASKS_OWN.format("") + "|" + _WHEN_WAS_IT + "|" + _TI
 """The same, its verb said ("when is my …", not "when my son's in town")."""
 """A question about the caller's own booking ("what time's my thing tomorrow? the battery"):
 with it, a service and a day named describe that booking, they do not ask for a new one."""
+SEVERAL_ASKED = (r"\b(?:i|we)(?:'ve| have)? (?:got|have) (?:like |maybe )?"
+                 r"(?:two|three|a couple|a few|some|both)\b[^.?!]{0,25}\b"
+                 r"(?:appointments?|appts?|things|bookings?|visits?|showings?)\b[^.?!]{0,30}\b"
+                 r"(?:with (?:you|y'?all|you guys)|on the (?:calendar|books|schedule))[^.?!]{0,20}\?")
+"""Several bookings the caller has, asked about ("I think I've got like three different things on
+the calendar with you guys right now?"); said without a question it may be the lead-in to a change."""
 OWN_QUESTION = re.compile(_ASKS_OWN.format("") + "|"
                           r"\b(?:when|what time|what day) (?:are|am|do|did|will) (?:we|i) (?:meet(?:ing)?|"
                           r"see(?:ing)?|supposed to|coming in|booked)\b|"
@@ -66,11 +72,7 @@ OWN_QUESTION = re.compile(_ASKS_OWN.format("") + "|"
                           r"\b(?:forgot|for got|mislaid|misplaced|lost (?:the|my|our)|"
                           r"can'?t\b[^.?!]{0,25}\bremember|don'?t remember|can'?t find)\b|"
                           # "I think I've got a couple things on the books with y'all?"
-                          r"\b(?:i|we)(?:'ve| have)? (?:got|have) (?:like |maybe )?"
-                          r"(?:two|three|a couple|a few|some)\b[^.?!]{0,25}\b"
-                          r"(?:appointments?|appts?|things|bookings?|visits?|showings?)\b[^.?!]{0,30}\b"
-                          r"(?:with (?:you|y'?all|you guys)|on the (?:calendar|books|schedule))"
-                          r"[^.?!]{0,20}\?")
+                          + SEVERAL_ASKED)
 """Asks about the caller's own booking in so many words, whatever the classifier heard."""
 
 

@@ -109,6 +109,7 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
         area for start, area, _ in found if not _SAID_BEFORE.search(u.lower[max(0, start - 30): start])}
     if not {area for _, area, _ in found} - said_before:
         said_before = set()
+    side = extract_lead_intent(u)  # the caller's own side, once
     refused = {area for start, area, _ in found
                if (ruled_out(u.lower, start) and start not in turned_to) or area in turned_from
                or area in said_before or _YOUR_AREA.search(u.lower[max(0, start - 40): start])
@@ -116,14 +117,14 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
                or (start in ends and _ANOTHERS_AFTER.match(u.lower, ends[start]))
                # "Houston closes end of November": the home sold there, said by its town
                or (start in ends and _CLOSES_AFTER.match(u.lower, ends[start])
-                   and extract_lead_intent(u) != "sell")}
+                   and side != "sell")}
     wanted = [(start, area, inside) for start, area, inside in found if area not in refused]
     if not wanted:
         return None
     # "my house up in Georgetown is under contract … a condo in Austin": where the caller lives
     # or comes from is not where they look, unless the home is what they sell
     # (the caller's own sale: not "our landlord just told us he's selling it")
-    selling = lexicon().intents["sell"].search(u.lower) is not None and extract_lead_intent(u) in {
+    selling = lexicon().intents["sell"].search(u.lower) is not None and side in {
         "sell", "both", None} and not _NOT_SELLING.search(u.lower)  # ("… we're not selling it")
     def own_home(w: tuple[int, str, bool]) -> bool:  # "my Georgetown house"
         # ("we'll pay cash outta the Dallas house": the home they sell, named by its town)
@@ -146,7 +147,7 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
     # home put right is the one after the correction)
     put_right = next((len(u.lower) - len(t) for t in correction_tails(u.lower)
                       if any(w[0] >= len(u.lower) - len(t) for w in wanted)), 0)
-    if (extract_lead_intent(u) == "sell" or ex.extract_appointment_type(u, profile) == (
+    if (side == "sell" or ex.extract_appointment_type(u, profile) == (
             "listing_appointment")) and (
             homes := [w for w in found if w[1] not in refused and w[0] >= put_right and _OUR_HOME_IN.search(
                 u.lower[max(0, w[0] - 40): w[0]])]):
@@ -187,7 +188,7 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
             # ("selling our house down in Houston … that money's gonna go into buying something up in
             # Round Rock": a home we cannot sell, beside one here they buy)
             not any(h[2] for h in homes) and any(w[2] for w in wanted)
-            and extract_lead_intent(u) == "both"):
+            and side == "both"):
         # "we just moved down here to Austin, but we still own our old house up in Dallas and we
         # need to sell it": the home sold is where it is, not where the seller lives now
         return homes[0][1], homes[0][2]
