@@ -92,6 +92,20 @@ def sentences(text: str) -> list[str]:
     return [s for s in out if s]
 
 
+def said_once(text: str) -> str:
+    """A sentence two parts of one reply both told ("We're closed on Thursday, November 25 for
+    Thanksgiving." from the hours answer and again from the offer of other days) is said once:
+    the first time it comes."""
+    seen: set[str] = set()
+    kept: list[str] = []
+    for sentence in sentences(text):
+        key = " ".join(sentence.lower().split())
+        if key not in seen:
+            seen.add(key)
+            kept.append(sentence)
+    return " ".join(kept)
+
+
 FIRST_CHUNK_CHARS = 45
 """A first sentence longer than this is split at its first clause: the caller hears sooner."""
 _FIRST_CLAUSE = re.compile(r"(?<=[,:;])(?<!\d[,:;])\s+")

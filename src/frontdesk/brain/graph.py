@@ -37,7 +37,7 @@ from frontdesk.brain.nlu.cues import AND_ALSO, CALL_ME, NEVER_MIND
 from frontdesk.brain.nlu.spelling import respelled
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.state import ConversationState, Message, Transition, utcnow
-from frontdesk.spoken import cap_words, strip_markdown
+from frontdesk.spoken import cap_words, said_once, strip_markdown
 
 AgentFn = Callable[[ConversationState, TurnContext], Awaitable[None]]
 
@@ -160,7 +160,7 @@ async def _respond(state: ConversationState, config: RunnableConfig) -> dict[str
     ctx = _turn(config)
     s = state.model_copy(deep=True)
     qualification.enforce_hard_criteria(s, ctx.profile.qualification)
-    text = cap_words(strip_markdown(" ".join(p for p in ctx.reply_parts if p)),
+    text = cap_words(said_once(strip_markdown(" ".join(p for p in ctx.reply_parts if p))),
                      ctx.settings.max_reply_words)
     if not text:  # never silence: an agent that said nothing still yields a reply
         text = ctx.replies.say("clarify", capabilities="help with appointments and questions")

@@ -155,6 +155,9 @@ class AppointmentType(BaseModel):
     about: str | None = None
     """What happens at the visit, said when a caller asks ("what do they actually do when they
     come out?", "what does the consultation involve?")."""
+    cost: str | None = None
+    """What the visit itself costs, said when a caller asks ("is the consultation thing free?",
+    "what do y'all charge to tell me what my house is worth?"); None: the services booked decide."""
 
 
 class Service(BaseModel):

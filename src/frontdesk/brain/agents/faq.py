@@ -25,9 +25,9 @@ from frontdesk.brain.format import (
     say_time,
 )
 from frontdesk.brain.nlu import entities as ex
-from frontdesk.brain.nlu import when
 from frontdesk.brain.nlu.combine_words import WHY_NEEDED
 from frontdesk.brain.nlu.cues import REMINDER_ASK, asks_hours
+from frontdesk.brain.nlu.holidays import names_holiday
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.read import staff_asked_about
 from frontdesk.brain.nlu.text import as_for_me, normalise, word_pattern
@@ -171,7 +171,14 @@ def _within(second: FaqEntry, first: FaqEntry, text: str) -> bool:
     windows = _windows(lowered)
     taken = [k.lower() for k, _ in _hits(first, lowered, windows)]
     hits = [k.lower() for k, _ in _hits(second, lowered, windows)]
-    return bool(hits) and all(any(h != t and (word_pattern(h).search(t) or fuzz.ratio(h, t) >= 84)
+    def joined(words: str) -> str:
+        return re.sub(r"[\s-]", "", words)
+
+    # ("do I need to be pre-approved before I look?": "preapproval", heard near "pre-approved",
+    # is part of the longer hit too)
+    return bool(hits) and all(any(h != t and (word_pattern(h).search(t) or fuzz.ratio(h, t) >= 84
+                                              or (len(joined(h)) <= len(joined(t))
+                                                  and fuzz.partial_ratio(joined(h), joined(t)) >= 90))
                                   for t in taken) for h in hits)
 
 
@@ -179,7 +186,7 @@ _HAGGLE = re.compile(r"\b(?:(?:do|make) it for|go (?:down )?to|come down|knock (
                      r"room|discount|deals?)|a discount|cheaper|best you can do|match (?:a|their|the) price|"
                      r"(?:take|accept) (?:\$?\d+|a hundred|fifty)\b)")
 """Haggling over a service price ("could you do it for a hundred if I pay cash?")."""
-_WORTH = re.compile(r"\b(?:what|how much)\b[^.?!]{0,30}\b(?:worth|sell for|get for it)\b|"
+_WORTH = re.compile(r"\b(?:what|how much)\b[^.?!]{0,45}\b(?:worth|sell for|get for it)\b|"
                     r"\b(?:valuation|apprais\w+)\b")
 """The caller asks what their home is worth."""
 _REFERS = re.compile(r"\b(?:that|this|it|those|these)\b")
@@ -203,9 +210,8 @@ def _first_meeting(s: ConversationState, ctx: TurnContext) -> bool:
     if ctx.profile.kind != "real_estate" or ctx.more_acts or s.appointment is not None or (
             s.booking_slots.appointment_type or s.awaiting in {"confirm_booking", "pick_alternative"}):
         return False
-    kind = ctx.profile.appointment_type("listing_appointment" if s.lead.intent == "sell"
-                                        else "buyer_consultation")
-    if kind is None or s.lead.intent == "rent":
+    kind = ctx.profile.appointment_type(visit_questions.first_visit(s, ctx))
+    if kind is None:
         return False
     s.booking_slots.appointment_type = kind.key
     ctx.ask(s, "offer_appointment", "qualification", "first_step", appointment=kind.label)
@@ -283,7 +289,7 @@ def _day_hours_answer(ctx: TurnContext) -> bool:
     u, profile = ctx.u, ctx.profile
     followup = "hours_followup" in u.flags  # "Sundays?" right after "hours?"
     if u.date is None or not (asks_hours(u.text.lower()) or followup) or not (
-            followup or profile.closure_on(u.date) or when.names_holiday(normalise(u.text).numeric)):
+            followup or profile.closure_on(u.date) or names_holiday(normalise(u.text).numeric)):
         return False
     on_date = say_on_date(u.date, ctx.today)
     spans = {d.label: profile.hours_on(d, u.date) for d in profile.departments.values()}
@@ -463,10 +469,11 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         ctx.say("reminder_later" if ctx.reminders is not None else "reminder_none")
     elif confirming:
         ctx.say("confirm_on_call")  # "will somebody call me to confirm?": this call is the booking
+    costed = visit_questions.visit_cost_answer(s, ctx)
     met = visit_questions.who_meets_answer(s, ctx)
     timed = visit_questions.visit_length_answer(s, ctx)
     told = visit_questions.visit_about_answer(s, ctx)
-    answered = (confirming or met or timed or told or day_hours or from_lot or _staff_answer(ctx)
+    answered = (confirming or costed or met or timed or told or day_hours or from_lot or _staff_answer(ctx)
                 or _price_answer(s, ctx)
                 or _area_answer(s, ctx) or (not strong_faq and _address_answer(ctx)))
     if answered is True and "price_question" in u.flags and asks_hours(normalise(u.text).lower) and (
@@ -476,6 +483,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         # "financing? and is the CR-V still there?", "how long do you need it for do i get a
         # loan or car in the meantime": the other question in the same breath too
         for entry in faq_answers(u.text, ctx.profile.faq, place_words(ctx.profile)):
+            if costed and entry.category == "fees":
+                continue  # "do y'all charge just to tell us what it's worth?": the visit's cost
             if entry.answer not in ctx.reply_parts:
                 _add_before_question(ctx, entry.answer)
     if not answered:

@@ -143,10 +143,15 @@ def nearer_its_day(new: date, booked: date, text: str) -> date:
     """A weekday said bare for a booking a week or so off is the one nearest it: "I've got a
     listing appointment next Wednesday at four. Could we do Thursday at four instead?" is the
     Thursday after it, not this one."""
+    weekday = f"{new:%A}".lower()
+    if new <= booked and re.search(rf"\bfollowing {weekday}\b|\b{weekday} (?:after|following)"
+                                   rf"(?: (?:that|it|this))?(?=\s*(?:[,.?!]|$|at\b|same\b))", text.lower()):
+        # "I got the brakes on the twenty-second, I need to slide that to the following Tuesday":
+        # the Tuesday after it
+        return booked + timedelta(days=(new.weekday() - booked.weekday()) % 7 or 7)
     if new >= booked or (booked - new).days < 4 or re.search(
             r"\b(?:today|tomorrow|this week|same day|earliest|soonest|sooner|asap)\b", text.lower()):
         return new  # ("… the sit-down that same day, Thursday, right after the showing": that Thursday)
-    weekday = f"{new:%A}".lower()
     if not re.search(rf"(?<!this )(?<!next )(?<!coming )\b{weekday}s?\b(?!,? (?:the )?\d)", text.lower()):
         return new
     # (a booking weeks off: "move them both to Saturday" of Friday the 22nd is the 23rd)
@@ -236,6 +241,8 @@ def adds_work(a: Appointment, ctx: TurnContext) -> bool:
     extra = [sv for sv in u.services if sv not in {a.service_type, *a.services}]
     if not (extra and ctx.profile.kind == "dealership" and ADD_ON.search(u.text.lower())):
         return False
-    u.intent, u.services = "book", extra
+    # ("… and I also need an oil change, can y'all just do both at once?": both is the one on
+    # file and this one)
+    u.intent, u.services, u.service_count = "book", extra, None
     u.flags.add("add_to_visit")
     return True

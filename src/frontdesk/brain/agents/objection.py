@@ -67,6 +67,9 @@ def _end(s: ConversationState, outcome: str) -> None:
 _WHAT_ABOUT_SAID = re.compile(r"\W*(?:(?:oh|um+|uh+|yeah|well|and)\W+)*(?:it'?s|its|it is|this is|that'?s)? ?"
                               r"(?:about|regarding|for|concerning) ")
 """What a call is about, said where a name was asked ("its about selling my house")."""
+_NO_NAME = re.compile(r"\b(?:name|names|doesn'?t matter|don'?t matter|no need|not necessary|they'?ll know|"
+                      r"anybody|anyone|whoever|just (?:have|call|ask))\b")
+"""A caller who will not give a name, or says it does not matter: the callback stands without one."""
 
 
 async def run(s: ConversationState, ctx: TurnContext) -> None:
@@ -84,9 +87,12 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         _refine_callback(s, ctx)  # "evening, after six" to "who should we ask for?": when, closer
         return
     if s.awaiting == "name" and s.awaiting_agent == AGENT and s.last_ask == "callback_ask_name" and not (
-            u.name or s.customer.name) and _WHAT_ABOUT_SAID.match(u.text.lower()) and s.ask_repeats == 0:
-        # "its about selling my house in pflugerville" to "who should we ask for?": what the call
-        # is about, noted; the name asked once more
+            u.name or s.customer.name) and s.ask_repeats == 0 and (_WHAT_ABOUT_SAID.match(u.text.lower()) or (
+            len(u.text.split()) >= 5 and u.intent not in {"deny", "goodbye", "affirm"}
+            and not _NO_NAME.search(u.text.lower()))):
+        # "its about selling my house in pflugerville", "i need a price on a timing belt for a 2016
+        # accord and i cant stay on the phone" to "who should we ask for?": what the call is
+        # about, noted; the name asked once more
         for task in s.pending_tasks:
             if task.task_type == "callback" and task.reason and u.text not in task.reason:
                 task.reason = f"{task.reason} ({u.text.strip()})"
@@ -122,9 +128,9 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             s.awaiting, s.pending_callback = None, None
             ctx.hand_off("qualification", "the one who answered goes on", s)
             return
-        if ((u.services or u.vehicle or u.appointment_type) and u.intent == "book" and (
-                _CALLBACK_WORDS.search(u.text.lower()) is None and not CALL_ME.search(u.text.lower()))) or (
-                visit_proposed(s, ctx)):
+        calls = _CALLBACK_WORDS.search(u.text.lower()) or CALL_ME.search(u.text.lower())
+        if (((u.services or u.vehicle or u.appointment_type) and u.intent == "book") or visit_proposed(
+                s, ctx)) and not calls:
             # asked when to call back, the caller books instead: "a test drive Saturday at four"
             s.awaiting = None
             ctx.hand_off("scheduling", "a request, not a callback time", s)

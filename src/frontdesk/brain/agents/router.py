@@ -20,6 +20,7 @@ from frontdesk.brain.nlu.cues import (
     ANSWERS_FOR_THEM,
     ANY_TIME,
     ASKS_OPENING,
+    CALL_ME,
     CALLBACK_DROPPED,
     CHANGE_CUE,
     FOR_GOOD,
@@ -96,7 +97,9 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
                 _TURNS_TO_BOOKING.search(u.text.lower()) and (u.intent == "book" or "book" in u.flags)
                 and bool(u.date or u.time) and bool(u.appointment_type or u.services
                                                     or _JUST_BOOK.search(u.text.lower())))) and (
-            u.date or u.time or u.services or u.appointment_type or _JUST_BOOK.search(u.text.lower())):
+            u.date or u.time or u.services or u.appointment_type or _JUST_BOOK.search(u.text.lower())
+    ) and not (CALL_ME.search(u.text.lower()) and not CALLBACK_DROPPED.search(u.text.lower())):
+        # (not "she'd rather set it up herself … can you just call her back this evening?")
         # "never mind the call back, I'll forget to answer anyway. can we just set it up? Monday,
         # first thing": no call back; the visit, booked now
         u.flags.add("callback_dropped")  # the scheduling agent lets the call back go

@@ -105,7 +105,9 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
     if profile.kind == "dealership" and len(u.services) == 1 and not before.get("services") and (
             "add_to_visit" not in u.flags) and re.search(
             r"\b(?:(?:can|could) (?:you|y'?all|we|they) (?:also )?|and (?:also )?)"
-            r"(?:do|get|add|throw in|check|rotate)\b"
+            # ("and have them rotate the tires while it's in there too", "and throw a tire rotation in too")
+            r"(?:(?:have|get) (?:them|y'?all|you|somebody|someone|the guys) )?"
+            r"(?:do|get|add|throw in|throw|check|rotate|look at|swap|change)\b"
             r"[^.?!]{0,40}"
             r"\b(?:too|as well|while (?:it'?s|its|it is|you'?re|y'?all'?re) (?:in|in there|there|at it))\b",
             u.text.lower()):

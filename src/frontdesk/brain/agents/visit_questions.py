@@ -34,6 +34,16 @@ def _on_file(s: ConversationState, ctx: TurnContext) -> Appointment | None:
     return found[0] if len({(a.appointment_type, a.service_type) for a in found}) == 1 else None
 
 
+def first_visit(s: ConversationState, ctx: TurnContext) -> str | None:
+    """The visit a business starts a lead with, by the side they are on: a seller's listing visit,
+    anyone else's consultation (None where the profile has no such visits, or for a renter)."""
+    if ctx.profile.kind != "real_estate" or s.lead.intent == "rent":
+        return None
+    side = s.lead.intent or ctx.u.lead_intent or (ctx.queue[-1].lead_intent if ctx.queue else None)
+    kind = ctx.profile.appointment_type("listing_appointment" if side == "sell" else "buyer_consultation")
+    return kind.key if kind is not None else None
+
+
 def the_visit(s: ConversationState, ctx: TurnContext) -> tuple[str | None, date | None, time | None]:
     """The visit a question is about: what the message asks for (the question is answered
     before the rest of it is taken), else the booking under way, else one just booked or on file."""
@@ -45,7 +55,59 @@ def the_visit(s: ConversationState, ctx: TurnContext) -> tuple[str | None, date 
     if kind is None and (had := s.appointment if s.appointment is not None else _on_file(s, ctx)):
         kind = had.appointment_type
         day, at = date.fromisoformat(had.scheduled_date), time.fromisoformat(had.scheduled_time)
+    if kind is None and _VISIT_WORD.search(u.text.lower()):
+        # "we're looking in Austin … how long does that meeting take?": the first meeting of the
+        # caller's side, nothing booked yet
+        kind = first_visit(s, ctx) if (s.lead.intent or u.lead_intent or whole.lead_intent) else None
     return kind, day, at
+
+
+_VISIT_WORD = re.compile(r"\b(?:meeting|meet|consult\w*|consolation|sit ?-?down|appointment|visit|come out|"
+                         r"comes out|coming out)\b")
+"""Words that point at a visit the caller has not named ("that meeting", "when they come out")."""
+_COST_ASKED = re.compile(r"\b(?:how much|cost|costs|costing|charge|charges|charging|fee|fees|free|pay|owe|"
+                         r"price|money)\b")
+_SALE_COST = re.compile(r"\b(?:commission|percent|percentage|cut|when (?:it|we|i|the (?:house|home|place)) "
+                        r"sells?|at closing|closing costs?|proceeds|to sell|when we sell|when i sell|"
+                        r"up ?front|list(?:ing)? (?:it|fee)|to list|list (?:a|the|my|our))\b")
+"""What selling costs, not the visit: the commission answers it."""
+_OF_A_VISIT = re.compile(r"\b(?:meeting|meet|consult\w*|consolation|sit ?-?down|appointment|visit|valuation|"
+                         r"apprais\w*|showing|test drive|come (?:out|by|over|look|tell|see)|comes? out|"
+                         r"coming out|tell (?:me|us) what|worth|look at (?:it|the|our|my)|"
+                         r"for (?:that|it|this))\b")
+"""What a cost is asked of, when it is a visit ("to tell me what my house is worth", "for that")."""
+_CLAUSE_END = re.compile(r"[.,?!;]|\band (?:can|could|would|will|do|does|is|are)\b")
+
+
+def _cost_of_a_visit(text: str) -> bool:
+    """A cost asked of the visit itself, in the clause that asks it ("what do y'all charge and can
+    somebody come look at it saturday" asks what selling costs, then for a visit)."""
+    for asked in _COST_ASKED.finditer(text):
+        start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, asked.start())), default=0)
+        end = next((m.start() for m in _CLAUSE_END.finditer(text, asked.end())), len(text))
+        if _OF_A_VISIT.search(text, start, end):
+            return True
+    return False
+
+
+def visit_cost_answer(s: ConversationState, ctx: TurnContext) -> bool:
+    """"Is that consultation thing free?", "what do y'all charge to tell me what my house is
+    worth?", "if somebody comes out to look at the house first, is there a charge for that?":
+    what the visit itself costs, from the profile — not what selling costs."""
+    text = ctx.u.text.lower()
+    if ctx.u.services or not _cost_of_a_visit(text) or _SALE_COST.search(text):
+        return False
+    whole = ctx.queue[-1] if ctx.queue else ctx.u
+    kind = ctx.u.appointment_type or whole.appointment_type
+    if kind is None and _VISIT_WORD.search(text):  # ("how much is that?" may ask of a home)
+        kind = the_visit(s, ctx)[0]
+    visit = ctx.profile.appointment_type(kind)
+    if visit is None or not visit.cost:
+        return False
+    if visit.cost not in ctx.reply_parts:
+        ctx.add(visit.cost)
+    s.recent_topic = f"visit:{visit.key}"
+    return True
 
 
 def who_meets_answer(s: ConversationState, ctx: TurnContext) -> bool:

@@ -26,13 +26,19 @@ _TARGET_CUE = re.compile(
     r"(?:squeeze|fit|work) (?:me|us|it|him|her) in|bring it(?: in)?|switch(?: it)?(?: to)?)|"
     r"(?:we|i|you|y'?all) (?:can|could) (?:do|try|go with|make it)|"  # "any way y'all could do Friday"
     # "can it be saturday the seventeenth", "could it be six" (not "could it be earlier?")
-    r"(?:can|could|would) (?:it|that|this|we) (?:be|go|happen)(?= (?:on |at |like |maybe |say |around )?"
+    r"(?:(?:can|could|would) (?:it|that|this|we) |(?<=[.?!,] )(?:can|could) |^(?:can|could) )(?:be|go|happen)"
+    r"(?= (?:on |at |like |maybe |say |around )?"
     r"(?:the |this |next )?(?:\d|mon|tues|wednes|thurs|fri|satur|sun|tomorrow|today|noon|one|two|three|four|"
     r"five|six|seven|eight|nine|ten|eleven|twelve|half))|"
     r"make it|make that|let'?s (?:do|say|go with)|go with|switch(?: it)?|bump(?: it)?|"
     r"push(?: it)?(?: back)?|move(?: it)?|(?<!my )(?<!the )(?<!a )(?<!her )(?<!his )(?<!our )(?<!night )"
     r"(?<!day )(?<!work )shift(?: it)?(?!s? (?:ends?|starts?|is|was|goes|runs|gets)\b)|slide(?: it)?)\b")
 """Words after which callers name the new day or time."""
+
+
+_TO_DO = re.compile(r"\s+(?:value|look|see|check|meet|price|appraise|show|tour|walk|talk|go over|fix|"
+                    r"rotate|change|inspect|detail|clean|replace|drop|pick)\b")
+"""A "to" that says what a visit is for, not where it moves."""
 
 
 @dataclass(slots=True)
@@ -112,6 +118,8 @@ def split_change(text: str, today: date) -> tuple[When, When]:
         if re.fullmatch(r"till|until|to", cue.group(0)) and clock.for_other_activity(
                 lowered, min(len(lowered), cue.end() + 1)):
             continue  # "I work till five": the caller's shift, not the new time
+        if cue.group(0) == "to" and _TO_DO.match(lowered, cue.end()):
+            continue  # "somebody coming to value my place Monday at eleven": what the visit is for
         target = _read(text[cue.end():], today)
         if not target.given and (end := re.search(r"[.?!]", text[cue.end():])) is not None:
             # "could we bump it to three? my husband's got a thing till two thirty": the hour

@@ -29,6 +29,12 @@ _CLAUSE_BREAK = re.compile(
     # nor before a tag checking what was just said ("… only twenty bucks, is that true?")
     r"(?!(?:is|isn'?t) (?:that|it|this) (?:right|true|correct|so|for real|still (?:right|true))"
     r"\s*(?:[?.!]|$))"
+    # nor before a clause that says more of what came before it ("before the wedding, which is in
+    # May, so …", "my brother, who lives in Austin", "in Georgetown, where my mom is"), not asked
+    r"(?!(?:who|which) (?:is|'s|was|were|should|will|would|'ll|means|meant|lives|lived|works|worked|has|"
+    r"had|i|we|he|she|they|you)\b[^?.!]*(?:[.!]|$))"
+    r"(?!(?:when|where) (?!(?:do|does|did|is|are|was|were|can|could|will|would|should|have|has)\b)"
+    r"[^?.!]*(?:[.!]|$))"
     r"(?=(?:what|when|where|how|why|who|which|do you|do y'?all|do ya|do your|are your|"
     r"does|is there|"
     r"are you|are there|can you|could you|can i|could i|will you|would you|is it|is that|"
@@ -40,7 +46,7 @@ _CLAUSE_BREAK = re.compile(
     # "around noonish wait actually what time do you open in the mornings": a question cut in
     r"|\s+(?:(?:oh\s+)?(?:wait|actually|hold on|hang on)[,\s]+)+"
     r"(?=(?:what|when|where|how|why|which|do you|do y'?all|does|is there|are you|can you|could you)\b)"
-    r"|\s+and\s+(?:(?:uh+|um+|er)\s+)*"
+    r"|\s+and\s+(?:(?:uh+|um+|er)\s+)*(?:(?:remind|tell) (?:me|us) (?=(?:what|when|where|how)\b))?"
     r"(?=(?:what|when|where|how|why|who|which|do(?= (?:you|y.all|ya|they|we|i)\b)|does|"
     r"did|is|are|can|could|will|"
     r"would|have you)\b)",
@@ -98,12 +104,17 @@ def split_clauses(text: str) -> list[str]:
             # "how much is the inspection again? thirty-something?": the figure guessed at is the
             # same question
             merged[i - 1: i + 1] = [f"{merged[i - 1]} {merged[i]}"]
+        elif _TOPIC_ASKED_AFTER.fullmatch(merged[i]) and merged[i - 1].rstrip().endswith("?"):
+            # "that doesn't cost me anything, does it? The valuation?": what the question was of
+            merged[i - 1: i + 1] = [f"{merged[i - 1]} {merged[i]}"]
         elif _TOPIC_AT_END.search(merged[i - 1]) and _OF_THE_TOPIC.match(merged[i]):
             # "oh, and your commission, does that come out at closing?": the topic said first
             merged[i - 1: i + 1] = [f"{merged[i - 1]}, {merged[i]}"]
     return merged
 
 
+_TOPIC_ASKED_AFTER = re.compile(r"(?i)\W*(?:the|that|this|your|my|our)\s+[a-z-]+(?:\s+[a-z-]+)?\s*\?\W*")
+"""A topic alone, asked after a question ("… does it? The valuation?")."""
 _TOPIC_AT_END = re.compile(r"(?i)(?:^|[,.!?]\s*|\band\s+|\bso\s+|\boh\s+)"
                            r"(?:your|the|that|this|y'?all'?s|yalls)\s+[a-z-]+(?:\s+[a-z-]+)?\W*$")
 """A clause that ends on a topic alone ("oh, and your commission")."""
@@ -144,3 +155,39 @@ def split_lead_in(clause: str, profile: BusinessProfile) -> list[str]:
         # there?": one question
         return [clause]
     return [match.group("head"), match.group("ask")]
+
+
+WHICH_ASK = (r"(?:what|which) (?:(?:what|which) )?(?:areas?|neighbou?rhoods?|towns?|cities|parts?|hours|"
+               r"days|kinds? of|sorts? of|services|times?) (?:do|does|are|can) (?:you|y'?all|your)\b")
+"""A question for which of our areas, hours or services ("what areas do you guys cover")."""
+EMBEDDED_ASK = re.compile(r"\b(?:don'?t|do not|never) (?:really |even |quite |totally |fully |honestly |"
+                           r"actually )*(?:get|understand|know|knew) "
+                           r"(?:how|what (?:that|it|this) (?:means|is))\b|"
+                           r"\b(?:confused|unclear) (?:about|on|how)\b|"
+                           r"\bcurious (?:about )?how\b|"
+                           # "… to look at the house and i wanted to know how does yalls commission work"
+                           r"\b(?:wanted|wants?|wanna|'?d like|would like|needs?) to know "
+                           r"(?:how|what|if|whether|about|when|why)\b|"
+                           r"\b(?:no|not a|any) (?:idea|clue) how\b|"
+                           r"\bwonder(?:ing|in'?|ed)? (?:about|if|whether|how|what|do|does|can|could|are|"
+                           r"is)\b|"
+                           # "… we don't know austin at all what what areas do you guys cover"
+                           r"(?<=[a-z] )" + WHICH_ASK + r"|"
+                           # "… helping her out with all this do you guys work with first time buyers"
+                           r"(?<=[a-z] |[—–] )(?:do|does|are|is|would|will|can|could) (?:you|y'?all|your) "
+                           r"(?:guys |office |team |agents? |company |shop |people |folks )?"
+                           r"(?:even |ever |still |also |actually |like |really )?"
+                           r"(?:work|do|take|help|handle|charge|need|"
+                           r"have|offer|got|run|provide|give|require|deal|finance|accept|carry|approve)\b|"
+                           # "… sorry if this is a dumb question but do i need a lender first"
+                           r"(?<=[a-z] )(?:do|does|should|would) (?:i|we) (?:need|have to|gotta|got to) "
+                           r"(?:[\w-]+ ){0,4}?(?:first|before(?:hand)?|ahead of time)\b|"
+                           # "we ain't pre-approved yet how does that even work": the topic said before
+                           r"(?<=[a-z] )how (?:does|do|would|will|is) (?:that|it|this)(?: (?:even|all|"
+                           r"whole thing|"
+                           r"process))? (?:work|go|happen)\b|"
+                           # "… first time buyers and like how does the whole pre approval thing work"
+                           r"(?<=[a-z] )how (?:does|do|would|will) (?:the |a |an )(?:whole )?[\w -]{2,30}? "
+                           r"(?:work|go|happen)\b")
+"""A question said as a statement, or run on without a stop, inside a message that also gives
+facts."""

@@ -23,7 +23,7 @@ _TIME_AT = re.compile(
     r"(\d{1,2})(?:[:\s](\d{2}))?\b(?![.,]\d)"
     r"(?!\s*(?:%|(?:percent|k|thousand|million|dollars|bucks|months?|years?|days?|weeks?|miles|"
     r"people|persons?|of us|of them|adults?|kids|guests|cars|vehicles|bedrooms?|beds?|baths?|"
-    r"bathrooms?|hours?|minutes?|mins?|hrs?|weekends?|nights?|times|trips?|stor(?:y|ies)|acres?|"
+    r"bathrooms?|hours?|minutes?|mins?|hrs?|weekends?|nights?|times?|trips?|stor(?:y|ies)|acres?|"
     r"houses?|homes?|units?|rooms?|floors?|of)\b))"
 )
 _TIME_PART_OF_DAY = re.compile(
@@ -35,9 +35,11 @@ _TIME_PART_OF_DAY = re.compile(
 )
 """"10 30 in the morning", "four this afternoon", "saturday morning 9": the part of the day says AM
 or PM."""
-_ASKED_THAT_PART = re.compile(r"(?:(?<=\bdo )|(?<=\btry )|(?<=\bmake it ))(\d{1,2})(?::(\d{2}))? "
+_ASKED_THAT_PART = re.compile(r"(?:(?<=\bdo )|(?<=\btry )|(?<=\bmake it )|(?<=\bthen )|(?<=\bsay )|"
+                              r"(?<=\bhow about )|(?<=\bwhat about ))(\d{1,2})(?::(\d{2}))? "
                               r"that (morning|afternoon|evening)\b")
-"""An hour asked for on the day already said ("could we do eleven that morning instead?")."""
+"""An hour asked for on the day already said ("could we do eleven that morning instead?", "only till
+noon? ok then 10 that morning")."""
 _TIME_BARE = re.compile(
     r"^(?:how about |what about |maybe |let's do |ok |okay )?(\d{1,2})(?::(\d{2}))?(?: o'?clock)?\??$"
     # "ten is good", "9:30 works for me", "eleven would be perfect": an hour said to suit
@@ -294,6 +296,10 @@ def extract_time(u: Utterance) -> time | None:
     candidates = [c for c, after in zip(candidates, [*candidates[1:], None], strict=False)
                   if after is None or not _restarted(text, c, after)]
     found = candidates[0][1] if candidates else None
+    first = candidates[0][0] if candidates else 0
+    if len(candidates) > 1 and not _cued(text, first) and _said_roughly(text, first) and (
+            cued := [value for start, value in candidates if _cued(text, start)]):
+        found = cued[0]  # "around three-fifty … could we do Thursday at five thirty?": said as a time
     if len(candidates) > 1 and re.search(r"\b(?:so|then|instead|make it|rather|but|or|maybe)\b|"
                                          r"\b(?:safer|better)\b", text[candidates[0][0]:]):
         found = candidates[-1][1]  # "standup at 8, so make it 10"; "10 or 10:30, 10:30's safer"
@@ -301,6 +307,24 @@ def extract_time(u: Utterance) -> time | None:
     return stance.settle(text, [stance.Mention(start, start + len(_clock_text(text, start)), value)
                                 for start, value in _times(text) if (start, value) in candidates
                                 or ruled_out(text, start)], found)
+
+
+_CUE_BEFORE = re.compile(r"(?:\b(?:at|@)|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\btomorrow|\btoday)\s+"
+                         r"(?:at\s+)?(?:like\s+|about\s+|around\s+|say\s+)?$")
+_ROUGHLY = re.compile(r"(?:around|about|roughly|like|maybe|up to|under|over)\s")
+
+
+def _said_roughly(text: str, start: int) -> bool:
+    """A figure said roughly ("around three-fifty"): a price more often than an hour."""
+    return bool(re.search(r"\b" + _ROUGHLY.pattern + r"+$", text[:start]) or _ROUGHLY.match(text, start))
+
+
+_CUE_AFTER = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m|p\.m|o'?clock)\b")
+
+
+def _cued(text: str, start: int) -> bool:
+    """A number said as a clock time: after "at" or a day, or with AM, PM or o'clock."""
+    return bool(_CUE_BEFORE.search(text[:start]) or _CUE_AFTER.match(text, start))
 
 
 _THIS_NOT_THAT = re.compile(r"(?<!till )(?<!until )(?<!after )(?<!before )"

@@ -48,6 +48,7 @@ from frontdesk.brain.nlu.combine_words import (
 from frontdesk.brain.nlu.cues import (
     A_BOOKING_WORD,
     ACT_CUES,
+    AGENT_GONE,
     ALREADY_BOOKED,
     ANY_TIME,
     ASKS_BACK,
@@ -61,6 +62,7 @@ from frontdesk.brain.nlu.cues import (
     CHANGE_CUE,
     CONFLICT,
     GUARDED,
+    HANDLES_IT,
     HAVE_SOMEONE,
     HOURS_LIMIT,
     KINDS_OF_US,
@@ -93,6 +95,7 @@ from frontdesk.brain.nlu.cues import (
     asks_hours,
     asks_to_stop_contact,
 )
+from frontdesk.brain.nlu.elsewhere import WHILE_I_HAVE_YOU
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.own_booking import (
     ASKS_OWN,
@@ -107,7 +110,7 @@ from frontdesk.brain.nlu.own_booking import (
     UNDER_NUMBER,
 )
 from frontdesk.brain.nlu.relative import RELATIVE_MOVE
-from frontdesk.brain.nlu.text import CORRECTION
+from frontdesk.brain.nlu.text import CORRECTION, normalise
 from frontdesk.brain.nlu.understanding import KEEP_IT, Understanding, answers
 
 _ACT_INTENT = {"question": "faq", "thanks": "greeting"}
@@ -153,6 +156,19 @@ RULES_FIRST = {"do_not_call", "escalation", "objection_busy", "objection_have_ag
                 "objection_price", "objection_not_interested", "goodbye"}
 
 
+_NAME_FILLER = re.compile(r"\b(?:yes|yeah|yep|um+|uh+|oh|ok|okay|it'?s|its|this is|i'?m|my name is|name'?s|"
+                          r"sure|hi|hello|that'?s me|speaking)\b")
+
+
+_WHEN_IS = re.compile(r"\b(?:when(?:'s| is| was| are)|what (?:time|day)(?:'s| is| was| are| did))\b")
+
+
+def _said_only(text: str, name: str) -> bool:
+    """The message is the name and nothing more (a filler or two aside)."""
+    words = re.findall(r"[a-z']+", _NAME_FILLER.sub(" ", text.lower()))
+    return bool(words) and words == re.findall(r"[a-z']+", name.lower())
+
+
 def combine(r: Understanding, rule: str, rule_confidence: float,
              awaiting: str | None) -> tuple[str, float]:
     """One intent from the rules' reading and the classifier's.
@@ -166,6 +182,32 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     assert act is not None
     model = _ACT_INTENT.get(act.label, act.label)
     p = act.confidence
+    if rule == "faq" and awaiting in _BOOKING_ASKS and r.services and re.search(
+            r"\binstead\b", r.text.lower()) and "price_question" not in r.flags:
+        return "book", 0.85  # "scratch that, can we do a battery replacement instead, same time?"
+    if awaiting in {"permission", "callback_time"} and HANDLES_IT.search(r.text.lower()) and rule not in {
+            "do_not_call", "wrong_number", "goodbye"} and not r.deny:
+        # "this is his wife, Ray's at work. but I do all the scheduling for the truck, so go ahead"
+        r.flags.discard("objection_busy")
+        if not (r.date or r.time or r.services):
+            r.affirm = True
+            return "affirm", 0.85
+        return "book", 0.85
+    if "objection_have_agent" in {rule, model} and AGENT_GONE.search(r.text.lower()):
+        # "we're already working with an agent — well, no, we were. She moved to Dallas": no more
+        r.flags.discard("objection_have_agent")
+        return ("lead", 0.8) if r.has_lead_facts else ("provide_info", 0.8)
+    if r.name and _said_only(r.text, r.name):
+        return "provide_info", 0.9  # "Jamal Price" at a read back: a name, no objection to a price
+    if rule in {"book", "faq"} and model == "lookup_appointment" and p >= 0.95 and r.is_question and not (
+            r.date or r.time or r.window) and _WHEN_IS.search(r.text.lower()):
+        return "lookup_appointment", p  # "when is the appointment for the Tahoe?": not a new one
+    if awaiting == "callback_time" and r.deny and (r.window or r.time or r.date or r.time_of_day) and (
+            re.search(r"\b(?:call|ring|try|reach) (?:me|her|him|them|us)\b", r.text.lower())):
+        # "no, she'd rather set it up herself … can you just call her back this evening? like after
+        # six?": not the time offered, another
+        r.deny = False
+        return "provide_info", 0.85
     if awaiting == "callback_time" and "hold" in {rule, model} and ANY_TIME.search(r.text.lower()):
         return "provide_info", 0.85  # "whenever she gets a sec", asked when to call: no hold
     if MESSAGE_ASKED.search(r.text.lower()) and rule not in {
@@ -204,6 +246,15 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     if model == "identity" and rule == "faq" and "faq_topic" in r.flags and not re.search(
             r"\b(?:who|company|calling|call(?:ed)?|name|number|business|place|this call)\b", r.text.lower()):
         return rule, max(rule_confidence, 0.8)  # "what is this pre-approval thing?": the topic, not us
+    if "wrong_number" in {rule, model} and WHILE_I_HAVE_YOU.search(r.text.lower()) and (
+            r.services or r.appointment_type or {"price_question", "faq_topic"} & r.flags):
+        # "Is this Riverside Pizza? Oh — the car place? … while I've got you, do y'all do state
+        # inspections, and what's it cost?": dialled wrong, but asks us all the same
+        r.is_question = True
+        return ("faq", 0.85) if r.is_question or "price_question" in r.flags else ("book", 0.8)
+    if model == "wrong_number" and rule not in {"wrong_number", "unknown"} and p < 0.8 and (
+            r.has_lead_facts or r.services or r.appointment_type):
+        return rule, rule_confidence  # "I clicked the wrong thing on that form. I'm looking to sell my condo"
     if model == "wrong_number" and rule != "wrong_number" and MISTOOK_US.search(r.text.lower()) and (
             awaiting == "permission" or re.search(r"\b(?:yes|yeah|yep|that was me|that'?s "
                                                   r"me)\b", r.text.lower())):
@@ -266,10 +317,11 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             r.time or r.date or r.services or r.vehicle or r.appointment_type) and not (
             CHANGE_CUE.search(r.text.lower())):
         return "lookup_appointment", 0.85  # "and the explorer is still at eight, right?": checked
-    if r.phone and UNDER_NUMBER.search(r.text.lower()) and awaiting in {
+    if r.phone and UNDER_NUMBER.search(normalise(r.text).lower) and awaiting in {
             None, "anything_else", "date", "name"}:
         return "lookup_appointment", 0.85  # "the showing's booked under my cell, 512-555-3877"
-    if awaiting in {None, "anything_else"} and SET_UP_BEFORE.search(r.text.lower()) and not (
+    # ("my wife booked somethin' for the truck": the words as said, g restored)
+    if awaiting in {None, "anything_else"} and SET_UP_BEFORE.search(normalise(r.text).lower) and not (
             r.is_question and "faq_topic" in r.flags) and not (  # ("… can we change it to saturday")
             CHANGE_CUE.search(r.text.lower()) or CANCEL_SAID_PLAIN.search(r.text.lower())):
         # "I'm calling about a showing my husband set up for tomorrow at eleven, he's at work":

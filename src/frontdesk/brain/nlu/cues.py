@@ -756,6 +756,20 @@ ANSWERS_FOR_THEM = re.compile(r"\b(?:this is|i'?m|i am|it'?s) (?:his|her|their) 
                               r"widow|brother|sister|mom|mother|dad|father|kid|grandson|granddaughter|neighbou?r|"
                               r"caregiver)\b")
 """Whoever answered our call is someone else of the one we called ("this is his son")."""
+AGENT_GONE = re.compile(r"\b(?:well,? )?(?:no,? )?(?:we|i) (?:were|was|used to be|had one)\b"
+                        r"(?! (?:gonna|going to|just)\b)|\bnot anymore\b|\bno longer\b|"
+                        r"\b(?:she|he|they) (?:moved|retired|quit|left|passed)\b|"
+                        r"\b(?:didn'?t|did not) work out\b|"
+                        r"\b(?:fired|let go of|dropped) (?:our|my|the|her|him|them)\b|"
+                        r"\b(?:contract|listing|agreement) (?:ran out|expired|ended)\b")
+"""An agent the caller had and has no longer ("well, no, we were. She moved to Dallas")."""
+HANDLES_IT = re.compile(r"\b(?:i|i'?m the one (?:that|who)|i'?m the one)\s+(?:do|does|handle|handles|"
+                        r"take care of|keep(?:s)? up with|schedule|book|set(?:s)? up|make)\b[^.?!]{0,25}\b"
+                        r"(?:scheduling|appointments?|truck|car|van|suv|cars|vehicles?|maintenance|service|that|it)\b|"
+                        r"\bi can (?:set|book|schedule) (?:it|that|something|that up|it up)\b|"
+                        r"\bi handle (?:that|it|all (?:of )?that|all the)\b")
+"""Whoever answered our call looks after it themselves ("this is his wife … honestly I do all the
+scheduling for the truck anyway, so go ahead"): the call goes on with them."""
 
 
 THIS_NUMBER_OFF = re.compile(r"\b(?:don'?t|do not|never|stop) (?:ever )?"

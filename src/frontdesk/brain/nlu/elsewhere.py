@@ -16,10 +16,19 @@ _WANTED = re.compile(r"\b(?:looking for|trying to (?:reach|get|call)|need|wanted
                      r"(?:the )?(?P<c>[\w'& -]{2,40})")
 
 
+WHILE_I_HAVE_YOU = re.compile(r"\b(?:while i'?ve got|while i (?:have|got)|since i(?:'ve got| have| got)|"
+                              r"as long as i(?:'ve got| have)|now that i(?:'ve got| have)) "
+                              r"(?:you|ya|y'?all)\b")
+"""A caller who reached us by mistake and asks us something all the same ("Is this Riverside
+Pizza? Oh — the car place? … while I've got you, do y'all do state inspections?")."""
+
+
 def wants_the_other_place(text: str, profile: BusinessProfile) -> bool:
     """"Is this A or B? I'm looking for B": the place the caller wants is the one that is not
     the business (matched loosely, as speech recognition spells it)."""
     lowered = text.lower()
+    if WHILE_I_HAVE_YOU.search(lowered):
+        return False
     either, wanted = _EITHER_PLACE.search(lowered), _WANTED.search(lowered)
     if either is None or wanted is None or wanted.start() < either.end():
         return False
@@ -45,6 +54,8 @@ def asks_for_another_kind(text: str, profile: BusinessProfile) -> bool:
     """"oh sorry, is this lakeside dental? I'm trying to move my cleaning": the place the caller
     names shares a word with ours, but it is another kind of business."""
     ours = f"{profile.name} {profile.kind}".lower().replace("_", " ")
+    if WHILE_I_HAVE_YOU.search(text.lower()):
+        return False
     for match in _IS_THIS.finditer(text.lower()):
         if re.search(r"\b(?:one|still|available|sold|car|truck|suv|sedan|van|wagon|house|home)\b",
                      match.group(1)):

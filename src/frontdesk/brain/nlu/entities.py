@@ -272,6 +272,13 @@ def _last_mention_wanted(text: str, phrases: list[str]) -> bool:
     return _mention_wanted(text, matches[-1]) if matches else False
 
 
+_HABIT_BEFORE = re.compile(r"\b(?:i|we|he|she)\s+(?:usually |always |normally |just )?"
+                           r"(?:get|gets|have|has|take|takes)\s+(?:(?:my|our|his|her|the)\s+)?$")
+_DONE_AT = re.compile(r"\s+(?:\w+\s+)?(?:done|changed|serviced|taken care of)?\s*"
+                      r"(?:at|over at|down at|up at|by)\s+(?!(?:y'?all|you|your)\b)[a-z]")
+"""Work the caller has done at another place as a habit ("I get my oil done at Jiffy Lube")."""
+
+
 def _mention_wanted(text: str, match: re.Match[str]) -> bool:
     """Is this mention of a service something wanted — not ruled out ("not the oil", "skip the
     rotation", "the brakes can wait") or done already ("I did the oil last month")?"""
@@ -281,6 +288,18 @@ def _mention_wanted(text: str, match: re.Match[str]) -> bool:
         return False
     if _OVERDUE.search(text[max(0, match.start() - 60): match.start()]):
         return True  # "it's been eight months since the Forester had its oil changed": due now
+    if _HABIT_BEFORE.search(text[max(0, match.start() - 40): match.start()]) and (
+            _DONE_AT.match(text, match.end())):
+        return False  # "I get my oil done at Jiffy Lube": done elsewhere, not asked of us
+    if re.search(r"\b(?:jiffy|quick|express|instant|valvoline|grease monkey|take 5)\s+$",
+                 text[max(0, match.start() - 20): match.start()]):
+        return False  # "Jiffy Lube": a shop's name
+    if re.search(r"\b(?:letter|notice|mailer)\b", match.group(0)):
+        # "we got a letter in the mail a few weeks back and I just never did nothing about it": a
+        # notice came then; the work is still to do, unless said done
+        return not (ruled_out(text, match.start()) or re.search(
+            r"\b(?:already|got it|had it|they) (?:\w+ )?(?:fixed|done|taken care of|handled|repaired)\b",
+            text[match.end():]))
     if _ONSET.match(text, match.end()):
         return True  # "my check engine light came on last week": when the trouble began
     # (up to the next clause about something else: "the oil change this time, I'll do the tires next visit")

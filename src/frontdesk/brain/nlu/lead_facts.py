@@ -15,7 +15,7 @@ from datetime import date
 from frontdesk.brain.nlu import clock, lead, timeline, when
 from frontdesk.brain.nlu.lead_intent import extract_lead_intent
 from frontdesk.brain.nlu.lexicon import lexicon
-from frontdesk.brain.nlu.places import extract_location, intent_here
+from frontdesk.brain.nlu.places import extract_location, intent_here, moves_away
 from frontdesk.brain.nlu.text import CORRECTION, MONTH, WEEKDAY, Utterance, normalise
 from frontdesk.brain.nlu.understanding import Understanding
 from frontdesk.knowledge.profile import BusinessProfile
@@ -88,6 +88,9 @@ _SPOKEN_SPAN = re.compile(r"\b[1-9](?: \d{2}|\d{2}) (?:to|-) (?:like |maybe )?[1
                           r"(?!\s*(?:miles?|square|sq|feet|acres?|minutes?|hours?|days?|weeks?|months?|years?|"
                           r"people|%|am|pm))")
 """Figures said the way prices are, "two fifty to three hundred": a budget given unasked."""
+_SPAN_ALONE = re.compile(r"\W*(?:(?:like|about|around|maybe|um+|uh+|say|probably|oh|so|somewhere)\W+)*"
+                         + _SPOKEN_SPAN.pattern + r"\W*")
+"""Such a span said alone ("uhh three hundred to three-fifty?"): no day or time is said that way."""
 
 _FIGURE_IS_TOP = re.compile(r"\b[1-9](?: ?\d{2})?\s+(?:is|'s) (?:the|our|my|his|her) "
                             r"(?:top|max(?:imum)?|ceiling|limit|most|cap)\b")
@@ -188,7 +191,7 @@ def read_lead_facts(u: Utterance, result: Understanding, profile: BusinessProfil
         _HUNDREDS_SPAN.search(u.numeric) is not None) or _SHORT_SPAN.search(u.numeric) is not None or (
         awaiting in _LEAD_ASKED and _SPOKEN_SPAN.search(u.numeric) is not None) or (
         awaiting in _LEAD_ASKED | {"date", "pick_alternative"}  # no day is said "four hundred"
-        and _BARE_FIGURE.fullmatch(u.numeric) is not None) or (
+        and (_BARE_FIGURE.fullmatch(u.numeric) or _SPAN_ALONE.fullmatch(u.numeric)) is not None) or (
         awaiting in _LEAD_ASKED and any(  # "Austin. Two-fifty." asked where: the price too
             _BARE_FIGURE.fullmatch(piece) for piece in re.split(r"(?<=[.;!?])\s+", u.numeric))) or (
         _CEILING_FIGURE.search(u.numeric) is not None and (
@@ -232,6 +235,11 @@ def read_lead_facts(u: Utterance, result: Understanding, profile: BusinessProfil
     result.motivation = lead.extract_motivation(u, expecting=awaiting == "motivation")
     result.lead_intent = extract_lead_intent(said)
     result.lead_intent = intent_here(result.lead_intent, u.lower, profile)
+    if result.lead_intent == "sell" and result.location and not result.location[1] and (
+            away := moves_away(u.lower, profile)):
+        # "relocating to Dallas … sell my condo downtown": the home sold is here, not in Dallas
+        result.location = extract_location(normalise(u.lower.replace(away, " ")), profile,
+                                           expecting=awaiting == "location")
     if result.budget is None and not _SAID_AS_CLOCK.search(u.lower) and (
             (result.time and result.time.minute % 15) or (result.time is None and _LOOSE_FIGURE.search(
                 u.numeric))) and (result.location or result.timeline or awaiting in _LEAD_ASKED):

@@ -104,6 +104,24 @@ _RELOCATING = re.compile(r"\brelocat(?:e|es|ed|ing|ion)\b(?! (?:to|here|down|up|
 """Moving for work, said beside a home to sell: the caller leaves the area."""
 
 
+_SIDE_HANDLED = re.compile(r"\b(?:he|she|they|someone|somebody|\w+)(?:'s|'re| is| are)? (?:already )?"
+                           r"(?:handling|taking care of|covering|doing|got|has|have)\s+"
+                           r"(?:that|the|our|my)\s+(?:(?P<side>buy|buying|purchase|sell|selling|sale|listing)\w*"
+                           r"(?:\s+(?:side|part|end))?|side|part|end)\b")
+"""The other side handled by someone else ("we're buying out in Lakeway and my brother-in-law's a
+realtor out there, so he's handling that side, we just need someone for the Round Rock house")."""
+
+
+def _side_handled(lower: str) -> str | None:
+    """``buy`` or ``sell``: the side of a move someone else handles, so it is not the lead's."""
+    if (handled := _SIDE_HANDLED.search(lower)) is None:
+        return None
+    if side := handled["side"]:
+        return "buy" if side.startswith(("buy", "purchase")) else "sell"
+    before = re.findall(r"\b(buy|sell|list|purchas)\w*", lower[: handled.start()])
+    return ("buy" if before[-1] in {"buy", "purchas"} else "sell") if before else None
+
+
 def extract_lead_intent(u: Utterance) -> str | None:
     """Buy, sell, both or rent — not when the caller rules it out ("we won't be buying") or
     speaks of a sale that is done ("cash from selling our place in California")."""
@@ -123,10 +141,20 @@ def extract_lead_intent(u: Utterance) -> str | None:
         # "I've got a rental house out in Pflugerville … the tenants are buying their own place":
         # the caller owns a rental; nobody asked to rent one
         u = Utterance(raw=u.raw, lower=OWNS_RENTAL.sub(" ", u.lower), numeric=u.numeric)
-    if any(not _UNTIL_THEN.match(u.lower, m.end()) for m in _NOT_MOVING.finditer(u.lower)):
+    if refused := [m for m in _NOT_MOVING.finditer(u.lower) if not _UNTIL_THEN.match(u.lower, m.end())]:
         # "not ready to buy, gonna keep renting": a renter for now, else nothing (but "not ready
-        # to buy until next year" is a buyer, later)
-        return "rent" if intents["rent"].search(u.lower) else None
+        # to buy until next year" is a buyer, later; "I'm not buying, I clicked the wrong thing …
+        # I'm looking to sell my condo": the other side, said as well)
+        rest = u.lower
+        for m in reversed(refused):  # ("not buying or selling": both refused)
+            both = re.match(r"\w*\s+(?:or|nor|and)\s+(?:\w+\s+)?(?:sell|buy|purchas|list)\w*", rest[m.end():])
+            rest = f"{rest[: m.start()]} {rest[m.end() + (both.end() if both else 0):]}"
+        sides_refused = {"buy" if re.search(r"buy|purchas", m.group(0)) else "sell" for m in refused}
+        other = [side for side in ("sell", "buy")
+                 if side not in sides_refused and _callers_own(intents[side], rest)]
+        if len(other) != 1 or _NOT_MOVING.search(rest) or intents["rent"].search(u.lower):
+            return "rent" if intents["rent"].search(u.lower) else None
+        return other[0]
     lower = re.sub(r"\b(?:from|after|since|by|when we|clos(?:e|ed|ing) on|finished|done) "
                    r"(?:selling|sold)\b[^,.]*"
                    # "sell it to one of those we-buy-houses outfits": a kind of buyer, not the caller buying
@@ -147,6 +175,8 @@ def extract_lead_intent(u: Utterance) -> str | None:
     buying = _callers_own(intents["buy"], u.lower) or (not selling and _INVESTOR.search(u.lower) is not None)
     if buying and selling and not _callers_own(intents["buy"], _RELOCATING.sub(" ", u.lower)):
         return "sell"  # "we're relocating for my husband's job and need to sell our place": moving away
+    if buying and selling and (handled := _side_handled(u.lower)):
+        return "sell" if handled == "buy" else "buy"  # "… so he's handling that side": the other one
     if buying and selling:
         return "both"
     if selling:

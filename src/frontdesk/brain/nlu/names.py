@@ -230,9 +230,12 @@ _AFTER_NAME = re.compile(r"\s+(?:(?:and|but|sorry|so|i'm|im|i|i've|we|from|calli
                          r"(?:this|that|the|same|my|you can|you could|y'?all can|best|call|text|reach) "
                          r"(?:(?:\w+ ){0,2})(?:number|phone|cell|line|me)\b.*|"
                          r"(?:it'?s|its) (?:the|a|an|my|for)\s.*|"  # "derek pham, its the mazda three"
+                         # "priscilla ng that last name is just n g": said of the name after it
+                         r"(?:that|the|and the|my) (?:last|first|sur) ?name\b.*|"
                          r"(?:on|for) (?:it|that|this|the \w+)|please|thanks|thank you|here)$")
 """What follows a name said first in a piece ("gloria benitez and it's for my car")."""
 _PIECE_FILLER = re.compile(r"^(?:(?:yes|yeah|yep|sure thing|sure|ok|okay|oh|um+|uh+|so|well|sorry|right|hi|"
+                           r"cool|great|awesome|perfect|"
                            r"hello|hmm+|ah|alright|it's|its|it is|this is|my name's|name's|names|my names|"
                            r"name is|my name is)\s+)+")
 
@@ -263,7 +266,9 @@ def _unrepeated(words: list[str]) -> list[str]:
 
 
 _LAST_NAME = re.compile(r"\b(?:last name|surname|family name)(?:'s| is| would be| should be|:)?,?\s+"
-                        r"(?:(?:um+|uh+|it's|its)[,\s]+)*(" + _NAME_WORD + r")")
+                        r"(?:(?:um+|uh+|it's|its|just|only|simply)[,\s]+)*"
+                        # ("that last name is just n g": two letters, spelled)
+                        r"(?:(?P<letters>[a-z](?: [a-z])+)\b(?! [a-z]{2})|(" + _NAME_WORD + r"))")
 _FIRST_NAME = re.compile(r"\b(?:first name|given name)(?:'s| is| would be| should be|:)?,?\s+"
                          r"(?:(?:um+|uh+|it's|its)[,\s]+)*(" + _NAME_WORD + r")")
 
@@ -358,12 +363,15 @@ def _read_name(u: Utterance, *, expecting: bool) -> str | None:
     if expecting and SPELLING_NOTE.search(u.raw):
         u = normalise(SPELLING_NOTE.sub(" ", u.raw))  # "jon, no h", "Mac with an a", "V as in Victor"
     last = _LAST_NAME.search(u.lower)
-    if last and _plausible_name_word(last.group(1)):
-        surname = _clean_name([last.group(1)])
+    said_last = (last["letters"].replace(" ", "") if last["letters"] else last.group(2)) if last else ""
+    if last and (last["letters"] or _plausible_name_word(said_last)):
+        surname = _clean_name([said_last]) if not last["letters"] else said_last.capitalize()
         first = _FIRST_NAME.search(u.lower)
         given = _clean_name([first.group(1)]) if first and _plausible_name_word(first.group(1)) else None
         if given is None:
             other = _extract_name(normalise(u.lower[: last.start()]), expecting=expecting)
+            if other and surname and len(other.split()) > 1 and other.split()[-1].lower() == surname.lower():
+                return other  # "priscilla ng that last name is just n g": the whole name, said before
             given = other if other and len(other.split()) == 1 else None
         if given is None:
             # "the last name's Kowalczyk — K-O-W-A-L-C-Z-Y-K. I'm Brianne": the first name after it
@@ -539,7 +547,8 @@ def surname_only(u: Utterance, name: str) -> bool:
     return _LAST_NAME.search(u.lower) is not None and " " not in name
 
 
-_NAME_ONLY_FILLER = re.compile(r"^(?:(?:yes|yeah|yep|sure|ok|okay|oh|um+|uh+|so|well|hi|hello|it's|its|"
+_NAME_ONLY_FILLER = re.compile(r"^(?:(?:yes|yeah|yep|sure|ok|okay|oh|um+|uh+|so|well|hi|hello|it's|its|cool|"
+                               r"great|awesome|alright|perfect|"
                                r"it is|this is|that's|thats|name's|names|my name's|my name is)[,.\s]+)+")
 
 
@@ -565,6 +574,8 @@ def _name_said_alone(u: Utterance) -> str | None:
     Lindqvist. L-I-N-D-Q-V-I-S-T."), wherever in the call: a known first name, then a surname."""
     text = _NAME_ONLY_FILLER.sub("", SPELLED_OUT.sub(" ", u.lower).strip())
     text = re.sub(r"[,.]?\s*(?:thanks|thank you|please)?\W*$", "", text)
+    # "priscilla ng that last name is just n g": what is said of the name after it
+    text = re.sub(r"[,.]?\s+(?:that|the|and the|my) (?:last|first|sur) ?name(?:'s| is| was)?\b.*$", "", text)
     words = _unrepeated(re.findall(_NAME_WORD, text))
     if not 2 <= len(words) <= 3 or re.search(r"[^a-z'\s,.-]", text):
         return None

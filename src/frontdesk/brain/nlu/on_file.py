@@ -21,7 +21,7 @@ from frontdesk.brain.nlu import clock, when
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.cues import CONFLICT, NEW_BOOKING_ASKED, NO_LONGER_NEEDED, NOT_CANCELLED
 from frontdesk.brain.nlu.own_booking import SEVERAL_ASKED
-from frontdesk.brain.nlu.text import normalise, word_pattern
+from frontdesk.brain.nlu.text import WEEKDAYS, normalise, word_pattern
 from frontdesk.brain.nlu.understanding import Understanding
 from frontdesk.knowledge.profile import BusinessProfile
 
@@ -33,6 +33,7 @@ class Booked(Protocol):
     service_type: str | None
     scheduled_date: str
     scheduled_time: str
+    vehicle: str | None
 
 
 _ALREADY = re.compile(
@@ -45,6 +46,9 @@ _ALREADY = re.compile(
     r"seein[g']? (?:a|the|that)|lookin[g']? at (?:a|the|that)|meetin[g']? (?:with|y'?all|you))\b|"
     # "calling about the the detail thing on friday morning": one the caller and we both know of
     r"(?:calling|call|ringing) (?:about|'?bout|regarding|re|on|for) (?:the |my |our |his |her |that )+|"
+    # "Dana over there set me up with an appointment for my brakes"
+    r"\b(?:[a-z]+ )?(?:over there |there |at your place |at the front desk |from y'?all )?"
+    r"(?:set|booked|scheduled|signed) (?:me|us|him|her|my \w+) (?:up|in|down)\b(?! for (?:a|an) new\b)|"
     r"(?:it'?s|this is|i'?m) (?:(?:um|uh|just) )*(?:about|regarding) (?:the |my |our |that )+|"
     r"check(?:ing)? (?:on|in on|up on) (?:the |my |our |that )+|"
     r"still (?:on|good|set|coming|happening|scheduled|booked|a go)\b|make sure|confirm\w*|"
@@ -58,6 +62,9 @@ _ALREADY = re.compile(
     # "can you tell me what day my brake inspection is", "when's our showing again"
     r"(?:what (?:day|time)|when) (?:is |was |'s )?(?:my|our|his|her|the) [\w ]{3,30}? (?:is|was|at)\b|"
     r"\bwhen'?s (?:my|our|his|her) |"
+    # "when's the Tahoe thing again?", "when is the thing for my wife's car"
+    r"\b(?:when'?s|when is|what time'?s|what time is|what day'?s|what day is) the (?:[\w-]+ ){1,3}?"
+    r"(?:thing|appointment|appt|visit|one|deal)\b|"
     r"(?:called|phoned) (?:y'?all|you|you guys) and (?:set|booked|made)\b|"
     r"(?:my|our|his|her|their|the|that|dad'?s|mom'?s) (?:appointment|appt|booking|reservation)|"
     r"(?:you|y'?all|your \w+|y'?alls? \w+|someone|somebody|an agent|one of your \w+)"
@@ -71,6 +78,9 @@ _DROP = (r"(?:(?:you can|y'?all can|go ahead and|just|please|so) scratch (?:that
          # "… put it in myself, scratch that": said last (not "Tuesday, scratch that, Wednesday")
          r"scratch (?:that|it)(?= *(?:one|then|too|please|for me)?\W*$)|"
          r"(?:drop|nix|ditch|get rid of) (?:the|that|my|it|our|his|her|one)|"
+         # "the appointment for someone to come look at our house, that can go"
+         r"(?:that|this|it|that one|this one|those|they) (?:can|could|will have to|has to|'?ll have to) go"
+         r"(?! (?:to|on|ahead|back|through|with|in|out|over|for|by|up|down|there)\b)|"
          # "the ten-thirty one we're gonna skip, it backs right up to the highway"
          r"(?:gonna|going to|wanna|want to|'ll|will|gotta|just|can) skip(?: (?:it|that|that one|this one|"
          r"the \w+))?(?! (?:the line|breakfast|lunch|work|school|class|town)))\b"
@@ -126,7 +136,10 @@ _NEW_TOO = re.compile(r"\b(?:also(?!,? (?:(?:uh|um),? )?(?:where|what|how|when|w
                       r"(?<!come )(?<!coming )(?<!along )(?<!tag )too(?! (?:good|well|bad|much|"
                       r"many|long|far|late|early|busy|big|small|old|young|hot|cold|high|low|soon|expensive|loud|"
                       r"fast)\b)|"
-                      r"as well|another|second|add|"
+                      # (not "we put an offer on another place": no other visit)
+                      r"as well|another(?! (?:place|house|home|agent|realtor|company|dealer\w*|shop|town|"
+                      r"city|buyer|offer|car|truck|job|state|number|phone)\b)|"
+                      r"(?<![-\s]twenty-)(?<!twenty )(?<!thirty-)(?<!thirty )second|add|"
                       r"in addition|while i(?:'ve)? (?:got|have) (?:you|ya)|"
                       r"while (?:it'?s|i'?m) (?:in|there))\b")
 """A further booking, beside the one on file ("can y'all do the tires too while it's in?"); not "and
@@ -146,7 +159,11 @@ _MOVE_ASKED = (r"instead|move|push|bump|slide|reschedul\w*|switch|"
                r"(?:we|you|y'?all|i) (?:can|could) do|"
                # "could we just do next week, same time?"
                r"(?:next|following) week,? same (?:time|day)|same (?:time|day),? (?:next|the following) week|"
-               r"no way (?:i'?m|we'?re) mak\w*|running (?:late|behind)|(?:won'?t|can'?t|not gonna) make")
+               r"no way (?:i'?m|we'?re) mak\w*|running (?:late|behind)|(?:won'?t|can'?t|not gonna) make|"
+               # "Saturday I can't … Can be Monday? Same hour": said with few words
+               r"(?:can|could) (?:it |that |this )?be (?:on |for )?"
+               r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+               r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,? i can'?t|same (?:hour|time),? (?:on|but|just)?")
 """Words that ask for another time in so many words ("could y'all do Friday instead?")."""
 _MOVE_VERB = re.compile(rf"\b(?:{_MOVE_ASKED})\b")
 _MOVE = re.compile(rf"\b(?:{_MOVE_ASKED}|earlier|later|sooner|change (?:it|that|the (?:day|time|date))|"
@@ -165,7 +182,6 @@ _ASKS_WHEN = re.compile(r"\b(?:remember|forgot|when'?s|when is|what time|what da
                         r"(?:it|that|the \w+))\b")
 """Asking when the booking is: a day said with it is a guess at it ("can't remember if it's
 Friday or Saturday"), not a new day, unless a move is asked in so many words."""
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def cancels_one(said: str) -> bool:
@@ -223,10 +239,10 @@ def about_booking(u: Understanding, booked: Sequence[Booked], today: date,
     if (best is None or (best[0] < 2 and not strong)) and len(booked) > 1 and _SEVERAL.search(said) and not (
             u.services or u.appointment_type):
         return "lookup_appointment", booked[0]  # "I think I've got two appointments with y'all next week"
-    if best is None or (best[0] < 2 and not strong and not (already and len(booked) == 1) and not (
-            each == 1 and _STAYS.search(said))):
-        # ("i already got a oil change set up with yall": the one on file; "and the noon one stays
-        # put": the one of two that its hour names)
+    if best is None or (best[0] < 2 and not strong and not (already and (len(booked) == 1 or each == 1))
+                        and not (each == 1 and _STAYS.search(said))):
+        # ("i already got a oil change set up with yall": the one on file; "when's the Tahoe thing
+        # again?": the one of two its car names; "and the noon one stays put": its hour)
         return None
     b = best[1]
     if _CANCEL.search(NOT_CANCELLED.sub(" ", said)) or re.search(NO_LONGER_NEEDED, said):
@@ -241,7 +257,7 @@ def about_booking(u: Understanding, booked: Sequence[Booked], today: date,
     day, at = date.fromisoformat(b.scheduled_date), time.fromisoformat(b.scheduled_time)
     # ("the Tuesday one I'll keep", of next week's Tuesday: its own weekday, not this week's)
     its_weekday = u.date is not None and u.date.weekday() == day.weekday() and re.search(
-        rf"\b{_WEEKDAYS[day.weekday()]}s?\b", said) is not None
+        rf"\b{WEEKDAYS[day.weekday()]}s?\b", said) is not None
     elsewhere = (u.date is not None and u.date != day and not its_weekday) or (
         u.time is not None and u.time != at)
     if _ASKS_WHEN.search(said) and not _MOVE_VERB.search(said):
@@ -269,12 +285,15 @@ def _facts_named(u: Understanding, said: str, b: Booked, today: date, profile: B
     day, at = date.fromisoformat(b.scheduled_date), time.fromisoformat(b.scheduled_time)
     what = (b.service_type is not None and b.service_type in u.services) or _its_word(said, b, profile) or (
         u.appointment_type is not None and u.appointment_type == b.appointment_type
-        and (b.appointment_type != "service" or not u.services))
+        and (b.appointment_type != "service" or not u.services)) or (
+        # "when's the Tahoe thing again?": the booking for that car
+        u.vehicle is not None and u.vehicle.model is not None and b.vehicle is not None
+        and u.vehicle.model.lower() in b.vehicle.lower())
     when = u.date == day or (
         "tomorrow" in said and day == today + timedelta(days=1)) or (
         _TODAY.search(said) is not None and day == today) or (
         # ("monday", said of the booking a week on Monday: the caller's own word for its day)
-        0 <= (day - today).days <= 13 and re.search(rf"\b{_WEEKDAYS[day.weekday()]}s?\b", said) is not None)
+        0 <= (day - today).days <= 13 and re.search(rf"\b{WEEKDAYS[day.weekday()]}s?\b", said) is not None)
     hour = u.time == at or re.search(rf"\b{at.hour % 12 or 12}(?::{at.minute:02d})?\b",
                                      normalise(u.text).numeric) is not None
     return int(what) + int(when) + int(hour)

@@ -65,6 +65,8 @@ def belongs_elsewhere(text: str, start: int) -> bool:
         start = max(0, start - 14) + said_with.start()  # "on Wednesday, the 23rd": one day, said twice
     before = text[max(0, start - 60): start]
     return bool(_OTHER_EVENT.search(before) or TRIP.search(before)
+                # "my number after Monday is …": when a number holds, not a visit
+                or re.search(r"\b(?:number|phone|cell)\b[^.?!]{0,25}$", before)
                 or (_EVENT_DAY.search(before) and not re.match(  # ("… wednesday, wednesday at ten": taken up)
                     r"\W*(\w+)\W+(?:then|instead|\1|at|around)\b", text[start:]))
                 or _DONE.search(clause_before(text, start))

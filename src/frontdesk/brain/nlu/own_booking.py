@@ -89,8 +89,8 @@ HAS_OWN_AND_ASKS = re.compile(
 eleven and i wanted to see if its ok to bring my wife"): about that one, not a new one."""
 
 
-HOW_LONG_VISIT = re.compile(r"\bhow long (?:does|do|will|would|is|'s|it|that|this|they|we|i|are|should)\b|"
-                            r"\bhow much time\b|\blike an hour or\b")
+HOW_LONG_VISIT = re.compile(r"\bhow long(?:'s| (?:does|do|will|would|is|'s|it|that|this|they|we|i|are|"
+                            r"should))\b|\bhow much time\b|\blike an hour or\b")
 """How long the visit itself takes ("how long does that take, like an hour or …", "how long it
 take", "about how long will they be at the house")."""
 VISIT_ABOUT = re.compile(
@@ -143,3 +143,17 @@ UNDER_NUMBER = re.compile(r"\b(?:booked|scheduled|made|it'?s|its|is|be|appointme
                            r"(?:cell|number|phone|other number|"
                            r"work number|home number|house phone|mobile)\b")
 """A booking said to be under another number than the one calling."""
+
+
+NOTHING_ELSE = re.compile(
+    r"(?:no|nope|nah)\W+(?:no\W+)?(?:that'?s|that is|it'?s|that sounds|sounds|that works) "
+    r"(?:perfect|great|fine|good|right|correct|all good)\W*$|"
+    # "no, the others are fine", "the rest stay" to one booking's cancel of several: that one goes
+    r"(?:(?:yes|yeah|yep|no|nope|nah|uh+|um+|oh|ok|okay|and)\W+)*"
+    r"(?:(?:just )?(?:keep|leave) (?:the )?(?:others?|rest)(?: (?:ones?|two|three|of (?:them|'?em)))?"
+    r"(?: (?:as is|like (?:they are|it is)|where they are))?|"
+    r"(?:the |all the )?(?:others?|rest)(?: (?:ones?|two|three|of (?:them|'?em)))? "
+    r"(?:stays?|are fine|is fine|are good|is good|can stay|stay put|are ok(?:ay)?|"
+    r"are all (?:fine|good|set)))\W*$")
+""""No, that's perfect" to a read-back: nothing to change, a yes; so is "no, the others are fine"
+to the cancel of one booking of several."""

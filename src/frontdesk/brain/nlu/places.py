@@ -34,7 +34,7 @@ def sounds(words: str) -> str:
     ("seeder park" and "cedar park" are both "sdr prk")."""
     key = re.sub(r"c(?=[eiy])", "s", words)
     for spelled, heard in (("ph", "f"), ("ck", "k"), ("dg", "j"), ("gh", ""), ("qu", "kw"), ("c", "k"),
-                           ("z", "s"), ("x", "ks"), ("w(?![aeiou])", ""), ("h(?![aeiou])", "")):
+                           ("z", "s"), ("x", "ks"), ("w(?![aeiouy])", ""), ("h(?![aeiouy])", "")):
         key = re.sub(spelled, heard, key)
     key = re.sub(r"(?<=[a-z])[aeiouy]+", "", key)
     return re.sub(r"([a-z])\1+", r"\1", key)
@@ -91,6 +91,10 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
             # "tera vista", "terra vista": a neighbourhood's one word heard as two, or misspelled
             alias = process.extractOne(chunk.replace(" ", ""), [a.lower().replace(" ", "") for a in aliases],
                                        scorer=fuzz.ratio) if len(chunk) >= 7 else None
+            if not (alias and alias[1] >= 88) and len(chunk) >= 7:
+                # "hide park" for Hyde Park: a neighbourhood heard by sound
+                alias = next(((a, 100, i) for i, a in enumerate(aliases)
+                              if sounds(chunk) == sounds(a.lower())), None)
             if alias and alias[1] >= 88:
                 area = profile.area_aliases[aliases[alias[2]]]
                 found.append((start, area, inside_of[area]))
@@ -256,6 +260,9 @@ _LEFT_BEHIND = re.compile(r"\bsold (?:our|my|the|his|her) (?:old |\w+ )?(?:place
                           r"\b(?:moving|relocating|transferring|coming|came|moved|driving|drivin'?|flying|"
                           r"flyin'?|heading|headed) "
                           r"(?:down |up |over |in |back )?from\s+$|"
+                          # "our agent … she moved to Dallas last month": where someone else went
+                          r"\b(?:she|he|they|agent|realtor)(?:'s| has| had)? (?:moved|relocated|retired) "
+                          r"(?:up |down |out |over |back )?to\s+$|"
                           # "we want to get out of Houston — the hurricanes, the humidity"
                           r"\b(?:get|getting|got|move|moving) (?:out of|outta|away from)\s+$|"
                           # "a dscr loan through my guy in houston": where a lender works, not the home
@@ -263,15 +270,18 @@ _LEFT_BEHIND = re.compile(r"\bsold (?:our|my|the|his|her) (?:old |\w+ )?(?:place
                           r"loan officer)(?: \w+)? (?:in|out of|from|over in|down in|up in)\s+$")
 """A place the caller is leaving or has left behind, or where someone who serves them is."""
 _PLACE_REFUSED_AFTER = re.compile(
-    r"\W*(?:(?:is|'s)\s+)?(?:(?:does(?:n'?t| not)|won'?t|will not|wouldn'?t) (?:really |quite )?work|"
+    # ("what about Georgetown... nah, never mind, that's like an hour each way to post")
+    r"\W*(?:(?:nah|no|nope|wait|eh|hmm|um+|uh+)\b\W*)*"
+    r"(?:(?:is|'s)\s+)?(?:(?:does(?:n'?t| not)|won'?t|will not|wouldn'?t) (?:really |quite )?work|"
     r"(?:is |'s )?(?:out of the question|not an option|a no)|"
     # "we were looking at Leander, but forget that, the commute's brutal"
     r"(?:at first\W+|originally\W+)?(?:but\s+)?(?:forget (?:that|it|about (?:that|it))|scratch that|"
-    r"never ?mind (?:that|it))|"
+    r"never ?mind(?: (?:that|it))?\b(?! (?:the|about|what|i)\b))|"
     # "Austin proper but it's just too pricey", "Pflugerville too, it's not for us"
     r"(?:proper\s+)?(?:too,?\s+)?(?:but\s+)?(?:(?:honestly|frankly|now),?\s+)?"
-    r"(?:it'?s|that'?s|it is|that is)\s+(?:just |way |really )?"
-    r"(?:too (?:pricey|expensive|far|crowded)|not for (?:us|me)|out of (?:our|my) (?:budget|price range))|"
+    r"(?:it'?s|that'?s|it is|that is)\s+(?:just |way |really |like )?"
+    r"(?:too (?:pricey|expensive|far|crowded)|not for (?:us|me)|out of (?:our|my) (?:budget|price range)|"
+    r"(?:like )?an hour (?:each way|away)(?! but\b))|"
     # "out in Lockhart on a job all day tomorrow": where the caller works, not where they look
     r"on a job|all day|"
     # "I'm actually in Austin this week for a conference": where the caller is for now
@@ -379,6 +389,21 @@ def sells_elsewhere(said: str, profile: BusinessProfile) -> bool:
             extract_location(normalise(place), profile, expecting=True) is not None))
 
 
+_MOVING_AWAY = re.compile(r"\b(?:relocat\w*|moving|transferr\w*|getting transferred) "
+                          r"(?:up |down |out |over )?to ([a-z][a-z .]+?)"
+                          r"(?=,|\.| for\b| in\b| and\b| so\b| next\b| this\b|$)")
+
+
+def moves_away(said: str, profile: BusinessProfile) -> str | None:
+    """The place a caller leaves for, when the business does not serve it ("I'm relocating to
+    Dallas for work in January, so I need to sell my condo downtown"): none of their business
+    here is there."""
+    away = _MOVING_AWAY.search(said)
+    if away is None or _served(away[1], profile):
+        return None
+    return away[1] if extract_location(normalise(away[1]), profile, expecting=True) is not None else None
+
+
 def intent_here(intent: str | None, said: str, profile: BusinessProfile) -> str | None:
     """What the caller does with us, when a sale or a purchase happens elsewhere: "we're selling
     our house in San Diego and moving to Austin" buys here; "we've already got an agent in
@@ -387,6 +412,6 @@ def intent_here(intent: str | None, said: str, profile: BusinessProfile) -> str 
         # a sale we cannot make, beside a home here: a buyer ("… moving to Austin", "that money's
         # for something smaller in Cedar Park"); alone it stays a sale, out of our area
         return "buy" if _MOVING_HERE.search(said) else intent
-    if intent == "both" and BUYS_WITH_OTHERS.search(said):
-        return "sell"
+    if intent == "both" and (BUYS_WITH_OTHERS.search(said) or moves_away(said, profile)):
+        return "sell"  # the buying is done elsewhere, or far away
     return intent

@@ -42,7 +42,7 @@ from frontdesk.brain.nlu.cues import (
 from frontdesk.brain.nlu.lead_facts import CHECKS_FACT, read_lead_facts
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.offers import ALL_I_NEEDED, OK_THEN_NO, SIGNS_OFF
-from frontdesk.brain.nlu.own_booking import VISIT_ABOUT
+from frontdesk.brain.nlu.own_booking import NOTHING_ELSE, VISIT_ABOUT
 from frontdesk.brain.nlu.places import BUYS_WITH_OTHERS
 from frontdesk.brain.nlu.rule_intent import classify_by_rules
 from frontdesk.brain.nlu.text import Utterance, as_for_me, correction_tail, normalise
@@ -319,7 +319,7 @@ def read(text: str, profile: BusinessProfile, today: date,
     # "sorry, yes" / "oh, wait, that works": fillers before the answer do not change it
     answer = _LEAD_FILLER.sub("", u.lower)
     result.affirm = (bool(lex.yes.match(answer)) and not lex.no.match(answer)) or (
-        awaiting in {"confirm_booking", "confirm_change"} and bool(_NO_THATS_FINE.match(answer))) or (
+        awaiting in {"confirm_booking", "confirm_change"} and bool(NOTHING_ELSE.match(answer))) or (
         awaiting in _APPROVAL_ASKED and bool(_APPROVES.match(answer)))
     if awaiting == "offer_callback" and _OK_WHAT_ABOUT.match(answer):
         result.affirm = False  # "ok what about like ceramic coating?": asks on, agrees to nothing
@@ -733,9 +733,6 @@ _WHENEVER_OPEN = re.compile(r"\b(?:whenever|when(?:ever)? (?:it|you|y'?all|ya|yo
 _BARE_YES = re.compile(r"\W*(?:(?:um+|uh+|oh|well|hello)\W+)*(?:yeah|yes|yep|yup|yea|ya|sure|okay|ok|"
                        r"mhm|mm-?hmm|uh-? ?huh)\W*")
 """A yes said rising and nothing else ("yeah?"): go on, not a question to look up."""
-_NO_THATS_FINE = re.compile(r"(?:no|nope|nah)\W+(?:no\W+)?(?:that'?s|that is|it'?s|that sounds|sounds|"
-                            r"that works) (?:perfect|great|fine|good|right|correct|all good)\W*$")
-""""No, that's perfect" to a read-back: nothing to change, a yes."""
 _LATEST = re.compile(r"\b(?:(?<!since )(?<!after )(?<!from )(?:your|the) (?:very )?(?:last|latest) "
                      r"(?:one|slot|appointment|showing|opening|"
                      r"time|available)|as late as (?:possible|you can|you go|you have)|(?:the )?latest "

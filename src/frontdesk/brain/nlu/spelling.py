@@ -61,8 +61,11 @@ def split_then_spelled(u: Utterance) -> Utterance:
                      # ("thanh nguyen t h a n h n g u y e n": a first and last name, spelled in one go)
                      and (spelled in given or b.group(0) in lexicon().everyday_words
                           # "sam del gado d e l g a d o": a surname in two pieces, spelled whole
-                          or (joined == spelled and (a.group(0) not in given or (
-                              i > 0 and words[i - 1].group(0) in given))))
+                          # (not "sunita rao s u n i t a r a o": a whole name, first and last
+                          # spelled in one go, with nothing before it)
+                          or (joined == spelled and i > 0 and (words[i - 1].group(0) in given or (
+                              a.group(0) not in given
+                              and words[i - 1].group(0) not in lexicon().everyday_words))))
                      and not any(w.group(0) == spelled for w in words)), None)
         if pair is not None:
             text = f"{text[: pair[0].start()]}{spelled}{text[pair[1].end(): run.start()]}{text[run.end():]}"

@@ -131,6 +131,9 @@ def _normalise(text: str) -> Utterance:
                     r"twenty(?:[- ](?:one|two|three))?) hundred(?: hours)?\b"
                     r"(?! (?:dollars|bucks|a month|square|sq|miles|k\b|thousand|grand))",
                     lambda m: f"at {_TWENTY_FOUR[m.group(1).replace('-', ' ')]}:00", spoken)
+    # "90 thousand ninety grand tops": the figure said again, not "90" and "1,090 grand"
+    spoken = re.sub(rf"\b(thousand|grand|k) (?=(?:{_TENS_WORD}|{_DIGIT_WORD}|ten|eleven|twelve)"
+                    rf"(?:[- ][a-z]+){{0,2}} (?:thousand|grand|k)\b)", r"\1, ", spoken)
     # "three fifty and four hundred": two figures; "and" follows "hundred" inside one, never a ten
     spoken = re.sub(r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|one|two|three|four|five|six|"
                     r"seven|eight|nine|ten|eleven|twelve)\s+and\s+(?=(?:one|two|three|four|five|six|seven|"
@@ -727,3 +730,25 @@ def word_pattern(phrase: str, ending: str = r"\b") -> re.Pattern[str]:
     more than the ``re`` module's own cache of 512 holds, so without this each would be compiled
     again on every turn."""
     return re.compile(rf"\b{re.escape(phrase)}{ending}")
+
+
+DATE_SPAN = re.compile(
+    r"\b(?:day after tomorrow|today|tonight|this (?:afternoon|evening)|tomorrow|"
+    rf"(?:(?:this|next|coming)\s+)?{WEEKDAY}|"
+    rf"{MONTH}\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?|"  # ("october the first")
+    rf"(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)\s+of\s+{MONTH}|"
+    r"the\s+\d{1,2}(?:st|nd|rd|th)|"
+    # "the 23rd, no, sorry, 24th": a day of the month put right, said bare
+    r"(?:(?<=\bno )|(?<=\bno, )|(?<=sorry )|(?<=sorry, )|(?<=\bmean )|(?<=\bmean, )|^\s*)"
+    r"\d{1,2}(?:st|nd|rd|th)(?! (?:av|st|fl|gr|of))|"
+    r"\d{1,2}/\d{1,2}(?:/\d{2,4})?|"
+    r"in\s+\d+\s+(?:days?|weeks?))\b"
+)
+
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def weekday_index(name: str) -> int:
+    """0 for Monday … 6 for Sunday, from a weekday said whole or short ("tues", "thurs")."""
+    return [d[:3] for d in WEEKDAYS].index(name[:3])

@@ -84,7 +84,10 @@ _BY_MONTH = re.compile(rf"\b(?:by|in|before|around|until|till|after|early|late|m
                        rf"lease (?:is |'s )?(?:up|over|done|out)(?: on| in)?|"
                        rf"lease (?:ends|runs out|renews)(?: on| in)?|"
                        # "once the divorce is final, which should be February"
-                       rf"(?:which|that|it) (?:should|will|would|'?ll|is supposed to|is gonna) be)[\s,]+"
+                       rf"(?:which|that|it) (?:should|will|would|'?ll|is supposed to|is gonna) be|"
+                       # "before the wedding, which is in May", "the baby's due in March"
+                       rf"(?:which|that) (?:is|'s) in|(?:wedding|baby|due date|transfer|start date|"
+                       rf"deployment|retirement|graduation)(?:'s| is)(?: due)? in)[\s,]+"
                        rf"(?:(?:like|about|around|maybe|probably|early|late|mid|next),? )?"
                        rf"(?:the (?:\w+|\d+(?:st|nd|rd|th)) of )?"  # "by the first of April"
                        rf"({MONTH})\b(?! (?:be|have|i|we|not)\b)|\b({MONTH})(?:-| )ish\b|"
@@ -121,7 +124,7 @@ def _timeline(text: str, today: date, *, expecting: bool) -> tuple[float, str] |
         raw_count, unit = counted.groups()
         count = _COUNT_WORDS.get(raw_count) or float(raw_count)
         return float(count) * _UNIT_MONTHS[unit], counted.group(0).strip()
-    if re.search(r"\bnext year\b", text):
+    if re.search(r"\bnext year\b", text) and not re.search(r"\bearly (?:in )?next year\b", text):
         return 12.0, "next year"
     if (within := re.search(r"\b(?:within|in|inside|sometime in|over) (?:the )?(?:next )?"
                             r"(?:year|twelve months|12 months)\b", text)) and not _looks_back(text, within):
@@ -133,6 +136,7 @@ def _timeline(text: str, today: date, *, expecting: bool) -> tuple[float, str] |
     if re.search(r"\b(?:this year|end of (?:the )?year|by (?:the )?new year)\b", text):
         return max(1.0, 12.0 - today.month + 0.5), "by the end of the year"
     if first := re.search(r"\b(?:(?:the )?(?:first|start|beginning|turn) of (?:the|next) year|"
+                          r"early (?:next year|in (?:the|next) (?:new )?year)|"
                           r"(?:after|around|in|at) (?:the )?new year(?:'?s)?)\b", text):
         return float(13 - today.month), first.group(0)  # "transferring me to Austin first of the year"
     if later := re.search(r"\bnot (?:for|until|till|before) (?:another |at least )?(a|one|two|three|\d+)"
@@ -143,7 +147,7 @@ def _timeline(text: str, today: date, *, expecting: bool) -> tuple[float, str] |
     season = re.search(r"(?:^|[.,;!?]\s*)(spring|summer|fall|autumn|winter),? (?:probably|maybe|likely|"
                        r"hopefully|i think|i'?d say|ish)\b|"  # "Spring, probably"
                        r"\b(?:this|next|by|in the|by the|probably|maybe|likely|prob(?:ly)?|around|till|until|"
-                       r"after|come|over|during|"  # "we want to move over spring break"
+                       r"after|come|over|during|before(?: the)?|"  # "we want to move over spring break"
                        r"sometime in(?: the)?|early|late|mid|(?:hoping|planning) for|(?:the )?(?:end|start|"
                        r"beginning|middle) of(?: the)?)\s+"
                        r"(spring|summer|fall|autumn|winter)\b(?! (?:camp|vacation|trip|job))", text)
@@ -183,14 +187,15 @@ def _timeline(text: str, today: date, *, expecting: bool) -> tuple[float, str] |
             if months < 0:
                 months += 12
             # ("which should be February": "by February")
-            said = re.sub(r"^(?:which|that|it) (?:should|will|would|'?ll|is supposed to|is gonna) be\W+",
-                          "by ", by_month.group(0))
+            said = re.sub(r"^(?:which|that|it) (?:should|will|would|'?ll|is supposed to|is gonna) be\W+|"
+                          r"^(?:which|that) (?:is|'s) in\W+", "by ", by_month.group(0))
             return float(max(months, 0.5)), said
     holiday = re.search(r"\b(?:by|before|after|around|until|till|over|for)\s+(?:the\s+)?"
                         r"(christmas|the holidays|holidays|new year'?s?|thanksgiving|labor day|"
                         r"halloween)\b", text)
     if holiday and re.match(r"[^.?!]{0,30}\b(?:told|said|was|were|happened|came|visited|asked|decided|"
-                            r"realized|found out)\b", text[holiday.end():]):
+                            # (not "… like january were downsizing": "we're", heard without its mark)
+                            r"realized|found out)\b(?! \w+ing\b)", text[holiday.end():]):
         holiday = None  # "over the holidays the landlord told us he might sell": what happened then
     if holiday:
         month = {"thanksgiving": 11, "christmas": 12, "labor day": 9, "halloween": 10}.get(

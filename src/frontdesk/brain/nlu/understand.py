@@ -20,7 +20,7 @@ from datetime import date
 
 from frontdesk.brain.nlu import clock, lead, names, refer, when
 from frontdesk.brain.nlu import entities as ex
-from frontdesk.brain.nlu.clauses import split_clauses, split_lead_in
+from frontdesk.brain.nlu.clauses import EMBEDDED_ASK, WHICH_ASK, split_clauses, split_lead_in
 from frontdesk.brain.nlu.cues import (
     ANOTHER_SLOT,
     ASKS_OF_IT,
@@ -295,6 +295,9 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
     else:
         about = next((a for c, a in zip(clauses, abouts, strict=True) if c in rest and a), None)
         main = read(" ".join(rest), profile, today, awaiting, about=about)  # "…, can I drive it?"
+        if any(a.date for a in asides) and _ANCHORED_DAY.search(" ".join(rest).lower()) and (
+                anchored := when.extract_date(normalise(text), today)) is not None:
+            main.date = anchored  # "are y'all open Thanksgiving? and if not, … the day after, that Friday"
         for aside in asides:
             cut_off = _CUT_OFF.search(aside.text.lower()) is not None
             if "price_question" in aside.flags and not aside.services and main.services and (
@@ -589,11 +592,13 @@ _PROPOSAL = re.compile(r"\b(?:instead|same time|(?:can|could|would) (?:that|it|t
                        r"the (?:next|following) day|the day (?:after|before))\b")
 
 
+_COST_WORD = re.compile(r"\b(?:charge|charges|cost|costs|fee|fees|free|pay)\b")
+_ANCHORED_DAY = re.compile(r"\bthe day (?:after|before)\b|\bthat (?:same )?(?:day|morning|afternoon|evening|"
+                           r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b")
+"""A day said by the one named before it, in another part of the message."""
 _CUT_OFF = re.compile(r"(?:\b(?:a|an|the|for|of|on|my|your|to)|—|--|-|\.\.\.|…)\W*"
                       r"(?:(?:sorry|um+|uh+|er)\W*)*$")
 """A question broken off before its object ("what do you charge for the— sorry.")."""
-_WHICH_ASK = (r"(?:what|which) (?:(?:what|which) )?(?:areas?|neighbou?rhoods?|towns?|cities|parts?|hours|"
-               r"days|kinds? of|sorts? of|services|times?) (?:do|does|are|can) (?:you|y'?all|your)\b")
 _DAY_WORD = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\btoday\b|\btomorrow\b")
 _PAUSE_WORDS = re.compile(r"(?i)\b(?:hold on|hang on|one (?:sec|second|moment)|just a (?:sec|second|moment)|"
                           r"wait a (?:sec|second|minute))\b,?")
@@ -614,37 +619,6 @@ _FACTS = ("location", "budget", "timeline", "financing", "lead_intent", "motivat
           "phone", "email", "services")
 """What a message states, kept whichever of its parts it was said in."""
 """A question said in a run with a request after it, without a pause the text shows."""
-_EMBEDDED_ASK = re.compile(r"\b(?:don'?t|do not|never) (?:really |even |quite |totally |fully |honestly |"
-                           r"actually )*(?:get|understand|know|knew) "
-                           r"(?:how|what (?:that|it|this) (?:means|is))\b|"
-                           r"\b(?:confused|unclear) (?:about|on|how)\b|"
-                           r"\bcurious (?:about )?how\b|"
-                           # "… to look at the house and i wanted to know how does yalls commission work"
-                           r"\b(?:wanted|wants?|wanna|'?d like|would like|needs?) to know "
-                           r"(?:how|what|if|whether|about|when|why)\b|"
-                           r"\b(?:no|not a|any) (?:idea|clue) how\b|"
-                           r"\bwonder(?:ing|in'?|ed)? (?:about|if|whether|how|what|do|does|can|could|are|"
-                           r"is)\b|"
-                           # "… we don't know austin at all what what areas do you guys cover"
-                           r"(?<=[a-z] )" + _WHICH_ASK + r"|"
-                           # "… helping her out with all this do you guys work with first time buyers"
-                           r"(?<=[a-z] |[—–] )(?:do|does|are|is|would|will|can|could) (?:you|y'?all|your) "
-                           r"(?:guys |office |team |agents? |company |shop |people |folks )?"
-                           r"(?:even |ever |still |also |actually |like |really )?"
-                           r"(?:work|do|take|help|handle|charge|need|"
-                           r"have|offer|got|run|provide|give|require|deal|finance|accept|carry|approve)\b|"
-                           # "… sorry if this is a dumb question but do i need a lender first"
-                           r"(?<=[a-z] )(?:do|does|should|would) (?:i|we) (?:need|have to|gotta|got to) "
-                           r"(?:[\w-]+ ){0,4}?(?:first|before(?:hand)?|ahead of time)\b|"
-                           # "we ain't pre-approved yet how does that even work": the topic said before
-                           r"(?<=[a-z] )how (?:does|do|would|will|is) (?:that|it|this)(?: (?:even|all|"
-                           r"whole thing|"
-                           r"process))? (?:work|go|happen)\b|"
-                           # "… first time buyers and like how does the whole pre approval thing work"
-                           r"(?<=[a-z] )how (?:does|do|would|will) (?:the |a |an )(?:whole )?[\w -]{2,30}? "
-                           r"(?:work|go|happen)\b")
-"""A question said as a statement, or run on without a stop, inside a message that also gives
-facts."""
 
 
 def _embedded_question(text: str, whole: Understanding, profile: BusinessProfile, today: date,
@@ -657,16 +631,16 @@ def _embedded_question(text: str, whole: Understanding, profile: BusinessProfile
             whole.intent in {"faq", "deny", "affirm"} and facts) or (
             # "yeah this is him um do yall still have that shuttle thing": yes, then the question
             whole.intent == "affirm" and awaiting == "permission")) or (
-            "faq_topic" not in whole.flags or not _EMBEDDED_ASK.search(whole.text.lower())):
+            "faq_topic" not in whole.flags or not EMBEDDED_ASK.search(whole.text.lower())):
         return None
     for piece in re.split(r"[,;.]\s+|\s+(?:and|but|so)\s+(?=(?:i|we|i'm|we're|he|she|they)\b)|"
                           r"\s+(?=(?:i|we)(?:'ve| have)? (?:got|have|had|booked) (?:a|an|my|the)\b)|"
                           r"(?<!\bor)\s+(?=(?:do|does|are|is|would|will) (?:you|y'?all|your)\b)|"
                           r"\s+(?=(?:do|does|should) (?:i|we) (?:need|have to|gotta)\b)|"
-                          r"\s+(?=" + _WHICH_ASK + r")|"
+                          r"\s+(?=" + WHICH_ASK + r")|"
                           r"\s+(?=how (?:does|do|would|will|is) (?:that|it|this|the|a|an)\b)", text,
                           flags=re.IGNORECASE):
-        if _EMBEDDED_ASK.search(f"a {piece.lower()}") or re.match(_WHICH_ASK, piece.lower()) or re.match(
+        if EMBEDDED_ASK.search(f"a {piece.lower()}") or re.match(WHICH_ASK, piece.lower()) or re.match(
                 r"(?:do|does|are|is|would|will) (?:you|y'?all|your)\b|"
                 r"how (?:does|do|would|will|is) (?:that|it|this)\b|"
                 r"how (?:does|do|would|will) (?:the|a|an) (?:whole )?[\w -]{2,30}? (?:work|go|happen)\b",
@@ -795,5 +769,7 @@ def _is_aside(r: Understanding, awaiting: str | None) -> bool:
         # "how about Wednesday at 2?" or "can I come in Thursday?" are booking moves
         books = "book" in r.flags and lexicon().intents["book"].search(SUBORDINATE.sub("", r.text.lower()))
         return not (r.date or r.time or r.window or r.time_of_day or r.appointment_type
-                    or books) or bool({"price_question", "inventory_question"} & r.flags)
+                    or books) or bool({"price_question", "inventory_question"} & r.flags) or bool(
+            # "… and do y'all charge just to tell us what it's worth?": what the visit costs
+            r.is_question and not (r.date or r.time) and _COST_WORD.search(r.text.lower()))
     return True

@@ -61,6 +61,10 @@ def _named_vehicle(u: Utterance, profile: BusinessProfile) -> VehicleMention | N
         models.update({m: mk for m, mk in lex.models_with_make.items() if make in (None, mk)})
     model = next((name for name in _longest_first(tuple(models)) if _model_said(name).search(text)),
                  None) or model_misheard(text, models)
+    if model and make and models.get(model) not in (None, make) and (same := next(
+            (n for n in _longest_first(tuple(models)) if models[n] == make and _model_said(n).search(text)),
+            None)):
+        model = same  # "that green Subaru, the Outback … the Corolla's not gonna cut it": the Subaru's
     if model and (lot := _lot_model(text, models, model)) is not None:
         model, make, year = lot, models[lot], None
     elif model and re.search(r"\bor\b", text) and model not in (
@@ -89,6 +93,7 @@ def _lot_model(text: str, models: dict[str, str], found: str) -> str | None:
 
 _LOT_CUE = re.compile(r"\b(?:your|you guys|y'all|you got|you have|for sale|on the lot|in stock|listed|saw|"
                       r"seen|website|online|interested in|test ?drive|drive it|take it out|spin|out front|"
+                      r"looking at|take it for a|come drive|"
                       r"lot|still (?:there|available|around|for sale|in stock)|sold|the (?:used|new) one)\b")
 
 

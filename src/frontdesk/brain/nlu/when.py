@@ -16,9 +16,11 @@ from itertools import pairwise
 import dateparser
 
 from frontdesk.brain.nlu import stance
-from frontdesk.brain.nlu.other_days import TRIP, belongs_elsewhere
+from frontdesk.brain.nlu.holidays import HOLIDAY, holiday_date
+from frontdesk.brain.nlu.other_days import belongs_elsewhere
 from frontdesk.brain.nlu.text import (
     CORRECTION,
+    DATE_SPAN,
     MONTH,
     WEEKDAY,
     Utterance,
@@ -26,19 +28,7 @@ from frontdesk.brain.nlu.text import (
     correction_tails,
     ruled_out,
     ruled_out_after,
-)
-
-DATE_SPAN = re.compile(
-    r"\b(?:day after tomorrow|today|tonight|this (?:afternoon|evening)|tomorrow|"
-    rf"(?:(?:this|next|coming)\s+)?{WEEKDAY}|"
-    rf"{MONTH}\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?|"  # ("october the first")
-    rf"(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)\s+of\s+{MONTH}|"
-    r"the\s+\d{1,2}(?:st|nd|rd|th)|"
-    # "the 23rd, no, sorry, 24th": a day of the month put right, said bare
-    r"(?:(?<=\bno )|(?<=\bno, )|(?<=sorry )|(?<=sorry, )|(?<=\bmean )|(?<=\bmean, )|^\s*)"
-    r"\d{1,2}(?:st|nd|rd|th)(?! (?:av|st|fl|gr|of))|"
-    r"\d{1,2}/\d{1,2}(?:/\d{2,4})?|"
-    r"in\s+\d+\s+(?:days?|weeks?))\b"
+    weekday_index,
 )
 
 
@@ -77,7 +67,7 @@ def _weekday_of_month(weekday: int, day: int, today: date) -> date | None:
     return _day_of_month(day, today, weekday, months=12)
 
 
-_DAY_NUMBER_AFTER = re.compile(r",?\s+(?:(?:before|after|following)(?:,?\s+(?:then|that))?,?\s+)?(?:the\s+)?"
+_DAY_NUMBER_AFTER = re.compile(r",?\s+(?:(?:before|after|following)(?:,?\s+(?:then|that),?|,)\s+)?(?:the\s+)?"
                                r"(\d{1,2})(?:st|nd|rd|th)\b")
 """The day of the month said right after a weekday ("Thursday the 3rd", "the Tuesday before, the
 22nd"): the calendar date says it exactly."""
@@ -193,113 +183,6 @@ def _settled_later(text: str, today: date) -> date | None:
     return None
 
 
-def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
-    """The n-th (1-based; -1 the last) given weekday of a month."""
-    if n > 0:
-        first = date(year, month, 1)
-        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
-    last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1))
-    return last - timedelta(days=(last.weekday() - weekday) % 7)
-
-
-_HOLIDAYS = {
-    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
-    "christmas eve": lambda y: date(y, 12, 24),
-    "christmas": lambda y: date(y, 12, 25),
-    "new year'?s eve": lambda y: date(y, 12, 31),
-    "new year'?s(?: day)?": lambda y: date(y, 1, 1),
-    "(?:the )?(?:4th of july|july 4th|independence day)": lambda y: date(y, 7, 4),
-    "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
-    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
-    "halloween": lambda y: date(y, 10, 31),
-    "valentine'?s(?: day)?": lambda y: date(y, 2, 14),
-}
-_HOLIDAY = re.compile(
-    rf"\b(?:(?:the\s+)?(?P<rel>day|{WEEKDAY}|week|weekend)\s+(?P<dir>after|before)\s+)?"
-    rf"(?P<name>{'|'.join(_HOLIDAYS)})\b")
-def names_holiday(text: str) -> bool:
-    """Does the text name a holiday ("the day after Thanksgiving", "Christmas Eve")?"""
-    return _HOLIDAY.search(text) is not None
-
-
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-
-_DONE_ON_HOLIDAY = re.compile(r"\b(?:spent|filled|sent|submitted|signed|did|was|were|went|saw|celebrated|"
-                              r"came|drove|flew|looked|found|clicked|called|emailed|talked|spoke|"
-                              r"noticed|started|happened|broke|bought)\b[^.?!]{0,30}$")
-"""A past deed said before a holiday: the holiday is when it happened, not a day wanted."""
-
-
-def _holiday_date(text: str, today: date) -> date | None:
-    """"the Tuesday after Thanksgiving", "the day before Christmas Eve", "New Year's Day"."""
-    if (after := re.search(rf"\bthe ({WEEKDAY}) (?:right |just )?after\b(?!\s+(?:the |that |this )?\w)"
-                           r"(?![\s,]+(?:the )?\d)", text)) and _HOLIDAY.search(text, 0, after.start()) and (
-            (named := _holiday_date(text[: after.start()], today)) is not None):
-        # "open on Labor Day? … if you're not then the Tuesday right after, at eight": that weekday
-        # after the holiday named before it
-        return named + timedelta(days=(weekday_index(after.group(1)) - named.weekday() - 1) % 7 + 1)
-    if (unnamed := re.search(r"\b(?:sometime |some time |anytime |any time |right )?after the holiday\b(?!s)",
-                             text)) and not ruled_out(text, unnamed.start()):
-        # "can we do it sometime after the holiday?": the day after the one coming up
-        coming = [d for d in (f(y) for f in _HOLIDAYS.values() for y in (today.year, today.year + 1))
-                  if today <= d <= today + timedelta(days=14)]
-        if coming and (named := re.search(rf"({WEEKDAY})\s+(?:right\s+)?after the holiday", text)):
-            # "the wednesday after the holiday": that weekday, after the holiday coming up
-            gap = (weekday_index(named.group(1)) - min(coming).weekday() - 1) % 7 + 1
-            return min(coming) + timedelta(days=gap)
-        if any(not unnamed.start() <= m.start() < unnamed.end() for m in DATE_SPAN.finditer(text)):
-            return None  # "right after the holiday, tuesday the sixth": the day said is the one
-        if coming:
-            return min(coming) + timedelta(days=1)
-    match = _HOLIDAY.search(text)
-    if match is not None and (later := _HOLIDAY.search(text, match.end())) is not None and re.search(
-            r"\b(?:for|over|around|during|since)\s+(?:the\s+)?$", text[: match.start()]):
-        match = later  # "in town for Christmas … is Christmas Eve possible?": the one asked about
-    if match is None or ruled_out(text, match.start()):
-        return None
-    name = next(k for k in _HOLIDAYS if re.fullmatch(k, match.group("name")))
-    day = _HOLIDAYS[name](today.year)
-    if day < today:
-        day = _HOLIDAYS[name](today.year + 1)
-    rel, forward = match.group("rel"), match.group("dir") != "before"
-    if rel is None and re.search(r"\b(?:sometime |some time |anytime |any time |right |just )after\s+$",
-                                 text[: match.start()]):
-        return day + timedelta(days=1)  # "sometime after Thanksgiving": from the day after on
-    if rel is None and re.search(r"\b(?:before|after|by|until|till|around|over|for|since)\s+(?:the\s+)?$",
-                                 text[: match.start()]):
-        return None  # "sometime before Christmas" bounds the day; it is not the day
-    if TRIP.search(text[max(0, match.start() - 60): match.start()]):
-        return None  # "we're driving up to Amarillo on Christmas Day": the trip's day
-    if rel is None and _DONE_ON_HOLIDAY.search(clause_before(text, match.start())):
-        return None  # "I filled that out on Christmas Day", "we spent Christmas driving around"
-    restated = [m for m in DATE_SPAN.finditer(text) if not (
-        re.fullmatch(WEEKDAY, m.group(0)) and weekday_index(m.group(0)) == day.weekday()) and not (
-        # "on Labor Day, the sixth": the holiday's own day of the month, said again
-        re.fullmatch(r"(?:on )?(?:the )?(\d{1,2})(?:st|nd|rd|th)?", m.group(0))
-        and int(re.search(r"\d+", m.group(0))[0]) == day.day)]
-    if rel is None and (restated or re.match(
-            r"\s+(?:market|party|parties|tree|lights|shopping|sale|dinner|break|vacation|trip|"
-            r"week|weekend|season|card|gift|present|concert|show)", text[match.end():])):
-        return None  # "the Christmas market … this Saturday": the holiday names something else
-    step = timedelta(days=1 if forward else -1)
-    if rel == "day":
-        return day + step
-    if rel in {"week", "weekend"}:
-        target = 0 if rel == "week" and forward else 5
-        day += step
-        while day.weekday() != target:
-            day += step
-        return day
-    if rel:
-        target = next(i for i, w in enumerate(_WEEKDAYS) if re.fullmatch(WEEKDAY, rel)
-                      and w.startswith(rel[:3]))
-        day += step
-        while day.weekday() != target:
-            day += step
-    return day
-
-
 _NOT_A_DAY_WANTED = re.compile(r"\b(?:i'?m|i am|we'?re|we are|it'?s been|been|was|were|died|broke|"
                                r"happened|started|had|called|noticed|came on|went|crazy|busy day|"
                                r"all over the place|scatterbrained|frazzled|out of it)\b")
@@ -365,8 +248,8 @@ def extract_date(u: Utterance, today: date, _single: bool = False) -> date | Non
     if found is not None and said_twice and found != said_twice[-1] and (
             found.weekday() == said_twice[-1].weekday()):
         return said_twice[-1]  # "not the 12th, the 13th. The Friday.": that 13th, not this Friday
-    if found is not None and _holiday_date(u.numeric, today) == found:
-        holiday = _HOLIDAY.search(u.numeric)
+    if found is not None and holiday_date(u.numeric, today) == found:
+        holiday = HOLIDAY.search(u.numeric)
         later = [m for m in mentions if holiday is not None and m.start >= holiday.end()]
         # "is Christmas Eve possible? Thursday afternoon?": the holiday's own weekday, said again
         later = [m for m in later if not (m.value.weekday() == found.weekday() and m.value < found
@@ -623,8 +506,6 @@ _ANY_BUT = re.compile(r"\b(?:any ?(?:day|thing|time)|whenever|whatever(?: day)?)
 """Any day at all, one or more ruled out ("anything but Wednesday")."""
 
 
-def weekday_index(name: str) -> int:
-    return [d[:3] for d in _WEEKDAYS].index(name[:3])
 
 
 _WEEK_AFTER_NEXT = re.compile(rf"\bweek after next\b[^.?!\d]{{0,20}}?\b({WEEKDAY})|"
@@ -640,9 +521,9 @@ after"): the second one to come."""
 
 def _extract_date(u: Utterance, today: date, _single: bool) -> date | None:
     text = re.sub(r"\b(?:the )?following week\b", "next week", u.numeric)  # "same time the following week"
-    holiday = None if _single else _holiday_date(text, today)
+    holiday = None if _single else holiday_date(text, today)
     if holiday is not None and holiday >= today and not (
-            (named := _HOLIDAY.search(text)) and belongs_elsewhere(text, named.start())):
+            (named := HOLIDAY.search(text)) and belongs_elsewhere(text, named.start())):
         return holiday  # (not "the light's been on since christmas eve": the trouble's, gone by)
     week = _WEEK_FROM.search(text)
     if week and not _single:
@@ -662,7 +543,9 @@ def _extract_date(u: Utterance, today: date, _single: bool) -> date | None:
              if not (_PAST.search(clause_before(text, w.start()))
                      or _NO_TIME.search(clause_before(text, w.start()))
                      or _OTHER_DOING.search(clause_before(text, w.start()))
-                     or ruled_out(text, w.start()))]  # "not this week, the next week thursday"
+                     or ruled_out(text, w.start())  # "not this week, the next week thursday"
+                     # "the best number after this week is …": when a number holds, no visit
+                     or re.search(r"\b(?:number|phone|cell)\b[^.?!]{0,25}$", text[: w.start()]))]
     week = weeks[0] if weeks else None
     if any(w.group(2) == "next" for w in weeks) and not _single and (named := _day_of_next_week(text, today)):
         # "next week Friday", "Monday or Tuesday next week": that week's days ("he has the car
@@ -772,9 +655,11 @@ WEEKDAY_AFTER = re.compile(r"\bthe (?:mon|tues|wednes|thurs|fri|satur|sun)day (?
 """A weekday said after a day named in another clause ("… the Tuesday right after, at eight")."""
 
 
-_WEEKDAY_THE_DAY = re.compile(rf"\b({WEEKDAY}),?(?: (?:anyway|then|actually|again|too),?)? (?:the )?"
+_WEEKDAY_THE_DAY = re.compile(rf"\b({WEEKDAY})(?: (?:before|after|following),|,)?"
+                              rf"(?: (?:anyway|then|actually|again|too),?)? (?:the )?"
                               r"([1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?! of\b)")
-"""A weekday said with a day of the month and no month ("Tuesday the 12th")."""
+"""A weekday said with a day of the month and no month ("Tuesday the 12th", "the Friday after, then,
+the twenty-sixth")."""
 
 
 def _weekday_and_day(numeric: str, today: date) -> date | None:
