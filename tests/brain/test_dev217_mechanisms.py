@@ -485,3 +485,139 @@ async def test_a_visit_cost_asked_beside_a_callback_is_answered(profiles) -> Non
 def test_the_day_after_then_that_weekday_reads_the_holiday_before_it() -> None:
     said = normalise("are y'all open thanksgiving? if not, the day after, that friday, at ten?")
     assert extract_date(said, MONDAY) == date(2026, 11, 27)
+
+
+# -- the second batch (sets 225 to 228) ------------------------------------------------------------
+
+
+async def test_the_callers_own_car_is_no_car_for_sale(profiles) -> None:
+    _state, replies = await call(
+        profiles, "dealership", "got a recall notice for my 2019 RAV4, can y'all handle that?"
+    )
+    assert "inventory" not in replies[0] and "recall" in replies[0].lower(), replies
+
+
+def test_a_time_asked_as_an_opening_is_the_time(profiles) -> None:
+    u = _u(
+        profiles, "real_estate", "we'd like to come talk to someone. is tuesday at two in the afternoon open?"
+    )
+    assert u.time == time(14, 0)
+
+
+def test_a_part_of_the_day_said_of_another_day_is_not_the_times(profiles) -> None:
+    u = _u(
+        profiles, "real_estate", "my daughter has dance saturday morning. could we do friday at five instead?"
+    )
+    assert u.time == time(17, 0)
+
+
+def test_a_meeting_set_up_with_us_has_its_time(profiles) -> None:
+    assert _u(
+        profiles, "real_estate", "then let's set up a meeting with an agent thursday at three"
+    ).time == time(15, 0)
+
+
+async def test_a_visits_cost_asked_of_it_after_its_length(profiles) -> None:
+    _state, replies = await call(
+        profiles, "real_estate", "how long is a listing appointment, and do you charge for it?"
+    )
+    assert "an hour" in replies[0] and "no charge" in replies[0], replies
+
+
+def test_sides_said_in_other_words(profiles) -> None:
+    assert (
+        _u(
+            profiles, "real_estate", "we've got a condo downtown we're thinking about putting on the market"
+        ).lead_intent
+        == "sell"
+    )
+    assert (
+        _u(profiles, "real_estate", "I've never sold a home before, what do I even do first?").lead_intent
+        == "sell"
+    )
+
+
+def test_a_life_event_with_its_month_is_the_timeline(profiles) -> None:
+    u = _u(profiles, "real_estate", "our son graduates in may and after that we want to downsize")
+    assert u.timeline is not None and u.timeline[0] == 6.0
+
+
+def test_when_a_day_falls_this_year_is_no_timeline(profiles) -> None:
+    assert _u(profiles, "real_estate", "christmas is a friday this year, right?").timeline is None
+
+
+def test_where_the_agent_meets_is_asked_of_the_showing(profiles) -> None:
+    u = _u(
+        profiles,
+        "real_estate",
+        "I want to see the house on Maple in Cedar Park, and would I meet the agent there or at your office?",
+    )
+    assert u.appointment_type == "property_showing"
+
+
+async def test_is_it_too_low_asks_the_price_range(profiles) -> None:
+    _state, replies = await call(
+        profiles, "real_estate", "is two hundred too low for y'all? it's a small place"
+    )
+    assert "150,000" in replies[0], replies
+
+
+def test_a_booking_under_another_number_moved_in_the_same_breath(profiles) -> None:
+    u = _u(
+        profiles,
+        "dealership",
+        "my mom has the car in thursday for an oil change, it's under her number, "
+        "512-555-0199. she needs it the day after instead",
+    )
+    assert u.intent == "reschedule"
+
+
+async def test_a_booking_named_by_its_day_no_longer_needed(profiles) -> None:
+    calendar = await booked("dealership", "battery_replacement", datetime(2026, 11, 24, 9, 0))
+    await booked("dealership", "oil_change", TUESDAY_DEC_1_10, calendar=calendar)
+    _state, replies = await call(
+        profiles,
+        "dealership",
+        "my buddy put a battery in for me so I don't need tomorrow "
+        "anymore. the oil change next week still stands",
+        "just the battery",
+        "yes",
+        calendar=calendar,
+    )
+    assert on_calendar(calendar) == [("Tue 24 09:00", "cancelled"), ("Tue 01 10:00", "scheduled")], replies
+
+
+async def test_the_other_two_are_every_one_but_the_one_kept(profiles) -> None:
+    calendar = await booked("real_estate", "property_showing", datetime(2026, 11, 28, 9, 0))
+    await booked("real_estate", "property_showing", datetime(2026, 11, 28, 10, 0), calendar=calendar)
+    await booked("real_estate", "property_showing", datetime(2026, 11, 28, 11, 0), calendar=calendar)
+    _state, replies = await call(
+        profiles,
+        "real_estate",
+        "we've got three tours saturday, keep the ten o'clock and cancel the other two",
+        "yes",
+        "yes",
+        calendar=calendar,
+    )
+    assert on_calendar(calendar) == [
+        ("Sat 28 09:00", "cancelled"),
+        ("Sat 28 10:00", "scheduled"),
+        ("Sat 28 11:00", "cancelled"),
+    ], replies
+
+
+async def test_is_this_about_the_recall_on_our_call(profiles) -> None:
+    _state, replies = await call(
+        profiles, "dealership", "oh is this about that recall letter we got?", direction="outbound"
+    )
+    assert "free" in replies[0], replies
+
+
+async def test_a_day_of_the_month_said_after_its_hours_were_asked(profiles) -> None:
+    _state, replies = await call(
+        profiles,
+        "real_estate",
+        "are y'all open on christmas eve?",
+        "okay, could we see a house on the 24th at eleven then?",
+    )
+    assert "December 24" in replies[1], replies

@@ -202,7 +202,7 @@ class Brain:
             desk = state.desk if state.awaiting_agent == "appointments" else None
             focus = next((date.fromisoformat(d[:10]) for d in (
                 desk.new_date if desk else None, *(desk.offered if desk else ()), *slots.offered,
-                slots.preferred_date) if d), None)
+                slots.preferred_date, state.day_asked) if d), None)
             offered = bool(slots.offered or (desk and desk.offered))
             understanding = understand(text, profile, now.date(), state.awaiting, topic, focus, offered)
             if state.awaiting in _OPEN | {"date", "time", "service"} and (

@@ -301,6 +301,9 @@ class ConversationState(BaseModel):
     recent_topic: str | None = None
     """The kind of question answered last ("hours"), for a follow-up that names only a day
     ("and Saturday?"); cleared by anything else."""
+    day_asked: str | None = None
+    """``YYYY-MM-DD``: the day whose hours the caller last asked ("are you open New Year's
+    Eve?"), for "the thirty-first at ten" said after it."""
     callback_reason: str | None = None
     """What a callback offered (and not yet accepted) would be about."""
     turn_count: int = 0

@@ -623,6 +623,8 @@ def _call_after_change(text: str, said_it: re.Pattern[str] = _CANCEL_SAID) -> st
 ANOTHER_ONE = re.compile(r"\b(?:see|look at|tour|check out|book|add|set up) (?:another|a second|one more)\b")
 """A second visit of the same kind asked beside a move ("could i see another one right after")."""
 EVERY_ONE = re.compile(r"\b(?:both|all (?:of )?(?:them|'?em|those|three|of it)|"
+                       # "keep the nine o'clock, cancel the other two"
+                       r"the other (?:two|three|ones)|the rest(?: of (?:them|'?em))?|"
                        r"all (?:my|our|the) (?:appointments|bookings|showings)|"
                        r"the whole (?:lot|thing)|every (?:one|single one))\b")
 """Every booking found, said in so many words ("cancel both of 'em")."""
@@ -668,7 +670,8 @@ def first_of_every(desk: AppointmentDesk, candidates: list[Appointment], text: s
     if len(candidates) < 2 or not (desk.every or (desk.action == "cancel" and EVERY_ONE.search(text))):
         return candidates
     if not desk.every:
-        desk.queued = [f"cancel {a.service_type or a.appointment_type}" for a in candidates[1:]]
+        desk.queued = [f"cancel {a.service_type or a.appointment_type} {a.scheduled_date} {a.scheduled_time}"
+                       for a in candidates[1:]]
     return candidates[:1]
 
 
@@ -682,8 +685,10 @@ def next_queued(s: ConversationState) -> tuple[str, Appointment, When] | None:
         wanted = When(date.fromisoformat(day) if day != "-" else None,
                       time.fromisoformat(at) if at != "-" else None)
         # another appointment than the one just changed ("cancel my rotation … actually no, move it")
+        # (a cancel queued with its day and hour: that one, of several of a kind)
         a = next((f for f in desk.found if what in {f.service_type, f.appointment_type, *f.services}
-                  and str(f.id) not in changed), None)
+                  and str(f.id) not in changed and (action != "cancel" or day == "-" or (
+                      f.scheduled_date, f.scheduled_time) == (day, at))), None)
         if a is not None:
             return action, a, wanted
     return None

@@ -330,11 +330,13 @@ def _price_answer(s: ConversationState, ctx: TurnContext) -> bool | str:
         ctx.say("price_firm")
         _say_price(ctx, sv)
         return True
-    if u.services and _ASKS_OFFERED.search(u.text.lower()) and not {"faq_topic"} & u.flags:
-        # "do you do oil changes?": yes, and what it costs and takes
-        offered = [sv for k in u.services if (sv := ctx.profile.service(k)) is not None]
+    named = u.services or (ctx.queue[-1].services if ctx.queue and _REFERS.search(u.text.lower()) else [])
+    if named and _ASKS_OFFERED.search(u.text.lower()) and not {"faq_topic"} & u.flags:
+        # "do you do oil changes?": yes, and what it costs and takes ("got a recall notice for my
+        # RAV4, can y'all handle that?": the work said before it)
+        offered = [sv for k in named if (sv := ctx.profile.service(k)) is not None]
         ctx.say("service_offered")
-        on_top = [k for k in _services_in_view(s, ctx.profile) if k not in u.services] if ADD_ON.search(
+        on_top = [k for k in _services_in_view(s, ctx.profile) if k not in named] if ADD_ON.search(
             u.text.lower()) else []  # "can y'all do the tires while it's in there?": with the other work
         s.recent_services = [*on_top, *(sv.key for sv in offered)]
         for sv in offered:
@@ -460,6 +462,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     from_lot = not day_hours and not strong_faq and (
         lot.compare_answer(s, ctx) or lot.inventory_answer(s, ctx))
     previous_topic, s.recent_topic = s.recent_topic, "hours" if day_hours else None
+    if day_hours and u.date is not None:
+        s.day_asked = u.date.isoformat()
     if scheduling.which_sooner(s, ctx):
         return
     confirming = "confirm_question" in u.flags
@@ -469,7 +473,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         ctx.say("reminder_later" if ctx.reminders is not None else "reminder_none")
     elif confirming:
         ctx.say("confirm_on_call")  # "will somebody call me to confirm?": this call is the booking
-    costed = visit_questions.visit_cost_answer(s, ctx)
+    costed = visit_questions.visit_cost_answer(s, ctx, previous_topic)
     met = visit_questions.who_meets_answer(s, ctx)
     timed = visit_questions.visit_length_answer(s, ctx)
     told = visit_questions.visit_about_answer(s, ctx)

@@ -99,9 +99,12 @@ def inventory_answer(s: ConversationState, ctx: TurnContext) -> bool:
     if query.empty or not ("inventory_question" in u.flags or u.is_question
                            or "price_question" in u.flags):
         return False
-    if "inventory_question" not in u.flags and (OWN_CAR.search(lower := u.text.lower())
-                                                 or _THEIRS_TOO.search(lower)):
-        return False  # "my husband's truck?", "that Silverado is way overdue": theirs, not the lot's
+    lower = u.text.lower()
+    if "inventory_question" not in u.flags and (
+            "own_vehicle" in u.flags or OWN_CAR.search(lower) or _THEIRS_TOO.search(lower)):
+        # "my husband's truck?", "that Silverado is way overdue", "an airbag recall on my 2018
+        # Camry": theirs, not the lot's
+        return False
     if not (query.make or query.model or query.body or "inventory_question" in u.flags):
         return False  # "a used one under thirty" alone is not about the lot
     if u.services and not (query.make or query.model or "inventory_question" in u.flags):

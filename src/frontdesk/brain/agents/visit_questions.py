@@ -73,7 +73,8 @@ _SALE_COST = re.compile(r"\b(?:commission|percent|percentage|cut|when (?:it|we|i
 """What selling costs, not the visit: the commission answers it."""
 _OF_A_VISIT = re.compile(r"\b(?:meeting|meet|consult\w*|consolation|sit ?-?down|appointment|visit|valuation|"
                          r"apprais\w*|showing|test drive|come (?:out|by|over|look|tell|see)|comes? out|"
-                         r"coming out|tell (?:me|us) what|worth|look at (?:it|the|our|my)|"
+                         r"coming out|tell (?:me|us) what|worth|look at (?:it|the|our|my)|tour|"
+                         r"see (?:a|the|that|this|it|homes?|houses?|inside)|"
                          r"for (?:that|it|this))\b")
 """What a cost is asked of, when it is a visit ("to tell me what my house is worth", "for that")."""
 _CLAUSE_END = re.compile(r"[.,?!;]|\band (?:can|could|would|will|do|does|is|are)\b")
@@ -90,10 +91,11 @@ def _cost_of_a_visit(text: str) -> bool:
     return False
 
 
-def visit_cost_answer(s: ConversationState, ctx: TurnContext) -> bool:
+def visit_cost_answer(s: ConversationState, ctx: TurnContext, topic: str | None = None) -> bool:
     """"Is that consultation thing free?", "what do y'all charge to tell me what my house is
     worth?", "if somebody comes out to look at the house first, is there a charge for that?":
-    what the visit itself costs, from the profile — not what selling costs."""
+    what the visit itself costs, from the profile — not what selling costs. ``topic``: the one
+    just talked about ("visit:buyer_consultation"), which "it" may point at."""
     text = ctx.u.text.lower()
     if ctx.u.services or not _cost_of_a_visit(text) or _SALE_COST.search(text):
         return False
@@ -101,6 +103,9 @@ def visit_cost_answer(s: ConversationState, ctx: TurnContext) -> bool:
     kind = ctx.u.appointment_type or whole.appointment_type
     if kind is None and _VISIT_WORD.search(text):  # ("how much is that?" may ask of a home)
         kind = the_visit(s, ctx)[0]
+    if kind is None and (topic or "").startswith("visit:") and re.search(r"\b(?:it|that|this|them)\b", text):
+        # "how long does a consultation take, and is there a charge for it?"
+        kind = (topic or "").split(":", 1)[1]
     visit = ctx.profile.appointment_type(kind)
     if visit is None or not visit.cost:
         return False

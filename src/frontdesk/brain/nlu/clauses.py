@@ -39,14 +39,17 @@ _CLAUSE_BREAK = re.compile(
     r"does|is there|"
     r"are you|are there|can you|could you|can i|could i|will you|would you|is it|is that|"
     r"(?:can|could|will|would) (?:y'?all|ya|you guys)|"
-    r"did you|have you|you still|you there|hello|should (?:i|we))\b)"
+    r"did you|have you|you still|you there|hello|should (?:i|we)|"
+    # "… I wanna see that little place on Elm, and would I be meeting the agent at the house?"
+    r"(?:would|will) (?:i|we) be|do (?:i|we) (?:need|have) to|am i|are we)\b)"
     # "… tuesday morning, I'm guessing you guys got a shuttle?": a hedged question of its own
     r"|[,;]\s+(?:and\s+|but\s+|so\s+)?(?=(?:i'?m guessing|i'?m assuming|i assume|i suppose|i'?m hoping|"
     r"i was wondering|just wondering|i wonder|i'?m wondering|i'?m curious)\b,?[^,.]*\?)"
     # "around noonish wait actually what time do you open in the mornings": a question cut in
     r"|\s+(?:(?:oh\s+)?(?:wait|actually|hold on|hang on)[,\s]+)+"
     r"(?=(?:what|when|where|how|why|which|do you|do y'?all|does|is there|are you|can you|could you)\b)"
-    r"|\s+and\s+(?:(?:uh+|um+|er)\s+)*(?:(?:remind|tell) (?:me|us) (?=(?:what|when|where|how)\b))?"
+    r"|\s+and\s+(?:(?:uh+|um+|er)\s+)*(?:remind (?:me|us) (?=(?:what|when|where|how)\b)|"
+    r"tell (?:me|us) (?=(?:where|when|what time|how (?:late|early|long))\b))?"
     r"(?=(?:what|when|where|how|why|who|which|do(?= (?:you|y.all|ya|they|we|i)\b)|does|"
     r"did|is|are|can|could|will|"
     r"would|have you)\b)",

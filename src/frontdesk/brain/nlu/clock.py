@@ -52,6 +52,7 @@ _TIME_BARE = re.compile(
 _EVENING_SAID = re.compile(r"\b(?:tonight|tonite|evenings?|at night|afternoons?|after work|"
                            r"after (?:dinner|supper|school)|(?:dinner|supper) ?time|"
                            r"after (?:i|we) (?:eat|get home|put the kids down))\b")
+_OWN_DAY = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|tonight)\b")
 _MORNING_SAID = re.compile(r"\b(?:this morning|in the morning|tomorrow morning|"
                            r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) morning)\b")
 
@@ -160,10 +161,17 @@ def _times(text: str) -> list[tuple[int, time]]:
                              "a" if match.group(3) == "morning" else "p"))
     # A clock time without AM/PM reads as the part of the day said around it ("tonight at 10",
     # "7 tomorrow morning"); without one, as business hours (see :func:`clock`).
-    said = _day_part_meridiem(text)
+    whole = _day_part_meridiem(text)
+    sentences = list(re.finditer(r"[^.?!]+[.?!]*", text))
 
-    def plain(hour: str, minute: str | None) -> time | None:
+    def plain(hour: str, minute: str | None, at: int = 0) -> time | None:
         h = int(hour)
+        # the part of the day said in the time's own sentence ("… a soccer game Saturday morning.
+        # How about Friday at six instead?": six in the evening)
+        own = next((m.group(0) for m in sentences if m.start() <= at < m.end()), text)
+        said = _day_part_meridiem(own)
+        if said is None and not _OWN_DAY.search(own):
+            said = whole  # "tomorrow morning. like nine?": the part of the day said before it
         if said == "a" and 1 <= h <= 5:  # "wouldn't start this morning … today like one thirty"
             return clock(h, int(minute or 0), None)
         return clock(h, int(minute or 0), said if said and 1 <= h <= 12 else None)
@@ -172,48 +180,54 @@ def _times(text: str) -> list[tuple[int, time]]:
         if re.match(r"for\s+1\s*(?:[?.!]|$)", match.group(0) + text[match.end():match.end() + 2]) and not (
                 re.search(r"\b(?:o'?clock|pm|p\.m\.|afternoon)\b", text)):
             continue  # "if I come in for one?": one of them, not one o'clock
-        add(match, plain(match.group(1), match.group(2)))
+        add(match, plain(match.group(1), match.group(2), match.start()))
     for match in re.finditer(r"\b(?:like|maybe)\s+(\d{1,2})(?::(\d{2}))?"
                              r"(?=\s*(?:(ish\b|o'?clock\b|\?)|[.!]|$|"
                              r",\s*(?:if|unless|or|whatever|is that|would that)\b))",
                              text):  # "maybe next Monday? like nine?"; "we have like 2." is no time
         if match.group(3) or DATE_SPAN.search(text) or re.search(
                 r"\b(?:morning|afternoon|evening|tonight)\b", text):  # "that morning… like nine"
-            add(match, plain(match.group(1), match.group(2)))
+            add(match, plain(match.group(1), match.group(2), match.start()))
     for match in re.finditer(r"(?:^|(?<=[.?!,]\s))(\d{1,2})(?::(\d{2}))?,?\s+(?:maybe|or so|or thereabouts|"
                              r"if (?:you (?:have|got) it|possible|y'?all (?:have|got) it))\b", text):
         if DATE_SPAN.search(text) or re.search(r"\b(?:morning|afternoon|evening|tonight|(?:mon|tues|wednes|"
                                                r"thurs|fri|satur|sun)day|tomorrow|today)\b", text):
-            add(match, plain(match.group(1), match.group(2)))  # "saturday the 27th? nine, maybe?"
+            # "saturday the 27th? nine, maybe?"
+            add(match, plain(match.group(1), match.group(2), match.start()))
     for match in re.finditer(r"\b(\d{1,2})(?::(\d{2}))?\s*ish\b(?!\s*(?:k\b|thousand|grand|dollars|bucks|"
                              r"miles|people|years|months|weeks|days))", text):
         if 1 <= int(match.group(1)) <= 12:  # "push it to one-ish", "after lunch, 1ish"
-            add(match, plain(match.group(1), match.group(2)))
+            add(match, plain(match.group(1), match.group(2), match.start()))
     for match in re.finditer(r"\b(\d{1,2})\s*o'?clock\b", text):  # "one o'clock"
-        add(match, plain(match.group(1), None))
+        add(match, plain(match.group(1), None, match.start()))
     for match in re.finditer(r"\b(\d{1,2}):(\d{2})\b", text):  # "10:30's safer"
-        add(match, plain(match.group(1), match.group(2)))
+        add(match, plain(match.group(1), match.group(2), match.start()))
     for match in re.finditer(r"(?:day|tomorrow|today)\W{1,3}(?:(?:like|say|maybe|around|about)\s+)?"
                              r"(\d{1,2})(?::(\d{2}))?\b"
-                             r"(?!\s*(?:st|nd|rd|th|%|/|k\b|thousand|dollars|bucks|miles|bed|bath|br\b|people|"
+                             # (not "today! three-ninety, a bit over asking": a price)
+                             r"(?!\s*(?:[6-9]\d\b|\d{3}|st|nd|rd|th|%|/|k\b|thousand|dollars|bucks|miles|bed|bath|br\b|people|"
                              r"kids|cars|hours?|minutes?|days?|weeks?|months?|years?))", text):
         add(match, clock(int(match.group(1)), int(match.group(2) or 0), None))  # "wed. 10"
     for match in re.finditer(r"(?:(?<=\bso )|(?<=\bthen )|(?<=\bso like )|(?<=\bso maybe ))"
                              r"(\d{1,2})(?::(\d{2}))?"
                              r"\s+(?:is|'s|works|would (?:be|work))\b"
                              r"(?:\s+(?:good|fine|great|perfect|best|better|ok|okay))?", text):
-        add(match, plain(match.group(1), match.group(2)))  # "… drops the boys at soccer at 9 so 10 is good"
+        # "… drops the boys at soccer at 9 so 10 is good"
+        add(match, plain(match.group(1), match.group(2), match.start()))
     for match in re.finditer(r"\bso,?\s+(?:like\s+|maybe\s+|say\s+|around\s+)?(\d{1,2})(?::(\d{2}))?"
                              r"(?=\s*(?:o'?clock|ish)?\s*(?:[.?!]|$))", text):
-        add(match, plain(match.group(1), match.group(2)))  # "i get off at five, half hour drive, so six"
+        # "i get off at five, half hour drive, so six"
+        add(match, plain(match.group(1), match.group(2), match.start()))
     for match in re.finditer(r"\b(?:can|could) (?:we|you|y'?all|i) (?:do|try)\s+(?:like\s+|maybe\s+|say\s+)?"
                              r"(\d{1,2})(?::(\d{2}))?(?=\s*(?:o'?clock|ish)?\s*(?:[.?!,]|$|instead|then|please))",
                              text):
-        add(match, plain(match.group(1), match.group(2)))  # "a dentist thing at 3, could we do 10?"
+        # "a dentist thing at 3, could we do 10?"
+        add(match, plain(match.group(1), match.group(2), match.start()))
     for match in re.finditer(r"\b(?:earlier|later|sooner)\W{1,3}(?:(?:like|say|maybe|around|about|to)\s+)+"
                              r"(\d{1,2})(?::(\d{2}))?\b(?!\s*(?:minutes?|mins?|hours?|days?|weeks?|%|k\b))",
                              text):
-        add(match, plain(match.group(1), match.group(2)))  # "could we start it earlier like ten same day"
+        # "could we start it earlier like ten same day"
+        add(match, plain(match.group(1), match.group(2), match.start()))
     for match in _HOUR_CHOSEN.finditer(text):
         # "okay, um, eleven then. eleven saturday", "in the morning um ten": an hour said as the choice
         k = next(k for k in (1, 3, 5) if match.group(k))
@@ -537,6 +551,8 @@ def for_other_activity(text: str, start: int) -> bool:
     near = " ".join(words[-6:])
     if (other := _OTHER_ACTIVITY.search(near)) is None:
         return False
+    if _SET_UP_WITH_US.search(" ".join(words[-10:])):
+        return False  # "let's set up a meeting with an agent Friday at three": the visit itself
     # "tuesdays I got the kids, wednesday at ten": the activity is the day set aside's; the day
     # said after it, with the time, is another
     said_after = _WEEKDAY_WORD.findall(near[other.start():])
@@ -544,6 +560,9 @@ def for_other_activity(text: str, start: int) -> bool:
     return not (said_after and said_before and said_after[-1][:5] != said_before[-1][:5])
 
 
+_SET_UP_WITH_US = re.compile(r"\b(?:set up|schedule|book|arrange|get|grab|do|have) (?:a|an|the) (?:\w+ )?"
+                             r"(?:meeting|appointment|appt|consultation|sit-?down)\b")
+"""A meeting asked of us: its time is the visit's, not another errand's."""
 _WEEKDAY_WORD = re.compile(r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?\b")
 
 

@@ -197,6 +197,12 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         # "we're already working with an agent — well, no, we were. She moved to Dallas": no more
         r.flags.discard("objection_have_agent")
         return ("lead", 0.8) if r.has_lead_facts else ("provide_info", 0.8)
+    if awaiting == "permission" and r.services and not (r.date or r.time) and re.search(
+            r"\b(?:is|was) (?:this|it|that|the call) (?:about|regarding|for)\b", r.text.lower()):
+        # "is this about that airbag recall thing?" on our call: what that work is, then the offer
+        r.flags.add("price_question")
+        r.is_question = True
+        return "faq", 0.85
     if r.name and _said_only(r.text, r.name):
         return "provide_info", 0.9  # "Jamal Price" at a read back: a name, no objection to a price
     if rule in {"book", "faq"} and model == "lookup_appointment" and p >= 0.95 and r.is_question and not (
@@ -319,7 +325,13 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         return "lookup_appointment", 0.85  # "and the explorer is still at eight, right?": checked
     if r.phone and UNDER_NUMBER.search(normalise(r.text).lower) and awaiting in {
             None, "anything_else", "date", "name"}:
-        return "lookup_appointment", 0.85  # "the showing's booked under my cell, 512-555-3877"
+        # "the showing's booked under my cell, 512-555-3877" (and what is to happen to it: "he
+        # wants it the day after instead, same time")
+        said = normalise(r.text).lower
+        if CANCEL_SAID_PLAIN.search(said):
+            return "cancel", 0.85
+        return ("reschedule" if CHANGE_CUE.search(said) or re.search(r"\binstead\b", said)
+                else "lookup_appointment"), 0.85
     # ("my wife booked somethin' for the truck": the words as said, g restored)
     if awaiting in {None, "anything_else"} and SET_UP_BEFORE.search(normalise(r.text).lower) and not (
             r.is_question and "faq_topic" in r.flags) and not (  # ("… can we change it to saturday")

@@ -122,6 +122,11 @@ def _side_handled(lower: str) -> str | None:
     return ("buy" if before[-1] in {"buy", "purchas"} else "sell") if before else None
 
 
+_NEVER_BEFORE = re.compile(r"\b(?:i|we)(?:'ve| have)? never (sold|bought|purchased) (?:a|an|our|my|any) "
+                           r"(?:house|home|place|condo|property)\b")
+"""A caller new to one side of a sale ("I've never sold a house before")."""
+
+
 def extract_lead_intent(u: Utterance) -> str | None:
     """Buy, sell, both or rent — not when the caller rules it out ("we won't be buying") or
     speaks of a sale that is done ("cash from selling our place in California")."""
@@ -185,5 +190,8 @@ def extract_lead_intent(u: Utterance) -> str | None:
         return "buy"
     if intents["rent"].search(u.lower):
         return "rent"
+    if first_time := _NEVER_BEFORE.search(u.lower):
+        # "I've never sold a house before — how does this even work with y'all?": new to that side
+        return "sell" if first_time[1] == "sold" else "buy"
     return None
 

@@ -88,10 +88,14 @@ _DROP = (r"(?:(?:you can|y'?all can|go ahead and|just|please|so) scratch (?:that
          r"(?! (?:kids?|baby|babies|boys?|girls?|son|daughter|wife|husband|dog|mom|dad|grandkids?|twins)\b)"
          r"(?![^.?!]{0,20}\b(?:off|at)\b)")
 """A booking dropped ("you can drop the detail"), not a car dropped off."""
+_NOT_NEEDED_DAY = (r"(?:don'?t|do not|won'?t) (?:really )?need (?:tomorrow|today|"
+                   r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|the \w+ (?:one|appointment|appt)) "
+                   r"(?:anymore|any more|after all)\b")
+"""A booking no longer needed, named by its day ("so I don't need tomorrow anymore")."""
 _STAYS = re.compile(r"\bstays?\b|\b(?:i'?ll|we'?ll|i will|we will) keep\b|\bstill (?:want|need)\b")
 _STRONG = re.compile(
     r"\b(?:cancel\w*|scrap|call (?:it|that) off|take (?:me|us|him|her|it|that) off|take off (?:the|that|my)|"
-    r"reschedul\w*|" + _DROP +
+    r"reschedul\w*|" + _DROP + "|" + _NOT_NEEDED_DAY +
     r"|still (?:on|good|set|a go)|make sure|confirm\w*|remember|forgot|double[- ]?check|"
     # "he set something up for the Tahoe … can you tell me when it is?"
     r"(?:tell me|know|find out|remind me|check) (?:when|what (?:day|time)) (?:it|that|the \w+)(?:'s| is)|"
@@ -149,7 +153,7 @@ _CANCEL = re.compile(
     r"take off (?:the|that|my)|" + _DROP +
     r"|off the (?:schedule|books|calendar)|no (?:point|sense|need)\b|"
     r"(?:don'?t|do not|won'?t|will not|not gonna|not going to) (?:really )?(?:be )?(?:need|want)(?:ing)? "
-    r"(?:it|that|them)\b)")
+    r"(?:it|that|them)\b|" + _NOT_NEEDED_DAY + ")")
 _MOVE_ASKED = (r"instead|move|push|bump|slide|reschedul\w*|switch|"
                # "could we do same time a week later?", "an hour later", "the day after"
                r"(?:a|one) week later|the (?:day|\w+day) after|"

@@ -87,7 +87,9 @@ _BY_MONTH = re.compile(rf"\b(?:by|in|before|around|until|till|after|early|late|m
                        rf"(?:which|that|it) (?:should|will|would|'?ll|is supposed to|is gonna) be|"
                        # "before the wedding, which is in May", "the baby's due in March"
                        rf"(?:which|that) (?:is|'s) in|(?:wedding|baby|due date|transfer|start date|"
-                       rf"deployment|retirement|graduation)(?:'s| is)(?: due)? in)[\s,]+"
+                       rf"deployment|retirement|graduation)(?:'s| is)(?: due)? in|"
+                       # "our youngest graduates in May, and after that we'd like to sell"
+                       rf"(?:graduates?|retires?|finishes|deploys|gets? out|starts? school) in)[\s,]+"
                        rf"(?:(?:like|about|around|maybe|probably|early|late|mid|next),? )?"
                        rf"(?:the (?:\w+|\d+(?:st|nd|rd|th)) of )?"  # "by the first of April"
                        rf"({MONTH})\b(?! (?:be|have|i|we|not)\b)|\b({MONTH})(?:-| )ish\b|"
@@ -133,7 +135,11 @@ def _timeline(text: str, today: date, *, expecting: bool) -> tuple[float, str] |
     if soon:  # ("in Austin this week for a conference": where the caller is, not when they move)
         months = 0.25 if soon.group(1) == "week" else 1.0
         return (months if soon.group(0).startswith("next") else months / 2), soon.group(0)
-    if re.search(r"\b(?:this year|end of (?:the )?year|by (?:the )?new year)\b", text):
+    year = re.search(r"\b(?:this year|end of (?:the )?year|by (?:the )?new year)\b", text)
+    if year and not re.search(
+            # ("Halloween's a Sunday this year": when a day falls, not a move)
+            r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|falls?(?: on)?|lands?(?: on)?)\s+$",
+            text[max(0, year.start() - 20): year.start()]):
         return max(1.0, 12.0 - today.month + 0.5), "by the end of the year"
     if first := re.search(r"\b(?:(?:the )?(?:first|start|beginning|turn) of (?:the|next) year|"
                           r"early (?:next year|in (?:the|next) (?:new )?year)|"

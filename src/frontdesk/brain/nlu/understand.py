@@ -592,6 +592,10 @@ _PROPOSAL = re.compile(r"\b(?:instead|same time|(?:can|could|would) (?:that|it|t
                        r"the (?:next|following) day|the day (?:after|before))\b")
 
 
+_SLOT_OPEN = re.compile(r"\W*(?:(?:and|so|um+|uh+|ok(?:ay)?)\W+)*(?:is|are|would|will)\b[^.?!]{0,40}"
+                        r"\b(?:open|available|free)\W*$")
+"""A time asked about as an opening ("is Monday at ten in the morning open?"), not the hours."""
+_WHERE_MEET = re.compile(r"\b(?:meet|meeting)\b[^?.!]{0,40}\b(?:at|in)\b[^?.!]{0,30}\bor\b")
 _COST_WORD = re.compile(r"\b(?:charge|charges|cost|costs|fee|fees|free|pay)\b")
 _ANCHORED_DAY = re.compile(r"\bthe day (?:after|before)\b|\bthat (?:same )?(?:day|morning|afternoon|evening|"
                            r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b")
@@ -763,6 +767,12 @@ def _is_aside(r: Understanding, awaiting: str | None) -> bool:
     if ANOTHER_SLOT.search(r.text.lower()) or _SLOT_CHECK.fullmatch(r.text.lower().strip()) or (
             _OPENINGS_ASKED.search(r.text.lower())):
         return False  # "do you have anything earlier that day?", "is that too late?": the booking
+    if r.time and _SLOT_OPEN.match(r.text.lower()):
+        return False  # "is Monday at ten in the morning open?": that time, asked for
+    if r.intent == "faq" and r.is_question and not (r.date or r.time) and (
+            "meets_question" in r.flags or VISIT_ABOUT.search(r.text.lower())
+            or HOW_LONG_VISIT.search(r.text.lower()) or _WHERE_MEET.search(r.text.lower())):
+        return True  # "would I be meeting the agent at the house or at your office?": of the visit
     if r.intent == "faq" and (asks_hours(r.text.lower()) or "staff_question" in r.flags):
         return True  # "open saturday?", "is Sarah in that Wednesday?" ask the hours, whatever day
     if r.intent == "faq":
