@@ -106,13 +106,7 @@ def visit_cost_answer(s: ConversationState, ctx: TurnContext, topic: str | None 
     if kind is None and (topic or "").startswith("visit:") and re.search(r"\b(?:it|that|this|them)\b", text):
         # "how long does a consultation take, and is there a charge for it?"
         kind = (topic or "").split(":", 1)[1]
-    visit = ctx.profile.appointment_type(kind)
-    if visit is None or not visit.cost:
-        return False
-    if visit.cost not in ctx.reply_parts:
-        ctx.add(visit.cost)
-    s.recent_topic = f"visit:{visit.key}"
-    return True
+    return _tell(s, ctx, kind, "cost")
 
 
 def who_meets_answer(s: ConversationState, ctx: TurnContext) -> bool:
@@ -167,11 +161,17 @@ def visit_about_answer(s: ConversationState, ctx: TurnContext) -> bool:
     """"What do they actually do when they come out?": what happens at the visit, from the profile."""
     if ctx.u.services or not VISIT_ABOUT.search(ctx.u.text.lower()):
         return False
-    kind, _, _ = the_visit(s, ctx)
+    return _tell(s, ctx, the_visit(s, ctx)[0], "about")
+
+
+def _tell(s: ConversationState, ctx: TurnContext, kind: str | None, said: str) -> bool:
+    """Say the visit's own line ("cost", "about") from the profile, once; the visit is then the
+    topic ("okay, next Tuesday at noon?": that visit). False when the profile has no such line."""
     visit = ctx.profile.appointment_type(kind)
-    if visit is None or not visit.about:
+    line = getattr(visit, said) if visit is not None else None
+    if not line:
         return False
-    if visit.about not in ctx.reply_parts:
-        ctx.add(visit.about)
+    if line not in ctx.reply_parts:
+        ctx.add(line)
     s.recent_topic = f"visit:{visit.key}"
     return True

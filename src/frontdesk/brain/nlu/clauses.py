@@ -41,7 +41,7 @@ _CLAUSE_BREAK = re.compile(
     r"(?:can|could|will|would) (?:y'?all|ya|you guys)|"
     r"did you|have you|you still|you there|hello|should (?:i|we)|"
     # "… I wanna see that little place on Elm, and would I be meeting the agent at the house?"
-    r"(?:would|will) (?:i|we) be|do (?:i|we) (?:need|have) to|am i|are we)\b)"
+    r"(?:would|will) (?:i|we) be|am i|are we)\b)"
     # "… tuesday morning, I'm guessing you guys got a shuttle?": a hedged question of its own
     r"|[,;]\s+(?:and\s+|but\s+|so\s+)?(?=(?:i'?m guessing|i'?m assuming|i assume|i suppose|i'?m hoping|"
     r"i was wondering|just wondering|i wonder|i'?m wondering|i'?m curious)\b,?[^,.]*\?)"

@@ -203,6 +203,13 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         r.flags.add("price_question")
         r.is_question = True
         return "faq", 0.85
+    if awaiting == "offer_appointment" and r.deny and r.lead_intent and re.search(
+            r"\b(?:just|only|it'?s) (?:the )?(?:selling|buying|sale|purchase)\b|\bnot (?:buying|selling)\b",
+            r.text.lower()):
+        # "no, no, she's not buying anything … it's just selling the house" to the offer of a
+        # listing visit: which side, put right, not a no to the visit
+        r.deny = False
+        return "provide_info", 0.85
     if r.name and _said_only(r.text, r.name):
         return "provide_info", 0.9  # "Jamal Price" at a read back: a name, no objection to a price
     if rule in {"book", "faq"} and model == "lookup_appointment" and p >= 0.95 and r.is_question and not (

@@ -320,6 +320,10 @@ STATES_OWN = re.compile(r"\b(?:i|we)(?:'ve| have| had)? (?:already |just )?(?:go
                          # "I've got my Civic booked with you Friday at eight"
                          r"\b(?:i|we)(?:'ve| have)? (?:got|have) (?:the |my |our |an? )?(?:\w+ ){0,2}?"
                          r"(?:booked|scheduled)\b|"
+                         # "we're seeing a house with y'all Saturday at eleven"
+                         r"\b(?:we'?re|i'?m|we are|i am) (?:already )?(?:seeing|touring|looking at) "
+                         r"(?:a|the|that) (?:\w+ ){0,2}?(?:house|home|place)\b[^.?!]{0,20}\bwith "
+                         r"(?:y'?all|you)\b|"
                          # "I think I've got like three different things on the calendar with you guys?"
                          + SEVERAL_ASKED)
 """The caller says they have a booking ("I've got the car in for a detail on wednesday")."""

@@ -278,7 +278,11 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
             if others and NEW_BOOKING_ASKED.search(text.lower()):
                 beside_the_one_on_file(whole, on_file, others, profile)
             if (after := asked_after_own(text, profile, today, awaiting)) is not None and (
-                    after.appointment_type not in {None, whole.appointment_type}):
+                    after.appointment_type not in {None, whole.appointment_type} or (
+                        # ("seeing a house Saturday at eleven … could somebody come look at our place
+                        # too? Saturday afternoon, like one?": the new visit's own hour)
+                        after.appointment_type == whole.appointment_type and after.time is not None
+                        and after.time != whole.time)):
                 # "we already have the listing appointment on thursday … so can we set up the buyer
                 # consultation too": the kind asked for after the one on file, on its own day
                 whole.appointment_type, whole.date = after.appointment_type, after.date
