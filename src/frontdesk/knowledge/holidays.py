@@ -49,6 +49,11 @@ HOLIDAYS: dict[str, Holiday] = {h.key: h for h in (
     Holiday("christmas_eve", "Christmas Eve", lambda y: date(y, 12, 24)),
     Holiday("christmas_day", "Christmas Day", lambda y: date(y, 12, 25), federal=True),
     Holiday("new_years_eve", "New Year's Eve", lambda y: date(y, 12, 31)),
+    # days callers name for a visit more than businesses close on
+    Holiday("valentines_day", "Valentine's Day", lambda y: date(y, 2, 14)),
+    Holiday("mothers_day", "Mother's Day", lambda y: nth_weekday(y, 5, 6, 2)),
+    Holiday("fathers_day", "Father's Day", lambda y: nth_weekday(y, 6, 6, 3)),
+    Holiday("halloween", "Halloween", lambda y: date(y, 10, 31)),
 )}
 """Every holiday a profile may name, by key."""
 

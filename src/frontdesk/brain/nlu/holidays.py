@@ -8,35 +8,26 @@ from datetime import date, timedelta
 
 from frontdesk.brain.nlu.other_days import TRIP
 from frontdesk.brain.nlu.text import DATE_SPAN, WEEKDAY, WEEKDAYS, clause_before, ruled_out, weekday_index
+from frontdesk.knowledge.holidays import HOLIDAYS
 
-
-def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
-    """The n-th (1-based; -1 the last) given weekday of a month."""
-    if n > 0:
-        first = date(year, month, 1)
-        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
-    last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1))
-    return last - timedelta(days=(last.weekday() - weekday) % 7)
-
-
-_HOLIDAYS = {
-    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
-    "christmas eve": lambda y: date(y, 12, 24),
-    "christmas": lambda y: date(y, 12, 25),
-    "new year'?s eve": lambda y: date(y, 12, 31),
-    "new year'?s(?: day)?": lambda y: date(y, 1, 1),
-    "(?:the )?(?:4th of july|july 4th|independence day)": lambda y: date(y, 7, 4),
-    "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
-    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
-    "halloween": lambda y: date(y, 10, 31),
-    "valentine'?s(?: day)?": lambda y: date(y, 2, 14),
-    "veterans'? day": lambda y: date(y, 11, 11),
-    "(?:mlk|martin luther king(?: jr\.?)?)(?: day)?": lambda y: _nth_weekday(y, 1, 0, 3),
-    "presidents'? day": lambda y: _nth_weekday(y, 2, 0, 3),
-    "columbus day|indigenous peoples'? day": lambda y: _nth_weekday(y, 10, 0, 2),
-    "juneteenth": lambda y: date(y, 6, 19),
-    "mother'?s day": lambda y: _nth_weekday(y, 5, 6, 2),
-    "father'?s day": lambda y: _nth_weekday(y, 6, 6, 3),
+_HOLIDAYS = {  # how callers say each holiday → its key in the profile's holiday list
+    "thanksgiving": "thanksgiving",
+    "christmas eve": "christmas_eve",
+    "christmas": "christmas_day",
+    "new year'?s eve": "new_years_eve",
+    "new year'?s(?: day)?": "new_years_day",
+    "(?:the )?(?:4th of july|july 4th|independence day)": "independence_day",
+    "labor day": "labor_day",
+    "memorial day": "memorial_day",
+    "halloween": "halloween",
+    "valentine'?s(?: day)?": "valentines_day",
+    "veterans'? day": "veterans_day",
+    "(?:mlk|martin luther king(?: jr\.?)?)(?: day)?": "martin_luther_king_day",
+    "presidents'? day": "presidents_day",
+    "columbus day|indigenous peoples'? day": "columbus_day",
+    "juneteenth": "juneteenth",
+    "mother'?s day": "mothers_day",
+    "father'?s day": "fathers_day",
 }
 HOLIDAY = re.compile(
     rf"\b(?:(?:the\s+)?(?P<rel>day|{WEEKDAY}|week|weekend)\s+(?P<dir>after|before)\s+)?"
@@ -68,7 +59,8 @@ def holiday_date(text: str, today: date) -> date | None:
     if (unnamed := re.search(r"\b(?:sometime |some time |anytime |any time |right )?after the holiday\b(?!s)",
                              text)) and not ruled_out(text, unnamed.start()):
         # "can we do it sometime after the holiday?": the day after the one coming up
-        coming = [d for d in (f(y) for f in _HOLIDAYS.values() for y in (today.year, today.year + 1))
+        coming = [d for d in (HOLIDAYS[k].on(y) for k in _HOLIDAYS.values()
+                              for y in (today.year, today.year + 1))
                   if today <= d <= today + timedelta(days=14)]
         if coming and (named := re.search(rf"({WEEKDAY})\s+(?:right\s+)?after the holiday", text)):
             # "the wednesday after the holiday": that weekday, after the holiday coming up
@@ -85,9 +77,9 @@ def holiday_date(text: str, today: date) -> date | None:
     if match is None or ruled_out(text, match.start()):
         return None
     name = next(k for k in _HOLIDAYS if re.fullmatch(k, match.group("name")))
-    day = _HOLIDAYS[name](today.year)
+    day = HOLIDAYS[_HOLIDAYS[name]].on(today.year)
     if day < today:
-        day = _HOLIDAYS[name](today.year + 1)
+        day = HOLIDAYS[_HOLIDAYS[name]].on(today.year + 1)
     rel, forward = match.group("rel"), match.group("dir") != "before"
     if rel is None and re.search(r"\b(?:sometime |some time |anytime |any time |right |just )after\s+$",
                                  text[: match.start()]):
