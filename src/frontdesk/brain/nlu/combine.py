@@ -42,8 +42,10 @@ from frontdesk.brain.nlu.combine_words import (
     VISIT,
     WANTS_CHANGE,
     WAS_IT_ABOUT,
+    WHEN_IS,
     WHY_NEEDED,
     names_a_call,
+    said_only,
 )
 from frontdesk.brain.nlu.cues import (
     A_BOOKING_WORD,
@@ -156,19 +158,6 @@ RULES_FIRST = {"do_not_call", "escalation", "objection_busy", "objection_have_ag
                 "objection_price", "objection_not_interested", "goodbye"}
 
 
-_NAME_FILLER = re.compile(r"\b(?:yes|yeah|yep|um+|uh+|oh|ok|okay|it'?s|its|this is|i'?m|my name is|name'?s|"
-                          r"sure|hi|hello|that'?s me|speaking)\b")
-
-
-_WHEN_IS = re.compile(r"\b(?:when(?:'s| is| was| are)|what (?:time|day)(?:'s| is| was| are| did))\b")
-
-
-def _said_only(text: str, name: str) -> bool:
-    """The message is the name and nothing more (a filler or two aside)."""
-    words = re.findall(r"[a-z']+", _NAME_FILLER.sub(" ", text.lower()))
-    return bool(words) and words == re.findall(r"[a-z']+", name.lower())
-
-
 def combine(r: Understanding, rule: str, rule_confidence: float,
              awaiting: str | None) -> tuple[str, float]:
     """One intent from the rules' reading and the classifier's.
@@ -210,10 +199,10 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         # listing visit: which side, put right, not a no to the visit
         r.deny = False
         return "provide_info", 0.85
-    if r.name and _said_only(r.text, r.name):
+    if r.name and said_only(r.text, r.name):
         return "provide_info", 0.9  # "Jamal Price" at a read back: a name, no objection to a price
     if rule in {"book", "faq"} and model == "lookup_appointment" and p >= 0.95 and r.is_question and not (
-            r.date or r.time or r.window) and _WHEN_IS.search(r.text.lower()):
+            r.date or r.time or r.window) and WHEN_IS.search(r.text.lower()):
         return "lookup_appointment", p  # "when is the appointment for the Tahoe?": not a new one
     if awaiting == "callback_time" and r.deny and (r.window or r.time or r.date or r.time_of_day) and (
             re.search(r"\b(?:call|ring|try|reach) (?:me|her|him|them|us)\b", r.text.lower())):

@@ -172,3 +172,17 @@ MESSAGE_ASKED = re.compile(
     r"\b(?:don'?t|do not|no need to|you don'?t (?:have|need) to|no) (?:need to )?transfer me\b")
 """A message or a call back asked for, not a person now ("can you have Mike call me?", "can I
 leave a message for Jordan?", "no need to transfer me, I'm driving … have him call me back")."""
+
+
+_NAME_FILLER = re.compile(r"\b(?:yes|yeah|yep|um+|uh+|oh|ok|okay|it'?s|its|this is|i'?m|my name is|name'?s|"
+                          r"sure|hi|hello|that'?s me|speaking)\b")
+
+
+WHEN_IS = re.compile(r"\b(?:when(?:'s| is| was| are)|what (?:time|day)(?:'s| is| was| are| did))\b")
+"""When a booking is, asked ("when is the appointment for the Tahoe?"): no new one."""
+
+
+def said_only(text: str, name: str) -> bool:
+    """The message is the name and nothing more (a filler or two aside)."""
+    words = re.findall(r"[a-z']+", _NAME_FILLER.sub(" ", text.lower()))
+    return bool(words) and words == re.findall(r"[a-z']+", name.lower())
