@@ -621,3 +621,14 @@ async def test_a_day_of_the_month_said_after_its_hours_were_asked(profiles) -> N
         "okay, could we see a house on the 24th at eleven then?",
     )
     assert "December 24" in replies[1], replies
+
+
+async def test_a_cars_price_asked_beside_its_test_drive_is_no_visit_cost(profiles) -> None:
+    _state, replies = await call(
+        profiles,
+        "dealership",
+        "I'd like to test drive the Camry on Saturday, and how much is it for that one?",
+    )
+    assert "$28,900" in replies[0] and "no charge" not in replies[0], replies
+    _state, replies = await call(profiles, "dealership", "is the test drive free or do y'all charge for it?")
+    assert "no charge" in replies[0], replies

@@ -99,6 +99,8 @@ def visit_cost_answer(s: ConversationState, ctx: TurnContext, topic: str | None 
     text = ctx.u.text.lower()
     if ctx.u.services or not _cost_of_a_visit(text) or _SALE_COST.search(text):
         return False
+    if ctx.u.vehicle and not re.search(r"\b(?:test ?drive|free)\b", text):
+        return False  # "… the Camry on Saturday, and how much is it for that one?": the car's price
     whole = ctx.queue[-1] if ctx.queue else ctx.u
     kind = ctx.u.appointment_type or whole.appointment_type
     if kind is None and _VISIT_WORD.search(text):  # ("how much is that?" may ask of a home)
