@@ -250,10 +250,11 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         return rule, max(rule_confidence, 0.8)  # "what is this pre-approval thing?": the topic, not us
     if "wrong_number" in {rule, model} and WHILE_I_HAVE_YOU.search(r.text.lower()) and (
             r.services or r.appointment_type or {"price_question", "faq_topic"} & r.flags):
-        # "Is this Riverside Pizza? Oh — the car place? … while I've got you, do y'all do state
-        # inspections, and what's it cost?": dialled wrong, but asks us all the same
+        # "Is this Riverside Pizza? … while I've got you, do y'all do state inspections?": asks us
+        if r.date or r.time or "book" in r.flags:
+            return "book", 0.85  # ("… while I've got you, can I get an oil change Friday?")
         r.is_question = True
-        return ("faq", 0.85) if r.is_question or "price_question" in r.flags else ("book", 0.8)
+        return "faq", 0.85
     if model == "wrong_number" and rule not in {"wrong_number", "unknown"} and p < 0.8 and (
             r.has_lead_facts or r.services or r.appointment_type):
         return rule, rule_confidence  # "I clicked the wrong thing on that form. I'm looking to sell my condo"
