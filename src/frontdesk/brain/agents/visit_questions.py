@@ -71,11 +71,10 @@ _SALE_COST = re.compile(r"\b(?:commission|percent|percentage|cut|when (?:it|we|i
                         r"sells?|at closing|closing costs?|proceeds|to sell|when we sell|when i sell|"
                         r"up ?front|list(?:ing)? (?:it|fee)|to list|list (?:a|the|my|our))\b")
 """What selling costs, not the visit: the commission answers it."""
-_OF_A_VISIT = re.compile(r"\b(?:meeting|meet|consult\w*|consolation|sit ?-?down|appointment|visit|valuation|"
-                         r"apprais\w*|showing|test drive|come (?:out|by|over|look|tell|see)|comes? out|"
-                         r"coming out|tell (?:me|us) what|worth|look at (?:it|the|our|my)|tour|"
-                         r"see (?:a|the|that|this|it|homes?|houses?|inside)|"
-                         r"for (?:that|it|this))\b")
+_OF_A_VISIT = re.compile(_VISIT_WORD.pattern + r"|\b(?:valuation|apprais\w*|showing|test drive|"
+                         r"come (?:by|over|look|tell|see)|tell (?:me|us) what|worth|"
+                         r"look at (?:it|the|our|my)|tour|"
+                         r"see (?:a|the|that|this|it|homes?|houses?|inside)|for (?:that|it|this))\b")
 """What a cost is asked of, when it is a visit ("to tell me what my house is worth", "for that")."""
 _CLAUSE_END = re.compile(r"[.,?!;]|\band (?:can|could|would|will|do|does|is|are)\b")
 

@@ -325,12 +325,14 @@ def extract_time(u: Utterance) -> time | None:
 
 _CUE_BEFORE = re.compile(r"(?:\b(?:at|@)|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\btomorrow|\btoday)\s+"
                          r"(?:at\s+)?(?:like\s+|about\s+|around\s+|say\s+)?$")
-_ROUGHLY = re.compile(r"(?:around|about|roughly|like|maybe|up to|under|over)\s")
+_ROUGH_WORD = r"(?:around|about|roughly|like|maybe|up to|under|over)\s"
+_ROUGHLY_BEFORE = re.compile(rf"\b{_ROUGH_WORD}+$")
+_ROUGHLY_AT = re.compile(_ROUGH_WORD)
 
 
 def _said_roughly(text: str, start: int) -> bool:
     """A figure said roughly ("around three-fifty"): a price more often than an hour."""
-    return bool(re.search(r"\b" + _ROUGHLY.pattern + r"+$", text[:start]) or _ROUGHLY.match(text, start))
+    return bool(_ROUGHLY_BEFORE.search(text[:start]) or _ROUGHLY_AT.match(text, start))
 
 
 _CUE_AFTER = re.compile(r"\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m|p\.m|o'?clock)\b")
