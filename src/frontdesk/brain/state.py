@@ -120,6 +120,8 @@ class BookingSlots(BaseModel):
     add_to: int | None = None
     """The booking on file this work joins ("rotate the tires too while it's in there"): at
     that visit's own day and time the visit grows to hold it, instead of a second booking."""
+    visit_moves: bool = False
+    """The caller moved that whole visit, work added and all, to the day and time asked."""
 
     def dropped(self) -> BookingSlots:
         """Nothing asked to be booked any more; who the caller is stays known."""

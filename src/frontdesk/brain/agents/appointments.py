@@ -14,7 +14,7 @@ import functools
 import re
 from datetime import date, datetime, time, timedelta
 
-from frontdesk.brain.agents import move_target, qualification
+from frontdesk.brain.agents import desk_calls, move_target, qualification
 from frontdesk.brain.agents.appointment_words import (
     _CALLBACK,
     _CLOSING_NO,
@@ -242,7 +242,7 @@ async def _answer_phone(s: ConversationState, ctx: TurnContext) -> None:
         s.desk.found, s.desk.chosen = [], None
         await _go_on(s, ctx, When())
     elif s.desk.searched and wants_callback(ctx):
-        _to_callback(s, ctx)
+        desk_calls.to_callback(s, ctx)
     elif u.deny or _keeps(u.text.lower(), s.desk.action):
         _drop(s, ctx, "callback_declined")
     elif not s.desk.searched:
@@ -355,6 +355,7 @@ async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
         _NO_NEW_ONE.search(said) or re.search(NO_LONGER_NEEDED, said)
         or (u.intent == "cancel" and not u.deny)
         or (_WHY_IT_GOES.search(said) and not re.match(r"\W*no\b", said)))
+    desk_calls.asked_with_the_yes(desk, u)  # "yes, cancel it … could somebody call me back?"
     if u.affirm or ((ordered or no_new_one) and not _keeps(said, desk.action)):
         # ("no, I don't need anything else … just cancel it please": the order, whatever the "no" was to)
         # (a reason it goes, "we decided to wait till rates come down", reads as a deferral: a yes)
@@ -784,17 +785,3 @@ def _drop(s: ConversationState, ctx: TurnContext, say: str | None, then: AgentNa
     else:
         s.awaiting, s.awaiting_agent = None, None
 
-
-def _to_callback(s: ConversationState, ctx: TurnContext) -> None:
-    """Nothing found and the caller wants a person to sort it out: a consented callback, at
-    the time they said when they said one."""
-    u = ctx.u
-    s.callback_reason = callback_reason(s)
-    s.desk.action = None
-    if u.date or u.time or u.time_of_day or u.window:
-        s.awaiting, s.awaiting_agent = "callback_time", "objection"
-        ctx.hand_off("objection", "callback about an appointment not found", s)
-        return
-    s.awaiting, s.awaiting_agent = "offer_callback", "faq"
-    u.affirm, u.deny = True, False
-    ctx.hand_off("faq", "callback about an appointment not found", s)

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from frontdesk.brain.agents import qualification
-from frontdesk.brain.context import Effect, TurnContext
+from frontdesk.brain.context import Effect, TurnContext, absorb_contact
 from frontdesk.brain.format import say_phone
 from frontdesk.brain.nlu.text import phrase_in
 from frontdesk.brain.state import BackgroundTask, ConversationState, Notification
@@ -61,6 +61,8 @@ def _department_of(profile: BusinessProfile, appointment_type: str | None, servi
 
 async def run(s: ConversationState, ctx: TurnContext) -> None:
     u = ctx.understanding
+    if u is not None and u.name and not s.customer.name:
+        absorb_contact(s, ctx)  # "this is Vivian Castellanos, get me Jordan": who the person takes
     if s.awaiting == "take_message" and u is not None and u.intent != "escalation":
         take_message(s, ctx)
         return

@@ -385,6 +385,11 @@ def appointment_type_for(s: ConversationState, u: Understanding) -> str | None:
     if u.appointment_type == "property_showing" and (u.lead_intent or s.lead.intent) == "sell" and not (
             _ANOTHER_HOME.search(u.text.lower())):
         return "listing_appointment"
+    if u.appointment_type == "buyer_consultation" and (u.lead_intent or s.lead.intent) == "sell" and not (
+            re.search(r"\b(?:buy|buyer|buying|purchas\w*)\b", u.text.lower())):
+        # "… put it under me, I'll meet your agent there": a seller meeting an agent, in words
+        # that say nothing of buying, meets them about the sale
+        return "listing_appointment"
     return u.appointment_type
 
 

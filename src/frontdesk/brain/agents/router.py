@@ -54,8 +54,19 @@ _JUST_BOOK = re.compile(r"\b(?:set (?:it|that|something|me) up|book (?:it|me|tha
                         r"schedule (?:it|me)|come (?:out|in|by)|get me in|make (?:the|an) appointment)\b")
 
 
+_SOMEONE_AWAY = re.compile(r"\b(?:she|he|they)(?:'s|'re| is| are)? (?:not|isn'?t|aren'?t|ain'?t) "
+                           r"(?:here|home|around|in town|available)\b|"
+                           r"\b(?:she|he)(?:'s| is) (?:out of town|away|overseas|at work)\b")
+"""Someone else away, said on a call the caller made ("she's not here, so put it under me"): why
+the caller acts for them, not a call back asked."""
+
+
 def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> AgentName:
     intent = u.intent
+    if intent == "objection_busy" and s.direction == "inbound" and "call_asked" not in u.flags and (
+            _SOMEONE_AWAY.search(u.text.lower())) and not lexicon().intents["objection_busy"].search(
+            _SOMEONE_AWAY.sub(" ", u.text.lower())):
+        u.intent = intent = "book" if u.has_booking_facts else "provide_info"
     if intent == "do_not_call" and s.awaiting == "confirm_change" and s.awaiting_agent == "appointments" and (
             s.desk.action == "cancel") and not re.search(r"\b(?:don'?t|do not) cancel\b", u.text.lower()):
         # "nope, nothin' to reschedule. and you can take me off the list too": cancelled, then no
@@ -509,6 +520,9 @@ def _changes_the_one_told(s: ConversationState, u: Understanding) -> bool:
                              or SHIFT.search(u.text.lower())) and (
         u.intent in {"book", "provide_info", "faq", "unknown", "affirm"} or (
             u.intent == "objection_busy" and bool(u.date or u.time)) or (
+            # "ten in the morning? no, that's no good … can you make it two like I thought?"
+            u.intent == "deny" and bool(u.date or u.time) and re.search(
+                r"\b(?:make|move|change|switch|push|do) (?:it|that)\b|\binstead\b", u.text.lower())) or (
             # "could she come first thing monday morning instead": its own day, another hour
             u.intent == "lookup_appointment" and re.search(r"\b(?:instead|earlier|later|sooner)\b",
                                                            u.text.lower()))) and not (

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 
-from frontdesk.brain.agents import qualification
+from frontdesk.brain.agents import qualification, visit_work
 from frontdesk.brain.agents.appointment_words import said_to_stand
 from frontdesk.brain.agents.booking_words import (
     checks_part_of_day,
@@ -241,9 +241,8 @@ def _subject(s: ConversationState, ctx: TurnContext) -> str:
         names = [sv.name for k in (slots.services or [service.key])
                  if (sv := profile.service(k)) is not None]
         text = say_list([f"an {n}" if n[0] in "aeiou" else f"a {n}" for n in names], "and")
-        if (visit := _added_to(s)) is not None:
-            on = profile.service(visit.service_type)
-            return f": {text} added to your {on.name if on else 'visit'}"
+        if (visit := visit_work.added_to(s)) is not None:
+            return visit_work.subject(s, ctx, text, visit)
         return f": {text}" + (f" for your {vehicle}" if vehicle else "")
     if appt and appt.key == "test_drive":
         return ": a test drive" + (f" of the {vehicle}" if vehicle else "")
@@ -364,6 +363,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             return
         phone_before = s.booking_slots.customer_phone
         changed = _absorb_booking(s, ctx)
+        if changed:
+            visit_work.moved_with_the_work(s, u)  # "… could we do it that morning instead?"
         if ctx.profile.kind == "real_estate" and u.has_lead_facts and u.affirm and not changed:
             qualification.absorb(s, ctx)  # "yeah we're pre-approved up to four hundred …": kept too
         if changed and u.phone and s.booking_slots.customer_phone != phone_before:
@@ -527,15 +528,9 @@ async def advance(s: ConversationState, ctx: TurnContext, *, unclear: bool = Fal
         return
     department = profile.departments[appt.department]
     duration = _duration(profile, slots)
-    if (visit := _added_to(s)) is not None:
+    if (visit := visit_work.added_to(s)) is not None:
         # more work at the visit on file: the whole longer visit must fit, itself not counted
-        grown = AvailabilityCalendar(profile, ctx.calendar, ctx.now, ignore=visit.id)
-        at = datetime.combine(date.fromisoformat(visit.scheduled_date),
-                              time.fromisoformat(visit.scheduled_time))
-        if (await grown.check(department, at, duration + visit.duration_min)).ok:
-            ctx.availability, duration = grown, duration + visit.duration_min
-        else:
-            _no_room_at_the_visit(s, ctx)
+        duration = await visit_work.fits(s, ctx, visit, duration)
     if not slots.preferred_date:
         if slots.preferred_time:
             ctx.ask(s, "date", AGENT, "ask_date_with_time",
@@ -671,7 +666,7 @@ async def _book(s: ConversationState, ctx: TurnContext) -> None:
     appt = profile.appointment_type(slots.appointment_type)
     assert appt is not None and slots.preferred_date and slots.preferred_time
     department = profile.departments[appt.department]
-    if (visit := _added_to(s)) is not None:
+    if (visit := visit_work.added_to(s)) is not None:
         await _add_to_visit(s, ctx, visit)
         return
     start = datetime.combine(date.fromisoformat(slots.preferred_date),
@@ -735,26 +730,6 @@ async def _book(s: ConversationState, ctx: TurnContext) -> None:
     ctx.ask(s, "anything_else", "greeting", "anything_else")
 
 
-def _added_to(s: ConversationState) -> Appointment | None:
-    """The booking on file the work under way joins, while it is asked for at that visit's own
-    day and time (another time books the work on its own)."""
-    slots = s.booking_slots
-    visit = next((a for a in s.desk.found if a.id == slots.add_to), None) if slots.add_to else None
-    if visit is None or (slots.preferred_date, slots.preferred_time) != (
-            visit.scheduled_date, visit.scheduled_time):
-        return None
-    return visit
-
-
-def _no_room_at_the_visit(s: ConversationState, ctx: TurnContext) -> None:
-    """The visit on file cannot grow to hold the work (no bay free for the longer visit, or it
-    is gone): said, and the work is to have a time of its own on that day."""
-    slots = s.booking_slots
-    names = [sv.name for k in slots.services if (sv := ctx.profile.service(k)) is not None]
-    slots.add_to, slots.preferred_time = None, None
-    ctx.say("add_no_room", things=say_list(names, "and"))
-
-
 async def _add_to_visit(s: ConversationState, ctx: TurnContext, visit: Appointment) -> None:
     """The caller said yes to more work at the visit on file: the visit grows to hold it (one
     drop-off, one booking), or, with no room for the longer visit, the work is offered alone."""
@@ -762,11 +737,12 @@ async def _add_to_visit(s: ConversationState, ctx: TurnContext, visit: Appointme
     department = profile.department_for(visit.appointment_type)
     names = [sv.name for k in slots.services if (sv := profile.service(k)) is not None]
     try:
+        await visit_work.move_first(s, ctx, visit)  # the whole visit moved with the work
         grown = await ctx.calendar.add_work(profile.key, visit.id, _duration(profile, slots),
                                             department.capacity if department else 1,
                                             note=f"also: {', '.join(names)}")
     except (SlotUnavailableError, AppointmentNotFoundError):
-        _no_room_at_the_visit(s, ctx)  # taken since the read-back
+        visit_work.no_room(s, ctx)  # taken since the read-back
         ctx.availability = AvailabilityCalendar(profile, ctx.calendar, ctx.now)
         await advance(s, ctx)  # the day's openings for the work on its own
         return

@@ -175,6 +175,9 @@ OWN_BOOKING = re.compile(
     r"(?:[\w-]+ ){0,2}?" + _VISIT_BOOKED + r"\b(?! (?:due|done|last|ago))"
     r"(?![^.?!]{0,30}\b(?:last|ago)\b)[^.?!]{0,25}?\b(?:today|tomorrow|tonight|this|next|on|for|at|monday|"
     r"tuesday|wednesday|thursday|friday|saturday|sunday|the \d)"
+    # "my inspection's on the first", "our showing is set for Saturday"
+    r"|\b(?:my|our) (?:[\w-]+ ){0,2}?" + _VISIT_BOOKED + r"(?:'s| is) (?:still |already )?(?:on|set for|"
+    r"booked for|scheduled for|for (?:today|tomorrow|this|next|the \d))\b"
     # "hey its about my brake appointment friday at eight"
     r"|\b(?:about|regarding) (?:my|our) (?:[\w-]+ ){0,2}?" + _VISIT_BOOKED + r"\b[^.?!]{0,20}?\b(?:today|"
     r"tomorrow|this|next|on|for|at|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the \d)"
@@ -609,29 +612,6 @@ AND_ALSO = re.compile(r"\W*(?:(?:oh|um+|uh+|well|but)\W+)*(?:and|also|plus)\b")
 """A turn that adds to what was asked ("and i wanna talk to a real person"), not a no to it."""
 
 
-OWNS_RENTAL = re.compile(r"\b(?:(?:i|we|he|she|they)(?:'?ve|'s| have| has)?(?: also| still| just| already)? "
-                         r"(?:got|have|has|own|owns)|my|our|his|her|their)\s+"
-                         r"(?:a |an |two |three |a couple (?:of )?|some |little )?(?:rental|rent) "
-                         r"(?:house|home|property|properties|place|condo|duplex|unit)s?\b")
-"""A rental the caller owns: an owner speaking, not a renter."""
-DONE_LANDLORDING = re.compile(r"\b(?:done|tired of|sick of|through|finished|over) (?:with )?"
-                              r"(?:being a landlord|landlording|(?:dealing with )?(?:the )?"
-                              r"(?:tenants|renters))\b")
-"""A landlord done with renting out ("done with tenants"): the rental goes."""
-THIS_NOT_THAT = re.compile(r"\b(sell(?:ing)?|buy(?:ing)?),? (?:and )?not (?:buy(?:ing)?|sell(?:ing)?)\b|"
-                           # "we decided to sell our place in Austin instead of buying", "put ours on
-                           # the market instead of buying"
-                           r"\b(sell(?:ing)?|buy(?:ing)?|list(?:ing)?|put (?:\w+ ){0,2}on the market)\b"
-                           r"[^.?!]{0,40}?\b(?:instead of|rather than) "
-                           r"(?:buy(?:ing)?|sell(?:ing)?)\b|"
-                           # "we're actually more thinking about selling than buying"
-                           r"\bmore (?:\w+ ){0,3}?(sell(?:ing)?|buy(?:ing)?) than "
-                           r"(?:buy(?:ing)?|sell(?:ing)?)\b|"
-                           # "we're not buying, we're selling"
-                           r"\bnot (?:buy(?:ing)?|sell(?:ing)?),? "
-                           r"(?:(?:we|i)(?:'re| are|'m| am) |just |only )?(sell(?:ing)?|buy(?:ing)?)\b")
-"""One side said, the other ruled out ("we're selling, not buying", "sell our place instead of
-buying")."""
 FROM_UP_TO = re.compile(r"\b(from|between)\s+(\$?\d[\d,.]*(?:\s*(?:k|thousand|grand))?)\s+"
                         r"(?:and\s+)?up to\s+")
 """A span said as a floor and a ceiling ("anything from 200 up to 350")."""
@@ -732,12 +712,13 @@ OURS_TO_COME = re.compile(_SOMEONE_OF_OURS + r"(?:come|coming|comes) (?:out |ove
 """One of ours to come to the caller's home ("could somebody come see the house")."""
 WORTH_OF_OURS = re.compile(
     r"\bwhat (?:(?:our|my|the|her|his|their|mom'?s|dad'?s)\s+(?:\w+\s+)?(?:house|home|place|condo|townhouse|"
-    r"property)|it|ours|that place)\s+(?:would|could|might|will|'?d|can|should|is gonna|is going to)\s+"
-    r"(?:\w+\s+)?(?:bring|fetch|go for|sell for|get|be worth)\b|"
+    r"property)(?:\s+(?:(?:out|over|up|down|back) )?(?:in|on|at|off|near|by) \w+(?: \w+)?)?|it|ours|that "
+    r"place)\s+(?:would|could|might|will|'?d|can|should|is gonna|is going to)\s+(?:\w+\s+)?(?:bring|fetch|"
+    r"go for|sell for|get|be worth)\b|"
     r"\bwhat (?:we|i|she|he|they|mom)\s+(?:\w+\s+)?(?:would|could|might|can|'?d)\s+(?:\w+\s+)?get for "
     r"(?:it|the|our|my|her|his|ours)\b")
-"""What the caller's own home would sell for ("what the place would even bring", "see what the
-house would bring"): a listing appointment's valuation, whatever the words around it."""
+"""What the caller's own home would sell for ("what the place would even bring", "what their house
+out in Pflug would go for"): a listing appointment's valuation, whatever the words around it."""
 WE_COME = re.compile(r"\b(?:i|we|he|she|they|my \w+|our \w+)"
                       r"(?:'d| would| wants?| wanna| want to| can| could|"
                       r" will|'ll| like to| love to| gonna| going to)?(?: to)?\s+$")

@@ -291,6 +291,10 @@ def _mention_wanted(text: str, match: re.Match[str]) -> bool:
     if _HABIT_BEFORE.search(text[max(0, match.start() - 40): match.start()]) and (
             _DONE_AT.match(text, match.end())):
         return False  # "I get my oil done at Jiffy Lube": done elsewhere, not asked of us
+    if re.search(r"\b(?:after|once|when|before)\s+(?:(?:the|my|our|his|her)\s+)?(?:\w+\s+)?$",
+                 text[max(0, match.start() - 30): match.start()]) and re.match(
+            r"(?:'s|\s+is|\s+gets?|\s+'s)\s+(?:all\s+)?(?:done|finished|over|through)\b", text[match.end():]):
+        return False  # "like ten? after the oil's done": a visit marks the time, none is asked
     if re.search(r"\b(?:jiffy|quick|express|instant|valvoline|grease monkey|take 5)\s+$",
                  text[max(0, match.start() - 20): match.start()]):
         return False  # "Jiffy Lube": a shop's name

@@ -6,10 +6,33 @@ from __future__ import annotations
 
 import re
 
-from frontdesk.brain.nlu.cues import DONE_LANDLORDING, OWNS_RENTAL, THIS_NOT_THAT, WORTH_OF_OURS
+from frontdesk.brain.nlu.cues import WORTH_OF_OURS
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.text import Utterance
 
+OWNS_RENTAL = re.compile(r"\b(?:(?:i|we|he|she|they)(?:'?ve|'s| have| has)?(?: also| still| just| already)? "
+                         r"(?:got|have|has|own|owns|manage|look after)|my|our|his|her|their)\s+"
+                         r"(?:a |an |two |three |a couple (?:of )?|some |little )?(?:rental|rent) "
+                         r"(?:house|home|property|properties|place|condo|duplex|unit)s?\b")
+"""A rental the caller owns: an owner speaking, not a renter."""
+DONE_LANDLORDING = re.compile(r"\b(?:done|tired of|sick of|through|finished|over) (?:with )?"
+                              r"(?:being a landlord|landlording|(?:dealing with )?(?:the )?"
+                              r"(?:tenants|renters))\b")
+"""A landlord done with renting out ("done with tenants"): the rental goes."""
+THIS_NOT_THAT = re.compile(r"\b(sell(?:ing)?|buy(?:ing)?),? (?:and )?not (?:buy(?:ing)?|sell(?:ing)?)\b|"
+                           # "we decided to sell our place in Austin instead of buying", "put ours on
+                           # the market instead of buying"
+                           r"\b(sell(?:ing)?|buy(?:ing)?|list(?:ing)?|put (?:\w+ ){0,2}on the market)\b"
+                           r"[^.?!]{0,40}?\b(?:instead of|rather than) "
+                           r"(?:buy(?:ing)?|sell(?:ing)?)\b|"
+                           # "we're actually more thinking about selling than buying"
+                           r"\bmore (?:\w+ ){0,3}?(sell(?:ing)?|buy(?:ing)?) than "
+                           r"(?:buy(?:ing)?|sell(?:ing)?)\b|"
+                           # "we're not buying, we're selling"
+                           r"\bnot (?:buy(?:ing)?|sell(?:ing)?),? "
+                           r"(?:(?:we|i)(?:'re| are|'m| am) |just |only )?(sell(?:ing)?|buy(?:ing)?)\b")
+"""One side said, the other ruled out ("we're selling, not buying", "sell our place instead of
+buying")."""
 _NOT_MOVING = re.compile(r"\b(?:don'?t|do not|not|won'?t|never|no longer|aren'?t|isn'?t|wasn'?t|"
                          r"decided against|no plans? to)\s+"
                          # ("I don't know the first thing about selling a house": new to it, not against it)
@@ -44,7 +67,9 @@ _ON_BEHALF = re.compile(r"\b(?:calling|call(?:ed)?|here|asking) (?:for|on behalf
                         r"in-laws?)\b|"
                         # "my husband asked me to call around for 'em"
                         r"\b(?:asked|wants|wanted|had) me (?:to )?call\b|\bcall(?:ing)? around for "
-                        r"(?:them|'?em|him|her)\b")
+                        r"(?:them|'?em|him|her)\b|"
+                        # "I manage a rental house in Round Rock for an owner out in California"
+                        r"\b(?:for|on behalf of) (?:an?|the|my|our) (?:owner|client|landlord)\b")
 """The caller speaks for a relative whose move it is ("I'm calling for my mom … she wants to sell
 her place"): that relative's buy or sale is the lead's."""
 

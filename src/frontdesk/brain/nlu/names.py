@@ -23,7 +23,7 @@ _NAME_WORD = r"[a-zß-öø-ÿ][a-zß-öø-ÿ'-]+"
 """A word of a name, accents included ("Díaz", "Peña", "Müller")."""
 _FILLED = r"(?:(?:uh+|um+|er)[,\s]+)?"
 """"darnell and uh tasha price": a filler between the names of a couple."""
-_CAPITALISED = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ']+(?:-[A-Za-zÀ-ÖØ-Þß-öø-ÿ][a-zß-öø-ÿ']+)?(?![\w-])"
+_CAPITALISED = r"(?:Ma?c|O')?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ']+(?:-[A-Za-zÀ-ÖØ-Þß-öø-ÿ][a-zß-öø-ÿ']+)?(?![\w-])"
 """"Okonkwo-Baptiste", "D'Amico": a capitalised name word, a second capital after its hyphen."""
 
 _NAME_CUE = re.compile(
@@ -55,7 +55,11 @@ _NAME_OPENING = re.compile(r"\W*(?:(?:hi|hey|hello|yeah|yes|um+|uh+|good|morning
                            r"(" + _NAME_WORD + r" " + _NAME_WORD + r"(?: (?!and\b)" + _NAME_WORD + r")?)"
                            r"(?:\s*[,.]\s+"
                            r"(?:and )?(?:(?:i|i'm|im|i'd|i've|we|we're|we'd|calling|need|needing|looking|can|"
-                           r"could|wanted|want|wanting|got|have|my (?:number|phone|cell))\b|\(?\d{3}\b)|"
+                           r"could|wanted|want|wanting|got|have|my (?:number|phone|cell)|"
+                           # "Sofia Marchetti, put it under her": the one the booking goes under
+                           r"put (?:it|that|the \w+)|book (?:it|that)|"
+                           r"it'?s (?:her|his|their) (?:car|truck|house))\b|"
+                           r"\(?\d{3}\b)|"
                            # "jimmy ortega my number's eight thirty…": no stop in speech-recognition text
                            r"\s+(?:and )?(?:my|the) (?:number|phone|cell)(?:'s| is)?\b)")
 """A first and last name said first, then the request or the number ("Nadia Brooks, I need an
@@ -189,7 +193,10 @@ _STRONG_CUE = re.compile(r"\b(?:my name is|my name's|name is|name's|the names|ca
                          r"(?:it'?d|it would|it'?ll|it will|it should|should|it'?s gonna|its gonna|"
                          r"it'?s going to|that'?d|that would) be under(?! (?:his|her|my|our|their|the) )|"
                          r"(?:it'?s|its|it'?s gonna be|its gonna be|gonna be|it'?ll be|it should be) "
-                         r"(?:his|her|their)" + _WHOSE + r" name)"
+                         r"(?:his|her|their)" + _WHOSE + r" name|"
+                         # "I'm their daughter, Hannah Kim": who the caller is to them, then the name
+                         r"(?:i'?m|i am|this is) (?:his|her|their) (?:wife|husband|partner|son|daughter|mom|"
+                         r"mother|dad|father|brother|sister|assistant|neighbou?r|nephew|niece|grand\w+)(?=,))"
                          r"[,:?.\s—–-]+"
                          r"(?:(?:um+|uh+|er|like|actually|it's|its|it is|oh|me|myself)[,\s]+)*"
                          r"(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,2})")
@@ -216,8 +223,11 @@ _NAME_FRAMES = (
                 r"(?:it'?d|it would|it'?ll|it will|it'?s|that'?d|that would|should) be (?:under|for)|"
                 r"under (?:the name )?|(?:you can |can you |just |go ahead and )+put(?: down)?)"
                 r"(?:\s+(?:his|her|my|our|their|the) name(?: is|'s)?[,:]?)?"
-                r"(?:\s+(?:me|myself)\b,?)?"  # "put it under me, Brent Hollis"
-                r"\s+(?!(?:me|it|that|us|the|a|an|my|your|down|in|off|for)\b)", re.I), ""),
+                # "put it under me, Brent Hollis" (not "… under me since I'll be there")
+                r"(?:\s+(?:me|myself)\b,?(?!\s+(?:since|cause|because|as|so|and|i|i'?m|i'?ll|if|when)\b))?"
+                # ("Sofia Marchetti, put it under her": the name was said before it)
+                r"\s+(?!(?:me|it|that|us|the|a|an|my|your|down|in|off|for|her|him|them|hers|his)\b)", re.I),
+     ""),
     # "Jo March, but everybody calls me Jo": the nickname follows the name
     (re.compile(r"[,.]?\s*(?:but |and )?(?:everybody|everyone|people|folks|my friends|friends|they|"
                 r"most people|y'all can|you can) (?:calls?|call) me\b.*$", re.I), ""),

@@ -45,7 +45,9 @@ _ALREADY = re.compile(
     # "we're seeing a house Saturday", "we're coming in Thursday at ten for the consultation"
     r"seein[g']? (?:a|the|that)|lookin[g']? at (?:a|the|that)|meetin[g']? (?:with|y'?all|you))\b|"
     # "calling about the the detail thing on friday morning": one the caller and we both know of
-    r"(?:calling|call|ringing) (?:about|'?bout|regarding|re|on|for) (?:the |my |our |his |her |that )+|"
+    # ("calling about Mike's truck appointment": someone's booking, named by whose it is)
+    r"(?:calling|call|ringing) (?:about|'?bout|regarding|re|on|for) (?:the |my |our |his |her |that |"
+    r"[a-z]+'s (?=(?:\w+ )?(?:appointment|appt|booking|showing|consultation|visit|service)\b))+|"
     # "Dana over there set me up with an appointment for my brakes"
     r"\b(?:[a-z]+ )?(?:over there |there |at your place |at the front desk |from y'?all )?"
     r"(?:set|booked|scheduled|signed) (?:me|us|him|her|my \w+) (?:up|in|down)\b(?! for (?:a|an) new\b)|"
@@ -317,6 +319,11 @@ STATES_OWN = re.compile(r"\b(?:i|we)(?:'ve| have| had)? (?:already |just )?(?:go
                          r"oil change|"
                          r"tire rotation|inspection|brake \w+|battery \w+|showing|consultation|test drive|"
                          r"valuation)\b|"
+                         # "my inspection's on the first", "our showing is set for Saturday"
+                         r"\b(?:my|our) (?:\w+ )?(?:appointment|appt|detail(?:ing)?|oil change|tire rotation|"
+                         r"inspection|brake \w+|battery \w+|showing|consultation|test drive|valuation)"
+                         r"(?:'s| is) (?:already |still )?(?:on|set for|booked for|scheduled for|for "
+                         r"(?:this|next|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b|"
                          # "I've got my Civic booked with you Friday at eight"
                          r"\b(?:i|we)(?:'ve| have)? (?:got|have) (?:the |my |our |an? )?(?:\w+ ){0,2}?"
                          r"(?:booked|scheduled)\b|"

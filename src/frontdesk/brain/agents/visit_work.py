@@ -1,0 +1,95 @@
+"""More work at a visit on file ("can y'all just do the oil change with my inspection?"): which
+visit the work joins, whether that visit can grow to hold it, and the whole visit moved when the
+caller moves it ("… and could we do it that morning instead, like nine?")."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+
+from frontdesk.brain.availability import AvailabilityCalendar
+from frontdesk.brain.context import TurnContext
+from frontdesk.brain.format import say_list
+from frontdesk.brain.nlu import Understanding
+from frontdesk.brain.state import Appointment, ConversationState
+
+_ON_ITS_OWN = re.compile(r"\b(?:separate(?:ly)?|on its own|by itself|its own (?:time|appointment)|"
+                         r"(?:just|only) the (?:new|other|extra|second|\w+ change|\w+ rotation)|"
+                         r"keep (?:the|my) \w+(?: \w+)? (?:where|when|at|as)|leave (?:the|my) \w+)\b")
+"""The new work said to go on its own ("just the oil change at nine", "keep my inspection where
+it is"): the visit on file stays."""
+
+
+def added_to(s: ConversationState) -> Appointment | None:
+    """The booking on file the work under way joins: at that visit's own day and time, or at
+    the day and time the whole visit is being moved to (another time said of the new work alone
+    books it on its own)."""
+    slots = s.booking_slots
+    visit = next((a for a in s.desk.found if a.id == slots.add_to), None) if slots.add_to else None
+    if visit is None or (not slots.visit_moves and (slots.preferred_date, slots.preferred_time) != (
+            visit.scheduled_date, visit.scheduled_time)):
+        return None
+    return visit
+
+
+def moved_with_the_work(s: ConversationState, u: Understanding) -> None:
+    """A new day or time at the read-back of work added to a visit moves the whole visit ("do
+    both at once … and actually could we do it that morning instead, like nine?"), unless the
+    new work is said to go on its own."""
+    slots = s.booking_slots
+    if slots.add_to is not None and (u.date or u.time) and not _ON_ITS_OWN.search(u.text.lower()):
+        slots.visit_moves = True
+
+
+async def fits(s: ConversationState, ctx: TurnContext, visit: Appointment, duration: int) -> int:
+    """The visit grown by ``duration`` minutes, at its day and time (or the ones it moves to):
+    its whole length, with the availability that does not count the visit itself; when it does
+    not fit, said, and the work is to have a time of its own (``duration`` is returned)."""
+    slots = s.booking_slots
+    department = ctx.profile.department_for(visit.appointment_type)
+    grown = AvailabilityCalendar(ctx.profile, ctx.calendar, ctx.now, ignore=visit.id)
+    day, at = ((slots.preferred_date, slots.preferred_time) if slots.visit_moves
+               else (visit.scheduled_date, visit.scheduled_time))
+    start = datetime.combine(date.fromisoformat(day or visit.scheduled_date),
+                             time.fromisoformat(at or visit.scheduled_time))
+    if department is not None and (await grown.check(department, start, duration + visit.duration_min)).ok:
+        ctx.availability = grown
+        return duration + visit.duration_min
+    no_room(s, ctx)
+    return duration
+
+
+async def move_first(s: ConversationState, ctx: TurnContext, visit: Appointment) -> None:
+    """The visit goes to the day and time asked before it grows (the caller moved the whole
+    visit); its old slot is free again. Raise as :meth:`Calendar.move` does."""
+    slots = s.booking_slots
+    if not slots.visit_moves or not (slots.preferred_date and slots.preferred_time):
+        return
+    department = ctx.profile.department_for(visit.appointment_type)
+    start = datetime.combine(date.fromisoformat(slots.preferred_date),
+                             time.fromisoformat(slots.preferred_time))
+    moved = await ctx.calendar.move(ctx.profile.key, visit.id, start,
+                                    department.capacity if department else 1)
+    visit.scheduled_date = moved.start.date().isoformat()
+    visit.scheduled_time = moved.start.strftime("%H:%M")
+    s.desk.done.append(f"moved {visit.id}")
+
+
+def no_room(s: ConversationState, ctx: TurnContext) -> None:
+    """The visit on file cannot grow to hold the work (no bay free for the longer visit, or it
+    is gone): said, and the work is to have a time of its own on that day."""
+    slots = s.booking_slots
+    names = [sv.name for k in slots.services if (sv := ctx.profile.service(k)) is not None]
+    slots.add_to, slots.preferred_time, slots.visit_moves = None, None, False
+    ctx.say("add_no_room", things=say_list(names, "and"))
+
+
+def subject(s: ConversationState, ctx: TurnContext, text: str, visit: Appointment) -> str:
+    """The read-back's subject for work added to a visit: ": an oil change added to your state
+    inspection", or, moving the whole visit, ": your state inspection with an oil change added,
+    both"."""
+    on = ctx.profile.service(visit.service_type)
+    name = on.name if on else "visit"
+    if s.booking_slots.visit_moves:
+        return f": your {name} with {text} added, both"
+    return f": {text} added to your {name}"
