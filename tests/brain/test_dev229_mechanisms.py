@@ -6,9 +6,10 @@ the 26th).
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, time
 
 from tests.brain.calls import booked, call, on_calendar
+from tests.brain.calls import heard as _u
 
 TUESDAY_DEC_1_10 = datetime(2026, 12, 1, 10, 0)
 
@@ -41,4 +42,187 @@ async def test_the_new_work_alone_moved_leaves_the_visit(profiles) -> None:
         "yes please",
         calendar=calendar,
     )
-    assert on_calendar(calendar, sort=True) == [("Tue 01 10:00", "scheduled"), ("Tue 01 14:00", "scheduled")], replies
+    assert on_calendar(calendar, sort=True) == [
+        ("Tue 01 10:00", "scheduled"),
+        ("Tue 01 14:00", "scheduled"),
+    ], replies
+
+
+async def test_a_booking_named_by_whose_it_is(profiles) -> None:
+    calendar = await booked("dealership", "diagnostic", TUESDAY_DEC_1_10)
+    _state, replies = await call(
+        profiles,
+        "dealership",
+        "hey, I'm calling about Dave's car appointment, the one for the noise",
+        calendar=calendar,
+    )
+    assert "Tuesday, December 1 at 10 AM" in replies[0], replies
+
+
+async def test_a_no_to_the_hour_told_with_the_hour_wanted_moves_it(profiles) -> None:
+    calendar = await booked("dealership", "brake_inspection", TUESDAY_DEC_1_10)
+    _state, replies = await call(
+        profiles,
+        "dealership",
+        "just checking my brakes are at three on the first?",
+        "ten? no, that won't work, I must have mixed it up. could you make it three like I said?",
+        "yes",
+        calendar=calendar,
+    )
+    assert on_calendar(calendar) == [("Tue 01 15:00", "scheduled")], replies
+
+
+async def test_a_call_back_asked_with_the_yes_to_a_cancel(profiles) -> None:
+    calendar = await booked("real_estate", "property_showing", TUESDAY_DEC_1_10)
+    state, replies = await call(
+        profiles,
+        "real_estate",
+        "I have to cancel the showing on the first, something came up at work",
+        "yeah go ahead and cancel. can someone call me later this week to find a new time? mornings work best",
+        calendar=calendar,
+    )
+    assert on_calendar(calendar) == [("Tue 01 10:00", "cancelled")], replies
+    calls = [t for t in state.pending_tasks if t.task_type == "callback"]
+    assert calls and calls[-1].window == "morning", replies
+
+
+# -- who the caller is ------------------------------------------------------------------------------
+
+
+def test_names_said_around_whom_the_booking_goes_under(profiles) -> None:
+    assert (
+        _u(profiles, "dealership", "Marisol Vega, put it under her", awaiting="name").name == "Marisol Vega"
+    )
+    assert (
+        _u(profiles, "real_estate", "I'm his daughter, Rosa Delgado, and I'll be there").name
+        == "Rosa Delgado"
+    )
+    said_last = _u(profiles, "real_estate", "could somebody call me back Tuesday morning? Kevin McAllister")
+    assert said_last.name is not None and said_last.name.lower() == "kevin mcallister"
+
+
+def test_a_name_spelled_again_after_a_slip_is_the_second_spelling(profiles) -> None:
+    u = _u(
+        profiles, "dealership", "it's Jon Reyes. J-O-N. no wait, sorry, it's J-O-H-N, John", awaiting="name"
+    )
+    assert u.name == "John Reyes"
+    u = _u(profiles, "real_estate", "first name is Mai — M-A-I. last name T-R-A-N", awaiting="name")
+    assert u.name == "Mai Tran"
+
+
+async def test_a_caller_asking_for_a_person_is_recorded_by_name(profiles) -> None:
+    state, replies = await call(
+        profiles, "dealership", "hi, this is Gloria Pham, I need to speak to a manager please"
+    )
+    assert state.customer.name == "Gloria Pham", replies
+
+
+# -- days and times -------------------------------------------------------------------------------
+
+
+def test_a_thing_held_takes_no_time(profiles) -> None:
+    u = _u(profiles, "real_estate", "Wednesday, two in the afternoon? I've got a spare key", awaiting="date")
+    assert u.time == time(14, 0)
+
+
+def test_an_hour_said_again_as_first_said(profiles) -> None:
+    u = _u(
+        profiles,
+        "dealership",
+        "nine? no, that's no good. make it eleven like I asked",
+        awaiting="anything_else",
+    )
+    assert u.time == time(11, 0)
+
+
+def test_a_bare_hour_asked_after_the_part_of_the_day(profiles) -> None:
+    u = _u(profiles, "real_estate", "how about Friday, after work? six?", awaiting="date")
+    assert u.time == time(18, 0)
+
+
+def test_a_day_the_caller_travels_is_no_day_for_it(profiles) -> None:
+    u = _u(profiles, "dealership", "oh wait, Friday I'm flying to Denver for a conference. Monday then?")
+    assert u.date == date(2026, 11, 30)
+
+
+# -- leads ----------------------------------------------------------------------------------------
+
+
+def test_a_sale_for_an_owner_or_a_family_is_a_sale(profiles) -> None:
+    u = _u(
+        profiles,
+        "real_estate",
+        "I look after a rental house for an owner in Dallas and she's decided to sell it",
+    )
+    assert u.lead_intent == "sell"
+    u = _u(profiles, "real_estate", "my in-laws want to know what their place up in Round Rock would go for")
+    assert u.lead_intent == "sell"
+
+
+def test_the_budget_under_a_pre_approval_is_what_the_caller_spends(profiles) -> None:
+    u = _u(
+        profiles, "real_estate", "we're pre-approved for six hundred but we'd rather stay under five fifty"
+    )
+    assert u.budget is not None and u.budget[1] == 550_000
+    assert _u(profiles, "real_estate", "anything under a million is fine").budget == (None, 1_000_000)
+
+
+def test_a_home_sold_where_the_caller_comes_from_makes_a_buyer(profiles) -> None:
+    u = _u(
+        profiles,
+        "real_estate",
+        "we're moving from Denver, my job is transferring me to the Austin office, and we're selling our house out "
+        "here, so we'll pay cash",
+    )
+    assert u.lead_intent == "buy"
+
+
+def test_places_said_of_the_business_or_of_another_town(profiles) -> None:
+    u = _u(
+        profiles, "real_estate", "we're buying out in Dripping Springs. I figured y'all were mostly Austin"
+    )
+    assert u.location is not None and u.location[0] == "Dripping Springs"
+    assert _u(profiles, "real_estate", "we're in Hutto, near the old downtown").location == ("Hutto", False)
+    assert _u(profiles, "real_estate", "we want a loft downtown").location == ("Austin", True)
+
+
+def test_a_town_turned_from_and_back_again(profiles) -> None:
+    u = _u(profiles, "real_estate", "it's in cedar park. no wait. leander? no its cedar park")
+    assert u.location == ("Cedar Park", True)
+
+
+# -- services and visits --------------------------------------------------------------------------
+
+
+def test_work_let_go_by_its_part(profiles) -> None:
+    u = _u(
+        profiles,
+        "dealership",
+        "can you rotate the tires too? no, forget the tires, they're new. change the oil instead",
+    )
+    assert u.services == ["oil_change"]
+
+
+def test_a_visit_that_marks_the_time_is_no_work_asked(profiles) -> None:
+    u = _u(profiles, "dealership", "around eleven? once the oil change is finished", awaiting="date")
+    assert "oil_change" not in u.services
+
+
+def test_take_that_one_out_is_a_test_drive(profiles) -> None:
+    u = _u(
+        profiles,
+        "dealership",
+        "you've got a gray Tacoma on the lot. I'd like to take that one out and see how it rides",
+    )
+    assert u.appointment_type == "test_drive"
+
+
+async def test_a_seller_meeting_the_agent_there_books_the_listing(profiles) -> None:
+    _state, replies = await call(
+        profiles,
+        "real_estate",
+        "we need to sell my dad's house in Georgetown",
+        "could somebody come by Wednesday at three?",
+        "put it under me, Lena Ortiz, I'll meet your agent at the house",
+    )
+    assert "listing appointment" in replies[-1], replies

@@ -67,7 +67,10 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
         slots.services = [k for k in slots.services if k not in dropped]
         slots.service_type = slots.services[0] if slots.services else None
     if u.services and profile.kind == "dealership":
-        if (_replaces_service(u) and not dropped_now) or not slots.services:
+        # ("rotate the tires too? actually, forget the tires … do an oil change instead": instead
+        # of the work let go in the same breath, not of the visit's)
+        let_go = set(ex.services_named(normalise(u.text), profile)) - set(u.services) - set(slots.services)
+        if (_replaces_service(u) and not dropped_now and not let_go) or not slots.services:
             # "actually, the inspection instead"; "swap the detail for an oil change … so
             # inspection and an oil change": what is named again of the visit stays in it
             kept = [k for k in slots.services if k not in u.services and _named_again(k, u, profile)]

@@ -266,10 +266,17 @@ _WHERE_I_AM = re.compile(r"\b(?:(?:i'?m|im|we'?re|i was|we were)(?: (?:sitting|w
 
 
 def _last_mention_wanted(text: str, phrases: list[str]) -> bool:
-    """What the caller said last about a service decides: wanted, or ruled out."""
+    """What the caller said last about a service decides: wanted, or ruled out — by its own words
+    or by the part it works on ("rotate the tires too? actually, no, forget the tires")."""
     matches = sorted((m for p in phrases for m in word_pattern(p).finditer(text)),
                      key=lambda m: (m.start(), -len(m.group(0))))
-    return _mention_wanted(text, matches[-1]) if matches else False
+    if not matches:
+        return False
+    words = {w for p in phrases for w in re.findall(r"[a-z/]+", p)} & lexicon().service_objects
+    later = [m for w in words for m in word_pattern(w).finditer(text, matches[-1].end())]
+    if later and _DROP_BEFORE.search(text[: max(later, key=lambda m: m.start()).start()]):
+        return False
+    return _mention_wanted(text, matches[-1])
 
 
 _HABIT_BEFORE = re.compile(r"\b(?:i|we|he|she)\s+(?:usually |always |normally |just )?"
@@ -701,7 +708,9 @@ def _frame_in(frame: AskFrame, text: str) -> bool:
                     sentence[: verb.start()])) or (re.match(r"\s+(?:her|him|them)\b", after) and re.search(
                     r"\b(?:i|we) (?:gotta|got to|have to|need to|hafta)\s+$", sentence[: verb.start()])):
                 continue  # "Monday then, like eleven? I'll drive her.": the caller brings someone
-            if re.match(r"\s+(?:it|that one|this one|one|them|her|him)\b", after) and (
+            if (re.match(r"\s+(?:it|that one|this one|one|them|her|him)\b", after)
+                    # "take that one out": the pronoun inside the verb with its particle
+                    or re.search(r"\s(?:it|that one|this one|that)\s+\w+$", verb.group(0))) and (
                     frame.owner == "business"
                     or any(whose(sentence, o) for o in nouns.finditer(sentence, 0, verb.start()))
                     or any(whose(before, o) for o in nouns.finditer(before))):

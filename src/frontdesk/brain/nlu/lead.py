@@ -72,7 +72,7 @@ _SLANG_AMOUNTS = (
     (r"\b(?:a )?quarter (?:of a )?(?:mil(?:lion)?|1000000)\b", "250 thousand"),
     (r"\bhalf (?:a |of a )?(?:mil(?:lion)?|1000000)\b", "500 thousand"),
     (r"\b(?:a|one) mil(?:lion)? (\d)\b(?! (?:thousand|hundred))", r"1.\1 million"),
-    (r"\b(?:a|one) mil(?:lion)?\b", "1 million"),
+    (r"\b(?:a|one) (?:mil(?:lion)?|1000000)\b", "1 million"),  # ("under a million": "under a 1000000")
     (r"\b(\d+(?:\.\d+)?) mil\b", r"\1 million"),
     (r"\ba buck (\d{2})\b", lambda m: f"{100 + int(m.group(1))} thousand"),  # a buck seventy-five
     (r"\b(?:a|one) buck\b", "100 thousand"),
@@ -307,9 +307,21 @@ def _ceiling(said: str, found: tuple[int | None, int] | None) -> tuple[int | Non
     return (low if low < top[1] else None), top[1]
 
 
+_APPROVED_BUT = re.compile(r"\b(?:pre-?approved|approved|qualif\w+)\b[^.?!]{0,40}?\bbut\b(?P<rest>[^.?!]*)")
+"""What the lender allows, then what the caller will spend ("pre-approved for up to five-twenty
+but honestly I want to stay under half a mil"): the second is the budget."""
+
+
 def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None, int] | None:
     """A price range (min, max) in dollars, with the most the caller would stretch to (see
-    :func:`_budget`), its top where the caller puts it (:func:`_ceiling`)."""
+    :func:`_budget`), its top where the caller puts it (:func:`_ceiling`); under a pre-approval,
+    what the caller means to spend."""
+    if (approved := _APPROVED_BUT.search(u.numeric)) and (rest := approved["rest"].strip()):
+        spend = _extract_budget(Utterance(raw=rest, lower=rest, numeric=rest), expecting=True)
+        allowed = _extract_budget(Utterance(raw=u.numeric[: approved.start("rest")], lower=u.lower,
+                                            numeric=u.numeric[: approved.start("rest")]), expecting=True)
+        if spend is not None and allowed is not None and spend[1] < allowed[1]:
+            return spend
     if _A_HOME_ONE.search(u.numeric):  # "budget for the new one, five-fifty to six hundred": no 1
         kept = _A_HOME_ONE.sub(r"\1 one", u.numeric)
         u = Utterance(raw=u.raw, lower=u.lower, numeric=kept)

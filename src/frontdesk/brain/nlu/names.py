@@ -278,7 +278,7 @@ def _unrepeated(words: list[str]) -> list[str]:
 _LAST_NAME = re.compile(r"\b(?:last name|surname|family name)(?:'s| is| would be| should be|:)?,?\s+"
                         r"(?:(?:um+|uh+|it's|its|just|only|simply)[,\s]+)*"
                         # ("that last name is just n g": two letters, spelled)
-                        r"(?:(?P<letters>[a-z](?: [a-z])+)\b(?! [a-z]{2})|(" + _NAME_WORD + r"))")
+                        r"(?:(?P<letters>[a-z](?:[ -][a-z])+)\b(?![ -][a-z]{2})|(" + _NAME_WORD + r"))")
 _FIRST_NAME = re.compile(r"\b(?:first name|given name)(?:'s| is| would be| should be|:)?,?\s+"
                          r"(?:(?:um+|uh+|it's|its)[,\s]+)*(" + _NAME_WORD + r")")
 
@@ -373,7 +373,7 @@ def _read_name(u: Utterance, *, expecting: bool) -> str | None:
     if expecting and SPELLING_NOTE.search(u.raw):
         u = normalise(SPELLING_NOTE.sub(" ", u.raw))  # "jon, no h", "Mac with an a", "V as in Victor"
     last = _LAST_NAME.search(u.lower)
-    said_last = (last["letters"].replace(" ", "") if last["letters"] else last.group(2)) if last else ""
+    said_last = (re.sub(r"[ -]", "", last["letters"]) if last["letters"] else last.group(2)) if last else ""
     if last and (last["letters"] or _plausible_name_word(said_last)):
         surname = _clean_name([said_last]) if not last["letters"] else said_last.capitalize()
         first = _FIRST_NAME.search(u.lower)
@@ -478,6 +478,13 @@ def corrected_in_turn(u: Utterance, name: str) -> str:
     said = re.search(r"\b" + re.escape(name.split()[0]) + r"\b", u.raw, re.IGNORECASE)
     if said is None:
         return name
+    spelled = [re.sub(r"[^a-z]", "", m.group(0)) for m in SPELLED_OUT.finditer(u.lower, said.start())]
+    for word, again in pairwise(spelled):
+        # "Sean Gallagher — S-E-A-N. no, sorry … it's S-H-A-W-N": a part spelled, then spelled again
+        parts = name.split()
+        if word != again and word in (p.lower() for p in parts) and again not in (p.lower() for p in parts):
+            parts[[p.lower() for p in parts].index(word)] = again.capitalize()
+            name = " ".join(parts)
     # the capitalised words past the name as said
     later = list(re.finditer(_CAPITALISED, u.raw[said.start():]))[len(name.split()):]
     for found in later:

@@ -52,7 +52,7 @@ _ALREADY = re.compile(
     r"\b(?:[a-z]+ )?(?:over there |there |at your place |at the front desk |from y'?all )?"
     r"(?:set|booked|scheduled|signed) (?:me|us|him|her|my \w+) (?:up|in|down)\b(?! for (?:a|an) new\b)|"
     r"(?:it'?s|this is|i'?m) (?:(?:um|uh|just) )*(?:about|regarding) (?:the |my |our |that )+|"
-    r"check(?:ing)? (?:on|in on|up on) (?:the |my |our |that )+|"
+    r"check(?:ing)? (?:(?:on|in on|up on|that|if|whether) )?(?:the |my |our |that )+|"
     r"still (?:on|good|set|coming|happening|scheduled|booked|a go)\b|make sure|confirm\w*|"
     # "and tomorrow's oil change stays, that's fine", "the Tuesday one I'll keep"
     r"\bstays?(?: put| the same| as is| where it is)?\b|\b(?:i'?ll|we'?ll|i will|we will) keep\b|"

@@ -63,6 +63,10 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
                 found.append((match.start(), area, inside))  # "east austin" once, as Austin
                 spans.append(match.span())  # each time it is said: "grew up in X … buying in X"
     found.sort()
+    # "we're in Kyle, off Center Street near the old downtown": that town's downtown, not Austin's
+    found = [f for f in found if not (u.lower[f[0]:].startswith("downtown") and re.search(
+        r"\b(?:the|old|its|their|little) $", u.lower[: f[0]]) and any(
+        o[1] != f[1] and o[0] < f[0] and not re.search(r"[.?!]", u.lower[o[0]:f[0]]) for o in found))]
     if not found:
         # A near miss of a place name is a place only where a place is expected: asked for
         # one, or after "in"/"near" ("we're working with a lender" is not Leander).
@@ -103,9 +107,11 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
     ends = dict(spans)  # "… so Austin doesn't really work for me": ruled out by what follows too
     # "cedar park no g town georgetown my bad": a bare "no" between two places, as speech has it,
     # turns from the first to the second
-    turned_to = {after[0] for before, after in pairwise(found) if before[1] != after[1]
-                 and _BARE_NO.fullmatch(u.lower[ends.get(before[0], before[0]): after[0]])}
-    turned_from = {before[1] for before, after in pairwise(found) if after[0] in turned_to}
+    turns = [(before, after) for before, after in pairwise(found) if before[1] != after[1]
+             and _BARE_NO.fullmatch(u.lower[ends.get(before[0], before[0]): after[0]])]
+    turned_to = {after[0] for _, after in turns}
+    # ("round rock. wait no. pflugerville? no its round rock": turned back to the first)
+    turned_from = {before[1] for before, _ in turns} - ({turns[-1][1][1]} if turns else set())
     # "on the form I said Austin, but … we're looking in Pflugerville now": the old answer
     # (every time it is said: "not hutto, round rock, we said round rock" is said again, kept)
     said_before = {area for start, area, _ in found
@@ -209,9 +215,12 @@ _ANOTHERS_AFTER = re.compile(r"(?:'s| is)\s+(?:my|our|his|her|their)\s+[\w-]+'?s
                              r"(?:place|house|home|condo|property|neighborhood)\b")
 """"Sun City's my mother-in-law's place … ours is in Pflugerville": someone else's home, not the lead's."""
 _YOUR_AREA = re.compile(r"\b(?:you|y'?all|you guys|ya|companies|agencies|brokers|realtors|agents|"
-                        r"brokerages|firms)(?:'re| are| guys are)? (?:just|only|mostly|strictly) "
-                        r"(?:(?:in|around|serving|covering|cover|serve|do|the)\s+)*$")
-"""The business's area asked back ("oh, so you're just the Austin area?"), not the caller's."""
+                        r"brokerages|firms)(?:'re| are| were| guys are)? (?:just|only|mostly|strictly|more) "
+                        r"(?:(?:in|around|serving|covering|cover|serve|do|the)\s+)*$|"
+                        r"\b(?:your|y'?all'?s|yalls) (?:signs|offices?|ads|billboards)\b"
+                        r"[^.?!]{0,20}?\b(?:in|around)\s+$")
+"""The business's area asked back ("oh, so you're just the Austin area?", "I figured y'all were
+more Austin", "I mostly see your signs up in Austin"), not the caller's."""
 _VISITING = re.compile(r"\b(?:i'?ll|ill|we'?ll|i will|we will|i'?m|im|we'?re) "
                        r"(?:actually |only |just |gonna |going to |fixin'? to |fixing to |about to )?"
                        r"(?:be|flying|driving) (?:in|into|down (?:in|to)|up (?:in|to)|over in|out in)\s+$")
@@ -221,7 +230,8 @@ _SAID_BEFORE = re.compile(r"\b(?:(?:i|we) (?:said|put(?: down)?|wrote(?: down)?|
                           r"entered|picked|chose)|(?:form|application) (?:says|said))\s+$")
 """A place given before, in a form or an earlier call, that the caller has since changed."""
 _BARE_NO = re.compile(r"\W*(?:(?:uh+|um+|oh|wait|sorry|well)\W+)*(?:no+|nope|nah|i mean|actually|well)"
-                      r"(?:\W+(?:uh+|um+|wait|sorry|i mean|make (?:it|that)))*\W*")
+                      r"(?:\W+(?:uh+|um+|wait|sorry|i mean|make (?:it|that)|it'?s|its|it is|"
+                      r"it'?s in|its in|we'?re in))*\W*")
 _LANDMARK = re.compile(r"\b(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|"
                        r"outside|ten minutes|\d+ minutes|an hour|half an hour) of|outside|close to|closer to|"
                        r"just (?:past|outside)|past|commute (?:in)?to|drive (?:in)?to|far from|away from|"
@@ -348,10 +358,10 @@ _SELLS_AWAY = re.compile(r"\bsell(?:ing)? (?:our|my|the|his|her|their|(?:my |our
 """A home the caller sells somewhere ("we're selling my mom's place in Ohio", "selling the ranch
 out by Llano", "sell the San Antonio place")."""
 _SOLD_THERE = re.compile(r"\b(?:relocating|moving|coming|transferring|retiring) (?:up |down |over |here )?"
-                         r"from\b[^.?!]{0,60}\bsell(?:ing)? (?:our|my|the) "
-                         r"(?:house|home|place|condo|townhouse) (?:out |down |up |back )?there\b")
+                         r"from\b[^.?!]{0,100}\bsell(?:ing)? (?:our|my|the) "
+                         r"(?:house|home|place|condo|townhouse) (?:out |down |up |back )?(?:there|here)\b")
 """A home sold where the caller comes from ("we're relocating from San Jose, we're selling our
-house there")."""
+house there", "… our place out here")."""
 _MOVING_HERE = re.compile(r"\b(?:moving|relocating|move|coming|retiring) (?:down |up |out |over |back )?"
                           r"(?:to|here)\b|"
                           # "… paying cash from the sale for something smaller in Georgetown"
@@ -411,7 +421,8 @@ def intent_here(intent: str | None, said: str, profile: BusinessProfile) -> str 
     if intent in {"sell", "both"} and sells_elsewhere(said, profile):
         # a sale we cannot make, beside a home here: a buyer ("… moving to Austin", "that money's
         # for something smaller in Cedar Park"); alone it stays a sale, out of our area
-        return "buy" if _MOVING_HERE.search(said) else intent
+        # ("relocating from San Jose … selling our place out here": the move is to us)
+        return "buy" if _MOVING_HERE.search(said) or _SOLD_THERE.search(said) else intent
     if intent == "both" and (BUYS_WITH_OTHERS.search(said) or moves_away(said, profile)):
         return "sell"  # the buying is done elsewhere, or far away
     return intent

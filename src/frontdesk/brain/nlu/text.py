@@ -689,6 +689,9 @@ def ruled_out_after(text: str, end: int) -> bool:
         return False  # "Thursday at noon. I'm at work till eleven-thirty": why noon, not against it
     if (other := _BUSY_ANOTHER_DAY.match(text[end:])) and not text[:end].endswith(other["day"]):
         return False  # "Friday at five. I'm working late Thursday": why not Thursday, not against five
+    if re.match(r",?\s+(?:i'?m|we'?re|i am|we are)\s+(?:driving|flying|heading|traveling|travelling) "
+                r"(?:up |down |out |over |back )?to\b", text[end:]):
+        return True  # "Saturday I'm driving to San Antonio for my cousin's wedding" (said with it)
     return _BLOCKED_AFTER.match(text[end:]) is not None and re.match(
         r"^[\s,.!?-]*(?:(?:is|are|'s|'re)\s+)?(?:i'?m|we'?re|i am|we are)?\s*(?:busy|slammed|booked|"
         r"out|no good|bad|not good|full|tough|taken|out of town|working|at work|"
