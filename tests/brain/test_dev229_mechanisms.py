@@ -78,7 +78,8 @@ async def test_a_call_back_asked_with_the_yes_to_a_cancel(profiles) -> None:
         profiles,
         "real_estate",
         "I have to cancel the showing on the first, something came up at work",
-        "yeah go ahead and cancel. can someone call me later this week to find a new time? mornings work best",
+        "yeah go ahead and cancel. can someone call me later this week to find a new time? "
+        "mornings work best",
         calendar=calendar,
     )
     assert on_calendar(calendar) == [("Tue 01 10:00", "cancelled")], replies
@@ -171,8 +172,8 @@ def test_a_home_sold_where_the_caller_comes_from_makes_a_buyer(profiles) -> None
     u = _u(
         profiles,
         "real_estate",
-        "we're moving from Denver, my job is transferring me to the Austin office, and we're selling our house out "
-        "here, so we'll pay cash",
+        "we're moving from Denver, my job is transferring me to the Austin office, and we're "
+        "selling our house out here, so we'll pay cash",
     )
     assert u.lead_intent == "buy"
 
@@ -226,3 +227,76 @@ async def test_a_seller_meeting_the_agent_there_books_the_listing(profiles) -> N
         "put it under me, Lena Ortiz, I'll meet your agent at the house",
     )
     assert "listing appointment" in replies[-1], replies
+
+
+# -- round 33, after the first batch's terse, outbound and everyday sets ---------------------------
+
+
+def test_a_span_whose_ends_begin_alike_is_a_span(profiles) -> None:
+    u = _u(profiles, "real_estate", "we can do two hundred to two hundred seventy five thousand")
+    assert u.budget == (200_000, 275_000)
+    u = _u(profiles, "real_estate", "between six hundred and six hundred fifty thousand")
+    assert u.budget == (600_000, 650_000)
+    u = _u(profiles, "real_estate", "budget is two hundred thousand. maximum two hundred forty thousand.")
+    assert u.budget == (200_000, 240_000)
+
+
+def test_a_cost_asked_flat_of_the_meeting(profiles) -> None:
+    for said in (
+        "the consultation with the agent, it costs something?",
+        "does the sit-down with an agent cost money?",
+    ):
+        u = _u(profiles, "real_estate", said)
+        assert u.intent == "faq" and "price_question" in u.flags, said
+
+
+def test_the_saturday_after_then_its_date_in_the_next_breath(profiles) -> None:
+    u = _u(profiles, "dealership", "oh, closed then. the friday after. the twenty-seventh. nine o'clock.")
+    assert u.date == date(2026, 11, 27)
+
+
+async def test_how_does_it_work_asks_of_what_was_just_said(profiles) -> None:
+    _state, replies = await call(
+        profiles, "real_estate", "I'm thinking about selling our townhouse. how does that work?"
+    )
+    assert "price opinion" in replies[0], replies
+
+
+def test_not_now_on_our_call_is_busy(profiles) -> None:
+    for said in ("now is not good, I am at the dentist", "right now's not a good time"):
+        assert _u(profiles, "dealership", said, awaiting="permission").intent == "objection_busy", said
+
+
+async def test_a_question_asked_in_so_many_words_after_a_line_check(profiles) -> None:
+    _state, replies = await call(
+        profiles,
+        "real_estate",
+        "hello? can you hear me?",
+        "okay, sorry, I'm in the garage. I just wanted to ask what areas you all cover",
+    )
+    assert "Round Rock" in replies[1], replies
+
+
+def test_a_renter_who_clicked_the_wrong_thing_is_no_wrong_number(profiles) -> None:
+    u = _u(
+        profiles,
+        "real_estate",
+        "I think I hit the wrong button on that form. I'm looking to rent, not buy",
+        awaiting="permission",
+    )
+    assert u.intent != "wrong_number" and u.lead_intent == "rent"
+
+
+def test_the_callee_said_to_live_here_is_no_wrong_number(profiles) -> None:
+    u = _u(
+        profiles,
+        "dealership",
+        "I couldn't tell you about his truck, you'd need to talk to him",
+        awaiting="callback_time",
+    )
+    assert u.intent != "wrong_number"
+
+
+def test_off_your_calls_and_no_longer_driving(profiles) -> None:
+    assert _u(profiles, "dealership", "please take this number off your calls").intent == "do_not_call"
+    assert "car_gone" in _u(profiles, "dealership", "oh, we don't drive anymore", awaiting="permission").flags

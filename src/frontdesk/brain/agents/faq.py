@@ -494,10 +494,12 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     if not answered:
         entries = faq_answers(u.text, ctx.profile.faq, place_words(ctx.profile))
         whole = s.messages[-1].content if s.messages and s.messages[-1].role == "user" else ""
-        if not entries and whole != u.text and _REFERS.search(u.text.lower()):
-            # "… some letter from the bank. how does that whole thing work?": the question is
-            # about what was just said
-            entries = faq_answers(whole, ctx.profile.faq, place_words(ctx.profile))
+        places = place_words(ctx.profile)
+        if whole != u.text and _REFERS.search(u.text.lower()) and (not entries or (
+                "faq_topic" not in u.flags and faq_answers(whole, ctx.profile.faq, places))):
+            # "… some letter from the bank. how does that whole thing work?", "I want to ask about
+            # selling my house. How does it work?": the question is about what was just said
+            entries = faq_answers(whole, ctx.profile.faq, places)
             if entries and ctx.queue and not (ctx.queue[-1].has_booking_facts
                                               or ctx.queue[-1].has_lead_facts
                                               or ctx.queue[-1].has_contact_facts):

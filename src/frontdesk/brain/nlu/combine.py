@@ -29,6 +29,8 @@ from frontdesk.brain.nlu.combine_words import (
     INSTEAD,
     JUST_CANCEL,
     LATER_ON,
+    LEAVING,
+    LIVES_THERE,
     MESSAGE_ASKED,
     MOVE_IT,
     NEEDS_INFO,
@@ -36,7 +38,9 @@ from frontdesk.brain.nlu.combine_words import (
     NO_RESCHEDULE,
     ONES_OWN_AGENT,
     PROPOSES,
+    SOMEONE_TO_DRIVE,
     SPELLS_A_WORD,
+    STOP_TALKING,
     THANKS_ANYWAY,
     UNDER_NAME,
     VISIT,
@@ -81,6 +85,7 @@ from frontdesk.brain.nlu.cues import (
     PAUSE_ONLY,
     PRICE_CUE,
     QUESTION_START,
+    RENTS,
     REPEAT_CUE,
     RETURNED_CALL,
     SOMEONE_ELSE,
@@ -117,13 +122,6 @@ from frontdesk.brain.nlu.understanding import KEEP_IT, Understanding, answers
 
 _ACT_INTENT = {"question": "faq", "thanks": "greeting"}
 """Classifier act → the brain's intent name, where they differ."""
-_LIVES_THERE = re.compile(r"\b(?:we'?re|i'?m|we are|i am|we live|i live|living|lives?|moved|moving|staying)"
-                          r"(?: (?:up|down|over|out|back|still|already))* there\b")
-"""A place the caller lives or goes ("we're up there now"), not a check on the line."""
-_SOMEONE_TO_DRIVE = re.compile(r"\b(?:somebody|someone|one of (?:y'?all|you)|y'?all|you) "
-                               r"(?:to |could |can )?(?:run|drive|take|give|pick) (?:me|us|him|her|them)\b"
-                               r"(?! (?:through|a call))")
-"""A ride asked for ("somebody to run me to work"), not a person to talk to."""
 _BOOKING_ASKS = {"name", "date", "time", "confirm_booking", "pick_alternative", "service", "vehicle"}
 """Questions of a booking under way, where a day or hour said is the answer."""
 NEW_ACTS = {"line_check", "identity", "how_got_number", "wrong_number", "bot_check", "repeat",
@@ -134,13 +132,6 @@ _DERAILS = {"do_not_call", "escalation", "wrong_number", "objection_busy", "hold
             "objection_not_interested"}
 """Readings that take the call elsewhere; an answer to a contact question outweighs them unless
 the caller's words really ask for it (:data:`_REALLY_DERAILS`)."""
-_STOP_TALKING = re.compile(r"\W*(?:(?:ok(?:ay)?|wait|hey|no|sorry|please|hold on)\W+)*(?:stop\W*){1,3}"
-                           r"(?:(?:please|a (?:sec|second|moment)|there|talking|for a sec(?:ond)?)\W*)*")
-""""Stop.", "wait, stop", "stop stop": the caller cuts the agent off."""
-_LEAVING = re.compile(r"\b(?:bye|goodbye|take care|have a (?:good|great|nice)|that'?s (?:all|it|everything)|"
-                      r"gotta go|got to go|talk (?:to you )?later|see ya|later|all set|nothing else|"
-                      r"no thanks|thanks|thank you|cheers|appreciate)\b")
-"""Words every goodbye has; without them the classifier's "goodbye" guess is not one."""
 _ALL_DONE = re.compile(r"\b(?:that'?s (?:all|it|everything)|all i needed|nothing else|that'?ll be all|"
                        r"(?:i'?m|we'?re) (?:all )?(?:set|good))\b")
 """The caller has what they called for: asked "anything else?", they are done."""
@@ -182,6 +173,10 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             r.affirm = True
             return "affirm", 0.85
         return "book", 0.85
+    if "price_question" in r.flags and model == "objection_have_agent" and rule != model and not (
+            lexicon().intents["objection_have_agent"].search(r.text.lower())):
+        r.is_question = True
+        return "faq", 0.8  # "does the meeting with an agent cost money?": what it costs, no agent of theirs
     if "objection_have_agent" in {rule, model} and AGENT_GONE.search(r.text.lower()):
         # "we're already working with an agent — well, no, we were. She moved to Dallas": no more
         r.flags.discard("objection_have_agent")
@@ -281,7 +276,7 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             r"\b(?:just|only) (?:selling|the sell(?:ing)? side)\b", r.text.lower()) and re.search(
             r"\bnot (?:\w+ )?(?:ready|looking|planning|going|gonna) to buy\b|\bnot buying\b", r.text.lower()):
         return "provide_info", 0.85  # "just selling. I'm not ready to buy anything right now": a seller only
-    if "escalation" in {rule, model} and _SOMEONE_TO_DRIVE.search(r.text.lower()):
+    if "escalation" in {rule, model} and SOMEONE_TO_DRIVE.search(r.text.lower()):
         # "'cause I'd need somebody to run me to work": a ride (the shuttle), not a person now
         return "faq", 0.8
     if rule == "affirm" and awaiting is None and (r.is_question or "question" in r.flags) and not (
@@ -497,7 +492,7 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
                 r.deny or "defers" in r.flags or DEMURS.search(r.text.lower())))):
         r.affirm = True
         return "affirm", 0.85  # "alright then, bye", "thank you, bye-bye" to the read-back: yes, then bye
-    if "do_not_call" in {rule, model} and _STOP_TALKING.fullmatch(r.text.lower()):
+    if "do_not_call" in {rule, model} and STOP_TALKING.fullmatch(r.text.lower()):
         # "Stop." said over the agent's answer: stop talking, not "stop calling me"
         return "hold", 0.8
     if "do_not_call" in {rule, model} and WHICH_NUMBER.search(r.text.lower()) and not (
@@ -585,7 +580,7 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             CANCEL_SAID_PLAIN.search(r.text.lower()) or MOVE_IT.search(r.text.lower())
             or MOVE_ASK.search(r.text.lower())):
         return "lookup_appointment", max(p, 0.7)  # "when are we meeting with the agent about …?"
-    if model == "goodbye" and rule != "goodbye" and not _LEAVING.search(r.text.lower()):
+    if model == "goodbye" and rule != "goodbye" and not LEAVING.search(r.text.lower()):
         return rule, rule_confidence  # "okay so two things." opens the call; it does not end it
     if model in {"provide_info", "book", "unknown", "faq"} and rule in {
             "provide_info", "unknown", "faq"} and (
@@ -659,7 +654,7 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         return model, p  # "is this the Honda dealership on Lamar?" asks who we are
     if model == "line_check" and (r.date or r.time):
         return rule, rule_confidence  # "is anybody there on Thanksgiving?" asks the hours
-    if model == "line_check" and _LIVES_THERE.search(r.text.lower()):
+    if model == "line_check" and LIVES_THERE.search(r.text.lower()):
         return rule, rule_confidence  # "do y'all do Leander? we're up there now": where they live
     if model == "line_check" and not re.search(r"\b(?:you|me|there|hello|line|call|breaking|cut(?:ting)? out|"
                                                r"static|hear)\b[^.?!]*(?:\?|$)|\b(?:you|me|there|hello)\b",
@@ -696,12 +691,15 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     if model == "wrong_number" and ((p < 0.8 and not (p >= 0.3 and place)) or r.services
                                     or r.lead_intent in {"buy", "sell", "both"}
                                     or (r.vehicle and not place) or r.has_booking_facts
-                                    or NEW_AT_IT.search(r.text.lower())
+                                    or NEW_AT_IT.search(r.text.lower()) or RENTS.search(r.text.lower())
                                     or (KINDS_OF_US.search(r.text.lower()) and not place)
                                     or MEANT_TO_CALL_US.search(r.text.lower())
                                     or SPELLS_A_WORD.search(r.text.lower())
                                     or re.search(r"\b(?:my|our) (?:car|truck|vehicle|appointment|"
-                                                 r"house|home|agent)\b", r.text.lower())):
+                                                 r"house|home|agent)\b|"
+                                                 # "his car … you'd have to talk to him": he lives here
+                                                 r"\b(?:talk|speak) (?:to|with) (?:him|her)\b",
+                                                 r.text.lower())):
         return rule, rule_confidence  # a wrong number ends the call: only when it surely is one
     if model == "objection_have_agent" and "objection_have_agent" not in r.flags and (
             not SOMEONE_ELSE.search(r.text.lower()) or "faq_topic" in r.flags):

@@ -186,3 +186,19 @@ def said_only(text: str, name: str) -> bool:
     """The message is the name and nothing more (a filler or two aside)."""
     words = re.findall(r"[a-z']+", _NAME_FILLER.sub(" ", text.lower()))
     return bool(words) and words == re.findall(r"[a-z']+", name.lower())
+
+
+LIVES_THERE = re.compile(r"\b(?:we'?re|i'?m|we are|i am|we live|i live|living|lives?|moved|moving|staying)"
+                          r"(?: (?:up|down|over|out|back|still|already))* there\b")
+"""A place the caller lives or goes ("we're up there now"), not a check on the line."""
+SOMEONE_TO_DRIVE = re.compile(r"\b(?:somebody|someone|one of (?:y'?all|you)|y'?all|you) "
+                               r"(?:to |could |can )?(?:run|drive|take|give|pick) (?:me|us|him|her|them)\b"
+                               r"(?! (?:through|a call))")
+"""A ride asked for ("somebody to run me to work"), not a person to talk to."""
+STOP_TALKING = re.compile(r"\W*(?:(?:ok(?:ay)?|wait|hey|no|sorry|please|hold on)\W+)*(?:stop\W*){1,3}"
+                           r"(?:(?:please|a (?:sec|second|moment)|there|talking|for a sec(?:ond)?)\W*)*")
+""""Stop.", "wait, stop", "stop stop": the caller cuts the agent off."""
+LEAVING = re.compile(r"\b(?:bye|goodbye|take care|have a (?:good|great|nice)|that'?s (?:all|it|everything)|"
+                      r"gotta go|got to go|talk (?:to you )?later|see ya|later|all set|nothing else|"
+                      r"no thanks|thanks|thank you|cheers|appreciate)\b")
+"""Words every goodbye has; without them the classifier's "goodbye" guess is not one."""

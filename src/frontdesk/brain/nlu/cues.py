@@ -778,3 +778,6 @@ ANOTHER_TIME = re.compile(r"\b(?:call|ring|try|catch|reach|get back to) (?:me|us
 
 ALL_OF_THEM = re.compile(r"\b(?:both(?: of them)?|all (?:of them|three|of 'em)|the two of them|each one)\b")
 """A yes said of every booking the caller asked to cancel ("yes, both of them")."""
+RENTS = re.compile(r"\b(?:looking|want|wanna|need|trying|hoping|planning|going|gonna) to rent\b|"
+                   r"\blooking for (?:a |an )?(?:rental|place to rent|apartment)\b")
+"""The caller means to rent ("I'm actually looking to rent, not buy"), not a rental named."""

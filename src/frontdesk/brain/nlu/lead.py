@@ -215,7 +215,9 @@ def _fuller_again(run: re.Match[str]) -> str:
     """"two eighty to three, two eighty to three hundred thousand": a run of figure words that
     starts over (its first two words again) is the second saying."""
     words = re.findall(r"[a-z]+", run.group(0))
-    again = next((k for k in range(2, len(words) - 1) if words[k: k + 2] == words[:2]), None)
+    # (not "three hundred to three hundred fifty thousand": a span, its ends alike at first)
+    again = next((k for k in range(2, len(words) - 1)
+                  if words[k: k + 2] == words[:2] and words[k - 1] not in {"to", "and", "or"}), None)
     return run.group(0) if again is None else " ".join(words[again:])
 
 
@@ -278,7 +280,7 @@ _CEILING = re.compile(
     rf"\b(?:up to|no more than|not a penny more than|(?:stay|keep it|keep us) (?:under|below)|"
     rf"(?:go|spend|pay|be) (?:over|above|past|more than)|"
     rf"approved (?:us |me )?(?:for|up to)|"
-    rf"max(?:imum)? (?:is|of)|(?:ceiling|limit|cap)(?: is|'s)?|"
+    rf"max(?:imum)?(?: is| of)?|(?:ceiling|limit|cap)(?: is|'s)?|"
     # "we got the letter. it's for three-ninety, I think?"
     rf"(?:letter|approval)\b[^?!]{{0,30}}?\bfor)\s+(?:about |around |like |maybe )?(?P<b>{_FIGURE})"
     r"(?!\s*(?:am|pm|o'?clock|a month|miles?|minutes?|hours?|%|percent))")

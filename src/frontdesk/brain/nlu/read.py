@@ -692,9 +692,12 @@ _HEARSAY = re.compile(r"\b(?:(?:my|a|our) (?:buddy|friend|neighbou?r|wife|husban
 """A claim about the business checked ("my buddy said y'all … , is that true?")."""
 
 
-_CAR_GONE = re.compile(r"\b(?:sold|got rid of|traded(?: it)? in|totaled|junked|scrapped) "
+_CAR_GONE = re.compile(r"\b(?:sold|got rid of|traded(?: it)? in|totaled|junked|scrapped|gave(?: away)?) "
                        r"(?:that|the|my|this|our) (?:car|truck|vehicle|suv|van|one|\w+ (?:car|truck))\b|"
-                       r"\b(?:sold|got rid of|traded in|totaled|junked|scrapped) it\b")
+                       r"\b(?:sold|got rid of|traded in|totaled|junked|scrapped|gave away) it\b|"
+                       # "oh honey, I don't drive anymore": no car to service
+                       r"\b(?:i|we) (?:don'?t|do not|can'?t|no longer) drive (?:anymore|any more|"
+                       r"these days)\b")
 """The caller's car is gone ("I sold that car", "we traded it in"); not "I don't have a car with
 you", which a new owner of the number says."""
 

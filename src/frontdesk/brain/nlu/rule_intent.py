@@ -4,7 +4,8 @@ combine.combine` weighs it against the act classifier's reading."""
 
 from __future__ import annotations
 
-from frontdesk.brain.nlu.cues import HOURS_LIMIT
+from frontdesk.brain.nlu.clauses import EMBEDDED_ASK
+from frontdesk.brain.nlu.cues import HOURS_LIMIT, RENTS
 from frontdesk.brain.nlu.places import PRICED_OUT
 from frontdesk.brain.nlu.understanding import Understanding
 
@@ -45,10 +46,12 @@ def classify_by_rules(r: Understanding, flags: set[str], awaiting: str | None) -
         return "faq", 0.9
     if r.is_question or "inventory_question" in flags:
         return "faq", 0.8
-    if r.lead_intent in {"buy", "sell", "both"}:
+    if r.lead_intent in {"buy", "sell", "both"} or (r.lead_intent == "rent" and RENTS.search(r.text.lower())):
         return "lead", 0.85
     if "goodbye" in flags and not (r.has_booking_facts or r.has_lead_facts):
         return "goodbye", 0.85
+    if "faq_topic" in flags and EMBEDDED_ASK.search(r.text.lower()) and not r.lead_intent:
+        return "faq", 0.8  # "okay, sorry … I just wanted to ask what areas y'all cover": asked
     if r.affirm:
         return "affirm", 0.9
     if r.deny:

@@ -138,6 +138,9 @@ def _normalise(text: str) -> Utterance:
     spoken = re.sub(r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|one|two|three|four|five|six|"
                     r"seven|eight|nine|ten|eleven|twelve)\s+and\s+(?=(?:one|two|three|four|five|six|seven|"
                     r"eight|nine|ten)\b)", r"\1 andx ", spoken)
+    # "four hundred and four hundred fifty thousand": two figures, not 404 and 150 thousand
+    spoken = re.sub(r"\bhundred\s+and\s+(?=(?:one|two|three|four|five|six|seven|eight|nine)\s+hundred\b)",
+                    "hundred andx ", spoken)
     try:
         numeric = alpha2digit(spoken, "en", threshold=0)
     except (ValueError, RuntimeError):  # text2num rejects some odd inputs; keep words then
@@ -145,6 +148,8 @@ def _normalise(text: str) -> Utterance:
     numeric = numeric.replace("choicex", "").replace("andx", "and")
     numeric = re.sub(r"\b(\d+(?:\.\d+)?) 1000\b", r"\1 thousand", numeric)
     numeric = re.sub(r"\b(\d+) 1000000\b", r"\1 million", numeric)
+    # "three hundred to three hundred fifty thousand": the first figure's thousands said once
+    numeric = re.sub(r"\b([1-9]\d{2}) (to|and|or) ([1-9]\d{2})000\b", r"\g<1>000 \2 \g<3>000", numeric)
     return Utterance(raw=raw, lower=lower, numeric=numeric)
 
 

@@ -655,11 +655,11 @@ WEEKDAY_AFTER = re.compile(r"\bthe (?:mon|tues|wednes|thurs|fri|satur|sun)day (?
 """A weekday said after a day named in another clause ("… the Tuesday right after, at eight")."""
 
 
-_WEEKDAY_THE_DAY = re.compile(rf"\b({WEEKDAY})(?: (?:before|after|following),|,)?"
+_WEEKDAY_THE_DAY = re.compile(rf"\b({WEEKDAY})(?: (?:before|after|following)[,.]|[,.])?"
                               rf"(?: (?:anyway|then|actually|again|too),?)? (?:the )?"
                               r"([1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?! of\b)")
 """A weekday said with a day of the month and no month ("Tuesday the 12th", "the Friday after, then,
-the twenty-sixth")."""
+the twenty-sixth", "the Saturday after. The twenty-seventh.")."""
 
 
 def _weekday_and_day(numeric: str, today: date) -> date | None:
