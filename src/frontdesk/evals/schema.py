@@ -112,12 +112,13 @@ class AppointmentExpect(_Strict):
 class LeadExpect(_Strict):
     """Lead facts the agent must have recorded (only the fields given are checked)."""
 
-    intent: str | None = None
+    intent: Literal["buy", "sell", "both", "rent"] | None = None
     location: str | None = None
     in_area: bool | None = None
     budget_min: int | None = None
     budget_max: int | None = None
-    financing: str | None = None
+    financing: Literal["pre_approved", "cash", "in_progress", "not_started"] | None = None
+    """As the agent records it (``pre_approved``, not "pre-approved")."""
     timeline_max_months: float | None = None
     """The recorded timeline must be at most this many months."""
     timeline_min_months: float | None = None

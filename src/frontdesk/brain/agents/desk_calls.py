@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 
-from frontdesk.brain.agents.appointment_words import _CALLBACK, callback_reason
+from frontdesk.brain.agents.appointment_words import callback_reason
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.nlu import Understanding
+from frontdesk.brain.nlu.cues import CALL_ME
 from frontdesk.brain.state import AppointmentDesk, ConversationState
 
 
@@ -31,7 +32,7 @@ def asked_with_the_yes(desk: AppointmentDesk, u: Understanding) -> None:
     """A yes to the cancel read back that asks for a call back too: the call back (from the
     sentence that asks it on) is what comes after the cancel."""
     if desk.action != "cancel" or desk.then_book or not (u.affirm or u.intent == "cancel") or u.deny or (
-            found := _CALLBACK.search(u.text.lower())) is None:
+            found := CALL_ME.search(u.text.lower())) is None:  # (not "I'll call back another time")
         return
     start = max((m.end() for m in re.finditer(r"[.?!;]\s", u.text[: found.start()])), default=0)
     desk.then_book = u.text[start:]

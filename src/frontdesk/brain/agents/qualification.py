@@ -386,7 +386,8 @@ def appointment_type_for(s: ConversationState, u: Understanding) -> str | None:
             _ANOTHER_HOME.search(u.text.lower())):
         return "listing_appointment"
     if u.appointment_type == "buyer_consultation" and (u.lead_intent or s.lead.intent) == "sell" and not (
-            re.search(r"\b(?:buy|buyer|buying|purchas\w*)\b", u.text.lower())):
+            re.search(r"\b(?:buy|buyer|buying|bought|purchas\w*|instead|rather|first|consult\w*|sit down)\b",
+                      u.text.lower())):
         # "… put it under me, I'll meet your agent there": a seller meeting an agent, in words
         # that say nothing of buying, meets them about the sale
         return "listing_appointment"

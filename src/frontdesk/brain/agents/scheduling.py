@@ -69,7 +69,8 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
     if u.services and profile.kind == "dealership":
         # ("rotate the tires too? actually, forget the tires … do an oil change instead": instead
         # of the work let go in the same breath, not of the visit's)
-        let_go = set(ex.services_named(normalise(u.text), profile)) - set(u.services) - set(slots.services)
+        let_go = (set(ex.services_named(normalise(u.text), profile)) - set(u.services) - set(slots.services)
+                  if _ADDS.search(u.text.lower()) else set())
         if (_replaces_service(u) and not dropped_now and not let_go) or not slots.services:
             # "actually, the inspection instead"; "swap the detail for an oil change … so
             # inspection and an oil change": what is named again of the visit stays in it

@@ -226,7 +226,7 @@ _NAME_FRAMES = (
                 # "put it under me, Brent Hollis" (not "… under me since I'll be there")
                 r"(?:\s+(?:me|myself)\b,?(?!\s+(?:since|cause|because|as|so|and|i|i'?m|i'?ll|if|when)\b))?"
                 # ("Sofia Marchetti, put it under her": the name was said before it)
-                r"\s+(?!(?:me|it|that|us|the|a|an|my|your|down|in|off|for|her|him|them|hers|his)\b)", re.I),
+                r"\s+(?!(?:me|it|that|us|the|a|an|my|your|down|in|off|for|her|him|them)\b)", re.I),
      ""),
     # "Jo March, but everybody calls me Jo": the nickname follows the name
     (re.compile(r"[,.]?\s*(?:but |and )?(?:everybody|everyone|people|folks|my friends|friends|they|"
@@ -482,8 +482,10 @@ def corrected_in_turn(u: Utterance, name: str) -> str:
     for word, again in pairwise(spelled):
         # "Sean Gallagher — S-E-A-N. no, sorry … it's S-H-A-W-N": a part spelled, then spelled again
         parts = name.split()
-        if word != again and word in (p.lower() for p in parts) and again not in (p.lower() for p in parts):
-            parts[[p.lower() for p in parts].index(word)] = again.capitalize()
+        lowered = [p.lower() for p in parts]
+        if word != again and word in lowered and again not in lowered and (
+                word[0] == again[0] or fuzz.ratio(word, again) >= 50):  # (not the surname spelled next)
+            parts[lowered.index(word)] = again.capitalize()
             name = " ".join(parts)
     # the capitalised words past the name as said
     later = list(re.finditer(_CAPITALISED, u.raw[said.start():]))[len(name.split()):]

@@ -217,8 +217,8 @@ _ANOTHERS_AFTER = re.compile(r"(?:'s| is)\s+(?:my|our|his|her|their)\s+[\w-]+'?s
 _YOUR_AREA = re.compile(r"\b(?:you|y'?all|you guys|ya|companies|agencies|brokers|realtors|agents|"
                         r"brokerages|firms)(?:'re| are| were| guys are)? (?:just|only|mostly|strictly|more) "
                         r"(?:(?:in|around|serving|covering|cover|serve|do|the)\s+)*$|"
-                        r"\b(?:your|y'?all'?s|yalls) (?:signs|offices?|ads|billboards)\b"
-                        r"[^.?!]{0,20}?\b(?:in|around)\s+$")
+                        r"\b(?:mostly|usually|always|only) (?:see|seen|notice) (?:your|y'?all'?s|yalls) "
+                        r"(?:signs|offices?|ads|billboards)\b[^.?!]{0,20}?\b(?:in|around)\s+$")
 """The business's area asked back ("oh, so you're just the Austin area?", "I figured y'all were
 more Austin", "I mostly see your signs up in Austin"), not the caller's."""
 _VISITING = re.compile(r"\b(?:i'?ll|ill|we'?ll|i will|we will|i'?m|im|we'?re) "
