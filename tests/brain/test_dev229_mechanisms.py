@@ -300,3 +300,150 @@ def test_the_callee_said_to_live_here_is_no_wrong_number(profiles) -> None:
 def test_off_your_calls_and_no_longer_driving(profiles) -> None:
     assert _u(profiles, "dealership", "please take this number off your calls").intent == "do_not_call"
     assert "car_gone" in _u(profiles, "dealership", "oh, we don't drive anymore", awaiting="permission").flags
+
+
+# -- round 33, second batch (sets 237 to 240) -------------------------------------------------------
+
+FRIDAY_27_10 = datetime(2026, 11, 27, 10, 0)
+TUESDAY_24_10 = datetime(2026, 11, 24, 10, 0)
+
+
+async def test_a_cancel_and_a_move_asked_together_both_happen(profiles) -> None:
+    calendar = await booked("dealership", "brake_inspection", TUESDAY_24_10)
+    await booked("dealership", "tire_rotation", FRIDAY_27_10, calendar=calendar)
+    _state, replies = await call(
+        profiles,
+        "dealership",
+        "I've got the brakes tomorrow and the tires on Friday. cancel the brakes, please. "
+        "and the tires, could that go to Saturday at nine?",
+        "yes",
+        "yes",
+        calendar=calendar,
+    )
+    assert on_calendar(calendar) == [("Tue 24 10:00", "cancelled"), ("Sat 28 09:00", "scheduled")], replies
+
+
+async def test_an_hour_okayed_is_the_new_hour_not_a_booking_kept(profiles) -> None:
+    calendar = await booked("dealership", "oil_change", datetime(2026, 11, 25, 9, 0), vehicle="Honda Civic")
+    await booked(
+        "dealership", "oil_change", datetime(2026, 11, 25, 9, 30), calendar=calendar, vehicle="Ford Ranger"
+    )
+    _state, replies = await call(
+        profiles,
+        "dealership",
+        "we've got both cars in Wednesday for oil changes. could you move just the Ranger to Saturday? "
+        "nine-ish, nine is fine",
+        "Saturday at nine, yes, just the Ranger. the Civic stays",
+        calendar=calendar,
+    )
+    assert on_calendar(calendar, sort=True) == [
+        ("Sat 28 09:00", "scheduled"),
+        ("Wed 25 09:00", "scheduled"),
+    ], replies
+
+
+async def test_the_second_of_two_said_is_one_of_them(profiles) -> None:
+    calendar = await booked("real_estate", "property_showing", FRIDAY_27_10)
+    await booked("real_estate", "property_showing", datetime(2026, 11, 27, 11, 0), calendar=calendar)
+    _state, replies = await call(
+        profiles,
+        "real_estate",
+        "we're seeing two houses with you Friday morning. the second one sold, so you can drop that one",
+        "yes please",
+        calendar=calendar,
+    )
+    assert on_calendar(calendar) == [("Fri 27 10:00", "scheduled"), ("Fri 27 11:00", "cancelled")], replies
+
+
+async def test_rather_sooner_moves_the_booking_on_file(profiles) -> None:
+    calendar = await booked("real_estate", "property_showing", datetime(2026, 11, 27, 12, 0))
+    _state, replies = await call(
+        profiles,
+        "real_estate",
+        "the showing Friday at noon, they said the place is open Wednesday too and I'd rather go sooner. "
+        "Wednesday at noon?",
+        "yes",
+        calendar=calendar,
+    )
+    assert on_calendar(calendar) == [("Wed 25 12:00", "scheduled")], replies
+
+
+def test_a_cancel_taken_back_for_a_move(profiles) -> None:
+    from frontdesk.brain.agents.appointment_words import _said_last
+
+    said = "i need to cancel the oil change thursday. well, not cancel exactly, could you push it to friday?"
+    assert _said_last(said, "cancel") == "move"
+
+
+def test_an_hour_said_right_again_after_a_change(profiles) -> None:
+    u = _u(
+        profiles,
+        "real_estate",
+        "Thursday at ten? no, make it eleven. sorry, ten was right, my son has practice at eleven",
+    )
+    assert u.time == time(10, 0)
+
+
+def test_a_town_leaned_toward_over_one_looked_in(profiles) -> None:
+    u = _u(
+        profiles,
+        "real_estate",
+        "we were looking in Round Rock, but we're leaning Georgetown now",
+        awaiting="permission",
+    )
+    assert u.location == ("Georgetown", True)
+
+
+def test_just_the_one_kept_of_two_kinds(profiles) -> None:
+    u = _u(
+        profiles,
+        "real_estate",
+        "a consultation and a showing for the Hyde Park house? no, actually, just the showing",
+    )
+    assert u.appointment_type == "property_showing"
+
+
+def test_work_guessed_then_doubted_is_looked_at_first(profiles) -> None:
+    u = _u(
+        profiles, "dealership", "maybe it's the brakes. actually I'm not sure, there's a rattle when I turn"
+    )
+    assert u.services == ["diagnostic"]
+
+
+def test_a_shuttle_asked_in_place_of_a_loaner(profiles) -> None:
+    from frontdesk.brain.agents.faq import best_faq
+
+    entry, _ = best_faq(
+        "and if we don't get a loaner, can someone drive me back home?", profiles["dealership"].faq
+    )
+    assert entry is not None and entry.key == "shuttle"
+
+
+async def test_a_lead_too_small_is_asked_the_name_once_more(profiles) -> None:
+    state, replies = await call(
+        profiles,
+        "real_estate",
+        "I'm buying my first place in Round Rock, nothing big",
+        "the most I can do is ninety thousand",
+        "and I'd want to move sometime next year",
+        "Jo March",
+    )
+    assert state.customer.name == "Jo March", replies
+
+
+def test_a_commission_not_to_be_paid_is_a_price_objection(profiles) -> None:
+    u = _u(
+        profiles,
+        "real_estate",
+        "we're selling, but we don't wanna pay a big commission, we'll probably list it ourselves",
+    )
+    assert u.intent == "objection_price"
+
+
+def test_a_daughter_who_just_got_her_license_drives(profiles) -> None:
+    u = _u(
+        profiles,
+        "dealership",
+        "my son just got his license, can he test drive the Camry? does he need to bring his license?",
+    )
+    assert u.intent != "objection_have_agent"

@@ -111,7 +111,9 @@ def _said_last(said: str, action: str) -> str:
         return action
     first = min(said_at[action])
     last = max(((at, kind) for kind, ats in said_at.items() for at in ats), default=(first, action))
-    turned = CORRECTION.search(said, first, last[0]) or _KEEP.search(said, first, last[0] + 1)
+    # ("… well, not cancel exactly, can you move it?": the first word taken back)
+    turned = CORRECTION.search(said, first, last[0]) or _KEEP.search(said, first, last[0] + 1) or (
+        re.compile(r"\bnot (?:cancel|move|push|reschedul)\w*").search(said, first, last[0]))
     if last[1] == action or not turned:
         return action  # "push my oil change to thursday, and cancel the detailing": two changes
     return last[1]
@@ -428,10 +430,17 @@ def without_the_ones_kept(text: str, bookings: list[Appointment], chosen: Appoin
     kept = [clause for clause in re.split(r"(?<=[.;!?])\s+|\s+but\s+|\s+—\s+", text)
             if STANDS.search(clause.lower()) and not CHANGE_IN_CLAUSE.search(clause.lower())
             and any(_named_in(a, clause.lower(), ctx) for a in bookings if a.id != (chosen and chosen.id))
-            and not (chosen is not None and _named_in(chosen, clause.lower(), ctx))]
+            and not (chosen is not None and _named_in(chosen, clause.lower(), ctx))
+            and not _AN_HOUR_OKAYED.fullmatch(re.sub(r"\b\d{1,2}(?::\d{2})?(?:\s*-?\s*ish)?\b|[,.!?]", " ",
+                                                     normalise(clause).numeric))]
     for clause in kept:
         text = text.replace(clause, " ")
     return text
+
+
+_AN_HOUR_OKAYED = re.compile(r"\s*(?:(?:is|'s|works|would work|would be)\s*)?(?:fine|good|great|perfect|ok|"
+                             r"okay)?\s*")
+"""What is left of "nine-ish, nine is fine" without its hours: the new hour okayed, no booking kept."""
 
 
 _ONE_OF = re.compile(r"\b(?!(?:at|around|about|by|till|until|from|after|before|is|it'?s|for|to|say|like|"
@@ -715,10 +724,12 @@ def yes_while_another_stays(desk: AppointmentDesk, said: str) -> bool:
     """A yes to the change read back, with another booking said to stay: "yep saturday at ten for
     the civic, mine stays thursday" (the move's new day named), "yep just tomorrow's, keep the
     other one" (to a cancel)."""
+    # ("saturday at nine, yes, just the truck. mine stays wednesday": the yes after the day said)
+    if desk.action == "move" and desk.new_date and (_YES_FIRST.match(said) or re.search(
+            r"\b(?:yes|yeah|yep|yup|right|correct)\b", said[:40])):
+        return f"{date.fromisoformat(desk.new_date):%A}".lower() in said
     if not _YES_FIRST.match(said):
         return False
-    if desk.action == "move" and desk.new_date:
-        return f"{date.fromisoformat(desk.new_date):%A}".lower() in said
     return desk.action == "cancel" and _THE_OTHER_STAYS.search(said) is not None
 
 
@@ -733,10 +744,13 @@ def other_change(text: str, action: str, ctx: TurnContext, s: ConversationState)
     """A change asked on another appointment in the same message ("can you move the oil change
     to Wednesday? and just cancel the detail altogether"), as ``cancel detailing``."""
     for clause in _CHANGE_CLAUSE.split(text.lower()):
-        other = ("cancel" if re.search(r"\b(?:cancel|scrap|"
-                                       r"call off)\b", clause)
+        other = ("cancel" if re.search(r"\b(?:cancel|scrap|call off|drop|"
+                                       # "we don't need tomorrow's meeting"
+                                       r"(?:don'?t|do not|won'?t) (?:need|want)|no longer need)\b", clause)
                  else "move" if re.search(r"\b(?:move|push|bump|slide|shift|switch|reschedule|make (?:it|"
                                           r"that)|instead|(?:can|could) (?:you|we|y'?all|it) (?:do|be)|"
+                                          # "and the tire rotation, can that go to saturday"
+                                          r"(?:can|could|would) (?:that|it|this|those) (?:go|move)|"
                                           r"change (?:it|that))\b", clause) else None)
         if other is None or other == action:
             continue

@@ -136,7 +136,13 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     elif action == "move" and not target.given and current.given and s.on_file and not any(
             _fits(b, current) for b in s.on_file):
         current, target = When(), current  # "I'm not gonna make eleven, is one o'clock possible": one
-    if mine and s.awaiting == "confirm_change" and desk.action in {"cancel", "move"} and len(
+    if mine and s.awaiting == "confirm_change" and desk.action == "move" and desk.new_time and any(
+            q.startswith("cancel ") for q in desk.queued) and re.search(r"\bcancel\b", own.lower()) and (
+            u.time is not None and u.time.strftime("%H:%M") == desk.new_time):
+        # "yes, cancel tomorrow, and the showing friday at five thirty": a yes to both, the day said
+        # of the cancel no new day for the move
+        u.affirm, u.deny, u.date, current, target = True, False, None, When(), When()
+    elif mine and s.awaiting == "confirm_change" and desk.action in {"cancel", "move"} and len(
             desk.found) > 1 and (chosen := _chosen(s)) is not None and (
             other := switched_to(own, desk.found, chosen, ctx)):
         # "yeah cancel the showing but keep saturday" to the consultation's cancel: the showing
@@ -755,8 +761,9 @@ async def _done(s: ConversationState, ctx: TurnContext, result: Appointment | No
         desk.action, desk.chosen, desk.new_date, desk.new_time, desk.part = action, a.id, None, None, None
         desk.offered, desk.latest = [], False
         if action == "cancel" and ctx.understanding is not None and ctx.understanding.affirm and (
-                ALL_OF_THEM.search(ctx.understanding.text.lower())):
-            await _cancel(s, ctx)  # "yes, both of them" to the first one read back: the next too
+                ALL_OF_THEM.search(ctx.understanding.text.lower())
+                or re.search(r"\bcancel\b", ctx.understanding.text.lower())):
+            await _cancel(s, ctx)  # "yes, both of them", "yes, cancel tomorrow, and …": the next too
         elif action == "cancel":
             ctx.ask(s, "confirm_change", AGENT, "appt_confirm_cancel_next", **_facts(a, ctx))
         elif new.given:

@@ -63,6 +63,9 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     u = ctx.understanding
     if u is not None and u.name and not s.customer.name:
         absorb_contact(s, ctx)  # "this is Vivian Castellanos, get me Jordan": who the person takes
+    if u is not None and ctx.profile.kind == "real_estate" and (u.has_lead_facts or u.lead_intent):
+        # "we're thinking about selling … but I'd really just like to talk to Jordan": kept for them
+        qualification.absorb(s, ctx)
     if s.awaiting == "take_message" and u is not None and u.intent != "escalation":
         take_message(s, ctx)
         return

@@ -119,6 +119,7 @@ def _scored(text: str, entries: list[FaqEntry], places: frozenset[str]) -> list[
     similarity second. A place's name is no near miss of a keyword ("do y'all do Leander?" asks
     nothing of a lender)."""
     lowered = with_topics(normalise(text).lower)  # "pre proved", "yall": heard words put right
+    lowered = _SET_ASIDE.sub(" ", lowered)  # "if I don't get a loaner, does somebody drive you home?"
     windows = _windows(lowered) - places
     scored: list[tuple[float, FaqEntry]] = []
     for entry in entries:
@@ -129,6 +130,11 @@ def _scored(text: str, entries: list[FaqEntry], places: frozenset[str]) -> list[
         scored.append((max(keyword_score, fuzzy), entry))
     scored.sort(key=lambda item: item[0], reverse=True)
     return scored
+
+
+_SET_ASIDE = re.compile(r"\bif (?:i|we) (?:don'?t|do not|can'?t|cannot) (?:get|have|take) "
+                        r"(?:a |an |the |one )?\w+|\binstead of (?:a |an |the )?\w+")
+"""A thing the question is asked in place of: no topic of it."""
 
 
 def _hits(entry: FaqEntry, lowered: str, windows: set[str]) -> list[tuple[str, float]]:
@@ -186,7 +192,8 @@ _HAGGLE = re.compile(r"\b(?:(?:do|make) it for|go (?:down )?to|come down|knock (
                      r"room|discount|deals?)|a discount|cheaper|best you can do|match (?:a|their|the) price|"
                      r"(?:take|accept) (?:\$?\d+|a hundred|fifty)\b)")
 """Haggling over a service price ("could you do it for a hundred if I pay cash?")."""
-_WORTH = re.compile(r"\b(?:what|how much)\b[^.?!]{0,45}\b(?:worth|sell for|get for it)\b|"
+_WORTH = re.compile(r"\b(?:what|how much)\b[^.?!]{0,45}\b(?:worth|sell for|get for it|going for|"
+                    r"selling for)\b|"
                     r"\b(?:valuation|apprais\w+)\b")
 """The caller asks what their home is worth."""
 _REFERS = re.compile(r"\b(?:that|this|it|those|these)\b")

@@ -251,7 +251,8 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
 
 async def run(s: ConversationState, ctx: TurnContext) -> None:
     u = ctx.u
-    if s.awaiting == "name" and s.awaiting_agent == AGENT and s.last_ask == "budget_too_low_ask_name":
+    if s.awaiting == "name" and s.awaiting_agent == AGENT and s.last_ask in {
+            "budget_too_low_ask_name", "budget_too_low_name_again"}:
         # "Gary Lindqvist" (or none: the note is kept under the number); "in Round Rock, if that's
         # even possible anymore": whatever else the note should hold, kept too
         absorb(s, ctx)
@@ -260,6 +261,10 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             s.lead.budget_min, s.lead.budget_max = budget
         if u.financing:  # "yeah, I'd be paying cash, it's from my grandma's inheritance"
             s.lead.financing = u.financing  # type: ignore[assignment]
+        if not s.customer.name and not u.deny and s.last_ask == "budget_too_low_ask_name":
+            # "and I'd want to be moved in sometime next year": noted, and the name asked once more
+            ctx.ask(s, "name", AGENT, "budget_too_low_name_again")
+            return
         ctx.say("budget_too_low_noted", name_part=_name_part(s))
         s.awaiting, s.awaiting_agent = None, None
         s.ended = True

@@ -261,6 +261,7 @@ _BARE_CORRECTION = re.compile(
     r"since\b|i\b|'s\b|is\b|works?\b|would\b|sounds?\b|better\b|my\b|we\b|our\b|they\b|she\b|he\b|"
     r"sorry\b|"  # "ten no wait eleven sorry"
     r"(?:like|as) (?:i|we) (?:thought|said|asked|wanted|had it)\b|"  # "make it two like I thought"
+    r"was (?:right|correct|it|better|fine)\b|"  # "no, sorry, two was right"
     r"and (?:while|also|can|could|then)\b|"  # "can we make it one and while it's in there …"
     # "no make it ten, nine is too early": the hour given up, named again with why
     r"(?=\d{1,2}(?::\d{2})?\s*(?:o'?clock\s*)?(?:is|'s|was|would be)\b))")

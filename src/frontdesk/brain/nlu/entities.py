@@ -17,7 +17,15 @@ from rapidfuzz import fuzz
 
 from frontdesk.brain.nlu.cues import NEW_CLAUSE, OURS_TO_COME, WE_COME, WORTH_OF_OURS
 from frontdesk.brain.nlu.lexicon import lexicon
-from frontdesk.brain.nlu.text import Utterance, correction_tails, phrase_in, ruled_out, word_pattern
+from frontdesk.brain.nlu.text import (
+    Utterance,
+    correction_tail,
+    correction_tails,
+    normalise,
+    phrase_in,
+    ruled_out,
+    word_pattern,
+)
 from frontdesk.brain.nlu.vehicles import (  # noqa: F401  (read through this module as ex.*)
     VehicleMention,
     VehicleQuery,
@@ -444,8 +452,22 @@ def extract_services(u: Utterance, profile: BusinessProfile) -> list[str]:
         # shows, not the work wanted
         found = [f for f in found if f[2] in alone or not _WHERE_BEFORE.search(u.lower, 0, max(f[1], 0))]
     keys = [key for _, _, key in found]
+    if keys and (guess := _A_GUESS_DOUBTED.search(u.lower)) and (
+            _FIND_WHAT.search(u.lower, guess.end()) or _TROUBLE.search(u.lower, guess.end())) and (
+            diagnostic := next((sv.key for sv in profile.services if "diagnos" in sv.name.lower()), None)):
+        return [diagnostic]  # "I think I need a battery. well, I'm not sure … figure out what's wrong?"
     # "a weird clunk from the brakes": the symptom belongs to the brake inspection named with it
     return [k for k in keys if k not in alone] or keys
+
+
+_A_GUESS_DOUBTED = re.compile(r"\b(?:i think|i guess|maybe|probably)\b[^?]{0,60}?\b(?:actually,? |well,? )?"
+                              r"(?:i'?m|i am) not (?:really |totally |even )?sure\b")
+_FIND_WHAT = re.compile(r"\b(?:figure out|find out|see|tell (?:me|us)|diagnose|check) what'?s (?:wrong|"
+                        r"going on|causing)\b|\btake a look at (?:it|her|the whole thing)\b")
+"""Work guessed, then doubted, then a look asked for (or the trouble told): the shop finds out
+what is wrong first."""
+_TROUBLE = re.compile(r"\b(?:check engine|engine light|sputter\w*|stall\w*|shak\w*|noise|rattl\w*|smell\w*|"
+                      r"leak\w*|won'?t start|hesitat\w*|overheat\w*)\b")
 
 
 _WHERE_BEFORE = re.compile(r"\b(?:by|near|under|underneath|next to|behind|beside|around|over) "
@@ -548,6 +570,12 @@ def extract_appointment_type(u: Utterance, profile: BusinessProfile, *,
     """The kind of appointment named in so many words ("a test drive") or by what the caller
     would do ("drive the red one"). With work named on the caller's own car ("my check engine
     light came on … the car seems to drive okay"), only the words count: a verb is no visit."""
+    # "a showing … and also a consultation? actually, no, just the showing": the one kept
+    tail = correction_tail(u.lower)
+    only = re.search(r"\b(?:just|only) (?:the|a|an)\b", tail) if tail else None
+    if tail and only and (kind := extract_appointment_type(normalise(tail[only.start():]), profile,
+                                                           work_named=work_named)):
+        return kind
     best: tuple[int, str, bool] | None = None
     bare = u.lower.replace("'", "")  # "what its worth", as speech recognition writes it
     called_off: set[str] = set()

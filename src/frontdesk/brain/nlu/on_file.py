@@ -104,6 +104,8 @@ _STRONG = re.compile(
     r"still (?:for |on )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today)|"
     r"(?:not (?:gonna|going to)|won'?t|can'?t|cannot) make|no way (?:i'?m|we'?re) "
     r"mak\w*|running (?:late|behind)|stuck|instead|"
+    # "the showing friday at noon … I'd rather see it sooner"
+    r"(?:rather|prefer)\b[^.?!]{0,20}\b(?:sooner|earlier|later)|"
     # "my oil change Monday, seven-thirty — can we do an hour later?": said from its own hour
     r"(?:(?:an|one|two|half an|a couple(?: of)?) hours?|"
     r"(?:\d+|ten|fifteen|twenty|thirty|forty[- ]five) minutes) (?:later|earlier)|"
@@ -145,7 +147,8 @@ _NEW_TOO = re.compile(r"\b(?:also(?!,? (?:(?:uh|um),? )?(?:where|what|how|when|w
                       # (not "we put an offer on another place": no other visit)
                       r"as well|another(?! (?:place|house|home|agent|realtor|company|dealer\w*|shop|town|"
                       r"city|buyer|offer|car|truck|job|state|number|phone)\b)|"
-                      r"(?<![-\s]twenty-)(?<!twenty )(?<!thirty-)(?<!thirty )second|add|"
+                      # (not "two houses we're seeing … the second one, the eleven o'clock": of the two)
+                      r"(?<![-\s]twenty-)(?<!twenty )(?<!thirty-)(?<!thirty )(?<!the )second|add|"
                       r"in addition|while i(?:'ve)? (?:got|have) (?:you|ya)|"
                       r"while (?:it'?s|i'?m) (?:in|there))\b")
 """A further booking, beside the one on file ("can y'all do the tires too while it's in?"); not "and
@@ -157,6 +160,7 @@ _CANCEL = re.compile(
     r"(?:don'?t|do not|won'?t|will not|not gonna|not going to) (?:really )?(?:be )?(?:need|want)(?:ing)? "
     r"(?:it|that|them)\b|" + _NOT_NEEDED_DAY + ")")
 _MOVE_ASKED = (r"instead|move|push|bump|slide|reschedul\w*|switch|"
+
                # "could we do same time a week later?", "an hour later", "the day after"
                r"(?:a|one) week later|the (?:day|\w+day) after|"
                r"(?:(?:an|one|two|half an) hours?|(?:\d+|ten|fifteen|twenty|thirty|forty[- ]five) minutes) "
@@ -208,6 +212,9 @@ def about_booking(u: Understanding, booked: Sequence[Booked], today: date,
     # "callin' about", "we're seein' a house"; "hes got a showin" as "he's got"
     said = _G_DROPPED.sub("ing", normalise(u.text).lower)
     new_too = _NEW_TOO.search(said)
+    if new_too and new_too.group(0) == "too" and re.search(r"\b(?:open|available|free)\b[^.?!,]{0,20}$",
+                                                            said[: new_too.start()]):
+        new_too = None  # "the house is open tomorrow too and I'd rather see it sooner": of the house
     if new_too and (moved := _MOVE_VERB.search(said)) and moved.start() < new_too.start():
         new_too = None  # "… can we do that same time next week instead and … do the inspection with it
         # while its there": the booking moved, and more work for it

@@ -105,6 +105,9 @@ VISIT_ABOUT = re.compile(
     r"(?:like|about|for)\b|"
     # "do i need to bring anything": what the visit asks of the caller is in what it is
     r"\b(?:do|should|would) (?:i|we) (?:need to |have to )?bring (?:anything|something)\b|"
+    # "does she need to bring her license with her?": what the visit asks of whoever comes
+    r"\b(?:do|does|should|would|will) (?:i|we|she|he|they) (?:need to |have to |gotta )?bring "
+    r"(?:my|our|her|his|their|a|the) (?:license|licence|id|insurance|paperwork|documents?|keys?)\b|"
     r"\bwhat (?:do|should|would) (?:i|we) (?:need to |have to )?bring\b")
 """What happens at the visit ("what do they actually do when they come out", "what does the
 consultation actually involve? is it like an interview?")."""

@@ -227,7 +227,9 @@ _VISITING = re.compile(r"\b(?:i'?ll|ill|we'?ll|i will|we will|i'?m|im|we'?re) "
 """Where the caller will be when they come ("I'll be in Austin on February first"), not where
 they look."""
 _SAID_BEFORE = re.compile(r"\b(?:(?:i|we) (?:said|put(?: down)?|wrote(?: down)?|told (?:you|y'?all)|"
-                          r"entered|picked|chose)|(?:form|application) (?:says|said))\s+$")
+                          r"entered|picked|chose|"
+                          r"(?:were|was) (?:looking|thinking|set on|going for)(?: in| at| of)?)|"
+                          r"(?:form|application) (?:says|said))\s+$")
 """A place given before, in a form or an earlier call, that the caller has since changed."""
 _BARE_NO = re.compile(r"\W*(?:(?:uh+|um+|oh|wait|sorry|well)\W+)*(?:no+|nope|nah|i mean|actually|well)"
                       r"(?:\W+(?:uh+|um+|wait|sorry|i mean|make (?:it|that)|it'?s|its|it is|"
