@@ -50,7 +50,8 @@ def classify_by_rules(r: Understanding, flags: set[str], awaiting: str | None) -
         return "lead", 0.85
     if "goodbye" in flags and not (r.has_booking_facts or r.has_lead_facts):
         return "goodbye", 0.85
-    if "faq_topic" in flags and EMBEDDED_ASK.search(r.text.lower()) and not r.lead_intent:
+    if "faq_topic" in flags and EMBEDDED_ASK.search(r.text.lower()) and not (
+            r.lead_intent or r.date or r.time or r.name or r.services or r.appointment_type):
         return "faq", 0.8  # "okay, sorry … I just wanted to ask what areas y'all cover": asked
     if r.affirm:
         return "affirm", 0.9
