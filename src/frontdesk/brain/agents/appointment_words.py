@@ -370,7 +370,8 @@ def _named_in_clause(found: list[Appointment], clause: str, ctx: TurnContext) ->
 
 
 STANDS = re.compile(r"\b(?:keep (?:that|it|this|the|him|hers?|his|my|our|tomorrow|today|"
-                     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)|leave (?:that|it|this|the)|"
+                     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)|leave (?:that|it|this|the|my|our|his|her)|"
+                     r"(?:just )?(?:how|the way) (?:it|they) (?:is|are)|"
                      r"(?:is|'s|are|'re) (?:fine|good|ok(?:ay)?|alright|all right|perfect)|stays?|"
                      r"stay put|no change|don'?t (?:touch|cancel|move)|keep(?:in[g']?|s)|"
                      r"still (?:comin[g']?|on|good|happening|a go|need (?:it|that|that one)|"
@@ -720,14 +721,16 @@ _THE_OTHER_STAYS = re.compile(r"\b(?:keep|leave) the other(?: one| appointment| 
                               r"\bthe other (?:one|appointment|booking) (?:stays|is fine|is good|can stay)\b")
 
 
-def yes_while_another_stays(desk: AppointmentDesk, said: str) -> bool:
+def yes_while_another_stays(desk: AppointmentDesk, said: str, at: time | None = None) -> bool:
     """A yes to the change read back, with another booking said to stay: "yep saturday at ten for
     the civic, mine stays thursday" (the move's new day named), "yep just tomorrow's, keep the
     other one" (to a cancel)."""
     # ("saturday at nine, yes, just the truck. mine stays wednesday": the yes after the day said)
-    if desk.action == "move" and desk.new_date and (_YES_FIRST.match(said) or re.search(
+    if desk.action == "move" and (desk.new_date or desk.new_time) and (_YES_FIRST.match(said) or re.search(
             r"\b(?:yes|yeah|yep|yup|right|correct)\b", said[:40])):
-        return f"{date.fromisoformat(desk.new_date):%A}".lower() in said
+        # (a move of the hour alone: "yes, five o'clock wednesday. and the eleven o'clock one … stays")
+        return (f"{date.fromisoformat(desk.new_date):%A}".lower() in said if desk.new_date
+                else at is not None and at.strftime("%H:%M") == desk.new_time)
     if not _YES_FIRST.match(said):
         return False
     return desk.action == "cancel" and _THE_OTHER_STAYS.search(said) is not None

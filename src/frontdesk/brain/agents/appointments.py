@@ -27,7 +27,6 @@ from frontdesk.brain.agents.appointment_words import (
     ANOTHER_ONE,
     CANCEL_ASKED_IN_CALL,
     CANCEL_EVERY,
-    CANCELS_TOO,
     LATER_ON,
     LATER_OR_EARLIER,
     MOVE_EVERY,
@@ -74,7 +73,7 @@ from frontdesk.brain.format import say_phone, say_slot, say_time
 from frontdesk.brain.nlu import clock, understand
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.change import When, split_change
-from frontdesk.brain.nlu.cues import ALL_OF_THEM, AND_ALSO, DEFERS, NO_LONGER_NEEDED, NOT_CANCELLED
+from frontdesk.brain.nlu.cues import ALL_OF_THEM, AND_ALSO, DEFERS, NO_LONGER_NEEDED
 from frontdesk.brain.nlu.relative import A_WEEK_ON, DAYS_ON, RELATIVE_MOVE, SHIFT
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.nlu.understand import ADD_ON
@@ -101,6 +100,9 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         qualification.absorb(s, ctx)
     mine = s.awaiting_agent == AGENT and s.awaiting is not None
     action = ACTIONS.get(u.intent)
+    if action is None and mine and s.awaiting == "which_appointment" and re.search(
+            r"(?<!n't )(?<!not )\bcancel\b", u.text.lower()):
+        action, u.intent = "cancel", "cancel"  # "yes, cancel the nine thirty. keep the ten": which, and what
     if action in {"cancel", "move"} and not mine:
         # "I need to cancel it — actually, wait, don't cancel it. can I just push it a week?": the
         # last thing asked is what is asked
@@ -163,7 +165,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     if keep and (chosen := _chosen(s)) is not None and u.services and chosen.service_type not in u.services:
         keep = False  # "keep the oil change, yeah" while the detail's cancel is read back: yes to that
         u.affirm = u.affirm or bool(re.search(r"\b(?:yeah|yes|yep|yup|sure|right|correct)\b", u.text.lower()))
-    if keep and mine and s.awaiting == "confirm_change" and yes_while_another_stays(desk, u.text.lower()):
+    if keep and mine and s.awaiting == "confirm_change" and yes_while_another_stays(
+            desk, u.text.lower(), u.time):
         keep, u.affirm, u.deny = False, True, False  # "yep saturday at ten for the civic, mine stays"
     if keep and (chosen := _chosen(s)) is not None and u.time and u.time.strftime("%H:%M") != (
             chosen.scheduled_time) and LATER_OR_EARLIER.search(u.text.lower()):
@@ -193,7 +196,13 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
                                           or A_WEEK_ON.search(u.text.lower()))
         if shift and _chosen(s) is None and (told := _told(s)) is not None and told not in kept:
             desk.chosen = told.id  # told when it is: "can we do it an hour earlier instead"
-        if action == "move" and (target.given or (shift and _chosen(s) is not None)):
+        if action == "move" and not mine and (pairs := move_target.each_its_own(u.text, desk.found, ctx)):
+            # "move them both to the 30th? the house one at ten and the buying meeting at noon"
+            first, new = pairs[0]
+            desk.chosen, desk.every, current = first.id, False, When()
+            desk.queued = move_target.queued_moves(pairs[1:])
+            _set_target(s, new)
+        elif action == "move" and (target.given or (shift and _chosen(s) is not None)):
             _set_target(s, _wanted(s, ctx, When(), target))
         elif action == "move" and mine and s.awaiting in {"date", "pick_alternative", "move_or_cancel"}:
             _set_target(s, current)  # "can we do Friday?" when the new day was asked for
@@ -658,27 +667,6 @@ async def _cancel(s: ConversationState, ctx: TurnContext, then: AgentName | None
     if s.appointment is not None and s.appointment.id == a.id:
         s.appointment = None  # booked earlier in this call, and cancelled now
     await _done(s, ctx, result, f"cancelled {a.id}", then=then)
-
-
-async def cancel_with_the_list(s: ConversationState, ctx: TurnContext) -> None:
-    """"Cancel that showing we had Wednesday, and please take us off your call list": the
-    bookings on file the message names (its day, its work; all of them when it names none) are
-    cancelled before the number is struck off. No read back: the caller is ending all contact."""
-    u = ctx.u
-    if not s.on_file or not CANCELS_TOO.search(NOT_CANCELLED.sub(" ", u.text.lower())):
-        return
-    named = [a for a in s.on_file if (u.date is None or a.scheduled_date == u.date.isoformat()) and (
-        not u.services or a.service_type in u.services) and (
-        u.appointment_type is None or u.appointment_type in {a.appointment_type, "service"})]
-    for a in named:
-        try:
-            await ctx.calendar.cancel(ctx.profile.key, a.id)
-        except AppointmentNotFoundError:
-            continue
-        ctx.say("appt_cancelled", **_facts(a, ctx))
-        s.desk.result = a.model_copy(update={"status": "cancelled"})
-        s.desk.done.append(f"cancelled {a.id}")
-    s.on_file = [a for a in s.on_file if a not in named]
 
 
 async def _move(s: ConversationState, ctx: TurnContext) -> None:

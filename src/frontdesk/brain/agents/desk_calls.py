@@ -1,15 +1,18 @@
-"""Calls back the appointments desk sets up: for a booking that could not be found, and the one
-asked in the same breath as the yes to a cancel ("yes, cancel it … could somebody call me back
-to set up a new time? afternoons are best")."""
+"""Calls the appointments desk sets up or ends: a call back for a booking that could not be found,
+one asked in the same breath as the yes to a cancel ("yes, cancel it … could somebody call me
+back to set up a new time? afternoons are best"), and the bookings cancelled with the number
+struck off the list."""
 
 from __future__ import annotations
 
 import re
 
-from frontdesk.brain.agents.appointment_words import callback_reason
+from frontdesk.brain.agents.appointment_words import CANCELS_TOO, callback_reason
+from frontdesk.brain.agents.booking_said import facts as _facts
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.nlu import Understanding
-from frontdesk.brain.nlu.cues import CALL_ME
+from frontdesk.brain.nlu.cues import CALL_ME, NOT_CANCELLED
+from frontdesk.brain.ports import AppointmentNotFoundError
 from frontdesk.brain.state import AppointmentDesk, ConversationState
 
 
@@ -36,3 +39,24 @@ def asked_with_the_yes(desk: AppointmentDesk, u: Understanding) -> None:
         return
     start = max((m.end() for m in re.finditer(r"[.?!;]\s", u.text[: found.start()])), default=0)
     desk.then_book = u.text[start:]
+
+
+async def cancel_with_the_list(s: ConversationState, ctx: TurnContext) -> None:
+    """"Cancel that showing we had Wednesday, and please take us off your call list": the
+    bookings on file the message names (its day, its work; all of them when it names none) are
+    cancelled before the number is struck off. No read back: the caller is ending all contact."""
+    u = ctx.u
+    if not s.on_file or not CANCELS_TOO.search(NOT_CANCELLED.sub(" ", u.text.lower())):
+        return
+    named = [a for a in s.on_file if (u.date is None or a.scheduled_date == u.date.isoformat()) and (
+        not u.services or a.service_type in u.services) and (
+        u.appointment_type is None or u.appointment_type in {a.appointment_type, "service"})]
+    for a in named:
+        try:
+            await ctx.calendar.cancel(ctx.profile.key, a.id)
+        except AppointmentNotFoundError:
+            continue
+        ctx.say("appt_cancelled", **_facts(a, ctx))
+        s.desk.result = a.model_copy(update={"status": "cancelled"})
+        s.desk.done.append(f"cancelled {a.id}")
+    s.on_file = [a for a in s.on_file if a not in named]

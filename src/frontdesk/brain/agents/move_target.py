@@ -15,7 +15,9 @@ from frontdesk.brain.agents.appointment_words import (
     without_the_ones_kept,
 )
 from frontdesk.brain.context import TurnContext
-from frontdesk.brain.nlu.change import When
+from frontdesk.brain.nlu import clock, when
+from frontdesk.brain.nlu import entities as ex
+from frontdesk.brain.nlu.change import When, split_change
 from frontdesk.brain.nlu.relative import A_WEEK_ON, DAYS_ON, shift_hours
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.nlu.understand import ADD_ON
@@ -246,3 +248,50 @@ def adds_work(a: Appointment, ctx: TurnContext) -> bool:
     u.intent, u.services, u.service_count = "book", extra, None
     u.flags.add("add_to_visit")
     return True
+
+
+_SIDE_WORDS = (("listing_appointment", re.compile(r"\b(?:sell\w*|listing|the house one|"
+                                                  r"our (?:house|place|home))\b")),
+               ("buyer_consultation", re.compile(r"\b(?:buy\w*|consult\w*|sit-?down)\b")),
+               ("property_showing", re.compile(r"\b(?:showing|tour|see (?:the|a) house)\b")))
+"""Which kind of meeting a clause names by what it is for ("the house one", "the buying meeting")."""
+
+
+def _by_what(found: list[Appointment], said, ctx: TurnContext) -> list[Appointment]:
+    """The bookings a clause names by what they are: the work, the kind of meeting, the car."""
+    services = ex.extract_services(said, ctx.profile)
+    kinds = {key for key, words in _SIDE_WORDS if words.search(said.lower)}
+    car = _car_of(said, ctx)
+    return [a for a in found if (services and a.service_type in services) or a.appointment_type in kinds
+            or (car is not None and _is_car(a, car))]
+
+
+def each_its_own(text: str, found: list[Appointment], ctx: TurnContext) -> list[tuple[Appointment, When]]:
+    """Two bookings moved in one breath, each to its own time ("can we move them both to the 30th?
+    the house one at ten and the buying meeting at noon", "the detail to Saturday at eight and the
+    oil change to Monday at noon"): each booking with its new day and hour (the day said once for
+    both), or nothing when fewer than two are told apart."""
+    if len(found) < 2:
+        return []
+    both_on = split_change(text, ctx.today)[1].date
+    pairs: list[tuple[Appointment, When]] = []
+    for clause in re.split(r"[.;?!]\s+|,\s*|\s+and\s+", text.lower()):
+        said = normalise(clause)
+        named = _by_what(found, said, ctx)
+        # ("the buying meeting at noon": the hour of the meeting named, no other errand's)
+        bare = normalise(re.sub(r"\b(?:meeting|appointment|appt|consultation|showing)\b", " ", clause))
+        day, at = when.extract_date(said, ctx.today), clock.extract_time(bare)
+        if len(named) != 1 or named[0] in (a for a, _ in pairs) or (day is None and at is None):
+            continue
+        new = When(day or both_on, at)
+        if (new.date is None or new.date.isoformat() == named[0].scheduled_date) and (
+                at is None or at.strftime("%H:%M") == named[0].scheduled_time):
+            continue  # "the detail tomorrow morning … a week later on both": the booking as it is
+        pairs.append((named[0], new))
+    return pairs if len(pairs) >= 2 else []
+
+
+def queued_moves(pairs: list[tuple[Appointment, When]]) -> list[str]:
+    """The moves after the first, as the desk queues them ("move buyer_consultation 2027-11-30 12:00")."""
+    return [f"move {a.service_type or a.appointment_type} {w.date.isoformat() if w.date else '-'} "
+            f"{w.time.strftime('%H:%M') if w.time else '-'}" for a, w in pairs]

@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from frontdesk.brain.agents import appointments, qualification, scheduling
+from frontdesk.brain.agents import desk_calls, qualification, scheduling
 from frontdesk.brain.context import Effect, TurnContext, absorb_contact
 from frontdesk.brain.format import say_date, say_phone, say_time
 from frontdesk.brain.nlu import Understanding, clock, names, understand
@@ -201,7 +201,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     if kind == "do_not_call":
         if "passed_away" in u.flags:
             ctx.say("condolences")
-        await appointments.cancel_with_the_list(s, ctx)
+        await desk_calls.cancel_with_the_list(s, ctx)
         s.lead.do_not_call = True
         s.lead.status = "do_not_call"
         ctx.add(play.reply if play else "Understood. You won't be contacted again. Goodbye.")

@@ -59,6 +59,10 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
                     before[1] in lexicon().first_names) and before[1] not in lexicon().everyday_words and (
                     before[1] not in lexicon().common_words):
                 continue  # "Tara Temple", "Jo Austin": a surname after a first name, not the town
+            if re.search(r"\b(?:this is|i'?m|it'?s|my name'?s|my name is|name is|the name'?s) $",
+                         u.lower[: match.start()]) and (
+                    re.match(r" [a-z'-]{2,}\W*$", u.lower[match.end():])):
+                continue  # "this is Kyle Benson": a first name, not the town
             if not any(match.start() < end and start < match.end() for start, end in spans):
                 found.append((match.start(), area, inside))  # "east austin" once, as Austin
                 spans.append(match.span())  # each time it is said: "grew up in X … buying in X"
@@ -228,7 +232,7 @@ _VISITING = re.compile(r"\b(?:i'?ll|ill|we'?ll|i will|we will|i'?m|im|we'?re) "
 they look."""
 _SAID_BEFORE = re.compile(r"\b(?:(?:i|we) (?:said|put(?: down)?|wrote(?: down)?|told (?:you|y'?all)|"
                           r"entered|picked|chose|"
-                          r"(?:were|was) (?:looking|thinking|set on|going for)(?: in| at| of)?)|"
+                          r"(?:were|was) (?:looking|set on|going for)(?: in| at)?)|"
                           r"(?:form|application) (?:says|said))\s+$")
 """A place given before, in a form or an earlier call, that the caller has since changed."""
 _BARE_NO = re.compile(r"\W*(?:(?:uh+|um+|oh|wait|sorry|well)\W+)*(?:no+|nope|nah|i mean|actually|well)"
