@@ -570,7 +570,7 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
                  r"(?:lender|bank)|applied|applying|in the process|waiting on|(?:loan|mortgage) "
                  r"application|application(?:'s| is) in|waiting to hear)\b", text):
         return "in_progress"
-    if expecting and re.search(r"\b(?:not yet|haven'?t)\b", text):
+    if expecting and re.search(r"\b(?:not yet|haven'?t|not started|nothing yet|none yet)\b", text):
         return "not_started"
     if re.search(r"\b(?:no(?:t)? (?:pre-?)?approv|needs? (?:financing|a loan|"
                  r""

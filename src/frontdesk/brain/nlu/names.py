@@ -89,7 +89,7 @@ _NEVER_NAME = frozenset({"cause", "cuz", "because", "since", "coz", "cos", "'cau
                          "yes", "yeah", "yep", "no", "nope", "sure", "actually", "okay", "ok", "so",
                          "well", "um", "uh", "please", "thanks", "thank", "here", "calling", "and",
                          "the", "a", "an", "i", "im", "i'm", "it", "its", "it's", "is", "my", "me",
-                         "hi", "hello", "hey", "just", "like", "from", "with", "at", "in", "on",
+                         "hi", "hello", "hey", "just", "like", "from", "with", "at", "in", "on", "first",
                          "for", "about", "again", "speaking", "this", "that", "by", "but", "or",
                          # "yeah, that's fine, go ahead": consent, not a name
                          "go", "ahead", "fine", "alright", "right", "cool", "whatever",

@@ -81,6 +81,9 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
             (a.start(), u.lower[a.start(): b.end()]) for a, b in pairwise(words)
             if u.lower[a.end(): b.start()] == " "]
         for start, chunk in sorted(chunks, key=lambda c: (c[0], -len(c[1]))):
+            if (said_before := re.search(r"\b([a-z]{3,}) $", u.lower[:start])) and (
+                    said_before[1] in lexicon().first_names and said_before[1] not in lexicon().common_words):
+                continue  # "beatriz salgado": a surname after a first name, no near miss of Salado
             placed = re.search(r"\b(?:in|near|around|to|by|from|of|do|serve|cover|covers|service|work)\s+$",
                                u.lower[:start])
             if not (expecting or len(u.lower.split()) <= 3 or placed):
@@ -219,7 +222,8 @@ _ANOTHERS_AFTER = re.compile(r"(?:'s| is)\s+(?:my|our|his|her|their)\s+[\w-]+'?s
                              r"(?:place|house|home|condo|property|neighborhood)\b")
 """"Sun City's my mother-in-law's place … ours is in Pflugerville": someone else's home, not the lead's."""
 _YOUR_AREA = re.compile(r"\b(?:you|y'?all|you guys|ya|companies|agencies|brokers|realtors|agents|"
-                        r"brokerages|firms)(?:'re| are| were| guys are)? (?:just|only|mostly|strictly|more) "
+                        r"brokerages|firms|is it)(?:'re| are| were| guys are)? "
+                        r"(?:just|only|mostly|strictly|more) "
                         r"(?:(?:in|around|serving|covering|cover|serve|do|the)\s+)*$|"
                         r"\b(?:mostly|usually|always|only) (?:see|seen|notice) (?:your|y'?all'?s|yalls) "
                         r"(?:signs|offices?|ads|billboards)\b[^.?!]{0,20}?\b(?:in|around)\s+$")

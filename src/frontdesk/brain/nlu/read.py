@@ -217,7 +217,8 @@ _HEDGED = re.compile(r"^(?!\W*(?:is|are|do|does|did|can|could|will|would|what|wh
 """A fact said unsure, with a rise ("a Forester, I think?"): no question to the business."""
 _WH_FIRST = re.compile(r"\W*(?:(?:and|so|but|okay|ok|um+|uh+)\W+)*(?:(?:how|what|where|why|which)\b"
                        r"(?! about\b)(?! (?:i|we) (?:need|want|mean|meant|said|have|got)\b)|"
-                       r"(?:do|does|are|is) (?:you|y'?all|your|there)\b)")
+                       r"(?:do|does|are|is) (?:you|y'?all|your|there)\b|(?:do|does|would|will) (?:i|we) "
+                       r"(?:have to|need to|gotta|need a|need an)\b)")  # "do we have to be pre approved …"
 _ASKED_LAST = re.compile(r"\b(?:what time|how much|how long|how many|what days?|which days?|what hours|"
                          r"or not|(?:is|would|will) (?:that|it|this) (?:like |gonna be |be |going to be )?"
                          r"(?:a (?:problem|big deal|deal breaker|dealbreaker)|an issue|ok(?:ay)?|"
@@ -695,11 +696,10 @@ _HEARSAY = re.compile(r"\b(?:(?:my|a|our) (?:buddy|friend|neighbou?r|wife|husban
 _CAR_GONE = re.compile(r"\b(?:sold|got rid of|traded(?: it)? in|totaled|junked|scrapped|gave(?: away)?) "
                        r"(?:that|the|my|this|our) (?:car|truck|vehicle|suv|van|one|\w+ (?:car|truck))\b|"
                        r"\b(?:sold|got rid of|traded in|totaled|junked|scrapped|gave away) it\b|"
-                       # "oh honey, I don't drive anymore": no car to service
                        r"\b(?:i|we) (?:don'?t|do not|can'?t|no longer) drive (?:anymore|any more|"
                        r"these days)\b")
-"""The caller's car is gone ("I sold that car", "we traded it in"); not "I don't have a car with
-you", which a new owner of the number says."""
+"""The caller's car is gone ("I sold that car", "we traded it in", "I don't drive anymore"); not "I
+don't have a car with you", which a new owner of the number says."""
 
 
 def _names_faq_topic(lowered: str, profile: BusinessProfile) -> bool:
