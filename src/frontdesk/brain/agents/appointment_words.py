@@ -439,8 +439,7 @@ def without_the_ones_kept(text: str, bookings: list[Appointment], chosen: Appoin
     return text
 
 
-_AN_HOUR_OKAYED = re.compile(r"\s*(?:(?:is|'s|works|would work|would be)\s*)?(?:fine|good|great|perfect|ok|"
-                             r"okay)?\s*")
+_AN_HOUR_OKAYED = re.compile(r"\s*(?:(?:is|'s|works|would work|would be)\s*)?(?:fine|good|great|ok|okay)?\s*")
 """What is left of "nine-ish, nine is fine" without its hours: the new hour okayed, no booking kept."""
 
 
@@ -638,7 +637,8 @@ EVERY_ONE = re.compile(r"\b(?:both|all (?:of )?(?:them|'?em|those|three|of it)|"
                        r"all (?:my|our|the) (?:appointments|bookings|showings)|"
                        r"the whole (?:lot|thing)|every (?:one|single one))\b")
 """Every booking found, said in so many words ("cancel both of 'em")."""
-MOVE_EVERY = re.compile(r"\b(?:move|push|bump|shift|reschedul\w*|switch|slide|change)\w* (?:\w+ ){0,2}?"
+MOVE_EVERY = re.compile(r"\b(?:move|push|bump|shift|reschedul\w*|switch|slide|change|do|put)\w* "
+                        r"(?:\w+ ){0,2}?"
                         r"(?:both|all (?:of )?(?:them|'?em|those|three|my|our|the)|everything|"
                         r"the whole (?:thing|lot|day))\b")
 """Every booking moved at once, in so many words ("move both of those to thursday", "push them both
@@ -725,10 +725,9 @@ def yes_while_another_stays(desk: AppointmentDesk, said: str, at: time | None = 
     """A yes to the change read back, with another booking said to stay: "yep saturday at ten for
     the civic, mine stays thursday" (the move's new day named), "yep just tomorrow's, keep the
     other one" (to a cancel)."""
-    # ("saturday at nine, yes, just the truck. mine stays wednesday": the yes after the day said)
     if desk.action == "move" and (desk.new_date or desk.new_time) and (_YES_FIRST.match(said) or re.search(
             r"\b(?:yes|yeah|yep|yup|right|correct)\b", said[:40])):
-        # (a move of the hour alone: "yes, five o'clock wednesday. and the eleven o'clock one … stays")
+        # ("saturday at nine, yes, just the truck. mine stays"; of the hour alone: "yes, five o'clock …")
         return (f"{date.fromisoformat(desk.new_date):%A}".lower() in said if desk.new_date
                 else at is not None and at.strftime("%H:%M") == desk.new_time)
     if not _YES_FIRST.match(said):

@@ -276,6 +276,12 @@ async def _answer_which(s: ConversationState, ctx: TurnContext, current: When) -
     if s.desk.action == "move" and (pairs := move_target.paired_moves(s.desk.found, u.text)):
         await _plan_move(s, ctx, move_target.take_pairs(s.desk, pairs))  # "the 9:30 to two, 10:30 to 3"
         return
+    if s.desk.action == "move" and ALL_OF_THEM.search(u.text.lower()) and s.desk.found:
+        # "yes, both cars Tuesday at five": every one, by as much as the first moves
+        s.desk.every, s.desk.chosen = True, s.desk.found[0].id
+        if current.given and not (s.desk.new_date or s.desk.new_time):
+            _set_target(s, _wanted(s, ctx, When(), current))
+        current = When()
     await _go_on(s, ctx, current)
 
 
