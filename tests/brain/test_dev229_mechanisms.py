@@ -447,3 +447,72 @@ def test_a_daughter_who_just_got_her_license_drives(profiles) -> None:
         "my son just got his license, can he test drive the Camry? does he need to bring his license?",
     )
     assert u.intent != "objection_have_agent"
+
+
+# -- round 33, third batch (sets 241 to 244) --------------------------------------------------------
+
+
+async def test_two_bookings_moved_each_to_its_own_hour(profiles) -> None:
+    calendar = await booked("real_estate", "listing_appointment", datetime(2026, 11, 30, 9, 30))
+    await booked("real_estate", "buyer_consultation", datetime(2026, 11, 30, 11, 0), calendar=calendar)
+    _state, replies = await call(
+        profiles,
+        "real_estate",
+        "we've got two meetings with you Monday, one about selling and one about buying",
+        "could we move both to Tuesday the 1st? the selling one at nine and the buying one at one",
+        "yes",
+        "yes",
+        calendar=calendar,
+    )
+    assert on_calendar(calendar) == [("Tue 01 09:00", "scheduled"), ("Tue 01 13:00", "scheduled")], replies
+
+
+async def test_a_yes_to_an_hour_moved_while_another_stays(profiles) -> None:
+    calendar = await booked("real_estate", "property_showing", datetime(2026, 11, 25, 11, 0))
+    await booked("real_estate", "property_showing", datetime(2026, 11, 25, 15, 0), calendar=calendar)
+    _state, replies = await call(
+        profiles,
+        "real_estate",
+        "the three o'clock showing Wednesday, can that be pushed to four?",
+        "yes, four o'clock. the eleven o'clock one stays",
+        calendar=calendar,
+    )
+    assert on_calendar(calendar) == [("Wed 25 11:00", "scheduled"), ("Wed 25 16:00", "scheduled")], replies
+
+
+async def test_which_one_answered_with_a_cancel_and_a_keep(profiles) -> None:
+    calendar = await booked("real_estate", "property_showing", datetime(2026, 11, 24, 9, 30))
+    await booked("real_estate", "property_showing", datetime(2026, 11, 24, 10, 0), calendar=calendar)
+    _state, replies = await call(
+        profiles,
+        "real_estate",
+        "the early showing tomorrow, we can't make it, the sitter comes at ten",
+        "cancel the nine thirty please, keep the ten",
+        "yes",
+        calendar=calendar,
+    )
+    assert on_calendar(calendar) == [("Tue 24 09:30", "cancelled"), ("Tue 24 10:00", "scheduled")], replies
+
+
+async def test_both_moved_said_with_do(profiles) -> None:
+    calendar = await booked("dealership", "tire_rotation", datetime(2026, 11, 30, 17, 0))
+    await booked("dealership", "oil_change", datetime(2026, 11, 30, 17, 30), calendar=calendar)
+    _state, replies = await call(
+        profiles,
+        "dealership",
+        "I've got both cars in Monday evening",
+        "Monday's out now. could you do both Tuesday, same times?",
+        "yes",
+        "yes",
+        calendar=calendar,
+    )
+    assert on_calendar(calendar) == [("Tue 01 17:00", "scheduled"), ("Tue 01 17:30", "scheduled")], replies
+
+
+def test_a_first_name_is_no_town(profiles) -> None:
+    assert _u(profiles, "real_estate", "this is Kyle Benson", awaiting="name").location is None
+    assert _u(profiles, "real_estate", "beatriz salgado", awaiting="name").location is None
+
+
+def test_a_requirement_asked_without_a_question_mark(profiles) -> None:
+    assert _u(profiles, "real_estate", "do we need to be pre approved before looking").intent == "faq"
