@@ -516,3 +516,46 @@ def test_a_first_name_is_no_town(profiles) -> None:
 
 def test_a_requirement_asked_without_a_question_mark(profiles) -> None:
     assert _u(profiles, "real_estate", "do we need to be pre approved before looking").intent == "faq"
+
+
+async def test_two_bookings_named_together_are_both_told(profiles) -> None:
+    calendar = await booked(
+        "dealership", "recall_repair", datetime(2026, 11, 25, 9, 0), vehicle="2019 Ford F-150"
+    )
+    await booked(
+        "dealership",
+        "oil_change",
+        datetime(2026, 11, 30, 7, 30),
+        calendar=calendar,
+        vehicle="2015 Toyota Prius",
+    )
+    _state, replies = await call(
+        profiles,
+        "dealership",
+        "I've got the F-150 in Wednesday for that recall, the airbag one, and the Prius has an oil change "
+        "Monday",
+        "the truck I need to move. could you do Friday at eight?",
+        "yes",
+        calendar=calendar,
+    )
+    assert "two appointments" in replies[0], replies
+    assert on_calendar(calendar) == [("Fri 27 08:00", "scheduled"), ("Mon 30 07:30", "scheduled")], replies
+
+
+async def test_two_bookings_swapped(profiles) -> None:
+    calendar = await booked("dealership", "brake_inspection", datetime(2026, 11, 30, 13, 0))
+    await booked("dealership", "detailing", datetime(2026, 12, 1, 8, 0), calendar=calendar)
+    _state, replies = await call(
+        profiles,
+        "dealership",
+        "I've got the brakes Monday at one and the detailing Tuesday at eight next week",
+        "could we flip them? the detailing Monday at one and the brakes Tuesday at eight",
+        "yes",
+        "yes",
+        calendar=calendar,
+    )
+    assert on_calendar(calendar, sort=True) == [
+        ("Mon 30 13:00", "scheduled"),
+        ("Tue 01 08:00", "scheduled"),
+    ], replies
+    assert "now on Tuesday, December 1" in replies[-1], replies

@@ -91,7 +91,8 @@ _NO_AND_MORE = re.compile(r"\W*(?:no+|nah|nope)\b(?:\W+(?:ma'?am|sir|thanks|than
 
 
 _CANCEL_SAID = re.compile(r"(?<!n't )(?<!not )\b(?:cancel|scrap|call (?:it|that) off)\b")
-_MOVE_SAID = re.compile(r"(?<!n't )(?<!not )\b(?:move|push|bump|slide|reschedule|switch|instead|another day|"
+_MOVE_SAID = re.compile(r"(?<!n't )(?<!not )\b(?:move|push|bump|slide|reschedule|switch|swap|flip|instead|"
+                        r"another day|"
                         r"different day)\b|(?<!n't )(?<!nt )(?<!not )(?<!never )\bmake (?:it|that) "
                         r"(?!work|happen|in\b|there|on time|out\b)")
 
@@ -191,6 +192,13 @@ def _narrow(found: list[Appointment], ctx: TurnContext, current: When) -> list[A
     """The appointments the caller's words fit: a service, a day, a time, "the first one"."""
     u, text = ctx.u, without_pauses(ctx.u.text.lower())  # "hang on, one second" names no appointment
     both = bool(_MOVE_SAID.search(text) and _CANCEL_SAID.search(text))  # (one of each: cars said for each)
+    if len(found) > 1 and _asked_action(ctx) in {None, "lookup"} and all(a.service_type in u.services
+                                                                        for a in found):
+        return found  # "the truck in Wednesday for that recall, and the Prius for an oil change Monday": both
+    if len(found) > 1 and re.match(r"\W*(?:the |my )?(?:truck|pickup)\b", text) and not STANDS.search(
+            text) and len(
+            trucks := [a for a in found if a.vehicle and _PICKUP.search(a.vehicle.lower())]) == 1:
+        return trucks  # "the truck I need to move": the pickup's
     if len(found) > 1 and u.vehicle and not (STANDS.search(text) or both) and (
             car := _car_of(normalise(text), ctx)) and len(mine := [a for a in found if _is_car(a, car)]) == 1:
         return mine  # "the later one the Tacoma, can you move that an hour earlier": that car's
@@ -735,13 +743,6 @@ def yes_while_another_stays(desk: AppointmentDesk, said: str, at: time | None = 
     return desk.action == "cancel" and _THE_OTHER_STAYS.search(said) is not None
 
 
-def callback_reason(s: ConversationState) -> str:
-    """What the person calling back is to sort out, when no booking was found under the numbers."""
-    action = {"cancel": "cancel", "move": "move"}.get(s.desk.action or "", "ask about")
-    numbers = ", ".join(s.desk.searched) or "no number given"
-    return f"Caller wants to {action} an appointment not found under {numbers}"
-
-
 def other_change(text: str, action: str, ctx: TurnContext, s: ConversationState) -> list[str]:
     """A change asked on another appointment in the same message ("can you move the oil change
     to Wednesday? and just cancel the detail altogether"), as ``cancel detailing``."""
@@ -789,12 +790,3 @@ def asked_to_cancel(s: ConversationState) -> bool:
     """Did the caller ask, in so many words, to cancel, in the message before this one?"""
     said = [m.content.lower() for m in s.messages if m.role == "user"]
     return len(said) >= 2 and _ASKED_CANCEL.search(said[-2]) is not None and not _KEEP.search(said[-2])
-
-
-def wants_callback(ctx: TurnContext) -> bool:
-    """A yes to the call back offered, or one asked for in so many words, and none declined."""
-    u = ctx.u
-    text = u.text.lower()
-    if NO_CALL.search(text):
-        return False
-    return (u.affirm and not u.deny) or _CALLBACK.search(text) is not None

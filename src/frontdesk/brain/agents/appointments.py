@@ -41,7 +41,6 @@ from frontdesk.brain.agents.appointment_words import (
     _said_last,
     asked_to_cancel,
     booking_after,
-    callback_reason,
     first_of_every,
     for_the_next_one,
     next_queued,
@@ -49,7 +48,6 @@ from frontdesk.brain.agents.appointment_words import (
     queued_target_said,
     said_to_stand,
     switched_to,
-    wants_callback,
     without_the_ones_kept,
     yes_while_another_stays,
 )
@@ -256,7 +254,7 @@ async def _answer_phone(s: ConversationState, ctx: TurnContext) -> None:
     if u.phone:
         s.desk.found, s.desk.chosen = [], None
         await _go_on(s, ctx, When())
-    elif s.desk.searched and wants_callback(ctx):
+    elif s.desk.searched and desk_calls.wants_callback(ctx):
         desk_calls.to_callback(s, ctx)
     elif u.deny or _keeps(u.text.lower(), s.desk.action):
         _drop(s, ctx, "callback_declined")
@@ -515,7 +513,7 @@ async def _go_on(s: ConversationState, ctx: TurnContext, current: When) -> None:
             ctx.ask(s, "offer_callback", AGENT, "appt_not_found",
                     phone=say_phone(desk.searched[-1]))
         else:
-            s.callback_reason = callback_reason(s)
+            s.callback_reason = desk_calls.callback_reason(s)
             ctx.ask(s, "offer_callback", "faq", "appt_not_found_again",
                     phone=say_phone(desk.searched[-1]))
         return
@@ -631,7 +629,7 @@ async def _offer_earliest(s: ConversationState, ctx: TurnContext) -> None:
     nearest = [o for o in await availability.nearest(department, start, a.duration_min, count=3)
                if o != _start(a)][:2]
     if not nearest:
-        s.callback_reason = callback_reason(s)
+        s.callback_reason = desk_calls.callback_reason(s)
         ctx.ask(s, "offer_callback", "faq", "no_availability")
         return
     offer(s, ctx, "pick_which", nearest, nearest[0].date())
@@ -694,7 +692,7 @@ async def _move(s: ConversationState, ctx: TurnContext) -> None:
         availability = AvailabilityCalendar(ctx.profile, ctx.calendar, ctx.now, ignore=a.id)
         nearest = await availability.nearest(department, start, a.duration_min)
         if not nearest:
-            s.callback_reason = callback_reason(s)
+            s.callback_reason = desk_calls.callback_reason(s)
             ctx.ask(s, "offer_callback", "faq", "no_availability")
             return
         offer(s, ctx, "slot_taken", nearest, start.date(), time=say_time(start.time()))

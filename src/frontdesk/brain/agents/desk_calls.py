@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from frontdesk.brain.agents.appointment_words import CANCELS_TOO, callback_reason
+from frontdesk.brain.agents.appointment_words import _CALLBACK, CANCELS_TOO, NO_CALL
 from frontdesk.brain.agents.booking_said import facts as _facts
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.nlu import Understanding
@@ -60,3 +60,19 @@ async def cancel_with_the_list(s: ConversationState, ctx: TurnContext) -> None:
         s.desk.result = a.model_copy(update={"status": "cancelled"})
         s.desk.done.append(f"cancelled {a.id}")
     s.on_file = [a for a in s.on_file if a not in named]
+
+
+def callback_reason(s: ConversationState) -> str:
+    """What the person calling back is to sort out, when no booking was found under the numbers."""
+    action = {"cancel": "cancel", "move": "move"}.get(s.desk.action or "", "ask about")
+    numbers = ", ".join(s.desk.searched) or "no number given"
+    return f"Caller wants to {action} an appointment not found under {numbers}"
+
+
+def wants_callback(ctx: TurnContext) -> bool:
+    """A yes to the call back offered, or one asked for in so many words, and none declined."""
+    u = ctx.u
+    text = u.text.lower()
+    if NO_CALL.search(text):
+        return False
+    return (u.affirm and not u.deny) or _CALLBACK.search(text) is not None

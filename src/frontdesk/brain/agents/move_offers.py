@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from frontdesk.brain.agents.appointment_words import callback_reason
 from frontdesk.brain.agents.booking_said import start_of
+from frontdesk.brain.agents.desk_calls import callback_reason
 from frontdesk.brain.availability import AvailabilityCalendar, closed_reply
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.format import say_date, say_list, say_on_date, say_slot, say_time

@@ -283,6 +283,10 @@ def each_its_own(text: str, found: list[Appointment], ctx: TurnContext) -> list[
         day, at = when.extract_date(said, ctx.today), clock.extract_time(bare)
         if len(named) != 1 or named[0] in (a for a, _ in pairs) or (day is None and at is None):
             continue
+        if day is not None and not re.search(r"\d(?:st|nd|rd|th)\b", normalise(clause).numeric) and (
+                on := [b for b in found if b is not named[0]
+                       and date.fromisoformat(b.scheduled_date).weekday() == day.weekday()]):
+            day = date.fromisoformat(on[0].scheduled_date)  # "swap them … the brakes Tuesday": the other's
         new = When(day or both_on, at)
         if (new.date is None or new.date.isoformat() == named[0].scheduled_date) and (
                 at is None or at.strftime("%H:%M") == named[0].scheduled_time):

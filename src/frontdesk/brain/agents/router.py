@@ -178,8 +178,12 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
     if _keeps_the_one_told(s, u):
         u.intent = "lookup_appointment"  # "okay, keep me down for Tuesday", "see you Saturday": as it is
         return "appointments"
-    if _changes_the_one_told(s, u):
-        u.intent = "reschedule"  # "Your tire rotation is Tuesday at 10" … "can it go later, say 4:30?"
+    if _changes_the_one_told(s, u) or (_told(s) and len(s.desk.found) > 1 and re.search(
+            r"\b(?:swap|flip|switch|trade)\b", u.text.lower()) and u.services and set(u.services) <= {
+            a.service_type for a in s.desk.found}):
+        # "Your tire rotation is Tuesday at 10" … "can it go later, say 4:30?"; told of two: "so the
+        # detailing Monday at one and the brakes Tuesday at eight. just swap the days"
+        u.intent = "reschedule"
         return "appointments"
     if intent in {"objection_not_interested", "unknown"} and s.awaiting == "anything_else" and (
             s.desk.found) and (
