@@ -283,7 +283,7 @@ def each_its_own(text: str, found: list[Appointment], ctx: TurnContext) -> list[
         day, at = when.extract_date(said, ctx.today), clock.extract_time(bare)
         if len(named) != 1 or named[0] in (a for a, _ in pairs) or (day is None and at is None):
             continue
-        if day is not None and not re.search(r"\d(?:st|nd|rd|th)\b", normalise(clause).numeric) and (
+        if day is not None and not re.search(r"\d(?:st|nd|rd|th)\b", said.numeric) and (
                 on := [b for b in found if b is not named[0]
                        and date.fromisoformat(b.scheduled_date).weekday() == day.weekday()]):
             day = date.fromisoformat(on[0].scheduled_date)  # "swap them … the brakes Tuesday": the other's
