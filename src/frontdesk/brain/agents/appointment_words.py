@@ -145,8 +145,10 @@ _FIRST = re.compile(r"\b(?:first|earliest|former|1st)\b|\bthe (?:earlier|sooner)
 _SECOND = re.compile(r"\b(?:second|2nd)\b")
 _LAST = re.compile(r"\b(?:last(?! (?:week(?:end)?|night|time|month|year|summer|spring|fall|winter|"
                    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|later|latest|latter|"
+                   r"(?<!after the )(?<!before the )(?<!next to the )(?<!than the )(?<!with the )"
                    r"other(?! (?:two|three|four|ones)\b))\b")
-"""The later of two ("the last one", "the other one"); not "we sold it last weekend"."""
+"""The later of two ("the last one", "the other one"); not "we sold it last weekend", nor the
+other one as where the changed one goes ("move the oil change right after the other one")."""
 
 
 _ACTED_ON = {"cancel": re.compile(r"\b(?:cancel|scrap|drop|call off|nix|ditch|"
@@ -195,6 +197,11 @@ def _narrow(found: list[Appointment], ctx: TurnContext, current: When) -> list[A
     if len(found) > 1 and _asked_action(ctx) in {None, "lookup"} and all(a.service_type in u.services
                                                                         for a in found):
         return found  # "the truck in Wednesday for that recall, and the Prius for an oil change Monday": both
+    if len(found) > 1 and _asked_action(ctx) in {None, "lookup"} and len(cars := {
+            car for piece in re.split(r"[,;]|\b(?:and|or|plus)\b", text)
+            if (car := _car_of(normalise(piece), ctx))}) > 1 and all(
+            any(_is_car(a, car) for car in cars) for a in found):
+        return found  # "two test drives for tomorrow, the RAV4 and the CR-V": both, told
     if len(found) > 1 and re.match(r"\W*(?:the |my )?(?:truck|pickup)\b", text) and not STANDS.search(
             text) and len(
             trucks := [a for a in found if a.vehicle and _PICKUP.search(a.vehicle.lower())]) == 1:

@@ -375,6 +375,10 @@ async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
         or (u.intent == "cancel" and not u.deny)
         or (_WHY_IT_GOES.search(said) and not re.match(r"\W*no\b", said)))
     desk_calls.asked_with_the_yes(desk, u)  # "yes, cancel it … could somebody call me back?"
+    if u.affirm and not u.deny and not (desk.queued or desk.then_book):
+        # "yes. and the CR-V at four, could that be three thirty instead?": the other booking's
+        # change, asked with the yes, next
+        desk.queued = other_change(u.text, desk.action, ctx, s)
     if u.affirm or ((ordered or no_new_one) and not _keeps(said, desk.action)):
         # ("no, I don't need anything else … just cancel it please": the order, whatever the "no" was to)
         # (a reason it goes, "we decided to wait till rates come down", reads as a deferral: a yes)
@@ -501,6 +505,10 @@ async def _search(s: ConversationState, ctx: TurnContext) -> None:
 async def _go_on(s: ConversationState, ctx: TurnContext, current: When) -> None:
     """Take the request as far as it goes: find, choose, then tell, read back or offer."""
     desk = s.desk
+    if not desk.found and "elsewhere" in ctx.u.flags:
+        # "it's under her phone number, not this one": that number, not the one calling
+        ctx.ask(s, "phone", AGENT, "appt_ask_phone")
+        return
     if not desk.found:
         await _search(s, ctx)
     if not desk.found:

@@ -145,7 +145,8 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
                     "lookup_appointment")
         return "appointments"
     if _told(s) and intent in {"provide_info", "unknown", "book", "affirm", "chitchat", "greeting"} and (
-            _CANCEL_IT.search(u.text.lower())):  # ("keep the morning one": no "good morning")
+            _CANCEL_IT.search(u.text.lower()) or ("car_gone" in u.flags and s.direction != "outbound" and (
+                u.vehicle or len(s.desk.found) == 1))):  # ("keep the morning one": no "good morning")
         u.intent = "cancel"  # told of two: "the three thirty one, you can cancel. keep the three o'clock"
         return "appointments"
     if _told(s) and u.date is None and len(s.desk.found) == 1 and _SAME_OUTING.search(u.text.lower()) and (

@@ -107,6 +107,9 @@ def visit_cost_answer(s: ConversationState, ctx: TurnContext, topic: str | None 
     if kind is None and (topic or "").startswith("visit:") and re.search(r"\b(?:it|that|this|them)\b", text):
         # "how long does a consultation take, and is there a charge for it?"
         kind = (topic or "").split(":", 1)[1]
+    if kind is None and s.desk.found and s.desk.last_done("told") and re.search(
+            r"\b(?:it|that|this)\b", text):
+        kind = the_visit(s, ctx)[0]  # told of the valuation on the 30th: "no charge for that, right?"
     return _tell(s, ctx, kind, "cost")
 
 

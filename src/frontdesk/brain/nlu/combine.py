@@ -315,10 +315,12 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             r.time or r.date or r.services or r.vehicle or r.appointment_type) and not (
             CHANGE_CUE.search(r.text.lower())):
         return "lookup_appointment", 0.85  # "and the explorer is still at eight, right?": checked
-    if r.phone and UNDER_NUMBER.search(normalise(r.text).lower) and awaiting in {
-            None, "anything_else", "date", "name"}:
+    if UNDER_NUMBER.search(normalise(r.text).lower) and (awaiting in {None, "anything_else"} or (
+            r.phone and awaiting in {"date", "name"})):
         # "the showing's booked under my cell, 512-555-3877" (and what is to happen to it: "he
-        # wants it the day after instead, same time")
+        # wants it the day after instead, same time"); without the number it is asked for
+        if not r.phone:
+            r.flags.add("elsewhere")
         said = normalise(r.text).lower
         if CANCEL_SAID_PLAIN.search(said):
             return "cancel", 0.85

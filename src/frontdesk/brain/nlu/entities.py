@@ -441,7 +441,7 @@ def extract_services(u: Utterance, profile: BusinessProfile) -> list[str]:
     if not found and (symptom := _SYMPTOM.search(u.lower) or _it_symptom(u.lower)) and (
             _mention_wanted(u.lower, symptom) or re.match(
             r"\s+(?:again|all over again)\b", u.lower[symptom.end():])) and (
-            diagnostic := next((sv.key for sv in profile.services if "diagnos" in sv.name.lower()), None)):
+            diagnostic := _diagnostic(profile)):
         # "my ac ain't blowing cold", "the passenger window won't roll up": something wrong that
         # no service names; the shop looks at it first
         found.append((-len(symptom.group(0)), symptom.start(), diagnostic))
@@ -453,11 +453,16 @@ def extract_services(u: Utterance, profile: BusinessProfile) -> list[str]:
         found = [f for f in found if f[2] in alone or not _WHERE_BEFORE.search(u.lower, 0, max(f[1], 0))]
     keys = [key for _, _, key in found]
     if keys and (guess := _A_GUESS_DOUBTED.search(u.lower)) and (
-            _FIND_WHAT.search(u.lower, guess.end()) or _TROUBLE.search(u.lower, guess.end())) and (
-            diagnostic := next((sv.key for sv in profile.services if "diagnos" in sv.name.lower()), None)):
+            _FIND_WHAT.search(u.lower, guess.end()) or _TROUBLE.search(u.lower, guess.end())
+            or _SYMPTOM.search(u.lower, guess.end())) and (diagnostic := _diagnostic(profile)):
         return [diagnostic]  # "I think I need a battery. well, I'm not sure … figure out what's wrong?"
     # "a weird clunk from the brakes": the symptom belongs to the brake inspection named with it
     return [k for k in keys if k not in alone] or keys
+
+
+def _diagnostic(profile: BusinessProfile) -> str | None:
+    """The profile's diagnostic check, where the shop looks first when nobody knows the work."""
+    return next((sv.key for sv in profile.services if "diagnos" in sv.name.lower()), None)
 
 
 _A_GUESS_DOUBTED = re.compile(r"\b(?:i think|i guess|maybe|probably)\b[^?]{0,60}?\b(?:actually,? |well,? )?"

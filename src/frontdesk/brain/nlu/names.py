@@ -196,7 +196,11 @@ _STRONG_CUE = re.compile(r"\b(?:my name is|my name's|name is|name's|the names|ca
                          r"(?:his|her|their)" + _WHOSE + r" name|"
                          # "I'm their daughter, Hannah Kim": who the caller is to them, then the name
                          r"(?:i'?m|i am|this is) (?:his|her|their) (?:wife|husband|partner|son|daughter|mom|"
-                         r"mother|dad|father|brother|sister|assistant|neighbou?r|nephew|niece|grand\w+)(?=,))"
+                         r"mother|dad|father|brother|sister|assistant|neighbou?r|nephew|niece|grand\w+)(?=,)|"
+                         # "I'm calling on behalf of my dad, Harold Jennings": whom the call is for
+                         r"(?:calling|call|here|booking) (?:for|on behalf of) (?:my|our) (?:wife|husband|"
+                         r"partner|son|daughter|mom|mother|dad|father|brother|sister|boss|grand\w+|"
+                         r"aunt|uncle|neighbou?r)(?=,))"
                          r"[,:?.\s—–-]+"
                          r"(?:(?:um+|uh+|er|like|actually|it's|its|it is|oh|me|myself)[,\s]+)*"
                          r"(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,2})")
