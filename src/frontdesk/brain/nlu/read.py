@@ -47,6 +47,7 @@ from frontdesk.brain.nlu.places import BUYS_WITH_OTHERS
 from frontdesk.brain.nlu.rule_intent import classify_by_rules
 from frontdesk.brain.nlu.text import Utterance, as_for_me, correction_tail, normalise
 from frontdesk.brain.nlu.understanding import Understanding, answers
+from frontdesk.brain.nlu.vehicles import CAR_GONE
 from frontdesk.knowledge.profile import BusinessProfile, StaffMember
 
 
@@ -581,7 +582,7 @@ def read(text: str, profile: BusinessProfile, today: date,
         # back declined, not a request never to be called (nor one to be called later)
         result.intent = "deny"
         result.flags -= {"do_not_call", "objection_busy"}
-    if profile.kind == "dealership" and _CAR_GONE.search(u.lower) and not re.search(
+    if profile.kind == "dealership" and CAR_GONE.search(u.lower) and not re.search(
             r"\bwrong (?:number|person)", u.lower):
         # "I sold that car two years ago, I take the bus": the right person, whose car is gone
         result.flags.add("car_gone")
@@ -691,20 +692,6 @@ _HEARSAY = re.compile(r"\b(?:(?:my|a|our) (?:buddy|friend|neighbou?r|wife|husban
                       r"\b(?:is (?:that|it) (?:true|right|correct|so|a thing)|is that how it works|"
                       r"(?:for )?real|true)\W*$")
 """A claim about the business checked ("my buddy said y'all … , is that true?")."""
-
-
-_CAR_GONE = re.compile(r"\b(?:sold|got rid of|traded(?: it)? in|totaled|junked|scrapped|gave(?: away)?) "
-                       r"(?:that|the|my|this|our) (?:car|truck|vehicle|suv|van|one|\w+ (?:car|truck))\b|"
-                       r"\b(?:sold|got rid of|traded in|totaled|junked|scrapped|gave away) it\b|"
-                       # "we traded it in Tuesday", "a car I don't own anymore"
-                       r"\btraded (?:it|her|him|that one) in\b|\b(?:i|we) (?:don'?t|do not|no longer) "
-                       r"(?:own (?:it|that (?:car|truck|one)|the \w+)|"
-                       r"have (?:it|that (?:car|truck|one)|the \w+) (?:anymore|any more))\b(?!\?)|"
-                       r"\bcar (?:i|we) (?:don'?t|do not|no longer) (?:own|have)\b|"
-                       r"\b(?:i|we) (?:don'?t|do not|can'?t|no longer) drive (?:anymore|any more|"
-                       r"these days)\b")
-"""The caller's car is gone ("I sold that car", "we traded it in", "I don't drive anymore"); not "I
-don't have a car with you", which a new owner of the number says."""
 
 
 def _names_faq_topic(lowered: str, profile: BusinessProfile) -> bool:

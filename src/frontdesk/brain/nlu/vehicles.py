@@ -184,3 +184,17 @@ _ELECTRIC_MAKES = {"Tesla", "Rivian", "Lucid", "Polestar"}
 _ELECTRIC_MODELS = {"Leaf", "Bolt", "Bolt EV", "Ioniq 5", "Ioniq 6", "Mustang Mach-E", "F-150 Lightning",
                     "EV6", "EV9", "ID.4", "bZ4X", "Solterra", "Prologue", "Equinox EV", "Niro EV"}
 """Cars that are electric, for "the electric one" (the inventory lists no fuel)."""
+
+
+CAR_GONE = re.compile(r"\b(?:sold|got rid of|traded(?: it)? in|totaled|junked|scrapped|gave(?: away)?) "
+                      r"(?:that|the|my|this|our) (?:car|truck|vehicle|suv|van|one|\w+ (?:car|truck))\b|"
+                      r"\b(?:sold|got rid of|traded in|totaled|junked|scrapped|gave away) it\b|"
+                      # "we traded it in Tuesday", "a car I don't own anymore"
+                      r"\btraded (?:it|her|him|that one) in\b|\b(?:i|we) (?:don'?t|do not|no longer) "
+                      r"(?:own (?:it|that (?:car|truck|one)|the \w+)|"
+                      r"have (?:it|that (?:car|truck|one)|the \w+) (?:anymore|any more))\b(?!\?)|"
+                      r"\bcar (?:i|we) (?:don'?t|do not|no longer) (?:own|have)\b|"
+                      r"\b(?:i|we) (?:don'?t|do not|can'?t|no longer) drive (?:anymore|any more|"
+                      r"these days)\b")
+"""The caller's car is gone ("I sold that car", "we traded it in", "I don't drive anymore"); not "I
+don't have a car with you", which a new owner of the number says."""
