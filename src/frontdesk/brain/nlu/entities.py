@@ -181,6 +181,9 @@ def extract_email(u: Utterance) -> str | None:
 _DONE_ALREADY = re.compile(r"\b(?:did(?! get\b)|had(?! to\b)|(?<!you )(?<!you've )(?<!y'all )(?<!ya )"
                            r"(?<!guys )(?<!still )(?<!did )"
                            r"got(?! (?:back|home|here|there|off|out|up|you|ya)\b)"
+                           # ("the dog got sick all over the back seat": what happened, no work done)
+                           r"(?! (?:sick|hurt|stuck|lost|dirty|muddy|nasty|gross|messy|wet|scratched|dented|"
+                           r"hit|rear[- ]ended|towed|flooded|covered|sticky|smelly|worse|bad|louder)\b)"
                            # ("I did get a letter in the mail about the airbag": a notice, not work done)
                            r"(?! (?:a|this|the|that|another) (?:letter|notice|card|postcard|recall|email|"
                            r"text)\b)"

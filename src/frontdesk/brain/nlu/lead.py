@@ -534,7 +534,9 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
     text = u.lower
     if re.search(r"\b(?:ain'?t|aren'?t|are not|not|never|haven'?t|havent|weren'?t|wasn'?t|isn'?t) "
                  r"(?:been |gotten |got |even |yet )?pre-?approv", text):
-        return "not_started"  # "we ain't pre-approved yet, how does that even work?"
+        # "we ain't pre-approved yet, how does that even work?" ("not pre approved yet, we're
+        # talking to a lender right now": under way)
+        return "in_progress" if _UNDER_WAY.search(text) else "not_started"
     if _ASKS_HOW_APPROVAL_GOES.search(text) and not re.search(
             r"\b(?:we'?re|i'?m|we are|i am|already|got|been|have been|are) (?:already )?pre", text):
         return None  # "how long does getting pre-approved take?" asks; it says nothing of the caller
@@ -566,12 +568,11 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
                  r"(?:house|home|sale) (?:money|proceeds)|"
                  r"from (?:the )?(?:sale|selling) of)\b", text):
         return "cash"  # "proceeds from the sale": paid from what the old home brings
-    if re.search(r"\b(?:working on it|working with a (?:lender|bank)|talking to (?:a |the )?"
-                 r"(?:lender|bank)|applied|applying|in the process|waiting on|(?:loan|mortgage) "
-                 r"application|application(?:'s| is) in|waiting to hear)\b", text):
+    if _UNDER_WAY.search(text):
         return "in_progress"
-    if expecting and re.search(r"\b(?:not yet|haven'?t|not started|nothing yet|none yet)\b", text):
-        return "not_started"
+    if (expecting or re.search(r"\b(?:financ\w*|loan|mortgage|lender)\b", text)) and re.search(
+            r"\b(?:not yet|haven'?t|havent|not started|nothing yet|none yet)\b", text):
+        return "not_started"  # "financing i havent started on that yet"
     if re.search(r"\b(?:no(?:t)? (?:pre-?)?approv|needs? (?:financing|a loan|"
                  r""
                  r"a mortgage)|(?:gotta|got to|have to|has to|need to|needs to|still need to) (?:get|find|"
@@ -582,6 +583,14 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
                  r"(?:haven't|have not|didn't) (?:talked|spoken|gone) (?:to|with))\b", text):
         return "not_started"
     return None
+
+
+_UNDER_WAY = re.compile(r"\b(?:working on it|working with a (?:lender|bank)|"
+                        r"talking (?:to|with) (?:a |the |our )?"
+                        r"(?:lender|bank|loan officer|mortgage (?:guy|lady|broker|person))|applied|applying|"
+                        r"in the process|waiting on|(?:loan|mortgage) application|application(?:'s| is) in|"
+                        r"waiting to hear)\b")
+"""A loan under way: applied for, a lender talked to."""
 
 
 _MOTIVATION = re.compile(

@@ -147,6 +147,9 @@ def _clean_name(words: list[str], raw: list[str] | None = None) -> str | None:
             again = _clean_name(words[i + 1:], raw[i + 1:] if raw is not None else None)
             if again and len(again.split()) >= max(2, len(kept)):
                 return again
+            if again and len(kept) == 1 and len(again.split()) == 1 and fuzz.ratio(
+                    kept[0], again.lower()) < 60:
+                continue  # "john uh smith": a pause before the surname
             break
         capital = raw is not None and i < len(raw) and raw[i][:1].isupper() and (
             raw[i][1:].islower() or len(raw[i]) == 1)
@@ -294,8 +297,13 @@ _SPELLED_NOW: ContextVar[frozenset[str]] = ContextVar("spelled_now", default=fro
 """The words the caller spelled out in the message being read."""
 
 
-_NO_THEN_AGAIN = re.compile(r"\b([a-z']{2,}),? (?:no|nope|sorry|i mean),? (?=([a-z']{2,})\b)")
-"""A name word put right at once ("ann no anne"): the second is the one."""
+_NO_THEN_AGAIN = re.compile(r"\b([a-z']{2,}),? (?:no|nope|sorry|i mean|uh+|um+),? (?=([a-z']{2,})\b)")
+"""A name word put right at once ("ann no anne", "tom uh thomas"): the second is the one."""
+_SPELLED_WHOLE = re.compile(r"\b(?:i'?ll|ill|let me|lemme|i can|i'?ll just) spell "
+                            r"(?:it|that|them)(?: for you| out)?"
+                            r"\W+((?:[a-z][- ]){1,}[a-z])\b(?: [a-z']{2,})?\W+((?:[a-z][- ]){1,}[a-z])\b"
+                            r"(?: [a-z']{2,})?\W*$")
+"""The caller spells first name and surname, one after the other, saying each word again or not."""
 
 
 _THATS_ME = re.compile(r"(?i)[\s,.—-]+(?:that'?s|thats|this is|it'?s|its) me\W*$|[\s,.—-]+speaking\W*$")
@@ -330,6 +338,10 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
     if rank := _RANK_THEN_NAME.search(u.raw):
         # "Afternoon, ma'am. Staff Sergeant Andre Whitaker.": a rank said before a name gives it
         u = normalise(f"{u.raw[: rank.start(1)]}this is {u.raw[rank.end():]}")
+    if expecting and (whole := _SPELLED_WHOLE.search(u.lower)):
+        # "its no gozi add a yemi ill spell it n g o z i adeyemi a d e y e m i": what the line made
+        # of the name does not matter; the letters are the name
+        return " ".join(w[:1].upper() + w[1:] for w in (re.sub(r"[^a-z]", "", whole[i]) for i in (1, 2)))
     if expecting and (me := _THATS_ME.search(u.raw)) and me.start() > 0:
         u = normalise(u.raw[: me.start()])  # "dustin hale thats me": the name, and who it is
     token = _SPELLED_NOW.set(spelled)

@@ -33,8 +33,12 @@ def spelled_in_place(u: Utterance) -> Utterance:
         between = text[said.end(): run.start()] if said is not None else ""
         if said is None or re.search(r"[\d.?!]", between):
             continue
-        if CORRECTION.search(between):  # "caitlin … no sorry … k a i t l y n": the spelling in its place
-            text, changed = f"{text[: said.start()]}{spelled}{text[run.end():]}", True
+        if put_right := CORRECTION.search(between):
+            # "caitlin … no sorry … k a i t l y n": the spelling in its place ("catherine price
+            # sorry its k a t h r y n kathryn": and the surname said before the "sorry" kept)
+            kept = [w for w in SPELLING_NOTE.sub(" ", between[: put_right.start()]).split()
+                    if w not in {"no", "nope", "uh", "um", "wait", "oh"}]
+            text, changed = _spelled_for(text, said, run, spelled, kept if len(kept) <= 2 else []), True
         elif (re.search(r"\bwell\b", between) or re.match(r"\W*(?:actually|,? no [a-z]\b)",
                                                           text[run.end():])) and (
                 said.group(0) in lexicon().first_names or said.group(0) not in lexicon().everyday_words):
@@ -43,7 +47,34 @@ def spelled_in_place(u: Utterance) -> Utterance:
             between = re.sub(r"[—–,-]*\s*well\W*$", " ", between)
             text = f"{text[: said.start()]}{spelled}{between}{rest}"
             changed = True
+        elif len(kept := _SPELLING_WORDS.sub(" ", between).split()) <= 2 and not _spelled_as_one(
+                before, spelled, fuzz.ratio(said.group(0), spelled)):
+            # "its hannah shultz s c h u l t z", "grace chow uh thats c h o u chou", "its shawn
+            # gallagher thats s e a n sean gallagher …": the name as a phone line heard it, then its
+            # spelling, which is the name
+            text, changed = _spelled_for(text, said, run, spelled, kept), True
     return normalise(text) if changed else u
+
+
+def _spelled_for(text: str, said: re.Match[str], run: re.Match[str], spelled: str, kept: list[str]) -> str:
+    """``text`` with the spelling in the place of the word ``said``, the words ``kept`` from between
+    them after it, and the word said again after the letters ("s e a n sean gallagher") said once."""
+    rest = re.sub(rf"^\W*{spelled}\b", "", text[run.end():])
+    tail = f" {' '.join(kept)}" if kept and not rest.lstrip().startswith(" ".join(kept)) else ""
+    return f"{text[: said.start()]}{spelled}{tail}{rest}"
+
+
+def _spelled_as_one(before: list[re.Match[str]], spelled: str, as_said: float) -> bool:
+    """Do two or three of the words before the letters, joined, fit them at least as well as the
+    one word does ("lan tran l a n t r a n", "peter son p e t e r s o n")?"""
+    named = [w.group(0) for w in before if not _SPELLING_WORDS.fullmatch(w.group(0))]
+    return any(fuzz.ratio("".join(named[i: i + n]), spelled) >= as_said
+               for n in (2, 3) for i in range(len(named) - n + 1))
+
+
+_SPELLING_WORDS = re.compile(r"\b(?:uh+|um+|er|sorry|that'?s|thats|that is|it'?s|its|it|spelled|spelt|"
+                             r"i'?ll|ill|spell|spelling|like|so)\b")
+"""Words between a name and its spelling that are not the name ("… thats c h o u")."""
 
 
 def split_then_spelled(u: Utterance) -> Utterance:

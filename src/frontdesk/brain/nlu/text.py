@@ -80,6 +80,10 @@ def _normalise(text: str) -> Utterance:
     spoken = re.sub(rf"(^|[^\w\s]\s*|\b(?!{_DIGIT_WORD}\b|zero\b|oh\b)\w+ )"
                     rf"(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s,]+\2\b"
                     rf"(?! (?:{_DIGIT_WORD}|zero|oh|\d)\b)", r"\1\2", spoken)
+    # "like 11 11 in the morning", "wednesday at uh 10 10 am": the same, in digits
+    spoken = re.sub(r"(?<!\d\s)(?<![\d:])\b(1[0-2]|[1-9])[\s,]+\1\b(?![\s,]*\d)(?=\s*(?:[ap]\.?m\b|in the\b|"
+                    r"o'?clock|oclock|ish\b|$|[,.;!?]|on\b|tomorrow|today|tonight|or\b|if\b|works?\b|please))",
+                    r"\1", spoken)
     spoken = _number_homophones(spoken)
     spoken = _loose_clock(spoken)
     spoken = _run_together_clock(spoken)
@@ -244,8 +248,9 @@ def _disfluencies(text: str) -> str:
         said = match.group(1)
         if _DIGITS_ONLY.fullmatch(said) or (" " not in said and _ANY_NUMBER_WORD.fullmatch(said)):
             return match.group(0)  # "five five five", and "twenty twenty" is a year
-        if len(said) == 1 and said.isalpha() and said not in "ai":
-            return match.group(0)  # "h o w e l l": a name spelled, its double letter
+        if len(said) == 1 and said.isalpha() and (said not in "ai" or re.match(
+                r"[ -][a-z][ -][a-z]\b", match.string[match.end():])):
+            return match.group(0)  # "h o w e l l", "a a l i y a h": a name spelled, its double letter
         return said
 
     return _SPACES.sub(" ", _REPEATED.sub(once, text)).strip()
@@ -592,6 +597,9 @@ def ruled_out(text: str, start: int) -> bool:
     if re.search(r"\b(?:don'?t|do not|can'?t|cannot|not)\s+(?:really\s+)?(?:wanna|want to|going to|gonna)?\s*"
                  r"wait (?:till|until|for|all the way to)\s+$", before):
         return True  # "i really don't wanna wait till friday … can you get me in today": not Friday
+    if re.search(r"\b(?:won'?t|wont|can'?t|cant|cannot|not|never|couldn'?t)\s+(?:be\s+)?(?:up|awake|there|"
+                 r"ready|out of bed|make it(?: in)?|get (?:there|in|up))(?:\s+\w+)?\s+(?:by\s+)?$", before):
+        return True  # "can we do 10 instead i wont be up by 8": not eight
     return _NEGATED.search(before) is not None or (
         _EVENT_ON.search(text[max(0, start - 60): start]) is not None) or (
         # "no wait i work the thirteenth, the fourteenth": the day the caller works
@@ -620,7 +628,8 @@ _ANSWERED_NO = re.compile(r"(?:.*\b(?:wait|oh|sorry|actually|shoot|monday|tuesda
 value ("actually no 1 pm", "monday wait no tuesday"): the value corrects, it is not ruled out."""
 
 
-CORRECTION = re.compile(r"\b(?:no,? wait|wait,? no|oh,? wait|actually|i mean|sorry|make (?:it|that)|"
+CORRECTION = re.compile(r"\b(?:no,? wait|wait,? no|oh,? wait|actually|i mean|sorry|"
+                         r"(?<!n't )(?<!not )(?<!cant )(?<!wont )(?<!never )make (?:it|that)|"
                          r"instead(?! of)(?!\s*[?.!])|"
                          r"rather(?! than)(?! not)|scratch that|on second thought|no no|hold on|wait|"
                          r"let'?s say|let'?s (?:do|go with)|go with|better make it|i meant|meant|"
