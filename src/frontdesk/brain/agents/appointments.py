@@ -41,21 +41,23 @@ from frontdesk.brain.agents.appointment_words import (
     _said_last,
     asked_to_cancel,
     booking_after,
-    first_of_every,
-    for_the_next_one,
-    next_queued,
-    other_change,
-    queued_target_said,
     said_to_stand,
     switched_to,
     without_the_ones_kept,
-    yes_while_another_stays,
 )
 from frontdesk.brain.agents.booking_said import as_state, describe
 from frontdesk.brain.agents.booking_said import count as _count
 from frontdesk.brain.agents.booking_said import facts as _facts
 from frontdesk.brain.agents.booking_said import listed as _listed
 from frontdesk.brain.agents.booking_said import start_of as _start
+from frontdesk.brain.agents.change_queue import (
+    first_of_every,
+    for_the_next_one,
+    next_queued,
+    other_change,
+    queued_target_said,
+    yes_while_another_stays,
+)
 from frontdesk.brain.agents.move_offers import bounds, off_its_own_day, offer, offer_day
 from frontdesk.brain.agents.move_target import YES_AND_HOUR as _YES_AND_HOUR
 from frontdesk.brain.agents.move_target import both_hours_said as _both_hours_said
@@ -353,12 +355,18 @@ async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
         return
     said = u.text.lower()
     chosen = _chosen(s)
+    if u.affirm and not u.deny and not (desk.queued or desk.then_book):
+        # "yes. and the CR-V at four, could that be three thirty instead?", "yes, cancel that one.
+        # and the house tour on Thursday, can that slide to Friday instead?": the other booking's
+        # change, asked with the yes, next (not a new visit in its place)
+        desk.queued = other_change(u.text, desk.action, ctx, s)
     queued = {item.split(" ")[1] for item in desk.queued if item.startswith("move ")}
     other_visit = chosen is not None and not (queued & {*u.services, u.appointment_type}) and (
         # ("yeah saturday eleven for the consultation": the move asked with the cancel, not a new one)
         (u.services and chosen.service_type not in u.services)
         or (u.appointment_type is not None and u.appointment_type != chosen.appointment_type))
-    if desk.action == "cancel" and u.intent == "book" and (u.services or u.appointment_type) and (re.search(
+    if desk.action == "cancel" and u.intent == "book" and not queued and (
+            u.services or u.appointment_type) and (re.search(
             r"\b(?:instead|in (?:its|it'?s) place|rather)\b", said) or (
             # asked in so many words to cancel it, then "while I have you, I do need an oil
             # change, Friday at eight?": the cancel stands and the new visit is booked after it
@@ -375,10 +383,6 @@ async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
         or (u.intent == "cancel" and not u.deny)
         or (_WHY_IT_GOES.search(said) and not re.match(r"\W*no\b", said)))
     desk_calls.asked_with_the_yes(desk, u)  # "yes, cancel it … could somebody call me back?"
-    if u.affirm and not u.deny and not (desk.queued or desk.then_book):
-        # "yes. and the CR-V at four, could that be three thirty instead?": the other booking's
-        # change, asked with the yes, next
-        desk.queued = other_change(u.text, desk.action, ctx, s)
     if u.affirm or ((ordered or no_new_one) and not _keeps(said, desk.action)):
         # ("no, I don't need anything else … just cancel it please": the order, whatever the "no" was to)
         # (a reason it goes, "we decided to wait till rates come down", reads as a deferral: a yes)
@@ -571,6 +575,8 @@ async def _plan_move(s: ConversationState, ctx: TurnContext, a: Appointment) -> 
         _drop(s, ctx, None)
         return
     old = _start(a)
+    if not desk.new_time and (beside := move_target.beside_the_other(a, desk.found, ctx.u.text, ctx)):
+        _set_target(s, beside)  # "can you move the rotation so it's right after the oil change?"
     if desk.new_date == old.date().isoformat() and desk.new_time in {None, old.strftime("%H:%M")} and (
             DAYS_ON.search(ctx.u.text.lower())):
         # "… wednesday the twelfth at ten, can we push that back a day": the day named was its

@@ -12,6 +12,7 @@ from frontdesk.brain.agents.appointment_words import (
     STANDS,
     _car_of,
     _is_car,
+    named_beside,
     without_the_ones_kept,
 )
 from frontdesk.brain.context import TurnContext
@@ -299,3 +300,17 @@ def queued_moves(pairs: list[tuple[Appointment, When]]) -> list[str]:
     """The moves after the first, as the desk queues them ("move buyer_consultation 2027-11-30 12:00")."""
     return [f"move {a.service_type or a.appointment_type} {w.date.isoformat() if w.date else '-'} "
             f"{w.time.strftime('%H:%M') if w.time else '-'}" for a, w in pairs]
+
+
+def beside_the_other(a: Appointment, found: list[Appointment], text: str, ctx: TurnContext) -> When | None:
+    """Where a booking moved "right after the oil change" goes: on that one's day, as it ends (or,
+    "right before", as this one must start to end when it begins)."""
+    beside = named_beside(text, [f for f in found if f.id != a.id], ctx)
+    if beside is None:
+        return None
+    other, side = beside
+    starts = datetime.combine(date.fromisoformat(other.scheduled_date),
+                              time.fromisoformat(other.scheduled_time))
+    at = starts + timedelta(minutes=other.duration_min) if side == "after" else (
+        starts - timedelta(minutes=a.duration_min))
+    return When(date=at.date(), time=at.time())

@@ -1,0 +1,126 @@
+"""A second change asked with the first ("move the oil change to Wednesday, and just cancel the
+detail"; "yes. and the CR-V at four, could that be three thirty instead?"): read, queued on the
+desk, and taken up when the first is done."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, time
+
+from frontdesk.brain.agents.appointment_words import EVERY_ONE, _named_in
+from frontdesk.brain.context import TurnContext
+from frontdesk.brain.nlu import entities as ex
+from frontdesk.brain.nlu import understand
+from frontdesk.brain.nlu.change import When, split_change
+from frontdesk.brain.nlu.text import normalise, phrase_in
+from frontdesk.brain.state import Appointment, AppointmentDesk, ConversationState
+
+_CHANGE_CLAUSE = re.compile(r"[.?!;]\s+|,?\s+(?:and|then|also|plus|but)\s+"
+                            r"(?:(?:just|also|please|(?:can|could) (?:you|we|y'?all))\s+)*"
+                            r"(?=(?:cancel|scrap|call off|drop|move|push|bump|slide|reschedule)\b|"
+                            # "… and then the rotation, can y'all push that to like two"
+                            r"(?:the|my|our|his|her) [^.?!]{0,30}?\b(?:can|could|would) (?:y'?all|you|we) "
+                            r"(?:cancel|move|push|bump|slide|switch|shift|reschedule|make|do \w+ instead)\b)")
+
+
+def for_the_next_one(s: ConversationState, ctx: TurnContext) -> bool:
+    """Does the message name the booking asked for beside the change (its car, its kind), not the
+    appointment being changed?"""
+    u, chosen = ctx.u, next((a for a in s.desk.found if a.id == s.desk.chosen), None)
+    later = understand(s.desk.then_book or "", ctx.profile, ctx.today)
+    car = u.vehicle is not None and later.vehicle is not None and (u.vehicle.model or "") == (
+        later.vehicle.model or "") and bool(u.vehicle.model)
+    kind = u.appointment_type is not None and u.appointment_type == later.appointment_type and (
+        chosen is None or chosen.appointment_type != u.appointment_type)
+    return car or kind
+
+
+def first_of_every(desk: AppointmentDesk, candidates: list[Appointment], text: str) -> list[Appointment]:
+    """Every booking found changed at once ("go ahead and cancel both of 'em", "push both of them
+    to wednesday"): the first is read back; a cancel queues the others after it, a move moves
+    them by as much once it is made (:attr:`AppointmentDesk.every`)."""
+    if len(candidates) < 2 or not (desk.every or (desk.action == "cancel" and EVERY_ONE.search(text))):
+        return candidates
+    if not desk.every:
+        desk.queued = [f"cancel {a.service_type or a.appointment_type} {a.scheduled_date} {a.scheduled_time}"
+                       for a in candidates[1:]]
+    return candidates[:1]
+
+
+def next_queued(s: ConversationState) -> tuple[str, Appointment, When] | None:
+    """The change queued after this one, and the appointment it is about, if the caller has it."""
+    desk = s.desk
+    changed = {d.split()[-1] for d in desk.done if d.startswith(("moved ", "cancelled "))}
+    while desk.queued:
+        action, what, *new = desk.queued.pop(0).split(" ")
+        day, at = [*new, "-", "-"][:2]
+        wanted = When(date.fromisoformat(day) if day != "-" else None,
+                      time.fromisoformat(at) if at != "-" else None)
+        # another appointment than the one just changed ("cancel my rotation … actually no, move it")
+        # (a cancel queued with its day and hour: that one, of several of a kind)
+        a = next((f for f in desk.found if what in {f.service_type, f.appointment_type, *f.services}
+                  and str(f.id) not in changed and (action != "cancel" or day == "-" or (
+                      f.scheduled_date, f.scheduled_time) == (day, at))), None)
+        if a is not None:
+            return action, a, wanted
+    return None
+
+
+def queued_target_said(desk, u) -> bool:
+    """Does the answer say back the new day or hour of a move queued after this change?"""
+    for item in desk.queued:
+        action, _, *new = item.split(" ")
+        day, at = [*new, "-", "-"][:2]
+        if action == "move" and ((u.date and u.date.isoformat() == day) or (
+                u.time and u.time.strftime("%H:%M") == at)) and not (
+                u.date and day != "-" and u.date.isoformat() != day):
+            return True
+    return False
+
+
+_YES_FIRST = re.compile(r"\W*(?:yes|yeah|yep|yup|sure|correct|right|perfect|sounds good)\b")
+_THE_OTHER_STAYS = re.compile(r"\b(?:keep|leave) the other(?: one| appointment| booking)?\b|"
+                              r"\bthe other (?:one|appointment|booking) (?:stays|is fine|is good|can stay)\b")
+
+
+def yes_while_another_stays(desk: AppointmentDesk, said: str, at: time | None = None) -> bool:
+    """A yes to the change read back, with another booking said to stay: "yep saturday at ten for
+    the civic, mine stays thursday" (the move's new day named), "yep just tomorrow's, keep the
+    other one" (to a cancel)."""
+    if desk.action == "move" and (desk.new_date or desk.new_time) and (_YES_FIRST.match(said) or re.search(
+            r"\b(?:yes|yeah|yep|yup|right|correct)\b", said[:40])):
+        # ("saturday at nine, yes, just the truck. mine stays"; of the hour alone: "yes, five o'clock …")
+        return (f"{date.fromisoformat(desk.new_date):%A}".lower() in said if desk.new_date
+                else at is not None and at.strftime("%H:%M") == desk.new_time)
+    if not _YES_FIRST.match(said):
+        return False
+    return desk.action == "cancel" and _THE_OTHER_STAYS.search(said) is not None
+
+
+def other_change(text: str, action: str, ctx: TurnContext, s: ConversationState) -> list[str]:
+    """A change asked on another appointment in the same message ("can you move the oil change
+    to Wednesday? and just cancel the detail altogether"), as ``cancel detailing``."""
+    for clause in _CHANGE_CLAUSE.split(text.lower()):
+        other = ("cancel" if re.search(r"\b(?:cancel|scrap|call off|drop|"
+                                       # "we don't need tomorrow's meeting"
+                                       r"(?:don'?t|do not|won'?t) (?:need|want)|no longer need)\b", clause)
+                 else "move" if re.search(r"\b(?:move|push|bump|slide|shift|switch|reschedule|make (?:it|"
+                                          r"that)|instead|(?:can|could) (?:you|we|y'?all|it) (?:do|be)|"
+                                          # "and the tire rotation, can that go to saturday"
+                                          r"(?:can|could|would) (?:that|it|this|those) (?:go|move)|"
+                                          r"change (?:it|that))\b", clause) else None)
+        if other is None or other == action:
+            continue
+        said = normalise(clause).lower  # named to be cancelled: no wanted service, so by its words
+        _, target = split_change(clause, ctx.today)
+        named = [sv.key for sv in ctx.profile.services
+                 if any(phrase_in(p.lower(), said) for p in (sv.name, *sv.synonyms))] or (
+            [t] if (t := ex.extract_appointment_type(normalise(clause), ctx.profile)) else []) or [
+            # "and the eleven, could we make it ten thirty": named by its hour
+            a.service_type or a.appointment_type for a in (s.on_file or []) if _named_in(a, re.split(
+                r"\b(?:could|can|would|make|move|push|bump|slide|change)\b", clause)[0], ctx)][:1]
+        if named:
+            new = [target.date.isoformat() if target.date else "-",
+                   target.time.strftime("%H:%M") if target.time else "-"] if other == "move" else []
+            return [" ".join([other, named[0], *new])]
+    return []
