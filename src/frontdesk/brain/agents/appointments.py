@@ -181,7 +181,9 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             desk.new_date, desk.new_time, desk.offered, desk.kept = None, None, [], False
         desk.action = action  # type: ignore[assignment]
         kept = said_to_stand(u.text, desk.found, ctx)  # "the consultation's fine. the showing though, …"
-        desk.chosen = None if _chosen(s) in kept else desk.chosen
+        every_one = action == "cancel" and len(desk.found) > 1 and CANCEL_EVERY.search(u.text.lower())
+        # ("can you cancel everything we have?" while one was being moved: every one)
+        desk.chosen = None if _chosen(s) in kept or every_one else desk.chosen
         # ("move both … the Civic's oil change stays": one moves; "both to the afternoon": each its own)
         desk.every = action == "move" and not mine and bool(MOVE_EVERY.search(u.text.lower())) and not (
             STANDS.search(u.text.lower()) or (target.part and not (target.date or target.time)))

@@ -23,6 +23,10 @@ _CHANGE_CLAUSE = re.compile(r"[.?!;]\s+|,?\s+(?:and|then|also|plus|but)\s+"
                             r"(?:cancel|move|push|bump|slide|switch|shift|reschedule|make|do \w+ instead)\b)")
 
 
+_ASKED_BY = re.compile(r"\b(?:could|can|would|make|move|push|bump|slide|change)\b")
+"""The word that asks the change, which the booking changed is named before (or right after)."""
+
+
 def for_the_next_one(s: ConversationState, ctx: TurnContext) -> bool:
     """Does the message name the booking asked for beside the change (its car, its kind), not the
     appointment being changed?"""
@@ -117,8 +121,10 @@ def other_change(text: str, action: str, ctx: TurnContext, s: ConversationState)
                  if any(phrase_in(p.lower(), said) for p in (sv.name, *sv.synonyms))] or (
             [t] if (t := ex.extract_appointment_type(normalise(clause), ctx.profile)) else []) or [
             # "and the eleven, could we make it ten thirty": named by its hour
-            a.service_type or a.appointment_type for a in (s.on_file or []) if _named_in(a, re.split(
-                r"\b(?:could|can|would|make|move|push|bump|slide|change)\b", clause)[0], ctx)][:1]
+            # ("and then can the four o'clock just slide up to three": named after the "can")
+            a.service_type or a.appointment_type for a in (s.on_file or []) if any(
+                _named_in(a, piece, ctx)
+                for piece in _ASKED_BY.split(clause)[:2])][:1]
         if named:
             new = [target.date.isoformat() if target.date else "-",
                    target.time.strftime("%H:%M") if target.time else "-"] if other == "move" else []

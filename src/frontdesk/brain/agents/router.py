@@ -212,7 +212,8 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
         u.flags.add("decline")
         return "scheduling"
     if intent == "goodbye" and s.awaiting in {"confirm_booking", "confirm_change"} and s.awaiting_agent and (
-            _YES_THEN_DONE.search(u.text.lower())) and not u.deny:
+            _YES_THEN_DONE.search(u.text.lower())) and not u.deny and (
+            s.desk.action == "cancel" or not re.search(r"\bcancel\b", u.text.lower())):
         # "Renee Hollis. Yep, that's everything." to the read-back: a yes, and nothing more after it
         u.intent, u.affirm = "affirm", True
         return s.awaiting_agent
@@ -410,8 +411,12 @@ _CAN_YOU_HELP = re.compile(r"\b(?:can|could|do|would|will) (?:you|y'?all|you guy
                            r"(?:help|work|do anything|do something|deal|handle)\b")
 """Whether we can help with the caller's own budget: the lead's verdict answers it."""
 _YES_THEN_DONE = re.compile(r"\b(?:yes|yeah|yep|yup|sure|correct|right|perfect|sounds good)\b[\W]+"
-                            r"(?:that'?s|thats|that is) (?:it|all|everything)\b")
-"""A yes with the call's close after it ("yep, that's everything")."""
+                            r"(?:that'?s|thats|that is) (?:it|all|everything)\b|"
+                            # "yeah, cancel it. thanks anyway" to the cancel read back
+                            r"^\W*(?:(?:yes|yeah|yep|yup|sure|ok|okay|please)\W+)*"
+                            r"(?:go ahead and |just |please )?cancel (?:it|that|them|both|the \w+(?: \w+)?)\b"
+                            r"(?! (?:or|and|but)\b)[^?]*$")
+"""A yes with the call's close after it ("yep, that's everything", "yeah, cancel it. thanks anyway")."""
 
 
 _CALL_BACK = re.compile(r"\b(?:call (?:me|us)? ?back|callback|give (?:me|us) a (?:call|ring)|"
