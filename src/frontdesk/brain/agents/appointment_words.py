@@ -191,8 +191,17 @@ BESIDE = re.compile(r"\b(?:right |just |straight |directly )?(after|before|behin
 """A move beside another booking ("move the rotation so it's right after the oil change")."""
 
 
+IN_ITS_SPOT = re.compile(r"\b(?:into|in|to|take|takes|have|use) (?:the|that|my|our) ((?:[\w-]+ ?){1,3}?)'?s "
+                         r"(?:spot|slot|time|place|time slot)\b")
+"""A move into another booking's place ("move the oil change into the detail's spot")."""
+
+
 def named_beside(text: str, found: list[Appointment], ctx: TurnContext) -> tuple[Appointment, str] | None:
-    """The booking a move is to go beside ("right after the oil change"), and which side."""
+    """The booking a move is to go beside ("right after the oil change") or into the place of
+    ("into the detail's spot"), and which side: "after", "before" or "same"."""
+    for m in IN_ITS_SPOT.finditer(text.lower()):
+        if len(others := [a for a in found if _named_in(a, m[1], ctx)]) == 1:
+            return others[0], "same"
     for m in BESIDE.finditer(text.lower()):
         said = m[2].strip()
         others = [a for a in found if _named_in(a, said, ctx)] if not re.fullmatch(

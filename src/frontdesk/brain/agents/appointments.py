@@ -493,21 +493,6 @@ def _set_target(s: ConversationState, wanted: When) -> None:
     desk.offered = []
 
 
-async def _search(s: ConversationState, ctx: TurnContext) -> None:
-    desk = s.desk
-    u = ctx.u
-    if u.phone and not s.customer.phone:
-        s.customer.phone = u.phone  # no caller ID: the number they gave is theirs
-    for phone in (u.phone, s.customer.phone):
-        if phone and phone not in desk.searched:
-            desk.searched.append(phone)
-            found = await ctx.calendar.upcoming(ctx.profile.key, phone, ctx.now)
-            desk.found = [as_state(a) for a in found]
-            desk.chosen = None
-            if desk.found:
-                return
-
-
 async def _go_on(s: ConversationState, ctx: TurnContext, current: When) -> None:
     """Take the request as far as it goes: find, choose, then tell, read back or offer."""
     desk = s.desk
@@ -516,7 +501,7 @@ async def _go_on(s: ConversationState, ctx: TurnContext, current: When) -> None:
         ctx.ask(s, "phone", AGENT, "appt_ask_phone")
         return
     if not desk.found:
-        await _search(s, ctx)
+        await desk_calls.search(s, ctx)
     if not desk.found:
         asked = (s.awaiting in {"phone", "offer_callback"} and s.awaiting_agent == AGENT
                  and ctx.u.phone is not None)
@@ -577,8 +562,10 @@ async def _plan_move(s: ConversationState, ctx: TurnContext, a: Appointment) -> 
         _drop(s, ctx, None)
         return
     old = _start(a)
-    if not desk.new_time and (beside := move_target.beside_the_other(a, desk.found, ctx.u.text, ctx)):
-        _set_target(s, beside)  # "can you move the rotation so it's right after the oil change?"
+    if (beside := move_target.beside_the_other(a, desk.found, ctx.u.text, ctx)) is not None:
+        # "move the rotation so it's right after the oil change", "the showing on Friday too, right
+        # after the consultation? maybe half past ten": that one's day (and, no hour said, as it ends)
+        _set_target(s, move_target.onto_its_day(desk, beside))
     if desk.new_date == old.date().isoformat() and desk.new_time in {None, old.strftime("%H:%M")} and (
             DAYS_ON.search(ctx.u.text.lower())):
         # "… wednesday the twelfth at ten, can we push that back a day": the day named was its
@@ -590,7 +577,7 @@ async def _plan_move(s: ConversationState, ctx: TurnContext, a: Appointment) -> 
     if not desk.new_date and not desk.new_time and not desk.part and not desk.latest:
         ctx.ask(s, "date", AGENT, "appt_ask_new_day", **_facts(a, ctx))
         return
-    if desk.new_date and s.awaiting not in {"pick_alternative", "confirm_change"}:  # (not one offered)
+    if desk.new_date and s.awaiting not in {"pick_alternative", "confirm_change"} and beside is None:
         desk.new_date = nearer_its_day(date.fromisoformat(desk.new_date), old.date(), ctx.u.text).isoformat()
     day = date.fromisoformat(desk.new_date) if desk.new_date else old.date()
     availability = AvailabilityCalendar(ctx.profile, ctx.calendar, ctx.now, ignore=a.id)

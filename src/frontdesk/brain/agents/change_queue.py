@@ -8,6 +8,7 @@ import re
 from datetime import date, time
 
 from frontdesk.brain.agents.appointment_words import EVERY_ONE, _named_in
+from frontdesk.brain.agents.move_target import beside_the_other
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu import understand
@@ -125,6 +126,10 @@ def other_change(text: str, action: str, ctx: TurnContext, s: ConversationState)
             a.service_type or a.appointment_type for a in (s.on_file or []) if any(
                 _named_in(a, piece, ctx)
                 for piece in _ASKED_BY.split(clause)[:2])][:1]
+        moved = next((a for a in s.on_file or []
+                      if named and named[0] in {a.service_type, a.appointment_type}), None)
+        if moved is not None and (beside := beside_the_other(moved, s.on_file or [], clause, ctx)):
+            target = beside  # "and move the oil change into the detail's spot, that Saturday at ten"
         if named:
             new = [target.date.isoformat() if target.date else "-",
                    target.time.strftime("%H:%M") if target.time else "-"] if other == "move" else []

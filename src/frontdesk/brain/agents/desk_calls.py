@@ -1,13 +1,14 @@
 """Calls the appointments desk sets up or ends: a call back for a booking that could not be found,
 one asked in the same breath as the yes to a cancel ("yes, cancel it … could somebody call me
 back to set up a new time? afternoons are best"), and the bookings cancelled with the number
-struck off the list."""
+struck off the list; and the search for the caller's bookings."""
 
 from __future__ import annotations
 
 import re
 
 from frontdesk.brain.agents.appointment_words import _CALLBACK, CANCELS_TOO, NO_CALL
+from frontdesk.brain.agents.booking_said import as_state
 from frontdesk.brain.agents.booking_said import facts as _facts
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.nlu import Understanding
@@ -76,3 +77,19 @@ def wants_callback(ctx: TurnContext) -> bool:
     if NO_CALL.search(text):
         return False
     return (u.affirm and not u.deny) or _CALLBACK.search(text) is not None
+
+
+async def search(s: ConversationState, ctx: TurnContext) -> None:
+    """The caller's upcoming bookings, under the number they gave, else the one they call from."""
+    desk = s.desk
+    u = ctx.u
+    if u.phone and not s.customer.phone:
+        s.customer.phone = u.phone  # no caller ID: the number they gave is theirs
+    for phone in (u.phone, s.customer.phone):
+        if phone and phone not in desk.searched:
+            desk.searched.append(phone)
+            found = await ctx.calendar.upcoming(ctx.profile.key, phone, ctx.now)
+            desk.found = [as_state(a) for a in found]
+            desk.chosen = None
+            if desk.found:
+                return

@@ -304,13 +304,24 @@ def queued_moves(pairs: list[tuple[Appointment, When]]) -> list[str]:
 
 def beside_the_other(a: Appointment, found: list[Appointment], text: str, ctx: TurnContext) -> When | None:
     """Where a booking moved "right after the oil change" goes: on that one's day, as it ends (or,
-    "right before", as this one must start to end when it begins)."""
+    "right before", as this one must start to end when it begins; "into the detail's spot", when
+    that one was)."""
     beside = named_beside(text, [f for f in found if f.id != a.id], ctx)
     if beside is None:
         return None
     other, side = beside
     starts = datetime.combine(date.fromisoformat(other.scheduled_date),
                               time.fromisoformat(other.scheduled_time))
-    at = starts + timedelta(minutes=other.duration_min) if side == "after" else (
-        starts - timedelta(minutes=a.duration_min))
+    at = {"after": starts + timedelta(minutes=other.duration_min), "same": starts,
+          "before": starts - timedelta(minutes=a.duration_min)}[side]
     return When(date=at.date(), time=at.time())
+
+
+def onto_its_day(desk: AppointmentDesk, beside: When) -> When:
+    """The move's new time beside another booking: that one's day and the hour by it, or the hour
+    the caller said (on that day, when they named its weekday or none)."""
+    if not desk.new_time:
+        return beside
+    said = date.fromisoformat(desk.new_date) if desk.new_date else None
+    day = beside.date if said is None or (beside.date and said.weekday() == beside.date.weekday()) else said
+    return When(date=day, time=time.fromisoformat(desk.new_time))

@@ -252,7 +252,7 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
 async def run(s: ConversationState, ctx: TurnContext) -> None:
     u = ctx.u
     if s.awaiting == "name" and s.awaiting_agent == AGENT and s.last_ask in {
-            "budget_too_low_ask_name", "budget_too_low_name_again"}:
+            "budget_too_low_ask_name", "budget_too_low_name_again", "out_of_area_ask_name"}:
         # "Gary Lindqvist" (or none: the note is kept under the number); "in Round Rock, if that's
         # even possible anymore": whatever else the note should hold, kept too
         absorb(s, ctx)
@@ -261,7 +261,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             s.lead.budget_min, s.lead.budget_max = budget
         if u.financing:  # "yeah, I'd be paying cash, it's from my grandma's inheritance"
             s.lead.financing = u.financing  # type: ignore[assignment]
-        if not s.customer.name and not u.deny and s.last_ask == "budget_too_low_ask_name":
+        if not s.customer.name and not u.deny and s.last_ask in {
+                "budget_too_low_ask_name", "out_of_area_ask_name"}:
             # "and I'd want to be moved in sometime next year": noted, and the name asked once more
             ctx.ask(s, "name", AGENT, "budget_too_low_name_again")
             return
@@ -361,6 +362,11 @@ def _close_unqualified(s: ConversationState, ctx: TurnContext, failure: str) -> 
     lead.score = score(lead, ctx.profile.qualification.weights)
     lead.qualified = False
     lead.status = "nurture" if failure == "budget_too_low" else "lost"
+    if failure == "out_of_area" and not s.customer.name:
+        # the call is noted under a name, asked once; then the close
+        ctx.ask(s, "name", AGENT, "out_of_area_ask_name", area=lead.location,
+                areas=say_list(ctx.profile.service_areas, "and"))
+        return
     if failure == "out_of_area":
         ctx.say("out_of_area_close", area=lead.location,
                 areas=say_list(ctx.profile.service_areas, "and"), name_part=_name_part(s))
