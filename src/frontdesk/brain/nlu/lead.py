@@ -409,6 +409,9 @@ def _budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None, int] 
                                  # "five to six hundred. ugh, my husband's shaking his head. four-fifty …"
                                  r"no(?=,)|no(?=\s*[—–-])|(?<=\d )no(?= \d)|nope|scratch that|"
                                  r"(?:let me |to )be honest with you|"
+                                 # "we were thinking a million, but honestly, … up to one point two"
+                                 r"\bbut,? (?:honestly|really|truthfully|now|then again|"
+                                 r"after (?:seeing|looking))|"
                                  r"realistically|shaking (?:his|her|their) heads?|"
                                  # "one forty. well, no, that's old news, … one eighty-five"; "the
                                  # form says two fifty? we've bumped that up, we can do three hundred"
@@ -537,6 +540,14 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
         # "we ain't pre-approved yet, how does that even work?" ("not pre approved yet, we're
         # talking to a lender right now": under way)
         return "in_progress" if _UNDER_WAY.search(text) else "not_started"
+    if re.search(r"\bpre-? ?approv|\bletter\b", text) and re.search(
+            r"\b(?:expired|lapsed|ran out|no longer (?:good|valid)|"
+            r"(?:we|i) were(?=\s*[.!,;]|\s+(?:but|until|till)\b)|"
+            r"(?:redo|redoing|renew|renewing|re-?apply|re-?applying|do it again|doing it again))\b", text):
+        # "we're pre-approved. well, we were … the letter expired … we called the lender": again
+        return "in_progress" if _UNDER_WAY.search(text) or re.search(
+            r"\b(?:redo|redoing|renew|renewing|re-?apply|re-?applying|again|called (?:the|our|a) "
+            r"(?:lender|bank|credit union))\b", text) else "not_started"
     if _ASKS_HOW_APPROVAL_GOES.search(text) and not re.search(
             r"\b(?:we'?re|i'?m|we are|i am|already|got|been|have been|are) (?:already )?pre", text):
         return None  # "how long does getting pre-approved take?" asks; it says nothing of the caller
