@@ -261,6 +261,12 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             s.lead.budget_min, s.lead.budget_max = budget
         if u.financing:  # "yeah, I'd be paying cash, it's from my grandma's inheritance"
             s.lead.financing = u.financing  # type: ignore[assignment]
+        if s.last_ask != "out_of_area_ask_name" and hard_failure(s.lead, ctx.profile.qualification) is None:
+            # "my dad says he'll co-sign, so I can go up to one-eighty": no longer under the minimum;
+            # the questions go on
+            s.lead.status, s.lead.qualified = "new", None
+            ask_next(s, ctx)
+            return
         if not s.customer.name and not u.deny and s.last_ask in {
                 "budget_too_low_ask_name", "out_of_area_ask_name"}:
             # "and I'd want to be moved in sometime next year": noted, and the name asked once more

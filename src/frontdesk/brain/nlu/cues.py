@@ -424,8 +424,11 @@ _CALL_THEN = (r"\b(?:someone|somebody|you|y'?all) (?:please )?call (?:tomorrow|t
               r"(?:morning|afternoon|evening)|in the (?:morning|afternoon|evening)|"
               r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b")
 """A call asked in few words, with when ("Somebody call tomorrow morning, please?")."""
+_NOT_THEIRS = (r"(?<!they'd )(?<!they'll )(?<!he'd )(?<!she'd )(?<!he'll )(?<!she'll )(?<!they )(?<!will )"
+               r"(?<!would )(?<!gonna )")
+"""Not a call someone else is to make ("they said they'd get back to me this week")."""
 CALL_ME = re.compile(r"\b(?:call|ring|phone|try|reach|text) (?:me|us)\b(?! at (?:this|that|the same) number)|"
-                     r"\bget back to (?:me|us)\b|"
+                     + _NOT_THEIRS + r"\bget back to (?:me|us)\b|"
                      r"\b(?:call|ring|phone) (?:him|her|them|my (?:husband|wife|son|daughter|dad|mom|"
                      r"partner)) back\b|"
                      r"\bgive (?:me|us) a (?:call|ring|buzz)\b|"

@@ -598,7 +598,9 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
 
 _UNDER_WAY = re.compile(r"\b(?:working on it|working with a (?:lender|bank)|"
                         r"talking (?:to|with) (?:a |the |our )?"
-                        r"(?:lender|bank|loan officer|mortgage (?:guy|lady|broker|person))|applied|applying|"
+                        r"(?:lender|bank|credit union|loan officer|"
+                        r"mortgage (?:guy|lady|broker|person|company))|"
+                        r"applied|applying|"
                         r"in the process|waiting on|(?:loan|mortgage) application|application(?:'s| is) in|"
                         r"waiting to hear)\b")
 """A loan under way: applied for, a lender talked to."""

@@ -130,6 +130,7 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
     refused = {area for start, area, _ in found
                if (ruled_out(u.lower, start) and start not in turned_to) or area in turned_from
                or area in said_before or _YOUR_AREA.search(u.lower[max(0, start - 40): start])
+               or _ANOTHER_AGENT_IN.search(u.lower[max(0, start - 50): start])
                or (start in ends and _PLACE_REFUSED_AFTER.match(u.lower, ends[start]))
                or (start in ends and _ANOTHERS_AFTER.match(u.lower, ends[start]))
                # "Houston closes end of November": the home sold there, said by its town
@@ -229,6 +230,12 @@ _YOUR_AREA = re.compile(r"\b(?:you|y'?all|you guys|ya|companies|agencies|brokers
                         r"(?:signs|offices?|ads|billboards)\b[^.?!]{0,20}?\b(?:in|around)\s+$")
 """The business's area asked back ("oh, so you're just the Austin area?", "I figured y'all were
 more Austin", "I mostly see your signs up in Austin"), not the caller's."""
+_ANOTHER_AGENT_IN = re.compile(r"(?<!for )(?<!need )(?<!want )(?<!find )"
+                               r"\b(?:my|our|the|some|that|previous|old|last|an?) (?:(?:old|last|previous) )?"
+                               r"(?:realtor|agent|broker|realty|real estate agent|brokerage|firm|lender)s? "
+                               r"(?:in|from|out of|up in|down in|over in|based in)\s+$")
+"""Where another agent the caller had is ("my last experience with a realtor in Houston"), not
+where they look; not "I need an agent in Round Rock"."""
 _VISITING = re.compile(r"\b(?:i'?ll|ill|we'?ll|i will|we will|i'?m|im|we'?re) "
                        r"(?:actually |only |just |gonna |going to |fixin'? to |fixing to |about to )?"
                        r"(?:be|flying|driving) (?:in|into|down (?:in|to)|up (?:in|to)|over in|out in)\s+$")
