@@ -285,7 +285,7 @@ async def test_how_long_each_of_two_of_a_kind_takes(profiles) -> None:
         "and about how much time is each one",
         calendar=calendar,
     )
-    assert "30 minutes" in replies[1], replies
+    assert "half an hour" in replies[1], replies
 
 
 async def test_moving_instead_of_cancelling_at_the_read_back(profiles) -> None:

@@ -154,7 +154,9 @@ def visit_length_answer(s: ConversationState, ctx: TurnContext) -> bool:
     elif visit is None or visit.duration_min is None:
         return False
     else:
-        said = ctx.replies.say("visit_length", visit=visit.label, duration=_minutes(visit.duration_min))
+        # ("a showing usually takes about half an hour", as an agent would say it)
+        length = "half an hour" if visit.duration_min == 30 else _minutes(visit.duration_min)
+        said = ctx.replies.say("visit_length", visit=visit.label, duration=length)
     if said not in ctx.reply_parts:
         ctx.add(said)
     s.recent_topic = f"visit:{visit.key}"  # "okay, next Tuesday at noon?": that visit

@@ -613,6 +613,9 @@ def extract_appointment_type(u: Utterance, profile: BusinessProfile, *,
         return best[1]  # named in so many words ("a test drive"): no frame can say more
     if work_named:
         return None
+    if _FOR_A_SPIN.search(u.lower) and (drive := next((a.key for a in profile.appointment_types if (
+            a.key == "test_drive" and a.key not in called_off)), None)):
+        return drive  # "come take the green Outback for a spin Saturday"
     framed = [(frame.owner, appt.key) for appt in profile.appointment_types for frame in appt.frames
               if appt.key not in called_off and _frame_in(frame, u.lower)]
     own = next((key for owner, key in framed if owner == "caller"), None)
@@ -620,6 +623,12 @@ def extract_appointment_type(u: Utterance, profile: BusinessProfile, *,
         # "listing our house … someone to come take a look at it": "our house" says more than "it"
         return own or (framed[0][1] if framed else None)
     return best[1]
+
+
+_FOR_A_SPIN = re.compile(r"\btak(?:e|ing) (?:it|her|him|them|(?:the|that|this|a|one|your|y'?all'?s) "
+                         r"(?:[\w-]+ ){0,4}?[\w-]+) (?:out )?for a (?:quick )?(?:spin|drive|ride|test drive|"
+                         r"test-drive|whirl)\b")
+"""A car taken out for a spin, whatever it is called in between: a test drive."""
 
 
 def _called_off(text: str, phrases: list[str]) -> bool:

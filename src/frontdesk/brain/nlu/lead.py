@@ -581,8 +581,9 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
         return "cash"  # "proceeds from the sale": paid from what the old home brings
     if _UNDER_WAY.search(text):
         return "in_progress"
-    if (expecting or re.search(r"\b(?:financ\w*|loan|mortgage|lender)\b", text)) and re.search(
-            r"\b(?:not yet|haven'?t|havent|not started|nothing yet|none yet)\b", text):
+    if (expecting or re.search(r"\b(?:financ\w*|loan|mortgage|lender|pre-? ?approv\w*)\b", text)) and (
+            re.search(
+                r"\b(?:not yet|haven'?t|havent|not started|nothing yet|none yet)\b", text)):
         return "not_started"  # "financing i havent started on that yet"
     if re.search(r"\b(?:no(?:t)? (?:pre-?)?approv|needs? (?:financing|a loan|"
                  r""

@@ -160,3 +160,8 @@ NOTHING_ELSE = re.compile(
     r"are all (?:fine|good|set)))\W*$")
 """"No, that's perfect" to a read-back: nothing to change, a yes; so is "no, the others are fine"
 to the cancel of one booking of several."""
+
+
+BOOKING_FORGONE = re.compile(r"\b(?:instead of|rather than|without) (?:booking|making an appointment|"
+                             r"an appointment|scheduling|setting (?:up )?an appointment|a reservation)\b")
+"""A booking said as what the caller would rather not do ("can I just walk in instead of booking?")."""

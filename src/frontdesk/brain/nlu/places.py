@@ -232,7 +232,7 @@ _YOUR_AREA = re.compile(r"\b(?:you|y'?all|you guys|ya|companies|agencies|brokers
 more Austin", "I mostly see your signs up in Austin"), not the caller's."""
 _ANOTHER_AGENT_IN = re.compile(r"(?<!for )(?<!need )(?<!want )(?<!find )"
                                r"\b(?:my|our|the|some|that|previous|old|last|an?) (?:(?:old|last|previous) )?"
-                               r"(?:realtor|agent|broker|realty|real estate agent|brokerage|firm|lender)s? "
+                               r"(?:realtor|agent|realty|real estate agent|brokerage|firm)s? "
                                r"(?:in|from|out of|up in|down in|over in|based in)\s+$")
 """Where another agent the caller had is ("my last experience with a realtor in Houston"), not
 where they look; not "I need an agent in Round Rock"."""
@@ -279,8 +279,10 @@ _ORIGIN = re.compile(r"\b(?<!to )(?<!wanna )(?:from|live in|living in|lived in|c
                      + _LIVES_IN + r")\s+(?:the\s+)?$")
 _LIVES_NOW = re.compile(r"\b(?:" + _LIVES_IN + r")\s+(?:the\s+)?$")
 """Where the caller lives now, said of themselves ("a retired schoolteacher down in San Antonio")."""
-_LEFT_BEHIND = re.compile(r"\bsold (?:our|my|the|his|her) (?:old |\w+ )?(?:place|house|home|condo) "
-                          r"(?:up |down |over |out |back )?in\s+$|"  # "we sold our place in houston"
+_LEFT_BEHIND = re.compile(r"\bsold (?:our|my|the|his|her) (?:old |\w+ )?"
+                          r"(?:place|house|home|condo|ranch|farm|land|property|townhouse) "
+                          # "we sold our place in houston", "we sold our ranch out near Burnet"
+                          r"(?:up |down |over |out |back )?(?:in|near|by|outside(?: of)?)\s+$|"
                           r"\b(?:let go|laid off|fired|grew up|was born|used to live|moving from|"
                           r"relocating from|transferring from|coming from|came from|moved from)"
                           r"(?: \w+)? in\s+(?:the\s+)?$|"

@@ -42,7 +42,7 @@ from frontdesk.brain.nlu.cues import (
 from frontdesk.brain.nlu.lead_facts import CHECKS_FACT, read_lead_facts
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.offers import ALL_I_NEEDED, OK_THEN_NO, SIGNS_OFF
-from frontdesk.brain.nlu.own_booking import NOTHING_ELSE, VISIT_ABOUT
+from frontdesk.brain.nlu.own_booking import BOOKING_FORGONE, NOTHING_ELSE, VISIT_ABOUT
 from frontdesk.brain.nlu.places import BUYS_WITH_OTHERS
 from frontdesk.brain.nlu.rule_intent import classify_by_rules
 from frontdesk.brain.nlu.text import Utterance, as_for_me, correction_tail, normalise
@@ -244,7 +244,7 @@ _ASKS_FIRST = re.compile(r"\W*(?:(?:hi|hey|hello|yeah|yes|so|and|um+|uh+|ok(?:ay
                          r"(?:what'?s|what|how|where|which|do (?:you|y'?all)|does)\b")
 """A message that opens with its question ("hi yeah uh whats the monthly payment on the tesla")."""
 _OK_WHAT_ABOUT = re.compile(r"\W*(?:okay|ok)\W+(?:and |so |um |uh )*(?:what|how) about\b")
-_NOT_BOOKING = re.compile(
+NOT_BOOKING = re.compile(
     r"(?:\b(?:not|never)|\b(?:do|does|did|ca|wo|is|are|was|were|ai|have|has)n'?t)\b(?:\s+(?:really|quite|"
     r"looking to|gonna|going to|ready to|trying to|wanting to|"
     r"want to|wanna|need to|planning to|to))*\s+(?:book(?:ing)?|schedul(?:e|ing)|make (?:an? )?appointment|"
@@ -277,6 +277,9 @@ def read(text: str, profile: BusinessProfile, today: date,
     lex = lexicon()
     u = normalise(text)
     flags = {name for name, pattern in lex.intents.items() if pattern.search(u.lower)}
+    if "book" in flags and BOOKING_FORGONE.search(u.lower) and not lex.intents["book"].search(
+            BOOKING_FORGONE.sub(" ", u.lower)):
+        flags.discard("book")  # "can I just walk in some other day instead of booking?"
     flags |= _fuzzy_flags(u.lower)
     if u.raw.endswith("?") or _ASKED_LAST.search(u.lower) or _WH_FIRST.match(u.lower) or (
             _INDIRECT.search(u.lower)):
@@ -308,7 +311,7 @@ def read(text: str, profile: BusinessProfile, today: date,
         flags.add("defers")
         flags.discard("objection_busy")
 
-    if (refused := _NOT_BOOKING.sub(" ", u.lower)) != u.lower and not lex.intents["book"].search(refused):
+    if (refused := NOT_BOOKING.sub(" ", u.lower)) != u.lower and not lex.intents["book"].search(refused):
         flags.discard("book")  # "how much to get it detailed, I'm just asking, not booking it right now"
         flags.add("no_booking")
     if _LATEST.search(u.lower):

@@ -589,8 +589,9 @@ _REQUEST = re.compile(r"(?:\W*(?:so|and|also|oh|um|uh|okay|ok|hey|well|then)\W+)
                       r"just )?(?:do|swap|change|rotate|check|look|replace|put|fix|get|take|give|"
                       r"throw|add|detail|clean|inspect|top|knock|squeeze|fit)\b")
 """A question that asks for the work ("could you rotate the tires too?"), not about it."""
-_PROPOSAL = re.compile(r"\b(?:instead|same time|(?:can|could|would) (?:that|it|this|the \w+) (?:be|go|get "
-                       r"(?:moved|pushed)) (?:later|earlier|sooner|moved|pushed|bumped)|"
+_PROPOSAL = re.compile(r"\b(?:instead(?! of)|same time|"
+                       r"(?:can|could|would) (?:that|it|this|the \w+) (?:be|go|get (?:moved|pushed)) "
+                       r"(?:later|earlier|sooner|moved|pushed|bumped)|"
                        r"(?:can|could) (?:we|you|i) (?:do|make|switch|change|"
                        r"move|swap|go with)|how about|what about|(?:can|could) it (?:just )?be|"
                        r"the (?:next|following) day|the day (?:after|before))\b")
