@@ -41,6 +41,11 @@ from frontdesk.brain.state import Appointment, ConversationState, VehicleInfo
 AGENT = "scheduling"
 
 
+_VALUATION_TALKED = re.compile(r"\b(?:what (?:ours|our (?:place|house|home)|it|the house|the place|my "
+                               r"(?:place|house|home)) (?:is|'s) worth|valuation|listing appointment)\b")
+"""A valuation of the caller's home, talked about in the last few turns."""
+
+
 def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
     """Merge the booking facts of this utterance; True when a slot changed."""
     u = ctx.u
@@ -101,7 +106,14 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
             # "first-time buyers … we'd like to set something up": a buyer sits down with an
             # agent first; a showing is asked for by the home
             slots.appointment_type = "buyer_consultation"
-        elif intent in {"buy", "both"} and (s.lead.qualified or s.awaiting == "appointment_type"):
+        elif intent == "both" and _VALUATION_TALKED.search(" ".join(
+                m.content.lower() for m in s.messages[-4:])):
+            # "we'd sell it and buy something bigger … somebody coming out to tell us what ours is
+            # worth … could they come this afternoon?": the valuation talked about, first
+            slots.appointment_type = "listing_appointment"
+        elif intent in {"buy", "both"} and (s.lead.qualified or s.awaiting == "appointment_type") and not (
+                intent == "both" and u.affirm and not u.appointment_type):
+            # ("yes, that's right" to buyer consultation, listing or showing? names none of them)
             slots.appointment_type = "buyer_consultation"
     if (u.vehicle and "own_vehicle" in u.flags and slots.appointment_type is None
             and profile.appointment_type("service") is not None and not u.appointment_type):

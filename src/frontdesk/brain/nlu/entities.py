@@ -242,7 +242,7 @@ _TAKEN_BACK = re.compile(r"\W*(?:(?:well|um+|uh+|oh|hmm+|actually|hang on|hold o
 """A mention taken back as soon as it is said ("my tires rotated, well, no, actually, …")."""
 _DROP_BEFORE = re.compile(r"\b(?:skip|drop|forget(?: about)?|cancel|scratch|lose|nix|without|no|not|minus|"
                           r"hold off on|leave off|take off|never ?mind(?: about)?|don'?t worry about|"
-                          r"no need for)\s+(?:the\s+|that\s+|on the\s+|my\s+)?$")
+                          r"no need for|(?:don'?t|do not) know about)\s+(?:the\s+|that\s+|on the\s+|my\s+)?$")
 
 
 _ASKING = re.compile(r"\b(?:what (?:i|we) (?:need|want)|(?:i|we) (?:really |just |do )?(?:need|want|wanna)|"

@@ -251,7 +251,8 @@ _MOST_IF = re.compile(r"\b(?:stretch(?:ing)? (?:it )?to|(?:could|can|might|would
                       r"(?:to|as high as))\s+(?:like\s+|maybe\s+)?(?P<a>\$?[1-9][\d,.]*(?: \d\d)?"
                       r"(?:\s*(?:k|thousand|grand))?)|"
                       r"(?P<b>\$?[1-9][\d,.]*(?: \d\d)?(?:\s*(?:k|thousand|grand))?)"
-                      r",?\s+if (?:we|i) (?:really |absolutely )?(?:have|need|had|gotta|got) to\b")
+                      r",?\s+if (?:we|i) (?:really |absolutely )?(?:(?:have|need|had|gotta|got) to|stretch|"
+                      r"push (?:it|myself|ourselves)|squeeze)\b")
 """The most, said as a stretch ("maybe stretch to three seventy-five", "four seventy-five if
 we really have to")."""
 
@@ -314,10 +315,17 @@ _APPROVED_BUT = re.compile(r"\b(?:pre-?approved|approved|qualif\w+)\b[^.?!]{0,40
 but honestly I want to stay under half a mil"): the second is the budget."""
 
 
+_HOUR_AND_MINUTES = re.compile(r"\b(?:1[0-2]|[1-9]):[0-5]\d\b")
+_DAY_SAID = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|tonight|after work|"
+                       r"this (?:morning|afternoon|evening)|next week)\b")
+
+
 def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None, int] | None:
     """A price range (min, max) in dollars, with the most the caller would stretch to (see
     :func:`_budget`), its top where the caller puts it (:func:`_ceiling`); under a pre-approval,
     what the caller means to spend."""
+    if _HOUR_AND_MINUTES.search(u.numeric) and _DAY_SAID.search(u.lower) and not _MONEY_CUE.search(u.numeric):
+        return None  # "Tuesday after work? Four-thirty-ish?" to the price question: a time, asked
     if (approved := _APPROVED_BUT.search(u.numeric)) and (rest := approved["rest"].strip()):
         spend = _extract_budget(Utterance(raw=rest, lower=rest, numeric=rest), expecting=True)
         allowed = _extract_budget(Utterance(raw=u.numeric[: approved.start("rest")], lower=u.lower,

@@ -30,7 +30,10 @@ THIS_NOT_THAT = re.compile(r"\b(sell(?:ing)?|buy(?:ing)?),? (?:and )?not (?:buy(
                            r"(?:buy(?:ing)?|sell(?:ing)?)\b|"
                            # "we're not buying, we're selling"
                            r"\bnot (?:buy(?:ing)?|sell(?:ing)?),? "
-                           r"(?:(?:we|i)(?:'re| are|'m| am) |just |only )?(sell(?:ing)?|buy(?:ing)?)\b")
+                           r"(?:(?:we|i)(?:'re| are|'m| am) |just |only )?(sell(?:ing)?|buy(?:ing)?)\b|"
+                           # "it's actually the opposite of buying now … so we've got to sell"
+                           r"\bopposite of (?:buy(?:ing)?|sell(?:ing)?)\b[^?!]{0,80}?"
+                           r"\b(sell(?:ing)?|buy(?:ing)?|list(?:ing)?)\b")
 """One side said, the other ruled out ("we're selling, not buying", "sell our place instead of
 buying")."""
 _NOT_MOVING = re.compile(r"\b(?:don'?t|do not|not|won'?t|never|no longer|aren'?t|isn'?t|wasn'?t|"

@@ -249,7 +249,10 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
             # Georgetown": the call is what is asked; the rest is what it is about
             whole.intent, whole.is_question = "objection_busy", False
             whole.flags |= {"objection_busy", "call_asked"}
-        if whole.budget is None and (said := next((r.budget for r in readings if r.budget), None)):
+        if whole.budget is None and (said := next((r.budget for r in readings if r.budget and not (
+                # (not "Tuesday after work? Four-thirty-ish?": the hour of the day said before it)
+                whole.date and whole.time and re.search(r"\b\d{1,2}:\d\d\b", normalise(r.text).numeric))),
+                None)):
             # "we're pre-approved for four hundred. can we meet thursday at four — no, friday at
             # four": the price said in its own sentence, whatever the times said in the next
             whole.budget = said
