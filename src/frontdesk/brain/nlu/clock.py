@@ -297,7 +297,12 @@ def extract_time(u: Utterance) -> time | None:
     candidates: list[tuple[int, time]] = []
     for start, value in _times(text):
         bounded = re.search(r"\b(?:after|before|until|till|past|from|between)\s*"
-                            r"(?:like\s+|about\s+|around\s+)?$", text[:start]) or any(
+                            r"(?:like\s+|about\s+|around\s+)?$", text[:start]) or re.search(
+            # "oil change, Wednesday, eight a.m., and it better be done by eight thirty": when it
+            # ends, not when it starts
+            r"\b(?:done|finished|ready|wrapped up|out of (?:here|there)|through|back on the road)"
+            r"\s+(?:by\s+)?$",
+            text[:start]) or any(
             m.start() <= start < m.end() for m in SPAN.finditer(text))
         # the few words right before the time say what it is for ("I get off work at 5"); words
         # further back in an unpunctuated run do not ("on the way to work can you look at it at 2")

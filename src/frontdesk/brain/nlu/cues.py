@@ -93,6 +93,8 @@ at three but … can i come in that morning instead")."""
 MOVING = (r"move(?! (?:in(?! the (?:morning|afternoon|evening)\b)|into|out|away|house|here|there|closer)\b)|"
           # "I need that moved to Thursday"
           r"moved(?= (?:to|up|back|over|till|until|for|from)\b)|"
+          # "now I need it moved. Thursday at three."
+          r"(?:(?<=\bit )|(?<=\bthat ))moved(?=\s*(?:[.,;!?]|$|again\b|please\b))|"
           r"moving(?! (?:in|into|out|away|house|here|there|down|up|closer)\b)"
           r"(?! (?:my|our|his|her|their) [\w'-]+(?: [\w'-]+){0,2}? (?:in|into|out|to|over|from)\b)")
 """Moving a booking; not "we're moving my mother-in-law into assisted living" or "we want to move

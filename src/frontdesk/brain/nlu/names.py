@@ -27,8 +27,8 @@ _CAPITALISED = r"(?:Ma?c|O')?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ']+(?:-[A-Za-zÀ-ÖØ-
 """"Okonkwo-Baptiste", "D'Amico": a capitalised name word, a second capital after its hyphen."""
 
 _NAME_CUE = re.compile(
-    r"(?:(?:^|[,.?!;]\s*|\b(?:hi|hello|hey|yeah|yes|oh|and|also|uh|um|sorry|okay|ok|so|well|right)[,\s]+)"
-    r"(?:this is|it's|it is|i am|i'm|im)|^its|\b(?:sorry|okay|ok|yeah|yes|oh|um|uh|hi|hello|well|"
+    r"(?:(?:^|[,.?!;]\s*|\s[—–]\s*|\b(?:hi|hello|hey|yeah|yes|oh|and|also|uh|um|sorry|okay|ok|so|well|right)"
+    r"[,\s]+)(?:this is|it's|it is|i am|i'm|im)|^its|\b(?:sorry|okay|ok|yeah|yes|oh|um|uh|hi|hello|well|"
     r"so)[,\s]+its|"
     # "could you put it under Jeffrey? Jeffrey Lowry": the name the booking goes under
     r"\b(?:put|book|have) (?:it|that|this|the (?:appointment|booking)) under(?: the name)?)"
@@ -187,7 +187,12 @@ _EMAIL_NEXT = re.compile(r"\s*(?:@|\.\w|_|\s*\bdot\b|\s*\bunderscore\b|\s+at\s+\
 _WHOSE = (r"(?: (?:wife|husband|partner|fianc[eé]e?|son|daughter|mom|mother|dad|father|boss|"
           r"brother|sister|girlfriend|boyfriend)'?s)?")
 """Whose name a booking is put under: "my wife's name", "my husband's name"."""
-_STRONG_CUE = re.compile(r"\b(?:my name is|my name's|name is|name's|the names|call me|the name is|"
+_STRONG_CUE = re.compile(r"\b(?:my name is|my name's|name is|name's|the names|the name is|"
+                         # "call me Jo" (not "supposed to call me last week", "call me back")
+                         r"(?<!to )(?<!'ll )(?<!will )(?<!should )(?<!didn't )(?<!never )"
+                         r"call me(?! (?:last|next|this|back|later|again|tomorrow|today|tonight|around|at|in|"
+                         r"after|before|on|sometime|any ?time|whenever|when|about|if|and|or|please|right|"
+                         r"asap|soon|up|then|every|any|some|a|an|the)\b)|"
                          r"name (?:would|will|should|'d|'ll) be|my name(?= [a-z]+(?: [a-z]+|[,.]|$))|"
                          r"(?:put|book|make|have) (?:it|that|this) under(?: the name)?"
                          r"(?:,? (?:his|her|my|our|their)" + _WHOSE + r" name)?|"
