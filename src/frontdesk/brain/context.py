@@ -111,6 +111,8 @@ class TurnContext:
     reminders: Reminders | None = None
     """Which reminders a booking will get (None: none are sent, none are promised)."""
     queue: list[Understanding] = field(default_factory=list)
+    said: Understanding | None = None
+    """The caller's whole message this turn, asides and all."""
     """Acts of this message still to handle after the current one (the main act last)."""
     aside_answered: bool = False
     """A question or aside was answered this turn: asking the flow's question again is

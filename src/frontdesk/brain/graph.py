@@ -129,6 +129,7 @@ async def _route(state: ConversationState, config: RunnableConfig) -> dict[str, 
         s.booking_slots = s.booking_slots.dropped()
         if s.awaiting_agent == "scheduling":
             s.awaiting = s.awaiting_agent = None
+    ctx.said = u
     if target != "faq":
         s.recent_topic = None
     s.detected_intent, s.confidence = u.intent, u.confidence
@@ -182,6 +183,10 @@ async def _analytics(state: ConversationState, config: RunnableConfig) -> dict[s
     ctx = _turn(config)
     s = state.model_copy(deep=True)
     if ctx.profile.kind == "real_estate":
+        if ctx.said is not None:
+            # "if we sold our house with y'all, what's your cut?", "we're up in Georgetown … let me
+            # talk it over with my husband": what the lead told and no agent took in, kept
+            qualification.keep_untold(s.lead, ctx.said)
         qualification.score_on_leaving(s, ctx.profile.qualification, ctx.settings.qualification_threshold)
     await analytics.run(s, ctx.profile, ctx.assist)
     return _updates(s)

@@ -352,6 +352,19 @@ def verdict(lead: LeadInfo, policy: QualificationPolicy, threshold: float, *,
     return lead.qualified
 
 
+def keep_untold(lead: LeadInfo, u: Understanding) -> None:
+    """The lead's facts said in a message no agent took them from (a question about the fee, a
+    "let me talk it over"), kept where nothing is known yet; nothing is asked about them."""
+    if lead.intent is None and u.lead_intent in {"buy", "sell", "both"}:
+        lead.intent = u.lead_intent  # type: ignore[assignment]
+    if lead.location is None and u.location is not None:
+        lead.location, lead.in_service_area = u.location
+    if lead.budget_max is None and u.budget is not None and lead.intent != "sell":
+        lead.budget_min, lead.budget_max = u.budget
+    if lead.financing is None and u.financing is not None:
+        lead.financing = u.financing  # type: ignore[assignment]
+
+
 def score_on_leaving(s: ConversationState, policy: QualificationPolicy, threshold: float) -> None:
     """A lead who leaves before the last questions ("not just yet, I'll call back when we're
     closer") is scored on what they told, once where, when and (buying) how much are known."""

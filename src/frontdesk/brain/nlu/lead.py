@@ -556,6 +556,9 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
         return "in_progress" if _UNDER_WAY.search(text) or re.search(
             r"\b(?:redo|redoing|renew|renewing|re-?apply|re-?applying|again|called (?:the|our|a) "
             r"(?:lender|bank|credit union))\b", text) else "not_started"
+    if re.search(r"\b(?:in the (?:middle|process) of (?:getting )?|working on (?:getting )?(?:the |our |a )?|"
+                 r"(?:we'?re|i'?m|we are|i am) (?:just |still )?getting )pre-? ?approv", text):
+        return "in_progress"  # "we're in the middle of getting pre-approved with our bank"
     if _ASKS_HOW_APPROVAL_GOES.search(text) and not re.search(
             r"\b(?:we'?re|i'?m|we are|i am|already|got|been|have been|are) (?:already )?pre", text):
         return None  # "how long does getting pre-approved take?" asks; it says nothing of the caller

@@ -258,9 +258,10 @@ def read_lead_facts(u: Utterance, result: Understanding, profile: BusinessProfil
             {figure // 1000 for figure in result.budget if figure} & {
                 (result.time.hour % 12 or 12) * 100 + result.time.minute, (result.time.hour % 12 or 12) * 100,
                 (result.time.hour % 12 or 12)}
-            or re.search(r"\b(?:budget|afford|spend|price range)\b", u.lower)):
+            or (re.search(r"\b(?:budget|afford|spend|price range)\b", u.lower) and not result.date)):
         # "looking in austin, around three fifty", "budget um somewhere around four maybe four
-        # fifty": the same words, read as money (not "tuesday at three works, budget is 300k")
+        # fifty": the same words, read as money (not "tuesday at three works, budget is 300k", nor
+        # "budget's like two seventy-five. could you pencil me in for Saturday around eleven?")
         result.time = None
     if result.time and result.budget is None and not result.date and (
             awaiting in _LEAD_ASKED | {"budget"}) and (

@@ -166,7 +166,8 @@ def extract_lead_intent(u: Utterance) -> str | None:
         # "'cause we're selling, not buying"
         return "buy" if next(g for g in side.groups() if g).startswith("buy") else "sell"
     # "buy a little place near campus and then sell it when she graduates": a sale years on
-    lower = _SELL_LATER.sub(" ", u.lower)
+    # ("if we sold our house with y'all, what's your cut?": a sale thought of, not one done)
+    lower = re.sub(r"\bif (we|i) sold\b", r"if \1 sell", _SELL_LATER.sub(" ", u.lower))
     u = Utterance(raw=u.raw, lower=lower, numeric=u.numeric)
     if DONE_LANDLORDING.search(u.lower) and not _NOT_MOVING.search(u.lower):
         return "sell"  # "honestly i'm done being a landlord": the rental house goes

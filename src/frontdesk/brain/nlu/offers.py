@@ -18,3 +18,6 @@ see y'all tomorrow then"): the caller is done, and agrees to no call."""
 OK_THEN_NO = re.compile(r"\W*(?:(?:ah|oh|ok(?:ay)?|alright|all right|i see|got it|gotcha|hmm+)\W+)+no\b"
                         r"(?!\s+(?:problem|worries)\b)")
 """An "okay" heard, then a no ("ah, ok. no, my car's fine, I just needed a rental"): a no."""
+I_PASS = re.compile(r"\b(?:i'?ll|i will|i'?m gonna|i'?m going to|we'?ll|we will|gonna) (?:just |probably )?"
+                    r"(?:pass|take a pass|sit this one out)\b|\b(?:i'?ll|we'?ll) hold off\b")
+"""An offer declined in the caller's words ("I think I'll pass for now"), whatever came before."""

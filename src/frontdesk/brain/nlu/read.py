@@ -41,7 +41,7 @@ from frontdesk.brain.nlu.cues import (
 )
 from frontdesk.brain.nlu.lead_facts import CHECKS_FACT, read_lead_facts
 from frontdesk.brain.nlu.lexicon import lexicon
-from frontdesk.brain.nlu.offers import ALL_I_NEEDED, OK_THEN_NO, SIGNS_OFF
+from frontdesk.brain.nlu.offers import ALL_I_NEEDED, I_PASS, OK_THEN_NO, SIGNS_OFF
 from frontdesk.brain.nlu.own_booking import BOOKING_FORGONE, NOTHING_ELSE, VISIT_ABOUT
 from frontdesk.brain.nlu.places import BUYS_WITH_OTHERS
 from frontdesk.brain.nlu.rule_intent import classify_by_rules
@@ -345,6 +345,8 @@ def read(text: str, profile: BusinessProfile, today: date,
                 r"\W*(?:yes|yeah|yep|yup|sure|please|that'?d be|that would be)\b", answer))) and not (
             CALL_ME.search(u.lower)):
         result.affirm, result.deny = False, True  # "okay. that's really all I needed, thanks": no
+    if awaiting in {"offer_callback", "offer_appointment", "permission"} and I_PASS.search(u.lower):
+        result.affirm, result.deny = False, True  # "yeah, see, that's more than I pay. I think I'll pass"
     if awaiting in {"confirm_booking", "offer_appointment"} and CANCEL_ASK.search(u.lower):
         # "yes, go ahead and cancel it" to "shall I book it?": the yes is to cancelling
         result.affirm, result.deny = False, True

@@ -63,6 +63,8 @@ def extract_timeline(u: Utterance, today: date, *, expecting: bool = False) -> t
     the past ("we bought it twelve years ago") is not a timeline; one put right ("like a year, no
     sooner, like six months") is the one it was put right to."""
     said = _timeline(u.numeric, today, expecting=expecting)
+    if said is not None and not expecting and _MEETING_WHEN.search(u.lower):
+        return None  # "I don't think we're ready to meet with anybody yet. maybe after the new year"
     for tail in correction_tails(u.numeric):
         if (put_right := _timeline(tail, today, expecting=expecting)) is not None:
             return put_right
@@ -72,6 +74,13 @@ def extract_timeline(u: Utterance, today: date, *, expecting: bool = False) -> t
             months = int(bare[1]) * {"month": 1, "week": 0.25, "year": 12}[unit[1]]
             return months, f"{bare[1]} {unit[1]}s"
     return said
+
+
+_MEETING_WHEN = re.compile(r"\b(?:ready to (?:meet|sit down|talk)|meet (?:with )?(?:anybody|anyone|somebody|"
+                           r"someone|an agent|y'?all|you)|(?:we'?ll|i'?ll) (?:call|reach out|get back)|"
+                           r"(?:sit down|sit-down|meeting) with)\b")
+"""A time said of a meeting or of calling back, not of the move ("not ready to meet anybody yet,
+maybe after the new year")."""
 
 
 _BY_MONTH = re.compile(rf"\b(?:by|in|before|around|until|till|after|early|late|mid|end of|next|for|"

@@ -248,6 +248,13 @@ def extract_date(u: Utterance, today: date, _single: bool = False) -> date | Non
     if found is not None and said_twice and found != said_twice[-1] and (
             found.weekday() == said_twice[-1].weekday()):
         return said_twice[-1]  # "not the 12th, the 13th. The Friday.": that 13th, not this Friday
+    # "what about the 23rd then, the Thursday before?": the weekday said of the day of the month
+    its_weekday = [a.value for a, b in pairwise(mentions) if _ORDINAL.fullmatch(u.numeric[a.start: a.end])
+                   and re.fullmatch(WEEKDAY, u.numeric[b.start: b.end])
+                   and a.value.weekday() == b.value.weekday()
+                   and not re.search(r"\b(?:this|next|coming|following)\s+$", u.numeric[: b.start])]
+    if found is not None and its_weekday and found.weekday() == its_weekday[-1].weekday():
+        return its_weekday[-1]
     if found is not None and holiday_date(u.numeric, today) == found:
         holiday = HOLIDAY.search(u.numeric)
         later = [m for m in mentions if holiday is not None and m.start >= holiday.end()]
