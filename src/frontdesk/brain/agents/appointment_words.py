@@ -514,6 +514,7 @@ def _named_in(a: Appointment, clause: str, ctx: TurnContext) -> bool:
     # ("leave that one alone": a pronoun, not one o'clock)
     bare = [(m[1], m[2]) for m in re.finditer(
         r"(?<!that )(?<!this )(?<!which )(?<!other )(?<!each )(?<!no )(?<!any )(?<!rav )(?<!model )(?<!f )"
+        r"(?<![a-z]-)"  # ("the cx-5 on tuesday": the car's name, not five o'clock)
         r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
         r"(?::(\d\d))?\b(?! (?:showings?|cars?|things|bookings?|appointments?|kids|of))", said.lower)
         # ("the truck one's fine", "keep the one on friday": which one, not one o'clock)

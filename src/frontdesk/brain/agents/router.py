@@ -473,6 +473,11 @@ def _names_one_on_file(s: ConversationState, u: Understanding) -> bool:
         return False
     that_day = [a for a in s.on_file if (u.date is None or a.scheduled_date == u.date.isoformat())
                 and (u.time is None or a.scheduled_time == u.time.strftime("%H:%M"))]
+    if not that_day and u.date is not None:
+        # "I'm driving the Camry … on Tuesday, right?" of next week's Tuesday: its weekday names it
+        that_day = [a for a in s.on_file if 0 < (date.fromisoformat(a.scheduled_date) - u.date).days <= 7
+                    and date.fromisoformat(a.scheduled_date).weekday() == u.date.weekday()
+                    and (u.time is None or a.scheduled_time == u.time.strftime("%H:%M"))]
     have = {k for a in that_day for k in (a.service_type, a.appointment_type, *a.services) if k}
     cars = " ".join((a.vehicle or "").lower() for a in that_day)
     if not kinds:  # a car alone names a booking only when the booking has that car

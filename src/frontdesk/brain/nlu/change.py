@@ -98,6 +98,11 @@ def _from_to(text: str, today: date) -> tuple[When, When] | None:
             When(when.extract_date(normalise(after), today), new))
 
 
+_BARE_HOUR = re.compile(r"\s*(?:like |maybe |say |around |about )?(\d{1,2})(?::(\d{2}))?"
+                        r"(?=\s*(?:instead|then|please|if|or|\?|[.!,]|$))")
+"""An hour said alone after a target cue ("could that be eleven instead?")."""
+
+
 _MOVE_VERB = r"(?:switch|bump|push|move|shift|slide)$"
 _OBJECT_NAMED = re.compile(r"\s+(?:my|our|the|his|her|their)\s+(?!(?:day|time|date)\b)")
 """What a verb of moving names right after it: the appointment ("move my oil change monday"),
@@ -121,6 +126,11 @@ def split_change(text: str, today: date) -> tuple[When, When]:
         if cue.group(0) == "to" and _TO_DO.match(lowered, cue.end()):
             continue  # "somebody coming to value my place Monday at eleven": what the visit is for
         target = _read(text[cue.end():], today)
+        if target.time is None and not re.fullmatch(r"till|until|to|into", cue.group(0)) and (
+                bare := _BARE_HOUR.match(normalise(text[cue.end():]).numeric)) is not None:
+            # "could that be eleven instead?", "how about ten?": an hour said alone right after
+            # the words that ask for the new time
+            target = When(target.date, clock.clock(int(bare[1]), int(bare[2] or 0), None))
         if not target.given and (end := re.search(r"[.?!]", text[cue.end():])) is not None:
             # "could we bump it to three? my husband's got a thing till two thirty": the hour
             # the sentence asks for, whatever the next one says of another

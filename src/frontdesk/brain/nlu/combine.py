@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from frontdesk.brain.nlu.combine_on_file import on_file
 from frontdesk.brain.nlu.combine_words import (
     ABOUT_TO_GO,
     AGREES_IN_PASSING,
@@ -33,6 +34,7 @@ from frontdesk.brain.nlu.combine_words import (
     LIVES_THERE,
     MESSAGE_ASKED,
     MOVE_IT,
+    MOVE_THEM,
     NEEDS_INFO,
     NO_NEW_DAY,
     NO_RESCHEDULE,
@@ -106,18 +108,13 @@ from frontdesk.brain.nlu.elsewhere import WHILE_I_HAVE_YOU
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.own_booking import (
     ASKS_OWN,
-    ASKS_OWN_TIME,
     HAS_OWN_AND_ASKS,
     KEEP_THE_OTHER,
-    LEFT_AS_IS,
     LOOKUP_CUE,
     OWN_QUESTION,
-    SET_UP_BEFORE,
-    STILL_ON,
-    UNDER_NUMBER,
 )
 from frontdesk.brain.nlu.relative import RELATIVE_MOVE
-from frontdesk.brain.nlu.text import CORRECTION, normalise
+from frontdesk.brain.nlu.text import CORRECTION
 from frontdesk.brain.nlu.understanding import KEEP_IT, Understanding, answers
 
 _ACT_INTENT = {"question": "faq", "thanks": "greeting"}
@@ -296,44 +293,8 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         # "the battery one, for the CR-V, you can cancel that. My brother-in-law already put one in
         # for me Saturday": the work done elsewhere is why, not a visit asked for
         return "cancel", p
-    if awaiting not in {"confirm_change", "move_or_cancel"} and (rule == "cancel" or model == "cancel") and (
-            NOT_CANCELLED.search(r.text.lower())) and not (
-            CANCEL_SAID_PLAIN.search(NOT_CANCELLED.sub(" ", r.text.lower()))) and not (
-            # "no no, don't cancel it, just push it to friday": a move, not a keep
-            MOVE_IT.search(r.text.lower()) or MOVE_ASK.search(r.text.lower())):
-        return "lookup_appointment", 0.8  # "we're still coming. don't cancel it or anything": kept
-    if awaiting not in {"confirm_change", "move_or_cancel"} and LEFT_AS_IS.search(r.text.lower()) and not (
-            MOVE_IT.search(r.text.lower()) or MOVE_ASK.search(r.text.lower()) or re.search(
-                r"\b(?:but|could|can|would|instead|cancel)\b", r.text.lower())):
-        return "lookup_appointment", 0.8  # "put me through. and leave the appointment as it is": kept
-    if awaiting in {None, "anything_else"} and ASKS_OWN_TIME.search(r.text.lower()) and not (
-            CHANGE_CUE.search(r.text.lower()) or NEW_BOOKING_ASKED.search(r.text.lower())) and (
-            rule in {"book", "provide_info", "unknown", "faq"}):
-        # "but we still wanna keep the buyer consultation, what's the time on that one"
-        return "lookup_appointment", 0.85
-    if awaiting in {None, "anything_else"} and STILL_ON.search(r.text.lower()) and (
-            r.time or r.date or r.services or r.vehicle or r.appointment_type) and not (
-            CHANGE_CUE.search(r.text.lower())):
-        return "lookup_appointment", 0.85  # "and the explorer is still at eight, right?": checked
-    if UNDER_NUMBER.search(normalise(r.text).lower) and (awaiting in {None, "anything_else"} or (
-            r.phone and awaiting in {"date", "name"})):
-        # "the showing's booked under my cell, 512-555-3877" (and what is to happen to it: "he
-        # wants it the day after instead, same time"); without the number it is asked for
-        if not r.phone:
-            r.flags.add("elsewhere")
-        said = normalise(r.text).lower
-        if CANCEL_SAID_PLAIN.search(said):
-            return "cancel", 0.85
-        return ("reschedule" if CHANGE_CUE.search(said) or re.search(r"\binstead\b", said)
-                else "lookup_appointment"), 0.85
-    # ("my wife booked somethin' for the truck": the words as said, g restored)
-    if awaiting in {None, "anything_else"} and SET_UP_BEFORE.search(normalise(r.text).lower) and not (
-            r.is_question and "faq_topic" in r.flags) and not (  # ("… can we change it to saturday")
-            CHANGE_CUE.search(r.text.lower()) or CANCEL_SAID_PLAIN.search(r.text.lower())):
-        # "I'm calling about a showing my husband set up for tomorrow at eleven, he's at work":
-        # a booking made before, whoever made it
-        r.flags.discard("objection_busy")
-        return "lookup_appointment", 0.85
+    if (kept := on_file(r, rule, model, awaiting)) is not None:
+        return kept  # a booking on file kept, checked, or said to be under another number
     if model in {"reschedule", "cancel"} and rule not in {"reschedule", "cancel"} and p < 0.7 and (
             r.lead_intent in {"buy", "sell", "both"}) and not A_BOOKING_WORD.search(r.text.lower()):
         # "I'm relocating … my company's moving me to their office at the Domain": a move of
@@ -535,6 +496,11 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
                 r"\b(?:instead|move|switch|push|put me|book|how about|what about)\b", r.text.lower()))) and (
             not MOVE_IT.search(NO_RESCHEDULE.sub(" ", r.text.lower()))):
         return "cancel", 0.85  # "so I need to cancel Wednesday. I don't want to reschedule"
+    if awaiting in {None, "anything_else"} and MOVE_THEM.search(r.text.lower()) and rule in {
+            "faq", "unknown", "provide_info", "affirm", "book"} and model not in {
+            "cancel", "do_not_call", "escalation", "wrong_number"} and not (
+            CANCEL_SAID_PLAIN.search(r.text.lower())):
+        return "reschedule", max(p, 0.8)  # "can you bump both of them exactly one week?": asked, not asking
     if awaiting == "confirm_change" and (r.date or r.time) and MOVE_IT.search(r.text.lower()) and not (
             re.search(r"\b(?:just|only|rather|instead|go ahead and) cancel\b", r.text.lower())):
         return "reschedule", 0.8  # to a cancel read back: "can I just move it instead? Friday at two"

@@ -79,6 +79,10 @@ MOVE_IT = re.compile(r"\b(?:move|push|bump|shift|slide|switch|reschedule|change)
                       r"\b(?:rather than|instead of) cancel\w*\b|"
                       r"\b(?:can|could) (?:we|i|you) (?:just )?(?:do|have|make) it [^.?!]{0,25}\binstead\b")
 """A wish to move the appointment, said while something else about it is being confirmed."""
+MOVE_THEM = re.compile(r"\b(?:can|could|would|will) (?:you|y'?all|we|ya) (?:please |just |maybe )?"
+                       r"(?:bump|push|move|slide|shift|switch|reschedule|swap|flip) "
+                       r"(?:it|that|them|'?em|both|those|these|the|my|our|his|her|each)\b")
+"""A move asked of bookings on file ("can you bump both of them exactly one week?"), not a question."""
 NEEDS_INFO = re.compile(r"\b(?:need|want|looking for|give me|tell me|send me|text me|get)\s+"
                          r"(?:your|the|y'?all'?s?)\s+"
                          r"(?:\w+\s+)?(?:address|hours|location|directions|phone number|number|website|"
@@ -98,7 +102,7 @@ ABOUT_TO_GO = re.compile(r"\b(?:about to|have to|gotta|got to|need to|just about
                           r"\bwalking into (?:a|my|the) (?:meeting|appointment|class)\b")
 """The caller is leaving the phone in a moment: a person later, not a transfer now."""
 WANTS_CHANGE = re.compile(r"\b(?:re-?schedul\w*|" + MOVING + r"|push|bump|slide|switch|(?<!oil )change|"
-                           r"another (?:day|time)|different (?:day|time)|instead|sooner|earlier|"
+                           r"another (?:day|time)|(?<!on )different (?:day|time)(?!s)|instead|sooner|earlier|"
                            r"make it (?:later|earlier)|slide|shift|rearrange|rebook|"
                            # "i cant do eight anymore … so can we make it ten thirty"
                            r"make it (?:at |for )?(?:like )?(?:\d|one|two|three|four|five|six|seven|eight|"

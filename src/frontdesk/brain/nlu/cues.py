@@ -95,6 +95,8 @@ MOVING = (r"move(?! (?:in(?! the (?:morning|afternoon|evening)\b)|into|out|away|
           r"moved(?= (?:to|up|back|over|till|until|for|from)\b)|"
           # "now I need it moved. Thursday at three."
           r"(?:(?<=\bit )|(?<=\bthat ))moved(?=\s*(?:[.,;!?]|$|again\b|please\b))|"
+          # "could the battery be moved so it's right after the oil change"
+          r"(?:(?<=\bbe )|(?<=\bget it )|(?<=\bhave it ))moved\b|"
           r"moving(?! (?:in|into|out|away|house|here|there|down|up|closer)\b)"
           r"(?! (?:my|our|his|her|their) [\w'-]+(?: [\w'-]+){0,2}? (?:in|into|out|to|over|from)\b)")
 """Moving a booking; not "we're moving my mother-in-law into assisted living" or "we want to move

@@ -1,0 +1,56 @@
+"""The rules of :func:`~frontdesk.brain.nlu.combine.combine` for a booking the caller already has:
+kept ("don't cancel it or anything"), checked ("and the explorer is still at eight, right?"),
+said to be under another number, or made by someone else before the call."""
+
+from __future__ import annotations
+
+import re
+
+from frontdesk.brain.nlu.combine_words import CANCEL_SAID_PLAIN, MOVE_IT
+from frontdesk.brain.nlu.cues import CHANGE_CUE, MOVE_ASK, NEW_BOOKING_ASKED, NOT_CANCELLED
+from frontdesk.brain.nlu.own_booking import ASKS_OWN_TIME, LEFT_AS_IS, SET_UP_BEFORE, STILL_ON, UNDER_NUMBER
+from frontdesk.brain.nlu.text import normalise
+from frontdesk.brain.nlu.understanding import Understanding
+
+
+def on_file(r: Understanding, rule: str, model: str, awaiting: str | None) -> tuple[str, float] | None:
+    """The intent a message about a booking on file has, or None when it is not about one."""
+    if awaiting not in {"confirm_change", "move_or_cancel"} and (rule == "cancel" or model == "cancel") and (
+            NOT_CANCELLED.search(r.text.lower())) and not (
+            CANCEL_SAID_PLAIN.search(NOT_CANCELLED.sub(" ", r.text.lower()))) and not (
+            # "no no, don't cancel it, just push it to friday": a move, not a keep
+            MOVE_IT.search(r.text.lower()) or MOVE_ASK.search(r.text.lower())):
+        return "lookup_appointment", 0.8  # "we're still coming. don't cancel it or anything": kept
+    if awaiting not in {"confirm_change", "move_or_cancel"} and LEFT_AS_IS.search(r.text.lower()) and not (
+            MOVE_IT.search(r.text.lower()) or MOVE_ASK.search(r.text.lower()) or re.search(
+                r"\b(?:but|could|can|would|instead|cancel)\b", r.text.lower())):
+        return "lookup_appointment", 0.8  # "put me through. and leave the appointment as it is": kept
+    if awaiting in {None, "anything_else"} and ASKS_OWN_TIME.search(r.text.lower()) and not (
+            CHANGE_CUE.search(r.text.lower()) or NEW_BOOKING_ASKED.search(r.text.lower())) and (
+            rule in {"book", "provide_info", "unknown", "faq"}):
+        # "but we still wanna keep the buyer consultation, what's the time on that one"
+        return "lookup_appointment", 0.85
+    if awaiting in {None, "anything_else"} and STILL_ON.search(r.text.lower()) and (
+            r.time or r.date or r.services or r.vehicle or r.appointment_type) and not (
+            CHANGE_CUE.search(r.text.lower())):
+        return "lookup_appointment", 0.85  # "and the explorer is still at eight, right?": checked
+    if UNDER_NUMBER.search(normalise(r.text).lower) and (awaiting in {None, "anything_else"} or (
+            r.phone and awaiting in {"date", "name"})):
+        # "the showing's booked under my cell, 512-555-3877" (and what is to happen to it: "he
+        # wants it the day after instead, same time"); without the number it is asked for
+        if not r.phone:
+            r.flags.add("elsewhere")
+        said = normalise(r.text).lower
+        if CANCEL_SAID_PLAIN.search(said):
+            return "cancel", 0.85
+        return ("reschedule" if CHANGE_CUE.search(said) or re.search(r"\binstead\b", said)
+                else "lookup_appointment"), 0.85
+    # ("my wife booked somethin' for the truck": the words as said, g restored)
+    if awaiting in {None, "anything_else"} and SET_UP_BEFORE.search(normalise(r.text).lower) and not (
+            r.is_question and "faq_topic" in r.flags) and not (  # ("… can we change it to saturday")
+            CHANGE_CUE.search(r.text.lower()) or CANCEL_SAID_PLAIN.search(r.text.lower())):
+        # "I'm calling about a showing my husband set up for tomorrow at eleven, he's at work":
+        # a booking made before, whoever made it
+        r.flags.discard("objection_busy")
+        return "lookup_appointment", 0.85
+    return None
