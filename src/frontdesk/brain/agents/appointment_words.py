@@ -173,8 +173,11 @@ _ASKS_FOR_VISIT = re.compile(r"\b(?:(?:can|could|would|may) (?:i|we|you|y'?all|s
 
 
 def _fits(a: Appointment, said: When) -> bool:
-    """Does what the caller said of a day and time describe this booking?"""
-    return ((said.date is None or a.scheduled_date == said.date.isoformat())
+    """Does what the caller said of a day and time describe this booking? ("my consultation on
+    Tuesday" of next week's Tuesday does: its weekday)"""
+    day = date.fromisoformat(a.scheduled_date)
+    return ((said.date is None or day == said.date or (
+                day.weekday() == said.date.weekday() and 0 < (day - said.date).days <= 7))
             and (said.time is None or a.scheduled_time == said.time.strftime("%H:%M")))
 
 
@@ -682,7 +685,9 @@ EVERY_ONE = re.compile(r"\b(?:both|all (?:of )?(?:them|'?em|those|three|of it)|"
                        # "keep the nine o'clock, cancel the other two"
                        r"the other (?:two|three|ones)|the rest(?: of (?:them|'?em))?|"
                        r"all (?:my|our|the) (?:appointments|bookings|showings)|"
-                       r"the whole (?:lot|thing)|every (?:one|single one))\b")
+                       r"the whole (?:lot|thing)|every (?:one|single one)|"
+                       # "can you cancel everything we have?"
+                       r"(?<=cancel )everything|everything (?:we|i) (?:have|got|had|booked))\b")
 """Every booking found, said in so many words ("cancel both of 'em")."""
 MOVE_EVERY = re.compile(r"\b(?:move|push|bump|shift|reschedul\w*|switch|slide|change|do|put)\w* "
                         r"(?:\w+ ){0,2}?"

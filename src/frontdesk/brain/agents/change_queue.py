@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date, time
 
-from frontdesk.brain.agents.appointment_words import EVERY_ONE, _named_in
+from frontdesk.brain.agents.appointment_words import BESIDE, EVERY_ONE, IN_ITS_SPOT, _named_in
 from frontdesk.brain.agents.move_target import beside_the_other
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.nlu import entities as ex
@@ -18,7 +18,8 @@ from frontdesk.brain.state import Appointment, AppointmentDesk, ConversationStat
 
 _CHANGE_CLAUSE = re.compile(r"[.?!;]\s+|,?\s+(?:and|then|also|plus|but)\s+"
                             r"(?:(?:just|also|please|(?:can|could) (?:you|we|y'?all))\s+)*"
-                            r"(?=(?:cancel|scrap|call off|drop|move|push|bump|slide|reschedule)\b|"
+                            r"(?=(?:cancel|scrap|call off|drop|move|push|bump|slide|reschedule|put|stick|"
+                            r"slot|switch|shift)\b|"
                             # "… and then the rotation, can y'all push that to like two"
                             r"(?:the|my|our|his|her) [^.?!]{0,30}?\b(?:can|could|would) (?:y'?all|you|we) "
                             r"(?:cancel|move|push|bump|slide|switch|shift|reschedule|make|do \w+ instead)\b)")
@@ -109,14 +110,17 @@ def other_change(text: str, action: str, ctx: TurnContext, s: ConversationState)
         other = ("cancel" if re.search(r"\b(?:cancel|scrap|call off|drop|"
                                        # "we don't need tomorrow's meeting"
                                        r"(?:don'?t|do not|won'?t) (?:need|want)|no longer need)\b", clause)
-                 else "move" if re.search(r"\b(?:move|push|bump|slide|shift|switch|reschedule|make (?:it|"
+                 else "move" if re.search(r"\b(?:move|push|bump|slide|shift|switch|reschedule|put|stick|slot|"
+                                          r"make (?:it|"
                                           r"that)|instead|(?:can|could) (?:you|we|y'?all|it) (?:do|be)|"
                                           # "and the tire rotation, can that go to saturday"
                                           r"(?:can|could|would) (?:that|it|this|those) (?:go|move)|"
                                           r"change (?:it|that))\b", clause) else None)
         if other is None or other == action:
             continue
-        said = normalise(clause).lower  # named to be cancelled: no wanted service, so by its words
+        # named to be cancelled: no wanted service, so by its words ("… in the detail's slot":
+        # the other one, where this one goes)
+        said = normalise(IN_ITS_SPOT.sub(" ", BESIDE.sub(" ", clause))).lower
         _, target = split_change(clause, ctx.today)
         named = [sv.key for sv in ctx.profile.services
                  if any(phrase_in(p.lower(), said) for p in (sv.name, *sv.synonyms))] or (

@@ -144,14 +144,6 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
                     "reschedule" if CHANGE_CUE.search(lowered) or RELATIVE_MOVE.search(lowered) else
                     "lookup_appointment")
         return "appointments"
-    lowered = u.text.lower()
-    if _told(s) and (back := _CANCEL_TAKEN_BACK.search(lowered)) and _CANCEL_IT.search(
-            lowered, 0, back.start()) and _A_CHANGE.search(lowered, back.end()) and intent not in {
-            "escalation", "do_not_call", "wrong_number", "goodbye"}:
-        # "scratch the detail … wait, no … keep the detail. but the inspection, can that go to
-        # Thursday instead?": the cancel taken back, and the other one moved
-        u.intent = "reschedule"
-        return "appointments"
     if _told(s) and intent in {"provide_info", "unknown", "book", "affirm", "chitchat", "greeting"} and (
             _CANCEL_IT.search(u.text.lower()) or ("car_gone" in u.flags and s.direction != "outbound" and (
                 u.vehicle or len(s.desk.found) == 1))):  # ("keep the morning one": no "good morning")
@@ -580,9 +572,6 @@ _CANCEL_IT = re.compile(r"(?<!n't )(?<!not )\b(?:(?:you can|go ahead and|please|
                         # "the ten-thirty one we're gonna skip"
                         r"(?:gonna|going to|wanna|want to|'ll|will|gotta|just|can) skip"
                         r"(?! (?:the line|breakfast|lunch|work|school|class|town)))\b")
-_CANCEL_TAKEN_BACK = re.compile(r"\b(?:wait|no|nah|actually|never ?mind|on second thought)\b[^?!]{0,120}?"
-                                r"\b(?:keep|leave) (?:it|that|the|my|our)\b")
-"""A cancel said, then taken back ("scratch the detail … wait, no … keep the detail")."""
 _A_CHANGE = re.compile(r"\b(?:next week|following|a week|make it|move|push|bump|slide|instead|change|switch|"
                        r"reschedule|later|earlier|sooner|(?:can|could) (?:that|it|we) (?:go|be) (?:to|on)|"
                        r"go to)\b")

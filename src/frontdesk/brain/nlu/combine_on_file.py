@@ -8,13 +8,28 @@ import re
 
 from frontdesk.brain.nlu.combine_words import CANCEL_SAID_PLAIN, MOVE_IT
 from frontdesk.brain.nlu.cues import CHANGE_CUE, MOVE_ASK, NEW_BOOKING_ASKED, NOT_CANCELLED
-from frontdesk.brain.nlu.own_booking import ASKS_OWN_TIME, LEFT_AS_IS, SET_UP_BEFORE, STILL_ON, UNDER_NUMBER
+from frontdesk.brain.nlu.own_booking import (
+    ASKS_OWN_TIME,
+    CANCEL_TAKEN_BACK,
+    LEFT_AS_IS,
+    SET_UP_BEFORE,
+    STILL_ON,
+    THEN_MOVED,
+    UNDER_NUMBER,
+)
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.nlu.understanding import Understanding
 
 
 def on_file(r: Understanding, rule: str, model: str, awaiting: str | None) -> tuple[str, float] | None:
     """The intent a message about a booking on file has, or None when it is not about one."""
+    said = r.text.lower()
+    if (back := CANCEL_TAKEN_BACK.search(said)) and CANCEL_SAID_PLAIN.search(said, 0, back.start()) and (
+            THEN_MOVED.search(said, back.end())) and model not in {"escalation", "do_not_call",
+                                                                   "wrong_number"}:
+        # "scratch the detail … wait, no … keep the detail. but the inspection, can that go to
+        # Thursday instead?": the cancel taken back, and the other one moved
+        return "reschedule", 0.85
     if awaiting not in {"confirm_change", "move_or_cancel"} and (rule == "cancel" or model == "cancel") and (
             NOT_CANCELLED.search(r.text.lower())) and not (
             CANCEL_SAID_PLAIN.search(NOT_CANCELLED.sub(" ", r.text.lower()))) and not (

@@ -81,7 +81,10 @@ MOVE_IT = re.compile(r"\b(?:move|push|bump|shift|slide|switch|reschedule|change)
 """A wish to move the appointment, said while something else about it is being confirmed."""
 MOVE_THEM = re.compile(r"\b(?:can|could|would|will) (?:you|y'?all|we|ya) (?:please |just |maybe )?"
                        r"(?:bump|push|move|slide|shift|switch|reschedule|swap|flip) "
-                       r"(?:it|that|them|'?em|both|those|these|the|my|our|his|her|each)\b")
+                       r"(?:it|that|them|'?em|both|those|these|the|my|our|his|her|each)\b|"
+                       # "could the battery be moved so it's right after the oil change?"
+                       r"\b(?:can|could|would) (?:the|my|our|that|it|this|those|they|both)(?: [\w-]+){0,3}? "
+                       r"(?:be|get) (?:moved|pushed|bumped|switched|rescheduled|swapped)\b")
 """A move asked of bookings on file ("can you bump both of them exactly one week?"), not a question."""
 NEEDS_INFO = re.compile(r"\b(?:need|want|looking for|give me|tell me|send me|text me|get)\s+"
                          r"(?:your|the|y'?all'?s?)\s+"

@@ -181,6 +181,9 @@ def extract_email(u: Utterance) -> str | None:
 _DONE_ALREADY = re.compile(r"\b(?:did(?! get\b)|had(?! to\b)|(?<!you )(?<!you've )(?<!y'all )(?<!ya )"
                            r"(?<!guys )(?<!still )(?<!did )"
                            r"got(?! (?:back|home|here|there|off|out|up|you|ya)\b)"
+                           # ("I've got the detail and the oil change coming up": booked, not done)
+                           r"(?! [^.?!]{0,40}?\b(?:coming up|scheduled|booked|on the books|lined up|"
+                           r"set up)\b)"
                            # ("the dog got sick all over the back seat": what happened, no work done)
                            r"(?! (?:sick|hurt|stuck|lost|dirty|muddy|nasty|gross|messy|wet|scratched|dented|"
                            r"hit|rear[- ]ended|towed|flooded|covered|sticky|smelly|worse|bad|louder)\b)"

@@ -163,5 +163,16 @@ to the cancel of one booking of several."""
 
 
 BOOKING_FORGONE = re.compile(r"\b(?:instead of|rather than|without) (?:booking|making an appointment|"
-                             r"an appointment|scheduling|setting (?:up )?an appointment|a reservation)\b")
+                             r"an appointment|scheduling|setting (?:up )?an appointment|a reservation)\b|"
+                             # "could I just come in whenever?": a walk-in, asked about
+                             r"\b(?:just )?(?:come in|come by|swing by|stop by|drop by|show up) "
+                             r"(?:whenever|any ?time|any ?day|when(?:ever)? (?:i|we) can)\b")
 """A booking said as what the caller would rather not do ("can I just walk in instead of booking?")."""
+
+
+CANCEL_TAKEN_BACK = re.compile(r"\b(?:wait|no|nah|actually|never ?mind|on second thought)\b[^?!]{0,120}?"
+                               r"\b(?:keep|leave) (?:it|that|the|my|our)\b")
+"""A cancel said, then taken back ("scratch the detail … wait, no … keep the detail")."""
+THEN_MOVED = re.compile(r"\b(?:move|push|bump|slide|shift|switch|reschedule|go to|be on|instead|earlier|"
+                        r"later|change)\b")
+"""What is asked after a cancel taken back: another booking moved."""
