@@ -692,7 +692,11 @@ EVERY_ONE = re.compile(r"\b(?:both|all (?:of )?(?:them|'?em|those|three|of it)|"
 MOVE_EVERY = re.compile(r"\b(?:move|push|bump|shift|reschedul\w*|switch|slide|change|do|put)\w* "
                         r"(?:\w+ ){0,2}?"
                         r"(?:both|all (?:of )?(?:them|'?em|those|three|my|our|the)|everything|"
-                        r"the whole (?:thing|lot|day))\b")
+                        r"the whole (?:thing|lot|day))\b|"
+                        # "could both of those slide a day, to Saturday?", "can they both go Friday"
+                        r"\b(?:both|all) (?:of )?(?:them|'?em|those|these|the \w+s? )?(?:\w+ )?"
+                        r"(?:slide|move|go|shift|be moved|get moved|be pushed|be bumped|be switched)\b|"
+                        r"\b(?:they|those|them) both (?:slide|move|go|shift|be moved|get moved|be pushed)\b")
 """Every booking moved at once, in so many words ("move both of those to thursday", "push them both
 back an hour"); not "we both got stuff thursday", "one tomorrow and one thursday, both at four"."""
 LATER_OR_EARLIER = re.compile(r"\b(?:later|earlier|sooner|but (?:can|could)|how about|what about|instead)\b")

@@ -94,6 +94,9 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         return
     if u.name and not s.customer.name:
         s.customer.name = u.name  # "hi there, Owen Fitzgerald. the showing's booked under my cell"
+    if u.name and ctx.more_acts and s.awaiting == "confirm_change" and not (
+            u.affirm or u.deny or u.date or u.time or u.services or u.appointment_type):
+        return  # "that's it. Renata Salazar, if you need it": the name taken; the yes is the next act
     if ctx.profile.kind == "real_estate" and (u.financing or u.budget or u.timeline or u.location):
         # "we already know what we want, we been preapproved … so can we just cancel that": the
         # lead's facts are kept, whatever the call is about
@@ -198,7 +201,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
                                           or A_WEEK_ON.search(u.text.lower()))
         if shift and _chosen(s) is None and (told := _told(s)) is not None and told not in kept:
             desk.chosen = told.id  # told when it is: "can we do it an hour earlier instead"
-        if action == "move" and not mine and (pairs := move_target.each_its_own(u.text, desk.found, ctx)):
+        if action == "move" and not mine and (pairs := move_target.each_its_own(
+                u.text, desk.found, ctx, move_target.that_day_said(s, u.text, ctx))):
             # "move them both to the 30th? the house one at ten and the buying meeting at noon"
             first, new = pairs[0]
             desk.chosen, desk.every, current = first.id, False, When()
@@ -342,7 +346,8 @@ async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
         desk.then_book = u.text  # "throw a tire rotation on there too": moved, then added to it
         await _move(s, ctx)
         return
-    if desk.action == "move" and desk.then_book and desk.new_time and not u.deny and _both_hours_said(
+    if desk.action == "move" and (desk.then_book or desk.every or desk.queued) and desk.new_time and not (
+            u.deny) and _both_hours_said(
             u.text, time.fromisoformat(desk.new_time)):
         await _move(s, ctx)  # "four and four thirty thursday": the move's hour, and the next visit's
         return

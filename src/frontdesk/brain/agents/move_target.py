@@ -12,6 +12,7 @@ from frontdesk.brain.agents.appointment_words import (
     STANDS,
     _car_of,
     _is_car,
+    _name_word_said,
     named_beside,
     without_the_ones_kept,
 )
@@ -20,7 +21,7 @@ from frontdesk.brain.nlu import clock, when
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.change import When, split_change
 from frontdesk.brain.nlu.relative import A_WEEK_ON, DAYS_ON, shift_hours
-from frontdesk.brain.nlu.text import normalise
+from frontdesk.brain.nlu.text import Utterance, normalise
 from frontdesk.brain.nlu.understand import ADD_ON
 from frontdesk.brain.nlu.when import WEEKDAY
 from frontdesk.brain.state import Appointment, AppointmentDesk, ConversationState
@@ -263,18 +264,43 @@ def _by_what(found: list[Appointment], said, ctx: TurnContext) -> list[Appointme
     services = ex.extract_services(said, ctx.profile)
     kinds = {key for key, words in _SIDE_WORDS if words.search(said.lower)}
     car = _car_of(said, ctx)
-    return [a for a in found if (services and a.service_type in services) or a.appointment_type in kinds
-            or (car is not None and _is_car(a, car))]
+    named = [a for a in found if (services and a.service_type in services) or a.appointment_type in kinds
+             or (car is not None and _is_car(a, car))]
+    # ("then the inspection right after at eight thirty": a word of its service's name)
+    return named or [a for a in found if _name_word_said(a, found, said.lower, ctx)]
 
 
-def each_its_own(text: str, found: list[Appointment], ctx: TurnContext) -> list[tuple[Appointment, When]]:
+_HOUR_FOR = re.compile(r"\W*(?:like |maybe |say |then )?(\d{1,2})(?::(\d{2}))?\s+(?:for|on|with)\b")
+"""An hour said first, then the booking it is for ("nine for the battery and ten for the oil")."""
+
+
+def that_day_said(s: ConversationState, text: str, ctx: TurnContext) -> date | None:
+    """"That Friday" said of the Friday the caller named before ("work gave me Friday the 17th
+    off … could you put both on that Friday morning?"): that date."""
+    that = re.search(rf"\bthat ({WEEKDAY})\b", text.lower())
+    if that is None:
+        return None
+    for m in reversed([m for m in s.messages[:-1] if m.role == "user"][-3:]):
+        said = normalise(m.content).numeric
+        for span in reversed(list(when.DATE_SPAN.finditer(said))):
+            day = when.extract_date(Utterance(*[span.group(0)] * 3), ctx.today, _single=True)
+            if day is not None and f"{day:%A}".lower() == that[1]:
+                return day
+    return None
+
+
+def each_its_own(text: str, found: list[Appointment], ctx: TurnContext,
+                 said_before: date | None = None) -> list[tuple[Appointment, When]]:
     """Two bookings moved in one breath, each to its own time ("can we move them both to the 30th?
     the house one at ten and the buying meeting at noon", "the detail to Saturday at eight and the
     oil change to Monday at noon"): each booking with its new day and hour (the day said once for
     both), or nothing when fewer than two are told apart."""
     if len(found) < 2:
         return []
-    both_on = split_change(text, ctx.today)[1].date
+    both_on = said_before or split_change(text, ctx.today)[1].date or (
+        # "could you put both on that Friday morning? oil change at eight, …": the day said for both
+        when.extract_date(normalise(text), ctx.today) if re.search(r"\bboth\b|\ball of (?:them|'?em)\b",
+                                                                  text.lower()) else None)
     pairs: list[tuple[Appointment, When]] = []
     for clause in re.split(r"[.;?!]\s+|,\s*|\s+and\s+", text.lower()):
         said = normalise(clause)
@@ -282,6 +308,8 @@ def each_its_own(text: str, found: list[Appointment], ctx: TurnContext) -> list[
         # ("the buying meeting at noon": the hour of the meeting named, no other errand's)
         bare = normalise(re.sub(r"\b(?:meeting|appointment|appt|consultation|showing)\b", " ", clause))
         day, at = when.extract_date(said, ctx.today), clock.extract_time(bare)
+        if at is None and (alone := _HOUR_FOR.match(bare.numeric)):
+            at = clock.clock(int(alone[1]), int(alone[2] or 0), None)  # "nine for the battery"
         if len(named) != 1 or named[0] in (a for a, _ in pairs) or (day is None and at is None):
             continue
         if day is not None and not re.search(r"\d(?:st|nd|rd|th)\b", said.numeric) and (

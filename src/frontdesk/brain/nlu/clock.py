@@ -296,8 +296,10 @@ def extract_time(u: Utterance) -> time | None:
         return clock(int(best[1]), int(best[2] or 0), best[3])  # "4 or 4:30. 4 would be better"
     candidates: list[tuple[int, time]] = []
     for start, value in _times(text):
-        bounded = re.search(r"\b(?:after|before|until|till|past|from|between)\s*"
-                            r"(?:like\s+|about\s+|around\s+)?$", text[:start]) or re.search(
+        # ("the inspection right after at eight thirty": after the other one, at that hour)
+        bounded = (re.search(r"\b(?:after|before|until|till|past|from|between)\s*"
+                             r"(?:like\s+|about\s+|around\s+)?$", text[:start]) and not text.startswith(
+            "at ", start)) or re.search(
             # "oil change, Wednesday, eight a.m., and it better be done by eight thirty": when it
             # ends, not when it starts
             r"\b(?:done|finished|ready|wrapped up|out of (?:here|there)|through|back on the road)"

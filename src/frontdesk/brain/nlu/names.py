@@ -58,7 +58,10 @@ _NAME_OPENING = re.compile(r"\W*(?:(?:hi|hey|hello|yeah|yes|um+|uh+|good|morning
                            r"could|wanted|want|wanting|got|have|my (?:number|phone|cell)|"
                            # "Sofia Marchetti, put it under her": the one the booking goes under
                            r"put (?:it|that|the \w+)|book (?:it|that)|"
-                           r"it'?s (?:her|his|their) (?:car|truck|house))\b|"
+                           r"it'?s (?:her|his|their) (?:car|truck|house)|"
+                           # "Renata Salazar, if you need it": the name, offered
+                           r"if (?:you|y'?all) need (?:it|that|them|a name|my name)|"
+                           r"in case you need (?:it|that))\b|"
                            r"\(?\d{3}\b)|"
                            # "jimmy ortega my number's eight thirty…": no stop in speech-recognition text
                            r"\s+(?:and )?(?:my|the) (?:number|phone|cell)(?:'s| is)?\b)")
