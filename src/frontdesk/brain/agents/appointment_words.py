@@ -195,7 +195,7 @@ BESIDE = re.compile(r"\b(?:right |just |straight |directly )?(after|before|behin
 
 
 IN_ITS_SPOT = re.compile(r"\b(?:into|in|to|take|takes|have|use) (?:the|that|my|our) ((?:[\w-]+ ?){1,3}?)'?s "
-                         r"(?:spot|slot|time|place|time slot)\b")
+                         r"(?:old |usual |original |same )?(?:spot|slot|time|place|time slot)\b")
 """A move into another booking's place ("move the oil change into the detail's spot")."""
 
 
@@ -212,6 +212,12 @@ def named_beside(text: str, found: list[Appointment], ctx: TurnContext) -> tuple
         if len(others) == 1:
             return others[0], "before" if m[1] in {"before", "ahead of"} else "after"
     return None
+
+
+def _cars_said(text: str, ctx: TurnContext) -> set[str]:
+    """Every car a message names, piece by piece ("the CR-V … and the Camry")."""
+    return {car for piece in re.split(r"[,;.?!]|\b(?:and|or|plus|but)\b", text)
+            if (car := _car_of(normalise(piece), ctx))}
 
 
 def _each_named(found: list[Appointment], text: str, ctx: TurnContext) -> bool:
@@ -241,7 +247,9 @@ def _narrow(found: list[Appointment], ctx: TurnContext, current: When) -> list[A
             trucks := [a for a in found if a.vehicle and _PICKUP.search(a.vehicle.lower())]) == 1:
         return trucks  # "the truck I need to move": the pickup's
     if len(found) > 1 and u.vehicle and not (STANDS.search(text) or both) and (
-            car := _car_of(normalise(text), ctx)) and len(mine := [a for a in found if _is_car(a, car)]) == 1:
+            car := _car_of(normalise(text), ctx)) and len(
+            mine := [a for a in found if _is_car(a, car)]) == 1 and (
+            len(_cars_said(text, ctx)) <= 1):  # (not "… cancel the CR-V … can the Camry go in its spot")
         return mine  # "the later one the Tacoma, can you move that an hour earlier": that car's
     if len(found) > 1:
         if _FIRST.search(text):
@@ -735,3 +743,9 @@ def asked_to_cancel(s: ConversationState) -> bool:
     """Did the caller ask, in so many words, to cancel, in the message before this one?"""
     said = [m.content.lower() for m in s.messages if m.role == "user"]
     return len(said) >= 2 and _ASKED_CANCEL.search(said[-2]) is not None and not _KEEP.search(said[-2])
+
+
+CANCEL_THAT_FIRST = re.compile(r"\W*(?:(?:so|ok(?:ay)?|yeah|well|then|alright|right)\W+)*"
+                               r"(?:you can |go ahead and |just |please )*(?:cancel|scratch|scrap|drop|nix) "
+                               r"(?:that|it|this)(?: one)?\b")
+"""A cancel said first of all, of the booking just told ("so you can cancel that one. but …")."""

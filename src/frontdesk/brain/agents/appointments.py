@@ -27,6 +27,7 @@ from frontdesk.brain.agents.appointment_words import (
     ANOTHER_ONE,
     CANCEL_ASKED_IN_CALL,
     CANCEL_EVERY,
+    CANCEL_THAT_FIRST,
     LATER_ON,
     LATER_OR_EARLIER,
     MOVE_EVERY,
@@ -201,6 +202,11 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
                                           or A_WEEK_ON.search(u.text.lower()))
         if shift and _chosen(s) is None and (told := _told(s)) is not None and told not in kept:
             desk.chosen = told.id  # told when it is: "can we do it an hour earlier instead"
+        if action == "cancel" and _chosen(s) is None and (told := _told(s)) is not None and (
+                CANCEL_THAT_FIRST.match(u.text.lower())):
+            # told of Monday's diagnostic: "so you can cancel that one. but I also got an oil change
+            # Wednesday, could that one go in the Monday spot?": the one told goes; the other moves
+            desk.chosen = told.id
         if action == "move" and not mine and (pairs := move_target.each_its_own(
                 u.text, desk.found, ctx, move_target.that_day_said(s, u.text, ctx))):
             # "move them both to the 30th? the house one at ten and the buying meeting at noon"

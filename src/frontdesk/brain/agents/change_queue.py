@@ -115,6 +115,9 @@ def other_change(text: str, action: str, ctx: TurnContext, s: ConversationState)
                                           r"that)|instead|(?:can|could) (?:you|we|y'?all|it) (?:do|be)|"
                                           # "and the tire rotation, can that go to saturday"
                                           r"(?:can|could|would) (?:that|it|this|those) (?:go|move)|"
+                                          # "can the Camry go in the CR-V's old spot?"
+                                          r"(?:can|could|would) (?:the|my|our) [\w-]+(?: [\w-]+)? (?:just )?"
+                                          r"(?:go|move|take|get moved|be moved)|"
                                           r"change (?:it|that))\b", clause) else None)
         if other is None or other == action:
             continue
