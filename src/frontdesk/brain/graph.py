@@ -121,7 +121,7 @@ async def _route(state: ConversationState, config: RunnableConfig) -> dict[str, 
         u.flags -= {"question", "faq_topic"}
     if objection.withdraws_callback(s, u):
         objection.withdraw_callback(s, ctx)  # "forget the callback, just book me Monday at eight"
-    target = router.route(s, first, ctx.profile)
+    target = router.route(s, first, ctx.profile, ctx)
     if target != "scheduling" and "no_booking" in u.flags and s.appointment is None and (
             s.booking_slots.under_way()) and not u.has_booking_facts:
         # "No, I don't want to book anything. I want to talk to a manager": the visit read into
@@ -203,7 +203,7 @@ def _after_agent(state: ConversationState, config: RunnableConfig) -> str:
     if ctx.queue and not state.ended:  # the next act of the same message
         ctx.understanding = ctx.queue.pop(0)
         ctx.hops, ctx.resuming = 0, False
-        target = router.route(state, ctx.understanding, ctx.profile)
+        target = router.route(state, ctx.understanding, ctx.profile, ctx)
         ctx.transitions.append(Transition(from_agent=state.current_agent, to_agent=target,
                                           reason=f"next act {ctx.understanding.intent}"))
         return target

@@ -203,14 +203,22 @@ def named_beside(text: str, found: list[Appointment], ctx: TurnContext) -> tuple
     """The booking a move is to go beside ("right after the oil change") or into the place of
     ("into the detail's spot"), and which side: "after", "before" or "same"."""
     for m in IN_ITS_SPOT.finditer(text.lower()):
-        if len(others := [a for a in found if _named_in(a, m[1], ctx)]) == 1:
+        if len(others := [a for a in found if _named_in(a, m[1], ctx)
+                          or _name_word_said(a, found, m[1], ctx)]) == 1:
             return others[0], "same"
     for m in BESIDE.finditer(text.lower()):
         said = m[2].strip()
-        others = [a for a in found if _named_in(a, said, ctx)] if not re.fullmatch(
-            r"other(?: one| appointment| booking)?", said) else []
+        others = [] if re.fullmatch(r"other(?: one| appointment| booking)?", said) else [
+            a for a in found if _named_in(a, said, ctx) or _name_word_said(a, found, said, ctx)]
+        side = "before" if m[1] in {"before", "ahead of"} else "after"
         if len(others) == 1:
-            return others[0], "before" if m[1] in {"before", "ahead of"} else "after"
+            return others[0], side
+        outside = normalise(text[: m.start()] + " " + text[m.end():])
+        moved = [a for a in found if a.service_type in ex.extract_services(outside, ctx.profile)]
+        if not others and len(found) == 2 and len(moved) == 1:
+            # "the oil change … right after the AC" (the diagnostic, as the caller calls it): the
+            # one of two not the one moved
+            return next(a for a in found if a is not moved[0]), side
     return None
 
 

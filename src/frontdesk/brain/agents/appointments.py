@@ -61,7 +61,6 @@ from frontdesk.brain.agents.change_queue import (
 )
 from frontdesk.brain.agents.move_offers import bounds, off_its_own_day, offer, offer_day
 from frontdesk.brain.agents.move_target import YES_AND_HOUR as _YES_AND_HOUR
-from frontdesk.brain.agents.move_target import both_hours_said as _both_hours_said
 from frontdesk.brain.agents.move_target import chosen_one as _chosen
 from frontdesk.brain.agents.move_target import nearer_its_day, only_its_weekday
 from frontdesk.brain.agents.move_target import said_back as _said_back
@@ -352,9 +351,7 @@ async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
         desk.then_book = u.text  # "throw a tire rotation on there too": moved, then added to it
         await _move(s, ctx)
         return
-    if desk.action == "move" and (desk.then_book or desk.every or desk.queued) and desk.new_time and not (
-            u.deny) and _both_hours_said(
-            u.text, time.fromisoformat(desk.new_time)):
+    if not u.deny and move_target.both_hours_confirmed(desk, u.text):
         await _move(s, ctx)  # "four and four thirty thursday": the move's hour, and the next visit's
         return
     if desk.action == "move" and (target.given or current.given):

@@ -143,6 +143,15 @@ def both_hours_said(text: str, new: time) -> bool:
     return len(said) > 1 and (new.hour % 12, new.minute) in said
 
 
+def both_hours_confirmed(desk: AppointmentDesk, text: str) -> bool:
+    """"four and four thirty thursday", "yep, that's right, Tuesday nine and nine thirty" to a move
+    read back beside another booking or a next visit: the move's hour, and the other's."""
+    return desk.action == "move" and bool(desk.new_time) and bool(
+        desk.then_book or desk.every or desk.queued
+        or re.match(r"\W*(?:yes|yeah|yep|yup|right|correct|perfect|sure)\b", text.lower())) and (
+        both_hours_said(text, time.fromisoformat(desk.new_time or "00:00")))
+
+
 def nearer_its_day(new: date, booked: date, text: str) -> date:
     """A weekday said bare for a booking a week or so off is the one nearest it: "I've got a
     listing appointment next Wednesday at four. Could we do Thursday at four instead?" is the

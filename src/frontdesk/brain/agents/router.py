@@ -11,8 +11,9 @@ import re
 from datetime import date, time
 
 from frontdesk.brain.agents import qualification, scheduling
-from frontdesk.brain.agents.appointment_words import CHANGE_IN_CLAUSE, STANDS
+from frontdesk.brain.agents.appointment_words import CHANGE_IN_CLAUSE, STANDS, named_beside
 from frontdesk.brain.agents.objection import quick_goodbye
+from frontdesk.brain.context import TurnContext
 from frontdesk.brain.nlu import Understanding
 from frontdesk.brain.nlu.cues import (
     ALREADY_BOOKED,
@@ -61,7 +62,8 @@ _SOMEONE_AWAY = re.compile(r"\b(?:she|he|they)(?:'s|'re| is| are)? (?:not|isn'?t
 the caller acts for them, not a call back asked."""
 
 
-def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> AgentName:
+def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
+          ctx: TurnContext | None = None) -> AgentName:
     intent = u.intent
     if intent == "objection_busy" and s.direction == "inbound" and "call_asked" not in u.flags and (
             _SOMEONE_AWAY.search(u.text.lower())) and not lexicon().intents["objection_busy"].search(
@@ -154,6 +156,14 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile) -> A
         # told of Saturday's test drive: "while I'm out there could I get an oil change that same
         # morning, like nine": that day
         u.date = date.fromisoformat(s.desk.found[0].scheduled_date)
+    if ctx is not None and s.desk.found and s.desk.last_done("told") and len(s.desk.found) > 1 and intent in {
+            "book", "provide_info", "faq", "unknown", "affirm", "lookup_appointment"} and (
+            beside := named_beside(u.text.lower(), s.desk.found, ctx)) is not None and any(
+            a is not beside[0] and a.service_type in u.services for a in s.desk.found):
+        # told of both: "can you just tack the rotation onto Tuesday, right behind the oil change?",
+        # "the oil change … I'd rather do that Wednesday, right after the AC": one moved beside the other
+        u.intent = "reschedule"
+        return "appointments"
     if _adds_to_the_one_told(s, u, profile):
         u.intent = "book"  # told of Thursday's oil change: "while it's in there, rotate the tires too?"
         u.flags.add("add_to_visit")
