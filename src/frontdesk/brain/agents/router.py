@@ -15,6 +15,7 @@ from frontdesk.brain.agents.appointment_words import CHANGE_IN_CLAUSE, STANDS, n
 from frontdesk.brain.agents.objection import quick_goodbye
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.nlu import Understanding
+from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.cues import (
     ALREADY_BOOKED,
     ANOTHER_TIME,
@@ -31,6 +32,7 @@ from frontdesk.brain.nlu.cues import (
 )
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.relative import RELATIVE_MOVE, SHIFT
+from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.nlu.understand import ADD_ON
 from frontdesk.brain.nlu.understanding import answers
 from frontdesk.brain.state import AgentName, ConversationState
@@ -134,6 +136,15 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
             and any(a.scheduled_date == u.date.isoformat() for a in s.on_file)):
         # "can we do two instead?" before anything is booked changes the booking under way
         return "scheduling"
+    if ctx is not None and s.desk.found and s.desk.last_done("told") and len(s.desk.found) > 1 and intent in {
+            "book", "provide_info", "faq", "unknown", "affirm", "lookup_appointment"} and (
+            beside := named_beside(u.text.lower(), s.desk.found, ctx)) is not None and any(
+            a is not beside[0] and a.service_type in ex.extract_services(normalise(u.text), profile)
+            for a in s.desk.found):
+        # told of both: "can you just tack the rotation onto Tuesday, right behind the oil change?",
+        # "the oil change … I'd rather do that Wednesday, right after the AC": one moved beside the other
+        u.intent = "reschedule"
+        return "appointments"
     if intent in APPOINTMENT_ACTS:
         return "appointments"
     if intent in {"book", "provide_info", "unknown", "lead"} and s.awaiting in {None, "anything_else"} and (
@@ -156,14 +167,6 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
         # told of Saturday's test drive: "while I'm out there could I get an oil change that same
         # morning, like nine": that day
         u.date = date.fromisoformat(s.desk.found[0].scheduled_date)
-    if ctx is not None and s.desk.found and s.desk.last_done("told") and len(s.desk.found) > 1 and intent in {
-            "book", "provide_info", "faq", "unknown", "affirm", "lookup_appointment"} and (
-            beside := named_beside(u.text.lower(), s.desk.found, ctx)) is not None and any(
-            a is not beside[0] and a.service_type in u.services for a in s.desk.found):
-        # told of both: "can you just tack the rotation onto Tuesday, right behind the oil change?",
-        # "the oil change … I'd rather do that Wednesday, right after the AC": one moved beside the other
-        u.intent = "reschedule"
-        return "appointments"
     if _adds_to_the_one_told(s, u, profile):
         u.intent = "book"  # told of Thursday's oil change: "while it's in there, rotate the tires too?"
         u.flags.add("add_to_visit")
