@@ -384,8 +384,13 @@ def visit_proposed(s: ConversationState, ctx: TurnContext) -> bool:
     # "tomorrow first thing, seven thirty, before work" gives the visit its day
     open_day = bool(s.callback_reason and s.callback_reason.startswith("Unanswered question")
                     and not s.booking_slots.preferred_date)
-    return scheduling.resume_prompt(s) and bool(u.date or u.time) and (
-        _PROPOSES_VISIT.search(said) is not None or open_day) and not calls
+    # "how much to rotate the tires? and can I wait for it?" (the wait unanswered, a call offered)
+    # … "okay, let's do it on the 16th, half past eleven": the work just priced, booked
+    priced_then = bool(s.recent_services and s.callback_reason
+                       and s.callback_reason.startswith("Unanswered question"))
+    return bool(u.date or u.time) and not calls and (
+        (scheduling.resume_prompt(s) and (_PROPOSES_VISIT.search(said) is not None or open_day))
+        or priced_then)
 
 
 def schedule_callback(s: ConversationState, ctx: TurnContext, reason: str | None = None, *,

@@ -234,6 +234,10 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
         lead.financing = u.financing  # type: ignore[assignment]
     elif s.awaiting == "financing" and u.deny:
         lead.financing = "not_started"
+    elif lead.financing is None and _NONE_OF_THAT.search(said) and any(
+            _LOAN_TOLD.search(m.content.lower()) for m in s.messages[-2:] if m.role == "assistant"):
+        # told how pre-approval works: "no, we haven't started any of that yet"
+        lead.financing = "not_started"
     elif s.awaiting == "financing" and u.affirm:
         lead.financing = "pre_approved"
     declined = u.deny or "decline" in u.flags
@@ -399,6 +403,13 @@ def _close_unqualified(s: ConversationState, ctx: TurnContext, failure: str) -> 
                 minimum=say_money(ctx.profile.qualification.min_budget or 0))
     s.awaiting, s.awaiting_agent = None, None
     s.ended = True
+
+
+_NONE_OF_THAT = re.compile(r"\b(?:haven'?t|havent|have not|not|didn'?t|never)\b[^.?!]{0,12}"
+                           r"\b(?:started|done|begun|gotten|looked into|touched)\b[^.?!]{0,6}"
+                           r"\b(?:any of )?(?:that|this|it|those)\b")
+_LOAN_TOLD = re.compile(r"\bpre-?approv|\blender")
+"""What the agent just said of a loan, which "none of that" answers."""
 
 
 _ANOTHER_HOME = re.compile(r"\b(?:listing|listed|for sale|on the market|the one on|that one|one of "

@@ -96,11 +96,14 @@ def visit_cost_answer(s: ConversationState, ctx: TurnContext, topic: str | None 
     what the visit itself costs, from the profile — not what selling costs. ``topic``: the one
     just talked about ("visit:buyer_consultation"), which "it" may point at."""
     text = ctx.u.text.lower()
-    if ctx.u.services or not _cost_of_a_visit(text) or _SALE_COST.search(text):
+    whole = ctx.queue[-1] if ctx.queue else ctx.u
+    # ("if I want to see it, do I have to pay anything?": the visit said in the lead-in)
+    of_the_visit = _cost_of_a_visit(text) or bool(
+        _COST_ASKED.search(text) and whole is not ctx.u and whole.appointment_type and not whole.services)
+    if ctx.u.services or not of_the_visit or _SALE_COST.search(text):
         return False
     if ctx.u.vehicle and not re.search(r"\b(?:test ?drive|free)\b", text):
         return False  # "… the Camry on Saturday, and how much is it for that one?": the car's price
-    whole = ctx.queue[-1] if ctx.queue else ctx.u
     kind = ctx.u.appointment_type or whole.appointment_type
     if kind is None and _VISIT_WORD.search(text):  # ("how much is that?" may ask of a home)
         kind = the_visit(s, ctx)[0]

@@ -146,6 +146,13 @@ RULES_FIRST = {"do_not_call", "escalation", "objection_busy", "objection_have_ag
                 "objection_price", "objection_not_interested", "goodbye"}
 
 
+_COST_FIRST = re.compile(r"\W*(?:(?:hi|hey|hello|good (?:morning|afternoon|evening)|so|um+|uh+)\W+)*"
+                         r"(?:is there (?:a|any) (?:charge|fee|cost)|does (?:it|that) cost|"
+                         r"how much (?:is|does|do|would)|do (?:you|y'?all) charge|"
+                         r"what do (?:you|y'?all) charge)\b")
+"""A message that opens with what something costs."""
+
+
 def combine(r: Understanding, rule: str, rule_confidence: float,
              awaiting: str | None) -> tuple[str, float]:
     """One intent from the rules' reading and the classifier's.
@@ -235,7 +242,8 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         r.is_question = False
         return "provide_info", 0.85  # "can you put it under my mom's name? it's her house. gloria tran"
     if rule == "faq" and model == "book" and p < 0.8 and "price_question" in r.flags and not (
-            r.date or r.time or r.window or "book" in r.flags):
+            r.date or r.time or r.window or ("book" in r.flags and not _COST_FIRST.match(r.text.lower()))):
+        # ("is there a charge to have somebody come out and tell me what it's worth?": asked first)
         return rule, rule_confidence  # "check engine light's on, what do y'all charge to look at it"
     if model == "identity" and rule == "faq" and "faq_topic" in r.flags and not re.search(
             r"\b(?:who|company|calling|call(?:ed)?|name|number|business|place|this call)\b", r.text.lower()):

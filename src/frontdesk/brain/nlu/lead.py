@@ -532,6 +532,8 @@ _ASKS_HOW_APPROVAL_GOES = re.compile(r"\b(?:how|what)\b[^.?!]{0,40}\b(?:getting 
                                      r"pre-?(?:approved|approval)\b[^.?!]{0,30}(?:\?|\b(?:work|take|mean|cost|"
                                      r"involve|need)\b)|"
                                      r"\bhow (?:long|does)\b[^.?!]{0,40}\bapprov|"
+                                     # "I don't really get how getting pre-approved works"
+                                     r"\bhow (?:getting |to get )?pre-?approv\w* (?:works|goes|happens)\b|"
                                      # "do I need to be pre-approved to see it?"
                                      r"\b(?:do|would|will|does) (?:i|we|you|he|she|they) (?:need|have|got) "
                                      r"to (?:be|get) pre-? ?approv")
@@ -608,7 +610,14 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
     return None
 
 
-_UNDER_WAY = re.compile(r"\b(?:working on it|working with a (?:lender|bank)|"
+_PAPERS = r"(?:paperwork|documents|docs|tax returns|pay ?stubs|application)"
+_LOAN_PERSON = r"(?:lender|bank|loan (?:lady|guy|officer)|mortgage (?:guy|lady|broker)|credit union)"
+_UNDER_WAY = re.compile(r"\b(?:working on it|working with a (?:lender|bank)|(?:that'?s|it'?s) in progress|"
+                        # "the loan lady has all my paperwork", "we sent the lender our tax returns"
+                        rf"{_LOAN_PERSON} (?:has|have|got|is (?:pulling|reviewing|going over|looking at)|"
+                        rf"'s (?:pulling|reviewing))(?: all)? (?:my|our|the) {_PAPERS}|"
+                        rf"(?:sent|gave|submitted|turned in) (?:the |our |my )?{_LOAN_PERSON} (?:all )?"
+                        rf"(?:our|my|the) {_PAPERS}|(?:pulling|getting|gathering) the paperwork together|"
                         r"talking (?:to|with) (?:a |the |our )?"
                         r"(?:lender|bank|credit union|loan officer|"
                         r"mortgage (?:guy|lady|broker|person|company))|"

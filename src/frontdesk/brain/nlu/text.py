@@ -60,6 +60,10 @@ def _normalise(text: str) -> Utterance:
     spoken = re.sub(r"\b(twenty|thirty)[- ](first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b",
                     lambda m: _ORDINAL_DAY[m.group(1)] + _ORDINAL_UNIT[m.group(2)], spoken)
     spoken = _protect_choice_ordinals(spoken)
+    # "about a hundred eighty", "a hundred and twenty grand": one hundred, said with "a"
+    spoken = re.sub(r"\ba (hundred|thousand)\b(?= (?:and )?(?:ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+                    r"one|two|three|four|five|six|seven|eight|nine|\d))", r"one \1", spoken)
     # "the evening one", "that earlier one": a slot pointed at, not the number 1
     spoken = re.sub(r"\b((?:the|that|this) (?:\w+ )?(?:morning|afternoon|evening|early|earlier|late|"
                     r"later|other|last|same|lunch|lunchtime|noon|[ap]\.?m\.?|o'?clock|monday|tuesday|"
