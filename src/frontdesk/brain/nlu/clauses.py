@@ -58,6 +58,9 @@ _CLAUSE_BREAK = re.compile(
 
 
 _ECHO = re.compile(r"(?i)(?:when|what|where|why|how|who|which|how much|how soon)\?")
+_FIGURE_ALONE = re.compile(r"(?i)\W*(?:\$?\d[\d,.]*\s*k?|(?:one|two|three|four|five|six|seven|eight|nine)[- ]"
+                           r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)[\w-]*)(?:-?ish)?\W*")
+"""A figure said as a sentence of its own ("Three-fifty-ish.")."""
 _LEAD_IN = re.compile(r"(?i)(?:(?:so|and|but|okay|ok|um|uh),?\s+)*(?:when|if|once|whenever|say|after|"
                       r"before|while)\s+(?:i|i'm|we|we're|you|you're|y'all|my|our|the|it|he|she|they)"
                       r"\b[^?]*$")
@@ -94,7 +97,9 @@ def split_clauses(text: str) -> list[str]:
     carry = ""
     for part in parts:
         if (len(part.split()) <= 1 or _LEAD_IN.match(part)) and part is not parts[-1] and not (
-                _ECHO.fullmatch(part)):  # "oh, when? the lease is month to month…": asked back
+                _ECHO.fullmatch(part) or _FIGURE_ALONE.fullmatch(part)):
+            # ("oh, when? the lease is month to month…": asked back; "Three-fifty-ish. Can somebody
+            # call me back …": a figure said on its own, an answer of its own)
             # the comma after a lead-in stays: it marks where its question starts
             carry = f"{carry} {part}".strip() + ("," if _LEAD_IN.match(part) else "")
             continue

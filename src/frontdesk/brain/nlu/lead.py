@@ -324,8 +324,13 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
     """A price range (min, max) in dollars, with the most the caller would stretch to (see
     :func:`_budget`), its top where the caller puts it (:func:`_ceiling`); under a pre-approval,
     what the caller means to spend."""
-    if _HOUR_AND_MINUTES.search(u.numeric) and _DAY_SAID.search(u.lower) and not _MONEY_CUE.search(u.numeric):
-        return None  # "Tuesday after work? Four-thirty-ish?" to the price question: a time, asked
+    if _DAY_SAID.search(u.lower) and not _MONEY_CUE.search(u.numeric) and any(
+            _HOUR_AND_MINUTES.search(sentence) and (sentence.rstrip().endswith("?") or re.search(
+                r"\bat (?:like |about |around )?\d", sentence))
+            for sentence in re.findall(r"[^.?!]+[.?!]?", u.numeric)):
+        # "Tuesday after work? Four-thirty-ish?" to the price question: a time, asked (not
+        # "Three-fifty-ish. Can somebody call me back this afternoon?")
+        return None
     if (approved := _APPROVED_BUT.search(u.numeric)) and (rest := approved["rest"].strip()):
         spend = _extract_budget(Utterance(raw=rest, lower=rest, numeric=rest), expecting=True)
         allowed = _extract_budget(Utterance(raw=u.numeric[: approved.start("rest")], lower=u.lower,

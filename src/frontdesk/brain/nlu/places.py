@@ -188,7 +188,10 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
     # "somewhere north of Austin … so maybe Georgetown": a place that only says where the
     # wanted one lies (or where the caller works) is not it when another is named
     wanted = [w for w in wanted if not _LANDMARK.search(u.lower[max(0, w[0] - 40): w[0]])] or wanted
-    settled = [w for w in wanted if _SETTLED_ON.match(u.lower, ends.get(w[0], w[0] + len(w[1])))]
+    settled = [w for w in wanted if _SETTLED_ON.match(u.lower, ends.get(w[0], w[0] + len(w[1]))) or (
+        # "… South Austin's way out of my budget. And Buda's got nothing. So Kyle.": the answer, last
+        _DECIDED_BEFORE.search(u.lower[max(0, w[0] - 20): w[0]])
+        and re.match(r"\W*$", u.lower[ends.get(w[0], w[0] + len(w[1])):]))]
     if settled:
         # "we're looking around Austin — well, north of Austin. Round Rock, really": the one said
         # to be it
@@ -310,6 +313,9 @@ _PLACE_REFUSED_AFTER = re.compile(
     r"(?:proper\s+)?(?:too,?\s+)?(?:but\s+)?(?:(?:honestly|frankly|now),?\s+)?"
     r"(?:it'?s|that'?s|it is|that is)\s+(?:just |way |really |like )?"
     r"(?:too (?:pricey|expensive|far|crowded)|not for (?:us|me)|out of (?:our|my) (?:budget|price range)|"
+    # "South Austin's way out of my budget", "Buda's got nothing for sale"
+    r"(?:way )?out of (?:our|my) (?:budget|price range|league)|"
+    r"(?:got|has|have) nothing (?:for sale|on the market)|"
     r"(?:like )?an hour (?:each way|away)(?! but\b))|"
     # "out in Lockhart on a job all day tomorrow": where the caller works, not where they look
     r"on a job|all day|"
@@ -348,6 +354,9 @@ _TRIP = re.compile(r"\b(?:(?:driv|fly|flew|head|go|went|travel|road-?trip)\w* "
 """A trip somewhere ("I'm driving up to Dallas Tuesday"): out of the area, it is not where they look."""
 _SETTLED_ON = re.compile(r"\W{0,3}(?:really|for sure|specifically|mostly|most likely|ideally)\b")
 """Words right after a place that make it the one meant ("Round Rock, really")."""
+_DECIDED_BEFORE = re.compile(r"(?:^|[.!?,]\s*)(?:so|then|okay,? so|just|let'?s (?:say|go with)|"
+                             r"final answer)\W*$")
+"""Words that give the answer the caller settles on, said last ("… So Kyle.")."""
 _NOT_SELLING = re.compile(r"\b(?:not|never|no plans to|aren'?t|ain'?t|won'?t be) (?:\w+ )?sell(?:ing)?\b")
 _HOME_NOW = re.compile(r"\b(?:my|our) (?:current |old )?(?:house|home|place|condo|townhouse|"
                        r"apartment)(?: (?:up|down|over|out|here))? in\s+$|"

@@ -581,7 +581,7 @@ _NEGATED = re.compile(r"(?:\bnot|n't|(?<!, )(?<!\. )(?<!; )(?<!— )\bbut|\bexce
                       r"\brather than|\binstead of|"
                       r"\banything but|\banywhere but|\bno|\bnever|\baway from|\bavoid|"
                       # "scratch Cedar Park", "forget leander", "nix Friday"
-                      r"\bscratch|\bforget(?: about)?|\bnix|\bditch)"
+                      r"\bscratch|\bforget(?: about)?|\bnix|\bditch|\bcross(?:ed)? (?:off|out))"
                       # "I can't do Austin", "I don't need the oil, my son just did it"
                       r"(?:\s+(?:do|go with|live in|move to|be in|know|need|want|wanna|require))?"
                       r"(?:\s+(?:on|in|the|a|an|really|quite|so|too|near|that|like))*\s*$|"
@@ -643,6 +643,8 @@ CORRECTION = re.compile(r"\b(?:no,? wait|wait,? no|oh,? wait|actually|i mean|sor
                          r"(?<=\w )no(?= (?:like |make it |at |um |uh )?(?:\d|one|two|three|four|five|six|"
                          r"seven|eight|nine|ten|eleven|twelve|noon|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
                          r"tomorrow|today|the \d))|"
+                         # "eight? eh, eight-thirty": the hour said again, put right
+                         r"eh(?=,\s*(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon)\b)|"
                          r"technically)(?=\W|$)")
 _BLOCKED_AFTER = re.compile(r"^[\s,.!?-]*(?:(?:is|are|'s|'re)\s+)?(?:i'?m|we'?re|i am|we are|is|are|"
                             r"isn't|doesn't|won't|no good|bad|out|not good|booked|busy|slammed|"
