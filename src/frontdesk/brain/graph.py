@@ -95,6 +95,8 @@ async def _route(state: ConversationState, config: RunnableConfig) -> dict[str, 
     split = bool(u.acts) and state.awaiting != "take_message"
     first, ctx.queue = (u.acts[0], [*u.acts[1:], u]) if split else (u, [])
     ctx.understanding = first
+    if split and u.name and not s.customer.name:
+        s.customer.name = u.name  # "this is Tobias Engel, I'm calling for my dad … could you check?"
     if s.escalation_in_progress and u.intent in {"provide_info", "affirm", "unknown"} and (
             u.date or u.time or u.window or u.time_of_day) and not (
             u.services or u.appointment_type or u.is_question or u.has_lead_facts) and any(

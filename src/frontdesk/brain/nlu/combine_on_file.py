@@ -50,7 +50,7 @@ def on_file(r: Understanding, rule: str, model: str, awaiting: str | None) -> tu
             CHANGE_CUE.search(r.text.lower())):
         return "lookup_appointment", 0.85  # "and the explorer is still at eight, right?": checked
     if UNDER_NUMBER.search(normalise(r.text).lower) and (awaiting in {None, "anything_else"} or (
-            r.phone and awaiting in {"date", "name"})):
+            r.phone and awaiting in {"date", "name", "appointment_type", "service", "pick_alternative"})):
         # "the showing's booked under my cell, 512-555-3877" (and what is to happen to it: "he
         # wants it the day after instead, same time"); without the number it is asked for
         if not r.phone:

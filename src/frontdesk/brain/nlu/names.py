@@ -52,9 +52,13 @@ _NAME_SENTENCE = re.compile(r"(?:^|[.!?]\s+)(?:(?:[Yy]eah|[Yy]es|[Oo]kay|[Oo]k|[
 Lorenzo Bautista. I'm off work Monday")."""
 _NAME_OPENING = re.compile(r"\W*(?:(?:hi|hey|hello|yeah|yes|um+|uh+|good|morning|afternoon|evening|there)"
                            r"[,.!\s]+)*"
-                           r"(" + _NAME_WORD + r" " + _NAME_WORD + r"(?: (?!and\b)" + _NAME_WORD + r")?)"
+                           r"(" + _NAME_WORD + r" " + _NAME_WORD
+                           + r"(?: (?!and\b|calling\b|here\b)" + _NAME_WORD + r")?)"
+                           r"(?: calling| here)?"  # "hi, Ethan Cho calling. my dad's got …"
                            r"(?:\s*[,.]\s+"
                            r"(?:and )?(?:(?:i|i'm|im|i'd|i've|we|we're|we'd|calling|need|needing|looking|can|"
+                           # "hi, Kenji Watanabe. my father-in-law scheduled …"
+                           r"my|our|his|her|so|"
                            r"could|wanted|want|wanting|got|have|my (?:number|phone|cell)|"
                            # "Sofia Marchetti, put it under her": the one the booking goes under
                            r"put (?:it|that|the \w+)|book (?:it|that)|"

@@ -135,16 +135,27 @@ SET_UP_BEFORE = re.compile(
     r"(?:has|had|'s got|got) (?:a|an|the|his|her) (?:showing|appointment|appt|consultation|oil change|"
     r"tire rotation|inspection|test drive|detail(?:ing)?|service appointment|valuation|battery|"
     r"recall(?! (?:letter|notice|thing|notification|in the mail)))\b|"
-    # "my wife booked us to see a house Friday"
-    r"\b(?:my|our) (?:husband|wife|partner|son|daughter|mom|mother|dad|father)(?: [a-z]+)? (?:already )?"
-    r"(?:booked|scheduled|set up) (?:for )?(?:us|me|him|her|it|an?|the|one|some|something|stuff|a couple)\b")
+    # "my wife booked us to see a house Friday", "my father-in-law scheduled a listing appointment"
+    r"\b(?:my|our) (?:husband|wife|partner|son|daughter|mom|mother|dad|father|grand\w+|"
+    r"(?:father|mother|son|daughter|brother|sister)-in-law)(?: [a-z]+)? (?:already )?"
+    r"(?:booked|scheduled|set up|made) (?:for )?"
+    r"(?:us|me|him|her|it|an?|the|one|some|something|stuff|a couple)\b|"
+    # "she had you guys down to put a new battery in her Corolla tomorrow"
+    r"\b(?:had|has|have|got) (?:you|y'?all|you guys|your guys|one of your \w+) (?:down|scheduled|booked|"
+    r"lined up|coming)\b|"
+    # "my dad's got his Lincoln in with you Monday for brakes"
+    r"\b(?:'s|has|have|had) got (?:his|her|their|the|my) [\w-]+(?: [\w-]+)? in with (?:you|y'?all)\b")
 """A booking someone else made before the call, spoken of by the one who calls about it."""
 
 
-UNDER_NUMBER = re.compile(r"\b(?:booked|scheduled|made|it'?s|its|is|be|appointment'?s|showing'?s)\s+"
+UNDER_NUMBER = re.compile(r"\b(?:booked|scheduled|made|it'?s|its|it'?d be|is|be|appointment'?s|showing'?s)\s+"
                            r"under\s+(?:my|his|her|our|the|a|their)\s+(?:\w+'?s\s+)?"
                            r"(?:cell|number|phone|other number|"
-                           r"work number|home number|house phone|mobile)\b")
+                           r"work number|home number|house phone|mobile)\b|"
+                           # "he booked it from his phone, 830-559-0314"
+                           r"\b(?:booked|made|scheduled|set) (?:it|that|the appointment|them) "
+                           r"(?:from|on|with|under) (?:his|her|their|my \w+'?s) (?:own )?"
+                           r"(?:phone|cell|number|mobile)\b")
 """A booking said to be under another number than the one calling."""
 
 
