@@ -145,6 +145,14 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
         # "the oil change … I'd rather do that Wednesday, right after the AC": one moved beside the other
         u.intent = "reschedule"
         return "appointments"
+    model = (u.vehicle.model or "").lower() if u.vehicle else ""
+    if _told(s) and len(s.desk.found) > 1 and intent in {"book", "provide_info", "faq", "unknown"} and (
+            u.time or u.date) and model and _PUT_AT.search(u.text.lower()) and len(
+            cars := [a for a in s.desk.found if a.vehicle and model in a.vehicle.lower()]) == 1 and not (
+            set(u.services) - {cars[0].service_type, *cars[0].services}):
+        # told of both: "could you put my Prius at eight too, same as his?": that car's moved
+        u.intent = "reschedule"
+        return "appointments"
     if intent in APPOINTMENT_ACTS:
         return "appointments"
     if intent in {"book", "provide_info", "unknown", "lead"} and s.awaiting in {None, "anything_else"} and (
@@ -165,8 +173,10 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
     if _told(s) and u.date is None and len(s.desk.found) == 1 and _SAME_OUTING.search(u.text.lower()) and (
             u.services or u.appointment_type) and intent in {"book", "provide_info", "faq"}:
         # told of Saturday's test drive: "while I'm out there could I get an oil change that same
-        # morning, like nine": that day
+        # morning, like nine": that day ("… on my car at the same time": and that hour)
         u.date = date.fromisoformat(s.desk.found[0].scheduled_date)
+        if u.time is None and re.search(r"\b(?:at )?the same time\b", u.text.lower()):
+            u.time = time.fromisoformat(s.desk.found[0].scheduled_time)
     if _adds_to_the_one_told(s, u, profile):
         u.intent = "book"  # told of Thursday's oil change: "while it's in there, rotate the tires too?"
         u.flags.add("add_to_visit")
@@ -430,7 +440,12 @@ _ANOTHER_VISIT = re.compile(r"\b(?:another|a second|one more|an extra) (?:showin
                             r"house|"
                             r"home|tour|place|property)\b")
 """A visit beside the one on file, said in so many words ("could we add another showing?")."""
+_PUT_AT = re.compile(r"\b(?:put|make|have|switch|move|do|bump|slide|get)\b[^.?!]{0,30}\b(?:at|to|on|for)\b")
+"""A booking put at another time ("could you put my Prius at eight too")."""
 _SAME_OUTING = re.compile(r"\b(?:right )?(?:after|before) (?:that|it|that one|this one|ours)\b|"
+                          # "while we're coming in anyway, … on my car at the same time?"
+                          r"\bwhile (?:we'?re|i'?m|we are|i am) coming (?:in|out|by)(?: anyway)?\b|"
+                          r"\bat the same time\b|"
                           r"\bright (?:after|before)\b|"
                           r"\b(?:that|the) same (?:day|morning|afternoon|evening)\b|"
                           r"\bwhile (?:i'?m|we'?re|i am|we are) (?:out )?there\b")
