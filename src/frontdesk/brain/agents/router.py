@@ -146,7 +146,8 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
         u.intent = "reschedule"
         return "appointments"
     model = (u.vehicle.model or "").lower() if u.vehicle else ""
-    if _told(s) and len(s.desk.found) > 1 and intent in {"book", "provide_info", "faq", "unknown"} and (
+    if _told(s) and len(s.desk.found) > 1 and intent in {
+            "book", "provide_info", "faq", "unknown", "affirm"} and (
             u.time or u.date) and model and _PUT_AT.search(u.text.lower()) and len(
             cars := [a for a in s.desk.found if a.vehicle and model in a.vehicle.lower()]) == 1 and not (
             set(u.services) - {cars[0].service_type, *cars[0].services}):
