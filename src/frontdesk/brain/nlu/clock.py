@@ -106,6 +106,9 @@ _OTHER_ACTIVITY = re.compile(
     # "she has physical therapy till two thirty", "he's got PT at nine"
     r"(?:she|he|they|she'?s|he'?s) (?:has|have|got) (?!time\b|an? opening|free\b|availability|nothing|"
     r"something|anything|it\b|one\b|that\b|to\b)[\w-]+(?: [\w-]+)?(?= (?:at|till|until|til)\s*$)|"
+    # "I've gotta pick up the ham at noon", "I have to get the kids at three": an errand's time
+    r"(?:gotta|got to|have to|need to|has to) (?:pick up|pick|grab|get|drop off|run|go to) "
+    r"[\w' -]{1,25}(?=(?: at)?\s*$)|"
     # "his ride can't get him there till ten fifteen"
     r"ride|(?:can'?t|cannot|won'?t|couldn'?t) (?:get|drop|bring|take|pick) (?:him|her|me|us|them|it)"
     r"(?: off| up| there| in| here| over)?|"

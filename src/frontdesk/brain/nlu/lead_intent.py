@@ -123,6 +123,16 @@ _INVESTOR = re.compile(r"\b(?:rental|investment|income) propert(?:y|ies)\b|"
 buying, however many words of renting the message holds."""
 
 
+_RENT_FIRST = re.compile(r"\brent(?:ing)? (?:first|for (?:a|the first|about a|maybe a) (?:year|while|"
+                         r"few months|couple (?:of )?years)(?: or (?:so|two))?)\b[^.?!]{0,30}"
+                         r"\b(?:before|then|and then|until)\b|\brent first\b")
+"""A renter first, a buyer only later ("rent for a year before we buy anything")."""
+_BUY_ONCE_SOLD = re.compile(r"\bbuy\w*\b[^.?!]{0,30}\b(?:until|till|before|once|after) "
+                            r"(?:ours|our (?:house|home|place|condo|townhouse)|mine|"
+                            r"my (?:house|home|place|condo))"
+                            r"(?: [^.?!]{0,30}?)? "
+                            r"(?:sells|is sold|has sold|sold|closes)\b")
+"""A purchase waiting on the caller's own sale: both sides."""
 _SELL_LATER = re.compile(r"\b(?:and )?(?:then )?(?:sell|flip) (?:it|the place|the house|the condo) "
                          r"(?:when|once|after) (?:she|he|they|we|i|the kids?)\b[^.?!]{0,30}")
 """A sale of the home bought, far off ("… and then sell it when she graduates"): no sale now."""
@@ -162,6 +172,10 @@ def extract_lead_intent(u: Utterance) -> str | None:
     if _NOT_A_HOME.search(u.lower):
         kept = _NOT_A_HOME.sub(" ", u.lower)
         u = Utterance(raw=u.raw, lower=kept, numeric=u.numeric)
+    if _RENT_FIRST.search(u.lower):
+        return "rent"  # "we want to rent for a year before we buy anything": a renter, for now
+    if _BUY_ONCE_SOLD.search(u.lower):
+        return "both"  # "we can't buy anything until our house in Cedar Park sells": both sides
     if side := THIS_NOT_THAT.search(u.lower):
         # "'cause we're selling, not buying"
         return "buy" if next(g for g in side.groups() if g).startswith("buy") else "sell"

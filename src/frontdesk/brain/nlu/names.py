@@ -40,7 +40,7 @@ _NAME_CUE = re.compile(
 _NAME_HERE = re.compile(r"(?:^|\b(?:hi|hello|hey|yes|yeah|sure|sure thing|okay|ok)[,\s]+)"
                         r"(" + _NAME_WORD + r"\s+" + _NAME_WORD + r") here\b")
 """"Hi, Ann Lee here": a first and last name announced without a cue."""
-_NAME_ALONE = re.compile(r"(?:^|[.!?]\s+)(" + _CAPITALISED + r"(?:\s+" + _CAPITALISED + r"){1,2})"
+_NAME_ALONE = re.compile(r"(?:^|[.!?]\s+|\s[—–]\s*)(" + _CAPITALISED + r"(?:\s+" + _CAPITALISED + r"){1,2})"
                          r"(?:,?\s+(?:by the way|here|calling|btw))?\s*[.!]?\s*$")
 """A capitalised first and last name said as a sentence of its own at the end of a message."""
 
@@ -94,6 +94,7 @@ def _plausible_name_word(word: str) -> bool:
 _NEVER_NAME = frozenset({"cause", "cuz", "because", "since", "coz", "cos", "'cause", "loan", "loans", "fha",
                          "mortgage", "usda",
                          "yes", "yeah", "yep", "no", "nope", "sure", "actually", "okay", "ok", "so",
+                         "ya", "yah", "yea", "yup", "sry", "thx", "pls", "plz",
                          "well", "um", "uh", "please", "thanks", "thank", "here", "calling", "and",
                          "the", "a", "an", "i", "im", "i'm", "it", "its", "it's", "is", "my", "me",
                          "hi", "hello", "hey", "just", "like", "from", "with", "at", "in", "on", "first",
@@ -709,7 +710,7 @@ def _extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
                                               or _unknown_word_alone(u, name)))]
     if expecting:
         spelled = SPELLED_OUT.sub(" ", u.lower)  # "k-o-w-a-l-s-k-i"
-        pieces = re.split(r"[,.;!?]", spelled)
+        pieces = re.split(r"[,.;!?]|\s[—–]\s", spelled)  # ("sry bad signal — Derrick Boone")
         # "ten, yes. heather. lindquist.": a first name and a surname said as two pieces
         pieces += [f"{a} {b}" for a, b in pairwise(pieces)
                    if len(a.split()) == 1 and len(b.split()) == 1 and a.strip() in lexicon().first_names]

@@ -5,7 +5,7 @@ combine.combine` weighs it against the act classifier's reading."""
 from __future__ import annotations
 
 from frontdesk.brain.nlu.clauses import EMBEDDED_ASK
-from frontdesk.brain.nlu.cues import HOURS_LIMIT, RENTS
+from frontdesk.brain.nlu.cues import CALL_ME, HOURS_LIMIT, RENTS
 from frontdesk.brain.nlu.places import PRICED_OUT
 from frontdesk.brain.nlu.understanding import Understanding
 
@@ -26,7 +26,9 @@ def classify_by_rules(r: Understanding, flags: set[str], awaiting: str | None) -
             if intent == "objection_not_interested" and (r.has_booking_facts or r.has_lead_facts):
                 continue  # "not right now, maybe Tuesday" is a booking, not a refusal
             if intent == "objection_busy" and (awaiting == "callback_time" or (
-                    "book" in flags and (r.services or r.appointment_type) and (r.date or r.time))):
+                    "book" in flags and (r.services or r.appointment_type) and (r.date or r.time)) or (
+                    # "ok sat the 8th at 11 then?? sorry im drivin": a time proposed, the driving why
+                    r.date and r.time and not CALL_ME.search(r.text.lower()))):
                 continue  # ("I'm at work … just put me down Monday seven-thirty for the oil change")
             if intent == "objection_price" and PRICED_OUT.search(r.text.lower()):
                 continue  # "looking in Austin, but it's just too expensive": the place, not us

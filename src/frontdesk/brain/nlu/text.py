@@ -634,7 +634,7 @@ value ("actually no 1 pm", "monday wait no tuesday"): the value corrects, it is 
 
 CORRECTION = re.compile(r"\b(?:no,? wait|wait,? no|oh,? wait|actually|i mean|sorry|"
                          r"(?<!n't )(?<!not )(?<!cant )(?<!wont )(?<!never )make (?:it|that)|"
-                         r"instead(?! of)(?!\s*[?.!])|"
+                         r"instead(?! of)(?!\s*[?.!—–])|"
                          r"rather(?! than)(?! not)|scratch that|on second thought|no no|hold on|wait|"
                          r"let'?s say|let'?s (?:do|go with)|go with|better make it|i meant|meant|"
                          r"(?:let'?s (?:just )?|just )call it|"
