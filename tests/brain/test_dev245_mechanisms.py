@@ -119,7 +119,8 @@ async def test_a_cancel_taken_back_leaves_it_and_moves_the_other(profiles) -> No
         profiles,
         "dealership",
         "I have the inspection Tuesday and the detail Friday",
-        "cancel the detail. hmm, no, actually keep the detail. but can the inspection go to Wednesday, same time?",
+        "cancel the detail. hmm, no, actually keep the detail. "
+        "but can the inspection go to Wednesday, same time?",
         "yes",
         calendar=calendar,
     )
@@ -353,3 +354,108 @@ async def test_a_walk_in_asked_beside_a_cancel_is_answered(profiles) -> None:
 def test_something_that_happened_to_the_car_is_no_work_done(profiles) -> None:
     u = _u(profiles, "dealership", "I need the car detailed, the kids got sick in the back on a road trip")
     assert u.services == ["detailing"]
+
+
+# -- later batches: both moved, spots, family bookings, leads in their own words --------------------
+
+
+async def test_both_slid_a_day_keep_their_hours(profiles) -> None:
+    calendar = await booked("dealership", "oil_change", TUESDAY_DEC_1_10)
+    calendar = await booked("dealership", "detailing", datetime(2026, 12, 1, 11, 0), calendar)
+    _state, replies = await call(
+        profiles,
+        "dealership",
+        "I've got the oil change and the detail on the first",
+        "work came up. could both of them slide to Wednesday, same times?",
+        "yep, ten and eleven on Wednesday",
+        "yes",
+        calendar=calendar,
+    )
+    assert on_calendar(calendar, sort=True) == [
+        ("Wed 02 10:00", "scheduled"),
+        ("Wed 02 11:00", "scheduled"),
+    ], replies
+
+
+async def test_each_to_its_own_bare_hour(profiles) -> None:
+    calendar = await booked("dealership", "battery_replacement", TUESDAY_DEC_1_10)
+    calendar = await booked("dealership", "oil_change", datetime(2026, 12, 1, 11, 0), calendar)
+    _state, replies = await call(
+        profiles,
+        "dealership",
+        "I have the battery and the oil change on the first",
+        "can we move both of them later? one for the battery and two for the oil",
+        "yes",
+        "yes",
+        calendar=calendar,
+    )
+    assert on_calendar(calendar, sort=True) == [
+        ("Tue 01 13:00", "scheduled"),
+        ("Tue 01 14:00", "scheduled"),
+    ], replies
+
+
+async def test_the_one_told_cancelled_and_the_other_into_its_spot(profiles) -> None:
+    calendar = await booked("real_estate", "property_showing", TUESDAY_DEC_1_10)
+    calendar = await booked("real_estate", "buyer_consultation", FRIDAY_DEC_4_9, calendar)
+    _state, replies = await call(
+        profiles,
+        "real_estate",
+        "is my showing still on for Tuesday?",
+        "okay, you can cancel that one, the seller took an offer. "
+        "but could the consultation go in the Tuesday ten o'clock spot?",
+        "yes",
+        "yes",
+        calendar=calendar,
+    )
+    assert on_calendar(calendar, sort=True) == [
+        ("Tue 01 10:00", "cancelled"),
+        ("Tue 01 10:00", "scheduled"),
+    ], replies
+
+
+def test_a_booking_made_by_family_is_on_file(profiles) -> None:
+    for said in (
+        "my father-in-law scheduled a valuation for his place next week",
+        "my husband's truck is on for the inspection Friday",
+        "she had y'all down to do her brakes tomorrow",
+    ):
+        assert _u(profiles, "dealership", said).intent in {"lookup_appointment", "reschedule", "cancel"}, said
+
+
+def test_sides_said_as_what_comes_first(profiles) -> None:
+    assert _u(profiles, "real_estate", "we'd buy first and then sell our old house").lead_intent == "both"
+    assert (
+        _u(profiles, "real_estate", "we can't buy a thing until our condo downtown sells").lead_intent
+        == "both"
+    )
+    assert (
+        _u(profiles, "real_estate", "we'll rent first for a year and then see about buying").lead_intent
+        == "rent"
+    )
+
+
+@pytest.mark.parametrize(
+    ("said", "financing"),
+    [
+        ("the mortgage guy has all our paperwork now", "in_progress"),
+        ("is pre-approval something we need first? we haven't done any of that", "not_started"),
+    ],
+)
+def test_more_financing_in_the_callers_words(profiles, said, financing) -> None:
+    assert _u(profiles, "real_estate", said).financing == financing
+
+
+def test_an_errands_hour_is_not_the_visits(profiles) -> None:
+    assert _u(
+        profiles, "dealership", "could we do nine instead — I have to grab my son at eleven", awaiting="time"
+    ).time == time(9, 0)
+
+
+def test_the_answer_said_last_is_the_place(profiles) -> None:
+    u = _u(
+        profiles,
+        "real_estate",
+        "Georgetown or maybe Austin... Austin's way out of our budget though. So Georgetown.",
+    )
+    assert u.location == ("Georgetown", True)

@@ -25,6 +25,9 @@ _CHANGE_CLAUSE = re.compile(r"[.?!;]\s+|,?\s+(?:and|then|also|plus|but)\s+"
                             r"(?:cancel|move|push|bump|slide|switch|shift|reschedule|make|do \w+ instead)\b)")
 
 
+_SPOT_OF = re.compile(r"\b(?:in|into|to|take|takes|get) (?:the|that) ([\w' -]{3,40}?) "
+                      r"(?:spot|slot|time slot)\b")
+"""A place on the calendar named by its day and hour ("the Tuesday ten o'clock spot")."""
 _ASKED_BY = re.compile(r"\b(?:could|can|would|make|move|push|bump|slide|change)\b")
 """The word that asks the change, which the booking changed is named before (or right after)."""
 
@@ -137,6 +140,12 @@ def other_change(text: str, action: str, ctx: TurnContext, s: ConversationState)
                       if named and named[0] in {a.service_type, a.appointment_type}), None)
         if moved is not None and (beside := beside_the_other(moved, s.on_file or [], clause, ctx)):
             target = beside  # "and move the oil change into the detail's spot, that Saturday at ten"
+        elif moved is not None and (spot := _SPOT_OF.search(clause)) and (
+                held := [a for a in s.on_file or [] if a is not moved and _named_in(a, spot[1], ctx)]):
+            # "could the consultation go in the Tuesday ten o'clock spot?": the hour the one named by
+            # its day and time had
+            target = When(date.fromisoformat(held[0].scheduled_date),
+                          time.fromisoformat(held[0].scheduled_time))
         if named:
             new = [target.date.isoformat() if target.date else "-",
                    target.time.strftime("%H:%M") if target.time else "-"] if other == "move" else []

@@ -566,6 +566,10 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
     if re.search(r"\b(?:in the (?:middle|process) of (?:getting )?|working on (?:getting )?(?:the |our |a )?|"
                  r"(?:we'?re|i'?m|we are|i am) (?:just |still )?getting )pre-? ?approv", text):
         return "in_progress"  # "we're in the middle of getting pre-approved with our bank"
+    if _ASKS_HOW_APPROVAL_GOES.search(text) and re.search(
+            r"\b(?:haven'?t|havent|have not|not)\b[^.?!]{0,12}\b(?:started|done|begun)\b[^.?!]{0,10}"
+            r"\b(?:any of )?(?:that|this|it)\b", text):
+        return "not_started"  # "do we have to be pre-approved …? we … haven't done any of that"
     if _ASKS_HOW_APPROVAL_GOES.search(text) and not re.search(
             r"\b(?:we'?re|i'?m|we are|i am|already|got|been|have been|are) (?:already )?pre", text):
         return None  # "how long does getting pre-approved take?" asks; it says nothing of the caller

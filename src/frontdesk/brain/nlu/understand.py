@@ -84,6 +84,8 @@ def understand(
             named := ex.services_named(normalise(text), profile)):
         result.services = named[-1:]  # "… isn't due till January, but what do you charge for one?"
     result.date = when.near_focus(normalise(text), result.date, today, focus, offered=offered)
+    if profile.kind == "real_estate" and result.financing is None:  # "… pre-approval? we haven't done any"
+        result.financing = lead.extract_financing(normalise(text), expecting=awaiting == "financing")
     if HESITATES.fullmatch(normalise(text).lower):
         # "um...", "uh, let me think": the caller is finding the words, not answering (no, yes,
         # nor a failed try at the question; said again right after "take your time", it is one:
