@@ -14,7 +14,8 @@ import pytest
 
 from frontdesk.brain.nlu import understand
 from frontdesk.brain.nlu.lead import extract_budget
-from frontdesk.brain.nlu.names import corrected_name, extract_name
+from frontdesk.brain.nlu.name_fixes import corrected_name
+from frontdesk.brain.nlu.names import extract_name
 from frontdesk.brain.nlu.text import normalise
 from tests.brain.calls import call
 

@@ -21,7 +21,7 @@ from frontdesk.brain.availability import AvailabilityCalendar
 from frontdesk.brain.format import say_slot
 from frontdesk.brain.nlu import Understanding
 from frontdesk.brain.nlu.cues import ONLY_COURTESY
-from frontdesk.brain.nlu.names import corrected_name
+from frontdesk.brain.nlu.name_fixes import corrected_name
 from frontdesk.brain.nlu.spelling import respelled
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.ports import Calendar, CustomerDirectory, LanguageAssist, Reminders

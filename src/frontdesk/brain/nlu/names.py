@@ -539,54 +539,9 @@ def corrected_in_turn(u: Utterance, name: str) -> str:
 
 
 
-_ASIDE = re.compile(r"(?:—|–|\s--?\s)(?P<aside>[^—–]{3,90}?)(?:—|–|\s--?\s)\s*"
-                    r"(?P<last>" + _CAPITALISED + r")\b")
-"""A name broken by an aside between dashes, the surname after it ("John — well, Jon, J-O-N,
-no H — Pruitt")."""
-_SPELLED_CAPS = re.compile(r"\b(?:[A-Za-z]-){1,}[A-Za-z]\b")
-
-
-def after_aside(u: Utterance, name: str) -> str:
-    """The name with what an aside between dashes puts right: a part spelled inside it ("well,
-    Jon, J-O-N, no H"), and the surname said after it ("… — Okafor")."""
-    found = _ASIDE.search(u.raw)
-    # the name begun before the aside ("Jon — well, John …", "Marybeth — sorry, Mary Beth …")
-    if found is None or len(name.split()) > 2 or not re.search(
-            r"\b" + re.escape(name.split()[0][:2]), u.raw[: found.start("aside")], re.IGNORECASE):
-        return name
-    parts = name.split()
-    for spelled in _SPELLED_CAPS.finditer(found.group("aside")):
-        word = spelled.group(0).replace("-", "").lower()
-        for k, part in enumerate(parts):
-            if word != part.lower() and word[:2] == part.lower()[:2] and fuzz.ratio(word, part.lower()) >= 75:
-                parts[k] = word.capitalize()  # "John — well, Jon, J-O-N, no H": spelled, it is Jon
-    last = found.group("last")
-    if last.lower() not in (p.lower() for p in parts) and _plausible_name_word(last.lower()) and (
-            last.lower() not in _NEVER_NAME):
-        parts.append(last)
-    return " ".join(parts)
-
-
 _COUPLE = re.compile(rf"\b({_NAME_WORD}) (?:and|&) {_FILLED}({_NAME_WORD}) ({_NAME_WORD})\b")
 """Two given names and the surname they share ("Ruth and Walter Finch")."""
 _RESTATED = re.compile(r"\b(?:it'?s|i'?m|this is|my name is|name'?s|the name is)\b")
-
-
-def corrected_name(known: str, said: str) -> str:
-    """The name after the caller corrects part of it: "No, it's Mike, not Mark" for Mark Hollis
-    is Mike Hollis. A single word replaces the part it sounds most like (the first name unless
-    it is closer to the surname); a fuller name replaces the whole."""
-    parts = known.split()
-    if sorted(p.lower() for p in parts) == sorted(p.lower() for p in said.split()):
-        return known  # "Greer. G-R-E-E-R. Walter.": the same name, surname first
-    if len(parts) < 2 or len(said.split()) != 1:
-        return said
-    if said.lower() in (p.lower() for p in parts):
-        return known
-    first, *rest = parts
-    if fuzz.ratio(said.lower(), rest[-1].lower()) > max(60, fuzz.ratio(said.lower(), first.lower())):
-        return " ".join([first, *rest[:-1], said])
-    return " ".join([said, *rest])
 
 
 def surname_only(u: Utterance, name: str) -> bool:

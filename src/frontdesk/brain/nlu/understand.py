@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from frontdesk.brain.nlu import clock, lead, names, refer, when
+from frontdesk.brain.nlu import clock, lead, name_fixes, names, refer, when
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.clauses import EMBEDDED_ASK, WHICH_ASK, split_clauses, split_lead_in
 from frontdesk.brain.nlu.cues import (
@@ -96,7 +96,7 @@ def understand(
         result.name = named  # "deshawn parker and the number's eight three zero…": split at "and"
     if result.name:
         result.name = names.corrected_in_turn(normalise(text), result.name)  # "Jon. Actually, Jonathan"
-        result.name = names.after_aside(normalise(text), result.name)  # "John — well, Jon … — Pruitt"
+        result.name = name_fixes.after_aside(normalise(text), result.name)  # "John — well, Jon … — Pruitt"
     return result
 
 
