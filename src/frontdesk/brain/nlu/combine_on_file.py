@@ -20,11 +20,14 @@ from frontdesk.brain.nlu.own_booking import (
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.nlu.understanding import Understanding
 
+_CANCELLED = re.compile(r"\b(?:cancel\w*|scratch|scrap|drop|nix|call (?:it|that) off)\b")
+"""A cancel in any of its words ("scratch the detail")."""
+
 
 def on_file(r: Understanding, rule: str, model: str, awaiting: str | None) -> tuple[str, float] | None:
     """The intent a message about a booking on file has, or None when it is not about one."""
     said = r.text.lower()
-    if (back := CANCEL_TAKEN_BACK.search(said)) and CANCEL_SAID_PLAIN.search(said, 0, back.start()) and (
+    if (back := CANCEL_TAKEN_BACK.search(said)) and _CANCELLED.search(said, 0, back.start()) and (
             THEN_MOVED.search(said, back.end())) and model not in {"escalation", "do_not_call",
                                                                    "wrong_number"}:
         # "scratch the detail … wait, no … keep the detail. but the inspection, can that go to

@@ -176,8 +176,11 @@ _MOVE_ASKED = (r"instead|move|push|bump|slide|reschedul\w*|switch|"
                r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,? i can'?t|same (?:hour|time),? (?:on|but|just)?")
 """Words that ask for another time in so many words ("could y'all do Friday instead?")."""
 _MOVE_VERB = re.compile(rf"\b(?:{_MOVE_ASKED})\b")
-_MOVE = re.compile(rf"\b(?:{_MOVE_ASKED}|earlier|later|sooner|change (?:it|that|the (?:day|time|date))|"
-                   r"different|another (?:day|time)|anything (?:open|available)|"
+_MOVE = re.compile(rf"\b(?:{_MOVE_ASKED}|earlier|"
+                   # ("a test drive … later that afternoon": when it is, not a move)
+                   r"later(?! (?:that|this|in the) (?:morning|afternoon|evening|day))|sooner|"
+                   r"change (?:it|that|the (?:day|time|date))|"
+                   r"(?<!on )different|another (?:day|time)|anything (?:open|available)|"
                    r"(?:can|could) (?:we|you|y'?all|i) get|stuck|(?:get|be) (?:moved|pushed|bumped|switched|"
                    r"changed|rescheduled))\b")
 """Words that ask for a move, or say why the time cannot stand."""
