@@ -63,7 +63,9 @@ def extract_timeline(u: Utterance, today: date, *, expecting: bool = False) -> t
     the past ("we bought it twelve years ago") is not a timeline; one put right ("like a year, no
     sooner, like six months") is the one it was put right to."""
     said = _timeline(u.numeric, today, expecting=expecting)
-    if said is not None and not expecting and _MEETING_WHEN.search(u.lower):
+    if said is not None and not expecting and any(
+            said[1] in sentence and _MEETING_WHEN.search(sentence)
+            for sentence in _sentences_and_next(u.numeric)):
         return None  # "I don't think we're ready to meet with anybody yet. maybe after the new year"
     for tail in correction_tails(u.numeric):
         if (put_right := _timeline(tail, today, expecting=expecting)) is not None:
@@ -74,6 +76,12 @@ def extract_timeline(u: Utterance, today: date, *, expecting: bool = False) -> t
             months = int(bare[1]) * {"month": 1, "week": 0.25, "year": 12}[unit[1]]
             return months, f"{bare[1]} {unit[1]}s"
     return said
+
+
+def _sentences_and_next(text: str) -> list[str]:
+    """Each sentence joined to the one after it (a time said just after the meeting it is of)."""
+    sentences = re.findall(r"[^.?!]+[.?!]*", text)
+    return [a + b for a, b in zip(sentences, [*sentences[1:], ""], strict=True)]
 
 
 _MEETING_WHEN = re.compile(r"\b(?:ready to (?:meet|sit down|talk)|meet (?:with )?(?:anybody|anyone|somebody|"
