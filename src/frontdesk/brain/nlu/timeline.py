@@ -84,9 +84,8 @@ def _sentences_and_next(text: str) -> list[str]:
     return [a + b for a, b in zip(sentences, [*sentences[1:], ""], strict=True)]
 
 
-_MEETING_WHEN = re.compile(r"\b(?:ready to (?:meet|sit down|talk)|meet (?:with )?(?:anybody|anyone|somebody|"
-                           r"someone|an agent|y'?all|you)|(?:we'?ll|i'?ll) (?:call|reach out|get back)|"
-                           r"(?:sit down|sit-down|meeting) with)\b")
+_MEETING_WHEN = re.compile(r"\b(?:(?:not|n'?t) (?:\w+ )?ready to (?:meet|sit down|talk)|"
+                           r"(?:we'?ll|i'?ll) (?:call|reach out|get back))\b")
 """A time said of a meeting or of calling back, not of the move ("not ready to meet anybody yet,
 maybe after the new year")."""
 
