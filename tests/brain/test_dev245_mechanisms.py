@@ -459,3 +459,79 @@ def test_the_answer_said_last_is_the_place(profiles) -> None:
         "Georgetown or maybe Austin... Austin's way out of our budget though. So Georgetown.",
     )
     assert u.location == ("Georgetown", True)
+
+
+# -- what the library's older calls caught in round 34's first changes ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "name"),
+    [
+        # letters heard short (a letter said as a word) or run on into the next words: the name said
+        ("its diana yglesias why g l e s i a s", "Diana Yglesias"),
+        ("this is carl brandt b r a n d t i wanted to ask", "Carl Brandt"),
+        ("its tess o'malley that's o apostrophe m a l l e y", "Tess O'Malley"),
+        ("jon no h j o n wexler", "Jon Wexler"),
+        # a letter the line lost, put back by the spelling
+        ("its aliyah grant a a l i y a h", "Aaliyah Grant"),
+    ],
+)
+def test_a_spelling_heard_short_or_long_keeps_the_name(said, name) -> None:
+    assert names.extract_name(normalise(said), expecting=True) == name
+
+
+def test_an_email_is_no_name(profiles) -> None:
+    said = "It's Dana Whitfield. Could you email it instead? It's dana.whitfield@example.org."
+    u = _u(profiles, "dealership", said, awaiting="name")
+    assert u.name == "Dana Whitfield"
+
+
+def test_a_nickname_between_dashes_is_not_the_surname() -> None:
+    said = "Katherine — Kat — Oyelaran. Put it under Katherine."
+    assert names.extract_name(normalise(said), expecting=True) in {"Katherine", "Katherine Oyelaran"}
+
+
+@pytest.mark.parametrize(
+    ("said", "named"),
+    [
+        ("hi, this is Owen Marsh, I'm calling about my wife's car. she thinks it's Friday?", "Owen Marsh"),
+        ("Bonjour, hello. I have a question about the oil change.", None),
+        ("Riverside Motors? Oh, sorry, I wanted the body shop.", None),
+    ],
+)
+def test_a_name_said_in_its_own_sentence(profiles, said, named) -> None:
+    assert _u(profiles, "dealership", said).name == named
+
+
+async def test_out_of_our_area_a_question_about_it_is_answered(profiles) -> None:
+    state, replies = await call(
+        profiles,
+        "real_estate",
+        "I've got a place out in Waco I need to sell, my aunt left it to me",
+        "oh you don't go out that way? it's not that far",
+    )
+    assert "May I have your name" in replies[0], replies
+    assert "Waco is outside our service area" in replies[1] and state.ended, replies
+    _state, replies = await call(
+        profiles,
+        "real_estate",
+        "we want to list my mom's house, it's over in Waco",
+        "so y'all don't go over that way at all? shoot",
+    )
+    assert "Waco is outside our service area" in replies[1] and "Shoot" not in replies[1], replies
+
+
+def test_somebody_out_there_is_no_check_on_the_line(profiles) -> None:
+    for said in ("okay, I'll ask around out there then", "alright, I'll look for somebody down there"):
+        assert _u(profiles, "real_estate", said, awaiting="anything_else").intent != "line_check", said
+
+
+async def test_out_of_our_area_the_house_put_right_goes_on(profiles) -> None:
+    state, replies = await call(
+        profiles,
+        "real_estate",
+        "my dad's moving in with us out in El Paso so we need to sell his house",
+        "no, the house is in Pflugerville, off Pecan Street",
+    )
+    assert state.lead.location == "Pflugerville" and state.lead.in_service_area, replies
+    assert state.lead.status != "lost", replies

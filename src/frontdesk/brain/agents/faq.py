@@ -29,6 +29,7 @@ from frontdesk.brain.nlu.combine_words import WHY_NEEDED
 from frontdesk.brain.nlu.cues import REMINDER_ASK, asks_hours
 from frontdesk.brain.nlu.holidays import names_holiday
 from frontdesk.brain.nlu.lexicon import lexicon
+from frontdesk.brain.nlu.places import COVERAGE, THAT_WAY
 from frontdesk.brain.nlu.read import staff_asked_about
 from frontdesk.brain.nlu.text import as_for_me, normalise, word_pattern
 from frontdesk.brain.nlu.understand import A_HOME, ADD_ON
@@ -225,17 +226,15 @@ def _first_meeting(s: ConversationState, ctx: TurnContext) -> bool:
     return True
 
 
-_COVERAGE = re.compile(r"\b(?:serve|serving|cover|covering|work (?:in|out|up|down)|do you do|handle|"
-                       r"service area|areas?|go (?:out )?to|operate|help (?:with|in)|something "
-                       r"you do|y'all do|you guys do|is it just)\b")
-
-
 def _area_answer(s: ConversationState, ctx: TurnContext) -> bool:
     """"Do you cover Round Rock?": yes or no from the service areas, and the place is noted."""
     u = ctx.u
-    if u.location is None or not ctx.profile.service_areas or not _COVERAGE.search(normalise(u.text).lower):
+    text = normalise(u.text).lower
+    said = u.location or ((s.lead.location, bool(s.lead.in_service_area))
+                          if s.lead.location and THAT_WAY.search(text) else None)
+    if said is None or not ctx.profile.service_areas or not COVERAGE.search(text):
         return False  # "what's the crime rate in Austin?" is not about where we work
-    area, inside = u.location
+    area, inside = said
     if s.lead.location is None:
         s.lead.location, s.lead.in_service_area = area, inside
     if u.lead_intent and s.lead.intent is None:

@@ -15,7 +15,7 @@ from frontdesk.brain.context import TurnContext, absorb_contact
 from frontdesk.brain.format import say_list, say_money, say_on_date
 from frontdesk.brain.nlu import Understanding
 from frontdesk.brain.nlu import lead as lead_nlu
-from frontdesk.brain.nlu.places import sells_elsewhere
+from frontdesk.brain.nlu.places import COVERAGE, THAT_WAY, sells_elsewhere
 from frontdesk.brain.nlu.text import MONTH, normalise
 from frontdesk.brain.nlu.timeline import NO_TIMELINE, extract_timeline
 from frontdesk.brain.state import ConversationState, LeadInfo
@@ -259,21 +259,33 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             "budget_too_low_ask_name", "budget_too_low_name_again", "out_of_area_ask_name"}:
         # "Gary Lindqvist" (or none: the note is kept under the number); "in Round Rock, if that's
         # even possible anymore": whatever else the note should hold, kept too
+        where = s.lead.location, s.lead.in_service_area
         absorb(s, ctx)
+        if s.last_ask == "out_of_area_ask_name" and where[0] and where[0].lower() in u.text.lower():
+            # "yeah kyle, like between austin and san marcos": the place closed on, said again, stays
+            # the lead's ("it's in Round Rock, off Gattis School Road" is where the house is)
+            s.lead.location, s.lead.in_service_area = where
         # "i could maybe do a hundred twenty five but thats really it": the budget, as now said
         if (budget := u.budget or lead_nlu.extract_budget(normalise(u.text), expecting=True)) is not None:
             s.lead.budget_min, s.lead.budget_max = budget
         if u.financing:  # "yeah, I'd be paying cash, it's from my grandma's inheritance"
             s.lead.financing = u.financing  # type: ignore[assignment]
-        if s.last_ask != "out_of_area_ask_name" and hard_failure(s.lead, ctx.profile.qualification) is None:
+        asked = normalise(u.text).lower
+        if s.last_ask == "out_of_area_ask_name" and s.lead.location and "?" in asked and COVERAGE.search(
+                asked) and (THAT_WAY.search(asked) or s.lead.location.lower() in asked):
+            # "oh, you don't go out that way? it's not that far": no, said plainly, then goodbye
+            ctx.say("location_out_of_area", area=s.lead.location,
+                    areas=say_list(ctx.profile.service_areas, "and"))
+        if hard_failure(s.lead, ctx.profile.qualification) is None:
             # "my dad says he'll co-sign, so I can go up to one-eighty": no longer under the minimum;
             # the questions go on
             s.lead.status, s.lead.qualified = "new", None
             ask_next(s, ctx)
             return
-        if not s.customer.name and not u.deny and s.last_ask in {
-                "budget_too_low_ask_name", "out_of_area_ask_name"}:
+        if not s.customer.name and not u.deny and (s.last_ask == "budget_too_low_ask_name" or (
+                s.last_ask == "out_of_area_ask_name" and u.has_lead_facts)):
             # "and I'd want to be moved in sometime next year": noted, and the name asked once more
+            # (not of one out of our area who says goodbye: "alright, I'll find somebody out that way")
             ctx.ask(s, "name", AGENT, "budget_too_low_name_again")
             return
         ctx.say("budget_too_low_noted", name_part=_name_part(s))
@@ -385,6 +397,10 @@ def _close_unqualified(s: ConversationState, ctx: TurnContext, failure: str) -> 
     lead.score = score(lead, ctx.profile.qualification.weights)
     lead.qualified = False
     lead.status = "nurture" if failure == "budget_too_low" else "lost"
+    if failure == "out_of_area" and (told := ctx.replies.say(
+            "location_out_of_area", area=lead.location, areas=say_list(ctx.profile.service_areas, "and"))
+    ) in ctx.reply_parts:
+        ctx.reply_parts.remove(told)  # what the close says in full is not said twice in one breath
     if failure == "out_of_area" and not s.customer.name:
         # the call is noted under a name, asked once; then the close
         ctx.ask(s, "name", AGENT, "out_of_area_ask_name", area=lead.location,

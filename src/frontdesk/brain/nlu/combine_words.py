@@ -196,8 +196,11 @@ def said_only(text: str, name: str) -> bool:
 
 
 LIVES_THERE = re.compile(r"\b(?:we'?re|i'?m|we are|i am|we live|i live|living|lives?|moved|moving|staying)"
-                          r"(?: (?:up|down|over|out|back|still|already))* there\b")
-"""A place the caller lives or goes ("we're up there now"), not a check on the line."""
+                          r"(?: (?:up|down|over|out|back|still|already))* there\b|"
+                          # "I'll find somebody up there", "I'll ask around down there"
+                          r"\b(?:find|ask|look|try|get) (?:\w+ ){0,2}(?:up|down|over|out) there\b")
+"""A place the caller lives or goes ("we're up there now", "I'll find somebody up there"), not a
+check on the line."""
 SOMEONE_TO_DRIVE = re.compile(r"\b(?:somebody|someone|one of (?:y'?all|you)|y'?all|you) "
                                r"(?:to |could |can )?(?:run|drive|take|give|pick) (?:me|us|him|her|them)\b"
                                r"(?! (?:through|a call))")

@@ -7,6 +7,7 @@ import re
 
 from rapidfuzz import fuzz
 
+from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.names import _CAPITALISED, _NEVER_NAME, _plausible_name_word
 from frontdesk.brain.nlu.text import Utterance
 
@@ -53,3 +54,19 @@ def corrected_name(known: str, said: str) -> str:
     if fuzz.ratio(said.lower(), rest[-1].lower()) > max(60, fuzz.ratio(said.lower(), first.lower())):
         return " ".join([first, *rest[:-1], said])
     return " ".join([said, *rest])
+
+
+def said_as(clause: str, name: str | None) -> bool:
+    """Is the clause a name said as one ("Manuel Ortega.", "this is Tobias Engel, I'm calling …"), not a
+    question ("Lakeside Realty?") or words a name was read from ("It's so loud in here.")?"""
+    if not name:
+        return False
+    lower = clause.lower()
+    words = [w for w in re.sub(r"[^\w\s'-]", " ", lower).split() if w not in {
+        "and", "oh", "uh", "um", "so", "yeah", "yes", "hi", "hello", "hey"}]
+    if lower.rstrip().endswith("?"):
+        return False
+    if re.search(rf"\b(?:this is|it'?s|i'?m|my name'?s|my name is)\s+{re.escape(name.lower())}\b", lower):
+        return True  # "yeah hi, this is Tobias Engel, I'm calling for my dad."
+    # (not "Guten Tag, hello.": no name cued, and no first name)
+    return words == name.lower().split() and name.split()[0].lower() in lexicon().first_names

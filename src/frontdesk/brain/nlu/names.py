@@ -95,6 +95,8 @@ _NEVER_NAME = frozenset({"cause", "cuz", "because", "since", "coz", "cos", "'cau
                          "mortgage", "usda",
                          "yes", "yeah", "yep", "no", "nope", "sure", "actually", "okay", "ok", "so",
                          "ya", "yah", "yea", "yup", "sry", "thx", "pls", "plz",
+                         "shoot", "dang", "darn", "shucks", "gosh", "geez", "jeez", "bummer", "dangit",
+                         "drat", "rats", "welp",
                          "well", "um", "uh", "please", "thanks", "thank", "here", "calling", "and",
                          "the", "a", "an", "i", "im", "i'm", "it", "its", "it's", "is", "my", "me",
                          "hi", "hello", "hey", "just", "like", "from", "with", "at", "in", "on", "first",
@@ -664,11 +666,13 @@ def _extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
                                               and name.split()[0].lower() not in lexicon().first_names)
                                               or _unknown_word_alone(u, name)))]
     if expecting:
-        spelled = SPELLED_OUT.sub(" ", u.lower)  # "k-o-w-a-l-s-k-i"
+        spelled = SPELLED_OUT.sub(" ", re.sub(r"\S+@\S+", " ", u.lower))  # "k-o-w-a-l-s-k-i" (an email's
+        # dots are no sentence ends: "it's priya.raman@example.com" gives no "raman example")
         pieces = re.split(r"[,.;!?]|\s[—–]\s", spelled)  # ("sry bad signal — Derrick Boone")
         # "ten, yes. heather. lindquist.": a first name and a surname said as two pieces
         pieces += [f"{a} {b}" for a, b in pairwise(pieces)
-                   if len(a.split()) == 1 and len(b.split()) == 1 and a.strip() in lexicon().first_names]
+                   if len(a.split()) == 1 and len(b.split()) == 1 and a.strip() in lexicon().first_names
+                   and not a.strip().startswith(b.strip())]  # ("Russell — Russ — Deaver": what he goes by)
         pieces.append(" ".join(pieces))  # "lindgren. abe lindgren", "um, tasha. tasha greenleaf"
         for i, piece in enumerate(pieces):  # a piece that is a whole name: "Siobhan Doyle"
             if i == len(pieces) - 1 and any(len(n.split()) > 1 for n in names):

@@ -454,3 +454,13 @@ def intent_here(intent: str | None, said: str, profile: BusinessProfile) -> str 
     if intent == "both" and (BUYS_WITH_OTHERS.search(said) or moves_away(said, profile)):
         return "sell"  # the buying is done elsewhere, or far away
     return intent
+
+
+COVERAGE = re.compile(r"\b(?:serve|serving|cover|covering|work (?:in|out|up|down)|do you do|handle|"
+                      r"service area|areas?|go (?:out )?to|operate|help (?:with|in)|something "
+                      r"you do|y'all do|you guys do|is it just|"
+                      # "y'all don't go up that way?", "do y'all even go down as far as Kyle?"
+                      r"go (?:up|down|out|over) (?:that way|this way|there|that far|as far as))\b")
+"""Words that ask whether we work in a place ("do you cover Round Rock?")."""
+THAT_WAY = re.compile(r"\b(?:that way|up there|down there|out there|over there|that far)\b")
+"""The place asked about is the one already said ("y'all don't go up that way?")."""

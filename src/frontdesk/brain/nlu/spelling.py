@@ -33,6 +33,11 @@ def spelled_in_place(u: Utterance) -> Utterance:
         between = text[said.end(): run.start()] if said is not None else ""
         if said is None or re.search(r"[\d.?!]", between):
             continue
+        if (plain := said.group(0).replace("'", "")) != spelled and (
+                spelled in plain or (spelled.startswith(plain) and spelled[len(plain):] in {"i", "a"})
+                or (spelled.endswith(plain) and re.search(r"\bno $", text[: run.start()]))):
+            continue  # "ybarra why b a r r a", "brandt b r a n d t i need", "jon no h j o n": the
+            # letters heard short or run on; the word as said is the name ("aliyah a a l i y a h" is not)
         if put_right := CORRECTION.search(between):
             # "caitlin … no sorry … k a i t l y n": the spelling in its place ("catherine price
             # sorry its k a t h r y n kathryn": and the surname said before the "sorry" kept)
@@ -145,8 +150,11 @@ SPELLING_NOTE = re.compile(r"(?i)\b(?:(?:with )?no [a-z]|with (?:an?|one|two|dou
                             r"ells|esses|ohs|ees|tees)|"
                             r"double[- ][a-z]|[a-z] as in [a-z]+|like it sounds|one word)\b")
 """How a caller tells the spelling apart ("Jon, no H", "with two Ns", "V as in Victor")."""
-SPELLED_OUT = re.compile(r"(?<!['\w])(?:[a-z][- ]){2,}[a-z]\b")
-"""Letters spelled out ("k-o-w-a-l-s-k-i", "s o u s a"); not the "s" of "it's"."""
+SPELLED_OUT = re.compile(r"(?<!['\w])(?:[a-z][- ]){2,}[a-z]\b"
+                         r"(?!(?<= i) (?:need|needed|want|wanted|was|am|have|had|just|would|think|got|can|"
+                         r"could|will|called|saw)\b)")
+"""Letters spelled out ("k-o-w-a-l-s-k-i", "s o u s a"); not the "s" of "it's", nor the "i" that
+starts the next sentence ("b r a n d t i need a tire rotation")."""
 
 
 _DIGIT_WORDS = {"zero": 0, "oh": 0, "o": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,

@@ -304,10 +304,10 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
     else:
         about = next((a for c, a in zip(clauses, abouts, strict=True) if c in rest and a), None)
         main = read(" ".join(rest), profile, today, awaiting, about=about)  # "…, can I drive it?"
-        said_alone = [r for c, r in zip(clauses, readings, strict=True) if c in rest]
-        if main.name is None and (named := next((r.name for r in said_alone if r.name), None)):
-            main.name = named  # "… can somebody call me back after three? Manuel Ortega.": said alone
-        if main.budget is None and (priced := next((r.budget for r in said_alone if r.budget), None)):
+        said_alone = [(c, r) for c, r in zip(clauses, readings, strict=True) if c in rest]
+        # "… can somebody call me back after three? Manuel Ortega.": a name said in a sentence alone
+        main.name = main.name or next((r.name for c, r in said_alone if name_fixes.said_as(c, r.name)), None)
+        if main.budget is None and (priced := next((r.budget for _, r in said_alone if r.budget), None)):
             main.budget = priced  # "Three-fifty-ish. Can somebody call me back …": its own sentence
         if any(a.date for a in asides) and _ANCHORED_DAY.search(" ".join(rest).lower()) and (
                 anchored := when.extract_date(normalise(text), today)) is not None:
