@@ -535,3 +535,27 @@ async def test_out_of_our_area_the_house_put_right_goes_on(profiles) -> None:
     )
     assert state.lead.location == "Pflugerville" and state.lead.in_service_area, replies
     assert state.lead.status != "lost", replies
+
+
+async def test_under_my_number_is_the_number_calling(profiles) -> None:
+    calendar = await booked("dealership", "brake_inspection", TUESDAY_DEC_1_10)
+    _state, replies = await call(
+        profiles,
+        "dealership",
+        "hi, calling for my dad, it's under my number since I booked it for him. "
+        "he's got brakes Tuesday at ten, could y'all make that Tuesday at two?",
+        calendar=calendar,
+    )
+    assert "What phone number" not in replies[0], replies
+
+
+async def test_later_in_the_day_is_a_move(profiles) -> None:
+    calendar = await booked("real_estate", "buyer_consultation", TUESDAY_DEC_1_10)
+    _state, replies = await call(
+        profiles,
+        "real_estate",
+        "i have a consultation tuesday at ten, can it stay tuesday but later in the day, i work till three",
+        calendar=calendar,
+    )
+    assert "Is there anything else" not in replies[0], replies
+    assert "move it" in replies[0], replies

@@ -56,8 +56,8 @@ def on_file(r: Understanding, rule: str, model: str, awaiting: str | None) -> tu
             r.phone and awaiting in {"date", "name", "appointment_type", "service", "pick_alternative"})):
         # "the showing's booked under my cell, 512-555-3877" (and what is to happen to it: "he
         # wants it the day after instead, same time"); without the number it is asked for
-        if not r.phone:
-            r.flags.add("elsewhere")
+        if not r.phone and not re.search(r"\bunder (?:my|our) (?:number|phone)\b", normalise(r.text).lower):
+            r.flags.add("elsewhere")  # ("it's under my number, I set it up for her": the one calling)
         said = normalise(r.text).lower
         if CANCEL_SAID_PLAIN.search(said):
             return "cancel", 0.85

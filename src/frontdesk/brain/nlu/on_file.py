@@ -177,8 +177,9 @@ _MOVE_ASKED = (r"instead|move|push|bump|slide|reschedul\w*|switch|"
 """Words that ask for another time in so many words ("could y'all do Friday instead?")."""
 _MOVE_VERB = re.compile(rf"\b(?:{_MOVE_ASKED})\b")
 _MOVE = re.compile(rf"\b(?:{_MOVE_ASKED}|earlier|"
-                   # ("a test drive … later that afternoon": when it is, not a move)
-                   r"later(?! (?:that|this|in the) (?:morning|afternoon|evening|day))|sooner|"
+                   # ("a test drive … later that afternoon": when it is, not a move; "keep it friday
+                   # but later in the day" is one)
+                   r"later(?! (?:that|this) (?:morning|afternoon|evening|day))|sooner|"
                    r"change (?:it|that|the (?:day|time|date))|"
                    r"(?<!on )different|another (?:day|time)|anything (?:open|available)|"
                    r"(?:can|could) (?:we|you|y'?all|i) get|stuck|(?:get|be) (?:moved|pushed|bumped|switched|"
