@@ -559,3 +559,10 @@ async def test_later_in_the_day_is_a_move(profiles) -> None:
     )
     assert "Is there anything else" not in replies[0], replies
     assert "move it" in replies[0], replies
+
+
+def test_an_hour_asked_to_the_price_question_is_no_budget(profiles) -> None:
+    said = "can we just meet with somebody thursday afternoon, like two ish"
+    assert _u(profiles, "real_estate", said, awaiting="budget").budget is None
+    said = "two fifty tops, and thursday works"
+    assert _u(profiles, "real_estate", said, awaiting="budget").budget == (None, 250000)

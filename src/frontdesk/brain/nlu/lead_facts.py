@@ -178,6 +178,14 @@ _BUYS = re.compile(r"\b(?:get|buy|afford|find)\b")
 """With a figure checked for being enough, what it buys makes it money."""
 
 
+_PART_OF_DAY = re.compile(r"\b(?:morning|mornin|afternoon|evening|evenin|tonight|noon|lunch|after work|"
+                          r"o'?clock|tomorrow|today)\b")
+_MONEY_WORD = re.compile(r"\b(?:k|grand|thousand|hundred|million|mil|dollars?|bucks|budget|price|afford|"
+                         r"spend|max|tops)\b|\$")
+"""Figures no bigger than twelve said beside a day or a part of it are hours, unless money is
+named with them."""
+
+
 def read_lead_facts(u: Utterance, result: Understanding, profile: BusinessProfile, today: date,
                     awaiting: str | None) -> None:
     """Fill in the lead's facts said in ``u``; a figure read as a time that was the price is money."""
@@ -201,6 +209,11 @@ def read_lead_facts(u: Utterance, result: Understanding, profile: BusinessProfil
             _HOME_TALK.search(u.lower) is not None or awaiting in _LEAD_ASKED)
         and not _SAID_AS_CLOCK.search(u.lower)) or (
         rough is not None) or _A_FIGURE_HOME.search(u.numeric) is not None)
+    figures = re.findall(r"\d+", re.sub(r"\b\d+(?:st|nd|rd|th)\b", " ", u.numeric))
+    if result.budget and figures and all(1 <= int(f) <= 12 for f in figures) and (
+            result.date or _PART_OF_DAY.search(u.lower)) and not _MONEY_WORD.search(u.lower):
+        # "could we sit down with somebody tomorrow late mornin like eleven ish": only hours said
+        result.budget = None
     if result.budget is None and _money_answer(u, awaiting):
         result.budget = lead.extract_budget(u, expecting=True)
     spoken = re.sub(r"\b([1-9]):(\d\d)\b", r"\1 \2", u.numeric)  # ("one forty-five" is no time here)
