@@ -206,6 +206,9 @@ class AppointmentDesk(BaseModel):
     """The last appointment changed, as it now is (status ``cancelled`` after a cancel)."""
     kept: bool = False
     """The caller changed their mind and kept the appointment as it was."""
+    all_read_back: bool = False
+    """Cancel: every booking found was read back at once ("cancel everything we have"), so a yes
+    cancels each of them, not only the first."""
 
     def last_done(self, what: str) -> bool:
         """Was ``what`` ("told", "cancelled", "moved") the last thing done about an appointment?"""

@@ -15,6 +15,7 @@ from frontdesk.brain.nlu.cues import CALL_TURNED_DOWN
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.text import CORRECTION, normalise, without_pauses
 from frontdesk.brain.nlu.understand import ADD_ON
+from frontdesk.brain.nlu.understanding import Understanding
 from frontdesk.brain.state import Appointment, ConversationState
 
 ACTIONS = {"cancel": "cancel", "reschedule": "move", "lookup_appointment": "lookup"}
@@ -751,6 +752,20 @@ def asked_to_cancel(s: ConversationState) -> bool:
     """Did the caller ask, in so many words, to cancel, in the message before this one?"""
     said = [m.content.lower() for m in s.messages if m.role == "user"]
     return len(said) >= 2 and _ASKED_CANCEL.search(said[-2]) is not None and not _KEEP.search(said[-2])
+
+
+def no_to_something_else(s: ConversationState, said: str, u: Understanding) -> bool:
+    """A "no" to the cancel read back that is to something else, the cancel having been asked in
+    so many words: "can you cancel that for us?" … "nah, we'll keep poking around on our own" (a
+    new one, anything more); "go ahead and cancel it" … "nope, don't need anything else, we're
+    good"; "go ahead and cancel the appraisal" … (pre-approval answered) … "nah not right now
+    thanks" (not now to the offer)."""
+    before = " ".join(m.content.lower() for m in s.messages[:-1] if m.role == "user")
+    asked, closing = CANCEL_ASKED_IN_CALL.search(before), _CLOSING_NO.match(said)
+    keeps = _keeps(said, "cancel")
+    return bool((asked_to_cancel(s) and _NO_AND_MORE.match(said) and not (
+        keeps or u.date or u.time or closing)) or (asked and closing) or (
+        asked and NOT_NOW.search(said) and not keeps))
 
 
 CANCEL_THAT_FIRST = re.compile(r"\W*(?:(?:so|ok(?:ay)?|yeah|well|then|alright|right)\W+)*"

@@ -19,7 +19,6 @@ from frontdesk.brain.agents.appointment_words import (
     _CALLBACK,
     _CLOSING_NO,
     _GO_AHEAD,
-    _NO_AND_MORE,
     _NO_NEW_ONE,
     _SWITCH_TO_CANCEL,
     _WHY_IT_GOES,
@@ -31,7 +30,6 @@ from frontdesk.brain.agents.appointment_words import (
     LATER_ON,
     LATER_OR_EARLIER,
     MOVE_EVERY,
-    NOT_NOW,
     SAME_HOUR,
     SAME_SLOT,
     STANDS,
@@ -40,8 +38,8 @@ from frontdesk.brain.agents.appointment_words import (
     _narrow,
     _narrowing,
     _said_last,
-    asked_to_cancel,
     booking_after,
+    no_to_something_else,
     said_to_stand,
     switched_to,
     without_the_ones_kept,
@@ -52,6 +50,9 @@ from frontdesk.brain.agents.booking_said import facts as _facts
 from frontdesk.brain.agents.booking_said import listed as _listed
 from frontdesk.brain.agents.booking_said import start_of as _start
 from frontdesk.brain.agents.change_queue import (
+    a_plan_for_each,
+    ask_cancel,
+    cancel_instead,
     first_of_every,
     for_the_next_one,
     next_queued,
@@ -122,6 +123,10 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         desk.chosen = told.id  # "I'm not ready, the house isn't ready": move it, or cancel it?
         ctx.ask(s, "move_or_cancel", AGENT, "appt_move_or_cancel", **_facts(told, ctx))
         return
+    if mine and s.awaiting == "confirm_change" and cancel_instead(desk, u.text, _chosen(s), ctx):
+        desk.action, desk.new_date, desk.new_time = "cancel", None, None
+        await _cancel(s, ctx)  # "yes, cancel the nine thirty. keep the ten" to its move read back
+        return
     # ("… could we bump it to five? And is y'all's office open Saturday too?": not the move's day)
     own = functools.reduce(lambda text, a: text.replace(a.text, " ") if "aside" in a.flags else text,
                            u.acts, u.text)
@@ -159,7 +164,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         action == "cancel" and desk.action == "move" and _SWITCH_TO_CANCEL.search(u.text.lower()))
     # ("… stays, just the detail", "just the twelve o'clock keep the eleven": "just …" does not stand)
     others = re.sub(r"\b(?:just|only) [\w' ]+?(?=\s+(?:keep|leave|but|and)\b|$)", " ", u.text.lower())
-    if (keep or u.deny or STANDS.search(u.text.lower())) and mine and desk.action == "cancel" and (
+    if (keep or u.deny or STANDS.search(u.text.lower())) and mine and "cancel" in {desk.action, action} and (
             chosen := _chosen(s)) is not None and len(
             desk.found) > 1 and (kept := said_to_stand(others, desk.found, ctx)) and chosen not in kept:
         # "no no the friday one stays, just the detail" to the detail's cancel: another one stands
@@ -177,6 +182,9 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     if keep and desk.action in {"cancel", "move"} and _chosen(s) is not None:
         _keep(s, ctx)
         return
+    if mine and s.awaiting in {"date", "pick_alternative"} and (plan := a_plan_for_each(s, ctx, action)):
+        action, u.intent = plan, "cancel" if plan == "cancel" else "reschedule"
+        mine, desk.chosen, desk.every = False, None, False  # read as if asked afresh
     if action is not None and not (mine and s.awaiting == "confirm_change" and action == desk.action
                                    and (not target.given or action == "cancel")):
         # ("can you cancel it? I won't know my schedule until Monday" to the cancel read back: a yes)
@@ -385,7 +393,9 @@ async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
             u.deny or _keeps(said, desk.action)):
         await _cancel(s, ctx, then="scheduling")  # "can you put me down for an oil change instead?"
         return
-    ordered = desk.action in _GO_AHEAD and _GO_AHEAD[desk.action].search(said) is not None
+    # ("… a consultation on tuesday and a showing thursday yeah both of them" to both read back)
+    ordered = (desk.action in _GO_AHEAD and _GO_AHEAD[desk.action].search(said) is not None) or (
+        desk.all_read_back and ALL_OF_THEM.search(said) is not None)
     # "no thanks, we don't need a new one", "I don't need it anymore", "we're going with my
     # cousin, she's an agent": said to the cancel read-back, each is a yes
     no_new_one = desk.action == "cancel" and bool(
@@ -410,23 +420,8 @@ async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
         else:
             await _move(s, ctx)
         return
-    if u.deny and desk.action == "cancel" and asked_to_cancel(s) and _NO_AND_MORE.match(said) and not (
-            _keeps(said, desk.action) or u.date or u.time or _CLOSING_NO.match(said)):
-        # "can you cancel that for us?" … "nah, we'll keep poking around on our own": the "no" is
-        # to something else (a new one, anything more), the cancel was asked in so many words
-        await _cancel(s, ctx)
-        return
-    if u.deny and desk.action == "cancel" and _CLOSING_NO.match(said) and CANCEL_ASKED_IN_CALL.search(
-            " ".join(m.content.lower() for m in s.messages[:-1] if m.role == "user")):
-        # "go ahead and cancel it" … "nope, don't need anything else, we're good": nothing more
-        await _cancel(s, ctx)
-        return
-    if u.deny and desk.action == "cancel" and NOT_NOW.search(said) and not _keeps(said, desk.action) and (
-            CANCEL_ASKED_IN_CALL.search(" ".join(m.content.lower() for m in s.messages[:-1]
-                                                  if m.role == "user"))):
-        # "go ahead and cancel the appraisal" … (what pre-approval is, answered: "we can refer
-        # you to local lenders") … "nah not right now thanks": not now to the offer; the cancel stands
-        await _cancel(s, ctx)
+    if u.deny and desk.action == "cancel" and no_to_something_else(s, said, u):
+        await _cancel(s, ctx)  # the "no" is to anything more; the cancel was asked in so many words
         return
     if u.deny and desk.action == "cancel" and _CLOSING_NO.match(said) and s.ask_repeats == 0:
         await _read_back(s, ctx, _chosen(s))  # "no that's it thanks": to what? asked once more
@@ -557,9 +552,10 @@ async def _go_on(s: ConversationState, ctx: TurnContext, current: When) -> None:
         await _done(s, ctx, None, then="scheduling" if adds else None)
         return
     if desk.action == "cancel":
-        ctx.ask(s, "confirm_change", AGENT, "appt_confirm_cancel", **_facts(appointment, ctx))
+        ask_cancel(s, ctx, appointment)
         return
     await _plan_move(s, ctx, appointment)
+
 
 
 async def _plan_move(s: ConversationState, ctx: TurnContext, a: Appointment) -> None:
@@ -649,7 +645,7 @@ async def _offer_earliest(s: ConversationState, ctx: TurnContext) -> None:
 async def _read_back(s: ConversationState, ctx: TurnContext, a: Appointment) -> None:
     desk = s.desk
     if desk.action == "cancel":
-        ctx.ask(s, "confirm_change", AGENT, "appt_confirm_cancel", **_facts(a, ctx))
+        ask_cancel(s, ctx, a)
         return
     if not (desk.new_date or desk.new_time):
         await _plan_move(s, ctx, a)
@@ -763,7 +759,11 @@ async def _done(s: ConversationState, ctx: TurnContext, result: Appointment | No
         action, a, new = queued  # "… and just cancel the detail altogether": the second change, now
         desk.action, desk.chosen, desk.new_date, desk.new_time, desk.part = action, a.id, None, None, None
         desk.offered, desk.latest = [], False
-        if action == "cancel" and ctx.understanding is not None and ctx.understanding.affirm and (
+        if action == "cancel" and desk.all_read_back:
+            await _cancel(s, ctx)  # every one read back, and the yes was to all of them
+        elif action == "cancel" and ctx.understanding is not None and (
+                ctx.understanding.affirm or ctx.understanding.intent == "cancel") and not (
+                ctx.understanding.deny) and (
                 ALL_OF_THEM.search(ctx.understanding.text.lower())
                 or re.search(r"\bcancel\b", ctx.understanding.text.lower())):
             await _cancel(s, ctx)  # "yes, both of them", "yes, cancel tomorrow, and …": the next too
@@ -784,7 +784,7 @@ def _drop(s: ConversationState, ctx: TurnContext, say: str | None, then: AgentNa
     ``then`` with the same message."""
     desk = s.desk
     desk.action, desk.chosen, desk.new_date, desk.new_time, desk.part = None, None, None, None, None
-    desk.offered, desk.latest, desk.queued, desk.every = [], False, [], False
+    desk.offered, desk.latest, desk.queued, desk.every, desk.all_read_back = [], False, [], False, False
     if say:
         ctx.say(say)
     if then is not None:

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from datetime import date, time
 
-from frontdesk.brain.agents.appointment_words import BESIDE, EVERY_ONE, IN_ITS_SPOT, _named_in
+from frontdesk.brain.agents.appointment_words import BESIDE, EVERY_ONE, IN_ITS_SPOT, STANDS, _named_in
+from frontdesk.brain.agents.booking_said import count, facts, listed
 from frontdesk.brain.agents.move_target import beside_the_other
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.nlu import entities as ex
@@ -54,6 +55,44 @@ def first_of_every(desk: AppointmentDesk, candidates: list[Appointment], text: s
         desk.queued = [f"cancel {a.service_type or a.appointment_type} {a.scheduled_date} {a.scheduled_time}"
                        for a in candidates[1:]]
     return candidates[:1]
+
+
+def all_queued_to_cancel(s: ConversationState, first: Appointment) -> list[Appointment]:
+    """Every booking a cancel of "both" or "everything" is about, when each other one found is
+    queued to be cancelled after the first (so all are read back at once), else nothing."""
+    desk = s.desk
+    rest = [a for a in desk.found if a is not first]
+    keys = {f"cancel {a.service_type or a.appointment_type} {a.scheduled_date} {a.scheduled_time}"
+            for a in rest}
+    return [first, *rest] if rest and not desk.done and set(desk.queued) == keys else []
+
+
+def ask_cancel(s: ConversationState, ctx: TurnContext, a: Appointment) -> None:
+    """The cancel read back: of this one, or of every one found when all are to go ("cancel
+    everything we have": each said in one breath, and a yes cancels them all)."""
+    if every := all_queued_to_cancel(s, a):
+        s.desk.all_read_back = True
+        ctx.ask(s, "confirm_change", "appointments", "appt_confirm_cancel_all",
+                all="both" if len(every) == 2 else f"all {count(every)}", list=listed(every, ctx))
+    else:
+        ctx.ask(s, "confirm_change", "appointments", "appt_confirm_cancel", **facts(a, ctx))
+
+
+def a_plan_for_each(s: ConversationState, ctx: TurnContext, action: str | None) -> str | None:
+    """Asked the new day of one (or of "both"), a plan for each booking said instead ("the detail
+    just cancel it … and the oil change can you do friday instead", "scratch the rotation. and the
+    oil change, could that go to wednesday"): the change to read as if asked afresh (the other
+    one is queued after it), or None."""
+    desk, text = s.desk, ctx.u.text
+    if len(desk.found) < 2:
+        return None
+    if action in {"cancel", "move"} and (desk.action != action or desk.every) and other_change(
+            text, action, ctx, s):
+        return action
+    if action is None and [c for c in other_change(text, "move", ctx, s) if c.startswith("cancel ")] and (
+            other_change(text, "cancel", ctx, s)):
+        return "cancel"
+    return None
 
 
 def next_queued(s: ConversationState) -> tuple[str, Appointment, When] | None:
@@ -122,8 +161,9 @@ def other_change(text: str, action: str, ctx: TurnContext, s: ConversationState)
                                           r"(?:can|could|would) (?:the|my|our) [\w-]+(?: [\w-]+)? (?:just )?"
                                           r"(?:go|move|take|get moved|be moved)|"
                                           r"change (?:it|that))\b", clause) else None)
-        if other is None or other == action:
-            continue
+        if other is None or other == action or (other == "move" and STANDS.search(clause) and not re.search(
+                r"\b(?:move|push|bump|slide|shift|reschedule)\b", clause)):
+            continue  # ("the tacoma one stays put yeah": it stands, no move)
         # named to be cancelled: no wanted service, so by its words ("… in the detail's slot":
         # the other one, where this one goes)
         said = normalise(IN_ITS_SPOT.sub(" ", BESIDE.sub(" ", clause))).lower
@@ -151,3 +191,19 @@ def other_change(text: str, action: str, ctx: TurnContext, s: ConversationState)
                    target.time.strftime("%H:%M") if target.time else "-"] if other == "move" else []
             return [" ".join([other, named[0], *new])]
     return []
+
+
+_YES_CANCEL = re.compile(r"^\W*(?:(?:yes|yeah|yep|yup|ok(?:ay)?|right|actually|no|nah|sorry|wait)\W+){1,3}"
+                         r"(?:just |please |go ahead and )?cancel (?P<what>[^.;,!?]*?)"
+                         r"(?=\s*(?:[.;,!?]|$|\b(?:and|but|keep|leave|we'?ll|i'?ll)\b))")
+
+
+def cancel_instead(desk: AppointmentDesk, text: str, chosen: Appointment | None, ctx: TurnContext) -> bool:
+    """To a move read back, the cancel of that same booking said instead ("yes, cancel the nine
+    thirty. keep the ten"; "no, just cancel it")."""
+    said = _YES_CANCEL.match(text.lower())
+    what = said["what"].strip() if said is not None else ""
+    return desk.action == "move" and chosen is not None and said is not None and (
+        not what or re.match(r"(?:it|that|that one|this one)\b", what) is not None
+        or _named_in(chosen, what, ctx)) and not any(
+        _named_in(a, what, ctx) for a in desk.found if a is not chosen)

@@ -138,9 +138,12 @@ _DAY_OF_MONTH = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|four
 
 def both_hours_said(text: str, new: time) -> bool:
     """Does the answer name the move's new hour and another one beside it?"""
-    said = {(int(h) % 12, int(m or 0)) for h, m in re.findall(
-        r"\b(\d{1,2})(?::(\d{2}))?\b(?!\s*(?:st|nd|rd|th)\b)", normalise(text).numeric)}
-    return len(said) > 1 and (new.hour % 12, new.minute) in said
+    # ("make it eleven, not ten": the hour read back, taken back, is no yes to it)
+    hours = re.findall(r"\b(not |instead of |rather than )?(\d{1,2})(?::(\d{2}))?\b(?!\s*(?:st|nd|rd|th)\b)",
+                       normalise(text).numeric)
+    said = {(int(h) % 12, int(m or 0)) for _, h, m in hours}
+    taken_back = {(int(h) % 12, int(m or 0)) for no, h, m in hours if no}
+    return len(said) > 1 and (new.hour % 12, new.minute) in said - taken_back
 
 
 def both_hours_confirmed(desk: AppointmentDesk, text: str) -> bool:

@@ -567,8 +567,10 @@ def _ask(s: ConversationState, ctx: TurnContext, factor: str) -> None:
     # answer, and how soon is still to ask)
     unsure = u is not None and s.awaiting == factor and ("flexible" in u.flags
                                                           or "decline" in u.flags) and not u.has_lead_facts
-    if (s.last_ask in _ASK_KEYS[factor] and (s.ask_repeats >= 1 or unsure)) or (
-            unsure and factor != "intent"):
+    # (a question of the caller's answered instead, "we haven't done a pre-approval yet — how long
+    # does that take?", is no failed attempt: asked again after it)
+    if (s.last_ask in _ASK_KEYS[factor] and (s.ask_repeats >= 1 or unsure) and not (
+            ctx.aside_answered and not unsure)) or (unsure and factor != "intent"):
         # Asked twice, or "I'm not sure": move on rather than ask a third time.
         lead.declined.append(factor)
         ask_next(s, ctx)

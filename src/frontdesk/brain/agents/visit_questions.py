@@ -10,6 +10,7 @@ from datetime import date, datetime, time
 
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.format import say_list, say_on_date
+from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.own_booking import HOW_LONG_VISIT, VISIT_ABOUT
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.nlu.when import WEEKDAY, weekday_index
@@ -97,9 +98,12 @@ def visit_cost_answer(s: ConversationState, ctx: TurnContext, topic: str | None 
     just talked about ("visit:buyer_consultation"), which "it" may point at."""
     text = ctx.u.text.lower()
     whole = ctx.queue[-1] if ctx.queue else ctx.u
-    # ("if I want to see it, do I have to pay anything?": the visit said in the lead-in)
+    # ("if I want to see it, do I have to pay anything?": the visit said in the lead-in; not
+    # one asked after it, "what do y'all charge and can somebody come look at it saturday")
+    lead_in = whole.text.lower().split(text.rstrip(" ?.!"), 1)[0]
     of_the_visit = _cost_of_a_visit(text) or bool(
-        _COST_ASKED.search(text) and whole is not ctx.u and whole.appointment_type and not whole.services)
+        _COST_ASKED.search(text) and whole is not ctx.u and whole.appointment_type and not whole.services
+        and ex.extract_appointment_type(normalise(lead_in), ctx.profile))
     if ctx.u.services or not of_the_visit or _SALE_COST.search(text):
         return False
     if ctx.u.vehicle and not re.search(r"\b(?:test ?drive|free)\b", text):

@@ -32,11 +32,12 @@ def model_misheard(text: str, models: dict[str, str]) -> str | None:
     oma"): one or two words that, run together, are within a letter of the model's name."""
     words = re.findall(r"[a-z0-9]+", re.sub(r"\b(?:for|four)\s+(?=runner)", "4", text.lower()))
     names, squashed = _long_names(tuple(models))
-    common = lexicon().common_words
+    common, first_names = lexicon().common_words, lexicon().first_names
     for size in (2, 1):
         for i in range(len(words) - size + 1):
             said = "".join(words[i:i + size])
-            if len(said) < 5 or (size == 1 and said in common) or (
+            # ("Camryn Lowe": a first name, a letter off the Camry, is the caller's)
+            if len(said) < 5 or (size == 1 and (said in common or said in first_names)) or (
                     size == 2 and {words[i], words[i + 1]} & _LITTLE_WORDS):
                 continue  # ("in for the oil change": "for the" is no Forte)
             found = process.extractOne(said, squashed, scorer=fuzz.ratio, score_cutoff=88)

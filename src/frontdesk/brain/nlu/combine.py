@@ -77,7 +77,6 @@ from frontdesk.brain.nlu.cues import (
     LEAD_ELSEWHERE,
     MEANT_TO_CALL_US,
     MISTOOK_US,
-    MOVE_ASK,
     NEW_AT_IT,
     NEW_BOOKING_ASKED,
     NO_LONGER_NEEDED,
@@ -111,12 +110,16 @@ from frontdesk.brain.nlu.own_booking import (
     HAS_OWN_AND_ASKS,
     KEEP_THE_OTHER,
     LOOKUP_CUE,
+    MOVE_ASK,
     OWN_QUESTION,
 )
 from frontdesk.brain.nlu.relative import RELATIVE_MOVE
 from frontdesk.brain.nlu.text import CORRECTION
 from frontdesk.brain.nlu.understanding import KEEP_IT, Understanding, answers
 
+_ASKED_LAST = re.compile(r"(?:^|[.!;,—–-]\s*|\s(?:but|and|so)\s+)(?:how|what|why|does|do|is|are|can|could|"
+                         r"would|will|should)\b[^.?!—–]*\?\s*$")
+"""A question said last, after what the caller tells ("… yet — how does that even work?")."""
 _ACT_INTENT = {"question": "faq", "thanks": "greeting"}
 """Classifier act → the brain's intent name, where they differ."""
 _BOOKING_ASKS = {"name", "date", "time", "confirm_booking", "pick_alternative", "service", "vehicle"}
@@ -166,6 +169,15 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     assert act is not None
     model = _ACT_INTENT.get(act.label, act.label)
     p = act.confidence
+    if "faq_topic" in r.flags and _ASKED_LAST.search(r.text.lower()) and not (
+            r.services or r.date or r.time or r.window or r.time_of_day or r.has_contact_facts) and (
+            model in {"question", "provide_info", "faq"}) and (rule in {"faq", "provide_info", "unknown"} or (
+            rule == "deny" and awaiting not in _YES_NO)):
+        # "we haven't done the pre-approval yet — how does that even work?": asked; the fact said
+        # before it is kept all the same ("haven't talked to a lender yet — what does pre-approval
+        # involve?", asked the price, says no to nothing)
+        r.is_question, r.deny = True, r.deny and awaiting in _YES_NO
+        return "faq", 0.8
     if rule == "faq" and awaiting in _BOOKING_ASKS and r.services and re.search(
             r"\binstead\b", r.text.lower()) and "price_question" not in r.flags:
         return "book", 0.85  # "scratch that, can we do a battery replacement instead, same time?"
@@ -179,7 +191,7 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         return "book", 0.85
     if "price_question" in r.flags and model == "objection_have_agent" and rule != model and not (
             lexicon().intents["objection_have_agent"].search(r.text.lower())):
-        r.is_question = True
+        r.is_question, r.deny = True, r.deny and awaiting in _YES_NO
         return "faq", 0.8  # "does the meeting with an agent cost money?": what it costs, no agent of theirs
     if "objection_have_agent" in {rule, model} and AGENT_GONE.search(r.text.lower()):
         # "we're already working with an agent — well, no, we were. She moved to Dallas": no more
@@ -189,7 +201,7 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             r"\b(?:is|was) (?:this|it|that|the call) (?:about|regarding|for)\b", r.text.lower()):
         # "is this about that airbag recall thing?" on our call: what that work is, then the offer
         r.flags.add("price_question")
-        r.is_question = True
+        r.is_question, r.deny = True, r.deny and awaiting in _YES_NO
         return "faq", 0.85
     if awaiting == "offer_appointment" and r.deny and r.lead_intent and re.search(
             r"\b(?:just|only|it'?s) (?:the )?(?:selling|buying|sale|purchase)\b|\bnot (?:buying|selling)\b",
@@ -222,7 +234,7 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         return "objection_busy", 0.85
     if "price_question" in r.flags and re.search(r"\bbefore (?:i|we) (?:book|schedule|commit to)\b",
                                                  r.text.lower()):
-        r.is_question = True
+        r.is_question, r.deny = True, r.deny and awaiting in _YES_NO
         return "faq", 0.85  # "before I book anything, what's that gonna cost me to have y'all look at it"
     if awaiting in {"permission", "service"} and ALREADY_BOOKED.search(
             r.text.lower()) and not NEW_BOOKING_ASKED.search(r.text.lower()) and rule not in RULES_FIRST:
@@ -253,7 +265,7 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         # "Is this Riverside Pizza? … while I've got you, do y'all do state inspections?": asks us
         if r.date or r.time or "book" in r.flags:
             return "book", 0.85  # ("… while I've got you, can I get an oil change Friday?")
-        r.is_question = True
+        r.is_question, r.deny = True, r.deny and awaiting in _YES_NO
         return "faq", 0.85
     if model == "wrong_number" and rule not in {"wrong_number", "unknown"} and p < 0.8 and (
             r.has_lead_facts or r.services or r.appointment_type):

@@ -7,11 +7,12 @@ from __future__ import annotations
 import re
 
 from frontdesk.brain.nlu.combine_words import CANCEL_SAID_PLAIN, MOVE_IT
-from frontdesk.brain.nlu.cues import CHANGE_CUE, MOVE_ASK, NEW_BOOKING_ASKED, NOT_CANCELLED
+from frontdesk.brain.nlu.cues import CHANGE_CUE, NEW_BOOKING_ASKED, NOT_CANCELLED
 from frontdesk.brain.nlu.own_booking import (
     ASKS_OWN_TIME,
     CANCEL_TAKEN_BACK,
     LEFT_AS_IS,
+    MOVE_ASK,
     SET_UP_BEFORE,
     STILL_ON,
     THEN_MOVED,

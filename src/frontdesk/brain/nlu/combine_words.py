@@ -80,8 +80,11 @@ MOVE_IT = re.compile(r"\b(?:move|push|bump|shift|slide|switch|reschedule|change)
                       r"\b(?:can|could) (?:we|i|you) (?:just )?(?:do|have|make) it [^.?!]{0,25}\binstead\b")
 """A wish to move the appointment, said while something else about it is being confirmed."""
 MOVE_THEM = re.compile(r"\b(?:can|could|would|will) (?:you|y'?all|we|ya) (?:please |just |maybe )?"
-                       r"(?:bump|push|move|slide|shift|switch|reschedule|swap|flip) "
+                       r"(?:(?:bump|push|move|slide|shift|reschedule) "
                        r"(?:it|that|them|'?em|both|those|these|the|my|our|his|her|each)\b|"
+                       # ("can y'all swap it out", "swap the battery": the work, not the bookings)
+                       r"(?:switch|swap|flip) (?:it|that|them|'?em|both|those|these|each|the two|the times)\b"
+                       r"(?! out\b))|"
                        # "could the battery be moved so it's right after the oil change?"
                        r"\b(?:can|could|would) (?:the|my|our|that|it|this|those|they|both)(?: [\w-]+){0,3}? "
                        r"(?:be|get) (?:moved|pushed|bumped|switched|rescheduled|swapped)\b")

@@ -139,18 +139,6 @@ ALREADY_BOOKED = re.compile(r"\b(?:it'?s|it is|i'?m|we'?re|i am|we are) (?:alrea
                             r"\b(?:i|we) (?:was|were|am|are|'m|'re) supposed to "
                             r"(?:come|bring|be|drop|meet|see)\b")
 """"It's booked Wednesday at eleven, can we do Friday instead?": of the booking the caller has."""
-MOVE_ASK = re.compile(r"\b(?:(?:i|we)(?:'ve| have)? (?:got|have|had)|(?:i|we|my \w+|he|she|someone|somebody) "
-                      r"(?:set up|booked|made|scheduled)) (?:us )?(?:for us )?(?:an?|my|our|"
-                      r"the) (?:[\w-]+ ){0,2}?(?:appointment|"
-                      r"appt|oil change|tire rotation|inspection|brake \w+|battery \w+|detail(?:ing)?|"
-                      r"showing|"
-                      r"consultation|valuation|test drive)\b[^?!]{0,160}?\b(?:sooner|earlier|"
-                      r"get it (?:over with|"
-                      r"out of the way)|(?:move|push|bump|slide|change|switch|shift) (?:it|that|this)|"
-                      r"reschedule|"
-                      r"(?:do|have) it [^?!.]{0,40}?instead|another (?:day|time)|different (?:day|time))\b")
-"""A booking the caller has, and a wish to have it at another time ("I've got an oil change
-Wednesday at eight, but I'd rather get it out of the way sooner")."""
 CONFLICT = re.compile(r"\b(?:(?:must|has to|have to|gotta|got to) work|(?:can'?t|cannot|won'?t be able to) "
                       r"(?:make it|make that|come|do (?:it|that|then))|something (?:came|has come) up|"
                       r"not (?:gonna|going to) (?:make it|work)|"
@@ -431,6 +419,14 @@ _CALL_THEN = (r"\b(?:someone|somebody|you|y'?all) (?:please )?call (?:tomorrow|t
 _NOT_THEIRS = (r"(?<!they'd )(?<!they'll )(?<!he'd )(?<!she'd )(?<!he'll )(?<!she'll )(?<!they )(?<!will )"
                r"(?<!would )(?<!gonna )")
 """Not a call someone else is to make ("they said they'd get back to me this week")."""
+CALL_IF_NEEDED = re.compile(r"\b(?:call|ring|text|reach|contact|get (?:a )?hold of) (?:me|us)\b[^.?!]{0,40}?"
+                            r"\b(?:if|in case|should|whenever) (?:anything|something|there'?s|there is|you|"
+                            r"y'?all|plans?|it|he|she|that|the time|his|her)\b[^.?!]{0,30}?"
+                            r"\b(?:changes?|comes? up|problem|issue|questions?|needs?|moves?)\b|"
+                            r"\bif (?:anything|something) (?:changes|comes up)\b[^.?!]{0,30}"
+                            r"\b(?:call|ring|text|reach) (?:me|us)\b")
+"""Where to reach the caller should something come up ("you can call me at this number if
+anything changes"): no call asked for now."""
 CALL_ME = re.compile(r"\b(?:call|ring|phone|try|reach|text) (?:me|us)\b(?! at (?:this|that|the same) number)|"
                      + _NOT_THEIRS + r"\bget back to (?:me|us)\b|"
                      r"\b(?:call|ring|phone) (?:him|her|them|my (?:husband|wife|son|daughter|dad|mom|"

@@ -316,6 +316,8 @@ but honestly I want to stay under half a mil"): the second is the budget."""
 
 
 _HOUR_AND_MINUTES = re.compile(r"\b(?:1[0-2]|[1-9]):[0-5]\d\b")
+_HOUR_SAID = re.compile(r"\b(?:(?:at|around|about|like|by) )*(?:1[0-2]|[1-9])(?::[0-5]\d)?(?: ?ish)?"
+                        r"(?: ?[ap]\.?m\b\.?| o'?clock)?(?![\d:])(?! (?:k|thousand|hundred|grand)\b)")
 _DAY_SAID = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|tonight|after work|"
                        r"this (?:morning|afternoon|evening)|next week)\b")
 
@@ -329,8 +331,12 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
                 r"\bat (?:like |about |around )?\d", sentence))
             for sentence in re.findall(r"[^.?!]+[.?!]?", u.numeric)):
         # "Tuesday after work? Four-thirty-ish?" to the price question: a time, asked (not
-        # "Three-fifty-ish. Can somebody call me back this afternoon?")
-        return None
+        # "Three-fifty-ish. Can somebody call me back this afternoon?"); a price said beside it
+        # stands ("something in Pflugerville under three hundred, and … Thursday at seven thirty")
+        rest = _HOUR_SAID.sub(" ", u.numeric)
+        if not re.search(r"\b[1-9]\d{2}\b", rest):
+            return None
+        u = Utterance(raw=u.raw, lower=_HOUR_SAID.sub(" ", u.lower), numeric=rest)
     if (approved := _APPROVED_BUT.search(u.numeric)) and (rest := approved["rest"].strip()):
         spend = _extract_budget(Utterance(raw=rest, lower=rest, numeric=rest), expecting=True)
         allowed = _extract_budget(Utterance(raw=u.numeric[: approved.start("rest")], lower=u.lower,

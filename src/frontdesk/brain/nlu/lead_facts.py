@@ -139,7 +139,12 @@ _FUNDS_FROM = re.compile(r"(?i)\b(?:from|with|out of) (?:the )?(?:sale|selling|p
                          r"|\b(?:pay(?:ing)?|cash|buy(?:ing)?)\b[^.?!]{0,30}\b(?:once|after|when|as soon as) "
                          r"(?:we|i) (?:sell|close on|unload) (?:our|my|the) (?:old )?(?:house|home|place|"
                          r"condo|townhome|property)(?: (?:up|down|back|over))?"
-                         r"(?: (?:in|there|here) [a-z]+(?: [a-z]+)?)?")
+                         r"(?: (?:in|there|here) [a-z]+(?: [a-z]+)?)?"
+                         # "we'll be paying cash once our place up there sells"
+                         r"|\b(?:once|after|when|as soon as) (?:our|my|the) (?:old )?(?:house|home|place|"
+                         r"condo|townhome|property)"
+                         r"(?: (?:up|down|back|over) (?:there|here|home|north|east|west))?"
+                         r"(?: (?:in|there|here) [a-z]+(?: [a-z]+)?)? (?:sells|is sold|closes|gets sold)\b")
 """Money that comes from selling a home elsewhere: how the caller pays."""
 
 _ROUGH_FIGURE = re.compile(r"\b(?:something|somewhere|anything|around|about|roughly|like)\s+"

@@ -195,3 +195,22 @@ CANCEL_TAKEN_BACK = re.compile(r"\b(?:wait|no|nah|actually|never ?mind|on second
 THEN_MOVED = re.compile(r"\b(?:move|push|bump|slide|shift|switch|reschedule|go to|be on|instead|earlier|"
                         r"later|change)\b")
 """What is asked after a cancel taken back: another booking moved."""
+
+
+MOVE_ASK = re.compile(
+    r"\b(?:(?:i|we)(?:'ve| have)? (?:got|have|had)|(?:i|we|my \w+|he|she|someone|somebody) "
+    r"(?:set up|booked|made|scheduled)) (?:us )?(?:for us )?(?:an?|my|our|the) (?:[\w-]+ ){0,2}?"
+    r"(?:appointment|appt|oil change|tire rotation|inspection|brake \w+|battery \w+|detail(?:ing)?|showing|"
+    r"consultation|valuation|test drive)\b[^?!]{0,160}?"
+    r"\b(?:sooner|earlier|get it (?:over with|out of the way)|"
+    r"(?:move|push|bump|slide|change|switch|shift) (?:it|that|this)|reschedule|"
+    r"(?:do|have) it [^?!.]{0,40}?instead|another (?:day|time)|different (?:day|time))\b|"
+    # "i got em booked for tomorrow at eleven … can you take it today at like two", "i have an
+    # appointment for tomorrow at eleven but could y'all do it today": the one booked, at another time
+    r"\b(?:i|we)(?:'ve| have)? (?:got|have|had) (?:it|them|'?em|an? (?:appointment|appt|booking)) "
+    r"(?:already )?(?:booked |scheduled |set up |down )?(?:for|on|at) [^?!]{0,120}?"
+    r"\b(?:can|could|would) (?:you|y'?all|ya|we)(?: guys)? (?:just )?(?:(?:take|get|fit|squeeze|have|do) "
+    r"(?:it|them|'?em|that)|do)(?: in)? [^?!.]{0,20}?"
+    r"\b(?:today|tomorrow|tonight|this|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day|instead|sooner|earlier)\b")
+"""A booking the caller has, and a wish to have it at another time ("I've got an oil change
+Wednesday at eight, but I'd rather get it out of the way sooner")."""

@@ -19,6 +19,7 @@ from frontdesk.brain.nlu.classifier import default_classifier
 from frontdesk.brain.nlu.combine import NEW_ACTS, RULES_FIRST, combine
 from frontdesk.brain.nlu.cues import (
     ANOTHER_SLOT,
+    CALL_IF_NEEDED,
     CALL_ME,
     CALL_TAKEN_BACK,
     CALL_TURNED_DOWN,
@@ -44,6 +45,7 @@ from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.offers import ALL_I_NEEDED, I_PASS, OK_THEN_NO, SIGNS_OFF
 from frontdesk.brain.nlu.own_booking import BOOKING_FORGONE, NOTHING_ELSE, VISIT_ABOUT
 from frontdesk.brain.nlu.places import BUYS_WITH_OTHERS
+from frontdesk.brain.nlu.relative import LATEST
 from frontdesk.brain.nlu.rule_intent import classify_by_rules
 from frontdesk.brain.nlu.text import Utterance, as_for_me, correction_tail, normalise
 from frontdesk.brain.nlu.understanding import Understanding, answers
@@ -314,7 +316,7 @@ def read(text: str, profile: BusinessProfile, today: date,
     if (refused := NOT_BOOKING.sub(" ", u.lower)) != u.lower and not lex.intents["book"].search(refused):
         flags.discard("book")  # "how much to get it detailed, I'm just asking, not booking it right now"
         flags.add("no_booking")
-    if _LATEST.search(u.lower):
+    if LATEST.search(u.lower):
         flags.add("latest")
     result = Understanding(text=u.raw, intent="unknown", confidence=0.3)
     if _names_faq_topic(u.lower, profile):
@@ -587,6 +589,14 @@ def read(text: str, profile: BusinessProfile, today: date,
         # back declined, not a request never to be called (nor one to be called later)
         result.intent = "deny"
         result.flags -= {"do_not_call", "objection_busy"}
+    read_back = awaiting in {"confirm_booking", "confirm_change"}
+    if CALL_IF_NEEDED.search(u.lower) and not result.deny and result.intent in {
+            "objection_busy", "do_not_call", *({"unknown", "provide_info"} if read_back else ())}:
+        # "you can call me at this number if anything changes": where to reach them, no call
+        # asked; said to the read back, it goes ahead
+        result.flags -= {"objection_busy", "call_asked", "do_not_call"}
+        result.affirm, result.confidence = read_back, max(result.confidence, 0.8)
+        result.intent = "affirm" if read_back else "provide_info"
     if profile.kind == "dealership" and CAR_GONE.search(u.lower) and not re.search(
             r"\bwrong (?:number|person)", u.lower):
         # "I sold that car two years ago, I take the bus": the right person, whose car is gone
@@ -733,15 +743,6 @@ _WHENEVER_OPEN = re.compile(r"\b(?:whenever|when(?:ever)? (?:it|you|y'?all|ya|yo
 _BARE_YES = re.compile(r"\W*(?:(?:um+|uh+|oh|well|hello)\W+)*(?:yeah|yes|yep|yup|yea|ya|sure|okay|ok|"
                        r"mhm|mm-?hmm|uh-? ?huh)\W*")
 """A yes said rising and nothing else ("yeah?"): go on, not a question to look up."""
-_LATEST = re.compile(r"\b(?:(?<!since )(?<!after )(?<!from )(?:your|the) (?:very )?(?:last|latest) "
-                     r"(?:one|slot|appointment|showing|opening|"
-                     r"time|available)|as late as (?:possible|you can|you go|you have)|(?:the )?latest "
-                     r"(?:(?:slot |time |one |opening )?(?:you(?:'?ve| guys| all)?|y'?all) (?:have|got|can)|"
-                     r"possible|one|available)|whatever your last|how late (?:can|could) (?:you|y'?all) "
-                     r"(?:do|take|fit|get|see|squeeze|book)|(?:the )?latest (?:\w+ )?"
-                     r"(?:i|we) (?:could|can|would be able to) (?:do|get|come|book|make|drop|bring|swing)|"
-                     r"last (?:slot|appointment|opening|time) of the day)\b")
-"""The last opening of the day, asked for ("end of day, whatever your last one is")."""
 _NEXT_MONTH = re.compile(r"\b(?:next|early next|beginning of next|first of next|start of next) month\b")
 _APPROVES = re.compile(
     r"(?:(?:that|it|this|which|all|everything)(?:'?s| is| will be| would be|'d be|'ll be| sounds| seems)\s+|"

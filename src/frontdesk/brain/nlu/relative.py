@@ -62,7 +62,8 @@ A_WEEK_ON = re.compile(r"\bsame (?:times?|days?)\b[^.?!]{0,25}?\b(?:next|followi
                        # "can you just push all of 'em back a week?"
                        r"\b(?:push|move|bump|put|slide) (?:it|that|this|them|'?em|both|all (?:of )?"
                        r"(?:them|'?em|three)|everything|the whole thing) (?:back |out |off )?(?:by )?"
-                       r"(?:a|one) week\b|"
+                       # ("push it out a whole week", "bump it back one full week")
+                       r"(?:a|one)(?: whole| full)? week\b|"
                        # "the Monday after, same time", "the saturday after": its own weekday, a week on
                        r"\bthe (?:mon|tues|wednes|thurs|fri|satur|sun)day after\b(?! (?:next|this|the))|"
                        # "same time the week after", "the week after, same times" (not "after next")
@@ -78,3 +79,12 @@ week", "the Monday after"); a weekday named must be its own."""
 RELATIVE_MOVE = re.compile("|".join(re.sub(r"\(\?P<\w+>", "(?:", p.pattern)
                                    for p in (A_WEEK_ON, SHIFT, DAYS_ON)))
 """A new time said from the appointment's own ("an hour later", "the day after", "a week later")."""
+LATEST = re.compile(r"\b(?:(?<!since )(?<!after )(?<!from )(?:your|the) (?:very )?(?:last|latest) "
+                   r"(?:one|slot|appointment|showing|opening|"
+                   r"time|available)|as late as (?:possible|you can|you go|you have)|(?:the )?latest "
+                   r"(?:(?:slot |time |one |opening )?(?:you(?:'?ve| guys| all)?|y'?all) (?:have|got|can)|"
+                   r"possible|one|available)|whatever your last|how late (?:can|could) (?:you|y'?all) "
+                   r"(?:do|take|fit|get|see|squeeze|book)|(?:the )?latest (?:\w+ )?"
+                   r"(?:i|we) (?:could|can|would be able to) (?:do|get|come|book|make|drop|bring|swing)|"
+                   r"last (?:slot|appointment|opening|time) of the day)\b")
+"""The last opening of the day, asked for ("end of day, whatever your last one is")."""

@@ -149,6 +149,9 @@ def _normalise(text: str) -> Utterance:
     # "four hundred and four hundred fifty thousand": two figures, not 404 and 150 thousand
     spoken = re.sub(r"\bhundred\s+and\s+(?=(?:one|two|three|four|five|six|seven|eight|nine)\s+hundred\b)",
                     "hundred andx ", spoken)
+    # "three hundred three twenty five tops": a round figure, then one said the short way (not 303 and 25)
+    spoken = re.sub(rf"\bhundred (?={_DIGIT_WORD}[- ]{_TENS_WORD}\b)", "hundred, ", spoken)
+    spoken = _said_again(spoken)
     try:
         numeric = alpha2digit(spoken, "en", threshold=0)
     except (ValueError, RuntimeError):  # text2num rejects some odd inputs; keep words then
@@ -779,3 +782,19 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 def weekday_index(name: str) -> int:
     """0 for Monday … 6 for Sunday, from a weekday said whole or short ("tues", "thurs")."""
     return [d[:3] for d in WEEKDAYS].index(name[:3])
+
+
+_SMALL = rf"(?:{_TENS_WORD}|{_DIGIT_WORD}|ten|eleven|twelve|\w+teen)"
+_THOUSANDS_TWICE = re.compile(rf"\b(?P<x>{_DIGIT_WORD} hundred(?:[- ](?:and )?{_SMALL}){{0,2}}) thousand,? "
+                              rf"(?P<y>{_DIGIT_WORD} hundred(?:[- ](?:and )?{_SMALL}){{0,2}})\b")
+
+
+def _said_again(spoken: str) -> str:
+    """"a hundred and twenty thousand a hundred twenty": the thousands said again, once (not 120,120)."""
+    def again(m: re.Match[str]) -> str:
+        x, y = (alpha2digit(re.sub(r"\band\b", " ", part), "en").split() for part in (m["x"], m["y"]))
+        return f"{m['x']} thousand," if x and y and x[0].isdigit() and x[0] == y[0] else m[0]
+    try:
+        return _THOUSANDS_TWICE.sub(again, spoken)
+    except (ValueError, RuntimeError):
+        return spoken

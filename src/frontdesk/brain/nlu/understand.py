@@ -20,6 +20,7 @@ from datetime import date
 
 from frontdesk.brain.nlu import clock, lead, name_fixes, names, refer, when
 from frontdesk.brain.nlu import entities as ex
+from frontdesk.brain.nlu.asking import OF_THAT, STATEMENT, asks
 from frontdesk.brain.nlu.clauses import EMBEDDED_ASK, WHICH_ASK, split_clauses, split_lead_in
 from frontdesk.brain.nlu.cues import (
     ANOTHER_SLOT,
@@ -174,6 +175,12 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
             # "this pre-approval, how it is working?": the topic said first, then the question
             # (read as "how it is working, this pre-approval?")
             clauses[i: i + 2] = [f"{clauses[i + 1].rstrip(' ?.')}, {clauses[i].strip(' ,.')}?"]
+            abouts[i: i + 2] = [abouts[i] or abouts[i + 1]]
+            readings[i: i + 2] = [read(clauses[i], profile, today, awaiting, about=abouts[i])]
+        elif "faq_topic" in readings[i].flags and readings[i + 1].is_question and OF_THAT.match(
+                clauses[i + 1].lower()) and not readings[i + 1].flags & {"faq_topic", "price_question"}:
+            # "we're not pre-approved or anything yet, so how does that part work?": asked of it
+            clauses[i: i + 2] = [f"{clauses[i].rstrip(' ,.')}, {clauses[i + 1].lstrip()}"]
             abouts[i: i + 2] = [abouts[i] or abouts[i + 1]]
             readings[i: i + 2] = [read(clauses[i], profile, today, awaiting, about=abouts[i])]
     if wants_the_other_place(text, profile):
@@ -373,7 +380,7 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
     if "price_question" in main.flags and not main.services and _THAT.search(main.text.lower()) and (
             named := next((a.services for a in reversed(asides) if a.services), None)):
         main.services = list(named)  # "do you take walk-ins for oil changes? and what's that run?"
-    asides = [a for a in asides if a.intent != "faq" or _asks(a)]
+    asides = [a for a in asides if a.intent != "faq" or asks(a)]
     if main.intent not in {"faq", "unknown", "chitchat", "greeting"}:
         # "… is this saturday or next saturday, can you check?", "…, is that doable?": the short
         # question asks for the request itself, not for a fact
@@ -719,34 +726,6 @@ _ASKS_FOR_REQUEST = re.compile(
     r"\W*(?:and |so )*(?:is|would) (?:that|it|this) (?:doable|possible|ok|okay|alright|cool|fine)\b")
 
 
-_ECHO = re.compile(r"\W*(?:(?:oh|uh|um|huh|wait|what)\W+)*(?:the |my |our |a |an |this |that )?"
-                   r"[a-z'-]+(?: [a-z'-]+)?\s*\?+")
-"""A word or two said back as a question ("The houses?", "Lakeside?"), no question word in it."""
-
-
-_STATEMENT = re.compile(r"\W*(?:(?:and|so|oh|but|well)\W+)*(?:that'?s|that is|it'?s|it is|this is|there'?s|"
-                        r"i'?m|we'?re|i have|we have|i got|we got)\b")
-
-
-def _asks(r: Understanding) -> bool:
-    """A clause that really asks something (not a statement the classifier read as one)."""
-    if _STATEMENT.match(r.text.lower()) and not r.text.rstrip().endswith("?") and (
-            "price_question" not in r.flags):
-        return False  # "That's how it is on the account.": said, not asked
-    if (r.act is not None and r.act.label == "question" and r.act.confidence >= 0.8) or (
-            "price_question" in r.flags):
-        return True
-    if _ECHO.fullmatch(r.text.strip().lower()) and not (
-            {"faq_topic", "price_question", "inventory_question", "staff_question"} & r.flags):
-        return False  # "the houses?": what we said, said back while it sinks in; nothing asked
-    return r.text.rstrip().endswith("?") or re.match(
-        r"(?:\W*(?:so|and|also|oh|um|uh|like|okay|ok|hi|hey|hello|yeah|yes|well|sorry|alright)\W+)*"
-        r"(?:what|whats|when|where|wheres|how|hows|why|which|who|"
-        # ("do the battery instead of the brakes" tells, it does not ask)
-        r"do(?= (?:you|y'?all|ya|i|we|they|he|she|it|u|not|any)\b)|"
-        r"does|did|is|are|can|could|will|would|should)\b", r.text.lower()) is not None
-
-
 def _is_discourse_marker(clauses: list[str]) -> bool:
     words = re.findall(r"[a-z']+", " ".join(clauses).lower())
     return len(words) <= 2 and all(w in _MARKERS for w in words)
@@ -775,8 +754,8 @@ def _is_aside(r: Understanding, awaiting: str | None) -> bool:
     if r.intent == "faq" and (r.services or r.service_count) and "price_question" not in r.flags and (
             _REQUEST.match(r.text.lower())):
         return False  # "can y'all swap the battery and do the sticker?" asks for the work
-    if r.intent == "faq" and not _asks(r) and (r.has_lead_facts or r.has_contact_facts or (
-            _STATEMENT.match(r.text.lower())
+    if r.intent == "faq" and not asks(r) and (r.has_lead_facts or r.has_contact_facts or (
+            STATEMENT.match(r.text.lower())
             and not {"faq_topic", "inventory_question", "staff_question"} & r.flags)):
         return False  # "ours is in Pflugerville.", "that's how it is on the account.": said, not asked
     if ANOTHER_SLOT.search(r.text.lower()) or _SLOT_CHECK.fullmatch(r.text.lower().strip()) or (

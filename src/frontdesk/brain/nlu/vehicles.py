@@ -10,6 +10,7 @@ from functools import cache
 
 from frontdesk.brain.nlu.car_names import model_misheard, squash
 from frontdesk.brain.nlu.lexicon import lexicon
+from frontdesk.brain.nlu.spelling import SPELLED_OUT
 from frontdesk.brain.nlu.text import Utterance, correction_tails, phrase_in, word_pattern
 from frontdesk.knowledge.profile import BusinessProfile
 
@@ -43,6 +44,11 @@ def extract_vehicle(u: Utterance, profile: BusinessProfile) -> VehicleMention | 
 def _named_vehicle(u: Utterance, profile: BusinessProfile) -> VehicleMention | None:
     lex = lexicon()
     text = re.sub(r"\b(19|20) (\d{2})\b", r"\1\2", u.numeric)
+    # a name spelled out is no car ("F-E-N-S-T-E-R-M-A-C-H-E-R" holds "mach-e"), nor is the word it
+    # spells ("Camryn, C-A-M-R-Y-N" is a letter off the Camry)
+    for spelled in {re.sub(r"[- ]", "", m[0]) for m in SPELLED_OUT.finditer(text)}:
+        if len(spelled) >= 4:
+            text = re.sub(rf"\b{spelled}\b|" + r"[- ]".join(spelled), " ", text)
     # "about 2000 miles past due": a distance, not the car's year
     years = list(re.finditer(
         r"\b(19[89]\d|20[0-3]\d)\b(?!,?\s*(?:miles|mi\b|dollars|bucks|square|sq|feet|ft))", text))
