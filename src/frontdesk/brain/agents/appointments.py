@@ -14,7 +14,7 @@ import functools
 import re
 from datetime import date, datetime, time, timedelta
 
-from frontdesk.brain.agents import desk_calls, move_target, qualification
+from frontdesk.brain.agents import both_plan, desk_calls, move_target, qualification
 from frontdesk.brain.agents.appointment_words import (
     _CALLBACK,
     _CLOSING_NO,
@@ -124,7 +124,6 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         ctx.ask(s, "move_or_cancel", AGENT, "appt_move_or_cancel", **_facts(told, ctx))
         return
     if mine and s.awaiting == "confirm_change" and cancel_instead(desk, u.text, _chosen(s), ctx):
-        desk.action, desk.new_date, desk.new_time = "cancel", None, None
         await _cancel(s, ctx)  # "yes, cancel the nine thirty. keep the ten" to its move read back
         return
     # ("… could we bump it to five? And is y'all's office open Saturday too?": not the move's day)
@@ -134,6 +133,10 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
                                    ctx.today)
     if action == "cancel" and not mine and target.given and not (current.date and target.date):  # "the ten"
         current, target = When(current.date or target.date, current.time or target.time), When()
+    if not (mine and s.awaiting in {"confirm_change", "phone", "offer_callback"}) and (
+            await both_plan.planned(s, ctx)):
+        await _go_on(s, ctx, When())  # "can you flip those?", "push both back an hour": a plan for both
+        return
     if "latest" in u.flags:
         desk.latest = True  # "what's the latest you got tomorrow, I get off at five"
     if u.date and desk.new_date == u.date.isoformat():

@@ -200,10 +200,13 @@ _YES_CANCEL = re.compile(r"^\W*(?:(?:yes|yeah|yep|yup|ok(?:ay)?|right|actually|n
 
 def cancel_instead(desk: AppointmentDesk, text: str, chosen: Appointment | None, ctx: TurnContext) -> bool:
     """To a move read back, the cancel of that same booking said instead ("yes, cancel the nine
-    thirty. keep the ten"; "no, just cancel it")."""
+    thirty. keep the ten"; "no, just cancel it"): put on the desk in the move's place."""
     said = _YES_CANCEL.match(text.lower())
     what = said["what"].strip() if said is not None else ""
-    return desk.action == "move" and chosen is not None and said is not None and (
+    instead = desk.action == "move" and chosen is not None and said is not None and (
         not what or re.match(r"(?:it|that|that one|this one)\b", what) is not None
         or _named_in(chosen, what, ctx)) and not any(
         _named_in(a, what, ctx) for a in desk.found if a is not chosen)
+    if instead:
+        desk.action, desk.new_date, desk.new_time = "cancel", None, None
+    return instead

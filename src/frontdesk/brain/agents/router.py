@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, time
 
-from frontdesk.brain.agents import qualification, scheduling
+from frontdesk.brain.agents import both_plan, qualification, scheduling
 from frontdesk.brain.agents.appointment_words import CHANGE_IN_CLAUSE, STANDS, named_beside
 from frontdesk.brain.agents.objection import quick_goodbye
 from frontdesk.brain.context import TurnContext
@@ -67,6 +67,10 @@ the caller acts for them, not a call back asked."""
 def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
           ctx: TurnContext | None = None) -> AgentName:
     intent = u.intent
+    if ctx is not None and len(s.desk.found) > 1 and s.awaiting in {None, "anything_else"} and intent not in {
+            "escalation", "do_not_call", "goodbye", "wrong_number"} and both_plan.read(s, ctx) is not None:
+        u.intent = "reschedule"  # told both, "could we do the buying talk the same day, right after? three"
+        return "appointments"
     if intent == "objection_busy" and s.direction == "inbound" and "call_asked" not in u.flags and (
             _SOMEONE_AWAY.search(u.text.lower())) and not lexicon().intents["objection_busy"].search(
             _SOMEONE_AWAY.sub(" ", u.text.lower())):

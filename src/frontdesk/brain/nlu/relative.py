@@ -14,8 +14,11 @@ SHIFT = re.compile(rf"\b(?P<amount>{_AMOUNT}) (?P<unit>{_UNIT})(?P<tail> and a h
                    # "push that back a hour", "can we move it up like thirty minutes"
                    rf"\b(?:push(?:ing|ed)?|mov(?:e|ing|ed)|bump(?:ing|ed)?|slid(?:e|ing)|kick(?:ing|ed)?|put(?:ting)?|"
                    rf"scoot(?:ing|ed)?|set(?:ting)?)(?: (?:it|that|this|him|her|them|mine|his|"
-                   rf"hers|things))? (?P<way2>back|up|later|earlier)(?: by)?(?: like| about| maybe| just| "
-                   rf"around)? (?P<amount2>{_AMOUNT}) (?P<unit2>{_UNIT})(?P<tail2> and a half)?\b")
+                   # ("push both of them back an hour", "bump everything up an hour")
+                   rf"hers|things|both(?: of (?:them|'?em))?|them both|everything|all(?: of (?:them|'?em))?|"
+                   rf"the two(?: of (?:them|'?em))?))? (?P<way2>back|up|later|earlier)(?: by)?"
+                   rf"(?: like| about| maybe| just| around)? (?P<amount2>{_AMOUNT}) (?P<unit2>{_UNIT})"
+                   rf"(?P<tail2> and a half)?\b")
 """A move by so much from the appointment's own time ("an hour earlier", "half an hour later",
 "push it back like thirty minutes")."""
 _AMOUNTS = {"half an": 0.5, "a half": 0.5, "half": 0.5, "an": 1, "a": 1, "one": 1, "two": 2, "three": 3,

@@ -67,8 +67,8 @@ def _normalise(text: str) -> Utterance:
     # "the evening one", "that earlier one": a slot pointed at, not the number 1
     spoken = re.sub(r"\b((?:the|that|this) (?:\w+ )?(?:morning|afternoon|evening|early|earlier|late|"
                     r"later|other|last|same|lunch|lunchtime|noon|[ap]\.?m\.?|o'?clock|monday|tuesday|"
-                    r"wednesday|thursday|friday|saturday|sunday|today|tomorrow|weekend) )one\b",
-                    r"\1choicexone", spoken)
+                    r"wednesday|thursday|friday|saturday|sunday|today|tomorrow|weekend) )one\b"
+                    r"(?![- ](?:o'?clock|oclock|thirty|fifteen|forty|[ap]\.?m\b))", r"\1choicexone", spoken)
     # "okay then, let's do one", "can we set one up": a visit, not one o'clock
     spoken = re.sub(r"\b((?:let'?s|lets|to|can we|could we|i'?d like to|i wanna|we wanna) "
                     r"(?:do|book|schedule|set|get|grab|have|try) )one\b(?![- ](?:o'?clock|oclock|thirty|"

@@ -1,0 +1,220 @@
+"""Two bookings on file lined up in one message, read as one plan for both: swapped ("can you flip
+those? the consultation at ten and the house at three"), both pushed by as much ("could you just
+push both of them back an hour?"), or one cancelled and the other moved ("scrap the detail. and the
+oil change, can it be the Friday instead? at nine, where the detail was"). The first change of the
+plan is read back and the second is queued behind it (``AppointmentDesk.queued``), so each is
+confirmed before it is made."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from frontdesk.brain.agents import desk_calls
+from frontdesk.brain.agents.appointment_words import _named_in
+from frontdesk.brain.agents.move_target import _by_what, nearer_its_day
+from frontdesk.brain.context import TurnContext
+from frontdesk.brain.nlu.change import When, split_change
+from frontdesk.brain.nlu.own_booking import CANCEL_TAKEN_BACK
+from frontdesk.brain.nlu.relative import A_WEEK_ON, shift_hours
+from frontdesk.brain.nlu.text import normalise
+from frontdesk.brain.state import Appointment, ConversationState
+
+SWAP = re.compile(r"\b(?:flip|swap|switch|trade|reverse|exchange)(?:ped)? (?:those|them|these|'?em|"
+                  r"the two|both|the (?:two )?(?:days|times|slots|order|appointments|bookings))"
+                  r"(?: (?:two|around))?\b|"
+                  r"\b(?:switch|swap|flip) (?:them|those|'?em) (?:around|over)\b")
+"""Two bookings' places traded ("can you flip those?", "swap the days", "trade them")."""
+_BOTH = re.compile(r"\b(?:both|everything|the two|them both|each of them|them all|"
+                   r"all (?:of (?:them|'?em)|two|three|my|our|the))\b")
+"""Every booking said at once ("both of them", "everything"; not "after all")."""
+_CANCEL = re.compile(r"\b(?:cancel|scrap|scratch|drop(?![- ]off)|nix|forget|skip|call off|get rid of|"
+                     r"(?:won'?t|don'?t|do not|no longer) need)\b")
+_MOVE = re.compile(r"\b(?:move|push|bump|slide|shift|put|go|take over|come forward|be|do|instead|earlier|"
+                   r"later|reschedule|change)\b")
+_ITS_SLOT = re.compile(r"\b(?:that|its|it'?s|the same) (?:slot|spot|time|place|opening)\b|"
+                       r"\bwhere (?:the|that) [\w' ]{2,30} (?:was|is)\b|\btake over\b|"
+                       r"\bslide into (?:that|its)\b|\bin (?:its|it'?s) place\b")
+"""The cancelled booking's place, taken by the other ("where the detail was", "that slot")."""
+_CLAUSE = re.compile(r"[.;!?]\s+|,?\s+(?:but|and then|and)\s+"
+                     r"(?=(?:the|my|our|keep|could|can|would|please)\b)")
+
+
+@dataclass(slots=True)
+class Step:
+    """One change of the plan: ``action`` ("move" or "cancel") of ``booking``, to ``to``."""
+
+    action: str
+    booking: Appointment
+    to: When | None = None
+
+    def queued(self) -> str:
+        """As :attr:`AppointmentDesk.queued` holds it."""
+        key = self.booking.service_type or self.booking.appointment_type
+        if self.action == "cancel":
+            return f"cancel {key} {self.booking.scheduled_date} {self.booking.scheduled_time}"
+        to = self.to or When()
+        return " ".join(["move", key or "", to.date.isoformat() if to.date else "-",
+                         to.time.strftime("%H:%M") if to.time else "-"])
+
+
+def _slot(a: Appointment) -> When:
+    return When(date.fromisoformat(a.scheduled_date), time.fromisoformat(a.scheduled_time))
+
+
+def _the_two(found: list[Appointment], text: str, ctx: TurnContext) -> tuple[Appointment, Appointment] | None:
+    if len(found) == 2:
+        return found[0], found[1]
+    named = [a for a in found if _named_in(a, text, ctx)]
+    return (named[0], named[1]) if len(named) == 2 else None
+
+
+def _first_named(pair: tuple[Appointment, Appointment], text: str, ctx: TurnContext
+                 ) -> tuple[Appointment, Appointment]:
+    """The two in the order the message names them ("the detailing Monday at one and the brakes …")."""
+    pieces = re.split(r",|[.?!;]|\band\b", text)
+
+    def said_at(a: Appointment) -> int:  # (by what it is: its old day and hour may be the other's new)
+        return next((i for i, piece in enumerate(pieces) if a in _by_what(pair, normalise(piece), ctx)),
+                    len(pieces))
+    return (pair[1], pair[0]) if said_at(pair[1]) < said_at(pair[0]) else pair
+
+
+def _swapped(pair: tuple[Appointment, Appointment], text: str) -> list[Step]:
+    first, second = pair
+    a, b = _slot(first), _slot(second)
+    if re.search(r"\b(?:swap|flip|switch|trade) the days\b", text):
+        return [Step("move", first, When(b.date, a.time)), Step("move", second, When(a.date, b.time))]
+    if re.search(r"\b(?:swap|flip|switch|trade) the times\b", text):
+        return [Step("move", first, When(a.date, b.time)), Step("move", second, When(b.date, a.time))]
+    return [Step("move", first, b), Step("move", second, a)]
+
+
+def _by_as_much(a: Appointment, text: str) -> When | None:
+    """Its new day and hour, moved by as much as the words say ("back an hour", "a week")."""
+    hours = shift_hours(text)
+    delta = timedelta(hours=hours) if hours else timedelta(days=7) if A_WEEK_ON.search(text) or re.search(
+        r"\b(?:push|bump|move|slide) (?:it|that|them|both) (?:back |out )?(?:a|one) week\b", text) else None
+    if delta is None:
+        return None
+    at = datetime.combine(date.fromisoformat(a.scheduled_date), time.fromisoformat(a.scheduled_time)) + delta
+    return When(at.date(), at.time())
+
+
+def _shifted(found: list[Appointment], text: str) -> list[Step]:
+    moved = [(a, to) for a in found if (to := _by_as_much(a, text)) is not None]
+    return [Step("move", a, to) for a, to in moved]
+
+
+_BESIDE = re.compile(r"\b(?:(?:right |just |straight )?(?:after|before|behind|ahead of)|"
+                     r"(?:on )?the same day as|same day as) (?:the|my|our|that|his|her|it|mine)"
+                     r"(?: [\w'-]+){0,3}|"
+                     r"\b(?:right )?(?:after|before)(?= *(?:[?.!,]|$))|"
+                     r"\bwhen(?:ever)? the [\w' -]{2,20}?(?: is|'s) (?:done|over|finished)\b")
+"""The other booking, said as where this one goes ("right after the recall thing", "the same day,
+right before")."""
+
+
+def _beside(found: list[Appointment], text: str, ctx: TurnContext) -> list[Step]:
+    """One booking put beside the other ("can you do the oil change the same day, right before?
+    nine thirty", "could we do the buying talk the same day as the house, right after? three
+    o'clock"): that one, on the other's day, at the hour said."""
+    if len(found) != 2 or not (_BESIDE.search(text) or re.search(r"\bsame day\b", text)):
+        return []
+    rest = _BESIDE.sub(" ", text)
+    named = _by_what(found, normalise(rest), ctx)  # (by what it is: the other's day may be said as its new)
+    if len(named) != 1:
+        return []
+    moved = named[0]
+    anchor = found[1] if moved is found[0] else found[0]
+    at = _said(rest, ctx).time
+    if at is None:
+        return []
+    return [Step("move", moved, When(date.fromisoformat(anchor.scheduled_date), at))]
+
+
+def _said(text: str, ctx: TurnContext) -> When:
+    current, target = split_change(text, ctx.today)
+    return target if target.given else current
+
+
+def _cancel_and_move(found: list[Appointment], text: str, ctx: TurnContext) -> list[Step]:
+    if len(found) != 2:
+        return []
+    clauses = [c for c in _CLAUSE.split(text) if c.strip()]
+    cancels = [i for i, c in enumerate(clauses) if _CANCEL.search(c) and not re.search(
+        r"\b(?:don'?t|do not|not) (?:cancel|scrap|drop)\b", c)]
+    if len(cancels) != 1 or CANCEL_TAKEN_BACK.search(text):  # ("cancel the detail. hmm, no, keep the detail")
+        return []
+    at = cancels[0]
+    # (the cancelled one named: "cancel the brakes" wants no brakes, yet names them)
+    named = [a for a in found if _named_in(a, _CANCEL.sub(" ", clauses[at]), ctx)]
+    if not named and at > 0 and re.search(r"\b(?:that|it|this)(?: one)?\b", clauses[at]):
+        # "my brother-in-law put a battery in it last night, so scrap that one"
+        named = [a for a in found if _named_in(a, clauses[at - 1], ctx)]
+    if len(named) != 1:
+        return []
+    gone = named[0]
+    kept = found[1] if gone is found[0] else found[0]
+    rest = " ".join(c for i, c in enumerate(clauses) if i != at and not (i == at - 1 and not _named_in(
+        kept, c, ctx)))
+    if not _MOVE.search(rest):
+        return []
+    said = _said(rest, ctx)
+    own = _slot(kept)
+    if _ITS_SLOT.search(rest):  # ("could the Wednesday house go in that Monday five o'clock slot?")
+        _, target = split_change(rest, ctx.today)
+        said = When(target.date or _slot(gone).date, target.time or _slot(gone).time)
+    if not (said.date or said.time):  # ("… and the consultation, push it a week, same time")
+        return [Step("cancel", gone), Step("move", kept, _by_as_much(kept, rest))]
+    day = nearer_its_day(said.date, own.date, rest) if said.date and own.date else own.date
+    return [Step("cancel", gone), Step("move", kept, When(day, said.time or own.time))]
+
+
+def read(s: ConversationState, ctx: TurnContext) -> list[Step] | None:
+    """The plan a message makes of the two bookings found, or None when it makes none."""
+    found = list(s.desk.found)
+    text = ctx.u.text.lower()
+    if len(found) < 2:
+        return None
+    if SWAP.search(text) and (pair := _the_two(found, text, ctx)) is not None:
+        return _swapped(_first_named(pair, text[SWAP.search(text).end():], ctx), text)
+    if steps := _cancel_and_move(found, text, ctx):
+        return steps
+    if _BOTH.search(text) and re.search(r"\b(?:push|bump|move|slide|shift)\b", text) and (
+            steps := _shifted(found, text)):
+        return steps
+    return _beside(found, text, ctx) or None
+
+
+def cued(text: str) -> bool:
+    """Does the message line two bookings up (so both are looked for before it is read)?"""
+    lowered = text.lower()
+    return bool(SWAP.search(lowered) or (_BOTH.search(lowered) and shift_hours(lowered)) or (
+        _CANCEL.search(lowered) and _MOVE.search(lowered) and _CLAUSE.search(lowered)))
+
+
+def take(s: ConversationState, plan: list[Step]) -> None:
+    """Put the plan on the desk: its first change chosen (with its new day and hour), the rest
+    queued behind it."""
+    desk = s.desk
+    first, *rest = plan
+    desk.action, desk.chosen, desk.every = first.action, first.booking.id, False  # type: ignore[assignment]
+    to = first.to or When()
+    desk.new_date = to.date.isoformat() if to.date else None
+    desk.new_time = to.time.strftime("%H:%M") if to.time else None
+    desk.part, desk.offered, desk.latest = None, [], False
+    desk.queued = [step.queued() for step in rest]
+
+
+async def planned(s: ConversationState, ctx: TurnContext) -> bool:
+    """Is the message a plan for two bookings on file? If so it is put on the desk (both are
+    looked for first when none were yet: "scrap the detail, and the oil change, can it be
+    Friday?")."""
+    if not s.desk.found and cued(ctx.u.text):
+        await desk_calls.search(s, ctx)
+    if (plan := read(s, ctx)) is None:
+        return False
+    take(s, plan)
+    return True
