@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from frontdesk.brain.memory import InMemoryCalendar
 from tests.brain.calls import booked, call, on_calendar
 from tests.brain.calls import heard as _u
 
@@ -176,3 +177,124 @@ async def test_what_a_seller_is_charged_is_the_commission(profiles) -> None:
         "come see it friday at two",
     )
     assert "negotiable" in replies[0], replies
+
+
+# -- two bookings lined up in one message (agents/both_plan.py) ------------------------------------
+
+
+async def test_two_bookings_switched_around(profiles) -> None:
+    calendar = await booked("dealership", "tire_rotation", TUESDAY_DEC_1_10)
+    calendar = await booked("dealership", "oil_change", FRIDAY_DEC_4_9, calendar)
+    _state, replies = await call(
+        profiles,
+        "dealership",
+        "I've got the rotation Tuesday and an oil change Friday",
+        "could you switch them around? oil change on the Tuesday, rotation on the Friday",
+        "yes",
+        "yes",
+        calendar=calendar,
+    )
+    assert "oil change" in replies[1] and "Tuesday, December 1 at 10 AM" in replies[1], replies
+    assert on_calendar(calendar, sort=True) == [("Fri 04 09:00", "scheduled"), ("Tue 01 10:00", "scheduled")]
+    assert "tire rotation is now on Friday" in replies[-1], replies
+
+
+async def test_both_pushed_by_half_an_hour(profiles) -> None:
+    calendar = await booked("dealership", "oil_change", TUESDAY_DEC_1_10)
+    calendar = await booked("dealership", "state_inspection", datetime(2026, 12, 1, 11, 0), calendar)
+    _state, replies = await call(
+        profiles,
+        "dealership",
+        "I have the oil change and the inspection on Tuesday",
+        "traffic's bad that morning, can you push both of them back half an hour?",
+        "yes",
+        "yes",
+        calendar=calendar,
+    )
+    assert "10:30 AM" in replies[1], replies
+    assert on_calendar(calendar, sort=True) == [("Tue 01 10:30", "scheduled"), ("Tue 01 11:30", "scheduled")]
+
+
+async def test_one_dropped_and_the_other_takes_its_spot(profiles) -> None:
+    calendar = await booked("real_estate", "property_showing", TUESDAY_DEC_1_10)
+    calendar = await booked("real_estate", "buyer_consultation", FRIDAY_DEC_4_9, calendar)
+    _state, replies = await call(
+        profiles,
+        "real_estate",
+        "I have a showing Tuesday and my consultation Friday",
+        "the house on Tuesday sold already so drop that one. and could the consultation take its spot?",
+        "yes",
+        "yes",
+        calendar=calendar,
+    )
+    assert "property showing" in replies[1] and "cancel" in replies[1], replies
+    assert on_calendar(calendar, sort=True) == [("Tue 01 10:00", "cancelled"), ("Tue 01 10:00", "scheduled")]
+
+
+async def test_one_put_right_after_the_other(profiles) -> None:
+    calendar = await booked("dealership", "oil_change", TUESDAY_DEC_1_10)
+    calendar = await booked("dealership", "tire_rotation", FRIDAY_DEC_4_9, calendar)
+    _state, replies = await call(
+        profiles,
+        "dealership",
+        "I have an oil change Tuesday and a rotation Friday",
+        "could y'all do the rotation the same day as the oil change, right after it? eleven",
+        "yes",
+        calendar=calendar,
+    )
+    assert "tire rotation" in replies[1] and "Tuesday, December 1 at 11 AM" in replies[1], replies
+    assert on_calendar(calendar, sort=True) == [("Tue 01 10:00", "scheduled"), ("Tue 01 11:00", "scheduled")]
+
+
+# -- round 35's other mechanisms -------------------------------------------------------------------
+
+
+def test_a_surname_heard_in_pieces_then_spelled(profiles) -> None:
+    u = _u(profiles, "real_estate", "tanya pet ro va thats p e t r o v a", "name")
+    assert u.name == "Tanya Petrova"
+
+
+def test_an_apology_before_a_question_about_us_is_no_wrong_number(profiles) -> None:
+    u = _u(profiles, "real_estate", "sorry if this is a silly question, but what happens at a listing "
+                                    "appointment?")
+    assert u.intent != "wrong_number"
+
+
+def test_what_a_visit_is_asked_in_so_many_words(profiles) -> None:
+    u = _u(profiles, "real_estate", "what exactly is a listing appointment? is it just a sales pitch?")
+    assert u.intent == "faq"
+
+
+def test_slang_figures_and_a_loan_already_approved(profiles) -> None:
+    u = _u(profiles, "real_estate", "budget's four fiddy tops, pre approve already thru my credit union",
+           "budget")
+    assert u.budget == (None, 450_000) and u.financing == "pre_approved"
+
+
+def test_driving_somewhere_is_no_test_drive(profiles) -> None:
+    u = _u(profiles, "dealership", "can we do Tuesday instead for the brakes? I'm driving to Houston Monday")
+    assert u.appointment_type != "test_drive"
+
+
+def test_one_more_added_after_just_one(profiles) -> None:
+    u = _u(profiles, "dealership", "the brakes and the rotation, well no, just the brakes. also an oil "
+                                   "change")
+    assert sorted(u.services) == ["brake_inspection", "oil_change"], u.services
+
+
+async def test_the_visit_just_booked_is_never_booked_twice(profiles) -> None:
+    calendar = InMemoryCalendar()
+    _state, replies = await call(
+        profiles,
+        "real_estate",
+        "we'd like to buy in Round Rock, up to four hundred, we're pre-approved, moving in about two months",
+        "could we meet Tuesday at four?",
+        "Dana Whitlock",
+        "yes",
+        "ok great, tuesday at four then",
+        "and what should we bring to the consultation?",
+        calendar=calendar,
+    )
+    assert "You're all set" in replies[4] and "Let me confirm" not in replies[4], replies
+    assert "Let me confirm" not in replies[5], replies
+    assert len(on_calendar(calendar)) == 1, replies

@@ -15,6 +15,7 @@ from frontdesk.brain.agents import desk_calls
 from frontdesk.brain.agents.appointment_words import _named_in
 from frontdesk.brain.agents.move_target import _by_what, nearer_its_day
 from frontdesk.brain.context import TurnContext
+from frontdesk.brain.nlu import clock
 from frontdesk.brain.nlu.change import When, split_change
 from frontdesk.brain.nlu.own_booking import CANCEL_TAKEN_BACK
 from frontdesk.brain.nlu.relative import A_WEEK_ON, shift_hours
@@ -129,9 +130,16 @@ def _beside(found: list[Appointment], text: str, ctx: TurnContext) -> list[Step]
     moved = named[0]
     anchor = found[1] if moved is found[0] else found[0]
     at = _said(rest, ctx).time
+    if at is None and (hour := _HOUR_LAST.search(normalise(rest).numeric)):  # "… right after it? eleven"
+        at = clock.clock(int(hour[1]), int(hour[2] or 0), None)
     if at is None:
         return []
     return [Step("move", moved, When(date.fromisoformat(anchor.scheduled_date), at))]
+
+
+_HOUR_LAST = re.compile(r"(?:^|[?.!,;]\s*)(?:(?:like|say|maybe|at|around|um|uh)\s+)*"
+                        r"(1[0-2]|[1-9])(?::(\d\d))?(?:\s*ish)?\W*$")
+"""An hour said alone at the end ("… right after? eleven")."""
 
 
 def _said(text: str, ctx: TurnContext) -> When:
@@ -159,7 +167,7 @@ def _cancel_and_move(found: list[Appointment], text: str, ctx: TurnContext) -> l
     kept = found[1] if gone is found[0] else found[0]
     rest = " ".join(c for i, c in enumerate(clauses) if i != at and not (i == at - 1 and not _named_in(
         kept, c, ctx)))
-    if not _MOVE.search(rest):
+    if not (_MOVE.search(rest) or _ITS_SLOT.search(rest)):  # ("could the consultation take its spot?")
         return []
     said = _said(rest, ctx)
     own = _slot(kept)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 
-from frontdesk.brain.agents import qualification, visit_work
+from frontdesk.brain.agents import just_booked, qualification, visit_work
 from frontdesk.brain.agents.appointment_words import said_to_stand
 from frontdesk.brain.agents.booking_words import (
     checks_part_of_day,
@@ -316,6 +316,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         slots.preferred_time = (u.time.strftime("%H:%M") if u.time else None) or told.scheduled_time
         slots.add_to = told.id
         slots.customer_name = slots.customer_name or told.customer_name  # the visit's own
+    if just_booked.said_of_it(s, ctx):
+        return  # "yep, Tuesday at six", "what do we need to bring to it?": the visit booked a moment ago
     if "walk_in_instead" in u.flags and not (u.date or u.time) and s.appointment is None:
         # "okay cool, I'll just swing by in the morning then, I don't need an appointment"
         s.booking_slots = s.booking_slots.dropped()

@@ -172,7 +172,8 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     if "faq_topic" in r.flags and _ASKED_LAST.search(r.text.lower()) and not (
             r.services or r.date or r.time or r.window or r.time_of_day or r.has_contact_facts) and (
             model in {"question", "provide_info", "faq"}) and (rule in {"faq", "provide_info", "unknown"} or (
-            rule == "deny" and awaiting not in _YES_NO)):
+            rule == "deny" and awaiting not in _YES_NO) or (  # ("what do we need to bring if we come in?")
+            rule == "book" and re.search(r"\bif (?:i|we) (?:come|came|book|do|go)\b", r.text.lower()))):
         # "we haven't done the pre-approval yet — how does that even work?": asked; the fact said
         # before it is kept all the same ("haven't talked to a lender yet — what does pre-approval
         # involve?", asked the price, says no to nothing)
@@ -683,6 +684,9 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
                                     or (KINDS_OF_US.search(r.text.lower()) and not place)
                                     or MEANT_TO_CALL_US.search(r.text.lower())
                                     or SPELLS_A_WORD.search(r.text.lower())
+                                    # ("so sorry if this is a dumb question. what actually happens at a
+                                    # consultation?": asks about us)
+                                    or ("faq_topic" in r.flags and not place)
                                     or re.search(r"\b(?:my|our) (?:car|truck|vehicle|appointment|"
                                                  r"house|home|agent)\b|"
                                                  # "his car … you'd have to talk to him": he lives here

@@ -741,6 +741,10 @@ def _frame_in(frame: AskFrame, text: str) -> bool:
                          sentence[: verb.start()]):
                 continue  # "my brother-in-law says don't even drive it": no request
             after = sentence[verb.end():]
+            if verb.group(0).startswith(("driv", "drov")) and re.match(
+                    r"\s+(?:it |her |him )?(?:to|home|back|over to|up to|down to|out to|across|into town)\b",
+                    after):
+                continue  # "she's driving to her sister's": a trip, not a test drive
             if _NOT_AN_OBJECT_NEXT.match(after) or re.match(
                     r"\s+(?!(?:\w*thing|listing|building|king|ring|spring)\b)[a-z]+ing\b", after):
                 continue  # "see about", "see if you have"; "looking at buying our first place"

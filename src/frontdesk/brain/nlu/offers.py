@@ -21,3 +21,11 @@ OK_THEN_NO = re.compile(r"\W*(?:(?:ah|oh|ok(?:ay)?|alright|all right|i see|got i
 I_PASS = re.compile(r"\b(?:i'?ll|i will|i'?m gonna|i'?m going to|we'?ll|we will|gonna) (?:just |probably )?"
                     r"(?:pass|take a pass|sit this one out)\b|\b(?:i'?ll|we'?ll) hold off\b")
 """An offer declined in the caller's words ("I think I'll pass for now"), whatever came before."""
+APPROVES = re.compile(
+    r"(?:(?:that|it|this|which|all|everything)(?:'?s| is| will be| would be|'d be|'ll be| sounds| seems)\s+|"
+    r"(?:sounds|seems|looks)\s+)?(?:(?:just|quite|very|really|absolutely|totally|so|all|real)\s+)?"
+    r"(?:perfect|great|fine|good|lovely|splendid|wonderful|excellent|brilliant|grand|awesome|satisfactory|"
+    r"ideal|cool|fantastic|terrific|marvell?ous|super|beautiful|dandy|peachy|bet|say less|deal|works|"
+    r"(?:we|i)(?:'ll| will| shall) see you then|see you then)\b(?!\s*(?:,\s*)?(?:but|except|only|if)\b)")
+"""Approval in the caller's own words ("that's perfect", "splendid", "bet", "that will be quite
+satisfactory", "we shall see you then"): to a yes-or-no question, a yes."""

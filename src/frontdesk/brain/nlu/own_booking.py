@@ -103,8 +103,13 @@ VISIT_ABOUT = re.compile(
     r"showing|sit ?down)(?: \w+)? work\b|\bis it (?:like )?an? interview\b|"
     r"\bwhat(?:'s| is) (?:the|a|that) (?:consultation|listing appointment|showing|appointment|meeting) "
     r"(?:like|about|for)\b|"
+    # "what actually is a buyer consultation? is it a sales pitch?"
+    r"\bwhat (?:exactly |actually |really )?(?:is|'s) (?:a|an|the|this|that) (?:buyer |buyers? |listing )?"
+    r"(?:consultation|consult|listing appointment|valuation|home valuation|showing)\b(?! (?:at|on|for) \w)|"
+    r"\bis (?:it|that|the consultation) (?:just )?(?:a|some) (?:sales pitch|pitch|sales thing)\b|"
     # "do i need to bring anything": what the visit asks of the caller is in what it is
     r"\b(?:do|should|would) (?:i|we) (?:need to |have to )?bring (?:anything|something)\b|"
+    r"\bwhat (?:do|should|would|will) (?:i|we) (?:need to |have to |got to |gotta )?bring\b|"
     # "does she need to bring her license with her?": what the visit asks of whoever comes
     r"\b(?:do|does|should|would|will) (?:i|we|she|he|they) (?:need to |have to |gotta )?bring "
     r"(?:my|our|her|his|their|a|the) (?:license|licence|id|insurance|paperwork|documents?|keys?)\b|"

@@ -42,7 +42,7 @@ from frontdesk.brain.nlu.cues import (
 )
 from frontdesk.brain.nlu.lead_facts import CHECKS_FACT, read_lead_facts
 from frontdesk.brain.nlu.lexicon import lexicon
-from frontdesk.brain.nlu.offers import ALL_I_NEEDED, I_PASS, OK_THEN_NO, SIGNS_OFF
+from frontdesk.brain.nlu.offers import ALL_I_NEEDED, APPROVES, I_PASS, OK_THEN_NO, SIGNS_OFF
 from frontdesk.brain.nlu.own_booking import BOOKING_FORGONE, NOTHING_ELSE, VISIT_ABOUT
 from frontdesk.brain.nlu.places import BUYS_WITH_OTHERS
 from frontdesk.brain.nlu.relative import LATEST
@@ -327,7 +327,7 @@ def read(text: str, profile: BusinessProfile, today: date,
     answer = _LEAD_FILLER.sub("", u.lower)
     result.affirm = (bool(lex.yes.match(answer)) and not lex.no.match(answer)) or (
         awaiting in {"confirm_booking", "confirm_change"} and bool(NOTHING_ELSE.match(answer))) or (
-        awaiting in _APPROVAL_ASKED and bool(_APPROVES.match(answer)))
+        awaiting in _APPROVAL_ASKED and bool(APPROVES.match(answer)))
     if awaiting == "offer_callback" and _OK_WHAT_ABOUT.match(answer):
         result.affirm = False  # "ok what about like ceramic coating?": asks on, agrees to nothing
     if result.affirm and awaiting in _APPROVAL_ASKED and OK_THEN_NO.match(answer):
@@ -414,6 +414,10 @@ def read(text: str, profile: BusinessProfile, today: date,
         kept = ex.extract_services(normalise(re.split(r"[.?!;]", tail, maxsplit=1)[0]), profile) or (
             ex.extract_services(normalise(tail), profile))
         if kept and not re.search(r"\b(?:too|also|as well|on top)\b", tail):
+            # ("… so just the oil. plus a state inspection, the sticker's up": one more, added after)
+            after = re.split(r"[.?!;]", tail, maxsplit=1)[1:]
+            if after and re.search(r"\b(?:plus|also|too|as well|and a|and an)\b", after[0]):
+                kept += [k for k in ex.extract_services(normalise(after[0]), profile) if k not in kept]
             result.dropped_services = [k for k in result.services if k not in kept]
             result.services = kept
     result.dropped_services = [*result.dropped_services, *(
@@ -744,14 +748,6 @@ _BARE_YES = re.compile(r"\W*(?:(?:um+|uh+|oh|well|hello)\W+)*(?:yeah|yes|yep|yup
                        r"mhm|mm-?hmm|uh-? ?huh)\W*")
 """A yes said rising and nothing else ("yeah?"): go on, not a question to look up."""
 _NEXT_MONTH = re.compile(r"\b(?:next|early next|beginning of next|first of next|start of next) month\b")
-_APPROVES = re.compile(
-    r"(?:(?:that|it|this|which|all|everything)(?:'?s| is| will be| would be|'d be|'ll be| sounds| seems)\s+|"
-    r"(?:sounds|seems|looks)\s+)?(?:(?:just|quite|very|really|absolutely|totally|so|all|real)\s+)?"
-    r"(?:perfect|great|fine|good|lovely|splendid|wonderful|excellent|brilliant|grand|awesome|satisfactory|"
-    r"ideal|cool|fantastic|terrific|marvell?ous|super|beautiful|dandy|peachy|bet|say less|deal|works|"
-    r"(?:we|i)(?:'ll| will| shall) see you then|see you then)\b(?!\s*(?:,\s*)?(?:but|except|only|if)\b)")
-"""Approval in the caller's own words ("that's perfect", "splendid", "bet", "that will be quite
-satisfactory", "we shall see you then"): to a yes-or-no question, a yes."""
 _APPROVAL_ASKED = {"confirm_booking", "confirm_change", "offer_appointment", "offer_callback", "permission",
                    "pick_alternative"}
 _CLOSING = re.compile(r"\b(?:thanks|thank you|thank u|thx|appreciate|that'?s (?:all|it|everything)|"

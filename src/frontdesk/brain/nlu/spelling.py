@@ -105,7 +105,28 @@ def split_then_spelled(u: Utterance) -> Utterance:
                      and not any(w.group(0) == spelled for w in words)), None)
         if pair is not None:
             text = f"{text[: pair[0].start()]}{spelled}{text[pair[1].end(): run.start()]}{text[run.end():]}"
+        elif (pieces := _heard_in_pieces(text, run.start(), spelled)) is not None:
+            text = f"{text[: pieces[0]]}{spelled}{text[pieces[1]: run.start()]}{text[run.end():]}"
     return u if text == u.lower else normalise(text)
+
+
+def _heard_in_pieces(text: str, spelled_at: int, spelled: str) -> tuple[int, int] | None:
+    """Where a surname heard as two to four sounds ("keisha bruce sard", "ray oh ka for", "nathan oh
+    yell a ran") stands, right after a first name and before its spelling ("… thats b r o u s s a r
+    d"): the start and end of those words, or None."""
+    head = text[:spelled_at]
+    note = re.search(r"(?:\s+(?:thats|that's|that is|its|it's|spelled|like|um|uh))*\W*$", head)
+    words = list(re.finditer(r"[a-z']+", head[: note.start() if note else len(head)]))[-6:]
+    given = lexicon().first_names
+    for size in (4, 3, 2):
+        if len(spelled) < 4 or len(words) < size + 1 or words[-size - 1].group(0) not in given:
+            continue
+        heard = words[-size:]
+        joined = "".join(w.group(0).replace("'", "") for w in heard)
+        if joined[0] == spelled[0] and fuzz.ratio(joined, spelled) >= 65 and all(
+                text[a.end(): b.start()] == " " for a, b in pairwise(heard)):
+            return heard[0].start(), heard[-1].end()
+    return None
 
 
 def _forms(part: str) -> set[str]:

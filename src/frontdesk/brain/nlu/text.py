@@ -322,13 +322,13 @@ _HOMOPHONES = (
     (re.compile(r"\b(?:a|e) ?leven\b"), "eleven"),
     (re.compile(r"\blike (?:to|too)(?= (?:thirty|fifteen|forty|o'?clock|[ap]\.?m\b|in the))"), "like two"),
     (re.compile(r"\btent(?=\s+(?:thirty|fifteen|forty|o'?clock|[ap]\.?m\b|in the))"), "ten"),
-    # "how much for a oil chain": the oil change, as speech recognition hears it
-    (re.compile(r"\boil chains?\b"), "oil change"),
+    (re.compile(r"\boil chains?\b"), "oil change"),  # "how much for a oil chain", as it is heard
+    (re.compile(r"\bf[ie](?:dd|tt)y\b"), "fifty"),  # "budgets like three fiddy"
+    (re.compile(r"\bpre[- ]?approve (?=already|wit|with|thru|through)"), "pre-approved "),  # "… already"
     # "we can go up to for fifty max": a four heard as "for" before a figure said as a price
     (re.compile(r"\b(up to|as much as|around|about|maybe|like|budget'?s?(?: is)?) for "
                 r"(?=(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b)"), r"\1 four "),
-    # "budgets three fifty": the budget is, its apostrophe dropped
-    (re.compile(r"\bbudgets (?=(?:is |like |about |around |maybe |up to )?"
+    (re.compile(r"\bbudgets (?=(?:is |like |about |around |maybe |up to )?"  # "budgets three fifty"
                 r"(?:one|two|three|four|five|six|seven|eight|nine|\d))"), "budget's "),
     # "somethin like too fifty to three hundred": a two heard as "too" before a figure
     (re.compile(r"\btoo (?=(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"

@@ -1,0 +1,36 @@
+"""A message about the visit booked a moment ago in this call: said back ("yep, Tuesday at six")
+it is confirmed again, asked about ("what do we need to bring to a consultation?") it is answered —
+never read back and booked a second time."""
+
+from __future__ import annotations
+
+import re
+
+from frontdesk.brain.agents.booking_said import facts
+from frontdesk.brain.context import TurnContext
+from frontdesk.brain.nlu.own_booking import VISIT_ABOUT
+from frontdesk.brain.state import ConversationState
+
+_ANOTHER = re.compile(r"\b(?:another|also|second|too|as well|one more|and a)\b")
+"""Words that ask for one more visit, not the one booked."""
+
+
+def said_of_it(s: ConversationState, ctx: TurnContext) -> bool:
+    """Is the message about the visit just booked? If so it is answered here."""
+    u, done = ctx.u, s.appointment
+    if done is None or s.awaiting != "anything_else":
+        return False
+    same_kind = not (set(u.services) - {done.service_type, *done.services}) and u.appointment_type in {
+        None, done.appointment_type}
+    if (u.date or u.time) and (u.date is None or u.date.isoformat() == done.scheduled_date) and (
+            u.time is None or u.time.strftime("%H:%M") == done.scheduled_time) and same_kind and not (
+            _ANOTHER.search(u.text.lower())):
+        ctx.say("appt_when_again", **facts(done, ctx))
+        ctx.ask(s, "anything_else", "greeting", "anything_else")
+        return True
+    if "?" in u.text and not (u.date or u.time) and u.appointment_type == done.appointment_type and (
+            VISIT_ABOUT.search(u.text.lower())):
+        u.intent, u.is_question = "faq", True
+        ctx.hand_off("faq", "a question about the visit just booked", s)
+        return True
+    return False
