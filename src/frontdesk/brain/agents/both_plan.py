@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from frontdesk.brain.agents import desk_calls
-from frontdesk.brain.agents.appointment_words import _named_in
+from frontdesk.brain.agents.appointment_words import STANDS, _named_in
 from frontdesk.brain.agents.move_target import _by_what, nearer_its_day
 from frontdesk.brain.context import TurnContext
-from frontdesk.brain.nlu import clock
+from frontdesk.brain.nlu import clock, when
 from frontdesk.brain.nlu.change import When, split_change
 from frontdesk.brain.nlu.own_booking import CANCEL_TAKEN_BACK
 from frontdesk.brain.nlu.relative import A_WEEK_ON, shift_hours
@@ -33,8 +33,9 @@ _BOTH = re.compile(r"\b(?:both|everything|the two|them both|each of them|them al
 _CANCEL = re.compile(r"\b(?:cancel|scrap|scratch|drop(?![- ]off)|nix|forget|skip|call off|get rid of|"
                      r"(?:won'?t|don'?t|do not|no longer) need)\b")
 _MOVE = re.compile(r"\b(?:move|push|bump|slide|shift|put|go|take over|come forward|be|do|instead|earlier|"
-                   r"later|reschedule|change)\b")
-_ITS_SLOT = re.compile(r"\b(?:that|its|it'?s|the same) (?:slot|spot|time|place|opening)\b|"
+                   r"later|reschedule|change (?:it|that|the (?:day|time)))\b")
+_ITS_SLOT = re.compile(r"\b(?:that|its|it'?s|the same|[\w-]+'s (?:old|usual)) "
+                       r"(?:slot|spot|time|place|opening)\b|"
                        r"\bwhere (?:the|that) [\w' ]{2,30} (?:was|is)\b|\btake over\b|"
                        r"\bslide into (?:that|its)\b|\bin (?:its|it'?s) place\b")
 """The cancelled booking's place, taken by the other ("where the detail was", "that slot")."""
@@ -123,7 +124,9 @@ def _beside(found: list[Appointment], text: str, ctx: TurnContext) -> list[Step]
     o'clock"): that one, on the other's day, at the hour said."""
     if len(found) != 2 or not (_BESIDE.search(text) or re.search(r"\bsame day\b", text)):
         return []
-    rest = _BESIDE.sub(" ", text)
+    # (not the one said to stay: "leave the brakes at two like it is, and then the inspection at three")
+    rest = ", ".join(part for part in re.split(r"[,.;!?]|\band then\b", _BESIDE.sub(" ", text))
+                     if not STANDS.search(part))
     named = _by_what(found, normalise(rest), ctx)  # (by what it is: the other's day may be said as its new)
     if len(named) != 1:
         return []
@@ -142,9 +145,37 @@ _HOUR_LAST = re.compile(r"(?:^|[?.!,;]\s*)(?:(?:like|say|maybe|at|around|um|uh)\
 """An hour said alone at the end ("… right after? eleven")."""
 
 
+def _last_day(text: str, own: date | None, ctx: TurnContext) -> date | None:
+    """The last day said that is not the booking's own ("Saturday got busy … Tuesday at five")."""
+    days = [d for piece in re.split(r"[,.;!?]|\bso\b", text)
+            if (d := when.extract_date(normalise(piece), ctx.today))]
+    return next((d for d in reversed(days) if d != own), None)
+
+
 def _said(text: str, ctx: TurnContext) -> When:
     current, target = split_change(text, ctx.today)
     return target if target.given else current
+
+
+def _cancelled(found: list[Appointment], clause: str, before: str, ctx: TurnContext) -> list[Appointment]:
+    """The booking a cancel is said of: the words right after the verb ("cancel the oil change my
+    brother-in-law did"), else those before it ("the showing you can cancel it"), else the
+    sentence before ("my brother-in-law put a battery in it, so scrap that one"), else the clause."""
+    verb = _CANCEL.search(clause)
+    assert verb is not None
+    after = re.split(r"[,.;!?]|\b(?:and|but|so|because|cause|since|my|we|i)\b", clause[verb.end():],
+                     maxsplit=1)[0]
+    if named := _by_what(found, normalise(after), ctx):
+        return named
+    # ("… after we sell, so the buyer one, you can scrap that": the words just before it)
+    lead_in = re.split(r"[.;!?]|\b(?:so|because|since)\b", clause[: verb.start()])[-1]
+    if re.match(r"\s*(?:it|that|this|them)\b", clause[verb.end():]) and (
+            named := _by_what(found, normalise(lead_in), ctx)
+            or [a for a in found if _named_in(a, lead_in, ctx)]):
+        return named
+    if re.match(r"\s*(?:it|that|this)(?: one)?\b", clause[verb.end():]) and before:
+        return [a for a in found if _named_in(a, before, ctx)]
+    return [a for a in found if _named_in(a, _CANCEL.sub(" ", clause), ctx)]
 
 
 def _cancel_and_move(found: list[Appointment], text: str, ctx: TurnContext) -> list[Step]:
@@ -156,23 +187,24 @@ def _cancel_and_move(found: list[Appointment], text: str, ctx: TurnContext) -> l
     if len(cancels) != 1 or CANCEL_TAKEN_BACK.search(text):  # ("cancel the detail. hmm, no, keep the detail")
         return []
     at = cancels[0]
-    # (the cancelled one named: "cancel the brakes" wants no brakes, yet names them)
-    named = [a for a in found if _named_in(a, _CANCEL.sub(" ", clauses[at]), ctx)]
-    if not named and at > 0 and re.search(r"\b(?:that|it|this)(?: one)?\b", clauses[at]):
-        # "my brother-in-law put a battery in it last night, so scrap that one"
-        named = [a for a in found if _named_in(a, clauses[at - 1], ctx)]
+    named = _cancelled(found, clauses[at], clauses[at - 1] if at > 0 else "", ctx)
     if len(named) != 1:
         return []
     gone = named[0]
     kept = found[1] if gone is found[0] else found[0]
     rest = " ".join(c for i, c in enumerate(clauses) if i != at and not (i == at - 1 and not _named_in(
         kept, c, ctx)))
-    if not (_MOVE.search(rest) or _ITS_SLOT.search(rest)):  # ("could the consultation take its spot?")
-        return []
-    said = _said(rest, ctx)
+    if not (_MOVE.search(rest) or _ITS_SLOT.search(rest)) or (STANDS.search(rest) and not re.search(
+            r"\b(?:move|push|bump|slide|reschedule|instead|earlier|later)\b", rest)):
+        return []  # ("… the oil change next week I still want though": it stands)
     own = _slot(kept)
+    current, target = split_change(rest, ctx.today)
+    if not target.date and (later := _last_day(rest, own.date, ctx)):  # "… its old spot? Tuesday at five"
+        target = When(later, target.time, target.part)
+    # (the day said of the booking moved is its old one: "can the Camry go … ? Tuesday at five")
+    said = When(target.date or (current.date if current.date != own.date else None),
+                target.time or current.time)
     if _ITS_SLOT.search(rest):  # ("could the Wednesday house go in that Monday five o'clock slot?")
-        _, target = split_change(rest, ctx.today)
         said = When(target.date or _slot(gone).date, target.time or _slot(gone).time)
     if not (said.date or said.time):  # ("… and the consultation, push it a week, same time")
         return [Step("cancel", gone), Step("move", kept, _by_as_much(kept, rest))]

@@ -628,6 +628,9 @@ def extract_appointment_type(u: Utterance, profile: BusinessProfile, *,
     return best[1]
 
 
+_TRAVELLER = re.compile(r"\b(?:i|we|she|he|they|you)(?:'m|'re|'s|'ll| am| are| is| was| were| will)? "
+                        r"(?:be |been |just |gonna |going to |have to |got to )*$")
+"""Someone driving somewhere ("she's driving to her sister's"), not a car's drive asked for."""
 _FOR_A_SPIN = re.compile(r"\btak(?:e|ing) (?:it|her|him|them|(?:the|that|this|a|one|your|y'?all'?s) "
                          r"(?:[\w-]+ ){0,4}?[\w-]+) (?:out )?for a (?:quick )?(?:spin|drive|ride|test drive|"
                          r"test-drive|whirl)\b")
@@ -743,7 +746,7 @@ def _frame_in(frame: AskFrame, text: str) -> bool:
             after = sentence[verb.end():]
             if verb.group(0).startswith(("driv", "drov")) and re.match(
                     r"\s+(?:it |her |him )?(?:to|home|back|over to|up to|down to|out to|across|into town)\b",
-                    after):
+                    after) and _TRAVELLER.search(sentence[: verb.start()]):
                 continue  # "she's driving to her sister's": a trip, not a test drive
             if _NOT_AN_OBJECT_NEXT.match(after) or re.match(
                     r"\s+(?!(?:\w*thing|listing|building|king|ring|spring)\b)[a-z]+ing\b", after):
