@@ -132,15 +132,15 @@ def _beside(found: list[Appointment], text: str, ctx: TurnContext) -> list[Step]
         return []
     moved = named[0]
     anchor = found[1] if moved is found[0] else found[0]
-    at = _said(rest, ctx).time
-    if at is None and (hour := _HOUR_LAST.search(normalise(rest).numeric)):  # "… right after it? eleven"
-        at = clock.clock(int(hour[1]), int(hour[2] or 0), None)
+    # the hour said last ("… right after it? eleven", "that's at ten, so eleven?"), else the one said
+    hour = _HOUR_LAST.search(normalise(rest).numeric)
+    at = clock.clock(int(hour[1]), int(hour[2] or 0), None) if hour else _said(rest, ctx).time
     if at is None:
         return []
     return [Step("move", moved, When(date.fromisoformat(anchor.scheduled_date), at))]
 
 
-_HOUR_LAST = re.compile(r"(?:^|[?.!,;]\s*)(?:(?:like|say|maybe|at|around|um|uh)\s+)*"
+_HOUR_LAST = re.compile(r"(?:^|[?.!,;]\s*)(?:(?:like|say|maybe|at|around|um|uh|so|then|make it)\s+)*"
                         r"(1[0-2]|[1-9])(?::(\d\d))?(?:\s*ish)?\W*$")
 """An hour said alone at the end ("… right after? eleven")."""
 
