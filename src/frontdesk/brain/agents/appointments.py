@@ -560,7 +560,6 @@ async def _go_on(s: ConversationState, ctx: TurnContext, current: When) -> None:
     await _plan_move(s, ctx, appointment)
 
 
-
 async def _plan_move(s: ConversationState, ctx: TurnContext, a: Appointment) -> None:
     """The new time: asked for, checked against real availability, offered, or read back."""
     desk = s.desk
