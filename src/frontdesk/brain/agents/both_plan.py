@@ -1,7 +1,8 @@
 """Two bookings on file lined up in one message, read as one plan for both: swapped ("can you flip
 those? the consultation at ten and the house at three"), both pushed by as much ("could you just
-push both of them back an hour?"), or one cancelled and the other moved ("scrap the detail. and the
-oil change, can it be the Friday instead? at nine, where the detail was"). The first change of the
+push both of them back an hour?"), one cancelled and the other moved ("scrap the detail. and the
+oil change, can it be the Friday instead? at nine, where the detail was"), or one put beside the
+other ("the same day as the oil change, right after it? eleven"). The first change of the
 plan is read back and the second is queued behind it (``AppointmentDesk.queued``), so each is
 confirmed before it is made."""
 
