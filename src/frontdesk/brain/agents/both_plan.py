@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 from frontdesk.brain.agents import desk_calls
 from frontdesk.brain.agents.appointment_words import STANDS, _named_in
+from frontdesk.brain.agents.booking_said import start_of
+from frontdesk.brain.agents.change_queue import queued_cancel
 from frontdesk.brain.agents.move_target import _by_what, nearer_its_day
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.nlu import clock, when
@@ -54,16 +56,17 @@ class Step:
 
     def queued(self) -> str:
         """As :attr:`AppointmentDesk.queued` holds it."""
-        key = self.booking.service_type or self.booking.appointment_type
         if self.action == "cancel":
-            return f"cancel {key} {self.booking.scheduled_date} {self.booking.scheduled_time}"
+            return queued_cancel(self.booking)
         to = self.to or When()
+        key = self.booking.service_type or self.booking.appointment_type
         return " ".join(["move", key or "", to.date.isoformat() if to.date else "-",
                          to.time.strftime("%H:%M") if to.time else "-"])
 
 
 def _slot(a: Appointment) -> When:
-    return When(date.fromisoformat(a.scheduled_date), time.fromisoformat(a.scheduled_time))
+    start = start_of(a)
+    return When(start.date(), start.time())
 
 
 def _the_two(found: list[Appointment], text: str, ctx: TurnContext) -> tuple[Appointment, Appointment] | None:
@@ -101,7 +104,7 @@ def _by_as_much(a: Appointment, text: str) -> When | None:
         r"\b(?:push|bump|move|slide) (?:it|that|them|both) (?:back |out )?(?:a|one) week\b", text) else None
     if delta is None:
         return None
-    at = datetime.combine(date.fromisoformat(a.scheduled_date), time.fromisoformat(a.scheduled_time)) + delta
+    at = start_of(a) + delta
     return When(at.date(), at.time())
 
 
@@ -219,8 +222,8 @@ def read(s: ConversationState, ctx: TurnContext) -> list[Step] | None:
     text = ctx.u.text.lower()
     if len(found) < 2:
         return None
-    if SWAP.search(text) and (pair := _the_two(found, text, ctx)) is not None:
-        return _swapped(_first_named(pair, text[SWAP.search(text).end():], ctx), text)
+    if (swap := SWAP.search(text)) and (pair := _the_two(found, text, ctx)) is not None:
+        return _swapped(_first_named(pair, text[swap.end():], ctx), text)
     if steps := _cancel_and_move(found, text, ctx):
         return steps
     if _BOTH.search(text) and re.search(r"\b(?:push|bump|move|slide|shift)\b", text) and (

@@ -45,6 +45,12 @@ def for_the_next_one(s: ConversationState, ctx: TurnContext) -> bool:
     return car or kind
 
 
+def queued_cancel(a: Appointment) -> str:
+    """The cancel of a booking as :attr:`AppointmentDesk.queued` holds it (its day and hour tell
+    it from another of its kind)."""
+    return f"cancel {a.service_type or a.appointment_type} {a.scheduled_date} {a.scheduled_time}"
+
+
 def first_of_every(desk: AppointmentDesk, candidates: list[Appointment], text: str) -> list[Appointment]:
     """Every booking found changed at once ("go ahead and cancel both of 'em", "push both of them
     to wednesday"): the first is read back; a cancel queues the others after it, a move moves
@@ -52,8 +58,7 @@ def first_of_every(desk: AppointmentDesk, candidates: list[Appointment], text: s
     if len(candidates) < 2 or not (desk.every or (desk.action == "cancel" and EVERY_ONE.search(text))):
         return candidates
     if not desk.every:
-        desk.queued = [f"cancel {a.service_type or a.appointment_type} {a.scheduled_date} {a.scheduled_time}"
-                       for a in candidates[1:]]
+        desk.queued = [queued_cancel(a) for a in candidates[1:]]
     return candidates[:1]
 
 
@@ -62,9 +67,8 @@ def all_queued_to_cancel(s: ConversationState, first: Appointment) -> list[Appoi
     queued to be cancelled after the first (so all are read back at once), else nothing."""
     desk = s.desk
     rest = [a for a in desk.found if a is not first]
-    keys = {f"cancel {a.service_type or a.appointment_type} {a.scheduled_date} {a.scheduled_time}"
-            for a in rest}
-    return [first, *rest] if rest and not desk.done and set(desk.queued) == keys else []
+    every = rest and not desk.done and set(desk.queued) == {queued_cancel(a) for a in rest}
+    return [first, *rest] if every else []
 
 
 def ask_cancel(s: ConversationState, ctx: TurnContext, a: Appointment) -> None:
