@@ -192,7 +192,7 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         return "book", 0.85
     if "price_question" in r.flags and model == "objection_have_agent" and rule != model and not (
             lexicon().intents["objection_have_agent"].search(r.text.lower())):
-        r.is_question, r.deny = True, r.deny and awaiting in _YES_NO
+        r.is_question = True
         return "faq", 0.8  # "does the meeting with an agent cost money?": what it costs, no agent of theirs
     if "objection_have_agent" in {rule, model} and AGENT_GONE.search(r.text.lower()):
         # "we're already working with an agent — well, no, we were. She moved to Dallas": no more
@@ -202,7 +202,7 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             r"\b(?:is|was) (?:this|it|that|the call) (?:about|regarding|for)\b", r.text.lower()):
         # "is this about that airbag recall thing?" on our call: what that work is, then the offer
         r.flags.add("price_question")
-        r.is_question, r.deny = True, r.deny and awaiting in _YES_NO
+        r.is_question = True
         return "faq", 0.85
     if awaiting == "offer_appointment" and r.deny and r.lead_intent and re.search(
             r"\b(?:just|only|it'?s) (?:the )?(?:selling|buying|sale|purchase)\b|\bnot (?:buying|selling)\b",
@@ -235,7 +235,7 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         return "objection_busy", 0.85
     if "price_question" in r.flags and re.search(r"\bbefore (?:i|we) (?:book|schedule|commit to)\b",
                                                  r.text.lower()):
-        r.is_question, r.deny = True, r.deny and awaiting in _YES_NO
+        r.is_question = True
         return "faq", 0.85  # "before I book anything, what's that gonna cost me to have y'all look at it"
     if awaiting in {"permission", "service"} and ALREADY_BOOKED.search(
             r.text.lower()) and not NEW_BOOKING_ASKED.search(r.text.lower()) and rule not in RULES_FIRST:
@@ -266,7 +266,7 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         # "Is this Riverside Pizza? … while I've got you, do y'all do state inspections?": asks us
         if r.date or r.time or "book" in r.flags:
             return "book", 0.85  # ("… while I've got you, can I get an oil change Friday?")
-        r.is_question, r.deny = True, r.deny and awaiting in _YES_NO
+        r.is_question = True
         return "faq", 0.85
     if model == "wrong_number" and rule not in {"wrong_number", "unknown"} and p < 0.8 and (
             r.has_lead_facts or r.services or r.appointment_type):
