@@ -423,7 +423,7 @@ def _budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None, int] 
                                  # "around four hundred— what? okay, my wife says we can go up to 425"
                                  r"(?:my (?:wife|husband|partner|spouse|fiance|fiancee|dad|mom|father|mother|"
                                  r"parents)|she|he) says|"
-                                 r"well,? maybe|or maybe|perhaps|more like|let'?s say|"
+                                 r"well,? maybe|or maybe|perhaps|more like|let'?s say|(?:just |so )?call it|"
                                  # "three hundred. no, let me be honest with you, … up to three-eighty";
                                  # "five to six hundred. ugh, my husband's shaking his head. four-fifty …"
                                  r"no(?=,)|no(?=\s*[—–-])|(?<=\d )no(?= \d)|nope|scratch that|"
@@ -569,7 +569,8 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
         return "in_progress" if _UNDER_WAY.search(text) or re.search(
             r"\b(?:redo|redoing|renew|renewing|re-?apply|re-?applying|again|called (?:the|our|a) "
             r"(?:lender|bank|credit union))\b", text) else "not_started"
-    if re.search(r"\b(?:in the (?:middle|process) of (?:getting )?|working on (?:getting )?(?:the |our |a )?|"
+    if re.search(r"\b(?:in the (?:middle|process) of (?:getting |doing )?(?:the |our |a |my )?|"
+                 r"working on (?:getting )?(?:the |our |a )?|"
                  r"(?:we'?re|i'?m|we are|i am) (?:just |still )?getting )pre-? ?approv", text):
         return "in_progress"  # "we're in the middle of getting pre-approved with our bank"
     if _ASKS_HOW_APPROVAL_GOES.search(text) and re.search(
@@ -579,6 +580,9 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
     if _ASKS_HOW_APPROVAL_GOES.search(text) and not re.search(
             r"\b(?:we'?re|i'?m|we are|i am|already|got|been|have been|are) (?:already )?pre", text):
         return None  # "how long does getting pre-approved take?" asks; it says nothing of the caller
+    if _STILL_TO_COME.search(text):
+        # "we'll get pre-approved next month"; "talking to a lender now, should have the letter soon"
+        return "in_progress"
     if re.search(r"\b(?:pre-?approved|pre approved|preapproval|pre-?approval letter|already approved|"
                  # "I've got a pre-approval from my bank up here already"
                  r"(?:got|have|has|'ve got) (?:a |my |our |the )?(?:mortgage |loan |bank )?pre-? ?approval"
@@ -633,13 +637,21 @@ _UNDER_WAY = re.compile(r"\b(?:working on it|working with a (?:lender|bank)|(?:t
                         rf"'s (?:pulling|reviewing))(?: all)? (?:my|our|the) {_PAPERS}|"
                         rf"(?:sent|gave|submitted|turned in) (?:the |our |my )?{_LOAN_PERSON} (?:all )?"
                         rf"(?:our|my|the) {_PAPERS}|(?:pulling|getting|gathering) the paperwork together|"
-                        r"talking (?:to|with) (?:a |the |our )?"
+                        # "the lender's got everything", "our bank has it all"
+                        rf"{_LOAN_PERSON}(?:'s| has| have)? got (?:everything|it all|all of it)|"
+                        rf"{_LOAN_PERSON} (?:has|have) (?:everything|it all|all of it)|"
+                        r"(?:started |been |just )?talking (?:to|with) (?:a |the |our |my )?"
                         r"(?:lender|bank|credit union|loan officer|"
                         r"mortgage (?:guy|lady|broker|person|company))|"
                         r"applied|applying|"
                         r"in the process|waiting on|(?:loan|mortgage) application|application(?:'s| is) in|"
                         r"waiting to hear)\b")
 """A loan under way: applied for, a lender talked to."""
+
+_STILL_TO_COME = re.compile(r"\b(?:should|will|'ll|gonna|going to|hope to|hoping to|expect to|supposed to|"
+                            r"waiting (?:on|for)|until (?:we|i))\s+(?:\w+\s+){0,2}?(?:have|get|got|see|hear|"
+                            r"the|our|my|a)\b[^.?!]{0,25}\b(?:letter|approval|pre-?approv\w*|approved)\b")
+"""An approval or its letter said as still to come ("should have the letter in a couple weeks")."""
 
 
 _MOTIVATION = re.compile(

@@ -165,6 +165,13 @@ _NEVER_BEFORE = re.compile(r"\b(?:i|we)(?:'ve| have)? never (sold|bought|purchas
 """A caller new to one side of a sale ("I've never sold a house before")."""
 
 
+_UNDECIDED_AFTER = re.compile(r"\b(?:might|may|maybe|could|possibly|perhaps)(?: \w+)? (?:buy|purchas)\w*")
+_NOT_DECIDED = re.compile(r"\b(?:haven'?t|have not|not) (?:really )?(?:decided|figured (?:it|that) out|sure)|"
+                          r"\b(?:don'?t|do not) know (?:yet|if|whether)|\bundecided\b")
+"""A purchase after a sale left open ("we might buy again, might rent, we haven't decided"): the
+lead sells; the buying side is not yet a plan to record."""
+
+
 def extract_lead_intent(u: Utterance) -> str | None:
     """Buy, sell, both or rent — not when the caller rules it out ("we won't be buying") or
     speaks of a sale that is done ("cash from selling our place in California")."""
@@ -223,6 +230,9 @@ def extract_lead_intent(u: Utterance) -> str | None:
     buying = _callers_own(intents["buy"], u.lower) or (not selling and _INVESTOR.search(u.lower) is not None)
     if buying and selling and not _callers_own(intents["buy"], _RELOCATING.sub(" ", u.lower)):
         return "sell"  # "we're relocating for my husband's job and need to sell our place": moving away
+    if buying and selling and _UNDECIDED_AFTER.search(u.lower) and (
+            intents["rent"].search(u.lower) or _NOT_DECIDED.search(u.lower)):
+        return "sell"  # "selling … after that we might buy again, might rent, we haven't decided"
     if buying and selling and (handled := _side_handled(u.lower)):
         return "sell" if handled == "buy" else "buy"  # "… so he's handling that side": the other one
     if buying and selling:

@@ -181,7 +181,9 @@ def _timeline(text: str, today: date, *, expecting: bool) -> tuple[float, str] |
         months = (month - today.month) % 12 or 12
         return float(months), season.group(0).lstrip(".,;!? ")
     school = re.search(r"\b(?:after|once|when|end of|by|before|until|till)\s+(?:the\s+)?"
-                       r"(?:kids\s+(?:are|get)\s+out|school(?:'s| is| lets| gets)?\s*out|school year|"
+                       r"(?:kids\s+(?:are|get)\s+out|"
+                       r"(?:(?:the |our |my )?(?:kids'?|\w+'s) )?school(?:'s| is| lets| gets)?\s*out|"
+                       r"(?:(?:the |our |my )?(?:kids'?|\w+'s) )?school year|"
                        r"semester ends|summer break|(?:the )?(?:kids|they|she|he|our \w+|my \w+) "
                        r"(?:finish|finishes|are done with|get out of|graduate from) (?:the )?(?:school|year|"
                        r"semester))", text)
