@@ -83,11 +83,17 @@ def pick_offered(offered: list[datetime], u: Understanding) -> datetime | None:
         return offered[n - 1]  # "option two", "number 1"
     if _LATER_ONE.search(text) and len(offered) > 1:
         return offered[-1]
-    if _FIRST_ONE.search(text) or u.affirm or _EITHER.search(text):
+    if (_FIRST_ONE.search(_FIRST_ADVERB.sub(" ", text)) and not u.deny) or u.affirm or _EITHER.search(text):
         return offered[0]  # "whichever, doesn't matter": the first, the soonest
     return None
 
 
+_FIRST_ADVERB = re.compile(r"\b(?:try|trying|do|doing|check|checking|talk|talking|ask|asking|see|think|call|"
+                           r"go|going|look|looking|wait|sleep|run|get|sell|buy|fix|ring)\b(?: [\w']+){0,4}? "
+                           r"first\b(?! (?:one|option|time|slot|opening|thing|available|"
+                           r"of (?:those|them|the)))")
+""""First" said of something the caller does before ("I'll try the parts store first", "talk to my
+wife first"): no choice of the times offered."""
 _SAME_TIME = re.compile(r"\bsame (?:time|hour)\b")
 _DAY_FROM_IT = re.compile(r"\bthe (?:day|one) (?:after|before)\b(?! tomorrow)")
 _NUMBERED = re.compile(r"\b(?:number|option|choice|slot) (one|two|three|1|2|3)\b")

@@ -195,8 +195,16 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
         key = "location_in_area" if lead.in_service_area else "location_out_of_area"
         notes.append(ctx.replies.say(key, area=lead.location,
                                      areas=say_list(ctx.profile.service_areas, "and")))
-    if u.budget and (s.awaiting == "budget" or lead.intent != "sell"):
-        lead.budget_min, lead.budget_max = u.budget
+    if u.budget and "budget_floor" in u.flags and (s.awaiting == "budget" or lead.intent != "sell"):
+        # "bottom of my range is two-fifty": the low end; the top is still to be said
+        lead.budget_min = u.budget[1]
+        if lead.budget_max is not None and lead.budget_max <= u.budget[1]:
+            lead.budget_max = None
+    elif u.budget and (s.awaiting == "budget" or lead.intent != "sell"):
+        # (a top said after a low end said alone keeps it: "… and the top is three-forty")
+        low = lead.budget_min if lead.budget_max is None and u.budget[0] is None and (
+            lead.budget_min or 0) < u.budget[1] else u.budget[0]
+        lead.budget_min, lead.budget_max = low, u.budget[1]
     # a day said is for the meeting, unless the timeline was asked; "can close in three weeks"
     # dates nothing to book, it says how soon
     # "…we gotta move by june, can we come talk to someone today at three": a meeting days away and

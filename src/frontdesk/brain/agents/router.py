@@ -64,6 +64,10 @@ _SOMEONE_AWAY = re.compile(r"\b(?:she|he|they)(?:'s|'re| is| are)? (?:not|isn'?t
 the caller acts for them, not a call back asked."""
 
 
+_BOOKING_ASKED = frozenset({"pick_alternative", "date", "time", "name", "offer_appointment"})
+"""The questions on the way to a booking, which a "no thanks, bye" leaves."""
+
+
 def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
           ctx: TurnContext | None = None) -> AgentName:
     intent = u.intent
@@ -71,6 +75,9 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
             "escalation", "do_not_call", "goodbye", "wrong_number"} and both_plan.read(s, ctx) is not None:
         u.intent = "reschedule"  # told both, "could we do the buying talk the same day, right after? three"
         return "appointments"
+    if intent == "goodbye" and u.deny and "goodbye" in u.flags and s.awaiting in _BOOKING_ASKED and not (
+            u.has_booking_facts or u.affirm):
+        return "greeting"  # "No, thank you, I'm fine. Bye." to the times offered: nothing is booked
     if intent == "objection_busy" and s.direction == "inbound" and "call_asked" not in u.flags and (
             _SOMEONE_AWAY.search(u.text.lower())) and not lexicon().intents["objection_busy"].search(
             _SOMEONE_AWAY.sub(" ", u.text.lower())):
@@ -225,7 +232,7 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
         return "objection"
     if s.awaiting == "callback_time" and s.awaiting_agent == "objection" and quick_goodbye(u):
         return "objection"  # "yeah ok bye", asked when to call back: the call back asked for stands
-    if intent == "goodbye" and s.awaiting == "name" and s.awaiting_agent == "scheduling" and (
+    if intent == "goodbye" and s.awaiting == "name" and s.awaiting_agent == "scheduling" and not u.deny and (
             s.booking_slots.preferred_date and s.booking_slots.preferred_time and s.customer.phone):
         # asked the name with the day and time settled: "yep, that's everything" takes no leave of
         # the booking; it goes under the number and is read back

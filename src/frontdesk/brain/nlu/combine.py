@@ -38,11 +38,13 @@ from frontdesk.brain.nlu.combine_words import (
     NEEDS_INFO,
     NO_NEW_DAY,
     NO_RESCHEDULE,
+    NOW_OR_A_PERSON,
     ONES_OWN_AGENT,
     PROPOSES,
     SOMEONE_TO_DRIVE,
     SPELLS_A_WORD,
     STOP_TALKING,
+    TALK_ABOUT_A_MOVE,
     THANKS_ANYWAY,
     UNDER_NAME,
     VISIT,
@@ -583,6 +585,10 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             # "can we come talk to someone today at three?": a meeting, not a transfer ("is Sarah
             # in today? can I speak with her" asks for her now)
             return "book", 0.8
+    if rule == "escalation" and model != "escalation" and r.lead_intent and TALK_ABOUT_A_MOVE.search(
+            r.text.lower()) and not NOW_OR_A_PERSON.search(r.text.lower()):
+        # "we're finally ready to talk to somebody about buying … could we come in Sunday?"
+        return ("book", 0.8) if r.date or r.time or r.appointment_type else ("lead", 0.85)
     if rule == "escalation" and ABOUT_TO_GO.search(r.text.lower()) and not re.search(
             r"\b(?:now|right away|transfer|connect|put me through|hold)\b", r.text.lower()):
         return "objection_busy", 0.8  # "I'd like to talk to someone, but I'm about to walk into a meeting"

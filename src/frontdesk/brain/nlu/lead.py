@@ -343,6 +343,10 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
                                             numeric=u.numeric[: approved.start("rest")]), expecting=True)
         if spend is not None and allowed is not None and spend[1] < allowed[1]:
             return spend
+        bare = re.search(r"(?<![\d,.$])\b([1-9])\b(?![\d,.:]| ?(?:am|pm|o'?clock)\b)", rest)
+        if spend is None and allowed is not None and bare and allowed[1] >= 100_000 and (
+                int(bare[1]) * 100_000 < allowed[1]):
+            return None, int(bare[1]) * 100_000  # "approved for eight hundred but seven is the number"
     if _A_HOME_ONE.search(u.numeric):  # "budget for the new one, five-fifty to six hundred": no 1
         kept = _A_HOME_ONE.sub(r"\1 one", u.numeric)
         u = Utterance(raw=u.raw, lower=u.lower, numeric=kept)

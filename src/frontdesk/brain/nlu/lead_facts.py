@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from frontdesk.brain.nlu import clock, lead, timeline, when
+from frontdesk.brain.nlu import budget_bounds, clock, lead, timeline, when
 from frontdesk.brain.nlu.lead_intent import extract_lead_intent
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.places import extract_location, intent_here, moves_away
@@ -241,6 +241,7 @@ def read_lead_facts(u: Utterance, result: Understanding, profile: BusinessProfil
     if rough is not None and result.budget and result.time == clock.clock(int(rough[1]), int(rough[2]),
                                                                           None):
         result.time = None  # the figure was the price, not a time
+    _bounds(u, result)
     result.timeline = timeline.extract_timeline(u, today, expecting=awaiting == "timeline")
     # "we're paying cash from selling our place in Houston": how they pay, not a home to sell
     # nor where they look
@@ -290,3 +291,21 @@ def read_lead_facts(u: Utterance, result: Understanding, profile: BusinessProfil
         figure = ((result.time.hour % 12 or 12) * 100 + result.time.minute) * 1000
         if 100_000 <= figure <= 2_000_000:
             result.budget, result.time = (None, figure), None
+
+
+def _bounds(u: Utterance, result: Understanding) -> None:
+    """Which end of the range the figure said is: a low end said alone ("bottom of my range is
+    two-fifty") is flagged ``budget_floor``; a low end and a top said together are the range; a
+    lender's figure the caller will not spend is no budget."""
+    if result.budget is None:
+        return
+    if budget_bounds.only_what_is_allowed(u):
+        result.budget = None  # "the letter says four-sixty but we're not touching that"
+        return
+    floor = budget_bounds.floor_of(u)
+    if floor is None:
+        return
+    if (top := budget_bounds.top_after_floor(u, floor)) is not None:
+        result.budget = floor, top  # "we start around three hundred … three-sixty's the ceiling"
+    elif result.budget[1] == floor:
+        result.flags.add("budget_floor")

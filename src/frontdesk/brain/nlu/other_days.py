@@ -70,7 +70,8 @@ def belongs_elsewhere(text: str, start: int) -> bool:
                 or (_EVENT_DAY.search(before) and not re.match(  # ("… wednesday, wednesday at ten": taken up)
                     r"\W*(\w+)\W+(?:then|instead|\1|at|around)\b", text[start:]))
                 or _DONE.search(clause_before(text, start))
-                or re.search(r"\b(?:(?:since|ever since|as of)\s+(?:like |about |last |this past )?|"
+                or re.search(r"\b(?:(?:since|ever since|as of),?\s+(?:(?:oh|uh|um|like|about|around|maybe|"
+                             r"i (?:think|guess)|last|this past),?\s+)*|"
                              r"(?:(?<!the )last|this past)\s+)$",
                              text[max(0, start - 25): start])  # "the light's been on since sunday"
                 # "my check engine light came on Thursday": when the trouble began, gone by
