@@ -202,6 +202,12 @@ _REFERS = re.compile(r"\b(?:that|this|it|those|these)\b")
 _FOLLOW_UP = re.compile(r"\b(?:it|that|they|them|this|those)\b|^\W*(?:(?:and|so|ok(?:ay)?|um+|uh+)\W+)*"
                         r"(?:how (?:far|long|much|late|early|often|many|big)|what about)\b")
 """A question that goes on about the topic just answered ("how far out does it go?")."""
+_HELP_WITH_IT = re.compile(r"\b(?:is (?:that|this|it) (?:something|anything|a thing)|"
+                          r"(?:do|can|could|would|will) (?:you|y'?all)(?: guys| all| folks)? (?:even |also )?"
+                          r"(?:help|do|handle|work|deal)(?: (?:with|on))? "
+                          r"(?:that|this|it|those|me|people like)\b)")
+"""A question of whether we help with what the caller just told ("is that something you all help
+with?"): what is said to the rest of the message answers it."""
 _NEXT_STEP = re.compile(r"\b(?:next steps?|what(?:'s| is| happens) next|what now|how do (?:we|i) "
                         r"(?:even )?(?:get started|start|proceed|go about it)|"
                         r"where do (?:we|i) (?:go from here|(?:even )?(?:start|begin))|"
@@ -557,6 +563,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     if not answered and ctx.profile.kind == "real_estate" and ctx.more_acts and _HELP_THERE.search(
             u.text.lower()):
         return  # "relocating to Dallas … do y'all help people find houses up there?": the area's verdict
+    if not answered and ctx.more_acts and _HELP_WITH_IT.search(u.text.lower()):
+        return  # "… I need something to rent. Is that something you all help with?": the reply to it says
     if not answered and ctx.profile.kind == "real_estate" and u.lead_intent == "rent":
         # "do y'all help people find rentals or is it just buyin": the renter's answer says it
         if not ctx.more_acts:

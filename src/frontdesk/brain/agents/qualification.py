@@ -300,6 +300,16 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         s.awaiting, s.awaiting_agent = None, None
         s.ended = True
         return
+    if _leaves_to_call_back(s, u):
+        # "okay. I'll talk it over with my husband and call back. thanks": what was told is kept,
+        # and the questions stop (the lead is scored on it when the call ends)
+        keep_untold(s.lead, u)
+        if s.lead.status in {"new", "contacted"}:
+            s.lead.status = "nurture"
+        ctx.say("lead_calls_back", name_part=_name_part(s))
+        s.awaiting, s.awaiting_agent = None, None
+        s.ended = True
+        return
     if s.awaiting == "offer_appointment" and s.awaiting_agent == AGENT:
         if u.affirm or u.has_booking_facts:
             s.awaiting = None
@@ -387,6 +397,22 @@ def keep_untold(lead: LeadInfo, u: Understanding) -> None:
         lead.budget_min, lead.budget_max = u.budget
     if lead.financing is None and u.financing is not None:
         lead.financing = u.financing  # type: ignore[assignment]
+
+
+_CALLS_US_BACK = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will|(?:i'?m|we'?re) (?:gonna|going to)|"
+                            r"(?:i|we) (?:can|could|might|may)|maybe)(?: \w+){0,8}? (?:call (?:you |y'?all )?"
+                            r"(?:back|again)|give (?:you|y'?all) a (?:call|ring)|"
+                            r"get back (?:to|with) (?:you|y'?all)|"
+                            r"reach (?:back )?out)\b")
+"""The caller will ring us when ready ("I'll talk it over with my husband and call back")."""
+
+
+def _leaves_to_call_back(s: ConversationState, u: Understanding) -> bool:
+    """A lead who says they will call back when ready, and gives nothing more to note or book."""
+    return ("defers" in u.flags and s.awaiting in {*_QUESTIONS, "anything_else", "offer_appointment"}
+            and _CALLS_US_BACK.search(u.text.lower()) is not None and not u.is_question and not (
+                u.budget or u.location or u.timeline or u.financing or u.has_booking_facts
+                or u.has_contact_facts or u.acts))
 
 
 def score_on_leaving(s: ConversationState, policy: QualificationPolicy, threshold: float) -> None:

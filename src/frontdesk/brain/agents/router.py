@@ -64,6 +64,8 @@ _SOMEONE_AWAY = re.compile(r"\b(?:she|he|they)(?:'s|'re| is| are)? (?:not|isn'?t
 the caller acts for them, not a call back asked."""
 
 
+_SEE_A_PLACE = re.compile(r"\b(?:see|tour|showing|look at|walk through|view)\b")
+"""A place to be shown asked for in so many words."""
 _BOOKING_ASKED = frozenset({"pick_alternative", "date", "time", "name", "offer_appointment"})
 """The questions on the way to a booking, which a "no thanks, bye" leaves."""
 
@@ -374,6 +376,9 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
             return "faq"
         if answers(s.awaiting, u):
             return owner
+    if intent == "book" and profile.kind == "real_estate" and u.lead_intent == "rent" and (
+            s.awaiting not in _YES_NO) and not _SEE_A_PLACE.search(u.text.lower()):
+        return "qualification"  # "I need something to rent … is that something you help with?"
     if intent == "book":
         wants_lead_talk = (profile.kind == "real_estate" and s.lead.qualified is None
                            and not (u.appointment_type or s.booking_slots.appointment_type)

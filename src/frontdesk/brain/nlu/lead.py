@@ -613,7 +613,12 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
                  r"(?:money|funds) from (?:the |our |my )?(?:sale|selling|house|home|place)|"
                  # "my half of the house money"
                  r"(?:house|home|sale) (?:money|proceeds)|"
-                 r"from (?:the )?(?:sale|selling) of)\b", text):
+                 r"from (?:the )?(?:sale|selling) of|"
+                 # "I'd pay for the condo out of the house, I don't want a mortgage at my age"
+                 r"pay (?:for )?(?:it|the (?:condo|house|new (?:one|place))|that) (?:out of|from|with) "
+                 r"(?:the|our|my) (?:house|home|sale|place)|"
+                 r"(?:don'?t|do not) (?:want|need) (?:a |any )?(?:mortgage|loan))\b", text) and (
+                     not _LOAN_BESIDE.search(text)):
         return "cash"  # "proceeds from the sale": paid from what the old home brings
     if _UNDER_WAY.search(text):
         return "in_progress"
@@ -633,6 +638,9 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
     return None
 
 
+_LOAN_BESIDE = re.compile(r"\b(?:plus|and|with|along with) (?:a |some |the )?(?:small |little |smaller )?"
+                          r"(?:mortgage|loan)\b")
+"""A loan beside the money from a sale ("the sale money plus a small mortgage"): no cash buyer."""
 _PAPERS = r"(?:paperwork|documents|docs|tax returns|pay ?stubs|application)"
 _LOAN_PERSON = r"(?:lender|bank|loan (?:lady|guy|officer)|mortgage (?:guy|lady|broker)|credit union)"
 _UNDER_WAY = re.compile(r"\b(?:working on it|working with a (?:lender|bank)|(?:that'?s|it'?s) in progress|"
@@ -647,7 +655,11 @@ _UNDER_WAY = re.compile(r"\b(?:working on it|working with a (?:lender|bank)|(?:t
                         r"(?:started |been |just )?talking (?:to|with) (?:a |the |our |my )?"
                         r"(?:lender|bank|credit union|loan officer|"
                         r"mortgage (?:guy|lady|broker|person|company))|"
-                        r"applied|applying|"
+                        r"(?<!haven't )(?<!havent )(?<!have not )(?<!not )(?<!never )(?<!didn't )applied|"
+                        r"(?<!not )applying|"
+                        # "we just started the application with our credit union"
+                        r"(?:started|filled out|submitted|sent in|put in|turned in) (?:the |an |our |my |a )?"
+                        r"(?:loan |mortgage )?application|"
                         r"in the process|waiting on|(?:loan|mortgage) application|application(?:'s| is) in|"
                         r"waiting to hear)\b")
 """A loan under way: applied for, a lender talked to."""

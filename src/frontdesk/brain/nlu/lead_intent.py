@@ -165,6 +165,10 @@ _NEVER_BEFORE = re.compile(r"\b(?:i|we)(?:'ve| have)? never (sold|bought|purchas
 """A caller new to one side of a sale ("I've never sold a house before")."""
 
 
+_RENT_NOW = re.compile(r"\b(?:need|want|looking for|look for|find|get)\b[^.?!]{0,30}?\b(?:to rent|"
+                       r"(?:a |an )?rental|(?:a |an )?(?:apartment|place|house) to rent)\b|"
+                       r"\brent(?:ing)? (?:for now|in the meantime|instead)\b")
+"""A home to rent wanted now ("I need something to rent")."""
 _UNDECIDED_AFTER = re.compile(r"\b(?:might|may|maybe|could|possibly|perhaps)(?: \w+)? (?:buy|purchas)\w*")
 _NOT_DECIDED = re.compile(r"\b(?:haven'?t|have not|not) (?:really )?(?:decided|figured (?:it|that) out|sure)|"
                           r"\b(?:don'?t|do not) know (?:yet|if|whether)|\bundecided\b")
@@ -179,6 +183,9 @@ def extract_lead_intent(u: Utterance) -> str | None:
     if _NOT_A_HOME.search(u.lower):
         kept = _NOT_A_HOME.sub(" ", u.lower)
         u = Utterance(raw=u.raw, lower=kept, numeric=u.numeric)
+    if _RENT_NOW.search(u.lower) and any(re.search(r"buy|purchas", m.group(0)) for m in _NOT_MOVING.finditer(
+            u.lower)):
+        return "rent"  # "I'm not ready to buy again, not for a while. I need something to rent"
     if _RENT_FIRST.search(u.lower):
         return "rent"  # "we want to rent for a year before we buy anything": a renter, for now
     if _BUY_ONCE_SOLD.search(u.lower):

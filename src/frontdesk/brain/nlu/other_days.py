@@ -36,6 +36,8 @@ _DONE = re.compile(
     r"\b(?:back (?:on|in)|(?:got|had|have had|'ve had) (?:it|them|her|him|(?:the|my|our) \w+) \w+(?:ed|en)|"
     r"(?:bought|picked up|purchased|sold|traded(?: in)?) (?:it|her|him|them|(?:the|my|our|this) \w+)|"
     r"did (?:it|that|one|the \w+)|"
+    # "we met with him on Friday and we have a few questions": a meeting had, not one asked for
+    r"(?:we|i|he|she|they) (?:met|talked|spoke|toured|visited|stopped by|dropped by|came by)\b|"
     r"(?:picked|brought|drove) (?:it|her|him|them) (?:up|in|home|back)|"
     r"(?:was|were) (?:in|there|done|serviced|seen)|came in|went in|last (?:time|visit|came|was|had)|"
     # "we were driving back from my son's tournament on Sunday": what the caller was doing then

@@ -169,17 +169,20 @@ def _timeline(text: str, today: date, *, expecting: bool) -> tuple[float, str] |
     season = re.search(r"(?:^|[.,;!?]\s*)(spring|summer|fall|autumn|winter),? (?:probably|maybe|likely|"
                        r"hopefully|i think|i'?d say|ish)\b|"  # "Spring, probably"
                        r"\b(?:this|next|by|in the|by the|probably|maybe|likely|prob(?:ly)?|around|till|until|"
-                       r"after|come|over|during|before(?: the)?|"  # "we want to move over spring break"
+                       r"after|come|over(?: the)?|during(?: the)?|before(?: the)?|"  # "over spring break"
                        r"sometime in(?: the)?|early|late|mid|(?:hoping|planning) for|(?:the )?(?:end|start|"
                        r"beginning|middle) of(?: the)?)\s+"
                        r"(spring|summer|fall|autumn|winter)\b(?! (?:camp|vacation|trip|job))", text)
     if season and _PAST_EVENT.search(clause_before(text, season.start())):
         season = None  # "my dad passed in the spring": when it happened, not the move
+    # a season, the school year and a month can all be said of one move: the first of season or
+    # school year stands, unless a month is named after it ("… so by June or so")
+    said: list[tuple[int, tuple[float, str]]] = []
     if season:
         named = season.group(1) or season.group(2)
         month = _SEASON_MONTH[named] + (2 if re.search(r"\b(?:end|late)\b", season.group(0)) else 0)
         months = (month - today.month) % 12 or 12
-        return float(months), season.group(0).lstrip(".,;!? ")
+        said.append((season.start(), (float(months), season.group(0).lstrip(".,;!? "))))
     school = re.search(r"\b(?:after|once|when|end of|by|before|until|till)\s+(?:the\s+)?"
                        r"(?:kids\s+(?:are|get)\s+out|"
                        r"(?:(?:the |our |my )?(?:kids'?|\w+'s) )?school(?:'s| is| lets| gets)?\s*out|"
@@ -188,16 +191,16 @@ def _timeline(text: str, today: date, *, expecting: bool) -> tuple[float, str] |
                        r"(?:finish|finishes|are done with|get out of|graduate from) (?:the )?(?:school|year|"
                        r"semester))", text)
     if school:  # "after the school year", "once school lets out": June
-        return float((6 - today.month) % 12 or 12), school.group(0)
+        said.append((school.start(), (float((6 - today.month) % 12 or 12), school.group(0))))
     starts = re.search(r"\b(?:by|before)\s+(?:the time\s+)?(?:the\s+)?(?:new\s+)?school(?:\s+year)?\s+"
                        r"(?:starts|begins|starts back|is back|gets going)\b|"
                        r"\bbefore (?:the )?(?:first day of|start of) school\b|\bback to school\b", text)
     if starts:  # "in by the time school starts": mid August
-        return float(max((8 - today.month) % 12, 0.5) or 12), starts.group(0)
+        said.append((starts.start(), (float(max((8 - today.month) % 12, 0.5) or 12), starts.group(0))))
     # (not "my grandma passed in october": something that happened, not the move)
     by_month = next((m for m in _BY_MONTH.finditer(text)
                      if not _PAST_EVENT.search(clause_before(text, m.start()))), None)
-    if by_month is None and expecting:
+    if by_month is None and expecting and not said:
         # "June, probably", asked how soon; "May." alone too (elsewhere "may" is a verb)
         by_month = re.search(rf"\b(?!may\b)({MONTH})\b", text) or re.fullmatch(r"\W*(may)\W*", text) or (
             # "next May after the youngest graduates", "so like May, realistically"
@@ -211,9 +214,16 @@ def _timeline(text: str, today: date, *, expecting: bool) -> tuple[float, str] |
             if months < 0:
                 months += 12
             # ("which should be February": "by February")
-            said = re.sub(r"^(?:which|that|it) (?:should|will|would|'?ll|is supposed to|is gonna) be\W+|"
-                          r"^(?:which|that) (?:is|'s) in\W+", "by ", by_month.group(0))
-            return float(max(months, 0.5)), said
+            named_as = re.sub(r"^(?:which|that|it) (?:should|will|would|'?ll|is supposed to|is gonna) be\W+|"
+                              r"^(?:which|that) (?:is|'s) in\W+", "by ", by_month.group(0))
+            said.append((by_month.start(), (float(max(months, 0.5)), named_as)))
+    month_said = said.pop() if said and by_month is not None and said[-1][0] == by_month.start() else None
+    if said and month_said and month_said[0] > said[0][0]:
+        return month_said[1]  # "over the summer, before school starts, so by June or so"
+    if said:
+        return said[0][1]  # "likely spring, once the kids are done with school": spring
+    if month_said:
+        return month_said[1]
     holiday = re.search(r"\b(?:by|before|after|around|until|till|over|for)\s+(?:the\s+)?"
                         r"(christmas|the holidays|holidays|new year'?s?|thanksgiving|labor day|"
                         r"halloween)\b", text)
