@@ -24,7 +24,7 @@ from frontdesk.brain.graph import build_graph
 from frontdesk.brain.nlu import understand
 from frontdesk.brain.nlu.assisted import MODEL_INTENTS, apply_guess
 from frontdesk.brain.nlu.classifier import default_classifier
-from frontdesk.brain.nlu.cues import ALREADY_BOOKED
+from frontdesk.brain.nlu.cues import ALREADY_BOOKED, asks_hours
 from frontdesk.brain.nlu.on_file import about_booking, cancels_one
 from frontdesk.brain.nlu.understanding import Understanding
 from frontdesk.brain.nlu.warm import warm_up
@@ -70,10 +70,15 @@ _ASKED_MIDWAY = re.compile(r"(?i)(?:^|\s)((?:where (?:exactly )?(?:is|are|do|y'?
 here where exactly is the office at")."""
 
 
+_ASKED_ALONE = re.compile(r"(?i)(?:^|[.!?]\s+)((?:are|is|do|does|can|could|will|would|where|what|how|when)\b"
+                          r"[^.!?]*\?)\W*$")
+"""A question said as a sentence of its own at the end ("… that weekend. are y'all open Sundays?")."""
+
+
 def _asked_tail(text: str, *, at_the_end: bool = True) -> re.Match[str] | None:
     """Where the first question asked beside a booking starts, however it is joined on."""
     found = (p.search(text) for p in (_ASKED_AT_THE_END if at_the_end else None, _ASKED_AFTER,
-                                      _ASKED_MIDWAY) if p is not None)
+                                      _ASKED_MIDWAY, _ASKED_ALONE if at_the_end else None) if p is not None)
     return min(filter(None, found), key=lambda m: m.start(1), default=None)
 
 
@@ -265,7 +270,7 @@ class Brain:
                     {"faq_topic", "price_question"} & a.flags) or not (
                     a.vehicle or _OF_THE_BOOKING.search(a.text.lower()))]
             if state.on_file and understanding.intent in {"lookup_appointment", "reschedule", "cancel"} and (
-                    {"faq_topic", "price_question"} & understanding.flags
+                    ({"faq_topic", "price_question"} & understanding.flags or asks_hours(text.lower()))
                     and len(understanding.acts) < 2) and (
                     tail := _asked_tail(text)):
                 # "i got a break inspection wednesday … is that still on and uh the brakes yall did

@@ -576,6 +576,8 @@ def _changes_the_one_told(s: ConversationState, u: Understanding) -> bool:
     time next week?"), with nothing else under way."""
     if "call_asked" in u.flags or _CALL_BACK.search(u.text.lower()):
         return False  # "… could somebody give me a call back tomorrow morning?": a call, not a move
+    if "defers" in u.flags and not CHANGE_CUE.search(u.text.lower()):
+        return False  # "Saturday then, maybe. I'll talk it over with my wife first": nothing to move yet
     return _told(s) and bool(u.date or u.time or u.time_of_day or u.window
                              or SHIFT.search(u.text.lower())) and (
         u.intent in {"book", "provide_info", "faq", "unknown", "affirm"} or (

@@ -337,9 +337,11 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         # "not sure" which kind of meeting: whether they buy or sell decides it, so ask that
         ctx.ask(s, "intent", "qualification", "ask_lead_intent")
         return
-    if s.awaiting in _OFFERING and "defers" in u.flags and not (
+    if (s.awaiting in _OFFERING or (s.awaiting == "anything_else" and not slots.under_way())) and (
+            "defers" in u.flags) and not (
             u.time or u.window or u.time_of_day or u.services or u.appointment_type
-            or (u.date and u.date.isoformat() != slots.preferred_date)):
+            or (u.date and u.date.isoformat() != slots.preferred_date and s.awaiting != "anything_else")):
+        # ("Saturday then, maybe. I'll talk it over with my wife first", after hearing the hours)
         # "let me check with my wife and I'll call you back", "I will come tomorrow, I call
         # again for the time" (the day already offered): nothing booked, no callback promised;
         # the caller will ring when ready

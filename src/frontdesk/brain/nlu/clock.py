@@ -235,6 +235,13 @@ def _times(text: str) -> list[tuple[int, time]]:
                              text):
         # "could we start it earlier like ten same day"
         add(match, plain(match.group(1), match.group(2), match.start()))
+    for match in re.finditer(r"\b(\d{1,2})(?::(\d{2}))?(?:\s*o'?clock|\s*ish)?,? (?:on )?(?:that|the) same day\b|"
+                             r"\b(\d{1,2})(?::(\d{2}))?(?:\s*o'?clock|\s*ish)?,? (?:on )?that day\b(?! (?:before|after))",
+                             text):
+        # "like eleven that same day?": an hour on the day just said
+        k = 1 if match.group(1) else 3
+        if not re.match(r"\s*(?:st|nd|rd|th)\b", text[match.end(k):]):
+            add(match, plain(match.group(k), match.group(k + 1), match.start()))
     for match in _HOUR_CHOSEN.finditer(text):
         # "okay, um, eleven then. eleven saturday", "in the morning um ten": an hour said as the choice
         k = next(k for k in (1, 3, 5) if match.group(k))

@@ -132,7 +132,8 @@ _STRONG = re.compile(
 _SEVERAL = re.compile(r"\b(?:two|both|a couple|a few|three)\b[^.?!]{0,25}\b(?:appointments?|appts?|things|"
                       r"bookings?|visits?|showings?|cars|trucks|vehicles|houses|homes|places)\b")
 """More than one booking spoken of at once ("two appointments with y'all next week")."""
-_ASKS_A_VISIT = re.compile(r"\b(?:can|could|would) (?:i|we|you|y'?all)\b|\b(?:i|we)'?d like\b|"
+_ASKS_A_VISIT = re.compile(r"\b(?:can|could|would) (?:i|we|you|y'?all|someone|somebody|one of (?:you|your|y'?all)|"
+                           r"an agent|your agent)\b|\b(?:i|we)'?d like\b|"
                            r"\b(?:i|we) (?:need|want|wanna)\b")
 """A request in so many words, for the visit the message names."""
 _G_DROPPED = re.compile(r"(?<=[a-z]{2})in'(?=\s|$|[.,?!])")
@@ -227,7 +228,9 @@ def about_booking(u: Understanding, booked: Sequence[Booked], today: date,
             # the booking asked is this one, sooner
             r"\b(?:get|fit|squeeze|work) (?:me|us|him|her|it) in\b[^.?!]{0,30}\binstead\b", said)):
         return None
-    already = _ALREADY.search(said) is not None
+    # ("I'm driving the white Tesla with you guys Thursday at six", "I'm down for a showing
+    # Thursday at five": a booking told as the caller's plan)
+    already = _ALREADY.search(said) is not None or STATES_OWN.search(said) is not None
     # "I had one set up for Saturday but we sold the Explorer": why it cannot stand, said of one
     strong = _STRONG.search(said) is not None or (already and (
         CONFLICT.search(said) is not None or re.search(NO_LONGER_NEEDED, said) is not None
@@ -342,6 +345,31 @@ STATES_OWN = re.compile(r"\b(?:i|we)(?:'ve| have| had)? (?:already |just )?(?:go
                          r"\b(?:we'?re|i'?m|we are|i am) (?:already )?(?:seeing|touring|looking at) "
                          r"(?:a|the|that) (?:\w+ ){0,2}?(?:house|home|place)\b[^.?!]{0,20}\bwith "
                          r"(?:y'?all|you)\b|"
+                         # "we're already seeing a house with your agent Monday at four"
+                         r"\b(?:we'?re|i'?m|we are|i am) (?:already )?(?:seeing|touring|looking at) "
+                         r"(?:a|the|that) (?:\w+ ){0,2}?(?:house|home|place)\b[^.?!]{0,20}\bwith "
+                         r"(?:your|one of your|y'?all'?s) (?:agents?|realtors?|guys?|people|team)\b|"
+                         # "I'm down for a showing Thursday at five", "we're booked for the consultation"
+                         r"\b(?:we'?re|i'?m|we are|i am|(?:he|she)(?:'s| is)) (?:already |all )?(?:down|booked|"
+                         r"scheduled|set|signed up|on the (?:books|calendar)) for (?:an? |the |my |our )?"
+                         r"(?:\w+ )?(?:appointment|appt|detail(?:ing)?|oil change|oil|tire rotation|inspection|"
+                         r"brake \w+|battery \w+|showing|consultation|test drive|valuation)\b|"
+                         # "I'm coming in Saturday for the oil change anyway", "my husband's bringing his
+                         # Ram in tomorrow morning for the oil, that's already set"
+                         r"\b(?:we'?re|i'?m|we are|i am|(?:he|she)(?:'s| is)|my \w+(?:'s| is)) (?:already |"
+                         r"gonna be |going to be )?(?:coming in|bringing (?:it|(?:the|my|his|her|our) \w+) in|"
+                         r"dropping (?:it|(?:the|my|his|her|our) \w+) off)\b[^.?!]{0,40}\bfor (?:the|an?|my|his|her|"
+                         r"our|its) (?:\w+ )?(?:oil|detail|inspection|rotation|brake|battery|recall|appointment|"
+                         r"service|diagnostic)\w*|"
+                         # "I've got the Rogue coming in Wednesday at ten for the inspection sticker"
+                         r"\b(?:i|we)(?:'ve| have)? (?:got|have) (?:the |my |our |his |her )?(?:\w+ ){0,2}?"
+                         r"coming in (?:on |this |next )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|"
+                         r"the \d)|"
+                         # "I'm driving the white Tesla with you guys Thursday at six"
+                         r"\b(?:we'?re|i'?m|we are|i am) (?:already )?(?:test )?driving (?:the|that|a) "
+                         r"(?:\w+ ){1,3}?with (?:you|y'?all)\b|"
+                         # "your agent's coming to look at our house on the nineteenth"
+                         r"\byour (?:agent|guy|person|realtor|team|appraiser)(?:'s| is) (?:already )?coming\b|"
                          # "I think I've got like three different things on the calendar with you guys?"
                          + SEVERAL_ASKED)
 """The caller says they have a booking ("I've got the car in for a detail on wednesday")."""
@@ -370,9 +398,12 @@ def beside_the_one_on_file(whole: Understanding, on_file: list[Understanding], o
     # (what its own sentence says after the booking told, "… at ten, and we saw …", counts too)
     said = [r.text.lower() for r in others] + [_after_own(r.text.lower()) for r in on_file]
     same_day = any(_SAME_DAY.search(text) for text in said)
-    whole.date = whole.date if any(r.date for r in others) else (
-        next((r.date for r in on_file if r.date), None) if same_day else None)
-    whole.time = whole.time if any(r.time for r in others) else None
+    # the day and hour the new visit is asked for are its own sentences', not the one on file's
+    # ("I'm seeing a house with y'all Friday at noon … could I sit down with an agent first? like
+    # eleven that same day?": Friday at eleven)
+    asked_day = next((r.date for r in reversed(others) if r.date), None)
+    whole.date = asked_day or (next((r.date for r in on_file if r.date), None) if same_day else None)
+    whole.time = next((r.time for r in reversed(others) if r.time), None)
     if profile.kind == "real_estate" and any(_TO_SEE.search(text) for text in said) and not any(
             r.appointment_type for r in others):
         whole.appointment_type = "property_showing"

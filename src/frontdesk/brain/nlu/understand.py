@@ -236,7 +236,7 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
         # "… is that still on? and can somebody drive her home while she waits?": that asked too
         whole.acts = [a for a in asides if a.intent == "faq" and (
             ("faq_topic" in a.flags and (len(a.text.split()) > 5 or re.search(r"\bwhere\b", a.text.lower())))
-            or "price_question" in a.flags
+            or "price_question" in a.flags or asks_hours(a.text.lower())  # "… are y'all open Sundays?"
             or VISIT_ABOUT.search(a.text.lower()) or HOW_LONG_VISIT.search(a.text.lower()))]
         told = [sv for r in readings if r not in asides for sv in r.services] or whole.services
         for aside in whole.acts:
