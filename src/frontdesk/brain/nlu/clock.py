@@ -40,6 +40,10 @@ _ASKED_THAT_PART = re.compile(r"(?:(?<=\bdo )|(?<=\btry )|(?<=\bmake it )|(?<=\b
                               r"that (morning|afternoon|evening)\b")
 """An hour asked for on the day already said ("could we do eleven that morning instead?", "only till
 noon? ok then 10 that morning")."""
+_ON_THAT_DAY = re.compile(r"\b(\d{1,2})(?::(\d{2}))?(?:\s*o'?clock|\s*ish)?,? (?:on )?(?:that|the) same day\b|"
+                          r"\b(\d{1,2})(?::(\d{2}))?(?:\s*o'?clock|\s*ish)?,? (?:on )?that day\b"
+                          r"(?! (?:before|after))")
+"""An hour on the day just said ("like eleven that same day?")."""
 _TIME_BARE = re.compile(
     r"^(?:how about |what about |maybe |let's do |ok |okay )?(\d{1,2})(?::(\d{2}))?(?: o'?clock)?\??$"
     # "ten is good", "9:30 works for me", "eleven would be perfect": an hour said to suit
@@ -235,9 +239,7 @@ def _times(text: str) -> list[tuple[int, time]]:
                              text):
         # "could we start it earlier like ten same day"
         add(match, plain(match.group(1), match.group(2), match.start()))
-    for match in re.finditer(r"\b(\d{1,2})(?::(\d{2}))?(?:\s*o'?clock|\s*ish)?,? (?:on )?(?:that|the) same day\b|"
-                             r"\b(\d{1,2})(?::(\d{2}))?(?:\s*o'?clock|\s*ish)?,? (?:on )?that day\b(?! (?:before|after))",
-                             text):
+    for match in _ON_THAT_DAY.finditer(text):
         # "like eleven that same day?": an hour on the day just said
         k = 1 if match.group(1) else 3
         if not re.match(r"\s*(?:st|nd|rd|th)\b", text[match.end(k):]):
