@@ -40,7 +40,8 @@ _ASKED_THAT_PART = re.compile(r"(?:(?<=\bdo )|(?<=\btry )|(?<=\bmake it )|(?<=\b
                               r"that (morning|afternoon|evening)\b")
 """An hour asked for on the day already said ("could we do eleven that morning instead?", "only till
 noon? ok then 10 that morning")."""
-_ON_THAT_DAY = re.compile(r"\b(\d{1,2})(?::(\d{2}))?(?:\s*o'?clock|\s*ish)?,? (?:on )?(?:that|the) same day\b|"
+_ON_THAT_DAY = re.compile(r"\b(\d{1,2})(?::(\d{2}))?(?:\s*o'?clock|\s*ish)?,? (?:on )?(?:that|the) same "
+                          r"day\b|"
                           r"\b(\d{1,2})(?::(\d{2}))?(?:\s*o'?clock|\s*ish)?,? (?:on )?that day\b"
                           r"(?! (?:before|after))")
 """An hour on the day just said ("like eleven that same day?")."""

@@ -132,8 +132,8 @@ _STRONG = re.compile(
 _SEVERAL = re.compile(r"\b(?:two|both|a couple|a few|three)\b[^.?!]{0,25}\b(?:appointments?|appts?|things|"
                       r"bookings?|visits?|showings?|cars|trucks|vehicles|houses|homes|places)\b")
 """More than one booking spoken of at once ("two appointments with y'all next week")."""
-_ASKS_A_VISIT = re.compile(r"\b(?:can|could|would) (?:i|we|you|y'?all|someone|somebody|one of (?:you|your|y'?all)|"
-                           r"an agent|your agent)\b|\b(?:i|we)'?d like\b|"
+_ASKS_A_VISIT = re.compile(r"\b(?:can|could|would) (?:i|we|you|y'?all|someone|somebody|"
+                           r"one of (?:you|your|y'?all)|an agent|your agent)\b|\b(?:i|we)'?d like\b|"
                            r"\b(?:i|we) (?:need|want|wanna)\b")
 """A request in so many words, for the visit the message names."""
 _G_DROPPED = re.compile(r"(?<=[a-z]{2})in'(?=\s|$|[.,?!])")
@@ -319,6 +319,34 @@ def _facts_named(u: Understanding, said: str, b: Booked, today: date, profile: B
     return int(what) + int(when) + int(hour)
 
 
+_WE = r"(?:we'?re|i'?m|we are|i am)"
+_KINDS = (r"(?:appointment|appt|detail(?:ing)?|oil change|oil|tire rotation|inspection|brake \w+|battery \w+|"
+          r"showing|consultation|test drive|valuation)")
+_TOLD_AS_PLAN = (
+    # "we're already seeing a house with your agent Monday at four"
+    rf"\b{_WE} (?:already )?(?:seeing|touring|looking at) (?:a|the|that) (?:\w+ ){{0,2}}?"
+    r"(?:house|home|place)\b"
+    r"[^.?!]{0,20}\bwith (?:your|one of your|y'?all'?s) (?:agents?|realtors?|guys?|people|team)\b|"
+    # "I'm down for a showing Thursday at five", "we're booked for the consultation"
+    rf"\b(?:{_WE}|(?:he|she)(?:'s| is)) (?:already |all )?(?:down|booked|scheduled|set|signed up|"
+    rf"on the (?:books|calendar)) for (?:an? |the |my |our )?(?:\w+ )?{_KINDS}\b|"
+    # "I'm coming in Saturday for the oil change anyway", "my husband's bringing his Ram in
+    # tomorrow morning for the oil, that's already set"
+    rf"\b(?:{_WE}|(?:he|she)(?:'s| is)|my \w+(?:'s| is)) (?:already |gonna be |going to be )?"
+    r"(?:coming in|bringing (?:it|(?:the|my|his|her|our) \w+) in|"
+    r"dropping (?:it|(?:the|my|his|her|our) \w+) off)"
+    r"\b[^.?!]{0,40}\bfor (?:the|an?|my|his|her|our|its) (?:\w+ )?(?:oil|detail|inspection|rotation|brake|"
+    r"battery|recall|appointment|service|diagnostic)\w*|"
+    # "I've got the Rogue coming in Wednesday at ten for the inspection sticker"
+    r"\b(?:i|we)(?:'ve| have)? (?:got|have) (?:the |my |our |his |her )?(?:\w+ ){0,2}?coming in "
+    r"(?:on |this |next )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|the \d)|"
+    # "I'm driving the white Tesla with you guys Thursday at six"
+    rf"\b{_WE} (?:already )?(?:test )?driving (?:the|that|a) (?:\w+ ){{1,3}}?with (?:you|y'?all)\b|"
+    # "your agent's coming to look at our house on the nineteenth"
+    r"\byour (?:agent|guy|person|realtor|team|appraiser)(?:'s| is) (?:already )?coming\b")
+"""A booking on file told as the caller's plan, not asked for."""
+
+
 STATES_OWN = re.compile(r"\b(?:i|we)(?:'ve| have| had)? (?:already |just )?(?:got|have|had) "
                          r"(?:the |my |our |an? )?"
                          r"(?:(?:car|truck|van|suv|jeep|it) (?:in |booked |down )?for (?:an? |the |my )?)?"
@@ -345,31 +373,7 @@ STATES_OWN = re.compile(r"\b(?:i|we)(?:'ve| have| had)? (?:already |just )?(?:go
                          r"\b(?:we'?re|i'?m|we are|i am) (?:already )?(?:seeing|touring|looking at) "
                          r"(?:a|the|that) (?:\w+ ){0,2}?(?:house|home|place)\b[^.?!]{0,20}\bwith "
                          r"(?:y'?all|you)\b|"
-                         # "we're already seeing a house with your agent Monday at four"
-                         r"\b(?:we'?re|i'?m|we are|i am) (?:already )?(?:seeing|touring|looking at) "
-                         r"(?:a|the|that) (?:\w+ ){0,2}?(?:house|home|place)\b[^.?!]{0,20}\bwith "
-                         r"(?:your|one of your|y'?all'?s) (?:agents?|realtors?|guys?|people|team)\b|"
-                         # "I'm down for a showing Thursday at five", "we're booked for the consultation"
-                         r"\b(?:we'?re|i'?m|we are|i am|(?:he|she)(?:'s| is)) (?:already |all )?(?:down|booked|"
-                         r"scheduled|set|signed up|on the (?:books|calendar)) for (?:an? |the |my |our )?"
-                         r"(?:\w+ )?(?:appointment|appt|detail(?:ing)?|oil change|oil|tire rotation|inspection|"
-                         r"brake \w+|battery \w+|showing|consultation|test drive|valuation)\b|"
-                         # "I'm coming in Saturday for the oil change anyway", "my husband's bringing his
-                         # Ram in tomorrow morning for the oil, that's already set"
-                         r"\b(?:we'?re|i'?m|we are|i am|(?:he|she)(?:'s| is)|my \w+(?:'s| is)) (?:already |"
-                         r"gonna be |going to be )?(?:coming in|bringing (?:it|(?:the|my|his|her|our) \w+) in|"
-                         r"dropping (?:it|(?:the|my|his|her|our) \w+) off)\b[^.?!]{0,40}\bfor (?:the|an?|my|his|her|"
-                         r"our|its) (?:\w+ )?(?:oil|detail|inspection|rotation|brake|battery|recall|appointment|"
-                         r"service|diagnostic)\w*|"
-                         # "I've got the Rogue coming in Wednesday at ten for the inspection sticker"
-                         r"\b(?:i|we)(?:'ve| have)? (?:got|have) (?:the |my |our |his |her )?(?:\w+ ){0,2}?"
-                         r"coming in (?:on |this |next )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|"
-                         r"the \d)|"
-                         # "I'm driving the white Tesla with you guys Thursday at six"
-                         r"\b(?:we'?re|i'?m|we are|i am) (?:already )?(?:test )?driving (?:the|that|a) "
-                         r"(?:\w+ ){1,3}?with (?:you|y'?all)\b|"
-                         # "your agent's coming to look at our house on the nineteenth"
-                         r"\byour (?:agent|guy|person|realtor|team|appraiser)(?:'s| is) (?:already )?coming\b|"
+                         + _TOLD_AS_PLAN + "|"
                          # "I think I've got like three different things on the calendar with you guys?"
                          + SEVERAL_ASKED)
 """The caller says they have a booking ("I've got the car in for a detail on wednesday")."""
