@@ -217,6 +217,14 @@ _NEXT_STEP = re.compile(r"\b(?:next steps?|what(?:'s| is| happens) next|what now
 """A question that asks the agent to go on rather than for a fact."""
 
 
+def _said_already(answer: str, said: list[str]) -> bool:
+    """Most of an answer's words are in what this turn already says (two answers to one
+    question, worded two ways)."""
+    words = {w for w in re.findall(r"[a-z]{4,}", answer.lower())}
+    before = {w for part in said for w in re.findall(r"[a-z]{4,}", part.lower())}
+    return bool(words) and len(words & before) / len(words) >= 0.6
+
+
 def _first_meeting(s: ConversationState, ctx: TurnContext) -> bool:
     """"What do we even do first?" from a buyer or seller with no meeting under way: the first
     step is the meeting the profile starts everyone with (a consultation, a listing visit),
@@ -532,7 +540,9 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             entries = faq_answers(said[-2], ctx.profile.faq, place_words(ctx.profile)) if len(
                 said) >= 2 else []
         for entry in entries:
-            if entry.answer not in ctx.reply_parts:  # asked twice in one breath: said once
+            # asked twice in one breath, or already said by another answer this turn ("what is a
+            # consultation? is it a sales pitch?": "no cost and no obligation" once): said once
+            if entry.answer not in ctx.reply_parts and not _said_already(entry.answer, ctx.reply_parts):
                 ctx.add(entry.answer)
             answered = True
             s.recent_topic = s.recent_topic or entry.key

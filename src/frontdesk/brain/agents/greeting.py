@@ -259,6 +259,11 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         first = s.customer.name.split()[0] if s.customer.name else "there"
         ctx.say("nice_to_meet", first_name=first)
         return
+    if ctx.aside_answered and u.intent in {"unknown", "decline", "chitchat", "provide_info"}:
+        # "quick question, I'm not ready to commit to anything. what actually is a consultation?":
+        # the question was answered; what was said around it needs no "didn't catch that"
+        ctx.ask(s, "anything_else", AGENT, "anything_else")
+        return
     s.misunderstood_count += 1
     if s.misunderstood_count >= 3 and s.escalation_in_progress:
         ctx.hand_off("escalation", "still waiting for a person", s)  # already offered one

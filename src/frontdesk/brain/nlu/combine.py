@@ -643,6 +643,9 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         return rule, rule_confidence  # "we've got an old RAV4" is a car, not a mechanic
     if model == "objection_price" and not PRICE_CUE.search(r.text.lower()):
         return rule, rule_confidence  # "I can't make it out till then" says nothing of money
+    if model == "identity" and re.search(r"\bwho (?:pays|gets paid|do (?:i|we) pay|covers|handles)\b",
+                                         r.text.lower()):
+        return rule, rule_confidence  # "who pays you, me?" asks about the fee, not who we are
     if model == "identity" and p >= 0.5 and re.search(
             r"\b(?:is this|is that|am i (?:speaking|talking) (?:to|with)|did i (?:reach|get)) "
             r"(?:the|a|an)\b", r.text.lower()):

@@ -718,8 +718,13 @@ _SOMEONE_OF_OURS = (r"\b(?:somebody|someone|an agent|one of (?:y'?all|you|your a
 OURS_TO_COME = re.compile(_SOMEONE_OF_OURS + r"(?:come|coming|comes) (?:out |over |by )?"
                           r"(?:[\w ]{0,25}? )?(?:and |to )?"
                           r"(?:see|look at|check out|"
-                          r"take a look at|walk through) (?:the|her|his|their|my|our|mom'?s|dad'?s) (?:\w+ )?"
+                          r"take a look at|walk through) (?:the|her|his|their|my|our|mom'?s|dad'?s) "
+                          r"(?:\w+ ){0,2}"
                           r"(?:house|home|place|property|condo|townhouse)\b|"
+                          # "maybe start with somebody looking at the condo?"
+                          + _SOMEONE_OF_OURS.replace(" needs?| could| can| would| will)?", ")?")
+                          + r"(?:looking at|taking a look at|checking out|walking through) (?:the|our|my) "
+                          r"(?:\w+ ){0,2}(?:house|home|place|property|condo|townhouse)\b|"
                           # "could someone come out thursday the fifteenth?": out to the caller's
                           + _SOMEONE_OF_OURS
                           + r"come out\b(?! (?:with|and see|to see|to the (?:listing|property)))")

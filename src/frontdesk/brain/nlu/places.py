@@ -40,6 +40,11 @@ def sounds(words: str) -> str:
     return re.sub(r"([a-z])\1+", r"\1", key)
 
 
+_OWNED_IN = re.compile(r"\b(?:i|we)(?:'ve| have)? (?:already )?(?:got|own|have|bought) (?:\w+ ){0,3}?"
+                       r"(?:in|up in|out in|down in|over in) $")
+"""A place named as where the caller already owns ("I've got two in Round Rock already")."""
+
+
 def extract_location(u: Utterance, profile: BusinessProfile, *,
                      expecting: bool = False) -> tuple[str, bool] | None:
     """The place the caller wants and whether it is in the business's service area. A place
@@ -151,9 +156,11 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
                                   r"\b(?:outta|out of|from|sell(?:ing)?|sale of) (?:the|my|our)\s+$",
                                   u.lower[: w[0]]))
 
+    # ("I've got two in Round Rock already and now I'm looking for a duplex in East Austin": the
+    # rentals owned are not where the investor looks)
     elsewhere = [w for w in wanted if not _ORIGIN.search(u.lower[max(0, w[0] - 40): w[0]])
-                 and (selling or not (_HOME_NOW.search(u.lower[max(0, w[0] - 40): w[0]])
-                                      or own_home(w)))]
+                 and (selling or not (_HOME_NOW.search(u.lower[max(0, w[0] - 40): w[0]]) or own_home(w)
+                                      or _OWNED_IN.search(u.lower[max(0, w[0] - 40): w[0]])))]
     if not elsewhere and not expecting and not selling and all(
             re.search(r"\b(?:from|leaving|moving out of)\s+(?:the\s+)?$", u.lower[max(0, w[0] - 25): w[0]])
             or _LIVES_NOW.search(u.lower[max(0, w[0] - 40): w[0]]) for w in wanted):
