@@ -32,6 +32,27 @@ def added_to(s: ConversationState) -> Appointment | None:
     return visit
 
 
+def same_visit_on_file(s: ConversationState) -> Appointment | None:
+    """A booking on file at the very day and hour of the service visit being booked, holding some
+    of its work and not all of it: the new work joins that visit rather than booking it twice."""
+    slots = s.booking_slots
+    if not (s.on_file and slots.services and slots.preferred_date and slots.preferred_time):
+        return None
+    for visit in s.on_file:
+        work = set(visit.services or [visit.service_type])
+        if (visit.scheduled_date, visit.scheduled_time) == (slots.preferred_date, slots.preferred_time) and (
+                work & set(slots.services)) and new_work(slots.services, visit) and (
+                visit.appointment_type == "service"):
+            return visit
+    return None
+
+
+def new_work(services: list[str], visit: Appointment) -> list[str]:
+    """The work asked for that the visit does not hold yet ("I've got the Rogue coming in Wednesday
+    at ten for the inspection … can they rotate the tires too?": the rotation)."""
+    return [k for k in services if k not in (visit.services or [visit.service_type])]
+
+
 def moved_with_the_work(s: ConversationState, u: Understanding) -> None:
     """A new day or time at the read-back of work added to a visit moves the whole visit ("do
     both at once … and actually could we do it that morning instead, like nine?"), unless the

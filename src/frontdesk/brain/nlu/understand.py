@@ -601,8 +601,12 @@ def _only_the_car(r: Understanding, asides: list[Understanding]) -> bool:
         r.services or r.has_booking_facts or r.has_contact_facts or r.has_lead_facts))
 
 
-_REQUEST = re.compile(r"(?:\W*(?:so|and|also|oh|um|uh|okay|ok|hey|well|then)\W+)*(?:can|could|would|"
-                      r"will) (?:you|y'all|ya|you guys|you all|somebody|someone) (?:please |also |"
+_REQUEST = re.compile(r"(?:\W*(?:so|and|also|oh|um|uh|okay|ok|hey|well|then)\W+)*"
+                      # "while it's in, can they rotate the tires too?"
+                      r"(?:(?:while|since|when|as long as) (?:it'?s|its|it is|the \w+(?:'s| is)|i'?m|we'?re) "
+                      r"(?:in|there|in there|in the shop|out there)\W+)?"
+                      r"(?:can|could|would|will) (?:you|y'all|ya|you guys|you all|somebody|someone|they|"
+                      r"the guys|y'?all) (?:please |also |"
                       r"just )?(?:do|swap|change|rotate|check|look|replace|put|fix|get|take|give|"
                       r"throw|add|detail|clean|inspect|top|knock|squeeze|fit)\b")
 """A question that asks for the work ("could you rotate the tires too?"), not about it."""
