@@ -33,16 +33,20 @@ def added_to(s: ConversationState) -> Appointment | None:
 
 
 def same_visit_on_file(s: ConversationState) -> Appointment | None:
-    """A booking on file at the very day and hour of the service visit being booked, holding some
-    of its work and not all of it: the new work joins that visit rather than booking it twice."""
+    """A service visit on file at the very day and hour of the service work being booked, for the
+    same car (or no car said): the new work joins that visit rather than booking a second one
+    beside it ("… coming in Wednesday at ten for an oil change. since it's in there, could you
+    check the battery too?")."""
     slots = s.booking_slots
-    if not (s.on_file and slots.services and slots.preferred_date and slots.preferred_time):
+    if not (s.on_file and slots.services and slots.preferred_date and slots.preferred_time) or (
+            slots.appointment_type not in {None, "service"}):
         return None
-    for visit in s.on_file:
-        work = set(visit.services or [visit.service_type])
+    model = (slots.vehicle.model or "").lower()
+    gone = {d.split(" ")[1] for d in s.desk.done if d.startswith(("cancelled ", "moved "))}
+    for visit in (a for a in s.on_file if str(a.id) not in gone):
         if (visit.scheduled_date, visit.scheduled_time) == (slots.preferred_date, slots.preferred_time) and (
-                work & set(slots.services)) and new_work(slots.services, visit) and (
-                visit.appointment_type == "service"):
+                new_work(slots.services, visit)) and visit.appointment_type == "service" and (
+                not model or not visit.vehicle or model in visit.vehicle.lower()):
             return visit
     return None
 

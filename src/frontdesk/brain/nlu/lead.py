@@ -343,10 +343,15 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
                                             numeric=u.numeric[: approved.start("rest")]), expecting=True)
         if spend is not None and allowed is not None and spend[1] < allowed[1]:
             return spend
-        bare = re.search(r"(?<![\d,.$])\b([1-9])\b(?![\d,.:]| ?(?:am|pm|o'?clock)\b)", rest)
-        if spend is None and allowed is not None and bare and allowed[1] >= 100_000 and (
-                int(bare[1]) * 100_000 < allowed[1]):
-            return None, int(bare[1]) * 100_000  # "approved for eight hundred but seven is the number"
+        # (a cap said in so many words: "seven is the number", "stay under seven"; not "we'd love to
+        # stay closer to four", a hope)
+        bare = re.search(r"(?<![\d,.$])\b([1-9])\b(?= (?:is|'s) (?:the|our|my) "
+                         r"(?:number|top|max|limit|budget|cap)\b)|"
+                         r"\b(?:stay|keep it) (?:under|below) ([1-9])\b(?![\d,.:])|"
+                         r"\b(?:no more than|max(?:imum)? (?:of |is )?|tops,? ) ?([1-9])\b(?![\d,.:])", rest)
+        figure = int(next(g for g in bare.groups() if g)) * 100_000 if bare else 0
+        if spend is None and allowed is not None and bare and allowed[1] >= 100_000 and figure < allowed[1]:
+            return None, figure  # "approved for eight hundred but seven is the number"
     if _A_HOME_ONE.search(u.numeric):  # "budget for the new one, five-fifty to six hundred": no 1
         kept = _A_HOME_ONE.sub(r"\1 one", u.numeric)
         u = Utterance(raw=u.raw, lower=u.lower, numeric=kept)
@@ -593,6 +598,9 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
                  # "that's with the pre-approval we already got"
                  r"|pre-? ?approval (?:we|i) (?:already )?(?:got|have|had)"
                  r"|got approved|have approval"
+                 # "the top is what the VA loan approved me for"
+                 r"|(?:loan|mortgage|lender|bank|credit union) (?:already |has |have )?approved (?:me|us) "
+                 r"(?:for|up to)"
                  # "we talked to a lender, got the letter and everything", "got the pre-qual letter"
                  r"|(?:got|have|has|'ve got|gave (?:us|me)) (?:the|a|our|my) (?:pre-? ?qual(?:ification)? |"
                  r"approval |lender |bank )?letter(?: thing)?(?! in the mail)"
@@ -666,7 +674,7 @@ _UNDER_WAY = re.compile(r"\b(?:working on it|working with a (?:lender|bank)|(?:t
 
 _STILL_TO_COME = re.compile(r"\b(?:should|will|'ll|gonna|going to|hope to|hoping to|expect to|supposed to|"
                             r"waiting (?:on|for)|until (?:we|i))\s+(?:\w+\s+){0,2}?(?:have|get|got|see|hear|"
-                            r"the|our|my|a)\b[^.?!]{0,25}\b(?:letter|approval|pre-?approv\w*|approved)\b")
+                            r"the|our|my|a)\b[^.?!,;]{0,25}\b(?:letter|approval|pre-?approv\w*|approved)\b")
 """An approval or its letter said as still to come ("should have the letter in a couple weeks")."""
 
 

@@ -132,8 +132,9 @@ _STRONG = re.compile(
 _SEVERAL = re.compile(r"\b(?:two|both|a couple|a few|three)\b[^.?!]{0,25}\b(?:appointments?|appts?|things|"
                       r"bookings?|visits?|showings?|cars|trucks|vehicles|houses|homes|places)\b")
 """More than one booking spoken of at once ("two appointments with y'all next week")."""
-_ASKS_A_VISIT = re.compile(r"\b(?:can|could|would) (?:i|we|you|y'?all|someone|somebody|"
-                           r"one of (?:you|your|y'?all)|an agent|your agent)\b|\b(?:i|we)'?d like\b|"
+ASKS_A_VISIT = re.compile(r"\b(?:can|could|would) (?:i|we|you|y'?all|someone|somebody|"
+                           r"one of (?:you|your|y'?all)|an agent|your agent)\b|"
+                           r"\b(?:i|we)(?:'?d| would) (?:like|love)\b|"
                            r"\b(?:i|we) (?:need|want|wanna)\b")
 """A request in so many words, for the visit the message names."""
 _G_DROPPED = re.compile(r"(?<=[a-z]{2})in'(?=\s|$|[.,?!])")
@@ -268,7 +269,7 @@ def about_booking(u: Understanding, booked: Sequence[Booked], today: date,
     if _CANCEL.search(NOT_CANCELLED.sub(" ", said)) or re.search(NO_LONGER_NEEDED, said):
         return "cancel", b
     kinds, work = {x.appointment_type for x in booked}, {x.service_type for x in booked}
-    if not re.search(r"\binstead\b", said) and _ASKS_A_VISIT.search(said) and (
+    if not re.search(r"\binstead\b", said) and ASKS_A_VISIT.search(said) and (
             (u.appointment_type is not None and u.appointment_type not in kinds) or set(u.services) - work):
         # "we've got a showing Saturday at one — could we sit down with an agent before that, at
         # noon?", "the oil change Saturday's fine, but my inspection … could I do that one
@@ -389,7 +390,11 @@ _ANOTHER_DAY = re.compile(r"\b(?:get (?:me|us|it|her|him) in|instead|sooner|earl
 """Words that ask for another day for the same visit ("can you get me in today")."""
 _TO_SEE = re.compile(r"\b(?:i'?d|we'?d|i would|we would) (?:like|love|want) to (?:go )?"
                      r"(?:see|tour|look at)\b")
-_SAME_DAY = re.compile(r"\bright (?:after|before)\b|\b(?:that|the) same (?:day|morning|afternoon|evening)\b")
+_SAME_DAY = re.compile(r"\bright (?:after|before)\b|\b(?:that|the) same (?:day|morning|afternoon|evening)\b|"
+                       r"\bthat (?:day|morning|afternoon|evening)\b(?! (?:before|after)\b)")
+_SAME_VISIT = re.compile(r"\b(?:while|since|as long as) (?:it'?s|its|it is|the \w+(?:'s| is)) "
+                         r"(?:in|there|in there|in the shop)\b|\bsame (?:visit|trip|drop-?off)\b")
+"""The new work done at the visit on file, its day and hour ("since it's in there, could you …")."""
 _ONE_MORE = re.compile(r"\b(?:also|another|too|as well|second|new one|one more)\b")
 
 
@@ -406,8 +411,11 @@ def beside_the_one_on_file(whole: Understanding, on_file: list[Understanding], o
     # ("I'm seeing a house with y'all Friday at noon … could I sit down with an agent first? like
     # eleven that same day?": Friday at eleven)
     asked_day = next((r.date for r in reversed(others) if r.date), None)
-    whole.date = asked_day or (next((r.date for r in on_file if r.date), None) if same_day else None)
-    whole.time = next((r.time for r in reversed(others) if r.time), None)
+    same_visit = any(_SAME_VISIT.search(text) for text in said)
+    told_day = next((r.date for r in on_file if r.date), None)
+    whole.date = asked_day or (told_day if same_day or same_visit else None)
+    whole.time = next((r.time for r in reversed(others) if r.time), None) or (
+        next((r.time for r in on_file if r.time), None) if same_visit and not asked_day else None)
     if profile.kind == "real_estate" and any(_TO_SEE.search(text) for text in said) and not any(
             r.appointment_type for r in others):
         whole.appointment_type = "property_showing"

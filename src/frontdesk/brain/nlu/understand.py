@@ -37,7 +37,13 @@ from frontdesk.brain.nlu.cues import (
 )
 from frontdesk.brain.nlu.elsewhere import asks_for_another_kind, wants_the_other_place
 from frontdesk.brain.nlu.lexicon import lexicon
-from frontdesk.brain.nlu.on_file import STATES_OWN, asks_of_own, beside_the_one_on_file, new_visit_asked
+from frontdesk.brain.nlu.on_file import (
+    ASKS_A_VISIT,
+    STATES_OWN,
+    asks_of_own,
+    beside_the_one_on_file,
+    new_visit_asked,
+)
 from frontdesk.brain.nlu.own_booking import HOW_LONG_VISIT, LOOKUP_CUE, VISIT_ABOUT
 from frontdesk.brain.nlu.read import read
 from frontdesk.brain.nlu.run_on import CONDITION, ECHOED, asked_after_own, merge_questions, split_run_on_ask
@@ -287,7 +293,8 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
             if asked:
                 whole.services = [sv for sv in whole.services if sv in asked]
             others = [r for r in readings if r not in on_file]
-            if others and NEW_BOOKING_ASKED.search(text.lower()):
+            if others and (NEW_BOOKING_ASKED.search(text.lower()) or any(
+                    ASKS_A_VISIT.search(r.text.lower()) for r in others)):  # ("could someone come value …")
                 beside_the_one_on_file(whole, on_file, others, profile)
             if (after := asked_after_own(text, profile, today, awaiting)) is not None and (
                     after.appointment_type not in {None, whole.appointment_type} or (
