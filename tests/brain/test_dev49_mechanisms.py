@@ -52,10 +52,10 @@ async def test_another_service_too_on_an_inbound_call_asks_what_else(profiles) -
 
 async def test_two_questions_without_an_answer_get_one_offer_that_covers_both(profiles) -> None:
     state, replies = await call(profiles, "dealership",
-                                "is there wifi in the waiting room and do you sell gift cards", "yes please")
+                                "is there a car wash next door and do you sell gift cards", "yes please")
     assert replies[0].count("I don't have that information") == 1 and "call you back" in replies[0]
     [task] = [t for t in state.pending_tasks if t.task_type == "callback"]
-    assert "wifi" in task.reason and "gift cards" in task.reason
+    assert "car wash" in task.reason and "gift cards" in task.reason
 
 
 # -- everyday words are no name -----------------------------------------------------------------

@@ -401,7 +401,8 @@ DEFERS = re.compile(
     r"reach out to|touch base with|give (?:you|y'all|ya|you guys|you all) a (?:call|ring|holler|shout))"
     r"(?: (?:you|y'all|ya|you guys|you all))?(?: back| again| later|"
     r" tomorrow| another time)*\b"
-    r"|\b(?:and|then|or) (?:just )?(?:call|ring|get back to)(?: (?:you|y'all|ya|you guys))?(?: back| again)\b"
+    r"|\b(?:and|then|or) (?:just |maybe |probably )?(?:call|ring|get back to)(?: (?:you|y'all|ya|you guys))?"
+    r"(?: back| again)\b"
     # "I call again for the time"
     r"|\b(?:i|we) (?:call|ring|phone) (?:you |y'all )?(?:again|back later|later)\b"
     r"|\b(?:let me|lemme|i(?:'ll| will)? (?:need to|have to|gotta)|i need to|we need to|"
@@ -409,7 +410,8 @@ DEFERS = re.compile(
     r"look at|sleep on it|think)(?: it over| about it| on it)?"
     r"(?: (?:with|by) (?:my|the|our) (?:\w+ )?(?:wife|husband|partner|spouse|boss|roommate|"
     r"calendar|schedule|work|family|kids|mom|dad|fiance|fiancee|girlfriend|boyfriend))\b"
-    r"|\b(?:let me|lemme|i'?ll|i need to|i wanna|i want to|we'?ll|we need to) (?:just |probably |maybe |"
+    r"|\b(?:let me|lemme|i'?ll|i need to|i wanna|i want to|we'?ll|we need to|i'?m (?:gonna|going to)|"
+    r"we'?re (?:gonna|going to)) (?:just |probably |maybe |"
     r"have to |gotta |kinda )?(?:think (?:about it|it over|"
     r"on it)|sleep on it|talk it over|check (?:my|our) (?:calendar|schedule))\b")
 """The caller will come back to us themselves ("let me check with my wife and I'll call you
