@@ -46,6 +46,12 @@ def test_a_lenders_figure_the_caller_wont_spend_is_no_budget(profiles) -> None:
     assert kept.budget == (None, 600_000)
 
 
+def test_what_they_would_spend_after_an_approval_they_wont_max(profiles) -> None:
+    u = _u(profiles, "real_estate", "we qualified for five hundred but we don't want to max it out. maybe "
+                                    "between four and, um, four-forty? four-sixty, that's the real top")
+    assert u.budget == (400_000, 460_000)
+
+
 def test_call_it_settles_the_figure(profiles) -> None:
     u = _u(profiles, "real_estate", "we want to stay under four, call it three seventy-five", "budget")
     assert u.budget == (None, 375_000)

@@ -277,7 +277,8 @@ _FIGURE = r"\$?[1-9](?: \d{2}|\d{2})?(?:,?000)?(?!\d)(?:\s*(?:k|thousand|grand)\
 _CEILING = re.compile(
     rf"(?P<a>{_FIGURE}),?\s+(?:tops\b|(?:absolute |at the |at )?max(?:imum)?\b|at (?:the )?(?:very )?most\b|"
     rf"if (?:it'?s|its|the house is) (?:perfect|the (?:one|1)|just right|really (?:nice|good))\b|"
-    rf"(?:is|'s) (?:the|our|my) (?:real |absolute |hard )?(?:ceiling|top|max(?:imum)?|limit|cap)\b)|"
+    rf"(?:(?:that|it|which)(?:'s| is)|is|'s) (?:the|our|my) (?:real |absolute |hard )?(?:ceiling|top|max(?:imum)?|"
+    rf"limit|cap)\b)|"
     rf"\b(?:up to|no more than|not a penny more than|(?:stay|keep it|keep us) (?:under|below)|"
     rf"(?:go|spend|pay|be) (?:over|above|past|more than)|"
     rf"approved (?:us |me )?(?:for|up to)|"
@@ -310,6 +311,9 @@ def _ceiling(said: str, found: tuple[int | None, int] | None) -> tuple[int | Non
     return (low if low < top[1] else None), top[1]
 
 
+_FILLER_IN_SPAN = re.compile(r"\b(and|to)\W+(?:(?:ugh|um+|uh+|like|i guess|maybe|i dunno|say)\W+)+(?=\$?\d)")
+_WONT_MAX = re.compile(r"\b(?:don'?t|do not|won'?t|not) (?:want to |wanna |gonna |going to )?(?:max (?:it|that) out|"
+                       r"use (?:all of )?(?:it|that)|go (?:that high|all the way|up to that))\b")
 _APPROVED_BUT = re.compile(r"\b(?:pre-?approved|approved|qualif\w+)\b[^.?!]{0,40}?\bbut\b(?P<rest>[^.?!]*)")
 """What the lender allows, then what the caller will spend ("pre-approved for up to five-twenty
 but honestly I want to stay under half a mil"): the second is the budget."""
@@ -337,12 +341,19 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
         if not re.search(r"\b[1-9]\d{2}\b", rest):
             return None
         u = Utterance(raw=u.raw, lower=_HOUR_SAID.sub(" ", u.lower), numeric=rest)
+    if _FILLER_IN_SPAN.search(u.numeric):  # "between three-fifty and, ugh, four?": the span, said with a sigh
+        kept = _FILLER_IN_SPAN.sub(r"\1 ", u.numeric)
+        u = Utterance(raw=u.raw, lower=_FILLER_IN_SPAN.sub(r"\1 ", u.lower), numeric=kept)
     if (approved := _APPROVED_BUT.search(u.numeric)) and (rest := approved["rest"].strip()):
+        if not re.search(r"\d", rest) and _WONT_MAX.search(rest):
+            # "pre-approved for four-twenty, but we don't want to max it out. so somewhere between
+            # three-fifty and four": what they would spend is said after it
+            rest = u.numeric[approved.end():].strip(" .,;")
         spend = _extract_budget(Utterance(raw=rest, lower=rest, numeric=rest), expecting=True)
         allowed = _extract_budget(Utterance(raw=u.numeric[: approved.start("rest")], lower=u.lower,
                                             numeric=u.numeric[: approved.start("rest")]), expecting=True)
         if spend is not None and allowed is not None and spend[1] < allowed[1]:
-            return spend
+            return _ceiling(rest, spend)  # ("… four-ten, that's the real top": its top where it is put)
         # (a cap said in so many words: "seven is the number", "stay under seven"; not "we'd love to
         # stay closer to four", a hope)
         bare = re.search(r"(?<![\d,.$])\b([1-9])\b(?= (?:is|'s) (?:the|our|my) "
