@@ -277,8 +277,8 @@ _FIGURE = r"\$?[1-9](?: \d{2}|\d{2})?(?:,?000)?(?!\d)(?:\s*(?:k|thousand|grand)\
 _CEILING = re.compile(
     rf"(?P<a>{_FIGURE}),?\s+(?:tops\b|(?:absolute |at the |at )?max(?:imum)?\b|at (?:the )?(?:very )?most\b|"
     rf"if (?:it'?s|its|the house is) (?:perfect|the (?:one|1)|just right|really (?:nice|good))\b|"
-    rf"(?:(?:that|it|which)(?:'s| is)|is|'s) (?:the|our|my) (?:real |absolute |hard )?(?:ceiling|top|max(?:imum)?|"
-    rf"limit|cap)\b)|"
+    rf"(?:(?:that|it|which)(?:'s| is)|is|'s) (?:the|our|my) (?:real |absolute |hard )?"
+    rf"(?:ceiling|top|max(?:imum)?|limit|cap)\b)|"
     rf"\b(?:up to|no more than|not a penny more than|(?:stay|keep it|keep us) (?:under|below)|"
     rf"(?:go|spend|pay|be) (?:over|above|past|more than)|"
     rf"approved (?:us |me )?(?:for|up to)|"
@@ -312,7 +312,8 @@ def _ceiling(said: str, found: tuple[int | None, int] | None) -> tuple[int | Non
 
 
 _FILLER_IN_SPAN = re.compile(r"\b(and|to)\W+(?:(?:ugh|um+|uh+|like|i guess|maybe|i dunno|say)\W+)+(?=\$?\d)")
-_WONT_MAX = re.compile(r"\b(?:don'?t|do not|won'?t|not) (?:want to |wanna |gonna |going to )?(?:max (?:it|that) out|"
+_WONT_MAX = re.compile(r"\b(?:don'?t|do not|won'?t|not) (?:want to |wanna |gonna |going to )?"
+                       r"(?:max (?:it|that) out|"
                        r"use (?:all of )?(?:it|that)|go (?:that high|all the way|up to that))\b")
 _APPROVED_BUT = re.compile(r"\b(?:pre-?approved|approved|qualif\w+)\b[^.?!]{0,40}?\bbut\b(?P<rest>[^.?!]*)")
 """What the lender allows, then what the caller will spend ("pre-approved for up to five-twenty

@@ -159,8 +159,8 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
     # ("I've got two in Round Rock already and now I'm looking for a duplex in East Austin": the
     # rentals owned are not where the investor looks)
     elsewhere = [w for w in wanted if not _ORIGIN.search(u.lower[max(0, w[0] - 40): w[0]])
-                 and (selling or not (_HOME_NOW.search(u.lower[max(0, w[0] - 40): w[0]]) or own_home(w)
-                                      or _OWNED_IN.search(u.lower[max(0, w[0] - 40): w[0]])))]
+                 and (selling or not (_HOME_NOW.search(u.lower[max(0, w[0] - 40): w[0]]) or own_home(w) or (
+                     side == "buy" and _OWNED_IN.search(u.lower[max(0, w[0] - 40): w[0]]))))]
     if not elsewhere and not expecting and not selling and all(
             re.search(r"\b(?:from|leaving|moving out of)\s+(?:the\s+)?$", u.lower[max(0, w[0] - 25): w[0]])
             or _LIVES_NOW.search(u.lower[max(0, w[0] - 40): w[0]]) for w in wanted):
