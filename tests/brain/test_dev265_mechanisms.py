@@ -220,3 +220,62 @@ async def test_an_hours_question_beside_a_booking_told_is_answered(profiles) -> 
         calendar=calendar,
     )
     assert "7 PM" in replies[0], replies
+
+
+# -- the second batch (sets 269 to 272) --------------------------------------------------------------
+
+
+def test_my_names_as_a_line_hears_it(profiles) -> None:
+    u = _u(profiles, "dealership", "yeah hi my names marcus webb im calling about my truck")
+    assert u.name == "Marcus Webb"
+
+
+def test_a_statement_with_a_tag_is_a_question(profiles) -> None:
+    u = _u(profiles, "real_estate", "we dont need an agent to buy a house do we")
+    assert u.intent == "faq" or any(a.intent == "faq" for a in u.acts)
+
+
+def test_not_yet_talked_to_a_bank_is_not_started(profiles) -> None:
+    assert _u(profiles, "real_estate", "we haven't even talked to a lender yet").financing == "not_started"
+
+
+async def test_the_place_asked_about_is_the_one_ruled_on(profiles) -> None:
+    _state, replies = await call(profiles, "real_estate", "do y'all work in Hutto or only Round Rock?")
+    assert "Hutto is outside" in replies[0], replies
+
+
+async def test_a_booking_told_then_off_the_list_is_cancelled(profiles) -> None:
+    calendar = await booked("dealership", "test_drive", SATURDAY_NOV_28_11, vehicle="2024 Tesla Model 3")
+    _state, replies = await call(
+        profiles, "dealership",
+        "I've got a test drive booked for Saturday on the Tesla but we went with a Honda, so take me "
+        "off the list",
+        "yes",
+        calendar=calendar,
+    )
+    assert on_calendar(calendar) == [("Sat 28 11:00", "cancelled")], replies
+
+
+async def test_cancel_it_and_call_me_back_does_both(profiles) -> None:
+    calendar = await booked("real_estate", "property_showing", FRIDAY_NOV_27_16)
+    state, replies = await call(
+        profiles, "real_estate",
+        "I've got a showing Friday at four",
+        "please cancel it and have someone call me next week, afternoons are best",
+        "yes",
+        calendar=calendar,
+    )
+    assert on_calendar(calendar) == [("Fri 27 16:00", "cancelled")], replies
+    assert [t for t in state.pending_tasks if t.task_type == "callback"], replies
+
+
+async def test_rather_first_thing_moves_the_one_told(profiles) -> None:
+    calendar = await booked("dealership", "oil_change", WEDNESDAY_NOV_25_10, vehicle="2018 Honda Pilot")
+    _state, replies = await call(
+        profiles, "dealership",
+        "my oil change is Wednesday at ten, but I'd rather come in first thing that morning",
+        "seven thirty",
+        "yes",
+        calendar=calendar,
+    )
+    assert on_calendar(calendar) == [("Wed 25 07:30", "scheduled")], replies

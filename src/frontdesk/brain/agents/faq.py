@@ -249,6 +249,12 @@ def _area_answer(s: ConversationState, ctx: TurnContext) -> bool:
     if said is None or not ctx.profile.service_areas or not COVERAGE.search(text):
         return False  # "what's the crime rate in Austin?" is not about where we work
     area, inside = said
+    if inside and (other := next((a for a in ctx.profile.nearby_areas if re.search(
+            rf"\b{re.escape(a.lower())}\b", text)), None)) is not None:
+        # "do you guys do houses in leander or just austin?": the place asked about is the one
+        # we don't serve; say so, with the ones we do
+        ctx.say("location_out_of_area", area=other, areas=say_list(ctx.profile.service_areas, "and"))
+        return True
     if s.lead.location is None:
         s.lead.location, s.lead.in_service_area = area, inside
     if u.lead_intent and s.lead.intent is None:

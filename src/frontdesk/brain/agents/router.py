@@ -64,6 +64,12 @@ _SOMEONE_AWAY = re.compile(r"\b(?:she|he|they)(?:'s|'re| is| are)? (?:not|isn'?t
 the caller acts for them, not a call back asked."""
 
 
+_OFF_THE_BOOKS = re.compile(r"\b(?:had|have|got) (?:a |an |the |my )?(?:\w+ ){0,2}?(?:test drive|appointment|"
+                            r"showing|consultation|service|oil change|inspection|visit)\b[^.?!]{0,30}\b"
+                            r"(?:set up|booked|scheduled|for)\b")
+"""A booking the caller says they have, told before "take me off the list"."""
+_ANY_CALLS = re.compile(r"\b(?:call|calls|calling|phone|texts?|texting|contact|marketing|emails?)\b")
+"""Words of being called or written to: a list of those is the do-not-call list."""
 _SEE_A_PLACE = re.compile(r"\b(?:see|tour|showing|look at|walk through|view)\b")
 """A place to be shown asked for in so many words."""
 _BOOKING_ASKED = frozenset({"pick_alternative", "date", "time", "name", "offer_appointment"})
@@ -100,6 +106,12 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
             r"\b(?:list|remove|stop calling|again|anymore|any more)\b", u.text.lower()):
         # "yeah, thanks. … so you can just take him off your list" (not "yeah, don't call me at work")
         u.intent = intent = "do_not_call"
+    if intent in {"do_not_call", "cancel"} and s.on_file and s.awaiting in {None, "anything_else"} and (
+            _OFF_THE_BOOKS.search(u.text.lower())) and not _ANY_CALLS.search(u.text.lower()):
+        # "I had a test drive set up for Monday … we bought something else, so you can take me off the
+        # list": the booking goes; nothing was said of calls
+        u.intent = "cancel"
+        return "appointments"
     if intent == "do_not_call" or (intent == "cancel" and lexicon().intents["do_not_call"].search(
             u.text.lower()) and FOR_GOOD.search(u.text.lower())):
         u.intent = "do_not_call"  # "cancel it and take my number off y'all's list": both, the list's way
@@ -179,7 +191,8 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
                     "reschedule" if CHANGE_CUE.search(lowered) or RELATIVE_MOVE.search(lowered) else
                     "lookup_appointment")
         return "appointments"
-    if _told(s) and intent in {"provide_info", "unknown", "book", "affirm", "chitchat", "greeting"} and (
+    if _told(s) and intent in {"provide_info", "unknown", "book", "affirm", "chitchat", "greeting",
+                               "objection_busy"} and (
             _CANCEL_IT.search(u.text.lower()) or ("car_gone" in u.flags and s.direction != "outbound" and (
                 u.vehicle or len(s.desk.found) == 1))):  # ("keep the morning one": no "good morning")
         u.intent = "cancel"  # told of two: "the three thirty one, you can cancel. keep the three o'clock"

@@ -165,6 +165,9 @@ def split_lead_in(clause: str, profile: BusinessProfile) -> list[str]:
     return [match.group("head"), match.group("ask")]
 
 
+TAG_NOT = (r"(?:can'?t|cant|couldn'?t|couldnt|don'?t|dont|doesn'?t|doesnt|isn'?t|isnt|shouldn'?t|shouldnt|"
+           r"wouldn'?t|wouldnt|won'?t|wont)")
+"""The negative of a tag question ("… cant i", "… isn't it")."""
 WHICH_ASK = (r"(?:what|which) (?:(?:what|which) )?(?:areas?|neighbou?rhoods?|towns?|cities|parts?|hours|"
                r"days|kinds? of|sorts? of|services|times?) (?:do|does|are|can) (?:you|y'?all|your)\b")
 """A question for which of our areas, hours or services ("what areas do you guys cover")."""
@@ -178,6 +181,11 @@ EMBEDDED_ASK = re.compile(r"\b(?:don'?t|do not|never) (?:really |even |quite |to
                            r"(?:(?:like|um+|uh+|just|real quick|quick),? )?"  # "i wanted to know like what …"
                            r"(?:how|what|if|whether|about|when|why|which|where)\b|"
                            r"\b(?:no|not a|any) (?:idea|clue) how\b|"
+                           # "i dont really need a realtor i can find houses myself cant i": a tag question
+                           r"\b" + TAG_NOT + r" (?:i|we|you|it|they)\W*$|"
+                           # "we dont need an agent to buy a house do we"
+                           r"\b(?:don'?t|dont|doesn'?t|doesnt|not|never|no)\b[^.?!]{3,80}\b(?:do|does|is|can|should|"
+                           r"will|would) (?:i|we|you|it|they)\W*$|"
                            r"\bwonder(?:ing|in'?|ed)? (?:about|if|whether|how|what|do|does|can|could|are|"
                            r"is)\b|"
                            # "… we don't know austin at all what what areas do you guys cover"

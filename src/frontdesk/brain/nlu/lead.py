@@ -653,7 +653,8 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
                  r"line up) (?:a |the |our )?(?:loan|mortgage|financing|lender)|don't have (?:financing|a "
                  r"lender)|(?:still |gotta |got to |have to )?need "
                  r"to (?:talk|speak) (?:to|with) (?:a |the |our )?(?:lender|bank|mortgage|loan)|"
-                 r"(?:haven't|have not|didn't) (?:talked|spoken|gone) (?:to|with))\b", text):
+                 r"(?:haven'?t|have not|didn'?t) (?:really |even |yet |actually )?"
+                 r"(?:talked|spoken|gone|reached out) (?:to|with))\b", text):
         return "not_started"
     return None
 

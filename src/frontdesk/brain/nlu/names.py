@@ -197,7 +197,7 @@ _EMAIL_NEXT = re.compile(r"\s*(?:@|\.\w|_|\s*\bdot\b|\s*\bunderscore\b|\s+at\s+\
 _WHOSE = (r"(?: (?:wife|husband|partner|fianc[eé]e?|son|daughter|mom|mother|dad|father|boss|"
           r"brother|sister|girlfriend|boyfriend)'?s)?")
 """Whose name a booking is put under: "my wife's name", "my husband's name"."""
-_STRONG_CUE = re.compile(r"\b(?:my name is|my name's|name is|name's|the names|the name is|"
+_STRONG_CUE = re.compile(r"\b(?:my name is|my name's|my names(?= [a-z])|name is|name's|the names|the name is|"
                          # "call me Jo" (not "supposed to call me last week", "call me back")
                          r"(?<!to )(?<!'ll )(?<!will )(?<!should )(?<!didn't )(?<!never )"
                          r"call me(?! (?:last|next|this|back|later|again|tomorrow|today|tonight|around|at|in|"
