@@ -279,3 +279,14 @@ async def test_rather_first_thing_moves_the_one_told(profiles) -> None:
         calendar=calendar,
     )
     assert on_calendar(calendar) == [("Wed 25 07:30", "scheduled")], replies
+
+
+def test_a_name_heard_as_it_sounds_takes_its_spelling(profiles) -> None:
+    # "tye" and T-A-I share no more than a sound: the spelling is the name
+    u = _u(profiles, "dealership", "it's tye spelled t a i and the last name is kim", "name")
+    assert u.name == "Tai Kim"
+
+
+def test_a_name_after_please_on_a_line_with_no_stops(profiles) -> None:
+    u = _u(profiles, "dealership", "can you put me through to sarah please its nadia brooks")
+    assert u.name == "Nadia Brooks"

@@ -27,9 +27,10 @@ _CAPITALISED = r"(?:Ma?c|O')?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ']+(?:-[A-Za-zÀ-ÖØ-
 """"Okonkwo-Baptiste", "D'Amico": a capitalised name word, a second capital after its hyphen."""
 
 _NAME_CUE = re.compile(
-    r"(?:(?:^|[,.?!;]\s*|\s[—–]\s*|\b(?:hi|hello|hey|yeah|yes|oh|and|also|uh|um|sorry|okay|ok|so|well|right)"
-    r"[,\s]+)(?:this is|it's|it is|i am|i'm|im)|^its|\b(?:sorry|okay|ok|yeah|yes|oh|um|uh|hi|hello|well|"
-    r"so)[,\s]+its|"
+    r"(?:(?:^|[,.?!;]\s*|\s[—–]\s*|\b(?:hi|hello|hey|yeah|yes|oh|and|also|uh|um|sorry|okay|ok|so|well|right|"
+    r"please|thanks)[,\s]+)(?:this is|it's|it is|i am|i'm|im)|^its|"
+    # ("put me through to marcus please its anthony deluca")
+    r"\b(?:sorry|okay|ok|yeah|yes|oh|um|uh|hi|hello|well|so|please|thanks)[,\s]+its|"
     # "could you put it under Jeffrey? Jeffrey Lowry": the name the booking goes under
     r"\b(?:put|book|have) (?:it|that|this|the (?:appointment|booking)) under(?: the name)?)"
     r"\s+(?:(?:uh+|um+|er)[,\s]+)*"

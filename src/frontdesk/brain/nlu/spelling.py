@@ -14,6 +14,16 @@ from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.text import CORRECTION, Utterance, normalise
 
 
+def _sounds_as(word: str, spelled: str) -> bool:
+    """A word heard the way its spelling sounds ("lynn" for L-I-N-H), same first letter."""
+    from frontdesk.brain.nlu.places import sounds  # (places reads names, which read spellings)
+    word = word.replace("'", "")
+    words = lexicon()
+    if word not in words.first_names and (word in words.everyday_words or word in words.common_words):
+        return False  # ("sara with no h, sorry, s a r a h": not "sorry")
+    return word[:1] == spelled[:1] and len(spelled) >= 3 and sounds(word) == sounds(spelled)
+
+
 def spelled_in_place(u: Utterance) -> Utterance:
     """"its caitlin with a c no sorry with a k k a i t l y n fry f r y": a word said, then put right
     by its spelling a few words on; the spelling stands in the word's place ("its kaitlyn fry")."""
@@ -28,8 +38,9 @@ def spelled_in_place(u: Utterance) -> Utterance:
         before = list(re.finditer(r"[a-z']+", text[: run.start()]))[-8:]
         if any(w.group(0).replace("'", "") == spelled for w in before):
             continue  # "fry f r y": the word said, spelled as said
-        said = next((w for w in reversed(before) if len(w.group(0)) >= 3
-                     and fuzz.ratio(w.group(0).replace("'", ""), spelled) >= 60), None)
+        # ("its lynn spelled l i n h": heard as it sounds, spelled as it is)
+        said = next((w for w in reversed(before) if len(w.group(0)) >= 3 and (
+            fuzz.ratio(w.group(0).replace("'", ""), spelled) >= 60 or _sounds_as(w.group(0), spelled))), None)
         between = text[said.end(): run.start()] if said is not None else ""
         if said is None or re.search(r"[\d.?!]", between):
             continue
