@@ -12,6 +12,7 @@ from rapidfuzz import fuzz, process
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.lead_intent import extract_lead_intent
 from frontdesk.brain.nlu.lexicon import lexicon
+from frontdesk.brain.nlu.sounds import sounds
 from frontdesk.brain.nlu.text import Utterance, correction_tails, normalise, ruled_out
 from frontdesk.knowledge.profile import BusinessProfile
 
@@ -27,17 +28,6 @@ def _place_said(words: str) -> re.Pattern[str]:
 _OUR_HOME_IN = re.compile(r"\b(?:my|our)\s+(?:current\s+|own\s+)?(?:house|home|place|condo|townhouse|"
                           r"townhome)\s+(?:(?:up|down|out|over)\s+)?(?:in|at)\s+(?:the\s+)?$")
 """The caller's own home, named by its town ("our house in Cedar Park")."""
-
-
-def sounds(words: str) -> str:
-    """A rough key of how words sound: consonants as heard, vowels and doubles dropped
-    ("seeder park" and "cedar park" are both "sdr prk")."""
-    key = re.sub(r"c(?=[eiy])", "s", words)
-    for spelled, heard in (("ph", "f"), ("ck", "k"), ("dg", "j"), ("gh", ""), ("qu", "kw"), ("c", "k"),
-                           ("z", "s"), ("x", "ks"), ("w(?![aeiouy])", ""), ("h(?![aeiouy])", "")):
-        key = re.sub(spelled, heard, key)
-    key = re.sub(r"(?<=[a-z])[aeiouy]+", "", key)
-    return re.sub(r"([a-z])\1+", r"\1", key)
 
 
 _OWNED_IN = re.compile(r"\b(?:i|we)(?:'ve| have)? (?:already )?(?:got|own|have|bought) (?:\w+ ){0,3}?"

@@ -11,12 +11,12 @@ from itertools import pairwise
 from rapidfuzz import fuzz
 
 from frontdesk.brain.nlu.lexicon import lexicon
+from frontdesk.brain.nlu.sounds import sounds
 from frontdesk.brain.nlu.text import CORRECTION, Utterance, normalise
 
 
 def _sounds_as(word: str, spelled: str) -> bool:
     """A word heard the way its spelling sounds ("lynn" for L-I-N-H), same first letter."""
-    from frontdesk.brain.nlu.places import sounds  # (places reads names, which read spellings)
     word = word.replace("'", "")
     words = lexicon()
     if word not in words.first_names and (word in words.everyday_words or word in words.common_words):
