@@ -168,6 +168,9 @@ def split_lead_in(clause: str, profile: BusinessProfile) -> list[str]:
 TAG_NOT = (r"(?:can'?t|cant|couldn'?t|couldnt|don'?t|dont|doesn'?t|doesnt|isn'?t|isnt|shouldn'?t|shouldnt|"
            r"wouldn'?t|wouldnt|won'?t|wont)")
 """The negative of a tag question ("… cant i", "… isn't it")."""
+TAGGED = re.compile(r"(?:^|\b(?:and|so|but|um|uh)\s+|\s)((?:i|we|you)\b[^.?!]*?)\s+"
+                     r"((?:" + TAG_NOT + r"|do|does|is|can|should|will|would) (?:i|we|you|it|they)\W*)$")
+"""A statement turned into a question by its tag ("i can find houses myself cant i")."""
 WHICH_ASK = (r"(?:what|which) (?:(?:what|which) )?(?:areas?|neighbou?rhoods?|towns?|cities|parts?|hours|"
                r"days|kinds? of|sorts? of|services|times?) (?:do|does|are|can) (?:you|y'?all|your)\b")
 """A question for which of our areas, hours or services ("what areas do you guys cover")."""

@@ -15,8 +15,9 @@ from functools import cache
 import phonenumbers
 from rapidfuzz import fuzz
 
-from frontdesk.brain.nlu.cues import NEW_CLAUSE, OURS_TO_COME, WE_COME, WORTH_OF_OURS
+from frontdesk.brain.nlu.cues import NEW_CLAUSE, WE_COME
 from frontdesk.brain.nlu.lexicon import lexicon
+from frontdesk.brain.nlu.our_visit import OURS_TO_COME, WORTH_OF_OURS
 from frontdesk.brain.nlu.text import (
     Utterance,
     correction_tail,

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from frontdesk.brain.nlu.cues import WORTH_OF_OURS
 from frontdesk.brain.nlu.lexicon import lexicon
+from frontdesk.brain.nlu.our_visit import WORTH_OF_OURS
 from frontdesk.brain.nlu.text import Utterance
 
 OWNS_RENTAL = re.compile(r"\b(?:(?:i|we|he|she|they)(?:'?ve|'s| have| has)?(?: also| still| just| already)? "

@@ -21,7 +21,7 @@ from datetime import date
 from frontdesk.brain.nlu import clock, lead, name_fixes, names, refer, when
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.asking import OF_THAT, STATEMENT, asks
-from frontdesk.brain.nlu.clauses import EMBEDDED_ASK, TAG_NOT, WHICH_ASK, split_clauses, split_lead_in
+from frontdesk.brain.nlu.clauses import EMBEDDED_ASK, TAGGED, WHICH_ASK, split_clauses, split_lead_in
 from frontdesk.brain.nlu.cues import (
     ANOTHER_SLOT,
     ASKS_OF_IT,
@@ -658,11 +658,6 @@ _FACTS = ("location", "budget", "timeline", "financing", "lead_intent", "motivat
 """A question said in a run with a request after it, without a pause the text shows."""
 
 
-_TAGGED = re.compile(r"(?:^|\b(?:and|so|but|um|uh)\s+|\s)((?:i|we|you)\b[^.?!]*?)\s+"
-                     r"((?:" + TAG_NOT + r"|do|does|is|can|should|will|would) (?:i|we|you|it|they)\W*)$")
-"""A statement turned into a question by its tag ("i can find houses myself cant i")."""
-
-
 def _embedded_question(text: str, whole: Understanding, profile: BusinessProfile, today: date,
                        awaiting: str | None) -> Understanding | None:
     """"we've never bought before and I don't even get how the pre approval thing works, we're
@@ -688,7 +683,7 @@ def _embedded_question(text: str, whole: Understanding, profile: BusinessProfile
                 r"how (?:does|do|would|will) (?:the|a|an) (?:whole )?[\w -]{2,30}? (?:work|go|happen)\b",
                 piece.lower()):
             aside = read(piece, profile, today, awaiting)
-            if aside.intent != "faq" and (tag := _TAGGED.search(piece.lower())) is not None:
+            if aside.intent != "faq" and (tag := TAGGED.search(piece.lower())) is not None:
                 # "i dont really need a realtor i can find houses myself cant i": the statement the
                 # tag turns into a question, asked
                 aside = read(f"{piece[tag.start(1):tag.start(2)].strip()}?", profile, today, awaiting)
