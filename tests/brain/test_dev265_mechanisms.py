@@ -210,6 +210,8 @@ async def test_work_added_to_the_visit_on_file_is_not_booked_twice(profiles) -> 
     )
     assert on_calendar(calendar) == [("Wed 25 10:00", "scheduled")], replies
     assert "battery" in replies[-1].lower(), replies
+    # read back as the visit grown, not as a second booking
+    assert "added to your oil change" in replies[-2] and "Shall I add it?" in replies[-2], replies
 
 
 async def test_an_hours_question_beside_a_booking_told_is_answered(profiles) -> None:

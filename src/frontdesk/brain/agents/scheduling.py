@@ -547,6 +547,7 @@ async def advance(s: ConversationState, ctx: TurnContext, *, unclear: bool = Fal
             ctx.ask(s, "vehicle", AGENT, "ask_vehicle_test_drive", vehicles=in_stock)
         return
     department = profile.departments[appt.department]
+    visit_work.join_visit_on_file(s)  # "… coming in Wednesday at ten … check the battery too?"
     duration = _duration(profile, slots)
     if (visit := visit_work.added_to(s)) is not None:
         # more work at the visit on file: the whole longer visit must fit, itself not counted
@@ -657,7 +658,7 @@ async def advance(s: ConversationState, ctx: TurnContext, *, unclear: bool = Fal
         return
     ctx.ask(s, "confirm_booking", AGENT, "read_back_unclear" if unclear else "read_back",
             subject=_subject(s, ctx), on_date=say_on_date(day, ctx.today),
-            time=say_time(start.time()),
+            time=say_time(start.time()), verb="add" if visit_work.added_to(s) else "book",
             name=slots.customer_name or f"the caller at {say_phone(slots.customer_phone)}")
 
 
@@ -689,11 +690,6 @@ async def _book(s: ConversationState, ctx: TurnContext) -> None:
     if (visit := visit_work.added_to(s)) is not None:
         await _add_to_visit(s, ctx, visit)
         return
-    if (visit := visit_work.same_visit_on_file(s)) is not None:  # the visit on file grows, not booked twice
-        whole = _subject(s, ctx)
-        slots.services = visit_work.new_work(slots.services, visit)
-        slots.service_type = slots.services[0]
-        return await _add_to_visit(s, ctx, visit, subject=whole)
     start = datetime.combine(date.fromisoformat(slots.preferred_date),
                              time.fromisoformat(slots.preferred_time))
     duration = _duration(profile, slots)
@@ -755,7 +751,7 @@ async def _book(s: ConversationState, ctx: TurnContext) -> None:
     ctx.ask(s, "anything_else", "greeting", "anything_else")
 
 
-async def _add_to_visit(s: ConversationState, ctx: TurnContext, visit: Appointment, subject: str = ""):
+async def _add_to_visit(s: ConversationState, ctx: TurnContext, visit: Appointment) -> None:
     """The caller said yes to more work at the visit on file: the visit grows to hold it (one
     drop-off, one booking), or, with no room for the longer visit, the work is offered alone."""
     profile, slots = ctx.profile, s.booking_slots
@@ -771,7 +767,7 @@ async def _add_to_visit(s: ConversationState, ctx: TurnContext, visit: Appointme
         ctx.availability = AvailabilityCalendar(profile, ctx.calendar, ctx.now)
         await advance(s, ctx)  # the day's openings for the work on its own
         return
-    subject = subject or _subject(s, ctx)
+    subject = _subject(s, ctx)
     before = visit.services or ([visit.service_type] if visit.service_type else [])
     visit.services = [*before, *(k for k in slots.services if k not in before)]
     visit.duration_min = grown.duration_min

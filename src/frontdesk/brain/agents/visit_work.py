@@ -25,11 +25,22 @@ def added_to(s: ConversationState) -> Appointment | None:
     the day and time the whole visit is being moved to (another time said of the new work alone
     books it on its own)."""
     slots = s.booking_slots
-    visit = next((a for a in s.desk.found if a.id == slots.add_to), None) if slots.add_to else None
+    visit = next((a for a in [*s.desk.found, *(s.on_file or [])] if a.id == slots.add_to),
+                 None) if slots.add_to else None
     if visit is None or (not slots.visit_moves and (slots.preferred_date, slots.preferred_time) != (
             visit.scheduled_date, visit.scheduled_time)):
         return None
     return visit
+
+
+def join_visit_on_file(s: ConversationState) -> None:
+    """Service work asked for at the very day and hour of a service visit on file joins that
+    visit (one drop-off, one booking): read back as added to it, and booked by growing it."""
+    slots = s.booking_slots
+    if slots.add_to is None and (visit := same_visit_on_file(s)) is not None:
+        slots.add_to = visit.id
+        slots.services = new_work(slots.services, visit)
+        slots.service_type = slots.services[0]
 
 
 def same_visit_on_file(s: ConversationState) -> Appointment | None:
