@@ -181,6 +181,8 @@ class TurnContext:
             repeats = state.ask_repeats  # back from a question: not a failed attempt
         elif state.last_ask == key and self._heard_the_answer(state):
             repeats = state.ask_repeats  # "ok great" to the answer given before the question
+        elif repeats and key == "ask_name" and self._restated(state):
+            repeats = state.ask_repeats  # "ok got it, so four thirty today" to "your name?": agreed, not failed
         elif repeats and self._acknowledged(state, key):
             # given a name or a day when something else was asked ("guadalupe ortiz o r t i z"
             # to "8 or 10?"): taken and said so, it is no failed attempt
@@ -215,6 +217,21 @@ class TurnContext:
             return False
         last = next((m.content for m in reversed(state.messages) if m.role == "assistant"), "")
         return bool(re.match(r"[^?]+[.!] ", last)) and last.rstrip().endswith("?")
+
+    def _restated(self, state: ConversationState) -> bool:
+        """The caller only says back the day or hour already settled ("ok river road got it, so
+        four thirty today"): said back to them, and the question stands as not yet answered."""
+        u, b = self.understanding, state.booking_slots
+        if u is None or not (u.date or u.time) or u.name or facts_of(state) != self.facts_before or not (
+                b.preferred_date and b.preferred_time) or (u.date and u.date.isoformat() != b.preferred_date) or (
+                u.time and (u.time.hour % 12, u.time.minute) != (int(b.preferred_time[:2]) % 12,
+                                                                  int(b.preferred_time[3:5]))):
+            return False
+        note = self.replies.say("noted_what", what=say_slot(datetime.combine(
+            date.fromisoformat(b.preferred_date), time.fromisoformat(b.preferred_time)), self.today))
+        if note not in self.reply_parts:
+            self.reply_parts.append(note)
+        return True
 
     def _acknowledged(self, state: ConversationState, key: str) -> bool:
         """Say that the facts the caller gave this turn were taken, when they did give some and
