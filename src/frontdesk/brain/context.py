@@ -182,7 +182,7 @@ class TurnContext:
         elif state.last_ask == key and self._heard_the_answer(state):
             repeats = state.ask_repeats  # "ok great" to the answer given before the question
         elif repeats and key == "ask_name" and self._restated(state):
-            repeats = state.ask_repeats  # "ok got it, so four thirty today" to "your name?": agreed, not failed
+            repeats = state.ask_repeats  # "ok, so four thirty today" to "your name?": agreed, not failed
         elif repeats and self._acknowledged(state, key):
             # given a name or a day when something else was asked ("guadalupe ortiz o r t i z"
             # to "8 or 10?"): taken and said so, it is no failed attempt
@@ -223,7 +223,8 @@ class TurnContext:
         four thirty today"): said back to them, and the question stands as not yet answered."""
         u, b = self.understanding, state.booking_slots
         if u is None or not (u.date or u.time) or u.name or facts_of(state) != self.facts_before or not (
-                b.preferred_date and b.preferred_time) or (u.date and u.date.isoformat() != b.preferred_date) or (
+                b.preferred_date and b.preferred_time) or (
+                u.date and u.date.isoformat() != b.preferred_date) or (
                 u.time and (u.time.hour % 12, u.time.minute) != (int(b.preferred_time[:2]) % 12,
                                                                   int(b.preferred_time[3:5]))):
             return False

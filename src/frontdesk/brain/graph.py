@@ -15,6 +15,7 @@ compiled graph is shared by every conversation in the process.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -55,6 +56,10 @@ MAX_HOPS = 3
 
 def _turn(config: RunnableConfig) -> TurnContext:
     return config["configurable"]["turn"]
+
+
+_BOOKING_ASKED = re.compile(r"\b(?:book|schedule|appointment|set (?:it|something|one) up|come in|"
+                            r"bring (?:it|her|him) in|drop (?:it )?off|get (?:it|her|him) in)\b")
 
 
 def _updates(s: ConversationState) -> dict[str, Any]:
@@ -106,6 +111,11 @@ async def _route(state: ConversationState, config: RunnableConfig) -> dict[str, 
         # call, said while someone is looked for
         u.intent = "objection_busy"
         u.flags.add("call_asked")
+    if s.escalation_in_progress and u.intent == "book" and not (
+            u.date or u.time or u.time_of_day or u.services or _BOOKING_ASKED.search(u.text.lower())):
+        # "Agnieszka Nowak. Is about my car, the repair from last week. I have question about the
+        # bill.": who is calling and what about, for the person being looked for; no visit
+        u.intent = "escalation"
     if s.escalation_in_progress and u.intent != "escalation" and (
             NEVER_MIND.search(u.text.lower()) or u.intent == "objection_busy" or (
                 u.intent == "book" and u.date is not None and (u.time or u.time_of_day))):

@@ -9,7 +9,10 @@ import re
 from datetime import time
 
 from frontdesk.brain.context import TurnContext
+from frontdesk.brain.format import say_list
 from frontdesk.brain.nlu import Understanding
+from frontdesk.brain.nlu import entities as ex
+from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.state import ConversationState
 from frontdesk.knowledge.profile import BusinessProfile, Service
 
@@ -79,3 +82,27 @@ def trouble_described(s: ConversationState, u: Understanding, profile: BusinessP
     words = [w for w in re.findall(r"[a-z']+", u.text.lower()) if w not in _NOT_TROUBLE]
     return look if len(words) >= 2 and _TROUBLE.search(u.text.lower()) and not (
         u.has_contact_facts or s.direction == "outbound") else None
+
+
+def ask_which_alike(s: ConversationState, ctx: TurnContext, agent: str) -> bool:
+    """"I need my inspection done. it's a Buick": a visit for work whose word names more than one
+    service (the state inspection, a brake inspection) is a service visit, and which one is asked
+    (not "a service appointment or a test drive?"); whether it was."""
+    slots = s.booking_slots
+    if ctx.profile.kind != "dealership" or slots.services or slots.appointment_type not in {None, "service"}:
+        return False
+    said = " ".join(m.content for m in s.messages[-4:] if m.role == "user")
+    alike = [sv for k in ex.services_alike(normalise(said), ctx.profile) if (sv := ctx.profile.service(k))]
+    if not alike:
+        return False
+    slots.appointment_type = "service"
+    shared = set.intersection(*(set(sv.name.split()) for sv in alike))
+    answer = set(re.findall(r"[a-z]+", ctx.u.text.lower())) if ctx.understanding is not None else set()
+    picked = [sv for sv in alike
+              if any(w in answer or f"{w}s" in answer for w in set(sv.name.split()) - shared)]
+    if s.last_ask == "ask_which_service" and len(picked) == 1:
+        slots.services, slots.service_type = [picked[0].key], picked[0].key  # "the state one"
+        return False
+    ctx.ask(s, "service", agent, "ask_which_service",  # type: ignore[arg-type]
+            services=say_list([sv.name for sv in alike], "or"))
+    return True

@@ -712,5 +712,8 @@ def resume(s: ConversationState, ctx: TurnContext) -> None:
             ctx.resuming = True
             ctx.hand_off("scheduling", "outbound callee asked first", s)
     else:
+        if ctx.profile.kind == "real_estate" and ctx.understanding is not None:
+            # "do I need to be pre-approved? I haven't done any of that": kept
+            qualification.keep_untold(s.lead, ctx.u)
         ctx.ask(s, "anything_else", "greeting", "anything_else")
 

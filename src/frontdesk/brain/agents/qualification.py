@@ -246,7 +246,7 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
             _LOAN_TOLD.search(m.content.lower()) for m in s.messages[-2:] if m.role == "assistant"):
         # told how pre-approval works: "no, we haven't started any of that yet"
         lead.financing = "not_started"
-    elif s.awaiting == "financing" and u.affirm:
+    elif s.awaiting == "financing" and u.affirm and not _GOING_ALONG.match(said):
         lead.financing = "pre_approved"
     declined = u.deny or "decline" in u.flags
     if u.motivation and s.awaiting in {"motivation", None} | {"timeline", "location", "budget"}:
@@ -384,6 +384,11 @@ def verdict(lead: LeadInfo, policy: QualificationPolicy, threshold: float, *,
     lead.score = score(lead, weights)
     lead.qualified = hard_failure(lead, policy) is None and lead.score >= threshold
     return lead.qualified
+
+
+_GOING_ALONG = re.compile(r"\W*(?:sure|ok(?:ay)?|alright|all right|cool|sounds good)\W+\w+")
+"""A yes that goes along with the call and goes on to something else ("sure, can I meet with
+somebody on my lunch break?"), no answer to whether a lender has said yes."""
 
 
 def keep_untold(lead: LeadInfo, u: Understanding) -> None:

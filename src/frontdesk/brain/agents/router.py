@@ -79,6 +79,10 @@ _BOOKING_ASKED = frozenset({"pick_alternative", "date", "time", "name", "offer_a
 def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
           ctx: TurnContext | None = None) -> AgentName:
     intent = u.intent
+    if s.last_ask == "ask_which_service" and intent in {"faq", "unknown", "chitchat"} and (
+            not u.is_question and len(u.text.split()) <= 5):
+        u.intent = "provide_info"  # "the state one" to "the brake inspection or state inspection?"
+        return "scheduling"
     if ctx is not None and len(s.desk.found) > 1 and s.awaiting in {None, "anything_else"} and intent not in {
             "escalation", "do_not_call", "goodbye", "wrong_number"} and both_plan.read(s, ctx) is not None:
         u.intent = "reschedule"  # told both, "could we do the buying talk the same day, right after? three"

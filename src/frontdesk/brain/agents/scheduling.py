@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 from frontdesk.brain.agents import just_booked, qualification, visit_work
 from frontdesk.brain.agents.appointment_words import said_to_stand
 from frontdesk.brain.agents.booking_words import (
+    ask_which_alike,
     checks_part_of_day,
     said_back,
     today_in_passing,
@@ -505,6 +506,8 @@ async def advance(s: ConversationState, ctx: TurnContext, *, unclear: bool = Fal
     if slots.appointment_type is None and s.direction == "outbound" and not s.callback_for and (
             profile.appointment_type("service") is not None and "service" in profile.outbound_reason.lower()):
         slots.appointment_type = "service"  # we called about their car's service: no "service or test drive?"
+    if ask_which_alike(s, ctx, AGENT):
+        return  # "I need my inspection done": the state inspection or a brake inspection?
     appt = profile.appointment_type(slots.appointment_type)
     if appt is None:
         ctx.ask(s, "appointment_type", AGENT, f"ask_appointment_type_{profile.kind}")

@@ -108,7 +108,10 @@ def split_clauses(text: str) -> list[str]:
     if carry:
         merged.append(carry)
     for i in range(len(merged) - 1, 0, -1):
-        if _FIGURE_GUESS.fullmatch(merged[i]) and "?" in merged[i - 1]:
+        if _HOW_SAID.fullmatch(merged[i]):
+            # "Sorry, can you repeat, please? Slowly?": how to say it, of the ask before
+            merged[i - 1: i + 1] = [f"{merged[i - 1]} {merged[i]}"]
+        elif _FIGURE_GUESS.fullmatch(merged[i]) and "?" in merged[i - 1]:
             # "how much is the inspection again? thirty-something?": the figure guessed at is the
             # same question
             merged[i - 1: i + 1] = [f"{merged[i - 1]} {merged[i]}"]
@@ -122,6 +125,8 @@ def split_clauses(text: str) -> list[str]:
 
 
 _TOPIC_ASKED_AFTER = re.compile(r"(?i)\W*(?:the|that|this|your|my|our)\s+[a-z-]+(?:\s+[a-z-]+)?\s*\?\W*")
+_HOW_SAID = re.compile(r"(?i)\W*(?:(?:more |a bit |a little |bit )?(?:slowly|slower|louder|clearer|clearly)|"
+                       r"please|one more time)(?:,?\s*please)?\W*")
 """A topic alone, asked after a question ("… does it? The valuation?")."""
 _TOPIC_AT_END = re.compile(r"(?i)(?:^|[,.!?]\s*|\band\s+|\bso\s+|\boh\s+)"
                            r"(?:your|the|that|this|y'?all'?s|yalls)\s+[a-z-]+(?:\s+[a-z-]+)?\W*$")

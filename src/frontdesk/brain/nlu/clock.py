@@ -282,11 +282,20 @@ _BARE_CORRECTION = re.compile(
 caller says after it; a number with a unit ("sorry, 2 people") is no time."""
 
 
+_SAID_TWICE_LAST = re.compile(r"[.!?…]\s+(?:(?:um+|uh+|so|ok(?:ay)?|well|then|like|yeah|at|say)\W+)*"
+                              r"(\d{1,2})(?::(\d{2}))?\W*$")
+
+
 def extract_time(u: Utterance) -> time | None:
     """The clock time asked for: "2 pm", "9:30 am", "nine thirty", "at 3", "noon". A time that
     belongs to something else ("I drop the kids at eight") or bounds a window ("after 3") is
     not taken; with several, the one that is not ruled out ("not 9, 10") wins."""
     text = u.numeric
+    if (last := _SAID_TWICE_LAST.search(text)) and len(re.findall(
+            rf"(?<![\d:$]){re.escape(last[1])}(?![\d:%])", text)) >= 2 and _times(text):
+        # "drop it off at seven thirty... well, eight, the shuttle's not running that early, right?
+        # eight": an hour said again, alone, at the end is the one decided on
+        return clock(int(last[1]), int(last[2] or 0), None)
     if (this := _THIS_NOT_THAT.search(text)) and not for_other_activity(text, this.start()):
         return clock(int(this[1]), int(this[2] or 0), this[3])  # "make that 3 not 2"
     # the words after the last correction that says something ("make that 3 instead": not "")

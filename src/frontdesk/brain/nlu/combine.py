@@ -23,6 +23,8 @@ from frontdesk.brain.nlu.combine_words import (
     BYE,
     CAN_YOU_DO_WHEN,
     CANCEL_SAID_PLAIN,
+    COST_FIRST,
+    COST_OF_TALKING,
     DAY_REFUSED,
     DEMURS,
     GO_ON,
@@ -151,13 +153,6 @@ RULES_FIRST = {"do_not_call", "escalation", "objection_busy", "objection_have_ag
                 "objection_price", "objection_not_interested", "goodbye"}
 
 
-_COST_FIRST = re.compile(r"\W*(?:(?:hi|hey|hello|good (?:morning|afternoon|evening)|so|um+|uh+)\W+)*"
-                         r"(?:is there (?:a|any) (?:charge|fee|cost)|does (?:it|that) cost|"
-                         r"how much (?:is|does|do|would)|do (?:you|y'?all) charge|"
-                         r"what do (?:you|y'?all) charge)\b")
-"""A message that opens with what something costs."""
-
-
 def combine(r: Understanding, rule: str, rule_confidence: float,
              awaiting: str | None) -> tuple[str, float]:
     """One intent from the rules' reading and the classifier's.
@@ -257,7 +252,7 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         r.is_question = False
         return "provide_info", 0.85  # "can you put it under my mom's name? it's her house. gloria tran"
     if rule == "faq" and model == "book" and p < 0.8 and "price_question" in r.flags and not (
-            r.date or r.time or r.window or ("book" in r.flags and not _COST_FIRST.match(r.text.lower()))):
+            r.date or r.time or r.window or ("book" in r.flags and not COST_FIRST.match(r.text.lower()))):
         # ("is there a charge to have somebody come out and tell me what it's worth?": asked first)
         return rule, rule_confidence  # "check engine light's on, what do y'all charge to look at it"
     if model == "identity" and rule == "faq" and "faq_topic" in r.flags and not re.search(
@@ -585,6 +580,8 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             # "can we come talk to someone today at three?": a meeting, not a transfer ("is Sarah
             # in today? can I speak with her" asks for her now)
             return "book", 0.8
+    if "escalation" in {rule, model} and r.is_question and COST_OF_TALKING.search(r.text.lower()):
+        return "faq", 0.85  # "to talk with an agent, the consultation, I must pay?": what it costs
     if rule == "escalation" and model != "escalation" and r.lead_intent and TALK_ABOUT_A_MOVE.search(
             r.text.lower()) and not NOW_OR_A_PERSON.search(r.text.lower()):
         # "we're finally ready to talk to somebody about buying … could we come in Sunday?"

@@ -226,3 +226,12 @@ a person on the line now."""
 NOW_OR_A_PERSON = re.compile(r"\b(?:now|right away|transfer|connect|put me through|hold|real person|human|"
                              r"live (?:person|agent)|manager|supervisor|on the (?:phone|line))\b")
 """Words that ask for a person on this call."""
+COST_FIRST = re.compile(r"\W*(?:(?:hi|hey|hello|good (?:morning|afternoon|evening)|so|um+|uh+)\W+)*"
+                        r"(?:is there (?:a|any) (?:charge|fee|cost)|does (?:it|that) cost|"
+                        r"how much (?:is|does|do|would)|do (?:you|y'?all) charge|"
+                        r"what do (?:you|y'?all) charge)\b")
+"""A message that opens with what something costs."""
+COST_OF_TALKING = re.compile(r"\b(?:(?:must|have to|need to|got to|gotta|do i|do we|should i) (?:\w+ )?pay|"
+                             r"(?:cost|costs|charge|charges|free|fee|fees|price)\b)")
+"""A person or a meeting asked about only for what it costs ("to talk with an agent, I must
+pay?", "is it free to talk to somebody?"), not asked for."""

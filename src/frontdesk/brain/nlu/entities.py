@@ -441,6 +441,7 @@ def extract_services(u: Utterance, profile: BusinessProfile) -> list[str]:
                 (u.lower.find(p.lower()) for p in phrases if p.lower() in u.lower), default=999
             )
             found.append((-best, position, service.key))
+    found = _not_inside_another(u.lower, found, profile)  # "my brake inspection done": not "inspection done"
     named = {sv.key for sv in profile.services
              if any(phrase_in(p.lower(), u.lower) for p in (sv.name, *sv.synonyms))}
     found += _by_part(u, profile, {key for _, _, key in found} | named)
@@ -465,6 +466,21 @@ def extract_services(u: Utterance, profile: BusinessProfile) -> list[str]:
         return [diagnostic]  # "I think I need a battery. well, I'm not sure … figure out what's wrong?"
     # "a weird clunk from the brakes": the symptom belongs to the brake inspection named with it
     return [k for k in keys if k not in alone] or keys
+
+
+def _spans(text: str, phrases: list[str]) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for p in phrases for m in re.finditer(rf"\b{re.escape(p.lower())}\b", text)]
+
+
+def _not_inside_another(text: str, found: list[tuple[int, int, str]], profile: BusinessProfile,
+                        ) -> list[tuple[int, int, str]]:
+    """A service named only by words that another one's name, begun before them, takes ("inspection
+    done" in "my brake inspection done") is not asked for."""
+    spans = {key: _spans(text, [sv.name, *sv.synonyms]) for _, _, key in found
+             if (sv := profile.service(key)) is not None}
+    return [f for f in found if not spans.get(f[2]) or not all(any(
+        a < e and s < b and (a < s or (a == s and b > e)) for k, other in spans.items() if k != f[2]
+        for a, b in other) for s, e in spans[f[2]])]
 
 
 def _diagnostic(profile: BusinessProfile) -> str | None:
@@ -506,6 +522,7 @@ def _clause_of(text: str, match: re.Match[str]) -> str:
 
 
 _REMINDER_STICKER = re.compile(r"^(?!.*\b(?:inspect\w*|state|registration|expir\w*|tags?|emissions?|"
+                               r"runs? out|running out|ran out|"
                                r"(?:get|renew|need) (?:my |a |the |new |our )?(?:\w+ )?sticker)\b)"
                                r".*\b(?:says|said|reminder|due|overdue|miles|mileage|yell\w*|nag\w*|bugging|"
                                r"telling|remind\w*|windshield|little)\b")

@@ -653,8 +653,9 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
                  r"line up) (?:a |the |our )?(?:loan|mortgage|financing|lender)|don't have (?:financing|a "
                  r"lender)|(?:still |gotta |got to |have to )?need "
                  r"to (?:talk|speak) (?:to|with) (?:a |the |our )?(?:lender|bank|mortgage|loan)|"
-                 r"(?:haven'?t|have not|didn'?t) (?:really |even |yet |actually )?"
-                 r"(?:talked|spoken|gone|reached out) (?:to|with))\b", text):
+                 r"(?:haven'?t|have not|didn'?t|did not|not) (?:really |even |yet |actually )?"
+                 r"(?:talked|talk|spoken|speak|gone|go|been|reached out|reach out) (?:to|with)"
+                 rf"(?: (?:a|the|my|our|any))? {_LOAN_PERSON})\b", text):
         return "not_started"
     return None
 
@@ -664,6 +665,8 @@ _LOAN_BESIDE = re.compile(r"\b(?:plus|and|with|along with) (?:a |some |the )?(?:
 """A loan beside the money from a sale ("the sale money plus a small mortgage"): no cash buyer."""
 _PAPERS = r"(?:paperwork|documents|docs|tax returns|pay ?stubs|application)"
 _LOAN_PERSON = r"(?:lender|bank|loan (?:lady|guy|officer)|mortgage (?:guy|lady|broker)|credit union)"
+_REVIEWING = (r"(?:checking|looking (?:at|over|into)|reviewing|going (?:over|through)|processing|verifying|"
+              r"running)")
 _UNDER_WAY = re.compile(r"\b(?:working on it|working with a (?:lender|bank)|(?:that'?s|it'?s) in progress|"
                         # "the loan lady has all my paperwork", "we sent the lender our tax returns"
                         rf"{_LOAN_PERSON} (?:has|have|got|is (?:pulling|reviewing|going over|looking at)|"
@@ -682,7 +685,14 @@ _UNDER_WAY = re.compile(r"\b(?:working on it|working with a (?:lender|bank)|(?:t
                         r"(?:started|filled out|submitted|sent in|put in|turned in) (?:the |an |our |my |a )?"
                         r"(?:loan |mortgage )?application|"
                         r"in the process|waiting on|(?:loan|mortgage) application|application(?:'s| is) in|"
-                        r"waiting to hear)\b")
+                        r"waiting to hear|"
+                        # "my bank, they are still checking my papers", "the lender's still reviewing it"
+                        rf"{_LOAN_PERSON}\W+(?:(?:they|he|she|it)\W+)?(?:is|are|'s|'re)?\W*"
+                        r"(?:still|now|currently)? ?"
+                        rf"{_REVIEWING}|\bstill {_REVIEWING} (?:my|our|the) (?:papers|{_PAPERS}|file|credit)|"
+                        # "I have started the mortgage with my bank"
+                        r"(?:started|begun|began|start) (?:the|a|my|our) "
+                        r"(?:mortgage|loan|pre-?approval|approval))\b")
 """A loan under way: applied for, a lender talked to."""
 
 _STILL_TO_COME = re.compile(r"\b(?:should|will|'ll|gonna|going to|hope to|hoping to|expect to|supposed to|"

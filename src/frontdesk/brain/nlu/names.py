@@ -519,6 +519,14 @@ def corrected_in_turn(u: Utterance, name: str) -> str:
                 word[0] == again[0] or fuzz.ratio(word, again) >= 50):  # (not the surname spelled next)
             parts[lowered.index(word)] = again.capitalize()
             name = " ".join(parts)
+    parts = name.split()
+    if len(parts) == 2 and (again := re.search(
+            rf"\b(?:actually|i mean|sorry|no|put|make it|well|rather)\b.*?\b({_CAPITALISED}) "
+            rf"{re.escape(parts[1])}\b", u.raw[said.end():], re.IGNORECASE | re.DOTALL)) and (
+            again[1][0].isupper() or u.raw.islower()) and (
+            again[1].lower() != parts[0].lower() and _plausible_name_word(again[1].lower())
+            and again[1].lower() not in _NEVER_NAME):
+        return f"{again[1]} {parts[1]}"  # "Tony Marchetti. actually, put Anthony … Anthony Marchetti"
     # the capitalised words past the name as said
     later = list(re.finditer(_CAPITALISED, u.raw[said.start():]))[len(name.split()):]
     for found in later:

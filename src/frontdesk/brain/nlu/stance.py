@@ -18,7 +18,7 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from frontdesk.brain.nlu.text import CORRECTION, ruled_out, ruled_out_after
+from frontdesk.brain.nlu.text import CORRECTION, WEEKDAY, ruled_out, ruled_out_after
 
 V = TypeVar("V", bound=Hashable)
 
@@ -146,6 +146,34 @@ def _said_again_to_refuse(text: str, mentions: Sequence[Mention[V]], ruled: set[
     return found
 
 
+_BOUNDARY = re.compile(r"[.!?;]+\s|\.\.\.|…|\s[—–-]+\s")
+_BARE = re.compile(
+    r"(?:[\s,.!?:—–-]|\d|\b(?:at|around|about|like|maybe|say|let'?s|then|yeah|yes|yep|ok(?:ay)?|um+|uh+|er|"
+    r"so|well|the|on|in|of|this|next|coming|week|morning|afternoon|evening|noon|o'?clock|[ap]\.?m\.?|please|"
+    r"early|late|first thing|half|past|quarter|thirty|fifteen|forty|oh|to|i guess|i think|probably|"
+    rf"fine|good|sure|{WEEKDAY}s?|tomorrow|today)\b)*")
+"""A piece said with nothing but the value ("Wednesday. Wednesday around eleven, yeah", "… right?
+eight"): a decision, not a reason or an errand."""
+
+
+def _decided_last(text: str, mentions: Sequence[Mention[V]], excluded: set[V]) -> V | None:
+    """Thinking aloud through several values ("Wednesday? no... Tuesday? ugh, let me think.
+    Wednesday. Wednesday around eleven", "nine... oh no, I have my hair appointment at nine.
+    eleven? no, … after lunch. one thirty"): the value said last, in a piece of its own with
+    nothing else in it, is the one decided on. (Asked as a question it decides only when said
+    twice: "Saturday? Sunday?" offers both.)"""
+    last = mentions[-1]
+    cut = max((b.end() for b in _BOUNDARY.finditer(text, 0, last.start + 1)), default=0)
+    piece = text[cut:]
+    if last.value in excluded or not _BARE.fullmatch(piece) or len({m.value for m in mentions}) < 2:
+        return None
+    twice = [m for m in mentions if m.start >= cut and m.value == last.value]
+    if piece.rstrip().endswith("?") and len(twice) < 2 and not (
+            len(mentions) > 1 and mentions[-2].value == last.value):
+        return None
+    return last.value
+
+
 def settle(text: str, mentions: Sequence[Mention[V]], found: V | None) -> V | None:
     """The value the caller settles on, given every mention and what the extractor found alone.
 
@@ -161,6 +189,8 @@ def settle(text: str, mentions: Sequence[Mention[V]], found: V | None) -> V | No
     last = {m.value: m.start for m in mentions}
     excluded = {value for value, start in last.items() if start in ruled}
     left = [m for m in mentions if m.value not in excluded]
+    if mentions and (decided := _decided_last(text, mentions, excluded)) is not None:
+        return decided
     if len({m.value for m in mentions}) > 1:
         affirmed = [m for m in left if is_affirmed(text, m.start, m.end)
                     and not _superseded(text, m, left) and not _is_fallback(text, m)]
