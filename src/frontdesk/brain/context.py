@@ -176,6 +176,8 @@ class TurnContext:
         ``{key}_retry`` template, with examples or choices), and a third time the agent changes
         strategy — it offers a callback from a person instead of asking again.
         """
+        if state.last_ask == key and self.replies.say(key, **values) in self.reply_parts:
+            return  # asked already this turn (an agent handed back to another that asks the same)
         repeats = state.ask_repeats + 1 if state.last_ask == key else 0
         if (self.aside_answered or self.progressed) and state.last_ask == key:
             repeats = state.ask_repeats  # back from a question: not a failed attempt

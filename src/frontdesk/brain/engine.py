@@ -211,7 +211,8 @@ class Brain:
             offered = bool(slots.offered or (desk and desk.offered))
             understanding = understand(text, profile, now.date(), state.awaiting, topic, focus, offered)
             if state.awaiting in _OPEN | {"date", "time", "service"} and (
-                    call := _CALL_BESIDE.search(text.lower())) and _ABOUT.search(text.lower(), call.start()):
+                    call := _CALL_BESIDE.search(text.lower())) and (_ABOUT.search(text.lower(), call.start())
+                                                                    or "sales" in call.group(0)):
                 # "book an oil change for Tuesday at four, and then also, can somebody from sales
                 # give me a call back about that red RAV4? afternoons are best": the booking now,
                 # the call (with its own day and time) once it is made

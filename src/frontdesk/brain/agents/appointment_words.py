@@ -137,7 +137,8 @@ _GO_AHEAD = {
                        r"(?:it|that|that one|this one)(?: (?:please|then|for me))?\b(?!\s*\?))"),
 }
 """The change asked to be confirmed, ordered in so many words: "yeah that one, cancel it please"."""
-_CALLBACK = re.compile(r"\b(?:(?:call|ring|phone) (?:me|us)(?: back)?|call back|callback|have (?:someone|"
+_CALLBACK = re.compile(r"\b(?:(?:call|ring|phone) (?:me|us)(?: back)?|(?<!\bwe )(?<!\bi )(?<!'ll )(?<!will )"
+                       r"call back|callback|have (?:someone|"
                        r"somebody) "
                        r"(?:call|ring|reach)|give (?:me|us) a (?:call|ring)|get back to)\b")
 _FIRST = re.compile(r"\b(?:first|earliest|former|1st)\b|\bthe (?:earlier|sooner)\b|"

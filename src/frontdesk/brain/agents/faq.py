@@ -48,6 +48,10 @@ _HELP_THERE = re.compile(r"\b(?:do|can|could|would|will) (?:you|y'?all|you guys)
 """Whether we work where the caller just said: answered by the area's verdict."""
 
 _MIN_SCORE = 60.0
+_DUE_FOR = re.compile(r"\bwhat(?:'s| is| does| would)? (?:it|she|he|the (?:car|truck|vehicle)|"
+                      r"my (?:car|truck|vehicle))(?:'s| is)? (?:\w+ )?due\b|\bdue for what\b|"
+                      r"\bwhat (?:does|do) (?:it|she|the \w+) need\b")
+"""What the car we called about is due for, asked back."""
 _NO_MARKETING = re.compile(r"\b(?:marketing|sales calls?|spam|telemarket\w*|promotions?|junk|"
                            r"(?:don'?t|do not) want (?:any )?(?:more )?calls)\b")
 _TELL_ME_NOW = re.compile(r"\b(?:(?:can|could) (?:you|ya|y'all) (?:just )?(?:tell|explain)|just tell|"
@@ -437,6 +441,14 @@ def _say_price(ctx: TurnContext, sv: Service) -> None:
 
 async def run(s: ConversationState, ctx: TurnContext) -> None:
     u = ctx.u
+    if s.direction == "outbound" and not s.callback_for and (due := ctx.profile.service(
+            ctx.profile.due_service)) is not None and _DUE_FOR.search(u.text.lower()):
+        # "oh, okay, I took the truck in there last summer. So what's it due for?": what we called about
+        ctx.say("due_for", service=f"{'an' if due.name[0] in 'aeiou' else 'a'} {due.name}")
+        s.booking_slots.appointment_type, s.booking_slots.services = "service", [due.key]
+        s.booking_slots.service_type = due.key
+        resume(s, ctx)
+        return
     if s.awaiting in {"phone", "name", "email"} and WHY_NEEDED.search(u.text.lower()):
         # "why do you need my number? I don't want any marketing calls": what it is for, the
         # wish kept (no campaign calls), and the question asked again

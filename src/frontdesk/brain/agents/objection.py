@@ -117,6 +117,10 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             ctx.ask(s, "phone", AGENT, "callback_ask_phone", when=s.pending_callback["when"])
         return
     if s.awaiting == "callback_time" and s.awaiting_agent == AGENT:
+        if not (u.date or u.time or u.window or u.time_of_day) and (
+                free := clock.free_from(normalise(u.text))) is not None:
+            u.window = free  # "I'm off at five-thirty, so after that. It's Rosalind Okafor.": from then on
+            absorb_contact(s, ctx)
         if u.name and not (u.date or u.time or u.window or u.time_of_day or ANY_TIME.search(u.text.lower())):
             absorb_contact(s, ctx)  # "It's Ana Lucia Ferreira.": the name, and when is asked again
             ctx.ask(s, "callback_time", AGENT, "callback_ask_retry")

@@ -62,6 +62,7 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
         # "for the call back, afternoons are best, like after two"; "yep, afternoon, anytime
         # after lunch" to the visit read back: said of the call to come, not of the visit
         slots.call_after = f"{slots.call_after}. {u.text}"
+        absorb_contact(s, ctx)  # "… Monday afternoon's best. And it's Gwendolyn Asante."
         return s.awaiting != "confirm_booking"
     if u.appointment_type:
         slots.appointment_type = qualification.appointment_type_for(s, u)

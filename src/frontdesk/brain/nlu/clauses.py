@@ -91,6 +91,7 @@ def split_clauses(text: str) -> list[str]:
         # "where yall located at exactly and um my a c is blowing hot air … look at it": the
         # question asked first, unpunctuated, then what the caller needs
         text = f"{text[: first.end()].rstrip(' ,')}? {text[first.end():].lstrip()}"
+    text = re.sub(r"(?i),\s*(?:you|ya) know\?", ".", text)  # "… the traffic is awful then, you know?": no ask
     parts = [p.strip(" ,;") for p in _CLAUSE_BREAK.split(text) if p and p.strip(" ,;")]
     parts = [p for p in parts if re.search(r"[A-Za-z0-9]", p)]
     merged: list[str] = []
@@ -108,7 +109,10 @@ def split_clauses(text: str) -> list[str]:
     if carry:
         merged.append(carry)
     for i in range(len(merged) - 1, 0, -1):
-        if _HOW_SAID.fullmatch(merged[i]):
+        if _PURPOSE_FIRST.fullmatch(merged[i - 1]) and merged[i].rstrip().endswith("?"):
+            # "to meet one of your agents, do I have to pay something?": what the question is of
+            merged[i - 1: i + 1] = [f"{merged[i - 1]}, {merged[i]}"]
+        elif _HOW_SAID.fullmatch(merged[i]):
             # "Sorry, can you repeat, please? Slowly?": how to say it, of the ask before
             merged[i - 1: i + 1] = [f"{merged[i - 1]} {merged[i]}"]
         elif _FIGURE_GUESS.fullmatch(merged[i]) and "?" in merged[i - 1]:
@@ -125,6 +129,7 @@ def split_clauses(text: str) -> list[str]:
 
 
 _TOPIC_ASKED_AFTER = re.compile(r"(?i)\W*(?:the|that|this|your|my|our)\s+[a-z-]+(?:\s+[a-z-]+)?\s*\?\W*")
+_PURPOSE_FIRST = re.compile(r"(?i)\W*(?:(?:and|so|but|um+|uh+|ok(?:ay)?)\W+)*(?:just )?to [a-z]+\b[^.?!]*")
 _HOW_SAID = re.compile(r"(?i)\W*(?:(?:more |a bit |a little |bit )?(?:slowly|slower|louder|clearer|clearly)|"
                        r"please|one more time)(?:,?\s*please)?\W*")
 """A topic alone, asked after a question ("… does it? The valuation?")."""

@@ -282,6 +282,7 @@ _BARE_CORRECTION = re.compile(
 caller says after it; a number with a unit ("sorry, 2 people") is no time."""
 
 
+_THINKING = re.compile(r"\.\.\.|…|\b(?:well|no|wait|actually|hmm+|ugh|let me (?:think|see))\b")
 _SAID_TWICE_LAST = re.compile(r"[.!?…]\s+(?:(?:um+|uh+|so|ok(?:ay)?|well|then|like|yeah|at|say)\W+)*"
                               r"(\d{1,2})(?::(\d{2}))?\W*$")
 
@@ -291,8 +292,8 @@ def extract_time(u: Utterance) -> time | None:
     belongs to something else ("I drop the kids at eight") or bounds a window ("after 3") is
     not taken; with several, the one that is not ruled out ("not 9, 10") wins."""
     text = u.numeric
-    if (last := _SAID_TWICE_LAST.search(text)) and len(re.findall(
-            rf"(?<![\d:$]){re.escape(last[1])}(?![\d:%])", text)) >= 2 and _times(text):
+    if (last := _SAID_TWICE_LAST.search(text)) and _times(text) and (len(re.findall(
+            rf"(?<![\d:$]){re.escape(last[1])}(?![\d:%])", text)) >= 2 or _THINKING.search(text)):
         # "drop it off at seven thirty... well, eight, the shuttle's not running that early, right?
         # eight": an hour said again, alone, at the end is the one decided on
         return clock(int(last[1]), int(last[2] or 0), None)

@@ -29,6 +29,7 @@ from frontdesk.brain.nlu.combine_words import (
     DEMURS,
     GO_ON,
     GOES_ON,
+    IF_THEN_ASKS,
     INSTEAD,
     JUST_CANCEL,
     LATER_ON,
@@ -573,13 +574,16 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             r.date or r.time or r.window or r.time_of_day) and YOU_CALL_BACK.search(r.text.lower()) and not (
             r.services or r.appointment_type or r.vehicle):
         return "objection_busy", 0.8  # "could yall call back saturday morning, my husband's home then"
-    if "escalation" in {rule, model} and (r.date or r.time or r.window or r.time_of_day) and not r.services:
-        if CALL_ME.search(r.text.lower()):
-            return "objection_busy", 0.8  # "talk to somebody about financing, can they call me back tonight?"
-        if r.appointment_type and not r.vehicle and (r.time or VISIT.search(r.text.lower())):
-            # "can we come talk to someone today at three?": a meeting, not a transfer ("is Sarah
-            # in today? can I speak with her" asks for her now)
-            return "book", 0.8
+    if "escalation" in {rule, model} and (r.date or r.time or r.window or r.time_of_day) and CALL_ME.search(
+            r.text.lower()):  # "talk to somebody about financing, can they call me back tonight?"
+        return "objection_busy", 0.8  # ("… could she call me back tomorrow morning? she did my brakes")
+    if "escalation" in {rule, model} and (r.date or r.time or r.window or r.time_of_day) and not (
+            r.services or r.vehicle) and r.appointment_type and (r.time or VISIT.search(r.text.lower())):
+        # "can we come talk to someone today at three?": a meeting, not a transfer ("is Sarah
+        # in today? can I speak with her" asks for her now)
+        return "book", 0.8
+    if r.is_question and "price_question" in r.flags and IF_THEN_ASKS.match(r.text.lower()):
+        return "faq", 0.85  # "and if we call back in March, is the valuation still free?"
     if "escalation" in {rule, model} and r.is_question and COST_OF_TALKING.search(r.text.lower()):
         return "faq", 0.85  # "to talk with an agent, the consultation, I must pay?": what it costs
     if rule == "escalation" and model != "escalation" and r.lead_intent and TALK_ABOUT_A_MOVE.search(

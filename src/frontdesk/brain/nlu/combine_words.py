@@ -235,3 +235,7 @@ COST_OF_TALKING = re.compile(r"\b(?:(?:must|have to|need to|got to|gotta|do i|do
                              r"(?:cost|costs|charge|charges|free|fee|fees|price)\b)")
 """A person or a meeting asked about only for what it costs ("to talk with an agent, I must
 pay?", "is it free to talk to somebody?"), not asked for."""
+IF_THEN_ASKS = re.compile(r"\W*(?:(?:and|so|but|oh|um+|uh+)\W+)*(?:if|when|say) (?:we|i)\b[^?.!]{0,60},\s*"
+                          r"(?:is|are|does|do|will|would|can|could)\b[^?.!]*\?\s*$")
+"""A question asked on a condition ("and if we call back in March, is the valuation still free?"):
+what is asked, not a visit on the condition's day."""

@@ -460,7 +460,7 @@ def _budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None, int] 
                                  r"(?:(?<=\d )|(?<=\d, )|(?<=\d k )|(?<=\dk )|(?<=\d k, )|(?<=\dk, ))maybe"
                                  r"(?= (?:up to |as much as |even |stretch to )?\$?\d))\b|—|"
                                  r"\bwell\b,?(?=[^.?!]{0,25}\bif\b)|"  # "well, six-fifty if it's walkable"
-                                 r"(?:[,.]|\bish\b|(?<=\d)|(?<=\d thousand)|(?<=\dk))(?= (?:like |maybe )?"
+                                 r"(?:[,.?]|\bish\b|(?<=\d)|(?<=\d thousand)|(?<=\dk))(?= (?:like |maybe )?"
                                  r"\$?\d[\d,.]*\s*(?:k|thousand|grand)?,?\s*(?:tops|max|maximum|"
                                  r"at (?:the )?(?:very |absolute |outside )?most)\b)|"
                                  # "approved for three-eighty, but we really don't wanna go over

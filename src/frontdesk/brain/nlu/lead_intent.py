@@ -125,7 +125,9 @@ buying, however many words of renting the message holds."""
 
 _RENT_FIRST = re.compile(r"\brent(?:ing)? (?:first|for (?:a|the first|about a|maybe a) (?:year|while|"
                          r"few months|couple (?:of )?years)(?: or (?:so|two))?)\b[^.?!]{0,30}"
-                         r"\b(?:before|then|and then|until)\b|\brent first\b")
+                         r"\b(?:before|then|and then|until)\b|\brent first\b|"
+                         # "rent near the Domain for a year or so before I buy anything"
+                         r"\brent(?:ing)?\b[^.?!—–]{0,50}\b(?:before|until|till) (?:i|we) (?:buy|purchase)")
 """A renter first, a buyer only later ("rent for a year before we buy anything")."""
 _BUY_ONCE_SOLD = re.compile(r"\bbuy\w*\b[^.?!]{0,30}\b(?:until|till|before|once|after) "
                             r"(?:ours|our (?:house|home|place|condo|townhouse)|mine|"

@@ -759,7 +759,7 @@ def _hour_of(said: re.Match[str]) -> time | None:
     return clock.extract_time(normalise(f"at {said.group(1)}{minutes}"))
 
 
-_SETTLED_LAST = re.compile(r"\b(?:so|say|then)\s+(?:like\s+|maybe\s+|around\s+|about\s+)?"
+_SETTLED_LAST = re.compile(r"(?:\b(?:so|say|then)\s+|,\s*like\s+)(?:like\s+|maybe\s+|around\s+|about\s+)?"
                            r"(\d{1,2})(?::(\d{2}))?$")
 """The hour settled on at the end, after the reason ("before the kids get out at three, so like one")."""
 _MOVED_TO = re.compile(r"(?:\b(?:to|make it|make that|for|at|do|how about|what about)\s+|[.!?]\s+)"

@@ -41,7 +41,8 @@ _RUN_ON = re.compile(rf"(?<=[a-z0-9'])(?:[\s,;:—–-]+{_JOIN}\b)*[\s,;:—–-
 _ASKING = re.compile(r"\b(?:what|how|where|when|which|why|who|or|either|if|whether)\W*$", re.I)
 """A head that the question belongs to ("… what do you charge", "… or do we have to book one?")."""
 CONDITION = re.compile(r"\W*(?:(?:and|so|but|oh|um+|uh+|like)\W+)*(?:if|when|in case|whether|since|because|"
-                       r"'?cause|cuz|once|after|before|for|about|as for|regarding|with)\b", re.I)
+                       r"'?cause|cuz|once|after|before|for|about|as for|regarding|with|"
+                       r"(?:just )?to (?!be honest|tell you)\w+)\b", re.I)
 """A head that is the question's own condition or topic ("and if it turns out to be a big repair do y'all
 …", "and for an oil change, do I need to make an appointment?")."""
 ECHOED = re.compile(r"\b(?:you said|did you say|was it|was that)\b|\bwhat\W*$")

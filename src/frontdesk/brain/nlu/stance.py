@@ -34,6 +34,8 @@ _AFFIRM_BEFORE = re.compile(
     r"\b(?:can|could|would) (?:we|i|you|y'?all)(?: all)? (?:come in|come by|sit down|meet|get together|"
     r"stop by|swing by)\b(?: with (?:an? |the |one of (?:your|y'?all'?s) )?\w+(?: \w+)?)?|"
     r"\bworks? better is|\bswitch (?:it )?to|\bmove it to|\bpush it to|"
+    # "is Sarah in today? … could she call me back sometime tomorrow morning?": when to call
+    r"\b(?:call|ring|reach|try) (?:me|us)(?: back)?(?: (?:sometime|anytime|later|again))?|"
     r"\b(?:best|better|safest|easiest) (?:bet|time|day|chance)(?:'s| is| would be)?|\bbest is)"
     r"(?:\W+(?:on|the|just|like|um|uh|er|maybe|we|do|say|a|for|at|it|that|to|then|you know|hang on|"
     r"hold on|wait))*\W*$")

@@ -349,6 +349,8 @@ _AFTER_NEW_YEAR = re.compile(r"\b(?:after (?:the )?(?:holidays|new year'?s?|chri
 
 
 _GONE_BY = re.compile(r"\b(?:last|since)\s+$")
+_WE_CALL_BACK = re.compile(r"\b(?:we|i)(?:'ll| will| might| may| could)? (?:call|ring|phone|get)\w*"
+                           r"(?: \w+){0,2} back\s+$")
 _CALL_BACK_IN = re.compile(r"\b(?:call|ring|phone|get|reach|try|circle|check)\w*\s+(?:\w+\s+){0,2}back\s+$")
 """A month gone by ("since August", "back in August"), and one a call is asked for ("call me back in")."""
 
@@ -361,6 +363,7 @@ def month_said(text: str, today: date) -> date | None:
         m.group(1) or m.group(0).startswith("in") or m.group(2) not in {"may", "march", "mar"})
         # ("the guy that sold me my truck back in August": a month gone by)
         and not _GONE_BY.search(text[: m.start()])
+        and not _WE_CALL_BACK.search(text[: m.start()])  # "if we call back in March": the caller's own call
         and not (m.group(0).startswith("in") and re.search(r"\bback\s+$", text[: m.start()])
                  and not _CALL_BACK_IN.search(text[: m.start()]))), None)
     if match is None:
