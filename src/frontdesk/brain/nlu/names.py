@@ -744,7 +744,10 @@ def _extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
                 return name
     for sentence in _NAME_SENTENCE.finditer(u.raw):  # "… tomorrow morning. Vernon Tuckett. This number."
         words = sentence.group(1).lower().split()
-        name = _clean_name(words) if words[0] in lexicon().first_names else None
+        # (a name the list lacks, said as the message's first sentence: "Agnieszka Nowak. Is about my car")
+        opens = sentence.start() == 0 and all(_plausible_name_word(w) for w in words) and not (
+            _everyday(" ".join(words)) or any(_is_vehicle_word(w) for w in words))
+        name = _clean_name(words) if words[0] in lexicon().first_names or opens else None
         if name and len(name.split()) == len(words):
             return name
     if expecting:
