@@ -422,7 +422,9 @@ _CALL_THEN = (r"\b(?:someone|somebody|you|y'?all) (?:please )?call (?:tomorrow|t
               r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b")
 """A call asked in few words, with when ("Somebody call tomorrow morning, please?")."""
 _NOT_THEIRS = (r"(?<!they'd )(?<!they'll )(?<!he'd )(?<!she'd )(?<!he'll )(?<!she'll )(?<!they )(?<!will )"
-               r"(?<!would )(?<!gonna )")
+               # ("still waiting on em to get back to me": the lender's call)
+               r"(?<!would )(?<!gonna )(?<!em to )(?<!them to )(?<!him to )(?<!her to )(?<!lender to )"
+               r"(?<!bank to )")
 """Not a call someone else is to make ("they said they'd get back to me this week")."""
 CALL_IF_NEEDED = re.compile(r"\b(?:call|ring|text|reach|contact|get (?:a )?hold of) (?:me|us)\b[^.?!]{0,40}?"
                             r"\b(?:if|in case|should|whenever) (?:anything|something|there'?s|there is|you|"
@@ -535,6 +537,10 @@ NEW_BOOKING_ASKED = re.compile(
     # "could we maybe sit down with an agent before that?": a meeting of another kind, asked
     r"\b(?:can|could|may) (?:i|we)(?: maybe| also| just| please)? (?:sit down|meet|talk) with (?:an?|one of|"
     r"somebody|someone)\b|"
+    # "I'd like to sit down about buying too", "talking it through with an agent first. could I come in …"
+    r"\b(?:i'?d|we'?d|i would|we would) (?:like|love|want) to (?:sit down|meet|talk)\b[^.?!]{0,30}"
+    r"\b(?:too|as well|also|"
+    r"first)\b|\b(?:with an agent|with somebody|with someone) first\b|"
     # "… and I saw another one of your listings … that I'd like to see too", "we saw a three-bed …"
     r"\b(?:(?:another|a second|one more) (?:one|house|home|place|listing|property)|(?:saw|found) (?:a|an))\b"
     r"[^.?!]{0,60}\b(?:i'?d|we'?d|i would|we would) (?:like|love|want) to (?:go )?(?:see|tour|look at)\b")

@@ -462,7 +462,9 @@ def _budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None, int] 
                                  r"\bwell\b,?(?=[^.?!]{0,25}\bif\b)|"  # "well, six-fifty if it's walkable"
                                  r"(?:[,.?]|\bish\b|(?<=\d)|(?<=\d thousand)|(?<=\dk))(?= (?:like |maybe )?"
                                  r"\$?\d[\d,.]*\s*(?:k|thousand|grand)?,?\s*(?:tops|max|maximum|"
-                                 r"at (?:the )?(?:very |absolute |outside )?most)\b)|"
+                                 r"at (?:the )?(?:very |absolute |outside )?most|"
+                                 r"(?:is|would be|'s) (?:the|our|my) "
+                                 r"(?:absolute |hard |very |real |firm )?(?:ceiling|limit|max|cap|top))\b)|"
                                  # "approved for three-eighty, but we really don't wanna go over
                                  # three-forty": the figure they hold to
                                  r"\b(?:don'?t|do not|rather not|never) (?:really )?(?:wanna|want to|plan to|"
@@ -691,7 +693,8 @@ _UNDER_WAY = re.compile(r"\b(?:working on it|working with a (?:lender|bank)|(?:t
                         r"(?:still|now|currently)? ?"
                         rf"{_REVIEWING}|\bstill {_REVIEWING} (?:my|our|the) (?:papers|{_PAPERS}|file|credit)|"
                         # "I have started the mortgage with my bank"
-                        r"(?:started|begun|began|start) (?:the|a|my|our) "
+                        r"(?<!n't )(?<!nt )(?<!not )(?<!never )(?:started|begun|began|start) "
+                        r"(?:the|a|my|our) "
                         r"(?:mortgage|loan|pre-?approval|approval))\b")
 """A loan under way: applied for, a lender talked to."""
 

@@ -40,7 +40,11 @@ _NOT_MOVING = re.compile(r"\b(?:don'?t|do not|not|won'?t|never|no longer|aren'?t
                          r"decided against|no plans? to)\s+"
                          # ("I don't know the first thing about selling a house": new to it, not against it)
                          r"(?!(?:really )?(?:know|understand|get|have a clue|have any idea|even know)\b)"
-                         r"(?:\w+\s+){0,5}?(?:sell|buy|purchas|list)")
+                         r"(?:\w+\s+){0,5}?(?:sell|buy|purchas|list)"
+                         # ("we won't be buying for at least a year": a buyer later, not none)
+                         r"(?!\w*\s+(?:for (?:at least |another |about |maybe )?"
+                         r"(?:a|an|one|two|six|\d+|a few|a couple)\b|"
+                         r"until|till|before)\b)")
 
 
 _OWN_SUBJECT = re.compile(r"\b(?:i|we|i'?d|we'?d|wed|i'?ll|we'?ll|i'?m|we'?re|were)\s+$")

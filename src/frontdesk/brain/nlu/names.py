@@ -16,7 +16,13 @@ from itertools import pairwise
 from rapidfuzz import fuzz
 
 from frontdesk.brain.nlu.lexicon import lexicon
-from frontdesk.brain.nlu.spelling import SPELLED_OUT, SPELLING_NOTE, spelled_in_place, split_then_spelled
+from frontdesk.brain.nlu.spelling import (
+    SPELLED_OUT,
+    SPELLING_NOTE,
+    spelled_in_place,
+    spelled_parts,
+    split_then_spelled,
+)
 from frontdesk.brain.nlu.text import CORRECTION, Utterance, correction_tails, normalise, word_pattern
 
 _NAME_WORD = r"[a-zß-öø-ÿ][a-zß-öø-ÿ'-]+"
@@ -211,6 +217,11 @@ _STRONG_CUE = re.compile(r"\b(?:my name is|my name's|my names(?= [a-z])|name is|
                          # "it'd be under Peter Hollis", "its gonna be her name judith kowalski"
                          r"(?:it'?d|it would|it'?ll|it will|it should|should|it'?s gonna|its gonna|"
                          r"it'?s going to|that'?d|that would) be under(?! (?:his|her|my|our|their|the) )|"
+                         # "it's 830-560-1522, and it's under Ruth Abernathy"
+                         r"(?:it'?s|its|it is|that'?s|booked|should be) under"
+                         r"(?! (?:his|her|my|our|their|the|this|that|"
+                         r"a|an|\d|warranty|budget|contract|review|construction|water|pressure|way|control|"
+                         r"age|par|wraps|cover|oath|lease|(?:[a-z']+ )?(?:number|name|account))\b)|"
                          r"(?:it'?s|its|it'?s gonna be|its gonna be|gonna be|it'?ll be|it should be) "
                          r"(?:his|her|their)" + _WHOSE + r" name|"
                          # "I'm their daughter, Hannah Kim": who the caller is to them, then the name
@@ -256,6 +267,9 @@ _NAME_FRAMES = (
                 r"most people|y'all can|you can) (?:calls?|call) me\b.*$", re.I), ""),
     # "Hector Salinas, that's S-A-L-I-N-A-S": the spelling that follows
     (re.compile(r"[,.]?\s*(?:that's|that is|thats|spelled|spelt)\s+(?:[a-z][- ]){2,}[a-z]\b.*$", re.I), ""),
+    # "caleb whitfield is the name c a l e b", "oh and its omar farouk": the frame around it
+    (re.compile(r"\s+(?:is|'s) (?:the|my) name\b.*$", re.I), ""),
+    (re.compile(r"^\W*(?:oh,? )?and (?=(?:it'?s|its|my name|this is|i'?m) )", re.I), ""),
 )
 """Ways of handing over a name that wrap it in other words (asked for the name only)."""
 _AFTER_NAME = re.compile(r"\s+(?:(?:and|but|sorry|so|i'm|im|i|i've|we|from|calling)\s.*|"
@@ -365,6 +379,7 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
         name = _read_name(u, expecting=expecting)
     finally:
         _SPELLED_NOW.reset(token)
+    name = spelled_parts(u.lower, name) or name  # "… but the last name is spelled n g u y e n"
     return None if name is not None and _a_place(name) else name
 
 
@@ -521,7 +536,7 @@ def corrected_in_turn(u: Utterance, name: str) -> str:
             name = " ".join(parts)
     parts = name.split()
     if len(parts) == 2 and (again := re.search(
-            rf"\b(?:actually|i mean|sorry|no|put|make it|well|rather)\b.*?\b({_CAPITALISED}) "
+            rf"\b(?:actually|i mean|sorry|no|put|make it|well|rather)\b.*?\b(?<!and )(?<!& )({_CAPITALISED}) "
             rf"{re.escape(parts[1])}\b", u.raw[said.end():], re.IGNORECASE | re.DOTALL)) and (
             again[1][0].isupper() or u.raw.islower()) and (
             again[1].lower() != parts[0].lower() and _plausible_name_word(again[1].lower())

@@ -345,10 +345,16 @@ _TOLD_AS_PLAN = (
     # "I've got the Rogue coming in Wednesday at ten for the inspection sticker"
     r"\b(?:i|we)(?:'ve| have)? (?:got|have) (?:the |my |our |his |her )?(?:\w+ ){0,2}?coming in "
     r"(?:on |this |next )?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|the \d)|"
+    # "my Escape's coming in Wednesday at eight for that check engine light"
+    r"\b(?:my|our|his|her) \w+(?:'s| is) (?:already )?coming in (?:on |this |next )?"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|the \d)|"
     # "I'm driving the white Tesla with you guys Thursday at six"
     rf"\b{_WE} (?:already )?(?:test )?driving (?:the|that|a) (?:\w+ ){{1,3}}?with (?:you|y'?all)\b|"
     # "your agent's coming to look at our house on the nineteenth"
-    r"\byour (?:agent|guy|person|realtor|team|appraiser)(?:'s| is) (?:already )?coming\b")
+    r"\byour (?:agent|guy|person|realtor|team|appraiser)(?:'s| is) (?:already )?coming\b|"
+    # "I've already got an agent coming out next Thursday at eleven to look at my house"
+    r"\b(?:i|we)(?:'ve| have)? (?:already )?(?:got|have) (?:an?|your|one of your) (?:agent|realtor|appraiser|"
+    r"person) (?:coming|scheduled|booked)\b")
 """A booking on file told as the caller's plan, not asked for."""
 
 
@@ -398,7 +404,11 @@ _ANOTHER_DAY = re.compile(r"\b(?:get (?:me|us|it|her|him) in|instead|sooner|earl
 _TO_SEE = re.compile(r"\b(?:i'?d|we'?d|i would|we would) (?:like|love|want) to (?:go )?"
                      r"(?:see|tour|look at)\b")
 _SAME_DAY = re.compile(r"\bright (?:after|before)\b|\b(?:that|the) same (?:day|morning|afternoon|evening)\b|"
-                       r"\bthat (?:day|morning|afternoon|evening)\b(?! (?:before|after)\b)")
+                       r"\bthat (?:day|morning|afternoon|evening)\b(?! (?:before|after)\b)|"
+                       # "while I'm sitting there anyway, could I take that green Outback out?"
+                       r"\bwhile (?:i'?m|we'?re|i am|we are) (?:sitting |waiting |stuck )?"
+                       r"(?:there|in the lounge|"
+                       r"waiting)\b")
 _SAME_VISIT = re.compile(r"\b(?:while|since|as long as) (?:it'?s|its|it is|the \w+(?:'s| is)) "
                          r"(?:in|there|in there|in the shop)\b|\bsame (?:visit|trip|drop-?off)\b")
 """The new work done at the visit on file, its day and hour ("since it's in there, could you …")."""
@@ -426,6 +436,15 @@ def beside_the_one_on_file(whole: Understanding, on_file: list[Understanding], o
     if profile.kind == "real_estate" and any(_TO_SEE.search(text) for text in said) and not any(
             r.appointment_type for r in others):
         whole.appointment_type = "property_showing"
+    elif profile.kind == "real_estate" and not any(r.appointment_type for r in others) and any(
+            _TO_MEET.search(text) for text in said) and any(_BUYING.search(r.text.lower()) for r in others):
+        # "… an agent coming out Thursday to look at my house. … I'd like to sit down about buying too":
+        # a buyer's meeting beside the listing visit
+        whole.appointment_type = "buyer_consultation"
+
+
+_TO_MEET = re.compile(r"\b(?:sit down|meet|talk\w*|come in(?:to the office)?|come by the office)\b")
+_BUYING = re.compile(r"\b(?:buy\w*|bought|purchas\w*|first[- ]time)\b")
 
 
 def _after_own(text: str) -> str:

@@ -206,3 +206,33 @@ def digits_said_once(m: re.Match[str]) -> str:
     said = (_DIGIT_WORDS[m[1]], _TENS_DIGIT[m[2]], _DIGIT_WORDS.get(m[3] or "zero"))
     spelled = (_DIGIT_WORDS[m[4]], _DIGIT_WORDS[m[5]], _DIGIT_WORDS[m[6]])
     return m.group(0)[: m.end(3 if m[3] else 2) - m.start()] if said == spelled else m.group(0)
+
+
+_SPELLED_AFTER = re.compile(r"\b(?:(?:the |my )?(?P<part>first|last|sur) ?name(?:'s| is)? |"
+                            r"(?:it'?s |its |that'?s |thats |is )?)(?:spelled|spelt)\b")
+"""The letters that follow are how the name is written ("but its spelled t o m a s z and then n o w a k",
+"but the last name is spelled n g u y e n")."""
+
+
+def spelled_parts(text: str, name: str | None) -> str | None:
+    """The name as spelled after "spelled": two runs of letters are the first and last name; one
+    is the part it is said to be (the last name, the first) or, said of neither, the part it
+    sounds most like ("its thomas no vac but its spelled t o m a s z and then n o w a k":
+    Tomasz Nowak; "anh win but the last name is spelled n g u y e n": Anh Nguyen)."""
+    cue = _SPELLED_AFTER.search(text)
+    if cue is None:
+        return None
+    runs = [r for m in SPELLED_OUT.finditer(text, cue.end())
+            if len(r := re.sub(r"[^a-z]", "", m.group(0))) >= 2]
+    if not runs:
+        return None
+    if len(runs) >= 2:
+        return f"{runs[0].capitalize()} {runs[1].capitalize()}"
+    parts, word = (name or "").split(), runs[0].capitalize()
+    if not parts:
+        return None
+    if cue["part"] in {"last", "sur"}:
+        return f"{parts[0]} {word}" if len(parts) >= 2 or parts[0].lower() != runs[0] else None
+    at = 0 if cue["part"] == "first" else max(range(len(parts)),
+                                              key=lambda i: fuzz.ratio(parts[i].lower(), runs[0]))
+    return " ".join(word if i == at else p for i, p in enumerate(parts))

@@ -293,8 +293,8 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
             if asked:
                 whole.services = [sv for sv in whole.services if sv in asked]
             others = [r for r in readings if r not in on_file]
-            if others and (NEW_BOOKING_ASKED.search(text.lower()) or any(
-                    ASKS_A_VISIT.search(r.text.lower()) for r in others)):  # ("could someone come value …")
+            if beside := bool(others and (NEW_BOOKING_ASKED.search(text.lower()) or any(
+                    ASKS_A_VISIT.search(r.text.lower()) for r in others))):  # ("could someone come value …")
                 beside_the_one_on_file(whole, on_file, others, profile)
             if (after := asked_after_own(text, profile, today, awaiting)) is not None and (
                     after.appointment_type not in {None, whole.appointment_type} or (
@@ -302,10 +302,11 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
                         # too? Saturday afternoon, like one?": the new visit's own hour)
                         after.appointment_type == whole.appointment_type and after.time is not None
                         and after.time != whole.time)):
-                # "we already have the listing appointment on thursday … so can we set up the buyer
-                # consultation too": the kind asked for after the one on file, on its own day
-                whole.appointment_type, whole.date = after.appointment_type, after.date
-                whole.time = after.time
+                # "we have the listing appointment thursday … so can we set up the buyer consultation too"
+                old, whole.services = (whole.date, whole.time) if beside else (None, None), [
+                    s for s in whole.services if s in asked]
+                whole.appointment_type, whole.date = after.appointment_type, after.date or old[0]
+                whole.time = after.time or old[1]
         return _named_under(whole, text)
     rest = [c for c, r in zip(clauses, readings, strict=True) if r not in asides
             and not _only_the_car(r, asides) and not _context_only(r, asides)]
@@ -765,6 +766,9 @@ def _is_aside(r: Understanding, awaiting: str | None) -> bool:
     if r.intent != "faq" and (r.has_contact_facts or r.has_booking_facts or r.has_lead_facts
                               or r.vehicle):
         return False  # "this is Tom Becker" gives a name, whatever it sounds like
+    if r.intent == "faq" and r.appointment_type == "test_drive" and r.vehicle and (
+            ASKS_A_VISIT.search(r.text.lower())):  # "… could I take that green Outback out for a spin?"
+        return False
     if r.intent == "faq" and _PROPOSAL.search(r.text.lower()) and not (
             r.act is not None and r.act.label == "question" and r.act.confidence >= 0.9):
         return False  # "can we do that instead, same time?" changes the booking
