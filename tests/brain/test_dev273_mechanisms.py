@@ -185,3 +185,72 @@ async def test_what_the_car_is_due_for_is_said_on_our_call(profiles) -> None:
                                 direction="outbound")
     assert "due for an oil change" in replies[0], replies
     assert state.booking_slots.services == ["oil_change"], replies
+
+
+# -- the second batch (sets 277 to 280) --------------------------------------------------------------
+
+WEDNESDAY_NOV_25_8 = datetime(2026, 11, 25, 8, 0)
+
+
+def test_our_agent_coming_is_a_booking_told_not_an_agent_of_their_own(profiles) -> None:
+    u = _u(profiles, "real_estate", "we already have an agent coming by Friday at ten to look at the condo")
+    assert u.intent not in {"cancel", "objection_have_agent"}
+    assert _u(profiles, "real_estate", "we already have an agent, thank you").intent == "objection_have_agent"
+
+
+async def test_a_buyers_meeting_asked_beside_a_listing_visit_on_file(profiles) -> None:
+    calendar = await booked("real_estate", "listing_appointment", FRIDAY_NOV_27_10)
+    state, replies = await call(
+        profiles, "real_estate",
+        "hi, we already have an agent coming Friday at ten to see our place. since we'll need somewhere "
+        "new, we'd like to talk about buying as well. could we come to the office Saturday at eleven?",
+        "Mia Torres",
+        "yes",
+        calendar=calendar,
+    )
+    assert ("Fri 27 10:00", "scheduled") in on_calendar(calendar), replies
+    assert state.appointment is not None, replies
+    assert state.appointment.appointment_type == "buyer_consultation", replies
+    assert state.appointment.scheduled_date == "2026-11-28", replies
+
+
+async def test_a_test_drive_asked_while_the_car_is_in_takes_that_day(profiles) -> None:
+    calendar = await booked("dealership", "oil_change", WEDNESDAY_NOV_25_8, vehicle="2015 Honda Civic")
+    state, replies = await call(
+        profiles, "dealership",
+        "my Civic is coming in Wednesday at eight for the oil. while we're waiting there, could I drive "
+        "one of your Outbacks? maybe around nine?",
+        "Sam Ortega",
+        "yes",
+        calendar=calendar,
+    )
+    assert ("Wed 25 08:00", "scheduled") in on_calendar(calendar), replies
+    assert state.appointment is not None and state.appointment.appointment_type == "test_drive", replies
+    assert state.appointment.scheduled_date == "2026-11-25" and "oil" not in replies[-1].lower(), replies
+
+
+def test_a_name_given_as_who_the_booking_is_under(profiles) -> None:
+    u = _u(profiles, "dealership", "it's 512-555-0199 and it's under Hattie Morrow", "phone")
+    assert u.name == "Hattie Morrow"
+    assert _u(profiles, "dealership", "it's under warranty I think", "phone").name is None
+
+
+def test_letters_after_spelled_write_the_name(profiles) -> None:
+    two = _u(profiles, "dealership", "its jon rose but its spelled j u a n and then r o j a s", "name")
+    assert two.name == "Juan Rojas"
+    last = _u(profiles, "real_estate", "my name is tran lee and the last name is spelled l y", "name")
+    assert last.name == "Tran Ly"
+    framed = _u(profiles, "dealership", "dana pruitt is the name d a n a", "name")
+    assert framed.name == "Dana Pruitt"
+
+
+def test_the_lenders_call_back_is_no_callback_asked(profiles) -> None:
+    u = _u(profiles, "real_estate", "we applied at the bank, waiting on them to get back to me", "financing")
+    assert u.intent != "objection_busy" and u.financing == "in_progress"
+
+
+def test_not_buying_for_a_while_is_a_buyer_later(profiles) -> None:
+    u = _u(profiles, "real_estate", "we won't be buying for a couple years, probably Georgetown")
+    assert u.lead_intent == "buy"
+    assert _u(profiles, "real_estate", "we haven't started the pre-approval",
+              "financing").financing == "not_started"

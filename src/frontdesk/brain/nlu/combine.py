@@ -14,6 +14,7 @@ import re
 from frontdesk.brain.nlu.combine_on_file import on_file
 from frontdesk.brain.nlu.combine_words import (
     ABOUT_TO_GO,
+    AGENT_COMING,
     AGREES_IN_PASSING,
     ASKS_FOR_WORK,
     ASKS_NOW,
@@ -548,10 +549,10 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         if re.search(r"(?<!\bgot )(?<!\bget )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )"
                      r"\b(?:cancel\w*|call (?:it|that) off|scrap)\b",
                      NOT_CANCELLED.sub(" ", r.text.lower())) or (
-                rule == "objection_have_agent" or (model == "objection_have_agent" and p >= 0.5)
-                or re.search(NO_LONGER_NEEDED, r.text.lower())):
-            # "I had a brake check on the books … gonna have to cancel that"; "we had a consultation
-            # set up Friday, and we've decided to go with my brother-in-law": why it goes
+                rule == "objection_have_agent" or re.search(NO_LONGER_NEEDED, r.text.lower()) or (
+                    model == "objection_have_agent" and p >= 0.5 and not AGENT_COMING.search(r.text))):
+            # "had a brake check on the books … gonna have to cancel that"; "we had a consultation set up
+            # Friday, and we've decided to go with my brother-in-law": why it goes (not "agent coming")
             return "cancel", max(p, 0.6)
         if CONFLICT.search(r.text.lower()) or WANTS_CHANGE.search(r.text.lower()) or RELATIVE_MOVE.search(
                 r.text.lower()):
@@ -579,9 +580,7 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         return "objection_busy", 0.8  # ("… could she call me back tomorrow morning? she did my brakes")
     if "escalation" in {rule, model} and (r.date or r.time or r.window or r.time_of_day) and not (
             r.services or r.vehicle) and r.appointment_type and (r.time or VISIT.search(r.text.lower())):
-        # "can we come talk to someone today at three?": a meeting, not a transfer ("is Sarah
-        # in today? can I speak with her" asks for her now)
-        return "book", 0.8
+        return "book", 0.8  # "can we come talk to someone today at three?": a meeting, not a transfer
     if r.is_question and "price_question" in r.flags and IF_THEN_ASKS.match(r.text.lower()):
         return "faq", 0.85  # "and if we call back in March, is the valuation still free?"
     if "escalation" in {rule, model} and r.is_question and COST_OF_TALKING.search(r.text.lower()):

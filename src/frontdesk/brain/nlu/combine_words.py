@@ -239,3 +239,5 @@ IF_THEN_ASKS = re.compile(r"\W*(?:(?:and|so|but|oh|um+|uh+)\W+)*(?:if|when|say) 
                           r"(?:is|are|does|do|will|would|can|could)\b[^?.!]*\?\s*$")
 """A question asked on a condition ("and if we call back in March, is the valuation still free?"):
 what is asked, not a visit on the condition's day."""
+AGENT_COMING = re.compile(r"(?i)\bagents? (?:is |'s |are )?(?:coming|booked|scheduled)\b")
+"""Our agent's visit told ("we already have an agent coming by Friday"), no agent of their own."""

@@ -350,6 +350,7 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
     # letters said twice are heard once ("m a t t i n g l y" reads "m a t i n g l y")
     spelled = frozenset(re.sub(r"(.)\1", r"\1", re.sub(r"[^a-z]", "", m.group(0)))
                         for m in SPELLED_OUT.finditer(u.lower))
+    as_said = u.lower
     if (note := re.search(r"\bwith an? ([a-z]) (?=\1 [a-z] )", u.lower)) is not None:
         # "with a k k a i t l y n": the letter named, then the spelling it begins
         u = normalise(u.lower[: note.start()] + u.lower[note.end():])
@@ -379,7 +380,7 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
         name = _read_name(u, expecting=expecting)
     finally:
         _SPELLED_NOW.reset(token)
-    name = spelled_parts(u.lower, name) or name  # "… but the last name is spelled n g u y e n"
+    name = spelled_parts(as_said, name) or name  # "… but the last name is spelled n g u y e n"
     return None if name is not None and _a_place(name) else name
 
 

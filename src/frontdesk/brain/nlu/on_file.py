@@ -433,10 +433,13 @@ def beside_the_one_on_file(whole: Understanding, on_file: list[Understanding], o
     whole.date = asked_day or (told_day if same_day or same_visit else None)
     whole.time = next((r.time for r in reversed(others) if r.time), None) or (
         next((r.time for r in on_file if r.time), None) if same_visit and not asked_day else None)
-    if profile.kind == "real_estate" and any(_TO_SEE.search(text) for text in said) and not any(
-            r.appointment_type for r in others):
+    if kind := next((r.appointment_type for r in reversed(others) if r.appointment_type), None):
+        whole.appointment_type = kind  # "… we'd like to talk about buying as well": the kind said
+        if kind != "service":  # ("… could I drive one of your Outbacks?": none of the visit's oil change)
+            whole.services = [s for r in others for s in r.services]
+    elif profile.kind == "real_estate" and any(_TO_SEE.search(text) for text in said):
         whole.appointment_type = "property_showing"
-    elif profile.kind == "real_estate" and not any(r.appointment_type for r in others) and any(
+    elif profile.kind == "real_estate" and any(
             _TO_MEET.search(text) for text in said) and any(_BUYING.search(r.text.lower()) for r in others):
         # "… an agent coming out Thursday to look at my house. … I'd like to sit down about buying too":
         # a buyer's meeting beside the listing visit

@@ -212,6 +212,8 @@ _SPELLED_AFTER = re.compile(r"\b(?:(?:the |my )?(?P<part>first|last|sur) ?name(?
                             r"(?:it'?s |its |that'?s |thats |is )?)(?:spelled|spelt)\b")
 """The letters that follow are how the name is written ("but its spelled t o m a s z and then n o w a k",
 "but the last name is spelled n g u y e n")."""
+_LETTERS = re.compile(r"(?<!['\w])(?:[a-z][- ])+[a-z](?![\w'])")
+"""Letters said one by one, two or more ("l y")."""
 
 
 def spelled_parts(text: str, name: str | None) -> str | None:
@@ -222,8 +224,7 @@ def spelled_parts(text: str, name: str | None) -> str | None:
     cue = _SPELLED_AFTER.search(text)
     if cue is None:
         return None
-    runs = [r for m in SPELLED_OUT.finditer(text, cue.end())
-            if len(r := re.sub(r"[^a-z]", "", m.group(0))) >= 2]
+    runs = [re.sub(r"[^a-z]", "", m.group(0)) for m in _LETTERS.finditer(text, cue.end())]  # ("l y" too)
     if not runs:
         return None
     if len(runs) >= 2:

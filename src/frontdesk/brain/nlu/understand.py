@@ -766,7 +766,7 @@ def _is_aside(r: Understanding, awaiting: str | None) -> bool:
     if r.intent != "faq" and (r.has_contact_facts or r.has_booking_facts or r.has_lead_facts
                               or r.vehicle):
         return False  # "this is Tom Becker" gives a name, whatever it sounds like
-    if r.intent == "faq" and r.appointment_type == "test_drive" and r.vehicle and (
+    if r.intent in {"faq", "reschedule"} and r.appointment_type == "test_drive" and r.vehicle and (
             ASKS_A_VISIT.search(r.text.lower())):  # "… could I take that green Outback out for a spin?"
         return False
     if r.intent == "faq" and _PROPOSAL.search(r.text.lower()) and not (
