@@ -41,8 +41,8 @@ def test_the_day_said_last_on_its_own_is_the_one_decided(profiles) -> None:
 
 
 def test_an_hour_said_again_alone_at_the_end_is_the_one_decided(profiles) -> None:
-    u = _u(profiles, "dealership", "tuesday, drop it at nine... well, ten, the traffic is awful then, "
-           "you know? ten", "date")
+    u = _u(profiles, "dealership", "tuesday, drop it at nine... well, ten, the traffic is awful that early. "
+           "ten", "date")
     assert u.time == time(10, 0)
 
 

@@ -91,7 +91,6 @@ def split_clauses(text: str) -> list[str]:
         # "where yall located at exactly and um my a c is blowing hot air … look at it": the
         # question asked first, unpunctuated, then what the caller needs
         text = f"{text[: first.end()].rstrip(' ,')}? {text[first.end():].lstrip()}"
-    text = re.sub(r"(?i),\s*(?:you|ya) know\?", ".", text)  # "… the traffic is awful then, you know?": no ask
     parts = [p.strip(" ,;") for p in _CLAUSE_BREAK.split(text) if p and p.strip(" ,;")]
     parts = [p for p in parts if re.search(r"[A-Za-z0-9]", p)]
     merged: list[str] = []

@@ -463,7 +463,7 @@ def _budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None, int] 
                                  r"(?:[,.?]|\bish\b|(?<=\d)|(?<=\d thousand)|(?<=\dk))(?= (?:like |maybe )?"
                                  r"\$?\d[\d,.]*\s*(?:k|thousand|grand)?,?\s*(?:tops|max|maximum|"
                                  r"at (?:the )?(?:very |absolute |outside )?most|"
-                                 r"(?:is|would be|'s) (?:the|our|my) "
+                                 r"would be (?:the|our|my) "
                                  r"(?:absolute |hard |very |real |firm )?(?:ceiling|limit|max|cap|top))\b)|"
                                  # "approved for three-eighty, but we really don't wanna go over
                                  # three-forty": the figure they hold to

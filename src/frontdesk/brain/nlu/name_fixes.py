@@ -9,6 +9,7 @@ from rapidfuzz import fuzz
 
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.names import _CAPITALISED, _NEVER_NAME, _plausible_name_word
+from frontdesk.brain.nlu.spelling import spelled_parts
 from frontdesk.brain.nlu.text import Utterance
 
 _ASIDE = re.compile(r"(?:—|–|\s--?\s)(?P<aside>[^—–]{3,90}?)(?:—|–|\s--?\s)\s*"
@@ -20,7 +21,10 @@ _SPELLED_CAPS = re.compile(r"\b(?:[A-Za-z]-){1,}[A-Za-z]\b")
 
 def after_aside(u: Utterance, name: str) -> str:
     """The name with what an aside between dashes puts right: a part spelled inside it ("well,
-    Jon, J-O-N, no H"), and the surname said after it ("… — Okafor")."""
+    Jon, J-O-N, no H"), and the surname said after it ("… — Okafor"); or with the letters said
+    after "spelled" (:func:`.spelling.spelled_parts`: "… but the last name is spelled n g u y e n")."""
+    if (spelled := spelled_parts(u.lower, name)) is not None:
+        return spelled
     found = _ASIDE.search(u.raw)
     # the name begun before the aside ("Jon — well, John …", "Marybeth — sorry, Mary Beth …")
     if found is None or len(name.split()) > 2 or not re.search(

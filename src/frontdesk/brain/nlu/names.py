@@ -16,13 +16,7 @@ from itertools import pairwise
 from rapidfuzz import fuzz
 
 from frontdesk.brain.nlu.lexicon import lexicon
-from frontdesk.brain.nlu.spelling import (
-    SPELLED_OUT,
-    SPELLING_NOTE,
-    spelled_in_place,
-    spelled_parts,
-    split_then_spelled,
-)
+from frontdesk.brain.nlu.spelling import SPELLED_OUT, SPELLING_NOTE, spelled_in_place, split_then_spelled
 from frontdesk.brain.nlu.text import CORRECTION, Utterance, correction_tails, normalise, word_pattern
 
 _NAME_WORD = r"[a-zß-öø-ÿ][a-zß-öø-ÿ'-]+"
@@ -350,7 +344,6 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
     # letters said twice are heard once ("m a t t i n g l y" reads "m a t i n g l y")
     spelled = frozenset(re.sub(r"(.)\1", r"\1", re.sub(r"[^a-z]", "", m.group(0)))
                         for m in SPELLED_OUT.finditer(u.lower))
-    as_said = u.lower
     if (note := re.search(r"\bwith an? ([a-z]) (?=\1 [a-z] )", u.lower)) is not None:
         # "with a k k a i t l y n": the letter named, then the spelling it begins
         u = normalise(u.lower[: note.start()] + u.lower[note.end():])
@@ -380,7 +373,6 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
         name = _read_name(u, expecting=expecting)
     finally:
         _SPELLED_NOW.reset(token)
-    name = spelled_parts(as_said, name) or name  # "… but the last name is spelled n g u y e n"
     return None if name is not None and _a_place(name) else name
 
 
@@ -526,9 +518,12 @@ def corrected_in_turn(u: Utterance, name: str) -> str:
     said = re.search(r"\b" + re.escape(name.split()[0]) + r"\b", u.raw, re.IGNORECASE)
     if said is None:
         return name
-    spelled = [re.sub(r"[^a-z]", "", m.group(0)) for m in SPELLED_OUT.finditer(u.lower, said.start())]
-    for word, again in pairwise(spelled):
+    for one, two in pairwise(SPELLED_OUT.finditer(u.lower, said.start())):
         # "Sean Gallagher — S-E-A-N. no, sorry … it's S-H-A-W-N": a part spelled, then spelled again
+        # after a correction (not "Ewan is E-W-A-N, and MacLeod is … L, E-O-D": the other part)
+        word, again = (re.sub(r"[^a-z]", "", m.group(0)) for m in (one, two))
+        if not CORRECTION.search(u.lower, one.end(), two.start()):
+            continue
         parts = name.split()
         lowered = [p.lower() for p in parts]
         if word != again and word in lowered and again not in lowered and (
