@@ -303,10 +303,10 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
                         after.appointment_type == whole.appointment_type and after.time is not None
                         and after.time != whole.time)):
                 # "we have the listing appointment thursday … so can we set up the buyer consultation too"
-                old, whole.services = (whole.date, whole.time) if beside else (None, None), [
-                    s for s in whole.services if s in asked]
-                whole.appointment_type, whole.date = after.appointment_type, after.date or old[0]
-                whole.time = after.time or old[1]
+                day, at = (whole.date, whole.time) if beside else (None, None)  # a same-day cue's
+                whole.services = [s for s in whole.services if s in asked]
+                whole.appointment_type = after.appointment_type
+                whole.date, whole.time = after.date or day, after.time or at
         return _named_under(whole, text)
     rest = [c for c, r in zip(clauses, readings, strict=True) if r not in asides
             and not _only_the_car(r, asides) and not _context_only(r, asides)]
