@@ -5,11 +5,40 @@ from __future__ import annotations
 
 import re
 
+from frontdesk.brain.nlu.cues import QUESTION_START
 from frontdesk.brain.nlu.understanding import Understanding
 
 ECHO = re.compile(r"\W*(?:(?:oh|uh|um|huh|wait|what)\W+)*(?:the |my |our |a |an |this |that )?"
                   r"[a-z'-]+(?: [a-z'-]+)?\s*\?+")
 """A word or two said back as a question ("The houses?", "Lakeside?"), no question word in it."""
+
+
+_RHETORICAL_TAG = re.compile(
+    r"[,.;\s]*(?:(?:and |but |i mean |like )?(?:ya|you|y'?|u) ?know(?: what i mean| what i'?m sayin'?g?| how it is)?|"
+    r"know what i mean|know what i'?m sayin'?g?|if (?:that|this) makes (?:any )?sense|(?:does )?that make sense|"
+    r"(?:ya|you) feel me|(?:ya|you) see|right|am i right|(?:ya|you) get me)\W*\?+\W*$")
+_INDIRECT = re.compile(r"\b(?:wonder(?:ing|ed)?|want(?:ed)? to (?:know|ask)|curious|not sure (?:if|whether|what|how|when|"
+                       r"where|who)|no idea (?:if|whether|what|how|when))\b")
+
+
+def said_with_a_tag(text: str) -> bool:
+    """A statement whose only question mark belongs to a tag that asks nothing ("I'm just tired
+    of throwing money away on rent, ya know?", "the car's been making this noise, know what I
+    mean?"): what was said is the statement. Not a question put with a tag ("is it open Saturday,
+    you know?"), a tag said alone, nor an indirect question ("I was wondering what it costs, you
+    know?")."""
+    tag = _RHETORICAL_TAG.search(text)
+    if tag is None or tag.start() == 0 or "?" in text[:tag.start()]:
+        return False
+    last = re.split(r"[.!;]\s", text[:tag.start()])[-1]  # the sentence the tag ends
+    return not (QUESTION_START.match(text) or QUESTION_START.match(last) or _INDIRECT.search(text) or (
+        tag.group().strip(" ,.;?").endswith("right") and not _WE_SAY.match(last)))
+
+
+_WE_SAY = re.compile(r"\W*(?:(?:yeah|so|and|but|um+|uh+|like|well|oh|honestly)\W+)*(?:i'?m|i am|i'?ve|i|we'?re|we|"
+                     r"we'?ve|my|our)\b(?! (?:was told|heard|read|saw))")
+"""A tag "right?" asks nothing only after what the caller says of themselves ("I'm just sick of
+paying rent, right?"); after a fact of the business ("you open at seven, right?") it checks it."""
 
 
 STATEMENT = re.compile(r"\W*(?:(?:and|so|oh|but|well)\W+)*(?:that'?s|that is|it'?s|it is|this is|there'?s|"

@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 
 from frontdesk.brain.nlu import clock, names, refer, when
 from frontdesk.brain.nlu import entities as ex
+from frontdesk.brain.nlu.asking import said_with_a_tag
 from frontdesk.brain.nlu.classifier import default_classifier
 from frontdesk.brain.nlu.combine import NEW_ACTS, RULES_FIRST, combine
 from frontdesk.brain.nlu.cues import (
@@ -288,8 +289,9 @@ def read(text: str, profile: BusinessProfile, today: date,
         # "service open friday after thanksgiving what time", "how it is working": a question
         # said without the "?" or the word order a textbook gives it
         flags.add("question")
-    if _SAYS_WHAT.match(u.lower) or _HEDGED.search(u.lower):
-        # "what I actually need is the state inspection", "a Forester, I think?": statements
+    if _SAYS_WHAT.match(u.lower) or _HEDGED.search(u.lower) or said_with_a_tag(u.lower):
+        # "what I actually need is the state inspection", "a Forester, I think?", "I'm so done
+        # with renting, ya know?": statements
         flags.discard("question")
     if "escalation" in flags and _SAYS_OWN_ROLE.search(u.lower) and not _WANTS_SOMEONE.search(u.lower):
         flags.discard("escalation")  # "I'm the fleet manager over at Cole Electric": who calls
