@@ -14,11 +14,12 @@ ECHO = re.compile(r"\W*(?:(?:oh|uh|um|huh|wait|what)\W+)*(?:the |my |our |a |an 
 
 
 _RHETORICAL_TAG = re.compile(
-    r"[,.;\s]*(?:(?:and |but |i mean |like )?(?:ya|you|y'?|u) ?know(?: what i mean| what i'?m sayin'?g?| how it is)?|"
-    r"know what i mean|know what i'?m sayin'?g?|if (?:that|this) makes (?:any )?sense|(?:does )?that make sense|"
+    r"[,.;\s]*(?:(?:and |but |i mean |like )?(?:ya|you|y'?|u) ?know"
+    r"(?: what i mean| what i'?m sayin'?g?| how it is)?|know what i mean|know what i'?m sayin'?g?|"
+    r"if (?:that|this) makes (?:any )?sense|(?:does )?that make sense|"
     r"(?:ya|you) feel me|(?:ya|you) see|right|am i right|(?:ya|you) get me)\W*\?+\W*$")
-_INDIRECT = re.compile(r"\b(?:wonder(?:ing|ed)?|want(?:ed)? to (?:know|ask)|curious|not sure (?:if|whether|what|how|when|"
-                       r"where|who)|no idea (?:if|whether|what|how|when))\b")
+_INDIRECT = re.compile(r"\b(?:wonder(?:ing|ed)?|want(?:ed)? to (?:know|ask)|curious|"
+                       r"(?:not sure|no idea) (?:if|whether|what|how|when|where|who))\b")
 
 
 def said_with_a_tag(text: str) -> bool:
