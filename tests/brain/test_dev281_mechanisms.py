@@ -9,7 +9,7 @@ from tests.brain.calls import heard as _u
 
 async def test_a_statement_with_a_tag_that_asks_nothing_is_no_question(profiles) -> None:
     # "…, you know?" at the end of what a caller tells is not a question we failed to answer
-    state, replies = await call(profiles, "real_estate",
+    _, replies = await call(profiles, "real_estate",
                                 "hi, we're thinking about buying",
                                 "honestly we just want a yard for the dog, you know what I mean?")
     assert "don't have that information" not in replies[-1], replies

@@ -36,8 +36,8 @@ def said_with_a_tag(text: str) -> bool:
         tag.group().strip(" ,.;?").endswith("right") and not _WE_SAY.match(last)))
 
 
-_WE_SAY = re.compile(r"\W*(?:(?:yeah|so|and|but|um+|uh+|like|well|oh|honestly)\W+)*(?:i'?m|i am|i'?ve|i|we'?re|we|"
-                     r"we'?ve|my|our)\b(?! (?:was told|heard|read|saw))")
+_WE_SAY = re.compile(r"\W*(?:(?:yeah|so|and|but|um+|uh+|like|well|oh|honestly)\W+)*"
+                     r"(?:i'?m|i am|i'?ve|i|we'?re|we|we'?ve|my|our)\b(?! (?:was told|heard|read|saw))")
 """A tag "right?" asks nothing only after what the caller says of themselves ("I'm just sick of
 paying rent, right?"); after a fact of the business ("you open at seven, right?") it checks it."""
 
