@@ -88,7 +88,10 @@ def clock(hour: int, minute: int, meridiem: str | None) -> time | None:
 
 
 _OTHER_ACTIVITY = re.compile(
-    r"\b(?:drop(?:s|ped|ping)? (?:off )?(?:the |my |our |his |her )?(?:kids?|son|daughter|boys|girls)|kids?|"
+    r"\b(?:drop(?:s|ped|ping)? (?:off )?(?:the |my |our |his |her )?(?:kids?|son|daughter|boys|girls)|"
+    # ("friday sorry my kids are yelling friday four thirty": the noise on the line, no errand)
+    r"kids?(?!'?s? (?:are |is |'re )?(?:yelling|screaming|crying|fighting|shouting|loud|being loud|"
+    r"going (?:crazy|nuts)|making (?:a lot of )?noise|in the background))|"
     r"school|shift|swim|soccer|football|baseball|softball|ballet|karate|daycare|lessons?|"
     r"(?<!would )(?<!could )(?<!should )(?<!might )(?<!will )(?<!that )(?<!it )(?<!this )(?<!after )work|"
     r"(?:he|she|they|i|we) (?:works|working|work) (?:till|until|til)|"

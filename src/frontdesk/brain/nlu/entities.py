@@ -280,10 +280,13 @@ _WHERE_I_AM = re.compile(r"\b(?:(?:i'?m|im|we'?re|i was|we were)(?: (?:sitting|w
 """"I'm at the car wash": where the caller is, not work asked for."""
 
 
+_PLURAL = r"s?\b"
+
+
 def _last_mention_wanted(text: str, phrases: list[str]) -> bool:
     """What the caller said last about a service decides: wanted, or ruled out — by its own words
     or by the part it works on ("rotate the tires too? actually, no, forget the tires")."""
-    matches = sorted((m for p in phrases for m in word_pattern(p).finditer(text)),
+    matches = sorted((m for p in phrases for m in word_pattern(p, _PLURAL if " " in p else r"\b").finditer(text)),
                      key=lambda m: (m.start(), -len(m.group(0))))
     if not matches:
         return False
@@ -422,7 +425,10 @@ def extract_services(u: Utterance, profile: BusinessProfile) -> list[str]:
     found: list[tuple[int, int, str]] = []
     for service in profile.services:
         phrases = [service.name, *service.synonyms]
-        mentioned = [p for p in phrases if phrase_in(p.lower(), u.lower) and not (
+        # ("check engine lights on", "tire rotations": a name of more than one word said plural,
+        # or with the "'s" a transcript drops)
+        mentioned = [p for p in phrases if (phrase_in(p.lower(), u.lower) or (
+            " " in p and word_pattern(p.lower(), _PLURAL).search(u.lower))) and not (
             p.lower() == "rotation" and _NOT_TIRES.search(u.lower))]
         if mentioned and not _last_mention_wanted(u.lower, [p.lower() for p in mentioned]):
             continue  # "a tire rotation — no wait, not the rotation, the inspection"

@@ -25,6 +25,7 @@ def after_aside(u: Utterance, name: str) -> str:
     after "spelled" (:func:`.spelling.spelled_parts`: "… but the last name is spelled n g u y e n")."""
     if (spelled := spelled_parts(u.lower, name)) is not None:
         return spelled
+    name = joined_pieces(name)
     found = _ASIDE.search(u.raw)
     # the name begun before the aside ("Jon — well, John …", "Marybeth — sorry, Mary Beth …")
     if found is None or len(name.split()) > 2 or not re.search(
@@ -40,6 +41,25 @@ def after_aside(u: Utterance, name: str) -> str:
     if last.lower() not in (p.lower() for p in parts) and _plausible_name_word(last.lower()) and (
             last.lower() not in _NEVER_NAME):
         parts.append(last)
+    return " ".join(parts)
+
+
+_SURNAME_ENDINGS = frozenset({"quist", "qvist", "strom", "ski", "sky", "wicz", "witz", "ovich", "opoulos",
+                              "akis", "escu"})
+"""Endings of surnames a transcript may hear as a word of their own, and that are none."""
+
+
+def joined_pieces(name: str) -> str:
+    """A name a transcript heard in pieces ("jon athan pierce", "patricia lind quist"): a first
+    name split in two that the list knows whole (not "Mary Ann Lee": Ann is a name of its own), a
+    surname's ending heard as a word."""
+    parts = name.split()
+    words = lexicon()
+    if len(parts) >= 3 and (parts[0] + parts[1]).lower() in words.first_names and not (
+            {parts[1].lower()} & (words.first_names | words.everyday_words)):
+        parts = [parts[0] + parts[1].lower(), *parts[2:]]
+    if len(parts) >= 3 and parts[-1].lower() in _SURNAME_ENDINGS:
+        parts = [*parts[:-2], parts[-2] + parts[-1].lower()]
     return " ".join(parts)
 
 

@@ -18,7 +18,7 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from frontdesk.brain.nlu.text import CORRECTION, WEEKDAY, ruled_out, ruled_out_after
+from frontdesk.brain.nlu.text import CORRECTION, ONLY_PART_OF_IT, WEEKDAY, ruled_out, ruled_out_after
 
 V = TypeVar("V", bound=Hashable)
 
@@ -57,7 +57,8 @@ _TAKEN = re.compile(
     r"jury duty|court|work|concert|graduation|show|play|tournament|exam|test|ceremony|event|"
     r"performance|fundraiser|reunion|game day|thanksgiving|christmas(?: eve)?|new year'?s(?: eve| day)?|"
     r"easter|memorial day|labor day|independence day|the fourth)s?\b"
-    r"(?![^.?!]{0,40}\b(?:so|but)\b[^.?!]{0,20}\b(?:after|before) (?:that|it|then)\b)")
+    r"(?![^.?!]{0,40}\b(?:so|but)\b[^.?!]{0,20}\b(?:after|before) (?:that|it|then)\b)"
+    rf"{ONLY_PART_OF_IT}")
 """A day taken by something else ("tomorrow's my mom's doctor thing", "Wednesday I've got the
 dentist", "Thursday's Thanksgiving")."""
 _BUSY_BEFORE = re.compile(

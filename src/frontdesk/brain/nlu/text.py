@@ -598,6 +598,9 @@ def ruled_out(text: str, start: int) -> bool:
     before = text[max(0, start - 40): start]
     if re.search(r"\b(?:no|nope|nah)\W*$", before) and _ANSWERED_NO.fullmatch(text[:start]):
         return False  # "actually no 1 pm", "no friday": the "no" answers; the value corrects
+    if re.search(r"\b(?:know|sure|tell)\s+$", before) and re.match(r"(?:what|why|how|where|which|if|whether)\b",
+                                                               text[start:]):
+        return False  # "I don't know what's wrong with it": the trouble unknown, no refusal
     if re.search(r"\b(?:all week|every ?day|all days|busy|work\w*|on shift|slammed|booked up)\b[^.?!]{0,12}"
                  r"\b(?:except|but)\s+(?:on\s+)?$", before):
         return False  # "I'm on shift all week except Friday": the one day free, wanted
@@ -654,8 +657,12 @@ _BLOCKED_AFTER = re.compile(r"^[\s,.!?-]*(?:(?:is|are|'s|'re)\s+)?(?:i'?m|we'?re
                             r"taken|full|tough|no|my|our|his|her)\b")
 
 
+ONLY_PART_OF_IT = r"(?![^.?!,]{0,30}?\b(?:that|in the|this) (?:morning|afternoon|evening)\b)"
+"""After a thing the caller has on: it takes a part of the day only ("two in the afternoon. I've
+got a meeting that morning": two stands; "Tuesday, I have class in the morning": Tuesday stands)."""
 _TAKEN_BY = re.compile(r"^[\s,.!?-]*(?:(?:i|we|he|she|they)(?:'ve| have)? (?:got|have|has)|"
                        r"(?:i'?ve|we'?ve) got) "
+                       rf"{ONLY_PART_OF_IT}"
                        # (a day with time free is not taken: "today i got the afternoon off")
                        r"(?![^.?!,]{0,25}\b(?:off|free|open|time|nothing|availability|room|no plans)\b)"
                        # ("three in the afternoon? I have a key": a thing held, no time taken)
