@@ -286,7 +286,8 @@ _PLURAL = r"s?\b"
 def _last_mention_wanted(text: str, phrases: list[str]) -> bool:
     """What the caller said last about a service decides: wanted, or ruled out — by its own words
     or by the part it works on ("rotate the tires too? actually, no, forget the tires")."""
-    matches = sorted((m for p in phrases for m in word_pattern(p, _PLURAL if " " in p else r"\b").finditer(text)),
+    matches = sorted((m for p in phrases
+                      for m in word_pattern(p, _PLURAL if " " in p else r"\b").finditer(text)),
                      key=lambda m: (m.start(), -len(m.group(0))))
     if not matches:
         return False

@@ -598,8 +598,8 @@ def ruled_out(text: str, start: int) -> bool:
     before = text[max(0, start - 40): start]
     if re.search(r"\b(?:no|nope|nah)\W*$", before) and _ANSWERED_NO.fullmatch(text[:start]):
         return False  # "actually no 1 pm", "no friday": the "no" answers; the value corrects
-    if re.search(r"\b(?:know|sure|tell)\s+$", before) and re.match(r"(?:what|why|how|where|which|if|whether)\b",
-                                                               text[start:]):
+    if re.search(r"\b(?:know|sure|tell)\s+$", before) and re.match(
+            r"(?:what|why|how|where|which|if|whether)\b", text[start:]):
         return False  # "I don't know what's wrong with it": the trouble unknown, no refusal
     if re.search(r"\b(?:all week|every ?day|all days|busy|work\w*|on shift|slammed|booked up)\b[^.?!]{0,12}"
                  r"\b(?:except|but)\s+(?:on\s+)?$", before):
