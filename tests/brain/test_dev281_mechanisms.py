@@ -3,8 +3,12 @@ sets' own words. The clock is Monday 23 November 2026, nine in the morning."""
 
 from __future__ import annotations
 
-from tests.brain.calls import call
+from datetime import date, datetime, time
+
+from tests.brain.calls import booked, call, on_calendar
 from tests.brain.calls import heard as _u
+
+FRIDAY_NOV_27_10 = datetime(2026, 11, 27, 10, 0)
 
 
 async def test_a_statement_with_a_tag_that_asks_nothing_is_no_question(profiles) -> None:
@@ -21,3 +25,66 @@ async def test_a_statement_with_a_tag_that_asks_nothing_is_no_question(profiles)
                   "we'd put it on the business card. that works, right?",
                   "I was wondering what the consultation costs, you know?"):
         assert "question" in _u(profiles, "real_estate", asked, None).flags, asked
+
+
+# -- a day or hour kept, work named the way people say it -------------------------------------------
+
+
+def test_a_thing_on_another_part_of_the_day_leaves_the_hour(profiles) -> None:
+    u = _u(profiles, "dealership", "actually, make it three in the afternoon. I've got a class that morning.",
+           "name")
+    assert u.time == time(15, 0) and u.vehicle is None  # ("class" is no C-Class)
+    assert _u(profiles, "real_estate", "Wednesday, I have a meeting in the morning", "date").date == date(
+        2026, 11, 25)
+
+
+def test_work_said_plural_or_unknown_is_the_work_asked(profiles) -> None:
+    for said in ("the check engine lights on and idk, i dont know whats wrong with it",
+                 "i really don't know what's wrong with it, it just sputters"):
+        assert _u(profiles, "dealership", said, None).services == ["diagnostic"], said
+    assert _u(profiles, "dealership", "two oil changes, one for each car", None).services == ["oil_change"]
+
+
+def test_kids_making_noise_are_no_errand_at_that_hour(profiles) -> None:
+    u = _u(profiles, "dealership", "thursday sorry the kids are screaming thursday ten thirty", "date")
+    assert u.time == time(10, 30)
+
+
+# -- names a transcript heard in pieces ---------------------------------------------------------------
+
+
+def test_a_name_heard_in_pieces_is_put_together(profiles) -> None:
+    for said, name in (("ben jamin ortiz", "Benjamin Ortiz"),
+                       ("this is gregory sand quist", "Gregory Sandquist"),
+                       ("its tomasz kowal ski", "Tomasz Kowalski"), ("mary ann lee", "Mary Ann Lee"),
+                       ("farid na heemy n a h i m i", "Farid Nahimi")):
+        assert _u(profiles, "dealership", said, "name").name == name, said
+
+
+# -- calls back -----------------------------------------------------------------------------------------
+
+
+async def test_no_visit_yet_only_a_call_back_books_nothing(profiles) -> None:
+    state, replies = await call(
+        profiles, "dealership",
+        "I'm not ready to set anything up yet, I'd just like someone from service to call me back. "
+        "the transmission's been slipping.",
+        "no appointment right now, just the call back. It's Wen Zhou. tomorrow after lunch is good")
+    assert state.appointment is None and "call you back" in replies[-1], replies
+    assert [t for t in state.pending_tasks if t.task_type == "callback"], replies
+
+
+def test_a_call_said_not_needed_is_no_call_asked(profiles) -> None:
+    u = _u(profiles, "dealership", "yes. and let Marcus know it's me. he doesn't have to call me or anything",
+           "confirm_booking")
+    assert "call_asked" not in u.flags and u.intent != "objection_busy"
+
+
+async def test_no_to_a_new_day_at_the_cancel_is_a_cancel_and_a_call(profiles) -> None:
+    calendar = await booked("dealership", "oil_change", FRIDAY_NOV_27_10)
+    state, replies = await call(
+        profiles, "dealership",
+        "I have an oil change friday at ten, I need to cancel it, I'm stuck out of town",
+        "no, not right now. could somebody call me next week and we'll set it up again?",
+        calendar=calendar)
+    assert on_calendar(calendar) == [("Fri 27 10:00", "cancelled")], replies

@@ -141,6 +141,12 @@ _CALLBACK = re.compile(r"\b(?:(?:call|ring|phone) (?:me|us)(?: back)?|(?<!\bwe )
                        r"call back|callback|have (?:someone|"
                        r"somebody) "
                        r"(?:call|ring|reach)|give (?:me|us) a (?:call|ring)|get back to)\b")
+NEW_DAY_LATER = re.compile(r"^\W*(?:no|nah|nope)\b[^.?!]{0,12}\b(?:not (?:right )?now|not yet|"
+                           r"(?:i |we )?can'?t (?:pick|choose|do|give you|say) (?:a |another |the )?(?:new )?"
+                           r"(?:day|time|date))\b")
+"""A "no" to the cancel read back that is about the new day ("no, not right now … have Jordan give
+me a ring next week and we'll set it up again"): the visit goes; the call back asked with it is
+the way to a new one."""
 _FIRST = re.compile(r"\b(?:first|earliest|former|1st)\b|\bthe (?:earlier|sooner)\b|"
                     # "the earlier one", not "could that be half an hour earlier"
                     r"\b(?:earlier|sooner) (?:one|appointment|showing|booking|visit)\b")

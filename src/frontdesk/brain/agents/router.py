@@ -11,7 +11,7 @@ import re
 from datetime import date, time
 
 from frontdesk.brain.agents import both_plan, qualification, scheduling
-from frontdesk.brain.agents.appointment_words import CHANGE_IN_CLAUSE, STANDS, named_beside
+from frontdesk.brain.agents.appointment_words import CHANGE_IN_CLAUSE, NEW_DAY_LATER, STANDS, named_beside
 from frontdesk.brain.agents.objection import quick_goodbye
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.nlu import Understanding
@@ -304,6 +304,13 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
             s.desk.action == "cancel") and len(s.desk.found) > 1 and STANDS.search(u.text.lower()) and not (
             CHANGE_IN_CLAUSE.search(u.text.lower()) or u.date or u.time):
         return "appointments"  # "but the consultation we're still coming" to the showing's cancel
+    if s.awaiting == "confirm_change" and s.awaiting_agent == "appointments" and (
+            s.desk.action == "cancel" and intent == "objection_busy") and (
+            NEW_DAY_LATER.search(u.text.lower())):
+        # "no, not right now … have Jordan ring me next week": the "no" is to a new day; cancelled,
+        # then the call
+        u.flags.add("cancel_then")
+        return "appointments"
     if intent in CONVERSATION_ACTS:
         return "greeting"
     owner = s.awaiting_agent

@@ -174,9 +174,9 @@ CANCEL_SAID_PLAIN = re.compile(r"\bcancel\w*\b")
 
 MESSAGE_ASKED = re.compile(
     r"\b(?:have|get|ask|tell) (?:him|her|them|someone|somebody|an agent|the agent|"
-    r"(?!me\b|us\b|you\b|it\b|that\b|this\b|the\b|a\b)[a-z]+)(?: from [\w' ]{1,25}?)? (?:to )?"
+    r"(?!me\b|us\b|you\b|it\b|that\b|this\b|the\b|a\b|to\b)[a-z]+)(?: from [\w' ]{1,25}?)? (?:to )?"
     r"(?:call|ring|phone|text) (?:me|us)\b|"
-    r"\b(?:have|get|ask) (?:him|her|them|someone|somebody|(?!me\b|us\b|you\b|it\b|the\b|a\b)[a-z]+)"
+    r"\b(?:have|get|ask) (?:him|her|them|someone|somebody|(?!me\b|us\b|you\b|it\b|the\b|a\b|to\b)[a-z]+)"
     r"(?: from [\w' ]{1,25}?)? (?:to )?(?:give (?:me|us) a (?:call|ring|buzz)|get back to (?:me|us))\b|"
     r"\bleave (?:a |him a |her a |them a )?message\b|"
     r"\b(?:don'?t|do not|no need to|you don'?t (?:have|need) to|no) (?:need to )?transfer me\b")

@@ -782,3 +782,13 @@ ALL_OF_THEM = re.compile(r"\b(?:both(?: of them)?|all (?:of them|three|of 'em)|t
 RENTS = re.compile(r"\b(?:looking|want|wanna|need|trying|hoping|planning|going|gonna) to rent\b|"
                    r"\blooking for (?:a |an )?(?:rental|place to rent|apartment)\b")
 """The caller means to rent ("I'm actually looking to rent, not buy"), not a rental named."""
+
+
+NOT_BOOKING = re.compile(
+    r"(?:\b(?:not|never)|\b(?:do|does|did|ca|wo|is|are|was|were|ai|have|has)n'?t)\b(?:\s+(?:really|quite|"
+    r"looking to|gonna|going to|ready to|trying to|wanting to|"
+    r"want to|wanna|need to|planning to|to))*\s+(?:book(?:ing)?|schedul(?:e|ing)|make (?:an? )?appointment|"
+    r"set (?:anything|something|it|one) up)\b"
+    r"(?:\s+(?:it|anything|one|that|this|yet|today|right now|now|just yet))*|"
+    r"\bno (?:appointment|booking)s? (?:for now|yet|just yet|right now|today)\b")
+"""Booking words said not to be wanted: "I'm not booking it right now", "not looking to schedule yet"."""

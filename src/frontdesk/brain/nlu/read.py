@@ -34,6 +34,7 @@ from frontdesk.brain.nlu.cues import (
     NEEDS_APPOINTMENT,
     NEVER_MIND,
     NEW_BOOKING_ASKED,
+    NOT_BOOKING,
     QUESTION_START,
     SUBORDINATE,
     WALK_IN_INSTEAD,
@@ -247,13 +248,6 @@ _ASKS_FIRST = re.compile(r"\W*(?:(?:hi|hey|hello|yeah|yes|so|and|um+|uh+|ok(?:ay
                          r"(?:what'?s|what|how|where|which|do (?:you|y'?all)|does)\b")
 """A message that opens with its question ("hi yeah uh whats the monthly payment on the tesla")."""
 _OK_WHAT_ABOUT = re.compile(r"\W*(?:okay|ok)\W+(?:and |so |um |uh )*(?:what|how) about\b")
-NOT_BOOKING = re.compile(
-    r"(?:\b(?:not|never)|\b(?:do|does|did|ca|wo|is|are|was|were|ai|have|has)n'?t)\b(?:\s+(?:really|quite|"
-    r"looking to|gonna|going to|ready to|trying to|wanting to|"
-    r"want to|wanna|need to|planning to|to))*\s+(?:book(?:ing)?|schedul(?:e|ing)|make (?:an? )?appointment|"
-    r"set (?:anything|something|it|one) up)\b"
-    r"(?:\s+(?:it|anything|one|that|this|yet|today|right now|now|just yet))*")
-"""Booking words said not to be wanted: "I'm not booking it right now", "not looking to schedule yet"."""
 
 
 def _timed_call(u: Utterance, today: date) -> bool:
@@ -641,9 +635,11 @@ def read(text: str, profile: BusinessProfile, today: date,
         result.intent, result.is_question = "objection_busy", False
         result.flags.add("call_asked")
     elif result.intent == "book" and YOU_CALL_BACK.search(u.lower) and not (
-            result.date or result.time or result.time_of_day) and _ASK_FIRST.search(u.lower):
+            result.date or result.time or result.time_of_day) and (
+            _ASK_FIRST.search(u.lower) or "no_booking" in result.flags):
         # "could somebody from service call me back? … I just wanna ask about it before I bring
-        # it in": a call first; the visit is later, not asked for now
+        # it in", "I'm not ready to book anything yet, I'd just like somebody … to call me back":
+        # a call first; the visit is later, not asked for now
         result.intent, result.is_question = "objection_busy", False
         result.flags.add("call_asked")
     elif result.intent == "book" and awaiting == "callback_time" and YOU_CALL_BACK.search(u.lower) and not (
@@ -651,6 +647,9 @@ def read(text: str, profile: BusinessProfile, today: date,
         # asked when to call: "i need somebody to call me back about what a brake job would
         # cost": the call again, with what it is about, not a visit
         result.intent, result.is_question = "objection_busy", False
+        result.flags.add("call_asked")
+    elif "no_booking" in result.flags and re.search(r"\b(?:just|only) (?:the|a) call ?back\b", u.lower):
+        result.intent, result.is_question = "objection_busy", False  # "no appointment, just the call back"
         result.flags.add("call_asked")
     elif result.intent == "objection_busy" and YOU_CALL_BACK.search(u.lower):
         result.flags.add("call_asked")  # asked for in so many words: no booking on file changes
