@@ -88,3 +88,4 @@ async def test_no_to_a_new_day_at_the_cancel_is_a_cancel_and_a_call(profiles) ->
         "no, not right now. could somebody call me next week and we'll set it up again?",
         calendar=calendar)
     assert on_calendar(calendar) == [("Fri 27 10:00", "cancelled")], replies
+    assert state.awaiting == "callback_time" and "next week" in replies[-1], replies  # when to call
