@@ -89,3 +89,34 @@ async def test_no_to_a_new_day_at_the_cancel_is_a_cancel_and_a_call(profiles) ->
         calendar=calendar)
     assert on_calendar(calendar) == [("Fri 27 10:00", "cancelled")], replies
     assert state.awaiting == "callback_time" and "next week" in replies[-1], replies  # when to call
+
+
+# -- work told in the caller's words ---------------------------------------------------------------------
+
+
+def test_each_job_of_a_story_told_in_one_breath_is_kept(profiles) -> None:
+    u = _u(profiles, "dealership", "the minivan needs the oil done the tires rotated and uh the battery died "
+           "at work yesterday i needed a jump so probably a new one too", None)
+    assert set(u.services) == {"oil_change", "tire_rotation", "battery_replacement"}
+    assert _u(profiles, "dealership", "the inspection's coming up and it could use an oil change",
+              None).services == ["state_inspection", "oil_change"]
+
+
+def test_what_a_smell_or_a_sticker_is_like_is_no_work(profiles) -> None:
+    smell = _u(profiles, "dealership", "it smells like burnt oil after I drive it and there's a little smoke", None)
+    assert smell.services == ["diagnostic"]
+    fresh = _u(profiles, "dealership", "a full detail, and an oil change so the sticker is current", None)
+    assert fresh.services == ["detailing", "oil_change"]
+    due = _u(profiles, "dealership", "the reminder sticker on the windshield says it's overdue", None)
+    assert due.services == ["oil_change"]  # the profile's due service
+
+
+async def test_how_long_without_the_car_is_the_visit_being_set_up(profiles) -> None:
+    _, replies = await call(profiles, "dealership", "I need a state inspection and a battery replacement",
+                            "how long am I gonna be without the truck?")
+    assert "State inspection takes about 45 minutes" in replies[-1] and "F-150" not in replies[-1], replies
+
+
+def test_the_name_in_a_message_left_is_the_callers(profiles) -> None:
+    for said in ("please tell her it's Oksana Petrenko, about the offer", "tell Marcus Dario Bellini called"):
+        assert _u(profiles, "real_estate", said, None).name in {"Oksana Petrenko", "Dario Bellini"}, said

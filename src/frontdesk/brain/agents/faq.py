@@ -374,7 +374,9 @@ def _price_answer(s: ConversationState, ctx: TurnContext) -> bool | str:
         return bool(offered)
     if "price_question" not in u.flags and not (u.services and _asked_price_before(s)):
         return False  # "do you take walk-ins for oil changes?" does not ask a price
-    keys = u.services or (_services_in_view(s, ctx.profile) if POINTS_BACK.search(u.text.lower()) else [])
+    # ("how long am I gonna be without the truck?": the work of the visit being set up)
+    in_view = POINTS_BACK.search(u.text.lower()) or re.search(r"\bhow long\b", u.text.lower())
+    keys = u.services or (_services_in_view(s, ctx.profile) if in_view else [])
     services = [sv for k in keys if (sv := ctx.profile.service(k)) is not None]
     if not services and ctx.profile.services and "price_question" in u.flags:
         if best_faq(u.text, ctx.profile.faq, place_words(ctx.profile))[1] >= 80:

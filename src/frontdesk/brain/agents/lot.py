@@ -107,6 +107,9 @@ def inventory_answer(s: ConversationState, ctx: TurnContext) -> bool:
         return False
     if not (query.make or query.model or query.body or "inventory_question" in u.flags):
         return False  # "a used one under thirty" alone is not about the lot
+    if not (query.make or query.model or "inventory_question" in u.flags) and (
+            s.booking_slots.services or (s.appointment and s.appointment.appointment_type == "service")):
+        return False  # "how long am I gonna be without the truck?" while the service visit is set up
     if u.services and not (query.make or query.model or "inventory_question" in u.flags):
         return False  # "what do you charge to detail an SUV?": the caller's car, our service
     if u.services and "price_question" in u.flags and "inventory_question" not in u.flags:

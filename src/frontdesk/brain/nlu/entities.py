@@ -257,6 +257,12 @@ _ASKING = re.compile(r"\b(?:what (?:i|we) (?:need|want)|(?:i|we) (?:really |just
 _ONSET = re.compile(r"\s+(?:came on|come on|comes on|started|starts|began|went on|has been|have been|'s been|"
                     r"keeps|kept|is on|was on|lit up|popped up|showed up)\b")
 """A symptom's start ("the light came on last week"): its time is no work done."""
+_ANOTHER_PART = re.compile(r"\band (?:(?:um+|uh+|also|then)\s+)*(?:the|my|our|his|her) (?!same\b|one\b)")
+"""Where the story of another part starts, unpunctuated ("… the tires rotated and um the battery
+died at costco last week"): its past words are not this work's."""
+_A_NEW_ONE = re.compile(r"[^.?!]{0,50}\b(?:need|get|want|probably|put in|give (?:it|her|him) )[^.?!]{0,12}"
+                        r"\ba new one\b")
+"""A new one asked after the trouble told ("… we needed a jump so probably a new one of those too")."""
 _REASON = re.compile(r"\s(?:cuz|'?cause|because|since|and (?:can|could|would|will|do)\b|"
                      r"(?:i|we) (?:got|have|'ve got) (?:a|an|to) (?!(?:while|month|week|year|couple)\b))")
 """Where a reason or a second request starts, unpunctuated: past words after it are about
@@ -366,6 +372,10 @@ def _mention_wanted(text: str, match: re.Match[str]) -> bool:
         return False  # "swap the rotation for an oil change": the rotation goes
     if re.search(r"\bevery (?:other |single |\w+ )?$", text[max(0, match.start() - 20): match.start()]):
         return False  # "rotate them every other oil change": how often, not work asked for
+    if (other := _ANOTHER_PART.search(clause, match.end() - clause_start - 1)) is not None:
+        clause = clause[:other.start()]  # "the tires rotated and um the battery died … last week"
+    if _A_NEW_ONE.match(text[match.end(): match.end() + 70]):
+        return True  # "the battery died at costco last week … so probably a new one of those too"
     done = list(_DONE_ALREADY.finditer(clause))
     if done and re.search(r"\bnow\b", clause[done[-1].end(): match.start() - clause_start - 1]):
         return True  # "I was in a few weeks back for an oil change and now the brakes are grinding"
@@ -460,6 +470,12 @@ def extract_services(u: Utterance, profile: BusinessProfile) -> list[str]:
         # "my ac ain't blowing cold", "the passenger window won't roll up": something wrong that
         # no service names; the shop looks at it first
         found.append((-len(symptom.group(0)), symptom.start(), diagnostic))
+    if profile.due_service and profile.due_service not in {key for _, _, key in found} and (
+            sticker := re.search(r"\bsticker\b", u.lower)) and _REMINDER_STICKER.search(
+            _clause_of(u.lower, sticker)) and re.search(r"\b(?:due|overdue|past|over)\b", u.lower):
+        # "it's due, that little reminder sticker on the windshield says we're past it": the regular
+        # service the reminder is for
+        found.append((-7, sticker.start(), profile.due_service))
     found.sort(key=lambda item: item[1])
     alone = {sv.key for sv in profile.services if sv.only_alone}
     if any(key in alone for _, _, key in found):
@@ -542,6 +558,10 @@ _A_SHOP = re.compile(r"\s+(?:place|shop|store|center|centre|guy|guys|chain|compa
 """A part that names a kind of shop ("the tire place", "a brake shop"), not the work."""
 
 
+_LIKE_IT = re.compile(r"\b(?:like|smells? of|smelling of)\s+(?:(?:some|hot|burning|burnt|old|a|the)\s+)*$")
+_FRESH = re.compile(r"'?s?\s+(?:is\s+)?(?:fresh|new|reset|updated|current|up to date)\b")
+
+
 def _by_part(u: Utterance, profile: BusinessProfile, known: set[str]) -> list[tuple[int, int, str]]:
     """Services named by the part they work on ("the oil and the tires done", "the tires, to
     rotate them"): a part only one service of the business mentions is that service."""
@@ -559,6 +579,10 @@ def _by_part(u: Utterance, profile: BusinessProfile, known: set[str]) -> list[tu
                 for phrase in (sv.name, *sv.synonyms))]
             if _A_SHOP.match(u.lower, match.end()):
                 continue  # "he works at the tire place on 35": a shop, not work on the tires
+            if _LIKE_IT.search(u.lower, max(0, match.start() - 30), match.start()) or (
+                    part == "sticker" and re.search(r"\boil\b", u.lower)
+                    and _FRESH.match(u.lower, match.end())):
+                continue  # "a smell like hot oil": what it is like; "an oil change so the sticker's fresh"
             if len(owners) == 1 and owners[0] not in known and _mention_wanted(u.lower, match) and (
                     not _NO_NEED.search(_clause_of(u.lower, match))):
                 found.append((-len(part), match.start(), owners[0]))

@@ -16,6 +16,7 @@ from itertools import pairwise
 from rapidfuzz import fuzz
 
 from frontdesk.brain.nlu.lexicon import lexicon
+from frontdesk.brain.nlu.message_name import as_introduced
 from frontdesk.brain.nlu.spelling import SPELLED_OUT, SPELLING_NOTE, spelled_in_place, split_then_spelled
 from frontdesk.brain.nlu.text import CORRECTION, Utterance, correction_tails, normalise, word_pattern
 
@@ -359,6 +360,8 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
     if (put_right := re.search(r"\bnot [a-z]+,? ((?:it'?s|its) [a-z])", u.raw, flags=re.I)) is not None:
         # "sorry not derek its darrell holloway": a name put right is a name given, in so many words
         u, expecting = normalise(u.raw[put_right.start(1):]), True
+    if (dictated := as_introduced(u.raw)) is not None:
+        u = normalise(dictated)  # "tell him it's Vivian Tran", "just tell him Jesse Villanueva called"
     if rank := _RANK_THEN_NAME.search(u.raw):
         # "Afternoon, ma'am. Staff Sergeant Andre Whitaker.": a rank said before a name gives it
         u = normalise(f"{u.raw[: rank.start(1)]}this is {u.raw[rank.end():]}")
