@@ -114,7 +114,8 @@ def test_what_a_smell_or_a_sticker_is_like_is_no_work(profiles) -> None:
 async def test_how_long_without_the_car_is_the_visit_being_set_up(profiles) -> None:
     _, replies = await call(profiles, "dealership", "I need a state inspection and a battery replacement",
                             "how long am I gonna be without the truck?")
-    assert "State inspection takes about 45 minutes" in replies[-1] and "F-150" not in replies[-1], replies
+    assert "State inspection takes about 45 minutes" in replies[-1], replies
+    assert "F-150" not in replies[-1], replies
 
 
 def test_the_name_in_a_message_left_is_the_callers(profiles) -> None:
