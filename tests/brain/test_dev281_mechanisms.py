@@ -103,7 +103,8 @@ def test_each_job_of_a_story_told_in_one_breath_is_kept(profiles) -> None:
 
 
 def test_what_a_smell_or_a_sticker_is_like_is_no_work(profiles) -> None:
-    smell = _u(profiles, "dealership", "it smells like burnt oil after I drive it and there's a little smoke", None)
+    smell = _u(profiles, "dealership", "it smells like burnt oil after I drive it and there's a little smoke",
+               None)
     assert smell.services == ["diagnostic"]
     fresh = _u(profiles, "dealership", "a full detail, and an oil change so the sticker is current", None)
     assert fresh.services == ["detailing", "oil_change"]
