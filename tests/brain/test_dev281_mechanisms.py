@@ -122,3 +122,62 @@ async def test_how_long_without_the_car_is_the_visit_being_set_up(profiles) -> N
 def test_the_name_in_a_message_left_is_the_callers(profiles) -> None:
     for said in ("please tell her it's Oksana Petrenko, about the offer", "tell Marcus Dario Bellini called"):
         assert _u(profiles, "real_estate", said, None).name in {"Oksana Petrenko", "Dario Bellini"}, said
+
+
+# -- leads who think aloud ---------------------------------------------------------------------------------
+
+
+def test_the_timeline_settled_on_is_the_one_said_last(profiles) -> None:
+    u = _u(profiles, "real_estate",
+           "she wants to move right away, I'd wait till school's out in June. ok fine, so March, April",
+           "timeline")
+    assert u.timeline is not None and u.timeline[0] <= 5  # April, not June
+    booked_hour = _u(profiles, "real_estate",
+                     "within two months, ideally. ok, let's sit down. Friday, ten thirty?", "timeline")
+    assert booked_hour.timeline is not None and booked_hour.timeline[0] == 2.0  # not ten months
+
+
+def test_names_not_given_and_names_spelled_as_said(profiles) -> None:
+    assert _u(profiles, "real_estate", "I'm not giving out my name yet, just looking",
+              "timeline").name is None
+    assert _u(profiles, "dealership", "it's Minh Pham, M-I-N-H. this phone is fine",
+              "name").name == "Minh Pham"
+
+
+def test_the_place_wanted_among_places_said_for_other_reasons(profiles) -> None:
+    where = [_u(profiles, "real_estate", said, "location").location for said in (
+        "somewhere in Georgetown, I work at the Domain though",
+        "close to the hospital, no wait, that's Round Rock. we want Cedar Park, by the library",
+    )]
+    assert where == [("Georgetown", True), ("Cedar Park", True)]
+    assert _u(profiles, "real_estate", "I'm Kyle, Kyle Moreno", "location").location is None
+
+
+def test_both_sides_told_in_passing(profiles) -> None:
+    for said in ("we're doing the sell-one-buy-one dance", "sell this one and buy something with a yard",
+                 "we'd like someone to come see the house and tell us what it'd sell for, then we buy"):
+        assert _u(profiles, "real_estate", said, "intent").lead_intent == "both", said
+
+
+def test_a_loan_told_in_passing(profiles) -> None:
+    told = _u(profiles, "real_estate", "we're pre-approved, for what it's worth", "name")
+    assert told.financing == "pre_approved" and told.intent == "provide_info"
+    again = _u(profiles, "real_estate",
+               "the bank had to redo the pre-approval after I switched jobs, it went through again yesterday",
+               "financing")
+    assert again.financing == "pre_approved"
+    refused = _u(profiles, "real_estate", "cash? nope. I'd need a mortgage, haven't started", "financing")
+    assert refused.financing == "not_started"
+
+
+async def test_a_coverage_question_asked_again_keeps_the_area(profiles) -> None:
+    state, _ = await call(profiles, "real_estate", "hi, do you cover Round Rock? and Leander?",
+                          "ok, Round Rock then, we're buying", "do you cover Round Rock? and Leander?")
+    assert state.lead.location == "Round Rock" and state.lead.in_service_area, state.lead
+
+
+async def test_a_number_given_when_asked_when_to_call(profiles) -> None:
+    state, replies = await call(profiles, "real_estate", "can somebody call me back about selling my condo?",
+                                "use my cell, 512-555-0188", "evenings after six")
+    assert "call you back" in replies[-1] or state.pending_callback, replies
+    assert state.customer.phone and state.customer.phone.endswith("0188"), state.customer

@@ -121,8 +121,9 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
                 free := clock.free_from(normalise(u.text))) is not None:
             u.window = free  # "I'm off at five-thirty, so after that. It's Rosalind Okafor.": from then on
             absorb_contact(s, ctx)
-        if u.name and not (u.date or u.time or u.window or u.time_of_day or ANY_TIME.search(u.text.lower())):
-            absorb_contact(s, ctx)  # "It's Ana Lucia Ferreira.": the name, and when is asked again
+        if (u.name or u.phone) and not (
+                u.date or u.time or u.window or u.time_of_day or ANY_TIME.search(u.text.lower())):
+            absorb_contact(s, ctx)  # "It's Ana Lucia Ferreira.", "my cell is …": who, and when is asked again
             ctx.ask(s, "callback_time", AGENT, "callback_ask_retry")
             return
         if ctx.profile.kind == "real_estate" and (u.location or u.budget) and not (

@@ -190,7 +190,10 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
     # elsewhere is not where they look
     sold_away = (lead.intent == "buy" and lead.in_service_area and u.location is not None
                  and not u.location[1] and u.lead_intent in {None, "sell"} and _THEIR_HOME.search(said))
-    if u.location and u.location[0] != lead.location and not keeps_home and not sold_away:
+    # "do you cover Georgetown? and Leander?" asked again with the area settled: asked, not changed
+    asked_only = lead.location is not None and (u.is_question or "question" in u.flags) and (
+        COVERAGE.search(u.text.lower()) is not None)
+    if u.location and u.location[0] != lead.location and not keeps_home and not sold_away and not asked_only:
         lead.location, lead.in_service_area = u.location
         key = "location_in_area" if lead.in_service_area else "location_out_of_area"
         notes.append(ctx.replies.say(key, area=lead.location,

@@ -374,11 +374,11 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
     if s.awaiting == "callback_time" and owner == "objection" and ANY_TIME.search(u.text.lower()) and not (
             u.services or u.appointment_type or u.date or u.time):
         return owner  # "whenever they get a chance", asked when to call back
-    if s.awaiting == "callback_time" and owner == "objection" and u.name and intent in {
+    if s.awaiting == "callback_time" and owner == "objection" and (u.name or u.phone) and intent in {
             "provide_info", "unknown", "affirm"} and len(u.text.split()) <= 8 and not (
             u.date or u.time or u.window or u.time_of_day or u.services or u.appointment_type or u.location
             or u.budget or u.vehicle):
-        return owner  # "It's Ana Lucia Ferreira.", asked when to call back: who, and the time still asked
+        return owner  # "It's Ana Lucia Ferreira.", "my cell is …", asked when to call: the time still asked
     if s.awaiting == "permission" and intent == "faq" and {
             "price_question", "inventory_question"} & u.flags and not (u.date or u.time or u.window):
         return "faq"  # "oh uh yeah i guess whats it cost for a oil change": answered, then the pitch

@@ -42,6 +42,11 @@ _WE_SAY = re.compile(r"\W*(?:(?:yeah|so|and|but|um+|uh+|like|well|oh|honestly)\W
 paying rent, right?"); after a fact of the business ("you open at seven, right?") it checks it."""
 
 
+TOLD_IN_CASE = re.compile(r"[,.;\s]+(?:if (?:that|it) (?:matters|helps)(?: at all)?|fwiw|"
+                          r"just so you know|fyi|in case (?:that|it) (?:matters|helps))\W*$")
+"""A fact told in case it helps ("we're pre-approved, if that matters"): told, nothing asked."""
+
+
 STATEMENT = re.compile(r"\W*(?:(?:and|so|oh|but|well)\W+)*(?:that'?s|that is|it'?s|it is|this is|there'?s|"
                        r"i'?m|we'?re|i have|we have|i got|we got)\b")
 

@@ -574,6 +574,14 @@ _ASKS_HOW_APPROVAL_GOES = re.compile(r"\b(?:how|what)\b[^.?!]{0,40}\b(?:getting 
 """A question about how pre-approval goes, which says nothing of the caller's own."""
 
 
+_CAME_THROUGH = re.compile(r"\b(?:it|that|the (?:letter|approval|pre-? ?approval|loan))(?:'s| has| have)? "
+                           r"(?:came|come|went) (?:back )?through\b|\b(?:approved|came through) again\b")
+
+
+_CASH_NO = re.compile(r"\bcash\W*\?\W*(?:no|nah|nope)\b")
+"""Cash said back and turned down ("cash? no. I'd need a loan")."""
+
+
 def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
     """Cash, pre-approved, in progress or not started. A bare "not yet" or "haven't" answers the
     financing question only when it is the one asked ("not yet, just getting the ball rolling"
@@ -589,6 +597,9 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
             r"(?:we|i) were(?=\s*[.!,;]|\s+(?:but|until|till)\b)|"
             r"(?:redo|redoing|renew|renewing|re-?apply|re-?applying|do it again|doing it again))\b", text):
         # "we're pre-approved. well, we were … the letter expired … we called the lender": again
+        # ("… they had to redo it, but it came through again Friday": approved again)
+        if _CAME_THROUGH.search(text):
+            return "pre_approved"
         return "in_progress" if _UNDER_WAY.search(text) or re.search(
             r"\b(?:redo|redoing|renew|renewing|re-?apply|re-?applying|again|called (?:the|our|a) "
             r"(?:lender|bank|credit union))\b", text) else "not_started"
@@ -611,7 +622,7 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
                  r"(?:got|have|has|'ve got) (?:a |my |our |the )?(?:mortgage |loan |bank )?pre-? ?approval"
                  # "that's with the pre-approval we already got"
                  r"|pre-? ?approval (?:we|i) (?:already )?(?:got|have|had)"
-                 r"|got approved|have approval"
+                 r"|got approved|have approval|pre-? ?approv\w* (?:came|went) through"
                  # "the top is what the VA loan approved me for"
                  r"|(?:loan|mortgage|lender|bank|credit union) (?:already |has |have )?approved (?:me|us) "
                  r"(?:for|up to)"
@@ -640,7 +651,7 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
                  r"pay (?:for )?(?:it|the (?:condo|house|new (?:one|place))|that) (?:out of|from|with) "
                  r"(?:the|our|my) (?:house|home|sale|place)|"
                  r"(?:don'?t|do not) (?:want|need) (?:a |any )?(?:mortgage|loan))\b", text) and (
-                     not _LOAN_BESIDE.search(text)):
+                     not _LOAN_BESIDE.search(text)) and not _CASH_NO.search(text):
         return "cash"  # "proceeds from the sale": paid from what the old home brings
     if _UNDER_WAY.search(text):
         return "in_progress"

@@ -115,7 +115,10 @@ _VALUATION = re.compile(r"\b(?:a |my |our |the )?(?:home|house|condo|property|pl
                         # "tell me what I could get for it": what the caller's home would sell for
                         r"\bwhat (?:i|we) (?:could|can|would|might|should|'d) (?:get|ask) for "
                         r"(?:it|the (?:house|home|place|property|condo)|my (?:house|home|place)|"
-                        r"our (?:house|home|place))\b")
+                        r"our (?:house|home|place))\b|"
+                        # "somebody to come look at it and tell us what it'd go for"
+                        r"\bwhat (?:it|the (?:house|home|place))(?:'d| would| could| will|'ll) "
+                        r"(?:go for|sell for|get|bring|fetch)\b")
 """A home to be valued ("a home valuation", "our house appraisal"): the caller's own, to sell."""
 
 
@@ -133,6 +136,10 @@ _RENT_FIRST = re.compile(r"\brent(?:ing)? (?:first|for (?:a|the first|about a|ma
                          # "rent near the Domain for a year or so before I buy anything"
                          r"\brent(?:ing)?\b[^.?!—–]{0,50}\b(?:before|until|till) (?:i|we) (?:buy|purchase)")
 """A renter first, a buyer only later ("rent for a year before we buy anything")."""
+_SELL_ONE_BUY_ONE = re.compile(r"\bsell[- ](?:one|ours|this one)[- ](?:and |then |to )?"
+                               r"buy[- ](?:one|another)\b|"
+                               r"\bbuy[- ]one[- ](?:and |then )?sell[- ]one\b|"
+                               r"\bsell (?:this|that) one and (?:then )?buy\b")
 _BUY_ONCE_SOLD = re.compile(r"\bbuy\w*\b[^.?!]{0,30}\b(?:until|till|before|once|after) "
                             r"(?:ours|our (?:house|home|place|condo|townhouse)|mine|"
                             r"my (?:house|home|place|condo))"
@@ -194,6 +201,8 @@ def extract_lead_intent(u: Utterance) -> str | None:
         return "rent"  # "I'm not ready to buy again, not for a while. I need something to rent"
     if _RENT_FIRST.search(u.lower):
         return "rent"  # "we want to rent for a year before we buy anything": a renter, for now
+    if _SELL_ONE_BUY_ONE.search(u.lower):
+        return "both"  # "we're doing the whole sell-one-buy-one thing"
     if _BUY_ONCE_SOLD.search(u.lower):
         return "both"  # "we can't buy anything until our house in Cedar Park sells": both sides
     if side := THIS_NOT_THAT.search(u.lower):

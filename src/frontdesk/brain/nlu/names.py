@@ -95,7 +95,7 @@ def _plausible_name_word(word: str) -> bool:
 
 _NEVER_NAME = frozenset({"cause", "cuz", "because", "since", "coz", "cos", "'cause", "loan", "loans", "fha",
                          "mortgage", "usda",
-                         "yes", "yeah", "yep", "no", "nope", "sure", "actually", "okay", "ok", "so",
+                         "yes", "yet", "yeah", "yep", "no", "nope", "sure", "actually", "okay", "ok", "so",
                          "ya", "yah", "yea", "yup", "sry", "thx", "pls", "plz",
                          "shoot", "dang", "darn", "shucks", "gosh", "geez", "jeez", "bummer", "dangit",
                          "drat", "rats", "welp",

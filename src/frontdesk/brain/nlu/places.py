@@ -12,6 +12,7 @@ from rapidfuzz import fuzz, process
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.lead_intent import extract_lead_intent
 from frontdesk.brain.nlu.lexicon import lexicon
+from frontdesk.brain.nlu.names import extract_name
 from frontdesk.brain.nlu.sounds import sounds
 from frontdesk.brain.nlu.text import Utterance, correction_tails, normalise, ruled_out
 from frontdesk.knowledge.profile import BusinessProfile
@@ -58,6 +59,8 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
                          u.lower[: match.start()]) and (
                     re.match(r" [a-z'-]{2,}\W*$", u.lower[match.end():])):
                 continue  # "this is Kyle Benson": a first name, not the town
+            if _in_the_name(u, match.group(0), match.end()):
+                continue  # "I'm Kyle, Kyle Brennan": the caller's name, said twice
             if not any(match.start() < end and start < match.end() for start, end in spans):
                 found.append((match.start(), area, inside))  # "east austin" once, as Austin
                 spans.append(match.span())  # each time it is said: "grew up in X … buying in X"
@@ -83,7 +86,7 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
                                u.lower[:start])
             if not (expecting or len(u.lower.split()) <= 3 or placed):
                 continue
-            if chunk in lexicon().common_words:
+            if chunk in lexicon().common_words or _in_the_name(u, chunk, start + len(chunk)):
                 continue
             match = process.extractOne(chunk, [n.lower() for n in names], scorer=fuzz.ratio)
             if not (match and match[1] >= 88) and len(chunk) >= 8:
@@ -121,6 +124,8 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
         area for start, area, _ in found if not _SAID_BEFORE.search(u.lower[max(0, start - 30): start])}
     if not {area for _, area, _ in found} - said_before:
         said_before = set()
+    # ("somewhere in Austin, I work downtown": where the job is says nothing of the place wanted)
+    found = [f for f in found if not _WORK_THERE.search(u.lower[max(0, f[0] - 40): f[0]])] or found
     side = extract_lead_intent(u)  # the caller's own side, once
     refused = {area for start, area, _ in found
                if (ruled_out(u.lower, start) and start not in turned_to) or area in turned_from
@@ -197,6 +202,10 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
         # "Round Rock — no, I mean Cedar Park": the place after the last correction that names
         # one ("… well, actually, we're going with Leander instead, it's closer to her parents")
         corrected = [w for w in wanted if w[0] >= len(u.lower) - len(tail)]
+        # ("wait, no, that's Round Rock. we want the other side, Pflugerville": the place the
+        # landmark is in, named, then the one wanted)
+        corrected = [w for w in corrected
+                     if _WANTED_HERE.search(u.lower[max(0, w[0] - 30): w[0]])] or corrected
         if corrected:
             return corrected[0][1], corrected[0][2]
     homes = [w for w in wanted if (_HOME_NOW.search(u.lower[max(0, w[0] - 40): w[0]]) or own_home(w))
@@ -219,6 +228,8 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
     return wanted[0][1], wanted[0][2]
 
 
+_WANTED_HERE = re.compile(r"\b(?:we|i) (?:want|wanna|need|like|prefer)\b[^.?!]{0,25}$")
+_WORK_THERE = re.compile(r"\b(?:i|we|he|she) (?:work|works)\b[^.?!,]{0,25}$")
 _ANOTHERS_AFTER = re.compile(r"(?:'s| is)\s+(?:my|our|his|her|their)\s+[\w-]+'?s\s+"
                              r"(?:place|house|home|condo|property|neighborhood)\b")
 """"Sun City's my mother-in-law's place … ours is in Pflugerville": someone else's home, not the lead's."""
@@ -403,6 +414,15 @@ BUYS_WITH_OTHERS = re.compile(r"\b(?:agent|realtor|broker|somebody|someone)\b[^.
                                r"\b(?:has|have|got|handles|handling|covers|covering) the (?:buying|"
                                r"purchase|buy) "
                                r"(?:side|end)\b")
+
+
+def _in_the_name(u: Utterance, word: str, end: int) -> bool:
+    """A town that is also a first name, said as the caller's (and said again with the surname)."""
+    if word not in lexicon().first_names or not (named := extract_name(u)) or len(
+            parts := named.lower().split()) < 2:
+        return False
+    after = u.lower[end:]
+    return parts[0] == word and (after.startswith((f" {parts[-1]}", f", {word} {parts[-1]}")))
 
 
 def _served(place: str, profile: BusinessProfile) -> bool:

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 
 from frontdesk.brain.nlu import clock, names, refer, when
 from frontdesk.brain.nlu import entities as ex
-from frontdesk.brain.nlu.asking import said_with_a_tag
+from frontdesk.brain.nlu.asking import TOLD_IN_CASE, said_with_a_tag
 from frontdesk.brain.nlu.classifier import default_classifier
 from frontdesk.brain.nlu.combine import NEW_ACTS, RULES_FIRST, combine
 from frontdesk.brain.nlu.cues import (
@@ -519,7 +519,8 @@ def read(text: str, profile: BusinessProfile, today: date,
         rule_intent = "faq"
     result.act = default_classifier().predict(u.raw)
     result.intent, result.confidence = combine(result, rule_intent, rule_confidence, awaiting)
-    if result.intent in {"faq", "provide_info", "unknown"} and _SAYS_WHAT.match(u.lower):
+    if result.intent in {"faq", "provide_info", "unknown"} and (_SAYS_WHAT.match(u.lower) or (
+            not result.is_question and TOLD_IN_CASE.search(u.lower))):  # ("pre-approved, if that matters")
         result.is_question = False
         result.intent = "book" if (result.services or result.appointment_type) else "provide_info"
     if result.intent in {"faq", "unknown"} and _FALLBACK.search(u.lower) and not (

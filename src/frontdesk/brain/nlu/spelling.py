@@ -130,15 +130,19 @@ def _heard_in_pieces(text: str, spelled_at: int, spelled: str) -> tuple[int, int
     words = list(re.finditer(r"[a-z']+", head[: note.start() if note else len(head)]))[-6:]
     given = lexicon().first_names
     for size in (4, 3, 2):
-        # (the first name one the list lacks, said first of all: "hamid ra heemy r a h i m i")
-        if len(spelled) < 4 or len(words) < size + 1 or not (words[-size - 1].group(0) in given or (
-                len(words) == size + 1 and not head[: words[0].start()].strip()
-                and words[0].group(0) not in lexicon().everyday_words)):
+        # (a first name the list lacks, said first of all, when the pieces sound like the letters:
+        # "hamid ra heemy r a h i m i")
+        first = words[0].group(0) if words else ""
+        unknown_first = len(words) == size + 1 and not head[: words[0].start()].strip() and (
+            re.fullmatch(r"[a-z]+", first) is not None and first not in lexicon().everyday_words
+            and first not in lexicon().common_words)
+        if len(spelled) < 4 or len(words) < size + 1 or not (
+                words[-size - 1].group(0) in given or unknown_first):
             continue
         heard = words[-size:]
         joined = "".join(w.group(0).replace("'", "") for w in heard)
-        if joined[0] == spelled[0] and (fuzz.ratio(joined, spelled) >= 65 or sounds(joined) == sounds(
-                spelled)) and all(
+        if joined[0] == spelled[0] and (sounds(joined) == sounds(spelled) or (
+                fuzz.ratio(joined, spelled) >= 65 and words[-size - 1].group(0) in given)) and all(
                 text[a.end(): b.start()] == " " for a, b in pairwise(heard)):
             return heard[0].start(), heard[-1].end()
     return None

@@ -300,6 +300,8 @@ _HOMOPHONES = (
     (re.compile(r"\b(?:tmrw|tmrow|tmw|tmr|2morrow|2moro|2mrw|tomorow|tommorow|tommorrow|tomoro|tomorro)\b"),
      "tomorrow"),
     (re.compile(r"\b(?:tonite|2nite)\b"), "tonight"),
+    # "we're pre-approved, for what it's worth": the idiom, no home's worth asked
+    (re.compile(r"\bfor what it'?s worth\b"), "fwiw"),
     # "that red rav for the used one": the RAV4, its four heard as "for"
     (re.compile(r"\brav (?:for|fore)\b"), "rav four"),
     # "the breaks have been squeakin", "break pads": the brakes, as speech recognition spells them

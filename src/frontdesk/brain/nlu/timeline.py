@@ -63,6 +63,10 @@ def extract_timeline(u: Utterance, today: date, *, expecting: bool = False) -> t
     the past ("we bought it twelve years ago") is not a timeline; one put right ("like a year, no
     sooner, like six months") is the one it was put right to."""
     said = _timeline(u.numeric, today, expecting=expecting)
+    last = re.split(r"(?<=[.!?])\s+", u.numeric.strip())[-1]
+    if said is not None and last != u.numeric.strip() and _SO_THEN.match(last) and (
+            settled := _timeline(last, today, expecting=True)) is not None:
+        return settled  # "… wait till the baby comes in April. okay, … after the baby. so May, June"
     if said is not None and not expecting and any(
             said[1] in sentence and _MEETING_WHEN.search(sentence)
             for sentence in _sentences_and_next(u.numeric)):
@@ -71,11 +75,19 @@ def extract_timeline(u: Utterance, today: date, *, expecting: bool = False) -> t
         if (put_right := _timeline(tail, today, expecting=expecting)) is not None:
             return put_right
         unit = re.search(r"\b(month|week|year)s?\b", said[1]) if said else None
-        if unit and (bare := re.search(r"\b(\d{1,2})\b(?!\s*(?:%|k\b|thousand|grand|am|pm|o'?clock))", tail)):
+        if unit and (bare := _BARE_COUNT.search(tail)):
             # "about six months — no, sorry, more like three, tops": three of the same
             months = int(bare[1]) * {"month": 1, "week": 0.25, "year": 12}[unit[1]]
             return months, f"{bare[1]} {unit[1]}s"
     return said
+
+
+_SO_THEN = re.compile(r"\W*(?:(?:ok(?:ay)?|alright|yeah|fine|well|right|good)\W+)*(?:so|which means|meaning|"
+                      r"that means)\b")
+"""A last sentence that draws the conclusion ("so May, June"): the timeline settled on."""
+_BARE_COUNT = re.compile(r"(?<![:\d])\b(\d{1,2})\b"
+                         r"(?!:\d|\s*(?:%|k\b|thousand|grand|am|pm|a\.m|p\.m|o'?clock))")
+"""A number said bare after a correction (not a clock time: "Saturday, eleven thirty?")."""
 
 
 def _sentences_and_next(text: str) -> list[str]:
