@@ -181,3 +181,21 @@ async def test_a_number_given_when_asked_when_to_call(profiles) -> None:
                                 "use my cell, 512-555-0188", "evenings after six")
     assert "call you back" in replies[-1] or state.pending_callback, replies
     assert state.customer.phone and state.customer.phone.endswith("0188"), state.customer
+
+
+# -- changed out of turn ---------------------------------------------------------------------------------
+
+
+def test_a_day_the_car_is_needed_is_no_visit_and_no_test_drive(profiles) -> None:
+    u = _u(profiles, "dealership", "Ana Ruiz. oh wait, not Wednesday, Friday. I need the car Wednesday to "
+           "drive my dad to his appointment. same time.", "name")
+    assert u.date == date(2026, 11, 27) and u.appointment_type != "test_drive"
+    assert _u(profiles, "dealership", "I need the car detailed before the trip", None).services == ["detailing"]
+
+
+async def test_a_lead_fact_told_at_the_read_back_is_kept_and_the_visit_read_again(profiles) -> None:
+    state, replies = await call(profiles, "real_estate",
+                                "I'd like someone to come value our house in Round Rock, Friday at two",
+                                "Dana Whitaker", "we want it listed within a month or two")
+    assert state.lead.timeline_months == 2.0, state.lead
+    assert state.awaiting == "confirm_booking" and "Let me confirm" in replies[-1], replies

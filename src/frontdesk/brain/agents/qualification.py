@@ -347,6 +347,12 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
                                                 else "buyer_consultation")
         ctx.hand_off("scheduling", "the caller asked for a meeting", s)
         return
+    if s.awaiting == "confirm_booking" and s.booking_slots.appointment_type and (
+            s.booking_slots.preferred_date and hard_failure(s.lead, ctx.profile.qualification) is None):
+        # "we're hoping to list within the next month or two" to the read back: noted, and the
+        # visit read back again (the rest is learned there)
+        ctx.hand_off("scheduling", "the read back, asked again after what was told", s)
+        return
     ask_next(s, ctx)
 
 

@@ -680,6 +680,9 @@ def extract_appointment_type(u: Utterance, profile: BusinessProfile, *,
 _TRAVELLER = re.compile(r"\b(?:i|we|she|he|they|you)(?:'m|'re|'s|'ll| am| are| is| was| were| will)? "
                         r"(?:be |been |just |gonna |going to |have to |got to )*$")
 """Someone driving somewhere ("she's driving to her sister's"), not a car's drive asked for."""
+_SOMEONE_DRIVEN = re.compile(r"\s+(?:my|our|his|her|the) (?:mom|mother|dad|father|wife|husband|son|daughter|"
+                             r"kids?|boys?|girls?|grand\w+|family|parents|sister|brother|friend|in-laws)\b|"
+                             r"\s+(?:someone|somebody|people)\b")
 _FOR_A_SPIN = re.compile(r"\btak(?:e|ing) (?:it|her|him|them|(?:the|that|this|a|one|your|y'?all'?s) "
                          r"(?:[\w-]+ ){0,4}?[\w-]+) (?:out )?for a (?:quick )?(?:spin|drive|ride|test drive|"
                          r"test-drive|whirl)\b")
@@ -797,6 +800,8 @@ def _frame_in(frame: AskFrame, text: str) -> bool:
                     r"\s+(?:it |her |him )?(?:to|home|back|over to|up to|down to|out to|across|into town)\b",
                     after) and _TRAVELLER.search(sentence[: verb.start()]):
                 continue  # "she's driving to her sister's": a trip, not a test drive
+            if verb.group(0).startswith(("driv", "drov")) and _SOMEONE_DRIVEN.match(after):
+                continue  # "I need the car tomorrow to drive my mom to the airport": a ride given
             if _NOT_AN_OBJECT_NEXT.match(after) or re.match(
                     r"\s+(?!(?:\w*thing|listing|building|king|ring|spring)\b)[a-z]+ing\b", after):
                 continue  # "see about", "see if you have"; "looking at buying our first place"

@@ -614,10 +614,14 @@ def ruled_out(text: str, start: int) -> bool:
         return True  # "can we do 10 instead i wont be up by 8": not eight
     return _NEGATED.search(before) is not None or (
         _EVENT_ON.search(text[max(0, start - 60): start]) is not None) or (
-        # "no wait i work the thirteenth, the fourteenth": the day the caller works
-        _WORKS_ON.search(before) is not None)
+        # "no wait i work the thirteenth, the fourteenth": the day the caller works; "I need the car
+        # tomorrow to drive my mom to the airport": a day the car cannot be left
+        _WORKS_ON.search(before) is not None or (_NEEDS_THE_CAR.search(before) is not None and re.match(
+            rf"(?:today|tomorrow|tonight|{WEEKDAY})\b", text[start:]) is not None))
 
 
+_NEEDS_THE_CAR = re.compile(r"\b(?:i|we|she|he) (?:really )?(?:need|needs|have to have|gotta have) "
+                            r"(?:the|my|our|his|her) (?:car|truck|van|suv|jeep|vehicle)\s+(?:on\s+)?$")
 _WORKS_ON = re.compile(r"\b(?:i|we|he|she)(?: have to| gotta)? (?:work|works|'m working|am working|have work|"
                        r"got work|'m on shift)\s+(?:on\s+|all day\s+)?(?:the\s+|this\s+|that\s+)?$")
 _EVENT_ON = re.compile(r"\b(?:got|have|has|had|'s got|'ve got) (?:a|an|my|his|her|the|our|their|this) "

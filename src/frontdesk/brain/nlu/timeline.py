@@ -136,7 +136,7 @@ def _timeline(text: str, today: date, *, expecting: bool) -> tuple[float, str] |
     if urgent and not ruled_out(text, urgent.start()) and not re.search(
             r"\b(?:nothing|not|no(?:thing)? real(?:ly)?)\s+$", text[: urgent.start()]):  # ("nothing urgent")
         return 0.5, "as soon as possible"
-    if re.search(r"\b(?:a|the|one) month or (?:two|2)\b", text):
+    if re.search(r"\b(?:a|the|one|next) month or (?:two|2)\b", text):
         return 2.0, "a month or two"  # "within the month or two"
     if re.search(r"\b(?:within|in) the (?:next )?month\b(?!\s*or\b)|\bthis month\b|"
                  r"\bby the end of the month\b", text):
