@@ -190,7 +190,8 @@ def test_a_day_the_car_is_needed_is_no_visit_and_no_test_drive(profiles) -> None
     u = _u(profiles, "dealership", "Ana Ruiz. oh wait, not Wednesday, Friday. I need the car Wednesday to "
            "drive my dad to his appointment. same time.", "name")
     assert u.date == date(2026, 11, 27) and u.appointment_type != "test_drive"
-    assert _u(profiles, "dealership", "I need the car detailed before the trip", None).services == ["detailing"]
+    detail = _u(profiles, "dealership", "I need the car detailed before the trip", None)
+    assert detail.services == ["detailing"]
 
 
 async def test_a_lead_fact_told_at_the_read_back_is_kept_and_the_visit_read_again(profiles) -> None:
