@@ -200,3 +200,25 @@ async def test_a_lead_fact_told_at_the_read_back_is_kept_and_the_visit_read_agai
                                 "Dana Whitaker", "we want it listed within a month or two")
     assert state.lead.timeline_months == 2.0, state.lead
     assert state.awaiting == "confirm_booking" and "Let me confirm" in replies[-1], replies
+
+
+# -- our call about the car, and calls back ------------------------------------------------------------
+
+
+async def test_work_added_on_our_due_call_joins_the_due_service(profiles) -> None:
+    said = "sure. could you guys check the brakes while it's in there too?"
+    state, _ = await call(profiles, "dealership", said, direction="outbound")
+    assert state.booking_slots.services == ["oil_change", "brake_inspection"], state.booking_slots
+
+
+def test_a_part_bought_before_is_no_work_asked(profiles) -> None:
+    u = _u(profiles, "dealership",
+           "I bought a battery from y'all last year. anyway my inspection is coming due", None)
+    assert u.services == ["state_inspection"]
+
+
+async def test_a_call_when_they_know_something_needs_no_hour(profiles) -> None:
+    state, replies = await call(profiles, "dealership",
+                                "my truck's been in since this morning, could the tech call me back as "
+                                "soon as they figure out what's wrong? it's Omar Haddad")
+    assert "call you back" in replies[-1] and state.awaiting != "callback_time", replies

@@ -122,7 +122,7 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
         slots.appointment_type = "service"  # the caller's own car comes in for service
     if profile.kind == "dealership" and len(u.services) == 1 and not before.get("services") and (
             "add_to_visit" not in u.flags) and re.search(
-            r"\b(?:(?:can|could) (?:you|y'?all|we|they) (?:also )?|and (?:also )?)"
+            r"\b(?:(?:can|could) (?:you(?: guys)?|y'?all|we|they) (?:also )?|and (?:also )?)"
             # ("and have them rotate the tires while it's in there too", "and throw a tire rotation in too")
             r"(?:(?:have|get) (?:them|y'?all|you|somebody|someone|the guys) )?"
             r"(?:do|get|add|throw in|throw|check|rotate|look at|swap|change)\b"

@@ -577,8 +577,14 @@ SOMEONE_ELSE = re.compile(r"\b(?:agent|realtor|broker|brokerage|mechanic|shop|de
 ANY_TIME = re.compile(r"\b(?:whenever|any ?time|any time is|"
                       r"when(?:ever)? (?:they|you|someone|somebody|y'?all|he|she) "
                       r"(?:get|gets|have|has) (?:a )?(?:chance|minute|sec(?:ond)?|time)|"
-                      r"(?:it )?doesn'?t matter|no preference|don'?t care when|either'?s fine)\b")
-"""No time wanted for the callback ("whenever they get a chance", "any time's fine")."""
+                      r"(?:it )?doesn'?t matter|no preference|don'?t care when|either'?s fine|"
+                      # "as soon as they know something", "when they find out what's wrong"
+                      r"(?:as soon as|soon as|when(?:ever)?|once) "
+                      r"(?:they|you|he|she|someone|somebody|y'?all) "
+                      r"(?:know|hear|find out|figure (?:it |something )?out|have|get)"
+                      r"(?: (?:something|anything|more|what'?s wrong|back|an answer|news))?)\b")
+"""No time wanted for the callback ("whenever they get a chance", "any time's fine", "as soon as
+they know something")."""
 
 
 

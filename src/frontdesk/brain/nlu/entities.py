@@ -197,6 +197,8 @@ _DONE_ALREADY = re.compile(r"\b(?:did(?! get\b)|had(?! to\b)|(?<!you )(?<!you've
                            r"(?! (?:two|three|four|five|six|\d+|a couple(?: of)?|a few|some) "
                            r"(?:kids|dogs|labs|pets|cats|boys|girls|jobs|cars|trucks|teenagers)\b)|"
                            r"just had|just got|already (?:had|got|did)|was done|"
+                           # "I bought tires there": the part bought before, no work asked now
+                           r"bought (?:(?:new|some|the|my|our|four|4|a set of|a new)\s+)*(?:tires|battery)|"
                            # "I was in a couple months back for an oil change": a visit made
                            r"(?:months?|weeks?|years?|a while|a bit) back|"
                            r"were done|last (?:week|month|year|time)|ago|recently had|did bring|"
