@@ -222,3 +222,9 @@ async def test_a_call_when_they_know_something_needs_no_hour(profiles) -> None:
                                 "my truck's been in since this morning, could the tech call me back as "
                                 "soon as they figure out what's wrong? it's Omar Haddad")
     assert "call you back" in replies[-1] and state.awaiting != "callback_time", replies
+
+
+def test_a_home_someone_found_is_shown_not_listed(profiles) -> None:
+    u = _u(profiles, "real_estate",
+           "my wife saw a bungalow in Hyde Park on your website, could we see it Friday?", None)
+    assert u.appointment_type == "property_showing"

@@ -720,6 +720,8 @@ _OBJECT_OWNER = re.compile(r"\b(?:the|that|this|those|these|your|y'?all'?s|ur|on
 _WANTED_HOME_AFTER = re.compile(r"\s+(?:in mind|picked out|(?:we|i) (?:really )?(?:like|liked|love|saw|found|"
                                 r"want)|on (?:your|the|y'?all'?s) (?:site|website|list|app))\b")
 """A home had in mind, not owned ("I have a house in mind", "we've got a place picked out")."""
+_FOUND_ONE = re.compile(r"\b(?:found|saw|seen|spotted|liked|loved|likes|loves|sent me|showed me|picked out)"
+                        r"(?: (?:a|an|this|that|the))?\s*$")
 _OWNERS = re.compile(r"(?:\b(?:my|our|his|her|their|mine|ours)\b(?:\s+[\w'-]+){0,3}|"
                      # "we've got a place in Sun City we've been in for nineteen years" (not "I got
                      # a text about a house": the home is the thing had, said right after)
@@ -785,7 +787,9 @@ def _frame_in(frame: AskFrame, text: str) -> bool:
                 r"\s+(?:in|on|at|for|near|out|by|with|that|over)\b", sentence[obj.end():]):
             return False  # "going through a lot right now": much, not land
         lead = sentence[max(0, obj.start() - 40): obj.start()]
-        owned = _OWNERS.search(lead) is not None and not _WANTED_HOME_AFTER.match(sentence, obj.end())
+        # ("my husband found a townhouse … can we see it": one found, not owned)
+        owned = _OWNERS.search(lead) is not None and not (
+            _WANTED_HOME_AFTER.match(sentence, obj.end()) or _FOUND_ONE.search(lead))
         return owned if frame.owner == "caller" else bool(_OBJECT_OWNER.search(lead)) and not owned
 
     for sentence in re.split(r"(?<=[.?!;])\s*", text):
