@@ -18,8 +18,13 @@ _RHETORICAL_TAG = re.compile(
     r"(?: what i mean| what i'?m sayin'?g?| how it is)?|know what i mean|know what i'?m sayin'?g?|"
     r"if (?:that|this) makes (?:any )?sense|(?:does )?that make sense|"
     r"(?:ya|you) feel me|(?:ya|you) see|right|am i right|(?:ya|you) get me)\W*\?+\W*$")
-_INDIRECT = re.compile(r"\b(?:wonder(?:ing|ed)?|want(?:ed)? to (?:know|ask)|curious|"
-                       r"(?:not sure|no idea) (?:if|whether|what|how|when|where|who))\b")
+INDIRECT_ASK = re.compile(r"\b(?:find out|(?:i'?m |i was |just )?wonder(?:ing|ed)?|"
+                          r"want(?:ed)? to know|wanna know|(?:like|need|love) to know|"
+                          r"(?:could|can|would) (?:you|y'?all) (?:tell|let) (?:me|us)|"
+                          r"(?:i'?m|i was) curious) (?:what|when|where|how|if|whether|which|who)\b|"
+                          # "no idea where y'all are"
+                          r"\b(?:no idea|not sure|don'?t (?:really )?know) where\b")
+"""A question put as a statement ("I just wanted to find out what time your service people open")."""
 
 
 def said_with_a_tag(text: str) -> bool:
@@ -32,7 +37,7 @@ def said_with_a_tag(text: str) -> bool:
     if tag is None or tag.start() == 0 or "?" in text[:tag.start()]:
         return False
     last = re.split(r"[.!;]\s", text[:tag.start()])[-1]  # the sentence the tag ends
-    return not (QUESTION_START.match(text) or QUESTION_START.match(last) or _INDIRECT.search(text) or (
+    return not (QUESTION_START.match(text) or QUESTION_START.match(last) or INDIRECT_ASK.search(text) or (
         tag.group().strip(" ,.;?").endswith("right") and not _WE_SAY.match(last)))
 
 

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 
 from frontdesk.brain.nlu import clock, names, refer, when
 from frontdesk.brain.nlu import entities as ex
-from frontdesk.brain.nlu.asking import TOLD_IN_CASE, said_with_a_tag
+from frontdesk.brain.nlu.asking import INDIRECT_ASK, TOLD_IN_CASE, said_with_a_tag
 from frontdesk.brain.nlu.classifier import default_classifier
 from frontdesk.brain.nlu.combine import NEW_ACTS, RULES_FIRST, combine
 from frontdesk.brain.nlu.cues import (
@@ -229,12 +229,6 @@ _ASKED_LAST = re.compile(r"\b(?:what time|how much|how long|how many|what days?|
                          r"(?:a (?:problem|big deal|deal breaker|dealbreaker)|an issue|ok(?:ay)?|"
                          r"a thing))\W*$")
 """The question word said last, as terse and transcribed questions put it."""
-_INDIRECT = re.compile(r"\b(?:find out|(?:i'?m |i was |just )?wonder(?:ing|ed)?|want(?:ed)? to know|"
-                       r"wanna know|(?:like|need|love) to know|"
-                       r"(?:could|can|would) (?:you|y'?all) (?:tell|let) (?:me|us)|"
-                       r"(?:i'?m|i was) curious) (?:what|when|where|how|if|whether|which|who)\b|"
-                       r"\b(?:no idea|not sure|don'?t (?:really )?know) where\b")  # "no idea where y'all are"
-"""A question put as a statement ("I just wanted to find out what time your service people open")."""
 
 
 _WRITTEN_PHONE = re.compile(r"(?:\+?1[\s.-]?)?\(?\b\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}\b")
@@ -279,7 +273,7 @@ def read(text: str, profile: BusinessProfile, today: date,
         flags.discard("book")  # "can I just walk in some other day instead of booking?"
     flags |= _fuzzy_flags(u.lower)
     if u.raw.endswith("?") or _ASKED_LAST.search(u.lower) or _WH_FIRST.match(u.lower) or (
-            _INDIRECT.search(u.lower)):
+            INDIRECT_ASK.search(u.lower)):
         # "service open friday after thanksgiving what time", "how it is working": a question
         # said without the "?" or the word order a textbook gives it
         flags.add("question")
