@@ -228,3 +228,18 @@ def test_a_home_someone_found_is_shown_not_listed(profiles) -> None:
     u = _u(profiles, "real_estate",
            "my wife saw a bungalow in Hyde Park on your website, could we see it Friday?", None)
     assert u.appointment_type == "property_showing"
+
+
+def test_what_we_can_go_up_to_is_the_budget(profiles) -> None:
+    u = _u(profiles, "real_estate",
+           "we could probably go up to about four twenty. oh and can we do it Friday instead?", "name")
+    assert u.budget is not None and u.budget[1] == 420_000
+
+
+async def test_the_name_said_with_a_no_to_the_offer_is_kept(profiles) -> None:
+    state, replies = await call(profiles, "real_estate",
+                                "we're buying in Austin, three fifty, pre-approved, within six months, "
+                                "first home",
+                                "Priya Natarajan. no thanks, we don't need a meeting yet")
+    assert "buyer consultation" in replies[0] and state.lead.budget_max == 350_000, replies  # (listed)
+    assert state.customer.name == "Priya Natarajan", state.customer

@@ -319,6 +319,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             ctx.hand_off("scheduling", "qualified lead accepted appointment", s)
             return
         if u.deny:
+            absorb_contact(s, ctx)  # "Leonard Szymanski. I don't need to sit down with anybody"
             s.lead.status = "nurture"
             ctx.say("nurture", name_part=_name_part(s))
             s.ended = True

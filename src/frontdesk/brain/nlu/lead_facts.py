@@ -96,6 +96,9 @@ _FIGURE_IS_TOP = re.compile(r"\b[1-9](?: ?\d{2})?\s+(?:is|'s) (?:the|our|my|his|
                             r"(?:top|max(?:imum)?|ceiling|limit|most|cap)\b")
 """A figure said to be the most ("three twenty five is the top")."""
 
+_WE_CAN_SPEND = re.compile(r"\b(?:we|i) (?:can|could|'?d|would|will|'?ll) (?:probably |maybe |only )?"
+                           r"(?:go|spend|afford|swing|stretch)(?: up)? to\b")
+"""What the caller can spend, said with its ceiling ("we can go up to about three seventy-five")."""
 _CEILING_FIGURE = re.compile(r"\b(?:up to|under|no more than|max(?:imum)?(?: of)?|capped at|"
                              r"topping out at)\s+"
                              r"(?:about |around |like |maybe )?\$?[1-9](?: ?\d{2}| and a (?:half|quarter))\b"
@@ -208,7 +211,8 @@ def read_lead_facts(u: Utterance, result: Understanding, profile: BusinessProfil
         awaiting in _LEAD_ASKED and any(  # "Austin. Two-fifty." asked where: the price too
             _BARE_FIGURE.fullmatch(piece) for piece in re.split(r"(?<=[.;!?])\s+", u.numeric))) or (
         _CEILING_FIGURE.search(u.numeric) is not None and (
-            _HOME_TALK.search(u.lower) is not None or awaiting in _LEAD_ASKED)) or (
+            _HOME_TALK.search(u.lower) is not None or awaiting in _LEAD_ASKED
+            or _WE_CAN_SPEND.search(u.lower) is not None)) or (
         _FIGURE_IS_TOP.search(u.numeric) is not None) or (
         _FIGURES_SPAN.search(lead.said_once(u).numeric) is not None and (
             _HOME_TALK.search(u.lower) is not None or awaiting in _LEAD_ASKED)
@@ -260,8 +264,10 @@ def read_lead_facts(u: Utterance, result: Understanding, profile: BusinessProfil
         result.location = extract_location(normalise(u.lower.replace(away, " ")), profile,
                                            expecting=awaiting == "location")
     if result.budget is None and not _SAID_AS_CLOCK.search(u.lower) and (
-            (result.time and result.time.minute % 15) or (result.time is None and _LOOSE_FIGURE.search(
-                u.numeric))) and (result.location or result.timeline or awaiting in _LEAD_ASKED):
+            (result.time and result.time.minute % 15) or (result.time is None and (_LOOSE_FIGURE.search(
+                u.numeric) or any(_BARE_FIGURE.fullmatch(piece) for piece in re.split(r",\s+", u.numeric)))
+            )) and (result.location or result.timeline or awaiting in _LEAD_ASKED):
+        # ("we're buying in Austin, three fifty, pre-approved": a bare figure in a list of the facts)
         # "Austin, around Mueller. About four twenty-five. Within six months.": no one meets
         # at 4:25 ("maybe three eighty-five" is no time at all); said with where and when,
         # it is the price
