@@ -243,3 +243,26 @@ async def test_the_name_said_with_a_no_to_the_offer_is_kept(profiles) -> None:
                                 "Priya Natarajan. no thanks, we don't need a meeting yet")
     assert "buyer consultation" in replies[0] and state.lead.budget_max == 350_000, replies  # (listed)
     assert state.customer.name == "Priya Natarajan", state.customer
+
+
+# -- what the whole library run caught (older calls the round's changes had broken) ----------------------
+
+
+def test_a_loud_place_and_a_sticker_of_another_kind_name_no_work(profiles) -> None:
+    loud = _u(profiles, "dealership", "yeah hang on im outside its loud. the silverado, its due", None)
+    assert loud.services != ["diagnostic"]
+    for said in ("the sticker's overdue, I mean for the state inspection",
+                 "the sticker says the oil's good till June, it's the state inspection that's due"):
+        assert _u(profiles, "dealership", said, None).services == ["state_inspection"], said
+
+
+async def test_the_area_asked_about_and_wanted_is_the_area(profiles) -> None:
+    state, _ = await call(profiles, "real_estate", "we're buying, probably around Round Rock",
+                          "do you guys cover Leander though? that's where we'd really want to be")
+    assert state.lead.location == "Leander", state.lead
+
+
+def test_a_yeah_that_opens_a_story_is_no_yes(profiles) -> None:
+    u = _u(profiles, "real_estate",
+           "yeah so we're so done renting, you know? we wanna own a place of our own, round rock maybe", None)
+    assert u.intent == "lead" and u.lead_intent == "buy" and u.location == ("Round Rock", True)

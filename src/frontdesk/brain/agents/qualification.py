@@ -147,6 +147,10 @@ def heard(before: LeadInfo, lead: LeadInfo) -> str | None:
     return say_list(said, "and") if said else None
 
 
+_WANTS_IT = re.compile(r"\b(?:want|wanna|prefer|looking|like to be|love|"
+                       r"where (?:i|we)(?:'d| would)? (?:want|like))\b")
+
+
 def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
     """Merge lead facts from this utterance; returns acknowledgements to say first."""
     u = ctx.u
@@ -190,9 +194,11 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
     # elsewhere is not where they look
     sold_away = (lead.intent == "buy" and lead.in_service_area and u.location is not None
                  and not u.location[1] and u.lead_intent in {None, "sell"} and _THEIR_HOME.search(said))
-    # "do you cover Georgetown? and Leander?" asked again with the area settled: asked, not changed
-    asked_only = lead.location is not None and (u.is_question or "question" in u.flags) and (
-        COVERAGE.search(u.text.lower()) is not None)
+    # "do you cover Georgetown? and Leander?" asked again with a served area settled: asked, not
+    # changed (not "do you guys do Leander? because that's really where I want to be")
+    asked_only = bool(lead.location and lead.in_service_area and u.location and not u.location[1]) and (
+        u.is_question or "question" in u.flags) and COVERAGE.search(u.text.lower()) is not None and not (
+        _WANTS_IT.search(u.text.lower()))
     if u.location and u.location[0] != lead.location and not keeps_home and not sold_away and not asked_only:
         lead.location, lead.in_service_area = u.location
         key = "location_in_area" if lead.in_service_area else "location_out_of_area"

@@ -301,11 +301,11 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         # "yes ma'am, I'm driving in tomorrow and I need to know where y'all are": asked
         r.affirm, r.is_question = False, True
         return "faq", 0.8
-    if rule == "affirm" and awaiting is None and (r.services or r.appointment_type) and len(
-            r.text.split()) > 6:
-        # "yeah hey my father in law got a recall letter … for his ram": a "yeah" that opens the
-        # call answers nothing; the work named is what the call is about
-        rule, rule_confidence = "book", 0.7
+    if rule == "affirm" and awaiting is None and (
+            r.services or r.appointment_type or r.has_lead_facts) and len(r.text.split()) > 6:
+        # "yeah hey my father in law got a recall letter … for his ram", "yeah so I'm tired of
+        # renting … pflugerville maybe": a "yeah" that opens the call answers nothing
+        rule, rule_confidence = ("book" if r.services or r.appointment_type else "lead"), 0.7
         r.affirm = False
     if rule == "book" and model == "cancel" and p >= 0.6 and re.search(
             r"\b(?:cancel|scrap)\w* (?:that|it|this|them|'em)\b", r.text.lower()) and not (

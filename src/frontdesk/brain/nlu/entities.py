@@ -472,9 +472,13 @@ def extract_services(u: Utterance, profile: BusinessProfile) -> list[str]:
         # "my ac ain't blowing cold", "the passenger window won't roll up": something wrong that
         # no service names; the shop looks at it first
         found.append((-len(symptom.group(0)), symptom.start(), diagnostic))
-    if profile.due_service and profile.due_service not in {key for _, _, key in found} and (
-            sticker := re.search(r"\bsticker\b", u.lower)) and _REMINDER_STICKER.search(
-            _clause_of(u.lower, sticker)) and re.search(r"\b(?:due|overdue|past|over)\b", u.lower):
+    # (not when the sticker's own service is named: "I'm due for the sticker, the state inspection")
+    stickered = {sv.key for sv in profile.services if any("sticker" in p for p in sv.synonyms)}
+    if profile.due_service and not {key for _, _, key in found} & {profile.due_service, *stickered} and not (
+            _GOOD_TILL.search(u.lower)) and (
+            sticker := re.search(r"\bsticker\b", u.lower)) and _REMINDER_STICKER.search(u.lower) and (
+            _REMINDER_STICKER.search(_clause_of(u.lower, sticker))) and (
+            re.search(r"\b(?:due|overdue|past|over)\b", u.lower)):
         # "it's due, that little reminder sticker on the windshield says we're past it": the regular
         # service the reminder is for
         found.append((-7, sticker.start(), profile.due_service))
@@ -560,6 +564,8 @@ _A_SHOP = re.compile(r"\s+(?:place|shop|store|center|centre|guy|guys|chain|compa
 """A part that names a kind of shop ("the tire place", "a brake shop"), not the work."""
 
 
+_GOOD_TILL = re.compile(r"\bgood (?:till|until|through|for another)\b")
+"""What a sticker says is not due yet ("the oil's good till July")."""
 _LIKE_IT = re.compile(r"\b(?:like|smells? of|smelling of)\s+(?:(?:some|hot|burning|burnt|old|a|the)\s+)*$")
 _FRESH = re.compile(r"'?s?\s+(?:is\s+)?(?:fresh|new|reset|updated|current|up to date)\b")
 
