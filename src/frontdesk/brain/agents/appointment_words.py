@@ -13,7 +13,8 @@ from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.change import When
 from frontdesk.brain.nlu.cues import CALL_TURNED_DOWN
 from frontdesk.brain.nlu.lexicon import lexicon
-from frontdesk.brain.nlu.text import CORRECTION, normalise, without_pauses
+from frontdesk.brain.nlu.pauses import without_pauses
+from frontdesk.brain.nlu.text import CORRECTION, normalise
 from frontdesk.brain.nlu.understand import ADD_ON
 from frontdesk.brain.nlu.understanding import Understanding
 from frontdesk.brain.state import Appointment, ConversationState

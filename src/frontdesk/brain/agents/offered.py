@@ -9,7 +9,7 @@ from datetime import datetime, time
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.format import say_slot
 from frontdesk.brain.nlu import Understanding
-from frontdesk.brain.nlu.text import without_pauses
+from frontdesk.brain.nlu.pauses import without_pauses
 from frontdesk.brain.state import ConversationState
 
 AGENT = "scheduling"

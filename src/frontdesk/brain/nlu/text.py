@@ -300,8 +300,7 @@ _HOMOPHONES = (
     (re.compile(r"\b(?:tmrw|tmrow|tmw|tmr|2morrow|2moro|2mrw|tomorow|tommorow|tommorrow|tomoro|tomorro)\b"),
      "tomorrow"),
     (re.compile(r"\b(?:tonite|2nite)\b"), "tonight"),
-    # "we're pre-approved, for what it's worth": the idiom, no home's worth asked
-    (re.compile(r"\bfor what it'?s worth\b"), "fwiw"),
+    (re.compile(r"\bfor what it'?s worth\b"), "fwiw"),  # the idiom: no home's worth asked
     # "that red rav for the used one": the RAV4, its four heard as "for"
     (re.compile(r"\brav (?:for|fore)\b"), "rav four"),
     # "the breaks have been squeakin", "break pads": the brakes, as speech recognition spells them
@@ -614,8 +613,7 @@ def ruled_out(text: str, start: int) -> bool:
         return True  # "can we do 10 instead i wont be up by 8": not eight
     return _NEGATED.search(before) is not None or (
         _EVENT_ON.search(text[max(0, start - 60): start]) is not None) or (
-        # "no wait i work the thirteenth, the fourteenth": the day the caller works; "I need the car
-        # tomorrow to drive my mom to the airport": a day the car cannot be left
+        # "no wait i work the thirteenth", "I need the car tomorrow to drive my mom": the day is taken
         _WORKS_ON.search(before) is not None or (_NEEDS_THE_CAR.search(before) is not None and re.match(
             rf"(?:today|tomorrow|tonight|{WEEKDAY})\b", text[start:]) is not None))
 
@@ -664,8 +662,7 @@ _BLOCKED_AFTER = re.compile(r"^[\s,.!?-]*(?:(?:is|are|'s|'re)\s+)?(?:i'?m|we'?re
 
 
 ONLY_PART_OF_IT = r"(?![^.?!,]{0,30}?\b(?:that|in the|this) (?:morning|afternoon|evening)\b)"
-"""After a thing the caller has on: it takes a part of the day only ("two in the afternoon. I've
-got a meeting that morning": two stands; "Tuesday, I have class in the morning": Tuesday stands)."""
+"""A thing the caller has on that takes a part of the day only ("2 pm. I've a meeting that morning")."""
 _TAKEN_BY = re.compile(r"^[\s,.!?-]*(?:(?:i|we|he|she|they)(?:'ve| have)? (?:got|have|has)|"
                        r"(?:i'?ve|we'?ve) got) "
                        rf"{ONLY_PART_OF_IT}"
@@ -749,16 +746,6 @@ def clause_before(text: str, start: int) -> str:
     cut = max((found + len(sep) for sep in (",", ".", " so ", " but ", " then ", ";", " and ")
                if (found := text.rfind(sep, 0, start)) >= 0), default=0)
     return text[cut: start]
-
-
-A_MOMENT = re.compile(r"\b(?:one|a|1|just a|wait a|hold on a|give me a|gimme a|half a|for a)\s+"
-                      r"(?:sec(?:ond)?|minute|moment)s?\b|\bsecond thought\b")
-"""A pause asked for ("sorry, one second"): no "second" of a list of choices."""
-
-
-def without_pauses(text: str) -> str:
-    """The text with pauses asked for taken out, for reading an ordinal choice."""
-    return A_MOMENT.sub(" ", text)
 
 
 def phrase_in(phrase: str, text: str) -> bool:

@@ -15,7 +15,7 @@ from datetime import date, time
 from frontdesk.brain.nlu import clock
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.classifier import Prediction
-from frontdesk.brain.nlu.text import without_pauses
+from frontdesk.brain.nlu.pauses import without_pauses
 
 
 @dataclass(slots=True)
