@@ -266,3 +266,10 @@ def test_a_yeah_that_opens_a_story_is_no_yes(profiles) -> None:
     u = _u(profiles, "real_estate",
            "yeah so we're so done renting, you know? we wanna own a place of our own, round rock maybe", None)
     assert u.intent == "lead" and u.lead_intent == "buy" and u.location == ("Round Rock", True)
+
+
+def test_a_place_looked_at_and_dropped_is_not_the_one(profiles) -> None:
+    u = _u(profiles, "real_estate",
+           "we checked out Pflugerville but the traffic on 130 is awful, so that's out. now it's Cedar Park or maybe "
+           "Austin", None)
+    assert u.location == ("Cedar Park", True)

@@ -325,6 +325,8 @@ _PLACE_REFUSED_AFTER = re.compile(
     r"(?:way )?out of (?:our|my) (?:budget|price range|league)|"
     r"(?:got|has|have) nothing (?:for sale|on the market)|"
     r"(?:like )?an hour (?:each way|away)(?! but\b))|"
+    # "we looked at Leander but the commute down 183 is a killer, so that's out"
+    r"[^.?!]{0,60}\bso (?:that'?s|it'?s|that is) (?:out|off the (?:table|list))|"
     # "out in Lockhart on a job all day tomorrow": where the caller works, not where they look
     r"on a job|all day|"
     # "I'm actually in Austin this week for a conference": where the caller is for now
