@@ -270,6 +270,6 @@ def test_a_yeah_that_opens_a_story_is_no_yes(profiles) -> None:
 
 def test_a_place_looked_at_and_dropped_is_not_the_one(profiles) -> None:
     u = _u(profiles, "real_estate",
-           "we checked out Pflugerville but the traffic on 130 is awful, so that's out. now it's Cedar Park or maybe "
-           "Austin", None)
+           "we checked out Pflugerville but the traffic on 130 is awful, so that's out. "
+           "now it's Cedar Park or maybe Austin", None)
     assert u.location == ("Cedar Park", True)
