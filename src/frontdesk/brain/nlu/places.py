@@ -4,7 +4,7 @@ rule out, or put right — and whether the business serves it (:func:`extract_lo
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from rapidfuzz import fuzz, process
@@ -418,10 +418,15 @@ BUYS_WITH_OTHERS = re.compile(r"\b(?:agent|realtor|broker|somebody|someone)\b[^.
                                r"(?:side|end)\b")
 
 
+@lru_cache(maxsize=256)
+def _name_said(u: Utterance) -> tuple[str, ...]:
+    """The caller's name in the message, read once however many of its words could be towns."""
+    return tuple((extract_name(u) or "").lower().split())
+
+
 def _in_the_name(u: Utterance, word: str, end: int) -> bool:
     """A town that is also a first name, said as the caller's (and said again with the surname)."""
-    if word not in lexicon().first_names or not (named := extract_name(u)) or len(
-            parts := named.lower().split()) < 2:
+    if word not in lexicon().first_names or len(parts := _name_said(u)) < 2:
         return False
     after = u.lower[end:]
     return parts[0] == word and (after.startswith((f" {parts[-1]}", f", {word} {parts[-1]}")))
