@@ -421,6 +421,13 @@ _SYMPTOM = re.compile(
 """Something on the car that is not working, in the caller's words: the diagnostic check."""
 
 
+_ODOUR = re.compile(r"(?<!new car )(?<!new-car )(?<!dog )(?<!pet )(?<!smoke )(?<!cigarette )(?<!food )"
+                    r"\b(?:smell(?:s|ed|ing|y)?|stinks?|stinking|stinky|reeks?|odou?r|stench)\b"
+                    r"(?! (?:fine|good|great|nice|clean|new)\b)")
+"""A smell from the car, in any words ("a smell kinda like hot oil", "it stinks like gas when I
+park it"): trouble the shop looks at first (not a new car's smell, nor the dog's)."""
+
+
 _SYMPTOM_OF_IT = re.compile(r"\b(?:it'?s|its|it is|it)(?: been| keeps?| still| now| just)? "
                             r"(?:blowing (?:warm|hot)|"
                             r"not (?:cooling|working|blowing cold|turning on)|(?:stopped|quit) working|"
@@ -466,7 +473,8 @@ def extract_services(u: Utterance, profile: BusinessProfile) -> list[str]:
              if any(phrase_in(p.lower(), u.lower) for p in (sv.name, *sv.synonyms))}
     found += by_part(u, profile, {key for _, _, key in found} | named, _mention_wanted)
     # ("fixed my ac … and it's blowin warm again": the trouble back, whatever was done before)
-    if not found and (symptom := _SYMPTOM.search(u.lower) or _it_symptom(u.lower)) and (
+    if not found and (symptom := _SYMPTOM.search(u.lower) or _it_symptom(u.lower) or _ODOUR.search(
+            u.lower)) and (
             _mention_wanted(u.lower, symptom) or re.match(
             r"\s+(?:again|all over again)\b", u.lower[symptom.end():])) and (
             diagnostic := _diagnostic(profile)):
