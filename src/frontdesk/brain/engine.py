@@ -297,6 +297,9 @@ class Brain:
 
     async def _run(self, state: ConversationState, text: str | None) -> TurnOutcome:
         started = _time.perf_counter()
+        # The graph's nodes change the state in place: this turn works on its own copy, so the
+        # caller's state is untouched when the turn fails half way.
+        state = state.model_copy(deep=True)
         if text is not None and state.on_file is None:
             # the caller's (or the one we called) bookings, once, when they first speak: "is it
             # still on for Monday?"

@@ -69,7 +69,7 @@ def _updates(s: ConversationState) -> dict[str, Any]:
 async def _inbox(state: ConversationState, config: RunnableConfig) -> dict[str, Any]:
     """Deliver notifications that arrived since the last turn (seed 004's check_notifications)."""
     ctx = _turn(config)
-    s = state.model_copy(deep=True)
+    s = state  # (copied once per turn, on the way in: Brain._run)
     for note in s.notifications_queue:
         if not note.delivered:
             ctx.add(note.message)
@@ -79,7 +79,7 @@ async def _inbox(state: ConversationState, config: RunnableConfig) -> dict[str, 
 
 async def _route(state: ConversationState, config: RunnableConfig) -> dict[str, Any]:
     ctx = _turn(config)
-    s = state.model_copy(deep=True)
+    s = state  # (copied once per turn, on the way in: Brain._run)
     if ctx.understanding is None:
         greeting.open_call(s, ctx)
         ctx.handoff = None
@@ -156,7 +156,7 @@ async def _route(state: ConversationState, config: RunnableConfig) -> dict[str, 
 def _agent_node(name: str, fn: AgentFn) -> Callable[..., Awaitable[dict[str, Any]]]:
     async def node(state: ConversationState, config: RunnableConfig) -> dict[str, Any]:
         ctx = _turn(config)
-        s = state.model_copy(deep=True)
+        s = state  # (copied once per turn, on the way in: Brain._run)
         s.current_agent = name  # type: ignore[assignment]
         ctx.handoff = None
         ctx.hops += 1
@@ -171,7 +171,7 @@ def _agent_node(name: str, fn: AgentFn) -> Callable[..., Awaitable[dict[str, Any
 
 async def _respond(state: ConversationState, config: RunnableConfig) -> dict[str, Any]:
     ctx = _turn(config)
-    s = state.model_copy(deep=True)
+    s = state  # (copied once per turn, on the way in: Brain._run)
     qualification.enforce_hard_criteria(s, ctx.profile.qualification)
     text = cap_words(said_once(strip_markdown(" ".join(p for p in ctx.reply_parts if p))),
                      ctx.settings.max_reply_words)
@@ -193,7 +193,7 @@ async def _respond(state: ConversationState, config: RunnableConfig) -> dict[str
 
 async def _analytics(state: ConversationState, config: RunnableConfig) -> dict[str, Any]:
     ctx = _turn(config)
-    s = state.model_copy(deep=True)
+    s = state  # (copied once per turn, on the way in: Brain._run)
     if ctx.profile.kind == "real_estate":
         if ctx.said is not None:
             # "if we sold our house with y'all, what's your cut?", "we're up in Georgetown … let me

@@ -70,7 +70,12 @@ class ConversationStore:
         """The conversation and its checkpoint; ``lock`` holds its row until the unit ends."""
         async with reading(self._sessions) as db:
             call = await db.get(ConversationRow, conversation_id, with_for_update=lock)
-            return None if call is None else _conversation(call)
+            if call is None:
+                return None
+            # The session's identity map holds rows weakly: kept here, the turn's write finds
+            # this row again instead of reading it (and its checkpoint) a second time.
+            db.info.setdefault("loaded", []).append(call)
+            return _conversation(call)
 
     async def begin(self, state: ConversationState, *, channel: str, direction: str,
                     caller_phone: str | None) -> bool:

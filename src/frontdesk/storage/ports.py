@@ -62,11 +62,11 @@ class SqlCalendar:
 
     async def busy(self, business: str, department: str, day: date) -> list[BusyInterval]:
         async with reading(self._sessions) as db:
-            business_id = await db.scalar(select(Business.id).where(Business.key == business))
-            if business_id is None:
-                return []
-            rows = await self._day_rows(db, business_id, department, day)
-        return [_interval(r) for r in rows]
+            rows = await db.scalars(select(Appointment).join(Business, Business.id == Appointment.business_id)
+                                    .where(Business.key == business, Appointment.department == department,
+                                           Appointment.scheduled_date == day,
+                                           Appointment.status.in_(ACTIVE_STATUSES)))
+            return [_interval(r) for r in rows]
 
     async def _locked_business(self, db: AsyncSession, key: str) -> Business | None:
         """The business row, with the booking lock held until the transaction commits (and
