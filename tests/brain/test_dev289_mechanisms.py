@@ -3,7 +3,12 @@ sets' own words. The clock is Monday 23 November 2026, nine in the morning."""
 
 from __future__ import annotations
 
+from datetime import date, datetime, time
+
+from tests.brain.calls import booked, call, on_calendar
 from tests.brain.calls import heard as _u
+
+FRIDAY_NOV_27_10 = datetime(2026, 11, 27, 10, 0)
 
 
 def test_work_one_would_like_is_work_asked_not_a_comparison(profiles) -> None:
@@ -12,3 +17,61 @@ def test_work_one_would_like_is_work_asked_not_a_comparison(profiles) -> None:
                          ("we would also like the brakes looked at while it's there", ["brake_inspection"]),
                          ("there's a smell kinda like hot oil when I park it", ["diagnostic"])):
         assert _u(profiles, "dealership", said, None).services == wanted, said
+
+
+def test_the_day_of_the_month_said_as_a_plain_number(profiles) -> None:
+    # "twenty-eight of February" (as many speakers of other languages say it) is the 28th, and
+    # its number is no hour
+    u = _u(profiles, "dealership", "Tuesday, eight of December, four o'clock in the afternoon please", "date")
+    assert (u.date, u.time) == (date(2026, 12, 8), time(16, 0))
+    assert _u(profiles, "real_estate", "we can do the thirty of november at ten", "date").date == date(
+        2026, 11, 30)
+
+
+def test_an_hour_kept_beside_a_thing_on_another_day_or_after_a_question(profiles) -> None:
+    for said, hour in (("Wednesday at ten in the morning. I have my physical therapy on the Thursday.", 10),
+                       ("Could we do the 1st? At nine. I have my hair appointment in the afternoons.", 9),
+                       ("Is Friday good for work? Around eight in the morning, I like to be early.", 8)):
+        assert _u(profiles, "dealership", said, "date").time == time(hour, 0), said
+    # the thing at that very hour still rules it out
+    assert _u(profiles, "dealership", "Wednesday at ten. I have the dentist at ten.", "date").time is None
+
+
+async def test_a_question_that_stops_the_cancel_keeps_the_visit(profiles) -> None:
+    calendar = await booked("real_estate", "buyer_consultation", FRIDAY_NOV_27_10)
+    _, replies = await call(
+        profiles, "real_estate",
+        "hi, I need to cancel my consultation on Friday",
+        "hang on. I only wanted to cancel since we haven't got a loan yet. do we need to be pre-approved first?",
+        "oh okay, then leave it as it is",
+        calendar=calendar)
+    assert "lender" in replies[1].lower() and "cancelled" not in replies[1], replies  # answered
+    assert on_calendar(calendar) == [("Fri 27 10:00", "scheduled")], replies
+    # an explicit yes with a question is still the yes
+    assert _u(profiles, "dealership", "wait, yes that's right. do you guys have a shuttle?",
+              "confirm_booking").affirm
+
+
+def test_the_most_said_before_its_figure_is_the_top(profiles) -> None:
+    u = _u(profiles, "real_estate", "around three hundred eighty thousand, maximum four twenty", "budget")
+    assert u.budget == (380_000, 420_000)
+    assert _u(profiles, "real_estate", "four hundred max, three fifty would be nicer", "budget").budget[1] == 400_000
+
+
+async def test_a_loan_not_gone_for_and_a_yes_to_meet_are_no_approval(profiles) -> None:
+    state, _ = await call(profiles, "real_estate",
+                          "we want buy a condo in Austin, near of my job",
+                          "maybe two hundred fifty. and we don't go to the bank yet")
+    assert state.lead.financing == "not_started"
+    state, replies = await call(profiles, "real_estate",
+                                "we want buy a condo in Austin", "in four months more or less",
+                                "Yes, we can come and meet the agent, Saturday at ten is good")
+    assert state.lead.financing is None, replies
+
+
+def test_a_car_not_to_be_driven_far_is_no_test_drive(profiles) -> None:
+    for said in ("tomorrow at nine? I'd rather not drive it far like this",
+                 "I don't want to drive it much until it's fixed"):
+        assert _u(profiles, "dealership", said, "date").appointment_type != "test_drive", said
+    assert _u(profiles, "dealership", "can I come drive the Outback on Saturday", None).appointment_type == (
+        "test_drive")

@@ -255,7 +255,9 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
             _LOAN_TOLD.search(m.content.lower()) for m in s.messages[-2:] if m.role == "assistant"):
         # told how pre-approval works: "no, we haven't started any of that yet"
         lead.financing = "not_started"
-    elif s.awaiting == "financing" and u.affirm and not _GOING_ALONG.match(said):
+    elif s.awaiting == "financing" and u.affirm and not _GOING_ALONG.match(said) and not (
+            u.date or u.time or u.time_of_day):
+        # ("yes, we can come talk with agent. Saturday morning, ten o'clock": a yes to meeting)
         lead.financing = "pre_approved"
     declined = u.deny or "decline" in u.flags
     if u.motivation and s.awaiting in {"motivation", None} | {"timeline", "location", "budget"}:

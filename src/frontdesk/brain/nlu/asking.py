@@ -4,6 +4,7 @@ work?" said after a fact: of that fact)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from frontdesk.brain.nlu.cues import QUESTION_START
 from frontdesk.brain.nlu.understanding import Understanding
@@ -78,3 +79,27 @@ def asks(r: Understanding) -> bool:
 OF_THAT = re.compile(r"\W*(?:(?:so|and|but|um+|uh+|ok(?:ay)?|well)\W+)*(?:how|what)\b[^?]{0,30}?"
                      r"\b(?:that|it|this|all that|any of that)\b[^?]{0,30}\?")
 """A question of what was just said ("so how does that part work?", "what does that involve?")."""
+
+
+_HOLD_IT = re.compile(r"\W*(?:(?:oh|um+|uh+|ok(?:ay)?|actually|no|sorry|so|well)\W+)*"
+                      r"(?:wait|hold on|hang on|hold up|one sec(?:ond)?|just a sec(?:ond)?|"
+                      r"before you (?:do (?:that|it)|go ahead|cancel|book|move|change) ?"
+                      r"(?:it|that|anything)?)\b")
+"""The read back stopped ("actually, wait …", "hold on, before you do that …")."""
+
+
+def held_to_ask(u: Understanding, awaiting: str | None) -> Understanding:
+    """The read back stopped for a question ("actually, wait. I was going to cancel because we're
+    not pre-approved yet. do we need to be pre-approved first?"): the question is the message,
+    answered before the change or booking is read back again; the reason told on the way there is
+    no yes to it ("wait, yes that's right. do you have loaners?" is a yes, and the question).
+    Otherwise ``u`` as it is."""
+    if awaiting not in {"confirm_change", "confirm_booking"} or u.affirm or not _HOLD_IT.match(
+            u.text.lower()):
+        return u
+    if not any(a.is_question and asks(a) for a in u.acts):
+        return u
+    # the whole message is the question: what it points back at ("is that something we need?") is
+    # in the reason told before it
+    return replace(u, intent="faq", is_question=True, affirm=False, deny=False, acts=[],
+                   flags={*u.flags, "question"})

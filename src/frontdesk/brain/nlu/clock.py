@@ -14,7 +14,8 @@ from datetime import time
 
 from frontdesk.brain.nlu import stance
 from frontdesk.brain.nlu.cues import HOME_PRICE_BEFORE
-from frontdesk.brain.nlu.text import Utterance, clause_before, correction_tails, ruled_out
+from frontdesk.brain.nlu.stance import clause_before
+from frontdesk.brain.nlu.text import Utterance, correction_tails, ruled_out
 from frontdesk.brain.nlu.when import DATE_SPAN
 
 _TIME_AMPM = re.compile(r"\b(\d{1,2})(?:[:.\s](\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?)(?=\W|$)")

@@ -742,9 +742,10 @@ def _frame_in(frame: AskFrame, text: str) -> bool:
             if ((_HABIT.search(sentence[: verb.start()]) and not re.search(r"(?:ing|ed)$", verb.group(0)))
                     or re.search(r"[^s]s$", verb.group(0).split()[0])):
                 continue  # "I drive the Camry to work", "the F-250 everybody drives": a habit
-            if re.search(r"\b(?:don'?t|do not|never|shouldn'?t|can'?t|won'?t)\s+(?:even\s+|really\s+)?$",
+            if re.search(r"\b(?:don'?t|do not|never|shouldn'?t|can'?t|won'?t|rather not|not|afraid to|"
+                         r"scared to)\s+(?:even\s+|really\s+)?(?:(?:want|like|have) to\s+|wanna\s+)?$",
                          sentence[: verb.start()]):
-                continue  # "my brother-in-law says don't even drive it": no request
+                continue  # "my brother-in-law says don't even drive it", "I'd rather not drive it far"
             after = sentence[verb.end():]
             if verb.group(0).startswith(("driv", "drov")) and re.match(
                     r"\s+(?:it |her |him )?(?:to|home|back|over to|up to|down to|out to|across|into town)\b",

@@ -7,7 +7,8 @@ import re
 from datetime import date, timedelta
 
 from frontdesk.brain.nlu.other_days import TRIP
-from frontdesk.brain.nlu.text import DATE_SPAN, WEEKDAY, WEEKDAYS, clause_before, ruled_out, weekday_index
+from frontdesk.brain.nlu.stance import clause_before
+from frontdesk.brain.nlu.text import DATE_SPAN, WEEKDAY, WEEKDAYS, ruled_out, weekday_index
 from frontdesk.knowledge.holidays import HOLIDAYS
 
 _HOLIDAYS = {  # how callers say each holiday → its key in the profile's holiday list

@@ -275,7 +275,8 @@ _FIGURE_WHERE_LOOKING = re.compile(_LOOKING_IN.pattern[:-1] + r"[1-9] \d\d\b(?!"
 
 _FIGURE = r"\$?[1-9](?: \d{2}|\d{2})?(?:,?000)?(?!\d)(?:\s*(?:k|thousand|grand)\b)?"
 _CEILING = re.compile(
-    rf"(?P<a>{_FIGURE}),?\s+(?:tops\b|(?:absolute |at the |at )?max(?:imum)?\b|at (?:the )?(?:very )?most\b|"
+    rf"(?P<a>{_FIGURE}),?\s+(?:tops\b|(?:absolute |at the |at )?max(?:imum)?\b(?!:?\s*(?:of |is )?\$?\d)|"
+    rf"at (?:the )?(?:very )?most\b|"
     rf"if (?:it'?s|its|the house is) (?:perfect|the (?:one|1)|just right|really (?:nice|good))\b|"
     rf"(?:(?:that|it|which)(?:'s| is)|is|'s) (?:the|our|my) (?:real |absolute |hard )?"
     rf"(?:ceiling|top|max(?:imum)?|limit|cap)\b)|"
@@ -666,7 +667,8 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
                  r"line up) (?:a |the |our )?(?:loan|mortgage|financing|lender)|don't have (?:financing|a "
                  r"lender)|(?:still |gotta |got to |have to )?need "
                  r"to (?:talk|speak) (?:to|with) (?:a |the |our )?(?:lender|bank|mortgage|loan)|"
-                 r"(?:haven'?t|have not|didn'?t|did not|not) (?:really |even |yet |actually )?"
+                 # ("we don't go to the bank yet": said the way a learner of English says it)
+                 r"(?:haven'?t|have not|didn'?t|did not|don'?t|do not|not) (?:really |even |yet |actually )?"
                  r"(?:talked|talk|spoken|speak|gone|go|been|reached out|reach out) (?:to|with)"
                  rf"(?: (?:a|the|my|our|any))? {_LOAN_PERSON})\b", text):
         return "not_started"

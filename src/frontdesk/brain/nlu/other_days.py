@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from frontdesk.brain.nlu.text import WEEKDAY, clause_before
+from frontdesk.brain.nlu.stance import clause_before
+from frontdesk.brain.nlu.text import WEEKDAY
 
 _OTHER_EVENT = re.compile(
     r"(?:\b(?:job|work|lease|school|semester|closing|flight|contract|class|baby|wedding|surgery|"

@@ -82,6 +82,13 @@ _ANY_BUT = re.compile(r"\b(?:anything|anywhere|any ?day|any ?time|anytime|all|ev
 """A plain "but" turns to a value ("Tuesday's bad but Friday works"); "anything but" rules it out."""
 
 
+def clause_before(text: str, start: int) -> str:
+    """The words of the clause that leads up to ``start`` ("… so anytime after 9" → "anytime")."""
+    cut = max((found + len(sep) for sep in (",", ".", "?", "!", " so ", " but ", " then ", ";", " and ")
+               if (found := text.rfind(sep, 0, start)) >= 0), default=0)
+    return text[cut: start]
+
+
 @dataclass(slots=True, frozen=True)
 class Mention(Generic[V]):
     """One value named in the text, with where it is said."""

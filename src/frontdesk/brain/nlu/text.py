@@ -161,6 +161,8 @@ def _normalise(text: str) -> Utterance:
     numeric = re.sub(r"\b(\d+) 1000000\b", r"\1 million", numeric)
     # "three hundred to three hundred fifty thousand": the first figure's thousands said once
     numeric = re.sub(r"\b([1-9]\d{2}) (to|and|or) ([1-9]\d{2})000\b", r"\g<1>000 \2 \g<3>000", numeric)
+    # "twenty-eight of February": the day of the month as a plain number (the ordinal, not an hour)
+    numeric = re.sub(rf"(?<![\d:$.,])\b([1-9]|[12]\d|3[01]) (of {MONTH})\b", r"\1th \2", numeric)
     return Utterance(raw=raw, lower=lower, numeric=numeric)
 
 
@@ -661,8 +663,10 @@ _BLOCKED_AFTER = re.compile(r"^[\s,.!?-]*(?:(?:is|are|'s|'re)\s+)?(?:i'?m|we'?re
                             r"taken|full|tough|no|my|our|his|her)\b")
 
 
-ONLY_PART_OF_IT = r"(?![^.?!,]{0,30}?\b(?:that|in the|this) (?:morning|afternoon|evening)\b)"
-"""A thing the caller has on that takes a part of the day only ("2 pm. I've a meeting that morning")."""
+ONLY_PART_OF_IT = (r"(?![^.?!,]{0,30}?\b(?:(?:that|in the|this) (?:morning|afternoon|evening)s?|"
+                   r"on (?:the )?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)")
+"""A thing the caller has on that takes a part of the day only ("2 pm. I've a meeting that morning"),
+or another day ("Monday at nine. I have my eye doctor on the Tuesday")."""
 _TAKEN_BY = re.compile(r"^[\s,.!?-]*(?:(?:i|we|he|she|they)(?:'ve| have)? (?:got|have|has)|"
                        r"(?:i'?ve|we'?ve) got) "
                        rf"{ONLY_PART_OF_IT}"
@@ -739,13 +743,6 @@ def ruled_out_after(text: str, end: int) -> bool:
         r"flight))\b",  # "I'm off" is free
         text[end:]) is not None
 
-
-
-def clause_before(text: str, start: int) -> str:
-    """The words of the clause that leads up to ``start`` ("… so anytime after 9" → "anytime")."""
-    cut = max((found + len(sep) for sep in (",", ".", " so ", " but ", " then ", ";", " and ")
-               if (found := text.rfind(sep, 0, start)) >= 0), default=0)
-    return text[cut: start]
 
 
 def phrase_in(phrase: str, text: str) -> bool:

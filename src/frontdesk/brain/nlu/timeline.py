@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from frontdesk.brain.nlu.text import Utterance, clause_before, correction_tails, ruled_out
+from frontdesk.brain.nlu.stance import clause_before
+from frontdesk.brain.nlu.text import Utterance, correction_tails, ruled_out
 from frontdesk.brain.nlu.when import MONTH, parse_date
 
 NO_TIMELINE = "no set timeline"

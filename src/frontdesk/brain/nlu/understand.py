@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from frontdesk.brain.nlu import clock, lead, name_fixes, names, refer, when
+from frontdesk.brain.nlu import asking, clock, lead, name_fixes, names, refer, when
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.asking import OF_THAT, STATEMENT, asks
 from frontdesk.brain.nlu.clauses import EMBEDDED_ASK, TAGGED, WHICH_ASK, split_clauses, split_lead_in
@@ -86,7 +86,7 @@ def understand(
         result = _understand(relayed, profile, today, awaiting, topic)
         result.text = normalise(text).raw
     else:
-        result = _understand(text, profile, today, awaiting, topic)
+        result = asking.held_to_ask(_understand(text, profile, today, awaiting, topic), awaiting)
     if result.intent == "faq" and "price_question" in result.flags and not result.services and (
             named := ex.services_named(normalise(text), profile)):
         result.services = named[-1:]  # "… isn't due till January, but what do you charge for one?"

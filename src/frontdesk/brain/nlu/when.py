@@ -18,13 +18,13 @@ import dateparser
 from frontdesk.brain.nlu import stance
 from frontdesk.brain.nlu.holidays import HOLIDAY, holiday_date
 from frontdesk.brain.nlu.other_days import belongs_elsewhere
+from frontdesk.brain.nlu.stance import clause_before
 from frontdesk.brain.nlu.text import (
     CORRECTION,
     DATE_SPAN,
     MONTH,
     WEEKDAY,
     Utterance,
-    clause_before,
     correction_tails,
     ruled_out,
     ruled_out_after,
