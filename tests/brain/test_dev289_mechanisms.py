@@ -77,3 +77,42 @@ def test_a_car_not_to_be_driven_far_is_no_test_drive(profiles) -> None:
         assert _u(profiles, "dealership", said, "date").appointment_type != "test_drive", said
     assert _u(profiles, "dealership", "can I come drive the Outback on Saturday", None).appointment_type == (
         "test_drive")
+
+
+async def test_another_day_said_for_the_visit_just_told_moves_it(profiles) -> None:
+    calendar = await booked("real_estate", "listing_appointment", FRIDAY_NOV_27_10)
+    _, replies = await call(
+        profiles, "real_estate",
+        "hi, someone's coming out Friday at ten to look at our house, my husband wants to be there too",
+        "he's free Mondays, so Monday the 30th? at ten still",
+        "yes please", calendar=calendar)
+    assert on_calendar(calendar) == [("Mon 30 10:00", "scheduled")], replies  # moved, not a second visit
+    # a second visit asked for in so many words is still a second one
+    calendar = await booked("dealership", "oil_change", FRIDAY_NOV_27_10)
+    _, replies = await call(profiles, "dealership", "is my oil change still on for friday?",
+                            "great. can I also bring my wife's car monday at nine for a tire rotation?",
+                            calendar=calendar)
+    assert "move" not in replies[-1].lower(), replies
+
+
+def test_a_home_to_be_valued_or_a_smaller_one_is_a_sale(profiles) -> None:
+    for said in ("the kids are gone and we're thinking of downsizing, what might we get for our home?",
+                 "what could we ask for our condo these days?"):
+        assert _u(profiles, "real_estate", said, None).lead_intent == "sell", said
+    assert _u(profiles, "real_estate", "my parents are downsizing and we may buy their house",
+              None).lead_intent == "buy"
+
+
+def test_renting_or_buying_not_decided_is_a_buyer_weighing_it(profiles) -> None:
+    u = _u(profiles, "real_estate", "we're relocating and we're torn between renting or buying", None)
+    assert u.lead_intent == "buy"
+    assert _u(profiles, "real_estate", "we'd like to rent for a year or so before we buy anything",
+              None).lead_intent == "rent"
+
+
+def test_someone_to_talk_to_about_the_move_is_a_meeting_not_a_person_now(profiles) -> None:
+    for said in ("we never bought before. we want to sit down with an agent, to understand how it works",
+                 "I think talking with someone would really help. could we do Thursday at four?"):
+        assert _u(profiles, "real_estate", said, "date").intent in {"book", "lead"}, said
+    assert _u(profiles, "real_estate", "I want to talk to a real person now, it would help", None).intent == (
+        "escalation")

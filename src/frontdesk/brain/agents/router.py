@@ -12,6 +12,7 @@ from datetime import date, time
 
 from frontdesk.brain.agents import both_plan, qualification, scheduling
 from frontdesk.brain.agents.appointment_words import CHANGE_IN_CLAUSE, NEW_DAY_LATER, STANDS, named_beside
+from frontdesk.brain.agents.move_target import told_one
 from frontdesk.brain.agents.objection import quick_goodbye
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.nlu import Understanding
@@ -184,6 +185,11 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
         u.intent = "reschedule"
         return "appointments"
     if intent in APPOINTMENT_ACTS:
+        return "appointments"
+    if _another_day_for_the_one_told(s, u, intent):
+        # told "your listing appointment is Tuesday at 11": "she's off Thursdays, so maybe Thursday?
+        # … Friday the 25th" (nothing new asked for) is that visit moved, not a second one
+        u.intent = "reschedule"
         return "appointments"
     if intent in {"book", "provide_info", "unknown", "lead"} and s.awaiting in {None, "anything_else"} and (
             _names_one_on_file(s, u)):
@@ -481,6 +487,19 @@ _ANOTHER_VISIT = re.compile(r"\b(?:another|a second|one more|an extra) (?:showin
                             r"house|"
                             r"home|tour|place|property)\b")
 """A visit beside the one on file, said in so many words ("could we add another showing?")."""
+def _another_day_for_the_one_told(s: ConversationState, u: Understanding, intent: str) -> bool:
+    told = told_one(s)
+    return told is not None and _told(s) and s.awaiting in {None, "anything_else"} and (
+        intent in {"provide_info", "unknown", "book"}) and bool(u.date or u.time) and not (
+        u.services or u.appointment_type or u.vehicle or u.has_lead_facts or u.is_question
+        or NEW_BOOKING_ASKED.search(u.text.lower()) or _ALSO.search(u.text.lower())) and (
+        (u.date.isoformat() if u.date else told.scheduled_date) != told.scheduled_date
+        or (u.time is not None and u.time.strftime("%H:%M") != told.scheduled_time[:5]))
+
+
+_ALSO = re.compile(r"(?:also|another|second|too|as well|for (?:my|our|his|her) )")
+
+
 _PUT_AT = re.compile(r"\b(?:put|make|have|switch|move|do|bump|slide|get)\b[^.?!]{0,30}\b(?:at|to|on|for)\b")
 """A booking put at another time ("could you put my Prius at eight too")."""
 _SAME_OUTING = re.compile(r"\b(?:right )?(?:after|before) (?:that|it|that one|this one|ours)\b|"

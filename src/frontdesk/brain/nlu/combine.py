@@ -585,8 +585,8 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         return "faq", 0.85  # "and if we call back in March, is the valuation still free?"
     if "escalation" in {rule, model} and r.is_question and COST_OF_TALKING.search(r.text.lower()):
         return "faq", 0.85  # "to talk with an agent, the consultation, I must pay?": what it costs
-    if rule == "escalation" and model != "escalation" and r.lead_intent and TALK_ABOUT_A_MOVE.search(
-            r.text.lower()) and not NOW_OR_A_PERSON.search(r.text.lower()):
+    if rule == "escalation" and model != "escalation" and (r.lead_intent or r.date) and (
+            TALK_ABOUT_A_MOVE.search(r.text.lower())) and not NOW_OR_A_PERSON.search(r.text.lower()):
         # "we're finally ready to talk to somebody about buying … could we come in Sunday?"
         return ("book", 0.8) if r.date or r.time or r.appointment_type else ("lead", 0.85)
     if rule == "escalation" and ABOUT_TO_GO.search(r.text.lower()) and not re.search(

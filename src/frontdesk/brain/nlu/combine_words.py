@@ -218,11 +218,14 @@ LEAVING = re.compile(r"\b(?:bye|goodbye|take care|have a (?:good|great|nice)|tha
 
 
 TALK_ABOUT_A_MOVE = re.compile(
-    r"\b(?:talk|speak|sit down|meet|chat) (?:to|with) (?:somebody|someone|an agent|a realtor|"
-    r"one of (?:your|y'?all'?s?|the) agents|you(?: guys)?|y'?all) about (?:buying|selling|listing|"
-    r"(?:a|our|my|the) (?:house|home|condo|place|options|process)|homes|houses)\b")
-"""A meeting about the move asked for ("we're finally ready to talk to somebody about buying"), not
-a person on the line now."""
+    r"\b(?:talk|speak|sit down|meet|chat)(?:ing)? (?:to|with) (?:somebody|someone|(?:an |the )?agent|"
+    r"a realtor|one of (?:your|y'?all'?s?|the) agents|you(?: guys)?|y'?all)(?: about (?:buying|selling|"
+    r"listing|(?:a|our|my|the) (?:house|home|condo|place|options|process)|homes|houses)\b|"
+    # "we want talk with agent, to understand how it works", "talking to someone would help us decide"
+    r",? to (?:understand|learn|figure out|know more|see how|help us)\b|"
+    r" (?:would|could|might|will|should) (?:really )?help\b)")
+"""A meeting about the move asked for ("we're finally ready to talk to somebody about buying", "we
+want talk with agent, to understand how it works"), not a person on the line now."""
 NOW_OR_A_PERSON = re.compile(r"\b(?:now|right away|transfer|connect|put me through|hold|real person|human|"
                              r"live (?:person|agent)|manager|supervisor|on the (?:phone|line))\b")
 """Words that ask for a person on this call."""

@@ -113,9 +113,9 @@ _NOT_A_HOME = re.compile(r"\b(?:sell|selling|sold|buy|buying|bought)(?: off)? "
 _VALUATION = re.compile(r"\b(?:a |my |our |the )?(?:home|house|condo|property|place)(?:'s)? "
                         r"(?:valuation|appraisal|evaluation|market analysis|price opinion)\b|"
                         # "tell me what I could get for it": what the caller's home would sell for
-                        r"\bwhat (?:i|we) (?:could|can|would|might|should|'d) (?:get|ask) for "
-                        r"(?:it|the (?:house|home|place|property|condo)|my (?:house|home|place)|"
-                        r"our (?:house|home|place))\b|"
+                        r"\bwhat (?:(?:i|we) (?:could|can|would|might|should|'d)|"
+                        r"(?:could|can|would|might|should) (?:i|we)) (?:get|ask) for "
+                        r"(?:it|(?:the|my|our) (?:house|home|place|property|condo|townhouse|townhome))\b|"
                         # "somebody to come look at it and tell us what it'd go for"
                         r"\bwhat (?:it|the (?:house|home|place))(?:'d| would| could| will|'ll) "
                         r"(?:go for|sell for|get|bring|fetch)\b")
@@ -136,6 +136,12 @@ _RENT_FIRST = re.compile(r"\brent(?:ing)? (?:first|for (?:a|the first|about a|ma
                          # "rent near the Domain for a year or so before I buy anything"
                          r"\brent(?:ing)?\b[^.?!—–]{0,50}\b(?:before|until|till) (?:i|we) (?:buy|purchase)")
 """A renter first, a buyer only later ("rent for a year before we buy anything")."""
+_RENT_OR_BUY = re.compile(r"\b(?:decide|deciding|undecided|not sure|don'?t know|torn|debating|on the fence|"
+                          r"whether|if (?:we|i) should|figure out|wondering)\b[^.?!]{0,30}"
+                          r"\b(?:rent\w*\b[^.?!]{0,20}\bor\b(?: \w+){0,3} buy|"
+                          r"buy\w*\b[^.?!]{0,20}\bor\b(?: \w+){0,3} rent)")
+"""Renting or buying, not decided ("we can't decide if we should rent first or just buy right away"):
+a buyer who weighs it, for us (a renter only when renting is settled)."""
 _SELL_ONE_BUY_ONE = re.compile(r"\bsell[- ](?:one|ours|this one)[- ](?:and |then |to )?"
                                r"buy[- ](?:one|another)\b|"
                                r"\bbuy[- ]one[- ](?:and |then )?sell[- ]one\b|"
@@ -199,6 +205,8 @@ def extract_lead_intent(u: Utterance) -> str | None:
     if _RENT_NOW.search(u.lower) and any(re.search(r"buy|purchas", m.group(0)) for m in _NOT_MOVING.finditer(
             u.lower)):
         return "rent"  # "I'm not ready to buy again, not for a while. I need something to rent"
+    if _RENT_OR_BUY.search(u.lower):
+        return "buy"  # "we can't decide if we should rent first or just buy": buying is being weighed
     if _RENT_FIRST.search(u.lower):
         return "rent"  # "we want to rent for a year before we buy anything": a renter, for now
     if _SELL_ONE_BUY_ONE.search(u.lower):
