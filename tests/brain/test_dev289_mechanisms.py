@@ -116,3 +116,34 @@ def test_someone_to_talk_to_about_the_move_is_a_meeting_not_a_person_now(profile
         assert _u(profiles, "real_estate", said, "date").intent in {"book", "lead"}, said
     assert _u(profiles, "real_estate", "I want to talk to a real person now, it would help", None).intent == (
         "escalation")
+
+
+def test_not_till_a_season_is_that_season(profiles) -> None:
+    from frontdesk.brain.nlu.text import normalise
+    from frontdesk.brain.nlu.timeline import extract_timeline
+
+    said = normalise("still looking but not until the summer, when my daughter finishes the school year")
+    assert extract_timeline(said, date(2026, 11, 23)) == (7.0, "until the summer")  # June, from November
+
+
+def test_a_home_on_our_website_to_see_is_the_buying_side(profiles) -> None:
+    u = _u(profiles, "real_estate", "we need to sell our place in Cedar Park, and there's a townhouse "
+           "on your website in Round Rock we'd love to tour", None)
+    assert u.lead_intent == "both"
+    found = _u(profiles, "real_estate", "our buyers found our house on your website", None)
+    assert found.lead_intent != "buy"
+
+
+async def test_the_same_day_as_the_visit_told_is_that_day(profiles) -> None:
+    calendar = await booked("real_estate", "property_showing", FRIDAY_NOV_27_10)
+    state, replies = await call(
+        profiles, "real_estate", "hi, is my showing still on for Friday?",
+        "great. can we also sit down with an agent afterwards about buying in general?",
+        "same day, right after, eleven?", calendar=calendar)
+    slots = state.booking_slots
+    assert (slots.preferred_date, slots.preferred_time) == ("2026-11-27", "11:00"), replies
+
+
+async def test_our_street_checked_is_the_address_asked(profiles) -> None:
+    _, replies = await call(profiles, "dealership", "you guys are off River, right? what's the number there?")
+    assert "1200 River Road" in replies[-1] and "don't have" not in replies[-1], replies

@@ -18,6 +18,7 @@ from frontdesk.brain.agents import analytics, qualification
 from frontdesk.brain.agents.appointment_words import CANCELS_TOO, CHANGE_IN_CLAUSE, MOVES_TOO, STANDS
 from frontdesk.brain.agents.booking_said import as_state
 from frontdesk.brain.agents.escalation import apply_escalation_result, apply_transfer_failed
+from frontdesk.brain.agents.move_target import told_one
 from frontdesk.brain.availability import AvailabilityCalendar
 from frontdesk.brain.context import Effect, Replies, TurnContext, facts_of
 from frontdesk.brain.graph import build_graph
@@ -28,6 +29,7 @@ from frontdesk.brain.nlu.cues import ALREADY_BOOKED, asks_hours
 from frontdesk.brain.nlu.on_file import about_booking, cancels_one
 from frontdesk.brain.nlu.understanding import Understanding
 from frontdesk.brain.nlu.warm import warm_up
+from frontdesk.brain.nlu.when import relative_to
 from frontdesk.brain.ports import Calendar, Clock, CustomerDirectory, LanguageAssist, Reminders
 from frontdesk.brain.state import (
     BackgroundTask,
@@ -210,6 +212,10 @@ class Brain:
                 slots.preferred_date, state.day_asked) if d), None)
             offered = bool(slots.offered or (desk and desk.offered))
             understanding = understand(text, profile, now.date(), state.awaiting, topic, focus, offered)
+            if understanding.date is None and state.awaiting_agent != "appointments" and (
+                    told := told_one(state)) is not None and (
+                    day := relative_to(text.lower(), date.fromisoformat(told.scheduled_date))) is not None:
+                understanding.date = day  # told of Saturday's showing: "same day, right after, eleven?"
             if state.awaiting in _OPEN | {"date", "time", "service"} and (
                     call := _CALL_BESIDE.search(text.lower())) and (_ABOUT.search(text.lower(), call.start())
                                                                     or "sales" in call.group(0)):

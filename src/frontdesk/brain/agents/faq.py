@@ -276,15 +276,25 @@ _WHERE_ARE_YOU = re.compile(
     r"\b(?:where(?:'s| is| are)? (?:exactly |actually )?(?:you|y'?all|your (?:office|shop|dealership|place|"
     r"building|location))|"
     r"(?:your|the) (?:address|location)|where (?:y'?all|you) (?:at|located)|directions|"
-    r"how do i (?:get|find) (?:there|you)|"
+    r"how do i (?:get|find) (?:there|you)|what(?:'s| is) the (?:street |building )?number there|"
     r"(?:you|y'?all|you guys)(?: are|'re)? (?:over |out |located |still )?(?:on|off) (?:the )?[a-z]+ "
     r"(?:road|rd|street|st|drive|dr|avenue|ave|boulevard|blvd|lane|ln|highway|hwy|parkway|pkwy))\b")
+
+
+def _on_our_street(text: str, address: str) -> bool:
+    """"You're on Lakeshore, right?": the street of the business's own address, checked."""
+    street = re.match(r"\s*\d+[a-z]?\s+([a-z][a-z' ]*?)(?:\s+(?:road|rd|street|st|drive|dr|avenue|ave|"
+                      r"boulevard|blvd|lane|ln|highway|hwy|parkway|pkwy|way|court|ct))?\s*(?:,|$)",
+                      address.lower())
+    return street is not None and re.search(rf"\b(?:on|off|at) (?:the )?{re.escape(street[1])}\b",
+                                            text) is not None
 
 
 def _address_answer(ctx: TurnContext) -> bool:
     """"Where's your office again?", "y'all are over on River Road, right?": the address in
     the profile, for a business whose FAQ has no entry for it."""
-    if not ctx.profile.address or not _WHERE_ARE_YOU.search(ctx.u.text.lower()):
+    if not ctx.profile.address or not (_WHERE_ARE_YOU.search(ctx.u.text.lower()) or _on_our_street(
+            ctx.u.text.lower(), ctx.profile.address)):
         return False
     ctx.say("address_answer", address=ctx.profile.address)
     return True

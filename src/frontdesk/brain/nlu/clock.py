@@ -202,8 +202,10 @@ def _times(text: str) -> list[tuple[int, time]]:
             add(match, plain(match.group(1), match.group(2), match.start()))
     for match in re.finditer(r"(?<=[.?!,] )(\d{1,2})(?::(\d{2}))?\s*\?", text):
         if re.search(r"\b(?:after work|morning|afternoon|evening|tonight|(?:mon|tues|wednes|thurs|fri|satur|"
-                     r"sun)day|tomorrow|today)\b", text[: match.start()]):
-            add(match, plain(match.group(1), match.group(2), match.start()))  # "thursday, after work? six?"
+                     r"sun)day|tomorrow|today|(?:the )?same day|that day|right (?:after|before))\b",
+                     text[: match.start()]):
+            # "thursday, after work? six?", "same day, right after, eleven?"
+            add(match, plain(match.group(1), match.group(2), match.start()))
     for match in re.finditer(r"(?:^|(?<=[.?!,]\s))(\d{1,2})(?::(\d{2}))?,?\s+(?:maybe|or so|or thereabouts|"
                              r"if (?:you (?:have|got) it|possible|y'?all (?:have|got) it))\b", text):
         if DATE_SPAN.search(text) or re.search(r"\b(?:morning|afternoon|evening|tonight|(?:mon|tues|wednes|"

@@ -184,7 +184,7 @@ def _timeline(text: str, today: date, *, expecting: bool) -> tuple[float, str] |
                        r"\b(?:this|next|by|in the|by the|probably|maybe|likely|prob(?:ly)?|around|till|until|"
                        r"after|come|over(?: the)?|during(?: the)?|before(?: the)?|"  # "over spring break"
                        r"sometime in(?: the)?|early|late|mid|(?:hoping|planning) for|(?:the )?(?:end|start|"
-                       r"beginning|middle) of(?: the)?)\s+"
+                       r"beginning|middle) of(?: the)?)\s+(?:the\s+)?"  # ("not till the fall")
                        r"(spring|summer|fall|autumn|winter)\b(?! (?:camp|vacation|trip|job))", text)
     if season and _PAST_EVENT.search(clause_before(text, season.start())):
         season = None  # "my dad passed in the spring": when it happened, not the move
