@@ -147,3 +147,13 @@ async def test_the_same_day_as_the_visit_told_is_that_day(profiles) -> None:
 async def test_our_street_checked_is_the_address_asked(profiles) -> None:
     _, replies = await call(profiles, "dealership", "you guys are off River, right? what's the number there?")
     assert "1200 River Road" in replies[-1] and "don't have" not in replies[-1], replies
+
+
+async def test_a_call_back_asked_first_then_a_visit_gets_both(profiles) -> None:
+    state, replies = await call(
+        profiles, "dealership",
+        "two things. could Marcus call me back tomorrow morning about my warranty? and I also need the tires "
+        "rotated, Wednesday at ten if possible",
+        "Lena Ortiz", "yes")
+    assert state.appointment is not None and state.appointment.scheduled_time == "10:00", replies
+    assert any(t.task_type == "callback" for t in state.pending_tasks), replies

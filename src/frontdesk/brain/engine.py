@@ -25,7 +25,7 @@ from frontdesk.brain.graph import build_graph
 from frontdesk.brain.nlu import understand
 from frontdesk.brain.nlu.assisted import MODEL_INTENTS, apply_guess
 from frontdesk.brain.nlu.classifier import default_classifier
-from frontdesk.brain.nlu.cues import ALREADY_BOOKED, asks_hours
+from frontdesk.brain.nlu.cues import ALREADY_BOOKED, CALL_ME, asks_hours
 from frontdesk.brain.nlu.on_file import about_booking, cancels_one
 from frontdesk.brain.nlu.understanding import Understanding
 from frontdesk.brain.nlu.warm import warm_up
@@ -229,6 +229,17 @@ class Brain:
                         state.on_file and about_booking(booking, state.on_file, now.date(), profile)):
                     understanding = booking
                     understanding.call_after = text[call.start():].strip(" ,.;")
+            elif state.awaiting in _OPEN | {"date", "time", "service"} and (
+                    visit := _VISIT_AFTER.search(text.lower())) and CALL_ME.search(
+                    text[: visit.start()].lower()):
+                # "could Dana call me back this afternoon about a charge? And I also need my oil
+                # changed, Friday, around four": the booking now, the call once it is made
+                booking = understand(text[visit.start():], profile, now.date(), state.awaiting, topic,
+                                     focus)
+                if (booking.services or booking.appointment_type) and booking.intent in {
+                        "book", "provide_info"}:
+                    understanding = booking
+                    understanding.call_after = text[: visit.start()].strip(" ,.;")
             # (after one was changed, another said to stand: "okay cancel the rotation … and
             # tomorrow's oil change stays, that's fine": that one, as it is)
             gone = {d.split(" ")[1] for d in state.desk.done if d.startswith("cancelled ")}
@@ -400,6 +411,9 @@ _CALL_BESIDE = re.compile(r"(?:^|[,.;!?—-]\s*|\s)(?:(?:and|but|so|also|then|pl
                           r"(?:please |also |just )?(?:give (?:me|us) a (?:call|ring|buzz)|call (?:me|us)|"
                           r"reach out|get back to (?:me|us))\b")
 """A call back asked in a clause of its own, beside something else."""
+_VISIT_AFTER = re.compile(r"(?<=[,.;!?])\s*(?:(?:and|also|plus|oh)\W+)+(?:i|we)\s+(?:also\s+)?(?:need|want|"
+                          r"gotta|have to|'d like|would like|wanna)\b")
+"""A visit asked for after a call back asked ("… call me back about it? And I also need …")."""
 _ABOUT = re.compile(r"\b(?:about|regarding|to go over)\b(?! (?:it|them)\b| (?:that|this)(?:[.,;!?]|$)|"
                     r" the (?:recall|appointment|booking|visit|work|repair)\b)")
 """What that call is to be about: another matter than the booking asked beside it."""
