@@ -157,3 +157,16 @@ async def test_a_call_back_asked_first_then_a_visit_gets_both(profiles) -> None:
         "Lena Ortiz", "yes")
     assert state.appointment is not None and state.appointment.scheduled_time == "10:00", replies
     assert any(t.task_type == "callback" for t in state.pending_tasks), replies
+
+
+def test_what_the_whole_library_run_caught(profiles) -> None:
+    # a comparison after a comma is still one ("… like something burning, like hot oil"); a "no,
+    # wait" with a new hour at the cancel read back changes it, it asks nothing; the lender's paper
+    # given is a pre-approval
+    smell = _u(profiles, "dealership", "there's a smell, kind of burning, like hot oil, when I stop", None)
+    assert smell.services == ["diagnostic"]
+    u = _u(profiles, "dealership", "no, wait, don't cancel it. could I come later, like two? is two open?",
+           "confirm_change")
+    assert u.time == time(14, 0) and u.intent != "faq"
+    paper = _u(profiles, "real_estate", "the credit union already gave us the paper for it", None)
+    assert paper.financing == "pre_approved"

@@ -81,7 +81,7 @@ OF_THAT = re.compile(r"\W*(?:(?:so|and|but|um+|uh+|ok(?:ay)?|well)\W+)*(?:how|wh
 """A question of what was just said ("so how does that part work?", "what does that involve?")."""
 
 
-_HOLD_IT = re.compile(r"\W*(?:(?:oh|um+|uh+|ok(?:ay)?|actually|no|sorry|so|well)\W+)*"
+_HOLD_IT = re.compile(r"\W*(?:(?:oh|um+|uh+|ok(?:ay)?|actually|sorry|so|well)\W+)*"
                       r"(?:wait|hold on|hang on|hold up|one sec(?:ond)?|just a sec(?:ond)?|"
                       r"before you (?:do (?:that|it)|go ahead|cancel|book|move|change) ?"
                       r"(?:it|that|anything)?)\b")
@@ -92,10 +92,11 @@ def held_to_ask(u: Understanding, awaiting: str | None) -> Understanding:
     """The read back stopped for a question ("actually, wait. I was going to cancel because we're
     not pre-approved yet. do we need to be pre-approved first?"): the question is the message,
     answered before the change or booking is read back again; the reason told on the way there is
-    no yes to it ("wait, yes that's right. do you have loaners?" is a yes, and the question).
+    no yes to it ("wait, yes that's right. do you have loaners?" is a yes, and the question; "no,
+    wait, don't cancel it. can I just come later? like noon, is noon open?" changes it).
     Otherwise ``u`` as it is."""
-    if awaiting not in {"confirm_change", "confirm_booking"} or u.affirm or not _HOLD_IT.match(
-            u.text.lower()):
+    if awaiting not in {"confirm_change", "confirm_booking"} or u.affirm or u.deny or u.date or u.time or (
+            u.window) or not _HOLD_IT.match(u.text.lower()):
         return u
     if not any(a.is_question and asks(a) for a in u.acts):
         return u

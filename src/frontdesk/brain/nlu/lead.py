@@ -628,8 +628,10 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
                  r"|(?:loan|mortgage|lender|bank|credit union) (?:already |has |have )?approved (?:me|us) "
                  r"(?:for|up to)"
                  # "we talked to a lender, got the letter and everything", "got the pre-qual letter"
-                 r"|(?:got|have|has|'ve got|gave (?:us|me)) (?:the|a|our|my) (?:pre-? ?qual(?:ification)? |"
-                 r"approval |lender |bank )?letter(?: thing)?(?! in the mail)"
+                 # ("the bank, they already give us the paper, the pre-approval")
+                 r"|(?:got|have|has|'ve got|(?:gave|give|given) (?:us|me)) (?:the|a|our|my) "
+                 r"(?:pre-? ?qual(?:ification)? |approval |lender |bank )?(?:letter|paper)(?: thing)?"
+                 r"(?! in the mail)"
                  r"|(?:we'?re|i'?m|we are|i am|we were|i was) approved (?:for|up to)"
                  r"|(?:bank|lender|credit union) (?:already |has |have )?"
                  r"(?:approve|approved|pre-?approved) (?:us|me)|(?:bank|lender|credit union|mortgage (?:guy|"

@@ -45,12 +45,11 @@ _A_SHOP = re.compile(r"\s+(?:place|shop|store|center|centre|guy|guys|chain|compa
 
 _GOOD_TILL = re.compile(r"\bgood (?:till|until|through|for another)\b")
 """What a sticker says is not due yet ("the oil's good till July")."""
-_LIKE_IT = re.compile(r"\b(?:(?:smell(?:s|ed|ing)?|stinks?|sound(?:s|ed|ing)?|look(?:s|ed|ing)?|"
-                      r"feel(?:s|ing)?|felt|something|kinda|kind of|sorta|sort of|almost|more|just) like|"
-                      r"smells? of|smelling of)\s+"
-                      r"(?:(?:some|hot|burning|burnt|old|a|the)\s+)*$")
-"""What a smell or a sound is like ("a smell like hot oil", "sounds like the brakes"): a comparison,
-not "I'd like the tires done"."""
+_LIKE_IT = re.compile(r"(?:\b(?<!would )(?<!'d )(?<!\bi )(?<!\bwe )(?<!\byou )(?<!\bthey )(?<!\bto )"
+                      r"(?<!also )(?<!really )(?<!\bdo )like|\bsmells? of|\bsmelling of)\s+"
+                      r"(?:(?:some|something|hot|burning|burnt|old|a|the)\s+)*$")
+"""What a smell or a sound is like ("a smell like hot oil", "like something burning, like hot oil"):
+a comparison, not work one would like ("I'd like the tires done", "we'd also like the brakes")."""
 _FRESH = re.compile(r"'?s?\s+(?:is\s+)?(?:fresh|new|reset|updated|current|up to date)\b")
 
 
