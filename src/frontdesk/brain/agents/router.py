@@ -487,7 +487,11 @@ _ANOTHER_VISIT = re.compile(r"\b(?:another|a second|one more|an extra) (?:showin
                             r"house|"
                             r"home|tour|place|property)\b")
 """A visit beside the one on file, said in so many words ("could we add another showing?")."""
+
+
 def _another_day_for_the_one_told(s: ConversationState, u: Understanding, intent: str) -> bool:
+    """Told when their visit is, the caller names another day or hour and asks for nothing new: that
+    visit moved."""
     told = told_one(s)
     return told is not None and _told(s) and s.awaiting in {None, "anything_else"} and (
         intent in {"provide_info", "unknown", "book"}) and bool(u.date or u.time) and not (
@@ -497,7 +501,8 @@ def _another_day_for_the_one_told(s: ConversationState, u: Understanding, intent
         or (u.time is not None and u.time.strftime("%H:%M") != told.scheduled_time[:5]))
 
 
-_ALSO = re.compile(r"(?:also|another|second|too|as well|for (?:my|our|his|her) )")
+_ALSO = re.compile(r"\b(?:also|another|second|too|as well|for (?:my|our|his|her))\b")
+"""A second visit or another car, said beside the day ("also Monday at nine", "for my wife's car")."""
 
 
 _PUT_AT = re.compile(r"\b(?:put|make|have|switch|move|do|bump|slide|get)\b[^.?!]{0,30}\b(?:at|to|on|for)\b")
