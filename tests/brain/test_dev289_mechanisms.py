@@ -83,10 +83,15 @@ async def test_another_day_said_for_the_visit_just_told_moves_it(profiles) -> No
     calendar = await booked("real_estate", "listing_appointment", FRIDAY_NOV_27_10)
     _, replies = await call(
         profiles, "real_estate",
-        "hi, someone's coming out Friday at ten to look at our house, my husband wants to be there too",
-        "he's free Mondays, so Monday the 30th? at ten still",
+        "hi, someone's coming out Friday at ten to look at our house, and my husband wants to be there",
+        "he's free Mondays, so Monday the 30th, same time",
         "yes please", calendar=calendar)
     assert on_calendar(calendar) == [("Mon 30 10:00", "scheduled")], replies  # moved, not a second visit
+    # a visit checked is not moved ("and that's definitely Friday? my wife says Monday")
+    calendar = await booked("dealership", "oil_change", FRIDAY_NOV_27_10)
+    _, replies = await call(profiles, "dealership", "calling to check on my oil change",
+                            "and it's definitely Friday? my wife swears it was Monday", calendar=calendar)
+    assert on_calendar(calendar) == [("Fri 27 10:00", "scheduled")], replies
     # a second visit asked for in so many words is still a second one
     calendar = await booked("dealership", "oil_change", FRIDAY_NOV_27_10)
     _, replies = await call(profiles, "dealership", "is my oil change still on for friday?",

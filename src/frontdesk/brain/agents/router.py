@@ -493,14 +493,19 @@ def _another_day_for_the_one_told(s: ConversationState, u: Understanding, intent
     """Told when their visit is, the caller names another day or hour and asks for nothing new: that
     visit moved."""
     told = told_one(s)
+    said_before = next((m.content.lower() for m in reversed(s.messages) if m.role == "user"), "")
     return told is not None and _told(s) and s.awaiting in {None, "anything_else"} and (
         intent in {"provide_info", "unknown", "book"}) and bool(u.date or u.time) and not (
-        u.services or u.appointment_type or u.vehicle or u.has_lead_facts or u.is_question
-        or NEW_BOOKING_ASKED.search(u.text.lower()) or _ALSO.search(u.text.lower())) and (
+        u.services or u.appointment_type or u.vehicle or u.has_lead_facts or u.is_question or u.acts
+        or "?" in said_before or any(
+            pattern.search(said) for said in (u.text.lower(), said_before)
+            for pattern in (NEW_BOOKING_ASKED, _ALSO, _ANOTHER_VISIT, STANDS, _STILL_ON))) and (
         (u.date.isoformat() if u.date else told.scheduled_date) != told.scheduled_date
         or (u.time is not None and u.time.strftime("%H:%M") != told.scheduled_time[:5]))
 
 
+_STILL_ON = re.compile(r"\b(?:still|definitely|confirm\w*|forgot|remember|right\?)")
+"""The visit checked, not changed ("and it's definitely tomorrow?", "that's still Thursday, right?")."""
 _ALSO = re.compile(r"\b(?:also|another|second|too|as well|for (?:my|our|his|her))\b")
 """A second visit or another car, said beside the day ("also Monday at nine", "for my wife's car")."""
 
