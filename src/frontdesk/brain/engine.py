@@ -22,7 +22,7 @@ from frontdesk.brain.agents.move_target import told_one
 from frontdesk.brain.availability import AvailabilityCalendar
 from frontdesk.brain.context import Effect, Replies, TurnContext, facts_of
 from frontdesk.brain.graph import build_graph
-from frontdesk.brain.nlu import understand
+from frontdesk.brain.nlu import call_aside, understand
 from frontdesk.brain.nlu.assisted import MODEL_INTENTS, apply_guess
 from frontdesk.brain.nlu.classifier import default_classifier
 from frontdesk.brain.nlu.cues import ALREADY_BOOKED, CALL_ME, asks_hours
@@ -216,7 +216,9 @@ class Brain:
                     told := told_one(state)) is not None and (
                     day := relative_to(text.lower(), date.fromisoformat(told.scheduled_date))) is not None:
                 understanding.date = day  # told of Saturday's showing: "same day, right after, eleven?"
-            if state.awaiting in _OPEN | {"date", "time", "service"} and (
+            if (aside := _call_aside(state, text, profile, now.date(), topic, focus, offered)) is not None:
+                understanding = aside
+            elif state.awaiting in _OPEN | {"date", "time", "service"} and (
                     call := _CALL_BESIDE.search(text.lower())) and (_ABOUT.search(text.lower(), call.start())
                                                                     or "sales" in call.group(0)):
                 # "book an oil change for Tuesday at four, and then also, can somebody from sales
@@ -402,6 +404,37 @@ class Brain:
         await analytics.run(s, profile, self._assist, transcript)
         s.forget_older_messages(self._settings.recent_messages)
         return s
+
+
+def _call_aside(state: ConversationState, text: str, profile: BusinessProfile, today: date,
+                topic: str | None, focus: date | None, offered: bool) -> Understanding | None:
+    """A call from the team asked beside something under way (a booking being made, a booking on
+    file being changed or just told) or asked for in the same breath ("… Friday at ten. And I need
+    someone on the service side to call me about whether my warranty covers the rotors"): the rest
+    of the message, read on its own, carrying the call to be set up after it (``call_after``,
+    flagged ``call_aside``; an empty rest reads as nothing said)."""
+    if (parts := call_aside.split(text)) is None:
+        return None
+    before, call = parts
+    rest = understand(before, profile, today, state.awaiting, topic, focus, offered) if before else None
+    if (rest is not None and rest.intent in {"cancel", "reschedule"}) or (
+            state.awaiting == "confirm_change" and state.desk.action == "cancel"):
+        # "please cancel it and have someone call me next week", "but can somebody from service
+        # ring me back this afternoon about my last bill?" to the cancel read back: the cancel's
+        # own call (it goes on, then the call)
+        return None
+    under_way = (state.booking_slots.under_way() and state.appointment is None) or (
+        state.awaiting_agent == "appointments") or told_one(state) is not None
+    if not under_way and not (rest is not None and rest.intent in {"book", "provide_info", "faq"} and (
+            ((rest.services or rest.appointment_type) and (rest.date or rest.time or rest.window))
+            or rest.is_question or rest.acts)):
+        # a call asked for, and nothing else: the call itself ("my husband dropped our F-150 off
+        # this morning for the grinding noise … can somebody call me when it's done?")
+        return None
+    aside = rest or Understanding(text="", intent="call_noted", confidence=1.0)
+    aside.call_after = call
+    aside.flags.add("call_aside")
+    return aside
 
 
 _CALL_BESIDE = re.compile(r"(?:^|[,.;!?—-]\s*|\s)(?:(?:and|but|so|also|then|plus|oh|separately|um+|uh+)"

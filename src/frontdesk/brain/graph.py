@@ -25,6 +25,7 @@ from langgraph.graph import END, START, StateGraph
 from frontdesk.brain.agents import (
     analytics,
     appointments,
+    call_later,
     escalation,
     faq,
     greeting,
@@ -85,8 +86,9 @@ async def _route(state: ConversationState, config: RunnableConfig) -> dict[str, 
         ctx.handoff = None
         return _updates(s)
     u = ctx.understanding
-    said = [m.content for m in state.messages if m.role == "assistant"]
-    if "hesitation" in u.flags and said and said[-1] == ctx.replies.say("hold_ok"):
+    said = f"{u.text} {u.call_after}".strip() if "call_aside" in u.flags else u.text  # (the whole message)
+    replied = [m.content for m in state.messages if m.role == "assistant"]
+    if "hesitation" in u.flags and replied and replied[-1] == ctx.replies.say("hold_ok"):
         # "um..." once more after "take your time": no answer, a try at the question that failed
         u.intent, u.confidence = "unknown", 0.3
     if s.awaiting == "confirm_change" and s.desk.action == "cancel" and u.intent == "escalation" and (
@@ -95,10 +97,16 @@ async def _route(state: ConversationState, config: RunnableConfig) -> dict[str, 
         # the agreement": the cancel goes on as asked, then the person is looked for
         s.desk.then_book = u.text
         u.intent, u.affirm = "affirm", True
+    call_next = call_later.place(s, ctx, u) if "call_aside" in u.flags else None
+    if call_next is not None and u.intent == "call_noted":
+        u, call_next = call_next, None  # nothing else said: the call, now
+        ctx.understanding = u
     # Asides first ("do you have a shuttle?"), then the main act ("Wednesday works").
     # A message left for a person is one message, however many things it says.
     split = bool(u.acts) and state.awaiting != "take_message"
     first, ctx.queue = (u.acts[0], [*u.acts[1:], u]) if split else (u, [])
+    if call_next is not None:
+        ctx.queue.append(call_next)  # "leave it right there. … can somebody call me …": that next
     ctx.understanding = first
     if split and u.name and not s.customer.name:
         s.customer.name = u.name  # "this is Tobias Engel, I'm calling for my dad … could you check?"
@@ -133,7 +141,8 @@ async def _route(state: ConversationState, config: RunnableConfig) -> dict[str, 
         u.flags -= {"question", "faq_topic"}
     if objection.withdraws_callback(s, u):
         objection.withdraw_callback(s, ctx)  # "forget the callback, just book me Monday at eight"
-    target = router.route(s, first, ctx.profile, ctx)
+    target = "faq" if first.intent == "call_noted" else "objection" if "call_aside_act" in first.flags else (
+        router.route(s, first, ctx.profile, ctx))
     if target != "scheduling" and "no_booking" in u.flags and s.appointment is None and (
             s.booking_slots.under_way()) and not u.has_booking_facts:
         # "No, I don't want to book anything. I want to talk to a manager": the visit read into
@@ -145,7 +154,7 @@ async def _route(state: ConversationState, config: RunnableConfig) -> dict[str, 
     if target != "faq":
         s.recent_topic = None
     s.detected_intent, s.confidence = u.intent, u.confidence
-    s.messages.append(Message(role="user", content=u.text, intent=u.intent, agent=target))
+    s.messages.append(Message(role="user", content=said, intent=u.intent, agent=target))
     if target != s.current_agent:
         ctx.transitions.append(Transition(from_agent=s.current_agent, to_agent=target,
                                           reason=f"intent {first.intent}"))
@@ -186,6 +195,7 @@ async def _respond(state: ConversationState, config: RunnableConfig) -> dict[str
         s.turn_count += 1
     s.last_updated = utcnow()
     if s.ended:
+        call_later.settle(s, ctx)  # a call asked beside a booking never made: the team has it
         s.awaiting = None
         s.awaiting_agent = None
     return _updates(s)
@@ -215,7 +225,8 @@ def _after_agent(state: ConversationState, config: RunnableConfig) -> str:
     if ctx.queue and not state.ended:  # the next act of the same message
         ctx.understanding = ctx.queue.pop(0)
         ctx.hops, ctx.resuming = 0, False
-        target = router.route(state, ctx.understanding, ctx.profile, ctx)
+        target = "objection" if "call_aside_act" in ctx.understanding.flags else router.route(
+            state, ctx.understanding, ctx.profile, ctx)  # (a call asked beside it: the call, whatever else)
         ctx.transitions.append(Transition(from_agent=state.current_agent, to_agent=target,
                                           reason=f"next act {ctx.understanding.intent}"))
         return target

@@ -453,6 +453,17 @@ def _say_price(ctx: TurnContext, sv: Service) -> None:
 
 async def run(s: ConversationState, ctx: TurnContext) -> None:
     u = ctx.u
+    if u.intent == "call_noted":
+        # only a call asked, beside a booking or a change under way (its words kept to be set
+        # up after it): promised, and what was being asked, asked again
+        ctx.say("call_after_noted")
+        ctx.aside_answered = True
+        if _change_pending(s):
+            ctx.resuming = True
+            ctx.hand_off("appointments", "a change under way, a call asked beside it", s)
+        else:
+            resume(s, ctx)
+        return
     if s.direction == "outbound" and not s.callback_for and (due := ctx.profile.service(
             ctx.profile.due_service)) is not None and _DUE_FOR.search(u.text.lower()):
         # "oh, okay, I took the truck in there last summer. So what's it due for?": what we called about

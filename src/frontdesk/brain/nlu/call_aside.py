@@ -1,0 +1,81 @@
+"""A call from the team asked for beside something else the caller is doing ("… Friday at ten.
+And I need someone on the service side to call me about whether my warranty covers the rotors";
+"seven-thirty, perfect. And, sorry, one more thing, can somebody call me back about the
+battery's warranty?"; "could you have Sarah give me a call? She was gonna price out tires for
+me"): where the call's words start, so the rest of the message goes on with what is under way
+and the call is set up after it, not in its place.
+
+A call asked *instead of* the booking ("could somebody just call me back to set something up",
+"actually, just have someone call me") is not an aside: the caller puts the booking off.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WHO = (r"(?:somebody|someone|some ?one|you|y'?all|you guys|the agent|an agent|your agent|"
+        r"one of (?:your|y'?all'?s?|the) \w+|(?:the |your )?(?:sales|service|finance|shop|parts) "
+        r"(?:guy|gal|person|people|team|desk|department|manager|advisor|writer)|"
+        r"(?!(?:i|we|it|that|this|they|he|she|not|never|also|just|please)\b)[a-z]+)"
+        r"(?: (?:from|in|on|at|over (?:in|on|at)) (?:the |your )?\w+(?: (?:side|department|team|desk|"
+        r"office))?)?")
+"""Who is to call: someone of the team, or one of them by name ("have Sarah", "can Marcus")."""
+_CALL = r"(?:(?:call|ring|phone) (?:me|us)|give (?:me|us) a (?:call|ring|buzz|shout)|get back to (?:me|us))"
+_ASKED = re.compile(
+    # "can somebody call me", "could you have Sarah give me a call", "can Marcus call me tonight"
+    r"\b(?:can|could|would|will)(?: you)?(?: (?:please|maybe|also))? (?:have |get |ask )?" + _WHO
+    + r" (?:please |also |maybe |just |to )?" + _CALL + r"\b|"
+    # "have Jordan call me", "get someone to give me a call"
+    r"\b(?:have|get|ask) " + _WHO + r" (?:to )?(?:please |also |just )?" + _CALL + r"\b|"
+    # "I need someone on the service side to call me", "I'd really like Jordan to call me"
+    r"\b(?:i|we)(?:'d| would)? (?:really |also |just )?(?:need|want|like|love|appreciate)(?: (?:for|if))? "
+    + _WHO + r" (?:to |could |would )?(?:please |also )?" + _CALL + r"\b")
+"""A call from the team asked for, in so many words."""
+_OF_ITS_OWN = re.compile(
+    r"\b(?:about|regarding|re|whether|if (?:i|we|it|they|the|my|our)|to (?:explain|tell|talk|go over|discuss|"
+    r"walk me|walk us|price|quote|let me know)|and (?:explain|tell|talk|go over|walk|let me know)|"
+    r"on the \w+ side|for (?:my|our|the) (?:trade|warranty|loan|financing|paperwork|papers)|"
+    r"when (?:it'?s|its|it is|they'?re|the \w+ is) (?:done|ready|finished)|"
+    r"once (?:it'?s|its|it is|they'?re) (?:done|ready|finished))\b")
+"""What that call is to be about: another matter of its own."""
+_LEAD_IN = re.compile(r"(?:^|\W)(?:and|also|plus|oh|separately|one more thing|one other thing|before that|"
+                      r"while i'?ve got you|while i have you|too)\W*$|^\W*(?:and|also|plus|oh)\b")
+"""The call brought in as one more thing ("And, sorry, one more thing, can somebody …")."""
+_INSTEAD = re.compile(r"\b(?:instead|rather|never ?mind|forget (?:it|that|the)|just (?:have|call|get)|"
+                      r"not ready|hold off|for now|don'?t (?:want|need) to book|to (?:set (?:something|it|"
+                      r"that|one|a time|a day|an appointment) up|schedule|book|find a time)|"
+                      r"(?:don'?t|do not|never|no need to|not) (?:\w+ )?(?:call|ring|phone)|"
+                      r"(?:don'?t|do not|no) (?:need|want|have) to (?:bring|come|book|drop|schedule)|"
+                      r"no need to (?:bring|come|book|drop)|not (?:bringing|coming) (?:it )?in)\b")
+"""The call in place of what is under way, or no call at all."""
+_CLAUSE_END = re.compile(r"[.?!;]+\s+|\s+[—–-]+\s+|,\s+(?=(?:and|also|plus|oh|but)\b)")
+
+
+def asked(text: str) -> bool:
+    """A call from the team asked for in so many words ("could you have Jordan call me")."""
+    return _ASKED.search(text.lower()) is not None
+
+
+def split(text: str) -> tuple[str, str] | None:
+    """(what comes before the call's words, the call's words to the end of the message) when the
+    message asks a call from the team beside something else; None otherwise."""
+    said = text.lower()
+    asked = _ASKED.search(said)
+    if asked is None or _INSTEAD.search(said):
+        return None
+    start = max((m.end() for m in _CLAUSE_END.finditer(said, 0, asked.start())), default=0)
+    # ("please cancel it and have someone call me next week": from the "and" on)
+    start = max((m.start() for m in re.finditer(r"\b(?:and|but|also|plus)\b", said[:asked.start()])
+                 if m.start() >= start), default=start)
+    if re.fullmatch(r"[\W_]*(?:(?:and|but|also|plus|so|oh|um+|uh+|okay|ok)\b[\W_]*)*", said[:start]):
+        start = 0  # ("And also I'd really like Jordan to call me …": nothing before it)
+    before, call = text[:start], text[start:]
+    lead_in = said[start: asked.start()]
+    after = said[asked.end():]
+    # another sentence after the call says what it is about ("… give me a call? She was gonna
+    # price out tires for me")
+    more = re.search(r"[.?!]\s+\w", after) is not None
+    if not (_OF_ITS_OWN.search(after) or _LEAD_IN.search(lead_in) or _LEAD_IN.search(said[:start][-30:])
+            or more):
+        return None
+    return before.strip(" ,;—–-"), call.strip(" ,;—–-")
