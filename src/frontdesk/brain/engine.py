@@ -397,6 +397,12 @@ class Brain:
                 reason=f"the call dropped while the {state.current_agent} agent was waiting "
                        f"for an answer ({state.awaiting.replace('_', ' ')})",
                 due_at=due.isoformat()))
+        if (call := s.booking_slots.call_after) and not state.ended:
+            # hung up with a call asked beside a booking never made: the team has it as asked
+            s.booking_slots.call_after = None
+            s.pending_tasks.append(BackgroundTask(
+                task_id=f"cb_{s.conversation_id}_asked", task_type="callback",
+                reason=f"Caller asked for a call: {call}"))
         s.awaiting = None
         profile = self.profile(s.profile)
         if profile.kind == "real_estate":

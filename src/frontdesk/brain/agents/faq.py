@@ -461,6 +461,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         if _change_pending(s):
             ctx.resuming = True
             ctx.hand_off("appointments", "a change under way, a call asked beside it", s)
+        elif s.awaiting_agent == "qualification" and qualification.in_progress(s):
+            qualification.ask_next(s, ctx)  # the lead's question it interrupted, again
         else:
             resume(s, ctx)
         return

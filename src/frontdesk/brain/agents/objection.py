@@ -403,6 +403,8 @@ def schedule_callback(s: ConversationState, ctx: TurnContext, reason: str | None
     """A callback at the time the caller asked for, kept as asked: "Thursday evening" is an
     evening call, "after 3" is after 3."""
     u = ctx.u
+    if reason is None and "call_aside_act" in u.flags:
+        reason = f"Caller asked for a call: {u.text}"  # asked beside something else: its own words
     if (call := CALL_ME.search(u.text.lower())) and call.start() > 0 and (
             later := understand(u.text[call.start():], ctx.profile, ctx.today)) and (
             later.date or later.time or later.window or later.time_of_day):

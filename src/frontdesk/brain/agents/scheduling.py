@@ -747,7 +747,7 @@ async def _book(s: ConversationState, ctx: TurnContext) -> None:
         # next, with its own day and time
         ctx.understanding = later = understand(slots.call_after, profile, ctx.today)
         later.intent = "objection_busy"
-        later.flags.add("call_asked")
+        later.flags |= {"call_asked", "call_aside_act"}
         slots.call_after = None
         s.awaiting, s.awaiting_agent = None, None
         ctx.hand_off("objection", "a call back asked beside the booking", s)
