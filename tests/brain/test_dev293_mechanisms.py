@@ -64,7 +64,7 @@ async def test_a_call_asked_with_a_booking_kept_is_set_too(profiles) -> None:
     state, replies = await call(
         profiles, "dealership",
         "when is my oil change again?",
-        "perfect, keep it. Also can somebody from service call me this afternoon about a recall letter I got?",
+        "perfect, keep it. Also can somebody from service call me this afternoon about a recall letter?",
         calendar=calendar)
     assert on_calendar(calendar) == [("Fri 27 10:00", "scheduled")], replies
     assert _calls(state) and "afternoon" in _calls(state)[0], replies

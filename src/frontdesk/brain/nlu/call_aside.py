@@ -28,8 +28,8 @@ _ASKED = re.compile(
     # "have Jordan call me", "get someone to give me a call"
     r"\b(?:have|get|ask) " + _WHO + r" (?:to )?(?:please |also |just )?" + _CALL + r"\b|"
     # "I need someone on the service side to call me", "I'd really like Jordan to call me"
-    r"\b(?:i|we)(?:'d| would)? (?:really |also |just )?(?:need|want|like|love|appreciate)(?: it)?(?: (?:for|if))? "
-    + _WHO + r" (?:to |could |would )?(?:please |also )?" + _CALL + r"\b")
+    r"\b(?:i|we)(?:'d| would)? (?:really |also |just )?(?:need|want|like|love|appreciate)(?: it)?"
+    r"(?: (?:for|if))? " + _WHO + r" (?:to |could |would )?(?:please |also )?" + _CALL + r"\b")
 """A call from the team asked for, in so many words."""
 _OF_ITS_OWN = re.compile(
     r"\b(?:about|regarding|re|whether|if (?:i|we|it|they|the|my|our)|to (?:explain|tell|talk|go over|discuss|"
