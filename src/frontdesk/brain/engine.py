@@ -423,7 +423,8 @@ def _call_aside(state: ConversationState, text: str, profile: BusinessProfile, t
         return None
     before, call = parts
     rest = understand(before, profile, today, state.awaiting, topic, focus, offered) if before else None
-    if (rest is not None and rest.intent in {"cancel", "reschedule"}) or (
+    if (rest is not None and (rest.intent in {"cancel", "reschedule"} or rest.intent.startswith(
+            "objection"))) or (
             state.awaiting == "confirm_change" and state.desk.action == "cancel"):
         # "please cancel it and have someone call me next week", "but can somebody from service
         # ring me back this afternoon about my last bill?" to the cancel read back: the cancel's

@@ -106,3 +106,22 @@ def ask_which_alike(s: ConversationState, ctx: TurnContext, agent: str) -> bool:
     ctx.ask(s, "service", agent, "ask_which_service",  # type: ignore[arg-type]
             services=say_list([sv.name for sv in alike], "or"))
     return True
+
+
+def replaces_service(u: Understanding) -> bool:
+    """"Actually, the inspection instead" replaces the work; "oh wait, actually, while it's in
+    there can somebody check the brakes too?" adds to it."""
+    text = u.text.lower()
+    if ADDS.search(text) and not re.search(rf"\b(?:instead|rather|scratch|forget)\b|{SWAP}", text):
+        return False  # "while it's there, the battery, swap it if it needs it": the visit grows
+    return bool(re.search(r"\b(?:instead|actually|rather|not the|no,? (?:the|just)|scratch|"
+                          r"forget|change (?:it|that) to|switch|swap(?! (?:it|them) (?:out )?if)|just|only|"
+                          r"mean|"
+                          r"meant|no,? wait|"
+                          r"better (?:you|to|make|do|the|a)|make (?:it|that) (?:the|a|an))\b", text))
+
+
+SWAP = r"\b(?:switch|swap)(?: (?:it|that|them|out|the \w+))* (?:for|to|with)\b"
+"""One service put in another's place ("swap it for an oil change"), not a part swapped."""
+ADDS = re.compile(r"\b(?:too|also|as well|while (?:it'?s|you'?re|you have it|they'?re|you guys are) "
+                 r"(?:in there|at it|there)|in addition|on top of that|plus|and another thing)\b")

@@ -17,6 +17,11 @@ _BY_THEN = re.compile(r"\b(?:before|by|ahead of) (?:the \w+|monday|tuesday|wedne
                       r"saturday|sunday|tomorrow|next week|the weekend)\b")
 
 
+_KEPT = re.compile(r"\b(?:leave|keep)\b|\bstays?\b")
+"""The booking asked about left as it is ("no, let's leave it on Thursday at four"): nothing to
+wait for; the call comes next."""
+
+
 def _change_pending(s: ConversationState) -> bool:
     return s.awaiting_agent == "appointments" and s.desk.action in {"move", "cancel"} and s.awaiting in {
         "confirm_change", "date", "time", "pick_alternative", "move_or_cancel"}
@@ -39,7 +44,7 @@ def place(s: ConversationState, ctx: TurnContext, u: Understanding) -> Understan
     call, u.call_after = u.call_after, None
     if not call:
         return None
-    if _change_pending(s) and not s.desk.then_book:
+    if _change_pending(s) and not s.desk.then_book and not _KEPT.search(u.text.lower()):
         s.desk.then_book = call  # moved or cancelled first, then the call
         return None
     slots = s.booking_slots

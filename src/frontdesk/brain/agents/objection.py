@@ -52,6 +52,11 @@ _NOT_SURE_WHEN = re.compile(r"\b(?:i )?(?:dunno|don'?t know|not sure|no idea|cou
 """Whoever answered cannot say when the callee is back, or will pass the call on."""
 
 
+_ALL_CONTACT = re.compile(r"\b(?:off (?:your|the|y'?all'?s) (?:\w+ )?list|never|stop (?:calling|texting)|"
+                          r"any ?more|(?:don'?t|do not) (?:call or text|text)|lose (?:my|this) number)\b")
+"""No contact at all, not just no calls ("take me off your list", "don't text me either")."""
+
+
 def quick_goodbye(u: Understanding) -> bool:
     """"yeah ok bye", said when asked when to call back: a leave-taking that keeps the call back
     the callee asked for (to be made as soon as we can)."""
@@ -203,6 +208,17 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     play = ctx.profile.objections.get(kind)
     s.objection_counts[kind] = s.objection_counts.get(kind, 0) + 1
     s.last_objection = kind
+    if (kind == "do_not_call" or "do_not_call" in u.flags) and scheduling.resume_prompt(s) and (
+            TEXT_INSTEAD.search(u.text.lower())) and (
+            not _ALL_CONTACT.search(u.text.lower())):
+        # "I'm a nurse, I can't pick up during shifts, so please don't call me with reminders,
+        # just text this number", said while booking: no calls from us, the visit goes on
+        absorb_contact(s, ctx)
+        s.lead.do_not_call = True
+        ctx.effects.append(Effect(kind="mark_do_not_call", detail=s.customer.phone))
+        ctx.say("no_calls_noted")
+        await scheduling.advance(s, ctx)
+        return
     if kind == "do_not_call":
         if "passed_away" in u.flags:
             ctx.say("condolences")

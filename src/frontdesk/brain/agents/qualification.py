@@ -167,7 +167,8 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
         u.lead_intent = None  # a buyer here "selling my mom's place in Ohio": the money for this one
     sides = {"buy", "sell", "both"}
     if lead.intent in sides and u.lead_intent in sides and u.lead_intent != lead.intent and (
-            _BOTH_IN_TURN.search(normalise(u.text).lower) or _SELL_THEN_BUY.search(said) or (
+            u.lead_intent == "both" or _BOTH_IN_TURN.search(normalise(u.text).lower) or _SELL_THEN_BUY.search(
+                said) or (
                 not put_right and (lead.intent == "both" or _ADDED.search(said)))):
         # a buyer who "would have to sell ours first"; "we can talk about the buying side then too";
         # a seller and buyer who later says "buy something bigger in cedar park": both still
@@ -352,8 +353,10 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         # "let's have someone come look at it then. wednesday afternoon, two?", "tuesday at two if
         # you have it": the caller asks for the meeting, day and all; the rest is learned there
         if not s.booking_slots.appointment_type:
-            s.booking_slots.appointment_type = ("listing_appointment" if s.lead.intent == "sell"
-                                                else "buyer_consultation")
+            # (selling and buying: the side the meeting is asked about, "somebody telling us what
+            # our place is worth … could someone come by Saturday?")
+            s.booking_slots.appointment_type = ("listing_appointment" if "sell" in {
+                s.lead.intent, ctx.u.lead_intent} and ctx.u.lead_intent != "buy" else "buyer_consultation")
         ctx.hand_off("scheduling", "the caller asked for a meeting", s)
         return
     if s.awaiting == "confirm_booking" and s.booking_slots.appointment_type and (
@@ -485,7 +488,8 @@ _LOAN_TOLD = re.compile(r"\bpre-?approv|\blender")
 """What the agent just said of a loan, which "none of that" answers."""
 
 
-_ANOTHER_HOME = re.compile(r"\b(?:listing|listed|for sale|on the market|the one on|that one|one of "
+_ANOTHER_HOME = re.compile(r"\b(?:listing(?! (?:ours|our|my|it|the (?:house|home|place)|appointment))|"
+                           r"(?<!\bit )(?<!ours )listed|for sale|on the market|the one on|that one|one of "
                            r"your|your (?:house|home|place|property)|buy|buying|open house)\b")
 """A home the caller does not own: one for sale, one of ours."""
 

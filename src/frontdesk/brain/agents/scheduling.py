@@ -13,8 +13,10 @@ from datetime import date, datetime, time, timedelta
 from frontdesk.brain.agents import just_booked, qualification, visit_work
 from frontdesk.brain.agents.appointment_words import said_to_stand
 from frontdesk.brain.agents.booking_words import (
+    ADDS,
     ask_which_alike,
     checks_part_of_day,
+    replaces_service,
     said_back,
     today_in_passing,
     trouble_described,
@@ -77,11 +79,14 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
         # ("rotate the tires too? actually, forget the tires … do an oil change instead": instead
         # of the work let go in the same breath, not of the visit's)
         let_go = (set(ex.services_named(normalise(u.text), profile)) - set(u.services) - set(slots.services)
-                  if _ADDS.search(u.text.lower()) else set())
-        if (_replaces_service(u) and not dropped_now and not let_go) or not slots.services:
+                  if ADDS.search(u.text.lower()) else set())
+        if (replaces_service(u) and not dropped_now and not let_go) or not slots.services:
             # "actually, the inspection instead"; "swap the detail for an oil change … so
             # inspection and an oil change": what is named again of the visit stays in it
             kept = [k for k in slots.services if k not in u.services and _named_again(k, u, profile)]
+            only = [m.end() for m in re.finditer(r"\b(?:just|only)\b", u.text.lower())]
+            if only and set(ex.services_named(normalise(u.text[only[-1]:]), profile)) == set(u.services):
+                kept = []  # "they did the rotation last time … so just the oil change": that alone
             slots.services = [*kept, *u.services]
         else:  # "oh, and a tire rotation too": the visit grows
             slots.services = [*slots.services, *(k for k in u.services if k not in slots.services)]
@@ -192,25 +197,6 @@ def _named_again(key: str, u: Understanding, profile) -> bool:
     after = re.sub(r"\b(?:instead of|rather than|in place of|not)\s+(?:the |my |a |an |that )?\w+", " ",
                    after)
     return any(re.search(rf"\b{w}\b", after) for w in words)
-
-
-def _replaces_service(u: Understanding) -> bool:
-    """"Actually, the inspection instead" replaces the work; "oh wait, actually, while it's in
-    there can somebody check the brakes too?" adds to it."""
-    text = u.text.lower()
-    if _ADDS.search(text) and not re.search(rf"\b(?:instead|rather|scratch|forget)\b|{_SWAP}", text):
-        return False  # "while it's there, the battery, swap it if it needs it": the visit grows
-    return bool(re.search(r"\b(?:instead|actually|rather|not the|no,? (?:the|just)|scratch|"
-                          r"forget|change (?:it|that) to|switch|swap(?! (?:it|them) (?:out )?if)|just|only|"
-                          r"mean|"
-                          r"meant|no,? wait|"
-                          r"better (?:you|to|make|do|the|a)|make (?:it|that) (?:the|a|an))\b", text))
-
-
-_SWAP = r"\b(?:switch|swap)(?: (?:it|that|them|out|the \w+))* (?:for|to|with)\b"
-"""One service put in another's place ("swap it for an oil change"), not a part swapped."""
-_ADDS = re.compile(r"\b(?:too|also|as well|while (?:it'?s|you'?re|you have it|they'?re|you guys are) "
-                   r"(?:in there|at it|there)|in addition|on top of that|plus|and another thing)\b")
 
 
 def _vehicle_for(appt: str | None, mention, ctx: TurnContext, current: VehicleInfo) -> VehicleInfo:

@@ -23,7 +23,7 @@ _WHO = (r"(?:somebody|someone|some ?one|you|y'?all|you guys|the agent|an agent|y
 _CALL = r"(?:(?:call|ring|phone) (?:me|us)|give (?:me|us) a (?:call|ring|buzz|shout)|get back to (?:me|us))"
 _ASKED = re.compile(
     # "can somebody call me", "could you have Sarah give me a call", "can Marcus call me tonight"
-    r"\b(?:can|could|would|will)(?: you)?(?: (?:please|maybe|also))? (?:have |get |ask )?" + _WHO
+    r"\b(?:can|could|would)(?: you)?(?: (?:please|maybe|also))? (?:have |get |ask )?" + _WHO
     + r" (?:please |also |maybe |just |to )?" + _CALL + r"\b|"
     # "have Jordan call me", "get someone to give me a call"
     r"\b(?:have|get|ask) " + _WHO + r" (?:to )?(?:please |also |just )?" + _CALL + r"\b|"
@@ -39,14 +39,18 @@ _OF_ITS_OWN = re.compile(
     r"once (?:it'?s|its|it is|they'?re) (?:done|ready|finished))\b")
 """What that call is to be about: another matter of its own."""
 _LEAD_IN = re.compile(r"(?:^|\W)(?:and|also|plus|oh|separately|one more thing|one other thing|before that|"
-                      r"while i'?ve got you|while i have you|too)\W*$|^\W*(?:and|also|plus|oh)\b")
+                      r"while i'?ve got you|while i have you|too)\W*$|^\W*(?:and|also|plus)\b")
 """The call brought in as one more thing ("And, sorry, one more thing, can somebody …")."""
-_INSTEAD = re.compile(r"\b(?:instead|rather|never ?mind|forget (?:it|that|the)|just (?:have|call|get)|"
+_INSTEAD = re.compile(r"\b(?:instead|rather|never ?mind|forget (?:it|that|the)|"
+                      r"just (?:have|call|get|give|ring)|"
+                      r"to confirm|or is (?:this|that) it|talk (?:it|this|that) (?:through|over)|"
                       r"not ready|hold off|for now|don'?t (?:want|need) to book|to (?:set (?:something|it|"
                       r"that|one|a time|a day|an appointment) up|schedule|book|find a time)|"
                       r"(?:don'?t|do not|never|no need to|not) (?:\w+ )?(?:call|ring|phone)|"
                       r"(?:don'?t|do not|no) (?:need|want|have) to (?:bring|come|book|drop|schedule)|"
-                      r"no need to (?:bring|come|book|drop)|not (?:bringing|coming) (?:it )?in)\b")
+                      r"no need to (?:bring|come|book|drop)|not (?:bringing|coming) (?:it )?in|"
+                      r"before (?:i|we) (?:bring|come|book|drop|decide|commit)|"
+                      r"(?:know|check) (?:my|our) schedule)\b")
 """The call in place of what is under way, or no call at all."""
 _CLAUSE_END = re.compile(r"[.?!;]+\s+|\s+[—–-]+\s+|,\s+(?=(?:and|also|plus|oh|but)\b)")
 
@@ -72,10 +76,9 @@ def split(text: str) -> tuple[str, str] | None:
     before, call = text[:start], text[start:]
     lead_in = said[start: asked.start()]
     after = said[asked.end():]
-    # another sentence after the call says what it is about ("… give me a call? She was gonna
-    # price out tires for me")
-    more = re.search(r"[.?!]\s+\w", after) is not None
-    if not (_OF_ITS_OWN.search(after) or _LEAD_IN.search(lead_in) or _LEAD_IN.search(said[:start][-30:])
-            or more):
+    marked = bool(_LEAD_IN.search(lead_in) or _LEAD_IN.search(said[:start][-30:]))
+    if not (marked or (_OF_ITS_OWN.search(after) and said[:start].strip(" ,;—–-"))):
+        # ("can somebody call me Monday? … I'll know my schedule by then", asked a day: the call
+        # instead; only the call said is beside something only when brought in as one more thing)
         return None
     return before.strip(" ,;—–-"), call.strip(" ,;—–-")

@@ -30,6 +30,7 @@ from frontdesk.brain.nlu.combine_words import (
     DEMURS,
     GO_ON,
     GOES_ON,
+    IF_I_BOOKED,
     IF_THEN_ASKS,
     INSTEAD,
     JUST_CANCEL,
@@ -42,13 +43,11 @@ from frontdesk.brain.nlu.combine_words import (
     NEEDS_INFO,
     NO_NEW_DAY,
     NO_RESCHEDULE,
-    NOW_OR_A_PERSON,
     ONES_OWN_AGENT,
     PROPOSES,
     SOMEONE_TO_DRIVE,
     SPELLS_A_WORD,
     STOP_TALKING,
-    TALK_ABOUT_A_MOVE,
     THANKS_ANYWAY,
     UNDER_NAME,
     VISIT,
@@ -56,6 +55,7 @@ from frontdesk.brain.nlu.combine_words import (
     WAS_IT_ABOUT,
     WHEN_IS,
     WHY_NEEDED,
+    meeting_asked,
     names_a_call,
     said_only,
 )
@@ -544,7 +544,9 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         return "escalation", max(p, 0.8)  # "the listing Saturday's fine, keep it, but I wanna talk to Jordan"
     if awaiting in {None, "anything_else"} and OWN_BOOKING.search(r.text.lower()) and model not in {
             "do_not_call", "escalation", "wrong_number"} and not r.is_question and not (
-            NEW_BOOKING_ASKED.search(r.text.lower())):  # "I've got the oil change tuesday, can I book …"
+            NEW_BOOKING_ASKED.search(r.text.lower()) or IF_I_BOOKED.search(r.text.lower())):
+        # ("I've got the oil change tuesday, can I book …"; "if I booked an oil change at five-thirty
+        # on Monday, would that even work?": one thought of)
         # ("our flight home got cancelled … can we push it to Monday?": the flight's, not theirs)
         if re.search(r"(?<!\bgot )(?<!\bget )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )"
                      r"\b(?:cancel\w*|call (?:it|that) off|scrap)\b",
@@ -585,8 +587,7 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         return "faq", 0.85  # "and if we call back in March, is the valuation still free?"
     if "escalation" in {rule, model} and r.is_question and COST_OF_TALKING.search(r.text.lower()):
         return "faq", 0.85  # "to talk with an agent, the consultation, I must pay?": what it costs
-    if rule == "escalation" and model != "escalation" and (r.lead_intent or r.date) and (
-            TALK_ABOUT_A_MOVE.search(r.text.lower())) and not NOW_OR_A_PERSON.search(r.text.lower()):
+    if meeting_asked(r.text.lower(), rule, model, bool(r.lead_intent or r.date), bool(r.date and r.time)):
         # "we're finally ready to talk to somebody about buying … could we come in Sunday?"
         return ("book", 0.8) if r.date or r.time or r.appointment_type else ("lead", 0.85)
     if rule == "escalation" and ABOUT_TO_GO.search(r.text.lower()) and not re.search(

@@ -226,8 +226,16 @@ TALK_ABOUT_A_MOVE = re.compile(
     r" (?:would|could|might|will|should) (?:really )?help\b)")
 """A meeting about the move asked for ("we're finally ready to talk to somebody about buying", "we
 want talk with agent, to understand how it works"), not a person on the line now."""
+IF_I_BOOKED = re.compile(r"\b(?:if|say|suppose|what if) (?:i|we) (?:booked|book|scheduled|schedule|made|make|"
+                         r"came|come|brought|bring|set)\b")
+"""A booking thought of, not one on file ("if I booked an oil change at five-thirty, would that work?")."""
+TALK_IN_PERSON = re.compile(r"\b(?:talk|speak|sit down|meet|chat)(?:ing)? (?:to|with) (?:somebody|someone|"
+                            r"an? (?:agent|realtor|person)|the agent)\b|\bin person\b")
+"""Someone to talk to, said with a day and an hour ("I might as well talk to somebody. next Monday, the
+28th? ten in the morning"): a meeting then, not a person on the line now."""
 NOW_OR_A_PERSON = re.compile(r"\b(?:now|right away|transfer|connect|put me through|hold|real person|human|"
-                             r"live (?:person|agent)|manager|supervisor|on the (?:phone|line))\b")
+                             r"live (?:person|agent)|manager|supervisor|(?<!than )(?<!not )(?<!over )"
+                             r"on the (?:phone|line))\b")
 """Words that ask for a person on this call."""
 COST_FIRST = re.compile(r"\W*(?:(?:hi|hey|hello|good (?:morning|afternoon|evening)|so|um+|uh+)\W+)*"
                         r"(?:is there (?:a|any) (?:charge|fee|cost)|does (?:it|that) cost|"
@@ -244,3 +252,14 @@ IF_THEN_ASKS = re.compile(r"\W*(?:(?:and|so|but|oh|um+|uh+)\W+)*(?:if|when|say) 
 what is asked, not a visit on the condition's day."""
 AGENT_COMING = re.compile(r"(?i)\bagents? (?:is |'s |are )?(?:coming|booked|scheduled)\b")
 """Our agent's visit told ("we already have an agent coming by Friday"), no agent of their own."""
+
+
+def meeting_asked(low: str, rule: str, model: str, lead_or_day: bool, day_and_hour: bool) -> bool:
+    """Someone to talk to asked for as a meeting, not a person on the line now: about the move ("we're
+    finally ready to talk to somebody about buying … could we come in Sunday?"), or with a day and an
+    hour ("we'd like to talk to somebody in person … Tuesday late morning, say eleven?")."""
+    about_the_move = rule == "escalation" and model != "escalation" and lead_or_day and bool(
+        TALK_ABOUT_A_MOVE.search(low))
+    then = "escalation" in {rule, model} and day_and_hour and bool(TALK_IN_PERSON.search(low)) and not (
+        CALL_ME.search(low))
+    return (about_the_move or then) and not NOW_OR_A_PERSON.search(low)

@@ -297,8 +297,9 @@ STRUCK_OFF = re.compile(r"\b(?:list|remove|delete|take me off|stop calling|quit 
                         r"(?:again|anymore|ever)\b(?! (?:at work|during))|lose (?:my|this) number|"
                         r"never call)")
 """Words that really ask to be struck off the list."""
-TEXT_INSTEAD = re.compile(r"\b(?:text me|a text|text(?:ing)? (?:is|would be|works|instead)|shoot me a text|"
-                          r"(?:don'?t|do not) (?:really )?do (?:phone )?calls|email me|send me)\b")
+TEXT_INSTEAD = re.compile(r"\b(?:text (?:me|us|this number|my cell)|just text|a text|text(?:ing)? (?:is|"
+                          r"would be|works|instead)|shoot me a text|(?:don'?t|do not) (?:really )?do "
+                          r"(?:phone )?calls|email me|send me)\b")
 """The caller would rather be written to than called."""
 GUARDED = {"identity", "how_got_number", "hold", "line_check"}
 """Acts whose misreading would lose what the caller said (hold waits; a line check, identity and
@@ -516,7 +517,6 @@ NEEDS_APPOINTMENT = re.compile(
     r"drop|roll|show)")
 """Asks whether a visit needs booking ("can I just swing by, or do I gotta make an
 appointment?"): a question about walk-ins, not a request for an appointment."""
-
 
 NEVER_MIND = re.compile(r"\b(?:never ?mind|forget (?:it|that|about it)|you'?re (?:fine|good|doing fine)|"
                         r"no need|don'?t bother|i'?m (?:good|fine)(?: with you)?|cancel that|scratch that|"

@@ -733,7 +733,9 @@ def _frame_in(frame: AskFrame, text: str) -> bool:
         lead = sentence[max(0, obj.start() - 40): obj.start()]
         # ("my husband found a townhouse … can we see it": one found, not owned)
         owned = _OWNERS.search(lead) is not None and not (
-            _WANTED_HOME_AFTER.match(sentence, obj.end()) or _FOUND_ONE.search(lead))
+            _WANTED_HOME_AFTER.match(sentence, obj.end()) or _FOUND_ONE.search(lead) or re.search(
+                # ("we're buying our first house, we're looking at Cedar Park": the one to buy)
+                r"\b(?:buy(?:ing)?|purchas\w*|find(?:ing)?|shopping for) (?:our|my|their) (?:\w+ )?$", lead))
         return owned if frame.owner == "caller" else bool(_OBJECT_OWNER.search(lead)) and not owned
 
     for sentence in re.split(r"(?<=[.?!;])\s*", text):

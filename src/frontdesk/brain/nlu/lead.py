@@ -589,7 +589,10 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
     to "what's prompting the move?" says nothing of a loan)."""
     text = u.lower
     if re.search(r"\b(?:ain'?t|aren'?t|are not|not|never|haven'?t|havent|weren'?t|wasn'?t|isn'?t) "
-                 r"(?:been |gotten |got |even |yet )?pre-?approv", text):
+                 r"(?:been |gotten |got |even |yet )?(?:pre-? ?)?approv", text) or re.search(
+            # "we're pre-approved — well, okay, not technically, not yet": taken back
+            r"\bpre-? ?approved\W+(?:\w+\W+){0,3}?not (?:technically|really|exactly|quite|yet|officially)\b",
+            text):
         # "we ain't pre-approved yet, how does that even work?" ("not pre approved yet, we're
         # talking to a lender right now": under way)
         return "in_progress" if _UNDER_WAY.search(text) else "not_started"
@@ -614,7 +617,9 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
         return "not_started"  # "do we have to be pre-approved …? we … haven't done any of that"
     if _ASKS_HOW_APPROVAL_GOES.search(text) and not re.search(
             r"\b(?:we'?re|i'?m|we are|i am|already|got|been|have been|are) (?:already )?pre", text):
-        return None  # "how long does getting pre-approved take?" asks; it says nothing of the caller
+        # "how long does getting pre-approved take?" asks; it says nothing of the caller ("… we
+        # applied with our credit union last week": that does)
+        return "in_progress" if _UNDER_WAY.search(text) else None
     if _STILL_TO_COME.search(text):
         # "we'll get pre-approved next month"; "talking to a lender now, should have the letter soon"
         return "in_progress"
@@ -693,7 +698,9 @@ _UNDER_WAY = re.compile(r"\b(?:working on it|working with a (?:lender|bank)|(?:t
                         # "the lender's got everything", "our bank has it all"
                         rf"{_LOAN_PERSON}(?:'s| has| have)? got (?:everything|it all|all of it)|"
                         rf"{_LOAN_PERSON} (?:has|have) (?:everything|it all|all of it)|"
-                        r"(?:started |been |just )?talking (?:to|with) (?:a |the |our |my )?"
+                        r"(?:(?:started |been |just )?talking|(?<!n't )(?<!not )(?<!never )(?<!even )"
+                        r"(?:talked|spoke|spoken)) (?:to|with) "
+                        r"(?:a |the |our |my )?"
                         r"(?:lender|bank|credit union|loan officer|"
                         r"mortgage (?:guy|lady|broker|person|company))|"
                         r"(?<!haven't )(?<!havent )(?<!have not )(?<!not )(?<!never )(?<!didn't )applied|"

@@ -199,6 +199,9 @@ def extract_lead_intent(u: Utterance) -> str | None:
     """Buy, sell, both or rent — not when the caller rules it out ("we won't be buying") or
     speaks of a sale that is done ("cash from selling our place in California")."""
     intents = lexicon().intents
+    if re.fullmatch(r"\W*(?:(?:um+|uh+|oh|just|i want to|to|we want to)\W+)*(?:rent|renting|a rental)\W*",
+                    u.lower):
+        return "rent"  # "rent.", said alone to "buy, sell, or something else?"
     if _NOT_A_HOME.search(u.lower):
         kept = _NOT_A_HOME.sub(" ", u.lower)
         u = Utterance(raw=u.raw, lower=kept, numeric=u.numeric)
@@ -240,6 +243,9 @@ def extract_lead_intent(u: Utterance) -> str | None:
         if len(other) != 1 or _NOT_MOVING.search(rest) or intents["rent"].search(u.lower):
             return "rent" if intents["rent"].search(u.lower) else None
         return other[0]
+    if re.search(r"\b(?:we'?re|i'?m|we are|i am) (?:selling|gonna sell)\b[^.?!]{0,40}?,? so (?:we|i)"
+                 r"(?:'ll| will| can)? (?:be )?pay(?:ing)? (?:in |all )?cash\b", u.lower):
+        return "buy"  # "we're selling my mother's place, so we'll be paying cash": the money for the buy
     lower = re.sub(r"\b(?:from|after|since|by|when we|clos(?:e|ed|ing) on|finished|done) "
                    r"(?:selling|sold)\b[^,.]*"
                    # "sell it to one of those we-buy-houses outfits": a kind of buyer, not the caller buying

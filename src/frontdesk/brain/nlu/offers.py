@@ -29,3 +29,13 @@ APPROVES = re.compile(
     r"(?:we|i)(?:'ll| will| shall) see you then|see you then)\b(?!\s*(?:,\s*)?(?:but|except|only|if)\b)")
 """Approval in the caller's own words ("that's perfect", "splendid", "bet", "that will be quite
 satisfactory", "we shall see you then"): to a yes-or-no question, a yes."""
+
+INSTEAD_OF = re.compile(r"\b(\d{1,2})(?::(\d{2}))? instead of (?:the )?\d{1,2}(?::\d{2})?\b")
+"""An hour put in place of another ("can it be three instead of two?"): the first is the hour."""
+TO_SET_UP = re.compile(r"\b(?:call|ring) (?:me|us)(?: back)? (?:to|and) (?:set (?:something|it|that|one|"
+                       r"a time|an appointment|a day) up|set up (?:a|an|something|the)|schedule|book|"
+                       r"find a time|figure out a (?:time|day))\b")
+"""A call asked for to book the visit ("could somebody just call me back to set something up?"): the
+visit later, not now."""
+NO_MATTER = re.compile(r"\bno (?:problem|worries)\b")
+"""An offer let go ("alright, no problem. thanks"): no yes, unless one is said first."""

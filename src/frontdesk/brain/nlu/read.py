@@ -13,7 +13,7 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
-from frontdesk.brain.nlu import clock, names, refer, when
+from frontdesk.brain.nlu import clock, names, offers, refer, when
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.asking import INDIRECT_ASK, TOLD_IN_CASE, said_with_a_tag
 from frontdesk.brain.nlu.classifier import default_classifier
@@ -44,7 +44,6 @@ from frontdesk.brain.nlu.cues import (
 )
 from frontdesk.brain.nlu.lead_facts import CHECKS_FACT, read_lead_facts
 from frontdesk.brain.nlu.lexicon import lexicon
-from frontdesk.brain.nlu.offers import ALL_I_NEEDED, APPROVES, I_PASS, OK_THEN_NO, SIGNS_OFF
 from frontdesk.brain.nlu.own_booking import BOOKING_FORGONE, NOTHING_ELSE, VISIT_ABOUT
 from frontdesk.brain.nlu.places import BUYS_WITH_OTHERS
 from frontdesk.brain.nlu.relative import LATEST
@@ -317,10 +316,10 @@ def read(text: str, profile: BusinessProfile, today: date,
     answer = _LEAD_FILLER.sub("", u.lower)
     result.affirm = (bool(lex.yes.match(answer)) and not lex.no.match(answer)) or (
         awaiting in {"confirm_booking", "confirm_change"} and bool(NOTHING_ELSE.match(answer))) or (
-        awaiting in _APPROVAL_ASKED and bool(APPROVES.match(answer)))
+        awaiting in _APPROVAL_ASKED and bool(offers.APPROVES.match(answer)))
     if awaiting == "offer_callback" and _OK_WHAT_ABOUT.match(answer):
         result.affirm = False  # "ok what about like ceramic coating?": asks on, agrees to nothing
-    if result.affirm and awaiting in _APPROVAL_ASKED and OK_THEN_NO.match(answer):
+    if result.affirm and awaiting in _APPROVAL_ASKED and offers.OK_THEN_NO.match(answer):
         result.affirm, result.deny = False, True  # "ah, ok. no, my car's fine, I just needed a rental"
     if not result.affirm and awaiting in {"confirm_booking", "confirm_change"} and _TRAILING_YES.search(
             answer) and not _NOT_YES.search(answer):
@@ -333,11 +332,13 @@ def read(text: str, profile: BusinessProfile, today: date,
             CALL_ME.search(u.lower)):
         result.affirm, result.deny = False, True  # "okay, I'll call back once I know my schedule": not now
     if awaiting in {"offer_callback", "offer_appointment"} and (
-            ALL_I_NEEDED.search(u.lower) or (SIGNS_OFF.search(u.lower) and not re.match(
-                r"\W*(?:yes|yeah|yep|yup|sure|please|that'?d be|that would be)\b", answer))) and not (
+            offers.ALL_I_NEEDED.search(u.lower) or (
+                (offers.SIGNS_OFF.search(u.lower) or offers.NO_MATTER.search(u.lower)) and not re.match(
+                    r"\W*(?:yes|yeah|yep|yup|sure|please|that'?d be|that would be)\b", answer))) and not (
             CALL_ME.search(u.lower)):
-        result.affirm, result.deny = False, True  # "okay. that's really all I needed, thanks": no
-    if awaiting in {"offer_callback", "offer_appointment", "permission"} and I_PASS.search(u.lower):
+        # "okay. that's really all I needed, thanks", "alright, no problem. thanks": no
+        result.affirm, result.deny = False, True
+    if awaiting in {"offer_callback", "offer_appointment", "permission"} and offers.I_PASS.search(u.lower):
         result.affirm, result.deny = False, True  # "yeah, see, that's more than I pay. I think I'll pass"
     if awaiting in {"confirm_booking", "offer_appointment"} and CANCEL_ASK.search(u.lower):
         # "yes, go ahead and cancel it" to "shall I book it?": the yes is to cancelling
@@ -427,6 +428,9 @@ def read(text: str, profile: BusinessProfile, today: date,
     if result.time is None and (result.date or result.time_of_day) and (
             hour := _HOUR_OPENS_CLAUSE.search(u.numeric)):
         result.time = _hour_of(hour)  # "Saturday morning would be best. Eleven, if you have it."
+    if result.time is None and awaiting not in {"budget", "phone"} and (
+            hour := offers.INSTEAD_OF.search(u.numeric)):
+        result.time = _hour_of(hour)  # "keep it Tuesday, but can it be three instead of two?"
     if awaiting == "date" and result.date and result.time is None and (
             last := _MOVED_TO.search(u.numeric.strip(" .?!"))) and not clock.for_other_activity(
             u.numeric, last.start(1)):
@@ -436,7 +440,8 @@ def read(text: str, profile: BusinessProfile, today: date,
                     "confirm_change", "which_appointment"} and result.time is None:
         # "nine would be perfect", "maybe 10?" when a time is being settled
         # ("okay cool, like seven then?", "okay... um, eleven?")
-        bare = re.match(r"(?:(?:at|around|maybe|how about|um|uh|hmm+|ah|oh|like|wait|well|ok|okay|so|then|"
+        bare = re.match(r"(?:(?:at|around|maybe|how about|uh[ -]huh|mm-?hm+|mhm+|um|uh|hmm+|ah|oh|like|wait|"
+                        r"well|ok|okay|so|then|"
                         r"yeah|cool|alright|all right|sure|great|yes|yep)[\s,.…!-]+)*"
                         r"(\d{1,2})(?::(\d{2}))?\b(?!\s*(?:(?:st|nd|rd|th)\b|%|/|people|cars|"
                         r"minutes|hours|days|weeks|months|years|miles|k\b|thousand|dollars|"
@@ -629,9 +634,12 @@ def read(text: str, profile: BusinessProfile, today: date,
         # the call's, whatever work is named)
         result.intent, result.is_question = "objection_busy", False
         result.flags.add("call_asked")
-    elif result.intent == "book" and YOU_CALL_BACK.search(u.lower) and not (
+    elif result.intent == "book" and YOU_CALL_BACK.search(u.lower) and ((not (
             result.date or result.time or result.time_of_day) and (
-            _ASK_FIRST.search(u.lower) or "no_booking" in result.flags):
+            _ASK_FIRST.search(u.lower) or "no_booking" in result.flags)) or (
+            # "… no idea what my schedule is this week. could somebody from service just call me
+            # back to set something up?": the call is to book it, later
+            result.time is None and offers.TO_SET_UP.search(u.lower))):
         # "could somebody from service call me back? … I just wanna ask about it before I bring
         # it in", "I'm not ready to book anything yet, I'd just like somebody … to call me back":
         # a call first; the visit is later, not asked for now
@@ -686,8 +694,8 @@ def read(text: str, profile: BusinessProfile, today: date,
         result.intent = "faq"
         result.flags.discard("book")
         result.services, result.appointment_type = [], None
-    if result.intent in {"affirm", "provide_info", "unknown", "chitchat", "thanks"} and SIGNS_OFF.search(
-            u.lower) and _CLOSING.search(u.lower) and not (
+    if result.intent in {"affirm", "provide_info", "unknown", "chitchat", "thanks"} and (
+            offers.SIGNS_OFF.search(u.lower)) and _CLOSING.search(u.lower) and not (
             result.has_booking_facts or result.has_lead_facts or result.is_question
             or CALL_ME.search(u.lower)):
         # "okay, I'll tell her to give you a ring. thanks": the caller takes their leave

@@ -87,16 +87,23 @@ _ASKS = re.compile(r"\?\s*$|^(?:\W*(?:so|and|also|oh|um|uh|like|okay|ok|hey|well
                    r"\b(?:how much|asking|still (?:there|available|for sale|around|have|got))\b")
 
 
+_STILL_THERE = re.compile(r"\W*(?:(?:and|so|um+|uh+|oh)\W+)*still (?:there|available|around|for sale|"
+                          r"on the lot|in stock)\W*$")
+"""The car's question said short, right after it ("that blue CR-V. still there?")."""
+
+
 def refers_back(text: str) -> bool:
     """Does this question point back at a car named before ("is it still there?")?"""
     lower = normalise(text).lower
     return (_REFERENCE.search(lower) is not None and not _DUMMY_IT.search(lower)
-            and _ASKS.search(lower) is not None)
+            and _ASKS.search(lower) is not None) or _STILL_THERE.match(lower) is not None
 
 
 def with_referent(text: str, phrase: str) -> str:
     """The clause with its first pointing word replaced by the car ("is the red Toyota RAV4
     still there?")."""
+    if _STILL_THERE.match(normalise(text).lower):
+        return f"is the {phrase} {text.strip()}"  # "that blue CR-V. still there?"
     return re.sub(_REFERENCE.pattern, f"the {phrase}", text.replace("’", "'"), count=1,
                   flags=re.IGNORECASE)
 

@@ -4,6 +4,8 @@ combine.combine` weighs it against the act classifier's reading."""
 
 from __future__ import annotations
 
+import re
+
 from frontdesk.brain.nlu.clauses import EMBEDDED_ASK
 from frontdesk.brain.nlu.cues import CALL_ME, HOURS_LIMIT, RENTS
 from frontdesk.brain.nlu.places import PRICED_OUT
@@ -40,8 +42,9 @@ def classify_by_rules(r: Understanding, flags: set[str], awaiting: str | None) -
     if is_price and r.is_question and not (r.date or r.time or r.window) and "price_question" in flags and (
             r.appointment_type or r.services):
         return "faq", 0.9  # "is there a charge to have somebody come out and tell us what it's worth?"
-    if "book" in flags or (r.appointment_type and not r.is_question):
-        return "book", 0.9
+    if "book" in flags or (r.appointment_type and not r.is_question) or (r.appointment_type and _MAY_I.match(
+            r.text.lower())):
+        return "book", 0.9  # ("can I drive it", "could we go see it": the visit asked for)
     if r.services and (r.date or r.time) and not is_price:
         return "book", 0.85
     if is_price:
@@ -66,3 +69,8 @@ def classify_by_rules(r: Understanding, flags: set[str], awaiting: str | None) -
     if awaiting == "motivation" and r.motivation:
         return "provide_info", 0.7
     return "unknown", 0.3
+
+
+_MAY_I = re.compile(r"\W*(?:(?:so|and|um+|uh+|oh|okay|ok|well)\W+)*(?:can|could|may) (?:i|we) "
+                    r"(?:come |go )?(?:drive|test drive|see|tour|view|look at|walk through) "
+                    r"(?:it|that one|her|the \w+)\W*$")

@@ -167,8 +167,10 @@ def _timeline(text: str, today: date, *, expecting: bool) -> tuple[float, str] |
     year = re.search(r"\b(?:this year|end of (?:the )?year|by (?:the )?new year)\b", text)
     if year and not re.search(
             # ("Halloween's a Sunday this year": when a day falls, not a move)
-            r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|falls?(?: on)?|lands?(?: on)?)\s+$",
+            r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|falls?(?: on)?|lands?(?: on)?|(?:a |real )?day)"
+            r"\s+$",
             text[max(0, year.start() - 20): year.start()]):
+        # ("Tuesday the 29th — that's a real day this year, right? leap year?": the date's)
         return max(1.0, 12.0 - today.month + 0.5), "by the end of the year"
     if first := re.search(r"\b(?:(?:the )?(?:first|start|beginning|turn) of (?:the|next) year|"
                           r"early (?:next year|in (?:the|next) (?:new )?year)|"
