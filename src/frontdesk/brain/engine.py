@@ -336,8 +336,9 @@ class Brain:
                                                   today=ctx.today)
             if guess is not None:
                 apply_guess(ctx.understanding, guess, ctx.profile, ctx.today)
-        result = await self._graph.ainvoke(state, config={"configurable": {"turn": ctx}})
-        new_state = ConversationState.model_validate(result)
+        result = await self._graph.ainvoke({"s": state}, config={"configurable": {"turn": ctx}})
+        new_state = ConversationState.model_validate(
+            {name: getattr(result["s"], name) for name in ConversationState.model_fields})
         reply = new_state.messages[-1].content if new_state.messages else ""
         new_state.forget_older_messages(self._settings.recent_messages)
         return TurnOutcome(

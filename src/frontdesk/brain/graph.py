@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, TypedDict
 
 from langchain_core.runnables import RunnableConfig
 from langgraph.graph import END, START, StateGraph
@@ -63,24 +63,31 @@ _BOOKING_ASKED = re.compile(r"\b(?:book|schedule|appointment|set (?:it|something
                             r"bring (?:it|her|him) in|drop (?:it )?off|get (?:it|her|him) in)\b")
 
 
-def _updates(s: ConversationState) -> dict[str, Any]:
-    return {name: getattr(s, name) for name in ConversationState.model_fields}
+class Turn(TypedDict):
+    """The graph's state: the conversation as one object, which the nodes change in place. One
+    channel instead of one per field keeps LangGraph's bookkeeping per step small (it was more
+    than half of a brain turn); the state is validated once, when the turn ends (Brain._run)."""
+
+    s: ConversationState
 
 
-async def _inbox(state: ConversationState, config: RunnableConfig) -> dict[str, Any]:
+def _updates(s: ConversationState) -> Turn:
+    return {"s": s}
+
+
+def _inbox(s: ConversationState, ctx: TurnContext) -> None:
     """Deliver notifications that arrived since the last turn (seed 004's check_notifications)."""
-    ctx = _turn(config)
-    s = state  # (copied once per turn, on the way in: Brain._run)
     for note in s.notifications_queue:
         if not note.delivered:
             ctx.add(note.message)
             note.delivered = True
-    return _updates(s)
 
 
-async def _route(state: ConversationState, config: RunnableConfig) -> dict[str, Any]:
+async def _route(turn: Turn, config: RunnableConfig) -> Turn:
+    """The turn's first step: notifications delivered, then the message sent to its agent."""
     ctx = _turn(config)
-    s = state  # (copied once per turn, on the way in: Brain._run)
+    s = state = turn["s"]  # (copied once per turn, on the way in: Brain._run)
+    _inbox(s, ctx)
     if ctx.understanding is None:
         greeting.open_call(s, ctx)
         ctx.handoff = None
@@ -162,10 +169,10 @@ async def _route(state: ConversationState, config: RunnableConfig) -> dict[str, 
     return _updates(s)
 
 
-def _agent_node(name: str, fn: AgentFn) -> Callable[..., Awaitable[dict[str, Any]]]:
-    async def node(state: ConversationState, config: RunnableConfig) -> dict[str, Any]:
+def _agent_node(name: str, fn: AgentFn) -> Callable[..., Awaitable[Turn]]:
+    async def node(turn: Turn, config: RunnableConfig) -> Turn:
         ctx = _turn(config)
-        s = state  # (copied once per turn, on the way in: Brain._run)
+        s = turn["s"]  # (copied once per turn, on the way in: Brain._run)
         s.current_agent = name  # type: ignore[assignment]
         ctx.handoff = None
         ctx.hops += 1
@@ -178,9 +185,9 @@ def _agent_node(name: str, fn: AgentFn) -> Callable[..., Awaitable[dict[str, Any
     return node
 
 
-async def _respond(state: ConversationState, config: RunnableConfig) -> dict[str, Any]:
+async def _respond(turn: Turn, config: RunnableConfig) -> Turn:
     ctx = _turn(config)
-    s = state  # (copied once per turn, on the way in: Brain._run)
+    s = turn["s"]  # (copied once per turn, on the way in: Brain._run)
     qualification.enforce_hard_criteria(s, ctx.profile.qualification)
     text = cap_words(said_once(strip_markdown(" ".join(p for p in ctx.reply_parts if p))),
                      ctx.settings.max_reply_words)
@@ -201,9 +208,9 @@ async def _respond(state: ConversationState, config: RunnableConfig) -> dict[str
     return _updates(s)
 
 
-async def _analytics(state: ConversationState, config: RunnableConfig) -> dict[str, Any]:
+async def _analytics(turn: Turn, config: RunnableConfig) -> Turn:
     ctx = _turn(config)
-    s = state  # (copied once per turn, on the way in: Brain._run)
+    s = turn["s"]  # (copied once per turn, on the way in: Brain._run)
     if ctx.profile.kind == "real_estate":
         if ctx.said is not None:
             # "if we sold our house with y'all, what's your cut?", "we're up in Georgetown … let me
@@ -214,12 +221,13 @@ async def _analytics(state: ConversationState, config: RunnableConfig) -> dict[s
     return _updates(s)
 
 
-def _after_router(state: ConversationState, config: RunnableConfig) -> str:
+def _after_router(turn: Turn, config: RunnableConfig) -> str:
     return _turn(config).handoff or "respond"
 
 
-def _after_agent(state: ConversationState, config: RunnableConfig) -> str:
+def _after_agent(turn: Turn, config: RunnableConfig) -> str:
     ctx = _turn(config)
+    state = turn["s"]
     if ctx.handoff:
         return ctx.handoff
     if ctx.queue and not state.ended:  # the next act of the same message
@@ -233,21 +241,19 @@ def _after_agent(state: ConversationState, config: RunnableConfig) -> str:
     return "respond"
 
 
-def _after_respond(state: ConversationState) -> str:
-    return "analytics" if state.ended else END
+def _after_respond(turn: Turn) -> str:
+    return "analytics" if turn["s"].ended else END
 
 
 def build_graph() -> Any:
     """Compile the agent graph once per process."""
-    graph = StateGraph(ConversationState)
-    graph.add_node("inbox", _inbox)
+    graph = StateGraph(Turn)
     graph.add_node("router", _route)
     for name, fn in AGENTS.items():
         graph.add_node(name, _agent_node(name, fn))
     graph.add_node("respond", _respond)
     graph.add_node("analytics", _analytics)
-    graph.add_edge(START, "inbox")
-    graph.add_edge("inbox", "router")
+    graph.add_edge(START, "router")
     targets = {name: name for name in AGENTS} | {"respond": "respond"}
     graph.add_conditional_edges("router", _after_router, targets)
     for name in AGENTS:
