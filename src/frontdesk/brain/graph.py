@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Awaitable, Callable
+from functools import cache
 from typing import Any, TypedDict
 
 from langchain_core.runnables import RunnableConfig
@@ -245,8 +246,10 @@ def _after_respond(turn: Turn) -> str:
     return "analytics" if turn["s"].ended else END
 
 
+@cache
 def build_graph() -> Any:
-    """Compile the agent graph once per process."""
+    """Compile the agent graph once per process (it holds no conversation: each turn brings its
+    own state and context, so every Brain of the process shares it)."""
     graph = StateGraph(Turn)
     graph.add_node("router", _route)
     for name, fn in AGENTS.items():
