@@ -588,11 +588,13 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
     financing question only when it is the one asked ("not yet, just getting the ball rolling"
     to "what's prompting the move?" says nothing of a loan)."""
     text = u.lower
+    back = re.search(r"\bpre-? ?approved\W+(?:\w+\W+){0,3}?not (?:technically|really|exactly|quite|yet|"
+                     r"officially)\b", text)
     if re.search(r"\b(?:ain'?t|aren'?t|are not|not|never|haven'?t|havent|weren'?t|wasn'?t|isn'?t) "
-                 r"(?:been |gotten |got |even |yet )?(?:pre-? ?)?approv", text) or re.search(
-            # "we're pre-approved — well, okay, not technically, not yet": taken back
-            r"\bpre-? ?approved\W+(?:\w+\W+){0,3}?not (?:technically|really|exactly|quite|yet|officially)\b",
-            text):
+                 r"(?:been |gotten |got |even |yet )?(?:pre-? ?)?approv", text) or (back and not re.search(
+                     # "we're pre-approved — well, okay, not technically, not yet": taken back (not
+                     # "pre-approved? uh, no, not yet — oh wait, yes we are")
+                     r"\byes\b|\b(?:we'?re|we are|i'?m|i am) (?:pre-? ?)?approved\b", text[back.end():])):
         # "we ain't pre-approved yet, how does that even work?" ("not pre approved yet, we're
         # talking to a lender right now": under way)
         return "in_progress" if _UNDER_WAY.search(text) else "not_started"
@@ -699,7 +701,7 @@ _UNDER_WAY = re.compile(r"\b(?:working on it|working with a (?:lender|bank)|(?:t
                         rf"{_LOAN_PERSON}(?:'s| has| have)? got (?:everything|it all|all of it)|"
                         rf"{_LOAN_PERSON} (?:has|have) (?:everything|it all|all of it)|"
                         r"(?:(?:started |been |just )?talking|(?<!n't )(?<!not )(?<!never )(?<!even )"
-                        r"(?:talked|spoke|spoken)) (?:to|with) "
+                        r"(?<!really )(?<!havent )(?:talked|spoke|spoken)) (?:to|with) "
                         r"(?:a |the |our |my )?"
                         r"(?:lender|bank|credit union|loan officer|"
                         r"mortgage (?:guy|lady|broker|person|company))|"
