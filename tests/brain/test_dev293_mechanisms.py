@@ -3,7 +3,7 @@ sets' own words. The clock is Monday 23 November 2026, nine in the morning."""
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import UTC, datetime, time
 
 from frontdesk.brain import Brain
 from frontdesk.brain.memory import InMemoryCalendar, InMemoryCustomers
@@ -180,3 +180,16 @@ async def test_texts_not_calls_said_while_booking(profiles) -> None:
 def test_someone_to_look_at_it(profiles) -> None:
     u = _u(profiles, "dealership", "ok cool. could someone look at it thursday morning?", "anything_else")
     assert u.appointment_type == "service"
+
+
+async def test_a_morning_gone_by_is_no_time_for_the_call_and_its_taker_is_asked_for(profiles) -> None:
+    brain = Brain(profiles, InMemoryCalendar(), InMemoryCustomers(),
+                  clock=lambda: datetime(2026, 11, 23, 20, 0, tzinfo=UTC))  # 2 PM in Texas
+    state = (await brain.start(await brain.new_state("m", "dealership", caller_phone=None))).state
+    replies = []
+    for line in ("my wife left the car with y'all this morning. can somebody call me when it's ready?",
+                 "my cell is 512 555 0144", "Rosa Diaz"):
+        outcome = await brain.respond(state, line)
+        state, _ = outcome.state, replies.append(outcome.reply)
+    assert "morning" not in replies[0] and "who should we ask for" in replies[1].lower(), replies
+    assert _calls(state) and state.ended, replies

@@ -427,6 +427,11 @@ def schedule_callback(s: ConversationState, ctx: TurnContext, reason: str | None
         # "I've got the brake check Wednesday morning … could somebody call me back this
         # afternoon": when to call is what is said with the call, not the booking's day before it
         u = replace(u, date=later.date, time=later.time, window=later.window, time_of_day=later.time_of_day)
+    if u.time is None and u.time_of_day == "morning" and ctx.now.hour >= 12 and (
+            u.date in {None, ctx.today}) and re.search(r"\bthis morning\b", u.text.lower()):
+        # "my husband dropped our F-150 off this morning … can somebody call me when it's done?",
+        # said in the afternoon: a morning gone by, no time for the call
+        u = replace(u, time_of_day=None, window=None, date=None)
     if u.services:  # "call me back about the inspection sticker": the work asked about, kept
         s.recent_services = list(dict.fromkeys([*u.services, *s.recent_services]))[:3]
     window = u.window
@@ -540,6 +545,10 @@ def _callback_to_number(s: ConversationState, ctx: TurnContext) -> None:
     s.pending_callback = None
     ctx.request_callback(s, pending.get("detail") or "Caller asked for a callback",
                          due_at=pending.get("due_at"), window=pending.get("window"))
-    ctx.say("callback_scheduled_at", when=pending.get("when") or "later",
-            phone=say_phone(s.customer.phone or ""))
+    when, phone = pending.get("when") or "later", say_phone(s.customer.phone or "")
+    if not s.customer.name and s.direction == "inbound":
+        # whoever calls back asks for someone (as with a number that came with the call)
+        ctx.ask(s, "name", AGENT, "callback_ask_name", when=f"{when} at {phone}")
+        return
+    ctx.say("callback_scheduled_at", when=when, phone=phone)
     _end(s, "callback_scheduled")
