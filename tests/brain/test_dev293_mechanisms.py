@@ -193,3 +193,14 @@ async def test_a_morning_gone_by_is_no_time_for_the_call_and_its_taker_is_asked_
         state, _ = outcome.state, replies.append(outcome.reply)
     assert "morning" not in replies[0] and "who should we ask for" in replies[1].lower(), replies
     assert _calls(state) and state.ended, replies
+
+
+async def test_a_call_owed_outlives_a_booking_let_go_but_not_the_list(profiles) -> None:
+    said = ("I'd like my oil changed Wednesday at nine",
+            "and could somebody from sales give me a call about trading in my Civic?")
+    state, replies = await call(profiles, "dealership", *said,
+                                "actually forget the oil change, I don't want to book anything",
+                                "no, that's all")
+    assert state.ended and _calls(state), replies  # the call was promised: the team has it
+    state, replies = await call(profiles, "dealership", *said, "you know what, take me off your list")
+    assert state.ended and state.lead.do_not_call and not _calls(state), replies

@@ -398,7 +398,7 @@ class Brain:
                 reason=f"the call dropped while the {state.current_agent} agent was waiting "
                        f"for an answer ({state.awaiting.replace('_', ' ')})",
                 due_at=due.isoformat()))
-        if (call := s.booking_slots.call_after) and not state.ended:
+        if (call := s.booking_slots.call_after) and not state.ended and not s.lead.do_not_call:
             # hung up with a call asked beside a booking never made: the team has it as asked
             s.booking_slots.call_after = None
             s.pending_tasks.append(BackgroundTask(

@@ -124,8 +124,10 @@ class BookingSlots(BaseModel):
     """The caller moved that whole visit, work added and all, to the day and time asked."""
 
     def dropped(self) -> BookingSlots:
-        """Nothing asked to be booked any more; who the caller is stays known."""
-        return BookingSlots(customer_name=self.customer_name, customer_phone=self.customer_phone)
+        """Nothing asked to be booked any more; who the caller is stays known, and so does a call
+        asked beside the booking (it is still owed)."""
+        return BookingSlots(customer_name=self.customer_name, customer_phone=self.customer_phone,
+                            call_after=self.call_after)
 
     def under_way(self) -> bool:
         """Something is being booked: a kind of visit, work or a day asked for."""

@@ -49,7 +49,9 @@ def place(s: ConversationState, ctx: TurnContext, u: Understanding) -> Understan
         return None
     slots = s.booking_slots
     if (slots.under_way() and s.appointment is None) or (
-            (u.services or u.appointment_type) and u.intent in {"book", "provide_info"}):
+            (u.services or u.appointment_type) and u.intent in {"book", "provide_info"}) or (
+            _change_pending(s) and not _KEPT.search(u.text.lower())):
+        # (a change waiting with something else after it already: the call waits to the end)
         slots.call_after = f"{slots.call_after}. {call}" if slots.call_after else call
         return None
     return as_call(call, ctx)
@@ -59,7 +61,7 @@ def settle(s: ConversationState, ctx: TurnContext) -> None:
     """The conversation ends with a call still waiting on a booking never made: the team gets it
     as asked."""
     call = s.booking_slots.call_after
-    if not call or not s.ended:
-        return
+    if not call or not s.ended or s.lead.do_not_call:
+        return  # (struck off the list since: no call)
     s.booking_slots.call_after = None
     ctx.request_callback(s, f"Caller asked for a call: {call}")

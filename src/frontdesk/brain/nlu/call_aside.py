@@ -32,7 +32,7 @@ _ASKED = re.compile(
     r"(?: (?:for|if))? " + _WHO + r" (?:to |could |would )?(?:please |also )?" + _CALL + r"\b")
 """A call from the team asked for, in so many words."""
 _OF_ITS_OWN = re.compile(
-    r"\b(?:about|regarding|re|whether|if (?:i|we|it|they|the|my|our)|to (?:explain|tell|talk|go over|discuss|"
+    r"\b(?:about|regarding|whether|if (?:i|we|it|they|the|my|our)|to (?:explain|tell|talk|go over|discuss|"
     r"walk me|walk us|price|quote|let me know)|and (?:explain|tell|talk|go over|walk|let me know)|"
     r"on the \w+ side|for (?:my|our|the) (?:trade|warranty|loan|financing|paperwork|papers)|"
     r"when (?:it'?s|its|it is|they'?re|the \w+ is) (?:done|ready|finished)|"
