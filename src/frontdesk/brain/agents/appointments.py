@@ -71,7 +71,7 @@ from frontdesk.brain.agents.offered import pick_offered
 from frontdesk.brain.availability import AvailabilityCalendar, closed_reply
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.format import say_phone, say_slot, say_time
-from frontdesk.brain.nlu import call_aside, clock, understand
+from frontdesk.brain.nlu import clock, understand
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.change import When, split_change
 from frontdesk.brain.nlu.cues import ALL_OF_THEM, AND_ALSO, DEFERS, NO_LONGER_NEEDED
@@ -410,18 +410,7 @@ async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
         # ("no, I don't need anything else … just cancel it please": the order, whatever the "no" was to)
         # (a reason it goes, "we decided to wait till rates come down", reads as a deferral: a yes)
         if desk.action == "cancel" and desk.then_book:
-            # "… and can I come drive the CR-V Thursday at six?": the booking asked for with it,
-            # next; "… can somebody call me back next week to set it up again": the call back
-            ctx.understanding = understand(desk.then_book, ctx.profile, ctx.today)
-            desk.then_book = None
-            later = ctx.understanding
-            if later.intent == "book" and call_aside.asked(later.text):
-                # "… could you have Jordan call me early next week to set up another one?": a call
-                later.intent = "objection_busy"
-                later.flags.add("call_asked")
-            await _cancel(s, ctx, then="escalation" if later.intent == "escalation" else "objection" if (
-                "call_asked" in later.flags or later.intent in {"objection_busy", "do_not_call"})
-                and later.intent != "book" else "scheduling")
+            await _cancel(s, ctx, then=desk_calls.after_cancel(desk, ctx))
         elif desk.action == "cancel":
             await _cancel(s, ctx)  # "yes"; "no thanks, we don't need a new one": cancel, no rebooking
         else:
@@ -731,11 +720,7 @@ async def _move(s: ConversationState, ctx: TurnContext) -> None:
         if later.services and ADD_ON.search(later.text.lower()) and a.service_type not in later.services:
             later.flags.add("add_to_visit")  # "… and while it's in there, rotate the tires too": this visit
             later.intent = "book"
-        called = "call_asked" in later.flags or later.intent == "objection_busy" or (
-            call_aside.asked(later.text))  # "… and could you have Sarah give me a call?"
-        if called:  # "… and also could somebody call me back in the afternoon about staging?"
-            later.intent = "objection_busy"
-            later.flags.add("call_asked")
+        called = desk_calls.read_as_call(later)  # "… and could you have Sarah give me a call?"
         await _done(s, ctx, result, f"moved {a.id}", then="objection" if called else "scheduling")
         return
     await _done(s, ctx, result, f"moved {a.id}")

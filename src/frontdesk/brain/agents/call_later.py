@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from frontdesk.brain.agents import desk_calls
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.nlu import understand
 from frontdesk.brain.nlu.understanding import Understanding
@@ -20,11 +21,6 @@ _BY_THEN = re.compile(r"\b(?:before|by|ahead of) (?:the \w+|monday|tuesday|wedne
 _KEPT = re.compile(r"\b(?:leave|keep)\b|\bstays?\b")
 """The booking asked about left as it is ("no, let's leave it on Thursday at four"): nothing to
 wait for; the call comes next."""
-
-
-def _change_pending(s: ConversationState) -> bool:
-    return s.awaiting_agent == "appointments" and s.desk.action in {"move", "cancel"} and s.awaiting in {
-        "confirm_change", "date", "time", "pick_alternative", "move_or_cancel"}
 
 
 def as_call(text: str, ctx: TurnContext) -> Understanding:
@@ -44,13 +40,13 @@ def place(s: ConversationState, ctx: TurnContext, u: Understanding) -> Understan
     call, u.call_after = u.call_after, None
     if not call:
         return None
-    if _change_pending(s) and not s.desk.then_book and not _KEPT.search(u.text.lower()):
+    if desk_calls.change_pending(s) and not s.desk.then_book and not _KEPT.search(u.text.lower()):
         s.desk.then_book = call  # moved or cancelled first, then the call
         return None
     slots = s.booking_slots
     if (slots.under_way() and s.appointment is None) or (
             (u.services or u.appointment_type) and u.intent in {"book", "provide_info"}) or (
-            _change_pending(s) and not _KEPT.search(u.text.lower())):
+            desk_calls.change_pending(s) and not _KEPT.search(u.text.lower())):
         # (a change waiting with something else after it already: the call waits to the end)
         slots.call_after = f"{slots.call_after}. {call}" if slots.call_after else call
         return None

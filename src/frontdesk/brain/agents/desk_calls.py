@@ -11,7 +11,7 @@ from frontdesk.brain.agents.appointment_words import _CALLBACK, CANCELS_TOO, NO_
 from frontdesk.brain.agents.booking_said import as_state
 from frontdesk.brain.agents.booking_said import facts as _facts
 from frontdesk.brain.context import TurnContext
-from frontdesk.brain.nlu import Understanding
+from frontdesk.brain.nlu import Understanding, call_aside, understand
 from frontdesk.brain.nlu.cues import CALL_ME, NOT_CANCELLED
 from frontdesk.brain.ports import AppointmentNotFoundError
 from frontdesk.brain.state import AppointmentDesk, ConversationState
@@ -40,6 +40,40 @@ def asked_with_the_yes(desk: AppointmentDesk, u: Understanding) -> None:
         return
     start = max((m.end() for m in re.finditer(r"[.?!;]\s", u.text[: found.start()])), default=0)
     desk.then_book = u.text[start:]
+
+
+def change_pending(s: ConversationState) -> bool:
+    """A move or cancel of the caller's appointment is under way (asked about, or read back)."""
+    return s.awaiting_agent == "appointments" and s.desk.action in {"move", "cancel"} and s.awaiting in {
+        "confirm_change", "date", "pick_alternative", "move_or_cancel"}
+
+
+def read_as_call(later: Understanding, *, flagged: bool = True) -> bool:
+    """Whether the words asked with a change ask for a call from the team ("… and could you have
+    Sarah give me a call?", "… and also could somebody call me back in the afternoon about
+    staging?"), read as that call when they do. ``flagged``: a call already read in them counts
+    too (after a cancel, only one asked in so many words turns a booking into a call)."""
+    called = call_aside.asked(later.text) or (flagged and (
+        "call_asked" in later.flags or later.intent == "objection_busy"))
+    if called:
+        later.intent = "objection_busy"
+        later.flags.add("call_asked")
+    return called
+
+
+def after_cancel(desk: AppointmentDesk, ctx: TurnContext) -> str:
+    """The words asked with the cancel, read as the turn's next understanding; the agent that
+    takes them once the cancel is done: "… and can I come drive the CR-V Thursday at six?" a
+    booking, "… can somebody call me back next week to set it up again" the call back ("… could
+    you have Jordan call me early next week to set up another one?" too), a person asked for."""
+    ctx.understanding = later = understand(desk.then_book or "", ctx.profile, ctx.today)
+    desk.then_book = None
+    if later.intent == "book":
+        read_as_call(later, flagged=False)
+    if later.intent == "escalation":
+        return "escalation"
+    called = "call_asked" in later.flags or later.intent in {"objection_busy", "do_not_call"}
+    return "objection" if called and later.intent != "book" else "scheduling"
 
 
 async def cancel_with_the_list(s: ConversationState, ctx: TurnContext) -> None:

@@ -13,7 +13,7 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
-from frontdesk.brain.agents import lot, objection, qualification, scheduling, visit_questions
+from frontdesk.brain.agents import desk_calls, lot, objection, qualification, scheduling, visit_questions
 from frontdesk.brain.agents.lot import POINTS_BACK
 from frontdesk.brain.context import Effect, TurnContext, absorb_contact
 from frontdesk.brain.format import (
@@ -458,7 +458,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         # up after it): promised, and what was being asked, asked again
         ctx.say("call_after_noted")
         ctx.aside_answered = True
-        if _change_pending(s):
+        if desk_calls.change_pending(s):
             ctx.resuming = True
             ctx.hand_off("appointments", "a change under way, a call asked beside it", s)
         elif s.awaiting_agent == "qualification" and qualification.in_progress(s):
@@ -657,7 +657,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         ctx.ask(s, "offer_callback", AGENT, "faq_unknown")
         return
     ctx.aside_answered = True
-    if _change_pending(s) and not ctx.more_acts:
+    if desk_calls.change_pending(s) and not ctx.more_acts:
         # "state inspection's still thirty-five bucks, right?" while a move is read back:
         # answered, then the move asked about again (no new booking is offered)
         ctx.resuming = True
@@ -718,12 +718,6 @@ def _callback(s: ConversationState, ctx: TurnContext) -> None:
     s.callback_reason = None
     ctx.say("callback_confirm", phone=say_phone(s.customer.phone))
     ctx.ask(s, "anything_else", "greeting", "anything_else")
-
-
-def _change_pending(s: ConversationState) -> bool:
-    """A move or cancel of the caller's appointment is under way (asked about, or read back)."""
-    return s.awaiting_agent == "appointments" and s.desk.action in {"move", "cancel"} and s.awaiting in {
-        "confirm_change", "date", "pick_alternative", "move_or_cancel"}
 
 
 def resume(s: ConversationState, ctx: TurnContext) -> None:
