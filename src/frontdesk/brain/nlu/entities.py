@@ -499,7 +499,7 @@ def extract_services(u: Utterance, profile: BusinessProfile) -> list[str]:
 
 
 def _spans(text: str, phrases: list[str]) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for p in phrases for m in re.finditer(rf"\b{re.escape(p.lower())}\b", text)]
+    return [(m.start(), m.end()) for p in phrases for m in word_pattern(p.lower()).finditer(text)]
 
 
 def _not_inside_another(text: str, found: list[tuple[int, int, str]], profile: BusinessProfile,

@@ -746,7 +746,8 @@ def ruled_out_after(text: str, end: int) -> bool:
 
 
 def phrase_in(phrase: str, text: str) -> bool:
-    return word_pattern(phrase).search(text) is not None
+    # (the plain substring test first: most phrases asked about are not in the text at all)
+    return phrase in text and word_pattern(phrase).search(text) is not None
 
 
 @lru_cache(maxsize=8192)
