@@ -126,7 +126,8 @@ async def test_an_appointment_kept_as_told_is_not_moved_or_booked_again(profiles
     calendar = await booked("dealership", "oil_change", datetime(2026, 11, 25, 10, 0))
     state, replies = await call(profiles, "dealership", "just calling to check on my oil change", said,
                                 calendar=calendar)
-    assert state.awaiting == "anything_else" and "move" not in replies[-1].lower()
+    # ("perfect, see you wednesday" takes leave: the call may close on it)
+    assert state.awaiting in {"anything_else", None} and "move" not in replies[-1].lower()
     assert state.appointment is None and not state.desk.last_done("moved")
 
 

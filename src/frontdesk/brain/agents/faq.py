@@ -582,6 +582,9 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             said = [m.content for m in s.messages if m.role == "user"]
             entries = faq_answers(said[-2], ctx.profile.faq, place_words(ctx.profile)) if len(
                 said) >= 2 else []
+        if not entries and asks_hours(u.text.lower()):
+            # "do you guys do Saturdays?": the hours, whatever words the keywords miss
+            entries = [e for e in ctx.profile.faq if e.category == "hours"][:1]
         for entry in entries:
             # asked twice in one breath, or already said by another answer this turn ("what is a
             # consultation? is it a sales pitch?": "no cost and no obligation" once): said once

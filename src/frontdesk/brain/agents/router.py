@@ -264,7 +264,7 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
         u.flags.add("decline")
         return "scheduling"
     if intent == "goodbye" and s.awaiting in {"confirm_booking", "confirm_change"} and s.awaiting_agent and (
-            _YES_THEN_DONE.search(u.text.lower())) and not u.deny and (
+            _YES_THEN_DONE.search(u.text.lower()) or _YES_THEN_LEAVE.match(u.text.lower())) and not u.deny and (
             s.desk.action == "cancel" or not re.search(r"\bcancel\b", u.text.lower())):
         # "Renee Hollis. Yep, that's everything." to the read-back: a yes, and nothing more after it
         u.intent, u.affirm = "affirm", True
@@ -479,6 +479,12 @@ _YES_THEN_DONE = re.compile(r"\b(?:yes|yeah|yep|yup|sure|correct|right|perfect|s
                             r"(?:go ahead and |just |please )?cancel (?:it|that|them|both|the \w+(?: \w+)?)\b"
                             r"(?! (?:or|and|but)\b)[^?]*$")
 """A yes with the call's close after it ("yep, that's everything", "yeah, cancel it. thanks anyway")."""
+_YES_THEN_LEAVE = re.compile(r"\W*(?:(?:oh|um+|uh+|okay|ok|well)\W+)*(?:yes|yeah|yep|yup|correct|perfect|"
+                             r"sounds (?:good|great|perfect)|that works|that'?s (?:right|correct|perfect|great))"
+                             r"\b(?!\W*(?:but|no\b|wait|actually|hold on|except|and (?:also|can|could)))"
+                             r"(?![^?]*\?)(?![^.]*\b(?:but|except|instead)\b)")
+"""A yes that leads a leave-taking ("yes. thank you, I'll let him know"): the read back is agreed
+to before the caller goes; nothing after it asks for more or takes the yes back."""
 
 
 _CALL_BACK = re.compile(r"\b(?:call (?:me|us)? ?back|callback|give (?:me|us) a (?:call|ring)|"

@@ -147,8 +147,11 @@ CONFLICT = re.compile(r"\b(?:(?:must|has to|have to|gotta|got to) work|(?:can'?t
                       r"(?:'ll| will| can| could)? (?:make it|make that|be able to (?:make it|come|do it))|"
                       r"(?:might|may) not (?:be able to )?make (?:it|that)|"
                       r"(?:doesn'?t|won'?t) work (?:anymore|now|for)|can'?t (?:get out of|miss|skip|move)|"
-                      r"(?:they|he|she) moved my)\b")
-"""Why a booking the caller has cannot stand ("but now my wife she must work Friday")."""
+                      r"(?:they|he|she) moved my|(?:totally |completely )?forgot (?:that |about )?(?:i|we|he|she) "
+                      r"(?:have|had|got|'ve got|'ve|was|were|am|'m)|(?:got|get|been|was|were) called in|"
+                      r"(?:have|had|got) (?:a |another )?conflict|double[- ]booked|jury duty)\b")
+"""Why a booking the caller has cannot stand ("but now my wife she must work Friday", "I completely
+forgot I have jury duty")."""
 _VISIT_BOOKED = (r"(?:appointment|appt|oil change|tire rotation|rotation|(?:state )?inspection|"
                  r"brake (?:check|job|inspection|service)|battery (?:swap|replacement|change|check)|"
                  r"detail(?:ing)?|showing|consultation|consult|valuation|test drive|walk-?through|tour|"
@@ -589,7 +592,8 @@ they know something")."""
 
 
 
-_CONTACTING = re.compile(r"\b(?:call\w*|ring\w*|phon\w*|contact\w*|list|number|bother\w*|text\w*|"
+_CONTACTING = re.compile(r"\b(?:call\w*|ring\w*|phon\w*|contact\w*|list|(?<!van )(?<!truck )(?<!unit )"
+                         r"number(?! (?:one|two|three|four|five|six|seven|eight|nine|ten|\d))|bother\w*|text\w*|"
                          r"message\w*|email\w*|reach\w*|hear from|spam\w*|solicit\w*|robo\w*|"
                          r"marketing|leave (?:me|us) alone|remove|unsubscribe|harass\w*|pester\w*)\b")
 """Words naming the contact itself (calls, texts, the list), which stopping something else lacks."""

@@ -597,7 +597,7 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
                      r"\byes\b|\b(?:we'?re|we are|i'?m|i am) (?:pre-? ?)?approved\b", text[back.end():])):
         # "we ain't pre-approved yet, how does that even work?" ("not pre approved yet, we're
         # talking to a lender right now": under way)
-        return "in_progress" if _UNDER_WAY.search(text) else "not_started"
+        return "in_progress" if under_way(text) else "not_started"
     if re.search(r"\bpre-? ?approv|\bletter\b", text) and re.search(
             r"\b(?:expired|lapsed|ran out|no longer (?:good|valid)|"
             r"(?:we|i) were(?=\s*[.!,;]|\s+(?:but|until|till)\b)|"
@@ -606,7 +606,7 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
         # ("… they had to redo it, but it came through again Friday": approved again)
         if _CAME_THROUGH.search(text):
             return "pre_approved"
-        return "in_progress" if _UNDER_WAY.search(text) or re.search(
+        return "in_progress" if under_way(text) or re.search(
             r"\b(?:redo|redoing|renew|renewing|re-?apply|re-?applying|again|called (?:the|our|a) "
             r"(?:lender|bank|credit union))\b", text) else "not_started"
     if re.search(r"\b(?:in the (?:middle|process) of (?:getting |doing )?(?:the |our |a |my )?|"
@@ -621,13 +621,14 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
             r"\b(?:we'?re|i'?m|we are|i am|already|got|been|have been|are) (?:already )?pre", text):
         # "how long does getting pre-approved take?" asks; it says nothing of the caller ("… we
         # applied with our credit union last week": that does)
-        return "in_progress" if _UNDER_WAY.search(text) else None
+        return "in_progress" if under_way(text) else None
     if _STILL_TO_COME.search(text):
         # "we'll get pre-approved next month"; "talking to a lender now, should have the letter soon"
         return "in_progress"
     if re.search(r"\b(?:pre-?approved|pre approved|preapproval|pre-?approval letter|already approved|"
                  # "I've got a pre-approval from my bank up here already"
-                 r"(?:got|have|has|'ve got) (?:a |my |our |the )?(?:mortgage |loan |bank )?pre-? ?approval"
+                 r"(?:got|have|has|'ve got) (?:a |my |our |the )?(?:va |fha |usda |conventional )?(?:mortgage |loan |bank )?"
+                 r"pre-? ?approval"
                  # "that's with the pre-approval we already got"
                  r"|pre-? ?approval (?:we|i) (?:already )?(?:got|have|had)"
                  r"|got approved|have approval|pre-? ?approv\w* (?:came|went) through"
@@ -663,9 +664,9 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
                  r"(?:don'?t|do not) (?:want|need) (?:a |any )?(?:mortgage|loan))\b", text) and (
                      not _LOAN_BESIDE.search(text)) and not _CASH_NO.search(text):
         return "cash"  # "proceeds from the sale": paid from what the old home brings
-    if _UNDER_WAY.search(text):
+    if under_way(text):
         return "in_progress"
-    if (expecting or re.search(r"\b(?:financ\w*|loan|mortgage|lender|pre-? ?approv\w*)\b", text)) and (
+    if (expecting or re.search(r"\b(?:financ\w*|loan|mortgage|lender|pre-? ?approv\w*|fha|va)\b", text)) and (
             re.search(
                 r"\b(?:not yet|haven'?t|havent|not started|nothing yet|none yet)\b", text)):
         return "not_started"  # "financing i havent started on that yet"
@@ -721,6 +722,15 @@ _UNDER_WAY = re.compile(r"\b(?:working on it|working with a (?:lender|bank)|(?:t
                         r"(?:the|a|my|our) "
                         r"(?:mortgage|loan|pre-?approval|approval))\b")
 """A loan under way: applied for, a lender talked to."""
+_NEGATED_BEFORE = re.compile(r"\b(?:haven'?t|havent|have not|hasn'?t|has not|didn'?t|did not|not|never)\W+"
+                             r"(?:(?:actually|really|even|yet|ever|officially|formally|gone and)\W+){0,2}$")
+
+
+def under_way(text: str) -> bool:
+    """A loan said to be under way and not denied: "I haven't actually applied with a lender yet"
+    has the words of one, taken back by the words before them."""
+    return any(not _NEGATED_BEFORE.search(text[max(0, m.start() - 40): m.start()])
+               for m in _UNDER_WAY.finditer(text))
 
 _STILL_TO_COME = re.compile(r"\b(?:should|will|'ll|gonna|going to|hope to|hoping to|expect to|supposed to|"
                             r"waiting (?:on|for)|until (?:we|i))\s+(?:\w+\s+){0,2}?(?:have|get|got|see|hear|"

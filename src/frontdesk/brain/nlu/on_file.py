@@ -285,7 +285,7 @@ def about_booking(u: Understanding, booked: Sequence[Booked], today: date,
         rf"\b{WEEKDAYS[day.weekday()]}s?\b", said) is not None
     elsewhere = (u.date is not None and u.date != day and not its_weekday) or (
         u.time is not None and u.time != at)
-    if _ASKS_WHEN.search(said) and not _MOVE_VERB.search(said):
+    if _ASKS_WHEN.search(said) and not _MOVE_VERB.search(said) and not (elsewhere and CONFLICT.search(said)):
         return "lookup_appointment", b  # "I wrote eleven, my wife swears it's earlier. which is it?"
     if _MOVE.search(said) or CONFLICT.search(said) or elsewhere:
         return "reschedule", b

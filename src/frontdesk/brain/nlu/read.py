@@ -700,6 +700,8 @@ def read(text: str, profile: BusinessProfile, today: date,
             or CALL_ME.search(u.lower)):
         # "okay, I'll tell her to give you a ring. thanks": the caller takes their leave
         result.intent = "goodbye"
+    if awaiting == "anything_else" and offers.SEE_YOU_THEN.fullmatch(u.lower):
+        result.intent, result.date, result.time = "goodbye", None, None  # "alright, see y'all at five"
     if result.intent == "affirm":
         result.affirm, result.deny = True, False
     elif result.intent == "deny":

@@ -626,9 +626,9 @@ _PROPOSAL = re.compile(r"\b(?:instead(?! of)|same time|"
                        r"the (?:next|following) day|the day (?:after|before))\b")
 
 
-_SLOT_OPEN = re.compile(r"\W*(?:(?:and|so|um+|uh+|ok(?:ay)?)\W+)*(?:is|are|would|will)\b[^.?!]{0,40}"
-                        r"\b(?:open|available|free)\W*$")
-"""A time asked about as an opening ("is Monday at ten in the morning open?"), not the hours."""
+_SLOT_OPEN = re.compile(r"\W*(?:(?:and|so|um+|uh+|ok(?:ay)?)\W+)*(?:is|are|would|will|(?:the )?same (?:time|day|"
+                        r"hour))\b[^.?!]{0,40}\b(?:open|available|free)\W*$")
+"""A time asked about as an opening ("is Monday at ten open?", "same time if that's open")."""
 _WHERE_MEET = re.compile(r"\b(?:meet|meeting)\b[^?.!]{0,40}\b(?:at|in)\b[^?.!]{0,30}\bor\b")
 _COST_WORD = re.compile(r"\b(?:charge|charges|cost|costs|fee|fees|free|pay)\b")
 _ANCHORED_DAY = re.compile(r"\bthe day (?:after|before)\b|\bthat (?:same )?(?:day|morning|afternoon|evening|"
@@ -782,7 +782,7 @@ def _is_aside(r: Understanding, awaiting: str | None) -> bool:
     if ANOTHER_SLOT.search(r.text.lower()) or _SLOT_CHECK.fullmatch(r.text.lower().strip()) or (
             _OPENINGS_ASKED.search(r.text.lower())):
         return False  # "do you have anything earlier that day?", "is that too late?": the booking
-    if r.time and _SLOT_OPEN.match(r.text.lower()):
+    if (r.time or "same" in r.text.lower()) and _SLOT_OPEN.match(r.text.lower()):
         return False  # "is Monday at ten in the morning open?": that time, asked for
     if r.intent == "faq" and r.is_question and not (r.date or r.time) and (
             "meets_question" in r.flags or VISIT_ABOUT.search(r.text.lower())
