@@ -264,7 +264,8 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
         u.flags.add("decline")
         return "scheduling"
     if intent == "goodbye" and s.awaiting in {"confirm_booking", "confirm_change"} and s.awaiting_agent and (
-            _YES_THEN_DONE.search(u.text.lower()) or _YES_THEN_LEAVE.match(u.text.lower())) and not u.deny and (
+            _YES_THEN_DONE.search(u.text.lower()) or _YES_THEN_LEAVE.match(u.text.lower())) and (
+            not u.deny) and (
             s.desk.action == "cancel" or not re.search(r"\bcancel\b", u.text.lower())):
         # "Renee Hollis. Yep, that's everything." to the read-back: a yes, and nothing more after it
         u.intent, u.affirm = "affirm", True
@@ -480,7 +481,8 @@ _YES_THEN_DONE = re.compile(r"\b(?:yes|yeah|yep|yup|sure|correct|right|perfect|s
                             r"(?! (?:or|and|but)\b)[^?]*$")
 """A yes with the call's close after it ("yep, that's everything", "yeah, cancel it. thanks anyway")."""
 _YES_THEN_LEAVE = re.compile(r"\W*(?:(?:oh|um+|uh+|okay|ok|well)\W+)*(?:yes|yeah|yep|yup|correct|perfect|"
-                             r"sounds (?:good|great|perfect)|that works|that'?s (?:right|correct|perfect|great))"
+                             r"sounds (?:good|great|perfect)|that works|"
+                             r"that'?s (?:right|correct|perfect|great))"
                              r"\b(?!\W*(?:but|no\b|wait|actually|hold on|except|and (?:also|can|could)))"
                              r"(?![^?]*\?)(?![^.]*\b(?:but|except|instead)\b)")
 """A yes that leads a leave-taking ("yes. thank you, I'll let him know"): the read back is agreed

@@ -107,7 +107,6 @@ from frontdesk.brain.nlu.cues import (
     YES_WHO,
     YOU_CALL_BACK,
     asks_hours,
-    asks_to_stop_contact,
 )
 from frontdesk.brain.nlu.elsewhere import WHILE_I_HAVE_YOU
 from frontdesk.brain.nlu.lexicon import lexicon
@@ -120,6 +119,7 @@ from frontdesk.brain.nlu.own_booking import (
     OWN_QUESTION,
 )
 from frontdesk.brain.nlu.relative import RELATIVE_MOVE
+from frontdesk.brain.nlu.stop_contact import asks_to_stop_contact
 from frontdesk.brain.nlu.text import CORRECTION
 from frontdesk.brain.nlu.understanding import KEEP_IT, Understanding, answers
 

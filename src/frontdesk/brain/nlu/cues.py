@@ -147,7 +147,8 @@ CONFLICT = re.compile(r"\b(?:(?:must|has to|have to|gotta|got to) work|(?:can'?t
                       r"(?:'ll| will| can| could)? (?:make it|make that|be able to (?:make it|come|do it))|"
                       r"(?:might|may) not (?:be able to )?make (?:it|that)|"
                       r"(?:doesn'?t|won'?t) work (?:anymore|now|for)|can'?t (?:get out of|miss|skip|move)|"
-                      r"(?:they|he|she) moved my|(?:totally |completely )?forgot (?:that |about )?(?:i|we|he|she) "
+                      r"(?:they|he|she) moved my|"
+                      r"(?:totally |completely )?forgot (?:that |about )?(?:i|we|he|she) "
                       r"(?:have|had|got|'ve got|'ve|was|were|am|'m)|(?:got|get|been|was|were) called in|"
                       r"(?:have|had|got) (?:a |another )?conflict|double[- ]booked|jury duty)\b")
 """Why a booking the caller has cannot stand ("but now my wife she must work Friday", "I completely
@@ -590,32 +591,6 @@ ANY_TIME = re.compile(r"\b(?:whenever|any ?time|any time is|"
 they know something")."""
 
 
-
-
-_CONTACTING = re.compile(r"\b(?:call\w*|ring\w*|phon\w*|contact\w*|list|(?<!van )(?<!truck )(?<!unit )"
-                         r"number(?! (?:one|two|three|four|five|six|seven|eight|nine|ten|\d))|bother\w*|text\w*|"
-                         r"message\w*|email\w*|reach\w*|hear from|spam\w*|solicit\w*|robo\w*|"
-                         r"marketing|leave (?:me|us) alone|remove|unsubscribe|harass\w*|pester\w*)\b")
-"""Words naming the contact itself (calls, texts, the list), which stopping something else lacks."""
-_STOPPING = re.compile(r"\b(?:(?<!hard )(?<!full )stop|don'?t|do not|never|no (?:more|longer)|quit|"
-                       r"remove|off|struck|strike|scrub|wipe|erase|opt(?:ing)? out|leave (?:me|us) alone|"
-                       r"unsubscribe|not interested|enough|lose (?:my|this)|delete|won'?t|no thanks|"
-                       r"no thank you|harass\w*|pester\w*|bother\w*)\b")
-"""Words every request to stop being contacted has: a stop, a never, an "off the list"."""
-_STOPS_OTHER = re.compile(r"\b(?:stop|quit|done|no more|tired of) \w+ing\b")
-"""Something else the caller stops ("want to stop renting")."""
-_SPARE_OTHER = re.compile(r"\b(?:don'?t|do not|never|please don'?t) (?:call|ring|text|phone|contact|tell) "
-                          r"(?:her|him|them|my (?:wife|husband|mom|mother|dad|father|son|daughter|boss|"
-                          r"partner))\b")
-_SPARE_ME = re.compile(r"\b(?:call|ring|text|phone|contact)(?:ing)? (?:me|us)\b|\blist\b|\bstop calling\b")
-
-
-def asks_to_stop_contact(text: str) -> bool:
-    """A stopping word, and if what stops is an "-ing", the contact itself is named; not a
-    request to leave someone else out ("this number is mine, so don't call her and spoil it")."""
-    if _SPARE_OTHER.search(text) and not _SPARE_ME.search(text):
-        return False
-    return bool(_STOPPING.search(text)) and bool(_CONTACTING.search(text) or not _STOPS_OTHER.search(text))
 
 
 HESITATES = re.compile(r"(?!\W*uh-uh)\W*(?:(?:um+|uh+|er+|erm|hmm+|hm+|ah+|well|so|oh|gosh|geez|"

@@ -39,7 +39,8 @@ TO_SET_UP = re.compile(r"\b(?:call|ring) (?:me|us)(?: back)? (?:to|and) (?:set (
 visit later, not now."""
 NO_MATTER = re.compile(r"\bno (?:problem|worries)\b")
 """An offer let go ("alright, no problem. thanks"): no yes, unless one is said first."""
-SEE_YOU_THEN = re.compile(r"\W*(?:(?:ok(?:ay)?|alright|all right|great|perfect|cool|awesome|thanks|thank you)\W+)*"
+SEE_YOU_THEN = re.compile(r"\W*(?:(?:ok(?:ay)?|alright|all right|great|perfect|cool|awesome|thanks|"
+                          r"thank you)\W+)*"
                           r"(?:see|i'?ll see) (?:y'?all|you|ya)(?: guys)?(?: (?:on |this )?\w+day)?"
                           r"(?: (?:at|around) [\w:-]+(?: ?[ap]\.?m\.?| o'?clock)?)?(?: then)?"
                           r"(?:\W+(?:thanks|thank you|bye|bye-bye)\W*)*\W*")

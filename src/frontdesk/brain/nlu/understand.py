@@ -626,8 +626,8 @@ _PROPOSAL = re.compile(r"\b(?:instead(?! of)|same time|"
                        r"the (?:next|following) day|the day (?:after|before))\b")
 
 
-_SLOT_OPEN = re.compile(r"\W*(?:(?:and|so|um+|uh+|ok(?:ay)?)\W+)*(?:is|are|would|will|(?:the )?same (?:time|day|"
-                        r"hour))\b[^.?!]{0,40}\b(?:open|available|free)\W*$")
+_SLOT_OPEN = re.compile(r"\W*(?:(?:and|so|um+|uh+|ok(?:ay)?)\W+)*(?:is|are|would|will|"
+                        r"(?:the )?same (?:time|day|hour))\b[^.?!]{0,40}\b(?:open|available|free)\W*$")
 """A time asked about as an opening ("is Monday at ten open?", "same time if that's open")."""
 _WHERE_MEET = re.compile(r"\b(?:meet|meeting)\b[^?.!]{0,40}\b(?:at|in)\b[^?.!]{0,30}\bor\b")
 _COST_WORD = re.compile(r"\b(?:charge|charges|cost|costs|fee|fees|free|pay)\b")
