@@ -30,7 +30,7 @@ from frontdesk.brain.nlu.cues import REMINDER_ASK, asks_hours
 from frontdesk.brain.nlu.holidays import names_holiday
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.places import COVERAGE, THAT_WAY
-from frontdesk.brain.nlu.read import staff_asked_about
+from frontdesk.brain.nlu.staff_asked import staff_asked_about
 from frontdesk.brain.nlu.text import as_for_me, normalise, word_pattern
 from frontdesk.brain.nlu.understand import A_HOME, ADD_ON
 from frontdesk.brain.state import ConversationState

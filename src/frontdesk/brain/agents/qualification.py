@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from frontdesk.brain.agents import lead_side
 from frontdesk.brain.availability import closed_reply
 from frontdesk.brain.context import TurnContext, absorb_contact
 from frontdesk.brain.format import say_list, say_money, say_on_date
@@ -355,8 +356,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         if not s.booking_slots.appointment_type:
             # (selling and buying: the side the meeting is asked about, "somebody telling us what
             # our place is worth … could someone come by Saturday?")
-            s.booking_slots.appointment_type = ("listing_appointment" if "sell" in {
-                s.lead.intent, ctx.u.lead_intent} and ctx.u.lead_intent != "buy" else "buyer_consultation")
+            s.booking_slots.appointment_type = lead_side.meeting_for(s, ctx.u)
         ctx.hand_off("scheduling", "the caller asked for a meeting", s)
         return
     if s.awaiting == "confirm_booking" and s.booking_slots.appointment_type and (

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 
-from frontdesk.brain.agents import just_booked, qualification, visit_work
+from frontdesk.brain.agents import just_booked, lead_side, qualification, visit_work
 from frontdesk.brain.agents.appointment_words import said_to_stand
 from frontdesk.brain.agents.booking_words import (
     ADDS,
@@ -44,9 +44,6 @@ from frontdesk.brain.state import Appointment, ConversationState, VehicleInfo
 AGENT = "scheduling"
 
 
-_VALUATION_TALKED = re.compile(r"\b(?:what (?:ours|our (?:place|house|home)|it|the house|the place|my "
-                               r"(?:place|house|home)) (?:is|'s) worth|valuation|listing appointment)\b")
-"""A valuation of the caller's home, talked about in the last few turns."""
 
 
 def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
@@ -113,8 +110,7 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
             # "first-time buyers … we'd like to set something up": a buyer sits down with an
             # agent first; a showing is asked for by the home
             slots.appointment_type = "buyer_consultation"
-        elif intent == "both" and _VALUATION_TALKED.search(" ".join(
-                m.content.lower() for m in s.messages[-4:])):
+        elif intent == "both" and lead_side.valuation_first(s, u):
             # "we'd sell it and buy something bigger … somebody coming out to tell us what ours is
             # worth … could they come this afternoon?": the valuation talked about, first
             slots.appointment_type = "listing_appointment"

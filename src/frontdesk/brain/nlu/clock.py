@@ -461,7 +461,9 @@ class TimeWindow:
 
 
 _WINDOWS = (
-    (r"\bfirst thing\b|\bas early as (?:possible|you can)\b|\bearliest\b|\b(?:when|whenever|as soon as|"
+    # (not "first thing I want to know is …": the first thing asked, no hour)
+    (r"\bfirst thing\b(?! (?:i|we|you|they|he|she|is|was|to|that|on (?:the|my|our) (?:list|agenda))\b)|"
+     r"\bas early as (?:possible|you can)\b|\bearliest\b|\b(?:when|whenever|as soon as|"
      r"right when) (?:you|y'?all|you guys|(?:your|the) doors?) (?:open|opens)\b",
      (time(0, 0), time(10, 0), "first thing in the morning")),
     (r"\bbefore (?:lunch|noon|midday)\b|\bin the morning\b|\bmornings?\b|"
@@ -572,13 +574,19 @@ _BUSY_TILL = re.compile(r"\b(?:i'?m|im|i am|we'?re|we are|she'?s|he'?s|i work|i'
 _BUSY_IN = re.compile(r"\b(?:in (?:meetings?|class|court|surgery)|busy|working|at work|tied up|slammed|"
                       r"stuck|swamped|asleep|sleeping|out|gone|on shift|"
                       # "I'm on a job site all morning": where the caller is taken up
-                      r"on (?:a |the )?(?:job ?site|site|job|call|calls|road|clock|the phone)|"
+                      r"on (?:a |the )?(?:job ?site|site|job|call|calls|road|clock|the phone|line)|"
+                      # "he's at the VA all morning": somewhere else the whole stretch (not at home)
+                      r"(?:i'?m|he'?s|she'?s|we'?re|they'?re|i am|he is|she is) (?:at|in) "
+                      r"(?:the |a |his |her |my )?"
+                      r"(?!home\b|house\b|town\b)[\w-]+(?= (?:all|every|the whole))|"
+                      r"(?:got|have|having|has) (?:[\w-]+ )?(?:aerobics|yoga|gym|choir|rehab|physio|"
+                      r"bible study|lessons?|classes)|"
                       # "I've got a dentist thing in the afternoon"
                       r"(?:got|have|having|has) (?:a |an |my |the |his |her )?(?:[\w-]+ ){0,2}(?:thing|"
                       r"appointment|appt|meeting|class|practice|shift|doctor|dentist|therapy|pt|surgery|work|"
                       r"school|church)"
                       r"(?: thing)?(?: in)?)"
-                      r"(?: all| every| the whole| most of the)?(?: the)?\s*$")
+                      r"(?: all| every| the whole| most of the| in)?(?: the)?\s*$")
 """A part of the day the caller is taken up in ("I'm in meetings all morning") is not the one
 asked for."""
 

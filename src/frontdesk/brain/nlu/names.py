@@ -202,7 +202,8 @@ _WHOSE = (r"(?: (?:wife|husband|partner|fianc[eé]e?|son|daughter|mom|mother|dad
 _STRONG_CUE = re.compile(r"\b(?:my name is|my name's|my names(?= [a-z])|name is|name's|the names|the name is|"
                          # "call me Jo" (not "supposed to call me last week", "call me back")
                          r"(?<!to )(?<!'ll )(?<!will )(?<!should )(?<!didn't )(?<!never )"
-                         r"call me(?! (?:last|next|this|back|later|again|tomorrow|today|tonight|around|at|in|"
+                         r"call me(?!\s*[?.!;])(?! (?:last|next|this|back|later|again|tomorrow|today|tonight|"
+                         r"around|at|in|"
                          r"after|before|on|sometime|any ?time|whenever|when|about|if|and|or|please|right|"
                          r"asap|soon|up|then|every|any|some|a|an|the)\b)|"
                          r"name (?:would|will|should|'d|'ll) be|my name(?= [a-z]+(?: [a-z]+|[,.]|$))|"

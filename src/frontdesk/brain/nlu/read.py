@@ -13,7 +13,7 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
-from frontdesk.brain.nlu import clock, names, offers, refer, when
+from frontdesk.brain.nlu import clock, names, offers, refer, staff_asked, when
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.asking import INDIRECT_ASK, TOLD_IN_CASE, said_with_a_tag
 from frontdesk.brain.nlu.classifier import default_classifier
@@ -51,7 +51,7 @@ from frontdesk.brain.nlu.rule_intent import classify_by_rules
 from frontdesk.brain.nlu.text import Utterance, as_for_me, correction_tail, normalise
 from frontdesk.brain.nlu.understanding import Understanding, answers
 from frontdesk.brain.nlu.vehicles import CAR_GONE
-from frontdesk.knowledge.profile import BusinessProfile, StaffMember
+from frontdesk.knowledge.profile import BusinessProfile
 
 
 def _fuzzy_flags(text: str) -> set[str]:
@@ -159,55 +159,8 @@ _ASK_FIRST = re.compile(r"\bbefore (?:i|we) (?:bring|take|drop|run) (?:it|her|hi
 _TAG_ASKED = re.compile(r"(?<=[a-z] )(?:right|correct|isn'?t (?:it|that)|aren'?t (?:you|y'?all)|"
                         r"ain'?t (?:it|that))\b(?:\W*$|\W+(?:i|we|cause|because|since|my)\b)|,\s*yeah\W*$")
 """A statement turned into a question by its tag ("… on lake shore drive, right?")."""
-_ASK_HIM_HER = re.compile(r"\b(?:can|could|may) i (?:please )?(?:speak|talk) (?:to|with) (?:him|her)\b")
 
 
-_A_MEETING_ASKED = re.compile(r"\b(?:come (?:in|by|out|over)|stop by|swing by|sit down|meet up)\b[^.?!]{0,40}"
-                              r"\b(?:talk|speak)\w* (?:to|with)\b|"
-                              r"\bstart(?:ing)? (?:talking|to talk) (?:to|with)\b")
-"""Someone to talk to at a visit asked for, or some day: a booking, not a person now."""
-
-
-def _asks_for_someone(text: str, profile: BusinessProfile) -> bool:
-    """A person on the team asked for by name ("is Sarah in today?", "can I talk to Marcus"),
-    or by "him"/"her" after the name was said ("the service lady, can I speak with her")."""
-    if _ASK_HIM_HER.search(text):
-        return True
-    staff = "|".join(re.escape(m.name.lower()) for m in profile.staff)
-    return bool(staff) and re.search(
-        rf"\b(?:(?:speak|talk)(?:ing)? (?:to|with)|put me through to|transfer me to|"
-        rf"connect me (?:to|with)|get me)\s+(?:{staff})\b"
-        rf"|\bis (?:{staff}) (?:in|there|around|available|working|free)\b(?!{_ANOTHER_DAY})",
-        text) is not None
-
-
-_ANOTHER_DAY = (r"(?: on)?(?: that| this| next| the)? (?:monday|tuesday|wednesday|thursday|friday|saturday|"
-                r"sunday|weekend|tomorrow|\d{1,2}(?:st|nd|rd|th)|morning|afternoon|evening)")
-"""After "is Sarah in": a day to come, so a question about her hours, not a wish to talk now."""
-
-
-def staff_asked_about(text: str, profile: BusinessProfile) -> StaffMember | None:
-    """The team member whose days the caller asks about ("is Sarah in that Wednesday?",
-    "does Priya work Saturdays?")."""
-    return next((member for member in profile.staff if _days_asked(member.name.lower()).search(text)), None)
-
-
-@cache
-def _days_asked(name: str) -> re.Pattern[str]:
-    name = re.escape(name)
-    return re.compile(rf"\b(?:is|will) {name} (?:be )?(?:in|there|around|available|working|on)\b"
-                      rf"{_ANOTHER_DAY}|\bdoes {name} work\b")
-
-
-_SAYS_OWN_ROLE = re.compile(r"\b(?:i'?m|i am|this is|am|as) (?:the |a |an |their |our )?(?:[\w-]+ ){0,2}"
-                            r"(?:manager|supervisor|operator|representative)\b|\b(?:my|our|his|"
-                            r"her) (?:[\w-]+ )?"
-                            r"(?:manager|supervisor)\b")
-_WANTS_SOMEONE = re.compile(r"\b(?:speak|talk|get|give|put|transfer|connect|want|need|see) (?:me )?(?:to |"
-                            r"with |through "
-                            r"to )?(?:a |the |your |some )?(?:[\w-]+ )?(?:manager|supervisor|person|human)\b")
-"""A caller who names their own role ("I'm the office manager") asks for no one, unless they
-also ask for a person in so many words."""
 _HOUR_OPENS_CLAUSE = re.compile(r"(?:^|[.,!?;]\s+)(?:say |maybe |like |"
                                 r"at )?(\d{1,2})(?::(\d{2}))?(?:\s*o'?clock)?"
                                 r"\s*,?\s*(?=if (?:you|y'?all|that|it|possible)|please|works?\b|would (?:be|"
@@ -280,15 +233,16 @@ def read(text: str, profile: BusinessProfile, today: date,
         # "what I actually need is the state inspection", "a Forester, I think?", "I'm so done
         # with renting, ya know?": statements
         flags.discard("question")
-    if "escalation" in flags and _SAYS_OWN_ROLE.search(u.lower) and not _WANTS_SOMEONE.search(u.lower):
+    if "escalation" in flags and staff_asked.SAYS_OWN_ROLE.search(u.lower) and not (
+            staff_asked.WANTS_SOMEONE.search(u.lower)):
         flags.discard("escalation")  # "I'm the fleet manager over at Cole Electric": who calls
-    if "escalation" in flags and _A_MEETING_ASKED.search(u.lower):
+    if "escalation" in flags and staff_asked.A_MEETING_ASKED.search(u.lower):
         # "can I come in tomorrow around noon and talk to somebody about it?": a visit asked for;
         # "we wanna start talking to someone": soon, not now
         flags.discard("escalation")
-    if _asks_for_someone(u.lower, profile):
+    if staff_asked.asks_for_someone(u.lower, profile):
         flags.add("escalation")
-    elif staff_asked_about(u.lower, profile) is not None:
+    elif staff_asked.staff_asked_about(u.lower, profile) is not None:
         flags |= {"question", "staff_question"}  # "is Sarah in that Wednesday?": her days
     if "escalation" in flags and (late := NEVER_MIND.search(u.lower)) and late.start() > (
             lex.intents["escalation"].search(u.lower) or late).start():
@@ -702,6 +656,8 @@ def read(text: str, profile: BusinessProfile, today: date,
         result.intent = "goodbye"
     if awaiting == "anything_else" and offers.SEE_YOU_THEN.fullmatch(u.lower):
         result.intent, result.date, result.time = "goodbye", None, None  # "alright, see y'all at five"
+    if result.intent == "affirm" and awaiting in _OFFERS and result.name and not _ANY_YES.search(u.lower):
+        result.intent = "provide_info"  # "Glenn Hargrove." to "shall someone call you?": a name, no yes
     if result.intent == "affirm":
         result.affirm, result.deny = True, False
     elif result.intent == "deny":
@@ -756,6 +712,9 @@ _BARE_YES = re.compile(r"\W*(?:(?:um+|uh+|oh|well|hello)\W+)*(?:yeah|yes|yep|yup
 _NEXT_MONTH = re.compile(r"\b(?:next|early next|beginning of next|first of next|start of next) month\b")
 _APPROVAL_ASKED = {"confirm_booking", "confirm_change", "offer_appointment", "offer_callback", "permission",
                    "pick_alternative"}
+_OFFERS = {"offer_callback", "offer_appointment", "permission"}
+_ANY_YES = re.compile(r"\b(?:yes|yeah|yep|yup|sure|please|ok(?:ay)?|alright|go ahead|that'?d|"
+                      r"sounds (?:good|great))\b")
 _CLOSING = re.compile(r"\b(?:thanks|thank you|thank u|thx|appreciate|that'?s (?:all|it|everything)|"
                       r"all (?:good|set)|i'?m good|we'?re good)\b")
 """A yes-word that closes ("perfect, thanks") rather than opens ("yes, one more thing")."""

@@ -1,0 +1,41 @@
+"""Which meeting a real-estate lead asks for when the words of the request do not name it: a
+seller's is the listing appointment, a buyer's the buyer consultation, and one who sells *and*
+buys gets the listing visit first when the value of their own home is what they talked about
+("we want to sell the condo and buy a house … first thing I want to know is what the condo's
+worth … could someone come by Tuesday?")."""
+
+from __future__ import annotations
+
+import re
+
+from frontdesk.brain.nlu.understanding import Understanding
+from frontdesk.brain.state import ConversationState
+
+VALUATION_TALKED = re.compile(r"\b(?:what (?:ours|it|(?:our|my|the) (?:\w+ )?(?:place|house|home|condo|"
+                              r"townhouse|townhome|property|unit)) ?"
+                              r"(?:is|'s|would be|'d be|could be|might be)? "
+                              r"worth|what (?:ours|it|(?:our|my|the) (?:\w+ )?(?:place|house|home|condo))"
+                              r"(?: would| could|'d| might) (?:go|sell) for|valuation|listing appointment)\b")
+"""A valuation of the caller's home, talked about."""
+_OURS_COME_BY = re.compile(r"\b(?:someone|somebody|anyone|anybody|an agent|one of (?:you|y'?all|your \w+)|"
+                           r"you|y'?all|you guys|they) (?:could |can |would |to )?(?:come|swing|stop) "
+                           r"(?:by|out|over)\b")
+"""One of ours asked to come to the caller ("could someone come by Tuesday?"): to their home."""
+
+
+def valuation_first(s: ConversationState, u: Understanding) -> bool:
+    """A lead selling and buying who talked about what their own home is worth in the last few
+    turns, or asks one of ours to come by: the listing visit is the meeting asked for."""
+    said = " ".join(m.content.lower() for m in s.messages[-4:] if m.role == "user")
+    return bool(VALUATION_TALKED.search(said) or VALUATION_TALKED.search(u.text.lower())
+                or _OURS_COME_BY.search(u.text.lower()))
+
+
+def meeting_for(s: ConversationState, u: Understanding) -> str:
+    """The meeting a lead asks for without naming it, by the side they are on."""
+    sides = {s.lead.intent, u.lead_intent}
+    if u.lead_intent == "buy":
+        return "buyer_consultation"
+    if "sell" in sides or ("both" in sides and valuation_first(s, u)):
+        return "listing_appointment"
+    return "buyer_consultation"
