@@ -89,11 +89,16 @@ def ask_which_alike(s: ConversationState, ctx: TurnContext, agent: str) -> bool:
     service (the state inspection, a brake inspection) is a service visit, and which one is asked
     (not "a service appointment or a test drive?"); whether it was."""
     slots = s.booking_slots
-    if ctx.profile.kind != "dealership" or slots.services or slots.appointment_type not in {None, "service"}:
+    if ctx.profile.kind != "dealership" or slots.appointment_type not in {None, "service"}:
         return False
     said = " ".join(m.content for m in s.messages[-4:] if m.role == "user")
     alike = [sv for k in ex.services_alike(normalise(said), ctx.profile) if (sv := ctx.profile.service(k))]
-    if not alike:
+    if not alike or any(sv.key in slots.services for sv in alike) or (slots.services and (
+            s.on_file or (s.last_ask != "ask_which_service" and not ex.services_alike(
+                normalise(ctx.u.text), ctx.profile)))):
+        # ("I want the inspection done and an oil change": the oil change is known, the
+        # inspection still asked, when said with it and no booking on file is talked about; one
+        # of them named already: nothing to ask)
         return False
     slots.appointment_type = "service"
     shared = set.intersection(*(set(sv.name.split()) for sv in alike))
@@ -101,7 +106,8 @@ def ask_which_alike(s: ConversationState, ctx: TurnContext, agent: str) -> bool:
     picked = [sv for sv in alike
               if any(w in answer or f"{w}s" in answer for w in set(sv.name.split()) - shared)]
     if s.last_ask == "ask_which_service" and len(picked) == 1:
-        slots.services, slots.service_type = [picked[0].key], picked[0].key  # "the state one"
+        slots.services = [*slots.services, picked[0].key]  # "the state one"
+        slots.service_type = slots.service_type or picked[0].key
         return False
     ctx.ask(s, "service", agent, "ask_which_service",  # type: ignore[arg-type]
             services=say_list([sv.name for sv in alike], "or"))

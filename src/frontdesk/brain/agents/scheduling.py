@@ -379,6 +379,10 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         if not changed and (u.affirm or (not u.deny and not u.is_question and said_back(s, u))):
             await _book(s, ctx)  # "yes", or "Wednesday at nine thirty, great": the read-back said back
             return
+        if u.deny and not changed and u.date and u.time and said_back(s, u):
+            ctx.say("read_back_same")  # "no, actually make it Wednesday at 4 pm", of Wednesday at 4 PM
+            await advance(s, ctx)
+            return
         if u.deny and not changed:
             ctx.ask(s, "confirm_booking", AGENT, "ask_change")
             return

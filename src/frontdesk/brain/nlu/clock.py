@@ -200,7 +200,7 @@ def _times(text: str) -> list[tuple[int, time]]:
         if match.group(3) or DATE_SPAN.search(text) or re.search(
                 r"\b(?:morning|afternoon|evening|tonight)\b", text):  # "that morning… like nine"
             add(match, plain(match.group(1), match.group(2), match.start()))
-    for match in re.finditer(r"(?<=[.?!,] )(\d{1,2})(?::(\d{2}))?\s*\?", text):
+    for match in re.finditer(r"(?<=[.?!,—–-] )(\d{1,2})(?::(\d{2}))?\s*\?", text):
         if re.search(r"\b(?:after work|morning|afternoon|evening|tonight|(?:mon|tues|wednes|thurs|fri|satur|"
                      r"sun)day|tomorrow|today|(?:the )?same day|that day|right (?:after|before))\b",
                      text[: match.start()]):
@@ -605,6 +605,9 @@ def for_other_activity(text: str, start: int) -> bool:
         return False
     if _SET_UP_WITH_US.search(" ".join(words[-10:])):
         return False  # "let's set up a meeting with an agent Friday at three": the visit itself
+    if "lunch" in other.group(0) and re.search(r"\b(?:around|over|during|on (?:my|our|a)) lunch\b|"
+                                               r"\blunch ?time\b", text):
+        return False  # "around lunch? I get my lunch break at twelve-thirty": the visit is on it
     # "tuesdays I got the kids, wednesday at ten": the activity is the day set aside's; the day
     # said after it, with the time, is another
     said_after = _WEEKDAY_WORD.findall(near[other.start():])

@@ -365,6 +365,8 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
         figure = int(next(g for g in bare.groups() if g)) * 100_000 if bare else 0
         if spend is None and allowed is not None and bare and allowed[1] >= 100_000 and figure < allowed[1]:
             return None, figure  # "approved for eight hundred but seven is the number"
+    if _IN_BETWEEN.search(u.lower) and (span := _two_figures(u.numeric)) is not None:
+        return span  # "maybe five-fifty … if not, more like four-fifty. so somewhere in there"
     if _A_HOME_ONE.search(u.numeric):  # "budget for the new one, five-fifty to six hundred": no 1
         kept = _A_HOME_ONE.sub(r"\1 one", u.numeric)
         u = Utterance(raw=u.raw, lower=u.lower, numeric=kept)
@@ -386,6 +388,22 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
     if found[1] < stretched[1] <= found[1] * 1.6:
         return (found[0] if found[0] is not None else found[1]), stretched[1]
     return found
+
+
+_IN_BETWEEN = re.compile(r"\b(?:somewhere|anywhere) (?:in there|in between|between (?:those|them|the two)|"
+                         r"in that range|in the middle)\b|\bin between\b")
+"""Two figures said apart, then the span between them meant ("… so somewhere in there")."""
+
+
+def _two_figures(said: str) -> tuple[int, int] | None:
+    """The span of two home prices said in separate breaths ("we could maybe do five-fifty on the
+    next place. if not, more like four-fifty"), low to high."""
+    figures = [found[1] for part in re.split(r"[.;?!]|\bif not\b|\bor\b", said)
+               if (found := _budget(Utterance(raw=part, lower=part, numeric=part), expecting=True))
+               and found[1] >= 50_000]
+    if len(figures) >= 2 and max(figures) <= min(figures) * 1.8:
+        return min(figures), max(figures)
+    return None
 
 
 def _extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None, int] | None:

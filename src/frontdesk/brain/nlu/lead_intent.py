@@ -146,12 +146,15 @@ _SELL_ONE_BUY_ONE = re.compile(r"\bsell[- ](?:one|ours|this one)[- ](?:and |then
                                r"buy[- ](?:one|another)\b|"
                                r"\bbuy[- ]one[- ](?:and |then )?sell[- ]one\b|"
                                r"\bsell (?:this|that) one and (?:then )?buy\b")
-_BUY_ONCE_SOLD = re.compile(r"\bbuy\w*\b[^.?!]{0,30}\b(?:until|till|before|once|after) "
+_BUY_ONCE_SOLD = re.compile(r"\b(?:buy\w*|spend|afford|budget|next (?:place|house|home|one))\b[^.?!]{0,40}"
+                            r"\b(?:until|till|before|once|after|when|depends? on|depending on|hinges on) "
+                            r"(?:what |how much |whether |if )?"
                             r"(?:ours|our (?:house|home|place|condo|townhouse)|mine|"
                             r"my (?:house|home|place|condo))"
                             r"(?: [^.?!]{0,30}?)? "
-                            r"(?:sells|is sold|has sold|sold|closes)\b")
-"""A purchase waiting on the caller's own sale: both sides."""
+                            r"(?:sells|is sold|has sold|sold|closes|goes for|brings|gets)\b")
+"""A purchase waiting on the caller's own sale ("what we can spend really depends on what ours
+sells for"): both sides."""
 _SELL_LATER = re.compile(r"\b(?:and )?(?:then )?(?:sell|flip) (?:it|the place|the house|the condo) "
                          r"(?:when|once|after) (?:she|he|they|we|i|the kids?)\b[^.?!]{0,30}")
 """A sale of the home bought, far off ("… and then sell it when she graduates"): no sale now."""

@@ -97,7 +97,10 @@ _SAYS_WHAT = re.compile(r"\W*(?:(?:so|and|but|um+|uh+|well|okay|ok|oh)\W+)*(?:wh
                        r"|\W*(?:(?:so|and|but|plus|um+|uh+)\W+)*what (?:the|my|our|his|her|their) "
                        r"[\w' ]{2,30}?(?:said|says|told|gave|offered|approved|quoted|thinks|thought|wants|"
                        r"wanted|would do|'d do)"
-                       r"\b(?!.*\?\s*$)")
+                       r"\b(?!.*\?\s*$)"
+                       # "what we can spend really depends on what ours sells for": a condition told
+                       r"|\W*(?:(?:so|and|but|um+|uh+)\W+)*(?:what|how much) (?:i|we|they) [\w' ]{2,30}?"
+                       r"\b(?:depends|hinges|is up to|comes down to)\b(?!.*\?\s*$)")
 """A statement shaped like a question ("what I actually need is the state inspection", "all
 we want is a showing"): the caller says what they want."""
 
@@ -173,7 +176,8 @@ _HEDGED = re.compile(r"^(?!\W*(?:is|are|do|does|did|can|could|will|would|what|wh
                      r"(?:right|correctly))\s*\?\s*$")
 """A fact said unsure, with a rise ("a Forester, I think?"): no question to the business."""
 _WH_FIRST = re.compile(r"\W*(?:(?:and|so|but|okay|ok|um+|uh+)\W+)*(?:(?:how|what|where|why|which)\b"
-                       r"(?! about\b)(?! (?:i|we) (?:need|want|mean|meant|said|have|got)\b)|"
+                       r"(?! about\b)(?! (?:i|we) (?:(?:can|could|would|might|will|'d|'ll|really) )?"
+                       r"(?:need|want|mean|meant|said|have|got|spend|afford|pay)\b)|"
                        r"(?:do|does|are|is) (?:you|y'?all|your|there)\b|(?:do|does|would|will) (?:i|we) "
                        r"(?:have to|need to|gotta|need a|need an)\b)")  # "do we have to be pre approved …"
 _ASKED_LAST = re.compile(r"\b(?:what time|how much|how long|how many|what days?|which days?|what hours|"

@@ -84,7 +84,8 @@ _ANY_BUT = re.compile(r"\b(?:anything|anywhere|any ?day|any ?time|anytime|all|ev
 
 def clause_before(text: str, start: int) -> str:
     """The words of the clause that leads up to ``start`` ("… so anytime after 9" → "anytime")."""
-    cut = max((found + len(sep) for sep in (",", ".", "?", "!", " so ", " but ", " then ", ";", " and ")
+    cut = max((found + len(sep) for sep in (",", ".", "?", "!", " so ", " but ", " then ", ";", " and ",
+                                            " — ", " – ")
                if (found := text.rfind(sep, 0, start)) >= 0), default=0)
     return text[cut: start]
 
