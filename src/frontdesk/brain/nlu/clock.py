@@ -467,7 +467,10 @@ _WINDOWS = (
      r"right when) (?:you|y'?all|you guys|(?:your|the) doors?) (?:open|opens)\b",
      (time(0, 0), time(10, 0), "first thing in the morning")),
     (r"\bbefore (?:lunch|noon|midday)\b|\bin the morning\b|\bmornings?\b|"
-     r"(?<!off )(?<!leave )(?<!leaving )(?<!out )\bearly\b",  # "I'm off early that day" is no morning
+     # ("I'm off early that day" is no morning, nor "this is really early, I'm just poking around")
+     r"(?<!off )(?<!leave )(?<!leaving )(?<!out )(?<!this is )(?<!this is really )(?<!it's still )"
+     r"(?<!its still )"
+     r"\bearly\b(?! (?:days|stages?|on|in the (?:process|search|game))\b)(?!,? (?:i'?m|we'?re) just\b)",
      (time(0, 0), time(12, 0), "in the morning")),
     (r"\blate (?:in the )?afternoon\b", (time(15, 0), time(18, 0), "late in the afternoon")),
     (r"\bafter lunch\b", (time(13, 0), time(17, 0), "after lunch")),

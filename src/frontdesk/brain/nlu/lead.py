@@ -645,7 +645,7 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
         return "in_progress"
     if re.search(r"\b(?:pre-?approved|pre approved|preapproval|pre-?approval letter|already approved|"
                  # "I've got a pre-approval from my bank up here already"
-                 r"(?:got|have|has|'ve got) (?:a |my |our |the )?(?:va |fha |usda |conventional )?"
+                 r"(?:got|have|has|'ve got) (?:a |an |my |our |the )?(?:va |fha |usda |conventional )?"
                  r"(?:mortgage |loan |bank )?"
                  r"pre-? ?approval"
                  # "that's with the pre-approval we already got"

@@ -97,12 +97,12 @@ _SAYS_WHAT = re.compile(r"\W*(?:(?:so|and|but|um+|uh+|well|okay|ok|oh)\W+)*(?:wh
                        r"|\W*(?:(?:so|and|but|plus|um+|uh+)\W+)*what (?:the|my|our|his|her|their) "
                        r"[\w' ]{2,30}?(?:said|says|told|gave|offered|approved|quoted|thinks|thought|wants|"
                        r"wanted|would do|'d do)"
-                       r"\b(?!.*\?\s*$)"
-                       # "what we can spend really depends on what ours sells for": a condition told
-                       r"|\W*(?:(?:so|and|but|um+|uh+)\W+)*(?:what|how much) (?:i|we|they) [\w' ]{2,30}?"
-                       r"\b(?:depends|hinges|is up to|comes down to)\b(?!.*\?\s*$)")
+                       r"\b(?!.*\?\s*$)")
 """A statement shaped like a question ("what I actually need is the state inspection", "all
 we want is a showing"): the caller says what they want."""
+_TOLD_CONDITION = re.compile(r"\b(?:what|how much) (?:i|we|they) [\w' ]{2,30}?\b(?:depends|hinges|is up to|"
+                             r"comes down to)\b")
+"""A condition told, shaped like a question ("how much we spend depends on what our place goes for")."""
 
 
 _WHAT_TIME_OPEN = re.compile(r"\W*(?:(?:yeah|and|so|uh+|um+|ok(?:ay)?|oh|hey|hi)\W+)*"
@@ -233,6 +233,8 @@ def read(text: str, profile: BusinessProfile, today: date,
         # "service open friday after thanksgiving what time", "how it is working": a question
         # said without the "?" or the word order a textbook gives it
         flags.add("question")
+    if _TOLD_CONDITION.search(u.lower) and "?" not in u.lower:
+        flags -= {"question", "price_question"}  # "what we can spend depends on what ours sells for"
     if _SAYS_WHAT.match(u.lower) or _HEDGED.search(u.lower) or said_with_a_tag(u.lower):
         # "what I actually need is the state inspection", "a Forester, I think?", "I'm so done
         # with renting, ya know?": statements
