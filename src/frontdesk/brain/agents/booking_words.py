@@ -91,7 +91,9 @@ def ask_which_alike(s: ConversationState, ctx: TurnContext, agent: str) -> bool:
     slots = s.booking_slots
     if ctx.profile.kind != "dealership" or slots.appointment_type not in {None, "service"}:
         return False
-    said = " ".join(m.content for m in s.messages[-4:] if m.role == "user")
+    # (further back while the question is still open: "Monday at four?" said to it, then the name)
+    said = " ".join(m.content for m in s.messages[-8 if s.last_ask == "ask_which_service" else -4:]
+                    if m.role == "user")
     alike = [sv for k in ex.services_alike(normalise(said), ctx.profile) if (sv := ctx.profile.service(k))]
     if not alike or any(sv.key in slots.services for sv in alike) or (slots.services and (
             s.on_file or (s.last_ask != "ask_which_service" and not ex.services_alike(

@@ -636,6 +636,13 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
                                                     r"regarding)\b", u.text.lower()):
         return  # "I'm calling about my husband's truck? he's got it in …": what the call is about
     if not answered:
+        if ctx.more_acts and (not _ASKED_OF_US.search(u.text.lower()) or any(
+                a.intent in _ITS_OWN_ACT for a in ctx.queue)):
+            # "I just found out Texas does this whole inspection thing?", "can you let her know?"
+            # beside a booking on file: no question of ours to say we cannot answer; the rest of
+            # the message (the booking, the lookup, the move) is the reply
+            ctx.unanswered.append(u.text)
+            return
         if ctx.more_acts:  # the caller said more: answer honestly and go on with the rest
             unknown = ctx.replies.say("lead_purpose" if WHY_NEEDED.search(u.text.lower()) and (
                 qualification.in_progress(s)) else "unknown_aside")
@@ -684,6 +691,14 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     if offered or answered == "which" or ctx.more_acts:
         return  # the inventory answer or "which one?" asked already; or the rest of the message leads
     resume(s, ctx)
+
+
+_ASKED_OF_US = re.compile(r"\b(?:do|does|can|could|will|would|are|is)\s+(?:you|y'?all|ya|you guys|your|"
+                          r"there)\b|"
+                          r"\bhow (?:much|long|many|far|often)\b|\bwhat (?:time|are|is|do|does|kind|sort)\b|"
+                          r"\bwhere (?:are|is|do)\b|\bwhich\b|\bright\W*$")
+"""A question put to the business ("do y'all …", "how much …", "… which is Cedar Park, right?")."""
+_ITS_OWN_ACT = {"lookup_appointment", "reschedule", "cancel", "book"}
 
 
 def _add_before_question(ctx: TurnContext, answer: str) -> None:

@@ -433,6 +433,9 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
         if profile.kind == "real_estate" and not scheduling.resume_prompt(s) and (
                 u.has_lead_facts or (qualification.in_progress(s) and not u.appointment_type)):
             return "qualification"  # a day said mid-qualification is kept for later
+        if u.vehicle and not u.has_booking_facts and s.awaiting == "anything_else" and re.search(
+                r"\bunder (?:me|my name|my number|mine|the same (?:name|number))\b", u.text.lower()):
+            return "greeting"  # "the Camry one's under me too": whose the one on file is, no new visit
         if u.has_booking_facts or u.vehicle:
             return "scheduling"
         if scheduling.resume_prompt(s):
