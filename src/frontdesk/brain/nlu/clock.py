@@ -462,7 +462,8 @@ class TimeWindow:
 
 _WINDOWS = (
     # (not "first thing I want to know is …": the first thing asked, no hour)
-    (r"\bfirst thing\b(?! (?:i|we|you|they|he|she|is|was|to|that|on (?:the|my|our) (?:list|agenda))\b)|"
+    (r"\bfirst thing\b(?! (?:i|we|you|they|he|she|is|was|to|that (?:i|we|you|they)|"
+     r"on (?:the|my|our) (?:list|agenda))\b)|"
      r"\bas early as (?:possible|you can)\b|\bearliest\b|\b(?:when|whenever|as soon as|"
      r"right when) (?:you|y'?all|you guys|(?:your|the) doors?) (?:open|opens)\b",
      (time(0, 0), time(10, 0), "first thing in the morning")),

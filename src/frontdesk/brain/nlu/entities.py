@@ -219,7 +219,12 @@ from the brakes") is not, nor what the business has got ("what've you got for a 
 _AGAIN = re.compile(r"\b(?:another one|one more|the same (?:thing )?again|same (?:thing|deal) again|"
                     r"(?:get|book|do|schedule|set up|want|need|like|have) (?:me |us )?another\b|"
                     r"(?:get|book|do|schedule|have|want|need) (?:it|that|one|them|the same(?: thing)?) "
-                    r"(?:done )?again)\b")
+                    r"(?:done )?again|"
+                    # "y'all did my front brakes in October and now they're squeaking again": the trouble back
+                    r"(?:squeak|squeal|grind|leak|rattl|clunk|smok|shak|pull|acting up|"
+                    r"making (?:that|a|the|some) (?:\w+ )?noise|doing it|doing that|going out|dying|dead)"
+                    r"\w*(?: \w+)? (?:again|already)|"
+                    r"(?:came|is|are|'s|'re) back on)\b")
 """Work done before and wanted once more ("I had a detail last Friday, can I get another one
 Saturday?", "had the oil done in June, time to do it again")."""
 
