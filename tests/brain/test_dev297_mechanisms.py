@@ -184,3 +184,11 @@ def test_someone_who_handles_it_asked_for_is_a_person(profiles) -> None:
 async def test_hours_asked_in_words_the_keywords_miss_get_the_hours(profiles) -> None:
     _, replies = await call(profiles, "real_estate", "do you folks do Sundays at all?")
     assert "closed Sunday" in replies[0], replies
+
+
+async def test_a_visit_of_ones_own_asked_after_is_the_one_on_file(profiles) -> None:
+    calendar = await booked("real_estate", "property_showing", datetime(2026, 11, 24, 18, 0))
+    state, replies = await call(profiles, "real_estate", "hey, is my showing tonight at six? just checking",
+                                calendar=calendar)
+    assert "tomorrow at 6 PM" in replies[0] and state.awaiting == "anything_else", replies
+    assert state.booking_slots.preferred_date is None
