@@ -265,6 +265,11 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         ctx.ask(s, "anything_else", AGENT, "anything_else")
         return
     s.misunderstood_count += 1
+    if s.misunderstood_count == 1 and u.intent == "provide_info" and len(u.text.split()) >= 8:
+        # "I manage the vehicles for a plumbing company. we've got eleven vans …": heard, and
+        # only the ask is still to come; no "didn't catch that" for a story told plainly
+        ctx.say("context_heard", capabilities=_capabilities(ctx))
+        return
     if s.misunderstood_count >= 3 and s.escalation_in_progress:
         ctx.hand_off("escalation", "still waiting for a person", s)  # already offered one
         return
