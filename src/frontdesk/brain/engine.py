@@ -439,6 +439,12 @@ def _call_aside(state: ConversationState, text: str, profile: BusinessProfile, t
         # a call asked for, and nothing else: the call itself ("my husband dropped our F-150 off
         # this morning for the grinding noise … can somebody call me when it's done?")
         return None
+    if rest is not None and state.awaiting in {"confirm_booking", "confirm_change"} and rest.intent in {
+            "unknown", "provide_info", "chitchat"} and not (
+            rest.has_booking_facts or rest.has_lead_facts or rest.has_contact_facts):
+        # "and the other thing — I got charged for a cabin filter I never asked for. I'd like the
+        # manager to call me about it": what the call is about, the read back still waiting
+        rest, call = None, f"{before} {call}"
     aside = rest or Understanding(text="", intent="call_noted", confidence=1.0)
     aside.call_after = call
     aside.flags.add("call_aside")

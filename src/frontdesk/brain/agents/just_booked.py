@@ -9,6 +9,7 @@ import re
 from frontdesk.brain.agents.booking_said import facts
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.nlu.own_booking import VISIT_ABOUT
+from frontdesk.brain.nlu.understanding import Understanding
 from frontdesk.brain.state import ConversationState
 
 _ANOTHER = re.compile(r"\b(?:another|also|second|too|as well|one more|and a)\b")
@@ -34,3 +35,19 @@ def said_of_it(s: ConversationState, ctx: TurnContext) -> bool:
         ctx.hand_off("faq", "a question about the visit just booked", s)
         return True
     return False
+
+
+def another_visit(s: ConversationState, u: Understanding) -> bool:
+    """After a visit was booked in this call, the caller asks for another: other work, another
+    kind of visit or another car, with a day or in so many words ("can I book that too?"). The
+    slots still hold the visit booked; the new one starts from nothing but who the caller is."""
+    done, slots = s.appointment, s.booking_slots
+    if done is None or s.awaiting != "anything_else" or "add_to_visit" in u.flags or (
+            slots.preferred_date != done.scheduled_date or slots.preferred_time != done.scheduled_time):
+        return False
+    other_work = bool(set(u.services) - {done.service_type, *done.services}) or (
+        u.appointment_type is not None and u.appointment_type not in {done.appointment_type, "service"})
+    other_car = bool(u.vehicle and u.vehicle.model and not (
+        done.vehicle and u.vehicle.model.lower() in done.vehicle.lower()))
+    return (other_work or other_car) and bool(
+        u.date or u.time or _ANOTHER.search(u.text.lower()) or re.search(r"\bbook\b", u.text.lower()))

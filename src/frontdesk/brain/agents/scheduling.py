@@ -302,6 +302,10 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         slots.customer_name = slots.customer_name or told.customer_name  # the visit's own
     if just_booked.said_of_it(s, ctx):
         return  # "yep, Tuesday at six", "what do we need to bring to it?": the visit booked a moment ago
+    if just_booked.another_visit(s, u):
+        # "my son's Corolla needs a battery … can I book that too? next Tuesday": a visit of its
+        # own, not the one just booked with more on it; who the caller is stays known
+        s.booking_slots = s.booking_slots.dropped()
     if "walk_in_instead" in u.flags and not (u.date or u.time) and s.appointment is None:
         # "okay cool, I'll just swing by in the morning then, I don't need an appointment"
         s.booking_slots = s.booking_slots.dropped()

@@ -16,6 +16,7 @@ import re
 _WHO = (r"(?:somebody|someone|some ?one|you|y'?all|you guys|the agent|an agent|your agent|"
         r"one of (?:your|y'?all'?s?|the) \w+|(?:the |your )?(?:sales|service|finance|shop|parts) "
         r"(?:guy|gal|person|people|team|desk|department|manager|advisor|writer)|"
+        r"(?:the |your |a )?(?:manager|supervisor|owner|boss|general manager|gm)|"
         r"(?!(?:i|we|it|that|this|they|he|she|not|never|also|just|please)\b)[a-z]+)"
         r"(?: (?:from|in|on|at|over (?:in|on|at)) (?:the |your )?\w+(?: (?:side|department|team|desk|"
         r"office))?)?")
@@ -52,6 +53,11 @@ _INSTEAD = re.compile(r"\b(?:instead|rather|never ?mind|forget (?:it|that|the)|"
                       r"before (?:i|we) (?:bring|come|book|drop|decide|commit)|"
                       r"(?:know|check) (?:my|our) schedule)\b")
 """The call in place of what is under way, or no call at all."""
+_OPENS_AS_MORE = re.compile(r"\W*(?:(?:and|also|plus|oh|so|um+|uh+|sorry|wait)\W+){0,4}(?:one more thing|"
+                            r"(?:one|the) other thing|another thing|second thing|the second|"
+                            r"while i'?ve got you|while i have you|separately)\b")
+"""A message that opens as one more thing, beside what is under way."""
+_REALLY_INSTEAD = re.compile(r"\b(?:instead|rather|never ?mind|forget (?:it|that|the))\b")
 _CLAUSE_END = re.compile(r"[.?!;]+\s+|\s+[—–-]+\s+|,\s+(?=(?:and|also|plus|oh|but)\b)")
 
 
@@ -65,7 +71,11 @@ def split(text: str) -> tuple[str, str] | None:
     message asks a call from the team beside something else; None otherwise."""
     said = text.lower()
     asked = _ASKED.search(said)
-    if asked is None or _INSTEAD.search(said):
+    if asked is None or (_INSTEAD.search(said) and not (
+            _OPENS_AS_MORE.match(said) and not _REALLY_INSTEAD.search(said))):
+        # (a message that opens as one more thing speaks of a matter of its own: "and — sorry,
+        # one more thing — y'all did my transmission last fall … I don't need to book that yet, I
+        # just want somebody to call me about the warranty" leaves the booking read back standing)
         return None
     start = max((m.end() for m in _CLAUSE_END.finditer(said, 0, asked.start())), default=0)
     # ("please cancel it and have someone call me next week": from the "and" on)
@@ -76,7 +86,8 @@ def split(text: str) -> tuple[str, str] | None:
     before, call = text[:start], text[start:]
     lead_in = said[start: asked.start()]
     after = said[asked.end():]
-    marked = bool(_LEAD_IN.search(lead_in) or _LEAD_IN.search(said[:start][-30:]))
+    marked = bool(_LEAD_IN.search(lead_in) or _LEAD_IN.search(said[:start][-30:])
+                  or _OPENS_AS_MORE.match(said))
     if not (marked or (_OF_ITS_OWN.search(after) and said[:start].strip(" ,;—–-"))):
         # ("can somebody call me Monday? … I'll know my schedule by then", asked a day: the call
         # instead; only the call said is beside something only when brought in as one more thing)
