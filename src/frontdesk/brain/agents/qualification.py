@@ -330,6 +330,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             return
         if u.deny:
             absorb_contact(s, ctx)  # "Leonard Szymanski. I don't need to sit down with anybody"
+            keep_untold(s.lead, u)  # "oh, no rush. sometime this year": the timeline, kept
             s.lead.status = "nurture"
             ctx.say("nurture", name_part=_name_part(s))
             s.ended = True
@@ -423,6 +424,8 @@ def keep_untold(lead: LeadInfo, u: Understanding) -> None:
         lead.budget_min, lead.budget_max = u.budget
     if lead.financing is None and u.financing is not None:
         lead.financing = u.financing  # type: ignore[assignment]
+    if lead.timeline_months is None and u.timeline is not None:
+        lead.timeline_months, lead.timeline_text = u.timeline
 
 
 _CALLS_US_BACK = re.compile(r"\b(?:i'?ll|we'?ll|i will|we will|(?:i'?m|we'?re) (?:gonna|going to)|"

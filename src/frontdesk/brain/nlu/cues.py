@@ -292,7 +292,8 @@ OTHER_WAY = re.compile(r"\b(?:instead|text me|text (?:is|would be|works)|a text|
                        r"(?:are|is|would be|work) better)\b")
 """A way or a time to reach the caller: "don't call me at work, try evenings", "just text me
 instead" ask for another way, not to be struck off."""
-WHICH_NUMBER = re.compile(r"\b(?:use|call|try|reach me (?:on|at)) (?:this|my|the) (?:cell|mobile|number|"
+WHICH_NUMBER = re.compile(r"\b(?:just )?use (?:that|this|the same) one\b|"
+                          r"\b(?:use|call|try|reach me (?:on|at)) (?:this|my|the) (?:cell|mobile|number|"
                           r"work number|cell ?phone)|\bdon'?t call (?:the|my|our) (?:house|home|landline|"
                           r"work|office|wife|husband)\b")
 """Which number to use ("please use this cell, don't call the house"): a contact detail, not a

@@ -183,6 +183,9 @@ def extract_email(u: Utterance) -> str | None:
 _DONE_ALREADY = re.compile(r"\b(?:did(?! get\b)|had(?! to\b)|(?<!you )(?<!you've )(?<!y'all )(?<!ya )"
                            r"(?<!guys )(?<!still )(?<!did )"
                            r"got(?! (?:back|home|here|there|off|out|up|you|ya)\b)"
+                           # ("I got one of those recall notices for the airbag": a notice came, no work)
+                           r"(?! (?:(?:one of )?(?:those|these|a|an|the|this|that) )?(?:\w+ )?"
+                           r"(?:letters?|notices?|mailers?|postcards?|cards?|emails?|texts?)\b)"
                            # ("I've got the detail and the oil change coming up": booked, not done)
                            r"(?! [^.?!]{0,40}?\b(?:coming up|scheduled|booked|on the books|lined up|"
                            r"set up)\b)"
@@ -338,7 +341,7 @@ def _mention_wanted(text: str, match: re.Match[str]) -> bool:
     if re.search(r"\b(?:jiffy|quick|express|instant|valvoline|grease monkey|take 5)\s+$",
                  text[max(0, match.start() - 20): match.start()]):
         return False  # "Jiffy Lube": a shop's name
-    if re.search(r"\b(?:letter|notice|mailer)\b", match.group(0)):
+    if re.search(r"\b(?:letters?|notices?|mailers?)\b", match.group(0)):
         # "we got a letter in the mail a few weeks back and I just never did nothing about it": a
         # notice came then; the work is still to do, unless said done
         return not (ruled_out(text, match.start()) or re.search(

@@ -662,6 +662,11 @@ def read(text: str, profile: BusinessProfile, today: date,
         result.intent = "goodbye"
     if awaiting == "anything_else" and offers.SEE_YOU_THEN.fullmatch(u.lower):
         result.intent, result.date, result.time = "goodbye", None, None  # "alright, see y'all at five"
+    if awaiting in {"callback_time", "phone"} and _SAME_NUMBER.search(u.lower) and not (
+            result.has_contact_facts):
+        # "you've got my number on your caller ID, don't you? just use that one": the number we have
+        result.intent, result.is_question = "provide_info", False
+        result.flags -= {"question", "do_not_call"}
     if result.intent == "affirm" and awaiting in _OFFERS and result.name and not _ANY_YES.search(u.lower):
         result.intent = "provide_info"  # "Glenn Hargrove." to "shall someone call you?": a name, no yes
     if result.intent == "affirm":
@@ -719,6 +724,10 @@ _NEXT_MONTH = re.compile(r"\b(?:next|early next|beginning of next|first of next|
 _APPROVAL_ASKED = {"confirm_booking", "confirm_change", "offer_appointment", "offer_callback", "permission",
                    "pick_alternative"}
 _OFFERS = {"offer_callback", "offer_appointment", "permission"}
+_SAME_NUMBER = re.compile(r"\b(?:you'?ve got|you have|you got|it'?s on) (?:my|the) (?:number|cell)|"
+                          r"\buse (?:that|this|the same) one\b|"
+                          r"\b(?:the|this) (?:number|one) i'?m calling (?:from|on)\b|"
+                          r"\b(?:on|from) (?:your|the) caller ?id\b")
 _ANY_YES = re.compile(r"\b(?:yes|yeah|yep|yup|sure|please|ok(?:ay)?|alright|go ahead|that'?d|"
                       r"sounds (?:good|great))\b")
 _CLOSING = re.compile(r"\b(?:thanks|thank you|thank u|thx|appreciate|that'?s (?:all|it|everything)|"

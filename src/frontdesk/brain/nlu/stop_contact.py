@@ -12,7 +12,8 @@ _CONTACTING = re.compile(r"\b(?:call\w*|ring\w*|phon\w*|contact\w*|list|(?<!van 
                          r"message\w*|email\w*|reach\w*|hear from|spam\w*|solicit\w*|robo\w*|"
                          r"marketing|leave (?:me|us) alone|remove|unsubscribe|harass\w*|pester\w*)\b")
 """Words naming the contact itself (calls, texts, the list), which stopping something else lacks."""
-_STOPPING = re.compile(r"\b(?:(?<!hard )(?<!full )stop|don'?t|do not|never|no (?:more|longer)|quit|"
+_STOPPING = re.compile(r"\b(?:(?<!hard )(?<!full )stop|don'?t(?! (?:you|ya|y'?all|they|it)\b)|do not|never|"
+                       r"no (?:more|longer)|quit|"
                        r"remove|off|struck|strike|scrub|wipe|erase|opt(?:ing)? out|leave (?:me|us) alone|"
                        r"unsubscribe|not interested|enough|lose (?:my|this)|delete|won'?t|no thanks|"
                        r"no thank you|harass\w*|pester\w*|bother\w*)\b")
