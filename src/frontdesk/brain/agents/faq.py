@@ -119,6 +119,13 @@ def with_topics(lowered: str) -> str:
     return f"{lowered} {' '.join(topics)}" if topics else lowered
 
 
+_CALLERS_ADDRESS = re.compile(r"\b(?:give|tell|send|text) (?:you|y'?all|the agent|him|her|them)(?: guys)? "
+                              r"(?:the |my |our )?(?:full |exact |street )?address|"
+                              r"\b(?:my|our|the house'?s|the home'?s) (?:full |exact |street )?address|"
+                              r"\bdo (?:you|y'?all) need (?:my|our|the) (?:\w+ )?address")
+"""The caller's own address spoken of ("do I have to give you the full address right now?"), not ours."""
+
+
 def _scored(text: str, entries: list[FaqEntry], places: frozenset[str]) -> list[tuple[float, FaqEntry]]:
     """Every entry scored for a question, best first: keyword hits first, fuzzy question
     similarity second. A place's name is no near miss of a keyword ("do y'all do Leander?" asks
@@ -163,6 +170,8 @@ def faq_answers(text: str, entries: list[FaqEntry], places: frozenset[str] = fro
     """The entries a question asks about: the best one, and up to two more when the caller
     asked about several things at once ("a loaner or the shuttle?", "open Sundays, where are
     you, and do you take Amex?") and each is a clear hit."""
+    if _CALLERS_ADDRESS.search(text.lower()):
+        entries = [e for e in entries if e.category != "location"]
     scored = _scored(text, entries, places)
     if not scored or scored[0][0] < _MIN_SCORE:
         return []
@@ -275,7 +284,9 @@ _DAY_NAMES = {"mon": "Mondays", "tue": "Tuesdays", "wed": "Wednesdays", "thu": "
 _WHERE_ARE_YOU = re.compile(
     r"\b(?:where(?:'s| is| are)? (?:exactly |actually )?(?:you|y'?all|your (?:office|shop|dealership|place|"
     r"building|location))|"
-    r"(?:your|the) (?:address|location)|where (?:y'?all|you) (?:at|located)|directions|"
+    # (not "do I have to give you the full address right now?": the caller's own)
+    r"your (?:address|location)|(?<!give you )(?<!give y'all )(?<!tell you )(?<!need )(?<!want )"
+    r"the (?:address|location)|where (?:y'?all|you) (?:at|located)|directions|"
     r"how do i (?:get|find) (?:there|you)|what(?:'s| is) the (?:street |building )?number there|"
     r"(?:you|y'?all|you guys)(?: are|'re)? (?:over |out |located |still )?(?:on|off) (?:the )?[a-z]+ "
     r"(?:road|rd|street|st|drive|dr|avenue|ave|boulevard|blvd|lane|ln|highway|hwy|parkway|pkwy))\b")
@@ -629,7 +640,10 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     if not answered and u.has_lead_facts and qualification.in_progress(s):
         # "why do you need to know that? um, a hundred twenty tops", "how much? hang on… up to
         # three hundred": the question comes with the answer; take it and go on
-        ctx.say("lead_purpose" if WHY_NEEDED.search(u.text.lower()) else "unknown_aside")
+        if WHY_NEEDED.search(u.text.lower()):
+            ctx.say("lead_purpose")
+        elif "?" in u.text or _ASKED_OF_US.search(u.text.lower()):
+            ctx.say("unknown_aside")  # (not "it's in Pflugerville … I'll give the agent the address")
         ctx.hand_off("qualification", "facts given with a question", s)
         return
     if not answered and ctx.more_acts and re.search(r"\b(?:i'?m|im|i am|we'?re) calling (?:about|for|on|"

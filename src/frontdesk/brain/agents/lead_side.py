@@ -18,8 +18,9 @@ VALUATION_TALKED = re.compile(r"\b(?:what (?:ours|it|(?:our|my|the) (?:\w+ )?(?:
                               r"(?: would| could|'d| might) (?:go|sell) for|valuation|listing appointment)\b")
 """A valuation of the caller's home, talked about."""
 _OURS_COME_BY = re.compile(r"\b(?:someone|somebody|anyone|anybody|an agent|one of (?:you|y'?all|your \w+)|"
-                           r"you|y'?all|you guys|they) (?:could |can |would |to )?(?:come|swing|stop) "
-                           r"(?:by|out|over)\b")
+                           r"you|y'?all|you guys|they) (?:could |can |would |to )?"
+                           r"(?:come|comes|coming|swing|stop) (?:by|out|over|and (?:look|see|check)\w* "
+                           r"(?:at )?(?:ours|our (?:place|house|home|condo)))\b")
 """One of ours asked to come to the caller ("could someone come by Tuesday?"): to their home."""
 
 

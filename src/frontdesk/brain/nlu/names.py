@@ -200,6 +200,7 @@ _WHOSE = (r"(?: (?:wife|husband|partner|fianc[eé]e?|son|daughter|mom|mother|dad
           r"brother|sister|girlfriend|boyfriend)'?s)?")
 """Whose name a booking is put under: "my wife's name", "my husband's name"."""
 _STRONG_CUE = re.compile(r"\b(?:my name is|my name's|my names(?= [a-z])|name is|name's|the names|the name is|"
+                         r"(?:^|(?<=name\. ))just(?= [a-z]+ (?:is fine|is good|works|will do)\b)|"
                          # "call me Jo" (not "supposed to call me last week", "call me back")
                          r"(?<!to )(?<!'ll )(?<!will )(?<!should )(?<!didn't )(?<!never )"
                          r"call me(?!\s*[?.!;])(?! (?:last|next|this|back|later|again|tomorrow|today|tonight|"
