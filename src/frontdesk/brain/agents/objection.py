@@ -131,6 +131,13 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             absorb_contact(s, ctx)  # "It's Ana Lucia Ferreira.", "my cell is …": who, and when is asked again
             ctx.ask(s, "callback_time", AGENT, "callback_ask_retry")
             return
+        if ctx.profile.kind == "real_estate" and u.has_lead_facts and s.direction == "inbound" and not (
+                u.date or u.time or u.window or u.time_of_day):
+            # "I just want someone to call me back" … "basically we want to buy in Pflugerville,
+            # three-fifty to four hundred": the search told for the call, which still wants a time
+            qualification.keep_untold(s.lead, u)
+            ctx.ask(s, "callback_time", AGENT, "callback_ask_retry")
+            return
         if ctx.profile.kind == "real_estate" and (u.location or u.budget) and not (
                 _CALLBACK_WORDS.search(u.text.lower()) or CALL_ME.search(u.text.lower())):
             # "he's driving. this is his wife … we're looking in Cedar Park, up to four fifty":

@@ -378,6 +378,10 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
         if asked_of and not s.booking_slots.appointment_type:
             s.booking_slots.appointment_type = asked_of
         return "scheduling"
+    if s.awaiting == "callback_time" and owner == "objection" and s.direction == "inbound" and (
+            u.has_lead_facts) and intent in {"lead", "provide_info", "book", "unknown"} and not (
+            u.date or u.time or u.appointment_type or u.is_question):
+        return owner  # "I just want someone to call me back" … "we want to buy in Pflugerville": for the call
     if s.awaiting == "callback_time" and owner == "objection" and ANY_TIME.search(u.text.lower()) and not (
             u.services or u.appointment_type or u.date or u.time):
         return owner  # "whenever they get a chance", asked when to call back

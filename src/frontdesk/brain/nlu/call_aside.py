@@ -87,7 +87,8 @@ def split(text: str) -> tuple[str, str] | None:
     lead_in = said[start: asked.start()]
     after = said[asked.end():]
     marked = bool(_LEAD_IN.search(lead_in) or _LEAD_IN.search(said[:start][-30:])
-                  or _OPENS_AS_MORE.match(said))
+                  or _OPENS_AS_MORE.match(said)
+                  or re.match(r"\W*(?:(?:oh|um+|uh+)\W+)?(?:and|also|plus)\b", said))
     if not (marked or (_OF_ITS_OWN.search(after) and said[:start].strip(" ,;—–-"))):
         # ("can somebody call me Monday? … I'll know my schedule by then", asked a day: the call
         # instead; only the call said is beside something only when brought in as one more thing)
