@@ -216,6 +216,9 @@ _SET_UP = re.compile(r"\b(?:set (?:something|a time|a meeting|an appointment|one
                      r"set up (?:something|a time|a meeting|an appointment|one)|sit down|"
                      r"meet (?:with )?(?:someone|somebody|an agent|one of)|come in|get started)\b")
 """A buyer asking for a meeting, no home named."""
+_SET_UP_FOR_SOMEONE = re.compile(r"\bset (?:her|him|them) up with (?:one of (?:your|y'?all'?s?) agents|"
+                                 r"an agent|someone|somebody|a realtor|an? \w+ agent)\b")
+"""A meeting asked for someone else ("could you set her up with one of your agents?")."""
 
 
 def _car_named_before(s: ConversationState, ctx: TurnContext) -> VehicleInfo | None:
@@ -499,6 +502,12 @@ async def advance(s: ConversationState, ctx: TurnContext, *, unclear: bool = Fal
         slots.appointment_type = "service"  # we called about their car's service: no "service or test drive?"
     if ask_which_alike(s, ctx, AGENT):
         return  # "I need my inspection done": the state inspection or a brake inspection?
+    said = " ".join(m.content.lower() for m in s.messages[-6:] if m.role == "user")
+    if slots.appointment_type is None and profile.kind == "real_estate" and s.lead.intent is None and (
+            _SET_UP_FOR_SOMEONE.search(said)) and not re.search(r"\b(?:sell\w*|list\w*|worth)\b", said):
+        # "my son … got a job at Dell in Round Rock … could you set them up with an agent?": someone
+        # else's first meeting, about buying (the side that needs an agent to start with)
+        slots.appointment_type, s.lead.intent = "buyer_consultation", "buy"
     appt = profile.appointment_type(slots.appointment_type)
     if appt is None:
         ctx.ask(s, "appointment_type", AGENT, f"ask_appointment_type_{profile.kind}")

@@ -208,7 +208,8 @@ _STRONG_CUE = re.compile(r"\b(?:my name is|my name's|my names(?= [a-z])|name is|
                          r"after|before|on|sometime|any ?time|whenever|when|about|if|and|or|please|right|"
                          r"asap|soon|up|then|every|any|some|a|an|the)\b)|"
                          r"name (?:would|will|should|'d|'ll) be|my name(?= [a-z]+(?: [a-z]+|[,.]|$))|"
-                         r"(?:put|book|make|have) (?:it|that|this) under(?: the name)?"
+                         r"(?:put|book|make|have) (?:it|that|this) under(?: the name)?(?: my (?:son|daughter|"
+                         r"tenant|husband|wife|mom|dad|mother|father|partner)'?s?,?(?= [a-z]+ [a-z]+))?"
                          r"(?:,? (?:his|her|my|our|their)" + _WHOSE + r" name)?|"
                          r"(?:under|in) (?:the name|(?:his|her|my|our|their)" + _WHOSE + r" name)(?: of)?|"
                          # "it'd be under Peter Hollis", "its gonna be her name judith kowalski"
@@ -562,8 +563,6 @@ def corrected_in_turn(u: Utterance, name: str) -> str:
                 name = " ".join(parts)
                 break
     return name
-
-
 
 
 _COUPLE = re.compile(rf"\b({_NAME_WORD}) (?:and|&) {_FILLED}({_NAME_WORD}) ({_NAME_WORD})\b")
