@@ -40,3 +40,16 @@ def meeting_for(s: ConversationState, u: Understanding) -> str:
     if "sell" in sides or ("both" in sides and valuation_first(s, u)):
         return "listing_appointment"
     return "buyer_consultation"
+
+
+_SET_UP_FOR_SOMEONE = re.compile(r"\bset (?:her|him|them) up with (?:one of (?:your|y'?all'?s?) agents|"
+                                 r"an agent|someone|somebody|a realtor|an? \w+ agent)\b")
+"""A meeting asked for someone else ("could you set her up with one of your agents?")."""
+
+
+def for_someone_else(s: ConversationState) -> bool:
+    """"my son … got a job at Dell in Round Rock … could you set them up with an agent?": someone
+    else's first meeting, no side named, is about buying (the side that needs an agent first)."""
+    said = " ".join(m.content.lower() for m in s.messages[-6:] if m.role == "user")
+    return s.lead.intent is None and bool(_SET_UP_FOR_SOMEONE.search(said)) and not re.search(
+        r"\b(?:sell\w*|list\w*|worth)\b", said)

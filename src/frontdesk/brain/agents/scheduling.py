@@ -216,9 +216,6 @@ _SET_UP = re.compile(r"\b(?:set (?:something|a time|a meeting|an appointment|one
                      r"set up (?:something|a time|a meeting|an appointment|one)|sit down|"
                      r"meet (?:with )?(?:someone|somebody|an agent|one of)|come in|get started)\b")
 """A buyer asking for a meeting, no home named."""
-_SET_UP_FOR_SOMEONE = re.compile(r"\bset (?:her|him|them) up with (?:one of (?:your|y'?all'?s?) agents|"
-                                 r"an agent|someone|somebody|a realtor|an? \w+ agent)\b")
-"""A meeting asked for someone else ("could you set her up with one of your agents?")."""
 
 
 def _car_named_before(s: ConversationState, ctx: TurnContext) -> VehicleInfo | None:
@@ -386,7 +383,9 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         if not changed and (u.affirm or (not u.deny and not u.is_question and said_back(s, u))):
             await _book(s, ctx)  # "yes", or "Wednesday at nine thirty, great": the read-back said back
             return
-        if u.deny and not changed and u.date and u.time and said_back(s, u):
+        if u.deny and not changed and u.date and u.time and said_back(s, u) and len(set(re.findall(
+                r"\b\d{1,2}(?:st|nd|rd|th)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+                u.text.lower()))) <= 1:
             ctx.say("read_back_same")  # "no, actually make it Wednesday at 4 pm", of Wednesday at 4 PM
             await advance(s, ctx)
             return
@@ -502,11 +501,7 @@ async def advance(s: ConversationState, ctx: TurnContext, *, unclear: bool = Fal
         slots.appointment_type = "service"  # we called about their car's service: no "service or test drive?"
     if ask_which_alike(s, ctx, AGENT):
         return  # "I need my inspection done": the state inspection or a brake inspection?
-    said = " ".join(m.content.lower() for m in s.messages[-6:] if m.role == "user")
-    if slots.appointment_type is None and profile.kind == "real_estate" and s.lead.intent is None and (
-            _SET_UP_FOR_SOMEONE.search(said)) and not re.search(r"\b(?:sell\w*|list\w*|worth)\b", said):
-        # "my son … got a job at Dell in Round Rock … could you set them up with an agent?": someone
-        # else's first meeting, about buying (the side that needs an agent to start with)
+    if slots.appointment_type is None and profile.kind == "real_estate" and lead_side.for_someone_else(s):
         slots.appointment_type, s.lead.intent = "buyer_consultation", "buy"
     appt = profile.appointment_type(slots.appointment_type)
     if appt is None:

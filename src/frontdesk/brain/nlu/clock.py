@@ -94,7 +94,8 @@ _OTHER_ACTIVITY = re.compile(
     r"kids?(?!'?s? (?:are |is |'re )?(?:yelling|screaming|crying|fighting|shouting|loud|being loud|"
     r"going (?:crazy|nuts)|making (?:a lot of )?noise|in the background))|"
     r"school|shift|swim|soccer|football|baseball|softball|ballet|karate|daycare|lessons?|"
-    r"(?<!would )(?<!could )(?<!should )(?<!might )(?<!will )(?<!that )(?<!it )(?<!this )(?<!after )work|"
+    r"(?<!would )(?<!could )(?<!should )(?<!might )(?<!will )(?<!that )(?<!it )(?<!this )(?<!after )"
+    r"(?<!before )work|"
     r"(?:he|she|they|i|we) (?:works|working|work) (?:till|until|til)|"
     # ("I'm off work Monday the sixth … like eight in the morning?": a day off, free at eight)
     r"(?:i'm|im|i am|we're|she's|he's|gets?|get|getting) off(?!(?: work)? (?:on |this |next |that )?"

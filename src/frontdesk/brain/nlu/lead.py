@@ -398,9 +398,12 @@ _IN_BETWEEN = re.compile(r"\b(?:somewhere|anywhere) (?:in there|in between|betwe
 def _two_figures(said: str) -> tuple[int, int] | None:
     """The span of two home prices said in separate breaths ("we could maybe do five-fifty on the
     next place. if not, more like four-fifty"), low to high."""
-    figures = [found[1] for part in re.split(r"[.;?!]|\bif not\b|\bor\b", said)
-               if (found := _budget(Utterance(raw=part, lower=part, numeric=part), expecting=True))
-               and found[1] >= 50_000]
+    found = [f for part in re.split(r"[.;?!]|\bif not\b|\bor\b", said)
+             if (f := _budget(Utterance(raw=part, lower=part, numeric=part), expecting=True))
+             and f[1] >= 50_000]
+    figures = [f[1] for f in found]
+    if any(f[0] is not None for f in found):
+        return None  # "mid-threes? like three-forty, three-sixty, somewhere in there": a span said as one
     if len(figures) >= 2 and max(figures) <= min(figures) * 1.8:
         return min(figures), max(figures)
     return None
