@@ -71,7 +71,8 @@ def split(text: str) -> tuple[str, str] | None:
     message asks a call from the team beside something else; None otherwise."""
     said = text.lower()
     asked = _ASKED.search(said)
-    if asked is None or (_INSTEAD.search(said) and not (
+    more = re.match(r"\W*(?:(?:oh|um+|uh+)\W+)?(?:and|also|plus)\b", said) is not None
+    if asked is None or (_INSTEAD.search(re.sub(r"\bjust\b", " ", said) if more else said) and not (
             _OPENS_AS_MORE.match(said) and not _REALLY_INSTEAD.search(said))):
         # (a message that opens as one more thing speaks of a matter of its own: "and — sorry,
         # one more thing — y'all did my transmission last fall … I don't need to book that yet, I
@@ -87,8 +88,7 @@ def split(text: str) -> tuple[str, str] | None:
     lead_in = said[start: asked.start()]
     after = said[asked.end():]
     marked = bool(_LEAD_IN.search(lead_in) or _LEAD_IN.search(said[:start][-30:])
-                  or _OPENS_AS_MORE.match(said)
-                  or re.match(r"\W*(?:(?:oh|um+|uh+)\W+)?(?:and|also|plus)\b", said))
+                  or _OPENS_AS_MORE.match(said) or more)
     if not (marked or (_OF_ITS_OWN.search(after) and said[:start].strip(" ,;—–-"))):
         # ("can somebody call me Monday? … I'll know my schedule by then", asked a day: the call
         # instead; only the call said is beside something only when brought in as one more thing)

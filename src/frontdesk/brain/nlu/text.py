@@ -48,7 +48,8 @@ def normalise(text: str) -> Utterance:
 def _normalise(text: str) -> Utterance:
     raw = _SPACES.sub(" ", text.replace("’", "'").replace("‘", "'")).strip()
     # "D E capital L U C A": the case of a letter spelled, not a word of the name
-    raw = re.sub(r"\b(?:capital|cap|upper ?case|lower ?case) (?=[a-z](?:[ -][a-z]\b)+)", "", raw, flags=re.I)
+    raw = re.sub(r"\b(?:capital|cap|upper ?case|lower ?case) (?=[a-z](?:[ -][a-z]\b)+)|"
+                 r",?\s*\bcapital [a-z]\b(?![ -][a-z]\b)", "", raw, flags=re.I)  # ("DiMarco, capital M")
     lower = _word_homophones(_time_zones(_accent(_spanish(_dropped_g(_disfluencies(raw.lower()))))))
     # "oh" read as zero inside digit runs ("five one two, oh one nine").
     # Not "at, oh, eleven": a filler before a time, with no digit before it.
@@ -581,7 +582,6 @@ def _protect_choice_ordinals(text: str) -> str:
         return "choicex" + match.group(0)
 
     return _ORDINAL_WORD.sub(keep, text)
-
 
 
 # ", but the brakes …" opens a clause; "anything but the brakes" rules them out
