@@ -131,7 +131,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             absorb_contact(s, ctx)  # "It's Ana Lucia Ferreira.", "my cell is …": who, and when is asked again
             ctx.ask(s, "callback_time", AGENT, "callback_ask_retry")
             return
-        if ctx.profile.kind == "real_estate" and u.has_lead_facts and s.direction == "inbound" and not (
+        if ctx.profile.kind == "real_estate" and u.has_lead_facts and call_asked_for(s) and not (
                 u.date or u.time or u.window or u.time_of_day):
             # "I just want someone to call me back" … "basically we want to buy in Pflugerville,
             # three-fifty to four hundred": the search told for the call, which still wants a time
@@ -559,3 +559,10 @@ def _callback_to_number(s: ConversationState, ctx: TurnContext) -> None:
         return
     ctx.say("callback_scheduled_at", when=when, phone=phone)
     _end(s, "callback_scheduled")
+
+
+def call_asked_for(s: ConversationState) -> bool:
+    """On a call the caller made, a call back asked for in so many words ("I just want someone to
+    call me back at some point"), not one offered because they were busy or away."""
+    return s.direction == "inbound" and any(
+        m.role == "user" and CALL_ME.search(m.content.lower()) for m in s.messages)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, time
 
-from frontdesk.brain.agents import both_plan, qualification, scheduling
+from frontdesk.brain.agents import both_plan, objection, qualification, scheduling
 from frontdesk.brain.agents.appointment_words import CHANGE_IN_CLAUSE, NEW_DAY_LATER, STANDS, named_beside
 from frontdesk.brain.agents.move_target import told_one
 from frontdesk.brain.agents.objection import quick_goodbye
@@ -378,7 +378,7 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
         if asked_of and not s.booking_slots.appointment_type:
             s.booking_slots.appointment_type = asked_of
         return "scheduling"
-    if s.awaiting == "callback_time" and owner == "objection" and s.direction == "inbound" and (
+    if s.awaiting == "callback_time" and owner == "objection" and objection.call_asked_for(s) and (
             u.has_lead_facts) and intent in {"lead", "provide_info", "book", "unknown"} and not (
             u.date or u.time or u.appointment_type or u.is_question):
         return owner  # "I just want someone to call me back" … "we want to buy in Pflugerville": for the call
