@@ -36,6 +36,9 @@ class Booked(Protocol):
     vehicle: str | None
 
 
+_OWN_VISIT = (r"(?:my|our|his|her) (?:\w+ )?(?:showing|consultation|appointment|appt|oil change|inspection|"
+              r"rotation|detail(?:ing)?|test drive|valuation|visit|service)")
+"""A visit of the caller's own named ("our showing", "my oil change"), as asked after."""
 _ALREADY = re.compile(
     r"\b(?:(?:i|we|he|she|they|my \w+|our \w+)(?:'ve|'s|'re|'m| have| has| had| am| is| are| was| were)? "
     r"(?:(?:actually|already|also|just|even) )*"
@@ -65,8 +68,7 @@ _ALREADY = re.compile(
     r"(?:what (?:day|time)|when) (?:is |was |'s )?(?:my|our|his|her|the) [\w ]{3,30}? (?:is|was|at)\b|"
     r"\bwhen'?s (?:my|our|his|her) |"
     # "is our showing tonight at six?": the caller's own visit, asked after
-    r"\b(?:is|was|isn'?t) (?:my|our|his|her) (?:\w+ )?(?:showing|consultation|appointment|appt|oil change|"
-    r"inspection|rotation|detail(?:ing)?|test drive|valuation|visit|service)\b|"
+    r"\b(?:is|was|isn'?t) " + _OWN_VISIT + r"\b|"
     # "when's the Tahoe thing again?", "when is the thing for my wife's car"
     r"\b(?:when'?s|when is|what time'?s|what time is|what day'?s|what day is) the (?:[\w-]+ ){1,3}?"
     r"(?:thing|appointment|appt|visit|one|deal)\b|"
@@ -195,8 +197,7 @@ _MOVE = re.compile(rf"\b(?:{_MOVE_ASKED}|earlier|"
                    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|at \w+))\b")
 """Words that ask for a move, or say why the time cannot stand."""
 _ASKS_WHEN = re.compile(r"\b(?:remember|forgot|when'?s|when is|what time|what day|is it|is that|which is it|"
-                        r"(?:is|isn'?t) (?:my|our|his|her) (?:\w+ )?(?:showing|consultation|appointment|appt|"
-                        r"oil change|inspection|rotation|detail|test drive|valuation|visit)|"
+                        r"(?:is|isn'?t) " + _OWN_VISIT + "|"
                         r"was (?:it|that)|wrote|"
                         r"i think it'?s|he said|she said|"
                         r"check(?!\w| engine| (?:the )?(?:brakes?|tires?|oil|battery|noise|light|fluids?|"
