@@ -13,7 +13,7 @@ from frontdesk.cli import main
 from frontdesk.config import Settings
 from frontdesk.evals.caller import SimulatedCaller
 from frontdesk.evals.report import build_report, compare, render_html
-from frontdesk.evals.runner import normalise, run_scenario, said_in
+from frontdesk.evals.runner import judge, normalise, run_scenario, said_in
 from frontdesk.evals.schema import (
     Behaviour,
     EvalScenario,
@@ -250,3 +250,21 @@ async def test_realistic_answers_are_deterministic_per_seed_and_still_pass(tmp_p
 ])
 def test_a_figure_the_agent_must_or_must_not_say_is_matched_whole(needle, reply, found):
     assert said_in(needle, normalise(reply)) is found
+
+
+def _visit(day: str, at: str, service: str) -> dict:
+    return {"id": 1, "appointment_type": "service", "service_type": service, "services": [service],
+            "scheduled_date": day, "scheduled_time": at, "customer_name": "Lena Brooks",
+            "status": "scheduled"}
+
+
+def test_a_call_that_booked_two_visits_is_judged_on_the_one_expected():
+    scenario = EvalScenario.model_validate({
+        "name": "two visits", "profile": "dealership", "kind": "multi_act",
+        "persona": {"name": "Lena Brooks"}, "script": ["hi"],
+        "expect": {"appointment": {"weekday": "tuesday", "time": "09:00", "service": "tire_rotation"}}})
+    final = {"appointment": _visit("2026-11-28", "10:00", "state_inspection"),
+             "booked_before": [_visit("2026-11-24", "09:00", "tire_rotation")]}
+    assert judge(scenario, final, [], 1, []).failures == []
+    final["booked_before"] = []  # only the other visit was booked: that one is judged, and fails
+    assert "appointment time: expected '09:00', got '10:00'" in judge(scenario, final, [], 1, []).failures

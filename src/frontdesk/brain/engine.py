@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from frontdesk.brain.agents import analytics, qualification
+from frontdesk.brain.agents import analytics, qualification, two_visits
 from frontdesk.brain.agents.appointment_words import CANCELS_TOO, CHANGE_IN_CLAUSE, MOVES_TOO, STANDS
 from frontdesk.brain.agents.booking_said import as_state
 from frontdesk.brain.agents.escalation import apply_escalation_result, apply_transfer_failed
@@ -22,7 +22,7 @@ from frontdesk.brain.agents.move_target import told_one
 from frontdesk.brain.availability import AvailabilityCalendar
 from frontdesk.brain.context import Effect, Replies, TurnContext, facts_of
 from frontdesk.brain.graph import build_graph
-from frontdesk.brain.nlu import call_aside, understand
+from frontdesk.brain.nlu import call_aside, understand, yes_then
 from frontdesk.brain.nlu.assisted import MODEL_INTENTS, apply_guess
 from frontdesk.brain.nlu.classifier import default_classifier
 from frontdesk.brain.nlu.cues import ALREADY_BOOKED, CALL_ME, asks_hours
@@ -242,6 +242,15 @@ class Brain:
                         "book", "provide_info"}:
                     understanding = booking
                     understanding.call_after = text[: visit.start()].strip(" ,.;")
+            elif state.appointment is None and state.awaiting in _OPEN | {"date", "time", "service"} and (
+                    first := two_visits.split(text, lambda part: understand(
+                        part, profile, now.date(), state.awaiting, topic, focus))) is not None and not (
+                    state.on_file and about_booking(first, state.on_file, now.date(), profile)):
+                understanding = first  # "oil Saturday at ten, and separately the truck's brakes Tuesday"
+            elif two_visits.later(state, understanding):
+                # "and then the detail — Saturday the eighteenth": a visit of its own, after this one
+                understanding = Understanding(text=text, intent="provide_info", confidence=1.0,
+                                              flags={"visit_after"})
             # (after one was changed, another said to stand: "okay cancel the rotation … and
             # tomorrow's oil change stays, that's fine": that one, as it is)
             gone = {d.split(" ")[1] for d in state.desk.done if d.startswith("cancelled ")}
@@ -356,6 +365,23 @@ class Brain:
         """One caller message → one reply."""
         if state.ended:
             raise ValueError("conversation has ended")
+        if state.awaiting == "confirm_booking" and (parts := yes_then.split(text)) is not None and (
+                call_aside.split(text) is None):  # (a call asked beside it is set up once it is booked)
+            # "yes. and after that can you put me through to a manager?": the yes books the visit
+            # read back, then the rest is the caller's next words (whatever was lost the yes is
+            # read as the whole message once more)
+            first = await self._run(state, parts[0])
+            booked = first.state.appointment
+            if booked is not None and (state.appointment is None or booked.id != state.appointment.id) and (
+                    not first.state.ended and first.state.awaiting == "anything_else"):
+                said = _ANYTHING_ELSE_ASKED.sub("", first.reply)
+                if first.state.messages:
+                    first.state.messages[-1].content = said  # (the question was never put)
+                then = await self._run(first.state, parts[1])
+                return replace(then, reply=f"{said} {then.reply}".strip(),
+                               transitions=[*first.transitions, *then.transitions],
+                               effects=[*first.effects, *then.effects],
+                               brain_ms=first.brain_ms + then.brain_ms)
         return await self._run(state, text)
 
     def apply_task_result(self, state: ConversationState, task_id: str, *, available: bool,
@@ -451,6 +477,8 @@ def _call_aside(state: ConversationState, text: str, profile: BusinessProfile, t
     return aside
 
 
+_ANYTHING_ELSE_ASKED = re.compile(r"\s*[^.!?]*\?\s*$")
+"""The question closing a reply ("… Is there anything else I can help you with?")."""
 _CALL_BESIDE = re.compile(r"(?:^|[,.;!?—-]\s*|\s)(?:(?:and|but|so|also|then|plus|oh|separately|um+|uh+)"
                           r",?\s+)*(?:can|could|would|will|have) (?:somebody|someone|you|y'?all|"
                           r"one of (?:your|y'?all'?s?) \w+)(?: (?:from|in|over in|on) (?:sales|service|"

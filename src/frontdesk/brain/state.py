@@ -115,6 +115,8 @@ class BookingSlots(BaseModel):
     """Alternatives last offered, as ``YYYY-MM-DDTHH:MM``."""
     call_after: str | None = None
     """A call back asked beside this booking about something else, set up once it is made."""
+    visit_after: str | None = None
+    """The words of a second visit asked beside this one, read back once this one is made."""
     asked_time: str | None = None
     """``HH:MM``: the hour asked for that was not open, for "… the day after, same time"."""
     add_to: int | None = None
@@ -278,7 +280,9 @@ class ConversationState(BaseModel):
     booking_slots: BookingSlots = BookingSlots()
     lead: LeadInfo = LeadInfo()
     appointment: Appointment | None = None
-    """The appointment booked in this conversation."""
+    """The appointment booked in this conversation (the last, when it booked more than one)."""
+    booked_before: list[Appointment] = []
+    """Visits booked earlier in this conversation, before ``appointment``."""
     desk: AppointmentDesk = AppointmentDesk()
     """An existing appointment the caller asked about (cancel, move, when is it)."""
     on_file: list[Appointment] | None = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from frontdesk.brain.state import ConversationState
+from frontdesk.brain.state import Appointment, ConversationState
 
 
 def public_state(s: ConversationState) -> dict[str, Any]:
@@ -42,16 +42,8 @@ def public_state(s: ConversationState) -> dict[str, Any]:
             "in_service_area": s.lead.in_service_area, "financing": s.lead.financing,
             "motivation": s.lead.motivation,
         },
-        "appointment": (None if s.appointment is None else {
-            "id": s.appointment.id,
-            "appointment_type": s.appointment.appointment_type,
-            "service_type": s.appointment.service_type,
-            "services": list(s.appointment.services),
-            "scheduled_date": s.appointment.scheduled_date,
-            "scheduled_time": s.appointment.scheduled_time,
-            "customer_name": s.appointment.customer_name,
-            "status": s.appointment.status,
-        }),
+        "appointment": None if s.appointment is None else _visit(s.appointment),
+        "booked_before": [_visit(a) for a in s.booked_before],
         "existing_appointment": {
             "action": s.desk.action,
             "changed": None if s.desk.result is None else {
@@ -74,3 +66,8 @@ def public_state(s: ConversationState) -> dict[str, Any]:
         "summary": s.summary,
     }
 
+
+def _visit(a: Appointment) -> dict[str, Any]:
+    return {"id": a.id, "appointment_type": a.appointment_type, "service_type": a.service_type,
+            "services": list(a.services), "scheduled_date": a.scheduled_date,
+            "scheduled_time": a.scheduled_time, "customer_name": a.customer_name, "status": a.status}

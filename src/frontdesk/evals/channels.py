@@ -144,14 +144,17 @@ class ServiceChannel:
         if not state.ended:
             state = await conversations.end(self._session)
         brain = [t.brain_ms for t in turns if t.role == "assistant" and t.brain_ms is not None]
-        existing = []
+        existing, public = [], public_state(state)
         async with self.runtime.sessions() as db:
             for appointment_id in self._existing:
                 row = await db.get(Appointment, appointment_id)
                 existing.append({"status": row.status,
                                  "scheduled_date": row.scheduled_date.isoformat(),
                                  "scheduled_time": row.scheduled_time.strftime("%H:%M")})
-        return Finished(public_state(state), {"brain_ms": brain}, existing=existing)
+            live = [v for v in public["booked_before"]
+                    if (row := await db.get(Appointment, v["id"])) is not None and row.status == "scheduled"]
+        public["booked_before"] = live  # (a visit booked earlier in the call and cancelled since is none)
+        return Finished(public, {"brain_ms": brain}, existing=existing)
 
     async def _reset(self) -> None:
         """Each scenario starts with an empty calendar: earlier scenarios' bookings are

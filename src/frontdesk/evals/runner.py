@@ -106,6 +106,10 @@ def judge(scenario: EvalScenario, final: dict[str, Any], replies: list[str], cal
     lead = final.get("lead") or {}
     if want.appointment is not None:
         a = want.appointment
+        # a call that booked two visits ("the oil Saturday, and the truck's brakes Tuesday") is
+        # judged on the one that is meant; the last one booked when none fits better
+        appointment = max([v for v in (appointment, *reversed(final.get("booked_before") or ())) if v],
+                          key=lambda v: _fits(a, v), default=None)
         if appointment is None:
             j.failures.append("no appointment was booked")
             j.expected += sum(v is not None for v in (a.date, a.weekday, a.time, a.service,
@@ -178,6 +182,14 @@ def judge(scenario: EvalScenario, final: dict[str, Any], replies: list[str], cal
         j.check(worst <= want.max_latency_ms,
                 f"slowest reply {worst:.0f} ms, at most {want.max_latency_ms:.0f} ms expected")
     return j
+
+
+def _fits(want, visit: dict[str, Any]) -> int:
+    """How many of the expected appointment's fields this booked visit has."""
+    day = date.fromisoformat(visit["scheduled_date"])
+    return sum((want.date == visit["scheduled_date"], want.weekday == WEEKDAYS[day.weekday()],
+                want.time == visit["scheduled_time"][:5], want.service == visit["service_type"],
+                want.type == visit["appointment_type"]))
 
 
 def _judge_existing(j: _Judge, want, found: list[dict[str, Any]]) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 
-from frontdesk.brain.agents import just_booked, lead_side, qualification, visit_work
+from frontdesk.brain.agents import just_booked, lead_side, qualification, two_visits, visit_work
 from frontdesk.brain.agents.appointment_words import said_to_stand
 from frontdesk.brain.agents.booking_words import (
     ADDS,
@@ -151,6 +151,8 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
         slots.vehicle = _vehicle_for(slots.appointment_type, u.vehicle, ctx, slots.vehicle)
     if u.call_after:
         slots.call_after = u.call_after
+    if u.visit_after:
+        slots.visit_after = u.visit_after
     if u.date and not today_in_passing(s, u, ctx):
         slots.preferred_date = u.date.isoformat()  # "no, I said Thursday" keeps the time
     if u.time:
@@ -275,6 +277,11 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         await advance(s, ctx)
         return
     u = ctx.u
+    if u.visit_after or "visit_after" in u.flags:  # "and then the detail, Saturday the 18th"
+        ctx.say("visit_after_noted")  # a visit of its own, set up once this one is booked
+        if not u.visit_after:
+            await advance(s, ctx)
+            return
     if "callback_dropped" in u.flags:
         _drop_the_callback(s, ctx)
     if len(u.services) > 1 and s.on_file and (kept := said_to_stand(u.text, s.on_file, ctx)):
@@ -716,6 +723,8 @@ async def _book(s: ConversationState, ctx: TurnContext) -> None:
             return
         _offer(s, ctx, "slot_taken", alternatives, start.date(), time=say_time(start.time()))
         return
+    if s.appointment is not None and s.appointment.status == "scheduled":
+        s.booked_before.append(s.appointment)  # the call's first visit, booked a moment ago
     s.appointment = Appointment(
         id=booked.id, appointment_type=appt.key, service_type=slots.service_type,
         scheduled_date=booked.start.date().isoformat(),
@@ -736,6 +745,12 @@ async def _book(s: ConversationState, ctx: TurnContext) -> None:
         if planned:
             ctx.say("reminder_promise", how=say_reminder_channels(planned),
                     when=say_reminder_leads(planned))
+    if (later := two_visits.next_visit(s, lambda t: understand(t, profile, ctx.today))) is not None:
+        ctx.understanding = later
+        _absorb_booking(s, ctx)  # the second visit asked beside this one, read back for its own yes
+        ctx.say("visit_after_next")
+        await advance(s, ctx)
+        return
     if slots.call_after:
         # "… and can somebody from sales call me Monday morning about my trade-in?": that call
         # next, with its own day and time

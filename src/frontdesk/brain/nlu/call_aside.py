@@ -18,6 +18,7 @@ _WHO = (r"(?:somebody|someone|some ?one|you|y'?all|you guys|the agent|an agent|y
         r"(?:guy|gal|person|people|team|desk|department|manager|advisor|writer)|"
         r"(?:the |your |a )?(?:manager|supervisor|owner|boss|general manager|gm)|"
         r"(?!(?:i|we|it|that|this|they|he|she|not|never|also|just|please)\b)[a-z]+)"
+        r"(?: or (?:somebody|someone|anybody|anyone))?"  # "could Marcus or somebody in sales call me"
         r"(?: (?:from|in|on|at|over (?:in|on|at)) (?:the |your )?\w+(?: (?:side|department|team|desk|"
         r"office))?)?")
 """Who is to call: someone of the team, or one of them by name ("have Sarah", "can Marcus")."""
@@ -57,6 +58,10 @@ _OPENS_AS_MORE = re.compile(r"\W*(?:(?:and|also|plus|oh|so|um+|uh+|sorry|wait)\W
                             r"(?:one|the) other thing|another thing|second thing|the second|"
                             r"while i'?ve got you|while i have you|separately)\b")
 """A message that opens as one more thing, beside what is under way."""
+_YES_AND = re.compile(r"\W*(?:yes|yeah|yep|yup|sure|correct|perfect|great|right)\b[^.?!,—]{0,12}[.?!,—–-]+\W*"
+                      r"(?:(?:oh|um+|uh+)\W+)?(?:and|also|plus)\b")
+"""A read back said yes to, and one more thing after it ("yes. and — could somebody call me back
+about tires? … I want a price before I commit"): the call is its own matter, whatever it says."""
 _REALLY_INSTEAD = re.compile(r"\b(?:instead|rather|never ?mind|forget (?:it|that|the))\b")
 _CLAUSE_END = re.compile(r"[.?!;]+\s+|\s+[—–-]+\s+|,\s+(?=(?:and|also|plus|oh|but)\b)")
 
@@ -73,7 +78,7 @@ def split(text: str) -> tuple[str, str] | None:
     asked = _ASKED.search(said)
     more = re.match(r"\W*(?:(?:oh|um+|uh+)\W+)?(?:and|also|plus)\b", said) is not None
     if asked is None or (_INSTEAD.search(re.sub(r"\bjust\b", " ", said) if more else said) and not (
-            _OPENS_AS_MORE.match(said) and not _REALLY_INSTEAD.search(said))):
+            (_OPENS_AS_MORE.match(said) or _YES_AND.match(said)) and not _REALLY_INSTEAD.search(said))):
         # (a message that opens as one more thing speaks of a matter of its own: "and — sorry,
         # one more thing — y'all did my transmission last fall … I don't need to book that yet, I
         # just want somebody to call me about the warranty" leaves the booking read back standing)

@@ -566,6 +566,7 @@ def _windows_in(text: str) -> list[TimeWindow]:
         for match in re.finditer(pattern, text):
             if not ruled_out(text, match.start()) and not _BUSY_IN.search(text[: match.start()]) and not (
                     re.match(r"s?\s+(?:till|until|'til)\b", text[match.end():])) and not (
+                    _GONE_THIS.search(text[: match.start()])) and not (
                     # "a puddle under my car every morning when i back out": when it happens
                     re.search(r"\b(?:every|each)\s+$", text[: match.start()])
                     and re.match(r"s?\s+(?:when|while|as soon as|once)\b", text[match.end():])):
@@ -573,6 +574,10 @@ def _windows_in(text: str) -> list[TimeWindow]:
     return [w for _, w in sorted(found, key=lambda f: f[0])]
 
 
+_GONE_THIS = re.compile(r"\b(?:had|gave|died|was|were|did|noticed|happened|broke|quit|went|wouldn'?t|didn'?t|"
+                        r"couldn'?t|stalled|jumped|came on|lit up|started)\b[^.?!,—]{0,40}\bthis\s+$")
+"""Something that happened earlier today ("my neighbor had to give me a jump this morning"):
+that part of the day is gone by, not asked for."""
 _BUSY_TILL = re.compile(r"\b(?:i'?m|im|i am|we'?re|we are|she'?s|he'?s|i work|i'?m working|i'?ll be)\b"
                         r"[^.?!,]{0,30}$")
 """The caller's own busy stretch, up to its end ("I'm on", "I'm at the clinic every morning")."""

@@ -679,8 +679,10 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
         # shuttle, it books nothing
         return "faq", max(rule_confidence, 0.8)
     if rule == "faq" and r.is_question and "inventory_question" in r.flags and model in {
-            "book", "provide_info"}:
-        return rule, rule_confidence  # "is the black F-150 still gonna be on the lot next week?"
+            "book", "provide_info"} and not (r.appointment_type and r.date and (r.time or r.time_of_day)):
+        # "is the black F-150 still gonna be on the lot next week?" (not "… I'd love to take it for
+        # a drive. Saturday, maybe eleven?": a visit asked, its hour with a question mark)
+        return rule, rule_confidence
     if model == "faq" and (r.services or r.appointment_type) and not r.is_question and not (
             QUESTION_START.match(r.text.lower()) or {"price_question", "inventory_question"} & r.flags):
         return rule, rule_confidence  # "once I drop off the truck for a new battery" asks nothing

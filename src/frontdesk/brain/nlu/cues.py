@@ -611,7 +611,8 @@ CALLBACK_DROPPED = re.compile(r"\b(?:never ?mind|forget|skip|scratch|cancel|nix)
                               r"\b(?:don'?t|do not|doesn'?t|no) (?:need to|have to|gotta|bother(?: to)?) "
                               r"(?:call(?:ing)?|ring(?:ing)?) (?:me |us )?back\b|"
                               # "eh, never mind, let's just do it real quick. Monday morning, eight?"
-                              r"\bnever ?mind\b[^.?!]{0,15}\blet'?s (?:just )?(?:do|book|set|get)\b")
+                              # ("ah, never mind — if you can book it, let's just book it")
+                              r"\bnever ?mind\b[^.?!]{0,40}\blet'?s (?:just )?(?:do|book|set|get)\b")
 """A call back asked for, then let go ("never mind the call back", "forget the callback, just get
 it on the schedule")."""
 

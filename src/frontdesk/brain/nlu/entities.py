@@ -268,6 +268,9 @@ _ASKING = re.compile(r"\b(?:what (?:i|we) (?:need|want)|(?:i|we) (?:really |just
 _ONSET = re.compile(r"\s+(?:came on|come on|comes on|started|starts|began|went on|has been|have been|'s been|"
                     r"keeps|kept|is on|was on|lit up|popped up|showed up)\b")
 """A symptom's start ("the light came on last week"): its time is no work done."""
+_WORN_OUT = re.compile(r"(?:'s|\s+is|\s+has)\s+(?:about |just |pretty much |finally |basically )?(?:had it|"
+                       r"done for|shot|toast|dying|on (?:its|it'?s) (?:way out|last legs))\b")
+"""A part worn out ("my battery's about had it"): the trouble now, no work done."""
 _ANOTHER_PART = re.compile(r"\band (?:(?:um+|uh+|also|then)\s+)*(?:the|my|our|his|her) (?!same\b|one\b)")
 """Where the story of another part starts, unpunctuated ("… the tires rotated and um the battery
 died at costco last week"): its past words are not this work's."""
@@ -331,6 +334,8 @@ def _mention_wanted(text: str, match: re.Match[str]) -> bool:
         return False
     if _OVERDUE.search(text[max(0, match.start() - 60): match.start()]):
         return True  # "it's been eight months since the Forester had its oil changed": due now
+    if re.search(r"\b(?:jump|jumped|start|turns? over)\b", match.group(0)):
+        return True  # "she had to get a jump twice last week": the trouble told, whenever it was
     if _HABIT_BEFORE.search(text[max(0, match.start() - 40): match.start()]) and (
             _DONE_AT.match(text, match.end())):
         return False  # "I get my oil done at Jiffy Lube": done elsewhere, not asked of us
@@ -347,7 +352,7 @@ def _mention_wanted(text: str, match: re.Match[str]) -> bool:
         return not (ruled_out(text, match.start()) or re.search(
             r"\b(?:already|got it|had it|they) (?:\w+ )?(?:fixed|done|taken care of|handled|repaired)\b",
             text[match.end():]))
-    if _ONSET.match(text, match.end()):
+    if _ONSET.match(text, match.end()) or _WORN_OUT.match(text, match.end()):
         return True  # "my check engine light came on last week": when the trouble began
     # (up to the next clause about something else: "the oil change this time, I'll do the tires next visit")
     rest = re.split(r"[.;!?]|\bso\b|,\s*(?:i'?ll|we'?ll|i will|we will)\b", text[match.end():], maxsplit=1)[0]
@@ -361,7 +366,7 @@ def _mention_wanted(text: str, match: re.Match[str]) -> bool:
                                                    r"not )?(?:coming )?due\b", rest)) and (
             _DUE_LATER.match(rest) and not _WANTS_IT_NOW.search(rest)):
         return False  # "my inspection's due in January" (said while moving the brakes): later, not now
-    clause_start = max(text.rfind(sep, 0, match.start()) for sep in (".", ",", ";", " but "))
+    clause_start = max(text.rfind(sep, 0, match.start()) for sep in (".", ",", ";", " but ", "—"))
     # unpunctuated speech runs on: only the few words after the mention belong to it ("rotate
     # all four tires on my tundra … i got the afternoon off" did no rotation)
     clause_end = min((i for i in (text.find(sep, match.end()) for sep in (".", ",", ";", "?", "!"))

@@ -17,7 +17,13 @@ from rapidfuzz import fuzz
 
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.message_name import as_introduced
-from frontdesk.brain.nlu.spelling import SPELLED_OUT, SPELLING_NOTE, spelled_in_place, split_then_spelled
+from frontdesk.brain.nlu.spelling import (
+    SPELLED_OUT,
+    SPELLING_NOTE,
+    spelled_anew,
+    spelled_in_place,
+    split_then_spelled,
+)
 from frontdesk.brain.nlu.text import CORRECTION, Utterance, correction_tails, normalise, word_pattern
 
 _NAME_WORD = r"[a-zß-öø-ÿ][a-zß-öø-ÿ'-]+"
@@ -351,7 +357,7 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
     if (note := re.search(r"\bwith an? ([a-z]) (?=\1 [a-z] )", u.lower)) is not None:
         # "with a k k a i t l y n": the letter named, then the spelling it begins
         u = normalise(u.lower[: note.start()] + u.lower[note.end():])
-    u = split_then_spelled(spelled_in_place(u))
+    u = split_then_spelled(spelled_in_place(normalise(spelled_anew(u.raw) or u.raw)))
     if (echo := _ECHO_SPELLED.search(u.raw)) and re.sub(r"[^a-z]", "", echo["letters"].lower()) == (
             echo["word"].lower().replace("'", "")):
         # "my name's Siobhan — that's S-I-O-B-H-A-N — McAllister": the spelling of the word

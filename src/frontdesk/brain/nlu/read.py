@@ -407,7 +407,9 @@ def read(text: str, profile: BusinessProfile, today: date,
                         r"minutes|hours|days|weeks|months|years|miles|k\b|thousand|dollars|"
                         r"\d{2}\b))",  # "twenty fourteen jeep": a car's year
                         u.numeric.strip(" .?!")) or _SETTLED_LAST.search(u.numeric.strip(" .?!")) or (
-            _MOVED_TO.search(u.numeric.strip(" .?!")))
+            # (not "how long's it take? I got work at eleven": the caller's own hour)
+            (moved := _MOVED_TO.search(u.numeric.strip(" .?!")))
+            and not clock.for_other_activity(u.numeric.strip(" .?!"), moved.start(1)) and moved)
         confirming = awaiting in {"confirm_booking", "confirm_change"}
         if bare and (not confirming or re.search(r"\b(?:no|meant|make it|actually|instead|switch|"
                                                  r"change|move|push|bump|wait|can'?t|cannot)\b", u.lower)

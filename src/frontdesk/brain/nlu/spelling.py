@@ -245,3 +245,21 @@ def spelled_parts(text: str, name: str | None) -> str | None:
     at = 0 if cue["part"] == "first" else max(range(len(parts)),
                                               key=lambda i: fuzz.ratio(parts[i].lower(), runs[0]))
     return " ".join(word if i == at else p for i, p in enumerate(parts))
+
+
+def spelled_anew(raw: str) -> str | None:
+    """"It's Caitlin, with a C — oh gosh, no, sorry, habit. It's with a K. K-A-I-T-L-I-N. Reyes.":
+    a name word said, put right and spelled anew — the spelling takes its place (what was said
+    between goes), and the word said after the letters follows it as the rest of the name."""
+    low = raw.lower()
+    for run in SPELLED_OUT.finditer(low):
+        word = re.sub(r"[^a-z]", "", run.group(0))
+        if len(word) < 3:
+            continue
+        for said in reversed(list(re.finditer(r"\b[a-z']{3,}\b", low[: run.start()]))):
+            fix = CORRECTION.search(low, said.end(), run.start())
+            if said.group(0) != word and fuzz.ratio(said.group(0), word) >= 70 and fix and not (
+                    # ("it's Jon Reyes. J-O-N. no wait … J-O-H-N": a surname said with it stays)
+                    re.search(r"\b[A-Z][a-z]{2,}", raw[said.end(): fix.start()])):
+                return f"{raw[: said.start()]}{word.capitalize()} {raw[run.end():].lstrip(' .,')}"
+    return None

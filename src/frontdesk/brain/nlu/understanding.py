@@ -64,6 +64,9 @@ class Understanding:
     call_after: str | None = None
     """A call back asked beside a booking, about something else ("… tuesday at four, and can
     somebody from sales call me about that red RAV4?"): set up once the booking is made."""
+    visit_after: str | None = None
+    """The words of a second visit asked beside this one ("… and then separately the truck's
+    brakes, Tuesday at noon"): read back once this one is booked."""
 
     @property
     def has_booking_facts(self) -> bool:

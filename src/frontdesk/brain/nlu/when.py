@@ -161,6 +161,9 @@ _TURN_TO = re.compile(r"\b(?:so|then|how about|what about|instead|rather|but|may
 Friday?", "I was gonna say Thursday but that's the holiday, so Friday")."""
 
 
+_PICKED = re.compile(r"[.?!…]\s*(?:(?:eh|hmm+|um+|uh+|well|ok(?:ay)?|yeah|so|let'?s see|you know what)\W+)*$")
+
+
 def _settled_later(text: str, today: date) -> date | None:
     """Of the days named, the one the caller turns to with "so", "then", "how about" (those
     before it were set aside: a holiday, a busy day) and keeps to; ``None`` without a turn."""
@@ -169,7 +172,12 @@ def _settled_later(text: str, today: date) -> date | None:
     days = [extract_date(Utterance(raw=m.group(0), lower=m.group(0), numeric=m.group(0)), today,
                          _single=True) for m in spans]
     for k in range(len(spans) - 1, 0, -1):
-        if not _TURN_TO.search(text[spans[k - 1].end(): spans[k].start()]) or (
+        between = text[spans[k - 1].end(): spans[k].start()]
+        # ("Wednesday or Thursday at lunch? eh, Thursday. noon?": one of two, picked in a sentence
+        # of its own)
+        picked = _PICKED.search(between) and any(re.match(r"\W*or\b", text[a.end(): b.start()])
+                                                 for a, b in pairwise(spans[:k + 1]))
+        if not (_TURN_TO.search(between) or picked) or (
                 re.fullmatch(WEEKDAY, spans[k - 1].group(0))
                 and _DAY_NUMBER_AFTER.match(text, spans[k - 1].end())):
             continue  # ("the saturday before then, the fourth": one day, said two ways)

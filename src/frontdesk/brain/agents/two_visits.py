@@ -1,0 +1,114 @@
+"""Two visits asked for in one call: "an oil change Saturday at ten, and then separately the
+Silverado's brakes, next Tuesday at noon". The first is booked as usual; the second waits in
+``booking_slots.visit_after`` and is read back for its own yes once the first is made — never
+folded into one visit, and never moving the first visit to the second one's day.
+
+Two ways in: both visits in one message (:func:`split`), or the second said while the first is
+still being settled (:func:`later`: "and then the detail — Saturday the eighteenth, nine-ish").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+
+from frontdesk.brain.nlu.understanding import Understanding
+from frontdesk.brain.state import ConversationState
+
+_DAYISH = re.compile(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|tonight|noon|"
+    r"\d{1,2}(?:st|nd|rd|th)|\w+(?:teenth|tieth|tenth|first|second|third|fifth|eighth|ninth|twelfth)|"
+    r"\d{1,2}(?::\d\d)?\s*(?:a\.?m|p\.?m|o'?clock)\b|"
+    r"(?:at|by|around|like) (?:\d{1,2}(?::\d\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve)\b|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:[- ]thirty)?"
+    r"(?:\s*(?:a\.?m|p\.?m|o'?clock)|-ish)\b)")
+"""A day or an hour said (a cheap look before anything is read twice)."""
+_CUT = re.compile(r"\s*[.;!?—]+\s*(?:(?:and|oh|also|then|so|plus|um+|uh+)\W+)*|"
+                  r",?\s+(?:and then|and also|oh and|and|also|then|plus|separately)\b,?\s*")
+"""Where one request ends and the next may begin."""
+_CHANGE = re.compile(r"\b(?:actually|instead|rather|scratch|make (?:that|it)|no,? wait|change (?:that|it)|"
+                     r"not (?:the|that)|or\b)")
+"""The second half changes the first ("… actually, a rotation Wednesday"): one visit, not two."""
+_SECOND = re.compile(r"^\W*(?:(?:ok(?:ay)?|good|great|perfect|cool|alright|yes|yeah|yep|um+|uh+|oh|so)"
+                     r"\W+)*(?:and(?: then| also)?|also|then|plus|separately|second(?:ly)?|"
+                     r"the other (?:one|thing))\b")
+"""A message that opens as one more thing ("and then the detail …")."""
+
+
+_MEET = re.compile(r"\b(?:sit down|meet|talk|consult\w*|come (?:in|by|out|over))\b")
+"""A meeting asked for in words that name no kind of visit ("sit down about buying")."""
+_BY_INTENT = {"buy": "buyer_consultation", "sell": "listing_appointment"}
+
+
+def _work(u: Understanding) -> set[str]:
+    """What a visit is for: its services, or its kind when no service is named (a buyer's or a
+    seller's meeting, asked for as such: "we'd like to sit down about buying, Saturday")."""
+    if u.services:
+        return set(u.services)
+    if u.appointment_type is None and u.lead_intent in _BY_INTENT and _MEET.search(u.text.lower()):
+        u.appointment_type = _BY_INTENT[u.lead_intent]
+    return {u.appointment_type} if u.appointment_type not in {None, "service"} else set()
+
+
+def _apart(first: Understanding, second: Understanding) -> bool:
+    """Are these two visits, each with its own work and its own day or hour?"""
+    mine, theirs = _work(first), _work(second)
+    if not mine or not theirs or not (mine - theirs) or not (first.date or first.time):
+        return False
+    if second.date is not None:
+        return first.date is None or second.date != first.date
+    return second.time is not None and first.time is not None and second.time != first.time
+
+
+def split(text: str, read: Callable[[str], Understanding]) -> Understanding | None:
+    """Both visits in one message: the first one's understanding, with the second's words in
+    ``visit_after`` (and its work taken out of the first), or None when it is one visit."""
+    low = text.lower()
+    if len(_DAYISH.findall(low)) < 2:
+        return None
+    for cut in _CUT.finditer(low):
+        before, after = low[: cut.start()], low[cut.end():]
+        if not (_DAYISH.search(before) and _DAYISH.search(after)) or _CHANGE.search(after):
+            continue
+        first, second = read(text[: cut.start()]), read(text[cut.end():])
+        if first.intent not in {"book", "provide_info"} or not _apart(first, second):
+            continue
+        first.services = [k for k in first.services if k not in second.services]
+        first.visit_after = text[cut.end():].strip(" ,.;")
+        return first
+    return None
+
+
+def later(s: ConversationState, u: Understanding) -> bool:
+    """Said while the first visit is still being settled: another visit of its own, on another
+    day ("and then the detail — Saturday the eighteenth"). Work folded into the first visit
+    from an earlier message leaves it for its own visit. True when taken as the second visit."""
+    slots = s.booking_slots
+    work = _work(u)
+    current = set(slots.services) or ({slots.appointment_type} - {None, "service"})
+    if (s.appointment is not None or slots.visit_after or not slots.preferred_date or not work
+            or u.date is None or u.date.isoformat() == slots.preferred_date
+            or not (current - work) or not _SECOND.search(u.text.lower())
+            or _CHANGE.search(u.text.lower())):
+        return False
+    slots.services = [k for k in slots.services if k not in work]
+    slots.service_type = slots.services[0] if slots.services else slots.service_type
+    slots.visit_after = u.text
+    return True
+
+
+def next_visit(s: ConversationState, read: Callable[[str], Understanding]) -> Understanding | None:
+    """Once the first visit is booked: the second one's understanding, its slots started anew
+    (who the caller is stays known), or None when no second visit waits."""
+    slots = s.booking_slots
+    if not slots.visit_after:
+        return None
+    text, slots.visit_after = slots.visit_after, None
+    s.booking_slots = slots.dropped()
+    second = read(text)
+    _work(second)  # (its kind, when only a meeting was asked for)
+    if second.date is None and s.appointment is not None:
+        # "… then I wanna drive one of your Outbacks at nine while I'm waiting": the same day
+        second.date = date.fromisoformat(s.appointment.scheduled_date)
+    return second

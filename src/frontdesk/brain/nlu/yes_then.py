@@ -1,0 +1,44 @@
+"""A read-back said yes to, and one more thing in the same breath: "yes. and after that can you put
+me through to a manager?", "that's right. oh, and I'll need somewhere to go — that two-bedroom in
+Sun City, Saturday maybe", "yes. now, the other thing — we put an offer on a house …". The yes is
+a turn of its own (the visit is booked), and the rest is read after it as the caller's next
+words, whatever they ask — never in the yes's place, where the booking read back was lost.
+
+Not a yes then more: a yes that goes on to change the visit ("yes, but make it ten", "yeah — wait,
+actually Friday"), which is one answer to the read back.
+"""
+
+from __future__ import annotations
+
+import re
+
+_YES = re.compile(
+    r"\W*(?:(?:oh|um+|uh+|okay|ok|well|mm+)\W+)*"
+    r"(?:yes|yeah|yep|yup|yes please|correct|that'?s (?:right|correct|it|perfect|great|fine)|"
+    r"sounds (?:good|great|perfect)|perfect|great|right|sure|absolutely|book it|do it|"
+    r"that works|works for me|go ahead)"
+    r"(?:,? (?:ma'?am|sir|please|thanks|thank you|that'?s (?:right|perfect|great|fine)|perfect|great|"
+    r"book it|go ahead))*"
+    r"\s*(?:[.!;]+|,|\s[—–-]+)\s*")
+"""The yes, to the end of its own clause."""
+_MORE = re.compile(r"(?:(?:oh|um+|uh+|so|okay|ok|and|also|plus|now|wait)\W+)*"
+                   r"(?:and|also|plus|now|one more thing|(?:the |one )?other thing|another thing|"
+                   r"while i'?ve got you|while i have you|separately|after that)\b")
+"""The rest, opened as one more thing."""
+_CHANGES_IT = re.compile(r"\b(?:actually|instead|rather|make (?:it|that)|change|switch|move|push|bump|"
+                         r"no wait|wait,? no|scratch that|not (?:that|the)|earlier|later|sooner|"
+                         r"can we do|could we do|is that|does that|will that|same (?:time|day)|"
+                         r"for (?:it|the (?:visit|appointment|showing|meeting|consultation)))\b")
+"""Words that speak of the visit read back: a change to it, or a question about it."""
+
+
+def split(text: str) -> tuple[str, str] | None:
+    """(the yes, the rest) when a read back is said yes to and one more thing follows; else None."""
+    said = text.lower()
+    yes = _YES.match(said)
+    if yes is None:
+        return None
+    rest = said[yes.end():]
+    if not _MORE.match(rest) or len(rest.split()) < 4 or _CHANGES_IT.search(rest):
+        return None
+    return text[: yes.end()].strip(" ,;—–-"), text[yes.end():].strip(" ,;—–-")
