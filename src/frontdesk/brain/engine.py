@@ -365,15 +365,17 @@ class Brain:
         """One caller message → one reply."""
         if state.ended:
             raise ValueError("conversation has ended")
-        if state.awaiting == "confirm_booking" and (parts := yes_then.split(text)) is not None and (
+        if state.awaiting in {"confirm_booking", "confirm_change"} and (
+                parts := yes_then.split(text)) is not None and (
                 call_aside.split(text) is None):  # (a call asked beside it is set up once it is booked)
             # "yes. and after that can you put me through to a manager?": the yes books the visit
-            # read back, then the rest is the caller's next words (whatever was lost the yes is
-            # read as the whole message once more)
+            # read back (or cancels or moves the one on file), then the rest is the caller's next
+            # words (when the yes did not do it, the message is read whole once more)
             first = await self._run(state, parts[0])
-            booked = first.state.appointment
-            if booked is not None and (state.appointment is None or booked.id != state.appointment.id) and (
-                    not first.state.ended and first.state.awaiting == "anything_else"):
+            booked, before = first.state.appointment, state.appointment
+            done = (booked is not None and (before is None or booked.id != before.id)) if (
+                state.awaiting == "confirm_booking") else len(first.state.desk.done) > len(state.desk.done)
+            if done and not first.state.ended and first.state.awaiting == "anything_else":
                 said = _ANYTHING_ELSE_ASKED.sub("", first.reply)
                 if first.state.messages:
                     first.state.messages[-1].content = said  # (the question was never put)

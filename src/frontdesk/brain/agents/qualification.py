@@ -92,6 +92,11 @@ _THEIR_HOME = re.compile(r"\b(?:our|my|the) (?:house|home|place|condo|property|t
 """Words that make a place the home being sold ("our place in Killeen"), not where they go."""
 
 
+_SOMEONE_ELSES_HOME = re.compile(
+    r"\b(?:her|his|their|(?:my|our) (?:mom|mother|dad|father|parents|sister|brother|daughter|son|aunt|"
+    r"uncle|grandma|grandpa|friend|neighbor)'?s?|(?:mom|dad|mother|father)'?s) (?:\w+ ){0,2}(?:house|home|"
+    r"place|condo|property|townhome|townhouse)\b")
+"""A home of someone else's ("her place in Georgetown"): not where the caller looks."""
 _BOTH_IN_TURN = re.compile(r"\b(?:sell|selling|buy|buying)\b(?:(?!\bsaid\b)[^.?!]){0,30}"
                            r"\b(?:first|before|too|also|"
                            r"as well)\b"
@@ -105,7 +110,10 @@ said to be all of it ("just buying") or none of it ("not selling")."""
 _SELL_THEN_BUY = re.compile(r"\bsell(?:ing)?(?: it| ours| our \w+| the \w+)?,? (?:and|then|to) (?:\w+ ){0,2}?"
                             r"(?:buy|get|find|look for|move (?:up|down|into))\b")
 """Both sides said as one plan ("we'd sell it and get us something small in round rock")."""
-_ADDED = re.compile(r"\b(?:also|as well|too|and then|plus)\b")
+_ADDED = re.compile(r"\b(?:also|as well|too|and then|plus|"
+                    # a seller: "I'll need something small for me", "I'll need somewhere to go"
+                    r"(?:i|we)(?:'ll| will|'d| would)? (?:need|want) (?:something|somewhere|a place|a condo|"
+                    r"a (?:new |smaller |bigger )?(?:house|home))(?! (?:appraised|valued|listed|sold)\b))\b")
 """The other side added ("we'll need to buy too"), not a change of mind."""
 
 
@@ -201,7 +209,11 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
     asked_only = bool(lead.location and lead.in_service_area and u.location and not u.location[1]) and (
         u.is_question or "question" in u.flags) and COVERAGE.search(u.text.lower()) is not None and not (
         _WANTS_IT.search(u.text.lower()))
-    if u.location and u.location[0] != lead.location and not keeps_home and not sold_away and not asked_only:
+    # "oh and my mom's thinking about listing her place in Georgetown": someone else's home, said
+    # after where the caller looks
+    theirs = bool(lead.location and u.location and _SOMEONE_ELSES_HOME.search(said))
+    if u.location and u.location[0] != lead.location and not (
+            keeps_home or sold_away or asked_only or theirs):
         lead.location, lead.in_service_area = u.location
         key = "location_in_area" if lead.in_service_area else "location_out_of_area"
         notes.append(ctx.replies.say(key, area=lead.location,
@@ -503,9 +515,12 @@ _SPAN_AHEAD = re.compile(r"\b(?:days?|weeks?|months?|years?)\b")
 def appointment_type_for(s: ConversationState, u: Understanding) -> str | None:
     """The kind of meeting the caller asks for. A seller who asks someone to "come look at it"
     or "come to see it" wants their own home seen: a listing appointment, not a showing."""
-    if u.appointment_type == "property_showing" and (u.lead_intent or s.lead.intent) == "sell" and not (
-            _ANOTHER_HOME.search(u.text.lower())):
-        return "listing_appointment"
+    if u.appointment_type == "property_showing" and (u.lead_intent or s.lead.intent) == "sell":
+        if not _ANOTHER_HOME.search(u.text.lower()):
+            return "listing_appointment"
+        # "I'll need somewhere to go … that two-bedroom in Sun City, I'd like to see that one": a
+        # seller who goes to see another home buys one too
+        s.lead.intent = "both"
     if u.appointment_type == "buyer_consultation" and (u.lead_intent or s.lead.intent) == "sell" and not (
             re.search(r"\b(?:buy|buyer|buying|bought|purchas\w*|instead|rather|first|consult\w*|sit down)\b",
                       u.text.lower())):

@@ -309,6 +309,11 @@ def _last_mention_wanted(text: str, phrases: list[str]) -> bool:
     matches = sorted((m for p in phrases
                       for m in word_pattern(p, _PLURAL if " " in p else r"\b").finditer(text)),
                      key=lambda m: (m.start(), -len(m.group(0))))
+    # ("there's a recall on it … and I never got a letter": no notice came; the recall still stands)
+    matches = [m for m in matches if not (
+        re.search(r"\b(?:letter|notice|mailer)s?\b", m.group(0)) and re.search(
+            r"\b(?:never|didn'?t|did not|haven'?t|have not|hasn'?t|no)\s+(?:\w+\s+)?$",
+            text[max(0, m.start() - 20): m.start()]))] or matches
     if not matches:
         return False
     words = {w for p in phrases for w in re.findall(r"[a-z/]+", p)} & lexicon().service_objects
@@ -672,7 +677,7 @@ def _inflected(verb: str) -> str:
 
 _PARTICLES = frozenset({"out", "through", "at", "around", "over", "in", "by"})
 _OBJECT_OWNER = re.compile(r"\b(?:the|that|this|those|these|your|y'?all'?s|ur|one of (?:the|your)|"
-                           r"a|an|there'?s|there is|some|a few|a couple(?: of)?|any)\b"
+                           r"a|an|there'?s|there is|some|a few|a couple(?: of)?|any|two|three|both)\b"
                            r"(?:\s+[\w'-]+){0,4}\s*$")  # "there's one on …"
 _WANTED_HOME_AFTER = re.compile(r"\s+(?:in mind|picked out|(?:we|i) (?:really )?(?:like|liked|love|saw|found|"
                                 r"want)|on (?:your|the|y'?all'?s) (?:site|website|list|app))\b")
@@ -712,7 +717,9 @@ def _frame_pattern(verbs: tuple[str, ...], objects: tuple[str, ...]) -> tuple[re
                       *(m.lower().replace("-", "") for m in lex.models)}  # "crv" heard for CR-V
         else:
             nouns.add(obj.lower())
-    noun = "|".join(sorted((re.escape(n) + "s?" for n in nouns), key=len, reverse=True))
+    # ("showings", "the duplexes", "the two ranches")
+    noun = "|".join(sorted((re.escape(n) + ("(?:es)?" if n.endswith(("x", "ch", "sh", "s")) else "s?")
+                            for n in nouns), key=len, reverse=True))
     return (re.compile(r"\b(?:" + "|".join(verb_parts) + r")\b"),
             re.compile(r"(?<!\w)(?:" + noun + r")(?![\w-])"))  # "the four-bedroom"
 

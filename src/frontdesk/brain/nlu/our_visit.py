@@ -16,10 +16,13 @@ OURS_TO_COME = re.compile(_SOMEONE_OF_OURS + r"(?:come|coming|comes) (?:out |ove
                           r"take a look at|walk through) (?:the|her|his|their|my|our|mom'?s|dad'?s) "
                           r"(?:\w+ ){0,2}"
                           r"(?:house|home|place|property|condo|townhouse)\b|"
+                          # "can someone come to the house first?"
+                          + _SOMEONE_OF_OURS + r"(?:come|coming|comes) (?:out |over |by )?to "
+                          r"(?:the|our|my|her|his) (?:house|home|place|property|condo|townhouse)\b|"
                           # "maybe start with somebody looking at the condo?"
                           + _OURS + r"(?:'s| is)? "
-                          + r"(?:looking at|taking a look at|checking out|walking through) (?:the|our|my) "
-                          r"(?:\w+ ){0,2}(?:house|home|place|property|condo|townhouse)\b|"
+                          + r"(?:looking at|taking a look at|checking out|walking through) (?:(?:the|our|my) "
+                          r"(?:\w+ ){0,2}(?:house|home|place|property|condo|townhouse)\b|ours\b|mine\b)|"
                           # "could someone come out thursday the fifteenth?": out to the caller's
                           + _SOMEONE_OF_OURS
                           + r"come out\b(?! (?:with|and see|to see|to the (?:listing|property)))")

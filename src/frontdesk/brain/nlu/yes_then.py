@@ -1,8 +1,9 @@
-"""A read-back said yes to, and one more thing in the same breath: "yes. and after that can you put
-me through to a manager?", "that's right. oh, and I'll need somewhere to go — that two-bedroom in
-Sun City, Saturday maybe", "yes. now, the other thing — we put an offer on a house …". The yes is
-a turn of its own (the visit is booked), and the rest is read after it as the caller's next
-words, whatever they ask — never in the yes's place, where the booking read back was lost.
+"""A read-back said yes to (a visit to book, or a change to one on file), and one more thing in
+the same breath: "yes. and after that can you put me through to a manager?", "that's right. oh,
+and I'll need somewhere to go — that two-bedroom in Sun City, Saturday maybe", "yes, cancel it.
+but I do need my brakes looked at … Monday the 20th". The yes is a turn of its own (the visit is
+booked, the change made), and the rest is read after it as the caller's next words, whatever
+they ask — never in the yes's place, where the read back was lost.
 
 Not a yes then more: a yes that goes on to change the visit ("yes, but make it ten", "yeah — wait,
 actually Friday"), which is one answer to the read back.
@@ -18,11 +19,11 @@ _YES = re.compile(
     r"sounds (?:good|great|perfect)|perfect|great|right|sure|absolutely|book it|do it|"
     r"that works|works for me|go ahead)"
     r"(?:,? (?:ma'?am|sir|please|thanks|thank you|that'?s (?:right|perfect|great|fine)|perfect|great|"
-    r"book it|go ahead))*"
+    r"book it|go ahead|(?:go ahead and )?cancel (?:it|that)|move it|do it))*"
     r"\s*(?:[.!;]+|,|\s[—–-]+)\s*")
 """The yes, to the end of its own clause."""
 _MORE = re.compile(r"(?:(?:oh|um+|uh+|so|okay|ok|and|also|plus|now|wait)\W+)*"
-                   r"(?:and|also|plus|now|one more thing|(?:the |one )?other thing|another thing|"
+                   r"(?:and|also|plus|now|but|one more thing|(?:the |one )?other thing|another thing|"
                    r"while i'?ve got you|while i have you|separately|after that)\b")
 """The rest, opened as one more thing."""
 _CHANGES_IT = re.compile(r"\b(?:actually|instead|rather|make (?:it|that)|change|switch|move|push|bump|"
