@@ -82,7 +82,7 @@ def test_a_worn_out_battery_told_is_the_work(profiles, said) -> None:
 
 
 def test_a_recall_told_without_its_letter_is_still_the_work(profiles) -> None:
-    u = _u(profiles, "dealership", "a buddy says there's a recall on my Ranger, I never got the notice though")
+    u = _u(profiles, "dealership", "a buddy says there's a recall on my Ranger, never got the notice though")
     assert u.services == ["recall_repair"]
 
 
