@@ -138,3 +138,58 @@ async def test_a_seller_who_goes_to_see_a_listed_home_buys_too(profiles) -> None
         "yes. oh and I'll need a place after — that townhouse you have listed in Round Rock, can I see it "
         "Friday at eleven?")
     assert state.lead.intent == "both", replies
+
+
+async def test_the_other_one_of_two_said_later_is_its_own_visit(profiles) -> None:
+    calendar = InMemoryCalendar()
+    _, replies = await call(
+        profiles, "dealership",
+        "my Civic needs a tire rotation and my husband's Silverado needs its brakes checked",
+        "mine first, Tuesday at nine. I'm June Park", "and his Friday at eleven", "yes", "yes",
+        calendar=calendar)
+    both = [("Fri 27 11:00", "scheduled"), ("Tue 24 09:00", "scheduled")]
+    assert on_calendar(calendar, sort=True) == both, replies
+
+
+def test_trucks_the_caller_has_are_no_work_done(profiles) -> None:
+    u = _u(profiles, "dealership", "we got three company trucks and all of them are due for inspection")
+    assert u.services == ["state_inspection"]
+
+
+def test_the_name_after_but_put_it_under(profiles) -> None:
+    u = _u(profiles, "dealership", "it's registered to Harmon Roofing but just put it under me, Cal Harmon",
+           "name")
+    assert u.name == "Cal Harmon"
+
+
+async def test_a_home_under_contract_where_they_leave_is_not_where_they_look(profiles) -> None:
+    state, replies = await call(
+        profiles, "real_estate",
+        "we're relocating from Killeen and want to buy in Cedar Park",
+        "our Killeen house is already under contract, so we just need the buying side")
+    assert state.lead.location == "Cedar Park", replies
+
+
+async def test_the_calls_hour_said_with_the_yes_is_the_calls(profiles) -> None:
+    state, replies = await call(
+        profiles, "real_estate",
+        "could someone come value my condo in Round Rock Tuesday at ten", "Ann Ruiz",
+        "and could an agent call me about capital gains? I'd rather not rush it",
+        "yes to Tuesday at ten, and the call after six please")
+    assert state.appointment is not None and state.appointment.scheduled_time == "10:00", replies
+    assert [t.window for t in state.pending_tasks if t.task_type == "callback"], replies
+
+
+def test_many_questions_are_no_money_and_take_no_hour(profiles) -> None:
+    u = _u(profiles, "real_estate", "could we meet right after, like at four? I have a million questions",
+           "anything_else")
+    assert u.budget is None and u.time == time(16, 0)
+
+
+async def test_a_booking_said_to_stay_is_told_not_moved(profiles) -> None:
+    calendar = await booked("real_estate", "property_showing", FRIDAY_NOV_27_10)
+    _, replies = await call(
+        profiles, "real_estate", "I have a showing Friday at ten and I don't need to move it, that's fine",
+        calendar=calendar)
+    assert "move it to" not in replies[0], replies
+    assert on_calendar(calendar) == [("Fri 27 10:00", "scheduled")], replies

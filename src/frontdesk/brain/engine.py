@@ -247,7 +247,7 @@ class Brain:
                         part, profile, now.date(), state.awaiting, topic, focus))) is not None and not (
                     state.on_file and about_booking(first, state.on_file, now.date(), profile)):
                 understanding = first  # "oil Saturday at ten, and separately the truck's brakes Tuesday"
-            elif two_visits.later(state, understanding):
+            elif two_visits.later(state, understanding, profile):
                 # "and then the detail — Saturday the eighteenth": a visit of its own, after this one
                 understanding = Understanding(text=text, intent="provide_info", confidence=1.0,
                                               flags={"visit_after"})

@@ -92,6 +92,9 @@ _THEIR_HOME = re.compile(r"\b(?:our|my|the) (?:house|home|place|condo|property|t
 """Words that make a place the home being sold ("our place in Killeen"), not where they go."""
 
 
+_SOLD_THERE = re.compile(r"\b(?:house|home|place|condo)\b[^.?!]{0,25}\b(?:is |'s )?(?:already )?"
+                         r"(?:under contract|sold|on the market|listed)\b")
+"""A home of the caller's being sold where they leave ("the Waco house is already under contract")."""
 _SOMEONE_ELSES_HOME = re.compile(
     r"\b(?:her|his|their|(?:my|our) (?:mom|mother|dad|father|parents|sister|brother|daughter|son|aunt|"
     r"uncle|grandma|grandpa|friend|neighbor)'?s?|(?:mom|dad|mother|father)'?s) (?:\w+ ){0,2}(?:house|home|"
@@ -203,7 +206,8 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
     # "Sun City, up in Georgetown" … "our house in Houston is under contract": a buyer's own home
     # elsewhere is not where they look
     sold_away = (lead.intent == "buy" and lead.in_service_area and u.location is not None
-                 and not u.location[1] and u.lead_intent in {None, "sell"} and _THEIR_HOME.search(said))
+                 and not u.location[1] and ((u.lead_intent in {None, "sell"} and _THEIR_HOME.search(said))
+                                            or _SOLD_THERE.search(said)))
     # "do you cover Georgetown? and Leander?" asked again with a served area settled: asked, not
     # changed (not "do you guys do Leander? because that's really where I want to be")
     asked_only = bool(lead.location and lead.in_service_area and u.location and not u.location[1]) and (

@@ -60,7 +60,8 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
             and not (u.date or u.time))):
         # "for the call back, afternoons are best, like after two"; "yep, afternoon, anytime
         # after lunch" to the visit read back: said of the call to come, not of the visit
-        slots.call_after = f"{slots.call_after}. {u.text}"
+        said = FOR_THE_CALL.search(u.text.lower())  # ("yes to Monday at ten, and the call in the evening")
+        slots.call_after = f"{slots.call_after}. {u.text[said.start():] if said else u.text}"
         absorb_contact(s, ctx)  # "… Monday afternoon's best. And it's Gwendolyn Asante."
         return s.awaiting != "confirm_booking"
     if u.appointment_type:

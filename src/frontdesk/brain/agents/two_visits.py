@@ -15,6 +15,7 @@ from datetime import date
 
 from frontdesk.brain.nlu.understanding import Understanding
 from frontdesk.brain.state import ConversationState
+from frontdesk.knowledge.profile import BusinessProfile
 
 _DAYISH = re.compile(
     r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|tonight|noon|"
@@ -80,12 +81,22 @@ def split(text: str, read: Callable[[str], Understanding]) -> Understanding | No
     return None
 
 
-def later(s: ConversationState, u: Understanding) -> bool:
+_THE_OTHER = re.compile(r"\b(?:mine|his|hers|theirs|the other one|the other car|the second one|the other)\b")
+"""The other one of two ("my Forester needs an oil change, and my son's F-150 is grinding" …
+"mine first, Wednesday at noon" … "and his, Friday at four")."""
+
+
+def later(s: ConversationState, u: Understanding, profile: BusinessProfile) -> bool:
     """Said while the first visit is still being settled: another visit of its own, on another
     day ("and then the detail — Saturday the eighteenth"). Work folded into the first visit
-    from an earlier message leaves it for its own visit. True when taken as the second visit."""
+    from an earlier message leaves it for its own visit ("… and his, Friday at four": the work
+    named last). True when taken as the second visit."""
     slots = s.booking_slots
     work = _work(u)
+    text = u.text
+    if not work and len(slots.services) >= 2 and _THE_OTHER.search(u.text.lower()) and (
+            other := profile.service(slots.services[-1])) is not None:
+        work, text = {other.key}, f"{other.name}: {u.text}"
     current = set(slots.services) or ({slots.appointment_type} - {None, "service"})
     if (s.appointment is not None or slots.visit_after or not slots.preferred_date or not work
             or u.date is None or u.date.isoformat() == slots.preferred_date
@@ -94,7 +105,7 @@ def later(s: ConversationState, u: Understanding) -> bool:
         return False
     slots.services = [k for k in slots.services if k not in work]
     slots.service_type = slots.services[0] if slots.services else slots.service_type
-    slots.visit_after = u.text
+    slots.visit_after = text
     return True
 
 

@@ -43,7 +43,7 @@ _OF_ITS_OWN = re.compile(
 _LEAD_IN = re.compile(r"(?:^|\W)(?:and|also|plus|oh|separately|one more thing|one other thing|before that|"
                       r"while i'?ve got you|while i have you|too)\W*$|^\W*(?:and|also|plus)\b")
 """The call brought in as one more thing ("And, sorry, one more thing, can somebody …")."""
-_INSTEAD = re.compile(r"\b(?:instead|rather|never ?mind|forget (?:it|that|the)|"
+_INSTEAD = re.compile(r"\b(?:instead|rather(?! not\b)|never ?mind|forget (?:it|that|the)|"
                       r"just (?:have|call|get|give|ring)|"
                       r"to confirm|or is (?:this|that) it|talk (?:it|this|that) (?:through|over)|"
                       r"not ready|hold off|for now|don'?t (?:want|need) to book|to (?:set (?:something|it|"
@@ -62,7 +62,7 @@ _YES_AND = re.compile(r"\W*(?:yes|yeah|yep|yup|sure|correct|perfect|great|right)
                       r"(?:(?:oh|um+|uh+)\W+)?(?:and|also|plus)\b")
 """A read back said yes to, and one more thing after it ("yes. and — could somebody call me back
 about tires? … I want a price before I commit"): the call is its own matter, whatever it says."""
-_REALLY_INSTEAD = re.compile(r"\b(?:instead|rather|never ?mind|forget (?:it|that|the))\b")
+_REALLY_INSTEAD = re.compile(r"\b(?:instead|rather(?! not\b)|never ?mind|forget (?:it|that|the))\b")
 _CLAUSE_END = re.compile(r"[.?!;]+\s+|\s+[—–-]+\s+|,\s+(?=(?:and|also|plus|oh|but)\b)")
 
 

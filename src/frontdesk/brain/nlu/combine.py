@@ -79,6 +79,7 @@ from frontdesk.brain.nlu.cues import (
     HANDLES_IT,
     HAVE_SOMEONE,
     HOURS_LIMIT,
+    KEEPS_IT,
     KINDS_OF_US,
     LEAD_ELSEWHERE,
     MEANT_TO_CALL_US,
@@ -156,6 +157,19 @@ RULES_FIRST = {"do_not_call", "escalation", "objection_busy", "objection_have_ag
 
 
 def combine(r: Understanding, rule: str, rule_confidence: float,
+            awaiting: str | None) -> tuple[str, float]:
+    """:func:`_combine`, but a booking on file said to stay is told, not moved ("I've got a showing
+    Thursday at three, and I don't want to change that")."""
+    intent, confidence = _combine(r, rule, rule_confidence, awaiting)
+    said = r.text.lower()
+    rest = said[kept.end():] if (kept := KEEPS_IT.search(said)) else ""
+    if intent == "reschedule" and kept and re.match(r"\s*(?:[,.;!?]|$|and\b)", rest) and not (
+            CHANGE_CUE.search(rest) or INSTEAD.search(rest)):
+        return "lookup_appointment", confidence
+    return intent, confidence
+
+
+def _combine(r: Understanding, rule: str, rule_confidence: float,
              awaiting: str | None) -> tuple[str, float]:
     """One intent from the rules' reading and the classifier's.
 

@@ -101,6 +101,11 @@ MOVING = (r"move(?! (?:in(?! the (?:morning|afternoon|evening)\b)|into|out|away|
           r"(?! (?:my|our|his|her|their) [\w'-]+(?: [\w'-]+){0,2}? (?:in|into|out|to|over|from)\b)")
 """Moving a booking; not "we're moving my mother-in-law into assisted living" or "we want to move
 in the spring", a household moving ("can we move in the morning instead" moves the booking)."""
+KEEPS_IT = re.compile(r"\b(?:(?:i|we) )?(?:don'?t|do not|won'?t|no need to) (?:want to |wanna |need to |"
+                      r"have to )?(?:change|move|reschedule|touch|mess with)"
+                      r"(?: (?:that|it|this|anything|them))?\b")
+"""A booking on file said to stay ("I've got a showing Thursday at three and I don't want to change
+that"): told, not a change asked."""
 CHANGE_CUE = re.compile(r"\b(?:re-?schedul\w*|" + MOVING + r"|"
                          r"push(?:ing|ed)?|bump(?:ing|ed)?|slid(?:e|ing)|switch|cancel\w*|"
                          r"change (?:it|that|the (?:time|day|date)|my (?:appointment|time))|"
@@ -601,6 +606,9 @@ HESITATES = re.compile(r"(?!\W*uh-uh)\W*(?:(?:um+|uh+|er+|erm|hmm+|hm+|ah+|well|
 
 
 FOR_THE_CALL = re.compile(r"\b(?:for|on|about) the (?:call ?back|call|phone call)\b|"
+                          # "yes to Monday at ten, and the call in the evening"
+                          r"\b(?:and|with|but) the (?:call ?back|call|phone call) (?:in the|at|around|after|"
+                          r"before|any ?time|tonight|this|tomorrow)\b|"
                           r"\bcall me (?:back )?(?:after|before|in the|around|any ?time)\b")
 """Words said of the call back asked beside the booking, not of the visit."""
 CALLBACK_DROPPED = re.compile(r"\b(?:never ?mind|forget|skip|scratch|cancel|nix) (?:the|a|that|about the) "

@@ -199,7 +199,8 @@ _DONE_ALREADY = re.compile(r"\b(?:did(?! get\b)|had(?! to\b)|(?<!you )(?<!you've
                            r"(?! (?:it|her|him|them|(?:my|our|the|his|her) (?:[\w-]+ ){1,3}?)in for\b)"
                            # ("… dog hair like everywhere we got two labs": what they have)
                            r"(?! (?:two|three|four|five|six|\d+|a couple(?: of)?|a few|some) "
-                           r"(?:kids|dogs|labs|pets|cats|boys|girls|jobs|cars|trucks|teenagers)\b)|"
+                           r"(?:(?:work|company|old|new|little|big) )?"
+                           r"(?:kids|dogs|labs|pets|cats|boys|girls|jobs|cars|trucks|vans|teenagers)\b)|"
                            r"just had|just got|already (?:had|got|did)|was done|"
                            # "I bought tires there": the part bought before, no work asked now
                            r"bought (?:(?:new|some|the|my|our|four|4|a set of|a new)\s+)*(?:tires|battery)|"

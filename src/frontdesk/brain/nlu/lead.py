@@ -72,6 +72,9 @@ _SLANG_AMOUNTS = (
     (r"\b(?:a )?quarter (?:of a )?(?:mil(?:lion)?|1000000)\b", "250 thousand"),
     (r"\bhalf (?:a |of a )?(?:mil(?:lion)?|1000000)\b", "500 thousand"),
     (r"\b(?:a|one) mil(?:lion)? (\d)\b(?! (?:thousand|hundred))", r"1.\1 million"),
+    # ("I have a million questions": many, no money)
+    (r"\b(?:a|one) (?:mil(?:lion)?|1000000)\b(?= (?:questions?|things?|times?|reasons?|ways?|people|"
+     r"calls?|places?|ideas?|errands?|miles|houses|homes)\b)", "many"),
     (r"\b(?:a|one) (?:mil(?:lion)?|1000000)\b", "1 million"),  # ("under a million": "under a 1000000")
     (r"\b(\d+(?:\.\d+)?) mil\b", r"\1 million"),
     (r"\ba buck (\d{2})\b", lambda m: f"{100 + int(m.group(1))} thousand"),  # a buck seventy-five

@@ -369,6 +369,8 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
     if (put_right := re.search(r"\bnot [a-z]+,? ((?:it'?s|its) [a-z])", u.raw, flags=re.I)) is not None:
         # "sorry not derek its darrell holloway": a name put right is a name given, in so many words
         u, expecting = normalise(u.raw[put_right.start(1):]), True
+    if (turn := re.search(r"\bbut (?=(?:just )?(?:put|book|use) (?:it|my name|me|this)\b)", u.raw, re.I)):
+        u = normalise(u.raw[turn.end():])  # "registered to the company, …, but put my name on it, Rudy"
     if (dictated := as_introduced(u.raw)) is not None:
         u = normalise(dictated)  # "tell him it's Vivian Tran", "just tell him Jesse Villanueva called"
     if rank := _RANK_THEN_NAME.search(u.raw):

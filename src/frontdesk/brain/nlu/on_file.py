@@ -19,7 +19,7 @@ from typing import Protocol
 
 from frontdesk.brain.nlu import clock, when
 from frontdesk.brain.nlu import entities as ex
-from frontdesk.brain.nlu.cues import CONFLICT, NEW_BOOKING_ASKED, NO_LONGER_NEEDED, NOT_CANCELLED
+from frontdesk.brain.nlu.cues import CONFLICT, KEEPS_IT, NEW_BOOKING_ASKED, NO_LONGER_NEEDED, NOT_CANCELLED
 from frontdesk.brain.nlu.own_booking import SEVERAL_ASKED
 from frontdesk.brain.nlu.text import WEEKDAYS, normalise, word_pattern
 from frontdesk.brain.nlu.understanding import Understanding
@@ -293,8 +293,8 @@ def about_booking(u: Understanding, booked: Sequence[Booked], today: date,
         u.time is not None and u.time != at)
     if _ASKS_WHEN.search(said) and not _MOVE_VERB.search(said) and not (elsewhere and CONFLICT.search(said)):
         return "lookup_appointment", b  # "I wrote eleven, my wife swears it's earlier. which is it?"
-    if _MOVE.search(said) or CONFLICT.search(said) or elsewhere:
-        return "reschedule", b
+    if _MOVE.search(KEEPS_IT.sub(" ", said)) or CONFLICT.search(said) or elsewhere:
+        return "reschedule", b  # (not "… and I don't want to change that, that's fine")
     return "lookup_appointment", b
 
 

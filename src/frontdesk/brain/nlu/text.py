@@ -675,7 +675,8 @@ _TAKEN_BY = re.compile(r"^[\s,.!?-]*(?:(?:i|we|he|she|they)(?:'ve| have)? (?:got
                        # (a day with time free is not taken: "today i got the afternoon off")
                        r"(?![^.?!,]{0,25}\b(?:off|free|open|time|nothing|availability|room|no plans)\b)"
                        # ("three in the afternoon? I have a key": a thing held, no time taken)
-                       r"(?!(?:(?:a|an|my|our|the|his|her|some) )?(?:keys?|question|quick question|coupon|"
+                       r"(?!(?:(?:a|an|my|our|the|his|her|some) )?(?:keys?|questions?|quick question|coupon|"
+                       r"(?:million|bunch of|lot of|ton of|many|so many|1000000) questions|"
                        r"code|lockbox|number|dog|cat|budget|list|few questions|couple (?:of )?questions|"
                        r"spare key)\b)"
                        r"(?!to\b)(?:a |an |my |our |the |his |her )?\w+")
