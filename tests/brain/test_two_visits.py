@@ -74,3 +74,27 @@ async def test_a_seller_who_also_buys_books_both_meetings(profiles) -> None:
         calendar=calendar)
     assert ("Tue 24 14:00", "scheduled") in on_calendar(calendar), replies
     assert ("Sat 28 11:00", "scheduled") in on_calendar(calendar), replies
+
+
+async def test_a_second_visit_said_by_the_first_ones_day(profiles) -> None:
+    calendar = InMemoryCalendar()
+    _, replies = await call(
+        profiles, "dealership",
+        "two things: could I get the brakes looked at Tuesday at 10, and a tire rotation the week after, "
+        "same time",
+        "Nell Cruz", "yes", "yes",
+        calendar=calendar)
+    both = [("Tue 01 10:00", "scheduled"), ("Tue 24 10:00", "scheduled")]
+    assert on_calendar(calendar, sort=True) == both, replies
+
+
+async def test_a_seller_who_buys_books_the_valuation_then_the_sit_down(profiles) -> None:
+    calendar = InMemoryCalendar()
+    _, replies = await call(
+        profiles, "real_estate",
+        "we're selling our condo and buying a house. can someone come value the condo Tuesday at 4, and "
+        "then we'd like to meet about buying on Friday at noon",
+        "Round Rock", "Lou Diaz", "yes", "around four hundred", "yes",
+        calendar=calendar)
+    assert ("Tue 24 16:00", "scheduled") in on_calendar(calendar), replies
+    assert ("Fri 27 12:00", "scheduled") in on_calendar(calendar), replies

@@ -270,8 +270,10 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
     elif s.awaiting == "financing" and u.deny:
         lead.financing = "not_started"
     elif lead.financing is None and _NONE_OF_THAT.search(said) and any(
-            _LOAN_TOLD.search(m.content.lower()) for m in s.messages[-2:] if m.role == "assistant"):
-        # told how pre-approval works: "no, we haven't started any of that yet"
+            (_LOAN_TOLD if m.role == "assistant" else _LOAN_ASKED).search(m.content.lower())
+            for m in s.messages[-3:]):
+        # told how pre-approval works (or asked it: "… we have to get approved at a bank first? is
+        # that true?"): "no, we haven't started any of that yet"
         lead.financing = "not_started"
     elif s.awaiting == "financing" and u.affirm and not _GOING_ALONG.match(said) and not (
             u.date or u.time or u.time_of_day):
@@ -505,6 +507,8 @@ _NONE_OF_THAT = re.compile(r"\b(?:haven'?t|havent|have not|not|didn'?t|never)\b[
                            r"\b(?:any of )?(?:that|this|it|those)\b")
 _LOAN_TOLD = re.compile(r"\bpre-?approv|\blender")
 """What the agent just said of a loan, which "none of that" answers."""
+_LOAN_ASKED = re.compile(r"\b(?:pre-?approv\w*|approved|lender|mortgage|loan)\b")
+"""What the caller asked of a loan a moment ago, which their own "none of that" answers."""
 
 
 _ANOTHER_HOME = re.compile(r"\b(?:listing(?! (?:ours|our|my|it|the (?:house|home|place)|appointment))|"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date
+from datetime import date, time, timedelta
 
 from frontdesk.brain.nlu.understanding import Understanding
 from frontdesk.brain.state import ConversationState
@@ -23,7 +23,8 @@ _DAYISH = re.compile(
     r"\d{1,2}(?::\d\d)?\s*(?:a\.?m|p\.?m|o'?clock)\b|"
     r"(?:at|by|around|like) (?:\d{1,2}(?::\d\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve)\b|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:[- ]thirty)?"
-    r"(?:\s*(?:a\.?m|p\.?m|o'?clock)|-ish)\b)")
+    r"(?:\s*(?:a\.?m|p\.?m|o'?clock)|-ish)\b|(?:week|day) after|next day|following (?:day|week)|"
+    r"week later|same time)")
 """A day or an hour said (a cheap look before anything is read twice)."""
 _CUT = re.compile(r"\s*[.;!?—]+\s*(?:(?:and|oh|also|then|so|plus|um+|uh+)\W+)*|"
                   r",?\s+(?:and then|and also|oh and|and|also|then|plus|separately)\b,?\s*")
@@ -62,6 +63,23 @@ def _apart(first: Understanding, second: Understanding) -> bool:
     return second.time is not None and first.time is not None and second.time != first.time
 
 
+_DAYS_AFTER = {"the day after": 1, "the next day": 1, "the following day": 1, "the week after": 7,
+               "a week later": 7, "the following week": 7, "a week after": 7, "two weeks later": 14,
+               "the week after that": 7}
+_SAME_TIME = re.compile(r"\b(?:same time|same hour|the same time)\b")
+
+
+def _after_the_first(second: Understanding, day: date | None, at: time | None) -> None:
+    """Days and hours the second visit says by the first's ("and a tire rotation the week after,
+    same time")."""
+    low = second.text.lower()
+    if second.date is None and day is not None and (
+            days := next((n for said, n in _DAYS_AFTER.items() if said in low), None)):
+        second.date = day + timedelta(days=days)
+    if second.time is None and at is not None and _SAME_TIME.search(low):
+        second.time = at
+
+
 def split(text: str, read: Callable[[str], Understanding]) -> Understanding | None:
     """Both visits in one message: the first one's understanding, with the second's words in
     ``visit_after`` (and its work taken out of the first), or None when it is one visit."""
@@ -73,7 +91,8 @@ def split(text: str, read: Callable[[str], Understanding]) -> Understanding | No
         if not (_DAYISH.search(before) and _DAYISH.search(after)) or _CHANGE.search(after):
             continue
         first, second = read(text[: cut.start()]), read(text[cut.end():])
-        if first.intent not in {"book", "provide_info"} or not _apart(first, second):
+        _after_the_first(second, first.date, first.time)
+        if first.intent not in {"book", "provide_info", "lead"} or not _apart(first, second):
             continue
         first.services = [k for k in first.services if k not in second.services]
         first.visit_after = text[cut.end():].strip(" ,.;")
@@ -119,6 +138,9 @@ def next_visit(s: ConversationState, read: Callable[[str], Understanding]) -> Un
     s.booking_slots = slots.dropped()
     second = read(text)
     _work(second)  # (its kind, when only a meeting was asked for)
+    if (done := s.appointment) is not None:
+        _after_the_first(second, date.fromisoformat(done.scheduled_date),
+                         time.fromisoformat(done.scheduled_time))
     if second.date is None and s.appointment is not None:
         # "… then I wanna drive one of your Outbacks at nine while I'm waiting": the same day
         second.date = date.fromisoformat(s.appointment.scheduled_date)

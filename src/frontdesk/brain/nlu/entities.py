@@ -324,10 +324,12 @@ def _last_mention_wanted(text: str, phrases: list[str]) -> bool:
     return _mention_wanted(text, matches[-1])
 
 
-_HABIT_BEFORE = re.compile(r"\b(?:i|we|he|she)\s+(?:usually |always |normally |just )?"
+_HABIT_BEFORE = re.compile(r"(?<!could )(?<!can )(?<!would )(?<!to )\b(?:i|we|he|she)\s+"
+                           r"(?:usually |always |normally |just )?"
                            r"(?:get|gets|have|has|take|takes)\s+(?:(?:my|our|his|her|the)\s+)?$")
 _DONE_AT = re.compile(r"\s+(?:\w+\s+)?(?:done|changed|serviced|taken care of)?\s*"
-                      r"(?:at|over at|down at|up at|by)\s+(?!(?:y'?all|you|your)\b)[a-z]")
+                      r"(?:at|over at|down at|up at|by)\s+(?!(?:y'?all|you|your|noon|tomorrow|today|"
+                      r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|the (?:end|start))\b)[a-z]")
 """Work the caller has done at another place as a habit ("I get my oil done at Jiffy Lube")."""
 
 

@@ -12,7 +12,7 @@ _OURS = (r"\b(?:somebody|someone|an agent|one of (?:y'?all|you|your agents|your 
 _SOMEONE_OF_OURS = _OURS + r"(?:'s| is| needs?| could| can| would| will)?(?: to)? "
 OURS_TO_COME = re.compile(_SOMEONE_OF_OURS + r"(?:come|coming|comes) (?:out |over |by )?"
                           r"(?:[\w ]{0,25}? )?(?:and |to )?"
-                          r"(?:see|look at|check out|"
+                          r"(?:see|look at|check out|value|price|appraise|assess|"
                           r"take a look at|walk through) (?:the|her|his|their|my|our|mom'?s|dad'?s) "
                           r"(?:\w+ ){0,2}"
                           r"(?:house|home|place|property|condo|townhouse)\b|"
