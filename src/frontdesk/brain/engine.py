@@ -242,10 +242,11 @@ class Brain:
                         "book", "provide_info"}:
                     understanding = booking
                     understanding.call_after = text[: visit.start()].strip(" ,.;")
-            elif state.appointment is None and state.awaiting in _OPEN | {"date", "time", "service"} and (
+            elif state.appointment is None and not state.on_file and state.awaiting in _OPEN | _SETTLING and (
                     first := two_visits.split(text, lambda part: understand(
-                        part, profile, now.date(), state.awaiting, topic, focus))) is not None and not (
-                    state.on_file and about_booking(first, state.on_file, now.date(), profile)):
+                        part, profile, now.date(), state.awaiting, topic, focus))) is not None:
+                # (not with bookings on file: "… so I don't need tomorrow anymore. The oil change
+                # next week I still want though" speaks of those)
                 understanding = first  # "oil Saturday at ten, and separately the truck's brakes Tuesday"
             elif two_visits.later(state, understanding, profile):
                 # "and then the detail — Saturday the eighteenth": a visit of its own, after this one
@@ -365,7 +366,8 @@ class Brain:
         """One caller message → one reply."""
         if state.ended:
             raise ValueError("conversation has ended")
-        if state.awaiting in {"confirm_booking", "confirm_change"} and (
+        if state.awaiting in {"confirm_booking", "confirm_change"} and not (
+                state.desk.queued or state.desk.then_book) and (  # (those follow the yes already)
                 parts := yes_then.split(text)) is not None and (
                 call_aside.split(text) is None):  # (a call asked beside it is set up once it is booked)
             # "yes. and after that can you put me through to a manager?": the yes books the visit
@@ -375,7 +377,9 @@ class Brain:
             booked, before = first.state.appointment, state.appointment
             done = (booked is not None and (before is None or booked.id != before.id)) if (
                 state.awaiting == "confirm_booking") else len(first.state.desk.done) > len(state.desk.done)
-            if done and not first.state.ended and first.state.awaiting == "anything_else":
+            if done and (first.state.ended or first.state.awaiting in {"confirm_change", "confirm_booking"}):
+                return first  # (the next change read back waits for its own answer)
+            if done:  # (what the yes did stands: the calendar has it, whatever comes next)
                 said = _ANYTHING_ELSE_ASKED.sub("", first.reply)
                 if first.state.messages:
                     first.state.messages[-1].content = said  # (the question was never put)
@@ -499,6 +503,8 @@ _STILL_WANT = re.compile(r"\b(?:still|do) (?:want|need)\b(?! (?:to|an?|another|o
 _OPEN = {None, "anything_else", "appointment_type", "permission", "offer_appointment", "intent"}
 """Where a caller may bring up a booking on file: the call's opening (ours too: "oh good, y'all
 called, I've got one on the books for Wednesday"), or after something else."""
+_SETTLING = {"date", "time", "service", "name", "pick_alternative", "confirm_booking"}
+"""Where a visit is being settled: a second one may be asked beside it."""
 _SETTLED = {"cancel", "reschedule", "do_not_call", "escalation", "wrong_number", "goodbye"}
 """Acts a booking on file does not change ("when is it?" may turn out to be "take me off")."""
 

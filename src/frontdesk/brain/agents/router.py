@@ -264,7 +264,9 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
         u.flags.add("decline")
         return "scheduling"
     if intent == "goodbye" and s.awaiting in {"confirm_booking", "confirm_change"} and s.awaiting_agent and (
-            _YES_THEN_DONE.search(u.text.lower()) or _YES_THEN_LEAVE.match(u.text.lower())) and (
+            _YES_THEN_DONE.search(u.text.lower()) or _YES_THEN_LEAVE.match(u.text.lower()) or (
+                # "… we went under contract on another house! So we won't need it. Thank you though!"
+                s.desk.action == "cancel" and _WONT_NEED.search(u.text.lower()))) and (
             not u.deny) and (
             s.desk.action == "cancel" or not re.search(r"\bcancel\b", u.text.lower())):
         # "Renee Hollis. Yep, that's everything." to the read-back: a yes, and nothing more after it
@@ -480,6 +482,9 @@ _CAN_YOU_HELP = re.compile(r"\b(?:can|could|do|would|will) (?:you|y'?all|you guy
                            r"(?:even |actually |really |still )?"
                            r"(?:help|work|do anything|do something|deal|handle)\b")
 """Whether we can help with the caller's own budget: the lead's verdict answers it."""
+_WONT_NEED = re.compile(r"\b(?:won'?t|will not|don'?t|do not|no longer) (?:be )?need(?:ing)? "
+                        r"(?:it|that|them|this)\b")
+"""A booking read back to be cancelled, said to be needed no more."""
 _YES_THEN_DONE = re.compile(r"\b(?:yes|yeah|yep|yup|sure|correct|right|perfect|sounds good)\b[\W]+"
                             r"(?:that'?s|thats|that is) (?:it|all|everything)\b|"
                             # "yeah, cancel it. thanks anyway" to the cancel read back

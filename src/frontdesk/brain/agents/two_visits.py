@@ -92,7 +92,7 @@ def split(text: str, read: Callable[[str], Understanding]) -> Understanding | No
             continue
         first, second = read(text[: cut.start()]), read(text[cut.end():])
         _after_the_first(second, first.date, first.time)
-        if first.intent not in {"book", "provide_info", "lead"} or not _apart(first, second):
+        if first.intent != "book" or not _apart(first, second):  # (a visit asked, not a story told)
             continue
         first.services = [k for k in first.services if k not in second.services]
         first.visit_after = text[cut.end():].strip(" ,.;")

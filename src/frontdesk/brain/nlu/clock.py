@@ -574,8 +574,10 @@ def _windows_in(text: str) -> list[TimeWindow]:
     return [w for _, w in sorted(found, key=lambda f: f[0])]
 
 
-_GONE_THIS = re.compile(r"\b(?:had|gave|died|was|were|did|noticed|happened|broke|quit|went|wouldn'?t|didn'?t|"
-                        r"couldn'?t|stalled|jumped|came on|lit up|started)\b[^.?!,—]{0,40}\bthis\s+$")
+_GONE_THIS = re.compile(r"\b(?:had to|gave|died|noticed|happened|broke|quit|went (?:dead|out|off)|"
+                        r"wouldn'?t|didn'?t|couldn'?t|stalled|jumped|came on|lit up|"
+                        r"started (?:making|acting|smoking))\b"
+                        r"[^.?!,—]{0,30}\bthis\s+$")
 """Something that happened earlier today ("my neighbor had to give me a jump this morning"):
 that part of the day is gone by, not asked for."""
 _BUSY_TILL = re.compile(r"\b(?:i'?m|im|i am|we'?re|we are|she'?s|he'?s|i work|i'?m working|i'?ll be)\b"

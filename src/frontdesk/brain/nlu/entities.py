@@ -622,7 +622,10 @@ def extract_appointment_type(u: Utterance, profile: BusinessProfile, *,
             if said and (best is None or len(phrase) > best[0]):
                 best = (len(phrase), appt.key, phrase.split()[-1] in {"it", "one", "that"})
     if (come := OURS_TO_COME.search(u.lower) or WORTH_OF_OURS.search(u.lower)) and not re.match(
-            r"[^.?!]{0,20}\bwith (?:me|us|him|her)\b", u.lower[come.start():]) and (
+            r"[^.?!]{0,20}\bwith (?:me|us|him|her)\b", u.lower[come.start():]) and not re.search(
+            # ("we'd rather come to you than have somebody come to the house")
+            r"\b(?:than|rather not|instead of|don'?t want|not)\s+(?:have\s+|having\s+)?$",
+            u.lower[: come.start()]) and (
             listing := next((a.key for a in profile.appointment_types if a.key == "listing_appointment"
                              and a.key not in called_off), None)):
         # "could somebody come see the house … I'll be there with her", "see what the place would
@@ -647,7 +650,8 @@ def extract_appointment_type(u: Utterance, profile: BusinessProfile, *,
 _TRAVELLER = re.compile(r"\b(?:i|we|she|he|they|you)(?:'m|'re|'s|'ll| am| are| is| was| were| will)? "
                         r"(?:be |been |just |gonna |going to |have to |got to )*$")
 """Someone driving somewhere ("she's driving to her sister's"), not a car's drive asked for."""
-_SOMEONE_DRIVEN = re.compile(r"\s+(?:my|our|his|her|the) (?:mom|mother|dad|father|wife|husband|son|daughter|"
+_SOMEONE_DRIVEN = re.compile(r"\s+(?:my|our|his|her|the) (?:mom|mother|mama|momma|mamma|papa|daddy|folks|"
+                             r"grandma|grandpa|granny|dad|father|wife|husband|son|daughter|"
                              r"kids?|boys?|girls?|grand\w+|family|parents|sister|brother|friend|in-laws)\b|"
                              r"\s+(?:someone|somebody|people)\b")
 _FOR_A_SPIN = re.compile(r"\btak(?:e|ing) (?:it|her|him|them|(?:the|that|this|a|one|your|y'?all'?s) "

@@ -27,6 +27,13 @@ _MORE = re.compile(r"(?:(?:oh|um+|uh+|so|okay|ok|and|also|plus|now|wait)\W+)*"
                    r"while i'?ve got you|while i have you|separately|after that)\b")
 """The rest, opened as one more thing."""
 _CHANGES_IT = re.compile(r"\b(?:actually|instead|rather|make (?:it|that)|change|switch|move|push|bump|"
+                         # more work on it: "yep, oh and can you add a tire rotation while it's in"
+                         r"add|while (?:it'?s|its|it is|you'?re|y'?all'?re|i'?m)|too|as well|with it|"
+                         # of the visit itself, or a word to pass on: "will I get a new reminder?",
+                         # "can you let him know it's me coming? he doesn't have to call me"
+                         r"remind\w*|new time|bring|how long|let (?:him|her|them|\w+) know|"
+                         r"tell (?:him|her|them)|pass (?:it|that) (?:on|along)|"
+                         r"(?:doesn'?t|don'?t|no need to) (?:have to |need to )?call|"
                          r"no wait|wait,? no|scratch that|not (?:that|the)|earlier|later|sooner|"
                          r"can we do|could we do|is that|does that|will that|same (?:time|day)|"
                          r"for (?:it|the (?:visit|appointment|showing|meeting|consultation)))\b")
