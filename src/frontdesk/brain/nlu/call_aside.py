@@ -20,7 +20,7 @@ _WHO = (r"(?:somebody|someone|some ?one|you|y'?all|you guys|the agent|an agent|y
         r"(?!(?:i|we|it|that|this|they|he|she|not|never|also|just|please)\b)[a-z]+)"
         r"(?: or (?:somebody|someone|anybody|anyone))?"  # "could Marcus or somebody in sales call me"
         r"(?: (?:from|in|on|at|over (?:in|on|at)) (?:the |your )?\w+(?: (?:side|department|team|desk|"
-        r"office))?)?")
+        r"office|people|folks|guys))?)?")
 """Who is to call: someone of the team, or one of them by name ("have Sarah", "can Marcus")."""
 _CALL = r"(?:(?:call|ring|phone) (?:me|us)|give (?:me|us) a (?:call|ring|buzz|shout)|get back to (?:me|us))"
 _ASKED = re.compile(

@@ -646,6 +646,14 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
         # "how long does getting pre-approved take?" asks; it says nothing of the caller ("… we
         # applied with our credit union last week": that does)
         return "in_progress" if under_way(text) else None
+    if re.search(r"\b(?:about|with|on|for) (?:getting |the |a )?pre-? ?approv", text) and not re.search(
+            r"\b(?:we'?re|i'?m|we are|i am|already|been) (?:already )?pre-? ?approved\b", text):
+        # "could somebody call me about getting pre-approved? I haven't done any of that yet":
+        # the topic of the call, and where the caller stands said beside it
+        if re.search(r"\b(?:haven'?t|have not|not|didn'?t|never)\b[^.?!]{0,15}\b(?:started|done|begun|"
+                     r"talked|applied)\b", text):
+            return "not_started"
+        return "in_progress" if under_way(text) else None
     if _STILL_TO_COME.search(text):
         # "we'll get pre-approved next month"; "talking to a lender now, should have the letter soon"
         return "in_progress"

@@ -369,7 +369,8 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
     if (put_right := re.search(r"\bnot [a-z]+,? ((?:it'?s|its) [a-z])", u.raw, flags=re.I)) is not None:
         # "sorry not derek its darrell holloway": a name put right is a name given, in so many words
         u, expecting = normalise(u.raw[put_right.start(1):]), True
-    if (turn := re.search(r"\bbut (?=(?:just )?(?:put|book|use) (?:it|my name|me|this)\b)", u.raw, re.I)):
+    if (turn := re.search(r"\b(?i:but) (?=(?i:(?:just )?(?:put|book|use) (?:it|my name|me|this))\b"
+                          r"[^,.]{0,20},\s*[A-Z][a-z]+ [A-Z][a-z]+)", u.raw)):
         u = normalise(u.raw[turn.end():])  # "registered to the company, …, but put my name on it, Rudy"
     if (dictated := as_introduced(u.raw)) is not None:
         u = normalise(dictated)  # "tell him it's Vivian Tran", "just tell him Jesse Villanueva called"
@@ -762,7 +763,7 @@ def _extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
         words = alone.group(1).lower().split()
         lex = lexicon()
         if not any(w in lex.makes or w in {m.lower() for m in lex.models} for w in words):
-            name = _clean_name(words)
+            name = _clean_name(words, alone.group(1).split())  # (as written: "Roger Fleming")
             if name and len(name.split()) == len(words):
                 return name
     for sentence in _NAME_SENTENCE.finditer(u.raw):  # "… tomorrow morning. Vernon Tuckett. This number."

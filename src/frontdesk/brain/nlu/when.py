@@ -218,6 +218,12 @@ def extract_date(u: Utterance, today: date, _single: bool = False) -> date | Non
     Friday — let's say Friday", "can we do Friday instead of Thursday", "Thursday's no good,
     how about the day after") the one settled on (:func:`.stance.settle`); a day ruled out
     ("not Tuesday") is never it."""
+    if not _single and (same := _THE_WEEKDAY_AFTER_IT.search(u.numeric)) and (
+            on := _day_of_month(int(same["n"]), today)) is not None and (
+            on.weekday() == weekday_index(same["day"])) and not ruled_out(u.numeric, same.start()):
+        # "make it the 29th instead, the Wednesday after": the 29th, said again by its weekday
+        said = u.numeric[: same.end("said")] + u.numeric[same.end():]
+        u = Utterance(raw=said, lower=said, numeric=said)
     if not _single and (after_next := _WEEK_AFTER_NEXT.search(u.numeric)):
         # "could I come in the week after next, on the Wednesday?": that week's day
         monday = today - timedelta(days=today.weekday()) + timedelta(days=14)
@@ -341,6 +347,10 @@ _RELATIVE = re.compile(r"\b(?:the (?:day|one|1) (after|before)|the next day|the 
                        r"(?! (?:tomorrow|today|thanksgiving|christmas|new year))")
 
 
+_THE_WEEKDAY_AFTER_IT = re.compile(rf"(?P<said>\bthe (?P<n>\d{{1,2}})(?:st|nd|rd|th)\b(?:\s+instead)?),\s+"
+                                   rf"the (?P<day>{WEEKDAY}) (?:after|following)\b")
+"""A day of the month, then the same day as the weekday after another ("the 29th, the Wednesday
+after")."""
 _WEEKDAY_AFTER = re.compile(rf"\bthe ({WEEKDAY}) (?:after|following)\b(?! (?:next|that|this|\w+ing)\b)")
 _THAT_DAY = re.compile(r"(?<!failing )(?<!\bor )(?<!\bif not )\bthat\s+$")
 """A weekday said as "that Friday": the one in the week of a day said before it (not "or
