@@ -193,3 +193,47 @@ async def test_a_booking_said_to_stay_is_told_not_moved(profiles) -> None:
         calendar=calendar)
     assert "move it to" not in replies[0], replies
     assert on_calendar(calendar) == [("Fri 27 10:00", "scheduled")], replies
+
+
+# -- round 43, sets 309 to 312: for someone else, money and days said loosely -------------------------
+
+
+@pytest.mark.parametrize(("said", "name"), [
+    ("the appointment's for him — Walt Becker. B-E-C-K-E-R.", "Walt Becker"),
+    ("Tom Reyes is who it's for, he's my dad", "Tom Reyes"),
+    ("his name, please: Omar Farouk", "Omar Farouk"),
+])
+def test_the_name_a_booking_goes_under_for_someone_else(profiles, said, name) -> None:
+    assert _u(profiles, "dealership", said, "name").name == name
+
+
+def test_who_the_caller_is_to_someone_is_no_name(profiles) -> None:
+    u = _u(profiles, "dealership", "hi, I'm Dr. Patel's office manager, she needs an oil change")
+    assert u.name is None
+
+
+def test_someone_answering_the_leads_phone_is_no_wrong_number(profiles) -> None:
+    u = _u(profiles, "real_estate",
+           "you've reached Maria Lopez's cell, this is her husband. she did fill out that form, yeah",
+           "permission")
+    assert u.intent != "wrong_number"
+
+
+@pytest.mark.parametrize(("said", "top"), [
+    ("we're approved for four-twenty already", 420_000),
+    ("about one point one, maybe up to one and a quarter", 1_250_000),
+])
+def test_money_said_loosely(profiles, said, top) -> None:
+    assert _u(profiles, "real_estate", said).budget[1] == top
+
+
+def test_rather_not_wait_then_book_it_is_a_booking(profiles) -> None:
+    u = _u(profiles, "dealership", "nah, I'd rather not wait around. let's book it, Friday at eight?",
+           "anything_else")
+    assert u.intent == "book"
+
+
+def test_a_day_of_the_month_said_again_by_its_weekday(profiles) -> None:
+    u = _u(profiles, "dealership", "make it the 2nd instead, the Wednesday after. same time",
+           "confirm_booking")
+    assert u.date == date(2026, 12, 2)

@@ -373,7 +373,8 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
         "visit:") else None  # told how long a consultation takes: the visit asked about
     if s.awaiting in {"anything_else", None} and (u.date or u.time or u.window) and (
             profile.kind == "dealership" or s.booking_slots.appointment_type or asked_of) and intent in {
-            "affirm", "provide_info", "book", "unknown", "faq"} and not u.is_question and not (
+            "affirm", "provide_info", "book", "unknown", "faq"} and (not u.is_question or (
+                intent == "book" and "faq_topic" not in u.flags)) and not (
             intent == "faq" and "faq_topic" in u.flags and "book" not in u.flags):
         # "okay, that's fair — can you do the day after tomorrow?" after a price answer; "okay,
         # next Tuesday at noon?" after how long a consultation takes: that one

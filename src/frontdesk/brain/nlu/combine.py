@@ -156,6 +156,13 @@ RULES_FIRST = {"do_not_call", "escalation", "objection_busy", "objection_have_ag
                 "objection_price", "objection_not_interested", "goodbye"}
 
 
+ANSWERS_FOR = re.compile(r"\b(?:this is (?:his|her) (?:assistant|wife|husband|secretary|son|daughter|mom|"
+                         r"dad)|"
+                         r"you'?ve reached [a-z]+(?: [a-z]+)?'s (?:phone|cell|line)|(?:he|she) did fill out|"
+                         r"(?:he|she) filled out (?:that|the) form)\b")
+"""Someone answering the lead's phone for them: the right number, whoever picked up."""
+
+
 def combine(r: Understanding, rule: str, rule_confidence: float,
             awaiting: str | None) -> tuple[str, float]:
     """:func:`_combine`, but a booking on file said to stay is told, not moved ("I've got a showing
@@ -182,6 +189,8 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
     assert act is not None
     model = _ACT_INTENT.get(act.label, act.label)
     p = act.confidence
+    if model == "decline" and "book" in r.flags and r.date and r.time and rule in {"book", "provide_info"}:
+        return "book", max(p, 0.8)  # "eh, I'd rather not sit there hoping. let's book it. Thursday, 7:30?"
     if "faq_topic" in r.flags and _ASKED_LAST.search(r.text.lower()) and not (
             r.services or r.date or r.time or r.window or r.time_of_day or r.has_contact_facts) and (
             model in {"question", "provide_info", "faq"}) and (rule in {"faq", "provide_info", "unknown"} or (
@@ -703,6 +712,8 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
     if PAUSE_ONLY.fullmatch(r.text.lower()):
         return "hold", max(p, 0.8)  # "one moment please": nothing else said
     place = WRONG_PLACE.search(r.text.lower()) is not None
+    if model == "wrong_number" and ANSWERS_FOR.search(r.text.lower()):
+        return rule, rule_confidence  # "you've reached Samir Haddad's phone, this is his assistant"
     if model == "wrong_number" and ((p < 0.8 and not (p >= 0.3 and place)) or r.services
                                     or r.lead_intent in {"buy", "sell", "both"}
                                     or (r.vehicle and not place) or r.has_booking_facts

@@ -183,6 +183,9 @@ def extract_email(u: Utterance) -> str | None:
 _DONE_ALREADY = re.compile(r"\b(?:did(?! get\b)|had(?! to\b)|(?<!you )(?<!you've )(?<!y'all )(?<!ya )"
                            r"(?<!guys )(?<!still )(?<!did )"
                            r"got(?! (?:back|home|here|there|off|out|up|you|ya|to)\b)"
+                           # ("he's got a window Thursday morning": time free, no work done)
+                           r"(?! (?:a |an |some )?(?:window|opening|slot|gap|free|minute|chance|break|"
+                           r"day off|morning off|afternoon off)\b)"
                            # ("I got one of those recall notices for the airbag": a notice came, no work)
                            r"(?! (?:(?:one of )?(?:those|these|a|an|the|this|that) )?(?:\w+ )?"
                            r"(?:letters?|notices?|mailers?|postcards?|cards?|emails?|texts?)\b)"

@@ -110,6 +110,9 @@ def _spoken_money(text: str, expecting: bool) -> str:
                       lambda m: f"{int(m.group(1)) * 100 + int(m.group(2))}", text)
     if expecting:  # "capped at four-ish": hundreds of thousands
         text = re.sub(r"\b([1-9]) ish\b", r"\g<1>00 ish", text)
+    if re.search(r"\b[1-9]\.\d\b|\bmillion\b", text):  # ("around one point two … up to one and a half")
+        text = re.sub(r"\b([1-4]) and (?:a |one )?(quarter|half)\b(?! (?:million|mil|m)\b)",
+                      lambda m: f"{m.group(1)}.{'25' if m.group(2) == 'quarter' else '5'} million", text)
     if expecting:  # "five and a quarter", "four and a half": hundreds of thousands, and a part
         text = re.sub(r"\b([1-9]) and (?:a |one )?(quarter|half)\b(?! (?:million|mil|m)\b)",
                       lambda m: f"{int(m.group(1)) * 100 + (25 if m.group(2) == 'quarter' else 50)} thousand",
@@ -335,6 +338,8 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
     """A price range (min, max) in dollars, with the most the caller would stretch to (see
     :func:`_budget`), its top where the caller puts it (:func:`_ceiling`); under a pre-approval,
     what the caller means to spend."""
+    # "we're pre-approved already, for five-fifty": a figure said of the approval is money
+    expecting = expecting or bool(re.search(r"\bapproved(?: already)?,? (?:for|up to|to)\b", u.lower))
     if _DAY_SAID.search(u.lower) and not _MONEY_CUE.search(u.numeric) and any(
             _HOUR_AND_MINUTES.search(sentence) and (sentence.rstrip().endswith("?") or re.search(
                 r"\bat (?:like |about |around )?\d", sentence))

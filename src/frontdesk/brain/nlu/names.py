@@ -39,17 +39,26 @@ _NAME_CUE = re.compile(
     # ("put me through to marcus please its anthony deluca")
     r"\b(?:sorry|okay|ok|yeah|yes|oh|um|uh|hi|hello|well|so|please|thanks)[,\s]+its|"
     # "could you put it under Jeffrey? Jeffrey Lowry": the name the booking goes under
-    r"\b(?:put|book|have) (?:it|that|this|the (?:appointment|booking)) under(?: the name)?)"
+    r"\b(?:put|book|have) (?:it|that|this|the (?:appointment|booking)) under(?: the name)?"
+    # "Book it under him, Luis Carrillo"
+    r"(?: (?:him|her|them),)?)"
     r"\s+(?:(?:uh+|um+|er)[,\s]+)*"
     r"(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,2})"
 )
 
 
+_SOMEONES_ROLE = re.compile(r"\b(?:i'?m|i am|this is)\s+(?:(?:mr|mrs|ms|dr)\.?\s+)?[A-Za-z'-]+'s\s+"
+                            r"(?:assistant|secretary|wife|husband|son|daughter|mother|mom|dad|father|office|nurse|"
+                            r"driver|tenant|landlord|neighbor|caregiver|grandson|granddaughter)\b", re.I)
+"""Who the caller is to someone else ("I'm Mr. Okafor's assistant"): no name of the caller's."""
 _NAME_HERE = re.compile(r"(?:^|\b(?:hi|hello|hey|yes|yeah|sure|sure thing|okay|ok)[,\s]+)"
                         r"(" + _NAME_WORD + r"\s+" + _NAME_WORD + r") here\b")
 """"Hi, Ann Lee here": a first and last name announced without a cue."""
 _NAME_ALONE = re.compile(r"(?:^|[.!?]\s+|\s[—–]\s*)(" + _CAPITALISED + r"(?:\s+" + _CAPITALISED + r"){1,2})"
-                         r"(?:,?\s+(?:by the way|here|calling|btw))?\s*[.!]?\s*$")
+                         r"(?:,?\s+(?:by the way|here|calling|btw))?"
+                         # ("… this afternoon? Greg Oyelaran, and this number's fine.")
+                         r"(?:,?\s+(?:and )?(?:this|that|the same|my) (?:number|phone|cell)[^.?!]*)?"
+                         r"\s*[.!]?\s*$")
 """A capitalised first and last name said as a sentence of its own at the end of a message."""
 
 
@@ -257,12 +266,17 @@ _NAME_FRAMES = (
                 r"(" + _NAME_WORD + r")", re.I), r"\2 \1"),
     (re.compile(r"\b(?:my )?first name(?: is|'s)?[,:\s]+(?=[a-z])", re.I), ""),  # "first name Gus"
     # "yeah you can put it under Mehmet Yilmaz", "it'd be under Lena Fischer", "just put Ken Adams"
-    (re.compile(r"^.*?\b(?:put (?:it |that |this |me |us )?(?:down )?(?:under|as|for)|"
-                r"(?:it'?d|it would|it'?ll|it will|it'?s|that'?d|that would|should) be (?:under|for)|"
+    (re.compile(r"^.*?\b(?:(?:put|book|schedule) (?:it |that |this |me |us )?(?:down )?(?:under|as|for)|"
+                r"(?:it'?d|it would|it'?ll|it will|it'?s|that'?d|that would|should) (?:be|go) (?:under|for)|"
+                # "the appointment's for her — Marisol Ortega", "her name, please: Gloria Estrada"
+                r"(?:the )?(?:appointment|booking|visit|meeting|showing)(?:'s| is) for (?:her|him|them)\b"
+                r"[\s,:—–-]*|"
+                r"^\W*(?:her|his|their) name,?(?: please)?[:,]?|"
                 r"under (?:the name )?|(?:you can |can you |just |go ahead and )+put(?: down)?)"
                 r"(?:\s+(?:his|her|my|our|their|the) name(?: is|'s)?[,:]?)?"
                 # "put it under me, Brent Hollis" (not "… under me since I'll be there")
-                r"(?:\s+(?:me|myself)\b,?(?!\s+(?:since|cause|because|as|so|and|i|i'?m|i'?ll|if|when)\b))?"
+                r"(?:\s+(?:me|myself|him|her|them)\b,?(?!\s+(?:since|cause|because|as|so|and|i|i'?m|i'?ll|if|"
+                r"when)\b))?"
                 # ("Sofia Marchetti, put it under her": the name was said before it)
                 r"\s+(?!(?:me|it|that|us|the|a|an|my|your|down|in|off|for|her|him|them)\b)", re.I),
      ""),
@@ -273,6 +287,8 @@ _NAME_FRAMES = (
     (re.compile(r"[,.]?\s*(?:that's|that is|thats|spelled|spelt)\s+(?:[a-z][- ]){2,}[a-z]\b.*$", re.I), ""),
     # "caleb whitfield is the name c a l e b", "oh and its omar farouk": the frame around it
     (re.compile(r"\s+(?:is|'s) (?:the|my) name\b.*$", re.I), ""),
+    # "Eugene Hollis is who it's for, he's the owner"
+    (re.compile(r",?\s+is (?:who|the one) (?:it'?s|this is|the appointment'?s|it is) for\b.*$", re.I), ""),
     (re.compile(r"^\W*(?:oh,? )?and (?=(?:it'?s|its|my name|this is|i'?m) )", re.I), ""),
 )
 """Ways of handing over a name that wrap it in other words (asked for the name only)."""
@@ -369,6 +385,8 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
     if (put_right := re.search(r"\bnot [a-z]+,? ((?:it'?s|its) [a-z])", u.raw, flags=re.I)) is not None:
         # "sorry not derek its darrell holloway": a name put right is a name given, in so many words
         u, expecting = normalise(u.raw[put_right.start(1):]), True
+    if (role := _SOMEONES_ROLE.search(u.raw)) is not None:  # "I'm Mr. Okafor's assistant": no name of theirs
+        u = normalise(u.raw[: role.start()] + u.raw[role.end():])
     if (turn := re.search(r"\b(?i:but) (?=(?i:(?:just )?(?:put|book|use) (?:it|my name|me|this))\b"
                           r"[^,.]{0,20},\s*[A-Z][a-z]+ [A-Z][a-z]+)", u.raw)):
         u = normalise(u.raw[turn.end():])  # "registered to the company, …, but put my name on it, Rudy"

@@ -35,6 +35,8 @@ _CHANGES_IT = re.compile(r"\b(?:actually|instead|rather|make (?:it|that)|change|
                          r"remind\w*|new time|bring|how long|let (?:him|her|them|\w+) know|"
                          r"tell (?:him|her|them)|pass (?:it|that) (?:on|along)|"
                          r"(?:doesn'?t|don'?t|no need to) (?:have to |need to )?call|"
+                         # someone coming to it: "plus my husband needs to be there too — put his name down"
+                         r"be there|come along|coming (?:along|with|too)|join|(?:his|her) name|"
                          r"no wait|wait,? no|scratch that|not (?:that|the)|earlier|later|sooner|"
                          r"can we do|could we do|is that|does that|will that|"
                          r"for (?:it|the (?:visit|appointment|showing|meeting|consultation)))\b")
