@@ -39,9 +39,10 @@ _NAME_CUE = re.compile(
     # ("put me through to marcus please its anthony deluca")
     r"\b(?:sorry|okay|ok|yeah|yes|oh|um|uh|hi|hello|well|so|please|thanks)[,\s]+its|"
     # "could you put it under Jeffrey? Jeffrey Lowry": the name the booking goes under
-    r"\b(?:put|book|have) (?:it|that|this|the (?:appointment|booking)) under(?: the name)?"
-    # "Book it under him, Luis Carrillo"
-    r"(?: (?:him|her|them),)?)"
+    r"\b(?:put|book|have) (?:it|that|this|everything|it all|the (?:appointment|booking)) under(?: the name)?"
+    # "Book it under him, Luis Carrillo"; "The appointment's for her — Marisol Ortega"
+    r"(?: (?:him|her|them),)?|"
+    r"\b(?:the )?(?:appointment|booking|call ?back)(?:'s| is) for(?: (?:him|her|them)\b)?(?:\s*[,:—–-]+)?)"
     r"\s+(?:(?:uh+|um+|er)[,\s]+)*"
     r"(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,2})"
 )
@@ -271,7 +272,7 @@ _NAME_FRAMES = (
                 # "the appointment's for her — Marisol Ortega", "her name, please: Gloria Estrada"
                 r"(?:the )?(?:appointment|booking|visit|meeting|showing)(?:'s| is) for (?:her|him|them)\b"
                 r"[\s,:—–-]*|"
-                r"^\W*(?:her|his|their) name,?(?: please)?[:,]?|"
+                r"^\W*(?:her|his|their) name(?:,? please)?[:,]|"
                 r"under (?:the name )?|(?:you can |can you |just |go ahead and )+put(?: down)?)"
                 r"(?:\s+(?:his|her|my|our|their|the) name(?: is|'s)?[,:]?)?"
                 # "put it under me, Brent Hollis" (not "… under me since I'll be there")
