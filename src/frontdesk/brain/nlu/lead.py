@@ -339,7 +339,9 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
     :func:`_budget`), its top where the caller puts it (:func:`_ceiling`); under a pre-approval,
     what the caller means to spend."""
     # "we're pre-approved already, for five-fifty": a figure said of the approval is money
-    expecting = expecting or bool(re.search(r"\bapproved(?: already)?,? (?:for|up to|to)\b", u.lower))
+    expecting = expecting or bool(re.search(
+        r"\bapproved(?: already)?,? (?:for|up to|to) (?:like |about |around )?"
+        r"(?:\$?\d|one|two|three|four|five|six|seven|eight|nine)", u.lower))
     if _DAY_SAID.search(u.lower) and not _MONEY_CUE.search(u.numeric) and any(
             _HOUR_AND_MINUTES.search(sentence) and (sentence.rstrip().endswith("?") or re.search(
                 r"\bat (?:like |about |around )?\d", sentence))
@@ -651,7 +653,7 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
         # "how long does getting pre-approved take?" asks; it says nothing of the caller ("… we
         # applied with our credit union last week": that does)
         return "in_progress" if under_way(text) else None
-    if re.search(r"\b(?:about|with|on|for) (?:getting |the |a )?pre-? ?approv", text) and not re.search(
+    if re.search(r"\b(?:about|on|for) (?:getting |the |a )?pre-? ?approv", text) and not re.search(
             r"\b(?:we'?re|i'?m|we are|i am|already|been) (?:already )?pre-? ?approved\b", text):
         # "could somebody call me about getting pre-approved? I haven't done any of that yet":
         # the topic of the call, and where the caller stands said beside it

@@ -42,7 +42,8 @@ _NAME_CUE = re.compile(
     r"\b(?:put|book|have) (?:it|that|this|everything|it all|the (?:appointment|booking)) under(?: the name)?"
     # "Book it under him, Luis Carrillo"; "The appointment's for her — Marisol Ortega"
     r"(?: (?:him|her|them),)?|"
-    r"\b(?:the )?(?:appointment|booking|call ?back)(?:'s| is) for(?: (?:him|her|them)\b)?(?:\s*[,:—–-]+)?)"
+    r"\b(?:the )?(?:appointment|booking|call ?back)(?:'s| is) for(?: (?:him|her|them)\b)?(?:\s*[,:—–-]+)?"
+    r"(?!\s*(?:mr|mrs|ms|dr)\b))"
     r"\s+(?:(?:uh+|um+|er)[,\s]+)*"
     r"(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,2})"
 )
@@ -276,8 +277,8 @@ _NAME_FRAMES = (
                 r"under (?:the name )?|(?:you can |can you |just |go ahead and )+put(?: down)?)"
                 r"(?:\s+(?:his|her|my|our|their|the) name(?: is|'s)?[,:]?)?"
                 # "put it under me, Brent Hollis" (not "… under me since I'll be there")
-                r"(?:\s+(?:me|myself|him|her|them)\b,?(?!\s+(?:since|cause|because|as|so|and|i|i'?m|i'?ll|if|"
-                r"when)\b))?"
+                r"(?:\s+(?:me|myself)\b,?(?!\s+(?:since|cause|because|as|so|and|i|i'?m|i'?ll|if|when)\b)|"
+                r"\s+(?:him|her|them),(?=\s+(?-i:[A-Z])))?"
                 # ("Sofia Marchetti, put it under her": the name was said before it)
                 r"\s+(?!(?:me|it|that|us|the|a|an|my|your|down|in|off|for|her|him|them)\b)", re.I),
      ""),
@@ -782,7 +783,8 @@ def _extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
         words = alone.group(1).lower().split()
         lex = lexicon()
         if not any(w in lex.makes or w in {m.lower() for m in lex.models} for w in words):
-            name = _clean_name(words, alone.group(1).split())  # (as written: "Roger Fleming")
+            # (as written, when it opens with a first name: "Roger Fleming"; not "Under Carl Jennings")
+            name = _clean_name(words, alone.group(1).split() if words[0] in lex.first_names else None)
             if name and len(name.split()) == len(words):
                 return name
     for sentence in _NAME_SENTENCE.finditer(u.raw):  # "… tomorrow morning. Vernon Tuckett. This number."
