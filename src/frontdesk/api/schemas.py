@@ -17,7 +17,7 @@ from pydantic import (
     model_validator,
 )
 
-from frontdesk.brain.nlu.entities import normalise_phone
+from frontdesk.brain.nlu.contact import normalise_phone
 
 
 def _utc(value: datetime) -> datetime:

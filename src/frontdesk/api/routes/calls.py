@@ -36,7 +36,7 @@ from frontdesk.api.schemas import (
     TurnLatencyOut,
     errors,
 )
-from frontdesk.brain.nlu.entities import normalise_phone
+from frontdesk.brain.nlu.contact import normalise_phone
 from frontdesk.storage import queries
 from frontdesk.storage.history import CallFilter, CallInProgressError, CallSummary
 from frontdesk.storage.records import Turn

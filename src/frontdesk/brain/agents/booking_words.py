@@ -133,3 +133,23 @@ SWAP = r"\b(?:switch|swap)(?: (?:it|that|them|out|the \w+))* (?:for|to|with)\b"
 """One service put in another's place ("swap it for an oil change"), not a part swapped."""
 ADDS = re.compile(r"\b(?:too|also|as well|while (?:it'?s|you'?re|you have it|they'?re|you guys are) "
                  r"(?:in there|at it|there)|in addition|on top of that|plus|and another thing)\b")
+
+
+def named_again(key: str, u: Understanding, profile: BusinessProfile) -> bool:
+    """Does the message name this service of the visit again, by a word of its own ("so
+    inspection and an oil change" keeps the state inspection)?"""
+    service = profile.service(key)
+    if service is None or key in u.dropped_services:
+        return False
+    named = {w for k in u.services if (other := profile.service(k)) for w in other.name.lower().split()}
+    # a word that is the service's own ("inspection"), not any work's ("change", "check")
+    words = {w for w in service.name.lower().split() if len(w) >= 5} - named - {
+        "change", "check", "repair", "replacement", "service"}
+    text = u.text.lower()
+    cues = list(re.finditer(r"\b(?:instead(?! of)|actually|rather(?! than)|scratch|forget|no,? wait|"
+                            r"better)\b", text))
+    after = text[cues[-1].end():] if cues else text  # named again after the change, not before it
+    # ("just do the inspection instead of the rotation": the one named as replaced is not kept)
+    after = re.sub(r"\b(?:instead of|rather than|in place of|not)\s+(?:the |my |a |an |that )?\w+", " ",
+                   after)
+    return any(re.search(rf"\b{w}\b", after) for w in words)

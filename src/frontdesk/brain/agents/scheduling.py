@@ -16,6 +16,7 @@ from frontdesk.brain.agents.booking_words import (
     ADDS,
     ask_which_alike,
     checks_part_of_day,
+    named_again,
     replaces_service,
     said_back,
     today_in_passing,
@@ -34,8 +35,8 @@ from frontdesk.brain.format import (
     say_slot,
     say_time,
 )
-from frontdesk.brain.nlu import Understanding, understand
 from frontdesk.brain.nlu import entities as ex
+from frontdesk.brain.nlu import understand
 from frontdesk.brain.nlu.cues import CALLBACK_DROPPED, FOR_THE_CALL
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.ports import AppointmentNotFoundError, BookingRequest, SlotUnavailableError
@@ -81,7 +82,7 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
         if (replaces_service(u) and not dropped_now and not let_go) or not slots.services:
             # "actually, the inspection instead"; "swap the detail for an oil change … so
             # inspection and an oil change": what is named again of the visit stays in it
-            kept = [k for k in slots.services if k not in u.services and _named_again(k, u, profile)]
+            kept = [k for k in slots.services if k not in u.services and named_again(k, u, profile)]
             only = [m.end() for m in re.finditer(r"\b(?:just|only)\b", u.text.lower())]
             if only and set(ex.services_named(normalise(u.text[only[-1]:]), profile)) == set(u.services):
                 kept = []  # "they did the rotation last time … so just the oil change": that alone
@@ -176,26 +177,6 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
                                 + timedelta(days=1)).isoformat()
     absorb_contact(s, ctx)
     return slots.model_dump() != before
-
-
-def _named_again(key: str, u: Understanding, profile) -> bool:
-    """Does the message name this service of the visit again, by a word of its own ("so
-    inspection and an oil change" keeps the state inspection)?"""
-    service = profile.service(key)
-    if service is None or key in u.dropped_services:
-        return False
-    named = {w for k in u.services if (other := profile.service(k)) for w in other.name.lower().split()}
-    # a word that is the service's own ("inspection"), not any work's ("change", "check")
-    words = {w for w in service.name.lower().split() if len(w) >= 5} - named - {
-        "change", "check", "repair", "replacement", "service"}
-    text = u.text.lower()
-    cues = list(re.finditer(r"\b(?:instead(?! of)|actually|rather(?! than)|scratch|forget|no,? wait|"
-                            r"better)\b", text))
-    after = text[cues[-1].end():] if cues else text  # named again after the change, not before it
-    # ("just do the inspection instead of the rotation": the one named as replaced is not kept)
-    after = re.sub(r"\b(?:instead of|rather than|in place of|not)\s+(?:the |my |a |an |that )?\w+", " ",
-                   after)
-    return any(re.search(rf"\b{w}\b", after) for w in words)
 
 
 def _vehicle_for(appt: str | None, mention, ctx: TurnContext, current: VehicleInfo) -> VehicleInfo:

@@ -11,11 +11,23 @@ from __future__ import annotations
 
 import re
 
-from frontdesk.brain.nlu.combine_on_file import on_file
+from frontdesk.brain.nlu.acts import (
+    ACT_INTENT,
+    BOOKING_ASKS,
+    CONTACT_ASKS,
+    DERAILS,
+    NEW_ACTS,
+    RULES_FIRST,
+    WEAK_OBJECTIONS,
+    YES_NO,
+)
+from frontdesk.brain.nlu.combine_on_file import kept_as_it_is, on_file
 from frontdesk.brain.nlu.combine_words import (
     ABOUT_TO_GO,
     AGENT_COMING,
     AGREES_IN_PASSING,
+    ALL_DONE,
+    ASKED_LAST,
     ASKS_FOR_WORK,
     ASKS_NOW,
     ASKS_TO_SEE,
@@ -45,6 +57,8 @@ from frontdesk.brain.nlu.combine_words import (
     NO_RESCHEDULE,
     ONES_OWN_AGENT,
     PROPOSES,
+    REALLY_DERAILS,
+    SAYS_YES,
     SOMEONE_TO_DRIVE,
     SPELLS_A_WORD,
     STOP_TALKING,
@@ -64,6 +78,7 @@ from frontdesk.brain.nlu.cues import (
     ACT_CUES,
     AGENT_GONE,
     ALREADY_BOOKED,
+    ANSWERS_FOR_THEM,
     ANY_TIME,
     ASKS_BACK,
     BACK,
@@ -79,7 +94,6 @@ from frontdesk.brain.nlu.cues import (
     HANDLES_IT,
     HAVE_SOMEONE,
     HOURS_LIMIT,
-    KEEPS_IT,
     KINDS_OF_US,
     LEAD_ELSEWHERE,
     MEANT_TO_CALL_US,
@@ -124,54 +138,13 @@ from frontdesk.brain.nlu.stop_contact import asks_to_stop_contact
 from frontdesk.brain.nlu.text import CORRECTION
 from frontdesk.brain.nlu.understanding import KEEP_IT, Understanding, answers
 
-_ASKED_LAST = re.compile(r"(?:^|[.!;,—–-]\s*|\s(?:but|and|so)\s+)(?:how|what|why|does|do|is|are|can|could|"
-                         r"would|will|should)\b[^.?!—–]*\?\s*$")
-"""A question said last, after what the caller tells ("… yet — how does that even work?")."""
-_ACT_INTENT = {"question": "faq", "thanks": "greeting"}
-"""Classifier act → the brain's intent name, where they differ."""
-_BOOKING_ASKS = {"name", "date", "time", "confirm_booking", "pick_alternative", "service", "vehicle"}
-"""Questions of a booking under way, where a day or hour said is the answer."""
-NEW_ACTS = {"line_check", "identity", "how_got_number", "wrong_number", "bot_check", "repeat",
-             "hold", "reschedule", "cancel", "lookup_appointment", "chitchat", "decline"}
-"""Acts only the classifier knows (the rules have no patterns for them)."""
-_CONTACT = {"name", "phone", "email"}
-_DERAILS = {"do_not_call", "escalation", "wrong_number", "objection_busy", "hold", "chitchat",
-            "objection_not_interested"}
-"""Readings that take the call elsewhere; an answer to a contact question outweighs them unless
-the caller's words really ask for it (:data:`_REALLY_DERAILS`)."""
-_ALL_DONE = re.compile(r"\b(?:that'?s (?:all|it|everything)|all i needed|nothing else|that'?ll be all|"
-                       r"(?:i'?m|we'?re) (?:all )?(?:set|good))\b")
-"""The caller has what they called for: asked "anything else?", they are done."""
-_SAYS_YES = re.compile(r"\b(?:yes|yeah|yep|yup|ya|sure|please|do that|call me|that'?d be|that would be|"
-                       r"go ahead|sounds good|have (?:them|someone|somebody) call)\b")
-"""A yes in so many words; "perfect, thanks, bye" to an offer says none."""
-_REALLY_DERAILS = re.compile(
-    r"\b(?:list|stop|remove|don'?t|do not|never|anymore|bother|person|human|manager|somebody|"
-    r"someone|transfer|connect|wrong (?:number|place|business)|later|call (?:me |us )?back|"
-    r"can'?t talk|bad time|not a good time|busy|not interested|hold on|one (?:sec|second|moment))\b")
-_YES_NO = {"confirm_booking", "confirm_change", "offer_appointment", "offer_callback", "permission",
-           "pick_alternative"}
-_WEAK_OBJECTIONS = {"objection_have_agent", "objection_not_interested", "objection_price"}
-RULES_FIRST = {"do_not_call", "escalation", "objection_busy", "objection_have_agent",
-                "objection_price", "objection_not_interested", "goodbye"}
-
-
-ANSWERS_FOR = re.compile(r"\b(?:this is (?:his|her) (?:assistant|wife|husband|secretary|son|daughter|mom|"
-                         r"dad)|"
-                         r"you'?ve reached [a-z]+(?: [a-z]+)?'s (?:phone|cell|line)|(?:he|she) did fill out|"
-                         r"(?:he|she) filled out (?:that|the) form)\b")
-"""Someone answering the lead's phone for them: the right number, whoever picked up."""
-
 
 def combine(r: Understanding, rule: str, rule_confidence: float,
             awaiting: str | None) -> tuple[str, float]:
     """:func:`_combine`, but a booking on file said to stay is told, not moved ("I've got a showing
     Thursday at three, and I don't want to change that")."""
     intent, confidence = _combine(r, rule, rule_confidence, awaiting)
-    said = r.text.lower()
-    rest = said[kept.end():] if (kept := KEEPS_IT.search(said)) else ""
-    if intent == "reschedule" and kept and re.match(r"\s*(?:[,.;!?]|$|and\b)", rest) and not (
-            CHANGE_CUE.search(rest) or INSTEAD.search(rest)):
+    if intent == "reschedule" and kept_as_it_is(r.text.lower()):
         return "lookup_appointment", confidence
     return intent, confidence
 
@@ -187,21 +160,21 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
     """
     act = r.act
     assert act is not None
-    model = _ACT_INTENT.get(act.label, act.label)
+    model = ACT_INTENT.get(act.label, act.label)
     p = act.confidence
     if model == "decline" and "book" in r.flags and r.date and r.time and rule in {"book", "provide_info"}:
         return "book", max(p, 0.8)  # "eh, I'd rather not sit there hoping. let's book it. Thursday, 7:30?"
-    if "faq_topic" in r.flags and _ASKED_LAST.search(r.text.lower()) and not (
+    if "faq_topic" in r.flags and ASKED_LAST.search(r.text.lower()) and not (
             r.services or r.date or r.time or r.window or r.time_of_day or r.has_contact_facts) and (
             model in {"question", "provide_info", "faq"}) and (rule in {"faq", "provide_info", "unknown"} or (
-            rule == "deny" and awaiting not in _YES_NO) or (  # ("what do we need to bring if we come in?")
+            rule == "deny" and awaiting not in YES_NO) or (  # ("what do we need to bring if we come in?")
             rule == "book" and re.search(r"\bif (?:i|we) (?:come|came|book|do|go)\b", r.text.lower()))):
         # "we haven't done the pre-approval yet — how does that even work?": asked; the fact said
         # before it is kept all the same ("haven't talked to a lender yet — what does pre-approval
         # involve?", asked the price, says no to nothing)
-        r.is_question, r.deny = True, r.deny and awaiting in _YES_NO
+        r.is_question, r.deny = True, r.deny and awaiting in YES_NO
         return "faq", 0.8
-    if rule == "faq" and awaiting in _BOOKING_ASKS and r.services and re.search(
+    if rule == "faq" and awaiting in BOOKING_ASKS and r.services and re.search(
             r"\binstead\b", r.text.lower()) and "price_question" not in r.flags:
         return "book", 0.85  # "scratch that, can we do a battery replacement instead, same time?"
     if awaiting in {"permission", "callback_time"} and HANDLES_IT.search(r.text.lower()) and rule not in {
@@ -297,7 +270,7 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
             awaiting == "permission" or re.search(r"\b(?:yes|yeah|yep|that was me|that'?s "
                                                   r"me)\b", r.text.lower())):
         return rule, rule_confidence  # "yes, that was me. sorry, I thought you were the pharmacy"
-    if "objection_busy" in {rule, model} and awaiting in _BOOKING_ASKS and (r.date or r.time) and not (
+    if "objection_busy" in {rule, model} and awaiting in BOOKING_ASKS and (r.date or r.time) and not (
             CALL_ME.search(r.text.lower()) or YOU_CALL_BACK.search(r.text.lower())
             or re.search(r"\b(?:call|ring|telephone|(?:phone|text) (?:me|her|him|us))\b", r.text.lower())):
         # "no no i said thursday, thursday at two, sorry im drivin and my phone keeps cuttin out":
@@ -420,7 +393,7 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
         if re.match(r"\W*(?:yes|yeah|yep|yup|sure|please)\b", r.text.lower()):
             r.affirm = True
             return "affirm", 0.85  # "yes please, bye": the callback, then the goodbye
-        if not _SAYS_YES.search(r.text.lower()):
+        if not SAYS_YES.search(r.text.lower()):
             r.affirm = False
             return "goodbye", 0.85  # "perfect, thanks so much, bye" to "would you like a call back?"
     if ((ASKS_BACK.search(r.text.lower()) and rule in {"objection_busy", "hold", "unknown", "provide_info",
@@ -435,7 +408,7 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
             r"\b(?:too (?:much|expensive|pricey|steep|high)|pricey|cheaper|can'?t afford|expensive|steep|"
             r"out of (?:my|our) (?:budget|range)|a lot of money|rip ?off|highway robbery)\b", r.text.lower()):
         return "faq", 0.8  # "and the price on that one?" asks it; nothing is objected to
-    if awaiting not in _YES_NO and {"done_with_it", "defers"} & r.flags and BYE.search(r.text.lower()) and (
+    if awaiting not in YES_NO and {"done_with_it", "defers"} & r.flags and BYE.search(r.text.lower()) and (
             not (r.has_booking_facts or r.has_contact_facts)):
         r.deny = False
         return "goodbye", 0.85  # "forget it, I'll call back later. bye" asked for a name: leaving
@@ -449,7 +422,7 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
         model, p = "unknown", 0.3  # "Thanksgiving?" sounds like thanks and is none
     elif act.label == "thanks":
         r.flags.add("thanks")
-        if awaiting in _YES_NO and r.affirm and not r.deny:
+        if awaiting in YES_NO and r.affirm and not r.deny:
             return "affirm", 0.85  # "ya perfect thanks" to "is that right?": a yes said with thanks
         if awaiting == "confirm_booking" and not (r.deny or r.is_question or "defers" in r.flags or (
                 r.has_booking_facts or r.has_contact_facts) or DEMURS.search(r.text.lower())):
@@ -475,11 +448,11 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
         return ("provide_info", 0.7) if rule == "unknown" else (rule, rule_confidence)
         # "morning. before ten if they can.": a when, said flat, asks nothing
     answered = awaiting is not None and answers(awaiting, r)
-    if answered and awaiting in _CONTACT and (model in _DERAILS or rule in _DERAILS) and not (
-            _REALLY_DERAILS.search(r.text.lower())):
+    if answered and awaiting in CONTACT_ASKS and (model in DERAILS or rule in DERAILS) and not (
+            REALLY_DERAILS.search(r.text.lower())):
         # "Brenda Cole, sorry, I'm driving", "Jo March, but everybody calls me Jo", "call me at
         # 512…": the name or number asked for is given; the words around it are no request
-        return (rule, rule_confidence) if rule not in _DERAILS else ("provide_info", 0.8)
+        return (rule, rule_confidence) if rule not in DERAILS else ("provide_info", 0.8)
     if "objection_busy" in {rule, model} and awaiting in {"date", "time", "pick_alternative",
                                                           "confirm_booking"} and (
             r.date or r.time or r.window) and PROPOSES.search(r.text.lower()) and not names_a_call(
@@ -490,7 +463,7 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
     if "objection_busy" in {rule, model} and awaiting in {"date", "time", "pick_alternative"} and (
             DAY_REFUSED.search(r.text.lower())) and not names_a_call(r.text.lower()):
         return "provide_info", 0.7  # the day is out and the caller still wants the visit
-    if awaiting == "anything_else" and "goodbye" in r.flags and _ALL_DONE.search(r.text.lower()) and not (
+    if awaiting == "anything_else" and "goodbye" in r.flags and ALL_DONE.search(r.text.lower()) and not (
             r.services or r.appointment_type or r.is_question or re.search(NO_LONGER_NEEDED, r.text.lower())):
         return "goodbye", 0.85  # "okay, ten thirty, got it. thanks, that's all I needed"
     if rule == "goodbye" and awaiting in {"confirm_booking", "confirm_change"} and (r.affirm or (
@@ -616,7 +589,7 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
     if rule == "escalation" and ABOUT_TO_GO.search(r.text.lower()) and not re.search(
             r"\b(?:now|right away|transfer|connect|put me through|hold)\b", r.text.lower()):
         return "objection_busy", 0.8  # "I'd like to talk to someone, but I'm about to walk into a meeting"
-    if _WEAK_OBJECTIONS & {model, rule} and {"price_question", "faq_topic"} & r.flags and BUT_ASKS.search(
+    if WEAK_OBJECTIONS & {model, rule} and {"price_question", "faq_topic"} & r.flags and BUT_ASKS.search(
             r.text.lower()):
         return "faq", max(rule_confidence, 0.8)  # "im not buying nothing but i wanna know what yall charge"
     if model == rule:
@@ -624,16 +597,16 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
     if awaiting is None and rule in {"affirm", "faq"} and model == "affirm" and r.is_question and (
             p < 0.8 and "faq_topic" in r.flags):
         return "faq", 0.8  # "yeah where yall located at exactly?" asked first: a question, no yes
-    if model in _WEAK_OBJECTIONS and rule == "faq" and r.is_question and "faq_topic" in r.flags and not (
+    if model in WEAK_OBJECTIONS and rule == "faq" and r.is_question and "faq_topic" in r.flags and not (
             lexicon().intents[model].search(r.text.lower())):
         return rule, rule_confidence  # "can i just pay cash for that" asks how to pay; it objects to nothing
-    if model == "goodbye" and rule == "affirm" and awaiting in _YES_NO and "goodbye" not in r.flags:
+    if model == "goodbye" and rule == "affirm" and awaiting in YES_NO and "goodbye" not in r.flags:
         return rule, rule_confidence  # "alright then" to "shall I book it?" agrees; it does not hang up
     if rule == "faq" and r.is_question and "price_question" in r.flags and (model in {
             "affirm", "greeting", "provide_info", "unknown", "chitchat"} or (
             model == "objection_price" and r.services)):  # "what's it cost for a— uh. a tire rotation."
         return rule, rule_confidence  # "yeah, is it 49 bucks?": the yes is a filler before a price
-    if model == "greeting" and (rule == "goodbye" or (rule in {"affirm", "deny"} and awaiting in _YES_NO)):
+    if model == "greeting" and (rule == "goodbye" or (rule in {"affirm", "deny"} and awaiting in YES_NO)):
         # "uh huh, thanks" to "shall I book it?", "that's all, appreciate it": the thanks
         # comes with the answer; it does not replace it
         return rule, rule_confidence
@@ -712,7 +685,7 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
     if PAUSE_ONLY.fullmatch(r.text.lower()):
         return "hold", max(p, 0.8)  # "one moment please": nothing else said
     place = WRONG_PLACE.search(r.text.lower()) is not None
-    if model == "wrong_number" and ANSWERS_FOR.search(r.text.lower()):
+    if model == "wrong_number" and ANSWERS_FOR_THEM.search(r.text.lower()):
         return rule, rule_confidence  # "you've reached Samir Haddad's phone, this is his assistant"
     if model == "wrong_number" and ((p < 0.8 and not (p >= 0.3 and place)) or r.services
                                     or r.lead_intent in {"buy", "sell", "both"}
@@ -769,7 +742,7 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
         if rule == "escalation" and model == "bot_check" and p >= 0.6:
             return model, p  # "is this a real person?" asks; the answer offers one anyway
         return rule, rule_confidence
-    if answered and model in {"how_got_number", "identity"} and p >= 0.9 and awaiting in _YES_NO | {
+    if answered and model in {"how_got_number", "identity"} and p >= 0.9 and awaiting in YES_NO | {
             "permission"} and ACT_CUES[model].search(r.text.lower()) and r.is_question:
         return model, p  # "ok but how'd you get my number?" to "do you have a minute?" asks first
     if answered and model == "reschedule" and p >= 0.8 and ALREADY_BOOKED.search(r.text.lower()):
@@ -821,7 +794,7 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
     if rule == "unknown" and model != "unknown":
         # (an objection needs an even guess: "my wife's got the other car at work all day" is no
         # other agent, 0.46)
-        threshold = min(threshold, 0.5 if model in _WEAK_OBJECTIONS else 0.35)
+        threshold = min(threshold, 0.5 if model in WEAK_OBJECTIONS else 0.35)
     if p >= threshold:
         return model, p
     return rule, rule_confidence

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from frontdesk.brain.nlu.combine_words import CANCEL_SAID_PLAIN, MOVE_IT
-from frontdesk.brain.nlu.cues import CHANGE_CUE, NEW_BOOKING_ASKED, NOT_CANCELLED
+from frontdesk.brain.nlu.combine_words import CANCEL_SAID_PLAIN, INSTEAD, MOVE_IT
+from frontdesk.brain.nlu.cues import CHANGE_CUE, KEEPS_IT, NEW_BOOKING_ASKED, NOT_CANCELLED
 from frontdesk.brain.nlu.own_booking import (
     ASKS_OWN_TIME,
     CANCEL_TAKEN_BACK,
@@ -73,3 +73,11 @@ def on_file(r: Understanding, rule: str, model: str, awaiting: str | None) -> tu
         r.flags.discard("objection_busy")
         return "lookup_appointment", 0.85
     return None
+
+
+def kept_as_it_is(said: str) -> bool:
+    """A booking on file said to stay, in so many words, with no change asked after it ("I've got a
+    showing Thursday at three, and I don't want to change that, that's fine")."""
+    rest = said[kept.end():] if (kept := KEEPS_IT.search(said)) else ""
+    return bool(kept) and re.match(r"\s*(?:[,.;!?]|$|and\b)", rest) is not None and not (
+        CHANGE_CUE.search(rest) or INSTEAD.search(rest))

@@ -263,3 +263,16 @@ def meeting_asked(low: str, rule: str, model: str, lead_or_day: bool, day_and_ho
     then = "escalation" in {rule, model} and day_and_hour and bool(TALK_IN_PERSON.search(low)) and not (
         CALL_ME.search(low))
     return (about_the_move or then) and not NOW_OR_A_PERSON.search(low)
+ASKED_LAST = re.compile(r"(?:^|[.!;,—–-]\s*|\s(?:but|and|so)\s+)(?:how|what|why|does|do|is|are|can|could|"
+                         r"would|will|should)\b[^.?!—–]*\?\s*$")
+"""A question said last, after what the caller tells ("… yet — how does that even work?")."""
+ALL_DONE = re.compile(r"\b(?:that'?s (?:all|it|everything)|all i needed|nothing else|that'?ll be all|"
+                       r"(?:i'?m|we'?re) (?:all )?(?:set|good))\b")
+"""The caller has what they called for: asked "anything else?", they are done."""
+SAYS_YES = re.compile(r"\b(?:yes|yeah|yep|yup|ya|sure|please|do that|call me|that'?d be|that would be|"
+                       r"go ahead|sounds good|have (?:them|someone|somebody) call)\b")
+"""A yes in so many words; "perfect, thanks, bye" to an offer says none."""
+REALLY_DERAILS = re.compile(
+    r"\b(?:list|stop|remove|don'?t|do not|never|anymore|bother|person|human|manager|somebody|"
+    r"someone|transfer|connect|wrong (?:number|place|business)|later|call (?:me |us )?back|"
+    r"can'?t talk|bad time|not a good time|busy|not interested|hold on|one (?:sec|second|moment))\b")

@@ -731,8 +731,11 @@ PASSED_AWAY = re.compile(r"\b(?:passed away|passed on|(?:he|she)(?:'s| has| had)
 """Someone has died ("my dad actually passed away back in March")."""
 ANSWERS_FOR_THEM = re.compile(r"\b(?:this is|i'?m|i am|it'?s) (?:his|her|their) (?:son|daughter|wife|husband|"
                               r"widow|brother|sister|mom|mother|dad|father|kid|grandson|granddaughter|neighbou?r|"
-                              r"caregiver)\b")
-"""Whoever answered our call is someone else of the one we called ("this is his son")."""
+                              r"caregiver|assistant|secretary)\b|"
+                              r"\byou'?ve reached [a-z]+(?: [a-z]+)?'s (?:phone|cell|line)\b|"
+                              r"\b(?:he|she) (?:did fill|filled) out (?:that|the) form\b")
+"""Whoever answered our call is someone else of the one we called ("this is his son", "you've
+reached Samir Haddad's phone, this is his assistant"): the right number, whoever picked up."""
 AGENT_GONE = re.compile(r"\b(?:well,? )?(?:no,? )?(?:we|i) (?:were|was|used to be|had one)\b"
                         r"(?! (?:gonna|going to|just)\b)|\bnot anymore\b|\bno longer\b|"
                         r"\b(?:she|he|they) (?:moved|retired|quit|left|passed)\b|"

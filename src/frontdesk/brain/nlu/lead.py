@@ -9,13 +9,11 @@ from __future__ import annotations
 import re
 
 from frontdesk.brain.nlu.cues import (
-    ANOTHER_TIME,
     FROM_UP_TO,
     HOME_PRICE,
     HOME_PRICE_BEFORE,
     NO_FIGURE_NEXT,
 )
-from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.spelling import FIGURE_THEN_DIGITS, digits_said_once
 from frontdesk.brain.nlu.text import WEEKDAY, Utterance, normalise
 
@@ -779,26 +777,3 @@ _STILL_TO_COME = re.compile(r"\b(?:should|will|'ll|gonna|going to|hope to|hoping
                             r"waiting (?:on|for)|until (?:we|i))\s+(?:\w+\s+){0,2}?(?:have|get|got|see|hear|"
                             r"the|our|my|a)\b[^.?!,;]{0,25}\b(?:letter|approval|pre-?approv\w*|approved)\b")
 """An approval or its letter said as still to come ("should have the letter in a couple weeks")."""
-
-
-_MOTIVATION = re.compile(
-    r"\b(?:relocat\w*|new job|job|transfer(?:red)?|growing family|baby|expecting|more (?:space|room)|"
-    r"bigger|downsiz\w*|retir\w*|divorce|closer to|school|schools|commute|first (?:home|house)|"
-    r"tired of renting|stop renting|upgrade|investment|invest\w*|moving|family|kids|married|"
-    r"empty nest\w*|smaller)\b"
-)
-
-
-
-
-def extract_motivation(u: Utterance, *, expecting: bool = False) -> str | None:
-    """Why the caller wants to move, kept in their words (a short clause)."""
-    match = _MOTIVATION.search(u.lower)
-    if match:
-        start = max(u.raw.rfind(".", 0, match.start()) + 1, 0)
-        end = u.raw.find(".", match.end())
-        return u.raw[start: end if end > 0 else None].strip(" ,.")[:200]
-    if expecting and len(u.lower.split()) >= 3 and not lexicon().no.match(u.lower) and not (
-            ANOTHER_TIME.search(u.lower)):  # "sorry I'm driving, call me back later": no reason
-        return u.raw.strip(" .")[:200]
-    return None

@@ -13,6 +13,7 @@ import re
 from datetime import date
 
 from frontdesk.brain.nlu import budget_bounds, clock, lead, timeline, when
+from frontdesk.brain.nlu.cues import ANOTHER_TIME
 from frontdesk.brain.nlu.lead_intent import extract_lead_intent
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.places import extract_location, intent_here, moves_away
@@ -255,7 +256,7 @@ def read_lead_facts(u: Utterance, result: Understanding, profile: BusinessProfil
             re.search(rf"\b[a-z]+ (?:and|&) {re.escape(result.location[0].lower())} [a-z]+", u.lower)):
         result.location = None  # "ashley and kyle brenner, put it under ashley": Kyle, not the town
     result.financing = lead.extract_financing(u, expecting=awaiting == "financing")
-    result.motivation = lead.extract_motivation(u, expecting=awaiting == "motivation")
+    result.motivation = extract_motivation(u, expecting=awaiting == "motivation")
     result.lead_intent = extract_lead_intent(said)
     result.lead_intent = intent_here(result.lead_intent, u.lower, profile)
     if result.lead_intent == "sell" and result.location and not result.location[1] and (
@@ -315,3 +316,24 @@ def _bounds(u: Utterance, result: Understanding) -> None:
         result.budget = floor, top  # "we start around three hundred … three-sixty's the ceiling"
     elif result.budget[1] == floor:
         result.flags.add("budget_floor")
+
+
+_MOTIVATION = re.compile(
+    r"\b(?:relocat\w*|new job|job|transfer(?:red)?|growing family|baby|expecting|more (?:space|room)|"
+    r"bigger|downsiz\w*|retir\w*|divorce|closer to|school|schools|commute|first (?:home|house)|"
+    r"tired of renting|stop renting|upgrade|investment|invest\w*|moving|family|kids|married|"
+    r"empty nest\w*|smaller)\b"
+)
+
+
+def extract_motivation(u: Utterance, *, expecting: bool = False) -> str | None:
+    """Why the caller wants to move, kept in their words (a short clause)."""
+    match = _MOTIVATION.search(u.lower)
+    if match:
+        start = max(u.raw.rfind(".", 0, match.start()) + 1, 0)
+        end = u.raw.find(".", match.end())
+        return u.raw[start: end if end > 0 else None].strip(" ,.")[:200]
+    if expecting and len(u.lower.split()) >= 3 and not lexicon().no.match(u.lower) and not (
+            ANOTHER_TIME.search(u.lower)):  # "sorry I'm driving, call me back later": no reason
+        return u.raw.strip(" .")[:200]
+    return None

@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.message_name import as_introduced
+from frontdesk.brain.nlu.name_frames import _AFTER_NAME, _NAME_WORD, _PIECE_FILLER, name_frames
 from frontdesk.brain.nlu.spelling import (
     SPELLED_OUT,
     SPELLING_NOTE,
@@ -26,8 +27,6 @@ from frontdesk.brain.nlu.spelling import (
 )
 from frontdesk.brain.nlu.text import CORRECTION, Utterance, correction_tails, normalise, word_pattern
 
-_NAME_WORD = r"[a-zß-öø-ÿ][a-zß-öø-ÿ'-]+"
-"""A word of a name, accents included ("Díaz", "Peña", "Müller")."""
 _FILLED = r"(?:(?:uh+|um+|er)[,\s]+)?"
 """"darnell and uh tasha price": a filler between the names of a couple."""
 _CAPITALISED = r"(?:Ma?c|O')?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ']+(?:-[A-Za-zÀ-ÖØ-Þß-öø-ÿ][a-zß-öø-ÿ']+)?(?![\w-])"
@@ -249,72 +248,6 @@ _STRONG_CUE = re.compile(r"\b(?:my name is|my name's|my names(?= [a-z])|name is|
                          r"[,:?.\s—–-]+"
                          r"(?:(?:um+|uh+|er|like|actually|it's|its|it is|oh|me|myself)[,\s]+)*"
                          r"(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,2})")
-
-
-_WORD = (r"(?!(?:my|the|and|is|his|her|our|a|an|yes|yeah|sure|ok|okay|so|well|uh|um|it's|its|name)\b)"
-         r"(" + _NAME_WORD + r")")
-"""A word that can be a name in a frame ("Hector, last name …"; not "sure, my last name …")."""
-_NAME_FRAMES = (
-    # "first name Lionel, last name Fair", "Hector, last name is Ybarra", "it's noor last name haddad"
-    (re.compile(r"\bfirst name(?: is|'s)?[,:\s]+(" + _NAME_WORD + r")[,.\s]+(?:and |uh |um )*(?:my |the )?"
-                r"last name(?: is|'s)?[,:\s]+", re.I), r"\1 "),
-    (re.compile(rf"\b{_WORD}[,.\s]+(?:and |uh |um )*(?:my |the )?last name(?: is|'s)?[,:\s]+", re.I),
-     r"\1 "),
-    # "last name Brandt, first name Lottie", "Ferreira, first name Gus": the given name first
-    (re.compile(r"\blast name(?: is|'s)?[,:\s]+(" + _NAME_WORD + r")[,.\s]+(?:and |uh |um )*(?:my |the )?"
-                r"first name(?: is|'s)?[,:\s]+(" + _NAME_WORD + r")", re.I), r"\2 \1"),
-    (re.compile(rf"\b{_WORD}[,.\s]+(?:(?:[a-z][\s-]){{2,}}[a-z][,.\s]+)?(?:and |uh |um )*(?:my |the )?"
-                r"first name(?: is|'s)?[,:\s]+"
-                r"(" + _NAME_WORD + r")", re.I), r"\2 \1"),
-    (re.compile(r"\b(?:my )?first name(?: is|'s)?[,:\s]+(?=[a-z])", re.I), ""),  # "first name Gus"
-    # "yeah you can put it under Mehmet Yilmaz", "it'd be under Lena Fischer", "just put Ken Adams"
-    (re.compile(r"^.*?\b(?:(?:put|book|schedule) (?:it |that |this |me |us )?(?:down )?(?:under|as|for)|"
-                r"(?:it'?d|it would|it'?ll|it will|it'?s|that'?d|that would|should) (?:be|go) (?:under|for)|"
-                # "the appointment's for her — Marisol Ortega", "her name, please: Gloria Estrada"
-                r"(?:the )?(?:appointment|booking|visit|meeting|showing)(?:'s| is) for (?:her|him|them)\b"
-                r"[\s,:—–-]*|"
-                r"^\W*(?:her|his|their) name(?:,? please)?[:,]|"
-                r"under (?:the name )?|(?:you can |can you |just |go ahead and )+put(?: down)?)"
-                r"(?:\s+(?:his|her|my|our|their|the) name(?: is|'s)?[,:]?)?"
-                # "put it under me, Brent Hollis" (not "… under me since I'll be there")
-                r"(?:\s+(?:me|myself)\b,?(?!\s+(?:since|cause|because|as|so|and|i|i'?m|i'?ll|if|when)\b)|"
-                r"\s+(?:him|her|them),(?=\s+(?-i:[A-Z])))?"
-                # ("Sofia Marchetti, put it under her": the name was said before it)
-                r"\s+(?!(?:me|it|that|us|the|a|an|my|your|down|in|off|for|her|him|them)\b)", re.I),
-     ""),
-    # "Jo March, but everybody calls me Jo": the nickname follows the name
-    (re.compile(r"[,.]?\s*(?:but |and )?(?:everybody|everyone|people|folks|my friends|friends|they|"
-                r"most people|y'all can|you can) (?:calls?|call) me\b.*$", re.I), ""),
-    # "Hector Salinas, that's S-A-L-I-N-A-S": the spelling that follows
-    (re.compile(r"[,.]?\s*(?:that's|that is|thats|spelled|spelt)\s+(?:[a-z][- ]){2,}[a-z]\b.*$", re.I), ""),
-    # "caleb whitfield is the name c a l e b", "oh and its omar farouk": the frame around it
-    (re.compile(r"\s+(?:is|'s) (?:the|my) name\b.*$", re.I), ""),
-    # "Eugene Hollis is who it's for, he's the owner"
-    (re.compile(r",?\s+is (?:who|the one) (?:it'?s|this is|the appointment'?s|it is) for\b.*$", re.I), ""),
-    (re.compile(r"^\W*(?:oh,? )?and (?=(?:it'?s|its|my name|this is|i'?m) )", re.I), ""),
-)
-"""Ways of handing over a name that wrap it in other words (asked for the name only)."""
-_AFTER_NAME = re.compile(r"\s+(?:(?:and|but|sorry|so|i'm|im|i|i've|we|from|calling)\s.*|"
-                         # "tonya mayfield this number is fine": the number, not the name
-                         r"(?:this|that|the|same|my|you can|you could|y'?all can|best|call|text|reach) "
-                         r"(?:(?:\w+ ){0,2})(?:number|phone|cell|line|me)\b.*|"
-                         r"(?:it'?s|its) (?:the|a|an|my|for)\s.*|"  # "derek pham, its the mazda three"
-                         # "priscilla ng that last name is just n g": said of the name after it
-                         r"(?:that|the|and the|my) (?:last|first|sur) ?name\b.*|"
-                         r"(?:on|for) (?:it|that|this|the \w+)|please|thanks|thank you|here)$")
-"""What follows a name said first in a piece ("gloria benitez and it's for my car")."""
-_PIECE_FILLER = re.compile(r"^(?:(?:yes|yeah|yep|sure thing|sure|ok|okay|oh|um+|uh+|so|well|sorry|right|hi|"
-                           r"cool|great|awesome|perfect|"
-                           r"hello|hmm+|ah|alright|it's|its|it is|this is|my name's|name's|names|my names|"
-                           r"name is|my name is)\s+)+")
-
-
-def _name_frames(u: Utterance) -> Utterance:
-    """The answer with its name-giving frame taken off ("put it under X" → "X")."""
-    raw = u.raw
-    for frame, replacement in _NAME_FRAMES:
-        raw = frame.sub(replacement, raw, count=1)
-    return u if raw == u.raw else normalise(raw)
 
 
 def _unrepeated(words: list[str]) -> list[str]:
@@ -710,7 +643,7 @@ def opening_name(u: Utterance) -> str | None:
 
 def _extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
     if expecting:
-        u = _name_frames(u)
+        u = name_frames(u)
     names = [name for cue in (_STRONG_CUE, _NAME_CUE) for match in cue.finditer(u.lower)
              if not _EMAIL_NEXT.match(u.lower, match.end(1))
              and (name := _clean_name(*_unspelled(u.lower[match.start(1): _clause_end(u.lower, match)],

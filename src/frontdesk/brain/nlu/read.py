@@ -15,9 +15,10 @@ from rapidfuzz import fuzz
 
 from frontdesk.brain.nlu import clock, names, offers, refer, staff_asked, when
 from frontdesk.brain.nlu import entities as ex
+from frontdesk.brain.nlu.acts import NEW_ACTS, RULES_FIRST
 from frontdesk.brain.nlu.asking import INDIRECT_ASK, TOLD_IN_CASE, said_with_a_tag
 from frontdesk.brain.nlu.classifier import default_classifier
-from frontdesk.brain.nlu.combine import NEW_ACTS, RULES_FIRST, combine
+from frontdesk.brain.nlu.combine import combine
 from frontdesk.brain.nlu.cues import (
     ANOTHER_SLOT,
     CALL_IF_NEEDED,

@@ -747,7 +747,6 @@ def ruled_out_after(text: str, end: int) -> bool:
         text[end:]) is not None
 
 
-
 def phrase_in(phrase: str, text: str) -> bool:
     # (the plain substring test first: most phrases asked about are not in the text at all)
     return phrase in text and word_pattern(phrase).search(text) is not None
