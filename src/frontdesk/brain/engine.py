@@ -216,6 +216,10 @@ class Brain:
                     told := told_one(state)) is not None and (
                     day := relative_to(text.lower(), date.fromisoformat(told.scheduled_date))) is not None:
                 understanding.date = day  # told of Saturday's showing: "same day, right after, eleven?"
+            if not understanding.services:
+                # a meeting asked for as such is of its kind: "could I come in this Sunday and talk
+                # to somebody?" from a buyer is a buyer consultation
+                understanding.appointment_type = two_visits.kind(understanding)
             if (aside := _call_aside(state, text, profile, now.date(), topic, focus, offered)) is not None:
                 understanding = aside
             elif state.awaiting in _OPEN | {"date", "time", "service"} and (

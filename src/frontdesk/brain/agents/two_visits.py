@@ -43,7 +43,7 @@ _MEET = re.compile(r"\b(?:sit down|meet|talk|consult\w*|come (?:in|by|out|over))
 _BY_INTENT = {"buy": "buyer_consultation", "sell": "listing_appointment"}
 
 
-def _kind(u: Understanding) -> str | None:
+def kind(u: Understanding) -> str | None:
     """The kind of visit asked for: the one named, or a buyer's or a seller's meeting asked for
     as such ("we'd like to sit down about buying, Saturday")."""
     if u.appointment_type is None and u.lead_intent in _BY_INTENT and _MEET.search(u.text.lower()):
@@ -55,7 +55,7 @@ def _work(u: Understanding) -> set[str]:
     """What a visit is for: its services, or its kind when no service is named."""
     if u.services:
         return set(u.services)
-    return {kind} if (kind := _kind(u)) not in {None, "service"} else set()
+    return {said} if (said := kind(u)) not in {None, "service"} else set()
 
 
 def _apart(first: Understanding, second: Understanding) -> bool:
@@ -100,7 +100,7 @@ def split(text: str, read: Callable[[str], Understanding]) -> Understanding | No
         if first.intent != "book" or not _apart(first, second):  # (a visit asked, not a story told)
             continue
         first.services = [k for k in first.services if k not in second.services]
-        first.appointment_type = _kind(first)
+        first.appointment_type = kind(first)
         first.visit_after = text[cut.end():].strip(" ,.;")
         return first
     return None
@@ -143,7 +143,7 @@ def next_visit(s: ConversationState, read: Callable[[str], Understanding]) -> Un
     text, slots.visit_after = slots.visit_after, None
     s.booking_slots = slots.dropped()
     second = read(text)
-    second.appointment_type = _kind(second)
+    second.appointment_type = kind(second)
     if (done := s.appointment) is not None:
         _after_the_first(second, date.fromisoformat(done.scheduled_date),
                          time.fromisoformat(done.scheduled_time))
