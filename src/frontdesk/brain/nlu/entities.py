@@ -132,7 +132,8 @@ _DROP_BEFORE = re.compile(r"\b(?:skip|drop|forget(?: about)?|cancel|scratch|lose
 _ASKING = re.compile(r"\b(?:what (?:i|we) (?:need|want)|(?:i|we) (?:really |just |do )?(?:need|want|wanna)|"
                      r"(?:he|she|they|it)(?: really| just| also)? needs?|"
                      r"i'?d like|make it|can you|could you|let'?s do|give me|better you|"
-                     r"(?:i'?m|we'?re) (?:looking|calling) for)\b")
+                     r"(?:i'?m|we'?re) (?:looking|calling) for|"
+                     r"(?:tires|brakes|car|truck|van|suv|battery|oil|they)(?: really| also| both)? needs?)\b")
 """Where a request starts in unpunctuated speech: the work done already is before it."""
 _ONSET = re.compile(r"\s+(?:came on|come on|comes on|started|starts|began|went on|has been|have been|'s been|"
                     r"keeps|kept|is on|was on|lit up|popped up|showed up)\b")
@@ -648,6 +649,10 @@ def _frame_in(frame: AskFrame, text: str) -> bool:
                     r"\s+(?:it |her |him )?(?:to|home|back|over to|up to|down to|out to|across|into town)\b",
                     after) and _TRAVELLER.search(sentence[: verb.start()]):
                 continue  # "she's driving to her sister's": a trip, not a test drive
+            if verb.group(0).startswith(("driv", "drov")) and re.match(
+                    r"\s+(?:it|her|him|the car|my car|the truck|my truck)\s+(?:straight |right |on )?"
+                    r"(?:over|in|down|by|up)\b(?!\s+(?:the|a|and down)\b)", after):
+                continue  # "I can drive it straight over": the car brought in, not a test drive
             if verb.group(0).startswith(("driv", "drov")) and _SOMEONE_DRIVEN.match(after):
                 continue  # "I need the car tomorrow to drive my mom to the airport": a ride given
             if _NOT_AN_OBJECT_NEXT.match(after) or re.match(

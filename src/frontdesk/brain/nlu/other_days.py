@@ -21,7 +21,10 @@ _OTHER_EVENT = re.compile(
     r"(?:flying|flies|fly|driving) (?:in|back|home|into town)|(?:land|arrive)s?|gets (?:in|here|home|back)|"
     r"(?:start|begin)s?(?: "
     r"(?:work|school|the (?:new )?job|my (?:new )?job|a new job|there|(?:at|with) [\w&'-]+(?: [\w&'-]+)?))?)"
-    r"|\bdue date(?: is)?)\s*(?:on\s+)?(?:the\s+)?$")
+    r"|\bdue date(?: is)?"
+    # "my mother in law is flying in from Tucson on Friday": someone else's arrival
+    r"|\b(?:my|our|his|her) [\w-]+(?:[ -]in[ -]laws?)? (?:is|are|'s|'re) (?:flying|driving) "
+    r"(?:in|into town|down|up)(?: from [\w' ]{1,25}?)?)\s*(?:on\s+)?(?:the\s+)?$")
 """What a date may belong to instead of the appointment ("my new job starts January 4th")."""
 _EVENT_DAY = re.compile(r"\b(?:graduat\w*|"
                         # "… saturday morning instead, I forgot I got my kids friday": whose day that is
@@ -38,7 +41,8 @@ _DONE = re.compile(
     r"(?:bought|picked up|purchased|sold|traded(?: in)?) (?:it|her|him|them|(?:the|my|our|this) \w+)|"
     r"did (?:it|that|one|the \w+)|"
     # "we met with him on Friday and we have a few questions": a meeting had, not one asked for
-    r"(?:we|i|he|she|they) (?:met|talked|spoke|toured|visited|stopped by|dropped by|came by)\b|"
+    r"(?:we|i|he|she|they) (?:met|talked|spoke|toured|visited|stopped by|dropped by|came by|saw|"
+    r"looked at|walked through|checked out|drove by|went (?:and saw|to see|through|by))\b|"
     r"(?:picked|brought|drove) (?:it|her|him|them) (?:up|in|home|back)|"
     r"(?:was|were) (?:in|there|done|serviced|seen)|came in|went in|last (?:time|visit|came|was|had)|"
     # "we were driving back from my son's tournament on Sunday": what the caller was doing then

@@ -385,6 +385,11 @@ def read(text: str, profile: BusinessProfile, today: date,
                 r"\b(?:he|she|they|my \w+)(?:'?s| is| are|'re)? (?:just |the one |usually |mostly )?"
                 r"(?:driving|drives|drive) (?:it|her|that car)\b", u.lower):
             result.appointment_type = None  # "it's my car, technically, he's just driving it": who drives it
+    if result.services == ["diagnostic"] and result.vehicle and "own_vehicle" not in result.flags and (
+            ex.extract_appointment_type(u, profile) == "test_drive"):
+        # "my old Corolla … the AC quit last summer, and there's a red RAV4 … I kinda want to bring
+        # her to drive it": the trouble is the story, the drive of the car on the lot is the visit
+        result.services, result.appointment_type = [], "test_drive"
     read_lead_facts(u, result, profile, today, awaiting)
     if result.time is None and (result.date or result.time_of_day) and (
             hour := _HOUR_OPENS_CLAUSE.search(u.numeric)):

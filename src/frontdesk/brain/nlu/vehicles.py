@@ -29,6 +29,12 @@ def _model_said(name: str) -> re.Pattern[str]:
     return re.compile(r"\b" + r"[\s.-]*".join(re.escape(c) for c in squash(name)) + r"s?\b")
 
 
+_TOWN_NAMED = re.compile(r"\b(?:from|to|near|visiting|out of|outside of|in|down in|up in|out in|over in) "
+                         r"(?:tucson|santa fe|tacoma|tahoe|sedona|durango|malibu|yukon|dakota|aspen|cheyenne|"
+                         r"denali|santa cruz|sonoma|el paso|sierra)\b")
+"""A place that shares a model's name ("flying in from Tucson on Friday"): no car."""
+
+
 @cache
 def _longest_first(names: tuple[str, ...]) -> tuple[str, ...]:
     """Model names of three letters or more, longest first ("model 3" before "model")."""
@@ -43,7 +49,7 @@ def extract_vehicle(u: Utterance, profile: BusinessProfile) -> VehicleMention | 
 
 def _named_vehicle(u: Utterance, profile: BusinessProfile) -> VehicleMention | None:
     lex = lexicon()
-    text = re.sub(r"\b(19|20) (\d{2})\b", r"\1\2", u.numeric)
+    text = _TOWN_NAMED.sub(" ", re.sub(r"\b(19|20) (\d{2})\b", r"\1\2", u.numeric))
     # a name spelled out is no car ("F-E-N-S-T-E-R-M-A-C-H-E-R" holds "mach-e"), nor is the word it
     # spells ("Camryn, C-A-M-R-Y-N" is a letter off the Camry)
     for spelled in {re.sub(r"[- ]", "", m[0]) for m in SPELLED_OUT.finditer(text)}:
