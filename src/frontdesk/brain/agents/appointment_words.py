@@ -244,6 +244,11 @@ def _each_named(found: list[Appointment], text: str, ctx: TurnContext) -> bool:
     return all(owners) and len(set().union(*owners)) > 1
 
 
+_THE_HOUR_ONE = re.compile(r"\bthe (\d{1,2})(?::(\d\d))?(?: ?o'?clock| ?[ap]\.?m\.?)? "
+                           r"(?:one|showing|appointment|appt|slot|visit)\b")
+"""A booking named by its hour ("the eleven o'clock one")."""
+
+
 def _narrow(found: list[Appointment], ctx: TurnContext, current: When) -> list[Appointment]:
     """The appointments the caller's words fit: a service, a day, a time, "the first one"."""
     u, text = ctx.u, without_pauses(ctx.u.text.lower())  # "hang on, one second" names no appointment
@@ -338,6 +343,10 @@ def _narrow(found: list[Appointment], ctx: TurnContext, current: When) -> list[A
         found = [a for a in found if a.appointment_type == kind] or found
         if len(found) == 1:
             return found
+    if len(found) > 1 and len(hours := {(int(h) % 12, int(m or 0)) for h, m in _THE_HOUR_ONE.findall(
+            normalise(text).numeric)}) == 1 and len(at := [a for a in found if (
+            int(a.scheduled_time[:2]) % 12, int(a.scheduled_time[3:])) in hours]) == 1:
+        return at  # "one at ten and one at eleven. can the eleven o'clock one move to one?"
     tests = [
         (bool(u.services), lambda a: a.service_type in u.services),
         (u.appointment_type is not None, lambda a: a.appointment_type == u.appointment_type),

@@ -79,7 +79,7 @@ from frontdesk.brain.nlu.relative import A_WEEK_ON, DAYS_ON, RELATIVE_MOVE, SHIF
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.nlu.understand import ADD_ON
 from frontdesk.brain.nlu.understanding import KEEP_IT
-from frontdesk.brain.nlu.when import relative_to
+from frontdesk.brain.nlu.when import WEEKDAY, relative_to
 from frontdesk.brain.ports import AppointmentNotFoundError, SlotUnavailableError
 from frontdesk.brain.state import AgentName, Appointment, ConversationState
 
@@ -295,6 +295,9 @@ async def _answer_which(s: ConversationState, ctx: TurnContext, current: When) -
         return
     if u.vehicle and len(picked := move_target.car_answered(s.desk.found, u.text, ctx)) == 1:
         s.desk.chosen = picked[0].id
+    elif (kept := said_to_stand(u.text, s.desk.found, ctx)) and len(
+            others := [a for a in s.desk.found if a not in kept]) == 1:
+        s.desk.chosen = others[0].id  # "the ten stays where it is. just the eleven goes to one"
     if s.desk.action == "move" and (pairs := move_target.paired_moves(s.desk.found, u.text)):
         await _plan_move(s, ctx, move_target.take_pairs(s.desk, pairs))  # "the 9:30 to two, 10:30 to 3"
         return
@@ -483,6 +486,7 @@ async def _answer_new_time(s: ConversationState, ctx: TurnContext, current: When
 
 def _set_target(s: ConversationState, wanted: When) -> None:
     desk = s.desk
+    before = (desk.new_date, desk.new_time)
     if wanted.date is not None:
         desk.new_date = wanted.date.isoformat()  # the new hour, if one was said, stays ("eleven" … "friday")
     if wanted.time is not None:
@@ -490,6 +494,8 @@ def _set_target(s: ConversationState, wanted: When) -> None:
     desk.part = wanted.part if wanted.time is None else None
     desk.latest = desk.latest and wanted.time is None
     desk.offered = []
+    if s.awaiting == "confirm_change" and (desk.new_date, desk.new_time) != before:
+        s.last_ask = None  # another time to read back is a new question, not the same one again
 
 
 async def _go_on(s: ConversationState, ctx: TurnContext, current: When) -> None:
@@ -577,7 +583,12 @@ async def _plan_move(s: ConversationState, ctx: TurnContext, a: Appointment) -> 
         ctx.ask(s, "date", AGENT, "appt_ask_new_day", **_facts(a, ctx))
         return
     if desk.new_date and s.awaiting not in {"pick_alternative", "confirm_change"} and beside is None:
-        desk.new_date = nearer_its_day(date.fromisoformat(desk.new_date), old.date(), ctx.u.text).isoformat()
+        # (the words the day was said in, when this message only gave the phone or the name: "I've
+        # got an appointment next Wednesday … I need to move it to Thursday" … "it's under my number")
+        said = next((m.content for m in reversed(s.messages) if m.role == "user" and re.search(
+            WEEKDAY, m.content.lower())), "") if not re.search(WEEKDAY, ctx.u.text.lower()) else ""
+        said = said or ctx.u.text
+        desk.new_date = nearer_its_day(date.fromisoformat(desk.new_date), old.date(), said).isoformat()
     day = date.fromisoformat(desk.new_date) if desk.new_date else old.date()
     availability = AvailabilityCalendar(ctx.profile, ctx.calendar, ctx.now, ignore=a.id)
     if desk.new_time is None:

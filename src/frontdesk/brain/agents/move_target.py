@@ -166,7 +166,8 @@ def nearer_its_day(new: date, booked: date, text: str) -> date:
         # the Tuesday after it
         return booked + timedelta(days=(new.weekday() - booked.weekday()) % 7 or 7)
     if new >= booked or (booked - new).days < 4 or re.search(
-            r"\b(?:today|tomorrow|this week|same day|earliest|soonest|sooner|asap)\b", text.lower()):
+            r"\b(?:today|tomorrow|this week|same day|earliest|soonest|sooner|asap|earlier)\b|"
+            r"\b(?:bump|move|pull|scoot|push)\w* (?:\w+ ){0,3}up\b", text.lower()):
         return new  # ("… the sit-down that same day, Thursday, right after the showing": that Thursday)
     if not re.search(rf"(?<!this )(?<!next )(?<!coming )\b{weekday}s?\b(?!,? (?:the )?\d)", text.lower()):
         return new
