@@ -152,7 +152,10 @@ AGREES_IN_PASSING = re.compile(
 CAN_YOU_DO_WHEN = re.compile(
     r"\b(?:can|could) (?:you|y'?all|ya|you guys|we) (?:do|fit me in|get me in|squeeze me in)"
     r"(?: (?:it|that|me|us))? (?:on |at |for |this |next |tomorrow|today|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d|the \d)")
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d|the \d)|"
+    # "can I drop it off first thing instead, like eight when y'all open"
+    r"\b(?:can|could) (?:i|we) (?:drop (?:it|her|him|the \w+) off|bring (?:it|her|him|the \w+) (?:in|by)|"
+    r"come (?:in|by)) (?:\w+ ){0,3}?(?:instead|first thing|at \d|on \w+day|tomorrow|today)\b")
 """A day or time asked for ("can y'all do Tuesday at nine?"), not a service ("can you do brakes?")."""
 
 

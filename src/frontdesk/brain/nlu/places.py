@@ -128,7 +128,11 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
     found = [f for f in found if not _WORK_THERE.search(u.lower[max(0, f[0] - 40): f[0]])] or found
     side = extract_lead_intent(u)  # the caller's own side, once
     refused = {area for start, area, _ in found
-               if (ruled_out(u.lower, start) and start not in turned_to) or area in turned_from
+               if (ruled_out(u.lower, start) and start not in turned_to and not (
+                   # "I don't know Austin at all … near Mueller": new to the town, not against it
+                   re.search(r"\b(?:don'?t|do not|didn'?t) (?:really )?know (?:much about )?$",
+                             u.lower[max(0, start - 30): start])))
+               or area in turned_from
                or area in said_before or _YOUR_AREA.search(u.lower[max(0, start - 40): start])
                or _ANOTHER_AGENT_IN.search(u.lower[max(0, start - 50): start])
                or (start in ends and _PLACE_REFUSED_AFTER.match(u.lower, ends[start]))
@@ -279,7 +283,10 @@ _HOME_AFTER = re.compile(r"\s+(?:house|home|place|condo|townhouse)\b")
 _LIVES_IN = (r"(?:live|lives|living|lived) (?:down|up|out|over|back) (?:in|there in)|"
              r"(?:i'?m|we'?re) an? (?:\w+ ){1,3}(?:down|up|out|over|back) in")
 _ORIGIN = re.compile(r"\b(?<!to )(?<!wanna )(?:from|live in|living in|lived in|currently in|leaving|"
-                     r"moving out of|grew up in|renting in|rent in|staying in|based in|"
+                     r"moving out of|grew up in|staying in|based in|"
+                     # "we've been renting over in Cedar Park … has to be in Leander"
+                     r"(?:renting|rent|rented|leasing)(?: (?:a|an|our) \w+)? "
+                     r"(?:over |out |up |down |back )?in|"
                      # "I've lived on the same farm outside Lubbock my whole life"
                      r"(?:farm|ranch|place|land|acreage|property) (?:outside(?: of)?|near|by)|"
                      # "we're up in Dallas now", "I'm still in Houston till next week"

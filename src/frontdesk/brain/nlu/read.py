@@ -169,7 +169,9 @@ _HOUR_OPENS_CLAUSE = re.compile(r"(?:^|[.,!?;]\s+)(?:say |maybe |like |"
                                 r"at )?(\d{1,2})(?::(\d{2}))?(?:\s*o'?clock)?"
                                 r"\s*,?\s*(?=if (?:you|y'?all|that|it|possible)|please|works?\b|would (?:be|"
                                 r"work)|"
-                                r"is (?:best|better|good|ideal)|\?|[.!]|$)")
+                                r"is (?:best|better|good|ideal)|\?|[.!]|$|"
+                                # "first thing instead, like eight when y'all open"
+                                r"(?:right )?when (?:you|y'?all|you guys|ya'?ll) open)")
 """An hour said as a clause of its own, beside a day ("Eleven, if you have it")."""
 _HEDGED = re.compile(r"^(?!\W*(?:is|are|do|does|did|can|could|will|would|what|when|where|how|why|which|"
                      r"who)\b)"

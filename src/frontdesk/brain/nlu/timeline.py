@@ -47,6 +47,11 @@ _PAST_EVENT = re.compile(r"\b(?:passed(?: away)?|died|(?<!\bbe )(?<!\bbe all )mo
 def _looks_back(text: str, match: re.Match[str]) -> bool:
     after = text[match.end(): match.end() + 12]
     before = text[max(0, match.start() - 30): match.start()]
+    ahead = re.match(r"\s*(?:within|in|next|the next)\b", match.group(0))
+    counted = _COUNTED.fullmatch(match.group(0).strip())
+    years = int(counted[1]) if counted and counted[2] == "year" and counted[1].isdigit() else 0
+    if years >= 5 and not ahead:
+        return True  # "I sold my landscaping business last fall, thirty one years": a span lived
     if _SO_FAR.search(clause_before(text, match.start())) and not re.match(
             r"\s*(?:within|in|next|the next)\b", match.group(0)):
         return True  # a span up to now, not one ahead
@@ -72,6 +77,10 @@ def extract_timeline(u: Utterance, today: date, *, expecting: bool = False) -> t
             said[1] in sentence and _MEETING_WHEN.search(sentence)
             for sentence in _sentences_and_next(u.numeric)):
         return None  # "I don't think we're ready to meet with anybody yet. maybe after the new year"
+    if said is not None and _NO_TIMELINE.search(u.numeric) and re.match(_EVENTS, said[1]) and not (
+            re.search(rf"\b(?:before|by|after|once|around) (?:the |our |my |her |his )?{_EVENTS}",
+                      u.numeric)):
+        return None  # "honestly no timeline at all, my daughter's wedding is in June": the wedding's month
     for tail in correction_tails(u.numeric):
         if (put_right := _timeline(tail, today, expecting=expecting)) is not None:
             return put_right
@@ -81,6 +90,11 @@ def extract_timeline(u: Utterance, today: date, *, expecting: bool = False) -> t
             months = int(bare[1]) * {"month": 1, "week": 0.25, "year": 12}[unit[1]]
             return months, f"{bare[1]} {unit[1]}s"
     return said
+
+
+_NO_TIMELINE = re.compile(r"\bno (?:real |set |particular )?(?:timeline|time ?frame|rush|deadline)\b|"
+                          r"\bnothing urgent\b")
+_EVENTS = r"(?:wedding|baby|due date|transfer|start date|deployment|retirement|graduation)"
 
 
 _SO_THEN = re.compile(r"\W*(?:(?:ok(?:ay)?|alright|yeah|fine|well|right|good)\W+)*(?:so|which means|meaning|"
