@@ -13,6 +13,7 @@ from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.change import When
 from frontdesk.brain.nlu.cues import CALL_TURNED_DOWN
 from frontdesk.brain.nlu.lexicon import lexicon
+from frontdesk.brain.nlu.on_file import SWAPPED_FOR
 from frontdesk.brain.nlu.pauses import without_pauses
 from frontdesk.brain.nlu.text import CORRECTION, normalise
 from frontdesk.brain.nlu.understand import ADD_ON
@@ -662,6 +663,8 @@ def booking_after(text: str, ctx: TurnContext, action: str) -> str | None:
                          r"(?:can|could) (?:we|i|y'?all|you))\b[^.?!]{0,60}\binstead\b)",
                          text)
     asked = next((i for i, said in enumerate(sentences) if said_it.search(said.lower())), None)
+    if action == "cancel" and (swap := SWAPPED_FOR.search(text.lower())):
+        return text[swap.end():].strip(" ,")  # "instead of the buying meeting, could somebody come out …"
     if asked is None or asked == len(sentences) - 1:
         return None
     rest = " ".join(sentences[asked + 1:])

@@ -32,6 +32,7 @@ from frontdesk.brain.nlu.cues import (
     asks_hours,
 )
 from frontdesk.brain.nlu.lexicon import lexicon
+from frontdesk.brain.nlu.on_file import SWAPPED_FOR
 from frontdesk.brain.nlu.relative import RELATIVE_MOVE, SHIFT
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.nlu.understand import ADD_ON
@@ -207,6 +208,11 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
                 u.vehicle or len(s.desk.found) == 1))):  # ("keep the morning one": no "good morning")
         u.intent = "cancel"  # told of two: "the three thirty one, you can cancel. keep the three o'clock"
         return "appointments"
+    if _told(s) and len(s.desk.found) == 1 and SWAPPED_FOR.search(u.text.lower()) and (
+            (u.appointment_type not in {None, s.desk.found[0].appointment_type}) or (
+                set(u.services) - {s.desk.found[0].service_type})):
+        u.intent = "cancel"  # told of Monday's buyer meeting: "instead of the buying meeting, could
+        return "appointments"  # somebody come out and price our house, same time Monday?"
     if _told(s) and u.date is None and len(s.desk.found) == 1 and _SAME_OUTING.search(u.text.lower()) and (
             u.services or u.appointment_type) and intent in {"book", "provide_info", "faq"}:
         # told of Saturday's test drive: "while I'm out there could I get an oil change that same
@@ -218,7 +224,9 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
         u.intent = "book"  # told of Thursday's oil change: "while it's in there, rotate the tires too?"
         u.flags.add("add_to_visit")
         return "scheduling"
-    if _told(s) and _ANOTHER_VISIT.search(u.text.lower()) and intent not in {
+    if _told(s) and (_ANOTHER_VISIT.search(u.text.lower()) or (
+            # told of Saturday's showing at ten: "can we see that one too, right after? like ten-thirty"
+            (u.appointment_type or u.services) and _THAT_ONE_TOO.search(u.text.lower()))) and intent not in {
             "cancel", "reschedule", "escalation", "do_not_call", "wrong_number", "goodbye"}:
         # told of Saturday's showing: "could we add another showing right after, like at two?"
         u.intent = "book"
@@ -525,6 +533,9 @@ def _another_day_for_the_one_told(s: ConversationState, u: Understanding, intent
         or (u.time is not None and u.time.strftime("%H:%M") != told.scheduled_time[:5]))
 
 
+_THAT_ONE_TOO = re.compile(r"\b(?:that|this|the other) (?:one|house|home|place|car|truck|property) "
+                           r"(?:too|as well)\b")
+"""Another thing to see besides the visit on file, pointed at ("can we see that one too?")."""
 _STILL_ON = re.compile(r"\b(?:still|definitely|confirm\w*|forgot|remember|right\?)")
 """The visit checked, not changed ("and it's definitely tomorrow?", "that's still Thursday, right?")."""
 _ALSO = re.compile(r"\b(?:also|another|second|too|as well|for (?:my|our|his|her))\b")

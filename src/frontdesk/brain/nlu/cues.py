@@ -462,6 +462,8 @@ CALL_ME = re.compile(r"\b(?:call|ring|phone|try|reach|text) (?:me|us)\b(?! at (?
 YOU_CALL_BACK = re.compile(r"\b(?:you|y'?all|ya|you guys|someone|somebody|the agent|an agent|"
                            r"one of (?:your|y'?all'?s) \w+)(?: from (?:the )?\w+)? "
                            r"(?:could |can |to |please |maybe |just )*(?:call|ring) (?:me|us)(?: back)?\b|"
+                           # "can you give her the message and have her call us this evening"
+                           r"\b(?:have|get|ask) (?:her|him|them|[a-z]+) (?:to )?(?:call|ring) (?:me|us)\b|"
                            r"\b(?:you|y'?all|someone|somebody) (?:could |can |to )?(?:call|ring) back\b|"
                            # "could someone give me a call Friday afternoon?"
                            r"\b(?:you|y'?all|someone|somebody|the agent|an agent)(?: from (?:the )?\w+)? "

@@ -225,6 +225,12 @@ _CANCEL_NAMED = re.compile(r"\b(?:cancel|call off|scrap|drop)\b (?:the|my|our|hi
                            r"rotation|inspection|detail\w*|one|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b")
 
 
+SWAPPED_FOR = re.compile(r"\binstead of (?:the|my|our|that|his|her) [\w' -]{2,40}?"
+                         r"(?=[,.?!]|\s+(?:could|can|would|we|i|let'?s|do|book|have|get)\b)")
+"""A booking on file given up for another kind of visit ("instead of the buying meeting, could
+somebody come out and price our house?")."""
+
+
 def about_booking(u: Understanding, booked: Sequence[Booked], today: date,
                   profile: BusinessProfile) -> tuple[str, Booked] | None:
     """The act on a booking on file this message is ("cancel", "reschedule" or
@@ -282,6 +288,9 @@ def about_booking(u: Understanding, booked: Sequence[Booked], today: date,
     b = best[1]
     if _CANCEL.search(NOT_CANCELLED.sub(" ", said)) or re.search(NO_LONGER_NEEDED, said):
         return "cancel", b
+    if (swap := SWAPPED_FOR.search(said)) and ASKS_A_VISIT.search(said, swap.end()) and (
+            (u.appointment_type not in {None, b.appointment_type}) or set(u.services) - {b.service_type}):
+        return "cancel", b  # "so instead of the buying meeting, could somebody come out and price our house"
     kinds, work = {x.appointment_type for x in booked}, {x.service_type for x in booked}
     if not re.search(r"\binstead\b", said) and ASKS_A_VISIT.search(said) and (
             (u.appointment_type is not None and u.appointment_type not in kinds) or set(u.services) - work):
