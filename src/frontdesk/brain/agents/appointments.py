@@ -65,6 +65,7 @@ from frontdesk.brain.agents.move_target import YES_AND_HOUR as _YES_AND_HOUR
 from frontdesk.brain.agents.move_target import chosen_one as _chosen
 from frontdesk.brain.agents.move_target import nearer_its_day, only_its_weekday
 from frontdesk.brain.agents.move_target import said_back as _said_back
+from frontdesk.brain.agents.move_target import set_target as _set_target
 from frontdesk.brain.agents.move_target import told_one as _told
 from frontdesk.brain.agents.move_target import wanted as _wanted
 from frontdesk.brain.agents.offered import pick_offered
@@ -239,7 +240,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     if s.awaiting in {"phone", "offer_callback"}:
         await _answer_phone(s, ctx)
     elif s.awaiting == "which_appointment":
-        await _answer_which(s, ctx, current)
+        await _answer_which(s, ctx, current, target)
     elif s.awaiting == "confirm_change":
         await _answer_confirm(s, ctx, current, target)
     elif s.awaiting == "move_or_cancel":
@@ -288,7 +289,7 @@ async def _answer_phone(s: ConversationState, ctx: TurnContext) -> None:
         ctx.ask(s, "offer_callback", AGENT, "appt_not_found", phone=say_phone(s.desk.searched[-1]))
 
 
-async def _answer_which(s: ConversationState, ctx: TurnContext, current: When) -> None:
+async def _answer_which(s: ConversationState, ctx: TurnContext, current: When, target: When) -> None:
     u = ctx.u
     if u.deny and not _narrowing(ctx, current):
         _drop(s, ctx, "callback_declined")
@@ -298,6 +299,8 @@ async def _answer_which(s: ConversationState, ctx: TurnContext, current: When) -
     elif (kept := said_to_stand(u.text, s.desk.found, ctx)) and len(
             others := [a for a in s.desk.found if a not in kept]) == 1:
         s.desk.chosen = others[0].id  # "the ten stays where it is. just the eleven goes to one"
+        if s.desk.action == "move" and target.given:
+            _set_target(s, _wanted(s, ctx, When(), target))
     if s.desk.action == "move" and (pairs := move_target.paired_moves(s.desk.found, u.text)):
         await _plan_move(s, ctx, move_target.take_pairs(s.desk, pairs))  # "the 9:30 to two, 10:30 to 3"
         return
@@ -482,20 +485,6 @@ async def _answer_new_time(s: ConversationState, ctx: TurnContext, current: When
         await _offer_earliest(s, ctx)
         return
     await _go_on(s, ctx, When())
-
-
-def _set_target(s: ConversationState, wanted: When) -> None:
-    desk = s.desk
-    before = (desk.new_date, desk.new_time)
-    if wanted.date is not None:
-        desk.new_date = wanted.date.isoformat()  # the new hour, if one was said, stays ("eleven" … "friday")
-    if wanted.time is not None:
-        desk.new_time = wanted.time.strftime("%H:%M")
-    desk.part = wanted.part if wanted.time is None else None
-    desk.latest = desk.latest and wanted.time is None
-    desk.offered = []
-    if s.awaiting == "confirm_change" and (desk.new_date, desk.new_time) != before:
-        s.last_ask = None  # another time to read back is a new question, not the same one again
 
 
 async def _go_on(s: ConversationState, ctx: TurnContext, current: When) -> None:

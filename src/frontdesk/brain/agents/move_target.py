@@ -155,6 +155,9 @@ def both_hours_confirmed(desk: AppointmentDesk, text: str) -> bool:
         both_hours_said(text, time.fromisoformat(desk.new_time or "00:00")))
 
 
+_MOVED_UP = re.compile(r"\bearlier\b|\b(?:bump|move|pull|scoot|push)\w* (?:\w+ ){0,3}up\b")
+
+
 def nearer_its_day(new: date, booked: date, text: str) -> date:
     """A weekday said bare for a booking a week or so off is the one nearest it: "I've got a
     listing appointment next Wednesday at four. Could we do Thursday at four instead?" is the
@@ -165,9 +168,13 @@ def nearer_its_day(new: date, booked: date, text: str) -> date:
         # "I got the brakes on the twenty-second, I need to slide that to the following Tuesday":
         # the Tuesday after it
         return booked + timedelta(days=(new.weekday() - booked.weekday()) % 7 or 7)
+    if new < booked and (booked - new).days >= 4 and _MOVED_UP.search(text.lower()) and not re.search(
+            r"\b(?:this|this coming|tomorrow)\b", text.lower()):
+        # "can we move my rotation up? it's on the 4th … Tuesday would be better": the Tuesday
+        # before it, not the one nearest today
+        return booked - timedelta(days=(booked.weekday() - new.weekday()) % 7 or 7)
     if new >= booked or (booked - new).days < 4 or re.search(
-            r"\b(?:today|tomorrow|this week|same day|earliest|soonest|sooner|asap|earlier)\b|"
-            r"\b(?:bump|move|pull|scoot|push)\w* (?:\w+ ){0,3}up\b", text.lower()):
+            r"\b(?:today|tomorrow|this week|same day|earliest|soonest|sooner|asap)\b", text.lower()):
         return new  # ("… the sit-down that same day, Thursday, right after the showing": that Thursday)
     if not re.search(rf"(?<!this )(?<!next )(?<!coming )\b{weekday}s?\b(?!,? (?:the )?\d)", text.lower()):
         return new
@@ -366,3 +373,18 @@ def onto_its_day(desk: AppointmentDesk, beside: When) -> When:
     said = date.fromisoformat(desk.new_date) if desk.new_date else None
     day = beside.date if said is None or (beside.date and said.weekday() == beside.date.weekday()) else said
     return When(date=day, time=time.fromisoformat(desk.new_time))
+
+
+def set_target(s: ConversationState, wanted: When) -> None:
+    """Set the move's new day and time (those not said stay as they were)."""
+    desk = s.desk
+    before = (desk.new_date, desk.new_time)
+    if wanted.date is not None:
+        desk.new_date = wanted.date.isoformat()  # the new hour, if one was said, stays ("eleven" … "friday")
+    if wanted.time is not None:
+        desk.new_time = wanted.time.strftime("%H:%M")
+    desk.part = wanted.part if wanted.time is None else None
+    desk.latest = desk.latest and wanted.time is None
+    desk.offered = []
+    if s.awaiting == "confirm_change" and (desk.new_date, desk.new_time) != before:
+        s.last_ask = None  # another time to read back is a new question, not the same one again

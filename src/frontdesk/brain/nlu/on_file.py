@@ -170,6 +170,9 @@ _CANCEL = re.compile(
     r"(?:don'?t|do not|won'?t|will not|not gonna|not going to) (?:really )?(?:be )?(?:need|want)(?:ing)? "
     r"(?:it|that|them)\b|" + _NOT_NEEDED_DAY + ")")
 _MOVE_ASKED = (r"instead|move|push|bump|slide|reschedul\w*|switch|"
+               # "could the eleven o'clock one go to two?"
+               r"go to (?=(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon)\b|"
+               r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)|"
 
                # "could we do same time a week later?", "an hour later", "the day after"
                r"(?:a|one) week later|the (?:day|\w+day) after|"

@@ -66,7 +66,8 @@ OWN_CAR = re.compile(r"\b(?:my|our|his|her|their)(?: \w+'?s)? (?:car|truck|vehic
 def is_own_vehicle(lower: str, query: ex.VehicleQuery, profile: BusinessProfile | None = None) -> bool:
     """Is the car this text names the caller's own ("my 2016 Camry", "I drive a Tacoma", "my f
     one fifty")?"""
-    words = [w for w in (query.model, query.make, query.body) if w]
+    # (a body word goes with no model named: "my old truck's overheating … that blue CR-V you have")
+    words = [w for w in (query.model, query.make, None if query.model else query.body) if w]
     for word in words:
         found = word_pattern(word.lower(), "").search(lower)
         if found and _OWN.search(lower[: found.start()]):
