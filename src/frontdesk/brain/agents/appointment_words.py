@@ -161,7 +161,7 @@ _LAST = re.compile(r"\b(?:last(?! (?:week(?:end)?|night|time|month|year|summer|s
 other one as where the changed one goes ("move the oil change right after the other one")."""
 
 
-_ACTED_ON = {"cancel": re.compile(r"\b(?:cancel|scrap|drop|call off|nix|ditch|"
+_ACTED_ON = {"cancel": re.compile(r"\b(?:cancel|scrap|drop|call off|nix|ditch|kill|axe|"
                                   r"(?<=can )scratch|(?<=and )scratch|(?<=just )scratch|"
                                   r"scratch(?= (?:the|my|her|his|our) "
                                   r"(?!(?:mon|tues|wednes|thurs|fri|satur|sun)day)))\b"),
@@ -426,6 +426,8 @@ def _named_before(found: list[Appointment], before: str, ctx: TurnContext) -> li
     # car said earlier in the clause, or in the one before)
     if picked := _named_in_clause(found, " ".join(clauses[-1].split()[-6:]) if clauses else "", ctx):
         return picked
+    if clauses and len(picked := _named_in_clause(found, clauses[-1], ctx)) == 1:
+        return picked  # "the house on wednesday already went pending i saw it on zillow so … kill that one"
     for clause in reversed(clauses[-2:]):
         if car := _car_of(normalise(clause), ctx):
             return [a for a in found if _is_car(a, car)]

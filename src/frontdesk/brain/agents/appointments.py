@@ -296,7 +296,7 @@ async def _answer_which(s: ConversationState, ctx: TurnContext, current: When, t
         return
     if u.vehicle and len(picked := move_target.car_answered(s.desk.found, u.text, ctx)) == 1:
         s.desk.chosen = picked[0].id
-    elif (kept := said_to_stand(u.text, s.desk.found, ctx)) and len(
+    elif s.desk.action == "move" and (kept := said_to_stand(u.text, s.desk.found, ctx)) and len(
             others := [a for a in s.desk.found if a not in kept]) == 1:
         s.desk.chosen = others[0].id  # "the ten stays where it is. just the eleven goes to one"
         if s.desk.action == "move" and target.given:
