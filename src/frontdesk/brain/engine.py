@@ -236,6 +236,15 @@ class Brain:
                     understanding = booking
                     understanding.call_after = text[call.start():].strip(" ,.;")
             elif state.awaiting in _OPEN | {"date", "time", "service"} and (
+                    person := _PERSON_AFTER.search(text.lower())) and (booking := understand(
+                    text[: person.start()], profile, now.date(), state.awaiting, topic, focus)) and (
+                    booking.services or booking.appointment_type) and (booking.date or booking.time) and (
+                    booking.intent in {"book", "provide_info"}):
+                # "can I book a rotation for Tuesday at three? and then I need to talk to Dana, the
+                # manager, about my last bill": the booking now, the person once it is made
+                understanding = booking
+                understanding.call_after = text[person.start():].strip(" ,.;")
+            elif state.awaiting in _OPEN | {"date", "time", "service"} and (
                     visit := _VISIT_AFTER.search(text.lower())) and CALL_ME.search(
                     text[: visit.start()].lower()):
                 # "could Dana call me back this afternoon about a charge? And I also need my oil
@@ -496,6 +505,12 @@ _CALL_BESIDE = re.compile(r"(?:^|[,.;!?—-]\s*|\s)(?:(?:and|but|so|also|then|pl
                           r"(?:please |also |just )?(?:give (?:me|us) a (?:call|ring|buzz)|call (?:me|us)|"
                           r"reach out|get back to (?:me|us))\b")
 """A call back asked in a clause of its own, beside something else."""
+_PERSON_AFTER = re.compile(r"(?:[,.;!?—-]\s*|\s)(?:(?:and|also|then|plus|oh|after that|"
+                           r"once that'?s done)\W+)+(?:(?:can|could|would) (?:you|y'?all) "
+                           r"(?:please |also |just )?(?:put me through|transfer me|connect me)|"
+                           r"(?:i|we) (?:also )?(?:need|want|wanna|'d like|would like) to (?:talk|speak) "
+                           r"(?:to|with)|put me through|transfer me|connect me)\b")
+"""A person asked for after a booking in the same message ("… and then put me through to a manager")."""
 _VISIT_AFTER = re.compile(r"(?<=[,.;!?])\s*(?:(?:and|also|plus|oh)\W+)+(?:i|we)\s+(?:also\s+)?(?:need|want|"
                           r"gotta|have to|'d like|would like|wanna)\b")
 """A visit asked for after a call back asked ("… call me back about it? And I also need …")."""

@@ -226,6 +226,16 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         ctx.say("no_calls_noted")
         await scheduling.advance(s, ctx)
         return
+    if kind == "do_not_call" and (u.services or u.appointment_type) and (u.date or u.time) and not (
+            u.deny or "passed_away" in u.flags or s.direction == "outbound"):
+        # "put me down for a full detail Saturday at nine. and stop calling me about specials, take
+        # this number off the list": off the call list, and the visit asked for still booked
+        s.lead.do_not_call = True
+        ctx.effects.append(Effect(kind="mark_do_not_call", detail=s.customer.phone))
+        ctx.say("no_calls_noted")
+        u.intent = "book"
+        await scheduling.run(s, ctx)
+        return
     if kind == "do_not_call":
         if "passed_away" in u.flags:
             ctx.say("condolences")

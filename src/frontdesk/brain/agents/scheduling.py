@@ -737,10 +737,13 @@ async def _book(s: ConversationState, ctx: TurnContext) -> None:
         # "… and can somebody from sales call me Monday morning about my trade-in?": that call
         # next, with its own day and time
         ctx.understanding = later = understand(slots.call_after, profile, ctx.today)
-        later.intent = "objection_busy"
-        later.flags |= {"call_asked", "call_aside_act"}
         slots.call_after = None
         s.awaiting, s.awaiting_agent = None, None
+        if later.intent == "escalation":  # "… and then put me through to a manager": a person, now
+            ctx.hand_off("escalation", "a person asked for after the booking", s)
+            return
+        later.intent = "objection_busy"
+        later.flags |= {"call_asked", "call_aside_act"}
         ctx.hand_off("objection", "a call back asked beside the booking", s)
         return
     ctx.ask(s, "anything_else", "greeting", "anything_else")

@@ -21,6 +21,10 @@ _YES = re.compile(
     # ("yep, that works.", "yep, that's it.", "yes ma'am")
     + r"(?:[,.!]? (?:ma'?am|sir|please|thanks|thank you|" + _YES_WORD[3:-1]
     + r"|(?:go ahead and )?cancel (?:it|that)|move it))*"
+    # the day and hour read back, said back with it: "yes, Monday at one. and now a person please"
+    r"(?:[,.]?\s*(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tomorrow)"
+    r"(?:\s+(?:at\s+)?(?:\d{1,2}(?::\d\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"noon)(?:\s*(?:[ap]\.?m\.?|o'?clock|thirty))?)?)?"
     r"\s*(?:[.!;]+|,|\s[—–-]+)\s*")
 """The yes, to the end of its own clause."""
 _MORE = re.compile(r"(?:(?:oh|um+|uh+|so|okay|ok|and|also|plus|now|wait)\W+)*"
