@@ -337,3 +337,19 @@ def extract_motivation(u: Utterance, *, expecting: bool = False) -> str | None:
             ANOTHER_TIME.search(u.lower)):  # "sorry I'm driving, call me back later": no reason
         return u.raw.strip(" .")[:200]
     return None
+
+
+def from_asides(main: Understanding, asides: list[Understanding]) -> None:
+    """A lead's facts said inside a question beside the rest of the message are the lead's too:
+    the place ("… a hundred and twenty tops. is that even realistic in Georgetown?"), the money
+    ("… maybe around four hundred thousand, and I was wonderin' — how …"), and a side ("what would
+    my place in Teravista sell for? … and I'll probably need to buy something after": both)."""
+    if main.location is None and (place := next((a.location for a in asides if a.location), None)):
+        main.location = place
+    if main.budget is None and (said := next((a.budget for a in asides if a.budget), None)):
+        main.budget = said
+    sides = {main.lead_intent, *(a.lead_intent for a in asides)} - {None}
+    if sides == {"buy", "sell"} or (main.lead_intent in {"buy", "sell"} and "both" in sides):
+        main.lead_intent = "both"
+    elif main.lead_intent is None and len(sides) == 1:
+        main.lead_intent = sides.pop()

@@ -8,7 +8,7 @@ import re
 
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.our_visit import WORTH_OF_OURS
-from frontdesk.brain.nlu.text import Utterance
+from frontdesk.brain.nlu.text import Utterance, correction_tail
 
 OWNS_RENTAL = re.compile(r"\b(?:(?:i|we|he|she|they)(?:'?ve|'s| have| has)?(?: also| still| just| already)? "
                          r"(?:got|have|has|own|owns|manage|look after)|my|our|his|her|their)\s+"
@@ -118,7 +118,11 @@ _VALUATION = re.compile(r"\b(?:a |my |our |the )?(?:home|house|condo|property|pl
                         r"(?:it|(?:the|my|our) (?:house|home|place|property|condo|townhouse|townhome))\b|"
                         # "somebody to come look at it and tell us what it'd go for"
                         r"\bwhat (?:it|the (?:house|home|place))(?:'d| would| could| will|'ll) "
-                        r"(?:go for|sell for|get|bring|fetch)\b")
+                        r"(?:go for|sell for|get|bring|fetch)\b|"
+                        # "what would my place in Teravista sell for, roughly?"
+                        r"\bwhat (?:would|could|will|might|does|do) (?:my|our) (?:\w+ )?(?:place|house|home|"
+                        r"condo|townhouse|townhome)(?: (?:in|on|over in|out in) [\w ]{2,20}?)? (?:sell for|"
+                        r"go for|be worth|get|bring|fetch)\b")
 """A home to be valued ("a home valuation", "our house appraisal"): the caller's own, to sell."""
 
 
@@ -160,6 +164,12 @@ _SELL_LATER = re.compile(r"\b(?:and )?(?:then )?(?:sell|flip) (?:it|the place|th
 """A sale of the home bought, far off ("… and then sell it when she graduates"): no sale now."""
 
 
+_BOTH_SAID = re.compile(r"\b(?:we'?re|i'?m|we are|i am|we|i)(?: \w+){0,2} (?:buy(?:ing)? (?:and|&|plus) "
+                        r"sell(?:ing)?|sell(?:ing)? (?:and|&|plus) buy(?:ing)?)\b")
+"""Both sides said in so many words ("we're buying and selling, both")."""
+_ROLLED_INTO = re.compile(r"\b(?:1031|roll(?:ing)? (?:the money|it|the proceeds|that) into|trade up|"
+                          r"put (?:the money|it) (?:toward|towards|into) (?:a|an|two|another|something))\b")
+"""A sale's money put into another home ("roll the money into two smaller ones"): buying too."""
 _RELOCATING = re.compile(r"\brelocat(?:e|es|ed|ing|ion)\b(?! (?:to|here|down|up|over|into)\b)")
 """Moving for work, said beside a home to sell: the caller leaves the area."""
 
@@ -182,6 +192,11 @@ def _side_handled(lower: str) -> str | None:
     return ("buy" if before[-1] in {"buy", "purchas"} else "sell") if before else None
 
 
+_LOOKING = re.compile(r"\b(?:we'?re|i'?m|we are|i am|we'?ve been|i'?ve been|been)"
+                      r"(?: just| kind of| kinda| still)* (?:looking (?:in|around|at (?:homes|houses|places)|"
+                      r"for (?:a|our|my) (?:first )?(?:home|house|place))|house[- ]hunting|home shopping|"
+                      r"getting a feel for (?:things|the market|prices|the area))\b")
+"""A home looked for, no side named ("we're looking in Cedar Park"): a buyer."""
 _NEVER_BEFORE = re.compile(r"\b(?:i|we)(?:'ve| have)? never (sold|bought|purchased) (?:a|an|our|my|any) "
                            r"(?:house|home|place|condo|property)\b")
 """A caller new to one side of a sale ("I've never sold a house before")."""
@@ -215,8 +230,11 @@ def extract_lead_intent(u: Utterance) -> str | None:
         return "buy"  # "we can't decide if we should rent first or just buy": buying is being weighed
     if _RENT_FIRST.search(u.lower):
         return "rent"  # "we want to rent for a year before we buy anything": a renter, for now
-    if _SELL_ONE_BUY_ONE.search(u.lower):
-        return "both"  # "we're doing the whole sell-one-buy-one thing"
+    if _SELL_ONE_BUY_ONE.search(u.lower) or _BOTH_SAID.search(u.lower):
+        return "both"  # "we're doing the whole sell-one-buy-one thing", "we're buying and selling, both"
+    if (tail := correction_tail(u.lower)) and not re.search(r"\b(?:too|also|as well|both)\b", tail) and (
+            said := extract_lead_intent(Utterance(raw=tail, lower=tail, numeric=tail))) in {"buy", "sell"}:
+        return said  # "… listing the house on Maple — wait, no, I'm saying that wrong … I'm the buyer"
     if _BUY_ONCE_SOLD.search(u.lower):
         return "both"  # "we can't buy anything until our house in Cedar Park sells": both sides
     if side := THIS_NOT_THAT.search(u.lower):
@@ -276,12 +294,16 @@ def extract_lead_intent(u: Utterance) -> str | None:
         return "sell" if handled == "buy" else "buy"  # "… so he's handling that side": the other one
     if buying and selling:
         return "both"
+    if selling and _ROLLED_INTO.search(u.lower):
+        return "both"  # "sell it and roll the money into two smaller ones in Pflugerville. a 1031 thing"
     if selling:
         return "sell"
     if buying:
         return "buy"
     if intents["rent"].search(u.lower):
         return "rent"
+    if _LOOKING.search(u.lower):
+        return "buy"  # "we're looking in Cedar Park, that's the short version": a home to buy
     if first_time := _NEVER_BEFORE.search(u.lower):
         # "I've never sold a house before — how does this even work with y'all?": new to that side
         return "sell" if first_time[1] == "sold" else "buy"

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from frontdesk.brain.nlu import asking, clock, lead, name_fixes, names, refer, when
+from frontdesk.brain.nlu import asking, clock, lead, lead_facts, name_fixes, names, refer, when
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.asking import OF_THAT, STATEMENT, asks
 from frontdesk.brain.nlu.clauses import EMBEDDED_ASK, TAGGED, WHICH_ASK, split_clauses, split_lead_in
@@ -423,13 +423,9 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
         main.services = [*main.services, *(k for k in added.services if k not in main.services)]
         main.intent = "provide_info" if main.has_booking_facts or main.services else main.intent
         asides = [a for a in asides if a is not added]
-    if profile.kind == "real_estate" and main.location is None and (
-            place := next((a.location for a in asides if a.location), None)):
-        main.location = place  # "… a hundred and twenty tops. is that even realistic in Georgetown?"
-    if profile.kind == "real_estate" and main.budget is None and (
-            said := next((a.budget for a in asides if a.budget), None)):
-        main.budget = said  # "… in Austin, maybe around four hundred thousand, and I was wonderin' — how …"
-    elif profile.kind == "real_estate" and main.budget is None:
+    if profile.kind == "real_estate":
+        lead_facts.from_asides(main, asides)  # the place, the money and the side said in a question
+    if profile.kind == "real_estate" and main.budget is None:
         # "I don't know what I can afford. Maybe two-fifty?": the money word and the figure are
         # in different clauses
         main.budget = lead.extract_budget(normalise(text), expecting=awaiting == "budget")
