@@ -229,7 +229,10 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
             lead.budget_max = None
     elif u.budget and (s.awaiting == "budget" or lead.intent != "sell"):
         # (a top said after a low end said alone keeps it: "… and the top is three-forty")
-        low = lead.budget_min if lead.budget_max is None and u.budget[0] is None and (
+        # (a pre-approval up to the top already said keeps the range: "three to three-fifty" …
+        # "I'm pre-approved for up to three-fifty")
+        low = lead.budget_min if (lead.budget_max is None or (
+            u.financing == "pre_approved" and lead.budget_max == u.budget[1])) and u.budget[0] is None and (
             lead.budget_min or 0) < u.budget[1] else u.budget[0]
         lead.budget_min, lead.budget_max = low, u.budget[1]
     # a day said is for the meeting, unless the timeline was asked; "can close in three weeks"

@@ -332,6 +332,12 @@ _DAY_SAID = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorro
                        r"this (?:morning|afternoon|evening)|next week)\b")
 
 
+_SAYS_OF_AN_END = re.compile(r"[.,;!?]\s+(?:but |and )?(?:my (?:wife|husband|partner|spouse)|she|he) says "
+                             r"(?:like |about )?(?P<n>\d{1,3})(?!\d)(?:k| thousand| hundred)? "
+                             r"(?:is|would be|'s)\b")
+"""One end of the range said again, with a word on it ("… my husband says four is pushing it")."""
+
+
 def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None, int] | None:
     """A price range (min, max) in dollars, with the most the caller would stretch to (see
     :func:`_budget`), its top where the caller puts it (:func:`_ceiling`); under a pre-approval,
@@ -351,6 +357,12 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
         if not re.search(r"\b[1-9]\d{2}\b", rest):
             return None
         u = Utterance(raw=u.raw, lower=_HOUR_SAID.sub(" ", u.lower), numeric=rest)
+    if (says := _SAYS_OF_AN_END.search(u.numeric)) and (before := extract_budget(Utterance(
+            raw=u.numeric[: says.start()], lower=u.lower[: says.start()], numeric=u.numeric[: says.start()]),
+            expecting=expecting)) and None not in before:
+        figure = int(says["n"])
+        if figure * (100_000 if figure < 10 else 1_000 if figure < 1_000 else 1) in before:
+            return before  # "three-fifty to four, tops. my husband says four is really pushing it"
     if _FILLER_IN_SPAN.search(u.numeric):  # "between three-fifty and, ugh, four?": the span, said with a sigh
         kept = _FILLER_IN_SPAN.sub(r"\1 ", u.numeric)
         u = Utterance(raw=u.raw, lower=_FILLER_IN_SPAN.sub(r"\1 ", u.lower), numeric=kept)
@@ -640,7 +652,7 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
             r"(?:lender|bank|credit union))\b", text) else "not_started"
     if re.search(r"\b(?:in the (?:middle|process) of (?:getting |doing )?(?:the |our |a |my )?|"
                  r"working on (?:getting )?(?:the |our |a )?|"
-                 r"(?:we'?re|i'?m|we are|i am) (?:just |still )?getting )pre-? ?approv", text):
+                 r"(?:we'?re|i'?m|we are|i am) (?:just |still )?getting )(?:pre-? ?)?approv", text):
         return "in_progress"  # "we're in the middle of getting pre-approved with our bank"
     if _ASKS_HOW_APPROVAL_GOES.search(text) and re.search(
             r"\b(?:haven'?t|havent|have not|not)\b[^.?!]{0,12}\b(?:started|done|begun)\b[^.?!]{0,10}"

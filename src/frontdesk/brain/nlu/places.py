@@ -291,6 +291,8 @@ _ORIGIN = re.compile(r"\b(?<!to )(?<!wanna )(?:from|live in|living in|lived in|c
                      r"(?:farm|ranch|place|land|acreage|property) (?:outside(?: of)?|near|by)|"
                      # "we're up in Dallas now", "I'm still in Houston till next week"
                      r"(?:we'?re|i'?m|we are|i am) (?:up|down|over|out|still) (?:in|there in|down in|up in)|"
+                     # "I'm in Round Rock now but I'm getting transferred to San Antonio": where they are
+                     r"(?:we'?re|i'?m|we are|i am) (?:currently |now )?in|"
                      # "I work at the Domain, so I want a short commute": where the job is
                      r"(?:i|we|he|she) (?:work|works) (?:at|in|near|by|out of|over at|down at)|"
                      # "I'm a widower, live down in Corpus Christi": where the caller lives now

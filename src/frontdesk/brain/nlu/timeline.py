@@ -146,7 +146,7 @@ def _timeline(text: str, today: date, *, expecting: bool) -> tuple[float, str] |
                        r"(?:need|want|looking|ready|buy|sell|move|list)\w*\b[^,.]{0,25}\bright now)\b",
                        text)  # "we're renting right now" says how things are, not how soon
     # "like, yesterday. we just need it gone"
-    urgent = urgent or re.search(r"(?:^|\blike,? |\bby )yesterday\b|"
+    urgent = urgent or re.search(r"(?:^|\blike,? |\bby |(?:timeline|when|how soon)\W+)yesterday\b|"
                                  r"\bneed (?:it|this|the house) (?:gone|sold)\b", text)
     if urgent and not ruled_out(text, urgent.start()) and not re.search(
             r"\b(?:nothing|not|no(?:thing)? real(?:ly)?)\s+$", text[: urgent.start()]):  # ("nothing urgent")

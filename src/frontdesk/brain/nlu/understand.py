@@ -432,8 +432,10 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
     elif profile.kind == "real_estate" and main.budget is not None and re.search(
             r"\b(?:my (?:wife|husband|partner|spouse)|she|he) says\b|\bactually\b|\bi mean\b", text.lower()):
         # "around four hundred— hang on— okay, my wife says we can go up to four twenty-five":
-        # the figure corrected in a later clause is the one
-        main.budget = lead.extract_budget(normalise(text), expecting=awaiting == "budget") or main.budget
+        # the figure corrected in a later clause is the one (not one end of the range said again:
+        # "three-fifty to four, tops. my husband says four is really pushing it")
+        said = lead.extract_budget(normalise(text), expecting=awaiting == "budget") or main.budget
+        main.budget = main.budget if None not in main.budget and said[1] in main.budget else said
     if main.lead_intent is None and (asked := next((a.lead_intent for a in asides if a.intent == "faq"
                                                     and a.lead_intent in {"buy", "sell", "both"}), None)):
         main.lead_intent = asked  # "do you guys even work with people buying their first house?"
