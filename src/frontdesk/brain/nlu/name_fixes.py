@@ -9,7 +9,8 @@ from rapidfuzz import fuzz
 
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.names import _CAPITALISED, _NEVER_NAME, _plausible_name_word
-from frontdesk.brain.nlu.spelling import spelled_parts
+from frontdesk.brain.nlu.sounds import sounds
+from frontdesk.brain.nlu.spelling import NOT_THESE_LETTERS, SPELLED_OUT, spelled_parts
 from frontdesk.brain.nlu.text import Utterance
 
 _ASIDE = re.compile(r"(?:—|–|\s--?\s)(?P<aside>[^—–]{3,90}?)(?:—|–|\s--?\s)\s*"
@@ -25,7 +26,7 @@ def after_aside(u: Utterance, name: str) -> str:
     after "spelled" (:func:`.spelling.spelled_parts`: "… but the last name is spelled n g u y e n")."""
     if (spelled := spelled_parts(u.lower, name)) is not None:
         return spelled
-    name = joined_pieces(name)
+    name = spelled_last(u, joined_pieces(name))
     found = _ASIDE.search(u.raw)
     # the name begun before the aside ("Jon — well, John …", "Marybeth — sorry, Mary Beth …")
     if found is None or len(name.split()) > 2 or not re.search(
@@ -94,3 +95,35 @@ def said_as(clause: str, name: str | None) -> bool:
         return True  # "yeah hi, this is Tobias Engel, I'm calling for my dad."
     # (not "Guten Tag, hello.": no name cued, and no first name)
     return words == name.lower().split() and name.split()[0].lower() in lexicon().first_names
+
+
+_SPELL_CUE = re.compile(r"\bspell|\bit'?s\b|\bwith an?\b|\bwait\b|\bno\b|\bsorry\b|\bactually\b")
+
+
+def spelled_last(u: Utterance, name: str) -> str:
+    """The name as the one spelling said after it writes it (not letters said to be wrong: "not
+    J-A-M-I-E"): a part said one way and spelled another ("it's Caitlin Moore — oh wait … It's
+    K-A-T-E-L-Y-N": Katelyn Moore), or a surname the letters broke into words ("Priscilla
+    Onwuachi. I'll spell it: O-N-W-U-A-C-H-I", read "Onwuac Hi": Priscilla Onwuachi)."""
+    runs = [m for m in SPELLED_OUT.finditer(u.lower) if not NOT_THESE_LETTERS.search(u.lower, 0, m.start())]
+    if len(runs) != 1 or len(word := re.sub(r"[^a-z]", "", runs[0].group(0))) < 3:
+        return name
+    parts = name.split()
+    low = [p.lower().replace("'", "") for p in parts]
+    if word in low:
+        return name
+    said_before = set(re.findall(r"[a-z']+", u.lower[: runs[0].start()]))
+    for k in range(len(parts)):
+        if "".join(low[k:]) == word and not set(low[k:]) <= said_before:  # (not "kavya rao k a v y a r a o")
+            first = re.search(rf"\b([a-z'-]+) {word}\b", u.lower)
+            given = first.group(1) if first and first.group(1) in lexicon().first_names else None
+            kept = parts[:k] if k or given is None else [given.capitalize()]
+            return " ".join([*kept, word.capitalize()])
+    scores = [fuzz.ratio(word, p) for p in low]
+    best = max(range(len(parts)), key=scores.__getitem__)
+    said = re.search(rf"\b{re.escape(parts[best].lower())}\b", u.lower)
+    close = scores[best] >= 55 or sounds(word) == sounds(low[best])
+    if close and said and said.end() <= runs[0].start() and _SPELL_CUE.search(
+            u.lower, said.end(), runs[0].start()):
+        parts[best] = word.capitalize()
+    return " ".join(parts)

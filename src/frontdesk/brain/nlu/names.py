@@ -397,6 +397,9 @@ def _read_name(u: Utterance, *, expecting: bool) -> str | None:
             if other and surname and len(other.split()) > 1 and other.split()[-1].lower() == surname.lower():
                 return other  # "Last name's D'Amico. Francesca D'Amico.": the whole name, said after
             given = other if other and len(other.split()) == 1 and other.lower() != surname.lower() else None
+        if given is None and (rest := re.fullmatch(r"\W*([a-z'-]+)\W*", u.lower[last.end():])) and (
+                rest[1] in lexicon().first_names):
+            given = rest[1].capitalize()  # "last name's Haskins, Glen"
         if surname:
             return f"{given} {surname}" if given else surname
     name = _extract_name(u, expecting=expecting)

@@ -167,8 +167,10 @@ def respelled(u: Utterance, known: str) -> str | None:
             fuzz.ratio(w, p.lower()) >= 40 for w, p in zip(spelled, parts, strict=True)):
         # "It's the Irish one, S-I-O-B-H-A-N. Kelleher's K-E-L-L-E-H-E-R.": the whole name, spelled
         return " ".join(w[:1].upper() + w[1:] for w in spelled)
-    for match in SPELLED_OUT.finditer(SPELLING_NOTE.sub(" ", u.lower)):
+    for match in SPELLED_OUT.finditer(said := SPELLING_NOTE.sub(" ", u.lower)):
         word = re.sub(r"[^a-z]", "", match.group(0))
+        if NOT_THESE_LETTERS.search(said, 0, match.start()):
+            continue  # "the name's J-A-I-M-E, not J-A-M-I-E": the letters said to be wrong
         if len(word) < 2 or not parts or word in {form for p in parts for form in _forms(p)}:
             continue  # "O'Shea, S-H-E-A", "o apostrophe b r i e n": the name as it is
         before = u.lower[max(0, match.start() - 40): match.start()]
@@ -190,6 +192,8 @@ SPELLING_NOTE = re.compile(r"(?i)\b(?:(?:with )?no [a-z]|with (?:an?|one|two|dou
                             r"ells|esses|ohs|ees|tees)|"
                             r"double[- ][a-z]|[a-z] as in [a-z]+|like it sounds|one word)\b")
 """How a caller tells the spelling apart ("Jon, no H", "with two Ns", "V as in Victor")."""
+NOT_THESE_LETTERS = re.compile(r"\bnot\W+$")
+"""Letters said to be the wrong spelling ("J-A-I-M-E, not J-A-M-I-E")."""
 SPELLED_OUT = re.compile(r"(?<!['\w])(?:[a-z][- ]){2,}[a-z]\b"
                          r"(?!(?<= i) (?:need|needed|want|wanted|was|am|have|had|just|would|think|got|can|"
                          r"could|will|called|saw)\b)")
@@ -232,7 +236,11 @@ def spelled_parts(text: str, name: str | None) -> str | None:
     cue = _SPELLED_AFTER.search(text)
     if cue is None:
         return None
-    runs = [re.sub(r"[^a-z]", "", m.group(0)) for m in _LETTERS.finditer(text, cue.end())]  # ("l y" too)
+    found = list(_LETTERS.finditer(text, cue.end()))  # ("l y" too)
+    # ("spelled S-H-A-W — no, sorry, S-E-A-N": the letters after the correction)
+    last = next((i for i in range(len(found) - 1, 0, -1)
+                 if CORRECTION.search(text, found[i - 1].end(), found[i].start())), 0)
+    runs = [re.sub(r"[^a-z]", "", m.group(0)) for m in found[last:]]
     if not runs:
         return None
     if len(runs) >= 2:
