@@ -81,6 +81,10 @@ _BOOKING_ASKED = frozenset({"pick_alternative", "date", "time", "name", "offer_a
 def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
           ctx: TurnContext | None = None) -> AgentName:
     intent = u.intent
+    if intent == "faq" and u.services and ADD_ON.search(u.text.lower()) and (
+            "price_question" not in u.flags and s.booking_slots.under_way() and s.appointment is None):
+        # booking the oil change: "could they check the brakes while it's in?": one more service
+        u.intent, u.is_question, intent = "provide_info", False, "provide_info"
     if s.last_ask == "ask_which_service" and intent in {"faq", "unknown", "chitchat"} and (
             not u.is_question and len(u.text.split()) <= 5):
         u.intent = "provide_info"  # "the state one" to "the brake inspection or state inspection?"

@@ -211,8 +211,11 @@ def _mention_wanted(text: str, match: re.Match[str]) -> bool:
         return False
     if _OVERDUE.search(text[max(0, match.start() - 60): match.start()]):
         return True  # "it's been eight months since the Forester had its oil changed": due now
-    if re.search(r"\b(?:jump|jumped|start|turns? over)\b", match.group(0)):
-        return True  # "she had to get a jump twice last week": the trouble told, whenever it was
+    if re.search(r"\b(?:jump|jumped|start|turns? over|carsick|car sick|threw up|throw up|puked|vomit\w*|"
+                 r"spill\w*)\b", match.group(0)):
+        # "she had to get a jump twice last week", "my kid got carsick in the back seat": the
+        # trouble told, whenever it was
+        return True
     if _HABIT_BEFORE.search(text[max(0, match.start() - 40): match.start()]) and (
             _DONE_AT.match(text, match.end())):
         return False  # "I get my oil done at Jiffy Lube": done elsewhere, not asked of us
@@ -382,6 +385,13 @@ def extract_services(u: Utterance, profile: BusinessProfile) -> list[str]:
         # shows, not the work wanted
         found = [f for f in found if f[2] in alone or not _WHERE_BEFORE.search(u.lower, 0, max(f[1], 0))]
     keys = [key for _, _, key in found]
+    parts = [k for k in keys if k not in alone]
+    if len(parts) == 1 and parts[0] not in named and _PART_DOUBTED.search(u.lower) and (
+            _SYMPTOM.search(u.lower) or _TROUBLE.search(u.lower) or re.search(r"\bhum\w*\b", u.lower)) and (
+            diagnostic := _diagnostic(profile)):
+        # "my tires, or something down by the tires, there's a humming … I don't know if it's the
+        # tires or what": the part is a guess at where the trouble is; the shop looks first
+        return [diagnostic]
     if keys and (guess := _A_GUESS_DOUBTED.search(u.lower)) and (
             _FIND_WHAT.search(u.lower, guess.end()) or _TROUBLE.search(u.lower, guess.end())
             or _SYMPTOM.search(u.lower, guess.end())) and (diagnostic := _diagnostic(profile)):
@@ -412,6 +422,9 @@ def _diagnostic(profile: BusinessProfile) -> str | None:
 
 _A_GUESS_DOUBTED = re.compile(r"\b(?:i think|i guess|maybe|probably)\b[^?]{0,60}?\b(?:actually,? |well,? )?"
                               r"(?:i'?m|i am) not (?:really |totally |even )?sure\b")
+_PART_DOUBTED = re.compile(r"\b(?:i )?(?:don'?t|do not|dunno) (?:know|if) (?:if |whether )?it'?s (?:the|my) "
+                           r"\w+(?: or (?:what|not|something(?: else)?))?|"
+                           r"\bor something (?:down )?(?:by|near|around)\b")
 _FIND_WHAT = re.compile(r"\b(?:figure out|find out|see|tell (?:me|us)|diagnose|check) what'?s (?:wrong|"
                         r"going on|causing)\b|\btake a look at (?:it|her|the whole thing)\b")
 """Work guessed, then doubted, then a look asked for (or the trouble told): the shop finds out

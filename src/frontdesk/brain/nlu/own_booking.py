@@ -29,7 +29,8 @@ LOOKUP_CUE = re.compile(r"\b(?:(?:my|our) (?:appointment|appt|booking|reservatio
                          r"service|oil change|booking)s?|"
                          # not "I can't remember what y'all charge": the price, not the booking
                          r"(?:(?:can'?t|don'?t|cannot) remember|for ?got)(?![^.?!]{0,30}\b(?:charge|costs?|"
-                         r"price|how much|address|hours|"
+                         # ("I honestly can't remember the last time": when it was last done)
+                         r"price|how much|address|hours|(?:the )?last time|when (?:i|we|it) last|"
                          r"(?:you|y'?all|ya|you guys|they) (?:said|told|say|quoted))\b)|"
                          # "I have appointment with you this Friday": one already made, said by a learner
                          r"(?:i|we) (?:have|got|had) (?:an? )?(?:appointment|appt|showing|consultation|"
