@@ -499,10 +499,13 @@ def _call_aside(state: ConversationState, text: str, profile: BusinessProfile, t
 _ANYTHING_ELSE_ASKED = re.compile(r"\s*[^.!?]*\?\s*$")
 """The question closing a reply ("… Is there anything else I can help you with?")."""
 _CALL_BESIDE = re.compile(r"(?:^|[,.;!?—-]\s*|\s)(?:(?:and|but|so|also|then|plus|oh|separately|um+|uh+)"
-                          r",?\s+)*(?:can|could|would|will|have) (?:somebody|someone|you|y'?all|"
+                          # ("and also somebody call me about what my Highlander's worth")
+                          r",?\s+)*(?:(?:can|could|would|will|have) |(?<=also )|(?<=and )|(?<=plus ))"
+                          r"(?:somebody|someone|you|y'?all|"
                           r"one of (?:your|y'?all'?s?) \w+)(?: (?:from|in|over in|on) (?:sales|service|"
                           r"the \w+ (?:department|side|team)|your \w+ (?:department|team)))? "
                           r"(?:please |also |just )?(?:give (?:me|us) a (?:call|ring|buzz)|call (?:me|us)|"
+                          r"call(?= about\b)|"
                           r"reach out|get back to (?:me|us))\b")
 """A call back asked in a clause of its own, beside something else."""
 _PERSON_AFTER = re.compile(r"(?:[,.;!?—-]\s*|\s)(?:(?:and|also|then|plus|oh|after that|"
