@@ -91,7 +91,10 @@ eleven and i wanted to see if its ok to bring my wife"): about that one, not a n
 
 
 HOW_LONG_VISIT = re.compile(r"\bhow long(?:'s| (?:does|do|will|would|is|'s|it|that|this|they|we|i|are|"
-                            r"should))\b|\bhow much time\b|\blike an hour or\b")
+                            r"should))\b|\bhow much time\b|\blike an hour or\b|"
+                            # "will it be there all day?"
+                            r"\b(?:will|would|is) (?:it|she|he|the car|my car|the truck) (?:be )?"
+                            r"(?:there|in|gone|take) all day\b")
 """How long the visit itself takes ("how long does that take, like an hour or …", "how long it
 take", "about how long will they be at the house")."""
 VISIT_ABOUT = re.compile(

@@ -34,7 +34,7 @@ _ASK = (r"how much|how long|how late|how early|"
         r"is there (?:a|an|any)\b|does (?:it|that|this) (?:take|cost|come|run)\b|"
         r"do (?:i|we) (?:need|have) to\b|what (?:does|do) (?:it|that|they|y'?all|you) (?:cost|run|charge)\b|"
         r"what (?:that|it|this|one)(?:'?ll| will| would| is gonna|'?s gonna| gonna| is going to| usually)? "
-        r"(?:runs?|costs?)\b|"
+        r"(?:runs?|costs?)\b|what'?s (?:that|it|this|one)(?: gonna| going to)? (?:run|cost)\b|"
         r"what (?:do|does|would|will) (?:you|y'?all|yall|ya)(?: guys| all)? (?:charge|want|ask)\b")
 _RUN_ON = re.compile(rf"(?<=[a-z0-9'])(?:[\s,;:—–-]+{_JOIN}\b)*[\s,;:—–-]+(?={_ASK})", re.I)
 """Where a question starts inside a clause, after the words that lead into it."""
