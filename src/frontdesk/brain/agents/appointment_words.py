@@ -174,6 +174,7 @@ _ACTED_ON = {"cancel": re.compile(r"\b(?:cancel|scrap|drop|call off|nix|ditch|ki
 
 _ASKS_FOR_VISIT = re.compile(r"\b(?:(?:can|could|would|may) (?:i|we|you|y'?all|someone|somebody)|i'?d like|"
                              r"we'?d like|i want|we want|i need|we need|let'?s|book|schedule|set up|"
+                             r"put (?:me|us|him|her) (?:down|in)|"
                              r"come (?:in|by|out|look|drive|see)|test drive|drive it|"
                              r"have (?:y'?all|you|you guys|them|somebody|someone) (?:\w+ )?"
                              r"(?:check|look|do|take))\b")
@@ -689,9 +690,10 @@ def booking_after(text: str, ctx: TurnContext, action: str) -> str | None:
     if action == "move":  # a visit of another kind asked beside the move, with or without a day
         return rest if later.appointment_type and later.appointment_type != "service" and (
             later.intent not in ACTIONS) else None
-    # ("cancel my detail for tomorrow and book a oil change instead, same time": its day and hour)
+    # ("cancel my detail for tomorrow and book a oil change instead, same time": its day and hour;
+    # "… but put me down for an oil change instead, Monday at noon?": a new one in its place)
     return rest if wants and (later.date or later.time or SAME_SLOT.search(rest.lower())) and (
-        later.intent not in ACTIONS) else None
+        later.intent not in ACTIONS or (later.intent == "reschedule" and "instead" in rest.lower())) else None
 
 
 _OTHER_CARS = re.compile(r"\W*(?:(?:but|and|so|then|uh|um)\W+)*(?:my|our|the) (?:other|second|wife'?s|"

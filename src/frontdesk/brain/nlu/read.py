@@ -49,7 +49,7 @@ from frontdesk.brain.nlu.own_booking import BOOKING_FORGONE, NOTHING_ELSE, VISIT
 from frontdesk.brain.nlu.places import BUYS_WITH_OTHERS
 from frontdesk.brain.nlu.relative import LATEST
 from frontdesk.brain.nlu.rule_intent import classify_by_rules
-from frontdesk.brain.nlu.text import Utterance, as_for_me, correction_tail, normalise
+from frontdesk.brain.nlu.text import Utterance, as_for_me, correction_tail, correction_tails, normalise
 from frontdesk.brain.nlu.understanding import Understanding, answers
 from frontdesk.brain.nlu.vehicles import CAR_GONE
 from frontdesk.knowledge.profile import BusinessProfile
@@ -348,7 +348,9 @@ def read(text: str, profile: BusinessProfile, today: date,
     if result.date is not None and result.window is not None and (pair := next(reversed(list(re.finditer(
             rf"\b{result.date.strftime('%A').lower()}s?(?: (?:the )?\d{{1,2}}(?:st|nd|rd|"
             rf"th)?)?,? (?:in the )?"
-            r"(morning|afternoon|evening)\b", u.lower))), None)):
+            r"(morning|afternoon|evening)\b", u.lower))), None)) and not any(
+            # (not one put right after: "Monday afternoon — oh, actually, no … Evening. After six")
+            len(u.lower) - len(tail) > pair.start() for tail in correction_tails(u.lower)):
         # (the last said: "thursday evening's good. actually, no … make it thursday morning")
         # "what's Wednesday afternoon looking like, compared to Friday morning?": the part of
         # the day said with the day chosen
