@@ -349,6 +349,9 @@ PRICED_OUT = re.compile(r"\b(?:looking|looked|living|live|renting|were)\b[^.?!]{
 """A place the caller found too dear ("looking in Austin, but honestly it's just too expensive"): no
 price objection to us."""
 _SOMEONE_ELSES = re.compile(
+    # "that's my sister, she's the one moving to San Marcos": her move, not the caller's
+    r"\b(?:she|he|they|sister|brother|mom|dad|parents|friend|cousin|son|daughter)(?:'s| is| are|'re)? "
+    r"(?:the (?:one|ones) )?(?:moving|relocating|headed|heading|going) (?:out |down |up |over )?to\s+$|"
     r"\b(?:sister|brother|mom|mother|dad|father|parents|friend|cousin|aunt|uncle|son|daughter|in-?laws|"
     r"neighbou?r|coworker|co-worker|boss|she|he|they)(?:'s)?\b(?:(?!\b(?:i|we|i'm|we're)\b)[^.?!]){0,40}"
     r"\b(?:closed on|bought|buys|lives?|living|moved|has|got|just got|owns?|rents?)\b[^.?!]{0,25}\bin\s+$|"
