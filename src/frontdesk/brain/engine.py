@@ -511,7 +511,7 @@ _CALL_BESIDE = re.compile(r"(?:^|[,.;!?—-]\s*|\s)(?:(?:and|but|so|also|then|pl
 _PERSON_AFTER = re.compile(r"(?:[,.;!?—-]\s*|\s)(?:(?:and|also|then|plus|oh|after that|"
                            r"once that'?s done)\W+)+(?:(?:can|could|would) (?:you|y'?all) "
                            r"(?:please |also |just )?(?:put me through|transfer me|connect me)|"
-                           r"(?:i|we) (?:also )?(?:need|want|wanna|'d like|would like) to (?:talk|speak) "
+                           r"(?:i|we)(?: also)?(?: need| want| wanna|'d like| would like) to (?:talk|speak) "
                            r"(?:to|with)|put me through|transfer me|connect me)\b")
 """A person asked for after a booking in the same message ("… and then put me through to a manager")."""
 _VISIT_AFTER = re.compile(r"(?<=[,.;!?])\s*(?:(?:and|also|plus|oh)\W+)+(?:i|we)\s+(?:also\s+)?(?:need|want|"

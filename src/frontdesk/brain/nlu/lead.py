@@ -333,8 +333,8 @@ _DAY_SAID = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorro
 
 
 _SAYS_OF_AN_END = re.compile(r"[.,;!?]\s+(?:but |and )?(?:my (?:wife|husband|partner|spouse)|she|he) says "
-                             r"(?:like |about )?(?P<n>\d{1,3})(?!\d)(?:k| thousand| hundred)? "
-                             r"(?:is|would be|'s)\b")
+                             r"(?:like |about )?(?P<n>\d{1,3})(?: (?P<m>\d{2}))?(?!\d)"
+                             r"(?:k| thousand| hundred)? (?:is|would be|'s)\b")
 """One end of the range said again, with a word on it ("… my husband says four is pushing it")."""
 
 
@@ -360,7 +360,7 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
     if (says := _SAYS_OF_AN_END.search(u.numeric)) and (before := extract_budget(Utterance(
             raw=u.numeric[: says.start()], lower=u.lower[: says.start()], numeric=u.numeric[: says.start()]),
             expecting=expecting)) and None not in before:
-        figure = int(says["n"])
+        figure = int(says["n"]) * 100 + int(says["m"]) if says["m"] else int(says["n"])  # ("4 50": 450)
         if figure * (100_000 if figure < 10 else 1_000 if figure < 1_000 else 1) in before:
             return before  # "three-fifty to four, tops. my husband says four is really pushing it"
     if _FILLER_IN_SPAN.search(u.numeric):  # "between three-fifty and, ugh, four?": the span, said with a sigh
