@@ -227,7 +227,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         await scheduling.advance(s, ctx)
         return
     if kind == "do_not_call" and (u.services or u.appointment_type) and (u.date or u.time) and not (
-            u.deny or "passed_away" in u.flags or s.direction == "outbound"):
+            u.deny or "passed_away" in u.flags or s.direction == "outbound" or s.on_file
+            or re.search(r"\bcancel", u.text.lower())):
         # "put me down for a full detail Saturday at nine. and stop calling me about specials, take
         # this number off the list": off the call list, and the visit asked for still booked
         s.lead.do_not_call = True

@@ -191,7 +191,7 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
             lead.intent == "rent" and u.lead_intent in sides and not re.search(
                 r"\b(?:just|only|still|keep|stay|gonna|going to)(?: be)? rent", said))) and not (
             u.lead_intent == "rent" and lead.intent in {"buy", "sell", "both"}
-            and s.awaiting != "intent"):
+            and s.awaiting != "intent") and not ("looking" in u.flags and lead.intent is not None):
         # "downsizing after selling the ranch", said of the motivation, keeps a buyer a buyer
         lead.intent = u.lead_intent  # type: ignore[assignment]
     elif lead.intent is None and (u.budget or u.financing in {"pre_approved", "in_progress", "cash",

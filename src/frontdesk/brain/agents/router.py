@@ -85,6 +85,9 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
             "price_question" not in u.flags and s.booking_slots.under_way() and s.appointment is None):
         # booking the oil change: "could they check the brakes while it's in?": one more service
         u.intent, u.is_question, intent = "provide_info", False, "provide_info"
+    if u.deny and u.services and (done := s.desk.result) is not None and done.status == "scheduled" and (
+            set(u.services) <= {done.service_type, *done.services}):
+        u.services = []  # "I'll think about it, just the oil change move for now": the one just moved
     if s.last_ask == "ask_which_service" and intent in {"faq", "unknown", "chitchat"} and (
             not u.is_question and len(u.text.split()) <= 5):
         u.intent = "provide_info"  # "the state one" to "the brake inspection or state inspection?"

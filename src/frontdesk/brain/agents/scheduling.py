@@ -739,7 +739,8 @@ async def _book(s: ConversationState, ctx: TurnContext) -> None:
         ctx.understanding = later = understand(slots.call_after, profile, ctx.today)
         slots.call_after = None
         s.awaiting, s.awaiting_agent = None, None
-        if later.intent == "escalation":  # "… and then put me through to a manager": a person, now
+        if later.intent == "escalation" and "call_asked" not in later.flags and not re.search(
+                r"\bcall (?:me|us)\b", later.text.lower()):  # "… and then put me through to a manager": now
             ctx.hand_off("escalation", "a person asked for after the booking", s)
             return
         later.intent = "objection_busy"

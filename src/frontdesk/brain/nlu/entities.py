@@ -211,11 +211,13 @@ def _mention_wanted(text: str, match: re.Match[str]) -> bool:
         return False
     if _OVERDUE.search(text[max(0, match.start() - 60): match.start()]):
         return True  # "it's been eight months since the Forester had its oil changed": due now
-    if re.search(r"\b(?:jump|jumped|start|turns? over|carsick|car sick|threw up|throw up|puked|vomit\w*|"
-                 r"spill\w*)\b", match.group(0)):
-        # "she had to get a jump twice last week", "my kid got carsick in the back seat": the
-        # trouble told, whenever it was
-        return True
+    if re.search(r"\b(?:jump|jumped|start|turns? over)\b", match.group(0)):
+        return True  # "she had to get a jump twice last week": the trouble told, whenever it was
+    if re.search(r"\b(?:carsick|car sick|threw up|throw up|thrown up|puked|vomit\w*)\b", match.group(0)):
+        # "my kid got carsick in the back seat … it still smells": a mess to clean, whenever it was
+        # made (not one told as the day's story: "… so, you know, priorities. an oil change")
+        return bool(re.search(r"\b(?:still|smells?|smelly|stinks?|stain\w*|clean\w*|(?:can|could) "
+                              r"(?:you|y'?all|ya)\b[^.?!]{0,20}\b(?:deal|get (?:it|that) out|help))", text))
     if _HABIT_BEFORE.search(text[max(0, match.start() - 40): match.start()]) and (
             _DONE_AT.match(text, match.end())):
         return False  # "I get my oil done at Jiffy Lube": done elsewhere, not asked of us

@@ -332,6 +332,12 @@ _DAY_SAID = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorro
                        r"this (?:morning|afternoon|evening)|next week)\b")
 
 
+_DAY_AT_HOUR = re.compile(r"(?P<day>\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tomorrow|"
+                          r"\d{1,2}(?:st|nd|rd|th))\b[^.?!\d]{0,12}?\bat) (?:like |about |around )?"
+                          r"(?:\d{1,2}(?::\d\d| [0-5]\d)?|one|two|three|four|five|six|seven|eight|nine|ten|"
+                          r"eleven|twelve)(?:[- ](?:thirty|fifteen|forty[- ]five))?\b"
+                          r"(?!\s*(?:k|thousand|grand|hundred))")
+"""A day and the hour said at it ("Thursday the 28th at 5 30"): the figure is a time."""
 _SAYS_OF_AN_END = re.compile(r"[.,;!?]\s+(?:but |and )?(?:my (?:wife|husband|partner|spouse)|she|he) says "
                              r"(?:like |about )?(?P<n>\d{1,3})(?: (?P<m>\d{2}))?(?!\d)"
                              r"(?:k| thousand| hundred)? (?:is|would be|'s)\b")
@@ -357,6 +363,10 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
         if not re.search(r"\b[1-9]\d{2}\b", rest):
             return None
         u = Utterance(raw=u.raw, lower=_HOUR_SAID.sub(" ", u.lower), numeric=rest)
+    if (hour := _DAY_AT_HOUR.search(u.numeric)) is not None:
+        # "… price it … Thursday the twenty-eighth at five-thirty?": an hour said with a day, no money
+        kept = u.numeric[: hour.end("day")] + u.numeric[hour.end():]
+        u = Utterance(raw=u.raw, lower=_DAY_AT_HOUR.sub(r"\g<day>", u.lower), numeric=kept)
     if (says := _SAYS_OF_AN_END.search(u.numeric)) and (before := extract_budget(Utterance(
             raw=u.numeric[: says.start()], lower=u.lower[: says.start()], numeric=u.numeric[: says.start()]),
             expecting=expecting)) and None not in before:

@@ -14,7 +14,7 @@ from datetime import date
 
 from frontdesk.brain.nlu import budget_bounds, clock, lead, timeline, when
 from frontdesk.brain.nlu.cues import ANOTHER_TIME
-from frontdesk.brain.nlu.lead_intent import extract_lead_intent
+from frontdesk.brain.nlu.lead_intent import LOOKING, extract_lead_intent
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.places import extract_location, intent_here, moves_away
 from frontdesk.brain.nlu.text import CORRECTION, MONTH, WEEKDAY, Utterance, normalise
@@ -258,6 +258,10 @@ def read_lead_facts(u: Utterance, result: Understanding, profile: BusinessProfil
     result.financing = lead.extract_financing(u, expecting=awaiting == "financing")
     result.motivation = extract_motivation(u, expecting=awaiting == "motivation")
     result.lead_intent = extract_lead_intent(said)
+    if result.lead_intent is None and LOOKING.search(said.lower):
+        # "we're looking in Cedar Park, that's the short version": a buyer, unless known otherwise
+        result.lead_intent = "buy"
+        result.flags.add("looking")
     result.lead_intent = intent_here(result.lead_intent, u.lower, profile)
     if result.lead_intent == "sell" and result.location and not result.location[1] and (
             away := moves_away(u.lower, profile)):

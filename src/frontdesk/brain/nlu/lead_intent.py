@@ -192,7 +192,7 @@ def _side_handled(lower: str) -> str | None:
     return ("buy" if before[-1] in {"buy", "purchas"} else "sell") if before else None
 
 
-_LOOKING = re.compile(r"\b(?:we'?re|i'?m|we are|i am|we'?ve been|i'?ve been|been)"
+LOOKING = re.compile(r"\b(?:we'?re|i'?m|we are|i am|we'?ve been|i'?ve been|been)"
                       r"(?: just| kind of| kinda| still)* (?:looking (?:in|around|at (?:homes|houses|places)|"
                       r"for (?:a|our|my) (?:first )?(?:home|house|place))|house[- ]hunting|home shopping|"
                       r"getting a feel for (?:things|the market|prices|the area))\b")
@@ -302,8 +302,6 @@ def extract_lead_intent(u: Utterance) -> str | None:
         return "buy"
     if intents["rent"].search(u.lower):
         return "rent"
-    if _LOOKING.search(u.lower):
-        return "buy"  # "we're looking in Cedar Park, that's the short version": a home to buy
     if first_time := _NEVER_BEFORE.search(u.lower):
         # "I've never sold a house before — how does this even work with y'all?": new to that side
         return "sell" if first_time[1] == "sold" else "buy"

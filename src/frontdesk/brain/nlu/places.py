@@ -158,6 +158,9 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
     # ("I've got two in Round Rock already and now I'm looking for a duplex in East Austin": the
     # rentals owned are not where the investor looks)
     elsewhere = [w for w in wanted if not _ORIGIN.search(u.lower[max(0, w[0] - 40): w[0]])
+                 # "I'm in Round Rock now but I'm getting transferred to San Antonio": where a buyer
+                 # is now (a seller's home is where they are)
+                 and (selling or not _NOW_IN.search(u.lower[max(0, w[0] - 30): w[0]]))
                  and (selling or not (_HOME_NOW.search(u.lower[max(0, w[0] - 40): w[0]]) or own_home(w) or (
                      side == "buy" and _OWNED_IN.search(u.lower[max(0, w[0] - 40): w[0]]))))]
     if not elsewhere and not expecting and not selling and all(
@@ -291,12 +294,11 @@ _ORIGIN = re.compile(r"\b(?<!to )(?<!wanna )(?:from|live in|living in|lived in|c
                      r"(?:farm|ranch|place|land|acreage|property) (?:outside(?: of)?|near|by)|"
                      # "we're up in Dallas now", "I'm still in Houston till next week"
                      r"(?:we'?re|i'?m|we are|i am) (?:up|down|over|out|still) (?:in|there in|down in|up in)|"
-                     # "I'm in Round Rock now but I'm getting transferred to San Antonio": where they are
-                     r"(?:we'?re|i'?m|we are|i am) (?:currently |now )?in|"
                      # "I work at the Domain, so I want a short commute": where the job is
                      r"(?:i|we|he|she) (?:work|works) (?:at|in|near|by|out of|over at|down at)|"
                      # "I'm a widower, live down in Corpus Christi": where the caller lives now
                      + _LIVES_IN + r")\s+(?:the\s+)?$")
+_NOW_IN = re.compile(r"\b(?:we'?re|i'?m|we are|i am) (?:currently |now )?in\s+$")
 _LIVES_NOW = re.compile(r"\b(?:" + _LIVES_IN + r")\s+(?:the\s+)?$")
 """Where the caller lives now, said of themselves ("a retired schoolteacher down in San Antonio")."""
 _LEFT_BEHIND = re.compile(r"\bsold (?:our|my|the|his|her) (?:old |\w+ )?"
