@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 from frontdesk.brain.nlu import understand
-from frontdesk.brain.nlu.lead import extract_financing
+from frontdesk.brain.nlu.financing import extract_financing
 from frontdesk.brain.nlu.text import normalise
 from tests.brain.calls import call
 

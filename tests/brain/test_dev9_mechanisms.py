@@ -318,7 +318,7 @@ async def test_a_meeting_asked_for_while_the_timeline_is_asked_is_the_one_offere
 
 
 def test_paying_from_the_sale_is_cash() -> None:
-    from frontdesk.brain.nlu.lead import extract_financing
+    from frontdesk.brain.nlu.financing import extract_financing
     assert extract_financing(normalise("we'd use the money from selling our condo")) == "cash"
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from frontdesk.brain.nlu import budget_bounds, clock, lead, timeline, when
+from frontdesk.brain.nlu import budget_bounds, clock, financing, lead, timeline, when
 from frontdesk.brain.nlu.cues import ANOTHER_TIME
 from frontdesk.brain.nlu.lead_intent import LOOKING, extract_lead_intent
 from frontdesk.brain.nlu.lexicon import lexicon
@@ -255,7 +255,7 @@ def read_lead_facts(u: Utterance, result: Understanding, profile: BusinessProfil
     if result.location and awaiting == "name" and result.location[0].lower() in lexicon().first_names and (
             re.search(rf"\b[a-z]+ (?:and|&) {re.escape(result.location[0].lower())} [a-z]+", u.lower)):
         result.location = None  # "ashley and kyle brenner, put it under ashley": Kyle, not the town
-    result.financing = lead.extract_financing(u, expecting=awaiting == "financing")
+    result.financing = financing.extract_financing(u, expecting=awaiting == "financing")
     result.motivation = extract_motivation(u, expecting=awaiting == "motivation")
     result.lead_intent = extract_lead_intent(said)
     if result.lead_intent is None and LOOKING.search(said.lower):

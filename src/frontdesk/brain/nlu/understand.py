@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from frontdesk.brain.nlu import asking, clock, lead, lead_facts, name_fixes, names, refer, when
+from frontdesk.brain.nlu import asking, clock, financing, lead, lead_facts, name_fixes, names, refer, when
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.asking import OF_THAT, STATEMENT, asks
 from frontdesk.brain.nlu.clauses import EMBEDDED_ASK, TAGGED, WHICH_ASK, split_clauses, split_lead_in
@@ -92,7 +92,7 @@ def understand(
         result.services = named[-1:]  # "… isn't due till January, but what do you charge for one?"
     result.date = when.near_focus(normalise(text), result.date, today, focus, offered=offered)
     if profile.kind == "real_estate" and result.financing is None:  # "… pre-approval? we haven't done any"
-        result.financing = lead.extract_financing(normalise(text), expecting=awaiting == "financing")
+        result.financing = financing.extract_financing(normalise(text), expecting=awaiting == "financing")
     if HESITATES.fullmatch(normalise(text).lower):
         # "um...", "uh, let me think": the caller is finding the words, not answering (no, yes,
         # nor a failed try at the question; said again right after "take your time", it is one:
