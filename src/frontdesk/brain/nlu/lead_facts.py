@@ -347,7 +347,8 @@ def from_asides(main: Understanding, asides: list[Understanding]) -> None:
     """A lead's facts said inside a question beside the rest of the message are the lead's too:
     the place ("… a hundred and twenty tops. is that even realistic in Georgetown?"), the money
     ("… maybe around four hundred thousand, and I was wonderin' — how …"), and a side ("what would
-    my place in Teravista sell for? … and I'll probably need to buy something after": both)."""
+    my place in Teravista sell for? … and I'll probably need to buy something after": both; "do you
+    guys even work with people buying their first house?": a buyer, who said something after all)."""
     if main.location is None and (place := next((a.location for a in asides if a.location), None)):
         main.location = place
     if main.budget is None and (said := next((a.budget for a in asides if a.budget), None)):
@@ -357,3 +358,5 @@ def from_asides(main: Understanding, asides: list[Understanding]) -> None:
         main.lead_intent = "both"
     elif main.lead_intent is None and len(sides) == 1:
         main.lead_intent = sides.pop()
+        if main.intent in {"greeting", "chitchat", "unknown"}:
+            main.intent = "provide_info"

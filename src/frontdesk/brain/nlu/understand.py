@@ -436,11 +436,6 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
         # "three-fifty to four, tops. my husband says four is really pushing it")
         said = lead.extract_budget(normalise(text), expecting=awaiting == "budget") or main.budget
         main.budget = main.budget if None not in main.budget and said[1] in main.budget else said
-    if main.lead_intent is None and (asked := next((a.lead_intent for a in asides if a.intent == "faq"
-                                                    and a.lead_intent in {"buy", "sell", "both"}), None)):
-        main.lead_intent = asked  # "do you guys even work with people buying their first house?"
-        if main.intent in {"greeting", "chitchat", "unknown"}:
-            main.intent = "provide_info"
     if main.lead_intent is None and (main.has_lead_facts or main.intent in {"provide_info", "lead"}):
         # "do you guys help with rentals? I need a two bedroom in Austin": the question says what
         # the facts are for, and the answer to it is the answer for a renter
