@@ -456,7 +456,7 @@ def _named_in_clause(found: list[Appointment], clause: str, ctx: TurnContext) ->
             and (kind in {None, "service"} or a.appointment_type == kind)]
 
 
-STANDS = re.compile(r"\b(?:keep (?:that|it|this|the|him|hers?|his|my|our|tomorrow|today|"
+STANDS = re.compile(r"\b(?:keep (?!the same\b)(?:that|it|this|the|him|hers?|his|my|our|tomorrow|today|"
                      r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)|leave (?:that|it|this|the|my|our|his|her)|"
                      r"(?:just )?(?:how|the way) (?:it|they) (?:is|are)|"
                      r"(?:is|'s|are|'re) (?:fine|good|ok(?:ay)?|alright|all right|perfect)|stays?|"
@@ -787,9 +787,16 @@ def no_to_something_else(s: ConversationState, said: str, u: Understanding) -> b
     before = " ".join(m.content.lower() for m in s.messages[:-1] if m.role == "user")
     asked, closing = CANCEL_ASKED_IN_CALL.search(before), _CLOSING_NO.match(said)
     keeps = _keeps(said, "cancel")
+    # ("… we've decided to hold off on selling for now. so I need to cancel that" … "no, not right
+    # now, thank you. maybe in the fall": not now to selling, said of the cancel asked for)
+    wanted = asked or _CANCEL_WANTED.search(before)
     return bool((asked_to_cancel(s) and _NO_AND_MORE.match(said) and not (
         keeps or u.date or u.time or closing)) or (asked and closing) or (
-        asked and NOT_NOW.search(said) and not keeps))
+        wanted and NOT_NOW.search(said) and not keeps))
+
+
+_CANCEL_WANTED = re.compile(r"\b(?:i|we) (?:really |just )?(?:need|want|have|got|'?d like|would like) to "
+                            r"cancel\b|\b(?:i|we) (?:wanna|gotta) cancel\b")
 
 
 CANCEL_THAT_FIRST = re.compile(r"\W*(?:(?:so|ok(?:ay)?|yeah|well|then|alright|right)\W+)*"

@@ -150,6 +150,10 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     elif action == "move" and not target.given and current.given and s.on_file and not any(
             _fits(b, current) for b in s.on_file):
         current, target = When(), current  # "I'm not gonna make eleven, is one o'clock possible": one
+    elif mine and s.awaiting == "confirm_change" and desk.action == "move" and action is None and (
+            not target.given and current.date and (chosen := _chosen(s)) is not None) and not (
+            _fits(chosen, current)):
+        current, target = When(), current  # "actually, scratch that — Friday at six would be better"
     if mine and s.awaiting == "confirm_change" and desk.action == "move" and desk.new_time and any(
             q.startswith("cancel ") for q in desk.queued) and re.search(r"\bcancel\b", own.lower()) and (
             u.time is not None and u.time.strftime("%H:%M") == desk.new_time):
@@ -465,6 +469,8 @@ async def _answer_new_time(s: ConversationState, ctx: TurnContext, current: When
             desk.new_date, desk.new_time = choice.date().isoformat(), choice.strftime("%H:%M")
             await _go_on(s, ctx, When())
             return
+    if not wanted.given and u.time is not None and not u.deny:
+        wanted = When(u.date, u.time, None)  # "three? three would give them time": the hour, said bare
     if wanted.given and not (  # ("… my sister can run me over tomorrow after all. just leave it where it is")
             _keeps(u.text.lower(), desk.action) and chosen and wanted.date in {None, _start(chosen).date()}
             and wanted.time in {None, _start(chosen).time()}):

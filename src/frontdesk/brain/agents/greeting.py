@@ -11,7 +11,7 @@ import re
 from frontdesk.brain.agents import faq, qualification
 from frontdesk.brain.context import Effect, TurnContext, absorb_contact
 from frontdesk.brain.format import say_list
-from frontdesk.brain.nlu.cues import ONLY_COURTESY, RETURNED_CALL, SOMEONE_ELSE
+from frontdesk.brain.nlu.cues import ANSWERS_FOR_THEM, ONLY_COURTESY, RETURNED_CALL, SOMEONE_ELSE
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.state import ConversationState
 
@@ -175,6 +175,15 @@ def conversation_act(s: ConversationState, ctx: TurnContext) -> bool:
 
 async def run(s: ConversationState, ctx: TurnContext) -> None:
     u = ctx.u
+    if s.awaiting == "permission" and s.direction == "outbound" and u.intent in {
+            "unknown", "chitchat", "provide_info"} and not (
+            u.affirm or u.deny or u.has_booking_facts or u.vehicle or u.lead_intent or u.location or u.budget
+            or u.timeline or u.financing) and (
+            ANSWERS_FOR_THEM.search(u.text.lower()) and s.customer.name) and (
+            s.last_ask != "permission_for_them"):
+        # "this is his wife. Dave's out with the kids": who we are calling for, said to them
+        ctx.ask(s, "permission", AGENT, "permission_for_them", name=s.customer.name.split()[0])
+        return
     if conversation_act(s, ctx):
         return
     if s.awaiting == "permission" and s.last_ask == "consent_check" and not (

@@ -51,3 +51,21 @@ def another_visit(s: ConversationState, u: Understanding) -> bool:
         done.vehicle and u.vehicle.model.lower() in done.vehicle.lower()))
     return (other_work or other_car) and bool(
         u.date or u.time or _ANOTHER.search(u.text.lower()) or re.search(r"\bbook\b", u.text.lower()))
+
+
+def forget_one_on_file(s: ConversationState, u: Understanding) -> None:
+    """While another visit is set up, the caller says back a booking on file (just moved or
+    told): "yes, showing Monday at five-thirty and then the meeting at six". The day and hour of
+    that booking, and its kind, are not the new visit's."""
+    slots = s.booking_slots
+    if not (u.date and u.time and slots.appointment_type):
+        return
+    for a in [*s.desk.found, *(s.on_file or [])]:
+        if a.appointment_type == slots.appointment_type or (
+                a.scheduled_date, a.scheduled_time) != (u.date.isoformat(), u.time.strftime("%H:%M")):
+            continue
+        if u.appointment_type == a.appointment_type or slots.preferred_time:
+            if u.appointment_type == a.appointment_type:
+                u.appointment_type = None
+            u.date, u.time = None, None
+            return

@@ -444,6 +444,11 @@ def schedule_callback(s: ConversationState, ctx: TurnContext, reason: str | None
             later.date or later.time or later.window or later.time_of_day):
         # "I've got the brake check Wednesday morning … could somebody call me back this
         # afternoon": when to call is what is said with the call, not the booking's day before it
+        if later.time and u.time and (later.time.hour % 12, later.time.minute) == (
+                u.time.hour % 12, u.time.minute):
+            # "he'll be home tonight — call around seven?": the hour read with what came before it
+            later.time, later.date = u.time, later.date or u.date
+            later.time_of_day, later.window = later.time_of_day or u.time_of_day, later.window or u.window
         u = replace(u, date=later.date, time=later.time, window=later.window, time_of_day=later.time_of_day)
     if u.time is None and u.time_of_day == "morning" and ctx.now.hour >= 12 and (
             u.date in {None, ctx.today}) and re.search(r"\bthis morning\b", u.text.lower()):

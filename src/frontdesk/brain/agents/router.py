@@ -567,7 +567,10 @@ def _moves_on_from_the_cancel(s: ConversationState, u: Understanding) -> bool:
     if not (s.awaiting == "confirm_change" and s.awaiting_agent == "appointments"
             and s.desk.action == "cancel") or u.deny or u.affirm or _KEEPS_IT.search(u.text.lower()) or (
             # "keep the oil change, yeah, Thursday's still good": one on file said to stand
-            re.search(r"\b(?:keep|leave|still (?:good|on|fine)|stays?)\b", u.text.lower())):
+            # (not "… could we keep the same time? Tuesday at two?": the new visit's hour)
+            re.search(r"\b(?:keep(?! (?:the )?same (?:time|day|slot|hour))|leave|still (?:good|on|fine)|"
+                      r"stays?)\b",
+                      u.text.lower())):
         return False
     asked = [m.content.lower() for m in s.messages[:-1] if m.role == "user"]
     if not any(_CANCEL_IT.search(said) or _CANCEL_SAID.search(said) for said in asked):
@@ -579,7 +582,9 @@ def _moves_on_from_the_cancel(s: ConversationState, u: Understanding) -> bool:
     new_visit = u.intent == "book" and bool(u.date or u.time) and bool(u.services or u.appointment_type) and (
         chosen is None or bool(set(u.services) - {chosen.service_type})
         or (u.appointment_type is not None and not u.services and (
-            u.date is None or u.date.isoformat() != chosen.scheduled_date)))
+            u.date is None or u.date.isoformat() != chosen.scheduled_date
+            # "… just sit down with an agent instead … keep the same time?": another kind of visit
+            or (u.appointment_type != chosen.appointment_type and "instead" in u.text.lower()))))
     return new_visit or (u.intent == "objection_busy" and "call_asked" in u.flags)
 
 

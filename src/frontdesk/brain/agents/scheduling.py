@@ -198,7 +198,8 @@ def _vehicle_for(appt: str | None, mention, ctx: TurnContext, current: VehicleIn
 
 _SET_UP = re.compile(r"\b(?:set (?:something|a time|a meeting|an appointment|one) up|"
                      r"set up (?:something|a time|a meeting|an appointment|one)|sit down|"
-                     r"meet (?:with )?(?:someone|somebody|an agent|one of)|come in|get started)\b")
+                     r"meet (?:with )?(?:someone|somebody|an agent|one of)|come in|get started|"
+                     r"(?:talk|speak|chat) (?:to|with) (?:someone|somebody|an agent|the agent|one of))\b")
 """A buyer asking for a meeting, no home named."""
 
 
@@ -289,6 +290,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         slots.preferred_time = (u.time.strftime("%H:%M") if u.time else None) or told.scheduled_time
         slots.add_to = told.id
         slots.customer_name = slots.customer_name or told.customer_name  # the visit's own
+    just_booked.forget_one_on_file(s, u)  # "yes, showing Monday at five-thirty and then the meeting at six"
     if just_booked.said_of_it(s, ctx):
         return  # "yep, Tuesday at six", "what do we need to bring to it?": the visit booked a moment ago
     if just_booked.another_visit(s, u):

@@ -69,7 +69,8 @@ def asks(r: Understanding) -> bool:
             {"faq_topic", "price_question", "inventory_question", "staff_question"} & r.flags):
         return False  # "the houses?": what we said, said back while it sinks in; nothing asked
     return r.text.rstrip().endswith("?") or re.match(
-        r"(?:\W*(?:so|and|also|oh|um|uh|like|okay|ok|hi|hey|hello|yeah|yes|well|sorry|alright)\W+)*"
+        r"(?:\W*(?:so|and|also|oh|um|uh|like|okay|ok|hi|hey|hello|yeah|yes|well|sorry|alright|honestly|"
+        r"seriously|look|listen)\W+)*"
         r"(?:what|whats|when|where|wheres|how|hows|why|which|who|"
         # ("do the battery instead of the brakes" tells, it does not ask)
         r"do(?= (?:you|y'?all|ya|i|we|they|he|she|it|u|not|any)\b)|"

@@ -14,7 +14,9 @@ from frontdesk.brain.nlu.text import normalise
 from frontdesk.knowledge.profile import BusinessProfile
 
 _CLAUSE_BREAK = re.compile(
-    r"(?<=[.?!])\s+|(?<=\w):\s+"  # "three quick ones: are you open Sundays, …"
+    # (not after "Mr." in "you've reached Mr. Okafor's phone")
+    r"(?<!\bmr\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bMrs\.)(?<=[.?!])\s+"
+    r"|(?<=\w):\s+"  # "three quick ones: are you open Sundays, …"
     r"|[,;]?\s+(?:and\s+)?(?:oh,?\s+and|oh,?\s+also|and\s+also|also,|plus,?|but\s+also)\s+"
     # "… go ahead and cancel it and oh one more thing what time yall open saturday"
     r"|[,;]?\s+(?:and\s+)?(?:oh,?\s+)?(?:one more thing|one other thing|another thing|real quick)[,.:]?\s+"

@@ -164,6 +164,9 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
     p = act.confidence
     if model == "decline" and "book" in r.flags and r.date and r.time and rule in {"book", "provide_info"}:
         return "book", max(p, 0.8)  # "eh, I'd rather not sit there hoping. let's book it. Thursday, 7:30?"
+    if rule == "escalation" and ABOUT_TO_GO.search(r.text.lower()) and CALL_ME.search(r.text.lower()):
+        # "I'd like to talk to an agent, but I'm driving right now. could someone call me back?"
+        return "objection_busy", 0.85
     if "faq_topic" in r.flags and ASKED_LAST.search(r.text.lower()) and not (
             r.services or r.date or r.time or r.window or r.time_of_day or r.has_contact_facts) and (
             model in {"question", "provide_info", "faq"}) and (rule in {"faq", "provide_info", "unknown"} or (
@@ -429,7 +432,11 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
             r.affirm = True
             return "affirm", 0.75  # "thank you kindly" to "shall I book it?": thanked for booking it
     if awaiting in {None, "anything_else"} and RETURNED_CALL.search(r.text.lower()) and not (
-            r.services or r.appointment_type or r.lead_intent or r.vehicle or r.time):
+            r.services or r.appointment_type or r.lead_intent or r.vehicle or r.time) and not (
+            # "I got a missed call from this number … please don't call me again": no more calls
+            rule == "do_not_call" and model == "do_not_call"):
+        if LOOKUP_CUE.search(r.text.lower()):
+            return "lookup_appointment", 0.85  # "… didn't leave a message. is it about my appointment?"
         return "identity", max(p, 0.85)  # "I missed a call from this number, just calling back"
     if SURELY_ELSEWHERE.search(r.text.lower()) and not (
             r.date or r.time or r.has_lead_facts or r.has_contact_facts):
@@ -583,7 +590,10 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
         return "faq", 0.85  # "and if we call back in March, is the valuation still free?"
     if "escalation" in {rule, model} and r.is_question and COST_OF_TALKING.search(r.text.lower()):
         return "faq", 0.85  # "to talk with an agent, the consultation, I must pay?": what it costs
-    if meeting_asked(r.text.lower(), rule, model, bool(r.lead_intent or r.date), bool(r.date and r.time)):
+    # (an hour said by a buyer or seller is a meeting's too: "… talk with an agent after it, about five?
+    # we're new to buying")
+    if meeting_asked(r.text.lower(), rule, model, bool(r.lead_intent or r.date),
+                     bool(r.time and (r.date or r.lead_intent))):
         # "we're finally ready to talk to somebody about buying … could we come in Sunday?"
         return ("book", 0.8) if r.date or r.time or r.appointment_type else ("lead", 0.85)
     if rule == "escalation" and ABOUT_TO_GO.search(r.text.lower()) and not re.search(

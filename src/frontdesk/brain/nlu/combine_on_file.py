@@ -72,7 +72,26 @@ def on_file(r: Understanding, rule: str, model: str, awaiting: str | None) -> tu
         # a booking made before, whoever made it
         r.flags.discard("objection_busy")
         return "lookup_appointment", 0.85
+    if awaiting in {None, "anything_else"} and (told := _OURS_IS_ON.search(said)) and _COULD_IT_BE.search(
+            said, told.end()) and model in {"reschedule", "book", "provide_info"} and rule in {
+            "book", "provide_info", "unknown", "faq"}:
+        # "our listing walkthrough is Wednesday morning but the painters are there, could it be the
+        # afternoon?": the booking told, then another time asked for it
+        return "reschedule", 0.85
     return None
+
+
+_OURS_IS_ON = re.compile(r"\b(?:my|our|the) (?:[\w-]+ ){0,2}(?:appointment|appt|showing|consultation|"
+                         r"walkthrough|walk-through|visit|valuation|oil change|detail|inspection|rotation|"
+                         r"test drive|service|thing|meeting|tour)(?:'s| is| was) (?:set |booked |scheduled )?"
+                         r"(?:for |on |at )?(?:this |next )?"
+                         r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today)\b")
+"""The caller's own booking, told by its day ("our listing walkthrough is Wednesday morning")."""
+_COULD_IT_BE = re.compile(r"\b(?:could|can|would|is there any way) (?:it|that|we|you|y'?all)(?: guys)? "
+                          r"(?:be|do|make it|go|have it|switch|change|get it)\b[^.?!]{0,30}\b(?:the|in the|"
+                          r"instead|later|earlier|another|a different|"
+                          r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|noon)\b")
+"""Another time asked of the booking just told ("could it be the afternoon?", "can we do Friday?")."""
 
 
 def kept_as_it_is(said: str) -> bool:

@@ -105,7 +105,10 @@ GOES_ON = re.compile(r"\b(?:i )?(?:might|may|will|'ll|gonna|going to) (?:go|talk
 ABOUT_TO_GO = re.compile(r"\b(?:about to|have to|gotta|got to|need to|just about to) "
                           r"(?:walk into|walk in to|head (?:into|out|to)|jump (?:on|into)|step into|go into|"
                           r"run into|get on|board)\b|"
-                          r"\bwalking into (?:a|my|the) (?:meeting|appointment|class)\b")
+                          r"\bwalking into (?:a|my|the) (?:meeting|appointment|class)\b|"
+                          # "I'd like to talk to an agent, but I'm driving right now"
+                          r"\b(?:i'?m|i am|we'?re|we are) (?:driving|behind the wheel|on the road)"
+                          r"(?: right now| at the moment| rn)?\b(?! (?:to|over|down|up|out)\b)")
 """The caller is leaving the phone in a moment: a person later, not a transfer now."""
 WANTS_CHANGE = re.compile(r"\b(?:re-?schedul\w*|" + MOVING + r"|push|bump|slide|switch|(?<!oil )change|"
                            r"another (?:day|time)|(?<!on )different (?:day|time)(?!s)|instead|sooner|earlier|"
@@ -181,6 +184,8 @@ MESSAGE_ASKED = re.compile(
     r"(?:call|ring|phone|text) (?:me|us)\b|"
     r"\b(?:have|get|ask) (?:him|her|them|someone|somebody|(?!me\b|us\b|you\b|it\b|the\b|a\b|to\b)[a-z]+)"
     r"(?: from [\w' ]{1,25}?)? (?:to )?(?:give (?:me|us) a (?:call|ring|buzz)|get back to (?:me|us))\b|"
+    # (not "… called me yesterday and didn't leave a message": the call we made)
+    r"(?<!didn't )(?<!didnt )(?<!did not )(?<!never )(?<!without )(?<!n't even )"
     r"\bleave (?:a |him a |her a |them a )?message\b|"
     r"\b(?:don'?t|do not|no need to|you don'?t (?:have|need) to|no) (?:need to )?transfer me\b")
 """A message or a call back asked for, not a person now ("can you have Mike call me?", "can I

@@ -92,7 +92,9 @@ at three but … can i come in that morning instead")."""
 
 MOVING = (r"move(?! (?:in(?! the (?:morning|afternoon|evening)\b)|into|out|away|house|here|there|closer)\b)|"
           # "I need that moved to Thursday"
-          r"moved(?= (?:to|up|back|over|till|until|for|from)\b)|"
+          r"moved(?= (?:to|up|back|over|till|until|for|from|off)\b)|"
+          # "I need to get my inspection moved", "have our showing moved"
+          r"(?:get|have|need|want) (?:my|our|the|his|her) (?:[\w'-]+ ){1,3}moved\b|"
           # "now I need it moved. Thursday at three."
           r"(?:(?<=\bit )|(?<=\bthat ))moved(?=\s*(?:[.,;!?]|$|again\b|please\b))|"
           # "could the battery be moved so it's right after the oil change"
@@ -430,7 +432,11 @@ back", "I'll just ring back later, I don't have my calendar"): an offer put off,
 for a callback and not a busy objection."""
 _CALL_THEN = (r"\b(?:someone|somebody|you|y'?all) (?:please )?call (?:tomorrow|tonight|today|this "
               r"(?:morning|afternoon|evening)|in the (?:morning|afternoon|evening)|"
-              r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b")
+              r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|"
+              # "he'll be home tonight — call around seven?": no one named, the hour said
+              r"(?:^|(?<=[.,;!?—-] )|(?<=\bjust )|(?<=\bso )|(?<=\bmaybe )|(?<=\bthen ))(?:please )?call "
+              r"(?:back )?(?:around|at|after|about|before|like) (?:like )?(?:\d|one|two|three|four|five|six|"
+              r"seven|eight|nine|ten|eleven|twelve|noon|lunch)")
 """A call asked in few words, with when ("Somebody call tomorrow morning, please?")."""
 _NOT_THEIRS = (r"(?<!they'd )(?<!they'll )(?<!he'd )(?<!she'd )(?<!he'll )(?<!she'll )(?<!they )(?<!will )"
                # ("still waiting on em to get back to me": the lender's call)
@@ -734,7 +740,8 @@ PASSED_AWAY = re.compile(r"\b(?:passed away|passed on|(?:he|she)(?:'s| has| had)
 ANSWERS_FOR_THEM = re.compile(r"\b(?:this is|i'?m|i am|it'?s) (?:his|her|their) (?:son|daughter|wife|husband|"
                               r"widow|brother|sister|mom|mother|dad|father|kid|grandson|granddaughter|neighbou?r|"
                               r"caregiver|assistant|secretary)\b|"
-                              r"\byou'?ve reached [a-z]+(?: [a-z]+)?'s (?:phone|cell|line)\b|"
+                              r"\byou'?ve reached (?:(?:mr|mrs|ms|dr)\.? )?[a-z]+(?: [a-z]+)?'s "
+                              r"(?:phone|cell|line)\b|"
                               r"\b(?:he|she) (?:did fill|filled) out (?:that|the) form\b")
 """Whoever answered our call is someone else of the one we called ("this is his son", "you've
 reached Samir Haddad's phone, this is his assistant"): the right number, whoever picked up."""

@@ -45,7 +45,8 @@ from frontdesk.knowledge.profile import AskFrame, BusinessProfile
 
 
 
-_DONE_ALREADY = re.compile(r"\b(?:did(?! get\b)|had(?! to\b)|(?<!you )(?<!you've )(?<!y'all )(?<!ya )"
+_DONE_ALREADY = re.compile(r"\b(?:did(?! (?:get|mention|say|tell|ask|want|need)\b)|had(?! to\b)|"
+                           r"(?<!you )(?<!you've )(?<!y'all )(?<!ya )"
                            r"(?<!guys )(?<!still )(?<!did )"
                            r"got(?! (?:back|home|here|there|off|out|up|you|ya|to)\b)"
                            # ("he's got a window Thursday morning": time free, no work done)

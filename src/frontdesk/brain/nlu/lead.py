@@ -351,7 +351,13 @@ def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None
     # "we're pre-approved already, for five-fifty": a figure said of the approval is money
     expecting = expecting or bool(re.search(
         r"\bapproved(?: already)?,? (?:for|up to|to) (?:like |about |around )?"
-        r"(?:\$?\d|one|two|three|four|five|six|seven|eight|nine)", u.lower))
+        r"(?:\$?\d|one|two|three|four|five|six|seven|eight|nine)", u.lower) or re.search(
+        # "oh, and we're thinking five to five-fifty, if that helps": a range the caller has in mind
+        r"\b(?:we'?re|i'?m|we are|i am) (?:thinking|figuring|hoping for|looking at)"
+        r"(?: (?:like|about|around|somewhere around|maybe))? "
+        r"(?:\$?\d+|one|two|three|four|five|six|seven|eight|nine)(?:[- ]?\w+)? (?:to|through|or) "
+        r"(?:\$?\d+|one|two|three|four|five|six|seven|eight|nine)[- ]"
+        r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)", u.lower))
     if _DAY_SAID.search(u.lower) and not _MONEY_CUE.search(u.numeric) and any(
             _HOUR_AND_MINUTES.search(sentence) and (sentence.rstrip().endswith("?") or re.search(
                 r"\bat (?:like |about |around )?\d", sentence))

@@ -71,6 +71,12 @@ def belongs_elsewhere(text: str, start: int) -> bool:
     if said_with := re.search(rf"\b{WEEKDAY},?\s+$", text[max(0, start - 14): start]):
         start = max(0, start - 14) + said_with.start()  # "on Wednesday, the 23rd": one day, said twice
     before = text[max(0, start - 60): start]
+    if re.search(r"\btoday(?:'s| is)\s+(?:the\s+)?$", before) or re.match(
+            r"today(?:'s| is)\s+(?:the\s+)?\d", text[start:]) or (
+            re.search(r"\b(?:it'?s|it is)\s+(?:the\s+)?$", before) and re.match(
+                r"(?:the\s+)?\d[\w-]*\s+today\b", text[start:])) or (
+            text.startswith("today", start) and re.search(r"\b(?:it'?s|it is)\s+the\s+\d[\w-]*\s+$", before)):
+        return True  # "it's the twenty-ninth today, right?", "today's the 29th": today's date, in passing
     return bool(_OTHER_EVENT.search(before) or TRIP.search(before)
                 # "my number after Monday is …": when a number holds, not a visit
                 or re.search(r"\b(?:number|phone|cell)\b[^.?!]{0,25}$", before)

@@ -14,7 +14,8 @@ LOOKUP_CUE = re.compile(r"\b(?:(?:my|our) (?:appointment|appt|booking|reservatio
                          # "remind me when my showings are"
                          r"(?:appointment|appt|booking|showing|consultation|test drive|visit)s)|"
                          r"(?:what time|what day|when)(?:'s| is| was| are) (?:my|our)|"
-                         r"booked|scheduled|on the (?:books|schedule|calendar)|"
+                         # not "I forgot to ask when I booked": when it was booked
+                         r"(?<!when i )(?<!when we )booked|scheduled|on the (?:books|schedule|calendar)|"
                          r"(?:am i|are we) (?:coming|supposed|set|down|booked|scheduled|on)|"
                          r"(?:i'?m|we'?re) (?:coming in|supposed to|set for|down for)|"
                          r"did (?:i|we) (?:book|schedule|make)|lined up|(?:i|we) put (?:it )?down|"
@@ -31,6 +32,7 @@ LOOKUP_CUE = re.compile(r"\b(?:(?:my|our) (?:appointment|appt|booking|reservatio
                          r"(?:(?:can'?t|don'?t|cannot) remember|for ?got)(?![^.?!]{0,30}\b(?:charge|costs?|"
                          # ("I honestly can't remember the last time": when it was last done)
                          r"price|how much|address|hours|(?:the )?last time|when (?:i|we|it) last|"
+                         r"to (?:ask|mention)|"
                          r"(?:you|y'?all|ya|you guys|they) (?:said|told|say|quoted))\b)|"
                          # "I have appointment with you this Friday": one already made, said by a learner
                          r"(?:i|we) (?:have|got|had) (?:an? )?(?:appointment|appt|showing|consultation|"
@@ -46,7 +48,10 @@ LOOKUP_CUE = re.compile(r"\b(?:(?:my|our) (?:appointment|appt|booking|reservatio
                          r"(?: for)? (?:that|it|the \w+|my \w+))|"
                          # "… keep the buyer consultation, what's the time on that one"
                          r"what(?:'s| is|s) the (?:time|day|date) (?:on|for|of) "
-                         r"(?:that|it|this|mine|ours|my|our|the))\b")
+                         r"(?:that|it|this|mine|ours|my|our|the))\b|"
+                         # "the valuation thing … that's Wednesday at eleven, right? just making sure"
+                         r"\b(?:that'?s|it'?s|we'?re|i'?m) (?:still )?(?:on |at |for )?(?:this |next )?"
+                         r"(?:monday|tuesday|wednesday|thursday|friday|saturday|tomorrow)\b[^.?!]{0,25}\bright\s*\?")
 """Words a question about one's own appointment always has ("when is my appointment?")."""
 _ASKS_OWN = r"\b(?:what time|what day|when)(?:'s| is| was| are| were){} (?:my|our|mine\b|ours\b)"
 _TIME_ON_IT = (r"\bwhat(?:'s| is|s) the (?:time|day|date) (?:on|for|of) "
@@ -123,7 +128,11 @@ consultation actually involve? is it like an interview?")."""
 
 
 STILL_ON = re.compile(r"\b(?:is|'s|are|'re)\s+still\s+(?:at|on|for|set|good|happening|booked|scheduled|the)\b"
-                      r"(?=[^.?!]{0,40}(?:\bright|\bcorrect|\bthough|\byeah|\?|$))")
+                      r"(?=[^.?!]{0,40}(?:\bright|\bcorrect|\bthough|\byeah|\?|$))|"
+                      # "the detail thing, that's Friday at ten, right?"
+                      r"\b(?:that'?s|it'?s|we'?re|i'?m) (?:still )?(?:on |at |for )?(?:this |next )?"
+                      r"(?:monday|tuesday|wednesday|thursday|friday|saturday|tomorrow)\b[^.?!]{0,25}\b(?:right|"
+                      r"correct)\s*\?")
 """A booking checked as still standing ("and the explorer is still at eight right")."""
 KEEP_THE_OTHER = re.compile(r"\b(?:cancel|scratch|scrap|drop) (?:the|my|our|that|this) [\w ']{2,80}?\b"
                             r"(?:but|and) (?:please |just )?(?:keep|leave) (?:the|my|our) ")

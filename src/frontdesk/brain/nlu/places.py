@@ -174,10 +174,15 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
     # home put right is the one after the correction)
     put_right = next((len(u.lower) - len(t) for t in correction_tails(u.lower)
                       if any(w[0] >= len(u.lower) - len(t) for w in wanted)), 0)
-    if (side == "sell" or ex.extract_appointment_type(u, profile) == (
-            "listing_appointment")) and (
-            homes := [w for w in found if w[1] not in refused and w[0] >= put_right and _OUR_HOME_IN.search(
-                u.lower[max(0, w[0] - 40): w[0]])]):
+    homes = [w for w in found if w[1] not in refused and w[0] >= put_right and _OUR_HOME_IN.search(
+        u.lower[max(0, w[0] - 40): w[0]])]
+    moving_here = [w for w in wanted if w[2] and w not in homes
+                   and _MOVING_TO.search(u.lower[max(0, w[0] - 30): w[0]])]
+    if homes and moving_here and not any(w[2] for w in homes):
+        # "I'm selling my place up in Dallas and moving to Austin": the home sold is elsewhere;
+        # where they move to is where they look
+        wanted = moving_here
+    elif (side == "sell" or ex.extract_appointment_type(u, profile) == "listing_appointment") and homes:
         # "we been in our house in cedar park since oh nine and my wife wants to move closer to her
         # job down in san marcos, so i want somebody to come value our house": the home sold
         wanted = homes
@@ -298,6 +303,8 @@ _ORIGIN = re.compile(r"\b(?<!to )(?<!wanna )(?:from|live in|living in|lived in|c
                      r"(?:i|we|he|she) (?:work|works) (?:at|in|near|by|out of|over at|down at)|"
                      # "I'm a widower, live down in Corpus Christi": where the caller lives now
                      + _LIVES_IN + r")\s+(?:the\s+)?$")
+_MOVING_TO = re.compile(r"\b(?:moving|move|relocating|relocate|coming|heading|transferring|retiring)"
+                        r"(?: (?:back|down|up|over|out))? (?:to|into)\s+(?:the\s+)?$")
 _NOW_IN = re.compile(r"\b(?:we'?re|i'?m|we are|i am) (?:currently |now )?in\s+$")
 _LIVES_NOW = re.compile(r"\b(?:" + _LIVES_IN + r")\s+(?:the\s+)?$")
 """Where the caller lives now, said of themselves ("a retired schoolteacher down in San Antonio")."""

@@ -62,7 +62,11 @@ def by_part(u: Utterance, profile: BusinessProfile, known: set[str],
         for match in word_pattern(part).finditer(u.lower):
             if part == "sticker" and (_REMINDER_STICKER.search(_clause_of(u.lower, match)) or (
                     re.search(r"\boil\b", u.lower) and _REMINDER_STICKER.search(u.lower)) or re.search(
-                    r"\boil(?: change)?\s+$", u.lower[max(0, match.start() - 12): match.start()])):
+                    r"\boil(?: change)?\s+$", u.lower[max(0, match.start() - 12): match.start()]) or (
+                    # "my husband swears the oil's fine but I checked the sticker and it is not fine"
+                    re.search(r"\boil\b[^.?!]{0,60}$", u.lower[:match.start()])
+                    and not re.search(r"\b(?:inspect\w*|state|registration|expir\w*|tags?|emissions?|"
+                                      r"runs? out|running out|ran out)\b", _clause_of(u.lower, match)))):
                 continue  # "the sticker on the windshield says I'm overdue", "the oil sticker": a reminder
             if part == "sticker" and _PRICE_STICKER.match(u.lower, match.end()):
                 continue  # "what's the sticker on that silver Camry?": its price
