@@ -514,8 +514,10 @@ _PERSON_AFTER = re.compile(r"(?:[,.;!?—-]\s*|\s)(?:(?:and|also|then|plus|oh|af
                            r"(?:i|we)(?: also)?(?: need| want| wanna|'d like| would like) to (?:talk|speak) "
                            r"(?:to|with)|put me through|transfer me|connect me)\b")
 """A person asked for after a booking in the same message ("… and then put me through to a manager")."""
-_VISIT_AFTER = re.compile(r"(?<=[,.;!?])\s*(?:(?:and|also|plus|oh)\W+)+(?:i|we)\s+(?:also\s+)?(?:need|want|"
-                          r"gotta|have to|'d like|would like|wanna)\b")
+_VISIT_AFTER = re.compile(r"(?<=[,.;!?])\s*(?:(?:and|also|plus|oh)\W+)+(?:i|we)"
+                          r"(?:'d (?:also )?(?:like|love)|"
+                          r"\s+(?:also\s+)?(?:need|want|gotta|have to|'d like|would like|would love|"
+                          r"wanna))\b")
 """A visit asked for after a call back asked ("… call me back about it? And I also need …")."""
 _ABOUT = re.compile(r"\b(?:about|regarding|to go over)\b(?! (?:it|them)\b| (?:that|this)(?:[.,;!?]|$)|"
                     r" the (?:recall|appointment|booking|visit|work|repair)\b)")

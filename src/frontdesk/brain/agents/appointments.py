@@ -152,7 +152,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         current, target = When(), current  # "I'm not gonna make eleven, is one o'clock possible": one
     elif mine and s.awaiting == "confirm_change" and desk.action == "move" and action is None and (
             not target.given and current.date and (chosen := _chosen(s)) is not None) and not (
-            _fits(chosen, current)):
+            _fits(chosen, current)) and not ctx.reply_parts:  # (the read back heard, not just said)
         current, target = When(), current  # "actually, scratch that — Friday at six would be better"
     if mine and s.awaiting == "confirm_change" and desk.action == "move" and desk.new_time and any(
             q.startswith("cancel ") for q in desk.queued) and re.search(r"\bcancel\b", own.lower()) and (

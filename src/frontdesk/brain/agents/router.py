@@ -96,6 +96,10 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
             "escalation", "do_not_call", "goodbye", "wrong_number"} and both_plan.read(s, ctx) is not None:
         u.intent = "reschedule"  # told both, "could we do the buying talk the same day, right after? three"
         return "appointments"
+    if intent == "goodbye" and u.name and s.awaiting == "name" and s.awaiting_agent == "objection":
+        # "no, that's it, just the call. it's Denise Haller" asked who to ask for: the name, then done
+        u.intent, u.deny = "provide_info", False
+        return "objection"
     if intent == "goodbye" and u.deny and "goodbye" in u.flags and s.awaiting in _BOOKING_ASKED and not (
             u.has_booking_facts or u.affirm):
         return "greeting"  # "No, thank you, I'm fine. Bye." to the times offered: nothing is booked

@@ -297,7 +297,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         # "my son's Corolla needs a battery … can I book that too? next Tuesday": a visit of its
         # own, not the one just booked with more on it; who the caller is stays known
         s.booking_slots = s.booking_slots.dropped()
-    if "walk_in_instead" in u.flags and not (u.date or u.time) and s.appointment is None:
+    # ("I'll probably just swing by one morning next week then": a day to walk in on, no booking)
+    if "walk_in_instead" in u.flags and not u.time and s.appointment is None:
         # "okay cool, I'll just swing by in the morning then, I don't need an appointment"
         s.booking_slots = s.booking_slots.dropped()
         policy = next((f.answer for f in ctx.profile.faq if f.key == "walk_ins"), None)
@@ -401,8 +402,10 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             return
         ctx.ask(s, "anything_else", "greeting", "anything_else")
         return
-    else:
-        _absorb_booking(s, ctx)
+    elif _absorb_booking(s, ctx) and (u.date or u.time) and s.awaiting == "name":
+        # "make it six instead, Friday at six" asked the name: heard and said back; the name asked
+        # again is not one of the questions asked by turns with no answer
+        s.recent_asks = [k for k in s.recent_asks if k != s.last_ask]
     if ctx.profile.kind == "real_estate" and u.has_lead_facts:
         # the lead facts said with the booking are kept too, and said to be heard when they
         # come instead of what was asked ("round rock, between three and four hundred")

@@ -17,7 +17,8 @@ _WHO = (r"(?:somebody|someone|some ?one|you|y'?all|you guys|the agent|an agent|y
         r"one of (?:your|y'?all'?s?|the) \w+|(?:the |your )?(?:sales|service|finance|shop|parts) "
         r"(?:guy|gal|person|people|team|desk|department|manager|advisor|writer)|"
         r"(?:the |your |a )?(?:manager|supervisor|owner|boss|general manager|gm)|"
-        r"(?!(?:i|we|it|that|this|they|he|she|not|never|also|just|please)\b)[a-z]+)"
+        # ("I'd love for a salesperson to call me", "tell Sarah in service to give me a call")
+        r"(?:(?:a|an|the|your) )?(?!(?:i|we|it|that|this|they|he|she|not|never|also|just|please)\b)[a-z]+)"
         r"(?: or (?:somebody|someone|anybody|anyone))?"  # "could Marcus or somebody in sales call me"
         r"(?: (?:from|in|on|at|over (?:in|on|at)) (?:the |your )?\w+(?: (?:side|department|team|desk|"
         r"office|people|folks|guys))?)?")
@@ -27,8 +28,11 @@ _ASKED = re.compile(
     # "can somebody call me", "could you have Sarah give me a call", "can Marcus call me tonight"
     r"\b(?:can|could|would)(?: you)?(?: (?:please|maybe|also))? (?:have |get |ask )?" + _WHO
     + r" (?:please |also |maybe |just |to )?" + _CALL + r"\b|"
-    # "have Jordan call me", "get someone to give me a call"
-    r"\b(?:have|get|ask) " + _WHO + r" (?:to )?(?:please |also |just )?" + _CALL + r"\b|"
+    # "have Jordan call me", "get someone to give me a call", "tell Sarah in service to give me a call"
+    r"\b(?:have|get|ask|tell) " + _WHO + r" (?:to )?(?:please |also |just )?" + _CALL + r"\b|"
+    # "somebody needs to call me about my bill", "someone should give me a call"
+    r"\b(?:somebody|someone|some ?one|one of (?:you|y'?all|your guys)) (?:needs to|has to|should|gotta|"
+    r"ought to) (?:please |also )?" + _CALL + r"\b|"
     # "I need someone on the service side to call me", "I'd really like Jordan to call me"
     r"\b(?:i|we)(?:'d| would)? (?:really |also |just )?(?:need|want|like|love|appreciate)(?: it)?"
     r"(?: (?:for|if))? " + _WHO + r" (?:to |could |would )?(?:please |also )?" + _CALL + r"\b")

@@ -174,6 +174,10 @@ _WHERE_I_AM = re.compile(r"\b(?:(?:i'?m|im|we'?re|i was|we were)(?: (?:sitting|w
 _PLURAL = r"s?\b"
 
 
+_MESS = re.compile(r"\b(?:carsick|car sick|threw up|throw up|thrown up|puked|vomit\w*)\b")
+"""A mess made in the car, a reason for a detail, said as what happened."""
+
+
 def _last_mention_wanted(text: str, phrases: list[str]) -> bool:
     """What the caller said last about a service decides: wanted, or ruled out — by its own words
     or by the part it works on ("rotate the tires too? actually, no, forget the tires")."""
@@ -185,6 +189,9 @@ def _last_mention_wanted(text: str, phrases: list[str]) -> bool:
         re.search(r"\b(?:letter|notice|mailer)s?\b", m.group(0)) and re.search(
             r"\b(?:never|didn'?t|did not|haven'?t|have not|hasn'?t|no)\s+(?:\w+\s+)?$",
             text[max(0, m.start() - 20): m.start()]))] or matches
+    # ("I need to get the car detailed, the dog got carsick all over the back seat": a mess told
+    # after the work asked for it in so many words leaves the work asked)
+    matches = [m for m in matches if not _MESS.search(m.group(0))] or matches
     if not matches:
         return False
     words = {w for p in phrases for w in re.findall(r"[a-z/]+", p)} & lexicon().service_objects
@@ -214,7 +221,7 @@ def _mention_wanted(text: str, match: re.Match[str]) -> bool:
         return True  # "it's been eight months since the Forester had its oil changed": due now
     if re.search(r"\b(?:jump|jumped|start|turns? over)\b", match.group(0)):
         return True  # "she had to get a jump twice last week": the trouble told, whenever it was
-    if re.search(r"\b(?:carsick|car sick|threw up|throw up|thrown up|puked|vomit\w*)\b", match.group(0)):
+    if _MESS.search(match.group(0)):
         # "my kid got carsick in the back seat … it still smells": a mess to clean, whenever it was
         # made (not one told as the day's story: "… so, you know, priorities. an oil change")
         return bool(re.search(r"\b(?:still|smells?|smelly|stinks?|stain\w*|clean\w*|(?:can|could) "

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from frontdesk.brain.nlu.text import Utterance
+from frontdesk.brain.nlu.text import Utterance, correction_tail
 
 _ASKS_HOW_APPROVAL_GOES = re.compile(r"\b(?:how|what)\b[^.?!]{0,40}\b(?:getting |get |to get |a |the )?"
                                      r"pre-?(?:approved|approval)\b[^.?!]{0,30}(?:\?|\b(?:work|take|mean|cost|"
@@ -34,6 +34,10 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
     financing question only when it is the one asked ("not yet, just getting the ball rolling"
     to "what's prompting the move?" says nothing of a loan)."""
     text = u.lower
+    if (tail := correction_tail(text)) and (put_right := extract_financing(
+            Utterance(raw=tail, lower=tail, numeric=tail), expecting=True)) is not None and (
+            _CASH_SAID.search(text[: len(text) - len(tail)])):
+        return put_right  # "I'd be paying cash — hmm, well, no, scratch that, I'd need a mortgage …"
     back = re.search(r"\bpre-? ?approved\W+(?:\w+\W+){0,3}?not (?:technically|really|exactly|quite|yet|"
                      r"officially)\b", text)
     if re.search(r"\b(?:ain'?t|aren'?t|are not|not|never|haven'?t|havent|weren'?t|wasn'?t|isn'?t) "
@@ -79,6 +83,10 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
     if _STILL_TO_COME.search(text):
         # "we'll get pre-approved next month"; "talking to a lender now, should have the letter soon"
         return "in_progress"
+    if under_way(text) and re.search(r"\b(?:don'?t|do not|haven'?t|have not|didn'?t|did not)\W+(?:\w+\W+)?"
+                                     r"(?:have|got|get|gotten) (?:the |a |our |my |that )?(?:\w+ )?"
+                                     r"(?:letter|approval|paper)", text):
+        return "in_progress"  # "I'm talking to a lender right now, I just don't have the letter yet"
     if re.search(r"\b(?:pre-?approved|pre approved|preapproval|pre-?approval letter|already approved|"
                  # "I've got a pre-approval from my bank up here already"
                  r"(?:got|have|has|'ve got) (?:a |an |my |our |the )?(?:va |fha |usda |conventional )?"
@@ -121,7 +129,8 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
         return "cash"  # "proceeds from the sale": paid from what the old home brings
     if under_way(text):
         return "in_progress"
-    if (expecting or re.search(r"\b(?:financ\w*|loan|mortgage|lender|pre-? ?approv\w*|fha|va)\b", text)) and (
+    if (expecting or re.search(r"\b(?:financ\w*|loan|mortgage|lender|pre-? ?approv\w*|fha|va|"
+                               r"(?:buyer|assistance|down ?payment|grant) programs?)\b", text)) and (
             re.search(
                 r"\b(?:not yet|haven'?t|havent|not started|nothing yet|none yet)\b", text)):
         return "not_started"  # "financing i havent started on that yet"
@@ -140,6 +149,8 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
     return None
 
 
+_CASH_SAID = re.compile(r"\b(?:cash|pre-? ?approved|approved)\b")
+"""Financing said before a correction, which the words after it may put right."""
 _LOAN_BESIDE = re.compile(r"\b(?:plus|and|with|along with) (?:a |some |the )?(?:small |little |smaller )?"
                           r"(?:mortgage|loan)\b")
 """A loan beside the money from a sale ("the sale money plus a small mortgage"): no cash buyer."""
@@ -161,9 +172,11 @@ _UNDER_WAY = re.compile(r"\b(?:working on it|working with a (?:lender|bank)|"
                         rf"{_LOAN_PERSON} (?:has|have) (?:everything|it all|all of it)|"
                         r"(?:(?:started |been |just )?talking|(?<!n't )(?<!not )(?<!never )(?<!even )"
                         r"(?<!really )(?<!havent )(?:talked|spoke|spoken)) (?:to|with) "
-                        r"(?:a |the |our |my )?"
-                        r"(?:lender|bank|credit union|loan officer|"
-                        r"mortgage (?:guy|lady|broker|person|company))|"
+                        # ("I'm talking to a couple lenders right now, comparing")
+                        r"(?:a |the |our |my |a couple(?: of)? |a few |some |two |three |different |"
+                        r"several )?"
+                        r"(?:lenders?|banks?|credit unions?|loan officers?|"
+                        r"mortgage (?:guy|lady|broker|person|company|companies|brokers))|"
                         r"(?<!haven't )(?<!havent )(?<!have not )(?<!not )(?<!never )(?<!didn't )applied|"
                         r"(?<!not )applying|"
                         # "we just started the application with our credit union"

@@ -233,14 +233,18 @@ def said_once(u: Utterance) -> Utterance:
     for pattern, replacement in _SAID_AGAIN:
         lower = pattern.sub(replacement, lower)
     said = u if lower == u.lower else normalise(lower)
-    if _CLOCK_FIGURE.search(said.numeric) and _MONEY_CUE.search(said.numeric):
+    if _CLOCK_FIGURE.search(said.numeric) and (_MONEY_CUE.search(said.numeric) or re.search(
+            # "I can't go over like one-twenty. one-thirty if I really stretch"
+            r"\b[1-9]:[0-5]\d,? if (?:i|we) (?:really |absolutely )?"
+            r"(?:stretch|push|squeeze|have to|had to)\b|"
+            r"\b(?:go|spend|pay) (?:over|more than|above) (?:like |about )?[1-9] \d\d\b", said.numeric)):
         numeric = _CLOCK_FIGURE.sub(r"\1 \2", said.numeric)
         said = Utterance(raw=said.raw, lower=said.lower, numeric=numeric)
     return said
 
 
 _STRETCH = re.compile(r"(?:(?<=\d)|(?<=\dk)|(?<=\d k)|(?<=thousand)|(?<=grand))"
-                      r"(?:,|\s+maybe|\s+or maybe|[,?]\s*maybe|,?\s+(?:could|can|might) (?:go|stretch|do)"
+                      r"(?:,|\s+maybe|\s+or maybe|[,?.]\s*maybe|,?\s+(?:could|can|might) (?:go|stretch|do)"
                       r"(?: up to| to)?|,?\s+stretch(?:ing)? to|,?\s+if we (?:have|need) to|"
                       r",?\s+well,? maybe|\s*[—–-]\s*well,? maybe)"
                       r"\s+(?:like\s+|maybe\s+|up to\s+)?(?=\$?[1-9])")
@@ -255,7 +259,8 @@ _MOST_IF = re.compile(r"\b(?:stretch(?:ing)? (?:it )?to|(?:could|can|might|would
                       r"(?:to|as high as))\s+(?:like\s+|maybe\s+)?(?P<a>\$?[1-9][\d,.]*(?: \d\d)?"
                       r"(?:\s*(?:k|thousand|grand))?)|"
                       r"(?P<b>\$?[1-9][\d,.]*(?: \d\d)?(?:\s*(?:k|thousand|grand))?)"
-                      r",?\s+if (?:we|i) (?:really |absolutely )?(?:(?:have|need|had|gotta|got) to|stretch|"
+                      r",?\s+if (?:we|i) (?:(?:really|absolutely|reeeally),? )*"
+                      r"(?:(?:have|need|had|gotta|got) to|stretch|"
                       r"push (?:it|myself|ourselves)|squeeze)\b")
 """The most, said as a stretch ("maybe stretch to three seventy-five", "four seventy-five if
 we really have to")."""
@@ -469,6 +474,14 @@ def _extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | Non
     return found
 
 
+_ROAD = re.compile(r"\b(?:(?:highway|hwy|interstate|route|loop|sh|us|exit) ?\d{1,3}|i-\d{2})\b"
+                   r"(?!\s*(?:k\b|thousand|grand|dollars|bucks))|"
+                   r"\b(?:commute|drive|driving|live|living|work|traffic)(?:'s| is)?\b[^.?!,]{0,15}"
+                   r"\b(?:up|down|off(?: of)?|along|on|via|near) \d{2,3}\b"
+                   r"(?!\s*(?:k\b|thousand|grand|dollars|bucks))")
+"""A road named by its number ("my commute's up 183", "right off I-35")."""
+
+
 def _budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None, int] | None:
     u = said_once(u)
     if FROM_UP_TO.search(u.numeric):  # "anything from 200 up to 350": a span
@@ -481,6 +494,8 @@ def _budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None, int] 
     numeric = re.sub(r"(?<![$\d,.])\b\d{5}\b(?![\d,.]|\s*(?:k\b|thousand|grand|dollars|bucks))",
                      lambda m: m.group(0) if m.group(0) not in u.lower or _MONEY_CUE.search(
                          u.numeric[max(0, m.start() - 30): m.start()]) else " ", u.numeric)
+    # "my commute's up 183", "we're right off I-35": a road's number, never a price
+    numeric = _ROAD.sub(" ", numeric)
     # "condos up by the domain, two fifty to three hundred": a span of figures said of homes
     spans_homes = bool(_HOME_SPAN.search(numeric) or re.search(r"\bbetween [1-9] and [1-9] \d\d\b", numeric)
                        or _FIGURE_SPAN.search(numeric))

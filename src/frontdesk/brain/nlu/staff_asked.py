@@ -58,3 +58,21 @@ WANTS_SOMEONE = re.compile(r"\b(?:speak|talk|get|give|put|transfer|connect|want|
                             r"to )?(?:a |the |your |some )?(?:[\w-]+ )?(?:manager|supervisor|person|human)\b")
 """A caller who names their own role ("I'm the office manager") asks for no one, unless they
 also ask for a person in so many words."""
+
+
+PERSON_TAKEN_BACK = re.compile(r"\b(?:don'?t (?:bother|disturb|interrupt) (?:her|him|them)|"
+                               r"never ?mind (?:her|him|them|about (?:her|him|them))|"
+                               r"no need to (?:bother|get|grab|find) (?:her|him|them)|"
+                               r"(?:you|y'?all) (?:can|could) (?:probably )?(?:just )?"
+                               r"(?:do|handle|help (?:me )?with) (?:this|it|that))\b")
+"""A person asked for, then let go in the same breath ("is Sarah in? … actually, don't bother her,
+you can probably just do this")."""
+
+
+def without_the_person(clauses: list[str], person_asked: list[bool]) -> list[str] | None:
+    """The clauses left when a person asked for is let go later in the message (the asking and the
+    letting go both dropped), or None when no one was let go."""
+    back = next((i for i, c in enumerate(clauses) if PERSON_TAKEN_BACK.search(c.lower())), None)
+    if back is None or not any(person_asked[:back]):
+        return None
+    return [c for i, c in enumerate(clauses) if i != back and not (i < back and person_asked[i])] or None

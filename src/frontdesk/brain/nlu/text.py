@@ -77,6 +77,9 @@ def _normalise(text: str) -> Utterance:
                     r"(?:do|book|schedule|set|get|grab|have|try) )one\b(?![- ](?:o'?clock|oclock|thirty|"
                     r"fifteen|forty|fifty|twenty|ten|[ap]\.?m\b|in the|this|tomorrow|today|on|at)\b)",
                     r"\1choicexone", spoken)
+    # "I'll swing by one morning next week": some morning, not one o'clock
+    spoken = re.sub(r"\b(?<!at )(?<!around )(?<!about )one (?=(?:morning|afternoon|evening|day|night|weekend|"
+                    r"of these days)\b)", "some ", spoken)
     spoken = re.sub(rf"\b({_NUMBER_WORD}|\d+|morning|afternoon|evening|noon|lunch)-?ish\b",
                     r"\1 ish", spoken)  # "fifty-ish", "afternoonish"
     # "at, oh, eleven", "around, um, two": a filler between "at" and the hour

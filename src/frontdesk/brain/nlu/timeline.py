@@ -153,7 +153,7 @@ def _timeline(text: str, today: date, *, expecting: bool) -> tuple[float, str] |
         return 0.5, "as soon as possible"
     if re.search(r"\b(?:a|the|one|next) month or (?:two|2)\b", text):
         return 2.0, "a month or two"  # "within the month or two"
-    if re.search(r"\b(?:within|in) the (?:next )?month\b(?!\s*or\b)|\bthis month\b|"
+    if re.search(r"\b(?:within|in) the (?:next )?month\b(?!\s*or\b(?! so\b))|\bthis month\b|"
                  r"\bby the end of the month\b", text):
         return 1.0, "within the month"  # "within the month, hopefully"
     # "we bought it twelve years ago", "300 bucks a month" are no timeline; one said after them

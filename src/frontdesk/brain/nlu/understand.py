@@ -18,7 +18,18 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from frontdesk.brain.nlu import asking, clock, financing, lead, lead_facts, name_fixes, names, refer, when
+from frontdesk.brain.nlu import (
+    asking,
+    clock,
+    financing,
+    lead,
+    lead_facts,
+    name_fixes,
+    names,
+    refer,
+    staff_asked,
+    when,
+)
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.asking import OF_THAT, STATEMENT, asks
 from frontdesk.brain.nlu.clauses import EMBEDDED_ASK, TAGGED, WHICH_ASK, split_clauses, split_lead_in
@@ -174,6 +185,9 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
         return _named_under(whole, text)
     readings = [read(c, profile, today, awaiting, about=a)
                 for c, a in zip(clauses, abouts, strict=True)]
+    if (kept := staff_asked.without_the_person(clauses, [r.intent == "escalation" for r in readings])):
+        # "is Sarah in? … actually, don't bother her, you can probably just do this": no one now
+        return _understand(" ".join(kept), profile, today, awaiting, topic)
     for i in range(len(clauses) - 2, -1, -1):
         if readings[i].intent == "unknown" and "faq_topic" in readings[i].flags and len(
                 clauses[i].split()) <= 4 and readings[i + 1].is_question and not readings[i + 1].flags & {
