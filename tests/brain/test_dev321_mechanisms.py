@@ -33,7 +33,7 @@ async def test_a_price_asked_at_the_move_read_back_is_answered_and_the_move_aske
     _, replies = await call(
         profiles, "dealership",
         "I'm down for a tire rotation Friday at ten, can we slide it to one?",
-        "oh and what does a rotation cost, I never asked when I made it",
+        "oh and what does a rotation cost, I forgot to ask when I booked it",
         "ok yes, one o'clock",
         calendar=calendar)
     assert "$" in replies[1] and "move your tire rotation" in replies[1], replies
@@ -121,8 +121,8 @@ def test_call_around_an_hour_is_a_call_asked(profiles) -> None:
 
 
 def test_the_boss_phone_answered_by_an_assistant_is_no_wrong_number(profiles) -> None:
-    u = _u(profiles, "dealership", "you've reached Dr. Patel's line, this is Kim, her assistant. she's in "
-           "surgery all day", awaiting="permission")
+    u = _u(profiles, "dealership", "you've reached Mr. Lopez's cell, this is Kim, his assistant. he's on "
+           "site all day", awaiting="permission")
     assert u.intent != "wrong_number", u.intent
 
 

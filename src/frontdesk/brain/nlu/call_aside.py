@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 
 _WHO = (r"(?:somebody|someone|some ?one|you|y'?all|you guys|the agent|an agent|your agent|"
-        r"one of (?:your|y'?all'?s?|the) \w+|(?:the |your )?(?:sales|service|finance|shop|parts) "
-        r"(?:guy|gal|person|people|team|desk|department|manager|advisor|writer)|"
+        r"one of (?:your|y'?all'?s?|the) \w+|(?:the |your |a |an )?(?:sales|service|finance|shop|parts) "
+        r"(?:guy|gal|person|people|team|desk|department|manager|advisor|writer|rep|representative)|"
+        r"(?:a |an |the |your )?(?:salesperson|salesman|saleswoman|sales rep)|"
         r"(?:the |your |a )?(?:manager|supervisor|owner|boss|general manager|gm)|"
         # ("I'd love for a salesperson to call me", "tell Sarah in service to give me a call")
         r"(?:(?:a|an|the|your) )?(?!(?:i|we|it|that|this|they|he|she|not|never|also|just|please)\b)[a-z]+)"

@@ -160,8 +160,11 @@ def respelled(u: Utterance, known: str) -> str | None:
     """The name on file with the part the caller spells out corrected ("my first name is
     spelled K-A-T-H-R-Y-N" for "Catherine Boyle" → "Kathryn Boyle"); None when nothing is."""
     parts = known.split()
-    spelled = [w for m in SPELLED_OUT.finditer(SPELLING_NOTE.sub(" ", u.lower))
-               if len(w := re.sub(r"[^a-z]", "", m.group(0))) >= 2]
+    noted = SPELLING_NOTE.sub(" ", u.lower)
+    # ("no, A-O-I-F-E, not E-F-A": the letters said to be wrong spell no part of it)
+    spelled = [w for m in SPELLED_OUT.finditer(noted)
+               if len(w := re.sub(r"[^a-z]", "", m.group(0))) >= 2 and not NOT_THESE_LETTERS.search(
+                   noted, 0, m.start())]
     if len(parts) > 1 and len(spelled) == len(parts) and any(w not in _forms(p) for w, p in zip(
             spelled, parts, strict=True)) and all(
             fuzz.ratio(w, p.lower()) >= 40 for w, p in zip(spelled, parts, strict=True)):
