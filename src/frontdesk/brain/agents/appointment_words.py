@@ -17,8 +17,7 @@ from frontdesk.brain.nlu.on_file import SWAPPED_FOR
 from frontdesk.brain.nlu.pauses import without_pauses
 from frontdesk.brain.nlu.text import CORRECTION, normalise
 from frontdesk.brain.nlu.understand import ADD_ON
-from frontdesk.brain.nlu.understanding import Understanding
-from frontdesk.brain.state import Appointment, ConversationState
+from frontdesk.brain.state import Appointment
 
 ACTIONS = {"cancel": "cancel", "reschedule": "move", "lookup_appointment": "lookup"}
 """The caller's act → what they want done with their appointment."""
@@ -758,9 +757,6 @@ SAME_SLOT = re.compile(r"\bsame (?:times?|day|slot|hours?)\b")
 """The day and hour of the booking given up, for the one asked in its place."""
 
 
-CANCEL_ASKED_IN_CALL = re.compile(r"\b(?:go ahead and|you can|please|just|so) cancel\b|"
-                                  r"\bcancel (?:it|that(?: one)?) (?:for me|for us|please)\b")
-"""The cancel told to us in so many words ("go ahead and cancel it"), somewhere in the call."""
 NO_CALL = re.compile(r"\b(?:no need|don'?t|do not|no)\b[^.?!]{0,25}\b(?:call|ring|reach)")
 """A callback declined in so many words ("no need to call me", "don't bother calling")."""
 NOT_NOW = re.compile(r"\bnot (?:right )?now\b|\bmaybe (?:later|down the road|another time)\b|\bnot yet\b")
@@ -770,33 +766,6 @@ SAME_HOUR = re.compile(r"\bsame (?:time|times|hour|slot)\b(?!\s*(?:next|the foll
 LATER_ON = re.compile(r"\b(?:later (?:in|on in|that|this) (?:the )?week|end of (?:the|this) week|"
                       r"later that week|a (?:day|couple days) later)\b")
 """A move asked for later than the booking, with no day named."""
-
-
-def asked_to_cancel(s: ConversationState) -> bool:
-    """Did the caller ask, in so many words, to cancel, in the message before this one?"""
-    said = [m.content.lower() for m in s.messages if m.role == "user"]
-    return len(said) >= 2 and _ASKED_CANCEL.search(said[-2]) is not None and not _KEEP.search(said[-2])
-
-
-def no_to_something_else(s: ConversationState, said: str, u: Understanding) -> bool:
-    """A "no" to the cancel read back that is to something else, the cancel having been asked in
-    so many words: "can you cancel that for us?" … "nah, we'll keep poking around on our own" (a
-    new one, anything more); "go ahead and cancel it" … "nope, don't need anything else, we're
-    good"; "go ahead and cancel the appraisal" … (pre-approval answered) … "nah not right now
-    thanks" (not now to the offer)."""
-    before = " ".join(m.content.lower() for m in s.messages[:-1] if m.role == "user")
-    asked, closing = CANCEL_ASKED_IN_CALL.search(before), _CLOSING_NO.match(said)
-    keeps = _keeps(said, "cancel")
-    # ("… we've decided to hold off on selling for now. so I need to cancel that" … "no, not right
-    # now, thank you. maybe in the fall": not now to selling, said of the cancel asked for)
-    wanted = asked or _CANCEL_WANTED.search(before)
-    return bool((asked_to_cancel(s) and _NO_AND_MORE.match(said) and not (
-        keeps or u.date or u.time or closing)) or (asked and closing) or (
-        wanted and NOT_NOW.search(said) and not keeps))
-
-
-_CANCEL_WANTED = re.compile(r"\b(?:i|we) (?:really |just )?(?:need|want|have|got|'?d like|would like) to "
-                            r"cancel\b|\b(?:i|we) (?:wanna|gotta) cancel\b")
 
 
 CANCEL_THAT_FIRST = re.compile(r"\W*(?:(?:so|ok(?:ay)?|yeah|well|then|alright|right)\W+)*"

@@ -24,7 +24,6 @@ from frontdesk.brain.agents.appointment_words import (
     _WHY_IT_GOES,
     ACTIONS,
     ANOTHER_ONE,
-    CANCEL_ASKED_IN_CALL,
     CANCEL_EVERY,
     CANCEL_THAT_FIRST,
     LATER_ON,
@@ -39,7 +38,6 @@ from frontdesk.brain.agents.appointment_words import (
     _narrowing,
     _said_last,
     booking_after,
-    no_to_something_else,
     said_to_stand,
     switched_to,
     without_the_ones_kept,
@@ -49,6 +47,7 @@ from frontdesk.brain.agents.booking_said import count as _count
 from frontdesk.brain.agents.booking_said import facts as _facts
 from frontdesk.brain.agents.booking_said import listed as _listed
 from frontdesk.brain.agents.booking_said import start_of as _start
+from frontdesk.brain.agents.cancel_read_back import CANCEL_ASKED_IN_CALL, no_to_something_else
 from frontdesk.brain.agents.change_queue import (
     a_plan_for_each,
     ask_cancel,

@@ -11,7 +11,8 @@ import re
 from frontdesk.brain.agents import faq, qualification
 from frontdesk.brain.context import Effect, TurnContext, absorb_contact
 from frontdesk.brain.format import say_list
-from frontdesk.brain.nlu.cues import ANSWERS_FOR_THEM, ONLY_COURTESY, RETURNED_CALL, SOMEONE_ELSE
+from frontdesk.brain.nlu.callee import ANSWERS_FOR_THEM
+from frontdesk.brain.nlu.cues import ONLY_COURTESY, RETURNED_CALL, SOMEONE_ELSE
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.state import ConversationState
 

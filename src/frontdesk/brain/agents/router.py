@@ -17,10 +17,10 @@ from frontdesk.brain.agents.objection import quick_goodbye
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.nlu import Understanding
 from frontdesk.brain.nlu import entities as ex
+from frontdesk.brain.nlu.callee import ANSWERS_FOR_THEM, PASSED_AWAY
 from frontdesk.brain.nlu.cues import (
     ALREADY_BOOKED,
     ANOTHER_TIME,
-    ANSWERS_FOR_THEM,
     ANY_TIME,
     ASKS_OPENING,
     CALL_ME,
@@ -28,7 +28,6 @@ from frontdesk.brain.nlu.cues import (
     CHANGE_CUE,
     FOR_GOOD,
     NEW_BOOKING_ASKED,
-    PASSED_AWAY,
     asks_hours,
 )
 from frontdesk.brain.nlu.lexicon import lexicon

@@ -21,6 +21,7 @@ from frontdesk.brain.nlu.acts import (
     WEAK_OBJECTIONS,
     YES_NO,
 )
+from frontdesk.brain.nlu.callee import ANSWERS_FOR_THEM, HANDLES_IT
 from frontdesk.brain.nlu.combine_on_file import kept_as_it_is, on_file
 from frontdesk.brain.nlu.combine_words import (
     ABOUT_TO_GO,
@@ -37,13 +38,11 @@ from frontdesk.brain.nlu.combine_words import (
     CAN_YOU_DO_WHEN,
     CANCEL_SAID_PLAIN,
     COST_FIRST,
-    COST_OF_TALKING,
     DAY_REFUSED,
     DEMURS,
     GO_ON,
     GOES_ON,
     IF_I_BOOKED,
-    IF_THEN_ASKS,
     INSTEAD,
     JUST_CANCEL,
     LATER_ON,
@@ -64,21 +63,19 @@ from frontdesk.brain.nlu.combine_words import (
     STOP_TALKING,
     THANKS_ANYWAY,
     UNDER_NAME,
-    VISIT,
     WANTS_CHANGE,
     WAS_IT_ABOUT,
     WHEN_IS,
     WHY_NEEDED,
-    meeting_asked,
     names_a_call,
     said_only,
+    talk_or_call,
 )
 from frontdesk.brain.nlu.cues import (
     A_BOOKING_WORD,
     ACT_CUES,
     AGENT_GONE,
     ALREADY_BOOKED,
-    ANSWERS_FOR_THEM,
     ANY_TIME,
     ASKS_BACK,
     BACK,
@@ -91,7 +88,6 @@ from frontdesk.brain.nlu.cues import (
     CHANGE_CUE,
     CONFLICT,
     GUARDED,
-    HANDLES_IT,
     HAVE_SOMEONE,
     HOURS_LIMIT,
     KINDS_OF_US,
@@ -575,30 +571,8 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
         return "lookup_appointment", max(p, 0.7)  # "when are we meeting with the agent about …?"
     if model == "goodbye" and rule != "goodbye" and not LEAVING.search(r.text.lower()):
         return rule, rule_confidence  # "okay so two things." opens the call; it does not end it
-    if model in {"provide_info", "book", "unknown", "faq"} and rule in {
-            "provide_info", "unknown", "faq"} and (
-            r.date or r.time or r.window or r.time_of_day) and YOU_CALL_BACK.search(r.text.lower()) and not (
-            r.services or r.appointment_type or r.vehicle):
-        return "objection_busy", 0.8  # "could yall call back saturday morning, my husband's home then"
-    if "escalation" in {rule, model} and (r.date or r.time or r.window or r.time_of_day) and CALL_ME.search(
-            r.text.lower()):  # "talk to somebody about financing, can they call me back tonight?"
-        return "objection_busy", 0.8  # ("… could she call me back tomorrow morning? she did my brakes")
-    if "escalation" in {rule, model} and (r.date or r.time or r.window or r.time_of_day) and not (
-            r.services or r.vehicle) and r.appointment_type and (r.time or VISIT.search(r.text.lower())):
-        return "book", 0.8  # "can we come talk to someone today at three?": a meeting, not a transfer
-    if r.is_question and "price_question" in r.flags and IF_THEN_ASKS.match(r.text.lower()):
-        return "faq", 0.85  # "and if we call back in March, is the valuation still free?"
-    if "escalation" in {rule, model} and r.is_question and COST_OF_TALKING.search(r.text.lower()):
-        return "faq", 0.85  # "to talk with an agent, the consultation, I must pay?": what it costs
-    # (an hour said by a buyer or seller is a meeting's too: "… talk with an agent after it, about five?
-    # we're new to buying")
-    if meeting_asked(r.text.lower(), rule, model, bool(r.lead_intent or r.date),
-                     bool(r.time and (r.date or r.lead_intent))):
-        # "we're finally ready to talk to somebody about buying … could we come in Sunday?"
-        return ("book", 0.8) if r.date or r.time or r.appointment_type else ("lead", 0.85)
-    if rule == "escalation" and ABOUT_TO_GO.search(r.text.lower()) and not re.search(
-            r"\b(?:now|right away|transfer|connect|put me through|hold)\b", r.text.lower()):
-        return "objection_busy", 0.8  # "I'd like to talk to someone, but I'm about to walk into a meeting"
+    if (talked := talk_or_call(r, rule, model)) is not None:
+        return talked  # a call later, a meeting, what talking costs: someone to talk to, not now
     if WEAK_OBJECTIONS & {model, rule} and {"price_question", "faq_topic"} & r.flags and BUT_ASKS.search(
             r.text.lower()):
         return "faq", max(rule_confidence, 0.8)  # "im not buying nothing but i wanna know what yall charge"

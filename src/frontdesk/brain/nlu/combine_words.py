@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from frontdesk.brain.nlu.cues import CALL_ME, MOVING
+from frontdesk.brain.nlu.cues import CALL_ME, MOVING, YOU_CALL_BACK
+from frontdesk.brain.nlu.understanding import Understanding
 
 WHY_NEEDED = re.compile(r"\bwhy (?:do|would|d'?) ?(?:you|y'all|ya) (?:guys )?(?:need|want)\b|"
                          r"\bwhat (?:do|would) you (?:need|want) (?:it|that|my \w+) for\b")
@@ -284,3 +285,33 @@ REALLY_DERAILS = re.compile(
     r"\b(?:list|stop|remove|don'?t|do not|never|anymore|bother|person|human|manager|somebody|"
     r"someone|transfer|connect|wrong (?:number|place|business)|later|call (?:me |us )?back|"
     r"can'?t talk|bad time|not a good time|busy|not interested|hold on|one (?:sec|second|moment))\b")
+
+
+def talk_or_call(r: Understanding, rule: str, model: str) -> tuple[str, float] | None:
+    """Someone to talk to, asked for some other time than now: a call back at an hour said, a
+    meeting, or what talking costs; None when it is none of these."""
+    if model in {"provide_info", "book", "unknown", "faq"} and rule in {
+            "provide_info", "unknown", "faq"} and (
+            r.date or r.time or r.window or r.time_of_day) and YOU_CALL_BACK.search(r.text.lower()) and not (
+            r.services or r.appointment_type or r.vehicle):
+        return "objection_busy", 0.8  # "could yall call back saturday morning, my husband's home then"
+    if "escalation" in {rule, model} and (r.date or r.time or r.window or r.time_of_day) and CALL_ME.search(
+            r.text.lower()):  # "talk to somebody about financing, can they call me back tonight?"
+        return "objection_busy", 0.8  # ("… could she call me back tomorrow morning? she did my brakes")
+    if "escalation" in {rule, model} and (r.date or r.time or r.window or r.time_of_day) and not (
+            r.services or r.vehicle) and r.appointment_type and (r.time or VISIT.search(r.text.lower())):
+        return "book", 0.8  # "can we come talk to someone today at three?": a meeting, not a transfer
+    if r.is_question and "price_question" in r.flags and IF_THEN_ASKS.match(r.text.lower()):
+        return "faq", 0.85  # "and if we call back in March, is the valuation still free?"
+    if "escalation" in {rule, model} and r.is_question and COST_OF_TALKING.search(r.text.lower()):
+        return "faq", 0.85  # "to talk with an agent, the consultation, I must pay?": what it costs
+    # (an hour said by a buyer or seller is a meeting's too: "… talk with an agent after it, about five?
+    # we're new to buying")
+    if meeting_asked(r.text.lower(), rule, model, bool(r.lead_intent or r.date),
+                     bool(r.time and (r.date or r.lead_intent))):
+        # "we're finally ready to talk to somebody about buying … could we come in Sunday?"
+        return ("book", 0.8) if r.date or r.time or r.appointment_type else ("lead", 0.85)
+    if rule == "escalation" and ABOUT_TO_GO.search(r.text.lower()) and not re.search(
+            r"\b(?:now|right away|transfer|connect|put me through|hold)\b", r.text.lower()):
+        return "objection_busy", 0.8  # "I'd like to talk to someone, but I'm about to walk into a meeting"
+    return None

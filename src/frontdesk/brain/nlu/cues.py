@@ -734,17 +734,6 @@ BUT_ASKS = re.compile(r"\bbut (?:i|we) (?:just )?(?:wanna|want to|wanted to|need
 UNSURE_OF_OWN = re.compile(r"\b(?:can'?t|don'?t|cannot|do not) (?:quite |really )?remember|\bforg[oe]t\b|"
                            r"\bnot sure (?:if|when|what time|which|whether)\b")
 """"I can't remember if my detail is this saturday or next": the caller's own booking."""
-PASSED_AWAY = re.compile(r"\b(?:passed away|passed on|(?:he|she)(?:'s| has| had) passed|(?:he|she) died|"
-                         r"is deceased|(?:died|passed) (?:last|back in|a few|in|this)\b)")
-"""Someone has died ("my dad actually passed away back in March")."""
-ANSWERS_FOR_THEM = re.compile(r"\b(?:this is|i'?m|i am|it'?s) (?:his|her|their) (?:son|daughter|wife|husband|"
-                              r"widow|brother|sister|mom|mother|dad|father|kid|grandson|granddaughter|neighbou?r|"
-                              r"caregiver|assistant|secretary)\b|"
-                              r"\byou'?ve reached (?:(?:mr|mrs|ms|dr)\.? )?[a-z]+(?: [a-z]+)?'s "
-                              r"(?:phone|cell|line)\b|"
-                              r"\b(?:he|she) (?:did fill|filled) out (?:that|the) form\b")
-"""Whoever answered our call is someone else of the one we called ("this is his son", "you've
-reached Samir Haddad's phone, this is his assistant"): the right number, whoever picked up."""
 AGENT_GONE = re.compile(r"\b(?:well,? )?(?:no,? )?(?:we|i) (?:were|was|used to be|had one)\b"
                         r"(?! (?:gonna|going to|just)\b)|\bnot anymore\b|\bno longer\b|"
                         r"\b(?:she|he|they) (?:moved|retired|quit|left|passed)\b|"
@@ -752,13 +741,6 @@ AGENT_GONE = re.compile(r"\b(?:well,? )?(?:no,? )?(?:we|i) (?:were|was|used to b
                         r"\b(?:fired|let go of|dropped) (?:our|my|the|her|him|them)\b|"
                         r"\b(?:contract|listing|agreement) (?:ran out|expired|ended)\b")
 """An agent the caller had and has no longer ("well, no, we were. She moved to Dallas")."""
-HANDLES_IT = re.compile(r"\b(?:i|i'?m the one (?:that|who)|i'?m the one)\s+(?:do|does|handle|handles|"
-                        r"take care of|keep(?:s)? up with|schedule|book|set(?:s)? up|make)\b[^.?!]{0,25}\b"
-                        r"(?:scheduling|appointments?|truck|car|van|suv|cars|vehicles?|maintenance|service|that|it)\b|"
-                        r"\bi can (?:set|book|schedule) (?:it|that|something|that up|it up)\b|"
-                        r"\bi handle (?:that|it|all (?:of )?that|all the)\b")
-"""Whoever answered our call looks after it themselves ("this is his wife … honestly I do all the
-scheduling for the truck anyway, so go ahead"): the call goes on with them."""
 
 
 THIS_NUMBER_OFF = re.compile(r"\b(?:don'?t|do not|never|stop) (?:ever )?"

@@ -18,7 +18,8 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from frontdesk.brain.nlu.text import CORRECTION, ONLY_PART_OF_IT, WEEKDAY, ruled_out, ruled_out_after
+from frontdesk.brain.nlu.day_blocked import ruled_out_after
+from frontdesk.brain.nlu.text import CORRECTION, ONLY_PART_OF_IT, WEEKDAY, ruled_out
 
 V = TypeVar("V", bound=Hashable)
 

@@ -16,6 +16,7 @@ from itertools import pairwise
 import dateparser
 
 from frontdesk.brain.nlu import stance
+from frontdesk.brain.nlu.day_blocked import ruled_out_after
 from frontdesk.brain.nlu.holidays import HOLIDAY, holiday_date
 from frontdesk.brain.nlu.other_days import belongs_elsewhere
 from frontdesk.brain.nlu.stance import clause_before
@@ -27,7 +28,6 @@ from frontdesk.brain.nlu.text import (
     Utterance,
     correction_tails,
     ruled_out,
-    ruled_out_after,
     weekday_index,
 )
 
