@@ -41,7 +41,7 @@ def redis_server():
 
 def llm_settings(url: str, **overrides) -> LLMSettings:
     values = dict(enabled=True, base_url=url, model=MODEL, voice_budget_s=0.5,
-                  text_budget_s=2.0, first_token_timeout_s=2.0, rephrase=False)
+                  text_budget_s=10.0, first_token_timeout_s=10.0, rephrase=False)
     return LLMSettings(**{**values, **overrides})
 
 

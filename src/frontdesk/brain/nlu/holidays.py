@@ -23,7 +23,7 @@ _HOLIDAYS = {  # how callers say each holiday → its key in the profile's holid
     "halloween": "halloween",
     "valentine'?s(?: day)?": "valentines_day",
     "veterans'? day": "veterans_day",
-    "(?:mlk|martin luther king(?: jr\.?)?)(?: day)?": "martin_luther_king_day",
+    r"(?:mlk|martin luther king(?: jr\.?)?)(?: day)?": "martin_luther_king_day",
     "presidents'? day": "presidents_day",
     "columbus day|indigenous peoples'? day": "columbus_day",
     "juneteenth": "juneteenth",
