@@ -25,6 +25,7 @@ from frontdesk.brain.nlu.cues import (
     DEFERS,
     LEAD_ELSEWHERE,
     TEXT_INSTEAD,
+    named_away,
 )
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.state import ConversationState
@@ -287,7 +288,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
                 ctx.ask(s, "callback_time", AGENT, "callback_ask_day", week=_ONLY_THE_WEEK.search(
                     u.text.lower()).group(0))
                 return
-            if s.direction == "outbound" and not asks_callback and (whom := _someone_else(u.text.lower())):
+            if s.direction == "outbound" and not asks_callback and (whom := _someone_else(s, u.text.lower())):
                 # "he's out at the deer lease till tonight": when he is back, not yet when to
                 # call; the time is offered, and whoever answered says yes or a better one
                 _suggest_callback(s, ctx, whom)
@@ -300,7 +301,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             ctx.hand_off("scheduling", "a request, not a callback", s)
             u.intent = "book"
             return
-        if s.direction == "outbound" and not asks_callback and (whom := _someone_else(u.text.lower())):
+        if s.direction == "outbound" and not asks_callback and (whom := _someone_else(s, u.text.lower())):
             s.callback_whom = whom
             ctx.ask(s, "callback_time", AGENT, "callback_ask_whom", whom=whom)  # "he's at work"
             return
@@ -324,10 +325,12 @@ _SPELLED = re.compile(r"\b(?:[A-Za-z]-){2,}[A-Za-z]\b")
 _WHOM = {"he": "him", "she": "her", "they": "them"}
 
 
-def _someone_else(said: str) -> str | None:
+def _someone_else(s: ConversationState, said: str) -> str | None:
     """Whom to reach, when whoever answered speaks of the callee as away ("he's out at the deer
     lease till tonight", "she won't be back until Thursday", "this is his wife, he's at work",
-    "this is her daughter, my mom's not home right now")."""
+    "this is her daughter, my mom's not home right now", "Dave's at work right now": Dave)."""
+    if s.customer.name and named_away(said, first := s.customer.name.split()[0]):
+        return first
     found = CALLEE_AWAY.search(said)
     if found:
         return _WHOM[found.group(0).split("'")[0].split()[0]]

@@ -29,6 +29,7 @@ from frontdesk.brain.nlu.cues import (
     FOR_GOOD,
     NEW_BOOKING_ASKED,
     asks_hours,
+    named_away,
 )
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.on_file import SWAPPED_FOR
@@ -106,6 +107,10 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
             _SOMEONE_AWAY.search(u.text.lower())) and not lexicon().intents["objection_busy"].search(
             _SOMEONE_AWAY.sub(" ", u.text.lower())):
         u.intent = intent = "book" if u.has_booking_facts else "provide_info"
+    if s.direction == "outbound" and s.awaiting == "permission" and s.customer.name and intent in {
+            "provide_info", "unknown", "chitchat", "lead"} and not (u.has_booking_facts or u.vehicle) and (
+            named_away(u.text.lower(), s.customer.name.split()[0])):
+        u.intent = intent = "objection_busy"  # "I'm his sister. Marcus is out on a job site till late"
     if intent == "do_not_call" and s.awaiting == "confirm_change" and s.awaiting_agent == "appointments" and (
             s.desk.action == "cancel") and not re.search(r"\b(?:don'?t|do not) cancel\b", u.text.lower()):
         # "nope, nothin' to reschedule. and you can take me off the list too": cancelled, then no

@@ -564,13 +564,22 @@ NEW_BOOKING_ASKED = re.compile(
     r"[^.?!]{0,60}\b(?:i'?d|we'?d|i would|we would) (?:like|love|want) to (?:go )?(?:see|tour|look at)\b")
 """A booking asked for in so many words ("can I book a detailing for tuesday too"): a new one,
 whatever the caller has on file."""
-CALLEE_AWAY = re.compile(
-    r"\b(?:he|she|they)(?:'s|'re| is| are| isn'?t| aren'?t| won'?t be| will be|'ll be| went| left)? "
-    r"(?:not )?(?:out|at|away|gone|working|asleep|sleeping|busy|in (?:a|the)|on (?:a|the)|home|back|"
+_AWAY_VERB = r"(?:'s|'re| is| are| isn'?t| aren'?t| won'?t be| will be|'ll be| went| left)"
+_AWAY_WHERE = (
+    r" (?:not )?(?:out|at|away|gone|working|asleep|sleeping|busy|in (?:a|the)|on (?:a|the)|home|back|"
     r"here|around|available|unavailable|fishing|hunting|driving|traveling|travelling|on shift|"
     r"on (?:his|her|their) shift|on call|on duty|deployed|overseas)\b")
+CALLEE_AWAY = re.compile(rf"\b(?:he|she|they){_AWAY_VERB}?{_AWAY_WHERE}")
 """Whoever answers our call speaks of the callee as away ("she's at the gym till tonight", "he
 won't be home till six", "they're not back until after seven")."""
+
+
+def named_away(said: str, first_name: str) -> bool:
+    """Whoever answers our call speaks of the callee by name as away ("Dave's at work right now",
+    "Maria won't be back till Thursday"); "Dave here" is the callee himself."""
+    return re.search(rf"\b{re.escape(first_name.lower())}{_AWAY_VERB}{_AWAY_WHERE}", said) is not None
+
+
 _KIN = (r"(?:wife|husband|partner|son|daughter|mom|mother|dad|father|fianc[eé]e?|boyfriend|girlfriend|"
         r"roommate|brother|sister|grandson|granddaughter)")
 LEAD_ELSEWHERE = re.compile(
