@@ -561,7 +561,7 @@ def free_from(u: Utterance) -> TimeWindow | None:
 
 def _windows_in(text: str) -> list[TimeWindow]:
     """The parts of the day named and not ruled out, in the order said."""
-    found: list[tuple[int, TimeWindow]] = []
+    found: list[tuple[int, int, TimeWindow]] = []
     for pattern, (start, end, label) in _WINDOWS:
         for match in re.finditer(pattern, text):
             if not ruled_out(text, match.start()) and not _BUSY_IN.search(text[: match.start()]) and not (
@@ -570,8 +570,20 @@ def _windows_in(text: str) -> list[TimeWindow]:
                     # "a puddle under my car every morning when i back out": when it happens
                     re.search(r"\b(?:every|each)\s+$", text[: match.start()])
                     and re.match(r"s?\s+(?:when|while|as soon as|once)\b", text[match.end():])):
-                found.append((match.start(), TimeWindow(start, end, label)))
-    return [w for _, w in sorted(found, key=lambda f: f[0])]
+                found.append((match.start(), match.end(), TimeWindow(start, end, label)))
+    # "this afternoon's no good … tomorrow morning would be better", "scratch tonight":
+    # a part of the day turned down is not asked for, when another is
+    refused = {w.label for start, end, w in found
+               if stance.is_ruled_out(text, _with_its_day(text, start), end)}
+    if refused and any(w.label not in refused for _, _, w in found):
+        found = [f for f in found if f[2].label not in refused]
+    return [w for _, _, w in sorted(found, key=lambda f: f[0])]
+
+
+def _with_its_day(text: str, start: int) -> int:
+    """Where a part of the day starts with the day said before it ("not *this* morning")."""
+    day = re.search(r"\b(?:this|tomorrow|today|in the|that)\s+$", text[max(0, start - 12): start])
+    return start - len(day.group(0)) if day else start
 
 
 _GONE_THIS = re.compile(r"\b(?:had to|gave|died|noticed|happened|broke|quit|went (?:dead|out|off)|"
@@ -593,6 +605,8 @@ _BUSY_IN = re.compile(r"\b(?:in (?:meetings?|class|court|surgery)|busy|working|a
                       r"(?!home\b|house\b|town\b)[\w-]+(?= (?:all|every|the whole))|"
                       r"(?:got|have|having|has) (?:[\w-]+ )?(?:aerobics|yoga|gym|choir|rehab|physio|"
                       r"bible study|lessons?|classes)|"
+                      # "I'll have the kids all evening"
+                      r"(?:got|have|having|has|watching) (?:the |my |our )?(?:kids|grandkids|baby|twins)|"
                       # "I've got a dentist thing in the afternoon"
                       r"(?:got|have|having|has) (?:a |an |my |the |his |her )?(?:[\w-]+ ){0,2}(?:thing|"
                       r"appointment|appt|meeting|class|practice|shift|doctor|dentist|therapy|pt|surgery|work|"

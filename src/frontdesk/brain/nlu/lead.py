@@ -349,10 +349,30 @@ _SAYS_OF_AN_END = re.compile(r"[.,;!?]\s+(?:but |and )?(?:my (?:wife|husband|par
 """One end of the range said again, with a word on it ("… my husband says four is pushing it")."""
 
 
+_DIGIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_MILLIONS_SAID_AS_DIGITS = re.compile(
+    rf"\b({_DIGIT_WORD})-({_DIGIT_WORD}|zero|oh)\b(?! (?:bed|bath|car|story))")
+"""Millions said digit by digit ("between one-two and one-five. million, I mean": 1.2 to 1.5
+million), read only where "million" is said."""
+_MILLION_WORD = re.compile(r"[,.]?\s*\b(?:million|mil)\b(?:,? i mean)?")
+
+
+def _millions_as_digits(u: Utterance) -> Utterance:
+    """"one-two to one-five million" as "1.2 million to 1.5 million"."""
+    if not _MILLION_WORD.search(u.lower) or not _MILLIONS_SAID_AS_DIGITS.search(u.lower):
+        return u
+    digit = {w: str(n) for n, w in enumerate(
+        ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"))} | {"oh": "0"}
+    said = _MILLIONS_SAID_AS_DIGITS.sub(lambda m: f"{digit[m[1]]}.{digit[m[2]]} million",
+                                        _MILLION_WORD.sub(" ", u.lower))
+    return normalise(said)
+
+
 def extract_budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None, int] | None:
     """A price range (min, max) in dollars, with the most the caller would stretch to (see
     :func:`_budget`), its top where the caller puts it (:func:`_ceiling`); under a pre-approval,
     what the caller means to spend."""
+    u = _millions_as_digits(u)
     # "we're pre-approved already, for five-fifty": a figure said of the approval is money
     expecting = expecting or bool(re.search(
         r"\bapproved(?: already)?,? (?:for|up to|to) (?:like |about |around )?"
