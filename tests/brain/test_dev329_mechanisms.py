@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from frontdesk.brain import Brain
 from frontdesk.brain.memory import InMemoryCalendar, InMemoryCustomers
-from tests.brain.calls import call, heard
+from frontdesk.brain.nlu.change import split_change
+from tests.brain.calls import MONDAY, call, heard
 from tests.conftest import fixed_clock
 
 # -- our calls answered for someone ------------------------------------------------------------------
@@ -68,3 +69,39 @@ async def test_a_call_back_moved_to_another_part_of_the_day_at_the_name_ask(prof
         "can someone from service give me a call this evening about my invoice?",
         "oh shoot, no, this evening's bad, we've got a school thing. tomorrow afternoon works better")
     assert "tomorrow in the afternoon" in replies[1], replies
+
+
+# -- put right in the same breath ------------------------------------------------------------------
+
+
+def test_a_name_spelled_anew_after_a_spelling_begun_and_dropped(profiles) -> None:
+    u = heard(profiles, "dealership", "yeah it's Jeffrey Otis, J-E-F — no, sorry, it's G. G-E-O-F-F-R-E-Y. "
+              "Otis like the elevators", awaiting="name")
+    assert u.name == "Geoffrey Otis", u.name
+
+
+def test_a_statement_about_the_call_is_not_asking_who_we_are(profiles) -> None:
+    u = heard(profiles, "dealership", "I need a brake inspection — no, wait, wrong letter. it's the recall, "
+              "the seatbelt one. that's what I'm calling about, the brakes are fine")
+    assert u.services == ["recall_repair"] and u.intent == "book", (u.services, u.intent)
+
+
+def test_a_day_the_caller_drives_somewhere_is_not_the_new_day(profiles) -> None:
+    _, target = split_change("can we move it? to Friday — no, hang on, I'm flying out to Denver Friday. "
+                             "Thursday, same time", MONDAY)
+    assert target.date is not None and target.date.strftime("%A") == "Thursday", target
+
+
+def test_a_place_moved_out_of_is_not_the_home(profiles) -> None:
+    u = heard(profiles, "real_estate", "we need to sell our duplex in Round Rock — no, wait, we moved out of "
+              "Round Rock years ago. it's in Pflugerville")
+    assert u.location == ("Pflugerville", True), u.location
+
+
+async def test_a_buyer_here_selling_a_home_elsewhere_stays_a_buyer_here(profiles) -> None:
+    state, replies = await call(
+        profiles, "real_estate",
+        "hi, we're relocating to Round Rock for my husband's job, looking at three-bedrooms",
+        "we'd buy once we sell our place in El Paso, so probably this summer")
+    assert state.lead.location == "Round Rock" and state.lead.intent == "buy", (
+        state.lead.location, state.lead.intent, replies)

@@ -177,6 +177,11 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
     if lead.intent == "buy" and lead.in_service_area and u.lead_intent == "sell" and sells_elsewhere(
             said, ctx.profile):
         u.lead_intent = None  # a buyer here "selling my mom's place in Ohio": the money for this one
+    elif lead.intent in {None, "buy"} and lead.location and lead.in_service_area and u.lead_intent in {
+            "sell", "both"} and sells_elsewhere(said, ctx.profile):
+        # "retiring to Sun City, up in Georgetown" … "we'd be buying, after we sell our place in
+        # Houston": a buyer here; the home sold is not ours to sell
+        u.lead_intent = "buy"
     sides = {"buy", "sell", "both"}
     if lead.intent in sides and u.lead_intent in sides and u.lead_intent != lead.intent and (
             u.lead_intent == "both" or _BOTH_IN_TURN.search(normalise(u.text).lower) or _SELL_THEN_BUY.search(
@@ -207,7 +212,8 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
     # elsewhere is not where they look
     sold_away = (lead.intent == "buy" and lead.in_service_area and u.location is not None
                  and not u.location[1] and ((u.lead_intent in {None, "sell"} and _THEIR_HOME.search(said))
-                                            or _SOLD_THERE.search(said)))
+                                            or _SOLD_THERE.search(said)
+                                            or sells_elsewhere(said, ctx.profile)))
     # "do you cover Georgetown? and Leander?" asked again with a served area settled: asked, not
     # changed (not "do you guys do Leander? because that's really where I want to be")
     asked_only = bool(lead.location and lead.in_service_area and u.location and not u.location[1]) and (

@@ -109,6 +109,11 @@ _OBJECT_NAMED = re.compile(r"\s+(?:my|our|the|his|her|their)\s+(?!(?:day|time|da
 whose day follows, not the new one."""
 
 
+_TRAVEL = re.compile(r"\b(?:driv(?:e|ing)|head(?:ing|ed)?|fl(?:y|ying|ew)|travel\w*|ride|riding|"
+                     r"trip)\s+(?:up |down |over |out |back )?$")
+"""Words of a trip before "to" ("driving up to Dallas"): a place follows, not a time."""
+
+
 def split_change(text: str, today: date) -> tuple[When, When]:
     """``(current, target)``: the day/time describing the appointment the caller has, and the
     day/time they want it moved to. Either may be empty."""
@@ -125,6 +130,8 @@ def split_change(text: str, today: date) -> tuple[When, When]:
             continue  # "I work till five": the caller's shift, not the new time
         if cue.group(0) == "to" and _TO_DO.match(lowered, cue.end()):
             continue  # "somebody coming to value my place Monday at eleven": what the visit is for
+        if cue.group(0) == "to" and _TRAVEL.search(lowered, 0, cue.start()):
+            continue  # "I'm driving up to Dallas Thursday": where the caller goes, not the new time
         target = _read(text[cue.end():], today)
         if target.time is None and not re.fullmatch(r"till|until|to|into", cue.group(0)) and (
                 bare := _BARE_HOUR.match(normalise(text[cue.end():]).numeric)) is not None:

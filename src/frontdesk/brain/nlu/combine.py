@@ -57,6 +57,7 @@ from frontdesk.brain.nlu.combine_words import (
     ONES_OWN_AGENT,
     PROPOSES,
     REALLY_DERAILS,
+    SAID_NOT_ASKED,
     SAYS_YES,
     SOMEONE_TO_DRIVE,
     SPELLS_A_WORD,
@@ -611,8 +612,10 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
         return rule, rule_confidence
     if model in {"identity", "repeat"} and "price_question" in r.flags:
         return "faq", max(p, 0.8)  # "what do you want for it?" asks the price, not who we are
-    if model == "identity" and re.search(r"\bwhere\b", r.text.lower()):
-        return rule, rule_confidence  # "where exactly are you guys?" asks the way, not who
+    if model == "identity" and (re.search(r"\bwhere\b", r.text.lower()) or (
+            SAID_NOT_ASKED.match(r.text.lower()) and not r.text.rstrip().endswith("?"))):
+        # "where exactly are you guys?" asks the way; "that's what I'm calling about" asks nothing
+        return rule, rule_confidence
     if ASKS_BACK.search(r.text.lower()) and model in {"repeat", "identity", "faq", "unknown"} and not (
             r.has_contact_facts or r.has_booking_facts or r.has_lead_facts):
         return "repeat", max(p, 0.8)  # "sorry, which day was that?": say it again

@@ -315,3 +315,10 @@ def talk_or_call(r: Understanding, rule: str, model: str) -> tuple[str, float] |
             r"\b(?:now|right away|transfer|connect|put me through|hold)\b", r.text.lower()):
         return "objection_busy", 0.8  # "I'd like to talk to someone, but I'm about to walk into a meeting"
     return None
+
+
+SAID_NOT_ASKED = re.compile(r"\W*(?:(?:and|so|oh|but|well|yeah)\W+)*(?:that'?s|that is|it'?s|it is|this is|"
+                            r"i'?m|we'?re)\b(?![^.?!]*\?)|"
+                            r"\bwhat (?:am|was) i (?:saying|thinking|doing|on about)\b")
+"""A statement or the caller talking to themselves ("that's what I'm calling about, the battery's
+fine", "what am I saying, with a C"): no one asked who we are."""

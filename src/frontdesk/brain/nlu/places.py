@@ -323,7 +323,7 @@ _LEFT_BEHIND = re.compile(r"\bsold (?:our|my|the|his|her) (?:old |\w+ )?"
                           r"\b(?:she|he|they|agent|realtor)(?:'s| has| had)? (?:moved|relocated|retired) "
                           r"(?:up |down |out |over |back )?to\s+$|"
                           # "we want to get out of Houston — the hurricanes, the humidity"
-                          r"\b(?:get|getting|got|move|moving) (?:out of|outta|away from)\s+$|"
+                          r"\b(?:get|getting|got|move|moving|moved) (?:out of|outta|away from)\s+$|"
                           # "a dscr loan through my guy in houston": where a lender works, not the home
                           r"\b(?:lender|bank|broker|guy|lawyer|attorney|cpa|accountant|credit union|"
                           r"loan officer)(?: \w+)? (?:in|out of|from|over in|down in|up in)\s+$")

@@ -35,15 +35,17 @@ def spelled_in_place(u: Utterance) -> Utterance:
             spelled = spelled[1:]  # "with a k k a i t l y n", heard "with a k a i t …": the note's "a"
         if len(spelled) < 3:
             continue
-        before = list(re.finditer(r"[a-z']+", text[: run.start()]))[-8:]
+        # (the words, not the letters of a spelling begun and dropped: "steven — s-t-e-v — no, sorry")
+        before = [w for w in re.finditer(r"[a-z']+", text[: run.start()]) if len(w.group(0)) > 1][-8:]
         if any(w.group(0).replace("'", "") == spelled for w in before):
             continue  # "fry f r y": the word said, spelled as said
         # ("its lynn spelled l i n h": heard as it sounds, spelled as it is)
         said = next((w for w in reversed(before) if len(w.group(0)) >= 3 and (
             fuzz.ratio(w.group(0).replace("'", ""), spelled) >= 60 or _sounds_as(w.group(0), spelled))), None)
         between = text[said.end(): run.start()] if said is not None else ""
-        if said is None or re.search(r"[\d.?!]", between):
-            continue
+        if said is None or re.search(r"[\d?!]", between) or (
+                "." in between and not CORRECTION.search(between)):
+            continue  # (a stop in between only after the caller puts it right: "… no, sorry, it's p-h.")
         if (plain := said.group(0).replace("'", "")) != spelled and (
                 spelled in plain or (spelled.startswith(plain) and spelled[len(plain):] in {"i", "a"})
                 or (spelled.endswith(plain) and re.search(r"\bno $", text[: run.start()]))):
@@ -53,7 +55,8 @@ def spelled_in_place(u: Utterance) -> Utterance:
             # "caitlin … no sorry … k a i t l y n": the spelling in its place ("catherine price
             # sorry its k a t h r y n kathryn": and the surname said before the "sorry" kept)
             kept = [w for w in SPELLING_NOTE.sub(" ", between[: put_right.start()]).split()
-                    if w not in {"no", "nope", "uh", "um", "wait", "oh"}]
+                    if w not in {"no", "nope", "uh", "um", "wait", "oh"}
+                    and re.fullmatch(r"[a-z']{2,}(?:-[a-z']{2,})*[.,]?", w)]  # (not "s-t-e-v", begun)
             text, changed = _spelled_for(text, said, run, spelled, kept if len(kept) <= 2 else []), True
         elif (re.search(r"\bwell\b", between) or re.match(r"\W*(?:actually|,? no [a-z]\b)",
                                                           text[run.end():])) and (
