@@ -105,3 +105,14 @@ async def test_a_buyer_here_selling_a_home_elsewhere_stays_a_buyer_here(profiles
         "we'd buy once we sell our place in El Paso, so probably this summer")
     assert state.lead.location == "Round Rock" and state.lead.intent == "buy", (
         state.lead.location, state.lead.intent, replies)
+
+
+def test_a_number_said_in_stressed_pieces_is_one_number(profiles) -> None:
+    u = heard(profiles, "dealership", "no, the four-TEEN-th. not the fortieth, ha", awaiting="date")
+    assert u.date is not None and u.date.day == 14, u.date
+
+
+def test_a_day_said_again_at_the_name_ask_is_no_wrong_number(profiles) -> None:
+    u = heard(profiles, "dealership", "the fifteenth, one-five. sorry, bad signal out here, I never know if "
+              "you're getting all of it", awaiting="name")
+    assert u.intent != "wrong_number", u.intent

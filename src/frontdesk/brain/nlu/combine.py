@@ -146,6 +146,10 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     return intent, confidence
 
 
+_BOOKING_ASKS = {"name", "date", "time", "service", "phone", "pick_alternative", "confirm_booking"}
+"""What we ask only once a booking is under way: a wrong number is said then in so many words."""
+
+
 def _combine(r: Understanding, rule: str, rule_confidence: float,
              awaiting: str | None) -> tuple[str, float]:
     """One intent from the rules' reading and the classifier's.
@@ -674,6 +678,11 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
     place = WRONG_PLACE.search(r.text.lower()) is not None
     if model == "wrong_number" and ANSWERS_FOR_THEM.search(r.text.lower()):
         return rule, rule_confidence  # "you've reached Samir Haddad's phone, this is his assistant"
+    if model == "wrong_number" and awaiting in _BOOKING_ASKS and not place and not re.search(
+            r"\b(?:wrong|who|no ?(?:one|body)|don'?t know)\b", r.text.lower()):
+        # "not the thirtieth — sorry, I'm on speaker, I never know if it comes through right",
+        # asked for a name in a booking under way: nothing says we are not who they called
+        return rule, rule_confidence
     if model == "wrong_number" and ((p < 0.8 and not (p >= 0.3 and place)) or r.services
                                     or r.lead_intent in {"buy", "sell", "both"}
                                     or (r.vehicle and not place) or r.has_booking_facts

@@ -249,12 +249,20 @@ _ORDINAL_UNIT = {"first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th
                  "sixth": "6th", "seventh": "7th", "eighth": "8th", "ninth": "9th"}
 
 
+_STRESSED = re.compile(r"\b[a-z]{1,5}(?:-[a-z]{1,5}){1,3}\b")
+_TEENS_AND_TENS = re.compile(r"(?:thir|four|fif|six|seven|eigh|nine)teen(?:th)?|"
+                             r"(?:twen|thir|for|fif|six|seven|eigh|nine)t(?:y|ieth)")
+"""A number said in stressed pieces so it is heard right ("the thir-TEEN-th", "fif-teen"): one word."""
+
+
 def _disfluencies(text: str) -> str:
     """A stumble as if it were said once: a word cut off ("i wan- i need", "ray— raymond"),
     words said twice ("we we wanna", "can i can i do that", "four fifty four fifty"), and what a
     transcript marks as not heard ("[inaudible]"). A run of digits said twice is left alone: a
     phone number may repeat them; so is a number word said twice ("a twenty twenty civic")."""
     text = _UNHEARD.sub(" ", text)
+    text = _STRESSED.sub(lambda m: m.group(0).replace("-", "") if _TEENS_AND_TENS.fullmatch(
+        m.group(0).replace("-", "")) else m.group(0), text)
     text = _SELF_TALK.sub(lambda m: "." if m.group(0)[-1] in "?!." else " ", text)
     text = _CUT_OFF.sub("", text)
     text = _RESTARTED.sub("", text)
