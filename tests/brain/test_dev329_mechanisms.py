@@ -116,3 +116,34 @@ def test_a_day_said_again_at_the_name_ask_is_no_wrong_number(profiles) -> None:
     u = heard(profiles, "dealership", "the fifteenth, one-five. sorry, bad signal out here, I never know if "
               "you're getting all of it", awaiting="name")
     assert u.intent != "wrong_number", u.intent
+
+
+# -- the need described, not named -----------------------------------------------------------------
+
+
+def test_an_hour_said_after_a_dash_with_maybe_is_the_time(profiles) -> None:
+    u = heard(profiles, "dealership", "Thursday, mid-morning — ten maybe?", awaiting="date")
+    assert u.time is not None and u.time.hour == 10, u.time
+
+
+def test_both_of_those_asks_for_the_work_named_as_how_often(profiles) -> None:
+    u = heard(profiles, "dealership", "my buddy says you're supposed to rotate the tires every oil change "
+              "and I never have, so can I get both of those done Friday at nine?")
+    assert set(u.services) == {"oil_change", "tire_rotation"}, u.services
+
+
+def test_a_warning_light_or_a_part_seen_to_is_not_the_work(profiles) -> None:
+    u = heard(profiles, "dealership", "the tire pressure light came on, the tire I can deal with, I filled "
+              "it up, but there's a clunking up front when I turn")
+    assert u.services == ["diagnostic"], u.services
+
+
+def test_a_sound_that_got_loud_is_a_diagnostic(profiles) -> None:
+    u = heard(profiles, "dealership", "my muffler got real loud this week, can y'all figure out what it is?")
+    assert u.services == ["diagnostic"], u.services
+
+
+async def test_whether_the_diagnostic_fee_counts_toward_the_repair_is_answered(profiles) -> None:
+    _, replies = await call(profiles, "dealership", "my truck's making a weird rattling noise, what's it "
+                            "cost to have someone look at it?", "does that fee go towards the repair or not?")
+    assert "goes toward it" in replies[1] and "change our prices" not in replies[1], replies

@@ -202,7 +202,8 @@ def _within(second: FaqEntry, first: FaqEntry, text: str) -> bool:
                                   for t in taken) for h in hits)
 
 
-_HAGGLE = re.compile(r"\b(?:(?:do|make) it for|go (?:down )?to|come down|knock (?:\w+ )?off|any (?:wiggle|"
+_HAGGLE = re.compile(r"\b(?:(?:do|make) it for|go (?:down )?to\b(?! (?:fix|the repair|pay))|come down|"
+                     r"knock (?:\w+ )?off|any (?:wiggle|"
                      r"room|discount|deals?)|a discount|cheaper|best you can do|match (?:a|their|the) price|"
                      r"(?:take|accept) (?:\$?\d+|a hundred|fifty)\b)")
 """Haggling over a service price ("could you do it for a hundred if I pay cash?")."""

@@ -207,11 +207,11 @@ def _times(text: str) -> list[tuple[int, time]]:
                      text[: match.start()]):
             # "thursday, after work? six?", "same day, right after, eleven?"
             add(match, plain(match.group(1), match.group(2), match.start()))
-    for match in re.finditer(r"(?:^|(?<=[.?!,]\s))(\d{1,2})(?::(\d{2}))?,?\s+(?:maybe|or so|or thereabouts|"
+    for match in re.finditer(r"(?:^|(?<=[.?!,—–]\s))(\d{1,2})(?::(\d{2}))?,?\s+(?:maybe|or so|or thereabouts|"
                              r"if (?:you (?:have|got) it|possible|y'?all (?:have|got) it))\b", text):
         if DATE_SPAN.search(text) or re.search(r"\b(?:morning|afternoon|evening|tonight|(?:mon|tues|wednes|"
                                                r"thurs|fri|satur|sun)day|tomorrow|today)\b", text):
-            # "saturday the 27th? nine, maybe?"
+            # "saturday the 27th? nine, maybe?", "saturday, late morning — eleven maybe?"
             add(match, plain(match.group(1), match.group(2), match.start()))
     for match in re.finditer(r"\b(\d{1,2})(?::(\d{2}))?\s*ish\b(?!\s*(?:k\b|thousand|grand|dollars|bucks|"
                              r"miles|people|years|months|weeks|days))", text):

@@ -22,7 +22,7 @@ from frontdesk.brain.nlu.contact import (  # noqa: F401  (read through this modu
 from frontdesk.brain.nlu.cues import NEW_CLAUSE, WE_COME
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.our_visit import OURS_TO_COME, WORTH_OF_OURS
-from frontdesk.brain.nlu.service_parts import by_part, due_by_sticker
+from frontdesk.brain.nlu.service_parts import HANDLED, by_part, due_by_sticker
 from frontdesk.brain.nlu.text import (
     Utterance,
     correction_tail,
@@ -60,7 +60,8 @@ _DONE_ALREADY = re.compile(r"\b(?:did(?! (?:get|mention|say|tell|ask|want|need)\
                            r"set up)\b)"
                            # ("the dog got sick all over the back seat": what happened, no work done)
                            r"(?! (?:sick|hurt|stuck|lost|dirty|muddy|nasty|gross|messy|wet|scratched|dented|"
-                           r"hit|rear[- ]ended|towed|flooded|covered|sticky|smelly|worse|bad|louder)\b)"
+                           r"hit|rear[- ]ended|towed|flooded|covered|sticky|smelly|worse|bad|louder|"
+                           r"(?:really |so |super |way |real )?(?:loud|noisy|rough|shaky))\b)"
                            # ("I did get a letter in the mail about the airbag": a notice, not work done)
                            r"(?! (?:a|this|the|that|another) (?:letter|notice|card|postcard|recall|email|"
                            r"text)\b)"
@@ -215,7 +216,8 @@ def _mention_wanted(text: str, match: re.Match[str]) -> bool:
     rotation", "the brakes can wait") or done already ("I did the oil last month")?"""
     if (_DROPPED.match(text[match.end():]) or _DROP_BEFORE.search(text[: match.start()])
             or _TAKEN_BACK.match(text[match.end():]) or _WHERE_I_AM.search(text, max(0, match.start() - 40),
-                                                                            match.start())):
+                                                                            match.start())
+            or HANDLED.match(text, match.end())):  # "the brakes I can handle myself"
         return False
     if _OVERDUE.search(text[max(0, match.start() - 60): match.start()]):
         return True  # "it's been eight months since the Forester had its oil changed": due now
@@ -278,7 +280,11 @@ def _mention_wanted(text: str, match: re.Match[str]) -> bool:
             re.search(r"\b(?:swap|switch|trade|replace)(?: out)? (?:the |my )?$", text[: match.start()])
             and re.match(r"\s+(?:for|with)\b", text[match.end():])):
         return False  # "swap the rotation for an oil change": the rotation goes
-    if re.search(r"\bevery (?:other |single |\w+ )?$", text[max(0, match.start() - 20): match.start()]):
+    if re.search(r"\bevery (?:other |single |\w+ )?$",
+                 text[max(0, match.start() - 20): match.start()]) and not (
+            # ("… rotated every oil change, and I haven't. so both of those?": both asked for)
+            re.search(r"\b(?:both (?:of )?(?:those|them|things)|(?:do|get|book) (?:them )?both)\b",
+                      text[match.end():])):
         return False  # "rotate them every other oil change": how often, not work asked for
     if (other := _ANOTHER_PART.search(clause, match.end() - clause_start - 1)) is not None:
         clause = clause[:other.start()]  # "the tires rotated and um the battery died … last week"

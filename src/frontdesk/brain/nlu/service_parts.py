@@ -43,6 +43,12 @@ _A_SHOP = re.compile(r"\s+(?:place|shop|store|center|centre|guy|guys|chain|compa
 """A part that names a kind of shop ("the tire place", "a brake shop"), not the work."""
 
 
+_A_LIGHT = re.compile(r"s?\s+(?:pressure\s+)?(?:light|warning|sensor|monitor|gauge)\b")
+"""A part that names a warning on the dash ("the low tire light"), not the work."""
+HANDLED = re.compile(r"s?\s+(?:i|we|my \w+|he|she)\s+(?:can|could|will|'ll)\s+(?:handle|deal with|do|"
+                      r"take care of|sort)\b|s?\s+(?:i|we)(?:'ve| have)?\s+(?:already\s+)?(?:handled|"
+                      r"taken care of|sorted|fixed|done)\b")
+"""A part the caller sees to themselves ("the tire I can handle, I already put air in it")."""
 _GOOD_TILL = re.compile(r"\bgood (?:till|until|through|for another)\b")
 """What a sticker says is not due yet ("the oil's good till July")."""
 _LIKE_IT = re.compile(r"(?:\b(?<!would )(?<!'d )(?<!\bi )(?<!\bwe )(?<!\byou )(?<!\bthey )(?<!\bto )"
@@ -75,6 +81,10 @@ def by_part(u: Utterance, profile: BusinessProfile, known: set[str],
                 for phrase in (sv.name, *sv.synonyms))]
             if _A_SHOP.match(u.lower, match.end()):
                 continue  # "he works at the tire place on 35": a shop, not work on the tires
+            if _A_LIGHT.match(u.lower, match.end()) or HANDLED.match(u.lower, match.end()):
+                # "the low tire light came on", "the tire I can handle": a warning, or what the
+                # caller sees to themselves, not work on the part
+                continue
             if _LIKE_IT.search(u.lower, max(0, match.start() - 30), match.start()) or (
                     part == "sticker" and re.search(r"\boil\b", u.lower)
                     and _FRESH.match(u.lower, match.end())):
