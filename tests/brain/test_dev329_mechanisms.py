@@ -147,3 +147,14 @@ async def test_whether_the_diagnostic_fee_counts_toward_the_repair_is_answered(p
     _, replies = await call(profiles, "dealership", "my truck's making a weird rattling noise, what's it "
                             "cost to have someone look at it?", "does that fee go towards the repair or not?")
     assert "goes toward it" in replies[1] and "change our prices" not in replies[1], replies
+
+
+def test_an_hour_said_alone_with_a_hedge_after_the_day_is_the_time(profiles) -> None:
+    u = heard(profiles, "dealership", "a tire rotation on Thursday morning. nine, if that's open.")
+    assert u.time is not None and u.time.hour == 9, u.time
+
+
+def test_a_first_name_spelled_before_the_surname_comes_first(profiles) -> None:
+    u = heard(profiles, "real_estate", "Jon Pruitt. Jon without an H — no wait, with one, sorry. J-O-H-N. "
+              "Pruitt, P-R-U-I-T-T.", awaiting="name")
+    assert u.name == "John Pruitt", u.name

@@ -208,10 +208,15 @@ def _times(text: str) -> list[tuple[int, time]]:
             # "thursday, after work? six?", "same day, right after, eleven?"
             add(match, plain(match.group(1), match.group(2), match.start()))
     for match in re.finditer(r"(?:^|(?<=[.?!,—–]\s))(\d{1,2})(?::(\d{2}))?,?\s+(?:maybe|or so|or thereabouts|"
-                             r"if (?:you (?:have|got) it|possible|y'?all (?:have|got) it))\b", text):
+                             r"if (?:you (?:have|got) (?:it|one|room|something)|possible|you can|"
+                             r"(?:that'?s|it'?s) (?:possible|open|free|available)|"
+                             r"there'?s (?:room|space|one)|y'?all (?:have|got) it)|"
+                             r"preferably|ideally|hopefully)\b", text):
         if DATE_SPAN.search(text) or re.search(r"\b(?:morning|afternoon|evening|tonight|(?:mon|tues|wednes|"
-                                               r"thurs|fri|satur|sun)day|tomorrow|today)\b", text):
-            # "saturday the 27th? nine, maybe?", "saturday, late morning — eleven maybe?"
+                                               r"thurs|fri|satur|sun)day|tomorrow|today)\b", text) or (
+                match.start() == 0 and re.fullmatch(r"[\s.?!]*", text[match.end():])):
+            # "saturday the 27th? nine, maybe?", "saturday, late morning — eleven maybe?"; alone, the
+            # whole of what is said ("… tuesday afternoon. three, if you can.")
             add(match, plain(match.group(1), match.group(2), match.start()))
     for match in re.finditer(r"\b(\d{1,2})(?::(\d{2}))?\s*ish\b(?!\s*(?:k\b|thousand|grand|dollars|bucks|"
                              r"miles|people|years|months|weeks|days))", text):

@@ -607,6 +607,10 @@ def _with_spelled_surname(u: Utterance, name: str) -> str:
     for run in SPELLED_OUT.finditer(u.lower):
         word = re.sub(r"[^a-z]", "", run.group(0))
         if len(word) >= 3 and word != name.lower() and _plausible_name_word(word):
+            if run.end() <= u.lower.find(name.lower()) and word in lexicon().first_names and (
+                    name.lower() not in lexicon().first_names):
+                # "C-A-T-H-E-R-I-N-E. Duval, D-U-V-A-L.": the first name, spelled before the surname
+                return f"{word[:1].upper()}{word[1:]} {name}"
             return f"{name} {word[:1].upper()}{word[1:]}"
     return name
 
