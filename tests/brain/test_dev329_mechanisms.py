@@ -158,3 +158,10 @@ def test_a_first_name_spelled_before_the_surname_comes_first(profiles) -> None:
     u = heard(profiles, "real_estate", "Jon Pruitt. Jon without an H — no wait, with one, sorry. J-O-H-N. "
               "Pruitt, P-R-U-I-T-T.", awaiting="name")
     assert u.name == "John Pruitt", u.name
+
+
+async def test_whatever_you_have_early_to_the_times_offered_takes_the_first(profiles) -> None:
+    _, replies = await call(profiles, "dealership", "can I get an oil change sometime next week?",
+                            "Wednesday, I guess. eh, whatever y'all have early is fine")
+    assert "Let me confirm" in replies[1] or "your name" in replies[1], replies
+    assert "Which works" not in replies[1] and "Would either work" not in replies[1], replies

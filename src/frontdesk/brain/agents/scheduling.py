@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 
-from frontdesk.brain.agents import just_booked, lead_side, qualification, two_visits, visit_work
+from frontdesk.brain.agents import just_booked, lead_side, lot_car, qualification, two_visits, visit_work
 from frontdesk.brain.agents.appointment_words import said_to_stand
 from frontdesk.brain.agents.booking_words import (
     ADDS,
@@ -150,7 +150,7 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
         if slots.services:
             slots.service_type = slots.services[0]
     if u.vehicle:
-        slots.vehicle = _vehicle_for(slots.appointment_type, u.vehicle, ctx, slots.vehicle)
+        slots.vehicle = lot_car.vehicle_for(slots.appointment_type, u.vehicle, ctx, slots.vehicle)
     if u.call_after:
         slots.call_after = u.call_after
     if u.visit_after:
@@ -179,40 +179,11 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
     return slots.model_dump() != before
 
 
-def _vehicle_for(appt: str | None, mention, ctx: TurnContext, current: VehicleInfo) -> VehicleInfo:
-    if appt == "test_drive" or (appt is None and ctx.u.appointment_type == "test_drive"):
-        for car in ctx.profile.inventory:
-            if car.is_available and mention.model and car.model == mention.model:
-                return VehicleInfo(year=car.year, make=car.make, model=car.model,
-                                   stock_number=car.stock_number)
-        # "that green Subaru, the wagon": a description only one car on the lot fits
-        text = f"{ctx.u.text} {ctx.u.about}" if ctx.u.about else ctx.u.text
-        fits = ex.on_the_lot(ex.extract_vehicle_query(normalise(text), ctx.profile), ctx.profile)
-        if len(fits) == 1 and not (mention.model and fits[0].model != mention.model):
-            car = fits[0]
-            return VehicleInfo(year=car.year, make=car.make, model=car.model,
-                               stock_number=car.stock_number)
-    return VehicleInfo(year=mention.year or current.year, make=mention.make or current.make,
-                       model=mention.model or current.model)
-
-
 _SET_UP = re.compile(r"\b(?:set (?:something|a time|a meeting|an appointment|one) up|"
                      r"set up (?:something|a time|a meeting|an appointment|one)|sit down|"
                      r"meet (?:with )?(?:someone|somebody|an agent|one of)|come in|get started|"
                      r"(?:talk|speak|chat) (?:to|with) (?:someone|somebody|an agent|the agent|one of))\b")
 """A buyer asking for a meeting, no home named."""
-
-
-def _car_named_before(s: ConversationState, ctx: TurnContext) -> VehicleInfo | None:
-    """The one car on the lot the caller named in an earlier message of this call, the latest
-    first (a turn that went to a person or a question kept no booking slots)."""
-    said = [m.content for m in s.messages if m.role == "user"][:-1]
-    for text in reversed(said):
-        fits = ex.on_the_lot(ex.extract_vehicle_query(normalise(text), ctx.profile), ctx.profile)
-        if len(fits) == 1:
-            car = fits[0]
-            return VehicleInfo(year=car.year, make=car.make, model=car.model, stock_number=car.stock_number)
-    return None
 
 
 def _subject(s: ConversationState, ctx: TurnContext) -> str:
@@ -526,9 +497,9 @@ async def advance(s: ConversationState, ctx: TurnContext, *, unclear: bool = Fal
         return
     if appt.needs_vehicle and not slots.vehicle.stock_number and slots.vehicle.model:
         # "the subaru outback on your website" said before the visit was a test drive: the car on the lot
-        slots.vehicle = _vehicle_for(appt.key, slots.vehicle, ctx, slots.vehicle)
+        slots.vehicle = lot_car.vehicle_for(appt.key, slots.vehicle, ctx, slots.vehicle)
     if appt.needs_vehicle and not slots.vehicle.stock_number and not slots.vehicle.model and (
-            earlier := _car_named_before(s, ctx)) is not None:
+            earlier := lot_car.named_before(s, ctx)) is not None:
         slots.vehicle = earlier  # "he showed me the black F-150" … "I want to take it out again"
     if appt.needs_vehicle and not slots.vehicle.stock_number:
         in_stock = say_list([c.label for c in profile.inventory if c.is_available])
@@ -558,6 +529,11 @@ async def advance(s: ConversationState, ctx: TurnContext, *, unclear: bool = Fal
         if open_today and slots.latest and offered_already(s, ctx, open_today[-1]):
             # "then whatever's the latest you can do that morning" to 11 and 11:30: the 11:30
             slots.preferred_time = open_today[-1].strftime("%H:%M")
+        elif open_today and ctx.u is not None and "flexible" in ctx.u.flags and s.awaiting in {
+                "pick_alternative", "time"}:
+            # "Tuesday I guess? whatever you've got early is fine", offered times: the first
+            # opening that fits, read back for a yes
+            slots.preferred_time = open_today[0].strftime("%H:%M")
         elif open_today:
             # "whatever your last one is": the day's last opening, said alone
             if slots.latest:
