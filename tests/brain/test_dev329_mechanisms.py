@@ -165,3 +165,21 @@ async def test_whatever_you_have_early_to_the_times_offered_takes_the_first(prof
                             "Wednesday, I guess. eh, whatever y'all have early is fine")
     assert "Let me confirm" in replies[1] or "your name" in replies[1], replies
     assert "Which works" not in replies[1] and "Would either work" not in replies[1], replies
+
+
+# -- a lead in a hurry, and a question before the visit --------------------------------------------
+
+
+def test_a_name_said_first_then_the_lead_facts_in_a_list(profiles) -> None:
+    u = heard(profiles, "real_estate", "hey, Monique Baptiste, selling, Round Rock, want it listed by June")
+    assert u.name == "Monique Baptiste", u.name
+
+
+async def test_what_a_showing_needs_first_is_answered_and_where_the_caller_stands_kept(profiles) -> None:
+    state, replies = await call(
+        profiles, "real_estate",
+        "saw a townhouse on your website over in Cedar Park I want to see. do we need to be pre-approved "
+        "before we can go look at it?",
+        "oh perfect, cause we're still in the middle of that. could we see it Friday at four?")
+    assert "pre-approval" in replies[0], replies
+    assert state.lead.financing == "in_progress", state.lead.financing

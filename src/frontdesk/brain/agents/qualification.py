@@ -278,12 +278,8 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
         lead.financing = u.financing  # type: ignore[assignment]
     elif s.awaiting == "financing" and u.deny:
         lead.financing = "not_started"
-    elif lead.financing is None and _NONE_OF_THAT.search(said) and any(
-            (_LOAN_TOLD if m.role == "assistant" else _LOAN_ASKED).search(m.content.lower())
-            for m in s.messages[-3:]):
-        # told how pre-approval works (or asked it: "… we have to get approved at a bank first? is
-        # that true?"): "no, we haven't started any of that yet"
-        lead.financing = "not_started"
+    elif (of_it := financing_said_of_it(s, said)) is not None:
+        lead.financing = of_it  # type: ignore[assignment]
     elif s.awaiting == "financing" and u.affirm and not _GOING_ALONG.match(said) and not (
             u.date or u.time or u.time_of_day):
         # ("yes, we can come talk with agent. Saturday morning, ten o'clock": a yes to meeting)
@@ -511,6 +507,23 @@ def _close_unqualified(s: ConversationState, ctx: TurnContext, failure: str) -> 
     s.ended = True
 
 
+def financing_said_of_it(s: ConversationState, said: str) -> str | None:
+    """Where the caller stands with a loan just talked of, said as "that": told how pre-approval
+    works (or asking it: "… we have to get approved at a bank first? is that true?"), "no, we
+    haven't started any of that yet" or "good, because I'm still working on that"."""
+    if s.lead.financing is not None or not any(
+            (_LOAN_TOLD if m.role == "assistant" else _LOAN_ASKED).search(m.content.lower())
+            for m in s.messages[-3:]):
+        return None
+    if _NONE_OF_THAT.search(said):
+        return "not_started"
+    return "in_progress" if _UNDER_WAY_THAT.search(said) else None
+
+
+_UNDER_WAY_THAT = re.compile(r"\b(?:still |currently |already )?(?:working on|in the middle of|"
+                             r"in the process of|applying for|waiting on|waiting for) "
+                             r"(?:it|that|one|the letter)\b")
+"""Where the caller stands with a pre-approval just talked of ("good, because I'm still working on that")."""
 _NONE_OF_THAT = re.compile(r"\b(?:haven'?t|havent|have not|not|didn'?t|never)\b[^.?!]{0,12}"
                            r"\b(?:started|done|begun|gotten|looked into|touched)\b[^.?!]{0,6}"
                            r"\b(?:any of )?(?:that|this|it|those)\b")

@@ -377,7 +377,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         # "make it six instead, Friday at six" asked the name: heard and said back; the name asked
         # again is not one of the questions asked by turns with no answer
         s.recent_asks = [k for k in s.recent_asks if k != s.last_ask]
-    if ctx.profile.kind == "real_estate" and u.has_lead_facts:
+    if ctx.profile.kind == "real_estate" and (
+            u.has_lead_facts or qualification.financing_said_of_it(s, u.text.lower())):
         # the lead facts said with the booking are kept too, and said to be heard when they
         # come instead of what was asked ("round rock, between three and four hundred")
         before = s.lead.model_copy()

@@ -50,6 +50,9 @@ _SLOT_OPEN = re.compile(r"\W*(?:(?:and|so|um+|uh+|ok(?:ay)?)\W+)*(?:is|are|would
                         r"(?:the )?same (?:time|day|hour))\b[^.?!]{0,40}\b(?:open|available|free)\W*$")
 """A time asked about as an opening ("is Monday at ten open?", "same time if that's open")."""
 _WHERE_MEET = re.compile(r"\b(?:meet|meeting)\b[^?.!]{0,40}\b(?:at|in)\b[^?.!]{0,30}\bor\b")
+_NEEDS_FIRST = re.compile(r"\W*(?:(?:and|so|oh|but|um+|uh+)\W+)*(?:do|does|would|will|should|must) "
+                          r"(?:i|we) (?:need|have|got|gotta)\b")
+"""A question of what a visit needs first ("do I need to be pre-approved before I can look at it?")."""
 _COST_WORD = re.compile(r"\b(?:charge|charges|cost|costs|fee|fees|free|pay)\b")
 
 
@@ -84,6 +87,9 @@ def is_aside(r: Understanding, awaiting: str | None) -> bool:
         return True  # "would I be meeting the agent at the house or at your office?": of the visit
     if r.intent == "faq" and (asks_hours(r.text.lower()) or "staff_question" in r.flags):
         return True  # "open saturday?", "is Sarah in that Wednesday?" ask the hours, whatever day
+    if r.intent == "faq" and r.is_question and "faq_topic" in r.flags and not (
+            r.date or r.time or r.window or r.time_of_day) and _NEEDS_FIRST.match(r.text.lower()):
+        return True  # "do I need to be pre-approved before I can look at it?": what the visit needs
     if r.intent == "faq":
         # "how about Wednesday at 2?" or "can I come in Thursday?" are booking moves
         books = "book" in r.flags and lexicon().intents["book"].search(SUBORDINATE.sub("", r.text.lower()))

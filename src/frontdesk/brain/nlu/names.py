@@ -77,6 +77,8 @@ _NAME_OPENING = re.compile(r"\W*(?:(?:hi|hey|hello|yeah|yes|um+|uh+|good|morning
                            r"(?:and )?(?:(?:i|i'm|im|i'd|i've|we|we're|we'd|calling|need|needing|looking|can|"
                            # "hi, Kenji Watanabe. my father-in-law scheduled …"
                            r"my|our|his|her|so|"
+                           # "hi, Darnell Lee, buying, Pflugerville, …": a lead's facts in a list
+                           r"buying|selling|relocating|moving|interested|first[- ]time|"
                            r"could|wanted|want|wanting|got|have|my (?:number|phone|cell)|"
                            # "Sofia Marchetti, put it under her": the one the booking goes under
                            r"put (?:it|that|the \w+)|book (?:it|that)|"
