@@ -183,3 +183,9 @@ async def test_what_a_showing_needs_first_is_answered_and_where_the_caller_stand
         "oh perfect, cause we're still in the middle of that. could we see it Friday at four?")
     assert "pre-approval" in replies[0], replies
     assert state.lead.financing == "in_progress", state.lead.financing
+
+
+def test_a_job_that_starts_on_a_date_sets_how_soon(profiles) -> None:
+    u = heard(profiles, "real_estate", "I just got hired at the hospital in Round Rock, starts January 4th, "
+              "so I'll need to buy something")
+    assert u.timeline is not None and u.timeline[0] <= 2, u.timeline

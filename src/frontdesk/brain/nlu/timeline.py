@@ -274,10 +274,12 @@ def _timeline(text: str, today: date, *, expecting: bool) -> tuple[float, str] |
                  r"whenever the right (?:one|place|house|home)|depends (?:on )?what'?s out there|"
                  r"no hurry|no timeline)\b", text):
         return 18.0, NO_TIMELINE
-    starts = re.search(rf"\b(?:i|we|he|she)(?: \w+)? (?:start|begin)s?(?: (?:work|the (?:new )?job|"
-                       rf"my (?:new )?job|there))?(?: on)? (?:the )?({MONTH})\.?\s+(\d{{1,2}})"
-                       rf"(?:st|nd|rd|th)?\b", text)
-    if starts and re.search(r"\b(?:job|transferr\w*|relocat\w*|moving|move|company|position|work)\b", text):
+    # ("got a job in Austin, starts June first": the job's start, said without who starts)
+    starts = re.search(rf"\b(?:(?:i|we|he|she|it)(?: \w+)? )?(?:start|begin)(?:s|ing)?"
+                       rf"(?: (?:work|the (?:new )?job|my (?:new )?job|there))?(?: on)? (?:the )?"
+                       rf"({MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", text)
+    if starts and re.search(r"\b(?:job|transferr\w*|relocat\w*|moving|move|company|position|work|hired)\b",
+                            text):
         # "my company's transferring me … I start February first": the move is due by then
         day = parse_date(f"{starts.group(1)} {starts.group(2)}", today)
         if day is not None and day > today:
