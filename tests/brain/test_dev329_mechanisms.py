@@ -189,3 +189,12 @@ def test_a_job_that_starts_on_a_date_sets_how_soon(profiles) -> None:
     u = heard(profiles, "real_estate", "I just got hired at the hospital in Round Rock, starts January 4th, "
               "so I'll need to buy something")
     assert u.timeline is not None and u.timeline[0] <= 2, u.timeline
+
+
+async def test_an_out_of_area_lead_who_keeps_telling_facts_is_asked_the_name_again(profiles) -> None:
+    state, replies = await call(
+        profiles, "real_estate", "hi, we want to buy in Buda, maybe Kyle",
+        "no, Buda, that's where we want to be",
+        "around four hundred, we're pre-approved", "probably by the end of summer", "Nadia Ferris")
+    assert "name" in replies[3].lower(), replies
+    assert state.customer.name == "Nadia Ferris", replies

@@ -300,7 +300,8 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
 async def run(s: ConversationState, ctx: TurnContext) -> None:
     u = ctx.u
     if s.awaiting == "name" and s.awaiting_agent == AGENT and s.last_ask in {
-            "budget_too_low_ask_name", "budget_too_low_name_again", "out_of_area_ask_name"}:
+            "budget_too_low_ask_name", "budget_too_low_name_again", "budget_too_low_name_last",
+            "out_of_area_ask_name"}:
         # "Gary Lindqvist" (or none: the note is kept under the number); "in Round Rock, if that's
         # even possible anymore": whatever else the note should hold, kept too
         where = s.lead.location, s.lead.in_service_area
@@ -331,6 +332,12 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             # "and I'd want to be moved in sometime next year": noted, and the name asked once more
             # (not of one out of our area who says goodbye: "alright, I'll find somebody out that way")
             ctx.ask(s, "name", AGENT, "budget_too_low_name_again")
+            return
+        if not s.customer.name and s.last_ask == "budget_too_low_name_again" and u.has_lead_facts and (
+                not u.deny):
+            # "four-fifty tops, pre-approved" … "in the next two, three months": more told for the
+            # note, the name not yet; asked a last time
+            ctx.ask(s, "name", AGENT, "budget_too_low_name_last")
             return
         ctx.say("budget_too_low_noted", name_part=_name_part(s))
         s.awaiting, s.awaiting_agent = None, None
