@@ -198,3 +198,32 @@ async def test_an_out_of_area_lead_who_keeps_telling_facts_is_asked_the_name_aga
         "around four hundred, we're pre-approved", "probably by the end of summer", "Nadia Ferris")
     assert "name" in replies[3].lower(), replies
     assert state.customer.name == "Nadia Ferris", replies
+
+
+# -- the ordinary call ------------------------------------------------------------------------------
+
+
+async def test_a_walk_in_plan_after_the_walk_in_answer_is_not_told_the_policy_again(profiles) -> None:
+    _, replies = await call(profiles, "dealership",
+                            "can I just drop in for an oil change or do I need to book?",
+                            "alright, I'll just swing by Thursday morning and see. thanks")
+    assert replies[0].split(".")[0] not in replies[1], replies
+
+
+def test_a_time_asked_if_it_is_open_is_a_booking_not_the_hours(profiles) -> None:
+    u = heard(profiles, "real_estate", "great, let's set it up. Thursday at two, if that's available?",
+              awaiting="location")
+    assert u.time is not None and u.time.hour == 14, u.time
+    assert u.intent != "faq" and not any(a.intent == "faq" for a in u.acts), (u.intent, u.acts)
+
+
+def test_wanting_an_idea_of_how_something_works_is_asked(profiles) -> None:
+    u = heard(profiles, "real_estate", "we're looking to sell our condo in Round Rock, and I wanted to get a "
+              "sense of how your commission works")
+    assert any(a.intent == "faq" for a in u.acts) or u.intent == "faq", (u.intent, [a.intent for a in u.acts])
+
+
+def test_no_lender_talked_to_yet_is_financing_not_started(profiles) -> None:
+    u = heard(profiles, "real_estate", "do we have to be pre-approved to look? we haven't even talked to a "
+              "bank yet")
+    assert u.financing == "not_started", u.financing

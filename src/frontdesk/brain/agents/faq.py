@@ -598,6 +598,13 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             # "do you guys do Saturdays?": the hours, whatever words the keywords miss
             entries = [e for e in ctx.profile.faq if e.category == "hours"][:1]
         for entry in entries:
+            if entry.key == previous_topic and not u.is_question and "?" not in u.text:
+                # "okay, I'll probably just come by Monday and take my chances" after the walk-in
+                # answer: the plan is heard; the answer is not said again
+                if not ctx.reply_parts:
+                    ctx.say("plan_heard")
+                answered = True
+                continue
             # asked twice in one breath, or already said by another answer this turn ("what is a
             # consultation? is it a sales pitch?": "no cost and no obligation" once): said once
             if entry.answer not in ctx.reply_parts and not _said_already(entry.answer, ctx.reply_parts):

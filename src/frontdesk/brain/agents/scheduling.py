@@ -273,7 +273,11 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         # "okay cool, I'll just swing by in the morning then, I don't need an appointment"
         s.booking_slots = s.booking_slots.dropped()
         policy = next((f.answer for f in ctx.profile.faq if f.key == "walk_ins"), None)
-        ctx.add(policy) if policy else ctx.say("booking_dropped")
+        told = next((m.content for m in reversed(s.messages) if m.role == "assistant"), "")
+        if policy and policy in told:
+            ctx.say("plan_heard")  # told the walk-in policy: "I'll just come by Monday and take my chances"
+        else:
+            ctx.add(policy) if policy else ctx.say("booking_dropped")
         ctx.ask(s, "anything_else", "greeting", "anything_else")
         return
     if (u.intent == "cancel" or ("no_booking" in u.flags and s.appointment is None)) and not (

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from frontdesk.brain.nlu.asking import STATEMENT, asks
+from frontdesk.brain.nlu.asking import IF_OPEN, STATEMENT, asks
 from frontdesk.brain.nlu.cues import ANOTHER_SLOT, SUBORDINATE, asks_hours
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.on_file import ASKS_A_VISIT
@@ -85,6 +85,8 @@ def is_aside(r: Understanding, awaiting: str | None) -> bool:
             "meets_question" in r.flags or VISIT_ABOUT.search(r.text.lower())
             or HOW_LONG_VISIT.search(r.text.lower()) or _WHERE_MEET.search(r.text.lower())):
         return True  # "would I be meeting the agent at the house or at your office?": of the visit
+    if r.time and IF_OPEN.search(r.text.lower()):
+        return False  # "Monday at noon, if that's open?": that time, asked for
     if r.intent == "faq" and (asks_hours(r.text.lower()) or "staff_question" in r.flags):
         return True  # "open saturday?", "is Sarah in that Wednesday?" ask the hours, whatever day
     if r.intent == "faq" and r.is_question and "faq_topic" in r.flags and not (

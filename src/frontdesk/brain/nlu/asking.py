@@ -105,3 +105,8 @@ def held_to_ask(u: Understanding, awaiting: str | None) -> Understanding:
     # in the reason told before it
     return replace(u, intent="faq", is_question=True, affirm=False, deny=False, acts=[],
                    flags={*u.flags, "question"})
+
+
+IF_OPEN = re.compile(r"\bif (?:that'?s|it'?s|that is|it is|you'?re|y'?all are) (?:still )?"
+                     r"(?:open|available|free)\b")
+"""A time asked for "if that's open": the slot, not the business's hours."""

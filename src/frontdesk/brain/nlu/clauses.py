@@ -191,7 +191,9 @@ EMBEDDED_ASK = re.compile(r"\b(?:don'?t|do not|never) (?:really |even |quite |to
                            r"\b(?:confused|unclear) (?:about|on|how)\b|"
                            r"\bcurious (?:about )?how\b|"
                            # "… to look at the house and i wanted to know how does yalls commission work"
-                           r"\b(?:wanted|wants?|wanna|'?d like|would like|needs?) to (?:know|ask),? "
+                           # ("… and I just wanted to get an idea of how your commission works")
+                           r"\b(?:wanted|wants?|wanna|'?d like|would like|needs?) to (?:know|ask|find out|"
+                           r"understand|get (?:an idea|a sense|a feel)(?: (?:of|for))?),? "
                            r"(?:(?:like|um+|uh+|just|real quick|quick),? )?"  # "i wanted to know like what …"
                            r"(?:how|what|if|whether|about|when|why|which|where)\b|"
                            r"\b(?:no|not a|any) (?:idea|clue) how\b|"

@@ -25,6 +25,10 @@ _CAME_THROUGH = re.compile(r"\b(?:it|that|the (?:letter|approval|pre-? ?approval
                            r"(?:came|come|went) (?:back )?through\b|\b(?:approved|came through) again\b")
 
 
+_NO_LENDER_YET = re.compile(r"\b(?:haven'?t|havent|have not|didn'?t|did not|never)\b[^.?!]{0,15}"
+                           r"\b(?:talked|spoken|gone|reached out|applied|contacted|called)\b[^.?!]{0,15}"
+                           r"\b(?:lenders?|banks?|mortgage (?:people|guys?|brokers?)|loan officers?)\b")
+"""No lender talked to yet: no loan begun."""
 _CASH_NO = re.compile(r"\bcash\W*\?\W*(?:no|nah|nope)\b")
 """Cash said back and turned down ("cash? no. I'd need a loan")."""
 
@@ -63,6 +67,8 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
                  r"working on (?:getting )?(?:the |our |a )?|"
                  r"(?:we'?re|i'?m|we are|i am) (?:just |still )?getting )(?:pre-? ?)?approv", text):
         return "in_progress"  # "we're in the middle of getting pre-approved with our bank"
+    if _NO_LENDER_YET.search(text) and not under_way(text):
+        return "not_started"  # "I haven't talked to any lenders or anything yet"
     if _ASKS_HOW_APPROVAL_GOES.search(text) and re.search(
             r"\b(?:haven'?t|havent|have not|not)\b[^.?!]{0,12}\b(?:started|done|begun)\b[^.?!]{0,10}"
             r"\b(?:any of )?(?:that|this|it)\b", text):

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from frontdesk.brain.nlu import clock, names, offers, refer, staff_asked, when
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.acts import NEW_ACTS, RULES_FIRST
-from frontdesk.brain.nlu.asking import INDIRECT_ASK, TOLD_IN_CASE, said_with_a_tag
+from frontdesk.brain.nlu.asking import IF_OPEN, INDIRECT_ASK, TOLD_IN_CASE, said_with_a_tag
 from frontdesk.brain.nlu.classifier import default_classifier
 from frontdesk.brain.nlu.combine import combine
 from frontdesk.brain.nlu.cues import (
@@ -540,6 +540,8 @@ def read(text: str, profile: BusinessProfile, today: date,
     if awaiting == "anything_else" and result.intent in {"affirm", "greeting"} and "faq_topic" in flags and (
             not _CLOSING.search(u.lower)):
         result.intent, result.is_question = "faq", True  # "ok and if it breaks again is there a warranty"
+    if result.intent == "faq" and result.time and IF_OPEN.search(u.lower) and "price_question" not in flags:
+        result.intent, result.is_question = "book", False  # "Monday at noon, if that's open?"
     if ANOTHER_SLOT.search(u.lower) and result.intent in {"faq", "unknown", "provide_info"}:
         # "do you have anything later? like six": another time for the booking under way
         result.intent, result.is_question = "book", False

@@ -660,6 +660,9 @@ def _embedded_question(text: str, whole: Understanding, profile: BusinessProfile
                 aside = read(f"{piece[tag.start(1):tag.start(2)].strip()}?", profile, today, awaiting)
                 aside.intent, aside.is_question = ("faq", True) if "faq_topic" in aside.flags else (
                     aside.intent, aside.is_question)
+            if aside.intent != "faq" and "faq_topic" in aside.flags and not aside.has_booking_facts and (
+                    EMBEDDED_ASK.search(f"a {piece.lower()}")):
+                aside.intent, aside.is_question = "faq", True  # "I wanted to get a sense of how … works"
             if "faq_topic" not in aside.flags and (re.match(ASKS_OF_IT, piece.lower()) or (
                     # "get pre-approved, get pre-approved, and I don't actually know what that means"
                     re.search(r"\bknow (?:how|what) (?:that|it|this)\b", piece.lower()))):
