@@ -3,10 +3,12 @@ here on fresh phrasings, not the sets' own words. The clock is Monday 23 Novembe
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from frontdesk.brain import Brain
 from frontdesk.brain.memory import InMemoryCalendar, InMemoryCustomers
 from frontdesk.brain.nlu.change import split_change
-from tests.brain.calls import MONDAY, call, heard
+from tests.brain.calls import MONDAY, booked, call, heard, on_calendar
 from tests.conftest import fixed_clock
 
 # -- our calls answered for someone ------------------------------------------------------------------
@@ -227,3 +229,24 @@ def test_no_lender_talked_to_yet_is_financing_not_started(profiles) -> None:
     u = heard(profiles, "real_estate", "do we have to be pre-approved to look? we haven't even talked to a "
               "bank yet")
     assert u.financing == "not_started", u.financing
+
+
+# -- bookings on file ------------------------------------------------------------------------------
+
+
+async def test_a_move_said_back_after_it_is_done_books_nothing_new(profiles) -> None:
+    calendar = await booked("real_estate", "property_showing", datetime(2026, 11, 25, 17, 0))
+    _, replies = await call(profiles, "real_estate", "the showing Wednesday at five, can we do Friday at "
+                            "five instead?", "yes", "great, so Friday at five", calendar=calendar)
+    assert on_calendar(calendar) == [("Fri 27 17:00", "scheduled")], replies
+    assert "Friday" in replies[2] and "confirm" not in replies[2].lower(), replies
+
+
+async def test_no_to_a_move_that_keeps_the_other_booking_is_a_yes(profiles) -> None:
+    calendar = await booked("dealership", "oil_change", datetime(2026, 11, 28, 9, 0))
+    await booked("dealership", "detailing", datetime(2026, 11, 28, 11, 0), calendar=calendar)
+    _, replies = await call(profiles, "dealership", "I need to push the oil change on Saturday to Monday the "
+                            "30th, same time", "no, keep the detailing where it is, just the oil change",
+                            calendar=calendar)
+    assert ("Mon 30 09:00", "scheduled") in on_calendar(calendar), replies
+    assert ("Sat 28 11:00", "scheduled") in on_calendar(calendar), replies

@@ -171,10 +171,11 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         action == "cancel" and desk.action == "move" and _SWITCH_TO_CANCEL.search(u.text.lower()))
     # ("… stays, just the detail", "just the twelve o'clock keep the eleven": "just …" does not stand)
     others = re.sub(r"\b(?:just|only) [\w' ]+?(?=\s+(?:keep|leave|but|and)\b|$)", " ", u.text.lower())
-    if (keep or u.deny or STANDS.search(u.text.lower())) and mine and "cancel" in {desk.action, action} and (
-            chosen := _chosen(s)) is not None and len(
+    if (keep or u.deny or STANDS.search(u.text.lower())) and mine and {"cancel", "move"} & {
+            desk.action, action} and (chosen := _chosen(s)) is not None and len(
             desk.found) > 1 and (kept := said_to_stand(others, desk.found, ctx)) and chosen not in kept:
-        # "no no the friday one stays, just the detail" to the detail's cancel: another one stands
+        # "no no the friday one stays, just the detail" to the detail's cancel, "no, leave the detail
+        # where it is, just the tires" to the tires' move: another one stands
         keep = False
         u.affirm, u.deny = True, False
     if keep and (chosen := _chosen(s)) is not None and u.services and chosen.service_type not in u.services:

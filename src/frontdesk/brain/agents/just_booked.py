@@ -17,8 +17,9 @@ _ANOTHER = re.compile(r"\b(?:another|also|second|too|as well|one more|and a)\b")
 
 
 def said_of_it(s: ConversationState, ctx: TurnContext) -> bool:
-    """Is the message about the visit just booked? If so it is answered here."""
-    u, done = ctx.u, s.appointment
+    """Is the message about the visit just booked (or just moved)? If so it is answered here."""
+    moved = s.desk.result if s.desk.result is not None and s.desk.result.status == "scheduled" else None
+    u, done = ctx.u, s.appointment or moved  # ("six is great" … "yep, Tuesday at six": the move said back)
     if done is None or s.awaiting != "anything_else":
         return False
     same_kind = not (set(u.services) - {done.service_type, *done.services}) and u.appointment_type in {
