@@ -250,3 +250,14 @@ async def test_no_to_a_move_that_keeps_the_other_booking_is_a_yes(profiles) -> N
                             calendar=calendar)
     assert ("Mon 30 09:00", "scheduled") in on_calendar(calendar), replies
     assert ("Sat 28 11:00", "scheduled") in on_calendar(calendar), replies
+
+
+async def test_a_booking_checked_with_news_beside_it_is_told_and_the_news_kept(profiles) -> None:
+    calendar = await booked("real_estate", "buyer_consultation", datetime(2026, 11, 25, 16, 0))
+    state, replies = await call(profiles, "real_estate",
+                                "hi, we have the buyer meeting Wednesday at four and I wanted to "
+                                "double-check it's still on. oh, and we got pre-approved this morning!",
+                                calendar=calendar)
+    assert "Wednesday, November 25 at 4 PM" in replies[0], replies
+    assert state.lead.financing == "pre_approved", state.lead.financing
+    assert on_calendar(calendar) == [("Wed 25 16:00", "scheduled")], replies
