@@ -261,3 +261,27 @@ async def test_a_booking_checked_with_news_beside_it_is_told_and_the_news_kept(p
     assert "Wednesday, November 25 at 4 PM" in replies[0], replies
     assert state.lead.financing == "pre_approved", state.lead.financing
     assert on_calendar(calendar) == [("Wed 25 16:00", "scheduled")], replies
+
+
+# -- our calls answered --------------------------------------------------------------------------------
+
+
+async def test_a_form_filled_by_the_spouse_is_a_call_to_her_not_off_the_list(profiles) -> None:
+    replies = await _outbound(profiles, "real_estate", "Gary Holt", "what form? I never filled anything out",
+                              "oh hang on, that must have been my wife. yeah, we're sort of looking, she "
+                              "does all that stuff", "she's home after five")
+    assert "removed" not in " ".join(replies), replies
+    assert "reach her" in replies[1], replies
+
+
+async def test_call_me_back_in_a_couple_weeks_is_a_call_on_a_day(profiles) -> None:
+    state, replies = await call(profiles, "real_estate", "we're thinking of selling next year. not ready to "
+                                "talk yet, can someone call me back in a couple of weeks?")
+    assert any(t.task_type == "callback" for t in state.pending_tasks), replies
+    assert "December 7" in " ".join(replies), replies
+
+
+def test_seeing_a_couple_in_person_is_a_showing(profiles) -> None:
+    u = heard(profiles, "real_estate", "I'd like to see a few in person before deciding anything. Friday at "
+              "two?")
+    assert u.appointment_type == "property_showing", u.appointment_type

@@ -12,7 +12,7 @@ from frontdesk.brain.agents import faq, qualification
 from frontdesk.brain.context import Effect, TurnContext, absorb_contact
 from frontdesk.brain.format import say_list
 from frontdesk.brain.nlu.callee import ANSWERS_FOR_THEM
-from frontdesk.brain.nlu.cues import ONLY_COURTESY, RETURNED_CALL, SOMEONE_ELSE
+from frontdesk.brain.nlu.cues import LEAD_ELSEWHERE, ONLY_COURTESY, RETURNED_CALL, SOMEONE_ELSE, STRUCK_OFF
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.state import ConversationState
 
@@ -190,6 +190,13 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     if s.awaiting == "permission" and s.last_ask == "consent_check" and not (
             u.has_lead_facts or u.has_booking_facts or u.services or u.vehicle):
         # "would you like me to take this number off our list?": a yes strikes it off
+        if LEAD_ELSEWHERE.search(u.text.lower()) and not STRUCK_OFF.search(u.text.lower()):
+            # "oh wait, the Zillow thing? that might've been my wife … yeah, we're looking, but she
+            # handles all that": the form was hers; the one to talk to is her, not off the list
+            s.awaiting = None
+            u.intent = "objection_busy"
+            ctx.hand_off("objection", "the form was someone else's in the house", s)
+            return
         if u.affirm and not u.deny:
             s.awaiting = None
             u.intent = "do_not_call"

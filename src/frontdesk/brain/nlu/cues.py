@@ -583,7 +583,8 @@ def named_away(said: str, first_name: str) -> bool:
 _KIN = (r"(?:wife|husband|partner|son|daughter|mom|mother|dad|father|fianc[eé]e?|boyfriend|girlfriend|"
         r"roommate|brother|sister|grandson|granddaughter)")
 LEAD_ELSEWHERE = re.compile(
-    rf"\b(?:that'?s|it'?s|that was|it was|that'?d be|you want|you'?re looking for) "
+    rf"\b(?:that'?s|it'?s|that was|it was|that'?d be|you want|you'?re looking for|"
+    rf"(?:that|it) (?:might|must|could|may|would)(?:'ve| have) been) "
     rf"(?:all |probably |actually |really |prob(?:ly)? |more )?(?:my|our) (?P<kin>{_KIN})\b|"
     rf"\b(?:my|our) (?P<kin2>{_KIN})(?:'s| is| was) (?:the one|who)\b|"
     rf"\b(?:my|our) (?P<kin3>{_KIN})'?s (?:thing|department|deal|project|baby|call|area|job)\b|"

@@ -35,6 +35,7 @@ from frontdesk.brain.nlu.text import (
 @lru_cache(maxsize=2048)
 def parse_date(span: str, today: date) -> date | None:
     base = datetime.combine(today, time(12, 0))
+    span = re.sub(r"\b(?:a\s+)?couple(?:\s+of)?\b", "2", span)  # "in a couple of weeks": two
     parsed = dateparser.parse(
         span.replace("next ", "").replace("coming ", "").replace("this ", "").replace(" the ", " "),
         languages=["en"],
