@@ -285,3 +285,22 @@ def test_seeing_a_couple_in_person_is_a_showing(profiles) -> None:
     u = heard(profiles, "real_estate", "I'd like to see a few in person before deciding anything. Friday at "
               "two?")
     assert u.appointment_type == "property_showing", u.appointment_type
+
+
+async def test_somebody_in_sales_oughta_call_me_beside_a_booking_books_then_calls(profiles) -> None:
+    calendar = InMemoryCalendar()
+    state, replies = await call(profiles, "dealership", "need an oil change Tuesday at nine. and somebody in "
+                                "finance oughta give me a call about my loan payoff, evenings are best",
+                                "Dana Ruiz", "yes", calendar=calendar)
+    assert on_calendar(calendar) == [("Tue 24 09:00", "scheduled")], replies
+    assert any(t.task_type == "callback" for t in state.pending_tasks), replies
+
+
+async def test_no_thats_everything_to_a_cancel_asked_keeps_the_call_asked_with_it(profiles) -> None:
+    calendar = await booked("real_estate", "buyer_consultation", datetime(2026, 11, 28, 11, 0))
+    state, replies = await call(profiles, "real_estate", "we need to cancel Saturday's consultation, my "
+                                "dad's sick. can someone call us next week to set it up again? afternoons",
+                                "sorry, it's Omar Reyes", "no, that's everything",
+                                "nope, that's all", calendar=calendar)
+    assert on_calendar(calendar) == [("Sat 28 11:00", "cancelled")], replies
+    assert any(t.task_type == "callback" for t in state.pending_tasks), replies

@@ -427,7 +427,9 @@ async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
             await _move(s, ctx)
         return
     if u.deny and desk.action == "cancel" and no_to_something_else(s, said, u):
-        await _cancel(s, ctx)  # the "no" is to anything more; the cancel was asked in so many words
+        # the "no" is to anything more; the cancel was asked in so many words (and a call asked with
+        # it still comes after it)
+        await _cancel(s, ctx, then=desk_calls.after_cancel(desk, ctx) if desk.then_book else None)
         return
     if u.deny and desk.action == "cancel" and _CLOSING_NO.match(said) and s.ask_repeats == 0:
         await _read_back(s, ctx, _chosen(s))  # "no that's it thanks": to what? asked once more

@@ -39,8 +39,11 @@ def no_to_something_else(s: ConversationState, said: str, u: Understanding) -> b
     # ("… we've decided to hold off on selling for now. so I need to cancel that" … "no, not right
     # now, thank you. maybe in the fall": not now to selling, said of the cancel asked for)
     wanted = asked or _CANCEL_WANTED.search(before)
+    # ("we need to cancel our consultation on Saturday" … (asked once more) … "no, that's
+    # everything": no more; the first such "no" is asked about once more)
     return bool((asked_to_cancel(s) and _NO_AND_MORE.match(said) and not (
         keeps or u.date or u.time or closing)) or (asked and closing) or (
+        wanted and closing and not keeps and s.ask_repeats > 0) or (
         wanted and NOT_NOW.search(said) and not keeps))
 
 

@@ -31,9 +31,10 @@ _ASKED = re.compile(
     + r" (?:please |also |maybe |just |to )?" + _CALL + r"\b|"
     # "have Jordan call me", "get someone to give me a call", "tell Sarah in service to give me a call"
     r"\b(?:have|get|ask|tell) " + _WHO + r" (?:to )?(?:please |also |just )?" + _CALL + r"\b|"
-    # "somebody needs to call me about my bill", "someone should give me a call"
-    r"\b(?:somebody|someone|some ?one|one of (?:you|y'?all|your guys)) (?:needs to|has to|should|gotta|"
-    r"ought to) (?:please |also )?" + _CALL + r"\b|"
+    # "somebody needs to call me about my bill", "someone should give me a call", "somebody in sales
+    # oughta call me about trading the truck in"
+    r"\b(?:" + _WHO + r"|one of (?:you|y'?all|your guys)) (?:needs to|has to|should|gotta|"
+    r"ought to|oughta|better) (?:please |also |probably |maybe )?" + _CALL + r"\b|"
     # "I need someone on the service side to call me", "I'd really like Jordan to call me"
     r"\b(?:i|we)(?:'d| would)? (?:really |also |just )?(?:need|want|like|love|appreciate)(?: it)?"
     r"(?: (?:for|if))? " + _WHO + r" (?:to |could |would )?(?:please |also )?" + _CALL + r"\b")
