@@ -304,3 +304,9 @@ async def test_no_thats_everything_to_a_cancel_asked_keeps_the_call_asked_with_i
                                 "nope, that's all", calendar=calendar)
     assert on_calendar(calendar) == [("Sat 28 11:00", "cancelled")], replies
     assert any(t.task_type == "callback" for t in state.pending_tasks), replies
+
+
+def test_a_part_of_the_day_asked_for_is_not_turned_down_by_the_busy_one_after_it(profiles) -> None:
+    u = heard(profiles, "dealership", "could somebody call me back tomorrow morning? I'm out on site all "
+              "afternoon")
+    assert u.time_of_day == "morning", (u.time_of_day, u.window)

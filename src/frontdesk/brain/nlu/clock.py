@@ -578,8 +578,11 @@ def _windows_in(text: str) -> list[TimeWindow]:
                 found.append((match.start(), match.end(), TimeWindow(start, end, label)))
     # "this afternoon's no good … tomorrow morning would be better", "scratch tonight":
     # a part of the day turned down is not asked for, when another is
-    refused = {w.label for start, end, w in found
-               if stance.is_ruled_out(text, _with_its_day(text, start), end)}
+    found.sort(key=lambda f: f[0])
+    # (words after one that speak of the next one said are that one's: "Wednesday, I'm working late
+    # Tuesday")
+    refused = {w.label for i, (start, end, w) in enumerate(found) if stance.is_ruled_out(
+        text, _with_its_day(text, start), end, found[i + 1][0] if i + 1 < len(found) else None)}
     if refused and any(w.label not in refused for _, _, w in found):
         found = [f for f in found if f[2].label not in refused]
     return [w for _, _, w in sorted(found, key=lambda f: f[0])]
@@ -605,7 +608,8 @@ _BUSY_IN = re.compile(r"\b(?:in (?:meetings?|class|court|surgery)|busy|working|a
                       # "I'm on a job site all morning": where the caller is taken up
                       r"on (?:a |the )?(?:job ?site|site|job|call|calls|road|clock|the phone|line)|"
                       # "he's at the VA all morning": somewhere else the whole stretch (not at home)
-                      r"(?:i'?m|he'?s|she'?s|we'?re|they'?re|i am|he is|she is) (?:at|in) "
+                      # ("I'm out at properties all afternoon")
+                      r"(?:i'?m|he'?s|she'?s|we'?re|they'?re|i am|he is|she is) (?:out )?(?:at|in|on) "
                       r"(?:the |a |his |her |my )?"
                       r"(?!home\b|house\b|town\b)[\w-]+(?= (?:all|every|the whole))|"
                       r"(?:got|have|having|has) (?:[\w-]+ )?(?:aerobics|yoga|gym|choir|rehab|physio|"
