@@ -210,7 +210,9 @@ def under_way(text: str) -> bool:
     return any(not _NEGATED_BEFORE.search(text[max(0, m.start() - 40): m.start()])
                for m in _UNDER_WAY.finditer(text))
 
-_STILL_TO_COME = re.compile(r"\b(?:should|will|'ll|gonna|going to|hope to|hoping to|expect to|supposed to|"
+_STILL_TO_COME = re.compile(r"\b(?:should(?! (?:i|we) )|will|'ll|gonna|going to|hope to|hoping to|expect to|"
+                            r"supposed to|"
                             r"waiting (?:on|for)|until (?:we|i))\s+(?:\w+\s+){0,2}?(?:have|get|got|see|hear|"
                             r"the|our|my|a)\b[^.?!,;]{0,25}\b(?:letter|approval|pre-?approv\w*|approved)\b")
-"""An approval or its letter said as still to come ("should have the letter in a couple weeks")."""
+"""An approval or its letter said as still to come ("should have the letter in a couple weeks"; not
+"should I bring the letter with me?", a question)."""
