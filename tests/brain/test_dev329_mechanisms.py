@@ -83,8 +83,9 @@ def test_a_name_spelled_anew_after_a_spelling_begun_and_dropped(profiles) -> Non
 
 
 def test_a_statement_about_the_call_is_not_asking_who_we_are(profiles) -> None:
-    u = heard(profiles, "dealership", "I need a brake inspection — no, wait, wrong letter. it's the recall, "
-              "the seatbelt one. that's what I'm calling about, the brakes are fine")
+    u = heard(profiles, "dealership", "I need to book a tire rotation — no, hold on, wrong reminder card, "
+              "sorry. It's the recall. The seatbelt recall letter. That's what I'm calling about, the tires "
+              "are fine.")
     assert u.services == ["recall_repair"] and u.intent == "book", (u.services, u.intent)
 
 
@@ -103,8 +104,8 @@ def test_a_place_moved_out_of_is_not_the_home(profiles) -> None:
 async def test_a_buyer_here_selling_a_home_elsewhere_stays_a_buyer_here(profiles) -> None:
     state, replies = await call(
         profiles, "real_estate",
-        "hi, we're relocating to Round Rock for my husband's job, looking at three-bedrooms",
-        "we'd buy once we sell our place in El Paso, so probably this summer")
+        "hi, do y'all cover Round Rock? we're moving there, looking at three-bedrooms",
+        "we'd be buying, yes. probably in the summer, after we sell our place in El Paso.")
     assert state.lead.location == "Round Rock" and state.lead.intent == "buy", (
         state.lead.location, state.lead.intent, replies)
 
@@ -141,7 +142,8 @@ def test_a_warning_light_or_a_part_seen_to_is_not_the_work(profiles) -> None:
 
 
 def test_a_sound_that_got_loud_is_a_diagnostic(profiles) -> None:
-    u = heard(profiles, "dealership", "my muffler got real loud this week, can y'all figure out what it is?")
+    u = heard(profiles, "dealership", "the exhaust on my truck got so loud this week, how much is it for "
+              "y'all to figure out what it is?")
     assert u.services == ["diagnostic"], u.services
 
 
@@ -157,8 +159,8 @@ def test_an_hour_said_alone_with_a_hedge_after_the_day_is_the_time(profiles) -> 
 
 
 def test_a_first_name_spelled_before_the_surname_comes_first(profiles) -> None:
-    u = heard(profiles, "real_estate", "Jon Pruitt. Jon without an H — no wait, with one, sorry. J-O-H-N. "
-              "Pruitt, P-R-U-I-T-T.", awaiting="name")
+    u = heard(profiles, "real_estate", "Jon Pruitt. Jon without an H — no, sorry, what am I saying, with "
+              "one. J-O-H-N. Pruitt, P-R-U-I-T-T.", awaiting="name")
     assert u.name == "John Pruitt", u.name
 
 
@@ -208,12 +210,13 @@ async def test_an_out_of_area_lead_who_keeps_telling_facts_is_asked_the_name_aga
 async def test_a_walk_in_plan_after_the_walk_in_answer_is_not_told_the_policy_again(profiles) -> None:
     _, replies = await call(profiles, "dealership",
                             "can I just drop in for an oil change or do I need to book?",
-                            "alright, I'll just swing by Thursday morning and see. thanks")
+                            "Okay, cool. I'll probably just drop in Friday and hope for the best. Thanks "
+                            "a bunch.")
     assert replies[0].split(".")[0] not in replies[1], replies
 
 
 def test_a_time_asked_if_it_is_open_is_a_booking_not_the_hours(profiles) -> None:
-    u = heard(profiles, "real_estate", "great, let's set it up. Thursday at two, if that's available?",
+    u = heard(profiles, "real_estate", "Oh, great. Okay, let's do that then. Friday at two, if that's open?",
               awaiting="location")
     assert u.time is not None and u.time.hour == 14, u.time
     assert u.intent != "faq" and not any(a.intent == "faq" for a in u.acts), (u.intent, u.acts)
@@ -226,8 +229,8 @@ def test_wanting_an_idea_of_how_something_works_is_asked(profiles) -> None:
 
 
 def test_no_lender_talked_to_yet_is_financing_not_started(profiles) -> None:
-    u = heard(profiles, "real_estate", "do we have to be pre-approved to look? we haven't even talked to a "
-              "bank yet")
+    u = heard(profiles, "real_estate", "Hi. Do we have to get pre-approved before we start looking at homes? "
+              "We haven't spoken to any lenders yet.")
     assert u.financing == "not_started", u.financing
 
 
@@ -255,8 +258,8 @@ async def test_no_to_a_move_that_keeps_the_other_booking_is_a_yes(profiles) -> N
 async def test_a_booking_checked_with_news_beside_it_is_told_and_the_news_kept(profiles) -> None:
     calendar = await booked("real_estate", "buyer_consultation", datetime(2026, 11, 25, 16, 0))
     state, replies = await call(profiles, "real_estate",
-                                "hi, we have the buyer meeting Wednesday at four and I wanted to "
-                                "double-check it's still on. oh, and we got pre-approved this morning!",
+                                "hi, we have the buyer meeting Wednesday at four and I wanted to make "
+                                "sure that's still happening — oh, and we got pre-approved this morning!",
                                 calendar=calendar)
     assert "Wednesday, November 25 at 4 PM" in replies[0], replies
     assert state.lead.financing == "pre_approved", state.lead.financing
