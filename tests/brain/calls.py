@@ -14,10 +14,12 @@ from tests.conftest import fixed_clock
 
 async def call(profiles, profile: str, *lines: str, phone: str | None = "+15125550123",
                direction: str = "inbound", calendar: InMemoryCalendar | None = None,
-               ) -> tuple[ConversationState, list[str]]:
+               customers: InMemoryCustomers | None = None) -> tuple[ConversationState, list[str]]:
     """The state after the caller said ``lines`` (after the greeting, or the outbound opener),
-    and each reply; ``calendar`` may hold what the caller booked before."""
-    brain = Brain(profiles, calendar or InMemoryCalendar(), InMemoryCustomers(), clock=fixed_clock)
+    and each reply; ``calendar`` may hold what the caller booked before, ``customers`` who the
+    number belongs to (the one an outbound call is for)."""
+    brain = Brain(profiles, calendar or InMemoryCalendar(), customers or InMemoryCustomers(),
+                  clock=fixed_clock)
     state = (await brain.start(await brain.new_state("mech", profile, caller_phone=phone,
                                                      direction=direction))).state
     replies = []

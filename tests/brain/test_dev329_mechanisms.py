@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from frontdesk.brain import Brain
 from frontdesk.brain.memory import InMemoryCalendar, InMemoryCustomers
 from frontdesk.brain.nlu.change import split_change
 from tests.brain.calls import MONDAY, booked, call, heard, on_calendar
-from tests.conftest import fixed_clock
 
 # -- our calls answered for someone ------------------------------------------------------------------
 
@@ -17,14 +15,8 @@ from tests.conftest import fixed_clock
 async def _outbound(profiles, profile: str, callee: str, *lines: str) -> list[str]:
     customers = InMemoryCustomers()
     customers.add("+15125550177", callee)
-    brain = Brain(profiles, InMemoryCalendar(), customers, clock=fixed_clock)
-    state = (await brain.start(await brain.new_state("mech", profile, caller_phone="+15125550177",
-                                                     direction="outbound"))).state
-    replies = []
-    for line in lines:
-        outcome = await brain.respond(state, line)
-        state = outcome.state
-        replies.append(outcome.reply)
+    _, replies = await call(profiles, profile, *lines, phone="+15125550177", direction="outbound",
+                            customers=customers)
     return replies
 
 
