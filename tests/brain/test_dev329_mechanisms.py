@@ -305,3 +305,16 @@ def test_a_part_of_the_day_asked_for_is_not_turned_down_by_the_busy_one_after_it
     u = heard(profiles, "dealership", "could somebody call me back tomorrow morning? I'm out on site all "
               "afternoon")
     assert u.time_of_day == "morning", (u.time_of_day, u.window)
+
+
+def test_in_a_couple_weeks_said_of_something_else_is_no_visit_day(profiles) -> None:
+    u = heard(profiles, "dealership", "my daughter's graduating in a couple weeks and I need the car "
+              "detailed before then, could I bring it Friday at ten?")
+    assert u.date is not None and u.date.strftime("%A") == "Friday", u.date
+
+
+def test_no_bank_yet_and_how_preapproval_works_unpunctuated_is_answered(profiles) -> None:
+    u = heard(profiles, "real_estate", "we havent gone to a lender or anything how does the pre approval "
+              "thing work", awaiting="intent")
+    assert u.financing == "not_started", u.financing
+    assert any(a.intent == "faq" for a in u.acts) or u.intent == "faq", (u.intent, u.acts)

@@ -717,8 +717,7 @@ DATE_SPAN = re.compile(
     r"(?:(?<=\bno )|(?<=\bno, )|(?<=sorry )|(?<=sorry, )|(?<=\bmean )|(?<=\bmean, )|^\s*)"
     r"\d{1,2}(?:st|nd|rd|th)(?! (?:av|st|fl|gr|of))|"
     r"\d{1,2}/\d{1,2}(?:/\d{2,4})?|"
-    r"in\s+\d+\s+(?:days?|weeks?)|"
-    r"in\s+(?:a\s+)?couple(?:\s+of)?\s+(?:days|weeks))\b"  # "call me back in a couple weeks"
+    r"in\s+\d+\s+(?:days?|weeks?))\b"
 )
 
 

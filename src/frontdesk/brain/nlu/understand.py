@@ -629,6 +629,10 @@ _FACTS = ("location", "budget", "timeline", "financing", "lead_intent", "motivat
 """A question said in a run with a request after it, without a pause the text shows."""
 
 
+_HOW_IT_WORKS = re.compile(r"\bhow (?:does|do|would|will|is) (?:that|this|it|the|a|an)\b[^.?!]{0,40}"
+                           r"\b(?:work|go|happen)s?\b")
+
+
 def _embedded_question(text: str, whole: Understanding, profile: BusinessProfile, today: date,
                        awaiting: str | None) -> Understanding | None:
     """"we've never bought before and I don't even get how the pre approval thing works, we're
@@ -639,7 +643,9 @@ def _embedded_question(text: str, whole: Understanding, profile: BusinessProfile
             whole.intent in {"faq", "deny", "affirm"} and facts) or (
             # "yeah this is him um do yall still have that shuttle thing": yes, then the question
             whole.intent == "affirm" and awaiting == "permission")) or (
-            "faq_topic" not in whole.flags or not EMBEDDED_ASK.search(whole.text.lower())):
+            "faq_topic" not in whole.flags or not (EMBEDDED_ASK.search(whole.text.lower()) or (
+                # "we havent talked to a bank or anything how does that pre approval thing work"
+                _HOW_IT_WORKS.search(whole.text.lower()) and whole.financing is not None))):
         return None
     for piece in re.split(r"[,;.]\s+|\s+(?:and|but|so)\s+(?=(?:i|we|i'm|we're|he|she|they)\b)|"
                           r"\s+(?=(?:i|we)(?:'ve| have)? (?:got|have|had|booked) (?:a|an|my|the)\b)|"

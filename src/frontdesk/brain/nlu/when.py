@@ -35,7 +35,6 @@ from frontdesk.brain.nlu.text import (
 @lru_cache(maxsize=2048)
 def parse_date(span: str, today: date) -> date | None:
     base = datetime.combine(today, time(12, 0))
-    span = re.sub(r"\b(?:a\s+)?couple(?:\s+of)?\b", "2", span)  # "in a couple of weeks": two
     parsed = dateparser.parse(
         span.replace("next ", "").replace("coming ", "").replace("this ", "").replace(" the ", " "),
         languages=["en"],
@@ -374,10 +373,17 @@ _CALL_BACK_IN = re.compile(r"\b(?:call|ring|phone|get|reach|try|circle|check)\w*
 """A month gone by ("since August", "back in August"), and one a call is asked for ("call me back in")."""
 
 
+_IN_A_COUPLE = re.compile(r"\bin (?:a )?couple(?: of)? (weeks|days)\b")
+
+
 def month_said(text: str, today: date) -> date | None:
     """A day in a month named without a date ("call me back in January, like mid January",
     "after the holidays"): early a month is its first weekday, mid the 15th, late the 22nd;
     the next such month from today."""
+    if (couple := _IN_A_COUPLE.search(text)) is not None:
+        # "call me back in a couple of weeks": two of them from today (said of a call only: "my
+        # boy's getting married in a couple weeks" dates the wedding)
+        return today + timedelta(days=14 if couple[1] == "weeks" else 2)
     match = next((m for m in reversed(list(_IN_MONTH.finditer(text))) if (
         m.group(1) or m.group(0).startswith("in") or m.group(2) not in {"may", "march", "mar"})
         # ("the guy that sold me my truck back in August": a month gone by)
