@@ -645,7 +645,8 @@ def _embedded_question(text: str, whole: Understanding, profile: BusinessProfile
             whole.intent == "affirm" and awaiting == "permission")) or (
             "faq_topic" not in whole.flags or not (EMBEDDED_ASK.search(whole.text.lower()) or (
                 # "we havent talked to a bank or anything how does that pre approval thing work"
-                _HOW_IT_WORKS.search(whole.text.lower()) and whole.financing is not None))):
+                _HOW_IT_WORKS.search(whole.text.lower()) and whole.financing is not None
+                and whole.intent != "faq"))):
         return None
     for piece in re.split(r"[,;.]\s+|\s+(?:and|but|so)\s+(?=(?:i|we|i'm|we're|he|she|they)\b)|"
                           r"\s+(?=(?:i|we)(?:'ve| have)? (?:got|have|had|booked) (?:a|an|my|the)\b)|"
