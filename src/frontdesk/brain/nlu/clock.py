@@ -585,7 +585,7 @@ def _windows_in(text: str) -> list[TimeWindow]:
         text, _with_its_day(text, start), end, found[i + 1][0] if i + 1 < len(found) else None)}
     if refused and any(w.label not in refused for _, _, w in found):
         found = [f for f in found if f[2].label not in refused]
-    return [w for _, _, w in sorted(found, key=lambda f: f[0])]
+    return [w for _, _, w in found]
 
 
 def _with_its_day(text: str, start: int) -> int:
