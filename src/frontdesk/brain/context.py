@@ -185,6 +185,8 @@ class TurnContext:
             repeats = state.ask_repeats  # "ok great" to the answer given before the question
         elif repeats and key == "ask_name" and self._restated(state):
             repeats = state.ask_repeats  # "ok, so four thirty today" to "your name?": agreed, not failed
+        elif repeats and awaiting == "pick_alternative" and self._new_offer(state, key, values):
+            repeats = 0  # "anything in the afternoon?": other times offered, a new question
         elif repeats and self._acknowledged(state, key):
             # given a name or a day when something else was asked ("guadalupe ortiz o r t i z"
             # to "8 or 10?"): taken and said so, it is no failed attempt
@@ -235,6 +237,11 @@ class TurnContext:
         if note not in self.reply_parts:
             self.reply_parts.append(note)
         return True
+
+    def _new_offer(self, state: ConversationState, key: str, values: dict[str, object]) -> bool:
+        """Times offered that were not the ones offered last time."""
+        last = next((m.content for m in reversed(state.messages) if m.role == "assistant"), "")
+        return bool(values) and self.replies.say(key, **values) not in last
 
     def _acknowledged(self, state: ConversationState, key: str) -> bool:
         """Say that the facts the caller gave this turn were taken, when they did give some and

@@ -4,10 +4,10 @@ works", "whichever", "which of those is sooner?", "the latest you have"."""
 from __future__ import annotations
 
 import re
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 from frontdesk.brain.context import TurnContext
-from frontdesk.brain.format import say_slot
+from frontdesk.brain.format import say_list, say_on_date, say_slot, say_time
 from frontdesk.brain.nlu import Understanding
 from frontdesk.brain.nlu.pauses import without_pauses
 from frontdesk.brain.state import ConversationState
@@ -134,3 +134,64 @@ def spread(slots: list[datetime]) -> list[datetime]:
         return slots
     later = [x for x in slots if (x - slots[0]).total_seconds() >= 2 * 3600]
     return [slots[0], later[0] if later else slots[1]]
+
+
+def _across(slots: list[datetime]) -> list[datetime]:
+    """Up to three of ``slots`` across their span (the first, one in the middle, the last), so
+    the caller hears how the rest of the day looks, not three times half an hour apart."""
+    if len(slots) <= 3:
+        return slots
+    return [slots[0], slots[len(slots) // 2], slots[-1]]
+
+
+def visit_minutes(profile, slots) -> int:
+    """Minutes for the visit: every service's time together, else the appointment type's."""
+    total = sum(sv.duration_min for k in slots.services if (sv := profile.service(k)))
+    return total or profile.duration_min(slots.appointment_type, slots.service_type) or 30
+
+
+async def more_times(s: ConversationState, ctx: TurnContext) -> bool:
+    """"What else do you have?", "anything later?" asked of the times just offered: the day's
+    other openings (later or earlier ones when asked so), or, when the day has no more, the next
+    day's; said so when there are none at all. Whether it was answered."""
+    which = next((w for w in ("later", "earlier", "other") if f"{w}_times" in ctx.u.flags), None)
+    offered = sorted(datetime.fromisoformat(o) for o in s.booking_slots.offered)
+    appt = ctx.profile.appointment_type(s.booking_slots.appointment_type)
+    if which is None or not offered or appt is None or (
+            ctx.u.time and ctx.u.time not in {o.time() for o in offered}):
+        return False  # ("anything later, like three?": three asked for)
+    department = ctx.profile.departments[appt.department]
+    duration = visit_minutes(ctx.profile, s.booking_slots)
+    day = (offered[-1] if which == "later" else offered[0]).date()
+    taken = {o.replace(tzinfo=None) for o in offered}
+    rest = [o for o in await ctx.availability.open_slots(department, day, duration)
+            if o.replace(tzinfo=None) not in taken]
+    if which == "later":
+        rest = [o for o in rest if o.replace(tzinfo=None) > offered[-1].replace(tzinfo=None)]
+    elif which == "earlier":
+        rest = [o for o in rest if o.replace(tzinfo=None) < offered[0].replace(tzinfo=None)]
+    on_date = say_on_date(day, ctx.today)
+    if rest:
+        apart = [o for o in rest if all(abs((o - x).total_seconds()) >= 3600 for x in offered)]
+        chosen = _across(apart or rest)
+        s.booking_slots.offered = [o.isoformat(timespec="minutes") for o in chosen]
+        ctx.ask(s, "pick_alternative", AGENT, f"offer_{which}_times", on_date=on_date,
+                on_date_cap=on_date[:1].upper() + on_date[1:],
+                slots=say_list([say_time(o.time()) for o in chosen]))
+        return True
+    anchor = datetime.combine(day + timedelta(days=-1 if which == "earlier" else 1), time(9, 0))
+    others = [o for o in await ctx.availability.nearest(department, anchor, duration, count=2)
+              if (o.date() < day if which == "earlier" else o.date() > day)
+              and o.replace(tzinfo=None) not in taken][:2]
+    if others:
+        s.booking_slots.offered = [o.isoformat(timespec="minutes") for o in others]
+        other_on = say_on_date(others[0].date(), ctx.today)
+        same_day = all(o.date() == others[0].date() for o in others)
+        times = say_list([say_time(o.time()) for o in others])
+        then = (f"{other_on[:1].upper() + other_on[1:]} I have {times}"
+                if same_day else f"I could do {say_list([say_slot(o, ctx.today) for o in others])}")
+        ctx.ask(s, "pick_alternative", AGENT, f"no_{which}_times_other_day", on_date=on_date, then=then)
+        return True
+    ctx.ask(s, "pick_alternative", AGENT, "no_other_times", on_date=on_date,
+            slots=say_list([say_time(o.time()) for o in offered]))
+    return True

@@ -22,7 +22,15 @@ from frontdesk.brain.agents.booking_words import (
     today_in_passing,
     trouble_described,
 )
-from frontdesk.brain.agents.offered import OPENING, offered_already, spread, take_offered, which_sooner
+from frontdesk.brain.agents.offered import (
+    OPENING,
+    more_times,
+    offered_already,
+    spread,
+    take_offered,
+    visit_minutes,
+    which_sooner,
+)
 from frontdesk.brain.availability import AvailabilityCalendar, closed_reply
 from frontdesk.brain.context import Effect, TurnContext, absorb_contact
 from frontdesk.brain.format import (
@@ -313,6 +321,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         return
     if s.awaiting == "pick_alternative" and which_sooner(s, ctx):
         return  # "which one's earlier?": that one, asked about
+    if s.awaiting == "pick_alternative" and await more_times(s, ctx):
+        return  # "what else do you have?", "anything later?": the day's other openings
     if s.awaiting == "pick_alternative" and not (u.deny and not (u.date or u.time)):
         picked = take_offered(s, ctx)
         if picked and (u.services or u.vehicle or u.appointment_type):
@@ -423,7 +433,7 @@ async def _earliest_day(s: ConversationState, ctx: TurnContext) -> None:
         return
     department = ctx.profile.departments[appt.department]
     nearest = await ctx.availability.nearest(department, ctx.now,
-                                             _duration(ctx.profile, s.booking_slots), count=1)
+                                             visit_minutes(ctx.profile, s.booking_slots), count=1)
     if nearest:
         s.booking_slots.preferred_date = nearest[0].date().isoformat()
 
@@ -432,12 +442,6 @@ _SAID_MORNING = re.compile(r"\b(?:a\.?\s?m\b\.?|morning|early|before work|breakf
 """The caller placed the hour in the morning themselves ("seven am", "early, like seven")."""
 _GREETING = re.compile(r"\b(?:good|g'?) ?morning\b|^\W*morning\b")
 """"Good morning! … seven-thirty then": a greeting places no hour in the morning."""
-
-
-def _duration(profile, slots) -> int:
-    """Minutes for the visit: every service's time together, else the appointment type's."""
-    total = sum(sv.duration_min for k in slots.services if (sv := profile.service(k)))
-    return total or profile.duration_min(slots.appointment_type, slots.service_type) or 30
 
 
 def _window(slots) -> tuple[time, time] | None:
@@ -516,7 +520,7 @@ async def advance(s: ConversationState, ctx: TurnContext, *, unclear: bool = Fal
         return
     department = profile.departments[appt.department]
     visit_work.join_visit_on_file(s)  # "… coming in Wednesday at ten … check the battery too?"
-    duration = _duration(profile, slots)
+    duration = visit_minutes(profile, slots)
     if (visit := visit_work.added_to(s)) is not None:
         # more work at the visit on file: the whole longer visit must fit, itself not counted
         duration = await visit_work.fits(s, ctx, visit, duration)
@@ -665,7 +669,7 @@ async def _book(s: ConversationState, ctx: TurnContext) -> None:
         return
     start = datetime.combine(date.fromisoformat(slots.preferred_date),
                              time.fromisoformat(slots.preferred_time))
-    duration = _duration(profile, slots)
+    duration = visit_minutes(profile, slots)
     check = await ctx.availability.check(department, start, duration)
     extra = [sv.name for k in slots.services[1:] if (sv := profile.service(k)) is not None]
     request = BookingRequest(
@@ -744,7 +748,7 @@ async def _add_to_visit(s: ConversationState, ctx: TurnContext, visit: Appointme
     names = [sv.name for k in slots.services if (sv := profile.service(k)) is not None]
     try:
         await visit_work.move_first(s, ctx, visit)  # the whole visit moved with the work
-        grown = await ctx.calendar.add_work(profile.key, visit.id, _duration(profile, slots),
+        grown = await ctx.calendar.add_work(profile.key, visit.id, visit_minutes(profile, slots),
                                             department.capacity if department else 1,
                                             note=f"also: {', '.join(names)}")
     except (SlotUnavailableError, AppointmentNotFoundError):

@@ -13,7 +13,7 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
-from frontdesk.brain.nlu import clock, names, offers, refer, staff_asked, when
+from frontdesk.brain.nlu import clock, names, offers, other_times, refer, staff_asked, when
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.acts import NEW_ACTS, RULES_FIRST
 from frontdesk.brain.nlu.asking import IF_OPEN, INDIRECT_ASK, TOLD_IN_CASE, said_with_a_tag
@@ -72,18 +72,6 @@ def _fuzzy_flags(text: str) -> set[str]:
 _LEAD_FILLER = re.compile(r"^(?:(?:(?:i'?m )?sorry(?: to (?:cut you off|interrupt))?(?: (?:dear|hon|honey|"
                           r"sweetie|darling|ma'am|sir))?|oh|um+|uh+|er|well|so|"
                           r"wait|hold on|hmm+|ah|okay so)[,.!\s]+)+")
-_FLEXIBLE = re.compile(
-    r"\b(?:(?:i )?don'?t (?:really )?know|not sure|any ?(?:day|time)|anytime|whenever|"
-    r"what(?:ever)?(?:'s| is)? (?:open|available|soonest|earliest)|earliest|soonest|first available|"
-    r"next available|you tell me|doesn'?t matter|i'?m flexible|pretty flexible|whatever works|"
-    # "whatever you've got early is fine", "whatever's easiest"
-    r"whatever (?:you(?:'ve| have)?|y'?all(?: have)?|ya) (?:got|have)|"
-    r"whatever(?:'s| is) (?:easiest|easy|best for you|good for you|convenient)|"
-    r"what (?:do|did|would) (?:you|y'all|ya|you guys) (?:have|got)|what(?:'ve| have) (?:you|y'all|ya) got|"
-    r"what(?:'s| is) (?:free|good for you|good on your end)|"
-    r"what (?:would|do|can|could) (?:you|y'all|you guys) (?:suggest|recommend)|"
-    r"when (?:are|is|would) (?:you|y'all|you guys|someone|somebody|an agent) (?:free|available|open))\b")
-"""The caller leaves the day or time to the agent."""
 _SMALL_TALK = re.compile(r"\b(?:what'?s up|what is it|what'?s this about|go ahead)\b")
 """Asks nothing of the business: "sure, what's up?" is a yes."""
 _COUNT = re.compile(r"\b(?:(?:do|get|doing|need|want|for|book|schedule|knock out|take care of) )"
@@ -435,7 +423,7 @@ def read(text: str, profile: BusinessProfile, today: date,
                                      u.numeric)):
             result.time = _hour_of(bare)
 
-    if _FLEXIBLE.search(u.lower):
+    if other_times.FLEXIBLE.search(u.lower):
         result.flags.add("flexible")
     if DONE_WITH_IT.search(u.lower.rstrip(" .!")):
         result.flags.add("done_with_it")
@@ -508,6 +496,14 @@ def read(text: str, profile: BusinessProfile, today: date,
         result.is_question = False
         result.intent = "provide_info"
         result.flags.add("flexible")
+    if awaiting == "pick_alternative" and (more := other_times.asked(u.lower)) and not (
+            (result.time and more == "other") or result.date
+            or (result.window and other_times.PART_OF_DAY.search(u.lower))):
+        result.window = result.time_of_day = None  # "those are kinda early for me": not a morning
+        # "what else do you have?", "anything later?" to the times offered: the rest of the day
+        result.flags.add(f"{more}_times")
+        result.flags.discard("flexible")
+        result.intent, result.is_question = "provide_info", False
     if (awaiting in {"date", "time"} and "flexible" in result.flags and result.intent == "faq"
             and not ({"faq_topic", "price_question"} & flags or asks_hours(u.lower))):
         # "um, not sure, what do you have?" asked for a day: the caller leaves it to us

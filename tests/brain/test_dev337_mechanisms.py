@@ -1,0 +1,57 @@
+"""Mechanisms built in round 47 (sets 337 to 340 and the notes left by round 46), each checked
+here on fresh phrasings, not the sets' own words. The clock is Monday 23 November 2026."""
+
+from __future__ import annotations
+
+import re
+
+from tests.brain.calls import call
+
+# -- other times asked for, of the times offered --------------------------------------------------------
+
+
+def _times(reply: str) -> list[str]:
+    return re.findall(r"\b\d{1,2}(?::\d{2})? [AP]M\b|\bnoon\b", reply)
+
+
+async def test_the_rest_of_the_day_is_offered_when_the_caller_asks_what_else(profiles) -> None:
+    for asked in ("hmm, what else ya got that day?", "is that everything you've got?",
+                  "any other openings?", "what've you got open?"):
+        state, replies = await call(profiles, "dealership", "I need a tire rotation Wednesday", asked)
+        first, more = _times(replies[0]), _times(replies[1])
+        assert len(first) == 2 and more and not set(first) & set(more), (asked, replies)
+        assert state.awaiting == "pick_alternative" and not state.booking_slots.preferred_time, asked
+        assert "information" not in replies[1], (asked, replies)
+
+
+async def test_later_times_are_later_than_the_ones_offered(profiles) -> None:
+    for asked in ("got anything a bit later?", "ugh, those are both way too early for me",
+                  "nothing later than that?"):
+        state, replies = await call(profiles, "dealership", "can I bring my car in for an oil change Tuesday",
+                                    asked, "the last one", "Jo Park")
+        offered = state.booking_slots
+        assert "Later" in replies[1], (asked, replies)
+        assert "5:30 PM" in replies[1] and state.booking_slots.preferred_time == "17:30", (asked, replies)
+        assert offered.customer_name == "Jo Park", replies
+
+
+async def test_a_time_of_the_offer_called_early_is_no_choice_of_it(profiles) -> None:
+    state, replies = await call(profiles, "dealership", "oil change Friday please",
+                                "seven thirty's too early for me, anything later?")
+    assert "Later" in replies[1] and state.booking_slots.preferred_time is None, replies
+
+
+async def test_an_hour_asked_with_later_is_that_hour(profiles) -> None:
+    state, _ = await call(profiles, "dealership", "oil change Friday please", "nothing later? like four?")
+    assert state.booking_slots.preferred_time == "16:00"
+
+
+async def test_one_of_the_two_taken_is_not_a_question_for_more(profiles) -> None:
+    state, _ = await call(profiles, "dealership", "oil change Friday please", "I'll go with the later one")
+    assert state.booking_slots.preferred_time == "09:30", state.booking_slots
+
+
+async def test_an_afternoon_asked_for_is_offered_without_a_noted(profiles) -> None:
+    _, replies = await call(profiles, "dealership", "I need a tire rotation Wednesday",
+                            "do you have something after lunch?")
+    assert "noted" not in replies[1] and "PM" in replies[1], replies
