@@ -55,3 +55,48 @@ async def test_an_afternoon_asked_for_is_offered_without_a_noted(profiles) -> No
     _, replies = await call(profiles, "dealership", "I need a tire rotation Wednesday",
                             "do you have something after lunch?")
     assert "noted" not in replies[1] and "PM" in replies[1], replies
+
+
+# -- "you can reach me on this number" -------------------------------------------------------------------
+
+
+async def test_where_to_reach_the_caller_is_no_call_asked_for(profiles) -> None:
+    for said in ("you can always get me on this line, he never picks up his phone",
+                 "just use the number I'm calling from, his cell's dead half the time",
+                 "feel free to text me at this number. she's not great with phones"):
+        state, replies = await call(profiles, "dealership", "I'd like a brake inspection tomorrow at 10",
+                                    "Ray Okafor", said, "yes")
+        assert not [t for t in state.pending_tasks if t.task_type == "callback"], (said, replies)
+        assert "number you're calling from" in replies[2] and "confirm" in replies[2], (said, replies)
+        assert state.appointment is not None, (said, replies)
+
+
+async def test_a_call_asked_on_this_number_at_a_time_is_still_a_call(profiles) -> None:
+    _, replies = await call(profiles, "dealership", "can someone call me on this number tomorrow at nine")
+    assert "call you back" in replies[0], replies
+
+
+async def test_why_a_number_is_wanted_is_answered_beside_the_times_offered(profiles) -> None:
+    state, replies = await call(profiles, "dealership", "oil change Friday please",
+                                "wait, you'll want my phone number too? why? it's the one I'm on")
+    assert "reach you" in replies[1] and "information" not in replies[1], replies
+    assert state.awaiting == "pick_alternative", replies
+
+
+# -- the name the booking goes under, said by someone else -------------------------------------------------
+
+
+async def test_the_name_a_booking_goes_under_is_the_one_named_for_it(profiles) -> None:
+    for said, name in (("the name on it should be Priya Raman, it's her car", "Priya Raman"),
+                       ("it's for Dmitri Volkov, I'm just his neighbor, I'm Sam", "Dmitri Volkov"),
+                       ("the booking goes under her: Joanne Whitfield", "Joanne Whitfield"),
+                       ("it ought to be Hank Jorgensen, he's the one driving it", "Hank Jorgensen")):
+        state, _ = await call(profiles, "dealership", "I want a tire rotation Tuesday at 2", said)
+        assert state.booking_slots.customer_name == name, (said, state.booking_slots.customer_name)
+
+
+async def test_the_name_is_put_right_at_the_read_back_under_someone_elses_name(profiles) -> None:
+    state, replies = await call(profiles, "dealership", "hi this is Marta from Dr. Greene's office, she needs"
+                                " an oil change Tuesday at 2", "Marta Diaz",
+                                "oh, under her name please, Alicia Greene", "yes")
+    assert state.appointment is not None and state.appointment.customer_name == "Alicia Greene", replies

@@ -25,7 +25,7 @@ from frontdesk.brain.format import (
     say_time,
 )
 from frontdesk.brain.nlu import entities as ex
-from frontdesk.brain.nlu.combine_words import WHY_NEEDED
+from frontdesk.brain.nlu.combine_words import CONTACT_ASKED, WHY_NEEDED
 from frontdesk.brain.nlu.cues import REMINDER_ASK, asks_hours
 from frontdesk.brain.nlu.holidays import names_holiday
 from frontdesk.brain.nlu.lexicon import lexicon
@@ -486,7 +486,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         s.booking_slots.service_type = due.key
         resume(s, ctx)
         return
-    if s.awaiting in {"phone", "name", "email"} and WHY_NEEDED.search(u.text.lower()):
+    if WHY_NEEDED.search(u.text.lower()) and (s.awaiting in {"phone", "name", "email"} or (
+            CONTACT_ASKED.search(u.text.lower()) and s.booking_slots.under_way())):
         # "why do you need my number? I don't want any marketing calls": what it is for, the
         # wish kept (no campaign calls), and the question asked again
         ctx.say("contact_purpose")

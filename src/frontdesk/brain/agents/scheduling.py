@@ -369,6 +369,10 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         if u.deny and not changed:
             ctx.ask(s, "confirm_booking", AGENT, "ask_change")
             return
+        if "this_number" in u.flags and not changed and s.customer.phone:
+            ctx.say("phone_here")  # "you can call me on this number, she doesn't do the phone"
+            await advance(s, ctx)
+            return
         if not changed and s.last_ask in {"read_back", "read_back_unclear"} and not (
                 ctx.profile.kind == "real_estate" and u.has_lead_facts):
             # neither yes, no nor a change: ask about it, don't read the same thing again (lead

@@ -10,8 +10,12 @@ from frontdesk.brain.nlu.cues import CALL_ME, MOVING, YOU_CALL_BACK
 from frontdesk.brain.nlu.understanding import Understanding
 
 WHY_NEEDED = re.compile(r"\bwhy (?:do|would|d'?) ?(?:you|y'all|ya) (?:guys )?(?:need|want)\b|"
-                         r"\bwhat (?:do|would) you (?:need|want) (?:it|that|my \w+) for\b")
+                         r"\bwhat (?:do|would) you (?:need|want) (?:it|that|my \w+) for\b|"
+                         # "and if you're gonna ask for a phone number, why?"
+                         r"\b(?:number|name|email|address|info|information|details)\b[^.!]{0,16}\bwhy\s*\?")
 """"why do you need my number?" asks what it is for."""
+CONTACT_ASKED = re.compile(r"\b(?:(?:phone )?number|name|email|cell|phone)\b")
+"""What a "why do you need it?" is about, when nothing was asked: a contact detail."""
 PROPOSES = re.compile(r"\b(?:what about|how about|anything|any chance|is there|do you have|could (?:we|"
                        r"i) do|"
                        r"can (?:we|i) do|maybe|like|say|instead|later|earlier|after|before)\b")

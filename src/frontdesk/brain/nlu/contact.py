@@ -144,3 +144,39 @@ def extract_email(u: Utterance) -> str | None:
     user, domain, tld = match.groups()
     domain = re.sub(r"\s*(?:\.|\bdot\b)\s*", ".", domain)
     return f"{user}@{domain}.{tld}".replace(" ", "")
+
+
+_HERE = (r"(?:this|the same|the|my) (?:number|line|phone|one|cell)"
+         r"(?: (?:i'?m|i am) (?:calling|on)(?: (?:you )?from)?| (?:i|we) called from)?")
+THIS_NUMBER = re.compile(
+    r"(?:\b(?:and |so |but |or )?(?:you|y'?all|ya|they|he|she|somebody|someone|the (?:shop|agent|office))? ?"
+    r"(?:can|could|should|may|will|'ll)? ?(?:always |just |also |best |go ahead and |feel free to )*"
+    rf"(?:call|reach|text|get|contact|ring|get (?:a )?hold of) (?:me|us) (?:on|at|through|using|via) {_HERE}"
+    r"(?: (?:for anything|for whatever|anytime|any time|if (?:you|y'?all) need (?:me|anything|to)|"
+    r"(?:is|'s) (?:fine|best|good)))?"
+    r"|\b(?:just |you can |go ahead and )?(?:use|put down|put|take|keep|go with) "
+    rf"(?:(?:this|the same) (?:number|one|line|phone)|{_HERE})(?: (?:here|for (?:me|that|it)))?"
+    r"|\b(?:or )?(?:you can |just )?reach me (?:right )?here\b(?! (?:at|on|after|before|between|until|till))"
+    r"|\bi'?m calling (?:you )?(?:from|on) it\b"
+    r"|\b(?:it'?s|that'?s|it is) the (?:one|number|line) (?:i'?m|i am) (?:on|calling (?:you )?(?:from|on))\b)"
+    r"(?:\s*,?\s*(?:either(?:'s| is| one'?s)? fine|or (?:here|this one))?)"
+    r"[.,!]?")
+"""Where to reach the caller said as the number they call from ("you can reach me on this
+number", "just use this one", "call me on this line for anything"): the caller's number, no call
+asked for (the caller ID is already the booking's number)."""
+
+
+def without_this_number(text: str) -> str | None:
+    """``text`` without its "you can reach me on this number" (None when it says none); a call
+    asked for at a time ("call me on this number tomorrow at nine") is a call, not where."""
+    said = None
+    for said in THIS_NUMBER.finditer(text.lower()):
+        if re.match(r"\s*(?:at|after|before|around|tomorrow|tonight|later|this (?:evening|"
+                    r"afternoon|morning)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|between|"
+                    r"in the|when|once|if|in case|should)\b", text[said.end():].lower()):
+            return None
+    if said is None:
+        return None
+    for said in reversed(list(THIS_NUMBER.finditer(text.lower()))):
+        text = f"{text[: said.start()].rstrip(' ,—-')} {text[said.end():].lstrip(' ,—-')}".strip()
+    return text

@@ -34,7 +34,7 @@ _CAPITALISED = r"(?:Ma?c|O')?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ']+(?:-[A-Za-zÀ-ÖØ-
 
 _NAME_CUE = re.compile(
     r"(?:(?:^|[,.?!;]\s*|\s[—–]\s*|\b(?:hi|hello|hey|yeah|yes|oh|and|also|uh|um|sorry|okay|ok|so|well|right|"
-    r"please|thanks)[,\s]+)(?:this is|it's|it is|i am|i'm|im)|^its|"
+    r"please|thanks)[,\s]+)(?:this is|it's|it is|i am|i'm|im)(?!\s+for\b)|^its|"
     # ("put me through to marcus please its anthony deluca")
     r"\b(?:sorry|okay|ok|yeah|yes|oh|um|uh|hi|hello|well|so|please|thanks)[,\s]+its|"
     # "could you put it under Jeffrey? Jeffrey Lowry": the name the booking goes under
@@ -42,7 +42,16 @@ _NAME_CUE = re.compile(
     # "Book it under him, Luis Carrillo"; "The appointment's for her — Marisol Ortega"
     r"(?: (?:him|her|them),)?|"
     r"\b(?:the )?(?:appointment|booking|call ?back)(?:'s| is) for(?: (?:him|her|them)\b)?(?:\s*[,:—–-]+)?"
-    r"(?!\s*(?:mr|mrs|ms|dr)\b))"
+    r"(?!\s*(?:mr|mrs|ms|dr)\b)|"
+    # "name on it's Curtis Boone", "under her name please, Anh Pham", "the appointment goes under
+    # him: Tomasz Nowak", "it oughta be Margaret Ellison on the appointment"
+    r"\b(?:the )?name on (?:it|the (?:appointment|booking|paperwork))(?:'s| is| should be| will be)?[,:]?|"
+    r"\bunder (?:his|her|their) name(?:,? please)?[,:]?|"
+    r"\b(?:the )?(?:appointment|booking|visit|showing|meeting) (?:goes|should go|will go|can go|'ll go) "
+    r"under(?: (?:him|her|them))?[,:]?|"
+    r"\b(?:it|that|the name) (?:oughta|ought to|should|needs to|has to) be(?: (?:under|for))?|"
+    r"\b(?:it'?s|it is|this is) for(?=\s+(?!(?:my|his|her|the|a|an|me|him|them|us|our|your|sure|real|"
+    r"now|today|tomorrow|next|this|that|service|sales|work)\b)))"
     r"\s+(?:(?:uh+|um+|er)[,\s]+)*"
     r"(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,2})"
 )

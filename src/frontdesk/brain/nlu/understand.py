@@ -21,6 +21,7 @@ from datetime import date
 from frontdesk.brain.nlu import (
     asking,
     clock,
+    contact,
     financing,
     lead,
     lead_facts,
@@ -91,6 +92,12 @@ def understand(
         offered: Whether ``focus`` is among times the agent offered ("Monday, May 24 I have …"):
             a bare weekday said then is that week's.
     """
+    if (rest := contact.without_this_number(text)) is not None:
+        # "you can reach me on this number, she doesn't do the phone": where, no call asked for
+        result = (understand(rest, profile, today, awaiting, topic, focus, offered) if re.search(r"\w", rest)
+                  else Understanding(text=rest, intent="provide_info", confidence=0.8))
+        result.flags.add("this_number")
+        return result
     if (relayed := _ASKED_OF_SOMEONE.sub(" ", text)) != text and re.search(r"\w", relayed):
         # "hold on. Dad, what time? ... He says nine's fine": asked of someone in the room
         result = _understand(relayed, profile, today, awaiting, topic)
