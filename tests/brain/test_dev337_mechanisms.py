@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from tests.brain.calls import call
+from tests.brain.calls import call, heard
 
 # -- other times asked for, of the times offered --------------------------------------------------------
 
@@ -100,3 +100,53 @@ async def test_the_name_is_put_right_at_the_read_back_under_someone_elses_name(p
                                 " an oil change Tuesday at 2", "Marta Diaz",
                                 "oh, under her name please, Alicia Greene", "yes")
     assert state.appointment is not None and state.appointment.customer_name == "Alicia Greene", replies
+
+
+# -- facts said of someone else, and said loosely -------------------------------------------------------
+
+
+def test_a_loan_not_started_said_of_someone_else(profiles) -> None:
+    for said in ("my son hasn't spoken to any lenders yet", "he has not talked to a bank at all"):
+        assert heard(profiles, "real_estate", said, awaiting="financing").financing == "not_started", said
+
+
+def test_a_figure_said_to_be_the_most_after_a_rounder_one(profiles) -> None:
+    u = heard(profiles, "real_estate", "oh, under five hundred, honestly four-sixty is the most",
+              awaiting="budget")
+    assert u.budget == (None, 460_000), u.budget
+
+
+def test_a_renter_in_the_third_person_and_a_grandchild_buying(profiles) -> None:
+    u = heard(profiles, "real_estate", "my nephew just needs to rent something for the summer")
+    assert u.lead_intent == "rent", u.lead_intent
+    u = heard(profiles, "real_estate", "I'm calling for my grandson, he's buying a townhouse after school")
+    assert u.lead_intent == "buy", u.lead_intent
+
+
+def test_weekdays_heard_by_their_sound(profiles) -> None:
+    assert heard(profiles, "dealership", "when's day morning", awaiting="date").date.weekday() == 2
+    assert heard(profiles, "dealership", "choose day at ten works", awaiting="date").date.weekday() == 1
+
+
+def test_an_inspection_said_as_a_verb_or_as_a_sticker_running_out(profiles) -> None:
+    for said in ("my daughter needs her van inspected before she drives back to school",
+                 "we have a work truck whose sticker expires Friday, can you fit it in",
+                 "we've got a Camry that needs a state inspection"):
+        u = heard(profiles, "dealership", said)
+        assert u.services == ["state_inspection"], (said, u.services)
+        assert u.intent != "lookup_appointment", said
+
+
+async def test_lead_facts_said_with_the_read_back_said_back_are_kept(profiles) -> None:
+    state, replies = await call(profiles, "real_estate", "can we see the Mueller listing Saturday at 11",
+                                "Dana Ortiz", "oh and we're paying cash. so Saturday at eleven, lovely")
+    assert state.appointment is not None and state.lead.financing == "cash", replies
+
+
+async def test_texts_rather_than_calls_asked_while_booking_keeps_the_booking(profiles) -> None:
+    state, replies = await call(profiles, "dealership", "I need a brake inspection Tuesday at 10",
+                                "Kim Lo. oh and could y'all text me instead of calling? I never answer",
+                                "yes")
+    assert "no calls" in replies[1] and "confirm" in replies[1], replies
+    assert state.appointment is not None, replies
+    assert not [t for t in state.pending_tasks if t.task_type == "callback"], state.pending_tasks

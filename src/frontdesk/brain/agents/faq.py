@@ -486,6 +486,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         s.booking_slots.service_type = due.key
         resume(s, ctx)
         return
+    if await objection.text_preferred(s, ctx):
+        return  # "oh and could y'all text me instead of calling?" asked while booking
     if WHY_NEEDED.search(u.text.lower()) and (s.awaiting in {"phone", "name", "email"} or (
             CONTACT_ASKED.search(u.text.lower()) and s.booking_slots.under_way())):
         # "why do you need my number? I don't want any marketing calls": what it is for, the
@@ -641,7 +643,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         return  # "relocating to Dallas … do y'all help people find houses up there?": the area's verdict
     if not answered and ctx.more_acts and _HELP_WITH_IT.search(u.text.lower()):
         return  # "… I need something to rent. Is that something you all help with?": the reply to it says
-    if not answered and ctx.profile.kind == "real_estate" and u.lead_intent == "rent":
+    if not answered and ctx.profile.kind == "real_estate" and (u.lead_intent == "rent" or (
+            s.lead.intent == "rent" and _HELP_WITH_IT.search(u.text.lower()))):
         # "do y'all help people find rentals or is it just buyin": the renter's answer says it
         if not ctx.more_acts:
             ctx.hand_off("qualification", "a renter asks", s)

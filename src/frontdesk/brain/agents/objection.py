@@ -78,6 +78,19 @@ _NO_NAME = re.compile(r"\b(?:name|names|doesn'?t matter|don'?t matter|no need|no
 """A caller who will not give a name, or says it does not matter: the callback stands without one."""
 
 
+async def text_preferred(s: ConversationState, ctx: TurnContext) -> bool:
+    """"Vivian Tran. and can you text me instead of calling? I don't pick up numbers I don't
+    know", while booking: no call pressed on them; the booking goes on. Whether it was that."""
+    u = ctx.u
+    if not (TEXT_INSTEAD.search(u.text.lower()) and scheduling.resume_prompt(s)) or (
+            u.date or u.time or u.window or u.time_of_day or "do_not_call" in u.flags):
+        return False
+    absorb_contact(s, ctx)
+    ctx.say("text_preferred")
+    await scheduling.advance(s, ctx)
+    return True
+
+
 async def run(s: ConversationState, ctx: TurnContext) -> None:
     u = ctx.u
     if u.name or u.email:
@@ -86,6 +99,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         from frontdesk.brain.agents import qualification
 
         qualification.absorb(s, ctx)  # "we're thinking of selling — call me Thursday" keeps both
+    if await text_preferred(s, ctx):
+        return
     if s.awaiting == "name" and s.awaiting_agent == AGENT and s.last_ask in {
             "callback_ask_name", "callback_ask_name_again"} and (
             u.date or u.time or u.window or u.time_of_day) and not u.services:

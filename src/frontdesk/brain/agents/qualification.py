@@ -377,7 +377,9 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         notes.append(closed)
     if s.lead.intent == "rent":
         ctx.add(" ".join(notes))
-        ctx.ask(s, "anything_else", "greeting", "rent_redirect")
+        # (said once already, and not asked about again: "her name's Grace Liang. okay")
+        again = s.last_ask == "rent_redirect" and not ctx.u.is_question
+        ctx.ask(s, "anything_else", "greeting", "anything_else" if again else "rent_redirect")
         return
     for note in notes:
         ctx.add(note)

@@ -350,7 +350,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         changed = _absorb_booking(s, ctx)
         if changed:
             visit_work.moved_with_the_work(s, u)  # "… could we do it that morning instead?"
-        if ctx.profile.kind == "real_estate" and u.has_lead_facts and u.affirm and not changed:
+        if ctx.profile.kind == "real_estate" and u.has_lead_facts and not changed and (
+                u.affirm or (not u.deny and said_back(s, u))):
             qualification.absorb(s, ctx)  # "yeah we're pre-approved up to four hundred …": kept too
         if changed and u.phone and s.booking_slots.customer_phone != phone_before:
             ctx.say("phone_noted", phone=say_phone(s.booking_slots.customer_phone))  # said back

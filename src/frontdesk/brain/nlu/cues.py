@@ -175,7 +175,9 @@ OWN_BOOKING = re.compile(
     r"\b(?:i'?m|we'?re|i am|we are|it'?s|it is|he'?s|she'?s|they'?re) (?:booked|scheduled|down|set up)"
     r"(?: in)? for) (?:an?|my|our|the|his|her|their) "
     r"(?!(?:[\w-]+ )?(?:dentist|dental|doctor|doctors|medical|eye|hair|vet|court|therapy|school)\b)"
-    r"(?:[\w-]+ ){0,2}?" + _VISIT_BOOKED + r"\b(?! (?:due|done|last|ago))"
+    # ("we've got a truck whose inspection sticker runs out": the work due, nothing booked)
+    r"(?:(?!(?:whose|that|which|where)\b)[\w-]+ ){0,2}?" + _VISIT_BOOKED
+    + r"\b(?! (?:due|done|last|ago|sticker))"
     r"(?![^.?!]{0,30}\b(?:last|ago)\b)[^.?!]{0,25}?\b(?:today|tomorrow|tonight|this|next|on|for|at|monday|"
     r"tuesday|wednesday|thursday|friday|saturday|sunday|the \d)"
     # "I've got two appointments for my Tacoma", "a couple things on the books with y'all"

@@ -266,7 +266,10 @@ def _mention_wanted(text: str, match: re.Match[str]) -> bool:
     clause_start = max(clause_start, match.start() - 46)
     if (asked := [m for m in _ASKING.finditer(text, clause_start + 1, match.start())]):
         clause_start = asked[-1].start() - 1  # "the oil was done last month what i need is the inspection"
-    elif re.match(r"\s+(?:really |also |both |still )?needs?\b", text[match.end():]):
+    elif re.match(r"\s+(?:really |also |both |still )?needs?\b", text[match.end():]) or re.search(
+            # "we've got a truck that needs an oil change", "… a truck whose inspection sticker runs
+            # out": the work the car needs, whatever was said of it before
+            r"\b(?:needs?|needing|whose)\s+(?:[\w-]+\s+){0,2}$", text[: match.start()]):
         clause_start = match.start() - 1  # "my wife said a while back the brakes need looking at"
     clause = text[clause_start + 1: min(clause_end, match.end() + 45)]
     if (reason := _REASON.search(clause, match.end() - clause_start - 1)) is not None:

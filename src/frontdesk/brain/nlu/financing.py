@@ -37,7 +37,8 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
     """Cash, pre-approved, in progress or not started. A bare "not yet" or "haven't" answers the
     financing question only when it is the one asked ("not yet, just getting the ball rolling"
     to "what's prompting the move?" says nothing of a loan)."""
-    text = u.lower
+    # "she hasn't talked to a bank yet", said for a daughter: read as the caller's own words
+    text = re.sub(r"\b(?:hasn'?t|hasnt)\b", "haven't", re.sub(r"\bhas not\b", "have not", u.lower))
     if (tail := correction_tail(text)) and (put_right := extract_financing(
             Utterance(raw=tail, lower=tail, numeric=tail), expecting=True)) is not None and (
             _CASH_SAID.search(text[: len(text) - len(tail)])):

@@ -288,7 +288,7 @@ _CEILING = re.compile(
     rf"at (?:the )?(?:very )?most\b|"
     rf"if (?:it'?s|its|the house is) (?:perfect|the (?:one|1)|just right|really (?:nice|good))\b|"
     rf"(?:(?:that|it|which)(?:'s| is)|is|'s) (?:the|our|my) (?:real |absolute |hard )?"
-    rf"(?:ceiling|top|max(?:imum)?|limit|cap)\b)|"
+    rf"(?:ceiling|top|max(?:imum)?|limit|cap|most)\b)|"
     rf"\b(?:up to|no more than|not a penny more than|(?:stay|keep it|keep us) (?:under|below)|"
     rf"(?:go|spend|pay|be) (?:over|above|past|more than)|"
     rf"approved (?:us |me )?(?:for|up to)|"

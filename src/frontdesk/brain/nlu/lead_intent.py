@@ -67,7 +67,7 @@ _WAITS = re.compile(r"(?:'s|\s)*(?:is |will |has to |have to |can |'ll )?(?:gonn
 
 
 _ON_BEHALF = re.compile(r"\b(?:calling|call(?:ed)?|here|asking) (?:for|on behalf of|about) (?:my|our) "
-                        r"(?:mom|mother|momma|mama|dad|father|parents|grand(?:ma|pa|mother|father|parents)|"
+                        r"(?:mom|mother|momma|mama|dad|father|parents|grand(?:ma|pa|mother|father|parents|daughter|son|kids?|child)|"
                         r"aunt|uncle|son|daughter|sister|brother|in-laws?|mother-in-law|father-in-law|boss|"
                         r"husband|wife|friend|neighbou?r)\b|"
                         r"\bhelping (?:my|our) (?:mom|mother|dad|father|parents|grand\w+|son|daughter|"

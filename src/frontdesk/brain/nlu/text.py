@@ -327,9 +327,11 @@ _HOMOPHONES = (
     (re.compile(r"\brow ?station\b"), "rotation"),
     # "sun day", "mon day then", "to sday", "wens day", "wensday": a weekday written in two
     # pieces or by its sound, as phone speech recognition writes it
-    (re.compile(r"\b(?:(mon|sun|fri|satur|thurs|tues)\s+day|(?:to\s?s|tue\s?s|chew\s?s)\s?day|"
-                r"(?:wens|wends|wednes)\s?day)\b"),
-     lambda m: f"{m.group(1)}day" if m.group(1) else "tuesday" if m.group(0)[0] in "tc" else "wednesday"),
+    # ("when's day", "wins day", "choose day", "fry day": Wednesday, Tuesday and Friday by their sound)
+    (re.compile(r"\b(?:(mon|sun|fri|satur|thurs|tues)\s+day|(?:to\s?s|tue\s?s|chew\s?s|choose)\s?day|"
+                r"(?:wens|wends|wednes|when'?s|wins)\s?day|(fr)(?:y|ies)\s?day)\b"),
+     lambda m: f"{m.group(1)}day" if m.group(1) else "friday" if m.group(2)
+     else "tuesday" if m.group(0)[0] in "tc" else "wednesday"),
     (re.compile(r"\bthanks giving\b"), "thanksgiving"),
     # "do yall have loan or cars": loaner cars, heard in two words
     (re.compile(r"\bloan (?:or|er|a) (cars?|vehicles?)\b"), r"loaner \1"),
