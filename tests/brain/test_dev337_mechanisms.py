@@ -150,3 +150,16 @@ async def test_texts_rather_than_calls_asked_while_booking_keeps_the_booking(pro
     assert "no calls" in replies[1] and "confirm" in replies[1], replies
     assert state.appointment is not None, replies
     assert not [t for t in state.pending_tasks if t.task_type == "callback"], state.pending_tasks
+
+
+async def test_a_reason_the_visit_is_not_needed_answers_the_cancel_read_back(profiles) -> None:
+    from datetime import datetime
+
+    from tests.brain.calls import booked
+
+    for said in ("eh, we went with another agency, so we're all set",
+                 "my brother-in-law fixed it already, so"):
+        calendar = await booked("real_estate", "buyer_consultation", datetime(2026, 11, 25, 10, 0))
+        _, replies = await call(profiles, "real_estate", "I need to cancel my consultation Wednesday", said,
+                                calendar=calendar)
+        assert [a.status for a in calendar.appointments] == ["cancelled"], (said, replies)

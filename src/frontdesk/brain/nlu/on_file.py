@@ -510,3 +510,15 @@ def new_visit_asked(whole: Understanding, text: str, profile: BusinessProfile, t
         # "the sit down Wednesday at one … could we also see a house that same afternoon, say
         # two thirty": that day, the hour asked for the new one
         whole.time, whole.window = at, clock.extract_window(rest)
+
+
+VISIT_NOT_NEEDED = re.compile(
+    r"\b(?:we|i|he|she|they)(?:'ve| have| just| already)* (?:found|bought|went with|picked|chose|signed with|"
+    r"closed on|got) (?:a|an|another|one|our|the|a different|someone|somebody|something)\b(?! (?:question|"
+    r"quick question|minute|sec|second))|"
+    r"\b(?:don'?t|do not|no longer|won'?t) need (?:it|that|one|the \w+|to come in|to come)"
+    r"(?: anymore| any more)?\b|"
+    r"\b(?:already )?(?:sold|fixed|traded in|got rid of) (?:it|the (?:car|truck|house|home|place))\b|"
+    r"\b(?:got|had) (?:it|that) (?:fixed|done|taken care of|handled) (?:already|elsewhere|somewhere else)\b")
+"""Why a visit on file is not needed any more ("we found a house through a friend, so we're
+good"), said to the question whether to cancel it: a yes."""

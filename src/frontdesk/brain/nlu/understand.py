@@ -51,6 +51,7 @@ from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.on_file import (
     ASKS_A_VISIT,
     STATES_OWN,
+    VISIT_NOT_NEEDED,
     asks_of_own,
     beside_the_one_on_file,
     new_visit_asked,
@@ -118,6 +119,11 @@ def understand(
         result.flags.add("hesitation")
     if result.name is None and result.location is None and (named := names.opening_name(normalise(text))):
         result.name = named  # "deshawn parker and the number's eight three zero…": split at "and"
+    if awaiting == "confirm_change" and not (result.deny or result.date or result.time) and (
+            result.intent in {"goodbye", "objection_not_interested", "provide_info", "unknown"}) and (
+            VISIT_NOT_NEEDED.search(normalise(text).lower)):
+        # "we found a house through a friend, so we're good" to "cancel your consultation?": yes
+        result.intent, result.affirm = "affirm", True
     if result.name:
         result.name = names.corrected_in_turn(normalise(text), result.name)  # "Jon. Actually, Jonathan"
         result.name = name_fixes.after_aside(normalise(text), result.name)  # "John — well, Jon … — Pruitt"
