@@ -232,7 +232,10 @@ class Brain:
                                      focus)
                 if (booking.services or booking.appointment_type) and booking.intent in {
                         "book", "provide_info"} and not (
-                        state.on_file and about_booking(booking, state.on_file, now.date(), profile)):
+                        state.on_file and about_booking(booking, state.on_file, now.date(), profile)) and not (
+                        # ("my Jeep needs a head gasket … fix it or trade it in? could somebody in
+                        # sales call me": work we do not do, no booking; the call)
+                        booking.unoffered and not (booking.services or booking.date or booking.time)):
                     understanding = booking
                     understanding.call_after = text[call.start():].strip(" ,.;")
             elif state.awaiting in _OPEN | {"date", "time", "service"} and (
@@ -484,6 +487,9 @@ def _call_aside(state: ConversationState, text: str, profile: BusinessProfile, t
         # a call asked for, and nothing else: the call itself ("my husband dropped our F-150 off
         # this morning for the grinding noise … can somebody call me when it's done?")
         return None
+    if not under_way and rest is not None and rest.unoffered and not (
+            rest.services or rest.date or rest.time or rest.window):
+        return None  # "my Jeep needs a head gasket … fix it or trade it in? could somebody in sales call me"
     if rest is not None and state.awaiting in {"confirm_booking", "confirm_change"} and rest.intent in {
             "unknown", "provide_info", "chitchat"} and not (
             rest.has_booking_facts or rest.has_lead_facts or rest.has_contact_facts):

@@ -222,8 +222,15 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
     # "oh and my mom's thinking about listing her place in Georgetown": someone else's home, said
     # after where the caller looks
     theirs = bool(lead.location and u.location and _SOMEONE_ELSES_HOME.search(said))
+    # "Round Rock near the campus" … "we're renting in Houston right now, the lease is up end of
+    # July": where the buyer lives now, not where they look
+    lives_there = bool(lead.location and lead.in_service_area and u.location and not u.location[1]) and (
+        re.search(rf"\b(?:renting|rent|leasing|living|live|staying|we'?re|i'?m|currently)\b[^.?!]{{0,25}}"
+                  rf"\bin {re.escape(u.location[0].lower())}\b[^.?!]{{0,20}}"
+                  rf"\b(?:right now|now|currently|at the moment|for now|these days)\b|\bcurrently (?:renting |"
+                  rf"living |staying )?in {re.escape(u.location[0].lower())}\b", said) is not None)
     if u.location and u.location[0] != lead.location and not (
-            keeps_home or sold_away or asked_only or theirs):
+            keeps_home or sold_away or asked_only or theirs or lives_there):
         lead.location, lead.in_service_area = u.location
         key = "location_in_area" if lead.in_service_area else "location_out_of_area"
         notes.append(ctx.replies.say(key, area=lead.location,
