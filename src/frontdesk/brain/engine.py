@@ -232,7 +232,8 @@ class Brain:
                                      focus)
                 if (booking.services or booking.appointment_type) and booking.intent in {
                         "book", "provide_info"} and not (
-                        state.on_file and about_booking(booking, state.on_file, now.date(), profile)) and not (
+                        state.on_file and about_booking(booking, state.on_file, now.date(), profile)
+                ) and not (
                         # ("my Jeep needs a head gasket … fix it or trade it in? could somebody in
                         # sales call me": work we do not do, no booking; the call)
                         booking.unoffered and not (booking.services or booking.date or booking.time)):

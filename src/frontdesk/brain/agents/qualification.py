@@ -227,8 +227,9 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
     lives_there = bool(lead.location and lead.in_service_area and u.location and not u.location[1]) and (
         re.search(rf"\b(?:renting|rent|leasing|living|live|staying|we'?re|i'?m|currently)\b[^.?!]{{0,25}}"
                   rf"\bin {re.escape(u.location[0].lower())}\b[^.?!]{{0,20}}"
-                  rf"\b(?:right now|now|currently|at the moment|for now|these days)\b|\bcurrently (?:renting |"
-                  rf"living |staying )?in {re.escape(u.location[0].lower())}\b", said) is not None)
+                  rf"\b(?:right now|now|currently|at the moment|for now|these days)\b|"
+                  rf"\bcurrently (?:renting |living |staying )?in {re.escape(u.location[0].lower())}\b",
+                  said) is not None)
     if u.location and u.location[0] != lead.location and not (
             keeps_home or sold_away or asked_only or theirs or lives_there):
         lead.location, lead.in_service_area = u.location

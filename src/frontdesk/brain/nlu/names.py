@@ -230,7 +230,8 @@ _STRONG_CUE = re.compile(r"\b(?:my name is|my name's|my names(?= [a-z])|name is|
                          r"(?:^|(?<=name\. ))just(?= [a-z]+ (?:is fine|is good|works|will do)\b)|"
                          # "call me Jo" (not "supposed to call me last week", "call me back")
                          r"(?<!to )(?<!'ll )(?<!will )(?<!should )(?<!didn't )(?<!never )"
-                         r"call me(?!\s*[?.!;—–-])(?! (?:last|next|this|back|later|again|tomorrow|today|tonight|"
+                         r"call me(?!\s*[?.!;—–-])(?! (?:last|next|this|back|later|again|tomorrow|today|"
+                         r"tonight|"
                          r"around|at|in|mornings?|afternoons?|evenings?|nights?|weekends?|weekdays?|early|late|"
                          r"during|between|once|maybe|first|"
                          r"after|before|on|sometime|any ?time|whenever|when|about|if|and|or|please|right|"
