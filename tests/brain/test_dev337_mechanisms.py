@@ -163,3 +163,60 @@ async def test_a_reason_the_visit_is_not_needed_answers_the_cancel_read_back(pro
         _, replies = await call(profiles, "real_estate", "I need to cancel my consultation Wednesday", said,
                                 calendar=calendar)
         assert [a.status for a in calendar.appointments] == ["cancelled"], (said, replies)
+
+
+# -- round 47, second batch -------------------------------------------------------------------------------
+
+
+def test_when_my_booking_is_asked_as_what_day_i_got(profiles) -> None:
+    for said in ("could you just tell me what day and time we have",
+                 "can you remind me what day I have, I lost the card"):
+        assert heard(profiles, "dealership", said).intent == "lookup_appointment", said
+
+
+def test_a_calendar_moved_at_home_is_no_booking_moved(profiles) -> None:
+    u = heard(profiles, "dealership", "I set up a battery check with you guys but my son moved my planner "
+              "and I can't find it, was it Monday?")
+    assert u.intent == "lookup_appointment", u.intent
+
+
+async def test_a_closed_day_asked_before_the_kind_of_meeting_is_said_closed_first(profiles) -> None:
+    _, replies = await call(profiles, "real_estate", "could I swing by your office this Sunday around one "
+                            "and chat with someone about houses?")
+    assert "closed on Sunday" in replies[0], replies
+
+
+def test_buying_ruled_out_in_other_words_and_renting_wanted(profiles) -> None:
+    for said in ("buying's off the table for now, we need to rent a place in Round Rock",
+                 "renting, not buying, do y'all do that?"):
+        assert heard(profiles, "real_estate", said).lead_intent == "rent", said
+
+
+async def test_called_again_and_again_for_someone_else_comes_off_the_list(profiles) -> None:
+    state, replies = await call(profiles, "real_estate", "yeah hi, you guys keep calling my cell looking "
+                                "for a Marcus, I don't know any Marcus")
+    assert state.lead.do_not_call and "call list" in replies[0], replies
+
+
+def test_a_town_called_too_dear_is_no_objection_to_our_fees(profiles) -> None:
+    u = heard(profiles, "real_estate", "Round Rock has gotten way too pricey for us, we're looking in Hutto",
+              awaiting="location")
+    assert u.intent != "objection_price" and u.location and u.location[0] == "Hutto", (u.intent, u.location)
+    assert heard(profiles, "real_estate", "your fees are just too expensive").intent == "objection_price"
+
+
+async def test_a_showing_asked_stays_a_showing_when_an_agent_is_to_meet_them_there(profiles) -> None:
+    state, _ = await call(profiles, "real_estate", "we'd love to see that bungalow in Hyde Park",
+                          "Tuesday at four, if someone can meet us at the house")
+    assert state.booking_slots.appointment_type == "property_showing", state.booking_slots
+
+
+async def test_a_call_about_a_trade_in_beside_work_we_do_not_do_is_the_call(profiles) -> None:
+    state, replies = await call(profiles, "dealership", "my Silverado needs a whole new transmission and I'm "
+                                "thinking of trading it instead. can somebody in sales call me about it?")
+    assert state.awaiting == "callback_time" and "call you" in replies[0], replies
+
+
+def test_call_me_then_a_part_of_the_day_is_no_name(profiles) -> None:
+    u = heard(profiles, "real_estate", "just have somebody call me — evenings work best")
+    assert u.name is None, u.name

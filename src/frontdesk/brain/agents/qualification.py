@@ -381,7 +381,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     meeting = (asks_meeting or _names_a_slot(ctx.u)) and hard_failure(
         s.lead, ctx.profile.qualification) is None
     # "could we meet on a Sunday?": not that day, said now (the booking says so itself when it goes on)
-    if not meeting and (closed := _closed_on_day_named(s, ctx)) is not None:
+    if not meeting and (closed := closed_on_day_named(s, ctx)) is not None:
         notes.append(closed)
     if s.lead.intent == "rent":
         ctx.add(" ".join(notes))
@@ -510,8 +510,8 @@ def _close_unqualified(s: ConversationState, ctx: TurnContext, failure: str) -> 
                 areas=say_list(ctx.profile.service_areas, "and"))
         return
     if failure == "out_of_area":
-        ctx.say("out_of_area_close", area=lead.location,
-                areas=say_list(ctx.profile.service_areas, "and"), name_part=_name_part(s))
+        ctx.say("out_of_area_close_outbound" if s.direction == "outbound" else "out_of_area_close",
+                area=lead.location, areas=say_list(ctx.profile.service_areas, "and"), name_part=_name_part(s))
     elif not s.customer.name:
         # a note kept "in case anything changes" is kept under a name: asked once, then the close
         ctx.ask(s, "name", AGENT, "budget_too_low_ask_name",
@@ -593,7 +593,7 @@ _MEETING_ASKED = re.compile(r"\b(?:meet|come in|come by|sit down|appointment|con
                             r"see (?:it|the|a|one|that))\b")
 
 
-def _closed_on_day_named(s: ConversationState, ctx: TurnContext) -> str | None:
+def closed_on_day_named(s: ConversationState, ctx: TurnContext) -> str | None:
     """The day kept for the meeting, when the office is closed that day: forgotten, and what to
     say about it ("We're closed on Sundays.")."""
     slots = s.booking_slots

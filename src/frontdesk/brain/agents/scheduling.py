@@ -484,6 +484,8 @@ async def advance(s: ConversationState, ctx: TurnContext, *, unclear: bool = Fal
         slots.appointment_type, s.lead.intent = "buyer_consultation", "buy"
     appt = profile.appointment_type(slots.appointment_type)
     if appt is None:
+        if ctx.u is not None and (closed := qualification.closed_on_day_named(s, ctx)):
+            ctx.add(closed)  # "could I come by your office Sunday afternoon …?": not that day, said now
         ctx.ask(s, "appointment_type", AGENT, f"ask_appointment_type_{profile.kind}")
         return
     u = ctx.understanding

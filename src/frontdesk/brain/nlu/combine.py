@@ -35,6 +35,7 @@ from frontdesk.brain.nlu.combine_words import (
     ASKS_YOU,
     BOOK_IT,
     BYE,
+    CALLED_FOR_SOMEONE,
     CAN_YOU_DO_WHEN,
     CANCEL_SAID_PLAIN,
     COST_FIRST,
@@ -432,6 +433,8 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
                 r.has_booking_facts or r.has_contact_facts) or DEMURS.search(r.text.lower())):
             r.affirm = True
             return "affirm", 0.75  # "thank you kindly" to "shall I book it?": thanked for booking it
+    if awaiting in {None, "anything_else"} and CALLED_FOR_SOMEONE.search(r.text.lower()):
+        return "do_not_call", max(p, 0.85)  # "… keeps calling my phone asking for a Brenda"
     if awaiting in {None, "anything_else"} and RETURNED_CALL.search(r.text.lower()) and not (
             r.services or r.appointment_type or r.lead_intent or r.vehicle or r.time) and not (
             # "I got a missed call from this number … please don't call me again": no more calls

@@ -115,7 +115,11 @@ ABOUT_TO_GO = re.compile(r"\b(?:about to|have to|gotta|got to|need to|just about
                           r"\b(?:i'?m|i am|we'?re|we are) (?:driving|behind the wheel|on the road)"
                           r"(?: right now| at the moment| rn)?\b(?! (?:to|over|down|up|out)\b)")
 """The caller is leaving the phone in a moment: a person later, not a transfer now."""
-WANTS_CHANGE = re.compile(r"\b(?:re-?schedul\w*|" + MOVING + r"|push|bump|slide|switch|(?<!oil )change|"
+WANTS_CHANGE = re.compile(r"\b(?:re-?schedul\w*|"
+                           # (not "my wife moved the calendar": where it was written down)
+                           r"(?!mov\w* (?:the|my|our|her|his) (?:calendar|planner|stuff|things|furniture|"
+                           r"notes?)\b)"
+                           + MOVING + r"|push|bump|slide|switch|(?<!oil )change|"
                            r"another (?:day|time)|(?<!on )different (?:day|time)(?!s)|instead|sooner|earlier|"
                            r"make it (?:later|earlier)|slide|shift|rearrange|rebook|"
                            # "i cant do eight anymore … so can we make it ten thirty"
@@ -201,7 +205,10 @@ _NAME_FILLER = re.compile(r"\b(?:yes|yeah|yep|um+|uh+|oh|ok|okay|it'?s|its|this 
                           r"sure|hi|hello|that'?s me|speaking)\b")
 
 
-WHEN_IS = re.compile(r"\b(?:when(?:'s| is| was| are)|what (?:time|day)(?:'s| is| was| are| did))\b")
+WHEN_IS = re.compile(r"\b(?:when(?:'s| is| was| are)|what (?:time|day)(?:'s| is| was| are| did))\b|"
+                     # "can you just tell me what day and time I got"
+                     r"\bwhat (?:day|time)(?: and (?:day|time))? (?:i|we|he|she)(?:'ve| have| has)? "
+                     r"(?:got|have|had|booked|picked|am|'m|are|'re)\b|\btell me when (?:it|my|i|we|our)\b")
 """When a booking is, asked ("when is the appointment for the Tahoe?"): no new one."""
 
 
@@ -326,3 +333,10 @@ SAID_NOT_ASKED = re.compile(r"\W*(?:(?:and|so|oh|but|well|yeah)\W+)*(?:that'?s|t
                             r"\bwhat (?:am|was) i (?:saying|thinking|doing|on about)\b")
 """A statement or the caller talking to themselves ("that's what I'm calling about, the battery's
 fine", "what am I saying, with a C"): no one asked who we are."""
+
+
+CALLED_FOR_SOMEONE = re.compile(r"\b(?:keeps?|kept) (?:calling|ringing|phoning|texting)"
+                                r"(?: (?:me|my (?:phone|cell|number)|this number|here))?,? "
+                                r"(?:asking|looking) for\b")
+"""We keep calling the caller for someone else ("somebody from this number keeps calling my phone
+asking for a Brenda"): a wrong number on our list, to come off it."""

@@ -44,7 +44,12 @@ _NOT_MOVING = re.compile(r"\b(?:don'?t|do not|not|won'?t|never|no longer|aren'?t
                          # ("we won't be buying for at least a year": a buyer later, not none)
                          r"(?!\w*\s+(?:for (?:at least |another |about |maybe )?"
                          r"(?:a|an|one|two|six|\d+|a few|a couple)\b|"
-                         r"until|till|before)\b)")
+                         r"until|till|before)\b)|"
+                         # "I know buying is not happening right now", "selling's off the table"
+                         r"\b(?:buy|sell|purchas)ing(?:'s| is| was)? (?:just |really |definitely )?"
+                         r"(?:not|n't|never|out of the question|off the table)\b"
+                         r"(?: (?:happening|gonna happen|"
+                         r"going to happen|in the cards|an option|possible|realistic))?")
 
 
 _OWN_SUBJECT = re.compile(r"\b(?:i|we|i'?d|we'?d|wed|i'?ll|we'?ll|i'?m|we'?re|were)\s+$")
@@ -226,6 +231,8 @@ def extract_lead_intent(u: Utterance) -> str | None:
     if _RENT_NOW.search(u.lower) and any(re.search(r"buy|purchas", m.group(0)) for m in _NOT_MOVING.finditer(
             u.lower)):
         return "rent"  # "I'm not ready to buy again, not for a while. I need something to rent"
+    if re.search(r"\brent(?:ing|al)?,? (?:and |but )?not (?:to )?(?:buy|purchas)", u.lower):
+        return "rent"  # "so yeah renting, not buying"
     if _RENT_OR_BUY.search(u.lower):
         return "buy"  # "we can't decide if we should rent first or just buy": buying is being weighed
     if _RENT_FIRST.search(u.lower):

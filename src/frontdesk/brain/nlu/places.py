@@ -510,3 +510,22 @@ COVERAGE = re.compile(r"\b(?:serve|serving|cover|covering|work (?:in|out|up|down
 """Words that ask whether we work in a place ("do you cover Round Rock?")."""
 THAT_WAY = re.compile(r"\b(?:that way|up there|down there|out there|over there|that far)\b")
 """The place asked about is the one already said ("y'all don't go up that way?")."""
+
+
+_PRICEY = re.compile(
+    r"\b((?:[a-z]+ )?[a-z]+)(?:'s| is| are| has gotten| have gotten| got| gets)"
+    r"(?: (?:just|really|way|so|getting|gotten|become|all|pretty|kinda|crazy))* "
+    r"(?:too |crazy |so |insanely |ridiculously )?(?:expensive|pricey|steep)\b")
+_MARKET = frozenset({"prices", "houses", "homes", "rent", "rents", "market", "housing", "the market"})
+
+
+def pricey_place(said: str, profile: BusinessProfile) -> bool:
+    """A place's homes called too dear ("Austin's just too expensive for us", "prices in Round Rock
+    are crazy expensive"): where the caller can afford to look, not an objection to our fees."""
+    places = {p.lower() for p in (*profile.service_areas, *profile.nearby_areas, *profile.area_aliases)}
+    for m in _PRICEY.finditer(said):
+        words = m.group(1).split()
+        if {words[-1], " ".join(words)} & (places | _MARKET) or (
+                len(words) == 2 and words[0] in {"in", "around", "near"} and words[1] in places):
+            return True
+    return False

@@ -27,6 +27,7 @@ from frontdesk.brain.nlu import (
     lead_facts,
     name_fixes,
     names,
+    places,
     refer,
     staff_asked,
     when,
@@ -119,6 +120,14 @@ def understand(
         result.flags.add("hesitation")
     if result.name is None and result.location is None and (named := names.opening_name(normalise(text))):
         result.name = named  # "deshawn parker and the number's eight three zero…": split at "and"
+    if result.intent == "objection_price" and profile.kind == "real_estate" and places.pricey_place(
+            normalise(text).lower, profile):
+        # "we're looking more down south, like Kyle. Austin's just too expensive for us": the
+        # market's prices, not our fees
+        result.flags.discard("objection_price")
+        result.intent = "lead" if result.has_lead_facts else "provide_info"
+        if result.lead_intent is None and result.location is not None:
+            result.lead_intent = "buy"
     if awaiting == "confirm_change" and not (result.deny or result.date or result.time) and (
             result.intent in {"goodbye", "objection_not_interested", "provide_info", "unknown"}) and (
             VISIT_NOT_NEEDED.search(normalise(text).lower)):
