@@ -220,3 +220,31 @@ async def test_a_call_about_a_trade_in_beside_work_we_do_not_do_is_the_call(prof
 def test_call_me_then_a_part_of_the_day_is_no_name(profiles) -> None:
     u = heard(profiles, "real_estate", "just have somebody call me — evenings work best")
     assert u.name is None, u.name
+
+
+# -- what the whole-library run caught ---------------------------------------------------------------------
+
+
+async def test_an_offered_time_named_with_later_is_taken_and_any_time_leaves_it_to_us(profiles) -> None:
+    state, _ = await call(profiles, "dealership", "oil change Tuesday please",
+                          "hmm, anything a bit later? like nine thirty maybe?")
+    assert state.booking_slots.preferred_time == "09:30", state.booking_slots
+    state, replies = await call(profiles, "dealership", "oil change Tuesday please",
+                                "any time that day works")
+    assert "also have" not in replies[1] and state.booking_slots.preferred_time, replies
+
+
+async def test_taking_the_number_off_the_list_is_still_a_strike_off(profiles) -> None:
+    state, _ = await call(profiles, "real_estate", "please take this number off your list")
+    assert state.lead.do_not_call
+
+
+def test_work_done_already_is_no_inspection_wanted(profiles) -> None:
+    u = heard(profiles, "dealership", "I just got it inspected last week, but now the brakes squeak")
+    assert u.services == ["brake_inspection"], u.services
+
+
+def test_a_question_opened_in_spanish_is_a_question(profiles) -> None:
+    u = heard(profiles, "real_estate", "¿Ustedes cobran por la consulta? we're first-time buyers",
+              awaiting="location")
+    assert u.intent == "faq" or any(a.intent == "faq" for a in u.acts), u.intent

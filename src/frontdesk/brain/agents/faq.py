@@ -493,6 +493,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         # "why do you need my number? I don't want any marketing calls": what it is for, the
         # wish kept (no campaign calls), and the question asked again
         ctx.say("contact_purpose")
+        ctx.aside_answered = ctx.aside_answered or s.awaiting not in {"phone", "name", "email"}
         if _NO_MARKETING.search(u.text.lower()) and not s.lead.do_not_call:
             s.lead.do_not_call = True
             ctx.effects.append(Effect(kind="mark_do_not_call", detail=s.customer.phone))

@@ -325,8 +325,10 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             return
         if u.services:  # "call me back about my brakes": the work asked about, kept for the call
             s.recent_services = list(dict.fromkeys([*u.services, *s.recent_services]))[:3]
-        # (a call asked for is agreed to; "no problem … a better time" answers one who is busy)
-        ctx.ask(s, "callback_time", AGENT, "callback_asked_when" if asks_callback else "callback_ask")
+        # (a call asked for on their own call is agreed to; "no problem … a better time" answers
+        # one we called who is busy)
+        ctx.ask(s, "callback_time", AGENT,
+                "callback_asked_when" if asks_callback and s.direction == "inbound" else "callback_ask")
         return
     if s.objection_counts[kind] > 1 or sum(s.objection_counts.values()) > 2:
         _repeat_close(s, ctx, kind)

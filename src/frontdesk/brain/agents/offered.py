@@ -157,9 +157,12 @@ async def more_times(s: ConversationState, ctx: TurnContext) -> bool:
     which = next((w for w in ("later", "earlier", "other") if f"{w}_times" in ctx.u.flags), None)
     offered = sorted(datetime.fromisoformat(o) for o in s.booking_slots.offered)
     appt = ctx.profile.appointment_type(s.booking_slots.appointment_type)
-    if which is None or not offered or appt is None or (
-            ctx.u.time and ctx.u.time not in {o.time() for o in offered}):
-        return False  # ("anything later, like three?": three asked for)
+    if which is None or not offered or appt is None or (ctx.u.time and (
+            ctx.u.time not in {o.time() for o in offered}
+            or not re.search(r"\b(?:early|late)\b", ctx.u.text.lower()))):
+        # ("anything later, like three?": three asked for; "anything a little later? like
+        # eleven-ish?" to 9 or 11: the 11 offered, taken; "nine thirty's a bit early": not it)
+        return False
     department = ctx.profile.departments[appt.department]
     duration = visit_minutes(ctx.profile, s.booking_slots)
     day = (offered[-1] if which == "later" else offered[0]).date()

@@ -154,7 +154,7 @@ THIS_NUMBER = re.compile(
     rf"(?:call|reach|text|get|contact|ring|get (?:a )?hold of) (?:me|us) (?:on|at|through|using|via) {_HERE}"
     r"(?: (?:for anything|for whatever|anytime|any time|if (?:you|y'?all) need (?:me|anything|to)|"
     r"(?:is|'s) (?:fine|best|good)))?"
-    r"|\b(?:just |you can |go ahead and )?(?:use|put down|put|take|keep|go with) "
+    r"|\b(?:just |you can |go ahead and )?(?:use|put down|go with) "
     rf"(?:(?:this|the same) (?:number|one|line|phone)|{_HERE})(?: (?:here|for (?:me|that|it)))?"
     r"|\b(?:or )?(?:you can |just )?reach me (?:right )?here\b(?! (?:at|on|after|before|between|until|till))"
     r"|\bi'?m calling (?:you )?(?:from|on) it\b"

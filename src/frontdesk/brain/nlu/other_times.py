@@ -26,9 +26,11 @@ _YOU = r"(?:you|y'?all|ya|you guys|u)"
 _OTHER = re.compile(
     rf"\bwhat(?:'s| is)? else(?= (?:do|did|have|would|could|can) {_YOU}| {_YOU}| is (?:there|open|free)|"
     r" (?:is )?(?:open|available|free)|\s*(?:you(?:'ve| have)? got|is there)|\s*[?.!]|\s*$)|"
+    # ("any other times?", "any openings?"; not "any time that day's fine", which leaves it to us)
     r"\b(?:any|anything|something|nothing|no|other|another|different|more)\s+"
-    r"(?:other |else |different )?(?:times?|slots?|openings?|options?|spots?|hours?|availability|"
-    r"appointments?)\b(?! (?:i|we) (?:can|could))|"
+    r"(?:(?:other |else |different |more )?(?:times|slots|openings|options|spots|hours|availability|"
+    r"appointments)|(?:other|else|different|more) (?:time|slot|opening|option|spot|hour))\b"
+    r"(?! (?:i|we) (?:can|could))|\banything else (?:open|available|free)\b|"
     rf"\bis that (?:all|it|everything)(?: {_YOU}(?:'ve| have)? (?:got|have|has)\b|"
     r"(?: there is| that'?s open)?\s*[?.!]|\s*$)|"
     r"\b(?:that'?s|those are) (?:all|it|the only (?:ones|times|two))\?|"

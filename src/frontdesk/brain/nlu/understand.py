@@ -139,6 +139,16 @@ def understand(
     return result
 
 
+def _asked_in_spanish(clause: str, reading: Understanding) -> Understanding:
+    """"¿Ustedes trabajan con first-time buyers?": a clause opened with "¿" is a question, whatever
+    facts its words name (it was read as the lead's side and left unanswered)."""
+    if re.match(r"\W*¿", clause) and clause.rstrip().endswith("?") and reading.intent in {
+            "lead", "provide_info", "unknown", "book"} and "faq_topic" in reading.flags and not (
+            reading.date or reading.time):
+        reading.intent, reading.is_question = "faq", True
+    return reading
+
+
 def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str | None,
                 topic: str | None) -> Understanding:
     clauses = [part for clause in split_clauses(text) for piece in split_lead_in(clause, profile)
@@ -191,7 +201,8 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
                            today, awaiting, topic)
     abouts = refer.referents(clauses, profile, topic)
     if len(clauses) <= 1:
-        whole = read(text, profile, today, awaiting, about=abouts[0] if abouts else None)
+        whole = _asked_in_spanish(text, read(text, profile, today, awaiting,
+                                             about=abouts[0] if abouts else None))
         new_visit_asked(whole, text, profile, today)
         if whole.intent == "book" and "faq_topic" in whole.flags and CONDITION.match(text) and not (
                 whole.date or whole.time or whole.services):
@@ -204,7 +215,7 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
                 return first
             whole.acts = [aside]
         return _named_under(whole, text)
-    readings = [read(c, profile, today, awaiting, about=a)
+    readings = [_asked_in_spanish(c, read(c, profile, today, awaiting, about=a))
                 for c, a in zip(clauses, abouts, strict=True)]
     if (kept := staff_asked.without_the_person(clauses, [r.intent == "escalation" for r in readings])):
         # "is Sarah in? … actually, don't bother her, you can probably just do this": no one now
