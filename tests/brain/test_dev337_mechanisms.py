@@ -248,3 +248,52 @@ def test_a_question_opened_in_spanish_is_a_question(profiles) -> None:
     u = heard(profiles, "real_estate", "¿Ustedes cobran por la consulta? we're first-time buyers",
               awaiting="location")
     assert u.intent == "faq" or any(a.intent == "faq" for a in u.acts), u.intent
+
+
+# -- round 47, third batch ----------------------------------------------------------------------------------
+
+
+def test_a_day_away_said_beside_the_day_chosen_is_no_place_to_look(profiles) -> None:
+    u = heard(profiles, "real_estate", "the fifth works — the fourth we're up in Dallas", awaiting="date")
+    assert u.location is None, u.location
+
+
+def test_a_sale_that_pays_cash_keeps_a_buyer(profiles) -> None:
+    u = heard(profiles, "real_estate", "we're selling my dad's old place, so it'll be all cash",
+              awaiting="financing")
+    assert u.lead_intent == "buy", u.lead_intent
+
+
+async def test_a_visit_on_file_said_to_stay_at_the_new_visits_read_back_changes_nothing(profiles) -> None:
+    from datetime import datetime
+
+    from tests.brain.calls import booked
+
+    calendar = await booked("dealership", "tire_rotation", datetime(2026, 11, 24, 9, 0))
+    state, replies = await call(profiles, "dealership", "I've got the tire rotation tomorrow at nine",
+                                "can I test drive the Outback Saturday at ten", "Lee Park",
+                                "yes, Saturday at ten, and keep the rotation where it is", calendar=calendar)
+    assert state.appointment is not None and state.appointment.appointment_type == "test_drive", replies
+
+
+async def test_a_day_put_right_at_a_moves_read_back_is_that_weeks(profiles) -> None:
+    from datetime import datetime
+
+    from tests.brain.calls import booked
+
+    calendar = await booked("real_estate", "property_showing", datetime(2026, 12, 7, 15, 0))
+    _, replies = await call(profiles, "real_estate", "can we move my showing on the 7th to Tuesday the 8th",
+                            "oh wait, Tuesday's no good. make it Thursday instead", calendar=calendar)
+    assert "Thursday, December 10" in replies[1], replies
+
+
+async def test_a_day_checked_and_said_wrong_is_told_not_moved(profiles) -> None:
+    from datetime import datetime
+
+    from tests.brain.calls import booked
+
+    calendar = await booked("real_estate", "buyer_consultation", datetime(2026, 11, 25, 14, 0))
+    _, replies = await call(profiles, "real_estate", "the consultation's Friday at two? making sure I "
+                            "have it right", "wait, so what day is it?", calendar=calendar)
+    assert "Wednesday" in replies[0] and "move" not in replies[0], replies
+    assert "Wednesday" in replies[1], replies

@@ -153,3 +153,17 @@ def named_again(key: str, u: Understanding, profile: BusinessProfile) -> bool:
     after = re.sub(r"\b(?:instead of|rather than|in place of|not)\s+(?:the |my |a |an |that )?\w+", " ",
                    after)
     return any(re.search(rf"\b{w}\b", after) for w in words)
+
+
+_LEFT_AS_IS = re.compile(r"\b(?:keep|leave|leaving|keeping)\s+(?:the|my|our|that)\s+[\w' -]{2,25}?"
+                         r"(?:\s+(?:like|as|where|how|at|alone|on|in)\b|\s*(?:[,.!?]|$))|"
+                         r"\b(?:stays|stay put|still stands|is staying)\b")
+"""A visit on file said to stay as it is ("… and leave the oil change like it is", "keep the oil
+change at eight")."""
+
+
+def left_as_is(s: ConversationState, u: Understanding) -> bool:
+    """The services named are those of a booking on file, said to stay as they are: no change to
+    the visit being made."""
+    on_file = {a.service_type for a in s.on_file or () if a.service_type}
+    return bool(u.services) and set(u.services) <= on_file and _LEFT_AS_IS.search(u.text.lower()) is not None

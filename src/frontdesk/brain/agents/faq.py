@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 
 from frontdesk.brain.agents import desk_calls, lot, objection, qualification, scheduling, visit_questions
 from frontdesk.brain.agents.lot import POINTS_BACK
+from frontdesk.brain.agents.move_target import told_one
 from frontdesk.brain.context import Effect, TurnContext, absorb_contact
 from frontdesk.brain.format import (
     say_date,
@@ -25,6 +26,7 @@ from frontdesk.brain.format import (
     say_time,
 )
 from frontdesk.brain.nlu import entities as ex
+from frontdesk.brain.nlu.asking import HELP_WITH_IT, WHICH_DAY_ASKED
 from frontdesk.brain.nlu.combine_words import CONTACT_ASKED, WHY_NEEDED
 from frontdesk.brain.nlu.cues import REMINDER_ASK, asks_hours
 from frontdesk.brain.nlu.holidays import names_holiday
@@ -216,12 +218,6 @@ _REFERS = re.compile(r"\b(?:that|this|it|those|these)\b")
 _FOLLOW_UP = re.compile(r"\b(?:it|that|they|them|this|those)\b|^\W*(?:(?:and|so|ok(?:ay)?|um+|uh+)\W+)*"
                         r"(?:how (?:far|long|much|late|early|often|many|big)|what about)\b")
 """A question that goes on about the topic just answered ("how far out does it go?")."""
-_HELP_WITH_IT = re.compile(r"\b(?:is (?:that|this|it) (?:something|anything|a thing)|"
-                          r"(?:do|can|could|would|will) (?:you|y'?all)(?: guys| all| folks)? (?:even |also )?"
-                          r"(?:help|do|handle|work|deal)(?: (?:with|on))? "
-                          r"(?:that|this|it|those|me|people like)\b)")
-"""A question of whether we help with what the caller just told ("is that something you all help
-with?"): what is said to the rest of the message answers it."""
 _NEXT_STEP = re.compile(r"\b(?:next steps?|what(?:'s| is| happens) next|what now|how do (?:we|i) "
                         r"(?:even )?(?:get started|start|proceed|go about it)|"
                         r"where do (?:we|i) (?:go from here|(?:even )?(?:start|begin))|"
@@ -636,16 +632,20 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             answered = True
     if not answered and ctx.more_acts and _STILL_ON.search(u.text.lower()):
         return  # "I'm coming in Saturday at ten. That's still on, right?": the booking told answers it
+    if not answered and told_one(s) is not None and WHICH_DAY_ASKED.search(u.text.lower()):
+        u.intent = "lookup_appointment"  # told it: "oh, okay. so which day is it?": told again
+        ctx.hand_off("appointments", "the booking told, asked again", s)
+        return
     if not answered and ctx.more_acts and ctx.profile.kind == "real_estate" and _IS_IT_ENOUGH.search(
             u.text.lower()):
         return  # "a hundred twenty tops. is that even realistic in Georgetown?": the lead's verdict answers
     if not answered and ctx.profile.kind == "real_estate" and ctx.more_acts and _HELP_THERE.search(
             u.text.lower()):
         return  # "relocating to Dallas … do y'all help people find houses up there?": the area's verdict
-    if not answered and ctx.more_acts and _HELP_WITH_IT.search(u.text.lower()):
+    if not answered and ctx.more_acts and HELP_WITH_IT.search(u.text.lower()):
         return  # "… I need something to rent. Is that something you all help with?": the reply to it says
     if not answered and ctx.profile.kind == "real_estate" and (u.lead_intent == "rent" or (
-            s.lead.intent == "rent" and _HELP_WITH_IT.search(u.text.lower()))):
+            s.lead.intent == "rent" and HELP_WITH_IT.search(u.text.lower()))):
         # "do y'all help people find rentals or is it just buyin": the renter's answer says it
         if not ctx.more_acts:
             ctx.hand_off("qualification", "a renter asks", s)

@@ -16,6 +16,7 @@ from frontdesk.brain.agents.booking_words import (
     ADDS,
     ask_which_alike,
     checks_part_of_day,
+    left_as_is,
     named_again,
     replaces_service,
     said_back,
@@ -61,6 +62,8 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
     slots = s.booking_slots
     before = slots.model_dump()
     profile = ctx.profile
+    if left_as_is(s, u):
+        u.services = []  # "yep, Saturday at eleven, and leave the oil change like it is": the one on file
     if slots.call_after and CALLBACK_DROPPED.search(u.text.lower()):
         slots.call_after = None  # "forget the callback, just get it on the schedule"
     if slots.call_after and not (u.services or u.appointment_type) and (

@@ -110,3 +110,13 @@ def held_to_ask(u: Understanding, awaiting: str | None) -> Understanding:
 IF_OPEN = re.compile(r"\bif (?:that'?s|it'?s|that is|it is|you'?re|y'?all are) (?:still )?"
                      r"(?:open|available|free)\b")
 """A time asked for "if that's open": the slot, not the business's hours."""
+
+
+WHICH_DAY_ASKED = re.compile(r"\b(?:which|what) (?:day|time|date)(?:'s| is| was)(?: it| that| this)\b")
+"""Which day a booking just told is, asked again ("oh, okay. so which day is it?")."""
+HELP_WITH_IT = re.compile(r"\b(?:is (?:that|this|it) (?:something|anything|a thing)|"
+                          r"(?:do|can|could|would|will) (?:you|y'?all)(?: guys| all| folks)? (?:even |also )?"
+                          r"(?:help|do|handle|work|deal)(?: (?:with|on))? "
+                          r"(?:that|this|it|those|me|people like)\b)")
+"""A question of whether we help with what the caller just told ("is that something you all help
+with?"): what is said to the rest of the message answers it."""

@@ -271,8 +271,10 @@ def extract_lead_intent(u: Utterance) -> str | None:
         if len(other) != 1 or _NOT_MOVING.search(rest) or intents["rent"].search(u.lower):
             return "rent" if intents["rent"].search(u.lower) else None
         return other[0]
-    if re.search(r"\b(?:we'?re|i'?m|we are|i am) (?:selling|gonna sell)\b[^.?!]{0,40}?,? so (?:we|i)"
-                 r"(?:'ll| will| can)? (?:be )?pay(?:ing)? (?:in |all )?cash\b", u.lower):
+    if re.search(r"\b(?:we'?re|i'?m|we are|i am) (?:selling|gonna sell)\b[^.?!]{0,40}?,? so (?:(?:we|i)"
+                 r"(?:'ll| will| can)? (?:be )?pay(?:ing)? (?:in |all )?|it'?ll be (?:all |in )?|"
+                 r"it will be )cash\b",
+                 u.lower):
         return "buy"  # "we're selling my mother's place, so we'll be paying cash": the money for the buy
     lower = re.sub(r"\b(?:from|after|since|by|when we|clos(?:e|ed|ing) on|finished|done) "
                    r"(?:selling|sold)\b[^,.]*"

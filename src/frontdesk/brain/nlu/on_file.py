@@ -20,7 +20,7 @@ from typing import Protocol
 from frontdesk.brain.nlu import clock, when
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.cues import CONFLICT, KEEPS_IT, NEW_BOOKING_ASKED, NO_LONGER_NEEDED, NOT_CANCELLED
-from frontdesk.brain.nlu.own_booking import SEVERAL_ASKED
+from frontdesk.brain.nlu.own_booking import SEVERAL_ASKED, STILL_ON
 from frontdesk.brain.nlu.text import WEEKDAYS, normalise, word_pattern
 from frontdesk.brain.nlu.understanding import Understanding
 from frontdesk.knowledge.profile import BusinessProfile
@@ -307,6 +307,8 @@ def about_booking(u: Understanding, booked: Sequence[Booked], today: date,
         rf"\b{WEEKDAYS[day.weekday()]}s?\b", said) is not None
     elsewhere = (u.date is not None and u.date != day and not its_weekday) or (
         u.time is not None and u.time != at)
+    if STILL_ON.search(said) and not _MOVE_VERB.search(said) and not CONFLICT.search(said):
+        return "lookup_appointment", b  # "… Friday, at five-thirty? Just making sure I have it right"
     if _ASKS_WHEN.search(said) and not _MOVE_VERB.search(said) and not (elsewhere and CONFLICT.search(said)):
         return "lookup_appointment", b  # "I wrote eleven, my wife swears it's earlier. which is it?"
     if _MOVE.search(KEEPS_IT.sub(" ", said)) or CONFLICT.search(said) or elsewhere:

@@ -50,6 +50,9 @@ LOOKUP_CUE = re.compile(r"\b(?:(?:my|our) (?:appointment|appt|booking|reservatio
                          r"what(?:'s| is|s) the (?:time|day|date) (?:on|for|of) "
                          r"(?:that|it|this|mine|ours|my|our|the))\b|"
                          # "the valuation thing … that's Wednesday at eleven, right? just making sure"
+                         # "… on Friday, at five-thirty? Just making sure I have it right"
+                         r"\b(?:make|making) sure (?:i|we) (?:have|got|'ve got|wrote|put) (?:it|that|this|"
+                         r"the (?:day|time|date|right day|right time))(?: down)? (?:right|correct)\b|"
                          r"\b(?:that'?s|it'?s|we'?re|i'?m) (?:still )?(?:on |at |for )?(?:this |next )?"
                          r"(?:monday|tuesday|wednesday|thursday|friday|saturday|tomorrow)\b[^.?!]{0,25}\bright\s*\?")
 """Words a question about one's own appointment always has ("when is my appointment?")."""
@@ -133,6 +136,9 @@ STILL_ON = re.compile(r"\b(?:is|'s|are|'re)\s+still\s+(?:at|on|for|set|good|happ
                       r"\b(?:make sure|check|double[- ]check|confirm)\b[^.?!]{0,20}\b(?:is|'s|are|'re)\s+"
                       r"still\s+(?:on|set|good|happening|booked|scheduled|a go)\b|"
                       # "the detail thing, that's Friday at ten, right?"
+                      # "… on Friday, at five-thirty? Just making sure I have it right"
+                      r"\b(?:make|making) sure (?:i|we) (?:have|got|'ve got|wrote|put) (?:it|that|this|"
+                      r"the (?:day|time|date|right day|right time))(?: down)? (?:right|correct)\b|"
                       r"\b(?:that'?s|it'?s|we'?re|i'?m) (?:still )?(?:on |at |for )?(?:this |next )?"
                       r"(?:monday|tuesday|wednesday|thursday|friday|saturday|tomorrow)\b[^.?!]{0,25}\b(?:right|"
                       r"correct)\s*\?")

@@ -382,7 +382,12 @@ _TRIP = re.compile(r"\b(?:(?:driv|fly|flew|head|go|went|travel|road-?trip)\w* "
                    r"(?:trip|flight|drive|run) (?:up |down |over |out )?to|visiting|back from|"
                    r"(?:conference|wedding|game|funeral|meeting|(?<!you )(?<!y'all )(?<!yall )work|hospital|"
                    r"nursing home|rehab|icu) "
-                   r"(?:up |down |over |out )?in)\s+(?:the\s+)?$")
+                   r"(?:up |down |over |out )?in|"
+                   # "the fourth. The third I'm in Houston": away on a day, not where they look
+                   r"(?:the (?:\w+(?:st|nd|rd|th)|first|second|third)|\w+day|tomorrow|that day|that week|"
+                   r"then) (?:i'?m|we'?re|i'?ll be|we'?ll be|i will be|we will be) (?:gonna be )?"
+                   r"(?:up |down |over |out )?in)"
+                   r"\s+(?:the\s+)?$")
 """A trip somewhere ("I'm driving up to Dallas Tuesday"): out of the area, it is not where they look."""
 _SETTLED_ON = re.compile(r"\W{0,3}(?:really|for sure|specifically|mostly|most likely|ideally)\b")
 """Words right after a place that make it the one meant ("Round Rock, really")."""
