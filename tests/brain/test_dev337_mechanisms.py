@@ -297,3 +297,23 @@ async def test_a_day_checked_and_said_wrong_is_told_not_moved(profiles) -> None:
                             "have it right", "wait, so what day is it?", calendar=calendar)
     assert "Wednesday" in replies[0] and "move" not in replies[0], replies
     assert "Wednesday" in replies[1], replies
+
+
+async def test_a_yes_with_a_person_asked_after_it_books_first(profiles) -> None:
+    state, replies = await call(profiles, "dealership", "I need a brake inspection Tuesday at 10", "Ana Ruiz",
+                                "yes, go ahead and book it, and then please connect me with the manager")
+    assert state.appointment is not None and "all set" in replies[2], replies
+
+
+def test_a_deal_that_can_move_quick_moves_no_booking_and_self_done_work_is_not_wanted(profiles) -> None:
+    u = heard(profiles, "dealership", "I'd like to drive the Camry Friday at five, I'm pre-approved so we "
+              "can move fast")
+    assert u.intent == "book", u.intent
+    u = heard(profiles, "dealership", "skip the rotation, my son will rotate them himself. just the oil "
+              "change", awaiting="name")
+    assert u.services == ["oil_change"], u.services
+
+
+def test_the_inside_of_a_home_asked_to_be_seen_is_a_showing(profiles) -> None:
+    u = heard(profiles, "real_estate", "we'd love to get a look inside that bungalow on Elm")
+    assert u.appointment_type == "property_showing", u.appointment_type

@@ -239,6 +239,12 @@ class Brain:
                         booking.unoffered and not (booking.services or booking.date or booking.time)):
                     understanding = booking
                     understanding.call_after = text[call.start():].strip(" ,.;")
+            elif state.awaiting == "confirm_booking" and (person := _PERSON_AFTER.search(text.lower())) and (
+                    booking := understand(text[: person.start()], profile, now.date(), state.awaiting, topic,
+                                          focus)).affirm and not booking.deny:
+                # "Yes, book the Wednesday one, and then please put me through to Dana": booked, then them
+                understanding = booking
+                understanding.call_after = text[person.start():].strip(" ,.;")
             elif state.awaiting in _OPEN | {"date", "time", "service"} and (
                     person := _PERSON_AFTER.search(text.lower())) and (booking := understand(
                     text[: person.start()], profile, now.date(), state.awaiting, topic, focus)) and (
@@ -516,7 +522,7 @@ _CALL_BESIDE = re.compile(r"(?:^|[,.;!?—-]\s*|\s)(?:(?:and|but|so|also|then|pl
                           r"reach out|get back to (?:me|us))\b")
 """A call back asked in a clause of its own, beside something else."""
 _PERSON_AFTER = re.compile(r"(?:[,.;!?—-]\s*|\s)(?:(?:and|also|then|plus|oh|after that|"
-                           r"once that'?s done)\W+)+(?:(?:can|could|would) (?:you|y'?all) "
+                           r"once that'?s done)\W+)+(?:please |just )?(?:(?:can|could|would) (?:you|y'?all) "
                            r"(?:please |also |just )?(?:put me through|transfer me|connect me)|"
                            r"(?:i|we)(?: also)?(?: need| want| wanna|'d like| would like) to (?:talk|speak) "
                            r"(?:to|with)|put me through|transfer me|connect me)\b")

@@ -350,6 +350,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             await advance(s, ctx)
             return
         phone_before = s.booking_slots.customer_phone
+        if u.affirm and u.call_after and not u.deny:  # "yes, book it, and then put me through to Dana"
+            slots.call_after, u.call_after = u.call_after, None
         changed = _absorb_booking(s, ctx)
         if changed:
             visit_work.moved_with_the_work(s, u)  # "… could we do it that morning instead?"

@@ -90,7 +90,9 @@ _OWN_THEN_INSTEAD = (r"\b(?:i|we)(?:'ve| have)? (?:got|have|had) (?:the |my |our
 at three but … can i come in that morning instead")."""
 
 
-MOVING = (r"move(?! (?:in(?! the (?:morning|afternoon|evening)\b)|into|out|away|house|here|there|closer)\b)|"
+MOVING = (r"move(?! (?:in(?! the (?:morning|afternoon|evening)\b)|into|out|away|house|here|there|closer|"
+          # ("so we can move quick": the deal, not the booking)
+          r"quick|quickly|fast|faster|forward|ahead|along|on it)\b)|"
           # "I need that moved to Thursday"
           r"moved(?= (?:to|up|back|over|till|until|for|from|off)\b)|"
           # "I need to get my inspection moved", "have our showing moved"
