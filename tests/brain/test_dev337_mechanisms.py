@@ -317,3 +317,10 @@ def test_a_deal_that_can_move_quick_moves_no_booking_and_self_done_work_is_not_w
 def test_the_inside_of_a_home_asked_to_be_seen_is_a_showing(profiles) -> None:
     u = heard(profiles, "real_estate", "we'd love to get a look inside that bungalow on Elm")
     assert u.appointment_type == "property_showing", u.appointment_type
+
+
+def test_same_time_is_fine_is_a_yes_and_a_loan_paid_early_is_no_morning(profiles) -> None:
+    u = heard(profiles, "dealership", "same hour's fine, whatever it was. ten?", awaiting="confirm_change")
+    assert u.affirm and u.intent == "affirm", u.intent
+    u = heard(profiles, "dealership", "can finance call me tonight about paying my balance off early")
+    assert u.time_of_day != "morning", u.time_of_day

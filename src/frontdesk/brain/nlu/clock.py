@@ -477,6 +477,8 @@ _WINDOWS = (
      # ("I'm off early that day" is no morning, nor "this is really early, I'm just poking around")
      r"(?<!off )(?<!leave )(?<!leaving )(?<!out )(?<!this is )(?<!this is really )(?<!it's still )"
      r"(?<!its still )"
+     # (nor "paying off my loan early", "out of the lease early": the money's early, not the hour)
+     r"(?<!loan )(?<!balance )(?<!lease )(?<!mortgage )(?<!note )(?<!payment )(?<!bill )"
      r"\bearly\b(?! (?:days|stages?|on|in the (?:process|search|game))\b)(?!,? (?:i'?m|we'?re) just\b)",
      (time(0, 0), time(12, 0), "in the morning")),
     (r"\blate (?:in the )?afternoon\b", (time(15, 0), time(18, 0), "late in the afternoon")),

@@ -128,6 +128,11 @@ def understand(
         result.intent = "lead" if result.has_lead_facts else "provide_info"
         if result.lead_intent is None and result.location is not None:
             result.lead_intent = "buy"
+    if awaiting in {"confirm_change", "confirm_booking"} and not (result.deny or result.date) and re.search(
+            r"\bsame (?:time|hour)(?:'s| is)? (?:is )?(?:fine|good|great|ok|okay|perfect)\b|"
+            r"\bsame (?:time|hour) works\b", normalise(text).lower):
+        # "same time's fine, whatever it was. nine?" to a move read back at that hour: a yes
+        result.intent, result.affirm, result.is_question = "affirm", True, False
     if awaiting == "confirm_change" and not (result.deny or result.date or result.time) and (
             result.intent in {"goodbye", "objection_not_interested", "provide_info", "unknown"}) and (
             VISIT_NOT_NEEDED.search(normalise(text).lower)):
