@@ -210,7 +210,7 @@ class Brain:
             focus = next((date.fromisoformat(d[:10]) for d in (
                 desk.new_date if desk else None, *(desk.offered if desk else ()), *slots.offered,
                 slots.preferred_date, state.day_asked) if d), None)
-            offered = bool(slots.offered or (desk and (desk.offered or desk.new_date)))
+            offered = bool(slots.offered or (desk and desk.offered))
             understanding = understand(text, profile, now.date(), state.awaiting, topic, focus, offered)
             if understanding.date is None and state.awaiting_agent != "appointments" and (
                     told := told_one(state)) is not None and (

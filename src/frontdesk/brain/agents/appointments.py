@@ -139,10 +139,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         return
     if "latest" in u.flags:
         desk.latest = True  # "what's the latest you got tomorrow, I get off at five"
-    if u.date and (desk.new_date == u.date.isoformat() or (mine and s.awaiting == "confirm_change")):
-        # "yes, Tuesday at ten" to next Tuesday read back: that one; (moving to Tuesday, May 2)
-        # "Tuesday's my son's game. make it Wednesday instead": the Wednesday of that week
-        for said in (current, target):
+    if u.date and desk.new_date == u.date.isoformat():
+        for said in (current, target):  # "yes, Tuesday at ten" to next Tuesday read back: that one
             if said.date and said.date != u.date and said.date.weekday() == u.date.weekday():
                 said.date = u.date
     if action == "move" and not target.given and current.given and s.awaiting == "anything_else" and (

@@ -217,11 +217,7 @@ def _mention_wanted(text: str, match: re.Match[str]) -> bool:
     if (_DROPPED.match(text[match.end():]) or _DROP_BEFORE.search(text[: match.start()])
             or _TAKEN_BACK.match(text[match.end():]) or _WHERE_I_AM.search(text, max(0, match.start() - 40),
                                                                             match.start())
-            or HANDLED.match(text, match.end())  # "the brakes I can handle myself"
-            or (re.match(r"(?:\s+(?:it|that|them|the \w+))?\s+(?:my|him|her|our|them|your)sel(?:f|ves)\b",
-                         text[match.end():]) and not re.search(  # "my husband says he'll clean it himself"
-                re.compile(r"\b(?:can'?t|cannot|couldn'?t|won'?t|don'?t|not|never)\s+(?:\w+\s+)?$"),
-                text[max(0, match.start() - 25): match.start()]))):
+            or HANDLED.match(text, match.end())):  # "the brakes I can handle myself"
         return False
     if _OVERDUE.search(text[max(0, match.start() - 60): match.start()]):
         return True  # "it's been eight months since the Forester had its oil changed": due now

@@ -95,14 +95,6 @@ def near_focus(u: Utterance, found: date | None, today: date, focus: date | None
             (found.weekday() - focus.weekday()) % 7 or 7)
         if (day := focus - timedelta(days=step)) >= today:
             return day
-    named = {m.group(0)[:3] for m in re.finditer(WEEKDAY, u.numeric)}
-    if (offered and focus is not None and found is not None and len(named) == 2
-            and f"{focus:%A}".lower()[:3] in named and found.weekday() != focus.weekday()
-            and (focus - today).days <= 60 and found < (week := focus - timedelta(days=focus.weekday()))
-            and not re.search(rf"{MONTH}|\b\d{{1,2}}(?:st|nd|rd|th)\b|\b(?:this|next|tomorrow|today)\b",
-                              u.numeric)):
-        # moving to Tuesday, May 2: "Tuesday's my son's game. make it Wednesday instead": that week's
-        return week + timedelta(days=found.weekday())
     if (bare_day and offered and focus is not None and found is not None and (focus - today).days <= 60
             and found < (week := focus - timedelta(days=focus.weekday())) and week > today
             and not re.search(r"\b(?:this|tomorrow|today)\b", u.numeric)):
