@@ -29,10 +29,10 @@ async def test_later_times_are_later_than_the_ones_offered(profiles) -> None:
                   "nothing later than that?"):
         state, replies = await call(profiles, "dealership", "can I bring my car in for an oil change Tuesday",
                                     asked, "the last one", "Jo Park")
-        offered = state.booking_slots
+        slots = state.booking_slots
         assert "Later" in replies[1], (asked, replies)
-        assert "5:30 PM" in replies[1] and state.booking_slots.preferred_time == "17:30", (asked, replies)
-        assert offered.customer_name == "Jo Park", replies
+        assert "5:30 PM" in replies[1] and slots.preferred_time == "17:30", (asked, replies)
+        assert slots.customer_name == "Jo Park", replies
 
 
 async def test_a_time_of_the_offer_called_early_is_no_choice_of_it(profiles) -> None:

@@ -484,12 +484,14 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         return
     if await objection.text_preferred(s, ctx):
         return  # "oh and could y'all text me instead of calling?" asked while booking
-    if WHY_NEEDED.search(u.text.lower()) and (s.awaiting in {"phone", "name", "email"} or (
+    contact_asked = s.awaiting in {"phone", "name", "email"}
+    if WHY_NEEDED.search(u.text.lower()) and (contact_asked or (
             CONTACT_ASKED.search(u.text.lower()) and s.booking_slots.under_way())):
         # "why do you need my number? I don't want any marketing calls": what it is for, the
-        # wish kept (no campaign calls), and the question asked again
+        # wish kept (no campaign calls), and the question asked again (asked beside another
+        # question, that one's ask is no failed try)
         ctx.say("contact_purpose")
-        ctx.aside_answered = ctx.aside_answered or s.awaiting not in {"phone", "name", "email"}
+        ctx.aside_answered = ctx.aside_answered or not contact_asked
         if _NO_MARKETING.search(u.text.lower()) and not s.lead.do_not_call:
             s.lead.do_not_call = True
             ctx.effects.append(Effect(kind="mark_do_not_call", detail=s.customer.phone))

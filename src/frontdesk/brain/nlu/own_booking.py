@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import re
 
+_CHECKING_IT = (r"\b(?:make|making) sure (?:i|we) (?:have|got|'ve got|wrote|put) (?:it|that|this|"
+                r"the (?:day|time|date|right day|right time))(?: down)? (?:right|correct)\b")
+"""A booking's day or time checked in so many words ("just making sure I have it right")."""
 LOOKUP_CUE = re.compile(r"\b(?:(?:my|our) (?:appointment|appt|booking|reservation|showing|"
                          r"consultation|test drive|oil change|service|tire rotation|inspection|"
                          r"detail(?:ing)?|battery|brake|walkthrough|tour|visit|slot|thing|"
@@ -49,10 +52,9 @@ LOOKUP_CUE = re.compile(r"\b(?:(?:my|our) (?:appointment|appt|booking|reservatio
                          # "… keep the buyer consultation, what's the time on that one"
                          r"what(?:'s| is|s) the (?:time|day|date) (?:on|for|of) "
                          r"(?:that|it|this|mine|ours|my|our|the))\b|"
-                         # "the valuation thing … that's Wednesday at eleven, right? just making sure"
                          # "… on Friday, at five-thirty? Just making sure I have it right"
-                         r"\b(?:make|making) sure (?:i|we) (?:have|got|'ve got|wrote|put) (?:it|that|this|"
-                         r"the (?:day|time|date|right day|right time))(?: down)? (?:right|correct)\b|"
+                         + _CHECKING_IT + r"|"
+                         # "the valuation thing … that's Wednesday at eleven, right? just making sure"
                          r"\b(?:that'?s|it'?s|we'?re|i'?m) (?:still )?(?:on |at |for )?(?:this |next )?"
                          r"(?:monday|tuesday|wednesday|thursday|friday|saturday|tomorrow)\b[^.?!]{0,25}\bright\s*\?")
 """Words a question about one's own appointment always has ("when is my appointment?")."""
@@ -135,10 +137,9 @@ STILL_ON = re.compile(r"\b(?:is|'s|are|'re)\s+still\s+(?:at|on|for|set|good|happ
                       # "I just wanted to make sure that's still happening — and also …"
                       r"\b(?:make sure|check|double[- ]check|confirm)\b[^.?!]{0,20}\b(?:is|'s|are|'re)\s+"
                       r"still\s+(?:on|set|good|happening|booked|scheduled|a go)\b|"
-                      # "the detail thing, that's Friday at ten, right?"
                       # "… on Friday, at five-thirty? Just making sure I have it right"
-                      r"\b(?:make|making) sure (?:i|we) (?:have|got|'ve got|wrote|put) (?:it|that|this|"
-                      r"the (?:day|time|date|right day|right time))(?: down)? (?:right|correct)\b|"
+                      + _CHECKING_IT + r"|"
+                      # "the detail thing, that's Friday at ten, right?"
                       r"\b(?:that'?s|it'?s|we'?re|i'?m) (?:still )?(?:on |at |for )?(?:this |next )?"
                       r"(?:monday|tuesday|wednesday|thursday|friday|saturday|tomorrow)\b[^.?!]{0,25}\b(?:right|"
                       r"correct)\s*\?")
