@@ -192,6 +192,9 @@ class AppointmentDesk(BaseModel):
     """Move: the part of the day asked for ("the afternoon instead"), when no time was."""
     latest: bool = False
     """Move: the last opening of the day asked for ("what's the latest you got tomorrow?")."""
+    sooner: bool = False
+    """Move: an earlier time than the booking's asked for ("I'm on for a week from Tuesday …
+    anything sooner?"): the soonest openings are offered, and a weekday said is the next one."""
     queued: list[str] = []
     """A second change asked in the same breath, on another appointment, done after this one
     (``cancel detailing``: "move the oil change to Wednesday, and just cancel the detail")."""

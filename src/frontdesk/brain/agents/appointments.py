@@ -26,7 +26,6 @@ from frontdesk.brain.agents.appointment_words import (
     ANOTHER_ONE,
     CANCEL_EVERY,
     CANCEL_THAT_FIRST,
-    LATER_ON,
     LATER_OR_EARLIER,
     MOVE_EVERY,
     SAME_HOUR,
@@ -59,7 +58,7 @@ from frontdesk.brain.agents.change_queue import (
     queued_target_said,
     yes_while_another_stays,
 )
-from frontdesk.brain.agents.move_offers import bounds, off_its_own_day, offer, offer_day
+from frontdesk.brain.agents.move_offers import bounds, off_its_own_day, offer, offer_day, offer_earliest
 from frontdesk.brain.agents.move_target import YES_AND_HOUR as _YES_AND_HOUR
 from frontdesk.brain.agents.move_target import chosen_one as _chosen
 from frontdesk.brain.agents.move_target import nearer_its_day, only_its_weekday
@@ -75,6 +74,7 @@ from frontdesk.brain.nlu import clock, understand
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.change import When, split_change
 from frontdesk.brain.nlu.cues import ALL_OF_THEM, AND_ALSO, DEFERS, NO_LONGER_NEEDED
+from frontdesk.brain.nlu.on_file import SOONER
 from frontdesk.brain.nlu.relative import A_WEEK_ON, DAYS_ON, RELATIVE_MOVE, SHIFT
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.nlu.understand import ADD_ON
@@ -139,6 +139,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         return
     if "latest" in u.flags:
         desk.latest = True  # "what's the latest you got tomorrow, I get off at five"
+    desk.sooner = desk.sooner or (action == "move" and SOONER.search(u.text.lower()) is not None)
     if u.date and desk.new_date == u.date.isoformat():
         for said in (current, target):  # "yes, Tuesday at ten" to next Tuesday read back: that one
             if said.date and said.date != u.date and said.date.weekday() == u.date.weekday():
@@ -577,6 +578,9 @@ async def _plan_move(s: ConversationState, ctx: TurnContext, a: Appointment) -> 
             only_its_weekday(ctx.u.text.lower(), old.date())):
         desk.new_date = (old.date() + timedelta(days=7)).isoformat()  # "push it back a week"
     if not desk.new_date and not desk.new_time and not desk.part and not desk.latest:
+        if desk.sooner:
+            await offer_earliest(s, ctx, a, department)  # "… a week from Tuesday. anything sooner?"
+            return
         ctx.ask(s, "date", AGENT, "appt_ask_new_day", **_facts(a, ctx))
         return
     if desk.new_date and s.awaiting not in {"pick_alternative", "confirm_change"} and beside is None:
@@ -585,7 +589,8 @@ async def _plan_move(s: ConversationState, ctx: TurnContext, a: Appointment) -> 
         said = next((m.content for m in reversed(s.messages) if m.role == "user" and re.search(
             WEEKDAY, m.content.lower())), "") if not re.search(WEEKDAY, ctx.u.text.lower()) else ""
         said = said or ctx.u.text
-        desk.new_date = nearer_its_day(date.fromisoformat(desk.new_date), old.date(), said).isoformat()
+        desk.new_date = nearer_its_day(date.fromisoformat(desk.new_date), old.date(), said,
+                                       desk.sooner).isoformat()
     day = date.fromisoformat(desk.new_date) if desk.new_date else old.date()
     availability = AvailabilityCalendar(ctx.profile, ctx.calendar, ctx.now, ignore=a.id)
     if desk.new_time is None:
@@ -630,19 +635,7 @@ async def _offer_earliest(s: ConversationState, ctx: TurnContext) -> None:
     if a is None or department is None:
         await _go_on(s, ctx, When())
         return
-    availability = AvailabilityCalendar(ctx.profile, ctx.calendar, ctx.now, ignore=a.id)
-    start = ctx.now
-    if LATER_ON.search(ctx.u.text.lower()):
-        # "later in the week? what do you have?": from the day after its own, at the hour it had
-        start = datetime.combine(date.fromisoformat(a.scheduled_date) + timedelta(days=1),
-                                 time.fromisoformat(a.scheduled_time), tzinfo=ctx.now.tzinfo)
-    nearest = [o for o in await availability.nearest(department, start, a.duration_min, count=3)
-               if o != _start(a)][:2]
-    if not nearest:
-        s.callback_reason = desk_calls.callback_reason(s)
-        ctx.ask(s, "offer_callback", "faq", "no_availability")
-        return
-    offer(s, ctx, "pick_which", nearest, nearest[0].date())
+    await offer_earliest(s, ctx, a, department)
 
 
 async def _read_back(s: ConversationState, ctx: TurnContext, a: Appointment) -> None:
@@ -758,7 +751,7 @@ async def _done(s: ConversationState, ctx: TurnContext, result: Appointment | No
     if then is None and record and (queued := next_queued(s)) is not None:
         action, a, new = queued  # "… and just cancel the detail altogether": the second change, now
         desk.action, desk.chosen, desk.new_date, desk.new_time, desk.part = action, a.id, None, None, None
-        desk.offered, desk.latest = [], False
+        desk.offered, desk.latest, desk.sooner = [], False, False
         if action == "cancel" and desk.all_read_back:
             await _cancel(s, ctx)  # every one read back, and the yes was to all of them
         elif action == "cancel" and ctx.understanding is not None and (
@@ -785,6 +778,7 @@ def _drop(s: ConversationState, ctx: TurnContext, say: str | None, then: AgentNa
     desk = s.desk
     desk.action, desk.chosen, desk.new_date, desk.new_time, desk.part = None, None, None, None, None
     desk.offered, desk.latest, desk.queued, desk.every, desk.all_read_back = [], False, [], False, False
+    desk.sooner = False
     if say:
         ctx.say(say)
     if then is not None:

@@ -3,9 +3,10 @@ latest when asked, the nearest when the day is full or closed (used by :mod:`.ap
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 
-from frontdesk.brain.agents.booking_said import start_of
+from frontdesk.brain.agents.appointment_words import LATER_ON
+from frontdesk.brain.agents.booking_said import facts, start_of
 from frontdesk.brain.agents.desk_calls import callback_reason
 from frontdesk.brain.availability import AvailabilityCalendar, closed_reply
 from frontdesk.brain.context import TurnContext
@@ -15,6 +16,31 @@ from frontdesk.brain.state import Appointment, ConversationState
 from frontdesk.knowledge.profile import Department
 
 AGENT = "appointments"
+
+
+async def offer_earliest(s: ConversationState, ctx: TurnContext, a: Appointment,
+                         department: Department) -> None:
+    """The soonest openings for a move with no day asked ("whenever's first", "anything sooner?"),
+    or from the day after its own ("later in the week? what do you have?")."""
+    availability = AvailabilityCalendar(ctx.profile, ctx.calendar, ctx.now, ignore=a.id)
+    start = ctx.now
+    if LATER_ON.search(ctx.u.text.lower()):
+        start = datetime.combine(date.fromisoformat(a.scheduled_date) + timedelta(days=1),
+                                 time.fromisoformat(a.scheduled_time), tzinfo=ctx.now.tzinfo)
+    nearest = [o for o in await availability.nearest(department, start, a.duration_min, count=3)
+               if o != start_of(a)][:2]
+    if s.desk.sooner:
+        was = say_slot(start_of(a), ctx.today)
+        if not (nearest := [o for o in nearest if o < start_of(a)]):
+            ctx.ask(s, "date", AGENT, "appt_none_sooner", was=was, **facts(a, ctx))
+            return
+        offer(s, ctx, "appt_offer_sooner", nearest, nearest[0].date(), was=was)
+        return
+    if not nearest:
+        s.callback_reason = callback_reason(s)
+        ctx.ask(s, "offer_callback", "faq", "no_availability")
+        return
+    offer(s, ctx, "pick_which", nearest, nearest[0].date())
 
 
 def bounds(ctx: TurnContext) -> TimeWindow | None:

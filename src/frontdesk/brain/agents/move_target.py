@@ -158,10 +158,13 @@ def both_hours_confirmed(desk: AppointmentDesk, text: str) -> bool:
 _MOVED_UP = re.compile(r"\bearlier\b|\b(?:bump|move|pull|scoot|push)\w* (?:\w+ ){0,3}up\b")
 
 
-def nearer_its_day(new: date, booked: date, text: str) -> date:
+def nearer_its_day(new: date, booked: date, text: str, sooner: bool = False) -> date:
     """A weekday said bare for a booking a week or so off is the one nearest it: "I've got a
     listing appointment next Wednesday at four. Could we do Thursday at four instead?" is the
-    Thursday after it, not this one."""
+    Thursday after it, not this one; unless sooner was asked ("a week from Tuesday … anything
+    sooner?" … "Thursday would be amazing": this Thursday)."""
+    if sooner and new < booked:
+        return new
     weekday = f"{new:%A}".lower()
     if new <= booked and re.search(rf"\bfollowing {weekday}\b|\b{weekday} (?:after|following)"
                                    rf"(?: (?:that|it|this))?(?=\s*(?:[,.?!]|$|at\b|same\b))", text.lower()):

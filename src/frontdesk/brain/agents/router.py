@@ -32,7 +32,7 @@ from frontdesk.brain.nlu.cues import (
     named_away,
 )
 from frontdesk.brain.nlu.lexicon import lexicon
-from frontdesk.brain.nlu.on_file import SWAPPED_FOR
+from frontdesk.brain.nlu.on_file import SOONER, SWAPPED_FOR
 from frontdesk.brain.nlu.relative import RELATIVE_MOVE, SHIFT
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.nlu.understand import ADD_ON
@@ -214,7 +214,8 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
         # saturday": the booking they have, not a second one like it
         lowered = u.text.lower()
         u.intent = ("cancel" if _CANCEL_IT.search(lowered) or _CANCEL_SAID.search(lowered) else
-                    "reschedule" if CHANGE_CUE.search(lowered) or RELATIVE_MOVE.search(lowered) else
+                    "reschedule" if CHANGE_CUE.search(lowered) or RELATIVE_MOVE.search(lowered)
+                    or SOONER.search(lowered) else
                     "lookup_appointment")
         return "appointments"
     if _told(s) and intent in {"provide_info", "unknown", "book", "affirm", "chitchat", "greeting",

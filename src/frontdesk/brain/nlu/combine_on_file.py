@@ -8,6 +8,7 @@ import re
 
 from frontdesk.brain.nlu.combine_words import CANCEL_SAID_PLAIN, INSTEAD, MOVE_IT
 from frontdesk.brain.nlu.cues import CHANGE_CUE, KEEPS_IT, NEW_BOOKING_ASKED, NOT_CANCELLED
+from frontdesk.brain.nlu.on_file import SOONER
 from frontdesk.brain.nlu.own_booking import (
     ASKS_OWN_TIME,
     CANCEL_TAKEN_BACK,
@@ -72,6 +73,9 @@ def on_file(r: Understanding, rule: str, model: str, awaiting: str | None) -> tu
         # a booking made before, whoever made it
         r.flags.discard("objection_busy")
         return "lookup_appointment", 0.85
+    if awaiting in {None, "anything_else"} and "lookup_appointment" in {rule, model} and (
+            SOONER.search(said)) and model not in {"cancel", "escalation", "do_not_call", "wrong_number"}:
+        return "reschedule", 0.85  # "my tire rotation's a week from Thursday, could I come in earlier?"
     if awaiting in {None, "anything_else"} and (told := _OURS_IS_ON.search(said)) and _COULD_IT_BE.search(
             said, told.end()) and model in {"reschedule", "book", "provide_info"} and rule in {
             "book", "provide_info", "unknown", "faq"}:

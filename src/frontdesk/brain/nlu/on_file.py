@@ -169,7 +169,13 @@ _CANCEL = re.compile(
     r"|off the (?:schedule|books|calendar)|no (?:point|sense|need)\b|"
     r"(?:don'?t|do not|won'?t|will not|not gonna|not going to) (?:really )?(?:be )?(?:need|want)(?:ing)? "
     r"(?:it|that|them)\b|" + _NOT_NEEDED_DAY + ")")
-_MOVE_ASKED = (r"instead|move|push|bump|slide|reschedul\w*|switch|"
+_SOONER = (r"(?:anything|something|any(?:thing)? time|any (?:openings?|spots?|slots?)|"
+           r"get (?:me|us|it|him|her) in|come in|bring (?:it|her|him) in|see (?:it|the \w+)) "
+           r"(?:a (?:little|bit|tad) )?(?:sooner|earlier)(?! than (?:that|those|them))")
+SOONER = re.compile(rf"\b{_SOONER}\b")
+"""An earlier time than the booking's asked for ("I'm on your schedule for a brake check, a week
+from Tuesday … anything sooner?"): a move, to the soonest openings."""
+_MOVE_ASKED = (r"instead|move|push|bump|slide|reschedul\w*|switch|" + _SOONER + "|"
                # "could the eleven o'clock one go to two?"
                r"go to (?=(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon)\b|"
                r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)|"
@@ -207,6 +213,8 @@ _ASKS_WHEN = re.compile(r"\b(?:remember|forgot|when'?s|when is|what time|what da
                         r"was (?:it|that)|wrote|write (?:it |that |the \w+ )?down|"
                         r"what'?d (?:i|we|he|she) (?:pick|choose|say|book|get|go with)|"
                         r"i think it'?s|he said|she said|"
+                        # ("a brake check", "the safety check": the work, not a check of the day)
+                        r"(?<!brake )(?<!brakes )(?<!safety )(?<!tire )(?<!fluid )(?<!a )(?<!the )"
                         r"check(?!\w| engine| (?:the )?(?:brakes?|tires?|oil|battery|noise|light|fluids?|"
                         r"it out|out))|"
                         r"still on|make sure|confirm\w*|double.?check|"
