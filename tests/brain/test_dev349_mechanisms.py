@@ -13,7 +13,8 @@ from tests.brain.calls import booked, call
 async def test_sooner_asked_of_a_booking_on_file_offers_the_soonest_openings(profiles) -> None:
     for said in ("I'm down for a tire rotation a week from Thursday, but it's wobbling. anything sooner?",
                  "got my rotation on the third of december. any chance you could get me in sooner?",
-                 "I've got a tire rotation thing on your calendar, Thursday after next. any openings earlier?"):
+                 "I've got a tire rotation thing on your calendar, Thursday after next. "
+                 "any openings earlier?"):
         calendar = await booked("dealership", "tire_rotation", datetime(2026, 12, 3, 10, 0))
         state, replies = await call(profiles, "dealership", said, calendar=calendar)
         assert "sooner than" in replies[0] and state.awaiting == "pick_alternative", (said, replies)
@@ -23,7 +24,7 @@ async def test_sooner_asked_of_a_booking_on_file_offers_the_soonest_openings(pro
 
 async def test_a_weekday_said_after_sooner_was_asked_is_the_coming_one(profiles) -> None:
     calendar = await booked("dealership", "tire_rotation", datetime(2026, 12, 3, 10, 0))
-    state, replies = await call(profiles, "dealership",
+    _, replies = await call(profiles, "dealership",
                                 "my tire rotation's a week from Thursday, could I come in earlier?",
                                 "wednesday would be great, morning if you can", "the first one", "yes",
                                 calendar=calendar)
@@ -33,7 +34,7 @@ async def test_a_weekday_said_after_sooner_was_asked_is_the_coming_one(profiles)
 
 async def test_a_brake_check_on_file_is_not_a_check_of_its_day(profiles) -> None:
     calendar = await booked("dealership", "brake_inspection", datetime(2026, 12, 3, 10, 0))
-    state, replies = await call(profiles, "dealership",
+    _, replies = await call(profiles, "dealership",
                                 "I have a brake check booked the third, can you get me in sooner?",
                                 calendar=calendar)
     assert "sooner than" in replies[0], replies
@@ -44,3 +45,78 @@ async def test_a_booking_checked_is_still_only_told(profiles) -> None:
     _, replies = await call(profiles, "dealership", "can you check what day my tire rotation is?",
                             calendar=calendar)
     assert "December 3" in replies[0] and "sooner" not in replies[0], replies
+
+
+# -- a cancel and a new visit in one breath ------------------------------------------------------------
+
+
+async def test_a_new_visit_asked_with_a_cancel_is_named_and_its_day_is_the_yes(profiles) -> None:
+    calendar = await booked("dealership", "oil_change", datetime(2026, 11, 25, 10, 0))
+    said = ("ok two things. the oil change wednesday, we're selling the car so just cancel it. "
+            "and then I'd love to come drive the Outback you've got")
+    state, replies = await call(profiles, "dealership", said, "friday, two-ish?", "Lee Park", "yes",
+                                calendar=calendar)
+    assert "test drive" in replies[0] and "cancel" in replies[0], replies
+    assert "cancelled" in replies[1], replies
+    assert calendar.appointments[0].status == "cancelled", replies
+    assert state.appointment is not None and state.appointment.appointment_type == "test_drive", replies
+    assert state.appointment.scheduled_time == "14:00", state.appointment
+
+
+async def test_a_sit_down_asked_after_a_showing_is_cancelled_follows_it(profiles) -> None:
+    calendar = await booked("real_estate", "property_showing", datetime(2026, 11, 26, 12, 0))
+    said = ("the place we were supposed to see thursday sold, so cancel that one. honestly we should "
+            "probably sit down with somebody first")
+    _, replies = await call(profiles, "real_estate", said, "saturday at ten maybe?", calendar=calendar)
+    assert "buyer consultation" in replies[0], replies
+    assert [a.status for a in calendar.appointments] == ["cancelled"], replies
+
+
+# -- a call asked beside a booking on file -----------------------------------------------------------
+
+
+async def test_a_call_asked_beside_a_booking_told_leaves_the_booking(profiles) -> None:
+    calendar = await booked("real_estate", "property_showing", datetime(2026, 11, 26, 16, 0))
+    said = ("we're seeing that condo thursday at four and I have some questions about the HOA first. "
+            "could Priya give me a call tomorrow afternoon?")
+    state, replies = await call(profiles, "real_estate", said, calendar=calendar)
+    assert [t for t in state.pending_tasks if t.task_type == "callback"], replies
+    assert [(a.status, a.start.hour) for a in calendar.appointments] == [("scheduled", 16)], replies
+    assert "move" not in replies[0], replies
+
+
+async def test_a_move_that_waits_on_a_schedule_is_a_call_first(profiles) -> None:
+    for said in ("I might need to move my oil change wednesday but I don't know my shifts yet. "
+                 "can someone call me friday morning and we'll sort it out?",
+                 "the oil change on wednesday probably has to move, I won't know my schedule till friday. "
+                 "could you guys give me a call then, in the morning, and we'll figure it out"):
+        calendar = await booked("dealership", "oil_change", datetime(2026, 11, 25, 10, 0))
+        state, replies = await call(profiles, "dealership", said, calendar=calendar)
+        assert [t for t in state.pending_tasks if t.task_type == "callback"], (said, replies)
+        on_file = [(a.status, a.start.day) for a in calendar.appointments]
+        assert on_file == [("scheduled", 25)], (said, replies)
+
+
+async def test_a_ride_asked_while_the_car_is_in_is_no_new_visit(profiles) -> None:
+    calendar = await booked("dealership", "oil_change", datetime(2026, 11, 25, 10, 0))
+    said = "is my oil change wednesday still on? and could somebody drive me home while it's in there?"
+    state, replies = await call(profiles, "dealership", said, calendar=calendar)
+    assert "Wednesday" in replies[0] and "shuttle" in replies[0], replies
+    assert state.awaiting == "anything_else", (state.awaiting, replies)
+
+
+async def test_a_move_asked_as_can_it_be_the_day_is_a_move(profiles) -> None:
+    calendar = await booked("real_estate", "buyer_consultation", datetime(2026, 11, 26, 15, 0))
+    said = "our consult's thursday afternoon but weekdays don't work. could it be the saturday after?"
+    _, replies = await call(profiles, "real_estate", said, calendar=calendar)
+    assert "Saturday" in replies[0] and "move" in replies[0], replies
+
+
+# -- a statement made a question by its tag -----------------------------------------------------------------
+
+
+async def test_a_statement_with_a_question_tag_is_asked_and_answered(profiles) -> None:
+    for said in ("there's no charge for the consultation, is there?",
+                 "and we don't have to pay anything for this meeting, do we?"):
+        _, replies = await call(profiles, "real_estate", said)
+        assert "no charge" in replies[0] and "automated" not in replies[0], (said, replies)

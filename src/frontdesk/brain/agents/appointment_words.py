@@ -172,6 +172,8 @@ _ACTED_ON = {"cancel": re.compile(r"\b(?:cancel|scrap|drop|call off|nix|ditch|ki
 
 
 _ASKS_FOR_VISIT = re.compile(r"\b(?:(?:can|could|would|may) (?:i|we|you|y'?all|someone|somebody)|i'?d like|"
+                             # "maybe we should just sit down with somebody and figure out …"
+                             r"sit down with|"
                              r"we'?d like|i want|we want|i need|we need|let'?s|book|schedule|set up|"
                              r"put (?:me|us|him|her) (?:down|in)|"
                              r"come (?:in|by|out|look|drive|see)|test drive|drive it|"
@@ -662,7 +664,8 @@ def booking_after(text: str, ctx: TurnContext, action: str) -> str | None:
                          # cancel that but can we sit down with a agent instead same time"
                          r"\s+(?=(?:and|but) (?:uh |um )?(?:just |then |maybe )?(?:book|do|set up|schedule|"
                          r"get|make|put me down for|have (?:y'?all|you|you guys|them|somebody|someone)|"
-                         r"(?:can|could) (?:we|i|y'?all|you))\b[^.?!]{0,60}\binstead\b)",
+                         r"(?:can|could) (?:we|i|y'?all|you|somebody|someone|an agent))\b[^.?!]{0,60}"
+                         r"\binstead\b)",
                          text)
     asked = next((i for i, said in enumerate(sentences) if said_it.search(said.lower())), None)
     if action == "cancel" and (swap := SWAPPED_FOR.search(text.lower())):
@@ -690,8 +693,10 @@ def booking_after(text: str, ctx: TurnContext, action: str) -> str | None:
         return rest if later.appointment_type and later.appointment_type != "service" and (
             later.intent not in ACTIONS) else None
     # ("cancel my detail for tomorrow and book a oil change instead, same time": its day and hour;
-    # "… but put me down for an oil change instead, Monday at noon?": a new one in its place)
-    return rest if wants and (later.date or later.time or SAME_SLOT.search(rest.lower())) and (
+    # "… but put me down for an oil change instead, Monday at noon?": a new one in its place;
+    # "… so cancel that. and then I'd like to come drive the red RAV4": another kind, its day asked)
+    return rest if wants and (later.date or later.time or SAME_SLOT.search(rest.lower()) or (
+        later.appointment_type not in {None, "service"} and _ASKS_FOR_VISIT.search(rest.lower()))) and (
         later.intent not in ACTIONS or (later.intent == "reschedule" and "instead" in rest.lower())) else None
 
 

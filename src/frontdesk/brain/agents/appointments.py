@@ -16,7 +16,6 @@ from datetime import date, datetime, time, timedelta
 
 from frontdesk.brain.agents import both_plan, desk_calls, move_target, qualification
 from frontdesk.brain.agents.appointment_words import (
-    _CALLBACK,
     _CLOSING_NO,
     _GO_AHEAD,
     _NO_NEW_ONE,
@@ -341,12 +340,14 @@ async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
         await _go_on(s, ctx, When())
         return
     if desk.action == "cancel" and not (u.deny or u.services or u.appointment_type) and (
-            u.date or u.time or u.window or u.time_of_day) and CANCEL_ASKED_IN_CALL.search(" ".join(
-            m.content.lower() for m in s.messages[:-1] if m.role == "user")):
+            u.date or u.time or u.window or u.time_of_day) and (desk.then_book or CANCEL_ASKED_IN_CALL.search(
+            " ".join(m.content.lower() for m in s.messages[:-1] if m.role == "user"))):
         if queued_target_said(desk, u):
             u.affirm = True  # "friday at ten yes": the move asked beside the cancel, said back
-        elif desk.then_book and _CALLBACK.search(desk.then_book.lower()):
-            # "afternoon is best like after one": when to call back, said to the cancel read back
+        elif desk.then_book:
+            # "afternoon is best like after one": when to call back; "Saturday, like eleven-ish?":
+            # when the visit asked in its place is for; said to the cancel read back, the cancel
+            # asked in so many words stands
             desk.then_book = f"{desk.then_book} {u.text}"
             u.affirm = True
     if desk.action == "move" and desk.new_time and not (u.time or target.time or u.deny) and (

@@ -7,7 +7,14 @@ from __future__ import annotations
 import re
 from datetime import date, time
 
-from frontdesk.brain.agents.appointment_words import BESIDE, EVERY_ONE, IN_ITS_SPOT, STANDS, _named_in
+from frontdesk.brain.agents.appointment_words import (
+    _CALLBACK,
+    BESIDE,
+    EVERY_ONE,
+    IN_ITS_SPOT,
+    STANDS,
+    _named_in,
+)
 from frontdesk.brain.agents.booking_said import count, facts, listed
 from frontdesk.brain.agents.move_target import beside_the_other
 from frontdesk.brain.context import TurnContext
@@ -78,8 +85,23 @@ def ask_cancel(s: ConversationState, ctx: TurnContext, a: Appointment) -> None:
         s.desk.all_read_back = True
         ctx.ask(s, "confirm_change", "appointments", "appt_confirm_cancel_all",
                 all="both" if len(every) == 2 else f"all {count(every)}", list=listed(every, ctx))
+    elif (new := _visit_after(s, ctx)) is not None:
+        # "… so cancel that. and then I'd like to come drive the red RAV4": the new one named too,
+        # so its day said next reads as the yes it is
+        ctx.ask(s, "confirm_change", "appointments", "appt_confirm_cancel_then", new=new, **facts(a, ctx))
     else:
         ctx.ask(s, "confirm_change", "appointments", "appt_confirm_cancel", **facts(a, ctx))
+
+
+def _visit_after(s: ConversationState, ctx: TurnContext) -> str | None:
+    """The kind of visit asked for after the cancel (:attr:`AppointmentDesk.then_book`), as said."""
+    if not s.desk.then_book or _CALLBACK.search(s.desk.then_book.lower()):
+        return None
+    later = understand(s.desk.then_book, ctx.profile, ctx.today)
+    asked = later.appointment_type if later.appointment_type != "service" else None
+    kind = ctx.profile.appointment_type(asked)
+    service = ctx.profile.service(later.services[0]) if later.services else None
+    return kind.label.lower() if kind else service.name.lower() if service else None
 
 
 def a_plan_for_each(s: ConversationState, ctx: TurnContext, action: str | None) -> str | None:

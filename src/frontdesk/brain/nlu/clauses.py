@@ -31,6 +31,10 @@ _CLAUSE_BREAK = re.compile(
     # nor before a tag checking what was just said ("… only twenty bucks, is that true?")
     r"(?!(?:is|isn'?t) (?:that|it|this) (?:right|true|correct|so|for real|still (?:right|true))"
     r"\s*(?:[?.!]|$))"
+    # nor before a tag that makes the statement a question ("I'm not paying anything for this visit,
+    # am I?", "there's no fee for that, is there?")
+    r"(?!(?:am|are|is|was|were|do|does|did|have|has|can|will|isn'?t|aren'?t|wasn'?t|don'?t|doesn'?t|"
+    r"didn'?t|haven'?t|hasn'?t|won'?t|can'?t) (?:i|we|you|ya|y'?all|it|there|they|that|he|she)\s*\?)"
     # nor before a clause that says more of what came before it ("before the wedding, which is in
     # May, so …", "my brother, who lives in Austin", "in Georgetown, where my mom is"), not asked
     r"(?!(?:who|which) (?:is|'s|was|were|should|will|would|'ll|means|meant|lives|lived|works|worked|has|"

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 from frontdesk.brain.nlu.combine_words import CANCEL_SAID_PLAIN, INSTEAD, MOVE_IT
-from frontdesk.brain.nlu.cues import CHANGE_CUE, KEEPS_IT, NEW_BOOKING_ASKED, NOT_CANCELLED
-from frontdesk.brain.nlu.on_file import SOONER
+from frontdesk.brain.nlu.cues import CALL_ME, CHANGE_CUE, KEEPS_IT, NEW_BOOKING_ASKED, NOT_CANCELLED
+from frontdesk.brain.nlu.on_file import NOT_KNOWN_YET, SOONER
 from frontdesk.brain.nlu.own_booking import (
     ASKS_OWN_TIME,
     CANCEL_TAKEN_BACK,
@@ -73,6 +73,11 @@ def on_file(r: Understanding, rule: str, model: str, awaiting: str | None) -> tu
         # a booking made before, whoever made it
         r.flags.discard("objection_busy")
         return "lookup_appointment", 0.85
+    if awaiting in {None, "anything_else"} and model == "reschedule" and rule == "objection_busy" and (
+            NOT_KNOWN_YET.search(said) and CALL_ME.search(said)):
+        # "I think I'm gonna need to move it, but I don't know my schedule yet … give me a call back
+        # Thursday afternoon and we'll figure it out": the call, the move waits for it
+        return "objection_busy", 0.85
     if awaiting in {None, "anything_else"} and "lookup_appointment" in {rule, model} and (
             SOONER.search(said)) and model not in {"cancel", "escalation", "do_not_call", "wrong_number"}:
         return "reschedule", 0.85  # "my tire rotation's a week from Thursday, could I come in earlier?"

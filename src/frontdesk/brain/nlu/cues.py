@@ -270,7 +270,9 @@ ACT_CUES = {
                                  r"unlisted|where'?d)\b|#"),
     "bot_check": re.compile(r"\b(?:robot|bot|chatbot|machine|computer|real|human|person|recording|"
                             r"automated|automatic|ai|artificial|live|recorded|program|siri|alexa|"
-                            r"synthesi[sz]ed|ivr|robocall|auto ?dialer|dial(?:ed)? me)\b"),
+                            r"synthesi[sz]ed|ivr|robocall|auto ?dialer|dial(?:ed)? me|"
+                            # ("… for this visit, am I?": no machine asked about)
+                            r"(?:talking|speaking) (?:to|with)|some(?:one|body)|any(?:one|body)|people)\b"),
     # "can you hear me", not "people always hear Margaret"
     "line_check": re.compile(r"\b(?:hello+|there|hear(?:ing)? (?:me|you|us|anything|a thing|that)|"
                              r"(?<!always )(?<!they )(?<!people )hear(?=\W*$)|"
@@ -317,7 +319,7 @@ TEXT_INSTEAD = re.compile(r"\b(?:text (?:me|us|this number|my cell)|just text|a 
                           r"would be|works|instead)|shoot me a text|(?:don'?t|do not) (?:really )?do "
                           r"(?:phone )?calls|email me|send me)\b")
 """The caller would rather be written to than called."""
-GUARDED = {"identity", "how_got_number", "hold", "line_check"}
+GUARDED = {"identity", "how_got_number", "hold", "line_check", "bot_check"}
 """Acts whose misreading would lose what the caller said (hold waits; a line check, identity and
 how-we-got-your-number answer instead of acting on the words, and "hmm, well the thing is…" must
 reach the model as unclear): they need their words. A bot check misread costs one sentence and

@@ -19,7 +19,14 @@ from typing import Protocol
 
 from frontdesk.brain.nlu import clock, when
 from frontdesk.brain.nlu import entities as ex
-from frontdesk.brain.nlu.cues import CONFLICT, KEEPS_IT, NEW_BOOKING_ASKED, NO_LONGER_NEEDED, NOT_CANCELLED
+from frontdesk.brain.nlu.cues import (
+    CALL_ME,
+    CONFLICT,
+    KEEPS_IT,
+    NEW_BOOKING_ASKED,
+    NO_LONGER_NEEDED,
+    NOT_CANCELLED,
+)
 from frontdesk.brain.nlu.own_booking import SEVERAL_ASKED, STILL_ON
 from frontdesk.brain.nlu.text import WEEKDAYS, normalise, word_pattern
 from frontdesk.brain.nlu.understanding import Understanding
@@ -163,6 +170,9 @@ _NEW_TOO = re.compile(r"\b(?:also(?!,? (?:(?:uh|um),? )?(?:where|what|how|when|w
                       r"while (?:it'?s|i'?m) (?:in|there))\b")
 """A further booking, beside the one on file ("can y'all do the tires too while it's in?"); not "and
 also where is your office at", a question."""
+_RIDE = re.compile(r"\b(?:run|drive|take|drop|give) (?:me|us|her|him) (?:to|a ride|home|back|over)\b|"
+                   r"\b(?:shuttle|loaner|ride)\b")
+"""A ride asked for while the car is in ("can somebody run me to work while it's in there")."""
 _CANCEL = re.compile(
     r"\b(?:cancel\w*|scrap|call (?:it|that) off|take (?:me|us|him|her|it|that|them) off|"
     r"take off (?:the|that|my)|" + _DROP +
@@ -190,7 +200,7 @@ _MOVE_ASKED = (r"instead|move|push|bump|slide|reschedul\w*|switch|" + _SOONER + 
                r"(?:next|following) week,? same (?:time|day)|same (?:time|day),? (?:next|the following) week|"
                r"no way (?:i'?m|we'?re) mak\w*|running (?:late|behind)|(?:won'?t|can'?t|not gonna) make|"
                # "Saturday I can't … Can be Monday? Same hour": said with few words
-               r"(?:can|could) (?:it |that |this )?be (?:on |for )?"
+               r"(?:can|could) (?:it |that |this )?be (?:on |for )?(?:the )?"
                r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
                r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,? i can'?t|same (?:hour|time),? (?:on|but|just)?")
 """Words that ask for another time in so many words ("could y'all do Friday instead?")."""
@@ -225,6 +235,14 @@ _ASKS_WHEN = re.compile(r"\b(?:remember|forgot|when'?s|when is|what time|what da
 Friday or Saturday"), not a new day, unless a move is asked in so many words."""
 
 
+NOT_KNOWN_YET = re.compile(
+    r"\b(?:don'?t|do not|won'?t|will not) (?:really )?know (?:my|our|his|her|the) (?:\w+ )?"
+    r"(?:schedule|shifts?|"
+    r"hours|availability|plans)(?: (?:yet|till|until))?\b|\b(?:we'?ll|we will|we can) (?:figure|work|sort) "
+    r"(?:it|that|something|the rest) out\b")
+"""The new time not known yet ("I don't know my schedule yet", "and we'll figure it out")."""
+
+
 def cancels_one(said: str) -> bool:
     """A cancel told in so many words of a booking named ("cancel the Friday buyer meeting")."""
     return _CANCEL_NAMED.search(said) is not None
@@ -252,6 +270,8 @@ def about_booking(u: Understanding, booked: Sequence[Booked], today: date,
     if new_too and new_too.group(0) == "too" and re.search(r"\b(?:open|available|free)\b[^.?!,]{0,20}$",
                                                             said[: new_too.start()]):
         new_too = None  # "the house is open tomorrow too and I'd rather see it sooner": of the house
+    if new_too and new_too.group(0).startswith("while") and _RIDE.search(said):
+        new_too = None  # "… is that still on? and can somebody run me to work while it's in there": a ride
     if new_too and (moved := _MOVE_VERB.search(said)) and moved.start() < new_too.start():
         new_too = None  # "… can we do that same time next week instead and … do the inspection with it
         # while its there": the booking moved, and more work for it
@@ -315,6 +335,13 @@ def about_booking(u: Understanding, booked: Sequence[Booked], today: date,
         rf"\b{WEEKDAYS[day.weekday()]}s?\b", said) is not None
     elsewhere = (u.date is not None and u.date != day and not its_weekday) or (
         u.time is not None and u.time != at)
+    if CALL_ME.search(said) and (NOT_KNOWN_YET.search(said) or not (
+            strong or _MOVE_VERB.search(said) or CONFLICT.search(said) or _ASKS_WHEN.search(said))):
+        # "we're seeing that house Friday afternoon … could Jordan give me a call before then?
+        # tomorrow morning's good": the call is asked; the booking stands, the day is the call's
+        # ("I think I'm gonna need to move it, but I don't know my schedule yet … give me a call
+        # back Thursday afternoon and we'll figure it out": the move waits for the call)
+        return None
     if STILL_ON.search(said) and not _MOVE_VERB.search(said) and not CONFLICT.search(said):
         return "lookup_appointment", b  # "… Friday, at five-thirty? Just making sure I have it right"
     if _ASKS_WHEN.search(said) and not _MOVE_VERB.search(said) and not (elsewhere and CONFLICT.search(said)):
