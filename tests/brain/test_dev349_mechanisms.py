@@ -120,3 +120,50 @@ async def test_a_statement_with_a_question_tag_is_asked_and_answered(profiles) -
                  "and we don't have to pay anything for this meeting, do we?"):
         _, replies = await call(profiles, "real_estate", said)
         assert "no charge" in replies[0] and "automated" not in replies[0], (said, replies)
+
+
+# -- a call asked first, a visit after it ------------------------------------------------------------------
+
+
+async def test_a_visit_asked_after_a_call_is_booked_and_the_call_kept(profiles) -> None:
+    for said, kind in (
+            ("could you have Marcus ring me this afternoon? it's about the quote he did for my brakes. "
+             "oh and while I have you, I need an oil change tuesday at ten", "oil_change"),
+            ("first, I'd like someone in finance to call me tonight about a loan. second thing, can I test "
+             "drive the Outback saturday at eleven?", "test_drive")):
+        state, replies = await call(profiles, "dealership", said, "Dee Lowe", "yes")
+        a = state.appointment
+        assert a is not None and kind in {a.appointment_type, a.service_type}, (said, replies)
+        assert "call you back today at" not in replies[0], (said, replies)
+
+
+async def test_a_showing_asked_after_a_call_about_another_house_is_booked(profiles) -> None:
+    said = ("can somebody call me back about the Round Rock ranch, the price went down? and the other one, "
+            "the bungalow in Georgetown, I want to go see it saturday at one")
+    state, replies = await call(profiles, "real_estate", said, "Vi Tran", "yes")
+    assert state.appointment is not None and state.appointment.scheduled_time == "13:00", replies
+
+
+# -- the afternoon of the other visit is not this hour's -----------------------------------------------------
+
+
+async def test_an_hour_said_beside_another_visits_afternoon_is_a_morning_hour(profiles) -> None:
+    said = "can we see the Cedar Park house saturday at nine, and then sit down with an agent that afternoon?"
+    _, replies = await call(profiles, "real_estate", said)
+    assert "9 PM" not in replies[0] and "outside our hours" not in replies[0], replies
+
+
+# -- the couple's sale ----------------------------------------------------------------------------------
+
+
+async def test_a_spouses_sale_beside_the_couples_buy_is_both(profiles) -> None:
+    said = ("my husband still owns a townhouse in Pflugerville, he wants to sell that, and we're buying "
+            "together in Austin")
+    state, _ = await call(profiles, "real_estate", said)
+    assert state.lead.intent == "both", state.lead
+
+
+async def test_what_to_have_ready_for_the_listing_visit_is_answered(profiles) -> None:
+    said = "before the agent comes to look at our house, do we need to have any paperwork ready?"
+    _, replies = await call(profiles, "real_estate", said)
+    assert "survey" in replies[0] and "call you back" not in replies[0], replies

@@ -26,7 +26,7 @@ from frontdesk.brain.nlu import call_aside, understand, yes_then
 from frontdesk.brain.nlu.assisted import MODEL_INTENTS, apply_guess
 from frontdesk.brain.nlu.classifier import default_classifier
 from frontdesk.brain.nlu.cues import ALREADY_BOOKED, CALL_ME, asks_hours
-from frontdesk.brain.nlu.on_file import about_booking, cancels_one
+from frontdesk.brain.nlu.on_file import SOONER, about_booking, cancels_one
 from frontdesk.brain.nlu.understanding import Understanding
 from frontdesk.brain.nlu.warm import warm_up
 from frontdesk.brain.nlu.when import relative_to
@@ -223,6 +223,10 @@ class Brain:
             if (aside := _call_aside(state, text, profile, now.date(), topic, focus, offered)) is not None:
                 understanding = aside
             elif state.awaiting in _OPEN | {"date", "time", "service"} and (
+                    visit := _visit_after_call(text, profile, now.date(), state.awaiting)) is not None:
+                understanding = visit  # "could you have her give me a ring this afternoon? … Oh and
+                # while I've got you I need the tires rotated, Wednesday around two?": booked, then the call
+            elif state.awaiting in _OPEN | {"date", "time", "service"} and (
                     call := _CALL_BESIDE.search(text.lower())) and (_ABOUT.search(text.lower(), call.start())
                                                                     or "sales" in call.group(0)):
                 # "book an oil change for Tuesday at four, and then also, can somebody from sales
@@ -331,8 +335,10 @@ class Brain:
                 # ("… its my first time coming out there so where yall located at and um do i need
                 # to take the car seats out": from the first question on)
                 asked = understand(tail.group(1), profile, now.date(), state.awaiting)
-                if "faq_topic" in asked.flags or (asked.intent == "faq" and asked.is_question and not (
-                        _OF_THE_BOOKING.search(asked.text.lower()))):
+                if ("faq_topic" in asked.flags or (asked.intent == "faq" and asked.is_question and not (
+                        _OF_THE_BOOKING.search(asked.text.lower())))) and not (
+                        SOONER.search(asked.text.lower())):
+                    # (not "… is there anything sooner? Like tomorrow?": the move's own new day)
                     asked.intent, asked.is_question = "faq", True
                     asked.flags |= {"aside", "question"}
                     # (one question heard already, "… where yall at exactly and how long does it
@@ -532,6 +538,19 @@ _VISIT_AFTER = re.compile(r"(?<=[,.;!?])\s*(?:(?:and|also|plus|oh)\W+)+(?:i|we)"
                           r"\s+(?:also\s+)?(?:need|want|gotta|have to|'d like|would like|would love|"
                           r"wanna))\b")
 """A visit asked for after a call back asked ("… call me back about it? And I also need …")."""
+def _visit_after_call(text: str, profile: BusinessProfile, today: date,
+                      awaiting: str | None) -> Understanding | None:
+    """A visit with its day asked after a call asked first, read on its own (the call kept as
+    ``call_after``); None when there is none."""
+    for cut in call_aside.cuts_after_call(text):
+        visit = understand(text[cut:], profile, today, awaiting)
+        if (visit.services or visit.appointment_type) and (visit.date or visit.time) and (
+                visit.intent in {"book", "provide_info"}) and not visit.deny:
+            visit.call_after = text[:cut].strip(" ,.;")
+            return visit
+    return None
+
+
 _ABOUT = re.compile(r"\b(?:about|regarding|to go over)\b(?! (?:it|them)\b| (?:that|this)(?:[.,;!?]|$)|"
                     r" the (?:recall|appointment|booking|visit|work|repair)\b)")
 """What that call is to be about: another matter than the booking asked beside it."""

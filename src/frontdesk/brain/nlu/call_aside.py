@@ -105,3 +105,19 @@ def split(text: str) -> tuple[str, str] | None:
         # instead; only the call said is beside something only when brought in as one more thing)
         return None
     return before.strip(" ,;—–-"), call.strip(" ,;—–-")
+
+
+_NEXT_CLAUSE = re.compile(r"[.?!;]+\s+|\s+[—–-]+\s+|,?\s+(?=(?:(?:oh|um+|uh+),?\s+)?(?:and|also|plus)\b)")
+
+
+def cuts_after_call(text: str) -> list[int]:
+    """Where a message that opens with a call asked for may go on to something else ("could you
+    have her give me a ring this afternoon? It's about the estimate … Oh and while I've got you I
+    need the tires rotated, Wednesday around two?"): each clause start after the call's words;
+    none when the message does not open with the call."""
+    said = text.lower()
+    call = _ASKED.search(said)
+    if call is None or (_CLAUSE_END.search(said, 0, call.start()) is not None and re.search(
+            r"\b(?:book|schedule|appointment|come in|bring)\b", said[: call.start()])):
+        return []  # (a booking asked before the call is the booking, the call after it: elsewhere)
+    return [m.end() for m in _NEXT_CLAUSE.finditer(said, call.end())]

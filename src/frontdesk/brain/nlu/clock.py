@@ -58,6 +58,9 @@ _TIME_BARE = re.compile(
 _EVENING_SAID = re.compile(r"\b(?:tonight|tonite|evenings?|at night|afternoons?|after work|"
                            r"after (?:dinner|supper|school)|(?:dinner|supper) ?time|"
                            r"after (?:i|we) (?:eat|get home|put the kids down))\b")
+_LATE_SAID = re.compile(r"\b(?:tonight|tonite|evenings?|at night|after work|after (?:dinner|supper|school)|"
+                        r"(?:dinner|supper) ?time|after (?:i|we))\b")
+"""The part of the day that may have an eight, nine, ten or eleven in it (not the afternoon)."""
 _OWN_DAY = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|today|tonight)\b")
 _MORNING_SAID = re.compile(r"\b(?:this morning|in the morning|tomorrow morning|"
                            r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday) morning)\b")
@@ -186,6 +189,10 @@ def _times(text: str) -> list[tuple[int, time]]:
         if said is None and not _OWN_DAY.search(own):
             said = whole  # "tomorrow morning. like nine?": the part of the day said before it
         if said == "a" and 1 <= h <= 5:  # "wouldn't start this morning … today like one thirty"
+            return clock(h, int(minute or 0), None)
+        if said == "p" and 8 <= h <= 11 and not _LATE_SAID.search(own):
+            # "see the house Saturday at ten, and have someone look at her condo that afternoon": no
+            # afternoon has a ten in it; the afternoon is the other visit's
             return clock(h, int(minute or 0), None)
         return clock(h, int(minute or 0), said if said and 1 <= h <= 12 else None)
 

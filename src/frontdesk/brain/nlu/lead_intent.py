@@ -86,11 +86,19 @@ _ON_BEHALF = re.compile(r"\b(?:calling|call(?:ed)?|here|asking) (?:for|on behalf
 her place"): that relative's buy or sale is the lead's."""
 
 
+_SPOUSE = re.compile(r"\b(?:my|our) (?:wife|husband|hubby|partner|spouse|fianc[eé]e?)\b")
+_SPOUSE_SAID = re.compile(r"\b(?:he|she|hes|shes)(?:'s| is| just| has| already)?(?: \w+){0,2}\s*$")
+"""The one of the couple who sells ("my wife has a condo … she wants to sell that"): the lead's."""
+
+
 def _callers_own(pattern: re.Pattern[str], text: str) -> bool:
     """Does the caller say they themselves mean to do this (not someone else, not ruled out)?"""
     behalf = _ON_BEHALF.search(text) is not None
-    # "she says we'd have to sell ours first": reported, but "we" sell
+    spouse = _SPOUSE.search(text) is not None
+    # "she says we'd have to sell ours first": reported, but "we" sell; "my wife has a condo … she
+    # wants to sell that": the household's sale
     return any(not ((not behalf and _SOMEONE_ELSE.search(text[max(0, m.start() - 40): m.start()])
+                     and not (spouse and _SPOUSE_SAID.search(text[max(0, m.start() - 40): m.start()]))
                      and not re.match(r"(?:i|we)\b", m.group(0))
                      and not _OWN_SUBJECT.search(text[max(0, m.start() - 12): m.start()]))
                     or (_NOT_NOW.search(text[max(0, m.start() - 40): m.start()])
