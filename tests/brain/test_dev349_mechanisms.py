@@ -167,3 +167,50 @@ async def test_what_to_have_ready_for_the_listing_visit_is_answered(profiles) ->
     said = "before the agent comes to look at our house, do we need to have any paperwork ready?"
     _, replies = await call(profiles, "real_estate", said)
     assert "survey" in replies[0] and "call you back" not in replies[0], replies
+
+
+# -- our own call: not now, try later ----------------------------------------------------------------------
+
+
+async def _outbound(profiles, profile: str, *lines: str):
+    from frontdesk.brain.memory import InMemoryCustomers
+
+    customers = InMemoryCustomers()
+    customers.add("+15125550177", "Robin Hale")
+    return await call(profiles, profile, *lines, phone="+15125550177", direction="outbound",
+                      customers=customers)
+
+
+async def test_a_busy_callee_who_names_a_time_is_called_then(profiles) -> None:
+    for said in ("ugh, not a good time, I'm at the gym. could you try thursday? mornings are best",
+                 "I'm on another call right now. tomorrow maybe? around five?"):
+        state, replies = await _outbound(profiles, "dealership", said)
+        tasks = [t for t in state.pending_tasks if t.task_type == "callback"]
+        assert tasks and state.appointment is None, (said, replies)
+        assert "What does your car need" not in replies[0], (said, replies)
+
+
+async def test_call_back_then_said_to_buying_or_selling_is_the_call(profiles) -> None:
+    state, replies = await _outbound(profiles, "real_estate", "yes",
+                                     "call back friday evening when my husband's home, around six")
+    assert [t for t in state.pending_tasks if t.task_type == "callback"], replies
+
+
+async def test_text_me_instead_is_no_call_back(profiles) -> None:
+    said = "I'm at work. can you just text me? I don't do calls"
+    state, replies = await _outbound(profiles, "dealership", said)
+    assert not [t for t in state.pending_tasks if t.task_type == "callback"], replies
+    assert "text" in replies[0], replies
+
+
+async def test_a_callee_who_doubts_we_have_the_right_person_is_told_who_we_are(profiles) -> None:
+    state, replies = await _outbound(profiles, "dealership",
+                                     "Riverside Motors? are you sure you've got the right person?")
+    assert "wrong number" not in replies[0] and "Riverside Motors" in replies[0], replies
+    assert not state.lead.do_not_call, replies
+
+
+async def test_someone_who_will_never_call_us_is_no_stop_asked(profiles) -> None:
+    _, replies = await _outbound(profiles, "dealership", "sure",
+                                 "book it under my name, he'll never call you back anyway")
+    assert "removed your number" not in " ".join(replies), replies

@@ -264,8 +264,9 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         _end(s, "do_not_call")
         return
     if kind == "busy":
-        asks_callback = bool(_CALLBACK_WORDS.search(u.text.lower()) or CALL_ME.search(u.text.lower())
-                             or "call_asked" in u.flags)
+        # (not "can you just text me?": written to, not called)
+        asks_callback = bool(_CALLBACK_WORDS.search(u.text.lower()) or CALL_ME.search(
+            TEXT_INSTEAD.sub(" ", u.text.lower())) or "call_asked" in u.flags)
         free = u.window if u.window and u.window.label.startswith("after") else (
             None if u.time else clock.free_from(normalise(u.text)))
         if free is not None:

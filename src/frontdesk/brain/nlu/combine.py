@@ -23,10 +23,10 @@ from frontdesk.brain.nlu.acts import (
 )
 from frontdesk.brain.nlu.callee import ANSWERS_FOR_THEM, HANDLES_IT
 from frontdesk.brain.nlu.combine_on_file import kept_as_it_is, on_file
+from frontdesk.brain.nlu.combine_permission import at_permission
 from frontdesk.brain.nlu.combine_words import (
     ABOUT_TO_GO,
     AGENT_COMING,
-    AGREES_IN_PASSING,
     ALL_DONE,
     ASKED_LAST,
     ASKS_FOR_WORK,
@@ -82,10 +82,8 @@ from frontdesk.brain.nlu.cues import (
     ASKS_BACK,
     BACK,
     BUSY_CUE,
-    BUSY_UNTIL,
     BUT_ASKS,
     CALL_ME,
-    CALLEE_AWAY,
     CANCEL_ASK,
     CHANGE_CUE,
     CONFLICT,
@@ -93,7 +91,6 @@ from frontdesk.brain.nlu.cues import (
     HAVE_SOMEONE,
     HOURS_LIMIT,
     KINDS_OF_US,
-    LEAD_ELSEWHERE,
     MEANT_TO_CALL_US,
     MISTOOK_US,
     NEW_AT_IT,
@@ -347,20 +344,8 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
     if ASKS_NOW.search(r.text.lower()) and not (r.date or r.time or r.services or r.appointment_type):
         # "let me ask my husband, he's the one who drives it, hang on": asked now, on the line
         return "hold", 0.85
-    if awaiting in {"permission", "intent"} and LEAD_ELSEWHERE.search(r.text.lower()) and not (
-            r.has_lead_facts or r.services or r.appointment_type or r.date or r.time):
-        return "objection_busy", 0.85  # "the houses? oh, that's all my wife": she is the one to reach
-    if awaiting == "permission" and not (r.affirm or r.deny or r.services or r.appointment_type
-                                         or r.has_lead_facts) and (
-            CALLEE_AWAY.search(r.text.lower()) or BUSY_UNTIL.search(r.text.lower())):
-        # "she's at the gym till tonight", "I'm on a job site till four thirty": call later
-        return "objection_busy", 0.85
-    if awaiting == "permission" and AGREES_IN_PASSING.search(r.text.lower()) and "?" not in r.text and not (
-            r.deny or r.is_question or "objection_busy" in r.flags or model in {
-                "objection_busy", "do_not_call", "wrong_number", "objection_not_interested",
-                "objection_have_agent", "identity", "how_got_number", "bot_check", "line_check"}):
-        r.affirm = True
-        return "affirm", 0.8  # "oh, Riverside. yeah, I'm probably overdue, honestly": go on
+    if (ours := at_permission(r, model, p, awaiting)) is not None:
+        return ours  # the answer to our own call's "do you have a minute?"
     if (r.date or r.time) and not r.services and CAN_YOU_DO_WHEN.search(r.text.lower()) and (
             "faq" in {rule, model} or model == "question") and not ("faq_topic" in r.flags or asks_hours(
                 r.text.lower())):
@@ -697,7 +682,7 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
                                     # consultation?": asks about us)
                                     or ("faq_topic" in r.flags and not place)
                                     or re.search(r"\b(?:my|our) (?:car|truck|vehicle|appointment|"
-                                                 r"house|home|agent)\b|"
+                                                 r"house|home|agent|husband|wife|son|daughter)\b|"
                                                  # "his car … you'd have to talk to him": he lives here
                                                  r"\b(?:talk|speak) (?:to|with) (?:him|her)\b",
                                                  r.text.lower())):

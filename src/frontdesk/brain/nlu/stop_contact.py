@@ -23,12 +23,16 @@ _STOPS_OTHER = re.compile(r"\b(?:stop|quit|done|no more|tired of) \w+ing\b")
 _SPARE_OTHER = re.compile(r"\b(?:don'?t|do not|never|please don'?t) (?:call|ring|text|phone|contact|tell) "
                           r"(?:her|him|them|my (?:wife|husband|mom|mother|dad|father|son|daughter|boss|"
                           r"partner))\b")
+_NOT_CALLING_YOU = re.compile(r"\b(?:he|she|they|i|we)(?:'ll|'d| will| would)? (?:never|won'?t|not|doesn'?t|"
+                              r"don'?t|didn'?t) (?:\w+ )?(?:call|ring|phone|get back to|text) (?:you|y'?all|"
+                              r"anyone|anybody|people)\b")
+"""Someone who will not call *us* ("put it under my name, he'll never call you back"): no stop asked."""
 _SPARE_ME = re.compile(r"\b(?:call|ring|text|phone|contact)(?:ing)? (?:me|us)\b|\blist\b|\bstop calling\b")
 
 
 def asks_to_stop_contact(text: str) -> bool:
     """A stopping word, and if what stops is an "-ing", the contact itself is named; not a
     request to leave someone else out ("this number is mine, so don't call her and spoil it")."""
-    if _SPARE_OTHER.search(text) and not _SPARE_ME.search(text):
+    if (_SPARE_OTHER.search(text) or _NOT_CALLING_YOU.search(text)) and not _SPARE_ME.search(text):
         return False
     return bool(_STOPPING.search(text)) and bool(_CONTACTING.search(text) or not _STOPS_OTHER.search(text))
