@@ -214,3 +214,31 @@ async def test_someone_who_will_never_call_us_is_no_stop_asked(profiles) -> None
     _, replies = await _outbound(profiles, "dealership", "sure",
                                  "book it under my name, he'll never call you back anyway")
     assert "removed your number" not in " ".join(replies), replies
+
+
+# -- a rambler's facts --------------------------------------------------------------------------------------
+
+
+async def test_a_place_looked_for_to_rent_is_a_renter(profiles) -> None:
+    said = "my son's starting a job in Round Rock, so we're looking for a place for him to rent, nothing big"
+    state, _ = await call(profiles, "real_estate", said)
+    assert state.lead.intent == "rent", state.lead
+
+
+async def test_sell_the_one_and_buy_the_other_is_both(profiles) -> None:
+    state, _ = await call(profiles, "real_estate", "we've got a house in Cedar Park, want a smaller one",
+                          "honestly both, sell the one and buy the other")
+    assert state.lead.intent == "both", state.lead
+
+
+async def test_months_pregnant_is_no_timeline(profiles) -> None:
+    state, _ = await call(profiles, "real_estate", "we want to buy in Pflugerville before the baby, I'm not "
+                          "house hunting seven months pregnant")
+    assert state.lead.timeline_months != 7, state.lead
+
+
+async def test_a_call_back_asked_for_a_day_is_the_call(profiles) -> None:
+    state, replies = await call(profiles, "dealership", "my wife's car needs an oil change",
+                                "could someone just call back tonight after six? she picks the days")
+    assert [t for t in state.pending_tasks if t.task_type == "callback"], replies
+    assert state.appointment is None and "open" not in replies[1], replies

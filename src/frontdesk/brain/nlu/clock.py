@@ -190,9 +190,11 @@ def _times(text: str) -> list[tuple[int, time]]:
             said = whole  # "tomorrow morning. like nine?": the part of the day said before it
         if said == "a" and 1 <= h <= 5:  # "wouldn't start this morning … today like one thirty"
             return clock(h, int(minute or 0), None)
-        if said == "p" and 8 <= h <= 11 and not _LATE_SAID.search(own):
+        if said == "p" and 8 <= h <= 11 and not _LATE_SAID.search(own) and not re.search(
+                r"\b\d{1,2}\b", text[:at]):
             # "see the house Saturday at ten, and have someone look at her condo that afternoon": no
-            # afternoon has a ten in it; the afternoon is the other visit's
+            # afternoon has a ten in it; the afternoon is the other visit's (not so an hour said after
+            # another: "Wednesday at two? my OB appointment's at eleven that morning")
             return clock(h, int(minute or 0), None)
         return clock(h, int(minute or 0), said if said and 1 <= h <= 12 else None)
 

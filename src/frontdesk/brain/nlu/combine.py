@@ -23,7 +23,7 @@ from frontdesk.brain.nlu.acts import (
 )
 from frontdesk.brain.nlu.callee import ANSWERS_FOR_THEM, HANDLES_IT
 from frontdesk.brain.nlu.combine_on_file import kept_as_it_is, on_file
-from frontdesk.brain.nlu.combine_permission import at_permission
+from frontdesk.brain.nlu.combine_permission import at_permission, call_instead
 from frontdesk.brain.nlu.combine_words import (
     ABOUT_TO_GO,
     AGENT_COMING,
@@ -344,8 +344,8 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
     if ASKS_NOW.search(r.text.lower()) and not (r.date or r.time or r.services or r.appointment_type):
         # "let me ask my husband, he's the one who drives it, hang on": asked now, on the line
         return "hold", 0.85
-    if (ours := at_permission(r, model, p, awaiting)) is not None:
-        return ours  # the answer to our own call's "do you have a minute?"
+    if (ours := at_permission(r, model, p, awaiting) or call_instead(r, awaiting)) is not None:
+        return ours  # the answer to our own call's "do you have a minute?"; a call asked for a day
     if (r.date or r.time) and not r.services and CAN_YOU_DO_WHEN.search(r.text.lower()) and (
             "faq" in {rule, model} or model == "question") and not ("faq_topic" in r.flags or asks_hours(
                 r.text.lower())):

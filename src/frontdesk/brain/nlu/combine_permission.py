@@ -1,6 +1,7 @@
 """The rules of :func:`~frontdesk.brain.nlu.combine.combine` for the answer to our own call's
 "do you have a minute?": someone else at home is the one to reach, the callee is busy (and says
-when to try again), or the callee agrees in passing and the call goes on."""
+when to try again), or the callee agrees in passing and the call goes on; and for a call back
+asked first thing in answer to "what day works?"."""
 
 from __future__ import annotations
 
@@ -73,4 +74,21 @@ def at_permission(r: Understanding, model: str, p: float, awaiting: str | None) 
                 "objection_have_agent", "identity", "how_got_number", "bot_check", "line_check"}):
         r.affirm = True
         return "affirm", 0.8  # "oh, Riverside. yeah, I'm probably overdue, honestly": go on
+    return None
+
+
+_CALL_BACK_FIRST = re.compile(
+    r"\W*(?:(?:um+|uh+|well|so|ok(?:ay)?|honestly|actually|yeah)\W+)*"
+    r"(?:(?:can|could|would) (?:somebody|someone|you|y'?all|you guys|one of (?:you|y'?all))(?: please)?"
+    r"(?: just)? (?:call|ring)(?: me| us)? back|"
+    r"(?:just )?(?:have|get) (?:somebody|someone) (?:to )?(?:call|ring)(?: me| us)?(?: back)?)\b")
+"""A call back asked first thing ("could somebody just call back this afternoon, after three?")."""
+
+
+def call_instead(r: Understanding, awaiting: str | None) -> tuple[str, float] | None:
+    """Asked what day works, a call back asked first thing instead ("could somebody just call back
+    this afternoon, after three? she's up by then"): the call, at that time; None otherwise."""
+    if awaiting in {"date", "time"} and _CALL_BACK_FIRST.match(r.text.lower()) and not (
+            r.services or r.appointment_type or r.deny):
+        return "objection_busy", 0.85
     return None

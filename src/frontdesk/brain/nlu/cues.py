@@ -467,7 +467,7 @@ CALL_ME = re.compile(r"\b(?:call|ring|phone|try|reach|text) (?:me|us)\b(?! at (?
                      r"\b(?:call|ring|try|reach) (?:him|her|them) (?:then|back|later|tomorrow|tonight|"
                      r"in the|at(?! (?:this|that|the same) number)|after|around|on)\b|"
                      # "could y'all call back saturday morning": we call, then
-                     r"\b(?:you|y'?all|ya|you guys|someone|somebody) (?:could |can |to |please )?"
+                     r"\b(?:you|y'?all|ya|you guys|someone|somebody) (?:(?:could|can|to|please|just) )*"
                      r"(?:call|ring) back (?:on |at |in |this |next |tomorrow|tonight|later|"
                      r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|after|around|when)|"
                      + _CALL_THEN)

@@ -301,7 +301,11 @@ def extract_lead_intent(u: Utterance) -> str | None:
     selling = valued or (_callers_own(intents["sell"], u.lower) and not re.search(
         r"(?<!\bup )\b(?:for sale|on sale)\b", u.lower))
     # an investor buys ("I own a couple rentals, looking for another"), unless selling one
-    buying = _callers_own(intents["buy"], u.lower) or (not selling and _INVESTOR.search(u.lower) is not None)
+    # ("we're looking for a place for her to rent near campus": the place looked for is a rental)
+    rentals = [m.span() for m in intents["rent"].finditer(u.lower)]
+    buying = (_callers_own(intents["buy"], u.lower) and not (rentals and all(
+        any(start < b.end() < end for start, end in rentals) for b in intents["buy"].finditer(u.lower)))) or (
+        not selling and _INVESTOR.search(u.lower) is not None)
     if buying and selling and not _callers_own(intents["buy"], _RELOCATING.sub(" ", u.lower)):
         return "sell"  # "we're relocating for my husband's job and need to sell our place": moving away
     if buying and selling and _UNDECIDED_AFTER.search(u.lower) and (

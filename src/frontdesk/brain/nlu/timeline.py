@@ -55,7 +55,9 @@ def _looks_back(text: str, match: re.Match[str]) -> bool:
     if _SO_FAR.search(clause_before(text, match.start())) and not re.match(
             r"\s*(?:within|in|next|the next)\b", match.group(0)):
         return True  # a span up to now, not one ahead
-    return bool(re.match(r"\s*(?:ago|old|back|now|already|and counting|so far)\b", after) or re.search(
+    # ("I'm not moving boxes eight months pregnant": how far along, not how soon)
+    return bool(re.match(r"\s*(?:ago|old|back|now|already|and counting|so far|pregnant|along)\b", after)
+                or re.search(
         r"\b(?:for|been|past|last|since|lived|owned|had|bought|had it|spent|took|took us)"
         r"(?:\s+(?:it|there|here|the|about|almost|over|nearly|like))*\s*$", before) or re.search(
         # "had the same tenants eight years": how long something has been, not how soon
