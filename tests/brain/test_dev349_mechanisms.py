@@ -242,3 +242,59 @@ async def test_a_call_back_asked_for_a_day_is_the_call(profiles) -> None:
                                 "could someone just call back tonight after six? she picks the days")
     assert [t for t in state.pending_tasks if t.task_type == "callback"], replies
     assert state.appointment is None and "open" not in replies[1], replies
+
+
+# -- said loosely, heard right ----------------------------------------------------------------------
+
+
+async def test_a_part_of_the_day_the_caller_is_busy_in_is_not_the_calls(profiles) -> None:
+    state, replies = await call(profiles, "dealership", "could you have Marcus give me a call?",
+                                "evenings work, I'm at work all afternoon. it's Lena Ruiz")
+    tasks = [t for t in state.pending_tasks if t.task_type == "callback"]
+    assert tasks and "afternoon" not in replies[1] and "evening" in replies[1], replies
+
+
+def test_hesitations_do_not_hide_that_no_lender_was_asked(profiles) -> None:
+    from datetime import date
+
+    from frontdesk.brain.nlu import understand
+
+    u = understand("um we uh haven't um gone to a lender or anything yet", profiles["real_estate"],
+                   date(2026, 11, 23), "timeline")
+    assert u.financing == "not_started", u.financing
+    u = understand("do we need the approval letter first? we're still working on it with our bank",
+                   profiles["real_estate"], date(2026, 11, 23))
+    assert u.financing == "in_progress", u.financing
+
+
+def test_an_hour_asked_with_is_that_possible_is_the_hour(profiles) -> None:
+    from datetime import date, time
+
+    from frontdesk.brain.nlu import understand
+
+    u = understand("ok what about tomorrow then like four is that possible", profiles["dealership"],
+                   date(2026, 11, 23), "pick_alternative")
+    assert u.time == time(16, 0), u.time
+
+
+def test_a_part_told_after_but_is_the_work_wanted(profiles) -> None:
+    from datetime import date
+
+    from frontdesk.brain.nlu import understand
+
+    said = "it started fine this time but the battery is old, I need a new one"
+    u = understand(said, profiles["dealership"], date(2026, 11, 23))
+    assert u.services == ["battery_replacement"], u.services
+
+
+def test_what_we_do_said_back_is_no_lead(profiles) -> None:
+    from datetime import date
+
+    from frontdesk.brain.nlu import understand
+
+    said = "oh ok so you guys just do buying and selling? no worries, thanks"
+    u = understand(said, profiles["real_estate"], date(2026, 11, 23), "anything_else")
+    assert u.lead_intent is None, u.lead_intent
+    u = understand("what would it cost me to sell through y'all?", profiles["real_estate"],
+                   date(2026, 11, 23))
+    assert u.lead_intent == "sell", u.lead_intent

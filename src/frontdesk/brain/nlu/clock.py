@@ -205,7 +205,9 @@ def _times(text: str) -> list[tuple[int, time]]:
         add(match, plain(match.group(1), match.group(2), match.start()))
     for match in re.finditer(r"\b(?:like|maybe)\s+(\d{1,2})(?::(\d{2}))?"
                              r"(?=\s*(?:(ish\b|o'?clock\b|\?)|[.!]|$|"
-                             r",\s*(?:if|unless|or|whatever|is that|would that)\b))",
+                             r",\s*(?:if|unless|or|whatever|is that|would that)\b|"
+                             # "what about today then like three is today possible"
+                             r"\s+(?:is|would|does|could|can|will) (?:that|it|today|tomorrow|this|there)\b))",
                              text):  # "maybe next Monday? like nine?"; "we have like 2." is no time
         if match.group(3) or DATE_SPAN.search(text) or re.search(
                 r"\b(?:morning|afternoon|evening|tonight)\b", text):  # "that morning… like nine"

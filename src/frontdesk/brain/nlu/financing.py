@@ -33,12 +33,17 @@ _CASH_NO = re.compile(r"\bcash\W*\?\W*(?:no|nah|nope)\b")
 """Cash said back and turned down ("cash? no. I'd need a loan")."""
 
 
+_HESITATION = re.compile(r"\b(?:u+h+|u+m+|e+r+m*|h+m+)\b[,.]*\s*")
+"""Sounds said while thinking, which split the words that say how the loan stands."""
+
+
 def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
     """Cash, pre-approved, in progress or not started. A bare "not yet" or "haven't" answers the
     financing question only when it is the one asked ("not yet, just getting the ball rolling"
     to "what's prompting the move?" says nothing of a loan)."""
     # "she hasn't talked to a bank yet", said for a daughter: read as the caller's own words
     text = re.sub(r"\b(?:hasn'?t|hasnt)\b", "haven't", re.sub(r"\bhas not\b", "have not", u.lower))
+    text = _HESITATION.sub("", text)  # "we uh havent um talked to a bank or anything yet"
     if (tail := correction_tail(text)) and (put_right := extract_financing(
             Utterance(raw=tail, lower=tail, numeric=tail), expecting=True)) is not None and (
             _CASH_SAID.search(text[: len(text) - len(tail)])):
@@ -87,6 +92,11 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
                      r"talked|applied)\b", text):
             return "not_started"
         return "in_progress" if under_way(text) else None
+    if re.search(r"\bstill (?:working on|waiting on|getting|doing|sorting out) (?:it|that|the (?:letter|"
+                 r"approval|pre-? ?approval|loan|paperwork))\b", text) and re.search(
+                 r"pre-? ?approv|\bletter\b|\bloan\b|\blender\b|\bbank\b|credit union|mortgage", text):
+        # "do I need the pre-approval letter in hand? I'm still working on it with my credit union"
+        return "in_progress"
     if _STILL_TO_COME.search(text):
         # "we'll get pre-approved next month"; "talking to a lender now, should have the letter soon"
         return "in_progress"

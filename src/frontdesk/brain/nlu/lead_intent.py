@@ -292,6 +292,9 @@ def extract_lead_intent(u: Utterance) -> str | None:
     # "do y'all help people find rentals or is it just buyin": what the business does, asked
     lower = re.sub(r"\bor (?:is it|do (?:you|y'?all)(?: guys)?|y'?all|you) (?:just|only) \w+"
                    r"(?: (?:and|or|&) \w+)?", " ", lower)
+    # "oh so it's mostly buying and selling?": what the business does, said back
+    lower = re.sub(r"\b(?:it'?s|it is|you(?: guys)?|y'?all) (?:do )?(?:mostly|just|only|all) (?:do )?"
+                   r"(?:buying|selling|sales)(?: (?:and|or|&) (?:buying|selling))?\b", " ", lower)
     u = Utterance(raw=u.raw, lower=lower, numeric=u.numeric)
     valued = _VALUATION.search(u.lower) is not None or WORTH_OF_OURS.search(u.lower) is not None
     if valued:  # "I want a home valuation": a home to value is the caller's to sell, not one to buy

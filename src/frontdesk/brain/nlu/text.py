@@ -625,6 +625,10 @@ def ruled_out(text: str, start: int) -> bool:
     if re.search(r"\b(?:don'?t|do not|can'?t|cannot|not)\s+(?:really\s+)?(?:wanna|want to|going to|gonna)?\s*"
                  r"wait (?:till|until|for|all the way to)\s+$", before):
         return True  # "i really don't wanna wait till friday … can you get me in today": not Friday
+    if re.search(r"\bbut\s+(?:the|my|our|his|her)\s+$", before) and re.match(
+            r"[\w-]+(?:'s|\s+(?:is|was|has|had|needs|keeps|seems|looks|might|may|sounds|still))\b",
+            text[start:]):
+        return False  # "it's running now but the battery is like five years old": a new clause, no exception
     if re.search(r"\b(?:won'?t|wont|can'?t|cant|cannot|not|never|couldn'?t)\s+(?:be\s+)?(?:up|awake|there|"
                  r"ready|out of bed|make it(?: in)?|get (?:there|in|up))(?:\s+\w+)?\s+(?:by\s+)?$", before):
         return True  # "can we do 10 instead i wont be up by 8": not eight
