@@ -298,3 +298,23 @@ def test_what_we_do_said_back_is_no_lead(profiles) -> None:
     u = understand("what would it cost me to sell through y'all?", profiles["real_estate"],
                    date(2026, 11, 23))
     assert u.lead_intent == "sell", u.lead_intent
+
+
+async def test_take_this_number_off_is_a_stop(profiles) -> None:
+    state, replies = await _outbound(profiles, "dealership", "not really",
+                                     "could you just take this number off please? nobody here drives it")
+    assert state.lead.do_not_call, replies
+
+
+async def test_a_person_asked_after_the_yes_comes_after_the_booking(profiles) -> None:
+    state, replies = await call(profiles, "dealership", "I need a brake inspection Tuesday at 10", "Ana Ruiz",
+                                "Tuesday at ten, yes. Now can you put me through to the manager?")
+    assert state.appointment is not None and "all set" in replies[2], replies
+
+
+async def test_one_kept_of_two_after_the_price_is_that_one(profiles) -> None:
+    state, replies = await call(profiles, "dealership",
+                                "I need an oil change and how much is a detail? may as well do both",
+                                "yikes, that's too much. just the oil then", "Friday at nine", "Sam Lee")
+    assert state.booking_slots.services == ["oil_change"], (state.booking_slots, replies)
+    assert "other thing" not in replies[1], replies

@@ -527,7 +527,7 @@ _CALL_BESIDE = re.compile(r"(?:^|[,.;!?—-]\s*|\s)(?:(?:and|but|so|also|then|pl
                           r"call(?= about\b)|"
                           r"reach out|get back to (?:me|us))\b")
 """A call back asked in a clause of its own, beside something else."""
-_PERSON_AFTER = re.compile(r"(?:[,.;!?—-]\s*|\s)(?:(?:and|also|then|plus|oh|after that|"
+_PERSON_AFTER = re.compile(r"(?:[,.;!?—-]\s*|\s)(?:(?:and|also|then|plus|oh|after that|now|and now|next|"
                            r"once that'?s done)\W+)+(?:please |just )?(?:(?:can|could|would) (?:you|y'?all) "
                            r"(?:please |also |just )?(?:put me through|transfer me|connect me)|"
                            r"(?:i|we)(?: also)?(?: need| want| wanna|'d like| would like) to (?:talk|speak) "

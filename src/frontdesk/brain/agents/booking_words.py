@@ -167,3 +167,16 @@ def left_as_is(s: ConversationState, u: Understanding) -> bool:
     the visit being made."""
     on_file = {a.service_type for a in s.on_file or () if a.service_type}
     return bool(u.services) and set(u.services) <= on_file and _LEFT_AS_IS.search(u.text.lower()) is not None
+
+
+_JUST_THE = re.compile(r"\b(?:just|only)(?: do| keep)? the ([a-z]+)\b(?! too\b| also\b| as well\b)")
+
+
+def just_one_of(services: list[str], text: str, profile: BusinessProfile) -> list[str] | None:
+    """Of two or more services under way, the one kept by a word of its name ("that's more than I
+    wanted to spend. Just the inspection then"): that one alone; None when no one is so named."""
+    if len(services) < 2 or (said := _JUST_THE.search(text.lower())) is None:
+        return None
+    picked = [k for k in services if (sv := profile.service(k)) is not None
+              and said[1] in sv.name.lower().split()]
+    return picked if len(picked) == 1 else None

@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from frontdesk.brain.agents import desk_calls, qualification, scheduling
+from frontdesk.brain.agents.booking_words import just_one_of
 from frontdesk.brain.context import Effect, TurnContext, absorb_contact
 from frontdesk.brain.format import say_date, say_phone, say_time
 from frontdesk.brain.nlu import Understanding, clock, names, understand
@@ -100,6 +101,14 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
 
         qualification.absorb(s, ctx)  # "we're thinking of selling — call me Thursday" keeps both
     if await text_preferred(s, ctx):
+        return
+    slots = s.booking_slots
+    if u.intent == "objection_price" and scheduling.resume_prompt(s) and (
+            kept := just_one_of(slots.services, u.text, ctx.profile)):
+        # "Oof. that's more than I wanted to spend. Just the inspection then": the dear one dropped
+        slots.services, slots.service_type, slots.services_expected = kept, kept[0], 0
+        ctx.say("just_that", service=ctx.profile.service(kept[0]).name)  # type: ignore[union-attr]
+        await scheduling.advance(s, ctx)
         return
     if s.awaiting == "name" and s.awaiting_agent == AGENT and s.last_ask in {
             "callback_ask_name", "callback_ask_name_again"} and (

@@ -16,6 +16,7 @@ from frontdesk.brain.agents.booking_words import (
     ADDS,
     ask_which_alike,
     checks_part_of_day,
+    just_one_of,
     left_as_is,
     named_again,
     replaces_service,
@@ -85,6 +86,8 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
     if dropped_now:
         slots.services = [k for k in slots.services if k not in dropped]
         slots.service_type = slots.services[0] if slots.services else None
+    if not u.services and (kept := just_one_of(slots.services, u.text, profile)):
+        slots.services, slots.service_type, slots.services_expected = kept, kept[0], 0  # "Just the oil then"
     if u.services and profile.kind == "dealership":
         # ("rotate the tires too? actually, forget the tires … do an oil change instead": instead
         # of the work let go in the same breath, not of the visit's)

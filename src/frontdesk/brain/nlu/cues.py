@@ -795,5 +795,7 @@ NOT_BOOKING = re.compile(
     r"want to|wanna|need to|planning to|to))*\s+(?:book(?:ing)?|schedul(?:e|ing)|make (?:an? )?appointment|"
     r"set (?:anything|something|it|one) up)\b"
     r"(?:\s+(?:it|anything|one|that|this|yet|today|right now|now|just yet))*|"
-    r"\bno (?:appointment|booking)s? (?:for now|yet|just yet|right now|today)\b")
+    r"\bno (?:appointment|booking)s? (?:for now|yet|just yet|right now|today)\b|"
+    # "take this number off, please? nobody here needs the service reminders"
+    r"\b(?:nobody|no one|no-one|none of us)(?: here| in this house)? (?:needs?|wants?|drives?|uses?) [^.?!]*")
 """Booking words said not to be wanted: "I'm not booking it right now", "not looking to schedule yet"."""
