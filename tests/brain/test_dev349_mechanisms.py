@@ -318,3 +318,18 @@ async def test_one_kept_of_two_after_the_price_is_that_one(profiles) -> None:
                                 "yikes, that's too much. just the oil then", "Friday at nine", "Sam Lee")
     assert state.booking_slots.services == ["oil_change"], (state.booking_slots, replies)
     assert "other thing" not in replies[1], replies
+
+
+async def test_a_name_said_first_then_whose_it_is_is_the_name(profiles) -> None:
+    state, replies = await call(profiles, "dealership", "two oil changes friday at eight, one's my husband's",
+                                "Kim Duarte. You can put both under my name")
+    assert state.booking_slots.customer_name == "Kim Duarte", replies
+
+
+async def test_too_early_to_talk_is_answered_not_a_person_fetched(profiles) -> None:
+    said = "we won't move till next summer. is it too soon to be talking to somebody?"
+    state, replies = await call(profiles, "real_estate", said)
+    assert "Not at all" in replies[0] and "One moment" not in replies[0], replies
+    state, replies = await call(profiles, "real_estate", "we'd be selling", "okay, no rush then. "
+                                "I'll reach out again in the fall, thanks")
+    assert state.awaiting is None or "give us a call" in replies[1], replies

@@ -490,7 +490,9 @@ _WINDOWS = (
      r"(?<!its still )"
      # (nor "paying off my loan early", "out of the lease early": the money's early, not the hour)
      r"(?<!loan )(?<!balance )(?<!lease )(?<!mortgage )(?<!note )(?<!payment )(?<!bill )"
-     r"\bearly\b(?! (?:days|stages?|on|in the (?:process|search|game))\b)(?!,? (?:i'?m|we'?re) just\b)",
+     # (nor "is it too early to be talking to somebody?": too soon in the move, no hour)
+     r"(?<!too )\bearly\b(?! (?:days|stages?|on|in the (?:process|search|game))\b)"
+     r"(?!,? (?:i'?m|we'?re) just\b)",
      (time(0, 0), time(12, 0), "in the morning")),
     (r"\blate (?:in the )?afternoon\b", (time(15, 0), time(18, 0), "late in the afternoon")),
     (r"\bafter lunch\b", (time(13, 0), time(17, 0), "after lunch")),

@@ -417,7 +417,7 @@ thank you"): not a request to hear the offer again or to ask for more."""
 DEFERS = re.compile(
     r"\b(?:(?:i|we)'?(?:ll| will)|let me|lemme|i'?m (?:gonna|going to)|we'?re (?:gonna|going to)) "
     r"(?:just |probably |have to |need to |gotta )?(?:call|ring|phone|get back to|circle back with|"
-    r"reach out to|touch base with|give (?:you|y'all|ya|you guys|you all) a (?:call|ring|holler|shout))"
+    r"reach out(?: to)?|touch base with|give (?:you|y'all|ya|you guys|you all) a (?:call|ring|holler|shout))"
     r"(?: (?:you|y'all|ya|you guys|you all))?(?: back| again| later|"
     r" tomorrow| another time)*\b"
     r"|\b(?:and|then|or) (?:just |maybe |probably )?(?:call|ring|get back to)(?: (?:you|y'all|ya|you guys))?"

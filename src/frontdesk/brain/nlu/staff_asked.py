@@ -14,7 +14,10 @@ _ASK_HIM_HER = re.compile(r"\b(?:can|could|may) i (?:please )?(?:speak|talk) (?:
 
 A_MEETING_ASKED = re.compile(r"\b(?:come (?:in|by|out|over)|stop by|swing by|sit down|meet up)\b[^.?!]{0,40}"
                               r"\b(?:talk|speak)\w* (?:to|with)\b|"
-                              r"\bstart(?:ing)? (?:talking|to talk) (?:to|with)\b")
+                              r"\bstart(?:ing)? (?:talking|to talk) (?:to|with)\b|"
+                              # "is it too early to be talking to somebody?": whether to, some day
+                              r"\b(?:too (?:early|soon)|worth it|a good time|normal) to (?:be )?"
+                              r"(?:talk|talking|speak|speaking|meet|meeting) (?:to|with)\b")
 """Someone to talk to at a visit asked for, or some day: a booking, not a person now."""
 
 
