@@ -333,3 +333,12 @@ async def test_too_early_to_talk_is_answered_not_a_person_fetched(profiles) -> N
     state, replies = await call(profiles, "real_estate", "we'd be selling", "okay, no rush then. "
                                 "I'll reach out again in the fall, thanks")
     assert state.awaiting is None or "give us a call" in replies[1], replies
+
+
+async def test_dont_cancel_it_with_its_own_day_and_hour_keeps_it(profiles) -> None:
+    calendar = await booked("real_estate", "buyer_consultation", datetime(2026, 11, 27, 13, 0))
+    said = "oh wait, he just texted, he got the day off. don't cancel it, we'll be there friday at one"
+    _, replies = await call(profiles, "real_estate", "I need to cancel the consultation friday", said,
+                            calendar=calendar)
+    assert [(a.status, a.start.hour) for a in calendar.appointments] == [("scheduled", 13)], replies
+    assert "move it to" not in replies[1], replies

@@ -72,7 +72,7 @@ from frontdesk.brain.format import say_phone, say_slot, say_time
 from frontdesk.brain.nlu import clock, understand
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.change import When, split_change
-from frontdesk.brain.nlu.cues import ALL_OF_THEM, AND_ALSO, DEFERS, NO_LONGER_NEEDED
+from frontdesk.brain.nlu.cues import ALL_OF_THEM, AND_ALSO, DEFERS, NO_LONGER_NEEDED, NOT_CANCELLED
 from frontdesk.brain.nlu.on_file import SOONER
 from frontdesk.brain.nlu.relative import A_WEEK_ON, DAYS_ON, RELATIVE_MOVE, SHIFT
 from frontdesk.brain.nlu.text import normalise
@@ -132,6 +132,11 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
                                    ctx.today)
     if action == "cancel" and not mine and target.given and not (current.date and target.date):  # "the ten"
         current, target = When(current.date or target.date, current.time or target.time), When()
+    if mine and s.awaiting == "confirm_change" and desk.action == "cancel" and action == "move" and (
+            u.date or u.time) and (chosen := _chosen(s)) and NOT_CANCELLED.search(u.text.lower()) and (
+            _fits(chosen, When(u.date, u.time))):
+        _keep(s, ctx)  # "… so don't cancel it. We'll be there Friday at one": as it is
+        return
     if not (mine and s.awaiting in {"confirm_change", "phone", "offer_callback"}) and (
             await both_plan.planned(s, ctx)):
         await _go_on(s, ctx, When())  # "can you flip those?", "push both back an hour": a plan for both

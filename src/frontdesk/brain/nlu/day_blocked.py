@@ -71,7 +71,7 @@ def ruled_out_after(text: str, end: int) -> bool:
         r"(?:does(?:n'?t| not)|won'?t|will not) (?:really |quite )?work|"
         # "Wednesday's my daughter's recital": the day is someone's event ("my day off" is free)
         r"(?:(?<='s )|(?<=is ))(?:my|our|his|her) (?:(?:son|daughter|kid|kids|wife|husband|mom|dad|boy|girl|"
-        r"grand\w+)'?s? )?"
+        r"grand\w+|sister|brother|cousin|niece|nephew|friend|best friend|boss|aunt|uncle)'?s? )?"
         r"(?:recital|game|party|appointment|surgery|shift|class|practice|meeting|wedding|funeral|"
         r"graduation|birthday party|tournament|doctor|dentist|treatment|court date|"
         r"flight))\b",  # "I'm off" is free
