@@ -342,3 +342,13 @@ async def test_dont_cancel_it_with_its_own_day_and_hour_keeps_it(profiles) -> No
                             calendar=calendar)
     assert [(a.status, a.start.hour) for a in calendar.appointments] == [("scheduled", 13)], replies
     assert "move it to" not in replies[1], replies
+
+
+def test_where_to_text_taken_out_leaves_the_name_said_before_it(profiles) -> None:
+    from datetime import date
+
+    from frontdesk.brain.nlu import understand
+
+    said = "put it under her name, Rosa Vidal, but text me at this number — her phone's never charged"
+    u = understand(said, profiles["real_estate"], date(2026, 11, 23), "name")
+    assert u.name == "Rosa Vidal", u.name

@@ -178,5 +178,9 @@ def without_this_number(text: str) -> str | None:
     if said is None:
         return None
     for said in reversed(list(THIS_NUMBER.finditer(text.lower()))):
-        text = f"{text[: said.start()].rstrip(' ,—-')} {text[said.end():].lstrip(' ,—-')}".strip()
+        # (the two sides kept apart: "… under his name, Brandon Yates, but text me at this number —
+        # his phone's always dead" runs no name into what follows)
+        before, after = text[: said.start()].rstrip(" ,—-"), text[said.end():].lstrip(" ,—-")
+        joined = before and after and before[-1].isalnum()
+        text = f"{before}, {after}" if joined else f"{before} {after}".strip()
     return text
