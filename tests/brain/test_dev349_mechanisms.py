@@ -352,3 +352,40 @@ def test_where_to_text_taken_out_leaves_the_name_said_before_it(profiles) -> Non
     said = "put it under her name, Rosa Vidal, but text me at this number — her phone's never charged"
     u = understand(said, profiles["real_estate"], date(2026, 11, 23), "name")
     assert u.name == "Rosa Vidal", u.name
+
+
+# -- corrections and someone else's facts ------------------------------------------------------------------
+
+
+def test_corrections_of_an_hour_a_span_and_a_place_are_the_last_said(profiles) -> None:
+    from datetime import date, time
+
+    from frontdesk.brain.nlu import understand
+
+    today = date(2026, 11, 23)
+    said = "ten — no, not ten, I've got a call then. Eleven. Eleven works"
+    u = understand(said, profiles["dealership"], today, "pick_alternative")
+    assert u.time == time(11, 0), u.time
+    u = understand("we'd buy in maybe two months, well, realistically five", profiles["real_estate"], today)
+    assert u.timeline is not None and u.timeline[0] == 5.0, u.timeline
+    said = "it was Round Rock at first, but now we're thinking Pflugerville"
+    u = understand(said, profiles["real_estate"], today, "location")
+    assert u.location == ("Pflugerville", True), u.location
+
+
+def test_a_sticker_that_ran_out_months_ago_is_the_inspection_due(profiles) -> None:
+    from datetime import date
+
+    from frontdesk.brain.nlu import understand
+
+    u = understand("my daughter's inspection sticker ran out back in march, nobody caught it",
+                   profiles["dealership"], date(2026, 11, 23))
+    assert u.services == ["state_inspection"], u.services
+
+
+async def test_use_my_number_the_one_im_calling_from_is_where_not_a_question(profiles) -> None:
+    said = "and just use my number, the one I'm calling from. if you call him it goes to voicemail"
+    state, replies = await call(profiles, "dealership", "oil change for my son's car Friday at nine",
+                                "Tyler Brandt", said, "yes")
+    assert state.appointment is not None, replies
+    assert not [t for t in state.pending_tasks if t.task_type == "callback"], replies

@@ -149,7 +149,9 @@ def extract_email(u: Utterance) -> str | None:
 _HERE = (r"(?:this|the same|the|my) (?:number|line|phone|one|cell)"
          r"(?: (?:i'?m|i am) (?:calling|on)(?: (?:you )?from)?| (?:i|we) called from)?")
 THIS_NUMBER = re.compile(
-    r"(?:\b(?:and |so |but |or )?(?:you|y'?all|ya|they|he|she|somebody|someone|the (?:shop|agent|office))? ?"
+    # ("and if you need anything just call me at this number": where, said with when)
+    r"(?:\b(?:and |so |but |or )?(?:if (?:you|y'?all) need (?:anything|me|to reach me),? )?"
+    r"(?:you|y'?all|ya|they|he|she|somebody|someone|the (?:shop|agent|office))? ?"
     r"(?:can|could|should|may|will|'ll)? ?(?:always |just |also |best |go ahead and |feel free to )*"
     rf"(?:call|reach|text|get|contact|ring|get (?:a )?hold of) (?:me|us) (?:on|at|through|using|via) {_HERE}"
     r"(?: (?:for anything|for whatever|anytime|any time|if (?:you|y'?all) need (?:me|anything|to)|"
@@ -159,7 +161,9 @@ THIS_NUMBER = re.compile(
     r"|\b(?:or )?(?:you can |just )?reach me (?:right )?here\b(?! (?:at|on|after|before|between|until|till))"
     r"|\bi'?m calling (?:you )?(?:from|on) it\b"
     r"|\b(?:it'?s|that'?s|it is) the (?:one|number|line) (?:i'?m|i am) (?:on|calling (?:you )?(?:from|on))\b)"
-    r"(?:\s*,?\s*(?:either(?:'s| is| one'?s)? fine|or (?:here|this one))?)"
+    r"(?:\s*,?\s*(?:either(?:'s| is| one'?s)? fine|or (?:here|this one)|"
+    # "just use my number, the one I'm calling from"
+    r"the (?:one|number|line) (?:i'?m|i am) (?:on|calling (?:you )?(?:from|on)))?)"
     r"[.,!]?")
 """Where to reach the caller said as the number they call from ("you can reach me on this
 number", "just use this one", "call me on this line for anything"): the caller's number, no call
@@ -171,9 +175,13 @@ def without_this_number(text: str) -> str | None:
     asked for at a time ("call me on this number tomorrow at nine") is a call, not where."""
     said = None
     for said in THIS_NUMBER.finditer(text.lower()):
-        if re.match(r"\s*(?:at|after|before|around|tomorrow|tonight|later|this (?:evening|"
-                    r"afternoon|morning)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|between|"
-                    r"in the|when|once|if|in case|should)\b", text[said.end():].lower()):
+        # (a sentence of its own says where; the next one may say anything: "… the one I'm calling
+        # from. If you call him it goes straight to voicemail.")
+        if not said.group(0).endswith((".", "!")) and re.match(
+                r"\s*(?:at|after|before|around|tomorrow|tonight|later|this (?:evening|afternoon|morning)|"
+                r"on (?:mon|tues|wednes|thurs|fri|satur|sun)day|between|in the|when|once|if|in case|"
+                r"should)\b",
+                text[said.end():].lower()):
             return None
     if said is None:
         return None

@@ -138,7 +138,9 @@ _ASKING = re.compile(r"\b(?:what (?:i|we) (?:need|want)|(?:i|we) (?:really |just
                      r"(?:tires|brakes|car|truck|van|suv|battery|oil|they)(?: really| also| both)? needs?)\b")
 """Where a request starts in unpunctuated speech: the work done already is before it."""
 _ONSET = re.compile(r"\s+(?:came on|come on|comes on|started|starts|began|went on|has been|have been|'s been|"
-                    r"keeps|kept|is on|was on|lit up|popped up|showed up)\b")
+                    r"keeps|kept|is on|was on|lit up|popped up|showed up|"
+                    # "his inspection sticker ran out back in April": lapsed then, due now
+                    r"ran out|runs out|expired|lapsed|went out)\b")
 """A symptom's start ("the light came on last week"): its time is no work done."""
 _WORN_OUT = re.compile(r"(?:'s|\s+is|\s+has)\s+(?:about |just |pretty much |finally |basically )?(?:had it|"
                        r"done for|shot|toast|dying|on (?:its|it'?s) (?:way out|last legs))\b")
@@ -221,8 +223,10 @@ def _mention_wanted(text: str, match: re.Match[str]) -> bool:
         return False
     if _OVERDUE.search(text[max(0, match.start() - 60): match.start()]):
         return True  # "it's been eight months since the Forester had its oil changed": due now
-    if re.search(r"\b(?:jump|jumped|start|turns? over)\b", match.group(0)):
-        return True  # "she had to get a jump twice last week": the trouble told, whenever it was
+    if re.search(r"\b(?:jump|jumped|start|turns? over|ran out|runs out|expired|lapsed)\b", match.group(0)):
+        # "she had to get a jump twice last week", "his sticker ran out back in April": the trouble
+        # told, whenever it was
+        return True
     if _MESS.search(match.group(0)):
         # "my kid got carsick in the back seat … it still smells": a mess to clean, whenever it was
         # made (not one told as the day's story: "… so, you know, priorities. an oil change")

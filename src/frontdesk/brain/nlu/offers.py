@@ -46,3 +46,17 @@ SEE_YOU_THEN = re.compile(r"\W*(?:(?:ok(?:ay)?|alright|all right|great|perfect|c
                           r"(?:\W+(?:thanks|thank you|bye|bye-bye)\W*)*\W*")
 """A leave-taking that names the visit just set ("alright, see y'all at five", "see you
 Saturday at nine then"): the caller says goodbye, and asks nothing new."""
+
+
+_HOUR_ALONE = re.compile(r"(?:^|[.?!,—–-]\s*)(\d{1,2})(?::(\d{2}))?\b"
+                         r"(?=\s*(?:[.?!,—–-]|$|is\b|'s\b|works\b|would\b|sounds\b|should\b|then\b|please\b))")
+
+
+def hour_put_right(text: str, first: re.Match[str]) -> re.Match[str] | None:
+    """The hour said instead of the one a message opens with, when that one is taken back
+    ("eight — well, not eight, I have to drop the kids at school first. Nine. Nine is doable"):
+    the last hour said on its own; None when the first stands."""
+    if not re.search(rf"\b(?:not|no|can'?t do)\s+(?:at\s+)?{first[1]}\b", text[first.end():]):
+        return None
+    later = [m for m in _HOUR_ALONE.finditer(text, first.end()) if m[1] != first[1]]
+    return later[-1] if later else None

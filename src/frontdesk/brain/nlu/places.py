@@ -334,6 +334,8 @@ _PLACE_REFUSED_AFTER = re.compile(
     r"(?:(?:is|'s)\s+)?(?:(?:does(?:n'?t| not)|won'?t|will not|wouldn'?t) (?:really |quite )?work|"
     r"(?:is |'s )?(?:out of the question|not an option|a no)|"
     # "we were looking at Leander, but forget that, the commute's brutal"
+    # "it was Austin at first, but honestly Georgetown's more our speed now": the first idea, left
+    r"(?:at first|originally|initially|to start with)\W+(?:but|now|then)\b|"
     r"(?:at first\W+|originally\W+)?(?:but\s+)?(?:forget (?:that|it|about (?:that|it))|scratch that|"
     r"never ?mind(?: (?:that|it))?\b(?! (?:the|about|what|i)\b))|"
     # "Austin proper but it's just too pricey", "Pflugerville too, it's not for us"

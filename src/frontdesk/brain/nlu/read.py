@@ -416,6 +416,8 @@ def read(text: str, profile: BusinessProfile, today: date,
             # (not "how long's it take? I got work at eleven": the caller's own hour)
             (moved := _MOVED_TO.search(u.numeric.strip(" .?!")))
             and not clock.for_other_activity(u.numeric.strip(" .?!"), moved.start(1)) and moved)
+        if bare:  # "eight — well, not eight, I have to drop the kids at school first. Nine."
+            bare = offers.hour_put_right(u.numeric.strip(" .?!"), bare) or bare
         confirming = awaiting in {"confirm_booking", "confirm_change"}
         if bare and (not confirming or re.search(r"\b(?:no|meant|make it|actually|instead|switch|"
                                                  r"change|move|push|bump|wait|can'?t|cannot)\b", u.lower)

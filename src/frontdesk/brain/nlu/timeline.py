@@ -83,7 +83,9 @@ def extract_timeline(u: Utterance, today: date, *, expecting: bool = False) -> t
             re.search(rf"\b(?:before|by|after|once|around) (?:the |our |my |her |his )?{_EVENTS}",
                       u.numeric)):
         return None  # "honestly no timeline at all, my daughter's wedding is in June": the wedding's month
-    for tail in correction_tails(u.numeric):
+    # ("maybe in like three months — well, realistically six": the span said again, settled)
+    settled = [u.numeric[m.end():] for m in reversed(list(_REALISTICALLY.finditer(u.numeric)))]
+    for tail in [*correction_tails(u.numeric), *settled]:
         if (put_right := _timeline(tail, today, expecting=expecting)) is not None:
             return put_right
         unit = re.search(r"\b(month|week|year)s?\b", said[1]) if said else None
@@ -94,6 +96,8 @@ def extract_timeline(u: Utterance, today: date, *, expecting: bool = False) -> t
     return said
 
 
+_REALISTICALLY = re.compile(r"\b(?:realistically|honestly|more like|probably more like|truthfully)\b,?\s*")
+"""A span said again as the real one ("three months — well, realistically six")."""
 _NO_TIMELINE = re.compile(r"\bno (?:real |set |particular )?(?:timeline|time ?frame|rush|deadline)\b|"
                           r"\bnothing urgent\b")
 _EVENTS = r"(?:wedding|baby|due date|transfer|start date|deployment|retirement|graduation)"

@@ -99,6 +99,9 @@ def understand(
         result = (understand(rest, profile, today, awaiting, topic, focus, offered) if re.search(r"\w", rest)
                   else Understanding(text=rest, intent="provide_info", confidence=0.8))
         result.flags.add("this_number")
+        if result.intent == "faq" and not result.is_question and "?" not in rest:
+            # ("… the one I'm calling from. if you call him it goes to voicemail": why, not asked)
+            result.intent, result.confidence = "provide_info", 0.8
         return result
     if (relayed := _ASKED_OF_SOMEONE.sub(" ", text)) != text and re.search(r"\w", relayed):
         # "hold on. Dad, what time? ... He says nine's fine": asked of someone in the room
