@@ -389,3 +389,17 @@ async def test_use_my_number_the_one_im_calling_from_is_where_not_a_question(pro
                                 "Tyler Brandt", said, "yes")
     assert state.appointment is not None, replies
     assert not [t for t in state.pending_tasks if t.task_type == "callback"], replies
+
+
+def test_selling_his_rental_is_a_sale_and_put_it_in_an_email_no_booking(profiles) -> None:
+    from datetime import date
+
+    from frontdesk.brain.nlu import understand
+
+    today = date(2026, 11, 23)
+    said = "my wife wants to sell her rental in Georgetown, the tenants leave in March"
+    u = understand(said, profiles["real_estate"], today)
+    assert u.lead_intent == "sell", u.lead_intent
+    u = understand("just put it in an email for me, I'll read it tonight", profiles["real_estate"], today,
+                   "location")
+    assert u.intent != "book", u.intent
