@@ -259,12 +259,11 @@ def extract_lead_intent(u: Utterance) -> str | None:
     # ("if we sold our house with y'all, what's your cut?": a sale thought of, not one done)
     lower = re.sub(r"\bif (we|i) sold\b", r"if \1 sell", _SELL_LATER.sub(" ", u.lower))
     u = Utterance(raw=u.raw, lower=lower, numeric=u.numeric)
-    if (DONE_LANDLORDING.search(u.lower) or re.search(
-            # "my husband wants to talk to somebody about selling his rental house"
-            r"\b(?:sell|selling|list|listing)\b (?:my|our|his|her|the|that|their) rental\b", u.lower)
-            ) and not _NOT_MOVING.search(u.lower):
+    if DONE_LANDLORDING.search(u.lower) and not _NOT_MOVING.search(u.lower):
         return "sell"  # "honestly i'm done being a landlord": the rental house goes
-    if OWNS_RENTAL.search(u.lower):
+    # (not "my husband wants to talk to somebody about selling his rental house": the rental sold)
+    if OWNS_RENTAL.search(u.lower) and not re.search(
+            r"\b(?:sell|selling|list|listing)\b (?:my|our|his|her|the|that|their) rental\b", u.lower):
         # "I've got a rental house out in Pflugerville … the tenants are buying their own place":
         # the caller owns a rental; nobody asked to rent one
         u = Utterance(raw=u.raw, lower=OWNS_RENTAL.sub(" ", u.lower), numeric=u.numeric)
