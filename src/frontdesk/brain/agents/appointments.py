@@ -134,7 +134,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         current, target = When(current.date or target.date, current.time or target.time), When()
     if mine and s.awaiting == "confirm_change" and desk.action == "cancel" and action == "move" and (
             u.date or u.time) and (chosen := _chosen(s)) and NOT_CANCELLED.search(u.text.lower()) and (
-            _fits(chosen, When(u.date, u.time))):
+            _fits(chosen, When(u.date, u.time))) and not re.search(
+            r"\b(?:move|push|bump|slide|switch|reschedul\w*|instead|after|before)\b", u.text.lower()):
         _keep(s, ctx)  # "… so don't cancel it. We'll be there Friday at one": as it is
         return
     if not (mine and s.awaiting in {"confirm_change", "phone", "offer_callback"}) and (

@@ -55,7 +55,7 @@ def at_permission(r: Understanding, model: str, p: float, awaiting: str | None) 
     if awaiting != "permission":
         return None
     if _ONLY_DOUBTED.search(said) and not _DENIES.search(said) and model not in {
-            "do_not_call", "objection_busy", "objection_not_interested", "escalation"}:
+            "do_not_call", "objection_busy", "objection_not_interested", "escalation", "how_got_number"}:
         # "Riverside? I don't think I've ever been there. are you sure you've got the right person?":
         # doubt, asked; who we are and why we call is the answer, not the call ended
         return "identity", 0.8

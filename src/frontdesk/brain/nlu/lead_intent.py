@@ -91,14 +91,27 @@ _SPOUSE_SAID = re.compile(r"\b(?:he|she|hes|shes)(?:'s| is| just| has| already)?
 """The one of the couple who sells ("my wife has a condo … she wants to sell that"): the lead's."""
 
 
+_SPOUSES = {"wife", "husband", "hubby", "partner", "spouse", "fiance", "fiancé", "fiancee", "fiancée"}
+_PERSON = re.compile(r"\b(?:landlord|landlady|owners?|neighbou?rs?|brother|sister|friends?|buddy|cousin|"
+                     r"parents|mom|dad|mother|father|sellers?|agent|boss|uncle|aunt|in-laws?|tenants?|"
+                     r"wife|husband|hubby|partner|spouse|fianc[eé]e?)\b")
+
+
+def _spouse_last(before: str) -> bool:
+    """Is the person spoken of last before this the caller's spouse ("my wife has a condo … she
+    wants to sell that"; not "my husband and I rent … our landlord told us he's selling")?"""
+    said = [m.group(0) for m in _PERSON.finditer(before)]
+    return bool(said) and said[-1] in _SPOUSES and _SPOUSE.search(before) is not None
+
+
 def _callers_own(pattern: re.Pattern[str], text: str) -> bool:
     """Does the caller say they themselves mean to do this (not someone else, not ruled out)?"""
     behalf = _ON_BEHALF.search(text) is not None
-    spouse = _SPOUSE.search(text) is not None
     # "she says we'd have to sell ours first": reported, but "we" sell; "my wife has a condo … she
     # wants to sell that": the household's sale
     return any(not ((not behalf and _SOMEONE_ELSE.search(text[max(0, m.start() - 40): m.start()])
-                     and not (spouse and _SPOUSE_SAID.search(text[max(0, m.start() - 40): m.start()]))
+                     and not (_SPOUSE_SAID.search(text[max(0, m.start() - 40): m.start()])
+                              and _spouse_last(text[: m.start()]))
                      and not re.match(r"(?:i|we)\b", m.group(0))
                      and not _OWN_SUBJECT.search(text[max(0, m.start() - 12): m.start()]))
                     or (_NOT_NOW.search(text[max(0, m.start() - 40): m.start()])

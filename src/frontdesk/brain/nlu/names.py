@@ -434,8 +434,12 @@ def _read_name(u: Utterance, *, expecting: bool) -> str | None:
         # it "terrence its terrence okafor", "ok good its lorraine tate": the name comes at the end
         name = _clean_name(end.group(1).split())
         name = name if name and len(name.split()) >= 2 else None
-    if name is None and expecting and (head := re.split(r"(?<=[.;!?])\s", u.raw, maxsplit=1)[0]) != u.raw:
-        name = _extract_name(normalise(head), expecting=True)  # "Kim Duarte. You can put both under my name"
+    head = re.split(r"(?<=[.;!?])\s", u.raw, maxsplit=1)[0]
+    if name is None and expecting and head != u.raw and (
+            first := _extract_name(normalise(head), expecting=True)) and " " in first and re.fullmatch(
+            r"\W*(?:(?:it'?s|i'?m|this is|(?:my )?name'?s)\s+)?" + re.escape(first.lower()) + r"\W*",
+            head.lower()):
+        name = first  # "Kim Duarte. You can put both under my name" (not "Wait. Monday.")
     if name is None and _UNDER_A_NAME.search(u.lower) and (
             last := re.search(r"\b([a-z'-]+) ([a-z'-]+)\W*$", u.lower)) and all(
             _plausible_name_word(w) and w not in _NEVER_NAME for w in last.groups()):
