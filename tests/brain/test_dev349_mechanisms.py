@@ -403,3 +403,10 @@ def test_selling_his_rental_is_a_sale_and_put_it_in_an_email_no_booking(profiles
     u = understand("just put it in an email for me, I'll read it tonight", profiles["real_estate"], today,
                    "location")
     assert u.intent != "book", u.intent
+
+
+async def test_a_call_back_asked_as_the_easier_way_is_the_call(profiles) -> None:
+    said = "it'd be simpler if somebody from service just called him back. tomorrow morning"
+    state, replies = await call(profiles, "dealership", "my boss got a recall letter on his Camry", said)
+    assert [t for t in state.pending_tasks if t.task_type == "callback"], replies
+    assert state.appointment is None and "open" not in replies[1], replies

@@ -161,6 +161,8 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
     assert act is not None
     model = ACT_INTENT.get(act.label, act.label)
     p = act.confidence
+    if (instead := call_instead(r, awaiting)) is not None:
+        return instead  # "could somebody just call back this afternoon, after three?" asked what day
     if model == "decline" and "book" in r.flags and r.date and r.time and rule in {"book", "provide_info"}:
         return "book", max(p, 0.8)  # "eh, I'd rather not sit there hoping. let's book it. Thursday, 7:30?"
     if rule == "escalation" and ABOUT_TO_GO.search(r.text.lower()) and CALL_ME.search(r.text.lower()):
@@ -344,8 +346,8 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
     if ASKS_NOW.search(r.text.lower()) and not (r.date or r.time or r.services or r.appointment_type):
         # "let me ask my husband, he's the one who drives it, hang on": asked now, on the line
         return "hold", 0.85
-    if (ours := at_permission(r, model, p, awaiting) or call_instead(r, awaiting)) is not None:
-        return ours  # the answer to our own call's "do you have a minute?"; a call asked for a day
+    if (ours := at_permission(r, model, p, awaiting)) is not None:
+        return ours  # the answer to our own call's "do you have a minute?"
     if (r.date or r.time) and not r.services and CAN_YOU_DO_WHEN.search(r.text.lower()) and (
             "faq" in {rule, model} or model == "question") and not ("faq_topic" in r.flags or asks_hours(
                 r.text.lower())):

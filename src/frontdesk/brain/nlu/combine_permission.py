@@ -85,10 +85,18 @@ _CALL_BACK_FIRST = re.compile(
 """A call back asked first thing ("could somebody just call back this afternoon, after three?")."""
 
 
+_CALL_EASIER = re.compile(r"\b(?:easier|better|simpler)\b[^.?!]{0,25}\b(?:if|for) "
+                          r"(?:someone|somebody|you|y'?all|one of (?:you|y'?all))\b[^.?!]{0,30}"
+                          r"\b(?:call|called|ring|rang)(?: (?:him|her|me|us|them))? back\b")
+"""A call back asked instead, as the easier way ("it'd be easier if someone from service just called
+him back")."""
+
+
 def call_instead(r: Understanding, awaiting: str | None) -> tuple[str, float] | None:
     """Asked what day works, a call back asked first thing instead ("could somebody just call back
     this afternoon, after three? she's up by then"): the call, at that time; None otherwise."""
-    if awaiting in {"date", "time"} and _CALL_BACK_FIRST.match(r.text.lower()) and not (
-            r.services or r.appointment_type or r.deny):
+    if awaiting in {"date", "time"} and (_CALL_BACK_FIRST.match(r.text.lower()) or _CALL_EASIER.search(
+            r.text.lower())) and not (r.services or r.appointment_type not in {None, "service"} or r.deny):
+        r.flags.add("call_asked")  # asked in so many words, whatever the busy caller would be offered
         return "objection_busy", 0.85
     return None
