@@ -14,6 +14,7 @@ from functools import cache
 from rapidfuzz import fuzz
 
 from frontdesk.brain.agents import desk_calls, lot, objection, qualification, scheduling, visit_questions
+from frontdesk.brain.agents.booking_state import resume_prompt
 from frontdesk.brain.agents.lot import POINTS_BACK
 from frontdesk.brain.agents.move_target import told_one
 from frontdesk.brain.context import Effect, TurnContext, absorb_contact
@@ -706,7 +707,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     sv = (ctx.profile.service(s.recent_services[0])
           if ctx.priced and s.recent_services and not ctx.more_acts else None)
     if sv is not None and (s.last_ask == "offer_service" if offered else (
-            answered != "which" and s.appointment is None and not scheduling.resume_prompt(s)
+            answered != "which" and s.appointment is None and not resume_prompt(s)
             and not qualification.in_progress(s)
             and sv.key not in {a.service_type for a in s.desk.found})):  # one they have already
         # "you do detailing, right? what's that cost?": answered, the visit is offered; "and a
@@ -769,7 +770,7 @@ def _callback(s: ConversationState, ctx: TurnContext) -> None:
 
 def resume(s: ConversationState, ctx: TurnContext) -> None:
     """After an aside, return to the booking or qualification under way, or ask what else."""
-    if scheduling.resume_prompt(s):
+    if resume_prompt(s):
         ctx.resuming = True
         ctx.hand_off("scheduling", "resume booking after question", s)
     elif qualification.in_progress(s):

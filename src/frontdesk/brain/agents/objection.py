@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from frontdesk.brain.agents import desk_calls, qualification, scheduling
+from frontdesk.brain.agents.booking_state import resume_prompt
 from frontdesk.brain.agents.booking_words import just_one_of
 from frontdesk.brain.context import Effect, TurnContext, absorb_contact
 from frontdesk.brain.format import say_date, say_phone, say_time
@@ -83,7 +84,7 @@ async def text_preferred(s: ConversationState, ctx: TurnContext) -> bool:
     """"Vivian Tran. and can you text me instead of calling? I don't pick up numbers I don't
     know", while booking: no call pressed on them; the booking goes on. Whether it was that."""
     u = ctx.u
-    if not (TEXT_INSTEAD.search(u.text.lower()) and scheduling.resume_prompt(s)) or (
+    if not (TEXT_INSTEAD.search(u.text.lower()) and resume_prompt(s)) or (
             u.date or u.time or u.window or u.time_of_day or "do_not_call" in u.flags):
         return False
     absorb_contact(s, ctx)
@@ -103,7 +104,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     if await text_preferred(s, ctx):
         return
     slots = s.booking_slots
-    if u.intent == "objection_price" and scheduling.resume_prompt(s) and (
+    if u.intent == "objection_price" and resume_prompt(s) and (
             kept := just_one_of(slots.services, u.text, ctx.profile)):
         # "Oof. that's more than I wanted to spend. Just the inspection then": the dear one dropped
         slots.services, slots.service_type, slots.services_expected = kept, kept[0], 0
@@ -240,7 +241,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     play = ctx.profile.objections.get(kind)
     s.objection_counts[kind] = s.objection_counts.get(kind, 0) + 1
     s.last_objection = kind
-    if (kind == "do_not_call" or "do_not_call" in u.flags) and scheduling.resume_prompt(s) and (
+    if (kind == "do_not_call" or "do_not_call" in u.flags) and resume_prompt(s) and (
             TEXT_INSTEAD.search(u.text.lower())) and (
             not _ALL_CONTACT.search(u.text.lower())):
         # "I'm a nurse, I can't pick up during shifts, so please don't call me with reminders,
@@ -459,7 +460,7 @@ def visit_proposed(s: ConversationState, ctx: TurnContext) -> bool:
     priced_then = bool(s.recent_services and s.callback_reason
                        and s.callback_reason.startswith("Unanswered question"))
     return bool(u.date or u.time) and not calls and (
-        (scheduling.resume_prompt(s) and (_PROPOSES_VISIT.search(said) is not None or open_day))
+        (resume_prompt(s) and (_PROPOSES_VISIT.search(said) is not None or open_day))
         or priced_then)
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from datetime import date, time
 
-from frontdesk.brain.agents import both_plan, objection, qualification, scheduling
+from frontdesk.brain.agents import both_plan, objection, qualification
 from frontdesk.brain.agents.appointment_words import CHANGE_IN_CLAUSE, NEW_DAY_LATER, STANDS, named_beside
+from frontdesk.brain.agents.booking_state import resume_prompt, visit_told
 from frontdesk.brain.agents.move_target import told_one
 from frontdesk.brain.agents.objection import quick_goodbye
 from frontdesk.brain.context import TurnContext
@@ -169,7 +170,7 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
         return "scheduling"
     if intent == "escalation" or (s.awaiting == "take_message" and s.awaiting_agent == "escalation"):
         return "escalation"  # whatever follows "would you like to leave a message?" is for it
-    if intent in APPOINTMENT_ACTS and s.appointment is None and scheduling.resume_prompt(s) and (
+    if intent in APPOINTMENT_ACTS and s.appointment is None and resume_prompt(s) and (
             s.awaiting_agent != "appointments") and not ALREADY_BOOKED.search(u.text.lower()) and not (
             _told(s)) and not (
             s.desk.last_done("cancelled")) and not (
@@ -461,7 +462,7 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
     if intent in {"goodbye", "greeting"}:
         return "greeting"
     if intent == "provide_info":
-        if profile.kind == "real_estate" and not scheduling.resume_prompt(s) and (
+        if profile.kind == "real_estate" and not resume_prompt(s) and (
                 u.has_lead_facts or (qualification.in_progress(s) and not u.appointment_type)):
             return "qualification"  # a day said mid-qualification is kept for later
         if u.vehicle and not u.has_booking_facts and s.awaiting == "anything_else" and re.search(
@@ -469,7 +470,7 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
             return "greeting"  # "the Camry one's under me too": whose the one on file is, no new visit
         if u.has_booking_facts or u.vehicle:
             return "scheduling"
-        if scheduling.resume_prompt(s):
+        if resume_prompt(s):
             return "scheduling"
         if qualification.in_progress(s):
             return "qualification"
@@ -633,13 +634,13 @@ def _told(s: ConversationState) -> bool:
     """The caller was just told when their appointment is, and nothing else is under way."""
     return bool(s.desk.found) and s.desk.last_done("told") and (
         s.awaiting == "anything_else" or (s.awaiting_agent in {"qualification", "objection", "greeting"}
-                                          and s.appointment is None and not scheduling.resume_prompt(s)))
+                                          and s.appointment is None and not resume_prompt(s)))
 
 
 def _adds_to_the_one_told(s: ConversationState, u: Understanding, profile: BusinessProfile) -> bool:
     """Just told of one service visit, the caller asks for more work on it ("can y'all rotate the
     tires too while it's in there?"): that work, booked for the same drop-off."""
-    told = scheduling.visit_told(s)
+    told = visit_told(s)
     if told is not None and not u.services and s.recent_services[:1] and (
             told.service_type not in s.recent_services[:1]) and _ADD_THAT.search(u.text.lower()):
         u.services = s.recent_services[:1]  # asked its price: "okay, yeah, go ahead and add that on"

@@ -12,6 +12,7 @@ from datetime import date, datetime, time, timedelta
 
 from frontdesk.brain.agents import just_booked, lead_side, lot_car, qualification, two_visits, visit_work
 from frontdesk.brain.agents.appointment_words import said_to_stand
+from frontdesk.brain.agents.booking_state import visit_told
 from frontdesk.brain.agents.booking_words import (
     ADDS,
     ask_which_alike,
@@ -780,21 +781,3 @@ async def _add_to_visit(s: ConversationState, ctx: TurnContext, visit: Appointme
     ctx.say("booked", subject=subject, on_date=say_on_date(day, ctx.today),
             time=say_time(time.fromisoformat(visit.scheduled_time)))
     ctx.ask(s, "anything_else", "greeting", "anything_else")
-
-
-def visit_told(s: ConversationState) -> Appointment | None:
-    """The one booking on file the caller was just told of (or just had moved), if the last thing
-    done was telling it (or moving it)."""
-    if not (s.desk.last_done("told") or s.desk.last_done("moved")):
-        return None
-    said = next((d.split(" ", 1)[1] for d in reversed(s.desk.done) if d.startswith(("told ", "moved "))),
-                None)
-    found = [a for a in s.desk.found if str(a.id) == said]
-    return found[0] if len(found) == 1 else None
-
-
-def resume_prompt(s: ConversationState) -> bool:
-    """True when a booking is under way and the caller should be brought back to it."""
-    slots = s.booking_slots
-    return s.appointment is None and bool(
-        slots.appointment_type or slots.service_type or slots.preferred_date)
