@@ -11,8 +11,8 @@ import re
 from frontdesk.brain.agents import faq, qualification
 from frontdesk.brain.context import Effect, TurnContext, absorb_contact
 from frontdesk.brain.format import say_list
-from frontdesk.brain.nlu.callee import ANSWERS_FOR_THEM
-from frontdesk.brain.nlu.cues import LEAD_ELSEWHERE, ONLY_COURTESY, RETURNED_CALL, SOMEONE_ELSE, STRUCK_OFF
+from frontdesk.brain.nlu.callee import ANSWERS_FOR_THEM, LEAD_ELSEWHERE
+from frontdesk.brain.nlu.cues import ONLY_COURTESY, RETURNED_CALL, SOMEONE_ELSE, STRUCK_OFF
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.state import ConversationState
 

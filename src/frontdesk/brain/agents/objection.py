@@ -19,15 +19,13 @@ from frontdesk.brain.context import Effect, TurnContext, absorb_contact
 from frontdesk.brain.format import say_date, say_phone, say_time
 from frontdesk.brain.nlu import Understanding, clock, names, understand
 from frontdesk.brain.nlu import entities as ex
+from frontdesk.brain.nlu.callee import CALLEE_AWAY, LEAD_ELSEWHERE, named_away
 from frontdesk.brain.nlu.cues import (
     ANY_TIME,
     CALL_ME,
     CALLBACK_DROPPED,
-    CALLEE_AWAY,
     DEFERS,
-    LEAD_ELSEWHERE,
     TEXT_INSTEAD,
-    named_away,
 )
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.state import ConversationState

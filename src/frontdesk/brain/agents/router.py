@@ -18,7 +18,7 @@ from frontdesk.brain.agents.objection import quick_goodbye
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.nlu import Understanding
 from frontdesk.brain.nlu import entities as ex
-from frontdesk.brain.nlu.callee import ANSWERS_FOR_THEM, PASSED_AWAY
+from frontdesk.brain.nlu.callee import ANSWERS_FOR_THEM, PASSED_AWAY, named_away
 from frontdesk.brain.nlu.cues import (
     ALREADY_BOOKED,
     ANOTHER_TIME,
@@ -30,7 +30,6 @@ from frontdesk.brain.nlu.cues import (
     FOR_GOOD,
     NEW_BOOKING_ASKED,
     asks_hours,
-    named_away,
 )
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.on_file import SOONER, SWAPPED_FOR

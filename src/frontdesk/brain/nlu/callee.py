@@ -1,6 +1,7 @@
 """Who answered our call, when it is not the one we called: someone answering for them ("this is
-his son", "you've reached Samir Haddad's phone"), news that they have died, or someone who looks
-after it themselves ("I do all the scheduling for the truck")."""
+his son", "you've reached Samir Haddad's phone"), news that they have died, someone who looks
+after it themselves ("I do all the scheduling for the truck"), the callee away or busy till a time,
+or someone else at home who is the one to reach ("that's all my wife")."""
 
 from __future__ import annotations
 
@@ -26,3 +27,37 @@ HANDLES_IT = re.compile(r"\b(?:i|i'?m the one (?:that|who)|i'?m the one)\s+(?:do
                         r"\bi handle (?:that|it|all (?:of )?that|all the)\b")
 """Whoever answered our call looks after it themselves ("this is his wife … honestly I do all the
 scheduling for the truck anyway, so go ahead"): the call goes on with them."""
+
+
+_AWAY_VERB = r"(?:'s|'re| is| are| isn'?t| aren'?t| won'?t be| will be|'ll be| went| left)"
+_AWAY_WHERE = (
+    r" (?:not )?(?:out|at|away|gone|working|asleep|sleeping|busy|in (?:a|the)|on (?:a|the)|home|back|"
+    r"here|around|available|unavailable|fishing|hunting|driving|traveling|travelling|on shift|"
+    r"on (?:his|her|their) shift|on call|on duty|deployed|overseas)\b")
+CALLEE_AWAY = re.compile(rf"\b(?:he|she|they){_AWAY_VERB}?{_AWAY_WHERE}")
+"""Whoever answers our call speaks of the callee as away ("she's at the gym till tonight", "he
+won't be home till six", "they're not back until after seven")."""
+
+
+def named_away(said: str, first_name: str) -> bool:
+    """Whoever answers our call speaks of the callee by name as away ("Dave's at work right now",
+    "Maria won't be back till Thursday"); "Dave here" is the callee himself."""
+    return re.search(rf"\b{re.escape(first_name.lower())}{_AWAY_VERB}{_AWAY_WHERE}", said) is not None
+
+
+_KIN = (r"(?:wife|husband|partner|son|daughter|mom|mother|dad|father|fianc[eé]e?|boyfriend|girlfriend|"
+        r"roommate|brother|sister|grandson|granddaughter)")
+LEAD_ELSEWHERE = re.compile(
+    rf"\b(?:that'?s|it'?s|that was|it was|that'?d be|you want|you'?re looking for|"
+    rf"(?:that|it) (?:might|must|could|may|would)(?:'ve| have) been) "
+    rf"(?:all |probably |actually |really |prob(?:ly)? |more )?(?:my|our) (?P<kin>{_KIN})\b|"
+    rf"\b(?:my|our) (?P<kin2>{_KIN})(?:'s| is| was) (?:the one|who)\b|"
+    rf"\b(?:my|our) (?P<kin3>{_KIN})'?s (?:thing|department|deal|project|baby|call|area|job)\b|"
+    rf"\b(?:my|our) (?P<kin4>{_KIN}) (?:handles|does|deals with|takes care of|is handling|is doing|"
+    rf"filled (?:it|that|the form|that form) out|did (?:that|the form)|is the house person)\b|"
+    rf"\b(?:talk to|speak (?:to|with)|ask|need|want) my (?P<kin5>{_KIN})\b")
+"""Whoever answers our call says the one we want is someone else at home ("the houses? oh, that's
+all my wife, she's the one on the websites")."""
+BUSY_UNTIL = re.compile(r"\b(?:i'?m|i am|we'?re|we are|i'?ll be|we'?ll be)\b[^.?!]{0,40}?"
+                        r"\b(?:till|until|'til|til)\b")
+"""A callee busy until a time ("I'm on a job site till four thirty"): when to call, not a visit."""

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 
+from frontdesk.brain.nlu.callee import BUSY_UNTIL, CALLEE_AWAY, LEAD_ELSEWHERE
 from frontdesk.brain.nlu.combine_words import AGREES_IN_PASSING
-from frontdesk.brain.nlu.cues import BUSY_CUE, BUSY_UNTIL, CALLEE_AWAY, LEAD_ELSEWHERE
+from frontdesk.brain.nlu.cues import BUSY_CUE
 from frontdesk.brain.nlu.understanding import Understanding
 
 _NOT_NOW = re.compile(r"\b(?:not (?:a |the |really a )?(?:great|good|best) (?:time|moment)|"

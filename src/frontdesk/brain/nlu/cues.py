@@ -571,38 +571,6 @@ NEW_BOOKING_ASKED = re.compile(
     r"[^.?!]{0,60}\b(?:i'?d|we'?d|i would|we would) (?:like|love|want) to (?:go )?(?:see|tour|look at)\b")
 """A booking asked for in so many words ("can I book a detailing for tuesday too"): a new one,
 whatever the caller has on file."""
-_AWAY_VERB = r"(?:'s|'re| is| are| isn'?t| aren'?t| won'?t be| will be|'ll be| went| left)"
-_AWAY_WHERE = (
-    r" (?:not )?(?:out|at|away|gone|working|asleep|sleeping|busy|in (?:a|the)|on (?:a|the)|home|back|"
-    r"here|around|available|unavailable|fishing|hunting|driving|traveling|travelling|on shift|"
-    r"on (?:his|her|their) shift|on call|on duty|deployed|overseas)\b")
-CALLEE_AWAY = re.compile(rf"\b(?:he|she|they){_AWAY_VERB}?{_AWAY_WHERE}")
-"""Whoever answers our call speaks of the callee as away ("she's at the gym till tonight", "he
-won't be home till six", "they're not back until after seven")."""
-
-
-def named_away(said: str, first_name: str) -> bool:
-    """Whoever answers our call speaks of the callee by name as away ("Dave's at work right now",
-    "Maria won't be back till Thursday"); "Dave here" is the callee himself."""
-    return re.search(rf"\b{re.escape(first_name.lower())}{_AWAY_VERB}{_AWAY_WHERE}", said) is not None
-
-
-_KIN = (r"(?:wife|husband|partner|son|daughter|mom|mother|dad|father|fianc[eé]e?|boyfriend|girlfriend|"
-        r"roommate|brother|sister|grandson|granddaughter)")
-LEAD_ELSEWHERE = re.compile(
-    rf"\b(?:that'?s|it'?s|that was|it was|that'?d be|you want|you'?re looking for|"
-    rf"(?:that|it) (?:might|must|could|may|would)(?:'ve| have) been) "
-    rf"(?:all |probably |actually |really |prob(?:ly)? |more )?(?:my|our) (?P<kin>{_KIN})\b|"
-    rf"\b(?:my|our) (?P<kin2>{_KIN})(?:'s| is| was) (?:the one|who)\b|"
-    rf"\b(?:my|our) (?P<kin3>{_KIN})'?s (?:thing|department|deal|project|baby|call|area|job)\b|"
-    rf"\b(?:my|our) (?P<kin4>{_KIN}) (?:handles|does|deals with|takes care of|is handling|is doing|"
-    rf"filled (?:it|that|the form|that form) out|did (?:that|the form)|is the house person)\b|"
-    rf"\b(?:talk to|speak (?:to|with)|ask|need|want) my (?P<kin5>{_KIN})\b")
-"""Whoever answers our call says the one we want is someone else at home ("the houses? oh, that's
-all my wife, she's the one on the websites")."""
-BUSY_UNTIL = re.compile(r"\b(?:i'?m|i am|we'?re|we are|i'?ll be|we'?ll be)\b[^.?!]{0,40}?"
-                        r"\b(?:till|until|'til|til)\b")
-"""A callee busy until a time ("I'm on a job site till four thirty"): when to call, not a visit."""
 
 
 SOMEONE_ELSE = re.compile(r"\b(?:agent|realtor|broker|brokerage|mechanic|shop|dealer|dealership|guy|gal|lady|"
