@@ -538,6 +538,8 @@ _VISIT_AFTER = re.compile(r"(?<=[,.;!?])\s*(?:(?:and|also|plus|oh)\W+)+(?:i|we)"
                           r"\s+(?:also\s+)?(?:need|want|gotta|have to|'d like|would like|would love|"
                           r"wanna))\b")
 """A visit asked for after a call back asked ("… call me back about it? And I also need …")."""
+
+
 def _visit_after_call(text: str, profile: BusinessProfile, today: date,
                       awaiting: str | None) -> Understanding | None:
     """A visit with its day asked after a call asked first, read on its own (the call kept as
