@@ -95,7 +95,8 @@ def ask_which_alike(s: ConversationState, ctx: TurnContext, agent: str) -> bool:
     said = " ".join(m.content for m in s.messages[-8 if s.last_ask == "ask_which_service" else -4:]
                     if m.role == "user")
     alike = [sv for k in ex.services_alike(normalise(said), ctx.profile) if (sv := ctx.profile.service(k))]
-    if not alike or any(sv.key in slots.services for sv in alike) or (slots.services and (
+    later = (slots.visit_after or "").lower()  # ("… and the truck Thursday": its state inspection, later)
+    if not alike or any(sv.key in slots.services or sv.name in later for sv in alike) or (slots.services and (
             s.on_file or (s.last_ask != "ask_which_service" and not ex.services_alike(
                 normalise(ctx.u.text), ctx.profile)))):
         # ("I want the inspection done and an oil change": the oil change is known, the

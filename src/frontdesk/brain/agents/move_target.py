@@ -120,7 +120,11 @@ def said_back(desk: AppointmentDesk, wanted: When, chosen: Appointment | None = 
     # ("one o'clock thursday yes ma'am" to Thursday the 20th read back: that Thursday, not this one;
     # "three o'clock on the first" names its own day)
     weeks = {0, 7} if _BARE_WEEKDAY.search(said) and not _DAY_OF_MONTH.search(said) else {0}
-    return (day is not None and at is not None and wanted.part is None
+    # ("yeah to in the afternoon thats fine" to 2 PM read back: the part of the day it is in)
+    first, last = _PART_HOURS.get(wanted.part or "", (0, 0))
+    part_fits = wanted.part is None or (
+        wanted.time is None and at is not None and first <= int(at[:2]) < last)
+    return (day is not None and at is not None and part_fits
             and (wanted.date is None or abs((wanted.date - date.fromisoformat(day)).days) in weeks)
             and (wanted.time is None or wanted.time.strftime("%H:%M") == at or (
                 # "seven's good" to 7 PM read back: the hour said without a part of the day
@@ -128,6 +132,7 @@ def said_back(desk: AppointmentDesk, wanted: When, chosen: Appointment | None = 
                 and wanted.time.hour % 12 == int(at[:2]) % 12)))
 
 
+_PART_HOURS = {"morning": (0, 12), "afternoon": (12, 17), "evening": (17, 24)}
 _PART_SAID = re.compile(r"\b(?:a\.?m|p\.?m|morning|afternoon|evening|night|tonight|noon)\b")
 _BARE_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 _DAY_OF_MONTH = re.compile(r"\b(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|"

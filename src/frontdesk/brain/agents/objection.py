@@ -19,7 +19,7 @@ from frontdesk.brain.context import Effect, TurnContext, absorb_contact
 from frontdesk.brain.format import say_date, say_phone, say_time
 from frontdesk.brain.nlu import Understanding, clock, names, understand
 from frontdesk.brain.nlu import entities as ex
-from frontdesk.brain.nlu.callee import CALLEE_AWAY, LEAD_ELSEWHERE, named_away
+from frontdesk.brain.nlu.callee import CALLEE_AWAY, CALLS_US_THEMSELVES, LEAD_ELSEWHERE, named_away
 from frontdesk.brain.nlu.cues import (
     ANY_TIME,
     CALL_ME,
@@ -57,6 +57,11 @@ _ALL_CONTACT = re.compile(r"\b(?:off (?:your|the|y'?all'?s) (?:\w+ )?list|never|
                           r"any ?more|(?:don'?t|do not) (?:call or text|text)|lose (?:my|this) number)\b")
 """No contact at all, not just no calls ("take me off your list", "don't text me either")."""
 
+
+
+_CANT_TALK_NOW = re.compile(r"\b(?:at work|(?:can'?t|cannot) (?:really )?talk|driving|in a meeting|"
+                            r"(?:busy|swamped|slammed) (?:right )?now|in class|on the job)\b")
+"""Why the phone does not suit right now (not that it never will)."""
 
 def quick_goodbye(u: Understanding) -> bool:
     """"yeah ok bye", said when asked when to call back: a leave-taking that keeps the call back
@@ -144,6 +149,12 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             _callback_to_number(s, ctx)
         else:
             ctx.ask(s, "phone", AGENT, "callback_ask_phone", when=s.pending_callback["when"])
+        return
+    if s.awaiting == "callback_time" and s.awaiting_agent == AGENT and s.direction == "outbound" and not (
+            u.date or u.time or u.window or u.time_of_day) and CALLS_US_THEMSELVES.search(u.text.lower()):
+        # "I'll just tell him and he can call y'all back himself": asked when to reach him, no time
+        ctx.say("callee_calls_us", whom=s.callback_whom or "you")
+        _end(s, "no_outcome")
         return
     if s.awaiting == "callback_time" and s.awaiting_agent == AGENT:
         if not (u.date or u.time or u.window or u.time_of_day) and (
@@ -289,6 +300,11 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
                 u.date or u.time or u.window or u.time_of_day):
             # "just text me instead, I don't do phone calls": this line cannot text, so no
             # callback is pressed on them, and their number stays (they asked for no list change)
+            if _CANT_TALK_NOW.search(u.text.lower()):
+                # "could you text me instead? I'm at work and I can't really talk": busy now, not
+                # never; asked once when suits, which they may decline
+                ctx.ask(s, "callback_time", AGENT, "text_instead_busy")
+                return
             ctx.say("text_instead")
             _end(s, "no_outcome")
             return

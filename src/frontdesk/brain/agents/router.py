@@ -78,6 +78,12 @@ _BOOKING_ASKED = frozenset({"pick_alternative", "date", "time", "name", "offer_a
 """The questions on the way to a booking, which a "no thanks, bye" leaves."""
 
 
+
+_MEET_NOW = re.compile(r"\b(?:sit down|meet|come (?:in|by)|appointment|consultation|showing|pick a time|"
+                       r"set (?:it|something|a time) up|book (?:it|one|something)|"
+                       r"bring (?:it|her|him|the \w+) in)\b")
+"""A meeting asked for in so many words."""
+
 def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
           ctx: TurnContext | None = None) -> AgentName:
     intent = u.intent
@@ -405,6 +411,13 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
         if asked_of and not s.booking_slots.appointment_type:
             s.booking_slots.appointment_type = asked_of
         return "scheduling"
+    said = u.text.lower()
+    if s.awaiting == "callback_time" and owner == "objection" and intent == "book" and (
+            u.appointment_type or u.services) and (u.date or u.time) and _MEET_NOW.search(said) and not (
+            CALL_ME.search(said) and not CALLBACK_DROPPED.search(said)):
+        # "okay, whatever, let's just pick a time now … Monday at twelve thirty, to sit down with an
+        # agent", asked when to call back: the meeting, booked now
+        return "scheduling"
     if s.awaiting == "callback_time" and owner == "objection" and objection.call_asked_for(s) and (
             u.has_lead_facts) and intent in {"lead", "provide_info", "book", "unknown"} and not (
             u.date or u.time or u.appointment_type or u.is_question):
@@ -447,7 +460,9 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
                            and (u.lead_intent or s.lead.intent) in {"buy", "both", "sell"})
         return "qualification" if wants_lead_talk else "scheduling"
     if intent == "faq" and profile.kind == "real_estate" and u.budget and _CAN_YOU_HELP.search(
-            u.text.lower()):
+            u.text.lower()) and not (
+            # ("do y'all even work with stuff around two hundred?": yes, said from the price range)
+            "faq_topic" in u.flags and u.budget[1] >= (profile.qualification.min_budget or 0)):
         u.intent = "lead"  # "can y'all even help with something around a hundred and twenty thousand?"
         return "qualification"
     if intent == "faq":

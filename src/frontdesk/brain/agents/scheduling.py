@@ -138,6 +138,10 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
     if (u.vehicle and "own_vehicle" in u.flags and slots.appointment_type is None
             and profile.appointment_type("service") is not None and not u.appointment_type):
         slots.appointment_type = "service"  # the caller's own car comes in for service
+    if (u.vehicle and "own_vehicle" not in u.flags and slots.appointment_type is None
+            and not slots.services and _SHOPPING.search(u.text.lower())
+            and profile.appointment_type("test_drive") is not None):
+        slots.appointment_type = "test_drive"  # "she's buying her first car … her eye on that RAV4 you have"
     if profile.kind == "dealership" and len(u.services) == 1 and not before.get("services") and (
             "add_to_visit" not in u.flags) and re.search(
             r"\b(?:(?:can|could) (?:you(?: guys)?|y'?all|we|they) (?:also )?|and (?:also )?)"
@@ -194,6 +198,9 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
     return slots.model_dump() != before
 
 
+_SHOPPING = re.compile(r"\b(?:buy(?:ing)?|eye on|eyeing|interested in|in the market|shopping|"
+                       r"thinking (?:about|of) (?:getting|buying))\b")
+"""A car of the lot talked of by someone buying one: its test drive is the visit."""
 _SET_UP = re.compile(r"\b(?:set (?:something|a time|a meeting|an appointment|one) up|"
                      r"set up (?:something|a time|a meeting|an appointment|one)|sit down|"
                      r"meet (?:with )?(?:someone|somebody|an agent|one of)|come in|get started|"

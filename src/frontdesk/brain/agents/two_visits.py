@@ -58,10 +58,11 @@ def _work(u: Understanding) -> set[str]:
     return {said} if (said := kind(u)) not in {None, "service"} else set()
 
 
-def _apart(first: Understanding, second: Understanding) -> bool:
-    """Are these two visits, each with its own work and its own day or hour?"""
+def _apart(first: Understanding, second: Understanding, *, alike: bool = False) -> bool:
+    """Are these two visits, each with its own work and its own day or hour? (``alike``: the
+    second said as another of the same kind: "one at nine-thirty and the other at ten-thirty")."""
     mine, theirs = _work(first), _work(second)
-    if not mine or not theirs or not (mine - theirs) or not (first.date or first.time):
+    if not mine or not theirs or not (alike or mine - theirs) or not (first.date or first.time):
         return False
     if second.date is not None:
         return first.date is None or second.date != first.date
@@ -97,13 +98,44 @@ def split(text: str, read: Callable[[str], Understanding]) -> Understanding | No
             continue
         first, second = read(text[: cut.start()]), read(text[cut.end():])
         _after_the_first(second, first.date, first.time)
-        if first.intent != "book" or not _apart(first, second):  # (a visit asked, not a story told)
+        said = text[cut.end():].strip(" ,.;")
+        alike = False
+        if not _work(second) and (work := _work_of_car(after, before, read) or _another_alike(after, first)):
+            # "my truck's due for its inspection … the oil change Wednesday at ten and the truck
+            # Thursday at ten": the truck's work, said before; "the other one at ten-thirty"
+            alike = work == _work(first)
+            said = f"{' and '.join(sorted(work)).replace('_', ' ')}: {said}"
+            second = read(said)
+            _after_the_first(second, first.date, first.time)
+        if first.intent != "book" or not _apart(first, second, alike=alike):  # (a visit asked, not a story)
             continue
         first.services = [k for k in first.services if k not in second.services]
         first.appointment_type = kind(first)
-        first.visit_after = text[cut.end():].strip(" ,.;")
+        first.visit_after = said
         return first
     return None
+
+
+_CAR_WORD = re.compile(r"\b(?:truck|suv|car|van|minivan|jeep|sedan|pickup|wagon|hatchback|motorcycle)\b")
+_ANOTHER = re.compile(r"^\W*(?:the )?(?:other|second|next) (?:one|house|home|place|listing)?|"
+                      r"^\W*another one\b")
+
+
+def _work_of_car(after: str, before: str, read: Callable[[str], Understanding]) -> set[str]:
+    """The work said earlier of the car the second half names ("… the truck Thursday at ten")."""
+    car = _CAR_WORD.search(after)
+    if car is None:
+        return set()
+    for part in re.split(r"(?<=[.!?])\s+|,?\s+(?:and|but|plus)\s+", before):
+        if re.search(rf"\b{car.group(0)}\b", part) and (services := read(part).services):
+            return set(services)
+    return set()
+
+
+def _another_alike(after: str, first: Understanding) -> set[str]:
+    """"the other one right after, at ten-thirty": one more of the first visit's kind."""
+    work = _work(first)
+    return work if _ANOTHER.search(after) and len(work) == 1 and not first.services else set()
 
 
 _THE_OTHER = re.compile(r"\b(?:mine|his|hers|theirs|the other one|the other car|the second one|the other)\b")

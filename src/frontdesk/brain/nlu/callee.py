@@ -61,3 +61,14 @@ all my wife, she's the one on the websites")."""
 BUSY_UNTIL = re.compile(r"\b(?:i'?m|i am|we'?re|we are|i'?ll be|we'?ll be)\b[^.?!]{0,40}?"
                         r"\b(?:till|until|'til|til)\b")
 """A callee busy until a time ("I'm on a job site till four thirty"): when to call, not a visit."""
+
+
+CALLS_US_THEMSELVES = re.compile(
+    r"\b(?:he|she|they)(?:'ll| will| can| could|'s gonna| is gonna| are gonna|'re gonna)? (?:just )?"
+    r"(?:call|ring|get back to|reach out to) (?:you|y'?all|ya|you guys)(?: back)?"
+    r"(?: him| her)?(?:self|selves)?\b|"
+    r"\b(?:he|she|they)(?:'ll| will) call\b|"
+    r"\b(?:call|ring) (?:you|y'?all|ya) (?:back )?(?:him|her|them)sel(?:f|ves)\b")
+"""Whoever answered says the one we called will ring us himself ("he can call y'all back himself",
+"no, that's okay, he'll call"): no call back of ours is wanted."""
+

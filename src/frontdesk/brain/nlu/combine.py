@@ -359,6 +359,10 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
         # was, and the conversation goes on with what they know)
         r.affirm = True
         return "affirm", 0.85  # "sure, what've you got?" to "do you have a minute?": go on
+    if awaiting == "permission" and WAS_IT_ABOUT.search(r.text.lower()) and re.search(
+            r"\b(?:truck|car|suv|van|vehicle|jeep|ride|house|home|place|listing)\b", r.text.lower()) and not (
+            r.date or r.time or r.services):
+        return "identity", 0.85  # "is it about the truck?" on our call: what it is about, no car for sale
     if "faq" in {rule, model} and r.appointment_type and ASKS_TO_SEE.search(r.text.lower()) and not (
             r.services or "price_question" in r.flags):
         return "book", 0.8  # "… isn't open today, but can we get in to see it this afternoon?"

@@ -52,6 +52,9 @@ _DONE_ALREADY = re.compile(r"\b(?:did(?! (?:get|mention|say|tell|ask|want|need)\
                            # ("he's got a window Thursday morning": time free, no work done)
                            r"(?! (?:a |an |some )?(?:window|opening|slot|gap|free|minute|chance|break|"
                            r"day off|morning off|afternoon off)\b)"
+                           # ("we got a work van and the brakes are grinding": a van owned, no work)
+                           r"(?! (?:a|an|two|three|\d+|this|these|our|my|the)? ?(?:[\w-]+ )?"
+                           r"(?:van|truck|car|suv|minivan|pickup|sedan|vehicle|fleet|jeep|wagon)s?\b)"
                            # ("I got one of those recall notices for the airbag": a notice came, no work)
                            r"(?! (?:(?:one of )?(?:those|these|a|an|the|this|that) )?(?:\w+ )?"
                            r"(?:letters?|notices?|mailers?|postcards?|cards?|emails?|texts?)\b)"
@@ -708,7 +711,7 @@ def _frame_in(frame: AskFrame, text: str) -> bool:
                     sentence[: verb.start()])) or (re.match(r"\s+(?:her|him|them)\b", after) and re.search(
                     r"\b(?:i|we) (?:gotta|got to|have to|need to|hafta)\s+$", sentence[: verb.start()])):
                 continue  # "Monday then, like eleven? I'll drive her.": the caller brings someone
-            if (re.match(r"\s+(?:it|that one|this one|one|them|her|him)\b", after)
+            if (re.match(r"\s+(?:it|that one|this one|one|them|her|him|those|these|both)\b", after)
                     # "take that one out": the pronoun inside the verb with its particle
                     or re.search(r"\s(?:it|that one|this one|that)\s+\w+$", verb.group(0))) and (
                     frame.owner == "business"

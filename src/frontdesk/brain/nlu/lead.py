@@ -31,8 +31,9 @@ _SINGLE = re.compile(
 )
 _CAP_AFTER = re.compile(r"\W{0,3}(?:tops|max(?:imum)?|top|at (?:the )?(?:very |absolute |outside )?most|"
                         r"or (?:less|under|below)|"
-                        r"(?:(?:that|which|it|this)\s*)?(?:is|would be|'s) (?:the|our|my|about the|"
-                        r"pretty much the|really the) (?:absolute |hard |very |real |firm )?"
+                        r"(?:(?:that|which|it|this)\s*)?(?:is|would be|'s) "
+                        r"(?:(?:about|pretty much|really|basically|kind of|kinda|probably) )?(?:the|our|my) "
+                        r"(?:absolute |hard |very |real |firm )?"
                         r"(?:ceiling|limit|max|cap|top|most)|ceiling|limit)\b")
 """A figure capped by what follows: "three-fifty, tops", "six-fifty is the ceiling"."""
 _CAPS = {"up to", "under", "below", "max", "maximum", "no more than", "less than", "stretch to",
@@ -287,7 +288,8 @@ _CEILING = re.compile(
     rf"(?P<a>{_FIGURE}),?\s+(?:tops\b|(?:absolute |at the |at )?max(?:imum)?\b(?!:?\s*(?:of |is )?\$?\d)|"
     rf"at (?:the )?(?:very )?most\b|"
     rf"if (?:it'?s|its|the house is) (?:perfect|the (?:one|1)|just right|really (?:nice|good))\b|"
-    rf"(?:(?:that|it|which)(?:'s| is)|is|'s) (?:the|our|my) (?:real |absolute |hard )?"
+    rf"(?:(?:that|it|which)(?:'s| is)|is|'s) (?:(?:pretty much|really|basically|kind of|kinda|probably) )?"
+    rf"(?:the|our|my) (?:real |absolute |hard )?"
     rf"(?:ceiling|top|max(?:imum)?|limit|cap|most)\b)|"
     rf"\b(?:up to|no more than|not a penny more than|(?:stay|keep it|keep us) (?:under|below)|"
     rf"(?:go|spend|pay|be) (?:over|above|past|more than)|"

@@ -11,6 +11,7 @@ import yaml
 
 _LEXICON_FILE = Path(__file__).with_name("lexicon.yaml")
 _FIRST_NAMES_FILE = Path(__file__).with_name("first_names.txt")
+_MORE_FIRST_NAMES_FILE = Path(__file__).with_name("first_names_more.txt")
 _EVERYDAY_FILE = Path(__file__).with_name("everyday_words.txt")
 
 
@@ -74,7 +75,7 @@ def lexicon() -> Lexicon:
         topics={words: _compile(pats) for words, pats in (raw.get("topics") or {}).items()},
         service_objects=frozenset(str(w) for w in raw.get("service_objects") or []),
         given_names=frozenset(str(w) for w in raw.get("given_names_also_words") or []),
-        first_names=frozenset(_words(_FIRST_NAMES_FILE)),
+        first_names=frozenset(_words(_FIRST_NAMES_FILE) + _words(_MORE_FIRST_NAMES_FILE)),
         everyday_words=frozenset(_words(_EVERYDAY_FILE)),
         pickups=frozenset(str(w).lower() for w in raw.get("pickup_models") or []),
         other_services={name: tuple(str(w) for w in words)

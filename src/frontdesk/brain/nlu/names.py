@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.message_name import as_introduced
 from frontdesk.brain.nlu.name_frames import _AFTER_NAME, _NAME_WORD, _PIECE_FILLER, name_frames
+from frontdesk.brain.nlu.not_names import not_a_name
 from frontdesk.brain.nlu.spelling import (
     SPELLED_OUT,
     SPELLING_NOTE,
@@ -354,27 +355,7 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
         name = _read_name(u, expecting=expecting)
     finally:
         _SPELLED_NOW.reset(token)
-    return None if name is not None and _a_place(name) else name
-
-
-_PLACE_WORD = frozenset({"creek", "park", "ranch", "hills", "heights", "village", "lake", "lakes",
-                         "crossing", "springs", "estates", "pointe", "glen", "meadows", "trails", "trail",
-                         "woods", "oaks", "station", "square", "plaza", "commons", "street", "road", "drive",
-                         "avenue", "boulevard", "parkway", "circle", "bend", "valley", "ridge", "landing",
-                         "cove"})
-
-
-_SURNAME_TOO = frozenset({"park", "lake", "lakes", "woods", "ridge", "glen", "station"})
-
-
-def _a_place(name: str) -> bool:
-    """"Cedar Park. Buttercup Creek": a neighbourhood or street, not a person (a known first name
-    or a hyphened one before it keeps it a name: "Linda Lake", "Min-jun Park"; a word that is also
-    a surname needs an everyday word before it: "Cedar Park")."""
-    words = name.lower().split()
-    if len(words) < 2 or words[-1] not in _PLACE_WORD or words[0] in lexicon().first_names or "-" in words[0]:
-        return False
-    return words[-1] not in _SURNAME_TOO or words[0] in lexicon().everyday_words
+    return None if name is None else not_a_name(u, name, expecting=expecting)
 
 
 _RANK_THEN_NAME = re.compile(r"(?i)(?:^|[.!?,]\s+)((?:(?:staff|master|first|gunnery) )?(?:sergeant|sgt\.?|"

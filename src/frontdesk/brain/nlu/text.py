@@ -300,6 +300,9 @@ _AT_HOMOPHONE = re.compile(r"\b(at) (to|too|for|fore|ate|won)\b"
                            r"tomorrow|today|tonight|on|if|works?)\b))")
 _BEFORE_UNIT = re.compile(r"\b(to|too|for|fore|ate|won)(?= (?:(?:hundred|thousand|o'?clock|oclock)\b|"
                           r"[ap]\.?m\b\.?))")
+_BEFORE_PART = re.compile(r"\b(yeah|yes|yep|okay|ok|sure|like|say|maybe|then|um|uh) (to|too|for|fore|ate|won)"
+                          r"(?= in the (?:morning|afternoon|evening)\b)")
+"""("yeah to in the afternoon thats fine": two, said alone before the part of the day)"""
 
 
 def _number_homophones(text: str) -> str:
@@ -308,6 +311,7 @@ def _number_homophones(text: str) -> str:
     number can stand (after "at", before "hundred" or "o'clock") is that number."""
     text = _AT_HOMOPHONE.sub(lambda m: f"{m.group(1) or m.group(3)} {_SOUNDS_LIKE[m.group(2) or m.group(4)]}",
                              text)
+    text = _BEFORE_PART.sub(lambda m: f"{m.group(1)} {_SOUNDS_LIKE[m.group(2)]}", text)
     return _BEFORE_UNIT.sub(lambda m: _SOUNDS_LIKE[m.group(1)], text)
 
 
@@ -317,6 +321,8 @@ _HOMOPHONES = (
      "tomorrow"),
     (re.compile(r"\b(?:tonite|2nite)\b"), "tonight"),
     (re.compile(r"\bfor what it'?s worth\b"), "fwiw"),  # the idiom: no home's worth asked
+    # "I'm just the dad who kicks the tires": the idiom, no tires to work on
+    (re.compile(r"\bkick(?:s|ing|ed)? the tires\b"), "looks it over"),
     # "that red rav for the used one": the RAV4, its four heard as "for"
     (re.compile(r"\brav (?:for|fore)\b"), "rav four"),
     # "the breaks have been squeakin", "break pads": the brakes, as speech recognition spells them
@@ -340,6 +346,9 @@ _HOMOPHONES = (
                 r"(?=\s+(?:thirty|fifteen|forty|o'?clock|[ap]\.?m\b|in the))"), "eight"),
     (re.compile(r"\b(?:a|e) ?leven\b"), "eleven"),
     (re.compile(r"\blike (?:to|too)(?= (?:thirty|fifteen|forty|o'?clock|[ap]\.?m\b|in the))"), "like two"),
+    # "in like tree months", "tree hundred": three, by its sound, where only a number fits
+    (re.compile(r"\btree(?= (?:months?|weeks?|years?|hundred|thousand|bedrooms?|o'?clock|thirty|fifteen|"
+                r"forty|[ap]\.?m\b|in the (?:morning|afternoon|evening))\b)"), "three"),
     (re.compile(r"\btent(?=\s+(?:thirty|fifteen|forty|o'?clock|[ap]\.?m\b|in the))"), "ten"),
     (re.compile(r"\boil chains?\b"), "oil change"),  # "how much for a oil chain", as it is heard
     (re.compile(r"\bf[ie](?:dd|tt)y\b"), "fifty"),  # "budgets like three fiddy"
@@ -527,7 +536,37 @@ def _word_homophones(text: str) -> str:
     "break" for the brake on a car, "cell" for selling a house, "too by" for to buy."""
     for pattern, replace in _HOMOPHONES:
         text = pattern.sub(replace, text)
-    return text
+    return _MISSPELT_DAY.sub(_weekday_by_spelling, text)
+
+
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MISSPELT_DAY = re.compile(r"\b[a-z]{2,8}(?:day|dy|dey)\b")
+"""A word ending like a weekday (checked against the everyday words ending so: "ready", "today")."""
+
+
+def _distance(a: str, b: str) -> int:
+    """Edits (a letter added, dropped, changed, or two swapped) from ``a`` to ``b``."""
+    row2: list[int] = []
+    row1 = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        row = [i]
+        for j, cb in enumerate(b, 1):
+            row.append(min(row1[j] + 1, row[j - 1] + 1, row1[j - 1] + (ca != cb)))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                row[j] = min(row[j], row2[j - 2] + 1)
+        row2, row1 = row1, row
+    return row1[-1]
+
+
+def _weekday_by_spelling(match: re.Match[str]) -> str:
+    """"thirsday", "wendsday", "teusday", "saterday", "fridy": a weekday as a transcript or a
+    hurried typist spells it — the one weekday a letter or two away, starting with its letter."""
+    word = match.group(0)
+    if word in lexicon().everyday_words:
+        return word  # "today", "ready", "monday" itself
+    near = sorted((_distance(word, day), day) for day in _WEEKDAY_NAMES if day[0] == word[0])
+    near = [(edits, day) for edits, day in near if edits <= (1 if len(word) <= 6 else 2)]
+    return near[0][1] if near and (len(near) == 1 or near[1][0] > near[0][0]) else word
 
 
 def _loose_clock(text: str) -> str:

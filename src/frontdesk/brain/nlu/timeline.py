@@ -32,7 +32,8 @@ _SO_FAR = re.compile(r"\b(?:'ve|have|has|had|we|i) (?:been|lived|owned|had|rente
 """How long something has gone on so far ("we've been in the house going on fifteen years")."""
 
 
-_PAST_EVENT = re.compile(r"\b(?:passed(?: away)?|died|(?<!\bbe )(?<!\bbe all )moved(?: in| here| out)?|"
+_PAST_EVENT = re.compile(r"\b(?:passed(?: away)?|died|(?<!\bbe )(?<!\bbe all )(?<!\bhopefully )(?<!\bget )"
+                         r"moved(?: in| here| out)?|"
                          r"bought (?:it|the \w+)|"
                          r"started|retired|got married|got divorced|was born|inherited it|"
                          r"(?:was|were|went|got|became) (?:final|finali[sz]ed|official|done|over|signed)|"
@@ -56,6 +57,10 @@ def _looks_back(text: str, match: re.Match[str]) -> bool:
             r"\s*(?:within|in|next|the next)\b", match.group(0)):
         return True  # a span up to now, not one ahead
     # ("I'm not moving boxes eight months pregnant": how far along, not how soon)
+    if re.match(r"\s*now\b", after) and re.search(r"\b(?:more|closer to|rather)\s+(?:like\s+)?$",
+                                                 text[max(0, match.start() - 15): match.start()] + "like "
+                                                 if match.group(0).startswith("like") else before):
+        return False  # "it's more like two months now": the span put right, ahead
     return bool(re.match(r"\s*(?:ago|old|back|now|already|and counting|so far|pregnant|along)\b", after)
                 or re.search(
         r"\b(?:for|been|past|last|since|lived|owned|had|bought|had it|spent|took|took us)"
@@ -86,7 +91,8 @@ def extract_timeline(u: Utterance, today: date, *, expecting: bool = False) -> t
     # ("maybe in like three months — well, realistically six": the span said again, settled)
     settled = [u.numeric[m.end():] for m in reversed(list(_REALISTICALLY.finditer(u.numeric)))]
     for tail in [*correction_tails(u.numeric), *settled]:
-        if (put_right := _timeline(tail, today, expecting=expecting)) is not None:
+        # a month put right is the timeline though said bare ("August, no, wait, it's September now")
+        if (put_right := _timeline(tail, today, expecting=expecting or said is not None)) is not None:
             return put_right
         unit = re.search(r"\b(month|week|year)s?\b", said[1]) if said else None
         if unit and (bare := _BARE_COUNT.search(tail)):
@@ -137,6 +143,8 @@ _BY_MONTH = re.compile(rf"\b(?:by|in|before|around|until|till|after|early|late|m
                        # "before the wedding, which is in May", "the baby's due in March"
                        rf"(?:which|that) (?:is|'s) in|(?:wedding|baby|due date|transfer|start date|"
                        rf"deployment|retirement|graduation)(?:'s| is)(?: due)? in|"
+                       # "HR said the start date was August"
+                       rf"start date (?:is|was|'s|will be|got moved to|is now)|"
                        # "our youngest graduates in May, and after that we'd like to sell"
                        rf"(?:graduates?|retires?|finishes|deploys|gets? out|starts? school) in)[\s,]+"
                        rf"(?:(?:like|about|around|maybe|probably|early|late|mid|next),? )?"
@@ -144,6 +152,18 @@ _BY_MONTH = re.compile(rf"\b(?:by|in|before|around|until|till|after|early|late|m
                        rf"({MONTH})\b(?! (?:be|have|i|we|not)\b)|\b({MONTH})(?:-| )ish\b|"
                        rf"\b({MONTH}) or (?:maybe )?{MONTH}\b")
 """A month the move is by or in ("by June", "lease is up september first", "june or july")."""
+
+
+_MEETING = re.compile(r"\b(?:meet|meeting|sit down|come (?:in|by|out|over)|stop by|appointment|consult\w*|"
+                      r"showings?|show (?:us|me)|tour|walk ?through|available|free|open(?:ings?)?|slots?)\b")
+"""Words of a meeting: a week said beside them is when to meet."""
+
+
+def sentence_of(text: str, at: int) -> str:
+    """The sentence of ``text`` that holds position ``at``."""
+    start = max(text.rfind(mark, 0, at) for mark in ".?!") + 1
+    ends = [i for i in (text.find(mark, at) for mark in ".?!") if i >= 0]
+    return text[start: min(ends) if ends else len(text)]
 
 
 def _timeline(text: str, today: date, *, expecting: bool) -> tuple[float, str] | None:
@@ -181,6 +201,8 @@ def _timeline(text: str, today: date, *, expecting: bool) -> tuple[float, str] |
                             r"(?:year|twelve months|12 months)\b", text)) and not _looks_back(text, within):
         return 12.0, within.group(0)  # "sometime within the year, we're not in a huge rush"
     soon = re.search(r"\b(?:next|this) (week|month)\b(?! for (?:a|the|my|work)\b)", text)
+    if soon and _MEETING.search(sentence_of(text, soon.start())):
+        soon = None  # "could we meet with an agent next week?": when to meet, not when to move
     if soon:  # ("in Austin this week for a conference": where the caller is, not when they move)
         months = 0.25 if soon.group(1) == "week" else 1.0
         return (months if soon.group(0).startswith("next") else months / 2), soon.group(0)
