@@ -177,3 +177,35 @@ async def test_a_price_range_asked_by_a_figure_is_answered(profiles) -> None:
     said = "would y'all even handle something under two hundred thousand?"
     _, replies = await call(profiles, "real_estate", said)
     assert "150,000" in replies[0], replies
+
+
+# -- work said done, prices by sound, one more visit beside the one on file -------------------------------
+
+
+def test_a_service_said_done_in_the_next_breath_is_not_wanted_nor_priced(profiles) -> None:
+    u = heard(profiles, "dealership", "is this about the tires? we just got those rotated. "
+              "we actually had that done last week", awaiting="permission")
+    assert u.services == [] and "price_question" not in u.flags, (u.services, u.flags)
+    u = heard(profiles, "dealership", "I need the oil changed. I had that done in June so it's due again")
+    assert u.services == ["oil_change"], u.services
+
+
+def test_a_price_said_by_its_sound_is_the_price(profiles) -> None:
+    u = heard(profiles, "real_estate", "we're thinking like to fifty to three hundred", awaiting="budget")
+    assert u.budget == (250_000, 300_000), u.budget
+
+
+async def test_one_more_showing_tacked_on_after_the_one_on_file_is_booked_beside_it(profiles) -> None:
+    calendar = await booked("real_estate", "property_showing", datetime(2026, 11, 28, 10, 0))
+    told = "we've got a showing with you Saturday at ten and we just saw another one we like"
+    _, replies = await call(profiles, "real_estate", told,
+                            "can we tack that one on right after? like eleven?", "Noor Haddad",
+                            "Noor Haddad, and yes, keep the ten o'clock too", calendar=calendar)
+    both = [("Sat 28 10:00", "scheduled"), ("Sat 28 11:00", "scheduled")]
+    assert on_calendar(calendar, sort=True) == both, replies
+
+
+def test_an_hour_said_with_same_morning_is_that_hour(profiles) -> None:
+    for said in ("like eleven, same morning?", "like eleven, same day, if you can"):
+        u = heard(profiles, "real_estate", said, awaiting="anything_else")
+        assert u.time is not None and u.time.hour == 11, (said, u.time)

@@ -246,7 +246,7 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
         u.intent = "book"  # told of Thursday's oil change: "while it's in there, rotate the tires too?"
         u.flags.add("add_to_visit")
         return "scheduling"
-    if _told(s) and (_ANOTHER_VISIT.search(u.text.lower()) or (
+    if _told(s) and (_ANOTHER_VISIT.search(u.text.lower()) or _ONE_MORE_ON.search(u.text.lower()) or (
             # told of Saturday's showing at ten: "can we see that one too, right after? like ten-thirty"
             (u.appointment_type or u.services) and _THAT_ONE_TOO.search(u.text.lower()))) and intent not in {
             "cancel", "reschedule", "escalation", "do_not_call", "wrong_number", "goodbye"}:
@@ -254,6 +254,9 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
         u.intent = "book"
         if u.date is None and len(s.desk.found) == 1 and _SAME_OUTING.search(u.text.lower()):
             u.date = date.fromisoformat(s.desk.found[0].scheduled_date)
+        if not (u.appointment_type or u.services) and len(s.desk.found) == 1 and (
+                s.desk.found[0].appointment_type != "service"):
+            u.appointment_type = s.desk.found[0].appointment_type  # "tack that one on": one more of its kind
         return "scheduling"
     if _told(s) and len(s.desk.found) > 1 and STANDS.search(u.text.lower()) and _A_CHANGE.search(
             u.text.lower()) and intent not in {"cancel", "escalation", "do_not_call", "wrong_number"}:
@@ -699,6 +702,8 @@ def _changes_the_one_told(s: ConversationState, u: Understanding) -> bool:
         return False  # "… could somebody give me a call back tomorrow morning?": a call, not a move
     if "defers" in u.flags and not CHANGE_CUE.search(u.text.lower()):
         return False  # "Saturday then, maybe. I'll talk it over with my wife first": nothing to move yet
+    if _ONE_MORE_ON.search(u.text.lower()):
+        return False  # "I just found another one I love … could we tack that one on right after?"
     return _told(s) and bool(u.date or u.time or u.time_of_day or u.window
                              or SHIFT.search(u.text.lower())) and (
         u.intent in {"book", "provide_info", "faq", "unknown", "affirm"} or (
@@ -721,6 +726,10 @@ def _changes_the_one_told(s: ConversationState, u: Understanding) -> bool:
             date.fromisoformat(a.scheduled_date).weekday() == u.date.weekday() for a in s.desk.found))
 
 
+_ONE_MORE_ON = re.compile(r"\btack(?:ed|ing)? (?:(?:that|this|it|one|another|them)\s+){0,2}on\b|"
+                          r"\badd (?:that|this|another)(?: one)?(?: on)?\b|"
+                          r"\b(?:squeeze|fit|work) (?:that|this|another) (?:one )?in\b")
+"""One more visit put beside the one on file ("could we tack that one on right after?")."""
 _CANT_MAKE = re.compile(r"\b(?:not looking (?:good|great)|"
                         r"(?:can'?t|cannot|won'?t be able to) make (?:it|that)|"
                         r"(?:doesn'?t|does not|won'?t|not gonna|isn'?t gonna|ain'?t gonna) work(?: out)?|"

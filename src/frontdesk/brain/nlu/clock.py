@@ -151,12 +151,21 @@ _MONEY_BEFORE = re.compile(
 about three fifty")."""
 
 
+_KEPT_BEFORE = re.compile(r"\b(?:keep(?:ing)?|leave|leaving|still want|don'?t (?:cancel|move|lose)) "
+                          r"(?:the|my|our|that)\s+$")
+_KEPT_AFTER = re.compile(r"(?:\s*o'?clock)?(?: one| appointment| showing| slot| visit)?"
+                         r"\s+(?:too|also|as well)\b")
+"""A time named as a booking that stays ("keep the ten o'clock too"), not one asked for."""
+
+
 def _times(text: str) -> list[tuple[int, time]]:
     """Every clock time in the text, with where it starts."""
     found: list[tuple[int, time]] = []
     taken: list[tuple[int, int]] = []
 
     def add(match: re.Match[str], value: time | None) -> None:
+        if _KEPT_BEFORE.search(text, 0, match.start()) and _KEPT_AFTER.match(text, match.end()):
+            return  # "yes, keep the ten o'clock too": the booking that stays, no time asked
         if value is not None and not any(a < match.end() and match.start() < b for a, b in taken):
             found.append((match.start(), value))
             taken.append(match.span())
@@ -205,12 +214,13 @@ def _times(text: str) -> list[tuple[int, time]]:
         add(match, plain(match.group(1), match.group(2), match.start()))
     for match in re.finditer(r"\b(?:like|maybe)\s+(\d{1,2})(?::(\d{2}))?"
                              r"(?=\s*(?:(ish\b|o'?clock\b|\?)|[.!]|$|"
-                             r",\s*(?:if|unless|or|whatever|is that|would that)\b|"
+                             r",\s*(?:if|unless|or|whatever|is that|would that|(?:that |the )?same)\b|"
                              # "what about today then like three is today possible"
                              r"\s+(?:is|would|does|could|can|will) (?:that|it|today|tomorrow|this|there)\b))",
                              text):  # "maybe next Monday? like nine?"; "we have like 2." is no time
         if match.group(3) or DATE_SPAN.search(text) or re.search(
-                r"\b(?:morning|afternoon|evening|tonight)\b", text):  # "that morning… like nine"
+                # "that morning… like nine"; "right after? like eleven", of the visit on file
+                r"\b(?:morning|afternoon|evening|tonight|right (?:after|before)|same day)\b", text):
             add(match, plain(match.group(1), match.group(2), match.start()))
     for match in re.finditer(r"(?<=[.?!,—–-] )(\d{1,2})(?::(\d{2}))?\s*\?", text):
         if re.search(r"\b(?:after work|morning|afternoon|evening|tonight|(?:mon|tues|wednes|thurs|fri|satur|"

@@ -216,6 +216,14 @@ _DONE_AT = re.compile(r"\s+(?:\w+\s+)?(?:done|changed|serviced|taken care of)?\s
 """Work the caller has done at another place as a habit ("I get my oil done at Jiffy Lube")."""
 
 
+_THAT_DONE = re.compile(r"^\W*(?:(?:'?cause|because|cuz|since|well|oh|so|and|but|um+|uh+|i|we|actually)\W+)*"
+                        r"(?:i|we|they)(?:'ve)? (?:just |already |actually |recently |literally )*"
+                        r"(?:had|got|did|done) (?:that|it|those|them)(?: one)? "
+                        r"(?:done|changed|taken care of|handled|replaced|fixed|checked|looked at)\b")
+"""The sentence after a service named says it was done already ("'cause I just had that done")."""
+_WANT_WORDS = re.compile(r"\b(?:need|needs|want|wants|due|overdue|book|schedule|get|do)\b")
+
+
 def _mention_wanted(text: str, match: re.Match[str]) -> bool:
     """Is this mention of a service something wanted — not ruled out ("not the oil", "skip the
     rotation", "the brakes can wait") or done already ("I did the oil last month")?"""
@@ -300,6 +308,11 @@ def _mention_wanted(text: str, match: re.Match[str]) -> bool:
         clause = clause[:other.start()]  # "the tires rotated and um the battery died … last week"
     if _A_NEW_ONE.match(text[match.end(): match.end() + 70]):
         return True  # "the battery died at costco last week … so probably a new one of those too"
+    told = re.match(r"([^.?!]*)[.?!]+\s*([^.?!]*)", text[match.end():])
+    if told and _THAT_DONE.search(told[2]) and not (
+            _WANT_WORDS.search(text[max(0, match.start() - 40): match.start()] + told[1])
+            or _AGAIN.search(text, match.end()) or _DUE_AGAIN.search(told[2])):
+        return False  # "is this for the oil? 'cause I actually just had that done at a quick lube place"
     done = list(_DONE_ALREADY.finditer(clause))
     if done and re.search(r"\bnow\b", clause[done[-1].end(): match.start() - clause_start - 1]):
         return True  # "I was in a few weeks back for an oil change and now the brakes are grinding"
@@ -465,6 +478,13 @@ _WHERE_BEFORE = re.compile(r"\b(?:by|near|under|underneath|next to|behind|beside
 """A part said as where something shows ("right by the front tire"), not as the work wanted."""
 
 
+
+
+def told_done(u: Utterance, profile: BusinessProfile) -> bool:
+    """A service named, then said done already in the next breath ("is this for the oil? 'cause I
+    just had that done"): nothing in the message is wanted."""
+    return not extract_services(u, profile) and bool(services_named(u, profile)) and any(
+        _THAT_DONE.search(sentence) for sentence in re.split(r"(?<=[.?!])\s+", u.lower))
 
 
 def services_named(u: Utterance, profile: BusinessProfile) -> list[str]:

@@ -166,6 +166,8 @@ _NEW_TOO = re.compile(r"\b(?:also(?!,? (?:(?:uh|um),? )?(?:where|what|how|when|w
                       r"city|buyer|offer|car|truck|job|state|number|phone)\b)|"
                       # (not "two houses we're seeing … the second one, the eleven o'clock": of the two)
                       r"(?<![-\s]twenty-)(?<!twenty )(?<!thirty-)(?<!thirty )(?<!the )second|add|"
+                      # "could we tack that one on right after?": one more, after the one on file
+                      r"tack(?:ed|ing)? (?:(?:that|this|it|one|another|them)\s+){0,2}on|"
                       r"in addition|while i(?:'ve)? (?:got|have) (?:you|ya)|"
                       r"while (?:it'?s|i'?m) (?:in|there))\b")
 """A further booking, beside the one on file ("can y'all do the tires too while it's in?"); not "and

@@ -70,7 +70,7 @@ def _fuzzy_flags(text: str) -> set[str]:
 
 
 _LEAD_FILLER = re.compile(r"^(?:(?:(?:i'?m )?sorry(?: to (?:cut you off|interrupt))?(?: (?:dear|hon|honey|"
-                          r"sweetie|darling|ma'am|sir))?|oh|um+|uh+|er|well|so|"
+                          r"sweetie|darling|ma'am|sir))?|oh|um+|uh+|er|well|so|and|"
                           r"wait|hold on|hmm+|ah|okay so)[,.!\s]+)+")
 _SMALL_TALK = re.compile(r"\b(?:what'?s up|what is it|what'?s this about|go ahead)\b")
 """Asks nothing of the business: "sure, what's up?" is a yes."""
@@ -273,6 +273,9 @@ def read(text: str, profile: BusinessProfile, today: date,
     result.is_question = "question" in flags
     # "sorry, yes" / "oh, wait, that works": fillers before the answer do not change it
     answer = _LEAD_FILLER.sub("", u.lower)
+    if (named := re.match(r"[A-Z][a-z'-]+ [A-Z][a-z'-]+[,.]\s+(?:and\s+)?", u.raw)) and lex.yes.match(
+            u.lower[named.end():]):
+        answer = u.lower[named.end():]  # "Brooke Tennyson, and yes, keep the ten o'clock too": a yes
     result.affirm = (bool(lex.yes.match(answer)) and not lex.no.match(answer)) or (
         awaiting in {"confirm_booking", "confirm_change"} and bool(NOTHING_ELSE.match(answer))) or (
         awaiting in _APPROVAL_ASKED and bool(offers.APPROVES.match(answer)))

@@ -346,6 +346,9 @@ _HOMOPHONES = (
                 r"(?=\s+(?:thirty|fifteen|forty|o'?clock|[ap]\.?m\b|in the))"), "eight"),
     (re.compile(r"\b(?:a|e) ?leven\b"), "eleven"),
     (re.compile(r"\blike (?:to|too)(?= (?:thirty|fifteen|forty|o'?clock|[ap]\.?m\b|in the))"), "like two"),
+    # "our budget is like to fifty to tree hundred": two-fifty, a price said by its sound
+    (re.compile(r"\b(like|is|about|around|maybe|from|between) (?:to|too)(?= (?:twenty|fifty|sixty|seventy|"
+                r"eighty|ninety)(?: (?:to|or|and|thousand|k)\b|\W*$))"), r"\1 two"),
     # "in like tree months", "tree hundred": three, by its sound, where only a number fits
     (re.compile(r"\btree(?= (?:months?|weeks?|years?|hundred|thousand|bedrooms?|o'?clock|thirty|fifteen|"
                 r"forty|[ap]\.?m\b|in the (?:morning|afternoon|evening))\b)"), "three"),

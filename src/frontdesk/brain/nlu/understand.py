@@ -112,6 +112,14 @@ def understand(
     if result.intent == "faq" and "price_question" in result.flags and not result.services and (
             named := ex.services_named(normalise(text), profile)):
         result.services = named[-1:]  # "… isn't due till January, but what do you charge for one?"
+    if any("price_question" in r.flags and r.services for r in (result, *result.acts)) and ex.told_done(
+            normalise(text), profile):
+        # "is this for the oil? 'cause I actually just had that done": no price asked, no work wanted
+        result.acts = [a for a in result.acts if not ("price_question" in a.flags and a.services)]
+        if "price_question" in result.flags:
+            result.services, result.is_question = [], False
+            result.flags -= {"price_question", "question", "aside"}
+            result.intent = "affirm" if result.affirm or awaiting == "permission" else "provide_info"
     result.date = when.near_focus(normalise(text), result.date, today, focus, offered=offered)
     if profile.kind == "real_estate" and result.financing is None:  # "… pre-approval? we haven't done any"
         result.financing = financing.extract_financing(normalise(text), expecting=awaiting == "financing")
