@@ -209,3 +209,59 @@ def test_an_hour_said_with_same_morning_is_that_hour(profiles) -> None:
     for said in ("like eleven, same morning?", "like eleven, same day, if you can"):
         u = heard(profiles, "real_estate", said, awaiting="anything_else")
         assert u.time is not None and u.time.hour == 11, (said, u.time)
+
+
+# -- set 369 to 372: a booking no longer needed, only finding out, a weekday said again ---------------------
+
+
+async def test_a_cancel_asked_mid_booking_goes_to_the_booking_on_file(profiles) -> None:
+    calendar = await booked("real_estate", "property_showing", datetime(2026, 11, 25, 16, 0))
+    _, replies = await call(profiles, "real_estate", "hi, we have a showing with y'all Wednesday at four",
+                            "and we'd love to come in sometime too", "oh wait, never mind, we won't need "
+                            "the showing, we're under contract on another place. you can cancel it", "yes",
+                            calendar=calendar)
+    assert on_calendar(calendar) == [("Wed 25 16:00", "cancelled")], replies
+
+
+async def test_news_of_a_home_bought_elsewhere_reads_back_the_cancel(profiles) -> None:
+    calendar = await booked("real_estate", "property_showing", datetime(2026, 11, 27, 11, 0))
+    _, replies = await call(profiles, "real_estate", "calling about our showing Friday at eleven",
+                            "so funny story, we got an offer accepted on a different house last night!",
+                            calendar=calendar)
+    assert "cancel" in replies[1] and on_calendar(calendar) == [("Fri 27 11:00", "scheduled")], replies
+
+
+async def test_only_finding_out_books_nothing(profiles) -> None:
+    state, replies = await call(profiles, "real_estate",
+                                "would an agent do a showing on a Sunday if we found a place we liked?",
+                                "ok. we're not even ready yet, just wanted to know. thanks")
+    assert "openings" in replies[0], replies
+    assert state.appointment is None and "won't book" in replies[-1], replies
+
+
+def test_a_dated_weekday_said_again_after_a_doubt_keeps_its_date(profiles) -> None:
+    said = "hmm, Wednesday the 2nd? or Thursday... no, Wednesday. Wednesday at ten"
+    u = heard(profiles, "real_estate", said, awaiting="pick_alternative")
+    assert u.date is not None and u.date.isoformat() == "2026-12-02", u.date
+
+
+async def test_an_errand_on_one_day_leaves_the_other_day_of_that_week(profiles) -> None:
+    state, replies = await call(profiles, "real_estate",
+                                "I'd like to meet with an agent about buying in Austin, "
+                                "Tuesday or Wednesday next week, whichever you've got",
+                                "mornings are better, like ten? and let's say Wednesday, I'm getting my "
+                                "teeth cleaned Tuesday")
+    assert state.booking_slots.preferred_date == "2026-12-02", replies
+
+
+async def test_what_a_fee_comes_off_and_who_may_come_along_are_answered(profiles) -> None:
+    _, replies = await call(profiles, "dealership", "if y'all find the problem, does the diagnostic charge "
+                            "get knocked off the bill?")
+    assert "goes toward" in replies[0], replies
+    _, replies = await call(profiles, "real_estate", "is it okay if my husband comes too?")
+    assert "Of course" in replies[0], replies
+
+
+def test_the_town_a_home_was_sold_in_is_not_where_they_buy(profiles) -> None:
+    u = heard(profiles, "real_estate", "we'll pay cash, we just closed on our old house in Dallas")
+    assert u.location is None, u.location

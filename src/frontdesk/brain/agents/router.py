@@ -224,6 +224,13 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
                     or SOONER.search(lowered) else
                     "lookup_appointment")
         return "appointments"
+    if _told(s) and s.appointment is None and s.awaiting != "confirm_change" and (intent == "cancel" or (
+            intent in {"provide_info", "unknown", "book", "chitchat"} and not (u.date or u.time or u.services)
+            and BOUGHT_ELSEWHERE.search(u.text.lower()))):
+        # told of Wednesday's showing: "so yeah, we won't need the showing. you can cancel it", whatever
+        # was asked since; "we actually got an offer accepted on another house yesterday!": read back
+        u.intent = "cancel"
+        return "appointments"
     if _told(s) and intent in {"provide_info", "unknown", "book", "affirm", "chitchat", "greeting",
                                "objection_busy"} and (
             _CANCEL_IT.search(u.text.lower()) or ("car_gone" in u.flags and s.direction != "outbound" and (
@@ -726,6 +733,11 @@ def _changes_the_one_told(s: ConversationState, u: Understanding) -> bool:
             date.fromisoformat(a.scheduled_date).weekday() == u.date.weekday() for a in s.desk.found))
 
 
+BOUGHT_ELSEWHERE = re.compile(r"\b(?:got|had) (?:an|our|my|the) offer accepted\b|"
+                              r"\b(?:we'?re|we are|i'?m|i am) (?:now )?under contract\b|"
+                              r"\b(?:found|bought|closed on) (?:a|another|our|the) (?:other )?"
+                              r"(?:place|house|home|condo)\b")
+"""The caller found their home elsewhere: the showing or meeting on file is no longer needed."""
 _ONE_MORE_ON = re.compile(r"\btack(?:ed|ing)? (?:(?:that|this|it|one|another|them)\s+){0,2}on\b|"
                           r"\badd (?:that|this|another)(?: one)?(?: on)?\b|"
                           r"\b(?:squeeze|fit|work) (?:that|this|another) (?:one )?in\b")

@@ -198,6 +198,12 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
     return slots.model_dump() != before
 
 
+_JUST_CHECKING = re.compile(r"\b(?:(?:we'?re|i'?m|we are|i am) not (?:quite |really |totally |even )?"
+                            r"ready(?: yet)?|"
+                            r"(?:i was|i'?m|we were|we'?re) (?:just|only) "
+                            r"(?:checking|asking|wondering|curious)|"
+                            r"(?:just|only) wanted to (?:know|check|ask|see))\b")
+"""Openings offered, the caller was only finding out ("we're not quite ready yet, I was just checking")."""
 _SHOPPING = re.compile(r"\b(?:buy(?:ing)?|eye on|eyeing|interested in|in the market|shopping|"
                        r"thinking (?:about|of) (?:getting|buying))\b")
 """A car of the lot talked of by someone buying one: its test drive is the visit."""
@@ -315,7 +321,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         ctx.ask(s, "intent", "qualification", "ask_lead_intent")
         return
     if (s.awaiting in _OFFERING or (s.awaiting == "anything_else" and not slots.under_way())) and (
-            "defers" in u.flags) and not (
+            "defers" in u.flags or _JUST_CHECKING.search(u.text.lower())) and not (
             u.time or u.window or u.time_of_day or u.services or u.appointment_type
             or (u.date and u.date.isoformat() != slots.preferred_date and s.awaiting != "anything_else")):
         # ("Saturday then, maybe. I'll talk it over with my wife first", after hearing the hours)

@@ -78,7 +78,11 @@ NO_LONGER_NEEDED = (r"\b(?:had|have|got) (?:an?|the|my|our) (?:showing|appointme
                     r"tomorrow|today)\b|"
                     # "my brother he change the battery already so i dont need no more"
                     r"\b(?:don'?t|do not|won'?t) need (?:it |that |them |one )?"
-                    r"(?:no more|anymore|any more)\b")
+                    r"(?:no more|anymore|any more)\b|"
+                    # "so yeah, we won't need the showing. you can cancel it."
+                    r"\b(?:won'?t|will not|no longer) (?:be )?need(?:ing)? (?:the|that|this|our|my) "
+                    r"(?:showing|appointment|appt|meeting|visit|consultation|test drive|valuation)\b"
+                    r"(?! (?:until|till|before|for (?:a|another|the)|yet)\b)")
 """A booked visit the caller has no more use for ("I won't be needing that detail Saturday
 anymore", "we no longer need the showing"): a cancellation in other words."""
 

@@ -30,6 +30,9 @@ _EVENT_DAY = re.compile(r"\b(?:graduat\w*|"
                         # "… saturday morning instead, I forgot I got my kids friday": whose day that is
                         r"(?:i|we)(?:'ve| have)? (?:got|have) (?:the|my|our) "
                         r"(?:kids?|son|daughter|boys|girls)|"
+                        # "let's just say Wednesday, I'm getting my hair done Tuesday": an errand's day
+                        r"(?:i'?m|we'?re|i am|we are) (?:getting|having) (?:my|our|the) [\w ]{2,20}?"
+                        r" (?:done|cut|colou?red|cleaned|fixed|pulled|checked)|"
                         r"(?:graduation|ceremony|wedding|funeral|recital|reunion|tournament)"
                         r"(?:'s| is)?)\s*(?:on\s+)?(?:the\s+)?$")
 """An event said right before its day ("my baby girl is graduating saturday"), unless the day is

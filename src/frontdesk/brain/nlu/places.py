@@ -309,7 +309,8 @@ _MOVING_TO = re.compile(r"\b(?:moving|move|relocating|relocate|coming|heading|tr
 _NOW_IN = re.compile(r"\b(?:we'?re|i'?m|we are|i am) (?:currently |now )?in\s+$")
 _LIVES_NOW = re.compile(r"\b(?:" + _LIVES_IN + r")\s+(?:the\s+)?$")
 """Where the caller lives now, said of themselves ("a retired schoolteacher down in San Antonio")."""
-_LEFT_BEHIND = re.compile(r"\bsold (?:our|my|the|his|her) (?:old |\w+ )?"
+_LEFT_BEHIND = re.compile(r"\b(?:sold|closed on|closed the sale of|got rid of) (?:our|my|the|his|her) "
+                          r"(?:old |\w+ )?"
                           r"(?:place|house|home|condo|ranch|farm|land|property|townhouse) "
                           # "we sold our place in houston", "we sold our ranch out near Burnet"
                           r"(?:up |down |over |out |back )?(?:in|near|by|outside(?: of)?)\s+$|"

@@ -81,7 +81,10 @@ def near_focus(u: Utterance, found: date | None, today: date, focus: date | None
     otherwise (a month or weekday named, no focus, or a focus within the month)."""
     # the one weekday named, alone: "oh good, Monday works", "yeah eleven on tuesday that's fine"
     # ("uh tuesday lets just do tuesday mornin": one weekday, said twice)
-    bare_day = len({m.group(0)[:3] for m in re.finditer(WEEKDAY, u.numeric)}) == 1 and not re.search(
+    # (a weekday of the caller's own errand is not one of them: "… say Wednesday, I'm getting my hair
+    # done Tuesday")
+    bare_day = len({m.group(0)[:3] for m in re.finditer(WEEKDAY, u.numeric)
+                    if not belongs_elsewhere(u.numeric, m.start())}) == 1 and not re.search(
         rf"{MONTH}|\b\d{{1,2}}(?:st|nd|rd|th)\b|\bweeks?\b", u.numeric)
     if (bare_day and focus is not None and found is not None and found < focus
             and found.weekday() == focus.weekday() and (focus - today).days <= 60
@@ -690,6 +693,7 @@ WEEKDAY_AFTER = re.compile(r"\bthe (?:mon|tues|wednes|thurs|fri|satur|sun)day (?
 """A weekday said after a day named in another clause ("… the Tuesday right after, at eight")."""
 
 
+_ORDINAL_SAID = re.compile(r"\b(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b")
 _WEEKDAY_THE_DAY = re.compile(rf"\b({WEEKDAY})(?: (?:before|after|following)[,.]|[,.])?"
                               rf"(?: (?:anyway|then|actually|again|too),?)? (?:the )?"
                               r"([1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b(?! of\b)")
@@ -701,10 +705,14 @@ def _weekday_and_day(numeric: str, today: date) -> date | None:
     """The next date whose day of the month and weekday are both the ones said, within a year;
     None when no weekday and day are said together, or a month is named beside them."""
     said = list(_WEEKDAY_THE_DAY.finditer(numeric))
-    if not said or re.search(rf"\b({MONTH})\b[^.?!]{{0,12}}$", numeric[: said[-1].start()]) or (
-            CORRECTION.search(numeric, said[-1].end())):
-        return None  # ("saturday the twelfth — no sorry, the nineteenth": put right after it)
+    if not said or re.search(rf"\b({MONTH})\b[^.?!]{{0,12}}$", numeric[: said[-1].start()]):
+        return None
     weekday, day = weekday_index(said[-1][1]), int(said[-1][2])
+    if (fixed := CORRECTION.search(numeric, said[-1].end())) and not (
+            # ("wednesday the 31st? or thursday... no, wednesday. wednesday at four": that one again)
+            {weekday_index(w) for w in re.findall(WEEKDAY, numeric[fixed.end():])} == {weekday}
+            and not _ORDINAL_SAID.search(numeric, fixed.end())):
+        return None  # ("saturday the twelfth — no sorry, the nineteenth": put right after it)
     year, month = today.year, today.month
     for _ in range(13):
         try:
