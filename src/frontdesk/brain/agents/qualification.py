@@ -494,7 +494,8 @@ def score_on_leaving(s: ConversationState, policy: QualificationPolicy, threshol
         verdict(lead, policy, threshold, known_only=True)
 
 
-def _close_unqualified(s: ConversationState, ctx: TurnContext, failure: str) -> None:
+def _close_unqualified(s: ConversationState, ctx: TurnContext, failure: str, *,
+                       ask_name: bool = True) -> None:
     lead = s.lead
     lead.factors = factor_scores(lead)
     lead.score = score(lead, ctx.profile.qualification.weights)
@@ -504,7 +505,7 @@ def _close_unqualified(s: ConversationState, ctx: TurnContext, failure: str) -> 
             "location_out_of_area", area=lead.location, areas=say_list(ctx.profile.service_areas, "and"))
     ) in ctx.reply_parts:
         ctx.reply_parts.remove(told)  # what the close says in full is not said twice in one breath
-    if failure == "out_of_area" and not s.customer.name:
+    if failure == "out_of_area" and not s.customer.name and ask_name:
         # the call is noted under a name, asked once; then the close
         ctx.ask(s, "name", AGENT, "out_of_area_ask_name", area=lead.location,
                 areas=say_list(ctx.profile.service_areas, "and"))
@@ -645,6 +646,11 @@ def ask_next(s: ConversationState, ctx: TurnContext) -> None:
             return
         if s.last_ask == "ask_location_other" and u is not None and (u.deny or u.location):
             _close_unqualified(s, ctx, failure)  # "no, it has to be Leander"
+            return
+        if s.last_ask == "ask_location_other" and u is not None and not u.has_lead_facts and (
+                {"done_with_it", "thanks"} & u.flags or u.intent == "goodbye"):
+            # "oh, okay. no worries, thanks for letting me know": they are leaving; no name pressed
+            _close_unqualified(s, ctx, failure, ask_name=False)
             return
     elif failure:
         _close_unqualified(s, ctx, failure)

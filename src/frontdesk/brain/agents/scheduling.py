@@ -259,6 +259,14 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         await advance(s, ctx)
         return
     u = ctx.u
+    if s.awaiting == "confirm_booking" and two_visits.second_put_right(
+            s, u, lambda text: understand(text, ctx.profile, ctx.today, "time")):
+        await _book(s, ctx)  # "can we do the test drive Saturday at five instead? keep the oil change …"
+        return
+    if s.awaiting == "confirm_booking" and two_visits.both_said_back(
+            s, u, lambda text: understand(text, ctx.profile, ctx.today)):
+        await _book(s, ctx)  # "yep. Saturday at ten, Monday at eleven. you got it", of Monday at eleven
+        return
     if u.visit_after or "visit_after" in u.flags:  # "and then the detail, Saturday the 18th"
         ctx.say("visit_after_noted")  # a visit of its own, set up once this one is booked
         if not u.visit_after:

@@ -27,7 +27,9 @@ _DAYISH = re.compile(
     r"week later|same time)")
 """A day or an hour said (a cheap look before anything is read twice)."""
 _CUT = re.compile(r"\s*[.;!?—]+\s*(?:(?:and|oh|also|then|so|plus|um+|uh+)\W+)*|"
-                  r",?\s+(?:and then|and also|oh and|and|also|then|plus|separately)\b,?\s*")
+                  r",?\s+(?:and then|and also|oh and|and|also|then|plus|separately)\b,?\s*|"
+                  # "two houses Saturday. one at ten, one at eleven": the second said like the first
+                  r",\s*(?=(?:and )?(?:the other(?: one)?|another(?: one)?|the second(?: one)?|one) at\b)")
 """Where one request ends and the next may begin."""
 _CHANGE = re.compile(r"\b(?:actually|instead|rather|scratch|make (?:that|it)|no,? wait|change (?:that|it)|"
                      r"not (?:the|that)|or\b)")
@@ -64,8 +66,10 @@ def _apart(first: Understanding, second: Understanding, *, alike: bool = False) 
     mine, theirs = _work(first), _work(second)
     if not mine or not theirs or not (alike or mine - theirs) or not (first.date or first.time):
         return False
-    if second.date is not None:
-        return first.date is None or second.date != first.date
+    if second.date is not None and second.date != first.date:
+        return True
+    # (the same day, another hour: "an oil change Friday at nine, and … test drive the Outback, Friday
+    # too, around five?")
     return second.time is not None and first.time is not None and second.time != first.time
 
 
@@ -112,13 +116,14 @@ def split(text: str, read: Callable[[str], Understanding]) -> Understanding | No
         first.services = [k for k in first.services if k not in second.services]
         first.appointment_type = kind(first)
         first.visit_after = said
+        first.service_count = None  # ("two things: the inspection Monday, and then a detail Saturday")
         return first
     return None
 
 
 _CAR_WORD = re.compile(r"\b(?:truck|suv|car|van|minivan|jeep|sedan|pickup|wagon|hatchback|motorcycle)\b")
 _ANOTHER = re.compile(r"^\W*(?:the )?(?:other|second|next) (?:one|house|home|place|listing)?|"
-                      r"^\W*another one\b")
+                      r"^\W*another one\b|^\W*(?:and )?one at\b")
 
 
 def _work_of_car(after: str, before: str, read: Callable[[str], Understanding]) -> set[str]:
@@ -183,3 +188,49 @@ def next_visit(s: ConversationState, read: Callable[[str], Understanding]) -> Un
         # "… then I wanna drive one of your Outbacks at nine while I'm waiting": the same day
         second.date = date.fromisoformat(s.appointment.scheduled_date)
     return second
+
+
+_OF_THE_SECOND = re.compile(r"\b(?:the )?(?:second|other|later|last) one\b|\bthe (?:second|other) (?:visit|showing|"
+                            r"appointment|house|home|meeting)\b")
+
+
+def second_put_right(s: ConversationState, u: Understanding, read: Callable[[str], Understanding]) -> bool:
+    """At the first visit's read back, a new day or hour for the second one, named by its work or
+    as "the second one" ("can we do the test drive Saturday at five instead? keep the oil change
+    Friday morning though", "let's move the second one to Monday, same time, eleven"): the second
+    visit takes them, the first stands as read. True when so."""
+    slots = s.booking_slots
+    if not slots.visit_after or u.deny:
+        return False
+    second = read(slots.visit_after)
+    theirs, mine = _work(second), set(slots.services) or ({slots.appointment_type} - {None, "service"})
+    for sentence in re.split(r"(?<=[.?!])\s+", u.text):
+        said = read(sentence)
+        named = _work(said)
+        if not (_OF_THE_SECOND.search(sentence.lower()) or (named & theirs and not named & mine)) or not (
+                said.date or said.time):
+            continue
+        first_day = date.fromisoformat(slots.preferred_date) if slots.preferred_date else None
+        day, at = said.date or second.date or first_day, said.time or second.time  # (the first's day, unsaid)
+        if day is None or at is None:
+            return False
+        work = " and ".join(sorted(theirs)).replace("_", " ")
+        car = f" of the {second.vehicle.make or ''} {second.vehicle.model or ''}".replace("  ", " ") if (
+            second.vehicle and kind(second) == "test_drive") else ""
+        slots.visit_after = f"{work}{car} on {day:%A, %B} {day.day} at {at:%I:%M %p}".replace(" 0", " ")
+        return True
+    return False
+
+
+def both_said_back(s: ConversationState, u: Understanding, read: Callable[[str], Understanding]) -> bool:
+    """A yes to a read back in a call of two visits that says both visits' days and hours ("yep.
+    Saturday at ten, Monday at eleven. you got it"): the one read back is among them, so it is a yes."""
+    slots = s.booking_slots
+    if not u.affirm or u.deny or not (slots.visit_after or s.appointment is not None) or not (
+            slots.preferred_date and slots.preferred_time):
+        return False
+    pieces = [read(piece) for piece in re.split(r"[,.;]|\band\b", u.text) if re.search(r"\w", piece)]
+    said = [(p.date.isoformat() if p.date else None, p.time.strftime("%H:%M") if p.time else None)
+            for p in pieces if p.date or p.time]
+    return len(said) > 1 and any(at == slots.preferred_time and day in {None, slots.preferred_date}
+                                 for day, at in said)

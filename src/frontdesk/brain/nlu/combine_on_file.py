@@ -41,6 +41,11 @@ def on_file(r: Understanding, rule: str, model: str, awaiting: str | None) -> tu
             # "no no, don't cancel it, just push it to friday": a move, not a keep
             MOVE_IT.search(r.text.lower()) or MOVE_ASK.search(r.text.lower())):
         return "lookup_appointment", 0.8  # "we're still coming. don't cancel it or anything": kept
+    if awaiting not in {"confirm_change", "move_or_cancel"} and (rule == "cancel" or model in {
+            "cancel", "reschedule"}) and (r.date or r.time) and MOVE_IT.search(said) and not (
+            CANCEL_SAID_PLAIN.search(NOT_CANCELLED.sub(" ", said))):
+        # "I'm not going to make it off work in time. Could we push it to five thirty instead?": moved
+        return "reschedule", 0.85
     if awaiting not in {"confirm_change", "move_or_cancel"} and LEFT_AS_IS.search(r.text.lower()) and not (
             MOVE_IT.search(r.text.lower()) or MOVE_ASK.search(r.text.lower()) or re.search(
                 r"\b(?:but|could|can|would|instead|cancel)\b", r.text.lower())):

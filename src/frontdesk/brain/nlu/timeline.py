@@ -218,7 +218,9 @@ def _timeline(text: str, today: date, *, expecting: bool) -> tuple[float, str] |
                           r"early (?:next year|in (?:the|next) (?:new )?year)|"
                           r"(?:after|around|in|at) (?:the )?new year(?:'?s)?)\b", text):
         return float(13 - today.month), first.group(0)  # "transferring me to Austin first of the year"
-    if later := re.search(r"\bnot (?:for|until|till|before) (?:another |at least )?(a|one|two|three|\d+)"
+    if later := re.search(r"\bnot (?:(?:moving|buying|selling|listing|looking|going|planning)(?: \w+)? )?"
+                          r"(?:for|until|till|before) (?:another |at least |about |around |like |maybe )?"
+                          r"(a|one|two|three|\d+)"
                           r"(?: or (?:two|three|four|\d+))? (year|month)s?\b", text):
         # "probably not for a year or two": at least that long
         count = {"a": 1, "one": 1, "two": 2, "three": 3}.get(later[1]) or float(later[1])
