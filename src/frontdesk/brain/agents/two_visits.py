@@ -190,8 +190,8 @@ def next_visit(s: ConversationState, read: Callable[[str], Understanding]) -> Un
     return second
 
 
-_OF_THE_SECOND = re.compile(r"\b(?:the )?(?:second|other|later|last) one\b|\bthe (?:second|other) (?:visit|showing|"
-                            r"appointment|house|home|meeting)\b")
+_OF_THE_SECOND = re.compile(r"\b(?:the )?(?:second|other|later|last) one\b|"
+                            r"\bthe (?:second|other) (?:visit|showing|appointment|house|home|meeting)\b")
 
 
 def second_put_right(s: ConversationState, u: Understanding, read: Callable[[str], Understanding]) -> bool:
