@@ -181,3 +181,14 @@ def just_one_of(services: list[str], text: str, profile: BusinessProfile) -> lis
     picked = [k for k in services if (sv := profile.service(k)) is not None
               and said[1] in sv.name.lower().split()]
     return picked if len(picked) == 1 else None
+
+
+JUST_CHECKING = re.compile(r"\b(?:(?:we'?re|i'?m|we are|i am) not (?:quite |really |totally |even )?"
+                           r"ready(?: yet)?|"
+                           r"(?:i was|i'?m|we were|we'?re) (?:just|only) "
+                           r"(?:checking|asking|wondering|curious)|"
+                           r"(?:just|only) wanted to (?:know|check|ask|see))\b")
+"""Openings offered, the caller was only finding out ("we're not quite ready yet, I was just checking")."""
+SHOPPING = re.compile(r"\b(?:buy(?:ing)?|eye on|eyeing|interested in|in the market|shopping|"
+                      r"thinking (?:about|of) (?:getting|buying))\b")
+"""A car of the lot talked of by someone buying one: its test drive is the visit."""

@@ -15,6 +15,8 @@ from frontdesk.brain.agents.appointment_words import said_to_stand
 from frontdesk.brain.agents.booking_state import visit_told
 from frontdesk.brain.agents.booking_words import (
     ADDS,
+    JUST_CHECKING,
+    SHOPPING,
     ask_which_alike,
     checks_part_of_day,
     just_one_of,
@@ -139,7 +141,7 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
             and profile.appointment_type("service") is not None and not u.appointment_type):
         slots.appointment_type = "service"  # the caller's own car comes in for service
     if (u.vehicle and "own_vehicle" not in u.flags and slots.appointment_type is None
-            and not slots.services and _SHOPPING.search(u.text.lower())
+            and not slots.services and SHOPPING.search(u.text.lower())
             and profile.appointment_type("test_drive") is not None):
         slots.appointment_type = "test_drive"  # "she's buying her first car … her eye on that RAV4 you have"
     if profile.kind == "dealership" and len(u.services) == 1 and not before.get("services") and (
@@ -198,15 +200,6 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
     return slots.model_dump() != before
 
 
-_JUST_CHECKING = re.compile(r"\b(?:(?:we'?re|i'?m|we are|i am) not (?:quite |really |totally |even )?"
-                            r"ready(?: yet)?|"
-                            r"(?:i was|i'?m|we were|we'?re) (?:just|only) "
-                            r"(?:checking|asking|wondering|curious)|"
-                            r"(?:just|only) wanted to (?:know|check|ask|see))\b")
-"""Openings offered, the caller was only finding out ("we're not quite ready yet, I was just checking")."""
-_SHOPPING = re.compile(r"\b(?:buy(?:ing)?|eye on|eyeing|interested in|in the market|shopping|"
-                       r"thinking (?:about|of) (?:getting|buying))\b")
-"""A car of the lot talked of by someone buying one: its test drive is the visit."""
 _SET_UP = re.compile(r"\b(?:set (?:something|a time|a meeting|an appointment|one) up|"
                      r"set up (?:something|a time|a meeting|an appointment|one)|sit down|"
                      r"meet (?:with )?(?:someone|somebody|an agent|one of)|come in|get started|"
@@ -329,7 +322,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         ctx.ask(s, "intent", "qualification", "ask_lead_intent")
         return
     if (s.awaiting in _OFFERING or (s.awaiting == "anything_else" and not slots.under_way())) and (
-            "defers" in u.flags or _JUST_CHECKING.search(u.text.lower())) and not (
+            "defers" in u.flags or JUST_CHECKING.search(u.text.lower())) and not (
             u.time or u.window or u.time_of_day or u.services or u.appointment_type
             or (u.date and u.date.isoformat() != slots.preferred_date and s.awaiting != "anything_else")):
         # ("Saturday then, maybe. I'll talk it over with my wife first", after hearing the hours)
