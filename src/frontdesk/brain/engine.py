@@ -271,7 +271,8 @@ class Brain:
                     understanding.call_after = text[: visit.start()].strip(" ,.;")
             elif state.appointment is None and not state.on_file and state.awaiting in _OPEN | _SETTLING and (
                     first := two_visits.split(text, lambda part: understand(
-                        part, profile, now.date(), state.awaiting, topic, focus))) is not None:
+                        part, profile, now.date(), state.awaiting, topic, focus), " ".join(
+                        m.content for m in state.messages[-6:] if m.role == "user"))) is not None:
                 # (not with bookings on file: "… so I don't need tomorrow anymore. The oil change
                 # next week I still want though" speaks of those)
                 understanding = first  # "oil Saturday at ten, and separately the truck's brakes Tuesday"

@@ -90,9 +90,10 @@ def _after_the_first(second: Understanding, day: date | None, at: time | None) -
         second.time = at
 
 
-def split(text: str, read: Callable[[str], Understanding]) -> Understanding | None:
+def split(text: str, read: Callable[[str], Understanding], earlier: str = "") -> Understanding | None:
     """Both visits in one message: the first one's understanding, with the second's words in
-    ``visit_after`` (and its work taken out of the first), or None when it is one visit."""
+    ``visit_after`` (and its work taken out of the first), or None when it is one visit. A car
+    named in the second half takes the work said of it here or in ``earlier`` messages."""
     low = text.lower()
     if len(_DAYISH.findall(low)) < 2:
         return None
@@ -104,7 +105,8 @@ def split(text: str, read: Callable[[str], Understanding]) -> Understanding | No
         _after_the_first(second, first.date, first.time)
         said = text[cut.end():].strip(" ,.;")
         alike = False
-        if not _work(second) and (work := _work_of_car(after, before, read) or _another_alike(after, first)):
+        if not _work(second) and (work := _work_of_car(after, f"{earlier} {before}", read)
+                                  or _another_alike(after, first)):
             # "my truck's due for its inspection … the oil change Wednesday at ten and the truck
             # Thursday at ten": the truck's work, said before; "the other one at ten-thirty"
             alike = work == _work(first)

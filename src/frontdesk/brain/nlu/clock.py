@@ -166,6 +166,8 @@ def _times(text: str) -> list[tuple[int, time]]:
     def add(match: re.Match[str], value: time | None) -> None:
         if _KEPT_BEFORE.search(text, 0, match.start()) and _KEPT_AFTER.match(text, match.end()):
             return  # "yes, keep the ten o'clock too": the booking that stays, no time asked
+        if re.fullmatch(r"\D*\b1", match.group(0)) and re.match(r"\s+(?:at|for)\s+\d", text[match.end():]):
+            return  # "one at ten and the other at eleven": one of the visits, not one o'clock
         if value is not None and not any(a < match.end() and match.start() < b for a, b in taken):
             found.append((match.start(), value))
             taken.append(match.span())
@@ -272,6 +274,12 @@ def _times(text: str) -> list[tuple[int, time]]:
                              r"(\d{1,2})(?::(\d{2}))?\b(?!\s*(?:minutes?|mins?|hours?|days?|weeks?|%|k\b))",
                              text):
         # "could we start it earlier like ten same day"
+        add(match, plain(match.group(1), match.group(2), match.start()))
+    for match in re.finditer(r"\b(?:slide|move|push|bump|shift|switch|change|scoot|put)\s+"
+                             r"(?:me|us|it|that|this|them|the \w+(?: \w+)?)\s+"
+                             r"(?:back |up |over |down )?(?:to|till|until)\s+"
+                             r"(?:like\s+|about\s+|around\s+)?(\d{1,2})(?::(\d{2}))?\b" + _NOT_AN_HOUR, text):
+        # "there's no way I make three. could you slide me to five?"
         add(match, plain(match.group(1), match.group(2), match.start()))
     for match in _ON_THAT_DAY.finditer(text):
         # "like eleven that same day?": an hour on the day just said

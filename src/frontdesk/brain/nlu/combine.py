@@ -550,7 +550,11 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
                      r"\b(?:cancel\w*|call (?:it|that) off|scrap)\b",
                      NOT_CANCELLED.sub(" ", r.text.lower())) or (
                 rule == "objection_have_agent" or re.search(NO_LONGER_NEEDED, r.text.lower()) or (
-                    model == "objection_have_agent" and p >= 0.5 and not AGENT_COMING.search(r.text))):
+                    model == "objection_have_agent" and p >= 0.5 and not AGENT_COMING.search(r.text)
+                    # (not "I have a showing Thursday at three already": no one else named)
+                    and re.search(r"\b(?:agent|realtor|broker|with (?:my|our|a|her|his)|go(?:ing)? with|"
+                                  r"working with|someone else|somebody else|another|elsewhere)\b",
+                                  r.text.lower()))):
             # "had a brake check on the books … gonna have to cancel that"; "we had a consultation set up
             # Friday, and we've decided to go with my brother-in-law": why it goes (not "agent coming")
             return "cancel", max(p, 0.6)

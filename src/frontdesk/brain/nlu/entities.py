@@ -716,6 +716,9 @@ def _frame_in(frame: AskFrame, text: str) -> bool:
                 continue  # "I can drive it straight over": the car brought in, not a test drive
             if verb.group(0).startswith(("driv", "drov")) and _SOMEONE_DRIVEN.match(after):
                 continue  # "I need the car tomorrow to drive my mom to the airport": a ride given
+            if verb.group(0).startswith("look") and re.match(
+                    r"\s+(?:condos|houses|homes|places|properties|townhouses|townhomes|listings)\b", after):
+                continue  # "a first-time buyer looking at condos": the search, no home to see
             if _NOT_AN_OBJECT_NEXT.match(after) or re.match(
                     r"\s+(?!(?:\w*thing|listing|building|king|ring|spring)\b)[a-z]+ing\b", after):
                 continue  # "see about", "see if you have"; "looking at buying our first place"

@@ -73,6 +73,11 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
                  r"working on (?:getting )?(?:the |our |a )?|"
                  r"(?:we'?re|i'?m|we are|i am) (?:just |still )?getting )(?:pre-? ?)?approv", text):
         return "in_progress"  # "we're in the middle of getting pre-approved with our bank"
+    if re.search(r"\b(?:still |yet )?(?:need|needs|have|has|gotta|got) to (?:go )?"
+                 r"(?:get|start (?:on )?|do|apply for) (?:(?:the|a|our|my) )?"
+                 r"(?:pre-? ?approv\w*|approved|a mortgage|a loan|financing)\b", text):
+        # "under four hundred, and we still need to get pre-approved, haven't done any of that"
+        return "in_progress" if under_way(text) else "not_started"
     if _NO_LENDER_YET.search(text) and not under_way(text):
         return "not_started"  # "I haven't talked to any lenders or anything yet"
     if _ASKS_HOW_APPROVAL_GOES.search(text) and re.search(

@@ -461,7 +461,9 @@ _IN_BETWEEN = re.compile(r"\b(?:somewhere|anywhere) (?:in there|in between|betwe
 def _two_figures(said: str) -> tuple[int, int] | None:
     """The span of two home prices said in separate breaths ("we could maybe do five-fifty on the
     next place. if not, more like four-fifty"), low to high."""
-    found = [f for part in re.split(r"[.;?!]|\bif not\b|\bor\b", said)
+    # ("she says three-fifty, I say four-twenty-five, so, somewhere in there": each one's figure)
+    found = [f for part in re.split(r"[.;?!]|\bif not\b|\bor\b|,\s*(?=(?:i|we|he|she|they|my \w+) "
+                                    r"(?:says?|said|thinks?|wants?)\b)", said)
              if (f := _budget(Utterance(raw=part, lower=part, numeric=part), expecting=True))
              and f[1] >= 50_000]
     figures = [f[1] for f in found]

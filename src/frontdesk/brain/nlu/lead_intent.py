@@ -239,6 +239,11 @@ _NOT_DECIDED = re.compile(r"\b(?:haven'?t|have not|not) (?:really )?(?:decided|f
 lead sells; the buying side is not yet a plan to record."""
 
 
+_RATHER = re.compile(r"\bmore (?:\w+ )?(?:about |into |on |like )?(selling|sell|buying|buy)\b[^.?!]{0,50}?"
+                     r"\bthan (?:\w+ )?(?:buying|buy|selling|sell)\b")
+"""One side put before the other ("more thinking about selling … than buying right now")."""
+
+
 def extract_lead_intent(u: Utterance) -> str | None:
     """Buy, sell, both or rent — not when the caller rules it out ("we won't be buying") or
     speaks of a sale that is done ("cash from selling our place in California")."""
@@ -258,6 +263,9 @@ def extract_lead_intent(u: Utterance) -> str | None:
         return "buy"  # "we can't decide if we should rent first or just buy": buying is being weighed
     if _RENT_FIRST.search(u.lower):
         return "rent"  # "we want to rent for a year before we buy anything": a renter, for now
+    if rather := _RATHER.search(u.lower):
+        # "honestly I'm more thinking about selling my condo downtown than buying right now"
+        return "sell" if rather[1].startswith("sell") else "buy"
     if _SELL_ONE_BUY_ONE.search(u.lower) or _BOTH_SAID.search(u.lower):
         return "both"  # "we're doing the whole sell-one-buy-one thing", "we're buying and selling, both"
     if (tail := correction_tail(u.lower)) and not re.search(r"\b(?:too|also|as well|both)\b", tail) and (

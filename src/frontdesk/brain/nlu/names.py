@@ -58,6 +58,8 @@ _NAME_CUE = re.compile(
 )
 
 
+_PAUSE_AFTER_CUE = re.compile(r"(?i)\b(this is|it's|it is|i'm|i am|my name is|my name's|name's)[,\s]+"
+                              r"(?:(?:uh+|um+|er|ah|oh)[,.\s]+)+")
 _SOMEONES_ROLE = re.compile(r"\b(?:i'?m|i am|this is)\s+(?:(?:mr|mrs|ms|dr)\.?\s+)?[A-Za-z'-]+'s\s+"
                             r"(?:assistant|secretary|wife|husband|son|daughter|mother|mom|dad|father|office|nurse|"
                             r"driver|tenant|landlord|neighbor|caregiver|grandson|granddaughter)\b", re.I)
@@ -323,6 +325,8 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
         # "with a k k a i t l y n": the letter named, then the spelling it begins
         u = normalise(u.lower[: note.start()] + u.lower[note.end():])
     u = split_then_spelled(spelled_in_place(normalise(spelled_anew(u.raw) or u.raw)))
+    if (paused := _PAUSE_AFTER_CUE.sub(r"\1 ", u.raw)) != u.raw:
+        u = normalise(paused)  # "this is, uh, Harold Lindqvist": the name, after a pause
     if (echo := _ECHO_SPELLED.search(u.raw)) and re.sub(r"[^a-z]", "", echo["letters"].lower()) == (
             echo["word"].lower().replace("'", "")):
         # "my name's Siobhan — that's S-I-O-B-H-A-N — McAllister": the spelling of the word

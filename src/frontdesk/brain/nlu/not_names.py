@@ -34,13 +34,17 @@ _MONTHS = frozenset(("january", "february", "march", "april", "may", "june", "ju
 _MONTHS_NAMED = frozenset(("april", "may", "june", "august"))
 """Months that are also first names: one of these alone is a name only when asked for."""
 _TITLES = frozenset(("mr", "mrs", "ms", "miss", "mister", "missus", "dr", "sir", "madam", "ma'am"))
+_ADDRESSED = frozenset(("young lady", "young man", "sweetheart", "sweetie", "honey", "hon", "dear", "darling",
+                        "buddy", "pal", "my friend", "my dear", "ma'am", "sir", "miss"))
+"""What a caller calls the agent ("thank you, young lady"): no one's name."""
 
 
 def not_a_name(u: Utterance, name: str, *, expecting: bool) -> str | None:
     """``name`` as read, or ``None`` when it is no one's name; a surname alone made whole when
     the message says it after a first name too."""
     words = name.lower().split()
-    if a_place(name) or (words[0].rstrip(".") in _TITLES and len(words) == 1):
+    if a_place(name) or (words[0].rstrip(".") in _TITLES and len(words) == 1) or (
+            " ".join(words) in _ADDRESSED):
         return None
     if len(words) == 1 and words[0] in _MONTHS and (words[0] not in _MONTHS_NAMED or not expecting):
         return None  # "they pushed it, it's September now": the month, not who is calling

@@ -26,6 +26,12 @@ _OTHER_EVENT = re.compile(
     r"|\b(?:my|our|his|her) [\w-]+(?:[ -]in[ -]laws?)? (?:is|are|'s|'re) (?:flying|driving) "
     r"(?:in|into town|down|up)(?: from [\w' ]{1,25}?)?)\s*(?:on\s+)?(?:the\s+)?$")
 """What a date may belong to instead of the appointment ("my new job starts January 4th")."""
+_CONTACTED = re.compile(r"\b(?:left|sent|gave|got) (?:me |us )?(?:a |your |the |that )?"
+                        r"(?:voice ?mail|message|text|letter|postcard|e-?mail|call|reminder)\s*"
+                        r"(?:on |last |this past )?$|"
+                        r"\b(?:you|y'?all|you guys|somebody|someone) (?:called|rang|texted) (?:me |us )?"
+                        r"(?:on |last |this past )?$")
+"""When we were last in touch ("y'all left me a voicemail Tuesday about service"): gone by."""
 _EVENT_DAY = re.compile(r"\b(?:graduat\w*|"
                         # "… saturday morning instead, I forgot I got my kids friday": whose day that is
                         r"(?:i|we)(?:'ve| have)? (?:got|have) (?:the|my|our) "
@@ -80,7 +86,7 @@ def belongs_elsewhere(text: str, start: int) -> bool:
                 r"(?:the\s+)?\d[\w-]*\s+today\b", text[start:])) or (
             text.startswith("today", start) and re.search(r"\b(?:it'?s|it is)\s+the\s+\d[\w-]*\s+$", before)):
         return True  # "it's the twenty-ninth today, right?", "today's the 29th": today's date, in passing
-    return bool(_OTHER_EVENT.search(before) or TRIP.search(before)
+    return bool(_OTHER_EVENT.search(before) or TRIP.search(before) or _CONTACTED.search(before)
                 # "my number after Monday is …": when a number holds, not a visit
                 or re.search(r"\b(?:number|phone|cell)\b[^.?!]{0,25}$", before)
                 or (_EVENT_DAY.search(before) and not re.match(  # ("… wednesday, wednesday at ten": taken up)

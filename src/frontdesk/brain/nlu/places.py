@@ -152,7 +152,9 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
         # ("we'll pay cash outta the Dallas house": the home they sell, named by its town)
         return bool(_HOME_AFTER.match(u.lower[w[0] + len(w[1]):])
                     and re.search(r"\b(?:my|our)\s+(?:current\s+|old\s+)?$|"
-                                  r"\b(?:outta|out of|from|sell(?:ing)?|sale of) (?:the|my|our)\s+$",
+                                  # ("depending on what we get for the Houston house")
+                                  r"\b(?:outta|out of|from|sell(?:ing)?|sale of|"
+                                  r"(?:get|got|getting|make|net) for) (?:the|my|our)\s+$",
                                   u.lower[: w[0]]))
 
     # ("I've got two in Round Rock already and now I'm looking for a duplex in East Austin": the
@@ -309,7 +311,7 @@ _MOVING_TO = re.compile(r"\b(?:moving|move|relocating|relocate|coming|heading|tr
 _NOW_IN = re.compile(r"\b(?:we'?re|i'?m|we are|i am) (?:currently |now )?in\s+$")
 _LIVES_NOW = re.compile(r"\b(?:" + _LIVES_IN + r")\s+(?:the\s+)?$")
 """Where the caller lives now, said of themselves ("a retired schoolteacher down in San Antonio")."""
-_LEFT_BEHIND = re.compile(r"\b(?:sold|closed on|closed the sale of|got rid of) (?:our|my|the|his|her) "
+_LEFT_BEHIND = re.compile(r"\b(?:sold|closed on|closed the sale of|got rid of) (?:our|my|the|his|her|their) "
                           r"(?:old |\w+ )?"
                           r"(?:place|house|home|condo|ranch|farm|land|property|townhouse) "
                           # "we sold our place in houston", "we sold our ranch out near Burnet"

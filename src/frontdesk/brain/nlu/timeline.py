@@ -147,7 +147,8 @@ _BY_MONTH = re.compile(rf"\b(?:by|in|before|around|until|till|after|early|late|m
                        rf"start date (?:is|was|'s|will be|got moved to|is now)|"
                        # "our youngest graduates in May, and after that we'd like to sell"
                        rf"(?:graduates?|retires?|finishes|deploys|gets? out|starts? school) in)[\s,]+"
-                       rf"(?:(?:like|about|around|maybe|probably|early|late|mid|next),? )?"
+                       rf"(?:(?:like|about|around|maybe|probably|early|late|mid|next),? |"
+                       rf"(?:early|late|mid)-)?"
                        rf"(?:the (?:\w+|\d+(?:st|nd|rd|th)) of )?"  # "by the first of April"
                        rf"({MONTH})\b(?! (?:be|have|i|we|not)\b)|\b({MONTH})(?:-| )ish\b|"
                        rf"\b({MONTH}) or (?:maybe )?{MONTH}\b")
