@@ -265,3 +265,74 @@ async def test_what_a_fee_comes_off_and_who_may_come_along_are_answered(profiles
 def test_the_town_a_home_was_sold_in_is_not_where_they_buy(profiles) -> None:
     u = heard(profiles, "real_estate", "we'll pay cash, we just closed on our old house in Dallas")
     assert u.location is None, u.location
+
+
+# -- set 373 to 380: two visits put right at the first's read back, a move said with a can't-make-it -------
+
+
+async def test_the_second_visit_put_right_at_the_first_read_back_keeps_the_first(profiles) -> None:
+    calendar = InMemoryCalendar()
+    _, replies = await call(profiles, "dealership",
+                            "two things: an oil change Tuesday at nine, and I want to test drive that F-150 "
+                            "you have, Tuesday too, around four",
+                            "Ana Ruiz", "shoot, four won't work. can we do the test drive Wednesday at four "
+                            "instead? the oil change can stay Tuesday morning", "yes, both of those",
+                            calendar=calendar)
+    mine = [(a.start.strftime("%a %H:%M"), a.request.appointment_type) for a in calendar.appointments]
+    assert mine == [("Tue 09:00", "service"), ("Wed 16:00", "test_drive")], replies
+
+
+async def test_one_at_ten_one_at_eleven_is_two_showings(profiles) -> None:
+    calendar = InMemoryCalendar()
+    said = "we'd like to see two houses in Georgetown on Saturday. one at ten, one at eleven"
+    _, replies = await call(profiles, "real_estate", said, "Dev Patel", "yes",
+                            "yep. ten and eleven, you got it", calendar=calendar)
+    hours = sorted(a.start.strftime("%a %H:%M") for a in calendar.appointments)
+    assert hours == ["Sat 10:00", "Sat 11:00"], replies
+
+
+async def test_cant_make_it_with_a_new_hour_moves_the_booking(profiles) -> None:
+    calendar = await booked("real_estate", "property_showing", datetime(2026, 11, 27, 16, 0))
+    said = ("hey, I've got a showing set up Friday at four and I'm not going to make it off work in "
+            "time. could we push it to five instead?")
+    _, replies = await call(profiles, "real_estate", said, "yes", calendar=calendar)
+    assert on_calendar(calendar) == [("Fri 27 17:00", "scheduled")], replies
+
+
+async def test_a_booking_said_to_be_there_already_is_no_cancel(profiles) -> None:
+    calendar = await booked("real_estate", "property_showing", datetime(2026, 11, 26, 15, 0))
+    _, replies = await call(profiles, "real_estate", "hi, I have a showing Thursday at three already",
+                            calendar=calendar)
+    assert "cancel" not in replies[0] and on_calendar(calendar) == [("Thu 26 15:00", "scheduled")], replies
+
+
+async def test_one_of_two_told_moved_by_its_work_while_the_other_is_left(profiles) -> None:
+    calendar = await booked("dealership", "oil_change", datetime(2026, 11, 27, 10, 0))
+    await booked("dealership", "state_inspection", datetime(2026, 11, 27, 15, 0), calendar=calendar)
+    _, replies = await call(profiles, "dealership",
+                            "I've got two things with y'all Friday, the oil change and the inspection",
+                            "I need to shift just the inspection to Monday, same time. "
+                            "leave the oil change where it is", "yes", calendar=calendar)
+    both = [("Fri 27 10:00", "scheduled"), ("Mon 30 15:00", "scheduled")]
+    assert on_calendar(calendar, sort=True) == both, replies
+
+
+def test_words_heard_in_sets_373_to_380(profiles) -> None:
+    said = "yes, hello, this is, um, Walter Brandt. it's about my truck"
+    assert extract_name(normalise(said)) == "Walter Brandt"
+    assert extract_name(normalise("that's right. thank you, young man."), expecting=True) is None
+    assert heard(profiles, "real_estate", "so she says four hundred, I say four-fifty, somewhere in there",
+                 awaiting="budget").budget == (400_000, 450_000)
+    assert heard(profiles, "real_estate", "my in-laws sold their place in Temple and want to move near us, "
+                 "to Georgetown").location == ("Georgetown", True)
+    assert heard(profiles, "real_estate", "under four hundred, and we still need to get pre-approved",
+                 awaiting="financing").financing == "not_started"
+    assert heard(profiles, "real_estate", "I'm more thinking about selling my townhouse than buying right now"
+                 ).lead_intent == "sell"
+    found = extract_timeline(normalise("we have to be moved in by mid-February"), MONDAY)
+    assert found == (3.0, "by mid-february"), found
+    assert extract_timeline(normalise("we're probably not moving for about six months"), MONDAY)[0] == 6.0
+    u = heard(profiles, "dealership", "you guys left me a voicemail Monday. can I get the oil done Friday?")
+    assert u.date is not None and u.date.weekday() == 4, u.date
+    u = heard(profiles, "real_estate", "I'm a first-time buyer looking at condos near downtown")
+    assert u.appointment_type != "property_showing", u.appointment_type

@@ -192,3 +192,5 @@ JUST_CHECKING = re.compile(r"\b(?:(?:we'?re|i'?m|we are|i am) not (?:quite |real
 SHOPPING = re.compile(r"\b(?:buy(?:ing)?|eye on|eyeing|interested in|in the market|shopping|"
                       r"thinking (?:about|of) (?:getting|buying))\b")
 """A car of the lot talked of by someone buying one: its test drive is the visit."""
+BUYER_ELSEWHERE = re.compile(r"\bnot me\b|\bthe one (?:who'?s |that'?s )?(?:actually )?(?:buying|getting)\b")
+"""The one buying is not the one calling ("my wife's the one who's actually buying it, not me")."""

@@ -62,6 +62,9 @@ _ALL_CONTACT = re.compile(r"\b(?:off (?:your|the|y'?all'?s) (?:\w+ )?list|never|
 _CANT_TALK_NOW = re.compile(r"\b(?:at work|(?:can'?t|cannot) (?:really )?talk|driving|in a meeting|"
                             r"(?:busy|swamped|slammed) (?:right )?now|in class|on the job)\b")
 """Why the phone does not suit right now (not that it never will)."""
+_NO_CALLS = re.compile(r"\b(?:don'?t|do not|never) (?:really )?(?:do|take|like|answer|pick up) "
+                       r"(?:phone )?calls\b|\bnot (?:a|much of a) phone person\b|\be-?mail\b")
+"""Not by phone at all ("I don't really do phone calls", "can you email me instead?")."""
 
 def quick_goodbye(u: Understanding) -> bool:
     """"yeah ok bye", said when asked when to call back: a leave-taking that keeps the call back
@@ -300,7 +303,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
                 u.date or u.time or u.window or u.time_of_day):
             # "just text me instead, I don't do phone calls": this line cannot text, so no
             # callback is pressed on them, and their number stays (they asked for no list change)
-            if _CANT_TALK_NOW.search(u.text.lower()):
+            if _CANT_TALK_NOW.search(u.text.lower()) and not _NO_CALLS.search(u.text.lower()):
                 # "could you text me instead? I'm at work and I can't really talk": busy now, not
                 # never; asked once when suits, which they may decline
                 ctx.ask(s, "callback_time", AGENT, "text_instead_busy")

@@ -15,6 +15,7 @@ from frontdesk.brain.agents.appointment_words import said_to_stand
 from frontdesk.brain.agents.booking_state import visit_told
 from frontdesk.brain.agents.booking_words import (
     ADDS,
+    BUYER_ELSEWHERE,
     JUST_CHECKING,
     SHOPPING,
     ask_which_alike,
@@ -142,6 +143,7 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
         slots.appointment_type = "service"  # the caller's own car comes in for service
     if (u.vehicle and "own_vehicle" not in u.flags and slots.appointment_type is None
             and not slots.services and SHOPPING.search(u.text.lower())
+            and not BUYER_ELSEWHERE.search(u.text.lower())  # ("my wife's the one who's actually buying it")
             and profile.appointment_type("test_drive") is not None):
         slots.appointment_type = "test_drive"  # "she's buying her first car … her eye on that RAV4 you have"
     if profile.kind == "dealership" and len(u.services) == 1 and not before.get("services") and (
@@ -322,7 +324,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         ctx.ask(s, "intent", "qualification", "ask_lead_intent")
         return
     if (s.awaiting in _OFFERING or (s.awaiting == "anything_else" and not slots.under_way())) and (
-            "defers" in u.flags or JUST_CHECKING.search(u.text.lower())) and not (
+            "defers" in u.flags or (s.awaiting in {"pick_alternative", "date", "time", "confirm_booking"}
+                                    and JUST_CHECKING.search(u.text.lower()))) and not (
             u.time or u.window or u.time_of_day or u.services or u.appointment_type
             or (u.date and u.date.isoformat() != slots.preferred_date and s.awaiting != "anything_else")):
         # ("Saturday then, maybe. I'll talk it over with my wife first", after hearing the hours)

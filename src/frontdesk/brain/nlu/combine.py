@@ -396,7 +396,10 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
                                                        "faq"}) or (
             BACK.search(r.text.lower()) and awaiting is not None and rule in {
                 "objection_busy", "hold", "unknown", "provide_info"})) and not (
-            names_a_call(r.text.lower()) or r.has_contact_facts or r.has_lead_facts):
+            names_a_call(r.text.lower()) or r.has_contact_facts or r.has_lead_facts
+            # ("dont we already have a meeting with yall this week what day was that": of the meeting)
+            or re.search(r"\b(?:meeting|appointment|appt|showing|consultation|test drive)\b",
+                         r.text.lower())):
         # "sorry, what was that time again? I'm driving", "did you say two or ten?", "sorry, I'm
         # back": say it again; the driving is why it was missed, not a wish to be called
         return "repeat", 0.85

@@ -48,7 +48,9 @@ def on_file(r: Understanding, rule: str, model: str, awaiting: str | None) -> tu
         return "reschedule", 0.85
     if awaiting not in {"confirm_change", "move_or_cancel"} and LEFT_AS_IS.search(r.text.lower()) and not (
             MOVE_IT.search(r.text.lower()) or MOVE_ASK.search(r.text.lower()) or re.search(
-                r"\b(?:but|could|can|would|instead|cancel)\b", r.text.lower())):
+                # ("I need to move just the inspection to Monday … leave the oil change where it is")
+                r"\b(?:but|could|can|would|instead|cancel|move|push|bump|switch|change|reschedule|shift)\b",
+                r.text.lower())):
         return "lookup_appointment", 0.8  # "put me through. and leave the appointment as it is": kept
     if awaiting in {None, "anything_else"} and ASKS_OWN_TIME.search(r.text.lower()) and not (
             CHANGE_CUE.search(r.text.lower()) or NEW_BOOKING_ASKED.search(r.text.lower())) and (

@@ -80,8 +80,10 @@ def at_permission(r: Understanding, model: str, p: float, awaiting: str | None) 
 
 _CALL_BACK_FIRST = re.compile(
     r"\W*(?:(?:um+|uh+|well|so|ok(?:ay)?|honestly|actually|yeah)\W+)*"
-    r"(?:(?:can|could|would) (?:somebody|someone|you|y'?all|you guys|one of (?:you|y'?all))(?: please)?"
-    r"(?: just)? (?:call|ring)(?: me| us)? back|"
+    r"(?:(?:can|could|would) (?:somebody|someone|you|y'?all|you guys|one of (?:you|y'?all))"
+    # ("could somebody from sales call her instead of me? tomorrow afternoon is best for her")
+    r"(?: from (?:sales|service|the \w+ (?:team|desk|department)|your office))?(?: please)?"
+    r"(?: just)? (?:call|ring)(?: me| us| her| him| them)? (?:back|instead)|"
     r"(?:just )?(?:have|get) (?:somebody|someone) (?:to )?(?:call|ring)(?: me| us)?(?: back)?)\b")
 """A call back asked first thing ("could somebody just call back this afternoon, after three?")."""
 

@@ -319,6 +319,7 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
     ("this is Linh", "first name Chidi"); said alone it is returned alone, and
     :func:`surname_only` tells the brain to add it to the first name it already has."""
     # letters said twice are heard once ("m a t t i n g l y" reads "m a t i n g l y")
+    said = u
     spelled = frozenset(re.sub(r"(.)\1", r"\1", re.sub(r"[^a-z]", "", m.group(0)))
                         for m in SPELLED_OUT.finditer(u.lower))
     if (note := re.search(r"\bwith an? ([a-z]) (?=\1 [a-z] )", u.lower)) is not None:
@@ -348,7 +349,7 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
     if rank := _RANK_THEN_NAME.search(u.raw):
         # "Afternoon, ma'am. Staff Sergeant Andre Whitaker.": a rank said before a name gives it
         u = normalise(f"{u.raw[: rank.start(1)]}this is {u.raw[rank.end():]}")
-    if expecting and (whole := _SPELLED_WHOLE.search(u.lower)):
+    if expecting and (whole := _SPELLED_WHOLE.search(u.lower) or _SPELLED_WHOLE.search(said.lower)):
         # "its no gozi add a yemi ill spell it n g o z i adeyemi a d e y e m i": what the line made
         # of the name does not matter; the letters are the name
         return " ".join(w[:1].upper() + w[1:] for w in (re.sub(r"[^a-z]", "", whole[i]) for i in (1, 2)))
