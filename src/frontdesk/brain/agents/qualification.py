@@ -647,7 +647,7 @@ def ask_next(s: ConversationState, ctx: TurnContext) -> None:
         if s.last_ask == "ask_location_other" and u is not None and (u.deny or u.location):
             _close_unqualified(s, ctx, failure)  # "no, it has to be Leander"
             return
-        if s.last_ask == "ask_location_other" and u is not None and not u.has_lead_facts and (
+        if s.last_ask == "ask_location_other" and u is not None and not u.has_lead_facts and lead.intent and (
                 {"done_with_it", "thanks"} & u.flags or u.intent == "goodbye"):
             # "oh, okay. no worries, thanks for letting me know": they are leaving; no name pressed
             _close_unqualified(s, ctx, failure, ask_name=False)

@@ -102,9 +102,13 @@ def split(text: str, read: Callable[[str], Understanding], earlier: str = "") ->
         if not (_DAYISH.search(before) and _DAYISH.search(after)) or _CHANGE.search(after):
             continue
         first, second = read(text[: cut.start()]), read(text[cut.end():])
+        if not _work(first) and _ANOTHER.search(after) and (
+                said_kind := kind(read(text))) not in {None, "service"}:
+            # "can we book both Saturday? one at ten and the other at eleven. two showings."
+            first.appointment_type = said_kind
         _after_the_first(second, first.date, first.time)
         said = text[cut.end():].strip(" ,.;")
-        alike = False
+        alike = bool(_ANOTHER.search(after)) and bool(_work(first)) and _work(first) == _work(second)
         if not _work(second) and (work := _work_of_car(after, f"{earlier} {before}", read)
                                   or _another_alike(after, first)):
             # "my truck's due for its inspection … the oil change Wednesday at ten and the truck

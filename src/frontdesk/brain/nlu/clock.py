@@ -166,8 +166,6 @@ def _times(text: str) -> list[tuple[int, time]]:
     def add(match: re.Match[str], value: time | None) -> None:
         if _KEPT_BEFORE.search(text, 0, match.start()) and _KEPT_AFTER.match(text, match.end()):
             return  # "yes, keep the ten o'clock too": the booking that stays, no time asked
-        if re.fullmatch(r"\D*\b1", match.group(0)) and re.match(r"\s+(?:at|for)\s+\d", text[match.end():]):
-            return  # "one at ten and the other at eleven": one of the visits, not one o'clock
         if value is not None and not any(a < match.end() and match.start() < b for a, b in taken):
             found.append((match.start(), value))
             taken.append(match.span())

@@ -26,6 +26,11 @@ _CANCELLED = re.compile(r"\b(?:cancel\w*|scratch|scrap|drop|nix|call (?:it|that)
 """A cancel in any of its words ("scratch the detail")."""
 
 
+_CANT_MAKE_IT = re.compile(r"\b(?:not (?:gonna|going to) make it|can'?t make it|"
+                           r"won'?t (?:be able to )?make it|no way i(?:'ll)? make (?:it|that))\b")
+"""The booking cannot be kept as it is: with a new time said, a move ("… could we push it to five?")."""
+
+
 def on_file(r: Understanding, rule: str, model: str, awaiting: str | None) -> tuple[str, float] | None:
     """The intent a message about a booking on file has, or None when it is not about one."""
     said = r.text.lower()
@@ -42,7 +47,8 @@ def on_file(r: Understanding, rule: str, model: str, awaiting: str | None) -> tu
             MOVE_IT.search(r.text.lower()) or MOVE_ASK.search(r.text.lower())):
         return "lookup_appointment", 0.8  # "we're still coming. don't cancel it or anything": kept
     if awaiting not in {"confirm_change", "move_or_cancel"} and (rule == "cancel" or model in {
-            "cancel", "reschedule"}) and (r.date or r.time) and MOVE_IT.search(said) and not (
+            "cancel", "reschedule"}) and (r.date or r.time) and MOVE_IT.search(said) and _CANT_MAKE_IT.search(
+            said) and not (
             CANCEL_SAID_PLAIN.search(NOT_CANCELLED.sub(" ", said))):
         # "I'm not going to make it off work in time. Could we push it to five thirty instead?": moved
         return "reschedule", 0.85
