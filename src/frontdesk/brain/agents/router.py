@@ -735,7 +735,7 @@ def _changes_the_one_told(s: ConversationState, u: Understanding) -> bool:
 
 BOUGHT_ELSEWHERE = re.compile(r"\b(?:got|had) (?:an|our|my|the) offer accepted\b|"
                               r"\b(?:we'?re|we are|i'?m|i am) (?:now )?under contract\b|"
-                              r"\b(?:found|bought|closed on) (?:a|another|our|the) (?:other )?"
+                              r"\b(?:found|bought) (?:a|another) (?:other |different )?"
                               r"(?:place|house|home|condo)\b")
 """The caller found their home elsewhere: the showing or meeting on file is no longer needed."""
 _ONE_MORE_ON = re.compile(r"\btack(?:ed|ing)? (?:(?:that|this|it|one|another|them)\s+){0,2}on\b|"
