@@ -114,7 +114,7 @@ def split(text: str, read: Callable[[str], Understanding], earlier: str = "") ->
             # "my truck's due for its inspection … the oil change Wednesday at ten and the truck
             # Thursday at ten": the truck's work, said before; "the other one at ten-thirty"
             alike = work == _work(first)
-            said = f"{' and '.join(sorted(work)).replace('_', ' ')}: {said}"
+            said = f"{_in_words(work)}: {said}"
             second = read(said)
             _after_the_first(second, first.date, first.time)
         if first.intent != "book" or not _apart(first, second, alike=alike):  # (a visit asked, not a story)
@@ -130,6 +130,11 @@ def split(text: str, read: Callable[[str], Understanding], earlier: str = "") ->
 _CAR_WORD = re.compile(r"\b(?:truck|suv|car|van|minivan|jeep|sedan|pickup|wagon|hatchback|motorcycle)\b")
 _ANOTHER = re.compile(r"^\W*(?:the )?(?:other|second|next) (?:one|house|home|place|listing)?|"
                       r"^\W*another one\b|^\W*(?:and )?one at\b")
+
+
+def _in_words(work: set[str]) -> str:
+    """A visit's work as words to read again ("oil change and state inspection")."""
+    return " and ".join(sorted(work)).replace("_", " ")
 
 
 def _work_of_car(after: str, before: str, read: Callable[[str], Understanding]) -> set[str]:
@@ -220,7 +225,7 @@ def second_put_right(s: ConversationState, u: Understanding, read: Callable[[str
         day, at = said.date or second.date or first_day, said.time or second.time  # (the first's day, unsaid)
         if day is None or at is None:
             return False
-        work = " and ".join(sorted(theirs)).replace("_", " ")
+        work = _in_words(theirs)
         car = f" of the {second.vehicle.make or ''} {second.vehicle.model or ''}".replace("  ", " ") if (
             second.vehicle and kind(second) == "test_drive") else ""
         slots.visit_after = f"{work}{car} on {day:%A, %B} {day.day} at {at:%I:%M %p}".replace(" 0", " ")
