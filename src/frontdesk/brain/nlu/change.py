@@ -99,10 +99,15 @@ def _from_to(text: str, today: date) -> tuple[When, When] | None:
 
 
 _BARE_HOUR = re.compile(r"\s*(?:like |maybe |say |around |about )?(\d{1,2})(?::(\d{2}))?"
-                        r"(?=\s*(?:instead|then|please|if|or|\?|[.!,]|$))")
+                        r"(?=\s*(?:instead|then|please|if|or|\?|[.!,]|$|(?:still |same |on |this |next )?"
+                        r"(?:today|tomorrow|day\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day)))")
 """An hour said alone after a target cue ("could that be eleven instead?")."""
 
 
+_MOVED_TO = re.compile(r"\b(?:switch|bump|push|move|shift|slide|change|put|reschedule)\w*"
+                       r"(?: (?:me|us|it|that|this|him|her|them|the \w+|my \w+|our \w+))?(?: back| up| over)? $")
+"""A "to" right after a verb of moving and what it moves ("could you slide me to five? still
+today"): a bare hour after it is the new time, whatever day words follow."""
 _MOVE_VERB = r"(?:switch|bump|push|move|shift|slide)$"
 _OBJECT_NAMED = re.compile(r"\s+(?:my|our|the|his|her|their)\s+(?!(?:day|time|date)\b)")
 """What a verb of moving names right after it: the appointment ("move my oil change monday"),
@@ -133,7 +138,8 @@ def split_change(text: str, today: date) -> tuple[When, When]:
         if cue.group(0) == "to" and _TRAVEL.search(lowered, 0, cue.start()):
             continue  # "I'm driving up to Dallas Thursday": where the caller goes, not the new time
         target = _read(text[cue.end():], today)
-        if target.time is None and not re.fullmatch(r"till|until|to|into", cue.group(0)) and (
+        if target.time is None and (not re.fullmatch(r"till|until|to|into", cue.group(0)) or (
+                cue.group(0) == "to" and _MOVED_TO.search(lowered, 0, cue.start()))) and (
                 bare := _BARE_HOUR.match(normalise(text[cue.end():]).numeric)) is not None:
             # "could that be eleven instead?", "how about ten?": an hour said alone right after
             # the words that ask for the new time
