@@ -15,6 +15,6 @@ async def test_a_bare_hour_after_slide_me_to_is_the_new_time_whatever_day_words_
                        ("can you push it back to five, same day?", "17:00"),
                        ("I'm stuck at the dentist, could you move me to four today", "16:00")):
         calendar = await booked("dealership", "oil_change", datetime(2026, 11, 23, 14, 0))
-        state, replies = await call(profiles, "dealership", "I've got an oil change at two today", said, "yes",
-                                    calendar=calendar)
+        _, replies = await call(profiles, "dealership", "I've got an oil change at two today", said, "yes",
+                                calendar=calendar)
         assert on_calendar(calendar) == [(f"Mon 23 {hour}", "scheduled")], (said, replies)

@@ -105,7 +105,8 @@ _BARE_HOUR = re.compile(r"\s*(?:like |maybe |say |around |about )?(\d{1,2})(?::(
 
 
 _MOVED_TO = re.compile(r"\b(?:switch|bump|push|move|shift|slide|change|put|reschedule)\w*"
-                       r"(?: (?:me|us|it|that|this|him|her|them|the \w+|my \w+|our \w+))?(?: back| up| over)? $")
+                       r"(?: (?:me|us|it|that|this|him|her|them|the \w+|my \w+|our \w+))?"
+                       r"(?: back| up| over)? $")
 """A "to" right after a verb of moving and what it moves ("could you slide me to five? still
 today"): a bare hour after it is the new time, whatever day words follow."""
 _MOVE_VERB = r"(?:switch|bump|push|move|shift|slide)$"
