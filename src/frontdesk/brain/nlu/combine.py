@@ -447,11 +447,12 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
             "price_question" in r.flags or HOURS_LIMIT.search(r.text.lower()) or "faq_topic" in r.flags):
         return "book", 0.8  # "can somebody check the brakes too?", "wondering if I could get it detailed"
     if model == "faq" and rule != "faq" and not r.is_question and "?" not in r.text and (
-            r.date or r.time or r.window or r.time_of_day) and not (
+            r.date or r.time or r.window or r.time_of_day or r.services) and not (
             "faq_topic" in r.flags or "price_question" in r.flags or ASKS_YOU.search(r.text.lower())
             or (awaiting in {None, "anything_else"} and OWN_BOOKING.search(r.text.lower()))):
         return ("provide_info", 0.7) if rule == "unknown" else (rule, rule_confidence)
-        # "morning. before ten if they can.": a when, said flat, asks nothing
+        # "morning. before ten if they can.": a when, said flat, asks nothing; "and also have the
+        # tires rotated while it's there": work, said flat
     answered = awaiting is not None and answers(awaiting, r)
     if answered and awaiting in CONTACT_ASKS and (model in DERAILS or rule in DERAILS) and not (
             REALLY_DERAILS.search(r.text.lower())):
