@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from frontdesk.brain.nlu.names import extract_name
+from frontdesk.brain.nlu.text import normalise
 from tests.brain.calls import booked, call, heard, on_calendar
 
 # -- bookings on file: the new hour said bare after a verb of moving ---------------------------------------
@@ -35,3 +37,41 @@ def test_work_said_flat_is_no_question(profiles) -> None:
                  "and also have the battery looked at while it's in"):
         u = heard(profiles, "dealership", said)
         assert u.intent != "faq" and u.services, (said, u.intent, u.services)
+
+
+# -- financing, said the caller's own way ------------------------------------------------------------------
+
+
+def test_financing_said_as_a_story_is_read(profiles) -> None:
+    for said, financing in (("We're pre-approved, yeah", "pre_approved"),
+                            ("our credit union sent us the pre-approval on Friday", "pre_approved"),
+                            ("the mortgage, we are working on it now. the paperwork is not finished yet",
+                             "in_progress"),
+                            ("the application isn't complete yet, the bank wants more pay stubs",
+                             "in_progress")):
+        u = heard(profiles, "real_estate", said, awaiting="name")
+        assert u.financing == financing and not u.is_question, (said, u.financing, u.intent)
+
+
+def test_here_is_and_a_name_gives_the_name() -> None:
+    for said, name in (("Hello, here is Ingrid Sørensen, I call about the oil change", "Ingrid Sørensen"),
+                       ("good afternoon, here is Paolo Ricci", "Paolo Ricci")):
+        assert extract_name(normalise(said)) == name, said
+    for said in ("here is the thing, my car makes a noise", "here is my number, five one two"):
+        assert extract_name(normalise(said)) is None, said
+
+
+# -- an hour set aside for the caller's own errand, right after a correction ---------------------------------
+
+
+async def test_an_hour_taken_by_the_callers_own_errand_after_no_wait_is_not_booked(profiles) -> None:
+    state, replies = await call(profiles, "dealership",
+                                "I need a tire rotation Wednesday at nine",
+                                "oh no, sorry. at nine I have class. better is one o'clock, same day",
+                                "Tomasz Wójcik")
+    assert state.booking_slots.preferred_time == "13:00", replies
+
+
+def test_an_hour_made_the_new_one_keeps_it_whatever_errand_follows(profiles) -> None:
+    for said in ("no, make it ten, I have work at eight", "actually ten, we've got a meeting at noon"):
+        assert heard(profiles, "dealership", said, awaiting="time").time.hour == 10, said

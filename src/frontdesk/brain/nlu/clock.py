@@ -347,6 +347,8 @@ def extract_time(u: Utterance) -> time | None:
         if (other := _said_again_to_refuse(text[: len(text) - len(tail)], tail)) is not None:
             return other
         bare = _BARE_CORRECTION.match(tail)
+        if bare and _SET_ASIDE_AFTER.match(tail, bare.end(2) if bare.group(2) else bare.end(1)):
+            bare = None  # "wait, no, sorry. at ten I have work. better is three": why not ten
         # "… at eight — no, make it ten." / "make that nine, we've got brunch at ten": the hour
         # right after the correction is the one meant, whatever time follows it
         later = (clock(int(bare.group(1)), int(bare.group(2) or 0), None) if bare
@@ -429,7 +431,14 @@ _SET_ASIDE_AFTER = re.compile(r"\s*(?:o'?clock\s*)?(?:is|'s|was|would be|will be
                               r"(?:just |way |a little |a bit )?"
                               r"(?:too (?:early|late|soon|tight)|no good|not good|bad|out|taken|"
                               r"(?:the|my|our|his|her|when|during) (?:\w+(?:'?s)? ){0,3}"
-                              r"(?:appointment|appt|thing|meeting|class|practice|shift|pickup|drop ?off))\b")
+                              r"(?:appointment|appt|thing|meeting|class|practice|shift|pickup|drop ?off))\b|"
+                              # "at ten I have work", "nine we've got the dentist": taken by the caller's own
+                              r"\s*(?:o'?clock\s*)?,?\s*(?:i|we|he|she)\s*"
+                              r"(?:have|has|got|'ve got|'ve|am|'m|are|'re)\s+(?:got\s+)?"
+                              r"(?:(?:a|an|the|my|our|his|her|to go to|to be at)\s+)?(?:\w+\s+)?"
+                              r"(?:work|job|meeting|appointment|appt|class|school|shift|dentist|doctor|call|"
+                              r"practice|pick ?up|interview|church|court)\b"
+                              r"(?![^.?!;]{0,12}\b(?:at|till|until|from|by|around)\s+(?:\d|noon|midday|lunch))")
 """Words after a time that set it aside ("nine is too early for me", "ten is the wife's doctor
 appointment")."""
 

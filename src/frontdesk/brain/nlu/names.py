@@ -36,6 +36,8 @@ _CAPITALISED = r"(?:Ma?c|O')?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ']+(?:-[A-Za-zÀ-ÖØ-
 _NAME_CUE = re.compile(
     r"(?:(?:^|[,.?!;]\s*|\s[—–]\s*|\b(?:hi|hello|hey|yeah|yes|oh|and|also|uh|um|sorry|okay|ok|so|well|right|"
     r"please|thanks)[,\s]+)(?:this is|it's|it is|i am|i'm|im)(?!\s+for\b)|^its|"
+    # "Hello, here is Klaus Becker": a caller's "this is", put as their own language puts it
+    r"(?:^|[,.?!;]\s*|\b(?:hi|hello|hey|good (?:morning|afternoon|evening))[,\s]+)(?:here is|here speaks)|"
     # ("put me through to marcus please its anthony deluca")
     r"\b(?:sorry|okay|ok|yeah|yes|oh|um|uh|hi|hello|well|so|please|thanks)[,\s]+its|"
     # "could you put it under Jeffrey? Jeffrey Lowry": the name the booking goes under

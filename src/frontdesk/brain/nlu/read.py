@@ -659,9 +659,9 @@ def read(text: str, profile: BusinessProfile, today: date,
         # "what time yall open monday mornin", "… open on saturday for service": the hours
         result.intent, result.is_question = "faq", True
     if "faq_topic" in result.flags and not result.is_question and result.intent in {
-            "unknown", "provide_info"} and _TAG_ASKED.search(u.lower):
+            "unknown", "provide_info"} and _TAG_ASKED.search(u.lower) and not result.has_lead_facts:
         # "and y'all are the ones on lake shore drive right i never been to the office": a fact
-        # about us checked with a tag, asked
+        # about us checked with a tag, asked ("we're pre-approved, yeah": the caller's own, told)
         result.intent, result.is_question = "faq", True
         result.flags.add("question")
     if result.is_question and result.location and profile.kind == "real_estate" and _WHAT_ABOUT_PLACE.match(
