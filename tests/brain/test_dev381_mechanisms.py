@@ -75,3 +75,22 @@ async def test_an_hour_taken_by_the_callers_own_errand_after_no_wait_is_not_book
 def test_an_hour_made_the_new_one_keeps_it_whatever_errand_follows(profiles) -> None:
     for said in ("no, make it ten, I have work at eight", "actually ten, we've got a meeting at noon"):
         assert heard(profiles, "dealership", said, awaiting="time").time.hour == 10, said
+
+
+# -- taken off the list, said as a learner of English says it ------------------------------------------------
+
+
+def test_take_out_my_number_said_plainly_stops_the_calls(profiles) -> None:
+    for said in ("Please, no call me again. Take out my number of the list.",
+                 "take my name out from your list, please, gracias",
+                 "no calling me more please, take out my number",
+                 "take out my name of your list, por favor"):
+        assert heard(profiles, "dealership", said, awaiting="service").intent == "do_not_call", said
+
+
+def test_a_day_put_forward_with_what_about_is_a_day_not_a_question(profiles) -> None:
+    for said in ("I can't do weekdays. what about Saturday?", "what about the 20th?",
+                 "I can't really do weekdays, I'm on shift till five. what about Saturday? not this one, "
+                 "the next"):
+        u = heard(profiles, "dealership", said, awaiting="service")
+        assert u.intent != "faq" and u.date is not None, (said, u.intent, u.date)

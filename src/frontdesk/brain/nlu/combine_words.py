@@ -167,7 +167,10 @@ CAN_YOU_DO_WHEN = re.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d|the \d)|"
     # "can I drop it off first thing instead, like eight when y'all open"
     r"\b(?:can|could) (?:i|we) (?:drop (?:it|her|him|the \w+) off|bring (?:it|her|him|the \w+) (?:in|by)|"
-    r"come (?:in|by)) (?:\w+ ){0,3}?(?:instead|first thing|at \d|on \w+day|tomorrow|today)\b")
+    r"come (?:in|by)) (?:\w+ ){0,3}?(?:instead|first thing|at \d|on \w+day|tomorrow|today)\b|"
+    # "I can't do weekdays … what about Saturday? not today, next Saturday": a day put forward
+    r"\b(?:what|how) about (?:this |next |the )?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|tomorrow|\d)")
 """A day or time asked for ("can y'all do Tuesday at nine?"), not a service ("can you do brakes?")."""
 
 

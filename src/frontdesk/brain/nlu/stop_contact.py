@@ -14,6 +14,8 @@ _CONTACTING = re.compile(r"\b(?:call\w*|ring\w*|phon\w*|contact\w*|list|(?<!van 
 """Words naming the contact itself (calls, texts, the list), which stopping something else lacks."""
 _STOPPING = re.compile(r"\b(?:(?<!hard )(?<!full )stop|don'?t(?! (?:you|ya|y'?all|they|it)\b)|do not|never|"
                        r"no (?:more|longer)|quit|"
+                       # "take out my number from the list", "no call me more": as a learner says it
+                       r"take (?:(?:me|us|my|our|this|the) (?:\w+ )?)?out|no (?:call|ring|phone|text)\w*|"
                        r"remove|off|struck|strike|scrub|wipe|erase|opt(?:ing)? out|leave (?:me|us) alone|"
                        r"unsubscribe|not interested|enough|lose (?:my|this)|delete|won'?t|no thanks|"
                        r"no thank you|harass\w*|pester\w*|bother\w*)\b")
