@@ -94,3 +94,21 @@ def test_a_day_put_forward_with_what_about_is_a_day_not_a_question(profiles) -> 
                  "the next"):
         u = heard(profiles, "dealership", said, awaiting="service")
         assert u.intent != "faq" and u.date is not None, (said, u.intent, u.date)
+
+
+# -- someone to talk to about buying or selling is the lead, not a person now -----------------------------
+
+
+def test_talking_to_someone_about_buying_or_selling_is_the_lead(profiles) -> None:
+    for said in ("hello, I'd like to talk to somebody about buying a condo in Round Rock",
+                 "can I speak with an agent about selling our house?"):
+        u = heard(profiles, "real_estate", said)
+        assert u.intent == "lead" and u.lead_intent in {"buy", "sell"}, (said, u.intent)
+    assert heard(profiles, "real_estate", "I want to talk to a real person, please").intent == "escalation"
+
+
+async def test_a_day_and_its_open_hours_said_to_how_soon_are_kept_for_the_meeting(profiles) -> None:
+    state, replies = await call(profiles, "real_estate", "we're looking to buy a place in Pflugerville",
+                                "Tuesday is best for us. any time after four, we both work till three thirty")
+    assert state.booking_slots.preferred_date == "2026-11-24", (state.booking_slots, replies)
+    assert state.booking_slots.window_start == "16:00", (state.booking_slots, replies)

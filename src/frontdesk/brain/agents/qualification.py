@@ -584,7 +584,8 @@ def _names_a_slot(u: Understanding) -> bool:
     timeline (nor is "he can skip golf one week" said with it)."""
     # ("a week from today … half past one": the day itself, no timeline; "get the house on the
     # market asap … can somebody come by today like four": both said)
-    return u.date is not None and (u.time is not None or u.time_of_day is not None) and (
+    # ("Saturday would be best. Any time after three": a day and the hours it is open to)
+    return u.date is not None and (u.time or u.time_of_day or u.window) is not None and (
         u.timeline is None or u.timeline[0] < 1) and not (
         u.timeline is not None and re.search(
             r"as soon as possible|end of|summer|fall|spring|winter|month|year", u.timeline[1]))

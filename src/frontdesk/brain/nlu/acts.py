@@ -8,6 +8,8 @@ ACT_INTENT = {"question": "faq", "thanks": "greeting"}
 """Classifier act → the brain's intent name, where they differ."""
 BOOKING_ASKS = {"name", "date", "time", "confirm_booking", "pick_alternative", "service", "vehicle"}
 """Questions of a booking under way, where a day or hour said is the answer."""
+BOOKING_UNDER_WAY = {"name", "date", "time", "service", "phone", "pick_alternative", "confirm_booking"}
+"""What we ask only once a booking is under way: a wrong number is said then in so many words."""
 NEW_ACTS = {"line_check", "identity", "how_got_number", "wrong_number", "bot_check", "repeat",
              "hold", "reschedule", "cancel", "lookup_appointment", "chitchat", "decline"}
 """Acts only the classifier knows (the rules have no patterns for them)."""

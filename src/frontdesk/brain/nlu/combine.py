@@ -14,6 +14,7 @@ import re
 from frontdesk.brain.nlu.acts import (
     ACT_INTENT,
     BOOKING_ASKS,
+    BOOKING_UNDER_WAY,
     CONTACT_ASKS,
     DERAILS,
     NEW_ACTS,
@@ -129,6 +130,7 @@ from frontdesk.brain.nlu.own_booking import (
     OWN_QUESTION,
 )
 from frontdesk.brain.nlu.relative import RELATIVE_MOVE
+from frontdesk.brain.nlu.staff_asked import talks_of_the_move
 from frontdesk.brain.nlu.stop_contact import asks_to_stop_contact
 from frontdesk.brain.nlu.text import CORRECTION
 from frontdesk.brain.nlu.understanding import KEEP_IT, Understanding, answers
@@ -139,13 +141,12 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
     """:func:`_combine`, but a booking on file said to stay is told, not moved ("I've got a showing
     Thursday at three, and I don't want to change that")."""
     intent, confidence = _combine(r, rule, rule_confidence, awaiting)
+    if intent == "escalation" != rule and r.lead_intent and talks_of_the_move(r.text.lower(), r.flags):
+        r.is_question = False  # "can I talk to someone about buying a home?": the lead, told
+        return "lead", 0.85
     if intent == "reschedule" and kept_as_it_is(r.text.lower()):
         return "lookup_appointment", confidence
     return intent, confidence
-
-
-_BOOKING_ASKS = {"name", "date", "time", "service", "phone", "pick_alternative", "confirm_booking"}
-"""What we ask only once a booking is under way: a wrong number is said then in so many words."""
 
 
 def _combine(r: Understanding, rule: str, rule_confidence: float,
@@ -680,7 +681,7 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
     place = WRONG_PLACE.search(r.text.lower()) is not None
     if model == "wrong_number" and ANSWERS_FOR_THEM.search(r.text.lower()):
         return rule, rule_confidence  # "you've reached Samir Haddad's phone, this is his assistant"
-    if model == "wrong_number" and awaiting in _BOOKING_ASKS and not place and not re.search(
+    if model == "wrong_number" and awaiting in BOOKING_UNDER_WAY and not place and not re.search(
             r"\b(?:wrong|who|no ?(?:one|body)|don'?t know)\b", r.text.lower()):
         # "not the thirtieth — sorry, I'm on speaker, I never know if it comes through right",
         # asked for a name in a booking under way: nothing says we are not who they called

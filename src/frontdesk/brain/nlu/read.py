@@ -241,7 +241,8 @@ def read(text: str, profile: BusinessProfile, today: date,
     if "escalation" in flags and staff_asked.SAYS_OWN_ROLE.search(u.lower) and not (
             staff_asked.WANTS_SOMEONE.search(u.lower)):
         flags.discard("escalation")  # "I'm the fleet manager over at Cole Electric": who calls
-    if "escalation" in flags and staff_asked.A_MEETING_ASKED.search(u.lower):
+    if "escalation" in flags and (staff_asked.A_MEETING_ASKED.search(u.lower) or (
+            profile.kind == "real_estate" and staff_asked.ABOUT_THE_MOVE.search(u.lower))):
         # "can I come in tomorrow around noon and talk to somebody about it?": a visit asked for;
         # "we wanna start talking to someone": soon, not now
         flags.discard("escalation")

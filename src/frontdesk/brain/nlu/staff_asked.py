@@ -19,6 +19,18 @@ A_MEETING_ASKED = re.compile(r"\b(?:come (?:in|by|out|over)|stop by|swing by|sit
                               r"\b(?:too (?:early|soon)|worth it|a good time|normal) to (?:be )?"
                               r"(?:talk|talking|speak|speaking|meet|meeting) (?:to|with)\b")
 """Someone to talk to at a visit asked for, or some day: a booking, not a person now."""
+ABOUT_THE_MOVE = re.compile(r"\b(?:talk|speak|chat)\w* (?:to|with) (?:someone|somebody|"
+                            r"an? (?:agent|realtor|person)|one of (?:your|y'?all'?s?) agents)"
+                            r"(?: of yours| from your (?:team|office))? about (?:buying|selling|listing|"
+                            r"(?:a |my |our |the |a new )?(?:house|home|condo|townhouse|property|place)\b)")
+"""Someone to talk to about buying or selling ("I want to talk to someone about buying a home in
+North Austin"): the lead, told; the agents meet it at a consultation, no person is asked for now."""
+
+
+def talks_of_the_move(text: str, flags: set[str]) -> bool:
+    """Someone to talk to about buying or selling, not asked about as a fact of ours ("is an
+    appointment necessary to speak with someone about selling?" asks how we work)."""
+    return ABOUT_THE_MOVE.search(text) is not None and "faq_topic" not in flags
 
 
 def asks_for_someone(text: str, profile: BusinessProfile) -> bool:
