@@ -112,3 +112,20 @@ async def test_a_day_and_its_open_hours_said_to_how_soon_are_kept_for_the_meetin
                                 "Tuesday is best for us. any time after four, we both work till three thirty")
     assert state.booking_slots.preferred_date == "2026-11-24", (state.booking_slots, replies)
     assert state.booking_slots.window_start == "16:00", (state.booking_slots, replies)
+
+
+# -- thanks, and nothing else, to a read back ---------------------------------------------------------------
+
+
+async def test_thanks_and_nothing_else_to_a_cancel_read_back_cancels_it(profiles) -> None:
+    for said in ("oh thank you so much! no, that's all", "thanks a lot, appreciate it"):
+        calendar = await booked("real_estate", "property_showing", datetime(2026, 11, 25, 14, 0))
+        _, replies = await call(profiles, "real_estate",
+                                "hi, please cancel my showing on Wednesday, we found a place", said,
+                                calendar=calendar)
+        assert on_calendar(calendar) == [("Wed 25 14:00", "cancelled")], (said, replies)
+
+
+def test_a_no_after_thanks_is_still_a_no(profiles) -> None:
+    for said in ("thanks, but no", "thanks. no, wait"):
+        assert not heard(profiles, "real_estate", said, awaiting="confirm_change").affirm, said

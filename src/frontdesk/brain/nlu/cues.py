@@ -775,3 +775,10 @@ NOT_BOOKING = re.compile(
     # "take this number off, please? nobody here needs the service reminders"
     r"\b(?:nobody|no one|no-one|none of us)(?: here| in this house)? (?:needs?|wants?|drives?|uses?) [^.?!]*")
 """Booking words said not to be wanted: "I'm not booking it right now", "not looking to schedule yet"."""
+_THANKS = r"(?:thank(?:s| you)(?: so much| very much| a lot| kindly)?|appreciate (?:it|that|you))"
+THANKS_FOR_IT = re.compile(r"\W*(?:(?:oh|ok(?:ay)?|great|perfect|awesome|wonderful|lovely|alright)\W+)*"
+                           + _THANKS + r"\W*(?:(?:no|nope|nah)\W+)?"
+                           r"(?:(?:nothing|that'?s|that is)(?: else| all| it)\W*(?:for (?:now|today)\W*)?)?"
+                           r"(?:" + _THANKS + r"\W*)?")
+"""Thanks and nothing more ("thank you! no, nothing else, thanks so much"): to a read back, the
+go-ahead."""

@@ -43,6 +43,7 @@ from frontdesk.brain.nlu.cues import (
     NEW_BOOKING_ASKED,
     PROBLEM_TAG,
     RETURNED_CALL,
+    THANKS_FOR_IT,
     TRAILING_PRICE,
     TRAILING_WHERE,
     asks_hours,
@@ -129,6 +130,9 @@ def understand(
         # graph.py); a "hm." inside a longer message is only a pause
         result.intent, result.confidence, result.affirm, result.deny = "hold", 0.8, False, False
         result.flags.add("hesitation")
+    if awaiting in {"confirm_booking", "confirm_change"} and THANKS_FOR_IT.fullmatch(normalise(text).lower):
+        # "thank you! no, nothing else, thanks so much" to the cancel read back: the go-ahead
+        result.intent, result.affirm, result.deny = "affirm", True, False
     if result.name is None and result.location is None and (named := names.opening_name(normalise(text))):
         result.name = named  # "deshawn parker and the number's eight three zero…": split at "and"
     if result.intent == "objection_price" and profile.kind == "real_estate" and places.pricey_place(
