@@ -129,3 +129,18 @@ async def test_thanks_and_nothing_else_to_a_cancel_read_back_cancels_it(profiles
 def test_a_no_after_thanks_is_still_a_no(profiles) -> None:
     for said in ("thanks, but no", "thanks. no, wait"):
         assert not heard(profiles, "real_estate", said, awaiting="confirm_change").affirm, said
+
+
+# -- what the car has, told as a story ----------------------------------------------------------------------
+
+
+def test_a_part_of_the_car_said_with_where_and_since_when_is_trouble_looked_at(profiles) -> None:
+    for said in ("the air in the minivan has been blowing hot since Tuesday",
+                 "the AC in the Camry's been blowing hot all week"):
+        assert heard(profiles, "dealership", said).services == ["diagnostic"], said
+
+
+def test_work_that_can_probably_wait_is_not_booked(profiles) -> None:
+    for said, wanted in (("the rotation can probably wait, but my brakes are squealing", "brake_inspection"),
+                         ("an oil change, and the detail can definitely wait till next month", "oil_change")):
+        assert heard(profiles, "dealership", said).services == [wanted], said

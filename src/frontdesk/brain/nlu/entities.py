@@ -114,7 +114,8 @@ _DUE_AGAIN = re.compile(r"\b(?:it'?s|is|'s|its) (?:about |almost |already |comin
 _NOT_TIRES = re.compile(r"\b(?:duty|shift|work|job|crop|night|day|storm|call|weekend|on-call|schedule) "
                         r"rotation\b")
 """A rotation that is a work schedule ("I'm on storm duty rotation"), not the tires'."""
-_DROPPED = re.compile(r"^\W*(?:can wait|can hold|(?:is|'?s|are) (?:fine|good|ok|okay|all good|taken care of)|"
+_DROPPED = re.compile(r"^\W*(?:can (?:probably |prolly |definitely |totally |easily |still |just )?"
+                      r"(?:wait|hold)|(?:is|'?s|are) (?:fine|good|ok|okay|all good|taken care of)|"
                       r"isn'?t needed|aren'?t needed|"
                       r"not needed|not this time|another time|some other time|for now no|"
                       r"(?:i'?ll|we'?ll) skip|is too long|takes too long|"
@@ -346,7 +347,9 @@ _SYSTEMS = (r"(?:ac|a/c|a\.c\.|air(?: conditioning| conditioner)?|heat(?:er)?|de
             r"sunroof|(?:car |driver'?s? |passenger |back |rear |sliding )door|trunk|hatch|key ?fob|fob|"
             r"cruise control|backup camera|camera|sensor|gauge)")
 _SYMPTOM = re.compile(
-    rf"\b(?:the |my |our |her |his |its? )?(?:\w+ )?{_SYSTEMS}(?:'s| is| are)? (?:\w+ )?"
+    # ("the air in my truck has been blowing warm for like a week")
+    rf"\b(?:the |my |our |her |his |its? )?(?:\w+ )?{_SYSTEMS}(?: in (?:my|the|our|her|his|their) \w+)?"
+    r"(?:'s| is| are| has been| have been|'s been| been)? (?:\w+ )?"
     r"(?:(?:is |are )?(?:not|n'?t|aint|ain'?t|isn'?t|won'?t|wont|doesn'?t|don'?t|quit|stopped|keeps?|"
     r"only) (?:\w+ )?(?:working|work|blowing|blow|going|turning|rolling|roll|coming|shifting|cranking|"
     r"starting|cooling|heating|locking|opening|closing|staying|connecting|cold|warm|hot)|"
