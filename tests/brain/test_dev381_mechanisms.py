@@ -135,7 +135,7 @@ def test_a_no_after_thanks_is_still_a_no(profiles) -> None:
 
 
 def test_a_part_of_the_car_said_with_where_and_since_when_is_trouble_looked_at(profiles) -> None:
-    for said in ("the air in the minivan has been blowing hot since Tuesday",
+    for said in ("the air in the Tahoe has been blowing warm since Sunday",
                  "the AC in the Camry's been blowing hot all week"):
         assert heard(profiles, "dealership", said).services == ["diagnostic"], said
 
@@ -144,3 +144,10 @@ def test_work_that_can_probably_wait_is_not_booked(profiles) -> None:
     for said, wanted in (("the rotation can probably wait, but my brakes are squealing", "brake_inspection"),
                          ("an oil change, and the detail can definitely wait till next month", "oil_change")):
         assert heard(profiles, "dealership", said).services == [wanted], said
+
+
+def test_a_home_to_buy_around_a_place_is_no_showing(profiles) -> None:
+    for said in ("we're looking to buy a condo around the Domain", "hoping to find a ranch around Leander"):
+        assert heard(profiles, "real_estate", said).appointment_type is None, said
+    assert heard(profiles, "real_estate", "could you show us around the house on Elm?").appointment_type == (
+        "property_showing")

@@ -647,7 +647,8 @@ def _frame_pattern(verbs: tuple[str, ...], objects: tuple[str, ...]) -> tuple[re
     for verb in verbs:
         *words, last = [re.escape(w) if w in _PARTICLES else _inflected(w) for w in verb.lower().split()]
         # a particle may come after the object: "take that red RAV4 out"
-        gap = r"(?:\s+[\w'-]+){0,5}?\s+" if verb.split()[-1] in _PARTICLES else r"\s+"
+        # (not "looking to buy a townhouse around Mueller": another verb's object, and a place)
+        gap = r"(?:\s+(?!to\b)[\w'-]+){0,5}?\s+" if verb.split()[-1] in _PARTICLES else r"\s+"
         verb_parts.append(r"\s+".join(words) + gap + last if words else last)
     nouns: set[str] = set()
     for obj in objects:
