@@ -151,3 +151,23 @@ def test_a_home_to_buy_around_a_place_is_no_showing(profiles) -> None:
         assert heard(profiles, "real_estate", said).appointment_type is None, said
     assert heard(profiles, "real_estate", "could you show us around the house on Elm?").appointment_type == (
         "property_showing")
+
+
+# -- a name the line mangled, then spelled ------------------------------------------------------------------
+
+
+def test_a_name_heard_as_sound_alikes_then_spelled_is_the_letters(profiles) -> None:
+    for said, name in (("name is leaf on leif l e i f and erickson", "Leif Erickson"),
+                       ("its rosh and ross shawn r o s h a n patel", "Roshan Patel"),
+                       ("name is true on truong t r u o n g hoa", "Truong Hoa"),
+                       ("its van says vanessa v a n e s s a okoro o k o r o", "Vanessa Okoro"),
+                       ("my name is colm doyle cull um is c o l m", "Colm Doyle")):
+        got = heard(profiles, "dealership", said, awaiting="name").name
+        assert got == name, (said, got)
+
+
+def test_a_spelling_put_right_or_a_whole_name_spelled_keeps_its_reading(profiles) -> None:
+    for said, name in (("it's Jon Reyes. J-O-N. no wait, sorry, it's J-O-H-N, John", "John Reyes"),
+                       ("my name is sam jones j o n e s", "Sam Jones"),
+                       ("megan oh leery o apostrophe l e a r y", "Megan O'Leary")):
+        assert heard(profiles, "dealership", said, awaiting="name").name == name, said

@@ -29,7 +29,7 @@ from frontdesk.brain.format import (
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.asking import HELP_WITH_IT, WHICH_DAY_ASKED
 from frontdesk.brain.nlu.combine_words import CONTACT_ASKED, WHY_NEEDED
-from frontdesk.brain.nlu.cues import REMINDER_ASK, asks_hours
+from frontdesk.brain.nlu.cues import REMINDER_ASK, WANTS_TO_KNOW, asks_hours
 from frontdesk.brain.nlu.holidays import names_holiday
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.places import COVERAGE, THAT_WAY
@@ -666,8 +666,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
                                                     r"regarding)\b", u.text.lower()):
         return  # "I'm calling about my husband's truck? he's got it in …": what the call is about
     if not answered:
-        if ctx.more_acts and (not _ASKED_OF_US.search(u.text.lower()) or any(
-                a.intent in _ITS_OWN_ACT for a in ctx.queue)):
+        if ctx.more_acts and (not _ASKED_OF_US.search(u.text.lower()) or (any(
+                a.intent in _ITS_OWN_ACT for a in ctx.queue) and not WANTS_TO_KNOW.search(u.text.lower()))):
             # "I just found out Texas does this whole inspection thing?", "can you let her know?"
             # beside a booking on file: no question of ours to say we cannot answer; the rest of
             # the message (the booking, the lookup, the move) is the reply

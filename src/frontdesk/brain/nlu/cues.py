@@ -782,3 +782,8 @@ THANKS_FOR_IT = re.compile(r"\W*(?:(?:oh|ok(?:ay)?|great|perfect|awesome|wonderf
                            r"(?:" + _THANKS + r"\W*)?")
 """Thanks and nothing more ("thank you! no, nothing else, thanks so much"): to a read back, the
 go-ahead."""
+WANTS_TO_KNOW = re.compile(r"\b(?:do|would|does) (?:you|y'?all|you guys|anyone|anybody) "
+                           r"(?:happen to )?know\b|"
+                           r"\b(?:can|could) (?:you|y'?all|you guys) tell (?:me|us)\b")
+"""A fact asked of us outright ("do you know what the property taxes would be on something like
+that?"): owned up to even beside a booking asked for."""

@@ -19,6 +19,7 @@ from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.message_name import as_introduced
 from frontdesk.brain.nlu.name_frames import _AFTER_NAME, _NAME_WORD, _PIECE_FILLER, name_frames
 from frontdesk.brain.nlu.not_names import not_a_name
+from frontdesk.brain.nlu.spelled_name import name_from_spelling
 from frontdesk.brain.nlu.spelling import (
     SPELLED_OUT,
     SPELLING_NOTE,
@@ -327,6 +328,7 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
     if (note := re.search(r"\bwith an? ([a-z]) (?=\1 [a-z] )", u.lower)) is not None:
         # "with a k k a i t l y n": the letter named, then the spelling it begins
         u = normalise(u.lower[: note.start()] + u.lower[note.end():])
+    heard_then_spelled = name_from_spelling(u.lower)
     u = split_then_spelled(spelled_in_place(normalise(spelled_anew(u.raw) or u.raw)))
     if (paused := _PAUSE_AFTER_CUE.sub(r"\1 ", u.raw)) != u.raw:
         u = normalise(paused)  # "this is, uh, Harold Lindqvist": the name, after a pause
@@ -362,7 +364,20 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
         name = _read_name(u, expecting=expecting)
     finally:
         _SPELLED_NOW.reset(token)
-    return None if name is None else not_a_name(u, name, expecting=expecting)
+    name = None if name is None else not_a_name(u, name, expecting=expecting)
+    if heard_then_spelled and (expecting or name) and (name is None or _misses_the_letters(
+            name, heard_then_spelled[2], heard_then_spelled[1]) or (
+            "'" in heard_then_spelled[0] and "'" not in name)):  # ("o apostrophe l e a r y")
+        return heard_then_spelled[0]  # "name is shiv on murphy shiv on is spelled s i o b h a n"
+    return name
+
+
+def _misses_the_letters(name: str, spelled: frozenset[str], sound_alikes: frozenset[str]) -> bool:
+    """Does the name read leave out a word the caller spelled, or keep what the line made of one
+    ("Shy Anne Cheyenne" for "shy anne cheyenne c h e y e n n e")?"""
+    joined = re.sub(r"[^a-z]", "", name.lower())
+    return any(len(w) >= 3 and w not in joined for w in spelled) or any(
+        w in sound_alikes and not any(w in s or s in w for s in spelled) for w in name.lower().split())
 
 
 _RANK_THEN_NAME = re.compile(r"(?i)(?:^|[.!?,]\s+)((?:(?:staff|master|first|gunnery) )?(?:sergeant|sgt\.?|"
