@@ -171,3 +171,22 @@ def test_a_spelling_put_right_or_a_whole_name_spelled_keeps_its_reading(profiles
                        ("my name is sam jones j o n e s", "Sam Jones"),
                        ("megan oh leery o apostrophe l e a r y", "Megan O'Leary")):
         assert heard(profiles, "dealership", said, awaiting="name").name == name, said
+
+
+# -- told when it is, the caller asks for it sooner --------------------------------------------------------
+
+
+async def test_any_way_to_do_it_sooner_after_being_told_moves_it_to_the_soonest(profiles) -> None:
+    for said in ("is there any way to do it sooner? I don't want to be stuck waiting all week",
+                 "hmm, could y'all have somebody out earlier? I don't wanna lose the buyer"):
+        calendar = await booked("real_estate", "listing_appointment", datetime(2026, 11, 30, 16, 0))
+        _, replies = await call(profiles, "real_estate", "I have a listing appointment on Monday, right?",
+                                said, calendar=calendar)
+        assert "sooner" in replies[-1] and "Have a great day" not in replies[-1], (said, replies)
+
+
+def test_not_wanting_to_be_kept_waiting_is_no_refusal(profiles) -> None:
+    for said in ("I don't want to be second in line",
+                 "my sister's selling too and I don't wanna lose my spot"):
+        u = heard(profiles, "real_estate", said, awaiting="anything_else")
+        assert u.intent not in {"deny", "objection_not_interested"} and not u.deny, (said, u.intent)

@@ -271,9 +271,10 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
         # that be later? Like four instead of two?": one stands, the other moves
         u.intent = "reschedule"
         return "appointments"
-    if _told(s) and RELATIVE_MOVE.search(u.text.lower()) and intent not in {
-            "cancel", "escalation", "do_not_call", "wrong_number", "goodbye"}:
-        # told when it is: "could we do the day after, same time?", "the Monday after instead"
+    if _told(s) and (RELATIVE_MOVE.search(u.text.lower()) or SOONER.search(u.text.lower())) and (
+            intent not in {"cancel", "escalation", "do_not_call", "wrong_number", "goodbye"}):
+        # told when it is: "could we do the day after, same time?", "the Monday after instead", "is
+        # there any way to do it sooner?"
         u.intent = "reschedule"
         return "appointments"
     if _keeps_the_one_told(s, u):

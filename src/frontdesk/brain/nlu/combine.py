@@ -71,6 +71,7 @@ from frontdesk.brain.nlu.combine_words import (
     WHEN_IS,
     WHY_NEEDED,
     names_a_call,
+    no_refusal,
     said_only,
     talk_or_call,
 )
@@ -762,9 +763,7 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
     if model == "escalation" and rule != "escalation" and ONES_OWN_AGENT.search(r.text.lower()) and not (
             TALK_TO.search(ONES_OWN_AGENT.sub(" ", r.text.lower()))):
         return rule, rule_confidence  # "I need to drop off some paperwork for my agent": asks for no one
-    if model == "objection_not_interested" and rule != model and re.search(
-            r"\binterested\b", r.text.lower()) and not re.search(
-                r"\b(?:not|no|nah|nope|don'?t|never|stop|pass|longer)\b|n't\b", r.text.lower()):
+    if model == "objection_not_interested" and rule != model and no_refusal(r.text.lower()):
         return rule, rule_confidence  # "I'm interested in seeing a house y'all have listed": no refusal
     threshold = {"do_not_call": 0.6, "escalation": 0.8, "chitchat": 0.6, "unknown": 0.6,
                  "objection_have_agent": 0.6, "objection_not_interested": 0.6,

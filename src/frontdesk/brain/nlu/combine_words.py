@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from frontdesk.brain.nlu.cues import CALL_ME, MOVING, YOU_CALL_BACK
+from frontdesk.brain.nlu.cues import CALL_ME, MOVING, WANTS_NOT_TO, YOU_CALL_BACK
 from frontdesk.brain.nlu.understanding import Understanding
 
 WHY_NEEDED = re.compile(r"\bwhy (?:do|would|d'?) ?(?:you|y'all|ya) (?:guys )?(?:need|want)\b|"
@@ -343,3 +343,11 @@ CALLED_FOR_SOMEONE = re.compile(r"\b(?:keeps?|kept) (?:calling|ringing|phoning|t
                                 r"(?:asking|looking) for\b")
 """We keep calling the caller for someone else ("somebody from this number keeps calling my phone
 asking for a Brenda"): a wrong number on our list, to come off it."""
+
+
+def no_refusal(text: str) -> bool:
+    """Words the act classifier may take for "not interested" that refuse nothing: "I'm interested
+    in seeing a house y'all have listed", "I don't want to be second in line" (why they ask)."""
+    return bool(re.search(r"\binterested\b", text) and not re.search(
+        r"\b(?:not|no|nah|nope|don'?t|never|stop|pass|longer)\b|n't\b", text)) or bool(
+        WANTS_NOT_TO.search(text))

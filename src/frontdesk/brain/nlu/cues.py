@@ -787,3 +787,6 @@ WANTS_TO_KNOW = re.compile(r"\b(?:do|would|does) (?:you|y'?all|you guys|anyone|a
                            r"\b(?:can|could) (?:you|y'?all|you guys) tell (?:me|us)\b")
 """A fact asked of us outright ("do you know what the property taxes would be on something like
 that?"): owned up to even beside a booking asked for."""
+WANTS_NOT_TO = re.compile(r"\W*i (?:don'?t|do not) (?:want|wanna) (?:to )?(?:be|lose|miss|wait|end up|"
+                          r"get stuck|have to wait|show up)\b")
+""""I don't want to be second in line", "I don't wanna lose my spot": why the caller asks, no no."""

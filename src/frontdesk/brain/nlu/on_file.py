@@ -182,6 +182,8 @@ _CANCEL = re.compile(
     r"(?:don'?t|do not|won'?t|will not|not gonna|not going to) (?:really )?(?:be )?(?:need|want)(?:ing)? "
     r"(?:it|that|them)\b|" + _NOT_NEEDED_DAY + ")")
 _SOONER = (r"(?:anything|something|any(?:thing)? time|any (?:openings?|spots?|slots?)|"
+           # ("is there any way to do it sooner?", "could y'all have somebody out earlier")
+           r"(?:do|have|move|make|get) (?:it|that|this|them|somebody out|someone out|(?:him|her) out)|"
            r"get (?:me|us|it|him|her) in|come in|bring (?:it|her|him) in|see (?:it|the \w+)) "
            r"(?:a (?:little|bit|tad) )?(?:sooner|earlier)(?! than (?:that|those|them))")
 SOONER = re.compile(rf"\b{_SOONER}\b")
