@@ -190,3 +190,24 @@ def test_not_wanting_to_be_kept_waiting_is_no_refusal(profiles) -> None:
                  "my sister's selling too and I don't wanna lose my spot"):
         u = heard(profiles, "real_estate", said, awaiting="anything_else")
         assert u.intent not in {"deny", "objection_not_interested"} and not u.deny, (said, u.intent)
+
+
+# -- our call, and the customer already booked -----------------------------------------------------------
+
+
+async def test_on_our_call_a_visit_booked_already_is_looked_up_not_booked_again(profiles) -> None:
+    calendar = await booked("dealership", "oil_change", datetime(2026, 11, 28, 9, 0))
+    _, replies = await call(profiles, "dealership",
+                            "oh, hi. I think I already did that? I phoned in Friday and booked an oil "
+                            "change for this Saturday, at nine", "could you make sure I'm still on there?",
+                            direction="outbound", calendar=calendar)
+    assert on_calendar(calendar) == [("Sat 28 09:00", "scheduled")], replies
+    assert "Saturday" in replies[0] and "hear you" not in replies[1], replies
+
+
+def test_still_on_there_asks_after_the_booking_not_the_line(profiles) -> None:
+    for said in ("can you just check it's still on there?", "could you confirm we're still booked?"):
+        u = heard(profiles, "dealership", said, awaiting="anything_else")
+        assert u.intent == "lookup_appointment", (said, u.intent)
+    assert heard(profiles, "dealership", "hello? you still there?", awaiting="anything_else").intent == (
+        "line_check")

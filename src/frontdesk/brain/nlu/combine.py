@@ -63,6 +63,7 @@ from frontdesk.brain.nlu.combine_words import (
     SAYS_YES,
     SOMEONE_TO_DRIVE,
     SPELLS_A_WORD,
+    STILL_ON,
     STOP_TALKING,
     THANKS_ANYWAY,
     UNDER_NAME,
@@ -214,9 +215,10 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
         return "provide_info", 0.85
     if r.name and said_only(r.text, r.name):
         return "provide_info", 0.9  # "Jamal Price" at a read back: a name, no objection to a price
-    if rule in {"book", "faq"} and model == "lookup_appointment" and p >= 0.95 and r.is_question and not (
-            r.date or r.time or r.window) and WHEN_IS.search(r.text.lower()):
-        return "lookup_appointment", p  # "when is the appointment for the Tahoe?": not a new one
+    if rule in {"book", "faq"} and r.is_question and not (r.date or r.time or r.window) and (STILL_ON.search(
+            r.text.lower()) or (model == "lookup_appointment" and p >= 0.95 and WHEN_IS.search(r.text))):
+        return "lookup_appointment", max(p, 0.85)  # "when is the appointment for the Tahoe?", "can you just
+        # check it's still on there?": not a new one
     if awaiting == "callback_time" and r.deny and (r.window or r.time or r.date or r.time_of_day) and (
             re.search(r"\b(?:call|ring|try|reach) (?:me|her|him|them|us)\b", r.text.lower())):
         # "no, she'd rather set it up herself … can you just call her back this evening? like after
@@ -546,8 +548,8 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
             "escalation" in r.flags) and ("escalation" in {rule, model} or re.search(
                 r"\b(?:talk|speak)\w* (?:to|with)\b", r.text.lower())):
         return "escalation", max(p, 0.8)  # "the listing Saturday's fine, keep it, but I wanna talk to Jordan"
-    if awaiting in {None, "anything_else"} and OWN_BOOKING.search(r.text.lower()) and model not in {
-            "do_not_call", "escalation", "wrong_number"} and not r.is_question and not (
+    if awaiting in {None, "anything_else", "permission"} and OWN_BOOKING.search(r.text.lower()) and (
+            model not in {"do_not_call", "escalation", "wrong_number"}) and not r.is_question and not (
             NEW_BOOKING_ASKED.search(r.text.lower()) or IF_I_BOOKED.search(r.text.lower())):
         # ("I've got the oil change tuesday, can I book …"; "if I booked an oil change at five-thirty
         # on Monday, would that even work?": one thought of)

@@ -208,10 +208,13 @@ _NAME_FILLER = re.compile(r"\b(?:yes|yeah|yep|um+|uh+|oh|ok|okay|it'?s|its|this 
                           r"sure|hi|hello|that'?s me|speaking)\b")
 
 
-WHEN_IS = re.compile(r"\b(?:when(?:'s| is| was| are)|what (?:time|day)(?:'s| is| was| are| did))\b|"
+WHEN_IS = re.compile(r"(?i)\b(?:when(?:'s| is| was| are)|what (?:time|day)(?:'s| is| was| are| did))\b|"
                      # "can you just tell me what day and time I got"
                      r"\bwhat (?:day|time)(?: and (?:day|time))? (?:i|we|he|she)(?:'ve| have| has)? "
                      r"(?:got|have|had|booked|picked|am|'m|are|'re)\b|\btell me when (?:it|my|i|we|our)\b")
+STILL_ON = re.compile(r"\b(?:check|make sure|confirm|verify) (?:that |if |whether )?(?:it'?s|it is|i'?m|i am|"
+                      r"we'?re|we are|that'?s) still (?:on|booked|scheduled|there|good|set|down)\b")
+"""A booking asked to be still on the books ("can you just check it's still on there?")."""
 """When a booking is, asked ("when is the appointment for the Tahoe?"): no new one."""
 
 

@@ -174,7 +174,9 @@ _VISIT_BOOKED = (r"(?:appointment|appt|oil change|tire rotation|rotation|(?:stat
                  r"an? (?:agent|realtor))|visit (?:for|to) (?:see|look))")
 OWN_BOOKING = re.compile(
     # not asked for: "can I set up an oil change for tomorrow", "could we have a showing friday"
-    r"(?:(?<!\bcan )(?<!\bcould )(?<!\bmay )(?<!\bshould )(?<!\bwould )(?<!\bcan't )(?<!\bdo )"
+    r"(?:\b(?:i|we) (?:called|phoned|rang|came|went|got)(?: in| online| y'?all| you)?(?: \w+){0,3} and "
+    r"(?:booked|scheduled|made|set up)|"  # "I called in last week and set up an oil change for Saturday"
+    r"(?<!\bcan )(?<!\bcould )(?<!\bmay )(?<!\bshould )(?<!\bwould )(?<!\bcan't )(?<!\bdo )"
     r"\b(?:i|we|my \w+|our \w+|he|she|they)(?:'ve|'s| have| has| had)? (?:got|have|has|had|booked|scheduled|"
     r"made|set up|lined up)(?: (?:me|us|him|her|them)(?: in)?)?|"
     r"^\W*(?:(?:so|yeah|hi|hey|um+|uh+|well)\W+)*(?:got|have)|"
@@ -278,7 +280,9 @@ ACT_CUES = {
                             # ("… for this visit, am I?": no machine asked about)
                             r"(?:talking|speaking) (?:to|with)|some(?:one|body)|any(?:one|body)|people)\b"),
     # "can you hear me", not "people always hear Margaret"
-    "line_check": re.compile(r"\b(?:hello+|there|hear(?:ing)? (?:me|you|us|anything|a thing|that)|"
+    # (not "can you check it's still on there?": the booking, still on the books)
+    "line_check": re.compile(r"\b(?:hello+|(?<!on )(?<!down )there|"
+                             r"hear(?:ing)? (?:me|you|us|anything|a thing|that)|"
                              r"(?<!always )(?<!they )(?<!people )hear(?=\W*$)|"
                              r"cut|cutting|breaking|lost|line|signal|"
                              r"elevator|tunnel|"
@@ -790,3 +794,23 @@ that?"): owned up to even beside a booking asked for."""
 WANTS_NOT_TO = re.compile(r"\W*i (?:don'?t|do not) (?:want|wanna) (?:to )?(?:be|lose|miss|wait|end up|"
                           r"get stuck|have to wait|show up)\b")
 """"I don't want to be second in line", "I don't wanna lose my spot": why the caller asks, no no."""
+
+SAYS_WHAT = re.compile(r"\W*(?:(?:so|and|but|um+|uh+|well|okay|ok|oh)\W+)*(?:what|all) (?:i|we) "
+                       r"(?:\w+ ){0,2}?(?:need|want|wanted|meant|mean|was after|'?m after|am after|"
+                       r"'?d like|would like|was calling about|'?m calling about|'?m looking for|"
+                       r"was looking for|really need)(?: done| to do| to book)? (?:is|was|are)\b(?!.*\?\s*$)"
+                       # "(plus) what the credit union said they'd do": what someone said, reported
+                       r"|\W*(?:(?:so|and|but|plus|um+|uh+)\W+)*what (?:the|my|our|his|her|their) "
+                       r"[\w' ]{2,30}?(?:said|says|told|gave|offered|approved|quoted|thinks|thought|wants|"
+                       r"wanted|would do|'d do)"
+                       r"\b(?!.*\?\s*$)"
+                       # "I think I already took care of that?": said with a rise, asked of no one
+                       r"|\W*(?:(?:oh|um+|uh+|sure|but|well|so|yeah)\W+)*(?:i|we) "
+                       r"(?:think |thought |believe )?(?:i |we )?(?:already|just) "
+                       r"(?:took care of|did|handled|had|got|scheduled|booked) "
+                       r"(?:that|it|this)\b")
+"""A statement shaped like a question ("what I actually need is the state inspection", "all
+we want is a showing", "I think I already took care of that?"): the caller says, asks nothing."""
+TOLD_CONDITION = re.compile(r"\b(?:what|how much) (?:i|we|they) [\w' ]{2,30}?\b(?:depends|hinges|is up to|"
+                             r"comes down to)\b")
+"""A condition told, shaped like a question ("how much we spend depends on what our place goes for")."""

@@ -25,6 +25,11 @@ LOOKUP_CUE = re.compile(r"\b(?:(?:my|our) (?:appointment|appt|booking|reservatio
                          # "my wife set up that recall thing … I just wanna make sure what time it is"
                          r"(?:make sure|check|confirm|double[- ]?check|verify) (?:what (?:time|day)|when) "
                          r"(?:it|that|we|i|the \w+)(?:'s| is| are| am| was)?|"
+                         # "can you just check it's still on there?": the booking, still on the books
+                         r"(?:make sure|check|confirm|double[- ]?check|verify) (?:that |if |whether )?"
+                         r"(?:it'?s|it is|i'?m|i am|we'?re|we are|that'?s|(?:my|our|the) \w+(?:'s| is)) "
+                         r"still "
+                         r"(?:on|booked|scheduled|there|good|set|down|happening)\b|"
                          r"(?:my (?:wife|husband|son|daughter|mom|dad|partner)|she|he) (?:set up|booked|made|"
                          r"scheduled) (?:that|the|an?|our|my|his|her)\b|"
                          r"(?:i|we)(?:'ve| have)? (?:have|got|had) (?:an?|the|our|my|any|two|some) "

@@ -37,7 +37,9 @@ from frontdesk.brain.nlu.cues import (
     NEW_BOOKING_ASKED,
     NOT_BOOKING,
     QUESTION_START,
+    SAYS_WHAT,
     SUBORDINATE,
+    TOLD_CONDITION,
     WALK_IN_INSTEAD,
     WANTS_NOT_TO,
     WHO_MEETS,
@@ -81,21 +83,6 @@ _COUNT = re.compile(r"\b(?:(?:do|get|doing|need|want|for|book|schedule|knock out
                     r"in one|the same day|together)\b")
 """The caller counts what they want done ("could you do both?"), named or not."""
 
-
-_SAYS_WHAT = re.compile(r"\W*(?:(?:so|and|but|um+|uh+|well|okay|ok|oh)\W+)*(?:what|all) (?:i|we) "
-                       r"(?:\w+ ){0,2}?(?:need|want|wanted|meant|mean|was after|'?m after|am after|"
-                       r"'?d like|would like|was calling about|'?m calling about|'?m looking for|"
-                       r"was looking for|really need)(?: done| to do| to book)? (?:is|was|are)\b(?!.*\?\s*$)"
-                       # "(plus) what the credit union said they'd do": what someone said, reported
-                       r"|\W*(?:(?:so|and|but|plus|um+|uh+)\W+)*what (?:the|my|our|his|her|their) "
-                       r"[\w' ]{2,30}?(?:said|says|told|gave|offered|approved|quoted|thinks|thought|wants|"
-                       r"wanted|would do|'d do)"
-                       r"\b(?!.*\?\s*$)")
-"""A statement shaped like a question ("what I actually need is the state inspection", "all
-we want is a showing"): the caller says what they want."""
-_TOLD_CONDITION = re.compile(r"\b(?:what|how much) (?:i|we|they) [\w' ]{2,30}?\b(?:depends|hinges|is up to|"
-                             r"comes down to)\b")
-"""A condition told, shaped like a question ("how much we spend depends on what our place goes for")."""
 
 
 _WHAT_TIME_OPEN = re.compile(r"\W*(?:(?:yeah|and|so|uh+|um+|ok(?:ay)?|oh|hey|hi)\W+)*"
@@ -233,9 +220,9 @@ def read(text: str, profile: BusinessProfile, today: date,
         # "service open friday after thanksgiving what time", "how it is working": a question
         # said without the "?" or the word order a textbook gives it
         flags.add("question")
-    if _TOLD_CONDITION.search(u.lower) and "?" not in u.lower:
+    if TOLD_CONDITION.search(u.lower) and "?" not in u.lower:
         flags -= {"question", "price_question"}  # "what we can spend depends on what ours sells for"
-    if _SAYS_WHAT.match(u.lower) or _HEDGED.search(u.lower) or said_with_a_tag(u.lower):
+    if SAYS_WHAT.match(u.lower) or _HEDGED.search(u.lower) or said_with_a_tag(u.lower):
         # "what I actually need is the state inspection", "a Forester, I think?", "I'm so done
         # with renting, ya know?": statements
         flags.discard("question")
@@ -493,7 +480,7 @@ def read(text: str, profile: BusinessProfile, today: date,
         rule_intent = "faq"
     result.act = default_classifier().predict(u.raw)
     result.intent, result.confidence = combine(result, rule_intent, rule_confidence, awaiting)
-    if result.intent in {"faq", "provide_info", "unknown"} and (_SAYS_WHAT.match(u.lower) or (
+    if result.intent in {"faq", "provide_info", "unknown"} and (SAYS_WHAT.match(u.lower) or (
             not result.is_question and TOLD_IN_CASE.search(u.lower))):  # ("pre-approved, if that matters")
         result.is_question = False
         result.intent = "book" if (result.services or result.appointment_type) else "provide_info"
