@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from frontdesk.brain.memory import InMemoryCalendar
 from frontdesk.brain.nlu.names import extract_name
 from frontdesk.brain.nlu.text import normalise
 from tests.brain.calls import booked, call, heard, on_calendar
@@ -211,3 +212,21 @@ def test_still_on_there_asks_after_the_booking_not_the_line(profiles) -> None:
         assert u.intent == "lookup_appointment", (said, u.intent)
     assert heard(profiles, "dealership", "hello? you still there?", awaiting="anything_else").intent == (
         "line_check")
+
+
+# -- two things at once: the visit's time and the call's, the price and the hour ---------------------------
+
+
+async def test_yes_to_the_visit_and_a_call_tonight_books_the_day_read_back(profiles) -> None:
+    calendar = InMemoryCalendar()
+    _, replies = await call(profiles, "real_estate",
+                            "I'd like to see the house on Oak Lane Saturday at ten, and could somebody call "
+                            "me this evening about selling my townhouse", "Priyanka Rao",
+                            "yep, Saturday at ten, plus a call tonight, great", calendar=calendar)
+    assert on_calendar(calendar) == [("Sat 28 10:00", "scheduled")], replies
+
+
+def test_a_price_and_the_meetings_hour_said_together_to_the_budget_question(profiles) -> None:
+    u = heard(profiles, "real_estate", "for the new place we're thinking around four-seventy. could we "
+              "come in Wednesday, like five in the evening?", awaiting="budget")
+    assert u.time is not None and u.time.hour == 17 and u.budget, (u.time, u.budget)

@@ -144,6 +144,10 @@ _MONEY_BEFORE = re.compile(
     r"listed|sell (?:it )?|sold (?:it )?|loan|mortgage|max(?:imum)?|ceiling|tops? out|max(?:es)? out|"
     r"cap(?:ped)?)\b(?:'s)?"
     r"(?:\s+(?:us|me|it|for|to|at|of|is|was|about|around|maybe|like|up))*\s*$|"
+    # "for the new place we're thinking around five-fifty": the price of the home, not an hour
+    r"\bfor (?:the|a|our) (?:new |next |other |bigger |smaller )?(?:place|house|home|condo|townhouse)\b,? "
+    r"(?:we'?re |we are |i'?m |i am )?(?:thinking|looking at|hoping for|figuring|aiming for)"
+    r"(?:\s+(?:about|around|like|maybe|somewhere|in the))*\s*$|"
     # "the house we bought in 2018 for like three-ten": what was paid once
     r"\b(?:bought|paid|purchased)\b[^.?!]{0,40}?\bfor(?:\s+(?:like|about|around|only|just))*\s*$|"
     + HOME_PRICE_BEFORE)

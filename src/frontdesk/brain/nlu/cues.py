@@ -608,8 +608,8 @@ HESITATES = re.compile(r"(?!\W*uh-uh)\W*(?:(?:um+|uh+|er+|erm|hmm+|hm+|ah+|well|
 
 FOR_THE_CALL = re.compile(r"\b(?:for|on|about) the (?:call ?back|call|phone call)\b|"
                           # "yes to Monday at ten, and the call in the evening"
-                          r"\b(?:and|with|but) the (?:call ?back|call|phone call) (?:in the|at|around|after|"
-                          r"before|any ?time|tonight|this|tomorrow)\b|"
+                          r"\b(?:and|with|but|plus) (?:the|a) (?:call ?back|call|phone call) "
+                          r"(?:in the|at|around|after|before|any ?time|tonight|this|tomorrow)\b|"
                           r"\bcall me (?:back )?(?:after|before|in the|around|any ?time)\b")
 """Words said of the call back asked beside the booking, not of the visit."""
 CALLBACK_DROPPED = re.compile(r"\b(?:never ?mind|forget|skip|scratch|cancel|nix) (?:the|a|that|about the) "

@@ -278,8 +278,10 @@ def read_lead_facts(u: Utterance, result: Understanding, profile: BusinessProfil
         # it is the price
         result.budget = lead.extract_budget(u, expecting=True)
         result.time = None if result.budget else result.time
-    if result.budget and awaiting == "budget":
-        result.time = None  # "around three twenty-five" asked for a budget is money, not 3:25
+    if result.budget and awaiting == "budget" and not (result.date and _SAID_AS_CLOCK.search(u.lower)):
+        # "around three twenty-five" asked for a budget is money, not 3:25 (not "around five-fifty.
+        # can we meet Monday the 26th, like six in the evening?": a day and its hour, said too)
+        result.time = None
     elif result.budget and result.time and result.time.minute and any(
             figure == ((result.time.hour % 12 or 12) * 100 + result.time.minute) * 1000
             for figure in result.budget):

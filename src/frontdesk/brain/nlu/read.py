@@ -32,6 +32,7 @@ from frontdesk.brain.nlu.cues import (
     DONE_WITH_IT,
     EVERY_WEEKDAY,
     FOR_GOOD,
+    FOR_THE_CALL,
     NEEDS_APPOINTMENT,
     NEVER_MIND,
     NEW_BOOKING_ASKED,
@@ -310,6 +311,9 @@ def read(text: str, profile: BusinessProfile, today: date,
             or (awaiting != "name" and result.name.split()[0].lower() in places)):
         result.name = None  # "Cedar Park." answers where, not who; "State Inspection" is no one;
         # "austin texas" said unasked is a place
+    said_u = u  # ("yes, Saturday at eleven and a call tonight": the call's own time is not the visit's)
+    if awaiting == "confirm_booking" and (call := FOR_THE_CALL.search(u.lower)) and call.start() > 0:
+        u = normalise(u.raw[: call.start()])
     result.date = when.extract_date(u, today)
     if result.date is not None and (closed := _IF_CLOSED.search(u.numeric)) is not None and all(
             profile.hours_on(department, result.date) is None for department in profile.departments.values()):
@@ -333,6 +337,7 @@ def read(text: str, profile: BusinessProfile, today: date,
     result.time = None if result.phone and awaiting == "phone" else clock.extract_time(u)
     result.window = clock.extract_window(u)
     result.time_of_day = clock.extract_time_of_day(u)
+    u = said_u
     if result.date is not None and result.window is not None and (pair := next(reversed(list(re.finditer(
             rf"\b{result.date.strftime('%A').lower()}s?(?: (?:the )?\d{{1,2}}(?:st|nd|rd|"
             rf"th)?)?,? (?:in the )?"
