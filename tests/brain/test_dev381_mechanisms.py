@@ -224,7 +224,8 @@ async def test_yes_to_the_visit_and_a_call_tonight_books_the_day_read_back(profi
                             "me this evening about selling my townhouse", "Priyanka Rao",
                             "yep, Saturday at ten, plus a call tonight, great", calendar=calendar)
     assert on_calendar(calendar) == [("Sat 28 10:00", "scheduled")], replies
-    u = heard(profiles, "real_estate", "yes, Friday at two, plus a call tonight. perfect", awaiting="confirm_booking")
+    u = heard(profiles, "real_estate", "yes, Friday at two, plus a call tonight. perfect",
+              awaiting="confirm_booking")
     assert (u.date.weekday(), u.time.hour) == (4, 14), (u.date, u.time)
 
 
