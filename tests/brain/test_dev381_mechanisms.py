@@ -233,3 +233,20 @@ def test_a_price_and_the_meetings_hour_said_together_to_the_budget_question(prof
     u = heard(profiles, "real_estate", "for the new place we're thinking around four-seventy. could we "
               "come in Wednesday, like five in the evening?", awaiting="budget")
     assert u.time is not None and u.time.hour == 17 and u.budget, (u.time, u.budget)
+
+
+# -- our call: the work said to be fine, and the day after a holiday asked about ---------------------------
+
+
+def test_work_the_caller_thinks_is_fine_is_not_booked(profiles) -> None:
+    for said, wanted in (("the tires I'm pretty sure are fine, but the battery keeps dying",
+                          "battery_replacement"),
+                         ("the oil I think is still good, it's the brakes, they grind", "brake_inspection")):
+        assert heard(profiles, "dealership", said, awaiting="service").services == [wanted], said
+
+
+async def test_the_day_after_a_holiday_asked_about_is_that_day_after(profiles) -> None:
+    state, replies = await call(profiles, "dealership",
+                                "sure. I'm off on Christmas, are y'all open that day?",
+                                "oh right. the day after then, Saturday, around ten", direction="outbound")
+    assert state.booking_slots.preferred_date == "2026-12-26", (state.booking_slots, replies)

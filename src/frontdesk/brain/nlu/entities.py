@@ -114,8 +114,9 @@ _DUE_AGAIN = re.compile(r"\b(?:it'?s|is|'s|its) (?:about |almost |already |comin
 _NOT_TIRES = re.compile(r"\b(?:duty|shift|work|job|crop|night|day|storm|call|weekend|on-call|schedule) "
                         r"rotation\b")
 """A rotation that is a work schedule ("I'm on storm duty rotation"), not the tires'."""
-_DROPPED = re.compile(r"^\W*(?:can (?:probably |prolly |definitely |totally |easily |still |just )?"
-                      r"(?:wait|hold)|(?:is|'?s|are) (?:fine|good|ok|okay|all good|taken care of)|"
+_DROPPED = re.compile(r"^\W*(?:(?:i think|i guess|i'?m pretty sure|i believe|should be)\W+)?"
+                      r"(?:can (?:probably |prolly |definitely |totally |easily |still |just )?"
+                      r"(?:wait|hold)|(?:is|'?s|are) (?:still )?(?:fine|good|ok|okay|all good|taken care of)|"
                       r"isn'?t needed|aren'?t needed|"
                       r"not needed|not this time|another time|some other time|for now no|"
                       r"(?:i'?ll|we'?ll) skip|is too long|takes too long|"

@@ -74,6 +74,11 @@ _DAY_NUMBER_AFTER = re.compile(r",?\s+(?:(?:before|after|following)(?:,?\s+(?:th
 _BARE_ORDINAL = re.compile(r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+of\b)")
 
 
+_NEXT_TO_IT = re.compile(r"\bthe day (after|before)(?=\s*(?:[,.!?;]|$|then\b|,?\s*(?:on )?(?:mon|tues|wednes|"
+                         r"thurs|fri|satur|sun)day\b))")
+"""The day after or before the one just talked about, said alone ("the day after then, Wednesday")."""
+
+
 def near_focus(u: Utterance, found: date | None, today: date, focus: date | None, *,
                offered: bool = False) -> date | None:
     """"The 26th" said while a day weeks ahead is under discussion (Christmas Day was just
@@ -98,6 +103,11 @@ def near_focus(u: Utterance, found: date | None, today: date, focus: date | None
             (found.weekday() - focus.weekday()) % 7 or 7)
         if (day := focus - timedelta(days=step)) >= today:
             return day
+    if focus is not None and not offered and (focus - today).days <= 120 and (side := _NEXT_TO_IT.search(
+            u.numeric)) and (
+            (day := focus + timedelta(days=1 if side[1] == "after" else -1)) >= today) and (
+            found is None or found.weekday() == day.weekday()):
+        return day  # "I'm off on the Fourth, you open?" … "the day after then, Wednesday": the fifth
     if (bare_day and offered and focus is not None and found is not None and (focus - today).days <= 60
             and found < (week := focus - timedelta(days=focus.weekday())) and week > today
             and not re.search(r"\b(?:this|tomorrow|today)\b", u.numeric)):
