@@ -250,3 +250,13 @@ async def test_the_day_after_a_holiday_asked_about_is_that_day_after(profiles) -
                                 "sure. I'm off on Christmas, are y'all open that day?",
                                 "oh right. the day after then, Saturday, around ten", direction="outbound")
     assert state.booking_slots.preferred_date == "2026-12-26", (state.booking_slots, replies)
+
+
+async def test_on_our_call_is_it_the_car_asks_what_it_is_about_and_put_it_down_books(profiles) -> None:
+    state, replies = await call(profiles, "dealership",
+                                "hi, yes. oh, is it the van? that's my wife's really, she forgets things",
+                                "just put it down for Friday at nine, I'll make sure she brings it",
+                                direction="outbound")
+    assert "$" not in replies[0] and "Riverside Motors" in replies[0], replies
+    assert state.booking_slots.preferred_date == "2026-11-27" and "call her" not in replies[-1], (
+        state.booking_slots, replies)

@@ -81,6 +81,8 @@ _BOOKING_ASKED = frozenset({"pick_alternative", "date", "time", "name", "offer_a
 
 _MEET_NOW = re.compile(r"\b(?:sit down|meet|come (?:in|by)|appointment|consultation|showing|pick a time|"
                        r"set (?:it|something|a time) up|book (?:it|one|something)|"
+                       # "go ahead and put it down for Saturday at eight thirty, I'll make him take it"
+                       r"put (?:it|him|her|them|us|me) (?:down|in)|"
                        r"bring (?:it|her|him|the \w+) in)\b")
 """A meeting asked for in so many words."""
 
@@ -424,7 +426,8 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
         return "scheduling"
     said = u.text.lower()
     if s.awaiting == "callback_time" and owner == "objection" and intent == "book" and (
-            u.appointment_type or u.services) and (u.date or u.time) and _MEET_NOW.search(said) and not (
+            u.appointment_type or u.services or s.direction == "outbound") and (u.date or u.time) and (
+            _MEET_NOW.search(said)) and not (
             CALL_ME.search(said) and not CALLBACK_DROPPED.search(said)):
         # "okay, whatever, let's just pick a time now … Monday at twelve thirty, to sit down with an
         # agent", asked when to call back: the meeting, booked now

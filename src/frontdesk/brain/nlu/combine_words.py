@@ -35,7 +35,11 @@ GO_ON = re.compile(r"^\W*(?:(?:sure|yeah|yes|yep|ok(?:ay)?|alright|uh|um|well)\W
                     r"go ahead|shoot|i'?m listening|make it quick)\b")
 """"sure, what've you got?", "what's this about?" to "do you have a minute?": a yes."""
 WAS_IT_ABOUT = re.compile(r"\b(?:was|is) (?:it|this|that) (?:about|regarding|for|on) "
-                           r"(?:the |a |an |some |my |our )?")
+                           r"(?:the |a |an |some |my |our )?|"
+                           # "oh, is it the truck? that's really my husband's"
+                           r"\b(?:is|was) (?:it|this|that) (?:the|my|our|his|her) (?:truck|car|suv|van|jeep|"
+                           r"ride|vehicle|house|home|place|condo)\b"
+                           r"(?! (?:still|you|y'?all|on the lot|for sale))")
 """A guess at what our call is about ("was it about houses in Cedar Park?")."""
 DEMURS = re.compile(r"\b(?:no|nope|nah|not|don'?t|wait|hold on|hang on|actually|but|think|maybe|later|"
                      r"instead|change|wrong|cancel)\b")
