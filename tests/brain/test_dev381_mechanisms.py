@@ -260,3 +260,11 @@ async def test_on_our_call_is_it_the_car_asks_what_it_is_about_and_put_it_down_b
     assert "$" not in replies[0] and "Riverside Motors" in replies[0], replies
     assert state.booking_slots.preferred_date == "2026-11-27" and "call her" not in replies[-1], (
         state.booking_slots, replies)
+
+
+async def test_whatever_it_is_due_for_on_our_call_is_the_service_we_called_about(profiles) -> None:
+    state, replies = await call(profiles, "dealership",
+                                "I only have a sec, I'm at work. just book whatever the car needs",
+                                "Thursday the 3rd at two", direction="outbound")
+    assert state.booking_slots.services == ["oil_change"], (state.booking_slots, replies)
+    assert state.booking_slots.preferred_date == "2026-12-03", replies

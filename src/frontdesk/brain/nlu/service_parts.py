@@ -104,8 +104,16 @@ def due_by_sticker(u: Utterance, profile: BusinessProfile, found: set[str]) -> t
     stickered = {sv.key for sv in profile.services if any("sticker" in p for p in sv.synonyms)}
     if not profile.due_service or found & {profile.due_service, *stickered} or _GOOD_TILL.search(u.lower):
         return None
+    if not found and (whatever := _WHATEVER_DUE.search(u.lower)) is not None:
+        return -7, whatever.start(), profile.due_service  # "just put me down for whatever it's due for"
     sticker = re.search(r"\bsticker\b", u.lower)
     if sticker is None or not (_REMINDER_STICKER.search(u.lower) and _REMINDER_STICKER.search(
             _clause_of(u.lower, sticker)) and re.search(r"\b(?:due|overdue|past|over)\b", u.lower)):
         return None
     return -7, sticker.start(), profile.due_service
+
+
+_WHATEVER_DUE = re.compile(r"\bwhatever(?:'s| is)? (?:(?:it|she|he|the \w+)(?:'s| is)? )?(?:due|needs?)\b|"
+                           r"\b(?:the )?usual (?:service|maintenance)\b")
+"""The regular service left to us ("put me down for whatever it's due for", "the usual service"):
+the one our reminder is about."""
