@@ -268,3 +268,10 @@ async def test_whatever_it_is_due_for_on_our_call_is_the_service_we_called_about
                                 "Thursday the 3rd at two", direction="outbound")
     assert state.booking_slots.services == ["oil_change"], (state.booking_slots, replies)
     assert state.booking_slots.preferred_date == "2026-12-03", replies
+
+
+async def test_a_call_back_asked_until_someone_elses_schedule_is_known_is_the_call(profiles) -> None:
+    state, replies = await call(profiles, "dealership", "my son's Civic needs an oil change",
+                                "honestly I don't know his schedule this week. can I check with him and have "
+                                "someone call me back this afternoon?")
+    assert state.booking_slots.preferred_date is None and "call you back" in replies[-1], replies

@@ -58,7 +58,11 @@ _INSTEAD = re.compile(r"\b(?:instead|rather(?! not\b)|never ?mind|forget (?:it|t
                       r"(?:don'?t|do not|no) (?:need|want|have) to (?:bring|come|book|drop|schedule)|"
                       r"no need to (?:bring|come|book|drop)|not (?:bringing|coming) (?:it )?in|"
                       r"before (?:i|we) (?:bring|come|book|drop|decide|commit)|"
-                      r"(?:know|check) (?:my|our) schedule)\b")
+                      # "I don't know her schedule this week. Can I check with her and have somebody call
+                      # me back?": the call in place of the day not known yet
+                      r"(?:know|check) (?:my|our|her|his|their) (?:work )?schedule|"
+                      r"check with (?:her|him|them|my \w+|the \w+)|"
+                      r"(?:talk to|ask) (?:her|him|them|my \w+) first)\b")
 """The call in place of what is under way, or no call at all."""
 _OPENS_AS_MORE = re.compile(r"\W*(?:(?:and|also|plus|oh|so|um+|uh+|sorry|wait)\W+){0,4}(?:one more thing|"
                             r"(?:one|the) other thing|another thing|second thing|the second|"
