@@ -275,3 +275,10 @@ async def test_a_call_back_asked_until_someone_elses_schedule_is_known_is_the_ca
                                 "honestly I don't know his schedule this week. can I check with him and have "
                                 "someone call me back this afternoon?")
     assert state.booking_slots.preferred_date is None and "call you back" in replies[-1], replies
+
+
+async def test_its_own_hour_said_back_after_being_told_books_nothing_new(profiles) -> None:
+    calendar = await booked("real_estate", "property_showing", datetime(2026, 11, 25, 16, 30))
+    state, replies = await call(profiles, "real_estate", "what time is our showing on Wednesday again?",
+                                "four thirty. see, I told my wife. okay thanks", calendar=calendar)
+    assert len(calendar.appointments) == 1 and state.booking_slots.preferred_time is None, replies

@@ -702,7 +702,9 @@ def _keeps_the_one_told(s: ConversationState, u: Understanding) -> bool:
         # ("could she come first thing monday morning instead", told of Monday evening: another part)
         u.window is None or any(u.window.start <= time.fromisoformat(a.scheduled_time) < u.window.end
                                 for a in s.desk.found))
-    return same_time and (same_day or keeps)
+    # ("five thirty. ha, I told him. okay, thank you": its own hour said back, nothing changed)
+    return same_time and (same_day or keeps or (
+        u.date is None and u.time is not None and not _A_CHANGE.search(u.text.lower())))
 
 
 def _changes_the_one_told(s: ConversationState, u: Understanding) -> bool:
