@@ -282,3 +282,10 @@ async def test_its_own_hour_said_back_after_being_told_books_nothing_new(profile
     state, replies = await call(profiles, "real_estate", "what time is our showing on Wednesday again?",
                                 "four thirty. see, I told my wife. okay thanks", calendar=calendar)
     assert len(calendar.appointments) == 1 and state.booking_slots.preferred_time is None, replies
+
+
+def test_work_asked_at_the_same_time_as_a_price_asked_is_both(profiles) -> None:
+    u = heard(profiles, "dealership", "what do y'all charge for a brake job? mine are grinding bad, and could "
+              "you rotate the tires at the same time? maybe Thursday")
+    assert set(u.services) == {"brake_inspection", "tire_rotation"}, u.services
+    assert any("price_question" in a.flags for a in u.acts), u.acts

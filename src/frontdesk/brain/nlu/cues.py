@@ -814,3 +814,6 @@ we want is a showing", "I think I already took care of that?"): the caller says,
 TOLD_CONDITION = re.compile(r"\b(?:what|how much) (?:i|we|they) [\w' ]{2,30}?\b(?:depends|hinges|is up to|"
                              r"comes down to)\b")
 """A condition told, shaped like a question ("how much we spend depends on what our place goes for")."""
+SAME_VISIT = re.compile(r"\bat the same time\b|\bwhile (?:you'?re|y'?all'?re|it'?s) at it\b|"
+                        r"\bsame (?:visit|trip)\b")
+"""Work asked for beside the work asked about ("… could you do an oil change at the same time?")."""

@@ -43,6 +43,7 @@ from frontdesk.brain.nlu.cues import (
     NEW_BOOKING_ASKED,
     PROBLEM_TAG,
     RETURNED_CALL,
+    SAME_VISIT,
     THANKS_FOR_IT,
     TRAILING_PRICE,
     TRAILING_WHERE,
@@ -489,6 +490,12 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
         main.services = [*main.services, *(k for k in added.services if k not in main.services)]
         main.intent = "provide_info" if main.has_booking_facts or main.services else main.intent
         asides = [a for a in asides if a is not added]
+    priced = next((a for a in asides if "price_question" in a.flags and a.services), None)
+    if priced is not None and main.services and SAME_VISIT.search(main.text.lower()) and not (
+            set(priced.services) & set(main.services)):
+        # "how much is a new battery? mine's dying on me, and could you do an oil change at the same
+        # time?": the one priced is wanted too (the price is still told)
+        main.services = [*priced.services, *main.services]
     if profile.kind == "real_estate":
         lead_facts.from_asides(main, asides)  # the place, the money and the side said in a question
     if profile.kind == "real_estate" and main.budget is None:
