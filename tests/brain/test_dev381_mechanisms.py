@@ -285,7 +285,7 @@ async def test_its_own_hour_said_back_after_being_told_books_nothing_new(profile
 
 
 def test_work_asked_at_the_same_time_as_a_price_asked_is_both(profiles) -> None:
-    u = heard(profiles, "dealership", "what do y'all charge for a brake job? mine are grinding bad, and could "
-              "you rotate the tires at the same time? maybe Thursday")
+    u = heard(profiles, "dealership", "what do y'all charge for a brake job? mine are grinding bad, and "
+              "could you rotate the tires at the same time? maybe Thursday")
     assert set(u.services) == {"brake_inspection", "tire_rotation"}, u.services
     assert any("price_question" in a.flags for a in u.acts), u.acts
