@@ -289,3 +289,16 @@ def test_work_asked_at_the_same_time_as_a_price_asked_is_both(profiles) -> None:
               "could you rotate the tires at the same time? maybe Thursday")
     assert set(u.services) == {"brake_inspection", "tire_rotation"}, u.services
     assert any("price_question" in a.flags for a in u.acts), u.acts
+
+
+# -- running late for a booking on file --------------------------------------------------------------------
+
+
+async def test_running_late_is_answered_and_the_booking_stays(profiles) -> None:
+    for profile, kind in (("dealership", "oil_change"), ("real_estate", "property_showing")):
+        calendar = await booked(profile, kind, datetime(2026, 11, 23, 15, 0))
+        _, replies = await call(profiles, profile, "hi, I'm booked for three today",
+                                "traffic's awful, I'll be ten minutes late or so. will I lose my spot?",
+                                calendar=calendar)
+        assert "stays on the books" in replies[-1] and "call you back" not in replies[-1], replies
+        assert on_calendar(calendar) == [("Mon 23 15:00", "scheduled")], replies
