@@ -302,3 +302,13 @@ async def test_running_late_is_answered_and_the_booking_stays(profiles) -> None:
                                 calendar=calendar)
         assert "stays on the books" in replies[-1] and "call you back" not in replies[-1], replies
         assert on_calendar(calendar) == [("Mon 23 15:00", "scheduled")], replies
+
+
+async def test_the_second_of_two_pushed_back_an_hour_while_the_first_stands(profiles) -> None:
+    calendar = await booked("real_estate", "property_showing", datetime(2026, 11, 25, 13, 0))
+    await booked("real_estate", "property_showing", datetime(2026, 11, 25, 15, 0), calendar=calendar)
+    _, replies = await call(profiles, "real_estate",
+                            "hi, about Wednesday's showings. could we bump the second one back an hour? the "
+                            "first one is fine", "yes", calendar=calendar)
+    assert on_calendar(calendar, sort=True) == [
+        ("Wed 25 13:00", "scheduled"), ("Wed 25 16:00", "scheduled")], replies

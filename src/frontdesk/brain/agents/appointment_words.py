@@ -152,6 +152,8 @@ _FIRST = re.compile(r"\b(?:first|earliest|former|1st)\b|\bthe (?:earlier|sooner)
                     # "the earlier one", not "could that be half an hour earlier"
                     r"\b(?:earlier|sooner) (?:one|appointment|showing|booking|visit)\b")
 _SECOND = re.compile(r"\b(?:second|2nd)\b")
+_FIRST_STANDS = re.compile(r"\b(?:first|earlier)(?: one| appointment| showing| visit| house)?"
+                           r"(?:'s| is| can)? (?:fine|good|ok(?:ay)?|stay|stays|staying)\b")
 _LAST = re.compile(r"\b(?:last(?! (?:week(?:end)?|night|time|month|year|summer|spring|fall|winter|"
                    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)|later|latest|latter|"
                    r"(?<!after the )(?<!before the )(?<!next to the )(?<!than the )(?<!with the )"
@@ -277,8 +279,8 @@ def _narrow(found: list[Appointment], ctx: TurnContext, current: When) -> list[A
             len(_cars_said(text, ctx)) <= 1):  # (not "… cancel the CR-V … can the Camry go in its spot")
         return mine  # "the later one the Tacoma, can you move that an hour earlier": that car's
     if len(found) > 1:
-        if _FIRST.search(text):
-            return found[:1]
+        if _FIRST.search(text) and not _FIRST_STANDS.search(text):
+            return found[:1]  # (not "the second one, push it back an hour? the first one's fine")
         if _SECOND.search(text):
             return found[1:2]
         if _LAST.search(text) and s_is_choice(ctx):

@@ -13,7 +13,8 @@ SHIFT = re.compile(rf"\b(?P<amount>{_AMOUNT}) (?P<unit>{_UNIT})(?P<tail> and a h
                    rf"(?P<way>earlier|later|sooner|back|up)\b|"
                    # "push that back a hour", "can we move it up like thirty minutes"
                    rf"\b(?:push(?:ing|ed)?|mov(?:e|ing|ed)|bump(?:ing|ed)?|slid(?:e|ing)|kick(?:ing|ed)?|put(?:ting)?|"
-                   rf"scoot(?:ing|ed)?|set(?:ting)?)(?: (?:it|that|this|him|her|them|mine|his|"
+                   rf"scoot(?:ing|ed)?|set(?:ting)?)(?: (?:it|that|this|that one|this one|"
+                   rf"the (?:second|first|other|later|earlier) one|him|her|them|mine|his|"
                    # ("push both of them back an hour", "bump everything up an hour")
                    rf"hers|things|both(?: of (?:them|'?em))?|them both|everything|all(?: of (?:them|'?em))?|"
                    rf"the two(?: of (?:them|'?em))?))? (?P<way2>back|up|later|earlier)(?: by)?"

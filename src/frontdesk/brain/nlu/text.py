@@ -760,7 +760,8 @@ DATE_SPAN = re.compile(
     rf"(?:(?:this|next|coming)\s+)?{WEEKDAY}|"
     rf"{MONTH}\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?|"  # ("october the first")
     rf"(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)\s+of\s+{MONTH}|"
-    r"the\s+\d{1,2}(?:st|nd|rd|th)|"
+    # (not "the second one", "the first house": one of several)
+    r"the\s+\d{1,2}(?:st|nd|rd|th)(?!\s+(?:one|ones|house|showing|appointment|visit|car|place)\b)|"
     # "the 23rd, no, sorry, 24th": a day of the month put right, said bare
     r"(?:(?<=\bno )|(?<=\bno, )|(?<=sorry )|(?<=sorry, )|(?<=\bmean )|(?<=\bmean, )|^\s*)"
     r"\d{1,2}(?:st|nd|rd|th)(?! (?:av|st|fl|gr|of))|"

@@ -335,8 +335,9 @@ def _checked_by_day_of_month(text: str, day: date | None, today: date) -> date |
         return day
     # ("saturday the seventeenth — no, sorry, the twenty-fourth": a day taken back checks nothing)
     taken_back = max((len(text) - len(tail) for tail in correction_tails(text)), default=0)
-    for ordinal in re.finditer(r"\bthe (\d{1,2})(?:st|nd|rd|th)\b|\bthe (" + "|".join(ORDINAL_WORDS) + r")\b",
-                               text):
+    # (not "the second one", one of several)
+    for ordinal in re.finditer(r"\bthe (?:(\d{1,2})(?:st|nd|rd|th)|(" + "|".join(ORDINAL_WORDS) + r"))\b"
+                               r"(?!\s+(?:one|1|ones|house|showing|appointment|visit|car|place)\b)", text):
         said = (_day_of_month(int(ordinal.group(1)), today) if ordinal.group(1)
                 else day_in_words(ordinal.group(2), today))
         if said is not None and not ruled_out(text, ordinal.start()) and abs((said - day).days) == 7 and (
