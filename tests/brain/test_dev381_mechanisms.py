@@ -312,3 +312,10 @@ async def test_the_second_of_two_pushed_back_an_hour_while_the_first_stands(prof
                             "first one is fine", "yes", calendar=calendar)
     assert on_calendar(calendar, sort=True) == [
         ("Wed 25 13:00", "scheduled"), ("Wed 25 16:00", "scheduled")], replies
+
+
+def test_a_name_said_as_one_item_of_a_list_of_facts_is_the_callers() -> None:
+    said = "hi, quick one. oil change Friday at eight, Priya Raman, it's the white Civic. thanks"
+    assert extract_name(normalise(said)) == "Priya Raman"
+    for said in ("my neighbor, Jose Martinez, told me about you", "the house on Monday, Grace Street, right?"):
+        assert extract_name(normalise(said)) is None, said

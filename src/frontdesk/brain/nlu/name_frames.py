@@ -5,7 +5,9 @@ answer to the name question before the name is read (:func:`.names.extract_name`
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.text import Utterance, normalise
 
 _NAME_WORD = r"[a-zß-öø-ÿ][a-zß-öø-ÿ'-]+"
@@ -76,3 +78,20 @@ def name_frames(u: Utterance) -> Utterance:
     for frame, replacement in _NAME_FRAMES:
         raw = frame.sub(replacement, raw, count=1)
     return u if raw == u.raw else normalise(raw)
+
+
+def listed_name(u: Utterance, said_alone: Callable[[Utterance], str | None]) -> str | None:
+    """A first name and surname, capitalised, as one item of a list of facts ("tire rotation
+    Wednesday at seven-thirty, Tomasz Nowak, it's the gray Tacoma"); not someone else's."""
+    pieces = re.split(r"\s*[,;]\s*|(?<=[.!?])\s+", u.raw)
+    for before, piece in zip(["", *pieces], pieces, strict=False):
+        words = piece.strip(" .!?").split()
+        if len(words) == 2 and all(w[:1].isupper() and w[1:].islower() for w in words) and (
+                words[0].lower() in lexicon().first_names) and not _LISTED_NOT_ME.search(before.lower()) and (
+                not _LISTED_NOT_ME.search(piece.lower())) and (alone := said_alone(normalise(piece))):
+            return alone
+    return None
+
+
+_LISTED_NOT_ME = re.compile(r"\b(?:my|our|his|her|their|the) \w+\W*$|\b(?:street|st|road|rd|avenue|ave|lane|"
+                            r"ln|drive|dr|way|court|ct|boulevard|blvd|trail|circle|place|parkway|loop)\b")

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.message_name import as_introduced
-from frontdesk.brain.nlu.name_frames import _AFTER_NAME, _NAME_WORD, _PIECE_FILLER, name_frames
+from frontdesk.brain.nlu.name_frames import _AFTER_NAME, _NAME_WORD, _PIECE_FILLER, listed_name, name_frames
 from frontdesk.brain.nlu.not_names import not_a_name
 from frontdesk.brain.nlu.spelled_name import name_from_spelling
 from frontdesk.brain.nlu.spelling import (
@@ -369,7 +369,7 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
             name, heard_then_spelled[2], heard_then_spelled[1]) or (
             "'" in heard_then_spelled[0] and "'" not in name)):  # ("o apostrophe l e a r y")
         return heard_then_spelled[0]  # "name is shiv on murphy shiv on is spelled s i o b h a n"
-    return name
+    return name if name is not None or expecting else listed_name(said, _name_said_alone)
 
 
 def _misses_the_letters(name: str, spelled: frozenset[str], sound_alikes: frozenset[str]) -> bool:
