@@ -317,5 +317,6 @@ async def test_the_second_of_two_pushed_back_an_hour_while_the_first_stands(prof
 def test_a_name_said_as_one_item_of_a_list_of_facts_is_the_callers() -> None:
     said = "hi, quick one. oil change Friday at eight, Priya Raman, it's the white Civic. thanks"
     assert extract_name(normalise(said)) == "Priya Raman"
-    for said in ("my neighbor, Jose Martinez, told me about you", "the house on Monday, Grace Street, right?"):
+    for said in ("my neighbor, Jose Martinez, told me about you",
+                 "the house on Monday, Grace Street, right?"):
         assert extract_name(normalise(said)) is None, said
