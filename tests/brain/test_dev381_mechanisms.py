@@ -320,3 +320,8 @@ def test_a_name_said_as_one_item_of_a_list_of_facts_is_the_callers() -> None:
     for said in ("my neighbor, Jose Martinez, told me about you",
                  "the house on Monday, Grace Street, right?"):
         assert extract_name(normalise(said)) is None, said
+
+
+async def test_synthetic_oil_asked_about_is_answered_from_the_businesss_facts(profiles) -> None:
+    _, replies = await call(profiles, "dealership", "do y'all do full synthetic? my truck takes it")
+    assert "synthetic" in replies[-1] and "call you back" not in replies[-1], replies
