@@ -325,3 +325,8 @@ def test_a_name_said_as_one_item_of_a_list_of_facts_is_the_callers() -> None:
 async def test_synthetic_oil_asked_about_is_answered_from_the_businesss_facts(profiles) -> None:
     _, replies = await call(profiles, "dealership", "do y'all do full synthetic? my truck takes it")
     assert "synthetic" in replies[-1] and "call you back" not in replies[-1], replies
+
+
+def test_a_range_with_both_ends_heard_as_for_is_the_fours(profiles) -> None:
+    u = heard(profiles, "real_estate", "looking in round rock budgets like three fifty to for twenty")
+    assert u.budget == (350000, 420000), u.budget

@@ -359,6 +359,10 @@ _HOMOPHONES = (
     # "we can go up to for fifty max": a four heard as "for" before a figure said as a price
     (re.compile(r"\b(up to|as much as|around|about|maybe|like|budget'?s?(?: is)?) for "
                 r"(?=(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b)"), r"\1 four "),
+    # "budgets like for hundred to for fifty": the range's other end, a four heard as "for" too
+    (re.compile(r"\b((?:hundred|thousand|grand|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety) "
+                r"(?:to|or)) for (?=(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b)"),
+     r"\1 four "),
     (re.compile(r"\bbudgets (?=(?:is |like |about |around |maybe |up to )?"  # "budgets three fifty"
                 r"(?:one|two|three|four|five|six|seven|eight|nine|\d))"), "budget's "),
     # "somethin like too fifty to three hundred": a two heard as "too" before a figure
