@@ -1,13 +1,15 @@
-"""Mechanisms built in round 50 (sets 381 to 388), each checked here on fresh phrasings, not the
+"""Mechanisms built in round 50 (sets 381 to 396), each checked here on fresh phrasings, not the
 sets' own words. The clock is Monday 23 November 2026."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
+from frontdesk.brain.agents.qualification import appointment_type_for
 from frontdesk.brain.memory import InMemoryCalendar
 from frontdesk.brain.nlu.names import extract_name
 from frontdesk.brain.nlu.text import normalise
+from frontdesk.brain.state import ConversationState
 from tests.brain.calls import booked, call, heard, on_calendar
 
 # -- bookings on file: the new hour said bare after a verb of moving ---------------------------------------
@@ -330,3 +332,12 @@ async def test_synthetic_oil_asked_about_is_answered_from_the_businesss_facts(pr
 def test_a_range_with_both_ends_heard_as_for_is_the_fours(profiles) -> None:
     u = heard(profiles, "real_estate", "looking in round rock budgets like three fifty to for twenty")
     assert u.budget == (350000, 420000), u.budget
+
+
+def test_a_seller_asking_a_showing_for_a_grown_child_books_a_showing(profiles) -> None:
+    s = ConversationState(conversation_id="c", profile="real_estate")
+    s.lead.intent = "sell"
+    for said in ("my son wants to see a townhouse in Leander, could we set up a showing for him Friday",
+                 "and could we book a showing of a house off Parmer for my mom on Sunday?"):
+        u = heard(profiles, "real_estate", said)
+        assert appointment_type_for(s, u) == "property_showing", (said, u.appointment_type)

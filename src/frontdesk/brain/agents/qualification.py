@@ -553,7 +553,12 @@ _LOAN_ASKED = re.compile(r"\b(?:pre-?approv\w*|approved|lender|mortgage|loan)\b"
 
 _ANOTHER_HOME = re.compile(r"\b(?:listing(?! (?:ours|our|my|it|the (?:house|home|place)|appointment))|"
                            r"(?<!\bit )(?<!ours )listed|for sale|on the market|the one on|that one|one of "
-                           r"your|your (?:house|home|place|property)|buy|buying|open house)\b")
+                           r"your|your (?:house|home|place|property)|buy|buying|open house|"
+                           # "my daughter wants to look at a condo downtown, could we set up a showing"
+                           r"(?:my|our) (?:daughter|son|kids?|mom|mother|dad|father|sister|brother|friend|"
+                           r"parents) (?:wants?|needs?|would like|is looking)|"
+                           r"an? (?:condo|house|home|place|townhouse|townhome|duplex) "
+                           r"(?:downtown|in|on|near|over|by|off))\b")
 """A home the caller does not own: one for sale, one of ours."""
 
 
