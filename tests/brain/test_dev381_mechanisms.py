@@ -341,3 +341,14 @@ def test_a_seller_asking_a_showing_for_a_grown_child_books_a_showing(profiles) -
                  "and could we book a showing of a house off Parmer for my mom on Sunday?"):
         u = heard(profiles, "real_estate", said)
         assert appointment_type_for(s, u) == "property_showing", (said, u.appointment_type)
+
+
+async def test_two_cars_work_said_first_then_whose_day_is_whose(profiles) -> None:
+    calendar = InMemoryCalendar()
+    _, replies = await call(profiles, "dealership",
+                            "so two things. my SUV needs a state inspection, and my son's car needs an oil "
+                            "change",
+                            "mine can be Wednesday at nine, and his Friday at nine", "Dana Whitfield", "yes",
+                            "yes", calendar=calendar)
+    booked_now = sorted((a.start.strftime("%a %H:%M"), a.request.service_type) for a in calendar.appointments)
+    assert booked_now == [("Fri 09:00", "oil_change"), ("Wed 09:00", "state_inspection")], replies

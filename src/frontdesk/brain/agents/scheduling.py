@@ -176,8 +176,8 @@ def _absorb_booking(s: ConversationState, ctx: TurnContext) -> bool:
         slots.vehicle = lot_car.vehicle_for(slots.appointment_type, u.vehicle, ctx, slots.vehicle)
     if u.call_after:
         slots.call_after = u.call_after
-    if u.visit_after:
-        slots.visit_after = u.visit_after
+    if u.visit_after:  # ("I need two things" … then one visit each: no second service to ask for)
+        slots.visit_after, slots.services_expected = u.visit_after, 0
     if u.date and not today_in_passing(s, u, ctx):
         slots.preferred_date = u.date.isoformat()  # "no, I said Thursday" keeps the time
     if u.time:

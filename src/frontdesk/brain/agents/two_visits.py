@@ -109,8 +109,14 @@ def split(text: str, read: Callable[[str], Understanding], earlier: str = "") ->
         _after_the_first(second, first.date, first.time)
         said = text[cut.end():].strip(" ,.;")
         alike = bool(_ANOTHER.search(after)) and bool(_work(first)) and _work(first) == _work(second)
+        if not _work(first) and _MINE.match(before) and (mine := _work_of(_MY_CAR, earlier, read)):
+            # "my car needs an oil change, and my husband's truck the tires rotated" … "Mine can be
+            # Monday at eight, and his Tuesday at eight": whose car is whose work
+            first.services, first.intent = sorted(mine), "book"
         if not _work(second) and (work := _work_of_car(after, f"{earlier} {before}", read)
+                                  or (_WHOSE.match(after) and _work_of(_THEIR_CAR, earlier, read))
                                   or _another_alike(after, first)):
+            first.dropped_services = sorted(work)
             # "my truck's due for its inspection … the oil change Wednesday at ten and the truck
             # Thursday at ten": the truck's work, said before; "the other one at ten-thirty"
             alike = work == _work(first)
@@ -146,6 +152,23 @@ def _work_of_car(after: str, before: str, read: Callable[[str], Understanding]) 
         if re.search(rf"\b{car.group(0)}\b", part) and (services := read(part).services):
             return set(services)
     return set()
+
+
+def _work_of(whose: re.Pattern[str], earlier: str, read: Callable[[str], Understanding]) -> set[str]:
+    """The work said in an earlier message of the car ``whose`` names ("my car", "his truck")."""
+    for part in re.split(r"(?<=[.!?])\s+|,?\s+(?:and|but|plus)\s+", earlier.lower()):
+        if whose.search(part) and (services := read(part).services):
+            return set(services)
+    return set()
+
+
+_MINE = re.compile(r"\W*(?:(?:ok(?:ay)?|so|um+|uh+|well)\W+)*(?:mine|my (?:car|truck|suv|van|one))\b")
+_WHOSE = re.compile(r"\W*(?:and )?(?:then )?(?:his|hers|theirs|(?:my )?(?:husband|wife|son|daughter|partner|"
+                    r"mom|dad)'?s)\b")
+_MY_CAR = re.compile(r"\bmy (?:car|truck|suv|van|jeep|sedan|\w+)\b(?! (?:husband|wife|son|daughter))"
+                     r"(?!'s)")
+_THEIR_CAR = re.compile(r"\b(?:his|her|their|(?:husband|wife|son|daughter|partner|mom|dad|mother|father)'?s) "
+                        r"(?:car|truck|suv|van|jeep|sedan|\w+)\b")
 
 
 def _another_alike(after: str, first: Understanding) -> set[str]:
