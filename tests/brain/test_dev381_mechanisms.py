@@ -352,3 +352,9 @@ async def test_two_cars_work_said_first_then_whose_day_is_whose(profiles) -> Non
                             "yes", calendar=calendar)
     booked_now = sorted((a.start.strftime("%a %H:%M"), a.request.service_type) for a in calendar.appointments)
     assert booked_now == [("Fri 09:00", "oil_change"), ("Wed 09:00", "state_inspection")], replies
+
+
+def test_a_place_the_search_has_left_is_not_where_they_look(profiles) -> None:
+    u = heard(profiles, "real_estate", "so we're not looking in Round Rock anymore, my job moved us to "
+              "Houston", awaiting="permission")
+    assert u.location is not None and u.location[0] != "Round Rock", u.location

@@ -135,6 +135,10 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
                or area in turned_from
                or area in said_before or _YOUR_AREA.search(u.lower[max(0, start - 40): start])
                or _ANOTHER_AGENT_IN.search(u.lower[max(0, start - 50): start])
+               # "we're not looking in Austin anymore. my husband's job moved us to San Antonio"
+               or _NOT_LOOKING_IN.search(u.lower[max(0, start - 50): start])
+               or (start in ends and re.match(r"\s*(?:area )?(?:anymore|any more|no more)\b",
+                                              u.lower[ends[start]:]))
                or (start in ends and _PLACE_REFUSED_AFTER.match(u.lower, ends[start]))
                or (start in ends and _ANOTHERS_AFTER.match(u.lower, ends[start]))
                # "Houston closes end of November": the home sold there, said by its town
@@ -513,6 +517,8 @@ def intent_here(intent: str | None, said: str, profile: BusinessProfile) -> str 
 
 
 COVERAGE = re.compile(r"\b(?:serve|serving|cover|covering|work (?:in|out|up|down)|do you do|handle|"
+                      # "you guys don't do San Antonio, do you?"
+                      r"(?:you|y'?all|you guys) (?:don'?t|do not) (?:do|cover|serve|work|go)|"
                       r"service area|areas?|go (?:out )?to|operate|help (?:with|in)|something "
                       r"you do|y'all do|you guys do|is it just|"
                       # "y'all don't go up that way?", "do y'all even go down as far as Kyle?"
@@ -539,3 +545,8 @@ def pricey_place(said: str, profile: BusinessProfile) -> bool:
                 len(words) == 2 and words[0] in {"in", "around", "near"} and words[1] in places):
             return True
     return False
+
+
+_NOT_LOOKING_IN = re.compile(r"\b(?:not|no longer|n't) (?:\w+ )?(?:looking|searching|shopping|hunting|moving|"
+                             r"buying|interested)(?: \w+)? (?:in|at|around|near|to|for) (?:the )?$")
+"""A place the search has left ("we're not looking in Austin anymore")."""
