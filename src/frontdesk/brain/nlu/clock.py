@@ -380,7 +380,11 @@ def extract_time(u: Utterance) -> time | None:
         # ("every five thousand miles and I'm at like seven": the odometer, no time)
         reading = re.search(r"\b(?:i'?m|it'?s|we'?re|she'?s|he'?s) (?:(?:at|up to|over|past) )?$",
                             text[:start]) and re.search(r"\b(?:miles?|mileage|odometer)\b", text)
-        if bounded or for_other_activity(text, start) or score or reading:
+        # ("gonna be like ten minutes late maybe fifteen": more minutes, no hour)
+        minutes = re.search(r"\b\d{1,2} (?:minutes?|mins?)\b(?: (?:late|early|behind))?\W*"
+                            r"(?:or|maybe|like|probably|possibly|\W)*$", text[:start]) and (
+            not text.startswith("at ", start))
+        if bounded or for_other_activity(text, start) or score or reading or minutes:
             continue  # (… "he went three for four by the way": a score, no time)
         lead_in = re.match(r"(?:(?:for|at|around|about|like|maybe|say)\s+)*", text[start:])
         if _MONEY_BEFORE.search(text[: start + lead_in.end()]):
@@ -442,7 +446,11 @@ _SET_ASIDE_AFTER = re.compile(r"\s*(?:o'?clock\s*)?(?:is|'s|was|would be|will be
                               r"(?:(?:a|an|the|my|our|his|her|to go to|to be at)\s+)?(?:\w+\s+)?"
                               r"(?:work|job|meeting|appointment|appt|class|school|shift|dentist|doctor|call|"
                               r"practice|pick ?up|interview|church|court)\b"
-                              r"(?![^.?!;]{0,12}\b(?:at|till|until|from|by|around)\s+(?:\d|noon|midday|lunch))")
+                              r"(?![^.?!;]{0,12}\b(?:at|till|until|from|by|around)\s+(?:\d|noon|midday|lunch))"
+                              # (not "one o'clock, I have my hair appointment in the morning", "ten-thirty,
+                              # I've got a school drop-off first": another hour's, said why this one)
+                              r"(?![^.?!;]{0,25}\b(?:in the (?:morning|afternoon|evening)|this morning|first|"
+                              r"before(?:hand)?|earlier)\b)")
 """Words after a time that set it aside ("nine is too early for me", "ten is the wife's doctor
 appointment")."""
 

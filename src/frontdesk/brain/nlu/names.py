@@ -365,7 +365,9 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
     finally:
         _SPELLED_NOW.reset(token)
     name = None if name is None else not_a_name(u, name, expecting=expecting)
-    if heard_then_spelled and (expecting or name) and (name is None or _misses_the_letters(
+    # (a spelled word alone, "Dunleavy is D-U-N-L-E-A-V-Y", is read as before: a surname said alone)
+    if heard_then_spelled and " " in heard_then_spelled[0] and (expecting or name) and (
+            name is None or _misses_the_letters(
             name, heard_then_spelled[2], heard_then_spelled[1]) or (
             "'" in heard_then_spelled[0] and "'" not in name)):  # ("o apostrophe l e a r y")
         return heard_then_spelled[0]  # "name is shiv on murphy shiv on is spelled s i o b h a n"

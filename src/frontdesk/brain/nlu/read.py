@@ -276,7 +276,8 @@ def read(text: str, profile: BusinessProfile, today: date,
     if not result.affirm and awaiting in {"confirm_booking", "confirm_change"} and _TRAILING_YES.search(
             answer) and not _NOT_YES.search(answer):
         result.affirm = True  # "its under this number yeah" to the read back: a yes, said last
-    result.deny = bool(lex.no.match(answer)) and not result.affirm and not WANTS_NOT_TO.match(answer)
+    result.deny = bool(lex.no.match(answer)) and not result.affirm and not (
+        WANTS_NOT_TO.match(answer) and awaiting not in {"confirm_booking", "confirm_change"})
     if result.affirm and awaiting in {"confirm_booking", "confirm_change"} and re.search(
             r"\b(?:but|except|only)\s+(?:not|no)\b", answer):
         result.affirm, result.deny = False, True  # "perfect, except not wednesday": something to change

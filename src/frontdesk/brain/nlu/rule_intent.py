@@ -31,7 +31,8 @@ def classify_by_rules(r: Understanding, flags: set[str], awaiting: str | None) -
                     "book" in flags and (r.services or r.appointment_type) and (r.date or r.time)) or (
                     # "ok sat the 8th at 11 then?? sorry im drivin": a time proposed, the driving why
                     # "Saturday would be best. Any time after three, I'm busy until about two thirty"
-                    r.date and (r.time or r.window) and not CALL_ME.search(r.text.lower()))):
+                    r.date and (r.time or r.window) and not CALL_ME.search(r.text.lower()) and not re.search(
+                        r"\b(?:call|phone|telephone|ring) ?(?:back|me|us|her|him|them)\b", r.text.lower()))):
                 continue  # ("I'm at work … just put me down Monday seven-thirty for the oil change")
             if intent == "objection_price" and PRICED_OUT.search(r.text.lower()):
                 continue  # "looking in Austin, but it's just too expensive": the place, not us

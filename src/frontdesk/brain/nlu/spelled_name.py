@@ -20,7 +20,7 @@ _NOT_PARTS = frozenset({
     "spelled", "spelt", "spell", "spelling", "sorry", "no", "nope", "wait", "uh", "um", "er", "oh",
     "ok", "okay", "yes", "yeah", "yep", "hi", "hello", "hey", "and", "the", "a", "an", "of", "on", "in",
     "last", "first", "sir", "maam", "ma'am", "with", "like", "so", "i'm", "im", "i", "me", "call",
-    "calling", "just", "actually", "mean", "said", "say", "says"})
+    "calling", "just", "actually", "mean", "said", "say", "says", "mr", "mrs", "ms", "miss", "dr"})
 """Words of the answer around a name that are never part of it."""
 
 
@@ -48,7 +48,8 @@ def name_from_spelling(lower: str) -> tuple[str, frozenset[str], frozenset[str]]
               for m in re.finditer(r"\b[a-z] apostrophe (?:[a-z] )+[a-z]\b", lower)}
     lower = re.sub(r"\s+apostrophe\s+", " ", SPELLING_NOTE.sub(" ", lower))
     runs = [(m.start(), m.end(), re.sub(r"[^a-z]", "", m.group(0))) for m in SPELLED_OUT.finditer(lower)]
-    runs = [r for r in runs if len(r[2]) >= 3]
+    # (not "S-E-A-N, not S-H-A-W-N": letters said to be wrong)
+    runs = [r for r in runs if len(r[2]) >= 3 and not re.search(r"\bnot\W+$", lower[: r[0]])]
     if not runs or CORRECTION.search(lower, runs[0][1]):
         return None  # ("J-O-N. no wait, sorry, it's J-O-H-N": letters put right, read as such)
     words = [(m.start(), m.group(0).replace("'", ""), m.group(0)) for m in re.finditer(r"[a-z']+", lower)
@@ -60,10 +61,10 @@ def name_from_spelling(lower: str) -> tuple[str, frozenset[str], frozenset[str]]
             for i in range(len(words) - size + 1):
                 span = range(i, i + size)
                 if any(words[i][0] < start < words[i + size - 1][0] for start, _, _ in runs) or (
-                        size > 1 and all(words[j][1] in _NOT_PARTS for j in span)):
+                        all(words[j][1] in _NOT_PARTS for j in span) and (size > 1 or len(words[i][1]) > 2)):
                     continue  # (words said together, no spelling between; not "is on", the words around)
                 heard = "".join(words[j][1] for j in span)
-                if _sounds_like(heard, spelled):
+                if _sounds_like(heard, spelled) and not any(words[j][2].endswith("'s") for j in span):
                     windows.append((fuzz.ratio(heard, spelled), -size, i, spelled))
     taken: set[int] = set()
     known = lexicon()
@@ -79,9 +80,20 @@ def name_from_spelling(lower: str) -> tuple[str, frozenset[str], frozenset[str]]
                 i, span = i - 1, {i - 1, *span}  # "see omara" for X-I-O-M-A-R-A: its first sound too
             taken |= span
             anchor[spelled] = min(anchor[spelled], words[i][0])
-    kept = [(at, plain) for j, (at, plain, raw) in enumerate(words) if j not in taken and len(plain) >= 2
-            and not raw.endswith("'s")  # ("my mom's name, carol donnelly …": whose, not who)
+    kept = [(j, at, plain) for j, (at, plain, raw) in enumerate(words) if j not in taken and len(plain) >= 2
+            # ("my mom's name, carol donnelly …": whose, not who; "you're", "they'd": no names)
+            and not re.search(r"'(?:s|re|d|ll|ve|m|t)$", raw)
             and plain not in _NOT_PARTS and (plain in known.first_names or plain not in known.everyday_words)]
+    # every other name word is said beside the letters, a sound-alike, or another such word (not
+    # "kia soul and its jacqueline m b e k i"); a short form of another is that one ("Russell —
+    # Russ — Deaver")
+    named = set(taken)
+    while more := {j for j, _, _ in kept if j not in named and _next_named(words, j, named, runs)}:
+        named |= more
+    if any(j not in named for j, _, _ in kept):
+        return None
+    kept = [(at, plain) for _, at, plain in kept
+            if not any(other != plain and other.startswith(plain) for _, _, other in kept)]
     parts: list[str] = []
     for _, word in sorted([*kept, *((at, spelled) for spelled, at in anchor.items())]):
         if word not in parts:
@@ -93,3 +105,21 @@ def name_from_spelling(lower: str) -> tuple[str, frozenset[str], frozenset[str]]
              for p in parts]
     return (" ".join(cased), frozenset(words[j][1] for j in taken),
             frozenset(spelled for _, _, spelled in runs))
+
+
+def _next_named(words: list[tuple[int, str, str]], j: int, taken: set[int],
+                runs: list[tuple[int, int, str]]) -> bool:
+    """Is word ``j`` said right beside a spelled word or a sound-alike of one, the words around a
+    name aside ("its dash on deshawn d e s h a w n williams", "l e i f and erickson")?"""
+    at = words[j][0]
+    for step in (-1, 1):
+        k = j + step
+        while 0 <= k < len(words) and words[k][1] in _NOT_PARTS and k not in taken:
+            k += step
+        if 0 <= k < len(words) and k in taken:
+            return True
+        edge = words[k][0] if 0 <= k < len(words) else (-1 if step < 0 else 10**9)
+        lo, hi = sorted((at, edge))
+        if any(lo < start < hi for start, _, _ in runs):
+            return True
+    return False
