@@ -29,10 +29,11 @@ from frontdesk.brain.format import (
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.asking import HELP_WITH_IT, WHICH_DAY_ASKED
 from frontdesk.brain.nlu.combine_words import CONTACT_ASKED, WHY_NEEDED
-from frontdesk.brain.nlu.cues import REMINDER_ASK, WANTS_TO_KNOW, asks_hours
+from frontdesk.brain.nlu.cues import REMINDER_ASK, asks_hours
 from frontdesk.brain.nlu.holidays import names_holiday
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.places import COVERAGE, THAT_WAY
+from frontdesk.brain.nlu.said import WANTS_TO_KNOW
 from frontdesk.brain.nlu.staff_asked import staff_asked_about
 from frontdesk.brain.nlu.text import as_for_me, normalise, word_pattern
 from frontdesk.brain.nlu.understand import A_HOME, ADD_ON

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from frontdesk.brain.nlu.cues import CALL_ME, MOVING, WANTS_NOT_TO, YOU_CALL_BACK
+from frontdesk.brain.nlu.cues import CALL_ME, MOVING, YOU_CALL_BACK
+from frontdesk.brain.nlu.said import WANTS_NOT_TO
 from frontdesk.brain.nlu.understanding import Understanding
 
 WHY_NEEDED = re.compile(r"\bwhy (?:do|would|d'?) ?(?:you|y'all|ya) (?:guys )?(?:need|want)\b|"

@@ -38,11 +38,8 @@ from frontdesk.brain.nlu.cues import (
     NEW_BOOKING_ASKED,
     NOT_BOOKING,
     QUESTION_START,
-    SAYS_WHAT,
     SUBORDINATE,
-    TOLD_CONDITION,
     WALK_IN_INSTEAD,
-    WANTS_NOT_TO,
     WHO_MEETS,
     YOU_CALL_BACK,
     asks_hours,
@@ -53,6 +50,7 @@ from frontdesk.brain.nlu.own_booking import BOOKING_FORGONE, NOTHING_ELSE, VISIT
 from frontdesk.brain.nlu.places import BUYS_WITH_OTHERS
 from frontdesk.brain.nlu.relative import LATEST
 from frontdesk.brain.nlu.rule_intent import classify_by_rules
+from frontdesk.brain.nlu.said import SAYS_WHAT, TOLD_CONDITION, WANTS_NOT_TO
 from frontdesk.brain.nlu.text import Utterance, as_for_me, correction_tail, correction_tails, normalise
 from frontdesk.brain.nlu.understanding import Understanding, answers
 from frontdesk.brain.nlu.vehicles import CAR_GONE

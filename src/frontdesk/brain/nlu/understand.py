@@ -43,8 +43,6 @@ from frontdesk.brain.nlu.cues import (
     NEW_BOOKING_ASKED,
     PROBLEM_TAG,
     RETURNED_CALL,
-    SAME_VISIT,
-    THANKS_FOR_IT,
     TRAILING_PRICE,
     TRAILING_WHERE,
     asks_hours,
@@ -62,6 +60,7 @@ from frontdesk.brain.nlu.on_file import (
 from frontdesk.brain.nlu.own_booking import HOW_LONG_VISIT, LOOKUP_CUE, VISIT_ABOUT
 from frontdesk.brain.nlu.read import read
 from frontdesk.brain.nlu.run_on import CONDITION, ECHOED, asked_after_own, merge_questions, split_run_on_ask
+from frontdesk.brain.nlu.said import SAME_VISIT, THANKS_FOR_IT
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.nlu.understanding import Understanding, answers
 from frontdesk.knowledge.profile import BusinessProfile
