@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Literal
 
+from frontdesk.brain.format import say_duration, say_time
 from frontdesk.brain.ports import BusyInterval, Calendar
 from frontdesk.knowledge.profile import BusinessProfile, Department
 
@@ -37,6 +38,23 @@ def closed_reply(profile: BusinessProfile, department: Department, day: date) ->
     if department.hours.for_weekday(day.weekday()) is None:
         return "closed_day", {}
     return "no_slots_day", {}
+
+
+def refusal_reply(profile: BusinessProfile, department: Department, start: datetime, duration_min: int,
+                  problem: Problem | None) -> tuple[str, dict[str, str]]:
+    """The reply key (and its values beyond the time, day and slots) that says why ``start``
+    cannot be booked: closed that day, outside the hours, past, too far ahead, taken, or a
+    start in the hours that would run past closing ("6:30 for a 45-minute consultation, and
+    we close at 7": the hours include 6:30, so "outside our hours" would be untrue)."""
+    if problem == "closed_day":
+        return closed_reply(profile, department, start.date())
+    hours = profile.hours_on(department, start.date())
+    values = {"hours": f"{say_time(hours[0])} to {say_time(hours[1])}" if hours else "closed"}
+    if problem == "outside_hours" and hours is not None and hours[0] <= start.time() < hours[1]:
+        return "runs_past_close", {**values, "close": say_time(hours[1]),
+                                   "duration": say_duration(duration_min)}
+    key = {"outside_hours": "outside_hours", "past": "slot_past", "too_far": "too_far"}
+    return key.get(problem or "", "slot_taken"), values
 
 
 class AvailabilityCalendar:

@@ -36,6 +36,12 @@ def say_on_date(value: date, today: date | None = None) -> str:
     return text if text in {"today", "tomorrow"} else f"on {text}"
 
 
+def say_duration(minutes: int) -> str:
+    """``45`` → ``45 minutes``; ``60`` → ``an hour``; ``90`` → ``1.5 hours``."""
+    return f"{minutes} minutes" if minutes < 60 or (minutes % 60 and minutes < 90) else (
+        "an hour" if minutes == 60 else f"{minutes / 60:g} hours")
+
+
 def say_slot(value: datetime, today: date | None = None) -> str:
     return f"{say_date(value.date(), today)} at {say_time(value.time())}"
 

@@ -66,7 +66,7 @@ from frontdesk.brain.agents.move_target import set_target as _set_target
 from frontdesk.brain.agents.move_target import told_one as _told
 from frontdesk.brain.agents.move_target import wanted as _wanted
 from frontdesk.brain.agents.offered import pick_offered
-from frontdesk.brain.availability import AvailabilityCalendar, closed_reply
+from frontdesk.brain.availability import AvailabilityCalendar, refusal_reply
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.format import say_phone, say_slot, say_time
 from frontdesk.brain.nlu import clock, understand
@@ -625,13 +625,9 @@ async def _plan_move(s: ConversationState, ctx: TurnContext, a: Appointment) -> 
     check = await availability.check(department, start, a.duration_min)
     if not check.ok:
         desk.new_time = None
-        hours = ctx.profile.hours_on(department, day)
-        key = {"closed_day": "closed_day", "outside_hours": "outside_hours", "past": "slot_past",
-               "taken": "slot_taken", "too_far": "too_far"}[check.problem or "taken"]
-        key, values = closed_reply(ctx.profile, department, day) if key == "closed_day" else (key, {})
+        key, values = refusal_reply(ctx.profile, department, start, a.duration_min, check.problem)
         offer(s, ctx, key, await off_its_own_day(availability, department, start, a, check.alternatives), day,
-              time=say_time(start.time()), weekday=f"{day:%A}", days=ctx.profile.max_days_ahead, **values,
-              hours=f"{say_time(hours[0])} to {say_time(hours[1])}" if hours else "closed")
+              time=say_time(start.time()), weekday=f"{day:%A}", days=ctx.profile.max_days_ahead, **values)
         return
     await _read_back(s, ctx, a)
 

@@ -37,7 +37,7 @@ from frontdesk.brain.agents.offered import (
     visit_minutes,
     which_sooner,
 )
-from frontdesk.brain.availability import AvailabilityCalendar, closed_reply
+from frontdesk.brain.availability import AvailabilityCalendar, closed_reply, refusal_reply
 from frontdesk.brain.context import Effect, TurnContext, absorb_contact
 from frontdesk.brain.format import (
     say_date,
@@ -617,18 +617,9 @@ async def advance(s: ConversationState, ctx: TurnContext, *, unclear: bool = Fal
         if not check.alternatives:
             _no_availability(s, ctx)
             return
-        hours = profile.hours_on(department, day)
-        key = {"closed_day": "closed_day", "outside_hours": "outside_hours",
-               "past": "slot_past", "taken": "slot_taken", "too_far": "too_far"}[
-            check.problem or "taken"]
-        values = closed_reply(profile, department, day)[1] if key == "closed_day" else {}
-        if key == "closed_day":
-            key = closed_reply(profile, department, day)[0]
-        _offer(
-            s, ctx, key, check.alternatives, day, time=say_time(start.time()),
-            weekday=f"{day:%A}", days=ctx.profile.max_days_ahead, **values,
-            hours=(f"{say_time(hours[0])} to {say_time(hours[1])}" if hours else "closed"),
-        )
+        key, values = refusal_reply(profile, department, start, duration, check.problem)
+        _offer(s, ctx, key, check.alternatives, day, time=say_time(start.time()),
+               weekday=f"{day:%A}", days=ctx.profile.max_days_ahead, **values)
         return
     slots.offered = []
     u = ctx.understanding

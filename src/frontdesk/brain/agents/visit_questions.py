@@ -9,7 +9,7 @@ import re
 from datetime import date, datetime, time
 
 from frontdesk.brain.context import TurnContext
-from frontdesk.brain.format import say_list, say_on_date
+from frontdesk.brain.format import say_duration, say_list, say_on_date
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.own_booking import HOW_LONG_VISIT, VISIT_ABOUT
 from frontdesk.brain.nlu.text import normalise
@@ -140,11 +140,6 @@ def who_meets_answer(s: ConversationState, ctx: TurnContext) -> bool:
     return True
 
 
-def _minutes(minutes: int) -> str:
-    return f"{minutes} minutes" if minutes < 60 or (minutes % 60 and minutes < 90) else (
-        "an hour" if minutes == 60 else f"{minutes / 60:g} hours")
-
-
 def visit_length_answer(s: ConversationState, ctx: TurnContext) -> bool:
     """"How long does the consultation usually take?", "how long is the saturday thing gonna
     take?": the visit's own length, from the profile (a service's length comes with its price;
@@ -157,12 +152,12 @@ def visit_length_answer(s: ConversationState, ctx: TurnContext) -> bool:
     if visit is not None and visit.duration_min is None and had is not None and had.service_type and (
             service := ctx.profile.service(had.service_type)) is not None:
         said = ctx.replies.say("duration_answer", service_cap=service.name[:1].upper() + service.name[1:],
-                               duration=_minutes(service.duration_min))
+                               duration=say_duration(service.duration_min))
     elif visit is None or visit.duration_min is None:
         return False
     else:
         # ("a showing usually takes about half an hour", as an agent would say it)
-        length = "half an hour" if visit.duration_min == 30 else _minutes(visit.duration_min)
+        length = "half an hour" if visit.duration_min == 30 else say_duration(visit.duration_min)
         said = ctx.replies.say("visit_length", visit=visit.label, duration=length)
     if said not in ctx.reply_parts:
         ctx.add(said)

@@ -1,0 +1,37 @@
+"""Round 51's mechanisms (sets 397–404), each on phrasings of its own."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from tests.brain.calls import booked, call, on_calendar
+
+
+async def test_a_start_in_the_hours_that_would_run_past_closing_says_so(profiles) -> None:
+    # 6:30 is inside the office's 9-to-7 hours: "outside our hours … we're open 9 AM to 7 PM"
+    # contradicts itself; the 45-minute meeting is what does not fit
+    _, replies = await call(profiles, "real_estate",
+                            "hi, I'd like to sit down with an agent about buying, Tuesday at 6:30 pm")
+    said = " ".join(replies)
+    assert "run past closing" in said and "45 minutes" in said and "7 PM" in said, said
+    assert "outside our hours" not in said
+
+
+async def test_an_oil_change_at_a_quarter_to_six_is_too_late_for_the_bay(profiles) -> None:
+    _, replies = await call(profiles, "dealership",
+                            "can I bring my car in for an oil change tomorrow at 5:45 in the evening?")
+    assert "run past closing" in replies[-1] and "6 PM" in replies[-1], replies
+
+
+async def test_an_hour_before_opening_is_still_outside_the_hours(profiles) -> None:
+    _, replies = await call(profiles, "real_estate",
+                            "could I meet an agent Wednesday at 8 in the morning about buying a house?")
+    assert "outside our hours" in replies[-1], replies
+
+
+async def test_a_visit_on_file_moved_too_late_to_finish_says_so(profiles) -> None:
+    calendar = await booked("dealership", "oil_change", datetime(2026, 11, 24, 10, 0))
+    _, replies = await call(profiles, "dealership", "hi, I need to move my oil change on Tuesday",
+                            "can we do 5:50 that day instead?", calendar=calendar)
+    assert "run past closing" in replies[-1], replies
+    assert on_calendar(calendar) == [("Tue 24 10:00", "scheduled")]  # still where it was
