@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from tests.brain.calls import booked, call, on_calendar
+from tests.brain.calls import booked, call, heard, on_calendar
 
 
 async def test_a_start_in_the_hours_that_would_run_past_closing_says_so(profiles) -> None:
@@ -35,3 +35,37 @@ async def test_a_visit_on_file_moved_too_late_to_finish_says_so(profiles) -> Non
                             "can we do 5:50 that day instead?", calendar=calendar)
     assert "run past closing" in replies[-1], replies
     assert on_calendar(calendar) == [("Tue 24 10:00", "scheduled")]  # still where it was
+
+
+async def test_surnames_with_particles_are_kept_whole(profiles) -> None:
+    # "De La Cruz", "van der Berg", "Del Rio": words inside a surname do not make it a fourth name
+    for said, name in [("my name is Carlos De La Cruz", "Carlos De La Cruz"),
+                       ("it's Maria van der Berg", "Maria Van Der Berg"),
+                       ("Esperanza de los Santos", "Esperanza De Los Santos"),
+                       ("yeah this is Pieter van den Bosch, I'm calling about my car", "Pieter Van Den Bosch"),
+                       ("im jose de la rosa and i need an oil change", "Jose De La Rosa")]:
+        assert heard(profiles, "dealership", said, awaiting="name").name == name, said
+    _, replies = await call(profiles, "dealership", "hi I need an oil change tomorrow at ten",
+                            "sure, it's Luis del Rio")
+    assert "Luis Del Rio" in replies[-1], replies
+
+
+async def test_a_surname_put_right_in_its_spacing_keeps_the_first_name(profiles) -> None:
+    for said, name in [
+            ("Renee Dubois. oh, wait, it's actually two words. Du Bois. D-U, then B-O-I-S", "Renee Du Bois"),
+            ("Marc Vanderberg. well actually it's three words, Van Der Berg", "Marc Van Der Berg"),
+            ("Ana De La Cruz, one word actually, Delacruz", "Ana Delacruz"),
+            ("it's Tom Mc Donald, sorry, no space, McDonald", "Tom Mcdonald")]:
+        assert (heard(profiles, "real_estate", said, awaiting="name").name or "").lower() == name.lower(), said
+    # a word said again the same way is no respacing: the correction machinery reads it as before
+    assert heard(profiles, "real_estate", "It's Jon Reyes. J-O-N. no wait, sorry, John, J-O-H-N.",
+                 awaiting="name").name == "John Reyes"
+
+
+async def test_a_surname_respaced_at_the_read_back_is_read_back_again(profiles) -> None:
+    state, replies = await call(profiles, "real_estate",
+                                "hi, I'd like to see a condo in Mueller on Friday at eleven",
+                                "I'm pre-approved up to three hundred", "Renee Dubois",
+                                "oh wait, the last name is actually two words, Du Bois")
+    assert "for Renee Du Bois" in replies[-1], replies
+    assert state.customer.name == "Renee Du Bois"

@@ -22,7 +22,7 @@ from frontdesk.brain.format import say_slot
 from frontdesk.brain.nlu import Understanding
 from frontdesk.brain.nlu.cues import ONLY_COURTESY
 from frontdesk.brain.nlu.name_fixes import corrected_name
-from frontdesk.brain.nlu.spelling import respelled
+from frontdesk.brain.nlu.name_spacing import name_put_right
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.ports import Calendar, CustomerDirectory, LanguageAssist, Reminders
 from frontdesk.brain.state import AgentName, BackgroundTask, ConversationState, Transition
@@ -289,7 +289,7 @@ def absorb_contact(s: ConversationState, ctx: TurnContext) -> None:
         s.customer.name = f"{known} {u.name}"  # "this is Dana" … "last name's Okafor"
     elif u.name and (s.awaiting == "name" or not s.customer.name or u.name != s.customer.name):
         s.customer.name = u.name if s.awaiting == "name" else corrected_name(known, u.name)
-    elif known and (fixed := respelled(normalise(u.text), known)):
+    elif known and (fixed := name_put_right(normalise(u.text), known)):
         s.customer.name = fixed  # "my first name is spelled K-A-T-H-R-Y-N"
     if u.phone:
         s.customer.phone = u.phone

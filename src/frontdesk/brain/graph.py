@@ -37,7 +37,7 @@ from frontdesk.brain.agents import (
 )
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.nlu.cues import AND_ALSO, CALL_ME, NEVER_MIND
-from frontdesk.brain.nlu.spelling import respelled
+from frontdesk.brain.nlu.name_spacing import name_put_right
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.state import ConversationState, Message, Transition, utcnow
 from frontdesk.spoken import cap_words, said_once, strip_markdown
@@ -140,7 +140,7 @@ async def _route(turn: Turn, config: RunnableConfig) -> Turn:
         # person being looked for now
         escalation.withdraw(s, ctx, call_instead=u.intent == "objection_busy" and not NEVER_MIND.search(
             u.text.lower()))
-    if s.customer.name and not u.name and respelled(normalise(u.text), s.customer.name) and (
+    if s.customer.name and not u.name and name_put_right(normalise(u.text), s.customer.name) and (
             u.intent in {"faq", "unknown", "provide_info", "chitchat", "correction"}) and not u.acts and (
             s.awaiting_agent != "scheduling"):  # (the booking's read back takes it in itself)
         # "you've probably got that spelled wrong … S-I-O-B-H-A-N. Kelleher's K-E-L-L-E-H-E-R":

@@ -14,6 +14,34 @@ _NAME_WORD = r"[a-zß-öø-ÿ][a-zß-öø-ÿ'-]+"
 """A word of a name, accents included ("Díaz", "Peña", "Müller")."""
 
 
+SURNAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "la", "las", "los", "le",
+                               "da", "das", "dos", "du", "di", "ter", "ten", "bin", "ibn", "al", "el"})
+"""Words inside a surname ("De La Cruz", "van der Berg", "Du Bois", "al Rashid"): they come with
+the surname and do not make a name longer ("Carlos De La Cruz" is a first name and a surname)."""
+
+
+def name_size(words: list[str]) -> int:
+    """How many names ``words`` hold: a particle between two of them is part of the next."""
+    return sum(1 for i, w in enumerate(words)
+               if not (0 < i < len(words) - 1 and w.lower() in SURNAME_PARTICLES))
+
+
+def first_names(words: list[str], most: int = 3) -> list[str]:
+    """The words of at most ``most`` names, each with the particles before it ("Maria van der
+    Berg" whole); particles left dangling at the end go."""
+    kept: list[str] = []
+    names = 0
+    for word in words:
+        if not kept or word.lower() not in SURNAME_PARTICLES:
+            if names == most:
+                break
+            names += 1
+        kept.append(word)
+    while len(kept) > 1 and kept[-1].lower() in SURNAME_PARTICLES:
+        kept.pop()
+    return kept
+
+
 _WORD = (r"(?!(?:my|the|and|is|his|her|our|a|an|yes|yeah|sure|ok|okay|so|well|uh|um|it's|its|name)\b)"
          r"(" + _NAME_WORD + r")")
 """A word that can be a name in a frame ("Hector, last name …"; not "sure, my last name …")."""

@@ -17,7 +17,18 @@ from rapidfuzz import fuzz
 
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.message_name import as_introduced
-from frontdesk.brain.nlu.name_frames import _AFTER_NAME, _NAME_WORD, _PIECE_FILLER, listed_name, name_frames
+from frontdesk.brain.nlu.name_cues import NAME_CUE, STRONG_CUE
+from frontdesk.brain.nlu.name_frames import (
+    _AFTER_NAME,
+    _NAME_WORD,
+    _PIECE_FILLER,
+    SURNAME_PARTICLES,
+    first_names,
+    listed_name,
+    name_frames,
+    name_size,
+)
+from frontdesk.brain.nlu.name_spacing import respaced
 from frontdesk.brain.nlu.not_names import not_a_name
 from frontdesk.brain.nlu.spelled_name import name_from_spelling
 from frontdesk.brain.nlu.spelling import (
@@ -33,33 +44,6 @@ _FILLED = r"(?:(?:uh+|um+|er)[,\s]+)?"
 """"darnell and uh tasha price": a filler between the names of a couple."""
 _CAPITALISED = r"(?:Ma?c|O')?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ']+(?:-[A-Za-zÀ-ÖØ-Þß-öø-ÿ][a-zß-öø-ÿ']+)?(?![\w-])"
 """"Okonkwo-Baptiste", "D'Amico": a capitalised name word, a second capital after its hyphen."""
-
-_NAME_CUE = re.compile(
-    r"(?:(?:^|[,.?!;]\s*|\s[—–]\s*|\b(?:hi|hello|hey|yeah|yes|oh|and|also|uh|um|sorry|okay|ok|so|well|right|"
-    r"please|thanks)[,\s]+)(?:this is|it's|it is|i am|i'm|im)(?!\s+for\b)|^its|"
-    # "Hello, here is Klaus Becker": a caller's "this is", put as their own language puts it
-    r"(?:^|[,.?!;]\s*|\b(?:hi|hello|hey|good (?:morning|afternoon|evening))[,\s]+)(?:here is|here speaks)|"
-    # ("put me through to marcus please its anthony deluca")
-    r"\b(?:sorry|okay|ok|yeah|yes|oh|um|uh|hi|hello|well|so|please|thanks)[,\s]+its|"
-    # "could you put it under Jeffrey? Jeffrey Lowry": the name the booking goes under
-    r"\b(?:put|book|have) (?:it|that|this|everything|it all|the (?:appointment|booking)) under(?: the name)?"
-    # "Book it under him, Luis Carrillo"; "The appointment's for her — Marisol Ortega"
-    r"(?: (?:him|her|them),)?|"
-    r"\b(?:the )?(?:appointment|booking|call ?back)(?:'s| is) for(?: (?:him|her|them)\b)?(?:\s*[,:—–-]+)?"
-    r"(?!\s*(?:mr|mrs|ms|dr)\b)|"
-    # "name on it's Curtis Boone", "under her name please, Anh Pham", "the appointment goes under
-    # him: Tomasz Nowak", "it oughta be Margaret Ellison on the appointment"
-    r"\b(?:the )?name on (?:it|the (?:appointment|booking|paperwork))(?:'s| is| should be| will be)?[,:]?|"
-    r"\bunder (?:his|her|their) name(?:,? please)?[,:]?|"
-    r"\b(?:the )?(?:appointment|booking|visit|showing|meeting) (?:goes|should go|will go|can go|'ll go) "
-    r"under(?: (?:him|her|them))?[,:]?|"
-    r"\b(?:it|that|the name) (?:oughta|ought to|should|needs to|has to) be(?: (?:under|for))?|"
-    r"\b(?:it'?s|it is|this is) for(?=\s+(?!(?:my|his|her|the|a|an|me|him|them|us|our|your|sure|real|"
-    r"now|today|tomorrow|next|this|that|service|sales|work)\b)))"
-    r"\s+(?:(?:uh+|um+|er)[,\s]+)*"
-    r"(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,2})"
-)
-
 
 _PAUSE_AFTER_CUE = re.compile(r"(?i)\b(this is|it's|it is|i'm|i am|my name is|my name's|name's)[,\s]+"
                               r"(?:(?:uh+|um+|er|ah|oh)[,.\s]+)+")
@@ -207,7 +191,7 @@ def _clean_name(words: list[str], raw: list[str] | None = None) -> str | None:
     if not kept or (raw is not None and len(kept) == 1 and not _plausible_name_word(kept[0])):
         return None
     kept = _unrepeated([w.lower() for w in kept]) if len(kept) >= 3 else kept
-    said = " ".join("-".join(p[:1].upper() + p[1:] for p in w.split("-")) for w in kept[:3])
+    said = " ".join("-".join(p[:1].upper() + p[1:] for p in w.split("-")) for w in first_names(kept))
     return re.sub(r"\b([OD])'([a-z])", lambda m: f"{m[1]}'{m[2].upper()}", said)  # O'Connor, D'Amico
 
 
@@ -229,46 +213,6 @@ def _with_surname_after(u: Utterance, name: str) -> str:
 
 _EMAIL_NEXT = re.compile(r"\s*(?:@|\.\w|_|\s*\bdot\b|\s*\bunderscore\b|\s+at\s+\w+\s*(?:\.|dot)\s*\w)")
 """What follows words that are an email address, not a name ("it's june dot park at gmail")."""
-_WHOSE = (r"(?: (?:wife|husband|partner|fianc[eé]e?|son|daughter|mom|mother|dad|father|boss|"
-          r"brother|sister|girlfriend|boyfriend)'?s)?")
-"""Whose name a booking is put under: "my wife's name", "my husband's name"."""
-_STRONG_CUE = re.compile(r"\b(?:my name is|my name's|my names(?= [a-z])|name is|name's|the names|the name is|"
-                         r"(?:^|(?<=name\. ))just(?= [a-z]+ (?:is fine|is good|works|will do)\b)|"
-                         # "call me Jo" (not "supposed to call me last week", "call me back")
-                         r"(?<!to )(?<!'ll )(?<!will )(?<!should )(?<!didn't )(?<!never )"
-                         r"call me(?!\s*[?.!;—–-])(?! (?:last|next|this|back|later|again|tomorrow|today|"
-                         r"tonight|"
-                         r"around|at|in|mornings?|afternoons?|evenings?|nights?|weekends?|weekdays?|early|late|"
-                         r"during|between|once|maybe|first|"
-                         r"after|before|on|sometime|any ?time|whenever|when|about|if|and|or|please|right|"
-                         r"asap|soon|up|then|every|any|some|a|an|the)\b)|"
-                         r"name (?:would|will|should|'d|'ll) be|my name(?= [a-z]+(?: [a-z]+|[,.]|$))|"
-                         r"(?:put|book|make|have) (?:it|that|this) under(?: the name)?(?: my (?:son|daughter|"
-                         r"tenant|husband|wife|mom|dad|mother|father|partner)'?s?,?(?= [a-z]+ [a-z]+))?"
-                         r"(?:,? (?:his|her|my|our|their)" + _WHOSE + r" name)?|"
-                         r"(?:under|in) (?:the name|(?:his|her|my|our|their)" + _WHOSE + r" name)(?: of)?|"
-                         # "it'd be under Peter Hollis", "its gonna be her name judith kowalski"
-                         r"(?:it'?d|it would|it'?ll|it will|it should|should|it'?s gonna|its gonna|"
-                         r"it'?s going to|that'?d|that would) be under(?! (?:his|her|my|our|their|the) )|"
-                         # "it's 830-560-1522, and it's under Ruth Abernathy"
-                         r"(?:it'?s|its|it is|that'?s|booked|should be) under"
-                         r"(?! (?:his|her|my|our|their|the|this|that|"
-                         r"a|an|\d|warranty|budget|contract|review|construction|water|pressure|way|control|"
-                         r"age|par|wraps|cover|oath|lease|(?:[a-z']+ )?(?:number|name|account))\b)|"
-                         r"(?:it'?s|its|it'?s gonna be|its gonna be|gonna be|it'?ll be|it should be) "
-                         r"(?:his|her|their)" + _WHOSE + r" name|"
-                         # "I'm their daughter, Hannah Kim": who the caller is to them, then the name
-                         r"(?:i'?m|i am|this is) (?:his|her|their) (?:wife|husband|partner|son|daughter|mom|"
-                         r"mother|dad|father|brother|sister|assistant|neighbou?r|nephew|niece|grand\w+)(?=,)|"
-                         # "I'm calling on behalf of my dad, Harold Jennings": whom the call is for
-                         r"(?:calling|call|here|booking) (?:for|on behalf of) (?:my|our) (?:wife|husband|"
-                         r"partner|son|daughter|mom|mother|dad|father|brother|sister|boss|grand\w+|"
-                         r"aunt|uncle|neighbou?r)(?=,))"
-                         r"[,:?.\s—–-]+"
-                         r"(?:(?:um+|uh+|er|like|actually|it's|its|it is|oh|me|myself)[,\s]+)*"
-                         r"(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,2})")
-
-
 def _unrepeated(words: list[str]) -> list[str]:
     """"tasha tasha greenleaf" → "tasha greenleaf"; "lindgren, abe lindgren" → "abe lindgren";
     a word cut off and said again whole ("bri brianna castellanos", "kiara whit whitfield")
@@ -321,6 +265,9 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
     A surname said as one ("last name's Nguyen, N-G-U-Y-E-N") joins the first name said with it
     ("this is Linh", "first name Chidi"); said alone it is returned alone, and
     :func:`surname_only` tells the brain to add it to the first name it already has."""
+    if (fixed := respaced(u.raw)) is not None and (name := extract_name(
+            normalise(fixed[0]), expecting=expecting)) and fixed[1].lower() in name.lower():
+        return name  # "Renee Dubois. oh, wait, it's actually two words. Du Bois. D-U, then B-O-I-S"
     # letters said twice are heard once ("m a t t i n g l y" reads "m a t i n g l y")
     said = u
     spelled = frozenset(re.sub(r"(.)\1", r"\1", re.sub(r"[^a-z]", "", m.group(0)))
@@ -595,7 +542,7 @@ def _name_said_alone(u: Utterance) -> str | None:
     # "priscilla ng that last name is just n g": what is said of the name after it
     text = re.sub(r"[,.]?\s+(?:that|the|and the|my) (?:last|first|sur) ?name(?:'s| is| was)?\b.*$", "", text)
     words = _unrepeated(re.findall(_NAME_WORD, text))
-    if not 2 <= len(words) <= 3 or re.search(r"[^a-z'\s,.-]", text):
+    if not 2 <= name_size(words) <= 3 or re.search(r"[^a-z'\s,.-]", text):
         return None
     lex = lexicon()
     cased = _cased(u, words)
@@ -608,7 +555,7 @@ def _name_said_alone(u: Utterance) -> str | None:
 
 
 _INTRODUCED = re.compile(r"\b(?:i'?m|im|i am|this is|my name is|my name's|name's)\s+(" + _NAME_WORD + r")\s+"
-                         r"(" + _NAME_WORD + r")(\W*$)?")
+                         r"((?:(?:" + "|".join(SURNAME_PARTICLES) + r")\s+)*" + _NAME_WORD + r")(\W*$)?")
 
 
 def _introduced_mid_run(u: Utterance) -> str | None:
@@ -620,7 +567,7 @@ def _introduced_mid_run(u: Utterance) -> str | None:
         if (first in lex.first_names or at_end is not None) and _plausible_name_word(first) and (
                 not _everyday(f"{first} {last}")) and (
                 _plausible_name_word(last)) and not _is_vehicle_word(last) and not _CALENDAR.search(last):
-            return f"{first.capitalize()} {last.capitalize()}"
+            return " ".join(w.capitalize() for w in f"{first} {last}".split())  # "im carlos de la cruz"
     return None
 
 
@@ -675,11 +622,11 @@ def opening_name(u: Utterance) -> str | None:
 def _extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
     if expecting:
         u = name_frames(u)
-    names = [name for cue in (_STRONG_CUE, _NAME_CUE) for match in cue.finditer(u.lower)
+    names = [name for cue in (STRONG_CUE, NAME_CUE) for match in cue.finditer(u.lower)
              if not _EMAIL_NEXT.match(u.lower, match.end(1))
              and (name := _clean_name(*_unspelled(u.lower[match.start(1): _clause_end(u.lower, match)],
                                                   u.raw[match.start(1): _clause_end(u.lower, match)])))
-             and (cue is _STRONG_CUE or not (_everyday(name) or (_PHRASAL.match(u.lower, match.start(1))
+             and (cue is STRONG_CUE or not (_everyday(name) or (_PHRASAL.match(u.lower, match.start(1))
                                               and name.split()[0].lower() not in lexicon().first_names)
                                               or _unknown_word_alone(u, name)))]
     if expecting:
@@ -703,15 +650,15 @@ def _extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
                 continue  # "it's a kia soul": the car, not the caller
             if words and _everyday(words[0]) and not _everyday(" ".join(words[1:]) or words[0]):
                 continue  # "Everyone writes Shivon": a sentence about the name, not one
-            if 2 <= len(words) <= 3 and all(_plausible_name_word(w) for w in words) and not (
+            if 2 <= name_size(words) <= 3 and all(_plausible_name_word(w) for w in words) and not (
                     _everyday(" ".join(words))):  # "three-fifty, yeah. final answer.": no name
                 names.append(_clean_name(words) or "")
-            elif 2 <= len(words) <= 3 and (name := _clean_name(words, _cased(u, words))) and (
+            elif 2 <= name_size(words) <= 3 and (name := _clean_name(words, _cased(u, words))) and (
                     len(name.split()) == len(words)) and not (
                     _everyday(name) and not all(w[:1].isupper() for w in _cased(u, words))):
                 # "Will Summers", "Augusta Monday" (not "Final answer.")
                 names.append(name)
-            elif 2 <= len(words) <= 3 and words[0] in lexicon().given_names and all(
+            elif 2 <= name_size(words) <= 3 and words[0] in lexicon().given_names and all(
                     _plausible_name_word(w) for w in words[1:]):
                 names.append(" ".join(w[:1].upper() + w[1:] for w in words))  # "will summers"
     names = [name for name in names if name and not _day_not_name(name)]
@@ -766,10 +713,10 @@ def _extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
                       SPELLED_OUT.sub(" ", u.lower))
         text = re.sub(r"[,.]?\s*(?:thanks|thank you|please)\W*$", "", text)
         words = re.findall(_NAME_WORD, text)
-        if 2 <= len(words) <= 3 and words[0] in lexicon().given_names and all(
+        if 2 <= name_size(words) <= 3 and words[0] in lexicon().given_names and all(
                 _plausible_name_word(w) for w in words[1:]):
             return " ".join(w[:1].upper() + w[1:] for w in words)  # "it's will summers"
-        if 1 <= len(words) <= 3 and not any(_is_vehicle_word(w) for w in words):
+        if 1 <= name_size(words) <= 3 and not any(_is_vehicle_word(w) for w in words):
             name = _clean_name(words, _cased(u, words))  # not "it's a kia soul"
             if name and len(name.split()) < len(words) and _everyday(name):
                 return None  # "hang on. thursday.": a sentence, cut short at its second word
