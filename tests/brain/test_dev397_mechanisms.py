@@ -69,3 +69,28 @@ async def test_a_surname_respaced_at_the_read_back_is_read_back_again(profiles) 
                                 "oh wait, the last name is actually two words, Du Bois")
     assert "for Renee Du Bois" in replies[-1], replies
     assert state.customer.name == "Renee Du Bois"
+
+
+async def test_a_name_said_then_spelled_in_one_run_of_letters_is_two_words(profiles) -> None:
+    # a phone line's transcript: the first name mangled, the surname near enough, and the letters
+    # of both said without a pause between them
+    for said, name in [("my name is shavon mcgrath thats s i o b h a n m c g r a t h", "Siobhan Mcgrath"),
+                       ("its a qua mensa a k u a m e n s a h", "Akua Mensah"),
+                       ("its lock she narayan l a k s h m i n a r a y a n", "Lakshmi Narayan"),
+                       ("its kay tee oh brien k a t i e o b r i e n", "Katie Obrien"),
+                       # the start of a first name, then the rest: the whole of it
+                       ("name is obi uh oh bee nah okonkwo o k o n k w o first name o b i n n a",
+                        "Obinna Okonkwo"),
+                       # letters of the words as said stay one run; one spelled word stays whole
+                       ("name is shiv on murphy shiv on is spelled s i o b h a n", "Siobhan Murphy")]:
+        assert heard(profiles, "real_estate", said, awaiting="name").name == name, said
+
+
+async def test_names_after_small_words_and_a_surname_that_is_an_interjection(profiles) -> None:
+    for said, name in [("okay good. that's Deborah Ellison", "Deborah Ellison"),
+                       ("perfect, it's Dana Lee", "Dana Lee"),
+                       ("Christopher Dang", "Christopher Dang"),
+                       ("it's Lan Dang", "Lan Dang")]:
+        assert heard(profiles, "dealership", said, awaiting="name").name == name, said
+    for said in ["great question", "oh dang, I forgot", "dang, that's late"]:
+        assert heard(profiles, "dealership", said, awaiting="name").name is None, said

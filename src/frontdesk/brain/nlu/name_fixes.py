@@ -117,7 +117,9 @@ def spelled_last(u: Utterance, name: str) -> str:
         if "".join(low[k:]) == word and not set(low[k:]) <= said_before:  # (not "kavya rao k a v y a r a o")
             first = re.search(rf"\b([a-z'-]+) {word}\b", u.lower)
             given = first.group(1) if first and first.group(1) in lexicon().first_names else None
-            kept = parts[:k] if k or given is None else [given.capitalize()]
+            if k == 0 and given is None:
+                continue  # ("shavon mcgrath thats s i o b h a n m c g r a t h": both names, one run)
+            kept = parts[:k] if k else [given.capitalize()]
             return " ".join([*kept, word.capitalize()])
     scores = [fuzz.ratio(word, p) for p in low]
     best = max(range(len(parts)), key=scores.__getitem__)

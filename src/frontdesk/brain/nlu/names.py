@@ -129,6 +129,10 @@ _NEVER_NAME = frozenset({"cause", "cuz", "because", "since", "coz", "cos", "'cau
                          "his", "hers", "theirs", "mine", "ours", "yours", "him", "her", "them"})
 
 
+_SURNAME_TOO = frozenset({"dang"})
+"""Words never a name alone ("dang, that's late") that are surnames after a first name."""
+
+
 def _everyday(name: str) -> bool:
     """A name made of everyday words only ("it's worth it", "I'm way past due", "it's total
     chaos"): words of a sentence, not a name, unless one is a known first name or was spelled."""
@@ -180,6 +184,10 @@ def _clean_name(words: list[str], raw: list[str] | None = None) -> str | None:
                     kept[0], again.lower()) < 60:
                 continue  # "john uh smith": a pause before the surname
             break
+        if word in _SURNAME_TOO and kept and kept[-1].lower() in lexicon().first_names and (
+                words[i + 1: i + 2] != ["it"]):  # (not "tom dang it")
+            kept.append(word)  # "Christopher Dang": after a first name, a surname
+            continue
         capital = raw is not None and i < len(raw) and raw[i][:1].isupper() and (
             raw[i][1:].islower() or len(raw[i]) == 1)
         if not _plausible_name_word(word) and not (
@@ -513,7 +521,7 @@ def surname_only(u: Utterance, name: str) -> bool:
 
 
 _NAME_ONLY_FILLER = re.compile(r"^(?:(?:yes|yeah|yep|sure|ok|okay|oh|um+|uh+|so|well|hi|hello|it's|its|cool|"
-                               r"great|awesome|alright|perfect|"
+                               r"great|good|awesome|alright|perfect|"
                                r"it is|this is|that's|thats|name's|names|my name's|my name is)[,.\s]+)+")
 
 
@@ -709,7 +717,7 @@ def _extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
     if expecting:
         text = re.sub(r"^(?:(?:yes|yeah|yep|sure|ok|okay|oh|um+|uh+|so|well|it's|its|it is|"
                       r"the name is|name's|that's|thats|that is|that's fine|that's ok|that's okay|"
-                      r"no problem|fine|alright|all right)[,.\s]+)+", "",
+                      r"no problem|fine|alright|all right)[,.\s]+|(?:good|great|perfect)[,.!]+\s*)+", "",
                       SPELLED_OUT.sub(" ", u.lower))
         text = re.sub(r"[,.]?\s*(?:thanks|thank you|please)\W*$", "", text)
         words = re.findall(_NAME_WORD, text)

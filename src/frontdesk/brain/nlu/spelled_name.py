@@ -54,6 +54,7 @@ def name_from_spelling(lower: str) -> tuple[str, frozenset[str], frozenset[str]]
         return None  # ("J-O-N. no wait, sorry, it's J-O-H-N": letters put right, read as such)
     words = [(m.start(), m.group(0).replace("'", ""), m.group(0)) for m in re.finditer(r"[a-z']+", lower)
              if not any(start <= m.start() < end for start, end, _ in runs)]
+    runs = [part for run in runs for part in _split_in_two(run, words)]
     anchor = {spelled: start for start, _, spelled in runs}
     windows = []  # (how well it fits, size, first word, spelled word)
     for _, _, spelled in runs:
@@ -92,8 +93,9 @@ def name_from_spelling(lower: str) -> tuple[str, frozenset[str], frozenset[str]]
         named |= more
     if any(j not in named for j, _, _ in kept):
         return None
-    kept = [(at, plain) for _, at, plain in kept
-            if not any(other != plain and other.startswith(plain) for _, _, other in kept)]
+    kept = [(at, plain) for _, at, plain in kept  # ("obi uh oh bee nah … o b i n n a": its start)
+            if not any(other != plain and other.startswith(plain) for _, _, other in kept)
+            and not any(spelled != plain and spelled.startswith(plain) for spelled in anchor)]
     parts: list[str] = []
     for _, word in sorted([*kept, *((at, spelled) for spelled, at in anchor.items())]):
         if word not in parts:
@@ -105,6 +107,38 @@ def name_from_spelling(lower: str) -> tuple[str, frozenset[str], frozenset[str]]
              for p in parts]
     return (" ".join(cased), frozenset(words[j][1] for j in taken),
             frozenset(spelled for _, _, spelled in runs))
+
+
+def _split_in_two(run: tuple[int, int, str], words: list[tuple[int, str, str]]) -> list[tuple[int, int, str]]:
+    """A run of letters that spells two words, heard just before it as a sound-alike of the first
+    and then nearly the second ("shavon mcgrath thats s i o b h a n m c g r a t h", "a qua mensa a
+    k u a m e n s a h", "lock she narayan l a k s h m i n a r a y a n"): the two spelled words, the
+    first at the run's start. A run spelling the words as said ("de la cruz d e l a c r u z")
+    stays one."""
+    start, end, spelled = run
+    plain = [w[1] for w in words]
+    groups = [(i, size, "".join(plain[i: i + size])) for size in (1, 2, 3)
+              for i in range(len(plain) - size + 1)
+              if (size > 1 or plain[i] not in _NOT_PARTS) and words[i + size - 1][0] < start]
+    if len(spelled) < 7 or any(heard == spelled for _, _, heard in groups):
+        return [run]
+    best: tuple[int, int] | None = None  # (how well both halves fit, where to cut)
+    for j, surname in enumerate(plain):
+        if len(surname) < 4 or surname in _NOT_PARTS or words[j][0] > start:
+            continue
+        at = len(spelled) - len(surname)  # (the surname's letters nearly as heard: "mensa" of M-E-N-S-A-H)
+        for cut in (at - 1, at, at + 1):
+            head, tail = spelled[:cut], spelled[cut:]
+            if len(head) < 3 or fuzz.ratio(surname, tail) < 80:
+                continue
+            for i, size, heard in groups:
+                if i + size == j and _sounds_like(heard, head):
+                    fit = fuzz.ratio(heard, head) + fuzz.ratio(surname, tail) + (  # (a first name first)
+                        50 * (head in lexicon().first_names))
+                    best = max(best or (0, cut), (fit, cut))
+    if best is None:
+        return [run]
+    return [(start, start + 1, spelled[: best[1]]), (start + 1, end, spelled[best[1]:])]
 
 
 def _next_named(words: list[tuple[int, str, str]], j: int, taken: set[int],
