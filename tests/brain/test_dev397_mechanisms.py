@@ -42,7 +42,8 @@ async def test_surnames_with_particles_are_kept_whole(profiles) -> None:
     for said, name in [("my name is Carlos De La Cruz", "Carlos De La Cruz"),
                        ("it's Maria van der Berg", "Maria Van Der Berg"),
                        ("Esperanza de los Santos", "Esperanza De Los Santos"),
-                       ("yeah this is Pieter van den Bosch, I'm calling about my car", "Pieter Van Den Bosch"),
+                       ("yeah this is Pieter van den Bosch, I'm calling about my car",
+                        "Pieter Van Den Bosch"),
                        ("im jose de la rosa and i need an oil change", "Jose De La Rosa")]:
         assert heard(profiles, "dealership", said, awaiting="name").name == name, said
     _, replies = await call(profiles, "dealership", "hi I need an oil change tomorrow at ten",
@@ -56,7 +57,8 @@ async def test_a_surname_put_right_in_its_spacing_keeps_the_first_name(profiles)
             ("Marc Vanderberg. well actually it's three words, Van Der Berg", "Marc Van Der Berg"),
             ("Ana De La Cruz, one word actually, Delacruz", "Ana Delacruz"),
             ("it's Tom Mc Donald, sorry, no space, McDonald", "Tom Mcdonald")]:
-        assert (heard(profiles, "real_estate", said, awaiting="name").name or "").lower() == name.lower(), said
+        got = heard(profiles, "real_estate", said, awaiting="name").name or ""
+        assert got.lower() == name.lower(), said
     # a word said again the same way is no respacing: the correction machinery reads it as before
     assert heard(profiles, "real_estate", "It's Jon Reyes. J-O-N. no wait, sorry, John, J-O-H-N.",
                  awaiting="name").name == "John Reyes"
@@ -94,3 +96,38 @@ async def test_names_after_small_words_and_a_surname_that_is_an_interjection(pro
         assert heard(profiles, "dealership", said, awaiting="name").name == name, said
     for said in ["great question", "oh dang, I forgot", "dang, that's late"]:
         assert heard(profiles, "dealership", said, awaiting="name").name is None, said
+
+
+async def test_which_side_of_a_sale_when_one_is_put_before_the_other(profiles) -> None:
+    for said, side in [
+            ("we're actually thinking about selling, more than buying", "sell"),
+            ("buying, way more than selling, honestly", "buy"),
+            # a sale that must come first adds to the purchase; it does not replace it
+            ("we're looking at buying in Round Rock, but — actually, I guess first we'd have to sell ours",
+             "both"),
+            # one of ours to look at the caller's home is a sale, whatever move it is for
+            ("I need somebody to come look at our townhouse in South Austin, we're relocating for work",
+             "sell"),
+            ("we're relocating here from Denver and want to buy", "buy")]:
+        assert heard(profiles, "real_estate", said).lead_intent == side, said
+
+
+async def test_who_comes_to_see_it_says_whose_home_it_is(profiles) -> None:
+    for said, kind in [
+            ("I guess start with the condo? can somebody come see it, Friday at noon?",
+             "listing_appointment"),
+            ("theres a house off of mo pack and parmer lane i think yall have it listed can i go see it",
+             "property_showing"),
+            ("could somebody come see it with me on saturday", "property_showing"),
+            ("we'd like to have it listed before school starts", "listing_appointment")]:
+        assert heard(profiles, "real_estate", said).appointment_type == kind, said
+
+
+async def test_letters_said_in_pairs_and_hyphens_said_as_words(profiles) -> None:
+    for said, name in [
+            # a pair of letters said again is a spelling, not a stumble ("a n a n y a")
+            ("a nan ya krishnan its a n a n y a k r i s h n a n", "Ananya Krishnan"),
+            ("fatima al sayed f a t i m a and al dash s a y e d", "Fatima Al-Sayed"),
+            ("it's Grace Okonkwo hyphen Baptiste", "Grace Okonkwo-Baptiste"),
+            ("my name is Jean-Luc Picard", "Jean-Luc Picard")]:
+        assert heard(profiles, "real_estate", said, awaiting="name").name == name, said

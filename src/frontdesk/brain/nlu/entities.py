@@ -553,10 +553,14 @@ def extract_appointment_type(u: Utterance, profile: BusinessProfile, *,
             if at and phrase.startswith("come ") and "look" in phrase and WE_COME.search(
                     u.lower[max(0, at.start() - 30): at.start()]):
                 continue  # "my brother wants to come look at it with me": a viewing, not our visit
+            if at and "listed" in phrase and _YOURS_LISTED.search(
+                    u.lower[max(0, at.start() - 30): at.start()]):
+                continue  # "i think yall have it listed, can i go see it": theirs to show, not ours to sell
             if said and (best is None or len(phrase) > best[0]):
                 best = (len(phrase), appt.key, phrase.split()[-1] in {"it", "one", "that"})
     if (come := OURS_TO_COME.search(u.lower) or WORTH_OF_OURS.search(u.lower)) and not re.match(
-            r"[^.?!]{0,20}\bwith (?:me|us|him|her)\b", u.lower[come.start():]) and not re.search(
+            r"[^.?!]{0,20}\bwith (?:me|us|him|her)\b", u.lower[come.start():]) and not re.match(
+            r"\W*(?:\w+\W+){0,2}?with (?:me|us|him|her)\b", u.lower[come.end():]) and not re.search(
             # ("we'd rather come to you than have somebody come to the house")
             r"\b(?:than|rather not|instead of|don'?t want|not)\s+(?:have\s+|having\s+)?$",
             u.lower[: come.start()]) and (
@@ -579,6 +583,11 @@ def extract_appointment_type(u: Utterance, profile: BusinessProfile, *,
         # "listing our house … someone to come take a look at it": "our house" says more than "it"
         return own or (framed[0][1] if framed else None)
     return best[1]
+
+
+_YOURS_LISTED = re.compile(r"\b(?:y'?all|you(?: guys| all)?|they|your (?:office|company|agency|firm|agents?))"
+                           r"\s+(?:\w+\s+)?$")
+"""Who has a home listed, said before "have it listed": the business, so the home is one to see."""
 
 
 _TRAVELLER = re.compile(r"\b(?:i|we|she|he|they|you)(?:'m|'re|'s|'ll| am| are| is| was| were| will)? "

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from frontdesk.brain.nlu.lexicon import lexicon
-from frontdesk.brain.nlu.our_visit import WORTH_OF_OURS
+from frontdesk.brain.nlu.our_visit import OURS_TO_COME, WORTH_OF_OURS
 from frontdesk.brain.nlu.text import Utterance, correction_tail
 
 OWNS_RENTAL = re.compile(r"\b(?:(?:i|we|he|she|they)(?:'?ve|'s| have| has)?(?: also| still| just| already)? "
@@ -240,7 +240,10 @@ lead sells; the buying side is not yet a plan to record."""
 
 
 _RATHER = re.compile(r"\bmore (?:\w+ )?(?:about |into |on |like )?(selling|sell|buying|buy)\b[^.?!]{0,50}?"
-                     r"\bthan (?:\w+ )?(?:buying|buy|selling|sell)\b")
+                     r"\bthan (?:\w+ )?(?:buying|buy|selling|sell)\b|"
+                     # "we're actually thinking about selling, more than buying"
+                     r"\b(selling|sell|buying|buy)\b,? (?:a lot |way |much |far |probably |really )?"
+                     r"more (?:so )?than (?:\w+ )?(?:buying|buy|selling|sell)\b")
 """One side put before the other ("more thinking about selling … than buying right now")."""
 
 
@@ -265,10 +268,13 @@ def extract_lead_intent(u: Utterance) -> str | None:
         return "rent"  # "we want to rent for a year before we buy anything": a renter, for now
     if rather := _RATHER.search(u.lower):
         # "honestly I'm more thinking about selling my condo downtown than buying right now"
-        return "sell" if rather[1].startswith("sell") else "buy"
+        return "sell" if (rather[1] or rather[2]).startswith("sell") else "buy"
     if _SELL_ONE_BUY_ONE.search(u.lower) or _BOTH_SAID.search(u.lower):
         return "both"  # "we're doing the whole sell-one-buy-one thing", "we're buying and selling, both"
-    if (tail := correction_tail(u.lower)) and not re.search(r"\b(?:too|also|as well|both)\b", tail) and (
+    # ("… buying in Round Rock, but — actually, I guess first we'd have to sell ours": one before
+    # the other, both)
+    if (tail := correction_tail(u.lower)) and not re.search(r"\b(?:too|also|as well|both|first)\b",
+                                                            tail) and (
             said := extract_lead_intent(Utterance(raw=tail, lower=tail, numeric=tail))) in {"buy", "sell"}:
         return said  # "… listing the house on Maple — wait, no, I'm saying that wrong … I'm the buyer"
     if _BUY_ONCE_SOLD.search(u.lower):
@@ -319,7 +325,9 @@ def extract_lead_intent(u: Utterance) -> str | None:
     lower = re.sub(r"\b(?:it'?s|it is|you(?: guys)?|y'?all) (?:do )?(?:mostly|just|only|all) (?:do )?"
                    r"(?:buying|selling|sales)(?: (?:and|or|&) (?:buying|selling))?\b", " ", lower)
     u = Utterance(raw=u.raw, lower=lower, numeric=u.numeric)
-    valued = _VALUATION.search(u.lower) is not None or WORTH_OF_OURS.search(u.lower) is not None
+    valued = _VALUATION.search(u.lower) is not None or WORTH_OF_OURS.search(u.lower) is not None or any(
+        # "I need somebody to come look at our townhouse": one of ours to see the caller's home
+        re.search(r"\b(?:our|my|mom'?s|dad'?s)\b", m.group(0)) for m in OURS_TO_COME.finditer(u.lower))
     if valued:  # "I want a home valuation": a home to value is the caller's to sell, not one to buy
         lower = WORTH_OF_OURS.sub(" ", _VALUATION.sub(" ", u.lower))
         u = Utterance(raw=u.raw, lower=lower, numeric=u.numeric)

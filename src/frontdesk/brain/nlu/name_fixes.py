@@ -8,7 +8,8 @@ import re
 from rapidfuzz import fuzz
 
 from frontdesk.brain.nlu.lexicon import lexicon
-from frontdesk.brain.nlu.names import _CAPITALISED, _NEVER_NAME, _plausible_name_word
+from frontdesk.brain.nlu.name_spacing import hyphened
+from frontdesk.brain.nlu.names import _CAPITALISED, _NEVER_NAME, _plausible_name_word, corrected_in_turn
 from frontdesk.brain.nlu.sounds import sounds
 from frontdesk.brain.nlu.spelling import NOT_THESE_LETTERS, SPELLED_OUT, spelled_parts
 from frontdesk.brain.nlu.text import Utterance
@@ -18,6 +19,13 @@ _ASIDE = re.compile(r"(?:—|–|\s--?\s)(?P<aside>[^—–]{3,90}?)(?:—|–|\
 """A name broken by an aside between dashes, the surname after it ("John — well, Jon, J-O-N,
 no H — Pruitt")."""
 _SPELLED_CAPS = re.compile(r"\b(?:[A-Za-z]-){1,}[A-Za-z]\b")
+
+
+def settled(u: Utterance, name: str) -> str:
+    """The name read from a whole message, with what the rest of it says of the name: a part put
+    right in the same breath ("Jon. Actually, Jonathan"), what an aside between dashes puts right
+    ("John — well, Jon … — Pruitt"), and a hyphen said ("al dash s a y e d": Al-Sayed)."""
+    return hyphened(u, after_aside(u, corrected_in_turn(u, name)))
 
 
 def after_aside(u: Utterance, name: str) -> str:
@@ -110,16 +118,15 @@ def spelled_last(u: Utterance, name: str) -> str:
         return name
     parts = name.split()
     low = [p.lower().replace("'", "") for p in parts]
-    if word in low:
-        return name
     said_before = set(re.findall(r"[a-z']+", u.lower[: runs[0].start()]))
+    if word in low or (len(low) > 1 and word == "".join(low) and len(low[-1]) >= 3
+                       and any(fuzz.ratio(low[-1], w) >= 80 for w in said_before)):
+        return name  # (first and last name spelled in one run: "a nan ya krishnan its a n a n y a k r i …")
     for k in range(len(parts)):
         if "".join(low[k:]) == word and not set(low[k:]) <= said_before:  # (not "kavya rao k a v y a r a o")
             first = re.search(rf"\b([a-z'-]+) {word}\b", u.lower)
             given = first.group(1) if first and first.group(1) in lexicon().first_names else None
-            if k == 0 and given is None:
-                continue  # ("shavon mcgrath thats s i o b h a n m c g r a t h": both names, one run)
-            kept = parts[:k] if k else [given.capitalize()]
+            kept = parts[:k] if k or given is None else [given.capitalize()]
             return " ".join([*kept, word.capitalize()])
     scores = [fuzz.ratio(word, p) for p in low]
     best = max(range(len(parts)), key=scores.__getitem__)

@@ -15,6 +15,8 @@ _NOTE = re.compile(r"\b(?:(?:two|three|2|3|separate) words|one word|no space|wit
 """What a caller says of the spacing itself."""
 _TRAILING = re.compile(r"(?:[\s,.;:—–-]|\b(?:well|oh|uh|um|so|and|no|it'?s|its)\b)*$", re.I)
 """What leads into the correction ("… Vanderberg. well, actually …")."""
+SAID_HYPHEN = re.compile(r"(?i)\b([a-z']{2,})\s+(?:dash|hyphen)\s+([a-z']{2,})\b")
+"""Two words joined by a hyphen said as a word ("Okonkwo hyphen Baptiste")."""
 _WORD = re.compile(r"[A-Za-zß-öø-ÿ']+")
 
 
@@ -64,3 +66,15 @@ def respaced_name(text: str, known: str) -> str | None:
 def name_put_right(u: Utterance, known: str) -> str | None:
     """The name on file put right by the caller's letters or spacing; None when it is not."""
     return respelled(u, known) or respaced_name(u.raw, known)
+
+
+def hyphened(u: Utterance, name: str) -> str:
+    """The name with the hyphen the caller said between two of its parts ("fatima al sayed … al
+    dash s a y e d": Fatima Al-Sayed; "okonkwo hyphen baptiste")."""
+    parts = name.split()
+    for i in range(len(parts) - 2, -1, -1):
+        first, then = parts[i].lower(), parts[i + 1].lower()
+        if re.search(rf"\b{re.escape(first)}\W+(?:dash|hyphen|hyphenated)\W+(?:{re.escape(then)}|"
+                     rf"{' '.join(map(re.escape, then))})\b", u.lower):
+            parts[i: i + 2] = [f"{parts[i]}-{parts[i + 1][:1].upper()}{parts[i + 1][1:]}"]
+    return " ".join(parts)

@@ -28,7 +28,7 @@ from frontdesk.brain.nlu.name_frames import (
     name_frames,
     name_size,
 )
-from frontdesk.brain.nlu.name_spacing import respaced
+from frontdesk.brain.nlu.name_spacing import SAID_HYPHEN, respaced
 from frontdesk.brain.nlu.not_names import not_a_name
 from frontdesk.brain.nlu.spelled_name import name_from_spelling
 from frontdesk.brain.nlu.spelling import (
@@ -276,6 +276,8 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
     if (fixed := respaced(u.raw)) is not None and (name := extract_name(
             normalise(fixed[0]), expecting=expecting)) and fixed[1].lower() in name.lower():
         return name  # "Renee Dubois. oh, wait, it's actually two words. Du Bois. D-U, then B-O-I-S"
+    if (joined := SAID_HYPHEN.sub(r"\1-\2", u.raw)) != u.raw:
+        u = normalise(joined)  # "Grace Okonkwo hyphen Baptiste": one surname
     # letters said twice are heard once ("m a t t i n g l y" reads "m a t i n g l y")
     said = u
     spelled = frozenset(re.sub(r"(.)\1", r"\1", re.sub(r"[^a-z]", "", m.group(0)))

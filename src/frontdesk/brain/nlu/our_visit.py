@@ -23,6 +23,10 @@ OURS_TO_COME = re.compile(_SOMEONE_OF_OURS + r"(?:come|coming|comes) (?:out |ove
                           + _OURS + r"(?:'s| is)? "
                           + r"(?:looking at|taking a look at|checking out|walking through) (?:(?:the|our|my) "
                           r"(?:\w+ ){0,2}(?:house|home|place|property|condo|townhouse)\b|ours\b|mine\b)|"
+                          # "I guess start with the condo? can somebody come see it": see it where it is
+                          + _SOMEONE_OF_OURS + r"(?:come|coming|comes) (?:out |over |by )?(?:and |to )?"
+                          r"(?:see|look at|take a look at|check out|walk through|value|appraise) "
+                          r"(?:it|ours|mine)\b|"
                           # "could someone come out thursday the fifteenth?": out to the caller's
                           + _SOMEONE_OF_OURS
                           + r"come out\b(?! (?:with|and see|to see|to the (?:listing|property)))")

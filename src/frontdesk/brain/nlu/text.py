@@ -274,6 +274,8 @@ def _disfluencies(text: str) -> str:
         if len(said) == 1 and said.isalpha() and (said not in "ai" or re.match(
                 r"[ -][a-z][ -][a-z]\b", match.string[match.end():])):
             return match.group(0)  # "h o w e l l", "a a l i y a h": a name spelled, its double letter
+        if " " in said and all(len(w) == 1 for w in re.split(r"[ ,]+", said)):
+            return match.group(0)  # "a n a n y a": letters spelled, a pair of them said again
         return said
 
     return _SPACES.sub(" ", _REPEATED.sub(once, text)).strip()

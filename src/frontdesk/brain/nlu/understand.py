@@ -154,8 +154,7 @@ def understand(
         # "we found a house through a friend, so we're good" to "cancel your consultation?": yes
         result.intent, result.affirm = "affirm", True
     if result.name:
-        result.name = names.corrected_in_turn(normalise(text), result.name)  # "Jon. Actually, Jonathan"
-        result.name = name_fixes.after_aside(normalise(text), result.name)  # "John — well, Jon … — Pruitt"
+        result.name = name_fixes.settled(normalise(text), result.name)
     return result
 
 
