@@ -131,3 +131,23 @@ async def test_letters_said_in_pairs_and_hyphens_said_as_words(profiles) -> None
             ("it's Grace Okonkwo hyphen Baptiste", "Grace Okonkwo-Baptiste"),
             ("my name is Jean-Luc Picard", "Jean-Luc Picard")]:
         assert heard(profiles, "real_estate", said, awaiting="name").name == name, said
+
+
+async def test_two_figures_of_a_budget_range_said_with_and(profiles) -> None:
+    for said, budget in [("somewhere between like three hundred and three fifty", (300000, 350000)),
+                         ("our budget is between four hundred and four hundred and fifty thousand",
+                          (400000, 450000)),
+                         ("budget is uh to fifty to three hundred thousand", (250000, 300000)),
+                         ("three hundred and five thousand tops", (None, 305000))]:
+        assert heard(profiles, "real_estate", said, awaiting="budget").budget == budget, said
+
+
+async def test_a_day_of_the_month_said_plainly(profiles) -> None:
+    from datetime import date
+    today = date(2028, 7, 10)  # a Monday
+    for said, day in [("Date twenty-second, this month. Saturday. Twelve noon", date(2028, 7, 22)),
+                      ("22nd of this month", date(2028, 7, 22)),
+                      ("on 22nd, if you have it", date(2028, 7, 22)),
+                      ("the 5th of next month at ten", date(2028, 8, 5))]:
+        assert heard(profiles, "real_estate", said, awaiting="date", today=today).date == day, said
+    assert heard(profiles, "real_estate", "I live on 22nd street", awaiting="date", today=today).date is None

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from text_to_num import alpha2digit
 
+from frontdesk.brain.nlu.heard_numbers import number_homophones
 from frontdesk.brain.nlu.lexicon import lexicon
 
 WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)day"
@@ -94,7 +95,7 @@ def _normalise(text: str) -> Utterance:
     spoken = re.sub(r"(?<!\d\s)(?<![\d:])\b(1[0-2]|[1-9])[\s,]+\1\b(?![\s,]*\d)(?=\s*(?:[ap]\.?m\b|in the\b|"
                     r"o'?clock|oclock|ish\b|$|[,.;!?]|on\b|tomorrow|today|tonight|or\b|if\b|works?\b|please))",
                     r"\1", spoken)
-    spoken = _number_homophones(spoken)
+    spoken = number_homophones(spoken)
     spoken = _loose_clock(spoken)
     spoken = _run_together_clock(spoken)
     spoken = re.sub(rf"\b({_NUMBER_WORD})'s\b", r"\1 is", spoken)  # "eleven's better": a number
@@ -155,6 +156,8 @@ def _normalise(text: str) -> Utterance:
     # "four hundred and four hundred fifty thousand": two figures, not 404 and 150 thousand
     spoken = re.sub(r"\bhundred\s+and\s+(?=(?:one|two|three|four|five|six|seven|eight|nine)\s+hundred\b)",
                     "hundred andx ", spoken)
+    # "between three hundred and three fifty": the second figure said the short way (not 303 and 50)
+    spoken = re.sub(rf"\bhundred\s+and\s+(?={_DIGIT_WORD}[- ]{_TENS_WORD}\b)", "hundred andx ", spoken)
     # "three hundred three twenty five tops": a round figure, then one said the short way (not 303 and 25)
     spoken = re.sub(rf"\bhundred (?={_DIGIT_WORD}[- ]{_TENS_WORD}\b)", "hundred, ", spoken)
     spoken = _said_again(spoken)
@@ -274,6 +277,8 @@ def _disfluencies(text: str) -> str:
         if len(said) == 1 and said.isalpha() and (said not in "ai" or re.match(
                 r"[ -][a-z][ -][a-z]\b", match.string[match.end():])):
             return match.group(0)  # "h o w e l l", "a a l i y a h": a name spelled, its double letter
+        if re.search(r" (?:and|to|or)$", said) and _ANY_NUMBER_WORD.search(said):
+            return match.group(0)  # "between four hundred and four hundred and fifty": two figures
         if " " in said and all(len(w) == 1 for w in re.split(r"[ ,]+", said)):
             return match.group(0)  # "a n a n y a": letters spelled, a pair of them said again
         return said
@@ -289,32 +294,6 @@ _NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twe
                 r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)")
 HOUR_WORDS = {w: i + 1 for i, w in enumerate(("one", "two", "three", "four", "five", "six", "seven",
                                                 "eight", "nine", "ten", "eleven", "twelve"))}
-
-
-_SOUNDS_LIKE = {"to": "two", "too": "two", "for": "four", "fore": "four", "ate": "eight", "won": "one"}
-_AT_HOMOPHONE = re.compile(r"\b(at) (to|too|for|fore|ate|won)\b"
-                           r"(?! (?:the|a|an|my|your|our|least|all|once|first|me|you|us|it|that|this|"
-                           r"work|home|night|many|much|late|early|soon|bad|far|long|busy)\b)"
-                           # "about to walk into a meeting" is no time; "around to thirty" is
-                           r"|\b(around|about|till|until) (to|too|for|fore|ate|won)\b(?=\s*(?:$|[,.;!?]|"
-                           r"(?:ten|twenty|thirty|fifteen|forty|forty-five|fifty|sixty|seventy|eighty|ninety|hundred|"
-                           r"thousand|grand|k|o'?clock|oclock|[ap]\.?m\b|in the|ish|or|then|"
-                           r"tomorrow|today|tonight|on|if|works?)\b))")
-_BEFORE_UNIT = re.compile(r"\b(to|too|for|fore|ate|won)(?= (?:(?:hundred|thousand|o'?clock|oclock)\b|"
-                          r"[ap]\.?m\b\.?))")
-_BEFORE_PART = re.compile(r"\b(yeah|yes|yep|okay|ok|sure|like|say|maybe|then|um|uh) (to|too|for|fore|ate|won)"
-                          r"(?= in the (?:morning|afternoon|evening)\b)")
-"""("yeah to in the afternoon thats fine": two, said alone before the part of the day)"""
-
-
-def _number_homophones(text: str) -> str:
-    """Speech recognition writes a number by its sound ("tuesday at to thirty", "tomorrow at
-    for", "pre-approved for for hundred"): a word that sounds like a number where only a
-    number can stand (after "at", before "hundred" or "o'clock") is that number."""
-    text = _AT_HOMOPHONE.sub(lambda m: f"{m.group(1) or m.group(3)} {_SOUNDS_LIKE[m.group(2) or m.group(4)]}",
-                             text)
-    text = _BEFORE_PART.sub(lambda m: f"{m.group(1)} {_SOUNDS_LIKE[m.group(2)]}", text)
-    return _BEFORE_UNIT.sub(lambda m: _SOUNDS_LIKE[m.group(1)], text)
 
 
 _HOMOPHONES = (
@@ -349,8 +328,9 @@ _HOMOPHONES = (
     (re.compile(r"\b(?:a|e) ?leven\b"), "eleven"),
     (re.compile(r"\blike (?:to|too)(?= (?:thirty|fifteen|forty|o'?clock|[ap]\.?m\b|in the))"), "like two"),
     # "our budget is like to fifty to tree hundred": two-fifty, a price said by its sound
-    (re.compile(r"\b(like|is|about|around|maybe|from|between) (?:to|too)(?= (?:twenty|fifty|sixty|seventy|"
-                r"eighty|ninety)(?: (?:to|or|and|thousand|k)\b|\W*$))"), r"\1 two"),
+    (re.compile(r"\b(like|is|about|around|maybe|from|between)(?: uh| um)? (?:to|too)"
+                r"(?= (?:twenty|fifty|sixty|seventy|eighty|ninety)(?: (?:to|or|and|thousand|k)\b|\W*$))"),
+     r"\1 two"),
     # "in like tree months", "tree hundred": three, by its sound, where only a number fits
     (re.compile(r"\btree(?= (?:months?|weeks?|years?|hundred|thousand|bedrooms?|o'?clock|thirty|fifteen|"
                 r"forty|[ap]\.?m\b|in the (?:morning|afternoon|evening))\b)"), "three"),
@@ -766,6 +746,9 @@ DATE_SPAN = re.compile(
     rf"(?:(?:this|next|coming)\s+)?{WEEKDAY}|"
     rf"{MONTH}\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?|"  # ("october the first")
     rf"(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)\s+of\s+{MONTH}|"
+    # "the 22nd of next month", "date 22nd, this month", "on 22nd": a day of the month, said plainly
+    r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\s+of\s+(?:this|next|the)\s+month|"
+    r"(?:(?<=\bdate )|(?<=\bdate, )|(?<=\bon ))\d{1,2}(?:st|nd|rd|th)(?! (?:av|st|fl|gr|of|floor|street))|"
     # (not "the second one", "the first house": one of several)
     r"the\s+\d{1,2}(?:st|nd|rd|th)(?!\s+(?:one|ones|house|showing|appointment|visit|car|place)\b)|"
     # "the 23rd, no, sorry, 24th": a day of the month put right, said bare

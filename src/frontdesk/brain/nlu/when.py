@@ -249,6 +249,8 @@ def extract_date(u: Utterance, today: date, _single: bool = False) -> date | Non
         cut = u.numeric[: named.start()] + u.numeric[named.end():]
         u = Utterance(raw=cut, lower=cut, numeric=cut)
     found = _extract_date(u, today, _single)
+    if (of := _of_a_month(u.numeric, today)) is not None:
+        found = of  # "the 22nd of next month" (a date parser reads the 22 as a year)
     if not _single and (pinned := _weekday_and_day(u.numeric, today)) is not None and (
             found is None or (found.day == pinned.day and found.weekday() != pinned.weekday())
             or (found.weekday() == pinned.weekday() and found < pinned)  # "that Friday anyway, the 24th"
@@ -440,6 +442,19 @@ def relative_to(text: str, anchor: date) -> date | None:
 _ORDINAL = re.compile(r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)")
 
 
+def _of_a_month(said: str, today: date) -> date | None:
+    """"the 22nd of next month": that day of next month ("of this month": of this one)."""
+    if (of := re.search(r"(\d{1,2})(?:st|nd|rd|th)\s+of\s+(this|next|the)\s+month", said)) is None:
+        return None
+    first = today.replace(day=1)
+    if of[2] == "next":
+        first = (first + timedelta(days=32)).replace(day=1)
+    try:
+        return first.replace(day=int(of[1]))
+    except ValueError:
+        return None
+
+
 def _mentions(text: str, today: date) -> list[stance.Mention[date]]:
     """Every day named for the appointment, with where it is said; "the day after" counts from
     the day named before it (ruled out or not: "Tuesday's no good, how about the day after?")."""
@@ -449,8 +464,8 @@ def _mentions(text: str, today: date) -> list[stance.Mention[date]]:
         follow = re.match(_DAY_NUMBER_AFTER, text[match.end():])
         day = (_day_of_month(int(follow.group(1)), today)
                if follow and re.fullmatch(rf"(?:(?:this|next|coming)\s+)?{WEEKDAY}", match.group(0))
-               else extract_date(Utterance(raw=match.group(0), lower=match.group(0),
-                                           numeric=match.group(0)), today, _single=True))
+               else _of_a_month(match.group(0), today) or extract_date(Utterance(
+                   raw=match.group(0), lower=match.group(0), numeric=match.group(0)), today, _single=True))
         if day is not None and anchor is not None and re.fullmatch(WEEKDAY, match.group(0)) and (
                 _THAT_DAY.search(text[max(0, match.start() - 14): match.start()])):
             # "I fly in on the 3rd. could we see some places that friday?": the one on or after it
