@@ -151,3 +151,28 @@ async def test_a_day_of_the_month_said_plainly(profiles) -> None:
                       ("the 5th of next month at ten", date(2028, 8, 5))]:
         assert heard(profiles, "real_estate", said, awaiting="date", today=today).date == day, said
     assert heard(profiles, "real_estate", "I live on 22nd street", awaiting="date", today=today).date is None
+
+
+async def test_no_more_than_a_figure_keeps_the_place(profiles) -> None:
+    # round 50's "we're not looking in Austin anymore" read "no more" as a place left behind
+    u = heard(profiles, "real_estate", "ok cool um were looking in round rock no more than three fifty")
+    assert u.location == ("Round Rock", True) and u.budget == (None, 350000)
+
+
+async def test_running_late_for_a_booking_keeps_it_and_answers(profiles) -> None:
+    showing, oil = ("real_estate", "property_showing"), ("dealership", "oil_change")
+    for (profile, kind), said in [
+            (showing, "hi, we're running late for our showing"),
+            (showing, "hi, so we're meeting your agent at ten at the house on Maple Run, and we are running "
+                      "like fifteen minutes behind. will she wait for us?"),
+            (oil, "hey I'm stuck in traffic, gonna be like 20 minutes late for my oil change")]:
+        calendar = await booked(profile, kind, datetime(2026, 11, 23, 10, 0))
+        state, replies = await call(profiles, profile, said, calendar=calendar)
+        assert "stays on the books" in replies[-1] and "move it" not in replies[-1], replies
+        assert on_calendar(calendar) == [("Mon 23 10:00", "scheduled")]
+        assert state.booking_slots.preferred_date is None
+    # late and a new time asked: a move
+    calendar = await booked(*oil, datetime(2026, 11, 23, 10, 0))
+    _, replies = await call(profiles, "dealership", "I'm running late, can we push it to eleven instead?",
+                            "yes", calendar=calendar)
+    assert on_calendar(calendar) == [("Mon 23 11:00", "scheduled")], replies

@@ -23,7 +23,7 @@ from frontdesk.brain.nlu.acts import (
     YES_NO,
 )
 from frontdesk.brain.nlu.callee import ANSWERS_FOR_THEM, HANDLES_IT
-from frontdesk.brain.nlu.combine_on_file import kept_as_it_is, on_file
+from frontdesk.brain.nlu.combine_on_file import kept_as_it_is, on_file, running_late
 from frontdesk.brain.nlu.combine_permission import at_permission, call_instead
 from frontdesk.brain.nlu.combine_words import (
     ABOUT_TO_GO,
@@ -141,7 +141,9 @@ from frontdesk.brain.nlu.understanding import KEEP_IT, Understanding, answers
 def combine(r: Understanding, rule: str, rule_confidence: float,
             awaiting: str | None) -> tuple[str, float]:
     """:func:`_combine`, but a booking on file said to stay is told, not moved ("I've got a showing
-    Thursday at three, and I don't want to change that")."""
+    Thursday at three, and I don't want to change that"), nor one the caller is late for."""
+    if (late := running_late(r)) is not None:
+        return late
     intent, confidence = _combine(r, rule, rule_confidence, awaiting)
     if intent == "escalation" != rule and r.lead_intent and talks_of_the_move(r.text.lower(), r.flags):
         r.is_question = False  # "can I talk to someone about buying a home?": the lead, told
@@ -177,8 +179,7 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
             rule == "deny" and awaiting not in YES_NO) or (  # ("what do we need to bring if we come in?")
             rule == "book" and re.search(r"\bif (?:i|we) (?:come|came|book|do|go)\b", r.text.lower()))):
         # "we haven't done the pre-approval yet — how does that even work?": asked; the fact said
-        # before it is kept all the same ("haven't talked to a lender yet — what does pre-approval
-        # involve?", asked the price, says no to nothing)
+        # before it is kept all the same (asked the price, it says no to nothing)
         r.is_question, r.deny = True, r.deny and awaiting in YES_NO
         return "faq", 0.8
     if rule == "faq" and awaiting in BOOKING_ASKS and r.services and re.search(

@@ -19,6 +19,7 @@ from frontdesk.brain.nlu.own_booking import (
     THEN_MOVED,
     UNDER_NUMBER,
 )
+from frontdesk.brain.nlu.said import LATE_FOR_IT
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.nlu.understanding import Understanding
 
@@ -29,6 +30,20 @@ _CANCELLED = re.compile(r"\b(?:cancel\w*|scratch|scrap|drop|nix|call (?:it|that)
 _CANT_MAKE_IT = re.compile(r"\b(?:not (?:gonna|going to) make it|can'?t make it|"
                            r"won'?t (?:be able to )?make it|no way i(?:'ll)? make (?:it|that))\b")
 """The booking cannot be kept as it is: with a new time said, a move ("… could we push it to five?")."""
+
+
+def running_late(r: Understanding) -> tuple[str, float] | None:
+    """"we're meeting your agent at ten … running like fifteen minutes behind. will she wait for
+    us?": whether the booking stands (the business's own answer), not a visit to book or move."""
+    said = r.text.lower()
+    if not LATE_FOR_IT.search(said) or MOVE_IT.search(said) or MOVE_ASK.search(said) or re.search(
+            r"\b(?:reschedul\w*|(?:another|different|later|new) (?:day|time)|instead)\b", said) or (
+            _CANCELLED.search(said)) or r.act is None or r.act.label in {
+            "escalation", "do_not_call", "wrong_number"}:
+        return None
+    r.flags |= {"question", "faq_topic"}
+    r.is_question = True
+    return "faq", 0.85
 
 
 def on_file(r: Understanding, rule: str, model: str, awaiting: str | None) -> tuple[str, float] | None:

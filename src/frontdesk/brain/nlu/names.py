@@ -257,7 +257,9 @@ _NO_THEN_AGAIN = re.compile(r"\b([a-z']{2,}),? (?:no|nope|sorry|i mean|uh+|um+),
 """A name word put right at once ("ann no anne", "tom uh thomas"): the second is the one."""
 _SPELLED_WHOLE = re.compile(r"\b(?:i'?ll|ill|let me|lemme|i can|i'?ll just) spell "
                             r"(?:it|that|them)(?: for you| out)?"
-                            r"\W+((?:[a-z][- ]){1,}[a-z])\b(?: [a-z']{2,})?\W+((?:[a-z][- ]){1,}[a-z])\b"
+                            # (the two apart by a word or a pause, not one run: "O-L-U-W-A-S-E-U-N")
+                            r"\W+((?:[a-z][- ]){1,}[a-z])\b(?: [a-z']{2,}\W+|\s*[,.;:—–]\W*)"
+                            r"((?:[a-z][- ]){1,}[a-z])\b"
                             r"(?: [a-z']{2,})?\W*$")
 """The caller spells first name and surname, one after the other, saying each word again or not."""
 

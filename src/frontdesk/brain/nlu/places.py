@@ -137,7 +137,7 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
                or _ANOTHER_AGENT_IN.search(u.lower[max(0, start - 50): start])
                # "we're not looking in Austin anymore. my husband's job moved us to San Antonio"
                or _NOT_LOOKING_IN.search(u.lower[max(0, start - 50): start])
-               or (start in ends and re.match(r"\s*(?:area )?(?:anymore|any more|no more)\b",
+               or (start in ends and re.match(r"\s*(?:area )?(?:anymore|any more|no more)\b(?! than)",
                                               u.lower[ends[start]:]))
                or (start in ends and _PLACE_REFUSED_AFTER.match(u.lower, ends[start]))
                or (start in ends and _ANOTHERS_AFTER.match(u.lower, ends[start]))

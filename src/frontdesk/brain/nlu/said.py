@@ -44,3 +44,13 @@ TOLD_CONDITION = re.compile(r"\b(?:what|how much) (?:i|we|they) [\w' ]{2,30}?\b(
 SAME_VISIT = re.compile(r"\bat the same time\b|\bwhile (?:you'?re|y'?all'?re|it'?s) at it\b|"
                         r"\bsame (?:visit|trip)\b")
 """Work asked for beside the work asked about ("… could you do an oil change at the same time?")."""
+LATE_FOR_IT = re.compile(r"\b(?:i'?m|im|i am|we'?re|were|we are|(?:i|we)'?ll be|(?:i|we) will be|gonna be|"
+                         r"going to be|might be|may be|running)\s+"
+                         r"(?:(?:a|like|about|maybe|just|probably|kinda|kind of|a little|a bit|a few|so|"
+                         r"really|gonna be|going to be|running|uh|um)\s+)*"
+                         r"(?:[\w-]+(?: or [\w-]+)?\s+(?:minutes?|mins?)\s+)?(?:late|behind)\b"
+                         r"(?! (?:on|with) (?:the |my |our )?(?:payments?|bills?|rent|mortgage)\b)"
+                         r"(?! (?:afternoon|morning|evening|in the|night|next|this|that)\b)|"
+                         r"\bstuck in traffic\b")
+"""Running late for a booking ("we are running like fifteen minutes behind", "I'm gonna be a bit
+late"): asked whether it still stands, not a move."""
