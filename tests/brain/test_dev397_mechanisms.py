@@ -176,3 +176,25 @@ async def test_running_late_for_a_booking_keeps_it_and_answers(profiles) -> None
     _, replies = await call(profiles, "dealership", "I'm running late, can we push it to eleven instead?",
                             "yes", calendar=calendar)
     assert on_calendar(calendar) == [("Mon 23 11:00", "scheduled")], replies
+
+
+async def test_days_and_hours_set_aside_by_what_is_said_around_them(profiles) -> None:
+    from datetime import date, time
+    saturday = date(2028, 7, 15)
+    for said, day, hour in [
+            ("Yes, that's right. Thursday's cancelled and Saturday at eleven.", date(2028, 7, 22), time(11)),
+            ("I'd like to meet with someone, but I'm traveling till Thursday night. Friday at ten a.m.?",
+             date(2028, 7, 21), time(10)),
+            ("budget around 6 hundred thousand, could we meet Monday at two", date(2028, 7, 17), time(14))]:
+        u = heard(profiles, "real_estate", said, today=saturday)
+        assert (u.date, u.time) == (day, hour), said
+    u = heard(profiles, "real_estate", "actually no make that 11 11 a.m. i got a a doctor thing at 10",
+              awaiting="name", today=saturday)
+    assert u.time == time(11)
+    assert heard(profiles, "real_estate", "budget around 6 hundred thousand").budget[1] == 600000
+
+
+async def test_a_whole_name_spelled_at_the_read_back_stays_as_it_is(profiles) -> None:
+    state, replies = await call(profiles, "real_estate", "hi, could we meet with an agent monday at 11 a.m. "
+                                "about buying in Georgetown", "Wei Zhang", "its wei zhang w e i z h a n g")
+    assert state.customer.name == "Wei Zhang", replies

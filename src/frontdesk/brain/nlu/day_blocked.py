@@ -9,7 +9,7 @@ import re
 from frontdesk.brain.nlu.text import ONLY_PART_OF_IT
 
 _BLOCKED_AFTER = re.compile(r"^[\s,.!?-]*(?:(?:is|are|'s|'re)\s+)?(?:i'?m|we'?re|i am|we are|is|are|"
-                            r"isn't|doesn't|won't|no good|bad|out|not good|booked|busy|slammed|"
+                            r"isn't|doesn't|won't|no good|bad|out|not good|booked|busy|slammed|cancel\w*|"
                             r"taken|full|tough|no|my|our|his|her)\b")
 
 
@@ -65,7 +65,7 @@ def ruled_out_after(text: str, end: int) -> bool:
         return True  # "Saturday I'm driving to San Antonio for my cousin's wedding" (said with it)
     return _BLOCKED_AFTER.match(text[end:]) is not None and re.match(
         r"^[\s,.!?-]*(?:(?:is|are|'s|'re)\s+)?(?:i'?m|we'?re|i am|we are)?\s*(?:busy|slammed|booked|"
-        r"out|no good|bad|not good|full|tough|taken|out of town|working|at work|"
+        r"out|no good|bad|not good|full|tough|taken|out of town|working|at work|cancel\w*|"
         # "Thursday I'm over at my sister's" (not "… we're gone to Dallas till then": why not before)
         r"(?:over|down|up|out) (?:at|by) (?:my|our|his|her|the) (?!.{0,30}\b(?:till|until)\b)|"
         r"(?:does(?:n'?t| not)|won'?t|will not) (?:really |quite )?work|"

@@ -72,6 +72,11 @@ TRIP = re.compile(r"\b(?:(?:leaving|taking off|road trip|fly(?:ing)? out|heading
 "we're leaving Friday"): that day is the trip's, not the visit's. Driving down or flying in with
 no place named is coming here ("we're driving down Saturday the 23rd. could we sit down with an
 agent around eleven?"): that day can be the visit's."""
+_AWAY_TILL = re.compile(r"\b(?:traveling|travelling|on the road|out of town|away|gone|on a trip|on vacation|"
+                        r"out of state|deployed|on business)\b[^.?!]{0,20}?\b(?:till|until|til|through|thru)"
+                        r"\s+(?:(?:this|next|the)\s+)?$")
+"""Away until a day ("I'm traveling till Thursday night. Friday at ten?"): the trip's end, not the
+visit's day."""
 
 
 def belongs_elsewhere(text: str, start: int) -> bool:
@@ -87,6 +92,7 @@ def belongs_elsewhere(text: str, start: int) -> bool:
             text.startswith("today", start) and re.search(r"\b(?:it'?s|it is)\s+the\s+\d[\w-]*\s+$", before)):
         return True  # "it's the twenty-ninth today, right?", "today's the 29th": today's date, in passing
     return bool(_OTHER_EVENT.search(before) or TRIP.search(before) or _CONTACTED.search(before)
+                or _AWAY_TILL.search(before)
                 # "my number after Monday is …": when a number holds, not a visit
                 or re.search(r"\b(?:number|phone|cell)\b[^.?!]{0,25}$", before)
                 or (_EVENT_DAY.search(before) and not re.match(  # ("… wednesday, wednesday at ten": taken up)

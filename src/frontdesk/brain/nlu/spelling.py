@@ -164,6 +164,9 @@ def respelled(u: Utterance, known: str) -> str | None:
     spelled K-A-T-H-R-Y-N" for "Catherine Boyle" → "Kathryn Boyle"); None when nothing is."""
     parts = known.split()
     noted = SPELLING_NOTE.sub(" ", u.lower)
+    if any(re.sub(r"[^a-z]", "", m.group(0)) == re.sub(r"[^a-z]", "", known.lower())
+           for m in SPELLED_OUT.finditer(noted)):
+        return None  # "its wei zhang w e i z h a n g": the whole name, spelled in one run, as it is
     # ("no, A-O-I-F-E, not E-F-A": the letters said to be wrong spell no part of it)
     spelled = [w for m in SPELLED_OUT.finditer(noted)
                if len(w := re.sub(r"[^a-z]", "", m.group(0))) >= 2 and not NOT_THESE_LETTERS.search(

@@ -109,6 +109,9 @@ def is_ruled_out(text: str, start: int, end: int, next_start: int | None = None)
     before = text[max(0, start - 40): start]
     only_but = _BUT.search(before) is not None and _ANY_BUT.search(before) is None
     blocked_after = ruled_out_after(text, end) or _TAKEN.match(text[end:]) is not None
+    if blocked_after and re.fullmatch(r"\d{1,2}(?::\d\d)?(?:\s*[ap]\.?m\.?)?", text[start:end].strip()) and (
+            re.match(r"[^.?!;]{0,40}?\b(?:at|from|till|until|around)\s+(?:\d|noon)", text[end:])):
+        blocked_after = False  # "make that 11 a.m. i got a doctor thing at 10": the errand has its own hour
     if blocked_after and next_start is not None:
         lead_in = text[end:next_start].lstrip(" ,.;-")
         if not re.search(r"[,.;!?—-]|\b(?:so|but|then|how about|what about|instead|can we|could we|"

@@ -160,6 +160,10 @@ def _normalise(text: str) -> Utterance:
     spoken = re.sub(rf"\bhundred\s+and\s+(?={_DIGIT_WORD}[- ]{_TENS_WORD}\b)", "hundred andx ", spoken)
     # "three hundred three twenty five tops": a round figure, then one said the short way (not 303 and 25)
     spoken = re.sub(rf"\bhundred (?={_DIGIT_WORD}[- ]{_TENS_WORD}\b)", "hundred, ", spoken)
+    # "budget around 6 hundred thousand", "5 hundred and 50 thousand": a transcript's digits inside
+    # a figure said in words, read as the words they stand for (not "6 100000")
+    spoken = re.sub(r"\b([1-9]\d?)(?= hundred\b)|(?<=hundred )([1-9]\d?)(?= thousand\b)|"
+                    r"(?<=hundred and )([1-9]\d?)(?= thousand\b)", lambda m: _in_words(int(m[0])), spoken)
     spoken = _said_again(spoken)
     try:
         numeric = alpha2digit(spoken, "en", threshold=0)
@@ -186,6 +190,17 @@ _CLOCK_BEFORE = re.compile(r"\b(?:at|around|like|about|by|say|maybe|um+|uh+|or|t
 _MONEY_WORDS = re.compile(r"\$|\b(?:budget|price|afford|approved|thousand|grand|k|range|max|tops|under|"
                           r"up to|pay|spend|down payment|mortgage|worth|miles|dollars|bucks|looking at|"
                           r"offers?|offered|listed)\b")
+
+
+def _in_words(n: int) -> str:
+    """``6`` → ``six``, ``50`` → ``fifty``, ``75`` → ``seventy five`` (1 to 99)."""
+    teens = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+             "eighteen", "nineteen")
+    if n < 10:
+        return _DIGIT_WORDS[n - 1]
+    if n < 20:
+        return teens[n - 10]
+    return _TENS[n // 10 - 2] + (f" {_DIGIT_WORDS[n % 10 - 1]}" if n % 10 else "")
 
 
 def _run_together_clock(text: str) -> str:
