@@ -198,3 +198,21 @@ async def test_a_whole_name_spelled_at_the_read_back_stays_as_it_is(profiles) ->
     state, replies = await call(profiles, "real_estate", "hi, could we meet with an agent monday at 11 a.m. "
                                 "about buying in Georgetown", "Wei Zhang", "its wei zhang w e i z h a n g")
     assert state.customer.name == "Wei Zhang", replies
+
+
+async def test_a_move_told_from_the_booking_and_a_call_asked_about_it(profiles) -> None:
+    calendar = await booked("dealership", "battery_replacement", datetime(2026, 11, 24, 14, 0))
+    _, replies = await call(profiles, "dealership", "hi, I got a battery appointment tomorrow, two o'clock? "
+                            "something came up at work", "could we do the same time, but the day after?",
+                            "yes", calendar=calendar)
+    assert on_calendar(calendar) == [("Wed 25 14:00", "scheduled")], replies
+    # a call asked about the visit told: when to call is the call's time, the visit stays
+    calendar = await booked("dealership", "diagnostic", datetime(2026, 11, 27, 9, 30))
+    _, replies = await call(
+        profiles, "dealership", "hi there, I've got my car coming in Friday morning for the diagnosis",
+        "I'm not sure if they'll need it overnight, and I need to figure out a ride. could somebody from the "
+        "shop call me back about that?",
+        "this afternoon is best. it's Ingrid Halvorsen, and this number's fine", calendar=calendar)
+    assert "What can I do for you" not in replies[1], replies
+    assert "call you back today in the afternoon" in replies[-1], replies
+    assert on_calendar(calendar) == [("Fri 27 09:30", "scheduled")]

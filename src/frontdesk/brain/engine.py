@@ -504,9 +504,12 @@ def _call_aside(state: ConversationState, text: str, profile: BusinessProfile, t
     if not under_way and rest is not None and rest.unoffered and not (
             rest.services or rest.date or rest.time or rest.window):
         return None  # "my Jeep needs a head gasket … fix it or trade it in? could somebody in sales call me"
-    if rest is not None and state.awaiting in {"confirm_booking", "confirm_change"} and rest.intent in {
+    if rest is not None and (state.awaiting in {"confirm_booking", "confirm_change"} or (
+            state.awaiting in {None, "anything_else"} and not rest.is_question)) and rest.intent in {
             "unknown", "provide_info", "chitchat"} and not (
             rest.has_booking_facts or rest.has_lead_facts or rest.has_contact_facts):
+        # ("I'm not sure if they'll need it overnight, and I need to figure out a ride. could
+        # somebody from the shop call me back about that?": why the call, nothing else asked)
         # "and the other thing — I got charged for a cabin filter I never asked for. I'd like the
         # manager to call me about it": what the call is about, the read back still waiting
         rest, call = None, f"{before} {call}"

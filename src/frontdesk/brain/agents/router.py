@@ -86,6 +86,9 @@ _MEET_NOW = re.compile(r"\b(?:sit down|meet|come (?:in|by)|appointment|consultat
                        r"bring (?:it|her|him|the \w+) in)\b")
 """A meeting asked for in so many words."""
 
+_MOVE_WORD = re.compile(r"\b(?:move|push|reschedul\w*|change|switch|bump)\b")
+
+
 def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
           ctx: TurnContext | None = None) -> AgentName:
     intent = u.intent
@@ -104,6 +107,18 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
             "escalation", "do_not_call", "goodbye", "wrong_number"} and both_plan.read(s, ctx) is not None:
         u.intent = "reschedule"  # told both, "could we do the buying talk the same day, right after? three"
         return "appointments"
+    if intent == "faq" and s.awaiting_agent == "appointments" and s.awaiting in {"date", "time"} and (
+            RELATIVE_MOVE.search(u.text.lower())) and not {"faq_topic", "price_question"} & u.flags:
+        # "what day would you like to move it to?" … "could we do the same time, but the day after?":
+        # the new day, told from the booking's own (a question in form only)
+        u.intent, u.is_question = "provide_info", False
+        return "appointments"
+    if s.awaiting == "callback_time" and s.awaiting_agent == "objection" and intent in {
+            "reschedule", "provide_info", "unknown"} and (u.date or u.time or u.time_of_day or u.window) and (
+            not (u.services or u.appointment_type or _MOVE_WORD.search(u.text.lower()))):
+        # told the booking, a call asked about it, "this afternoon is best": the call's time, not a move
+        u.intent = "provide_info"
+        return "objection"
     if intent == "goodbye" and u.name and s.awaiting == "name" and s.awaiting_agent == "objection":
         # "no, that's it, just the call. it's Denise Haller" asked who to ask for: the name, then done
         u.intent, u.deny = "provide_info", False
