@@ -216,3 +216,18 @@ async def test_a_move_told_from_the_booking_and_a_call_asked_about_it(profiles) 
     assert "What can I do for you" not in replies[1], replies
     assert "call you back today in the afternoon" in replies[-1], replies
     assert on_calendar(calendar) == [("Fri 27 09:30", "scheduled")]
+
+
+async def test_our_call_asked_which_website_says_where_we_got_them(profiles) -> None:
+    state, replies = await call(profiles, "real_estate", "what is this about? what website?",
+                                "ah, okay. that was probably my brother-in-law, he put my number. "
+                                "I'm not buying anything, sorry", direction="outbound")
+    assert "form on our website" in replies[0] and "call you back" not in replies[0], replies
+    assert not [t for t in state.pending_tasks if t.task_type == "callback"], replies
+
+
+async def test_okay_then_not_buying_is_a_no_to_a_call_back(profiles) -> None:
+    u = heard(profiles, "real_estate", "ah, okay. that was probably my brother-in-law, he put my number. "
+              "I'm not buying anything, sorry", awaiting="offer_callback")
+    assert u.deny and not u.affirm
+    assert heard(profiles, "real_estate", "okay sure, that works", awaiting="offer_callback").affirm

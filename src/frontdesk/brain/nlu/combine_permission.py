@@ -29,6 +29,9 @@ _QUALIFYING = {"permission", "intent", "timeline", "budget", "location", "financ
 """What our own call asks before anything is booked."""
 
 
+_WHICH_SOURCE = re.compile(r"\b(?:what|which|whose) (?:web ?site|site|form|ad|listing|page|app)\b|"
+                           r"\bwhere (?:did|do) (?:you|y'?all) (?:get|find|see) (?:me|us|this|that)\b")
+"""Where we got the callee, asked ("what website?", "which form was that?")."""
 _ONLY_DOUBTED = re.compile(r"\b(?:(?:are|r) (?:you|u|y'?all) sure|"
                            r"(?:do|did) (?:you|y'?all) (?:have|get) the right|"
                            r"(?:got|have) the right (?:person|number|one|guy|lady)|"
@@ -55,6 +58,8 @@ def at_permission(r: Understanding, model: str, p: float, awaiting: str | None) 
         return "objection_busy", 0.85
     if awaiting != "permission":
         return None
+    if _WHICH_SOURCE.search(said) and not (r.has_lead_facts or r.services or r.date or r.time):
+        return "how_got_number", 0.85  # "what website?", "which form was that?": where we got them
     if _ONLY_DOUBTED.search(said) and not _DENIES.search(said) and model not in {
             "do_not_call", "objection_busy", "objection_not_interested", "escalation", "how_got_number"}:
         # "Riverside? I don't think I've ever been there. are you sure you've got the right person?":

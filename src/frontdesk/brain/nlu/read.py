@@ -269,12 +269,13 @@ def read(text: str, profile: BusinessProfile, today: date,
         awaiting in _APPROVAL_ASKED and bool(offers.APPROVES.match(answer)))
     if awaiting == "offer_callback" and _OK_WHAT_ABOUT.match(answer):
         result.affirm = False  # "ok what about like ceramic coating?": asks on, agrees to nothing
-    if result.affirm and awaiting in _APPROVAL_ASKED and offers.OK_THEN_NO.match(answer):
-        result.affirm, result.deny = False, True  # "ah, ok. no, my car's fine, I just needed a rental"
+    ok_then_no = result.affirm and awaiting in _APPROVAL_ASKED and bool(offers.OK_THEN_NO.match(answer))
+    if ok_then_no:
+        result.affirm = False  # "ah, ok. no, my car's fine, I just needed a rental": a no
     if not result.affirm and awaiting in {"confirm_booking", "confirm_change"} and _TRAILING_YES.search(
             answer) and not _NOT_YES.search(answer):
         result.affirm = True  # "its under this number yeah" to the read back: a yes, said last
-    result.deny = bool(lex.no.match(answer)) and not result.affirm and not (
+    result.deny = (bool(lex.no.match(answer)) or ok_then_no) and not result.affirm and not (
         WANTS_NOT_TO.match(answer) and awaiting not in {"confirm_booking", "confirm_change"})
     if result.affirm and awaiting in {"confirm_booking", "confirm_change"} and re.search(
             r"\b(?:but|except|only)\s+(?:not|no)\b", answer):
