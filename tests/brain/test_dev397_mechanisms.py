@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from frontdesk.brain.memory import InMemoryCalendar
 from tests.brain.calls import booked, call, heard, on_calendar
 
 
@@ -231,3 +232,16 @@ async def test_okay_then_not_buying_is_a_no_to_a_call_back(profiles) -> None:
               "I'm not buying anything, sorry", awaiting="offer_callback")
     assert u.deny and not u.affirm
     assert heard(profiles, "real_estate", "okay sure, that works", awaiting="offer_callback").affirm
+
+
+async def test_a_service_and_a_test_drive_in_one_message_keep_their_own_hours(profiles) -> None:
+    calendar = InMemoryCalendar()
+    _, replies = await call(profiles, "dealership",
+                            "two things actually. my wife's car needs its state inspection, and I also wanna "
+                            "come look at that Camry you have, test drive it. can I do both Tuesday? the "
+                            "inspection at like eight, and then drive the Camry after, around nine thirty?",
+                            "name is Rajesh Iyer", "yes", "yes", calendar=calendar)
+    # the inspection is the service bay's (open at 7:30), not the sales floor's (open at 9)
+    assert on_calendar(calendar) == [("Tue 24 08:00", "scheduled"), ("Tue 24 09:30", "scheduled")], replies
+    assert [a.request.service_type or a.request.appointment_type for a in calendar.appointments] == [
+        "state_inspection", "test_drive"]

@@ -127,6 +127,13 @@ def split(text: str, read: Callable[[str], Understanding], earlier: str = "") ->
             continue
         first.services = [k for k in first.services if k not in second.services]
         first.appointment_type = kind(first)
+        if first.services and first.appointment_type == "test_drive" == second.appointment_type:
+            # "my wife's car needs its state inspection, and I also wanna … test drive it … the
+            # inspection at like eight, and then drive the Camry after": the drive is the second's
+            first.appointment_type = "service"
+            if first.vehicle is not None and second.vehicle is not None and (
+                    first.vehicle.model == second.vehicle.model) and "own_vehicle" not in first.flags:
+                first.vehicle = None  # (the car on the lot is the drive's, not the one serviced)
         first.visit_after = said
         first.service_count = None  # ("two things: the inspection Monday, and then a detail Saturday")
         return first
