@@ -245,3 +245,14 @@ async def test_a_service_and_a_test_drive_in_one_message_keep_their_own_hours(pr
     assert on_calendar(calendar) == [("Tue 24 08:00", "scheduled"), ("Tue 24 09:30", "scheduled")], replies
     assert [a.request.service_type or a.request.appointment_type for a in calendar.appointments] == [
         "state_inspection", "test_drive"]
+
+
+async def test_two_given_names_and_two_surnames_and_loans_not_started(profiles) -> None:
+    for said, name in [("Jose Luis Hernandez Soto", "Jose Luis Hernandez Soto"),
+                       ("my name is Maria Jose Garcia Lopez", "Maria Jose Garcia Lopez"),
+                       ("my name is Tom Lee and I need an oil change", "Tom Lee")]:
+        assert heard(profiles, "real_estate", said, awaiting="name").name == name, said
+    for said, financing in [
+            ("Yeah, I'm a first-time buyer — I'm working on my pre-approval right now.", "in_progress"),
+            ("For the loan, we did not start yet, nothing, we don't know how it work", "not_started")]:
+        assert heard(profiles, "real_estate", said, awaiting="name").financing == financing, said

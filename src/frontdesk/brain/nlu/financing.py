@@ -70,7 +70,7 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
             r"\b(?:redo|redoing|renew|renewing|re-?apply|re-?applying|again|called (?:the|our|a) "
             r"(?:lender|bank|credit union))\b", text) else "not_started"
     if re.search(r"\b(?:in the (?:middle|process) of (?:getting |doing )?(?:the |our |a |my )?|"
-                 r"working on (?:getting )?(?:the |our |a )?|"
+                 r"working on (?:getting )?(?:the |our |a |my )?|"
                  r"(?:we'?re|i'?m|we are|i am) (?:just |still )?getting )(?:pre-? ?)?approv", text):
         return "in_progress"  # "we're in the middle of getting pre-approved with our bank"
     if re.search(r"\b(?:still |yet )?(?:need|needs|have|has|gotta|got) to (?:go )?"
@@ -78,6 +78,9 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
                  r"(?:pre-? ?approv\w*|approved|a mortgage|a loan|financing)\b", text):
         # "under four hundred, and we still need to get pre-approved, haven't done any of that"
         return "in_progress" if under_way(text) else "not_started"
+    if re.search(r"\b(?:loan|mortgage|financing|pre-? ?approval)\b[^.?!]{0,20}?\b(?:did not|didn'?t|haven'?t|"
+                 r"have not|not) (?:\w+ )?(?:start|started|begin|begun)\b", text) and not under_way(text):
+        return "not_started"  # "for the loan, we did not start yet, nothing"
     if _NO_LENDER_YET.search(text) and not under_way(text):
         return "not_started"  # "I haven't talked to any lenders or anything yet"
     if _ASKS_HOW_APPROVAL_GOES.search(text) and re.search(

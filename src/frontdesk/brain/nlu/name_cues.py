@@ -8,8 +8,9 @@ import re
 from frontdesk.brain.nlu.name_frames import _NAME_WORD, SURNAME_PARTICLES
 
 NAME_SPAN = (_NAME_WORD + r"(?:\s+(?:(?:" + "|".join(sorted(SURNAME_PARTICLES)) + r")\s+){0,2}"
-             + _NAME_WORD + r"){0,2}")
-"""Up to three names after a cue, particles inside a surname aside ("Carlos De La Cruz")."""
+             + _NAME_WORD + r"){0,3}")
+"""Up to four names after a cue (two given names and two surnames: "Maria Jose Garcia Lopez"),
+particles inside a surname aside ("Carlos De La Cruz")."""
 
 NAME_CUE = re.compile(
     r"(?:(?:^|[,.?!;]\s*|\s[—–]\s*|\b(?:hi|hello|hey|yeah|yes|oh|and|also|uh|um|sorry|okay|ok|so|well|right|"

@@ -20,10 +20,17 @@ SURNAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della",
 the surname and do not make a name longer ("Carlos De La Cruz" is a first name and a surname)."""
 
 
+def _double_given(words: list[str]) -> bool:
+    """Two given names said first ("Jose Luis Hernandez Soto", "Mary Ann …"): one first name."""
+    known = lexicon().first_names
+    return len(words) >= 4 and words[0].lower() in known and words[1].lower() in known
+
+
 def name_size(words: list[str]) -> int:
-    """How many names ``words`` hold: a particle between two of them is part of the next."""
+    """How many names ``words`` hold: a particle between two of them is part of the next, and
+    two given names before two more are one ("Jose Luis Hernandez Soto" is three)."""
     return sum(1 for i, w in enumerate(words)
-               if not (0 < i < len(words) - 1 and w.lower() in SURNAME_PARTICLES))
+               if not (0 < i < len(words) - 1 and w.lower() in SURNAME_PARTICLES)) - _double_given(words)
 
 
 def first_names(words: list[str], most: int = 3) -> list[str]:
@@ -31,6 +38,7 @@ def first_names(words: list[str], most: int = 3) -> list[str]:
     Berg" whole); particles left dangling at the end go."""
     kept: list[str] = []
     names = 0
+    most += _double_given(words)
     for word in words:
         if not kept or word.lower() not in SURNAME_PARTICLES:
             if names == most:
