@@ -219,8 +219,9 @@ def _side_handled(lower: str) -> str | None:
 
 
 LOOKING = re.compile(r"\b(?:we'?re|i'?m|we are|i am|we'?ve been|i'?ve been|been)"
-                      r"(?: just| kind of| kinda| still)* (?:looking (?:in|around|at (?:homes|houses|places)|"
-                      r"for (?:a|our|my) (?:first )?(?:home|house|place))|house[- ]hunting|home shopping|"
+                      r"(?: just| kind of| kinda| still)* (?:looking (?:in|around|somewhere|"
+                      r"at (?:homes|houses|places)|for (?:a|our|my) (?:first )?(?:home|house|place))|"
+                      r"house[- ]hunting|home shopping|"
                       r"getting a feel for (?:things|the market|prices|the area))\b")
 """A home looked for, no side named ("we're looking in Cedar Park"): a buyer."""
 _NEVER_BEFORE = re.compile(r"\b(?:i|we)(?:'ve| have)? never (sold|bought|purchased) (?:a|an|our|my|any) "

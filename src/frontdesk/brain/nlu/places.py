@@ -127,13 +127,15 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
     # ("somewhere in Austin, I work downtown": where the job is says nothing of the place wanted)
     found = [f for f in found if not _WORK_THERE.search(u.lower[max(0, f[0] - 40): f[0]])] or found
     side = extract_lead_intent(u)  # the caller's own side, once
-    refused = {area for start, area, _ in found
-               if (ruled_out(u.lower, start) and start not in turned_to and not (
+    last = {area: start for start, area, _ in found}  # (its last mention says: "a condo downtown, well,
+    # not downtown, that's crazy expensive, more like North Austin": Austin, said again after)
+    refused = {area for start, area, _ in found if area in turned_from or area in said_before} | {
+               area for start, area, _ in found if start == last[area] and (
+               (ruled_out(u.lower, start) and start not in turned_to and not (
                    # "I don't know Austin at all … near Mueller": new to the town, not against it
                    re.search(r"\b(?:don'?t|do not|didn'?t) (?:really )?know (?:much about )?$",
                              u.lower[max(0, start - 30): start])))
-               or area in turned_from
-               or area in said_before or _YOUR_AREA.search(u.lower[max(0, start - 40): start])
+               or _YOUR_AREA.search(u.lower[max(0, start - 40): start])
                or _ANOTHER_AGENT_IN.search(u.lower[max(0, start - 50): start])
                # "we're not looking in Austin anymore. my husband's job moved us to San Antonio"
                or _NOT_LOOKING_IN.search(u.lower[max(0, start - 50): start])
@@ -143,7 +145,7 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
                or (start in ends and _ANOTHERS_AFTER.match(u.lower, ends[start]))
                # "Houston closes end of November": the home sold there, said by its town
                or (start in ends and _CLOSES_AFTER.match(u.lower, ends[start])
-                   and side != "sell")}
+                   and side != "sell"))}
     wanted = [(start, area, inside) for start, area, inside in found if area not in refused]
     if not wanted:
         return None
@@ -247,7 +249,9 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
 
 
 _WANTED_HERE = re.compile(r"\b(?:we|i) (?:want|wanna|need|like|prefer)\b[^.?!]{0,25}$")
-_WORK_THERE = re.compile(r"\b(?:i|we|he|she) (?:work|works)\b[^.?!,]{0,25}$")
+_WORK_THERE = re.compile(r"\b(?:i|we|he|she) (?:work|works)\b[^.?!,]{0,25}$|"
+                         # "I'll be commuting into Austin for work, so … somewhere in between"
+                         r"\b(?:commut\w*|driv\w+) (?:in)?to\s+$")
 _ANOTHERS_AFTER = re.compile(r"(?:'s| is)\s+(?:my|our|his|her|their)\s+[\w-]+'?s\s+"
                              r"(?:place|house|home|condo|property|neighborhood)\b")
 """"Sun City's my mother-in-law's place … ours is in Pflugerville": someone else's home, not the lead's."""
@@ -489,7 +493,8 @@ def sells_elsewhere(said: str, profile: BusinessProfile) -> bool:
 
 _MOVING_AWAY = re.compile(r"\b(?:relocat\w*|moving|transferr\w*|getting transferred) "
                           r"(?:up |down |out |over )?to ([a-z][a-z .]+?)"
-                          r"(?=,|\.| for\b| in\b| and\b| so\b| next\b| this\b|$)")
+                          r"(?=,|\.| for\b| in\b| and\b| so\b| next\b| this\b| by\b| at\b| after\b| before\b|"
+                          r" when\b| because\b| once\b|$)")
 
 
 def moves_away(said: str, profile: BusinessProfile) -> str | None:
