@@ -269,3 +269,14 @@ async def test_the_place_wanted_when_others_are_said_beside_it(profiles) -> None
         u = heard(profiles, "real_estate", said)
         assert u.location == (place, True) and u.lead_intent == "buy", said
     assert heard(profiles, "real_estate", "not Austin, Round Rock").location == ("Round Rock", True)
+
+
+async def test_the_hours_asked_and_answered_then_a_day_turned_to(profiles) -> None:
+    state, replies = await call(profiles, "dealership", "hi, my battery's been dying, I needed a jump twice",
+                                "can you guys replace it tomorrow? oh wait, you're not open Sundays, are "
+                                "you. Monday then, like eleven?")
+    assert (state.booking_slots.preferred_date, state.booking_slots.preferred_time) == ("2026-11-30", "11:00")
+    assert "open Monday to Friday" not in replies[-1], replies
+    # the hours asked alone are answered
+    _, replies = await call(profiles, "dealership", "hi, my battery's been dying", "are you open sundays?")
+    assert "closed Sunday" in replies[-1], replies

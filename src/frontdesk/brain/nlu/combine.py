@@ -71,6 +71,7 @@ from frontdesk.brain.nlu.combine_words import (
     WAS_IT_ABOUT,
     WHEN_IS,
     WHY_NEEDED,
+    answered_own_question,
     names_a_call,
     no_refusal,
     said_only,
@@ -142,7 +143,7 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             awaiting: str | None) -> tuple[str, float]:
     """:func:`_combine`, but a booking on file said to stay is told, not moved ("I've got a showing
     Thursday at three, and I don't want to change that"), nor one the caller is late for."""
-    if (late := running_late(r)) is not None:
+    if (late := running_late(r) or answered_own_question(r, awaiting)) is not None:
         return late
     intent, confidence = _combine(r, rule, rule_confidence, awaiting)
     if intent == "escalation" != rule and r.lead_intent and talks_of_the_move(r.text.lower(), r.flags):
@@ -155,13 +156,10 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
 
 def _combine(r: Understanding, rule: str, rule_confidence: float,
              awaiting: str | None) -> tuple[str, float]:
-    """One intent from the rules' reading and the classifier's.
-
-    The rules decide where they rest on something specific: an answer to the question just
-    asked, an exact command pattern (stop calling, a person, an objection), a service with a
-    day. Where they only fell back on a default (a fact was mentioned, a question mark, a
-    greeting word), a confident classifier decides.
-    """
+    """One intent from the rules' reading and the classifier's. The rules decide where they rest
+    on something specific (an answer to the question asked, a command pattern, a service with a
+    day); where they fell back on a default (a fact, a question mark, a greeting), a confident
+    classifier decides."""
     act = r.act
     assert act is not None
     model = ACT_INTENT.get(act.label, act.label)

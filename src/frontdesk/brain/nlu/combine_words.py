@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from frontdesk.brain.nlu.cues import CALL_ME, MOVING, YOU_CALL_BACK
+from frontdesk.brain.nlu.cues import CALL_ME, MOVING, YOU_CALL_BACK, asks_hours
 from frontdesk.brain.nlu.said import WANTS_NOT_TO
 from frontdesk.brain.nlu.understanding import Understanding
 
@@ -359,3 +359,22 @@ def no_refusal(text: str) -> bool:
     return bool(re.search(r"\binterested\b", text) and not re.search(
         r"\b(?:not|no|nah|nope|don'?t|never|stop|pass|longer)\b|n't\b", text)) or bool(
         WANTS_NOT_TO.search(text))
+
+
+_DAY_TURNED_TO = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,? then\b|"
+                            r"\b(?:then|so|how about|what about|okay|ok)\W+(?:on |the )?"
+                            r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
+
+
+def answered_own_question(r: Understanding, awaiting: str | None) -> tuple[str, float] | None:
+    """"can you guys replace it tomorrow? oh wait, you're not open Sundays, are you. Monday then,
+    like eleven?", asked what day: the hours asked and answered in one breath, then the day and
+    hour turned to (the hours question is no question left to answer)."""
+    said = r.text.lower()
+    if awaiting in {"date", "time", "pick_alternative"} and r.date and (r.time or r.time_of_day) and (
+            asks_hours(said)) and (turn := _DAY_TURNED_TO.search(said)) and not (
+            asks_hours(said[turn.start():])):
+        r.is_question = False
+        r.flags.discard("question")
+        return "provide_info", 0.85
+    return None
