@@ -280,3 +280,11 @@ async def test_the_hours_asked_and_answered_then_a_day_turned_to(profiles) -> No
     # the hours asked alone are answered
     _, replies = await call(profiles, "dealership", "hi, my battery's been dying", "are you open sundays?")
     assert "closed Sunday" in replies[-1], replies
+
+
+async def test_asked_whether_someone_may_come_along(profiles) -> None:
+    for said in ["Oh, and is it okay if I bring my mom along?", "would it be alright to bring my sister?"]:
+        _, replies = await call(profiles, "real_estate",
+                                "I'd love to see the house on Maple Ridge Saturday at one",
+                                "I'm Tomas Herrera.", said)
+        assert "Bring anyone" in replies[-1] and "call you back" not in replies[-1], (said, replies)
