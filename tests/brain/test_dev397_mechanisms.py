@@ -288,3 +288,16 @@ async def test_asked_whether_someone_may_come_along(profiles) -> None:
                                 "I'd love to see the house on Maple Ridge Saturday at one",
                                 "I'm Tomas Herrera.", said)
         assert "Bring anyone" in replies[-1] and "call you back" not in replies[-1], (said, replies)
+
+
+async def test_a_showing_asked_after_the_consultation_just_booked_is_a_second_visit(profiles) -> None:
+    calendar = InMemoryCalendar()
+    _, replies = await call(
+        profiles, "real_estate",
+        "Hi, I'd like to set up a buyer consultation, looking in Austin, around six hundred thousand, and "
+        "we're pre-approved.", "Tuesday at three, if you have it.", "Elena Marchetti.",
+        "Yes, that's right. Oh — and one more thing, there's a house in Zilker we saw online. Could we see "
+        "it after the consultation, like Tuesday at four thirty?", "yes", calendar=calendar)
+    assert on_calendar(calendar) == [("Tue 24 15:00", "scheduled"), ("Tue 24 16:30", "scheduled")], replies
+    kinds = [a.request.appointment_type for a in calendar.appointments]
+    assert kinds == ["buyer_consultation", "property_showing"]

@@ -32,7 +32,7 @@ from frontdesk.brain.nlu.cues import (
     asks_hours,
 )
 from frontdesk.brain.nlu.lexicon import lexicon
-from frontdesk.brain.nlu.on_file import SOONER, SWAPPED_FOR
+from frontdesk.brain.nlu.on_file import ASKS_A_VISIT, SOONER, SWAPPED_FOR
 from frontdesk.brain.nlu.relative import RELATIVE_MOVE, SHIFT
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.nlu.understand import ADD_ON
@@ -109,19 +109,19 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
         return "appointments"
     if intent == "faq" and s.awaiting_agent == "appointments" and s.awaiting in {"date", "time"} and (
             RELATIVE_MOVE.search(u.text.lower())) and not {"faq_topic", "price_question"} & u.flags:
-        # "what day would you like to move it to?" … "could we do the same time, but the day after?":
-        # the new day, told from the booking's own (a question in form only)
-        u.intent, u.is_question = "provide_info", False
+        u.intent, u.is_question = "provide_info", False  # "could we do the same time, but the day after?"
         return "appointments"
+    if intent == "reschedule" and s.appointment is not None and u.appointment_type not in {
+            None, s.appointment.appointment_type} and ASKS_A_VISIT.search(u.text.lower()):
+        u.intent = "book"  # just booked the consultation: "could we see it after the consultation?"
+        return "scheduling"
     if s.awaiting == "callback_time" and s.awaiting_agent == "objection" and intent in {
             "reschedule", "provide_info", "unknown"} and (u.date or u.time or u.time_of_day or u.window) and (
             not (u.services or u.appointment_type or _MOVE_WORD.search(u.text.lower()))):
-        # told the booking, a call asked about it, "this afternoon is best": the call's time, not a move
-        u.intent = "provide_info"
+        u.intent = "provide_info"  # a call asked about the visit told: "this afternoon is best", not a move
         return "objection"
     if intent == "goodbye" and u.name and s.awaiting == "name" and s.awaiting_agent == "objection":
-        # "no, that's it, just the call. it's Denise Haller" asked who to ask for: the name, then done
-        u.intent, u.deny = "provide_info", False
+        u.intent, u.deny = "provide_info", False  # "no, that's it, just the call. it's Denise Haller"
         return "objection"
     if intent == "goodbye" and u.deny and "goodbye" in u.flags and s.awaiting in _BOOKING_ASKED and not (
             u.has_booking_facts or u.affirm):

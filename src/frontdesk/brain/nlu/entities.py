@@ -553,6 +553,9 @@ def extract_appointment_type(u: Utterance, profile: BusinessProfile, *,
             if at and phrase.startswith("come ") and "look" in phrase and WE_COME.search(
                     u.lower[max(0, at.start() - 30): at.start()]):
                 continue  # "my brother wants to come look at it with me": a viewing, not our visit
+            if at and re.search(r"\b(?:after|before|following|once)\s+(?:the|our|my|that)\s+$",
+                                u.lower[max(0, at.start() - 20): at.start()]) and phrase_in("see", u.lower):
+                continue  # "could we see it after the consultation?": the visit it follows, not this one
             if at and "listed" in phrase and _YOURS_LISTED.search(
                     u.lower[max(0, at.start() - 30): at.start()]):
                 continue  # "i think yall have it listed, can i go see it": theirs to show, not ours to sell
