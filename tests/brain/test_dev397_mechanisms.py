@@ -301,3 +301,12 @@ async def test_a_showing_asked_after_the_consultation_just_booked_is_a_second_vi
     assert on_calendar(calendar) == [("Tue 24 15:00", "scheduled"), ("Tue 24 16:30", "scheduled")], replies
     kinds = [a.request.appointment_type for a in calendar.appointments]
     assert kinds == ["buyer_consultation", "property_showing"]
+
+
+async def test_the_lead_was_someone_else_who_will_call_us_herself(profiles) -> None:
+    state, replies = await call(
+        profiles, "real_estate", "a form? I didn't fill out any form. who is this?",
+        "ohh. that must've been my daughter, she was on my phone last week. she's the one looking to move",
+        "no, don't call back, I'll just tell her to call you if she wants. thanks", direction="outbound")
+    assert "she can call us back" in replies[-1], replies
+    assert not state.pending_tasks

@@ -156,7 +156,8 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     if s.awaiting == "callback_time" and s.awaiting_agent == AGENT and s.direction == "outbound" and not (
             u.date or u.time or u.window or u.time_of_day) and CALLS_US_THEMSELVES.search(u.text.lower()):
         # "I'll just tell him and he can call y'all back himself": asked when to reach him, no time
-        ctx.say("callee_calls_us", whom=s.callback_whom or "you")
+        whom = s.callback_whom or "you"
+        ctx.say("callee_calls_us", whom={"her": "she", "him": "he", "them": "they"}.get(whom, whom))
         _end(s, "no_outcome")
         return
     if s.awaiting == "callback_time" and s.awaiting_agent == AGENT:

@@ -68,7 +68,9 @@ CALLS_US_THEMSELVES = re.compile(
     r"(?:call|ring|get back to|reach out to) (?:you|y'?all|ya|you guys)(?: back)?"
     r"(?: him| her)?(?:self|selves)?\b|"
     r"\b(?:he|she|they)(?:'ll| will) call\b|"
-    r"\b(?:call|ring) (?:you|y'?all|ya) (?:back )?(?:him|her|them)sel(?:f|ves)\b")
+    r"\b(?:call|ring) (?:you|y'?all|ya) (?:back )?(?:him|her|them)sel(?:f|ves)\b|"
+    # "no, don't call back, I'll just tell her to call you if she wants"
+    r"\btell (?:him|her|them) to (?:call|ring|get back to|reach out to) (?:you|y'?all|ya|you guys)\b")
 """Whoever answered says the one we called will ring us himself ("he can call y'all back himself",
 "no, that's okay, he'll call"): no call back of ours is wanted."""
 
