@@ -310,3 +310,10 @@ async def test_the_lead_was_someone_else_who_will_call_us_herself(profiles) -> N
         "no, don't call back, I'll just tell her to call you if she wants. thanks", direction="outbound")
     assert "she can call us back" in replies[-1], replies
     assert not state.pending_tasks
+
+
+async def test_a_street_named_for_a_town_is_no_place_asked_for(profiles) -> None:
+    u = heard(profiles, "real_estate", "i saw the listing on burnet road the 3 bedroom one can i see it")
+    assert u.location is None and u.appointment_type == "property_showing"
+    u = heard(profiles, "real_estate", "the house on Georgetown Street in Austin")
+    assert u.location == ("Austin", True)

@@ -61,6 +61,8 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
                 continue  # "this is Kyle Benson": a first name, not the town
             if _in_the_name(u, match.group(0), match.end()):
                 continue  # "I'm Kyle, Kyle Brennan": the caller's name, said twice
+            if _STREET_AFTER.match(u.lower, match.end()):
+                continue  # "the listing on burnet road": a street named for the town, not the town
             if not any(match.start() < end and start < match.end() for start, end in spans):
                 found.append((match.start(), area, inside))  # "east austin" once, as Austin
                 spans.append(match.span())  # each time it is said: "grew up in X … buying in X"
@@ -390,6 +392,8 @@ _WHERE_WE_WANT = re.compile(r"[^.?!]{0,120}?\bthat'?s where (?:we|i) (?:want|wan
                             r"hope|are looking|'re looking|need)\b")
 """A place said of someone else, then taken up ("her sister lives in Sun City up in Georgetown …
 so that's where we want to buy")."""
+_STREET_AFTER = re.compile(r"\s+(?:road|rd|street|st|drive|dr|lane|ln|boulevard|blvd|avenue|ave|parkway|"
+                           r"pkwy|highway|hwy|loop|trail|court|ct|circle|cir)\b")
 _TRIP = re.compile(r"\b(?:(?:driv|fly|flew|head|go|went|travel|road-?trip)\w* "
                    r"(?:up |down |over |out |back )?to|"
                    r"(?:trip|flight|drive|run) (?:up |down |over |out )?to|visiting|back from|"
