@@ -245,6 +245,7 @@ async def test_a_service_and_a_test_drive_in_one_message_keep_their_own_hours(pr
     assert on_calendar(calendar) == [("Tue 24 08:00", "scheduled"), ("Tue 24 09:30", "scheduled")], replies
     assert [a.request.service_type or a.request.appointment_type for a in calendar.appointments] == [
         "state_inspection", "test_drive"]
+    assert "Camry" not in (calendar.appointments[0].request.vehicle or "")  # the wife's car, not the lot's
 
 
 async def test_two_given_names_and_two_surnames_and_loans_not_started(profiles) -> None:

@@ -132,7 +132,7 @@ def split(text: str, read: Callable[[str], Understanding], earlier: str = "") ->
             # inspection at like eight, and then drive the Camry after": the drive is the second's
             first.appointment_type = "service"
             if first.vehicle is not None and second.vehicle is not None and (
-                    first.vehicle.model == second.vehicle.model) and "own_vehicle" not in first.flags:
+                    first.vehicle.model == second.vehicle.model):
                 first.vehicle = None  # (the car on the lot is the drive's, not the one serviced)
         first.visit_after = said
         first.service_count = None  # ("two things: the inspection Monday, and then a detail Saturday")
