@@ -318,3 +318,13 @@ async def test_a_street_named_for_a_town_is_no_place_asked_for(profiles) -> None
     assert u.location is None and u.appointment_type == "property_showing"
     u = heard(profiles, "real_estate", "the house on Georgetown Street in Austin")
     assert u.location == ("Austin", True)
+
+
+async def test_a_place_asked_about_beside_the_home_to_sell_is_not_the_leads(profiles) -> None:
+    state, replies = await call(
+        profiles, "real_estate", "we need to sell my dad's condo in Round Rock, and do you guys also cover "
+        "Hutto? because he's moving in with us out there. can somebody come price the condo Friday at "
+        "eleven?",
+        "Lakshmi Venkatesan", "yes")
+    assert "Hutto is outside" in replies[0], replies
+    assert state.lead.location == "Round Rock" and state.appointment is not None, replies

@@ -267,8 +267,8 @@ def _area_answer(s: ConversationState, ctx: TurnContext) -> bool:
         # we don't serve; say so, with the ones we do
         ctx.say("location_out_of_area", area=other, areas=say_list(ctx.profile.service_areas, "and"))
         return True
-    if s.lead.location is None:
-        s.lead.location, s.lead.in_service_area = area, inside
+    if s.lead.location is None and not any(q.location not in {None, said} for q in ctx.queue):
+        s.lead.location, s.lead.in_service_area = area, inside  # (not "my condo in X … cover Y?")
     if u.lead_intent and s.lead.intent is None:
         s.lead.intent = u.lead_intent  # type: ignore[assignment]
     key = "location_in_area" if inside else "location_out_of_area"
