@@ -261,9 +261,6 @@ async def test_two_given_names_and_two_surnames_and_loans_not_started(profiles) 
 
 async def test_the_place_wanted_when_others_are_said_beside_it(profiles) -> None:
     for said, place in [
-            # a part of town put right: the town said again stands
-            ("I'm looking for a condo downtown, well, not downtown, that's crazy expensive, more like North "
-             "Austin, under three hundred", "Austin"),
             # where the caller commutes to is not where they look
             ("my husband's getting stationed at Fort Cavazos, but I'll be commuting into Austin for work, so "
              "we're looking somewhere in between. Probably Georgetown.", "Georgetown")]:

@@ -115,7 +115,7 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
             None, s.appointment.appointment_type} and ASKS_A_VISIT.search(u.text.lower()):
         u.intent = "book"  # just booked the consultation: "could we see it after the consultation?"
         return "scheduling"
-    if s.awaiting == "callback_time" and s.awaiting_agent == "objection" and intent in {
+    if s.awaiting == "callback_time" and s.awaiting_agent == "objection" and _told(s) and intent in {
             "reschedule", "provide_info", "unknown"} and (u.date or u.time or u.time_of_day or u.window) and (
             not (u.services or u.appointment_type or _MOVE_WORD.search(u.text.lower()))):
         u.intent = "provide_info"  # a call asked about the visit told: "this afternoon is best", not a move

@@ -58,7 +58,8 @@ def at_permission(r: Understanding, model: str, p: float, awaiting: str | None) 
         return "objection_busy", 0.85
     if awaiting != "permission":
         return None
-    if _WHICH_SOURCE.search(said) and not (r.has_lead_facts or r.services or r.date or r.time):
+    if _WHICH_SOURCE.search(said) and not (r.has_lead_facts or r.services or r.date or r.time) and (
+            model not in {"do_not_call", "wrong_number", "objection_not_interested", "escalation"}):
         return "how_got_number", 0.85  # "what website?", "which form was that?": where we got them
     if _ONLY_DOUBTED.search(said) and not _DENIES.search(said) and model not in {
             "do_not_call", "objection_busy", "objection_not_interested", "escalation", "how_got_number"}:

@@ -326,9 +326,10 @@ def extract_lead_intent(u: Utterance) -> str | None:
     lower = re.sub(r"\b(?:it'?s|it is|you(?: guys)?|y'?all) (?:do )?(?:mostly|just|only|all) (?:do )?"
                    r"(?:buying|selling|sales)(?: (?:and|or|&) (?:buying|selling))?\b", " ", lower)
     u = Utterance(raw=u.raw, lower=lower, numeric=u.numeric)
-    valued = _VALUATION.search(u.lower) is not None or WORTH_OF_OURS.search(u.lower) is not None or any(
-        # "I need somebody to come look at our townhouse": one of ours to see the caller's home
-        re.search(r"\b(?:our|my|mom'?s|dad'?s)\b", m.group(0)) for m in OURS_TO_COME.finditer(u.lower))
+    valued = _VALUATION.search(u.lower) is not None or WORTH_OF_OURS.search(u.lower) is not None
+    # "I need somebody to come look at our townhouse": one of ours to see the caller's home
+    ours_seen = any(re.search(r"\b(?:our|my|mom'?s|dad'?s)\b", m.group(0))
+                    for m in OURS_TO_COME.finditer(u.lower))
     if valued:  # "I want a home valuation": a home to value is the caller's to sell, not one to buy
         lower = WORTH_OF_OURS.sub(" ", _VALUATION.sub(" ", u.lower))
         u = Utterance(raw=u.raw, lower=lower, numeric=u.numeric)
@@ -341,6 +342,9 @@ def extract_lead_intent(u: Utterance) -> str | None:
     buying = (_callers_own(intents["buy"], u.lower) and not (rentals and all(
         any(start < b.end() < end for start, end in rentals) for b in intents["buy"].finditer(u.lower)))) or (
         not selling and _INVESTOR.search(u.lower) is not None)
+    if ours_seen and buying and not selling and not _callers_own(intents["buy"],
+                                                                 _RELOCATING.sub(" ", u.lower)):
+        return "sell"  # "somebody to come look at our townhouse … we're relocating for work": moving away
     if buying and selling and not _callers_own(intents["buy"], _RELOCATING.sub(" ", u.lower)):
         return "sell"  # "we're relocating for my husband's job and need to sell our place": moving away
     if buying and selling and _UNDECIDED_AFTER.search(u.lower) and (

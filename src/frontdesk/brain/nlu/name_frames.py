@@ -22,8 +22,9 @@ the surname and do not make a name longer ("Carlos De La Cruz" is a first name a
 
 def _double_given(words: list[str]) -> bool:
     """Two given names said first ("Jose Luis Hernandez Soto", "Mary Ann …"): one first name."""
-    known = lexicon().first_names
-    return len(words) >= 4 and words[0].lower() in known and words[1].lower() in known
+    lex = lexicon()
+    return (len(words) >= 4 and words[0].lower() in lex.first_names and words[1].lower() in lex.first_names
+            and not {w.lower() for w in words[2:4]} & lex.everyday_words)  # (not "beau tran silver frontier")
 
 
 def name_size(words: list[str]) -> int:

@@ -554,7 +554,8 @@ def _name_said_alone(u: Utterance) -> str | None:
     # "priscilla ng that last name is just n g": what is said of the name after it
     text = re.sub(r"[,.]?\s+(?:that|the|and the|my) (?:last|first|sur) ?name(?:'s| is| was)?\b.*$", "", text)
     words = _unrepeated(re.findall(_NAME_WORD, text))
-    if not 2 <= name_size(words) <= 3 or re.search(r"[^a-z'\s,.-]", text):
+    if not 2 <= name_size(words) <= 3 or re.search(r"[^a-z'\s,.-]", text) or (
+            {"dash", "hyphen"} & set(words)):  # ("Fatima Al-Sayed. Al, dash, S-A-Y-E-D.": spelling it)
         return None
     lex = lexicon()
     cased = _cased(u, words)

@@ -15,12 +15,13 @@ SIGNS_OFF = re.compile(r"\b(?:i'?ll (?:tell|let|have) (?:him|her|them|my \w+)(?:
                         r"(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b")
 """Said to an offer of a call back, a leave-taking ("okay cool, I'll tell him. thank you", "cool,
 see y'all tomorrow then"): the caller is done, and agrees to no call."""
-OK_THEN_NO = re.compile(r"\W*(?:(?:ah|oh|ok(?:ay)?|alright|all right|i see|got it|gotcha|hmm+)\W+)+"
-                        r"(?:no\b(?!\s+(?:problem|worries)\b)|"
-                        # "ah, okay. that was probably my brother-in-law … I'm not buying anything, sorry"
-                        r"[^?]*?\b(?:i'?m|we'?re|i am|we are) not (?:\w+ )?"
-                        r"(?:buying|selling|interested|looking)\b)")
+_OK = r"\W*(?:(?:ah|oh|ok(?:ay)?|alright|all right|i see|got it|gotcha|hmm+)\W+)+"
+OK_THEN_NO = re.compile(_OK + r"no\b(?!\s+(?:problem|worries)\b)")
 """An "okay" heard, then a no ("ah, ok. no, my car's fine, I just needed a rental"): a no."""
+OK_THEN_NOT_BUYING = re.compile(_OK + r"[^?]*?\b(?:i'?m|we'?re|i am|we are) not (?:\w+ )?"
+                                r"(?:buying|selling|interested|looking)\b")
+"""An "okay" heard, then "I'm not buying anything" ("ah, okay. that was probably my brother-in-law …
+I'm not buying anything, sorry"): a no."""
 I_PASS = re.compile(r"\b(?:i'?ll|i will|i'?m gonna|i'?m going to|we'?ll|we will|gonna) (?:just |probably )?"
                     r"(?:pass|take a pass|sit this one out)\b|\b(?:i'?ll|we'?ll) hold off\b")
 """An offer declined in the caller's words ("I think I'll pass for now"), whatever came before."""

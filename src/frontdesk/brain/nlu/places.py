@@ -129,15 +129,13 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
     # ("somewhere in Austin, I work downtown": where the job is says nothing of the place wanted)
     found = [f for f in found if not _WORK_THERE.search(u.lower[max(0, f[0] - 40): f[0]])] or found
     side = extract_lead_intent(u)  # the caller's own side, once
-    last = {area: start for start, area, _ in found}  # (its last mention says: "a condo downtown, well,
-    # not downtown, that's crazy expensive, more like North Austin": Austin, said again after)
-    refused = {area for start, area, _ in found if area in turned_from or area in said_before} | {
-               area for start, area, _ in found if start == last[area] and (
-               (ruled_out(u.lower, start) and start not in turned_to and not (
+    refused = {area for start, area, _ in found
+               if (ruled_out(u.lower, start) and start not in turned_to and not (
                    # "I don't know Austin at all … near Mueller": new to the town, not against it
                    re.search(r"\b(?:don'?t|do not|didn'?t) (?:really )?know (?:much about )?$",
                              u.lower[max(0, start - 30): start])))
-               or _YOUR_AREA.search(u.lower[max(0, start - 40): start])
+               or area in turned_from
+               or area in said_before or _YOUR_AREA.search(u.lower[max(0, start - 40): start])
                or _ANOTHER_AGENT_IN.search(u.lower[max(0, start - 50): start])
                # "we're not looking in Austin anymore. my husband's job moved us to San Antonio"
                or _NOT_LOOKING_IN.search(u.lower[max(0, start - 50): start])
@@ -147,7 +145,7 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
                or (start in ends and _ANOTHERS_AFTER.match(u.lower, ends[start]))
                # "Houston closes end of November": the home sold there, said by its town
                or (start in ends and _CLOSES_AFTER.match(u.lower, ends[start])
-                   and side != "sell"))}
+                   and side != "sell")}
     wanted = [(start, area, inside) for start, area, inside in found if area not in refused]
     if not wanted:
         return None

@@ -269,8 +269,9 @@ def read(text: str, profile: BusinessProfile, today: date,
         awaiting in _APPROVAL_ASKED and bool(offers.APPROVES.match(answer)))
     if awaiting == "offer_callback" and _OK_WHAT_ABOUT.match(answer):
         result.affirm = False  # "ok what about like ceramic coating?": asks on, agrees to nothing
-    ok_then_no = result.affirm and awaiting in _APPROVAL_ASKED and bool(offers.OK_THEN_NO.match(answer))
-    if ok_then_no:
+    ok_then_no = result.affirm and awaiting in _APPROVAL_ASKED and bool(
+        offers.OK_THEN_NOT_BUYING.match(answer))
+    if result.affirm and awaiting in _APPROVAL_ASKED and (ok_then_no or offers.OK_THEN_NO.match(answer)):
         result.affirm = False  # "ah, ok. no, my car's fine, I just needed a rental": a no
     if not result.affirm and awaiting in {"confirm_booking", "confirm_change"} and _TRAILING_YES.search(
             answer) and not _NOT_YES.search(answer):
