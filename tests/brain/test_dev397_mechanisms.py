@@ -315,6 +315,8 @@ async def test_a_street_named_for_a_town_is_no_place_asked_for(profiles) -> None
     assert u.location is None and u.appointment_type == "property_showing"
     u = heard(profiles, "real_estate", "the house on Georgetown Street in Austin")
     assert u.location == ("Austin", True)
+    u = heard(profiles, "real_estate", "the one listed on teravista parkway, the four bedroom")
+    assert u.location == ("Round Rock", True)  # a neighbourhood's own street is in it
 
 
 async def test_a_place_asked_about_beside_the_home_to_sell_is_not_the_leads(profiles) -> None:

@@ -61,8 +61,8 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
                 continue  # "this is Kyle Benson": a first name, not the town
             if _in_the_name(u, match.group(0), match.end()):
                 continue  # "I'm Kyle, Kyle Brennan": the caller's name, said twice
-            if _STREET_AFTER.match(u.lower, match.end()):
-                continue  # "the listing on burnet road": a street named for the town, not the town
+            if words == area and _STREET_AFTER.match(u.lower, match.end()):
+                continue  # "the listing on burnet road": a street named for a town, not the town
             if not any(match.start() < end and start < match.end() for start, end in spans):
                 found.append((match.start(), area, inside))  # "east austin" once, as Austin
                 spans.append(match.span())  # each time it is said: "grew up in X … buying in X"
