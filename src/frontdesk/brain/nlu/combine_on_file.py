@@ -19,7 +19,7 @@ from frontdesk.brain.nlu.own_booking import (
     THEN_MOVED,
     UNDER_NUMBER,
 )
-from frontdesk.brain.nlu.said import LATE_FOR_IT
+from frontdesk.brain.nlu.said import LATE_FOR_IT, NEW_TIME_ASKED
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.nlu.understanding import Understanding
 
@@ -36,9 +36,8 @@ def running_late(r: Understanding) -> tuple[str, float] | None:
     """"we're meeting your agent at ten … running like fifteen minutes behind. will she wait for
     us?": whether the booking stands (the business's own answer), not a visit to book or move."""
     said = r.text.lower()
-    if not LATE_FOR_IT.search(said) or MOVE_IT.search(said) or MOVE_ASK.search(said) or re.search(
-            r"\b(?:reschedul\w*|(?:another|different|later|new) (?:day|time)|instead)\b", said) or (
-            _CANCELLED.search(said)) or r.act is None or r.act.label in {
+    if not LATE_FOR_IT.search(said) or MOVE_IT.search(said) or MOVE_ASK.search(said) or (
+            NEW_TIME_ASKED.search(said) or _CANCELLED.search(said)) or r.act is None or r.act.label in {
             "escalation", "do_not_call", "wrong_number"}:
         return None
     r.flags |= {"question", "faq_topic"}

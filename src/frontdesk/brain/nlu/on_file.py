@@ -28,7 +28,7 @@ from frontdesk.brain.nlu.cues import (
     NOT_CANCELLED,
 )
 from frontdesk.brain.nlu.own_booking import SEVERAL_ASKED, STILL_ON
-from frontdesk.brain.nlu.said import LATE_FOR_IT
+from frontdesk.brain.nlu.said import LATE_FOR_IT, NEW_TIME_ASKED
 from frontdesk.brain.nlu.text import WEEKDAYS, normalise, word_pattern
 from frontdesk.brain.nlu.understanding import Understanding
 from frontdesk.knowledge.profile import BusinessProfile
@@ -347,8 +347,8 @@ def about_booking(u: Understanding, booked: Sequence[Booked], today: date,
         # ("I think I'm gonna need to move it, but I don't know my schedule yet … give me a call
         # back Thursday afternoon and we'll figure it out": the move waits for the call)
         return None
-    if LATE_FOR_IT.search(said) and not (elsewhere or _MOVE_VERB.search(LATE_FOR_IT.sub(" ", said)) or (
-            re.search(r"\b(?:reschedul\w*|(?:another|different|later|new) (?:day|time)|instead)\b", said))):
+    if LATE_FOR_IT.search(said) and not (
+            elsewhere or _MOVE_VERB.search(LATE_FOR_IT.sub(" ", said)) or NEW_TIME_ASKED.search(said)):
         return "lookup_appointment", b  # "we're running late for our showing, will she wait?": it stands
     if STILL_ON.search(said) and not _MOVE_VERB.search(said) and not CONFLICT.search(said):
         return "lookup_appointment", b  # "… Friday, at five-thirty? Just making sure I have it right"

@@ -54,3 +54,5 @@ LATE_FOR_IT = re.compile(r"\b(?:i'?m|im|i am|we'?re|were|we are|(?:i|we)'?ll be|
                          r"\bstuck in traffic\b")
 """Running late for a booking ("we are running like fifteen minutes behind", "I'm gonna be a bit
 late"): asked whether it still stands, not a move."""
+NEW_TIME_ASKED = re.compile(r"\b(?:reschedul\w*|(?:another|different|later|new) (?:day|time)|instead)\b")
+"""Said with running late, another time asked for: a move after all ("… can we do another day?")."""
