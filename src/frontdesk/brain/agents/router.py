@@ -12,9 +12,26 @@ from datetime import date, time
 
 from frontdesk.brain.agents import both_plan, objection, qualification
 from frontdesk.brain.agents.appointment_words import CHANGE_IN_CLAUSE, NEW_DAY_LATER, STANDS, named_beside
-from frontdesk.brain.agents.booking_state import resume_prompt, visit_told
-from frontdesk.brain.agents.move_target import told_one
+from frontdesk.brain.agents.booking_state import resume_prompt
 from frontdesk.brain.agents.objection import quick_goodbye
+from frontdesk.brain.agents.told_visit import (
+    A_CHANGE,
+    ANOTHER_VISIT,
+    BOUGHT_ELSEWHERE,
+    CANCEL_IT,
+    CANCEL_SAID,
+    ONE_MORE_ON,
+    PUT_AT,
+    SAME_OUTING,
+    THAT_ONE_TOO,
+    adds_to_the_one_told,
+    another_day_for_the_one_told,
+    changes_the_one_told,
+    just_told,
+    keeps_the_one_told,
+    moves_on_from_the_cancel,
+    names_one_on_file,
+)
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.nlu import Understanding
 from frontdesk.brain.nlu import entities as ex
@@ -28,12 +45,11 @@ from frontdesk.brain.nlu.cues import (
     CALLBACK_DROPPED,
     CHANGE_CUE,
     FOR_GOOD,
-    NEW_BOOKING_ASKED,
     asks_hours,
 )
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.on_file import ASKS_A_VISIT, SOONER, SWAPPED_FOR
-from frontdesk.brain.nlu.relative import RELATIVE_MOVE, SHIFT
+from frontdesk.brain.nlu.relative import RELATIVE_MOVE
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.nlu.understand import ADD_ON
 from frontdesk.brain.nlu.understanding import answers
@@ -115,7 +131,7 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
             None, s.appointment.appointment_type} and ASKS_A_VISIT.search(u.text.lower()):
         u.intent = "book"  # just booked the consultation: "could we see it after the consultation?"
         return "scheduling"
-    if s.awaiting == "callback_time" and s.awaiting_agent == "objection" and _told(s) and intent in {
+    if s.awaiting == "callback_time" and s.awaiting_agent == "objection" and just_told(s) and intent in {
             "reschedule", "provide_info", "unknown"} and (u.date or u.time or u.time_of_day or u.window) and (
             not (u.services or u.appointment_type or _MOVE_WORD.search(u.text.lower()))):
         u.intent = "provide_info"  # a call asked about the visit told: "this afternoon is best", not a move
@@ -164,7 +180,7 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
             u.vehicle.model) and any(u.vehicle.model.lower() in (a.vehicle or "").lower()
                                      for a in s.desk.found):
         return "appointments"  # "the Tacoma one. the Civic one stays": which one, by its car
-    if _moves_on_from_the_cancel(s, u):
+    if moves_on_from_the_cancel(s, u):
         # "y'all can cancel that" … "but now the brakes are squealin', can I get those looked at
         # Friday at nine thirty?", "… could somebody call me back tomorrow afternoon?" to the cancel
         # read back: the cancel asked in so many words stands, and the caller has moved on
@@ -194,7 +210,7 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
         return "escalation"  # whatever follows "would you like to leave a message?" is for it
     if intent in APPOINTMENT_ACTS and s.appointment is None and resume_prompt(s) and (
             s.awaiting_agent != "appointments") and not ALREADY_BOOKED.search(u.text.lower()) and not (
-            _told(s)) and not (
+            just_told(s)) and not (
             s.desk.last_done("cancelled")) and not (
             # on our due-service call the kind of visit is ours, not a booking the callee began:
             # "that Monday appointment, you can go ahead and cancel it" is the one on file
@@ -215,9 +231,9 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
         u.intent = "reschedule"
         return "appointments"
     model = (u.vehicle.model or "").lower() if u.vehicle else ""
-    if _told(s) and len(s.desk.found) > 1 and intent in {
+    if just_told(s) and len(s.desk.found) > 1 and intent in {
             "book", "provide_info", "faq", "unknown", "affirm"} and (
-            u.time or u.date) and model and _PUT_AT.search(u.text.lower()) and len(
+            u.time or u.date) and model and PUT_AT.search(u.text.lower()) and len(
             cars := [a for a in s.desk.found if a.vehicle and model in a.vehicle.lower()]) == 1 and not (
             set(u.services) - {cars[0].service_type, *cars[0].services}):
         # told of both: "could you put my Prius at eight too, same as his?": that car's moved
@@ -225,79 +241,79 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
         return "appointments"
     if intent in APPOINTMENT_ACTS:
         return "appointments"
-    if _another_day_for_the_one_told(s, u, intent):
+    if another_day_for_the_one_told(s, u, intent):
         # told "your listing appointment is Tuesday at 11": "she's off Thursdays, so maybe Thursday?
         # … Friday the 25th" (nothing new asked for) is that visit moved, not a second one
         u.intent = "reschedule"
         return "appointments"
     if intent in {"book", "provide_info", "unknown", "lead"} and s.awaiting in {None, "anything_else"} and (
-            _names_one_on_file(s, u)):
+            names_one_on_file(s, u)):
         # "im getting my car detailed saturday morning at eight", "we're supposed to have the
         # listing appointment tuesday the twenty ninth", "i gotta change my battery appointment on
         # saturday": the booking they have, not a second one like it
         lowered = u.text.lower()
-        u.intent = ("cancel" if _CANCEL_IT.search(lowered) or _CANCEL_SAID.search(lowered) else
+        u.intent = ("cancel" if CANCEL_IT.search(lowered) or CANCEL_SAID.search(lowered) else
                     "reschedule" if CHANGE_CUE.search(lowered) or RELATIVE_MOVE.search(lowered)
                     or SOONER.search(lowered) else
                     "lookup_appointment")
         return "appointments"
-    if _told(s) and s.appointment is None and s.awaiting != "confirm_change" and (intent == "cancel" or (
+    if just_told(s) and s.appointment is None and s.awaiting != "confirm_change" and (intent == "cancel" or (
             intent in {"provide_info", "unknown", "book", "chitchat"} and not (u.date or u.time or u.services)
             and BOUGHT_ELSEWHERE.search(u.text.lower()))):
         # told of Wednesday's showing: "so yeah, we won't need the showing. you can cancel it", whatever
         # was asked since; "we actually got an offer accepted on another house yesterday!": read back
         u.intent = "cancel"
         return "appointments"
-    if _told(s) and intent in {"provide_info", "unknown", "book", "affirm", "chitchat", "greeting",
+    if just_told(s) and intent in {"provide_info", "unknown", "book", "affirm", "chitchat", "greeting",
                                "objection_busy"} and (
-            _CANCEL_IT.search(u.text.lower()) or ("car_gone" in u.flags and s.direction != "outbound" and (
+            CANCEL_IT.search(u.text.lower()) or ("car_gone" in u.flags and s.direction != "outbound" and (
                 u.vehicle or len(s.desk.found) == 1))):  # ("keep the morning one": no "good morning")
         u.intent = "cancel"  # told of two: "the three thirty one, you can cancel. keep the three o'clock"
         return "appointments"
-    if _told(s) and len(s.desk.found) == 1 and SWAPPED_FOR.search(u.text.lower()) and (
+    if just_told(s) and len(s.desk.found) == 1 and SWAPPED_FOR.search(u.text.lower()) and (
             (u.appointment_type not in {None, s.desk.found[0].appointment_type}) or (
                 set(u.services) - {s.desk.found[0].service_type})):
         u.intent = "cancel"  # told of Monday's buyer meeting: "instead of the buying meeting, could
         return "appointments"  # somebody come out and price our house, same time Monday?"
-    if _told(s) and u.date is None and len(s.desk.found) == 1 and _SAME_OUTING.search(u.text.lower()) and (
+    if just_told(s) and u.date is None and len(s.desk.found) == 1 and SAME_OUTING.search(u.text.lower()) and (
             u.services or u.appointment_type) and intent in {"book", "provide_info", "faq"}:
         # told of Saturday's test drive: "while I'm out there could I get an oil change that same
         # morning, like nine": that day ("… on my car at the same time": and that hour)
         u.date = date.fromisoformat(s.desk.found[0].scheduled_date)
         if u.time is None and re.search(r"\b(?:at )?the same time\b", u.text.lower()):
             u.time = time.fromisoformat(s.desk.found[0].scheduled_time)
-    if _adds_to_the_one_told(s, u, profile):
+    if adds_to_the_one_told(s, u, profile):
         u.intent = "book"  # told of Thursday's oil change: "while it's in there, rotate the tires too?"
         u.flags.add("add_to_visit")
         return "scheduling"
-    if _told(s) and (_ANOTHER_VISIT.search(u.text.lower()) or _ONE_MORE_ON.search(u.text.lower()) or (
+    if just_told(s) and (ANOTHER_VISIT.search(u.text.lower()) or ONE_MORE_ON.search(u.text.lower()) or (
             # told of Saturday's showing at ten: "can we see that one too, right after? like ten-thirty"
-            (u.appointment_type or u.services) and _THAT_ONE_TOO.search(u.text.lower()))) and intent not in {
+            (u.appointment_type or u.services) and THAT_ONE_TOO.search(u.text.lower()))) and intent not in {
             "cancel", "reschedule", "escalation", "do_not_call", "wrong_number", "goodbye"}:
         # told of Saturday's showing: "could we add another showing right after, like at two?"
         u.intent = "book"
-        if u.date is None and len(s.desk.found) == 1 and _SAME_OUTING.search(u.text.lower()):
+        if u.date is None and len(s.desk.found) == 1 and SAME_OUTING.search(u.text.lower()):
             u.date = date.fromisoformat(s.desk.found[0].scheduled_date)
         if not (u.appointment_type or u.services) and len(s.desk.found) == 1 and (
                 s.desk.found[0].appointment_type != "service"):
             u.appointment_type = s.desk.found[0].appointment_type  # "tack that one on": one more of its kind
         return "scheduling"
-    if _told(s) and len(s.desk.found) > 1 and STANDS.search(u.text.lower()) and _A_CHANGE.search(
+    if just_told(s) and len(s.desk.found) > 1 and STANDS.search(u.text.lower()) and A_CHANGE.search(
             u.text.lower()) and intent not in {"cancel", "escalation", "do_not_call", "wrong_number"}:
         # told of two, one said to stand: "the Friday one's fine, leave it. But Saturday, can
         # that be later? Like four instead of two?": one stands, the other moves
         u.intent = "reschedule"
         return "appointments"
-    if _told(s) and (RELATIVE_MOVE.search(u.text.lower()) or SOONER.search(u.text.lower())) and (
+    if just_told(s) and (RELATIVE_MOVE.search(u.text.lower()) or SOONER.search(u.text.lower())) and (
             intent not in {"cancel", "escalation", "do_not_call", "wrong_number", "goodbye"}):
         # told when it is: "could we do the day after, same time?", "the Monday after instead", "is
         # there any way to do it sooner?"
         u.intent = "reschedule"
         return "appointments"
-    if _keeps_the_one_told(s, u):
+    if keeps_the_one_told(s, u):
         u.intent = "lookup_appointment"  # "okay, keep me down for Tuesday", "see you Saturday": as it is
         return "appointments"
-    if _changes_the_one_told(s, u) or (_told(s) and len(s.desk.found) > 1 and re.search(
+    if changes_the_one_told(s, u) or (just_told(s) and len(s.desk.found) > 1 and re.search(
             r"\b(?:swap|flip|switch|trade)\b", u.text.lower()) and u.services and set(u.services) <= {
             a.service_type for a in s.desk.found}):
         # "Your tire rotation is Tuesday at 10" … "can it go later, say 4:30?"; told of two: "so the
@@ -535,18 +551,8 @@ _NOT_READY = re.compile(r"\b(?:not|isn'?t|aren'?t|ain'?t|never) (?:really |quite
                         r"(?:after all|anymore|any more|for now|right now|this year))\b")
 """Not ready for the appointment just told, or the plan behind it put off: move it or cancel it?
 (not "not interested")."""
-_OF_IT = re.compile(r"\b(?:it|that|instead|later|earlier|sooner|same day|same time|move|push|bump|slide|"
-                    r"anything|any (?:openings?|time|slots?)|something|how about|what about|"
-                    # "could we do after lunch, say one thirty?" said of the one just told
-                    r"(?:can|could) (?:we|you|y'?all|you guys) (?:do|make)|"
-                    r"(?:can|could) (?:we|i) (?:come|go)|"
-                    # "i cant do wednesday no more whatever yall got thursday is fine"
-                    r"(?:can'?t|cannot|won'?t) (?:do|make)|no more|any ?more|"
-                    r"whatever (?:you|y'?all|ya) (?:got|have))\b")
 
 
-_ADD_THAT = re.compile(r"\b(?:add|throw|tack|put) (?:that|it|them|one)(?: on| in)?\b")
-"""More work said by a word for the one just asked about ("go ahead and add that on")."""
 _CAN_YOU_HELP = re.compile(r"\b(?:can|could|do|would|will) (?:you|y'?all|you guys|ya)(?: guys)? "
                            r"(?:even |actually |really |still )?"
                            r"(?:help|work|do anything|do something|deal|handle)\b")
@@ -568,231 +574,6 @@ _YES_THEN_LEAVE = re.compile(r"\W*(?:(?:oh|um+|uh+|okay|ok|well)\W+)*(?:yes|yeah
                              r"(?![^?]*\?)(?![^.]*\b(?:but|except|instead)\b)")
 """A yes that leads a leave-taking ("yes. thank you, I'll let him know"): the read back is agreed
 to before the caller goes; nothing after it asks for more or takes the yes back."""
-
-
-_CALL_BACK = re.compile(r"\b(?:call (?:me|us)? ?back|callback|give (?:me|us) a (?:call|ring)|"
-                        r"(?:call|ring) me (?:tomorrow|later|this|tonight|in the))\b")
-_ANOTHER_VISIT = re.compile(r"\b(?:another|a second|one more|an extra) (?:showing|appointment|one|visit|"
-                            r"house|"
-                            r"home|tour|place|property)\b")
-"""A visit beside the one on file, said in so many words ("could we add another showing?")."""
-
-
-def _another_day_for_the_one_told(s: ConversationState, u: Understanding, intent: str) -> bool:
-    """Told when their visit is, the caller names another day or hour and asks for nothing new: that
-    visit moved."""
-    told = told_one(s)
-    said_before = next((m.content.lower() for m in reversed(s.messages) if m.role == "user"), "")
-    return told is not None and _told(s) and s.awaiting in {None, "anything_else"} and (
-        intent in {"provide_info", "unknown", "book"}) and bool(u.date or u.time) and not (
-        u.services or u.appointment_type or u.vehicle or u.has_lead_facts or u.is_question or u.acts
-        or "?" in said_before or any(
-            pattern.search(said) for said in (u.text.lower(), said_before)
-            for pattern in (NEW_BOOKING_ASKED, _ALSO, _ANOTHER_VISIT, STANDS, _STILL_ON))) and (
-        (u.date.isoformat() if u.date else told.scheduled_date) != told.scheduled_date
-        or (u.time is not None and u.time.strftime("%H:%M") != told.scheduled_time[:5]))
-
-
-_THAT_ONE_TOO = re.compile(r"\b(?:that|this|the other) (?:one|house|home|place|car|truck|property) "
-                           r"(?:too|as well)\b")
-"""Another thing to see besides the visit on file, pointed at ("can we see that one too?")."""
-_STILL_ON = re.compile(r"\b(?:still|definitely|confirm\w*|forgot|remember|right\?)")
-"""The visit checked, not changed ("and it's definitely tomorrow?", "that's still Thursday, right?")."""
-_ALSO = re.compile(r"\b(?:also|another|second|too|as well|for (?:my|our|his|her))\b")
-"""A second visit or another car, said beside the day ("also Monday at nine", "for my wife's car")."""
-
-
-_PUT_AT = re.compile(r"\b(?:put|make|have|switch|move|do|bump|slide|get)\b[^.?!]{0,30}\b(?:at|to|on|for)\b")
-"""A booking put at another time ("could you put my Prius at eight too")."""
-_SAME_OUTING = re.compile(r"\b(?:right )?(?:after|before) (?:that|it|that one|this one|ours)\b|"
-                          # "while we're coming in anyway, … on my car at the same time?"
-                          r"\bwhile (?:we'?re|i'?m|we are|i am) coming (?:in|out|by)(?: anyway)?\b|"
-                          r"\bat the same time\b|"
-                          r"\bright (?:after|before)\b|"
-                          r"\b(?:that|the) same (?:day|morning|afternoon|evening)\b|"
-                          r"\bwhile (?:i'?m|we'?re|i am|we are) (?:out )?there\b")
-"""The day of the visit on file, for one beside it ("right after, like at two")."""
-
-
-def _moves_on_from_the_cancel(s: ConversationState, u: Understanding) -> bool:
-    """At the cancel read back, the caller asks for something new (another visit with its day, a
-    call back) without a yes, a no or a keep, after asking to cancel in so many words."""
-    if not (s.awaiting == "confirm_change" and s.awaiting_agent == "appointments"
-            and s.desk.action == "cancel") or u.deny or u.affirm or _KEEPS_IT.search(u.text.lower()) or (
-            # "keep the oil change, yeah, Thursday's still good": one on file said to stand
-            # (not "… could we keep the same time? Tuesday at two?": the new visit's hour)
-            re.search(r"\b(?:keep(?! (?:the )?same (?:time|day|slot|hour))|leave|still (?:good|on|fine)|"
-                      r"stays?)\b",
-                      u.text.lower())):
-        return False
-    asked = [m.content.lower() for m in s.messages[:-1] if m.role == "user"]
-    if not any(_CANCEL_IT.search(said) or _CANCEL_SAID.search(said) for said in asked):
-        return False
-    queued = {item.split(" ")[1] for item in s.desk.queued if item.startswith("move ")}
-    if queued & {*u.services, u.appointment_type}:
-        return False  # "yeah saturday eleven for the consultation": the move asked with the cancel, next
-    chosen = next((a for a in s.desk.found if a.id == s.desk.chosen), None)
-    new_visit = u.intent == "book" and bool(u.date or u.time) and bool(u.services or u.appointment_type) and (
-        chosen is None or bool(set(u.services) - {chosen.service_type})
-        or (u.appointment_type is not None and not u.services and (
-            u.date is None or u.date.isoformat() != chosen.scheduled_date
-            # "… just sit down with an agent instead … keep the same time?": another kind of visit
-            or (u.appointment_type != chosen.appointment_type and "instead" in u.text.lower()))))
-    return new_visit or (u.intent == "objection_busy" and "call_asked" in u.flags)
-
-
-_CANCEL_SAID = re.compile(r"(?<!n't )(?<!not )\b(?:i'?ll|i will|i'?m gonna|we'?ll|i (?:wanna|want to|need to|"
-                          r"gotta|have to)|we (?:wanna|want to|need to|gotta|have to)|y'?all can|"
-                          r"you guys can) "
-                          r"(?:go ahead and |just )?cancel\b")
-"""The caller's own words for a cancel ("I think I'll cancel for now", "y'all can cancel that")."""
-
-
-def _names_one_on_file(s: ConversationState, u: Understanding) -> bool:
-    """Before any booking on file was told, the caller's words name one by its kind (service or
-    visit) or car, and its day, and ask for nothing beside it."""
-    kinds = set(u.services) | ({u.appointment_type} if u.appointment_type not in {None, "service"} else set())
-    asks_when = re.search(r"\b(?:when(?:'s| is| was)|what (?:time|day) (?:is|was))\b", u.text.lower())
-    if not s.on_file or s.desk.found or s.appointment is not None or s.booking_slots.under_way() or (
-            u.date is None and not asks_when) or not (
-            kinds or (u.vehicle and u.vehicle.model)) or NEW_BOOKING_ASKED.search(u.text.lower()) or (
-            ADD_ON.search(u.text.lower())):
-        return False
-    that_day = [a for a in s.on_file if (u.date is None or a.scheduled_date == u.date.isoformat())
-                and (u.time is None or a.scheduled_time == u.time.strftime("%H:%M"))]
-    if not that_day and u.date is not None:
-        # "I'm driving the Camry … on Tuesday, right?" of next week's Tuesday: its weekday names it
-        that_day = [a for a in s.on_file if 0 < (date.fromisoformat(a.scheduled_date) - u.date).days <= 7
-                    and date.fromisoformat(a.scheduled_date).weekday() == u.date.weekday()
-                    and (u.time is None or a.scheduled_time == u.time.strftime("%H:%M"))]
-    have = {k for a in that_day for k in (a.service_type, a.appointment_type, *a.services) if k}
-    cars = " ".join((a.vehicle or "").lower() for a in that_day)
-    if not kinds:  # a car alone names a booking only when the booking has that car
-        return bool(u.vehicle and u.vehicle.model and u.vehicle.model.lower() in cars)
-    return bool(that_day) and kinds <= have and not (
-        u.vehicle and u.vehicle.model and cars.strip() and u.vehicle.model.lower() not in cars)
-
-
-def _told(s: ConversationState) -> bool:
-    """The caller was just told when their appointment is, and nothing else is under way."""
-    return bool(s.desk.found) and s.desk.last_done("told") and (
-        s.awaiting == "anything_else" or (s.awaiting_agent in {"qualification", "objection", "greeting"}
-                                          and s.appointment is None and not resume_prompt(s)))
-
-
-def _adds_to_the_one_told(s: ConversationState, u: Understanding, profile: BusinessProfile) -> bool:
-    """Just told of one service visit, the caller asks for more work on it ("can y'all rotate the
-    tires too while it's in there?"): that work, booked for the same drop-off."""
-    told = visit_told(s)
-    if told is not None and not u.services and s.recent_services[:1] and (
-            told.service_type not in s.recent_services[:1]) and _ADD_THAT.search(u.text.lower()):
-        u.services = s.recent_services[:1]  # asked its price: "okay, yeah, go ahead and add that on"
-    return (told is not None and profile.kind == "dealership" and bool(u.services)
-            and told.service_type not in u.services and not u.deny
-            and u.intent in {"book", "provide_info", "faq", "unknown", "affirm"}
-            and "price_question" not in u.flags and ADD_ON.search(u.text.lower()) is not None
-            and not (u.date and u.date.isoformat() != told.scheduled_date))
-
-
-def _keeps_the_one_told(s: ConversationState, u: Understanding) -> bool:
-    """Just told when it is, the caller keeps it: names its own day, or says to leave it."""
-    if u.intent == "faq" and {"faq_topic", "price_question"} & u.flags:
-        return False  # "four, ok, leave it like that. and what do y'all charge, percentage wise?": asked
-    keeps = _KEEPS_IT.search(u.text.lower()) is not None
-    other_kind = u.appointment_type is not None and u.appointment_type not in {
-        a.appointment_type for a in s.desk.found} and NEW_BOOKING_ASKED.search(u.text.lower()) is not None
-    if not _told(s) or (u.is_question and not keeps) or u.services or other_kind or u.intent in {
-            "cancel", "reschedule", "escalation", "do_not_call"} or (
-            # "my truck's inspection, Friday at three — can that go to Saturday?": named to be moved
-            not keeps and _A_CHANGE.search(u.text.lower()) and len(re.findall(
-                r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\btomorrow\b", u.text.lower())) >= 2):
-        return False
-    # its own weekday ("keep me down for Tuesday" of the Tuesday after next), unless a change is
-    # asked ("could you make it the same time next week, tuesday at ten")
-    same_day = u.date is not None and any(
-        date.fromisoformat(a.scheduled_date) == u.date or (
-            date.fromisoformat(a.scheduled_date).weekday() == u.date.weekday()
-            and not _A_CHANGE.search(u.text.lower())) for a in s.desk.found)
-    same_time = any(a.scheduled_time == u.time.strftime("%H:%M") for a in s.desk.found) if u.time else (
-        # ("could she come first thing monday morning instead", told of Monday evening: another part)
-        u.window is None or any(u.window.start <= time.fromisoformat(a.scheduled_time) < u.window.end
-                                for a in s.desk.found))
-    # ("five thirty. ha, I told him. okay, thank you": its own hour said back, nothing changed)
-    return same_time and (same_day or keeps or (
-        u.date is None and u.time is not None and not _A_CHANGE.search(u.text.lower())))
-
-
-def _changes_the_one_told(s: ConversationState, u: Understanding) -> bool:
-    """Just told when their appointment is, the caller gives another time for it (at once, or
-    after a word about why: "I'm not ready, the house isn't ready … could you make it the same
-    time next week?"), with nothing else under way."""
-    if "call_asked" in u.flags or _CALL_BACK.search(u.text.lower()):
-        return False  # "… could somebody give me a call back tomorrow morning?": a call, not a move
-    if "defers" in u.flags and not CHANGE_CUE.search(u.text.lower()):
-        return False  # "Saturday then, maybe. I'll talk it over with my wife first": nothing to move yet
-    if _ONE_MORE_ON.search(u.text.lower()):
-        return False  # "I just found another one I love … could we tack that one on right after?"
-    return _told(s) and bool(u.date or u.time or u.time_of_day or u.window
-                             or SHIFT.search(u.text.lower())) and (
-        u.intent in {"book", "provide_info", "faq", "unknown", "affirm"} or (
-            u.intent == "objection_busy" and bool(u.date or u.time)) or (
-            # "ten in the morning? no, that's no good … can you make it two like I thought?"
-            u.intent == "deny" and bool(u.date or u.time) and re.search(
-                r"\b(?:make|move|change|switch|push|do) (?:it|that)\b|\binstead\b", u.text.lower())) or (
-            # "could she come first thing monday morning instead": its own day, another hour
-            u.intent == "lookup_appointment" and re.search(r"\b(?:instead|earlier|later|sooner)\b",
-                                                           u.text.lower()))) and not (
-        set(u.services) - {a.service_type for a in s.desk.found}) and not (
-        u.appointment_type and u.appointment_type not in {a.appointment_type for a in s.desk.found}) and bool(
-        _OF_IT.search(u.text.lower()) or any(
-            _CANT_MAKE.search(m.content.lower()) for m in s.messages[-6:] if m.role == "user")) and not (
-        # ("can we keep it Monday but do it after lunch instead? one o'clock?": the day kept, the hour not)
-        _KEEPS_IT.search(u.text.lower()) and not re.search(r"\b(?:instead|but|earlier|later|sooner)\b",
-                                                         u.text.lower())) and not (
-        # "keep me down for Tuesday", "see you Saturday": the day it already is
-        u.date is not None and u.time is None and not (u.time_of_day or u.window) and any(
-            date.fromisoformat(a.scheduled_date).weekday() == u.date.weekday() for a in s.desk.found))
-
-
-BOUGHT_ELSEWHERE = re.compile(r"\b(?:got|had) (?:an|our|my|the) offer accepted\b|"
-                              r"\b(?:we'?re|we are|i'?m|i am) (?:now )?under contract\b|"
-                              r"\b(?:found|bought) (?:a|another) (?:other |different )?"
-                              r"(?:place|house|home|condo)\b")
-"""The caller found their home elsewhere: the showing or meeting on file is no longer needed."""
-_ONE_MORE_ON = re.compile(r"\btack(?:ed|ing)? (?:(?:that|this|it|one|another|them)\s+){0,2}on\b|"
-                          r"\badd (?:that|this|another)(?: one)?(?: on)?\b|"
-                          r"\b(?:squeeze|fit|work) (?:that|this|another) (?:one )?in\b")
-"""One more visit put beside the one on file ("could we tack that one on right after?")."""
-_CANT_MAKE = re.compile(r"\b(?:not looking (?:good|great)|"
-                        r"(?:can'?t|cannot|won'?t be able to) make (?:it|that)|"
-                        r"(?:doesn'?t|does not|won'?t|not gonna|isn'?t gonna|ain'?t gonna) work(?: out)?|"
-                        r"something(?:'s)? came up|no good (?:for|anymore))\b")
-"""Said of the booking on file earlier in the call ("that Saturday's not looking good anymore"): a
-day and hour given after it are its new ones."""
-
-
-_CANCEL_IT = re.compile(r"(?<!n't )(?<!not )\b(?:(?:you can|go ahead and|please|just) cancel|"
-                        # "she went back up to college so scratch the elantra" ("scratch that": a correction)
-                        r"scratch (?:the|my|her|his|our) (?!(?:mon|tues|wednes|thurs|fri|satur|sun)day)|"
-                        r"cancel (?:it|that|"
-                        r"the|my|this)|scrap (?:it|that|the)|call (?:it|that) off|"
-                        # ("I'll drop it before work": the car, left with us)
-                        r"(?:get rid of|drop|nix|ditch) (?:it|that|the|my)\b(?![^.?!]{0,20}\boff\b)"
-                        r"(?! (?:before|after|on (?:my|the) way|at|by|in|early|first thing|there|when)\b)|"
-                        # "the ten-thirty one we're gonna skip"
-                        r"(?:gonna|going to|wanna|want to|'ll|will|gotta|just|can) skip"
-                        r"(?! (?:the line|breakfast|lunch|work|school|class|town)))\b")
-_A_CHANGE = re.compile(r"\b(?:next week|following|a week|make it|move|push|bump|slide|instead|change|switch|"
-                       r"reschedule|later|earlier|sooner|(?:can|could) (?:that|it|we) (?:go|be) (?:to|on)|"
-                       r"go to)\b")
-_KEEPS_IT = re.compile(r"\b(?:keep (?:me|us|it|that|her|him)(?: down)?(?: for| on| as is| where it is)?|"
-                       r"leave (?:it|that|me|us)(?: where it is| as is| alone| be| like that)|"
-                       r"(?:it|that) stays|stays (?:put|the same|as is)|see (?:you|y'?all) (?:then|there|on)|"
-                       r"no (?:need to|reason to) (?:change|move)|"
-                       r"don'?t (?:change|move|cancel) (?:it|anything)|"
-                       r"(?:we'?re|i'?m) (?:still )?coming|don'?t give (?:my|our|the) (?:spot|slot) away)\b")
-"""The appointment just told, kept as it is ("if it's Wednesday, that's fine, just leave it where it is")."""
-
 
 def _price_asked_last(s: ConversationState) -> bool:
     """Was the caller's last message a question about a price or how long something takes?"""
