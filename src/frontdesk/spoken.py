@@ -92,10 +92,29 @@ def sentences(text: str) -> list[str]:
     return [s for s in out if s]
 
 
+_PLAIN_WORDS = frozenset({"a", "an", "and", "are", "at", "for", "in", "is", "it", "of", "on", "or",
+                          "our", "the", "to", "we", "you", "your", "us", "that", "this", "with"})
+
+
+def _told_words(sentence: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9$']+", sentence.lower()) if w not in _PLAIN_WORDS}
+
+
+def _told_in(sentence: str, other: str) -> bool:
+    """A statement whose words another, fuller sentence of the reply all says but one (that one no
+    figure): "We serve Austin, Round Rock and Cedar Park." beside "Hutto is outside our service
+    area; we cover Austin, Round Rock and Cedar Park."."""
+    mine, theirs = _told_words(sentence), _told_words(other)
+    missing = mine - theirs
+    return (not sentence.rstrip().endswith("?") and len(mine) >= 5 and len(theirs) > len(mine)
+            and len(missing) <= 1 and not any(any(c.isdigit() for c in w) for w in missing))
+
+
 def said_once(text: str) -> str:
     """A sentence two parts of one reply both told ("We're closed on Thursday, November 25 for
     Thanksgiving." from the hours answer and again from the offer of other days) is said once:
-    the first time it comes."""
+    the first time it comes; a statement a fuller sentence of the same reply already tells (the
+    areas we serve, answered as an aside and again by the main answer) is left out."""
     seen: set[str] = set()
     kept: list[str] = []
     for sentence in sentences(text):
@@ -103,7 +122,7 @@ def said_once(text: str) -> str:
         if key not in seen:
             seen.add(key)
             kept.append(sentence)
-    return " ".join(kept)
+    return " ".join(s for s in kept if not any(o is not s and _told_in(s, o) for o in kept))
 
 
 FIRST_CHUNK_CHARS = 45
