@@ -35,9 +35,8 @@ from frontdesk.brain.nlu import (
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.asides import is_aside
 from frontdesk.brain.nlu.asking import OF_THAT, asks
-from frontdesk.brain.nlu.clauses import EMBEDDED_ASK, TAGGED, WHICH_ASK, split_clauses, split_lead_in
+from frontdesk.brain.nlu.clauses import split_clauses, split_lead_in
 from frontdesk.brain.nlu.cues import (
-    ASKS_OF_IT,
     CHANGE_CUE,
     HESITATES,
     NEW_BOOKING_ASKED,
@@ -48,6 +47,7 @@ from frontdesk.brain.nlu.cues import (
     asks_hours,
 )
 from frontdesk.brain.nlu.elsewhere import asks_for_another_kind, wants_the_other_place
+from frontdesk.brain.nlu.embedded_ask import PUT_UNDER, asked_first, embedded_question, named_under
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.on_file import (
     ASKS_A_VISIT,
@@ -227,13 +227,13 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
                 whole.date or whole.time or whole.services):
             # "and if it turns out to be a big repair do y'all have loner cars": asked, on a condition
             whole.intent, whole.is_question, whole.appointment_type = "faq", True, None
-        if (aside := _embedded_question(text, whole, profile, today, awaiting)) is not None:
+        if (aside := embedded_question(text, whole, profile, today, awaiting)) is not None:
             aside.flags.add("aside")
-            if (first := _asked_first(text, aside, profile, today, awaiting)) is not None:
+            if (first := asked_first(text, aside, profile, today, awaiting)) is not None:
                 first.acts = [aside]  # "where yall located at and do yall take walk ins": both asked
                 return first
             whole.acts = [aside]
-        return _named_under(whole, text)
+        return named_under(whole, text)
     readings = [_asked_in_spanish(c, read(c, profile, today, awaiting, about=a))
                 for c, a in zip(clauses, abouts, strict=True)]
     if (kept := staff_asked.without_the_person(clauses, [r.intent == "escalation" for r in readings])):
@@ -347,7 +347,7 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
             # "the eleven o'clock one went under contract, I saw it on Zillow … can you cancel that
             # one?": the story is why; the change asked in its own sentence is what is wanted
             whole.intent, whole.confidence = asked[0].intent, asked[0].confidence
-        elif (aside := _embedded_question(text, whole, profile, today, awaiting)) is not None:
+        elif (aside := embedded_question(text, whole, profile, today, awaiting)) is not None:
             aside.flags.add("aside")  # "hi um … helping her out with all this do you guys work with …"
             whole.acts = [aside]
         if whole.intent == "book" and (on_file := [r for c, r in zip(clauses, readings, strict=True)
@@ -372,7 +372,7 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
                 whole.services = [s for s in whole.services if s in asked]
                 whole.appointment_type = after.appointment_type
                 whole.date, whole.time = after.date or day, after.time or at
-        return _named_under(whole, text)
+        return named_under(whole, text)
     rest = [c for c, r in zip(clauses, readings, strict=True) if r not in asides
             and not _only_the_car(r, asides) and not _context_only(r, asides)]
     rest = [c for c in rest if not _FILLER_ONLY.fullmatch(normalise(c).lower) or (
@@ -427,7 +427,7 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
             # are your hours?": the question is what the caller wants
             main, asides = asides[-1], asides[:-1]
     for k, r in enumerate(readings):
-        if r not in asides and (inner := _embedded_question(r.text, r, profile, today, awaiting)) is not None:
+        if r not in asides and (inner := embedded_question(r.text, r, profile, today, awaiting)) is not None:
             # "so my husband and I are first-time buyers — do y'all even work with first-timers?
             # and how does the pre-approval work?": the question inside the statement is asked too
             before = sum(1 for a in asides if any(a is x for x in readings[:k]))
@@ -469,7 +469,7 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
     _carry_subject(main, asides)
     if main.service_count is None:  # "okay, do both. saturday morning, like eight?": both, and when
         main.service_count = next((r.service_count for r in readings if r.service_count), None)
-    under = next((a for a in [main, *asides, *readings] if _PUT_UNDER.search(a.text.lower())), None)
+    under = next((a for a in [main, *asides, *readings] if PUT_UNDER.search(a.text.lower())), None)
     if under is not None and (main.name is None or under is main) and (
             named := names.extract_name(normalise(text), expecting=True)) is not None:
         # "can you put it under my husband's name? Darnell Moore.": the name, not a question
@@ -618,8 +618,6 @@ def _carry_subject(main: Understanding, asides: list[Understanding]) -> None:
 
 A_HOME = re.compile(r"\b(?:house|home|place|condo|townhouse|bungalow|listing|listed|one)\b")
 """A question about a home in a place: where the caller looks."""
-_PUT_UNDER = re.compile(r"\b(?:put|book|make|have) (?:it|that|this|the \w+) (?:under|in) "
-                        r"(?:his|her|my|our|their|the) (?:\w+'?s |real |legal |actual |full |proper )?name\b")
 ADD_ON = re.compile(r"\b(?:too|also|as well|while (?:it'?s|its|it is|you'?re|you guys are|"
                     r"y'?all are) "
                     r"(?:in there|there|in|at it)|while (?:you|y'?all|you guys) (?:have|got) it(?: up "
@@ -676,6 +674,7 @@ _RUN_ON_ASK = re.compile(r"\s+(?:and|so)\s+(?:(?:um+|uh+|like|then|also|maybe|if
                          r"(?<=[a-z0-9])\s+(?:(?:um+|uh+|cause|'?cause|because|cuz)\s+)*"
                          r"(?=(?:i|we) (?:wanna|want to|need to|'?d like to|was hoping to|gotta|got to|"
                          r"have to|was gonna|was going to)\b)")
+"""A question said in a run with a request after it, without a pause the text shows."""
 _OPENS_QUESTION = re.compile(r"\b(?:how much|what(?:'?s| is| are| do| does| would)|what time (?:do|does|"
                              r"are|is)|"
                              r"when (?:do|does|are|is)|how (?:late|early) (?:do|does|are|is)|"
@@ -684,95 +683,6 @@ _OPENS_QUESTION = re.compile(r"\b(?:how much|what(?:'?s| is| are| do| does| woul
 _FACTS = ("location", "budget", "timeline", "financing", "lead_intent", "motivation", "vehicle", "name",
           "phone", "email", "services")
 """What a message states, kept whichever of its parts it was said in."""
-"""A question said in a run with a request after it, without a pause the text shows."""
-
-
-_HOW_IT_WORKS = re.compile(r"\bhow (?:does|do|would|will|is) (?:that|this|it|the|a|an)\b[^.?!]{0,40}"
-                           r"\b(?:work|go|happen)s?\b")
-
-
-def _embedded_question(text: str, whole: Understanding, profile: BusinessProfile, today: date,
-                       awaiting: str | None) -> Understanding | None:
-    """"we've never bought before and I don't even get how the pre approval thing works, we're
-    looking in austin, around three fifty": the facts are the main act, and the question about
-    one of the business's topics inside them is answered in passing."""
-    facts = whole.has_lead_facts or whole.has_booking_facts
-    if not (whole.intent in {"provide_info", "lead", "book", "lookup_appointment"} or (
-            whole.intent in {"faq", "deny", "affirm"} and facts) or (
-            # "yeah this is him um do yall still have that shuttle thing": yes, then the question
-            whole.intent == "affirm" and awaiting == "permission")) or (
-            "faq_topic" not in whole.flags or not (EMBEDDED_ASK.search(whole.text.lower()) or (
-                # "we havent talked to a bank or anything how does that pre approval thing work"
-                _HOW_IT_WORKS.search(whole.text.lower()) and whole.financing is not None
-                and whole.intent != "faq"))):
-        return None
-    for piece in re.split(r"[,;.]\s+|\s+(?:and|but|so)\s+(?=(?:i|we|i'm|we're|he|she|they)\b)|"
-                          r"\s+(?=(?:i|we)(?:'ve| have)? (?:got|have|had|booked) (?:a|an|my|the)\b)|"
-                          r"(?<!\bor)\s+(?=(?:do|does|are|is|would|will) (?:you|y'?all|your)\b)|"
-                          r"\s+(?=(?:do|does|should) (?:i|we) (?:need|have to|gotta)\b)|"
-                          r"\s+(?=" + WHICH_ASK + r")|"
-                          r"\s+(?=how (?:does|do|would|will|is) (?:that|it|this|the|a|an)\b)", text,
-                          flags=re.IGNORECASE):
-        if EMBEDDED_ASK.search(f"a {piece.lower()}") or re.match(WHICH_ASK, piece.lower()) or re.match(
-                r"(?:do|does|are|is|would|will) (?:you|y'?all|your)\b|"
-                r"how (?:does|do|would|will|is) (?:that|it|this)\b|"
-                r"how (?:does|do|would|will) (?:the|a|an) (?:whole )?[\w -]{2,30}? (?:work|go|happen)\b",
-                piece.lower()):
-            aside = read(piece, profile, today, awaiting)
-            if aside.intent != "faq" and (tag := TAGGED.search(piece.lower())) is not None:
-                # "i dont really need a realtor i can find houses myself cant i": the statement the
-                # tag turns into a question, asked
-                aside = read(f"{piece[tag.start(1):tag.start(2)].strip()}?", profile, today, awaiting)
-                aside.intent, aside.is_question = ("faq", True) if "faq_topic" in aside.flags else (
-                    aside.intent, aside.is_question)
-            if aside.intent != "faq" and "faq_topic" in aside.flags and not aside.has_booking_facts and (
-                    EMBEDDED_ASK.search(f"a {piece.lower()}")):
-                aside.intent, aside.is_question = "faq", True  # "I wanted to get a sense of how … works"
-            if "faq_topic" not in aside.flags and (re.match(ASKS_OF_IT, piece.lower()) or (
-                    # "get pre-approved, get pre-approved, and I don't actually know what that means"
-                    re.search(r"\bknow (?:how|what) (?:that|it|this)\b", piece.lower()))):
-                aside = read(text, profile, today, awaiting)  # "how does that work": the topic said before
-                aside.intent, aside.is_question = "faq", True
-            if aside.intent != "faq" or "faq_topic" not in aside.flags:
-                return None
-            if whole.intent == "faq":  # the facts are what the message gives; the question is aside
-                whole.intent, whole.is_question = "provide_info", False
-            return aside
-    return None
-
-
-def _named_under(whole: Understanding, text: str) -> Understanding:
-    """"Put it under my real name, Deshawn Gaines … the warranty stuff gets confusing
-    otherwise": the name the booking goes under, and why; no question."""
-    if whole.name is None and _PUT_UNDER.search(whole.text.lower()) and (
-            named := names.extract_name(normalise(text), expecting=True)) is not None:
-        whole.name = named
-        if whole.intent == "faq" and not whole.is_question:
-            whole.intent = "provide_info"
-        whole.flags.discard("faq_topic")
-    return whole
-
-
-_WH_OPENS = re.compile(r"(?:\W*(?:so|and|um+|uh+|hi|hey|yeah|okay|ok|well)\W+)*"
-                       r"(?:where|what|when|how|which|who|do|does|are|is|can|could)\b")
-
-
-def _asked_first(text: str, aside: Understanding, profile: BusinessProfile, today: date,
-                 awaiting: str | None) -> Understanding | None:
-    """The question the message opens with, when the question found inside it is a second one
-    ("where yall located at and do yall take walk ins for oil changes"): the first, as the
-    main act. None when the message opens with something else (facts, a request)."""
-    said = normalise(text).raw
-    at = said.lower().rfind(aside.text.lower())
-    head = re.sub(r"[\s,]*\b(?:and|but|so)\W*$", "", said[:at]).strip() if at > 0 else ""
-    if len(head.split()) < 2 or not _WH_OPENS.match(head.lower()):
-        return None
-    first = read(head, profile, today, awaiting)
-    if "faq_topic" not in first.flags or first.has_booking_facts or first.has_lead_facts:
-        return None
-    first.intent, first.is_question = "faq", True
-    first.flags.add("question")
-    return first
 
 
 _ASKS_FOR_REQUEST = re.compile(
