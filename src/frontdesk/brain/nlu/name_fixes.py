@@ -11,6 +11,7 @@ from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.name_spacing import hyphened
 from frontdesk.brain.nlu.names import _CAPITALISED, _NEVER_NAME, _plausible_name_word, corrected_in_turn
 from frontdesk.brain.nlu.sounds import sounds
+from frontdesk.brain.nlu.spelled_name import near
 from frontdesk.brain.nlu.spelling import NOT_THESE_LETTERS, SPELLED_OUT, spelled_parts
 from frontdesk.brain.nlu.text import Utterance
 
@@ -119,9 +120,11 @@ def spelled_last(u: Utterance, name: str) -> str:
     parts = name.split()
     low = [p.lower().replace("'", "") for p in parts]
     said_before = set(re.findall(r"[a-z']+", u.lower[: runs[0].start()]))
-    if word in low or (len(low) > 1 and word == "".join(low) and len(low[-1]) >= 3
-                       and any(fuzz.ratio(low[-1], w) >= 80 for w in said_before)):
-        return name  # (first and last name spelled in one run: "a nan ya krishnan its a n a n y a k r i …")
+    if word in low or (len(low) > 1 and word == "".join(low) and len(low[-1]) >= 2
+                       and any(fuzz.ratio(low[-1], w) >= 80 or near(w, low[-1], 67) for w in said_before)):
+        # (first and last name spelled in one run: "a nan ya krishnan its a n a n y a k r i …",
+        # "marissa joe no m a r i s a c h o")
+        return name
     for k in range(len(parts)):
         if "".join(low[k:]) == word and not set(low[k:]) <= said_before:  # (not "kavya rao k a v y a r a o")
             first = re.search(rf"\b([a-z'-]+) {word}\b", u.lower)

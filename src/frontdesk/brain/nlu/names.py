@@ -34,6 +34,7 @@ from frontdesk.brain.nlu.spelled_name import name_from_spelling
 from frontdesk.brain.nlu.spelling import (
     SPELLED_OUT,
     SPELLING_NOTE,
+    notes_out,
     spelled_anew,
     spelled_in_place,
     split_then_spelled,
@@ -328,7 +329,9 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
     if heard_then_spelled and " " in heard_then_spelled[0] and (expecting or name) and (
             name is None or _misses_the_letters(
             name, heard_then_spelled[2], heard_then_spelled[1]) or (
-            "'" in heard_then_spelled[0] and "'" not in name)):  # ("o apostrophe l e a r y")
+            "'" in heard_then_spelled[0] and "'" not in name) or (  # ("o apostrophe l e a r y")
+            # ("tina joe no t i n a j o": the letters in the two words heard, not one)
+            " " not in name and name.lower() == heard_then_spelled[0].replace(" ", "").lower())):
         return heard_then_spelled[0]  # "name is shiv on murphy shiv on is spelled s i o b h a n"
     return name if name is not None or expecting else listed_name(said, _name_said_alone)
 
@@ -356,7 +359,7 @@ def _read_name(u: Utterance, *, expecting: bool) -> str | None:
             _plausible_name_word(w) for w in turned.groups()):
         return _clean_name([turned.group(2), turned.group(1)])  # "it's Delgado, first name Hector"
     if expecting and SPELLING_NOTE.search(u.raw):
-        u = normalise(SPELLING_NOTE.sub(" ", u.raw))  # "jon, no h", "Mac with an a", "V as in Victor"
+        u = normalise(notes_out(u.raw))  # "jon, no h", "Mac with an a", "V as in Victor"
     last = _LAST_NAME.search(u.lower)
     said_last = (re.sub(r"[ -]", "", last["letters"]) if last["letters"] else last.group(2)) if last else ""
     if last and (last["letters"] or _plausible_name_word(said_last)):

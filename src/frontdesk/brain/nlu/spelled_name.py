@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.sounds import sounds
-from frontdesk.brain.nlu.spelling import SPELLED_OUT, SPELLING_NOTE
+from frontdesk.brain.nlu.spelling import SPELLED_OUT, notes_out
 from frontdesk.brain.nlu.text import CORRECTION
 
 _NOT_PARTS = frozenset({
@@ -46,7 +46,7 @@ def name_from_spelling(lower: str) -> tuple[str, frozenset[str], frozenset[str]]
     # ("jon no h j o n", "with a k k a i t l y n", "o apostrophe m a l l e y": notes on the letters)
     marked = {re.sub(r"[^a-z]", "", m[0].replace("apostrophe", ""))
               for m in re.finditer(r"\b[a-z] apostrophe (?:[a-z] )+[a-z]\b", lower)}
-    lower = re.sub(r"\s+apostrophe\s+", " ", SPELLING_NOTE.sub(" ", lower))
+    lower = re.sub(r"\s+apostrophe\s+", " ", notes_out(lower))
     runs = [(m.start(), m.end(), re.sub(r"[^a-z]", "", m.group(0))) for m in SPELLED_OUT.finditer(lower)]
     # (not "S-E-A-N, not S-H-A-W-N": letters said to be wrong)
     runs = [r for r in runs if len(r[2]) >= 3 and not re.search(r"\bnot\W+$", lower[: r[0]])]
@@ -54,9 +54,11 @@ def name_from_spelling(lower: str) -> tuple[str, frozenset[str], frozenset[str]]
         return None  # ("J-O-N. no wait, sorry, it's J-O-H-N": letters put right, read as such)
     words = [(m.start(), m.group(0).replace("'", ""), m.group(0)) for m in re.finditer(r"[a-z']+", lower)
              if not any(start <= m.start() < end for start, end, _ in runs)]
-    runs = [part for run in runs for part in _split_in_two(run, words)]
+    split = [part for run in runs for part in _split_in_two(run, words)]
+    runs = [(start, end, spelled) for start, end, spelled, _ in split]
     anchor = {spelled: start for start, _, spelled in runs}
-    windows = []  # (how well it fits, size, first word, spelled word)
+    # (what the line made of each half of a run split in two: those words, whatever they sound like)
+    windows = [(101, -len(said), said.start, spelled) for _, _, spelled, said in split if said]
     for _, _, spelled in runs:
         for size in (1, 2, 3):
             for i in range(len(words) - size + 1):
@@ -65,7 +67,11 @@ def name_from_spelling(lower: str) -> tuple[str, frozenset[str], frozenset[str]]
                         all(words[j][1] in _NOT_PARTS for j in span) and (size > 1 or len(words[i][1]) > 2)):
                     continue  # (words said together, no spelling between; not "is on", the words around)
                 heard = "".join(words[j][1] for j in span)
-                if _sounds_like(heard, spelled) and not any(words[j][2].endswith("'s") for j in span):
+                # ("lewis fernandez no l u i s": the words right before the letters, by a looser ear)
+                right_before = any(words[i + size - 1][0] < at and len(
+                    [w for w in words[i + size:] if w[0] < at]) <= 2 for at, _, sp in runs if sp == spelled)
+                if (_sounds_like(heard, spelled) or (right_before and near(heard, spelled, 75))) and not any(
+                        words[j][2].endswith("'s") for j in span):
                     windows.append((fuzz.ratio(heard, spelled), -size, i, spelled))
     taken: set[int] = set()
     known = lexicon()
@@ -84,7 +90,10 @@ def name_from_spelling(lower: str) -> tuple[str, frozenset[str], frozenset[str]]
     kept = [(j, at, plain) for j, (at, plain, raw) in enumerate(words) if j not in taken and len(plain) >= 2
             # ("my mom's name, carol donnelly …": whose, not who; "you're", "they'd": no names)
             and not re.search(r"'(?:s|re|d|ll|ve|m|t)$", raw)
-            and plain not in _NOT_PARTS and (plain in known.first_names or plain not in known.everyday_words)]
+            and plain not in _NOT_PARTS and (
+                plain in known.first_names or plain not in known.everyday_words or (
+                # "k e i s h a washington": the surname said right after the letters, a word or not
+                plain not in known.common_words and any(end < at <= end + 1 for _, end, _ in runs)))]
     # every other name word is said beside the letters, a sound-alike, or another such word (not
     # "kia soul and its jacqueline m b e k i"); a short form of another is that one ("Russell —
     # Russ — Deaver")
@@ -109,36 +118,59 @@ def name_from_spelling(lower: str) -> tuple[str, frozenset[str], frozenset[str]]
             frozenset(spelled for _, _, spelled in runs))
 
 
-def _split_in_two(run: tuple[int, int, str], words: list[tuple[int, str, str]]) -> list[tuple[int, int, str]]:
-    """A run of letters that spells two words, heard just before it as a sound-alike of the first
-    and then nearly the second ("shavon mcgrath thats s i o b h a n m c g r a t h", "a qua mensa a
-    k u a m e n s a h", "lock she narayan l a k s h m i n a r a y a n"): the two spelled words, the
-    first at the run's start. A run spelling the words as said ("de la cruz d e l a c r u z")
-    stays one."""
+def _loose(word: str) -> str:
+    """A word as a bad line lets it through: consonants that sound alike made one and each run of
+    vowels one "a" ("joe" and C-H-O, "row" and R-A-O, "okay k" and O-K-E-K-E)."""
+    key = re.sub(r"ch|j|g(?=[eiy])|dg", "j", word)
+    key = re.sub(r"ph", "f", key)
+    key = re.sub(r"ck|c(?![eiy])|q", "k", re.sub(r"c(?=[eiy])", "s", key))
+    key = re.sub(r"[wh](?![aeiouy])", "", key.replace("z", "s"))
+    return re.sub(r"([a-z])\1+", r"\1", re.sub(r"[aeiouy]+", "a", key))
+
+
+def near(heard: str, spelled: str, least: int) -> bool:
+    """Is ``heard`` what a phone line makes of ``spelled``, by the ear or by a looser one?"""
+    return _sounds_like(heard, spelled) or fuzz.ratio(_loose(heard), _loose(spelled)) >= least
+
+
+def _split_in_two(run: tuple[int, int, str], words: list[tuple[int, str, str]]
+                  ) -> list[tuple[int, int, str, range | None]]:
+    """A run of letters that spells two words, heard just before it as sound-alikes of both ("shavon
+    mcgrath thats s i o b h a n m c g r a t h", "a qua mensa a k u a m e n s a h", "marissa joe no
+    m a r i s a c h o", "its and jolly row thats a n j a l i r a o"): the two spelled words, the
+    first at the run's start, each with the words it stands for. A run spelling the words as said
+    ("de la cruz d e l a c r u z") or one given name ("christina") stays one."""
     start, end, spelled = run
     plain = [w[1] for w in words]
-    groups = [(i, size, "".join(plain[i: i + size])) for size in (1, 2, 3)
-              for i in range(len(plain) - size + 1)
-              if (size > 1 or plain[i] not in _NOT_PARTS) and words[i + size - 1][0] < start]
-    if len(spelled) < 7 or any(heard == spelled for _, _, heard in groups):
-        return [run]
-    best: tuple[int, int] | None = None  # (how well both halves fit, where to cut)
-    for j, surname in enumerate(plain):
-        if len(surname) < 4 or surname in _NOT_PARTS or words[j][0] > start:
-            continue
-        at = len(spelled) - len(surname)  # (the surname's letters nearly as heard: "mensa" of M-E-N-S-A-H)
-        for cut in (at - 1, at, at + 1):
+    before = [i for i, w in enumerate(words) if w[0] < start]
+    groups = [(i, size, "".join(plain[i: i + size])) for size in (1, 2, 3) for i in before
+              if i + size - 1 in before and (size > 1 or plain[i] not in _NOT_PARTS)]
+    known = lexicon()
+    after = [w[1] for w in words if w[0] > start][:2]
+    if len(spelled) < 6 or spelled in known.first_names or any(
+            heard == spelled for _, _, heard in groups) or any(
+            w not in _NOT_PARTS and w not in known.everyday_words for w in after):
+        # (nor one with a surname said after it: "rosh and ross shawn r o s h a n patel")
+        return [(start, end, spelled, None)]
+    best: tuple[float, int, range, range] | None = None  # (how well both halves fit, cut, words)
+    for j, size, surname in groups:
+        if size > 2 or plain[j + size - 1] in _NOT_PARTS or (size == 1 and plain[j] in _NOT_PARTS) or any(
+                plain[k] not in _NOT_PARTS for k in before if k >= j + size):
+            continue  # (the surname is the last name word said before the letters; "okay k" for O-K-E-K-E)
+        for cut in range(3, len(spelled) - 1):
             head, tail = spelled[:cut], spelled[cut:]
-            if len(head) < 3 or fuzz.ratio(surname, tail) < 80:
+            if not (fuzz.ratio(surname, tail) >= 80 or near(surname, tail, 67)):
                 continue
-            for i, size, heard in groups:
-                if i + size == j and _sounds_like(heard, head):
-                    fit = fuzz.ratio(heard, head) + fuzz.ratio(surname, tail) + (  # (a first name first)
-                        50 * (head in lexicon().first_names))
-                    best = max(best or (0, cut), (fit, cut))
+            for i, first_size, heard in groups:
+                if i + first_size == j and near(heard, head, 70):
+                    fit = (fuzz.ratio(_loose(heard), _loose(head)) + fuzz.ratio(_loose(surname), _loose(tail))
+                           + fuzz.ratio(heard, head) / 10 + fuzz.ratio(surname, tail) / 10
+                           + 15 * (head in known.first_names))  # (a first name first)
+                    if best is None or fit > best[0]:
+                        best = (fit, cut, range(i, j), range(j, j + size))
     if best is None:
-        return [run]
-    return [(start, start + 1, spelled[: best[1]]), (start + 1, end, spelled[best[1]:])]
+        return [(start, end, spelled, None)]
+    return [(start, start + 1, spelled[: best[1]], best[2]), (start + 1, end, spelled[best[1]:], best[3])]
 
 
 def _next_named(words: list[tuple[int, str, str]], j: int, taken: set[int],

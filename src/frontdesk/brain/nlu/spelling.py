@@ -163,7 +163,7 @@ def respelled(u: Utterance, known: str) -> str | None:
     """The name on file with the part the caller spells out corrected ("my first name is
     spelled K-A-T-H-R-Y-N" for "Catherine Boyle" → "Kathryn Boyle"); None when nothing is."""
     parts = known.split()
-    noted = SPELLING_NOTE.sub(" ", u.lower)
+    noted = notes_out(u.lower)
     if any(re.sub(r"[^a-z]", "", m.group(0)) == re.sub(r"[^a-z]", "", known.lower())
            for m in SPELLED_OUT.finditer(noted)):
         return None  # "its wei zhang w e i z h a n g": the whole name, spelled in one run, as it is
@@ -176,7 +176,7 @@ def respelled(u: Utterance, known: str) -> str | None:
             fuzz.ratio(w, p.lower()) >= 40 for w, p in zip(spelled, parts, strict=True)):
         # "It's the Irish one, S-I-O-B-H-A-N. Kelleher's K-E-L-L-E-H-E-R.": the whole name, spelled
         return " ".join(w[:1].upper() + w[1:] for w in spelled)
-    for match in SPELLED_OUT.finditer(said := SPELLING_NOTE.sub(" ", u.lower)):
+    for match in SPELLED_OUT.finditer(said := notes_out(u.lower)):
         word = re.sub(r"[^a-z]", "", match.group(0))
         if NOT_THESE_LETTERS.search(said, 0, match.start()):
             continue  # "the name's J-A-I-M-E, not J-A-M-I-E": the letters said to be wrong
@@ -201,6 +201,32 @@ SPELLING_NOTE = re.compile(r"(?i)\b(?:(?:with )?no [a-z]|with (?:an?|one|two|dou
                             r"ells|esses|ohs|ees|tees)|"
                             r"double[- ][a-z]|[a-z] as in [a-z]+|like it sounds|one word)\b")
 """How a caller tells the spelling apart ("Jon, no H", "with two Ns", "V as in Victor")."""
+
+
+def notes_out(text: str) -> str:
+    """``text`` without its spelling notes ("Jon, no H", "with two Ns"), except a "no" that puts
+    a name right by a spelling that starts with the letter after it ("marissa joe no m a r i s a c
+    h o", "the meaty vulcan no d m i t r i v o l k o v"): the letter is the spelling's first. It is
+    a note only where the letters after it are a word said just before ("jon no h j o n") and what
+    was heard nearest the letters with it does not start with it."""
+    def out(note: re.Match[str]) -> str:
+        letter = re.fullmatch(r"(?i)(?:with )?no ([a-z])", note.group(0))
+        spaced = text[note.end(): note.end() + 1] == " "
+        run = SPELLED_OUT.match(text.lower(), note.end() + 1) if letter and spaced else None
+        if run is None:
+            return " "
+        rest = re.sub(r"[^a-z]", "", run.group(0).lower())
+        whole = letter[1].lower() + rest
+        said = [w.replace("'", "") for w in re.findall(r"[a-z']{2,}", text[: note.start()].lower())[-4:]]
+        heard = [*said, *(a + b for a, b in pairwise(said))]
+        nearest = max(heard, key=lambda w: fuzz.ratio(w, whole), default="")
+        # ("duh shawn no d e s h a w n": the letter starts what was heard, so it starts the spelling)
+        given = lexicon().first_names  # (or the letter with them spells a given name: "d e s h a w n")
+        return " " if any(fuzz.ratio(w, rest) >= 85 for w in said) and not nearest.startswith(
+            whole[0]) and not (whole in given and rest not in given) else note.group(0)
+    return SPELLING_NOTE.sub(out, text)
+
+
 NOT_THESE_LETTERS = re.compile(r"\bnot\W+$")
 """Letters said to be the wrong spelling ("J-A-I-M-E, not J-A-M-I-E")."""
 SPELLED_OUT = re.compile(r"(?<!['\w])(?:[a-z][- ]){2,}[a-z]\b"

@@ -294,9 +294,10 @@ def _disfluencies(text: str) -> str:
             return match.group(0)  # "h o w e l l", "a a l i y a h": a name spelled, its double letter
         if re.search(r" (?:and|to|or)$", said) and _ANY_NUMBER_WORD.search(said):
             return match.group(0)  # "between four hundred and four hundred and fifty": two figures
-        if " " in said and all(len(w) == 1 for w in re.split(r"[ ,]+", said)) and re.match(
-                r"[ ,]+[a-z]\b(?!')", match.string[match.end():]):
-            return match.group(0)  # "a n a n y a": a pair of letters said again inside the spelling
+        if " " in said and all(len(w) == 1 for w in re.split(r"[ ,]+", said)) and (re.match(
+                r"[ ,]+[a-z]\b(?!')", match.string[match.end():]) or re.search(
+                r"(?:^|[ ,-])[a-z][ ,-]+[a-z][ ,-]+$", match.string[: match.start()])):
+            return match.group(0)  # "a n a n y a", "o k e k e": a pair said again inside a spelling
         return said
 
     return _SPACES.sub(" ", _REPEATED.sub(once, text)).strip()
