@@ -48,3 +48,46 @@ def test_a_first_and_last_name_heard_wrong_then_spelled_in_one_run_is_two_words(
 def test_a_letter_after_no_is_a_note_only_where_the_letters_after_it_are_the_word_said() -> None:
     assert notes_out("jon no h j o n pryor") == "jon   j o n pryor"
     assert notes_out("its marissa joe no m a r i s a") == "its marissa joe no m a r i s a"
+
+
+# -- days, hours and the visit asked about ----------------------------------------------------------------
+
+
+def test_an_ordinal_with_its_hour_is_a_day_of_the_month(profiles) -> None:
+    # "the third, at ten" read as the third choice and today at ten ("that time has already passed")
+    for said in ("not this thursday, the next one, the third, at ten", "how about the fourth at 2?"):
+        u = heard(profiles, "real_estate", said, awaiting="date")
+        assert u.date is not None and u.date.day in {3, 4} and u.date.month == 12, (said, u.date)
+    assert heard(profiles, "real_estate", "the second one at ten", awaiting="pick_alternative").date is None
+
+
+def test_make_it_an_hour_then_why_is_the_hour_asked(profiles) -> None:
+    # "… make it noon, I've got a meeting that morning" kept the hour it put right
+    for said, hour in (("oil change Thursday at nine? no wait, make it one, I have a call in the morning",
+                        13),
+                       ("Wednesday at 8, actually make it 11, I've got a dentist thing early", 11)):
+        assert heard(profiles, "dealership", said).time.hour == hour, said
+
+
+async def test_whether_the_agent_comes_to_the_house_is_what_the_visit_is(profiles) -> None:
+    _, replies = await call(profiles, "real_estate", "we're thinking about selling our place in Round Rock",
+                            "so would your agent come out to our house for that?")
+    assert "comes out to the home" in replies[-1], replies
+    _, replies = await call(profiles, "real_estate",
+                            "will somebody come out to the house tomorrow at ten? we're selling in Austin")
+    assert "comes out to the home" not in replies[-1], replies
+
+
+async def test_the_visit_asked_about_is_the_one_booked_when_a_day_comes_later(profiles) -> None:
+    # a question about showings, then the house and a day: it booked a buyer consultation
+    s, _ = await call(profiles, "real_estate",
+                      "say I wanted a showing, how long are those usually?",
+                      "it's the brick one on Maple Street in Cedar Park. we're buying, pre-approved",
+                      "Wednesday at two works", "about 380", "Dana Whitfield", "yes")
+    assert s.appointment is not None and s.appointment.appointment_type == "property_showing", s.appointment
+
+
+async def test_whether_a_price_includes_putting_the_part_in_is_answered(profiles) -> None:
+    _, replies = await call(profiles, "dealership", "what do y'all get for brake pads?",
+                            "and is the labor extra or is that included?")
+    assert "include the parts and the labor" in replies[-1], replies

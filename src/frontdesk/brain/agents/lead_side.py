@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import re
 
+from frontdesk.brain.nlu import entities as ex
+from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.nlu.understanding import Understanding
 from frontdesk.brain.state import ConversationState
+from frontdesk.knowledge.profile import BusinessProfile
 
 VALUATION_TALKED = re.compile(r"\b(?:what (?:ours|it|(?:our|my|the) (?:\w+ )?(?:place|house|home|condo|"
                               r"townhouse|townhome|property|unit)) ?"
@@ -32,8 +35,23 @@ def valuation_first(s: ConversationState, u: Understanding) -> bool:
                 or _OURS_COME_BY.search(u.text.lower()))
 
 
-def meeting_for(s: ConversationState, u: Understanding) -> str:
-    """The meeting a lead asks for without naming it, by the side they are on."""
+def visit_asked_about(s: ConversationState, profile: BusinessProfile) -> str | None:
+    """The visit the caller named in a question earlier in the call ("if I book a showing, how long
+    does that usually take?"): the one they have in mind when they then give a day."""
+    for m in reversed(s.messages[:-1]):
+        if m.role == "user" and m.intent == "faq" and (
+                kind := ex.extract_appointment_type(normalise(m.content), profile)) is not None:
+            return kind
+    return None
+
+
+def meeting_for(s: ConversationState, u: Understanding, profile: BusinessProfile | None = None) -> str:
+    """The meeting a lead asks for without naming it: the visit they asked about earlier in the
+    call, a buyer's showing among them, else by the side they are on."""
+    asked = visit_asked_about(s, profile) if profile is not None else None
+    if asked is not None and (asked == "listing_appointment") == (
+            "sell" in {s.lead.intent, u.lead_intent} and u.lead_intent != "buy"):
+        return asked
     sides = {s.lead.intent, u.lead_intent}
     if u.lead_intent == "buy":
         return "buyer_consultation"

@@ -397,7 +397,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         if not s.booking_slots.appointment_type:
             # (selling and buying: the side the meeting is asked about, "somebody telling us what
             # our place is worth … could someone come by Saturday?")
-            s.booking_slots.appointment_type = lead_side.meeting_for(s, ctx.u)
+            s.booking_slots.appointment_type = lead_side.meeting_for(s, ctx.u, ctx.profile)
         ctx.hand_off("scheduling", "the caller asked for a meeting", s)
         return
     if s.awaiting == "confirm_booking" and s.booking_slots.appointment_type and (
@@ -676,7 +676,8 @@ def ask_next(s: ConversationState, ctx: TurnContext) -> None:
         ctx.hand_off("scheduling", "a visit is being booked already", s)
     elif qualified:
         lead.status = "qualified"
-        appt_key = "listing_appointment" if lead.intent == "sell" else "buyer_consultation"
+        appt_key = lead_side.meeting_for(s, ctx.u, ctx.profile) if lead.intent in {"buy", "sell"} else (
+            "buyer_consultation")
         s.booking_slots.appointment_type = appt_key
         label = ctx.profile.appointment_type(appt_key)
         ctx.ask(s, "offer_appointment", AGENT, "qualified_offer", name_part=_name_part(s),

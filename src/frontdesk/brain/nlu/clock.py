@@ -350,8 +350,11 @@ def extract_time(u: Utterance) -> time | None:
             continue
         if (other := _said_again_to_refuse(text[: len(text) - len(tail)], tail)) is not None:
             return other
+        made = re.search(r"\bmake (?:it|that)\s*$", text[: len(text) - len(tail)])
+        if made and (first := next(iter(_times(tail)), None)) and not tail[: first[0]].strip(" ,"):
+            return first[1]  # "make it noon, I've got a meeting that morning": the hour asked, and why
         bare = _BARE_CORRECTION.match(tail)
-        if bare and _SET_ASIDE_AFTER.match(tail, bare.end(2) if bare.group(2) else bare.end(1)):
+        if bare and not made and _SET_ASIDE_AFTER.match(tail, bare.end(2) if bare.group(2) else bare.end(1)):
             bare = None  # "wait, no, sorry. at ten I have work. better is three": why not ten
         # "… at eight — no, make it ten." / "make that nine, we've got brunch at ten": the hour
         # right after the correction is the one meant, whatever time follows it

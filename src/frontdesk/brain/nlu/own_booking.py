@@ -132,7 +132,13 @@ VISIT_ABOUT = re.compile(
     # "does she need to bring her license with her?": what the visit asks of whoever comes
     r"\b(?:do|does|should|would|will) (?:i|we|she|he|they) (?:need to |have to |gotta )?bring "
     r"(?:my|our|her|his|their|a|the) (?:license|licence|id|insurance|paperwork|documents?|keys?)\b|"
-    r"\bwhat (?:do|should|would) (?:i|we) (?:need to |have to )?bring\b")
+    r"\bwhat (?:do|should|would) (?:i|we) (?:need to |have to )?bring\b|"
+    # "does the agent come out to the house?", "do y'all come to us or do we come in?": where it is
+    # (not "will somebody come out to the house tomorrow?": a visit asked for)
+    r"\b(?:do|does|will|would) (?:the |your |an? )?(?:agent|realtor|someone|somebody|they|y'?all|you|he|"
+    r"she)(?: guys)? (?:come|go|drive|stop) (?:out |over |by )?(?:to )?(?:the|our|my|us|me)\b"
+    r"(?! [^.?!]*\b(?:today|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|morning|afternoon|\d))|"
+    r"\bor do (?:we|i) (?:come|go) (?:in|to (?:you|the office))\b")
 """What happens at the visit ("what do they actually do when they come out", "what does the
 consultation actually involve? is it like an interview?")."""
 

@@ -16,6 +16,7 @@ from text_to_num import alpha2digit
 
 from frontdesk.brain.nlu.heard_numbers import number_homophones
 from frontdesk.brain.nlu.lexicon import lexicon
+from frontdesk.brain.nlu.ordinals import ORDINAL_NUMERAL, protect_choice_ordinals
 
 WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)day"
 """A weekday's name as said ("tues", "thurs"), with its "day"."""
@@ -59,11 +60,11 @@ def _normalise(text: str) -> Utterance:
                     r"\1zero", lower)
     # "the 2nd one", "the 1st option": a choice said with a numeral, not a date
     spoken = re.sub(r"\b(the|that) (1st|2nd|3rd)(?= (?:one|option|choice|slot|time)\b)",
-                    lambda m: f"{m.group(1)} " + _ORDINAL_NUMERAL[m.group(2)], spoken)
+                    lambda m: f"{m.group(1)} " + ORDINAL_NUMERAL[m.group(2)], spoken)
     # "the twenty-third", "thirty first": a day of the month said in words
     spoken = re.sub(r"\b(twenty|thirty)[- ](first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b",
                     lambda m: _ORDINAL_DAY[m.group(1)] + _ORDINAL_UNIT[m.group(2)], spoken)
-    spoken = _protect_choice_ordinals(spoken)
+    spoken = protect_choice_ordinals(spoken)
     # "about a hundred eighty", "a hundred and twenty grand": one hundred, said with "a"
     spoken = re.sub(r"\ba (hundred|thousand)\b(?= (?:and )?(?:ten|eleven|twelve|thirteen|fourteen|fifteen|"
                     r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
@@ -612,34 +613,6 @@ _AND_HALF = re.compile(r"\b(\w+) and half\b(?! (?:a |an )?(?:hundred|thousand|mi
 _MONEY_BEFORE = re.compile(r"\b(?:budget|price|pay|paying|afford|spend|approved|range|max|maximum|"
                            r"up to|under|"
                            r"cost|costs|worth|offer|list|sell|hundred|thousand)\b|\$")
-
-
-_ORDINAL_NUMERAL = {"1st": "first", "2nd": "second", "3rd": "third"}
-_ORDINAL_WORD = re.compile(r"\b(first|second|third|fourth)\b")
-_MONTH_WORDS = ("january", "february", "march", "april", "may", "june", "july", "august",
-                "september", "october", "november", "december")
-
-
-def _protect_choice_ordinals(text: str) -> str:
-    """Keep "the first one" a choice, not the 1st of the month: ordinals stay words unless they
-    follow a month ("December first") or precede "of" ("the first of December")."""
-
-    def keep(match: re.Match[str]) -> str:
-        before = text[: match.start()].split()[-2:] or [""]
-        after = text[match.end():].split()[:2] or [""]
-        if before[-1] in _MONTH_WORDS or (after[0] == "of" and after[1:2] not in (
-                ["those"], ["them"], ["these"], ["the"], ["the"], ["your"])) or (
-                before[-1] == "the" and re.fullmatch(
-                    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day,?|on", before[0])):
-            return match.group(0)  # "December first", "Tuesday the first", "on the third"
-        said = re.search(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b((?:\W+\w+){0,3})\W+the\s*$",
-                         text[max(0, match.start() - 40): match.start()])
-        if said and not re.search(r"\bor\b", said.group(1)) and (
-                re.match(r"\s*(?:[?.!,]|$)", text[match.end():])):
-            return match.group(0)  # "is next tuesday any good? the first?": that Tuesday's date
-        return "choicex" + match.group(0)
-
-    return _ORDINAL_WORD.sub(keep, text)
 
 
 # ", but the brakes …" opens a clause; "anything but the brakes" rules them out
