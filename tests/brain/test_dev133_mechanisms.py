@@ -54,7 +54,7 @@ def test_a_price_before_a_dash_and_a_meeting_time_is_the_budget(profiles) -> Non
 
 
 def test_a_town_is_no_near_miss_of_a_question_word(profiles) -> None:
-    from frontdesk.brain.agents.faq import faq_answers, place_words
+    from frontdesk.brain.agents.faq_match import faq_answers, place_words
     profile = profiles["real_estate"]
     asked = faq_answers("y'all do Leander?", profile.faq, place_words(profile))
     assert not any("lender" in entry.answer.lower() for entry in asked)

@@ -411,7 +411,7 @@ def test_work_guessed_then_doubted_is_looked_at_first(profiles) -> None:
 
 
 def test_a_shuttle_asked_in_place_of_a_loaner(profiles) -> None:
-    from frontdesk.brain.agents.faq import best_faq
+    from frontdesk.brain.agents.faq_match import best_faq
 
     entry, _ = best_faq(
         "and if we don't get a loaner, can someone drive me back home?", profiles["dealership"].faq

@@ -136,7 +136,7 @@ def test_days_named_after_a_holiday(profiles, text, day) -> None:
     ("we've always rented, can you help folks like that buy?", "first_time_buyers", "real_estate"),
 ])
 def test_everyday_words_find_the_faq_entry(profiles, text, key, profile) -> None:
-    from frontdesk.brain.agents.faq import faq_answers
+    from frontdesk.brain.agents.faq_match import faq_answers
 
     entries = faq_answers(text, profiles[profile].faq)
     assert entries and entries[0].key == key

@@ -117,7 +117,7 @@ def test_choice_ordinals_are_not_dates(profiles) -> None:
     ("is there a shutle", "shuttle"),
 ])
 def test_faq_matching_tolerates_recognition_slips(profiles, text, key) -> None:
-    from frontdesk.brain.agents.faq import best_faq
+    from frontdesk.brain.agents.faq_match import best_faq
 
     entry, _ = best_faq(text, profiles["dealership"].faq)
     assert entry.key == key

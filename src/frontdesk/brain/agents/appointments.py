@@ -553,7 +553,9 @@ async def _go_on(s: ConversationState, ctx: TurnContext, current: When) -> None:
         # asked again ("and that's still at three, right?"): a yes, not the same sentence again
         again = any(ctx.replies.say("appt_when", **_facts(appointment, ctx)) in m.content
                     for m in s.messages[-2:] if m.role == "assistant")
-        ctx.say("appt_when_again" if again else "appt_when", **_facts(appointment, ctx))
+        noted = "details_for_it" in ctx.u.flags  # "My name is Halina Kowalski. The car is a Buick."
+        ctx.say("appt_details_noted" if noted else "appt_when_again" if again else "appt_when",
+                **_facts(appointment, ctx))
         # "I got the oil change Saturday … while it's in there rotate the tires too": told, then that work
         adds = move_target.adds_work(appointment, ctx)
         await _done(s, ctx, None, then="scheduling" if adds else None)

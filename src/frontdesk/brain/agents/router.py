@@ -310,6 +310,17 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
         # there any way to do it sooner?"
         u.intent = "reschedule"
         return "appointments"
+    if just_told(s) and intent in {"provide_info", "unknown", "book", "affirm"} and (
+            u.name or u.vehicle) and not (
+            u.date or u.time or u.services or u.appointment_type or u.is_question or u.has_lead_facts
+            or u.acts):
+        # "My name is Halina Kowalski. The car is a Buick, silver.": told when it is, who and what
+        # it is for, noted; nothing new asked
+        if u.name and not s.booking_slots.customer_name:
+            s.booking_slots.customer_name = u.name
+        u.intent = "lookup_appointment"
+        u.flags.add("details_for_it")
+        return "appointments"
     if keeps_the_one_told(s, u):
         u.intent = "lookup_appointment"  # "okay, keep me down for Tuesday", "see you Saturday": as it is
         return "appointments"

@@ -235,7 +235,9 @@ _ASKS_WHEN = re.compile(r"\b(?:remember|forgot|when'?s|when is|what time|what da
                         r"still on|make sure|confirm\w*|double.?check|"
                         # "… so, can you tell me when it is?"
                         r"(?:tell me|know|find out|remind me) (?:when|what (?:day|time)) "
-                        r"(?:it|that|the \w+))\b")
+                        r"(?:it|that|the \w+)|"
+                        # "I honestly forget which day I said. can you look it up?"
+                        r"which (?:day|time)|look (?:it|that|me) up|pull (?:it|that|me) up)\b")
 """Asking when the booking is: a day said with it is a guess at it ("can't remember if it's
 Friday or Saturday"), not a new day, unless a move is asked in so many words."""
 
@@ -338,7 +340,11 @@ def about_booking(u: Understanding, booked: Sequence[Booked], today: date,
     # ("the Tuesday one I'll keep", of next week's Tuesday: its own weekday, not this week's)
     its_weekday = u.date is not None and u.date.weekday() == day.weekday() and re.search(
         rf"\b{WEEKDAYS[day.weekday()]}s?\b", said) is not None
-    elsewhere = (u.date is not None and u.date != day and not its_weekday) or (
+    # ("a showing set up … this week?": the week it falls in, no day of its own)
+    its_week = u.date is not None and re.search(r"\bthis week\b", said) is not None and not re.search(
+        r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\btomorrow\b|\btoday\b", said) and (
+        (day - today).days < 7 and day.weekday() >= today.weekday())
+    elsewhere = (u.date is not None and u.date != day and not its_weekday and not its_week) or (
         u.time is not None and u.time != at)
     if CALL_ME.search(said) and (NOT_KNOWN_YET.search(said) or not (
             strong or _MOVE_VERB.search(said) or CONFLICT.search(said) or _ASKS_WHEN.search(said))):

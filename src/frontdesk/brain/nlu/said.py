@@ -51,7 +51,14 @@ LATE_FOR_IT = re.compile(r"\b(?:i'?m|im|i am|we'?re|were|we are|(?:i|we)'?ll be|
                          r"(?:[\w-]+(?: or [\w-]+)?\s+(?:minutes?|mins?)\s+)?(?:late|behind)\b"
                          r"(?! (?:on|with) (?:the |my |our )?(?:payments?|bills?|rent|mortgage)\b)"
                          r"(?! (?:afternoon|morning|evening|in the|night|next|this|that)\b)|"
-                         r"\bstuck in traffic\b")
+                         r"\bstuck in traffic\b|"
+                         # "I'm sitting on 35 behind a wreck, not moving at all", "traffic's backed up"
+                         r"\b(?:stuck|sitting|sat|stopped|parked) (?:on|in|at) (?:the )?(?:highway|freeway|"
+                         r"interstate|i-?\s?\d+|\d+|mopac|traffic|toll ?road|bridge)\b(?=[^.?!]{0,60}\b"
+                         r"(?:wreck|accident|crash|traffic|construction|not moving|backed up|standstill|"
+                         r"late)\b)|"
+                         r"\b(?:behind|stuck behind) (?:a|an|this|some) (?:\w+ )?(?:wreck|accident|crash)\b|"
+                         r"\btraffic(?:'s| is) (?:backed up|at a standstill|not moving|a nightmare)\b")
 """Running late for a booking ("we are running like fifteen minutes behind", "I'm gonna be a bit
 late"): asked whether it still stands, not a move."""
 NEW_TIME_ASKED = re.compile(r"\b(?:reschedul\w*|(?:another|different|later|new) (?:day|time)|instead)\b")
