@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from frontdesk.brain.nlu.spelling import notes_out
 from frontdesk.spoken import said_once
-from tests.brain.calls import call, heard
+from tests.brain.calls import booked, call, heard, on_calendar
 
 
 async def test_the_areas_are_read_out_once_when_an_aside_and_the_answer_both_tell_them(profiles) -> None:
@@ -91,3 +93,48 @@ async def test_whether_a_price_includes_putting_the_part_in_is_answered(profiles
     _, replies = await call(profiles, "dealership", "what do y'all get for brake pads?",
                             "and is the labor extra or is that included?")
     assert "include the parts and the labor" in replies[-1], replies
+
+
+# -- bookings on file -------------------------------------------------------------------------------------
+
+
+async def test_a_booking_someone_else_set_up_is_looked_up_under_their_number(profiles) -> None:
+    _, replies = await call(profiles, "real_estate",
+                            "hi, my husband set something up with one of your agents for us, about buying. "
+                            "he's traveling. can you see it?")
+    assert "another number" in replies[-1], replies
+
+
+async def test_told_of_the_booking_a_name_and_a_car_are_noted_not_a_new_booking(profiles) -> None:
+    calendar = await booked("dealership", "tire_rotation", datetime(2026, 11, 25, 14, 0))
+    s, replies = await call(profiles, "dealership",
+                            "my daughter booked my car in, I forget when, can you check?",
+                            "I'm Rosa Delgado, it's the gray Camry", calendar=calendar)
+    assert "stays on Wednesday" in replies[-1] and "service appointment or a test drive" not in replies[-1]
+    assert s.appointment is None and on_calendar(calendar) == [("Wed 25 14:00", "scheduled")]
+
+
+async def test_a_booking_this_week_looked_up_is_not_moved_to_tomorrow(profiles) -> None:
+    calendar = await booked("real_estate", "buyer_consultation", datetime(2026, 11, 27, 15, 0))
+    _, replies = await call(profiles, "real_estate",
+                            "I think we have a consultation with you guys this week, which day was it?",
+                            calendar=calendar)
+    assert "Friday, November 27 at 3 PM" in replies[-1] and "move" not in replies[-1], replies
+
+
+async def test_stuck_behind_a_wreck_is_running_late_and_word_passed_is_no_person(profiles) -> None:
+    calendar = await booked("dealership", "oil_change", datetime(2026, 11, 23, 10, 0))
+    _, replies = await call(profiles, "dealership",
+                            "hey it's about my ten o'clock oil change, I'm stuck on mopac behind an accident",
+                            calendar=calendar)
+    assert "come on in when you can" in replies[-1], replies
+    calendar = await booked("real_estate", "property_showing", datetime(2026, 11, 23, 16, 0))
+    _, replies = await call(profiles, "real_estate", "we have the four o'clock showing today",
+                            "traffic's backed up, we'll be ten minutes late, could you tell her?",
+                            calendar=calendar)
+    assert "the agent waits for you" in replies[-1] and "One moment" not in replies[-1], replies
+
+
+def test_where_the_business_is_is_not_where_the_caller_looks(profiles) -> None:
+    u = heard(profiles, "real_estate", "oh wait, do you cover Killeen? I just saw y'all are based in Austin")
+    assert u.location is None or u.location[0] != "Austin", u.location

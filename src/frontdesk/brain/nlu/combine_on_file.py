@@ -32,13 +32,25 @@ _CANT_MAKE_IT = re.compile(r"\b(?:not (?:gonna|going to) make it|can'?t make it|
 """The booking cannot be kept as it is: with a new time said, a move ("… could we push it to five?")."""
 
 
+_LET_THEM_KNOW = re.compile(r"\b(?:let|tell) (?:the agent|your agent|him|her|them|the (?:shop|guys|service "
+                            r"(?:guy|advisor|desk|department))) know\b")
+_PUT_ME_THROUGH = re.compile(r"\b(?:talk|speak) (?:to|with)\b|\bput me through\b|\btransfer\b")
+
+
+def late_word_passed(said: str) -> bool:
+    """Running late, and the word passed on asked ("… fifteen minutes late. can you let the agent
+    know?"): the booking's own answer, no person asked for."""
+    return bool(LATE_FOR_IT.search(said) and _LET_THEM_KNOW.search(said) and not _PUT_ME_THROUGH.search(said))
+
+
 def running_late(r: Understanding) -> tuple[str, float] | None:
     """"we're meeting your agent at ten … running like fifteen minutes behind. will she wait for
     us?": whether the booking stands (the business's own answer), not a visit to book or move."""
     said = r.text.lower()
+    word_passed = late_word_passed(said)
     if not LATE_FOR_IT.search(said) or MOVE_IT.search(said) or MOVE_ASK.search(said) or (
             NEW_TIME_ASKED.search(said) or _CANCELLED.search(said)) or r.act is None or r.act.label in {
-            "escalation", "do_not_call", "wrong_number"}:
+            "do_not_call", "wrong_number"} or (r.act.label == "escalation" and not word_passed):
         return None
     r.flags |= {"question", "faq_topic"}
     r.is_question = True

@@ -36,6 +36,12 @@ _OWNED_IN = re.compile(r"\b(?:i|we)(?:'ve| have)? (?:already )?(?:got|own|have|b
 """A place named as where the caller already owns ("I've got two in Round Rock already")."""
 
 
+_OURS_THERE = re.compile(r"\b(?:you|y'?all|ya'?ll|you guys|you all|your (?:office|company|agency|team|"
+                         r"business|shop|dealership|brokerage))(?: are| is|'re|'s)? (?:all |just |only )?"
+                         r"(?:in|based (?:in|out of)|located (?:in|out of)|out of|over in) $")
+"""The business's own place said just before a town ("y'all are in Austin")."""
+
+
 def extract_location(u: Utterance, profile: BusinessProfile, *,
                      expecting: bool = False) -> tuple[str, bool] | None:
     """The place the caller wants and whether it is in the business's service area. A place
@@ -61,6 +67,8 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
                 continue  # "this is Kyle Benson": a first name, not the town
             if _in_the_name(u, match.group(0), match.end()):
                 continue  # "I'm Kyle, Kyle Brennan": the caller's name, said twice
+            if _OURS_THERE.search(u.lower[: match.start()]):
+                continue  # "I just realized y'all are in Austin": where the business is, not the caller
             if words == area and _STREET_AFTER.match(u.lower, match.end()):
                 continue  # "the listing on burnet road": a street named for a town, not the town
             if not any(match.start() < end and start < match.end() for start, end in spans):
@@ -86,7 +94,7 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
                 continue  # "beatriz salgado": a surname after a first name, no near miss of Salado
             placed = re.search(r"\b(?:in|near|around|to|by|from|of|do|serve|cover|covers|service|work)\s+$",
                                u.lower[:start])
-            if not (expecting or len(u.lower.split()) <= 3 or placed):
+            if not (expecting or len(u.lower.split()) <= 3 or placed) or _OURS_THERE.search(u.lower[:start]):
                 continue
             if chunk in lexicon().common_words or _in_the_name(u, chunk, start + len(chunk)):
                 continue

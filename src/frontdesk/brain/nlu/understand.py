@@ -36,6 +36,7 @@ from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu.asides import is_aside
 from frontdesk.brain.nlu.asking import OF_THAT, asks
 from frontdesk.brain.nlu.clauses import split_clauses, split_lead_in
+from frontdesk.brain.nlu.combine_on_file import late_word_passed
 from frontdesk.brain.nlu.cues import (
     CHANGE_CUE,
     HESITATES,
@@ -153,6 +154,12 @@ def understand(
             VISIT_NOT_NEEDED.search(normalise(text).lower)):
         # "we found a house through a friend, so we're good" to "cancel your consultation?": yes
         result.intent, result.affirm = "affirm", True
+    if result.intent == "escalation" and awaiting in {None, "anything_else"} and late_word_passed(
+            normalise(text).lower):
+        # "… we'll be maybe fifteen minutes late. can you let the agent know?": whether the booking
+        # stands, the business's own answer; no person is asked for
+        result.intent, result.is_question, result.acts = "faq", True, []
+        result.flags |= {"question", "faq_topic"}
     if result.name:
         result.name = name_fixes.settled(normalise(text), result.name)
     return result
