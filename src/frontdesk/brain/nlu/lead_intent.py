@@ -8,7 +8,7 @@ import re
 
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.our_visit import OURS_TO_COME, WORTH_OF_OURS
-from frontdesk.brain.nlu.text import Utterance, correction_tail
+from frontdesk.brain.nlu.text import Utterance, correction_tail, correction_tails
 
 OWNS_RENTAL = re.compile(r"\b(?:(?:i|we|he|she|they)(?:'?ve|'s| have| has)?(?: also| still| just| already)? "
                          r"(?:got|have|has|own|owns|manage|look after)|my|our|his|her|their)\s+"
@@ -49,7 +49,9 @@ _NOT_MOVING = re.compile(r"\b(?:don'?t|do not|not|won'?t|never|no longer|aren'?t
                          r"\b(?:buy|sell|purchas)ing(?:'s| is| was)? (?:just |really |definitely )?"
                          r"(?:not|n't|never|out of the question|off the table)\b"
                          r"(?: (?:happening|gonna happen|"
-                         r"going to happen|in the cards|an option|possible|realistic))?")
+                         r"going to happen|in the cards|an option|possible|realistic))?|"
+                         # "we're renting, there's nothing to sell"
+                         r"\b(?:nothing|no (?:house|home|place|condo)|not anything) to (?:sell|list)\b")
 
 
 _OWN_SUBJECT = re.compile(r"\b(?:i|we|i'?d|we'?d|wed|i'?ll|we'?ll|i'?m|we'?re|were)\s+$")
@@ -274,10 +276,13 @@ def extract_lead_intent(u: Utterance) -> str | None:
         return "both"  # "we're doing the whole sell-one-buy-one thing", "we're buying and selling, both"
     # ("… buying in Round Rock, but — actually, I guess first we'd have to sell ours": one before
     # the other, both)
-    if (tail := correction_tail(u.lower)) and not re.search(r"\b(?:too|also|as well|both|first)\b",
-                                                            tail) and (
-            said := extract_lead_intent(Utterance(raw=tail, lower=tail, numeric=tail))) in {"buy", "sell"}:
-        return said  # "… listing the house on Maple — wait, no, I'm saying that wrong … I'm the buyer"
+    # (the latest correction that names a side: "sell, no, wait, I mean buy. sorry, I've been on
+    # the phone with our landlord all morning")
+    for tail in correction_tails(u.lower) if correction_tail(u.lower) else []:
+        if tail != u.lower and not re.search(r"\b(?:too|also|as well|both|first)\b", tail) and (
+                said := extract_lead_intent(Utterance(raw=tail, lower=tail, numeric=tail))) in {
+                "buy", "sell"}:
+            return said  # "… listing the house on Maple — wait, no, I'm saying that wrong … I'm the buyer"
     if _BUY_ONCE_SOLD.search(u.lower):
         return "both"  # "we can't buy anything until our house in Cedar Park sells": both sides
     if side := THIS_NOT_THAT.search(u.lower):

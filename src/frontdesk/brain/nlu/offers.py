@@ -22,6 +22,23 @@ OK_THEN_NOT_BUYING = re.compile(_OK + r"[^?]*?\b(?:i'?m|we'?re|i am|we are) not 
                                 r"(?:buying|selling|interested|looking)\b")
 """An "okay" heard, then "I'm not buying anything" ("ah, okay. that was probably my brother-in-law …
 I'm not buying anything, sorry"): a no."""
+_CONSENT_AFTER = re.compile(r"\b(?:yes|yeah|yep|yup|sure|please|that'?d|that would|sounds|go ahead|do that|"
+                            r"call|ring|reach|text|have (?:them|someone|somebody|him|her)|"
+                            r"i'?d (?:like|appreciate)|"
+                            r"that works|works for me|perfect|great|fine|good|i guess|why not|but|number|"
+                            r"today|tonight|tomorrow|morning|afternoon|evening|after|before|around|"
+                            r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d)\b")
+
+
+def ok_then_on(answer: str) -> bool:
+    """An "okay" heard, then words of their own that agree to nothing ("oh. okay. I mean, it's got
+    about five thousand miles on it now", "alright, then just keep it like it is. thanks"): the
+    "okay" takes in what was said; it is no yes to the offer."""
+    said = re.match(_OK, answer)
+    rest = answer[said.end():] if said else ""
+    return bool(said) and len(rest.split()) >= 3 and not _CONSENT_AFTER.search(rest)
+
+
 I_PASS = re.compile(r"\b(?:i'?ll|i will|i'?m gonna|i'?m going to|we'?ll|we will|gonna) (?:just |probably )?"
                     r"(?:pass|take a pass|sit this one out)\b|\b(?:i'?ll|we'?ll) hold off\b")
 """An offer declined in the caller's words ("I think I'll pass for now"), whatever came before."""

@@ -267,7 +267,7 @@ def read(text: str, profile: BusinessProfile, today: date,
     result.affirm = (bool(lex.yes.match(answer)) and not lex.no.match(answer)) or (
         awaiting in {"confirm_booking", "confirm_change"} and bool(NOTHING_ELSE.match(answer))) or (
         awaiting in _APPROVAL_ASKED and bool(offers.APPROVES.match(answer)))
-    if awaiting == "offer_callback" and _OK_WHAT_ABOUT.match(answer):
+    if awaiting == "offer_callback" and (_OK_WHAT_ABOUT.match(answer) or offers.ok_then_on(answer)):
         result.affirm = False  # "ok what about like ceramic coating?": asks on, agrees to nothing
     ok_then_no = result.affirm and awaiting in _APPROVAL_ASKED and bool(
         offers.OK_THEN_NOT_BUYING.match(answer))
