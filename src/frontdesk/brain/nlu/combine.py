@@ -23,7 +23,7 @@ from frontdesk.brain.nlu.acts import (
     YES_NO,
 )
 from frontdesk.brain.nlu.callee import ANSWERS_FOR_THEM, HANDLES_IT
-from frontdesk.brain.nlu.combine_on_file import kept_as_it_is, on_file, running_late
+from frontdesk.brain.nlu.combine_on_file import kept_as_it_is, on_file, read_first
 from frontdesk.brain.nlu.combine_permission import at_permission, call_instead
 from frontdesk.brain.nlu.combine_words import (
     ABOUT_TO_GO,
@@ -71,7 +71,6 @@ from frontdesk.brain.nlu.combine_words import (
     WAS_IT_ABOUT,
     WHEN_IS,
     WHY_NEEDED,
-    answered_own_question,
     names_a_call,
     no_refusal,
     said_only,
@@ -143,8 +142,8 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             awaiting: str | None) -> tuple[str, float]:
     """:func:`_combine`, but a booking on file said to stay is told, not moved ("I've got a showing
     Thursday at three, and I don't want to change that"), nor one the caller is late for."""
-    if (late := running_late(r) or answered_own_question(r, awaiting)) is not None:
-        return late
+    if (first := read_first(r, awaiting)) is not None:
+        return first
     intent, confidence = _combine(r, rule, rule_confidence, awaiting)
     if intent == "escalation" != rule and r.lead_intent and talks_of_the_move(r.text.lower(), r.flags):
         r.is_question = False  # "can I talk to someone about buying a home?": the lead, told

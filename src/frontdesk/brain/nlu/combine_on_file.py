@@ -6,7 +6,13 @@ from __future__ import annotations
 
 import re
 
-from frontdesk.brain.nlu.combine_words import CANCEL_SAID_PLAIN, INSTEAD, MOVE_IT
+from frontdesk.brain.nlu.combine_words import (
+    CANCEL_SAID_PLAIN,
+    INSTEAD,
+    MOVE_IT,
+    answered_own_question,
+    financing_at_read_back,
+)
 from frontdesk.brain.nlu.cues import CALL_ME, CHANGE_CUE, KEEPS_IT, NEW_BOOKING_ASKED, NOT_CANCELLED
 from frontdesk.brain.nlu.on_file import NOT_KNOWN_YET, SOONER
 from frontdesk.brain.nlu.own_booking import (
@@ -35,6 +41,12 @@ _CANT_MAKE_IT = re.compile(r"\b(?:not (?:gonna|going to) make it|can'?t make it|
 _LET_THEM_KNOW = re.compile(r"\b(?:let|tell) (?:the agent|your agent|him|her|them|the (?:shop|guys|service "
                             r"(?:guy|advisor|desk|department))) know\b")
 _PUT_ME_THROUGH = re.compile(r"\b(?:talk|speak) (?:to|with)\b|\bput me through\b|\btransfer\b")
+
+
+def read_first(r: Understanding, awaiting: str | None) -> tuple[str, float] | None:
+    """What a message is, read before the rule and the model are weighed: running late for a booking,
+    the hours asked and answered in one breath, where the money stands told at a read back."""
+    return running_late(r) or answered_own_question(r, awaiting) or financing_at_read_back(r, awaiting)
 
 
 def late_word_passed(said: str) -> bool:

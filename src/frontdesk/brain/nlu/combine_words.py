@@ -378,3 +378,20 @@ def answered_own_question(r: Understanding, awaiting: str | None) -> tuple[str, 
         r.flags.discard("question")
         return "provide_info", 0.85
     return None
+
+
+_NOT_YET = re.compile(r"\W*(?:(?:no|nope|nah|um+|uh+|well)\W+)*not (?:yet|quite yet)\b")
+
+
+def financing_at_read_back(r: Understanding, awaiting: str | None) -> tuple[str, float] | None:
+    """"we've started the pre-approval, just waiting to hear back" or "not yet, we're getting
+    pre-approved this week" to a booking read back: where their money stands, told (noted, and
+    the read back asked again), not a question about pre-approval nor a no to the booking."""
+    if awaiting != "confirm_booking" or r.financing is None or r.is_question or (
+            r.date or r.time or r.services or r.appointment_type or r.name):
+        return None
+    if r.deny and not _NOT_YET.match(r.text.lower()):
+        return None  # ("no, pre-approved, I said Tuesday": a no)
+    r.deny = r.affirm = False
+    r.flags.discard("faq_topic")
+    return "provide_info", 0.85

@@ -530,7 +530,9 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
         # question named
         main.date = next((a.date for a in reversed(asides) if a.date is not None), None)
         if main.date and main.time is None:  # "oil change. y'all work saturdays? maybe like 10"
-            main.time = clock.extract_time(normalise(f"{main.date:%A}, {main.text}"))
+            # ("… is Friday the 28th open, at nine?": the hour asked with the day)
+            main.time = clock.extract_time(normalise(f"{main.date:%A}, {main.text}")) or next(
+                (a.time for a in reversed(asides) if a.date == main.date and a.time), None)
     if awaiting == "offer_callback" and main.affirm and _ACK_ONLY.match(main.text.lower()) and any(
             a.is_question and (a.services or {"faq_topic", "price_question"} & a.flags) for a in asides):
         main.affirm = False  # "roger that. how much is a state inspection?": heard, and asks on;
