@@ -138,3 +138,38 @@ async def test_stuck_behind_a_wreck_is_running_late_and_word_passed_is_no_person
 def test_where_the_business_is_is_not_where_the_caller_looks(profiles) -> None:
     u = heard(profiles, "real_estate", "oh wait, do you cover Killeen? I just saw y'all are based in Austin")
     assert u.location is None or u.location[0] != "Austin", u.location
+
+
+# -- sides, consent and where the money stands ------------------------------------------------------------
+
+
+def test_a_house_to_sell_or_to_get_listed_is_a_sellers(profiles) -> None:
+    for said, side in (
+            ("we've got a townhouse in Round Rock to sell and we want to buy out in Leander", "both"),
+            ("my job's moving us to Denver so we have to get our place in Cedar Park listed", "sell"),
+            ("we want to buy, no sorry, sell. we're moving in with my mom after", "sell"),
+            ("selling, no, wait, buying, we rent right now so there's nothing to sell", "buy")):
+        assert heard(profiles, "real_estate", said).lead_intent == side, said
+
+
+async def test_an_okay_then_words_that_agree_to_nothing_sets_up_no_call(profiles) -> None:
+    for answer in ("okay. well, the car's only got like three thousand miles on it",
+                   "alright, then just leave it the way it is, thanks"):
+        _, replies = await call(profiles, "dealership",
+                                "do y'all sell the little air fresheners shaped like trees?", answer)
+        assert "call you back at" not in replies[-1], (answer, replies)
+
+
+async def test_where_the_money_stands_at_the_read_back_is_noted_and_asked_again(profiles) -> None:
+    s, replies = await call(profiles, "real_estate",
+                            "we'd like to sit down with an agent about buying in Austin, under four hundred, "
+                            "Tuesday at ten", "Priya Raman",
+                            "not yet, we're getting pre-approved through our credit union")
+    assert "Shall I book it?" in replies[-1] and "What would you like to change" not in replies[-1], replies
+    assert s.lead.financing == "in_progress"
+
+
+async def test_who_says_the_car_is_due_is_how_we_know_of_them(profiles) -> None:
+    _, replies = await call(profiles, "dealership", "who says it's due? I had it serviced in the spring",
+                            direction="outbound")
+    assert "service records" in replies[-1], replies

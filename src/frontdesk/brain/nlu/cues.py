@@ -273,7 +273,11 @@ ACT_CUES = {
     "how_got_number": re.compile(r"\b(?:number|#|info|information|contact|details|list|sign(?:ed)? "
                                  r"up|find me|got me|get me|reach me|data|email|cell|name|"
                                  r"how(?:'d| did| do) (?:u|you|y'all) (?:get|know|find|have)|dig up|"
-                                 r"unlisted|where'?d)\b|#"),
+                                 r"unlisted|where'?d|"
+                                 # "due according to who?", "who says it's due?": how we know of them
+                                 r"due (?:according to|based on|says)|(?:who|what) says|"
+                                 r"(?:how|why) (?:do|would|did) (?:u|you|y'?all)(?: guys)? (?:even )?"
+                                 r"(?:know|think))\b|#"),
     "bot_check": re.compile(r"\b(?:robot|bot|chatbot|machine|computer|real|human|person|recording|"
                             r"automated|automatic|ai|artificial|live|recorded|program|siri|alexa|"
                             r"synthesi[sz]ed|ivr|robocall|auto ?dialer|dial(?:ed)? me|"

@@ -278,7 +278,7 @@ def extract_lead_intent(u: Utterance) -> str | None:
     # the other, both)
     # (the latest correction that names a side: "sell, no, wait, I mean buy. sorry, I've been on
     # the phone with our landlord all morning")
-    for tail in correction_tails(u.lower) if correction_tail(u.lower) else []:
+    for tail in [t.lstrip(" ,.;:—–-") for t in correction_tails(u.lower)] if correction_tail(u.lower) else []:
         if tail != u.lower and not re.search(r"\b(?:too|also|as well|both|first)\b", tail) and (
                 said := extract_lead_intent(Utterance(raw=tail, lower=tail, numeric=tail))) in {
                 "buy", "sell"}:
