@@ -173,3 +173,32 @@ async def test_who_says_the_car_is_due_is_how_we_know_of_them(profiles) -> None:
     _, replies = await call(profiles, "dealership", "who says it's due? I had it serviced in the spring",
                             direction="outbound")
     assert "service records" in replies[-1], replies
+
+
+# -- English as a second language -------------------------------------------------------------------------
+
+
+def test_trouble_told_in_other_words_is_the_diagnostic_check(profiles) -> None:
+    for said in ("the lamp for the motor is blinking since this morning, please somebody look",
+                 "air conditioner in truck blowing only warm air, very bad",
+                 "my van makes a weird sound when I turn left"):
+        assert heard(profiles, "dealership", said).services == ["diagnostic"], said
+
+
+def test_prepone_moves_a_booking_earlier(profiles) -> None:
+    u = heard(profiles, "dealership",
+              "I have oil change on Friday ten o'clock, I want to prepone it to Thursday")
+    assert u.intent == "reschedule", u.intent
+
+
+def test_the_day_said_before_its_month_is_a_date(profiles) -> None:
+    u = heard(profiles, "real_estate", "we can come on 2 December, two o'clock afternoon", awaiting="date")
+    assert (u.date.month, u.date.day, u.time.hour) == (12, 2, 14), (u.date, u.time)
+    assert heard(profiles, "real_estate", "ten may be better for us", awaiting="time").date is None
+
+
+def test_a_surname_then_the_whole_name_is_the_whole_name(profiles) -> None:
+    assert heard(profiles, "real_estate", "my name is Okonkwo, Chidi Okonkwo. we want to buy").name == (
+        "Chidi Okonkwo")
+    assert heard(profiles, "real_estate", "we have pre-approve from the bank already",
+                 awaiting="financing").financing == "pre_approved"

@@ -349,13 +349,17 @@ _SYSTEMS = (r"(?:ac|a/c|a\.c\.|air(?: conditioning| conditioner)?|heat(?:er)?|de
             r"cruise control|backup camera|camera|sensor|gauge)")
 _SYMPTOM = re.compile(
     # ("the air in my truck has been blowing warm for like a week")
-    rf"\b(?:the |my |our |her |his |its? )?(?:\w+ )?{_SYSTEMS}(?: in (?:my|the|our|her|his|their) \w+)?"
+    rf"\b(?:the |my |our |her |his |its? )?(?:\w+ )?{_SYSTEMS}(?: in (?:(?:my|the|our|her|his|their) )?\w+)?"
     r"(?:'s| is| are| has been| have been|'s been| been)? (?:\w+ )?"
     r"(?:(?:is |are )?(?:not|n'?t|aint|ain'?t|isn'?t|won'?t|wont|doesn'?t|don'?t|quit|stopped|keeps?|"
     r"only) (?:\w+ )?(?:working|work|blowing|blow|going|turning|rolling|roll|coming|shifting|cranking|"
     r"starting|cooling|heating|locking|opening|closing|staying|connecting|cold|warm|hot)|"
-    r"(?:is |are )?(?:broke|broken|busted|out|dead|acting (?:up|weird|funny)|blowing (?:warm|hot)|"
-    r"going out|died|quit|messed up|on the fritz|slipping|jerking|sticking|stuck))\b")
+    r"(?:is |are )?(?:broke|broken|busted|out|dead|acting (?:up|weird|funny)|"
+    r"blowing (?:only |just |nothing but )?(?:warm|hot)|"
+    r"going out|died|quit|messed up|on the fritz|slipping|jerking|sticking|stuck))\b|"
+    # "the light of the engine is on", "the lamp for the motor is blinking": said in other words
+    r"\b(?:light|lamp) (?:of|for|from) (?:the |my )?(?:engine|motor)\b[^.?!]{0,25}?\b(?:on|lit|blinking|"
+    r"flashing|orange|yellow|red)\b")
 """Something on the car that is not working, in the caller's words: the diagnostic check."""
 
 

@@ -117,6 +117,8 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
                  r"(?:got|have|has|'ve got) (?:a |an |my |our |the )?(?:va |fha |usda |conventional )?"
                  r"(?:mortgage |loan |bank )?"
                  r"pre-? ?approval"
+                 # "we have pre-approve from bank already": the approval, said as a learner says it
+                 r"|(?:got|have|has|'ve got) (?:a |the |our )?pre-? ?approve\b(?! (?:us|me|it)\b)"
                  # "that's with the pre-approval we already got"
                  r"|pre-? ?approval (?:we|i) (?:already )?(?:got|have|had)"
                  r"|got approved|have approval|pre-? ?approv\w* (?:came|went) through"

@@ -210,6 +210,9 @@ def _with_surname_after(u: Utterance, name: str) -> str:
     if " " in name:
         return name
     first = re.escape(name.lower())
+    if (whole := re.search(rf"\b{first}[,\s]+({_NAME_WORD}) {first}\b", u.lower)) and _plausible_name_word(
+            whole.group(1)) and (given := _clean_name([whole.group(1)])):
+        return f"{given} {name}"  # "my name is Yamamoto, Takeshi Yamamoto": the surname, then the whole name
     for way in (rf"\b{first}[,\s]+({_NAME_WORD})\b",
                 rf"\b{first} (?:and|&) {_FILLED}{_NAME_WORD} ({_NAME_WORD})\b",
                 rf"\b{_NAME_WORD} (?:and|&) {_FILLED}{first} ({_NAME_WORD})\b"):

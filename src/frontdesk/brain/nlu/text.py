@@ -177,6 +177,9 @@ def _normalise(text: str) -> Utterance:
     numeric = re.sub(r"\b([1-9]\d{2}) (to|and|or) ([1-9]\d{2})000\b", r"\g<1>000 \2 \g<3>000", numeric)
     # "twenty-eight of February": the day of the month as a plain number (the ordinal, not an hour)
     numeric = re.sub(rf"(?<![\d:$.,])\b([1-9]|[12]\d|3[01]) (of {MONTH})\b", r"\1th \2", numeric)
+    # "one August", "15 August": the day said before its month, as much of the world says it
+    numeric = re.sub(r"(?<![\d:$.,])(?<!the )\b([1-9]|[12]\d|3[01])(?:st|nd|rd|th)? (?!may\b)"
+                     rf"({MONTH})\b(?!\s*\d)", r"\2 \1", numeric)
     return Utterance(raw=raw, lower=lower, numeric=numeric)
 
 

@@ -73,6 +73,10 @@ _ASKED_OF_SOMEONE = re.compile(
 """A question put to someone in the room ("Dad, what time?"), not to the agent."""
 
 
+_PREPONE = re.compile(r"(?i)\bprepon(?:e|ed|ing)\b")
+"""Indian English for moving a booking earlier, in words every reader of the message knows."""
+
+
 def understand(
     text: str,
     profile: BusinessProfile,
@@ -96,6 +100,7 @@ def understand(
         offered: Whether ``focus`` is among times the agent offered ("Monday, May 24 I have …"):
             a bare weekday said then is that week's.
     """
+    text = _PREPONE.sub("move", text)  # "I want to prepone it to Wednesday": move it earlier
     if (rest := contact.without_this_number(text)) is not None:
         # "you can reach me on this number, she doesn't do the phone": where, no call asked for
         result = (understand(rest, profile, today, awaiting, topic, focus, offered) if re.search(r"\w", rest)
