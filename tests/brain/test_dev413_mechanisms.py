@@ -202,3 +202,27 @@ def test_a_surname_then_the_whole_name_is_the_whole_name(profiles) -> None:
         "Chidi Okonkwo")
     assert heard(profiles, "real_estate", "we have pre-approve from the bank already",
                  awaiting="financing").financing == "pre_approved"
+
+
+# -- transcripts ------------------------------------------------------------------------------------------
+
+
+def test_a_span_with_the_first_figure_whole_is_read_once(profiles) -> None:
+    # "3 hundred thousand to 3 50" read 350,000 to 300,000,000
+    for said in ("budget 300,000 to 350", "between two hundred fifty thousand and three hundred",
+                 "somewhere 400 thousand to 450"):
+        low, high = heard(profiles, "real_estate", said, awaiting="budget").budget
+        assert high < 1_000_000 and low is not None and low < high, (said, low, high)
+
+
+async def test_calling_to_ask_how_something_works_is_answered(profiles) -> None:
+    _, replies = await call(profiles, "real_estate",
+                            "hey I'm calling to find out how your fees work if we list with y'all")
+    assert "negotiable" in replies[-1], replies
+
+
+def test_a_town_heard_in_pieces_and_one_we_do_not_cover_are_places(profiles) -> None:
+    assert heard(profiles, "real_estate", "we wanna buy in new brawn fells by the river").location == (
+        "New Braunfels", False)
+    said = "oh, y'all don't do Bastrop? okay"
+    assert heard(profiles, "real_estate", said, awaiting="location").location == ("Bastrop", False)

@@ -201,6 +201,9 @@ EMBEDDED_ASK = re.compile(r"\b(?:don'?t|do not|never) (?:really |even |quite |to
                            r"(?:(?:like|um+|uh+|just|real quick|quick),? )?"  # "i wanted to know like what …"
                            r"(?:how|what|if|whether|about|when|why|which|where)\b|"
                            r"\b(?:no|not a|any) (?:idea|clue) how\b|"
+                           # "I'm just calling to ask how your commission works if I sell with you"
+                           r"\b(?:calling|called|phoning|ringing|reaching out|here) (?:just )?to "
+                           r"(?:ask|find out|see|check) (?:how|what|if|whether|about)\b|"
                            # "i dont really need a realtor i can find houses myself cant i": a tag question
                            r"\b" + TAG_NOT + r" (?:i|we|you|it|they)\W*$|"
                            # "we dont need an agent to buy a house do we"

@@ -598,6 +598,8 @@ def _budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None, int] 
         low = _amount(n1, s1 or (s2 if s1 is None else None))
         if s1 is None and s2 and low > high:
             low = _amount(n1, None)  # "nine hundred to 1.2 million": the unit is the high end's only
+        if s1 and not s2 and high < low < _amount(n2, s1):
+            high = _amount(n2, s1)  # "three hundred thousand to three fifty": the unit said once
         while s1 is None and s2 and len(n1) == 1 and low * 10 <= high:
             low *= 10  # "six to seven hundred grand": six hundred thousand
         if not (s1 or s2) and 100 <= low < 1000 and 1 <= high < 10 and high * 100 > low:
@@ -618,7 +620,8 @@ def _budget(u: Utterance, *, expecting: bool = False) -> tuple[int | None, int] 
             re.search(r"\bbetween\s*$", text[: match.start()]))) and not _NOT_MONEY_AFTER.match(
             text, match.end())
         if (expecting or cue or homes) and 100 <= high < 10_000 and not (s1 or s2):
-            low, high = low * 1_000, high * 1_000  # "450 to 500" asked for a budget
+            # "450 to 500" asked for a budget ("300,000 to 350": the first in dollars already)
+            low, high = (low * 1_000 if low < 10_000 else low), high * 1_000
         if high >= 10_000 and max(low, high) <= MAX_BUDGET_USD and (
                 cue or homes or s1 or s2 or "$" in match.group(0)):
             return int(min(low, high)), int(max(low, high))

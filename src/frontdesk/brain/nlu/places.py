@@ -87,7 +87,10 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
         words = list(re.finditer(r"[a-z]+", u.lower))
         chunks = [(w.start(), w.group(0)) for w in words] + [  # every word, and every two in a row
             (a.start(), u.lower[a.start(): b.end()]) for a, b in pairwise(words)
-            if u.lower[a.end(): b.start()] == " "]
+            if u.lower[a.end(): b.start()] == " "] + [  # and three ("new braun fells" for New Braunfels)
+            (a.start(), u.lower[a.start(): c.end()])
+            for a, b, c in zip(words, words[1:], words[2:], strict=False)
+            if u.lower[a.end(): b.start()] == u.lower[b.end(): c.start()] == " "]
         for start, chunk in sorted(chunks, key=lambda c: (c[0], -len(c[1]))):
             if (said_before := re.search(r"\b([a-z]{3,}) $", u.lower[:start])) and (
                     said_before[1] in lexicon().first_names and said_before[1] not in lexicon().common_words):
@@ -102,7 +105,7 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
             if not (match and match[1] >= 88) and len(chunk) >= 8:
                 # "seeder park" for Cedar Park, "jorjtown": heard by sound, spelled another way
                 match = next(((n, 100, i) for i, n in enumerate(names)
-                              if sounds(chunk) == sounds(n.lower())), None)
+                              if sounds(chunk).replace(" ", "") == sounds(n.lower()).replace(" ", "")), None)
             if match and match[1] >= 88:
                 name = names[match[2]]
                 found.append((start, name, dict(areas)[name]))
@@ -140,7 +143,10 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
     refused = {area for start, area, _ in found
                if (ruled_out(u.lower, start) and start not in turned_to and not (
                    # "I don't know Austin at all … near Mueller": new to the town, not against it
-                   re.search(r"\b(?:don'?t|do not|didn'?t) (?:really )?know (?:much about )?$",
+                   # ("oh, you don't do New Braunfels": the business's not serving it, no refusal)
+                   re.search(r"\b(?:don'?t|do not|didn'?t) (?:really )?know (?:much about )?$|"
+                             r"\b(?:you|y'?all|you guys|ya'?ll) (?:don'?t|do not|dont) "
+                             r"(?:do|cover|serve|go (?:to|out to)) (?:out in |in )?$",
                              u.lower[max(0, start - 30): start])))
                or area in turned_from
                or area in said_before or _YOUR_AREA.search(u.lower[max(0, start - 40): start])

@@ -157,6 +157,9 @@ def _normalise(text: str) -> Utterance:
     # "four hundred and four hundred fifty thousand": two figures, not 404 and 150 thousand
     spoken = re.sub(r"\bhundred\s+and\s+(?=(?:one|two|three|four|five|six|seven|eight|nine)\s+hundred\b)",
                     "hundred andx ", spoken)
+    # "between two hundred fifty thousand and three hundred": two figures, not 250,300
+    spoken = re.sub(r"\b(between\b[^.?!]{0,40}?\b(?:thousand|grand))\s+and\s+(?=(?:one|two|three|four|five|"
+                    r"six|seven|eight|nine)\b)", r"\1 andx ", spoken)
     # "between three hundred and three fifty": the second figure said the short way (not 303 and 50)
     spoken = re.sub(rf"\bhundred\s+and\s+(?={_DIGIT_WORD}[- ]{_TENS_WORD}\b)", "hundred andx ", spoken)
     # "three hundred three twenty five tops": a round figure, then one said the short way (not 303 and 25)
