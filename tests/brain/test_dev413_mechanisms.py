@@ -226,3 +226,18 @@ def test_a_town_heard_in_pieces_and_one_we_do_not_cover_are_places(profiles) -> 
         "New Braunfels", False)
     said = "oh, y'all don't do Bastrop? okay"
     assert heard(profiles, "real_estate", said, awaiting="location").location == ("Bastrop", False)
+
+
+def test_figures_heard_by_their_sound_are_read_where_a_price_is_said(profiles) -> None:
+    # "like for fifty for hundred fifty thousand" read 5,450,000; "max is to seventy five" nothing
+    for said, top in (("budget is like for twenty for hundred twenty thousand tops", 420_000),
+                      ("our max is to ninety to ninety", 290_000)):
+        assert heard(profiles, "real_estate", said, awaiting="budget").budget[1] == top, said
+    assert heard(profiles, "real_estate", "we have to move in like to months").timeline[0] == 2.0
+
+
+def test_a_surname_heard_in_pieces_then_spelled_stays_one_word(profiles) -> None:
+    for said, name in (("its marcus bella cruz spelled b e l a c r u z", "Marcus Belacruz"),
+                       ("its ray boo dro its spelled b o u d r e a u x", "Ray Boudreaux"),
+                       ("its vinny gwen n g u y e n first name is vinh v i n h", "Vinh Nguyen")):
+        assert heard(profiles, "dealership", said, awaiting="name").name == name, said

@@ -21,6 +21,20 @@ _BEFORE_PART = re.compile(r"\b(yeah|yes|yep|okay|ok|sure|like|say|maybe|then|um|
 """("yeah to in the afternoon thats fine": two, said alone before the part of the day)"""
 
 
+_BEFORE_SPAN = re.compile(r"\b(in|like|about|maybe|around|or|next|within|the|another) (to|too|for|fore)"
+                          r"(?= (?:months?|weeks?|years?)\b)")
+"""("she's moving in with us in like to months": two months)"""
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_BEFORE_TENS = re.compile(r"\b(budget|max|maximum|top|tops|like|about|around|maybe|approved|afford|spend|is|"
+                          rf"'s) (to|too|for|fore)(?= {_TENS}\b(?![- ](?:\w+[- ])?(?:minutes?|mins?|people|"
+                          r"years?|days?|percent|miles?|seconds?)\b))")
+"""("budget is like for fifty", "my max is to seventy five": four fifty, two seventy-five, where a
+price is said)"""
+_SAID_TWICE = re.compile(rf"\b(to|too|for|fore) ({_TENS}(?:[- ](?:one|two|three|four|five|six|seven|eight|"
+                         r"nine))?) (?:to|too|for|fore) \2\b")
+"""("… to seventy five to seventy five": a figure said twice, its first word heard as "to")"""
+
+
 def number_homophones(text: str) -> str:
     """Speech recognition writes a number by its sound ("tuesday at to thirty", "tomorrow at
     for", "pre-approved for for hundred"): a word that sounds like a number where only a
@@ -28,4 +42,7 @@ def number_homophones(text: str) -> str:
     text = _AT_HOMOPHONE.sub(lambda m: f"{m.group(1) or m.group(3)} {_SOUNDS_LIKE[m.group(2) or m.group(4)]}",
                              text)
     text = _BEFORE_PART.sub(lambda m: f"{m.group(1)} {_SOUNDS_LIKE[m.group(2)]}", text)
+    text = _BEFORE_SPAN.sub(lambda m: f"{m.group(1)} {_SOUNDS_LIKE[m.group(2)]}", text)
+    text = _SAID_TWICE.sub(lambda m: f"{_SOUNDS_LIKE[m.group(1)]} {m.group(2)}", text)
+    text = _BEFORE_TENS.sub(lambda m: f"{m.group(1)} {_SOUNDS_LIKE[m.group(2)]}", text)
     return _BEFORE_UNIT.sub(lambda m: _SOUNDS_LIKE[m.group(1)], text)

@@ -14,6 +14,7 @@ from frontdesk.brain.nlu.cues import (
     HOME_PRICE_BEFORE,
     NO_FIGURE_NEXT,
 )
+from frontdesk.brain.nlu.heard_numbers import number_homophones
 from frontdesk.brain.nlu.spelling import FIGURE_THEN_DIGITS, digits_said_once
 from frontdesk.brain.nlu.text import WEEKDAY, Utterance, normalise
 
@@ -230,10 +231,11 @@ def said_once(u: Utterance) -> Utterance:
     """The figures as meant when said twice ("three fifty three hundred fifty thousand") or as a
     span ("between five hundred and five fifty"); a figure read as a time ("three twenty five
     maybe three thirty max") is a figure again where money is talked about."""
-    lower = re.sub(rf"\b{_FIGURE_WORD}(?:[\s,]+{_FIGURE_WORD})+\b", _fuller_again, u.lower)
+    # (as the line heard them: "like for fifty for hundred fifty thousand" is four fifty, said twice)
+    lower = re.sub(rf"\b{_FIGURE_WORD}(?:[\s,]+{_FIGURE_WORD})+\b", _fuller_again, number_homophones(u.lower))
     for pattern, replacement in _SAID_AGAIN:
         lower = pattern.sub(replacement, lower)
-    said = u if lower == u.lower else normalise(lower)
+    said = u if lower in {u.lower, number_homophones(u.lower)} else normalise(lower)
     if _CLOCK_FIGURE.search(said.numeric) and (_MONEY_CUE.search(said.numeric) or re.search(
             # "I can't go over like one-twenty. one-thirty if I really stretch"
             r"\b[1-9]:[0-5]\d,? if (?:i|we) (?:really |absolutely )?"

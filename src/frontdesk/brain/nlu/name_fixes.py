@@ -119,9 +119,11 @@ def spelled_last(u: Utterance, name: str) -> str:
         return name
     parts = name.split()
     low = [p.lower().replace("'", "") for p in parts]
-    said_before = set(re.findall(r"[a-z']+", u.lower[: runs[0].start()]))
+    said = re.findall(r"[a-z']+", u.lower[: runs[0].start()])
+    said_before = set(said)
+    heard = said_before | {"".join(said[i: i + n]) for n in (2, 3) for i in range(len(said) - n + 1)}
     if word in low or (len(low) > 1 and word == "".join(low) and len(low[-1]) >= 2
-                       and any(fuzz.ratio(low[-1], w) >= 80 or near(w, low[-1], 67) for w in said_before)):
+                       and any(fuzz.ratio(low[-1], w) >= 80 or near(w, low[-1], 67) for w in heard)):
         # (first and last name spelled in one run: "a nan ya krishnan its a n a n y a k r i …",
         # "marissa joe no m a r i s a c h o")
         return name

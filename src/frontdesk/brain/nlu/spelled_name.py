@@ -52,6 +52,12 @@ def name_from_spelling(lower: str) -> tuple[str, frozenset[str], frozenset[str]]
     runs = [r for r in runs if len(r[2]) >= 3 and not re.search(r"\bnot\W+$", lower[: r[0]])]
     if not runs or CORRECTION.search(lower, runs[0][1]):
         return None  # ("J-O-N. no wait, sorry, it's J-O-H-N": letters put right, read as such)
+    if len(runs) == 2 and (given := re.search(r"\bfirst name(?:'s| is)? ([a-z]+)\b", lower)) and (
+            given.end() <= runs[1][0] and runs[1][2] == given[1]) and given.start() > runs[0][1]:
+        # "its win nuh win n g u y e n first name is linh l i n h": the surname spelled, then the
+        # first name said and spelled
+        heard = frozenset(w for w in re.findall(r"[a-z']+", lower[: runs[0][0]]) if w not in _NOT_PARTS)
+        return (f"{runs[1][2].capitalize()} {runs[0][2].capitalize()}", heard, frozenset(r[2] for r in runs))
     words = [(m.start(), m.group(0).replace("'", ""), m.group(0)) for m in re.finditer(r"[a-z']+", lower)
              if not any(start <= m.start() < end for start, end, _ in runs)]
     split = [part for run in runs for part in _split_in_two(run, words)]
@@ -154,15 +160,23 @@ def _split_in_two(run: tuple[int, int, str], words: list[tuple[int, str, str]]
         return [(start, end, spelled, None)]
     best: tuple[float, int, range, range] | None = None  # (how well both halves fit, cut, words)
     for j, size, surname in groups:
-        if size > 2 or plain[j + size - 1] in _NOT_PARTS or (size == 1 and plain[j] in _NOT_PARTS) or any(
+        if plain[j + size - 1] in _NOT_PARTS or (size == 1 and plain[j] in _NOT_PARTS) or any(
                 plain[k] not in _NOT_PARTS for k in before if k >= j + size):
             continue  # (the surname is the last name word said before the letters; "okay k" for O-K-E-K-E)
         for cut in range(3, len(spelled) - 1):
             head, tail = spelled[:cut], spelled[cut:]
-            if not (fuzz.ratio(surname, tail) >= 80 or near(surname, tail, 67)):
+            # as heard nearly as spelled ("mensa" of M-E-N-S-A-H), or by a looser ear when the letters
+            # start with a given name and nothing name-like was said before the words for it ("marissa
+            # joe no m a r i s a c h o"; not "wade tibba doe … t h i b o d e a u x", a surname in pieces)
+            strict = len(spelled) >= 7 and len(surname) >= 4 and size == 1 and (
+                fuzz.ratio(surname, tail) >= 80 and abs(len(tail) - len(surname)) <= 1)
+            if not (strict or (head in known.first_names and near(surname, tail, 67))):
                 continue
             for i, first_size, heard in groups:
-                if i + first_size == j and near(heard, head, 70):
+                if i + first_size == j and (
+                        _sounds_like(heard, head) if strict else near(heard, head, 70)) and (
+                        strict or not any(plain[k] not in _NOT_PARTS and plain[k] not in known.everyday_words
+                                          for k in before if k < i)):
                     fit = (fuzz.ratio(_loose(heard), _loose(head)) + fuzz.ratio(_loose(surname), _loose(tail))
                            + fuzz.ratio(heard, head) / 10 + fuzz.ratio(surname, tail) / 10
                            + 15 * (head in known.first_names))  # (a first name first)
