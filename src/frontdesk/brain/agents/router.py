@@ -102,6 +102,11 @@ _MEET_NOW = re.compile(r"\b(?:sit down|meet|come (?:in|by)|appointment|consultat
                        r"bring (?:it|her|him|the \w+) in)\b")
 """A meeting asked for in so many words."""
 
+_CANCEL_LAST = re.compile(r"\b(?:go ahead and|just|please|so|yes|yeah|yep|ok(?:ay)?|then)\W+cancel "
+                          r"(?:it|that|them|the \w+)\W*(?:(?:thanks|thank you|please)\W*)?$")
+"""The cancel asked for last, whatever was said before it, to the cancel read back."""
+_GOING_ELSEWHERE = re.compile(r"\b(?:take|taking|bring|bringing) (?:it|her|him|my \w+|the \w+) "
+                              r"(?:somewhere else|elsewhere|to another (?:shop|dealer\w*|place))\b")
 _MOVE_WORD = re.compile(r"\b(?:move|push|reschedul\w*|change|switch|bump)\b")
 
 
@@ -404,6 +409,14 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
         # "no, not right now … have Jordan ring me next week": the "no" is to a new day; cancelled,
         # then the call
         u.flags.add("cancel_then")
+        return "appointments"
+    if s.awaiting == "confirm_change" and s.awaiting_agent == "appointments" and (
+            s.desk.action == "cancel") and (
+            _CANCEL_LAST.search(u.text.lower()) or _GOING_ELSEWHERE.search(u.text.lower())) and not re.search(
+            r"\b(?:don'?t|do not|not) cancel\b", u.text.lower()):
+        # "… how much was the detail again? … no, he's already seen the car. go ahead and cancel it",
+        # "why? because last time you left my car out in the rain. I'll take it somewhere else": yes
+        u.intent, u.affirm, u.deny, u.is_question, u.acts = "affirm", True, False, False, []
         return "appointments"
     if intent in CONVERSATION_ACTS:
         return "greeting"

@@ -442,7 +442,9 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
             r.date or r.time or r.has_lead_facts or r.has_contact_facts):
         # a service named here belongs to the other place ("the tire shop on Burnet")
         return "wrong_number", max(p, 0.8)  # "no no, I meant to call the Ford place across town"
-    if "faq" in {rule, model} and BOOK_IT.search(r.text.lower()) and not (
+    if "faq" in {rule, model} and (BOOK_IT.search(r.text.lower()) or (
+            # ("a townhouse for sale in Mueller … can somebody show it to me tomorrow?": to see it)
+            model == "book" and p >= 0.9 and r.date and r.appointment_type == "property_showing")) and not (
             {"faq_topic", "price_question"} & r.flags):
         return "book", 0.8  # "can we just set it up?", "could you just put me down?": a booking asked
     if "faq" in {rule, model} and r.services and ASKS_FOR_WORK.search(r.text.lower()) and not (

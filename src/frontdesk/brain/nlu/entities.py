@@ -359,7 +359,10 @@ _SYMPTOM = re.compile(
     r"going out|died|quit|messed up|on the fritz|slipping|jerking|sticking|stuck))\b|"
     # "the light of the engine is on", "the lamp for the motor is blinking": said in other words
     r"\b(?:light|lamp) (?:of|for|from) (?:the |my )?(?:engine|motor)\b[^.?!]{0,25}?\b(?:on|lit|blinking|"
-    r"flashing|orange|yellow|red)\b")
+    r"flashing|orange|yellow|red)\b|"
+    # "this little orange light pops up on the dash"
+    r"\b(?:light|symbol|icon) (?:\w+ ){0,2}(?:pops?|popped|came|comes|showed|shows|lit|lights) (?:up|on)\b"
+    r"(?=[^.?!]{0,20}\b(?:dash|dashboard|cluster)\b)")
 """Something on the car that is not working, in the caller's words: the diagnostic check."""
 
 

@@ -9,7 +9,8 @@ import re
 _OURS = (r"\b(?:somebody|someone|an agent|one of (?:y'?all|you|your agents|your people)|y'?all|"
          r"(?:your|the) (?:agent|realtor|person|guy|lady)|you guys)")
 """One of the business's people, however named."""
-_SOMEONE_OF_OURS = _OURS + r"(?:'s| is| needs?| could| can| would| will)?(?: to)? "
+_SOMEONE_OF_OURS = _OURS + (r"(?:'s| is| needs?| could| can| would| will| should| might| has to| have to|"
+                            r" ought to)?(?: to)? ")
 OURS_TO_COME = re.compile(_SOMEONE_OF_OURS + r"(?:come|coming|comes) (?:out |over |by )?"
                           r"(?:[\w ]{0,25}? )?(?:and |to )?"
                           r"(?:sees?|looks? at|checks? out|value|price|appraise|assess|"
