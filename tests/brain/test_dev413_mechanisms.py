@@ -241,3 +241,46 @@ def test_a_surname_heard_in_pieces_then_spelled_stays_one_word(profiles) -> None
                        ("its ray boo dro its spelled b o u d r e a u x", "Ray Boudreaux"),
                        ("its vinny gwen n g u y e n first name is vinh v i n h", "Vinh Nguyen")):
         assert heard(profiles, "dealership", said, awaiting="name").name == name, said
+
+
+# -- two things, changes at the read back, frustrated callers ---------------------------------------------
+
+
+async def test_a_cancel_read_back_answered_with_a_cancel_asked_last_is_cancelled(profiles) -> None:
+    calendar = await booked("dealership", "oil_change", datetime(2026, 11, 25, 9, 0))
+    _, replies = await call(profiles, "dealership", "I gotta cancel my oil change Wednesday",
+                            "hmm, is there a fee for that? ah, whatever, no. just cancel it",
+                            calendar=calendar)
+    assert "cancelled" in replies[-1] and on_calendar(calendar) == [("Wed 25 09:00", "cancelled")], replies
+
+
+async def test_a_second_visit_after_the_one_just_booked_is_that_day(profiles) -> None:
+    _, replies = await call(profiles, "dealership", "oil change Saturday at eight please", "Dana Ruiz", "yes",
+                            "oh and could I test drive the blue CR-V after? say ten")
+    assert "Saturday, November 28 at 10 AM" in replies[-1], replies
+
+
+async def test_a_name_put_right_at_the_read_back_is_the_booking_name(profiles) -> None:
+    _, replies = await call(profiles, "dealership", "tire rotation Friday at two", "Mike Brennan",
+                            "oh wait, could you put it under Michael? Michael Brennan, that's on my account")
+    assert "for Michael Brennan. Shall I book it?" in replies[-1], replies
+
+
+async def test_a_buyer_who_books_a_visit_to_price_their_own_home_is_both(profiles) -> None:
+    s, _ = await call(profiles, "real_estate",
+                      "we'd like to see the house on Oak Lane in Round Rock Friday at ten",
+                      "oh and we'll need to sell our place in Cedar Park first, can someone come price it "
+                      "Monday at two?", "Lena Ortiz", "yes", "yes")
+    assert s.lead.intent == "both", s.lead.intent
+
+
+def test_a_call_promised_before_is_not_one_asked_now(profiles) -> None:
+    u = heard(profiles, "dealership",
+              "last week the service guy told me someone would call me back about my brakes and nobody did")
+    assert u.intent != "objection_busy", u.intent
+
+
+def test_arriving_on_one_day_and_asking_for_another_is_the_other(profiles) -> None:
+    u = heard(profiles, "real_estate",
+              "we fly in Thursday. could an agent meet us at the house Friday at ten?")
+    assert u.date is not None and u.date.weekday() == 4, u.date

@@ -107,6 +107,9 @@ _CANCEL_LAST = re.compile(r"\b(?:go ahead and|just|please|so|yes|yeah|yep|ok(?:a
 """The cancel asked for last, whatever was said before it, to the cancel read back."""
 _GOING_ELSEWHERE = re.compile(r"\b(?:take|taking|bring|bringing) (?:it|her|him|my \w+|the \w+) "
                               r"(?:somewhere else|elsewhere|to another (?:shop|dealer\w*|place))\b")
+_AFTER_IT = re.compile(r"\b(?:right |just )?after(?:wards?)?\b(?!\s+(?:work|lunch|school|church|class|that\b|"
+                       r"\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|the\b|my\b))")
+"""After the visit just booked, said alone ("could I test drive it after, like eleven?")."""
 _MOVE_WORD = re.compile(r"\b(?:move|push|reschedul\w*|change|switch|bump)\b")
 
 
@@ -287,6 +290,12 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
         u.date = date.fromisoformat(s.desk.found[0].scheduled_date)
         if u.time is None and re.search(r"\b(?:at )?the same time\b", u.text.lower()):
             u.time = time.fromisoformat(s.desk.found[0].scheduled_time)
+    if s.appointment is not None and s.awaiting in {None, "anything_else"} and u.date is None and (
+            u.services or u.appointment_type) and intent in {"book", "provide_info", "faq"} and (
+            SAME_OUTING.search(u.text.lower()) or _AFTER_IT.search(u.text.lower())):
+        # booked Saturday's inspection at nine: "while I'm there … could I test drive it after, like
+        # eleven?": that day
+        u.date = date.fromisoformat(s.appointment.scheduled_date)
     if adds_to_the_one_told(s, u, profile):
         u.intent = "book"  # told of Thursday's oil change: "while it's in there, rotate the tires too?"
         u.flags.add("add_to_visit")
@@ -393,6 +402,14 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
         # move, and more work for the visit moved
         u.flags.add("add_to_move")
         return "appointments"
+    if s.awaiting == "confirm_booking" and s.awaiting_agent == "scheduling" and u.name and (
+            u.name.lower() != (s.booking_slots.customer_name or "").lower()) and intent in {
+            "faq", "provide_info", "unknown", "chitchat", "correction"} and not (
+            u.services or u.appointment_type or u.date or u.time or "faq_topic" in u.flags):
+        # "oh, can you put Christina actually? Christina Delgado. that's how it is on the account":
+        # the name the booking goes under, put right at the read back
+        u.intent, u.is_question = "provide_info", False
+        return "scheduling"
     if s.awaiting in {"confirm_booking", "phone"} and s.awaiting_agent == "scheduling" and u.phone and (
             intent in {"faq", "provide_info", "unknown", "repeat", "chitchat"}) and not (
             u.services or u.appointment_type or "faq_topic" in u.flags):

@@ -728,6 +728,8 @@ async def _book(s: ConversationState, ctx: TurnContext) -> None:
         customer_name=slots.customer_name, status=booked.status, vehicle=slots.vehicle.label,
         services=list(slots.services),
     )
+    if profile.kind == "real_estate" and s.lead.intent == "buy" and appt.key == "listing_appointment":
+        s.lead.intent = "both"  # a buyer's own home valued ("we'd have to sell ours first"): both sides
     if profile.kind == "real_estate" and not s.lead.qualified and s.lead.intent:
         qualification.decide(s, ctx, known_only=True)  # a lead booked straight away is still scored
     s.lead.status = "booked"

@@ -142,7 +142,7 @@ def combine(r: Understanding, rule: str, rule_confidence: float,
             awaiting: str | None) -> tuple[str, float]:
     """:func:`_combine`, but a booking on file said to stay is told, not moved ("I've got a showing
     Thursday at three, and I don't want to change that"), nor one the caller is late for."""
-    if (first := read_first(r, awaiting)) is not None:
+    if (first := read_first(r, rule, awaiting)) is not None:
         return first
     intent, confidence = _combine(r, rule, rule_confidence, awaiting)
     if intent == "escalation" != rule and r.lead_intent and talks_of_the_move(r.text.lower(), r.flags):

@@ -43,10 +43,29 @@ _LET_THEM_KNOW = re.compile(r"\b(?:let|tell) (?:the agent|your agent|him|her|the
 _PUT_ME_THROUGH = re.compile(r"\b(?:talk|speak) (?:to|with)\b|\bput me through\b|\btransfer\b")
 
 
-def read_first(r: Understanding, awaiting: str | None) -> tuple[str, float] | None:
+def read_first(r: Understanding, rule: str, awaiting: str | None) -> tuple[str, float] | None:
     """What a message is, read before the rule and the model are weighed: running late for a booking,
-    the hours asked and answered in one breath, where the money stands told at a read back."""
-    return running_late(r) or answered_own_question(r, awaiting) or financing_at_read_back(r, awaiting)
+    the hours asked and answered in one breath, where the money stands told at a read back, a call
+    back promised before and never made."""
+    return running_late(r) or answered_own_question(r, awaiting) or financing_at_read_back(r, awaiting) or (
+        _promised_before(r, rule))
+
+
+_PROMISED = re.compile(r"\b(?:said|told (?:me|us)|promised(?: me| us)?|was supposed to|were supposed to)"
+                       r"(?: that)?(?: (?:somebody|someone|they|he|she|you|y'?all|you guys|a guy|the guy|"
+                       r"the shop|one of you))? (?:would|'d|was going to|were going to|gonna|will|to) "
+                       r"(?:call|get back|give (?:me|us) a call|ring)\b")
+"""A call back someone promised before ("the guy said somebody would call me back")."""
+
+
+def _promised_before(r: Understanding, rule: str) -> tuple[str, float] | None:
+    """"I called Monday about my check engine light and the guy said somebody would call me back
+    with a time. nobody ever did.": what they called about, not a call asked for now."""
+    said = r.text.lower()
+    if rule != "objection_busy" or not _PROMISED.search(said) or CALL_ME.search(_PROMISED.sub(" ", said)):
+        return None
+    r.flags.discard("objection_busy")
+    return ("book", 0.8) if r.services or r.appointment_type else ("provide_info", 0.7)
 
 
 def late_word_passed(said: str) -> bool:

@@ -117,6 +117,9 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
                  r"(?:got|have|has|'ve got) (?:a |an |my |our |the )?(?:va |fha |usda |conventional )?"
                  r"(?:mortgage |loan |bank )?"
                  r"pre-? ?approval"
+                 # "our pre-approval is for four fifty"
+                 r"|(?:our|my|the) pre-? ?approval(?:'s| is| was| letter(?:'s| is| says)?)? "
+                 r"(?:for|up to|at)\b"
                  # "we have pre-approve from bank already": the approval, said as a learner says it
                  r"|(?:got|have|has|'ve got) (?:a |the |our )?pre-? ?approve\b(?! (?:us|me|it)\b)"
                  # "that's with the pre-approval we already got"

@@ -57,7 +57,9 @@ _NOT_MOVING = re.compile(r"\b(?:don'?t|do not|not|won'?t|never|no longer|aren'?t
 _OWN_SUBJECT = re.compile(r"\b(?:i|we|i'?d|we'?d|wed|i'?ll|we'?ll|i'?m|we'?re|were)\s+$")
 _SOMEONE_ELSE = re.compile(r"\b(?:he|she|they|hes|shes|theyre|theyve|landlord|landlady|owners?|sellers?|"
                            r"neighbou?rs?|brother|"
-                           r"sister|parents|friends?|buddy|cousin|in-laws?|folks|uncle|aunt)"
+                           r"sister|parents|friends?|buddy|cousin|in-laws?|folks|uncle|aunt|"
+                           # "does anybody over there actually want to sell houses?": the business
+                           r"(?:any|some)(?:body|one) (?:over )?there)"
                            r"(?:'s|'re| is| are| was| were| just| has| have| had| already)?"
                            r"(?: \w+){0,2}\s*$|"
                            # "our landlord's retiring to Florida and selling the place": theirs
@@ -279,7 +281,10 @@ def extract_lead_intent(u: Utterance) -> str | None:
     # (the latest correction that names a side: "sell, no, wait, I mean buy. sorry, I've been on
     # the phone with our landlord all morning")
     for tail in [t.lstrip(" ,.;:—–-") for t in correction_tails(u.lower)] if correction_tail(u.lower) else []:
-        if tail != u.lower and not re.search(r"\b(?:too|also|as well|both|first)\b", tail) and (
+        # (not "does anybody over there actually want to sell houses?": "actually" said of someone else)
+        head = u.lower[: len(u.lower) - len(tail)].rstrip(" ,.;:—–-")
+        if tail != u.lower and not re.search(r"\b(?:too|also|as well|both|first)\b", tail) and not (
+                _SOMEONE_ELSE.search(head + " ")) and (
                 said := extract_lead_intent(Utterance(raw=tail, lower=tail, numeric=tail))) in {
                 "buy", "sell"}:
             return said  # "… listing the house on Maple — wait, no, I'm saying that wrong … I'm the buyer"

@@ -79,6 +79,11 @@ _AWAY_TILL = re.compile(r"\b(?:traveling|travelling|on the road|out of town|away
 visit's day."""
 
 
+_ARRIVING = re.compile(r"\b(?:driving|flying|coming|getting|heading|rolling) (?:down|in|up|into town|back)\s+"
+                       r"(?:on\s+)?(?:the\s+)?$")
+"""Coming to town on a day ("I'm driving down Friday"), said before another day asked for."""
+
+
 def belongs_elsewhere(text: str, start: int) -> bool:
     """A date of something else: an event ahead ("my new job starts January 4th") or one done
     ("I got it inspected back on the 3rd")."""
@@ -93,6 +98,10 @@ def belongs_elsewhere(text: str, start: int) -> bool:
         return True  # "it's the twenty-ninth today, right?", "today's the 29th": today's date, in passing
     return bool(_OTHER_EVENT.search(before) or TRIP.search(before) or _CONTACTED.search(before)
                 or _AWAY_TILL.search(before)
+                # "I'm driving down Friday. could someone meet me at the house Saturday morning?":
+                # the day they arrive, another asked for the visit after it
+                or (_ARRIVING.search(before) and re.match(rf"\w+\b[^?]*?\b(?:{WEEKDAY}|tomorrow)\b",
+                                                          text[start:]) is not None)
                 # "my number after Monday is …": when a number holds, not a visit
                 or re.search(r"\b(?:number|phone|cell)\b[^.?!]{0,25}$", before)
                 or (_EVENT_DAY.search(before) and not re.match(  # ("… wednesday, wednesday at ten": taken up)
