@@ -676,8 +676,12 @@ def ask_next(s: ConversationState, ctx: TurnContext) -> None:
         ctx.hand_off("scheduling", "a visit is being booked already", s)
     elif qualified:
         lead.status = "qualified"
-        appt_key = lead_side.meeting_for(s, ctx.u, ctx.profile) if lead.intent in {"buy", "sell"} else (
-            "buyer_consultation")
+        # (the visit asked about earlier in the call, on the lead's own side: "if I book a showing,
+        # how long does that take?")
+        asked = lead_side.visit_asked_about(s, ctx.profile)
+        appt_key = "listing_appointment" if lead.intent == "sell" else "buyer_consultation"
+        if asked is not None and (asked == "listing_appointment") == (lead.intent == "sell"):
+            appt_key = asked
         s.booking_slots.appointment_type = appt_key
         label = ctx.profile.appointment_type(appt_key)
         ctx.ask(s, "offer_appointment", AGENT, "qualified_offer", name_part=_name_part(s),

@@ -324,8 +324,7 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
         # there any way to do it sooner?"
         u.intent = "reschedule"
         return "appointments"
-    if just_told(s) and intent in {"provide_info", "unknown", "book", "affirm"} and (
-            u.name or u.vehicle) and not (
+    if just_told(s) and intent in {"provide_info", "unknown", "book", "affirm"} and u.name and not (
             u.date or u.time or u.services or u.appointment_type or u.is_question or u.has_lead_facts
             or u.acts):
         # "My name is Halina Kowalski. The car is a Buick, silver.": told when it is, who and what

@@ -76,6 +76,10 @@ def is_aside(r: Understanding, awaiting: str | None) -> bool:
             STATEMENT.match(r.text.lower())
             and not {"faq_topic", "inventory_question", "staff_question"} & r.flags)):
         return False  # "ours is in Pflugerville.", "that's how it is on the account.": said, not asked
+    if r.intent == "faq" and not {"faq_topic", "price_question", "staff_question"} & r.flags and re.fullmatch(
+            r"\W*(?:it'?s|its|that'?s|she'?s|they'?re|this one'?s)\b[^?.!]{1,40},?\s*"
+            r"(?:right|yeah|correct)\?\W*", r.text.lower()):
+        return False  # "I saw the white Tesla … It's used, right? What are y'all asking for it?": of the car
     if ANOTHER_SLOT.search(r.text.lower()) or _SLOT_CHECK.fullmatch(r.text.lower().strip()) or (
             _OPENINGS_ASKED.search(r.text.lower())):
         return False  # "do you have anything earlier that day?", "is that too late?": the booking

@@ -30,7 +30,9 @@ _QUALIFYING = {"permission", "intent", "timeline", "budget", "location", "financ
 
 
 _WHICH_SOURCE = re.compile(r"\b(?:what|which|whose) (?:web ?site|site|form|ad|listing|page|app)\b|"
-                           r"\bwhere (?:did|do) (?:you|y'?all) (?:get|find|see) (?:me|us|this|that)\b")
+                           r"\bwhere (?:did|do) (?:you|y'?all) (?:get|find|see) (?:me|us|this|that)\b|"
+                           # "due according to who?", "who says it's due?": how we know of them
+                           r"\bdue (?:according to|based on) (?:who|whom|what)\b|\b(?:who|what) says\b")
 """Where we got the callee, asked ("what website?", "which form was that?")."""
 _ONLY_DOUBTED = re.compile(r"\b(?:(?:are|r) (?:you|u|y'?all) sure|"
                            r"(?:do|did) (?:you|y'?all) (?:have|get) the right|"

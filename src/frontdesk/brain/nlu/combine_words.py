@@ -387,7 +387,8 @@ def financing_at_read_back(r: Understanding, awaiting: str | None) -> tuple[str,
     """"we've started the pre-approval, just waiting to hear back" or "not yet, we're getting
     pre-approved this week" to a booking read back: where their money stands, told (noted, and
     the read back asked again), not a question about pre-approval nor a no to the booking."""
-    if awaiting != "confirm_booking" or r.financing is None or r.is_question or (
+    if awaiting != "confirm_booking" or r.financing is None or r.is_question or r.affirm or CALL_ME.search(
+            r.text.lower()) or (
             r.date or r.time or r.services or r.appointment_type or r.name):
         return None
     if r.deny and not _NOT_YET.match(r.text.lower()):

@@ -100,8 +100,9 @@ def belongs_elsewhere(text: str, start: int) -> bool:
                 or _AWAY_TILL.search(before)
                 # "I'm driving down Friday. could someone meet me at the house Saturday morning?":
                 # the day they arrive, another asked for the visit after it
-                or (_ARRIVING.search(before) and re.match(rf"\w+\b[^?]*?\b(?:{WEEKDAY}|tomorrow)\b",
-                                                          text[start:]) is not None)
+                or (_ARRIVING.search(before) and re.match(
+                    rf"[^?]*?\b(?:{WEEKDAY}|tomorrow)\b[^?]*?\b(?:{WEEKDAY}|tomorrow)\b", text[start:])
+                    is not None)
                 # "my number after Monday is …": when a number holds, not a visit
                 or re.search(r"\b(?:number|phone|cell)\b[^.?!]{0,25}$", before)
                 or (_EVENT_DAY.search(before) and not re.match(  # ("… wednesday, wednesday at ten": taken up)

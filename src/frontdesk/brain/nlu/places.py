@@ -37,7 +37,7 @@ _OWNED_IN = re.compile(r"\b(?:i|we)(?:'ve| have)? (?:already )?(?:got|own|have|b
 
 
 _OURS_THERE = re.compile(r"\b(?:you|y'?all|ya'?ll|you guys|you all|your (?:office|company|agency|team|"
-                         r"business|shop|dealership|brokerage))(?: are| is|'re|'s)? (?:all |just |only )?"
+                         r"business|shop|dealership|brokerage))(?: are| is|'re|'s) (?:all |just |only )?"
                          r"(?:in|based (?:in|out of)|located (?:in|out of)|out of|over in) $")
 """The business's own place said just before a town ("y'all are in Austin")."""
 
@@ -105,7 +105,12 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
             if not (match and match[1] >= 88) and len(chunk) >= 8:
                 # "seeder park" for Cedar Park, "jorjtown": heard by sound, spelled another way
                 match = next(((n, 100, i) for i, n in enumerate(names)
-                              if sounds(chunk).replace(" ", "") == sounds(n.lower()).replace(" ", "")), None)
+                              if sounds(chunk) == sounds(n.lower()) or (
+                                  # ("new braun fells": a town of two words heard in three; not "Brianna
+                                  # Tate" for Burnet)
+                                  " " in n and chunk.count(" ") > n.count(" ")
+                                  and sounds(chunk).replace(" ", "") == sounds(n.lower()).replace(" ", ""))),
+                             None)
             if match and match[1] >= 88:
                 name = names[match[2]]
                 found.append((start, name, dict(areas)[name]))

@@ -302,8 +302,9 @@ def _disfluencies(text: str) -> str:
         if re.search(r" (?:and|to|or)$", said) and _ANY_NUMBER_WORD.search(said):
             return match.group(0)  # "between four hundred and four hundred and fifty": two figures
         if " " in said and all(len(w) == 1 for w in re.split(r"[ ,]+", said)) and (re.match(
-                r"[ ,]+[a-z]\b(?!')", match.string[match.end():]) or re.search(
-                r"(?:^|[ ,-])[a-z][ ,-]+[a-z][ ,-]+$", match.string[: match.start()])):
+                r"[ ,]+[a-z]\b(?!')", match.string[match.end():]) or (re.search(
+                r"(?:^|[ ,-])[a-z][ ,-]+[a-z][ ,-]+$", match.string[: match.start()]) and not re.match(
+                r"\s+(?:at|on) the end\b", match.string[match.end():]))):
             return match.group(0)  # "a n a n y a", "o k e k e": a pair said again inside a spelling
         return said
 
