@@ -36,6 +36,8 @@ _OWNED_IN = re.compile(r"\b(?:i|we)(?:'ve| have)? (?:already )?(?:got|own|have|b
 """A place named as where the caller already owns ("I've got two in Round Rock already")."""
 
 
+_PLACED = re.compile(r"\b(?:in|near|around|to|by|from|of|do|serve|cover|covers|service|work)\s+$")
+"""Words a place is said after ("in", "near", "do you serve …")."""
 _OURS_THERE = re.compile(r"\b(?:you|y'?all|ya'?ll|you guys|you all|your (?:office|company|agency|team|"
                          r"business|shop|dealership|brokerage))(?: are| is|'re|'s) (?:all |just |only )?"
                          r"(?:in|based (?:in|out of)|located (?:in|out of)|out of|over in) $")
@@ -90,13 +92,13 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
             if u.lower[a.end(): b.start()] == " "] + [  # and three ("new braun fells" for New Braunfels)
             (a.start(), u.lower[a.start(): c.end()])
             for a, b, c in zip(words, words[1:], words[2:], strict=False)
-            if u.lower[a.end(): b.start()] == u.lower[b.end(): c.start()] == " "]
+            if u.lower[a.end(): b.start()] == u.lower[b.end(): c.start()] == " " and (
+                expecting or _PLACED.search(u.lower, 0, a.start()))]
         for start, chunk in sorted(chunks, key=lambda c: (c[0], -len(c[1]))):
             if (said_before := re.search(r"\b([a-z]{3,}) $", u.lower[:start])) and (
                     said_before[1] in lexicon().first_names and said_before[1] not in lexicon().common_words):
                 continue  # "beatriz salgado": a surname after a first name, no near miss of Salado
-            placed = re.search(r"\b(?:in|near|around|to|by|from|of|do|serve|cover|covers|service|work)\s+$",
-                               u.lower[:start])
+            placed = _PLACED.search(u.lower, 0, start)
             if not (expecting or len(u.lower.split()) <= 3 or placed) or _OURS_THERE.search(u.lower[:start]):
                 continue
             if chunk in lexicon().common_words or _in_the_name(u, chunk, start + len(chunk)):

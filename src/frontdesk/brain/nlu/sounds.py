@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 
+@lru_cache(maxsize=8192)
 def sounds(words: str) -> str:
     """A rough key of how words sound: consonants as heard, vowels and doubles dropped
     ("seeder park" and "cedar park" are both "sdr prk")."""
