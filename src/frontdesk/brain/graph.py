@@ -38,6 +38,7 @@ from frontdesk.brain.agents import (
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.nlu.cues import AND_ALSO, CALL_ME, NEVER_MIND
 from frontdesk.brain.nlu.name_spacing import name_put_right
+from frontdesk.brain.nlu.said import LET_DOWN
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.state import ConversationState, Message, Transition, utcnow
 from frontdesk.spoken import cap_words, said_once, strip_markdown
@@ -151,6 +152,8 @@ async def _route(turn: Turn, config: RunnableConfig) -> Turn:
         objection.withdraw_callback(s, ctx)  # "forget the callback, just book me Monday at eight"
     target = "faq" if first.intent == "call_noted" else "objection" if "call_aside_act" in first.flags else (
         router.route(s, first, ctx.profile, ctx))
+    if target != "escalation" and LET_DOWN.search(u.text.lower()):
+        ctx.say("let_down")  # "I called Monday … and nobody called me back": owned up to first
     if target != "scheduling" and "no_booking" in u.flags and s.appointment is None and (
             s.booking_slots.under_way()) and not u.has_booking_facts:
         # "No, I don't want to book anything. I want to talk to a manager": the visit read into

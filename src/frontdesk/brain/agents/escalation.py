@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from frontdesk.brain.agents import qualification
 from frontdesk.brain.context import Effect, TurnContext, absorb_contact
 from frontdesk.brain.format import say_phone
+from frontdesk.brain.nlu.said import LET_DOWN
 from frontdesk.brain.nlu.text import phrase_in
 from frontdesk.brain.state import BackgroundTask, ConversationState, Notification
 from frontdesk.knowledge.profile import BusinessProfile
@@ -102,9 +103,9 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
                                           department=department_asked(s, ctx)))
     s.escalation_in_progress = True
     s.human_agent_status = "checking"
-    upset = ctx.understanding is not None and any(
-        w in ctx.understanding.text.lower() for w in ("ridiculous", "angry", "frustrated",
-                                                       "unacceptable", "terrible", "upset"))
+    said = ctx.understanding.text.lower() if ctx.understanding else ""
+    upset = any(w in said for w in ("ridiculous", "angry", "frustrated", "unacceptable", "terrible",
+                                    "upset")) or LET_DOWN.search(said) is not None
     ctx.say("escalation_start_upset" if upset else "escalation_start")
     ctx.effects.append(Effect(kind="start_escalation", task_id=task_id, detail=reason))
     s.awaiting = None

@@ -515,11 +515,12 @@ async def advance(s: ConversationState, ctx: TurnContext, *, unclear: bool = Fal
         ctx.ask(s, "appointment_type", AGENT, f"ask_appointment_type_{profile.kind}")
         return
     u = ctx.understanding
-    if (appt.needs_service and not profile.service(slots.service_type) and s.awaiting == "service"
+    if (appt.needs_service and not profile.service(slots.service_type)
             and s.direction == "outbound" and not s.callback_for and u is not None and not u.services
-            and (u.date or u.time) and (due := profile.service(profile.due_service)) is not None):
-        # asked what the car needs on our call about its due service, "can y'all do Tuesday at
-        # nine?": the service we called about, on that day
+            and (u.date or u.time) and u.intent != "faq"
+            and (due := profile.service(profile.due_service)) is not None):
+        # on our call about its due service, "can y'all do Tuesday at nine?" (asked what the car
+        # needs, or said first): the service we called about, on that day
         slots.services, slots.service_type = [due.key], due.key
     if appt.needs_service and not profile.service(slots.service_type) and u is not None and (
             look := trouble_described(s, u, profile)) is not None:

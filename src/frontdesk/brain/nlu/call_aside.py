@@ -97,6 +97,11 @@ def split(text: str) -> tuple[str, str] | None:
     # ("please cancel it and have someone call me next week": from the "and" on)
     start = max((m.start() for m in re.finditer(r"\b(?:and|but|also|plus)\b", said[:asked.start()])
                  if m.start() >= start), default=start)
+    if not more and not _YES_AND.match(said) and re.fullmatch(
+            r"[\W_]*(?:(?:okay|ok|yeah|yes|yep|sure|alright|all right|well|hmm+|hm+|right|gotcha|i see|oh|"
+            r"um+|uh+|ah+|got it|i understand|understood|no worries|that'?s fine|fair enough)\b[\W_]*)+",
+            said[:start]):
+        return None  # ("okay, yeah. could one of your agents call me back about it?"): the call, alone
     if re.fullmatch(r"[\W_]*(?:(?:and|but|also|plus|so|oh|um+|uh+|okay|ok)\b[\W_]*)*", said[:start]):
         start = 0  # ("And also I'd really like Jordan to call me …": nothing before it)
     before, call = text[:start], text[start:]

@@ -27,7 +27,17 @@ SLOTS_OPEN = re.compile(
     r"\b(?:next|first|earliest|soonest) open(?: one| slot| spot| time)?\b|"
     # "could we do it earlier? like right when y'all open?": the first slot of the day
     r"\b(?:right |just |as soon as |soon as )?when (?:you|y'?all|you guys|ya|(?:the|your) doors?) "
-    r"(?:first )?opens?\b")
+    r"(?:first )?opens?\b|"
+    # "is Friday open, at nine?", "friday nine o'clock, is that open?", "would the 28th be open?":
+    # the day or hour is what is open, a slot
+    r"\b(?:is|are|'s|would|will|is there)\s+(?:that|this|those|these|"
+    r"(?:(?:this|next|that|coming) )?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"(?: (?:the )?\w+(?:st|nd|rd|th))?|"
+    r"tomorrow|the \w+(?:st|nd|rd|th)|\d{1,2}(?::\d\d)?(?: ?[ap]\.?m\.?| o'?clock)?|"
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon)"
+    r"(?: thirty| fifteen| forty five)?"
+    r"(?: o'?clock)?|(?:that|the|this) (?:time|slot|spot|day|hour|one))"
+    r"(?: (?:at|in the|morning|afternoon)(?: \S+){1,2})?\s+(?:still |even )?(?:be )?(?:still )?open\b")
 """Openings asked for ("what've you got open Friday?", "anything open Saturday morning?"): the
 open slots of a day, not the business's opening hours."""
 
@@ -695,11 +705,14 @@ CALL_TURNED_DOWN = re.compile(r"\b(?:no need|no one|nobody|don'?t|dont|do not|ne
 search up to the call's start."""
 
 
-YES_WHO = re.compile(r"\W*(?:(?:yeah|yes|yep|yup|yea|ya|hello|hi|uh-? ?huh|mhm|okay|ok|um+|uh+)\W+)+"
+YES_WHO = re.compile(r"\W*(?:(?:yeah|yes|yep|yup|yea|ya|hello|hi|uh-? ?huh|mhm|okay|ok|um+|uh+|sorry|"
+                     r"pardon)\W+)+"
                       r"(?:who'?s (?:this|that|calling)|who is (?:this|that|calling)|who am i (?:talking|"
                       r"speaking)"
-                      r" (?:to|with)|who are (?:you|y'?all)|who dis|who this)\W*$")
-"""A yes-word in front of "who's this?": the caller asks who we are before agreeing to anything."""
+                      r" (?:to|with)|who are (?:you|y'?all)|who dis|who this)"
+                      r"(?:\W+(?:[a-z']+ ){1,2}(?:what|who|where)\?)?\W*$")
+"""A yes-word in front of "who's this?": the caller asks who we are before agreeing to anything
+("sorry, who is this? Riverside what?": the name half heard, echoed)."""
 MEANT_TO_CALL_US = re.compile(r"\b(?:meant to|was (?:gonna|going to|about to)|been meaning to|wanted to) "
                                r"(?:call|ring|phone|reach out to) (?:you|y'?all|you guys)\b")
 """The callee was about to call us ("oh, shoot, I meant to call y'all"): no wrong number."""

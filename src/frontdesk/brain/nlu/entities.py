@@ -362,7 +362,13 @@ _SYMPTOM = re.compile(
     r"flashing|orange|yellow|red)\b|"
     # "this little orange light pops up on the dash"
     r"\b(?:light|symbol|icon) (?:\w+ ){0,2}(?:pops?|popped|came|comes|showed|shows|lit|lights) (?:up|on)\b"
-    r"(?=[^.?!]{0,20}\b(?:dash|dashboard|cluster)\b)")
+    r"(?=[^.?!]{0,20}\b(?:dash|dashboard|cluster)\b)|"
+    # "a yellow light just popped up", "some little orange light is flashing at me"
+    r"\b(?:(?:some|a|this|that|the) )?(?:(?:little|small|tiny|orange|yellow|red|amber|warning|weird|strange|"
+    r"funny|blinking|flashing) )+(?:light|lamp|symbol|icon)s? (?:\w+ ){0,2}(?:pops?|popped|came|comes|"
+    r"showed|shows|lit|lights|flash\w*|blink\w*|turned|keeps|is on|'s on|stays on)\b|"
+    r"\b(?:there'?s|there is) (?:some|a) (?:light|lamp) on\b|"
+    r"\b(?:some|a) (?:light|lamp) (?:is|'s) (?:on|flashing|blinking|lit)\b")
 """Something on the car that is not working, in the caller's words: the diagnostic check."""
 
 
@@ -389,6 +395,8 @@ def extract_services(u: Utterance, profile: BusinessProfile) -> list[str]:
     """Keys of the services wanted, in the order mentioned, fuzzy for speech errors. A service
     ruled out or done already ("I did the oil last month") is not one."""
     found: list[tuple[int, int, str]] = []
+    said_exactly = [(sv.key, p.lower()) for sv in profile.services for p in (sv.name, *sv.synonyms)
+                    if phrase_in(p.lower(), u.lower)]
     for service in profile.services:
         phrases = [service.name, *service.synonyms]
         # ("check engine lights on", "tire rotations": a name of more than one word said plural,
@@ -404,7 +412,10 @@ def extract_services(u: Utterance, profile: BusinessProfile) -> list[str]:
             continue  # "on storm duty rotation": no near miss of the tires' either
         if not best:
             # Fuzzy search of each phrase inside the text (speech slips: "tire rotaton").
-            longest = [p.lower() for p in phrases if 6 < len(p) <= len(u.lower)]
+            # ("smells like something burning": not the detailing's "smells like smoke", when
+            # the words said are another service's own "smells like")
+            longest = [p.lower() for p in phrases if 6 < len(p) <= len(u.lower) and not any(
+                q in p.lower() for k, q in said_exactly if k != service.key)]
             scores = [fuzz.partial_ratio(p, u.lower) for p in longest]
             if scores and max(scores) >= 90:
                 best = len(longest[scores.index(max(scores))]) - 1

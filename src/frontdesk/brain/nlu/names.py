@@ -114,6 +114,7 @@ def _plausible_name_word(word: str) -> bool:
 _NEVER_NAME = frozenset({"cause", "cuz", "because", "since", "coz", "cos", "'cause", "loan", "loans", "fha",
                          "mortgage", "usda",
                          "yes", "yet", "yeah", "yep", "no", "nope", "sure", "actually", "okay", "ok", "so",
+                         "po", "opo", "ji",  # politeness ("the surname po", "Sharma ji")
                          "ya", "yah", "yea", "yup", "sry", "thx", "pls", "plz",
                          "shoot", "dang", "darn", "shucks", "gosh", "geez", "jeez", "bummer", "dangit",
                          "drat", "rats", "welp",
@@ -380,6 +381,10 @@ def _read_name(u: Utterance, *, expecting: bool) -> str | None:
             if other and surname and len(other.split()) > 1 and other.split()[-1].lower() == surname.lower():
                 return other  # "Last name's D'Amico. Francesca D'Amico.": the whole name, said after
             given = other if other and len(other.split()) == 1 and other.lower() != surname.lower() else None
+        if given is None and (named := re.search(r"\b(?:first |given )?name(?:'s| is|:)?,?\s+(" + _NAME_WORD
+                                                 + r")\W*$", u.lower[last.end():])) and (
+                _plausible_name_word(named[1])):
+            given = _clean_name([named[1]])  # "surname is Kuznetsova, K-U-Z-N-E-T-S-O-V-A. name Oksana"
         if given is None and (rest := re.fullmatch(r"\W*([a-z'-]+)\W*", u.lower[last.end():])) and (
                 rest[1] in lexicon().first_names):
             given = rest[1].capitalize()  # "last name's Haskins, Glen"

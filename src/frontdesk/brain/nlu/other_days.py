@@ -30,7 +30,13 @@ _CONTACTED = re.compile(r"\b(?:left|sent|gave|got) (?:me |us )?(?:a |your |the |
                         r"(?:voice ?mail|message|text|letter|postcard|e-?mail|call|reminder)\s*"
                         r"(?:on |last |this past )?$|"
                         r"\b(?:you|y'?all|you guys|somebody|someone) (?:called|rang|texted) (?:me |us )?"
-                        r"(?:on |last |this past )?$")
+                        r"(?:on |last |this past )?$|"
+                        # "I called Monday about my brakes and nobody called me back": the caller's
+                        r"\b(?:i|we|my \w+|he|she)(?: already| first)? (?:called|rang|phoned|emailed|texted|"
+                        r"messaged|reached out|left (?:a |y'?all a |you a )?(?:message|voice ?mail)|"
+                        r"(?:talked|spoke) (?:to|with) (?:someone|somebody|a guy|a lady|one of))"
+                        r"(?: (?:y'?all|you|you guys|there|in|here|your \w+|about \w+(?: \w+)?))*"
+                        r" (?:on |last |this past |back on |earlier )?$")
 """When we were last in touch ("y'all left me a voicemail Tuesday about service"): gone by."""
 _EVENT_DAY = re.compile(r"\b(?:graduat\w*|"
                         # "… saturday morning instead, I forgot I got my kids friday": whose day that is

@@ -63,3 +63,16 @@ LATE_FOR_IT = re.compile(r"\b(?:i'?m|im|i am|we'?re|were|we are|(?:i|we)'?ll be|
 late"): asked whether it still stands, not a move."""
 NEW_TIME_ASKED = re.compile(r"\b(?:reschedul\w*|(?:another|different|later|new) (?:day|time)|instead)\b")
 """Said with running late, another time asked for: a move after all ("… can we do another day?")."""
+LET_DOWN = re.compile(
+    r"\b(?:(?:nobody|no one|no-one|noone|nobody ever|no one ever|y'?all never|you (?:guys )?never|"
+    r"they never|(?:she|he) never|(?<!\bi )(?<!\bwe )never) (?:called|call|rang|got back|gets back|returned|"
+    r"follow(?:ed)? up|reached out)|"
+    r"(?:never|didn'?t|did not|haven'?t|have not|hasn'?t|still haven'?t) "
+    r"(?:got|get|gotten|heard|received|had)"
+    r"(?: a| any| the| that)? (?:call(?: ?back)?|back|word|response|reply|answer|anything)|"
+    r"(?:still )?waiting (?:on|for) (?:a |that |the |your |y'?all'?s )?(?:call ?back|call|someone to call|"
+    r"somebody to call)|"
+    r"(?:was|were) (?:supposed|meant) to (?:call|get back|ring)|"
+    r"promised (?:to )?(?:call|get back|a call))")
+"""The caller says a promised call never came ("I called Monday and nobody called me back"): owned
+up to with an apology before anything else."""

@@ -111,6 +111,13 @@ def name_from_spelling(lower: str) -> tuple[str, frozenset[str], frozenset[str]]
     kept = [(at, plain) for _, at, plain in kept  # ("obi uh oh bee nah … o b i n n a": its start)
             if not any(other != plain and other.startswith(plain) for _, _, other in kept)
             and not any(spelled != plain and spelled.startswith(plain) for spelled in anchor)]
+    given = [sp for sp, at in anchor.items() if sp in known.first_names and not any(
+        words[j][0] == at for j in taken)]
+    if len(given) == 1 and len(anchor) == 1 and kept and all(
+            at < anchor[given[0]] and plain not in known.first_names for at, plain in kept):
+        # "walking morales its j o a q u i n": a first name spelled after the surname, heard as
+        # no name, goes first
+        anchor[given[0]] = -1
     parts: list[str] = []
     for _, word in sorted([*kept, *((at, spelled) for spelled, at in anchor.items())]):
         if word not in parts:
@@ -126,8 +133,9 @@ def name_from_spelling(lower: str) -> tuple[str, frozenset[str], frozenset[str]]
 
 def _loose(word: str) -> str:
     """A word as a bad line lets it through: consonants that sound alike made one and each run of
-    vowels one "a" ("joe" and C-H-O, "row" and R-A-O, "okay k" and O-K-E-K-E)."""
-    key = re.sub(r"ch|j|g(?=[eiy])|dg", "j", word)
+    vowels one "a" ("joe" and C-H-O, "row" and R-A-O, "okay k" and O-K-E-K-E, "win" and N-G-U-Y-E-N)."""
+    key = re.sub(r"^ngu(?=[aeiouy])", "w", word)  # "win" for N-G-U-Y-E-N
+    key = re.sub(r"ch|j|g(?=[eiy])|dg", "j", key)
     key = re.sub(r"ph", "f", key)
     key = re.sub(r"ck|c(?![eiy])|q", "k", re.sub(r"c(?=[eiy])", "s", key))
     key = re.sub(r"[wh](?![aeiouy])", "", key.replace("z", "s"))
@@ -174,7 +182,8 @@ def _split_in_two(run: tuple[int, int, str], words: list[tuple[int, str, str]]
                 continue
             for i, first_size, heard in groups:
                 if i + first_size == j and (
-                        _sounds_like(heard, head) if strict else near(heard, head, 70)) and (
+                        (_sounds_like(heard, head) or head in known.first_names) if strict
+                        else near(heard, head, 70)) and (
                         strict or not any(plain[k] not in _NOT_PARTS and plain[k] not in known.everyday_words
                                           for k in before if k < i)):
                     fit = (fuzz.ratio(_loose(heard), _loose(head)) + fuzz.ratio(_loose(surname), _loose(tail))

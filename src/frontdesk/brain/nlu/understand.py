@@ -45,6 +45,7 @@ from frontdesk.brain.nlu.cues import (
     RETURNED_CALL,
     TRAILING_PRICE,
     TRAILING_WHERE,
+    YES_WHO,
     asks_hours,
 )
 from frontdesk.brain.nlu.elsewhere import asks_for_another_kind, wants_the_other_place
@@ -283,6 +284,8 @@ def _understand(text: str, profile: BusinessProfile, today: date, awaiting: str 
             # "who? I didn't ask for anything. who is this?": who we are and why we call ("how'd
             # you get this number? I didn't fill out any form" disputes the call: struck off)
             return whole
+        if whole.intent == "identity" and YES_WHO.match(text.lower()):
+            return whole  # "sorry, who is this? Riverside what?": one question, the name echoed
     if readings[-1].intent != "hold" and any(r.intent == "hold" for r in readings[:-1]):
         # "wait, no, hang on, it just got pushed back. okay, go ahead": a pause asked for and
         # over within the message; nobody is told to take their time

@@ -1,0 +1,109 @@
+"""Round 53's mechanisms (sets 429–436), each on phrasings of its own."""
+
+from __future__ import annotations
+
+from tests.brain.calls import call, heard
+
+# -- a day or an hour asked about as open: a slot, not the opening hours -------------------------
+
+
+async def test_a_day_asked_about_as_open_is_the_slot_asked_for_not_the_hours(profiles) -> None:
+    # "is Friday open, at nine?" read out the service department's hours and asked the day again
+    for said in ("is Friday open, at nine?", "friday nine o'clock, is that open?",
+                 "would Friday at nine be open?", "is nine still open on friday"):
+        _, replies = await call(profiles, "dealership", "I need an oil change", said)
+        assert "open Monday to Friday" not in replies[-1], (said, replies)
+        assert "Friday" in replies[-1] or "name" in replies[-1], (said, replies)
+
+
+async def test_the_business_asked_about_as_open_still_gets_the_hours(profiles) -> None:
+    for said in ("are you guys open on Saturday?", "is the shop open saturday?"):
+        _, replies = await call(profiles, "dealership", said)
+        assert "Saturday 8 AM to 2 PM" in replies[-1], (said, replies)
+
+
+# -- a call back that never came -------------------------------------------------------------------
+
+
+async def test_a_call_back_that_never_came_is_owned_up_to_and_its_day_is_not_the_visit(profiles) -> None:
+    # "I called Monday … nobody called me back" offered Monday's openings and said nothing of it
+    for said in ("hi, I called Monday about my brakes and nobody called me back",
+                 "yeah so I left a message on Tuesday about my brakes and never heard back"):
+        state, replies = await call(profiles, "dealership", said)
+        assert replies[-1].startswith("I'm sorry nobody got back to you"), replies
+        assert state.booking_slots.preferred_date is None, said
+
+
+async def test_asking_for_a_call_back_is_no_call_back_missed(profiles) -> None:
+    _, replies = await call(profiles, "dealership", "can someone call me back about my brakes?")
+    assert "nobody got back" not in replies[-1]
+
+
+# -- trouble on the dash, said many ways; a near word does not beat another service's own --------
+
+
+def test_a_warning_light_said_without_its_name_is_the_diagnostic_check(profiles) -> None:
+    for said in ("a little orange light came on yesterday", "the check engine thing is lit up",
+                 "my car's throwing a code", "there's a warning on my dashboard",
+                 "a yellow light just popped up", "there's a light on, the one shaped like an engine"):
+        assert heard(profiles, "dealership", said, awaiting="service").services == ["diagnostic"], said
+
+
+def test_a_light_in_the_waiting_room_is_no_trouble_with_the_car(profiles) -> None:
+    assert heard(profiles, "dealership", "can you turn a light on in the waiting room").services == []
+
+
+def test_a_smell_of_burning_is_the_diagnostic_not_a_detailing(profiles) -> None:
+    # "smells like something burning" came near the detailing's "smells like smoke"
+    for said in ("smells like something burning", "it smells like something hot under the hood"):
+        assert heard(profiles, "dealership", said, awaiting="service").services == ["diagnostic"], said
+
+
+# -- our call about the car's due service ----------------------------------------------------------
+
+
+async def test_a_day_asked_on_our_due_service_call_books_the_service_we_called_about(profiles) -> None:
+    # "what does your car need?" was asked of a customer who had just said it was due, three times
+    for lines in (("yeah, I'm probably due, can you do Thursday at nine in the morning?",),
+                  ("oh hey. yeah, it's been a while honestly", "Thursday at nine?")):
+        state, replies = await call(profiles, "dealership", *lines, direction="outbound")
+        assert state.booking_slots.services == ["oil_change"], (lines, replies)
+        assert "What does your car need" not in " ".join(replies), replies
+
+
+async def test_who_is_this_with_our_name_half_heard_is_one_question(profiles) -> None:
+    # "Riverside what?" was a question we had no answer to, and a call back was offered twice
+    state, replies = await call(profiles, "dealership", "sorry, who is this? Riverside what?",
+                                direction="outbound")
+    assert "Riverside Motors" in replies[0] and "call you back" not in replies[0], replies
+    assert state.awaiting == "permission"
+
+
+async def test_okay_then_a_call_back_asked_about_it_is_the_call_alone(profiles) -> None:
+    # "okay, yeah." was taken as the answer to "what day?" and the call as an aside never set up
+    _, replies = await call(
+        profiles, "real_estate", "do you know what the property taxes are on a house off Brushy Creek Road?",
+        "okay, sure. could one of your agents call me back about it? evenings work best")
+    assert "evening" in replies[-1] and "What day" not in replies[-1], replies
+
+
+# -- names: politeness words, a first name after the surname, spelled runs ------------------------------
+
+
+def test_politeness_words_are_no_name_and_a_first_name_may_follow_the_surname(profiles) -> None:
+    for said, name in (
+            ("my name is Maria Lourdes Dela Cruz. Dela Cruz is the surname po, D-E-L-A, then Cruz",
+             "Maria Lourdes Dela Cruz"),
+            ("surname is Kuznetsova, K-U-Z-N-E-T-S-O-V-A. name Oksana", "Oksana Kuznetsova"),
+            ("last name is Adeyemi, and my name is Tunde", "Tunde Adeyemi")):
+        assert heard(profiles, "dealership", said, awaiting="name").name == name, said
+
+
+def test_a_spelled_name_the_line_mangled_is_put_in_order(profiles) -> None:
+    # a first name spelled after the surname ("Morales Joaquin"); a whole name spelled in one run
+    # after a first name heard as no name ("big rum"); Nguyen as the line hears it ("win")
+    for said, name in (("walking morales its j o a q u i n", "Joaquin Morales"),
+                       ("big rum desai v i k r a m d e s a i", "Vikram Desai"),
+                       ("bow win b a o n g u y e n", "Bao Nguyen"),
+                       ("its rock sauna patel r o x a n a", "Roxana Patel")):
+        assert heard(profiles, "real_estate", said, awaiting="name").name == name, said
