@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from tests.brain.calls import call, heard
+from datetime import datetime
+
+from tests.brain.calls import booked, call, heard
 
 # -- a day or an hour asked about as open: a slot, not the opening hours -------------------------
 
@@ -107,3 +109,43 @@ def test_a_spelled_name_the_line_mangled_is_put_in_order(profiles) -> None:
                        ("bow win b a o n g u y e n", "Bao Nguyen"),
                        ("its rock sauna patel r o x a n a", "Roxana Patel")):
         assert heard(profiles, "real_estate", said, awaiting="name").name == name, said
+
+
+# -- what to bring, who shows others' listings, fees to cancel, work approved first ----------------
+
+
+async def test_what_to_bring_is_answered_from_the_visit_asked_about(profiles) -> None:
+    # "do I need to bring anything, like the insurance card?" got "I don't have that information"
+    for profile, lines, said in (
+            ("dealership", ("what do you charge for the state inspection? and do I need to bring anything, "
+                            "like the insurance card or the registration?",), "proof of insurance"),
+            ("real_estate", ("is the buyer consultation free? and should we bring anything, like pay stubs?",
+                             ),
+             "pre-approval letter"),
+            ("real_estate", ("what do I need to bring to the showing?",), "photo ID")):
+        _, replies = await call(profiles, profile, *lines)
+        assert said in replies[-1] and "don't have that information" not in replies[-1], replies
+
+
+async def test_a_fee_to_cancel_asked_after_the_cancel_is_answered_not_cancelled_again(profiles) -> None:
+    # the cancel was said three times in a row, the last to "is there a fee if we cancel"
+    calendar = await booked("real_estate", "listing_appointment", datetime(2026, 11, 25, 10, 0))
+    _, replies = await call(profiles, "real_estate", "I need to cancel the listing appointment on Wednesday",
+                            "yes please", "yes, cancel it, thank you", "is there a fee if we cancel?",
+                            calendar=calendar)
+    assert len(set(replies[1:])) == 3, replies
+    assert "no fee to cancel" in replies[-1], replies
+
+
+async def test_will_someone_call_me_before_doing_repairs_asks_no_call(profiles) -> None:
+    # a call back was set at the booking's hour
+    for said in ("will somebody call me before doing any repair? I don't want a surprise bill",
+                 "would y'all call me first if you find something else?"):
+        state, _ = await call(profiles, "dealership", said)
+        assert not [t for t in state.pending_tasks if t.task_type == "callback"], said
+
+
+async def test_other_brokerages_listings_are_answered(profiles) -> None:
+    _, replies = await call(profiles, "real_estate",
+                            "do y'all show houses that other companies have listed?")
+    assert "whichever brokerage" in replies[-1], replies

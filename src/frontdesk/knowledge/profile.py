@@ -158,6 +158,9 @@ class AppointmentType(BaseModel):
     cost: str | None = None
     """What the visit itself costs, said when a caller asks ("is the consultation thing free?",
     "what do y'all charge to tell me what my house is worth?"); None: the services booked decide."""
+    bring: str | None = None
+    """What to bring to the visit, said when a caller asks ("do I need to bring anything, like the
+    insurance card?"); None: what happens there (``about``) is said instead."""
 
 
 class Service(BaseModel):

@@ -115,7 +115,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
             u.date or u.time or mine or (u.services and desk.result.service_type not in u.services)):
         # ("yeah just the battery one cancel it", the battery just cancelled: that one, again)
         # "yes, cancel please, thank you" right after it was cancelled: it is, said again
-        ctx.say("appt_cancelled", **_facts(desk.result, ctx))
+        ctx.say("appt_still_cancelled", **_facts(desk.result, ctx))
         _drop(s, ctx, None)
         return
     if "unsure_of_it" in u.flags and action is None and (told := _told(s)) is not None:

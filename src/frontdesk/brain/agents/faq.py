@@ -434,7 +434,7 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
     costed = visit_questions.visit_cost_answer(s, ctx, previous_topic)
     met = visit_questions.who_meets_answer(s, ctx)
     timed = visit_questions.visit_length_answer(s, ctx)
-    told = visit_questions.visit_about_answer(s, ctx)
+    told = visit_questions.visit_about_answer(s, ctx, previous_topic)
     answered = (confirming or costed or met or timed or told or day_hours or from_lot or _staff_answer(ctx)
                 or _price_answer(s, ctx)
                 or _area_answer(s, ctx) or (not strong_faq and _address_answer(ctx)))

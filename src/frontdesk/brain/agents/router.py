@@ -113,9 +113,16 @@ _AFTER_IT = re.compile(r"\b(?:right |just )?after(?:wards?)?\b(?!\s+(?:work|lunc
 _MOVE_WORD = re.compile(r"\b(?:move|push|reschedul\w*|change|switch|bump)\b")
 
 
+_IF_WE_DO = re.compile(r"\b(?:if|when|in case) (?:we|i|you|y'?all) (?:have to |need to |ever |do )?"
+                       r"(?:cancel|reschedule|move|change|push|miss|no[- ]show)\b")
+"""A cancel or a move supposed, not asked for ("is there a fee if we cancel?")."""
+
 def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
           ctx: TurnContext | None = None) -> AgentName:
     intent = u.intent
+    if intent in {"cancel", "reschedule"} and u.is_question and "price_question" in u.flags and (
+            _IF_WE_DO.search(u.text.lower())):
+        u.intent = intent = "faq"  # "is there a fee if we cancel?": asked, nothing cancelled yet
     if intent == "faq" and u.services and ADD_ON.search(u.text.lower()) and (
             "price_question" not in u.flags and s.booking_slots.under_way() and s.appointment is None):
         # booking the oil change: "could they check the brakes while it's in?": one more service

@@ -11,7 +11,7 @@ from datetime import date, datetime, time
 from frontdesk.brain.context import TurnContext
 from frontdesk.brain.format import say_duration, say_list, say_on_date
 from frontdesk.brain.nlu import entities as ex
-from frontdesk.brain.nlu.own_booking import HOW_LONG_VISIT, VISIT_ABOUT
+from frontdesk.brain.nlu.own_booking import BRING_ASKED, HOW_LONG_VISIT, VISIT_ABOUT
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.nlu.when import WEEKDAY, weekday_index
 from frontdesk.brain.state import Appointment, ConversationState
@@ -165,11 +165,17 @@ def visit_length_answer(s: ConversationState, ctx: TurnContext) -> bool:
     return True
 
 
-def visit_about_answer(s: ConversationState, ctx: TurnContext) -> bool:
+def visit_about_answer(s: ConversationState, ctx: TurnContext, previous_topic: str | None = None) -> bool:
     """"What do they actually do when they come out?": what happens at the visit, from the profile."""
-    if ctx.u.services or not VISIT_ABOUT.search(ctx.u.text.lower()):
+    said = ctx.u.text.lower()
+    if not VISIT_ABOUT.search(said) or (ctx.u.services and not BRING_ASKED.search(said)):
         return False
-    return _tell(s, ctx, the_visit(s, ctx)[0], "about")
+    kind = the_visit(s, ctx)[0] or (previous_topic.removeprefix("visit:") if previous_topic and (
+        previous_topic.startswith("visit:")) else None) or (  # ("is the consultation free? and do I …")
+        "service" if s.recent_services and ctx.profile.appointment_type("service") else None)
+    # "do I need to bring anything, like the insurance card?": what to bring, where the profile says
+    return (BRING_ASKED.search(said) is not None and _tell(s, ctx, kind, "bring")) or (
+        _tell(s, ctx, kind, "about"))
 
 
 def _tell(s: ConversationState, ctx: TurnContext, kind: str | None, said: str) -> bool:

@@ -480,7 +480,10 @@ CALL_IF_NEEDED = re.compile(r"\b(?:call|ring|text|reach|contact|get (?:a )?hold 
                             r"\b(?:call|ring|text|reach) (?:me|us)\b")
 """Where to reach the caller should something come up ("you can call me at this number if
 anything changes"): no call asked for now."""
-CALL_ME = re.compile(r"\b(?:call|ring|phone|try|reach|text) (?:me|us)\b(?! at (?:this|that|the same) number)|"
+CALL_ME = re.compile(r"\b(?:call|ring|phone|try|reach|text) (?:me|us)\b(?! at (?:this|that|the same) number)"
+                     # ("will somebody call me before doing any repair?": how work is approved)
+                     r"(?! first\b(?! thing)| before (?:doing|they|you|y'?all|any|starting|making|fixing|"
+                     r"the (?:work|repair)|anything|going ahead|charging))|"
                      + _NOT_THEIRS + r"\bget back to (?:me|us)\b|"
                      r"\b(?:call|ring|phone) (?:him|her|them|my (?:husband|wife|son|daughter|dad|mom|"
                      r"partner)) back\b|"

@@ -112,6 +112,11 @@ HOW_LONG_VISIT = re.compile(r"\bhow long(?:'s| (?:does|do|will|would|is|'s|it|th
                             r"(?:there|in|gone|take) all day\b")
 """How long the visit itself takes ("how long does that take, like an hour or …", "how long it
 take", "about how long will they be at the house")."""
+BRING_ASKED = re.compile(
+    r"\b(?:do|does|should|would|will) (?:i|we|she|he|they) (?:need to |have to |gotta |got to )?bring\b|"
+    r"\bwhat (?:do|should|would|will) (?:i|we) (?:need to |have to |got to |gotta )?bring\b|"
+    r"\b(?:anything|something) (?:i|we) (?:need|have|should|gotta) (?:to )?bring\b")
+"""What to bring to the visit, asked ("do I need to bring anything, like pay stubs?")."""
 VISIT_ABOUT = re.compile(
     r"\bwhat (?:exactly |actually |all |really )?(?:do|does|will|would|did) (?:they|you|y'?all|the agent|"
     r"he|she|it|that|the (?:consultation|appointment|meeting|showing|visit|listing appointment))"
