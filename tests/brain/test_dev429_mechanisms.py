@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from tests.brain.calls import booked, call, heard
+from tests.brain.calls import booked, call, heard, on_calendar
 
 # -- a day or an hour asked about as open: a slot, not the opening hours -------------------------
 
@@ -149,3 +149,30 @@ async def test_other_brokerages_listings_are_answered(profiles) -> None:
     _, replies = await call(profiles, "real_estate",
                             "do y'all show houses that other companies have listed?")
     assert "whichever brokerage" in replies[-1], replies
+
+
+# -- hours said with the day, a call back in so many weeks or months, a booking moved later -------------
+
+
+def test_an_hour_said_with_why_or_with_then_is_the_hour(profiles) -> None:
+    for said, hour in (("Tuesday would be good, early, like eight, before work", 8),
+                       ("Ten, then, Saturday.", 10)):
+        assert heard(profiles, "dealership", said, awaiting="date").time.hour == hour, said
+
+
+def test_a_call_back_in_so_many_weeks_or_months_is_that_far_ahead_on_a_weekday(profiles) -> None:
+    for said, day in (("in a month or so", "2026-12-23"), ("in like three weeks", "2026-12-14"),
+                      ("in a couple days", "2026-11-25")):
+        assert heard(profiles, "real_estate", said, awaiting="callback_time").date.isoformat() == day, said
+
+
+async def test_a_booking_told_at_its_hour_then_a_later_one_asked_is_moved_there(profiles) -> None:
+    # "it's at ten and I'll be at work. is there anything later that day, like five o'clock?" told
+    # the booking at ten and asked which inspection
+    calendar = await booked("dealership", "state_inspection", datetime(2026, 11, 30, 10, 0))
+    _, replies = await call(profiles, "dealership",
+                            "my husband made me an appointment for the inspection on Monday, but it's at "
+                            "ten and I'll be at work. is there anything later that day, like five o'clock?",
+                            "five is perfect", calendar=calendar)
+    assert "5 PM" in replies[0] and "move" in replies[0], replies
+    assert on_calendar(calendar) == [("Mon 30 17:00", "scheduled")]

@@ -218,7 +218,9 @@ def _times(text: str) -> list[tuple[int, time]]:
         add(match, plain(match.group(1), match.group(2), match.start()))
     for match in re.finditer(r"\b(?:like|maybe)\s+(\d{1,2})(?::(\d{2}))?"
                              r"(?=\s*(?:(ish\b|o'?clock\b|\?)|[.!]|$|"
-                             r",\s*(?:if|unless|or|whatever|is that|would that|(?:that |the )?same)\b|"
+                             r",\s*(?:if|unless|or|whatever|is that|would that|(?:that |the )?same|"
+                             # "Tuesday, early, like eight, before work": the visit's hour, and why
+                             r"(?:before|after) (?:work|school|class|my shift|lunch|the kids))\b|"
                              # "what about today then like three is today possible"
                              r"\s+(?:is|would|does|could|can|will) (?:that|it|today|tomorrow|this|there)\b))",
                              text):  # "maybe next Monday? like nine?"; "we have like 2." is no time
@@ -302,7 +304,7 @@ def _times(text: str) -> list[tuple[int, time]]:
 _NOT_AN_HOUR = (r"(?!\s*(?:st|nd|rd|th|%|/|k\b|thousand|dollars|bucks|miles|bed|bath|people|kids|cars|"
                 r"hours?|minutes?|days?|weeks?|months?|years?|of\b))")
 _HOUR_CHOSEN = re.compile(
-    r"(?:^|[,.!?]\s*|\b(?:um+|uh+|okay|ok|so|yeah)\W+)(\d{1,2})(?::(\d{2}))?(?= then\b)|"
+    r"(?:^|[,.!?]\s*|\b(?:um+|uh+|okay|ok|so|yeah)\W+)(\d{1,2})(?::(\d{2}))?(?=,? then\b)|"
     r"(?:^|[,.!?]\s*|\b(?:um+|uh+|okay|ok|so|yeah)\W+)(\d{1,2})(?::(\d{2}))?" + _NOT_AN_HOUR
     + r"(?=,? (?:on )?(?:this |next )?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)|"
     r"\b(?:morning|afternoon|evening)\W+(?:(?:um+|uh+|like|say|maybe)\W+)+(\d{1,2})(?::(\d{2}))?\b"
@@ -403,7 +405,9 @@ def extract_time(u: Utterance) -> time | None:
             cued := [value for start, value in candidates if _cued(text, start)]):
         found = cued[0]  # "around three-fifty … could we do Thursday at five thirty?": said as a time
     if len(candidates) > 1 and re.search(r"\b(?:so|then|instead|make it|rather|but|or|maybe)\b|"
-                                         r"\b(?:safer|better)\b", text[candidates[0][0]:]):
+                                         # "it's at ten … is there anything later that day, like five?"
+                                         r"\b(?:safer|better|later|earlier|sooner)\b",
+                                         text[candidates[0][0]:]):
         found = candidates[-1][1]  # "standup at 8, so make it 10"; "10 or 10:30, 10:30's safer"
     # "not 9 — how about 10?", "rather 2 than 3": a time ruled out anywhere is never the one
     return stance.settle(text, [stance.Mention(start, start + len(_clock_text(text, start)), value)

@@ -389,7 +389,10 @@ _CALL_BACK_IN = re.compile(r"\b(?:call|ring|phone|get|reach|try|circle|check)\w*
 """A month gone by ("since August", "back in August"), and one a call is asked for ("call me back in")."""
 
 
-_IN_A_COUPLE = re.compile(r"\bin (?:a )?couple(?: of)? (weeks|days)\b")
+_IN_A_COUPLE = re.compile(r"\bin (?:like |about |maybe |say |another )?(a|an|one|two|three|four|five|six|"
+                          r"(?:a )?couple(?: of)?|a few|few) (weeks?|days?|months?)\b")
+_HOW_MANY = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+             "a few": 3, "few": 3}
 
 
 def month_said(text: str, today: date) -> date | None:
@@ -397,9 +400,11 @@ def month_said(text: str, today: date) -> date | None:
     "after the holidays"): early a month is its first weekday, mid the 15th, late the 22nd;
     the next such month from today."""
     if (couple := _IN_A_COUPLE.search(text)) is not None:
-        # "call me back in a couple of weeks": two of them from today (said of a call only: "my
-        # boy's getting married in a couple weeks" dates the wedding)
-        return today + timedelta(days=14 if couple[1] == "weeks" else 2)
+        # "call me back in a couple of weeks", "in a month or so": so many from today, on a weekday
+        # (said of a call only: "my boy's getting married in a couple weeks" dates the wedding)
+        count = 2 if "couple" in couple[1] else _HOW_MANY[couple[1]]
+        unit = {"d": 1, "w": 7, "m": 30}[couple[2][0]]
+        return _weekday_on_or_after(today + timedelta(days=count * unit))
     match = next((m for m in reversed(list(_IN_MONTH.finditer(text))) if (
         m.group(1) or m.group(0).startswith("in") or m.group(2) not in {"may", "march", "mar"})
         # ("the guy that sold me my truck back in August": a month gone by)
