@@ -176,3 +176,56 @@ async def test_a_booking_told_at_its_hour_then_a_later_one_asked_is_moved_there(
                             "five is perfect", calendar=calendar)
     assert "5 PM" in replies[0] and "move" in replies[0], replies
     assert on_calendar(calendar) == [("Mon 30 17:00", "scheduled")]
+
+
+# -- a move read back outlives an aside; a question about a visit changes nothing ----------------------
+
+
+async def test_a_reason_said_beside_a_question_at_a_move_read_back_cancels_nothing(profiles) -> None:
+    # "is it okay if I bring my mom along? She's helping me with the down payment" turned the move
+    # read back into a cancel, which the next "yes" made
+    calendar = await booked("real_estate", "buyer_consultation", datetime(2026, 12, 1, 15, 0))
+    _, replies = await call(profiles, "real_estate",
+                            "I have a consultation on Tuesday the first at three and I need to move it to "
+                            "Thursday the third, same time",
+                            "oh, and can I bring my mom along? She's helping me with the down payment",
+                            "perfect, Thursday at three then. yes", calendar=calendar)
+    assert "cancel" not in replies[1], replies
+    assert on_calendar(calendar) == [("Thu 03 15:00", "scheduled")]
+
+
+async def test_a_question_about_the_visit_just_booked_moves_nothing(profiles) -> None:
+    _, replies = await call(profiles, "real_estate", "Could we see the condo on East Sixth Monday at one?",
+                            "Rachel Goldberg.", "Yep, that's right.",
+                            "can I bring my mom along to the showing")
+    assert "move" not in replies[-1] and "Bring anyone" in replies[-1], replies
+
+
+def test_a_day_the_caller_really_cannot_do_is_not_the_day(profiles) -> None:
+    said = heard(profiles, "dealership", "I can't really do tomorrow, I'm stuck at work. Wednesday at ten?",
+                 awaiting="pick_alternative")
+    assert said.date.isoformat() == "2026-11-25"
+
+
+def test_a_recall_letter_that_came_months_ago_is_a_recall_to_do(profiles) -> None:
+    said = heard(profiles, "dealership", "I got a recall letter for the airbags in my Camry back in May, "
+                 "and nobody ever calls me back")
+    assert said.services == ["recall_repair"]
+
+
+# -- a call from a person asked for, not a person now ---------------------------------------------------
+
+
+async def test_the_manager_asked_to_call_is_a_call_back_not_a_transfer(profiles) -> None:
+    state, replies = await call(profiles, "dealership",
+                                "I need the manager to call me. Dana, I think her name is.",
+                                "tomorrow morning, before ten")
+    assert "One moment" not in replies[0] and not state.escalation_in_progress, replies
+    assert [t for t in state.pending_tasks if t.task_type == "callback"], replies
+
+
+async def test_asked_when_to_call_a_person_to_explain_is_the_call_then(profiles) -> None:
+    state, replies = await call(profiles, "dealership",
+                                "I want someone from service to call me and walk me through my estimate.",
+                                "No no, I need a person to explain the bill. This afternoon is best.")
+    assert "afternoon" in replies[-1] and not state.escalation_in_progress, replies

@@ -116,10 +116,22 @@ _MOVE_WORD = re.compile(r"\b(?:move|push|reschedul\w*|change|switch|bump)\b")
 _IF_WE_DO = re.compile(r"\b(?:if|when|in case) (?:we|i|you|y'?all) (?:have to |need to |ever |do )?"
                        r"(?:cancel|reschedule|move|change|push|miss|no[- ]show)\b")
 """A cancel or a move supposed, not asked for ("is there a fee if we cancel?")."""
+_CHANGE_VERB = re.compile(r"\b(?:re-?schedul\w*|move|moved|push|bump|switch|cancel\w*|change|changed|"
+                          r"call (?:it|that) off|can'?t make|cannot make|won'?t make|different (?:day|time)|"
+                          r"another (?:day|time)|later|earlier|sooner|instead)\b")
+"""Words that change a booking, beyond naming it."""
 
 def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
           ctx: TurnContext | None = None) -> AgentName:
     intent = u.intent
+    if intent == "cancel" and s.awaiting == "confirm_change" and s.desk.action == "move" and not (
+            re.search(r"\b(?:cancel\w*|call (?:it|the whole thing) off|scrap|forget (?:it|the whole))\b",
+                      u.text.lower())):
+        # a move read back: "she's helping me with the down payment" says why someone comes, no cancel
+        u.intent = intent = "provide_info"
+    if intent in {"cancel", "reschedule"} and u.is_question and "faq_topic" in u.flags and not (
+            u.date or u.time or _CHANGE_VERB.search(u.text.lower())):
+        u.intent = intent = "faq"  # "can I bring my mom along to the showing?": asked of it, no change
     if intent in {"cancel", "reschedule"} and u.is_question and "price_question" in u.flags and (
             _IF_WE_DO.search(u.text.lower())):
         u.intent = intent = "faq"  # "is there a fee if we cancel?": asked, nothing cancelled yet
@@ -146,6 +158,14 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
             None, s.appointment.appointment_type} and ASKS_A_VISIT.search(u.text.lower()):
         u.intent = "book"  # just booked the consultation: "could we see it after the consultation?"
         return "scheduling"
+    if s.awaiting == "callback_time" and s.awaiting_agent == "objection" and intent == "escalation" and (
+            u.window or u.time_of_day or u.time) and not re.search(
+            r"\b(?:right now|now|right away|immediately|on the (?:phone|line)|transfer|put me through)\b",
+            u.text.lower()):
+        # asked when to call: "I need a person to explain the bill. This afternoon is best": the call
+        u.intent = "objection_busy"
+        u.flags.add("call_asked")
+        return "objection"
     if s.awaiting == "callback_time" and s.awaiting_agent == "objection" and just_told(s) and intent in {
             "reschedule", "provide_info", "unknown"} and (u.date or u.time or u.time_of_day or u.window) and (
             not (u.services or u.appointment_type or _MOVE_WORD.search(u.text.lower()))):

@@ -477,8 +477,7 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
             r.services or r.appointment_type or r.is_question or re.search(NO_LONGER_NEEDED, r.text.lower())):
         return "goodbye", 0.85  # "okay, ten thirty, got it. thanks, that's all I needed"
     if rule == "goodbye" and awaiting in {"confirm_booking", "confirm_change"} and (r.affirm or (
-            "thanks" in r.flags and not (
-                r.deny or "defers" in r.flags or DEMURS.search(r.text.lower())))):
+            "thanks" in r.flags and not (r.deny or "defers" in r.flags or DEMURS.search(r.text.lower())))):
         r.affirm = True
         return "affirm", 0.85  # "alright then, bye", "thank you, bye-bye" to the read-back: yes, then bye
     if "do_not_call" in {rule, model} and STOP_TALKING.fullmatch(r.text.lower()):
@@ -632,8 +631,7 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
     if model == "repeat" and not REPEAT_CUE.search(r.text.lower()):
         return rule, rule_confidence  # "what would that one run me?" asks a price, not "again?"
     if model == "objection_have_agent" and (
-            r.vehicle or r.services or r.has_lead_facts) and not HAVE_SOMEONE.search(
-            r.text.lower()):
+            r.vehicle or r.services or r.has_lead_facts) and not HAVE_SOMEONE.search(r.text.lower()):
         return rule, rule_confidence  # "we've got an old RAV4" is a car, not a mechanic
     if model == "objection_price" and not PRICE_CUE.search(r.text.lower()):
         return rule, rule_confidence  # "I can't make it out till then" says nothing of money
@@ -737,9 +735,11 @@ def _combine(r: Understanding, rule: str, rule_confidence: float,
     if model == "do_not_call" and p >= 0.6 and rule != "escalation":
         return "do_not_call", p  # "we already bought, so don't ring again": the request wins
     if rule in RULES_FIRST:
-        # The patterns name these exactly; the model may overrule only with near certainty,
-        # and never to turn a request to stop calling into anything else.
-        if rule != "do_not_call" and p >= 0.9 and model not in {"unknown", "provide_info"}:
+        # The patterns name these exactly; the model may overrule only with near certainty, never to
+        # turn a request to stop calling into anything else, nor "I need the manager to call me" into a
+        # person now
+        if rule != "do_not_call" and p >= 0.9 and model not in {"unknown", "provide_info"} and not (
+                model == "escalation" and "call_asked" in r.flags):
             return model, p
         if rule == "escalation" and model == "bot_check" and p >= 0.6:
             return model, p  # "is this a real person?" asks; the answer offers one anyway

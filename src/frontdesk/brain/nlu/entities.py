@@ -206,7 +206,10 @@ def _last_mention_wanted(text: str, phrases: list[str]) -> bool:
     later = [m for w in words for m in word_pattern(w).finditer(text, matches[-1].end())]
     if later and _DROP_BEFORE.search(text[: max(later, key=lambda m: m.start()).start()]):
         return False
-    return _mention_wanted(text, matches[-1])
+    # ("a recall letter for the airbags in my Camry back in May": when the notice came; the letter
+    # decides, not the part said after it)
+    notice = next((m for m in matches if re.search(r"\b(?:letters?|notices?|mailers?)\b", m.group(0))), None)
+    return _mention_wanted(text, notice or matches[-1])
 
 
 _HABIT_BEFORE = re.compile(r"(?<!could )(?<!can )(?<!would )(?<!to )\b(?:i|we|he|she)\s+"

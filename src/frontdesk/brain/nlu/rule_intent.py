@@ -24,6 +24,10 @@ _PRIORITY = (
 
 def classify_by_rules(r: Understanding, flags: set[str], awaiting: str | None) -> tuple[str, float]:
     for intent in _PRIORITY:
+        if intent == "escalation" and intent in flags and _TO_CALL_ME.search(r.text.lower()) and not (
+                _NOW.search(r.text.lower())):
+            flags |= {"objection_busy", "call_asked"}  # "I need the manager to call me": a call, later
+            continue
         if intent in flags:
             if intent == "objection_not_interested" and (r.has_booking_facts or r.has_lead_facts):
                 continue  # "not right now, maybe Tuesday" is a booking, not a refusal
@@ -73,6 +77,12 @@ def classify_by_rules(r: Understanding, flags: set[str], awaiting: str | None) -
     return "unknown", 0.3
 
 
+_TO_CALL_ME = re.compile(r"\b(?:need|want|like|have|get|ask|tell)\s+(?:\w+\s+){1,4}?(?:to\s+)?"
+                         r"(?:call|ring|phone)\s+(?:me|us)\b|\bgive (?:me|us) a (?:call|ring)\b")
+"""A person asked to call the caller ("I need the manager to call me"): a call back, not one put
+through now."""
+_NOW = re.compile(r"\b(?:right now|now|right away|immediately|today|this minute|asap|on the phone|"
+                  r"put me through|transfer)\b")
 _MAY_I = re.compile(r"\W*(?:(?:so|and|um+|uh+|oh|okay|ok|well)\W+)*(?:can|could|may) (?:i|we) "
                     r"(?:come |go )?(?:drive|test drive|see|tour|view|look at|walk through) "
                     r"(?:it|that one|her|the \w+)\W*$")

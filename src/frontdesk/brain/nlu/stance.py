@@ -68,7 +68,8 @@ _BUSY_BEFORE = re.compile(
     r"(?:\s+(?:late|early|all day|again|on|most|every|all|pretty much))*\s*$")
 """A day the caller is busy on, said before it ("I'm working late Tuesday"); "I'm off Friday" is a
 day free of work."""
-_CANT_BEFORE = re.compile(r"\b(?:can'?t|cannot|won'?t|couldn'?t|can not)\s+(?:(?:do|make|manage|come|"
+_CANT_BEFORE = re.compile(r"\b(?:can'?t|cannot|won'?t|couldn'?t|can not)\s+(?:(?:really|actually|possibly|"
+                          r"realistically|even)\s+)?(?:(?:do|make|manage|come|"
                           r"swing|get in|make it)\s+)?(?:it\s+)?(?:on\s+)?$")
 """A day the caller cannot do, said before it ("I can't do Tuesday", "I can't Tuesday")."""
 _NO_AFTER = re.compile(r"^\W*(?:no|nah|nope)\b(?!\s+(?:problem|worries|rush|later|earlier|sooner|more|"
