@@ -229,3 +229,40 @@ async def test_asked_when_to_call_a_person_to_explain_is_the_call_then(profiles)
                                 "I want someone from service to call me and walk me through my estimate.",
                                 "No no, I need a person to explain the bill. This afternoon is best.")
     assert "afternoon" in replies[-1] and not state.escalation_in_progress, replies
+
+
+# -- back from a moment away; a cancel said yes to with a new visit; figures and loans put right -------
+
+
+def test_busy_a_moment_then_go_ahead_is_no_call_back(profiles) -> None:
+    said = heard(profiles, "dealership", "one second please. sorry, I'm at work. okay, go ahead",
+                 awaiting="date")
+    assert said.intent != "objection_busy"
+
+
+async def test_a_cancel_said_yes_to_with_a_new_visit_books_the_visit_after_it(profiles) -> None:
+    calendar = await booked("dealership", "tire_rotation", datetime(2026, 11, 30, 14, 0))
+    _, replies = await call(profiles, "dealership",
+                            "this is Samira Haddad, I need to cancel the tire rotation I have Monday",
+                            "yeah, go ahead and cancel it. oh but while I've got you, can I get the car "
+                            "detailed the Saturday after? the 5th, at nine", "yes", calendar=calendar)
+    assert "cancelled" in replies[1] and "detailing" in replies[1], replies
+    assert on_calendar(calendar) == [("Mon 30 14:00", "cancelled"), ("Sat 05 09:00", "scheduled")]
+
+
+def test_a_budget_put_right_at_the_read_back_is_the_new_figure_and_no_hour(profiles) -> None:
+    said = heard(profiles, "real_estate", "oh, one thing before you confirm. I said four hundred, but it's "
+                 "actually four-fifty now, my lender just bumped it up", awaiting="confirm_booking")
+    assert said.budget == (None, 450000) and said.time is None
+
+
+def test_a_pre_approval_under_way_in_other_words_is_in_progress(profiles) -> None:
+    for said in ("we're partway through getting pre-approved with our bank",
+                 "the pre-approval, we started it, we sent our stuff to the bank, so it's in the works"):
+        assert heard(profiles, "real_estate", said, awaiting="financing").financing == "in_progress", said
+
+
+async def test_one_agent_for_selling_and_buying_is_answered(profiles) -> None:
+    _, replies = await call(profiles, "real_estate", "we need to sell our condo and buy in Georgetown",
+                            "will the same agent help us with the buying side too?")
+    assert "One agent can handle both" in replies[-1], replies

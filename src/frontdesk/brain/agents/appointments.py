@@ -423,7 +423,7 @@ async def _answer_confirm(s: ConversationState, ctx: TurnContext, current: When,
         _NO_NEW_ONE.search(said) or re.search(NO_LONGER_NEEDED, said)
         or (u.intent == "cancel" and not u.deny)
         or (_WHY_IT_GOES.search(said) and not re.match(r"\W*no\b", said)))
-    desk_calls.asked_with_the_yes(desk, u)  # "yes, cancel it … could somebody call me back?"
+    desk_calls.asked_with_the_yes(desk, u, ctx)  # "yes, cancel it … could somebody call me back?"
     if u.affirm or ((ordered or no_new_one) and not _keeps(said, desk.action)):
         # ("no, I don't need anything else … just cancel it please": the order, whatever the "no" was to)
         # (a reason it goes, "we decided to wait till rates come down", reads as a deferral: a yes)

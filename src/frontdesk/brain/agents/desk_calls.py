@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from frontdesk.brain.agents.appointment_words import _CALLBACK, CANCELS_TOO, NO_CALL
+from frontdesk.brain.agents.appointment_words import _CALLBACK, CANCELS_TOO, NO_CALL, booking_after
 from frontdesk.brain.agents.booking_said import as_state
 from frontdesk.brain.agents.booking_said import facts as _facts
 from frontdesk.brain.context import TurnContext
@@ -32,11 +32,16 @@ def to_callback(s: ConversationState, ctx: TurnContext) -> None:
     ctx.hand_off("faq", "callback about an appointment not found", s)
 
 
-def asked_with_the_yes(desk: AppointmentDesk, u: Understanding) -> None:
-    """A yes to the cancel read back that asks for a call back too: the call back (from the
-    sentence that asks it on) is what comes after the cancel."""
-    if desk.action != "cancel" or desk.then_book or not (u.affirm or u.intent == "cancel") or u.deny or (
-            found := CALL_ME.search(u.text.lower())) is None:  # (not "I'll call back another time")
+def asked_with_the_yes(desk: AppointmentDesk, u: Understanding, ctx: TurnContext) -> None:
+    """A yes to the cancel read back that asks for a call back or a new visit too: the call back
+    (from the sentence that asks it on), or the visit, is what comes after the cancel ("yeah, go
+    ahead and cancel it. oh but while I've got you, can I get the car detailed the 5th, at nine?")."""
+    if desk.action != "cancel" or desk.then_book or not (u.affirm or u.intent == "cancel") or u.deny:
+        return
+    if (u.services or u.appointment_type) and (u.date or u.time):
+        desk.then_book = booking_after(u.text, ctx, "cancel")
+        return
+    if (found := CALL_ME.search(u.text.lower())) is None:  # (not "I'll call back another time")
         return
     start = max((m.end() for m in re.finditer(r"[.?!;]\s", u.text[: found.start()])), default=0)
     desk.then_book = u.text[start:]

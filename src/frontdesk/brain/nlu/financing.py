@@ -71,8 +71,16 @@ def extract_financing(u: Utterance, *, expecting: bool = False) -> str | None:
             r"(?:lender|bank|credit union))\b", text) else "not_started"
     if re.search(r"\b(?:in the (?:middle|process) of (?:getting |doing )?(?:the |our |a |my )?|"
                  r"working on (?:getting )?(?:the |our |a |my )?|"
-                 r"(?:we'?re|i'?m|we are|i am) (?:just |still )?getting )(?:pre-? ?)?approv", text):
-        return "in_progress"  # "we're in the middle of getting pre-approved with our bank"
+                 r"(?:partway|part way|halfway|half way|midway) (?:through|into) (?:getting |the |our )?|"
+                 r"(?:we'?re|i'?m|we are|i am) (?:just |still |now |currently )?getting )(?:pre-? ?)?approv",
+                 text) or (re.search(r"\bpre-? ?approv|\bloan\b|\bmortgage\b", text) and not re.search(
+                     r"\b(?:haven'?t|have not|not|didn'?t|did not|never)\b", text) and re.search(
+                     r"\b(?:in the works|in process|in progress|under way|underway|"
+                     r"started (?:it|on it|that|the)|sent (?:our|my|the|in (?:our|my|the)) "
+                     r"(?:stuff|paperwork|papers|documents|application)|pending)\b", text)):
+        # "we're in the middle of getting pre-approved with our bank", "the pre-approval, we started
+        # it, we sent our stuff to the bank last week, so it's in the works"
+        return "in_progress"
     if re.search(r"\b(?:still |yet )?(?:need|needs|have|has|gotta|got) to (?:go )?"
                  r"(?:get|start (?:on )?|do|apply for) (?:(?:the|a|our|my) )?"
                  r"(?:pre-? ?approv\w*|approved|a mortgage|a loan|financing)\b", text):

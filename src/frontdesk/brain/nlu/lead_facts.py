@@ -195,6 +195,10 @@ _MONEY_WORD = re.compile(r"\b(?:k|grand|thousand|hundred|million|mil|dollars?|bu
 named with them."""
 
 
+_FIGURE_PUT_RIGHT = re.compile(r"\b(?:i|we) (?:said|told you|mentioned|gave you) \d[\d ,]*(?: thousand|k)?\b"
+                               r"[^.?!]{0,30}?\b(?:actually|now|instead|really|more like)\b[^.?!]{0,12}?\d")
+"""A figure said before put right ("I said four hundred, but it's actually four-fifty now")."""
+
 def read_lead_facts(u: Utterance, result: Understanding, profile: BusinessProfile, today: date,
                     awaiting: str | None) -> None:
     """Fill in the lead's facts said in ``u``; a figure read as a time that was the price is money."""
@@ -218,7 +222,8 @@ def read_lead_facts(u: Utterance, result: Understanding, profile: BusinessProfil
         _FIGURES_SPAN.search(lead.said_once(u).numeric) is not None and (
             _HOME_TALK.search(u.lower) is not None or awaiting in _LEAD_ASKED)
         and not _SAID_AS_CLOCK.search(u.lower)) or (
-        rough is not None) or _A_FIGURE_HOME.search(u.numeric) is not None)
+        rough is not None) or _A_FIGURE_HOME.search(u.numeric) is not None or (
+        _FIGURE_PUT_RIGHT.search(u.numeric) is not None))
     figures = re.findall(r"\d+", re.sub(r"\b\d+(?:st|nd|rd|th)\b", " ", u.numeric))
     if result.budget and figures and all(1 <= int(f) <= 12 for f in figures) and (
             result.date or _PART_OF_DAY.search(u.lower)) and not _MONEY_WORD.search(u.lower):

@@ -408,8 +408,8 @@ def read(text: str, profile: BusinessProfile, today: date,
                         r"well|ok|okay|so|then|"
                         r"yeah|cool|alright|all right|sure|great|yes|yep)[\s,.…!-]+)*"
                         r"(\d{1,2})(?::(\d{2}))?\b(?!\s*(?:(?:st|nd|rd|th)\b|%|/|people|cars|"
-                        r"minutes|hours|days|weeks|months|years|miles|k\b|thousand|dollars|"
-                        r"\d{2}\b))",  # "twenty fourteen jeep": a car's year
+                        r"minutes|hours|days|weeks|months|years|miles|k\b|thousand|dollars|thing|"
+                        r"more|question|sec|second|moment|\d{2}\b))",  # "twenty fourteen jeep": a year
                         u.numeric.strip(" .?!")) or _SETTLED_LAST.search(u.numeric.strip(" .?!")) or (
             # (not "how long's it take? I got work at eleven": the caller's own hour)
             (moved := _MOVED_TO.search(u.numeric.strip(" .?!")))

@@ -29,6 +29,8 @@ def classify_by_rules(r: Understanding, flags: set[str], awaiting: str | None) -
             flags |= {"objection_busy", "call_asked"}  # "I need the manager to call me": a call, later
             continue
         if intent in flags:
+            if intent == "objection_busy" and _CARRY_ON.search(r.text.lower()):
+                continue  # "sorry, I'm at work. okay, go ahead": busy a moment, and back
             if intent == "objection_not_interested" and (r.has_booking_facts or r.has_lead_facts):
                 continue  # "not right now, maybe Tuesday" is a booking, not a refusal
             if intent == "objection_busy" and (awaiting == "callback_time" or (
@@ -81,6 +83,9 @@ _TO_CALL_ME = re.compile(r"\b(?:need|want|like|have|get|ask|tell)\s+(?:\w+\s+){1
                          r"(?:call|ring|phone)\s+(?:me|us)\b|\bgive (?:me|us) a (?:call|ring)\b")
 """A person asked to call the caller ("I need the manager to call me"): a call back, not one put
 through now."""
+_CARRY_ON = re.compile(r"\b(?:go ahead|go on|carry on|i'?m (?:back|listening|here|all yours)|shoot|continue|"
+                       r"you were saying|where were we)\W*$")
+"""The caller back from a moment away, asking to go on."""
 _NOW = re.compile(r"\b(?:right now|now|right away|immediately|today|this minute|asap|on the phone|"
                   r"put me through|transfer)\b")
 _MAY_I = re.compile(r"\W*(?:(?:so|and|um+|uh+|oh|okay|ok|well)\W+)*(?:can|could|may) (?:i|we) "
