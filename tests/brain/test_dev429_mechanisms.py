@@ -266,3 +266,29 @@ async def test_one_agent_for_selling_and_buying_is_answered(profiles) -> None:
     _, replies = await call(profiles, "real_estate", "we need to sell our condo and buy in Georgetown",
                             "will the same agent help us with the buying side too?")
     assert "One agent can handle both" in replies[-1], replies
+
+
+# -- numbers as a line hears them; noises that come with braking; near words within a sentence --------
+
+
+def test_hours_and_figures_as_a_phone_line_writes_them(profiles) -> None:
+    for said, hour in (("tuesday ate a m if you got it", 8),
+                       ("thursday at ten no wait not ten i got a thing at ten make it too thirty in the "
+                        "afternoon", 14)):
+        assert heard(profiles, "dealership", said, awaiting="date").time.hour == hour, said
+    said = heard(profiles, "real_estate", "im looking to buy in austin budget is uh for fifty for hundred "
+                 "fifty thousand max")
+    assert said.budget == (None, 450000)
+
+
+def test_a_noise_that_comes_with_braking_is_the_brakes(profiles) -> None:
+    for said in ("every time I stop there's this grinding from the front, like scraping",
+                 "it squeals like crazy whenever I slow down"):
+        assert heard(profiles, "dealership", said).services == ["brake_inspection"], said
+
+
+def test_a_near_word_across_sentences_is_no_service_and_whenever_trouble_comes_is_no_day_left_open(
+        profiles) -> None:
+    said = heard(profiles, "dealership", "it's been making this clunk whenever I go over a speed bump. "
+                 "started maybe two weeks ago", awaiting="permission")
+    assert said.services == ["diagnostic"] and "flexible" not in said.flags

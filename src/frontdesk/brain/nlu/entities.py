@@ -382,6 +382,14 @@ _ODOUR = re.compile(r"(?<!new car )(?<!new-car )(?<!dog )(?<!pet )(?<!smoke )(?<
 park it"): trouble the shop looks at first (not a new car's smell, nor the dog's)."""
 
 
+_NOISE = (r"(?:grind\w*|squeal\w*|squeak\w*|scrap(?:e|es|ing|ed)|screech\w*|shudder\w*|pulsat\w*|"
+          r"metal on metal)")
+_BRAKING = (r"(?:when|whenever|every time|each time|as soon as|anytime) (?:i|you|we|she|he|they) "
+            r"(?:stop|brake|hit the brakes?|slow down|press the brakes?|step on the brakes?|come to a stop|"
+            r"pull up)")
+_ON_BRAKING = re.compile(rf"\b{_NOISE}\b[^.?!]{{0,60}}\b{_BRAKING}\b|\b{_BRAKING}\b[^.?!]{{0,60}}\b{_NOISE}")
+"""A noise that comes with braking, in whichever order it is told: the brakes."""
+
 _SYMPTOM_OF_IT = re.compile(r"\b(?:it'?s|its|it is|it)(?: been| keeps?| still| now| just)? "
                             r"(?:blowing (?:warm|hot)|"
                             r"not (?:cooling|working|blowing cold|turning on)|(?:stopped|quit) working|"
@@ -419,7 +427,10 @@ def extract_services(u: Utterance, profile: BusinessProfile) -> list[str]:
             # the words said are another service's own "smells like")
             longest = [p.lower() for p in phrases if 6 < len(p) <= len(u.lower) and not any(
                 q in p.lower() for k, q in said_exactly if k != service.key)]
-            scores = [fuzz.partial_ratio(p, u.lower) for p in longest]
+            # (not across a sentence: "over a speed bump. started two weeks ago" is no "jump start")
+            scores = [fuzz.partial_ratio(p, u.lower) if not re.search(r"[.?!;]\s", u.lower[
+                (at := fuzz.partial_ratio_alignment(p, u.lower)).dest_start: at.dest_end]) else 0
+                for p in longest]
             if scores and max(scores) >= 90:
                 best = len(longest[scores.index(max(scores))]) - 1
         if best:
@@ -440,6 +451,10 @@ def extract_services(u: Utterance, profile: BusinessProfile) -> list[str]:
         # "my ac ain't blowing cold", "the passenger window won't roll up": something wrong that
         # no service names; the shop looks at it first
         found.append((-len(symptom.group(0)), symptom.start(), diagnostic))
+    if (on_braking := _ON_BRAKING.search(u.lower)) and (brakes := profile.service("brake_inspection")) and (
+            brakes.key not in {key for _, _, key in found}) and not _A_GUESS_DOUBTED.search(u.lower):
+        # "every time I stop there's this grinding from the front": the noise comes with braking
+        found.append((-len(on_braking.group(0)), on_braking.start(), brakes.key))
     if (due := due_by_sticker(u, profile, {key for _, _, key in found})) is not None:
         found.append(due)  # "it's due, that little reminder sticker on the windshield says we're past it"
     found.sort(key=lambda item: item[1])

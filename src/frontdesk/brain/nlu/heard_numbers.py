@@ -15,7 +15,7 @@ _AT_HOMOPHONE = re.compile(r"\b(at) (to|too|for|fore|ate|won)\b"
                            r"thousand|grand|k|o'?clock|oclock|[ap]\.?m\b|in the|ish|or|then|"
                            r"tomorrow|today|tonight|on|if|works?)\b))")
 _BEFORE_UNIT = re.compile(r"\b(to|too|for|fore|ate|won)(?= (?:(?:hundred|thousand|o'?clock|oclock)\b|"
-                          r"[ap]\.?m\b\.?))")
+                          r"[ap]\.?m\b\.?|[ap] m\b))")
 _BEFORE_PART = re.compile(r"\b(yeah|yes|yep|okay|ok|sure|like|say|maybe|then|um|uh) (to|too|for|fore|ate|won)"
                           r"(?= in the (?:morning|afternoon|evening)\b)")
 """("yeah to in the afternoon thats fine": two, said alone before the part of the day)"""
@@ -26,7 +26,8 @@ _BEFORE_SPAN = re.compile(r"\b(in|like|about|maybe|around|or|next|within|the|ano
 """("she's moving in with us in like to months": two months)"""
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _BEFORE_TENS = re.compile(r"\b(budget|max|maximum|top|tops|like|about|around|maybe|approved|afford|spend|is|"
-                          rf"'s) (to|too|for|fore)(?= {_TENS}\b(?![- ](?:\w+[- ])?(?:minutes?|mins?|people|"
+                          r"'s|uh|um|make it|how about|what about) "
+                          rf"(to|too|for|fore)(?= {_TENS}\b(?![- ](?:\w+[- ])?(?:minutes?|mins?|people|"
                           r"years?|days?|percent|miles?|seconds?)\b))")
 """("budget is like for fifty", "my max is to seventy five": four fifty, two seventy-five, where a
 price is said)"""

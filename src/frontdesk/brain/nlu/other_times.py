@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 
 FLEXIBLE = re.compile(
-    r"\b(?:(?:i )?don'?t (?:really )?know|not sure|any ?(?:day|time)|anytime|whenever|"
+    r"\b(?:(?:i )?don'?t (?:really )?know|not sure|any ?(?:day|time)|anytime|"
+    # (not "whenever I go over a speed bump": when the trouble comes)
+    r"whenever(?! (?:i|we|he|she|they|my|our|the|his|her)\b)|"
     r"what(?:ever)?(?:'s| is)? (?:open|available|soonest|earliest)|earliest|soonest|first available|"
     r"next available|you tell me|doesn'?t matter|i'?m flexible|pretty flexible|whatever works|"
     # "whatever you've got early is fine", "whatever's easiest"
