@@ -292,3 +292,15 @@ def test_a_near_word_across_sentences_is_no_service_and_whenever_trouble_comes_i
     said = heard(profiles, "dealership", "it's been making this clunk whenever I go over a speed bump. "
                  "started maybe two weeks ago", awaiting="permission")
     assert said.services == ["diagnostic"] and "flexible" not in said.flags
+
+
+def test_a_name_spelled_then_said_whole_or_spelled_under_its_labels_is_that_name(profiles) -> None:
+    for said, name in (
+            ("name is bill uh will yum hack it h a c k e t t william hackett", "William Hackett"),
+            ("and go see oh cough or sorry it's n g o z i o k a f o r ngozi okafor", "Ngozi Okafor"),
+            ("sid heart eye er i y e r siddharth iyer", "Siddharth Iyer"),
+            ("olu wa shay and a day yemi first name o l u w a s e u n last name a d e y e m i",
+             "Oluwaseun Adeyemi"),
+            ("in grid how gun h a u g e n ingrid", "Ingrid Haugen"),
+            ("alex and er no vac a l e k s a n d e r n o w a k", "Aleksander Nowak")):
+        assert heard(profiles, "real_estate", said, awaiting="name").name == name, said

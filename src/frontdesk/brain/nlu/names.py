@@ -30,7 +30,7 @@ from frontdesk.brain.nlu.name_frames import (
 )
 from frontdesk.brain.nlu.name_spacing import SAID_HYPHEN, respaced
 from frontdesk.brain.nlu.not_names import not_a_name
-from frontdesk.brain.nlu.spelled_name import name_from_spelling
+from frontdesk.brain.nlu.spelled_name import name_from_spelling, said_whole_after
 from frontdesk.brain.nlu.spelling import (
     SPELLED_OUT,
     SPELLING_NOTE,
@@ -317,6 +317,8 @@ def extract_name(u: Utterance, *, expecting: bool = False) -> str | None:
     if rank := _RANK_THEN_NAME.search(u.raw):
         # "Afternoon, ma'am. Staff Sergeant Andre Whitaker.": a rank said before a name gives it
         u = normalise(f"{u.raw[: rank.start(1)]}this is {u.raw[rank.end():]}")
+    if expecting and (plainly := said_whole_after(said.lower)) is not None:
+        return plainly  # "… h a c k e t t william hackett": spelled, then said whole
     if expecting and (whole := _SPELLED_WHOLE.search(u.lower) or _SPELLED_WHOLE.search(said.lower)):
         # "its no gozi add a yemi ill spell it n g o z i adeyemi a d e y e m i": what the line made
         # of the name does not matter; the letters are the name

@@ -7,8 +7,9 @@ spelled) stay, each part where it was first said."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.sounds import sounds
@@ -118,6 +119,10 @@ def name_from_spelling(lower: str) -> tuple[str, frozenset[str], frozenset[str]]
         # "walking morales its j o a q u i n": a first name spelled after the surname, heard as
         # no name, goes first
         anchor[given[0]] = -1
+    elif len(anchor) == 1 and len(kept) == 1 and kept[0][1] in known.first_names and (
+            next(iter(anchor)) not in known.first_names) and kept[0][0] > max(end for _, end, _ in runs):
+        # "in grid how gun h a u g e n ingrid": the surname spelled, the first name said after it
+        kept = [(-1, kept[0][1])]
     parts: list[str] = []
     for _, word in sorted([*kept, *((at, spelled) for spelled, at in anchor.items())]):
         if word not in parts:
@@ -178,7 +183,7 @@ def _split_in_two(run: tuple[int, int, str], words: list[tuple[int, str, str]]
             # joe no m a r i s a c h o"; not "wade tibba doe … t h i b o d e a u x", a surname in pieces)
             strict = len(spelled) >= 7 and len(surname) >= 4 and size == 1 and (
                 fuzz.ratio(surname, tail) >= 80 and abs(len(tail) - len(surname)) <= 1)
-            if not (strict or (head in known.first_names and near(surname, tail, 67))):
+            if not (strict or (_a_given_name(head) and near(surname, tail, 67))):
                 continue
             for i, first_size, heard in groups:
                 if i + first_size == j and (
@@ -188,12 +193,27 @@ def _split_in_two(run: tuple[int, int, str], words: list[tuple[int, str, str]]
                                           for k in before if k < i)):
                     fit = (fuzz.ratio(_loose(heard), _loose(head)) + fuzz.ratio(_loose(surname), _loose(tail))
                            + fuzz.ratio(heard, head) / 10 + fuzz.ratio(surname, tail) / 10
-                           + 15 * (head in known.first_names))  # (a first name first)
+                           + 15 * _a_given_name(head)  # (a first name first)
+                      - 10 * (plain[j] in {"er", "uh", "um", "ah"}))  # (a surname begun by a pause)
                     if best is None or fit > best[0]:
                         best = (fit, cut, range(i, j), range(j, j + size))
     if best is None:
         return [(start, end, spelled, None)]
     return [(start, start + 1, spelled[: best[1]], best[2]), (start + 1, end, spelled[best[1]:], best[3])]
+
+
+@cache
+def _a_given_name(word: str) -> float:
+    """1 for a first name, less for one spelled another way ("aleksander" for Aleksandr), 0 else."""
+    if word in lexicon().first_names:
+        return 1.0
+    return 0.3 if len(word) >= 6 and process.extractOne(
+        word, _sorted_names(), scorer=fuzz.ratio, score_cutoff=84) is not None else 0.0
+
+
+@cache
+def _sorted_names() -> tuple[str, ...]:
+    return tuple(sorted(lexicon().first_names))
 
 
 def _next_named(words: list[tuple[int, str, str]], j: int, taken: set[int],
@@ -212,3 +232,31 @@ def _next_named(words: list[tuple[int, str, str]], j: int, taken: set[int],
         if any(lo < start < hi for start, _, _ in runs):
             return True
     return False
+
+
+_LAST_TWO = re.compile(r"\b([a-z][a-z'-]+) ([a-z][a-z'-]+)\W*$")
+_LABELLED = re.compile(r"\bfirst name(?:'s| is)?,?\s+(?P<first>(?:[a-z]\s+){2,}[a-z])\b.*?"
+                       r"\b(?:last|sur|family) ?name(?:'s| is)?,?\s+(?P<last>(?:[a-z]\s+){1,}[a-z])\b|"
+                       r"\b(?:last|sur|family) ?name(?:'s| is)?,?\s+(?P<last2>(?:[a-z]\s+){1,}[a-z])\b.*?"
+                       r"\bfirst name(?:'s| is)?,?\s+(?P<first2>(?:[a-z]\s+){2,}[a-z])\b")
+
+
+def said_whole_after(lower: str) -> str | None:
+    """A name spelled, then said whole and plain at the end ("name is bill uh will yum hack it h a c k
+    e t t william hackett", "… n g o z i o k a f o r ngozi okafor"), or spelled part by part under
+    its labels ("… first name o l u w a s e u n last name a d e y e m i"): that name."""
+    if (labelled := _LABELLED.search(lower)) is not None:
+        first = re.sub(r"\s", "", labelled["first"] or labelled["first2"])
+        last = re.sub(r"\s", "", labelled["last"] or labelled["last2"])
+        return f"{first.capitalize()} {last.capitalize()}"
+    runs = [m for m in SPELLED_OUT.finditer(lower) if len(re.sub(r"[^a-z]", "", m[0])) >= 3]
+    said = _LAST_TWO.search(lower)
+    if not runs or said is None or said.start() < runs[-1].end() or any(
+            w in _NOT_PARTS or len(w) < 2 for w in said.groups()):
+        return None
+    letters = [re.sub(r"[^a-z]", "", m[0]) for m in runs]
+    first, last = said.groups()
+    plain = [w.replace("'", "") for w in (first, last)]
+    if any(word in letters for word in plain) or "".join(letters) == "".join(plain):
+        return f"{first.capitalize()} {last.capitalize()}"
+    return None
