@@ -304,3 +304,33 @@ def test_a_name_spelled_then_said_whole_or_spelled_under_its_labels_is_that_name
             ("in grid how gun h a u g e n ingrid", "Ingrid Haugen"),
             ("alex and er no vac a l e k s a n d e r n o w a k", "Aleksander Nowak")):
         assert heard(profiles, "real_estate", said, awaiting="name").name == name, said
+
+
+# -- bookings on file: a separate visit beside one kept, its work said back, a name after a move ------
+
+
+async def test_a_separate_time_for_more_work_beside_one_kept_is_a_new_visit(profiles) -> None:
+    # the detailing was added to the inspection, then both moved to the detailing's day
+    calendar = await booked("dealership", "state_inspection", datetime(2026, 11, 24, 15, 0))
+    state, replies = await call(profiles, "dealership", "I've got the inspection tomorrow afternoon and that "
+                                "stays, but I also want a separate time to get the car detailed",
+                                calendar=calendar)
+    assert "added" not in replies[0] and state.booking_slots.services == ["detailing"], replies
+    assert state.booking_slots.preferred_date is None
+
+
+async def test_the_booking_told_said_back_with_its_work_is_kept(profiles) -> None:
+    calendar = await booked("dealership", "oil_change", datetime(2026, 11, 27, 14, 0))
+    _, replies = await call(profiles, "dealership",
+                            "I think I'm already booked for an oil change, isn't it Friday?",
+                            "yeah Friday afternoon, the oil. so we're good then?", calendar=calendar)
+    assert "open" not in replies[-1] and "2 PM" in replies[-1], replies
+
+
+async def test_a_name_said_after_a_move_is_done_asks_nothing_new(profiles) -> None:
+    calendar = await booked("real_estate", "listing_appointment", datetime(2026, 11, 27, 15, 0))
+    _, replies = await call(profiles, "real_estate", "my wife booked somebody to come look at our house "
+                            "Friday, we need to move it a day", "the day after, Saturday. same time is fine",
+                            "Gary Lindqvist", "yep, Saturday at three. thank you", calendar=calendar)
+    assert "Where is the home" not in replies[2] and "Let me confirm" not in replies[3], replies
+    assert on_calendar(calendar) == [("Sat 28 15:00", "scheduled")]

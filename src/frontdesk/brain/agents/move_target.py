@@ -27,6 +27,11 @@ from frontdesk.brain.nlu.when import WEEKDAY
 from frontdesk.brain.state import Appointment, AppointmentDesk, ConversationState
 from frontdesk.knowledge.profile import Department
 
+SEPARATE_VISIT = re.compile(r"\b(?:separate|another|second|different|its own|new) (?:time|appointment|appt|"
+                            r"visit|day|trip|slot|drop-?off|booking)\b|\bseparately\b|"
+                            r"\bon (?:its|their) own\b")
+"""Work asked as a visit of its own, beside one on file ("I also want a separate time to get it
+detailed")."""
 
 def chosen_one(s: ConversationState) -> Appointment | None:
     """The appointment the change is about, once one of those found is chosen."""
@@ -271,8 +276,9 @@ def adds_work(a: Appointment, ctx: TurnContext) -> bool:
     caller's words become a request to add that work to the same drop-off."""
     u = ctx.u
     extra = [sv for sv in u.services if sv not in {a.service_type, *a.services}]
-    if not (extra and ctx.profile.kind == "dealership" and ADD_ON.search(u.text.lower())):
-        return False
+    if not (extra and ctx.profile.kind == "dealership" and ADD_ON.search(u.text.lower())) or (
+            SEPARATE_VISIT.search(u.text.lower())):
+        return False  # ("… that stays, but I also want a separate time to get it detailed": its own visit)
     # ("… and I also need an oil change, can y'all just do both at once?": both is the one on
     # file and this one)
     u.intent, u.services, u.service_count = "book", extra, None

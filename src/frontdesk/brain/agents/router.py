@@ -13,6 +13,7 @@ from datetime import date, time
 from frontdesk.brain.agents import both_plan, objection, qualification
 from frontdesk.brain.agents.appointment_words import CHANGE_IN_CLAUSE, NEW_DAY_LATER, STANDS, named_beside
 from frontdesk.brain.agents.booking_state import resume_prompt
+from frontdesk.brain.agents.move_target import SEPARATE_VISIT
 from frontdesk.brain.agents.objection import quick_goodbye
 from frontdesk.brain.agents.told_visit import (
     A_CHANGE,
@@ -129,6 +130,17 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
                       u.text.lower())):
         # a move read back: "she's helping me with the down payment" says why someone comes, no cancel
         u.intent = intent = "provide_info"
+    if s.awaiting == "anything_else" and (s.desk.last_done("moved") or s.desk.last_done("cancelled")) and (
+            u.name and intent in {"provide_info", "unknown"} and not (
+                u.has_booking_facts or u.has_lead_facts or u.is_question)):
+        return "greeting"  # "Gary Lindqvist" after the move was done: who is calling, nothing new
+    if intent == "lookup_appointment" and u.services and s.on_file and SEPARATE_VISIT.search(u.text.lower()):
+        # "I've got the inspection tomorrow afternoon and that stays, but I also want a separate time
+        # to get the car detailed": a new visit; the day said is the one on file's
+        if u.date is not None and any(a.scheduled_date == u.date.isoformat() for a in s.on_file):
+            u.date, u.time, u.time_of_day, u.window = None, None, None, None
+        u.intent = "book"
+        return "scheduling"
     if intent in {"cancel", "reschedule"} and u.is_question and "faq_topic" in u.flags and not (
             u.date or u.time or _CHANGE_VERB.search(u.text.lower())):
         u.intent = intent = "faq"  # "can I bring my mom along to the showing?": asked of it, no change

@@ -157,8 +157,11 @@ def keeps_the_one_told(s: ConversationState, u: Understanding) -> bool:
     keeps = _KEEPS_IT.search(u.text.lower()) is not None
     other_kind = u.appointment_type is not None and u.appointment_type not in {
         a.appointment_type for a in s.desk.found} and NEW_BOOKING_ASKED.search(u.text.lower()) is not None
-    if not just_told(s) or (u.is_question and not keeps) or u.services or other_kind or u.intent in {
-            "cancel", "reschedule", "escalation", "do_not_call"} or (
+    own_work = {k for a in s.desk.found for k in (a.service_type, *a.services) if k}
+    # ("yeah Friday afternoon, the oil. so we're good then?": its own work named back)
+    if not just_told(s) or (u.is_question and not keeps) or (set(u.services) - own_work) or other_kind or (
+            u.intent in {
+            "cancel", "reschedule", "escalation", "do_not_call"}) or (
             # "my truck's inspection, Friday at three — can that go to Saturday?": named to be moved
             not keeps and A_CHANGE.search(u.text.lower()) and len(re.findall(
                 r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\btomorrow\b", u.text.lower())) >= 2):

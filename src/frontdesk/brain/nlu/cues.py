@@ -425,7 +425,8 @@ HAVE_SOMEONE = re.compile(
     r"takes care|listing|listed|list(?:ing)? with|signed|contract|work(?:s|ing)? with|he|she|"
     r"they|already)\b")
 """Who an "I already have someone" names: a person or a place that does the work."""
-BACK = re.compile(r"\b(?:i'?m|i am|we'?re|we are) back\b")
+BACK = re.compile(r"\b(?:i'?m|i am|we'?re|we are) back\b(?! (?:at|to|in|from|home|on)\b)")
+"""Back on the line ("sorry, I'm back"; not "I'm back at work Monday")."""
 
 DONE_WITH_IT = re.compile(
     r"\b(?:i'?ll (?:figure it out|figure something out|manage|sort it out|call (?:back|again)|check "

@@ -63,7 +63,8 @@ _TAKEN = re.compile(
 """A day taken by something else ("tomorrow's my mom's doctor thing", "Wednesday I've got the
 dentist", "Thursday's Thanksgiving")."""
 _BUSY_BEFORE = re.compile(
-    r"\b(?:i'?m|i am|we'?re|we are|he'?s|she'?s|they'?re)\s+(?:working|busy|slammed|booked|swamped|"
+    r"\b(?:i'?m|i am|we'?re|we are|he'?s|she'?s|they'?re)\s+(?:back |still |usually )?"
+    r"(?:working|busy|slammed|booked|swamped|"
     r"away|traveling|travelling|tied up|out of town|in (?:a )?meetings?|in class|at work|on shift)"
     r"(?:\s+(?:late|early|all day|again|on|most|every|all|pretty much))*\s*$")
 """A day the caller is busy on, said before it ("I'm working late Tuesday"); "I'm off Friday" is a
