@@ -334,3 +334,25 @@ async def test_a_name_said_after_a_move_is_done_asks_nothing_new(profiles) -> No
                             "Gary Lindqvist", "yep, Saturday at three. thank you", calendar=calendar)
     assert "Where is the home" not in replies[2] and "Let me confirm" not in replies[3], replies
     assert on_calendar(calendar) == [("Sat 28 15:00", "scheduled")]
+
+
+# -- whose home is where: the one sold, the place lived, family moved to ---------------------------------
+
+
+def test_the_home_to_sell_is_where_it_stands_not_where_the_caller_lives_or_goes(profiles) -> None:
+    for said, side, place in (
+            ("I have a house in Georgetown, I want sell it. my children move to Houston, I go live with them",
+             "sell", "Georgetown"),
+            ("my uncle passed and left me his place outside Waco. I live in Austin, I just want to sell it",
+             "sell", "Waco"),
+            ("my kids live in Cedar Park so we want to buy near them and sell our place", "both",
+             "Cedar Park")):
+        got = heard(profiles, "real_estate", said)
+        assert (got.lead_intent, got.location[0]) == (side, place), said
+
+
+async def test_asked_again_whether_we_help_out_of_the_area_is_told_plainly(profiles) -> None:
+    _, replies = await call(profiles, "real_estate",
+                            "my uncle left me his place outside Waco and I just want to sell it",
+                            "so can y'all help me sell it?")
+    assert "Waco is outside our service area" in replies[-1], replies

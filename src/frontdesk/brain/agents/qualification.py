@@ -305,6 +305,11 @@ def absorb(s: ConversationState, ctx: TurnContext) -> list[str]:
     return notes
 
 
+HELP_ANYWAY = re.compile(r"\b(?:help|work with|take|handle)\b[^.?!]{0,20}\b(?:sell|list|buy)\w*|"
+                         r"\b(?:can|could|would|will) (?:you|y'?all|you guys) (?:still )?(?:list|sell|take) "
+                         r"(?:it|that|the (?:house|place|property))\b")
+"""Asked again, told the place is outside the area: "so can y'all help me sell it?"."""
+
 async def run(s: ConversationState, ctx: TurnContext) -> None:
     u = ctx.u
     if s.awaiting == "name" and s.awaiting_agent == AGENT and s.last_ask in {
@@ -324,8 +329,9 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         if u.financing:  # "yeah, I'd be paying cash, it's from my grandma's inheritance"
             s.lead.financing = u.financing  # type: ignore[assignment]
         asked = normalise(u.text).lower
-        if s.last_ask == "out_of_area_ask_name" and s.lead.location and "?" in asked and COVERAGE.search(
-                asked) and (THAT_WAY.search(asked) or s.lead.location.lower() in asked):
+        if s.last_ask == "out_of_area_ask_name" and s.lead.location and "?" in asked and ((COVERAGE.search(
+                asked) and (THAT_WAY.search(asked) or s.lead.location.lower() in asked))
+                or HELP_ANYWAY.search(asked)):
             # "oh, you don't go out that way? it's not that far": no, said plainly, then goodbye
             ctx.say("location_out_of_area", area=s.lead.location,
                     areas=say_list(ctx.profile.service_areas, "and"))

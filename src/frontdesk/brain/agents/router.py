@@ -141,6 +141,9 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
             u.date, u.time, u.time_of_day, u.window = None, None, None, None
         u.intent = "book"
         return "scheduling"
+    if s.awaiting == "name" and s.last_ask == "out_of_area_ask_name" and u.is_question and (
+            qualification.HELP_ANYWAY.search(u.text.lower())):
+        return "qualification"  # told the place is outside the area: "so can y'all help me sell it?"
     if intent in {"cancel", "reschedule"} and u.is_question and "faq_topic" in u.flags and not (
             u.date or u.time or _CHANGE_VERB.search(u.text.lower())):
         u.intent = intent = "faq"  # "can I bring my mom along to the showing?": asked of it, no change

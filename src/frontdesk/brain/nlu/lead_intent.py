@@ -200,8 +200,14 @@ _BOTH_SAID = re.compile(r"\b(?:we'?re|i'?m|we are|i am|we|i)(?: \w+){0,2} (?:buy
 _ROLLED_INTO = re.compile(r"\b(?:1031|roll(?:ing)? (?:the money|it|the proceeds|that) into|trade up|"
                           r"put (?:the money|it) (?:toward|towards|into) (?:a|an|two|another|something))\b")
 """A sale's money put into another home ("roll the money into two smaller ones"): buying too."""
-_RELOCATING = re.compile(r"\brelocat(?:e|es|ed|ing|ion)\b(?! (?:to|here|down|up|over|into)\b)")
-"""Moving for work, said beside a home to sell: the caller leaves the area."""
+_RELOCATING = re.compile(r"\brelocat(?:e|es|ed|ing|ion)\b(?! (?:to|here|down|up|over|into)\b)|"
+                         # "my children move to Houston, I go live with them": moving in with family
+                         r"\b(?:my|our) (?:children|kids|son|daughter|family|parents|mom|dad)(?:'s)? "
+                         r"(?:\w+ )?"
+                         r"(?:move|moves|moved|moving)(?: (?:to|out to|up to|down to|away to) \w+)?\b|"
+                         r"\b(?:go|going|gonna|will|'ll|want to|wanna) (?:go )?(?:live|stay|move in) with\b")
+"""Moving for work, or in with family, said beside a home to sell: the caller leaves the area and
+buys nothing."""
 
 
 _SIDE_HANDLED = re.compile(r"\b(?:he|she|they|someone|somebody|\w+)(?:'s|'re| is| are)? (?:already )?"

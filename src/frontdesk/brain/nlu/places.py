@@ -26,9 +26,14 @@ def _place_said(words: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){pattern}(?![\w-])")
 
 
-_OUR_HOME_IN = re.compile(r"\b(?:my|our)\s+(?:current\s+|own\s+)?(?:house|home|place|condo|townhouse|"
-                          r"townhome)\s+(?:(?:up|down|out|over)\s+)?(?:in|at)\s+(?:the\s+)?$")
-"""The caller's own home, named by its town ("our house in Cedar Park")."""
+_OUR_HOME_IN = re.compile(r"\b(?:(?:my|our)\s+(?:current\s+|own\s+)?|"
+                          r"(?:i|we)\s+(?:have|own|got|'ve got|have got)\s+(?:a\s+|the\s+)?|"
+                          r"(?:left|gave)\s+(?:me|us)\s+(?:his|her|their|a|the)\s+|"
+                          r"inherited\s+(?:his|her|their|a|the)\s+)(?:house|home|place|condo|townhouse|"
+                          r"townhome|property|land|farm|ranch|acreage)\s+(?:(?:up|down|out|over|just)\s+)?"
+                          r"(?:in|at|outside(?: of)?|near|by)\s+(?:the\s+)?$")
+"""The caller's own home, named by its town ("our house in Cedar Park", "I have a house in Georgetown",
+"left me his place outside Waco")."""
 
 
 _OWNED_IN = re.compile(r"\b(?:i|we)(?:'ve| have)? (?:already )?(?:got|own|have|bought) (?:\w+ ){0,3}?"
