@@ -356,3 +356,24 @@ async def test_asked_again_whether_we_help_out_of_the_area_is_told_plainly(profi
                             "my uncle left me his place outside Waco and I just want to sell it",
                             "so can y'all help me sell it?")
     assert "Waco is outside our service area" in replies[-1], replies
+
+
+# -- two showings in one breath; a seller who books a showing to buy -------------------------------------
+
+
+async def test_two_homes_each_at_its_own_hour_are_two_showings(profiles) -> None:
+    # "this Saturday, one on Kelly Lane" read one o'clock, and one showing at 1 PM was booked
+    state, replies = await call(profiles, "real_estate",
+                                "I want to see two houses in Pflugerville this Saturday, one on Kelly Lane "
+                                "and one on Pecan Street. Could we do the Kelly Lane one at ten and the "
+                                "Pecan one at eleven?", "Jamal Carter", "yes", "yes")
+    assert "10 AM" in replies[1] and "11 AM" in replies[2], replies
+    assert state.appointment is not None and state.appointment.scheduled_time == "11:00"
+
+
+async def test_a_seller_who_books_a_showing_to_buy_bigger_is_on_both_sides(profiles) -> None:
+    state, _ = await call(profiles, "real_estate",
+                          "I want to sell my condo in Round Rock. Can an agent come by Friday at five?",
+                          "Mateo Herrera", "yes", "oh and there's a townhouse in Teravista I want to look "
+                          "at, since I'll be buying something bigger. Could I see it Saturday at two?", "yes")
+    assert state.lead.intent == "both"

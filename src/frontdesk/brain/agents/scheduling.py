@@ -52,6 +52,7 @@ from frontdesk.brain.format import (
 from frontdesk.brain.nlu import entities as ex
 from frontdesk.brain.nlu import understand
 from frontdesk.brain.nlu.cues import CALLBACK_DROPPED, FOR_THE_CALL
+from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.text import normalise
 from frontdesk.brain.ports import AppointmentNotFoundError, BookingRequest, SlotUnavailableError
 from frontdesk.brain.state import Appointment, ConversationState, VehicleInfo
@@ -731,6 +732,9 @@ async def _book(s: ConversationState, ctx: TurnContext) -> None:
     )
     if profile.kind == "real_estate" and s.lead.intent == "buy" and appt.key == "listing_appointment":
         s.lead.intent = "both"  # a buyer's own home valued ("we'd have to sell ours first"): both sides
+    elif profile.kind == "real_estate" and s.lead.intent == "sell" and appt.key == "property_showing" and any(
+            m.role == "user" and lexicon().intents["buy"].search(m.content.lower()) for m in s.messages[-3:]):
+        s.lead.intent = "both"  # a seller's showing "since I'll be buying something bigger": both sides
     if profile.kind == "real_estate" and not s.lead.qualified and s.lead.intent:
         qualification.decide(s, ctx, known_only=True)  # a lead booked straight away is still scored
     s.lead.status = "booked"

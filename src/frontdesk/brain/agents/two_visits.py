@@ -142,7 +142,9 @@ def split(text: str, read: Callable[[str], Understanding], earlier: str = "") ->
 
 _CAR_WORD = re.compile(r"\b(?:truck|suv|car|van|minivan|jeep|sedan|pickup|wagon|hatchback|motorcycle)\b")
 _ANOTHER = re.compile(r"^\W*(?:the )?(?:other|second|next) (?:one|house|home|place|listing)?|"
-                      r"^\W*another one\b|^\W*(?:and )?one at\b")
+                      r"^\W*another one\b|^\W*(?:and )?one at\b|"
+                      # "the kelly lane one at ten and the pecan one at eleven": each named by its street
+                      r"^\W*(?:and )?the [a-z]+(?: [a-z]+)? one (?:at|around|for|on)\b")
 
 
 def _in_words(work: set[str]) -> str:

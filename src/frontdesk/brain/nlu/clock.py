@@ -257,7 +257,10 @@ def _times(text: str) -> list[tuple[int, time]]:
                              r"(\d{1,2})(?::(\d{2}))?\b"
                              # (not "today! three-ninety, a bit over asking": a price)
                              r"(?!\s*(?:[6-9]\d\b|\d{3}|st|nd|rd|th|%|/|k\b|thousand|dollars|bucks|miles|bed|bath|br\b|people|"
-                             r"kids|cars|hours?|minutes?|days?|weeks?|months?|years?))", text):
+                             r"kids|cars|hours?|minutes?|days?|weeks?|months?|years?|"
+                             # ("this saturday, one on kelly lane and one on pecan": one of them)
+                             r"(?:on|of|in|for|with|that|which|near|off|by)\s+"
+                             r"(?!the (?:morning|afternoon|evening))[a-z]))", text):
         add(match, clock(int(match.group(1)), int(match.group(2) or 0), None))  # "wed. 10"
     for match in re.finditer(r"(?:(?<=\bso )|(?<=\bthen )|(?<=\bso like )|(?<=\bso maybe ))"
                              r"(\d{1,2})(?::(\d{2}))?"
