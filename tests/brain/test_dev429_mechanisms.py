@@ -377,3 +377,13 @@ async def test_a_seller_who_books_a_showing_to_buy_bigger_is_on_both_sides(profi
                           "Mateo Herrera", "yes", "oh and there's a townhouse in Teravista I want to look "
                           "at, since I'll be buying something bigger. Could I see it Saturday at two?", "yes")
     assert state.lead.intent == "both"
+
+
+def test_a_name_the_line_mangled_then_said_clearly_is_taken(profiles) -> None:
+    said = heard(profiles, "dealership", "hey this is a dula rah heemy abdullah rahimi uh i need a oil "
+                 "change thursday at nine")
+    assert said.name == "Abdullah Rahimi"
+    assert heard(profiles, "dealership", "it's for my daughter emily rose and i need an oil change").name is (
+        None)
+    assert heard(profiles, "dealership", "so cheel ramirez x o c h i t l ramirez",
+                 awaiting="name").name == "Xochitl Ramirez"

@@ -421,6 +421,11 @@ def _read_name(u: Utterance, *, expecting: bool) -> str | None:
             last := re.search(r"\b([a-z'-]+) ([a-z'-]+)\W*$", u.lower)) and all(
             _plausible_name_word(w) and w not in _NEVER_NAME for w in last.groups()):
         name = _clean_name(list(last.groups()))  # "put it under his name its his truck ryan mcallister"
+    if name is None and (framed := _MANGLED_THEN_CLEAR.search(u.lower)) and (
+            framed["first"] in lexicon().first_names and _plausible_name_word(framed["last"])):
+        # "hey this is a dula rah heemy abdullah rahimi uh i need a oil change": the line mangled
+        # it, then the name said clearly: a first name and the word after it
+        name = _clean_name([framed["first"], framed["last"]])
     if expecting and name and len(parts := name.lower().split()) == 2 and (
             last := re.search(r"[—–,.;:-]\s*([a-z'-]+) ([a-z'-]+)\W*$", u.lower)) and (
             list(last.groups()) == parts[::-1]):
@@ -429,6 +434,12 @@ def _read_name(u: Utterance, *, expecting: bool) -> str | None:
         name = later  # "Put it under his name, Tyler Whitcomb. Actually, no, … Gail Whitcomb."
     return _renamed(u, corrected_in_turn(u, _with_surname_after(u, name))) if name else None
 
+
+_MANGLED_THEN_CLEAR = re.compile(r"\b(?:this is|my name is|my name'?s|the name'?s|it'?s)\s+"
+                                 r"(?:(?!(?:my|his|her|our|their|for|about|with|calling|regarding)\b)[a-z'-]+\s+){1,5}?"
+                                 r"(?P<first>[a-z'-]{3,}) (?P<last>[a-z'-]{3,})"
+                                 r"(?=\W*(?:$|[,.]|\b(?:uh|um|and|i|i'?m|calling|here)\b))")
+"""A name frame, a few words the line mangled, then the name said clearly."""
 
 _NOW_NAMED = re.compile(r"(?:\b(?:well|actually|it'?s|i'?m)\W+(?P<first>" + _CAPITALISED + r") (?P<last>"
                         + _CAPITALISED + r") now\b|\b(?:so |just )?(?:use|go with|put down) (?P<only>"

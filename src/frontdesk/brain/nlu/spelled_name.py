@@ -140,6 +140,7 @@ def _loose(word: str) -> str:
     """A word as a bad line lets it through: consonants that sound alike made one and each run of
     vowels one "a" ("joe" and C-H-O, "row" and R-A-O, "okay k" and O-K-E-K-E, "win" and N-G-U-Y-E-N)."""
     key = re.sub(r"^ngu(?=[aeiouy])", "w", word)  # "win" for N-G-U-Y-E-N
+    key = re.sub(r"tl$", "l", re.sub(r"^x(?=[aeiou])", "s", key))  # "so cheel" for X-O-C-H-I-T-L
     key = re.sub(r"ch|j|g(?=[eiy])|dg", "j", key)
     key = re.sub(r"ph", "f", key)
     key = re.sub(r"ck|c(?![eiy])|q", "k", re.sub(r"c(?=[eiy])", "s", key))
