@@ -387,3 +387,14 @@ def test_a_name_the_line_mangled_then_said_clearly_is_taken(profiles) -> None:
         None)
     assert heard(profiles, "dealership", "so cheel ramirez x o c h i t l ramirez",
                  awaiting="name").name == "Xochitl Ramirez"
+
+
+def test_a_town_of_one_word_heard_in_pieces_is_that_town(profiles) -> None:
+    said = heard(profiles, "real_estate", "we're thinking of selling our house out in flew ger ville")
+    assert said.location == ("Pflugerville", True)
+
+
+async def test_what_to_bring_asked_after_the_booking_is_answered(profiles) -> None:
+    _, replies = await call(profiles, "real_estate", "let's set up a buyer consultation Monday at eleven",
+                            "Brandon Tate", "yes", "do I need to bring pay stubs or bank statements")
+    assert "pre-approval letter" in replies[-1], replies

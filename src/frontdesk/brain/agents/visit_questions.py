@@ -168,7 +168,8 @@ def visit_length_answer(s: ConversationState, ctx: TurnContext) -> bool:
 def visit_about_answer(s: ConversationState, ctx: TurnContext, previous_topic: str | None = None) -> bool:
     """"What do they actually do when they come out?": what happens at the visit, from the profile."""
     said = ctx.u.text.lower()
-    if not VISIT_ABOUT.search(said) or (ctx.u.services and not BRING_ASKED.search(said)):
+    if not (VISIT_ABOUT.search(said) or BRING_ASKED.search(said)) or (
+            ctx.u.services and not BRING_ASKED.search(said)):
         return False
     kind = the_visit(s, ctx)[0] or (previous_topic.removeprefix("visit:") if previous_topic and (
         previous_topic.startswith("visit:")) else None) or (  # ("is the consultation free? and do I …")

@@ -49,6 +49,11 @@ _OURS_THERE = re.compile(r"\b(?:you|y'?all|ya'?ll|you guys|you all|your (?:offic
 """The business's own place said just before a town ("y'all are in Austin")."""
 
 
+def _said_as_one(words: str) -> str:
+    """How a town sounds with its pieces run together ("flew ger ville" and Pflugerville: "flgrvl")."""
+    return re.sub(r"^pf", "f", sounds(words.lower().replace(" ", "")))
+
+
 def extract_location(u: Utterance, profile: BusinessProfile, *,
                      expecting: bool = False) -> tuple[str, bool] | None:
     """The place the caller wants and whether it is in the business's service area. A place
@@ -116,7 +121,10 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
                                   # ("new braun fells": a town of two words heard in three; not "Brianna
                                   # Tate" for Burnet)
                                   " " in n and chunk.count(" ") > n.count(" ")
-                                  and sounds(chunk).replace(" ", "") == sounds(n.lower()).replace(" ", ""))),
+                                  and sounds(chunk).replace(" ", "") == sounds(n.lower()).replace(" ", "")
+                              ) or (
+                                  # ("out in flew ger ville": a town of one word heard in three)
+                                  " " not in n and " " in chunk and _said_as_one(chunk) == _said_as_one(n))),
                              None)
             if match and match[1] >= 88:
                 name = names[match[2]]
