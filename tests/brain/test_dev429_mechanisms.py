@@ -398,3 +398,11 @@ async def test_what_to_bring_asked_after_the_booking_is_answered(profiles) -> No
     _, replies = await call(profiles, "real_estate", "let's set up a buyer consultation Monday at eleven",
                             "Brandon Tate", "yes", "do I need to bring pay stubs or bank statements")
     assert "pre-approval letter" in replies[-1], replies
+
+
+def test_a_word_put_right_by_letters_and_a_name_said_clear_before_its_spelled_surname(profiles) -> None:
+    # rounds 51 and 52's backlog: "Dmitri Vulcan Volkov", "Jolly Mehta Anjali"
+    for said, name in (("the name is the meat tree vulcan no sorry d m i t r i and volkov v o l k o v",
+                        "Dmitri Volkov"),
+                       ("on jolly met uh anjali mehta m e h t a", "Anjali Mehta")):
+        assert heard(profiles, "dealership", said, awaiting="name").name == name, said

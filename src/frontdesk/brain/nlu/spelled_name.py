@@ -100,7 +100,8 @@ def name_from_spelling(lower: str) -> tuple[str, frozenset[str], frozenset[str]]
             and plain not in _NOT_PARTS and (
                 plain in known.first_names or plain not in known.everyday_words or (
                 # "k e i s h a washington": the surname said right after the letters, a word or not
-                plain not in known.common_words and any(end < at <= end + 1 for _, end, _ in runs)))]
+                plain not in known.common_words and any(end < at <= end + 1 for _, end, _ in runs)))
+            and not _PUT_RIGHT_BY_LETTERS.match(lower, at + len(raw))]
     # every other name word is said beside the letters, a sound-alike, or another such word (not
     # "kia soul and its jacqueline m b e k i"); a short form of another is that one ("Russell —
     # Russ — Deaver")
@@ -134,6 +135,11 @@ def name_from_spelling(lower: str) -> tuple[str, frozenset[str], frozenset[str]]
              for p in parts]
     return (" ".join(cased), frozenset(words[j][1] for j in taken),
             frozenset(spelled for _, _, spelled in runs))
+
+
+_PUT_RIGHT_BY_LETTERS = re.compile(r"\W+(?:(?:no|sorry|nope|oops|wait|actually|i mean)\W+)+"
+                                   r"(?=[a-z](?:\W+[a-z]){2,}\b)")
+"""A word put right by the letters after it ("vulcan no sorry d m i t r i"): not part of the name."""
 
 
 def _loose(word: str) -> str:
@@ -251,11 +257,17 @@ def said_whole_after(lower: str) -> str | None:
         last = re.sub(r"\s", "", labelled["last"] or labelled["last2"])
         return f"{first.capitalize()} {last.capitalize()}"
     runs = [m for m in SPELLED_OUT.finditer(lower) if len(re.sub(r"[^a-z]", "", m[0])) >= 3]
+    letters = [re.sub(r"[^a-z]", "", m[0]) for m in runs]
+    if len(runs) == 1 and not lower[runs[0].end():].strip(" .,!?") and (
+            before := _LAST_TWO.search(lower, 0, runs[0].start())) and before[2] == letters[0] and (
+            before[1] in lexicon().first_names) and before.start() > 0:
+        # "on jolly met uh anjali mehta m e h t a": the name said clearly after the line mangled it,
+        # its surname then spelled
+        return f"{before[1].capitalize()} {before[2].capitalize()}"
     said = _LAST_TWO.search(lower)
     if not runs or said is None or said.start() < runs[-1].end() or any(
             w in _NOT_PARTS or len(w) < 2 for w in said.groups()):
         return None
-    letters = [re.sub(r"[^a-z]", "", m[0]) for m in runs]
     first, last = said.groups()
     plain = [w.replace("'", "") for w in (first, last)]
     if any(word in letters for word in plain) or "".join(letters) == "".join(plain):
