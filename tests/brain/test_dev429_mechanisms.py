@@ -406,3 +406,11 @@ def test_a_word_put_right_by_letters_and_a_name_said_clear_before_its_spelled_su
                         "Dmitri Volkov"),
                        ("on jolly met uh anjali mehta m e h t a", "Anjali Mehta")):
         assert heard(profiles, "dealership", said, awaiting="name").name == name, said
+
+
+def test_a_day_said_bare_is_no_timeline_but_days_counted_are(profiles) -> None:
+    said = heard(profiles, "real_estate", "olu wa shay and a day yemi first name o l u w a s e u n last name "
+                 "a d e y e m i", awaiting="confirm_booking")
+    assert said.timeline is None
+    counted = heard(profiles, "real_estate", "we need to move in 10 days", awaiting="timeline")
+    assert counted.timeline is not None

@@ -188,6 +188,9 @@ def _timeline(text: str, today: date, *, expecting: bool) -> tuple[float, str] |
     counted = next((found for found in _COUNTED.finditer(text) if not (
         _looks_back(text, found)
         or re.search(r"(?:bucks|dollars|\d,?|per|each|every)\s*$", text[: found.start()].rstrip())
+        # ("olu wa shay and a day yemi": a name the line broke, no move "in a day")
+        or (found.group(2) == "day" and found.group(1) in {"a", "an", "one"} and not re.match(
+            r"\s*(?:within|in|next|the next)\b", found.group(0)))
         # "a week from today": a day for the visit, not how soon they move
         or (found.group(2) in {"week", "day"} and re.match(
             r"\s*from (?:today|tomorrow|this|next|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
