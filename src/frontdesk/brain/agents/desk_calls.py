@@ -32,13 +32,17 @@ def to_callback(s: ConversationState, ctx: TurnContext) -> None:
     ctx.hand_off("faq", "callback about an appointment not found", s)
 
 
+_CHANGES_ONE = re.compile(r"\b(?:instead|move|moved|push|bump|reschedul\w*|switch)\b")
+
 def asked_with_the_yes(desk: AppointmentDesk, u: Understanding, ctx: TurnContext) -> None:
     """A yes to the cancel read back that asks for a call back or a new visit too: the call back
     (from the sentence that asks it on), or the visit, is what comes after the cancel ("yeah, go
     ahead and cancel it. oh but while I've got you, can I get the car detailed the 5th, at nine?")."""
     if desk.action != "cancel" or desk.then_book or not (u.affirm or u.intent == "cancel") or u.deny:
         return
-    if (u.services or u.appointment_type) and (u.date or u.time):
+    if (u.services or u.appointment_type) and (u.date or u.time) and not (
+            set(u.services) & {a.service_type for a in desk.found} or _CHANGES_ONE.search(u.text.lower())):
+        # (not "… and the tire rotation on Monday, can we do Tuesday instead?": one on file moved)
         desk.then_book = booking_after(u.text, ctx, "cancel")
         return
     if (found := CALL_ME.search(u.text.lower())) is None:  # (not "I'll call back another time")

@@ -19,12 +19,6 @@ from frontdesk.brain.state import ConversationState
 AGENT = "greeting"
 
 
-_OWNS_IT_DUE = re.compile(r"\b(?:(?:it'?s|its|it is|i'?m|i am|we'?re|she'?s|he'?s|it'?s probably|"
-                          r"(?:the|my|our) \w+(?:'s| is))"
-                          r"(?: probably| definitely| prob| def| way| long| about)*"
-                          r" (?:over ?due|due)|(?:been|it'?s been) a (?:while|minute|long time|hot minute)|"
-                          r"(?:been )?putt(?:ing|in'?) it off)\b")
-"""The customer owns up to the service we called about being due ("yeah, it's probably due")."""
 
 def open_call(s: ConversationState, ctx: TurnContext) -> None:
     if ctx.profile.recording.records(s.channel):
@@ -251,11 +245,6 @@ async def run(s: ConversationState, ctx: TurnContext) -> None:
         if (target == "scheduling" and not s.booking_slots.appointment_type and not u.vehicle
                 and ctx.profile.appointment_type("service") is not None):
             s.booking_slots.appointment_type = "service"  # the call is about their car's service
-        if target == "scheduling" and not (s.booking_slots.services or u.services or s.callback_for) and (
-                due := ctx.profile.service(ctx.profile.due_service)) is not None and _OWNS_IT_DUE.search(
-                u.text.lower()):
-            # "yeah, it's probably due, honestly it's been a while": the service we called about
-            s.booking_slots.services, s.booking_slots.service_type = [due.key], due.key
         ctx.hand_off(target, "outbound caller has a minute", s)
         return
     if u.intent == "goodbye" or (s.awaiting == "anything_else" and (u.deny or ("thanks" in u.flags and (

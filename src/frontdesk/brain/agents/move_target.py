@@ -27,9 +27,8 @@ from frontdesk.brain.nlu.when import WEEKDAY
 from frontdesk.brain.state import Appointment, AppointmentDesk, ConversationState
 from frontdesk.knowledge.profile import Department
 
-SEPARATE_VISIT = re.compile(r"\b(?:separate|another|second|different|its own|new) (?:time|appointment|appt|"
-                            r"visit|day|trip|slot|drop-?off|booking)\b|\bseparately\b|"
-                            r"\bon (?:its|their) own\b")
+SEPARATE_VISIT = re.compile(r"\b(?:(?:a|its|their) )?(?:separate|its own|their own) (?:time|appointment|appt|"
+                            r"visit|day|trip|slot|drop-?off|booking)\b|\bseparately\b")
 """Work asked as a visit of its own, beside one on file ("I also want a separate time to get it
 detailed")."""
 

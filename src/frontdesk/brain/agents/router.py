@@ -121,6 +121,10 @@ _CHANGE_VERB = re.compile(r"\b(?:re-?schedul\w*|move|moved|push|bump|switch|canc
                           r"call (?:it|that) off|can'?t make|cannot make|won'?t make|different (?:day|time)|"
                           r"another (?:day|time)|later|earlier|sooner|instead)\b")
 """Words that change a booking, beyond naming it."""
+_CLOSING_ASKED = re.compile(r"\b(?:what time|when|how late|till when|until when) (?:do |does |are |is )?"
+                            r"(?:you|y'?all|ya|you guys|the shop|service|it)? ?"
+                            r"(?:close|closing|open|opening)\b")
+"""When the business closes or opens, asked of a day ("wait, what time y'all close today?")."""
 
 def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
           ctx: TurnContext | None = None) -> AgentName:
@@ -572,7 +576,8 @@ def route(s: ConversationState, u: Understanding, profile: BusinessProfile,
         if u.is_question and intent == "faq" and (not (
                 s.awaiting in {"confirm_booking", "pick_alternative"} and answers(s.awaiting, u))
                 or "aside" in u.flags or "price_question" in u.flags or (
-                asks_hours(u.text.lower()) and not (u.date or u.time))):
+                asks_hours(u.text.lower()) and not u.time and (not u.date or _CLOSING_ASKED.search(
+                    u.text.lower())))):
             # "that one's no charge, isn't it?" at the read-back asks; the service named is no
             # change; "what time do you open in the morning?" to two times offered asks the hours
             return "faq"

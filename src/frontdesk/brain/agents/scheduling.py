@@ -518,7 +518,7 @@ async def advance(s: ConversationState, ctx: TurnContext, *, unclear: bool = Fal
     u = ctx.understanding
     if (appt.needs_service and not profile.service(slots.service_type)
             and s.direction == "outbound" and not s.callback_for and u is not None and not u.services
-            and (u.date or u.time) and u.intent != "faq"
+            and (u.time or (u.date and (u.intent == "book" or s.awaiting == "service"))) and u.intent != "faq"
             and (due := profile.service(profile.due_service)) is not None):
         # on our call about its due service, "can y'all do Tuesday at nine?" (asked what the car
         # needs, or said first): the service we called about, on that day

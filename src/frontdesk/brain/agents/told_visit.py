@@ -157,7 +157,10 @@ def keeps_the_one_told(s: ConversationState, u: Understanding) -> bool:
     keeps = _KEEPS_IT.search(u.text.lower()) is not None
     other_kind = u.appointment_type is not None and u.appointment_type not in {
         a.appointment_type for a in s.desk.found} and NEW_BOOKING_ASKED.search(u.text.lower()) is not None
-    own_work = {k for a in s.desk.found for k in (a.service_type, *a.services) if k}
+    # (its own work said back: of the one on the day said, or of the only one told; not "can his
+    # rotation be the same time as mine … on the 11th?", another's moved to that day)
+    own_work = {k for a in s.desk.found for k in (a.service_type, *a.services) if k and (
+        a.scheduled_date == u.date.isoformat() if u.date else len(s.desk.found) == 1)}
     # ("yeah Friday afternoon, the oil. so we're good then?": its own work named back)
     if not just_told(s) or (u.is_question and not keeps) or (set(u.services) - own_work) or other_kind or (
             u.intent in {

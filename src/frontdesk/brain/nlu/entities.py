@@ -444,7 +444,10 @@ def extract_services(u: Utterance, profile: BusinessProfile) -> list[str]:
     found += by_part(u, profile, {key for _, _, key in found} | named, _mention_wanted)
     # ("fixed my ac … and it's blowin warm again": the trouble back, whatever was done before)
     if not found and (symptom := _SYMPTOM.search(u.lower) or _it_symptom(u.lower) or _ODOUR.search(
-            u.lower)) and (
+            u.lower)) and not (
+            # (the reminder light of a service that is due: "it's about due, the little light came on")
+            re.search(r"\b(?:light|lamp|symbol|icon)\b", symptom.group(0))
+            and re.search(r"\b(?:due|reminder|maintenance|oil)\b", u.lower)) and (
             _mention_wanted(u.lower, symptom) or re.match(
             r"\s+(?:again|all over again)\b", u.lower[symptom.end():])) and (
             diagnostic := _diagnostic(profile)):

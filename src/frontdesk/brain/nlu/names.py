@@ -422,7 +422,8 @@ def _read_name(u: Utterance, *, expecting: bool) -> str | None:
             _plausible_name_word(w) and w not in _NEVER_NAME for w in last.groups()):
         name = _clean_name(list(last.groups()))  # "put it under his name its his truck ryan mcallister"
     if name is None and (framed := _MANGLED_THEN_CLEAR.search(u.lower)) and (
-            framed["first"] in lexicon().first_names and _plausible_name_word(framed["last"])):
+            framed["first"] in lexicon().first_names and _plausible_name_word(framed["last"])) and not (
+            {framed["first"], framed["last"]} & lexicon().everyday_words):
         # "hey this is a dula rah heemy abdullah rahimi uh i need a oil change": the line mangled
         # it, then the name said clearly: a first name and the word after it
         name = _clean_name([framed["first"], framed["last"]])
@@ -436,7 +437,7 @@ def _read_name(u: Utterance, *, expecting: bool) -> str | None:
 
 
 _MANGLED_THEN_CLEAR = re.compile(r"\b(?:this is|my name is|my name'?s|the name'?s|it'?s)\s+"
-                                 r"(?:(?!(?:my|his|her|our|their|for|about|with|calling|regarding)\b)[a-z'-]+\s+){1,5}?"
+                                 r"(?:(?!(?:my|his|her|our|their|for|about|with|calling|regarding)\b)[a-z'-]+\s+){2,5}?"
                                  r"(?P<first>[a-z'-]{3,}) (?P<last>[a-z'-]{3,})"
                                  r"(?=\W*(?:$|[,.]|\b(?:uh|um|and|i|i'?m|calling|here)\b))")
 """A name frame, a few words the line mangled, then the name said clearly."""

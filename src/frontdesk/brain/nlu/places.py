@@ -124,7 +124,8 @@ def extract_location(u: Utterance, profile: BusinessProfile, *,
                                   and sounds(chunk).replace(" ", "") == sounds(n.lower()).replace(" ", "")
                               ) or (
                                   # ("out in flew ger ville": a town of one word heard in three)
-                                  " " not in n and " " in chunk and _said_as_one(chunk) == _said_as_one(n))),
+                                  " " not in n and " " in chunk and len(n) >= 9
+                                  and _said_as_one(chunk) == _said_as_one(n))),
                              None)
             if match and match[1] >= 88:
                 name = names[match[2]]

@@ -334,7 +334,8 @@ def read(text: str, profile: BusinessProfile, today: date,
         result.date = first + timedelta(days=max(0, 7 - first.weekday()) if first.weekday() >= 5 else 0)
     if result.date is None and (awaiting == "callback_time" or CALL_ME.search(u.lower) or re.search(
             r"\b(?:call|ring|try|reach|contact) (?:(?:me|us|him|her) )?(?:back|again)\b", u.lower)):
-        result.date = when.month_said(u.lower, today)  # "call me back in January, like mid January"
+        # "call me back in January, like mid January"
+        result.date = when.month_said(u.lower, today, asked=awaiting == "callback_time")
     result.time = None if result.phone and awaiting == "phone" else clock.extract_time(u)
     result.window = clock.extract_window(u)
     result.time_of_day = clock.extract_time_of_day(u)

@@ -25,7 +25,7 @@ _PRIORITY = (
 def classify_by_rules(r: Understanding, flags: set[str], awaiting: str | None) -> tuple[str, float]:
     for intent in _PRIORITY:
         if intent == "escalation" and intent in flags and _TO_CALL_ME.search(r.text.lower()) and not (
-                _NOW.search(r.text.lower())):
+                _NOW.search(r.text.lower()) or _A_HUMAN.search(r.text.lower())):
             flags |= {"objection_busy", "call_asked"}  # "I need the manager to call me": a call, later
             continue
         if intent in flags:
@@ -86,6 +86,8 @@ through now."""
 _CARRY_ON = re.compile(r"\b(?:go ahead|go on|carry on|i'?m (?:back|listening|here|all yours)|shoot|continue|"
                        r"you were saying|where were we)\W*$")
 """The caller back from a moment away, asking to go on."""
+_A_HUMAN = re.compile(r"\b(?:actual|real|live) (?:person|human|people)\b|\bhuman being\b|\ba human\b")
+"""A person asked for as against the machine ("I need an actual person to call me"): the hand-off."""
 _NOW = re.compile(r"\b(?:right now|now|right away|immediately|today|this minute|asap|on the phone|"
                   r"put me through|transfer)\b")
 _MAY_I = re.compile(r"\W*(?:(?:so|and|um+|uh+|oh|okay|ok|well)\W+)*(?:can|could|may) (?:i|we) "

@@ -395,11 +395,14 @@ _HOW_MANY = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five":
              "a few": 3, "few": 3}
 
 
-def month_said(text: str, today: date) -> date | None:
+def month_said(text: str, today: date, *, asked: bool = False) -> date | None:
     """A day in a month named without a date ("call me back in January, like mid January",
     "after the holidays"): early a month is its first weekday, mid the 15th, late the 22nd;
     the next such month from today."""
-    if (couple := _IN_A_COUPLE.search(text)) is not None:
+    if (couple := _IN_A_COUPLE.search(text)) is not None and (asked or "couple" in couple[1] or re.search(
+            # ("we close in two weeks. I need a person to call me": the closing's, not the call's)
+            r"\b(?:call|ring|back|touch|reach|try|contact|follow up)\b[^.?!]{0,25}$",
+            text[: couple.start()])):
         # "call me back in a couple of weeks", "in a month or so": so many from today, on a weekday
         # (said of a call only: "my boy's getting married in a couple weeks" dates the wedding)
         count = 2 if "couple" in couple[1] else _HOW_MANY[couple[1]]
