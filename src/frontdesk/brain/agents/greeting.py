@@ -19,7 +19,6 @@ from frontdesk.brain.state import ConversationState
 AGENT = "greeting"
 
 
-
 def open_call(s: ConversationState, ctx: TurnContext) -> None:
     if ctx.profile.recording.records(s.channel):
         ctx.notice = ctx.replies.say("recording_disclosure")
