@@ -23,6 +23,7 @@ from frontdesk.brain.nlu.cues import NEW_CLAUSE, WE_COME
 from frontdesk.brain.nlu.lexicon import lexicon
 from frontdesk.brain.nlu.our_visit import OURS_TO_COME, WORTH_OF_OURS
 from frontdesk.brain.nlu.service_parts import HANDLED, by_part, due_by_sticker
+from frontdesk.brain.nlu.symptoms import ODOUR, ON_BRAKING, SYMPTOM, it_symptom
 from frontdesk.brain.nlu.text import (
     Utterance,
     correction_tail,
@@ -343,65 +344,6 @@ def services_alike(u: Utterance, profile: BusinessProfile) -> list[str]:
     return []
 
 
-_SYSTEMS = (r"(?:ac|a/c|a\.c\.|air(?: conditioning| conditioner)?|heat(?:er)?|defrost(?:er)?|radio|stereo|"
-            r"bluetooth|screen|(?:power |passenger |driver'?s? |back |rear |front )?windows?|wipers?|"
-            r"headlights?|"
-            r"(?:tail|brake|dash|dome|fog) ?lights?|(?:door )?locks?|transmission|trans|"
-            r"steering|suspension|exhaust|muffler|alternator|starter|engine|motor|gears?|clutch|horn|"
-            r"sunroof|(?:car |driver'?s? |passenger |back |rear |sliding )door|trunk|hatch|key ?fob|fob|"
-            r"cruise control|backup camera|camera|sensor|gauge)")
-_SYMPTOM = re.compile(
-    # ("the air in my truck has been blowing warm for like a week")
-    rf"\b(?:the |my |our |her |his |its? )?(?:\w+ )?{_SYSTEMS}(?: in (?:(?:my|the|our|her|his|their) )?\w+)?"
-    r"(?:'s| is| are| has been| have been|'s been| been)? (?:\w+ )?"
-    r"(?:(?:is |are )?(?:not|n'?t|aint|ain'?t|isn'?t|won'?t|wont|doesn'?t|don'?t|quit|stopped|keeps?|"
-    r"only) (?:\w+ )?(?:working|work|blowing|blow|going|turning|rolling|roll|coming|shifting|cranking|"
-    r"starting|cooling|heating|locking|opening|closing|staying|connecting|cold|warm|hot)|"
-    r"(?:is |are )?(?:broke|broken|busted|out|dead|acting (?:up|weird|funny)|"
-    r"blowing (?:only |just |nothing but )?(?:warm|hot)|"
-    r"going out|died|quit|messed up|on the fritz|slipping|jerking|sticking|stuck))\b|"
-    # "the light of the engine is on", "the lamp for the motor is blinking": said in other words
-    r"\b(?:light|lamp) (?:of|for|from) (?:the |my )?(?:engine|motor)\b[^.?!]{0,25}?\b(?:on|lit|blinking|"
-    r"flashing|orange|yellow|red)\b|"
-    # "this little orange light pops up on the dash"
-    r"\b(?:light|symbol|icon) (?:\w+ ){0,2}(?:pops?|popped|came|comes|showed|shows|lit|lights) (?:up|on)\b"
-    r"(?=[^.?!]{0,20}\b(?:dash|dashboard|cluster)\b)|"
-    # "a yellow light just popped up", "some little orange light is flashing at me"
-    r"\b(?:(?:some|a|this|that|the) )?(?:(?:little|small|tiny|orange|yellow|red|amber|warning|weird|strange|"
-    r"funny|blinking|flashing) )+(?:light|lamp|symbol|icon)s? (?:\w+ ){0,2}(?:pops?|popped|came|comes|"
-    r"showed|shows|lit|lights|flash\w*|blink\w*|turned|keeps|is on|'s on|stays on)\b|"
-    r"\b(?:there'?s|there is) (?:some|a) (?:light|lamp) on\b|"
-    r"\b(?:some|a) (?:light|lamp) (?:is|'s) (?:on|flashing|blinking|lit)\b")
-"""Something on the car that is not working, in the caller's words: the diagnostic check."""
-
-
-_ODOUR = re.compile(r"(?<!new car )(?<!new-car )(?<!dog )(?<!pet )(?<!smoke )(?<!cigarette )(?<!food )"
-                    r"\b(?:smell(?:s|ed|ing|y)?|stinks?|stinking|stinky|reeks?|odou?r|stench)\b"
-                    r"(?! (?:fine|good|great|nice|clean|new)\b)")
-"""A smell from the car, in any words ("a smell kinda like hot oil", "it stinks like gas when I
-park it"): trouble the shop looks at first (not a new car's smell, nor the dog's)."""
-
-
-_NOISE = (r"(?:grind\w*|squeal\w*|squeak\w*|scrap(?:e|es|ing|ed)|screech\w*|shudder\w*|pulsat\w*|"
-          r"metal on metal)")
-_BRAKING = (r"(?:when|whenever|every time|each time|as soon as|anytime) (?:i|you|we|she|he|they) "
-            r"(?:stop|brake|hit the brakes?|slow down|press the brakes?|step on the brakes?|come to a stop|"
-            r"pull up)")
-_ON_BRAKING = re.compile(rf"\b{_NOISE}\b[^.?!]{{0,60}}\b{_BRAKING}\b|\b{_BRAKING}\b[^.?!]{{0,60}}\b{_NOISE}")
-"""A noise that comes with braking, in whichever order it is told: the brakes."""
-
-_SYMPTOM_OF_IT = re.compile(r"\b(?:it'?s|its|it is|it)(?: been| keeps?| still| now| just)? "
-                            r"(?:blowing (?:warm|hot)|"
-                            r"not (?:cooling|working|blowing cold|turning on)|(?:stopped|quit) working|"
-                            r"acting (?:up|weird|funny)|leaking|dead|broke(?:n)?)\b")
-
-
-def _it_symptom(text: str) -> re.Match[str] | None:
-    """"y'all fixed my ac … and it's blowin warm again": the trouble said of a part named before."""
-    found = _SYMPTOM_OF_IT.search(text)
-    return found if found and re.search(rf"\b{_SYSTEMS}\b", text[: found.start()]) else None
-
-
 def extract_services(u: Utterance, profile: BusinessProfile) -> list[str]:
     """Keys of the services wanted, in the order mentioned, fuzzy for speech errors. A service
     ruled out or done already ("I did the oil last month") is not one."""
@@ -443,7 +385,7 @@ def extract_services(u: Utterance, profile: BusinessProfile) -> list[str]:
              if any(phrase_in(p.lower(), u.lower) for p in (sv.name, *sv.synonyms))}
     found += by_part(u, profile, {key for _, _, key in found} | named, _mention_wanted)
     # ("fixed my ac … and it's blowin warm again": the trouble back, whatever was done before)
-    if not found and (symptom := _SYMPTOM.search(u.lower) or _it_symptom(u.lower) or _ODOUR.search(
+    if not found and (symptom := SYMPTOM.search(u.lower) or it_symptom(u.lower) or ODOUR.search(
             u.lower)) and not (
             # (the reminder light of a service that is due: "it's about due, the little light came on")
             re.search(r"\b(?:light|lamp|symbol|icon)\b", symptom.group(0))
@@ -454,7 +396,7 @@ def extract_services(u: Utterance, profile: BusinessProfile) -> list[str]:
         # "my ac ain't blowing cold", "the passenger window won't roll up": something wrong that
         # no service names; the shop looks at it first
         found.append((-len(symptom.group(0)), symptom.start(), diagnostic))
-    if (on_braking := _ON_BRAKING.search(u.lower)) and (brakes := profile.service("brake_inspection")) and (
+    if (on_braking := ON_BRAKING.search(u.lower)) and (brakes := profile.service("brake_inspection")) and (
             brakes.key not in {key for _, _, key in found}) and not _A_GUESS_DOUBTED.search(u.lower):
         # "every time I stop there's this grinding from the front": the noise comes with braking
         found.append((-len(on_braking.group(0)), on_braking.start(), brakes.key))
@@ -469,14 +411,14 @@ def extract_services(u: Utterance, profile: BusinessProfile) -> list[str]:
     keys = [key for _, _, key in found]
     parts = [k for k in keys if k not in alone]
     if len(parts) == 1 and parts[0] not in named and _PART_DOUBTED.search(u.lower) and (
-            _SYMPTOM.search(u.lower) or _TROUBLE.search(u.lower) or re.search(r"\bhum\w*\b", u.lower)) and (
+            SYMPTOM.search(u.lower) or _TROUBLE.search(u.lower) or re.search(r"\bhum\w*\b", u.lower)) and (
             diagnostic := _diagnostic(profile)):
         # "my tires, or something down by the tires, there's a humming … I don't know if it's the
         # tires or what": the part is a guess at where the trouble is; the shop looks first
         return [diagnostic]
     if keys and (guess := _A_GUESS_DOUBTED.search(u.lower)) and (
             _FIND_WHAT.search(u.lower, guess.end()) or _TROUBLE.search(u.lower, guess.end())
-            or _SYMPTOM.search(u.lower, guess.end())) and (diagnostic := _diagnostic(profile)):
+            or SYMPTOM.search(u.lower, guess.end())) and (diagnostic := _diagnostic(profile)):
         return [diagnostic]  # "I think I need a battery. well, I'm not sure … figure out what's wrong?"
     # "a weird clunk from the brakes": the symptom belongs to the brake inspection named with it
     return [k for k in keys if k not in alone] or keys
